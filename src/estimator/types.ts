@@ -4,10 +4,14 @@ import type { ModelArchitecture } from '../knowledge/schemas.ts';
 
 export type Precision = 'fp32' | 'bf16' | 'fp16' | 'int8' | 'int4';
 export type Workload = 'inference' | 'full-fine-tuning' | 'lora' | 'qlora';
+/** Linear layers LoRA adapts: all seven per layer (default), q/k/v/o, or q/v only (the LoRA paper's GPT-3 setting). */
+export type LoraTargets = 'all-linear' | 'attention' | 'attention-qv';
 
 /** What the estimator knows about a model: real architecture from the catalog, or only a size. */
 export interface ModelSpec {
   paramsB: number;
+  /** Active parameters per token, billions (mixture-of-experts); compute uses it instead of paramsB when present. */
+  activeParamsB?: number;
   /** From knowledge/models; absent → the estimator assumes a Llama-style architecture for this size and says so. */
   architecture?: ModelArchitecture;
   /** Display name for assumption texts, e.g. "Llama 3.1 8B". */
@@ -26,6 +30,7 @@ export interface EstimateInput {
   usdPerGpuHour?: number; // for cost
   trainingTokens?: number; // D in 6·P·D (tokens seen, epochs included)
   loraRank?: number; // default 16, all linear layers
+  loraTargets?: LoraTargets; // default 'all-linear'
   gradientCheckpointing?: boolean; // default true for training
   utilisation?: number; // MFU, default 0.35
 }
@@ -44,7 +49,13 @@ export interface EstimateResult {
   memoryGB: { total: number; perGpu: number; breakdown: MemoryBreakdown };
   /** null when GPU memory is unknown. */
   fits: boolean | null;
-  compute?: { flops: number; gpuHours: number; utilisation: number };
+  compute?: {
+    flops: number;
+    gpuHours: number;
+    utilisation: number;
+    /** gpuHours / gpuCount: elapsed time when all GPUs train together. */
+    wallClockHours?: number;
+  };
   costUSD?: number;
   /** Every default and approximation used, in plain words. */
   assumptions: string[];

@@ -1,0 +1,78 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { recommend as engineRecommend } from './engine/recommend.ts';
+import { estimate as estimatorEstimate } from './estimator/index.ts';
+import { errorBody } from './http/error-body.ts';
+import { handleError, handleNotFound, methodNotAllowedResponse } from './http/error-handler.ts';
+import { requestContext } from './http/request-context.ts';
+import { registerCatalogRoutes } from './http/routes/catalog.ts';
+import { registerDocsRoutes } from './http/routes/docs.ts';
+import { registerEstimateRoutes } from './http/routes/estimates.ts';
+import { registerHealthRoutes } from './http/routes/health.ts';
+import { registerMethodRoutes } from './http/routes/methods.ts';
+import { registerRecommendationRoutes } from './http/routes/recommendations.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import type { App, AppDeps, AppEnv } from './http/types.ts';
+import { validationHook } from './http/validation-hook.ts';
+
+export type { App, AppDeps, AppEnv, ReadinessCheck, RouteModule } from './http/types.ts';
+
+/** Version of the HTTP API, shown in the OpenAPI document. */
+export const API_VERSION = '0.1.0';
+
+/**
+ * Builds the Hono app: request id + one log line per request, secure headers, body limit, the REST routes,
+ * `deps.routeModules` (chat, LLM, ...), /openapi.json (OpenAPI 3.1 from the zod schemas), /docs, and JSON
+ * errors everywhere (400/404/405/413/415/500). No I/O at construction; tests call `app.request()`.
+ */
+export function createApp(deps: AppDeps): App {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use(requestContext(deps.logger));
+  app.use(securityHeaders());
+  app.use(methodNotAllowed({ app, onMethodNotAllowed: methodNotAllowedResponse }));
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.BODY_LIMIT_BYTES,
+      onError: (c) =>
+        c.json(
+          errorBody(
+            'payload_too_large',
+            `The request body is larger than ${deps.config.BODY_LIMIT_BYTES} bytes`,
+            [],
+            c.get('requestId'),
+          ),
+          413,
+        ),
+    }),
+  );
+
+  registerHealthRoutes(app, deps);
+  registerRecommendationRoutes(app, deps, deps.recommend ?? engineRecommend);
+  registerEstimateRoutes(app, deps, deps.estimate ?? estimatorEstimate);
+  registerMethodRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
+  for (const routeModule of deps.routeModules ?? []) routeModule(app, deps);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Adaptation Advisor API',
+      version: API_VERSION,
+      description:
+        'How to adapt a foundation model (prompting, RAG, LoRA/QLoRA, fine-tuning, distillation, managed tuning): ' +
+        `feasibility, cost, order and sourced reasons. Knowledge version ${deps.knowledge.version}.`,
+    },
+    tags: [
+      { name: 'advice', description: 'Recommendations and estimates' },
+      { name: 'knowledge', description: 'The methods table, catalogs and sources' },
+      { name: 'operations', description: 'Health and readiness' },
+    ],
+  });
+  registerDocsRoutes(app);
+
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  return app;
+}

@@ -1,0 +1,126 @@
+/**
+ * @module Money: "$500/month" → monthlyBudgetUSD; "budget is 10k", "$2,000 one-off" → oneTimeBudgetUSD;
+ * "1.5k per month", "€800 a month", "$12k a year" (÷ 12).
+ */
+import { allMatches, clauseStart, finding } from '../prepare-message.ts';
+import type { Extractor, Finding, PreparedMessage } from '../types.ts';
+
+const AMOUNT = String.raw`((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(k|thousand|m|mm|mn|million|bn|billion)(?![a-z]))?`;
+const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars|dollars|bucks|eur|euros?|gbp|pounds|€|\$|£)`;
+/** An amount followed by one of these is a count of something else, not money. */
+const NOT_A_UNIT = String.raw`(?!\s*(?:weeks?|days?|months?|years?|hours?|hrs?|gpus?|cards?|people|engineers?|examples?|requests?|users?|tokens?|docs?|documents?|%|percent|ms|seconds?|gb|tb)\b)`;
+/** "$500", "€1.5k", "500 dollars", "2k usd", "USD 3,000". */
+const MONEY = new RegExp(
+  `(?:([$€£])\\s?${AMOUNT}|(?<![\\w.,])${AMOUNT}\\s?(${CURRENCY_WORD})(?![a-z])|\\b(?:usd|eur|gbp)\\s?${AMOUNT})`,
+  'g',
+);
+/** A bare amount after a budget word: "budget is 10k", "budget: 5,000", "budget of about 2k". */
+const BUDGET_AMOUNT = new RegExp(
+  `\\bbudget(?:ed)?\\b[^.,;!?\\n$€£\\d]{0,30}?(?:\\b(?:is|of|around|about|roughly|approximately|maybe|at|up\\s+to|max|under|below|was|be)\\b|:|=|~)\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![\\w%])${NOT_A_UNIT}`,
+  'dg',
+);
+/** A bare amount before a budget word: "10k budget", "5k total budget". */
+const AMOUNT_BUDGET = new RegExp(
+  `(?<![\\w.,$€£-])${AMOUNT}${NOT_A_UNIT}\\s+(?:(?:total|monthly|one[\\s-]?(?:off|time)|training|compute)\\s+)?budget\\b`,
+  'dg',
+);
+/** A bare amount per month in a clause that talks about money: "we can spend 1.5k per month". */
+const CUED_AMOUNT_PER_MONTH = new RegExp(`(?<![\\w.,$€£-])${AMOUNT}\\s*(?:\\/\\s?mo(?:nth)?|per\\s+month|a\\s+month|monthly)\\b`, 'dg');
+/** "we currently spend $3k a month on OpenAI" is today's cost, not a budget. */
+const CURRENT_SPEND_BEFORE = /\b(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*\b[^.;!?\n]{0,20}$/;
+
+const PER_MONTH = /^\s*(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|a\s+mo\b)/;
+const PER_YEAR = /^\s*(?:\/\s?(?:yr|year)\b|(?:per|a|an|each|every)\s+year\b|yearly\b|annually\b|per\s+annum\b|\/yr\b|pa\b)/;
+const PER_DAY = /^\s*(?:\/\s?day\b|(?:per|a|an|each|every)\s+day\b|daily\b)/;
+const ONE_TIME = /^\s*(?:one[\s-]?(?:off|time)\b|upfront\b|up[\s-]front\b|total\b|in\s+total\b|overall\b|once\b|for\s+(?:the\s+)?(?:training|project|whole\s+thing|pilot|fine[\s-]?tuning|setup|build))/;
+const MONTHLY_BEFORE = /\b(?:monthly|per[\s-]month|a\s+month|recurring|running|ongoing|inference|hosting|serving|opex)\b[^.;!?\n]{0,25}$/;
+const ONE_TIME_BEFORE = /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|total|training|capex|project|setup|initial)\b[^.;!?\n]{0,25}$/;
+/** Words that make an amount a price or a current cost, not a budget. */
+const NOT_A_BUDGET_AFTER = /^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b/;
+const NOT_A_BUDGET_BEFORE = /\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$/;
+const BUDGET_CUE = /\b(?:budget|afford|spend|spending|pay|cap|capped|max(?:imum)?|up\s+to|allocate[d]?|limit|have|got|can\s+(?:put|invest|use)|willing)\b/;
+
+const MULTIPLIERS: Readonly<Record<string, number>> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mm: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  bn: 1e9,
+  billion: 1e9,
+};
+
+function amountValue(digits: string | undefined, multiplier: string | undefined): number | undefined {
+  if (digits === undefined) return undefined;
+  const value = Number(digits.replaceAll(',', '')) * (multiplier ? (MULTIPLIERS[multiplier] ?? 1) : 1);
+  return Number.isFinite(value) ? Number(value.toPrecision(12)) : undefined;
+}
+
+type Period = 'month' | 'one-time' | 'year' | 'day' | undefined;
+
+function periodAround(message: PreparedMessage, start: number, end: number): Period {
+  const after = message.lower.slice(end, end + 40);
+  if (PER_MONTH.test(after)) return 'month';
+  if (PER_YEAR.test(after)) return 'year';
+  if (PER_DAY.test(after)) return 'day';
+  if (ONE_TIME.test(after)) return 'one-time';
+  const before = message.lower.slice(clauseStart(message.lower, start), start);
+  if (MONTHLY_BEFORE.test(before)) return 'month';
+  if (ONE_TIME_BEFORE.test(before)) return 'one-time';
+  return undefined;
+}
+
+/** `amountEnd` is where the amount's words end; the period is read after it, and added to the evidence. */
+function budgetFinding(message: PreparedMessage, value: number, start: number, end: number, amountEnd: number): Finding {
+  const period = periodAround(message, start, amountEnd);
+  const periodMatch = /^\s*(?:(?:\/|per|a|an|each|every)\s*(?:mo|month|mon|year|yr|day)\b|monthly\b|yearly\b|annually\b|daily\b|one[\s-]?(?:off|time)\b|upfront\b|up[\s-]front\b|in\s+total\b|total\b|overall\b)/.exec(
+    message.lower.slice(amountEnd),
+  );
+  const evidenceEnd = Math.max(end, amountEnd + (periodMatch?.[0].length ?? 0));
+  if (period === 'month') return finding('monthlyBudgetUSD', value, start, evidenceEnd);
+  if (period === 'year') return finding('monthlyBudgetUSD', Number((value / 12).toPrecision(12)), start, evidenceEnd);
+  if (period === 'day') return finding('monthlyBudgetUSD', value * 30, start, evidenceEnd);
+  return finding('oneTimeBudgetUSD', value, start, evidenceEnd);
+}
+
+/**
+ * Finds budgets. An amount with a currency sign or word counts unless it reads as a price or a cost ("$2 per
+ * hour", "it costs $300"); a bare amount counts only next to "budget" ("budget is 10k", "5k budget"). The period
+ * decides the field: per month (per year ÷ 12, per day × 30) → monthlyBudgetUSD, otherwise oneTimeBudgetUSD.
+ * Euro and pound amounts are taken at face value (no exchange rate is applied); the evidence keeps the sign.
+ */
+export const extractBudget: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  const taken: { start: number; end: number }[] = [];
+  for (const match of allMatches(MONEY, lower)) {
+    const value =
+      amountValue(match[2], match[3]) ?? amountValue(match[4], match[5]) ?? amountValue(match[7], match[8]);
+    if (value === undefined) continue;
+    const start = match.index;
+    const end = start + match[0].length;
+    const after = lower.slice(end, end + 30);
+    const before = lower.slice(clauseStart(lower, start), start);
+    if (NOT_A_BUDGET_AFTER.test(after) || NOT_A_BUDGET_BEFORE.test(before)) continue;
+    if (CURRENT_SPEND_BEFORE.test(before)) continue;
+    findings.push(budgetFinding(message, value, start, end, end));
+    taken.push({ start, end });
+  }
+  for (const pattern of [BUDGET_AMOUNT, AMOUNT_BUDGET, CUED_AMOUNT_PER_MONTH]) {
+    for (const match of allMatches(pattern, lower)) {
+      const value = amountValue(match[1], match[2]);
+      const amount = match.indices?.[1];
+      if (value === undefined || !amount) continue;
+      const amountEnd = match.indices?.[2]?.[1] ?? amount[1];
+      if (taken.some((span) => amount[0] < span.end && span.start < amountEnd)) continue;
+      if (pattern === CUED_AMOUNT_PER_MONTH && !BUDGET_CUE.test(lower.slice(clauseStart(lower, match.index), match.index)))
+        continue;
+      const start = Math.min(match.index, amount[0]);
+      const end = pattern === AMOUNT_BUDGET ? match.index + match[0].length : amountEnd;
+      findings.push(budgetFinding(message, value, start, end, amountEnd));
+      taken.push({ start: amount[0], end: amountEnd });
+    }
+  }
+  return findings;
+};

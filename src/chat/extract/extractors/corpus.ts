@@ -1,0 +1,61 @@
+/**
+ * @module Unlabeled domain documents: "thousands of documents", "a big wiki" → large; "a handful of PDFs" → small;
+ * "no documents" → none.
+ */
+import { COUNT_SOURCE, parseCount } from '../numbers.ts';
+import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+const DOCUMENT_NOUN = String.raw`(?:documents?|docs|documentation|pdfs?|pages|articles|files|manuals?|wiki(?:\s+pages)?|knowledge\s?bases?|kb|corpus|corpora|handbooks?|guides?|policies|policy\s+documents|sops|contracts|papers|reports|transcripts|emails|web\s?pages|faqs?|books|confluence(?:\s+pages)?|notion\s+pages|sharepoint)`;
+const DOCUMENT_QUALIFIER = String.raw`(?:(?:internal|domain|company|product|technical|support|legal|medical|scanned|unlabeled|unlabelled|raw|text|html|markdown|word|confluence|notion|research|policy|engineering|our|of|the|old|existing|historical|reference)\s+){0,3}`;
+
+/** Large: "thousands of documents", "millions of pages", "tons of docs", "a huge wiki", "terabytes of PDFs". */
+const LARGE = new RegExp(
+  [
+    String.raw`\b(?:thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands|millions|tons|lots|loads|heaps|a\s+ton|a\s+lot|terabytes|gigabytes|years)\s+(?:and\s+\w+\s+)?of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
+    String.raw`\b(?:a\s+|an\s+)?(?:big|large|huge|massive|enormous|giant|extensive|sprawling|vast)\s+(?:internal\s+|company\s+|domain\s+|document\s+|text\s+)?(?:wiki|knowledge\s?base|kb|corpus|archive|document\s+(?:collection|store|base|library)|library|collection\s+of\s+(?:documents|docs|pdfs)|confluence|sharepoint|doc(?:ument)?s?\s+(?:set|site|repository|repo)|documentation)\b`,
+    String.raw`\b\d+(?:\.\d+)?\s?(?:tb|gb)\s+of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
+  ].join('|'),
+  'g',
+);
+/** Small: "a handful of PDFs", "a few documents", "a small wiki", "some docs", "a couple of manuals". */
+const SMALL = new RegExp(
+  [
+    String.raw`\b(?:a\s+handful|a\s+few|a\s+couple|a\s+small\s+number|a\s+small\s+set|a\s+dozen|dozens)\s+of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
+    String.raw`\b(?:a\s+few|some|several)\s+${DOCUMENT_QUALIFIER}(?:pdfs?|documents|docs|manuals|pages|wiki\s+pages|policy\s+documents|files)\b`,
+    String.raw`\b(?:a\s+|an\s+)?(?:small|tiny|little|short)\s+(?:internal\s+)?(?:wiki|knowledge\s?base|kb|corpus|faq|doc(?:ument)?s?\s+set|set\s+of\s+(?:documents|docs|pdfs))\b`,
+  ].join('|'),
+  'g',
+);
+/** "no documents", "we don't have any docs", "no unlabeled data". */
+const NONE = new RegExp(
+  String.raw`\b(?:no|zero|(?:don't|dont|do\s+not|haven't)\s+have(?:\s+any)?|without(?:\s+any)?)\s+(?:${DOCUMENT_QUALIFIER})(?:documents|docs|documentation|pdfs|corpus|knowledge\s?base|unlabell?ed\s+data|wiki|text\s+data|domain\s+data)\b`,
+  'g',
+);
+/** "4,000 PDFs", "200 pages of docs": at least 1,000 is large, fewer is small. */
+const COUNTED = new RegExp(`(${COUNT_SOURCE})\\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\\b(?!\\s+(?:per|a|an|each|every)\\s+(?:day|week|month|hour))`, 'g');
+
+/** Documents at or above this count make a large corpus. */
+export const LARGE_CORPUS_DOCUMENTS = 1000;
+
+/** Finds `unlabeledCorpus` from how people describe their documents. Labeled records never count here. */
+export const extractCorpus: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const match of allMatches(LARGE, lower)) {
+    if (!isNegatedBefore(lower, match.index, 15)) findings.push(findingFromMatch('unlabeledCorpus', 'large', match));
+  }
+  for (const match of allMatches(SMALL, lower)) {
+    if (!isNegatedBefore(lower, match.index, 15)) findings.push(findingFromMatch('unlabeledCorpus', 'small', match));
+  }
+  for (const match of allMatches(NONE, lower)) findings.push(findingFromMatch('unlabeledCorpus', 'none', match));
+  for (const match of allMatches(COUNTED, lower)) {
+    const count = parseCount(match[1] ?? '');
+    if (count === undefined || count === 0) continue;
+    const rest = lower.slice(match.index + match[0].length, match.index + match[0].length + 40);
+    // "5k labeled tickets" are labeled examples, not a document corpus.
+    if (/label|annotat/.test(match[0]) || /^\s+(?:with|and\s+their)\s+(?:\w+\s+)?(?:labels?|answers?|resolutions?)/.test(rest)) continue;
+    findings.push(findingFromMatch('unlabeledCorpus', count >= LARGE_CORPUS_DOCUMENTS ? 'large' : 'small', match));
+  }
+  return findings;
+};

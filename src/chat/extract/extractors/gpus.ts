@@ -1,0 +1,132 @@
+/**
+ * @module GPUs: "two A100s", "4x H100 80GB", "a single 4090", "no GPUs", "8 GPUs", "one 24GB card", "2 x A10G".
+ */
+import { catalogScanner } from '../catalog-matcher.ts';
+import { COUNT_SOURCE, parseCount } from '../numbers.ts';
+import { allMatches, clauseStart, finding } from '../prepare-message.ts';
+import type { Extractor, Finding, PreparedMessage } from '../types.ts';
+
+/** Count words that only make sense before hardware: "a pair of", "dual", "quad", "single". */
+const HARDWARE_COUNT_WORDS: Readonly<Record<string, number>> = {
+  'a pair of': 2,
+  'a couple of': 2,
+  'a couple': 2,
+  'a single': 1,
+  single: 1,
+  dual: 2,
+  quad: 4,
+  a: 1,
+  an: 1,
+};
+const HARDWARE_WORDS = 'a pair of|a couple of|a couple|a single|single|dual|quad';
+const GPU_NOUN = String.raw`(?:gpus?|graphics cards?|cards?|accelerators?)`;
+/** "GPU hours", "GPU budget" are not GPUs. */
+const NOT_HARDWARE_AFTER = String.raw`(?![\s-]?(?:hours?|hrs?|h|days?|months?|budget|memory|credits?|time|costs?|prices?|experience|access)\b)`;
+const MEMORY = String.raw`(\d{1,3}(?:\.\d+)?)\s?(?:gb|gib|gigs?)\b`;
+
+/** Count (and memory) right before a catalog GPU name, e.g. "4x ", "two ", "a pair of 80GB ". */
+const COUNT_BEFORE_NAME = new RegExp(
+  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}|an?))\\s*(?:x|×|\\*)?\\s*(?:${MEMORY}\\s*)?(?:of\\s+(?:the|our)\\s+)?$`,
+);
+/** Memory or "x 8" right after a catalog GPU name: "H100 80GB", "A100 (40 GB)", "A100 x 8". */
+const AFTER_NAME = new RegExp(`^\\s*(?:\\(\\s*${MEMORY}\\s*\\)|${MEMORY}(?!\\s*(?:of\\s+)?(?:ram|system|cpu|disk|storage)))?(?:\\s*(?:x|×)\\s*(\\d{1,5})\\b)?`);
+/** A GPU name followed by a node word says nothing about how many GPUs ("an H100 node" holds several). */
+const NODE_AFTER = /^\s*(?:nodes?|clusters?|servers?|box(?:es)?|machines?|instances?|pods?|vms?)\b/;
+
+/** "8 GPUs", "one 24GB card", "two consumer GPUs", "a pair of 48 GB cards". */
+const GENERIC_COUNT = new RegExp(
+  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}))\\s*(?:x\\s*)?(?:${MEMORY}\\s+)?(?:(?!per\\b|each\\b|of\\b)[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}`,
+  'g',
+);
+/** "we have a GPU", "on a 24GB card". */
+const SINGLE_GPU = new RegExp(
+  `\\b(?:have|has|got|own|with|on|using|use|rent|only|just)\\s+an?\\s+(?:${MEMORY}\\s+)?(?:[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}`,
+  'g',
+);
+/** "no GPUs", "we don't have any GPUs", "without a GPU", "CPU only". */
+const NO_GPUS = new RegExp(
+  `\\b(?:no|zero|0|without(?:\\s+any|\\s+a)?|(?:do not|don't|dont|doesn't|does not|haven't|have not)\\s+(?:have|own|got|has)(?:\\s+any|\\s+a)?|no access to(?:\\s+any|\\s+a)?|not a single|haven't got(?:\\s+any|\\s+a)?|lack(?:\\s+any)?)\\s+(?:(?:dedicated|local|own|spare|usable|nvidia|real)\\s+)?(?:gpus?|graphics cards?)\\b${NOT_HARDWARE_AFTER}|\\bcpus?[\\s-]only\\b|\\bgpu[\\s-]?less\\b`,
+  'g',
+);
+/** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory". */
+const VRAM = new RegExp(`\\b${MEMORY}\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram)\\b`, 'g');
+
+/** Counts larger than this are not read from the text (a typo or an unrelated number). */
+const MAX_GPU_COUNT = 4096;
+
+/**
+ * Finds GPU facts: `gpuName` (resolved with the catalog's scanner, longest alias first), `gpuCount` (digits,
+ * number words, "a pair of", "dual", "quad", "4x", "x 8"; 0 for "no GPUs"/"CPU only") and `gpuMemoryGB`
+ * (only when typed, e.g. "80GB", or when an ambiguous name such as "H100" only exists with one memory size).
+ */
+export const extractGpus: Extractor = (message, context) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  const covered: { start: number; end: number }[] = [];
+
+  for (const mention of catalogScanner(context.catalog).findGpus(lower)) {
+    let start = mention.start;
+    let end = mention.end;
+    const clause = clauseStart(lower, start);
+    const before = COUNT_BEFORE_NAME.exec(lower.slice(clause, start));
+    const after = AFTER_NAME.exec(lower.slice(end));
+    const isNode = NODE_AFTER.test(lower.slice(end));
+    let count: number | undefined;
+    const memoryInName = /(\d{1,3})\s?(?:gb|gib)\b/.exec(lower.slice(mention.start, mention.end));
+    let memory = memoryInName ? Number(memoryInName[1]) : undefined;
+    if (before) {
+      start = clause + before.index;
+      count = before[1] !== undefined ? parseCount(before[1]) : HARDWARE_COUNT_WORDS[before[2] ?? ''];
+      if (isNode && before[1] === undefined) count = undefined;
+      if (before[3] !== undefined) memory = Number(before[3]);
+    }
+    if (after && after[0].length > 0) {
+      const afterMemory = after[1] ?? after[2];
+      if (afterMemory !== undefined) memory = Number(afterMemory);
+      if (after[3] !== undefined) count = Number(after[3]);
+      end += after[0].trimEnd().length;
+    }
+    if (isNode && before?.[1] === undefined && after?.[3] === undefined) count = undefined;
+    if (mention.entry) findings.push(finding('gpuName', mention.entry.name, mention.start, mention.end));
+    else {
+      const sizes = new Set(mention.candidates.map((candidate) => candidate.memoryGB));
+      const [onlySize] = sizes;
+      if (sizes.size === 1 && memory === undefined && onlySize !== undefined) memory = onlySize;
+    }
+    if (count !== undefined && count <= MAX_GPU_COUNT) findings.push(finding('gpuCount', count, start, end));
+    if (memory !== undefined && memory > 0) findings.push(finding('gpuMemoryGB', memory, start, end));
+    covered.push({ start, end });
+  }
+
+  findings.push(...genericFindings(message, covered));
+  return findings;
+};
+
+function genericFindings(message: PreparedMessage, covered: readonly { start: number; end: number }[]): Finding[] {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  const inCatalogMention = (index: number) => covered.some((span) => index >= span.start && index < span.end);
+  for (const match of allMatches(GENERIC_COUNT, lower)) {
+    if (inCatalogMention(match.index)) continue;
+    const count = match[1] !== undefined ? parseCount(match[1]) : HARDWARE_COUNT_WORDS[match[2] ?? ''];
+    const end = match.index + match[0].length;
+    if (count !== undefined && count <= MAX_GPU_COUNT) findings.push(finding('gpuCount', count, match.index, end));
+    if (match[3] !== undefined) findings.push(finding('gpuMemoryGB', Number(match[3]), match.index, end));
+  }
+  for (const match of allMatches(SINGLE_GPU, lower)) {
+    if (inCatalogMention(match.index)) continue;
+    const start = match.index + (/^\S+\s+/.exec(match[0])?.[0].length ?? 0);
+    const end = match.index + match[0].length;
+    if (/\b(?:need|want|buy|get)\b/.test(lower.slice(Math.max(0, match.index - 12), match.index))) continue;
+    findings.push(finding('gpuCount', 1, start, end));
+    if (match[1] !== undefined) findings.push(finding('gpuMemoryGB', Number(match[1]), start, end));
+  }
+  for (const match of allMatches(NO_GPUS, lower)) {
+    findings.push(finding('gpuCount', 0, match.index, match.index + match[0].length));
+  }
+  for (const match of allMatches(VRAM, lower)) {
+    if (inCatalogMention(match.index)) continue;
+    findings.push(finding('gpuMemoryGB', Number(match[1]), match.index, match.index + match[0].length));
+  }
+  return findings;
+}

@@ -1,0 +1,82 @@
+/**
+ * @module Labeled examples: "~5k labeled tickets", "20 examples", "about 300 labelled pairs", "no labeled data".
+ */
+import { APPROX_SOURCE, COUNT_SOURCE, parseCount } from '../numbers.ts';
+import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+const LABELED = String.raw`(?:label(?:l)?ed|labled|lablled|annotated|tagged|hand[\s-]?(?:label(?:l)?ed|written|annotated)|human[\s-]?(?:label(?:l)?ed|written|annotated)|curated|gold|graded|rated|supervised|training|fine[\s-]?tuning|example)`;
+/** Nouns that are labeled examples by themselves. */
+const EXAMPLE_NOUN = String.raw`(?:examples?|exmaples?|examles?|samples?|pairs?|demonstrations?|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?)`;
+/** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
+const RECORD_NOUN = String.raw`(?:tickets?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?)`;
+const WITH_LABELS = String.raw`\s+(?:with|and\s+their|including)\s+(?:(?:the|their|gold|correct|human|known|expected|agent)\s+)?(?:labels?|answers?|resolutions?|responses?|replies|categories|tags|summaries|translations?|outputs?|annotations?|ground[\s-]truth)\b`;
+
+/** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
+const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|good|high[\s-]quality|quality|clean|real|synthetic|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|email|q\s?&\s?a|qa|classification|ner|extraction|translation|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|more|of|our|the|such|worked)`;
+
+/** "5k labeled examples", "300 pairs", "~20 hand-written examples" (up to three describing words before the noun). */
+const COUNT_EXAMPLES = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:${EXAMPLE_ADJECTIVE}\\s+){0,3}${EXAMPLE_NOUN}\\b(?![\\s-]*(?:per|a|an|each)\\s+(?:day|week|month|hour|minute|second)\\b)`,
+  'g',
+);
+/** "5k labeled tickets", "2,000 annotated support emails". */
+const COUNT_LABELED_RECORDS = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${LABELED}\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
+  'g',
+);
+/** "800 tickets with their resolutions". */
+const COUNT_RECORDS_WITH_LABELS = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}${WITH_LABELS}`,
+  'g',
+);
+/** "labeled examples: 300", "labelled data of about 300 rows". */
+const LABELED_COUNT_AFTER = new RegExp(
+  `\\b${LABELED}\\s+(?:data|examples|samples|pairs|set|dataset)\\s*(?::|=|-|of|is|are|totals?|around|about|~)\\s*${APPROX_SOURCE}(${COUNT_SOURCE})(?!\\s*(?:%|percent|gb|mb|tb|k\\s?b|tokens?|words?|hours?|days?|weeks?|months?|years?))`,
+  'g',
+);
+/** "no labeled data", "we don't have any labelled examples", "zero training data", "nothing labeled". */
+const NO_LABELS = new RegExp(
+  [
+    String.raw`\b(?:no|zero|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not|haven't|have\s+not|didn't|never)\s+(?:have|got|own|collect(?:ed)?|label(?:l)?ed)(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+any)\s+(?:${LABELED}\s+)?(?:data(?:set)?|examples?|samples?|pairs?|labels?|annotations?)\b(?!\s+(?:leaves?|can|must|is\s+allowed|privacy|retention|residency|science|scientists?|engineers?))`,
+    String.raw`\bnothing\s+(?:is\s+)?label(?:l)?ed\b`,
+    String.raw`\b(?:labeled|labelled|training)\s+data:\s*(?:none|zero|0|no)\b`,
+  ].join('|'),
+  'g',
+);
+
+const MAX_EXAMPLES = 1e9;
+
+/**
+ * Finds `labeledExamples`: a count next to example words ("20 examples", "300 pairs") or next to "labeled"
+ * record words ("5k labeled tickets"), or 0 for "no labeled data". Vague amounts ("thousands of examples",
+ * "a few") give nothing: no number is invented.
+ */
+export const extractLabeledData: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const pattern of [COUNT_EXAMPLES, COUNT_LABELED_RECORDS, COUNT_RECORDS_WITH_LABELS, LABELED_COUNT_AFTER]) {
+    for (const match of allMatches(pattern, lower)) {
+      const count = parseCount(match[1] ?? '');
+      if (count === undefined || !Number.isInteger(count) || count > MAX_EXAMPLES) continue;
+      if (isNegatedBefore(lower, match.index, 12) && count !== 0) continue;
+      findings.push(findingFromMatch('labeledExamples', count, match));
+    }
+  }
+  for (const match of allMatches(NO_LABELS, lower)) findings.push(findingFromMatch('labeledExamples', 0, match));
+  return dropContained(findings);
+};
+
+/** When two findings overlap, keep the longer one ("5k labeled tickets" over "tickets"). */
+function dropContained(findings: Finding[]): Finding[] {
+  return findings.filter(
+    (candidate) =>
+      !findings.some(
+        (other) =>
+          other !== candidate &&
+          other.start <= candidate.start &&
+          other.end >= candidate.end &&
+          other.end - other.start > candidate.end - candidate.start,
+      ),
+  );
+}

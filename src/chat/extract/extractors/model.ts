@@ -1,0 +1,108 @@
+/**
+ * @module Models: "Llama 3 70B", "llama3 8b", "Mistral 7B", "a 13B model", and how the team can reach the
+ * weights ("GPT-4o via Azure, fine-tuning isn't enabled" → api-only; "we can fine-tune it on Azure" →
+ * api-with-finetuning; "open weights", "self-hosted model" → open-weights).
+ */
+import { catalogScanner } from '../catalog-matcher.ts';
+import { allMatches, finding, findingFromMatch, isNegatedBefore, overlapsAny } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+/**
+ * Model families whose names people type with a version or size ("Llama 3 70B", "qwen2.5 7b", "GPT-4o").
+ * Used only when the catalog does not know the name; a family word alone ("a GPT", "Mistral's API") is not a model.
+ */
+const FAMILY = String.raw`(?:code[\s-]?llama|llama|mistral|mixtral|qwen|gemma|phi|falcon|deepseek|gpt|claude|gemini|command[\s-]?r|olmo|starcoder|granite|nemotron|whisper)`;
+const VERSION_TOKEN = String.raw`(?:v?\d+(?:\.\d+)*(?:x\d+)?[a-z]?|mini|small|medium|large|turbo|pro|ultra|flash|haiku|sonnet|opus|nano|coder|instruct)`;
+const GENERIC_MODEL = new RegExp(`\\b${FAMILY}(?:[\\s-]?${VERSION_TOKEN}(?![a-z0-9]))+`, 'g');
+/** Tokens that are part of a name but not a version, so "gpt mini" alone is not enough. */
+const HAS_VERSION = /\d/;
+const SIZE_IN_NAME = /(?<![\dx.])(\d+(?:\.\d+)?)\s?b\b/;
+
+/** "a 13B model", "13b params", "7 billion parameter model", "350M-parameter model". */
+const PARAM_SIZE = new RegExp(
+  String.raw`\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|our|size(?:\s+is)?:?)\s+(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)`,
+  'g',
+);
+
+const FINE_TUNE = String.raw`fine[\s-]?tun(?:e|ing|ed)|finetun(?:e|ing|ed)`;
+const PROVIDER_PLACE = String.raw`(?:azure(?:\s+openai)?|openai|bedrock|vertex(?:\s+ai)?|google|aws|the\s+api|their\s+api|the\s+provider|the\s+platform|the\s+vendor)`;
+const API_ONLY = new RegExp(
+  [
+    String.raw`\b(?:${FINE_TUNE})\s+(?:isn't|is\s+not|isnt|is\s+n't|not|wasn't|was\s+not|is\s+disabled|disabled|is\s+turned\s+off)\s*(?:enabled|available|allowed|possible|supported|offered|an\s+option|on)?\b`,
+    String.raw`\b(?:can't|cannot|can\s+not|cant|unable\s+to|not\s+allowed\s+to|no\s+way\s+to|aren't\s+allowed\s+to)\s+(?:${FINE_TUNE})\b`,
+    String.raw`\bno\s+(?:${FINE_TUNE})\b(?!\s+(?:experience|expertise|budget))`,
+    String.raw`\bapi[\s-]only\b`,
+    String.raw`\bonly\s+(?:via|through|by|over)\s+(?:an?|the|their)\s+api\b`,
+    String.raw`\b(?:no|don't\s+have|do\s+not\s+have|without)\s+(?:any\s+)?access\s+to\s+(?:the\s+)?(?:model\s+)?weights\b`,
+    String.raw`\bclosed[\s-](?:source|weights?)\b`,
+    String.raw`\bweights\s+(?:aren't|are\s+not)\s+(?:available|public|downloadable)\b`,
+  ].join('|'),
+  'g',
+);
+const API_WITH_FINE_TUNING = new RegExp(
+  [
+    String.raw`\bcan\s+(?:${FINE_TUNE})(?:\s+(?:it|them|the\s+model|[a-z0-9.-]+))?\s+(?:on|via|through|in|with|using)\s+${PROVIDER_PLACE}`,
+    String.raw`\b(?:${FINE_TUNE})\s+(?:is\s+|are\s+)?(?:enabled|available|allowed|supported)\b`,
+    String.raw`\b(?:has|have|with|got)\s+(?:${FINE_TUNE})\s+(?:access|enabled)\b`,
+    String.raw`\b(?:managed|hosted|provider|openai(?:'s)?|azure(?:'s)?|bedrock(?:'s)?|vertex(?:'s)?)\s+(?:${FINE_TUNE})\s+(?:api|service|jobs?|feature)\b`,
+  ].join('|'),
+  'g',
+);
+const OPEN_WEIGHTS = new RegExp(
+  [
+    String.raw`\bopen[\s-]?weights?\b`,
+    String.raw`\bopen[\s-]?source\s+(?:models?|llms?|weights)\b`,
+    String.raw`\bopen\s+models?\b`,
+    String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:model|llm)s?\b`,
+    String.raw`\b(?:we\s+)?(?:have|download(?:ed)?|own|control)\s+the\s+(?:model\s+)?weights\b`,
+    String.raw`\bweights\s+(?:are\s+)?(?:available|downloadable|ours|on\s+hugging\s?face)\b`,
+    String.raw`\bfrom\s+hugging\s?face\b`,
+  ].join('|'),
+  'g',
+);
+
+/**
+ * Finds `modelName` (catalog name when the catalog knows it, else the family name as typed), `modelParamsB`
+ * (only when the name is not in the catalog, whose figure is more exact, or from "a 13B model") and `modelAccess`.
+ */
+export const extractModel: Extractor = (message, context) => {
+  const { lower, original } = message;
+  const findings: Finding[] = [];
+  const names: { start: number; end: number }[] = [];
+
+  for (const mention of catalogScanner(context.catalog).findModels(lower)) {
+    names.push(mention);
+    if (mention.entry) findings.push(finding('modelName', mention.entry.name, mention.start, mention.end));
+  }
+  for (const match of allMatches(GENERIC_MODEL, lower)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (overlapsAny(start, end, names) || !HAS_VERSION.test(match[0].replace(/^[a-z\s-]+/, ''))) continue;
+    if (/^phi\b/.test(match[0]) && !/^phi[\s-]?\d/.test(match[0])) continue;
+    names.push({ start, end });
+    const typed = original.slice(start, end);
+    const known = context.catalog.findModel(typed);
+    findings.push(finding('modelName', known?.name ?? typed, start, end));
+    const size = SIZE_IN_NAME.exec(match[0]);
+    if (!known && size) findings.push(finding('modelParamsB', Number(size[1]), start, end));
+  }
+  for (const match of allMatches(PARAM_SIZE, lower)) {
+    const end = match.index + match[0].length;
+    if (overlapsAny(match.index, end, names)) continue;
+    const value = match[1] !== undefined ? Number(match[1]) : Number(match[3]);
+    const unit = match[2] ?? 'b';
+    const billions = unit === 'm' || unit === 'million' ? value / 1000 : value;
+    if (billions > 0 && billions <= 100_000) findings.push(finding('modelParamsB', billions, match.index, end));
+  }
+
+  for (const match of allMatches(API_ONLY, lower)) findings.push(findingFromMatch('modelAccess', 'api-only', match));
+  for (const match of allMatches(API_WITH_FINE_TUNING, lower)) {
+    if (isNegatedBefore(lower, match.index, 20)) continue;
+    findings.push(findingFromMatch('modelAccess', 'api-with-finetuning', match));
+  }
+  for (const match of allMatches(OPEN_WEIGHTS, lower)) {
+    if (isNegatedBefore(lower, match.index, 20)) continue;
+    findings.push(findingFromMatch('modelAccess', 'open-weights', match));
+  }
+  return findings;
+};

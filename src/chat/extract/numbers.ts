@@ -1,0 +1,93 @@
+/** @module Number phrases people type: "5k", "1.5k", "2,000", "1M", "twenty", "a dozen", "~300". */
+
+/** Number words with their values (one..twenty, the tens, "a dozen"). */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  'a dozen': 12,
+  'a hundred': 100,
+  'one hundred': 100,
+  'a thousand': 1000,
+  'one thousand': 1000,
+};
+
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const WORDS = Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/** Digits: "2,000", "1.5", "300" — not part of a word, a version ("3.1") or an identifier ("gpt-4"). */
+const DIGITS = String.raw`(?<![\w.,$€£-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+/** A multiplier glued to or following the digits: "5k", "1.5 k", "2 million", "1M", "3 thousand". */
+const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|m|mn|million)(?![a-z\d]))?`;
+
+/**
+ * Regex source for one count: digits with an optional multiplier, or number words ("twenty five", "a dozen").
+ * Never matches inside identifiers such as "gpt-4o", "llama3" or "3.1".
+ */
+export const COUNT_SOURCE = `(?:${DIGITS}${MULTIPLIER}|\\b(?:(?:${TENS})[\\s-](?:${UNITS})|${WORDS})\\b)`;
+
+/** Regex source for hedges before a number: "about", "~", "around", "roughly", "maybe", "at least"… */
+export const APPROX_SOURCE = String.raw`(?:(?:about|around|roughly|approximately|approx\.?|~|≈|maybe|like|nearly|almost|over|more than|at least|just over|just under|close to|some)\s*)?`;
+
+const MULTIPLIER_VALUES: Readonly<Record<string, number>> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+};
+
+/**
+ * Parses a number phrase matched by `COUNT_SOURCE` (with or without a hedge): "5k" → 5000, "1.5 million" →
+ * 1500000, "2,000" → 2000, "twenty-five" → 25, "a dozen" → 12. Returns undefined for anything else.
+ */
+export function parseCount(phrase: string): number | undefined {
+  const text = phrase
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:about|around|roughly|approximately|approx\.?|~|≈|maybe|like|nearly|almost|over|more than|at least|just over|just under|close to|some)\s*/, '');
+  const digits = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand|m|mn|million)?$/.exec(text);
+  if (digits) {
+    const base = Number(digits[1]!.replaceAll(',', ''));
+    const multiplier = digits[2] ? (MULTIPLIER_VALUES[digits[2]] ?? 1) : 1;
+    return Number.isFinite(base) ? roundSignificant(base * multiplier) : undefined;
+  }
+  const word = NUMBER_WORDS[text];
+  if (word !== undefined) return word;
+  const compound = new RegExp(`^(${TENS})[\\s-](${UNITS})$`).exec(text);
+  if (compound) return (NUMBER_WORDS[compound[1]!] ?? 0) + (NUMBER_WORDS[compound[2]!] ?? 0);
+  return undefined;
+}
+
+/** Removes floating-point noise such as 1.5 * 1000 = 1500.0000000000002. */
+function roundSignificant(value: number): number {
+  return Number(value.toPrecision(12));
+}

@@ -1,0 +1,66 @@
+/** @module Types shared by the rule-based profile extractors. */
+import type { Gpu, Model } from '../../knowledge/schemas.ts';
+import type { MethodId, Profile, ProfileField } from '../../profile/profile-schema.ts';
+
+/**
+ * The part of `Knowledge` (src/knowledge/knowledge.ts) extraction needs: the model and GPU catalogs and their
+ * name resolvers. A real `Knowledge` satisfies it, and so does `createExtractionCatalog` over plain arrays.
+ * Pass the same object on every call: the alias index built for scanning free text is cached per catalog object.
+ */
+export interface ExtractionCatalog {
+  readonly models: readonly Model[];
+  readonly gpus: readonly Gpu[];
+  findModel(name: string): Model | undefined;
+  findGpu(name: string): Gpu | undefined;
+}
+
+/** What the user asked of the advisor in this message, besides stating facts. */
+export interface ExtractionIntents {
+  /** "just recommend", "skip", "go ahead", "whatever, give me the answer". */
+  justRecommend: boolean;
+  /** "why not LoRA?": the method the user asks about. */
+  whyNot?: MethodId;
+  /** "why RAG?": the recommended method the user wants justified. */
+  whyMethod?: MethodId;
+  /** "what if we had 2 GPUs?": the extracted fields are hypothetical. */
+  whatIf: boolean;
+  /** "start over", "reset". */
+  reset: boolean;
+  /** "hi", "hello": a greeting with or without facts. */
+  greeting: boolean;
+}
+
+/** The result of `extractProfile`. */
+export interface Extraction {
+  /** Profile values understood from the message. */
+  fields: Partial<Profile>;
+  /** For each extracted field, the exact words of the message it came from. */
+  evidence: Partial<Record<ProfileField, string>>;
+  /** Fields the user explicitly corrected ("actually 3 GPUs", "make that 500 examples"). */
+  corrections: ProfileField[];
+  intents: ExtractionIntents;
+}
+
+/** One value found in the message, with the span of the original text it came from. */
+export interface Finding<F extends ProfileField = ProfileField> {
+  readonly field: F;
+  readonly value: NonNullable<Profile[F]>;
+  /** Start offset (inclusive) in the message. */
+  readonly start: number;
+  /** End offset (exclusive) in the message. */
+  readonly end: number;
+}
+
+/** A message ready for matching: `lower` has the same length as `original`, so offsets carry over. */
+export interface PreparedMessage {
+  readonly original: string;
+  readonly lower: string;
+}
+
+/** What every extractor receives besides the message. */
+export interface ExtractorContext {
+  readonly catalog: ExtractionCatalog;
+}
+
+/** An extractor: a pure function from a prepared message to the findings it recognises. */
+export type Extractor = (message: PreparedMessage, context: ExtractorContext) => Finding[];

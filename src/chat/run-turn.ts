@@ -1,0 +1,266 @@
+import { explainMethod } from '../engine/explain-method.ts';
+import { recommend } from '../engine/recommend.ts';
+import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
+import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
+import { describeField, joinWords } from './describe-field.ts';
+import type { Extraction } from './extract/types.ts';
+
+/** An extraction as the dialogue consumes it: rule-based, optionally merged with what an LLM understood. */
+export interface TurnExtraction extends Extraction {
+  /** Who understood each field; absent means the rule-based extractor. */
+  contributedBy?: Partial<Record<ProfileField, 'rules' | 'llm'>>;
+}
+
+export type TurnKind = 'greeting' | 'question' | 'recommendation' | 'why' | 'what-if' | 'reset';
+
+/** One understood value, for the `data-profile` part: what, from which words, by whom. */
+export interface UnderstoodField {
+  field: ProfileField;
+  value: unknown;
+  text: string;
+  by: 'rules' | 'llm';
+  corrected: boolean;
+}
+
+export interface TurnResult {
+  state: DialogueState;
+  kind: TurnKind;
+  /** The assistant's reply, written from templates. */
+  reply: string;
+  /** Values understood from this message. */
+  understood: UnderstoodField[];
+  /** The engine's recommendation on the current profile (or the hypothetical one for "what if"). */
+  recommendation: Recommendation;
+  /** The one question asked this turn, if any. */
+  question?: Question;
+  /** True when the answer rests on assumptions because questions were left open. */
+  provisional: boolean;
+}
+
+export interface TurnOptions {
+  /** Questions asked before a provisional answer is given anyway. Default 3 (issue 3). */
+  maxQuestions?: number;
+}
+
+const DEFAULT_MAX_QUESTIONS = 3;
+
+/**
+ * One conversational turn, pure and deterministic: merge what the message says into the profile (the latest
+ * explicit statement wins), then either ask the single unknown that could most change the answer, or answer.
+ * "why not X?", "what if …?", "just recommend" and "start over" are handled from the engine's trace.
+ */
+export function runTurn(
+  previous: DialogueState,
+  extraction: TurnExtraction,
+  knowledge: Knowledge,
+  options: TurnOptions = {},
+): TurnResult {
+  const maxQuestions = options.maxQuestions ?? DEFAULT_MAX_QUESTIONS;
+  const { intents } = extraction;
+
+  if (intents.reset) {
+    const state = initialDialogueState();
+    const recommendation = recommend({}, knowledge);
+    const question = nextQuestion(recommendation, state);
+    const nextState = question ? askState(state, question) : state;
+    const reply = `Starting over: I've forgotten everything you told me so far.${question ? ` ${question.question}` : ''}`;
+    return { state: nextState, kind: 'reset', reply, understood: [], recommendation, question, provisional: true };
+  }
+
+  const understood = understoodFields(extraction);
+
+  if (intents.whatIf && understood.length > 0) {
+    const current = recommend(previous.profile, knowledge);
+    const hypotheticalProfile = mergeProfile(previous.profile, extraction.fields);
+    const hypothetical = recommend(hypotheticalProfile, knowledge);
+    const reply = whatIfReply(understood, current, hypothetical, knowledge);
+    return { state: previous, kind: 'what-if', reply, understood, recommendation: hypothetical, provisional: false };
+  }
+
+  const state = applyUnderstood(previous, extraction, understood);
+  const recommendation = recommend(state.profile, knowledge);
+
+  const asked = intents.whyNot ?? intents.whyMethod;
+  if (asked) {
+    const reply = whyReply(asked, recommendation, knowledge, understood);
+    return { state, kind: 'why', reply, understood, recommendation, provisional: recommendation.questions.length > 0 };
+  }
+
+  const answeredRequested = previous.requestedField !== undefined && previous.requestedField in extraction.fields;
+  const missedRequested = previous.requestedField !== undefined && !answeredRequested;
+  const afterMiss = missedRequested
+    ? {
+        ...state,
+        missedAnswers: state.missedAnswers + 1,
+        skippedFields: uniqueSorted([...state.skippedFields, previous.requestedField as string]),
+        requestedField: undefined,
+      }
+    : { ...state, missedAnswers: 0 };
+
+  const question = nextQuestion(recommendation, afterMiss);
+  const mustAnswer =
+    intents.justRecommend || previous.answered || question === undefined || afterMiss.questionsAsked >= maxQuestions;
+
+  if (!mustAnswer && question) {
+    const greeting = intents.greeting && understood.length === 0 && previous.questionsAsked === 0;
+    const reply = questionReply(question, understood, missedRequested ? previous.requestedField : undefined, greeting);
+    return {
+      state: askState(afterMiss, question),
+      kind: greeting ? 'greeting' : 'question',
+      reply,
+      understood,
+      recommendation,
+      question,
+      provisional: true,
+    };
+  }
+
+  const answeredState: DialogueState = { ...afterMiss, requestedField: undefined, questionsAsked: 0, answered: true };
+  const provisional = recommendation.questions.length > 0;
+  const reply = answerReply(recommendation, understood, provisional, previous.answered, knowledge);
+  return { state: answeredState, kind: 'recommendation', reply, understood, recommendation, provisional };
+}
+
+function understoodFields(extraction: TurnExtraction): UnderstoodField[] {
+  return (Object.keys(extraction.fields) as ProfileField[]).map((field) => ({
+    field,
+    value: extraction.fields[field],
+    text: extraction.evidence[field] ?? '',
+    by: extraction.contributedBy?.[field] ?? 'rules',
+    corrected: extraction.corrections.includes(field),
+  }));
+}
+
+function mergeProfile(profile: Partial<Profile>, fields: Partial<Profile>): Profile {
+  const merged: Record<string, unknown> = { ...profile };
+  for (const [field, value] of Object.entries(fields)) if (value !== undefined) merged[field] = value;
+  return merged as Profile;
+}
+
+function applyUnderstood(
+  previous: DialogueState,
+  extraction: TurnExtraction,
+  understood: UnderstoodField[],
+): DialogueState {
+  const evidence = { ...previous.evidence };
+  for (const item of understood) evidence[item.field] = { text: item.text, by: item.by };
+  // A field the user has now stated is no longer "skipped".
+  const skippedFields = previous.skippedFields.filter((field) => !(field in extraction.fields));
+  return { ...previous, profile: mergeProfile(previous.profile, extraction.fields), evidence, skippedFields };
+}
+
+function nextQuestion(recommendation: Recommendation, state: DialogueState): Question | undefined {
+  return recommendation.questions.find(
+    (question) => !state.skippedFields.includes(question.field) && !(question.field in state.profile),
+  );
+}
+
+function askState(state: DialogueState, question: Question): DialogueState {
+  return { ...state, requestedField: question.field, questionsAsked: state.questionsAsked + 1 };
+}
+
+function uniqueSorted(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
+function acknowledgement(understood: UnderstoodField[]): string {
+  if (understood.length === 0) return '';
+  const corrected = understood.filter((item) => item.corrected);
+  const words = joinWords(understood.map((item) => describeField(item.field, item.value)));
+  return corrected.length > 0 ? `Noted the correction: ${words}.` : `Got it: ${words}.`;
+}
+
+function questionReply(
+  question: Question,
+  understood: UnderstoodField[],
+  missedField: string | undefined,
+  greeting: boolean,
+): string {
+  const parts: string[] = [];
+  if (greeting) parts.push("Hi! I'll help you choose how to adapt a model to your use case.");
+  const ack = acknowledgement(understood);
+  if (ack) parts.push(ack);
+  if (missedField && understood.length === 0) parts.push("I couldn't tell the answer from that, so I'll assume a default for it.");
+  parts.push(`${question.question} (${lowerFirst(question.why)})`);
+  parts.push('You can also say "just recommend" at any time.');
+  return parts.join(' ');
+}
+
+function answerReply(
+  recommendation: Recommendation,
+  understood: UnderstoodField[],
+  provisional: boolean,
+  updated: boolean,
+  knowledge: Knowledge,
+): string {
+  const parts: string[] = [];
+  const ack = acknowledgement(understood);
+  if (ack) parts.push(ack);
+  const top = recommendation.recommendations[0];
+  const topName = top ? methodName(top.method, knowledge) : 'prompt engineering';
+  if (updated) parts.push(`Updated recommendation: ${topName} comes first now.`);
+  else if (provisional) parts.push(`Here is my provisional recommendation: ${topName}.`);
+  else parts.push(`Here is my recommendation: ${topName}.`);
+  const explanation = recommendation.explanation?.text;
+  if (explanation) parts.push(`\n\n${explanation}`);
+  if (provisional) {
+    const assumed = recommendation.assumptions
+      .slice(0, 4)
+      .map((assumption) => `${assumption.field} = ${JSON.stringify(assumption.value)}`);
+    if (assumed.length > 0) parts.push(`\n\nI assumed ${joinWords(assumed)}; tell me if any of that is wrong.`);
+    const open = recommendation.questions[0];
+    if (open) parts.push(`\n\nTo firm this up: ${open.question}`);
+  }
+  parts.push('\n\nAsk "why not …?" about any method, or "what if …?" to try a different setup.');
+  return parts.join(' ').replace(/ \n/g, '\n');
+}
+
+function whyReply(
+  method: MethodId,
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  understood: UnderstoodField[],
+): string {
+  const ack = acknowledgement(understood);
+  const text = explainMethod(recommendation, method, knowledge);
+  return ack ? `${ack} ${text}` : text;
+}
+
+function whatIfReply(
+  understood: UnderstoodField[],
+  current: Recommendation,
+  hypothetical: Recommendation,
+  knowledge: Knowledge,
+): string {
+  const change = joinWords(understood.map((item) => describeField(item.field, item.value)));
+  const before = current.recommendations[0]?.method;
+  const after = hypothetical.recommendations[0]?.method;
+  const parts = [`If you had ${change}:`];
+  if (before === after && after) {
+    parts.push(`${methodName(after, knowledge)} would still come first.`);
+  } else if (after) {
+    parts.push(
+      `the top choice would change from ${before ? methodName(before, knowledge) : 'nothing'} to ${methodName(after, knowledge)}.`,
+    );
+  }
+  const flipped = hypothetical.recommendations.filter((item) => {
+    const was = current.recommendations.find((other) => other.method === item.method);
+    return was !== undefined && (was.verdict === 'not-viable') !== (item.verdict === 'not-viable');
+  });
+  for (const item of flipped) {
+    const name = methodName(item.method, knowledge);
+    parts.push(item.verdict === 'not-viable' ? `${name} would become not viable.` : `${name} would become viable.`);
+  }
+  parts.push("(Nothing is saved: tell me the change as a fact if it's real.)");
+  return parts.join(' ');
+}
+
+function methodName(method: MethodId, knowledge: Knowledge): string {
+  return knowledge.methodById.get(method)?.name ?? method;
+}
+
+function lowerFirst(text: string): string {
+  return text.length > 0 ? text[0]!.toLowerCase() + text.slice(1) : text;
+}

@@ -1,0 +1,218 @@
+import {
+  DEFAULT_UTILISATION,
+  estimate,
+  estimateServingCost,
+  estimateTrainingTokens,
+  trainingTokensAssumption,
+} from '../estimator/index.ts';
+import type { EstimateInput, EstimateResult, ServingCostResult, Workload } from '../estimator/types.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { ProfileField } from '../profile/profile-schema.ts';
+import type { Assumption } from './recommendation-schema.ts';
+import type { ResolvedProfile } from './resolve-profile.ts';
+
+/** Training sequence length the engine asks the estimator for (tokens per micro-batch sequence). */
+export const TRAINING_SEQUENCE_LENGTH = 2048;
+/** Context held in the KV cache for the inference estimates. */
+export const INFERENCE_CONTEXT_TOKENS = 4096;
+/** LoRA rank on all linear layers (a common default; estimation.md §3). */
+export const LORA_RANK = 16;
+/** The largest distillation student the `fits.distillation-student` fact considers (FACT_TYPES: "≤ 8B"). */
+export const MAX_STUDENT_PARAMS_B = 8;
+
+/** Profile fields the estimates depend on: a question probe re-runs the estimator only when it changes one. */
+export const ESTIMATE_INPUT_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileField>([
+  'modelName',
+  'modelParamsB',
+  'gpuName',
+  'gpuCount',
+  'gpuMemoryGB',
+  'labeledExamples',
+  'requestsPerDay',
+]);
+
+/** The memory checks behind the `fits.*` facts. */
+export const FIT_CHECKS = ['inference', 'inference-int4', 'lora', 'qlora', 'full-fine-tuning', 'distillation-student'] as const;
+export type FitCheck = (typeof FIT_CHECKS)[number];
+
+/** The GPU whose price and throughput the cost estimates use. */
+export interface PricingGpu {
+  readonly name: string;
+  readonly memoryGB: number;
+  readonly usdPerHour: number;
+  readonly denseBf16Tflops: number;
+  /** 'profile': the caller's GPU; 'reference': the catalog GPU with the lowest price per TFLOP/s (renting). */
+  readonly origin: 'profile' | 'reference';
+}
+
+/** Everything the estimator said about this profile; the input of `deriveFacts` and of the method estimates. */
+export interface FeasibilityEstimates {
+  /** Memory (and, for training, compute and cost) per check; absent when the model size is unknown. */
+  readonly checks: Partial<Record<FitCheck, EstimateResult>>;
+  readonly pricingGpu: PricingGpu | undefined;
+  /** Tokens seen in training (epochs included), from labeledExamples; undefined when that is unknown. */
+  readonly trainingTokens: number | undefined;
+  readonly studentParamsB: number;
+  /** GPUs kept running to self-host the model, and the monthly costs at requestsPerDay. */
+  readonly servingGpus: number | undefined;
+  readonly serving: ServingCostResult | undefined;
+  /** The engine-level defaults these estimates used. */
+  readonly assumptions: Assumption[];
+}
+
+/**
+ * Runs the estimator for the profile: bf16 and 4-bit inference, LoRA, QLoRA, full fine-tuning, and LoRA on a
+ * distillation student, each against the caller's GPU memory and count; training cost from labeledExamples at
+ * the price of the caller's GPU (or, when it has no catalog price, the cheapest catalog GPU per TFLOP/s); and
+ * the monthly cost of self-hosting. Uses the catalog architecture when the model is known. Pure.
+ */
+export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowledge): FeasibilityEstimates {
+  const { profile, model } = resolved;
+  const assumptions: Assumption[] = [];
+  const paramsB = profile.modelParamsB;
+  const pricingGpu = choosePricingGpu(resolved, knowledge);
+  const trainingTokens =
+    profile.labeledExamples === undefined ? undefined : estimateTrainingTokens(profile.labeledExamples);
+  const checks: Partial<Record<FitCheck, EstimateResult>> = {};
+  const hardware = {
+    gpuMemoryGB: profile.gpuCount === 0 ? undefined : profile.gpuMemoryGB,
+    gpuCount: profile.gpuCount === 0 ? undefined : profile.gpuCount,
+  };
+  // The student is a new, smaller model: it can be sized even when the teacher (often an API model) is not.
+  const studentParamsB = paramsB === undefined ? MAX_STUDENT_PARAMS_B : Math.min(MAX_STUDENT_PARAMS_B, paramsB / 2);
+  checks['distillation-student'] = estimate({
+    model: { paramsB: studentParamsB },
+    workload: 'lora',
+    ...hardware,
+    sequenceLength: TRAINING_SEQUENCE_LENGTH,
+    loraRank: LORA_RANK,
+  });
+  assumptions.push({
+    field: 'estimates.distillationStudentParamsB',
+    value: studentParamsB,
+    why: `A distillation student of half the model's size, at most ${MAX_STUDENT_PARAMS_B}B parameters, trained with LoRA.`,
+  });
+  let servingGpus: number | undefined;
+  let serving: ServingCostResult | undefined;
+
+  if (paramsB !== undefined) {
+    // Use the real architecture unless the caller's size conflicts with the catalog's (the caller's size wins).
+    const sizeConflict = resolved.conflicts.some((conflict) => conflict.field === 'modelParamsB');
+    const architecture = sizeConflict ? undefined : model?.architecture;
+    const spec = {
+      paramsB,
+      activeParamsB: sizeConflict ? undefined : model?.activeParamsB,
+      architecture,
+      name: architecture ? model?.name : undefined,
+    };
+    const training = {
+      sequenceLength: TRAINING_SEQUENCE_LENGTH,
+      trainingTokens,
+      denseBf16Tflops: pricingGpu?.denseBf16Tflops,
+      usdPerGpuHour: pricingGpu?.usdPerHour,
+    };
+    const run = (workload: Workload, extra: Partial<EstimateInput>): EstimateResult =>
+      estimate({ model: spec, workload, ...hardware, ...extra });
+    checks.inference = run('inference', { precision: 'bf16', sequenceLength: INFERENCE_CONTEXT_TOKENS });
+    checks['inference-int4'] = run('inference', { precision: 'int4', sequenceLength: INFERENCE_CONTEXT_TOKENS });
+    checks.lora = run('lora', { ...training, loraRank: LORA_RANK });
+    checks.qlora = run('qlora', { ...training, loraRank: LORA_RANK });
+    checks['full-fine-tuning'] = run('full-fine-tuning', training);
+    assumptions.push(
+      { field: 'estimates.precision', value: 'bf16', why: 'Inference, LoRA and full fine-tuning estimates assume 16-bit (bf16) weights; QLoRA a 4-bit (NF4) base.' },
+      { field: 'estimates.sequenceLength', value: TRAINING_SEQUENCE_LENGTH, why: 'Training memory assumes sequences of this many tokens, batch 1, gradient checkpointing.' },
+      { field: 'estimates.inferenceContextTokens', value: INFERENCE_CONTEXT_TOKENS, why: 'Inference memory reserves a KV cache for this many tokens of context.' },
+      { field: 'estimates.loraRank', value: LORA_RANK, why: 'LoRA and QLoRA adapters of this rank on every linear layer.' },
+    );
+    if (!architecture) {
+      assumptions.push({
+        field: 'estimates.architecture',
+        value: 'default',
+        why: 'No catalog architecture for this size: the estimator assumed a typical decoder architecture.',
+      });
+    }
+
+    if (pricingGpu) {
+      const needed = checks.inference.memoryGB.total;
+      servingGpus =
+        pricingGpu.origin === 'profile' && profile.gpuCount !== undefined && profile.gpuCount > 0
+          ? profile.gpuCount
+          : Math.max(1, Math.ceil(needed / pricingGpu.memoryGB));
+      serving = estimateServingCost({
+        // Self-hosted GPUs run all month whatever the volume; the API cost needs the real volume.
+        requestsPerDay: profile.requestsPerDay ?? 0,
+        gpuCount: servingGpus,
+        usdPerGpuHour: pricingGpu.usdPerHour,
+      });
+      assumptions.push({
+        field: 'estimates.servingGpus',
+        value: servingGpus,
+        why: `Self-hosting keeps ${servingGpus} × ${pricingGpu.name} running all month.`,
+      });
+    }
+  }
+  if (pricingGpu) {
+    assumptions.push({
+      field: 'estimates.utilisation',
+      value: DEFAULT_UTILISATION,
+      why: 'Training time assumes this share of the GPU peak (model FLOP utilisation 0.3–0.4 is typical for fine-tuning).',
+    });
+    assumptions.push({
+      field: 'estimates.pricingGpu',
+      value: pricingGpu.name,
+      why:
+        pricingGpu.origin === 'profile'
+          ? `Costs use the catalog price of ${pricingGpu.name}: $${pricingGpu.usdPerHour} per GPU-hour.`
+          : `Costs assume renting ${pricingGpu.name} at $${pricingGpu.usdPerHour} per GPU-hour, the catalog GPU with the lowest price per unit of compute.`,
+    });
+  }
+  if (trainingTokens !== undefined) {
+    assumptions.push({
+      field: 'estimates.trainingTokens',
+      value: trainingTokens,
+      why: trainingTokensAssumption(profile.labeledExamples ?? 0),
+    });
+  }
+  return { checks, pricingGpu, trainingTokens, studentParamsB, servingGpus, serving, assumptions };
+}
+
+/** The caller's GPU when the catalog gives its price and throughput, else the cheapest catalog GPU per TFLOP/s. */
+export function choosePricingGpu(resolved: ResolvedProfile, knowledge: Knowledge): PricingGpu | undefined {
+  const own = resolved.gpu;
+  if (own?.price && own.denseBf16Tflops !== null) {
+    return {
+      name: own.name,
+      memoryGB: own.memoryGB,
+      usdPerHour: own.price.usdPerHour,
+      denseBf16Tflops: own.denseBf16Tflops,
+      origin: 'profile',
+    };
+  }
+  return referenceGpu(knowledge);
+}
+
+const referenceGpuByKnowledge = new WeakMap<Knowledge, PricingGpu | null>();
+
+function referenceGpu(knowledge: Knowledge): PricingGpu | undefined {
+  const cached = referenceGpuByKnowledge.get(knowledge);
+  if (cached !== undefined) return cached ?? undefined;
+  let best: PricingGpu | undefined;
+  let bestCost = Number.POSITIVE_INFINITY;
+  const candidates = [...knowledge.gpus].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const gpu of candidates) {
+    if (gpu.class !== 'datacenter' || !gpu.price || gpu.denseBf16Tflops === null) continue;
+    const costPerTflop = gpu.price.usdPerHour / gpu.denseBf16Tflops;
+    if (costPerTflop < bestCost) {
+      bestCost = costPerTflop;
+      best = {
+        name: gpu.name,
+        memoryGB: gpu.memoryGB,
+        usdPerHour: gpu.price.usdPerHour,
+        denseBf16Tflops: gpu.denseBf16Tflops,
+        origin: 'reference',
+      };
+    }
+  }
+  referenceGpuByKnowledge.set(knowledge, best ?? null);
+  return best;
+}

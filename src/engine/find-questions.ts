@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { type Condition, FACT_NAMES, type FactName } from '../knowledge/schemas.ts';
+import { type MethodId, PROFILE_FIELDS, Profile, type ProfileField } from '../profile/profile-schema.ts';
+import { DERIVED_FACT_INPUTS, DERIVED_FACT_THRESHOLDS, type DerivedFactName, deriveFacts } from './derive-facts.ts';
+import { ESTIMATE_INPUT_FIELDS, estimateFeasibility, type FeasibilityEstimates } from './estimate-feasibility.ts';
+import type { Truth } from './evaluate-condition.ts';
+import { compileRules } from './evaluate-rules.ts';
+import type { Facts, FactValue } from './facts.ts';
+import { FIELD_QUESTIONS } from './field-questions.ts';
+import { tallyScores, topMethod } from './rank-methods.ts';
+import type { Question } from './recommendation-schema.ts';
+import { type ResolvedProfile, resolveProfile } from './resolve-profile.ts';
+
+/** The evaluated state of one profile: what the question probes vary one field of. */
+export interface EvaluationState {
+  readonly input: Profile;
+  readonly resolved: ResolvedProfile;
+  readonly estimates: FeasibilityEstimates;
+  readonly facts: Facts;
+  /** Truth of each rule, in knowledge.rules order. */
+  readonly truths: readonly Truth[];
+  readonly top: MethodId;
+}
+
+/** A question worth asking, with how many probe values changed the top method and which methods they led to. */
+export interface FieldProbeResult {
+  readonly field: ProfileField;
+  readonly changingValues: number;
+  readonly alternatives: readonly MethodId[];
+}
+
+type FieldKind = { kind: 'enum'; values: readonly string[] } | { kind: 'boolean' } | { kind: 'number'; integer: boolean };
+
+/** How each profile field can be probed, read from the Profile schema (strings such as modelName cannot be). */
+const FIELD_KINDS: ReadonlyMap<ProfileField, FieldKind> = new Map(
+  PROFILE_FIELDS.flatMap((field): [ProfileField, FieldKind][] => {
+    const schema = Profile.shape[field].unwrap();
+    if (schema instanceof z.ZodEnum) return [[field, { kind: 'enum', values: schema.options as string[] }]];
+    if (schema instanceof z.ZodBoolean) return [[field, { kind: 'boolean' }]];
+    if (schema instanceof z.ZodNumber) return [[field, { kind: 'number', integer: schema.isInt }]];
+    return [];
+  }),
+);
+
+/**
+ * Finds the unknown profile fields whose value could change the rank-1 method. A field is a candidate when it
+ * is not known and an undecided rule tests it, directly or through a derived fact. Each candidate is probed
+ * with representative values (every enum value, true/false, numbers on both sides of every threshold found in
+ * the rules, the derived facts and the estimates); the engine re-evaluates only what the probe changes (the
+ * estimator only for its inputs, rules only when a fact they test changed). Ordered by how many probe values
+ * changed the top method, then by profile field order.
+ */
+export function findQuestions(state: EvaluationState, knowledge: Knowledge): FieldProbeResult[] {
+  const candidates = candidateFields(state, knowledge);
+  const results: FieldProbeResult[] = [];
+  for (const field of candidates) {
+    let changingValues = 0;
+    const alternatives: MethodId[] = [];
+    for (const value of probeValues(field, state, knowledge)) {
+      const top = probeTop(state, knowledge, field, value);
+      if (top !== state.top) {
+        changingValues++;
+        if (!alternatives.includes(top)) alternatives.push(top);
+      }
+    }
+    if (changingValues > 0) results.push({ field, changingValues, alternatives });
+  }
+  return results.sort(
+    (a, b) => b.changingValues - a.changingValues || PROFILE_FIELDS.indexOf(a.field) - PROFILE_FIELDS.indexOf(b.field),
+  );
+}
+
+/** Turns probe results into the questions of the recommendation. */
+export function toQuestions(results: readonly FieldProbeResult[], top: MethodId): Question[] {
+  return results.map(({ field, alternatives }) => {
+    const { question, why } = FIELD_QUESTIONS[field];
+    const could = alternatives.slice(0, 2).join(' or ');
+    return { field, question, why: `${why} The answer could change the top recommendation from ${top} to ${could}.` };
+  });
+}
+
+/** Unknown, probe-able profile fields that an undecided rule depends on, in profile field order. */
+export function candidateFields(state: EvaluationState, knowledge: Knowledge): ProfileField[] {
+  const relevant = new Set<ProfileField>();
+  const compiled = compileRules(knowledge);
+  state.truths.forEach((truth, index) => {
+    if (truth !== 'unknown') return;
+    const rule = compiled[index];
+    if (!rule) return;
+    const missing: FactName[] = [];
+    rule.condition.collectMissing(state.facts, missing);
+    for (const fact of missing) for (const field of fieldsBehind(fact)) relevant.add(field);
+  });
+  return PROFILE_FIELDS.filter(
+    (field) => relevant.has(field) && state.resolved.profile[field] === undefined && FIELD_KINDS.has(field),
+  );
+}
+
+/** The profile fields a fact comes from: itself for a profile field, its inputs for a derived fact. */
+export function fieldsBehind(fact: FactName): readonly ProfileField[] {
+  return fact in DERIVED_FACT_INPUTS ? DERIVED_FACT_INPUTS[fact as DerivedFactName] : [fact as ProfileField];
+}
+
+/** The rank-1 method when `field` takes `value` and everything else stays as in `state`. */
+export function probeTop(state: EvaluationState, knowledge: Knowledge, field: ProfileField, value: FactValue): MethodId {
+  const resolved = resolveProfile({ ...state.input, [field]: value }, knowledge);
+  const estimates = ESTIMATE_INPUT_FIELDS.has(field) ? estimateFeasibility(resolved, knowledge) : state.estimates;
+  const facts = deriveFacts(resolved, knowledge, estimates);
+  const changed = new Set<FactName>();
+  for (const fact of FACT_NAMES) if (facts[fact] !== state.facts[fact]) changed.add(fact);
+  const fired = [];
+  for (const rule of compileRules(knowledge)) {
+    const truth = rule.facts.some((fact) => changed.has(fact)) ? rule.condition.test(facts) : state.truths[rule.index];
+    if (truth === true) fired.push(rule.rule);
+  }
+  return topMethod(tallyScores(fired));
+}
+
+/** Representative values for a field: enough to land on each side of every threshold that could matter. */
+export function probeValues(field: ProfileField, state: EvaluationState, knowledge: Knowledge): FactValue[] {
+  const kind = FIELD_KINDS.get(field);
+  if (!kind) return [];
+  if (kind.kind === 'enum') return [...kind.values];
+  if (kind.kind === 'boolean') return [true, false];
+  const thresholds = [...(ruleThresholds(knowledge).get(field) ?? []), ...(DERIVED_FACT_THRESHOLDS[field] ?? [])];
+  thresholds.push(...estimateThresholds(field, state, knowledge));
+  const schema = Profile.shape[field];
+  return representatives(thresholds, kind.integer).filter((value) => schema.safeParse(value).success);
+}
+
+/**
+ * Thresholds that come from the estimates rather than the rules: the estimated costs for the budgets, the
+ * catalog's model sizes when GPU memory is known, the catalog's GPU memory sizes when the model size is known.
+ */
+function estimateThresholds(field: ProfileField, state: EvaluationState, knowledge: Knowledge): number[] {
+  const { checks, serving } = state.estimates;
+  const profile = state.resolved.profile;
+  switch (field) {
+    case 'oneTimeBudgetUSD':
+      return [checks.lora?.costUSD, checks['full-fine-tuning']?.costUSD].filter((cost) => cost !== undefined);
+    case 'monthlyBudgetUSD':
+      return serving?.selfHostedMonthlyUSD == null ? [] : [serving.selfHostedMonthlyUSD];
+    case 'modelParamsB':
+      return profile.gpuMemoryGB === undefined ? [] : knowledge.models.flatMap((model) => model.paramsB ?? []);
+    case 'gpuMemoryGB': {
+      const perGpu = (ruleThresholds(knowledge).get('totalGpuMemoryGB') ?? []).map((total) => total / (profile.gpuCount || 1));
+      return profile.modelParamsB === undefined ? perGpu : [...perGpu, ...knowledge.gpus.map((gpu) => gpu.memoryGB)];
+    }
+    default:
+      return [];
+  }
+}
+
+/** One value below the lowest threshold, each threshold, each midpoint, one above the highest; sorted, unique. */
+export function representatives(thresholds: readonly number[], integer: boolean): number[] {
+  const sorted = [...new Set(thresholds)].sort((a, b) => a - b);
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const values = [first > 0 ? first / 2 : first - 1, ...sorted, last > 0 ? last * 2 : last + 1];
+  for (let index = 0; index + 1 < sorted.length; index++) {
+    values.push(((sorted[index] as number) + (sorted[index + 1] as number)) / 2);
+  }
+  const adjusted = integer ? values.map(Math.round) : values;
+  return [...new Set(adjusted)].sort((a, b) => a - b);
+}
+
+const thresholdsByKnowledge = new WeakMap<Knowledge, ReadonlyMap<FactName, readonly number[]>>();
+
+/** Every number a rule condition compares a fact with, per fact; computed once per Knowledge. */
+export function ruleThresholds(knowledge: Knowledge): ReadonlyMap<FactName, readonly number[]> {
+  const cached = thresholdsByKnowledge.get(knowledge);
+  if (cached) return cached;
+  const map = new Map<FactName, number[]>();
+  const visit = (condition: Condition): void => {
+    if ('all' in condition) condition.all.forEach(visit);
+    else if ('any' in condition) condition.any.forEach(visit);
+    else if ('not' in condition) visit(condition.not);
+    else {
+      const values = Array.isArray(condition.value) ? condition.value : [condition.value];
+      for (const value of values) {
+        if (typeof value !== 'number') continue;
+        const list = map.get(condition.fact) ?? [];
+        if (!list.includes(value)) list.push(value);
+        map.set(condition.fact, list);
+      }
+    }
+  };
+  for (const rule of knowledge.rules) visit(rule.when);
+  thresholdsByKnowledge.set(knowledge, map);
+  return map;
+}

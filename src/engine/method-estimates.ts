@@ -1,0 +1,61 @@
+import type { EstimateResult } from '../estimator/types.ts';
+import type { MethodId } from '../profile/profile-schema.ts';
+import type { FeasibilityEstimates, FitCheck } from './estimate-feasibility.ts';
+import type { MethodEstimates } from './recommendation-schema.ts';
+
+/**
+ * Which estimate stands for which method. Adapters, prefix tuning, prompt tuning and PEFT-style instruction or
+ * preference tuning all train few parameters on a frozen 16-bit base, so the LoRA estimate approximates them.
+ */
+const CHECK_FOR_METHOD: Partial<Record<MethodId, { check: FitCheck; note?: string }>> = {
+  'prompt-engineering': { check: 'inference', note: 'Self-hosting the model for inference (not needed through an API).' },
+  'in-context-learning': { check: 'inference', note: 'Self-hosting the model for inference (not needed through an API).' },
+  rag: { check: 'inference', note: 'Self-hosting the model for inference; the retrieval index is not included.' },
+  lora: { check: 'lora' },
+  qlora: { check: 'qlora' },
+  adapters: { check: 'lora', note: 'Approximated by the LoRA estimate: few trainable parameters on a frozen 16-bit base.' },
+  'prefix-tuning': { check: 'lora', note: 'Approximated by the LoRA estimate: few trainable parameters on a frozen 16-bit base.' },
+  'prompt-tuning': { check: 'lora', note: 'Approximated by the LoRA estimate: few trainable parameters on a frozen 16-bit base.' },
+  'full-fine-tuning': { check: 'full-fine-tuning' },
+  'instruction-tuning': { check: 'lora', note: 'Assumes instruction tuning with LoRA; tuning every weight needs the full fine-tuning estimate.' },
+  'preference-tuning': { check: 'lora', note: 'Assumes preference tuning with LoRA; tuning every weight needs the full fine-tuning estimate.' },
+  distillation: { check: 'distillation-student', note: 'Training the student with LoRA; generating the teacher outputs is not included.' },
+};
+
+/**
+ * The estimates shown on each method: memory needed vs available and whether it fits, training GPU-hours and
+ * one-time cost for training methods, monthly self-hosting cost for the inference-only methods, and every
+ * assumption behind them. Methods with no estimate (managed-fine-tuning, or any method when the model size is
+ * unknown) are absent.
+ */
+export function methodEstimates(
+  estimates: FeasibilityEstimates,
+  hasGpu: boolean | undefined,
+  totalGpuMemoryGB: number | undefined,
+): Partial<Record<MethodId, MethodEstimates>> {
+  const result: Partial<Record<MethodId, MethodEstimates>> = {};
+  for (const [method, mapping] of Object.entries(CHECK_FOR_METHOD) as [MethodId, { check: FitCheck; note?: string }][]) {
+    const estimate: EstimateResult | undefined = estimates.checks[mapping.check];
+    if (!estimate) continue;
+    const entry: MethodEstimates = {
+      memoryGB: {
+        needed: round(estimate.memoryGB.total),
+        available: totalGpuMemoryGB ?? null,
+        fits: hasGpu === false ? false : estimate.fits,
+      },
+      assumptions: mapping.note ? [mapping.note, ...estimate.assumptions] : [...estimate.assumptions],
+    };
+    if (estimate.compute) entry.trainingGpuHours = round(estimate.compute.gpuHours);
+    if (estimate.costUSD !== undefined) entry.oneTimeUSD = round(estimate.costUSD);
+    if (mapping.check === 'inference' && estimates.serving?.selfHostedMonthlyUSD != null) {
+      entry.monthlyUSD = round(estimates.serving.selfHostedMonthlyUSD);
+    }
+    result[method] = entry;
+  }
+  return result;
+}
+
+/** Two significant decimals keep the output readable and stable. */
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,75 @@
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { Gpu, Model } from '../knowledge/schemas.ts';
+import type { Profile } from '../profile/profile-schema.ts';
+import type { Assumption, Conflict } from './recommendation-schema.ts';
+
+/**
+ * A size given by the caller within this fraction of the catalog size is the same model ("8B" for 8.03B), not
+ * a conflict.
+ */
+export const PARAMS_TOLERANCE = 0.1;
+
+/** The profile after catalog resolution, with the catalog entries it matched. */
+export interface ResolvedProfile {
+  /** The caller's values, with catalog values filled in where the caller gave none. */
+  readonly profile: Profile;
+  readonly model: Model | undefined;
+  readonly gpu: Gpu | undefined;
+  /** Caller values that disagree with the catalog (the caller's value is used). */
+  readonly conflicts: Conflict[];
+  /** Defaults the resolution used (e.g. one GPU), and names it could not resolve. */
+  readonly assumptions: Assumption[];
+}
+
+/**
+ * Resolves `modelName` and `gpuName` against the catalogs. Fills modelParamsB, modelAccess and modality from the
+ * model, and gpuMemoryGB from the GPU, when the caller did not give them; a caller value that disagrees is kept
+ * and reported in `conflicts`. A name the catalog does not know becomes an assumption entry. A GPU described
+ * (by name or memory) without a count is assumed to be one GPU, and that assumption is listed.
+ */
+export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedProfile {
+  const profile: Profile = { ...input };
+  const conflicts: Conflict[] = [];
+  const assumptions: Assumption[] = [];
+
+  const model = input.modelName === undefined ? undefined : knowledge.findModel(input.modelName);
+  if (input.modelName !== undefined && !model) {
+    assumptions.push({
+      field: 'modelName',
+      value: input.modelName,
+      why: 'Not found in the model catalog: its size and access were not filled in, so give modelParamsB and modelAccess.',
+    });
+  }
+  if (model) {
+    if (model.paramsB !== undefined) {
+      if (input.modelParamsB === undefined) profile.modelParamsB = model.paramsB;
+      else if (Math.abs(input.modelParamsB - model.paramsB) > PARAMS_TOLERANCE * model.paramsB)
+        conflicts.push({ field: 'modelParamsB', given: input.modelParamsB, catalog: model.paramsB });
+    }
+    if (input.modelAccess === undefined) profile.modelAccess = model.access;
+    else if (input.modelAccess !== model.access)
+      conflicts.push({ field: 'modelAccess', given: input.modelAccess, catalog: model.access });
+    if (input.modality === undefined) profile.modality = model.modality;
+    else if (input.modality !== model.modality)
+      conflicts.push({ field: 'modality', given: input.modality, catalog: model.modality });
+  }
+
+  const gpu = input.gpuName === undefined ? undefined : knowledge.findGpu(input.gpuName);
+  if (input.gpuName !== undefined && !gpu) {
+    assumptions.push({
+      field: 'gpuName',
+      value: input.gpuName,
+      why: 'Not found in the GPU catalog: its memory was not filled in, so give gpuMemoryGB.',
+    });
+  }
+  if (gpu) {
+    if (input.gpuMemoryGB === undefined) profile.gpuMemoryGB = gpu.memoryGB;
+    else if (input.gpuMemoryGB !== gpu.memoryGB)
+      conflicts.push({ field: 'gpuMemoryGB', given: input.gpuMemoryGB, catalog: gpu.memoryGB });
+  }
+  if (input.gpuCount === undefined && (input.gpuName !== undefined || input.gpuMemoryGB !== undefined)) {
+    profile.gpuCount = 1;
+    assumptions.push({ field: 'gpuCount', value: 1, why: 'A GPU was described without a count, so one GPU is assumed.' });
+  }
+  return { profile, model, gpu, conflicts, assumptions };
+}

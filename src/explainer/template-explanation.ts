@@ -1,0 +1,63 @@
+import type { Recommendation } from '../engine/recommendation-schema.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { MethodId } from '../profile/profile-schema.ts';
+
+/** How many reasons the explanation quotes for the top method. */
+const TOP_REASONS = 3;
+
+/**
+ * A short plain-language explanation built only from the recommendation (no LLM): the top method and its
+ * strongest reasons with [source ids], the plan one line per step, the methods that are not viable with their
+ * first blocker, and the open questions. Deterministic.
+ */
+export function templateExplanation(recommendation: Recommendation, knowledge: Knowledge): string {
+  const name = (id: MethodId) => knowledge.methodById.get(id)?.name ?? id;
+  const paragraphs: string[] = [];
+  const top = recommendation.recommendations[0];
+  if (!top || top.verdict === 'not-viable') {
+    paragraphs.push('No method is viable with what you described; the blockers below say what rules each one out.');
+  } else {
+    const reasons = top.reasons.filter((reason) => reason.effect.startsWith('+')).slice(0, TOP_REASONS);
+    const because =
+      reasons.length > 0
+        ? ` because ${reasons.map((reason) => `${lowerFirst(stripPeriod(reason.text))} [${reason.sources.join(', ')}]`).join('; ')}.`
+        : ', the safest starting point since no rule favoured another method.';
+    paragraphs.push(`Start with ${name(top.method)} (score ${top.score} of 100)${because}`);
+  }
+  if (recommendation.plan.length > 0) {
+    const steps = recommendation.plan.map(
+      (step) => `${step.step}. ${step.methods.map(name).join(' + ')}: ${step.why}`,
+    );
+    paragraphs.push(`Plan:\n${steps.join('\n')}`);
+  }
+  const blocked = recommendation.recommendations.filter((method) => method.verdict === 'not-viable');
+  if (blocked.length > 0) {
+    const lines = blocked.map((method) => {
+      const blocker = method.blockers[0];
+      return blocker ? `- ${name(method.method)}: ${blocker.text} [${blocker.sources.join(', ')}]` : `- ${name(method.method)}`;
+    });
+    paragraphs.push(`Not viable:\n${lines.join('\n')}`);
+  }
+  if (recommendation.questions.length > 0) {
+    const lines = recommendation.questions.map((question) => `- ${question.question}`);
+    paragraphs.push(`Answering these could change the advice:\n${lines.join('\n')}`);
+  }
+  if (recommendation.conflicts.length > 0) {
+    const lines = recommendation.conflicts.map(
+      (conflict) => `- ${conflict.field}: you said ${String(conflict.given)}, the catalog says ${String(conflict.catalog)}; your value was used.`,
+    );
+    paragraphs.push(`Conflicts:\n${lines.join('\n')}`);
+  }
+  return paragraphs.join('\n\n');
+}
+
+function stripPeriod(text: string): string {
+  return text.replace(/[.\s]+$/, '');
+}
+
+/** Lowercases the first letter unless the first word looks like an acronym or a name ("RAG", "LoRA"). */
+function lowerFirst(text: string): string {
+  const firstWord = text.split(/\s/, 1)[0] ?? '';
+  if (firstWord.length > 1 && /[A-Z]/.test(firstWord.slice(1))) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,27 @@
+import { ErrorResponse } from './error-body.ts';
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid request: malformed JSON or a bad field (details name each one)',
+  404: 'Not found',
+  413: 'Request body larger than BODY_LIMIT_BYTES',
+  415: 'Content-Type is not application/json',
+  500: 'Internal error',
+  503: 'Not ready',
+};
+
+/** OpenAPI response entries for the given error statuses, all with the ErrorResponse body. */
+export function errorResponses<const S extends number>(...statuses: S[]) {
+  const responses = {} as Record<S, { description: string; content: { 'application/json': { schema: typeof ErrorResponse } } }>;
+  for (const status of statuses) {
+    responses[status] = {
+      description: ERROR_DESCRIPTIONS[status] ?? `HTTP ${status}`,
+      content: { 'application/json': { schema: ErrorResponse } },
+    };
+  }
+  return responses;
+}
+
+/** A JSON response entry. */
+export function jsonResponse<T>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createRoute } from '@hono/zod-openapi';
+import { errorResponses, jsonResponse } from '../openapi-helpers.ts';
+import { HealthResponse, ReadinessResponse } from '../schemas.ts';
+import type { App, AppDeps, ReadinessCheck } from '../types.ts';
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/healthz',
+  tags: ['operations'],
+  summary: 'Liveness: the process answers',
+  responses: { 200: jsonResponse(HealthResponse, 'Alive') },
+});
+const readyRoute = createRoute({
+  method: 'get',
+  path: '/readyz',
+  tags: ['operations'],
+  summary: 'Readiness: knowledge loaded and the data directory writable',
+  responses: {
+    200: jsonResponse(ReadinessResponse, 'Ready'),
+    503: jsonResponse(ReadinessResponse, 'Not ready; `checks` says why'),
+    ...errorResponses(500),
+  },
+});
+
+/** Probes DATA_DIR by writing and removing a small file. */
+export function dataDirWritableCheck(dataDir: string): ReadinessCheck {
+  return {
+    name: 'data-dir-writable',
+    async check() {
+      const probe = join(dataDir, `.readyz-${process.pid}-${randomUUID()}`);
+      try {
+        await writeFile(probe, 'ok');
+        await unlink(probe);
+        return { ok: true };
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'error';
+        return { ok: false, reason: `cannot write to DATA_DIR ${dataDir} (${code})` };
+      }
+    },
+  };
+}
+
+/** GET /healthz (always 200 while the process runs) and GET /readyz (200 or 503 with the failing checks). */
+export function registerHealthRoutes(app: App, deps: AppDeps): void {
+  const checks: ReadinessCheck[] = [
+    {
+      name: 'knowledge-loaded',
+      check: async () =>
+        deps.knowledge.methods.length > 0 ? { ok: true } : { ok: false, reason: 'knowledge base is empty' },
+    },
+    dataDirWritableCheck(deps.config.DATA_DIR),
+    ...(deps.readinessChecks ?? []),
+  ];
+  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
+  app.openapi(readyRoute, async (c) => {
+    const results = await Promise.all(
+      checks.map(async ({ name, check }) => {
+        try {
+          const result = await check();
+          return { name, ...result };
+        } catch (error) {
+          return { name, ok: false, reason: error instanceof Error ? error.message : String(error) };
+        }
+      }),
+    );
+    const ready = results.every((result) => result.ok);
+    const body = { status: ready ? ('ready' as const) : ('not-ready' as const), knowledgeVersion: deps.knowledge.version, checks: results };
+    return ready ? c.json(body, 200) : c.json(body, 503);
+  });
+}

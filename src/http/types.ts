@@ -1,0 +1,53 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Config } from '../config/env.ts';
+import type { Recommendation } from '../engine/recommendation-schema.ts';
+import type { EstimateInput, EstimateResult } from '../estimator/types.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { Logger } from '../logger.ts';
+import type { Profile } from '../profile/profile-schema.ts';
+
+/** Per-request values set by the request-context middleware. */
+export interface AppVariables {
+  requestId: string;
+  /** Child logger bound to the request id. */
+  logger: Logger;
+}
+export type AppEnv = { Variables: AppVariables };
+export type App = OpenAPIHono<AppEnv>;
+
+/** The engine's entry point (src/engine/recommend.ts). */
+export type RecommendFunction = (
+  profile: Profile,
+  knowledge: Knowledge,
+  options?: { explain?: 'none' | 'template' },
+) => Recommendation;
+
+/** The estimator's entry point (src/estimator/index.ts). */
+export type EstimateFunction = (input: EstimateInput) => EstimateResult;
+
+/** One readiness probe; /readyz is ready when every probe reports ok. */
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<{ ok: boolean; reason?: string }>;
+}
+
+/** A module that adds routes (and may add middleware) to the app. Chat, LLM and admin layers plug in here. */
+export type RouteModule = (app: App, deps: AppDeps) => void;
+
+/**
+ * Everything the HTTP layer needs, built once by src/index.ts (or tests/helpers/build-test-app.ts).
+ * Grows as layers are added: later layers add optional fields here and a RouteModule in `routeModules`.
+ */
+export interface AppDeps {
+  knowledge: Knowledge;
+  config: Config;
+  logger: Logger;
+  /** Defaults to the engine's `recommend`. */
+  recommend?: RecommendFunction;
+  /** Defaults to the estimator's `estimate`. */
+  estimate?: EstimateFunction;
+  /** Extra readiness probes (e.g. the session store). */
+  readinessChecks?: readonly ReadinessCheck[];
+  /** Extra route modules, mounted after the core routes and before the OpenAPI document is generated. */
+  routeModules?: readonly RouteModule[];
+}

@@ -1,0 +1,126 @@
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { type App, type AppDeps, createApp } from './app.ts';
+import { type Config, parseEnv } from './config/env.ts';
+import { ConfigError, KnowledgeError } from './errors.ts';
+import type { Knowledge } from './knowledge/knowledge.ts';
+import { loadKnowledge } from './knowledge/load-knowledge.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+/** Options of `startServer`; everything not given is derived from the environment defaults. */
+export interface StartServerOptions {
+  /** Overrides on top of `parseEnv(env)`; e.g. `{ PORT: 0, HOST: '127.0.0.1' }` for tests and benchmarks. */
+  config?: Partial<Config>;
+  /** Environment to parse; default process.env. */
+  env?: Record<string, string | undefined>;
+  /** Already loaded knowledge; default: loadKnowledge(config.KNOWLEDGE_DIR). */
+  knowledge?: Knowledge;
+  logger?: Logger;
+  /** Extra dependencies for createApp (route modules, readiness checks, engine overrides). */
+  deps?: Partial<Omit<AppDeps, 'knowledge' | 'config' | 'logger'>>;
+}
+
+export interface RunningServer {
+  /** e.g. "http://127.0.0.1:43127" */
+  url: string;
+  port: number;
+  app: App;
+  server: ServerType;
+  config: Config;
+  logger: Logger;
+  /**
+   * Stops accepting connections and waits for in-flight requests up to SHUTDOWN_GRACE_MS, closing idle
+   * keep-alive sockets every 50 ms (otherwise close() waits for the client's keep-alive timeout), then
+   * force-closes whatever is left. Resolves when the server is closed.
+   */
+  close(): Promise<void>;
+}
+
+/** Stops `server` gracefully; see RunningServer.close. */
+export function shutdownServer(server: ServerType, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const http = 'closeIdleConnections' in server ? server : undefined;
+    const reaper = setInterval(() => http?.closeIdleConnections(), 50);
+    const force = setTimeout(() => http?.closeAllConnections(), graceMs);
+    server.close((error) => {
+      clearInterval(reaper);
+      clearTimeout(force);
+      if (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING') reject(error);
+      else resolve();
+    });
+    http?.closeIdleConnections();
+  });
+}
+
+/**
+ * Loads what is missing (config, knowledge, logger), creates the app and listens. Creates DATA_DIR if needed.
+ * Throws ConfigError / KnowledgeError (never exits the process). Port 0 picks a free port; see `url`.
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const started = performance.now();
+  const config: Config = { ...parseEnv(options.env ?? process.env), ...options.config };
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const knowledge = options.knowledge ?? (await loadKnowledge(config.KNOWLEDGE_DIR));
+  await mkdir(config.DATA_DIR, { recursive: true });
+  const app = createApp({ ...options.deps, knowledge, config, logger });
+
+  const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
+      resolve({ server, address: info }),
+    );
+    server.once('error', reject);
+  });
+  const host = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  logger.info('listening', {
+    url,
+    startupMs: Math.round(performance.now() - started),
+    knowledgeVersion: knowledge.version,
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port: address.port,
+    app,
+    server,
+    config,
+    logger,
+    close: () => {
+      closing ??= shutdownServer(server, config.SHUTDOWN_GRACE_MS);
+      return closing;
+    },
+  };
+}
+
+/** Process entry: start, then stop gracefully on SIGTERM/SIGINT. The only place that exits the process. */
+async function main(): Promise<void> {
+  let running: RunningServer;
+  try {
+    running = await startServer();
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof KnowledgeError) {
+      process.stderr.write(`Cannot start: ${error.message}\n`);
+    } else {
+      process.stderr.write(`Cannot start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exit(1);
+  }
+  const onSignal = (signal: NodeJS.Signals) => {
+    running.logger.info('shutting down', { signal, graceMs: running.config.SHUTDOWN_GRACE_MS });
+    running
+      .close()
+      .then(() => {
+        running.logger.info('closed');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        running.logger.error('shutdown failed', { error });
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}
+
+if (import.meta.main) await main();

@@ -1,0 +1,94 @@
+/**
+ * A tiny structured logger: one JSON object per line, no dependency.
+ * Every line has `time` (ISO), `level`, `msg` and the bindings of the logger and the call.
+ * Values under secret-looking keys (authorization, token, apiKey, key, password, cookie, secret...) are
+ * replaced by "[redacted]" at any depth, so a stray header object or config cannot leak credentials.
+ */
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+export type LogFields = Record<string, unknown>;
+
+export interface Logger {
+  readonly level: LogLevel;
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  /** A logger whose every line also carries `bindings` (e.g. `{ requestId }`). */
+  child(bindings: LogFields): Logger;
+}
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  /** Where lines go; default: process.stdout. Each call receives one line ending in "\n". */
+  write?: (line: string) => void;
+  bindings?: LogFields;
+}
+
+const REDACTED = '[redacted]';
+const SECRET_KEY_PARTS = ['authorization', 'token', 'apikey', 'password', 'passwd', 'cookie', 'secret'];
+const MAX_DEPTH = 6;
+
+/** True when a field name looks like it holds a credential (case-, dash- and underscore-insensitive). */
+export function isSecretKey(key: string): boolean {
+  const normalised = key.toLowerCase().replace(/[-_\s]/g, '');
+  if (normalised === 'key' || normalised.endsWith('key')) return true;
+  return SECRET_KEY_PARTS.some((part) => normalised.includes(part));
+}
+
+/** Copies `value`, replacing secrets, turning errors into plain objects and cutting cycles and deep nesting. */
+export function redact(value: unknown, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'bigint') return value.toString();
+    return value;
+  }
+  if (seen.has(value)) return '[circular]';
+  if (depth >= MAX_DEPTH) return '[truncated]';
+  seen.add(value);
+  if (value instanceof Error) {
+    const plain: LogFields = { name: value.name, message: value.message };
+    const code = (value as { code?: unknown }).code;
+    if (code !== undefined) plain.code = code;
+    if (value.stack) plain.stack = value.stack;
+    if (value.cause !== undefined) plain.cause = redact(value.cause, depth + 1, seen);
+    return plain;
+  }
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1, seen));
+  const copy: LogFields = {};
+  for (const [key, item] of Object.entries(value)) {
+    copy[key] = isSecretKey(key) ? REDACTED : redact(item, depth + 1, seen);
+  }
+  return copy;
+}
+
+/** Creates a JSON-lines logger. `level: 'silent'` drops everything (tests). */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const level = options.level ?? 'info';
+  const write = options.write ?? ((line: string) => process.stdout.write(line));
+  const bindings = options.bindings ?? {};
+
+  const emit = (lineLevel: Exclude<LogLevel, 'silent'>, message: string, fields?: LogFields) => {
+    if (LEVEL_RANK[lineLevel] < LEVEL_RANK[level]) return;
+    const record = redact({ ...bindings, ...fields }) as LogFields;
+    let line: string;
+    try {
+      line = JSON.stringify({ time: new Date().toISOString(), level: lineLevel, msg: message, ...record });
+    } catch {
+      line = JSON.stringify({ time: new Date().toISOString(), level: lineLevel, msg: message, logError: 'unserialisable fields' });
+    }
+    write(`${line}\n`);
+  };
+
+  return {
+    level,
+    debug: (message, fields) => emit('debug', message, fields),
+    info: (message, fields) => emit('info', message, fields),
+    warn: (message, fields) => emit('warn', message, fields),
+    error: (message, fields) => emit('error', message, fields),
+    child: (childBindings) => createLogger({ level, write, bindings: { ...bindings, ...childBindings } }),
+  };
+}

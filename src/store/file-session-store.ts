@@ -1,0 +1,464 @@
+/**
+ * @module store/file-session-store: sessions on lowdb, one JSON file per session under `${dataDir}/sessions/<id>.json`.
+ *
+ * Why one file per session: a single lowdb file re-serialises every session on every write (measured in
+ * shared/stack-notes.md §6: ~0.1 s per write at 1,000 sessions, ~1 s at 10,000). Here a write serialises one session
+ * and touches one file, whatever the number of sessions.
+ *
+ * Rules this module keeps (stack-notes §6 lowdb traps):
+ * - the `JSONFile` adapter is passed explicitly (`JSONFilePreset` silently switches to memory under vitest);
+ * - one `Low` instance per file at a time (two steno writers on one file race on the same temp name): every access
+ *   to a session happens inside its lock, so an instance evicted from the LRU has no write in flight;
+ * - read-modify-write only inside the session's lock, never across an unlocked `await`;
+ * - writes are atomic (steno writes `.<id>.json.tmp`, then renames), then the file and the directory are fsynced.
+ */
+import type { Dirent } from 'node:fs';
+import { mkdir, open, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { z } from 'zod';
+import { createKeyedLock } from './keyed-lock.ts';
+import { createLruCache } from './lru-cache.ts';
+import { isValidSessionId, SESSION_FORMAT_VERSION, Session, type StoredMessage } from './session-schema.ts';
+import type {
+  CorruptSessionReport,
+  CreateSessionInput,
+  NewMessage,
+  SessionStore,
+  SessionUpdater,
+  StoreInitResult,
+  WritableCheck,
+} from './session-store.ts';
+import { hashSessionToken, newMessageId, newSessionId, newSessionToken, verifySessionToken } from './session-token.ts';
+import {
+  describeErrorCode,
+  errorCode,
+  SessionCorruptError,
+  SessionValidationError,
+  StoreUnavailableError,
+} from './store-errors.ts';
+
+/** Options of {@link createFileSessionStore}. */
+export interface FileSessionStoreOptions {
+  /** Root data directory (`DATA_DIR`); session files live in `${dataDir}/sessions/`. */
+  dataDir: string;
+  /** Sessions not updated for this long are removed by `pruneExpired`. Default 30 days. */
+  ttlMs?: number;
+  /** Clock for createdAt/updatedAt and pruning (inject in tests). Default `() => new Date()`. */
+  now?: () => Date;
+  /** How many sessions keep a `Low` instance and their parsed data in memory. Default 500. */
+  maxCachedSessions?: number;
+  /** fsync the session file and its directory after each write, so an acknowledged write survives power loss. Default true. */
+  syncToDisk?: boolean;
+  /**
+   * At init, read and validate every session file one at a time (default true) so corrupt files are reported at
+   * start-up; only the id and updatedAt of each are kept. With false, init only lists and stats the files (faster
+   * with very many sessions); corruption is then found on first read.
+   */
+  verifyOnInit?: boolean;
+}
+
+/** Default time to live of a session without updates: 30 days. */
+export const DEFAULT_SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const DEFAULT_MAX_CACHED_SESSIONS = 500;
+const INIT_READ_CONCURRENCY = 8;
+const SESSION_FILE_PATTERN = /^([A-Za-z0-9_-]{22})\.json$/;
+
+type SessionDb = Low<Session | null>;
+type ReadOutcome =
+  | { kind: 'ok'; db: SessionDb; session: Session }
+  | { kind: 'missing' }
+  | { kind: 'corrupt'; reason: string; cause: unknown };
+
+/**
+ * Creates the file-backed {@link SessionStore}. Call `init()` before anything else.
+ * @example
+ * const store = createFileSessionStore({ dataDir: process.env.DATA_DIR ?? './data' });
+ * const { corrupt } = await store.init(); // log and decide: the files are left as they are
+ * const { session, token } = await store.create();
+ * await store.appendMessages(session.id, token, [{ role: 'user', text: 'two A100s, 5k labeled tickets' }]);
+ */
+export function createFileSessionStore(options: FileSessionStoreOptions): SessionStore {
+  const sessionsDir = join(options.dataDir, 'sessions');
+  const ttlMs = options.ttlMs ?? DEFAULT_SESSION_TTL_MS;
+  const now = options.now ?? (() => new Date());
+  const syncToDisk = options.syncToDisk ?? true;
+  const verifyOnInit = options.verifyOnInit ?? true;
+  if (!(ttlMs > 0)) throw new RangeError(`ttlMs must be positive, got ${ttlMs}`);
+
+  const lock = createKeyedLock();
+  const cache = createLruCache<string, SessionDb>(options.maxCachedSessions ?? DEFAULT_MAX_CACHED_SESSIONS);
+  /** id → updatedAt in ms (from the file's content, or its mtime when init did not verify) for every session file. */
+  const index = new Map<string, number>();
+  /** ids whose file failed to parse or validate: never pruned, never rewritten. */
+  const corruptIds = new Set<string>();
+  let initialised = false;
+  let pruneTimer: NodeJS.Timeout | undefined;
+
+  const sessionFile = (id: string) => join(sessionsDir, `${id}.json`);
+
+  function requireInit(): void {
+    if (!initialised) throw new Error('Session store used before init(); call `await store.init()` at start-up.');
+  }
+
+  /** Reads and validates one session file through a fresh `Low` instance. Never writes. */
+  async function readSessionFile(id: string): Promise<ReadOutcome> {
+    const file = sessionFile(id);
+    const db: SessionDb = new Low<Session | null>(new JSONFile<Session | null>(file), null);
+    try {
+      await db.read();
+    } catch (error) {
+      if (error instanceof SyntaxError)
+        return { kind: 'corrupt', reason: `invalid JSON: ${error.message}`, cause: error };
+      throw new StoreUnavailableError(`reading ${file}`, error);
+    }
+    if (db.data === null) {
+      // lowdb reports a missing file as null, but so is a file that contains the JSON literal `null`.
+      const exists = await stat(file).then(
+        () => true,
+        (error: unknown) => {
+          if (errorCode(error) === 'ENOENT') return false;
+          throw new StoreUnavailableError(`reading ${file}`, error);
+        },
+      );
+      return exists ? { kind: 'corrupt', reason: 'file contains JSON null', cause: undefined } : { kind: 'missing' };
+    }
+    const parsed = Session.safeParse(db.data);
+    if (!parsed.success) {
+      return { kind: 'corrupt', reason: `schema: ${z.prettifyError(parsed.error)}`, cause: parsed.error };
+    }
+    if (parsed.data.id !== id) {
+      return { kind: 'corrupt', reason: `file holds session id ${parsed.data.id}`, cause: undefined };
+    }
+    db.data = parsed.data;
+    return { kind: 'ok', db, session: parsed.data };
+  }
+
+  /**
+   * The session's `Low` instance (from the cache, else read from disk). Call only inside the session's lock.
+   * Unknown ids resolve to undefined without touching the file system.
+   */
+  async function loadSession(id: string, { keepInCache }: { keepInCache: boolean }): Promise<SessionDb | undefined> {
+    const cached = cache.get(id);
+    if (cached !== undefined) return cached;
+    if (!index.has(id)) return undefined;
+    const outcome = await readSessionFile(id);
+    if (outcome.kind === 'missing') {
+      index.delete(id);
+      corruptIds.delete(id);
+      return undefined;
+    }
+    if (outcome.kind === 'corrupt') {
+      corruptIds.add(id);
+      throw new SessionCorruptError({
+        sessionId: id,
+        file: sessionFile(id),
+        reason: outcome.reason,
+        cause: outcome.cause,
+      });
+    }
+    corruptIds.delete(id);
+    index.set(id, Date.parse(outcome.session.updatedAt));
+    if (keepInCache) cache.set(id, outcome.db);
+    return outcome.db;
+  }
+
+  async function loadAuthorised(id: string, token: string | undefined): Promise<SessionDb | undefined> {
+    const db = await loadSession(id, { keepInCache: true });
+    return verifySessionToken(token, db?.data?.tokenHash) ? db : undefined;
+  }
+
+  async function syncFileAndDirectory(file: string): Promise<void> {
+    const handle = await open(file, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    // The rename is durable only once the directory entry is; Windows cannot open a directory for fsync.
+    if (process.platform === 'win32') return;
+    const directory = await open(sessionsDir, 'r');
+    try {
+      await directory.sync();
+    } finally {
+      await directory.close();
+    }
+  }
+
+  /** Writes `next` through the session's `Low` instance. Call only inside the session's lock. */
+  async function commit(id: string, db: SessionDb, next: Session): Promise<void> {
+    const previous = db.data;
+    db.data = next;
+    try {
+      await db.write();
+      if (syncToDisk) await syncFileAndDirectory(sessionFile(id));
+    } catch (error) {
+      db.data = previous;
+      // The disk may hold either version now (e.g. rename done, fsync failed): forget the cached copy and re-read.
+      cache.delete(id);
+      throw new StoreUnavailableError(`writing ${sessionFile(id)}`, error);
+    }
+    index.set(id, Date.parse(next.updatedAt));
+    corruptIds.delete(id);
+    cache.set(id, db);
+  }
+
+  function toStoredMessage(message: NewMessage, timestamp: string): StoredMessage {
+    const stored: StoredMessage = {
+      id: message.id ?? newMessageId(),
+      role: message.role,
+      text: message.text,
+      createdAt: message.createdAt ?? timestamp,
+    };
+    if (message.parts !== undefined) stored.parts = message.parts;
+    if (message.meta !== undefined) stored.meta = message.meta;
+    return stored;
+  }
+
+  /**
+   * Validates what the file will hold: the candidate after a JSON round trip (so `parts`/`meta` values JSON cannot
+   * represent, such as a BigInt, are refused here instead of failing half-way through a write, and the cached copy
+   * equals the file's content).
+   */
+  function validateOrThrow(id: string, candidate: unknown): Session {
+    let plain: unknown;
+    try {
+      plain = JSON.parse(JSON.stringify(candidate));
+    } catch (error) {
+      throw new SessionValidationError(id, 'the session is not JSON-serialisable', error);
+    }
+    const parsed = Session.safeParse(plain);
+    if (!parsed.success) throw new SessionValidationError(id, z.prettifyError(parsed.error), parsed.error);
+    return parsed.data;
+  }
+
+  async function update(id: string, token: string | undefined, fn: SessionUpdater): Promise<Session | undefined> {
+    if (!isValidSessionId(id)) {
+      verifySessionToken(token, undefined);
+      return undefined;
+    }
+    requireInit();
+    // No await before lock.run: calls on one session queue in the order they were made.
+    return lock.run(id, async () => {
+      const db = await loadAuthorised(id, token);
+      const current = db?.data;
+      if (db === undefined || current == null) return undefined;
+      const draft = structuredClone(current);
+      const returned = await fn(draft);
+      const candidate = returned ?? draft;
+      if (
+        candidate.id !== current.id ||
+        candidate.tokenHash !== current.tokenHash ||
+        candidate.createdAt !== current.createdAt
+      ) {
+        throw new SessionValidationError(id, 'id, tokenHash and createdAt cannot be changed by an update');
+      }
+      const next = validateOrThrow(id, { ...candidate, updatedAt: now().toISOString() });
+      await commit(id, db, next);
+      return structuredClone(next);
+    });
+  }
+
+  async function scanSessionsDirectory(): Promise<Dirent[]> {
+    try {
+      await mkdir(sessionsDir, { recursive: true });
+      return await readdir(sessionsDir, { withFileTypes: true });
+    } catch (error) {
+      throw new StoreUnavailableError(`opening ${sessionsDir}`, error);
+    }
+  }
+
+  const store: SessionStore = {
+    async init(): Promise<StoreInitResult> {
+      const entries = await scanSessionsDirectory();
+      index.clear();
+      corruptIds.clear();
+      cache.clear();
+      // Temp files (`.<id>.json.tmp`, left by a crash mid-write) and probe files start with a dot: ignored.
+      const ids = entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => SESSION_FILE_PATTERN.exec(entry.name)?.[1])
+        .filter((id): id is string => id !== undefined)
+        .sort();
+      const corrupt: CorruptSessionReport[] = [];
+      let next = 0;
+      const worker = async () => {
+        while (next < ids.length) {
+          const id = ids[next++]!;
+          if (!verifyOnInit) {
+            const stats = await stat(sessionFile(id)).catch((error: unknown) => {
+              throw new StoreUnavailableError(`reading ${sessionFile(id)}`, error);
+            });
+            index.set(id, stats.mtimeMs);
+            continue;
+          }
+          // Each file is parsed, validated and dropped: memory holds only the index, whatever the number of files.
+          const outcome = await readSessionFile(id);
+          if (outcome.kind === 'ok') index.set(id, Date.parse(outcome.session.updatedAt));
+          if (outcome.kind === 'corrupt') {
+            corrupt.push({ id, file: sessionFile(id), reason: outcome.reason });
+            corruptIds.add(id);
+            index.set(id, Number.POSITIVE_INFINITY);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: INIT_READ_CONCURRENCY }, worker));
+      corrupt.sort((left, right) => left.id.localeCompare(right.id));
+      initialised = true;
+      return { sessions: index.size, corrupt };
+    },
+
+    async create(initial: CreateSessionInput = {}) {
+      requireInit();
+      let id = newSessionId();
+      while (index.has(id)) id = newSessionId(); // 128 random bits: only a broken RNG gets here
+      const token = newSessionToken();
+      const timestamp = now().toISOString();
+      const candidate: Session = {
+        id,
+        tokenHash: hashSessionToken(token),
+        createdAt: timestamp,
+        updatedAt: timestamp,
+        profile: initial.profile ?? {},
+        questionsAsked: initial.questionsAsked ?? 0,
+        messages: (initial.messages ?? []).map((message) => toStoredMessage(message, timestamp)),
+        version: SESSION_FORMAT_VERSION,
+      };
+      if (initial.requestedField !== undefined) candidate.requestedField = initial.requestedField;
+      const session = validateOrThrow(id, candidate);
+      await lock.run(id, async () => {
+        const db: SessionDb = new Low<Session | null>(new JSONFile<Session | null>(sessionFile(id)), null);
+        try {
+          await commit(id, db, session);
+        } catch (error) {
+          // Nothing was acknowledged: remove a file that may have been renamed into place (best effort).
+          await rm(sessionFile(id), { force: true }).catch(() => undefined);
+          throw error;
+        }
+      });
+      return { session: structuredClone(session), token };
+    },
+
+    async get(id, token) {
+      if (!isValidSessionId(id)) {
+        verifySessionToken(token, undefined);
+        return undefined;
+      }
+      requireInit();
+      return lock.run(id, async () => {
+        const db = await loadAuthorised(id, token);
+        return db?.data == null ? undefined : structuredClone(db.data);
+      });
+    },
+
+    update,
+
+    appendMessages(id, token, messages, patch) {
+      return update(id, token, (session) => {
+        const timestamp = now().toISOString();
+        for (const message of messages) session.messages.push(toStoredMessage(message, timestamp));
+        if (patch === undefined) return;
+        if (patch.profile !== undefined) session.profile = patch.profile;
+        if (patch.questionsAsked !== undefined) session.questionsAsked = patch.questionsAsked;
+        if ('requestedField' in patch) {
+          if (patch.requestedField === undefined) delete session.requestedField;
+          else session.requestedField = patch.requestedField;
+        }
+      });
+    },
+
+    async delete(id, token) {
+      if (!isValidSessionId(id)) {
+        verifySessionToken(token, undefined);
+        return false;
+      }
+      requireInit();
+      return lock.run(id, async () => {
+        const db = await loadAuthorised(id, token);
+        if (db === undefined) return false;
+        try {
+          await unlink(sessionFile(id));
+        } catch (error) {
+          if (errorCode(error) !== 'ENOENT') throw new StoreUnavailableError(`deleting ${sessionFile(id)}`, error);
+        }
+        cache.delete(id);
+        index.delete(id);
+        return true;
+      });
+    },
+
+    async pruneExpired() {
+      requireInit();
+      const cutoff = now().getTime() - ttlMs;
+      const candidates = [...index].filter(([id, updatedAtMs]) => updatedAtMs < cutoff && !corruptIds.has(id));
+      let removed = 0;
+      for (const [id] of candidates) {
+        const wasRemoved = await lock.run(id, async () => {
+          // Re-read under the lock: the session may have been updated since the index snapshot.
+          let db: SessionDb | undefined;
+          try {
+            db = await loadSession(id, { keepInCache: false });
+          } catch (error) {
+            if (error instanceof SessionCorruptError) return false; // corrupt files are left for an operator
+            throw error;
+          }
+          const updatedAt = db?.data?.updatedAt;
+          if (updatedAt === undefined || Date.parse(updatedAt) >= cutoff) return false;
+          try {
+            await unlink(sessionFile(id));
+          } catch (error) {
+            if (errorCode(error) !== 'ENOENT') throw new StoreUnavailableError(`deleting ${sessionFile(id)}`, error);
+          }
+          cache.delete(id);
+          index.delete(id);
+          return true;
+        });
+        if (wasRemoved) removed++;
+      }
+      return removed;
+    },
+
+    startPruning(intervalMs, onError) {
+      if (!(intervalMs > 0)) throw new RangeError(`Pruning interval must be positive, got ${intervalMs}`);
+      if (pruneTimer !== undefined) clearInterval(pruneTimer);
+      let running = false;
+      pruneTimer = setInterval(() => {
+        if (running) return; // a slow pass is never overlapped by the next one
+        running = true;
+        store
+          .pruneExpired()
+          .catch((error: unknown) => onError?.(error))
+          .finally(() => {
+            running = false;
+          });
+      }, intervalMs);
+      pruneTimer.unref();
+    },
+
+    async stop() {
+      if (pruneTimer !== undefined) clearInterval(pruneTimer);
+      pruneTimer = undefined;
+      await lock.drain();
+    },
+
+    async checkWritable(): Promise<WritableCheck> {
+      const probe = join(sessionsDir, `.probe-${process.pid}-${newMessageId()}.tmp`);
+      try {
+        await writeFile(probe, 'probe');
+        await unlink(probe);
+        return { ok: true };
+      } catch (error) {
+        await rm(probe, { force: true }).catch(() => undefined);
+        const code = errorCode(error);
+        const reason = `cannot write to ${sessionsDir}: ${describeErrorCode(code, error)}`;
+        return code === undefined ? { ok: false, reason } : { ok: false, reason, code };
+      }
+    },
+
+    count() {
+      return index.size;
+    },
+  };
+  return store;
+}

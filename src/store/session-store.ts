@@ -1,0 +1,100 @@
+/**
+ * @module store/session-store: the SessionStore interface the chat and HTTP layers depend on. Implementations: the
+ * one-file-per-session lowdb store ({@link createFileSessionStore}); later, a shared database for multi-instance setups.
+ */
+import type { Profile } from '../profile/profile-schema.ts';
+import type { Session, StoredMessage } from './session-schema.ts';
+
+export { createFileSessionStore, type FileSessionStoreOptions } from './file-session-store.ts';
+
+/** A message to append. `id` defaults to a random id and `createdAt` to the store's clock. */
+export interface NewMessage {
+  id?: string;
+  role: StoredMessage['role'];
+  text: string;
+  createdAt?: string;
+  parts?: unknown[];
+  meta?: Record<string, unknown>;
+}
+
+/**
+ * Fields to replace alongside an append. A given `profile` replaces the stored profile (the caller merges);
+ * `requestedField: undefined` (present but undefined) clears the field last asked about.
+ */
+export interface SessionPatch {
+  profile?: Profile;
+  requestedField?: string | undefined;
+  questionsAsked?: number;
+}
+
+/** What a new session may start with. */
+export interface CreateSessionInput {
+  profile?: Profile;
+  requestedField?: string;
+  questionsAsked?: number;
+  messages?: NewMessage[];
+}
+
+/** A session file that could not be parsed or validated. The store never rewrites or deletes it. */
+export interface CorruptSessionReport {
+  id: string;
+  file: string;
+  reason: string;
+}
+
+/** Result of {@link SessionStore.init}. `sessions` counts every session file found, corrupt ones included. */
+export interface StoreInitResult {
+  sessions: number;
+  corrupt: CorruptSessionReport[];
+}
+
+/** Result of {@link SessionStore.checkWritable}; `code` is the errno code (`EROFS`, `ENOSPC`, `EACCES`, ...). */
+export interface WritableCheck {
+  ok: boolean;
+  reason?: string;
+  code?: string;
+}
+
+/** Receives a private copy of the session; mutate it in place or return a replacement. May be async. */
+// biome-ignore lint/suspicious/noConfusingVoidType: callbacks that only mutate (sync or async) return void / Promise<void>.
+export type SessionUpdater = (session: Session) => void | Session | Promise<void | Session>;
+
+/**
+ * Durable chat sessions. Every operation on one session runs under that session's lock, in call order. A wrong or
+ * missing token, an unknown id and a malformed id all give the same answer (`undefined` / `false`), so callers can
+ * answer 404 without revealing whether a session exists. Returned sessions are copies: mutating them changes nothing.
+ * Returned sessions include `tokenHash`; strip it before sending a session to a client.
+ */
+export interface SessionStore {
+  /** Creates the directories and indexes existing session files. Corrupt files are reported, never touched. */
+  init(): Promise<StoreInitResult>;
+  /** Creates and persists a session. The token is returned only here; only its sha256 is stored. */
+  create(initial?: CreateSessionInput): Promise<{ session: Session; token: string }>;
+  /** The session, or undefined (unknown id, wrong/missing token, malformed id). Throws `SessionCorruptError`. */
+  get(id: string, token: string | undefined): Promise<Session | undefined>;
+  /**
+   * Runs `fn` on a fresh copy inside the session's lock, sets `updatedAt`, validates and persists. Resolves with the
+   * stored session only once it is on disk; undefined when the session is not found or the token is wrong.
+   * Throws `SessionValidationError` (nothing written), `StoreUnavailableError`, `SessionCorruptError`.
+   */
+  update(id: string, token: string | undefined, fn: SessionUpdater): Promise<Session | undefined>;
+  /** `update` that appends `messages` in order and applies `patch`. */
+  appendMessages(
+    id: string,
+    token: string | undefined,
+    messages: readonly NewMessage[],
+    patch?: SessionPatch,
+  ): Promise<Session | undefined>;
+  /** Deletes the session's file. False when not found or the token is wrong. */
+  delete(id: string, token: string | undefined): Promise<boolean>;
+  /** Removes sessions whose `updatedAt` is older than the TTL; returns how many. Corrupt files are kept. */
+  pruneExpired(): Promise<number>;
+  /** Runs `pruneExpired` every `intervalMs` (timer does not keep the process alive). */
+  startPruning(intervalMs: number, onError?: (error: unknown) => void): void;
+  /** Stops pruning and waits for every queued operation to settle. */
+  stop(): Promise<void>;
+  /** Writes and removes a probe file in the sessions directory (for /readyz). */
+  checkWritable(): Promise<WritableCheck>;
+  /** Number of stored sessions (O(1), from the in-memory index). */
+  count(): number;
+}
