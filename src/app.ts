@@ -16,7 +16,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import type { App, AppDeps, AppEnv } from './http/types.ts';
 import { validationHook } from './http/validation-hook.ts';
 
-export type { App, AppDeps, AppEnv, ReadinessCheck, RouteModule } from './http/types.ts';
+export type { App, AppDeps, AppEnv, LlmExplainFunction, ReadinessCheck, RouteModule } from './http/types.ts';
 
 /** Version of the HTTP API, shown in the OpenAPI document. */
 export const API_VERSION = '0.1.0';
@@ -55,20 +55,27 @@ export function createApp(deps: AppDeps): App {
   registerCatalogRoutes(app, deps);
   for (const routeModule of deps.routeModules ?? []) routeModule(app, deps);
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Adaptation Advisor API',
-      version: API_VERSION,
-      description:
-        'How to adapt a foundation model (prompting, RAG, LoRA/QLoRA, fine-tuning, distillation, managed tuning): ' +
-        `feasibility, cost, order and sourced reasons. Knowledge version ${deps.knowledge.version}.`,
-    },
-    tags: [
-      { name: 'advice', description: 'Recommendations and estimates' },
-      { name: 'knowledge', description: 'The methods table, catalogs and sources' },
-      { name: 'operations', description: 'Health and readiness' },
-    ],
+  // Generated once, on the first request (after every route module has registered), then served from memory.
+  let document: string | undefined;
+  app.get('/openapi.json', (c) => {
+    document ??= JSON.stringify(
+      app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Adaptation Advisor API',
+          version: API_VERSION,
+          description:
+            'How to adapt a foundation model (prompting, RAG, LoRA/QLoRA, fine-tuning, distillation, managed tuning): ' +
+            `feasibility, cost, order and sourced reasons. Knowledge version ${deps.knowledge.version}.`,
+        },
+        tags: [
+          { name: 'advice', description: 'Recommendations and estimates' },
+          { name: 'knowledge', description: 'The methods table, catalogs and sources' },
+          { name: 'operations', description: 'Health and readiness' },
+        ],
+      }),
+    );
+    return c.body(document, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
   registerDocsRoutes(app);
 

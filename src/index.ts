@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { type App, type AppDeps, createApp } from './app.ts';
 import { type Config, parseEnv } from './config/env.ts';
 import { ConfigError, KnowledgeError } from './errors.ts';
@@ -102,7 +102,9 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError || error instanceof KnowledgeError) {
       process.stderr.write(`Cannot start: ${error.message}\n`);
     } else {
-      process.stderr.write(`Cannot start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `Cannot start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
     }
     process.exit(1);
   }

@@ -78,7 +78,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     try {
       line = JSON.stringify({ time: new Date().toISOString(), level: lineLevel, msg: message, ...record });
     } catch {
-      line = JSON.stringify({ time: new Date().toISOString(), level: lineLevel, msg: message, logError: 'unserialisable fields' });
+      line = JSON.stringify({
+        time: new Date().toISOString(),
+        level: lineLevel,
+        msg: message,
+        logError: 'unserialisable fields',
+      });
     }
     write(`${line}\n`);
   };

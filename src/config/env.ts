@@ -12,7 +12,10 @@ const Port = z.coerce
   .int('must be a whole number')
   .min(0, 'must be 0..65535 (0 = any free port)')
   .max(65_535, 'must be 0..65535 (0 = any free port)');
-const PositiveInt = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive('must be > 0');
+const PositiveInt = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .positive('must be > 0');
 
 /** Variables, defaults and how to fix each one when it is wrong. */
 const ENV_FIXES: Record<string, string> = {

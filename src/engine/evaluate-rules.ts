@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FactName, Rule } from '../knowledge/schemas.ts';
+import { METHOD_IDS } from '../profile/profile-schema.ts';
 import { type CompiledCondition, compileCondition, conditionFacts, type Truth } from './evaluate-condition.ts';
 import type { Facts } from './facts.ts';
 
@@ -10,6 +11,10 @@ export interface CompiledRule {
   readonly index: number;
   readonly condition: CompiledCondition;
   readonly facts: readonly FactName[];
+  /** Score delta per method, indexed like METHOD_IDS (0 where the rule does not score the method). */
+  readonly deltas: readonly number[];
+  /** Indices in METHOD_IDS of the methods the rule blocks. */
+  readonly blocks: readonly number[];
 }
 
 export type RuleOutcomeKind = 'fired' | 'not-fired' | 'unknown';
@@ -35,6 +40,8 @@ export function compileRules(knowledge: Knowledge): readonly CompiledRule[] {
         index,
         condition: compileCondition(rule.when),
         facts: conditionFacts(rule.when),
+        deltas: METHOD_IDS.map((method) => rule.scores[method] ?? 0),
+        blocks: rule.blocks.map((method) => METHOD_IDS.indexOf(method)),
       })),
     );
     compiledByKnowledge.set(knowledge, compiled);

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { type Condition, FACT_NAMES, type FactName } from '../knowledge/schemas.ts';
-import { type MethodId, PROFILE_FIELDS, Profile, type ProfileField } from '../profile/profile-schema.ts';
+import { METHOD_IDS, type MethodId, PROFILE_FIELDS, Profile, type ProfileField } from '../profile/profile-schema.ts';
 import { DERIVED_FACT_INPUTS, DERIVED_FACT_THRESHOLDS, type DerivedFactName, deriveFacts } from './derive-facts.ts';
 import { ESTIMATE_INPUT_FIELDS, estimateFeasibility, type FeasibilityEstimates } from './estimate-feasibility.ts';
 import type { Truth } from './evaluate-condition.ts';
-import { compileRules } from './evaluate-rules.ts';
+import { type CompiledRule, compileRules } from './evaluate-rules.ts';
 import type { Facts, FactValue } from './facts.ts';
 import { FIELD_QUESTIONS } from './field-questions.ts';
-import { tallyScores, topMethod } from './rank-methods.ts';
+import { BASE_SCORE, topMethodOfCompiled } from './rank-methods.ts';
 import type { Question } from './recommendation-schema.ts';
 import { type ResolvedProfile, resolveProfile } from './resolve-profile.ts';
 
@@ -30,7 +30,10 @@ export interface FieldProbeResult {
   readonly alternatives: readonly MethodId[];
 }
 
-type FieldKind = { kind: 'enum'; values: readonly string[] } | { kind: 'boolean' } | { kind: 'number'; integer: boolean };
+type FieldKind =
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'boolean' }
+  | { kind: 'number'; integer: boolean; min: number; max: number; exclusiveMin: boolean };
 
 /** How each profile field can be probed, read from the Profile schema (strings such as modelName cannot be). */
 const FIELD_KINDS: ReadonlyMap<ProfileField, FieldKind> = new Map(
@@ -38,7 +41,13 @@ const FIELD_KINDS: ReadonlyMap<ProfileField, FieldKind> = new Map(
     const schema = Profile.shape[field].unwrap();
     if (schema instanceof z.ZodEnum) return [[field, { kind: 'enum', values: schema.options as string[] }]];
     if (schema instanceof z.ZodBoolean) return [[field, { kind: 'boolean' }]];
-    if (schema instanceof z.ZodNumber) return [[field, { kind: 'number', integer: schema.isInt }]];
+    if (schema instanceof z.ZodNumber) {
+      const min = schema.minValue ?? Number.NEGATIVE_INFINITY;
+      // zod reports .positive() as minValue 0; it then rejects 0 itself.
+      const exclusiveMin = !schema.safeParse(min).success;
+      const kind: FieldKind = { kind: 'number', integer: schema.isInt, min, max: schema.maxValue ?? Infinity, exclusiveMin };
+      return [[field, kind]];
+    }
     return [];
   }),
 );
@@ -54,7 +63,9 @@ const FIELD_KINDS: ReadonlyMap<ProfileField, FieldKind> = new Map(
 export function findQuestions(state: EvaluationState, knowledge: Knowledge): FieldProbeResult[] {
   const candidates = candidateFields(state, knowledge);
   const results: FieldProbeResult[] = [];
+  const standing = currentStanding(state, knowledge);
   for (const field of candidates) {
+    if (cannotChangeTop(standing, rulesTouching(knowledge).get(field) ?? [], state)) continue;
     let changingValues = 0;
     const alternatives: MethodId[] = [];
     for (const value of probeValues(field, state, knowledge)) {
@@ -69,6 +80,77 @@ export function findQuestions(state: EvaluationState, knowledge: Knowledge): Fie
   return results.sort(
     (a, b) => b.changingValues - a.changingValues || PROFILE_FIELDS.indexOf(a.field) - PROFILE_FIELDS.indexOf(b.field),
   );
+}
+
+interface Standing {
+  /** Clamped score per METHOD_IDS index. */
+  readonly scores: readonly number[];
+  /** The fired rules blocking each method. */
+  readonly blockedBy: readonly (readonly CompiledRule[])[];
+  readonly topIndex: number;
+}
+
+function currentStanding(state: EvaluationState, knowledge: Knowledge): Standing {
+  const raw = METHOD_IDS.map(() => BASE_SCORE);
+  const blockedBy: CompiledRule[][] = METHOD_IDS.map(() => []);
+  for (const rule of compileRules(knowledge)) {
+    if (state.truths[rule.index] !== true) continue;
+    rule.deltas.forEach((delta, index) => {
+      raw[index] = (raw[index] as number) + delta;
+    });
+    for (const index of rule.blocks) blockedBy[index]?.push(rule);
+  }
+  return {
+    scores: raw.map((score) => Math.min(100, Math.max(0, score))),
+    blockedBy,
+    topIndex: METHOD_IDS.indexOf(state.top),
+  };
+}
+
+/**
+ * A sound shortcut: true when no outcome of the rules a field can influence could lift any other method above
+ * the top one (each such rule may flip either way; the bound adds every delta in the harmful direction). Saves
+ * the probes for fields whose rules only nudge methods far behind. Never true while the top method is blocked.
+ */
+export function cannotChangeTop(standing: Standing, touching: readonly CompiledRule[], state: EvaluationState): boolean {
+  const { scores, blockedBy, topIndex } = standing;
+  if ((blockedBy[topIndex]?.length ?? 0) > 0) return false;
+  const touchingSet = new Set(touching);
+  let topDown = 0;
+  for (const rule of touching) {
+    const fired = state.truths[rule.index] === true;
+    const delta = rule.deltas[topIndex] as number;
+    if (!fired && rule.blocks.includes(topIndex)) return false;
+    topDown += fired ? Math.max(0, delta) : Math.max(0, -delta);
+  }
+  const topLow = Math.max(0, (scores[topIndex] as number) - topDown);
+  for (let index = 0; index < scores.length; index++) {
+    if (index === topIndex) continue;
+    if ((blockedBy[index] ?? []).some((rule) => !touchingSet.has(rule))) continue; // stays blocked
+    let up = 0;
+    for (const rule of touching) {
+      const fired = state.truths[rule.index] === true;
+      const delta = rule.deltas[index] as number;
+      up += fired ? Math.max(0, -delta) : Math.max(0, delta);
+    }
+    if (Math.min(100, (scores[index] as number) + up) >= topLow) return false;
+  }
+  return true;
+}
+
+const touchingByKnowledge = new WeakMap<Knowledge, ReadonlyMap<ProfileField, readonly CompiledRule[]>>();
+
+/** Per profile field, the rules testing it or a derived fact computed from it; computed once per Knowledge. */
+export function rulesTouching(knowledge: Knowledge): ReadonlyMap<ProfileField, readonly CompiledRule[]> {
+  const cached = touchingByKnowledge.get(knowledge);
+  if (cached) return cached;
+  const map = new Map<ProfileField, CompiledRule[]>();
+  for (const rule of compileRules(knowledge)) {
+    const fields = new Set(rule.facts.flatMap((fact) => fieldsBehind(fact)));
+    for (const field of fields) map.set(field, [...(map.get(field) ?? []), rule]);
+  }
+  touchingByKnowledge.set(knowledge, map);
+  return map;
 }
 
 /** Turns probe results into the questions of the recommendation. */
@@ -109,12 +191,12 @@ export function probeTop(state: EvaluationState, knowledge: Knowledge, field: Pr
   const facts = deriveFacts(resolved, knowledge, estimates);
   const changed = new Set<FactName>();
   for (const fact of FACT_NAMES) if (facts[fact] !== state.facts[fact]) changed.add(fact);
-  const fired = [];
+  const fired: CompiledRule[] = [];
   for (const rule of compileRules(knowledge)) {
     const truth = rule.facts.some((fact) => changed.has(fact)) ? rule.condition.test(facts) : state.truths[rule.index];
-    if (truth === true) fired.push(rule.rule);
+    if (truth === true) fired.push(rule);
   }
-  return topMethod(tallyScores(fired));
+  return topMethodOfCompiled(fired);
 }
 
 /** Representative values for a field: enough to land on each side of every threshold that could matter. */
@@ -125,8 +207,9 @@ export function probeValues(field: ProfileField, state: EvaluationState, knowled
   if (kind.kind === 'boolean') return [true, false];
   const thresholds = [...(ruleThresholds(knowledge).get(field) ?? []), ...(DERIVED_FACT_THRESHOLDS[field] ?? [])];
   thresholds.push(...estimateThresholds(field, state, knowledge));
-  const schema = Profile.shape[field];
-  return representatives(thresholds, kind.integer).filter((value) => schema.safeParse(value).success);
+  return representatives(thresholds, kind.integer).filter(
+    (value) => (kind.exclusiveMin ? value > kind.min : value >= kind.min) && value <= kind.max,
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Rule } from '../knowledge/schemas.ts';
 import type { Blocker, MethodRecommendation, Reason } from './recommendation-schema.ts';
 import { METHOD_IDS, type MethodId } from '../profile/profile-schema.ts';
-import type { RuleOutcome } from './evaluate-rules.ts';
+import type { CompiledRule, RuleOutcome } from './evaluate-rules.ts';
 
 /** Every method starts here; fired score rules add their deltas. */
 export const BASE_SCORE = 50;
@@ -60,6 +60,29 @@ export function topMethod(tally: ScoreTally): MethodId {
     }
   }
   return best;
+}
+
+/**
+ * The rank-1 method for a set of fired compiled rules: same result as `topMethod(tallyScores(...))`, without
+ * allocating maps (the question probes call it many times per recommendation).
+ */
+export function topMethodOfCompiled(fired: readonly CompiledRule[]): MethodId {
+  const raw = new Array<number>(METHOD_IDS.length).fill(BASE_SCORE);
+  const blocked = new Array<boolean>(METHOD_IDS.length).fill(false);
+  for (const rule of fired) {
+    for (let index = 0; index < raw.length; index++) raw[index] = (raw[index] as number) + (rule.deltas[index] as number);
+    for (const index of rule.blocks) blocked[index] = true;
+  }
+  let best = 0;
+  let bestKey = Number.NEGATIVE_INFINITY;
+  for (let index = 0; index < raw.length; index++) {
+    const key = (blocked[index] ? 0 : 1000) + Math.min(100, Math.max(0, raw[index] as number));
+    if (key > bestKey) {
+      best = index;
+      bestKey = key;
+    }
+  }
+  return METHOD_IDS[best] as MethodId;
 }
 
 /** Formats a score delta as an effect string: "+15", "-10". */

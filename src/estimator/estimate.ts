@@ -2,7 +2,7 @@
 import { logitsBytes, trainingActivationBytes } from './activations.ts';
 import { embeddingParams, type ResolvedArchitecture, resolveArchitecture } from './architecture.ts';
 import { DEFAULT_UTILISATION, flopsPerParamPerToken, gpuHours, trainingFlops } from './compute.ts';
-import { fineTuningMemory, largestModuleParams } from './fine-tuning-memory.ts';
+import { fineTuningMemory, largestModuleBytes } from './fine-tuning-memory.ts';
 import { inferenceMemory } from './inference-memory.ts';
 import { cachedTokens, kvCacheBytesPerToken } from './kv-cache.ts';
 import { LORA_TARGETS_TEXT, loraAdapterParams } from './lora-adapters.ts';
@@ -10,7 +10,7 @@ import type { MemoryBytes } from './memory-bytes.ts';
 import { adapterStateBytes, fullFineTuningStateBytes, trainablePrecision } from './training-memory.ts';
 import type { EstimateInput, EstimateResult, MemoryBreakdown, Precision, Workload } from './types.ts';
 import { bytesToGB } from './units.ts';
-import { PRECISION_TEXT, weightBytes } from './weights.ts';
+import { BYTES_PER_WEIGHT, isQuantized, PRECISION_TEXT, weightBytes } from './weights.ts';
 
 const DEFAULT_TRAINING_SEQUENCE = 2048;
 const DEFAULT_INFERENCE_CONTEXT = 4096;
@@ -93,7 +93,8 @@ export function estimate(input: EstimateInput): EstimateResult {
         stateBytes: state,
         separateAdapters: false,
         activationsPerGpu,
-        gatheredBufferPerGpu: 4 * largestModuleParams(architecture),
+        // DeepSpeed's ZeRO-3 estimator: fp16 parameters and gradients of the largest layer, 4 bytes/param.
+        gatheredBufferPerGpu: largestModuleBytes(architecture, 4, 4),
         gpuCount,
       });
     } else {
@@ -114,7 +115,11 @@ export function estimate(input: EstimateInput): EstimateResult {
         stateBytes: state,
         separateAdapters: true,
         activationsPerGpu,
-        gatheredBufferPerGpu: (weights / params) * largestModuleParams(architecture),
+        gatheredBufferPerGpu: largestModuleBytes(
+          architecture,
+          BYTES_PER_WEIGHT[precision],
+          isQuantized(precision) ? 2 : BYTES_PER_WEIGHT[precision],
+        ),
         gpuCount,
       });
     }

@@ -44,14 +44,19 @@ export function fineTuningMemory(input: FineTuningMemoryInput): MemoryBytes {
 }
 
 /**
- * Parameters of the largest single module (one transformer layer or the embedding), whose fp16 parameters and
- * gradients (4 bytes each) the DeepSpeed ZeRO-3 estimator keeps gathered per GPU.
+ * Bytes of the largest single module (one transformer layer or the embedding) when gathered on one GPU.
+ * @param linearBytes bytes per linear-layer parameter
+ * @param embeddingBytes bytes per embedding parameter (16-bit when the linear layers are quantized)
  */
-export function largestModuleParams(architecture: ResolvedArchitecture): number {
+export function largestModuleBytes(
+  architecture: ResolvedArchitecture,
+  linearBytes: number,
+  embeddingBytes: number,
+): number {
   const hidden = architecture.hiddenSize;
   const queryWidth = architecture.attentionHeads * architecture.headDim;
   const kvWidth = architecture.kvHeads * architecture.headDim;
   const layer =
     2 * hidden * queryWidth + 2 * hidden * kvWidth + 3 * hidden * architecture.intermediateSize * architecture.experts;
-  return Math.max(layer, architecture.vocabSize * hidden);
+  return Math.max(layer * linearBytes, architecture.vocabSize * hidden * embeddingBytes);
 }

@@ -48,12 +48,16 @@ function joinPath(path: readonly PropertyKey[]): string {
  * One detail per problem. Unknown keys get one detail each, named by key ("Unrecognized key: gpuCout" at
  * "profile.gpuCout"), so a typo in a field name is never reported as a generic error.
  */
-export function detailsFromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): ErrorDetail[] {
+export function detailsFromZodIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PropertyKey[] = [],
+): ErrorDetail[] {
   const details: ErrorDetail[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) details.push({ path: joinPath([...path, key]), message: `Unrecognized key: ${key}` });
+      for (const key of issue.keys)
+        details.push({ path: joinPath([...path, key]), message: `Unrecognized key: ${key}` });
     } else {
       details.push({ path: joinPath(path) || '(body)', message: issue.message });
     }

@@ -56,7 +56,9 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof HTTPException) {
     const status = error.status;
     const isMalformedJson = status === 400 && /malformed json/i.test(error.message);
-    const code = isMalformedJson ? 'malformed_json' : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'bad_request'));
+    const code = isMalformedJson
+      ? 'malformed_json'
+      : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'bad_request'));
     const message = isMalformedJson
       ? 'The request body is not valid JSON'
       : status === 415 || status === 413 || !error.message
@@ -89,7 +91,12 @@ export const handleNotFound: NotFoundHandler<AppEnv> = (c) =>
 /** JSON 405 with an Allow header, for a known path called with the wrong method. */
 export function methodNotAllowedResponse(c: Context<AppEnv>, methods: readonly string[]): Response {
   return c.json(
-    errorBody('method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${methods.join(', ')}`, [], requestIdOf(c)),
+    errorBody(
+      'method_not_allowed',
+      `${c.req.method} is not allowed on ${c.req.path}; use ${methods.join(', ')}`,
+      [],
+      requestIdOf(c),
+    ),
     405,
     { Allow: methods.join(', ') },
   );

@@ -11,7 +11,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 
 /** OpenAPI response entries for the given error statuses, all with the ErrorResponse body. */
 export function errorResponses<const S extends number>(...statuses: S[]) {
-  const responses = {} as Record<S, { description: string; content: { 'application/json': { schema: typeof ErrorResponse } } }>;
+  const responses = {} as Record<
+    S,
+    { description: string; content: { 'application/json': { schema: typeof ErrorResponse } } }
+  >;
   for (const status of statuses) {
     responses[status] = {
       description: ERROR_DESCRIPTIONS[status] ?? `HTTP ${status}`,

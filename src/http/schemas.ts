@@ -43,16 +43,37 @@ export const PRECISIONS = ['fp32', 'bf16', 'fp16', 'int8', 'int4'] as const;
 
 export const EstimateRequest = z
   .object({
-    modelName: z.string().trim().min(1).max(200).optional().describe('Resolved against the model catalog (aliases, case-insensitive)'),
-    modelParamsB: z.number().positive().max(100_000).optional().describe('Parameters in billions, when the model is not in the catalog'),
+    modelName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Resolved against the model catalog (aliases, case-insensitive)'),
+    modelParamsB: z
+      .number()
+      .positive()
+      .max(100_000)
+      .optional()
+      .describe('Parameters in billions, when the model is not in the catalog'),
     workload: z.enum(WORKLOADS),
     precision: z.enum(PRECISIONS).optional().describe('Weights precision; default bf16 (int4 for qlora)'),
     sequenceLength: z.number().int().positive().max(10_000_000).optional(),
     batchSize: z.number().int().positive().max(100_000).optional(),
     gpuName: z.string().trim().min(1).max(200).optional().describe('Resolved against the GPU catalog'),
-    gpuMemoryGB: z.number().positive().max(10_000).optional().describe('Memory per GPU, GB, when the GPU is not in the catalog'),
+    gpuMemoryGB: z
+      .number()
+      .positive()
+      .max(10_000)
+      .optional()
+      .describe('Memory per GPU, GB, when the GPU is not in the catalog'),
     gpuCount: z.number().int().min(1).max(100_000).optional(),
-    trainingTokens: z.number().positive().max(1e16).optional().describe('Tokens seen in training, epochs included (D in 6·P·D)'),
+    trainingTokens: z
+      .number()
+      .positive()
+      .max(1e16)
+      .optional()
+      .describe('Tokens seen in training, epochs included (D in 6·P·D)'),
     loraRank: z.number().int().min(1).max(4096).optional(),
   })
   .strict()
@@ -108,7 +129,9 @@ export const EstimateResponse = z
 export type EstimateResponse = z.infer<typeof EstimateResponse>;
 
 export const MethodSchema = Method.meta({ id: 'Method' });
-export const MethodsResponse = z.object({ methods: z.array(MethodSchema), knowledgeVersion: z.string() }).meta({ id: 'MethodsResponse' });
+export const MethodsResponse = z
+  .object({ methods: z.array(MethodSchema), knowledgeVersion: z.string() })
+  .meta({ id: 'MethodsResponse' });
 export const MethodIdParam = z.object({
   id: z
     .string()
@@ -123,15 +146,21 @@ export const ModelsQuery = z.object({
   access: z.enum(MODEL_ACCESS).optional(),
   modality: z.enum(MODALITIES).optional(),
 });
-export const ModelsResponse = z.object({ models: z.array(ModelSchema), knowledgeVersion: z.string() }).meta({ id: 'ModelsResponse' });
+export const ModelsResponse = z
+  .object({ models: z.array(ModelSchema), knowledgeVersion: z.string() })
+  .meta({ id: 'ModelsResponse' });
 export const GpuSchema = Gpu.meta({ id: 'Gpu' });
-export const GpusResponse = z.object({ gpus: z.array(GpuSchema), knowledgeVersion: z.string() }).meta({ id: 'GpusResponse' });
+export const GpusResponse = z
+  .object({ gpus: z.array(GpuSchema), knowledgeVersion: z.string() })
+  .meta({ id: 'GpusResponse' });
 export const ProviderSchema = Provider.meta({ id: 'Provider' });
 export const ProvidersResponse = z
   .object({ providers: z.array(ProviderSchema), knowledgeVersion: z.string() })
   .meta({ id: 'ProvidersResponse' });
 export const SourceSchema = Source.meta({ id: 'Source' });
-export const SourcesResponse = z.object({ sources: z.array(SourceSchema), knowledgeVersion: z.string() }).meta({ id: 'SourcesResponse' });
+export const SourcesResponse = z
+  .object({ sources: z.array(SourceSchema), knowledgeVersion: z.string() })
+  .meta({ id: 'SourcesResponse' });
 
 export const HealthResponse = z.object({ status: z.literal('ok') }).meta({ id: 'HealthResponse' });
 export const ReadinessResponse = z

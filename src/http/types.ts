@@ -1,10 +1,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Config } from '../config/env.ts';
-import type { Recommendation } from '../engine/recommendation-schema.ts';
+import type { Explanation, Recommendation } from '../engine/recommendation-schema.ts';
 import type { EstimateInput, EstimateResult } from '../estimator/types.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Logger } from '../logger.ts';
 import type { Profile } from '../profile/profile-schema.ts';
+import type { SessionStore } from '../store/session-store.ts';
 
 /** Per-request values set by the request-context middleware. */
 export interface AppVariables {
@@ -24,6 +25,16 @@ export type RecommendFunction = (
 
 /** The estimator's entry point (src/estimator/index.ts). */
 export type EstimateFunction = (input: EstimateInput) => EstimateResult;
+
+/**
+ * Writes a recommendation's explanation with an LLM. Must not throw for LLM faults: it resolves to the template
+ * text with `fallbackReason` set (src/llm/explain.ts `explainOnce` has this shape). Abort follows `signal`.
+ */
+export type LlmExplainFunction = (input: {
+  recommendation: Recommendation;
+  knowledge: Knowledge;
+  signal?: AbortSignal;
+}) => Promise<Explanation>;
 
 /** One readiness probe; /readyz is ready when every probe reports ok. */
 export interface ReadinessCheck {
@@ -46,8 +57,12 @@ export interface AppDeps {
   recommend?: RecommendFunction;
   /** Defaults to the estimator's `estimate`. */
   estimate?: EstimateFunction;
+  /** Used for `explain: "llm"`; absent → template explanation with fallbackReason "llm-not-configured". */
+  explainWithLlm?: LlmExplainFunction;
   /** Extra readiness probes (e.g. the session store). */
   readinessChecks?: readonly ReadinessCheck[];
   /** Extra route modules, mounted after the core routes and before the OpenAPI document is generated. */
   routeModules?: readonly RouteModule[];
+  /** Durable chat sessions (POST/GET/DELETE /v1/chat); the chat route module requires it. */
+  sessionStore?: SessionStore;
 }

@@ -1,11 +1,14 @@
 import type { KnowledgeProblem } from '../errors.ts';
-import { METHOD_IDS, MODALITIES, MODEL_ACCESS } from '../profile/profile-schema.ts';
 import {
   CHANGE_FREQUENCIES,
   CORPUS_SIZES,
   DEPLOYMENTS,
   EXPERTISE_LEVELS,
+  METHOD_IDS,
+  MODALITIES,
+  MODEL_ACCESS,
 } from '../profile/profile-schema.ts';
+import { normalizeName } from './normalize-name.ts';
 import {
   type ComparisonOp,
   type Condition,
@@ -18,7 +21,6 @@ import {
   type Rule,
   type Source,
 } from './schemas.ts';
-import { normalizeName } from './normalize-name.ts';
 import { formatJsonPath } from './zod-problems.ts';
 
 /** The files that passed their schema (a file that failed is absent, and checks that need it are skipped). */
@@ -64,23 +66,33 @@ export function checkReferences(parsed: ParsedFiles, rawFiles: ReadonlyMap<strin
     list?.forEach((entry, index) => {
       const first = firstIndex.get(entry.id);
       if (first === undefined) firstIndex.set(entry.id, index);
-      else add(file, [key, index, 'id'], `duplicate id "${entry.id}" (first used at ${key}[${first}])`, 'give every entry a unique id');
+      else
+        add(
+          file,
+          [key, index, 'id'],
+          `duplicate id "${entry.id}" (first used at ${key}[${first}])`,
+          'give every entry a unique id',
+        );
     });
   }
 
   // duplicate names/aliases across entries of one catalog (after normalisation)
-  const catalogs: [string, string, readonly { id: string; name: string; aliases: readonly string[] }[] | undefined][] = [
-    ['models.json', 'models', parsed.models?.models],
-    ['gpus.json', 'gpus', parsed.gpus?.gpus],
-    ['providers.json', 'providers', parsed.providers?.providers],
-  ];
+  const catalogs: [string, string, readonly { id: string; name: string; aliases: readonly string[] }[] | undefined][] =
+    [
+      ['models.json', 'models', parsed.models?.models],
+      ['gpus.json', 'gpus', parsed.gpus?.gpus],
+      ['providers.json', 'providers', parsed.providers?.providers],
+    ];
   for (const [file, key, list] of catalogs) {
     const owner = new Map<string, string>();
     list?.forEach((entry, index) => {
       const names: [string, PropertyKey[]][] = [
         [entry.id, [key, index, 'id']],
         [entry.name, [key, index, 'name']],
-        ...entry.aliases.map((alias, aliasIndex): [string, PropertyKey[]] => [alias, [key, index, 'aliases', aliasIndex]]),
+        ...entry.aliases.map((alias, aliasIndex): [string, PropertyKey[]] => [
+          alias,
+          [key, index, 'aliases', aliasIndex],
+        ]),
       ];
       for (const [name, path] of names) {
         const normalised = normalizeName(name);
@@ -104,7 +116,12 @@ export function checkReferences(parsed: ParsedFiles, rawFiles: ReadonlyMap<strin
       if (file === 'sources.json') continue;
       walkSourceArrays(raw, [], (id, path) => {
         if (!sourceIds.has(id))
-          add(file, path, `unknown source id "${id}"`, 'add it to knowledge/sources.json or cite an existing source id');
+          add(
+            file,
+            path,
+            `unknown source id "${id}"`,
+            'add it to knowledge/sources.json or cite an existing source id',
+          );
       });
     }
   }
@@ -117,7 +134,12 @@ export function checkReferences(parsed: ParsedFiles, rawFiles: ReadonlyMap<strin
   if (parsed.models && providerIds) {
     parsed.models.models.forEach((model, index) => {
       if (model.provider !== undefined && !providerIds.has(model.provider))
-        add('models.json', ['models', index, 'provider'], `unknown provider id "${model.provider}"`, 'use an id from knowledge/providers.json or add that provider');
+        add(
+          'models.json',
+          ['models', index, 'provider'],
+          `unknown provider id "${model.provider}"`,
+          'use an id from knowledge/providers.json or add that provider',
+        );
     });
   }
 
@@ -142,14 +164,29 @@ export function checkReferences(parsed: ParsedFiles, rawFiles: ReadonlyMap<strin
   if (parsed.methods && methodIds) {
     for (const id of METHOD_IDS) {
       if (!methodIds.has(id))
-        add('methods.json', ['methods'], `method "${id}" is missing`, `add an entry with id "${id}" (every public method id needs one)`);
+        add(
+          'methods.json',
+          ['methods'],
+          `method "${id}" is missing`,
+          `add an entry with id "${id}" (every public method id needs one)`,
+        );
     }
     parsed.methods.methods.forEach((method, index) => {
       method.combinesWith.forEach((other, otherIndex) => {
         if (other === method.id)
-          add('methods.json', ['methods', index, 'combinesWith', otherIndex], `method "${method.id}" lists itself`, 'remove it');
+          add(
+            'methods.json',
+            ['methods', index, 'combinesWith', otherIndex],
+            `method "${method.id}" lists itself`,
+            'remove it',
+          );
         else if (!methodIds.has(other))
-          add('methods.json', ['methods', index, 'combinesWith', otherIndex], `unknown method id "${other}"`, 'use an id from knowledge/methods.json');
+          add(
+            'methods.json',
+            ['methods', index, 'combinesWith', otherIndex],
+            `unknown method id "${other}"`,
+            'use an id from knowledge/methods.json',
+          );
       });
     });
   }
@@ -171,14 +208,26 @@ export function checkReferences(parsed: ParsedFiles, rawFiles: ReadonlyMap<strin
       if (methodIds) {
         rule.blocks.forEach((method, blockIndex) => {
           if (!methodIds.has(method))
-            add('rules.json', ['rules', index, 'blocks', blockIndex], `unknown method id "${method}"`, 'use an id from knowledge/methods.json');
+            add(
+              'rules.json',
+              ['rules', index, 'blocks', blockIndex],
+              `unknown method id "${method}"`,
+              'use an id from knowledge/methods.json',
+            );
         });
         for (const method of Object.keys(rule.scores)) {
           if (!methodIds.has(method))
-            add('rules.json', ['rules', index, 'scores', method], `unknown method id "${method}"`, 'use an id from knowledge/methods.json');
+            add(
+              'rules.json',
+              ['rules', index, 'scores', method],
+              `unknown method id "${method}"`,
+              'use an id from knowledge/methods.json',
+            );
         }
       }
-      checkCondition(rule.when, ['rules', index, 'when'], enumValues, (path, problem, fix) => add('rules.json', path, problem, fix));
+      checkCondition(rule.when, ['rules', index, 'when'], enumValues, (path, problem, fix) =>
+        add('rules.json', path, problem, fix),
+      );
     });
   }
 
@@ -187,7 +236,9 @@ export function checkReferences(parsed: ParsedFiles, rawFiles: ReadonlyMap<strin
 
 function walkSourceArrays(value: unknown, path: PropertyKey[], visit: (id: string, path: PropertyKey[]) => void): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => walkSourceArrays(item, [...path, index], visit));
+    value.forEach((item, index) => {
+      walkSourceArrays(item, [...path, index], visit);
+    });
     return;
   }
   if (value === null || typeof value !== 'object') return;
@@ -212,11 +263,13 @@ export function checkCondition(
   report: Report,
 ): void {
   if ('all' in condition) {
-    condition.all.forEach((child, index) => checkCondition(child, [...path, 'all', index], enumValues, report));
+    for (const [index, child] of condition.all.entries())
+      checkCondition(child, [...path, 'all', index], enumValues, report);
     return;
   }
   if ('any' in condition) {
-    condition.any.forEach((child, index) => checkCondition(child, [...path, 'any', index], enumValues, report));
+    for (const [index, child] of condition.any.entries())
+      checkCondition(child, [...path, 'any', index], enumValues, report);
     return;
   }
   if ('not' in condition) {
@@ -226,7 +279,11 @@ export function checkCondition(
   const type = FACT_TYPES[condition.fact];
   const allowed = OPS_BY_TYPE[type] ?? [];
   if (!allowed.includes(condition.op)) {
-    report([...path, 'op'], `operator "${condition.op}" does not fit ${type} fact "${condition.fact}"`, `use one of: ${allowed.join(', ')}`);
+    report(
+      [...path, 'op'],
+      `operator "${condition.op}" does not fit ${type} fact "${condition.fact}"`,
+      `use one of: ${allowed.join(', ')}`,
+    );
     return;
   }
   const value = condition.value;
@@ -246,16 +303,28 @@ export function checkCondition(
     return;
   }
   if (condition.op !== 'in' && condition.op !== 'notIn' && Array.isArray(value)) {
-    report([...path, 'value'], `operator "${condition.op}" needs a single value, not a list`, `give one ${scalarType} value or use "in"`);
+    report(
+      [...path, 'value'],
+      `operator "${condition.op}" needs a single value, not a list`,
+      `give one ${scalarType} value or use "in"`,
+    );
     return;
   }
   const known = enumValues[condition.fact];
   values.forEach((item, index) => {
     const itemPath = Array.isArray(value) ? [...path, 'value', index] : [...path, 'value'];
     if (typeof item !== scalarType) {
-      report(itemPath, `value ${JSON.stringify(item)} is not a ${scalarType} (fact "${condition.fact}" is ${type})`, `give a ${scalarType} value`);
+      report(
+        itemPath,
+        `value ${JSON.stringify(item)} is not a ${scalarType} (fact "${condition.fact}" is ${type})`,
+        `give a ${scalarType} value`,
+      );
     } else if (known && typeof item === 'string' && !known.has(item)) {
-      report(itemPath, `"${item}" is not a known value of fact "${condition.fact}"`, `use one of: ${[...known].join(', ')}`);
+      report(
+        itemPath,
+        `"${item}" is not a known value of fact "${condition.fact}"`,
+        `use one of: ${[...known].join(', ')}`,
+      );
     }
   });
 }

@@ -48,7 +48,10 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
         file,
         path: '',
         problem: code === 'ENOENT' ? `file not found in ${dir}` : `cannot read the file (${code ?? String(error)})`,
-        fix: code === 'ENOENT' ? `create ${file} or point KNOWLEDGE_DIR at the knowledge directory` : 'check the file permissions',
+        fix:
+          code === 'ENOENT'
+            ? `create ${file} or point KNOWLEDGE_DIR at the knowledge directory`
+            : 'check the file permissions',
       });
       continue;
     }
@@ -56,7 +59,12 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
     try {
       files[name] = JSON.parse(text) as unknown;
     } catch (error) {
-      problems.push({ file, path: '', problem: describeJsonError(text, error), fix: 'correct the JSON syntax at that position' });
+      problems.push({
+        file,
+        path: '',
+        problem: describeJsonError(text, error),
+        fix: 'correct the JSON syntax at that position',
+      });
     }
   }
   const version = `kb-${hash.digest('hex').slice(0, 12)}`;
@@ -74,13 +82,21 @@ export function buildKnowledge(files: KnowledgeFiles, version?: string): Knowled
 
 function hashParsedFiles(files: KnowledgeFiles): string {
   const hash = createHash('sha256');
-  for (const name of KNOWLEDGE_FILES) hash.update(`${name}.json\0`).update(JSON.stringify(files[name]) ?? '').update('\0');
+  for (const name of KNOWLEDGE_FILES)
+    hash
+      .update(`${name}.json\0`)
+      .update(JSON.stringify(files[name]) ?? '')
+      .update('\0');
   return `kb-${hash.digest('hex').slice(0, 12)}`;
 }
 
 type Parsed = { [K in KnowledgeFileName]: z.infer<(typeof SCHEMAS)[K]> };
 
-function buildFromFiles(files: Partial<KnowledgeFiles>, version: string, earlierProblems: KnowledgeProblem[]): Knowledge {
+function buildFromFiles(
+  files: Partial<KnowledgeFiles>,
+  version: string,
+  earlierProblems: KnowledgeProblem[],
+): Knowledge {
   const problems = [...earlierProblems];
   const parsed: Partial<Parsed> = {};
   const rawFiles = new Map<string, unknown>();
@@ -88,7 +104,7 @@ function buildFromFiles(files: Partial<KnowledgeFiles>, version: string, earlier
     if (!(name in files)) continue;
     const raw = files[name];
     rawFiles.set(`${name}.json`, raw);
-    const result = SCHEMAS[name].safeParse(raw);
+    const result = SCHEMAS[name].safeParse(raw, { reportInput: true });
     if (result.success) (parsed as Record<string, unknown>)[name] = result.data;
     else problems.push(...problemsFromZodIssues(`${name}.json`, result.error.issues));
   }
@@ -138,7 +154,7 @@ class ReadonlyMapView<K, V> implements ReadonlyMap<K, V> {
     return this.#map.has(key);
   }
   forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
-    this.#map.forEach((value, key) => callback.call(thisArg, value, key, this));
+    for (const [key, value] of this.#map) callback.call(thisArg, value, key, this);
   }
   entries(): MapIterator<[K, V]> {
     return this.#map.entries();

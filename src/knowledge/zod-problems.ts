@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { KnowledgeProblem } from '../errors.ts';
+import { editDistance } from './normalize-name.ts';
 
 /** Formats a JSON path such as ["rules", 3, "when", "fact"] as "rules[3].when.fact". */
 export function formatJsonPath(path: readonly PropertyKey[]): string {
@@ -44,6 +45,19 @@ function collect(file: string, issue: Issue, prefix: readonly PropertyKey[], out
     }
     return;
   }
+  if (issue.code === 'invalid_value' && issue.values.length > 8) {
+    // long enums (fact names, method ids): name the bad value and the closest allowed ones instead of all of them
+    const given = typeof issue.input === 'string' ? issue.input : JSON.stringify(issue.input);
+    const allowed = issue.values.map(String);
+    const closest = typeof issue.input === 'string' ? closestValues(issue.input, allowed) : [];
+    out.push({
+      file,
+      path: formatJsonPath(path),
+      problem: `${JSON.stringify(given)} is not an allowed value`,
+      fix: `${closest.length > 0 ? `did you mean ${closest.map((value) => JSON.stringify(value)).join(' or ')}? ` : ''}allowed: ${allowed.join(', ')}`,
+    });
+    return;
+  }
   out.push({ file, path: formatJsonPath(path), problem: issue.message, fix: fixFor(issue) });
 }
 
@@ -72,7 +86,9 @@ function fixFor(issue: Issue): string {
     case 'too_big':
       return `make it at most ${String(issue.maximum)}${issue.origin === 'array' ? ' item(s) long' : ''}`;
     case 'invalid_format':
-      return `write it in the expected ${issue.format} format`;
+      if (issue.format === 'url') return 'give a full URL such as https://example.org/page';
+      if (issue.format === 'regex' && 'pattern' in issue) return `make it match the pattern ${String(issue.pattern)}`;
+      return `write it in the ${issue.format} format`;
     case 'not_multiple_of':
       return `use a multiple of ${String(issue.divisor)}`;
     case 'invalid_union':
@@ -80,4 +96,15 @@ function fixFor(issue: Issue): string {
     default:
       return 'correct the value (see src/knowledge/schemas.ts)';
   }
+}
+
+/** Allowed values within edit distance 2 of `given` (case-insensitive), closest first. */
+function closestValues(given: string, allowed: readonly string[]): string[] {
+  const lowered = given.toLowerCase();
+  return allowed
+    .map((value) => ({ value, distance: editDistance(lowered, value.toLowerCase()) }))
+    .filter((candidate) => candidate.distance <= 2)
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, 2)
+    .map((candidate) => candidate.value);
 }

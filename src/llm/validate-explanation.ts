@@ -16,10 +16,14 @@ export type ExplanationCheck =
   | { readonly ok: true }
   | { readonly ok: false; readonly problem: 'top-method-missing' | 'not-viable-recommended'; readonly detail: string };
 
-/** Lower-case, hyphens/underscores/dashes to spaces, curly apostrophes straightened, whitespace collapsed. */
+/**
+ * Lower-case, citations ("[lora]") removed (source ids may equal method ids), hyphens/underscores/dashes to spaces,
+ * curly apostrophes straightened, whitespace collapsed.
+ */
 export function normalizeForMatching(text: string): string {
   return text
     .toLowerCase()
+    .replace(/\[[^\]\n]*\]/g, ' ')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[-_\u2010-\u2015]+/g, ' ')
     .replace(/\s+/g, ' ')

@@ -2,7 +2,7 @@
  * @module store/seed: fills a session store with realistic sessions for benchmarks. Deterministic (seeded PRNG), so two
  * runs store the same content. The shape matches the measurement in shared/stack-notes.md §6: 20 messages per session,
  * 10 user messages of about 200 characters and 10 assistant messages of about 800 characters, each assistant message
- * with a `data-recommendation` part (about 17 KB per session file, pretty-printed).
+ * with a `data-recommendation` part (about 17 KB per session file, pretty-printed; the seed test checks the range).
  */
 import type { Profile } from '../profile/profile-schema.ts';
 import type { NewMessage, SessionStore } from './session-store.ts';
@@ -45,7 +45,8 @@ const ASSISTANT_SENTENCES = [
   'I assumed your tickets are reasonably clean and de-duplicated; if not, plan a week for cleaning before any training, since noisy labels hurt small datasets most.',
 ];
 
-const METHODS = ['rag', 'prompt-engineering', 'lora', 'qlora', 'full-fine-tuning', 'managed-fine-tuning'] as const;
+// Each of these method ids is also the id of its paper in knowledge/sources.json.
+const METHODS = ['rag', 'lora', 'qlora'] as const;
 
 /** Mulberry32: a small, fast, seedable PRNG (deterministic output for a given seed). */
 function createRandom(seed: number): () => number {
@@ -69,23 +70,13 @@ function paragraph(pool: readonly string[], targetLength: number, random: () => 
   return text;
 }
 
+/** A compact `data-recommendation` part (the top method), sized like the measurement's "data part". */
 function recommendationPart(random: () => number): unknown {
-  const methods = METHODS.map((method, position) => ({
-    method,
-    rank: position + 1,
-    verdict: position < 2 ? 'recommended' : position < 4 ? 'viable' : 'not-viable',
-    score: Math.round(90 - position * 12 - random() * 5),
-    reasons: [
-      {
-        ruleId: `${method}-fit`,
-        effect: `+${10 + position}`,
-        text: pick(ASSISTANT_SENTENCES, random).slice(0, 120),
-        sources: ['rag'],
-      },
-    ],
-    blockers: [],
-  }));
-  return { type: 'data-recommendation', data: { methods, plan: [{ step: 1, methods: ['rag'], why: 'fastest win' }] } };
+  const method = pick(METHODS, random);
+  return {
+    type: 'data-recommendation',
+    data: { method, verdict: 'recommended', score: Math.round(70 + random() * 25), sources: [method] },
+  };
 }
 
 function seededProfile(random: () => number): Profile {

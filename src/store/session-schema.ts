@@ -40,6 +40,11 @@ export const Session = z
     requestedField: z.string().min(1).max(200).optional(),
     questionsAsked: z.number().int().min(0),
     messages: z.array(StoredMessage),
+    /**
+     * The chat layer's dialogue state (evidence, skipped fields, ...), opaque to the store: the chat layer validates
+     * it when reading and falls back to a fresh state built from `profile` when it is missing or invalid.
+     */
+    dialogue: z.record(z.string(), z.unknown()).optional(),
     version: z.literal(SESSION_FORMAT_VERSION),
   })
   .strict();

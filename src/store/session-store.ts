@@ -95,6 +95,6 @@ export interface SessionStore {
   stop(): Promise<void>;
   /** Writes and removes a probe file in the sessions directory (for /readyz). */
   checkWritable(): Promise<WritableCheck>;
-  /** Number of stored sessions (O(1), from the in-memory index). */
+  /** Number of session files known to the store, corrupt ones included (O(1), from the in-memory index). */
   count(): number;
 }

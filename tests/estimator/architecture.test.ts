@@ -4,12 +4,29 @@ import { ARCHITECTURES, llamaParamCount, relativeError } from './catalog-archite
 
 describe('defaultArchitecture', () => {
   it('reproduces the Llama 3.1 8B and 70B shapes at their sizes', () => {
-    expect(defaultArchitecture(8.03)).toMatchObject({ layers: 32, hiddenSize: 4096, kvHeads: 8, headDim: 128, intermediateSize: 14336 });
-    expect(defaultArchitecture(70.55)).toMatchObject({ layers: 80, hiddenSize: 8192, kvHeads: 8, intermediateSize: 28672 });
+    expect(defaultArchitecture(8.03)).toMatchObject({
+      layers: 32,
+      hiddenSize: 4096,
+      kvHeads: 8,
+      headDim: 128,
+      intermediateSize: 14336,
+    });
+    expect(defaultArchitecture(70.55)).toMatchObject({
+      layers: 80,
+      hiddenSize: 8192,
+      kvHeads: 8,
+      intermediateSize: 28672,
+    });
   });
 
   it('reproduces Llama 3.2 1B (head size 64, tied embeddings)', () => {
-    expect(defaultArchitecture(1.24)).toMatchObject({ layers: 16, hiddenSize: 2048, headDim: 64, attentionHeads: 32, tiedEmbeddings: true });
+    expect(defaultArchitecture(1.24)).toMatchObject({
+      layers: 16,
+      hiddenSize: 2048,
+      headDim: 64,
+      attentionHeads: 32,
+      tiedEmbeddings: true,
+    });
   });
 
   it('gives a shape whose own parameter count is within 25 % of the requested size between the anchors', () => {

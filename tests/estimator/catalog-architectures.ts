@@ -16,7 +16,17 @@ function decoder(
   vocabSize: number,
   extra: Partial<ModelArchitecture> = {},
 ): ModelArchitecture {
-  return { kind: 'decoder', layers, hiddenSize, attentionHeads, kvHeads, headDim, intermediateSize, vocabSize, ...extra };
+  return {
+    kind: 'decoder',
+    layers,
+    hiddenSize,
+    attentionHeads,
+    kvHeads,
+    headDim,
+    intermediateSize,
+    vocabSize,
+    ...extra,
+  };
 }
 
 export const ARCHITECTURES = {

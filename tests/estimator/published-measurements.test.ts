@@ -87,17 +87,20 @@ describe('Qwen2.5 speed benchmark (QWEN-SB): A100 80GB, transformers 4.46, Flash
     ['qwen2.5-72b', 1, 'int8', 2, 72.61],
     ['qwen2.5-72b', 1, 'int4', 1, 39.91],
   ];
-  it.each(rows)('%s, input %d tokens, %s on %d GPU(s): %d GiB allocated', (name, input, precision, gpus, publishedGiB) => {
-    const result = estimate({
-      model: spec(name),
-      workload: 'inference',
-      precision,
-      sequenceLength: input + 2048,
-      batchSize: 1,
-      gpuCount: gpus,
-    });
-    expect(relativeError(allocatedBytes(result), publishedGiB * BYTES_PER_GIB)).toBeLessThan(TOLERANCE);
-  });
+  it.each(rows)(
+    '%s, input %d tokens, %s on %d GPU(s): %d GiB allocated',
+    (name, input, precision, gpus, publishedGiB) => {
+      const result = estimate({
+        model: spec(name),
+        workload: 'inference',
+        precision,
+        sequenceLength: input + 2048,
+        batchSize: 1,
+        gpuCount: gpus,
+      });
+      expect(relativeError(allocatedBytes(result), publishedGiB * BYTES_PER_GIB)).toBeLessThan(TOLERANCE);
+    },
+  );
 });
 
 describe('LoRA paper (Hu et al. 2021), GPT-3 175B', () => {

@@ -61,7 +61,15 @@ export function fixtureKnowledgeFiles(): KnowledgeFiles {
           access: 'open-weights',
           modality: 'text',
           paramsB: 8.03,
-          architecture: { kind: 'decoder', layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 8, headDim: 128, vocabSize: 128256 },
+          architecture: {
+            kind: 'decoder',
+            layers: 32,
+            hiddenSize: 4096,
+            attentionHeads: 32,
+            kvHeads: 8,
+            headDim: 128,
+            vocabSize: 128256,
+          },
           sources: ['lora-paper'],
         },
         {
@@ -198,9 +206,7 @@ export interface TestApp {
  * createApp with the fixture knowledge (unless given), a fresh temp DATA_DIR, and a logger that records lines
  * in memory instead of printing them. `overrides` may replace any dependency or config value.
  */
-export function buildTestApp(
-  overrides: Partial<Omit<AppDeps, 'config'>> & { config?: Partial<Config> } = {},
-): TestApp {
+export function buildTestApp(overrides: Partial<Omit<AppDeps, 'config'>> & { config?: Partial<Config> } = {}): TestApp {
   const dataDir = mkdtempSync(join(tmpdir(), 'advisor-test-'));
   const config: Config = { ...parseEnv({ DATA_DIR: dataDir, LOG_LEVEL: 'info' }), ...overrides.config };
   const logLines: Record<string, unknown>[] = [];

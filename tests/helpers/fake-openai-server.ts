@@ -79,7 +79,11 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions): P
   const requests: FakeRequestRecord[] = [];
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const body = (await readBody(request)) as { stream?: boolean; model?: string; stream_options?: { include_usage?: boolean } };
+    const body = (await readBody(request)) as {
+      stream?: boolean;
+      model?: string;
+      stream_options?: { include_usage?: boolean };
+    };
     let resolveClosed!: () => void;
     const record: FakeRequestRecord = {
       path: request.url ?? '',
@@ -145,6 +149,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions): P
     for (const [index, piece] of options.chunks.entries()) {
       if (options.stallAfter !== undefined && index >= options.stallAfter) return; // keep the socket open, send nothing
       if (options.cutAfter !== undefined && index >= options.cutAfter) {
+        await sleep(options.intervalMs); // let the chunks already written reach the client first
         response.socket?.destroy();
         return;
       }

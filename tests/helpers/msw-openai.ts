@@ -7,7 +7,7 @@ import { setupServer } from 'msw/node';
  * - `onUnhandledFrame` (msw 3's name; the old `onUnhandledRequest` is silently ignored): requests to 127.0.0.1 /
  *   localhost pass through (loopback test servers), every other unhandled request fails the request, so nothing
  *   reaches the internet. (`defaults.error()` only prints; throwing is what errors the request.)
- * - Every request to the mocked API is recorded with its parsed JSON body, so tests assert on what was sent.
+ * - `respond()` records every request to the mocked API with its parsed JSON body, so tests assert on what was sent.
  * - Never abort a response an msw handler is still streaming: msw 3 crashes the process (stack-notes §5). Abort and
  *   stall tests use tests/helpers/fake-openai-server.ts instead.
  */
@@ -29,20 +29,34 @@ export interface RecordedRequest {
 export function createOpenAiMock() {
   const requests: RecordedRequest[] = [];
   const server = setupServer();
-  server.events.on('request:start', async ({ request }) => {
-    if (!request.url.startsWith(OPENAI_TEST_BASE_URL)) return;
-    const text = await request.clone().text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // keep the raw text
-    }
-    requests.push({ url: request.url, headers: request.headers, body, at: performance.now() });
-  });
   return {
     server,
     requests,
+    /**
+     * Answer POST /chat/completions with `resolver`, recording each request (parsed JSON body) before it runs, in
+     * arrival order.
+     */
+    respond(resolver: (request: Request, index: number) => Response | Promise<Response>) {
+      server.use(
+        http.post(CHAT_COMPLETIONS_URL, async ({ request }) => {
+          const index = requests.length;
+          const record = {
+            url: request.url,
+            headers: request.headers,
+            body: undefined as unknown,
+            at: performance.now(),
+          };
+          requests.push(record);
+          const text = await request.clone().text();
+          try {
+            record.body = JSON.parse(text);
+          } catch {
+            record.body = text;
+          }
+          return resolver(request, index);
+        }),
+      );
+    },
     listen() {
       server.listen({
         onUnhandledFrame: ({ frame, defaults }) => {
@@ -66,7 +80,7 @@ export function createOpenAiMock() {
 interface ChunkDelta {
   role?: 'assistant';
   content?: string;
-  refusal?: string;
+  refusal?: string | null;
 }
 
 /** One `chat.completion.chunk` object, shaped as the OpenAI API sends it. */
@@ -95,7 +109,11 @@ export function usageChunk(promptTokens: number, completionTokens: number) {
     model: 'gpt-4o-mini',
     system_fingerprint: 'fp_test',
     choices: [],
-    usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+    usage: {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+    },
   };
 }
 
@@ -108,11 +126,11 @@ export function completionEvents(
   options: { finishReason?: string; usage?: [number, number] | null } = {},
 ): string[] {
   const events = [
-    chatChunk({ role: 'assistant', content: '', refusal: undefined }),
+    chatChunk({ role: 'assistant', content: '', refusal: null }),
     ...pieces.map((piece) => chatChunk({ content: piece })),
     chatChunk({}, options.finishReason ?? 'stop'),
   ].map((chunk) => JSON.stringify(chunk));
-  const usage = options.usage === undefined ? [1200, 180] : options.usage;
+  const usage: [number, number] | null = options.usage === undefined ? [1200, 180] : options.usage;
   if (usage) events.push(JSON.stringify(usageChunk(usage[0], usage[1])));
   events.push('[DONE]');
   return events;
@@ -159,9 +177,15 @@ export function completionJson(content: string | null, options: { refusal?: stri
 /** An OpenAI-style error body with the given status and headers. */
 export function errorResponse(status: number, headers: Record<string, string> = {}) {
   return HttpResponse.json(
-    { error: { message: `test error ${status}`, type: status === 429 ? 'rate_limit_exceeded' : 'server_error', code: null } },
+    {
+      error: {
+        message: `test error ${status}`,
+        type: status === 429 ? 'rate_limit_exceeded' : 'server_error',
+        code: null,
+      },
+    },
     { status, headers },
   );
 }
 
-export { http, HttpResponse };
+export { HttpResponse, http };

@@ -26,16 +26,58 @@ describe('post /v1/recommendations', () => {
   });
 
   it('explain "none" omits the explanation', async () => {
-    const response = await app.request('/v1/recommendations', jsonRequest('POST', { profile, options: { explain: 'none' } }));
+    const response = await app.request(
+      '/v1/recommendations',
+      jsonRequest('POST', { profile, options: { explain: 'none' } }),
+    );
     expect(response.status).toBe(200);
     expect(((await response.json()) as { explanation?: unknown }).explanation).toBeUndefined();
   });
 
   it('explain "llm" without an LLM falls back to the template and says why', async () => {
-    const response = await app.request('/v1/recommendations', jsonRequest('POST', { profile, options: { explain: 'llm' } }));
+    const response = await app.request(
+      '/v1/recommendations',
+      jsonRequest('POST', { profile, options: { explain: 'llm' } }),
+    );
     expect(response.status).toBe(200);
     const body = Recommendation.parse(await response.json());
     expect(body.explanation).toMatchObject({ source: 'template', fallbackReason: 'llm-not-configured' });
+  });
+
+  it('explain "llm" uses deps.explainWithLlm for the text only; the ranking is the engine\'s', async () => {
+    const seen: string[] = [];
+    const { app: withLlm } = buildTestApp({
+      explainWithLlm: async ({ recommendation }) => {
+        seen.push(recommendation.recommendations[0]?.method ?? '');
+        return { text: 'LLM says hi', source: 'llm' };
+      },
+    });
+    const plain = Recommendation.parse(
+      await (await app.request('/v1/recommendations', jsonRequest('POST', { profile }))).json(),
+    );
+    const response = await withLlm.request(
+      '/v1/recommendations',
+      jsonRequest('POST', { profile, options: { explain: 'llm' } }),
+    );
+    const body = Recommendation.parse(await response.json());
+    expect(body.explanation).toEqual({ text: 'LLM says hi', source: 'llm' });
+    expect(body.recommendations).toEqual(plain.recommendations);
+    expect(seen).toEqual([plain.recommendations[0]?.method]);
+  });
+
+  it('explain "llm" keeps the template with fallbackReason "llm-error" when the explainer throws', async () => {
+    const { app: failing } = buildTestApp({
+      explainWithLlm: async () => {
+        throw new Error('socket hang up');
+      },
+    });
+    const response = await failing.request(
+      '/v1/recommendations',
+      jsonRequest('POST', { profile, options: { explain: 'llm' } }),
+    );
+    expect(response.status).toBe(200);
+    const body = Recommendation.parse(await response.json());
+    expect(body.explanation).toMatchObject({ source: 'template', fallbackReason: 'llm-error' });
   });
 
   it('accepts an empty profile (everything optional)', async () => {
@@ -50,7 +92,12 @@ describe('post /v1/estimates', () => {
   it('resolves catalog names, uses the catalog architecture and prices the GPU hours', async () => {
     const response = await app.request(
       '/v1/estimates',
-      jsonRequest('POST', { modelName: 'meta-llama/Llama-3.1-8B', workload: 'qlora', gpuName: '4090', trainingTokens: 20_000_000 }),
+      jsonRequest('POST', {
+        modelName: 'meta-llama/Llama-3.1-8B',
+        workload: 'qlora',
+        gpuName: '4090',
+        trainingTokens: 20_000_000,
+      }),
     );
     expect(response.status).toBe(200);
     const body = EstimateResponse.parse(await response.json());
@@ -77,7 +124,10 @@ describe('post /v1/estimates', () => {
   });
 
   it('without any GPU answers fits: null and gpu: null', async () => {
-    const response = await app.request('/v1/estimates', jsonRequest('POST', { modelName: 'Llama 3.1 8B', workload: 'lora' }));
+    const response = await app.request(
+      '/v1/estimates',
+      jsonRequest('POST', { modelName: 'Llama 3.1 8B', workload: 'lora' }),
+    );
     expect(response.status).toBe(200);
     const body = EstimateResponse.parse(await response.json());
     expect(body.fits).toBeNull();
@@ -85,7 +135,10 @@ describe('post /v1/estimates', () => {
   });
 
   it('an unknown model name is a 400 naming the field with close matches', async () => {
-    const response = await app.request('/v1/estimates', jsonRequest('POST', { modelName: 'Lama 3.1 8', workload: 'lora' }));
+    const response = await app.request(
+      '/v1/estimates',
+      jsonRequest('POST', { modelName: 'Lama 3.1 8', workload: 'lora' }),
+    );
     expect(response.status).toBe(400);
     const [detail] = ((await response.json()) as ErrorJson).error.details;
     expect(detail?.path).toBe('modelName');
@@ -104,7 +157,10 @@ describe('post /v1/estimates', () => {
   });
 
   it('an API-only model without a parameter count is a 400 asking for modelParamsB', async () => {
-    const response = await app.request('/v1/estimates', jsonRequest('POST', { modelName: 'gpt-4o', workload: 'inference' }));
+    const response = await app.request(
+      '/v1/estimates',
+      jsonRequest('POST', { modelName: 'gpt-4o', workload: 'inference' }),
+    );
     expect(response.status).toBe(400);
     const [detail] = ((await response.json()) as ErrorJson).error.details;
     expect(detail).toMatchObject({ path: 'modelName' });
@@ -114,7 +170,13 @@ describe('post /v1/estimates', () => {
   it('contradicting the catalog is a 400 naming the explicit field', async () => {
     const response = await app.request(
       '/v1/estimates',
-      jsonRequest('POST', { modelName: 'Llama 3.1 8B', modelParamsB: 70, workload: 'lora', gpuName: 'A100', gpuMemoryGB: 40 }),
+      jsonRequest('POST', {
+        modelName: 'Llama 3.1 8B',
+        modelParamsB: 70,
+        workload: 'lora',
+        gpuName: 'A100',
+        gpuMemoryGB: 40,
+      }),
     );
     expect(response.status).toBe(400);
     const paths = ((await response.json()) as ErrorJson).error.details.map((detail) => detail.path);

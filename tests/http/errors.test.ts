@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildTestApp, jsonRequest } from '../helpers/build-test-app.ts';
 
-type ErrorJson = { error: { code: string; message: string; details: { path: string; message: string }[] }; requestId: string };
+type ErrorJson = {
+  error: { code: string; message: string; details: { path: string; message: string }[] };
+  requestId: string;
+};
 
 describe('error responses', () => {
   const { app } = buildTestApp();
@@ -30,14 +33,22 @@ describe('error responses', () => {
     );
     expect(response.status).toBe(400);
     const paths = ((await response.json()) as ErrorJson).error.details.map((detail) => detail.path);
-    expect(paths).toEqual(expect.arrayContaining(['profile.gpuCount', 'profile.needsCitations', 'profile.modelAccess']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['profile.gpuCount', 'profile.needsCitations', 'profile.modelAccess']),
+    );
   });
 
   it('post /v1/recommendations with an unknown top-level key or explain mode is a 400', async () => {
     const extra = await app.request('/v1/recommendations', jsonRequest('POST', { profile: {}, profil: {} }));
     expect(extra.status).toBe(400);
-    expect(((await extra.json()) as ErrorJson).error.details).toContainEqual({ path: 'profil', message: 'Unrecognized key: profil' });
-    const mode = await app.request('/v1/recommendations', jsonRequest('POST', { profile: {}, options: { explain: 'poem' } }));
+    expect(((await extra.json()) as ErrorJson).error.details).toContainEqual({
+      path: 'profil',
+      message: 'Unrecognized key: profil',
+    });
+    const mode = await app.request(
+      '/v1/recommendations',
+      jsonRequest('POST', { profile: {}, options: { explain: 'poem' } }),
+    );
     expect(mode.status).toBe(400);
     expect(((await mode.json()) as ErrorJson).error.details[0]?.path).toBe('options.explain');
   });
@@ -74,7 +85,10 @@ describe('error responses', () => {
 
   it('a 2 MB body with a content-length header is refused before it is read', async () => {
     const body = 'x'.repeat(2 * 1024 * 1024);
-    const response = await app.request('/v1/estimates', jsonRequest('POST', body, { 'content-length': String(body.length) }));
+    const response = await app.request(
+      '/v1/estimates',
+      jsonRequest('POST', body, { 'content-length': String(body.length) }),
+    );
     expect(response.status).toBe(413);
   });
 

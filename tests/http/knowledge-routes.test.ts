@@ -22,7 +22,9 @@ describe('knowledge routes', () => {
   it('get /v1/methods/{id} returns 404 JSON for an unknown id, listing the valid ids', async () => {
     const response = await app.request('/v1/methods/fine-tuning');
     expect(response.status).toBe(404);
-    const body = (await response.json()) as { error: { code: string; message: string; details: { message: string }[] } };
+    const body = (await response.json()) as {
+      error: { code: string; message: string; details: { message: string }[] };
+    };
     expect(body.error.code).toBe('not_found');
     expect(body.error.message).toContain('fine-tuning');
     expect(body.error.details[0]?.message).toContain('full-fine-tuning');

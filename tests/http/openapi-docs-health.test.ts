@@ -35,7 +35,17 @@ describe('get /openapi.json', () => {
         'GET /v1/sources',
       ].sort(),
     );
-    for (const name of ['Profile', 'Recommendation', 'RecommendationRequest', 'EstimateRequest', 'EstimateResponse', 'ErrorResponse', 'Method', 'Model', 'Gpu']) {
+    for (const name of [
+      'Profile',
+      'Recommendation',
+      'RecommendationRequest',
+      'EstimateRequest',
+      'EstimateResponse',
+      'ErrorResponse',
+      'Method',
+      'Model',
+      'Gpu',
+    ]) {
       expect(document.components.schemas).toHaveProperty(name);
     }
     expect(document.paths['/v1/recommendations']?.post?.responses).toHaveProperty('400');
@@ -93,7 +103,10 @@ describe('health', () => {
     const { app } = buildTestApp({ config: { DATA_DIR: missing } });
     const response = await app.request('/readyz');
     expect(response.status).toBe(503);
-    const body = (await response.json()) as { status: string; checks: { name: string; ok: boolean; reason?: string }[] };
+    const body = (await response.json()) as {
+      status: string;
+      checks: { name: string; ok: boolean; reason?: string }[];
+    };
     expect(body.status).toBe('not-ready');
     const check = body.checks.find((entry) => entry.name === 'data-dir-writable');
     expect(check?.ok).toBe(false);

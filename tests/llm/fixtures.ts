@@ -1,10 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Recommendation, Recommendation as RecommendationSchema } from '../../src/engine/recommendation-schema.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 import type { Method, Source } from '../../src/knowledge/schemas.ts';
-import { METHOD_IDS, type MethodId } from '../../src/profile/profile-schema.ts';
 import { createPrompts, PROMPT_NAMES, parsePromptTemplate } from '../../src/llm/prompt-templates.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { METHOD_IDS, type MethodId } from '../../src/profile/profile-schema.ts';
 
 /**
  * Hand-built fixtures for the LLM tests, independent of the engine and of the real knowledge files.
@@ -155,10 +155,22 @@ export function fixtureRecommendation(): Recommendation {
         method === 'lora'
           ? [
               { ruleId: 'lora-fits-gpu', effect: '+25', text: FIRED_RULE_TEXTS.loraFits, sources: ['lora'] },
-              { ruleId: 'format-needs-tuning', effect: '+15', text: FIRED_RULE_TEXTS.formatNeedsTuning, sources: ['lora'] },
+              {
+                ruleId: 'format-needs-tuning',
+                effect: '+15',
+                text: FIRED_RULE_TEXTS.formatNeedsTuning,
+                sources: ['lora'],
+              },
             ]
           : method === 'qlora'
-            ? [{ ruleId: 'qlora-fits-gpu', effect: '+20', text: 'QLoRA fits an 8B base in far less memory.', sources: ['qlora'] }]
+            ? [
+                {
+                  ruleId: 'qlora-fits-gpu',
+                  effect: '+20',
+                  text: 'QLoRA fits an 8B base in far less memory.',
+                  sources: ['qlora'],
+                },
+              ]
             : [];
       return {
         method,
@@ -174,9 +186,15 @@ export function fixtureRecommendation(): Recommendation {
       { step: 2, methods: ['lora'], why: 'Train LoRA adapters on the 2,000 examples and compare with the baseline.' },
     ],
     questions: [
-      { field: 'timelineWeeks', question: 'How many weeks do you have?', why: 'A very short timeline favours prompting.' },
+      {
+        field: 'timelineWeeks',
+        question: 'How many weeks do you have?',
+        why: 'A very short timeline favours prompting.',
+      },
     ],
-    assumptions: [{ field: 'mlExpertise', value: 'intermediate', why: 'Not stated; assumed a team that can run training.' }],
+    assumptions: [
+      { field: 'mlExpertise', value: 'intermediate', why: 'Not stated; assumed a team that can run training.' },
+    ],
     conflicts: [],
     trace: [],
     knowledgeVersion: 'kb-fixture',

@@ -47,6 +47,9 @@ describe('create / get / update / delete', () => {
       requestedField: 'labeledExamples',
       questionsAsked: 1,
     });
+    await first.update(session.id, token, (draft) => {
+      draft.dialogue = { skippedFields: ['timelineWeeks'] }; // the chat layer's opaque state
+    });
     await first.stop();
 
     const second = await openStore();
@@ -55,6 +58,7 @@ describe('create / get / update / delete', () => {
     expect(reloaded?.profile).toEqual({ gpuCount: 2, gpuName: 'A100' });
     expect(reloaded?.requestedField).toBe('labeledExamples');
     expect(reloaded?.questionsAsked).toBe(1);
+    expect(reloaded?.dialogue).toEqual({ skippedFields: ['timelineWeeks'] });
   });
 
   it('clears requestedField when the patch sets it to undefined, and stamps updatedAt from the clock', async () => {

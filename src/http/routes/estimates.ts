@@ -47,7 +47,10 @@ export function resolveEstimateInput(
   let model: Model | undefined;
   if (request.modelName !== undefined) {
     model = knowledge.findModel(request.modelName);
-    if (!model) details.push(unknownName('modelName', 'model', request.modelName, suggestModelNames(knowledge, request.modelName)));
+    if (!model)
+      details.push(
+        unknownName('modelName', 'model', request.modelName, suggestModelNames(knowledge, request.modelName)),
+      );
   }
   let paramsB = request.modelParamsB;
   if (model) {
@@ -76,7 +79,10 @@ export function resolveEstimateInput(
     });
 
   if (details.length > 0 || paramsB === undefined) {
-    throw new ValidationError(`The request is invalid: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
+    throw new ValidationError(
+      `The request is invalid: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+      details,
+    );
   }
 
   const input: EstimateInput = {

@@ -67,7 +67,11 @@ export function registerHealthRoutes(app: App, deps: AppDeps): void {
       }),
     );
     const ready = results.every((result) => result.ok);
-    const body = { status: ready ? ('ready' as const) : ('not-ready' as const), knowledgeVersion: deps.knowledge.version, checks: results };
+    const body = {
+      status: ready ? ('ready' as const) : ('not-ready' as const),
+      knowledgeVersion: deps.knowledge.version,
+      checks: results,
+    };
     return ready ? c.json(body, 200) : c.json(body, 503);
   });
 }

@@ -19,20 +19,31 @@ const route = createRoute({
 });
 
 /**
- * POST /v1/recommendations. `explain: "llm"` currently answers with the template explanation and
- * `explanation.fallbackReason: "llm-not-configured"` (the LLM layer replaces this when configured).
+ * POST /v1/recommendations. The engine decides; with `explain: "llm"` only the explanation comes from
+ * `deps.explainWithLlm`. Without it, or when it throws, the answer keeps the template explanation and says why
+ * in `explanation.fallbackReason` ("llm-not-configured" / "llm-error").
  */
 export function registerRecommendationRoutes(app: App, deps: AppDeps, recommend: RecommendFunction): void {
-  app.openapi(route, (c) => {
+  app.openapi(route, async (c) => {
     const { profile, options } = c.req.valid('json');
     const explain = options?.explain ?? 'template';
     const recommendation = recommend(profile, deps.knowledge, { explain: explain === 'none' ? 'none' : 'template' });
-    if (explain === 'llm' && recommendation.explanation) {
-      return c.json(
-        { ...recommendation, explanation: { ...recommendation.explanation, fallbackReason: 'llm-not-configured' } },
-        200,
-      );
+    if (explain !== 'llm' || !recommendation.explanation) return c.json(recommendation, 200);
+
+    const template = recommendation.explanation;
+    if (!deps.explainWithLlm) {
+      return c.json({ ...recommendation, explanation: { ...template, fallbackReason: 'llm-not-configured' } }, 200);
     }
-    return c.json(recommendation, 200);
+    try {
+      const explanation = await deps.explainWithLlm({
+        recommendation,
+        knowledge: deps.knowledge,
+        signal: c.req.raw.signal,
+      });
+      return c.json({ ...recommendation, explanation }, 200);
+    } catch (error) {
+      c.get('logger').warn('llm explanation failed; using the template', { error });
+      return c.json({ ...recommendation, explanation: { ...template, fallbackReason: 'llm-error' } }, 200);
+    }
   });
 }

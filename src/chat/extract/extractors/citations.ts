@@ -1,0 +1,41 @@
+/** @module Citations: "must cite the policy", "needs to show sources" → true; "don't need citations" → false. */
+import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+const SOURCE_NOUN = String.raw`(?:sources?|citations?|references?|the\s+(?:policy|policies|document|documents|docs|passage|paragraph|section|clause|article|page|manual|regulation|contract)|(?:our|their|its)\s+sources?|where\s+(?:the\s+answer|it|the\s+information|info)\s+(?:came|comes)\s+from)`;
+const CITE = new RegExp(
+  [
+    String.raw`\bcit(?:e|es|ing|ation|ations)\b(?:\s+(?:the|our|its|their)?\s*(?:sources?|policy|policies|documents?|docs|passages?|sections?|clauses?|articles?|pages?|regulations?|references?))?`,
+    String.raw`\b(?:show|shows|showing|give|gives|giving|provide|provides|providing|include|includes|including|list|link(?:s|ing)?\s+to|point(?:s|ing)?\s+to|quote|quotes|quoting|reference|references|referencing|with|attach|surface)\s+(?:the\s+|its\s+|their\s+|clear\s+|exact\s+)?${SOURCE_NOUN}`,
+    String.raw`\b(?:traceable|verifiable|grounded|attributable)\s+(?:to\s+(?:the\s+)?(?:sources?|docs|documents|policy)|answers?)\b`,
+    String.raw`\bsource\s+(?:attribution|links?)\b`,
+  ].join('|'),
+  'g',
+);
+/** "no need to cite", "citations aren't needed", "don't care about sources". */
+const NO_CITATIONS = new RegExp(
+  [
+    String.raw`\b(?:citations?|sources?|references?)\s+(?:aren't|are\s+not|isn't|is\s+not|not)\s+(?:needed|necessary|required|important|a\s+requirement|a\s+priority)\b`,
+    String.raw`\b(?:citations?|sources?)\s+(?:are\s+)?(?:optional|unnecessary)\b`,
+    String.raw`\bno\s+(?:need\s+(?:to|for)\s+(?:cite|citations?|sources?)|citations?(?:\s+needed|\s+required)?)\b`,
+    String.raw`\b(?:don't|dont|do\s+not|doesn't|does\s+not|won't|never)\s+(?:really\s+)?(?:need|have|require|care\s+about|want)\s+(?:to\s+)?(?:cite|citations?|sources?|references?)\b`,
+  ].join('|'),
+  'g',
+);
+
+/** Finds `needsCitations`: asked-for sources or citations (true) or said not to be needed (false). */
+export const extractCitations: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  const negative = allMatches(NO_CITATIONS, lower);
+  for (const match of negative) findings.push(findingFromMatch('needsCitations', false, match));
+  for (const match of allMatches(CITE, lower)) {
+    if (negative.some((other) => match.index < other.index + other[0].length && other.index < match.index + match[0].length)) continue;
+    if (isNegatedBefore(lower, match.index, 25)) continue;
+    // "citation" inside a data description ("citation graph") is not a requirement.
+    if (/^cit\w*\s+(?:graph|network|count|index)/.test(match[0] + lower.slice(match.index + match[0].length, match.index + match[0].length + 8)))
+      continue;
+    findings.push(findingFromMatch('needsCitations', true, match));
+  }
+  return findings;
+};

@@ -1,0 +1,90 @@
+/**
+ * @module Where the model runs: "runs on phones" → mobile; "edge devices", "Jetson" → edge; "we self-host on our
+ * own servers" → on-prem; "on AWS with our own GPUs" → cloud-self-hosted; "call an API" → cloud-api.
+ */
+import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import type { DEPLOYMENTS } from '../../../profile/profile-schema.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+type Deployment = (typeof DEPLOYMENTS)[number];
+
+const PHONE = String.raw`(?:phones?|smartphones?|mobile(?:\s+(?:phones?|devices?))?|iphones?|android(?:\s+(?:phones?|devices?))?|ios(?:\s+devices?)?|tablets?|ipads?)`;
+const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
+  [
+    new RegExp(
+      [
+        String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|ship(?:ped)?|live|work)\s+(?:locally\s+|offline\s+|fully\s+|entirely\s+|directly\s+)?on\s+(?:the\s+|users'?\s+|user\s+|our\s+users'?\s+|customers'?\s+)?${PHONE}`,
+        String.raw`\bon[\s-]device\s+(?:on\s+)?(?:the\s+)?${PHONE}`,
+        String.raw`\b(?:in|inside)\s+(?:a|an|our|the)\s+(?:native\s+)?(?:mobile|ios|android)\s+app\b(?=[^.;!?\n]{0,30}\b(?:offline|on[\s-]device|locally)\b)`,
+        String.raw`\b(?:on[\s-]device|offline)\s+(?:on\s+)?mobile\b`,
+      ].join('|'),
+      'g',
+    ),
+    'mobile',
+  ],
+  [
+    new RegExp(
+      [
+        String.raw`\bedge\s+(?:devices?|hardware|boxes|nodes|deployment|gateways?|computers?)\b`,
+        String.raw`\b(?:on|at)\s+the\s+edge\b`,
+        String.raw`\b(?:jetson(?:\s+(?:orin|nano|xavier|agx))?|raspberry\s+pi|coral\s+tpu|microcontrollers?|embedded\s+(?:devices?|hardware|boards?|systems?))\b`,
+        String.raw`\biot\s+devices?\b`,
+        String.raw`\b(?:on[\s-]device|on\s+the\s+device)\b(?!\s+(?:on\s+)?(?:the\s+)?(?:phones?|smartphones?|mobile|iphones?|android))`,
+        String.raw`\b(?:in|on)\s+(?:the\s+)?(?:car|vehicle|robot|drone|camera)s?\b(?=[^.;!?\n]{0,20}\b(?:locally|offline|on[\s-]board)\b)`,
+      ].join('|'),
+      'g',
+    ),
+    'edge',
+  ],
+  [
+    new RegExp(
+      [
+        String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+|everything\s+|the\s+model\s+)?(?:on|in)\s+(?:our\s+own|our|in[\s-]house)\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure|cluster)\b`,
+        String.raw`\b(?:on|in)\s+our\s+own\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure|cluster|metal)\b`,
+        String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?)\s+(?:it\s+|the\s+model\s+|everything\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|locally\s+on\s+our\s+servers|in\s+our\s+data\s?cent(?:er|re))\b`,
+        String.raw`\bon[\s-]?prem(?:ise|ises)?\s+(?:deployment|servers?|hardware|cluster|infrastructure|gpus?|setup|install(?:ation)?)\b`,
+        String.raw`\b(?:deployment|deploy)\s*(?:is|will\s+be|:)?\s*on[\s-]?prem(?:ise|ises)?\b`,
+        String.raw`\bbare[\s-]metal\s+servers?\s+(?:in|at)\s+(?:our|the\s+office)\b`,
+      ].join('|'),
+      'g',
+    ),
+    'on-prem',
+  ],
+  [
+    new RegExp(
+      [
+        String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+|the\s+model\s+)?(?:on|in)\s+(?:aws|gcp|azure|google\s+cloud|the\s+cloud|ec2|sagemaker|runpod|lambda(?:\s+labs)?|coreweave|our\s+(?:cloud|vpc|aws|gcp|azure)(?:\s+account)?)\b`,
+        String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve)\s+(?:it\s+|the\s+model\s+)?(?:ourselves\s+)?(?:on|in)\s+(?:our\s+)?(?:aws|gcp|azure|google\s+cloud|ec2|sagemaker\s+endpoints?|gke|eks|runpod|lambda\s+labs|coreweave|own\s+cloud\s+(?:gpus?|instances?|vms?)|cloud\s+(?:gpus?|vms?|instances?))\b`,
+        String.raw`\b(?:rent(?:ed|ing)?)\s+(?:cloud\s+)?gpus?\b`,
+        String.raw`\bcloud\s+(?:gpus?|vms?|instances?)\s+(?:that\s+)?we\s+(?:manage|control|run)\b`,
+      ].join('|'),
+      'g',
+    ),
+    'cloud-self-hosted',
+  ],
+  [
+    new RegExp(
+      [
+        String.raw`\b(?:call|calls|calling|use|uses|using|via|through|over|hit|hitting)\s+(?:an?|the|their|a\s+hosted|a\s+managed|a\s+third[\s-]party|an\s+external)\s+(?:hosted\s+|managed\s+|cloud\s+|llm\s+|model\s+|provider\s+|vendor\s+|inference\s+)?apis?\b`,
+        String.raw`\b(?:openai|anthropic|azure\s+openai|bedrock|vertex(?:\s+ai)?|gemini|mistral|together|fireworks)(?:'s)?\s+apis?\b`,
+        String.raw`\b(?:hosted|managed|serverless)\s+(?:api|endpoint|inference)s?\b`,
+        String.raw`\bapi\s+calls?\s+to\s+(?:openai|anthropic|azure|a\s+provider|the\s+provider)\b`,
+      ].join('|'),
+      'g',
+    ),
+    'cloud-api',
+  ],
+];
+
+/** Finds `deployment`. Mentions of phones or APIs only count when the model runs there or is called there. */
+export const extractDeployment: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const [pattern, deployment] of PATTERNS) {
+    for (const match of allMatches(pattern, lower)) {
+      if (isNegatedBefore(lower, match.index, 20)) continue;
+      findings.push(findingFromMatch('deployment', deployment, match));
+    }
+  }
+  return findings;
+};

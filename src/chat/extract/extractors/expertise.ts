@@ -1,0 +1,80 @@
+/**
+ * @module ML expertise: "no ML engineers" → none; "one data scientist" → basic; "a couple of ML engineers" →
+ * intermediate; "PhD researchers" → expert.
+ */
+import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import type { EXPERTISE_LEVELS } from '../../../profile/profile-schema.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+type Expertise = (typeof EXPERTISE_LEVELS)[number];
+
+const ML_PERSON = String.raw`(?:ml|machine[\s-]learning|ai|nlp|deep[\s-]learning|llm|mlops)\s+(?:engineers?|people|folks|experts?|specialists?|team|staff|devs?|developers?|practitioners?|expertise|experience|knowledge|skills?|background)`;
+const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
+  [
+    new RegExp(
+      [
+        String.raw`\b(?:no|zero|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not)\s+have(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+(?:a\s+)?(?:single|one)|nobody\s+(?:with|has|knows|on\s+the\s+team\s+knows))\s+(?:real\s+|in[\s-]house\s+|dedicated\s+)?(?:${ML_PERSON}|data\s+scientists?|ml|machine\s+learning|ai\s+people)\b`,
+        String.raw`\bnobody\s+(?:here\s+|on\s+(?:the|our)\s+team\s+)?(?:knows|understands|does)\s+(?:ml|machine\s+learning|ai)\b`,
+        String.raw`\b(?:we(?:'re|\s+are)\s+)?(?:just|only)\s+(?:(?:web|backend|frontend|full[\s-]stack|software|app|mobile)\s+)?(?:developers|devs|engineers)\b(?!\s+(?:who|with)\s+(?:know|some))`,
+        String.raw`\b(?:complete|total|absolute)\s+beginners\b`,
+        String.raw`\bnot\s+(?:ml|ai|machine\s+learning)\s+(?:people|folks|experts|engineers)\b`,
+      ].join('|'),
+      'g',
+    ),
+    'none',
+  ],
+  [
+    new RegExp(
+      [
+        String.raw`\b(?:a|one|single|an?\s+junior|one\s+junior)\s+(?:junior\s+)?data\s+(?:scientist|analyst)\b`,
+        String.raw`\b(?:some|basic|limited|a\s+bit\s+of|a\s+little)\s+(?:ml|machine[\s-]learning|ai|python|data\s+science)\s+(?:experience|knowledge|background|skills?|expertise)\b`,
+        String.raw`\b(?:a|one)\s+junior\s+(?:ml|machine[\s-]learning|ai)\s+(?:engineer|dev|developer)\b`,
+        String.raw`\b(?:beginners?|novices?)\s+(?:in|at|with)\s+(?:ml|machine\s+learning|ai)\b`,
+        String.raw`\bdevelopers\s+(?:who|with)\s+(?:know\s+)?some\s+(?:ml|python)\b`,
+      ].join('|'),
+      'g',
+    ),
+    'basic',
+  ],
+  [
+    new RegExp(
+      [
+        String.raw`\b(?:a\s+couple\s+of|a\s+few|two|three|four|five|several|some|\d+|one|an?)\s+(?:experienced\s+|senior\s+|solid\s+|good\s+)?(?:ml|machine[\s-]learning|ai|nlp|mlops)\s+(?:engineers?|people|folks|devs?|developers?)\b`,
+        String.raw`\b(?:an?|our|small|dedicated)\s+(?:small\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+team\b`,
+        String.raw`\b(?:a\s+few|several|two|three|some|\d+)\s+data\s+scientists\b`,
+        String.raw`\b(?:we've|we\s+have)\s+(?:fine[\s-]?tuned|deployed|trained)\s+(?:models?|llms?|bert|classifiers?)\s+before\b`,
+        String.raw`\b(?:solid|good|decent|strong)\s+(?:ml|machine[\s-]learning)\s+(?:experience|skills|background)\b`,
+      ].join('|'),
+      'g',
+    ),
+    'intermediate',
+  ],
+  [
+    new RegExp(
+      [
+        String.raw`\bph\.?\s?d\.?s?\b(?:\s+(?:researchers?|students?|in\s+(?:ml|nlp|machine\s+learning)|level))?`,
+        String.raw`\b(?:ml|ai|nlp|research)\s+(?:researchers?|scientists?)\b`,
+        String.raw`\b(?:ml|ai|nlp)\s+research\s+(?:team|lab|group)\b`,
+        String.raw`\b(?:we\s+)?(?:pre-?train(?:ed)?|trained)\s+(?:our\s+own\s+)?(?:foundation\s+models?|llms?\s+from\s+scratch|models?\s+from\s+scratch)\b`,
+        String.raw`\b(?:world[\s-]class|expert|deep|extensive)\s+(?:ml|machine[\s-]learning|ai|nlp)\s+(?:team|experts?|expertise|experience|engineers)\b`,
+        String.raw`\bml\s+experts\b`,
+      ].join('|'),
+      'g',
+    ),
+    'expert',
+  ],
+];
+
+/** Finds `mlExpertise` from who is on the team; the most specific phrase wins when several match one span. */
+export const extractExpertise: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const [pattern, level] of PATTERNS) {
+    for (const match of allMatches(pattern, lower)) {
+      // "no ML engineers" also contains "ML engineers": the none-pattern already covers that span.
+      if (findings.some((other) => other.start <= match.index && match.index < other.end)) continue;
+      findings.push(findingFromMatch('mlExpertise', level, match));
+    }
+  }
+  return findings;
+};

@@ -1,0 +1,91 @@
+/**
+ * @module How often the needed knowledge changes: "docs change weekly", "updated daily", "static knowledge",
+ * "rarely changes", and a bare "weekly" ("correction: weekly").
+ */
+import type { CHANGE_FREQUENCIES } from '../../../profile/profile-schema.ts';
+import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+export type ChangeFrequency = (typeof CHANGE_FREQUENCIES)[number];
+
+/** Frequency phrases, each with the enum value it means. Checked in order; the first match wins. */
+const FREQUENCIES: readonly (readonly [RegExp, ChangeFrequency])[] = [
+  [/\b(?:every\s+other\s+week|bi-?weekly|fortnightly|every\s+(?:two|2|couple\s+of)\s+weeks|a\s+few\s+times\s+a\s+week|(?:once|twice)\s+a\s+week|every\s+week|each\s+week|weekly)\b/, 'weekly'],
+  [/\b(?:every\s+few\s+weeks|(?:once|twice)\s+a\s+month|every\s+month|each\s+month|monthly)\b/, 'monthly'],
+  [/\b(?:daily|every\s+day|each\s+day|every\s+morning|every\s+night|nightly|hourly|every\s+hour|every\s+few\s+hours|(?:several|many|multiple)\s+times\s+a\s+day|constantly|continuously|all\s+the\s+time|in\s+real[\s-]?time|by\s+the\s+minute|every\s+minute)\b/, 'daily'],
+  [/\b(?:quarterly|every\s+quarter|yearly|annually|once\s+a\s+year|a\s+few\s+times\s+a\s+year|every\s+few\s+months|every\s+(?:six|6|three|3)\s+months|rarely|seldom|hardly\s+ever|almost\s+never|infrequently|not\s+(?:that\s+|very\s+)?often|not\s+much|stable)\b/, 'rarely'],
+  [/\b(?:never|static|fixed|frozen|unchanging)\b/, 'never'],
+];
+const FREQUENCY_SOURCE = FREQUENCIES.map(([pattern]) => pattern.source.slice(2, -2)).join('|');
+
+/** The frequency a phrase names, if any ("every week" → weekly). */
+export function frequencyOf(phrase: string): ChangeFrequency | undefined {
+  for (const [pattern, frequency] of FREQUENCIES) if (pattern.test(phrase)) return frequency;
+  return undefined;
+}
+
+const KNOWLEDGE_NOUN = String.raw`(?:docs|documents|documentation|knowledge(?:\s?base)?|kb|wiki|content|policies|policy|catalog(?:ue)?|prices|pricing|price\s+list|product\s+(?:info|information|data|specs)|products|inventory|faqs?|articles|information|info|data|regulations|rules|guidelines|procedures|manuals|specs|menu|schedules?|rates|laws|it|they|that|stuff|facts|source\s+material|corpus)`;
+const CHANGE_VERB = String.raw`(?:chang(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|refresh(?:es|ed|ing)?|evolv(?:e|es|ing)|mov(?:e|es|ing)|get\s+(?:updated|refreshed|revised)|gets\s+(?:updated|refreshed|revised)|revis(?:e|ed|es|ing)|republish(?:ed)?|turn(?:s)?\s+over|rotat(?:e|es|ed))`;
+
+/** Nouns that can be "static" or "fixed" as knowledge (not "fixed prices"). */
+const STABLE_NOUN = String.raw`(?:knowledge(?:\s?base)?|content|docs|documents|documentation|corpus|kb|information|info|data|policies|manuals|faqs?|reference\s+material|source\s+material)`;
+
+/** "docs change weekly", "our policies are updated every month", "prices change constantly". */
+const NOUN_VERB_FREQUENCY = new RegExp(
+  `\\b${KNOWLEDGE_NOUN}\\b[^.;!?\\n]{0,30}?\\b${CHANGE_VERB}\\b(?:\\s+(?:about|roughly|around|like|at\\s+least|pretty\\s+much|basically|almost|mostly|much|often|very|quite))*\\s+(${FREQUENCY_SOURCE})\\b`,
+  'g',
+);
+/** "updated daily", "changes weekly", "weekly updates", "daily changes". */
+const VERB_FREQUENCY = new RegExp(
+  `\\b${CHANGE_VERB}\\s+(${FREQUENCY_SOURCE})\\b|\\b(${FREQUENCY_SOURCE})\\s+(?:updates?|changes?|refresh(?:es)?|revisions?|releases?\\s+of\\s+(?:the\\s+)?docs)\\b`,
+  'g',
+);
+/** "static knowledge", "knowledge is static", "docs never change", "rarely changes", "doesn't change much". */
+const STABLE = new RegExp(
+  [
+    String.raw`\b(?:static|fixed|frozen|unchanging|stable)\s+(?:${STABLE_NOUN})\b`,
+    String.raw`\b${STABLE_NOUN}\s+(?:is|are|stays?|remains?)\s+(?:pretty\s+|mostly\s+|fairly\s+|basically\s+|quite\s+|very\s+)?(?:static|fixed|frozen|stable|unchanging)\b`,
+    String.raw`\b${KNOWLEDGE_NOUN}\b[^.;!?\n]{0,25}?\b(?:never|rarely|seldom|hardly\s+ever|almost\s+never|don't|doesn't|does\s+not|do\s+not|won't|isn't|aren't)\s+(?:really\s+|ever\s+)?(?:${CHANGE_VERB})\b(?:\s+(?:much|often|a\s+lot|that\s+often|very\s+often|frequently))?`,
+    String.raw`\b${CHANGE_VERB}\s+(?:very\s+)?(?:rarely|seldom|never|infrequently)\b`,
+  ].join('|'),
+  'g',
+);
+/** A reply that is only a frequency: "weekly", "correction: weekly", "more like monthly". */
+const BARE = new RegExp(
+  `^[\\s\\W]*(?:(?:actually|sorry|correction|oh|oops|wait|no|nope|i\\s+meant|i\\s+mean|make\\s+that|more\\s+like|it's|its|it\\s+is|they're|they\\s+are|probably|maybe|roughly|about|around|like|hmm|um|rather)[\\s\\W]+)*(${FREQUENCY_SOURCE})[\\s.!]*$`,
+);
+
+/** Finds `knowledgeChanges` when a frequency is tied to changing knowledge, or when the reply is only a frequency. */
+export const extractKnowledgeChanges: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const pattern of [NOUN_VERB_FREQUENCY, VERB_FREQUENCY]) {
+    for (const match of allMatches(pattern, lower)) {
+      const frequency = frequencyOf(match[1] ?? match[2] ?? '');
+      if (frequency && !isNegatedBefore(lower, match.index, 10)) findings.push(findingFromMatch('knowledgeChanges', frequency, match));
+    }
+  }
+  for (const match of allMatches(STABLE, lower)) {
+    const text = match[0];
+    const frequency: ChangeFrequency =
+      /\b(?:rarely|seldom|hardly|stable|much|often|a\s+lot|infrequently)\b/.test(text) ? 'rarely' : 'never';
+    findings.push(findingFromMatch('knowledgeChanges', frequency, match));
+  }
+  const bare = BARE.exec(lower);
+  if (bare?.[1]) {
+    const frequency = frequencyOf(bare[1]);
+    const start = lower.indexOf(bare[1]);
+    if (frequency) findings.push({ field: 'knowledgeChanges', value: frequency, start, end: start + bare[1].length });
+  }
+  return dedupe(findings);
+};
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((item) => {
+    const key = `${item.start}:${item.end}:${String(item.value)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

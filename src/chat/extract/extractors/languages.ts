@@ -1,0 +1,57 @@
+/** @module Languages: "Spanish and German", "multilingual", "in 5 languages" → true; "English only" → false. */
+import { COUNT_SOURCE, parseCount } from '../numbers.ts';
+import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+const LANGUAGE = String.raw`(?:english|spanish|german|french|italian|portuguese|dutch|polish|swedish|norwegian|danish|finnish|czech|greek|turkish|russian|ukrainian|arabic|hebrew|hindi|bengali|urdu|japanese|chinese|mandarin|cantonese|korean|vietnamese|thai|indonesian|malay|tagalog|swahili|romanian|hungarian|catalan|persian|farsi|tamil|telugu)`;
+const LANGUAGE_LIST = new RegExp(`\\b${LANGUAGE}\\b(?:\\s*(?:,|/|&|\\+|and|or|plus|as\\s+well\\s+as)\\s*(?:and\\s+)?\\b${LANGUAGE}\\b)+`, 'g');
+const MULTILINGUAL = new RegExp(
+  [
+    String.raw`\bmulti[\s-]?lingual\b`,
+    String.raw`\b(?:multiple|several|many|various|different|a\s+few|a\s+dozen|dozens\s+of|lots\s+of)\s+(?:human\s+|spoken\s+|natural\s+)?languages\b`,
+    String.raw`\bcross[\s-]?lingual\b`,
+    String.raw`\bnon[\s-]english\b`,
+    String.raw`\btranslat(?:e|es|ion|ing)\b`,
+  ].join('|'),
+  'g',
+);
+const COUNTED_LANGUAGES = new RegExp(`(${COUNT_SOURCE})\\s+(?:human\\s+|spoken\\s+|different\\s+|european\\s+|asian\\s+)?languages\\b`, 'g');
+const MONOLINGUAL = new RegExp(
+  [
+    String.raw`\b(?:english|spanish|german|french|japanese|chinese)[\s-]only\b`,
+    String.raw`\b(?:only|just|purely|entirely|solely)\s+(?:in\s+)?(?:english|spanish|german|french|japanese|chinese)\b`,
+    String.raw`\b(?:all|everything)\s+(?:is\s+)?in\s+english\b`,
+    String.raw`\bmono[\s-]?lingual\b`,
+    String.raw`\b(?:one|a\s+single|single)\s+language\b`,
+    String.raw`\b(?:not|isn't|no\s+need\s+to\s+be|don't\s+need\s+to\s+be|doesn't\s+need\s+to\s+be)\s+(?:multi[\s-]?lingual)\b`,
+    String.raw`\bno\s+(?:other\s+)?languages\s+(?:other\s+than|besides)\s+english\b`,
+  ].join('|'),
+  'g',
+);
+
+/** Finds `multilingual`: two or more languages named or counted, or the word itself; false for one language only. */
+export const extractLanguages: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  const negative = allMatches(MONOLINGUAL, lower);
+  for (const match of negative) findings.push(findingFromMatch('multilingual', false, match));
+  const overlapsNegative = (match: RegExpExecArray) =>
+    negative.some((other) => match.index < other.index + other[0].length && other.index < match.index + match[0].length);
+  for (const match of allMatches(LANGUAGE_LIST, lower)) {
+    const names = new Set(match[0].match(new RegExp(LANGUAGE, 'g')));
+    if (names.size >= 2 && !overlapsNegative(match)) findings.push(findingFromMatch('multilingual', true, match));
+  }
+  for (const match of allMatches(MULTILINGUAL, lower)) {
+    if (overlapsNegative(match) || isNegatedBefore(lower, match.index, 20)) continue;
+    // "translation" means several languages only when it is the task, not "translation memory" in passing.
+    if (/^translat/.test(match[0]) && /\b(?:code|sql|style|into\s+(?:sql|code|json))\b/.test(lower.slice(match.index, match.index + 40)))
+      continue;
+    findings.push(findingFromMatch('multilingual', true, match));
+  }
+  for (const match of allMatches(COUNTED_LANGUAGES, lower)) {
+    const count = parseCount(match[1] ?? '');
+    if (count === undefined || overlapsNegative(match)) continue;
+    findings.push(findingFromMatch('multilingual', count >= 2, match));
+  }
+  return findings;
+};

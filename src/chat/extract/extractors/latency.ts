@@ -1,0 +1,57 @@
+/** @module Latency targets: "under 200 ms", "p95 below 1.5 s", "sub-second", "real-time". */
+import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+/**
+ * "Real-time" and "instant" are read as a one-second target: the point where an interactive reply stops feeling
+ * immediate. A convention, not a measured figure; the evidence keeps the user's word so a reply can say so.
+ */
+export const REAL_TIME_LATENCY_MS = 1000;
+
+const DURATION = String.raw`(\d+(?:\.\d+)?)\s?(ms|msec|milliseconds?|s|secs?|seconds?)\b`;
+const BOUND = String.raw`(?:under|below|within|less\s+than|<\s?=?|at\s+most|max(?:imum)?|no\s+more\s+than|sub[\s-]|p\d{2}(?:\s+(?:of|below|under|at|<))?|target(?:\s+of)?|budget\s+of|around|about|~|in)`;
+const LATENCY_WORD = String.raw`(?:latency|respond|responses?|reply|replies|answers?|completions?|inference|round[\s-]?trip|ttft|time\s+to\s+first\s+token|time[\s-]to[\s-]answer)`;
+/** "under 200 ms", "respond within 2 seconds", "p95 < 300ms". */
+const BOUNDED = new RegExp(`\\b${BOUND}\\s*${DURATION}`, 'g');
+/** "200ms latency", "latency of 300 ms", "latency: 1s". */
+const NAMED = new RegExp(`${DURATION}\\s+(?:of\\s+)?(?:latency|response\\s+time|p\\d{2})|\\b(?:latency|response\\s+time)\\b[^.;!?\\n\\d]{0,25}?${DURATION}`, 'g');
+const SUB_SECOND = /\b(?:sub[\s-]?second|under\s+(?:a|one)\s+second|within\s+(?:a|one)\s+second|less\s+than\s+(?:a|one)\s+second)\b/g;
+const REAL_TIME = /\b(?:real[\s-]?time|realtime|instant(?:aneous)?|interactive\s+latency)\b/g;
+/** Real-time data ("real-time prices") is about freshness, not latency. */
+const REAL_TIME_DATA_AFTER = /^\s*(?:data|prices|pricing|info|information|updates|inventory|knowledge|feeds?|stock|news)\b/;
+
+function toMs(value: string | undefined, unit: string | undefined): number | undefined {
+  if (value === undefined || unit === undefined) return undefined;
+  const number = Number(value);
+  return unit.startsWith('m') ? number : number * 1000;
+}
+
+/** Finds `latencyTargetMs` from a bounded duration near latency words, "sub-second" (1000) or "real-time". */
+export const extractLatency: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  const taken: RegExpExecArray[] = [];
+  for (const match of allMatches(NAMED, lower)) {
+    const ms = toMs(match[1] ?? match[3], match[2] ?? match[4]);
+    if (ms !== undefined && ms > 0) {
+      findings.push(findingFromMatch('latencyTargetMs', ms, match));
+      taken.push(match);
+    }
+  }
+  for (const match of allMatches(BOUNDED, lower)) {
+    if (taken.some((other) => match.index < other.index + other[0].length && other.index < match.index + match[0].length)) continue;
+    const clause = lower.slice(Math.max(0, match.index - 60), match.index + match[0].length + 40);
+    const unitIsSeconds = !(match[2] ?? '').startsWith('m');
+    // "in 2 s" or "under 5 seconds" only count when the sentence talks about answering.
+    if (!new RegExp(LATENCY_WORD).test(clause) && (unitIsSeconds || /^in\b/.test(match[0]))) continue;
+    const ms = toMs(match[1], match[2]);
+    if (ms !== undefined && ms > 0) findings.push(findingFromMatch('latencyTargetMs', ms, match));
+  }
+  for (const match of allMatches(SUB_SECOND, lower)) findings.push(findingFromMatch('latencyTargetMs', 1000, match));
+  for (const match of allMatches(REAL_TIME, lower)) {
+    if (REAL_TIME_DATA_AFTER.test(lower.slice(match.index + match[0].length, match.index + match[0].length + 20))) continue;
+    if (/\b(?:chang|updat)\w*\s+(?:in\s+)?$/.test(lower.slice(Math.max(0, match.index - 20), match.index))) continue;
+    findings.push(findingFromMatch('latencyTargetMs', REAL_TIME_LATENCY_MS, match));
+  }
+  return findings;
+};

@@ -1,0 +1,48 @@
+/** @module Modality: "speech", "transcription" → audio; "images" → image; "code completion" → code. */
+import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import type { MODALITIES } from '../../../profile/profile-schema.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+type Modality = (typeof MODALITIES)[number];
+
+const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
+  [
+    /\b(?:visual\s+question\s+answering|vqa|(?:describe|describing|caption(?:ing)?|answer\s+questions\s+about|questions\s+about|reason\s+about|read(?:ing)?|understand(?:ing)?)\s+(?:the\s+|our\s+)?(?:images?|photos?|pictures?|screenshots?|charts?|diagrams?|scanned\s+(?:documents|forms|invoices))|image\s+captioning|(?:images?|photos?|screenshots?)\s+(?:and|plus|with)\s+(?:text|questions|captions)|multimodal|multi-modal|vision[\s-]language|vlm)\b/g,
+    'vision-language',
+  ],
+  [
+    /\b(?:speech(?:[\s-]to[\s-]text)?|transcri(?:be|bes|bing|ption|ptions)|audio|voice\s+(?:notes?|messages?|calls?|recordings?|assistant|commands?|input)|call\s+recordings?|recorded\s+calls|asr|spoken|podcasts?)\b/g,
+    'audio',
+  ],
+  [
+    /\b(?:images?|photos?|pictures?|x-?rays?|mri\s+scans?|ct\s+scans?|satellite\s+imagery|image\s+(?:classification|generation|segmentation)|object\s+detection|computer\s+vision|product\s+shots)\b/g,
+    'image',
+  ],
+  [
+    /\b(?:code\s+(?:completion|generation|review|assistant|suggestions?|search)|(?:generate|generating|write|writing|complete|completing|autocomplete)\s+(?:python|java|typescript|javascript|sql|code)|text[\s-]to[\s-]sql|nl[\s-]to[\s-]sql|sql\s+generation|coding\s+assistant|copilot)\b/g,
+    'code',
+  ],
+];
+
+/**
+ * Finds `modality`. Vision-language wins over image when images come with questions or text. "Voice" alone is
+ * ignored because "brand voice" is about style.
+ */
+export const extractModality: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  const covered: { start: number; end: number }[] = [];
+  for (const [pattern, modality] of PATTERNS) {
+    for (const match of allMatches(pattern, lower)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (covered.some((span) => start < span.end && span.start < end)) continue;
+      if (isNegatedBefore(lower, start, 15)) continue;
+      covered.push({ start, end });
+      findings.push(findingFromMatch('modality', modality, match));
+    }
+  }
+  // Keep the order of the text so that the last statement wins, but a vision-language mention beats plain image.
+  const hasVisionLanguage = findings.some((item) => item.value === 'vision-language');
+  return hasVisionLanguage ? findings.filter((item) => item.value !== 'image') : findings;
+};

@@ -1,0 +1,47 @@
+/**
+ * @module Data residency: "data can't leave our datacenter", "air-gapped", "must stay on-prem" → true;
+ * "cloud is fine" → false.
+ */
+import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+const PREMISES = String.raw`(?:(?:our|the|this)\s+)?(?:own\s+)?(?:data\s?cent(?:er|re)s?|premises|prem|network|servers?|building|infrastructure|infra|firewall|environment|vpc|walls|hospital|bank|company|site|country|machines?)`;
+const STAYS = new RegExp(
+  [
+    String.raw`\b(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|shouldn't|should\s+not|is\s+not\s+allowed\s+to|isn't\s+allowed\s+to|are\s+not\s+allowed\s+to|aren't\s+allowed\s+to|never|not\s+allowed\s+to|won't|will\s+never)\s+(?:ever\s+)?leave\s+${PREMISES}`,
+    String.raw`\b(?:must|has\s+to|have\s+to|needs?\s+to|should|will|to)\s+(?:stay|remain|be\s+kept|be\s+hosted|run|be)\s+(?:entirely\s+|strictly\s+|fully\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|in\s+${PREMISES}|inside\s+${PREMISES}|within\s+${PREMISES}|behind\s+(?:our|the)\s+firewall|local(?:ly)?)\b`,
+    String.raw`\bair[\s-]?gapped\b`,
+    String.raw`\bon[\s-]?prem(?:ise|ises)?[\s-]only\b`,
+    String.raw`\b(?:only|strictly)\s+on[\s-]?prem(?:ise|ises)?\b`,
+    String.raw`\b(?:no|can't\s+use\s+(?:the\s+|any\s+)?|cannot\s+use\s+(?:the\s+|any\s+)?|not\s+allowed\s+to\s+use\s+(?:the\s+|any\s+)?)(?:public\s+)?cloud(?:\s+(?:apis?|services?|providers?|llms?))?\b(?!\s+(?:is|are)\s+(?:fine|ok|okay))`,
+    String.raw`\b(?:can't|cannot|can\s+not|not\s+allowed\s+to|must\s+not|mustn't|never)\s+(?:send|upload|share|transfer|ship|expose)\s+(?:any\s+)?(?:customer\s+|patient\s+|user\s+|our\s+|the\s+)?(?:data|records|documents|information|text)\s+(?:to|with|outside)\b`,
+    String.raw`\bno\s+(?:data|customer\s+data|patient\s+data)\s+(?:may|can|must|should)\s+leave\b`,
+    String.raw`\bno\s+(?:external|third[\s-]party)\s+(?:apis?|services|providers|vendors)\b`,
+    String.raw`\bdata\s+(?:must|has\s+to|needs\s+to)\s+stay\s+(?:with\s+us|in[\s-]house|internal)\b`,
+  ].join('|'),
+  'g',
+);
+const CLOUD_OK = new RegExp(
+  [
+    String.raw`\b(?:the\s+)?(?:public\s+)?cloud\s+(?:apis?\s+)?(?:is|are)\s+(?:totally\s+|perfectly\s+|completely\s+)?(?:fine|ok|okay|allowed|acceptable|an\s+option|no\s+problem)\b`,
+    String.raw`\b(?:fine|ok|okay|happy|comfortable)\s+(?:with\s+)?(?:using\s+)?(?:the\s+)?(?:public\s+)?cloud\b`,
+    String.raw`\b(?:can|may)\s+(?:use|send\s+data\s+to)\s+(?:the\s+)?(?:public\s+)?cloud\b`,
+    String.raw`\bdata\s+(?:can|may|is\s+allowed\s+to)\s+leave\b`,
+    String.raw`\bno\s+(?:data\s+)?(?:residency|privacy|on[\s-]?prem)\s+(?:constraints?|restrictions?|requirements?)\b`,
+    String.raw`\b(?:don't|do\s+not|doesn't|does\s+not)\s+(?:need|have)\s+to\s+(?:be|stay|run)\s+on[\s-]?prem(?:ise|ises)?\b`,
+    String.raw`\b(?:sending|send)\s+(?:data\s+)?to\s+(?:openai|anthropic|azure|the\s+cloud|an?\s+api)\s+is\s+(?:fine|ok|okay|allowed)\b`,
+  ].join('|'),
+  'g',
+);
+
+/** Finds `dataMustStayOnPrem`: true for data that may not leave the premises, false when the cloud is fine. */
+export const extractOnPrem: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const match of allMatches(STAYS, lower)) {
+    if (/^(?:air|on|only|strictly)/.test(match[0]) && isNegatedBefore(lower, match.index, 20)) continue;
+    findings.push(findingFromMatch('dataMustStayOnPrem', true, match));
+  }
+  for (const match of allMatches(CLOUD_OK, lower)) findings.push(findingFromMatch('dataMustStayOnPrem', false, match));
+  return findings;
+};

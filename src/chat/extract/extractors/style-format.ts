@@ -1,0 +1,41 @@
+/** @module Style or format constraints: "strict JSON output", "our brand voice", "a fixed template". */
+import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+const STYLE = new RegExp(
+  [
+    String.raw`\b(?:strict|valid|structured|exact|specific|fixed|consistent|rigid|particular|custom|proprietary|required|precise)\s+(?:json|xml|yaml|csv|output|format(?:ting)?|schema|template|structure|style|tone)\b`,
+    String.raw`\b(?:json|xml|yaml|csv|markdown\s+table)\s+(?:output|outputs|format|formatted|responses?|schema|only|mode)\b`,
+    String.raw`\b(?:output|respond|answer|reply|replies|responses?)\s+(?:must\s+be\s+|should\s+be\s+|has\s+to\s+be\s+|only\s+)?(?:in\s+)?(?:valid\s+|strict\s+)?(?:json|xml|yaml)\b`,
+    String.raw`\bjson[\s-]?schema\b`,
+    String.raw`\b(?:brand|house|company|our|corporate|editorial)\s+(?:voice|tone|style(?:\s?guide)?|guidelines)\b`,
+    String.raw`\btone\s+of\s+voice\b`,
+    String.raw`\b(?:own|their|distinct|unique|specific)\s+(?:writing\s+)?(?:style|tone|voice)\b`,
+    String.raw`\b(?:sound|write|writes|talk)\s+like\s+(?:us|our|a|an|the)\b`,
+    String.raw`\b(?:match|matches|matching|follow|follows|following|keep|stick\s+to|in)\s+(?:our|the|a)\s+(?:(?:specific|house|brand|company|exact)\s+)?(?:style|tone|voice|format|template|style\s?guide)\b`,
+  ].join('|'),
+  'g',
+);
+const NO_STYLE = new RegExp(
+  [
+    String.raw`\b(?:format|style|tone|formatting)\s+(?:doesn't|does\s+not|don't|do\s+not)\s+matter\b`,
+    String.raw`\b(?:free[\s-]?form|any\s+format|plain\s+text)\s+(?:is\s+)?(?:fine|ok|okay|good|enough)\b`,
+    String.raw`\bno\s+(?:particular|specific|special|strict)\s+(?:format|style|tone|formatting)\b`,
+    String.raw`\b(?:don't|dont|do\s+not)\s+(?:need|care\s+about|have)\s+(?:a\s+)?(?:particular\s+|specific\s+|strict\s+)?(?:format|style|tone|formatting)\b`,
+  ].join('|'),
+  'g',
+);
+
+/** Finds `needsStyleOrFormat`: a required output format (JSON, a template) or voice (brand, house style). */
+export const extractStyleOrFormat: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  const negative = allMatches(NO_STYLE, lower);
+  for (const match of negative) findings.push(findingFromMatch('needsStyleOrFormat', false, match));
+  for (const match of allMatches(STYLE, lower)) {
+    if (isNegatedBefore(lower, match.index, 20)) continue;
+    if (negative.some((other) => match.index < other.index + other[0].length && other.index < match.index + match[0].length)) continue;
+    findings.push(findingFromMatch('needsStyleOrFormat', true, match));
+  }
+  return findings;
+};

@@ -1,0 +1,39 @@
+/** @module Distinct tasks or tenants on one base model: "50 customers each with their own style" → 50. */
+import { COUNT_SOURCE, parseCount } from '../numbers.ts';
+import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+const TENANT_NOUN = String.raw`(?:customers?|clients?|tenants?|brands?|products?|departments?|teams?|business\s+units?|domains?|languages?|markets?|regions?|stores?|personas?|verticals?)`;
+const TASK_NOUN = String.raw`(?:tasks?|use[\s-]cases?|skills?|workflows?|applications?|apps?)`;
+/** "50 customers each with their own style", "12 clients, each needing a separate adapter". */
+const PER_TENANT = new RegExp(
+  `(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|enterprise|b2b|corporate|big|large|small)\\s+)?${TENANT_NOUN}\\b[^.;!?\\n]{0,25}?\\b(?:each|every\\s+one|per|own|separate|distinct|individual|different|specific)\\b`,
+  'g',
+);
+/** "3 different tasks", "five separate use cases", "for 12 tenants". */
+const TASKS = new RegExp(
+  `(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|unrelated|independent|specialised|specialized|related|main|core|nlp|downstream|classification)\\s+){0,2}${TASK_NOUN}\\b|(${COUNT_SOURCE})\\s+tenants\\b`,
+  'g',
+);
+/** "a single task", "just one use case". */
+const SINGLE = /\b(?:a\s+single|just\s+one|only\s+one|one\s+single)\s+(?:task|use[\s-]case)\b/g;
+const MAX_TASKS = 1_000_000;
+
+/** Finds `tasksCount`. Tenant counts need a word saying each one differs ("each", "own", "separate"). */
+export const extractTasksCount: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const pattern of [PER_TENANT, TASKS]) {
+    for (const match of allMatches(pattern, lower)) {
+      if (findings.some((other) => other.start <= match.index && match.index < other.end)) continue;
+      const count = parseCount(match[1] ?? match[2] ?? '');
+      if (count === undefined || !Number.isInteger(count) || count < 1 || count > MAX_TASKS) continue;
+      // "2 apps" of hardware or "3 teams" of people are not tasks unless the sentence says they differ.
+      if (pattern === TASKS && /\b(?:apps?|applications?|skills?)\b/.test(match[0]) && !/\b(?:different|distinct|separate)\b/.test(match[0]))
+        continue;
+      findings.push(findingFromMatch('tasksCount', count, match));
+    }
+  }
+  for (const match of allMatches(SINGLE, lower)) findings.push(findingFromMatch('tasksCount', 1, match));
+  return findings;
+};

@@ -1,0 +1,82 @@
+/** @module Timelines: "in 2 weeks", "by next month" (4), "within 3 months" (13), "ASAP". */
+import { COUNT_SOURCE, parseCount } from '../numbers.ts';
+import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+/**
+ * "ASAP" and "urgent" are read as two weeks: the shortest horizon people give in weeks. A convention, not a
+ * figure from a source; the evidence keeps the user's word.
+ */
+export const ASAP_TIMELINE_WEEKS = 2;
+
+const UNIT = String.raw`(days?|weeks?|wks?|months?|mos?|quarters?|years?)`;
+/** Words after a duration that make it something other than a deadline: "3 months of logs", "5 years experience". */
+const NOT_A_DEADLINE = String.raw`(?!\s+(?:of|ago|old|worth|later|experience|a\s+(?:day|week|month|year)|per|each)\b)`;
+/** "in 2 weeks", "within 3 months", "over the next 6 weeks", "less than a month", "under two months". */
+const BOUNDED = new RegExp(
+  `\\b(?:in|within|by|over\\s+the\\s+next|in\\s+the\\s+next|the\\s+next|next|under|less\\s+than|no\\s+more\\s+than|about|around|roughly|only|just)\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\b${NOT_A_DEADLINE}`,
+  'g',
+);
+/** "deadline is 6 weeks", "we have 3 months", "timeline: 8 weeks", "6-week deadline". */
+const CUED = new RegExp(
+  `\\b(?:deadline|timeline|time\\s?frame|runway|have|got|ship|launch|deliver|live|ready|production|done|finish(?:ed)?|due)\\b[^.;!?\\n]{0,25}?\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}|\\b(${COUNT_SOURCE})[\\s-]${UNIT}\\s+(?:deadline|timeline|project|pilot|window|sprint)`,
+  'g',
+);
+/** "by next month" (4 weeks), "before next week" (1), "until next quarter" (13), "next month is the deadline". */
+const NEXT =
+  /\b(?:by|before|until)\s+(?:the\s+)?next\s+(week|month|quarter)\b|\bnext\s+(week|month|quarter)\b(?=[^.;!?\n]{0,20}\b(?:deadline|launch|ship|live|ready|done|due)\b)|\b(?:launch|ship|live|ready|done|due|deadline\s+is)\s+next\s+(week|month|quarter)\b/g;
+const ASAP = /\b(?:asap|a\.s\.a\.p\.?|as\s+soon\s+as\s+possible|urgent(?:ly)?|right\s+away|yesterday)\b/g;
+
+const WEEKS_PER_UNIT: Readonly<Record<string, number>> = {
+  day: 1 / 7,
+  week: 1,
+  wk: 1,
+  month: 52 / 12,
+  mo: 52 / 12,
+  quarter: 13,
+  year: 52,
+};
+
+/** Converts an amount of a unit to weeks: months are 52/12 weeks, rounded to whole weeks (3 months → 13). */
+export function toWeeks(amount: number, unit: string): number | undefined {
+  const singular = unit.replace(/s$/, '');
+  const factor = WEEKS_PER_UNIT[singular];
+  if (factor === undefined) return undefined;
+  const weeks = amount * factor;
+  return singular === 'day' ? Math.round(weeks * 10) / 10 : Math.round(weeks);
+}
+
+function amountOf(phrase: string): number | undefined {
+  if (/^(?:a|an|one)$/.test(phrase)) return 1;
+  if (/^a\s+couple\s+of$/.test(phrase)) return 2;
+  return parseCount(phrase);
+}
+
+/** Finds `timelineWeeks` from a bounded duration, a deadline word, "next month" or "ASAP". */
+export const extractTimeline: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const match of allMatches(BOUNDED, lower)) {
+    const before = lower.slice(Math.max(0, match.index - 25), match.index);
+    // "changes every 2 weeks" and "3 months of logs" are not deadlines.
+    if (/\b(?:every|each|per|once|twice)\s*$/.test(before)) continue;
+    if (/\b(?:chang|updat)\w*\s*$/.test(before) && /^in\b/.test(match[0]) === false) continue;
+    const amount = amountOf(match[1] ?? '');
+    const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? '');
+    if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
+  }
+  for (const match of allMatches(CUED, lower)) {
+    if (findings.some((other) => other.start <= match.index + match[0].length && match.index <= other.end)) continue;
+    const amount = amountOf(match[1] ?? match[3] ?? '');
+    const unit = match[2] ?? match[4] ?? '';
+    const weeks = amount === undefined ? undefined : toWeeks(amount, unit);
+    if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
+  }
+  for (const match of allMatches(NEXT, lower)) {
+    const unit = match[1] ?? match[2] ?? match[3] ?? '';
+    const weeks = unit === 'week' ? 1 : unit === 'month' ? 4 : 13;
+    findings.push(findingFromMatch('timelineWeeks', weeks, match));
+  }
+  for (const match of allMatches(ASAP, lower)) findings.push(findingFromMatch('timelineWeeks', ASAP_TIMELINE_WEEKS, match));
+  return findings;
+};

@@ -1,0 +1,61 @@
+/** @module Request volume: "10k requests a day", "1M calls/month" (÷ 30), "50 QPS" (× 86,400). */
+import { APPROX_SOURCE, COUNT_SOURCE, parseCount } from '../numbers.ts';
+import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+const REQUEST_NOUN = String.raw`(?:requests?|reqs?|queries|query|calls?|api\s+calls|messages|conversations|chats|sessions|questions|tickets|emails|documents|docs|inferences|predictions|completions|generations|prompts|lookups|searches|transactions|interactions|classifications)`;
+const PERIOD = String.raw`(?:\/\s?|per\s+|a\s+|an\s+|each\s+|every\s+)(day|d|month|mo|hour|hr|h|week|wk|minute|min|second|sec|s|year|yr)\b|\b(daily|monthly|hourly|weekly|yearly|annually)\b`;
+/** "10k requests a day", "1M calls/month", "about 500 tickets per day", "2,000 queries daily". */
+const VOLUME = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:user|customer|support|api|inbound|incoming|new|chat|search|model|llm|inference)\\s+)?${REQUEST_NOUN}\\s*(?:${PERIOD})`,
+  'g',
+);
+/** "50 QPS", "20 req/s", "100 requests per second" (the noun form is covered by VOLUME). */
+const RATE = new RegExp(`(${COUNT_SOURCE})\\s*(?:qps|rps|req\\/s|requests\\/s|queries\\s+per\\s+second)\\b`, 'g');
+
+const PER_DAY: Readonly<Record<string, number>> = {
+  day: 1,
+  d: 1,
+  daily: 1,
+  month: 1 / 30,
+  mo: 1 / 30,
+  monthly: 1 / 30,
+  hour: 24,
+  hr: 24,
+  h: 24,
+  hourly: 24,
+  week: 1 / 7,
+  wk: 1 / 7,
+  weekly: 1 / 7,
+  minute: 1440,
+  min: 1440,
+  second: 86_400,
+  sec: 86_400,
+  s: 86_400,
+  year: 1 / 365,
+  yr: 1 / 365,
+  yearly: 1 / 365,
+  annually: 1 / 365,
+};
+
+/** Finds `requestsPerDay`; other periods are converted (a month is 30 days, a year 365). */
+export const extractVolume: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const match of allMatches(VOLUME, lower)) {
+    const count = parseCount(match[1] ?? '');
+    const factor = PER_DAY[match[2] ?? match[3] ?? ''];
+    if (count === undefined || factor === undefined) continue;
+    findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor), match));
+  }
+  for (const match of allMatches(RATE, lower)) {
+    const count = parseCount(match[1] ?? '');
+    if (count !== undefined) findings.push(findingFromMatch('requestsPerDay', count * 86_400, match));
+  }
+  return findings;
+};
+
+/** Keeps volumes readable: whole requests above 10 a day, two decimals below. */
+function roundVolume(value: number): number {
+  return value >= 10 ? Math.round(value) : Math.round(value * 100) / 100;
+}

@@ -1,0 +1,48 @@
+/** @module What the user asks of the advisor: just recommend, why not X, why X, what if, start over, hello. */
+import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
+import type { ExtractionIntents, PreparedMessage } from './types.ts';
+
+const JUST_RECOMMEND = new RegExp(
+  [
+    String.raw`\bjust\s+(?:recommend|tell\s+me|give\s+me|show\s+me|answer|decide|pick|choose)\b`,
+    String.raw`^\W*skip\b`,
+    String.raw`\bskip\s+(?:the\s+|these\s+|this\s+|that\s+|all\s+the\s+|your\s+)?(?:questions?|question|this|it|that|ahead)\b`,
+    String.raw`\blet'?s\s+skip\b`,
+    String.raw`\bgo\s+ahead\b`,
+    String.raw`\b(?:give|show|tell)\s+me\s+(?:the|your|a)\s+(?:answer|recommendation|plan|result|verdict)\b`,
+    String.raw`^\W*whatever\b`,
+    String.raw`\b(?:what\s+do\s+you|what\s+would\s+you)\s+recommend\b`,
+    String.raw`\brecommend\s+(?:something|anyway|now|already)\b`,
+    String.raw`\b(?:no\s+more|enough|stop\s+asking|too\s+many)\s+questions\b`,
+    String.raw`\bmake\s+(?:an?\s+)?(?:assumptions?|guess|educated\s+guess)\b`,
+    String.raw`\b(?:i\s+)?(?:don't|dont|do\s+not)\s+know[,.!\s]+(?:just\s+)?(?:assume|recommend|guess|pick)\b`,
+    String.raw`^\W*(?:idk|dunno|no\s+idea|not\s+sure|don't\s+know|pass)\W*(?:just\s+)?(?:recommend|go\s+on|continue|move\s+on)?\W*$`,
+  ].join('|'),
+);
+const WHY_NOT = new RegExp(
+  `\\bwhy\\s+(?:not|no|isn't|is\\s+not|wasn't|not\\s+use|don't\\s+(?:you|we)\\s+(?:recommend|suggest|use|do)|didn't\\s+you\\s+(?:recommend|suggest|pick))\\s+(?:just\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+|try\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\bwhat(?:'s|\\s+is)\\s+wrong\\s+with\\s+(${METHOD_SOURCE})\\b|\\bwhy\\s+(?:is|was)\\s+(${METHOD_SOURCE})\\s+(?:not\\s+(?:recommended|viable|an\\s+option|ranked)|ruled\\s+out|excluded|rejected|blocked|ranked\\s+(?:so\\s+)?low)\\b`,
+);
+const WHY_METHOD = new RegExp(
+  `\\bwhy\\s+(?:(?:do|did|would)\\s+you\\s+(?:recommend|suggest|pick|choose|prefer)\\s+|(?:is|was)\\s+|use\\s+|go\\s+with\\s+|start\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b(?!\\s+(?:not|isn't)\\b)`,
+);
+const WHAT_IF = /\b(?:what\s+if|what\s+about\s+if|what\s+would\s+change\s+if|how\s+about\s+if|suppose|supposing|hypothetically|imagine\s+(?:we|if)|if\s+we\s+(?:had|got|bought|rented|used|switched|moved|could|were)|would\s+it\s+change\s+if|and\s+if\s+we)\b/;
+const RESET = /\b(?:start\s+(?:over|again|afresh|from\s+scratch)|reset(?:\s+(?:everything|the\s+(?:chat|conversation|profile)))?|begin\s+again|new\s+(?:session|conversation|chat)|forget\s+(?:everything|all\s+(?:of\s+)?(?:that|this)|what\s+i\s+said)|clear\s+(?:everything|the\s+profile|all)|let'?s\s+start\s+fresh)\b/;
+const GREETING = /^\W*(?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there)\b/;
+
+/** Reads the intents of one message. "Why not" and "why" each name the method they ask about. */
+export function extractIntents(message: PreparedMessage): ExtractionIntents {
+  const { lower } = message;
+  const intents: ExtractionIntents = {
+    justRecommend: JUST_RECOMMEND.test(lower),
+    whatIf: WHAT_IF.test(lower),
+    reset: RESET.test(lower) && !/\breset\s+(?:the\s+)?(?:passwords?|weights|optimizer|learning\s+rate)\b/.test(lower),
+    greeting: GREETING.test(lower),
+  };
+  const whyNot = WHY_NOT.exec(lower);
+  const whyNotMethod = whyNot ? methodFromPhrase(whyNot[1] ?? whyNot[2] ?? whyNot[3] ?? '') : undefined;
+  if (whyNotMethod) intents.whyNot = whyNotMethod;
+  const whyMethod = whyNot ? null : WHY_METHOD.exec(lower);
+  const whyMethodId = whyMethod ? methodFromPhrase(whyMethod[1] ?? '') : undefined;
+  if (whyMethodId) intents.whyMethod = whyMethodId;
+  return intents;
+}

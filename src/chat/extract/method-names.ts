@@ -1,0 +1,34 @@
+/** @module What people call the adaptation methods, mapped to their stable ids. */
+import type { MethodId } from '../../profile/profile-schema.ts';
+
+/** Phrases, most specific first: "prompt tuning" must win over "prompt", "qlora" over "lora". */
+const METHOD_PHRASES: readonly (readonly [string, MethodId])[] = [
+  [String.raw`q[\s-]?lora`, 'qlora'],
+  [String.raw`lora|low[\s-]rank\s+adapt(?:ation|ers?)`, 'lora'],
+  [String.raw`prefix[\s-]tuning`, 'prefix-tuning'],
+  [String.raw`prompt[\s-]tuning|soft[\s-]prompts?`, 'prompt-tuning'],
+  [String.raw`instruction[\s-]tuning|instruct[\s-]tuning`, 'instruction-tuning'],
+  [String.raw`preference[\s-]tuning|rlhf|dpo|preference\s+optimi[sz]ation`, 'preference-tuning'],
+  [
+    String.raw`managed\s+(?:fine[\s-]?tuning|tuning)|provider\s+(?:fine[\s-]?tuning|tuning)|(?:openai|azure|bedrock|vertex)(?:'s)?\s+fine[\s-]?tuning|hosted\s+fine[\s-]?tuning`,
+    'managed-fine-tuning',
+  ],
+  [String.raw`full[\s-]?(?:parameter\s+)?fine[\s-]?tuning|full\s+ft|full\s+tuning|fine[\s-]?tuning|finetuning|fine[\s-]?tune`, 'full-fine-tuning'],
+  [String.raw`(?:bottleneck\s+)?adapters?(?:\s+layers)?|houlsby`, 'adapters'],
+  [String.raw`distillation|distil(?:l|ling)?|knowledge\s+distillation`, 'distillation'],
+  [String.raw`rag|retrieval(?:[\s-]augmented(?:\s+generation)?)?|a\s+vector\s+(?:db|database|store)`, 'rag'],
+  [String.raw`few[\s-]shot(?:\s+prompting)?|in[\s-]context\s+learning|icl|examples\s+in\s+the\s+prompt`, 'in-context-learning'],
+  [String.raw`prompt(?:ing|\s+engineering)|(?:just\s+)?(?:better\s+)?prompts?|system\s+prompts?`, 'prompt-engineering'],
+];
+
+/** Regex source matching any method phrase (for building intent patterns). */
+export const METHOD_SOURCE = `(?:${METHOD_PHRASES.map(([phrase]) => phrase).join('|')})`;
+
+const COMPILED = METHOD_PHRASES.map(([phrase, id]) => [new RegExp(`^(?:${phrase})$`), id] as const);
+
+/** The method a phrase names ("LoRA" → lora, "full fine-tuning" → full-fine-tuning), or undefined. */
+export function methodFromPhrase(phrase: string): MethodId | undefined {
+  const text = phrase.trim().toLowerCase().replace(/\s+/g, ' ');
+  for (const [pattern, id] of COMPILED) if (pattern.test(text)) return id;
+  return undefined;
+}

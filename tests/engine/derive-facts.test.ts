@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { deriveFacts } from '../../src/engine/derive-facts.ts';
+import { estimateFeasibility } from '../../src/engine/estimate-feasibility.ts';
+import { methodEstimates } from '../../src/engine/method-estimates.ts';
+import { resolveProfile } from '../../src/engine/resolve-profile.ts';
+import type { Profile } from '../../src/profile/profile-schema.ts';
+import { buildFixtureKnowledge } from '../helpers/fixture-knowledge.ts';
+
+const knowledge = buildFixtureKnowledge();
+
+function derive(profile: Profile, k = knowledge) {
+  const resolved = resolveProfile(profile, k);
+  const estimates = estimateFeasibility(resolved, k);
+  return { facts: deriveFacts(resolved, k, estimates), estimates };
+}
+
+describe('deriveFacts', () => {
+  it('derives no fact at all from an empty profile', () => {
+    const { facts } = derive({});
+    expect(facts).toEqual({});
+  });
+
+  it('derives model facts from the catalog', () => {
+    const { facts } = derive({ modelName: 'Llama 3.1 8B' });
+    expect(facts).toMatchObject({
+      weightsAvailable: true,
+      knownModel: true,
+      modelFamily: 'llama',
+      modelRetired: false,
+      largeModel: false,
+      smallModel: false,
+      managedTuningAvailable: false,
+    });
+    expect(facts.modelProvider).toBeUndefined();
+    expect(derive({ modelName: 'Unknown thing' }).facts.knownModel).toBe(false);
+  });
+
+  it('marks a model retired on or after its end of life and not before', () => {
+    expect(derive({ modelName: 'API Retired' }).facts.modelRetired).toBe(true);
+    const before = buildFixtureKnowledge({ referenceDate: '2025-06-29' });
+    expect(derive({ modelName: 'API Retired' }, before).facts.modelRetired).toBe(false);
+    const onTheDay = buildFixtureKnowledge({ referenceDate: '2025-06-30' });
+    expect(derive({ modelName: 'API Retired' }, onTheDay).facts.modelRetired).toBe(true);
+  });
+
+  it('derives managed tuning from available, unexpired provider offerings', () => {
+    const { facts } = derive({ modelName: 'API Tunable' });
+    expect(facts).toMatchObject({
+      modelProvider: 'test-provider',
+      weightsAvailable: false,
+      managedTuningAvailable: true,
+      // ended on 2025-10-01, before the reference date
+      managedPreferenceTuningAvailable: false,
+      // deprecated
+      managedDistillationAvailable: false,
+    });
+    const earlier = buildFixtureKnowledge({ referenceDate: '2025-10-01' });
+    expect(derive({ modelName: 'API Tunable' }, earlier).facts.managedPreferenceTuningAvailable).toBe(true);
+  });
+
+  it('takes modelAccess api-with-finetuning as managed tuning available, and api-only as not', () => {
+    expect(derive({ modelAccess: 'api-with-finetuning' }).facts.managedTuningAvailable).toBe(true);
+    expect(derive({ modelAccess: 'api-only' }).facts.managedTuningAvailable).toBe(false);
+    expect(derive({ modelAccess: 'open-weights' }).facts.managedTuningAvailable).toBeUndefined();
+  });
+
+  it('computes GPU facts and memory fits with the estimator', () => {
+    const { facts } = derive({ modelName: 'Llama 3.1 8B', gpuName: 'RTX 4090' });
+    expect(facts).toMatchObject({
+      hasGpu: true,
+      gpuCount: 1,
+      totalGpuMemoryGB: 24,
+      'fits.inference': true,
+      'fits.qlora': true,
+      'fits.full-fine-tuning': false,
+      'fits.distillation-student': true,
+    });
+  });
+
+  it('makes every fit false without GPUs, and unknown when the model size is unknown', () => {
+    const none = derive({ modelParamsB: 7, gpuCount: 0 }).facts;
+    expect(none).toMatchObject({ hasGpu: false, totalGpuMemoryGB: 0, 'fits.lora': false, 'fits.inference': false });
+    const noSize = derive({ gpuName: 'H100' }).facts;
+    expect(noSize['fits.lora']).toBeUndefined();
+    expect(noSize['fits.distillation-student']).toBe(true);
+  });
+
+  it('compares the estimated training cost with the budget', () => {
+    const base: Profile = { modelName: 'Llama 3.1 8B', gpuName: 'H100', labeledExamples: 10_000 };
+    const { estimates } = derive(base);
+    const loraCost = estimates.checks.lora?.costUSD;
+    expect(loraCost).toBeGreaterThan(0);
+    expect(derive({ ...base, oneTimeBudgetUSD: (loraCost ?? 0) * 2 }).facts['affordable.lora']).toBe(true);
+    expect(derive({ ...base, oneTimeBudgetUSD: (loraCost ?? 0) / 2 }).facts['affordable.lora']).toBe(false);
+    expect(derive({ modelName: 'Llama 3.1 8B', oneTimeBudgetUSD: 100 }).facts['affordable.lora']).toBeUndefined();
+  });
+
+  it('prices with the caller GPU, or else the catalog GPU with the lowest price per TFLOP/s', () => {
+    expect(derive({ modelParamsB: 7, gpuName: 'RTX 4090' }).estimates.pricingGpu?.name).toBe('RTX 4090');
+    // H100: 3 / 989 per TFLOP/s beats A100: 1.5 / 312; the consumer card is not a rental reference.
+    expect(derive({ modelParamsB: 7 }).estimates.pricingGpu).toMatchObject({ name: 'H100 SXM', origin: 'reference' });
+  });
+
+  it('compares the monthly self-hosting cost with the monthly budget', () => {
+    const { facts, estimates } = derive({ modelParamsB: 7, gpuName: 'A100 80GB', gpuCount: 2, monthlyBudgetUSD: 2000 });
+    expect(estimates.serving?.selfHostedMonthlyUSD).toBe(2 * 1.5 * 730);
+    expect(facts['affordable.self-hosting']).toBe(false);
+    expect(facts.selfHostingCheaperThanApi).toBeUndefined();
+  });
+
+  it('derives knowledge volatility and size classes', () => {
+    expect(derive({ knowledgeChanges: 'weekly' }).facts.knowledgeVolatile).toBe(true);
+    expect(derive({ knowledgeChanges: 'monthly' }).facts.knowledgeVolatile).toBe(false);
+    expect(derive({ modelParamsB: 10 }).facts).toMatchObject({ largeModel: true, smallModel: false });
+    expect(derive({ modelParamsB: 2.9 }).facts).toMatchObject({ largeModel: false, smallModel: true });
+  });
+});
+
+describe('methodEstimates', () => {
+  it('attaches memory needed vs available, GPU-hours and cost, with the estimator assumptions', () => {
+    const { facts, estimates } = derive({ modelName: 'Llama 3.1 8B', gpuName: 'H100', labeledExamples: 1000 });
+    const byMethod = methodEstimates(estimates, facts.hasGpu as boolean, facts.totalGpuMemoryGB as number);
+    expect(byMethod.lora?.memoryGB).toMatchObject({ available: 80, fits: true });
+    expect(byMethod.lora?.trainingGpuHours).toBeGreaterThan(0);
+    expect(byMethod.lora?.oneTimeUSD).toBeGreaterThan(0);
+    expect(byMethod['full-fine-tuning']?.memoryGB?.needed).toBeGreaterThan(byMethod.lora?.memoryGB?.needed ?? 0);
+    expect(byMethod.rag?.monthlyUSD).toBe(3 * 730);
+    expect(byMethod.adapters?.assumptions[0]).toContain('Approximated by the LoRA estimate');
+    expect(byMethod['managed-fine-tuning']).toBeUndefined();
+  });
+
+  it('has no estimates except the student when the model size is unknown', () => {
+    const { estimates } = derive({ modelAccess: 'api-only' });
+    expect(Object.keys(methodEstimates(estimates, undefined, undefined))).toEqual(['distillation']);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { createLruCache } from '../../src/store/lru-cache.ts';
+
+describe('createLruCache', () => {
+  it('evicts the least recently used entry beyond capacity, counting reads as use', () => {
+    const cache = createLruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect(cache.get('a')).toBe(1); // a is now the most recently used
+    cache.set('c', 3);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe(1);
+    expect(cache.get('c')).toBe(3);
+    expect(cache.size).toBe(2);
+  });
+
+  it('stays at capacity whatever the number of keys written', () => {
+    const cache = createLruCache<number, number>(100);
+    for (let key = 0; key < 10_000; key++) cache.set(key, key);
+    expect(cache.size).toBe(100);
+    expect(cache.get(9_999)).toBe(9_999);
+    expect(cache.get(9_899)).toBeUndefined();
+  });
+
+  it('rejects a capacity below 1', () => {
+    expect(() => createLruCache(0)).toThrow(RangeError);
+  });
+});
