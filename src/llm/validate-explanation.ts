@@ -70,15 +70,15 @@ const NEGATION = /\b(?:not|never|no|cannot|against|avoid|instead of|rather than|
 /** How many words before an endorsement are searched for a negation ("I would NOT recommend X"). */
 const NEGATION_WINDOW_WORDS = 4;
 
+/** Only the words of the same clause count: "LoRA is not viable, and I suggest X" endorses X. */
+const CLAUSE_BOUNDARY = /[.!?;:,\n]|\b(?:and|but|so|yet|while|whereas|however)\b/g;
+
 function isNegated(normalizedText: string, matchIndex: number): boolean {
-  const sentenceStart = Math.max(
-    ...['.', '!', '?', ';', '\n', ':'].map((stop) => normalizedText.lastIndexOf(stop, matchIndex - 1)),
-  );
-  const before = normalizedText
-    .slice(sentenceStart + 1, matchIndex)
-    .trim()
-    .split(' ');
-  return NEGATION.test(before.slice(-NEGATION_WINDOW_WORDS).join(' '));
+  const before = normalizedText.slice(0, matchIndex);
+  let clauseStart = 0;
+  for (const boundary of before.matchAll(CLAUSE_BOUNDARY)) clauseStart = boundary.index + boundary[0].length;
+  const words = before.slice(clauseStart).trim().split(' ');
+  return NEGATION.test(words.slice(-NEGATION_WINDOW_WORDS).join(' '));
 }
 
 /** Does the text present this method as recommended (not negated)? Returns the offending phrase or undefined. */

@@ -2,7 +2,7 @@
  * @module Short answers to the question just asked: requestedField gpuCount + "2" → 2; needsCitations + "nope" →
  * false; labeledExamples + "about 300" → 300; knowledgeChanges + "weekly"; oneTimeBudgetUSD + "5k".
  */
-import type { Profile, ProfileField } from '../../profile/profile-schema.ts';
+import type { ProfileField } from '../../profile/profile-schema.ts';
 import { frequencyOf } from './extractors/knowledge-changes.ts';
 import { toWeeks } from './extractors/timeline.ts';
 import { COUNT_SOURCE, parseCount } from './numbers.ts';
@@ -55,9 +55,9 @@ export function readShortAnswer(
 
   if (BOOLEAN_FIELDS.has(field)) {
     const yes = YES.exec(message.lower);
-    if (yes) return finding(field as 'needsCitations', true, start, (yes.index ?? 0) + yes[0].length);
+    if (yes) return { field, value: true, start, end: yes.index + yes[0].length };
     const no = NO.exec(message.lower);
-    if (no) return finding(field as 'needsCitations', false, start, (no.index ?? 0) + no[0].length);
+    if (no) return { field, value: false, start, end: no.index + no[0].length };
     return undefined;
   }
   if (NUMBER_FIELDS.has(field)) return readNumber(message, field, others, start, end);
@@ -151,7 +151,7 @@ function readNumber(
   end: number,
 ): Finding | undefined {
   const text = message.lower.slice(start, end);
-  if (NONE.test(text)) return ZERO_ALLOWED.has(field) ? finding(field as 'gpuCount', 0, start, end) : undefined;
+  if (NONE.test(text)) return ZERO_ALLOWED.has(field) ? { field, value: 0, start, end } : undefined;
   const candidates: RegExpExecArray[] = [];
   NUMBER.lastIndex = 0;
   for (let match = NUMBER.exec(message.lower); match; match = NUMBER.exec(message.lower)) {
@@ -165,7 +165,7 @@ function readNumber(
   const value = convert(field, amount, unit, message.lower.slice(match.index + match[0].length));
   if (value === undefined || (value === 0 && !ZERO_ALLOWED.has(field))) return undefined;
   if (INTEGER_FIELDS.has(field) && !Number.isInteger(value)) return undefined;
-  return { field, value, start, end } as Finding;
+  return { field, value, start, end };
 }
 
 function convert(field: ProfileField, amount: number, unit: string, after: string): number | undefined {
@@ -191,9 +191,4 @@ function convert(field: ProfileField, amount: number, unit: string, after: strin
     default:
       return unit === '' ? amount : undefined;
   }
-}
-
-/** True when `field` can be answered by a short reply (every profile field except none). */
-export function isShortAnswerField(field: ProfileField): field is keyof Profile {
-  return field.length > 0;
 }

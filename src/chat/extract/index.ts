@@ -1,0 +1,120 @@
+/**
+ * @module Rule-based understanding of chat messages: free text → profile fields, with the words each value came
+ * from, the fields the user corrected, and what the user asked for. No LLM; pure and synchronous.
+ */
+import type { Profile, ProfileField } from '../../profile/profile-schema.ts';
+import { findCorrections } from './corrections.ts';
+import { extractBudget } from './extractors/budget.ts';
+import { extractCitations } from './extractors/citations.ts';
+import { extractCorpus } from './extractors/corpus.ts';
+import { extractDeployment } from './extractors/deployment.ts';
+import { extractExpertise } from './extractors/expertise.ts';
+import { extractGpus } from './extractors/gpus.ts';
+import { extractKnowledgeChanges } from './extractors/knowledge-changes.ts';
+import { extractLabeledData } from './extractors/labeled-data.ts';
+import { extractLanguages } from './extractors/languages.ts';
+import { extractLatency } from './extractors/latency.ts';
+import { extractModality } from './extractors/modality.ts';
+import { extractModel } from './extractors/model.ts';
+import { extractOnPrem } from './extractors/on-prem.ts';
+import { extractSafety } from './extractors/safety.ts';
+import { extractStyleOrFormat } from './extractors/style-format.ts';
+import { extractTask } from './extractors/task.ts';
+import { extractTasksCount } from './extractors/tasks-count.ts';
+import { extractTimeline } from './extractors/timeline.ts';
+import { extractVolume } from './extractors/volume.ts';
+import { extractIntents } from './intents.ts';
+import { prepareMessage } from './prepare-message.ts';
+import { readShortAnswer } from './short-answer.ts';
+import type { Extraction, ExtractionCatalog, Extractor, ExtractorContext, Finding } from './types.ts';
+
+export { createExtractionCatalog } from './catalog-matcher.ts';
+export type { Extraction, ExtractionCatalog, ExtractionIntents } from './types.ts';
+
+/** Only the first this-many characters of a message are read (keeps each turn's cost bounded). */
+export const MAX_EXTRACTION_CHARS = 4000;
+
+const EXTRACTORS: readonly Extractor[] = [
+  extractGpus,
+  extractModel,
+  extractLabeledData,
+  extractCorpus,
+  extractBudget,
+  extractKnowledgeChanges,
+  extractCitations,
+  extractStyleOrFormat,
+  extractOnPrem,
+  extractDeployment,
+  extractTimeline,
+  extractLanguages,
+  extractLatency,
+  extractVolume,
+  extractExpertise,
+  extractSafety,
+  extractTasksCount,
+  extractModality,
+  extractTask,
+];
+
+/**
+ * Understands one chat message without an LLM.
+ *
+ * Every value comes from words in the message (`evidence` holds them); nothing is guessed from unrelated numbers.
+ * When a field is stated more than once, the last statement wins ("2 GPUs… actually 3"), and overlapping phrases
+ * for one field keep the longer one. When `requestedField` is given and the free text did not fill it, the whole
+ * message is read as a short answer to it ("2", "yes", "about 300", "weekly"); a bare number with no
+ * `requestedField` fills nothing.
+ *
+ * @param message what the user typed
+ * @param context.requestedField the field the advisor asked about last turn, if any
+ * @param context.knowledge the model and GPU catalogs (a `Knowledge`, or `createExtractionCatalog(...)`); pass
+ *   the same object every turn, the alias index is cached per object
+ * @example
+ * extractProfile('We have two A100s and ~5k labeled tickets', { knowledge })
+ * // → { fields: { gpuName: 'A100 80GB', gpuCount: 2, labeledExamples: 5000 }, evidence: { gpuCount: 'two A100s', … }, … }
+ */
+export function extractProfile(
+  message: string,
+  context: { requestedField?: ProfileField; knowledge: ExtractionCatalog },
+): Extraction {
+  const prepared = prepareMessage(message.slice(0, MAX_EXTRACTION_CHARS));
+  const extractorContext: ExtractorContext = { catalog: context.knowledge };
+  const findings: Finding[] = [];
+  for (const extractor of EXTRACTORS) findings.push(...extractor(prepared, extractorContext));
+
+  const { requestedField } = context;
+  if (requestedField && !findings.some((item) => item.field === requestedField)) {
+    const answer = readShortAnswer(prepared, requestedField, findings, extractorContext);
+    if (answer) findings.push(answer);
+  }
+
+  const chosen = chooseFindings(findings);
+  const fields: Partial<Record<ProfileField, unknown>> = {};
+  const evidence: Partial<Record<ProfileField, string>> = {};
+  for (const item of chosen) {
+    fields[item.field] = item.value;
+    evidence[item.field] = prepared.original.slice(item.start, item.end).trim();
+  }
+  return {
+    fields: fields as Partial<Profile>,
+    evidence,
+    corrections: findCorrections(prepared, chosen),
+    intents: extractIntents(prepared),
+  };
+}
+
+/** One finding per field: the last statement in the text, or the longer phrase when two overlap. */
+function chooseFindings(findings: readonly Finding[]): Finding[] {
+  const byField = new Map<ProfileField, Finding>();
+  const ordered = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const item of ordered) {
+    const current = byField.get(item.field);
+    if (!current) {
+      byField.set(item.field, item);
+      continue;
+    }
+    const overlaps = item.start < current.end && current.start < item.end;
+    if (!overlaps || item.end - item.start > current.end - current.start) byField.set(item.field, item);
+  }
+  return [...byField.values()];
+}

@@ -1,0 +1,426 @@
+/**
+ * @module http/routes/chat: the chat widget's endpoints. `POST /v1/chat` speaks the AI SDK UI-message-stream protocol
+ * (the body `DefaultChatTransport` sends; the stream `useChat` / `readUIMessageStream` read); `GET` and `DELETE
+ * /v1/chat/{id}` show or remove a session's history for its owner.
+ */
+import { createRoute } from '@hono/zod-openapi';
+import { createUIMessageStream, createUIMessageStreamResponse, type UIMessage, type UIMessageChunk } from 'ai';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import {
+  type AssistantMessageMeta,
+  ChatTurnFailedError,
+  type ExtractFunction,
+  MAX_MESSAGE_CHARS,
+  type ProfilePartData,
+  type RunTurnFunction,
+  type SessionCredentials,
+  createChatService,
+} from '../../chat/chat-service.ts';
+import type { TurnKind, TurnOptions } from '../../chat/run-turn.ts';
+import { recommend as engineRecommend } from '../../engine/recommend.ts';
+import { type Question, Recommendation } from '../../engine/recommendation-schema.ts';
+import { ValidationError } from '../../errors.ts';
+import { Profile } from '../../profile/profile-schema.ts';
+import { StoredMessage } from '../../store/session-schema.ts';
+import { SessionCorruptError, StoreUnavailableError } from '../../store/store-errors.ts';
+import { ErrorResponse, errorBody } from '../error-body.ts';
+import { errorResponses, jsonResponse } from '../openapi-helpers.ts';
+import type { App, AppDeps, AppEnv, RouteModule } from '../types.ts';
+
+/** The `data-session` payload: the session to send back (headers `x-session-id` / `x-session-token`) next turn. */
+export interface SessionPartData {
+  sessionId: string;
+  /** Only in the turn that created the session: keep it, it is never shown again. */
+  sessionToken?: string;
+}
+
+/** `messageMetadata` of each assistant message (on the `start` chunk). */
+export interface AdvisorMessageMetadata {
+  kind: TurnKind;
+  provisional: boolean;
+}
+
+/** The UI message type of the advisor's chat, for `useChat<AdvisorUIMessage>` and `readUIMessageStream`. */
+export type AdvisorUIMessage = UIMessage<
+  AdvisorMessageMetadata,
+  { session: SessionPartData; profile: ProfilePartData; recommendation: Recommendation; question: Question }
+>;
+type AdvisorChunk = UIMessageChunk<
+  AdvisorMessageMetadata,
+  { session: SessionPartData; profile: ProfilePartData; recommendation: Recommendation; question: Question }
+>;
+
+const TextPart = z.looseObject({
+  type: z.string().min(1),
+  text: z.string().optional().describe('Present on text parts'),
+});
+
+const ChatUIMessage = z.looseObject({
+  id: z.string().max(200),
+  role: z.enum(['system', 'user', 'assistant']),
+  parts: z.array(TextPart).max(1000),
+  metadata: z.unknown().optional(),
+});
+
+/** What `DefaultChatTransport` sends. Unknown top-level keys (the transport's `body` option) are allowed. */
+export const ChatRequest = z
+  .looseObject({
+    id: z.string().min(1).max(200).describe("The client's chat id (not the session id)"),
+    messages: z.array(ChatUIMessage).min(1).max(1000).describe('The conversation; the last user message is the new one'),
+    trigger: z.enum(['submit-message', 'regenerate-message']),
+    messageId: z.string().max(200).optional(),
+    sessionId: z.string().max(200).optional().describe('Alternative to the x-session-id header'),
+    sessionToken: z.string().max(200).optional().describe('Alternative to the x-session-token header'),
+  })
+  .meta({
+    id: 'ChatRequest',
+    example: {
+      id: 'chat-1',
+      trigger: 'submit-message',
+      messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: 'We want to build a support bot on our docs' }] }],
+    },
+  });
+type ChatRequest = z.infer<typeof ChatRequest>;
+
+const SessionHeaders = z.object({
+  'x-session-id': z.string().optional().describe('Session id from a previous turn (omit to start a new session)'),
+  'x-session-token': z.string().optional().describe('Session token returned when the session was created'),
+});
+
+export const ChatHistoryResponse = z
+  .object({
+    id: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    profile: Profile,
+    messages: z.array(StoredMessage),
+  })
+  .meta({ id: 'ChatHistory' });
+
+const SessionIdParam = z.object({
+  id: z.string().max(200).openapi({ param: { name: 'id', in: 'path' }, example: 'Vx3o1p9mQyW2k8T0aBcDeF' }),
+});
+
+const TokenHeaders = z.object({
+  'x-session-token': z.string().optional().describe('The session token'),
+  authorization: z.string().optional().describe('Alternatively `Bearer <session token>`'),
+});
+
+const postRoute = createRoute({
+  method: 'post',
+  path: '/v1/chat',
+  tags: ['chat'],
+  summary: 'One chat turn, streamed as an AI SDK UI message stream',
+  description:
+    'Send what `DefaultChatTransport` / `useChat` sends. Without session headers a session is created and its id and ' +
+    'token are returned in the `x-session-id` / `x-session-token` response headers and in a transient `data-session` ' +
+    'part. The stream carries: `start` (messageId, messageMetadata {kind, provisional}), `data-session`, ' +
+    '`data-profile`, text (`text-start`, `text-delta`…, `text-end`), `data-recommendation` (answers, "why" and ' +
+    '"what if"), `data-question` (when asking), `finish`. The user message and the reply are persisted before the ' +
+    'stream starts; if the engine fails the user message is kept and the stream carries an `error` chunk.',
+  request: {
+    headers: SessionHeaders,
+    body: { required: true, content: { 'application/json': { schema: ChatRequest } } },
+  },
+  responses: {
+    200: {
+      description: 'Server-sent events, one UI message chunk per `data:` line, ending with `data: [DONE]`',
+      headers: z.object({
+        'x-vercel-ai-ui-message-stream': z.string().describe('v1'),
+        'x-session-id': z.string(),
+        'x-session-token': z.string().optional().describe('Only when the session was created by this request'),
+      }),
+      content: { 'text/event-stream': { schema: z.string() } },
+    },
+    ...errorResponses(400, 404, 413, 415, 500),
+    503: jsonResponse(ErrorResponse, 'The session store cannot write (nothing was saved); retry later'),
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/v1/chat/{id}',
+  tags: ['chat'],
+  summary: "A chat session's profile and messages (owner only)",
+  description: 'Needs the session token. An unknown id and a wrong token get the same 404.',
+  request: { params: SessionIdParam, headers: TokenHeaders },
+  responses: {
+    200: jsonResponse(ChatHistoryResponse, 'The session, messages in order'),
+    ...errorResponses(404, 500),
+    503: jsonResponse(ErrorResponse, 'The session store cannot read'),
+  },
+});
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/v1/chat/{id}',
+  tags: ['chat'],
+  summary: 'Delete a chat session (owner only)',
+  request: { params: SessionIdParam, headers: TokenHeaders },
+  responses: {
+    204: { description: 'Deleted' },
+    ...errorResponses(404, 500),
+    503: jsonResponse(ErrorResponse, 'The session store cannot write'),
+  },
+});
+
+export interface ChatRoutesOptions {
+  /** Rule-based (and optionally LLM) extraction of each message. */
+  extract: ExtractFunction;
+  runTurn?: RunTurnFunction;
+  turnOptions?: TurnOptions;
+}
+
+/**
+ * The chat route module: POST /v1/chat, GET and DELETE /v1/chat/{id}. Needs `deps.sessionStore` (throws at mount
+ * time without it, so a wiring mistake fails at start-up, not on the first chat).
+ */
+export function chatRoutes(options: ChatRoutesOptions): RouteModule {
+  return (app, deps) => registerChatRoutes(app, deps, options);
+}
+
+/** Mounts the chat routes on `app`; see {@link chatRoutes}. */
+export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesOptions): void {
+  const store = deps.sessionStore;
+  if (store === undefined) throw new Error('The chat routes need deps.sessionStore (create it in src/index.ts)');
+  const recommend = deps.recommend ?? engineRecommend;
+  const service = createChatService({
+    store,
+    knowledge: deps.knowledge,
+    extract: options.extract,
+    runTurn: options.runTurn,
+    turnOptions: options.turnOptions,
+  });
+
+  app.openapi(postRoute, async (c) => {
+    const body = c.req.valid('json');
+    const credentials = requestCredentials(c, body);
+    const last = lastUserMessage(body);
+
+    try {
+      const session = await service.openSession(credentials);
+      const sessionPart: SessionPartData = session.created
+        ? { sessionId: session.sessionId, sessionToken: session.sessionToken }
+        : { sessionId: session.sessionId };
+      const headers: Record<string, string> = { 'x-session-id': session.sessionId, 'cache-control': 'no-store' };
+      if (session.created) headers['x-session-token'] = session.sessionToken;
+
+      if (body.trigger === 'regenerate-message' && !session.created) {
+        const previous = await lastAssistantMessage(store, session);
+        if (previous !== undefined) {
+          const recommendation = recommendationFor(previous, (profile) => recommend(profile, deps.knowledge));
+          return streamResponse(replyChunks({ sessionPart, message: previous, recommendation }), headers) as never;
+        }
+      }
+
+      try {
+        const outcome = await service.runTurn({ credentials: session, text: last.text, userMessageId: last.id });
+        const recommendation =
+          outcome.turn.kind === 'recommendation' || outcome.turn.kind === 'what-if' || outcome.turn.kind === 'why'
+            ? outcome.turn.recommendation
+            : undefined;
+        const chunks = replyChunks({ sessionPart, message: outcome.assistantMessage, recommendation });
+        return streamResponse(chunks, headers) as never;
+      } catch (error) {
+        if (!(error instanceof ChatTurnFailedError)) throw error;
+        c.get('logger').error('chat turn failed', { error: error.cause, sessionId: session.sessionId });
+        const chunks: AdvisorChunk[] = [
+          { type: 'start' },
+          { type: 'data-session', data: sessionPart, transient: true },
+          { type: 'error', errorText: error.message },
+        ];
+        return streamResponse(chunks, headers) as never;
+      }
+    } catch (error) {
+      return storeErrorResponse(c, error) as never;
+    }
+  });
+
+  app.openapi(getRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    try {
+      const session = await store.get(id, tokenFrom(c));
+      if (session === undefined) return notFound(c) as never;
+      return c.json(
+        {
+          id: session.id,
+          createdAt: session.createdAt,
+          updatedAt: session.updatedAt,
+          profile: session.profile,
+          messages: session.messages,
+        },
+        200,
+      );
+    } catch (error) {
+      return storeErrorResponse(c, error) as never;
+    }
+  });
+
+  app.openapi(deleteRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    try {
+      const deleted = await store.delete(id, tokenFrom(c));
+      if (!deleted) return notFound(c) as never;
+      return c.body(null, 204);
+    } catch (error) {
+      return storeErrorResponse(c, error) as never;
+    }
+  });
+}
+
+/**
+ * The chunks of one assistant reply, in protocol order: start, data-session (transient), data-profile, the text in
+ * word-sized deltas, data-recommendation (when given), data-question (when the reply asks one), finish.
+ */
+export function replyChunks(input: {
+  sessionPart: SessionPartData;
+  message: StoredMessage;
+  recommendation?: Recommendation;
+}): AdvisorChunk[] {
+  const { message } = input;
+  const meta = assistantMeta(message);
+  const parts = (message.parts ?? []) as { type?: unknown; data?: unknown }[];
+  const profilePart = parts.find((part) => part.type === 'data-profile');
+  const questionPart = parts.find((part) => part.type === 'data-question');
+  const textId = `text-${message.id}`;
+
+  const chunks: AdvisorChunk[] = [
+    { type: 'start', messageId: message.id, messageMetadata: { kind: meta.kind, provisional: meta.provisional } },
+    { type: 'data-session', data: input.sessionPart, transient: true },
+  ];
+  if (profilePart !== undefined) chunks.push({ type: 'data-profile', data: profilePart.data as ProfilePartData });
+  chunks.push({ type: 'text-start', id: textId });
+  for (const delta of splitIntoDeltas(message.text)) chunks.push({ type: 'text-delta', id: textId, delta });
+  chunks.push({ type: 'text-end', id: textId });
+  if (input.recommendation !== undefined) {
+    chunks.push({ type: 'data-recommendation', data: input.recommendation });
+  }
+  if (questionPart !== undefined) chunks.push({ type: 'data-question', data: questionPart.data as Question });
+  chunks.push({ type: 'finish', finishReason: 'stop' });
+  return chunks;
+}
+
+/** Splits text into word-sized deltas (each word with the whitespace after it); joined they give the text back. */
+export function splitIntoDeltas(text: string): string[] {
+  return text.match(/\s*\S+\s*/g) ?? (text === '' ? [] : [text]);
+}
+
+function streamResponse(chunks: readonly AdvisorChunk[], headers: Record<string, string>): Response {
+  const stream = createUIMessageStream<AdvisorUIMessage>({
+    execute: ({ writer }) => {
+      for (const chunk of chunks) writer.write(chunk);
+    },
+    onError: (error) => (error instanceof Error ? error.message : 'The advisor failed to write its reply'),
+  });
+  return createUIMessageStreamResponse({ stream, headers });
+}
+
+function assistantMeta(message: StoredMessage): AssistantMessageMeta {
+  const meta = (message.meta ?? {}) as Partial<AssistantMessageMeta>;
+  return { kind: meta.kind ?? 'recommendation', provisional: meta.provisional ?? false, ...meta };
+}
+
+/** Recomputes a stored reply's recommendation from the profile it was computed on (the engine is deterministic). */
+function recommendationFor(
+  message: StoredMessage,
+  compute: (profile: Profile) => Recommendation,
+): Recommendation | undefined {
+  const meta = assistantMeta(message);
+  const parsed = Profile.safeParse(meta.recommendationProfile);
+  return parsed.success ? compute(parsed.data) : undefined;
+}
+
+async function lastAssistantMessage(
+  store: NonNullable<AppDeps['sessionStore']>,
+  credentials: SessionCredentials,
+): Promise<StoredMessage | undefined> {
+  const session = await store.get(credentials.sessionId, credentials.sessionToken);
+  return session?.messages.findLast((message) => message.role === 'assistant');
+}
+
+/** Session credentials from the x-session-* headers, else from the body; undefined for a new session. */
+function requestCredentials(c: Context<AppEnv>, body: ChatRequest): SessionCredentials | undefined {
+  const sessionId = c.req.header('x-session-id') ?? body.sessionId;
+  const sessionToken = c.req.header('x-session-token') ?? body.sessionToken;
+  if (sessionId === undefined && sessionToken === undefined) return undefined;
+  if (sessionId === undefined || sessionId === '') {
+    throw new ValidationError('A session token was sent without a session id', [
+      { path: 'x-session-id', message: 'Required with x-session-token (or send neither to start a new session)' },
+    ]);
+  }
+  if (sessionToken === undefined || sessionToken === '') {
+    throw new ValidationError('A session id was sent without its token', [
+      { path: 'x-session-token', message: 'Required with x-session-id (the token returned when the session started)' },
+    ]);
+  }
+  return { sessionId, sessionToken };
+}
+
+/** The new user message: the last message with role "user", its text parts joined; 400 when empty or too long. */
+function lastUserMessage(body: ChatRequest): { id: string; text: string } {
+  const index = body.messages.findLastIndex((message) => message.role === 'user');
+  const message = body.messages[index];
+  if (message === undefined) {
+    throw new ValidationError('The request has no user message', [
+      { path: 'messages', message: 'Must contain at least one message with role "user"' },
+    ]);
+  }
+  const text = message.parts
+    .filter((part) => part.type === 'text')
+    .map((part) => part.text ?? '')
+    .join('')
+    .trim();
+  const path = `messages[${index}].parts`;
+  if (text === '') {
+    throw new ValidationError(`The request is invalid: ${path}: the user message has no text`, [
+      { path, message: 'The last user message must have a non-empty text part' },
+    ]);
+  }
+  if (text.length > MAX_MESSAGE_CHARS) {
+    throw new ValidationError(`The request is invalid: ${path}: the message is too long`, [
+      { path, message: `The message text is ${text.length} characters; the limit is ${MAX_MESSAGE_CHARS}` },
+    ]);
+  }
+  return { id: message.id, text };
+}
+
+/** The session token from `x-session-token` or `Authorization: Bearer <token>`. */
+function tokenFrom(c: Context<AppEnv>): string | undefined {
+  const header = c.req.header('x-session-token');
+  if (header !== undefined && header !== '') return header;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+  return match?.[1];
+}
+
+function notFound(c: Context<AppEnv>): Response {
+  return c.json(
+    errorBody('not_found', 'Chat session not found (unknown id, or the session token does not match)', [], c.get('requestId')),
+    404,
+  );
+}
+
+/** Store failures as JSON: 503 when the store cannot read/write, 500 for a damaged session file; others rethrown. */
+function storeErrorResponse(c: Context<AppEnv>, error: unknown): Response {
+  if (error instanceof StoreUnavailableError) {
+    c.get('logger').error('session store unavailable', { error });
+    return c.json(
+      errorBody('store_unavailable', `${error.message}. Nothing was saved; retry later.`, [], c.get('requestId')),
+      503,
+      { 'retry-after': '5' },
+    );
+  }
+  if (error instanceof SessionCorruptError) {
+    c.get('logger').error('session file corrupt', { error });
+    return c.json(
+      errorBody(
+        'session_corrupt',
+        'This chat session cannot be read: its stored file is damaged and was left untouched for an operator. Start a new chat.',
+        [],
+        c.get('requestId'),
+      ),
+      500,
+    );
+  }
+  throw error;
+}
