@@ -4,9 +4,34 @@ import { type ServerType, serve } from '@hono/node-server';
 import { type App, type AppDeps, createApp } from './app.ts';
 import { type Config, parseEnv } from './config/env.ts';
 import { ConfigError, KnowledgeError } from './errors.ts';
+import { chatRoutes } from './http/routes/chat.ts';
+import { openAiCompatibleRoutes } from './http/routes/openai-compatible.ts';
+import type { RouteModule } from './http/types.ts';
 import type { Knowledge } from './knowledge/knowledge.ts';
 import { loadKnowledge } from './knowledge/load-knowledge.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createFileSessionStore, type SessionStore } from './store/session-store.ts';
+
+/** How often expired chat sessions are pruned. */
+const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+
+/** The route modules mounted when `deps.routeModules` is not given: the chat widget and OpenAI-compatible APIs. */
+export function defaultRouteModules(): RouteModule[] {
+  return [chatRoutes(), openAiCompatibleRoutes()];
+}
+
+/**
+ * Opens the file session store under DATA_DIR: indexes the session files (corrupt ones are logged and left
+ * untouched) and starts hourly TTL pruning.
+ */
+export async function openSessionStore(config: Config, logger: Logger): Promise<SessionStore> {
+  const store = createFileSessionStore({ dataDir: config.DATA_DIR, ttlMs: config.SESSION_TTL_MS });
+  const { sessions, corrupt } = await store.init();
+  for (const report of corrupt) logger.warn('corrupt session file left untouched', { ...report });
+  logger.info('session store opened', { sessions, corrupt: corrupt.length });
+  store.startPruning(PRUNE_INTERVAL_MS, (error) => logger.error('session pruning failed', { error }));
+  return store;
+}
 
 /** Options of `startServer`; everything not given is derived from the environment defaults. */
 export interface StartServerOptions {
@@ -63,7 +88,20 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
   const knowledge = options.knowledge ?? (await loadKnowledge(config.KNOWLEDGE_DIR));
   await mkdir(config.DATA_DIR, { recursive: true });
-  const app = createApp({ ...options.deps, knowledge, config, logger });
+  const ownsStore = options.deps?.sessionStore === undefined;
+  const sessionStore = options.deps?.sessionStore ?? (await openSessionStore(config, logger));
+  const app = createApp({
+    ...options.deps,
+    knowledge,
+    config,
+    logger,
+    sessionStore,
+    routeModules: options.deps?.routeModules ?? defaultRouteModules(),
+    readinessChecks: [
+      ...(options.deps?.readinessChecks ?? []),
+      { name: 'session-store-writable', check: () => sessionStore.checkWritable() },
+    ],
+  });
 
   const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
@@ -87,7 +125,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     config,
     logger,
     close: () => {
-      closing ??= shutdownServer(server, config.SHUTDOWN_GRACE_MS);
+      closing ??= shutdownServer(server, config.SHUTDOWN_GRACE_MS).then(async () => {
+        if (ownsStore) await sessionStore.stop();
+      });
       return closing;
     },
   };

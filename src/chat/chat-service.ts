@@ -6,11 +6,12 @@
  */
 import { AppError, NotFoundError } from '../errors.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import type { Profile } from '../profile/profile-schema.ts';
+import { PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
 import type { Session, StoredMessage } from '../store/session-schema.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import { newMessageId } from '../store/session-token.ts';
 import { DialogueState, initialDialogueState } from './dialogue-state.ts';
+import { extractProfile } from './extract/index.ts';
 import type { Extraction } from './extract/types.ts';
 import { runTurn, type TurnKind, type TurnOptions, type TurnResult, type UnderstoodField } from './run-turn.ts';
 
@@ -19,6 +20,15 @@ export type ExtractFunction = (
   message: string,
   options: { requestedField?: string; knowledge: Knowledge },
 ) => Extraction | Promise<Extraction>;
+
+/** The rule-only extractor (src/chat/extract), as an {@link ExtractFunction}; an unknown `requestedField` is ignored. */
+export const ruleExtract: ExtractFunction = (message, { requestedField, knowledge }) =>
+  extractProfile(message, {
+    requestedField: PROFILE_FIELDS.includes(requestedField as ProfileField)
+      ? (requestedField as ProfileField)
+      : undefined,
+    knowledge,
+  });
 
 /** The pure dialogue turn (src/chat/run-turn.ts); injectable for tests. */
 export type RunTurnFunction = typeof runTurn;
@@ -29,7 +39,8 @@ export const MAX_MESSAGE_CHARS = 4000;
 export interface ChatServiceOptions {
   store: SessionStore;
   knowledge: Knowledge;
-  extract: ExtractFunction;
+  /** Defaults to {@link ruleExtract}. */
+  extract?: ExtractFunction;
   /** Defaults to `runTurn` from run-turn.ts. */
   runTurn?: RunTurnFunction;
   turnOptions?: TurnOptions;
@@ -121,11 +132,7 @@ export interface ChatService {
    * Throws NotFoundError (session gone or wrong token), ChatTurnFailedError (engine threw; the user message was
    * persisted), or the store's errors (nothing persisted). Turns on one session run in call order.
    */
-  runTurn(input: {
-    credentials: SessionCredentials;
-    text: string;
-    userMessageId?: string;
-  }): Promise<ChatTurnOutcome>;
+  runTurn(input: { credentials: SessionCredentials; text: string; userMessageId?: string }): Promise<ChatTurnOutcome>;
 }
 
 /** Accepted client message ids: short and plain, so they can be stored and echoed safely. */
@@ -133,7 +140,8 @@ const CLIENT_MESSAGE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds the chat service. */
 export function createChatService(options: ChatServiceOptions): ChatService {
-  const { store, knowledge, extract } = options;
+  const { store, knowledge } = options;
+  const extract = options.extract ?? ruleExtract;
   const turn = options.runTurn ?? runTurn;
   const now = options.now ?? (() => new Date());
 

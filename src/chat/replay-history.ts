@@ -4,12 +4,13 @@
  * from the initial state. Deterministic: the same history gives the same profile and reply.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import type { ExtractFunction, RunTurnFunction } from './chat-service.ts';
+import { type ExtractFunction, type RunTurnFunction, ruleExtract } from './chat-service.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import { runTurn, type TurnOptions, type TurnResult } from './run-turn.ts';
 
 export interface ReplayOptions {
-  extract: ExtractFunction;
+  /** Defaults to the rule-only extractor. */
+  extract?: ExtractFunction;
   /** Defaults to `runTurn` from run-turn.ts. */
   runTurn?: RunTurnFunction;
   turnOptions?: TurnOptions;
@@ -33,14 +34,15 @@ export interface ReplayResult {
 export async function replayHistory(
   userMessages: readonly string[],
   knowledge: Knowledge,
-  options: ReplayOptions,
+  options: ReplayOptions = {},
 ): Promise<ReplayResult> {
   if (userMessages.length === 0) throw new RangeError('replayHistory needs at least one user message');
   const turn = options.runTurn ?? runTurn;
+  const extract = options.extract ?? ruleExtract;
   let state = initialDialogueState();
   const turns: TurnResult[] = [];
   for (const message of userMessages) {
-    const extraction = await options.extract(message, { requestedField: state.requestedField, knowledge });
+    const extraction = await extract(message, { requestedField: state.requestedField, knowledge });
     const result = turn(state, extraction, knowledge, options.turnOptions);
     turns.push(result);
     state = result.state;

@@ -26,6 +26,7 @@ const ENV_FIXES: Record<string, string> = {
   LOG_LEVEL: `set LOG_LEVEL to one of ${LOG_LEVELS.join(', ')}`,
   BODY_LIMIT_BYTES: 'set BODY_LIMIT_BYTES to a positive whole number of bytes, e.g. 1048576 (1 MiB)',
   SHUTDOWN_GRACE_MS: 'set SHUTDOWN_GRACE_MS to a positive whole number of milliseconds, e.g. 10000',
+  SESSION_TTL_MS: 'set SESSION_TTL_MS to a positive whole number of milliseconds, e.g. 2592000000 (30 days)',
 };
 
 export const EnvSchema = z.object({
@@ -36,6 +37,8 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   BODY_LIMIT_BYTES: PositiveInt.default(1_048_576),
   SHUTDOWN_GRACE_MS: PositiveInt.default(10_000),
+  /** Chat sessions not updated for this long are removed (checked hourly). Default 30 days. */
+  SESSION_TTL_MS: PositiveInt.default(2_592_000_000),
 });
 
 /** The application configuration, derived from the environment. */

@@ -1,6 +1,6 @@
 import type { MethodId } from '../profile/profile-schema.ts';
-import type { PlanStep } from './recommendation-schema.ts';
 import type { RankedMethod } from './rank-methods.ts';
+import type { PlanStep } from './recommendation-schema.ts';
 
 /** OpenAI's accuracy guide: a prompt plus 20 or more graded cases is the baseline every later step is measured on. */
 export const MINIMUM_EVALUATION_CASES = 20;
@@ -39,9 +39,14 @@ export function buildPlan(ranked: readonly RankedMethod[]): PlanStep[] {
     });
   }
   if (isRecommended('rag')) {
-    stages.push({ methods: ['rag'], why: withReason('Add retrieval to supply the knowledge the model lacks.', byId.get('rag')) });
+    stages.push({
+      methods: ['rag'],
+      why: withReason('Add retrieval to supply the knowledge the model lacks.', byId.get('rag')),
+    });
   }
-  const behaviour = ranked.find((method) => BEHAVIOUR_METHODS.includes(method.method) && method.verdict === 'recommended');
+  const behaviour = ranked.find(
+    (method) => BEHAVIOUR_METHODS.includes(method.method) && method.verdict === 'recommended',
+  );
   if (behaviour) {
     stages.push({
       methods: [behaviour.method],
@@ -51,13 +56,19 @@ export function buildPlan(ranked: readonly RankedMethod[]): PlanStep[] {
   if (isRecommended('preference-tuning')) {
     stages.push({
       methods: ['preference-tuning'],
-      why: withReason('Then align outputs with preferences between good and bad answers.', byId.get('preference-tuning')),
+      why: withReason(
+        'Then align outputs with preferences between good and bad answers.',
+        byId.get('preference-tuning'),
+      ),
     });
   }
   if (isRecommended('distillation')) {
     stages.push({
       methods: ['distillation'],
-      why: withReason('Once quality is right, distil into a smaller model to cut serving cost.', byId.get('distillation')),
+      why: withReason(
+        'Once quality is right, distil into a smaller model to cut serving cost.',
+        byId.get('distillation'),
+      ),
     });
   }
   return stages.map((stage, index) => ({ step: index + 1, ...stage }));

@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FactName, Model, ProviderOffering } from '../knowledge/schemas.ts';
 import { PROFILE_FIELDS, type ProfileField } from '../profile/profile-schema.ts';
-import { FIT_CHECKS, type FeasibilityEstimates, type FitCheck } from './estimate-feasibility.ts';
+import { type FeasibilityEstimates, FIT_CHECKS, type FitCheck } from './estimate-feasibility.ts';
 import type { Facts } from './facts.ts';
 import type { ResolvedProfile } from './resolve-profile.ts';
 

@@ -32,7 +32,14 @@ export const ESTIMATE_INPUT_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileF
 ]);
 
 /** The memory checks behind the `fits.*` facts. */
-export const FIT_CHECKS = ['inference', 'inference-int4', 'lora', 'qlora', 'full-fine-tuning', 'distillation-student'] as const;
+export const FIT_CHECKS = [
+  'inference',
+  'inference-int4',
+  'lora',
+  'qlora',
+  'full-fine-tuning',
+  'distillation-student',
+] as const;
 export type FitCheck = (typeof FIT_CHECKS)[number];
 
 /** The GPU whose price and throughput the cost estimates use. */
@@ -119,10 +126,26 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     checks.qlora = run('qlora', { ...training, loraRank: LORA_RANK });
     checks['full-fine-tuning'] = run('full-fine-tuning', training);
     assumptions.push(
-      { field: 'estimates.precision', value: 'bf16', why: 'Inference, LoRA and full fine-tuning estimates assume 16-bit (bf16) weights; QLoRA a 4-bit (NF4) base.' },
-      { field: 'estimates.sequenceLength', value: TRAINING_SEQUENCE_LENGTH, why: 'Training memory assumes sequences of this many tokens, batch 1, gradient checkpointing.' },
-      { field: 'estimates.inferenceContextTokens', value: INFERENCE_CONTEXT_TOKENS, why: 'Inference memory reserves a KV cache for this many tokens of context.' },
-      { field: 'estimates.loraRank', value: LORA_RANK, why: 'LoRA and QLoRA adapters of this rank on every linear layer.' },
+      {
+        field: 'estimates.precision',
+        value: 'bf16',
+        why: 'Inference, LoRA and full fine-tuning estimates assume 16-bit (bf16) weights; QLoRA a 4-bit (NF4) base.',
+      },
+      {
+        field: 'estimates.sequenceLength',
+        value: TRAINING_SEQUENCE_LENGTH,
+        why: 'Training memory assumes sequences of this many tokens, batch 1, gradient checkpointing.',
+      },
+      {
+        field: 'estimates.inferenceContextTokens',
+        value: INFERENCE_CONTEXT_TOKENS,
+        why: 'Inference memory reserves a KV cache for this many tokens of context.',
+      },
+      {
+        field: 'estimates.loraRank',
+        value: LORA_RANK,
+        why: 'LoRA and QLoRA adapters of this rank on every linear layer.',
+      },
     );
     if (!architecture) {
       assumptions.push({

@@ -13,7 +13,8 @@ export const FIELD_QUESTIONS: Readonly<Record<ProfileField, FieldQuestion>> = {
     why: 'The model decides its size, whether you can change its weights and which providers can tune it.',
   },
   modelAccess: {
-    question: 'Can you download the model weights, only call it through an API, or call an API that offers fine-tuning?',
+    question:
+      'Can you download the model weights, only call it through an API, or call an API that offers fine-tuning?',
     why: 'Methods that change weights need the weights; with an API only, hosted tuning is the sole way to train.',
   },
   modelParamsB: {
@@ -81,7 +82,8 @@ export const FIELD_QUESTIONS: Readonly<Record<ProfileField, FieldQuestion>> = {
     why: 'Volume decides whether self-hosting or a smaller distilled model becomes cheaper than an API.',
   },
   deployment: {
-    question: 'Where will the model run: a cloud API, your own cloud servers, on premises, on edge devices, or on phones?',
+    question:
+      'Where will the model run: a cloud API, your own cloud servers, on premises, on edge devices, or on phones?',
     why: 'Where it runs limits model size and rules hosted services in or out.',
   },
   dataMustStayOnPrem: {

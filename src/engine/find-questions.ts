@@ -1,9 +1,15 @@
 import { z } from 'zod';
+import { estimate } from '../estimator/index.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { type Condition, FACT_NAMES, type FactName } from '../knowledge/schemas.ts';
 import { METHOD_IDS, type MethodId, PROFILE_FIELDS, Profile, type ProfileField } from '../profile/profile-schema.ts';
 import { DERIVED_FACT_INPUTS, DERIVED_FACT_THRESHOLDS, type DerivedFactName, deriveFacts } from './derive-facts.ts';
-import { ESTIMATE_INPUT_FIELDS, estimateFeasibility, type FeasibilityEstimates } from './estimate-feasibility.ts';
+import {
+  ESTIMATE_INPUT_FIELDS,
+  estimateFeasibility,
+  type FeasibilityEstimates,
+  FIT_CHECKS,
+} from './estimate-feasibility.ts';
 import type { Truth } from './evaluate-condition.ts';
 import { type CompiledRule, compileRules } from './evaluate-rules.ts';
 import type { Facts, FactValue } from './facts.ts';
@@ -45,7 +51,13 @@ const FIELD_KINDS: ReadonlyMap<ProfileField, FieldKind> = new Map(
       const min = schema.minValue ?? Number.NEGATIVE_INFINITY;
       // zod reports .positive() as minValue 0; it then rejects 0 itself.
       const exclusiveMin = !schema.safeParse(min).success;
-      const kind: FieldKind = { kind: 'number', integer: schema.isInt, min, max: schema.maxValue ?? Infinity, exclusiveMin };
+      const kind: FieldKind = {
+        kind: 'number',
+        integer: schema.isInt,
+        min,
+        max: schema.maxValue ?? Infinity,
+        exclusiveMin,
+      };
       return [[field, kind]];
     }
     return [];
@@ -112,7 +124,11 @@ function currentStanding(state: EvaluationState, knowledge: Knowledge): Standing
  * the top one (each such rule may flip either way; the bound adds every delta in the harmful direction). Saves
  * the probes for fields whose rules only nudge methods far behind. Never true while the top method is blocked.
  */
-export function cannotChangeTop(standing: Standing, touching: readonly CompiledRule[], state: EvaluationState): boolean {
+export function cannotChangeTop(
+  standing: Standing,
+  touching: readonly CompiledRule[],
+  state: EvaluationState,
+): boolean {
   const { scores, blockedBy, topIndex } = standing;
   if ((blockedBy[topIndex]?.length ?? 0) > 0) return false;
   const touchingSet = new Set(touching);
@@ -185,7 +201,12 @@ export function fieldsBehind(fact: FactName): readonly ProfileField[] {
 }
 
 /** The rank-1 method when `field` takes `value` and everything else stays as in `state`. */
-export function probeTop(state: EvaluationState, knowledge: Knowledge, field: ProfileField, value: FactValue): MethodId {
+export function probeTop(
+  state: EvaluationState,
+  knowledge: Knowledge,
+  field: ProfileField,
+  value: FactValue,
+): MethodId {
   const resolved = resolveProfile({ ...state.input, [field]: value }, knowledge);
   const estimates = ESTIMATE_INPUT_FIELDS.has(field) ? estimateFeasibility(resolved, knowledge) : state.estimates;
   const facts = deriveFacts(resolved, knowledge, estimates);
@@ -214,7 +235,7 @@ export function probeValues(field: ProfileField, state: EvaluationState, knowled
 
 /**
  * Thresholds that come from the estimates rather than the rules: the estimated costs for the budgets, the
- * catalog's model sizes when GPU memory is known, the catalog's GPU memory sizes when the model size is known.
+ * sizes at which the model stops fitting the GPUs, the catalog's GPU memory sizes when the model size is known.
  */
 function estimateThresholds(field: ProfileField, state: EvaluationState, knowledge: Knowledge): number[] {
   const { checks, serving } = state.estimates;
@@ -225,14 +246,43 @@ function estimateThresholds(field: ProfileField, state: EvaluationState, knowled
     case 'monthlyBudgetUSD':
       return serving?.selfHostedMonthlyUSD == null ? [] : [serving.selfHostedMonthlyUSD];
     case 'modelParamsB':
-      return profile.gpuMemoryGB === undefined ? [] : knowledge.models.flatMap((model) => model.paramsB ?? []);
+      return fitBreakEvenSizes(profile.gpuMemoryGB, profile.gpuCount);
     case 'gpuMemoryGB': {
-      const perGpu = (ruleThresholds(knowledge).get('totalGpuMemoryGB') ?? []).map((total) => total / (profile.gpuCount || 1));
+      const perGpu = (ruleThresholds(knowledge).get('totalGpuMemoryGB') ?? []).map(
+        (total) => total / (profile.gpuCount || 1),
+      );
       return profile.modelParamsB === undefined ? perGpu : [...perGpu, ...knowledge.gpus.map((gpu) => gpu.memoryGB)];
     }
     default:
       return [];
   }
+}
+
+/** Two sizes the break-even line is fitted through (billions of parameters). */
+const FIT_LOW_PARAMS_B = 1;
+const FIT_HIGH_PARAMS_B = 100;
+
+/**
+ * The model sizes at which each memory check stops fitting the GPUs, from a straight line through the
+ * estimator's per-GPU memory at two sizes (memory grows about linearly with parameters). Ten estimator calls,
+ * instead of probing every catalog size; the probes then land on both sides of each size.
+ */
+function fitBreakEvenSizes(gpuMemoryGB: number | undefined, gpuCount: number | undefined): number[] {
+  if (gpuMemoryGB === undefined || gpuCount === undefined || gpuCount === 0) return [];
+  const sizes: number[] = [];
+  for (const check of FIT_CHECKS) {
+    if (check === 'distillation-student') continue;
+    const workload = check === 'inference-int4' ? 'inference' : check;
+    const precision = check === 'inference-int4' ? 'int4' : undefined;
+    const perGpu = (paramsB: number) =>
+      estimate({ model: { paramsB }, workload, precision, gpuMemoryGB, gpuCount }).memoryGB.perGpu;
+    const low = perGpu(FIT_LOW_PARAMS_B);
+    const slope = (perGpu(FIT_HIGH_PARAMS_B) - low) / (FIT_HIGH_PARAMS_B - FIT_LOW_PARAMS_B);
+    if (slope <= 0) continue;
+    const breakEven = FIT_LOW_PARAMS_B + (gpuMemoryGB - low) / slope;
+    if (breakEven > 0) sizes.push(Math.round(breakEven * 100) / 100);
+  }
+  return sizes;
 }
 
 /** One value below the lowest threshold, each threshold, each midpoint, one above the highest; sorted, unique. */

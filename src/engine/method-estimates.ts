@@ -8,18 +8,42 @@ import type { MethodEstimates } from './recommendation-schema.ts';
  * preference tuning all train few parameters on a frozen 16-bit base, so the LoRA estimate approximates them.
  */
 const CHECK_FOR_METHOD: Partial<Record<MethodId, { check: FitCheck; note?: string }>> = {
-  'prompt-engineering': { check: 'inference', note: 'Self-hosting the model for inference (not needed through an API).' },
-  'in-context-learning': { check: 'inference', note: 'Self-hosting the model for inference (not needed through an API).' },
+  'prompt-engineering': {
+    check: 'inference',
+    note: 'Self-hosting the model for inference (not needed through an API).',
+  },
+  'in-context-learning': {
+    check: 'inference',
+    note: 'Self-hosting the model for inference (not needed through an API).',
+  },
   rag: { check: 'inference', note: 'Self-hosting the model for inference; the retrieval index is not included.' },
   lora: { check: 'lora' },
   qlora: { check: 'qlora' },
-  adapters: { check: 'lora', note: 'Approximated by the LoRA estimate: few trainable parameters on a frozen 16-bit base.' },
-  'prefix-tuning': { check: 'lora', note: 'Approximated by the LoRA estimate: few trainable parameters on a frozen 16-bit base.' },
-  'prompt-tuning': { check: 'lora', note: 'Approximated by the LoRA estimate: few trainable parameters on a frozen 16-bit base.' },
+  adapters: {
+    check: 'lora',
+    note: 'Approximated by the LoRA estimate: few trainable parameters on a frozen 16-bit base.',
+  },
+  'prefix-tuning': {
+    check: 'lora',
+    note: 'Approximated by the LoRA estimate: few trainable parameters on a frozen 16-bit base.',
+  },
+  'prompt-tuning': {
+    check: 'lora',
+    note: 'Approximated by the LoRA estimate: few trainable parameters on a frozen 16-bit base.',
+  },
   'full-fine-tuning': { check: 'full-fine-tuning' },
-  'instruction-tuning': { check: 'lora', note: 'Assumes instruction tuning with LoRA; tuning every weight needs the full fine-tuning estimate.' },
-  'preference-tuning': { check: 'lora', note: 'Assumes preference tuning with LoRA; tuning every weight needs the full fine-tuning estimate.' },
-  distillation: { check: 'distillation-student', note: 'Training the student with LoRA; generating the teacher outputs is not included.' },
+  'instruction-tuning': {
+    check: 'lora',
+    note: 'Assumes instruction tuning with LoRA; tuning every weight needs the full fine-tuning estimate.',
+  },
+  'preference-tuning': {
+    check: 'lora',
+    note: 'Assumes preference tuning with LoRA; tuning every weight needs the full fine-tuning estimate.',
+  },
+  distillation: {
+    check: 'distillation-student',
+    note: 'Training the student with LoRA; generating the teacher outputs is not included.',
+  },
 };
 
 /**
@@ -34,7 +58,10 @@ export function methodEstimates(
   totalGpuMemoryGB: number | undefined,
 ): Partial<Record<MethodId, MethodEstimates>> {
   const result: Partial<Record<MethodId, MethodEstimates>> = {};
-  for (const [method, mapping] of Object.entries(CHECK_FOR_METHOD) as [MethodId, { check: FitCheck; note?: string }][]) {
+  for (const [method, mapping] of Object.entries(CHECK_FOR_METHOD) as [
+    MethodId,
+    { check: FitCheck; note?: string },
+  ][]) {
     const estimate: EstimateResult | undefined = estimates.checks[mapping.check];
     if (!estimate) continue;
     const entry: MethodEstimates = {

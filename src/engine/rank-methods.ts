@@ -1,7 +1,7 @@
 import type { Rule } from '../knowledge/schemas.ts';
-import type { Blocker, MethodRecommendation, Reason } from './recommendation-schema.ts';
 import { METHOD_IDS, type MethodId } from '../profile/profile-schema.ts';
 import type { CompiledRule, RuleOutcome } from './evaluate-rules.ts';
+import type { Blocker, MethodRecommendation, Reason } from './recommendation-schema.ts';
 
 /** Every method starts here; fired score rules add their deltas. */
 export const BASE_SCORE = 50;
@@ -70,7 +70,8 @@ export function topMethodOfCompiled(fired: readonly CompiledRule[]): MethodId {
   const raw = new Array<number>(METHOD_IDS.length).fill(BASE_SCORE);
   const blocked = new Array<boolean>(METHOD_IDS.length).fill(false);
   for (const rule of fired) {
-    for (let index = 0; index < raw.length; index++) raw[index] = (raw[index] as number) + (rule.deltas[index] as number);
+    for (let index = 0; index < raw.length; index++)
+      raw[index] = (raw[index] as number) + (rule.deltas[index] as number);
     for (const index of rule.blocks) blocked[index] = true;
   }
   let best = 0;
@@ -112,7 +113,14 @@ export function rankMethods(outcomes: readonly RuleOutcome[]): RankedMethod[] {
       }
       const delta = rule.scores[method];
       if (delta !== undefined) {
-        reasons.push({ ruleId: rule.id, effect: formatDelta(delta), text: rule.text, sources, weight: Math.abs(delta), index });
+        reasons.push({
+          ruleId: rule.id,
+          effect: formatDelta(delta),
+          text: rule.text,
+          sources,
+          weight: Math.abs(delta),
+          index,
+        });
       }
     }
     reasons.sort((a, b) => b.weight - a.weight || a.index - b.index);

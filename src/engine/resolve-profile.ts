@@ -69,7 +69,11 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
   }
   if (input.gpuCount === undefined && (input.gpuName !== undefined || input.gpuMemoryGB !== undefined)) {
     profile.gpuCount = 1;
-    assumptions.push({ field: 'gpuCount', value: 1, why: 'A GPU was described without a count, so one GPU is assumed.' });
+    assumptions.push({
+      field: 'gpuCount',
+      value: 1,
+      why: 'A GPU was described without a count, so one GPU is assumed.',
+    });
   }
   return { profile, model, gpu, conflicts, assumptions };
 }

@@ -25,16 +25,16 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
     paragraphs.push(`Start with ${name(top.method)} (score ${top.score} of 100)${because}`);
   }
   if (recommendation.plan.length > 0) {
-    const steps = recommendation.plan.map(
-      (step) => `${step.step}. ${step.methods.map(name).join(' + ')}: ${step.why}`,
-    );
+    const steps = recommendation.plan.map((step) => `${step.step}. ${step.methods.map(name).join(' + ')}: ${step.why}`);
     paragraphs.push(`Plan:\n${steps.join('\n')}`);
   }
   const blocked = recommendation.recommendations.filter((method) => method.verdict === 'not-viable');
   if (blocked.length > 0) {
     const lines = blocked.map((method) => {
       const blocker = method.blockers[0];
-      return blocker ? `- ${name(method.method)}: ${blocker.text} [${blocker.sources.join(', ')}]` : `- ${name(method.method)}`;
+      return blocker
+        ? `- ${name(method.method)}: ${blocker.text} [${blocker.sources.join(', ')}]`
+        : `- ${name(method.method)}`;
     });
     paragraphs.push(`Not viable:\n${lines.join('\n')}`);
   }
@@ -44,7 +44,8 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
   }
   if (recommendation.conflicts.length > 0) {
     const lines = recommendation.conflicts.map(
-      (conflict) => `- ${conflict.field}: you said ${String(conflict.given)}, the catalog says ${String(conflict.catalog)}; your value was used.`,
+      (conflict) =>
+        `- ${conflict.field}: you said ${String(conflict.given)}, the catalog says ${String(conflict.catalog)}; your value was used.`,
     );
     paragraphs.push(`Conflicts:\n${lines.join('\n')}`);
   }

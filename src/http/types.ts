@@ -4,6 +4,7 @@ import type { Explanation, Recommendation } from '../engine/recommendation-schem
 import type { EstimateInput, EstimateResult } from '../estimator/types.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Logger } from '../logger.ts';
+import type { AppMetrics } from '../observability/app-metrics.ts';
 import type { Profile } from '../profile/profile-schema.ts';
 import type { SessionStore } from '../store/session-store.ts';
 
@@ -65,4 +66,10 @@ export interface AppDeps {
   routeModules?: readonly RouteModule[];
   /** Durable chat sessions (POST/GET/DELETE /v1/chat); the chat route module requires it. */
   sessionStore?: SessionStore;
+  /**
+   * Prometheus metrics (src/observability/app-metrics.ts), served at GET /metrics. Other layers record through it:
+   * `metrics?.llmCall(outcome)`, `metrics?.llmFallback(reason)`, `metrics?.rateLimited(scope)`,
+   * `metrics?.storeWrite(seconds)`. createApp creates one when absent and passes it on to route modules.
+   */
+  metrics?: AppMetrics;
 }

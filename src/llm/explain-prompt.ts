@@ -102,12 +102,7 @@ export function explainRecommendationValues(recommendation: Recommendation, know
       recommendation.questions.map((question) => `- ${question.field}: ${question.question} (${question.why})`),
       '(none)',
     ),
-    assumptions: bullets(
-      recommendation.assumptions.map(
-        (assumption) => `- ${assumption.field} = ${short(assumption.value)}: ${assumption.why}`,
-      ),
-      '(none)',
-    ),
+    assumptions: assumptionsText(recommendation),
     conflicts: bullets(
       recommendation.conflicts.map(
         (conflict) =>
@@ -120,6 +115,21 @@ export function explainRecommendationValues(recommendation: Recommendation, know
       '(none)',
     ),
   };
+}
+
+/**
+ * Assumed values one per line; facts the engine could not know (value null) collapsed into one line, because they
+ * are many and say only "left undecided" (keeps the prompt short).
+ */
+function assumptionsText(recommendation: Recommendation): string {
+  const assumed = recommendation.assumptions.filter((assumption) => assumption.value !== null);
+  const unknown = recommendation.assumptions.filter((assumption) => assumption.value === null);
+  const lines = assumed.map((assumption) => `- ${assumption.field} = ${short(assumption.value)}: ${assumption.why}`);
+  if (unknown.length > 0)
+    lines.push(
+      `- Not known, so the rules testing them were left undecided: ${unknown.map((item) => item.field).join(', ')}`,
+    );
+  return bullets(lines, '(none)');
 }
 
 /** The method list of prompts/explainer-system.md. */

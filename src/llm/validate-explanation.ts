@@ -7,7 +7,8 @@ import { topMethodOf } from './explain-prompt.ts';
  * Checks an LLM explanation against the engine's result before it may be shown as final (pure).
  * It must name the top method (by id or by its name from the knowledge) and must not present a not-viable method as
  * recommended ("I recommend X", "go with X", "the best option is X", "X is the best choice", "you should use X"…).
- * A negation just before the phrase ("I would not recommend X", "don't go with X") does not count.
+ * A negation just before the phrase ("I would not recommend X", "don't go with X") or a condition just after it
+ * ("X would be the best option if you had more memory") does not count.
  * It is deliberately strict: a false alarm costs only the LLM's prose (the template is shown instead), a miss would
  * contradict the engine.
  */
@@ -81,13 +82,22 @@ function isNegated(normalizedText: string, matchIndex: number): boolean {
   return NEGATION.test(words.slice(-NEGATION_WINDOW_WORDS).join(' '));
 }
 
+/** "X would be the best option if you had more memory" is conditional on other facts, not a recommendation. */
+const CONDITION = /^[^.!?;\n]{0,60}?\b(?:if|once|unless|provided|assuming)\b/;
+
+function isConditional(normalizedText: string, matchEnd: number): boolean {
+  return CONDITION.test(normalizedText.slice(matchEnd));
+}
+
 /** Does the text present this method as recommended (not negated)? Returns the offending phrase or undefined. */
 export function findEndorsement(text: string, aliases: string[]): string | undefined {
   const normalizedText = normalizeForMatching(text);
   const alternation = aliasPattern(aliases);
   for (const template of ENDORSEMENT_TEMPLATES) {
     const pattern = new RegExp(template.replaceAll('X', alternation), 'g');
-    for (const match of normalizedText.matchAll(pattern)) if (!isNegated(normalizedText, match.index)) return match[0];
+    for (const match of normalizedText.matchAll(pattern))
+      if (!isNegated(normalizedText, match.index) && !isConditional(normalizedText, match.index + match[0].length))
+        return match[0];
   }
   return undefined;
 }

@@ -8,7 +8,10 @@ type Verdict = RankedMethod['verdict'];
 /** Ranked methods in the given order; methods not listed are "viable" after them. */
 function ranked(verdicts: [MethodId, Verdict][]): RankedMethod[] {
   const listed = verdicts.map(([method]) => method);
-  const rest = METHOD_IDS.filter((method) => !listed.includes(method)).map((method): [MethodId, Verdict] => [method, 'viable']);
+  const rest = METHOD_IDS.filter((method) => !listed.includes(method)).map((method): [MethodId, Verdict] => [
+    method,
+    'viable',
+  ]);
   return [...verdicts, ...rest].map(([method, verdict], index) => ({
     method,
     rank: index + 1,
@@ -53,7 +56,12 @@ describe('buildPlan', () => {
   });
 
   it('skips stages whose methods are only viable, and renumbers', () => {
-    const plan = buildPlan(ranked([['managed-fine-tuning', 'recommended'], ['rag', 'viable']]));
+    const plan = buildPlan(
+      ranked([
+        ['managed-fine-tuning', 'recommended'],
+        ['rag', 'viable'],
+      ]),
+    );
     expect(plan.map((step) => [step.step, step.methods])).toEqual([
       [1, ['prompt-engineering', 'in-context-learning']],
       [2, ['managed-fine-tuning']],
@@ -61,7 +69,12 @@ describe('buildPlan', () => {
   });
 
   it('never puts a not-viable method in the plan', () => {
-    const plan = buildPlan(ranked([['full-fine-tuning', 'not-viable'], ['distillation', 'not-viable']]));
+    const plan = buildPlan(
+      ranked([
+        ['full-fine-tuning', 'not-viable'],
+        ['distillation', 'not-viable'],
+      ]),
+    );
     expect(plan.flatMap((step) => step.methods)).not.toContain('full-fine-tuning');
     expect(plan.flatMap((step) => step.methods)).not.toContain('distillation');
   });

@@ -53,12 +53,27 @@ describe('evaluateCondition: all / any / not', () => {
     ['all with unknown and true is unknown', { all: [TRUE, UNKNOWN_A] }, 'unknown', ['tasksCount']],
     ['any with a true is true even beside unknown', { any: [UNKNOWN_A, TRUE] }, true, []],
     ['any of falses', { any: [FALSE, FALSE] }, false, []],
-    ['any with unknown and false is unknown', { any: [FALSE, UNKNOWN_A, UNKNOWN_B] }, 'unknown', ['tasksCount', 'deployment']],
+    [
+      'any with unknown and false is unknown',
+      { any: [FALSE, UNKNOWN_A, UNKNOWN_B] },
+      'unknown',
+      ['tasksCount', 'deployment'],
+    ],
     ['not true', { not: TRUE }, false, []],
     ['not false', { not: FALSE }, true, []],
     ['not unknown stays unknown', { not: UNKNOWN_B }, 'unknown', ['deployment']],
-    ['nested: all[any[unknown, false], not false]', { all: [{ any: [UNKNOWN_A, FALSE] }, { not: FALSE }] }, 'unknown', ['tasksCount']],
-    ['nested: any[all[true, unknown], all[false, unknown]] lists only the undecided branch', { any: [{ all: [TRUE, UNKNOWN_A] }, { all: [FALSE, UNKNOWN_B] }] }, 'unknown', ['tasksCount']],
+    [
+      'nested: all[any[unknown, false], not false]',
+      { all: [{ any: [UNKNOWN_A, FALSE] }, { not: FALSE }] },
+      'unknown',
+      ['tasksCount'],
+    ],
+    [
+      'nested: any[all[true, unknown], all[false, unknown]] lists only the undecided branch',
+      { any: [{ all: [TRUE, UNKNOWN_A] }, { all: [FALSE, UNKNOWN_B] }] },
+      'unknown',
+      ['tasksCount'],
+    ],
     ['nested: not(any[true, unknown])', { not: { any: [TRUE, UNKNOWN_A] } }, false, []],
     ['missing facts are deduplicated', { all: [UNKNOWN_A, { not: UNKNOWN_A }] }, 'unknown', ['tasksCount']],
   ])('%s', (_name, condition, expected, missing) => {
@@ -70,7 +85,12 @@ describe('evaluateCondition: all / any / not', () => {
 
 describe('compileCondition and conditionFacts', () => {
   it('a compiled condition can be reused across fact sets', () => {
-    const compiled = compileCondition({ all: [{ fact: 'gpuCount', op: 'gte', value: 1 }, { fact: 'hasGpu', op: 'eq', value: true }] });
+    const compiled = compileCondition({
+      all: [
+        { fact: 'gpuCount', op: 'gte', value: 1 },
+        { fact: 'hasGpu', op: 'eq', value: true },
+      ],
+    });
     expect(compiled.test({ gpuCount: 1, hasGpu: true })).toBe(true);
     expect(compiled.test({ gpuCount: 0, hasGpu: true })).toBe(false);
     expect(compiled.test({ gpuCount: 1 })).toBe('unknown');

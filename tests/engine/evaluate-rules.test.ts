@@ -8,7 +8,12 @@ const knowledge = buildFixtureKnowledge({
     rule({ id: 'does-not-fire', when: { fact: 'needsCitations', op: 'eq', value: false }, scores: { rag: -10 } }),
     rule({
       id: 'undecided',
-      when: { all: [{ fact: 'needsCitations', op: 'eq', value: true }, { fact: 'gpuCount', op: 'gt', value: 0 }] },
+      when: {
+        all: [
+          { fact: 'needsCitations', op: 'eq', value: true },
+          { fact: 'gpuCount', op: 'gt', value: 0 },
+        ],
+      },
       blocks: ['full-fine-tuning'],
     }),
   ],

@@ -6,10 +6,7 @@ import { buildFixtureKnowledge, rule } from '../helpers/fixture-knowledge.ts';
 describe('questions', () => {
   it('asks a field whose answer could change the top method, and says to what', () => {
     const knowledge = buildFixtureKnowledge({
-      rules: [
-        
-        rule({ id: 'cite', when: { fact: 'needsCitations', op: 'eq', value: true }, scores: { rag: 30 } }),
-      ],
+      rules: [rule({ id: 'cite', when: { fact: 'needsCitations', op: 'eq', value: true }, scores: { rag: 30 } })],
     });
     const { questions } = recommend({}, knowledge);
     expect(questions.map((question) => question.field)).toEqual(['needsCitations']);
@@ -52,7 +49,11 @@ describe('questions', () => {
     const knowledge = buildFixtureKnowledge({
       rules: [
         rule({ id: 'cite', when: { fact: 'needsCitations', op: 'eq', value: true }, scores: { rag: 30 } }),
-        rule({ id: 'edge', when: { fact: 'deployment', op: 'in', value: ['edge', 'mobile', 'on-prem'] }, scores: { qlora: 30 } }),
+        rule({
+          id: 'edge',
+          when: { fact: 'deployment', op: 'in', value: ['edge', 'mobile', 'on-prem'] },
+          scores: { qlora: 30 },
+        }),
         rule({ id: 'volatile', when: { fact: 'knowledgeChanges', op: 'eq', value: 'daily' }, scores: { rag: 30 } }),
       ],
     });

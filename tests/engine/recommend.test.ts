@@ -32,9 +32,13 @@ describe('recommend', () => {
   });
 
   it('blocks weight-changing methods for an API-only model and managed tuning when data must stay on premises', () => {
-    const result = recommend({ modelName: 'API Tunable', dataMustStayOnPrem: true, needsStyleOrFormat: true, labeledExamples: 900 }, knowledge);
+    const result = recommend(
+      { modelName: 'API Tunable', dataMustStayOnPrem: true, needsStyleOrFormat: true, labeledExamples: 900 },
+      knowledge,
+    );
     const verdict = (id: string) => result.recommendations.find((method) => method.method === id)?.verdict;
-    for (const id of ['lora', 'qlora', 'full-fine-tuning', 'managed-fine-tuning']) expect(verdict(id)).toBe('not-viable');
+    for (const id of ['lora', 'qlora', 'full-fine-tuning', 'managed-fine-tuning'])
+      expect(verdict(id)).toBe('not-viable');
     expect(result.plan.flatMap((step) => step.methods)).not.toContain('managed-fine-tuning');
   });
 
@@ -68,7 +72,9 @@ describe('recommend', () => {
 
 describe('templateExplanation', () => {
   it('names the top method with its reasons and sources, the plan, the blocked methods and the questions', () => {
-    const result = recommend({ modelName: 'Llama 3.1 8B', gpuCount: 0, needsStyleOrFormat: true }, knowledge, { explain: 'none' });
+    const result = recommend({ modelName: 'Llama 3.1 8B', gpuCount: 0, needsStyleOrFormat: true }, knowledge, {
+      explain: 'none',
+    });
     const text = templateExplanation(result, knowledge);
     expect(text).toMatch(/^Start with /);
     expect(text).toContain('Plan:\n1. Prompt Engineering');
@@ -88,7 +94,9 @@ describe('explainMethod', () => {
   it('lists the undecided rules about the method and the facts that would decide them', () => {
     const result = recommend({ modelName: 'Llama 3.1 8B', gpuName: 'RTX 4090' }, knowledge);
     const text = explainMethod(result, 'lora', knowledge);
-    expect(text).toContain('style-with-data-favours-lora (would change its score by +25): would be decided by needsStyleOrFormat');
+    expect(text).toContain(
+      'style-with-data-favours-lora (would change its score by +25): would be decided by needsStyleOrFormat',
+    );
     expect(text).not.toContain('citations-need-rag');
     expect(text).toContain('For it:\n- (+5) LoRA fits the GPU memory. [src-c]');
   });

@@ -6,7 +6,7 @@ import { setupServer } from 'msw/node';
  *
  * - `onUnhandledFrame` (msw 3's name; the old `onUnhandledRequest` is silently ignored): requests to 127.0.0.1 /
  *   localhost pass through (loopback test servers), every other unhandled request fails the request, so nothing
- *   reaches the internet. (`defaults.error()` only prints; throwing is what errors the request.)
+ *   reaches the internet. (`defaults.error()` only prints; throwing `HttpResponse.error()` makes the fetch reject.)
  * - `respond()` records every request to the mocked API with its parsed JSON body, so tests assert on what was sent.
  * - Never abort a response an msw handler is still streaming: msw 3 crashes the process (stack-notes §5). Abort and
  *   stall tests use tests/helpers/fake-openai-server.ts instead.
@@ -62,8 +62,9 @@ export function createOpenAiMock() {
         onUnhandledFrame: ({ frame, defaults }) => {
           const request = (frame.data as { request?: Request }).request;
           if (request && LOOPBACK_HOSTS.has(new URL(request.url).hostname)) return;
-          defaults.error();
-          throw new Error(`[test] unhandled request to ${request?.url ?? 'a non-HTTP frame'}`);
+          defaults.error(); // prints msw's "intercepted a request without a matching request handler" message
+          // A thrown Response is answered as such; Response.error() is a network error, so fetch rejects.
+          throw HttpResponse.error();
         },
       });
     },

@@ -55,6 +55,7 @@ describe('findEndorsement', () => {
     'Avoid going with full fine-tuning on one GPU.',
     'Rather than full fine-tuning, go with LoRA.',
     'Go with LoRA; full fine-tuning is not viable.',
+    'Full fine-tuning would be the best choice if you had several 80 GB GPUs.',
   ])('does not flag "%s"', (text) => {
     expect(findEndorsement(text, fullFineTuning)).toBeUndefined();
   });

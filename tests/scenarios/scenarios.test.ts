@@ -42,7 +42,9 @@ describe('expert scenarios against the real knowledge (tests/scenarios/scenarios
     const result = recommend(profile, knowledge, { explain: 'none' });
     const byMethod = new Map(result.recommendations.map((method) => [method.method, method]));
     const top = result.recommendations[0];
-    const ranking = result.recommendations.map((method) => `${method.rank}. ${method.method} ${method.score} ${method.verdict}`);
+    const ranking = result.recommendations.map(
+      (method) => `${method.rank}. ${method.method} ${method.score} ${method.verdict}`,
+    );
     const topMessage = `${context}\ntop was ${top?.method}; ranking:\n${ranking.join('\n')}`;
     // An empty expectTop means "nothing may be built here": even the rank-1 method must be not-viable.
     if (scenario.expectTop.length === 0) expect(top?.verdict, topMessage).toBe('not-viable');
@@ -54,7 +56,9 @@ describe('expert scenarios against the real knowledge (tests/scenarios/scenarios
     }
     for (const method of scenario.mustBeNotViable) {
       const entry = byMethod.get(method);
-      expect(entry?.verdict, `${context}\n${method} must be not-viable; ranking:\n${ranking.join('\n')}`).toBe('not-viable');
+      expect(entry?.verdict, `${context}\n${method} must be not-viable; ranking:\n${ranking.join('\n')}`).toBe(
+        'not-viable',
+      );
     }
   });
 });

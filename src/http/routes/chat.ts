@@ -10,16 +10,16 @@ import { z } from 'zod';
 import {
   type AssistantMessageMeta,
   ChatTurnFailedError,
+  createChatService,
   type ExtractFunction,
   MAX_MESSAGE_CHARS,
   type ProfilePartData,
   type RunTurnFunction,
   type SessionCredentials,
-  createChatService,
 } from '../../chat/chat-service.ts';
 import type { TurnKind, TurnOptions } from '../../chat/run-turn.ts';
 import { recommend as engineRecommend } from '../../engine/recommend.ts';
-import { type Question, Recommendation } from '../../engine/recommendation-schema.ts';
+import type { Question, Recommendation } from '../../engine/recommendation-schema.ts';
 import { ValidationError } from '../../errors.ts';
 import { Profile } from '../../profile/profile-schema.ts';
 import { StoredMessage } from '../../store/session-schema.ts';
@@ -67,7 +67,11 @@ const ChatUIMessage = z.looseObject({
 export const ChatRequest = z
   .looseObject({
     id: z.string().min(1).max(200).describe("The client's chat id (not the session id)"),
-    messages: z.array(ChatUIMessage).min(1).max(1000).describe('The conversation; the last user message is the new one'),
+    messages: z
+      .array(ChatUIMessage)
+      .min(1)
+      .max(1000)
+      .describe('The conversation; the last user message is the new one'),
     trigger: z.enum(['submit-message', 'regenerate-message']),
     messageId: z.string().max(200).optional(),
     sessionId: z.string().max(200).optional().describe('Alternative to the x-session-id header'),
@@ -78,7 +82,9 @@ export const ChatRequest = z
     example: {
       id: 'chat-1',
       trigger: 'submit-message',
-      messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: 'We want to build a support bot on our docs' }] }],
+      messages: [
+        { id: 'm1', role: 'user', parts: [{ type: 'text', text: 'We want to build a support bot on our docs' }] },
+      ],
     },
   });
 type ChatRequest = z.infer<typeof ChatRequest>;
@@ -99,7 +105,10 @@ export const ChatHistoryResponse = z
   .meta({ id: 'ChatHistory' });
 
 const SessionIdParam = z.object({
-  id: z.string().max(200).openapi({ param: { name: 'id', in: 'path' }, example: 'Vx3o1p9mQyW2k8T0aBcDeF' }),
+  id: z
+    .string()
+    .max(200)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'Vx3o1p9mQyW2k8T0aBcDeF' }),
 });
 
 const TokenHeaders = z.object({
@@ -166,8 +175,8 @@ const deleteRoute = createRoute({
 });
 
 export interface ChatRoutesOptions {
-  /** Rule-based (and optionally LLM) extraction of each message. */
-  extract: ExtractFunction;
+  /** Extraction of each message; default the rule-only extractor. */
+  extract?: ExtractFunction;
   runTurn?: RunTurnFunction;
   turnOptions?: TurnOptions;
 }
@@ -176,12 +185,12 @@ export interface ChatRoutesOptions {
  * The chat route module: POST /v1/chat, GET and DELETE /v1/chat/{id}. Needs `deps.sessionStore` (throws at mount
  * time without it, so a wiring mistake fails at start-up, not on the first chat).
  */
-export function chatRoutes(options: ChatRoutesOptions): RouteModule {
+export function chatRoutes(options: ChatRoutesOptions = {}): RouteModule {
   return (app, deps) => registerChatRoutes(app, deps, options);
 }
 
 /** Mounts the chat routes on `app`; see {@link chatRoutes}. */
-export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesOptions): void {
+export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesOptions = {}): void {
   const store = deps.sessionStore;
   if (store === undefined) throw new Error('The chat routes need deps.sessionStore (create it in src/index.ts)');
   const recommend = deps.recommend ?? engineRecommend;
@@ -395,7 +404,12 @@ function tokenFrom(c: Context<AppEnv>): string | undefined {
 
 function notFound(c: Context<AppEnv>): Response {
   return c.json(
-    errorBody('not_found', 'Chat session not found (unknown id, or the session token does not match)', [], c.get('requestId')),
+    errorBody(
+      'not_found',
+      'Chat session not found (unknown id, or the session token does not match)',
+      [],
+      c.get('requestId'),
+    ),
     404,
   );
 }

@@ -16,6 +16,8 @@ const VERSION_TOKEN = String.raw`(?:v?\d+(?:\.\d+)*(?:x\d+)?[a-z]?|mini|small|me
 const GENERIC_MODEL = new RegExp(`\\b${FAMILY}(?:[\\s-]?${VERSION_TOKEN}(?![a-z0-9]))+`, 'g');
 /** Tokens that are part of a name but not a version, so "gpt mini" alone is not enough. */
 const HAS_VERSION = /\d/;
+/** API model families, whose names carry no size ("GPT-4o", "Claude 3.5 Sonnet"). */
+const API_FAMILY = /^(?:gpt|claude|gemini|command)/;
 const SIZE_IN_NAME = /(?<![\dx.])(\d+(?:\.\d+)?)\s?b\b/;
 
 /** "a 13B model", "13b params", "7 billion parameter model", "350M-parameter model". */
@@ -78,12 +80,14 @@ export const extractModel: Extractor = (message, context) => {
     const start = match.index;
     const end = start + match[0].length;
     if (overlapsAny(start, end, names) || !HAS_VERSION.test(match[0].replace(/^[a-z\s-]+/, ''))) continue;
+    // An open family name without a size ("Llama 3") names several checkpoints: not a model yet.
+    const size = SIZE_IN_NAME.exec(match[0]);
+    if (!size && !API_FAMILY.test(match[0])) continue;
     if (/^phi\b/.test(match[0]) && !/^phi[\s-]?\d/.test(match[0])) continue;
     names.push({ start, end });
     const typed = original.slice(start, end);
     const known = context.catalog.findModel(typed);
     findings.push(finding('modelName', known?.name ?? typed, start, end));
-    const size = SIZE_IN_NAME.exec(match[0]);
     if (!known && size) findings.push(finding('modelParamsB', Number(size[1]), start, end));
   }
   for (const match of allMatches(PARAM_SIZE, lower)) {

@@ -1,0 +1,460 @@
+/**
+ * @module http/routes/openai-compatible: the advisor as an OpenAI-compatible "model", so any OpenAI client or chat UI
+ * can talk to it. `POST /v1/chat/completions` (streaming and not) and `GET /v1/models`. Stateless: every call replays
+ * the user messages of the history it is sent (src/chat/replay-history.ts), so resending the history continues the
+ * conversation. Errors use OpenAI's shape: `{ error: { message, type, param, code } }`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { ExtractFunction, RunTurnFunction } from '../../chat/chat-service.ts';
+import { MAX_MESSAGE_CHARS, turnCarriesRecommendation } from '../../chat/chat-service.ts';
+import { replayHistory } from '../../chat/replay-history.ts';
+import type { TurnKind, TurnOptions, TurnResult } from '../../chat/run-turn.ts';
+import { Question, Recommendation } from '../../engine/recommendation-schema.ts';
+import { Profile } from '../../profile/profile-schema.ts';
+import type { App, AppDeps, AppEnv, RouteModule } from '../types.ts';
+import { splitIntoDeltas } from './chat.ts';
+
+/** The one model id the advisor answers to. */
+export const ADVISOR_MODEL_ID = 'adaptation-advisor';
+
+/** Most user messages one request may replay (each replays extraction and the engine). */
+export const MAX_USER_MESSAGES = 100;
+
+/** Token counts are estimates: ceil(characters / 4), OpenAI's rule of thumb for English text. No tokenizer is run. */
+export function estimateTokens(characters: number): number {
+  return Math.ceil(characters / 4);
+}
+
+const ContentPart = z.looseObject({ type: z.string().min(1), text: z.string().optional() });
+
+const ChatMessage = z.looseObject({
+  role: z.enum(['system', 'developer', 'user', 'assistant', 'tool']),
+  content: z.union([z.string(), z.array(ContentPart), z.null()]).optional(),
+  name: z.string().optional(),
+});
+
+const nullableNumber = z.number().nullable().optional();
+
+/** OpenAI's Chat Completions request. Sampling parameters are accepted (type-checked) and ignored. */
+export const ChatCompletionRequest = z
+  .looseObject({
+    model: z.string().min(1).describe(`Must be "${ADVISOR_MODEL_ID}"`),
+    messages: z.array(ChatMessage).min(1).max(1000),
+    stream: z.boolean().nullable().optional(),
+    stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullable().optional(),
+    n: z.literal(1).nullable().optional().describe('Only 1 is supported'),
+    temperature: z.number().min(0).max(2).nullable().optional(),
+    top_p: z.number().min(0).max(1).nullable().optional(),
+    max_tokens: z.number().int().positive().nullable().optional(),
+    max_completion_tokens: z.number().int().positive().nullable().optional(),
+    presence_penalty: nullableNumber,
+    frequency_penalty: nullableNumber,
+    seed: z.number().int().nullable().optional(),
+    stop: z
+      .union([z.string(), z.array(z.string())])
+      .nullable()
+      .optional(),
+    user: z.string().optional(),
+  })
+  .meta({
+    id: 'ChatCompletionRequest',
+    example: {
+      model: ADVISOR_MODEL_ID,
+      messages: [{ role: 'user', content: 'We want a support bot on our docs; we have 2 A100s. Just recommend.' }],
+    },
+  });
+type ChatCompletionRequest = z.infer<typeof ChatCompletionRequest>;
+
+/** The advisor's machine-readable extra field on a completion (and on the final streamed chunk). */
+export const AdvisorExtra = z
+  .object({
+    kind: z.enum(['greeting', 'question', 'recommendation', 'why', 'what-if', 'reset']),
+    provisional: z.boolean(),
+    profile: Profile,
+    recommendation: Recommendation.optional().describe('For answers, "why" and "what if" turns'),
+    question: Question.optional().describe('The one question asked this turn'),
+  })
+  .meta({ id: 'AdvisorExtra' });
+export type AdvisorExtra = z.infer<typeof AdvisorExtra>;
+
+const Usage = z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() });
+
+const ChatCompletion = z
+  .object({
+    id: z.string(),
+    object: z.literal('chat.completion'),
+    created: z.number(),
+    model: z.string(),
+    choices: z.array(
+      z.object({
+        index: z.number(),
+        message: z.object({ role: z.literal('assistant'), content: z.string(), refusal: z.null() }),
+        logprobs: z.null(),
+        finish_reason: z.literal('stop'),
+      }),
+    ),
+    usage: Usage.describe('Estimated: ceil(characters / 4)'),
+    advisor: AdvisorExtra,
+  })
+  .meta({ id: 'ChatCompletion' });
+
+const OpenAiError = z
+  .object({
+    error: z.object({
+      message: z.string(),
+      type: z.string(),
+      param: z.string().nullable(),
+      code: z.string().nullable(),
+    }),
+  })
+  .meta({ id: 'OpenAiError' });
+
+const ModelObject = z.object({
+  id: z.string(),
+  object: z.literal('model'),
+  created: z.number(),
+  owned_by: z.string(),
+});
+const ModelList = z.object({ object: z.literal('list'), data: z.array(ModelObject) }).meta({ id: 'ModelList' });
+
+export interface OpenAiCompatibleOptions {
+  /** Extraction of each user message; default the rule-only extractor. */
+  extract?: ExtractFunction;
+  runTurn?: RunTurnFunction;
+  turnOptions?: TurnOptions;
+}
+
+/** The OpenAI-compatible route module: POST /v1/chat/completions, GET /v1/models, GET /v1/models/{id}. */
+export function openAiCompatibleRoutes(options: OpenAiCompatibleOptions = {}): RouteModule {
+  return (app, deps) => registerOpenAiCompatibleRoutes(app, deps, options);
+}
+
+class OpenAiRequestError extends Error {
+  readonly status: 400 | 404;
+  readonly param: string | null;
+  readonly code: string | null;
+  constructor(status: 400 | 404, message: string, param: string | null, code: string | null) {
+    super(message);
+    this.status = status;
+    this.param = param;
+    this.code = code;
+  }
+}
+
+/** Mounts the OpenAI-compatible routes and documents them in the OpenAPI registry. */
+export function registerOpenAiCompatibleRoutes(app: App, deps: AppDeps, options: OpenAiCompatibleOptions = {}): void {
+  documentRoutes(app);
+  const created = modelCreatedAt(deps);
+  const model = { id: ADVISOR_MODEL_ID, object: 'model' as const, created, owned_by: 'adaptation-advisor' };
+
+  app.get('/v1/models', (c) => c.json({ object: 'list', data: [model] }, 200));
+  app.get('/v1/models/:id', (c) => {
+    if (c.req.param('id') === ADVISOR_MODEL_ID) return c.json(model, 200);
+    return openAiError(
+      c,
+      new OpenAiRequestError(404, modelNotFoundMessage(c.req.param('id')), 'model', 'model_not_found'),
+    );
+  });
+
+  app.post('/v1/chat/completions', async (c) => {
+    let request: ChatCompletionRequest;
+    let userMessages: string[];
+    try {
+      request = parseRequest(await readJson(c));
+      userMessages = userTexts(request);
+    } catch (error) {
+      if (error instanceof OpenAiRequestError) return openAiError(c, error);
+      throw error;
+    }
+
+    let turn: TurnResult;
+    try {
+      ({ lastTurn: turn } = await replayHistory(userMessages, deps.knowledge, options));
+    } catch (error) {
+      c.get('logger').error('chat completion failed', { error });
+      return c.json(
+        {
+          error: {
+            message: 'The advisor failed to process the conversation',
+            type: 'server_error',
+            param: null,
+            code: null,
+          },
+        },
+        500,
+      );
+    }
+
+    const advisor = advisorExtra(turn);
+    const id = `chatcmpl-${randomUUID().replaceAll('-', '')}`;
+    const createdAt = Math.floor(Date.now() / 1000);
+    const promptCharacters = request.messages.reduce(
+      (total, message) => total + contentText(message.content).length,
+      0,
+    );
+    const usage = {
+      prompt_tokens: estimateTokens(promptCharacters),
+      completion_tokens: estimateTokens(turn.reply.length),
+      total_tokens: estimateTokens(promptCharacters) + estimateTokens(turn.reply.length),
+    };
+
+    if (request.stream !== true) {
+      return c.json(
+        {
+          id,
+          object: 'chat.completion',
+          created: createdAt,
+          model: ADVISOR_MODEL_ID,
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: turn.reply, refusal: null },
+              logprobs: null,
+              finish_reason: 'stop',
+            },
+          ],
+          usage,
+          advisor,
+        },
+        200,
+      );
+    }
+
+    const includeUsage = request.stream_options?.include_usage === true;
+    const events = completionChunks({
+      id,
+      created: createdAt,
+      reply: turn.reply,
+      advisor,
+      usage: includeUsage ? usage : undefined,
+    });
+    return new Response(sseBody(events), {
+      status: 200,
+      headers: {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        'x-accel-buffering': 'no',
+      },
+    });
+  });
+}
+
+/**
+ * The `chat.completion.chunk` events of one streamed reply, like OpenAI's: a first delta with the role, content
+ * deltas, a last choice chunk with `finish_reason: "stop"` (carrying `advisor`), then, when usage is requested, a
+ * chunk with empty `choices` and the usage (every earlier chunk then has `usage: null`).
+ */
+export function completionChunks(input: {
+  id: string;
+  created: number;
+  reply: string;
+  advisor: AdvisorExtra;
+  usage?: z.infer<typeof Usage>;
+}): Record<string, unknown>[] {
+  const base = { id: input.id, object: 'chat.completion.chunk', created: input.created, model: ADVISOR_MODEL_ID };
+  const usageField = input.usage === undefined ? {} : { usage: null };
+  const choice = (delta: Record<string, unknown>, finishReason: 'stop' | null) => ({
+    ...base,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+    ...usageField,
+  });
+  const chunks: Record<string, unknown>[] = [choice({ role: 'assistant', content: '' }, null)];
+  for (const delta of splitIntoDeltas(input.reply)) chunks.push(choice({ content: delta }, null));
+  chunks.push({ ...choice({}, 'stop'), advisor: input.advisor });
+  if (input.usage !== undefined) chunks.push({ ...base, choices: [], usage: input.usage });
+  return chunks;
+}
+
+function sseBody(events: readonly Record<string, unknown>[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    start(controller) {
+      for (const event of events) controller.enqueue(encoder.encode(`data: ${JSON.stringify(event)}\n\n`));
+      controller.enqueue(encoder.encode('data: [DONE]\n\n'));
+      controller.close();
+    },
+  });
+}
+
+function advisorExtra(turn: TurnResult): AdvisorExtra {
+  const extra: AdvisorExtra = {
+    kind: turn.kind satisfies TurnKind,
+    provisional: turn.provisional,
+    profile: turn.state.profile as Profile,
+  };
+  if (turnCarriesRecommendation(turn.kind)) extra.recommendation = turn.recommendation;
+  if (turn.question !== undefined) extra.question = turn.question;
+  return extra;
+}
+
+async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new OpenAiRequestError(
+      400,
+      'We could not parse the JSON body of your request. Send a JSON object with "model" and "messages".',
+      null,
+      null,
+    );
+  }
+}
+
+function parseRequest(body: unknown): ChatCompletionRequest {
+  const parsed = ChatCompletionRequest.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const param = formatPath(issue.path);
+    throw new OpenAiRequestError(
+      400,
+      `Invalid value for '${param || 'body'}': ${issue.message}`,
+      param || null,
+      issue.code,
+    );
+  }
+  if (parsed.data.model !== ADVISOR_MODEL_ID) {
+    throw new OpenAiRequestError(404, modelNotFoundMessage(parsed.data.model), 'model', 'model_not_found');
+  }
+  return parsed.data;
+}
+
+/** The text of every user message, oldest first; 400 naming the message when one is empty, too long or not text. */
+function userTexts(request: ChatCompletionRequest): string[] {
+  const texts: string[] = [];
+  request.messages.forEach((message, index) => {
+    if (message.role !== 'user') return;
+    if (Array.isArray(message.content)) {
+      const partIndex = message.content.findIndex((part) => part.type !== 'text');
+      if (partIndex >= 0) {
+        throw new OpenAiRequestError(
+          400,
+          `Only text content is supported; messages[${index}].content[${partIndex}] has type '${message.content[partIndex]!.type}'.`,
+          `messages[${index}].content[${partIndex}].type`,
+          'unsupported_content_type',
+        );
+      }
+    }
+    const text = contentText(message.content).trim();
+    if (text === '') {
+      throw new OpenAiRequestError(
+        400,
+        `messages[${index}] is a user message without text.`,
+        `messages[${index}].content`,
+        'empty_content',
+      );
+    }
+    if (text.length > MAX_MESSAGE_CHARS) {
+      throw new OpenAiRequestError(
+        400,
+        `messages[${index}].content is ${text.length} characters; the limit is ${MAX_MESSAGE_CHARS}.`,
+        `messages[${index}].content`,
+        'string_above_max_length',
+      );
+    }
+    texts.push(text);
+  });
+  if (texts.length === 0) {
+    throw new OpenAiRequestError(
+      400,
+      'messages must contain at least one user message.',
+      'messages',
+      'no_user_message',
+    );
+  }
+  if (texts.length > MAX_USER_MESSAGES) {
+    throw new OpenAiRequestError(
+      400,
+      `messages has ${texts.length} user messages; the limit is ${MAX_USER_MESSAGES}. Start a new conversation.`,
+      'messages',
+      'too_many_messages',
+    );
+  }
+  return texts;
+}
+
+function contentText(content: z.infer<typeof ChatMessage>['content']): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) {
+    return content
+      .filter((part) => part.type === 'text')
+      .map((part) => part.text ?? '')
+      .join('');
+  }
+  return '';
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else text += text === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return text;
+}
+
+function modelNotFoundMessage(model: string): string {
+  return `The model '${model}' does not exist. This server has one model: '${ADVISOR_MODEL_ID}' (see GET /v1/models).`;
+}
+
+function openAiError(c: Context<AppEnv>, error: OpenAiRequestError): Response {
+  return c.json(
+    { error: { message: error.message, type: 'invalid_request_error', param: error.param, code: error.code } },
+    error.status,
+  );
+}
+
+/** A fixed `created` time for the model: the knowledge base's reference date (so responses stay deterministic). */
+function modelCreatedAt(deps: AppDeps): number {
+  const time = Date.parse(deps.knowledge.manifest.referenceDate);
+  return Number.isFinite(time) ? Math.floor(time / 1000) : 0;
+}
+
+function documentRoutes(app: App): void {
+  const errors = {
+    400: {
+      description: 'Invalid request (OpenAI error shape)',
+      content: { 'application/json': { schema: OpenAiError } },
+    },
+    404: { description: 'Unknown model', content: { 'application/json': { schema: OpenAiError } } },
+  };
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/v1/chat/completions',
+    tags: ['openai-compatible'],
+    summary: 'OpenAI-compatible Chat Completions (stateless; resend the history to continue)',
+    description:
+      'The profile is re-derived from every user message on each call. `stream: true` gives OpenAI-style ' +
+      '`chat.completion.chunk` server-sent events ending with `data: [DONE]`. The extra top-level field `advisor` ' +
+      '(on the completion, and on the last choice chunk when streaming) holds the profile, the recommendation and ' +
+      'the question. `usage` is estimated as ceil(characters / 4). Sampling parameters are accepted and ignored.',
+    request: { body: { required: true, content: { 'application/json': { schema: ChatCompletionRequest } } } },
+    responses: {
+      200: {
+        description: 'A completion, or with `stream: true` a text/event-stream of chunks',
+        content: { 'application/json': { schema: ChatCompletion }, 'text/event-stream': { schema: z.string() } },
+      },
+      ...errors,
+    },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/v1/models',
+    tags: ['openai-compatible'],
+    summary: 'The models this server answers to (one: adaptation-advisor)',
+    responses: { 200: { description: 'OpenAI list format', content: { 'application/json': { schema: ModelList } } } },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/v1/models/{id}',
+    tags: ['openai-compatible'],
+    summary: 'One model',
+    request: { params: z.object({ id: z.string() }) },
+    responses: {
+      200: { description: 'The model', content: { 'application/json': { schema: ModelObject } } },
+      404: errors[404],
+    },
+  });
+}

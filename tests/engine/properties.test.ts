@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recommend } from '../../src/engine/recommend.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import {
+  CHANGE_FREQUENCIES,
+  CORPUS_SIZES,
+  DEPLOYMENTS,
+  EXPERTISE_LEVELS,
+  MODALITIES,
+  MODEL_ACCESS,
+  type Profile,
+} from '../../src/profile/profile-schema.ts';
+
+const knowledgeDir = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+const hasRealKnowledge = existsSync(`${knowledgeDir}rules.json`) && existsSync(`${knowledgeDir}methods.json`);
+if (!hasRealKnowledge)
+  console.warn(`Skipping engine property tests: knowledge/rules.json or methods.json missing in ${knowledgeDir}`);
+
+const RUNS = 150;
+
+/** Random profiles over every field (any subset given), model and GPU names drawn from the real catalogs. */
+function profileArbitrary(knowledge: Knowledge): fc.Arbitrary<Profile> {
+  return fc.record(
+    {
+      modelName: fc.constantFrom(...knowledge.models.map((model) => model.name), 'Unknown Model 9B'),
+      modelAccess: fc.constantFrom(...MODEL_ACCESS),
+      modelParamsB: fc.constantFrom(0.5, 1, 3, 7, 8, 13, 34, 70, 405),
+      modality: fc.constantFrom(...MODALITIES),
+      labeledExamples: fc.constantFrom(0, 10, 50, 100, 500, 1000, 10_000, 100_000),
+      unlabeledCorpus: fc.constantFrom(...CORPUS_SIZES),
+      knowledgeChanges: fc.constantFrom(...CHANGE_FREQUENCIES),
+      needsCitations: fc.boolean(),
+      needsStyleOrFormat: fc.boolean(),
+      gpuName: fc.constantFrom(...knowledge.gpus.map((gpu) => gpu.name)),
+      gpuCount: fc.integer({ min: 0, max: 16 }),
+      gpuMemoryGB: fc.constantFrom(8, 16, 24, 40, 48, 80, 141),
+      oneTimeBudgetUSD: fc.constantFrom(0, 100, 1000, 10_000, 1_000_000),
+      monthlyBudgetUSD: fc.constantFrom(0, 100, 1000, 10_000),
+      mlExpertise: fc.constantFrom(...EXPERTISE_LEVELS),
+      latencyTargetMs: fc.constantFrom(100, 500, 2000),
+      requestsPerDay: fc.constantFrom(10, 1000, 100_000, 10_000_000),
+      deployment: fc.constantFrom(...DEPLOYMENTS),
+      dataMustStayOnPrem: fc.boolean(),
+      timelineWeeks: fc.constantFrom(1, 2, 8, 26),
+      multilingual: fc.boolean(),
+      safetyCritical: fc.boolean(),
+      tasksCount: fc.constantFrom(1, 3, 50),
+    },
+    { requiredKeys: [] },
+  );
+}
+
+describe.skipIf(!hasRealKnowledge)('engine properties over random profiles (real knowledge)', () => {
+  let knowledge: Knowledge;
+  let arbitrary: fc.Arbitrary<Profile>;
+  beforeAll(async () => {
+    knowledge = await loadKnowledge(knowledgeDir);
+    arbitrary = profileArbitrary(knowledge);
+  });
+
+  it('more GPU memory never makes a viable method not-viable, nor a fitting estimate not fit', () => {
+    fc.assert(
+      fc.property(arbitrary, fc.constantFrom(8, 16, 24, 48, 80), fc.constantFrom(1.5, 2, 4), (base, memory, factor) => {
+        const { gpuName: _dropped, ...profile } = base;
+        const smaller = recommend({ ...profile, gpuMemoryGB: memory }, knowledge, { explain: 'none' });
+        const larger = recommend({ ...profile, gpuMemoryGB: memory * factor }, knowledge, { explain: 'none' });
+        for (const method of smaller.recommendations) {
+          const after = larger.recommendations.find((candidate) => candidate.method === method.method);
+          if (method.verdict !== 'not-viable') expect(after?.verdict, method.method).not.toBe('not-viable');
+          if (method.estimates?.memoryGB?.fits === true)
+            expect(after?.estimates?.memoryGB?.fits, method.method).toBe(true);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('an api-only model never gets a weight-changing method that needs the weights as viable', () => {
+    const weightMethods = knowledge.methods.filter((method) => method.changesWeights && method.needsWeightAccess);
+    expect(weightMethods.length).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(arbitrary, (base) => {
+        const { modelName: _dropped, ...profile } = base;
+        const result = recommend({ ...profile, modelAccess: 'api-only' }, knowledge, { explain: 'none' });
+        for (const method of weightMethods) {
+          const entry = result.recommendations.find((candidate) => candidate.method === method.id);
+          expect(entry?.verdict, method.id).toBe('not-viable');
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('dataMustStayOnPrem never makes managed fine-tuning viable, nor leaves a plan on a hosted API model', () => {
+    fc.assert(
+      fc.property(arbitrary, (base) => {
+        const result = recommend({ ...base, dataMustStayOnPrem: true }, knowledge, { explain: 'none' });
+        const managed = result.recommendations.find((candidate) => candidate.method === 'managed-fine-tuning');
+        expect(managed?.verdict).toBe('not-viable');
+        const model = base.modelName === undefined ? undefined : knowledge.findModel(base.modelName);
+        const access = base.modelAccess ?? model?.access;
+        if (access === 'api-only' || access === 'api-with-finetuning') {
+          // Every step would send data to the vendor's servers.
+          expect(result.plan, JSON.stringify(base)).toEqual([]);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('is deterministic: the same profile twice gives byte-identical JSON', () => {
+    fc.assert(
+      fc.property(arbitrary, (profile) => {
+        expect(JSON.stringify(recommend(profile, knowledge))).toBe(JSON.stringify(recommend(profile, knowledge)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('every question is about an unknown field, and every reason cites known sources', () => {
+    fc.assert(
+      fc.property(arbitrary, (profile) => {
+        const result = recommend(profile, knowledge, { explain: 'none' });
+        for (const question of result.questions) expect(profile).not.toHaveProperty(question.field);
+        const cited = new Set(result.sources.map((source) => source.id));
+        for (const method of result.recommendations)
+          for (const reason of method.reasons) for (const id of reason.sources) expect(cited.has(id), id).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
