@@ -24,7 +24,12 @@ export async function benchHttp(options: { rounds?: number; seconds?: number; co
   const seconds = options.seconds ?? 5;
   const connections = options.connections ?? 16;
   const dataDir = await mkdtemp(join(tmpdir(), 'advisor-bench-'));
-  const advisor = await spawnServer(['src/index.ts'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+  const advisor = await spawnServer(['src/index.ts'], {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+  });
   const body = JSON.stringify({ profile: BENCH_PROFILE, options: { explain: 'template' } });
   const sample = await fetch(`${advisor.url}/v1/recommendations`, {
     method: 'POST',

@@ -1,10 +1,11 @@
 // `npm run bench` — prints every benchmark figure. `npm run bench -- engine http` runs a subset.
 import { loadKnowledge } from '../src/knowledge/load-knowledge.ts';
 import { benchEngine } from './engine.bench.ts';
+import { benchExtraction } from './extraction.bench.ts';
 import { benchHttp } from './http.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 
-const all = ['engine', 'http', 'startup'] as const;
+const all = ['engine', 'http', 'startup', 'extraction'] as const;
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const selected = requested.length > 0 ? requested : [...all];
 const unknown = selected.filter((name) => !(all as readonly string[]).includes(name));
@@ -18,3 +19,4 @@ const knowledge = await loadKnowledge('knowledge');
 if (selected.includes('engine')) await benchEngine(knowledge);
 if (selected.includes('http')) await benchHttp();
 if (selected.includes('startup')) await benchStartup();
+if (selected.includes('extraction')) await benchExtraction(knowledge);

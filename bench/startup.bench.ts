@@ -9,7 +9,12 @@ export async function benchStartup(runs = 7) {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const dataDir = await mkdtemp(join(tmpdir(), 'advisor-startup-'));
-    const server = await spawnServer(['src/index.ts'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    const server = await spawnServer(['src/index.ts'], {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    });
     samples.push(server.startedMs);
     await stop(server.child);
     await rm(dataDir, { recursive: true, force: true });

@@ -6,7 +6,14 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[index] as number;
 }
 
-export function summarize(samples: readonly number[]): { n: number; p50: number; p90: number; p99: number; max: number; mean: number } {
+export function summarize(samples: readonly number[]): {
+  n: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+} {
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length);
   return {
@@ -20,7 +27,10 @@ export function summarize(samples: readonly number[]): { n: number; p50: number;
 }
 
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 export function fmt(value: number, digits = 3): string {
@@ -30,7 +40,9 @@ export function fmt(value: number, digits = 3): string {
 
 /** Prints one benchmark line: `name  key=value ...` and returns the record for JSON output. */
 export function report(name: string, figures: Record<string, string | number>): Record<string, string | number> {
-  const parts = Object.entries(figures).map(([key, value]) => `${key}=${typeof value === 'number' ? fmt(value) : value}`);
+  const parts = Object.entries(figures).map(
+    ([key, value]) => `${key}=${typeof value === 'number' ? fmt(value) : value}`,
+  );
   console.log(`${name.padEnd(44)} ${parts.join('  ')}`);
   return { name, ...figures };
 }

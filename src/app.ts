@@ -4,17 +4,21 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { recommend as engineRecommend } from './engine/recommend.ts';
 import { estimate as estimatorEstimate } from './estimator/index.ts';
 import { errorBody } from './http/error-body.ts';
-import { handleError, handleNotFound, methodNotAllowedResponse } from './http/error-handler.ts';
+import { handleError, handleNotFound, methodNotAllowedResponse, STATUS_BY_CODE } from './http/error-handler.ts';
 import { requestContext } from './http/request-context.ts';
 import { registerCatalogRoutes } from './http/routes/catalog.ts';
 import { registerDocsRoutes } from './http/routes/docs.ts';
 import { registerEstimateRoutes } from './http/routes/estimates.ts';
 import { registerHealthRoutes } from './http/routes/health.ts';
 import { registerMethodRoutes } from './http/routes/methods.ts';
+import { registerMetricsRoute } from './http/routes/metrics.ts';
 import { registerRecommendationRoutes } from './http/routes/recommendations.ts';
+import { createAppSecurity, SECURITY_ERROR_STATUS } from './http/security/index.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import type { App, AppDeps, AppEnv } from './http/types.ts';
 import { validationHook } from './http/validation-hook.ts';
+import { createAppMetrics } from './observability/app-metrics.ts';
+import { httpMetrics } from './observability/http-metrics.ts';
 
 export type { App, AppDeps, AppEnv, LlmExplainFunction, ReadinessCheck, RouteModule } from './http/types.ts';
 
@@ -26,11 +30,18 @@ export const API_VERSION = '0.1.0';
  * `deps.routeModules` (chat, LLM, ...), /openapi.json (OpenAPI 3.1 from the zod schemas), /docs, and JSON
  * errors everywhere (400/404/405/413/415/500). No I/O at construction; tests call `app.request()`.
  */
-export function createApp(deps: AppDeps): App {
+export function createApp(input: AppDeps): App {
+  const metrics = input.metrics ?? createAppMetrics();
+  const deps: AppDeps = { ...input, metrics };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(requestContext(deps.logger));
-  app.use(securityHeaders());
+  app.use(httpMetrics(metrics));
+  app.use(securityHeaders({ trustProxy: deps.config.TRUST_PROXY, hstsAlways: deps.config.HSTS_ALWAYS }));
+  // API keys, CORS for the chat widget, rate limits (src/http/security/); see .env.example "security".
+  const security = createAppSecurity(deps);
+  Object.assign(STATUS_BY_CODE, SECURITY_ERROR_STATUS);
+  app.use(security.gate);
   app.use(methodNotAllowed({ app, onMethodNotAllowed: methodNotAllowedResponse }));
   app.use(
     bodyLimit({
@@ -47,13 +58,15 @@ export function createApp(deps: AppDeps): App {
         ),
     }),
   );
+  app.use(security.usage);
 
   registerHealthRoutes(app, deps);
+  registerMetricsRoute(app, metrics, deps.config.METRICS_TOKEN);
   registerRecommendationRoutes(app, deps, deps.recommend ?? engineRecommend);
   registerEstimateRoutes(app, deps, deps.estimate ?? estimatorEstimate);
   registerMethodRoutes(app, deps);
   registerCatalogRoutes(app, deps);
-  for (const routeModule of deps.routeModules ?? []) routeModule(app, deps);
+  for (const routeModule of deps.routeModules ?? []) routeModule(app, security.deps);
 
   // Generated once, on the first request (after every route module has registered), then served from memory.
   let document: string | undefined;
@@ -71,7 +84,7 @@ export function createApp(deps: AppDeps): App {
         tags: [
           { name: 'advice', description: 'Recommendations and estimates' },
           { name: 'knowledge', description: 'The methods table, catalogs and sources' },
-          { name: 'operations', description: 'Health and readiness' },
+          { name: 'operations', description: 'Health, readiness and metrics' },
         ],
       }),
     );

@@ -9,7 +9,11 @@ import { openAiCompatibleRoutes } from './http/routes/openai-compatible.ts';
 import type { RouteModule } from './http/types.ts';
 import type { Knowledge } from './knowledge/knowledge.ts';
 import { loadKnowledge } from './knowledge/load-knowledge.ts';
+import { createLlmFromEnv, recordLlmEvents } from './llm/llm-from-env.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createAppMetrics } from './observability/app-metrics.ts';
+import { instrumentSessionStore } from './observability/instrument-session-store.ts';
+import { requestAwareLogger } from './observability/request-scope.ts';
 import { createFileSessionStore, type SessionStore } from './store/session-store.ts';
 
 /** How often expired chat sessions are pruned. */
@@ -84,17 +88,31 @@ export function shutdownServer(server: ServerType, graceMs: number): Promise<voi
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const started = performance.now();
-  const config: Config = { ...parseEnv(options.env ?? process.env), ...options.config };
-  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const env = options.env ?? process.env;
+  const config: Config = { ...parseEnv(env), ...options.config };
+  // Lines logged during a request carry its requestId even when written through this process-wide logger.
+  const logger = requestAwareLogger(options.logger ?? createLogger({ level: config.LOG_LEVEL }));
+  const metrics = options.deps?.metrics ?? createAppMetrics();
+  // LLM variables are validated even when the LLM is off; prompts are read (and checked) only when it is on.
+  const llm = options.deps?.llm ?? (await createLlmFromEnv(env, { onEvent: recordLlmEvents({ metrics, logger }) }));
   const knowledge = options.knowledge ?? (await loadKnowledge(config.KNOWLEDGE_DIR));
   await mkdir(config.DATA_DIR, { recursive: true });
   const ownsStore = options.deps?.sessionStore === undefined;
-  const sessionStore = options.deps?.sessionStore ?? (await openSessionStore(config, logger));
+  const sessionStore = instrumentSessionStore(
+    options.deps?.sessionStore ?? (await openSessionStore(config, logger)),
+    metrics,
+  );
   const app = createApp({
     ...options.deps,
     knowledge,
     config,
     logger,
+    metrics,
+    llm,
+    llmEnabled: options.deps?.llmEnabled ?? llm.enabled,
+    ...(options.deps?.explainWithLlm === undefined && llm.enabled
+      ? { explainWithLlm: (input: Parameters<typeof llm.explainOnce>[0]) => llm.explainOnce(input) }
+      : {}),
     sessionStore,
     routeModules: options.deps?.routeModules ?? defaultRouteModules(),
     readinessChecks: [
@@ -115,6 +133,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     url,
     startupMs: Math.round(performance.now() - started),
     knowledgeVersion: knowledge.version,
+    llm: (({ mode, enabled, model, endpoint }) => ({ mode, enabled, model, endpoint }))(llm.status()),
   });
   let closing: Promise<void> | undefined;
   return {
@@ -127,17 +146,21 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close: () => {
       closing ??= shutdownServer(server, config.SHUTDOWN_GRACE_MS).then(async () => {
         if (ownsStore) await sessionStore.stop();
+        metrics.stop();
       });
       return closing;
     },
   };
 }
 
-/** Process entry: start, then stop gracefully on SIGTERM/SIGINT. The only place that exits the process. */
-async function main(): Promise<void> {
+/**
+ * Process entry: start, then stop gracefully on SIGTERM/SIGINT (exit 0 once closed, 1 if closing failed). The only
+ * place that exits the process. `options` lets test fixtures run the real entry with extra routes.
+ */
+export async function main(options: StartServerOptions = {}): Promise<void> {
   let running: RunningServer;
   try {
-    running = await startServer();
+    running = await startServer(options);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof KnowledgeError) {
       process.stderr.write(`Cannot start: ${error.message}\n`);

@@ -110,7 +110,7 @@ export function turnCarriesRecommendation(kind: TurnKind): boolean {
  * with the session's profile, requested field and question count. The session's `profile` always wins.
  */
 export function restoreDialogueState(session: Session): DialogueState {
-  const parsed = DialogueState.safeParse(session.dialogue);
+  const parsed = DialogueState.safeParse({ ...session.dialogue, profile: session.profile });
   if (parsed.success) return { ...parsed.data, profile: session.profile };
   const fallback: DialogueState = {
     ...initialDialogueState(),

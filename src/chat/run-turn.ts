@@ -2,9 +2,9 @@ import { explainMethod } from '../engine/explain-method.ts';
 import { recommend } from '../engine/recommend.ts';
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
+import { type MethodId, PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
+import { describeField, fieldLabel, joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
-import { describeField, joinWords } from './describe-field.ts';
 import type { Extraction } from './extract/types.ts';
 
 /** An extraction as the dialogue consumes it: rule-based, optionally merged with what an LLM understood. */
@@ -119,7 +119,9 @@ export function runTurn(
 
   const answeredState: DialogueState = { ...afterMiss, requestedField: undefined, questionsAsked: 0, answered: true };
   const provisional = recommendation.questions.length > 0;
-  const reply = answerReply(recommendation, understood, provisional, previous.answered, knowledge);
+  // After an earlier answer, compare with the advice before this message so the reply says what changed.
+  const before = previous.answered ? recommend(previous.profile, knowledge) : undefined;
+  const reply = answerReply(recommendation, understood, provisional, before, knowledge);
   return { state: answeredState, kind: 'recommendation', reply, understood, recommendation, provisional };
 }
 
@@ -182,7 +184,8 @@ function questionReply(
   if (greeting) parts.push("Hi! I'll help you choose how to adapt a model to your use case.");
   const ack = acknowledgement(understood);
   if (ack) parts.push(ack);
-  if (missedField && understood.length === 0) parts.push("I couldn't tell the answer from that, so I'll assume a default for it.");
+  if (missedField && understood.length === 0)
+    parts.push("I couldn't tell the answer from that, so I'll assume a default for it.");
   parts.push(`${question.question} (${lowerFirst(question.why)})`);
   parts.push('You can also say "just recommend" at any time.');
   return parts.join(' ');
@@ -192,7 +195,7 @@ function answerReply(
   recommendation: Recommendation,
   understood: UnderstoodField[],
   provisional: boolean,
-  updated: boolean,
+  before: Recommendation | undefined,
   knowledge: Knowledge,
 ): string {
   const parts: string[] = [];
@@ -200,21 +203,63 @@ function answerReply(
   if (ack) parts.push(ack);
   const top = recommendation.recommendations[0];
   const topName = top ? methodName(top.method, knowledge) : 'prompt engineering';
-  if (updated) parts.push(`Updated recommendation: ${topName} comes first now.`);
-  else if (provisional) parts.push(`Here is my provisional recommendation: ${topName}.`);
+  if (before) {
+    const previousTop = before.recommendations[0]?.method;
+    if (previousTop === top?.method) parts.push(`${topName} still comes first.`);
+    else {
+      const was = previousTop ? ` (before: ${methodName(previousTop, knowledge)})` : '';
+      parts.push(`Updated recommendation: ${topName} now comes first${was}.`);
+    }
+    parts.push(
+      ...verdictChanges(before, recommendation, knowledge, { viable: 'Now viable', notViable: 'No longer viable' }),
+    );
+  } else if (provisional) parts.push(`Here is my provisional recommendation: ${topName}.`);
   else parts.push(`Here is my recommendation: ${topName}.`);
   const explanation = recommendation.explanation?.text;
   if (explanation) parts.push(`\n\n${explanation}`);
   if (provisional) {
+    // Defaults the estimates used (non-null values), in the engine's own words.
     const assumed = recommendation.assumptions
+      .filter((assumption) => assumption.value !== null && assumption.value !== undefined)
+      .slice(0, 2)
+      .map((assumption) => assumption.why);
+    if (assumed.length > 0) parts.push(`\n\nAssumed: ${assumed.join(' ')} Tell me if that is wrong.`);
+    // Facts nobody gave (null): rules testing them were left undecided.
+    const unknown = recommendation.assumptions
+      .filter(
+        (assumption) => assumption.value === null && (PROFILE_FIELDS as readonly string[]).includes(assumption.field),
+      )
       .slice(0, 4)
-      .map((assumption) => `${assumption.field} = ${JSON.stringify(assumption.value)}`);
-    if (assumed.length > 0) parts.push(`\n\nI assumed ${joinWords(assumed)}; tell me if any of that is wrong.`);
+      .map((assumption) => fieldLabel(assumption.field));
+    if (unknown.length > 0) parts.push(`\n\nStill unknown: ${joinWords(unknown)}.`);
     const open = recommendation.questions[0];
-    if (open) parts.push(`\n\nTo firm this up: ${open.question}`);
+    if (open && !explanation?.includes(open.question)) parts.push(`\n\nTo firm this up: ${open.question}`);
   }
   parts.push('\n\nAsk "why not …?" about any method, or "what if …?" to try a different setup.');
   return parts.join(' ').replace(/ \n/g, '\n');
+}
+
+/**
+ * At most two sentences naming the methods whose feasibility flipped between two recommendations, e.g.
+ * "Now viable: LoRA and QLoRA." (`labels` words the two directions: current facts vs a hypothetical).
+ */
+function verdictChanges(
+  before: Recommendation,
+  after: Recommendation,
+  knowledge: Knowledge,
+  labels: { viable: string; notViable: string },
+): string[] {
+  const becameViable: string[] = [];
+  const becameNotViable: string[] = [];
+  for (const item of after.recommendations) {
+    const was = before.recommendations.find((other) => other.method === item.method);
+    if (was === undefined || (was.verdict === 'not-viable') === (item.verdict === 'not-viable')) continue;
+    (item.verdict === 'not-viable' ? becameNotViable : becameViable).push(methodName(item.method, knowledge));
+  }
+  const sentences: string[] = [];
+  if (becameViable.length > 0) sentences.push(`${labels.viable}: ${joinWords(becameViable)}.`);
+  if (becameNotViable.length > 0) sentences.push(`${labels.notViable}: ${joinWords(becameNotViable)}.`);
+  return sentences;
 }
 
 function whyReply(
@@ -245,14 +290,12 @@ function whatIfReply(
       `the top choice would change from ${before ? methodName(before, knowledge) : 'nothing'} to ${methodName(after, knowledge)}.`,
     );
   }
-  const flipped = hypothetical.recommendations.filter((item) => {
-    const was = current.recommendations.find((other) => other.method === item.method);
-    return was !== undefined && (was.verdict === 'not-viable') !== (item.verdict === 'not-viable');
-  });
-  for (const item of flipped) {
-    const name = methodName(item.method, knowledge);
-    parts.push(item.verdict === 'not-viable' ? `${name} would become not viable.` : `${name} would become viable.`);
-  }
+  parts.push(
+    ...verdictChanges(current, hypothetical, knowledge, {
+      viable: 'Would become viable',
+      notViable: 'Would stop being viable',
+    }),
+  );
   parts.push("(Nothing is saved: tell me the change as a fact if it's real.)");
   return parts.join(' ');
 }

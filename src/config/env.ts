@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ConfigError, type ErrorDetail } from '../errors.ts';
+import { hashApiKey, MIN_API_KEY_LENGTH, splitApiKeys } from '../http/security/api-keys.ts';
+import { originProblem } from '../http/security/cors.ts';
 import { LOG_LEVELS } from '../logger.ts';
 
 /**
@@ -16,6 +18,37 @@ const PositiveInt = z.coerce
   .number({ error: 'must be a number' })
   .int('must be a whole number')
   .positive('must be > 0');
+const NonNegativeInt = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be >= 0 (0 turns the limit off)');
+const BooleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** API_KEYS: comma-separated keys, replaced by their sha256 hex digests at parse time (Config never holds a key). */
+const ApiKeyHashes = z.string().transform((raw, context) => {
+  const keys = splitApiKeys(raw);
+  keys.forEach((key, index) => {
+    if (key.length < MIN_API_KEY_LENGTH || /\s/.test(key)) {
+      context.addIssue({
+        code: 'custom',
+        message: `key #${index + 1} must be at least ${MIN_API_KEY_LENGTH} characters without spaces`,
+      });
+    }
+  });
+  return keys.map(hashApiKey);
+});
+
+/** CORS_ORIGINS: comma-separated exact origins (or `*`). */
+const CorsOrigins = z.string().transform((raw, context) => {
+  const origins = [...new Set(raw.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))];
+  for (const origin of origins) {
+    const problem = originProblem(origin);
+    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+  }
+  return origins;
+});
 
 /** Variables, defaults and how to fix each one when it is wrong. */
 const ENV_FIXES: Record<string, string> = {
@@ -27,7 +60,21 @@ const ENV_FIXES: Record<string, string> = {
   BODY_LIMIT_BYTES: 'set BODY_LIMIT_BYTES to a positive whole number of bytes, e.g. 1048576 (1 MiB)',
   SHUTDOWN_GRACE_MS: 'set SHUTDOWN_GRACE_MS to a positive whole number of milliseconds, e.g. 10000',
   SESSION_TTL_MS: 'set SESSION_TTL_MS to a positive whole number of milliseconds, e.g. 2592000000 (30 days)',
+  METRICS_TOKEN:
+    'set METRICS_TOKEN to a random string of at least 16 characters (e.g. `openssl rand -hex 32`), or leave it empty',
+  API_KEYS: 'set API_KEYS to comma-separated random keys of at least 16 characters (e.g. `openssl rand -hex 32`)',
+  CORS_ORIGINS: 'set CORS_ORIGINS to comma-separated origins such as https://www.example.com,https://app.example.com',
+  TRUST_PROXY: 'set TRUST_PROXY to true only when a reverse proxy in front sets X-Forwarded-For, else false',
+  HSTS_ALWAYS: 'set HSTS_ALWAYS to true or false',
+  RATE_LIMIT_PER_MINUTE: 'set RATE_LIMIT_PER_MINUTE to a whole number of requests per minute, e.g. 120 (0 = off)',
+  RATE_LIMIT_LLM_PER_MINUTE: 'set RATE_LIMIT_LLM_PER_MINUTE to a whole number of requests per minute, e.g. 20 (0 = off)',
+  MAX_MESSAGE_CHARS: 'set MAX_MESSAGE_CHARS to a positive whole number of characters, e.g. 4000',
+  MAX_MESSAGES_PER_SESSION: 'set MAX_MESSAGES_PER_SESSION to a positive whole number, e.g. 200',
+  MAX_SESSIONS_PER_CLIENT: 'set MAX_SESSIONS_PER_CLIENT to a whole number of sessions per hour, e.g. 50 (0 = off)',
 };
+
+/** Variables holding secrets: their values are never repeated in error messages. */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['METRICS_TOKEN', 'API_KEYS']);
 
 export const EnvSchema = z.object({
   PORT: Port.default(3000),
@@ -39,6 +86,20 @@ export const EnvSchema = z.object({
   SHUTDOWN_GRACE_MS: PositiveInt.default(10_000),
   /** Chat sessions not updated for this long are removed (checked hourly). Default 30 days. */
   SESSION_TTL_MS: PositiveInt.default(2_592_000_000),
+  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  // security (src/http/security/): access control, CORS, rate and size limits. Documented in .env.example.
+  /** sha256 hex digests of the API keys; empty = no key needed. */
+  API_KEYS: ApiKeyHashes.default([]),
+  /** Browser origins allowed on the chat widget routes without a key; empty = no CORS. */
+  CORS_ORIGINS: CorsOrigins.default([]),
+  TRUST_PROXY: BooleanFlag.default(false),
+  HSTS_ALWAYS: BooleanFlag.default(false),
+  RATE_LIMIT_PER_MINUTE: NonNegativeInt.default(120),
+  RATE_LIMIT_LLM_PER_MINUTE: NonNegativeInt.default(20),
+  MAX_MESSAGE_CHARS: PositiveInt.default(4000),
+  MAX_MESSAGES_PER_SESSION: PositiveInt.default(200),
+  MAX_SESSIONS_PER_CLIENT: NonNegativeInt.default(50),
 });
 
 /** The application configuration, derived from the environment. */
@@ -60,7 +121,11 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
   const details: ErrorDetail[] = result.error.issues.map((issue) => {
     const variable = String(issue.path[0] ?? '(environment)');
     const fix = ENV_FIXES[variable] ?? 'check the variable against .env.example';
-    return { path: variable, message: `${issue.message} (got ${JSON.stringify(source[variable] ?? null)}); ${fix}` };
+    const raw = source[variable];
+    // Never echo a secret: the message ends up on stderr and in the process manager's logs.
+    const got =
+      SECRET_VARIABLES.has(variable) && raw !== undefined ? `${raw.length} characters` : JSON.stringify(raw ?? null);
+    return { path: variable, message: `${issue.message} (got ${got}); ${fix}` };
   });
   const lines = details.map((detail) => `  - ${detail.path}: ${detail.message}`).join('\n');
   throw new ConfigError(`Invalid environment:\n${lines}`, details);

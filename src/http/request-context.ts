@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from '../logger.ts';
+import { runInRequestScope } from '../observability/request-scope.ts';
 import type { AppEnv } from './types.ts';
 
 /** Incoming request ids are accepted when short and made of safe characters; otherwise a new one is generated. */
@@ -8,7 +9,8 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /**
  * Sets `requestId` (from a sane incoming `x-request-id`, else a random UUID) and a child `logger` bound to it,
  * echoes the id in the `x-request-id` response header, and writes one log line per request:
- * method, path, status, ms, requestId.
+ * method, path, status, ms, requestId. Handlers get the logger with `c.get('logger')`; code without the context
+ * with `currentRequestLogger(fallback)` (src/observability/request-scope.ts).
  */
 export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
   return async function requestContextMiddleware(c, next) {
@@ -20,7 +22,8 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
     c.set('logger', requestLogger);
     c.header('x-request-id', requestId);
     try {
-      await next();
+      // Code without the Hono context (chat service, LLM layer, store) finds the request logger through the scope.
+      await runInRequestScope({ requestId, logger: requestLogger }, next);
     } finally {
       try {
         c.res.headers.set('x-request-id', requestId);

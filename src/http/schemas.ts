@@ -162,11 +162,28 @@ export const SourcesResponse = z
   .object({ sources: z.array(SourceSchema), knowledgeVersion: z.string() })
   .meta({ id: 'SourcesResponse' });
 
+/** The optional LLM as /readyz shows it: informational only (the LLM off or its breaker open never makes it 503). */
+export const LlmReadiness = z
+  .object({
+    mode: z.enum(['off', 'auto']).describe('LLM_MODE'),
+    enabled: z.boolean().describe('True when the LLM is called (mode auto and a key set)'),
+    model: z.string().nullable().describe('OPENAI_MODEL when enabled, else null'),
+    breaker: z
+      .object({
+        state: z.enum(['closed', 'open', 'half-open']),
+        consecutiveFailures: z.number().int(),
+        openUntil: z.string().nullable().describe('While open: when the next trial call may go through'),
+      })
+      .describe('Circuit breaker: while open, answers use the rule-only template without calling the LLM'),
+  })
+  .meta({ id: 'LlmReadiness' });
+
 export const HealthResponse = z.object({ status: z.literal('ok') }).meta({ id: 'HealthResponse' });
 export const ReadinessResponse = z
   .object({
     status: z.enum(['ready', 'not-ready']),
     knowledgeVersion: z.string().nullable(),
     checks: z.array(z.object({ name: z.string(), ok: z.boolean(), reason: z.string().optional() })),
+    llm: LlmReadiness.optional(),
   })
   .meta({ id: 'ReadinessResponse' });

@@ -5,6 +5,7 @@ import type { AppEnv } from './types.ts';
 /** API responses: nothing may be loaded or framed. */
 const apiHeaders = secureHeaders({
   contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  strictTransportSecurity: false,
 });
 
 /** /docs: the Swagger UI page loads its own scripts and styles from this origin (no CDN); it needs inline styles and data: images. */
@@ -17,12 +18,41 @@ const docsHeaders = secureHeaders({
     connectSrc: ["'self'"],
     frameAncestors: ["'none'"],
   },
+  strictTransportSecurity: false,
 });
 
-/** Secure headers on every response; the Content-Security-Policy is relaxed only under /docs. */
-export function securityHeaders(): MiddlewareHandler<AppEnv> {
+/** Sent on HTTPS responses: browsers then use HTTPS only for 180 days (hono's default value). */
+export const HSTS_VALUE = 'max-age=15552000; includeSubDomains';
+
+export interface SecurityHeadersOptions {
+  /** Trust `X-Forwarded-Proto` from a reverse proxy (TRUST_PROXY). */
+  trustProxy?: boolean;
+  /** Send Strict-Transport-Security on every response (HSTS_ALWAYS), e.g. behind a TLS proxy that sets no header. */
+  hstsAlways?: boolean;
+}
+
+/**
+ * True when the client reached us over HTTPS: the request URL is https (TLS terminated by this process), or a trusted
+ * proxy says so in `X-Forwarded-Proto` (its last entry, the one that proxy wrote).
+ */
+export function isHttpsRequest(url: string, forwardedProto: string | undefined, trustProxy: boolean): boolean {
+  if (url.startsWith('https:')) return true;
+  if (!trustProxy || forwardedProto === undefined) return false;
+  return forwardedProto.split(',').at(-1)?.trim().toLowerCase() === 'https';
+}
+
+/**
+ * Secure headers on every response; the Content-Security-Policy is relaxed only under /docs. Strict-Transport-Security
+ * is sent only on HTTPS requests (see {@link isHttpsRequest}) or always with `hstsAlways`: over plain HTTP it would be
+ * ignored by browsers and wrong for a local `npm start`.
+ */
+export function securityHeaders(options: SecurityHeadersOptions = {}): MiddlewareHandler<AppEnv> {
   return async function securityHeadersMiddleware(c, next) {
     const isDocs = c.req.path === '/docs' || c.req.path.startsWith('/docs/');
-    return isDocs ? docsHeaders(c, next) : apiHeaders(c, next);
+    const https =
+      options.hstsAlways === true ||
+      isHttpsRequest(c.req.url, c.req.header('x-forwarded-proto'), options.trustProxy === true);
+    await (isDocs ? docsHeaders(c, next) : apiHeaders(c, next));
+    if (https) c.res.headers.set('Strict-Transport-Security', HSTS_VALUE);
   };
 }

@@ -3,6 +3,7 @@ import type { Config } from '../config/env.ts';
 import type { Explanation, Recommendation } from '../engine/recommendation-schema.ts';
 import type { EstimateInput, EstimateResult } from '../estimator/types.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { LlmLayer } from '../llm/llm-layer.ts';
 import type { Logger } from '../logger.ts';
 import type { AppMetrics } from '../observability/app-metrics.ts';
 import type { Profile } from '../profile/profile-schema.ts';
@@ -58,8 +59,21 @@ export interface AppDeps {
   recommend?: RecommendFunction;
   /** Defaults to the estimator's `estimate`. */
   estimate?: EstimateFunction;
-  /** Used for `explain: "llm"`; absent → template explanation with fallbackReason "llm-not-configured". */
+  /**
+   * Overrides the explainer of `explain: "llm"` (tests); by default `llm.explainOnce` is used. With neither (or the
+   * LLM off) the answer keeps the template explanation with fallbackReason "llm-off".
+   */
   explainWithLlm?: LlmExplainFunction;
+  /**
+   * The optional LLM layer (src/llm/llm-layer.ts), created by src/index.ts from the environment. Absent or
+   * `enabled: false` means rule-only: template explanations, rule-based extraction, no upstream call.
+   */
+  llm?: LlmLayer;
+  /**
+   * True when an LLM is configured, so chat turns (`POST /v1/chat`, `POST /v1/chat/completions`) call it and draw on
+   * the RATE_LIMIT_LLM_PER_MINUTE budget (src/http/security/llm-budget.ts). Default false.
+   */
+  llmEnabled?: boolean;
   /** Extra readiness probes (e.g. the session store). */
   readinessChecks?: readonly ReadinessCheck[];
   /** Extra route modules, mounted after the core routes and before the OpenAPI document is generated. */

@@ -3,7 +3,13 @@ import type { Explanation, Recommendation } from '../engine/recommendation-schem
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { CircuitBreaker } from './circuit-breaker.ts';
 import { buildExplainMessages, type ChatTurn } from './explain-prompt.ts';
-import { classifyStreamError, LlmCallError, type LlmClient, type LlmFailureReason } from './llm-client.ts';
+import {
+  classifyStreamError,
+  LlmCallError,
+  type LlmClient,
+  type LlmFailureReason,
+  toLlmCallError,
+} from './llm-client.ts';
 import type { Prompts } from './prompt-templates.ts';
 import { checkExplanation } from './validate-explanation.ts';
 
@@ -99,7 +105,7 @@ export function fallbackExplanation(
 }
 
 type StreamOutcome =
-  | { kind: 'text'; text: string; finishReason: string | null; usage: TokenUsage | undefined }
+  | { kind: 'text'; text: string; finishReason: string | null; chunks: number; usage: TokenUsage | undefined }
   | { kind: 'failed'; error: LlmCallError; usage: TokenUsage | undefined };
 
 /** Stream an explanation: `delta` events, then exactly one `final` event. */
@@ -130,7 +136,7 @@ export async function* streamExplanation(
       const messages = buildExplainMessages(dependencies.prompts, input.recommendation, input.knowledge, input.history);
       stream = await client.streamChat(messages, { signal: input.signal });
     } catch (error) {
-      const failure = classifyStreamError(error, input.signal);
+      const failure = toLlmCallError(error, input.signal);
       recordOutcome(breaker, failure.reason);
       settled = true;
       return yield fallback(failure.reason, false, failure.message);
@@ -176,6 +182,8 @@ export async function* streamExplanation(
 function finishProblem(
   outcome: Extract<StreamOutcome, { kind: 'text' }>,
 ): { reason: LlmFailureReason; detail: string } | undefined {
+  if (outcome.chunks === 0)
+    return { reason: 'malformed-response', detail: 'the response contained no stream chunk (not an SSE stream?)' };
   if (outcome.finishReason === null)
     return { reason: 'stream-cut', detail: 'the stream ended without a finish_reason (connection closed early)' };
   if (outcome.finishReason === 'content_filter')
@@ -209,6 +217,7 @@ async function* relayChunks(
   const iterator = stream.chunks[Symbol.asyncIterator]();
   let text = '';
   let finishReason: string | null = null;
+  let chunks = 0;
   let usage: TokenUsage | undefined;
   const fail = (error: LlmCallError): StreamOutcome => ({ kind: 'failed', error, usage });
   try {
@@ -225,6 +234,7 @@ async function* relayChunks(
       }
       if (next.done) break;
       const chunk = next.value;
+      chunks += 1;
       usage = toUsage(chunk) ?? usage;
       const choice = chunk.choices?.[0];
       if (!choice) continue;
@@ -244,7 +254,7 @@ async function* relayChunks(
   }
   // openai ends an aborted stream silently, so an abort is only visible on the signal.
   if (signal?.aborted) return fail(new LlmCallError('aborted', 'The caller aborted the request.'));
-  return { kind: 'text', text, finishReason, usage };
+  return { kind: 'text', text, finishReason, chunks, usage };
 }
 
 async function nextWithin<T>(iterator: AsyncIterator<T>, timeoutMs: number): Promise<IteratorResult<T> | 'stalled'> {

@@ -41,7 +41,7 @@ describe('post /v1/recommendations', () => {
     );
     expect(response.status).toBe(200);
     const body = Recommendation.parse(await response.json());
-    expect(body.explanation).toMatchObject({ source: 'template', fallbackReason: 'llm-not-configured' });
+    expect(body.explanation).toMatchObject({ source: 'template', fallbackReason: 'llm-off' });
   });
 
   it('explain "llm" uses deps.explainWithLlm for the text only; the ranking is the engine\'s', async () => {
@@ -65,7 +65,7 @@ describe('post /v1/recommendations', () => {
     expect(seen).toEqual([plain.recommendations[0]?.method]);
   });
 
-  it('explain "llm" keeps the template with fallbackReason "llm-error" when the explainer throws', async () => {
+  it('explain "llm" keeps the template with fallbackReason "upstream-error" when the explainer throws', async () => {
     const { app: failing } = buildTestApp({
       explainWithLlm: async () => {
         throw new Error('socket hang up');
@@ -77,7 +77,7 @@ describe('post /v1/recommendations', () => {
     );
     expect(response.status).toBe(200);
     const body = Recommendation.parse(await response.json());
-    expect(body.explanation).toMatchObject({ source: 'template', fallbackReason: 'llm-error' });
+    expect(body.explanation).toMatchObject({ source: 'template', fallbackReason: 'upstream-error' });
   });
 
   it('accepts an empty profile (everything optional)', async () => {

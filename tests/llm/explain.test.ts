@@ -223,7 +223,7 @@ describe('streamExplanation: every fault falls back to the template', () => {
       name: 'a non-SSE body',
       handler: () => () =>
         new HttpResponse('<html>502 Bad Gateway</html>', { headers: { 'content-type': 'text/html' } }),
-      reason: 'stream-cut',
+      reason: 'malformed-response',
       requests: 1,
     },
   ];

@@ -85,7 +85,9 @@ function buildAliasScanner<T extends NamedEntry>(
   const patterns = new Map<string, number>();
   for (const entry of entries) {
     const names = [entry.id, entry.name, ...entry.aliases];
-    const prefixFree = names.map((name) => stripPrefix(name.toLowerCase(), prefixes)).filter((name) => name !== undefined);
+    const prefixFree = names
+      .map((name) => stripPrefix(name.toLowerCase(), prefixes))
+      .filter((name) => name !== undefined);
     for (const name of [...names, ...prefixFree]) {
       const key = aliasKey(name);
       if (key.length < 2) continue;
@@ -113,7 +115,9 @@ function buildAliasScanner<T extends NamedEntry>(
       if (!candidates) continue;
       const start = match.index;
       const end = match.index + match[0].length;
-      if (/^\d+$/.test(key) && !numericAliasAllowed(lower, start, end)) continue;
+      // A bare number needs GPU context, unless a vendor word came with it ("RTX 4090").
+      if (/^\d+$/.test(key) && match[0].trimStart().startsWith(name) && !numericAliasAllowed(lower, start, end))
+        continue;
       mentions.push({ entry: candidates.length === 1 ? candidates[0] : undefined, candidates, start, end });
     }
     return mentions;
@@ -126,7 +130,7 @@ function numericAliasAllowed(lower: string, start: number, end: number): boolean
   const after = lower.slice(end, end + 8);
   if (/'?s$/.test(lower.slice(start, end))) return true;
   if (/^\s*(?:gpus?|cards?)\b/.test(after)) return true;
-  return /(?:\b(?:a|an|one|single|two|three|four|dual|quad|our|my|the|on|with)|\d\s*x|\bx)\s*$/.test(before);
+  return /(?:\b(?:a|an|one|single|two|three|four|dual|quad|our|my|the|on|with)|\d\s*[x×]|\bx|×)\s*$/.test(before);
 }
 
 function stripPrefix(lowerName: string, prefixes: readonly string[]): string | undefined {

@@ -24,9 +24,9 @@ import { extractTasksCount } from './extractors/tasks-count.ts';
 import { extractTimeline } from './extractors/timeline.ts';
 import { extractVolume } from './extractors/volume.ts';
 import { extractIntents } from './intents.ts';
-import { prepareMessage } from './prepare-message.ts';
+import { allMatches, prepareMessage } from './prepare-message.ts';
 import { readShortAnswer } from './short-answer.ts';
-import type { Extraction, ExtractionCatalog, Extractor, ExtractorContext, Finding } from './types.ts';
+import type { Extraction, ExtractionCatalog, Extractor, ExtractorContext, Finding, PreparedMessage } from './types.ts';
 
 export { createExtractionCatalog } from './catalog-matcher.ts';
 export type { Extraction, ExtractionCatalog, ExtractionIntents } from './types.ts';
@@ -78,7 +78,7 @@ export function extractProfile(
   context: { requestedField?: ProfileField; knowledge: ExtractionCatalog },
 ): Extraction {
   const prepared = prepareMessage(message.slice(0, MAX_EXTRACTION_CHARS));
-  const extractorContext: ExtractorContext = { catalog: context.knowledge };
+  const extractorContext: ExtractorContext = { catalog: context.knowledge, requestedField: context.requestedField };
   const findings: Finding[] = [];
   for (const extractor of EXTRACTORS) findings.push(...extractor(prepared, extractorContext));
 
@@ -88,7 +88,8 @@ export function extractProfile(
     if (answer) findings.push(answer);
   }
 
-  const chosen = chooseFindings(findings);
+  const intents = extractIntents(prepared);
+  const chosen = chooseFindings(dropUnstated(prepared, findings, intents.whatIf));
   const fields: Partial<Record<ProfileField, unknown>> = {};
   const evidence: Partial<Record<ProfileField, string>> = {};
   for (const item of chosen) {
@@ -99,8 +100,26 @@ export function extractProfile(
     fields: fields as Partial<Profile>,
     evidence,
     corrections: findCorrections(prepared, chosen),
-    intents: extractIntents(prepared),
+    intents,
   };
+}
+
+/** "…, not the 80GB one", "instead of $500": the words after are what the user does NOT mean. */
+const CONTRAST_BEFORE = /\b(?:not|instead\s+of|rather\s+than)\s+(?:the\s+|a\s+|an\s+)?$/;
+/** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
+const QUESTION_SENTENCE =
+  /(?:^|[.!?\n]\s*)(?:q:\s*)?(?:can|could|would|should|does|do|is|are|will|how\s+(?:many|much))\b[^.!?\n]*\?/g;
+
+/** Drops findings the user did not assert: contrasted values, and values inside questions (unless "what if"). */
+function dropUnstated(message: PreparedMessage, findings: readonly Finding[], whatIf: boolean): Finding[] {
+  const { lower } = message;
+  const questions = whatIf
+    ? []
+    : allMatches(QUESTION_SENTENCE, lower).map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  return findings.filter((item) => {
+    if (CONTRAST_BEFORE.test(lower.slice(Math.max(0, item.start - 16), item.start))) return false;
+    return !questions.some((span) => item.start >= span.start && item.end <= span.end);
+  });
 }
 
 /** One finding per field: the last statement in the text, or the longer phrase when two overlap. */

@@ -25,9 +25,12 @@ const WHY_NOT = new RegExp(
 const WHY_METHOD = new RegExp(
   `\\bwhy\\s+(?:(?:do|did|would)\\s+you\\s+(?:recommend|suggest|pick|choose|prefer)\\s+|(?:is|was)\\s+|use\\s+|go\\s+with\\s+|start\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b(?!\\s+(?:not|isn't)\\b)`,
 );
-const WHAT_IF = /\b(?:what\s+if|what\s+about\s+if|what\s+would\s+change\s+if|how\s+about\s+if|suppose|supposing|hypothetically|imagine\s+(?:we|if)|if\s+we\s+(?:had|got|bought|rented|used|switched|moved|could|were)|would\s+it\s+change\s+if|and\s+if\s+we)\b/;
-const RESET = /\b(?:start\s+(?:over|again|afresh|from\s+scratch)|reset(?:\s+(?:everything|the\s+(?:chat|conversation|profile)))?|begin\s+again|new\s+(?:session|conversation|chat)|forget\s+(?:everything|all\s+(?:of\s+)?(?:that|this)|what\s+i\s+said)|clear\s+(?:everything|the\s+profile|all)|let'?s\s+start\s+fresh)\b/;
-const GREETING = /^\W*(?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there)\b/;
+const WHAT_IF =
+  /\b(?:what\s+if|what\s+about\s+if|what\s+would\s+change\s+if|how\s+about\s+if|suppose|supposing|hypothetically|imagine\s+(?:we|if)|if\s+we\s+(?:had|got|bought|rented|used|switched|moved|could|were)|would\s+it\s+change\s+if|and\s+if\s+we)\b/;
+const RESET =
+  /\b(?:start\s+(?:over|again|afresh|from\s+scratch)|reset(?:\s+(?:everything|the\s+(?:chat|conversation|profile)))?|begin\s+again|new\s+(?:session|conversation|chat)|forget\s+(?:everything|all\s+(?:of\s+)?(?:that|this)|what\s+i\s+said)|clear\s+(?:everything|the\s+profile|all)|let'?s\s+start\s+fresh)\b/;
+const GREETING =
+  /^\W*(?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there)\b/;
 
 /** Reads the intents of one message. "Why not" and "why" each name the method they ask about. */
 export function extractIntents(message: PreparedMessage): ExtractionIntents {

@@ -13,11 +13,17 @@ const METHOD_PHRASES: readonly (readonly [string, MethodId])[] = [
     String.raw`managed\s+(?:fine[\s-]?tuning|tuning)|provider\s+(?:fine[\s-]?tuning|tuning)|(?:openai|azure|bedrock|vertex)(?:'s)?\s+fine[\s-]?tuning|hosted\s+fine[\s-]?tuning`,
     'managed-fine-tuning',
   ],
-  [String.raw`full[\s-]?(?:parameter\s+)?fine[\s-]?tuning|full\s+ft|full\s+tuning|fine[\s-]?tuning|finetuning|fine[\s-]?tune`, 'full-fine-tuning'],
+  [
+    String.raw`full[\s-]?(?:parameter\s+)?fine[\s-]?tuning|full\s+ft|full\s+tuning|fine[\s-]?tuning|finetuning|fine[\s-]?tune`,
+    'full-fine-tuning',
+  ],
   [String.raw`(?:bottleneck\s+)?adapters?(?:\s+layers)?|houlsby`, 'adapters'],
   [String.raw`distillation|distil(?:l|ling)?|knowledge\s+distillation`, 'distillation'],
   [String.raw`rag|retrieval(?:[\s-]augmented(?:\s+generation)?)?|a\s+vector\s+(?:db|database|store)`, 'rag'],
-  [String.raw`few[\s-]shot(?:\s+prompting)?|in[\s-]context\s+learning|icl|examples\s+in\s+the\s+prompt`, 'in-context-learning'],
+  [
+    String.raw`few[\s-]shot(?:\s+prompting)?|in[\s-]context\s+learning|icl|examples\s+in\s+the\s+prompt`,
+    'in-context-learning',
+  ],
   [String.raw`prompt(?:ing|\s+engineering)|(?:just\s+)?(?:better\s+)?prompts?|system\s+prompts?`, 'prompt-engineering'],
 ];
 

@@ -44,7 +44,7 @@ const WORDS = Object.keys(NUMBER_WORDS)
   .join('|');
 
 /** Digits: "2,000", "1.5", "300" — not part of a word, a version ("3.1") or an identifier ("gpt-4"). */
-const DIGITS = String.raw`(?<![\w.,$€£-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+const DIGITS = String.raw`(?<![\w.,$€£-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.,]\d)(?!\d)`;
 /** A multiplier glued to or following the digits: "5k", "1.5 k", "2 million", "1M", "3 thousand". */
 const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|m|mn|million)(?![a-z\d]))?`;
 
@@ -73,7 +73,10 @@ export function parseCount(phrase: string): number | undefined {
   const text = phrase
     .trim()
     .toLowerCase()
-    .replace(/^(?:about|around|roughly|approximately|approx\.?|~|≈|maybe|like|nearly|almost|over|more than|at least|just over|just under|close to|some)\s*/, '');
+    .replace(
+      /^(?:about|around|roughly|approximately|approx\.?|~|≈|maybe|like|nearly|almost|over|more than|at least|just over|just under|close to|some)\s*/,
+      '',
+    );
   const digits = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand|m|mn|million)?$/.exec(text);
   if (digits) {
     const base = Number(digits[1]!.replaceAll(',', ''));

@@ -27,12 +27,20 @@ export function prepareMessage(message: string): PreparedMessage {
       return lowered.length === character.length ? lowered : character;
     }).join('');
   }
-  lower = lower.replace(/[\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\u202f]/g, (character) => CHARACTER_MAP[character] ?? character);
+  lower = lower.replace(
+    /[\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\u202f]/g,
+    (character) => CHARACTER_MAP[character] ?? character,
+  );
   return { original: message, lower };
 }
 
 /** Builds a finding; typed so that a value must suit its field. */
-export function finding<F extends ProfileField>(field: F, value: NonNullable<Profile[F]>, start: number, end: number): Finding<F> {
+export function finding<F extends ProfileField>(
+  field: F,
+  value: NonNullable<Profile[F]>,
+  start: number,
+  end: number,
+): Finding<F> {
   return { field, value, start, end };
 }
 

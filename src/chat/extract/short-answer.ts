@@ -9,10 +9,16 @@ import { COUNT_SOURCE, parseCount } from './numbers.ts';
 import { finding, overlapsAny } from './prepare-message.ts';
 import type { ExtractorContext, Finding, PreparedMessage } from './types.ts';
 
-const YES = /^\W*(?:yes|yeah|yep|yup|ya|yea|sure|correct|right|true|definitely|absolutely|of\s+course|certainly|indeed|affirmative|y|ok(?:ay)?\s+yes|it\s+does|we\s+do|they\s+do|it\s+is|it\s+must|must|required|needed|100%)\b/;
-const NO = /^\W*(?:no|nope|nah|not\s+really|not\s+at\s+all|n|false|negative|never|none|no\s+need|not\s+needed|not\s+required|it\s+doesn't|we\s+don't|they\s+don't|it\s+isn't|not)\b/;
-const NONE = /^\W*(?:none|zero|0|no|nope|nothing|nada|not\s+any|n\/a)\W*(?:yet|at\s+all|right\s+now)?\W*$/;
-const NUMBER = new RegExp(`(?:[$€£]\\s?)?(${COUNT_SOURCE})(?:\\s?(gb|b|bn|ms|s|sec|seconds?|milliseconds?|days?|weeks?|months?|years?))?\\b`, 'g');
+const YES =
+  /^\W*(?:yes|yeah|yep|yup|ya|yea|sure|correct|right|true|definitely|absolutely|of\s+course|certainly|indeed|affirmative|y|ok(?:ay)?\s+yes|it\s+does|we\s+do|they\s+do|it\s+is|it\s+must|must|required|needed|100%)\b/;
+const NO =
+  /^\W*(?:no|nope|nah|not\s+really|not\s+at\s+all|n|false|negative|never|none|no\s+need|not\s+needed|not\s+required|it\s+doesn't|we\s+don't|they\s+don't|it\s+isn't|not)\b/;
+const NONE =
+  /^\W*(?:(?:we|i)\s+(?:have|'ve\s+got|got)\s+|there\s+(?:are|is)\s+)?(?:none|zero|0|no|nope|nothing|nada|not\s+any|n\/a|(?:we|i)\s+(?:don't|do\s+not)\s+have\s+any)\W*(?:yet|at\s+all|right\s+now|so\s+far)?\W*$/;
+const NUMBER = new RegExp(
+  `(?:[$€£]\\s?)?(${COUNT_SOURCE})(?:\\s?(gb|b|bn|ms|s|sec|seconds?|milliseconds?|days?|weeks?|months?|years?))?\\b`,
+  'g',
+);
 const MAX_WORDS = 12;
 
 const BOOLEAN_FIELDS = new Set<ProfileField>([
@@ -34,8 +40,26 @@ const NUMBER_FIELDS = new Set<ProfileField>([
   'latencyTargetMs',
   'timelineWeeks',
 ]);
-const ZERO_ALLOWED = new Set<ProfileField>(['gpuCount', 'labeledExamples', 'oneTimeBudgetUSD', 'monthlyBudgetUSD', 'requestsPerDay']);
+const ZERO_ALLOWED = new Set<ProfileField>([
+  'gpuCount',
+  'labeledExamples',
+  'oneTimeBudgetUSD',
+  'monthlyBudgetUSD',
+  'requestsPerDay',
+]);
 const INTEGER_FIELDS = new Set<ProfileField>(['gpuCount', 'labeledExamples', 'tasksCount']);
+/**
+ * Largest believable short answer per field: above it a bare number is more likely a year ("maybe 2024?") or a
+ * typo than an answer, and nothing is filled.
+ */
+const PLAUSIBLE_MAXIMUM: Partial<Record<ProfileField, number>> = {
+  gpuCount: 512,
+  gpuMemoryGB: 1024,
+  modelParamsB: 2000,
+  timelineWeeks: 520,
+  latencyTargetMs: 600_000,
+  tasksCount: 100_000,
+};
 
 /**
  * Reads the whole message as an answer to `field` when the free-text extractors did not fill it. Numbers inside
@@ -93,9 +117,13 @@ export function readShortAnswer(
         ? 'mobile'
         : /\b(?:edge|device|jetson|embedded)\b/.test(text)
           ? 'edge'
-          : /\b(?:on[\s-]?prem(?:ise|ises)?|our\s+(?:own\s+)?servers|in[\s-]house|our\s+data\s?cent(?:er|re))\b/.test(text)
+          : /\b(?:on[\s-]?prem(?:ise|ises)?|our\s+(?:own\s+)?servers|in[\s-]house|our\s+data\s?cent(?:er|re))\b/.test(
+                text,
+              )
             ? 'on-prem'
-            : /\b(?:self[\s-]?host(?:ed)?\s+(?:in|on)\s+(?:the\s+)?cloud|cloud\s+(?:gpus?|vms?)|aws|gcp|azure\s+vms?)\b/.test(text)
+            : /\b(?:self[\s-]?host(?:ed)?\s+(?:in|on)\s+(?:the\s+)?cloud|cloud\s+(?:gpus?|vms?)|aws|gcp|azure\s+vms?)\b/.test(
+                  text,
+                )
               ? 'cloud-self-hosted'
               : /\b(?:api|apis|hosted\s+api|cloud\s+api)\b/.test(text)
                 ? 'cloud-api'
@@ -133,7 +161,12 @@ export function readShortAnswer(
       return gpu ? finding('gpuName', gpu.name, start, end) : undefined;
     }
     case 'task': {
-      if (others.length > 0 || YES.test(text) || NO.test(text) || /\b(?:idk|not\s+sure|don't\s+know|no\s+idea)\b/.test(text))
+      if (
+        others.length > 0 ||
+        YES.test(text) ||
+        NO.test(text) ||
+        /\b(?:idk|not\s+sure|don't\s+know|no\s+idea)\b/.test(text)
+      )
         return undefined;
       const words = message.original.trim().replace(/[.!?]+$/, '');
       return words.length >= 3 ? finding('task', words, start, end) : undefined;
@@ -165,6 +198,7 @@ function readNumber(
   const value = convert(field, amount, unit, message.lower.slice(match.index + match[0].length));
   if (value === undefined || (value === 0 && !ZERO_ALLOWED.has(field))) return undefined;
   if (INTEGER_FIELDS.has(field) && !Number.isInteger(value)) return undefined;
+  if (value > (PLAUSIBLE_MAXIMUM[field] ?? Number.POSITIVE_INFINITY)) return undefined;
   return { field, value, start, end };
 }
 

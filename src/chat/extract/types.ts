@@ -60,6 +60,8 @@ export interface PreparedMessage {
 /** What every extractor receives besides the message. */
 export interface ExtractorContext {
   readonly catalog: ExtractionCatalog;
+  /** The field the advisor just asked about: decides, for example, the period of a bare "$800". */
+  readonly requestedField?: ProfileField | undefined;
 }
 
 /** An extractor: a pure function from a prepared message to the findings it recognises. */

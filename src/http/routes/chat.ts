@@ -17,9 +17,9 @@ import {
   type RunTurnFunction,
   type SessionCredentials,
 } from '../../chat/chat-service.ts';
-import type { TurnKind, TurnOptions } from '../../chat/run-turn.ts';
+import type { TurnOptions } from '../../chat/run-turn.ts';
 import { recommend as engineRecommend } from '../../engine/recommend.ts';
-import type { Question, Recommendation } from '../../engine/recommendation-schema.ts';
+import { Question, Recommendation } from '../../engine/recommendation-schema.ts';
 import { ValidationError } from '../../errors.ts';
 import { Profile } from '../../profile/profile-schema.ts';
 import { StoredMessage } from '../../store/session-schema.ts';
@@ -28,28 +28,67 @@ import { ErrorResponse, errorBody } from '../error-body.ts';
 import { errorResponses, jsonResponse } from '../openapi-helpers.ts';
 import type { App, AppDeps, AppEnv, RouteModule } from '../types.ts';
 
-/** The `data-session` payload: the session to send back (headers `x-session-id` / `x-session-token`) next turn. */
-export interface SessionPartData {
-  sessionId: string;
-  /** Only in the turn that created the session: keep it, it is never shown again. */
-  sessionToken?: string;
-}
+/** The `data-session` payload (transient): the session to send back next turn (also in the response headers). */
+export const SessionPartSchema = z
+  .object({
+    sessionId: z.string(),
+    sessionToken: z
+      .string()
+      .optional()
+      .describe('Only in the turn that created the session: keep it, it is never shown again'),
+  })
+  .meta({ id: 'ChatSessionPart' });
+export type SessionPartData = z.infer<typeof SessionPartSchema>;
+
+const Understood = z.enum(['rules', 'llm']);
+
+/** The `data-profile` payload: the profile so far, what this message added, and which words each value came from. */
+export const ProfilePartSchema = z
+  .object({
+    profile: Profile,
+    understood: z.array(
+      z.object({
+        field: z.string(),
+        value: z.unknown(),
+        text: z.string().describe("The user's words the value came from"),
+        by: Understood,
+        corrected: z.boolean().describe('The message corrected an earlier value ("actually 3 GPUs")'),
+      }),
+    ),
+    evidence: z.record(z.string(), z.object({ text: z.string(), by: Understood })),
+  })
+  .meta({ id: 'ChatProfilePart' });
 
 /** `messageMetadata` of each assistant message (on the `start` chunk). */
-export interface AdvisorMessageMetadata {
-  kind: TurnKind;
-  provisional: boolean;
-}
+export const AdvisorMessageMetadataSchema = z
+  .object({
+    kind: z.enum(['greeting', 'question', 'recommendation', 'why', 'what-if', 'reset']),
+    provisional: z.boolean().describe('The answer rests on assumptions because questions were left open'),
+  })
+  .meta({ id: 'ChatMessageMetadata' });
+export type AdvisorMessageMetadata = z.infer<typeof AdvisorMessageMetadataSchema>;
+
+/**
+ * Zod schemas of the advisor's data parts, for the AI SDK client's `dataPartSchemas` option (validates every part)
+ * and `messageMetadataSchema`: `useChat<AdvisorUIMessage>({ dataPartSchemas: advisorDataPartSchemas, ... })`.
+ */
+export const advisorDataPartSchemas = {
+  session: SessionPartSchema,
+  profile: ProfilePartSchema,
+  recommendation: Recommendation,
+  question: Question,
+};
+
+type AdvisorDataTypes = {
+  session: SessionPartData;
+  profile: z.infer<typeof ProfilePartSchema>;
+  recommendation: Recommendation;
+  question: Question;
+};
 
 /** The UI message type of the advisor's chat, for `useChat<AdvisorUIMessage>` and `readUIMessageStream`. */
-export type AdvisorUIMessage = UIMessage<
-  AdvisorMessageMetadata,
-  { session: SessionPartData; profile: ProfilePartData; recommendation: Recommendation; question: Question }
->;
-type AdvisorChunk = UIMessageChunk<
-  AdvisorMessageMetadata,
-  { session: SessionPartData; profile: ProfilePartData; recommendation: Recommendation; question: Question }
->;
+export type AdvisorUIMessage = UIMessage<AdvisorMessageMetadata, AdvisorDataTypes>;
+type AdvisorChunk = UIMessageChunk<AdvisorMessageMetadata, AdvisorDataTypes>;
 
 const TextPart = z.looseObject({
   type: z.string().min(1),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRoute } from '@hono/zod-openapi';
+import type { LlmStatus } from '../../llm/llm-layer.ts';
 import { errorResponses, jsonResponse } from '../openapi-helpers.ts';
 import { HealthResponse, ReadinessResponse } from '../schemas.ts';
 import type { App, AppDeps, ReadinessCheck } from '../types.ts';
@@ -18,6 +19,10 @@ const readyRoute = createRoute({
   path: '/readyz',
   tags: ['operations'],
   summary: 'Readiness: knowledge loaded and the data directory writable',
+  description:
+    'Ready (200) when every check passes. `llm` reports the optional LLM (mode, model, circuit breaker) for ' +
+    'information only: the LLM off, or its breaker open, does not make the service unready (answers fall back to ' +
+    'the rule-only template). No key or endpoint credentials are shown.',
   responses: {
     200: jsonResponse(ReadinessResponse, 'Ready'),
     503: jsonResponse(ReadinessResponse, 'Not ready; `checks` says why'),
@@ -71,7 +76,14 @@ export function registerHealthRoutes(app: App, deps: AppDeps): void {
       status: ready ? ('ready' as const) : ('not-ready' as const),
       knowledgeVersion: deps.knowledge.version,
       checks: results,
+      // Informational: the LLM is optional, so its mode or an open breaker never makes the service unready.
+      ...(deps.llm ? { llm: llmReadiness(deps.llm.status()) } : {}),
     };
     return ready ? c.json(body, 200) : c.json(body, 503);
   });
+}
+
+/** The /readyz view of the LLM status: no endpoint, no key, no prompt details. */
+function llmReadiness(status: LlmStatus) {
+  return { mode: status.mode, enabled: status.enabled, model: status.model, breaker: status.breaker };
 }

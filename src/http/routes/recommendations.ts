@@ -1,7 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
-import { errorResponses, jsonResponse } from '../openapi-helpers.ts';
+import { z } from 'zod';
+import type { Explanation, Recommendation } from '../../engine/recommendation-schema.ts';
+import type { ExplanationEvent } from '../../llm/explain.ts';
+import type { Logger } from '../../logger.ts';
+import { errorResponses } from '../openapi-helpers.ts';
 import { RecommendationRequest, RecommendationResponse } from '../schemas.ts';
-import type { App, AppDeps, RecommendFunction } from '../types.ts';
+import type { App, AppDeps, LlmExplainFunction, RecommendFunction } from '../types.ts';
 
 const route = createRoute({
   method: 'post',
@@ -10,20 +14,48 @@ const route = createRoute({
   summary: 'Rank every adaptation method for a profile',
   description:
     'Deterministic: the same profile gives byte-identical output (apart from an LLM-written explanation). ' +
-    'Unknown profile keys are rejected by name.',
+    'Unknown profile keys are rejected by name.\n\n' +
+    '`options.explain: "llm"` asks the configured LLM to write `explanation` (the engine still decides everything ' +
+    'else). The LLM text is checked against the engine before it is returned: it must name the top method and must ' +
+    'not present a not-viable method as recommended. Without an LLM, or on any LLM fault, the answer keeps the ' +
+    'template explanation with `source: "template"` and a `fallbackReason` (`llm-off`, `timeout`, `rate-limited`, ' +
+    '`upstream-error`, `malformed-response`, `refusal`, `stream-cut`, `stream-stalled`, `circuit-open`, ' +
+    '`llm-contradicted-engine`, `aborted`).\n\n' +
+    '**Streaming.** With `explain: "llm"` and `Accept: text/event-stream` the answer is a stream of server-sent ' +
+    'events: first `event: recommendation` (the engine result, without `explanation`), then zero or more ' +
+    '`event: delta` (`{ "text": "..." }`, explanation text as the LLM writes it), then exactly one ' +
+    '`event: explanation` (`{ "explanation": { text, source, fallbackReason? }, "replacesStreamedText": boolean }`). ' +
+    'When `replacesStreamedText` is true the deltas already shown failed the check (or the stream broke) and must ' +
+    'be replaced by `explanation.text`. Closing the connection cancels the upstream LLM call.',
   request: { body: { required: true, content: { 'application/json': { schema: RecommendationRequest } } } },
   responses: {
-    200: jsonResponse(RecommendationResponse, 'Ranked methods, plan, questions, assumptions and sources'),
+    200: {
+      description:
+        'Ranked methods, plan, questions, assumptions and sources (JSON); or, for explain "llm" with ' +
+        '`Accept: text/event-stream`, the SSE events described above',
+      content: {
+        'application/json': { schema: RecommendationResponse },
+        'text/event-stream': { schema: z.string() },
+      },
+    },
     ...errorResponses(400, 413, 415, 500),
   },
 });
 
 /**
- * POST /v1/recommendations. The engine decides; with `explain: "llm"` only the explanation comes from
- * `deps.explainWithLlm`. Without it, or when it throws, the answer keeps the template explanation and says why
- * in `explanation.fallbackReason` ("llm-not-configured" / "llm-error").
+ * POST /v1/recommendations. The engine decides; with `explain: "llm"` only the explanation comes from the LLM
+ * (`deps.explainWithLlm`, else `deps.llm.explainOnce`), streamed as SSE when the client accepts `text/event-stream`.
+ * Without an LLM, or when the explainer fails, the answer keeps the template explanation and says why in
+ * `explanation.fallbackReason` ("llm-off", or the LLM layer's reason).
  */
 export function registerRecommendationRoutes(app: App, deps: AppDeps, recommend: RecommendFunction): void {
+  const llm = deps.llm?.enabled ? deps.llm : undefined;
+  const explainer: LlmExplainFunction | undefined = deps.explainWithLlm ?? llm?.explainOnce;
+  const countFallback = (explanation: Explanation) => {
+    if (explanation.fallbackReason !== undefined && explanation.fallbackReason !== 'llm-off')
+      deps.metrics?.llmFallback(explanation.fallbackReason);
+  };
+
   app.openapi(route, async (c) => {
     const { profile, options } = c.req.valid('json');
     const explain = options?.explain ?? 'template';
@@ -31,19 +63,100 @@ export function registerRecommendationRoutes(app: App, deps: AppDeps, recommend:
     if (explain !== 'llm' || !recommendation.explanation) return c.json(recommendation, 200);
 
     const template = recommendation.explanation;
-    if (!deps.explainWithLlm) {
-      return c.json({ ...recommendation, explanation: { ...template, fallbackReason: 'llm-not-configured' } }, 200);
+    const input = { recommendation, knowledge: deps.knowledge, signal: c.req.raw.signal };
+    if (acceptsEventStream(c.req.header('accept'))) {
+      const events =
+        deps.explainWithLlm === undefined && llm !== undefined
+          ? llm.streamExplanation(input)
+          : onceAsEvents(explainer, input, template, c.get('logger'));
+      return new Response(explanationEventStream(recommendation, events, countFallback), {
+        status: 200,
+        headers: {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache',
+          'x-accel-buffering': 'no',
+        },
+      }) as never;
     }
-    try {
-      const explanation = await deps.explainWithLlm({
-        recommendation,
-        knowledge: deps.knowledge,
-        signal: c.req.raw.signal,
-      });
-      return c.json({ ...recommendation, explanation }, 200);
-    } catch (error) {
-      c.get('logger').warn('llm explanation failed; using the template', { error });
-      return c.json({ ...recommendation, explanation: { ...template, fallbackReason: 'llm-error' } }, 200);
-    }
+    const explanation = await explainSafely(explainer, input, template, c.get('logger'));
+    countFallback(explanation);
+    return c.json({ ...recommendation, explanation }, 200);
+  });
+}
+
+/** True when the Accept header lists text/event-stream. */
+export function acceptsEventStream(accept: string | undefined): boolean {
+  return accept !== undefined && /(^|,)\s*text\/event-stream\s*(;|,|$)/i.test(accept);
+}
+
+type ExplainInput = Parameters<LlmExplainFunction>[0];
+
+/** The explainer's answer; the template flagged "llm-off" without one, "upstream-error" if it throws. */
+async function explainSafely(
+  explainer: LlmExplainFunction | undefined,
+  input: ExplainInput,
+  template: Explanation,
+  logger: Logger,
+): Promise<Explanation> {
+  if (!explainer) return { ...template, fallbackReason: 'llm-off' };
+  try {
+    return await explainer(input);
+  } catch (error) {
+    logger.warn('llm explanation failed; using the template', { error });
+    return { ...template, fallbackReason: 'upstream-error' };
+  }
+}
+
+/** A non-streaming explainer as the event shape of `LlmLayer.streamExplanation` (a single `final`). */
+async function* onceAsEvents(
+  explainer: LlmExplainFunction | undefined,
+  input: ExplainInput,
+  template: Explanation,
+  logger: Logger,
+): AsyncGenerator<ExplanationEvent, void, undefined> {
+  yield {
+    type: 'final',
+    explanation: await explainSafely(explainer, input, template, logger),
+    replacesStreamedText: false,
+  };
+}
+
+/**
+ * The SSE body: `recommendation` (without explanation), `delta`s, then one `explanation`. Cancelling the body (the
+ * client left) stops the explanation generator, which aborts the upstream call.
+ */
+function explanationEventStream(
+  recommendation: Recommendation,
+  events: AsyncGenerator<ExplanationEvent, void, undefined>,
+  onFinal: (explanation: Explanation) => void,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const { explanation: _explanation, ...engineResult } = recommendation;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(frame('recommendation', engineResult));
+        return;
+      }
+      const next = await events.next();
+      if (next.done) {
+        controller.close();
+        return;
+      }
+      const event = next.value;
+      if (event.type === 'delta') controller.enqueue(frame('delta', { text: event.text }));
+      else {
+        onFinal(event.explanation);
+        controller.enqueue(
+          frame('explanation', { explanation: event.explanation, replacesStreamedText: event.replacesStreamedText }),
+        );
+      }
+    },
+    async cancel() {
+      await events.return(undefined);
+    },
   });
 }

@@ -36,7 +36,13 @@ function gpu(id: string, name: string, aliases: string[], memoryGB: number): Gpu
 }
 
 export const FIXTURE_MODELS: Model[] = [
-  model('llama-3.1-8b', 'Llama 3.1 8B', ['Llama 3.1 8B Instruct', 'llama3.1 8b', 'meta-llama/Llama-3.1-8B-Instruct'], 'open-weights', 8.03),
+  model(
+    'llama-3.1-8b',
+    'Llama 3.1 8B',
+    ['Llama 3.1 8B Instruct', 'llama3.1 8b', 'meta-llama/Llama-3.1-8B-Instruct'],
+    'open-weights',
+    8.03,
+  ),
   model('llama-3.1-70b', 'Llama 3.1 70B', ['Llama 3.1 70B Instruct', 'llama3.1 70b'], 'open-weights', 70.55),
   model('llama-3-8b', 'Llama 3 8B', ['Llama 3 8B Instruct', 'llama3 8b'], 'open-weights', 8.03),
   model('llama-3-70b', 'Llama 3 70B', ['Llama 3 70B Instruct', 'llama3 70b'], 'open-weights', 70.55),
@@ -65,4 +71,7 @@ export const FIXTURE_GPUS: Gpu[] = [
 ];
 
 /** The fixture catalog, built once so the alias index is cached across tests. */
-export const fixtureCatalog: ExtractionCatalog = createExtractionCatalog({ models: FIXTURE_MODELS, gpus: FIXTURE_GPUS });
+export const fixtureCatalog: ExtractionCatalog = createExtractionCatalog({
+  models: FIXTURE_MODELS,
+  gpus: FIXTURE_GPUS,
+});

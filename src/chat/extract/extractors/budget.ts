@@ -3,7 +3,7 @@
  * "1.5k per month", "€800 a month", "$12k a year" (÷ 12).
  */
 import { allMatches, clauseStart, finding } from '../prepare-message.ts';
-import type { Extractor, Finding, PreparedMessage } from '../types.ts';
+import type { Extractor, ExtractorContext, Finding, PreparedMessage } from '../types.ts';
 
 const AMOUNT = String.raw`((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(k|thousand|m|mm|mn|million|bn|billion)(?![a-z]))?`;
 const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars|dollars|bucks|eur|euros?|gbp|pounds|€|\$|£)`;
@@ -25,20 +25,33 @@ const AMOUNT_BUDGET = new RegExp(
   'dg',
 );
 /** A bare amount per month in a clause that talks about money: "we can spend 1.5k per month". */
-const CUED_AMOUNT_PER_MONTH = new RegExp(`(?<![\\w.,$€£-])${AMOUNT}\\s*(?:\\/\\s?mo(?:nth)?|per\\s+month|a\\s+month|monthly)\\b`, 'dg');
+const CUED_AMOUNT_PER_MONTH = new RegExp(
+  `(?<![\\w.,$€£-])${AMOUNT}\\s*(?:\\/\\s?mo(?:nth)?|per\\s+month|a\\s+month|monthly)\\b`,
+  'dg',
+);
+/** "… on OpenAI right now": the amount is what the team pays today. */
+const CURRENT_AFTER = /^[^.;!?\n]{0,30}\b(?:right\s+now|currently|at\s+the\s+moment|today|these\s+days|so\s+far)\b/;
 /** "we currently spend $3k a month on OpenAI" is today's cost, not a budget. */
 const CURRENT_SPEND_BEFORE = /\b(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*\b[^.;!?\n]{0,20}$/;
 
-const PER_MONTH = /^\s*(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|a\s+mo\b)/;
-const PER_YEAR = /^\s*(?:\/\s?(?:yr|year)\b|(?:per|a|an|each|every)\s+year\b|yearly\b|annually\b|per\s+annum\b|\/yr\b|pa\b)/;
+const PER_MONTH =
+  /^\s*(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|a\s+mo\b)/;
+const PER_YEAR =
+  /^\s*(?:\/\s?(?:yr|year)\b|(?:per|a|an|each|every)\s+year\b|yearly\b|annually\b|per\s+annum\b|\/yr\b|pa\b)/;
 const PER_DAY = /^\s*(?:\/\s?day\b|(?:per|a|an|each|every)\s+day\b|daily\b)/;
-const ONE_TIME = /^\s*(?:one[\s-]?(?:off|time)\b|upfront\b|up[\s-]front\b|total\b|in\s+total\b|overall\b|once\b|for\s+(?:the\s+)?(?:training|project|whole\s+thing|pilot|fine[\s-]?tuning|setup|build))/;
-const MONTHLY_BEFORE = /\b(?:monthly|per[\s-]month|a\s+month|recurring|running|ongoing|inference|hosting|serving|opex)\b[^.;!?\n]{0,25}$/;
-const ONE_TIME_BEFORE = /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|total|training|capex|project|setup|initial)\b[^.;!?\n]{0,25}$/;
+const ONE_TIME =
+  /^\s*(?:one[\s-]?(?:off|time)\b|upfront\b|up[\s-]front\b|total\b|in\s+total\b|overall\b|once\b|for\s+(?:the\s+)?(?:training|project|whole\s+thing|pilot|fine[\s-]?tuning|setup|build))/;
+const MONTHLY_BEFORE =
+  /\b(?:monthly|per[\s-]month|a\s+month|recurring|running|ongoing|inference|hosting|serving|opex)\b[^.;!?\n]{0,25}$/;
+const ONE_TIME_BEFORE =
+  /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|total|training|capex|project|setup|initial)\b[^.;!?\n]{0,25}$/;
 /** Words that make an amount a price or a current cost, not a budget. */
-const NOT_A_BUDGET_AFTER = /^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b/;
-const NOT_A_BUDGET_BEFORE = /\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$/;
-const BUDGET_CUE = /\b(?:budget|afford|spend|spending|pay|cap|capped|max(?:imum)?|up\s+to|allocate[d]?|limit|have|got|can\s+(?:put|invest|use)|willing)\b/;
+const NOT_A_BUDGET_AFTER =
+  /^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b/;
+const NOT_A_BUDGET_BEFORE =
+  /\b(?:not|instead\s+of|rather\s+than)\s*$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$/;
+const BUDGET_CUE =
+  /\b(?:budget|afford|spend|spending|pay|cap|capped|max(?:imum)?|up\s+to|allocate[d]?|limit|have|got|can\s+(?:put|invest|use)|willing)\b/;
 
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   k: 1e3,
@@ -72,11 +85,21 @@ function periodAround(message: PreparedMessage, start: number, end: number): Per
 }
 
 /** `amountEnd` is where the amount's words end; the period is read after it, and added to the evidence. */
-function budgetFinding(message: PreparedMessage, value: number, start: number, end: number, amountEnd: number): Finding {
-  const period = periodAround(message, start, amountEnd);
-  const periodMatch = /^\s*(?:(?:\/|per|a|an|each|every)\s*(?:mo|month|mon|year|yr|day)\b|monthly\b|yearly\b|annually\b|daily\b|one[\s-]?(?:off|time)\b|upfront\b|up[\s-]front\b|in\s+total\b|total\b|overall\b)/.exec(
-    message.lower.slice(amountEnd),
-  );
+function budgetFinding(
+  message: PreparedMessage,
+  value: number,
+  start: number,
+  end: number,
+  amountEnd: number,
+  requestedField: ExtractorContext['requestedField'],
+): Finding {
+  // A bare "$800" answering "what is your monthly budget?" is per month.
+  const period =
+    periodAround(message, start, amountEnd) ?? (requestedField === 'monthlyBudgetUSD' ? 'month' : undefined);
+  const periodMatch =
+    /^\s*(?:(?:\/|per|a|an|each|every)\s*(?:mo|month|mon|year|yr|day)\b|monthly\b|yearly\b|annually\b|daily\b|one[\s-]?(?:off|time)\b|upfront\b|up[\s-]front\b|in\s+total\b|total\b|overall\b)/.exec(
+      message.lower.slice(amountEnd),
+    );
   const evidenceEnd = Math.max(end, amountEnd + (periodMatch?.[0].length ?? 0));
   if (period === 'month') return finding('monthlyBudgetUSD', value, start, evidenceEnd);
   if (period === 'year') return finding('monthlyBudgetUSD', Number((value / 12).toPrecision(12)), start, evidenceEnd);
@@ -90,13 +113,12 @@ function budgetFinding(message: PreparedMessage, value: number, start: number, e
  * decides the field: per month (per year ÷ 12, per day × 30) → monthlyBudgetUSD, otherwise oneTimeBudgetUSD.
  * Euro and pound amounts are taken at face value (no exchange rate is applied); the evidence keeps the sign.
  */
-export const extractBudget: Extractor = (message) => {
+export const extractBudget: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
   const taken: { start: number; end: number }[] = [];
   for (const match of allMatches(MONEY, lower)) {
-    const value =
-      amountValue(match[2], match[3]) ?? amountValue(match[4], match[5]) ?? amountValue(match[7], match[8]);
+    const value = amountValue(match[2], match[3]) ?? amountValue(match[4], match[5]) ?? amountValue(match[7], match[8]);
     if (value === undefined) continue;
     const start = match.index;
     const end = start + match[0].length;
@@ -104,7 +126,8 @@ export const extractBudget: Extractor = (message) => {
     const before = lower.slice(clauseStart(lower, start), start);
     if (NOT_A_BUDGET_AFTER.test(after) || NOT_A_BUDGET_BEFORE.test(before)) continue;
     if (CURRENT_SPEND_BEFORE.test(before)) continue;
-    findings.push(budgetFinding(message, value, start, end, end));
+    if (/\b(?:spend|spending|pay|paying)\b/.test(before) && CURRENT_AFTER.test(lower.slice(end, end + 40))) continue;
+    findings.push(budgetFinding(message, value, start, end, end, context.requestedField));
     taken.push({ start, end });
   }
   for (const pattern of [BUDGET_AMOUNT, AMOUNT_BUDGET, CUED_AMOUNT_PER_MONTH]) {
@@ -114,11 +137,14 @@ export const extractBudget: Extractor = (message) => {
       if (value === undefined || !amount) continue;
       const amountEnd = match.indices?.[2]?.[1] ?? amount[1];
       if (taken.some((span) => amount[0] < span.end && span.start < amountEnd)) continue;
-      if (pattern === CUED_AMOUNT_PER_MONTH && !BUDGET_CUE.test(lower.slice(clauseStart(lower, match.index), match.index)))
+      if (
+        pattern === CUED_AMOUNT_PER_MONTH &&
+        !BUDGET_CUE.test(lower.slice(clauseStart(lower, match.index), match.index))
+      )
         continue;
       const start = Math.min(match.index, amount[0]);
       const end = pattern === AMOUNT_BUDGET ? match.index + match[0].length : amountEnd;
-      findings.push(budgetFinding(message, value, start, end, amountEnd));
+      findings.push(budgetFinding(message, value, start, end, amountEnd, context.requestedField));
       taken.push({ start: amount[0], end: amountEnd });
     }
   }

@@ -33,7 +33,10 @@ const NONE = new RegExp(
   'g',
 );
 /** "4,000 PDFs", "200 pages of docs": at least 1,000 is large, fewer is small. */
-const COUNTED = new RegExp(`(${COUNT_SOURCE})\\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\\b(?!\\s+(?:per|a|an|each|every)\\s+(?:day|week|month|hour))`, 'g');
+const COUNTED = new RegExp(
+  `(${COUNT_SOURCE})\\s+${DOCUMENT_QUALIFIER}(?:${DOCUMENT_NOUN}|(?:support\\s+|customer\\s+|chat\\s+|call\\s+)?(?:conversations|chat\\s+logs|tickets|call\\s+transcripts))\\b(?!\\s+(?:per|a|an|each|every)\\s+(?:day|week|month|hour))`,
+  'g',
+);
 
 /** Documents at or above this count make a large corpus. */
 export const LARGE_CORPUS_DOCUMENTS = 1000;
@@ -54,7 +57,11 @@ export const extractCorpus: Extractor = (message) => {
     if (count === undefined || count === 0) continue;
     const rest = lower.slice(match.index + match[0].length, match.index + match[0].length + 40);
     // "5k labeled tickets" are labeled examples, not a document corpus.
-    if (/label|annotat/.test(match[0]) || /^\s+(?:with|and\s+their)\s+(?:\w+\s+)?(?:labels?|answers?|resolutions?)/.test(rest)) continue;
+    if (
+      /label|annotat/.test(match[0]) ||
+      /^\s+(?:with|and\s+their)\s+(?:\w+\s+)?(?:labels?|answers?|resolutions?)/.test(rest)
+    )
+      continue;
     findings.push(findingFromMatch('unlabeledCorpus', count >= LARGE_CORPUS_DOCUMENTS ? 'large' : 'small', match));
   }
   return findings;

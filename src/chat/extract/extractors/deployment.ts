@@ -2,8 +2,9 @@
  * @module Where the model runs: "runs on phones" → mobile; "edge devices", "Jetson" → edge; "we self-host on our
  * own servers" → on-prem; "on AWS with our own GPUs" → cloud-self-hosted; "call an API" → cloud-api.
  */
-import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+
 import type { DEPLOYMENTS } from '../../../profile/profile-schema.ts';
+import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 type Deployment = (typeof DEPLOYMENTS)[number];
@@ -17,6 +18,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bon[\s-]device\s+(?:on\s+)?(?:the\s+)?${PHONE}`,
         String.raw`\b(?:in|inside)\s+(?:a|an|our|the)\s+(?:native\s+)?(?:mobile|ios|android)\s+app\b(?=[^.;!?\n]{0,30}\b(?:offline|on[\s-]device|locally)\b)`,
         String.raw`\b(?:on[\s-]device|offline)\s+(?:on\s+)?mobile\b`,
+        String.raw`\bon\s+(?:an?\s+|our\s+|users'\s+)(?:iphones?|android\s+phones?|pixel\s+phones?|smartphones?|phones?)\b`,
       ].join('|'),
       'g',
     ),
@@ -55,7 +57,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
       [
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+|the\s+model\s+)?(?:on|in)\s+(?:aws|gcp|azure|google\s+cloud|the\s+cloud|ec2|sagemaker|runpod|lambda(?:\s+labs)?|coreweave|our\s+(?:cloud|vpc|aws|gcp|azure)(?:\s+account)?)\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve)\s+(?:it\s+|the\s+model\s+)?(?:ourselves\s+)?(?:on|in)\s+(?:our\s+)?(?:aws|gcp|azure|google\s+cloud|ec2|sagemaker\s+endpoints?|gke|eks|runpod|lambda\s+labs|coreweave|own\s+cloud\s+(?:gpus?|instances?|vms?)|cloud\s+(?:gpus?|vms?|instances?))\b`,
-        String.raw`\b(?:rent(?:ed|ing)?)\s+(?:cloud\s+)?gpus?\b`,
+        String.raw`\brent(?:ed|ing)?\b[^.;!?\n]{0,30}?\b(?:gpus?|[ahlb]\d{2,3}[a-z]?s?|l40s|rtx\s?\d{4}s?|\d{4}s|instances?|cloud\s+machines?)\b`,
         String.raw`\bcloud\s+(?:gpus?|vms?|instances?)\s+(?:that\s+)?we\s+(?:manage|control|run)\b`,
       ].join('|'),
       'g',

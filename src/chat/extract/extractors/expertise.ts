@@ -2,8 +2,9 @@
  * @module ML expertise: "no ML engineers" → none; "one data scientist" → basic; "a couple of ML engineers" →
  * intermediate; "PhD researchers" → expert.
  */
-import { allMatches, findingFromMatch } from '../prepare-message.ts';
+
 import type { EXPERTISE_LEVELS } from '../../../profile/profile-schema.ts';
+import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 type Expertise = (typeof EXPERTISE_LEVELS)[number];
@@ -40,7 +41,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
     new RegExp(
       [
         String.raw`\b(?:a\s+couple\s+of|a\s+few|two|three|four|five|several|some|\d+|one|an?)\s+(?:experienced\s+|senior\s+|solid\s+|good\s+)?(?:ml|machine[\s-]learning|ai|nlp|mlops)\s+(?:engineers?|people|folks|devs?|developers?)\b`,
-        String.raw`\b(?:an?|our|small|dedicated)\s+(?:small\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+team\b`,
+        String.raw`\b(?:an?|our|small|dedicated)\s+(?:(?:small|experienced|dedicated|in[\s-]house|decent)\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+team\b`,
         String.raw`\b(?:a\s+few|several|two|three|some|\d+)\s+data\s+scientists\b`,
         String.raw`\b(?:we've|we\s+have)\s+(?:fine[\s-]?tuned|deployed|trained)\s+(?:models?|llms?|bert|classifiers?)\s+before\b`,
         String.raw`\b(?:solid|good|decent|strong)\s+(?:ml|machine[\s-]learning)\s+(?:experience|skills|background)\b`,

@@ -1,10 +1,11 @@
 /**
  * @module GPUs: "two A100s", "4x H100 80GB", "a single 4090", "no GPUs", "8 GPUs", "one 24GB card", "2 x A10G".
  */
-import { catalogScanner } from '../catalog-matcher.ts';
+import type { Gpu } from '../../../knowledge/schemas.ts';
+import { type CatalogMention, catalogScanner } from '../catalog-matcher.ts';
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, clauseStart, finding } from '../prepare-message.ts';
-import type { Extractor, Finding, PreparedMessage } from '../types.ts';
+import type { ExtractionCatalog, Extractor, Finding, PreparedMessage } from '../types.ts';
 
 /** Count words that only make sense before hardware: "a pair of", "dual", "quad", "single". */
 const HARDWARE_COUNT_WORDS: Readonly<Record<string, number>> = {
@@ -19,17 +20,21 @@ const HARDWARE_COUNT_WORDS: Readonly<Record<string, number>> = {
   an: 1,
 };
 const HARDWARE_WORDS = 'a pair of|a couple of|a couple|a single|single|dual|quad';
-const GPU_NOUN = String.raw`(?:gpus?|graphics cards?|cards?|accelerators?)`;
+const GPU_NOUN = '(?:gpus?|graphics cards?|cards?|accelerators?)';
 /** "GPU hours", "GPU budget" are not GPUs. */
 const NOT_HARDWARE_AFTER = String.raw`(?![\s-]?(?:hours?|hrs?|h|days?|months?|budget|memory|credits?|time|costs?|prices?|experience|access)\b)`;
-const MEMORY = String.raw`(\d{1,3}(?:\.\d+)?)\s?(?:gb|gib|gigs?)\b`;
+const MEMORY = String.raw`(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:gb|gib|gigs?)\b`;
 
 /** Count (and memory) right before a catalog GPU name, e.g. "4x ", "two ", "a pair of 80GB ". */
 const COUNT_BEFORE_NAME = new RegExp(
   `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}|an?))\\s*(?:x|×|\\*)?\\s*(?:${MEMORY}\\s*)?(?:of\\s+(?:the|our)\\s+)?$`,
 );
+/** Memory alone right before a catalog GPU name: "the 40GB A100". */
+const MEMORY_BEFORE_NAME = new RegExp(`${MEMORY}\\s*$`);
 /** Memory or "x 8" right after a catalog GPU name: "H100 80GB", "A100 (40 GB)", "A100 x 8". */
-const AFTER_NAME = new RegExp(`^\\s*(?:\\(\\s*${MEMORY}\\s*\\)|${MEMORY}(?!\\s*(?:of\\s+)?(?:ram|system|cpu|disk|storage)))?(?:\\s*(?:x|×)\\s*(\\d{1,5})\\b)?`);
+const AFTER_NAME = new RegExp(
+  `^\\s*(?:\\(\\s*${MEMORY}[^)]{0,12}\\)|${MEMORY}(?!\\s*(?:of\\s+)?(?:ram|system|cpu|disk|storage)))?(?:\\s*(?:x|×)\\s*(\\d{1,5})\\b)?`,
+);
 /** A GPU name followed by a node word says nothing about how many GPUs ("an H100 node" holds several). */
 const NODE_AFTER = /^\s*(?:nodes?|clusters?|servers?|box(?:es)?|machines?|instances?|pods?|vms?)\b/;
 
@@ -64,7 +69,11 @@ export const extractGpus: Extractor = (message, context) => {
   const findings: Finding[] = [];
   const covered: { start: number; end: number }[] = [];
 
-  for (const mention of catalogScanner(context.catalog).findGpus(lower)) {
+  const mentions = catalogScanner(context.catalog).findGpus(lower);
+  for (const [index, mention] of mentions.entries()) {
+    // "A100 vs H100" compares two GPUs; it says nothing about the team's hardware.
+    if (isComparison(lower, mentions[index - 1], mention) || isComparison(lower, mention, mentions[index + 1]))
+      continue;
     let start = mention.start;
     let end = mention.end;
     const clause = clauseStart(lower, start);
@@ -77,8 +86,14 @@ export const extractGpus: Extractor = (message, context) => {
     if (before) {
       start = clause + before.index;
       count = before[1] !== undefined ? parseCount(before[1]) : HARDWARE_COUNT_WORDS[before[2] ?? ''];
-      if (isNode && before[1] === undefined) count = undefined;
+      // "an H100 node" holds several GPUs; "quad A100 server" still says four.
+      if (isNode && (before[2] === 'a' || before[2] === 'an')) count = undefined;
       if (before[3] !== undefined) memory = Number(before[3]);
+    }
+    const memoryBefore = before ? undefined : MEMORY_BEFORE_NAME.exec(lower.slice(clause, start));
+    if (memoryBefore) {
+      memory = Number(memoryBefore[1]);
+      start = clause + memoryBefore.index;
     }
     if (after && after[0].length > 0) {
       const afterMemory = after[1] ?? after[2];
@@ -86,8 +101,9 @@ export const extractGpus: Extractor = (message, context) => {
       if (after[3] !== undefined) count = Number(after[3]);
       end += after[0].trimEnd().length;
     }
-    if (isNode && before?.[1] === undefined && after?.[3] === undefined) count = undefined;
-    if (mention.entry) findings.push(finding('gpuName', mention.entry.name, mention.start, mention.end));
+    if (isNode && !before && after?.[3] === undefined) count = undefined;
+    const entry = variantWithMemory(context.catalog, mention, memory) ?? mention.entry;
+    if (entry) findings.push(finding('gpuName', entry.name, mention.start, mention.end));
     else {
       const sizes = new Set(mention.candidates.map((candidate) => candidate.memoryGB));
       const [onlySize] = sizes;
@@ -101,6 +117,28 @@ export const extractGpus: Extractor = (message, context) => {
   findings.push(...genericFindings(message, covered));
   return findings;
 };
+
+/**
+ * When the typed memory differs from the matched entry's ("the 40GB A100" matched "A100" = A100 80GB), the
+ * catalog entry named with that memory ("A100 40GB"), if there is one.
+ */
+function variantWithMemory(
+  catalog: ExtractionCatalog,
+  mention: CatalogMention<Gpu>,
+  memory: number | undefined,
+): Gpu | undefined {
+  if (memory === undefined) return undefined;
+  const current = mention.entry ?? mention.candidates.find((candidate) => candidate.memoryGB === memory);
+  if (current?.memoryGB === memory) return current;
+  const base = (current ?? mention.candidates[0])?.aliases.find((alias) => !/\d+\s?gb/i.test(alias)) ?? current?.name;
+  const variant = base ? catalog.findGpu(`${base.replace(/\s*\d+\s?gb\b/i, '')} ${memory}GB`) : undefined;
+  return variant?.memoryGB === memory ? variant : undefined;
+}
+
+function isComparison(lower: string, left: { end: number } | undefined, right: { start: number } | undefined): boolean {
+  if (!left || !right) return false;
+  return /^\s*(?:vs\.?|versus|compared\s+(?:to|with)|or)\s*$/.test(lower.slice(left.end, right.start));
+}
 
 function genericFindings(message: PreparedMessage, covered: readonly { start: number; end: number }[]): Finding[] {
   const { lower } = message;

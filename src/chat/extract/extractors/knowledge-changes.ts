@@ -10,10 +10,19 @@ export type ChangeFrequency = (typeof CHANGE_FREQUENCIES)[number];
 
 /** Frequency phrases, each with the enum value it means. Checked in order; the first match wins. */
 const FREQUENCIES: readonly (readonly [RegExp, ChangeFrequency])[] = [
-  [/\b(?:every\s+other\s+week|bi-?weekly|fortnightly|every\s+(?:two|2|couple\s+of)\s+weeks|a\s+few\s+times\s+a\s+week|(?:once|twice)\s+a\s+week|every\s+week|each\s+week|weekly)\b/, 'weekly'],
+  [
+    /\b(?:every\s+other\s+week|bi-?weekly|fortnightly|every\s+(?:two|2|couple\s+of)\s+weeks|a\s+few\s+times\s+a\s+week|(?:once|twice)\s+a\s+week|every\s+week|each\s+week|weekly)\b/,
+    'weekly',
+  ],
   [/\b(?:every\s+few\s+weeks|(?:once|twice)\s+a\s+month|every\s+month|each\s+month|monthly)\b/, 'monthly'],
-  [/\b(?:daily|every\s+day|each\s+day|every\s+morning|every\s+night|nightly|hourly|every\s+hour|every\s+few\s+hours|(?:several|many|multiple)\s+times\s+a\s+day|constantly|continuously|all\s+the\s+time|in\s+real[\s-]?time|by\s+the\s+minute|every\s+minute)\b/, 'daily'],
-  [/\b(?:quarterly|every\s+quarter|yearly|annually|once\s+a\s+year|a\s+few\s+times\s+a\s+year|every\s+few\s+months|every\s+(?:six|6|three|3)\s+months|rarely|seldom|hardly\s+ever|almost\s+never|infrequently|not\s+(?:that\s+|very\s+)?often|not\s+much|stable)\b/, 'rarely'],
+  [
+    /\b(?:daily|every\s+day|each\s+day|every\s+morning|every\s+night|nightly|hourly|every\s+hour|every\s+few\s+hours|(?:several|many|multiple)\s+times\s+a\s+day|constantly|continuously|all\s+the\s+time|in\s+real[\s-]?time|by\s+the\s+minute|every\s+minute)\b/,
+    'daily',
+  ],
+  [
+    /\b(?:quarterly|every\s+quarter|yearly|annually|once\s+a\s+year|a\s+few\s+times\s+a\s+year|every\s+few\s+months|every\s+(?:six|6|three|3)\s+months|rarely|seldom|hardly\s+ever|almost\s+never|infrequently|not\s+(?:that\s+|very\s+)?often|not\s+much|stable)\b/,
+    'rarely',
+  ],
   [/\b(?:never|static|fixed|frozen|unchanging)\b/, 'never'],
 ];
 const FREQUENCY_SOURCE = FREQUENCIES.map(([pattern]) => pattern.source.slice(2, -2)).join('|');
@@ -62,13 +71,15 @@ export const extractKnowledgeChanges: Extractor = (message) => {
   for (const pattern of [NOUN_VERB_FREQUENCY, VERB_FREQUENCY]) {
     for (const match of allMatches(pattern, lower)) {
       const frequency = frequencyOf(match[1] ?? match[2] ?? '');
-      if (frequency && !isNegatedBefore(lower, match.index, 10)) findings.push(findingFromMatch('knowledgeChanges', frequency, match));
+      if (frequency && !isNegatedBefore(lower, match.index, 10))
+        findings.push(findingFromMatch('knowledgeChanges', frequency, match));
     }
   }
   for (const match of allMatches(STABLE, lower)) {
     const text = match[0];
-    const frequency: ChangeFrequency =
-      /\b(?:rarely|seldom|hardly|stable|much|often|a\s+lot|infrequently)\b/.test(text) ? 'rarely' : 'never';
+    const frequency: ChangeFrequency = /\b(?:rarely|seldom|hardly|stable|much|often|a\s+lot|infrequently)\b/.test(text)
+      ? 'rarely'
+      : 'never';
     findings.push(findingFromMatch('knowledgeChanges', frequency, match));
   }
   const bare = BARE.exec(lower);

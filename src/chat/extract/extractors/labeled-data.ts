@@ -9,7 +9,8 @@ const LABELED = String.raw`(?:label(?:l)?ed|labled|lablled|annotated|tagged|hand
 /** Nouns that are labeled examples by themselves. */
 const EXAMPLE_NOUN = String.raw`(?:examples?|exmaples?|examles?|samples?|pairs?|demonstrations?|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
-const RECORD_NOUN = String.raw`(?:tickets?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?)`;
+const RECORD_NOUN =
+  '(?:tickets?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?)';
 const WITH_LABELS = String.raw`\s+(?:with|and\s+their|including)\s+(?:(?:the|their|gold|correct|human|known|expected|agent)\s+)?(?:labels?|answers?|resolutions?|responses?|replies|categories|tags|summaries|translations?|outputs?|annotations?|ground[\s-]truth)\b`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
@@ -23,6 +24,11 @@ const COUNT_EXAMPLES = new RegExp(
 /** "5k labeled tickets", "2,000 annotated support emails". */
 const COUNT_LABELED_RECORDS = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${LABELED}\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
+  'g',
+);
+/** "3M rows of labeled transactions", "2k examples of annotated emails". */
+const COUNT_ROWS_OF_LABELED = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:rows|records|examples|samples|pairs|items|entries)\\s+of\\s+${LABELED}\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
   'g',
 );
 /** "800 tickets with their resolutions". */
@@ -55,7 +61,13 @@ const MAX_EXAMPLES = 1e9;
 export const extractLabeledData: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
-  for (const pattern of [COUNT_EXAMPLES, COUNT_LABELED_RECORDS, COUNT_RECORDS_WITH_LABELS, LABELED_COUNT_AFTER]) {
+  for (const pattern of [
+    COUNT_EXAMPLES,
+    COUNT_ROWS_OF_LABELED,
+    COUNT_LABELED_RECORDS,
+    COUNT_RECORDS_WITH_LABELS,
+    LABELED_COUNT_AFTER,
+  ]) {
     for (const match of allMatches(pattern, lower)) {
       const count = parseCount(match[1] ?? '');
       if (count === undefined || !Number.isInteger(count) || count > MAX_EXAMPLES) continue;

@@ -3,8 +3,12 @@ import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const LANGUAGE = String.raw`(?:english|spanish|german|french|italian|portuguese|dutch|polish|swedish|norwegian|danish|finnish|czech|greek|turkish|russian|ukrainian|arabic|hebrew|hindi|bengali|urdu|japanese|chinese|mandarin|cantonese|korean|vietnamese|thai|indonesian|malay|tagalog|swahili|romanian|hungarian|catalan|persian|farsi|tamil|telugu)`;
-const LANGUAGE_LIST = new RegExp(`\\b${LANGUAGE}\\b(?:\\s*(?:,|/|&|\\+|and|or|plus|as\\s+well\\s+as)\\s*(?:and\\s+)?\\b${LANGUAGE}\\b)+`, 'g');
+const LANGUAGE =
+  '(?:english|spanish|german|french|italian|portuguese|dutch|polish|swedish|norwegian|danish|finnish|czech|greek|turkish|russian|ukrainian|arabic|hebrew|hindi|bengali|urdu|japanese|chinese|mandarin|cantonese|korean|vietnamese|thai|indonesian|malay|tagalog|swahili|romanian|hungarian|catalan|persian|farsi|tamil|telugu)';
+const LANGUAGE_LIST = new RegExp(
+  `\\b${LANGUAGE}\\b(?:\\s*(?:,|/|&|\\+|and|or|plus|as\\s+well\\s+as)\\s*(?:and\\s+)?\\b${LANGUAGE}\\b)+`,
+  'g',
+);
 const MULTILINGUAL = new RegExp(
   [
     String.raw`\bmulti[\s-]?lingual\b`,
@@ -15,7 +19,10 @@ const MULTILINGUAL = new RegExp(
   ].join('|'),
   'g',
 );
-const COUNTED_LANGUAGES = new RegExp(`(${COUNT_SOURCE})\\s+(?:human\\s+|spoken\\s+|different\\s+|european\\s+|asian\\s+)?languages\\b`, 'g');
+const COUNTED_LANGUAGES = new RegExp(
+  `(${COUNT_SOURCE})\\s+(?:human\\s+|spoken\\s+|different\\s+|european\\s+|asian\\s+)?languages\\b`,
+  'g',
+);
 const MONOLINGUAL = new RegExp(
   [
     String.raw`\b(?:english|spanish|german|french|japanese|chinese)[\s-]only\b`,
@@ -36,7 +43,9 @@ export const extractLanguages: Extractor = (message) => {
   const negative = allMatches(MONOLINGUAL, lower);
   for (const match of negative) findings.push(findingFromMatch('multilingual', false, match));
   const overlapsNegative = (match: RegExpExecArray) =>
-    negative.some((other) => match.index < other.index + other[0].length && other.index < match.index + match[0].length);
+    negative.some(
+      (other) => match.index < other.index + other[0].length && other.index < match.index + match[0].length,
+    );
   for (const match of allMatches(LANGUAGE_LIST, lower)) {
     const names = new Set(match[0].match(new RegExp(LANGUAGE, 'g')));
     if (names.size >= 2 && !overlapsNegative(match)) findings.push(findingFromMatch('multilingual', true, match));
@@ -44,7 +53,10 @@ export const extractLanguages: Extractor = (message) => {
   for (const match of allMatches(MULTILINGUAL, lower)) {
     if (overlapsNegative(match) || isNegatedBefore(lower, match.index, 20)) continue;
     // "translation" means several languages only when it is the task, not "translation memory" in passing.
-    if (/^translat/.test(match[0]) && /\b(?:code|sql|style|into\s+(?:sql|code|json))\b/.test(lower.slice(match.index, match.index + 40)))
+    if (
+      /^translat/.test(match[0]) &&
+      /\b(?:code|sql|style|into\s+(?:sql|code|json))\b/.test(lower.slice(match.index, match.index + 40))
+    )
       continue;
     findings.push(findingFromMatch('multilingual', true, match));
   }

@@ -14,11 +14,16 @@ const LATENCY_WORD = String.raw`(?:latency|respond|responses?|reply|replies|answ
 /** "under 200 ms", "respond within 2 seconds", "p95 < 300ms". */
 const BOUNDED = new RegExp(`\\b${BOUND}\\s*${DURATION}`, 'g');
 /** "200ms latency", "latency of 300 ms", "latency: 1s". */
-const NAMED = new RegExp(`${DURATION}\\s+(?:of\\s+)?(?:latency|response\\s+time|p\\d{2})|\\b(?:latency|response\\s+time)\\b[^.;!?\\n\\d]{0,25}?${DURATION}`, 'g');
-const SUB_SECOND = /\b(?:sub[\s-]?second|under\s+(?:a|one)\s+second|within\s+(?:a|one)\s+second|less\s+than\s+(?:a|one)\s+second)\b/g;
+const NAMED = new RegExp(
+  `${DURATION}\\s+(?:of\\s+)?(?:latency|response\\s+time|p\\d{2})|\\b(?:latency|response\\s+time)\\b[^.;!?\\n\\d]{0,25}?${DURATION}`,
+  'g',
+);
+const SUB_SECOND =
+  /\b(?:sub[\s-]?second|under\s+(?:a|one)\s+second|within\s+(?:a|one)\s+second|less\s+than\s+(?:a|one)\s+second)\b/g;
 const REAL_TIME = /\b(?:real[\s-]?time|realtime|instant(?:aneous)?|interactive\s+latency)\b/g;
 /** Real-time data ("real-time prices") is about freshness, not latency. */
-const REAL_TIME_DATA_AFTER = /^\s*(?:data|prices|pricing|info|information|updates|inventory|knowledge|feeds?|stock|news)\b/;
+const REAL_TIME_DATA_AFTER =
+  /^\s*(?:data|prices|pricing|info|information|updates|inventory|knowledge|feeds?|stock|news)\b/;
 
 function toMs(value: string | undefined, unit: string | undefined): number | undefined {
   if (value === undefined || unit === undefined) return undefined;
@@ -39,7 +44,10 @@ export const extractLatency: Extractor = (message) => {
     }
   }
   for (const match of allMatches(BOUNDED, lower)) {
-    if (taken.some((other) => match.index < other.index + other[0].length && other.index < match.index + match[0].length)) continue;
+    if (
+      taken.some((other) => match.index < other.index + other[0].length && other.index < match.index + match[0].length)
+    )
+      continue;
     const clause = lower.slice(Math.max(0, match.index - 60), match.index + match[0].length + 40);
     const unitIsSeconds = !(match[2] ?? '').startsWith('m');
     // "in 2 s" or "under 5 seconds" only count when the sentence talks about answering.
@@ -49,7 +57,8 @@ export const extractLatency: Extractor = (message) => {
   }
   for (const match of allMatches(SUB_SECOND, lower)) findings.push(findingFromMatch('latencyTargetMs', 1000, match));
   for (const match of allMatches(REAL_TIME, lower)) {
-    if (REAL_TIME_DATA_AFTER.test(lower.slice(match.index + match[0].length, match.index + match[0].length + 20))) continue;
+    if (REAL_TIME_DATA_AFTER.test(lower.slice(match.index + match[0].length, match.index + match[0].length + 20)))
+      continue;
     if (/\b(?:chang|updat)\w*\s+(?:in\s+)?$/.test(lower.slice(Math.max(0, match.index - 20), match.index))) continue;
     findings.push(findingFromMatch('latencyTargetMs', REAL_TIME_LATENCY_MS, match));
   }

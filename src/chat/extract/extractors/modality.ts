@@ -1,6 +1,7 @@
 /** @module Modality: "speech", "transcription" → audio; "images" → image; "code completion" → code. */
-import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+
 import type { MODALITIES } from '../../../profile/profile-schema.ts';
+import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 type Modality = (typeof MODALITIES)[number];
@@ -11,7 +12,7 @@ const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
     'vision-language',
   ],
   [
-    /\b(?:speech(?:[\s-]to[\s-]text)?|transcri(?:be|bes|bing|ption|ptions)|audio|voice\s+(?:notes?|messages?|calls?|recordings?|assistant|commands?|input)|call\s+recordings?|recorded\s+calls|asr|spoken|podcasts?)\b/g,
+    /\b(?:speech(?:[\s-]to[\s-]text)?|transcri(?:be|bes|bing|ption|ptions)|audio|voice\s+(?:notes?|messages?|calls?|recordings?|assistants?|commands?|input|bots?|agents?|interface|apps?)|call\s+recordings?|recorded\s+calls|asr|spoken|podcasts?)\b/g,
     'audio',
   ],
   [

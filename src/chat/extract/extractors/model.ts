@@ -21,10 +21,8 @@ const API_FAMILY = /^(?:gpt|claude|gemini|command)/;
 const SIZE_IN_NAME = /(?<![\dx.])(\d+(?:\.\d+)?)\s?b\b/;
 
 /** "a 13B model", "13b params", "7 billion parameter model", "350M-parameter model". */
-const PARAM_SIZE = new RegExp(
-  String.raw`\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|our|size(?:\s+is)?:?)\s+(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)`,
-  'g',
-);
+const PARAM_SIZE =
+  /\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|our|size(?:\s+is)?:?)\s+(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)/g;
 
 const FINE_TUNE = String.raw`fine[\s-]?tun(?:e|ing|ed)|finetun(?:e|ing|ed)`;
 const PROVIDER_PLACE = String.raw`(?:azure(?:\s+openai)?|openai|bedrock|vertex(?:\s+ai)?|google|aws|the\s+api|their\s+api|the\s+provider|the\s+platform|the\s+vendor)`;

@@ -11,6 +11,8 @@ const STAYS = new RegExp(
     String.raw`\b(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|shouldn't|should\s+not|is\s+not\s+allowed\s+to|isn't\s+allowed\s+to|are\s+not\s+allowed\s+to|aren't\s+allowed\s+to|never|not\s+allowed\s+to|won't|will\s+never)\s+(?:ever\s+)?leave\s+${PREMISES}`,
     String.raw`\b(?:must|has\s+to|have\s+to|needs?\s+to|should|will|to)\s+(?:stay|remain|be\s+kept|be\s+hosted|run|be)\s+(?:entirely\s+|strictly\s+|fully\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|in\s+${PREMISES}|inside\s+${PREMISES}|within\s+${PREMISES}|behind\s+(?:our|the)\s+firewall|local(?:ly)?)\b`,
     String.raw`\bair[\s-]?gapped\b`,
+    String.raw`\b(?:stays?|remains?|is\s+kept|are\s+kept)\s+(?:inside|within|in)\s+(?:our|the)\s+(?:own\s+)?(?:vpc|network|data\s?cent(?:er|re)|premises|firewall|infrastructure)\b`,
+    String.raw`\bnothing\s+(?:may|can|must|should|is\s+allowed\s+to)\s+(?:go|be\s+sent|leave)\b`,
     String.raw`\bon[\s-]?prem(?:ise|ises)?[\s-]only\b`,
     String.raw`\b(?:only|strictly)\s+on[\s-]?prem(?:ise|ises)?\b`,
     String.raw`\b(?:no|can't\s+use\s+(?:the\s+|any\s+)?|cannot\s+use\s+(?:the\s+|any\s+)?|not\s+allowed\s+to\s+use\s+(?:the\s+|any\s+)?)(?:public\s+)?cloud(?:\s+(?:apis?|services?|providers?|llms?))?\b(?!\s+(?:is|are)\s+(?:fine|ok|okay))`,
@@ -39,7 +41,12 @@ export const extractOnPrem: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
   for (const match of allMatches(STAYS, lower)) {
-    if (/^(?:air|on|only|strictly)/.test(match[0]) && isNegatedBefore(lower, match.index, 20)) continue;
+    // "we don't need to be on-prem": a negation before a positive phrase flips it (CLOUD_OK reads it as false).
+    const startsNegative =
+      /^(?:can't|cannot|can|cant|must\s+not|mustn't|may|shouldn't|should\s+not|is|isn't|are|aren't|never|not|won't|will\s+never|no)\b/.test(
+        match[0],
+      );
+    if (!startsNegative && isNegatedBefore(lower, match.index, 20)) continue;
     findings.push(findingFromMatch('dataMustStayOnPrem', true, match));
   }
   for (const match of allMatches(CLOUD_OK, lower)) findings.push(findingFromMatch('dataMustStayOnPrem', false, match));

@@ -8,6 +8,7 @@ const CRITICAL = new RegExp(
     String.raw`\b(?:life|mission)[\s-]critical\b`,
     String.raw`\b(?:medical|clinical|healthcare|health\s+care|diagnos(?:is|tic|tics|e)|patients?|triage|drug|dosage|radiology|pharma(?:ceutical)?|hospital)\b`,
     String.raw`\b(?:legal|financial|investment|tax)\s+(?:advice|decisions?|opinions?)\b`,
+    String.raw`\blegal\s+(?:research|assistant|questions|counsel|domain)\b`,
     String.raw`\b(?:aviation|avionics|nuclear|autonomous\s+driving|self[\s-]driving|industrial\s+control|power\s+plant)\b`,
     String.raw`\b(?:high|very\s+high)[\s-]stakes\b`,
     String.raw`\b(?:people\s+could\s+(?:get\s+hurt|die)|harm\s+(?:people|patients|users))\b`,
@@ -29,7 +30,16 @@ export const extractSafety: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
   const negative = allMatches(NOT_CRITICAL, lower);
-  for (const match of negative) findings.push(findingFromMatch('safetyCritical', false, match));
+  for (const match of negative) {
+    // "latency isn't critical" is about speed, not about harm.
+    if (
+      /\b(?:latency|speed|time|timing|cost|performance|timeline|uptime|throughput)\s*$/.test(
+        lower.slice(Math.max(0, match.index - 20), match.index),
+      )
+    )
+      continue;
+    findings.push(findingFromMatch('safetyCritical', false, match));
+  }
   for (const match of allMatches(CRITICAL, lower)) {
     if (negative.some((other) => match.index >= other.index && match.index < other.index + other[0].length)) continue;
     if (isNegatedBefore(lower, match.index, 15)) continue;

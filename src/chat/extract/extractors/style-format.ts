@@ -34,7 +34,12 @@ export const extractStyleOrFormat: Extractor = (message) => {
   for (const match of negative) findings.push(findingFromMatch('needsStyleOrFormat', false, match));
   for (const match of allMatches(STYLE, lower)) {
     if (isNegatedBefore(lower, match.index, 20)) continue;
-    if (negative.some((other) => match.index < other.index + other[0].length && other.index < match.index + match[0].length)) continue;
+    if (
+      negative.some(
+        (other) => match.index < other.index + other[0].length && other.index < match.index + match[0].length,
+      )
+    )
+      continue;
     findings.push(findingFromMatch('needsStyleOrFormat', true, match));
   }
   return findings;

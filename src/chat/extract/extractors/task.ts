@@ -3,7 +3,8 @@ import { allMatches, finding } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 /** The clause after "we want to", "the task is", "we're building", "use case:" up to the end of the clause. */
-const TASK = /\b(?:we\s+(?:want|need|would\s+like|'d\s+like|are\s+trying|'re\s+trying|plan|hope)\s+to|(?:the\s+|our\s+|my\s+)?(?:task|goal|use[\s-]case|job)\s+(?:is|is\s+to|:)|(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:building|making|creating|developing)|(?:trying|looking)\s+to)\s+(?!(?:know|understand|find\s+out|ask|check|get\s+a\s+recommendation|figure\s+out\s+(?:which|what|how)|adapt|fine[\s-]?tune|use\s+(?:rag|lora|fine[\s-]?tuning|prompt)|recommend|start\s+over|reset)\b)([a-z][^.;!?\n]{3,120}?)(?=\s*(?:[.;!?\n]|,\s*(?:and\s+)?(?:we|our|it|the|but|with|using|on|in|budget|data|docs)\b|\s+(?:and|but)\s+(?:we|our|it)\b|\s+(?:using|with|on|in)\s+(?:a|an|our|\d|the\s+\w+\s+gpus?)\b|$))/g;
+const TASK =
+  /\b(?:we\s+(?:want|need|would\s+like|'d\s+like|are\s+trying|'re\s+trying|plan|hope)\s+to|(?:the\s+|our\s+|my\s+)?(?:task|goal|use[\s-]case|job)\s+(?:is|is\s+to|:)|(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:building|making|creating|developing)|(?:trying|looking)\s+to)\s+(?!(?:know|understand|find\s+out|ask|check|get\s+a\s+recommendation|figure\s+out\s+(?:which|what|how)|adapt|fine[\s-]?tune|use\s+(?:rag|lora|fine[\s-]?tuning|prompt)|recommend|start\s+over|reset)\b)([a-z][^.;!?\n]{3,120}?)(?=\s*(?:[.;!?\n]|,\s*(?:and\s+)?(?:we|our|it|the|but|with|using|on|in|budget|data|docs)\b|\s+(?:and|but)\s+(?:we|our|it)\b|\s+(?:using|with|on|in)\s+(?:a|an|our|\d|the\s+\w+\s+gpus?)\b|$))/g;
 
 /** Finds `task`: a short phrase in the user's own words, only after an explicit "we want to" / "task is". */
 export const extractTask: Extractor = (message) => {

@@ -29,7 +29,11 @@ export const extractTasksCount: Extractor = (message) => {
       const count = parseCount(match[1] ?? match[2] ?? '');
       if (count === undefined || !Number.isInteger(count) || count < 1 || count > MAX_TASKS) continue;
       // "2 apps" of hardware or "3 teams" of people are not tasks unless the sentence says they differ.
-      if (pattern === TASKS && /\b(?:apps?|applications?|skills?)\b/.test(match[0]) && !/\b(?:different|distinct|separate)\b/.test(match[0]))
+      if (
+        pattern === TASKS &&
+        /\b(?:apps?|applications?|skills?)\b/.test(match[0]) &&
+        !/\b(?:different|distinct|separate)\b/.test(match[0])
+      )
         continue;
       findings.push(findingFromMatch('tasksCount', count, match));
     }

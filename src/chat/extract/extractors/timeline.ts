@@ -9,7 +9,7 @@ import type { Extractor, Finding } from '../types.ts';
  */
 export const ASAP_TIMELINE_WEEKS = 2;
 
-const UNIT = String.raw`(days?|weeks?|wks?|months?|mos?|quarters?|years?)`;
+const UNIT = '(days?|weeks?|wks?|months?|mos?|quarters?|years?)';
 /** Words after a duration that make it something other than a deadline: "3 months of logs", "5 years experience". */
 const NOT_A_DEADLINE = String.raw`(?!\s+(?:of|ago|old|worth|later|experience|a\s+(?:day|week|month|year)|per|each)\b)`;
 /** "in 2 weeks", "within 3 months", "over the next 6 weeks", "less than a month", "under two months". */
@@ -20,7 +20,7 @@ const BOUNDED = new RegExp(
 /** "deadline is 6 weeks", "we have 3 months", "timeline: 8 weeks", "6-week deadline". */
 const CUED = new RegExp(
   `\\b(?:deadline|timeline|time\\s?frame|runway|have|got|ship|launch|deliver|live|ready|production|done|finish(?:ed)?|due)\\b[^.;!?\\n]{0,25}?\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}|\\b(${COUNT_SOURCE})[\\s-]${UNIT}\\s+(?:deadline|timeline|project|pilot|window|sprint)`,
-  'g',
+  'dg',
 );
 /** "by next month" (4 weeks), "before next week" (1), "until next quarter" (13), "next month is the deadline". */
 const NEXT =
@@ -67,6 +67,14 @@ export const extractTimeline: Extractor = (message) => {
   }
   for (const match of allMatches(CUED, lower)) {
     if (findings.some((other) => other.start <= match.index + match[0].length && match.index <= other.end)) continue;
+    // "€800 a month", "10k requests a month": a rate, not a deadline.
+    const countStart = match.indices?.[1]?.[0] ?? match.index;
+    if (
+      /(?:\d|[$€£]|\b(?:k|dollars|euros|usd|requests|calls|queries|tickets|examples))\s*$/.test(
+        lower.slice(Math.max(0, countStart - 12), countStart),
+      )
+    )
+      continue;
     const amount = amountOf(match[1] ?? match[3] ?? '');
     const unit = match[2] ?? match[4] ?? '';
     const weeks = amount === undefined ? undefined : toWeeks(amount, unit);
@@ -77,6 +85,7 @@ export const extractTimeline: Extractor = (message) => {
     const weeks = unit === 'week' ? 1 : unit === 'month' ? 4 : 13;
     findings.push(findingFromMatch('timelineWeeks', weeks, match));
   }
-  for (const match of allMatches(ASAP, lower)) findings.push(findingFromMatch('timelineWeeks', ASAP_TIMELINE_WEEKS, match));
+  for (const match of allMatches(ASAP, lower))
+    findings.push(findingFromMatch('timelineWeeks', ASAP_TIMELINE_WEEKS, match));
   return findings;
 };

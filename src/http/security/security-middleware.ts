@@ -1,0 +1,277 @@
+/**
+ * @module http/security/security-middleware: access control, CORS and rate limits as two middlewares.
+ *
+ * `gate` runs before routing and before the body is read: it answers CORS preflights, refuses browser origins that
+ * are not allowed on the chat widget routes (403), counts the request against the per-client limit (429) and checks
+ * the API key (401). `usage` runs after the body limit, when the body may be read: it charges LLM-backed requests to
+ * the tighter LLM budget (429) and limits how many chat sessions one client may create per hour (429).
+ * Every `/v1` response carries `RateLimit-*` headers; the chat widget routes carry CORS headers for allowed origins.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../types.ts';
+import { type ApiKeyVerifier, createApiKeyVerifier, presentedApiKeys } from './api-keys.ts';
+import { addressBucket, clientAddress } from './client-address.ts';
+import { corsPreflightHeaders, corsResponseHeaders, createOriginPolicy } from './cors.ts';
+import { denyResponse } from './deny-response.ts';
+import { createFixedWindowLimiter, type FixedWindowLimiter, type RateLimitDecision, rateLimitHeaders } from './rate-limiter.ts';
+import { routeAccess } from './route-access.ts';
+
+/** Why the security layer refused a request (for logs and metrics). */
+export type RejectionReason =
+  | 'unauthorized'
+  | 'origin_not_allowed'
+  | 'rate_limited'
+  | 'llm_rate_limited'
+  | 'too_many_sessions';
+
+export interface RejectionEvent {
+  reason: RejectionReason;
+  method: string;
+  path: string;
+  /** "api-key" when the request was counted by its key, else "address". */
+  clientKind: 'api-key' | 'address';
+}
+
+export interface SecurityOptions {
+  /** sha256 hex digests of the accepted API keys (`Config.API_KEYS`); empty = no key needed anywhere. */
+  apiKeyHashes: readonly string[];
+  /** Browser origins allowed on the chat widget routes without a key (`CORS_ORIGINS`); `*` = any. */
+  corsOrigins: readonly string[];
+  /** Read the client address from the last `X-Forwarded-For` entry (`TRUST_PROXY`). */
+  trustProxy: boolean;
+  /** Requests per minute per client on `/v1` routes; 0 = no limit. */
+  rateLimitPerMinute: number;
+  /** LLM-backed requests per minute per client; 0 = no separate limit. */
+  llmRateLimitPerMinute: number;
+  /** Chat sessions one client may create per hour; 0 = no limit. */
+  maxSessionsPerClient: number;
+  /** True when this request will call the LLM (see `isLlmBacked` in llm-budget.ts). May read the body. */
+  isLlmBacked: (c: Context<AppEnv>) => boolean | Promise<boolean>;
+  /** Reads the parsed JSON body, or undefined when it is absent or not JSON (see `peekJsonBody`). */
+  peekBody: (c: Context<AppEnv>) => Promise<unknown>;
+  /** Called for every refusal (metrics). */
+  onRejected?: (event: RejectionEvent) => void;
+  /** Clock in milliseconds (tests). */
+  now?: () => number;
+  /** Most clients each limiter tracks at once (bounded memory); default 100,000. */
+  maxTrackedClients?: number;
+}
+
+/** What the gate learnt about a request, for the usage middleware. */
+interface RequestState {
+  bucket: string;
+  sessionBucket: string;
+  clientKind: 'api-key' | 'address';
+  decisions: RateLimitDecision[];
+  corsHeaders?: Record<string, string>;
+}
+
+export interface Security {
+  gate: MiddlewareHandler<AppEnv>;
+  usage: MiddlewareHandler<AppEnv>;
+  /** The limiters, for tests and diagnostics (undefined when that limit is off). */
+  limiters: { general?: FixedWindowLimiter; llm?: FixedWindowLimiter; sessions?: FixedWindowLimiter };
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/** Creates the two middlewares; mount `gate` before routing and the body limit, `usage` after the body limit. */
+export function createSecurity(options: SecurityOptions): Security {
+  const verifier = createApiKeyVerifier(options.apiKeyHashes);
+  const origins = createOriginPolicy(options.corsOrigins);
+  if (origins.mode === 'any' && verifier.enabled) {
+    throw new RangeError('CORS_ORIGINS="*" would let any web page use the chat without a key; list origins instead');
+  }
+  const limiterOptions = { now: options.now, maxKeys: options.maxTrackedClients };
+  const limiters: Security['limiters'] = {
+    general:
+      options.rateLimitPerMinute > 0
+        ? createFixedWindowLimiter({ ...limiterOptions, limit: options.rateLimitPerMinute, windowMs: MINUTE_MS })
+        : undefined,
+    llm:
+      options.llmRateLimitPerMinute > 0
+        ? createFixedWindowLimiter({ ...limiterOptions, limit: options.llmRateLimitPerMinute, windowMs: MINUTE_MS })
+        : undefined,
+    sessions:
+      options.maxSessionsPerClient > 0
+        ? createFixedWindowLimiter({ ...limiterOptions, limit: options.maxSessionsPerClient, windowMs: HOUR_MS })
+        : undefined,
+  };
+  const states = new WeakMap<Context, RequestState>();
+
+  function reject(c: Context<AppEnv>, reason: RejectionReason, clientKind: RejectionEvent['clientKind']): void {
+    options.onRejected?.({ reason, method: c.req.method, path: c.req.path, clientKind });
+    c.get('logger')?.info('request refused', { reason, clientKind });
+  }
+
+  const gate: MiddlewareHandler<AppEnv> = async function securityGate(c, next) {
+    const access = routeAccess(c.req.path);
+    if (access === 'open') return next();
+
+    const origin = c.req.header('origin');
+    let corsHeaders: Record<string, string> | undefined;
+    let originAllowed = false;
+    // Answers differ by Origin on these routes, so shared caches must key on it.
+    if (access === 'chat-widget' && origins.mode === 'list') corsHeaders = { Vary: 'Origin' };
+    if (access === 'chat-widget' && origins.mode !== 'off' && origin !== undefined) {
+      originAllowed = origins.allows(origin);
+      if (!originAllowed) {
+        reject(c, 'origin_not_allowed', 'address');
+        return denyResponse(c, {
+          status: 403,
+          code: 'origin_not_allowed',
+          message: `The origin ${JSON.stringify(origin.slice(0, 200))} may not use the chat; the server's CORS_ORIGINS does not list it`,
+          openAiType: 'invalid_request_error',
+          openAiCode: 'origin_not_allowed',
+          headers: { Vary: 'Origin' },
+        });
+      }
+      corsHeaders = corsResponseHeaders(origins, origin);
+      if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined) {
+        return c.body(null, 204, corsPreflightHeaders(origins, origin));
+      }
+    }
+
+    const keyHash = firstMatch(verifier, presentedApiKeys(c.req.raw.headers));
+    const address = addressBucket(clientAddress(c, { trustProxy: options.trustProxy }));
+    const state: RequestState = {
+      bucket: keyHash === undefined ? `address:${address}` : `key:${keyHash}`,
+      sessionBucket: keyHash === undefined ? `address:${address}` : `key:${keyHash}`,
+      clientKind: keyHash === undefined ? 'address' : 'api-key',
+      decisions: [],
+      ...(corsHeaders === undefined ? {} : { corsHeaders }),
+    };
+    states.set(c, state);
+
+    // Counted before the key check, so guessing keys is rate limited too.
+    if (limiters.general !== undefined) {
+      const decision = limiters.general.consume(state.bucket);
+      state.decisions.push(decision);
+      if (!decision.allowed) {
+        reject(c, 'rate_limited', state.clientKind);
+        return denyResponse(c, {
+          status: 429,
+          code: 'rate_limited',
+          message: `Too many requests: this client may send ${decision.limit} per minute; retry in ${decision.resetSeconds} s`,
+          openAiType: 'requests',
+          openAiCode: 'rate_limit_exceeded',
+          headers: { ...rateLimitHeaders(decision), ...corsHeaders },
+        });
+      }
+    }
+
+    const needsKey = verifier.enabled && !(access === 'chat-widget' && originAllowed);
+    if (needsKey && keyHash === undefined) {
+      reject(c, 'unauthorized', state.clientKind);
+      const presented = presentedApiKeys(c.req.raw.headers).length > 0;
+      return denyResponse(c, {
+        status: 401,
+        code: 'unauthorized',
+        message: presented
+          ? 'The API key is not valid'
+          : access === 'chat-widget'
+            ? 'This route needs an API key (Authorization: Bearer <key> or x-api-key: <key>), or a browser origin listed in CORS_ORIGINS'
+            : 'This route needs an API key: send Authorization: Bearer <key> or x-api-key: <key>',
+        openAiType: 'invalid_request_error',
+        openAiCode: presented ? 'invalid_api_key' : 'missing_api_key',
+        headers: {
+          'WWW-Authenticate': presented ? 'Bearer realm="advisor", error="invalid_token"' : 'Bearer realm="advisor"',
+          ...limitHeaders(state.decisions),
+          ...corsHeaders,
+        },
+      });
+    }
+
+    await next();
+    setHeaders(c, { ...limitHeaders(state.decisions), ...corsHeaders });
+  };
+
+  const usage: MiddlewareHandler<AppEnv> = async function securityUsage(c, next) {
+    const state = states.get(c);
+    if (state === undefined) return next();
+
+    if (limiters.llm !== undefined && (await options.isLlmBacked(c))) {
+      const decision = limiters.llm.consume(state.bucket);
+      state.decisions.push(decision);
+      if (!decision.allowed) {
+        reject(c, 'llm_rate_limited', state.clientKind);
+        return denyResponse(c, {
+          status: 429,
+          code: 'llm_rate_limited',
+          message:
+            `Too many LLM-backed requests: this client may send ${decision.limit} per minute; retry in ` +
+            `${decision.resetSeconds} s (rule-only requests such as explain "template" are not affected)`,
+          openAiType: 'requests',
+          openAiCode: 'rate_limit_exceeded',
+          headers: { ...rateLimitHeaders(decision), ...state.corsHeaders },
+        });
+      }
+    }
+
+    const reservesSession = limiters.sessions !== undefined && (await mayCreateSession(c, options.peekBody));
+    if (reservesSession && limiters.sessions !== undefined) {
+      const decision = limiters.sessions.consume(state.sessionBucket);
+      if (!decision.allowed) {
+        reject(c, 'too_many_sessions', state.clientKind);
+        return denyResponse(c, {
+          status: 429,
+          code: 'too_many_sessions',
+          message:
+            `This client has started ${decision.limit} chat sessions in the last hour, the most allowed; continue an ` +
+            `existing session (x-session-id, x-session-token) or retry in ${decision.resetSeconds} s`,
+          openAiType: 'requests',
+          openAiCode: 'rate_limit_exceeded',
+          headers: { ...rateLimitHeaders(decision), ...state.corsHeaders },
+        });
+      }
+    }
+    try {
+      await next();
+    } finally {
+      // Only a created session uses up the allowance: a refused or failed request gives its reservation back.
+      if (reservesSession && !c.res.headers.has('x-session-token')) limiters.sessions?.refund(state.sessionBucket);
+    }
+  };
+
+  return { gate, usage, limiters };
+}
+
+/** A POST /v1/chat that names no session (neither the x-session-id header nor a body `sessionId`) creates one. */
+async function mayCreateSession(c: Context<AppEnv>, peekBody: SecurityOptions['peekBody']): Promise<boolean> {
+  if (c.req.method !== 'POST' || c.req.path !== '/v1/chat') return false;
+  if ((c.req.header('x-session-id') ?? '') !== '') return false;
+  const body = await peekBody(c);
+  const sessionId = isRecord(body) ? body.sessionId : undefined;
+  return typeof sessionId !== 'string' || sessionId === '';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function firstMatch(verifier: ApiKeyVerifier, candidates: readonly string[]): string | undefined {
+  let matched: string | undefined;
+  for (const candidate of candidates) matched ??= verifier.verify(candidate);
+  return matched;
+}
+
+/** Headers of the decision with the fewest requests left (the limit the client will hit first); none when unlimited. */
+function limitHeaders(decisions: readonly RateLimitDecision[]): Record<string, string> {
+  let tightest: RateLimitDecision | undefined;
+  for (const decision of decisions) if (tightest === undefined || decision.remaining < tightest.remaining) tightest = decision;
+  return tightest === undefined ? {} : rateLimitHeaders(tightest);
+}
+
+/** Sets headers on the final response, copying it first when its headers are immutable (e.g. a fetched Response). */
+function setHeaders(c: Context, headers: Record<string, string>): void {
+  const entries = Object.entries(headers);
+  if (entries.length === 0) return;
+  try {
+    for (const [name, value] of entries) c.res.headers.set(name, value);
+  } catch {
+    const copy = new Response(c.res.body, c.res);
+    for (const [name, value] of entries) copy.headers.set(name, value);
+    c.res = copy;
+  }
+}

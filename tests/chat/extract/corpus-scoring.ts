@@ -1,0 +1,137 @@
+/**
+ * Scoring of extractions against the annotated corpus: per-field true/false positives and negatives, where a
+ * value is a true positive when it equals the expected one (numbers within 1%, catalog names by catalog entry).
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Extraction, ExtractionCatalog } from '../../../src/chat/extract/types.ts';
+import { normalizeName } from '../../../src/knowledge/normalize-name.ts';
+import { METHOD_IDS, PROFILE_FIELDS, Profile, type ProfileField } from '../../../src/profile/profile-schema.ts';
+
+const FieldName = z.enum(PROFILE_FIELDS as [ProfileField, ...ProfileField[]]);
+export const CorpusUtterance = z
+  .object({
+    text: z.string().min(1),
+    /** "held-out": written after the extractor was tuned on the rest of the corpus. */
+    batch: z.literal('held-out').optional(),
+    requestedField: FieldName.optional(),
+    expected: Profile,
+    corrections: z.array(FieldName).optional(),
+    intents: z
+      .object({
+        justRecommend: z.literal(true).optional(),
+        whyNot: z.enum(METHOD_IDS).optional(),
+        whyMethod: z.enum(METHOD_IDS).optional(),
+        whatIf: z.literal(true).optional(),
+        reset: z.literal(true).optional(),
+        greeting: z.literal(true).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type CorpusUtterance = z.infer<typeof CorpusUtterance>;
+const CorpusFile = z.object({ description: z.string(), utterances: z.array(CorpusUtterance).min(1) }).strict();
+
+/** Reads and validates tests/chat/extract/extraction-corpus.json. */
+export function loadCorpus(): CorpusUtterance[] {
+  const url = new URL('./extraction-corpus.json', import.meta.url);
+  return CorpusFile.parse(JSON.parse(readFileSync(url, 'utf8'))).utterances;
+}
+
+export interface FieldScore {
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+}
+
+export interface Miss {
+  text: string;
+  key: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+/** Flattens what an utterance says into scorable keys: profile fields, "correction:<field>", "intent:<name>". */
+function expectedKeys(utterance: CorpusUtterance): Map<string, unknown> {
+  const keys = new Map<string, unknown>(Object.entries(utterance.expected));
+  for (const field of utterance.corrections ?? []) keys.set(`correction:${field}`, true);
+  for (const [name, value] of Object.entries(utterance.intents ?? {})) keys.set(`intent:${name}`, value);
+  return keys;
+}
+
+function actualKeys(extraction: Extraction): Map<string, unknown> {
+  const keys = new Map<string, unknown>(Object.entries(extraction.fields));
+  for (const field of extraction.corrections) keys.set(`correction:${field}`, true);
+  for (const [name, value] of Object.entries(extraction.intents)) {
+    if (value !== false && value !== undefined) keys.set(`intent:${name}`, value);
+  }
+  return keys;
+}
+
+function sameValue(key: string, expected: unknown, actual: unknown, catalog: ExtractionCatalog): boolean {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    return expected === 0 ? actual === 0 : Math.abs(actual - expected) <= Math.abs(expected) * 0.01;
+  }
+  if ((key === 'modelName' || key === 'gpuName') && typeof expected === 'string' && typeof actual === 'string') {
+    const find = key === 'modelName' ? catalog.findModel : catalog.findGpu;
+    const expectedEntry = find(expected);
+    const actualEntry = find(actual);
+    if (expectedEntry || actualEntry) return expectedEntry?.id === actualEntry?.id;
+    return normalizeName(expected) === normalizeName(actual);
+  }
+  if (key === 'task' && typeof expected === 'string' && typeof actual === 'string') {
+    const clean = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .replace(/[.!?,;:]+$/, '')
+        .trim();
+    return clean(expected) === clean(actual);
+  }
+  return expected === actual;
+}
+
+/** Scores every utterance; returns per-key counts and the list of misses (for the printed report). */
+export function scoreCorpus(
+  utterances: readonly CorpusUtterance[],
+  extract: (utterance: CorpusUtterance) => Extraction,
+  catalog: ExtractionCatalog,
+): { scores: Map<string, FieldScore>; misses: Miss[] } {
+  const scores = new Map<string, FieldScore>();
+  const misses: Miss[] = [];
+  const score = (key: string) => {
+    let entry = scores.get(key);
+    if (!entry) {
+      entry = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
+      scores.set(key, entry);
+    }
+    return entry;
+  };
+  for (const utterance of utterances) {
+    const expected = expectedKeys(utterance);
+    const actual = actualKeys(extract(utterance));
+    for (const key of new Set([...expected.keys(), ...actual.keys()])) {
+      const want = expected.get(key);
+      const got = actual.get(key);
+      if (want !== undefined && got !== undefined && sameValue(key, want, got, catalog)) {
+        score(key).truePositives++;
+        continue;
+      }
+      if (got !== undefined) score(key).falsePositives++;
+      if (want !== undefined) score(key).falseNegatives++;
+      misses.push({ text: utterance.text, key, expected: want, actual: got });
+    }
+  }
+  return { scores, misses };
+}
+
+/** Precision and recall; a key with nothing predicted (or nothing expected) scores 1 on that side. */
+export function precisionRecall(score: FieldScore): { precision: number; recall: number } {
+  const predicted = score.truePositives + score.falsePositives;
+  const relevant = score.truePositives + score.falseNegatives;
+  return {
+    precision: predicted === 0 ? 1 : score.truePositives / predicted,
+    recall: relevant === 0 ? 1 : score.truePositives / relevant,
+  };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { extractProfile, MAX_EXTRACTION_CHARS } from '../../../src/chat/extract/index.ts';
+import { Profile } from '../../../src/profile/profile-schema.ts';
+import { loadCorpus } from './corpus-scoring.ts';
+import { fixtureCatalog } from './fixture-catalog.ts';
+
+const extract = (message: string) => extractProfile(message, { knowledge: fixtureCatalog });
+
+describe('extractProfile', () => {
+  it('reads a long message with many facts and keeps the words each came from', () => {
+    const result = extract(
+      "Hi! We use GPT-4o via Azure, fine-tuning isn't enabled. Policy docs change weekly and answers must cite the policy. Budget is about $500/month.",
+    );
+    expect(result.fields).toEqual({
+      modelName: 'GPT-4o',
+      modelAccess: 'api-only',
+      knowledgeChanges: 'weekly',
+      needsCitations: true,
+      monthlyBudgetUSD: 500,
+    });
+    expect(result.evidence).toEqual({
+      modelName: 'GPT-4o',
+      modelAccess: "fine-tuning isn't enabled",
+      knowledgeChanges: 'Policy docs change weekly',
+      needsCitations: 'cite the policy',
+      monthlyBudgetUSD: '$500/month',
+    });
+    expect(result.intents.greeting).toBe(true);
+  });
+
+  it('lets the last statement of a field win', () => {
+    expect(extract('we have 2 GPUs. Actually 3 GPUs.').fields).toEqual({ gpuCount: 3 });
+  });
+
+  it('never invents counts from years and version numbers', () => {
+    expect(extract('We started in 2024 with Llama 3 and GPT-4o, version 2.1').fields).toEqual({ modelName: 'GPT-4o' });
+  });
+
+  it('drops facts asked about in a question', () => {
+    expect(extract('can a 4090 run a 70B model?').fields).toEqual({});
+  });
+
+  it('produces values the Profile schema accepts, with evidence taken verbatim from the message, for every corpus text', () => {
+    for (const { text } of loadCorpus()) {
+      const result = extract(text);
+      expect(Profile.safeParse(result.fields).success, text).toBe(true);
+      for (const words of Object.values(result.evidence)) expect(text.includes(words), text).toBe(true);
+      expect(Object.keys(result.evidence).sort(), text).toEqual(Object.keys(result.fields).sort());
+    }
+  });
+
+  it('reads only the first MAX_EXTRACTION_CHARS characters of a huge message', () => {
+    const huge = `${'lorem ipsum dolor sit amet '.repeat(2000)} we have 8 GPUs`;
+    expect(extract(huge).fields).toEqual({});
+    expect(MAX_EXTRACTION_CHARS).toBe(4000);
+  });
+});

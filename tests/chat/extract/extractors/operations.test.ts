@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { extractDeployment } from '../../../../src/chat/extract/extractors/deployment.ts';
+import { extractLanguages } from '../../../../src/chat/extract/extractors/languages.ts';
+import { extractLatency, REAL_TIME_LATENCY_MS } from '../../../../src/chat/extract/extractors/latency.ts';
+import { ASAP_TIMELINE_WEEKS, extractTimeline } from '../../../../src/chat/extract/extractors/timeline.ts';
+import { extractVolume } from '../../../../src/chat/extract/extractors/volume.ts';
+import { run } from '../extract-helpers.ts';
+
+describe('extractDeployment', () => {
+  it.each([
+    ['runs on phones', 'mobile'],
+    ['on edge devices', 'edge'],
+    ['a Jetson Orin', 'edge'],
+    ['we self-host on our own servers', 'on-prem'],
+    ['we self-host it on AWS', 'cloud-self-hosted'],
+    ['we call an API', 'cloud-api'],
+  ])('reads %j as %s', (message, deployment) => {
+    expect(run(extractDeployment, message)).toEqual({ deployment });
+  });
+
+  it('does not read "our mobile app calls the API" as on-device', () => {
+    expect(run(extractDeployment, 'our mobile app calls the API')).toEqual({ deployment: 'cloud-api' });
+  });
+});
+
+describe('extractTimeline', () => {
+  it.each([
+    ['in 2 weeks', 2],
+    ['by next month', 4],
+    ['within 3 months', 13],
+    ['ASAP', ASAP_TIMELINE_WEEKS],
+    ['deadline is 6 weeks', 6],
+    ['in 10 days', 1.4],
+  ])('reads %j as %d weeks', (message, weeks) => {
+    expect(run(extractTimeline, message)).toEqual({ timelineWeeks: weeks });
+  });
+
+  it.each(['docs change every 2 weeks', '3 months of logs', '€800 a month', 'founded 5 years ago'])(
+    'ignores %j',
+    (message) => {
+      expect(run(extractTimeline, message)).toEqual({});
+    },
+  );
+});
+
+describe('extractLanguages', () => {
+  it.each([
+    ['Spanish and German', true],
+    ['multilingual', true],
+    ['in 5 languages', true],
+    ['English only', false],
+    ['not multilingual', false],
+  ])('reads %j as %s', (message, value) => {
+    expect(run(extractLanguages, message)).toEqual({ multilingual: value });
+  });
+});
+
+describe('extractLatency', () => {
+  it.each([
+    ['under 200 ms', 200],
+    ['p95 latency below 1.5 seconds', 1500],
+    ['sub-second answers', 1000],
+    ['real-time', REAL_TIME_LATENCY_MS],
+  ])('reads %j as %d ms', (message, ms) => {
+    expect(run(extractLatency, message)).toEqual({ latencyTargetMs: ms });
+  });
+
+  it.each(['real-time prices', 'in 2 weeks', 'it took 5 seconds to load the page'])('ignores %j', (message) => {
+    expect(run(extractLatency, message)).toEqual({});
+  });
+});
+
+describe('extractVolume', () => {
+  it.each([
+    ['10k requests a day', 10_000],
+    ['1M calls/month', 33_333],
+    ['20 QPS', 1_728_000],
+    ['500 tickets per day', 500],
+  ])('reads %j as %d a day', (message, perDay) => {
+    expect(run(extractVolume, message)).toEqual({ requestsPerDay: perDay });
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { extractExpertise } from '../../../../src/chat/extract/extractors/expertise.ts';
+import { extractModality } from '../../../../src/chat/extract/extractors/modality.ts';
+import { extractTask } from '../../../../src/chat/extract/extractors/task.ts';
+import { extractTasksCount } from '../../../../src/chat/extract/extractors/tasks-count.ts';
+import { run } from '../extract-helpers.ts';
+
+describe('extractExpertise', () => {
+  it.each([
+    ['no ML engineers', 'none'],
+    ['one data scientist', 'basic'],
+    ['a couple of ML engineers', 'intermediate'],
+    ['PhD researchers', 'expert'],
+  ])('reads %j as %s', (message, level) => {
+    expect(run(extractExpertise, message)).toEqual({ mlExpertise: level });
+  });
+});
+
+describe('extractTasksCount', () => {
+  it.each([
+    ['50 customers each with their own style', 50],
+    ['3 different tasks', 3],
+    ['12 tenants', 12],
+    ['a single task', 1],
+  ])('reads %j as %d', (message, count) => {
+    expect(run(extractTasksCount, message)).toEqual({ tasksCount: count });
+  });
+
+  it('does not count customers that are not said to differ', () => {
+    expect(run(extractTasksCount, 'we have 200 customers')).toEqual({});
+  });
+});
+
+describe('extractModality', () => {
+  it.each([
+    ['speech', 'audio'],
+    ['transcription', 'audio'],
+    ['product images', 'image'],
+    ['code completion', 'code'],
+    ['questions about screenshots', 'vision-language'],
+  ])('reads %j as %s', (message, modality) => {
+    expect(run(extractModality, message)).toEqual({ modality });
+  });
+
+  it('does not read "brand voice" as audio', () => {
+    expect(run(extractModality, 'in our brand voice')).toEqual({});
+  });
+});
+
+describe('extractTask', () => {
+  it('takes the phrase after "we want to" up to the end of the clause', () => {
+    expect(run(extractTask, 'We want to classify support tickets. Budget is small.')).toEqual({
+      task: 'classify support tickets',
+    });
+  });
+
+  it('does not take "we want to fine-tune" as the task', () => {
+    expect(run(extractTask, 'we want to fine-tune Llama')).toEqual({});
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { extractProfile } from '../../../src/chat/extract/index.ts';
+import type { ProfileField } from '../../../src/profile/profile-schema.ts';
+import { fixtureCatalog } from './fixture-catalog.ts';
+
+const extract = (message: string, requestedField?: ProfileField) =>
+  extractProfile(message, { knowledge: fixtureCatalog, ...(requestedField ? { requestedField } : {}) });
+
+describe('short answers to the requested field', () => {
+  it.each<[ProfileField, string, unknown]>([
+    ['gpuCount', '2', 2],
+    ['gpuCount', 'none', 0],
+    ['needsCitations', 'yes', true],
+    ['needsCitations', 'nope', false],
+    ['labeledExamples', 'about 300', 300],
+    ['labeledExamples', 'we have none', 0],
+    ['knowledgeChanges', 'weekly', 'weekly'],
+    ['oneTimeBudgetUSD', '5k', 5000],
+    ['monthlyBudgetUSD', '$800', 800],
+    ['timelineWeeks', '3 months', 13],
+    ['latencyTargetMs', 'maybe 200ms', 200],
+    ['gpuName', 'A100', 'NVIDIA A100 80GB'],
+    ['modelName', 'llama 3.1 8b', 'Llama 3.1 8B'],
+    ['mlExpertise', 'basic', 'basic'],
+    ['unlabeledCorpus', 'lots', 'large'],
+  ])('%s + %j → %j', (field, message, value) => {
+    expect(extract(message, field).fields[field]).toEqual(value);
+  });
+
+  it('fills nothing from a bare number when no field was asked', () => {
+    expect(extract('42').fields).toEqual({});
+    expect(extract('about 300').fields).toEqual({});
+  });
+
+  it('rejects a year-like number as a GPU count', () => {
+    expect(extract('not sure, maybe 2024?', 'gpuCount').fields).toEqual({});
+  });
+
+  it('ignores numbers that belong to a model name', () => {
+    expect(extract('we use Llama 3 70B', 'gpuCount').fields).toEqual({ modelName: 'Llama 3 70B' });
+  });
+
+  it('answers a yes/no question and still reads the rest of the message', () => {
+    expect(extract('yes, and the docs change daily', 'needsCitations').fields).toEqual({
+      needsCitations: true,
+      knowledgeChanges: 'daily',
+    });
+  });
+});
+
+describe('intents', () => {
+  it.each([
+    ['just recommend', 'justRecommend', true],
+    ['skip', 'justRecommend', true],
+    ['go ahead', 'justRecommend', true],
+    ['whatever, give me the answer', 'justRecommend', true],
+    ['why not LoRA?', 'whyNot', 'lora'],
+    ['why not full fine-tuning', 'whyNot', 'full-fine-tuning'],
+    ['why not QLoRA', 'whyNot', 'qlora'],
+    ['why RAG?', 'whyMethod', 'rag'],
+    ['what if we had 2 GPUs?', 'whatIf', true],
+    ['start over', 'reset', true],
+    ['hello', 'greeting', true],
+  ] as const)('%j → %s', (message, intent, value) => {
+    expect(extract(message).intents[intent]).toBe(value);
+  });
+
+  it('keeps the facts of a what-if question', () => {
+    expect(extract('what if we had 2 GPUs?').fields).toEqual({ gpuCount: 2 });
+  });
+
+  it('sets nothing for a plain statement', () => {
+    expect(extract('we have 2 GPUs').intents).toEqual({
+      justRecommend: false,
+      whatIf: false,
+      reset: false,
+      greeting: false,
+    });
+  });
+});
+
+describe('corrections', () => {
+  it.each([
+    ['actually 3 GPUs', ['gpuCount']],
+    ["sorry, it's 2 H100s", ['gpuName', 'gpuCount']],
+    ['make that 500 examples', ['labeledExamples']],
+    ['correction: weekly', ['knowledgeChanges']],
+    ['we have 3 GPUs', []],
+  ])('%j corrects %j', (message, fields) => {
+    expect(extract(message).corrections.sort()).toEqual([...fields].sort());
+  });
+
+  it('ignores the contrasted value ("…, not $500")', () => {
+    expect(extract('Actually, the budget is $800/month, not $500.').fields).toEqual({ monthlyBudgetUSD: 800 });
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ruleExtract } from '../../src/chat/chat-service.ts';
+import { type DialogueState, initialDialogueState } from '../../src/chat/dialogue-state.ts';
+import { runTurn, type TurnResult } from '../../src/chat/run-turn.ts';
+import { fixtureKnowledge } from '../helpers/build-test-app.ts';
+
+const knowledge = fixtureKnowledge();
+
+async function converse(messages: string[]): Promise<TurnResult[]> {
+  let state: DialogueState = initialDialogueState();
+  const turns: TurnResult[] = [];
+  for (const message of messages) {
+    const turn = runTurn(state, await ruleExtract(message, { requestedField: state.requestedField, knowledge }), knowledge);
+    turns.push(turn);
+    state = turn.state;
+  }
+  return turns;
+}
+
+describe('runTurn replies', () => {
+  it('says when a new fact changes the top method, and when it does not', async () => {
+    const [first, changed, same] = await converse(['just recommend', 'our docs change weekly', 'we have 2 A100s']);
+    expect(first?.kind).toBe('recommendation');
+    expect(first?.reply).toMatch(/^Here is my provisional recommendation: Method prompt-engineering\./);
+    expect(changed?.recommendation.recommendations[0]?.method).toBe('rag');
+    expect(changed?.reply).toContain('Updated recommendation: Method rag now comes first (before: Method prompt-engineering).');
+    expect(same?.reply).toContain('Method rag still comes first.');
+  });
+
+  it('names the methods whose feasibility flips, for facts and for "what if"', async () => {
+    const turns = await converse(['just recommend', 'We use GPT-4o', 'what if we used Llama 3.1 8B?']);
+    const [, apiOnly, whatIf] = turns;
+    expect(apiOnly?.recommendation.recommendations.find((item) => item.method === 'lora')?.verdict).toBe('not-viable');
+    expect(apiOnly?.reply).toContain('No longer viable: Method lora, Method qlora and Method full-fine-tuning.');
+    expect(whatIf?.kind).toBe('what-if');
+    expect(whatIf?.reply).toContain('Would become viable: Method lora, Method qlora and Method full-fine-tuning.');
+    expect(whatIf?.state).toEqual(apiOnly?.state);
+  });
+
+  it('lists unknown facts by their labels, never as raw JSON', async () => {
+    const [answer] = await converse(['just recommend']);
+    expect(answer?.provisional).toBe(true);
+    expect(answer?.reply).toMatch(/Still unknown: [a-z]/);
+    expect(answer?.reply).not.toContain('null');
+    expect(answer?.reply).not.toMatch(/\w+\.\w+-\w+ =/);
+  });
+});

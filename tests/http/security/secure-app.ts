@@ -1,0 +1,40 @@
+import { createFileSessionStore } from '../../../src/store/session-store.ts';
+import type { Config } from '../../../src/config/env.ts';
+import { chatRoutes } from '../../../src/http/routes/chat.ts';
+import { openAiCompatibleRoutes } from '../../../src/http/routes/openai-compatible.ts';
+import type { AppDeps } from '../../../src/http/types.ts';
+import type { SessionStore } from '../../../src/store/session-store.ts';
+import { buildTestApp, type TestApp } from '../../helpers/build-test-app.ts';
+
+/** A test app with the chat and OpenAI-compatible routes on a file session store in the test's temp DATA_DIR. */
+export async function buildSecureApp(
+  config: Partial<Config> = {},
+  deps: Partial<Omit<AppDeps, 'config' | 'knowledge' | 'logger' | 'sessionStore'>> = {},
+): Promise<TestApp & { store: SessionStore }> {
+  // buildTestApp makes the temp DATA_DIR; build once to learn it, then build the real app on a store in it.
+  const probe = buildTestApp({ config });
+  const store = createFileSessionStore({ dataDir: probe.config.DATA_DIR, syncToDisk: false });
+  await store.init();
+  const built = buildTestApp({
+    ...deps,
+    config: { ...config, DATA_DIR: probe.config.DATA_DIR },
+    sessionStore: store,
+    routeModules: [chatRoutes(), openAiCompatibleRoutes(), ...(deps.routeModules ?? [])],
+  });
+  return { ...built, store };
+}
+
+/** The body `DefaultChatTransport` sends for one new user message. */
+export function chatBody(text: string, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    id: 'chat-1',
+    trigger: 'submit-message',
+    messages: [{ id: `m-${Math.random().toString(36).slice(2)}`, role: 'user', parts: [{ type: 'text', text }] }],
+    ...extra,
+  });
+}
+
+/** Headers of a JSON POST, plus `extra`. */
+export function jsonHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  return { 'content-type': 'application/json', ...extra };
+}
