@@ -1,11 +1,12 @@
 // `npm run bench` — prints every benchmark figure. `npm run bench -- engine http` runs a subset.
 import { loadKnowledge } from '../src/knowledge/load-knowledge.ts';
+import { benchChat } from './chat.bench.ts';
 import { benchEngine } from './engine.bench.ts';
 import { benchExtraction } from './extraction.bench.ts';
 import { benchHttp } from './http.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 
-const all = ['engine', 'http', 'startup', 'extraction'] as const;
+const all = ['engine', 'http', 'startup', 'extraction', 'chat'] as const;
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const selected = requested.length > 0 ? requested : [...all];
 const unknown = selected.filter((name) => !(all as readonly string[]).includes(name));
@@ -20,3 +21,4 @@ if (selected.includes('engine')) await benchEngine(knowledge);
 if (selected.includes('http')) await benchHttp();
 if (selected.includes('startup')) await benchStartup();
 if (selected.includes('extraction')) await benchExtraction(knowledge);
+if (selected.includes('chat')) await benchChat(knowledge);

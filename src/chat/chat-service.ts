@@ -33,9 +33,6 @@ export const ruleExtract: ExtractFunction = (message, { requestedField, knowledg
 /** The pure dialogue turn (src/chat/run-turn.ts); injectable for tests. */
 export type RunTurnFunction = typeof runTurn;
 
-/** Longest accepted user message, in characters (UTF-16 code units). */
-export const MAX_MESSAGE_CHARS = 4000;
-
 export interface ChatServiceOptions {
   store: SessionStore;
   knowledge: Knowledge;

@@ -10,7 +10,11 @@ async function converse(messages: string[]): Promise<TurnResult[]> {
   let state: DialogueState = initialDialogueState();
   const turns: TurnResult[] = [];
   for (const message of messages) {
-    const turn = runTurn(state, await ruleExtract(message, { requestedField: state.requestedField, knowledge }), knowledge);
+    const turn = runTurn(
+      state,
+      await ruleExtract(message, { requestedField: state.requestedField, knowledge }),
+      knowledge,
+    );
     turns.push(turn);
     state = turn.state;
   }
@@ -23,7 +27,9 @@ describe('runTurn replies', () => {
     expect(first?.kind).toBe('recommendation');
     expect(first?.reply).toMatch(/^Here is my provisional recommendation: Method prompt-engineering\./);
     expect(changed?.recommendation.recommendations[0]?.method).toBe('rag');
-    expect(changed?.reply).toContain('Updated recommendation: Method rag now comes first (before: Method prompt-engineering).');
+    expect(changed?.reply).toContain(
+      'Updated recommendation: Method rag now comes first (before: Method prompt-engineering).',
+    );
     expect(same?.reply).toContain('Method rag still comes first.');
   });
 

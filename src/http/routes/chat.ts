@@ -12,7 +12,6 @@ import {
   ChatTurnFailedError,
   createChatService,
   type ExtractFunction,
-  MAX_MESSAGE_CHARS,
   type ProfilePartData,
   type RunTurnFunction,
   type SessionCredentials,
@@ -166,7 +165,8 @@ const postRoute = createRoute({
     'part. The stream carries: `start` (messageId, messageMetadata {kind, provisional}), `data-session`, ' +
     '`data-profile`, text (`text-start`, `text-delta`…, `text-end`), `data-recommendation` (answers, "why" and ' +
     '"what if"), `data-question` (when asking), `finish`. The user message and the reply are persisted before the ' +
-    'stream starts; if the engine fails the user message is kept and the stream carries an `error` chunk.',
+    'stream starts; if the engine fails the user message is kept and the stream carries an `error` chunk. ' +
+    '`trigger: "regenerate-message"` re-sends the stored last reply (rule-only answers are deterministic) and stores nothing.',
   request: {
     headers: SessionHeaders,
     body: { required: true, content: { 'application/json': { schema: ChatRequest } } },
@@ -244,7 +244,7 @@ export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesO
   app.openapi(postRoute, async (c) => {
     const body = c.req.valid('json');
     const credentials = requestCredentials(c, body);
-    const last = lastUserMessage(body);
+    const last = lastUserMessage(body, deps.config.MAX_MESSAGE_CHARS);
 
     try {
       const session = await service.openSession(credentials);
@@ -384,7 +384,9 @@ async function lastAssistantMessage(
   credentials: SessionCredentials,
 ): Promise<StoredMessage | undefined> {
   const session = await store.get(credentials.sessionId, credentials.sessionToken);
-  return session?.messages.findLast((message) => message.role === 'assistant');
+  // Only a reply that is still the last message can be regenerated; after a failed turn there is none to replay.
+  const last = session?.messages.at(-1);
+  return last?.role === 'assistant' ? last : undefined;
 }
 
 /** Session credentials from the x-session-* headers, else from the body; undefined for a new session. */
@@ -405,8 +407,8 @@ function requestCredentials(c: Context<AppEnv>, body: ChatRequest): SessionCrede
   return { sessionId, sessionToken };
 }
 
-/** The new user message: the last message with role "user", its text parts joined; 400 when empty or too long. */
-function lastUserMessage(body: ChatRequest): { id: string; text: string } {
+/** The new user message: the last message with role "user", its text parts joined; 400 when empty or over `maxChars`. */
+function lastUserMessage(body: ChatRequest, maxChars: number): { id: string; text: string } {
   const index = body.messages.findLastIndex((message) => message.role === 'user');
   const message = body.messages[index];
   if (message === undefined) {
@@ -425,9 +427,9 @@ function lastUserMessage(body: ChatRequest): { id: string; text: string } {
       { path, message: 'The last user message must have a non-empty text part' },
     ]);
   }
-  if (text.length > MAX_MESSAGE_CHARS) {
+  if (text.length > maxChars) {
     throw new ValidationError(`The request is invalid: ${path}: the message is too long`, [
-      { path, message: `The message text is ${text.length} characters; the limit is ${MAX_MESSAGE_CHARS}` },
+      { path, message: `The message text is ${text.length} characters; the limit is ${maxChars} (MAX_MESSAGE_CHARS)` },
     ]);
   }
   return { id: message.id, text };

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { ExtractFunction, RunTurnFunction } from '../../chat/chat-service.ts';
-import { MAX_MESSAGE_CHARS, turnCarriesRecommendation } from '../../chat/chat-service.ts';
+import { turnCarriesRecommendation } from '../../chat/chat-service.ts';
 import { replayHistory } from '../../chat/replay-history.ts';
 import type { TurnKind, TurnOptions, TurnResult } from '../../chat/run-turn.ts';
 import { Question, Recommendation } from '../../engine/recommendation-schema.ts';
@@ -163,7 +163,7 @@ export function registerOpenAiCompatibleRoutes(app: App, deps: AppDeps, options:
     let userMessages: string[];
     try {
       request = parseRequest(await readJson(c));
-      userMessages = userTexts(request);
+      userMessages = userTexts(request, deps.config.MAX_MESSAGE_CHARS);
     } catch (error) {
       if (error instanceof OpenAiRequestError) return openAiError(c, error);
       throw error;
@@ -322,7 +322,7 @@ function parseRequest(body: unknown): ChatCompletionRequest {
 }
 
 /** The text of every user message, oldest first; 400 naming the message when one is empty, too long or not text. */
-function userTexts(request: ChatCompletionRequest): string[] {
+function userTexts(request: ChatCompletionRequest, maxChars: number): string[] {
   const texts: string[] = [];
   request.messages.forEach((message, index) => {
     if (message.role !== 'user') return;
@@ -346,10 +346,10 @@ function userTexts(request: ChatCompletionRequest): string[] {
         'empty_content',
       );
     }
-    if (text.length > MAX_MESSAGE_CHARS) {
+    if (text.length > maxChars) {
       throw new OpenAiRequestError(
         400,
-        `messages[${index}].content is ${text.length} characters; the limit is ${MAX_MESSAGE_CHARS}.`,
+        `messages[${index}].content is ${text.length} characters; the limit is ${maxChars}.`,
         `messages[${index}].content`,
         'string_above_max_length',
       );

@@ -49,7 +49,7 @@ export function createFixedWindowLimiter(options: FixedWindowLimiterOptions): Fi
   const { limit } = options;
   const windowMs = options.windowMs ?? 60_000;
   const maxKeys = options.maxKeys ?? DEFAULT_MAX_KEYS;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now());
   if (!Number.isInteger(limit) || limit <= 0) throw new RangeError(`limit must be a positive integer, got ${limit}`);
   if (!(windowMs > 0)) throw new RangeError(`windowMs must be positive, got ${windowMs}`);
   if (!Number.isInteger(maxKeys) || maxKeys <= 0) throw new RangeError(`maxKeys must be a positive integer, got ${maxKeys}`);
