@@ -4,9 +4,10 @@ import { benchChat } from './chat.bench.ts';
 import { benchEngine } from './engine.bench.ts';
 import { benchExtraction } from './extraction.bench.ts';
 import { benchHttp } from './http.bench.ts';
+import { benchLlm } from './llm.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 
-const all = ['engine', 'http', 'startup', 'extraction', 'chat'] as const;
+const all = ['engine', 'http', 'startup', 'extraction', 'chat', 'llm'] as const;
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const selected = requested.length > 0 ? requested : [...all];
 const unknown = selected.filter((name) => !(all as readonly string[]).includes(name));
@@ -22,3 +23,4 @@ if (selected.includes('http')) await benchHttp();
 if (selected.includes('startup')) await benchStartup();
 if (selected.includes('extraction')) await benchExtraction(knowledge);
 if (selected.includes('chat')) await benchChat(knowledge);
+if (selected.includes('llm')) await benchLlm(knowledge);

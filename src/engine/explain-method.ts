@@ -12,7 +12,10 @@ export function explainMethod(recommendation: Recommendation, methodId: MethodId
   const entry = recommendation.recommendations.find((candidate) => candidate.method === methodId);
   if (!entry) return `${methodId} is not part of this recommendation.`;
   const total = recommendation.recommendations.length;
-  const lines = [`${methodId} is ranked ${entry.rank} of ${total}, verdict ${entry.verdict}, score ${entry.score}.`];
+  const name = (id: MethodId) => knowledge?.methodById.get(id)?.name ?? id;
+  const lines = [
+    `${name(methodId)} is ranked ${entry.rank} of ${total}, verdict ${entry.verdict}, score ${entry.score}.`,
+  ];
 
   if (entry.blockers.length > 0) {
     lines.push('It is not viable because:');
@@ -32,18 +35,31 @@ export function explainMethod(recommendation: Recommendation, methodId: MethodId
     lines.push('No rule that fired scored or blocked it, so it kept the starting score.');
   }
   const ahead = recommendation.recommendations.find((candidate) => candidate.rank === 1);
-  if (ahead && ahead.method !== methodId) lines.push(`The top method is ${ahead.method} (score ${ahead.score}).`);
+  if (ahead && ahead.method !== methodId) lines.push(`The top method is ${name(ahead.method)} (score ${ahead.score}).`);
 
   const rulesById = new Map(knowledge?.rules.map((rule) => [rule.id, rule]));
-  const undecided = recommendation.trace.filter((trace) => {
-    if (trace.outcome !== 'unknown') return false;
-    if (!knowledge) return true;
-    const rule = rulesById.get(trace.ruleId);
-    return rule !== undefined && (rule.blocks.includes(methodId) || rule.scores[methodId] !== undefined);
-  });
-  if (undecided.length > 0) {
-    lines.push(knowledge ? `Rules about ${methodId} that could not be decided:` : 'Rules that could not be decided:');
-    for (const trace of undecided) {
+  // A method already ruled out stays ruled out whatever the undecided rules turn out to be: don't list them.
+  const undecided =
+    entry.blockers.length > 0
+      ? []
+      : recommendation.trace
+          .filter((trace) => {
+            if (trace.outcome !== 'unknown') return false;
+            if (!knowledge) return true;
+            const rule = rulesById.get(trace.ruleId);
+            return rule !== undefined && (rule.blocks.includes(methodId) || rule.scores[methodId] !== undefined);
+          })
+          .sort((a, b) => weight(rulesById.get(b.ruleId), methodId) - weight(rulesById.get(a.ruleId), methodId));
+  const shown = undecided.slice(0, MAX_UNDECIDED_SHOWN);
+  if (shown.length > 0) {
+    lines.push(
+      knowledge
+        ? `Rules about ${name(methodId)} that could not be decided yet:`
+        : 'Rules that could not be decided yet:',
+    );
+    if (undecided.length > shown.length)
+      lines.push(`(the ${shown.length} with the largest effect of ${undecided.length})`);
+    for (const trace of shown) {
       const rule = rulesById.get(trace.ruleId);
       const effect = rule ? ` (${describeEffect(rule, methodId)})` : '';
       lines.push(`- ${trace.ruleId}${effect}: would be decided by ${trace.missingFacts.join(', ')}`);
@@ -53,6 +69,16 @@ export function explainMethod(recommendation: Recommendation, methodId: MethodId
     lines.push(`Answers that could change the top method: ${recommendation.questions.map((q) => q.field).join(', ')}.`);
   }
   return lines.join('\n');
+}
+
+/** How many undecided rules a "why (not) X?" answer lists, largest effect first. */
+const MAX_UNDECIDED_SHOWN = 5;
+
+/** A rule's weight for one method: blocking outranks any score change. */
+function weight(rule: Knowledge['rules'][number] | undefined, methodId: MethodId): number {
+  if (!rule) return 0;
+  if (rule.blocks.includes(methodId)) return 1000;
+  return Math.abs(rule.scores[methodId] ?? 0);
 }
 
 function describeEffect(rule: Knowledge['rules'][number], methodId: MethodId): string {

@@ -22,7 +22,8 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
       reasons.length > 0
         ? ` because ${reasons.map((reason) => `${lowerFirst(stripPeriod(reason.text))} [${reason.sources.join(', ')}]`).join('; ')}.`
         : ', the safest starting point since no rule favoured another method.';
-    paragraphs.push(`Start with ${name(top.method)} (score ${top.score} of 100)${because}`);
+    const lead = recommendation.plan.length > 1 ? 'Top choice' : 'Recommended';
+    paragraphs.push(`${lead}: ${name(top.method)} (score ${top.score} of 100)${because}`);
   }
   if (recommendation.plan.length > 0) {
     const steps = recommendation.plan.map((step) => `${step.step}. ${step.methods.map(name).join(' + ')}: ${step.why}`);
@@ -30,11 +31,18 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
   }
   const blocked = recommendation.recommendations.filter((method) => method.verdict === 'not-viable');
   if (blocked.length > 0) {
-    const lines = blocked.map((method) => {
+    // Methods ruled out by the same rule share one line, so a common blocker is said once.
+    const groups = new Map<string, { methods: MethodId[]; text: string; sources: string[] }>();
+    for (const method of blocked) {
       const blocker = method.blockers[0];
-      return blocker
-        ? `- ${name(method.method)}: ${blocker.text} [${blocker.sources.join(', ')}]`
-        : `- ${name(method.method)}`;
+      const key = blocker?.ruleId ?? `none:${method.method}`;
+      const group = groups.get(key) ?? { methods: [], text: blocker?.text ?? '', sources: blocker?.sources ?? [] };
+      group.methods.push(method.method);
+      groups.set(key, group);
+    }
+    const lines = [...groups.values()].map((group) => {
+      const names = group.methods.map(name).join(', ');
+      return group.text ? `- ${names}: ${group.text} [${group.sources.join(', ')}]` : `- ${names}`;
     });
     paragraphs.push(`Not viable:\n${lines.join('\n')}`);
   }

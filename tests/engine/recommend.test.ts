@@ -76,9 +76,11 @@ describe('templateExplanation', () => {
       explain: 'none',
     });
     const text = templateExplanation(result, knowledge);
-    expect(text).toMatch(/^Start with /);
+    expect(text).toMatch(/^(Top choice|Recommended): /);
     expect(text).toContain('Plan:\n1. Prompt Engineering');
-    expect(text).toContain('Not viable:\n- Lora: Without a GPU, local training is impossible. [src-c]');
+    expect(text).toContain(
+      'Not viable:\n- Lora, Qlora, Full Fine Tuning: Without a GPU, local training is impossible. [src-c]',
+    );
     expect(text).toContain('Answering these could change the advice:');
   });
 });

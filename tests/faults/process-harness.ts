@@ -127,9 +127,20 @@ export interface TurnResult {
   body: string;
 }
 
+/** The response headers arrived but the body was cut (the worst outcome: a half answer). */
+export class ResponseCutError extends Error {
+  override name = 'ResponseCutError';
+  readonly status: number;
+  constructor(status: number, cause: unknown) {
+    super(`HTTP ${status} response cut before its end`, { cause });
+    this.status = status;
+  }
+}
+
 /**
  * Sends one chat turn the way `DefaultChatTransport` does (the new user message last) with the session headers
- * when there is a session. Network failures reject; HTTP errors resolve with their status.
+ * when there is a session. Network failures reject (with {@link ResponseCutError} when the body was cut after the
+ * headers); HTTP errors resolve with their status.
  */
 export async function sendChatTurn(
   url: string,
@@ -150,7 +161,12 @@ export async function sendChatTurn(
       messages: [{ id: input.userMessageId, role: 'user', parts: [{ type: 'text', text: input.text }] }],
     }),
   });
-  const body = await response.text();
+  let body: string;
+  try {
+    body = await response.text();
+  } catch (error) {
+    throw new ResponseCutError(response.status, error);
+  }
   const result: TurnResult = {
     status: response.status,
     acknowledged: false,
@@ -165,7 +181,8 @@ export async function sendChatTurn(
   const { chunks, done } = parseUiMessageStream(body);
   const start = chunks.find((chunk) => chunk.type === 'start');
   result.assistantMessageId = start?.messageId;
-  result.acknowledged = done && chunks.some((chunk) => chunk.type === 'finish') && !chunks.some((c) => c.type === 'error');
+  result.acknowledged =
+    done && chunks.some((chunk) => chunk.type === 'finish') && !chunks.some((c) => c.type === 'error');
   return result;
 }
 

@@ -72,7 +72,10 @@ describe('SIGKILL while 20 clients chat', () => {
       const running = logs.map((log, index) => chatLoop((server as ServerProcess).url, index, log, () => killed));
       const started = Date.now();
       const acknowledgedCount = () => logs.reduce((sum, log) => sum + log.acknowledged.length, 0);
-      while ((acknowledgedCount() < MIN_ACKNOWLEDGED || Date.now() - started < MIN_CHAT_MS) && Date.now() - started < 60_000) {
+      while (
+        (acknowledgedCount() < MIN_ACKNOWLEDGED || Date.now() - started < MIN_CHAT_MS) &&
+        Date.now() - started < 60_000
+      ) {
         await sleep(20);
       }
       server.child.kill('SIGKILL');

@@ -22,6 +22,11 @@ export interface FakeOpenAiServerOptions {
   readonly stallAfter?: number;
   /** After this many content chunks, destroy the socket (a stream cut mid-way). */
   readonly cutAfter?: number;
+  /**
+   * Content of the answer to a non-streamed request (structured extraction), e.g. a JSON object; default the chunks
+   * joined.
+   */
+  readonly completionContent?: string;
   /** Token counts reported in the usage chunk / body (default 1200 prompt, one completion token per chunk). */
   readonly promptTokens?: number;
 }
@@ -127,7 +132,11 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions): P
           choices: [
             {
               index: 0,
-              message: { role: 'assistant', content: options.chunks.join(''), refusal: null },
+              message: {
+                role: 'assistant',
+                content: options.completionContent ?? options.chunks.join(''),
+                refusal: null,
+              },
               logprobs: null,
               finish_reason: options.finishReason ?? 'stop',
             },

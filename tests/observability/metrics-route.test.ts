@@ -44,9 +44,9 @@ describe('GET /metrics', () => {
     }
     const parsed = await scrape(app);
     const series = parsed.samples.filter((sample) => sample.name === 'http_requests_total');
-    expect(series.every((sample) => sample.labels.route === UNMATCHED_ROUTE || sample.labels.route === '/healthz')).toBe(
-      true,
-    );
+    expect(
+      series.every((sample) => sample.labels.route === UNMATCHED_ROUTE || sample.labels.route === '/healthz'),
+    ).toBe(true);
     expect(sampleValue(parsed, 'http_requests_total', { route: UNMATCHED_ROUTE, method: 'GET', status: '404' })).toBe(
       50,
     );

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../../../src/config/env.ts';
 import { ConfigError } from '../../../src/errors.ts';
 import { hashApiKey } from '../../../src/http/security/index.ts';
@@ -200,8 +200,6 @@ describe('the chat widget routes with CORS_ORIGINS', () => {
 });
 
 describe('configuration', () => {
-  afterEach(() => undefined);
-
   it('refuses CORS_ORIGINS=* together with API_KEYS at start-up', () => {
     expect(() => buildTestApp({ config: { API_KEYS: [hashApiKey(KEY)], CORS_ORIGINS: ['*'] } })).toThrow(ConfigError);
   });
