@@ -1,33 +1,50 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-/** Spawns `node <args>` and resolves with the URL once a stdout line contains a listening URL. */
+/**
+ * Spawns `node <args>` with stdout/stderr going to a log file (as a process manager would), and resolves with the
+ * URL once the log contains a "listening" line. A pipe read by this (busy, load-generating) process would block
+ * the server's synchronous log writes and distort every figure.
+ */
 export function spawnServer(
   args: string[],
   env: Record<string, string> = {},
-): Promise<{ child: ChildProcess; url: string; startedMs: number }> {
+): Promise<{ child: ChildProcess; url: string; startedMs: number; logFile: string }> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const logDir = mkdtempSync(join(tmpdir(), 'advisor-bench-log-'));
+  const logFile = join(logDir, 'server.log');
+  const fd = openSync(logFile, 'a');
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  child.once('exit', () => setTimeout(() => rmSync(logDir, { recursive: true, force: true }), 100).unref());
   return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/[0-9a-z.[\]:]+:\d+)/.exec(output);
-      if (match && /listening/.test(output)) {
-        child.stdout?.off('data', onData);
-        child.stdout?.resume(); // keep draining: a full pipe would block the server's log writes
-        child.stderr?.resume();
-        resolve({ child, url: match[1] as string, startedMs: performance.now() - started });
+    const read = () => {
+      try {
+        return readFileSync(logFile, 'utf8');
+      } catch {
+        return '';
       }
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+    const poll = setInterval(() => {
+      const output = read();
+      const match = /listening[^\n]*?(http:\/\/[0-9a-z.[\]:]+:\d+)/.exec(output);
+      if (match) {
+        clearInterval(poll);
+        clearTimeout(timeout);
+        resolve({ child, url: match[1] as string, startedMs: performance.now() - started, logFile });
+      }
+    }, 5);
+    const timeout = setTimeout(() => {
+      clearInterval(poll);
+      reject(new Error(`server did not start within 20 s:\n${read()}`));
+    }, 20_000);
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      clearTimeout(timeout);
+      reject(new Error(`server exited with ${code} before listening:\n${read()}`));
     });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
-    setTimeout(() => reject(new Error(`server did not start within 20 s:\n${output}`)), 20_000).unref();
   });
 }
 

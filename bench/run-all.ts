@@ -5,9 +5,10 @@ import { benchEngine } from './engine.bench.ts';
 import { benchExtraction } from './extraction.bench.ts';
 import { benchHttp } from './http.bench.ts';
 import { benchLlm } from './llm.bench.ts';
+import { benchLoad } from './load.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 
-const all = ['engine', 'http', 'startup', 'extraction', 'chat', 'llm'] as const;
+const all = ['engine', 'http', 'startup', 'extraction', 'chat', 'llm', 'load'] as const;
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const selected = requested.length > 0 ? requested : [...all];
 const unknown = selected.filter((name) => !(all as readonly string[]).includes(name));
@@ -24,3 +25,4 @@ if (selected.includes('startup')) await benchStartup();
 if (selected.includes('extraction')) await benchExtraction(knowledge);
 if (selected.includes('chat')) await benchChat(knowledge);
 if (selected.includes('llm')) await benchLlm(knowledge);
+if (selected.includes('load')) await benchLoad();

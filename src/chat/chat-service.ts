@@ -18,7 +18,14 @@ import { runTurn, type TurnKind, type TurnOptions, type TurnResult, type Underst
 /** Rule-based (or LLM-assisted) extraction of one message, given the field last asked about. May be async. */
 export type ExtractFunction = (
   message: string,
-  options: { requestedField?: string; knowledge: Knowledge },
+  options: {
+    requestedField?: string;
+    knowledge: Knowledge;
+    /** Earlier messages of the conversation, oldest first (an LLM extractor reads them as context). */
+    history?: readonly { role: 'user' | 'assistant'; text: string }[];
+    /** Aborted when the client leaves (an LLM extractor cancels its upstream call). */
+    signal?: AbortSignal;
+  },
 ) => Extraction | Promise<Extraction>;
 
 /** The rule-only extractor (src/chat/extract), as an {@link ExtractFunction}; an unknown `requestedField` is ignored. */
@@ -129,7 +136,13 @@ export interface ChatService {
    * Throws NotFoundError (session gone or wrong token), ChatTurnFailedError (engine threw; the user message was
    * persisted), or the store's errors (nothing persisted). Turns on one session run in call order.
    */
-  runTurn(input: { credentials: SessionCredentials; text: string; userMessageId?: string }): Promise<ChatTurnOutcome>;
+  runTurn(input: {
+    credentials: SessionCredentials;
+    text: string;
+    userMessageId?: string;
+    /** Passed to the extractor (client disconnect). */
+    signal?: AbortSignal;
+  }): Promise<ChatTurnOutcome>;
 }
 
 /** Accepted client message ids: short and plain, so they can be stored and echoed safely. */
@@ -153,7 +166,7 @@ export function createChatService(options: ChatServiceOptions): ChatService {
       return { ...credentials, created: false };
     },
 
-    async runTurn({ credentials, text, userMessageId }) {
+    async runTurn({ credentials, text, userMessageId, signal }) {
       let outcome: { userMessage: StoredMessage; assistantMessage: StoredMessage; turn: TurnResult } | undefined;
       let failure: ChatTurnFailedError | undefined;
       // No await before store.update: turns on one session queue in the order they were called.
@@ -165,10 +178,16 @@ export function createChatService(options: ChatServiceOptions): ChatService {
           text,
           createdAt: now().toISOString(),
         };
+        const history = draft.messages.map((message) => ({ role: message.role, text: message.text }));
         draft.messages.push(userMessage);
         let result: TurnResult;
         try {
-          const extraction = await extract(text, { requestedField: previous.requestedField, knowledge });
+          const extraction = await extract(text, {
+            requestedField: previous.requestedField,
+            knowledge,
+            history,
+            ...(signal ? { signal } : {}),
+          });
           result = turn(previous, extraction, knowledge, options.turnOptions);
         } catch (error) {
           // Keep the user's message (nothing accepted is lost) and leave the dialogue state as it was.

@@ -11,6 +11,8 @@ import type { ChatTurn } from '../llm/explain-prompt.ts';
 import { mergeExtractions } from '../llm/extract.ts';
 import type { LlmLayer } from '../llm/llm-layer.ts';
 import { PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
+import type { SessionStore } from '../store/session-store.ts';
+import { type ExtractFunction, ruleExtract } from './chat-service.ts';
 import type { Extraction } from './extract/types.ts';
 import type { TurnExtraction, TurnKind, TurnResult } from './run-turn.ts';
 
@@ -36,7 +38,16 @@ export function mergeLlmExtraction(rules: Extraction, llmFields: Partial<Profile
   const merged = mergeExtractions(rules.fields, llmFields, {
     explicitCorrections: explicitCorrections as Partial<Profile>,
   });
-  return { ...rules, fields: merged.fields, contributedBy: merged.contributedBy };
+  // Keep the rule extractor's field order (the acknowledgement lists fields in that order), then the LLM's additions.
+  const fields: Record<string, unknown> = { ...rules.fields };
+  const contributedBy: TurnExtraction['contributedBy'] = {};
+  for (const field of Object.keys(rules.fields) as ProfileField[]) contributedBy[field] = 'rules';
+  for (const [field, by] of Object.entries(merged.contributedBy) as [ProfileField, 'rules' | 'llm'][]) {
+    if (by !== 'llm') continue;
+    fields[field] = merged.fields[field];
+    contributedBy[field] = 'llm';
+  }
+  return { ...rules, fields: fields as Partial<Profile>, contributedBy };
 }
 
 export interface LlmExtractOptions {
@@ -70,6 +81,25 @@ export async function extractWithLlm(
     return rules;
   }
   return mergeLlmExtraction(rules, result.fields);
+}
+
+/**
+ * An {@link ExtractFunction} that runs the rule extractor and the LLM extraction (with the conversation as context and
+ * the client's abort signal) and merges them; see {@link extractWithLlm}.
+ */
+export function createLlmAssistedExtract(
+  llm: LlmLayer,
+  options: { onFailure?: (reason: string) => void } = {},
+): ExtractFunction {
+  return async (message, context) => {
+    const rules = await ruleExtract(message, context);
+    return extractWithLlm(llm, message, rules, {
+      ...(context.requestedField ? { requestedField: context.requestedField } : {}),
+      ...(context.history ? { history: chatHistory(context.history) } : {}),
+      ...(context.signal ? { signal: context.signal } : {}),
+      ...(options.onFailure ? { onFailure: options.onFailure } : {}),
+    });
+  };
 }
 
 /**
@@ -196,4 +226,72 @@ export function chatHistory(messages: readonly { role: string; text: string }[])
   return messages
     .filter((message) => message.role === 'user' || message.role === 'assistant')
     .map((message) => ({ role: message.role as 'user' | 'assistant', content: message.text }));
+}
+
+/**
+ * Store the truthful final reply of a turn whose reply was first persisted as the template (so nothing was ever
+ * lost while the LLM streamed): sets the assistant message's text and records how its explanation ended in
+ * `meta.explanation` and a `data-explanation` part. Resolves false when the session or the message is gone.
+ */
+export async function persistFinalReply(
+  store: Pick<SessionStore, 'update'>,
+  credentials: { sessionId: string; sessionToken: string },
+  messageId: string,
+  final: { text: string; explanation: ReplyExplanation },
+): Promise<boolean> {
+  let found = false;
+  const session = await store.update(credentials.sessionId, credentials.sessionToken, (draft) => {
+    const message = draft.messages.find((candidate) => candidate.id === messageId && candidate.role === 'assistant');
+    if (message === undefined) return;
+    found = true;
+    message.text = final.text;
+    message.meta = { ...message.meta, explanation: final.explanation };
+    const parts = (message.parts ?? []).filter(
+      (part) => (part as { type?: unknown } | null)?.type !== 'data-explanation',
+    );
+    message.parts = [...parts, { type: 'data-explanation', data: final.explanation }];
+  });
+  return session !== undefined && found;
+}
+
+/**
+ * Most recent user messages an OpenAI-compatible request has read by the LLM. The endpoint is stateless and replays
+ * the whole history on every call; reading every message with the LLM would make a conversation's cost grow with the
+ * square of its length, so older messages are read by the rule extractor only.
+ */
+export const MAX_LLM_EXTRACTED_MESSAGES = 4;
+
+/**
+ * An {@link ExtractFunction} for `replayHistory` over `conversation` (user and assistant texts, oldest first): the
+ * last {@link MAX_LLM_EXTRACTED_MESSAGES} user messages are read by the LLM too, in parallel and up front (each with
+ * the messages before it as context), then merged turn by turn as the replay calls the extractor in order.
+ */
+export async function createReplayExtract(
+  llm: LlmLayer,
+  conversation: readonly { role: 'user' | 'assistant'; text: string }[],
+  options: { signal?: AbortSignal; onFailure?: (reason: string) => void } = {},
+): Promise<ExtractFunction> {
+  const userIndexes = conversation.flatMap((message, index) => (message.role === 'user' ? [index] : []));
+  const firstRead = Math.max(0, userIndexes.length - MAX_LLM_EXTRACTED_MESSAGES);
+  const llmFields = await Promise.all(
+    userIndexes.map(async (conversationIndex, userIndex) => {
+      if (userIndex < firstRead) return undefined;
+      const result = await llm.extractProfileWithLlm(conversation[conversationIndex]!.text, {
+        history: chatHistory(conversation.slice(0, conversationIndex)),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      if (result.fallbackReason !== undefined) {
+        if (result.fallbackReason !== 'llm-off') options.onFailure?.(result.fallbackReason);
+        return undefined;
+      }
+      return result.fields;
+    }),
+  );
+  let call = 0;
+  return async (message, context) => {
+    const rules = await ruleExtract(message, context);
+    const fields = llmFields[call];
+    call += 1;
+    return fields === undefined ? rules : mergeLlmExtraction(rules, fields);
+  };
 }

@@ -42,7 +42,14 @@ const ApiKeyHashes = z.string().transform((raw, context) => {
 
 /** CORS_ORIGINS: comma-separated exact origins (or `*`). */
 const CorsOrigins = z.string().transform((raw, context) => {
-  const origins = [...new Set(raw.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))];
+  const origins = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    ),
+  ];
   for (const origin of origins) {
     const problem = originProblem(origin);
     if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
@@ -59,6 +66,7 @@ const ENV_FIXES: Record<string, string> = {
   LOG_LEVEL: `set LOG_LEVEL to one of ${LOG_LEVELS.join(', ')}`,
   BODY_LIMIT_BYTES: 'set BODY_LIMIT_BYTES to a positive whole number of bytes, e.g. 1048576 (1 MiB)',
   SHUTDOWN_GRACE_MS: 'set SHUTDOWN_GRACE_MS to a positive whole number of milliseconds, e.g. 10000',
+  RECOMMENDATION_CACHE_SIZE: 'set RECOMMENDATION_CACHE_SIZE to a whole number of entries, e.g. 1000 (0 = off)',
   SESSION_TTL_MS: 'set SESSION_TTL_MS to a positive whole number of milliseconds, e.g. 2592000000 (30 days)',
   METRICS_TOKEN:
     'set METRICS_TOKEN to a random string of at least 16 characters (e.g. `openssl rand -hex 32`), or leave it empty',
@@ -67,7 +75,8 @@ const ENV_FIXES: Record<string, string> = {
   TRUST_PROXY: 'set TRUST_PROXY to true only when a reverse proxy in front sets X-Forwarded-For, else false',
   HSTS_ALWAYS: 'set HSTS_ALWAYS to true or false',
   RATE_LIMIT_PER_MINUTE: 'set RATE_LIMIT_PER_MINUTE to a whole number of requests per minute, e.g. 120 (0 = off)',
-  RATE_LIMIT_LLM_PER_MINUTE: 'set RATE_LIMIT_LLM_PER_MINUTE to a whole number of requests per minute, e.g. 20 (0 = off)',
+  RATE_LIMIT_LLM_PER_MINUTE:
+    'set RATE_LIMIT_LLM_PER_MINUTE to a whole number of requests per minute, e.g. 20 (0 = off)',
   MAX_MESSAGE_CHARS: 'set MAX_MESSAGE_CHARS to a positive whole number of characters, e.g. 4000',
   MAX_MESSAGES_PER_SESSION: 'set MAX_MESSAGES_PER_SESSION to a positive whole number, e.g. 200',
   MAX_SESSIONS_PER_CLIENT: 'set MAX_SESSIONS_PER_CLIENT to a whole number of sessions per hour, e.g. 50 (0 = off)',
@@ -84,6 +93,8 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   BODY_LIMIT_BYTES: PositiveInt.default(1_048_576),
   SHUTDOWN_GRACE_MS: PositiveInt.default(10_000),
+  /** Serialized recommendations kept in memory (LRU) for repeated identical requests; 0 disables the cache. */
+  RECOMMENDATION_CACHE_SIZE: NonNegativeInt.default(1000),
   /** Chat sessions not updated for this long are removed (checked hourly). Default 30 days. */
   SESSION_TTL_MS: PositiveInt.default(2_592_000_000),
   /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */

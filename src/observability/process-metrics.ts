@@ -21,7 +21,8 @@ const NANOSECONDS_PER_SECOND = 1e9;
 
 /**
  * Registers on `registry`:
- * - `process_resident_memory_bytes`, `nodejs_heap_used_bytes`, `nodejs_heap_total_bytes`;
+ * - `process_resident_memory_bytes`, `nodejs_heap_used_bytes`, `nodejs_heap_total_bytes`,
+ *   `nodejs_external_memory_bytes`;
  * - `nodejs_eventloop_lag_p99_seconds` and `nodejs_eventloop_lag_max_seconds`: how late the monitor's timer fired
  *   beyond its own interval (so an idle loop shows about 0), p99 and max over the last completed window (the
  *   running window until one has completed);
@@ -60,6 +61,11 @@ export function registerProcessMetrics(
     name: 'nodejs_heap_total_bytes',
     help: 'V8 heap reserved, in bytes.',
     collect: (gauge) => gauge.set({}, process.memoryUsage().heapTotal),
+  });
+  registry.gauge({
+    name: 'nodejs_external_memory_bytes',
+    help: 'Memory of C++ objects bound to JavaScript (Buffers included), in bytes.',
+    collect: (gauge) => gauge.set({}, process.memoryUsage().external),
   });
   registry.gauge({
     name: 'nodejs_eventloop_lag_p99_seconds',

@@ -4,7 +4,7 @@ import { registerProcessMetrics } from '../../src/observability/process-metrics.
 import { parseExposition, sampleValue } from './exposition-parser.ts';
 
 describe('process metrics', () => {
-  it('reports an event-loop block in the window's lag, and a lower lag once an idle window completes', async () => {
+  it('reports an event-loop block in the lag of its window, and a lower lag once an idle window completes', async () => {
     const registry = createMetricsRegistry();
     const handle = registerProcessMetrics(registry, { resolutionMs: 5, windowMs: 300 });
     try {

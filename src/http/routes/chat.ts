@@ -16,7 +16,16 @@ import {
   type RunTurnFunction,
   type SessionCredentials,
 } from '../../chat/chat-service.ts';
-import type { TurnOptions } from '../../chat/run-turn.ts';
+import {
+  chatHistory,
+  createLlmAssistedExtract,
+  type LlmReplyEvent,
+  llmReplyEvents,
+  persistFinalReply,
+  type ReplyExplanation,
+  turnGetsLlmExplanation,
+} from '../../chat/llm-turn.ts';
+import type { TurnOptions, TurnResult } from '../../chat/run-turn.ts';
 import { recommend as engineRecommend } from '../../engine/recommend.ts';
 import { Question, Recommendation } from '../../engine/recommendation-schema.ts';
 import { ValidationError } from '../../errors.ts';
@@ -58,6 +67,20 @@ export const ProfilePartSchema = z
   })
   .meta({ id: 'ChatProfilePart' });
 
+/**
+ * The `data-explanation` part (turns explained by the LLM): whether the prose came from the LLM or the template,
+ * why the template was used, and whether streamed LLM text was withdrawn (shown after it as a `Correction:` part).
+ */
+export const ExplanationPartSchema = z
+  .object({
+    source: z.enum(['template', 'llm']),
+    fallbackReason: z.string().optional(),
+    replacesStreamedText: z
+      .boolean()
+      .describe('True when the first text part holds withdrawn LLM text; the second text part replaces it'),
+  })
+  .meta({ id: 'ChatExplanationPart' });
+
 /** `messageMetadata` of each assistant message (on the `start` chunk). */
 export const AdvisorMessageMetadataSchema = z
   .object({
@@ -76,6 +99,7 @@ export const advisorDataPartSchemas = {
   profile: ProfilePartSchema,
   recommendation: Recommendation,
   question: Question,
+  explanation: ExplanationPartSchema,
 };
 
 type AdvisorDataTypes = {
@@ -83,6 +107,7 @@ type AdvisorDataTypes = {
   profile: z.infer<typeof ProfilePartSchema>;
   recommendation: Recommendation;
   question: Question;
+  explanation: ReplyExplanation;
 };
 
 /** The UI message type of the advisor's chat, for `useChat<AdvisorUIMessage>` and `readUIMessageStream`. */
@@ -166,6 +191,12 @@ const postRoute = createRoute({
     '`data-profile`, text (`text-start`, `text-delta`…, `text-end`), `data-recommendation` (answers, "why" and ' +
     '"what if"), `data-question` (when asking), `finish`. The user message and the reply are persisted before the ' +
     'stream starts; if the engine fails the user message is kept and the stream carries an `error` chunk. ' +
+    'With an LLM configured (see /readyz `llm`), answers, "why" and "what if" turns stream the LLM\'s explanation ' +
+    'after a one-line template lead, and a `data-explanation` part `{ source, fallbackReason?, replacesStreamedText }` ' +
+    'follows the text: on any LLM fault the text is the rule-only template; if LLM text was already streamed, a ' +
+    'second text part starting with "Correction:" withdraws it and gives the template explanation. The stored reply ' +
+    'is always the truthful final text. Question turns never call the LLM for text. Closing the connection cancels ' +
+    'the upstream LLM call. ' +
     '`trigger: "regenerate-message"` re-sends the stored last reply (rule-only answers are deterministic) and stores nothing.',
   request: {
     headers: SessionHeaders,
@@ -233,10 +264,13 @@ export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesO
   const store = deps.sessionStore;
   if (store === undefined) throw new Error('The chat routes need deps.sessionStore (create it in src/index.ts)');
   const recommend = deps.recommend ?? engineRecommend;
+  // With the LLM on, it also reads each message (merged under the rule extractor) and writes the explanations.
+  const llm = deps.llm?.enabled ? deps.llm : undefined;
+  const onExtractionFailure = (reason: string) => deps.metrics?.llmFallback(`extraction-${reason}`);
   const service = createChatService({
     store,
     knowledge: deps.knowledge,
-    extract: options.extract,
+    extract: options.extract ?? (llm ? createLlmAssistedExtract(llm, { onFailure: onExtractionFailure }) : undefined),
     runTurn: options.runTurn,
     turnOptions: options.turnOptions,
   });
@@ -263,7 +297,42 @@ export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesO
       }
 
       try {
-        const outcome = await service.runTurn({ credentials: session, text: last.text, userMessageId: last.id });
+        const outcome = await service.runTurn({
+          credentials: session,
+          text: last.text,
+          userMessageId: last.id,
+          signal: c.req.raw.signal,
+        });
+        if (llm !== undefined && turnGetsLlmExplanation(outcome.turn.kind)) {
+          const logger = c.get('logger');
+          const events = llmReplyEvents(llm, outcome.turn, deps.knowledge, {
+            history: chatHistory(outcome.session.messages.slice(0, -1)),
+            signal: c.req.raw.signal,
+          });
+          const chunks = llmReplyChunks({
+            sessionPart,
+            message: outcome.assistantMessage,
+            turn: outcome.turn,
+            events,
+            onFinal: async (final) => {
+              if (final.explanation.fallbackReason !== undefined) {
+                deps.metrics?.llmFallback(final.explanation.fallbackReason);
+                logger.info('chat explanation fell back to the template', {
+                  reason: final.explanation.fallbackReason,
+                  detail: final.detail,
+                });
+              }
+              if (final.explanation.fallbackReason === 'aborted') return; // the template reply is already stored
+              try {
+                await persistFinalReply(store, session, outcome.assistantMessage.id, final);
+              } catch (error) {
+                // The template reply stays stored: still a truthful answer.
+                logger.error('could not store the final chat reply; the template reply stays stored', { error });
+              }
+            },
+          });
+          return streamChunks(chunks, headers) as never;
+        }
         const recommendation =
           outcome.turn.kind === 'recommendation' || outcome.turn.kind === 'what-if' || outcome.turn.kind === 'why'
             ? outcome.turn.recommendation
@@ -331,6 +400,7 @@ export function replyChunks(input: {
   const parts = (message.parts ?? []) as { type?: unknown; data?: unknown }[];
   const profilePart = parts.find((part) => part.type === 'data-profile');
   const questionPart = parts.find((part) => part.type === 'data-question');
+  const explanationPart = parts.find((part) => part.type === 'data-explanation');
   const textId = `text-${message.id}`;
 
   const chunks: AdvisorChunk[] = [
@@ -341,6 +411,9 @@ export function replyChunks(input: {
   chunks.push({ type: 'text-start', id: textId });
   for (const delta of splitIntoDeltas(message.text)) chunks.push({ type: 'text-delta', id: textId, delta });
   chunks.push({ type: 'text-end', id: textId });
+  if (explanationPart !== undefined) {
+    chunks.push({ type: 'data-explanation', data: explanationPart.data as ReplyExplanation });
+  }
   if (input.recommendation !== undefined) {
     chunks.push({ type: 'data-recommendation', data: input.recommendation });
   }
@@ -352,6 +425,66 @@ export function replyChunks(input: {
 /** Splits text into word-sized deltas (each word with the whitespace after it); joined they give the text back. */
 export function splitIntoDeltas(text: string): string[] {
   return text.match(/\s*\S+\s*/g) ?? (text === '' ? [] : [text]);
+}
+
+/**
+ * The chunks of a reply explained by the LLM, produced as the explanation streams: start, data-session, data-profile,
+ * one text part (the template lead, then the LLM's deltas, then the template tail), a second text part only when the
+ * streamed text was withdrawn (a marked `Correction:` with the template explanation), data-explanation,
+ * data-recommendation, data-question, finish. `onFinal` runs (and stores the final reply) before `finish`.
+ */
+export async function* llmReplyChunks(input: {
+  sessionPart: SessionPartData;
+  message: StoredMessage;
+  turn: Pick<TurnResult, 'recommendation' | 'question'>;
+  events: AsyncIterable<LlmReplyEvent>;
+  onFinal: (final: Extract<LlmReplyEvent, { type: 'final' }>) => Promise<void>;
+}): AsyncGenerator<AdvisorChunk, void, undefined> {
+  const { message } = input;
+  const meta = assistantMeta(message);
+  const parts = (message.parts ?? []) as { type?: unknown; data?: unknown }[];
+  const profilePart = parts.find((part) => part.type === 'data-profile');
+  yield { type: 'start', messageId: message.id, messageMetadata: { kind: meta.kind, provisional: meta.provisional } };
+  yield { type: 'data-session', data: input.sessionPart, transient: true };
+  if (profilePart !== undefined) yield { type: 'data-profile', data: profilePart.data as ProfilePartData };
+  const textId = `text-${message.id}`;
+  yield { type: 'text-start', id: textId };
+  let open = true;
+  for await (const event of input.events) {
+    if (event.type === 'text') {
+      yield { type: 'text-delta', id: textId, delta: event.text };
+    } else if (event.type === 'correction') {
+      yield { type: 'text-end', id: textId };
+      open = false;
+      const correctionId = `${textId}-correction`;
+      yield { type: 'text-start', id: correctionId };
+      yield { type: 'text-delta', id: correctionId, delta: event.text };
+      yield { type: 'text-end', id: correctionId };
+    } else {
+      if (open) yield { type: 'text-end', id: textId };
+      open = false;
+      await input.onFinal(event);
+      yield { type: 'data-explanation', data: event.explanation };
+    }
+  }
+  if (open) yield { type: 'text-end', id: textId };
+  yield { type: 'data-recommendation', data: input.turn.recommendation };
+  if (input.turn.question !== undefined) yield { type: 'data-question', data: input.turn.question };
+  yield { type: 'finish', finishReason: 'stop' };
+}
+
+/** A UI message stream response that writes `chunks` as they are produced (and stops them if the client leaves). */
+function streamChunks(
+  chunks: AsyncGenerator<AdvisorChunk, void, undefined>,
+  headers: Record<string, string>,
+): Response {
+  const stream = createUIMessageStream<AdvisorUIMessage>({
+    execute: async ({ writer }) => {
+      for await (const chunk of chunks) writer.write(chunk);
+    },
+    onError: (error) => (error instanceof Error ? error.message : 'The advisor failed to write its reply'),
+  });
+  return createUIMessageStreamResponse({ stream, headers });
 }
 
 function streamResponse(chunks: readonly AdvisorChunk[], headers: Record<string, string>): Response {

@@ -9,12 +9,18 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { ExtractFunction, RunTurnFunction } from '../../chat/chat-service.ts';
 import { turnCarriesRecommendation } from '../../chat/chat-service.ts';
+import {
+  createReplayExtract,
+  type LlmReplyEvent,
+  llmReplyEvents,
+  turnGetsLlmExplanation,
+} from '../../chat/llm-turn.ts';
 import { replayHistory } from '../../chat/replay-history.ts';
 import type { TurnKind, TurnOptions, TurnResult } from '../../chat/run-turn.ts';
 import { Question, Recommendation } from '../../engine/recommendation-schema.ts';
 import { Profile } from '../../profile/profile-schema.ts';
 import type { App, AppDeps, AppEnv, RouteModule } from '../types.ts';
-import { splitIntoDeltas } from './chat.ts';
+import { ExplanationPartSchema, splitIntoDeltas } from './chat.ts';
 
 /** The one model id the advisor answers to. */
 export const ADVISOR_MODEL_ID = 'adaptation-advisor';
@@ -75,6 +81,9 @@ export const AdvisorExtra = z
     profile: Profile,
     recommendation: Recommendation.optional().describe('For answers, "why" and "what if" turns'),
     question: Question.optional().describe('The one question asked this turn'),
+    explanation: ExplanationPartSchema.optional().describe(
+      "With an LLM configured, on turns it explains: whether the prose is the LLM's or the rule-only template and why",
+    ),
   })
   .meta({ id: 'AdvisorExtra' });
 export type AdvisorExtra = z.infer<typeof AdvisorExtra>;
@@ -169,9 +178,20 @@ export function registerOpenAiCompatibleRoutes(app: App, deps: AppDeps, options:
       throw error;
     }
 
+    const llm = deps.llm?.enabled && options.extract === undefined ? deps.llm : undefined;
+    const signal = c.req.raw.signal;
     let turn: TurnResult;
     try {
-      ({ lastTurn: turn } = await replayHistory(userMessages, deps.knowledge, options));
+      const extract = llm
+        ? await createReplayExtract(llm, conversationOf(request), {
+            signal,
+            onFailure: (reason) => deps.metrics?.llmFallback(`extraction-${reason}`),
+          })
+        : options.extract;
+      ({ lastTurn: turn } = await replayHistory(userMessages, deps.knowledge, {
+        ...options,
+        ...(extract ? { extract } : {}),
+      }));
     } catch (error) {
       c.get('logger').error('chat completion failed', { error });
       return c.json(
@@ -189,6 +209,62 @@ export function registerOpenAiCompatibleRoutes(app: App, deps: AppDeps, options:
 
     const advisor = advisorExtra(turn);
     const id = `chatcmpl-${randomUUID().replaceAll('-', '')}`;
+    const sseHeaders = {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-accel-buffering': 'no',
+    };
+    if (llm !== undefined && turnGetsLlmExplanation(turn.kind)) {
+      const logger = c.get('logger');
+      const replyEvents = llmReplyEvents(llm, turn, deps.knowledge, {
+        history: conversationOf(request).map((message) => ({ role: message.role, content: message.text })),
+        signal,
+      });
+      const onFinal = (final: Extract<LlmReplyEvent, { type: 'final' }>) => {
+        if (final.explanation.fallbackReason === undefined) return;
+        deps.metrics?.llmFallback(final.explanation.fallbackReason);
+        logger.info('chat completion explanation fell back to the template', {
+          reason: final.explanation.fallbackReason,
+          detail: final.detail,
+        });
+      };
+      const promptChars = request.messages.reduce((total, message) => total + contentText(message.content).length, 0);
+      const created = Math.floor(Date.now() / 1000);
+      if (request.stream !== true) {
+        let final: Extract<LlmReplyEvent, { type: 'final' }> | undefined;
+        for await (const event of replyEvents) if (event.type === 'final') final = event;
+        if (final === undefined) throw new Error('the LLM reply ended without a final event');
+        onFinal(final);
+        return c.json(
+          {
+            id,
+            object: 'chat.completion',
+            created,
+            model: ADVISOR_MODEL_ID,
+            choices: [
+              {
+                index: 0,
+                message: { role: 'assistant', content: final.text, refusal: null },
+                logprobs: null,
+                finish_reason: 'stop',
+              },
+            ],
+            usage: estimatedUsage(promptChars, final.text.length),
+            advisor: { ...advisor, explanation: final.explanation },
+          },
+          200,
+        );
+      }
+      const chunks = llmCompletionChunks({
+        id,
+        created,
+        advisor,
+        events: replyEvents,
+        onFinal,
+        promptChars: request.stream_options?.include_usage === true ? promptChars : undefined,
+      });
+      return new Response(sseStream(chunks), { status: 200, headers: sseHeaders });
+    }
     const createdAt = Math.floor(Date.now() / 1000);
     const promptCharacters = request.messages.reduce(
       (total, message) => total + contentText(message.content).length,
@@ -429,7 +505,12 @@ function documentRoutes(app: App): void {
       'The profile is re-derived from every user message on each call. `stream: true` gives OpenAI-style ' +
       '`chat.completion.chunk` server-sent events ending with `data: [DONE]`. The extra top-level field `advisor` ' +
       '(on the completion, and on the last choice chunk when streaming) holds the profile, the recommendation and ' +
-      'the question. `usage` is estimated as ceil(characters / 4). Sampling parameters are accepted and ignored.',
+      'the question. `usage` is estimated as ceil(characters / 4). Sampling parameters are accepted and ignored. ' +
+      'With an LLM configured, the last few user messages are also read by the LLM (merged under the rule ' +
+      'extractor), and answers, "why" and "what if" turns stream the LLM explanation after a template lead; ' +
+      "`advisor.explanation` says whether the prose is the LLM's or the template (with `fallbackReason`). If streamed " +
+      'LLM text fails the engine check, a paragraph starting with "Correction:" withdraws it. Closing the connection ' +
+      'cancels the upstream LLM call.',
     request: { body: { required: true, content: { 'application/json': { schema: ChatCompletionRequest } } } },
     responses: {
       200: {
@@ -455,6 +536,76 @@ function documentRoutes(app: App): void {
     responses: {
       200: { description: 'The model', content: { 'application/json': { schema: ModelObject } } },
       404: errors[404],
+    },
+  });
+}
+
+function estimatedUsage(promptChars: number, completionChars: number): z.infer<typeof Usage> {
+  const prompt = estimateTokens(promptChars);
+  const completion = estimateTokens(completionChars);
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+}
+
+/** The request's user and assistant messages as text, oldest first (system and tool messages are left out). */
+function conversationOf(request: ChatCompletionRequest): { role: 'user' | 'assistant'; text: string }[] {
+  return request.messages.flatMap((message) =>
+    message.role === 'user' || message.role === 'assistant'
+      ? [{ role: message.role, text: contentText(message.content).trim() }]
+      : [],
+  );
+}
+
+/**
+ * The chunks of a streamed reply explained by the LLM, as they are produced: the role delta, the template lead, the
+ * LLM's deltas and the template tail as content deltas; if streamed LLM text is withdrawn, a content delta starting
+ * with "Correction:" on a new paragraph; then the `stop` chunk carrying `advisor` (with `explanation`), then the
+ * estimated usage when `promptChars` is given.
+ */
+export async function* llmCompletionChunks(input: {
+  id: string;
+  created: number;
+  advisor: AdvisorExtra;
+  events: AsyncIterable<LlmReplyEvent>;
+  onFinal: (final: Extract<LlmReplyEvent, { type: 'final' }>) => void;
+  promptChars: number | undefined;
+}): AsyncGenerator<Record<string, unknown>, void, undefined> {
+  const base = { id: input.id, object: 'chat.completion.chunk', created: input.created, model: ADVISOR_MODEL_ID };
+  const usageField = input.promptChars === undefined ? {} : { usage: null };
+  const choice = (delta: Record<string, unknown>, finishReason: 'stop' | null) => ({
+    ...base,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+    ...usageField,
+  });
+  yield choice({ role: 'assistant', content: '' }, null);
+  let sent = 0;
+  for await (const event of input.events) {
+    if (event.type === 'text' || event.type === 'correction') {
+      const content = event.type === 'correction' ? `\n\n${event.text}` : event.text;
+      sent += content.length;
+      yield choice({ content }, null);
+      continue;
+    }
+    input.onFinal(event);
+    yield { ...choice({}, 'stop'), advisor: { ...input.advisor, explanation: event.explanation } };
+    if (input.promptChars !== undefined) yield { ...base, choices: [], usage: estimatedUsage(input.promptChars, sent) };
+  }
+}
+
+/** An SSE body that pulls `chunks` as the client reads; the client leaving stops the generator (and the LLM call). */
+function sseStream(chunks: AsyncGenerator<Record<string, unknown>, void, undefined>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) {
+        controller.enqueue(encoder.encode('data: [DONE]\n\n'));
+        controller.close();
+        return;
+      }
+      controller.enqueue(encoder.encode(`data: ${JSON.stringify(next.value)}\n\n`));
+    },
+    async cancel() {
+      await chunks.return(undefined);
     },
   });
 }

@@ -4,6 +4,7 @@ import type { Explanation, Recommendation } from '../../engine/recommendation-sc
 import type { ExplanationEvent } from '../../llm/explain.ts';
 import type { Logger } from '../../logger.ts';
 import { errorResponses } from '../openapi-helpers.ts';
+import { canonicalJson, createRecommendationCache } from '../recommendation-cache.ts';
 import { RecommendationRequest, RecommendationResponse } from '../schemas.ts';
 import type { App, AppDeps, LlmExplainFunction, RecommendFunction } from '../types.ts';
 
@@ -56,11 +57,19 @@ export function registerRecommendationRoutes(app: App, deps: AppDeps, recommend:
       deps.metrics?.llmFallback(explanation.fallbackReason);
   };
 
+  const cache = createRecommendationCache(deps.config.RECOMMENDATION_CACHE_SIZE ?? 0);
+
   app.openapi(route, async (c) => {
     const { profile, options } = c.req.valid('json');
     const explain = options?.explain ?? 'template';
-    const recommendation = recommend(profile, deps.knowledge, { explain: explain === 'none' ? 'none' : 'template' });
-    if (explain !== 'llm' || !recommendation.explanation) return c.json(recommendation, 200);
+    if (explain !== 'llm') {
+      // Deterministic engine: identical requests get the identical bytes, computed once (x-cache says which).
+      const key = `${deps.knowledge.version}|${explain}|${canonicalJson(profile)}`;
+      const { body, hit } = cache.get(key, () => recommend(profile, deps.knowledge, { explain }));
+      return c.body(body, 200, { 'content-type': 'application/json', 'x-cache': hit ? 'hit' : 'miss' }) as never;
+    }
+    const recommendation = recommend(profile, deps.knowledge, { explain: 'template' });
+    if (!recommendation.explanation) return c.json(recommendation, 200);
 
     const template = recommendation.explanation;
     const input = { recommendation, knowledge: deps.knowledge, signal: c.req.raw.signal };

@@ -55,7 +55,8 @@ export interface ApiKeyVerifier {
 /** Builds a verifier from hex sha256 digests (as produced by {@link hashApiKey}; `Config.API_KEYS` holds them). */
 export function createApiKeyVerifier(keyHashes: readonly string[]): ApiKeyVerifier {
   const digests = keyHashes.map((hash) => {
-    if (!/^[0-9a-f]{64}$/.test(hash)) throw new TypeError('API key hashes must be 64-character lowercase hex sha256 digests');
+    if (!/^[0-9a-f]{64}$/.test(hash))
+      throw new TypeError('API key hashes must be 64-character lowercase hex sha256 digests');
     return Buffer.from(hash, 'hex');
   });
   return {

@@ -40,12 +40,15 @@ export function createAppSecurity(deps: AppDeps): Security & { deps: AppDeps } {
     isLlmBacked: (c) => isLlmBacked(c, deps),
     peekBody: peekJsonBody,
     onRejected: (event) => {
-      if (event.reason === 'rate_limited') deps.metrics?.rateLimited(event.clientKind === 'api-key' ? 'key' : 'address');
+      if (event.reason === 'rate_limited')
+        deps.metrics?.rateLimited(event.clientKind === 'api-key' ? 'key' : 'address');
       else if (event.reason === 'llm_rate_limited') deps.metrics?.rateLimited('llm-turns');
       else if (event.reason === 'too_many_sessions') deps.metrics?.rateLimited('sessions');
     },
   });
   const sessionStore =
-    deps.sessionStore === undefined ? undefined : limitSessionMessages(deps.sessionStore, config.MAX_MESSAGES_PER_SESSION);
+    deps.sessionStore === undefined
+      ? undefined
+      : limitSessionMessages(deps.sessionStore, config.MAX_MESSAGES_PER_SESSION);
   return { ...security, deps: sessionStore === undefined ? deps : { ...deps, sessionStore } };
 }

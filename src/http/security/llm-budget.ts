@@ -26,7 +26,10 @@ export async function peekJsonBody(c: Context): Promise<unknown> {
  * (`deps.llmEnabled`), and `POST /v1/recommendations` whose body asks for `options.explain: "llm"` when
  * `deps.explainWithLlm` is wired. Everything else is rule-only and free.
  */
-export async function isLlmBacked(c: Context<AppEnv>, deps: Pick<AppDeps, 'llmEnabled' | 'explainWithLlm'>): Promise<boolean> {
+export async function isLlmBacked(
+  c: Context<AppEnv>,
+  deps: Pick<AppDeps, 'llmEnabled' | 'explainWithLlm'>,
+): Promise<boolean> {
   if (c.req.method !== 'POST') return false;
   const path = c.req.path;
   if (path === '/v1/chat' || path === '/v1/chat/completions') return deps.llmEnabled === true;
@@ -34,5 +37,10 @@ export async function isLlmBacked(c: Context<AppEnv>, deps: Pick<AppDeps, 'llmEn
   const body = await peekJsonBody(c);
   if (typeof body !== 'object' || body === null || !Object.hasOwn(body, 'options')) return false;
   const options = (body as { options?: unknown }).options;
-  return typeof options === 'object' && options !== null && Object.hasOwn(options, 'explain') && (options as { explain?: unknown }).explain === 'llm';
+  return (
+    typeof options === 'object' &&
+    options !== null &&
+    Object.hasOwn(options, 'explain') &&
+    (options as { explain?: unknown }).explain === 'llm'
+  );
 }

@@ -52,7 +52,8 @@ export function createFixedWindowLimiter(options: FixedWindowLimiterOptions): Fi
   const now = options.now ?? (() => Date.now());
   if (!Number.isInteger(limit) || limit <= 0) throw new RangeError(`limit must be a positive integer, got ${limit}`);
   if (!(windowMs > 0)) throw new RangeError(`windowMs must be positive, got ${windowMs}`);
-  if (!Number.isInteger(maxKeys) || maxKeys <= 0) throw new RangeError(`maxKeys must be a positive integer, got ${maxKeys}`);
+  if (!Number.isInteger(maxKeys) || maxKeys <= 0)
+    throw new RangeError(`maxKeys must be a positive integer, got ${maxKeys}`);
 
   const counts = new Map<string, number>();
   let windowStart = Number.NEGATIVE_INFINITY;

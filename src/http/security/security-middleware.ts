@@ -13,7 +13,12 @@ import { type ApiKeyVerifier, createApiKeyVerifier, presentedApiKeys } from './a
 import { addressBucket, clientAddress } from './client-address.ts';
 import { corsPreflightHeaders, corsResponseHeaders, createOriginPolicy } from './cors.ts';
 import { denyResponse } from './deny-response.ts';
-import { createFixedWindowLimiter, type FixedWindowLimiter, type RateLimitDecision, rateLimitHeaders } from './rate-limiter.ts';
+import {
+  createFixedWindowLimiter,
+  type FixedWindowLimiter,
+  type RateLimitDecision,
+  rateLimitHeaders,
+} from './rate-limiter.ts';
 import { routeAccess } from './route-access.ts';
 
 /** Why the security layer refused a request (for logs and metrics). */
@@ -259,7 +264,8 @@ function firstMatch(verifier: ApiKeyVerifier, candidates: readonly string[]): st
 /** Headers of the decision with the fewest requests left (the limit the client will hit first); none when unlimited. */
 function limitHeaders(decisions: readonly RateLimitDecision[]): Record<string, string> {
   let tightest: RateLimitDecision | undefined;
-  for (const decision of decisions) if (tightest === undefined || decision.remaining < tightest.remaining) tightest = decision;
+  for (const decision of decisions)
+    if (tightest === undefined || decision.remaining < tightest.remaining) tightest = decision;
   return tightest === undefined ? {} : rateLimitHeaders(tightest);
 }
 

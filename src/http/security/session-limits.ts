@@ -18,7 +18,9 @@ export class SessionMessageLimitError extends AppError {
       SESSION_MESSAGE_LIMIT_CODE,
       `This chat session has reached its limit of ${limit} messages; nothing was saved. Start a new chat ` +
         '(send no x-session-id) to continue.',
-      { details: [{ path: 'x-session-id', message: `The session already holds the most messages allowed (${limit})` }] },
+      {
+        details: [{ path: 'x-session-id', message: `The session already holds the most messages allowed (${limit})` }],
+      },
     );
     this.limit = limit;
   }

@@ -56,13 +56,19 @@ describe('default configuration (no API_KEYS, no CORS_ORIGINS)', () => {
 });
 
 describe('with API_KEYS', () => {
-  it.each(PROTECTED)('%s %s without a key → 401 JSON error with WWW-Authenticate: Bearer', async (method, path, body) => {
-    const { app } = await buildSecureApp(SECURED);
-    const response = await app.request(path, init(method, body));
-    expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer\b/);
-    expect(await response.json()).toMatchObject({ ...errorShape, error: { ...errorShape.error, code: 'unauthorized' } });
-  });
+  it.each(PROTECTED)(
+    '%s %s without a key → 401 JSON error with WWW-Authenticate: Bearer',
+    async (method, path, body) => {
+      const { app } = await buildSecureApp(SECURED);
+      const response = await app.request(path, init(method, body));
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toMatch(/^Bearer\b/);
+      expect(await response.json()).toMatchObject({
+        ...errorShape,
+        error: { ...errorShape.error, code: 'unauthorized' },
+      });
+    },
+  );
 
   it.each(PROTECTED)('%s %s with the key as Bearer or x-api-key → served', async (method, path, body) => {
     const { app } = await buildSecureApp(SECURED);
@@ -138,7 +144,11 @@ describe('the chat widget routes with CORS_ORIGINS', () => {
 
   it('a browser origin that is not listed gets 403 JSON, even with a key', async () => {
     const { app } = await buildSecureApp(SECURED);
-    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null', 'x-api-key': KEY }]) {
+    const attempts: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { origin: 'null', 'x-api-key': KEY },
+    ];
+    for (const headers of attempts) {
       const response = await app.request('/v1/chat', init('POST', chatBody('hello'), headers));
       expect(response.status).toBe(403);
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
@@ -205,7 +215,10 @@ describe('configuration', () => {
   });
 
   it('parseEnv hashes API_KEYS (the config never holds a key) and splits CORS_ORIGINS', () => {
-    const config = parseEnv({ API_KEYS: `${KEY}, second-key-0123456789`, CORS_ORIGINS: `${ORIGIN},http://localhost:5173` });
+    const config = parseEnv({
+      API_KEYS: `${KEY}, second-key-0123456789`,
+      CORS_ORIGINS: `${ORIGIN},http://localhost:5173`,
+    });
     expect(config.API_KEYS).toEqual([hashApiKey(KEY), hashApiKey('second-key-0123456789')]);
     expect(JSON.stringify(config)).not.toContain(KEY);
     expect(config.CORS_ORIGINS).toEqual([ORIGIN, 'http://localhost:5173']);
@@ -225,7 +238,11 @@ describe('configuration', () => {
   it('parseEnv refuses short keys without echoing them, and origins with a path or trailing slash', () => {
     let error: unknown;
     try {
-      parseEnv({ API_KEYS: 'short-secret', CORS_ORIGINS: 'https://a.example/,https://b.example/app', TRUST_PROXY: 'maybe' });
+      parseEnv({
+        API_KEYS: 'short-secret',
+        CORS_ORIGINS: 'https://a.example/,https://b.example/app',
+        TRUST_PROXY: 'maybe',
+      });
     } catch (caught) {
       error = caught;
     }
@@ -233,7 +250,9 @@ describe('configuration', () => {
     const message = (error as ConfigError).message;
     expect(message).not.toContain('short-secret');
     expect(message).toContain('API_KEYS');
-    expect(message).toContain('"https://a.example/" must be written exactly as the browser sends it: "https://a.example"');
+    expect(message).toContain(
+      '"https://a.example/" must be written exactly as the browser sends it: "https://a.example"',
+    );
     expect(message).toContain('https://b.example/app');
     expect(message).toContain('TRUST_PROXY');
   });

@@ -1,6 +1,11 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { addressBucket, clientAddress, expandIpv6, UNKNOWN_ADDRESS } from '../../../src/http/security/client-address.ts';
+import {
+  addressBucket,
+  clientAddress,
+  expandIpv6,
+  UNKNOWN_ADDRESS,
+} from '../../../src/http/security/client-address.ts';
 
 async function addressOf(headers: Record<string, string>, trustProxy: boolean, socket?: string): Promise<string> {
   const app = new Hono();

@@ -62,9 +62,15 @@ describe('per-client rate limit (RATE_LIMIT_PER_MINUTE)', () => {
     expect((await app.request('/v1/methods', withKey('192.0.2.2'))).status).toBe(200);
     expect((await app.request('/v1/methods', withKey('192.0.2.3'))).status).toBe(429);
     // Guessing keys is limited per address too: wrong keys count against the address.
-    expect((await app.request('/v1/methods', from('192.0.2.9', { 'x-api-key': 'guess-0000000000000' }))).status).toBe(401);
-    expect((await app.request('/v1/methods', from('192.0.2.9', { 'x-api-key': 'guess-0000000000001' }))).status).toBe(401);
-    expect((await app.request('/v1/methods', from('192.0.2.9', { 'x-api-key': 'guess-0000000000002' }))).status).toBe(429);
+    expect((await app.request('/v1/methods', from('192.0.2.9', { 'x-api-key': 'guess-0000000000000' }))).status).toBe(
+      401,
+    );
+    expect((await app.request('/v1/methods', from('192.0.2.9', { 'x-api-key': 'guess-0000000000001' }))).status).toBe(
+      401,
+    );
+    expect((await app.request('/v1/methods', from('192.0.2.9', { 'x-api-key': 'guess-0000000000002' }))).status).toBe(
+      429,
+    );
   });
 
   it('answers 429 in OpenAI error shape on the OpenAI-compatible routes', async () => {
@@ -153,7 +159,11 @@ describe('sessions per client (MAX_SESSIONS_PER_CLIENT)', () => {
   it('refuses a client’s new sessions past the hourly limit with 429, but lets it continue existing ones', async () => {
     const { app } = await buildSecureApp({ MAX_SESSIONS_PER_CLIENT: 2, TRUST_PROXY: true });
     const post = (address: string, body: string, headers: Record<string, string> = {}) =>
-      app.request('/v1/chat', { method: 'POST', headers: jsonHeaders({ 'x-forwarded-for': address, ...headers }), body });
+      app.request('/v1/chat', {
+        method: 'POST',
+        headers: jsonHeaders({ 'x-forwarded-for': address, ...headers }),
+        body,
+      });
 
     // A request that fails before creating a session does not use up the allowance.
     expect((await post('192.0.2.10', '{"id":"x"}')).status).toBe(400);
@@ -162,7 +172,10 @@ describe('sessions per client (MAX_SESSIONS_PER_CLIENT)', () => {
       const response = await post('192.0.2.10', chatBody('hello'));
       expect(response.status).toBe(200);
       await response.text();
-      sessions.push({ id: response.headers.get('x-session-id') ?? '', token: response.headers.get('x-session-token') ?? '' });
+      sessions.push({
+        id: response.headers.get('x-session-id') ?? '',
+        token: response.headers.get('x-session-token') ?? '',
+      });
     }
     const refused = await post('192.0.2.10', chatBody('hello'));
     expect(refused.status).toBe(429);
@@ -176,7 +189,10 @@ describe('sessions per client (MAX_SESSIONS_PER_CLIENT)', () => {
     });
     expect(headerTurn.status).toBe(200);
     await headerTurn.text();
-    const bodyTurn = await post('192.0.2.10', chatBody('just recommend', { sessionId: session?.id, sessionToken: session?.token }));
+    const bodyTurn = await post(
+      '192.0.2.10',
+      chatBody('just recommend', { sessionId: session?.id, sessionToken: session?.token }),
+    );
     expect(bodyTurn.status).toBe(200);
     await bodyTurn.text();
     // Another address may still start sessions.
@@ -207,5 +223,39 @@ describe('messages per session (MAX_MESSAGES_PER_SESSION)', () => {
     });
     const session = await store.get(credentials['x-session-id'], credentials['x-session-token']);
     expect(session?.messages).toHaveLength(4);
+  });
+});
+
+describe('message length (MAX_MESSAGE_CHARS)', () => {
+  it('refuses a longer chat message with 400 naming the limit, on both chat APIs', async () => {
+    const { app } = await buildSecureApp({ MAX_MESSAGE_CHARS: 50 });
+    const ok = await app.request('/v1/chat', {
+      method: 'POST',
+      headers: jsonHeaders(),
+      body: chatBody('x'.repeat(50)),
+    });
+    expect(ok.status).toBe(200);
+    await ok.text();
+    const tooLong = await app.request('/v1/chat', {
+      method: 'POST',
+      headers: jsonHeaders(),
+      body: chatBody('x'.repeat(51)),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toMatchObject({
+      error: {
+        code: 'validation_failed',
+        details: [{ path: 'messages[0].parts', message: expect.stringContaining('50') }],
+      },
+    });
+    const completion = await app.request('/v1/chat/completions', {
+      method: 'POST',
+      headers: jsonHeaders(),
+      body: JSON.stringify({ model: 'adaptation-advisor', messages: [{ role: 'user', content: 'x'.repeat(51) }] }),
+    });
+    expect(completion.status).toBe(400);
+    expect(await completion.json()).toMatchObject({
+      error: { message: expect.stringContaining('50'), type: 'invalid_request_error' },
+    });
   });
 });

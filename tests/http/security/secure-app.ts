@@ -1,9 +1,12 @@
-import { createFileSessionStore } from '../../../src/store/session-store.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Config } from '../../../src/config/env.ts';
 import { chatRoutes } from '../../../src/http/routes/chat.ts';
 import { openAiCompatibleRoutes } from '../../../src/http/routes/openai-compatible.ts';
 import type { AppDeps } from '../../../src/http/types.ts';
 import type { SessionStore } from '../../../src/store/session-store.ts';
+import { createFileSessionStore } from '../../../src/store/session-store.ts';
 import { buildTestApp, type TestApp } from '../../helpers/build-test-app.ts';
 
 /** A test app with the chat and OpenAI-compatible routes on a file session store in the test's temp DATA_DIR. */
@@ -11,13 +14,12 @@ export async function buildSecureApp(
   config: Partial<Config> = {},
   deps: Partial<Omit<AppDeps, 'config' | 'knowledge' | 'logger' | 'sessionStore'>> = {},
 ): Promise<TestApp & { store: SessionStore }> {
-  // buildTestApp makes the temp DATA_DIR; build once to learn it, then build the real app on a store in it.
-  const probe = buildTestApp({ config });
-  const store = createFileSessionStore({ dataDir: probe.config.DATA_DIR, syncToDisk: false });
+  const dataDir = mkdtempSync(join(tmpdir(), 'advisor-security-'));
+  const store = createFileSessionStore({ dataDir, syncToDisk: false });
   await store.init();
   const built = buildTestApp({
     ...deps,
-    config: { ...config, DATA_DIR: probe.config.DATA_DIR },
+    config: { ...config, DATA_DIR: dataDir },
     sessionStore: store,
     routeModules: [chatRoutes(), openAiCompatibleRoutes(), ...(deps.routeModules ?? [])],
   });
