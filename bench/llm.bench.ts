@@ -26,7 +26,7 @@ function promptCharacters(record: FakeRequestRecord): number {
   );
 }
 
-/** Reads an SSE body until a `data:` chunk whose content includes `marker`; resolves with the elapsed ms. */
+/** Reads an SSE body until it contains `marker`, then cancels it; resolves with the elapsed ms. */
 async function timeToMarker(response: Response, started: number, marker: string): Promise<number> {
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
@@ -36,8 +36,11 @@ async function timeToMarker(response: Response, started: number, marker: string)
     const { value, done } = await reader.read();
     if (done) break;
     buffer += decoder.decode(value, { stream: true });
-    if (found === undefined && buffer.includes(JSON.stringify(marker).slice(1, -1)))
+    if (buffer.includes(JSON.stringify(marker).slice(1, -1))) {
       found = performance.now() - started;
+      await reader.cancel(); // the first token is all we time; leaving early also exercises the upstream abort
+      break;
+    }
   }
   if (found === undefined) throw new Error(`the advisor stream never contained the LLM's first piece "${marker}"`);
   return found;
@@ -58,7 +61,7 @@ export async function benchLlm(knowledge: Knowledge, options: { n?: number; inte
   if (lastTurn.kind !== 'recommendation' || !top) throw new Error(`the bench message gave a ${lastTurn.kind} turn`);
   const topName = knowledge.methodById.get(top.method)?.name ?? top.method;
   const prose =
-    `${topName} comes first for your setup. It fits the hardware you described and uses the labelled examples ` +
+    `To sum up, ${topName} comes first for your setup. It fits the hardware you described and uses the labelled examples ` +
     'you already have, while the documents rarely change, so there is little to re-index. Start with a prompt ' +
     'baseline and an evaluation set, then train and compare against that baseline.';
   const pieces = prose.match(/\S+\s*/g) ?? [prose];
@@ -76,6 +79,13 @@ export async function benchLlm(knowledge: Knowledge, options: { n?: number; inte
     LLM_BREAKER_THRESHOLD: '1000',
     RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_LLM_PER_MINUTE: '0',
+  });
+  let advisorOutput = '';
+  advisor.child.stderr?.on('data', (chunk: Buffer) => {
+    advisorOutput += chunk.toString();
+  });
+  advisor.child.once('exit', (code) => {
+    if (code !== 0) console.error(`the advisor exited with ${code}: ${advisorOutput}`);
   });
   const body = JSON.stringify({
     model: 'adaptation-advisor',
@@ -113,7 +123,10 @@ export async function benchLlm(knowledge: Knowledge, options: { n?: number; inte
       });
       let first: number | undefined;
       for await (const chunk of stream) {
-        if (first === undefined && chunk.choices[0]?.delta?.content) first = performance.now() - started;
+        if (chunk.choices[0]?.delta?.content) {
+          first = performance.now() - started;
+          break; // leaving the loop aborts the request, as the advisor path does
+        }
       }
       if (first === undefined) throw new Error('the fake server sent no content');
       return first;

@@ -156,20 +156,11 @@ function slopePerMinute(times: readonly number[], values: readonly number[]): nu
 }
 
 /**
- * Slope (MB/min) of the heap's floor: the lowest heap-used sample of each 5-sample window. Raw heap samples follow
- * the garbage collector's sawtooth; the floors are what survives collections, so a leak shows as a rising floor.
+ * The heap after each major collection: samples where heap-used fell by more than 25% from the previous sample. Raw
+ * heap samples follow the collector's sawtooth; what survives collections is what a leak would make grow.
  */
-function heapFloorSlope(points: readonly { at: number; heapMB: number }[]): number {
-  const floors: { at: number; heapMB: number }[] = [];
-  for (let start = 0; start + 5 <= points.length; start += 5) {
-    const window = points.slice(start, start + 5);
-    const lowest = window.reduce((low, point) => (point.heapMB < low.heapMB ? point : low));
-    floors.push(lowest);
-  }
-  return slopePerMinute(
-    floors.map((point) => point.at),
-    floors.map((point) => point.heapMB),
-  );
+function heapAfterCollections(points: readonly { at: number; heapMB: number }[]): { at: number; heapMB: number }[] {
+  return points.filter((point, index) => index > 0 && point.heapMB < (points[index - 1]?.heapMB ?? 0) * 0.75);
 }
 
 function metricValue(text: string, name: string): number | undefined {
@@ -281,6 +272,7 @@ export async function benchLoad(
   const afterWarmup = memory.filter((point) => point.at >= warmupEnd);
   const first = afterWarmup[0];
   const last = afterWarmup.at(-1);
+  const afterGc = heapAfterCollections(afterWarmup);
   const errors = Object.values(errorsByKind).reduce((sum, count) => sum + count, 0) + networkErrors;
   records.push(
     report('load: total', {
@@ -302,7 +294,11 @@ export async function benchLoad(
         afterWarmup.map((point) => point.at),
         afterWarmup.map((point) => point.heapMB),
       ),
-      heapFloorSlopeMBPerMin: heapFloorSlope(afterWarmup),
+      heapAfterGcMB: afterGc.map((point) => point.heapMB.toFixed(0)).join('/') || 'no major GC seen',
+      heapAfterGcSlopeMBPerMin: slopePerMinute(
+        afterGc.map((point) => point.at),
+        afterGc.map((point) => point.heapMB),
+      ),
       sessionsStored: metricValue(lastMetrics, 'sessions_stored') ?? Number.NaN,
       eventLoopLagP99Ms: (metricValue(lastMetrics, 'nodejs_eventloop_lag_p99_seconds') ?? Number.NaN) * 1000,
       memoryTarget: 'flat after warm-up',

@@ -170,11 +170,17 @@ export function rulesTouching(knowledge: Knowledge): ReadonlyMap<ProfileField, r
 }
 
 /** Turns probe results into the questions of the recommendation. */
-export function toQuestions(results: readonly FieldProbeResult[], top: MethodId): Question[] {
+export function toQuestions(results: readonly FieldProbeResult[], top: MethodId, knowledge?: Knowledge): Question[] {
+  // "LoRA (low-rank adaptation)" → "LoRA": the short name reads better inside a sentence.
+  const name = (id: MethodId) => knowledge?.methodById.get(id)?.name.replace(/\s*\(.*\)\s*$/, '') ?? id;
   return results.map(({ field, alternatives }) => {
     const { question, why } = FIELD_QUESTIONS[field];
-    const could = alternatives.slice(0, 2).join(' or ');
-    return { field, question, why: `${why} The answer could change the top recommendation from ${top} to ${could}.` };
+    const could = alternatives.slice(0, 2).map(name).join(' or ');
+    return {
+      field,
+      question,
+      why: `${why} The answer could change the top recommendation from ${name(top)} to ${could}.`,
+    };
   });
 }
 

@@ -50,7 +50,7 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     truths: outcomes.map(({ outcome }) => (outcome === 'unknown' ? 'unknown' : outcome === 'fired')),
     top,
   };
-  const questions = toQuestions(findQuestions(state, knowledge), top);
+  const questions = toQuestions(findQuestions(state, knowledge), top, knowledge);
 
   const recommendation: Recommendation = {
     recommendations,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Extraction } from '../../src/chat/extract/types.ts';
 import {
   CORRECTION_MARKER,
   extractWithLlm,
@@ -7,7 +8,6 @@ import {
   mergeLlmExtraction,
   splitReply,
 } from '../../src/chat/llm-turn.ts';
-import type { Extraction } from '../../src/chat/extract/types.ts';
 import type { Recommendation } from '../../src/engine/recommendation-schema.ts';
 import type { ExplanationEvent } from '../../src/llm/explain.ts';
 import type { LlmExtraction } from '../../src/llm/extract.ts';

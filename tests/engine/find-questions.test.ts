@@ -10,7 +10,7 @@ describe('questions', () => {
     });
     const { questions } = recommend({}, knowledge);
     expect(questions.map((question) => question.field)).toEqual(['needsCitations']);
-    expect(questions[0]?.why).toContain('from prompt-engineering to rag');
+    expect(questions[0]?.why).toContain('from Prompt Engineering to Rag');
   });
 
   it('does NOT ask a field that cannot change the top method, even though a rule depends on it', () => {

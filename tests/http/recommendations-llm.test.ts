@@ -58,7 +58,10 @@ describe('POST /v1/recommendations with explain "llm" and an LLM configured', ()
     mock.respond(() => sseResponse(completionEvents([prose.slice(0, 20), prose.slice(20)])));
     const { app } = await appWithLlm();
 
-    const response = await app.request('/v1/recommendations', jsonRequest('POST', { profile, options: { explain: 'llm' } }));
+    const response = await app.request(
+      '/v1/recommendations',
+      jsonRequest('POST', { profile, options: { explain: 'llm' } }),
+    );
 
     expect(response.status).toBe(200);
     const body = (await response.json()) as Recommendation;
@@ -77,7 +80,10 @@ describe('POST /v1/recommendations with explain "llm" and an LLM configured', ()
     mock.respond(() => errorResponse(500));
     const { app, metrics } = await appWithLlm();
 
-    const response = await app.request('/v1/recommendations', jsonRequest('POST', { profile, options: { explain: 'llm' } }));
+    const response = await app.request(
+      '/v1/recommendations',
+      jsonRequest('POST', { profile, options: { explain: 'llm' } }),
+    );
 
     expect(response.status).toBe(200);
     const body = (await response.json()) as Recommendation;
@@ -100,13 +106,7 @@ describe('POST /v1/recommendations with explain "llm" and an LLM configured', ()
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const events = parseSse(await response.text());
-    expect(events.map((event) => event.event)).toEqual([
-      'recommendation',
-      'delta',
-      'delta',
-      'delta',
-      'explanation',
-    ]);
+    expect(events.map((event) => event.event)).toEqual(['recommendation', 'delta', 'delta', 'delta', 'explanation']);
     const { explanation: _explanation, ...engine } = expected;
     expect(events[0]?.data).toEqual(engine);
     expect(events.slice(1, 4).map((event) => (event.data as { text: string }).text)).toEqual(pieces);
