@@ -25,6 +25,7 @@ describe('get /openapi.json', () => {
       [
         'GET /healthz',
         'GET /readyz',
+        'GET /metrics',
         'POST /v1/recommendations',
         'POST /v1/estimates',
         'GET /v1/methods',
