@@ -53,9 +53,7 @@ export const PlanStep = z
   .meta({ id: 'PlanStep' });
 export type PlanStep = z.infer<typeof PlanStep>;
 
-export const Question = z
-  .object({ field: z.string(), question: z.string(), why: z.string() })
-  .meta({ id: 'Question' });
+export const Question = z.object({ field: z.string(), question: z.string(), why: z.string() }).meta({ id: 'Question' });
 export type Question = z.infer<typeof Question>;
 
 export const Assumption = z

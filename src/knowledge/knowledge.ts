@@ -1,6 +1,6 @@
+import type { z } from 'zod';
 import type { MethodId } from '../profile/profile-schema.ts';
 import type { Gpu, Manifest, Method, Model, Provider, Rule, Source } from './schemas.ts';
-import type { z } from 'zod';
 
 /**
  * The loaded, validated, frozen knowledge base. Built once at start-up by `loadKnowledge` (or

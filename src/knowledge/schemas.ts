@@ -90,7 +90,11 @@ export const Gpu = z
     vendor: z.string().min(1),
     class: z.enum(['datacenter', 'workstation', 'consumer']),
     memoryGB: z.number().positive(),
-    denseBf16Tflops: z.number().positive().nullable().describe('Dense (no sparsity) bf16/fp16 tensor TFLOP/s; null when unpublished'),
+    denseBf16Tflops: z
+      .number()
+      .positive()
+      .nullable()
+      .describe('Dense (no sparsity) bf16/fp16 tensor TFLOP/s; null when unpublished'),
     supportsBf16: z.boolean(),
     price: Price.nullable().describe('Indicative on-demand price per GPU-hour; null when no dated source was found'),
     notes: z.string().optional(),
@@ -112,7 +116,10 @@ export const ProviderOffering = z
   .object({
     service: z.enum(PROVIDER_SERVICES),
     models: z.array(Id).describe('Model ids from models.json this offering covers (may be empty for open-model hosts)'),
-    openModels: z.boolean().default(false).describe('Offered for open-weight models in general (hosts such as Together)'),
+    openModels: z
+      .boolean()
+      .default(false)
+      .describe('Offered for open-weight models in general (hosts such as Together)'),
     status: z.enum(['available', 'restricted', 'deprecated', 'discontinued']),
     availableFrom: IsoDate.optional(),
     endsOn: IsoDate.optional().describe('Last day new jobs can be created, if announced'),

@@ -32,14 +32,23 @@ export const DEPLOYMENTS = ['cloud-api', 'cloud-self-hosted', 'on-prem', 'edge',
  */
 export const Profile = z
   .object({
-    modelName: z.string().trim().min(1).max(200).describe('Resolved against knowledge/models by name or alias, case-insensitively').optional(),
+    modelName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .describe('Resolved against knowledge/models by name or alias, case-insensitively')
+      .optional(),
     modelAccess: z.enum(MODEL_ACCESS).describe('Can the team change the weights, and how').optional(),
     modelParamsB: z.number().positive().max(100_000).describe('Parameters, in billions').optional(),
     modality: z.enum(MODALITIES).optional(),
     task: z.string().max(2000).describe('Free text').optional(),
     labeledExamples: z.number().int().min(0).max(1e12).describe('Input/output pairs available').optional(),
     unlabeledCorpus: z.enum(CORPUS_SIZES).describe('Domain documents available').optional(),
-    knowledgeChanges: z.enum(CHANGE_FREQUENCIES).describe('How often the knowledge the answers need changes').optional(),
+    knowledgeChanges: z
+      .enum(CHANGE_FREQUENCIES)
+      .describe('How often the knowledge the answers need changes')
+      .optional(),
     needsCitations: z.boolean().describe('Answers must cite their sources').optional(),
     needsStyleOrFormat: z.boolean().describe('Strict tone, style or output format').optional(),
     gpuName: z.string().trim().min(1).max(200).describe('Resolved against knowledge/gpus').optional(),
@@ -55,7 +64,13 @@ export const Profile = z
     timelineWeeks: z.number().positive().max(1000).optional(),
     multilingual: z.boolean().optional(),
     safetyCritical: z.boolean().optional(),
-    tasksCount: z.number().int().min(1).max(1_000_000).describe('Distinct tasks or tenants on one base model').optional(),
+    tasksCount: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .describe('Distinct tasks or tenants on one base model')
+      .optional(),
   })
   .strict()
   .meta({ id: 'Profile' });
