@@ -6,8 +6,11 @@ import type { Recommendation } from '../engine/recommendation-schema.ts';
  * the knowledge version and the explain mode; LLM explanations are never cached.
  */
 export interface RecommendationCache {
-  /** The serialized recommendation for this request, computing and storing it on a miss. */
-  get(key: string, compute: () => Recommendation): { body: string; hit: boolean };
+  /**
+   * The recommendation for this request as UTF-8 JSON bytes, computing and storing it on a miss. Bytes, not a
+   * string: the HTTP layer can then send them without measuring and encoding ~40 KB again on every hit.
+   */
+  get(key: string, compute: () => Recommendation): { body: Uint8Array<ArrayBuffer>; hit: boolean };
   readonly size: number;
 }
 
@@ -23,7 +26,7 @@ export function canonicalJson(value: unknown): string {
 
 /** `maxEntries` 0 disables caching (every call computes). */
 export function createRecommendationCache(maxEntries: number): RecommendationCache {
-  const entries = new Map<string, string>();
+  const entries = new Map<string, Uint8Array<ArrayBuffer>>();
   return {
     get(key, compute) {
       const cached = entries.get(key);
@@ -32,7 +35,7 @@ export function createRecommendationCache(maxEntries: number): RecommendationCac
         entries.set(key, cached);
         return { body: cached, hit: true };
       }
-      const body = JSON.stringify(compute());
+      const body: Uint8Array<ArrayBuffer> = Buffer.from(JSON.stringify(compute()), 'utf8');
       if (maxEntries > 0) {
         entries.set(key, body);
         if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
