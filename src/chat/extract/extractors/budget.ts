@@ -14,9 +14,9 @@ const MONEY = new RegExp(
   `(?:([$€£])\\s?${AMOUNT}|(?<![\\w.,])${AMOUNT}\\s?(${CURRENCY_WORD})(?![a-z])|\\b(?:usd|eur|gbp)\\s?${AMOUNT})`,
   'g',
 );
-/** A bare amount after a budget word: "budget is 10k", "budget: 5,000", "budget of about 2k". */
+/** A bare amount after a budget word: "budget is 10k", "budget: 5,000", "budget of about 2k", "budget 5k". */
 const BUDGET_AMOUNT = new RegExp(
-  `\\bbudget(?:ed)?\\b[^.,;!?\\n$€£\\d]{0,30}?(?:\\b(?:is|of|around|about|roughly|approximately|maybe|at|up\\s+to|max|under|below|was|be)\\b|:|=|~)\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![\\w%])${NOT_A_UNIT}`,
+  `\\bbudget(?:ed)?\\b[^.,;!?\\n$€£\\d]{0,30}?(?:\\b(?:is|of|around|about|roughly|approximately|maybe|at|up\\s+to|max|under|below|was|be)\\b|:|=|~|(?<=\\bbudget(?:ed)?)(?=\\s+(?!(?:19|20)\\d\\d(?![\\d,.]|\\s?k\\b))\\d))\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![\\w%])${NOT_A_UNIT}`,
   'dg',
 );
 /** A bare amount before a budget word: "10k budget", "5k total budget". */
