@@ -4,9 +4,16 @@
  * history like `DefaultChatTransport`), recommendations and history reads — and the server's memory sampled from
  * GET /metrics every second.
  *
+ * The server runs with `--trace-gc`: the heap left after each full (mark-compact) collection is read from its log.
+ * That is the figure a leak makes grow; heap-used samples follow the collector's sawtooth and RSS follows what V8
+ * keeps reserved.
+ *
  * Env: LOAD_SECONDS (default 30), LOAD_USERS (default 16), LOAD_WARMUP_SECONDS (default 5; latency, throughput and
- * the memory slope count only after it; errors count throughout), LOAD_TRACE=1 (print every memory sample).
+ * the memory slope count only after it; errors count throughout), LOAD_TRACE=1 (print every memory sample),
+ * LOAD_SERVER_HEAP_MB (caps the server's old generation with `--max-old-space-size`: a leak then ends in a crash the
+ * bench reports, instead of a slope to interpret).
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -163,6 +170,18 @@ function heapAfterCollections(points: readonly { at: number; heapMB: number }[])
   return points.filter((point, index) => index > 0 && point.heapMB < (points[index - 1]?.heapMB ?? 0) * 0.75);
 }
 
+/**
+ * The heap left after each mark-compact collection, from `--trace-gc` lines such as
+ * `[123:0x5a]    30123 ms: Mark-Compact 95.3 (130.1) -> 70.2 (125.0) MB, ...`; `atMs` counts from process start.
+ */
+export function markCompactsFromTrace(log: string): { atMs: number; heapAfterMB: number }[] {
+  const points: { atMs: number; heapAfterMB: number }[] = [];
+  for (const match of log.matchAll(/ (\d+) ms: Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \(/g)) {
+    points.push({ atMs: Number(match[1]), heapAfterMB: Number(match[2]) });
+  }
+  return points;
+}
+
 function metricValue(text: string, name: string): number | undefined {
   const match = new RegExp(`^${name} (\\S+)$`, 'm').exec(text);
   return match ? Number(match[1]) : undefined;
@@ -179,7 +198,9 @@ export async function benchLoad(
     seconds / 2,
   );
   const dataDir = await mkdtemp(join(tmpdir(), 'advisor-load-'));
-  const server = await spawnServer(['src/index.ts'], { ...SERVER_ENV, DATA_DIR: dataDir });
+  const heapCapMB = positiveNumber(process.env.LOAD_SERVER_HEAP_MB, 0);
+  const nodeFlags = ['--trace-gc', ...(heapCapMB > 0 ? [`--max-old-space-size=${Math.round(heapCapMB)}`] : [])];
+  const server = await spawnServer([...nodeFlags, 'src/index.ts'], { ...SERVER_ENV, DATA_DIR: dataDir });
   const samples: Sample[] = [];
   const memory: { at: number; rssMB: number; heapMB: number }[] = [];
   const errorsByKind: Record<Kind, number> = { 'chat-turn': 0, recommendation: 0, 'history-read': 0 };
@@ -243,9 +264,15 @@ export async function benchLoad(
     }
   };
 
+  let gcTrace = '';
   try {
     await Promise.all([sampler, ...Array.from({ length: users }, (_, index) => virtualUser(index))]);
   } finally {
+    try {
+      gcTrace = readFileSync(server.logFile, 'utf8');
+    } catch {
+      // the log is gone only if the server died early, which is reported below
+    }
     await stop(server.child);
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -273,6 +300,12 @@ export async function benchLoad(
   const first = afterWarmup[0];
   const last = afterWarmup.at(-1);
   const afterGc = heapAfterCollections(afterWarmup);
+  // --trace-gc counts from the server's start, which came `startedMs` before the load began
+  const warmupEndServerMs = server.startedMs + warmupSeconds * 1000;
+  const compactions = markCompactsFromTrace(gcTrace).filter((point) => point.atMs >= warmupEndServerMs);
+  const half = Math.floor(compactions.length / 2);
+  const meanOf = (points: readonly { heapAfterMB: number }[]) =>
+    points.reduce((sum, point) => sum + point.heapAfterMB, 0) / Math.max(1, points.length);
   const errors = Object.values(errorsByKind).reduce((sum, count) => sum + count, 0) + networkErrors;
   records.push(
     report('load: total', {
@@ -294,11 +327,18 @@ export async function benchLoad(
         afterWarmup.map((point) => point.at),
         afterWarmup.map((point) => point.heapMB),
       ),
-      heapAfterGcMB: afterGc.map((point) => point.heapMB.toFixed(0)).join('/') || 'no major GC seen',
-      heapAfterGcSlopeMBPerMin: slopePerMinute(
-        afterGc.map((point) => point.at),
-        afterGc.map((point) => point.heapMB),
+      heapDropsSeen: afterGc.length,
+      markCompacts: compactions.length,
+      heapAfterMarkCompactFirstMB: compactions[0]?.heapAfterMB ?? Number.NaN,
+      heapAfterMarkCompactLastMB: compactions.at(-1)?.heapAfterMB ?? Number.NaN,
+      heapAfterMarkCompactMaxMB: Math.max(...compactions.map((point) => point.heapAfterMB)),
+      heapAfterMarkCompactMeanFirstHalfMB: meanOf(compactions.slice(0, half)),
+      heapAfterMarkCompactMeanSecondHalfMB: meanOf(compactions.slice(half)),
+      heapAfterMarkCompactSlopeMBPerMin: slopePerMinute(
+        compactions.map((point) => point.atMs),
+        compactions.map((point) => point.heapAfterMB),
       ),
+      serverHeapCapMB: heapCapMB > 0 ? heapCapMB : 'none',
       sessionsStored: metricValue(lastMetrics, 'sessions_stored') ?? Number.NaN,
       eventLoopLagP99Ms: (metricValue(lastMetrics, 'nodejs_eventloop_lag_p99_seconds') ?? Number.NaN) * 1000,
       memoryTarget: 'flat after warm-up',

@@ -32,7 +32,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   modelFamily: ['modelName'],
   modelRetired: ['modelName'],
   managedTuningAvailable: ['modelName', 'modelAccess'],
-  managedPreferenceTuningAvailable: ['modelName'],
+  managedPreferenceTuningAvailable: ['modelName', 'modelAccess'],
   managedDistillationAvailable: ['modelName'],
   hasGpu: HARDWARE,
   totalGpuMemoryGB: HARDWARE,
@@ -64,7 +64,8 @@ export const DERIVED_FACT_THRESHOLDS: Readonly<Partial<Record<ProfileField, read
  * - knownModel / modelProvider / modelFamily / modelRetired: from the catalog model (retired when its end of
  *   life is on or before manifest.referenceDate).
  * - managed*Available: a provider offering of that service lists the model, is "available" and has not ended
- *   by the reference date; modelAccess "api-with-finetuning" also makes managedTuningAvailable true.
+ *   by the reference date; modelAccess "api-with-finetuning" also makes managedTuningAvailable true, and
+ *   "api-only" makes an undecided managedTuningAvailable and managedPreferenceTuningAvailable false.
  * - hasGpu, totalGpuMemoryGB; fits.* from the estimator (false when there is no GPU); affordable.* comparing
  *   estimated cost with the budget; selfHostingCheaperThanApi; knowledgeVolatile; largeModel; smallModel.
  */
@@ -91,9 +92,10 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     profile.modelAccess === 'api-with-finetuning' ? true : serviceAvailable(['supervised-fine-tuning']);
   facts.managedPreferenceTuningAvailable = serviceAvailable(['preference-tuning', 'reinforcement-fine-tuning']);
   facts.managedDistillationAvailable = serviceAvailable(['distillation']);
-  if (facts.managedTuningAvailable === undefined && profile.modelAccess === 'api-only') {
-    // The caller says the API offers no tuning.
-    facts.managedTuningAvailable = false;
+  if (profile.modelAccess === 'api-only') {
+    // The caller says the API offers no tuning, supervised or preference.
+    facts.managedTuningAvailable ??= false;
+    facts.managedPreferenceTuningAvailable ??= false;
   }
 
   const { gpuCount, gpuMemoryGB } = profile;

@@ -55,7 +55,7 @@ describe('createChatService', () => {
     expect(stored?.requestedField).toBe('knowledgeChanges');
     expect(stored?.messages[1]?.meta).toMatchObject({ kind: 'question', provisional: true });
     expect(stored?.messages[1]?.parts).toEqual([
-      { type: 'data-profile', data: expect.objectContaining({ profile: {} }) },
+      { type: 'data-profile', data: expect.objectContaining({ profile: { modality: 'text' } }) },
       { type: 'data-question', data: first.turn.question },
     ]);
 
@@ -63,11 +63,11 @@ describe('createChatService', () => {
     const reopened = await createChatService({ store, knowledge }).openSession(opened);
     expect(reopened.created).toBe(false);
     const second = await createChatService({ store, knowledge }).runTurn({ credentials: reopened, text: 'weekly' });
-    expect(second.session.profile).toEqual({ knowledgeChanges: 'weekly' });
+    expect(second.session.profile).toEqual({ modality: 'text', knowledgeChanges: 'weekly' });
     expect(second.turn.kind).toBe('recommendation');
     expect(second.assistantMessage.meta).toMatchObject({
       kind: 'recommendation',
-      recommendationProfile: { knowledgeChanges: 'weekly' },
+      recommendationProfile: { modality: 'text', knowledgeChanges: 'weekly' },
     });
     expect(restoreDialogueState(second.session)).toMatchObject({
       answered: true,

@@ -90,6 +90,11 @@ describe.skipIf(!hasRealKnowledge)('engine properties over random profiles (real
           const entry = result.recommendations.find((candidate) => candidate.method === method.id);
           expect(entry?.verdict, method.id).toBe('not-viable');
         }
+        // "api-only" (not "api-with-finetuning") also says the API offers no tuning of any kind.
+        for (const id of ['managed-fine-tuning', 'preference-tuning']) {
+          const entry = result.recommendations.find((candidate) => candidate.method === id);
+          expect(entry?.verdict, id).toBe('not-viable');
+        }
       }),
       { numRuns: RUNS },
     );

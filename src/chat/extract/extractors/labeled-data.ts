@@ -5,7 +5,7 @@ import { APPROX_SOURCE, COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const LABELED = String.raw`(?:label(?:l)?ed|labled|lablled|annotated|tagged|hand[\s-]?(?:label(?:l)?ed|written|annotated)|human[\s-]?(?:label(?:l)?ed|written|annotated)|curated|gold|graded|rated|supervised|training|fine[\s-]?tuning|example)`;
+const LABELED = String.raw`(?:label(?:l)?ed|resolved|answered|labled|lablled|annotated|tagged|hand[\s-]?(?:label(?:l)?ed|written|annotated)|human[\s-]?(?:label(?:l)?ed|written|annotated)|curated|gold|graded|rated|supervised|training|fine[\s-]?tuning|example)`;
 /** Nouns that are labeled examples by themselves. */
 const EXAMPLE_NOUN = String.raw`(?:examples?|exmaples?|examles?|samples?|pairs?|demonstrations?|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
@@ -21,7 +21,7 @@ const COUNT_EXAMPLES = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:${EXAMPLE_ADJECTIVE}\\s+){0,3}${EXAMPLE_NOUN}\\b(?![\\s-]*(?:per|a|an|each)\\s+(?:day|week|month|hour|minute|second)\\b)`,
   'g',
 );
-/** "5k labeled tickets", "2,000 annotated support emails". */
+/** "5k labeled tickets", "2,000 annotated support emails", "3,000 resolved tickets" (each one a question with its answer). */
 const COUNT_LABELED_RECORDS = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${LABELED}\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
   'g',

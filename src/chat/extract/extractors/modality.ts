@@ -1,4 +1,7 @@
-/** @module Modality: "speech", "transcription" → audio; "images" → image; "code completion" → code. */
+/**
+ * @module Modality: "speech", "transcription" → audio; "images" → image; "code completion" → code; "a support bot
+ * that answers from our docs" → text (only when nothing else is named).
+ */
 
 import type { MODALITIES } from '../../../profile/profile-schema.ts';
 import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
@@ -26,6 +29,13 @@ const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
 ];
 
 /**
+ * Text work stated outright: answering from documents, a support chatbot, classifying or summarising tickets,
+ * emails or contracts. Read only when the message names no other modality ("summarise call recordings" is audio).
+ */
+const TEXT_WORK =
+  /\b(?:(?:answer(?:s|ing)?|respond(?:s|ing)?|repl(?:y|ies|ying))\s+(?:[a-z']+\s+){0,4}?(?:from|using|based\s+on|grounded\s+in)\s+(?:our\s+|the\s+|its\s+)?(?:[a-z-]+\s+){0,2}?(?:docs|documentation|documents|wiki|knowledge\s?base|manuals?|faqs?|policies|handbooks?|articles|help\s+cent(?:er|re))|(?:classify(?:ing)?|categori[sz](?:e|ing)|triag(?:e|ing)|rout(?:e|ing)|summari[sz](?:e|ing)|translat(?:e|ing)|tag(?:ging)?|draft(?:ing)?\s+replies\s+to|reply(?:ing)?\s+to)\s+(?:[a-z-]+\s+){0,2}?(?:tickets|emails|messages|reviews|contracts|articles|documents|texts|chats|conversations|notes|reports|comments|posts|complaints|feedback)|(?:support|customer[\s-]service|faq|help[\s-]?desk|docs?|documentation|hr|policy|legal)\s+(?:chat\s?bot|bot|assistant|agent|q\s?&\s?a)|chat\s?bot|sentiment\s+analysis|text\s+classification|named[\s-]entity\s+recognition)\b/g;
+
+/**
  * Finds `modality`. Vision-language wins over image when images come with questions or text. "Voice" alone is
  * ignored because "brand voice" is about style.
  */
@@ -42,6 +52,12 @@ export const extractModality: Extractor = (message) => {
       covered.push({ start, end });
       findings.push(findingFromMatch('modality', modality, match));
     }
+  }
+  if (findings.length === 0) {
+    for (const match of allMatches(TEXT_WORK, lower)) {
+      if (!isNegatedBefore(lower, match.index, 15)) findings.push(findingFromMatch('modality', 'text', match));
+    }
+    return findings;
   }
   // Keep the order of the text so that the last statement wins, but a vision-language mention beats plain image.
   const hasVisionLanguage = findings.some((item) => item.value === 'vision-language');

@@ -62,6 +62,14 @@ const OPEN_WEIGHTS = new RegExp(
 );
 
 /**
+ * Families none of whose models can be tuned by anyone (knowledge/providers.json: no public Claude fine-tuning since
+ * Claude 3 Haiku's end of life on Bedrock, 2026-09-10). Named bare ("we use Claude") and with no other model in
+ * the message, the model is unknown but its access is not. A test checks providers.json still agrees.
+ */
+export const UNTUNABLE_API_FAMILIES = ['claude'] as const;
+const UNTUNABLE_FAMILY_WORD = new RegExp(`\\b(?:${UNTUNABLE_API_FAMILIES.join('|')})\\b`, 'g');
+
+/**
  * Finds `modelName` (catalog name when the catalog knows it, else the family name as typed), `modelParamsB`
  * (only when the name is not in the catalog, whose figure is more exact, or from "a 13B model") and `modelAccess`.
  */
@@ -97,6 +105,16 @@ export const extractModel: Extractor = (message, context) => {
     if (billions > 0 && billions <= 100_000) findings.push(finding('modelParamsB', billions, match.index, end));
   }
 
+  // Only when no model is named at all: "we moved off Claude to Llama 3.1 8B" says nothing about Llama's access.
+  for (const match of names.length > 0 ? [] : allMatches(UNTUNABLE_FAMILY_WORD, lower)) {
+    const before = lower.slice(Math.max(0, match.index - 25), match.index);
+    if (
+      isNegatedBefore(lower, match.index, 20) ||
+      /\b(?:off|from|away\s+from|instead\s+of|replace|replacing|than|vs\.?|versus|or)\s+$/.test(before)
+    )
+      continue;
+    findings.push(findingFromMatch('modelAccess', 'api-only', match));
+  }
   for (const match of allMatches(API_ONLY, lower)) findings.push(findingFromMatch('modelAccess', 'api-only', match));
   for (const match of allMatches(API_WITH_FINE_TUNING, lower)) {
     if (isNegatedBefore(lower, match.index, 20)) continue;

@@ -25,7 +25,8 @@ const CUED = new RegExp(
 /** "by next month" (4 weeks), "before next week" (1), "until next quarter" (13), "next month is the deadline". */
 const NEXT =
   /\b(?:by|before|until)\s+(?:the\s+)?next\s+(week|month|quarter)\b|\bnext\s+(week|month|quarter)\b(?=[^.;!?\n]{0,20}\b(?:deadline|launch|ship|live|ready|done|due)\b)|\b(?:launch|ship|live|ready|done|due|deadline\s+is)\s+next\s+(week|month|quarter)\b/g;
-const ASAP = /\b(?:asap|a\.s\.a\.p\.?|as\s+soon\s+as\s+possible|urgent(?:ly)?|right\s+away|yesterday)\b/g;
+const ASAP =
+  /\b(?:asap|a\.s\.a\.p\.?|as\s+soon\s+as\s+possible|urgent(?:ly)?|right\s+away|(?:needed|wanted|need|want)\s+(?:it|this|that|one)\s+yesterday|by\s+yesterday)\b/g;
 
 const WEEKS_PER_UNIT: Readonly<Record<string, number>> = {
   day: 1 / 7,

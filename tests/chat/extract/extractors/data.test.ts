@@ -13,6 +13,8 @@ describe('extractLabeledData', () => {
     ['12,000 annotated support emails', 12000],
     ['3M rows of labeled transactions', 3_000_000],
     ['800 tickets with their resolutions', 800],
+    ['3,000 resolved tickets', 3000],
+    ['2k answered questions', 2000],
     ['twenty hand-written examples', 20],
   ])('reads %j as %d', (message, count) => {
     expect(run(extractLabeledData, message)).toEqual({ labeledExamples: count });

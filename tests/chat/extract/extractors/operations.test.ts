@@ -31,16 +31,20 @@ describe('extractTimeline', () => {
     ['ASAP', ASAP_TIMELINE_WEEKS],
     ['deadline is 6 weeks', 6],
     ['in 10 days', 1.4],
+    ['we needed it yesterday', ASAP_TIMELINE_WEEKS],
   ])('reads %j as %d weeks', (message, weeks) => {
     expect(run(extractTimeline, message)).toEqual({ timelineWeeks: weeks });
   });
 
-  it.each(['docs change every 2 weeks', '3 months of logs', '€800 a month', 'founded 5 years ago'])(
-    'ignores %j',
-    (message) => {
-      expect(run(extractTimeline, message)).toEqual({});
-    },
-  );
+  it.each([
+    'docs change every 2 weeks',
+    '3 months of logs',
+    '€800 a month',
+    'founded 5 years ago',
+    'we closed 40 tickets yesterday',
+  ])('ignores %j', (message) => {
+    expect(run(extractTimeline, message)).toEqual({});
+  });
 });
 
 describe('extractLanguages', () => {
@@ -76,6 +80,7 @@ describe('extractVolume', () => {
     ['1M calls/month', 33_333],
     ['20 QPS', 1_728_000],
     ['500 tickets per day', 500],
+    ['50k incoming support emails per day', 50_000],
   ])('reads %j as %d a day', (message, perDay) => {
     expect(run(extractVolume, message)).toEqual({ requestsPerDay: perDay });
   });

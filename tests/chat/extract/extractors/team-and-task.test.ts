@@ -38,6 +38,10 @@ describe('extractModality', () => {
     ['product images', 'image'],
     ['code completion', 'code'],
     ['questions about screenshots', 'vision-language'],
+    ['a bot that answers from our product docs', 'text'],
+    ['classify support tickets', 'text'],
+    ['a support chatbot', 'text'],
+    ['summarise call recordings and support tickets', 'audio'],
   ])('reads %j as %s', (message, modality) => {
     expect(run(extractModality, message)).toEqual({ modality });
   });
