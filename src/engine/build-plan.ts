@@ -20,8 +20,9 @@ export const BEHAVIOUR_METHODS: readonly MethodId[] = [
 /**
  * Builds the staged plan from the verdicts (shared/engine semantics):
  * 1) a prompt baseline (prompt-engineering, plus in-context-learning when viable) with an evaluation set;
- * 2) rag when recommended (fixes knowledge); 3) the best-ranked recommended behaviour method; 4) preference-tuning
- * when recommended; 5) distillation when recommended (cuts cost). Empty stages are skipped and steps renumbered.
+ * 2) rag when recommended (fixes knowledge); 3) the best-ranked recommended behaviour method (carrying the
+ * evaluation-set advice when there is no prompt baseline, e.g. for a text encoder); 4) preference-tuning when
+ * recommended; 5) distillation when recommended (cuts cost). Empty stages are skipped and steps renumbered.
  * Each `why` quotes the method's strongest positive reason when there is one.
  */
 export function buildPlan(ranked: readonly RankedMethod[]): PlanStep[] {
@@ -48,10 +49,11 @@ export function buildPlan(ranked: readonly RankedMethod[]): PlanStep[] {
     (method) => BEHAVIOUR_METHODS.includes(method.method) && method.verdict === 'recommended',
   );
   if (behaviour) {
-    stages.push({
-      methods: [behaviour.method],
-      why: withReason('If the baseline still misses on behaviour (format, style, consistency), tune it in.', behaviour),
-    });
+    const lead =
+      baseline.length > 0
+        ? 'If the baseline still misses on behaviour (format, style, consistency), tune it in.'
+        : `Train on your labelled examples, holding out at least ${MINIMUM_EVALUATION_CASES} real cases as the evaluation set every change is measured on.`;
+    stages.push({ methods: [behaviour.method], why: withReason(lead, behaviour) });
   }
   if (isRecommended('preference-tuning')) {
     stages.push({

@@ -30,6 +30,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   knownModel: ['modelName'],
   modelProvider: ['modelName'],
   modelFamily: ['modelName'],
+  modelArchitecture: ['modelName'],
   modelRetired: ['modelName'],
   managedTuningAvailable: ['modelName', 'modelAccess'],
   managedPreferenceTuningAvailable: ['modelName', 'modelAccess'],
@@ -61,7 +62,7 @@ export const DERIVED_FACT_THRESHOLDS: Readonly<Partial<Record<ProfileField, read
  * Computes every fact rules may test: the resolved profile fields plus the derived facts of FACT_TYPES.
  * A fact whose inputs are not known is left undefined (the rules testing it become 'unknown').
  * - weightsAvailable: modelAccess is open-weights.
- * - knownModel / modelProvider / modelFamily / modelRetired: from the catalog model (retired when its end of
+ * - knownModel / modelProvider / modelFamily / modelArchitecture / modelRetired: from the catalog model (retired when its end of
  *   life is on or before manifest.referenceDate).
  * - managed*Available: a provider offering of that service lists the model, is "available" and has not ended
  *   by the reference date; modelAccess "api-with-finetuning" also makes managedTuningAvailable true, and
@@ -83,6 +84,7 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   if (model) {
     if (model.provider !== undefined) facts.modelProvider = model.provider;
     facts.modelFamily = model.family;
+    if (model.architecture) facts.modelArchitecture = model.architecture.kind;
     facts.modelRetired = model.endOfLife !== undefined && model.endOfLife <= referenceDate;
   }
 

@@ -156,11 +156,12 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     }
 
     if (pricingGpu) {
+      // As many GPUs as the 16-bit model needs, not every GPU the caller has: a 7B model on a 4-GPU node
+      // is served from one of them.
       const needed = checks.inference.memoryGB.total;
-      servingGpus =
-        pricingGpu.origin === 'profile' && profile.gpuCount !== undefined && profile.gpuCount > 0
-          ? profile.gpuCount
-          : Math.max(1, Math.ceil(needed / pricingGpu.memoryGB));
+      const memoryPerGpu =
+        pricingGpu.origin === 'profile' ? (profile.gpuMemoryGB ?? pricingGpu.memoryGB) : pricingGpu.memoryGB;
+      servingGpus = Math.max(1, Math.ceil(needed / memoryPerGpu));
       serving = estimateServingCost({
         // Self-hosted GPUs run all month whatever the volume; the API cost needs the real volume.
         requestsPerDay: profile.requestsPerDay ?? 0,

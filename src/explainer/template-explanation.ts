@@ -7,8 +7,9 @@ const TOP_REASONS = 3;
 
 /**
  * A short plain-language explanation built only from the recommendation (no LLM): the top method and its
- * strongest reasons with [source ids], the plan one line per step, the methods that are not viable with their
- * first blocker, and the open questions. Deterministic.
+ * strongest reasons with [source ids], the plan one line per step, the advisory notes (fired rules that score 0:
+ * serving, budget, human review), the methods that are not viable with their first blocker, and the open
+ * questions. Deterministic.
  */
 export function templateExplanation(recommendation: Recommendation, knowledge: Knowledge): string {
   const name = (id: MethodId) => knowledge.methodById.get(id)?.name ?? id;
@@ -29,6 +30,8 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
     const steps = recommendation.plan.map((step) => `${step.step}. ${step.methods.map(name).join(' + ')}: ${step.why}`);
     paragraphs.push(`Plan:\n${steps.join('\n')}`);
   }
+  const notes = advisoryNotes(recommendation);
+  if (notes.length > 0) paragraphs.push(`Keep in mind:\n${notes.join('\n')}`);
   const blocked = recommendation.recommendations.filter((method) => method.verdict === 'not-viable');
   if (blocked.length > 0) {
     // Methods ruled out by the same rule share one line, so a common blocker is said once.
@@ -58,6 +61,20 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
     paragraphs.push(`Conflicts:\n${lines.join('\n')}`);
   }
   return paragraphs.join('\n\n');
+}
+
+/** Fired rules that move no score (effect "0") are advice that holds whatever method is chosen: one line each. */
+function advisoryNotes(recommendation: Recommendation): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const method of recommendation.recommendations) {
+    for (const reason of method.reasons) {
+      if (reason.effect !== '0' || seen.has(reason.ruleId)) continue;
+      seen.add(reason.ruleId);
+      lines.push(`- ${reason.text} [${reason.sources.join(', ')}]`);
+    }
+  }
+  return lines;
 }
 
 function stripPeriod(text: string): string {

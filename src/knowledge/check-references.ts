@@ -10,6 +10,7 @@ import {
 } from '../profile/profile-schema.ts';
 import { normalizeName } from './normalize-name.ts';
 import {
+  ARCHITECTURE_KINDS,
   type ComparisonOp,
   type Condition,
   FACT_TYPES,
@@ -201,6 +202,7 @@ export function checkReferences(parsed: ParsedFiles, rawFiles: ReadonlyMap<strin
       knowledgeChanges: new Set(CHANGE_FREQUENCIES),
       mlExpertise: new Set(EXPERTISE_LEVELS),
       deployment: new Set(DEPLOYMENTS),
+      modelArchitecture: new Set(ARCHITECTURE_KINDS),
       ...(providerIds ? { modelProvider: providerIds } : {}),
       ...(families ? { modelFamily: families } : {}),
     };

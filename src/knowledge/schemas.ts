@@ -31,9 +31,18 @@ export type Source = z.infer<typeof Source>;
 export const SourcesFile = z.object({ sources: z.array(Source).min(1) }).strict();
 
 // ---------------------------------------------------------------- models
+/** Architecture kinds of the model catalog (also the values of the `modelArchitecture` fact). */
+export const ARCHITECTURE_KINDS = [
+  'decoder',
+  'encoder',
+  'encoder-decoder',
+  'diffusion',
+  'moe-decoder',
+  'other',
+] as const;
 export const ModelArchitecture = z
   .object({
-    kind: z.enum(['decoder', 'encoder', 'encoder-decoder', 'diffusion', 'moe-decoder', 'other']),
+    kind: z.enum(ARCHITECTURE_KINDS),
     layers: z.number().int().positive().optional(),
     hiddenSize: z.number().int().positive().optional(),
     attentionHeads: z.number().int().positive().optional(),
@@ -222,6 +231,7 @@ export const FACT_TYPES = {
   knownModel: 'boolean', // modelName resolved to a catalog entry
   modelProvider: 'enum', // provider id of an API model (openai, anthropic, google-gemini-api, ...)
   modelFamily: 'enum', // catalog family, e.g. "llama", "gpt-4o", "claude"
+  modelArchitecture: 'enum', // catalog architecture kind: decoder, encoder (BERT, CLIP), encoder-decoder, diffusion, ...
   modelRetired: 'boolean', // catalog endOfLife is on or before the knowledge reference date
   managedTuningAvailable: 'boolean', // some provider offers supervised tuning of this model, available now
   managedPreferenceTuningAvailable: 'boolean',

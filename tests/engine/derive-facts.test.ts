@@ -102,10 +102,20 @@ describe('deriveFacts', () => {
   });
 
   it('compares the monthly self-hosting cost with the monthly budget', () => {
-    const { facts, estimates } = derive({ modelParamsB: 7, gpuName: 'A100 80GB', gpuCount: 2, monthlyBudgetUSD: 2000 });
-    expect(estimates.serving?.selfHostedMonthlyUSD).toBe(2 * 1.5 * 730);
+    const { facts, estimates } = derive({ modelParamsB: 7, gpuName: 'A100 80GB', gpuCount: 2, monthlyBudgetUSD: 1000 });
+    // A 16-bit 7B model needs one of the two GPUs; the other is not billed to serving.
+    expect(estimates.servingGpus).toBe(1);
+    expect(estimates.serving?.selfHostedMonthlyUSD).toBe(1 * 1.5 * 730);
     expect(facts['affordable.self-hosting']).toBe(false);
     expect(facts.selfHostingCheaperThanApi).toBeUndefined();
+    expect(derive({ modelParamsB: 7, gpuName: 'A100 80GB', gpuCount: 2, monthlyBudgetUSD: 1100 }).facts).toMatchObject({
+      'affordable.self-hosting': true,
+    });
+  });
+
+  it('serves on as many GPUs as the 16-bit model needs, renting more when the caller has too few', () => {
+    expect(derive({ modelParamsB: 70, gpuName: 'A100 80GB', gpuCount: 8 }).estimates.servingGpus).toBe(2);
+    expect(derive({ modelParamsB: 70, gpuName: 'A100 80GB', gpuCount: 1 }).estimates.servingGpus).toBe(2);
   });
 
   it('derives knowledge volatility and size classes', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCondition } from '../../src/engine/evaluate-condition.ts';
 import type { Facts } from '../../src/engine/facts.ts';
 import {
+  ARCHITECTURE_KINDS,
   type Condition,
   FACT_NAMES,
   FACT_TYPES,
@@ -54,6 +55,7 @@ const ENUM_VALUES: Partial<Record<FactName, ReadonlySet<string> | undefined>> = 
   deployment: new Set(DEPLOYMENTS),
   modelProvider: providerIds,
   modelFamily: modelFamilies,
+  modelArchitecture: new Set(ARCHITECTURE_KINDS),
 };
 
 type FactTest = Extract<Condition, { fact: FactName }>;
@@ -229,6 +231,36 @@ describe('knowledge/rules.json', () => {
     ['adapters-add-latency', { latencyTargetMs: 150 }, true],
     ['prompt-tuning-lags-on-small-models', { largeModel: false }, true],
     ['retrieval-does-not-apply-to-image-or-speech', { modality: 'audio' }, true],
+    ['encoder-models-do-not-generate', { modelArchitecture: 'encoder' }, true],
+    ['encoder-models-do-not-generate', { modelArchitecture: 'decoder' }, false],
+    // No catalog architecture (API model, unknown name): treated as a generator, not left undecided.
+    ['encoder-models-do-not-generate', {}, false],
+    ['text-encoders-have-no-prompt', { modelArchitecture: 'encoder', modality: 'text' }, true],
+    ['text-encoders-have-no-prompt', { modelArchitecture: 'encoder', modality: 'vision-language' }, false],
+    ['tens-of-thousands-of-examples-pay-off-in-training', { labeledExamples: 9999 }, false],
+    ['tens-of-thousands-of-examples-pay-off-in-training', { labeledExamples: 10_000 }, true],
+    ['code-instruction-data-favours-full-fine-tuning', { modality: 'code', labeledExamples: 100_000 }, true],
+    ['code-instruction-data-favours-full-fine-tuning', { modality: 'text', labeledExamples: 100_000 }, false],
+    [
+      'format-tuning-survives-knowledge-churn',
+      { knowledgeVolatile: true, needsStyleOrFormat: true, labeledExamples: 100 },
+      true,
+    ],
+    ['format-tuning-survives-knowledge-churn', { knowledgeVolatile: true, needsStyleOrFormat: false }, false],
+    [
+      'serve-quantised-when-16bit-does-not-fit',
+      { weightsAvailable: true, hasGpu: true, 'fits.inference': false, 'fits.inference-int4': true },
+      true,
+    ],
+    // No GPU at all: the no-GPU rules speak, not the serving-memory ones.
+    ['serve-quantised-when-16bit-does-not-fit', { weightsAvailable: true, hasGpu: false }, false],
+    [
+      'model-too-large-to-serve-on-your-gpus',
+      { weightsAvailable: true, hasGpu: true, 'fits.inference-int4': false },
+      true,
+    ],
+    ['self-hosting-over-monthly-budget', { weightsAvailable: true, 'affordable.self-hosting': false }, true],
+    ['self-hosting-over-monthly-budget', { weightsAvailable: false, 'affordable.self-hosting': false }, false],
   ];
   it.each(cases)('%s on %j is %s', (id, facts, expected) => {
     expect(evaluateCondition(rule(id).when, facts).value).toBe(expected);

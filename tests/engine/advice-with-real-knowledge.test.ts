@@ -1,0 +1,100 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recommend } from '../../src/engine/recommend.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import type { MethodId, Profile } from '../../src/profile/profile-schema.ts';
+
+const knowledgeDir = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(knowledgeDir);
+});
+
+const planMethods = (profile: Profile): MethodId[][] =>
+  recommend(profile, knowledge, { explain: 'none' }).plan.map((step) => step.methods);
+const reasonRules = (profile: Profile, method: MethodId): string[] =>
+  recommend(profile, knowledge, { explain: 'none' })
+    .recommendations.find((entry) => entry.method === method)
+    ?.reasons.map((reason) => reason.ruleId) ?? [];
+
+describe('advice on the real knowledge base', () => {
+  it('puts training into the plan when there are tens of thousands of labelled examples', () => {
+    const profile: Profile = { modelName: 'Llama 3.1 8B', gpuName: 'H100', gpuCount: 1, labeledExamples: 20_000 };
+    expect(planMethods(profile).flat()).toContain('lora');
+    expect(reasonRules(profile, 'lora')).toContain('tens-of-thousands-of-examples-pay-off-in-training');
+    // With a couple of thousand examples and no format need, tuning stays optional (not in the plan).
+    expect(planMethods({ ...profile, labeledExamples: 2000 }).flat()).not.toContain('lora');
+  });
+
+  it('plans a text encoder as fine-tuning with a held-out evaluation set, without a prompt baseline', () => {
+    const result = recommend(
+      { modelName: 'BERT base', gpuName: 'RTX 4090', gpuCount: 1, labeledExamples: 800 },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(result.plan).toHaveLength(1);
+    expect(result.plan[0]?.methods).toEqual(['full-fine-tuning']);
+    expect(result.plan[0]?.why).toMatch(/holding out at least 20 real cases/);
+  });
+
+  it('keeps CLIP label prompts viable but rules out generation-only methods', () => {
+    const result = recommend({ modelName: 'CLIP ViT-L/14', gpuName: 'A100 40GB', labeledExamples: 500 }, knowledge, {
+      explain: 'none',
+    });
+    const verdict = (id: MethodId) => result.recommendations.find((entry) => entry.method === id)?.verdict;
+    expect(verdict('prompt-engineering')).not.toBe('not-viable');
+    for (const id of ['in-context-learning', 'rag', 'instruction-tuning', 'preference-tuning'] as const)
+      expect(verdict(id), id).toBe('not-viable');
+  });
+
+  it('treats a model the catalog has no architecture for as a generator (no encoder rule fires or stays undecided)', () => {
+    for (const profile of [{ modelName: 'GPT-4o' }, { modelParamsB: 13, modelAccess: 'open-weights' as const }]) {
+      const trace = recommend(profile, knowledge, { explain: 'none' }).trace;
+      for (const id of ['encoder-models-do-not-generate', 'text-encoders-have-no-prompt'])
+        expect(trace.find((entry) => entry.ruleId === id)?.outcome, id).toBe('not-fired');
+    }
+  });
+
+  it('tells a team whose 70B model only fits one GPU at 4 bits to serve it quantised', () => {
+    const profile: Profile = { modelName: 'Llama 3.1 70B', gpuName: 'H100', gpuCount: 1, labeledExamples: 1000 };
+    const result = recommend(profile, knowledge);
+    expect(reasonRules(profile, 'prompt-engineering')).toContain('serve-quantised-when-16bit-does-not-fit');
+    expect(result.explanation?.text).toMatch(/Keep in mind:\n- At 16 bits the model does not fit your GPUs/);
+    // On eight H100s the 16-bit model fits and the note disappears.
+    expect(reasonRules({ ...profile, gpuCount: 8 }, 'prompt-engineering')).not.toContain(
+      'serve-quantised-when-16bit-does-not-fit',
+    );
+  });
+
+  it('points to distillation or a hosted endpoint when even 4-bit weights exceed the GPUs', () => {
+    const profile: Profile = { modelName: 'Llama 3.1 405B', gpuName: 'RTX 4090', gpuCount: 1 };
+    expect(reasonRules(profile, 'distillation')).toContain('model-too-large-to-serve-on-your-gpus');
+  });
+
+  it('flags self-hosting that costs more per month than the budget', () => {
+    const profile: Profile = { modelName: 'Llama 3.1 70B', gpuName: 'H100', gpuCount: 4, monthlyBudgetUSD: 300 };
+    expect(reasonRules(profile, 'distillation')).toContain('self-hosting-over-monthly-budget');
+    expect(reasonRules({ ...profile, monthlyBudgetUSD: 50_000 }, 'distillation')).not.toContain(
+      'self-hosting-over-monthly-budget',
+    );
+  });
+
+  it('keeps format tuning in the plan next to retrieval when the facts change weekly', () => {
+    const profile: Profile = {
+      modelName: 'GPT-4.1',
+      knowledgeChanges: 'weekly',
+      unlabeledCorpus: 'large',
+      needsStyleOrFormat: true,
+      labeledExamples: 3000,
+    };
+    expect(planMethods(profile)).toEqual([
+      ['prompt-engineering', 'in-context-learning'],
+      ['rag'],
+      ['managed-fine-tuning'],
+    ]);
+    expect(reasonRules(profile, 'managed-fine-tuning')).toContain('format-tuning-survives-knowledge-churn');
+    // Without a format need, weekly-changing knowledge keeps tuning out of the plan.
+    expect(planMethods({ ...profile, needsStyleOrFormat: false }).flat()).not.toContain('managed-fine-tuning');
+  });
+});
