@@ -106,11 +106,18 @@ export function extractProfile(
 
 /** "…, not the 80GB one", "instead of $500": the words after are what the user does NOT mean. */
 const CONTRAST_BEFORE = /\b(?:not|instead\s+of|rather\s+than)\s+(?:the\s+|a\s+|an\s+)?$/;
+/** A model or GPU ruled out right after it is named: "so Claude Sonnet is out", "H100s are off the table". */
+const RULED_OUT_AFTER =
+  /^(?:\s+\w+)?\s+(?:is|are|was|were)\s+(?:(?:completely|totally|definitely|basically)\s+)?(?:out|ruled\s+out|off\s+the\s+table|not\s+an\s+option|a\s+no[\s-]?go|too\s+expensive|not\s+allowed)\b/;
+const RULED_OUT_FIELDS: ReadonlySet<ProfileField> = new Set(['modelName', 'gpuName', 'gpuCount', 'modelAccess']);
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 const QUESTION_SENTENCE =
   /(?:^|[.!?\n]\s*)(?:q:\s*)?(?:can|could|would|should|does|do|is|are|will|how\s+(?:many|much))\b[^.!?\n]*\?/g;
 
-/** Drops findings the user did not assert: contrasted values, and values inside questions (unless "what if"). */
+/**
+ * Drops findings the user did not assert: contrasted values, a model or GPU ruled out ("… so Claude is out"), and
+ * values inside questions (unless "what if").
+ */
 function dropUnstated(message: PreparedMessage, findings: readonly Finding[], whatIf: boolean): Finding[] {
   const { lower } = message;
   const questions = whatIf
@@ -118,6 +125,7 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
     : allMatches(QUESTION_SENTENCE, lower).map((match) => ({ start: match.index, end: match.index + match[0].length }));
   return findings.filter((item) => {
     if (CONTRAST_BEFORE.test(lower.slice(Math.max(0, item.start - 16), item.start))) return false;
+    if (RULED_OUT_FIELDS.has(item.field) && RULED_OUT_AFTER.test(lower.slice(item.end, item.end + 40))) return false;
     return !questions.some((span) => item.start >= span.start && item.end <= span.end);
   });
 }

@@ -1,4 +1,7 @@
-/** @module Number phrases people type: "5k", "1.5k", "2,000", "1M", "twenty", "a dozen", "~300". */
+/**
+ * @module Number phrases people type: "5k", "1.5k", "2,000", "1M", "$2 grand", "twenty", "a dozen",
+ * "twelve hundred", "fifty thousand", "~300".
+ */
 
 /** Number words with their values (one..twenty, the tens, "a dozen"). */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -46,13 +49,15 @@ const WORDS = Object.keys(NUMBER_WORDS)
 /** Digits: "2,000", "1.5", "300" — not part of a word, a version ("3.1") or an identifier ("gpt-4"). */
 const DIGITS = String.raw`(?<![\w.,$€£-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.,]\d)(?!\d)`;
 /** A multiplier glued to or following the digits: "5k", "1.5 k", "2 million", "1M", "3 thousand". */
-const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|m|mn|million)(?![a-z\d]))?`;
+const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|grand|m|mn|million)(?![a-z\d]))?`;
+/** A scale word after number words: "twelve hundred", "fifty thousand", "two million". */
+const WORD_SCALE = String.raw`(?:[\s-](?:hundred|thousand|million))?`;
 
 /**
  * Regex source for one count: digits with an optional multiplier, or number words ("twenty five", "a dozen").
  * Never matches inside identifiers such as "gpt-4o", "llama3" or "3.1".
  */
-export const COUNT_SOURCE = `(?:${DIGITS}${MULTIPLIER}|\\b(?:(?:${TENS})[\\s-](?:${UNITS})|${WORDS})\\b)`;
+export const COUNT_SOURCE = `(?:${DIGITS}${MULTIPLIER}|\\b(?:(?:${TENS})[\\s-](?:${UNITS})|${WORDS})${WORD_SCALE}\\b)`;
 
 /** Regex source for hedges before a number: "about", "~", "around", "roughly", "maybe", "at least"… */
 export const APPROX_SOURCE = String.raw`(?:(?:about|around|roughly|approximately|approx\.?|~|≈|maybe|like|nearly|almost|over|more than|at least|just over|just under|close to|some)\s*)?`;
@@ -60,14 +65,18 @@ export const APPROX_SOURCE = String.raw`(?:(?:about|around|roughly|approximately
 const MULTIPLIER_VALUES: Readonly<Record<string, number>> = {
   k: 1e3,
   thousand: 1e3,
+  grand: 1e3,
   m: 1e6,
   mn: 1e6,
   million: 1e6,
 };
 
+const WORD_SCALE_VALUES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1e3, million: 1e6 };
+
 /**
  * Parses a number phrase matched by `COUNT_SOURCE` (with or without a hedge): "5k" → 5000, "1.5 million" →
- * 1500000, "2,000" → 2000, "twenty-five" → 25, "a dozen" → 12. Returns undefined for anything else.
+ * 1500000, "2,000" → 2000, "$2 grand" → 2000, "twenty-five" → 25, "a dozen" → 12,
+ * "twelve hundred" → 1200, "fifty thousand" → 50000. Returns undefined for anything else.
  */
 export function parseCount(phrase: string): number | undefined {
   const text = phrase
@@ -77,7 +86,7 @@ export function parseCount(phrase: string): number | undefined {
       /^(?:about|around|roughly|approximately|approx\.?|~|≈|maybe|like|nearly|almost|over|more than|at least|just over|just under|close to|some)\s*/,
       '',
     );
-  const digits = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand|m|mn|million)?$/.exec(text);
+  const digits = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand|grand|m|mn|million)?$/.exec(text);
   if (digits) {
     const base = Number(digits[1]!.replaceAll(',', ''));
     const multiplier = digits[2] ? (MULTIPLIER_VALUES[digits[2]] ?? 1) : 1;
@@ -85,6 +94,11 @@ export function parseCount(phrase: string): number | undefined {
   }
   const word = NUMBER_WORDS[text];
   if (word !== undefined) return word;
+  const scaled = /^(.+?)[\s-](hundred|thousand|million)$/.exec(text);
+  if (scaled) {
+    const base = parseCount(scaled[1]!);
+    return base === undefined ? undefined : base * WORD_SCALE_VALUES[scaled[2]!]!;
+  }
   const compound = new RegExp(`^(${TENS})[\\s-](${UNITS})$`).exec(text);
   if (compound) return (NUMBER_WORDS[compound[1]!] ?? 0) + (NUMBER_WORDS[compound[2]!] ?? 0);
   return undefined;

@@ -12,6 +12,11 @@ describe('parseCount', () => {
     ['a dozen', 12],
     ['~300', 300],
     ['about 40', 40],
+    ['2 grand', 2000],
+    ['twelve hundred', 1200],
+    ['fifty thousand', 50_000],
+    ['twenty-five thousand', 25_000],
+    ['two million', 2_000_000],
   ])('parses %j as %d', (phrase, value) => {
     expect(parseCount(phrase)).toBe(value);
   });

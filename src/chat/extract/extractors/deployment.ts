@@ -43,6 +43,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
       [
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+|everything\s+|the\s+model\s+)?(?:on|in)\s+(?:our\s+own|our|in[\s-]house)\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure|cluster)\b`,
         String.raw`\b(?:on|in)\s+our\s+own\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure|cluster|metal)\b`,
+        String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?|live|stay)\s+(?:it\s+|the\s+model\s+|everything\s+)?(?:on|in)\s+(?:the\s+)?(?:[a-z]+'s\s+)?own\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure)\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?)\s+(?:it\s+|the\s+model\s+|everything\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|locally\s+on\s+our\s+servers|in\s+our\s+data\s?cent(?:er|re))\b`,
         String.raw`\bon[\s-]?prem(?:ise|ises)?\s+(?:deployment|servers?|hardware|cluster|infrastructure|gpus?|setup|install(?:ation)?)\b`,
         String.raw`\b(?:deployment|deploy)\s*(?:is|will\s+be|:)?\s*on[\s-]?prem(?:ise|ises)?\b`,

@@ -15,7 +15,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
     new RegExp(
       [
         String.raw`\b(?:no|zero|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not)\s+have(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+(?:a\s+)?(?:single|one)|nobody\s+(?:with|has|knows|on\s+the\s+team\s+knows))\s+(?:real\s+|in[\s-]house\s+|dedicated\s+)?(?:${ML_PERSON}|data\s+scientists?|ml|machine\s+learning|ai\s+people)\b`,
-        String.raw`\bnobody\s+(?:here\s+|on\s+(?:the|our)\s+team\s+)?(?:knows|understands|does)\s+(?:ml|machine\s+learning|ai)\b`,
+        String.raw`\b(?:nobody|no\s+one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our)\s+team\s+)?(?:knows|understands|does|has\s+(?:ever\s+)?(?:done|worked\s+(?:on|with)|touched))\s+(?:any\s+)?(?:ml|machine\s+learning|ai)\b`,
         String.raw`\b(?:we(?:'re|\s+are)\s+)?(?:just|only)\s+(?:(?:web|backend|frontend|full[\s-]stack|software|app|mobile)\s+)?(?:developers|devs|engineers)\b(?!\s+(?:who|with)\s+(?:know|some))`,
         String.raw`\b(?:complete|total|absolute)\s+beginners\b`,
         String.raw`\bnot\s+(?:ml|ai|machine\s+learning)\s+(?:people|folks|experts|engineers)\b`,
@@ -44,6 +44,8 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:an?|our|small|dedicated)\s+(?:(?:small|experienced|dedicated|in[\s-]house|decent)\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+team\b`,
         String.raw`\b(?:a\s+few|several|two|three|some|\d+)\s+data\s+scientists\b`,
         String.raw`\b(?:we've|we\s+have)\s+(?:fine[\s-]?tuned|deployed|trained)\s+(?:models?|llms?|bert|classifiers?)\s+before\b`,
+        String.raw`\b(?:have|we've|'ve)\s+(?:already\s+)?(?:fine[\s-]?tuned|trained)\s+(?:a\s+couple\s+of|a\s+few|several|some|two|three)\s+(?:[a-z-]+\s+)?(?:models?|llms?|classifiers?)\b`,
+        String.raw`\bknow\s+our\s+way\s+around\s+(?:pytorch|tensorflow|jax|hugging\s?face|transformers)\b`,
         String.raw`\b(?:solid|good|decent|strong)\s+(?:ml|machine[\s-]learning)\s+(?:experience|skills|background)\b`,
       ].join('|'),
       'g',

@@ -16,11 +16,11 @@ const FREQUENCIES: readonly (readonly [RegExp, ChangeFrequency])[] = [
   ],
   [/\b(?:every\s+few\s+weeks|(?:once|twice)\s+a\s+month|every\s+month|each\s+month|monthly)\b/, 'monthly'],
   [
-    /\b(?:daily|every\s+day|each\s+day|every\s+morning|every\s+night|nightly|hourly|every\s+hour|every\s+few\s+hours|(?:several|many|multiple)\s+times\s+a\s+day|constantly|continuously|all\s+the\s+time|in\s+real[\s-]?time|by\s+the\s+minute|every\s+minute)\b/,
+    /\b(?:daily|every\s+(?:single\s+)?day|each\s+day|every\s+morning|every\s+night|nightly|hourly|every\s+hour|every\s+few\s+hours|(?:several|many|multiple)\s+times\s+a\s+day|constantly|continuously|all\s+the\s+time|in\s+real[\s-]?time|by\s+the\s+minute|every\s+minute)\b/,
     'daily',
   ],
   [
-    /\b(?:quarterly|every\s+quarter|yearly|annually|once\s+a\s+year|a\s+few\s+times\s+a\s+year|every\s+few\s+months|every\s+(?:six|6|three|3)\s+months|rarely|seldom|hardly\s+ever|almost\s+never|infrequently|not\s+(?:that\s+|very\s+)?often|not\s+much|stable)\b/,
+    /\b(?:quarterly|every\s+quarter|yearly|annually|(?:once|twice|once\s+or\s+twice)\s+a\s+year|a\s+(?:few|couple\s+of)\s+times\s+a\s+year|every\s+few\s+months|every\s+(?:six|6|three|3)\s+months|rarely|seldom|hardly\s+ever|almost\s+never|infrequently|not\s+(?:that\s+|very\s+)?often|not\s+much|stable)\b/,
     'rarely',
   ],
   [/\b(?:never|static|fixed|frozen|unchanging)\b/, 'never'],
@@ -41,7 +41,7 @@ const STABLE_NOUN = String.raw`(?:knowledge(?:\s?base)?|content|docs|documents|d
 
 /** "docs change weekly", "our policies are updated every month", "prices change constantly". */
 const NOUN_VERB_FREQUENCY = new RegExp(
-  `\\b${KNOWLEDGE_NOUN}\\b[^.;!?\\n]{0,30}?\\b${CHANGE_VERB}\\b(?:\\s+(?:about|roughly|around|like|at\\s+least|pretty\\s+much|basically|almost|mostly|much|often|very|quite))*\\s+(${FREQUENCY_SOURCE})\\b`,
+  `\\b${KNOWLEDGE_NOUN}\\b[^.;!?\\n]{0,30}?\\b${CHANGE_VERB}\\b(?:\\s+(?:about|roughly|around|like|maybe|probably|only|just|at\\s+least|pretty\\s+much|basically|almost|mostly|much|often|very|quite))*\\s+(${FREQUENCY_SOURCE})\\b`,
   'g',
 );
 /** "updated daily", "changes weekly", "weekly updates", "daily changes". */

@@ -1,4 +1,4 @@
-/** @module Latency targets: "under 200 ms", "p95 below 1.5 s", "sub-second", "real-time". */
+/** @module Latency targets: "under 200 ms", "p95 below 1.5 s", "under half a second", "sub-second", "real-time". */
 import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
@@ -20,6 +20,10 @@ const NAMED = new RegExp(
 );
 const SUB_SECOND =
   /\b(?:sub[\s-]?second|under\s+(?:a|one)\s+second|within\s+(?:a|one)\s+second|less\s+than\s+(?:a|one)\s+second)\b/g;
+/** "under half a second", "within a quarter of a second": a bounded fraction of a second. */
+const FRACTION_OF_SECOND =
+  /\b(?:under|below|within|less\s+than|at\s+most|in)\s+(half|a\s+quarter\s+of|a\s+third\s+of)\s+a\s+second\b/g;
+const FRACTION_MS: Readonly<Record<string, number>> = { half: 500, 'a quarter of': 250, 'a third of': 333 };
 const REAL_TIME = /\b(?:real[\s-]?time|realtime|instant(?:aneous)?|interactive\s+latency)\b/g;
 /** Real-time data ("real-time prices") is about freshness, not latency. */
 const REAL_TIME_DATA_AFTER =
@@ -56,6 +60,10 @@ export const extractLatency: Extractor = (message) => {
     if (ms !== undefined && ms > 0) findings.push(findingFromMatch('latencyTargetMs', ms, match));
   }
   for (const match of allMatches(SUB_SECOND, lower)) findings.push(findingFromMatch('latencyTargetMs', 1000, match));
+  for (const match of allMatches(FRACTION_OF_SECOND, lower)) {
+    const ms = FRACTION_MS[(match[1] ?? '').replace(/\s+/g, ' ')];
+    if (ms !== undefined) findings.push(findingFromMatch('latencyTargetMs', ms, match));
+  }
   for (const match of allMatches(REAL_TIME, lower)) {
     if (REAL_TIME_DATA_AFTER.test(lower.slice(match.index + match[0].length, match.index + match[0].length + 20)))
       continue;

@@ -22,7 +22,7 @@ const SIZE_IN_NAME = /(?<![\dx.])(\d+(?:\.\d+)?)\s?b\b/;
 
 /** "a 13B model", "13b params", "7 billion parameter model", "350M-parameter model". */
 const PARAM_SIZE =
-  /\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|our|size(?:\s+is)?:?)\s+(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)/g;
+  /\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|our(?:\s+own)?|size(?:\s+is)?:?)\s+(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)/g;
 
 const FINE_TUNE = String.raw`fine[\s-]?tun(?:e|ing|ed)|finetun(?:e|ing|ed)`;
 const PROVIDER_PLACE = String.raw`(?:azure(?:\s+openai)?|openai|bedrock|vertex(?:\s+ai)?|google|aws|the\s+api|their\s+api|the\s+provider|the\s+platform|the\s+vendor)`;
@@ -36,12 +36,15 @@ const API_ONLY = new RegExp(
     String.raw`\b(?:no|don't\s+have|do\s+not\s+have|without)\s+(?:any\s+)?access\s+to\s+(?:the\s+)?(?:model\s+)?weights\b`,
     String.raw`\bclosed[\s-](?:source|weights?)\b`,
     String.raw`\bweights\s+(?:aren't|are\s+not)\s+(?:available|public|downloadable)\b`,
+    String.raw`\b(?:can't|cannot|can\s+not|cant|no\s+way\s+to)\s+(?:touch|change|modify|see|get\s+at|access|download)\s+(?:the\s+|its\s+|their\s+)?(?:model\s+)?weights\b`,
   ].join('|'),
   'g',
 );
 const API_WITH_FINE_TUNING = new RegExp(
   [
     String.raw`\bcan\s+(?:${FINE_TUNE})(?:\s+(?:it|them|the\s+model|[a-z0-9.-]+))?\s+(?:on|via|through|in|with|using)\s+${PROVIDER_PLACE}`,
+    // "Gemini 2.5 Flash through Vertex, and we can fine-tune it there too": the place was named just before.
+    String.raw`\b(?:via|through|on|in)\s+${PROVIDER_PLACE}\b[^.;!?\n]{0,30}?\bcan\s+(?:also\s+)?(?:${FINE_TUNE})\s+(?:it|them|the\s+model)\s+(?:there|too|as\s+well)\b`,
     String.raw`\b(?:${FINE_TUNE})\s+(?:is\s+|are\s+)?(?:enabled|available|allowed|supported)\b`,
     String.raw`\b(?:has|have|with|got)\s+(?:${FINE_TUNE})\s+(?:access|enabled)\b`,
     String.raw`\b(?:managed|hosted|provider|openai(?:'s)?|azure(?:'s)?|bedrock(?:'s)?|vertex(?:'s)?)\s+(?:${FINE_TUNE})\s+(?:api|service|jobs?|feature)\b`,
