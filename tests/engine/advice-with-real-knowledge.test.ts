@@ -97,4 +97,18 @@ describe('advice on the real knowledge base', () => {
     // Without a format need, weekly-changing knowledge keeps tuning out of the plan.
     expect(planMethods({ ...profile, needsStyleOrFormat: false }).flat()).not.toContain('managed-fine-tuning');
   });
+
+  it('leaves tuning out of the plan for a team new to ML with two weeks, and puts it back with six', () => {
+    const profile: Profile = {
+      modelName: 'Gemma 2 9B',
+      gpuName: 'RTX 4090',
+      gpuCount: 1,
+      mlExpertise: 'none',
+      timelineWeeks: 2,
+      labeledExamples: 300,
+      needsStyleOrFormat: true,
+    };
+    expect(planMethods(profile)).toEqual([['prompt-engineering', 'in-context-learning']]);
+    expect(planMethods({ ...profile, mlExpertise: 'intermediate', timelineWeeks: 6 }).flat()).toContain('qlora');
+  });
 });
