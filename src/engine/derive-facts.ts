@@ -148,14 +148,35 @@ export function offersService(
   services: readonly ProviderService[],
   referenceDate: string,
 ): boolean {
-  return knowledge.providers.some((provider) =>
-    provider.offerings.some(
+  const byService = offeringsByModel(knowledge).get(model.id);
+  if (!byService) return false;
+  return services.some((service) =>
+    (byService.get(service) ?? []).some(
       (offering) =>
-        services.includes(offering.service) &&
-        offering.models.includes(model.id) &&
         offering.status === 'available' &&
         (offering.availableFrom === undefined || offering.availableFrom <= referenceDate) &&
         (offering.endsOn === undefined || offering.endsOn >= referenceDate),
     ),
   );
+}
+
+type OfferingIndex = ReadonlyMap<string, ReadonlyMap<ProviderService, readonly ProviderOffering[]>>;
+const offeringIndexByKnowledge = new WeakMap<Knowledge, OfferingIndex>();
+
+/** Offerings by model id and service, built once per knowledge object (the question probes derive facts often). */
+function offeringsByModel(knowledge: Knowledge): OfferingIndex {
+  const cached = offeringIndexByKnowledge.get(knowledge);
+  if (cached) return cached;
+  const index = new Map<string, Map<ProviderService, ProviderOffering[]>>();
+  for (const provider of knowledge.providers) {
+    for (const offering of provider.offerings) {
+      for (const modelId of offering.models) {
+        const byService = index.get(modelId) ?? new Map<ProviderService, ProviderOffering[]>();
+        byService.set(offering.service, [...(byService.get(offering.service) ?? []), offering]);
+        index.set(modelId, byService);
+      }
+    }
+  }
+  offeringIndexByKnowledge.set(knowledge, index);
+  return index;
 }
