@@ -14,6 +14,9 @@ export const VOLATILE_CHANGE_FREQUENCIES: readonly string[] = ['weekly', 'daily'
 
 type ProviderService = ProviderOffering['service'];
 
+/** `modelProvider` of a catalog model that no API provider serves (open-weight models). */
+export const NO_PROVIDER = 'none';
+
 /** A fact that is computed rather than given. */
 export type DerivedFactName = Exclude<FactName, ProfileField>;
 
@@ -62,8 +65,8 @@ export const DERIVED_FACT_THRESHOLDS: Readonly<Partial<Record<ProfileField, read
  * Computes every fact rules may test: the resolved profile fields plus the derived facts of FACT_TYPES.
  * A fact whose inputs are not known is left undefined (the rules testing it become 'unknown').
  * - weightsAvailable: modelAccess is open-weights.
- * - knownModel / modelProvider / modelFamily / modelArchitecture / modelRetired: from the catalog model (retired when its end of
- *   life is on or before manifest.referenceDate).
+ * - knownModel / modelProvider ('none' for open-weight models) / modelFamily / modelArchitecture / modelRetired:
+ *   from the catalog model (retired when its end of life is on or before manifest.referenceDate).
  * - managed*Available: a provider offering of that service lists the model, is "available" and has not ended
  *   by the reference date; modelAccess "api-with-finetuning" also makes managedTuningAvailable true, and
  *   "api-only" makes an undecided managedTuningAvailable and managedPreferenceTuningAvailable false.
@@ -82,7 +85,8 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   if (profile.modelAccess !== undefined) facts.weightsAvailable = profile.modelAccess === 'open-weights';
   if (profile.modelName !== undefined) facts.knownModel = model !== undefined;
   if (model) {
-    if (model.provider !== undefined) facts.modelProvider = model.provider;
+    // An open-weight catalog model has no API provider: 'none' decides the provider rules instead of leaving them open.
+    facts.modelProvider = model.provider ?? NO_PROVIDER;
     facts.modelFamily = model.family;
     if (model.architecture) facts.modelArchitecture = model.architecture.kind;
     facts.modelRetired = model.endOfLife !== undefined && model.endOfLife <= referenceDate;

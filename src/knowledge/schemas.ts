@@ -229,7 +229,7 @@ export const FACT_TYPES = {
   // derived facts
   weightsAvailable: 'boolean', // modelAccess === open-weights
   knownModel: 'boolean', // modelName resolved to a catalog entry
-  modelProvider: 'enum', // provider id of an API model (openai, anthropic, google-gemini-api, ...)
+  modelProvider: 'enum', // provider id of an API model (openai, anthropic, google-gemini-api, ...); 'none' for open weights
   modelFamily: 'enum', // catalog family, e.g. "llama", "gpt-4o", "claude"
   modelArchitecture: 'enum', // catalog architecture kind: decoder, encoder (BERT, CLIP), encoder-decoder, diffusion, ...
   modelRetired: 'boolean', // catalog endOfLife is on or before the knowledge reference date

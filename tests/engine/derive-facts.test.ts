@@ -31,7 +31,8 @@ describe('deriveFacts', () => {
       smallModel: false,
       managedTuningAvailable: false,
     });
-    expect(facts.modelProvider).toBeUndefined();
+    // No API provider: the provider rules are decided (false), not left open.
+    expect(facts.modelProvider).toBe('none');
     expect(derive({ modelName: 'Unknown thing' }).facts.knownModel).toBe(false);
   });
 
