@@ -221,6 +221,7 @@ function answerReply(
     // Defaults the estimates used (non-null values), in the engine's own words.
     const assumed = recommendation.assumptions
       .filter((assumption) => assumption.value !== null && assumption.value !== undefined)
+      .sort((a, b) => assumptionPriority(a.field) - assumptionPriority(b.field))
       .slice(0, 2)
       .map((assumption) => assumption.why);
     if (assumed.length > 0) parts.push(`\n\nAssumed: ${assumed.join(' ')} Tell me if that is wrong.`);
@@ -306,4 +307,20 @@ function methodName(method: MethodId, knowledge: Knowledge): string {
 
 function lowerFirst(text: string): string {
   return text.length > 0 ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * Which defaults a provisional reply names first: what was assumed about the caller's own setup (GPU count,
+ * unresolved names), then what the costs rest on; the estimator's fixed settings last.
+ */
+const ASSUMPTION_ORDER: readonly string[] = [
+  'estimates.pricingGpu',
+  'estimates.trainingTokens',
+  'estimates.servingGpus',
+  'estimates.precision',
+];
+function assumptionPriority(field: string): number {
+  if (!field.startsWith('estimates.')) return -1;
+  const index = ASSUMPTION_ORDER.indexOf(field);
+  return index === -1 ? ASSUMPTION_ORDER.length : index;
 }

@@ -134,12 +134,12 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       {
         field: 'estimates.sequenceLength',
         value: TRAINING_SEQUENCE_LENGTH,
-        why: 'Training memory assumes sequences of this many tokens, batch 1, gradient checkpointing.',
+        why: `Training memory assumes sequences of ${TRAINING_SEQUENCE_LENGTH} tokens, batch 1, gradient checkpointing.`,
       },
       {
         field: 'estimates.inferenceContextTokens',
         value: INFERENCE_CONTEXT_TOKENS,
-        why: 'Inference memory reserves a KV cache for this many tokens of context.',
+        why: `Inference memory reserves a KV cache for ${INFERENCE_CONTEXT_TOKENS} tokens of context.`,
       },
       {
         field: 'estimates.loraRank',
@@ -179,7 +179,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     assumptions.push({
       field: 'estimates.utilisation',
       value: DEFAULT_UTILISATION,
-      why: 'Training time assumes this share of the GPU peak (model FLOP utilisation 0.3–0.4 is typical for fine-tuning).',
+      why: `Training time assumes ${Math.round(DEFAULT_UTILISATION * 100)}% of the GPU peak (model FLOP utilisation 0.3–0.4 is typical for fine-tuning).`,
     });
     assumptions.push({
       field: 'estimates.pricingGpu',

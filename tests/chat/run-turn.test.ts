@@ -50,4 +50,14 @@ describe('runTurn replies', () => {
     expect(answer?.reply).not.toContain('null');
     expect(answer?.reply).not.toMatch(/\w+\.\w+-\w+ =/);
   });
+
+  it('names the defaults the costs rest on first, each with its value', async () => {
+    const [answer] = await converse(['We run Llama 3.1 8B on an RTX 4090 with 2,000 examples. Just recommend.']);
+    const assumed = /Assumed: (.*) Tell me if that is wrong\./.exec(answer?.reply ?? '')?.[1] ?? '';
+    // What the costs rest on comes before the estimator's fixed settings (context length, LoRA rank...).
+    expect(assumed).toMatch(
+      /^Costs use the catalog price of .*RTX 4090: \$[\d.]+ per GPU-hour\. Training tokens = 2000 examples/,
+    );
+    expect(assumed).not.toContain('this many');
+  });
 });
