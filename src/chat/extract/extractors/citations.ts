@@ -9,6 +9,9 @@ const CITE = new RegExp(
     String.raw`\b(?:show|shows|showing|give|gives|giving|provide|provides|providing|include|includes|including|list|link(?:s|ing)?\s+to|point(?:s|ing)?\s+to|quote|quotes|quoting|reference|references|referencing|with|attach|surface)\s+${SOURCE_NOUN}`,
     String.raw`\b(?:traceable|verifiable|grounded|attributable)\s+(?:to\s+(?:the\s+)?(?:sources?|docs|documents|policy)|answers?)\b`,
     String.raw`\bsource\s+(?:attribution|links?)\b`,
+    String.raw`\blink(?:s|ing)?\s+back\s+to\s+(?:the\s+)?(?:articles?|pages?|documents?|docs|sources?|policy|policies|sections?)\b`,
+    String.raw`\b(?:sources?|references?)\s+(?:cited|quoted|linked|shown|attached)\b`,
+    String.raw`\bneed(?:s)?\s+(?:the\s+)?(?:sources?|references?)\b(?!\s+(?:of|for)\s+(?:data|training))`,
   ].join('|'),
   'g',
 );

@@ -6,8 +6,8 @@ import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const DOCUMENT_NOUN = String.raw`(?:documents?|docs|documentation|pdfs?|pages|articles|files|manuals?|wiki(?:\s+pages)?|knowledge\s?bases?|kb|corpus|corpora|handbooks?|guides?|policies|policy\s+documents|sops|contracts|papers|reports|transcripts|emails|web\s?pages|faqs?|books|confluence(?:\s+pages)?|notion\s+pages|sharepoint)`;
-const DOCUMENT_QUALIFIER = String.raw`(?:(?:internal|domain|company|product|technical|support|legal|medical|scanned|unlabeled|unlabelled|raw|text|html|markdown|word|confluence|notion|research|policy|engineering|our|of|the|old|existing|historical|reference)\s+){0,3}`;
+const DOCUMENT_NOUN = String.raw`(?:documents?|docs|documentation|pdfs?|pages|articles|files|snippets|manuals?|wiki(?:\s+pages)?|knowledge\s?bases?|kb|corpus|corpora|handbooks?|guides?|policies|policy\s+documents|sops|contracts|papers|reports|transcripts|emails|web\s?pages|faqs?|books|confluence(?:\s+pages)?|notion\s+pages|sharepoint)`;
+const DOCUMENT_QUALIFIER = String.raw`(?:(?:internal|domain|company|product|technical|support|legal|medical|scanned|unlabeled|unlabelled|unlabled|anonymi[sz]ed|raw|text|html|markdown|word|confluence|notion|research|policy|engineering|our|of|the|old|existing|historical|reference)\s+){0,3}`;
 
 /** Large: "thousands of documents", "millions of pages", "tons of docs", "a huge wiki", "terabytes of PDFs". */
 const LARGE = new RegExp(
@@ -15,6 +15,8 @@ const LARGE = new RegExp(
     String.raw`\b(?:thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands|millions|tons|lots|loads|heaps|a\s+ton|a\s+lot|terabytes|gigabytes|years)\s+(?:and\s+\w+\s+)?of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
     String.raw`\b(?:a\s+|an\s+)?(?:big|large|huge|massive|enormous|giant|extensive|sprawling|vast)\s+(?:internal\s+|company\s+|domain\s+|document\s+|text\s+)?(?:wiki|knowledge\s?base|kb|corpus|archive|document\s+(?:collection|store|base|library)|library|collection\s+of\s+(?:documents|docs|pdfs)|confluence|sharepoint|doc(?:ument)?s?\s+(?:set|site|repository|repo)|documentation)\b`,
     String.raw`\b\d+(?:\.\d+)?\s?(?:tb|gb)\s+of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
+    String.raw`\b(?:code\s?base|monorepo|repo(?:sitory)?|archive|corpus|wiki|knowledge\s?base)\s+is\s+(?:(?:really|very|pretty|quite)\s+)?(?:huge|large|massive|enormous|big|vast)\b`,
+    String.raw`\b(?:hundreds\s+of\s+thousands|millions|\d+(?:\.\d+)?\s?(?:m|million)|\d{3}(?:,\d{3})+|\d{3}k)\s+lines(?:\s+of\s+code)?\b`,
   ].join('|'),
   'g',
 );
@@ -59,7 +61,8 @@ export const extractCorpus: Extractor = (message) => {
     // "5k labeled tickets" are labeled examples, not a document corpus.
     if (
       /label|annotat/.test(match[0]) ||
-      /^\s+(?:with|and\s+their)\s+(?:\w+\s+)?(?:labels?|answers?|resolutions?)/.test(rest)
+      /^\s+(?:with|and\s+their)\s+(?:\w+\s+)?(?:labels?|answers?|resolutions?)/.test(rest) ||
+      /^\s+(?:are|were|have\s+been)\s+(?:already\s+|all\s+)?(?:label|annotat|tagged|categori|classified)/.test(rest)
     )
       continue;
     findings.push(findingFromMatch('unlabeledCorpus', count >= LARGE_CORPUS_DOCUMENTS ? 'large' : 'small', match));

@@ -42,7 +42,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
     new RegExp(
       [
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+|everything\s+|the\s+model\s+)?(?:on|in)\s+(?:our\s+own|our|in[\s-]house)\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure|cluster)\b`,
-        String.raw`\b(?:on|in)\s+our\s+own\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure|cluster|metal)\b`,
+        String.raw`\b(?:on|in)\s+our\s+own\s+(?:(?:government|company|corporate|private|physical|university|hospital)\s+)?(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure|cluster|metal)\b`,
+        String.raw`\b(?:cards?|gpus?|servers?|machines?|hardware|boxes|cluster|[ahlbt]\d{1,3}[a-z]?s|l40s|rtx\s?\d{4}s?)\s+(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house)\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?|live|stay)\s+(?:it\s+|the\s+model\s+|everything\s+)?(?:on|in)\s+(?:the\s+)?(?:[a-z]+'s\s+)?own\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure)\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?)\s+(?:it\s+|the\s+model\s+|everything\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|locally\s+on\s+our\s+servers|in\s+our\s+data\s?cent(?:er|re))\b`,
         String.raw`\bon[\s-]?prem(?:ise|ises)?\s+(?:deployment|servers?|hardware|cluster|infrastructure|gpus?|setup|install(?:ation)?)\b`,
@@ -60,6 +61,9 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve)\s+(?:it\s+|the\s+model\s+)?(?:ourselves\s+)?(?:on|in)\s+(?:our\s+)?(?:aws|gcp|azure|google\s+cloud|ec2|sagemaker\s+endpoints?|gke|eks|runpod|lambda\s+labs|coreweave|own\s+cloud\s+(?:gpus?|instances?|vms?)|cloud\s+(?:gpus?|vms?|instances?))\b`,
         String.raw`\brent(?:ed|ing)?\b[^.;!?\n]{0,30}?\b(?:gpus?|[ahlb]\d{2,3}[a-z]?s?|l40s|rtx\s?\d{4}s?|\d{4}s|instances?|cloud\s+machines?)\b`,
         String.raw`\bcloud\s+(?:gpus?|vms?|instances?)\s+(?:that\s+)?we\s+(?:manage|control|run)\b`,
+        String.raw`\b(?:in|on)\s+the\s+cloud\s+(?:that\s+|which\s+)?we\s+(?:manage|control|run|administer)(?:\s+ourselves)?\b`,
+        String.raw`\bour\s+own\s+(?:ec2|gce|azure|cloud|aws|gcp)\s+(?:instances?|vms?|machines?|servers?|gpus?|account)\b`,
+        String.raw`\b(?:in|on)\s+our\s+own\s+vpc\b`,
       ].join('|'),
       'g',
     ),

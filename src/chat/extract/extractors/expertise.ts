@@ -15,7 +15,8 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
     new RegExp(
       [
         String.raw`\b(?:no|zero|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not)\s+have(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+(?:a\s+)?(?:single|one)|nobody\s+(?:with|has|knows|on\s+the\s+team\s+knows))\s+(?:real\s+|in[\s-]house\s+|dedicated\s+)?(?:${ML_PERSON}|data\s+scientists?|ml|machine\s+learning|ai\s+people)\b`,
-        String.raw`\b(?:nobody|no\s+one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our)\s+team\s+)?(?:knows|understands|does|has\s+(?:ever\s+)?(?:done|worked\s+(?:on|with)|touched))\s+(?:any\s+)?(?:ml|machine\s+learning|ai)\b`,
+        String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our|teh)\s+team\s+)?(?:knows|understands|does|has\s+(?:ever\s+)?(?:done|worked\s+(?:on|with)|touched))\s+(?:any\s+)?(?:ml|machine\s+learning|ai)\b`,
+        String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our|teh)\s+team\s+)?(?:has|have)\s+(?:any\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:background|experience|skills?|knowledge)\b`,
         String.raw`\b(?:we(?:'re|\s+are)\s+)?(?:just|only)\s+(?:(?:web|backend|frontend|full[\s-]stack|software|app|mobile)\s+)?(?:developers|devs|engineers)\b(?!\s+(?:who|with)\s+(?:know|some))`,
         String.raw`\b(?:complete|total|absolute)\s+beginners\b`,
         String.raw`\bnot\s+(?:ml|ai|machine\s+learning)\s+(?:people|folks|experts|engineers)\b`,
@@ -61,6 +62,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:we\s+)?(?:pre-?train(?:ed)?|trained)\s+(?:our\s+own\s+)?(?:foundation\s+models?|llms?\s+from\s+scratch|models?\s+from\s+scratch)\b`,
         String.raw`\b(?:world[\s-]class|expert|deep|extensive)\s+(?:ml|machine[\s-]learning|ai|nlp)\s+(?:team|experts?|expertise|experience|engineers)\b`,
         String.raw`\bml\s+experts\b`,
+        String.raw`\b(?:who\s+is|who's)\s+an?\s+(?:real\s+|true\s+)?(?:ml\s+)?expert\b`,
       ].join('|'),
       'g',
     ),
@@ -68,10 +70,36 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
   ],
 ];
 
-/** Finds `mlExpertise` from who is on the team; the most specific phrase wins when several match one span. */
+/** A level said outright: "our ML skills are basic", "team is intermediate in ML", "so call it basic". */
+const EXPLICIT_LEVEL = new RegExp(
+  [
+    String.raw`\b(?:ml\s+|machine[\s-]learning\s+|ai\s+)?(?:skills?|expertise|experience|knowledge|skill\s+level)\s+(?:is|are)\s+(?:at\s+)?(?:an?\s+)?(?:(?:pretty|fairly|quite|very|rather|only)\s+)?(none|basic|intermediate|advanced|expert)(?:\s+level)?\b`,
+    String.raw`\b(?:team|we|i)\s+(?:is|are|am|'m|'re)\s+(?:(?:pretty|fairly|quite|very|rather|only)\s+)?(basic|intermediate|advanced|expert)(?:\s+(?:in|at|with)\s+(?:ml|machine\s+learning|ai))?\b`,
+    String.raw`\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:(?:pretty|fairly|quite|very|rather|only)\s+)?(basic|intermediate|advanced|expert)\b`,
+    String.raw`\bcall\s+(?:it|us|me)\s+(none|basic|intermediate|advanced|expert)\b`,
+  ].join('|'),
+  'g',
+);
+const EXPLICIT_VALUE: Readonly<Record<string, Expertise>> = {
+  none: 'none',
+  basic: 'basic',
+  intermediate: 'intermediate',
+  advanced: 'expert',
+  expert: 'expert',
+};
+
+/**
+ * Finds `mlExpertise` from who is on the team, or a level said outright; the most specific phrase wins when
+ * several match one span, and the last statement wins across the message ("nobody is an ML specialist… call it
+ * basic").
+ */
 export const extractExpertise: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
+  for (const match of allMatches(EXPLICIT_LEVEL, lower)) {
+    const level = EXPLICIT_VALUE[match[1] ?? match[2] ?? match[3] ?? match[4] ?? ''];
+    if (level) findings.push(findingFromMatch('mlExpertise', level, match));
+  }
   for (const [pattern, level] of PATTERNS) {
     for (const match of allMatches(pattern, lower)) {
       // "no ML engineers" also contains "ML engineers": the none-pattern already covers that span.

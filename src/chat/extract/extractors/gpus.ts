@@ -27,7 +27,7 @@ const MEMORY = String.raw`(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:gb|gib|gigs?)\b`;
 
 /** Count (and memory) right before a catalog GPU name, e.g. "4x ", "two ", "a pair of 80GB ". */
 const COUNT_BEFORE_NAME = new RegExp(
-  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}|an?))\\s*(?:x|×|\\*)?\\s*(?:${MEMORY}\\s*)?(?:of\\s+(?:the|our)\\s+)?$`,
+  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}|an?))\\s*(?:x|×|\\*)?\\s*(?:${MEMORY}\\s*)?(?:of\\s+(?:the|our)\\s+)?(?:(?:rented|used|spare|old|new|cloud|dedicated|shared|borrowed|refurbished)\\s+)?$`,
 );
 /** Memory alone right before a catalog GPU name: "the 40GB A100". */
 const MEMORY_BEFORE_NAME = new RegExp(`${MEMORY}\\s*$`);

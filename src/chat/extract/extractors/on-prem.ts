@@ -9,7 +9,7 @@ const PREMISES = String.raw`(?:(?:our|the|this)\s+)?(?:own\s+)?(?:data\s?cent(?:
 const STAYS = new RegExp(
   [
     String.raw`\b(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|shouldn't|should\s+not|is\s+not\s+allowed\s+to|isn't\s+allowed\s+to|are\s+not\s+allowed\s+to|aren't\s+allowed\s+to|never|not\s+allowed\s+to|won't|will\s+never)\s+(?:ever\s+)?leave\s+${PREMISES}`,
-    String.raw`\b(?:must|has\s+to|have\s+to|needs?\s+to|should|will|to)\s+(?:stay|remain|be\s+kept|be\s+hosted|run|be)\s+(?:entirely\s+|strictly\s+|fully\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|in\s+${PREMISES}|inside\s+${PREMISES}|within\s+${PREMISES}|behind\s+(?:our|the)\s+firewall|local(?:ly)?)\b`,
+    String.raw`\b(?:must|has\s+to|have\s+to|needs?\s+to|gotta|got\s+to|should|will|to)\s+(?:stay|remain|be\s+kept|be\s+hosted|run|be)\s+(?:entirely\s+|strictly\s+|fully\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|in\s+${PREMISES}|inside\s+${PREMISES}|within\s+${PREMISES}|behind\s+(?:our|the)\s+firewall|local(?:ly)?)\b`,
     String.raw`\bair[\s-]?gapped\b`,
     String.raw`\b(?:stays?|remains?|is\s+kept|are\s+kept)\s+(?:inside|within|in)\s+(?:our|the)\s+(?:own\s+)?(?:vpc|network|data\s?cent(?:er|re)|premises|firewall|infrastructure)\b`,
     String.raw`\bnothing\s+(?:may|can|must|should|is\s+allowed\s+to)\s+(?:go|be\s+sent|leave)\b`,
@@ -17,7 +17,9 @@ const STAYS = new RegExp(
     String.raw`\b(?:only|strictly)\s+on[\s-]?prem(?:ise|ises)?\b`,
     String.raw`\b(?:no|can't\s+use\s+(?:the\s+|any\s+)?|cannot\s+use\s+(?:the\s+|any\s+)?|not\s+allowed\s+to\s+use\s+(?:the\s+|any\s+)?)(?:public\s+)?cloud(?:\s+(?:apis?|services?|providers?|llms?))?\b(?!\s+(?:is|are)\s+(?:fine|ok|okay))`,
     String.raw`\b(?:can't|cannot|can\s+not|not\s+allowed\s+to|must\s+not|mustn't|never)\s+(?:send|upload|share|transfer|ship|expose)\s+(?:any\s+)?(?:customer\s+|patient\s+|user\s+|our\s+|the\s+)?(?:data|records|documents|information|text)\s+(?:to|with|outside)\b`,
-    String.raw`\bno\s+(?:data|customer\s+data|patient\s+data)\s+(?:may|can|must|should)\s+leave\b`,
+    String.raw`\bno\s+(?:data|customer\s+data|patient\s+data)\s+(?:may|can|must|should)\s+(?:leave|go\s+(?:to|outside|out)|be\s+sent)\b`,
+    String.raw`\b(?:data|records|documents|information|recordings|emails)\s+(?:never|(?:must|may|can|should)\s+(?:not|never)|can't|cannot|won't)\s+(?:ever\s+)?leaves?\s+${PREMISES}`,
+    String.raw`\b(?:won't|wont|will\s+not|doesn't|does\s+not|don't|do\s+not)\s+let\s+(?:any\s+)?(?:the\s+|our\s+|customer\s+|patient\s+)?(?:data|records|documents|information)\s+(?:out|leave|outside)\b`,
     String.raw`\bno\s+(?:external|third[\s-]party)\s+(?:apis?|services|providers|vendors)\b`,
     String.raw`\bdata\s+(?:must|has\s+to|needs\s+to)\s+stay\s+(?:with\s+us|in[\s-]house|internal)\b`,
   ].join('|'),

@@ -25,6 +25,11 @@ const CUED = new RegExp(
 /** "by next month" (4 weeks), "before next week" (1), "until next quarter" (13), "next month is the deadline". */
 const NEXT =
   /\b(?:by|before|until)\s+(?:the\s+)?next\s+(week|month|quarter)\b|\bnext\s+(week|month|quarter)\b(?=[^.;!?\n]{0,20}\b(?:deadline|launch|ship|live|ready|done|due)\b)|\b(?:launch|ship|live|ready|done|due|deadline\s+is)\s+next\s+(week|month|quarter)\b/g;
+/** "a quarter is fine", "six months is fine": the time the team says it can take. */
+const IS_FINE = new RegExp(
+  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:is|are|would\\s+be)\\s+(?:fine|ok|okay|acceptable|realistic|enough)\\b`,
+  'g',
+);
 const ASAP =
   /\b(?:asap|a\.s\.a\.p\.?|as\s+soon\s+as\s+possible|urgent(?:ly)?|right\s+away|(?:needed|wanted|need|want)\s+(?:it|this|that|one)\s+yesterday|by\s+yesterday)\b/g;
 
@@ -53,7 +58,7 @@ function amountOf(phrase: string): number | undefined {
   return parseCount(phrase);
 }
 
-/** Finds `timelineWeeks` from a bounded duration, a deadline word, "next month" or "ASAP". */
+/** Finds `timelineWeeks` from a bounded duration, a deadline word, "a quarter is fine", "next month" or "ASAP". */
 export const extractTimeline: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -85,6 +90,12 @@ export const extractTimeline: Extractor = (message) => {
     const unit = match[1] ?? match[2] ?? match[3] ?? '';
     const weeks = unit === 'week' ? 1 : unit === 'month' ? 4 : 13;
     findings.push(findingFromMatch('timelineWeeks', weeks, match));
+  }
+  for (const match of allMatches(IS_FINE, lower)) {
+    if (findings.some((other) => other.start <= match.index + match[0].length && match.index <= other.end)) continue;
+    const amount = amountOf(match[1] ?? '');
+    const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? '');
+    if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
   }
   for (const match of allMatches(ASAP, lower))
     findings.push(findingFromMatch('timelineWeeks', ASAP_TIMELINE_WEEKS, match));
