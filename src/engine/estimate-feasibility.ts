@@ -78,8 +78,12 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
   const assumptions: Assumption[] = [];
   const paramsB = profile.modelParamsB;
   const pricingGpu = choosePricingGpu(resolved, knowledge);
+  // Zero labelled examples means training (if any) runs over the unlabelled corpus, whose size in tokens the
+  // profile does not give: leave compute and cost unestimated rather than report $0.
   const trainingTokens =
-    profile.labeledExamples === undefined ? undefined : estimateTrainingTokens(profile.labeledExamples);
+    profile.labeledExamples === undefined || profile.labeledExamples === 0
+      ? undefined
+      : estimateTrainingTokens(profile.labeledExamples);
   const checks: Partial<Record<FitCheck, EstimateResult>> = {};
   const hardware = {
     gpuMemoryGB: profile.gpuCount === 0 ? undefined : profile.gpuMemoryGB,
@@ -188,6 +192,13 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
         pricingGpu.origin === 'profile'
           ? `Costs use the catalog price of ${pricingGpu.name}: $${pricingGpu.usdPerHour} per GPU-hour.`
           : `Costs assume renting ${pricingGpu.name} at $${pricingGpu.usdPerHour} per GPU-hour, the catalog GPU with the lowest price per unit of compute.`,
+    });
+  }
+  if (profile.labeledExamples === 0) {
+    assumptions.push({
+      field: 'estimates.trainingTokens',
+      value: null,
+      why: 'No labelled examples: any training would run over your unlabelled documents, whose size in tokens is not known, so training time and cost were not estimated.',
     });
   }
   if (trainingTokens !== undefined) {

@@ -96,6 +96,22 @@ describe('deriveFacts', () => {
     expect(derive({ modelName: 'Llama 3.1 8B', oneTimeBudgetUSD: 100 }).facts['affordable.lora']).toBeUndefined();
   });
 
+  it('leaves training cost unestimated (not $0) when there are no labelled examples, and says why', () => {
+    const { facts, estimates } = derive({
+      modelName: 'Llama 3.1 8B',
+      gpuName: 'H100',
+      labeledExamples: 0,
+      unlabeledCorpus: 'large',
+      oneTimeBudgetUSD: 100,
+    });
+    expect(estimates.trainingTokens).toBeUndefined();
+    expect(estimates.checks['full-fine-tuning']?.costUSD).toBeUndefined();
+    expect(facts['affordable.full-fine-tuning']).toBeUndefined();
+    expect(estimates.assumptions).toContainEqual(
+      expect.objectContaining({ field: 'estimates.trainingTokens', value: null }),
+    );
+  });
+
   it('prices with the caller GPU, or else the catalog GPU with the lowest price per TFLOP/s', () => {
     expect(derive({ modelParamsB: 7, gpuName: 'RTX 4090' }).estimates.pricingGpu?.name).toBe('RTX 4090');
     // H100: 3 / 989 per TFLOP/s beats A100: 1.5 / 312; the consumer card is not a rental reference.
