@@ -9,6 +9,8 @@ import type { ResolvedProfile } from './resolve-profile.ts';
 export const LARGE_MODEL_PARAMS_B = 10;
 /** `smallModel`: below this size. */
 export const SMALL_MODEL_PARAMS_B = 3;
+/** `modelRetiringSoon`: the catalog end of life falls within this many weeks after the reference date. */
+export const RETIRING_SOON_WEEKS = 26;
 /** `knowledgeVolatile`: knowledge that changes at least this often. */
 export const VOLATILE_CHANGE_FREQUENCIES: readonly string[] = ['weekly', 'daily'];
 
@@ -35,6 +37,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   modelFamily: ['modelName'],
   modelArchitecture: ['modelName'],
   modelRetired: ['modelName'],
+  modelRetiringSoon: ['modelName'],
   managedTuningAvailable: ['modelName', 'modelAccess'],
   managedPreferenceTuningAvailable: ['modelName', 'modelAccess'],
   managedDistillationAvailable: ['modelName'],
@@ -66,7 +69,8 @@ export const DERIVED_FACT_THRESHOLDS: Readonly<Partial<Record<ProfileField, read
  * A fact whose inputs are not known is left undefined (the rules testing it become 'unknown').
  * - weightsAvailable: modelAccess is open-weights.
  * - knownModel / modelProvider ('none' for open-weight models) / modelFamily / modelArchitecture / modelRetired:
- *   from the catalog model (retired when its end of life is on or before manifest.referenceDate).
+ *   from the catalog model (retired when its end of life is on or before manifest.referenceDate; retiring soon
+ *   when it falls within RETIRING_SOON_WEEKS after it).
  * - managed*Available: a provider offering of that service lists the model, is "available" and has not ended
  *   by the reference date; modelAccess "api-with-finetuning" also makes managedTuningAvailable true, and
  *   "api-only" makes an undecided managedTuningAvailable and managedPreferenceTuningAvailable false.
@@ -90,6 +94,10 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     facts.modelFamily = model.family;
     if (model.architecture) facts.modelArchitecture = model.architecture.kind;
     facts.modelRetired = model.endOfLife !== undefined && model.endOfLife <= referenceDate;
+    facts.modelRetiringSoon =
+      model.endOfLife !== undefined &&
+      model.endOfLife > referenceDate &&
+      daysBetween(referenceDate, model.endOfLife) <= RETIRING_SOON_WEEKS * 7;
   }
 
   const serviceAvailable = (services: readonly ProviderService[]): boolean | undefined =>
@@ -137,6 +145,11 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     facts.smallModel = profile.modelParamsB < SMALL_MODEL_PARAMS_B;
   }
   return facts;
+}
+
+/** Whole days from one ISO date (YYYY-MM-DD) to another. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 function fitsFact(check: FitCheck, hasGpu: boolean | undefined, estimates: FeasibilityEstimates): boolean | undefined {

@@ -42,13 +42,22 @@ export const FIT_CHECKS = [
 ] as const;
 export type FitCheck = (typeof FIT_CHECKS)[number];
 
-/** The GPU whose price and throughput the cost estimates use. */
+/** The GPU whose throughput (and, when the catalog has one, price) the training estimates use. */
 export interface PricingGpu {
   readonly name: string;
   readonly memoryGB: number;
-  readonly usdPerHour: number;
+  /** Undefined for the caller's own GPU when the catalog has no dated price: hours are estimated, dollars are not. */
+  readonly usdPerHour: number | undefined;
   readonly denseBf16Tflops: number;
   /** 'profile': the caller's GPU; 'reference': the catalog GPU with the lowest price per TFLOP/s (renting). */
+  readonly origin: 'profile' | 'reference';
+}
+
+/** The GPU self-hosting is costed on: the caller's when it has a price, else the cheapest rental that fits. */
+export interface ServingGpu {
+  readonly name: string;
+  readonly memoryGB: number;
+  readonly usdPerHour: number;
   readonly origin: 'profile' | 'reference';
 }
 
@@ -57,6 +66,7 @@ export interface FeasibilityEstimates {
   /** Memory (and, for training, compute and cost) per check; absent when the model size is unknown. */
   readonly checks: Partial<Record<FitCheck, EstimateResult>>;
   readonly pricingGpu: PricingGpu | undefined;
+  readonly servingGpu: ServingGpu | undefined;
   /** Tokens seen in training (epochs included), from labeledExamples; undefined when that is unknown. */
   readonly trainingTokens: number | undefined;
   readonly studentParamsB: number;
@@ -69,9 +79,10 @@ export interface FeasibilityEstimates {
 
 /**
  * Runs the estimator for the profile: bf16 and 4-bit inference, LoRA, QLoRA, full fine-tuning, and LoRA on a
- * distillation student, each against the caller's GPU memory and count; training cost from labeledExamples at
- * the price of the caller's GPU (or, when it has no catalog price, the cheapest catalog GPU per TFLOP/s); and
- * the monthly cost of self-hosting. Uses the catalog architecture when the model is known. Pure.
+ * distillation student, each against the caller's GPU memory and count; training time from labeledExamples on
+ * the caller's GPU (priced when the catalog has its price; without a GPU or a throughput figure, on the catalog
+ * GPU with the lowest price per TFLOP/s); and the monthly cost of self-hosting on the caller's priced GPU or the
+ * cheapest rental that holds the model. Uses the catalog architecture when the model is known. Pure.
  */
 export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowledge): FeasibilityEstimates {
   const { profile, model } = resolved;
@@ -104,6 +115,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     why: `A distillation student of half the model's size, at most ${MAX_STUDENT_PARAMS_B}B parameters, trained with LoRA.`,
   });
   let servingGpus: number | undefined;
+  let servingGpu: ServingGpu | undefined;
   let serving: ServingCostResult | undefined;
 
   if (paramsB !== undefined) {
@@ -159,23 +171,35 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       });
     }
 
-    if (pricingGpu) {
-      // As many GPUs as the 16-bit model needs, not every GPU the caller has: a 7B model on a 4-GPU node
-      // is served from one of them.
-      const needed = checks.inference.memoryGB.total;
+    // Served at 16 bits, or at 4 bits when only 4-bit weights fit the caller's GPUs (the serve-quantised advice).
+    const ownMemoryGB =
+      profile.gpuCount !== undefined && profile.gpuCount > 0 && profile.gpuMemoryGB !== undefined
+        ? profile.gpuCount * profile.gpuMemoryGB
+        : undefined;
+    const int4Needed = checks['inference-int4'].memoryGB.total;
+    const quantised =
+      ownMemoryGB !== undefined && checks.inference.memoryGB.total > ownMemoryGB && int4Needed <= ownMemoryGB;
+    const needed = quantised ? int4Needed : checks.inference.memoryGB.total;
+    servingGpu = chooseServingGpu(resolved, knowledge, needed);
+    if (servingGpu) {
+      // As many GPUs as the model needs, not every GPU the caller has: a 7B model on a 4-GPU node is served
+      // from one of them.
       const memoryPerGpu =
-        pricingGpu.origin === 'profile' ? (profile.gpuMemoryGB ?? pricingGpu.memoryGB) : pricingGpu.memoryGB;
+        servingGpu.origin === 'profile' ? (profile.gpuMemoryGB ?? servingGpu.memoryGB) : servingGpu.memoryGB;
       servingGpus = Math.max(1, Math.ceil(needed / memoryPerGpu));
       serving = estimateServingCost({
         // Self-hosted GPUs run all month whatever the volume; the API cost needs the real volume.
         requestsPerDay: profile.requestsPerDay ?? 0,
         gpuCount: servingGpus,
-        usdPerGpuHour: pricingGpu.usdPerHour,
+        usdPerGpuHour: servingGpu.usdPerHour,
       });
       assumptions.push({
         field: 'estimates.servingGpus',
         value: servingGpus,
-        why: `Self-hosting keeps ${servingGpus} × ${pricingGpu.name} running all month.`,
+        why:
+          servingGpu.origin === 'profile'
+            ? `Self-hosting keeps ${servingGpus} × ${servingGpu.name} running all month at $${servingGpu.usdPerHour} per GPU-hour, serving ${quantised ? '4-bit weights (16-bit ones do not fit)' : '16-bit weights'}.`
+            : `Self-hosting keeps ${servingGpus} × ${servingGpu.name} running all month at $${servingGpu.usdPerHour} per GPU-hour: the cheapest catalog rental that holds the ${quantised ? '4-bit' : '16-bit'} model${resolved.gpu ? ` (${resolved.gpu.name} has no catalog price)` : ''}.`,
       });
     }
   }
@@ -188,10 +212,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     assumptions.push({
       field: 'estimates.pricingGpu',
       value: pricingGpu.name,
-      why:
-        pricingGpu.origin === 'profile'
-          ? `Costs use the catalog price of ${pricingGpu.name}: $${pricingGpu.usdPerHour} per GPU-hour.`
-          : `Costs assume renting ${pricingGpu.name} at $${pricingGpu.usdPerHour} per GPU-hour, the catalog GPU with the lowest price per unit of compute.`,
+      why: pricingGpuAssumption(pricingGpu, resolved),
     });
   }
   if (profile.labeledExamples === 0) {
@@ -208,22 +229,65 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       why: trainingTokensAssumption(profile.labeledExamples ?? 0),
     });
   }
-  return { checks, pricingGpu, trainingTokens, studentParamsB, servingGpus, serving, assumptions };
+  return { checks, pricingGpu, servingGpu, trainingTokens, studentParamsB, servingGpus, serving, assumptions };
 }
 
-/** The caller's GPU when the catalog gives its price and throughput, else the cheapest catalog GPU per TFLOP/s. */
+/**
+ * Training is timed on the caller's GPU whenever the catalog knows its throughput (priced when it also has a
+ * price, otherwise hours only); without a GPU, or for one of unknown throughput, on the catalog GPU with the
+ * lowest price per TFLOP/s (renting).
+ */
 export function choosePricingGpu(resolved: ResolvedProfile, knowledge: Knowledge): PricingGpu | undefined {
   const own = resolved.gpu;
-  if (own?.price && own.denseBf16Tflops !== null) {
+  if (own && own.denseBf16Tflops !== null && resolved.profile.gpuCount !== 0) {
     return {
       name: own.name,
       memoryGB: own.memoryGB,
-      usdPerHour: own.price.usdPerHour,
+      usdPerHour: own.price?.usdPerHour,
       denseBf16Tflops: own.denseBf16Tflops,
       origin: 'profile',
     };
   }
   return referenceGpu(knowledge);
+}
+
+function pricingGpuAssumption(gpu: PricingGpu, resolved: ResolvedProfile): string {
+  if (gpu.origin === 'profile') {
+    return gpu.usdPerHour === undefined
+      ? `Training time is for your ${gpu.name} (${gpu.denseBf16Tflops} TFLOP/s peak); the catalog has no dated price for it, so no dollar cost is given.`
+      : `Training time and cost are for your ${gpu.name}: ${gpu.denseBf16Tflops} TFLOP/s peak at $${gpu.usdPerHour} per GPU-hour.`;
+  }
+  const why = resolved.gpu
+    ? `the catalog has no throughput figure for ${resolved.gpu.name}`
+    : 'no GPU of yours was given';
+  return `Training time and cost assume renting ${gpu.name} at $${gpu.usdPerHour} per GPU-hour, the catalog GPU with the lowest price per unit of compute (${why}).`;
+}
+
+/**
+ * Self-hosting is costed on the caller's GPU when it has a catalog price; otherwise on the priced datacenter GPU
+ * that serves `neededGB` for the least money per hour (count × price).
+ */
+export function chooseServingGpu(
+  resolved: ResolvedProfile,
+  knowledge: Knowledge,
+  neededGB: number,
+): ServingGpu | undefined {
+  const own = resolved.gpu;
+  if (own?.price && resolved.profile.gpuCount !== 0) {
+    return { name: own.name, memoryGB: own.memoryGB, usdPerHour: own.price.usdPerHour, origin: 'profile' };
+  }
+  let best: ServingGpu | undefined;
+  let bestHourly = Number.POSITIVE_INFINITY;
+  const candidates = [...knowledge.gpus].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const gpu of candidates) {
+    if (gpu.class !== 'datacenter' || !gpu.price) continue;
+    const hourly = Math.max(1, Math.ceil(neededGB / gpu.memoryGB)) * gpu.price.usdPerHour;
+    if (hourly < bestHourly) {
+      bestHourly = hourly;
+      best = { name: gpu.name, memoryGB: gpu.memoryGB, usdPerHour: gpu.price.usdPerHour, origin: 'reference' };
+    }
+  }
+  return best;
 }
 
 const referenceGpuByKnowledge = new WeakMap<Knowledge, PricingGpu | null>();

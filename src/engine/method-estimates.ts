@@ -62,7 +62,8 @@ export function methodEstimates(
     MethodId,
     { check: FitCheck; note?: string },
   ][]) {
-    const estimate: EstimateResult | undefined = estimates.checks[mapping.check];
+    const chosen = withQloraFallback(method, mapping, estimates);
+    const estimate: EstimateResult | undefined = estimates.checks[chosen.check];
     if (!estimate) continue;
     const entry: MethodEstimates = {
       memoryGB: {
@@ -70,16 +71,36 @@ export function methodEstimates(
         available: totalGpuMemoryGB ?? null,
         fits: hasGpu === false ? false : estimate.fits,
       },
-      assumptions: mapping.note ? [mapping.note, ...estimate.assumptions] : [...estimate.assumptions],
+      assumptions: chosen.note ? [chosen.note, ...estimate.assumptions] : [...estimate.assumptions],
     };
     if (estimate.compute) entry.trainingGpuHours = round(estimate.compute.gpuHours);
     if (estimate.costUSD !== undefined) entry.oneTimeUSD = round(estimate.costUSD);
-    if (mapping.check === 'inference' && estimates.serving?.selfHostedMonthlyUSD != null) {
+    if (chosen.check === 'inference' && estimates.serving?.selfHostedMonthlyUSD != null) {
       entry.monthlyUSD = round(estimates.serving.selfHostedMonthlyUSD);
     }
     result[method] = entry;
   }
   return result;
+}
+
+/** Methods judged on QLoRA's memory when 16-bit LoRA does not fit (the rule self-run-sft-rlhf-do-not-fit-memory). */
+const QLORA_FALLBACK: ReadonlySet<MethodId> = new Set(['instruction-tuning', 'preference-tuning']);
+
+/**
+ * Self-run instruction or preference tuning is viable when QLoRA fits, so when 16-bit LoRA does not fit the shown
+ * estimate is QLoRA's: the verdict and the numbers then agree.
+ */
+function withQloraFallback(
+  method: MethodId,
+  mapping: { check: FitCheck; note?: string },
+  estimates: FeasibilityEstimates,
+): { check: FitCheck; note?: string } {
+  if (!QLORA_FALLBACK.has(method) || estimates.checks.lora?.fits !== false || !estimates.checks.qlora) return mapping;
+  const kind = method === 'instruction-tuning' ? 'instruction' : 'preference';
+  return {
+    check: 'qlora',
+    note: `Assumes ${kind} tuning with QLoRA: 16-bit LoRA does not fit your GPUs, a 4-bit base does or comes closest.`,
+  };
 }
 
 /** Two significant decimals keep the output readable and stable. */

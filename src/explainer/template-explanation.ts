@@ -19,12 +19,13 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
     paragraphs.push('No method is viable with what you described; the blockers below say what rules each one out.');
   } else {
     const reasons = top.reasons.filter((reason) => reason.effect.startsWith('+')).slice(0, TOP_REASONS);
-    const because =
+    // "Why:" and not "because": reason texts are full sentences, some of them advice ("Start with a clear prompt…").
+    const why =
       reasons.length > 0
-        ? ` because ${reasons.map((reason) => `${lowerFirst(stripPeriod(reason.text))} [${reason.sources.join(', ')}]`).join('; ')}.`
-        : ', the safest starting point since no rule favoured another method.';
+        ? ` Why: ${reasons.map((reason) => `${stripPeriod(reason.text)} [${reason.sources.join(', ')}]`).join('; ')}.`
+        : ' It is the safest starting point: no rule favoured another method.';
     const lead = recommendation.plan.length > 1 ? 'Top choice' : 'Recommended';
-    paragraphs.push(`${lead}: ${name(top.method)} (score ${top.score} of 100)${because}`);
+    paragraphs.push(`${lead}: ${name(top.method)} (score ${top.score} of 100).${why}`);
   }
   if (recommendation.plan.length > 0) {
     const steps = recommendation.plan.map((step) => `${step.step}. ${step.methods.map(name).join(' + ')}: ${step.why}`);
@@ -79,11 +80,4 @@ function advisoryNotes(recommendation: Recommendation): string[] {
 
 function stripPeriod(text: string): string {
   return text.replace(/[.\s]+$/, '');
-}
-
-/** Lowercases the first letter unless the first word looks like an acronym or a name ("RAG", "LoRA"). */
-function lowerFirst(text: string): string {
-  const firstWord = text.split(/\s/, 1)[0] ?? '';
-  if (firstWord.length > 1 && /[A-Z]/.test(firstWord.slice(1))) return text;
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -232,6 +232,7 @@ export const FACT_TYPES = {
   modelProvider: 'enum', // provider id of an API model (openai, anthropic, google-gemini-api, ...); 'none' for open weights
   modelFamily: 'enum', // catalog family, e.g. "llama", "gpt-4o", "claude"
   modelArchitecture: 'enum', // catalog architecture kind: decoder, encoder (BERT, CLIP), encoder-decoder, diffusion, ...
+  modelRetiringSoon: 'boolean', // catalog endOfLife falls within 26 weeks after the reference date
   modelRetired: 'boolean', // catalog endOfLife is on or before the knowledge reference date
   managedTuningAvailable: 'boolean', // some provider offers supervised tuning of this model, available now
   managedPreferenceTuningAvailable: 'boolean',

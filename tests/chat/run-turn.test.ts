@@ -56,7 +56,7 @@ describe('runTurn replies', () => {
     const assumed = /Assumed: (.*) Tell me if that is wrong\./.exec(answer?.reply ?? '')?.[1] ?? '';
     // What the costs rest on comes before the estimator's fixed settings (context length, LoRA rank...).
     expect(assumed).toMatch(
-      /^Costs use the catalog price of .*RTX 4090: \$[\d.]+ per GPU-hour\. Training tokens = 2000 examples/,
+      /^Training time and cost are for your .*RTX 4090: \d+ TFLOP\/s peak at \$[\d.]+ per GPU-hour\. Training tokens = 2000 examples/,
     );
     expect(assumed).not.toContain('this many');
   });

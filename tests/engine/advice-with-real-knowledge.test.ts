@@ -82,7 +82,7 @@ describe('advice on the real knowledge base', () => {
 
   it('keeps format tuning in the plan next to retrieval when the facts change weekly', () => {
     const profile: Profile = {
-      modelName: 'GPT-4.1',
+      modelName: 'Gemini 2.5 Flash',
       knowledgeChanges: 'weekly',
       unlabeledCorpus: 'large',
       needsStyleOrFormat: true,
@@ -110,5 +110,13 @@ describe('advice on the real knowledge base', () => {
     };
     expect(planMethods(profile)).toEqual([['prompt-engineering', 'in-context-learning']]);
     expect(planMethods({ ...profile, mlExpertise: 'intermediate', timelineWeeks: 6 }).flat()).toContain('qlora');
+  });
+
+  it('keeps provider tuning of a model that shuts down within six months out of the plan, and says why', () => {
+    const profile: Profile = { modelName: 'GPT-4o', labeledExamples: 4000, needsStyleOrFormat: true };
+    expect(planMethods(profile).flat()).not.toContain('managed-fine-tuning');
+    expect(reasonRules(profile, 'managed-fine-tuning')).toContain('tuning-a-model-that-retires-soon');
+    // Nova Lite has no end of life in the catalog: its provider tuning stays in the plan.
+    expect(planMethods({ ...profile, modelName: 'Nova Lite' }).flat()).toContain('managed-fine-tuning');
   });
 });

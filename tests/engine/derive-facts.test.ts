@@ -36,6 +36,16 @@ describe('deriveFacts', () => {
     expect(derive({ modelName: 'Unknown thing' }).facts.knownModel).toBe(false);
   });
 
+  it('marks a model retiring soon when its end of life is within 26 weeks after the reference date', () => {
+    // The fixture's retired API model ends on 2025-06-30.
+    const at = (referenceDate: string) =>
+      derive({ modelName: 'API Retired' }, buildFixtureKnowledge({ referenceDate })).facts.modelRetiringSoon;
+    expect(at('2025-01-01')).toBe(true);
+    expect(at('2024-12-01')).toBe(false);
+    expect(at('2025-06-30')).toBe(false); // already retired
+    expect(derive({ modelName: 'Llama 3.1 8B' }).facts.modelRetiringSoon).toBe(false);
+  });
+
   it('marks a model retired on or after its end of life and not before', () => {
     expect(derive({ modelName: 'API Retired' }).facts.modelRetired).toBe(true);
     const before = buildFixtureKnowledge({ referenceDate: '2025-06-29' });
@@ -130,9 +140,16 @@ describe('deriveFacts', () => {
     });
   });
 
-  it('serves on as many GPUs as the 16-bit model needs, renting more when the caller has too few', () => {
+  it('serves on as many GPUs as the model needs: 16-bit when it fits, 4-bit when only that fits the GPUs', () => {
     expect(derive({ modelParamsB: 70, gpuName: 'A100 80GB', gpuCount: 8 }).estimates.servingGpus).toBe(2);
-    expect(derive({ modelParamsB: 70, gpuName: 'A100 80GB', gpuCount: 1 }).estimates.servingGpus).toBe(2);
+    // One 80 GB card: 16-bit 70B does not fit, 4-bit does, so it is served quantised on that one card.
+    const one = derive({ modelParamsB: 70, gpuName: 'A100 80GB', gpuCount: 1 }).estimates;
+    expect(one.servingGpus).toBe(1);
+    expect(one.assumptions.find((item) => item.field === 'estimates.servingGpus')?.why).toMatch(/4-bit weights/);
+    // Too small even at 4 bits: as many of those cards as the 16-bit model needs.
+    const small = derive({ modelParamsB: 70, gpuName: 'RTX 4090', gpuCount: 1 }).estimates;
+    expect(small.servingGpus).toBe(Math.ceil((small.checks.inference?.memoryGB.total ?? 0) / 24));
+    expect(small.assumptions.find((item) => item.field === 'estimates.servingGpus')?.why).toMatch(/16-bit weights/);
   });
 
   it('derives knowledge volatility and size classes', () => {

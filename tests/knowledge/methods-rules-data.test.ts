@@ -261,6 +261,9 @@ describe('knowledge/rules.json', () => {
     ],
     ['self-hosting-over-monthly-budget', { weightsAvailable: true, 'affordable.self-hosting': false }, true],
     ['self-hosting-over-monthly-budget', { weightsAvailable: false, 'affordable.self-hosting': false }, false],
+    ['tuning-a-model-that-retires-soon', { modelRetiringSoon: true, weightsAvailable: false }, true],
+    ['tuning-a-model-that-retires-soon', { modelRetiringSoon: false, weightsAvailable: false }, false],
+    ['tuning-a-model-that-retires-soon', { weightsAvailable: false }, false],
   ];
   it.each(cases)('%s on %j is %s', (id, facts, expected) => {
     expect(evaluateCondition(rule(id).when, facts).value).toBe(expected);

@@ -117,6 +117,18 @@ export function registerEstimateRoutes(app: App, deps: AppDeps, estimate: Estima
       {
         ...result,
         memoryGB: { ...result.memoryGB, breakdown: { ...result.memoryGB.breakdown } },
+        // Hours to 3 significant figures: the estimate is not more precise than that.
+        ...(result.compute
+          ? {
+              compute: {
+                ...result.compute,
+                gpuHours: Number(result.compute.gpuHours.toPrecision(3)),
+                ...(result.compute.wallClockHours === undefined
+                  ? {}
+                  : { wallClockHours: Number(result.compute.wallClockHours.toPrecision(3)) }),
+              },
+            }
+          : {}),
         assumptions: [...result.assumptions],
         model: {
           id: model?.id ?? null,
