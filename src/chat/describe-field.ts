@@ -1,39 +1,10 @@
+import { fieldLabel } from '../profile/field-labels.ts';
 import type { Profile, ProfileField } from '../profile/profile-schema.ts';
 
-const LABELS: Record<ProfileField, string> = {
-  modelName: 'model',
-  modelAccess: 'model access',
-  modelParamsB: 'model size',
-  modality: 'modality',
-  task: 'task',
-  labeledExamples: 'labeled examples',
-  unlabeledCorpus: 'domain documents',
-  knowledgeChanges: 'knowledge changes',
-  needsCitations: 'citations needed',
-  needsStyleOrFormat: 'strict style or format',
-  gpuName: 'GPU',
-  gpuCount: 'GPU count',
-  gpuMemoryGB: 'GPU memory',
-  oneTimeBudgetUSD: 'one-time budget',
-  monthlyBudgetUSD: 'monthly budget',
-  mlExpertise: 'ML expertise',
-  latencyTargetMs: 'latency target',
-  requestsPerDay: 'requests per day',
-  deployment: 'deployment',
-  dataMustStayOnPrem: 'data must stay on-prem',
-  timelineWeeks: 'timeline',
-  multilingual: 'multilingual',
-  safetyCritical: 'safety-critical',
-  tasksCount: 'distinct tasks',
-};
+export { fieldLabel };
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-/** A short human label for a profile field ("GPU count", "monthly budget"). */
-export function fieldLabel(field: string): string {
-  return LABELS[field as ProfileField] ?? field;
-}
 
 /** A profile value in plain words: `describeField('monthlyBudgetUSD', 500)` → "monthly budget $500". */
 export function describeField(field: string, value: unknown): string {

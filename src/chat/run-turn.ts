@@ -203,7 +203,17 @@ function answerReply(
   if (ack) parts.push(ack);
   const top = recommendation.recommendations[0];
   const topName = top ? methodName(top.method, knowledge) : 'prompt engineering';
-  if (before) {
+  if (!top || top.verdict === 'not-viable') {
+    // Nothing can be built as described: say so instead of "recommending" a ruled-out method.
+    parts.push(
+      'Nothing is viable with what you described, so I have no method to recommend yet; the reasons below say what rules each one out and what would change it.',
+    );
+    if (before) {
+      parts.push(
+        ...verdictChanges(before, recommendation, knowledge, { viable: 'Now viable', notViable: 'No longer viable' }),
+      );
+    }
+  } else if (before) {
     const previousTop = before.recommendations[0]?.method;
     if (previousTop === top?.method) parts.push(`${topName} still comes first.`);
     else {
@@ -225,10 +235,14 @@ function answerReply(
       .slice(0, 2)
       .map((assumption) => assumption.why);
     if (assumed.length > 0) parts.push(`\n\nAssumed: ${assumed.join(' ')} Tell me if that is wrong.`);
-    // Facts nobody gave (null): rules testing them were left undecided.
+    // Facts nobody gave (null): rules testing them were left undecided. Those already asked above are not repeated.
+    const asked = new Set<string>(recommendation.questions.map((question) => question.field));
     const unknown = recommendation.assumptions
       .filter(
-        (assumption) => assumption.value === null && (PROFILE_FIELDS as readonly string[]).includes(assumption.field),
+        (assumption) =>
+          assumption.value === null &&
+          (PROFILE_FIELDS as readonly string[]).includes(assumption.field) &&
+          !asked.has(assumption.field),
       )
       .slice(0, 4)
       .map((assumption) => fieldLabel(assumption.field));

@@ -215,6 +215,24 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       why: pricingGpuAssumption(pricingGpu, resolved),
     });
   }
+  const kind = model?.architecture?.kind;
+  if (kind === 'encoder' || kind === 'encoder-decoder' || kind === 'diffusion') {
+    assumptions.push({
+      field: 'estimates.architectureKind',
+      value: kind,
+      why: `The memory and compute formulas are the ones for decoder LLMs; for this ${kind === 'diffusion' ? 'diffusion' : kind} model treat them as rough orders of magnitude.`,
+    });
+  }
+  if (
+    trainingTokens !== undefined &&
+    (profile.modality === 'audio' || profile.modality === 'image' || profile.modality === 'vision-language')
+  ) {
+    assumptions.push({
+      field: 'estimates.examplesAsText',
+      value: profile.modality,
+      why: 'Each example is counted as about 500 text tokens; speech and image examples take more compute than that, so treat training time and cost as a floor.',
+    });
+  }
   if (profile.labeledExamples === 0) {
     assumptions.push({
       field: 'estimates.trainingTokens',

@@ -1,5 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import type { MethodId } from '../profile/profile-schema.ts';
+import { fieldLabel } from '../profile/field-labels.ts';
+import { type MethodId, PROFILE_FIELDS, type ProfileField } from '../profile/profile-schema.ts';
+import { DERIVED_FACT_INPUTS, type DerivedFactName } from './derive-facts.ts';
 import type { Recommendation } from './recommendation-schema.ts';
 
 /**
@@ -57,18 +59,32 @@ export function explainMethod(recommendation: Recommendation, methodId: MethodId
         ? `Rules about ${name(methodId)} that could not be decided yet:`
         : 'Rules that could not be decided yet:',
     );
-    if (undecided.length > shown.length)
-      lines.push(`(the ${shown.length} with the largest effect of ${undecided.length})`);
+    if (undecided.length > shown.length) lines.push(`(the ${shown.length} that matter most, of ${undecided.length})`);
     for (const trace of shown) {
       const rule = rulesById.get(trace.ruleId);
-      const effect = rule ? ` (${describeEffect(rule, methodId)})` : '';
-      lines.push(`- ${trace.ruleId}${effect}: would be decided by ${trace.missingFacts.join(', ')}`);
+      const what = rule ? `${stripPeriod(rule.text)} (${describeEffect(rule, methodId)})` : trace.ruleId;
+      lines.push(`- ${what}; depends on: ${factLabels(trace.missingFacts).join(', ')}`);
     }
   }
   if (recommendation.questions.length > 0) {
-    lines.push(`Answers that could change the top method: ${recommendation.questions.map((q) => q.field).join(', ')}.`);
+    const labels = recommendation.questions.map((question) => fieldLabel(question.field));
+    lines.push(`Answers that could change the top method: ${labels.join(', ')}.`);
   }
   return lines.join('\n');
+}
+
+/** The profile fields behind facts, as labels: a derived fact ("fits.lora") names the fields it is computed from. */
+function factLabels(facts: readonly string[]): string[] {
+  const fields = facts.flatMap((fact) =>
+    (PROFILE_FIELDS as readonly string[]).includes(fact)
+      ? [fact as ProfileField]
+      : [...(DERIVED_FACT_INPUTS[fact as DerivedFactName] ?? [])],
+  );
+  return [...new Set(fields.map(fieldLabel))];
+}
+
+function stripPeriod(text: string): string {
+  return text.replace(/[.\s]+$/, '');
 }
 
 /** How many undecided rules a "why (not) X?" answer lists, largest effect first. */

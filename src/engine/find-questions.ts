@@ -248,9 +248,13 @@ function estimateThresholds(field: ProfileField, state: EvaluationState, knowled
   const profile = state.resolved.profile;
   switch (field) {
     case 'oneTimeBudgetUSD':
-      return [checks.lora?.costUSD, checks['full-fine-tuning']?.costUSD].filter((cost) => cost !== undefined);
+      return [checks.lora?.costUSD, checks['full-fine-tuning']?.costUSD].filter(
+        (cost): cost is number => cost !== undefined && cost >= MIN_BUDGET_PROBE_USD,
+      );
     case 'monthlyBudgetUSD':
-      return serving?.selfHostedMonthlyUSD == null ? [] : [serving.selfHostedMonthlyUSD];
+      return serving?.selfHostedMonthlyUSD == null || serving.selfHostedMonthlyUSD < MIN_BUDGET_PROBE_USD
+        ? []
+        : [serving.selfHostedMonthlyUSD];
     case 'modelParamsB':
       return fitBreakEvenSizes(profile.gpuMemoryGB, profile.gpuCount);
     case 'gpuMemoryGB': {
@@ -263,6 +267,12 @@ function estimateThresholds(field: ProfileField, state: EvaluationState, knowled
       return [];
   }
 }
+
+/**
+ * A budget below this is not a real constraint for a team: when the estimated cost is lower (LoRA on an 8B model
+ * costs cents), asking for the budget could only matter for an absurd answer, so the cost is not probed.
+ */
+export const MIN_BUDGET_PROBE_USD = 50;
 
 /** Two sizes the break-even line is fitted through (billions of parameters). */
 const FIT_LOW_PARAMS_B = 1;

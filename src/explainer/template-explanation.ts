@@ -36,17 +36,22 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
   const blocked = recommendation.recommendations.filter((method) => method.verdict === 'not-viable');
   if (blocked.length > 0) {
     // Methods ruled out by the same rule share one line, so a common blocker is said once.
-    const groups = new Map<string, { methods: MethodId[]; text: string; sources: string[] }>();
+    const groups = new Map<string, { methods: MethodId[]; text: string; sources: string[]; memory?: string }>();
     for (const method of blocked) {
       const blocker = method.blockers[0];
       const key = blocker?.ruleId ?? `none:${method.method}`;
       const group = groups.get(key) ?? { methods: [], text: blocker?.text ?? '', sources: blocker?.sources ?? [] };
       group.methods.push(method.method);
+      // A memory blocker says how far off it is: "(about 149 GB needed, 24 GB available)".
+      const memory = method.estimates?.memoryGB;
+      if (group.memory === undefined && memory?.fits === false && memory.available !== null && memory.available > 0)
+        group.memory = `about ${Math.round(memory.needed)} GB needed, ${memory.available} GB available`;
       groups.set(key, group);
     }
     const lines = [...groups.values()].map((group) => {
       const names = group.methods.map(name).join(', ');
-      return group.text ? `- ${names}: ${group.text} [${group.sources.join(', ')}]` : `- ${names}`;
+      const text = group.memory ? `${stripPeriod(group.text)} (${group.memory}).` : group.text;
+      return group.text ? `- ${names}: ${text} [${group.sources.join(', ')}]` : `- ${names}`;
     });
     paragraphs.push(`Not viable:\n${lines.join('\n')}`);
   }

@@ -146,6 +146,9 @@ export const ModelsQuery = z.object({
   access: z.enum(MODEL_ACCESS).optional(),
   modality: z.enum(MODALITIES).optional(),
 });
+export const NameQuery = z.object({
+  q: z.string().trim().min(1).max(200).optional().describe('Filter by name, alias, id or vendor'),
+});
 export const ModelsResponse = z
   .object({ models: z.array(ModelSchema), knowledgeVersion: z.string() })
   .meta({ id: 'ModelsResponse' });

@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ruleExtract } from '../../src/chat/chat-service.ts';
+import { fieldLabel } from '../../src/chat/describe-field.ts';
 import { type DialogueState, initialDialogueState } from '../../src/chat/dialogue-state.ts';
 import { runTurn, type TurnResult } from '../../src/chat/run-turn.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import { fixtureKnowledge } from '../helpers/build-test-app.ts';
 
 const knowledge = fixtureKnowledge();
@@ -46,7 +49,10 @@ describe('runTurn replies', () => {
   it('lists unknown facts by their labels, never as raw JSON', async () => {
     const [answer] = await converse(['just recommend']);
     expect(answer?.provisional).toBe(true);
-    expect(answer?.reply).toMatch(/Still unknown: [a-z]/);
+    // Fields already asked about are not repeated there, so the list may be empty; when present it uses labels.
+    const stillUnknown = /Still unknown: ([^.]*)\./.exec(answer?.reply ?? '')?.[1];
+    if (stillUnknown !== undefined) expect(stillUnknown).toMatch(/^[a-z]/);
+    expect(answer?.reply).not.toMatch(/\b(?:mlExpertise|timelineWeeks|labeledExamples|knowledgeChanges)\b/);
     expect(answer?.reply).not.toContain('null');
     expect(answer?.reply).not.toMatch(/\w+\.\w+-\w+ =/);
   });
@@ -59,5 +65,22 @@ describe('runTurn replies', () => {
       /^Training time and cost are for your .*RTX 4090: \d+ TFLOP\/s peak at \$[\d.]+ per GPU-hour\. Training tokens = 2000 examples/,
     );
     expect(assumed).not.toContain('this many');
+  });
+
+  it('says nothing is viable instead of recommending a ruled-out method', async () => {
+    const real = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+    const message = "We use GPT-4o and our data can't leave our servers. Just recommend.";
+    const answer = runTurn(initialDialogueState(), await ruleExtract(message, { knowledge: real }), real);
+    expect(answer.recommendation.recommendations[0]?.verdict).toBe('not-viable');
+    expect(answer.reply).toContain('Nothing is viable with what you described');
+    expect(answer.reply).not.toMatch(/Here is my (provisional )?recommendation/);
+  });
+
+  it('does not list a fact under "Still unknown" when it is already asked about', async () => {
+    const [answer] = await converse(['just recommend']);
+    const asked = answer?.recommendation.questions.map((question) => question.field) ?? [];
+    const stillUnknown = /Still unknown: ([^.]*)\./.exec(answer?.reply ?? '')?.[1] ?? '';
+    expect(asked.length).toBeGreaterThan(0);
+    for (const field of asked) expect(stillUnknown).not.toContain(fieldLabel(field));
   });
 });

@@ -119,4 +119,38 @@ describe('advice on the real knowledge base', () => {
     // Nova Lite has no end of life in the catalog: its provider tuning stays in the plan.
     expect(planMethods({ ...profile, modelName: 'Nova Lite' }).flat()).toContain('managed-fine-tuning');
   });
+
+  it('does not ask for a training budget when the training costs cents', () => {
+    const result = recommend(
+      { modelName: 'Llama 3.1 8B', gpuName: 'RTX 4090', gpuCount: 1, labeledExamples: 2000, needsStyleOrFormat: true },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(result.recommendations.find((entry) => entry.method === 'lora')?.estimates?.oneTimeUSD).toBeLessThan(50);
+    expect(result.questions.map((question) => question.field)).not.toContain('oneTimeBudgetUSD');
+  });
+
+  it('says how far a memory blocker is off, in the explanation', () => {
+    const result = recommend(
+      { modelName: 'Llama 3.1 8B', gpuName: 'RTX 4090', gpuCount: 1, labeledExamples: 2000 },
+      knowledge,
+    );
+    expect(result.explanation?.text).toMatch(
+      /- Full fine-tuning: [^\n]*exceeds your GPU memory \(about \d+ GB needed, 24 GB available\)\. \[/,
+    );
+  });
+
+  it('warns that costs are a floor for speech and image examples and rough for non-decoder models', () => {
+    const whisper = recommend({ modelName: 'Whisper large-v3', gpuName: 'L4', labeledExamples: 3000 }, knowledge, {
+      explain: 'none',
+    });
+    const fields = whisper.assumptions.map((assumption) => assumption.field);
+    expect(fields).toContain('estimates.examplesAsText');
+    expect(fields).toContain('estimates.architectureKind');
+    const llama = recommend({ modelName: 'Llama 3.1 8B', gpuName: 'L4', labeledExamples: 3000 }, knowledge, {
+      explain: 'none',
+    }).assumptions.map((assumption) => assumption.field);
+    expect(llama).not.toContain('estimates.examplesAsText');
+    expect(llama).not.toContain('estimates.architectureKind');
+  });
 });

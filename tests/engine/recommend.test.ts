@@ -96,9 +96,11 @@ describe('explainMethod', () => {
   it('lists the undecided rules about the method and the facts that would decide them', () => {
     const result = recommend({ modelName: 'Llama 3.1 8B', gpuName: 'RTX 4090' }, knowledge);
     const text = explainMethod(result, 'lora', knowledge);
+    const styleRule = knowledge.rules.find((rule) => rule.id === 'style-with-data-favours-lora');
     expect(text).toContain(
-      'style-with-data-favours-lora (would change its score by +25): would be decided by needsStyleOrFormat',
+      `${styleRule?.text.replace(/\.$/, '')} (would change its score by +25); depends on: strict style or format`,
     );
+    expect(text).not.toContain('needsStyleOrFormat');
     expect(text).not.toContain('citations-need-rag');
     expect(text).toContain('For it:\n- (+5) LoRA fits the GPU memory. [src-c]');
   });

@@ -66,4 +66,14 @@ describe('knowledge routes', () => {
     const sources = (await (await app.request('/v1/sources')).json()) as { sources: { id: string; url: string }[] };
     expect(sources.sources.map((source) => source.id)).toEqual(['lora-paper', 'vendor-doc']);
   });
+
+  it('filters the GPU and provider catalogs with ?q=, and rejects an empty q', async () => {
+    const ids = async (path: string, key: 'gpus' | 'providers') =>
+      ((await (await app.request(path)).json()) as Record<string, { id: string }[]>)[key]?.map((item) => item.id);
+    expect(await ids('/v1/catalog/gpus?q=4090', 'gpus')).toEqual(['rtx-4090']);
+    expect(await ids('/v1/catalog/gpus?q=zzz', 'gpus')).toEqual([]);
+    expect(await ids('/v1/catalog/providers?q=OpenAI', 'providers')).toEqual(['openai']);
+    expect(await ids('/v1/catalog/providers?q=zzz', 'providers')).toEqual([]);
+    expect((await app.request('/v1/catalog/gpus?q=')).status).toBe(400);
+  });
 });

@@ -227,5 +227,20 @@ describe('OpenAI-compatible API with the openai client', () => {
     });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ error: { type: 'invalid_request_error', param: null } });
+
+    const body = JSON.stringify({ model: MODEL, messages: [{ role: 'user', content: 'hi' }] });
+    const asText = await fetch(`${running.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body,
+    });
+    expect(asText.status).toBe(415);
+    expect(await asText.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
+    const withCharset = await fetch(`${running.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body,
+    });
+    expect(withCharset.status).toBe(200);
   });
 });

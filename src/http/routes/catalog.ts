@@ -3,7 +3,14 @@ import type { Knowledge } from '../../knowledge/knowledge.ts';
 import { normalizeName } from '../../knowledge/normalize-name.ts';
 import type { Gpu, Model, Provider, Source } from '../../knowledge/schemas.ts';
 import { errorResponses, jsonResponse } from '../openapi-helpers.ts';
-import { GpusResponse, ModelsQuery, ModelsResponse, ProvidersResponse, SourcesResponse } from '../schemas.ts';
+import {
+  GpusResponse,
+  ModelsQuery,
+  ModelsResponse,
+  NameQuery,
+  ProvidersResponse,
+  SourcesResponse,
+} from '../schemas.ts';
 import type { App, AppDeps } from '../types.ts';
 
 const modelsRoute = createRoute({
@@ -19,14 +26,22 @@ const gpusRoute = createRoute({
   path: '/v1/catalog/gpus',
   tags: ['knowledge'],
   summary: 'The GPU catalog (memory, dense bf16 TFLOP/s, dated prices)',
-  responses: { 200: jsonResponse(GpusResponse, 'Every GPU'), ...errorResponses(500) },
+  request: { query: NameQuery },
+  responses: { 200: jsonResponse(GpusResponse, 'GPUs matching q (every GPU without it)'), ...errorResponses(400, 500) },
 });
 const providersRoute = createRoute({
   method: 'get',
   path: '/v1/catalog/providers',
   tags: ['knowledge'],
   summary: 'Providers and their managed tuning offerings (each dated with asOf)',
-  responses: { 200: jsonResponse(ProvidersResponse, 'Every provider'), ...errorResponses(500) },
+  request: { query: NameQuery },
+  responses: {
+    200: jsonResponse(
+      ProvidersResponse,
+      'Providers matching q, by name or by a model they tune (every one without it)',
+    ),
+    ...errorResponses(400, 500),
+  },
 });
 const sourcesRoute = createRoute({
   method: 'get',
@@ -56,6 +71,30 @@ export function filterModels(
   });
 }
 
+/** Keeps GPUs whose name resolves to `q` or whose id, name, vendor or an alias contains it (normalised). */
+export function filterGpus(knowledge: Knowledge, q: string | undefined): readonly Gpu[] {
+  if (q === undefined) return knowledge.gpus;
+  const resolved = knowledge.findGpu(q);
+  const needle = normalizeName(q);
+  return knowledge.gpus.filter(
+    (gpu) =>
+      gpu === resolved ||
+      [gpu.id, gpu.name, gpu.vendor, ...gpu.aliases].some((text) => normalizeName(text).includes(needle)),
+  );
+}
+
+/** Keeps providers whose id, name or an alias contains `q`, or that offer a model `q` resolves to ("llama 3.1 8b"). */
+export function filterProviders(knowledge: Knowledge, q: string | undefined): readonly Provider[] {
+  if (q === undefined) return knowledge.providers;
+  const model = knowledge.findModel(q);
+  const needle = normalizeName(q);
+  return knowledge.providers.filter(
+    (provider) =>
+      [provider.id, provider.name, ...provider.aliases].some((text) => normalizeName(text).includes(needle)) ||
+      (model !== undefined && provider.offerings.some((offering) => offering.models.includes(model.id))),
+  );
+}
+
 /** GET /v1/catalog/{models,gpus,providers} and GET /v1/sources. */
 export function registerCatalogRoutes(app: App, deps: AppDeps): void {
   const { knowledge } = deps;
@@ -63,10 +102,14 @@ export function registerCatalogRoutes(app: App, deps: AppDeps): void {
     const filters = c.req.valid('query');
     return c.json({ models: filterModels(knowledge, filters) as Model[], knowledgeVersion: knowledge.version }, 200);
   });
-  app.openapi(gpusRoute, (c) => c.json({ gpus: knowledge.gpus as Gpu[], knowledgeVersion: knowledge.version }, 200));
-  app.openapi(providersRoute, (c) =>
-    c.json({ providers: knowledge.providers as Provider[], knowledgeVersion: knowledge.version }, 200),
-  );
+  app.openapi(gpusRoute, (c) => {
+    const { q } = c.req.valid('query');
+    return c.json({ gpus: filterGpus(knowledge, q) as Gpu[], knowledgeVersion: knowledge.version }, 200);
+  });
+  app.openapi(providersRoute, (c) => {
+    const { q } = c.req.valid('query');
+    return c.json({ providers: filterProviders(knowledge, q) as Provider[], knowledgeVersion: knowledge.version }, 200);
+  });
   app.openapi(sourcesRoute, (c) =>
     c.json({ sources: knowledge.sources as Source[], knowledgeVersion: knowledge.version }, 200),
   );

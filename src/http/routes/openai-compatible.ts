@@ -141,10 +141,10 @@ export function openAiCompatibleRoutes(options: OpenAiCompatibleOptions = {}): R
 }
 
 class OpenAiRequestError extends Error {
-  readonly status: 400 | 404;
+  readonly status: 400 | 404 | 415;
   readonly param: string | null;
   readonly code: string | null;
-  constructor(status: 400 | 404, message: string, param: string | null, code: string | null) {
+  constructor(status: 400 | 404 | 415, message: string, param: string | null, code: string | null) {
     super(message);
     this.status = status;
     this.param = param;
@@ -365,7 +365,19 @@ function advisorExtra(turn: TurnResult): AdvisorExtra {
   return extra;
 }
 
+/** application/json, or a +json type; a request without a content-type is read as JSON. */
+const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
+
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  const contentType = c.req.header('content-type');
+  if (contentType !== undefined && !JSON_CONTENT_TYPE.test(contentType)) {
+    throw new OpenAiRequestError(
+      415,
+      'Send the body as JSON with content-type: application/json.',
+      null,
+      'unsupported_media_type',
+    );
+  }
   const text = await c.req.text();
   try {
     return JSON.parse(text) as unknown;

@@ -41,6 +41,11 @@ const COUNT_RECORDS_WITH_LABELS = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}${WITH_LABELS}`,
   'g',
 );
+/** A count followed by "labeled" and nothing it could describe: "we have 8000 labeled", "about 2k annotated, so…". */
+const COUNT_LABELED_BARE = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:label(?:l)?ed|labled|annotated|hand[\\s-]label(?:l)?ed)(?=\\s*(?:[.,;!?)]|$|\\s(?:and|but|so|plus|ones|already|now|too|in\\s+total|total)\\b))`,
+  'g',
+);
 /** "labeled examples: 300", "labelled data of about 300 rows". */
 const LABELED_COUNT_AFTER = new RegExp(
   `\\b${LABELED}\\s+(?:data|examples|samples|pairs|set|dataset)\\s*(?::|=|-|of|is|are|totals?|around|about|~)\\s*${APPROX_SOURCE}(${COUNT_SOURCE})(?!\\s*(?:%|percent|gb|mb|tb|k\\s?b|tokens?|words?|hours?|days?|weeks?|months?|years?))`,
@@ -74,6 +79,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_LABELED_RECORDS,
     COUNT_RECORDS_WITH_LABELS,
     COUNT_RECORDS_ARE_LABELED,
+    COUNT_LABELED_BARE,
     LABELED_COUNT_AFTER,
   ]) {
     for (const match of allMatches(pattern, lower)) {
