@@ -196,8 +196,14 @@ export function candidateFields(state: EvaluationState, knowledge: Knowledge): P
     rule.condition.collectMissing(state.facts, missing);
     for (const fact of missing) for (const field of fieldsBehind(fact)) relevant.add(field);
   });
+  // A catalog model whose size is not published (GPT-4o, Claude): nobody can answer "how many parameters?".
+  const sizeUnpublished = state.resolved.model !== undefined && state.resolved.model.paramsB === undefined;
   return PROFILE_FIELDS.filter(
-    (field) => relevant.has(field) && state.resolved.profile[field] === undefined && FIELD_KINDS.has(field),
+    (field) =>
+      relevant.has(field) &&
+      state.resolved.profile[field] === undefined &&
+      FIELD_KINDS.has(field) &&
+      !(field === 'modelParamsB' && sizeUnpublished),
   );
 }
 

@@ -153,4 +153,20 @@ describe('advice on the real knowledge base', () => {
     expect(llama).not.toContain('estimates.examplesAsText');
     expect(llama).not.toContain('estimates.architectureKind');
   });
+
+  it('rules out self-run instruction tuning over the training budget, and distillation without any GPU', () => {
+    const overBudget = recommend(
+      { modelName: 'Llama 3.1 70B', gpuName: 'H100', gpuCount: 2, oneTimeBudgetUSD: 20, labeledExamples: 50_000 },
+      knowledge,
+      { explain: 'none' },
+    );
+    const verdict = (id: MethodId) => overBudget.recommendations.find((entry) => entry.method === id)?.verdict;
+    expect(verdict('qlora')).toBe('not-viable');
+    expect(verdict('instruction-tuning')).toBe('not-viable');
+    const noGpu = recommend({ modelName: 'BERT base', gpuCount: 0, labeledExamples: 300 }, knowledge, {
+      explain: 'none',
+    });
+    expect(noGpu.recommendations.find((entry) => entry.method === 'distillation')?.verdict).toBe('not-viable');
+    expect(noGpu.plan.flatMap((step) => step.methods)).not.toContain('distillation');
+  });
 });

@@ -26,6 +26,18 @@ describe('questions', () => {
     expect(result.assumptions).toContainEqual(expect.objectContaining({ field: 'multilingual', value: null }));
   });
 
+  it('never asks the size of a catalog model whose size is not published, but does for an unknown model', () => {
+    const knowledge = buildFixtureKnowledge({
+      rules: [rule({ id: 'big', when: { fact: 'largeModel', op: 'eq', value: true }, scores: { rag: 30 } })],
+    });
+    expect(recommend({ modelName: 'API Tunable' }, knowledge).questions.map((q) => q.field)).not.toContain(
+      'modelParamsB',
+    );
+    expect(recommend({ modelName: 'Our in-house model' }, knowledge).questions.map((q) => q.field)).toContain(
+      'modelParamsB',
+    );
+  });
+
   it('finds numeric thresholds in the rules and probes both sides of them', () => {
     const knowledge = buildFixtureKnowledge({
       rules: [rule({ id: 'many', when: { fact: 'labeledExamples', op: 'gte', value: 1000 }, scores: { lora: 20 } })],

@@ -264,6 +264,20 @@ describe('knowledge/rules.json', () => {
     ['tuning-a-model-that-retires-soon', { modelRetiringSoon: true, weightsAvailable: false }, true],
     ['tuning-a-model-that-retires-soon', { modelRetiringSoon: false, weightsAvailable: false }, false],
     ['tuning-a-model-that-retires-soon', { weightsAvailable: false }, false],
+    ['self-run-sft-rlhf-over-budget', { weightsAvailable: true, 'affordable.lora': false }, true],
+    ['self-run-sft-rlhf-over-budget', { weightsAvailable: false, 'affordable.lora': false }, false],
+    ['distillation-student-does-not-fit', { weightsAvailable: true, 'fits.distillation-student': false }, true],
+    // An API teacher whose provider distils for you needs no GPU of yours.
+    [
+      'distillation-student-does-not-fit',
+      { weightsAvailable: false, managedDistillationAvailable: true, 'fits.distillation-student': false },
+      false,
+    ],
+    [
+      'distillation-student-does-not-fit',
+      { weightsAvailable: false, managedDistillationAvailable: false, 'fits.distillation-student': false },
+      true,
+    ],
   ];
   it.each(cases)('%s on %j is %s', (id, facts, expected) => {
     expect(evaluateCondition(rule(id).when, facts).value).toBe(expected);
