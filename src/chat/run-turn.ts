@@ -294,15 +294,22 @@ function whatIfReply(
   hypothetical: Recommendation,
   knowledge: Knowledge,
 ): string {
-  const change = joinWords(understood.map((item) => describeField(item.field, item.value)));
+  const change = joinWords(describeChange(understood));
   const before = current.recommendations[0]?.method;
-  const after = hypothetical.recommendations[0]?.method;
+  const top = hypothetical.recommendations[0];
+  const after = top?.method;
   const parts = [`If you had ${change}:`];
   if (before === after && after) {
     parts.push(`${methodName(after, knowledge)} would still come first.`);
   } else if (after) {
     parts.push(
       `the top choice would change from ${before ? methodName(before, knowledge) : 'nothing'} to ${methodName(after, knowledge)}.`,
+    );
+  }
+  const memory = top?.estimates?.memoryGB;
+  if (top && memory && memory.available !== null && memory.available > 0) {
+    parts.push(
+      `It would need about ${Math.round(memory.needed)} GB of the ${memory.available} GB of GPU memory you would have.`,
     );
   }
   parts.push(
@@ -313,6 +320,20 @@ function whatIfReply(
   );
   parts.push("(Nothing is saved: tell me the change as a fact if it's real.)");
   return parts.join(' ');
+}
+
+/** The changed facts in words, a GPU count and name said together: "2 × NVIDIA H100 SXM", not "2 GPUs and GPU …". */
+function describeChange(understood: readonly UnderstoodField[]): string[] {
+  const count = understood.find((item) => item.field === 'gpuCount');
+  const name = understood.find((item) => item.field === 'gpuName');
+  if (count && name && Number(count.value) > 0) {
+    const rest = understood.filter((item) => item !== count && item !== name);
+    return [
+      `${Number(count.value)} × ${String(name.value)}`,
+      ...rest.map((item) => describeField(item.field, item.value)),
+    ];
+  }
+  return understood.map((item) => describeField(item.field, item.value));
 }
 
 function methodName(method: MethodId, knowledge: Knowledge): string {

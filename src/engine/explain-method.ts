@@ -23,6 +23,12 @@ export function explainMethod(recommendation: Recommendation, methodId: MethodId
     lines.push('It is not viable because:');
     for (const blocker of entry.blockers) lines.push(`- ${blocker.text} [${blocker.sources.join(', ')}]`);
   }
+  const memory = entry.estimates?.memoryGB;
+  if (memory && memory.available !== null && memory.available > 0) {
+    lines.push(
+      `Estimated GPU memory: about ${Math.round(memory.needed)} GB needed, ${memory.available} GB available${memory.fits === false ? ' (does not fit)' : ''}.`,
+    );
+  }
   const forIt = entry.reasons.filter((reason) => reason.effect.startsWith('+'));
   const against = entry.reasons.filter((reason) => reason.effect.startsWith('-'));
   if (forIt.length > 0) {

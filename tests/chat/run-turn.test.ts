@@ -83,4 +83,24 @@ describe('runTurn replies', () => {
     expect(asked.length).toBeGreaterThan(0);
     for (const field of asked) expect(stillUnknown).not.toContain(fieldLabel(field));
   });
+
+  it('answers "why not" and "what if" with the memory figures behind them', async () => {
+    const real = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+    let state = initialDialogueState();
+    const say = async (message: string) => {
+      const turn = runTurn(
+        state,
+        await ruleExtract(message, { requestedField: state.requestedField, knowledge: real }),
+        real,
+      );
+      state = turn.state;
+      return turn;
+    };
+    await say('We run Llama 3.1 8B on one RTX 4090 with 2,000 labeled examples. Just recommend.');
+    const whyNot = await say('why not full fine-tuning?');
+    expect(whyNot.reply).toMatch(/Estimated GPU memory: about \d+ GB needed, 24 GB available \(does not fit\)\./);
+    const whatIf = await say('what if we had 2 H100s?');
+    expect(whatIf.reply).toMatch(/^If you had 2 × NVIDIA H100 SXM:/);
+    expect(whatIf.reply).toMatch(/about \d+ GB of the 160 GB of GPU memory you would have/);
+  });
 });
