@@ -52,6 +52,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'affordable.full-fine-tuning': [...MODEL_SIZE, ...PRICING, 'labeledExamples', 'oneTimeBudgetUSD'],
   'affordable.lora': [...MODEL_SIZE, ...PRICING, 'labeledExamples', 'oneTimeBudgetUSD'],
   'affordable.self-hosting': [...MODEL_SIZE, ...HARDWARE, 'monthlyBudgetUSD'],
+  'affordable.api': ['modelName', 'requestsPerDay', 'monthlyBudgetUSD'],
   selfHostingCheaperThanApi: [...MODEL_SIZE, ...HARDWARE, 'requestsPerDay'],
   knowledgeVolatile: ['knowledgeChanges'],
   largeModel: MODEL_SIZE,
@@ -75,7 +76,7 @@ export const DERIVED_FACT_THRESHOLDS: Readonly<Partial<Record<ProfileField, read
  *   by the reference date; modelAccess "api-with-finetuning" also makes managedTuningAvailable true, and
  *   "api-only" makes an undecided managedTuningAvailable and managedPreferenceTuningAvailable false.
  * - hasGpu, totalGpuMemoryGB; fits.* from the estimator (false when there is no GPU); affordable.* comparing
- *   estimated cost with the budget; selfHostingCheaperThanApi; knowledgeVolatile; largeModel; smallModel.
+ *   estimated cost with the budget (affordable.api: the catalog list price at requestsPerDay); selfHostingCheaperThanApi; knowledgeVolatile; largeModel; smallModel.
  */
 export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, estimates: FeasibilityEstimates): Facts {
   const { profile, model } = resolved;
@@ -133,6 +134,7 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     facts['affordable.self-hosting'] = selfHosted <= profile.monthlyBudgetUSD;
   }
   const api = estimates.serving?.apiMonthlyUSD;
+  if (profile.monthlyBudgetUSD !== undefined && api != null) facts['affordable.api'] = api <= profile.monthlyBudgetUSD;
   if (profile.requestsPerDay !== undefined && selfHosted != null && api != null) {
     facts.selfHostingCheaperThanApi = selfHosted < api;
   }

@@ -1,4 +1,7 @@
 import {
+  DAYS_PER_MONTH,
+  DEFAULT_INPUT_TOKENS_PER_REQUEST,
+  DEFAULT_OUTPUT_TOKENS_PER_REQUEST,
   DEFAULT_UTILISATION,
   estimate,
   estimateServingCost,
@@ -187,12 +190,6 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       const memoryPerGpu =
         servingGpu.origin === 'profile' ? (profile.gpuMemoryGB ?? servingGpu.memoryGB) : servingGpu.memoryGB;
       servingGpus = Math.max(1, Math.ceil(needed / memoryPerGpu));
-      serving = estimateServingCost({
-        // Self-hosted GPUs run all month whatever the volume; the API cost needs the real volume.
-        requestsPerDay: profile.requestsPerDay ?? 0,
-        gpuCount: servingGpus,
-        usdPerGpuHour: servingGpu.usdPerHour,
-      });
       assumptions.push({
         field: 'estimates.servingGpus',
         value: servingGpus,
@@ -202,6 +199,27 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
             : `Self-hosting keeps ${servingGpus} × ${servingGpu.name} running all month at $${servingGpu.usdPerHour} per GPU-hour: the cheapest catalog rental that holds the ${quantised ? '4-bit' : '16-bit'} model${resolved.gpu ? ` (${resolved.gpu.name} has no catalog price)` : ''}.`,
       });
     }
+  }
+  // The vendor's API bill, only at a known volume (a volume of 0 would read as "free").
+  const apiPrice = profile.requestsPerDay === undefined ? undefined : model?.apiPrice;
+  if (servingGpu || apiPrice) {
+    serving = estimateServingCost({
+      // Self-hosted GPUs run all month whatever the volume; the API cost needs the real volume.
+      requestsPerDay: profile.requestsPerDay ?? 0,
+      ...(servingGpu && servingGpus !== undefined
+        ? { gpuCount: servingGpus, usdPerGpuHour: servingGpu.usdPerHour }
+        : {}),
+      ...(apiPrice
+        ? { apiUsdPerMillionInput: apiPrice.usdPerMillionInput, apiUsdPerMillionOutput: apiPrice.usdPerMillionOutput }
+        : {}),
+    });
+  }
+  if (apiPrice && serving?.apiMonthlyUSD != null) {
+    assumptions.push({
+      field: 'estimates.apiMonthlyUSD',
+      value: serving.apiMonthlyUSD,
+      why: `API bill: ${profile.requestsPerDay} requests a day for ${DAYS_PER_MONTH} days, ${DEFAULT_INPUT_TOKENS_PER_REQUEST} input and ${DEFAULT_OUTPUT_TOKENS_PER_REQUEST} output tokens each (assumed), at $${apiPrice.usdPerMillionInput} / $${apiPrice.usdPerMillionOutput} per million tokens (${apiPrice.where}, list price as of ${apiPrice.asOf}; no caching or batch discounts).`,
+    });
   }
   if (pricingGpu) {
     assumptions.push({

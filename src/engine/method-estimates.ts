@@ -48,8 +48,8 @@ const CHECK_FOR_METHOD: Partial<Record<MethodId, { check: FitCheck; note?: strin
 
 /**
  * The estimates shown on each method: memory needed vs available and whether it fits, training GPU-hours and
- * one-time cost for training methods, monthly self-hosting cost for the inference-only methods, and every
- * assumption behind them. Methods with no estimate (managed-fine-tuning, or any method when the model size is
+ * one-time cost for training methods, monthly self-hosting cost for the inference-only methods (for an API
+ * model with a catalog price: the monthly API bill at requestsPerDay), and every assumption behind them. Methods with no estimate (managed-fine-tuning, or any method when the model size is
  * unknown) are absent.
  */
 export function methodEstimates(
@@ -64,6 +64,18 @@ export function methodEstimates(
   ][]) {
     const chosen = withQloraFallback(method, mapping, estimates);
     const estimate: EstimateResult | undefined = estimates.checks[chosen.check];
+    const apiMonthlyUSD = estimates.serving?.apiMonthlyUSD;
+    if (!estimate && chosen.check === 'inference' && apiMonthlyUSD != null) {
+      // An API model: no memory to fit, but a monthly bill at the caller's volume.
+      result[method] = {
+        monthlyUSD: round(apiMonthlyUSD),
+        assumptions: [
+          "The vendor's API bill at your requests per day, at its list price per million tokens.",
+          ...(estimates.serving?.assumptions.filter((line) => line.startsWith('API')) ?? []),
+        ],
+      };
+      continue;
+    }
     if (!estimate) continue;
     const entry: MethodEstimates = {
       memoryGB: {

@@ -12,7 +12,13 @@ export { estimate } from './estimate.ts';
 export { cachedTokens, kvCacheBytes, kvCacheBytesPerToken } from './kv-cache.ts';
 export { loraAdapterParams } from './lora-adapters.ts';
 export { CUDA_CONTEXT_BYTES } from './overhead.ts';
-export { estimateServingCost, HOURS_PER_MONTH } from './serving-cost.ts';
+export {
+  DAYS_PER_MONTH,
+  DEFAULT_INPUT_TOKENS_PER_REQUEST,
+  DEFAULT_OUTPUT_TOKENS_PER_REQUEST,
+  estimateServingCost,
+  HOURS_PER_MONTH,
+} from './serving-cost.ts';
 export {
   DEFAULT_EPOCHS,
   DEFAULT_TOKENS_PER_EXAMPLE,

@@ -59,6 +59,18 @@ export const ModelArchitecture = z
   .strict();
 export type ModelArchitecture = z.infer<typeof ModelArchitecture>;
 
+/** A dated list price per million tokens on the vendor's own API. */
+export const ApiPrice = z
+  .object({
+    usdPerMillionInput: z.number().positive(),
+    usdPerMillionOutput: z.number().positive(),
+    where: z.string().min(1).describe('Whose price, e.g. "OpenAI API, standard tier"'),
+    asOf: IsoDate,
+    sources: SourceIds,
+  })
+  .strict();
+export type ApiPrice = z.infer<typeof ApiPrice>;
+
 export const Model = z
   .object({
     id: Id,
@@ -75,6 +87,7 @@ export const Model = z
     license: z.string().optional(),
     released: IsoDate.optional(),
     endOfLife: IsoDate.optional().describe('Date the vendor shuts the model down, if announced'),
+    apiPrice: ApiPrice.optional().describe('API models: list price per million input and output tokens'),
     notes: z.string().optional(),
     sources: SourceIds,
   })
@@ -248,6 +261,7 @@ export const FACT_TYPES = {
   'affordable.full-fine-tuning': 'boolean', // estimated one-time cost ≤ oneTimeBudgetUSD
   'affordable.lora': 'boolean',
   'affordable.self-hosting': 'boolean', // estimated monthly self-hosting cost ≤ monthlyBudgetUSD
+  'affordable.api': 'boolean', // estimated monthly API bill at requestsPerDay ≤ monthlyBudgetUSD (catalog list price)
   selfHostingCheaperThanApi: 'boolean', // at requestsPerDay, self-hosting costs less per month than the API
   knowledgeVolatile: 'boolean', // knowledgeChanges ∈ {weekly, daily}
   largeModel: 'boolean', // modelParamsB ≥ 10 (prompt tuning is competitive from about this size)

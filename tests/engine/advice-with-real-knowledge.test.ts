@@ -169,4 +169,20 @@ describe('advice on the real knowledge base', () => {
     expect(noGpu.recommendations.find((entry) => entry.method === 'distillation')?.verdict).toBe('not-viable');
     expect(noGpu.plan.flatMap((step) => step.methods)).not.toContain('distillation');
   });
+
+  it('prices the API bill at the stated volume and flags one above the monthly budget', () => {
+    const profile: Profile = { modelName: 'GPT-4o', requestsPerDay: 100_000, monthlyBudgetUSD: 500 };
+    const result = recommend(profile, knowledge, { explain: 'none' });
+    // 100,000 requests × 30 days × (1,000 × $2.50 + 300 × $10) / 1M = $16,500.
+    const prompt = result.recommendations.find((entry) => entry.method === 'prompt-engineering');
+    expect(prompt?.estimates?.monthlyUSD).toBe(16_500);
+    expect(result.assumptions.find((item) => item.field === 'estimates.apiMonthlyUSD')?.value).toBe(16_500);
+    expect(reasonRules(profile, 'distillation')).toContain('api-bill-over-monthly-budget');
+    expect(reasonRules({ ...profile, monthlyBudgetUSD: 20_000 }, 'distillation')).not.toContain(
+      'api-bill-over-monthly-budget',
+    );
+    // Without a volume there is no bill to show (not $0).
+    const noVolume = recommend({ modelName: 'GPT-4o' }, knowledge, { explain: 'none' });
+    expect(noVolume.recommendations.find((entry) => entry.method === 'prompt-engineering')?.estimates).toBeUndefined();
+  });
 });

@@ -265,6 +265,8 @@ describe('knowledge/rules.json', () => {
     ['tuning-a-model-that-retires-soon', { modelRetiringSoon: false, weightsAvailable: false }, false],
     ['tuning-a-model-that-retires-soon', { weightsAvailable: false }, false],
     ['self-run-sft-rlhf-over-budget', { weightsAvailable: true, 'affordable.lora': false }, true],
+    ['api-bill-over-monthly-budget', { weightsAvailable: false, 'affordable.api': false }, true],
+    ['api-bill-over-monthly-budget', { weightsAvailable: false, 'affordable.api': true }, false],
     ['self-run-sft-rlhf-over-budget', { weightsAvailable: false, 'affordable.lora': false }, false],
     ['distillation-student-does-not-fit', { weightsAvailable: true, 'fits.distillation-student': false }, true],
     // An API teacher whose provider distils for you needs no GPU of yours.
