@@ -1,4 +1,5 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { normalizeName } from '../knowledge/normalize-name.ts';
 import type { Gpu, Model } from '../knowledge/schemas.ts';
 import type { Profile } from '../profile/profile-schema.ts';
 import type { Assumption, Conflict } from './recommendation-schema.ts';
@@ -62,6 +63,16 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
       why: 'Not found in the GPU catalog: its memory was not filled in, so give gpuMemoryGB.',
     });
   }
+  if (gpu && input.gpuName !== undefined) {
+    const variant = unstatedVariant(input.gpuName, gpu.name);
+    if (variant) {
+      assumptions.push({
+        field: 'gpuName',
+        value: gpu.name,
+        why: `"${input.gpuName}" was read as the ${gpu.name} (${gpu.memoryGB} GB); name the variant if yours is another one.`,
+      });
+    }
+  }
   if (gpu) {
     if (input.gpuMemoryGB === undefined) profile.gpuMemoryGB = gpu.memoryGB;
     else if (input.gpuMemoryGB !== gpu.memoryGB)
@@ -76,4 +87,14 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
     });
   }
   return { profile, model, gpu, conflicts, assumptions };
+}
+
+/** Words that tell variants of one GPU apart: form factor and memory size. */
+const GPU_VARIANT_TOKENS = ['sxm', 'pcie', 'nvl', '16gb', '24gb', '32gb', '40gb', '48gb', '80gb', '94gb'];
+
+/** The variant word the catalog name carries and the caller's name does not ("H100" read as "H100 SXM"). */
+function unstatedVariant(given: string, catalogName: string): string | undefined {
+  const givenKey = normalizeName(given);
+  const catalogKey = normalizeName(catalogName);
+  return GPU_VARIANT_TOKENS.find((token) => catalogKey.includes(token) && !givenKey.includes(token));
 }

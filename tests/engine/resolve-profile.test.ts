@@ -37,7 +37,16 @@ describe('resolveProfile', () => {
     const resolved = resolveProfile({ gpuName: 'H100' }, knowledge);
     expect(resolved.profile).toMatchObject({ gpuMemoryGB: 80, gpuCount: 1 });
     expect(resolved.gpu?.id).toBe('h100-sxm');
-    expect(resolved.assumptions).toEqual([expect.objectContaining({ field: 'gpuCount', value: 1 })]);
+    // A bare "H100" is read as the SXM card, and the answer says so.
+    expect(resolved.assumptions).toEqual([
+      expect.objectContaining({ field: 'gpuName', value: 'H100 SXM' }),
+      expect.objectContaining({ field: 'gpuCount', value: 1 }),
+    ]);
+    expect(resolved.assumptions[0]?.why).toBe(
+      '"H100" was read as the H100 SXM (80 GB); name the variant if yours is another one.',
+    );
+    // Named with its variant, nothing is assumed about it.
+    expect(resolveProfile({ gpuName: 'H100 SXM', gpuCount: 1 }, knowledge).assumptions).toEqual([]);
   });
 
   it('reports a conflicting GPU memory and keeps an explicit count without assuming', () => {
