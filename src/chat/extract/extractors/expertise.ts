@@ -17,6 +17,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:no|zero|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not)\s+have(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+(?:a\s+)?(?:single|one)|nobody\s+(?:with|has|knows|on\s+the\s+team\s+knows))\s+(?:real\s+|in[\s-]house\s+|dedicated\s+)?(?:${ML_PERSON}|data\s+scientists?|ml|machine\s+learning|ai\s+people)\b`,
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our|teh)\s+team\s+)?(?:knows|understands|does|has\s+(?:ever\s+)?(?:done|worked\s+(?:on|with)|touched))\s+(?:any\s+)?(?:ml|machine\s+learning|ai)\b`,
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our|teh)\s+team\s+)?(?:has|have)\s+(?:any\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:background|experience|skills?|knowledge)\b`,
+        String.raw`\b(?:team|we|i)\s+(?:knows?|know)\s+(?:zero|nothing|very\s+little)\s+(?:about|abt|of)\s+(?:ml|machine\s+learning|ai)\b`,
         String.raw`\b(?:we(?:'re|\s+are)\s+)?(?:just|only)\s+(?:(?:web|backend|frontend|full[\s-]stack|software|app|mobile)\s+)?(?:developers|devs|engineers)\b(?!\s+(?:who|with)\s+(?:know|some))`,
         String.raw`\b(?:complete|total|absolute)\s+beginners\b`,
         String.raw`\bnot\s+(?:ml|ai|machine\s+learning)\s+(?:people|folks|experts|engineers)\b`,
@@ -77,6 +78,8 @@ const EXPLICIT_LEVEL = new RegExp(
     String.raw`\b(?:team|we|i)\s+(?:is|are|am|'m|'re)\s+(?:(?:pretty|fairly|quite|very|rather|only)\s+)?(basic|intermediate|advanced|expert)(?:\s+(?:in|at|with)\s+(?:ml|machine\s+learning|ai))?\b`,
     String.raw`\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:(?:pretty|fairly|quite|very|rather|only)\s+)?(basic|intermediate|advanced|expert)\b`,
     String.raw`\bcall\s+(?:it|us|me)\s+(none|basic|intermediate|advanced|expert)\b`,
+    String.raw`\btreat\s+(?:us|me|the\s+team)\s+as\s+(?:an?\s+)?(basic|intermediate|advanced|expert)s?\b`,
+    String.raw`\b(?:ml\s+)?(?:engineers|people|folks|staff|team|devs)\s+(?:are|is)\s+(?:all\s+)?(expert|advanced|intermediate|basic)s?\b`,
   ].join('|'),
   'g',
 );
@@ -97,7 +100,7 @@ export const extractExpertise: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
   for (const match of allMatches(EXPLICIT_LEVEL, lower)) {
-    const level = EXPLICIT_VALUE[match[1] ?? match[2] ?? match[3] ?? match[4] ?? ''];
+    const level = EXPLICIT_VALUE[match.slice(1).find((group) => group !== undefined) ?? ''];
     if (level) findings.push(findingFromMatch('mlExpertise', level, match));
   }
   for (const [pattern, level] of PATTERNS) {

@@ -35,6 +35,10 @@ const MEMORY_BEFORE_NAME = new RegExp(`${MEMORY}\\s*$`);
 const AFTER_NAME = new RegExp(
   `^\\s*(?:\\(\\s*${MEMORY}[^)]{0,12}\\)|${MEMORY}(?!\\s*(?:of\\s+)?(?:ram|system|cpu|disk|storage)))?(?:\\s*(?:x|×)\\s*(\\d{1,5})\\b)?`,
 );
+/** Memory said a little later: "8 A100 cards, 40 GB each", "a single 3090 with 24GB", "A100s with 40 GB of memory". */
+const MEMORY_SOON_AFTER = new RegExp(
+  `^s?\\s*(?:(?:cards?|gpus?)\\s*)?(?:,\\s*|\\s+with\\s+|\\s*-\\s*)${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)|vram))?(?!\\s*(?:of\\s+)?(?:ram|system|cpu|disk|storage))`,
+);
 /** A GPU name followed by a node word says nothing about how many GPUs ("an H100 node" holds several). */
 const NODE_AFTER = /^\s*(?:nodes?|clusters?|servers?|box(?:es)?|machines?|instances?|pods?|vms?)\b/;
 
@@ -95,6 +99,8 @@ export const extractGpus: Extractor = (message, context) => {
       memory = Number(memoryBefore[1]);
       start = clause + memoryBefore.index;
     }
+    const soonAfter = (after?.[1] ?? after?.[2]) !== undefined ? undefined : MEMORY_SOON_AFTER.exec(lower.slice(end));
+    if (soonAfter && memory === undefined) memory = Number(soonAfter[1]);
     if (after && after[0].length > 0) {
       const afterMemory = after[1] ?? after[2];
       if (afterMemory !== undefined) memory = Number(afterMemory);

@@ -10,11 +10,11 @@ const LABELED = String.raw`(?:label(?:l)?ed|resolved|answered|labled|lablled|ann
 const EXAMPLE_NOUN = String.raw`(?:examples?|exmaples?|examles?|samples?|pairs?|triples?|triplets?|tuples?|demonstrations?|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
-  '(?:tickets?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|files?|prompts?)';
-const WITH_LABELS = String.raw`,?\s+(?:each\s+)?(?:with|and\s+their|including|paired\s+with)\s+(?:(?:the|their|its|a|an|gold|correct|human|known|expected|agent's|agents'|radiologist's|final|hand[\s-]?(?:corrected|written|checked)|corrected|verified|approved)\s+){0,3}(?:labels?|answers?|resolutions?|responses?|repl(?:y|ies)|categories|tags|summaries|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?)\b`;
+  '(?:tickets?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages)';
+const WITH_LABELS = String.raw`,?\s+(?:each\s+)?(?:with|and\s+their|including|paired\s+with)\s+(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|repl(?:y|ies)|categories|tags|summaries|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs)\b`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
-const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|good|high[\s-]quality|quality|clean|real|synthetic|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|email|q\s?&\s?a|qa|classification|ner|extraction|translation|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|more|of|our|the|such|worked)`;
+const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|high[\s-]quality|quality|clean|real|synthetic|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|email|q\s?&\s?a|qa|classification|ner|extraction|translation|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|more|of|our|the|such|worked)`;
 
 /** "5k labeled examples", "300 pairs", "~20 hand-written examples" (up to three describing words before the noun). */
 const COUNT_EXAMPLES = new RegExp(
@@ -33,7 +33,7 @@ const COUNT_ROWS_OF_LABELED = new RegExp(
 );
 /** "6,000 emails are already labeled", "2k tickets have been annotated". */
 const COUNT_RECORDS_ARE_LABELED = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:are|were|have\\s+been|got)\\s+(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|categori[sz]ed|classified)\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:are|were|have\\s+been|got)\\s+)?(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|categori[sz]ed|classified)\\b`,
   'g',
 );
 /** "800 tickets with their resolutions", "1,200 clips with hand-corrected transcripts", "8k PR comments paired with the diffs". */
@@ -46,6 +46,11 @@ const COUNT_LABELED_BARE = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:label(?:l)?ed|labled|annotated|hand[\\s-]label(?:l)?ed)(?=\\s*(?:[.,;!?)]|$|\\s(?:and|but|so|plus|ones|already|now|too|in\\s+total|total)\\b))`,
   'g',
 );
+/** A total said after per-group counts: "~200 example replies per client, so about 6,000 in total". */
+const TOTAL_AFTER_EXAMPLES = new RegExp(
+  `${EXAMPLE_NOUN}[^.;!?\\n]{0,60}?\\b(?:so\\s+|that's\\s+|which\\s+is\\s+)?(?:about|around|roughly|~|some)?\\s*(${COUNT_SOURCE})\\s+(?:in\\s+total|total|overall|altogether)\\b`,
+  'g',
+);
 /** "labeled examples: 300", "labelled data of about 300 rows". */
 const LABELED_COUNT_AFTER = new RegExp(
   `\\b${LABELED}\\s+(?:data|examples|samples|pairs|set|dataset)\\s*(?::|=|-|of|is|are|totals?|around|about|~)\\s*${APPROX_SOURCE}(${COUNT_SOURCE})(?!\\s*(?:%|percent|gb|mb|tb|k\\s?b|tokens?|words?|hours?|days?|weeks?|months?|years?))`,
@@ -54,7 +59,7 @@ const LABELED_COUNT_AFTER = new RegExp(
 /** "no labeled data", "we don't have any labelled examples", "zero training data", "nothing labeled". */
 const NO_LABELS = new RegExp(
   [
-    String.raw`\b(?:no|zero|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not|haven't|have\s+not|didn't|never)\s+(?:have|got|own|collect(?:ed)?|label(?:l)?ed)(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+any)\s+(?:${LABELED}\s+)?(?:data(?:set)?|examples?|samples?|pairs?|labels?|annotations?)\b(?!\s+(?:leaves?|leaving|can|must|may|will|should|goes|go|is\s+allowed|privacy|retention|residency|science|scientists?|engineers?))`,
+    String.raw`\b(?:no|zero|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not|haven't|have\s+not|didn't|never)\s+(?:have|got|own|collect(?:ed)?|label(?:l)?ed)(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+any)\s+(?:${LABELED}\s+)?(?:(?:q\s?&\s?a|qa|[a-z]+\/[a-z]+)\s+)?(?:data(?:set)?|examples?|samples?|pairs?|labels?|annotations?)\b(?!\s+(?:leaves?|leaving|can|must|may|will|should|goes|go|is\s+allowed|privacy|retention|residency|science|scientists?|engineers?))`,
     String.raw`\bnothing\s+(?:is\s+)?label(?:l)?ed\b`,
     String.raw`\b(?:0|zero|no)\s+labels\b`,
     String.raw`\bnone\s+of\s+(?:them|it|these|those)\s+(?:is\s+|are\s+)?label(?:l)?ed\b`,
@@ -81,6 +86,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_RECORDS_ARE_LABELED,
     COUNT_LABELED_BARE,
     LABELED_COUNT_AFTER,
+    TOTAL_AFTER_EXAMPLES,
   ]) {
     for (const match of allMatches(pattern, lower)) {
       const count = parseCount(match[1] ?? '');

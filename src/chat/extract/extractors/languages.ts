@@ -15,7 +15,8 @@ const MULTILINGUAL = new RegExp(
     String.raw`\b(?:multiple|several|many|various|different|a\s+few|a\s+dozen|dozens\s+of|lots\s+of)\s+(?:human\s+|spoken\s+|natural\s+)?languages\b`,
     String.raw`\bcross[\s-]?lingual\b`,
     String.raw`\bnon[\s-]english\b`,
-    String.raw`\btranslat(?:e|es|ion|ing)\b`,
+    // Translating code between programming languages is not multilingual text.
+    String.raw`\btranslat(?:e|es|ion|ing)\b(?![^.;!?\n]{0,40}\b(?:into|to)\s+(?:java|python|c#|go|rust|typescript|javascript|kotlin|scala|c\+\+|sql|cobol)\b)`,
   ].join('|'),
   'g',
 );

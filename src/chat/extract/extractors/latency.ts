@@ -64,7 +64,9 @@ export const extractLatency: Extractor = (message) => {
     const ms = FRACTION_MS[(match[1] ?? '').replace(/\s+/g, ' ')];
     if (ms !== undefined) findings.push(findingFromMatch('latencyTargetMs', ms, match));
   }
-  for (const match of allMatches(REAL_TIME, lower)) {
+  // "under 300 ms since it's real-time": the number is the target, "real-time" only when nothing else is said.
+  const stated = findings.length > 0;
+  for (const match of stated ? [] : allMatches(REAL_TIME, lower)) {
     if (REAL_TIME_DATA_AFTER.test(lower.slice(match.index + match[0].length, match.index + match[0].length + 20)))
       continue;
     if (/\b(?:chang|updat)\w*\s+(?:in\s+)?$/.test(lower.slice(Math.max(0, match.index - 20), match.index))) continue;

@@ -23,7 +23,7 @@ const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
     'image',
   ],
   [
-    /\b(?:code\s+(?:completion|generation|review|assistant|suggestions?|search)|(?:generate|generating|write|writing|complete|completing|autocomplete)\s+(?:python|java|typescript|javascript|sql|code)|text[\s-]to[\s-]sql|nl[\s-]to[\s-]sql|sql\s+generation|coding\s+assistant|copilot)\b/g,
+    /\b(?:code\s+(?:completion|generation|review|assistant|suggestions?|search)|(?:generate|generating|write|writing|complete|completing|autocomplete)\s+(?:python|java|typescript|javascript|sql|code)|text[\s-]to[\s-]sql|nl[\s-]to[\s-]sql|sql\s+generation|coding\s+assistant|copilot|translat\w*\s+(?:[a-z]+\s+){0,2}?(?:code|routines|functions|programs|modules)\s+(?:in)?to\s+(?:java|python|c#|go|rust|typescript|javascript|kotlin|scala|c\+\+))\b/g,
     'code',
   ],
 ];
@@ -33,7 +33,11 @@ const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
  * emails or contracts. Read only when the message names no other modality ("summarise call recordings" is audio).
  */
 const TEXT_WORK =
-  /\b(?:(?:answer(?:s|ing)?|respond(?:s|ing)?|repl(?:y|ies|ying))\s+(?:[a-z']+\s+){0,4}?(?:from|using|based\s+on|grounded\s+in)\s+(?:our\s+|the\s+|its\s+)?(?:[a-z-]+\s+){0,2}?(?:docs|documentation|documents|wiki|knowledge\s?base|manuals?|faqs?|policies|handbooks?|articles|help\s+cent(?:er|re))|(?:auto[\s-]?)?draft(?:s|ing)?\s+(?:replies|responses|answers|emails)\b|(?:draft(?:s|ing)?|writ(?:e|es|ing)|produc(?:e|es|ing)|generat(?:e|es|ing))\s+(?:[a-z-]+\s+){0,2}?(?:summaries|replies|answers|emails|letters|articles|copy)\b|(?:product\s+)?descriptions\s+written\b|summar(?:y|ies)\s+of\s+(?:[a-z-]+\s+){0,2}?(?:regulations|contracts|documents|articles|clauses|emails|tickets|meetings|reports|papers|notes|policies|laws)|\btext\s+(?:suggestions|completions?|prediction|generation)|next[\s-](?:word|phrase)\s+(?:suggestions|prediction)|answer(?:s|ing)?\s+questions\s+(?:over|across|about|on|from)\s+(?:our\s+|the\s+|its\s+)?(?:[~\w,-]+\s+){0,2}?(?:docs|documentation|documents|contracts|policies|manuals?|wiki|articles|precedents|handbooks?|records)|(?:classif(?:y|ies|ying)|categori[sz](?:e|es|ing)|triag(?:e|es|ing)|rout(?:e|es|ing)|summari[sz](?:e|es|ing)|translat(?:e|es|ing)|tag(?:s|ging)?|draft(?:s|ing)?\s+replies\s+to|reply(?:ing)?\s+to)\s+(?:[a-z-]+\s+){0,2}?(?:tickets|emails|messages|reviews|contracts|articles|documents|texts|chats|conversations|notes|reports|comments|posts|complaints|feedback|letters|macros|manuals|descriptions|pages|strings)|(?:support|customer[\s-]service|faq|help[\s-]?desk|docs?|documentation|hr|policy|legal)\s+(?:chat\s?bot|bot|assistant|agent|q\s?&\s?a)|chat\s?bot|sentiment\s+analysis|text\s+classification|named[\s-]entity\s+recognition)\b/g;
+  /\b(?:(?:answer(?:s|ing)?|respond(?:s|ing)?|repl(?:y|ies|ying))\s+(?:[a-z']+\s+){0,4}?(?:from|using|based\s+on|grounded\s+in)\s+(?:our\s+|the\s+|its\s+)?(?:[a-z-]+\s+){0,2}?(?:docs|documentation|documents|wiki|knowledge\s?base|manuals?|faqs?|policies|handbooks?|articles|help\s+cent(?:er|re))|(?:auto[\s-]?)?draft(?:s|ing)?\s+(?:replies|responses|answers|emails)\b|(?:draft(?:s|ing)?|writ(?:e|es|ing)|produc(?:e|es|ing)|generat(?:e|es|ing))\s+(?:[a-z-]+\s+){0,2}?(?:summaries|replies|answers|emails|letters|articles|copy)\b|(?:product\s+)?descriptions\s+written\b|summar(?:y|ies)\s+of\s+(?:[a-z-]+\s+){0,2}?(?:regulations|contracts|documents|articles|clauses|emails|tickets|meetings|reports|papers|notes|policies|laws|alerts|complaints|narratives|cases|threads)|\btext\s+(?:suggestions|completions?|prediction|generation)|next[\s-](?:word|phrase)\s+(?:suggestions|prediction)|dialogue\s+generation|generat\w*\s+(?:[a-z-]+\s+)?dialogue|grammar\s+(?:feedback|correction|checking|checks)|answer(?:s|ing)?\s+questions\s+(?:over|across|about|on|from)\s+(?:our\s+|the\s+|its\s+)?(?:[~\w,-]+\s+){0,2}?(?:docs|documentation|documents|contracts|policies|manuals?|wiki|articles|precedents|handbooks?|records)|(?:classif(?:y|ies|ying)|categori[sz](?:e|es|ing)|triag(?:e|es|ing)|rout(?:e|es|ing)|summari[sz](?:e|es|ing)|translat(?:e|es|ing)|tag(?:s|ging)?|draft(?:s|ing)?\s+replies\s+to|reply(?:ing)?\s+to)\s+(?:[a-z-]+\s+){0,2}?(?:tickets|emails|messages|reviews|contracts|articles|documents|texts|chats|conversations|notes|reports|comments|posts|complaints|feedback|letters|macros|manuals|descriptions|pages|strings)|(?:support|customer[\s-]service|faq|help[\s-]?desk|docs?|documentation|hr|policy|legal)\s+(?:chat\s?bot|bot|assistant|agent|q\s?&\s?a)|chat\s?bot|sentiment\s+analysis|text\s+classification|named[\s-]entity\s+recognition)\b/g;
+
+/** "generate product images", "image generation", "text-to-image": the output is an image. */
+const IMAGE_GENERATION =
+  /\b(?:generat(?:e|es|ing)|creat(?:e|es|ing)|render(?:s|ing)?|produc(?:e|es|ing))\s+(?:[a-z'-]+\s+){0,3}?(?:images?|photos?|pictures?|art(?:work)?|renders?|illustrations?)\b|\b(?:image|art)\s+generation\b|\btext[\s-]to[\s-]image\b/;
 
 /**
  * Finds `modality`. Vision-language wins over image when images come with questions or text. "Voice" alone is
@@ -59,6 +63,8 @@ export const extractModality: Extractor = (message) => {
     }
     return findings;
   }
+  // Generating images is image work even when the training photos come "with captions".
+  if (IMAGE_GENERATION.test(lower)) return findings.filter((item) => item.value !== 'vision-language');
   // Keep the order of the text so that the last statement wins, but a vision-language mention beats plain image.
   const hasVisionLanguage = findings.some((item) => item.value === 'vision-language');
   return hasVisionLanguage ? findings.filter((item) => item.value !== 'image') : findings;

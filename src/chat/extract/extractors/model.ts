@@ -49,6 +49,7 @@ const API_WITH_FINE_TUNING = new RegExp(
     String.raw`\b(?:lets|let|allows?|allowing)\s+us\s+(?:to\s+)?(?:${FINE_TUNE})\b`,
     String.raw`\b(?:has|have|with|got)\s+(?:${FINE_TUNE})\s+(?:access|enabled)\b`,
     String.raw`\b(?:managed|hosted|provider|openai(?:'s)?|azure(?:'s)?|bedrock(?:'s)?|vertex(?:'s)?)\s+(?:${FINE_TUNE})\s+(?:api|service|jobs?|feature)\b`,
+    String.raw`\b(?:openai|azure|bedrock|vertex)(?:'s)?\s+(?:hosted|managed)\s+(?:${FINE_TUNE})\b`,
   ].join('|'),
   'g',
 );

@@ -22,6 +22,8 @@ const STAYS = new RegExp(
     String.raw`\b(?:won't|wont|will\s+not|doesn't|does\s+not|don't|do\s+not)\s+let\s+(?:any\s+)?(?:the\s+|our\s+|customer\s+|patient\s+)?(?:data|records|documents|information)\s+(?:out|leave|outside)\b`,
     String.raw`\bno\s+(?:external|third[\s-]party)\s+(?:apis?|services|providers|vendors)\b`,
     String.raw`\bdata\s+(?:must|has\s+to|needs\s+to)\s+stay\s+(?:with\s+us|in[\s-]house|internal)\b`,
+    String.raw`\bno\s+data\s+(?:ever\s+)?leaves\s+${PREMISES}`,
+    String.raw`\bdata\s+(?:stays|remains)\s+(?:there|in[\s-]house|on[\s-]?prem(?:ise|ises)?|internal|local|inside)\b`,
   ].join('|'),
   'g',
 );
@@ -33,7 +35,7 @@ const CLOUD_OK = new RegExp(
     String.raw`\bdata\s+(?:can|may|is\s+allowed\s+to)\s+leave\b`,
     String.raw`\bno\s+(?:data\s+)?(?:residency|privacy|on[\s-]?prem)\s+(?:constraints?|restrictions?|requirements?)\b`,
     String.raw`\b(?:don't|do\s+not|doesn't|does\s+not)\s+(?:need|have)\s+to\s+(?:be|stay|run)\s+on[\s-]?prem(?:ise|ises)?\b`,
-    String.raw`\b(?:sending|send)\s+(?:data\s+)?to\s+(?:openai|anthropic|azure|the\s+cloud|an?\s+api)\s+is\s+(?:fine|ok|okay|allowed)\b`,
+    String.raw`\b(?:sending|send)\s+(?:data\s+)?to\s+(?:openai|anthropic|azure|the\s+cloud|an?\s+api)\s+is\s+(?:fine|ok|okay|allowed|approved)\b`,
   ].join('|'),
   'g',
 );

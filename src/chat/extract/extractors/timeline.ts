@@ -25,6 +25,11 @@ const CUED = new RegExp(
 /** "by next month" (4 weeks), "before next week" (1), "until next quarter" (13), "next month is the deadline". */
 const NEXT =
   /\b(?:by|before|until)\s+(?:the\s+)?next\s+(week|month|quarter)\b|\bnext\s+(week|month|quarter)\b(?=[^.;!?\n]{0,20}\b(?:deadline|launch|ship|live|ready|done|due)\b)|\b(?:launch|ship|live|ready|done|due|deadline\s+is)\s+next\s+(week|month|quarter)\b/g;
+/** "8 weeks to deliver", "3 weeks to ship": the time left before the deadline. */
+const TIME_TO_DELIVER = new RegExp(
+  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:left\\s+)?(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)\\b`,
+  'g',
+);
 /** "a quarter is fine", "six months is fine": the time the team says it can take. */
 const IS_FINE = new RegExp(
   `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:is|are|would\\s+be)\\s+(?:fine|ok|okay|acceptable|realistic|enough)\\b`,
@@ -91,7 +96,7 @@ export const extractTimeline: Extractor = (message) => {
     const weeks = unit === 'week' ? 1 : unit === 'month' ? 4 : 13;
     findings.push(findingFromMatch('timelineWeeks', weeks, match));
   }
-  for (const match of allMatches(IS_FINE, lower)) {
+  for (const match of [...allMatches(TIME_TO_DELIVER, lower), ...allMatches(IS_FINE, lower)]) {
     if (findings.some((other) => other.start <= match.index + match[0].length && match.index <= other.end)) continue;
     const amount = amountOf(match[1] ?? '');
     const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? '');
