@@ -1,8 +1,6 @@
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { Profile, ProfileField } from '../profile/profile-schema.ts';
 
-export { fieldLabel };
-
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 

@@ -2,8 +2,9 @@ import { explainMethod } from '../engine/explain-method.ts';
 import { recommend } from '../engine/recommend.ts';
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { fieldLabel } from '../profile/field-labels.ts';
 import { type MethodId, PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
-import { describeField, fieldLabel, joinWords } from './describe-field.ts';
+import { describeField, joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import type { Extraction } from './extract/types.ts';
 

@@ -59,6 +59,11 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   smallModel: MODEL_SIZE,
 };
 
+/** The profile fields a fact comes from: itself for a profile field, its inputs for a derived fact. */
+export function fieldsBehind(fact: FactName): readonly ProfileField[] {
+  return fact in DERIVED_FACT_INPUTS ? DERIVED_FACT_INPUTS[fact as DerivedFactName] : [fact as ProfileField];
+}
+
 /** Thresholds inside the derived facts, per profile field (the question probes test both sides of each). */
 export const DERIVED_FACT_THRESHOLDS: Readonly<Partial<Record<ProfileField, readonly number[]>>> = {
   modelParamsB: [SMALL_MODEL_PARAMS_B, LARGE_MODEL_PARAMS_B],
@@ -76,7 +81,8 @@ export const DERIVED_FACT_THRESHOLDS: Readonly<Partial<Record<ProfileField, read
  *   by the reference date; modelAccess "api-with-finetuning" also makes managedTuningAvailable true, and
  *   "api-only" makes an undecided managedTuningAvailable and managedPreferenceTuningAvailable false.
  * - hasGpu, totalGpuMemoryGB; fits.* from the estimator (false when there is no GPU); affordable.* comparing
- *   estimated cost with the budget (affordable.api: the catalog list price at requestsPerDay); selfHostingCheaperThanApi; knowledgeVolatile; largeModel; smallModel.
+ *   estimated cost with the budget (affordable.api: the catalog list price at requestsPerDay);
+ *   selfHostingCheaperThanApi; knowledgeVolatile; largeModel; smallModel.
  */
 export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, estimates: FeasibilityEstimates): Facts {
   const { profile, model } = resolved;

@@ -2,6 +2,7 @@ import {
   DAYS_PER_MONTH,
   DEFAULT_INPUT_TOKENS_PER_REQUEST,
   DEFAULT_OUTPUT_TOKENS_PER_REQUEST,
+  DEFAULT_TOKENS_PER_EXAMPLE,
   DEFAULT_UTILISATION,
   estimate,
   estimateServingCost,
@@ -248,7 +249,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     assumptions.push({
       field: 'estimates.examplesAsText',
       value: profile.modality,
-      why: 'Each example is counted as about 500 text tokens; speech and image examples take more compute than that, so treat training time and cost as a floor.',
+      why: `Each example is counted as about ${DEFAULT_TOKENS_PER_EXAMPLE} text tokens; speech and image examples take more compute than that, so treat training time and cost as a floor.`,
     });
   }
   if (profile.labeledExamples === 0) {
@@ -314,9 +315,7 @@ export function chooseServingGpu(
   }
   let best: ServingGpu | undefined;
   let bestHourly = Number.POSITIVE_INFINITY;
-  const candidates = [...knowledge.gpus].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const gpu of candidates) {
-    if (gpu.class !== 'datacenter' || !gpu.price) continue;
+  for (const gpu of rentalGpus(knowledge)) {
     const hourly = Math.max(1, Math.ceil(neededGB / gpu.memoryGB)) * gpu.price.usdPerHour;
     if (hourly < bestHourly) {
       bestHourly = hourly;
@@ -326,6 +325,20 @@ export function chooseServingGpu(
   return best;
 }
 
+type PricedGpu = Knowledge['gpus'][number] & { readonly price: NonNullable<Knowledge['gpus'][number]['price']> };
+const rentalGpusByKnowledge = new WeakMap<Knowledge, readonly PricedGpu[]>();
+
+/** Datacenter GPUs with a catalog price, sorted by id (ties go to the first): what one can rent. Cached. */
+function rentalGpus(knowledge: Knowledge): readonly PricedGpu[] {
+  const cached = rentalGpusByKnowledge.get(knowledge);
+  if (cached) return cached;
+  const rentals = knowledge.gpus
+    .filter((gpu): gpu is PricedGpu => gpu.class === 'datacenter' && gpu.price !== null)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  rentalGpusByKnowledge.set(knowledge, rentals);
+  return rentals;
+}
+
 const referenceGpuByKnowledge = new WeakMap<Knowledge, PricingGpu | null>();
 
 function referenceGpu(knowledge: Knowledge): PricingGpu | undefined {
@@ -333,9 +346,8 @@ function referenceGpu(knowledge: Knowledge): PricingGpu | undefined {
   if (cached !== undefined) return cached ?? undefined;
   let best: PricingGpu | undefined;
   let bestCost = Number.POSITIVE_INFINITY;
-  const candidates = [...knowledge.gpus].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const gpu of candidates) {
-    if (gpu.class !== 'datacenter' || !gpu.price || gpu.denseBf16Tflops === null) continue;
+  for (const gpu of rentalGpus(knowledge)) {
+    if (gpu.denseBf16Tflops === null) continue;
     const costPerTflop = gpu.price.usdPerHour / gpu.denseBf16Tflops;
     if (costPerTflop < bestCost) {
       bestCost = costPerTflop;

@@ -1,7 +1,9 @@
+import { memoryFigures, stripPeriod } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { FactName } from '../knowledge/schemas.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
-import { type MethodId, PROFILE_FIELDS, type ProfileField } from '../profile/profile-schema.ts';
-import { DERIVED_FACT_INPUTS, type DerivedFactName } from './derive-facts.ts';
+import type { MethodId } from '../profile/profile-schema.ts';
+import { fieldsBehind } from './derive-facts.ts';
 import type { Recommendation } from './recommendation-schema.ts';
 
 /**
@@ -24,11 +26,9 @@ export function explainMethod(recommendation: Recommendation, methodId: MethodId
     for (const blocker of entry.blockers) lines.push(`- ${blocker.text} [${blocker.sources.join(', ')}]`);
   }
   const memory = entry.estimates?.memoryGB;
-  if (memory && memory.available !== null && memory.available > 0) {
-    lines.push(
-      `Estimated GPU memory: about ${Math.round(memory.needed)} GB needed, ${memory.available} GB available${memory.fits === false ? ' (does not fit)' : ''}.`,
-    );
-  }
+  const figures = memory ? memoryFigures(memory) : undefined;
+  if (memory && figures)
+    lines.push(`Estimated GPU memory: ${figures}${memory.fits === false ? ' (does not fit)' : ''}.`);
   const forIt = entry.reasons.filter((reason) => reason.effect.startsWith('+'));
   const against = entry.reasons.filter((reason) => reason.effect.startsWith('-'));
   if (forIt.length > 0) {
@@ -81,16 +81,7 @@ export function explainMethod(recommendation: Recommendation, methodId: MethodId
 
 /** The profile fields behind facts, as labels: a derived fact ("fits.lora") names the fields it is computed from. */
 function factLabels(facts: readonly string[]): string[] {
-  const fields = facts.flatMap((fact) =>
-    (PROFILE_FIELDS as readonly string[]).includes(fact)
-      ? [fact as ProfileField]
-      : [...(DERIVED_FACT_INPUTS[fact as DerivedFactName] ?? [])],
-  );
-  return [...new Set(fields.map(fieldLabel))];
-}
-
-function stripPeriod(text: string): string {
-  return text.replace(/[.\s]+$/, '');
+  return [...new Set(facts.flatMap((fact) => fieldsBehind(fact as FactName)).map(fieldLabel))];
 }
 
 /** How many undecided rules a "why (not) X?" answer lists, largest effect first. */

@@ -3,7 +3,7 @@ import { estimate } from '../estimator/index.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { type Condition, FACT_NAMES, type FactName } from '../knowledge/schemas.ts';
 import { METHOD_IDS, type MethodId, PROFILE_FIELDS, Profile, type ProfileField } from '../profile/profile-schema.ts';
-import { DERIVED_FACT_INPUTS, DERIVED_FACT_THRESHOLDS, type DerivedFactName, deriveFacts } from './derive-facts.ts';
+import { DERIVED_FACT_THRESHOLDS, deriveFacts, fieldsBehind } from './derive-facts.ts';
 import {
   ESTIMATE_INPUT_FIELDS,
   estimateFeasibility,
@@ -205,11 +205,6 @@ export function candidateFields(state: EvaluationState, knowledge: Knowledge): P
       FIELD_KINDS.has(field) &&
       !(field === 'modelParamsB' && sizeUnpublished),
   );
-}
-
-/** The profile fields a fact comes from: itself for a profile field, its inputs for a derived fact. */
-export function fieldsBehind(fact: FactName): readonly ProfileField[] {
-  return fact in DERIVED_FACT_INPUTS ? DERIVED_FACT_INPUTS[fact as DerivedFactName] : [fact as ProfileField];
 }
 
 /** The rank-1 method when `field` takes `value` and everything else stays as in `state`. */

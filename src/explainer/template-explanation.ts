@@ -44,8 +44,7 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
       group.methods.push(method.method);
       // A memory blocker says how far off it is: "(about 149 GB needed, 24 GB available)".
       const memory = method.estimates?.memoryGB;
-      if (group.memory === undefined && memory?.fits === false && memory.available !== null && memory.available > 0)
-        group.memory = `about ${Math.round(memory.needed)} GB needed, ${memory.available} GB available`;
+      if (group.memory === undefined && memory?.fits === false) group.memory = memoryFigures(memory);
       groups.set(key, group);
     }
     const lines = [...groups.values()].map((group) => {
@@ -83,6 +82,13 @@ function advisoryNotes(recommendation: Recommendation): string[] {
   return lines;
 }
 
-function stripPeriod(text: string): string {
+/** "about 149 GB needed, 24 GB available", or undefined when there is no GPU memory to compare with. */
+export function memoryFigures(memory: { needed: number; available: number | null }): string | undefined {
+  if (memory.available === null || memory.available <= 0) return undefined;
+  return `about ${Math.round(memory.needed)} GB needed, ${memory.available} GB available`;
+}
+
+/** The text without its closing period (to append a clause or a bracket). */
+export function stripPeriod(text: string): string {
   return text.replace(/[.\s]+$/, '');
 }

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ruleExtract } from '../../src/chat/chat-service.ts';
-import { fieldLabel } from '../../src/chat/describe-field.ts';
 import { type DialogueState, initialDialogueState } from '../../src/chat/dialogue-state.ts';
 import { runTurn, type TurnResult } from '../../src/chat/run-turn.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { fieldLabel } from '../../src/profile/field-labels.ts';
 import { fixtureKnowledge } from '../helpers/build-test-app.ts';
 
 const knowledge = fixtureKnowledge();

@@ -57,7 +57,7 @@ describe('request scope and request ids in logs', () => {
       logger: rootLogger,
       routeModules: [
         (router) =>
-          router.get('/work/:delay', async (c) => {
+          router.get('/slow/:delay', async (c) => {
             await new Promise((resolve) => setTimeout(resolve, Number(c.req.param('delay'))));
             rootLogger.info('done', { delay: c.req.param('delay') });
             return c.json({});
@@ -65,7 +65,7 @@ describe('request scope and request ids in logs', () => {
       ],
     });
     await Promise.all(
-      [30, 10, 20].map((delay) => app.request(`/work/${delay}`, { headers: { 'x-request-id': `id-${delay}` } })),
+      [30, 10, 20].map((delay) => app.request(`/slow/${delay}`, { headers: { 'x-request-id': `id-${delay}` } })),
     );
     const done = lines.filter((line) => line.msg === 'done');
     expect(done).toHaveLength(3);

@@ -65,10 +65,13 @@ export function filterModels(
     if (filters.access !== undefined && model.access !== filters.access) return false;
     if (filters.modality !== undefined && model.modality !== filters.modality) return false;
     if (filters.q === undefined || model === resolved) return true;
-    return [model.id, model.name, model.vendor, model.family, ...model.aliases].some((text) =>
-      normalizeName(text).includes(needle),
-    );
+    return containsNeedle([model.id, model.name, model.vendor, model.family, ...model.aliases], needle);
   });
+}
+
+/** True when one of the names, normalised, contains the normalised query. */
+function containsNeedle(names: readonly string[], needle: string): boolean {
+  return names.some((text) => normalizeName(text).includes(needle));
 }
 
 /** Keeps GPUs whose name resolves to `q` or whose id, name, vendor or an alias contains it (normalised). */
@@ -77,9 +80,7 @@ export function filterGpus(knowledge: Knowledge, q: string | undefined): readonl
   const resolved = knowledge.findGpu(q);
   const needle = normalizeName(q);
   return knowledge.gpus.filter(
-    (gpu) =>
-      gpu === resolved ||
-      [gpu.id, gpu.name, gpu.vendor, ...gpu.aliases].some((text) => normalizeName(text).includes(needle)),
+    (gpu) => gpu === resolved || containsNeedle([gpu.id, gpu.name, gpu.vendor, ...gpu.aliases], needle),
   );
 }
 
@@ -90,7 +91,7 @@ export function filterProviders(knowledge: Knowledge, q: string | undefined): re
   const needle = normalizeName(q);
   return knowledge.providers.filter(
     (provider) =>
-      [provider.id, provider.name, ...provider.aliases].some((text) => normalizeName(text).includes(needle)) ||
+      containsNeedle([provider.id, provider.name, ...provider.aliases], needle) ||
       (model !== undefined && provider.offerings.some((offering) => offering.models.includes(model.id))),
   );
 }

@@ -3,9 +3,9 @@ import { parseEnv } from '../../../src/config/env.ts';
 import { hashApiKey } from '../../../src/http/security/index.ts';
 import { buildSecureApp, chatBody, jsonHeaders } from './secure-app.ts';
 
-const API_KEY = 'sk-advisor-secret-7f1e9c3b5a';
-const WRONG_KEY = 'sk-advisor-wrong-0d2e4f6a8c';
-const OPENAI_API_KEY = 'sk-openai-secret-3c5e7a9b1d';
+const API_KEY = 'test-only-advisor-key-valid';
+const WRONG_KEY = 'test-only-advisor-key-wrong';
+const OPENAI_API_KEY = 'test-only-openai-key-not-real';
 
 describe('nothing secret in logs, error bodies or /readyz', () => {
   it('API keys (valid or not), session tokens, the Authorization header and OPENAI_API_KEY never appear', async () => {
