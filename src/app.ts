@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { recommend as engineRecommend } from './engine/recommend.ts';
 import { estimate as estimatorEstimate } from './estimator/index.ts';
+import { closeUnreadBody } from './http/close-unread-body.ts';
 import { errorBody } from './http/error-body.ts';
 import { handleError, handleNotFound, methodNotAllowedResponse, STATUS_BY_CODE } from './http/error-handler.ts';
 import { requestContext } from './http/request-context.ts';
@@ -35,6 +36,8 @@ export function createApp(input: AppDeps): App {
   const deps: AppDeps = { ...input, metrics };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+  // Outermost, so it sees the final response of every route, refusal and error (src/http/close-unread-body.ts).
+  app.use(closeUnreadBody());
   app.use(requestContext(deps.logger));
   app.use(httpMetrics(metrics));
   app.use(securityHeaders({ trustProxy: deps.config.TRUST_PROXY, hstsAlways: deps.config.HSTS_ALWAYS }));
