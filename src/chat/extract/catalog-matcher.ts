@@ -102,7 +102,9 @@ function buildAliasScanner<T extends NamedEntry>(
     .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
     .map(([pattern]) => pattern)
     .join('|');
-  const prefix = `(?:(?:${prefixes.map(escapeRegex).join('|')})[\\s-]+)*`;
+  // At most three vendor words ("nvidia geforce rtx 4090"): an unbounded `(…)*` rereads a run of "rtx rtx rtx …"
+  // from every offset, which is quadratic in the message length. `[\s-]{1,3}` for the same reason.
+  const prefix = `(?:(?:${prefixes.map(escapeRegex).join('|')})[\\s-]{1,3}){0,3}`;
   const scanner = new RegExp(`(?:(?<![a-z0-9.])|(?<=\\dx))${prefix}(${alternation})(?:'?s)?(?![a-z0-9]|\\.\\d)`, 'g');
 
   return (lower) => {

@@ -111,8 +111,9 @@ const RULED_OUT_AFTER =
   /^(?:\s+\w+)?\s+(?:is|are|was|were)\s+(?:(?:completely|totally|definitely|basically)\s+)?(?:out|ruled\s+out|off\s+the\s+table|not\s+an\s+option|a\s+no[\s-]?go|too\s+expensive|not\s+allowed)\b/;
 const RULED_OUT_FIELDS: ReadonlySet<ProfileField> = new Set(['modelName', 'gpuName', 'gpuCount', 'modelAccess']);
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
+/** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */
 const QUESTION_SENTENCE =
-  /(?:^|[.!?\n]\s*)(?:q:\s*)?(?:can|could|would|should|does|do|is|are|will|how\s+(?:many|much))\b[^.!?\n]*\?/g;
+  /(?:^|[.!?\n][^\S\n]*)(?:q:\s*)?(?:can|could|would|should|does|do|is|are|will|how\s+(?:many|much))\b[^.!?\n]*\?/g;
 
 /**
  * Drops findings the user did not assert: contrasted values, a model or GPU ruled out ("… so Claude is out"), and
@@ -126,8 +127,24 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
   return findings.filter((item) => {
     if (CONTRAST_BEFORE.test(lower.slice(Math.max(0, item.start - 16), item.start))) return false;
     if (RULED_OUT_FIELDS.has(item.field) && RULED_OUT_AFTER.test(lower.slice(item.end, item.end + 40))) return false;
-    return !questions.some((span) => item.start >= span.start && item.end <= span.end);
+    return !insideSpan(questions, item.start, item.end);
   });
+}
+
+/**
+ * True when [start, end) lies inside one of `spans` (sorted, non-overlapping: a global regex's matches). A binary
+ * search, so that many findings against many questions stay O(n log n).
+ */
+function insideSpan(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((spans[middle]?.start ?? 0) <= start) low = middle + 1;
+    else high = middle;
+  }
+  const span = spans[low - 1];
+  return span !== undefined && end <= span.end;
 }
 
 /** One finding per field: the last statement in the text, or the longer phrase when two overlap. */

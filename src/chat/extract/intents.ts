@@ -16,7 +16,7 @@ const JUST_RECOMMEND = new RegExp(
     String.raw`\b(?:no\s+more|enough|stop\s+asking|too\s+many)\s+questions\b`,
     String.raw`\bmake\s+(?:an?\s+)?(?:assumptions?|guess|educated\s+guess)\b`,
     String.raw`\b(?:i\s+)?(?:don't|dont|do\s+not)\s+know[,.!\s]+(?:just\s+)?(?:assume|recommend|guess|pick)\b`,
-    String.raw`^\W*(?:idk|dunno|no\s+idea|not\s+sure|don't\s+know|pass)\W*(?:just\s+)?(?:recommend|go\s+on|continue|move\s+on)?\W*$`,
+    String.raw`^\W*(?:idk|dunno|no\s+idea|not\s+sure|don't\s+know|pass)\W*(?:(?:just\s+)?(?:recommend|go\s+on|continue|move\s+on)\W*)?$`,
   ].join('|'),
 );
 const WHY_NOT = new RegExp(

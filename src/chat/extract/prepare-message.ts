@@ -55,17 +55,59 @@ export function findingFromMatch<F extends ProfileField>(
 
 const CLAUSE_BREAK = /[.!?;\n]|,\s*(?:but|and|although|though|while)\b|\bbut\b/g;
 
-/** Offset where the clause containing `index` starts (after the last sentence break or ", but" before it). */
-export function clauseStart(lower: string, index: number): number {
-  let start = 0;
+/** The clause starts of the last text asked about: extractors ask about the same message many times per turn. */
+let clauseCache: { lower: string; starts: number[] } | undefined;
+
+/**
+ * Offsets where clauses start in `lower` (after each sentence break or ", but"), ascending. Computed once per
+ * text in one pass, so that asking for the clause of every mention stays linear in the message length.
+ */
+function clauseStarts(lower: string): number[] {
+  if (clauseCache?.lower === lower) return clauseCache.starts;
+  const starts: number[] = [];
   CLAUSE_BREAK.lastIndex = 0;
-  for (let match = CLAUSE_BREAK.exec(lower); match && match.index < index; match = CLAUSE_BREAK.exec(lower)) {
+  for (let match = CLAUSE_BREAK.exec(lower); match; match = CLAUSE_BREAK.exec(lower)) {
     const end = match.index + match[0].length;
     // A dot between digits ("3.1", "1.5k") is not a sentence break.
     if (match[0] === '.' && /\d/.test(lower[match.index - 1] ?? '') && /\d/.test(lower[end] ?? '')) continue;
-    if (end <= index) start = end;
+    starts.push(end);
   }
-  return start;
+  clauseCache = { lower, starts };
+  return starts;
+}
+
+/** Offset where the clause containing `index` starts (after the last sentence break or ", but" before it). */
+export function clauseStart(lower: string, index: number): number {
+  const starts = clauseStarts(lower);
+  // Binary search for the last break that ends at or before `index`.
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((starts[middle] ?? 0) <= index) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? 0 : (starts[low - 1] ?? 0);
+}
+
+/**
+ * The text of the clause before `index`, at most `limit` characters of it (cut at a word boundary). Patterns
+ * anchored at the end (`…$`) try every offset of the text they get, so each mention must hand them a bounded
+ * window, not the whole clause, or a message of many mentions costs quadratic time.
+ */
+export function clauseBefore(lower: string, index: number, limit = 120): string {
+  const clause = clauseStart(lower, index);
+  let from = Math.max(clause, index - limit);
+  // Do not start inside a word ("…data a100" cut to "a a100" would read a count); give up after a few characters.
+  for (let step = 0; from > clause && from < index && step < 24 && isWordCharacter(lower, from - 1); step++) from++;
+  return lower.slice(from, index);
+}
+
+function isWordCharacter(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return (
+    (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code > 127
+  );
 }
 
 const NEGATION_BEFORE =
@@ -94,4 +136,48 @@ export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
 /** True when [start, end) overlaps any of the spans. */
 export function overlapsAny(start: number, end: number, spans: readonly { start: number; end: number }[]): boolean {
   return spans.some((span) => start < span.end && span.start < end);
+}
+
+/**
+ * Spans sorted by start with the running maximum of their ends, for overlap questions in O(log n): checking each
+ * of n matches against every earlier one (`spans.some(…)`) is quadratic on a message of many mentions.
+ */
+export interface SpanIndex {
+  /** True when [start, end) overlaps a span of the index. */
+  overlaps(start: number, end: number): boolean;
+  /** True when a span of the index contains `index` (start ≤ index < end). */
+  covers(index: number): boolean;
+}
+
+/** Builds a `SpanIndex` over `spans` (any order; the array is not changed). */
+export function createSpanIndex(spans: readonly { start: number; end: number }[]): SpanIndex {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((span) => span.start);
+  const maxEnd: number[] = [];
+  let running = Number.NEGATIVE_INFINITY;
+  for (const span of sorted) {
+    running = Math.max(running, span.end);
+    maxEnd.push(running);
+  }
+  /** Number of spans whose start is below `limit`. */
+  const countStartingBefore = (limit: number) => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((starts[middle] ?? 0) < limit) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return {
+    overlaps(start, end) {
+      const count = countStartingBefore(end);
+      return count > 0 && (maxEnd[count - 1] ?? 0) > start;
+    },
+    covers(index) {
+      const count = countStartingBefore(index + 1);
+      return count > 0 && (maxEnd[count - 1] ?? 0) > index;
+    },
+  };
 }

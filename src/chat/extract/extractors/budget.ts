@@ -2,7 +2,7 @@
  * @module Money: "$500/month" → monthlyBudgetUSD; "budget is 10k", "$2,000 one-off" → oneTimeBudgetUSD;
  * "1.5k per month", "€800 a month", "$12k a year" (÷ 12).
  */
-import { allMatches, clauseStart, finding } from '../prepare-message.ts';
+import { allMatches, clauseBefore, createSpanIndex, finding } from '../prepare-message.ts';
 import type { Extractor, ExtractorContext, Finding, PreparedMessage } from '../types.ts';
 
 const AMOUNT = String.raw`((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(k|thousand|grand|m|mm|mn|million|bn|billion)(?![a-z]))?`;
@@ -79,7 +79,7 @@ function periodAround(message: PreparedMessage, start: number, end: number): Per
   if (PER_YEAR.test(after)) return 'year';
   if (PER_DAY.test(after)) return 'day';
   if (ONE_TIME.test(after)) return 'one-time';
-  const before = message.lower.slice(clauseStart(message.lower, start), start);
+  const before = clauseBefore(message.lower, start);
   if (MONTHLY_BEFORE.test(before)) return 'month';
   if (ONE_TIME_BEFORE.test(before)) return 'one-time';
   return undefined;
@@ -124,7 +124,7 @@ export const extractBudget: Extractor = (message, context) => {
     const start = match.index;
     const end = start + match[0].length;
     const after = lower.slice(end, end + 30);
-    const before = lower.slice(clauseStart(lower, start), start);
+    const before = clauseBefore(lower, start);
     if (NOT_A_BUDGET_AFTER.test(after) || NOT_A_BUDGET_BEFORE.test(before)) continue;
     if (CURRENT_SPEND_BEFORE.test(before)) continue;
     if (/\b(?:spend|spending|pay|paying)\b/.test(before) && CURRENT_AFTER.test(lower.slice(end, end + 40))) continue;
@@ -132,17 +132,15 @@ export const extractBudget: Extractor = (message, context) => {
     taken.push({ start, end });
   }
   for (const pattern of [BUDGET_AMOUNT, AMOUNT_BUDGET, CUED_AMOUNT_PER_MONTH]) {
+    // Matches of one pattern never overlap each other, so the index of earlier patterns' amounts is enough.
+    const takenIndex = createSpanIndex(taken);
     for (const match of allMatches(pattern, lower)) {
       const value = amountValue(match[1], match[2]);
       const amount = match.indices?.[1];
       if (value === undefined || !amount) continue;
       const amountEnd = match.indices?.[2]?.[1] ?? amount[1];
-      if (taken.some((span) => amount[0] < span.end && span.start < amountEnd)) continue;
-      if (
-        pattern === CUED_AMOUNT_PER_MONTH &&
-        !BUDGET_CUE.test(lower.slice(clauseStart(lower, match.index), match.index))
-      )
-        continue;
+      if (takenIndex.overlaps(amount[0], amountEnd)) continue;
+      if (pattern === CUED_AMOUNT_PER_MONTH && !BUDGET_CUE.test(clauseBefore(lower, match.index, 200))) continue;
       const start = Math.min(match.index, amount[0]);
       const end = pattern === AMOUNT_BUDGET ? match.index + match[0].length : amountEnd;
       findings.push(budgetFinding(message, value, start, end, amountEnd, context.requestedField));

@@ -1,11 +1,11 @@
 /** @module Citations: "must cite the policy", "needs to show sources" → true; "don't need citations" → false. */
-import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const SOURCE_NOUN = String.raw`(?:(?:the\s+|its\s+|their\s+|our\s+)?(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:sources?|citations?|references?)|(?:the|its|their)\s+(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:policy|policies|document|documents|docs|passages?|paragraphs?|sections?|clauses?|articles?|pages?|manual|regulations?|contract)|where\s+(?:the\s+answer|it|the\s+information|info)\s+(?:came|comes)\s+from)`;
 const CITE = new RegExp(
   [
-    String.raw`\bcit(?:e|es|ing|ation|ations)\b(?:\s+(?:the|our|its|their)?\s*(?:sources?|policy|policies|documents?|docs|passages?|sections?|clauses?|articles?|pages?|regulations?|references?))?`,
+    String.raw`\bcit(?:e|es|ing|ation|ations)\b(?:\s+(?:(?:the|our|its|their)\s+)?(?:sources?|policy|policies|documents?|docs|passages?|sections?|clauses?|articles?|pages?|regulations?|references?))?`,
     String.raw`\b(?:show|shows|showing|give|gives|giving|provide|provides|providing|include|includes|including|list|link(?:s|ing)?\s+to|point(?:s|ing)?\s+to|quote|quotes|quoting|reference|references|referencing|with|attach|surface)\s+${SOURCE_NOUN}`,
     String.raw`\b(?:traceable|verifiable|grounded|attributable)\s+(?:to\s+(?:the\s+)?(?:sources?|docs|documents|policy)|answers?)\b`,
     String.raw`\bsource\s+(?:attribution|links?)\b`,
@@ -32,13 +32,11 @@ export const extractCitations: Extractor = (message) => {
   const findings: Finding[] = [];
   const negative = allMatches(NO_CITATIONS, lower);
   for (const match of negative) findings.push(findingFromMatch('needsCitations', false, match));
+  const negativeSpans = createSpanIndex(
+    negative.map((other) => ({ start: other.index, end: other.index + other[0].length })),
+  );
   for (const match of allMatches(CITE, lower)) {
-    if (
-      negative.some(
-        (other) => match.index < other.index + other[0].length && other.index < match.index + match[0].length,
-      )
-    )
-      continue;
+    if (negativeSpans.overlaps(match.index, match.index + match[0].length)) continue;
     if (isNegatedBefore(lower, match.index, 25)) continue;
     // "citation" inside a data description ("citation graph") is not a requirement.
     if (

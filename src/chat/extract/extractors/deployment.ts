@@ -47,7 +47,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?|live|stay)\s+(?:it\s+|the\s+model\s+|everything\s+)?(?:on|in)\s+(?:the\s+)?(?:[a-z]+'s\s+)?own\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure)\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?)\s+(?:it\s+|the\s+model\s+|everything\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|locally\s+on\s+our\s+servers|in\s+our\s+data\s?cent(?:er|re))\b`,
         String.raw`\bon[\s-]?prem(?:ise|ises)?\s+(?:deployment|servers?|hardware|cluster|infrastructure|gpus?|setup|install(?:ation)?)\b`,
-        String.raw`\b(?:deployment|deploy)\s*(?:is|will\s+be|:)?\s*on[\s-]?prem(?:ise|ises)?\b`,
+        String.raw`\b(?:deployment|deploy)\s*(?:(?:is|will\s+be|:)\s*)?on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\b(?:everything|it|all|the\s+model|inference)\s+(?:runs?|stays?|is\s+hosted|lives?|must\s+run|has\s+to\s+run)\s+on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\b(?:strictly|only|fully|entirely)\s+on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\bbare[\s-]metal\s+servers?\s+(?:in|at)\s+(?:our|the\s+office)\b`,

@@ -4,7 +4,7 @@
  */
 
 import type { EXPERTISE_LEVELS } from '../../../profile/profile-schema.ts';
-import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import { allMatches, createSpanIndex, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 type Expertise = (typeof EXPERTISE_LEVELS)[number];
@@ -104,9 +104,11 @@ export const extractExpertise: Extractor = (message) => {
     if (level) findings.push(findingFromMatch('mlExpertise', level, match));
   }
   for (const [pattern, level] of PATTERNS) {
+    // Matches of one pattern never overlap each other: the index of earlier patterns' findings is enough.
+    const earlier = createSpanIndex(findings);
     for (const match of allMatches(pattern, lower)) {
       // "no ML engineers" also contains "ML engineers": the none-pattern already covers that span.
-      if (findings.some((other) => other.start <= match.index && match.index < other.end)) continue;
+      if (earlier.covers(match.index)) continue;
       findings.push(findingFromMatch('mlExpertise', level, match));
     }
   }

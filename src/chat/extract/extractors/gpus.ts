@@ -4,7 +4,7 @@
 import type { Gpu } from '../../../knowledge/schemas.ts';
 import { type CatalogMention, catalogScanner } from '../catalog-matcher.ts';
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
-import { allMatches, clauseStart, finding } from '../prepare-message.ts';
+import { allMatches, clauseBefore, createSpanIndex, finding } from '../prepare-message.ts';
 import type { ExtractionCatalog, Extractor, Finding, PreparedMessage } from '../types.ts';
 
 /** Count words that only make sense before hardware: "a pair of", "dual", "quad", "single". */
@@ -60,6 +60,9 @@ const NO_GPUS = new RegExp(
 /** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory". */
 const VRAM = new RegExp(`\\b${MEMORY}\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram)\\b`, 'g');
 
+/** Characters after a GPU name read for its memory and count ("H100 (80 GB) x 8", "A100s with 40 GB each"). */
+const AFTER_WINDOW = 60;
+
 /** Counts larger than this are not read from the text (a typo or an unrelated number). */
 const MAX_GPU_COUNT = 4096;
 
@@ -80,10 +83,14 @@ export const extractGpus: Extractor = (message, context) => {
       continue;
     let start = mention.start;
     let end = mention.end;
-    const clause = clauseStart(lower, start);
-    const before = COUNT_BEFORE_NAME.exec(lower.slice(clause, start));
-    const after = AFTER_NAME.exec(lower.slice(end));
-    const isNode = NODE_AFTER.test(lower.slice(end));
+    // A bounded window of the clause: the `…$` patterns below try every offset of the text they get.
+    const window = clauseBefore(lower, start);
+    const clause = start - window.length;
+    const before = COUNT_BEFORE_NAME.exec(window);
+    // A bounded window after the name too: `^\s*(…)?\s*` patterns split a long run of spaces every possible way.
+    const following = lower.slice(end, end + AFTER_WINDOW);
+    const after = AFTER_NAME.exec(following);
+    const isNode = NODE_AFTER.test(following);
     let count: number | undefined;
     const memoryInName = /(\d{1,3})\s?(?:gb|gib)\b/.exec(lower.slice(mention.start, mention.end));
     let memory = memoryInName ? Number(memoryInName[1]) : undefined;
@@ -94,12 +101,12 @@ export const extractGpus: Extractor = (message, context) => {
       if (isNode && (before[2] === 'a' || before[2] === 'an')) count = undefined;
       if (before[3] !== undefined) memory = Number(before[3]);
     }
-    const memoryBefore = before ? undefined : MEMORY_BEFORE_NAME.exec(lower.slice(clause, start));
+    const memoryBefore = before ? undefined : MEMORY_BEFORE_NAME.exec(window);
     if (memoryBefore) {
       memory = Number(memoryBefore[1]);
       start = clause + memoryBefore.index;
     }
-    const soonAfter = (after?.[1] ?? after?.[2]) !== undefined ? undefined : MEMORY_SOON_AFTER.exec(lower.slice(end));
+    const soonAfter = (after?.[1] ?? after?.[2]) !== undefined ? undefined : MEMORY_SOON_AFTER.exec(following);
     if (soonAfter && memory === undefined) memory = Number(soonAfter[1]);
     if (after && after[0].length > 0) {
       const afterMemory = after[1] ?? after[2];
@@ -149,7 +156,8 @@ function isComparison(lower: string, left: { end: number } | undefined, right: {
 function genericFindings(message: PreparedMessage, covered: readonly { start: number; end: number }[]): Finding[] {
   const { lower } = message;
   const findings: Finding[] = [];
-  const inCatalogMention = (index: number) => covered.some((span) => index >= span.start && index < span.end);
+  const catalogMentions = createSpanIndex(covered);
+  const inCatalogMention = (index: number) => catalogMentions.covers(index);
   for (const match of allMatches(GENERIC_COUNT, lower)) {
     if (inCatalogMention(match.index)) continue;
     const count = match[1] !== undefined ? parseCount(match[1]) : HARDWARE_COUNT_WORDS[match[2] ?? ''];

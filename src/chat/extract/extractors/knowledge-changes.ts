@@ -59,9 +59,13 @@ const STABLE = new RegExp(
   ].join('|'),
   'g',
 );
-/** A reply that is only a frequency: "weekly", "correction: weekly", "more like monthly", "rarely. just recommend". */
+/**
+ * A reply that is only a frequency: "weekly", "correction: weekly", "more like monthly", "rarely. just recommend".
+ * Each run of separators is matched by one quantifier only: two adjacent ones (`[\s.!]*` then `\s*`) split a run
+ * of spaces every possible way, which is quadratic in its length.
+ */
 const BARE = new RegExp(
-  `^[\\s\\W]*(?:(?:actually|sorry|correction|oh|oops|wait|no|nope|i\\s+meant|i\\s+mean|make\\s+that|more\\s+like|it's|its|it\\s+is|they're|they\\s+are|probably|maybe|roughly|about|around|like|hmm|um|rather)[\\s\\W]+)*(${FREQUENCY_SOURCE})[\\s.!]*(?:(?:[.,;!-]|\\s)\\s*(?:(?:just|please|now)\\s+)*(?:recommend|skip|go\\s+ahead|that's\\s+all|that\\s+is\\s+all)[\\s.!]*)?$`,
+  `^[\\s\\W]*(?:(?:actually|sorry|correction|oh|oops|wait|no|nope|i\\s+meant|i\\s+mean|make\\s+that|more\\s+like|it's|its|it\\s+is|they're|they\\s+are|probably|maybe|roughly|about|around|like|hmm|um|rather)[\\s\\W]+)*(${FREQUENCY_SOURCE})(?:[\\s.!,;-]+(?:(?:just|please|now)\\s+)*(?:recommend|skip|go\\s+ahead|that's\\s+all|that\\s+is\\s+all))?[\\s.!]*$`,
 );
 
 /** Finds `knowledgeChanges` when a frequency is tied to changing knowledge, or when the reply is only a frequency. */

@@ -99,16 +99,24 @@ export const extractLabeledData: Extractor = (message) => {
   return dropContained(findings);
 };
 
-/** When two findings overlap, keep the longer one ("5k labeled tickets" over "tickets"). */
+/**
+ * When one finding contains another, keep the longer one ("5k labeled tickets" over "tickets"). One pass over the
+ * findings sorted by start (ends descending), tracking the furthest end seen so far: O(n log n), not O(n²).
+ */
 function dropContained(findings: Finding[]): Finding[] {
-  return findings.filter(
-    (candidate) =>
-      !findings.some(
-        (other) =>
-          other !== candidate &&
-          other.start <= candidate.start &&
-          other.end >= candidate.end &&
-          other.end - other.start > candidate.end - candidate.start,
-      ),
-  );
+  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  const dropped = new Set<Finding>();
+  let furthestEnd = Number.NEGATIVE_INFINITY;
+  let furthestStart = Number.POSITIVE_INFINITY;
+  for (const candidate of sorted) {
+    // An earlier finding starts at or before this one; it contains it and is longer when it ends later, or ends
+    // at the same place but starts earlier.
+    if (furthestEnd > candidate.end || (furthestEnd === candidate.end && furthestStart < candidate.start))
+      dropped.add(candidate);
+    if (candidate.end > furthestEnd) {
+      furthestEnd = candidate.end;
+      furthestStart = candidate.start;
+    }
+  }
+  return findings.filter((candidate) => !dropped.has(candidate));
 }

@@ -1,6 +1,6 @@
 /** @module Languages: "Spanish and German", "multilingual", "in 5 languages" → true; "English only" → false. */
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
-import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const LANGUAGE =
@@ -43,10 +43,11 @@ export const extractLanguages: Extractor = (message) => {
   const findings: Finding[] = [];
   const negative = allMatches(MONOLINGUAL, lower);
   for (const match of negative) findings.push(findingFromMatch('multilingual', false, match));
+  const negativeSpans = createSpanIndex(
+    negative.map((other) => ({ start: other.index, end: other.index + other[0].length })),
+  );
   const overlapsNegative = (match: RegExpExecArray) =>
-    negative.some(
-      (other) => match.index < other.index + other[0].length && other.index < match.index + match[0].length,
-    );
+    negativeSpans.overlaps(match.index, match.index + match[0].length);
   for (const match of allMatches(LANGUAGE_LIST, lower)) {
     const names = new Set(match[0].match(new RegExp(LANGUAGE, 'g')));
     if (names.size >= 2 && !overlapsNegative(match)) findings.push(findingFromMatch('multilingual', true, match));

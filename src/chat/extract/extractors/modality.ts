@@ -4,7 +4,7 @@
  */
 
 import type { MODALITIES } from '../../../profile/profile-schema.ts';
-import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 type Modality = (typeof MODALITIES)[number];
@@ -48,10 +48,12 @@ export const extractModality: Extractor = (message) => {
   const findings: Finding[] = [];
   const covered: { start: number; end: number }[] = [];
   for (const [pattern, modality] of PATTERNS) {
+    // Matches of one pattern never overlap each other: the index of earlier patterns' spans is enough.
+    const earlier = createSpanIndex(covered);
     for (const match of allMatches(pattern, lower)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (covered.some((span) => start < span.end && span.start < end)) continue;
+      if (earlier.overlaps(start, end)) continue;
       if (isNegatedBefore(lower, start, 15)) continue;
       covered.push({ start, end });
       findings.push(findingFromMatch('modality', modality, match));

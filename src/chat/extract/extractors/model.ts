@@ -4,7 +4,7 @@
  * api-with-finetuning; "open weights", "self-hosted model" → open-weights).
  */
 import { catalogScanner } from '../catalog-matcher.ts';
-import { allMatches, finding, findingFromMatch, isNegatedBefore, overlapsAny } from '../prepare-message.ts';
+import { allMatches, createSpanIndex, finding, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 /**
@@ -87,10 +87,12 @@ export const extractModel: Extractor = (message, context) => {
     names.push(mention);
     if (mention.entry) findings.push(finding('modelName', mention.entry.name, mention.start, mention.end));
   }
+  // Generic matches never overlap each other: checking them against the catalog mentions is enough.
+  const catalogNames = createSpanIndex(names);
   for (const match of allMatches(GENERIC_MODEL, lower)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (overlapsAny(start, end, names) || !HAS_VERSION.test(match[0].replace(/^[a-z\s-]+/, ''))) continue;
+    if (catalogNames.overlaps(start, end) || !HAS_VERSION.test(match[0].replace(/^[a-z\s-]+/, ''))) continue;
     // An open family name without a size ("Llama 3") names several checkpoints: not a model yet.
     const size = SIZE_IN_NAME.exec(match[0]);
     if (!size && !API_FAMILY.test(match[0])) continue;
@@ -101,9 +103,10 @@ export const extractModel: Extractor = (message, context) => {
     findings.push(finding('modelName', known?.name ?? typed, start, end));
     if (!known && size) findings.push(finding('modelParamsB', Number(size[1]), start, end));
   }
+  const allNames = createSpanIndex(names);
   for (const match of allMatches(PARAM_SIZE, lower)) {
     const end = match.index + match[0].length;
-    if (overlapsAny(match.index, end, names)) continue;
+    if (allNames.overlaps(match.index, end)) continue;
     const value = match[1] !== undefined ? Number(match[1]) : Number(match[3]);
     const unit = match[2] ?? 'b';
     const billions = unit === 'm' || unit === 'million' ? value / 1000 : value;

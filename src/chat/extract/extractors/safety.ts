@@ -1,5 +1,5 @@
 /** @module Safety-critical domains: "medical", "safety-critical", "legal advice" → true; "low stakes" → false. */
-import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const CRITICAL = new RegExp(
@@ -40,8 +40,11 @@ export const extractSafety: Extractor = (message) => {
       continue;
     findings.push(findingFromMatch('safetyCritical', false, match));
   }
+  const negativeSpans = createSpanIndex(
+    negative.map((other) => ({ start: other.index, end: other.index + other[0].length })),
+  );
   for (const match of allMatches(CRITICAL, lower)) {
-    if (negative.some((other) => match.index >= other.index && match.index < other.index + other[0].length)) continue;
+    if (negativeSpans.covers(match.index)) continue;
     if (isNegatedBefore(lower, match.index, 15)) continue;
     findings.push(findingFromMatch('safetyCritical', true, match));
   }

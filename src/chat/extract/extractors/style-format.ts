@@ -1,5 +1,5 @@
 /** @module Style or format constraints: "strict JSON output", "our brand voice", "a fixed template". */
-import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const STYLE = new RegExp(
@@ -34,14 +34,12 @@ export const extractStyleOrFormat: Extractor = (message) => {
   const findings: Finding[] = [];
   const negative = allMatches(NO_STYLE, lower);
   for (const match of negative) findings.push(findingFromMatch('needsStyleOrFormat', false, match));
+  const negativeSpans = createSpanIndex(
+    negative.map((other) => ({ start: other.index, end: other.index + other[0].length })),
+  );
   for (const match of allMatches(STYLE, lower)) {
     if (isNegatedBefore(lower, match.index, 20)) continue;
-    if (
-      negative.some(
-        (other) => match.index < other.index + other[0].length && other.index < match.index + match[0].length,
-      )
-    )
-      continue;
+    if (negativeSpans.overlaps(match.index, match.index + match[0].length)) continue;
     findings.push(findingFromMatch('needsStyleOrFormat', true, match));
   }
   return findings;

@@ -1,6 +1,6 @@
 /** @module Distinct tasks or tenants on one base model: "50 customers each with their own style" → 50. */
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
-import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import { allMatches, createSpanIndex, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const TENANT_NOUN = String.raw`(?:customers?|clients?|tenants?|brands?|products?|departments?|teams?|business\s+units?|domains?|languages?|markets?|regions?|stores?|personas?|verticals?)`;
@@ -24,8 +24,10 @@ export const extractTasksCount: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
   for (const pattern of [PER_TENANT, TASKS]) {
+    // Matches of one pattern never overlap each other: the index of earlier patterns' findings is enough.
+    const earlier = createSpanIndex(findings);
     for (const match of allMatches(pattern, lower)) {
-      if (findings.some((other) => other.start <= match.index && match.index < other.end)) continue;
+      if (earlier.covers(match.index)) continue;
       const count = parseCount(match[1] ?? match[2] ?? '');
       if (count === undefined || !Number.isInteger(count) || count < 1 || count > MAX_TASKS) continue;
       // "2 apps" of hardware or "3 teams" of people are not tasks unless the sentence says they differ.

@@ -1,6 +1,6 @@
 /** @module Timelines: "in 2 weeks", "by next month" (4), "within 3 months" (13), "ASAP". */
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
-import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import { allMatches, createSpanIndex, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 /**
@@ -76,8 +76,9 @@ export const extractTimeline: Extractor = (message) => {
     const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? '');
     if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
   }
+  const touchesEarlier = touchCheck(findings);
   for (const match of allMatches(CUED, lower)) {
-    if (findings.some((other) => other.start <= match.index + match[0].length && match.index <= other.end)) continue;
+    if (touchesEarlier(match)) continue;
     // "€800 a month", "10k requests a month": a rate, not a deadline.
     const countStart = match.indices?.[1]?.[0] ?? match.index;
     if (
@@ -96,13 +97,33 @@ export const extractTimeline: Extractor = (message) => {
     const weeks = unit === 'week' ? 1 : unit === 'month' ? 4 : 13;
     findings.push(findingFromMatch('timelineWeeks', weeks, match));
   }
-  for (const match of [...allMatches(TIME_TO_DELIVER, lower), ...allMatches(IS_FINE, lower)]) {
-    if (findings.some((other) => other.start <= match.index + match[0].length && match.index <= other.end)) continue;
-    const amount = amountOf(match[1] ?? '');
-    const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? '');
-    if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
+  for (const pattern of [TIME_TO_DELIVER, IS_FINE]) {
+    const touches = touchCheck(findings);
+    for (const match of allMatches(pattern, lower)) {
+      if (touches(match)) continue;
+      const amount = amountOf(match[1] ?? '');
+      const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? '');
+      if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
+    }
   }
   for (const match of allMatches(ASAP, lower))
     findings.push(findingFromMatch('timelineWeeks', ASAP_TIMELINE_WEEKS, match));
   return findings;
 };
+
+/**
+ * For one pattern's matches, in order: does a match touch or overlap a finding made before the pattern ran, or
+ * one this pattern just added (`findings` grows as the caller pushes)? Matches of one pattern come left to right
+ * and never overlap, so only the latest finding of the pattern can touch the next match: O(log n) per match.
+ */
+function touchCheck(findings: Finding[]): (match: RegExpExecArray) => boolean {
+  const before = findings.length;
+  const earlier = createSpanIndex(findings);
+  return (match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    const latest = findings.length > before ? findings[findings.length - 1] : undefined;
+    // Touching counts ("other.end === start"): widen the half-open query by one on each side.
+    return earlier.overlaps(start - 1, end + 1) || (latest !== undefined && latest.end >= start);
+  };
+}

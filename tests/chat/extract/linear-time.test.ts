@@ -1,0 +1,167 @@
+/**
+ * Every extractor must take time linear in the message length: one client replaying pathological 4,000-character
+ * messages must not stall the event loop for everyone (issue 11, item 1).
+ *
+ * Wall time is not asserted. Each message is read at 500 and at 4,000 characters (8× longer); a linear extractor
+ * takes about 8× as long, a quadratic one about 64×. The test fails when the growth ratio passes 20, re-measured
+ * before failing so that one garbage-collection pause does not fail it.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractProfile } from '../../../src/chat/extract/index.ts';
+import type { ProfileField } from '../../../src/profile/profile-schema.ts';
+import { fixtureCatalog } from './fixture-catalog.ts';
+
+const SHORT = 500;
+const LONG = 4000;
+/** 8× the length: about 8× the time when linear, 64× when quadratic. */
+const MAX_GROWTH = 20;
+/** Below this a timing is noise; the ratio uses at least this as the short message's time. */
+const FLOOR_MS = 0.05;
+
+/** Units that repeat into the inputs the hardening probe found slow, and the shapes of text around them. */
+const REPEATED_UNITS = [
+  '1',
+  '1 ',
+  '1,000,',
+  '1.',
+  '$1 ',
+  '1$',
+  'a100 ',
+  'a100',
+  '2 a100s ',
+  '8xh100 ',
+  'h100 80gb ',
+  'rtx ',
+  'nvidia ',
+  'rtx 4090 ',
+  'gpt-4-',
+  'llama-3.1-',
+  'qwen2.5 ',
+  '\n',
+  ' ',
+  '.',
+  ', but ',
+  "don't ",
+  'not ',
+  'actually ',
+  'actually 3 gpus ',
+  'can we use 2 a100s? ',
+  'image ',
+  'cite ',
+  'no citations, cite ',
+  'budget of $5000 ',
+  '5000 labeled examples ',
+  'english, french, ',
+  'twenty five hundred ',
+  'in 3 months ',
+  '200 ms ',
+  '1000 requests per day ',
+  'İ',
+];
+
+/** Trigger words of every extractor (and of the intents, corrections and short answers). */
+const TRIGGER_WORDS: Record<string, readonly string[]> = {
+  gpus: ['a100', 'h100 80gb', '4090', 'gpus', 'no gpus', '24gb of vram'],
+  model: ['gpt-4o', 'llama 3.1 8b', 'a 13b model', 'open weights', 'claude', 'api-only'],
+  labeledData: ['labeled', '5k examples', 'no labeled data', 'annotated'],
+  corpus: ['thousands of documents', 'a handful of pdfs', 'no documents', '4,000 pdfs'],
+  budget: ['budget', '$500/month', 'budget is 10k', '1.5k per month', 'spend'],
+  knowledgeChanges: ['weekly', 'changes weekly', 'rarely', 'static docs', 'never'],
+  citations: ['cite', 'citations', 'show sources', 'no citations'],
+  styleFormat: ['json', 'brand voice', 'no particular format'],
+  onPrem: ['on-prem', 'data stays', 'cloud is fine'],
+  deployment: ['deployment', 'deploy', 'runs on phones', 'edge devices', 'hosted api'],
+  timeline: ['deadline', 'in 2 weeks', 'asap', 'next month', 'a quarter is fine'],
+  languages: ['english', 'multilingual', 'english and french', 'only english'],
+  latency: ['latency', 'under 200 ms', 'p95', 'real-time', 'sub-second'],
+  volume: ['requests per day', '50 qps', '10k requests a day'],
+  expertise: ['ml engineers', 'expert', 'no ml experience'],
+  safety: ['medical', 'safety-critical', 'not critical'],
+  tasksCount: ['tasks', 'each tenant', 'one task'],
+  modality: ['images', 'speech', 'code completion', 'chatbot'],
+  task: ['classify tickets', 'summarize'],
+  intents: ['why not lora', 'what if', 'just recommend', 'idk', 'dunno', 'pass', 'start over', 'hello'],
+  corrections: ['actually', 'sorry', 'make that', 'instead', 'rather than'],
+  shortAnswers: ['none', 'nope', 'yes', 'weekly', 'about 300'],
+};
+
+/** How the text around a trigger word is filled out to the length. */
+const SHAPES: Record<string, (word: string, length: number) => string> = {
+  repeated: (word, length) => fill(`${word} `, length),
+  'trailing spaces': (word, length) => `${word}${' '.repeat(length - word.length - 1)}x`,
+  'trailing newlines': (word, length) => `${word}${'\n'.repeat(length - word.length - 1)}x`,
+  'trailing digits': (word, length) => `${word} ${'1'.repeat(length - word.length - 2)}x`,
+};
+
+/** Short answers run only when the advisor asked for a field: cover them with a requested field too. */
+const REQUESTED_FIELDS: readonly (ProfileField | undefined)[] = [undefined, 'labeledExamples', 'knowledgeChanges'];
+
+function fill(unit: string, length: number): string {
+  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+
+function fastest(message: string, requestedField: ProfileField | undefined, repetitions: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < repetitions; round++) {
+    const started = performance.now();
+    extractProfile(message, { knowledge: fixtureCatalog, requestedField });
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+/** Time at 4,000 characters over time at 500 (at least FLOOR_MS), measured again before it is believed high. */
+function growthRatio(build: (length: number) => string, requestedField?: ProfileField): number {
+  const measure = (repetitions: number) =>
+    fastest(build(LONG), requestedField, repetitions) /
+    Math.max(fastest(build(SHORT), requestedField, repetitions), FLOOR_MS);
+  const first = measure(2);
+  return first <= MAX_GROWTH ? first : Math.min(first, measure(7));
+}
+
+interface Case {
+  name: string;
+  build: (length: number) => string;
+  requestedField?: ProfileField;
+}
+
+const cases: Case[] = [
+  ...REPEATED_UNITS.map((unit) => ({ name: `repeated ${JSON.stringify(unit)}`, build: (n: number) => fill(unit, n) })),
+  ...Object.entries(TRIGGER_WORDS).flatMap(([extractor, words]) =>
+    words.flatMap((word) =>
+      Object.entries(SHAPES).map(([shape, build]) => ({
+        name: `${extractor}: ${JSON.stringify(word)}, ${shape}`,
+        build: (n: number) => build(word, n),
+      })),
+    ),
+  ),
+  ...REQUESTED_FIELDS.filter((field) => field !== undefined).flatMap((field) =>
+    TRIGGER_WORDS.shortAnswers!.flatMap((word) =>
+      Object.entries(SHAPES).map(([shape, build]) => ({
+        name: `answer to ${field}: ${JSON.stringify(word)}, ${shape}`,
+        build: (n: number) => build(word, n),
+        requestedField: field,
+      })),
+    ),
+  ),
+];
+
+describe('rule-based extraction stays linear in the message length', () => {
+  it('warms up the regex compiler on an ordinary message first', () => {
+    // The first runs of each pattern are interpreted, later ones compiled: warm up so the ratios compare like
+    // with like.
+    for (let round = 0; round < 20; round++) {
+      extractProfile(fill('We have 2 A100s, 5k labeled tickets, budget $2k/month, docs change weekly. ', LONG), {
+        knowledge: fixtureCatalog,
+      });
+    }
+  });
+
+  it(`grows at most ${MAX_GROWTH}× from ${SHORT} to ${LONG} characters on ${cases.length} pathological messages`, () => {
+    const superLinear = cases
+      .map((item) => ({ name: item.name, ratio: growthRatio(item.build, item.requestedField) }))
+      .filter((item) => item.ratio > MAX_GROWTH)
+      .map((item) => `${item.name}: ×${item.ratio.toFixed(1)}`);
+    expect(superLinear).toEqual([]);
+  }, 120_000);
+});
