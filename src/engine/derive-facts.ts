@@ -1,8 +1,15 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import type { FactName, Model, ProviderOffering } from '../knowledge/schemas.ts';
+import {
+  FACT_TYPES,
+  type FactName,
+  type Model,
+  PROVIDER_SERVICES,
+  type ProviderOffering,
+} from '../knowledge/schemas.ts';
 import { PROFILE_FIELDS, type ProfileField } from '../profile/profile-schema.ts';
-import { type FeasibilityEstimates, FIT_CHECKS, type FitCheck } from './estimate-feasibility.ts';
-import type { Facts } from './facts.ts';
+import { type FeasibilityEstimates, FIT_CHECKS, TRAINING_CHECKS, type TrainingCheck } from './estimate-feasibility.ts';
+import type { Facts, FactValue } from './facts.ts';
+import { type FitAssessment, levelFits } from './training-compute.ts';
 import type { ResolvedProfile } from './resolve-profile.ts';
 
 /** `largeModel`: from about this size prompt tuning matches full fine-tuning (Lester et al. 2021). */
@@ -24,7 +31,7 @@ export type DerivedFactName = Exclude<FactName, ProfileField>;
 
 const MODEL_SIZE: readonly ProfileField[] = ['modelName', 'modelParamsB'];
 const HARDWARE: readonly ProfileField[] = ['gpuName', 'gpuCount', 'gpuMemoryGB'];
-const PRICING: readonly ProfileField[] = ['gpuName'];
+const RENTING: readonly ProfileField[] = ['oneTimeBudgetUSD', 'dataMustStayOnPrem'];
 
 /**
  * The profile fields each derived fact is computed from (through catalog resolution and the estimator). Used to
@@ -49,8 +56,13 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'fits.qlora': [...MODEL_SIZE, ...HARDWARE],
   'fits.full-fine-tuning': [...MODEL_SIZE, ...HARDWARE],
   'fits.distillation-student': [...MODEL_SIZE, ...HARDWARE],
-  'affordable.full-fine-tuning': [...MODEL_SIZE, ...PRICING, 'labeledExamples', 'oneTimeBudgetUSD'],
-  'affordable.lora': [...MODEL_SIZE, ...PRICING, 'labeledExamples', 'oneTimeBudgetUSD'],
+  'fits.device': [...MODEL_SIZE, 'deviceMemoryGB'],
+  rentalAllowed: ['dataMustStayOnPrem'],
+  'trainable.lora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
+  'trainable.qlora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
+  'trainable.full-fine-tuning': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
+  'trainable.distillation-student': [...HARDWARE, ...RENTING],
+  imageGenerator: ['modelName', 'taskType'],
   'affordable.self-hosting': [...MODEL_SIZE, ...HARDWARE, 'monthlyBudgetUSD'],
   'affordable.api': ['modelName', 'requestsPerDay', 'monthlyBudgetUSD'],
   selfHostingCheaperThanApi: [...MODEL_SIZE, ...HARDWARE, 'requestsPerDay'],
@@ -87,9 +99,9 @@ export const DERIVED_FACT_THRESHOLDS: Readonly<Partial<Record<ProfileField, read
 export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, estimates: FeasibilityEstimates): Facts {
   const { profile, model } = resolved;
   const facts: Facts = {};
-  for (const field of PROFILE_FIELDS) {
+  for (const field of SCALAR_PROFILE_FIELDS) {
     const value = profile[field];
-    if (value !== undefined) facts[field] = value;
+    if (value !== undefined) facts[field] = value as FactValue;
   }
   const referenceDate = knowledge.manifest.referenceDate;
 
@@ -100,7 +112,9 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     facts.modelProvider = model.provider ?? NO_PROVIDER;
     facts.modelFamily = model.family;
     if (model.architecture) facts.modelArchitecture = model.architecture.kind;
-    facts.modelRetired = model.endOfLife !== undefined && model.endOfLife <= referenceDate;
+    // Lifecycle is per channel: a model past its vendor's end of life still lives where another provider offers it.
+    const pastEndOfLife = model.endOfLife !== undefined && model.endOfLife <= referenceDate;
+    facts.modelRetired = pastEndOfLife && !offersService(knowledge, model, PROVIDER_SERVICES, referenceDate);
     facts.modelRetiringSoon =
       model.endOfLife !== undefined &&
       model.endOfLife > referenceDate &&
@@ -113,8 +127,12 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     profile.modelAccess === 'api-with-finetuning' ? true : serviceAvailable(['supervised-fine-tuning']);
   facts.managedPreferenceTuningAvailable = serviceAvailable(['preference-tuning', 'reinforcement-fine-tuning']);
   facts.managedDistillationAvailable = serviceAvailable(['distillation']);
-  if (profile.modelAccess === 'api-only') {
-    // The caller says the API offers no tuning, supervised or preference.
+  if (resolved.input.modelAccess === 'api-only') {
+    // An explicit api-only wins over the catalog for every channel: no weights and no tuning job on this model.
+    facts.managedTuningAvailable = false;
+    facts.managedPreferenceTuningAvailable = false;
+    facts.managedDistillationAvailable = false;
+  } else if (profile.modelAccess === 'api-only') {
     facts.managedTuningAvailable ??= false;
     facts.managedPreferenceTuningAvailable ??= false;
   }
@@ -126,17 +144,30 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   else if (gpuCount !== undefined && gpuMemoryGB !== undefined) facts.totalGpuMemoryGB = gpuCount * gpuMemoryGB;
 
   for (const check of FIT_CHECKS) {
-    const fits = fitsFact(check, hasGpu, estimates);
+    const fits = hasGpu === false ? false : levelOf(estimates.fit[check]);
     if (fits !== undefined) facts[`fits.${check}`] = fits;
   }
 
-  const budget = profile.oneTimeBudgetUSD;
-  const loraCost = estimates.checks.lora?.costUSD;
-  const fullCost = estimates.checks['full-fine-tuning']?.costUSD;
-  if (budget !== undefined && loraCost !== undefined) facts['affordable.lora'] = loraCost <= budget;
-  if (budget !== undefined && fullCost !== undefined) facts['affordable.full-fine-tuning'] = fullCost <= budget;
+  // Renting is allowed unless the data must stay on the premises (assumed allowed while that is unknown).
+  const rentalAllowed = profile.dataMustStayOnPrem !== true;
+  facts.rentalAllowed = rentalAllowed;
+  for (const check of TRAINING_CHECKS) {
+    const own = facts[`fits.${check}`] as boolean | undefined;
+    const rentable = rentableFact(check, rentalAllowed, estimates, profile.oneTimeBudgetUSD);
+    const trainable = or3(own, rentable);
+    if (trainable !== undefined) facts[`trainable.${check}`] = trainable;
+  }
+
+  const int4 = estimates.checks['inference-int4'];
+  if (profile.deviceMemoryGB !== undefined && int4) facts['fits.device'] = int4.memoryGB.total <= profile.deviceMemoryGB;
+
+  const architecture = facts.modelArchitecture;
+  if (architecture === 'diffusion' || profile.taskType === 'image-generate') facts.imageGenerator = true;
+  else if (architecture !== undefined || profile.taskType !== undefined) facts.imageGenerator = false;
+
   const selfHosted = estimates.serving?.selfHostedMonthlyUSD;
-  if (profile.monthlyBudgetUSD !== undefined && selfHosted != null) {
+  // Serving on GPUs the team owns costs no rent: only a rented serving GPU is held against the monthly budget.
+  if (profile.monthlyBudgetUSD !== undefined && selfHosted != null && estimates.servingGpu?.origin === 'reference') {
     facts['affordable.self-hosting'] = selfHosted <= profile.monthlyBudgetUSD;
   }
   const api = estimates.serving?.apiMonthlyUSD;
@@ -155,15 +186,37 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   return facts;
 }
 
+/** Profile fields that are facts (the arrays `goals` and `tried` are read by the diagnosis stage, not by rules). */
+const SCALAR_PROFILE_FIELDS = PROFILE_FIELDS.filter((field): field is ProfileField & FactName => field in FACT_TYPES);
+
+function levelOf(assessment: FitAssessment | undefined): boolean | undefined {
+  return assessment === undefined ? undefined : levelFits(assessment.level);
+}
+
+/** A rental holds the check and costs no more than the one-time budget (unknown while the budget is). */
+function rentableFact(
+  check: TrainingCheck,
+  rentalAllowed: boolean,
+  estimates: FeasibilityEstimates,
+  budget: number | undefined,
+): boolean | undefined {
+  if (!rentalAllowed) return false;
+  if (!estimates.checks[check]) return undefined;
+  const rental = estimates.rentals[check];
+  if (!rental) return false;
+  return budget === undefined ? undefined : rental.usd <= budget;
+}
+
+/** Three-valued OR: true wins, then unknown, then false. */
+function or3(a: boolean | undefined, b: boolean | undefined): boolean | undefined {
+  if (a === true || b === true) return true;
+  if (a === undefined || b === undefined) return undefined;
+  return false;
+}
+
 /** Whole days from one ISO date (YYYY-MM-DD) to another. */
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-function fitsFact(check: FitCheck, hasGpu: boolean | undefined, estimates: FeasibilityEstimates): boolean | undefined {
-  if (hasGpu === false) return false;
-  const fits = estimates.checks[check]?.fits;
-  return fits === null || fits === undefined ? undefined : fits;
 }
 
 /** True when some provider offers one of `services` for this model, available and not ended on `referenceDate`. */

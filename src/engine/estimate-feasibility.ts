@@ -9,11 +9,21 @@ import {
   estimateTrainingTokens,
   trainingTokensAssumption,
 } from '../estimator/index.ts';
+import { trainingFlops } from '../estimator/compute.ts';
 import type { EstimateInput, EstimateResult, ServingCostResult, Workload } from '../estimator/types.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { ProfileField } from '../profile/profile-schema.ts';
 import type { Assumption } from './recommendation-schema.ts';
 import type { ResolvedProfile } from './resolve-profile.ts';
+import {
+  assessFit,
+  cheapestRental,
+  EXAMPLES_ASSUMED_FOR_COST,
+  type FitAssessment,
+  PROJECT_RUNS,
+  type RentalOption,
+  rerunAt,
+} from './training-compute.ts';
 
 /** Training sequence length the engine asks the estimator for (tokens per micro-batch sequence). */
 export const TRAINING_SEQUENCE_LENGTH = 2048;
@@ -45,6 +55,17 @@ export const FIT_CHECKS = [
   'distillation-student',
 ] as const;
 export type FitCheck = (typeof FIT_CHECKS)[number];
+/** The checks that train something (they get rentals and project hours). */
+export const TRAINING_CHECKS = ['lora', 'qlora', 'full-fine-tuning', 'distillation-student'] as const;
+export type TrainingCheck = (typeof TRAINING_CHECKS)[number];
+const WORKLOAD_OF: Record<FitCheck, Workload> = {
+  inference: 'inference',
+  'inference-int4': 'inference',
+  lora: 'lora',
+  qlora: 'qlora',
+  'full-fine-tuning': 'full-fine-tuning',
+  'distillation-student': 'lora',
+};
 
 /** The GPU whose throughput (and, when the catalog has one, price) the training estimates use. */
 export interface PricingGpu {
@@ -67,8 +88,14 @@ export interface ServingGpu {
 
 /** Everything the estimator said about this profile; the input of `deriveFacts` and of the method estimates. */
 export interface FeasibilityEstimates {
-  /** Memory (and, for training, compute and cost) per check; absent when the model size is unknown. */
+  /** Memory (and, for training, compute of one run) per check; absent when the model size is unknown. */
   readonly checks: Partial<Record<FitCheck, EstimateResult>>;
+  /** Each check banded against the team's own GPUs (fits, tight, fits-if with levers, no, unknown). */
+  readonly fit: Partial<Record<FitCheck, FitAssessment>>;
+  /** The cheapest catalog rental for each training check, costed as a project of PROJECT_RUNS runs. */
+  readonly rentals: Partial<Record<TrainingCheck, RentalOption>>;
+  /** Elapsed project hours on the team's own GPUs, when they hold the check and their throughput is known. */
+  readonly ownProjectHours: Partial<Record<TrainingCheck, number>>;
   readonly pricingGpu: PricingGpu | undefined;
   readonly servingGpu: ServingGpu | undefined;
   /** Tokens seen in training (epochs included), from labeledExamples; undefined when that is unknown. */
@@ -100,19 +127,23 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       ? undefined
       : estimateTrainingTokens(profile.labeledExamples);
   const checks: Partial<Record<FitCheck, EstimateResult>> = {};
+  const inputs: Partial<Record<FitCheck, EstimateInput>> = {};
   const hardware = {
     gpuMemoryGB: profile.gpuCount === 0 ? undefined : profile.gpuMemoryGB,
     gpuCount: profile.gpuCount === 0 ? undefined : profile.gpuCount,
   };
   // The student is a new, smaller model: it can be sized even when the teacher (often an API model) is not.
   const studentParamsB = paramsB === undefined ? MAX_STUDENT_PARAMS_B : Math.min(MAX_STUDENT_PARAMS_B, paramsB / 2);
-  checks['distillation-student'] = estimate({
+  inputs['distillation-student'] = {
     model: { paramsB: studentParamsB },
     workload: 'lora',
     ...hardware,
     sequenceLength: TRAINING_SEQUENCE_LENGTH,
     loraRank: LORA_RANK,
-  });
+    trainingTokens,
+    denseBf16Tflops: pricingGpu?.denseBf16Tflops,
+  };
+  checks['distillation-student'] = estimate(inputs['distillation-student']);
   assumptions.push({
     field: 'estimates.distillationStudentParamsB',
     value: studentParamsB,
@@ -132,14 +163,18 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       architecture,
       name: architecture ? model?.name : undefined,
     };
+    // Owned GPUs cost time, not dollars; rented ones are costed per project below (rentals).
     const training = {
       sequenceLength: TRAINING_SEQUENCE_LENGTH,
       trainingTokens,
       denseBf16Tflops: pricingGpu?.denseBf16Tflops,
-      usdPerGpuHour: pricingGpu?.usdPerHour,
     };
-    const run = (workload: Workload, extra: Partial<EstimateInput>): EstimateResult =>
-      estimate({ model: spec, workload, ...hardware, ...extra });
+    const run = (workload: Workload, extra: Partial<EstimateInput>): EstimateResult => {
+      const input: EstimateInput = { model: spec, workload, ...hardware, ...extra };
+      const check = checkOf(workload, extra);
+      inputs[check] = input;
+      return estimate(input);
+    };
     checks.inference = run('inference', { precision: 'bf16', sequenceLength: INFERENCE_CONTEXT_TOKENS });
     checks['inference-int4'] = run('inference', { precision: 'int4', sequenceLength: INFERENCE_CONTEXT_TOKENS });
     checks.lora = run('lora', { ...training, loraRank: LORA_RANK });
@@ -266,7 +301,84 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       why: trainingTokensAssumption(profile.labeledExamples ?? 0),
     });
   }
-  return { checks, pricingGpu, servingGpu, trainingTokens, studentParamsB, servingGpus, serving, assumptions };
+  const { fit, rentals, ownProjectHours } = bandAndRent(resolved, knowledge, checks, inputs, pricingGpu, trainingTokens);
+  if (Object.values(rentals).some((rental) => rental?.assumedExamples)) {
+    assumptions.push({
+      field: 'estimates.rentalExamples',
+      value: EXAMPLES_ASSUMED_FOR_COST,
+      why: `Rented training is costed for ${EXAMPLES_ASSUMED_FOR_COST.toLocaleString('en-US')} examples, since the number of labelled examples is not known.`,
+    });
+  }
+  assumptions.push({
+    field: 'estimates.projectRuns',
+    value: PROJECT_RUNS,
+    why: `Training time and cost are for a project of ${PROJECT_RUNS} runs (sweeps, reruns after data fixes, evaluation), not one ideal run; your own GPUs cost time, not dollars.`,
+  });
+  return {
+    checks,
+    fit,
+    rentals,
+    ownProjectHours,
+    pricingGpu,
+    servingGpu,
+    trainingTokens,
+    studentParamsB,
+    servingGpus,
+    serving,
+    assumptions,
+  };
+}
+
+/** Which FitCheck a workload/precision pair is. */
+function checkOf(workload: Workload, extra: Partial<EstimateInput>): FitCheck {
+  if (workload === 'inference') return extra.precision === 'int4' ? 'inference-int4' : 'inference';
+  return workload;
+}
+
+/**
+ * Bands every check against the team's GPUs, costs each training check on the cheapest catalog rental (as a
+ * project of PROJECT_RUNS runs), and times it on the team's own GPUs when they hold it.
+ */
+function bandAndRent(
+  resolved: ResolvedProfile,
+  knowledge: Knowledge,
+  checks: Partial<Record<FitCheck, EstimateResult>>,
+  inputs: Partial<Record<FitCheck, EstimateInput>>,
+  pricingGpu: PricingGpu | undefined,
+  trainingTokens: number | undefined,
+): Pick<FeasibilityEstimates, 'fit' | 'rentals' | 'ownProjectHours'> {
+  const { profile } = resolved;
+  const hasGpu = profile.gpuCount === undefined ? undefined : profile.gpuCount > 0;
+  const perGpu = hasGpu ? profile.gpuMemoryGB : undefined;
+  const count = profile.gpuCount ?? 1;
+  const fit: Partial<Record<FitCheck, FitAssessment>> = {};
+  const rentals: Partial<Record<TrainingCheck, RentalOption>> = {};
+  const ownProjectHours: Partial<Record<TrainingCheck, number>> = {};
+  const costTokens = trainingTokens ?? estimateTrainingTokens(EXAMPLES_ASSUMED_FOR_COST);
+  for (const check of FIT_CHECKS) {
+    const result = checks[check];
+    const input = inputs[check];
+    if (!result || !input) continue;
+    fit[check] = assessFit(result, WORKLOAD_OF[check], perGpu, hasGpu, count, rerunAt(input));
+    if (check === 'inference' || check === 'inference-int4') continue;
+    const level = fit[check].level;
+    const own = level === 'fits' || level === 'tight' || level === 'fits-if';
+    if (own && pricingGpu?.origin === 'profile' && result.compute?.wallClockHours !== undefined) {
+      ownProjectHours[check] = Math.round(result.compute.wallClockHours * PROJECT_RUNS * 100) / 100;
+    }
+    const single = estimate({ ...input, gpuCount: 1, gpuMemoryGB: undefined, trainingTokens: undefined });
+    const activeParamsB = input.model.activeParamsB ?? input.model.paramsB;
+    const flops = trainingFlops(WORKLOAD_OF[check] as Exclude<Workload, 'inference'>, activeParamsB * 1e9, costTokens);
+    const rental = cheapestRental(
+      single,
+      flops,
+      DEFAULT_UTILISATION,
+      rentalGpus(knowledge),
+      trainingTokens === undefined,
+    );
+    if (rental) rentals[check] = rental;
+  }
+  return { fit, rentals, ownProjectHours };
 }
 
 /**

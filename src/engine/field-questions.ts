@@ -106,4 +106,42 @@ export const FIELD_QUESTIONS: Readonly<Record<ProfileField, FieldQuestion>> = {
     question: 'How many distinct tasks or customers will share one base model?',
     why: 'Many tasks on one base favour small swappable adapters over separate full copies.',
   },
+  goals: {
+    question:
+      'What must get better: missing or changing knowledge, citations, output format or style, task skill, following instructions, alignment with preferences, or cost, latency or running on a device?',
+    why: 'The gap decides the method: knowledge is retrieved, behaviour is trained, cost and size are distilled.',
+  },
+  taskType: {
+    question:
+      'What shape is the task: chat, generating text, extracting fields, classifying, search, code, transcription, generating images or understanding images?',
+    why: 'The task shape decides which methods apply and how much data each needs.',
+  },
+  preferencePairs: {
+    question: 'How many preference pairs (a better and a worse answer to the same prompt) do you have?',
+    why: 'Preference tuning (DPO, RLHF) learns from such pairs; without enough of them it is not an option.',
+  },
+  modelStage: {
+    question: 'Is the model a base (pre-trained only) model, an instruct or chat model, or already fine-tuned?',
+    why: 'A base model needs instruction tuning before it follows instructions; an instruct model can be prompted.',
+  },
+  tried: {
+    question: 'What have you already tried (prompting, few-shot examples, retrieval, tuning), and how did it go?',
+    why: 'A prompt that already plateaued sends the work to tuning; one that is good enough means stop there.',
+  },
+  teacherModel: {
+    question: 'Is there a larger model whose answers you may use to train a smaller one?',
+    why: 'Distillation trains a small student on a teacher model\'s outputs; it needs a teacher whose terms allow it.',
+  },
+  deviceMemoryGB: {
+    question: 'How much memory may the model use on the target device, in GB?',
+    why: 'Device memory caps the model size, even at 4 bits, and decides whether a smaller or distilled model is needed.',
+  },
+  corpusTokens: {
+    question: 'How large is the domain corpus, roughly in tokens (or pages)?',
+    why: 'A small corpus fits in the prompt; a large one needs retrieval, and billions of tokens allow continued pre-training.',
+  },
+  canSwitchModel: {
+    question: 'May the advice propose a different model than the one you named?',
+    why: 'When the named model rules out the method that would work, another model is often the way through.',
+  },
 };

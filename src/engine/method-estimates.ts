@@ -2,6 +2,7 @@ import type { EstimateResult } from '../estimator/types.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
 import type { FeasibilityEstimates, FitCheck } from './estimate-feasibility.ts';
 import type { MethodEstimates } from './recommendation-schema.ts';
+import { levelFits, PROJECT_RUNS } from './training-compute.ts';
 
 /**
  * Which estimate stands for which method. Adapters, prefix tuning, prompt tuning and PEFT-style instruction or
@@ -56,6 +57,7 @@ export function methodEstimates(
   estimates: FeasibilityEstimates,
   hasGpu: boolean | undefined,
   totalGpuMemoryGB: number | undefined,
+  rentalAllowed = true,
 ): Partial<Record<MethodId, MethodEstimates>> {
   const result: Partial<Record<MethodId, MethodEstimates>> = {};
   for (const [method, mapping] of Object.entries(CHECK_FOR_METHOD) as [
@@ -77,16 +79,33 @@ export function methodEstimates(
       continue;
     }
     if (!estimate) continue;
+    const fit = estimates.fit[chosen.check];
+    const level = hasGpu === false ? 'no' : (fit?.level ?? 'unknown');
     const entry: MethodEstimates = {
       memoryGB: {
         needed: round(estimate.memoryGB.total),
         available: totalGpuMemoryGB ?? null,
-        fits: hasGpu === false ? false : estimate.fits,
+        fits: levelFits(level) ?? null,
+        fit: level,
+        ...(fit && fit.adjustments.length > 0 ? { adjustments: [...fit.adjustments] } : {}),
       },
       assumptions: chosen.note ? [chosen.note, ...estimate.assumptions] : [...estimate.assumptions],
     };
-    if (estimate.compute) entry.trainingGpuHours = round(estimate.compute.gpuHours);
-    if (estimate.costUSD !== undefined) entry.oneTimeUSD = round(estimate.costUSD);
+    const training = chosen.check === 'inference' || chosen.check === 'inference-int4' ? undefined : chosen.check;
+    if (training) {
+      const rental = estimates.rentals[training];
+      if (levelFits(level) === true && estimate.compute) {
+        // Owned GPUs: time, not dollars.
+        entry.trainingGpuHours = round(estimate.compute.gpuHours * PROJECT_RUNS);
+        entry.oneTimeUSD = 0;
+      } else if (rental && rentalAllowed) {
+        entry.trainingGpuHours = round(rental.hours * rental.count);
+        entry.oneTimeUSD = rental.usd;
+        entry.assumptions.push(
+          `Rented: ${rental.count} × ${rental.gpu} at $${rental.usdPerGpuHour}/GPU-hour (as of ${rental.priceAsOf}), ${PROJECT_RUNS} runs, at least one billed hour per GPU.`,
+        );
+      }
+    }
     if (chosen.check === 'inference' && estimates.serving?.selfHostedMonthlyUSD != null) {
       entry.monthlyUSD = round(estimates.serving.selfHostedMonthlyUSD);
     }

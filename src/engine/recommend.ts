@@ -2,61 +2,139 @@ import { templateExplanation } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FactName } from '../knowledge/schemas.ts';
 import type { Profile } from '../profile/profile-schema.ts';
-import { buildPlan } from './build-plan.ts';
-import { deriveFacts } from './derive-facts.ts';
-import { estimateFeasibility } from './estimate-feasibility.ts';
-import { evaluateRules, type RuleOutcome } from './evaluate-rules.ts';
-import { type EvaluationState, findQuestions, toQuestions } from './find-questions.ts';
+import type { MethodId, ProfileField } from '../profile/profile-schema.ts';
+import { analyseFeasibility, type FeasibilityAnalysis } from './analyse-feasibility.ts';
+import { chooseDestination, type DestinationChoice, type Substitute, type Wish } from './choose-destination.ts';
+import { chooseQuestions } from './choose-questions.ts';
+import { computeOptions } from './compute-options.ts';
+import { assessData, type DataSufficiency } from './data-sufficiency.ts';
+import { type Diagnosis, diagnose } from './diagnose.ts';
+import { ESTIMATE_INPUT_FIELDS } from './estimate-feasibility.ts';
+import type { RuleOutcome } from './evaluate-rules.ts';
+import type { Facts } from './facts.ts';
+import { buildPlan, chooseFirstStep } from './first-step-and-plan.ts';
 import { methodEstimates } from './method-estimates.ts';
-import { rankMethods } from './rank-methods.ts';
+import { type SubstituteSearch, searchSubstitute } from './model-options.ts';
+import { rankMethods, tallyScores } from './rank-methods.ts';
 import type { Assumption, MethodRecommendation, Recommendation } from './recommendation-schema.ts';
-import { resolveProfile } from './resolve-profile.ts';
+import { findSensitivity } from './sensitivity.ts';
 
 export interface RecommendOptions {
   /** 'template' (default) adds a plain-language explanation built from the trace; 'none' leaves it out. */
   explain?: 'none' | 'template';
 }
 
+/** Stages 4–6 for one analysed profile: what the probes re-run. */
+interface Decision {
+  readonly diagnosis: Diagnosis;
+  readonly data: DataSufficiency;
+  readonly scores: ReadonlyMap<MethodId, number>;
+  readonly destination: DestinationChoice;
+}
+
+function decide(
+  input: Profile,
+  analysis: FeasibilityAnalysis,
+  substitute: (wish: Wish) => Substitute | undefined,
+): Decision {
+  const diagnosis = diagnose(analysis.resolved.profile, analysis.facts);
+  const data = assessData(analysis.resolved.profile);
+  const { scores } = tallyScores(analysis.outcomes.filter((o) => o.outcome === 'fired').map((o) => o.rule));
+  const destination = chooseDestination({
+    profile: { ...analysis.resolved.profile, canSwitchModel: input.canSwitchModel },
+    facts: analysis.facts,
+    feasibility: analysis.feasibility,
+    diagnosis,
+    data,
+    scores,
+    substitute,
+  });
+  return { diagnosis, data, scores, destination };
+}
+
+/** In probes a strong wish ruled out on the named model is assumed to find a substitute (no catalog search). */
+const assumeSubstitute = (wish: Wish): Substitute => ({ model: 'a substitute model', method: wish.methods[0] ?? 'prompt-engineering' });
+
 /**
- * The rule engine: resolves the profile against the catalogs, derives facts (with the estimator), evaluates
- * every rule three-valued, ranks all methods, builds the staged plan, finds the questions whose answers could
- * change the top method, and lists every assumption, conflict and cited source. Pure and synchronous: the same
- * profile and knowledge give byte-identical JSON.
+ * The rule engine as a pipeline (shared/design.md, "How the engine decides"): resolve the profile, decide each
+ * method's feasibility from the constraint rules (three-valued), diagnose the gap, check the data, choose the
+ * destination (switching model when the named one rules out the answer) and the first step, list model and
+ * compute options, build the plan, ask the questions worth asking and find what would change the answer. Scores
+ * only choose between close siblings. Pure and synchronous: the same profile and knowledge give byte-identical JSON.
  * @example recommend({ modelName: 'Llama 3.1 8B', gpuName: 'RTX 4090', labeledExamples: 2000 }, knowledge)
  */
 export function recommend(profile: Profile, knowledge: Knowledge, options: RecommendOptions = {}): Recommendation {
-  const resolved = resolveProfile(profile, knowledge);
-  const estimates = estimateFeasibility(resolved, knowledge);
-  const facts = deriveFacts(resolved, knowledge, estimates);
+  const analysis = analyseFeasibility(profile, knowledge);
+  const { resolved, estimates, facts, outcomes, feasibility } = analysis;
 
-  const outcomes = evaluateRules(knowledge, facts);
-  const ranked = rankMethods(outcomes);
+  let search: SubstituteSearch | undefined;
+  const substitute = (wish: Wish) => {
+    search = searchSubstitute(wish, profile, resolved.model, knowledge, facts);
+    return search.found;
+  };
+  const { diagnosis, data, destination } = decide(profile, analysis, substitute);
+
+  const probe = (patch: Partial<Profile>): MethodId => {
+    const next = { ...profile, ...patch } as Profile;
+    const touchesEstimates = Object.keys(patch).some((field) => ESTIMATE_INPUT_FIELDS.has(field as ProfileField));
+    const probed = analyseFeasibility(next, knowledge, touchesEstimates ? undefined : analysis);
+    return decide(next, probed, assumeSubstitute).destination.method;
+  };
+
+  const switchedAnalysis =
+    destination.switchedTo === undefined
+      ? analysis
+      : analyseFeasibility(switchedProfile(profile, destination.switchedTo), knowledge);
+  const firstStep = chooseFirstStep(destination, resolved.profile, facts, feasibility);
+  const plan = buildPlan(destination, firstStep, diagnosis, feasibility);
+  const planned = plan.flatMap((step) => step.methods);
+  const ranked = rankMethods(outcomes, feasibility, destination.method, planned);
   const estimatesByMethod = methodEstimates(
     estimates,
     facts.hasGpu as boolean | undefined,
     facts.totalGpuMemoryGB as number | undefined,
+    facts.rentalAllowed !== false,
   );
   const recommendations: MethodRecommendation[] = ranked.map((method) => {
     const methodEstimate = estimatesByMethod[method.method];
     return methodEstimate ? { ...method, estimates: methodEstimate } : method;
   });
-  const top = ranked[0]?.method ?? 'prompt-engineering';
 
-  const state: EvaluationState = {
+  const questions = chooseQuestions({
     input: profile,
-    resolved,
-    estimates,
-    facts,
-    truths: outcomes.map(({ outcome }) => (outcome === 'unknown' ? 'unknown' : outcome === 'fired')),
-    top,
-  };
-  const questions = toQuestions(findQuestions(state, knowledge), top, knowledge);
+    analysis,
+    diagnosis,
+    destination,
+    probe,
+    knowledge,
+    substituteDecidedBy: search?.decidedBy,
+  });
+  const sensitivity = findSensitivity(profile, analysis, destination.method, probe);
+  const modelOptions = search?.options ?? [];
+  const channel = channelOf(destination.method, switchedAnalysis.facts);
 
   const recommendation: Recommendation = {
+    destination: {
+      method: destination.method,
+      objective: destination.objective,
+      channel,
+      model: { name: destination.switchedTo ?? resolved.model?.name ?? profile.modelName ?? null, switched: destination.switchedTo !== undefined },
+      why: destination.why,
+    },
+    firstStep,
+    diagnosis: diagnosis.entries,
+    modelOptions,
+    computeOptions: computeOptions(destination.method, switchedAnalysis, knowledge),
     recommendations,
-    plan: buildPlan(ranked),
+    plan,
     questions,
-    assumptions: sortAssumptions([...resolved.assumptions, ...estimates.assumptions, ...undecidedFacts(outcomes)]),
+    sensitivity,
+    assumptions: sortAssumptions([
+      ...resolved.assumptions,
+      ...estimates.assumptions,
+      ...residencyAssumption(profile, facts),
+      ...undecidedFacts(outcomes),
+    ]),
     conflicts: resolved.conflicts,
     trace: outcomes.map(({ rule, outcome, missingFacts }) => ({
       ruleId: rule.id,
@@ -64,6 +142,7 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
       outcome,
       missingFacts: [...missingFacts],
     })),
+    stages: stageTrace(analysis, diagnosis, data, destination, modelOptions.length, questions.length),
     knowledgeVersion: knowledge.version,
     sources: citedSources(outcomes, knowledge),
   };
@@ -71,6 +150,64 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     recommendation.explanation = { text: templateExplanation(recommendation, knowledge), source: 'template' };
   }
   return recommendation;
+}
+
+/** The profile with the named model replaced by a substitute. */
+function switchedProfile(profile: Profile, model: string): Profile {
+  const { modelAccess: _access, modelParamsB: _size, modelStage: _stage, ...rest } = profile;
+  return { ...rest, modelName: model };
+}
+
+/** Who runs the destination: the prompt, the team's own training, a provider's tuning job. */
+function channelOf(method: MethodId, facts: Facts): Recommendation['destination']['channel'] {
+  if (method === 'prompt-engineering' || method === 'in-context-learning' || method === 'rag') return 'prompt-side';
+  if (method === 'managed-fine-tuning') return 'managed';
+  if (facts.weightsAvailable === false && method !== 'distillation') return 'managed';
+  if (method === 'distillation' && facts.weightsAvailable === false && facts.managedDistillationAvailable === true && facts['trainable.distillation-student'] !== true) return 'managed';
+  return 'self-run';
+}
+
+/** Renting cloud GPUs and calling vendor APIs were allowed because residency was not stated: say so. */
+function residencyAssumption(profile: Profile, facts: Facts): Assumption[] {
+  if (profile.dataMustStayOnPrem !== undefined) return [];
+  if (facts.weightsAvailable === undefined) return [];
+  return [
+    {
+      field: 'dataMustStayOnPrem',
+      value: false,
+      why: 'Not stated, so data was assumed free to go to a vendor API or a rented cloud GPU; say if it must stay on your premises.',
+    },
+  ];
+}
+
+function stageTrace(
+  analysis: FeasibilityAnalysis,
+  diagnosis: Diagnosis,
+  data: DataSufficiency,
+  destination: DestinationChoice,
+  modelOptionCount: number,
+  questionCount: number,
+): Recommendation['stages'] {
+  const counts = { feasible: 0, conditional: 0, infeasible: 0 };
+  for (const entry of analysis.feasibility.values()) counts[entry.status]++;
+  return [
+    {
+      stage: 'resolve',
+      decided: `model ${analysis.resolved.model?.name ?? 'not in the catalog'}; GPU ${analysis.resolved.gpu?.name ?? 'not in the catalog'}`,
+    },
+    {
+      stage: 'feasibility',
+      decided: `${counts.feasible} feasible, ${counts.conditional} conditional, ${counts.infeasible} ruled out`,
+    },
+    { stage: 'options', decided: destination.switchedTo ? `switched to ${destination.switchedTo}` : `${modelOptionCount} model options evaluated` },
+    { stage: 'diagnosis', decided: diagnosis.entries.map((entry) => entry.need).join(', ') || 'no need stated' },
+    { stage: 'data', decided: `sft ${data.sft}, preference ${data.preference}, corpus ${data.corpus ?? 'unknown'}` },
+    {
+      stage: 'destination',
+      decided: `${destination.method} (${destination.wishes.map((wish) => wish.methods[0]).join(' > ')})${destination.margin === undefined ? '' : `, sibling margin ${destination.margin}`}`,
+    },
+    { stage: 'questions', decided: `${questionCount} asked` },
+  ];
 }
 
 /** One assumption per unknown fact that left rules undecided: the engine did not guess it. */

@@ -18,17 +18,23 @@ export const Blocker = z
   .meta({ id: 'Blocker' });
 export type Blocker = z.infer<typeof Blocker>;
 
+export const FIT_LEVELS = ['fits', 'tight', 'fits-if', 'no', 'unknown'] as const;
+
 export const MethodEstimates = z
   .object({
     memoryGB: z
       .object({
-        needed: z.number(),
-        available: z.number().nullable(),
+        needed: z.number().describe('GB in total at the default settings'),
+        available: z.number().nullable().describe('GB on all your GPUs together (null when unknown)'),
         fits: z.boolean().nullable(),
+        fit: z
+          .enum(FIT_LEVELS)
+          .describe('fits; tight (over 90% of memory); fits-if (with the listed adjustments); no; unknown'),
+        adjustments: z.array(z.string()).optional().describe('What makes a fits-if case fit'),
       })
       .optional(),
-    trainingGpuHours: z.number().optional(),
-    oneTimeUSD: z.number().optional(),
+    trainingGpuHours: z.number().optional().describe('Elapsed hours of the training project (several runs)'),
+    oneTimeUSD: z.number().optional().describe('0 on your own GPUs; the rental cost when training must be rented'),
     monthlyUSD: z.number().optional(),
     assumptions: z.array(z.string()),
   })
@@ -39,8 +45,13 @@ export const MethodRecommendation = z
   .object({
     method: MethodId,
     rank: z.number().int().positive(),
-    verdict: z.enum(['recommended', 'viable', 'not-viable']),
-    score: z.number().min(0).max(100),
+    verdict: z.enum(['recommended', 'viable', 'conditional', 'not-viable']),
+    score: z
+      .number()
+      .min(0)
+      .max(100)
+      .describe('Fit to the situation (50 = neutral); used only to choose between close siblings'),
+    decidedBy: z.array(z.string()).optional().describe('conditional: the unknown fields that decide it'),
     reasons: z.array(Reason),
     blockers: z.array(Blocker),
     estimates: MethodEstimates.optional(),
@@ -89,16 +100,100 @@ export const RuleTraceEntry = z
   .meta({ id: 'RuleTraceEntry' });
 export type RuleTraceEntry = z.infer<typeof RuleTraceEntry>;
 
+export const OBJECTIVES = ['none', 'sft', 'instruction', 'preference', 'distillation', 'continued-pretraining'] as const;
+export const CHANNELS = ['prompt-side', 'self-run', 'managed', 'hosted-trainer'] as const;
+
+export const Destination = z
+  .object({
+    method: MethodId,
+    objective: z.enum(OBJECTIVES),
+    channel: z.enum(CHANNELS),
+    model: z.object({ name: z.string().nullable(), switched: z.boolean() }),
+    why: z.string(),
+  })
+  .meta({ id: 'Destination' });
+export type Destination = z.infer<typeof Destination>;
+
+export const FirstStep = z.object({ methods: z.array(MethodId), why: z.string() }).meta({ id: 'FirstStep' });
+export type FirstStep = z.infer<typeof FirstStep>;
+
+export const NEEDS = [
+  'knowledge',
+  'freshness',
+  'citations',
+  'format',
+  'style',
+  'task-skill',
+  'instruction-following',
+  'alignment',
+  'cost',
+  'latency',
+  'on-device',
+] as const;
+export type Need = (typeof NEEDS)[number];
+
+export const DiagnosisEntry = z
+  .object({ need: z.enum(NEEDS), evidence: z.array(z.string()), methods: z.array(MethodId) })
+  .meta({ id: 'DiagnosisEntry' });
+export type DiagnosisEntry = z.infer<typeof DiagnosisEntry>;
+
+export const ModelOption = z
+  .object({
+    model: z.string(),
+    access: z.enum(['open-weights', 'api-only', 'api-with-finetuning']),
+    why: z.string(),
+    verdict: z.enum(['viable', 'conditional', 'not-viable']),
+  })
+  .meta({ id: 'ModelOption' });
+export type ModelOption = z.infer<typeof ModelOption>;
+
+export const ComputeOption = z
+  .object({
+    kind: z.enum(['own', 'rent', 'hosted']),
+    gpu: z.string().optional(),
+    count: z.number().int().positive().optional(),
+    hours: z.number().optional(),
+    usd: z.number().optional(),
+    why: z.string(),
+  })
+  .meta({ id: 'ComputeOption' });
+export type ComputeOption = z.infer<typeof ComputeOption>;
+
+export const SensitivityEntry = z
+  .object({
+    field: z.string(),
+    value: z.number().describe('The value at which the destination changes'),
+    becomes: MethodId.describe('The destination at that value'),
+  })
+  .meta({ id: 'SensitivityEntry' });
+export type SensitivityEntry = z.infer<typeof SensitivityEntry>;
+
+export const StageTraceEntry = z
+  .object({
+    stage: z.enum(['resolve', 'feasibility', 'options', 'diagnosis', 'data', 'destination', 'questions']),
+    decided: z.string(),
+  })
+  .meta({ id: 'StageTraceEntry' });
+export type StageTraceEntry = z.infer<typeof StageTraceEntry>;
+
 export const Recommendation = z
   .object({
+    destination: Destination,
+    firstStep: FirstStep,
+    diagnosis: z.array(DiagnosisEntry),
+    modelOptions: z.array(ModelOption),
+    computeOptions: z.array(ComputeOption),
     recommendations: z.array(MethodRecommendation),
     plan: z.array(PlanStep),
     questions: z.array(Question),
+    sensitivity: z.array(SensitivityEntry),
     assumptions: z.array(Assumption),
     conflicts: z.array(Conflict),
     explanation: Explanation.optional(),
     /** Every rule's outcome; the basis of "why not X?" answers. */
     trace: z.array(RuleTraceEntry),
+    /** Which pipeline stage decided what. */
+    stages: z.array(StageTraceEntry),
     knowledgeVersion: z.string(),
     sources: z.array(SourceRef),
   })

@@ -12,6 +12,8 @@ export const PARAMS_TOLERANCE = 0.1;
 
 /** The profile after catalog resolution, with the catalog entries it matched. */
 export interface ResolvedProfile {
+  /** The caller's profile as given (explicit values, before catalog filling). */
+  readonly input: Profile;
   /** The caller's values, with catalog values filled in where the caller gave none. */
   readonly profile: Profile;
   readonly model: Model | undefined;
@@ -86,7 +88,7 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
       why: 'A GPU was described without a count, so one GPU is assumed.',
     });
   }
-  return { profile, model, gpu, conflicts, assumptions };
+  return { input, profile, model, gpu, conflicts, assumptions };
 }
 
 /** Words that tell variants of one GPU apart: form factor and memory size. */

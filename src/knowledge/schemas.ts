@@ -239,6 +239,13 @@ export const FACT_TYPES = {
   multilingual: 'boolean',
   safetyCritical: 'boolean',
   tasksCount: 'number',
+  taskType: 'enum',
+  preferencePairs: 'number',
+  modelStage: 'enum',
+  teacherModel: 'string',
+  deviceMemoryGB: 'number',
+  corpusTokens: 'number',
+  canSwitchModel: 'boolean',
   // derived facts
   weightsAvailable: 'boolean', // modelAccess === open-weights
   knownModel: 'boolean', // modelName resolved to a catalog entry
@@ -258,8 +265,13 @@ export const FACT_TYPES = {
   'fits.qlora': 'boolean',
   'fits.full-fine-tuning': 'boolean',
   'fits.distillation-student': 'boolean', // a small (≤ 8B) student can be trained with LoRA on the GPUs
-  'affordable.full-fine-tuning': 'boolean', // estimated one-time cost ≤ oneTimeBudgetUSD
-  'affordable.lora': 'boolean',
+  'fits.device': 'boolean', // the model at 4 bits fits deviceMemoryGB
+  rentalAllowed: 'boolean', // training may run on rented cloud GPUs (false when data must stay on the premises)
+  'trainable.lora': 'boolean', // fits the team's GPUs, or a rental within the one-time budget is allowed
+  'trainable.qlora': 'boolean',
+  'trainable.full-fine-tuning': 'boolean',
+  'trainable.distillation-student': 'boolean',
+  imageGenerator: 'boolean', // a diffusion model, or the task is image generation
   'affordable.self-hosting': 'boolean', // estimated monthly self-hosting cost ≤ monthlyBudgetUSD
   'affordable.api': 'boolean', // estimated monthly API bill at requestsPerDay ≤ monthlyBudgetUSD (catalog list price)
   selfHostingCheaperThanApi: 'boolean', // at requestsPerDay, self-hosting costs less per month than the API

@@ -5,11 +5,16 @@ import {
   CORPUS_SIZES,
   DEPLOYMENTS,
   EXPERTISE_LEVELS,
+  GOALS,
+  METHOD_IDS,
   MODALITIES,
   MODEL_ACCESS,
+  MODEL_STAGES,
   PROFILE_FIELDS,
   Profile,
   type ProfileField,
+  TASK_TYPES,
+  TRIED_RESULTS,
 } from '../profile/profile-schema.ts';
 import type { CircuitBreaker } from './circuit-breaker.ts';
 import { type FallbackReason, recordOutcome, type TokenUsage } from './explain.ts';
@@ -56,6 +61,18 @@ const LLM_FIELD_SHAPE = {
   multilingual: z.boolean().nullable().describe('Several languages must be handled'),
   safetyCritical: z.boolean().nullable().describe('Errors could cause harm (medical, legal, safety)'),
   tasksCount: z.number().nullable().describe('Number of distinct tasks or tenants sharing one base model'),
+  goals: z.array(z.enum(GOALS)).nullable().describe('What must get better (knowledge, format, cost, ...)'),
+  taskType: z.enum(TASK_TYPES).nullable().describe('The shape of the task'),
+  preferencePairs: z.number().nullable().describe('Chosen/rejected answer pairs available'),
+  modelStage: z.enum(MODEL_STAGES).nullable().describe('base, instruct or fine-tuned'),
+  tried: z
+    .array(z.object({ method: z.enum(METHOD_IDS), result: z.enum(TRIED_RESULTS) }).strict())
+    .nullable()
+    .describe('Methods already tried and how they went'),
+  teacherModel: z.string().nullable().describe('A larger model whose outputs may train a smaller one'),
+  deviceMemoryGB: z.number().nullable().describe('Memory the model may use on the target device, GB'),
+  corpusTokens: z.number().nullable().describe('Size of the domain corpus in tokens'),
+  canSwitchModel: z.boolean().nullable().describe('The team may switch to another model'),
 } satisfies Record<ProfileField, z.ZodType>;
 
 /** The response format sent to the LLM: every Profile field, nullable. */

@@ -26,6 +26,15 @@ const LABELS: Record<ProfileField, string> = {
   multilingual: 'multilingual',
   safetyCritical: 'safety-critical',
   tasksCount: 'distinct tasks',
+  goals: 'goals',
+  taskType: 'task type',
+  preferencePairs: 'preference pairs',
+  modelStage: 'model stage',
+  tried: 'already tried',
+  teacherModel: 'teacher model',
+  deviceMemoryGB: 'device memory',
+  corpusTokens: 'corpus size',
+  canSwitchModel: 'may switch model',
 };
 
 /** A short human label for a profile field ("GPU count", "monthly budget"). */

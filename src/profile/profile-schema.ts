@@ -25,6 +25,47 @@ export const CORPUS_SIZES = ['none', 'small', 'large'] as const;
 export const CHANGE_FREQUENCIES = ['never', 'rarely', 'monthly', 'weekly', 'daily'] as const;
 export const EXPERTISE_LEVELS = ['none', 'basic', 'intermediate', 'expert'] as const;
 export const DEPLOYMENTS = ['cloud-api', 'cloud-self-hosted', 'on-prem', 'edge', 'mobile'] as const;
+/** What must get better (design: profile `goals`). */
+export const GOALS = [
+  'knowledge',
+  'freshness',
+  'citations',
+  'format',
+  'style',
+  'task-skill',
+  'instruction-following',
+  'alignment',
+  'cost',
+  'latency',
+  'on-device',
+] as const;
+export type Goal = (typeof GOALS)[number];
+/** The shape of the task (design: profile `taskType`). */
+export const TASK_TYPES = [
+  'chat',
+  'generate',
+  'extract',
+  'classify',
+  'search',
+  'code',
+  'transcribe',
+  'image-generate',
+  'image-understand',
+] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+export const MODEL_STAGES = ['base', 'instruct', 'fine-tuned'] as const;
+export const TRIED_RESULTS = ['good-enough', 'plateaued', 'failed'] as const;
+
+/** One thing the team already tried, and how it went. */
+export const TriedEntry = z
+  .object({
+    method: MethodId,
+    result: z.enum(TRIED_RESULTS),
+    note: z.string().max(500).optional(),
+  })
+  .strict()
+  .meta({ id: 'TriedEntry' });
+export type TriedEntry = z.infer<typeof TriedEntry>;
 
 /**
  * The profile a caller describes its situation with. Every field is optional; unknown keys are rejected
@@ -71,6 +112,40 @@ export const Profile = z
       .max(1_000_000)
       .describe('Distinct tasks or tenants on one base model')
       .optional(),
+    goals: z
+      .array(z.enum(GOALS))
+      .max(GOALS.length)
+      .describe('What must get better; combines with the booleans and what `task` says')
+      .optional(),
+    taskType: z.enum(TASK_TYPES).describe('The shape of the task').optional(),
+    preferencePairs: z
+      .number()
+      .int()
+      .min(0)
+      .max(1e12)
+      .describe('Chosen/rejected pairs (or ranked outputs) available')
+      .optional(),
+    modelStage: z.enum(MODEL_STAGES).describe('What the named model already is: base, instruct or fine-tuned').optional(),
+    tried: z
+      .array(TriedEntry)
+      .max(20)
+      .describe('What the team already tried and how it went')
+      .optional(),
+    teacherModel: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .describe('A larger model whose outputs may train a student (resolved like modelName)')
+      .optional(),
+    deviceMemoryGB: z
+      .number()
+      .positive()
+      .max(10_000)
+      .describe('Memory the model may use on the target device (edge, mobile, laptop)')
+      .optional(),
+    corpusTokens: z.number().min(0).max(1e15).describe('Size of the unlabeled domain corpus, in tokens').optional(),
+    canSwitchModel: z.boolean().describe('May the advisor propose another model than the named one').optional(),
   })
   .strict()
   .meta({ id: 'Profile' });

@@ -1,0 +1,315 @@
+import { METHOD_IDS, type MethodId, type Profile } from '../profile/profile-schema.ts';
+import { type DataSufficiency, IMAGE_ADAPTER_MIN_IMAGES, SFT_MIN_EXAMPLES, sufficient } from './data-sufficiency.ts';
+import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
+import type { Facts } from './facts.ts';
+import type { FeasibilityMap } from './feasibility.ts';
+import type { Destination } from './recommendation-schema.ts';
+
+/**
+ * Stage 6 of the pipeline (shared/design.md): the destination is the feasible method that closes the diagnosed
+ * gap with the data at hand. The diagnosis and the data give an ordered wish list (each wish a set of close
+ * siblings with one objective); the first wish with a method that is possible on the named model wins, and the
+ * scores only choose among its siblings. When the named model rules out the wish that matters, a substitute model
+ * is tried (stage 3, options). Pure.
+ */
+
+/** Supervised fine-tuning siblings: the parameterisations and the provider-run channel of the same objective. */
+export const SFT_SIBLINGS: readonly MethodId[] = [
+  'lora',
+  'qlora',
+  'full-fine-tuning',
+  'adapters',
+  'prompt-tuning',
+  'prefix-tuning',
+  'managed-fine-tuning',
+];
+/** Methods that change weights of some model (used to keep a team new to ML on a short deadline off them). */
+const TRAINING_METHODS: ReadonlySet<MethodId> = new Set([
+  ...SFT_SIBLINGS,
+  'instruction-tuning',
+  'preference-tuning',
+  'distillation',
+]);
+/** Weeks at or under which a team with no ML experience ships the prompt baseline first. */
+export const RUSHED_WEEKS = 2;
+/** Under this many requests a day distillation does not pay (the rule low-volume-distillation-does-not-pay). */
+export const LOW_VOLUME_REQUESTS_PER_DAY = 1000;
+/** Score gap under which two siblings count as a tie (reported as the margin). */
+export const SIBLING_TIE_MARGIN = 3;
+
+export type Objective = Destination['objective'];
+
+export interface Wish {
+  readonly methods: readonly MethodId[];
+  readonly objective: Objective;
+  readonly why: string;
+  /** A wish worth switching models for when the named model rules it out. */
+  readonly strong: boolean;
+}
+
+/** A substitute model on which one of `methods` is possible. */
+export interface Substitute {
+  readonly model: string;
+  readonly method: MethodId;
+}
+
+export interface DestinationInput {
+  readonly profile: Profile;
+  readonly facts: Facts;
+  readonly feasibility: FeasibilityMap;
+  readonly diagnosis: Diagnosis;
+  readonly data: DataSufficiency;
+  readonly scores: ReadonlyMap<MethodId, number>;
+  /** Finds a catalog model on which one of the methods is possible (stage 3); undefined when none. */
+  readonly substitute: (wish: Wish) => Substitute | undefined;
+}
+
+export interface DestinationChoice {
+  readonly method: MethodId;
+  readonly objective: Objective;
+  readonly why: string;
+  /** The substitute model's name when the destination runs on another model. */
+  readonly switchedTo: string | undefined;
+  /** Score lead of the chosen sibling over the next possible sibling (undefined without a sibling). */
+  readonly margin: number | undefined;
+  /** The wishes in order, for the trace. */
+  readonly wishes: readonly Wish[];
+  /** True when nothing is possible on the named model or a substitute. */
+  readonly deadEnd: boolean;
+}
+
+/** The ordered wish list from the diagnosis, the data and the kind of model. */
+export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'diagnosis' | 'data'>): Wish[] {
+  const { profile, facts, diagnosis, data } = input;
+  const wishes: Wish[] = [];
+  const needs = diagnosis.needs;
+  const has = (list: readonly string[]) => list.some((need) => needs.has(need as never));
+  const examples = profile.labeledExamples;
+
+  const efficiencyNeed = needs.has('cost') || needs.has('latency') || needs.has('on-device');
+  // Good enough and affordable: stop there. Good enough but too costly or slow: it is the quality bar, not the answer.
+  if (diagnosis.goodEnough && !efficiencyNeed) {
+    wishes.push({
+      methods: [diagnosis.goodEnough],
+      objective: objectiveOf(diagnosis.goodEnough),
+      why: `You report ${diagnosis.goodEnough} as good enough: keep it, and measure it on an evaluation set.`,
+      strong: false,
+    });
+  }
+
+  if (facts.modelArchitecture === 'encoder') {
+    wishes.push({
+      methods: ['full-fine-tuning', 'lora', 'adapters'],
+      objective: 'sft',
+      why: 'An encoder model (BERT, CLIP) does not generate text: it adapts by training a task head and its weights on labelled examples.',
+      strong: true,
+    });
+  } else if (facts.imageGenerator === true) {
+    if (examples === undefined || examples >= IMAGE_ADAPTER_MIN_IMAGES) {
+      wishes.push({
+        methods: ['lora', 'qlora', 'full-fine-tuning'],
+        objective: 'sft',
+        why: 'A style or subject an image generator must reproduce is learned by a small LoRA adapter from a handful of images.',
+        strong: true,
+      });
+    }
+  } else if (profile.modality === 'audio') {
+    if (examples !== undefined && examples >= SFT_MIN_EXAMPLES) {
+      wishes.push({
+        methods: ['lora', 'full-fine-tuning', 'qlora'],
+        objective: 'sft',
+        why: 'A speech model learns accents and domain vocabulary from transcribed recordings by fine-tuning.',
+        strong: true,
+      });
+    }
+  } else {
+    const efficiencyStated = (profile.goals ?? []).some((goal) => goal === 'cost' || goal === 'latency');
+    const onDevice = needs.has('on-device');
+    const tooBigForDevice = facts['fits.device'] === false || (onDevice && facts.weightsAvailable === false);
+    if (needs.has('alignment') && data.preference !== 'none' && data.preference !== 'few') {
+      wishes.push({
+        methods: ['preference-tuning'],
+        objective: 'preference',
+        why: 'Preference pairs teach which of two answers is better (DPO, RLHF): the fix for answers that are acceptable but not what people prefer.',
+        strong: true,
+      });
+    }
+    const conversational = profile.taskType === 'chat' || profile.taskType === 'generate' || profile.taskType === undefined;
+    const instructionWish: Wish = {
+      methods: ['instruction-tuning'],
+      objective: 'instruction',
+      why: 'A base model only continues text: instruction tuning on prompt/response pairs makes it follow instructions.',
+      strong: true,
+    };
+    const wantsInstruction = needs.has('instruction-following') && data.instruction !== 'none' && data.instruction !== 'few';
+    if (wantsInstruction && conversational) wishes.push(instructionWish);
+    if (data.pretrainingCorpus && facts.weightsAvailable !== false) {
+      wishes.push({
+        methods: ['full-fine-tuning'],
+        objective: 'continued-pretraining',
+        why: 'A domain corpus of billions of tokens is a deep domain shift: continued pre-training of every weight, where LoRA lags full fine-tuning (Biderman et al.).',
+        strong: true,
+      });
+    }
+    if (wantsInstruction && !conversational) wishes.push(instructionWish);
+    if (onDevice && tooBigForDevice) {
+      wishes.push({
+        methods: ['distillation'],
+        objective: 'distillation',
+        why: 'The model does not fit the device: a smaller student trained on its outputs does.',
+        strong: true,
+      });
+    }
+    const volumeCost = needs.has('cost') || needs.has('latency');
+    // Distillation does not pay at low volume: the teacher's bill is already small.
+    const lowVolume = profile.requestsPerDay !== undefined && profile.requestsPerDay < LOW_VOLUME_REQUESTS_PER_DAY;
+    if (volumeCost && efficiencyStated && !lowVolume) wishes.push(distillationWish(facts));
+    const behaviour = has(BEHAVIOUR_NEEDS) || needs.has('instruction-following') || needs.has('alignment');
+    const enoughForSft = sufficient(data.sft) || (diagnosis.promptingExhausted && data.sft === 'unknown');
+    const sftWish: Wish = {
+      methods: SFT_SIBLINGS,
+      objective: 'sft',
+      why: diagnosis.promptingExhausted
+        ? 'Prompting has plateaued on a behaviour gap (format, style, task skill) and there are labelled examples: supervised fine-tuning trains the behaviour in.'
+        : 'A behaviour gap (format, style, task skill) with enough labelled examples: supervised fine-tuning makes it consistent, measured against a prompt baseline first.',
+      strong: diagnosis.promptingExhausted || data.sft === 'ample',
+    };
+    // Prompting plateaued on behaviour with data to train on: tuning comes before retrieval unless retrieval is
+    // required (citations, weekly or daily changes); retrieval can still join in the plan.
+    const tuneFirst = behaviour && enoughForSft && diagnosis.promptingExhausted && !diagnosis.retrievalRequired;
+    if (tuneFirst) wishes.push(sftWish);
+    if (has(KNOWLEDGE_NEEDS) && !diagnosis.retrievalExhausted) {
+      wishes.push({
+        methods: ['rag'],
+        objective: 'none',
+        why: 'The gap is knowledge the model lacks or that changes: retrieval puts it into the prompt at answer time, with citations.',
+        strong: true,
+      });
+    }
+    if (volumeCost && !efficiencyStated && !lowVolume) wishes.push(distillationWish(facts));
+    if (behaviour && enoughForSft && !tuneFirst) wishes.push(sftWish);
+    if (onDevice && !tooBigForDevice && facts['fits.device'] === true) {
+      // The model already fits the device: adapt it in place.
+    }
+  }
+  if (data.fewShot === true && facts.modelArchitecture !== 'encoder' && facts.imageGenerator !== true) {
+    wishes.push({
+      methods: ['in-context-learning'],
+      objective: 'none',
+      why: 'Worked examples in the prompt show the model the task without training.',
+      strong: false,
+    });
+  }
+  wishes.push({
+    methods: ['prompt-engineering'],
+    objective: 'none',
+    why: 'Clear instructions, measured on an evaluation set, are the cheapest fix and the baseline for every other.',
+    strong: false,
+  });
+
+  const rushedNovice = profile.mlExpertise === 'none' && (profile.timelineWeeks ?? Infinity) <= RUSHED_WEEKS;
+  return rushedNovice
+    ? wishes.filter((wish) => !wish.methods.every((method) => TRAINING_METHODS.has(method)))
+    : wishes;
+}
+
+function distillationWish(facts: Facts): Wish {
+  return {
+    methods: facts.weightsAvailable === false ? ['distillation', 'managed-fine-tuning'] : ['distillation', 'qlora', 'lora'],
+    objective: 'distillation',
+    why: 'At this volume or latency the large model costs too much per answer: a smaller model trained on its outputs serves the same narrow task for less.',
+    strong: true,
+  };
+}
+
+/** Chooses the destination: the first wish possible on the named model, else on a substitute, else a dead end. */
+export function chooseDestination(input: DestinationInput): DestinationChoice {
+  const wishes = wishList(input);
+  const status = (method: MethodId) => input.feasibility.get(method)?.status ?? 'infeasible';
+  const anyPossible = METHOD_IDS.some((method) => status(method) !== 'infeasible');
+  const mayAlwaysSwitch = input.profile.canSwitchModel === true;
+  const mayNeverSwitch = input.profile.canSwitchModel === false;
+
+  for (const wish of wishes) {
+    const picked = pickSibling(wish.methods, status, input.scores);
+    if (picked) {
+      return {
+        method: picked.method,
+        objective: objectiveFor(picked.method, wish.objective),
+        why: wish.why,
+        switchedTo: undefined,
+        margin: picked.margin,
+        wishes,
+        deadEnd: false,
+      };
+    }
+    // The named model rules this wish out: switch models for a wish that matters, or when nothing else is left.
+    if (!mayNeverSwitch && (mayAlwaysSwitch || wish.strong || !anyPossible)) {
+      const substitute = input.substitute(wish);
+      if (substitute) {
+        return {
+          method: substitute.method,
+          objective: objectiveFor(substitute.method, wish.objective),
+          why: `${wish.why} The named model rules it out, so it is planned on ${substitute.model}.`,
+          switchedTo: substitute.model,
+          margin: undefined,
+          wishes,
+          deadEnd: false,
+        };
+      }
+    }
+  }
+  const first = wishes[0]?.methods[0] ?? 'prompt-engineering';
+  return {
+    method: first,
+    objective: objectiveOf(first),
+    why: 'Every method is ruled out on this model and no catalog model was found that lifts the constraint; the model options say what would have to change.',
+    switchedTo: undefined,
+    margin: undefined,
+    wishes,
+    deadEnd: true,
+  };
+}
+
+/** The best possible sibling: feasible before conditional, then by score, then by method order. */
+function pickSibling(
+  methods: readonly MethodId[],
+  status: (method: MethodId) => string,
+  scores: ReadonlyMap<MethodId, number>,
+): { method: MethodId; margin: number | undefined } | undefined {
+  const ranked = methods
+    .filter((method) => status(method) !== 'infeasible')
+    .sort(
+      (a, b) =>
+        (status(a) === 'feasible' ? 0 : 1) - (status(b) === 'feasible' ? 0 : 1) ||
+        (scores.get(b) ?? 0) - (scores.get(a) ?? 0) ||
+        METHOD_IDS.indexOf(a) - METHOD_IDS.indexOf(b),
+    );
+  const [best, next] = ranked;
+  if (!best) return undefined;
+  const margin = next === undefined ? undefined : (scores.get(best) ?? 0) - (scores.get(next) ?? 0);
+  return { method: best, margin };
+}
+
+/** The training objective a method stands for. */
+export function objectiveOf(method: MethodId): Objective {
+  switch (method) {
+    case 'prompt-engineering':
+    case 'in-context-learning':
+    case 'rag':
+      return 'none';
+    case 'instruction-tuning':
+      return 'instruction';
+    case 'preference-tuning':
+      return 'preference';
+    case 'distillation':
+      return 'distillation';
+    default:
+      return 'sft';
+  }
+}
+
+function objectiveFor(method: MethodId, wished: Objective): Objective {
+  const own = objectiveOf(method);
+  return own === 'sft' && wished === 'distillation' ? 'distillation' : own;
+}

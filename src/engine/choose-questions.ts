@@ -1,0 +1,173 @@
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
+import type { FeasibilityAnalysis } from './analyse-feasibility.ts';
+import type { FitCheck } from './estimate-feasibility.ts';
+import type { DestinationChoice } from './choose-destination.ts';
+import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
+import { FIELD_QUESTIONS } from './field-questions.ts';
+import type { Question } from './recommendation-schema.ts';
+
+/**
+ * Stage 7 of the pipeline (shared/design.md): the questions worth asking, by value of information over the
+ * pipeline. First what decides whether the destination is possible (its undecided constraints, residency for a
+ * vendor or rented channel, device memory for on-device work, the model itself), then the diagnosis (the task,
+ * when no need could be read), then the data the destination's fix needs, then preferences that would move the
+ * destination. At most MAX_QUESTIONS, most decisive first; a field is asked once. Pure.
+ */
+
+export const MAX_QUESTIONS = 3;
+
+/** Fields that decide feasibility, most decisive first (the order conditional fields are asked in). */
+const FEASIBILITY_ORDER: readonly ProfileField[] = [
+  'modelName',
+  'modelAccess',
+  'dataMustStayOnPrem',
+  'deployment',
+  'deviceMemoryGB',
+  'gpuName',
+  'gpuCount',
+  'gpuMemoryGB',
+  'oneTimeBudgetUSD',
+  'modelParamsB',
+  'labeledExamples',
+  'preferencePairs',
+  'modality',
+];
+
+export interface QuestionContext {
+  readonly input: Profile;
+  readonly analysis: FeasibilityAnalysis;
+  readonly diagnosis: Diagnosis;
+  readonly destination: DestinationChoice;
+  /** The destination method when `patch` is applied to the input (a cheap re-run of stages 2–6). */
+  readonly probe: (patch: Partial<Profile>) => MethodId;
+  /** Fields that decide a conditional substitute model. */
+  readonly substituteDecidedBy?: readonly string[];
+  readonly knowledge: Knowledge;
+}
+
+export function chooseQuestions(context: QuestionContext): Question[] {
+  const { input, analysis, diagnosis, destination } = context;
+  const facts = analysis.facts;
+  const asked: { field: ProfileField; why: string }[] = [];
+  const known = (field: ProfileField) => input[field] !== undefined || analysis.resolved.profile[field] !== undefined;
+  const ask = (field: ProfileField, why: string) => {
+    if (asked.length >= MAX_QUESTIONS || known(field) || asked.some((entry) => entry.field === field)) return;
+    // One answer covers another: the model's name gives its access and size; the GPU's name gives its memory.
+    const has = (other: ProfileField) => asked.some((entry) => entry.field === other);
+    if ((field === 'modelAccess' || field === 'modelParamsB') && has('modelName')) return;
+    if (field === 'gpuMemoryGB' && has('gpuName')) return;
+    if (field === 'modelParamsB' && analysis.resolved.model && analysis.resolved.model.paramsB === undefined) return;
+    asked.push({ field, why });
+  };
+  const name = (method: MethodId) => methodName(context.knowledge, method);
+  const changes = (patch: Partial<Profile>) => {
+    const next = context.probe(patch);
+    return next === destination.method ? undefined : next;
+  };
+
+  const needs = diagnosis.needs;
+  const undiagnosed = diagnosis.entries.length === 0 || !diagnosis.explicit;
+  const diagnosisQuestions = () => {
+    if (diagnosis.entries.length === 0 && input.task === undefined) {
+      ask('task', 'The task shows what gap must close: missing knowledge, behaviour, cost or size.');
+    }
+    if (undiagnosed && input.goals === undefined) {
+      ask('goals', 'Nothing says yet which gap must close; the goal decides between retrieval, tuning and distillation.');
+    }
+  };
+
+  // With nothing diagnosed the destination is only a fallback: aim first (diagnosis), then check feasibility.
+  if (diagnosis.entries.length === 0) diagnosisQuestions();
+
+  // 1. Feasibility of the destination.
+  if (input.modelName === undefined && input.modelAccess === undefined) {
+    ask('modelName', 'Whether the weights can be changed, and by whom, decides every tuning option.');
+  }
+  if (destination.method === 'distillation' && input.requestsPerDay === undefined) {
+    ask('requestsPerDay', 'Distillation pays for itself only at volume.');
+  }
+  const status = analysis.feasibility.get(destination.method);
+  if (!destination.switchedTo && status?.status === 'conditional') {
+    const ordered = [...status.decidedBy].sort((a, b) => order(a) - order(b));
+    for (const field of ordered) ask(field, `It decides whether ${name(destination.method)} is possible at all.`);
+  }
+  if (destination.switchedTo) {
+    ask('canSwitchModel', `The named model rules out ${name(destination.method)}; the plan moves it to ${destination.switchedTo}.`);
+    for (const field of context.substituteDecidedBy ?? []) {
+      ask(field as ProfileField, `It decides whether ${name(destination.method)} is possible on ${destination.switchedTo}.`);
+    }
+  }
+  if (input.dataMustStayOnPrem === undefined) {
+    const vendorChannel = facts.weightsAvailable === false && !destination.switchedTo;
+    const rented = facts[`fits.${checkFor(destination.method)}`] !== true && facts.weightsAvailable === true;
+    if (vendorChannel || rented) {
+      const next = changes({ dataMustStayOnPrem: true });
+      if (next) ask('dataMustStayOnPrem', `If no data may leave your premises, ${name(destination.method)} moves to ${name(next)}.`);
+    }
+  }
+  if ((input.deployment === 'edge' || input.deployment === 'mobile') && input.deviceMemoryGB === undefined) {
+    ask('deviceMemoryGB', 'Device memory caps the model size, even at 4 bits.');
+  }
+
+  // 2. Diagnosis.
+  diagnosisQuestions();
+
+  // 3. Data for the fix.
+  const behaviour = BEHAVIOUR_NEEDS.some((need) => needs.has(need)) || needs.has('instruction-following');
+  if ((behaviour || undiagnosed) && input.labeledExamples === undefined) {
+    const next = changes({ labeledExamples: 2000 }) ?? changes({ labeledExamples: 0 });
+    if (next) ask('labeledExamples', `With enough labelled examples the destination moves from ${name(destination.method)} to ${name(next)}.`);
+    else ask('labeledExamples', 'Training needs a minimum number of examples; below it, prompting and retrieval are the options.');
+  }
+  if (needs.has('alignment') && input.preferencePairs === undefined) {
+    ask('preferencePairs', 'Preference tuning needs hundreds to thousands of chosen/rejected pairs.');
+  }
+  const knowledgeNeed = KNOWLEDGE_NEEDS.some((need) => needs.has(need));
+  if (knowledgeNeed && input.knowledgeChanges === undefined) {
+    ask('knowledgeChanges', 'Knowledge that changes is retrieved at answer time, never trained into weights.');
+  }
+  if (knowledgeNeed && input.unlabeledCorpus === undefined && input.corpusTokens === undefined) {
+    ask('unlabeledCorpus', 'Retrieval needs documents to retrieve from.');
+  }
+
+  if (undiagnosed) {
+    const textual = (analysis.resolved.profile.modality ?? 'text') === 'text';
+    if (textual && input.knowledgeChanges === undefined && !(input.task !== undefined && input.taskType !== undefined)) {
+      ask('knowledgeChanges', 'Knowledge that changes is retrieved at answer time; stable behaviour can be trained.');
+    }
+    if (input.taskType === undefined) ask('taskType', 'The shape of the task decides which methods apply at all.');
+  }
+
+  // 4. Preferences that would move the destination.
+  if (input.requestsPerDay === undefined && (needs.has('cost') || needs.has('latency'))) {
+    ask('requestsPerDay', 'Volume decides whether a smaller tuned or distilled model pays for itself.');
+  }
+  if (needs.has('cost') && facts.weightsAvailable === false && input.canSwitchModel === undefined) {
+    ask('canSwitchModel', 'The cheapest fix is often another model: a smaller tier or an open-weight student.');
+  }
+  if (asked.length < MAX_QUESTIONS && input.requestsPerDay === undefined && facts.smallModel !== true) {
+    const next = changes({ requestsPerDay: 1_000_000 });
+    if (next) ask('requestsPerDay', `At a million requests a day the destination moves to ${name(next)}.`);
+  }
+
+  return asked.map(({ field, why }) => ({ field, question: FIELD_QUESTIONS[field].question, why: `${FIELD_QUESTIONS[field].why} ${why}` }));
+}
+
+function order(field: ProfileField): number {
+  const index = FEASIBILITY_ORDER.indexOf(field);
+  return index === -1 ? FEASIBILITY_ORDER.length : index;
+}
+
+function checkFor(method: MethodId): FitCheck {
+  if (method === 'qlora') return 'qlora';
+  if (method === 'full-fine-tuning') return 'full-fine-tuning';
+  if (method === 'distillation') return 'distillation-student';
+  if (method === 'prompt-engineering' || method === 'in-context-learning' || method === 'rag') return 'inference';
+  return 'lora';
+}
+
+/** "LoRA (low-rank adaptation)" → "LoRA": the short name reads better inside a sentence. */
+export function methodName(knowledge: Knowledge, method: MethodId): string {
+  return knowledge.methodById.get(method)?.name.replace(/\s*\(.*\)\s*$/, '') ?? method;
+}

@@ -1,0 +1,98 @@
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { MethodId } from '../profile/profile-schema.ts';
+import type { FeasibilityAnalysis } from './analyse-feasibility.ts';
+import { TRAINING_CHECKS, type TrainingCheck } from './estimate-feasibility.ts';
+import type { ComputeOption } from './recommendation-schema.ts';
+import { PROJECT_RUNS } from './training-compute.ts';
+
+/**
+ * Stage 3 of the pipeline, compute side: where the destination's training can run. The team's own GPUs at no
+ * marginal cost (hours only), the cheapest catalog rental for the whole project at its dated price, and a hosted
+ * trainer for open models where the catalog has one. Rentals and hosts are left out when data must stay on the
+ * premises. Pure.
+ */
+
+/** The memory check that stands for a training method. */
+export function trainingCheckOf(method: MethodId, analysis: FeasibilityAnalysis): TrainingCheck | undefined {
+  switch (method) {
+    case 'lora':
+    case 'adapters':
+    case 'prefix-tuning':
+    case 'prompt-tuning':
+      return 'lora';
+    case 'qlora':
+      return 'qlora';
+    case 'full-fine-tuning':
+      return 'full-fine-tuning';
+    case 'distillation':
+      return 'distillation-student';
+    case 'instruction-tuning':
+    case 'preference-tuning':
+      // Self-run with LoRA when it fits, else QLoRA (the estimate the verdict rests on).
+      return analysis.facts['trainable.lora'] === false || analysis.facts['fits.lora'] === false ? 'qlora' : 'lora';
+    default:
+      return undefined;
+  }
+}
+
+export function computeOptions(method: MethodId, analysis: FeasibilityAnalysis, knowledge: Knowledge): ComputeOption[] {
+  const check = trainingCheckOf(method, analysis);
+  if (!check || !TRAINING_CHECKS.includes(check)) return [];
+  if (analysis.facts.weightsAvailable === false && method !== 'distillation') return [];
+  const { estimates, facts, resolved } = analysis;
+  const options: ComputeOption[] = [];
+  const own = facts[`fits.${check}`];
+  const fit = estimates.fit[check];
+  if (own === true && resolved.profile.gpuCount !== undefined && resolved.profile.gpuCount > 0) {
+    const hours = estimates.ownProjectHours[check];
+    const gpu = resolved.gpu?.name ?? `${resolved.profile.gpuMemoryGB} GB GPU`;
+    options.push({
+      kind: 'own',
+      gpu,
+      count: resolved.profile.gpuCount,
+      ...(hours === undefined ? {} : { hours }),
+      usd: 0,
+      why: `Fits your ${resolved.profile.gpuCount} × ${gpu}${fit?.level === 'tight' ? ' with little headroom' : fit?.level === 'fits-if' ? ` if you ${fit.adjustments.join(' and ')}` : ''}; owned GPUs cost time, not dollars${hours === undefined ? '' : ` (about ${hours} h for ${PROJECT_RUNS} runs)`}.`,
+    });
+  }
+  const rental = estimates.rentals[check];
+  if (rental && facts.rentalAllowed !== false) {
+    const budget = resolved.profile.oneTimeBudgetUSD;
+    options.push({
+      kind: 'rent',
+      gpu: rental.gpu,
+      count: rental.count,
+      hours: rental.hours,
+      usd: rental.usd,
+      why: `Rent ${rental.count} × ${rental.gpu} at $${rental.usdPerGpuHour}/GPU-hour (price as of ${rental.priceAsOf}) for about ${rental.hours} h: ${PROJECT_RUNS} runs${rental.assumedExamples ? ' on an assumed 1,000 examples' : ''}, at least one billed hour per GPU${budget === undefined ? '' : rental.usd <= budget ? `; within your $${budget} budget` : `; over your $${budget} budget`}.`,
+    });
+  }
+  if (facts.weightsAvailable === true && facts.rentalAllowed !== false && method !== 'distillation') {
+    const hosts = hostedTrainers(knowledge);
+    if (hosts.length > 0) {
+      options.push({
+        kind: 'hosted',
+        why: `${hosts.join(' and ')} train LoRA adapters for open-weight models as a hosted job (your data goes to them).`,
+      });
+    }
+  }
+  return options;
+}
+
+const hostsByKnowledge = new WeakMap<Knowledge, string[]>();
+
+/** Open-model hosts with a live supervised fine-tuning offer for open models in general. */
+function hostedTrainers(knowledge: Knowledge): string[] {
+  const cached = hostsByKnowledge.get(knowledge);
+  if (cached) return cached;
+  const hosts = knowledge.providers
+    .filter((provider) =>
+      provider.offerings.some(
+        (offering) =>
+          offering.service === 'supervised-fine-tuning' && offering.openModels && offering.status === 'available',
+      ),
+    )
+    .map((provider) => provider.name);
+  hostsByKnowledge.set(knowledge, hosts);
+  return hosts;
+}

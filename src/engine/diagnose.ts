@@ -1,0 +1,202 @@
+import type { Goal, MethodId, Profile } from '../profile/profile-schema.ts';
+import type { Facts } from './facts.ts';
+import type { DiagnosisEntry, Need } from './recommendation-schema.ts';
+
+/**
+ * Stage 4 of the pipeline (shared/design.md): what gap must close. Reads `goals`, `taskType`, the free-text
+ * `task`, the booleans, `modelStage`, the data the team holds and `tried`, and names each need with the evidence
+ * for it and the methods that close it. Pure; never guesses a need without evidence.
+ */
+
+/** Requests per day from which the running cost of a large model is a need of its own. */
+export const VOLUME_COST_REQUESTS_PER_DAY = 100_000;
+/** A latency target under this many milliseconds is a need of its own. */
+export const TIGHT_LATENCY_MS = 500;
+
+/** The methods that close each need (the diagnosis output lists them; the destination stage chooses among them). */
+export const METHODS_FOR_NEED: Readonly<Record<Need, readonly MethodId[]>> = {
+  knowledge: ['rag'],
+  freshness: ['rag'],
+  citations: ['rag'],
+  format: ['in-context-learning', 'lora', 'qlora', 'managed-fine-tuning', 'full-fine-tuning'],
+  style: ['in-context-learning', 'lora', 'qlora', 'managed-fine-tuning', 'full-fine-tuning'],
+  'task-skill': ['in-context-learning', 'lora', 'qlora', 'full-fine-tuning', 'managed-fine-tuning'],
+  'instruction-following': ['instruction-tuning'],
+  alignment: ['preference-tuning'],
+  cost: ['distillation', 'qlora', 'lora'],
+  latency: ['distillation', 'qlora', 'lora'],
+  'on-device': ['distillation', 'qlora', 'lora'],
+};
+
+/** Needs that more knowledge in the context closes (the context axis). */
+export const KNOWLEDGE_NEEDS: readonly Need[] = ['knowledge', 'freshness', 'citations'];
+/** Needs that consistent behaviour closes (the model axis). */
+export const BEHAVIOUR_NEEDS: readonly Need[] = ['format', 'style', 'task-skill'];
+/** Needs about running cost, speed and size. */
+export const EFFICIENCY_NEEDS: readonly Need[] = ['cost', 'latency', 'on-device'];
+
+/** What the task text says, by need (word starts; linear regular expressions on at most 2,000 characters). */
+const TASK_WORDS: readonly (readonly [Need, RegExp])[] = [
+  [
+    'knowledge',
+    /\b(knowledge ?base|wiki|documentation|faqs?|(answer|answers|answering|questions?|queries|ask|asks|chat|chatbot|assistant|bot)\b[^.]{0,60}\b(docs?|documents?|manuals?|handbook|polic(y|ies)|articles?|internal data|knowledge))\b/i,
+  ],
+  ['freshness', /\b(latest|up[- ]to[- ]date|changes? (daily|weekly|often)|news|real[- ]time data|current prices?)\b/i],
+  ['citations', /\b(cite|citations?|sources?|references?|link back)\b/i],
+  ['format', /\b(json|schema|structured|format(ted)?|template|fields?|xml|yaml|csv|tables?)\b/i],
+  ['style', /\b(tone|voice|brand|style|persona|house style|writing like)\b/i],
+  [
+    'task-skill',
+    /\b(classif\w*|categori[sz]\w*|label(l?ing)?|tag(ging)?|sentiment|triage|rout(e|ing)|extract\w*|summari[sz]\w*|translat\w*|transcri\w*|detect\w*|ner|entities)\b/i,
+  ],
+];
+
+const GOAL_TO_NEED: Readonly<Record<Goal, Need>> = {
+  knowledge: 'knowledge',
+  freshness: 'freshness',
+  citations: 'citations',
+  format: 'format',
+  style: 'style',
+  'task-skill': 'task-skill',
+  'instruction-following': 'instruction-following',
+  alignment: 'alignment',
+  cost: 'cost',
+  latency: 'latency',
+  'on-device': 'on-device',
+};
+
+/** The diagnosis plus what `tried` says about where the team stands. */
+export interface Diagnosis {
+  readonly entries: DiagnosisEntry[];
+  readonly needs: ReadonlySet<Need>;
+  /** Prompting (or few-shot) was tried and plateaued or failed: behaviour gaps go to tuning. */
+  readonly promptingExhausted: boolean;
+  /** Retrieval was tried and plateaued or failed. */
+  readonly retrievalExhausted: boolean;
+  /** A method the team reports as good enough (the destination is reached; keep and measure it). */
+  readonly goodEnough: MethodId | undefined;
+  /** Methods that failed outright. */
+  readonly failed: ReadonlySet<MethodId>;
+  /** The knowledge need rests on explicit facts (goals, citations, weekly or daily changes, a search task). */
+  readonly strongKnowledge: boolean;
+  /** Citations or knowledge that changes weekly or daily: retrieval beats tuning whatever else is true. */
+  readonly retrievalRequired: boolean;
+  /** Some need rests on explicit facts (goals, booleans, task type, data), not on task words alone. */
+  readonly explicit: boolean;
+}
+
+export function diagnose(profile: Profile, facts: Facts): Diagnosis {
+  const evidence = new Map<Need, string[]>();
+  const add = (need: Need, why: string) => {
+    const list = evidence.get(need) ?? [];
+    if (!list.includes(why)) list.push(why);
+    evidence.set(need, list);
+  };
+
+  for (const goal of profile.goals ?? []) add(GOAL_TO_NEED[goal], `goals: ${goal}`);
+  if (profile.needsCitations === true) add('citations', 'needsCitations: true');
+  if (profile.knowledgeChanges === 'weekly' || profile.knowledgeChanges === 'daily' || profile.knowledgeChanges === 'monthly')
+    add('freshness', `knowledgeChanges: ${profile.knowledgeChanges}`);
+  if (profile.needsStyleOrFormat === true) add('format', 'needsStyleOrFormat: true');
+
+  switch (profile.taskType) {
+    case 'search':
+      add('knowledge', 'taskType: search');
+      break;
+    case 'classify':
+    case 'extract':
+    case 'transcribe':
+    case 'code':
+    case 'image-understand':
+      add('task-skill', `taskType: ${profile.taskType}`);
+      break;
+    case 'image-generate':
+      add('style', 'taskType: image-generate');
+      break;
+    default:
+      break;
+  }
+  if (profile.taskType === 'extract') add('format', 'taskType: extract');
+
+  const task = profile.task ?? '';
+  for (const [need, pattern] of TASK_WORDS) {
+    const match = pattern.exec(task);
+    if (match) add(need, `task mentions "${match[0].toLowerCase()}"`);
+  }
+  // Documents to answer from, with a conversational or search task: the knowledge gap.
+  if (
+    (profile.unlabeledCorpus === 'large' || profile.unlabeledCorpus === 'small') &&
+    (profile.taskType === 'chat' || profile.taskType === 'search' || profile.taskType === undefined) &&
+    (evidence.has('knowledge') || evidence.has('citations') || evidence.has('freshness') || profile.taskType === 'chat')
+  ) {
+    add('knowledge', `unlabeledCorpus: ${profile.unlabeledCorpus}`);
+  }
+
+  if (profile.modelStage === 'base' && facts.modelArchitecture !== 'encoder' && facts.imageGenerator !== true)
+    add('instruction-following', 'modelStage: base (a pre-trained model does not follow instructions yet)');
+  if ((profile.preferencePairs ?? 0) > 0) add('alignment', `preferencePairs: ${profile.preferencePairs}`);
+  if (profile.deployment === 'edge' || profile.deployment === 'mobile')
+    add('on-device', `deployment: ${profile.deployment}`);
+  if (profile.deviceMemoryGB !== undefined) add('on-device', `deviceMemoryGB: ${profile.deviceMemoryGB}`);
+  if (profile.latencyTargetMs !== undefined && profile.latencyTargetMs < TIGHT_LATENCY_MS)
+    add('latency', `latencyTargetMs: ${profile.latencyTargetMs}`);
+  if ((profile.requestsPerDay ?? 0) >= VOLUME_COST_REQUESTS_PER_DAY && facts.smallModel !== true)
+    add('cost', `requestsPerDay: ${profile.requestsPerDay}`);
+  if (facts['affordable.api'] === false) add('cost', 'the API bill at this volume is over the monthly budget');
+  if ((profile.labeledExamples ?? 0) >= 1000 && evidence.size === 0)
+    add('task-skill', `labeledExamples: ${profile.labeledExamples} (a task learned from labelled data)`);
+
+  const tried = profile.tried ?? [];
+  const exhausted = (methods: readonly MethodId[]) =>
+    tried.some((entry) => methods.includes(entry.method) && entry.result !== 'good-enough');
+  const promptingExhausted = exhausted(['prompt-engineering', 'in-context-learning']);
+  const retrievalExhausted = exhausted(['rag']);
+  for (const entry of tried) {
+    if (entry.result === 'good-enough') continue;
+    if (entry.method === 'prompt-engineering' || entry.method === 'in-context-learning') {
+      // A plateaued prompt is a behaviour gap when nothing else was diagnosed.
+      if (![...evidence.keys()].some((need) => BEHAVIOUR_NEEDS.includes(need) || KNOWLEDGE_NEEDS.includes(need)))
+        add('task-skill', `tried ${entry.method}: ${entry.result}`);
+    }
+  }
+  const goodEnough = [...tried].reverse().find((entry) => entry.result === 'good-enough')?.method;
+  const failed = new Set(tried.filter((entry) => entry.result === 'failed').map((entry) => entry.method));
+
+  const entries: DiagnosisEntry[] = [...evidence.entries()]
+    .sort(([a], [b]) => NEED_ORDER.indexOf(a) - NEED_ORDER.indexOf(b))
+    .map(([need, why]) => ({ need, evidence: why, methods: [...METHODS_FOR_NEED[need]] }));
+  const goals = new Set(profile.goals ?? []);
+  const retrievalRequired =
+    profile.needsCitations === true ||
+    goals.has('citations') ||
+    profile.knowledgeChanges === 'weekly' ||
+    profile.knowledgeChanges === 'daily' ||
+    goals.has('freshness');
+  const strongKnowledge = retrievalRequired || goals.has('knowledge') || profile.taskType === 'search';
+  const explicit = [...evidence.values()].some((list) => list.some((why) => !why.startsWith('task mentions')));
+  return {
+    entries,
+    strongKnowledge,
+    retrievalRequired,
+    explicit,
+    needs: new Set(evidence.keys()),
+    promptingExhausted,
+    retrievalExhausted,
+    goodEnough,
+    failed,
+  };
+}
+
+const NEED_ORDER: readonly Need[] = [
+  'knowledge',
+  'freshness',
+  'citations',
+  'format',
+  'style',
+  'task-skill',
+  'instruction-following',
+  'alignment',
+  'cost',
+  'latency',
+  'on-device',
+];

@@ -1,0 +1,98 @@
+import type { MethodId, Profile } from '../profile/profile-schema.ts';
+import type { DestinationChoice } from './choose-destination.ts';
+import type { Diagnosis } from './diagnose.ts';
+import { KNOWLEDGE_NEEDS } from './diagnose.ts';
+import type { Facts } from './facts.ts';
+import type { FeasibilityMap } from './feasibility.ts';
+import type { FirstStep, PlanStep } from './recommendation-schema.ts';
+
+/** OpenAI's accuracy guide: a prompt plus 20 or more graded cases is the baseline every later step is measured on. */
+export const MINIMUM_EVALUATION_CASES = 20;
+
+const PROMPT_SIDE: ReadonlySet<MethodId> = new Set(['prompt-engineering', 'in-context-learning']);
+
+/**
+ * Stage 6, second half: what to do on Monday. Usually a prompt baseline with an evaluation set; skipped when the
+ * team already tried prompting, when the model has no prompt to engineer (a text encoder), or when the destination
+ * is itself the baseline. Pure.
+ */
+export function chooseFirstStep(
+  destination: DestinationChoice,
+  profile: Profile,
+  facts: Facts,
+  feasibility: FeasibilityMap,
+): FirstStep {
+  const possible = (method: MethodId) => feasibility.get(method)?.status !== 'infeasible';
+  const triedPrompting = (profile.tried ?? []).some((entry) => PROMPT_SIDE.has(entry.method));
+  const evalSet = `an evaluation set of at least ${MINIMUM_EVALUATION_CASES} real cases with known good answers`;
+  if (destination.deadEnd) {
+    return {
+      methods: [],
+      why: 'Nothing can start on this model under the stated facts: change what the model options name first.',
+    };
+  }
+  if (facts.modelArchitecture === 'encoder' && facts.modality === 'text') {
+    return {
+      methods: [destination.method],
+      why: `An encoder has no prompt to engineer: hold out ${evalSet}, then train.`,
+    };
+  }
+  if (triedPrompting || PROMPT_SIDE.has(destination.method)) {
+    return {
+      methods: [destination.method],
+      why: triedPrompting
+        ? `Prompting was already tried, so start on ${destination.method} directly, measured on ${evalSet}.`
+        : `Write the prompt and build ${evalSet}; that baseline is also the destination until it stops improving.`,
+    };
+  }
+  const baseline = (['prompt-engineering', 'in-context-learning'] as const).filter(
+    (method) => possible(method) && (method === 'prompt-engineering' || (profile.labeledExamples ?? 0) >= 3),
+  );
+  if (baseline.length === 0) {
+    return { methods: [destination.method], why: `Start on ${destination.method}, measured on ${evalSet}.` };
+  }
+  return {
+    methods: [...baseline],
+    why: `Start with a prompt baseline${baseline.includes('in-context-learning') ? ' with a few worked examples' : ''} and ${evalSet}, so ${destination.method} is measured against it.`,
+  };
+}
+
+/**
+ * The staged plan: the first step, retrieval when knowledge is a need and it is not already the destination, the
+ * destination, then preference tuning and distillation when the diagnosis calls for them after it.
+ */
+export function buildPlan(
+  destination: DestinationChoice,
+  firstStep: FirstStep,
+  diagnosis: Diagnosis,
+  feasibility: FeasibilityMap,
+): PlanStep[] {
+  const possible = (method: MethodId) => feasibility.get(method)?.status !== 'infeasible';
+  const stages: { methods: MethodId[]; why: string }[] = [];
+  const planned = new Set<MethodId>();
+  const push = (methods: MethodId[], why: string) => {
+    const fresh = methods.filter((method) => !planned.has(method));
+    if (fresh.length === 0) return;
+    for (const method of fresh) planned.add(method);
+    stages.push({ methods: fresh, why });
+  };
+  if (firstStep.methods.length > 0) push([...firstStep.methods], firstStep.why);
+  const knowledge = KNOWLEDGE_NEEDS.some((need) => diagnosis.needs.has(need));
+  if (knowledge && destination.method !== 'rag' && possible('rag') && !diagnosis.retrievalExhausted) {
+    push(['rag'], 'Add retrieval for the knowledge the model lacks or that changes; tuning is not the way to teach facts.');
+  }
+  if (!destination.deadEnd) {
+    push(
+      [destination.method],
+      `${destination.switchedTo ? `On ${destination.switchedTo}: ` : ''}${destination.why}`,
+    );
+  }
+  if (diagnosis.needs.has('alignment') && destination.method !== 'preference-tuning' && possible('preference-tuning')) {
+    push(['preference-tuning'], 'Then align outputs with preference pairs (DPO) once supervised behaviour is right.');
+  }
+  const efficiency = diagnosis.needs.has('cost') || diagnosis.needs.has('latency');
+  if (efficiency && destination.method !== 'distillation' && possible('distillation')) {
+    push(['distillation'], 'Once quality is right, distil into a smaller model to cut serving cost and latency.');
+  }
+  return stages.map((stage, index) => ({ step: index + 1, ...stage }));
+}

@@ -1,0 +1,130 @@
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { Model } from '../knowledge/schemas.ts';
+import type { MethodId, Profile } from '../profile/profile-schema.ts';
+import { analyseFeasibility } from './analyse-feasibility.ts';
+import type { Substitute, Wish } from './choose-destination.ts';
+import type { FeasibilityMap } from './feasibility.ts';
+import type { ModelOption } from './recommendation-schema.ts';
+
+/**
+ * Stage 3 of the pipeline (shared/design.md): when the named model rules out the answer that would work, which
+ * catalog model lifts the constraint? Candidates are open-weight models of the same kind (smaller siblings of the
+ * named family first, then other families, largest first), each checked by the same feasibility stage with the
+ * team's own hardware, budget and residency. At most MAX_EVALUATED candidates are evaluated. Pure.
+ */
+
+/** Candidates evaluated per wish (each runs the estimator once). */
+export const MAX_EVALUATED = 4;
+/** A crude memory bound used only to skip hopeless candidates before evaluating them: QLoRA ≈ 0.6 GB per B + 2 GB. */
+const QLORA_GB_PER_B = 0.6;
+const QLORA_FIXED_GB = 2;
+/** With no hardware and no budget known, substitutes are capped at this size (QLoRA on one 24 GB card). */
+export const UNKNOWN_HARDWARE_MAX_B = 15;
+/** Candidates released this long before the named model belong to an older generation and are skipped. */
+const OLDER_GENERATION_DAYS = 200;
+
+function shiftDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate.length === 7 ? `${isoDate}-01` : isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Profile fields that describe the named model; a substitute replaces them. */
+const MODEL_FIELDS = ['modelName', 'modelAccess', 'modelParamsB', 'modelStage'] as const;
+
+export interface SubstituteSearch {
+  readonly found: Substitute | undefined;
+  /** For a conditional substitute: the unknown fields that decide it. */
+  readonly decidedBy: readonly string[];
+  /** Every candidate evaluated, with its verdict for the wish. */
+  readonly options: ModelOption[];
+}
+
+export function searchSubstitute(
+  wish: Wish,
+  profile: Profile,
+  named: Model | undefined,
+  knowledge: Knowledge,
+  facts: { readonly totalGpuMemoryGB?: unknown; readonly rentalAllowed?: unknown },
+): SubstituteSearch {
+  const options: ModelOption[] = [];
+  let conditional: Substitute | undefined;
+  let decidedBy: string[] = [];
+  for (const candidate of candidates(profile, named, knowledge, facts).slice(0, MAX_EVALUATED)) {
+    const next: Profile = { ...profile, modelName: candidate.name };
+    for (const field of MODEL_FIELDS) if (field !== 'modelName') delete next[field];
+    const analysis = analyseFeasibility(next, knowledge);
+    const best = bestOf(wish.methods, analysis.feasibility);
+    const verdict = best === undefined ? 'not-viable' : analysis.feasibility.get(best)?.status === 'feasible' ? 'viable' : 'conditional';
+    options.push({
+      model: candidate.name,
+      access: candidate.access,
+      verdict,
+      why:
+        best === undefined
+          ? `${wish.methods.join(' / ')} is ruled out on ${candidate.name} too.`
+          : `${best} is ${verdict === 'viable' ? 'possible' : 'possible depending on facts not known yet'} on ${candidate.name} (${candidate.paramsB ?? '?'}B, ${candidate.access}).`,
+    });
+    if (best && verdict === 'viable') return { found: { model: candidate.name, method: best }, options, decidedBy: [] };
+    if (best && !conditional) {
+      conditional = { model: candidate.name, method: best };
+      decidedBy = [...(analysis.feasibility.get(best)?.decidedBy ?? [])];
+    }
+  }
+  return { found: conditional, options, decidedBy };
+}
+
+function bestOf(methods: readonly MethodId[], feasibility: FeasibilityMap): MethodId | undefined {
+  return (
+    methods.find((method) => feasibility.get(method)?.status === 'feasible') ??
+    methods.find((method) => feasibility.get(method)?.status === 'conditional')
+  );
+}
+
+/** Open-weight models of the same kind, smaller siblings first, then by size from the largest that could fit. */
+function candidates(
+  profile: Profile,
+  named: Model | undefined,
+  knowledge: Knowledge,
+  facts: { readonly totalGpuMemoryGB?: unknown; readonly rentalAllowed?: unknown },
+): Model[] {
+  const modality = profile.modality ?? named?.modality ?? 'text';
+  const kind = named?.architecture?.kind ?? (modality === 'image' ? 'diffusion' : 'decoder');
+  const sameKind = (model: Model) => {
+    const modelKind = model.architecture?.kind ?? 'decoder';
+    const decoderLike = (k: string) => k === 'decoder' || k === 'moe-decoder';
+    return decoderLike(kind) ? decoderLike(modelKind) : modelKind === kind;
+  };
+  const sameModality = (model: Model) =>
+    model.modality === modality || ((modality === 'text' || modality === 'code') && (model.modality === 'text' || model.modality === 'code'));
+  const ownGB = typeof facts.totalGpuMemoryGB === 'number' ? facts.totalGpuMemoryGB : undefined;
+  const cannotRent = facts.rentalAllowed === false || profile.oneTimeBudgetUSD === 0;
+  const maxB =
+    named?.access === 'open-weights' && named.paramsB !== undefined ? named.paramsB : Number.POSITIVE_INFINITY;
+  const deviceB = profile.deviceMemoryGB === undefined ? Number.POSITIVE_INFINITY : (profile.deviceMemoryGB - 0.5) / 0.6;
+  // Hardware unknown: propose what one ordinary 24 GB card can tune, not the largest model in the catalog.
+  const unknownHardwareB = ownGB === undefined && profile.oneTimeBudgetUSD === undefined ? UNKNOWN_HARDWARE_MAX_B : Number.POSITIVE_INFINITY;
+  // A smaller sibling from an older generation is not a real alternative.
+  const oldest = named?.released === undefined ? undefined : shiftDays(named.released, -OLDER_GENERATION_DAYS);
+  const pool = knowledge.models.filter(
+    (model) =>
+      model.access === 'open-weights' &&
+      model.paramsB !== undefined &&
+      model.id !== named?.id &&
+      model.paramsB < maxB &&
+      model.paramsB <= deviceB &&
+      model.paramsB <= unknownHardwareB &&
+      !(oldest !== undefined && model.released !== undefined && model.released < oldest) &&
+      sameModality(model) &&
+      sameKind(model) &&
+      !(cannotRent && ownGB !== undefined && QLORA_GB_PER_B * model.paramsB + QLORA_FIXED_GB > ownGB),
+  );
+  const family = named?.family;
+  return pool.sort(
+    (a, b) =>
+      (a.family === family ? 0 : 1) - (b.family === family ? 0 : 1) ||
+      (b.paramsB ?? 0) - (a.paramsB ?? 0) ||
+      ((b.released ?? '') < (a.released ?? '') ? -1 : (b.released ?? '') > (a.released ?? '') ? 1 : 0) ||
+      (a.id < b.id ? -1 : 1),
+  );
+}

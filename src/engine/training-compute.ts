@@ -1,0 +1,149 @@
+import { estimate } from '../estimator/index.ts';
+import type { EstimateInput, EstimateResult } from '../estimator/types.ts';
+import type { Gpu } from '../knowledge/schemas.ts';
+
+/**
+ * How memory checks are banded and how training is costed as a project rather than one ideal run
+ * (shared/design.md, "How the engine decides", step 2). Pure.
+ */
+
+/** A training project is several runs: hyper-parameter sweeps, reruns after data fixes, evaluation (3–5× by the sources; the low end). */
+export const PROJECT_RUNS = 3;
+/** The smallest unit a rented GPU is billed in, per GPU (hourly billing; per-second clouds still meter set-up time). */
+export const MIN_RENTAL_HOURS = 1;
+/** Rentals are costed on one node: up to this many GPUs. */
+export const MAX_GPUS_PER_NODE = 8;
+/** Above this share of the memory available the fit is "tight": it should work, with no headroom. */
+export const TIGHT_FRACTION = 0.9;
+/** The shorter training sequence the "fits-if" band tries (the usual first lever). */
+export const SHORT_TRAINING_SEQUENCE = 512;
+/** The shorter serving context the "fits-if" band tries. */
+export const SHORT_INFERENCE_CONTEXT = 1024;
+/** When the number of examples is unknown, rentals are costed for a dataset of this size (and say so). */
+export const EXAMPLES_ASSUMED_FOR_COST = 1000;
+
+export type FitLevel = 'fits' | 'tight' | 'fits-if' | 'no' | 'unknown';
+
+/** A memory check against the team's own GPUs, with a tolerance band and the levers that make it fit. */
+export interface FitAssessment {
+  readonly level: FitLevel;
+  /** Memory needed per GPU at the default settings, GB. */
+  readonly neededPerGpuGB: number;
+  /** What the levers of a "fits-if" need per GPU, GB. */
+  readonly adjustedPerGpuGB?: number;
+  readonly adjustments: readonly string[];
+}
+
+/** Whether a level counts as fitting for feasibility (the levers are ordinary practice, not heroics). */
+export function levelFits(level: FitLevel): boolean | undefined {
+  if (level === 'unknown') return undefined;
+  return level !== 'no';
+}
+
+/**
+ * Bands one memory check: "fits" under TIGHT_FRACTION of the memory per GPU, "tight" up to all of it, "fits-if"
+ * when the usual levers (shorter sequences, an 8-bit optimizer for full fine-tuning, a shorter serving context)
+ * bring it under, else "no". `rerun` re-estimates the same check at the shorter sequence or context.
+ */
+export function assessFit(
+  result: EstimateResult,
+  workload: EstimateInput['workload'],
+  perGpuGB: number | undefined,
+  hasGpu: boolean | undefined,
+  gpuCount: number,
+  rerun: (sequenceLength: number) => EstimateResult,
+): FitAssessment {
+  const needed = result.memoryGB.perGpu;
+  if (hasGpu === false) return { level: 'no', neededPerGpuGB: needed, adjustments: [] };
+  if (perGpuGB === undefined) return { level: 'unknown', neededPerGpuGB: needed, adjustments: [] };
+  if (needed <= TIGHT_FRACTION * perGpuGB) return { level: 'fits', neededPerGpuGB: needed, adjustments: [] };
+  if (needed <= perGpuGB) return { level: 'tight', neededPerGpuGB: needed, adjustments: [] };
+  const training = workload !== 'inference';
+  const shorter = rerun(training ? SHORT_TRAINING_SEQUENCE : SHORT_INFERENCE_CONTEXT);
+  const adjustments = [
+    training
+      ? `train on sequences of ${SHORT_TRAINING_SEQUENCE} tokens (split or truncate longer examples)`
+      : `serve with a ${SHORT_INFERENCE_CONTEXT}-token context`,
+  ];
+  let adjusted = shorter.memoryGB.perGpu;
+  if (adjusted > perGpuGB && workload === 'full-fine-tuning') {
+    // An 8-bit (or paged) Adam keeps m and v in 1 byte each instead of 4: 12 → 6 bytes per parameter with the master copy.
+    const optimizerPerGpu = (shorter.memoryGB.breakdown.optimizer ?? 0) / Math.max(1, gpuCount);
+    adjusted -= optimizerPerGpu / 2;
+    adjustments.push('use an 8-bit (paged) AdamW optimizer');
+  }
+  if (adjusted <= perGpuGB) {
+    return { level: 'fits-if', neededPerGpuGB: needed, adjustedPerGpuGB: round2(adjusted), adjustments };
+  }
+  return { level: 'no', neededPerGpuGB: needed, adjustments: [] };
+}
+
+/** A rented GPU configuration for one training check: the cheapest catalog node that holds it. */
+export interface RentalOption {
+  readonly gpu: string;
+  readonly count: number;
+  readonly usdPerGpuHour: number;
+  readonly priceAsOf: string;
+  /** Elapsed hours of the whole project (PROJECT_RUNS runs) on `count` GPUs. */
+  readonly hours: number;
+  /** Dollars for the project, at least MIN_RENTAL_HOURS per GPU. */
+  readonly usd: number;
+  /** True when the dataset size was assumed (EXAMPLES_ASSUMED_FOR_COST). */
+  readonly assumedExamples: boolean;
+}
+
+type PricedGpu = Gpu & { readonly price: NonNullable<Gpu['price']> };
+
+/**
+ * The cheapest way to rent the memory and compute one training check needs: for each priced datacenter GPU,
+ * the fewest GPUs (≤ MAX_GPUS_PER_NODE) whose memory holds the sharded state plus each GPU's activations, then
+ * PROJECT_RUNS runs of `flops` at `utilisation`, billed at least MIN_RENTAL_HOURS per GPU. Undefined when no
+ * node holds it. `single` is the check estimated on one GPU (its breakdown is the unsharded total).
+ */
+export function cheapestRental(
+  single: EstimateResult,
+  flops: number,
+  utilisation: number,
+  rentals: readonly PricedGpu[],
+  assumedExamples: boolean,
+): RentalOption | undefined {
+  const b = single.memoryGB.breakdown;
+  const sharded = b.weights + (b.adapters ?? 0) + (b.gradients ?? 0) + (b.optimizer ?? 0);
+  const perGpuExtra = (b.activations ?? 0) + b.overhead;
+  let best: RentalOption | undefined;
+  for (const gpu of rentals) {
+    if (gpu.denseBf16Tflops === null) continue;
+    let count = 0;
+    for (let n = 1; n <= MAX_GPUS_PER_NODE; n *= 2) {
+      if (sharded / n + perGpuExtra <= gpu.memoryGB) {
+        count = n;
+        break;
+      }
+    }
+    if (count === 0) continue;
+    const gpuHours = (flops / (gpu.denseBf16Tflops * 1e12 * utilisation) / 3600) * PROJECT_RUNS;
+    const billed = Math.max(gpuHours, MIN_RENTAL_HOURS * count);
+    const usd = billed * gpu.price.usdPerHour;
+    if (!best || usd < best.usd) {
+      best = {
+        gpu: gpu.name,
+        count,
+        usdPerGpuHour: gpu.price.usdPerHour,
+        priceAsOf: gpu.price.asOf,
+        hours: round2(gpuHours / count),
+        usd: round2(usd),
+        assumedExamples,
+      };
+    }
+  }
+  return best;
+}
+
+/** Runs `estimate` once more with the same input at another sequence length (the fits-if lever). */
+export function rerunAt(input: EstimateInput): (sequenceLength: number) => EstimateResult {
+  return (sequenceLength) => estimate({ ...input, sequenceLength });
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
