@@ -1,9 +1,17 @@
 import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { type App, type AppDeps, createApp } from './app.ts';
 import { type Config, parseEnv } from './config/env.ts';
 import { ConfigError, KnowledgeError } from './errors.ts';
+import {
+  type ConnectionTracker,
+  connectionLimitsFromConfig,
+  limitConnections,
+  serverTimeoutOptions,
+  throttledRefusalLog,
+} from './http/connection-limits.ts';
 import { chatRoutes } from './http/routes/chat.ts';
 import { openAiCompatibleRoutes } from './http/routes/openai-compatible.ts';
 import type { RouteModule } from './http/types.ts';
@@ -58,6 +66,8 @@ export interface RunningServer {
   server: ServerType;
   config: Config;
   logger: Logger;
+  /** Open connections per address and connections refused by the caps (src/http/connection-limits.ts). */
+  connections: ConnectionTracker;
   /**
    * Stops accepting connections and waits for in-flight requests up to SHUTDOWN_GRACE_MS, closing idle
    * keep-alive sockets every 50 ms (otherwise close() waits for the client's keep-alive timeout), then
@@ -121,11 +131,25 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ],
   });
 
+  const limits = connectionLimitsFromConfig(config);
   const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
-      resolve({ server, address: info }),
+    const server = serve(
+      {
+        fetch: app.fetch,
+        port: config.PORT,
+        hostname: config.HOST,
+        serverOptions: serverTimeoutOptions(limits),
+      },
+      (info) => resolve({ server, address: info }),
     );
     server.once('error', reject);
+  });
+  const logRefusal = throttledRefusalLog((message, fields) => logger.warn(message, fields));
+  const connections = limitConnections(server as Server, limits, {
+    onRefused: (reason, client) => {
+      metrics.connectionRefused?.(reason);
+      logRefusal(reason, client);
+    },
   });
   const host = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
@@ -133,6 +157,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     url,
     startupMs: Math.round(performance.now() - started),
     knowledgeVersion: knowledge.version,
+    connections: limits,
     llm: (({ mode, enabled, model, endpoint }) => ({ mode, enabled, model, endpoint }))(llm.status()),
   });
   let closing: Promise<void> | undefined;
@@ -143,6 +168,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     server,
     config,
     logger,
+    connections,
     close: () => {
       closing ??= shutdownServer(server, config.SHUTDOWN_GRACE_MS).then(async () => {
         if (ownsStore) await sessionStore.stop();

@@ -78,8 +78,16 @@ const ENV_FIXES: Record<string, string> = {
   RATE_LIMIT_LLM_PER_MINUTE:
     'set RATE_LIMIT_LLM_PER_MINUTE to a whole number of requests per minute, e.g. 20 (0 = off)',
   MAX_MESSAGE_CHARS: 'set MAX_MESSAGE_CHARS to a positive whole number of characters, e.g. 4000',
+  REPLAY_MAX_CHARS: 'set REPLAY_MAX_CHARS to a positive whole number of characters, e.g. 32000',
   MAX_MESSAGES_PER_SESSION: 'set MAX_MESSAGES_PER_SESSION to a positive whole number, e.g. 200',
   MAX_SESSIONS_PER_CLIENT: 'set MAX_SESSIONS_PER_CLIENT to a whole number of sessions per hour, e.g. 50 (0 = off)',
+  HEADERS_TIMEOUT_MS:
+    'set HEADERS_TIMEOUT_MS to a positive whole number of milliseconds, e.g. 10000, no larger than REQUEST_TIMEOUT_MS',
+  REQUEST_TIMEOUT_MS: 'set REQUEST_TIMEOUT_MS to a positive whole number of milliseconds, e.g. 30000',
+  KEEP_ALIVE_TIMEOUT_MS: 'set KEEP_ALIVE_TIMEOUT_MS to a positive whole number of milliseconds, e.g. 5000',
+  MAX_CONNECTIONS: 'set MAX_CONNECTIONS to a whole number of open connections, e.g. 1000 (0 = no cap)',
+  MAX_CONNECTIONS_PER_ADDRESS:
+    'set MAX_CONNECTIONS_PER_ADDRESS to a whole number of open connections per client address, e.g. 50 (0 = no cap)',
 };
 
 /** Variables holding secrets: their values are never repeated in error messages. */
@@ -109,8 +117,21 @@ export const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: NonNegativeInt.default(120),
   RATE_LIMIT_LLM_PER_MINUTE: NonNegativeInt.default(20),
   MAX_MESSAGE_CHARS: PositiveInt.default(4000),
+  /** Most characters of user messages one POST /v1/chat/completions replays (it re-reads the whole history). */
+  REPLAY_MAX_CHARS: PositiveInt.default(32_000),
   MAX_MESSAGES_PER_SESSION: PositiveInt.default(200),
   MAX_SESSIONS_PER_CLIENT: NonNegativeInt.default(50),
+  // connections (src/http/connection-limits.ts): timeouts and caps against idle and slow clients. See .env.example.
+  /** Time allowed to receive a request's headers (counted from the connection or from the previous reply). */
+  HEADERS_TIMEOUT_MS: PositiveInt.default(10_000),
+  /** Time allowed to receive a whole request, headers and body. Replies and streams are not limited by it. */
+  REQUEST_TIMEOUT_MS: PositiveInt.default(30_000),
+  /** An idle keep-alive connection is closed after this long without a new request. */
+  KEEP_ALIVE_TIMEOUT_MS: PositiveInt.default(5_000),
+  /** Most open connections; further ones are closed on accept. 0 = no cap. */
+  MAX_CONNECTIONS: NonNegativeInt.default(1000),
+  /** Most open connections per client address (IPv6 by /64); unset = 50, or no cap when TRUST_PROXY is true. */
+  MAX_CONNECTIONS_PER_ADDRESS: NonNegativeInt.optional(),
 });
 
 /** The application configuration, derived from the environment. */
@@ -128,7 +149,12 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
     if (value !== undefined && value.trim() !== '') cleaned[key] = value;
   }
   const result = EnvSchema.safeParse(cleaned);
-  if (result.success) return result.data;
+  if (result.success) {
+    const problems = relationProblems(result.data);
+    if (problems.length === 0) return result.data;
+    const lines = problems.map((detail) => `  - ${detail.path}: ${detail.message}`).join('\n');
+    throw new ConfigError(`Invalid environment:\n${lines}`, problems);
+  }
   const details: ErrorDetail[] = result.error.issues.map((issue) => {
     const variable = String(issue.path[0] ?? '(environment)');
     const fix = ENV_FIXES[variable] ?? 'check the variable against .env.example';
@@ -140,4 +166,18 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
   });
   const lines = details.map((detail) => `  - ${detail.path}: ${detail.message}`).join('\n');
   throw new ConfigError(`Invalid environment:\n${lines}`, details);
+}
+
+/** Problems between variables that are each valid on their own. */
+function relationProblems(config: Config): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) {
+    problems.push({
+      path: 'HEADERS_TIMEOUT_MS',
+      message:
+        `must not exceed REQUEST_TIMEOUT_MS (got ${config.HEADERS_TIMEOUT_MS} > ${config.REQUEST_TIMEOUT_MS}); ` +
+        ENV_FIXES.HEADERS_TIMEOUT_MS,
+    });
+  }
+  return problems;
 }

@@ -28,6 +28,8 @@ export interface AppMetrics {
   llmFallback(reason: string): void;
   /** `rate_limit_rejections_total{scope}`: a request answered 429 ("key", "address", "llm-turns", ...). */
   rateLimited(scope: string): void;
+  /** `connections_refused_total{reason}`: a connection closed on accept by a connection cap (src/http/connection-limits.ts). */
+  connectionRefused?(reason: string): void;
   /** `store_write_duration_seconds`: one successful session write, in seconds. */
   storeWrite(seconds: number): void;
   /** `store_write_errors_total{code}`: a session write that failed (errno code such as "ENOSPC", "EROFS"). */
@@ -101,6 +103,12 @@ export function createAppMetrics(options: AppMetricsOptions = {}): AppMetrics {
     labelNames: ['scope'],
     maxSeries: SMALL_VOCABULARY_SERIES,
   });
+  const connectionsRefused = registry.counter({
+    name: 'connections_refused_total',
+    help: 'Connections closed on accept by MAX_CONNECTIONS or MAX_CONNECTIONS_PER_ADDRESS, by reason.',
+    labelNames: ['reason'],
+    maxSeries: SMALL_VOCABULARY_SERIES,
+  });
   const storeWrites = registry.histogram({
     name: 'store_write_duration_seconds',
     help: 'Duration of successful session-store writes as callers see them (lock wait, read, write, fsync), in seconds.',
@@ -136,6 +144,7 @@ export function createAppMetrics(options: AppMetricsOptions = {}): AppMetrics {
     llmCall: (outcome) => llmCalls.inc({ outcome: plainLabel(outcome) }),
     llmFallback: (reason) => llmFallbacks.inc({ reason: plainLabel(reason) }),
     rateLimited: (scope) => rateLimitRejections.inc({ scope: plainLabel(scope) }),
+    connectionRefused: (reason) => connectionsRefused.inc({ reason: plainLabel(reason) }),
     storeWrite: (seconds) => storeWrites.observe({}, seconds),
     storeWriteFailed: (code) => storeWriteErrors.inc({ code: plainLabel(code) }),
     observeSessions(count) {
