@@ -404,7 +404,7 @@ function pricingGpuAssumption(gpu: PricingGpu, resolved: ResolvedProfile): strin
   if (gpu.origin === 'profile') {
     return gpu.usdPerHour === undefined
       ? `Training time is for your ${gpu.name} (${gpu.denseBf16Tflops} TFLOP/s peak); the catalog has no dated price for it, so no dollar cost is given.`
-      : `Training time and cost are for your ${gpu.name}: ${gpu.denseBf16Tflops} TFLOP/s peak at $${gpu.usdPerHour} per GPU-hour.`;
+      : `Training time is for your ${gpu.name} (${gpu.denseBf16Tflops} TFLOP/s peak); GPUs you own cost time, not dollars (renting one is $${gpu.usdPerHour} per GPU-hour).`;
   }
   const why = resolved.gpu
     ? `the catalog has no throughput figure for ${resolved.gpu.name}`

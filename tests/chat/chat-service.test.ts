@@ -44,7 +44,8 @@ describe('createChatService', () => {
       userMessageId: 'client-1',
     });
     expect(first.turn.kind).toBe('question');
-    expect(first.turn.question?.field).toBe('knowledgeChanges');
+    // Nothing says what the bot must do yet: the diagnosis question comes first.
+    expect(first.turn.question?.field).toBe('task');
     expect(first.userMessage.id).toBe('client-1');
 
     const stored = await store.get(opened.sessionId, opened.sessionToken);
@@ -52,26 +53,21 @@ describe('createChatService', () => {
       ['user', 'We want a support bot'],
       ['assistant', first.turn.reply],
     ]);
-    expect(stored?.requestedField).toBe('knowledgeChanges');
+    expect(stored?.requestedField).toBe('task');
     expect(stored?.messages[1]?.meta).toMatchObject({ kind: 'question', provisional: true });
     expect(stored?.messages[1]?.parts).toEqual([
       { type: 'data-profile', data: expect.objectContaining({ profile: { modality: 'text' } }) },
       { type: 'data-question', data: first.turn.question },
     ]);
 
-    // A reopened session (as after a restart) carries on where it stopped: "weekly" answers the question asked.
+    // A reopened session (as after a restart) carries on where it stopped: the reply answers the question asked.
     const reopened = await createChatService({ store, knowledge }).openSession(opened);
     expect(reopened.created).toBe(false);
-    const second = await createChatService({ store, knowledge }).runTurn({ credentials: reopened, text: 'weekly' });
-    expect(second.session.profile).toEqual({ modality: 'text', knowledgeChanges: 'weekly' });
-    expect(second.turn.kind).toBe('recommendation');
-    expect(second.assistantMessage.meta).toMatchObject({
-      kind: 'recommendation',
-      recommendationProfile: { modality: 'text', knowledgeChanges: 'weekly' },
-    });
+    const task = 'Answer customer questions from our help-center docs';
+    const second = await createChatService({ store, knowledge }).runTurn({ credentials: reopened, text: task });
+    expect(second.session.profile).toEqual({ modality: 'text', task });
     expect(restoreDialogueState(second.session)).toMatchObject({
-      answered: true,
-      evidence: { knowledgeChanges: { text: 'weekly', by: 'rules' } },
+      evidence: { task: { text: task, by: 'rules' } },
     });
   });
 

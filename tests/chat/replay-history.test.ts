@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractFunction } from '../../src/chat/chat-service.ts';
 import { ruleExtract } from '../../src/chat/chat-service.ts';
-import { replayHistory } from '../../src/chat/replay-history.ts';
+import { ReplayLimitError, replayHistory } from '../../src/chat/replay-history.ts';
 import { fixtureKnowledge } from '../helpers/build-test-app.ts';
 
 const knowledge = fixtureKnowledge();
@@ -26,9 +26,9 @@ describe('replayHistory', () => {
   it('reads a short answer as the answer to the question the previous turn asked', async () => {
     const asked = await replayHistory(['We want a support bot'], knowledge);
     expect(asked.lastTurn.kind).toBe('question');
-    expect(asked.state.requestedField).toBe('knowledgeChanges');
-    const answered = await replayHistory(['We want a support bot', 'weekly'], knowledge);
-    expect(answered.state.profile.knowledgeChanges).toBe('weekly');
+    expect(asked.state.requestedField).toBe('task');
+    const answered = await replayHistory(['We want a support bot', 'answer questions from our docs'], knowledge);
+    expect(answered.state.profile.task).toBe('answer questions from our docs');
     // A bare number with no question before it fills nothing.
     const bare = await replayHistory(['2'], knowledge);
     expect(bare.state.profile).toEqual({});
@@ -40,15 +40,92 @@ describe('replayHistory', () => {
       calls.push({ message, requestedField: options.requestedField });
       return ruleExtract(message, options);
     };
-    await replayHistory(['hello', 'weekly', 'thanks'], knowledge, { extract });
-    expect(calls).toEqual([
-      { message: 'hello', requestedField: undefined },
-      { message: 'weekly', requestedField: 'knowledgeChanges' },
-      { message: 'thanks', requestedField: undefined },
-    ]);
+    await replayHistory(['hello', 'answer questions from our docs', 'weekly'], knowledge, { extract });
+    expect(calls.map((call) => call.message)).toEqual(['hello', 'answer questions from our docs', 'weekly']);
+    expect(calls[0]?.requestedField).toBeUndefined();
+    expect(calls[1]?.requestedField).toBe('task');
+    expect(calls[2]?.requestedField).toBe(
+      (await replayHistory(['hello', 'answer questions from our docs'], knowledge)).state.requestedField,
+    );
   });
 
   it('refuses an empty history', async () => {
     await expect(replayHistory([], knowledge)).rejects.toThrow(RangeError);
+  });
+});
+
+describe('replayHistory work bounds (issue 11, item 1)', () => {
+  const counting = () => {
+    const seen: string[] = [];
+    const extract: ExtractFunction = (message, options) => {
+      seen.push(message);
+      return ruleExtract(message, options);
+    };
+    return { seen, extract };
+  };
+
+  it('refuses a history with too many characters before extracting anything', async () => {
+    const { seen, extract } = counting();
+    const history = ['a'.repeat(3000), 'b'.repeat(3000)];
+    const replay = replayHistory(history, knowledge, { extract, limits: { maxMessages: 10, maxCharacters: 5999 } });
+    await expect(replay).rejects.toThrow(ReplayLimitError);
+    await expect(replay).rejects.toMatchObject({ limit: 'characters', actual: 6000, maximum: 5999 });
+    expect(seen).toEqual([]);
+  });
+
+  it('refuses a history with too many messages before extracting anything', async () => {
+    const { seen, extract } = counting();
+    const replay = replayHistory(['hi', 'hi', 'hi'], knowledge, {
+      extract,
+      limits: { maxMessages: 2, maxCharacters: 100 },
+    });
+    await expect(replay).rejects.toMatchObject({ name: 'ReplayLimitError', limit: 'messages', actual: 3 });
+    expect(seen).toEqual([]);
+  });
+
+  it('replays 100 messages of 320 characters under the default limits', async () => {
+    const { seen, extract } = counting();
+    const history = Array.from({ length: 100 }, (_, index) => `${index} `.padEnd(320, 'x'));
+    await replayHistory(history, knowledge, { extract });
+    expect(seen).toHaveLength(100);
+    await expect(replayHistory([...history, 'one more'], knowledge)).rejects.toThrow(ReplayLimitError);
+  });
+
+  it('yields to the event loop between messages once a slice of work is used up', async () => {
+    let clock = 0;
+    let yields = 0;
+    const extract: ExtractFunction = (message, options) => {
+      clock += 5; // each message "takes" 5 ms
+      return ruleExtract(message, options);
+    };
+    await replayHistory(['hello', 'weekly', 'thanks', 'ok', 'fine', 'go'], knowledge, {
+      extract,
+      now: () => clock,
+      yieldToEventLoop: async () => {
+        yields++;
+      },
+    });
+    // 8 ms slices of 5 ms messages: a yield before messages 3 and 5 (after 10 ms of work each time).
+    expect(yields).toBe(2);
+  });
+
+  it('lets a timer scheduled during a long replay run before the replay ends', async () => {
+    const order: string[] = [];
+    const busy = (milliseconds: number) => {
+      const until = performance.now() + milliseconds;
+      while (performance.now() < until) {
+        // burn CPU like a heavy extraction
+      }
+    };
+    const extract: ExtractFunction = (message, options) => {
+      busy(6);
+      order.push(`extract ${message}`);
+      return ruleExtract(message, options);
+    };
+    setImmediate(() => order.push('bystander'));
+    await replayHistory(['a', 'b', 'c', 'd'], knowledge, { extract });
+    order.push('replay done');
+    expect(order.indexOf('bystander')).toBeGreaterThan(0);
+    expect(order.indexOf('bystander')).toBeLessThan(order.indexOf('extract d'));
   });
 });

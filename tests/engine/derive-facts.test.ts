@@ -15,9 +15,9 @@ function derive(profile: Profile, k = knowledge) {
 }
 
 describe('deriveFacts', () => {
-  it('derives no fact at all from an empty profile', () => {
+  it('derives no fact from an empty profile but the assumed one: renting is allowed until residency says otherwise', () => {
     const { facts } = derive({});
-    expect(facts).toEqual({});
+    expect(facts).toEqual({ rentalAllowed: true });
   });
 
   it('derives model facts from the catalog', () => {
@@ -96,14 +96,16 @@ describe('deriveFacts', () => {
     expect(noSize['fits.distillation-student']).toBe(true);
   });
 
-  it('compares the estimated training cost with the budget', () => {
-    const base: Profile = { modelName: 'Llama 3.1 8B', gpuName: 'H100', labeledExamples: 10_000 };
-    const { estimates } = derive(base);
-    const loraCost = estimates.checks.lora?.costUSD;
-    expect(loraCost).toBeGreaterThan(0);
-    expect(derive({ ...base, oneTimeBudgetUSD: (loraCost ?? 0) * 2 }).facts['affordable.lora']).toBe(true);
-    expect(derive({ ...base, oneTimeBudgetUSD: (loraCost ?? 0) / 2 }).facts['affordable.lora']).toBe(false);
-    expect(derive({ modelName: 'Llama 3.1 8B', oneTimeBudgetUSD: 100 }).facts['affordable.lora']).toBeUndefined();
+  it('trainable: own GPUs that hold the job cost nothing; otherwise a rental within the budget, unless data must stay', () => {
+    // An H100 holds LoRA on an 8B model: trainable whatever the budget.
+    expect(derive({ modelName: 'Llama 3.1 8B', gpuName: 'H100', oneTimeBudgetUSD: 0 }).facts['trainable.lora']).toBe(true);
+    const base: Profile = { modelName: 'Llama 3.1 8B', gpuCount: 0, labeledExamples: 10_000 };
+    const rental = derive(base).estimates.rentals.lora;
+    expect(rental?.usd).toBeGreaterThan(0);
+    expect(derive(base).facts['trainable.lora']).toBeUndefined(); // budget unknown: undecided
+    expect(derive({ ...base, oneTimeBudgetUSD: (rental?.usd ?? 0) * 2 }).facts['trainable.lora']).toBe(true);
+    expect(derive({ ...base, oneTimeBudgetUSD: (rental?.usd ?? 0) / 2 }).facts['trainable.lora']).toBe(false);
+    expect(derive({ ...base, oneTimeBudgetUSD: 1e6, dataMustStayOnPrem: true }).facts['trainable.lora']).toBe(false);
   });
 
   it('leaves training cost unestimated (not $0) when there are no labelled examples, and says why', () => {
@@ -116,7 +118,6 @@ describe('deriveFacts', () => {
     });
     expect(estimates.trainingTokens).toBeUndefined();
     expect(estimates.checks['full-fine-tuning']?.costUSD).toBeUndefined();
-    expect(facts['affordable.full-fine-tuning']).toBeUndefined();
     expect(estimates.assumptions).toContainEqual(
       expect.objectContaining({ field: 'estimates.trainingTokens', value: null }),
     );
@@ -128,16 +129,16 @@ describe('deriveFacts', () => {
     expect(derive({ modelParamsB: 7 }).estimates.pricingGpu).toMatchObject({ name: 'H100 SXM', origin: 'reference' });
   });
 
-  it('compares the monthly self-hosting cost with the monthly budget', () => {
+  it('compares the monthly cost of a rented serving GPU with the monthly budget; owned GPUs are not rent', () => {
     const { facts, estimates } = derive({ modelParamsB: 7, gpuName: 'A100 80GB', gpuCount: 2, monthlyBudgetUSD: 1000 });
     // A 16-bit 7B model needs one of the two GPUs; the other is not billed to serving.
     expect(estimates.servingGpus).toBe(1);
     expect(estimates.serving?.selfHostedMonthlyUSD).toBe(1 * 1.5 * 730);
-    expect(facts['affordable.self-hosting']).toBe(false);
-    expect(facts.selfHostingCheaperThanApi).toBeUndefined();
-    expect(derive({ modelParamsB: 7, gpuName: 'A100 80GB', gpuCount: 2, monthlyBudgetUSD: 1100 }).facts).toMatchObject({
-      'affordable.self-hosting': true,
-    });
+    expect(facts['affordable.self-hosting']).toBeUndefined();
+    const rented = derive({ modelParamsB: 7, monthlyBudgetUSD: 100 });
+    expect(rented.estimates.servingGpu?.origin).toBe('reference');
+    expect(rented.facts['affordable.self-hosting']).toBe(false);
+    expect(derive({ modelParamsB: 7, monthlyBudgetUSD: 10_000 }).facts['affordable.self-hosting']).toBe(true);
   });
 
   it('serves on as many GPUs as the model needs: 16-bit when it fits, 4-bit when only that fits the GPUs', () => {
@@ -166,7 +167,8 @@ describe('methodEstimates', () => {
     const byMethod = methodEstimates(estimates, facts.hasGpu as boolean, facts.totalGpuMemoryGB as number);
     expect(byMethod.lora?.memoryGB).toMatchObject({ available: 80, fits: true });
     expect(byMethod.lora?.trainingGpuHours).toBeGreaterThan(0);
-    expect(byMethod.lora?.oneTimeUSD).toBeGreaterThan(0);
+    expect(byMethod.lora?.oneTimeUSD).toBe(0); // own GPU: time, not dollars
+    expect(byMethod.lora?.memoryGB?.fit).toBe('fits');
     expect(byMethod['full-fine-tuning']?.memoryGB?.needed).toBeGreaterThan(byMethod.lora?.memoryGB?.needed ?? 0);
     expect(byMethod.rag?.monthlyUSD).toBe(3 * 730);
     expect(byMethod.adapters?.assumptions[0]).toContain('Approximated by the LoRA estimate');

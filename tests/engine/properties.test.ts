@@ -108,10 +108,67 @@ describe.skipIf(!hasRealKnowledge)('engine properties over random profiles (real
         expect(managed?.verdict).toBe('not-viable');
         const model = base.modelName === undefined ? undefined : knowledge.findModel(base.modelName);
         const access = base.modelAccess ?? model?.access;
-        if (access === 'api-only' || access === 'api-with-finetuning') {
-          // Every step would send data to the vendor's servers.
+        if ((access === 'api-only' || access === 'api-with-finetuning') && !result.destination.model.switched) {
+          // Every step on the hosted model would send data to the vendor's servers: only another model helps.
           expect(result.plan, JSON.stringify(base)).toEqual([]);
         }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('an explicit api-only never gets any tuning method viable, with or without a catalog model', () => {
+    const tuning = [
+      'lora',
+      'qlora',
+      'adapters',
+      'prefix-tuning',
+      'prompt-tuning',
+      'full-fine-tuning',
+      'instruction-tuning',
+      'preference-tuning',
+      'managed-fine-tuning',
+    ];
+    fc.assert(
+      fc.property(arbitrary, (base) => {
+        const result = recommend({ ...base, modelAccess: 'api-only' }, knowledge, { explain: 'none' });
+        for (const id of tuning) {
+          const entry = result.recommendations.find((candidate) => candidate.method === id);
+          expect(entry?.verdict, `${id} ${JSON.stringify(base)}`).toBe('not-viable');
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a method is never viable while one of its hard constraints is undecided (it is conditional)', () => {
+    fc.assert(
+      fc.property(arbitrary, (profile) => {
+        const result = recommend(profile, knowledge, { explain: 'none' });
+        const undecided = new Set<string>();
+        for (const entry of result.trace) {
+          if (entry.kind !== 'constraint' || entry.outcome !== 'unknown') continue;
+          const rule = knowledge.rules.find((candidate) => candidate.id === entry.ruleId);
+          for (const method of rule?.blocks ?? []) undecided.add(method);
+        }
+        for (const method of result.recommendations) {
+          if (method.verdict === 'viable' || method.verdict === 'recommended')
+            expect(undecided.has(method.method), `${method.method} ${JSON.stringify(profile)}`).toBe(false);
+          if (method.verdict === 'conditional') expect(method.decidedBy?.length ?? 0).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('rank 1 is the destination, and the destination is never not-viable unless every method is', () => {
+    fc.assert(
+      fc.property(arbitrary, (profile) => {
+        const result = recommend(profile, knowledge, { explain: 'none' });
+        expect(result.recommendations[0]?.method).toBe(result.destination.method);
+        if (!result.destination.model.switched && result.recommendations[0]?.verdict === 'not-viable')
+          expect(result.recommendations.every((method) => method.verdict === 'not-viable')).toBe(true);
+        expect(result.questions.length).toBeLessThanOrEqual(3);
       }),
       { numRuns: RUNS },
     );

@@ -133,7 +133,7 @@ describe('POST /v1/chat regenerate', () => {
       },
     });
     await chat.sendMessage({ text: 'We want a support bot' });
-    await chat.sendMessage({ text: 'weekly' });
+    await chat.sendMessage({ text: 'just recommend' });
     const original = structuredClone(chat.lastMessage!);
     expect(original.parts.some((part) => part.type === 'data-recommendation')).toBe(true);
 

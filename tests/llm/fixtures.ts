@@ -131,6 +131,19 @@ export function fixtureRecommendation(): Recommendation {
     'managed-fine-tuning',
   ];
   const recommendation: Recommendation = {
+    destination: {
+      method: 'lora',
+      objective: 'sft',
+      channel: 'self-run',
+      model: { name: 'Llama 3.1 8B', switched: false },
+      why: 'A format gap with 2,000 examples: supervised fine-tuning.',
+    },
+    firstStep: { methods: ['prompt-engineering'], why: 'Build a prompt baseline and a small evaluation set first.' },
+    diagnosis: [{ need: 'format', evidence: ['needsStyleOrFormat: true'], methods: ['lora'] }],
+    modelOptions: [],
+    computeOptions: [{ kind: 'own', gpu: 'NVIDIA GeForce RTX 4090', count: 1, usd: 0, why: 'Fits your GPU.' }],
+    sensitivity: [],
+    stages: [],
     recommendations: order.map((method, index) => {
       const rank = index + 1;
       if (method === 'full-fine-tuning')

@@ -76,7 +76,10 @@ export function readShortAnswer(
   const text = message.lower.trim();
   const start = message.lower.indexOf(text);
   const end = start + text.length;
-  if (text === '' || text.split(/\s+/).length > MAX_WORDS) return undefined;
+  if (text === '') return undefined;
+  // The task is a sentence of its own: an answer to "what should it do?" may be long and mention other facts too.
+  if (field === 'task') return readTask(message, text, others, start, end);
+  if (text.split(/\s+/).length > MAX_WORDS) return undefined;
 
   if (BOOLEAN_FIELDS.has(field)) {
     const yes = YES.exec(message.lower);
@@ -161,20 +164,27 @@ export function readShortAnswer(
       const gpu = context.catalog.findGpu(message.original.trim());
       return gpu ? finding('gpuName', gpu.name, start, end) : undefined;
     }
-    case 'task': {
-      if (
-        others.length > 0 ||
-        YES.test(text) ||
-        NO.test(text) ||
-        /\b(?:idk|not\s+sure|don't\s+know|no\s+idea)\b/.test(text)
-      )
-        return undefined;
-      const words = message.original.trim().replace(/[.!?]+$/, '');
-      return words.length >= 3 ? finding('task', words, start, end) : undefined;
-    }
     default:
       return undefined;
   }
+}
+
+/** Words an answer to "what should it do?" may have, at most (a paragraph, not a pasted document). */
+const MAX_TASK_WORDS = 60;
+
+function readTask(
+  message: PreparedMessage,
+  text: string,
+  others: readonly Finding[],
+  start: number,
+  end: number,
+): Finding | undefined {
+  // A message that states other facts ("actually 3 GPUs") is not a description of the task.
+  if (others.some((other) => other.field !== 'modality')) return undefined;
+  if (YES.test(text) || NO.test(text) || /\b(?:idk|not\s+sure|don't\s+know|no\s+idea)\b/.test(text)) return undefined;
+  if (text.split(/\s+/).length > MAX_TASK_WORDS) return undefined;
+  const words = message.original.trim().replace(/[.!?]+$/, '');
+  return words.length >= 3 ? finding('task', words, start, end) : undefined;
 }
 
 function readNumber(
