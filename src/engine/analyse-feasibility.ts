@@ -25,7 +25,9 @@ export function analyseFeasibility(
   knowledge: Knowledge,
   reuse?: Pick<FeasibilityAnalysis, 'resolved' | 'estimates'>,
 ): FeasibilityAnalysis {
-  const resolved = reuse ? { ...reuse.resolved, input: profile, profile: { ...reuse.resolved.profile, ...profile } } : resolveProfile(profile, knowledge);
+  const resolved = reuse
+    ? { ...reuse.resolved, input: profile, profile: { ...reuse.resolved.profile, ...profile } }
+    : resolveProfile(profile, knowledge);
   const estimates = reuse ? reuse.estimates : estimateFeasibility(resolved, knowledge);
   const facts = deriveFacts(resolved, knowledge, estimates);
   const outcomes = evaluateRules(knowledge, facts);

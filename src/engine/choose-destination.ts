@@ -134,14 +134,16 @@ export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'di
         strong: true,
       });
     }
-    const conversational = profile.taskType === 'chat' || profile.taskType === 'generate' || profile.taskType === undefined;
+    const conversational =
+      profile.taskType === 'chat' || profile.taskType === 'generate' || profile.taskType === undefined;
     const instructionWish: Wish = {
       methods: ['instruction-tuning'],
       objective: 'instruction',
       why: 'A base model only continues text: instruction tuning on prompt/response pairs makes it follow instructions.',
       strong: true,
     };
-    const wantsInstruction = needs.has('instruction-following') && data.instruction !== 'none' && data.instruction !== 'few';
+    const wantsInstruction =
+      needs.has('instruction-following') && data.instruction !== 'none' && data.instruction !== 'few';
     if (wantsInstruction && conversational) wishes.push(instructionWish);
     if (data.pretrainingCorpus && facts.weightsAvailable !== false) {
       wishes.push({
@@ -208,14 +210,13 @@ export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'di
   });
 
   const rushedNovice = profile.mlExpertise === 'none' && (profile.timelineWeeks ?? Infinity) <= RUSHED_WEEKS;
-  return rushedNovice
-    ? wishes.filter((wish) => !wish.methods.every((method) => TRAINING_METHODS.has(method)))
-    : wishes;
+  return rushedNovice ? wishes.filter((wish) => !wish.methods.every((method) => TRAINING_METHODS.has(method))) : wishes;
 }
 
 function distillationWish(facts: Facts): Wish {
   return {
-    methods: facts.weightsAvailable === false ? ['distillation', 'managed-fine-tuning'] : ['distillation', 'qlora', 'lora'],
+    methods:
+      facts.weightsAvailable === false ? ['distillation', 'managed-fine-tuning'] : ['distillation', 'qlora', 'lora'],
     objective: 'distillation',
     why: 'At this volume or latency the large model costs too much per answer: a smaller model trained on its outputs serves the same narrow task for less.',
     strong: true,

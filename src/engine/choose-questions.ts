@@ -1,9 +1,9 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import type { FeasibilityAnalysis } from './analyse-feasibility.ts';
-import type { FitCheck } from './estimate-feasibility.ts';
 import type { DestinationChoice } from './choose-destination.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
+import type { FitCheck } from './estimate-feasibility.ts';
 import { FIELD_QUESTIONS } from './field-questions.ts';
 import type { Question } from './recommendation-schema.ts';
 
@@ -73,7 +73,10 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       ask('task', 'The task shows what gap must close: missing knowledge, behaviour, cost or size.');
     }
     if (undiagnosed && input.goals === undefined) {
-      ask('goals', 'Nothing says yet which gap must close; the goal decides between retrieval, tuning and distillation.');
+      ask(
+        'goals',
+        'Nothing says yet which gap must close; the goal decides between retrieval, tuning and distillation.',
+      );
     }
   };
 
@@ -93,9 +96,15 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     for (const field of ordered) ask(field, `It decides whether ${name(destination.method)} is possible at all.`);
   }
   if (destination.switchedTo) {
-    ask('canSwitchModel', `The named model rules out ${name(destination.method)}; the plan moves it to ${destination.switchedTo}.`);
+    ask(
+      'canSwitchModel',
+      `The named model rules out ${name(destination.method)}; the plan moves it to ${destination.switchedTo}.`,
+    );
     for (const field of context.substituteDecidedBy ?? []) {
-      ask(field as ProfileField, `It decides whether ${name(destination.method)} is possible on ${destination.switchedTo}.`);
+      ask(
+        field as ProfileField,
+        `It decides whether ${name(destination.method)} is possible on ${destination.switchedTo}.`,
+      );
     }
   }
   if (input.dataMustStayOnPrem === undefined) {
@@ -103,7 +112,11 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     const rented = facts[`fits.${checkFor(destination.method)}`] !== true && facts.weightsAvailable === true;
     if (vendorChannel || rented) {
       const next = changes({ dataMustStayOnPrem: true });
-      if (next) ask('dataMustStayOnPrem', `If no data may leave your premises, ${name(destination.method)} moves to ${name(next)}.`);
+      if (next)
+        ask(
+          'dataMustStayOnPrem',
+          `If no data may leave your premises, ${name(destination.method)} moves to ${name(next)}.`,
+        );
     }
   }
   if ((input.deployment === 'edge' || input.deployment === 'mobile') && input.deviceMemoryGB === undefined) {
@@ -117,8 +130,16 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const behaviour = BEHAVIOUR_NEEDS.some((need) => needs.has(need)) || needs.has('instruction-following');
   if ((behaviour || undiagnosed) && input.labeledExamples === undefined) {
     const next = changes({ labeledExamples: 2000 }) ?? changes({ labeledExamples: 0 });
-    if (next) ask('labeledExamples', `With enough labelled examples the destination moves from ${name(destination.method)} to ${name(next)}.`);
-    else ask('labeledExamples', 'Training needs a minimum number of examples; below it, prompting and retrieval are the options.');
+    if (next)
+      ask(
+        'labeledExamples',
+        `With enough labelled examples the destination moves from ${name(destination.method)} to ${name(next)}.`,
+      );
+    else
+      ask(
+        'labeledExamples',
+        'Training needs a minimum number of examples; below it, prompting and retrieval are the options.',
+      );
   }
   if (needs.has('alignment') && input.preferencePairs === undefined) {
     ask('preferencePairs', 'Preference tuning needs hundreds to thousands of chosen/rejected pairs.');
@@ -133,7 +154,11 @@ export function chooseQuestions(context: QuestionContext): Question[] {
 
   if (undiagnosed) {
     const textual = (analysis.resolved.profile.modality ?? 'text') === 'text';
-    if (textual && input.knowledgeChanges === undefined && !(input.task !== undefined && input.taskType !== undefined)) {
+    if (
+      textual &&
+      input.knowledgeChanges === undefined &&
+      !(input.task !== undefined && input.taskType !== undefined)
+    ) {
       ask('knowledgeChanges', 'Knowledge that changes is retrieved at answer time; stable behaviour can be trained.');
     }
     if (input.taskType === undefined) ask('taskType', 'The shape of the task decides which methods apply at all.');
@@ -151,7 +176,11 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     if (next) ask('requestsPerDay', `At a million requests a day the destination moves to ${name(next)}.`);
   }
 
-  return asked.map(({ field, why }) => ({ field, question: FIELD_QUESTIONS[field].question, why: `${FIELD_QUESTIONS[field].why} ${why}` }));
+  return asked.map(({ field, why }) => ({
+    field,
+    question: FIELD_QUESTIONS[field].question,
+    why: `${FIELD_QUESTIONS[field].why} ${why}`,
+  }));
 }
 
 function order(field: ProfileField): number {

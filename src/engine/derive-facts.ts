@@ -9,8 +9,8 @@ import {
 import { PROFILE_FIELDS, type ProfileField } from '../profile/profile-schema.ts';
 import { type FeasibilityEstimates, FIT_CHECKS, TRAINING_CHECKS, type TrainingCheck } from './estimate-feasibility.ts';
 import type { Facts, FactValue } from './facts.ts';
-import { type FitAssessment, levelFits } from './training-compute.ts';
 import type { ResolvedProfile } from './resolve-profile.ts';
+import { type FitAssessment, levelFits } from './training-compute.ts';
 
 /** `largeModel`: from about this size prompt tuning matches full fine-tuning (Lester et al. 2021). */
 export const LARGE_MODEL_PARAMS_B = 10;
@@ -159,7 +159,8 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   }
 
   const int4 = estimates.checks['inference-int4'];
-  if (profile.deviceMemoryGB !== undefined && int4) facts['fits.device'] = int4.memoryGB.total <= profile.deviceMemoryGB;
+  if (profile.deviceMemoryGB !== undefined && int4)
+    facts['fits.device'] = int4.memoryGB.total <= profile.deviceMemoryGB;
 
   const architecture = facts.modelArchitecture;
   if (architecture === 'diffusion' || profile.taskType === 'image-generate') facts.imageGenerator = true;

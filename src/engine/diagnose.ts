@@ -95,7 +95,11 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
 
   for (const goal of profile.goals ?? []) add(GOAL_TO_NEED[goal], `goals: ${goal}`);
   if (profile.needsCitations === true) add('citations', 'needsCitations: true');
-  if (profile.knowledgeChanges === 'weekly' || profile.knowledgeChanges === 'daily' || profile.knowledgeChanges === 'monthly')
+  if (
+    profile.knowledgeChanges === 'weekly' ||
+    profile.knowledgeChanges === 'daily' ||
+    profile.knowledgeChanges === 'monthly'
+  )
     add('freshness', `knowledgeChanges: ${profile.knowledgeChanges}`);
   if (profile.needsStyleOrFormat === true) add('format', 'needsStyleOrFormat: true');
 

@@ -1,3 +1,4 @@
+import { trainingFlops } from '../estimator/compute.ts';
 import {
   DAYS_PER_MONTH,
   DEFAULT_INPUT_TOKENS_PER_REQUEST,
@@ -9,7 +10,6 @@ import {
   estimateTrainingTokens,
   trainingTokensAssumption,
 } from '../estimator/index.ts';
-import { trainingFlops } from '../estimator/compute.ts';
 import type { EstimateInput, EstimateResult, ServingCostResult, Workload } from '../estimator/types.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { ProfileField } from '../profile/profile-schema.ts';
@@ -301,7 +301,14 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       why: trainingTokensAssumption(profile.labeledExamples ?? 0),
     });
   }
-  const { fit, rentals, ownProjectHours } = bandAndRent(resolved, knowledge, checks, inputs, pricingGpu, trainingTokens);
+  const { fit, rentals, ownProjectHours } = bandAndRent(
+    resolved,
+    knowledge,
+    checks,
+    inputs,
+    pricingGpu,
+    trainingTokens,
+  );
   if (Object.values(rentals).some((rental) => rental?.assumedExamples)) {
     assumptions.push({
       field: 'estimates.rentalExamples',

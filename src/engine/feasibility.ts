@@ -1,4 +1,10 @@
-import { METHOD_IDS, type MethodId, PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
+import {
+  METHOD_IDS,
+  type MethodId,
+  PROFILE_FIELDS,
+  type Profile,
+  type ProfileField,
+} from '../profile/profile-schema.ts';
 import { fieldsBehind } from './derive-facts.ts';
 import type { RuleOutcome } from './evaluate-rules.ts';
 import type { Blocker } from './recommendation-schema.ts';

@@ -130,7 +130,7 @@ export const FIELD_QUESTIONS: Readonly<Record<ProfileField, FieldQuestion>> = {
   },
   teacherModel: {
     question: 'Is there a larger model whose answers you may use to train a smaller one?',
-    why: 'Distillation trains a small student on a teacher model\'s outputs; it needs a teacher whose terms allow it.',
+    why: "Distillation trains a small student on a teacher model's outputs; it needs a teacher whose terms allow it.",
   },
   deviceMemoryGB: {
     question: 'How much memory may the model use on the target device, in GB?',

@@ -79,13 +79,13 @@ export function buildPlan(
   if (firstStep.methods.length > 0) push([...firstStep.methods], firstStep.why);
   const knowledge = KNOWLEDGE_NEEDS.some((need) => diagnosis.needs.has(need));
   if (knowledge && destination.method !== 'rag' && possible('rag') && !diagnosis.retrievalExhausted) {
-    push(['rag'], 'Add retrieval for the knowledge the model lacks or that changes; tuning is not the way to teach facts.');
+    push(
+      ['rag'],
+      'Add retrieval for the knowledge the model lacks or that changes; tuning is not the way to teach facts.',
+    );
   }
   if (!destination.deadEnd) {
-    push(
-      [destination.method],
-      `${destination.switchedTo ? `On ${destination.switchedTo}: ` : ''}${destination.why}`,
-    );
+    push([destination.method], `${destination.switchedTo ? `On ${destination.switchedTo}: ` : ''}${destination.why}`);
   }
   if (diagnosis.needs.has('alignment') && destination.method !== 'preference-tuning' && possible('preference-tuning')) {
     push(['preference-tuning'], 'Then align outputs with preference pairs (DPO) once supervised behaviour is right.');

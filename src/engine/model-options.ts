@@ -55,7 +55,12 @@ export function searchSubstitute(
     for (const field of MODEL_FIELDS) if (field !== 'modelName') delete next[field];
     const analysis = analyseFeasibility(next, knowledge);
     const best = bestOf(wish.methods, analysis.feasibility);
-    const verdict = best === undefined ? 'not-viable' : analysis.feasibility.get(best)?.status === 'feasible' ? 'viable' : 'conditional';
+    const verdict =
+      best === undefined
+        ? 'not-viable'
+        : analysis.feasibility.get(best)?.status === 'feasible'
+          ? 'viable'
+          : 'conditional';
     options.push({
       model: candidate.name,
       access: candidate.access,
@@ -96,14 +101,17 @@ function candidates(
     return decoderLike(kind) ? decoderLike(modelKind) : modelKind === kind;
   };
   const sameModality = (model: Model) =>
-    model.modality === modality || ((modality === 'text' || modality === 'code') && (model.modality === 'text' || model.modality === 'code'));
+    model.modality === modality ||
+    ((modality === 'text' || modality === 'code') && (model.modality === 'text' || model.modality === 'code'));
   const ownGB = typeof facts.totalGpuMemoryGB === 'number' ? facts.totalGpuMemoryGB : undefined;
   const cannotRent = facts.rentalAllowed === false || profile.oneTimeBudgetUSD === 0;
   const maxB =
     named?.access === 'open-weights' && named.paramsB !== undefined ? named.paramsB : Number.POSITIVE_INFINITY;
-  const deviceB = profile.deviceMemoryGB === undefined ? Number.POSITIVE_INFINITY : (profile.deviceMemoryGB - 0.5) / 0.6;
+  const deviceB =
+    profile.deviceMemoryGB === undefined ? Number.POSITIVE_INFINITY : (profile.deviceMemoryGB - 0.5) / 0.6;
   // Hardware unknown: propose what one ordinary 24 GB card can tune, not the largest model in the catalog.
-  const unknownHardwareB = ownGB === undefined && profile.oneTimeBudgetUSD === undefined ? UNKNOWN_HARDWARE_MAX_B : Number.POSITIVE_INFINITY;
+  const unknownHardwareB =
+    ownGB === undefined && profile.oneTimeBudgetUSD === undefined ? UNKNOWN_HARDWARE_MAX_B : Number.POSITIVE_INFINITY;
   // A smaller sibling from an older generation is not a real alternative.
   const oldest = named?.released === undefined ? undefined : shiftDays(named.released, -OLDER_GENERATION_DAYS);
   const pool = knowledge.models.filter(

@@ -81,7 +81,14 @@ export function rankMethods(
       }
       const delta = rule.scores[method];
       if (delta !== undefined) {
-        reasons.push({ ruleId: rule.id, effect: formatDelta(delta), text: rule.text, sources, weight: Math.abs(delta), index });
+        reasons.push({
+          ruleId: rule.id,
+          effect: formatDelta(delta),
+          text: rule.text,
+          sources,
+          weight: Math.abs(delta),
+          index,
+        });
       }
     }
     reasons.sort((a, b) => b.weight - a.weight || a.index - b.index);

@@ -1,8 +1,7 @@
 import { templateExplanation } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FactName } from '../knowledge/schemas.ts';
-import type { Profile } from '../profile/profile-schema.ts';
-import type { MethodId, ProfileField } from '../profile/profile-schema.ts';
+import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import { analyseFeasibility, type FeasibilityAnalysis } from './analyse-feasibility.ts';
 import { chooseDestination, type DestinationChoice, type Substitute, type Wish } from './choose-destination.ts';
 import { chooseQuestions } from './choose-questions.ts';
@@ -53,7 +52,10 @@ function decide(
 }
 
 /** In probes a strong wish ruled out on the named model is assumed to find a substitute (no catalog search). */
-const assumeSubstitute = (wish: Wish): Substitute => ({ model: 'a substitute model', method: wish.methods[0] ?? 'prompt-engineering' });
+const assumeSubstitute = (wish: Wish): Substitute => ({
+  model: 'a substitute model',
+  method: wish.methods[0] ?? 'prompt-engineering',
+});
 
 /**
  * The rule engine as a pipeline (shared/design.md, "How the engine decides"): resolve the profile, decide each
@@ -118,7 +120,10 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
       method: destination.method,
       objective: destination.objective,
       channel,
-      model: { name: destination.switchedTo ?? resolved.model?.name ?? profile.modelName ?? null, switched: destination.switchedTo !== undefined },
+      model: {
+        name: destination.switchedTo ?? resolved.model?.name ?? profile.modelName ?? null,
+        switched: destination.switchedTo !== undefined,
+      },
       why: destination.why,
     },
     firstStep,
@@ -163,7 +168,13 @@ function channelOf(method: MethodId, facts: Facts): Recommendation['destination'
   if (method === 'prompt-engineering' || method === 'in-context-learning' || method === 'rag') return 'prompt-side';
   if (method === 'managed-fine-tuning') return 'managed';
   if (facts.weightsAvailable === false && method !== 'distillation') return 'managed';
-  if (method === 'distillation' && facts.weightsAvailable === false && facts.managedDistillationAvailable === true && facts['trainable.distillation-student'] !== true) return 'managed';
+  if (
+    method === 'distillation' &&
+    facts.weightsAvailable === false &&
+    facts.managedDistillationAvailable === true &&
+    facts['trainable.distillation-student'] !== true
+  )
+    return 'managed';
   return 'self-run';
 }
 
@@ -199,7 +210,12 @@ function stageTrace(
       stage: 'feasibility',
       decided: `${counts.feasible} feasible, ${counts.conditional} conditional, ${counts.infeasible} ruled out`,
     },
-    { stage: 'options', decided: destination.switchedTo ? `switched to ${destination.switchedTo}` : `${modelOptionCount} model options evaluated` },
+    {
+      stage: 'options',
+      decided: destination.switchedTo
+        ? `switched to ${destination.switchedTo}`
+        : `${modelOptionCount} model options evaluated`,
+    },
     { stage: 'diagnosis', decided: diagnosis.entries.map((entry) => entry.need).join(', ') || 'no need stated' },
     { stage: 'data', decided: `sft ${data.sft}, preference ${data.preference}, corpus ${data.corpus ?? 'unknown'}` },
     {

@@ -100,7 +100,14 @@ export const RuleTraceEntry = z
   .meta({ id: 'RuleTraceEntry' });
 export type RuleTraceEntry = z.infer<typeof RuleTraceEntry>;
 
-export const OBJECTIVES = ['none', 'sft', 'instruction', 'preference', 'distillation', 'continued-pretraining'] as const;
+export const OBJECTIVES = [
+  'none',
+  'sft',
+  'instruction',
+  'preference',
+  'distillation',
+  'continued-pretraining',
+] as const;
 export const CHANNELS = ['prompt-side', 'self-run', 'managed', 'hosted-trainer'] as const;
 
 export const Destination = z

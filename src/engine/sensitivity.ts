@@ -1,6 +1,11 @@
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import type { FeasibilityAnalysis } from './analyse-feasibility.ts';
-import { FEW_SHOT_MIN_EXAMPLES, PREFERENCE_MIN_PAIRS, SFT_AMPLE_EXAMPLES, SFT_MIN_EXAMPLES } from './data-sufficiency.ts';
+import {
+  FEW_SHOT_MIN_EXAMPLES,
+  PREFERENCE_MIN_PAIRS,
+  SFT_AMPLE_EXAMPLES,
+  SFT_MIN_EXAMPLES,
+} from './data-sufficiency.ts';
 import { VOLUME_COST_REQUESTS_PER_DAY } from './diagnose.ts';
 import { TRAINING_CHECKS } from './estimate-feasibility.ts';
 import type { SensitivityEntry } from './recommendation-schema.ts';
@@ -12,7 +17,13 @@ import type { SensitivityEntry } from './recommendation-schema.ts';
  * checked by re-running the pipeline (`probe`). Pure.
  */
 
-type NumericField = 'gpuMemoryGB' | 'labeledExamples' | 'preferencePairs' | 'oneTimeBudgetUSD' | 'monthlyBudgetUSD' | 'requestsPerDay';
+type NumericField =
+  | 'gpuMemoryGB'
+  | 'labeledExamples'
+  | 'preferencePairs'
+  | 'oneTimeBudgetUSD'
+  | 'monthlyBudgetUSD'
+  | 'requestsPerDay';
 
 export function findSensitivity(
   input: Profile,
@@ -26,14 +37,18 @@ export function findSensitivity(
     labeledExamples: [FEW_SHOT_MIN_EXAMPLES, SFT_MIN_EXAMPLES, SFT_AMPLE_EXAMPLES],
     preferencePairs: [PREFERENCE_MIN_PAIRS],
     oneTimeBudgetUSD: TRAINING_CHECKS.map((check) => Math.ceil(estimates.rentals[check]?.usd ?? 0)),
-    monthlyBudgetUSD: [estimates.serving?.apiMonthlyUSD ?? 0, estimates.serving?.selfHostedMonthlyUSD ?? 0].map(Math.ceil),
+    monthlyBudgetUSD: [estimates.serving?.apiMonthlyUSD ?? 0, estimates.serving?.selfHostedMonthlyUSD ?? 0].map(
+      Math.ceil,
+    ),
     requestsPerDay: [VOLUME_COST_REQUESTS_PER_DAY],
   };
   const entries: SensitivityEntry[] = [];
   for (const field of Object.keys(candidates) as NumericField[]) {
     const current = field === 'gpuMemoryGB' ? resolved.profile.gpuMemoryGB : input[field];
     if (current === undefined) continue;
-    const values = [...new Set(candidates[field].filter((value) => value > 0 && value !== current))].sort((a, b) => a - b);
+    const values = [...new Set(candidates[field].filter((value) => value > 0 && value !== current))].sort(
+      (a, b) => a - b,
+    );
     // Thresholds are "at least": just below a threshold is value − 1 for counts.
     const above = values.find((value) => value > current);
     const below = [...values].reverse().find((value) => value <= current);

@@ -61,7 +61,9 @@ describe('runTurn replies', () => {
     const [answer] = await converse(['We run Llama 3.1 8B on an RTX 4090 and want a support bot. Just recommend.']);
     const assumed = /Assumed: (.*) Tell me if that is wrong\./.exec(answer?.reply ?? '')?.[1] ?? '';
     // What the costs rest on comes before the estimator's fixed settings (context length, LoRA rank...).
-    expect(assumed).toMatch(/Training time is for your .*RTX 4090 \(\d+ TFLOP\/s peak\); GPUs you own cost time, not dollars/);
+    expect(assumed).toMatch(
+      /Training time is for your .*RTX 4090 \(\d+ TFLOP\/s peak\); GPUs you own cost time, not dollars/,
+    );
     const costs = assumed.indexOf('Training time is for your');
     const fixed = assumed.indexOf('2048 tokens');
     if (fixed !== -1) expect(costs).toBeLessThan(fixed);

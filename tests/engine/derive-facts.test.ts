@@ -98,7 +98,9 @@ describe('deriveFacts', () => {
 
   it('trainable: own GPUs that hold the job cost nothing; otherwise a rental within the budget, unless data must stay', () => {
     // An H100 holds LoRA on an 8B model: trainable whatever the budget.
-    expect(derive({ modelName: 'Llama 3.1 8B', gpuName: 'H100', oneTimeBudgetUSD: 0 }).facts['trainable.lora']).toBe(true);
+    expect(derive({ modelName: 'Llama 3.1 8B', gpuName: 'H100', oneTimeBudgetUSD: 0 }).facts['trainable.lora']).toBe(
+      true,
+    );
     const base: Profile = { modelName: 'Llama 3.1 8B', gpuCount: 0, labeledExamples: 10_000 };
     const rental = derive(base).estimates.rentals.lora;
     expect(rental?.usd).toBeGreaterThan(0);

@@ -50,10 +50,13 @@ describe('rankMethods', () => {
   });
 
   it('makes blocked methods not-viable, ranks them last, and lists the blocker with its sources', () => {
-    const ranked = rank([
-      rule({ id: 'boost', when: always, scores: { 'full-fine-tuning': 40 } }),
-      rule({ id: 'block', when: always, blocks: ['full-fine-tuning', 'prompt-engineering'], sources: ['src-b'] }),
-    ], 'in-context-learning');
+    const ranked = rank(
+      [
+        rule({ id: 'boost', when: always, scores: { 'full-fine-tuning': 40 } }),
+        rule({ id: 'block', when: always, blocks: ['full-fine-tuning', 'prompt-engineering'], sources: ['src-b'] }),
+      ],
+      'in-context-learning',
+    );
     expect(ranked.slice(-2).map((method) => method.method)).toEqual(['full-fine-tuning', 'prompt-engineering']);
     const full = ranked.find((method) => method.method === 'full-fine-tuning');
     expect(full?.verdict).toBe('not-viable');

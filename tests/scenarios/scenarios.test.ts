@@ -36,7 +36,11 @@ describe('expert scenarios against the real knowledge (tests/scenarios/scenarios
     expect(scenarios.length, `no scenarios in ${scenariosFile}`).toBeGreaterThan(0);
   });
 
-  it.each(scenarios.map((scenario) => [scenario.id, scenario] as const))('%s', (_id, scenario) => {
+  it.each(
+    scenarios
+      .filter((scenario) => !SUPERSEDED_BY_V2.has(scenario.id))
+      .map((scenario) => [scenario.id, scenario] as const),
+  )('%s', (_id, scenario) => {
     const context = `${scenario.id}: ${scenario.description}\nexpected because: ${scenario.reason} [${scenario.sources.join(', ')}]`;
     const profile = Profile.parse(scenario.profile);
     const result = recommend(profile, knowledge, { explain: 'none' });
@@ -62,3 +66,18 @@ describe('expert scenarios against the real knowledge (tests/scenarios/scenarios
     }
   });
 });
+
+/**
+ * v1 expectations that Engine v2 changes on purpose (the v2 corpus in tests/scenarios/v2 grades these situations
+ * now): a model too large for the card switches to a smaller sibling instead of "prompting"; no GPU with an unknown
+ * budget makes training conditional (renting decides it), not impossible; the destination is the method that closes
+ * the gap, with the prompt baseline as the first step.
+ */
+const SUPERSEDED_BY_V2 = new Set([
+  'selfhosted-24gb-llama-8b-json-format',
+  'llama-70b-on-one-24gb-gpu',
+  'llama-70b-qlora-on-one-48gb-gpu',
+  'no-ml-expertise-wiki-qa',
+  'two-week-deadline-email-tone',
+  'open-weights-but-no-gpu',
+]);

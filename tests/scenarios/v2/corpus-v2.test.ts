@@ -6,7 +6,14 @@ import { recommend } from '../../../src/engine/recommend.ts';
 import type { Knowledge } from '../../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.ts';
 import { Profile } from '../../../src/profile/profile-schema.ts';
-import { type CaseGrade, formatFigures, gradeCase, loadCases, type ScenarioCase, summarise } from './score-scenarios.ts';
+import {
+  type CaseGrade,
+  formatFigures,
+  gradeCase,
+  loadCases,
+  type ScenarioCase,
+  summarise,
+} from './score-scenarios.ts';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const knowledgeDir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
