@@ -6,6 +6,7 @@ import { estimate as estimatorEstimate } from './estimator/index.ts';
 import { closeUnreadBody } from './http/close-unread-body.ts';
 import { errorBody } from './http/error-body.ts';
 import { handleError, handleNotFound, methodNotAllowedResponse, STATUS_BY_CODE } from './http/error-handler.ts';
+import { profileMinimums } from './http/profile-minimums.ts';
 import { requestContext } from './http/request-context.ts';
 import { registerCatalogRoutes } from './http/routes/catalog.ts';
 import { registerDocsRoutes } from './http/routes/docs.ts';
@@ -62,9 +63,12 @@ export function createApp(input: AppDeps): App {
     }),
   );
   app.use(security.usage);
+  app.use(profileMinimums());
 
   registerHealthRoutes(app, deps);
-  registerMetricsRoute(app, metrics, deps.config.METRICS_TOKEN);
+  registerMetricsRoute(app, metrics, deps.config.METRICS_TOKEN, {
+    closedWithoutToken: deps.config.API_KEYS.length > 0,
+  });
   registerRecommendationRoutes(app, deps, deps.recommend ?? engineRecommend);
   registerEstimateRoutes(app, deps, deps.estimate ?? estimatorEstimate);
   registerMethodRoutes(app, deps);

@@ -160,6 +160,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     connections: limits,
     llm: (({ mode, enabled, model, endpoint }) => ({ mode, enabled, model, endpoint }))(llm.status()),
   });
+  if (config.API_KEYS.length > 0 && config.METRICS_TOKEN === undefined) {
+    logger.warn('GET /metrics is closed (403): API_KEYS is set but METRICS_TOKEN is not; set METRICS_TOKEN to scrape');
+  }
   let closing: Promise<void> | undefined;
   return {
     url,

@@ -47,6 +47,17 @@ function requestIdOf(c: Context<AppEnv>): string {
  */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   const requestId = requestIdOf(c);
+  if (isClientAbort(error, c)) {
+    // Nobody will read this reply; 499 (nginx's "client closed request") keeps it out of the 5xx counts and alerts.
+    c.get('logger')?.info('client closed the request before it was read', {
+      reason: errorCode(error),
+      message: error.message.slice(0, 200),
+    });
+    return c.json(
+      errorBody('client_closed_request', 'The client closed the connection before the request was read', [], requestId),
+      CLIENT_CLOSED_REQUEST as ContentfulStatusCode,
+    );
+  }
   if (error instanceof AppError) {
     const status = STATUS_BY_CODE[error.code] ?? 500;
     if (status >= 500) c.get('logger')?.error('request failed', { error });
@@ -72,6 +83,34 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   c.get('logger')?.error('unhandled error', { error });
   return c.json(errorBody('internal_error', 'Internal server error', [], requestId), 500);
 };
+
+/** Status of a request whose client went away while its body was being read (nginx's 499). */
+export const CLIENT_CLOSED_REQUEST = 499;
+
+const ABORT_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.name : undefined;
+}
+
+/**
+ * True when `error` comes from the client hanging up: the request's signal is aborted (@hono/node-server aborts it when
+ * the connection closes early), or the error (or its cause) is a connection reset / premature close from reading the
+ * body. Such a request is the client's doing, not a server fault.
+ */
+export function isClientAbort(error: unknown, c: Context<AppEnv>): boolean {
+  if (error instanceof AppError || error instanceof HTTPException) return false;
+  if (c.req.raw.signal?.aborted === true) return true;
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && ABORT_CODES.has(code)) return true;
+    if (current.name === 'AbortError') return true;
+    current = current.cause;
+  }
+  return false;
+}
 
 function defaultMessage(status: number): string {
   switch (status) {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ValidationError } from '../errors.ts';
-import { detailsFromZodIssues } from './error-body.ts';
+import { detailsFromZodIssues, summarizeDetails } from './error-body.ts';
 
 /** What @hono/zod-openapi passes to a hook. */
 interface ValidationResult {
@@ -18,6 +18,6 @@ export function validationHook(result: ValidationResult): void {
   if (result.success || !result.error) return;
   const prefix = result.target === 'query' ? ['query'] : result.target === 'param' ? ['params'] : [];
   const details = detailsFromZodIssues(result.error.issues, prefix);
-  const summary = details.map((detail) => `${detail.path}: ${detail.message}`).join('; ');
+  const summary = summarizeDetails(details);
   throw new ValidationError(`The request is invalid: ${summary}`, details);
 }

@@ -34,6 +34,7 @@ import { StoredMessage } from '../../store/session-schema.ts';
 import { SessionCorruptError, StoreUnavailableError } from '../../store/store-errors.ts';
 import { ErrorResponse, errorBody } from '../error-body.ts';
 import { errorResponses, jsonResponse } from '../openapi-helpers.ts';
+import { withoutPaths } from '../redact-paths.ts';
 import type { App, AppDeps, AppEnv, RouteModule } from '../types.ts';
 
 /** The `data-session` payload (transient): the session to send back next turn (also in the response headers). */
@@ -593,7 +594,13 @@ function storeErrorResponse(c: Context<AppEnv>, error: unknown): Response {
   if (error instanceof StoreUnavailableError) {
     c.get('logger').error('session store unavailable', { error });
     return c.json(
-      errorBody('store_unavailable', `${error.message}. Nothing was saved; retry later.`, [], c.get('requestId')),
+      // The message names the failed operation and errno, not the file: paths stay in the log line above.
+      errorBody(
+        'store_unavailable',
+        `${withoutPaths(error.message)}. Nothing was saved; retry later.`,
+        [],
+        c.get('requestId'),
+      ),
       503,
       { 'retry-after': '5' },
     );

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createRoute } from '@hono/zod-openapi';
 import type { LlmStatus } from '../../llm/llm-layer.ts';
 import { errorResponses, jsonResponse } from '../openapi-helpers.ts';
+import { withoutPaths } from '../redact-paths.ts';
 import { HealthResponse, ReadinessResponse } from '../schemas.ts';
 import type { App, AppDeps, ReadinessCheck } from '../types.ts';
 
@@ -59,6 +60,7 @@ export function registerHealthRoutes(app: App, deps: AppDeps): void {
     dataDirWritableCheck(deps.config.DATA_DIR),
     ...(deps.readinessChecks ?? []),
   ];
+  let lastFailing = '';
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
   app.openapi(readyRoute, async (c) => {
     const results = await Promise.all(
@@ -72,10 +74,20 @@ export function registerHealthRoutes(app: App, deps: AppDeps): void {
       }),
     );
     const ready = results.every((result) => result.ok);
+    // /readyz is open: reasons go out without filesystem paths; the full text is logged when it changes.
+    const failing = results.filter((result) => !result.ok).map(({ name, reason }) => `${name}: ${reason ?? ''}`);
+    const failingKey = failing.join('\n');
+    if (failingKey !== lastFailing) {
+      lastFailing = failingKey;
+      if (failing.length > 0) deps.logger.warn('not ready', { checks: failing });
+      else deps.logger.info('ready again');
+    }
     const body = {
       status: ready ? ('ready' as const) : ('not-ready' as const),
       knowledgeVersion: deps.knowledge.version,
-      checks: results,
+      checks: results.map(({ reason, ...result }) =>
+        reason === undefined ? result : { ...result, reason: withoutPaths(reason) },
+      ),
       // Informational: the LLM is optional, so its mode or an open breaker never makes the service unready.
       ...(deps.llm ? { llm: llmReadiness(deps.llm.status()) } : {}),
     };

@@ -18,14 +18,15 @@ const metricsRoute = createRoute({
   description:
     'Request counts and latency by route pattern, method and status; LLM calls and fallbacks; rate-limit ' +
     'rejections; store write latency and errors; stored sessions; process memory, heap, event-loop lag and uptime. ' +
-    'When METRICS_TOKEN is set, send `Authorization: Bearer <METRICS_TOKEN>`.',
+    'When METRICS_TOKEN is set, send `Authorization: Bearer <METRICS_TOKEN>`. When API_KEYS is set and METRICS_TOKEN ' +
+    'is not, /metrics answers 403: a server that needs keys does not publish its metrics openly.',
   security: [{}, { metricsToken: [] }],
   responses: {
     200: {
       description: 'The metrics',
       content: { 'text/plain': { schema: z.string().openapi({ example: '# TYPE http_requests_total counter\n' }) } },
     },
-    ...errorResponses(401),
+    ...errorResponses(401, 403),
   },
 });
 
@@ -43,15 +44,33 @@ export function bearerTokenMatches(authorization: string | undefined, expected: 
 
 /**
  * Mounts GET /metrics. With `token` (METRICS_TOKEN) set, a request without `Authorization: Bearer <token>` gets a
- * 401 JSON error with `WWW-Authenticate: Bearer`; the token itself never appears in a response or a log line.
+ * 401 JSON error with `WWW-Authenticate: Bearer`; the token itself never appears in a response or a log line. With
+ * `closedWithoutToken` (API_KEYS set) and no token, every request gets 403 until METRICS_TOKEN is set.
  */
-export function registerMetricsRoute(app: App, metrics: AppMetrics, token: string | undefined): void {
+export function registerMetricsRoute(
+  app: App,
+  metrics: AppMetrics,
+  token: string | undefined,
+  options: { closedWithoutToken?: boolean } = {},
+): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'metricsToken', {
     type: 'http',
     scheme: 'bearer',
     description: 'METRICS_TOKEN, when the operator set one',
   });
   app.openapi(metricsRoute, (c) => {
+    if ((token === undefined || token === '') && options.closedWithoutToken === true) {
+      return c.json(
+        errorBody(
+          'forbidden',
+          'GET /metrics is closed because the server requires API keys; set METRICS_TOKEN and send Authorization: Bearer <METRICS_TOKEN>',
+          [],
+          c.get('requestId'),
+        ),
+        403,
+        { 'cache-control': 'no-store' },
+      );
+    }
     if (token !== undefined && token !== '' && !bearerTokenMatches(c.req.header('authorization'), token)) {
       return c.json(
         errorBody('unauthorized', 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>', [], c.get('requestId')),

@@ -218,6 +218,9 @@ export function createSecurity(options: SecurityOptions): Security {
     if (reservesSession && limiters.sessions !== undefined) {
       const decision = limiters.sessions.consume(state.sessionBucket);
       if (!decision.allowed) {
+        // The gate writes the RateLimit-* headers of the tightest decision on the way out; without this one it wrote
+        // the general window's ("Remaining: 118") beside this refusal's Retry-After.
+        state.decisions.push(decision);
         reject(c, 'too_many_sessions', state.clientKind);
         return denyResponse(c, {
           status: 429,
