@@ -38,6 +38,8 @@ export function spawnServer(
     }, 5);
     const timeout = setTimeout(() => {
       clearInterval(poll);
+      // Do not leave a server running that nobody will stop.
+      child.kill('SIGKILL');
       reject(new Error(`server did not start within 20 s:\n${read()}`));
     }, 20_000);
     child.once('exit', (code) => {

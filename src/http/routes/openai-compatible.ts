@@ -15,7 +15,7 @@ import {
   llmReplyEvents,
   turnGetsLlmExplanation,
 } from '../../chat/llm-turn.ts';
-import { replayHistory } from '../../chat/replay-history.ts';
+import { DEFAULT_REPLAY_LIMITS, replayedCharacters, replayHistory } from '../../chat/replay-history.ts';
 import type { TurnKind, TurnOptions, TurnResult } from '../../chat/run-turn.ts';
 import { Question, Recommendation } from '../../engine/recommendation-schema.ts';
 import { Profile } from '../../profile/profile-schema.ts';
@@ -26,7 +26,7 @@ import { ExplanationPartSchema, splitIntoDeltas } from './chat.ts';
 export const ADVISOR_MODEL_ID = 'adaptation-advisor';
 
 /** Most user messages one request may replay (each replays extraction and the engine). */
-export const MAX_USER_MESSAGES = 100;
+export const MAX_USER_MESSAGES = DEFAULT_REPLAY_LIMITS.maxMessages;
 
 /** Token counts are estimates: ceil(characters / 4), OpenAI's rule of thumb for English text. No tokenizer is run. */
 export function estimateTokens(characters: number): number {
@@ -172,7 +172,7 @@ export function registerOpenAiCompatibleRoutes(app: App, deps: AppDeps, options:
     let userMessages: string[];
     try {
       request = parseRequest(await readJson(c));
-      userMessages = userTexts(request, deps.config.MAX_MESSAGE_CHARS);
+      userMessages = userTexts(request, deps.config.MAX_MESSAGE_CHARS, deps.config.REPLAY_MAX_CHARS);
     } catch (error) {
       if (error instanceof OpenAiRequestError) return openAiError(c, error);
       throw error;
@@ -191,9 +191,13 @@ export function registerOpenAiCompatibleRoutes(app: App, deps: AppDeps, options:
       ({ lastTurn: turn } = await replayHistory(userMessages, deps.knowledge, {
         ...options,
         ...(extract ? { extract } : {}),
+        limits: { maxMessages: MAX_USER_MESSAGES, maxCharacters: deps.config.REPLAY_MAX_CHARS },
+        signal,
       }));
     } catch (error) {
-      c.get('logger').error('chat completion failed', { error });
+      // A client that left while its replay waited or ran is not a server fault (nobody reads this reply).
+      if (signal.aborted) c.get('logger').info('chat completion abandoned by the client');
+      else c.get('logger').error('chat completion failed', { error });
       return c.json(
         {
           error: {
@@ -409,8 +413,11 @@ function parseRequest(body: unknown): ChatCompletionRequest {
   return parsed.data;
 }
 
-/** The text of every user message, oldest first; 400 naming the message when one is empty, too long or not text. */
-function userTexts(request: ChatCompletionRequest, maxChars: number): string[] {
+/**
+ * The text of every user message, oldest first; 400 naming the message when one is empty, too long or not text, and
+ * 400 when the history has more user messages or characters than one call replays.
+ */
+function userTexts(request: ChatCompletionRequest, maxChars: number, maxReplayChars: number): string[] {
   const texts: string[] = [];
   request.messages.forEach((message, index) => {
     if (message.role !== 'user') return;
@@ -458,6 +465,17 @@ function userTexts(request: ChatCompletionRequest, maxChars: number): string[] {
       `messages has ${texts.length} user messages; the limit is ${MAX_USER_MESSAGES}. Start a new conversation.`,
       'messages',
       'too_many_messages',
+    );
+  }
+  const replayed = replayedCharacters(texts);
+  if (replayed > maxReplayChars) {
+    throw new OpenAiRequestError(
+      400,
+      `The user messages have ${replayed} characters in total; the limit is ${maxReplayChars} (REPLAY_MAX_CHARS), ` +
+        'because every call replays the whole history. Start a new conversation, or use POST /v1/chat, which keeps ' +
+        'the conversation on the server.',
+      'messages',
+      'context_length_exceeded',
     );
   }
   return texts;

@@ -5,6 +5,7 @@
 import { ConfigError } from '../../errors.ts';
 import type { AppDeps } from '../types.ts';
 import { isLlmBacked, peekJsonBody } from './llm-budget.ts';
+import { replayRequestCost } from './replay-cost.ts';
 import { createSecurity, type Security } from './security-middleware.ts';
 import { limitSessionMessages, SESSION_MESSAGE_LIMIT_CODE } from './session-limits.ts';
 
@@ -39,6 +40,7 @@ export function createAppSecurity(deps: AppDeps): Security & { deps: AppDeps } {
     maxSessionsPerClient: config.MAX_SESSIONS_PER_CLIENT,
     isLlmBacked: (c) => isLlmBacked(c, deps),
     peekBody: peekJsonBody,
+    requestCost: (c) => replayRequestCost(c, peekJsonBody, config.REPLAY_MAX_CHARS),
     onRejected: (event) => {
       if (event.reason === 'rate_limited')
         deps.metrics?.rateLimited(event.clientKind === 'api-key' ? 'key' : 'address');

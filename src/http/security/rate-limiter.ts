@@ -22,8 +22,11 @@ export interface RateLimitDecision {
 export interface FixedWindowLimiter {
   readonly limit: number;
   readonly windowMs: number;
-  /** Counts one request for `key` and says whether it is within the limit. Rejected requests are not counted. */
-  consume(key: string): RateLimitDecision;
+  /**
+   * Counts `cost` requests (default 1) for `key` and says whether they fit within the limit. All or nothing: a
+   * rejected charge is not counted at all.
+   */
+  consume(key: string, cost?: number): RateLimitDecision;
   /** Gives back one request counted in the current window (e.g. a reserved session that was not created). */
   refund(key: string): void;
   /** Keys held in memory now. */
@@ -72,18 +75,19 @@ export function createFixedWindowLimiter(options: FixedWindowLimiterOptions): Fi
   return {
     limit,
     windowMs,
-    consume(key) {
+    consume(key, cost = 1) {
+      if (!Number.isInteger(cost) || cost < 1) throw new RangeError(`cost must be a positive integer, got ${cost}`);
       const time = roll();
       const resetSeconds = Math.max(1, Math.ceil((windowStart + windowMs - time) / 1000));
       const windowSeconds = Math.ceil(windowMs / 1000);
       const used = counts.get(key) ?? 0;
-      if (used >= limit) return { allowed: false, limit, remaining: 0, resetSeconds, windowSeconds };
+      if (used + cost > limit) return { allowed: false, limit, remaining: 0, resetSeconds, windowSeconds };
       if (used === 0 && counts.size >= maxKeys) {
         const oldest = counts.keys().next();
         if (oldest.done !== true) counts.delete(oldest.value);
       }
-      counts.set(key, used + 1);
-      return { allowed: true, limit, remaining: limit - used - 1, resetSeconds, windowSeconds };
+      counts.set(key, used + cost);
+      return { allowed: true, limit, remaining: limit - used - cost, resetSeconds, windowSeconds };
     },
     refund(key) {
       roll();

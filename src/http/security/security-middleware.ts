@@ -54,6 +54,11 @@ export interface SecurityOptions {
   isLlmBacked: (c: Context<AppEnv>) => boolean | Promise<boolean>;
   /** Reads the parsed JSON body, or undefined when it is absent or not JSON (see `peekJsonBody`). */
   peekBody: (c: Context<AppEnv>) => Promise<unknown>;
+  /**
+   * How many requests this one counts as against `rateLimitPerMinute` (at least 1), for requests whose work grows
+   * with the body, such as a replayed chat history (see `replayRequestCost`). May read the body. Default 1.
+   */
+  requestCost?: (c: Context<AppEnv>) => number | Promise<number>;
   /** Called for every refusal (metrics). */
   onRejected?: (event: RejectionEvent) => void;
   /** Clock in milliseconds (tests). */
@@ -195,6 +200,26 @@ export function createSecurity(options: SecurityOptions): Security {
   const usage: MiddlewareHandler<AppEnv> = async function securityUsage(c, next) {
     const state = states.get(c);
     if (state === undefined) return next();
+
+    // The gate counted one request before the body was read; a request doing the work of several pays the rest.
+    const cost = limiters.general !== undefined && options.requestCost ? await options.requestCost(c) : 1;
+    if (limiters.general !== undefined && cost > 1) {
+      const decision = limiters.general.consume(state.bucket, cost - 1);
+      state.decisions.push(decision);
+      if (!decision.allowed) {
+        reject(c, 'rate_limited', state.clientKind);
+        return denyResponse(c, {
+          status: 429,
+          code: 'rate_limited',
+          message:
+            `Too many requests: this request counts as ${cost} (it replays a long history) and this client may send ` +
+            `${decision.limit} per minute; retry in ${decision.resetSeconds} s, or send a shorter history`,
+          openAiType: 'requests',
+          openAiCode: 'rate_limit_exceeded',
+          headers: { ...rateLimitHeaders(decision), ...state.corsHeaders },
+        });
+      }
+    }
 
     if (limiters.llm !== undefined && (await options.isLlmBacked(c))) {
       const decision = limiters.llm.consume(state.bucket);

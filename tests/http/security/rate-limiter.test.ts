@@ -14,6 +14,16 @@ describe('createFixedWindowLimiter', () => {
     expect(limiter.consume('a')).toMatchObject({ allowed: true, remaining: 1, resetSeconds: 60 });
   });
 
+  it('charges a request of several units all or nothing', () => {
+    const limiter = createFixedWindowLimiter({ limit: 10, now: () => 0 });
+    expect(limiter.consume('a', 7)).toMatchObject({ allowed: true, remaining: 3 });
+    // 7 + 4 > 10: refused, and nothing is counted.
+    expect(limiter.consume('a', 4)).toMatchObject({ allowed: false, remaining: 0 });
+    expect(limiter.consume('a', 3)).toMatchObject({ allowed: true, remaining: 0 });
+    expect(() => limiter.consume('a', 0)).toThrow(RangeError);
+    expect(() => limiter.consume('a', 1.5)).toThrow(RangeError);
+  });
+
   it('refund gives one request back within the window', () => {
     const limiter = createFixedWindowLimiter({ limit: 1, now: () => 0 });
     expect(limiter.consume('a').allowed).toBe(true);
