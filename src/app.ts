@@ -6,6 +6,7 @@ import { estimate as estimatorEstimate } from './estimator/index.ts';
 import { closeUnreadBody } from './http/close-unread-body.ts';
 import { errorBody } from './http/error-body.ts';
 import { handleError, handleNotFound, methodNotAllowedResponse, STATUS_BY_CODE } from './http/error-handler.ts';
+import { addSecurityToDocument, registerApiKeySchemes } from './http/openapi-security.ts';
 import { profileMinimums } from './http/profile-minimums.ts';
 import { requestContext } from './http/request-context.ts';
 import { registerCatalogRoutes } from './http/routes/catalog.ts';
@@ -75,25 +76,29 @@ export function createApp(input: AppDeps): App {
   registerCatalogRoutes(app, deps);
   for (const routeModule of deps.routeModules ?? []) routeModule(app, security.deps);
 
+  registerApiKeySchemes(app);
   // Generated once, on the first request (after every route module has registered), then served from memory.
   let document: string | undefined;
   app.get('/openapi.json', (c) => {
     document ??= JSON.stringify(
-      app.getOpenAPI31Document({
-        openapi: '3.1.0',
-        info: {
-          title: 'Adaptation Advisor API',
-          version: API_VERSION,
-          description:
-            'How to adapt a foundation model (prompting, RAG, LoRA/QLoRA, fine-tuning, distillation, managed tuning): ' +
-            `feasibility, cost, order and sourced reasons. Knowledge version ${deps.knowledge.version}.`,
-        },
-        tags: [
-          { name: 'advice', description: 'Recommendations and estimates' },
-          { name: 'knowledge', description: 'The methods table, catalogs and sources' },
-          { name: 'operations', description: 'Health, readiness and metrics' },
-        ],
-      }),
+      addSecurityToDocument(
+        app.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: 'Adaptation Advisor API',
+            version: API_VERSION,
+            description:
+              'How to adapt a foundation model (prompting, RAG, LoRA/QLoRA, fine-tuning, distillation, managed tuning): ' +
+              `feasibility, cost, order and sourced reasons. Knowledge version ${deps.knowledge.version}.`,
+          },
+          tags: [
+            { name: 'advice', description: 'Recommendations and estimates' },
+            { name: 'knowledge', description: 'The methods table, catalogs and sources' },
+            { name: 'operations', description: 'Health, readiness and metrics' },
+          ],
+        }),
+        { apiKeysRequired: deps.config.API_KEYS.length > 0 },
+      ),
     );
     return c.body(document, 200, { 'content-type': 'application/json; charset=utf-8' });
   });

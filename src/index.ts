@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { type App, type AppDeps, createApp } from './app.ts';
 import { type Config, parseEnv } from './config/env.ts';
+import { type EnvFileResult, envFileName, loadEnvFile } from './config/env-file.ts';
 import { ConfigError, KnowledgeError } from './errors.ts';
 import {
   type ConnectionTracker,
@@ -93,6 +94,35 @@ export function shutdownServer(server: ServerType, graceMs: number): Promise<voi
 }
 
 /**
+ * The error to report when listening fails: a ConfigError naming the variable to change for a busy port (PORT), a
+ * privileged port (PORT) or an address this machine does not have (HOST); anything else unchanged.
+ */
+export function listenError(error: NodeJS.ErrnoException, config: Pick<Config, 'PORT' | 'HOST'>): Error {
+  const where = `${config.HOST}:${config.PORT}`;
+  const problems: Record<string, { path: string; message: string }> = {
+    EADDRINUSE: {
+      path: 'PORT',
+      message: `port ${config.PORT} on ${config.HOST} is already in use by another process; stop it, or set PORT to a free port (e.g. PORT=${config.PORT === 3000 ? 3001 : 3000} npm start; PORT=0 picks any free port)`,
+    },
+    EACCES: {
+      path: 'PORT',
+      message: `not allowed to listen on ${where} (ports below 1024 need privileges); set PORT to 1024 or above, e.g. PORT=3000`,
+    },
+    EADDRNOTAVAIL: {
+      path: 'HOST',
+      message: `${config.HOST} is not an address of this machine; set HOST to 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)`,
+    },
+  };
+  const problem = error.code === undefined ? undefined : problems[error.code];
+  if (problem === undefined) return error;
+  return new ConfigError(`Cannot listen:\n  - ${problem.path}: ${problem.message}`, [problem]);
+}
+
+function isLoopback(address: string): boolean {
+  return address === '::1' || address.startsWith('127.') || address === '::ffff:127.0.0.1';
+}
+
+/**
  * Loads what is missing (config, knowledge, logger), creates the app and listens. Creates DATA_DIR if needed.
  * Throws ConfigError / KnowledgeError (never exits the process). Port 0 picks a free port; see `url`.
  */
@@ -142,7 +172,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       },
       (info) => resolve({ server, address: info }),
     );
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, config)));
   });
   const logRefusal = throttledRefusalLog((message, fields) => logger.warn(message, fields));
   const connections = limitConnections(server as Server, limits, {
@@ -155,6 +185,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   logger.info('listening', {
     url,
+    ...(isLoopback(address.address)
+      ? { reachableFrom: 'this machine only (set HOST=0.0.0.0 to accept other machines, e.g. in a container)' }
+      : {}),
     startupMs: Math.round(performance.now() - started),
     knowledgeVersion: knowledge.version,
     connections: limits,
@@ -188,7 +221,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
  */
 export async function main(options: StartServerOptions = {}): Promise<void> {
   let running: RunningServer;
+  let envFile: EnvFileResult | undefined;
   try {
+    // `.env` (see .env.example) fills in what the environment does not set; only the real entry reads it.
+    const file = options.env === undefined ? envFileName() : undefined;
+    if (file !== undefined) envFile = loadEnvFile(file);
     running = await startServer(options);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof KnowledgeError) {
@@ -199,6 +236,13 @@ export async function main(options: StartServerOptions = {}): Promise<void> {
       );
     }
     process.exit(1);
+  }
+  if (envFile?.path !== undefined) {
+    running.logger.info('loaded .env', {
+      path: envFile.path,
+      variables: envFile.applied,
+      ...(envFile.overridden.length > 0 ? { setByEnvironment: envFile.overridden } : {}),
+    });
   }
   const onSignal = (signal: NodeJS.Signals) => {
     running.logger.info('shutting down', { signal, graceMs: running.config.SHUTDOWN_GRACE_MS });

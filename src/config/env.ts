@@ -60,7 +60,7 @@ const CorsOrigins = z.string().transform((raw, context) => {
 /** Variables, defaults and how to fix each one when it is wrong. */
 const ENV_FIXES: Record<string, string> = {
   PORT: 'set PORT to a TCP port number such as 3000 (0 picks a free port)',
-  HOST: 'set HOST to an interface address such as 0.0.0.0 or 127.0.0.1',
+  HOST: 'set HOST to an interface address such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)',
   DATA_DIR: 'set DATA_DIR to a writable directory path, e.g. ./data',
   KNOWLEDGE_DIR: 'set KNOWLEDGE_DIR to the directory holding the knowledge JSON files, e.g. ./knowledge',
   LOG_LEVEL: `set LOG_LEVEL to one of ${LOG_LEVELS.join(', ')}`,
@@ -95,7 +95,8 @@ const SECRET_VARIABLES: ReadonlySet<string> = new Set(['METRICS_TOKEN', 'API_KEY
 
 export const EnvSchema = z.object({
   PORT: Port.default(3000),
-  HOST: z.string().trim().min(1, 'must not be empty').default('0.0.0.0'),
+  /** This machine only by default; containers and hosts serving other machines set HOST=0.0.0.0 (or an address). */
+  HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
   DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
   KNOWLEDGE_DIR: z.string().trim().min(1, 'must not be empty').default('./knowledge'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),

@@ -2,9 +2,13 @@ import { ErrorResponse } from './error-body.ts';
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request: malformed JSON or a bad field (details name each one)',
+  401: 'Credential missing or not valid',
+  403: 'Forbidden',
   404: 'Not found',
+  409: 'Conflict with the current state',
   413: 'Request body larger than BODY_LIMIT_BYTES',
   415: 'Content-Type is not application/json',
+  429: 'Rate limited; retry after Retry-After seconds',
   500: 'Internal error',
   503: 'Not ready',
 };

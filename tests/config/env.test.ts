@@ -7,7 +7,7 @@ describe('parseEnv', () => {
     // toMatchObject: other layers (sessions, LLM, security) add their own variables with defaults.
     expect(parseEnv({})).toMatchObject({
       PORT: 3000,
-      HOST: '0.0.0.0',
+      HOST: '127.0.0.1',
       DATA_DIR: './data',
       KNOWLEDGE_DIR: './knowledge',
       LOG_LEVEL: 'info',
@@ -19,14 +19,14 @@ describe('parseEnv', () => {
   it('parses given values and treats empty strings as unset', () => {
     const config = parseEnv({
       PORT: '0',
-      HOST: '127.0.0.1',
+      HOST: '0.0.0.0',
       LOG_LEVEL: 'silent',
       BODY_LIMIT_BYTES: '2048',
       DATA_DIR: '',
     });
     expect(config).toMatchObject({
       PORT: 0,
-      HOST: '127.0.0.1',
+      HOST: '0.0.0.0',
       LOG_LEVEL: 'silent',
       BODY_LIMIT_BYTES: 2048,
       DATA_DIR: './data',

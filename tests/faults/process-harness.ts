@@ -38,6 +38,7 @@ export async function startServerProcess(
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
+      ENV_FILE: 'none', // a developer's .env must not change the server under test
       HOST: '127.0.0.1',
       PORT: '0',
       LOG_LEVEL: 'info',

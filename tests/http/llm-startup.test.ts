@@ -18,6 +18,7 @@ function runProcess(env: Record<string, string>): Promise<{ code: number | null;
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
+      ENV_FILE: 'none', // a developer's .env must not change the server under test
       HOST: '127.0.0.1',
       PORT: '0',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'advisor-llm-process-')),

@@ -22,7 +22,8 @@ interface Spawned {
 function spawnServer(env: Record<string, string>): Spawned {
   const child = spawn(process.execPath, ['src/index.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    // ENV_FILE=none: a developer's .env must not change the server under test.
+    env: { PATH: process.env.PATH ?? '', ENV_FILE: 'none', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

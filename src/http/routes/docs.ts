@@ -47,6 +47,7 @@ const INIT_SCRIPT = `window.onload = function () {
     deepLinking: true,
     presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
     layout: 'StandaloneLayout',
+    persistAuthorization: true,
   });
 };
 `;
@@ -57,6 +58,19 @@ const INIT_SCRIPT = `window.onload = function () {
  */
 export function registerDocsRoutes(app: App, assetDirectory: string = swaggerUiDirectory()): void {
   const cache = new Map<string, Uint8Array<ArrayBuffer>>();
+  // Until a chat page exists, the root sends browsers to the API documentation; API clients see where things are.
+  app.get('/', (c) =>
+    c.json(
+      {
+        name: 'Adaptation Advisor API',
+        docs: '/docs',
+        openapi: '/openapi.json',
+        health: '/healthz',
+      },
+      302,
+      { location: '/docs' },
+    ),
+  );
   app.get('/docs', (c) => c.html(PAGE));
   app.get('/docs/', (c) => c.redirect('/docs', 301));
   app.get('/docs/init.js', (c) => c.body(INIT_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
