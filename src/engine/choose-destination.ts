@@ -209,8 +209,14 @@ export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'di
     strong: false,
   });
 
-  const rushedNovice = profile.mlExpertise === 'none' && (profile.timelineWeeks ?? Infinity) <= RUSHED_WEEKS;
-  return rushedNovice ? wishes.filter((wish) => !wish.methods.every((method) => TRAINING_METHODS.has(method))) : wishes;
+  return isRushedNovice(profile)
+    ? wishes.filter((wish) => !wish.methods.every((method) => TRAINING_METHODS.has(method)))
+    : wishes;
+}
+
+/** A team with no ML experience and two weeks or less ships the prompt baseline; training waits. */
+export function isRushedNovice(profile: Profile): boolean {
+  return profile.mlExpertise === 'none' && (profile.timelineWeeks ?? Number.POSITIVE_INFINITY) <= RUSHED_WEEKS;
 }
 
 function distillationWish(facts: Facts): Wish {
@@ -233,6 +239,21 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
 
   for (const wish of wishes) {
     const picked = pickSibling(wish.methods, status, input.scores);
+    // Training a model whose vendor retires it within months: the work dies with it; move it to another model.
+    if (picked && wish.objective !== 'none' && input.facts.modelRetiringSoon === true && !mayNeverSwitch) {
+      const substitute = input.substitute(wish);
+      if (substitute) {
+        return {
+          method: substitute.method,
+          objective: objectiveFor(substitute.method, wish.objective),
+          why: `${wish.why} The named model retires within months and a tuned copy retires with it, so it is planned on ${substitute.model}.`,
+          switchedTo: substitute.model,
+          margin: undefined,
+          wishes,
+          deadEnd: false,
+        };
+      }
+    }
     if (picked) {
       return {
         method: picked.method,
@@ -258,6 +279,21 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
           deadEnd: false,
         };
       }
+    }
+  }
+  if (anyPossible) {
+    // Nothing on the wish list is possible, but something is: the best of what remains, honestly labelled.
+    const fallback = pickSibling(METHOD_IDS, status, input.scores);
+    if (fallback) {
+      return {
+        method: fallback.method,
+        objective: objectiveOf(fallback.method),
+        why: 'No method that closes the diagnosed gap is possible under the stated facts; this is the best of what remains, and the questions and model options say what would open the others.',
+        switchedTo: undefined,
+        margin: fallback.margin,
+        wishes,
+        deadEnd: false,
+      };
     }
   }
   const first = wishes[0]?.methods[0] ?? 'prompt-engineering';

@@ -115,10 +115,12 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     // Lifecycle is per channel: a model past its vendor's end of life still lives where another provider offers it.
     const pastEndOfLife = model.endOfLife !== undefined && model.endOfLife <= referenceDate;
     facts.modelRetired = pastEndOfLife && !offersService(knowledge, model, PROVIDER_SERVICES, referenceDate);
+    // Retiring soon on the vendor's channel, and no other channel offers it past the window either.
     facts.modelRetiringSoon =
       model.endOfLife !== undefined &&
       model.endOfLife > referenceDate &&
-      daysBetween(referenceDate, model.endOfLife) <= RETIRING_SOON_WEEKS * 7;
+      daysBetween(referenceDate, model.endOfLife) <= RETIRING_SOON_WEEKS * 7 &&
+      !offersService(knowledge, model, PROVIDER_SERVICES, addDays(referenceDate, RETIRING_SOON_WEEKS * 7));
   }
 
   const serviceAvailable = (services: readonly ProviderService[]): boolean | undefined =>
@@ -148,7 +150,9 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     if (fits !== undefined) facts[`fits.${check}`] = fits;
   }
 
-  // Renting is allowed unless the data must stay on the premises (assumed allowed while that is unknown).
+  // Unknown residency is assumed free (and listed as an assumption; the questions probe the other value): data may
+  // go to a vendor API or a rented GPU unless the team says it must stay on the premises.
+  facts.dataMustStayOnPrem ??= false;
   const rentalAllowed = profile.dataMustStayOnPrem !== true;
   facts.rentalAllowed = rentalAllowed;
   for (const check of TRAINING_CHECKS) {
@@ -213,6 +217,11 @@ function or3(a: boolean | undefined, b: boolean | undefined): boolean | undefine
   if (a === true || b === true) return true;
   if (a === undefined || b === undefined) return undefined;
   return false;
+}
+
+/** The ISO date `days` after `from`. */
+function addDays(from: string, days: number): string {
+  return new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Whole days from one ISO date (YYYY-MM-DD) to another. */

@@ -1,7 +1,6 @@
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
-import type { DestinationChoice } from './choose-destination.ts';
-import type { Diagnosis } from './diagnose.ts';
-import { KNOWLEDGE_NEEDS } from './diagnose.ts';
+import { type DestinationChoice, SFT_SIBLINGS } from './choose-destination.ts';
+import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import type { FirstStep, PlanStep } from './recommendation-schema.ts';
@@ -66,6 +65,8 @@ export function buildPlan(
   firstStep: FirstStep,
   diagnosis: Diagnosis,
   feasibility: FeasibilityMap,
+  scores: ReadonlyMap<MethodId, number>,
+  sftReady: boolean,
 ): PlanStep[] {
   const possible = (method: MethodId) => feasibility.get(method)?.status !== 'infeasible';
   const stages: { methods: MethodId[]; why: string }[] = [];
@@ -86,6 +87,23 @@ export function buildPlan(
   }
   if (!destination.deadEnd) {
     push([destination.method], `${destination.switchedTo ? `On ${destination.switchedTo}: ` : ''}${destination.why}`);
+  }
+  // Knowledge and behaviour together: retrieval for the facts, tuning for the behaviour (a hybrid, as plan steps).
+  const behaviour = BEHAVIOUR_NEEDS.some((need) => diagnosis.needs.has(need));
+  if (behaviour && sftReady && !SFT_SIBLINGS.includes(destination.method) && !destination.switchedTo) {
+    const rank = (method: MethodId) => (feasibility.get(method)?.status === 'feasible' ? 0 : 1);
+    const tuning = SFT_SIBLINGS.filter(possible).sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (scores.get(b) ?? 0) - (scores.get(a) ?? 0) ||
+        SFT_SIBLINGS.indexOf(a) - SFT_SIBLINGS.indexOf(b),
+    )[0];
+    if (tuning) {
+      push(
+        [tuning],
+        'If the baseline still misses on behaviour (format, style, consistency), tune it in on your labelled examples; tuning on retrieval-formatted examples keeps the two working together.',
+      );
+    }
   }
   if (diagnosis.needs.has('alignment') && destination.method !== 'preference-tuning' && possible('preference-tuning')) {
     push(['preference-tuning'], 'Then align outputs with preference pairs (DPO) once supervised behaviour is right.');

@@ -3,10 +3,16 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FactName } from '../knowledge/schemas.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import { analyseFeasibility, type FeasibilityAnalysis } from './analyse-feasibility.ts';
-import { chooseDestination, type DestinationChoice, type Substitute, type Wish } from './choose-destination.ts';
+import {
+  chooseDestination,
+  type DestinationChoice,
+  isRushedNovice,
+  type Substitute,
+  type Wish,
+} from './choose-destination.ts';
 import { chooseQuestions } from './choose-questions.ts';
 import { computeOptions } from './compute-options.ts';
-import { assessData, type DataSufficiency } from './data-sufficiency.ts';
+import { assessData, type DataSufficiency, sufficient } from './data-sufficiency.ts';
 import { type Diagnosis, diagnose } from './diagnose.ts';
 import { ESTIMATE_INPUT_FIELDS } from './estimate-feasibility.ts';
 import type { RuleOutcome } from './evaluate-rules.ts';
@@ -74,7 +80,7 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     search = searchSubstitute(wish, profile, resolved.model, knowledge, facts);
     return search.found;
   };
-  const { diagnosis, data, destination } = decide(profile, analysis, substitute);
+  const { diagnosis, data, scores, destination } = decide(profile, analysis, substitute);
 
   const probe = (patch: Partial<Profile>): MethodId => {
     const next = { ...profile, ...patch } as Profile;
@@ -88,7 +94,8 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
       ? analysis
       : analyseFeasibility(switchedProfile(profile, destination.switchedTo), knowledge);
   const firstStep = chooseFirstStep(destination, resolved.profile, facts, feasibility);
-  const plan = buildPlan(destination, firstStep, diagnosis, feasibility);
+  const sftReady = sufficient(data.sft) && !isRushedNovice(resolved.profile);
+  const plan = buildPlan(destination, firstStep, diagnosis, feasibility, scores, sftReady);
   const planned = plan.flatMap((step) => step.methods);
   const ranked = rankMethods(outcomes, feasibility, destination.method, planned);
   const estimatesByMethod = methodEstimates(
@@ -180,8 +187,7 @@ function channelOf(method: MethodId, facts: Facts): Recommendation['destination'
 
 /** Renting cloud GPUs and calling vendor APIs were allowed because residency was not stated: say so. */
 function residencyAssumption(profile: Profile, facts: Facts): Assumption[] {
-  if (profile.dataMustStayOnPrem !== undefined) return [];
-  if (facts.weightsAvailable === undefined) return [];
+  if (profile.dataMustStayOnPrem !== undefined || facts.dataMustStayOnPrem !== false) return [];
   return [
     {
       field: 'dataMustStayOnPrem',

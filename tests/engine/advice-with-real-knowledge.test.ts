@@ -92,4 +92,114 @@ describe('advice on the real knowledge base', () => {
     const noVolume = recommend({ modelName: 'GPT-4o' }, knowledge, { explain: 'none' });
     expect(noVolume.recommendations.find((entry) => entry.method === 'prompt-engineering')?.estimates).toBeUndefined();
   });
+
+  it('puts training into the plan when there are tens of thousands of labelled examples, not with a handful', () => {
+    const profile: Profile = { modelName: 'Llama 3.1 8B', gpuName: 'H100', gpuCount: 1, labeledExamples: 20_000 };
+    const result = recommend(profile, knowledge, { explain: 'none' });
+    expect(['lora', 'qlora', 'full-fine-tuning']).toContain(result.destination.method);
+    expect(reasonRules(profile, 'lora')).toContain('tens-of-thousands-of-examples-pay-off-in-training');
+    expect(planMethods({ ...profile, labeledExamples: 50 }).flat()).not.toContain('lora');
+  });
+
+  it('plans a text encoder as fine-tuning with a held-out evaluation set, without a prompt baseline', () => {
+    const result = recommend(
+      { modelName: 'BERT base', gpuName: 'RTX 4090', gpuCount: 1, labeledExamples: 800 },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(result.destination).toMatchObject({ method: 'full-fine-tuning', objective: 'sft', channel: 'self-run' });
+    expect(result.plan).toHaveLength(1);
+    expect(result.plan[0]?.methods).toEqual(['full-fine-tuning']);
+    expect(result.firstStep.why).toMatch(/hold out an evaluation set of at least 20 real cases/);
+  });
+
+  it('holds a rented serving GPU against the monthly budget, but not GPUs the team owns', () => {
+    const rented: Profile = { modelName: 'Llama 3.1 70B', monthlyBudgetUSD: 300 };
+    expect(reasonRules(rented, 'distillation')).toContain('self-hosting-over-monthly-budget');
+    const owned: Profile = { ...rented, gpuName: 'H100', gpuCount: 4 };
+    expect(reasonRules(owned, 'distillation')).not.toContain('self-hosting-over-monthly-budget');
+  });
+
+  it('keeps format tuning in the plan next to retrieval when the facts change weekly (a hybrid)', () => {
+    const profile: Profile = {
+      modelName: 'Gemini 2.5 Flash',
+      knowledgeChanges: 'weekly',
+      unlabeledCorpus: 'large',
+      needsStyleOrFormat: true,
+      labeledExamples: 3000,
+    };
+    const result = recommend(profile, knowledge, { explain: 'none' });
+    expect(result.destination.method).toBe('rag');
+    expect(planMethods(profile)).toEqual([
+      ['prompt-engineering', 'in-context-learning'],
+      ['rag'],
+      ['managed-fine-tuning'],
+    ]);
+    // Without a format need, weekly-changing knowledge keeps tuning out of the plan.
+    expect(planMethods({ ...profile, needsStyleOrFormat: false }).flat()).not.toContain('managed-fine-tuning');
+  });
+
+  it('leaves tuning out of the plan for a team new to ML with two weeks, and puts it back with six', () => {
+    const profile: Profile = {
+      modelName: 'Gemma 2 9B',
+      gpuName: 'RTX 4090',
+      gpuCount: 1,
+      mlExpertise: 'none',
+      timelineWeeks: 2,
+      labeledExamples: 300,
+      needsStyleOrFormat: true,
+    };
+    const rushed = planMethods(profile).flat();
+    expect(rushed.every((method) => ['prompt-engineering', 'in-context-learning', 'rag'].includes(method))).toBe(true);
+    const later = recommend({ ...profile, mlExpertise: 'intermediate', timelineWeeks: 6 }, knowledge, {
+      explain: 'none',
+    });
+    expect(['lora', 'qlora']).toContain(later.destination.method);
+  });
+
+  it("judges lifecycle per channel: GPT-4o past OpenAI's window is still tuned where another cloud offers it", () => {
+    const profile: Profile = { modelName: 'GPT-4o', labeledExamples: 4000, needsStyleOrFormat: true };
+    const result = recommend(profile, knowledge, { explain: 'none' });
+    // OpenAI shuts GPT-4o down within 26 weeks, but Azure OpenAI still offers tuning it with no end date.
+    expect(result.destination).toMatchObject({ method: 'managed-fine-tuning', channel: 'managed' });
+    expect(reasonRules(profile, 'managed-fine-tuning')).not.toContain('tuning-a-model-that-retires-soon');
+    const nova = recommend({ ...profile, modelName: 'Nova Lite' }, knowledge, { explain: 'none' });
+    expect(nova.destination).toMatchObject({ method: 'managed-fine-tuning', channel: 'managed' });
+  });
+
+  it('says how far a memory blocker is off, in the explanation', () => {
+    const result = recommend(
+      { modelName: 'Llama 3.1 8B', gpuName: 'RTX 4090', gpuCount: 1, labeledExamples: 2000, oneTimeBudgetUSD: 0 },
+      knowledge,
+    );
+    expect(result.explanation?.text).toMatch(/- Full fine-tuning: [^\n]*\(about \d+ GB needed, 24 GB available\)/);
+  });
+
+  it('trains on owned GPUs whatever the budget; rules out rented training over it and distillation with no way to train', () => {
+    const owned = recommend(
+      { modelName: 'Llama 3.1 70B', gpuName: 'H100', gpuCount: 2, oneTimeBudgetUSD: 20, labeledExamples: 50_000 },
+      knowledge,
+      { explain: 'none' },
+    );
+    const verdictIn = (result: typeof owned, id: MethodId) =>
+      result.recommendations.find((entry) => entry.method === id)?.verdict;
+    expect(verdictIn(owned, 'qlora')).not.toBe('not-viable');
+    expect(owned.recommendations.find((entry) => entry.method === 'qlora')?.estimates?.oneTimeUSD).toBe(0);
+    const rentedOverBudget = recommend(
+      { modelName: 'Llama 3.1 70B', gpuCount: 0, oneTimeBudgetUSD: 20, labeledExamples: 50_000 },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(verdictIn(rentedOverBudget, 'qlora')).toBe('not-viable');
+    expect(verdictIn(rentedOverBudget, 'instruction-tuning')).toBe('not-viable');
+    const noWay = recommend(
+      { modelName: 'BERT base', gpuCount: 0, oneTimeBudgetUSD: 0, labeledExamples: 300 },
+      knowledge,
+      {
+        explain: 'none',
+      },
+    );
+    expect(verdictIn(noWay, 'distillation')).toBe('not-viable');
+    expect(noWay.plan.flatMap((step) => step.methods)).not.toContain('distillation');
+  });
 });

@@ -15,9 +15,9 @@ function derive(profile: Profile, k = knowledge) {
 }
 
 describe('deriveFacts', () => {
-  it('derives no fact from an empty profile but the assumed one: renting is allowed until residency says otherwise', () => {
+  it('derives no fact from an empty profile but the assumed residency: data may leave (and renting is allowed) until the team says otherwise', () => {
     const { facts } = derive({});
-    expect(facts).toEqual({ rentalAllowed: true });
+    expect(facts).toEqual({ rentalAllowed: true, dataMustStayOnPrem: false });
   });
 
   it('derives model facts from the catalog', () => {
@@ -111,7 +111,7 @@ describe('deriveFacts', () => {
   });
 
   it('leaves training cost unestimated (not $0) when there are no labelled examples, and says why', () => {
-    const { facts, estimates } = derive({
+    const { estimates } = derive({
       modelName: 'Llama 3.1 8B',
       gpuName: 'H100',
       labeledExamples: 0,
