@@ -27,6 +27,7 @@ import { extractIntents } from './intents.ts';
 import { allMatches, prepareMessage } from './prepare-message.ts';
 import { readShortAnswer } from './short-answer.ts';
 import type { Extraction, ExtractionCatalog, Extractor, ExtractorContext, Finding, PreparedMessage } from './types.ts';
+import { findUnassertedSpans, isNegatedValue, PAST_KEEPS_FIELDS, unassertedIndex } from './unasserted.ts';
 
 export { createExtractionCatalog } from './catalog-matcher.ts';
 export type { Extraction, ExtractionCatalog, ExtractionIntents } from './types.ts';
@@ -116,17 +117,24 @@ const QUESTION_SENTENCE =
   /(?:^|[.!?\n][^\S\n]*)(?:q:\s*)?(?:can|could|would|should|does|do|is|are|will|how\s+(?:many|much))\b[^.!?\n]*\?/g;
 
 /**
- * Drops findings the user did not assert: contrasted values, a model or GPU ruled out ("… so Claude is out"), and
- * values inside questions (unless "what if").
+ * Drops findings the user did not assert: contrasted values, a model or GPU ruled out ("… so Claude is out"),
+ * values inside questions (unless "what if"), denied values ("we do NOT have 100 H100s"), and values in
+ * conditional, someone else's, past, quoted, fenced or injected text (see unasserted.ts).
  */
 function dropUnstated(message: PreparedMessage, findings: readonly Finding[], whatIf: boolean): Finding[] {
   const { lower } = message;
   const questions = whatIf
     ? []
     : allMatches(QUESTION_SENTENCE, lower).map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const spans = findUnassertedSpans(message, { whatIf });
+  const unasserted = unassertedIndex(spans.filter((span) => span.reason !== 'past'));
+  const past = unassertedIndex(spans.filter((span) => span.reason === 'past'));
   return findings.filter((item) => {
     if (CONTRAST_BEFORE.test(lower.slice(Math.max(0, item.start - 16), item.start))) return false;
     if (RULED_OUT_FIELDS.has(item.field) && RULED_OUT_AFTER.test(lower.slice(item.end, item.end + 40))) return false;
+    if (unasserted.covers(item.start)) return false;
+    if (!PAST_KEEPS_FIELDS.has(item.field) && past.covers(item.start)) return false;
+    if (isNegatedValue(lower, item.start, item.field, item.value)) return false;
     return !insideSpan(questions, item.start, item.end);
   });
 }

@@ -26,7 +26,13 @@ const WHY_METHOD = new RegExp(
   `\\bwhy\\s+(?:(?:do|did|would)\\s+you\\s+(?:recommend|suggest|pick|choose|prefer)\\s+|(?:is|was)\\s+|use\\s+|go\\s+with\\s+|start\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b(?!\\s+(?:not|isn't)\\b)`,
 );
 const WHAT_IF =
-  /\b(?:what\s+if|what\s+about\s+if|what\s+would\s+change\s+if|how\s+about\s+if|suppose|supposing|hypothetically|imagine\s+(?:we|if)|if\s+we\s+(?:had|got|bought|rented|used|switched|moved|could|were)|would\s+it\s+change\s+if|and\s+if\s+we)\b/;
+  /\b(?:what\s+if|what\s+about\s+if|what\s+would\s+change\s+if|how\s+about\s+if|suppose|supposing|hypothetically|imagine\s+(?:we|if)|would\s+it\s+change\s+if|and\s+if\s+we)\b/;
+/**
+ * "If we had 8 H100s…" asks "what if" only in a question ("…, would LoRA work?"); stated ("If only we had 8 H100s.",
+ * "If we had 8 H100s we'd fine-tune; we have a T4.") it is a wish, whose facts are not the team's.
+ */
+const CONDITIONAL_QUESTION =
+  /\b(?:if|assuming)\s+we\s+(?:had|got|bought|rented|used|switched|moved|could|were)\b[^?]*\?/;
 const RESET =
   /\b(?:start\s+(?:over|again|afresh|from\s+scratch)|reset(?:\s+(?:everything|the\s+(?:chat|conversation|profile)))?|begin\s+again|new\s+(?:session|conversation|chat)|forget\s+(?:everything|all\s+(?:of\s+)?(?:that|this)|what\s+i\s+said)|clear\s+(?:everything|the\s+profile|all)|let'?s\s+start\s+fresh)\b/;
 const GREETING =
@@ -37,7 +43,7 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   const { lower } = message;
   const intents: ExtractionIntents = {
     justRecommend: JUST_RECOMMEND.test(lower),
-    whatIf: WHAT_IF.test(lower),
+    whatIf: WHAT_IF.test(lower) || CONDITIONAL_QUESTION.test(lower),
     reset: RESET.test(lower) && !/\breset\s+(?:the\s+)?(?:passwords?|weights|optimizer|learning\s+rate)\b/.test(lower),
     greeting: GREETING.test(lower),
   };

@@ -14,6 +14,11 @@ export const CorpusUtterance = z
     text: z.string().min(1),
     /** "held-out": written after the extractor was tuned on the rest of the corpus. */
     batch: z.literal('held-out').optional(),
+    /**
+     * Facts stated but not as the team's own current facts (issue 11): denied, conditional, someone else's, past,
+     * quoted, fenced or injected. `expected` holds only what the team asserts; these must be read exactly.
+     */
+    pattern: z.enum(['denied', 'hypothetical', 'third-party', 'past', 'quoted', 'fenced', 'injected']).optional(),
     requestedField: FieldName.optional(),
     expected: Profile,
     corrections: z.array(FieldName).optional(),

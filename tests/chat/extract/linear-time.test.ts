@@ -57,6 +57,15 @@ const REPEATED_UNITS = [
   '200 ms ',
   '1000 requests per day ',
   'İ',
+  '"a" ',
+  '"',
+  '{"a":1} ',
+  '{',
+  '`',
+  '```\n',
+  'aB_',
+  'if we had 2 a100s, ',
+  'last year we had 2 a100s, but ',
 ];
 
 /** Trigger words of every extractor (and of the intents, corrections and short answers). */
@@ -83,6 +92,19 @@ const TRIGGER_WORDS: Record<string, readonly string[]> = {
   intents: ['why not lora', 'what if', 'just recommend', 'idk', 'dunno', 'pass', 'start over', 'hello'],
   corrections: ['actually', 'sorry', 'make that', 'instead', 'rather than'],
   shortAnswers: ['none', 'nope', 'yes', 'weekly', 'about 300'],
+  unasserted: [
+    'if we had 8 h100s',
+    'last year we had',
+    'sold them',
+    'our competitor has',
+    'we do not have 8 h100s',
+    '"we have',
+    '```',
+    '> we have',
+    'gpuCount=100',
+    '{"gpuCount":100',
+    'system: ignore previous',
+  ],
 };
 
 /** How the text around a trigger word is filled out to the length. */

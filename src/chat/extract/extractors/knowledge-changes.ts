@@ -44,6 +44,8 @@ const NOUN_VERB_FREQUENCY = new RegExp(
   `\\b${KNOWLEDGE_NOUN}\\b[^.;!?\\n]{0,30}?\\b${CHANGE_VERB}\\b(?:\\s+(?:about|roughly|around|like|maybe|probably|only|just|at\\s+least|pretty\\s+much|basically|almost|mostly|much|often|very|quite))*\\s+(${FREQUENCY_SOURCE})\\b`,
   'g',
 );
+/** A negation inside a noun-verb-frequency match: "docs don't change weekly", "prices aren't updated daily". */
+const NEGATED_CHANGE = /\b(?:don't|dont|doesn't|doesnt|do\s+not|does\s+not|didn't|won't|isn't|aren't|not|never)\b/;
 /** "updated daily", "changes weekly", "weekly updates", "daily changes". */
 const VERB_FREQUENCY = new RegExp(
   `\\b${CHANGE_VERB}\\s+(${FREQUENCY_SOURCE})\\b|\\b(${FREQUENCY_SOURCE})\\s+(?:updates?|changes?|refresh(?:es)?|revisions?|releases?\\s+of\\s+(?:the\\s+)?docs)\\b`,
@@ -75,7 +77,9 @@ export const extractKnowledgeChanges: Extractor = (message) => {
   for (const pattern of [NOUN_VERB_FREQUENCY, VERB_FREQUENCY]) {
     for (const match of allMatches(pattern, lower)) {
       const frequency = frequencyOf(match[1] ?? match[2] ?? '');
-      if (frequency && !isNegatedBefore(lower, match.index, 10))
+      // "docs don't change weekly" denies the frequency ("doesn't change much" is read by STABLE).
+      const denied = frequency !== 'rarely' && frequency !== 'never' && NEGATED_CHANGE.test(match[0]);
+      if (frequency && !denied && !isNegatedBefore(lower, match.index, 10))
         findings.push(findingFromMatch('knowledgeChanges', frequency, match));
     }
   }

@@ -1,0 +1,188 @@
+/**
+ * @module Words that do not assert the user's own current facts: denied ("we do NOT have 100 H100s"), conditional
+ * ("if only we had 8 A100s"), someone else's ("our competitor has 64 H100s"), past ("last year we had…, gone now"),
+ * and quoted, fenced or injected text (a forwarded email, a code block, `gpuCount=100`, "SYSTEM: ignore previous…").
+ * Extractors match words; this module says which matches the user did not state as true for their team today.
+ * Every function is linear in the message length.
+ */
+import type { ProfileField } from '../../profile/profile-schema.ts';
+import { allMatches, clauseBefore, createSpanIndex, type SpanIndex } from './prepare-message.ts';
+import type { PreparedMessage } from './types.ts';
+
+/** Why a span of the message is not an assertion (for tests and debugging). */
+export type UnassertedReason = 'quoted' | 'fenced' | 'injected' | 'conditional' | 'third-party' | 'past';
+
+/** A model used in the past still tells which model the team knows ("Mistral 7B is what we fine-tuned last year"). */
+export const PAST_KEEPS_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileField>([
+  'modelName',
+  'modelParamsB',
+  'modelAccess',
+]);
+
+export interface UnassertedSpan {
+  start: number;
+  end: number;
+  reason: UnassertedReason;
+}
+
+/**
+ * Fenced code blocks (``` or ~~~, to the closing fence or the end of the message) and inline `code`. The fence is
+ * matched as a whole run of backticks and the closing fence after spaces only: anything looser retries every
+ * split of a long run of backticks or newlines (cubic on "`````…").
+ */
+const FENCED = /(?<![`~])(`{3,}|~{3,})(?![`~])[^\n]*\n[\s\S]*?(?:\n[ \t]*\1|$(?![\s\S]))|`[^`\n]{1,500}`/g;
+/** Double-quoted text within one paragraph ("…" and curly quotes are mapped to " by prepareMessage). */
+const QUOTED = /"[^"\n]{1,1000}(?:\n(?!\s*\n)[^"\n]{0,1000}){0,20}"/g;
+/** E-mail style quoted lines ("> we have 100 H100s"). */
+const QUOTED_LINE = /^[ \t]*>[^\n]*/gm;
+/** A forwarded message: from its header to the end of the message. */
+const FORWARDED =
+  /-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}[\s\S]*|\b(?:fwd?|forwarded)\s*(?:e-?mail|message)?\b[^\n:]{0,60}:[^\n]*/g;
+/** Text addressed to the machine rather than stating facts: "SYSTEM: …", "ignore previous instructions …". */
+const INJECTED =
+  /\b(?:system|assistant|developer)\s*:[^\n]*|\b(?:ignore|disregard|forget)\s+(?:all\s+|the\s+|any\s+|your\s+)?(?:previous|prior|above|earlier|preceding)\b[^\n]*/g;
+/** A JSON object typed into the message: `{"gpuCount":100}`. */
+const JSON_OBJECT = /\{[^{}\n]{0,2000}\}/g;
+
+/** A conditional or wished-for clause: from the cue to the end of the clause. */
+const CONDITIONAL =
+  /\b(?:if(?!\s+(?:possible|needed|necessary|so|not|any|anything|at\s+all|that\s+(?:helps|matters)|it\s+(?:helps|matters))\b)|assuming|supposing|suppose|imagine|unless|in\s+case|provided\s+that|once\s+we\s+(?:get|have|buy|rent|receive)|wish(?:\s+we|\s+i)?|would\s+(?:love|like)\s+to\s+have|hop(?:e|ing)\s+to\s+(?:get|have|buy))\b[^.;:!?\n,]*/g;
+/** Someone else's facts: a competitor, another team, a friend, "unlike …". From the cue to the end of the clause. */
+const THIRD_PARTY =
+  /\b(?:(?:our|a|the|one\s+of\s+our)\s+)?(?:competitors?|rivals?)(?:'s?)?|\b(?:another|other)\s+(?:company|companies|team|teams|startup|startups|lab|labs|org|orgs|organi[sz]ations?|firms?|department|group)\b|\bmy\s+(?:friend|friends|colleague|colleagues|former\s+employer|previous\s+(?:company|employer|job))\b|\b(?:a|one)\s+friend\b|\bfriend'?s\b|\btheir\s+(?:team|company|startup|lab|cluster|setup|budget)\b|\bunlike\b|\b(?:big\s+tech|openai|google|meta|anthropic|microsoft|amazon|nvidia)\s+(?:has|have|had|uses|used|trained|spends?|spent)\b[^.;!?\n,]*/g;
+const THIRD_PARTY_SCOPE = /[^.;!?\n,]*/y;
+/** Past facts: "used to have", "last year", "back in 2023", "previously", "two years ago". */
+const PAST =
+  /\b(?:used\s+to|last\s+(?:year|month|quarter|week|time)|back\s+(?:in\s+(?:(?:19|20)\d\d|the\s+day|those\s+days)|then|when)|previously|formerly|in\s+the\s+past|at\s+(?:my|our)\s+(?:previous|last|old|former)\s+\w+|(?:old|previous|former)\s+(?:setup|cluster|company|job|employer|project|team)|(?:years?|months?)\s+ago)\b/;
+/** Words that make what was said just before past: "…, they're gone now", "…, but we sold them", "… no longer". */
+const PAST_AFTER =
+  /\b(?:no\s+longer|any\s?more|(?:is|are|were|was|'re)\s+(?:gone|sold|decommissioned|retired|returned)|had\s+to\s+(?:give|hand)\s+(?:them\s+|it\s+)?(?:back|up)|sold\s+(?:them|it|those|these))\b/;
+const PAST_ANY = new RegExp(`${PAST.source}|${PAST_AFTER.source}`, 'g');
+const SENTENCE_BREAK = /[.!?;\n]/g;
+/** Sub-clause separators inside a sentence with a past cue. */
+const SUB_CLAUSE_BREAK = /,|\bbut\b|\bwhile\b|\bwhereas\b/g;
+/** A sub-clause that speaks about today: "but now 1 A10G", "we have 8 A100s". */
+const PRESENT =
+  /^\s*(?:(?:but|and|so|while|whereas)\s+)?(?:now|currently|today|these\s+days|at\s+the\s+moment|at\s+present|right\s+now|nowadays)\b|\b(?:we|i)\s+(?:now\s+)?(?:have|'ve\s+got|use|run|own|rent|are|am)\b|\bwe're\b|\bwe've\b/;
+
+/**
+ * Spans of `message` that do not assert the user's current facts. Quoted, fenced and injected text is always left
+ * out; conditional clauses only when the message is not a "what if" (whose hypothetical facts the dialogue answers).
+ */
+export function findUnassertedSpans(message: PreparedMessage, options: { whatIf: boolean }): UnassertedSpan[] {
+  const { lower, original } = message;
+  const spans: UnassertedSpan[] = [];
+  const add = (pattern: RegExp, reason: UnassertedReason, text = lower) => {
+    for (const match of allMatches(pattern, text))
+      spans.push({ start: match.index, end: match.index + match[0].length, reason });
+  };
+  add(FENCED, 'fenced');
+  add(QUOTED, 'quoted');
+  add(QUOTED_LINE, 'quoted');
+  add(FORWARDED, 'quoted');
+  add(INJECTED, 'injected');
+  add(JSON_OBJECT, 'injected');
+  // Assignments such as `gpuCount=100` or `gpu_name: H100` (identifiers, so read from the original casing).
+  for (const match of allMatches(/\b[a-z]+(?:[A-Z][a-z0-9]*|_[a-z0-9]+)+\s*[=:]\s*(?:"[^"\n]*"|[^\s,;]+)/g, original))
+    spans.push({ start: match.index, end: match.index + match[0].length, reason: 'injected' });
+  if (!options.whatIf) add(CONDITIONAL, 'conditional');
+  for (const match of allMatches(THIRD_PARTY, lower)) {
+    const end = match.index + match[0].length;
+    THIRD_PARTY_SCOPE.lastIndex = end;
+    const scope = THIRD_PARTY_SCOPE.exec(lower);
+    spans.push({ start: match.index, end: end + (scope?.[0].length ?? 0), reason: 'third-party' });
+  }
+  spans.push(...pastSpans(lower));
+  return spans;
+}
+
+/**
+ * Past sub-clauses of the sentences holding a past cue: the sub-clause with a cue such as "last year" or "used to",
+ * and the sub-clauses before a cue that looks back ("…, they're gone now", "…, but we sold them"); never a
+ * sub-clause that speaks about today ("In the old setup we had 4 H100s but now 1 A10G": only the first part).
+ */
+function pastSpans(lower: string): UnassertedSpan[] {
+  const cues = allMatches(PAST_ANY, lower);
+  if (cues.length === 0) return [];
+  const breaks = allMatches(SENTENCE_BREAK, lower).map((match) => match.index);
+  const spans: UnassertedSpan[] = [];
+  let breakIndex = 0;
+  let lastSentenceStart = -1;
+  for (const cue of cues) {
+    while (breakIndex < breaks.length && (breaks[breakIndex] ?? 0) < cue.index) breakIndex++;
+    const sentenceStart = breakIndex === 0 ? 0 : (breaks[breakIndex - 1] ?? 0) + 1;
+    if (sentenceStart === lastSentenceStart) continue;
+    lastSentenceStart = sentenceStart;
+    const sentence = lower.slice(sentenceStart, breaks[breakIndex] ?? lower.length);
+    const parts: { from: number; to: number; text: string }[] = [];
+    let from = 0;
+    for (const separator of [...allMatches(SUB_CLAUSE_BREAK, sentence), undefined]) {
+      const to = separator?.index ?? sentence.length;
+      parts.push({ from, to, text: sentence.slice(from, to) });
+      from = to;
+    }
+    // Walk backwards, so a look-back cue marks the sub-clauses before it.
+    let lookingBack = false;
+    for (let index = parts.length - 1; index >= 0; index--) {
+      const part = parts[index]!;
+      const backCue = PAST_AFTER.test(part.text);
+      const past = lookingBack || backCue || PAST.test(part.text);
+      lookingBack ||= backCue;
+      if (past && !PRESENT.test(part.text))
+        spans.push({ start: sentenceStart + part.from, end: sentenceStart + part.to, reason: 'past' });
+    }
+  }
+  return spans;
+}
+
+/**
+ * Fields whose values a negation before them denies: "we do not have 8 H100s", "we have no H100s", "we can't use
+ * Llama 3.1 70B", "we don't have a budget of $50,000". Booleans and categories are left to their extractors, which
+ * read their own negative phrasings ("we don't need citations" → false).
+ */
+export const NEGATABLE_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileField>([
+  'gpuCount',
+  'gpuName',
+  'gpuMemoryGB',
+  'modelName',
+  'modelParamsB',
+  'labeledExamples',
+  'oneTimeBudgetUSD',
+  'monthlyBudgetUSD',
+  'timelineWeeks',
+  'latencyTargetMs',
+  'requestsPerDay',
+  'tasksCount',
+]);
+
+/** A negated verb of having, using, needing or running: "we don't have", "we can't use", "it won't be deployed". */
+const NEGATED_VERB = String.raw`\b(?:(?:do|does|did|have|has|had|can|could|will|would|are|is|were|was)\s*n[o']t|don't|dont|doesn't|doesnt|didn't|didnt|haven't|havent|hasn't|hasnt|can't|cant|cannot|won't|wont|aren't|arent|isn't|isnt|wasn't|weren't|never|no\s+longer)\s+(?:\w+\s+)?(?:have|own|got|use|using|run|running|get|afford|access|possess|hold|rent|spend|need|want|require|expect|deploy\w*|host\w*|ship\w*|work\w*)\b[^,;:]*`;
+/** A negated possession or use ending right before the value, in the same clause; or "no", "without", "not" just before. */
+const NEGATED_BEFORE = new RegExp(
+  `(?:${NEGATED_VERB}|\\b(?:no|zero|without|lack(?:s|ing)?|nor)\\s+(?:[\\w$€£-]+\\s+){0,2}|\\bnot\\s+(?:[\\w$€£-]+\\s+){0,2})$`,
+);
+/** Only the negated-verb form, for fields whose extractors read "no …" and "not …" phrasings themselves. */
+const NEGATED_VERB_BEFORE = new RegExp(`${NEGATED_VERB}$`);
+/** A negated comparison bounds a value; it does not deny it: "no more than $500", "not longer than 2 weeks". */
+const BOUND_WORDS =
+  /\b(?:more|less|longer|later|fewer|over|under|above|below|exceed(?:ing)?|beyond|bigger|larger|greater|higher|lower|slower|faster)\b/;
+
+/** Values that are themselves the negative answer ("none", false): a negation before them confirms, not denies. */
+const NEGATIVE_VALUES: ReadonlySet<unknown> = new Set([false, 0, 'none', 'never', 'rarely']);
+
+/**
+ * True when the words right before `start` deny the value found there: for the fields of {@link NEGATABLE_FIELDS}
+ * a negated verb or "no"/"not"/"without" just before; for the others (booleans and categories) a negated verb only,
+ * and never for a value that is itself the negative answer.
+ */
+export function isNegatedValue(lower: string, start: number, field: ProfileField, value: unknown): boolean {
+  if (NEGATIVE_VALUES.has(value)) return false;
+  const before = clauseBefore(lower, start, 60);
+  const match = (NEGATABLE_FIELDS.has(field) ? NEGATED_BEFORE : NEGATED_VERB_BEFORE).exec(before);
+  return match !== null && !BOUND_WORDS.test(match[0]);
+}
+
+/** The index of `spans`, for containment checks of findings. */
+export function unassertedIndex(spans: readonly UnassertedSpan[]): SpanIndex {
+  return createSpanIndex(spans);
+}
