@@ -16,7 +16,8 @@ import { registerHealthRoutes } from './http/routes/health.ts';
 import { registerMethodRoutes } from './http/routes/methods.ts';
 import { registerMetricsRoute } from './http/routes/metrics.ts';
 import { registerRecommendationRoutes } from './http/routes/recommendations.ts';
-import { createAppSecurity, SECURITY_ERROR_STATUS } from './http/security/index.ts';
+import { registerWidgetTokenRoute } from './http/routes/widget-tokens.ts';
+import { createAppSecurity, createWidgetTokens, SECURITY_ERROR_STATUS } from './http/security/index.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import type { App, AppDeps, AppEnv } from './http/types.ts';
 import { validationHook } from './http/validation-hook.ts';
@@ -74,6 +75,7 @@ export function createApp(input: AppDeps): App {
   registerEstimateRoutes(app, deps, deps.estimate ?? estimatorEstimate);
   registerMethodRoutes(app, deps);
   registerCatalogRoutes(app, deps);
+  registerWidgetTokenRoute(app, deps, createWidgetTokens(deps.config.API_KEYS));
   for (const routeModule of deps.routeModules ?? []) routeModule(app, security.deps);
 
   registerApiKeySchemes(app);
@@ -97,7 +99,10 @@ export function createApp(input: AppDeps): App {
             { name: 'operations', description: 'Health, readiness and metrics' },
           ],
         }),
-        { apiKeysRequired: deps.config.API_KEYS.length > 0 },
+        {
+          apiKeysRequired: deps.config.API_KEYS.length > 0,
+          originOnlyAccepted: deps.config.ORIGIN_ONLY_PER_MINUTE !== 0,
+        },
       ),
     );
     return c.body(document, 200, { 'content-type': 'application/json; charset=utf-8' });

@@ -81,6 +81,12 @@ const ENV_FIXES: Record<string, string> = {
   REPLAY_MAX_CHARS: 'set REPLAY_MAX_CHARS to a positive whole number of characters, e.g. 32000',
   MAX_MESSAGES_PER_SESSION: 'set MAX_MESSAGES_PER_SESSION to a positive whole number, e.g. 200',
   MAX_SESSIONS_PER_CLIENT: 'set MAX_SESSIONS_PER_CLIENT to a whole number of sessions per hour, e.g. 50 (0 = off)',
+  WIDGET_TOKEN_TTL_SECONDS:
+    'set WIDGET_TOKEN_TTL_SECONDS to a whole number of seconds between 60 and 86400, e.g. 900 (15 minutes)',
+  ORIGIN_ONLY_PER_MINUTE:
+    'set ORIGIN_ONLY_PER_MINUTE to a whole number of requests per minute per address, e.g. 6 (0 = Origin alone is refused)',
+  ORIGIN_ONLY_TOTAL_PER_MINUTE:
+    'set ORIGIN_ONLY_TOTAL_PER_MINUTE to a whole number of requests per minute for all such clients together, e.g. 60 (0 = no total cap)',
   HEADERS_TIMEOUT_MS:
     'set HEADERS_TIMEOUT_MS to a positive whole number of milliseconds, e.g. 10000, no larger than REQUEST_TIMEOUT_MS',
   REQUEST_TIMEOUT_MS: 'set REQUEST_TIMEOUT_MS to a positive whole number of milliseconds, e.g. 30000',
@@ -122,6 +128,15 @@ export const EnvSchema = z.object({
   REPLAY_MAX_CHARS: PositiveInt.default(32_000),
   MAX_MESSAGES_PER_SESSION: PositiveInt.default(200),
   MAX_SESSIONS_PER_CLIENT: NonNegativeInt.default(50),
+  // widget tokens and Origin-only traffic (src/http/security/widget-tokens.ts); they matter only when API_KEYS is set.
+  /** Longest lifetime of a widget token minted by POST /v1/widget-tokens (and the default one). */
+  WIDGET_TOKEN_TTL_SECONDS: PositiveInt.min(60, 'must be at least 60')
+    .max(86_400, 'must be at most 86400 (one day)')
+    .default(900),
+  /** Chat-widget requests per minute per address from a browser with an allowed Origin but no key or token. */
+  ORIGIN_ONLY_PER_MINUTE: NonNegativeInt.default(6),
+  /** The same, for all such clients together (the cap on what unauthenticated traffic can spend). */
+  ORIGIN_ONLY_TOTAL_PER_MINUTE: NonNegativeInt.default(60),
   // connections (src/http/connection-limits.ts): timeouts and caps against idle and slow clients. See .env.example.
   /** Time allowed to receive a request's headers (counted from the connection or from the previous reply). */
   HEADERS_TIMEOUT_MS: PositiveInt.default(10_000),

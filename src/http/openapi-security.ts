@@ -14,6 +14,8 @@ import type { App } from './types.ts';
 export const API_KEY_BEARER = 'apiKey';
 /** Name of the `x-api-key: <key>` scheme. */
 export const API_KEY_HEADER = 'apiKeyHeader';
+/** Name of the `x-widget-token: <token>` scheme (chat widget routes). */
+export const WIDGET_TOKEN = 'widgetToken';
 
 /** Registers the two API-key schemes in the app's OpenAPI registry (call before the document is generated). */
 export function registerApiKeySchemes(app: App): void {
@@ -29,6 +31,13 @@ export function registerApiKeySchemes(app: App): void {
     name: 'x-api-key',
     description:
       'An API key from API_KEYS, as `x-api-key: <key>` (on the chat widget routes, where Authorization may carry the session token)',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', WIDGET_TOKEN, {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-widget-token',
+    description:
+      'A short-lived widget token minted by a site backend with POST /v1/widget-tokens; valid only from the origin it names',
   });
 }
 
@@ -55,7 +64,7 @@ const RATE_LIMIT_HEADERS = {
  */
 export function addSecurityToDocument<T extends { paths?: Record<string, unknown> }>(
   document: T,
-  options: { apiKeysRequired: boolean },
+  options: { apiKeysRequired: boolean; originOnlyAccepted?: boolean },
 ): T {
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     if (typeof item !== 'object' || item === null) continue;
@@ -68,9 +77,12 @@ export function addSecurityToDocument<T extends { paths?: Record<string, unknown
         continue;
       }
       const keyed: Record<string, string[]>[] =
-        access === 'chat-widget' ? [{ [API_KEY_HEADER]: [] }] : [{ [API_KEY_BEARER]: [] }, { [API_KEY_HEADER]: [] }];
+        access === 'chat-widget'
+          ? [{ [API_KEY_HEADER]: [] }, { [WIDGET_TOKEN]: [] }]
+          : [{ [API_KEY_BEARER]: [] }, { [API_KEY_HEADER]: [] }];
       // Without API_KEYS (or with an allowed Origin on the chat widget routes) no key is needed: the empty alternative.
-      operation.security ??= options.apiKeysRequired && access === 'api' ? keyed : [...keyed, {}];
+      const open = !options.apiKeysRequired || (access === 'chat-widget' && options.originOnlyAccepted !== false);
+      operation.security ??= open ? [...keyed, {}] : keyed;
       const errorSchema = usesOpenAiErrors(path)
         ? { $ref: '#/components/schemas/OpenAiError' }
         : { $ref: '#/components/schemas/ErrorResponse' };
@@ -83,6 +95,12 @@ export function addSecurityToDocument<T extends { paths?: Record<string, unknown
         content: json,
       };
       if (access === 'chat-widget') {
+        responses['401'] = {
+          description:
+            'No valid API key, widget token (`invalid_widget_token`: expired, wrong origin, key removed) or accepted ' +
+            'browser Origin (only when the server sets API_KEYS)',
+          content: json,
+        };
         responses['403'] ??= {
           description: 'The browser Origin is not listed in CORS_ORIGINS (`origin_not_allowed`)',
           content: json,
@@ -97,8 +115,9 @@ export function addSecurityToDocument<T extends { paths?: Record<string, unknown
       }
       responses['429'] ??= {
         description:
-          'Rate limited: `rate_limited` (RATE_LIMIT_PER_MINUTE), `llm_rate_limited` (RATE_LIMIT_LLM_PER_MINUTE) or, ' +
-          'for a new chat, `too_many_sessions` (MAX_SESSIONS_PER_CLIENT); retry after `Retry-After` seconds',
+          'Rate limited: `rate_limited` (RATE_LIMIT_PER_MINUTE), `llm_rate_limited` (RATE_LIMIT_LLM_PER_MINUTE), ' +
+          '`origin_only_rate_limited` (chat without key or widget token: ORIGIN_ONLY_PER_MINUTE) or, for a new chat, ' +
+          '`too_many_sessions` (MAX_SESSIONS_PER_CLIENT); retry after `Retry-After` seconds',
         headers: RATE_LIMIT_HEADERS,
         content: json,
       };

@@ -34,6 +34,7 @@ describe('get /openapi.json', () => {
         'GET /v1/catalog/gpus',
         'GET /v1/catalog/providers',
         'GET /v1/sources',
+        'POST /v1/widget-tokens',
       ].sort(),
     );
     for (const name of [

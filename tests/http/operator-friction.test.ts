@@ -203,7 +203,8 @@ describe('OpenAPI security', () => {
       expect.arrayContaining(['Retry-After', 'RateLimit-Remaining']),
     );
     const chat = document.paths['/v1/chat']!.post!;
-    expect(chat.security).toEqual([{ apiKeyHeader: [] }, {}]);
+    // An API key, a widget token, or (with a small budget) an allowed browser Origin alone.
+    expect(chat.security).toEqual([{ apiKeyHeader: [] }, { widgetToken: [] }, {}]);
     expect(Object.keys(chat.responses)).toEqual(expect.arrayContaining(['401', '403', '409', '429']));
     expect(document.paths['/v1/chat/completions']!.post!.responses['401']).toBeDefined();
     expect(document.paths['/healthz']!.get!.security).toEqual([]);

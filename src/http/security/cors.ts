@@ -12,6 +12,7 @@ export const CORS_ALLOWED_HEADERS = [
   'x-request-id',
   'authorization',
   'x-api-key',
+  'x-widget-token',
 ] as const;
 
 /** Response headers the widget may read: the session, the request id and the rate-limit state. */

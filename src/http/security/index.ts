@@ -8,12 +8,14 @@ import { isLlmBacked, peekJsonBody } from './llm-budget.ts';
 import { replayRequestCost } from './replay-cost.ts';
 import { createSecurity, type Security } from './security-middleware.ts';
 import { limitSessionMessages, SESSION_MESSAGE_LIMIT_CODE } from './session-limits.ts';
+import { createWidgetTokens } from './widget-tokens.ts';
 
 export { hashApiKey } from './api-keys.ts';
 export { isLlmBacked, peekJsonBody } from './llm-budget.ts';
 export type { RejectionEvent, RejectionReason, Security, SecurityOptions } from './security-middleware.ts';
 export { createSecurity } from './security-middleware.ts';
 export { limitSessionMessages, SessionMessageLimitError } from './session-limits.ts';
+export { createWidgetTokens, WIDGET_TOKEN_HEADER, type WidgetTokens } from './widget-tokens.ts';
 
 /** HTTP status of the security layer's AppError codes, merged into the error handler's STATUS_BY_CODE by createApp. */
 export const SECURITY_ERROR_STATUS = { [SESSION_MESSAGE_LIMIT_CODE]: 409 } as const;
@@ -38,6 +40,9 @@ export function createAppSecurity(deps: AppDeps): Security & { deps: AppDeps } {
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     llmRateLimitPerMinute: config.RATE_LIMIT_LLM_PER_MINUTE,
     maxSessionsPerClient: config.MAX_SESSIONS_PER_CLIENT,
+    widgetTokens: createWidgetTokens(config.API_KEYS),
+    originOnlyPerMinute: config.ORIGIN_ONLY_PER_MINUTE,
+    originOnlyTotalPerMinute: config.ORIGIN_ONLY_TOTAL_PER_MINUTE,
     isLlmBacked: (c) => isLlmBacked(c, deps),
     peekBody: peekJsonBody,
     requestCost: (c) => replayRequestCost(c, peekJsonBody, config.REPLAY_MAX_CHARS),
@@ -46,6 +51,7 @@ export function createAppSecurity(deps: AppDeps): Security & { deps: AppDeps } {
         deps.metrics?.rateLimited(event.clientKind === 'api-key' ? 'key' : 'address');
       else if (event.reason === 'llm_rate_limited') deps.metrics?.rateLimited('llm-turns');
       else if (event.reason === 'too_many_sessions') deps.metrics?.rateLimited('sessions');
+      else if (event.reason === 'origin_only_rate_limited') deps.metrics?.rateLimited('origin-only');
     },
   });
   const sessionStore =

@@ -3,7 +3,8 @@
  * Hono routes on, so an encoded path (`/v1/%63hat`) is classified as the route it reaches.
  *
  * - open: everything outside `/v1` (`/healthz`, `/readyz`, `/openapi.json`, `/docs`, and unknown paths, which 404);
- * - chat-widget: `/v1/chat` and `/v1/chat/{id}` — an API key, or a browser Origin listed in CORS_ORIGINS;
+ * - chat-widget: `/v1/chat` and `/v1/chat/{id}` — an API key, a widget token, or a browser Origin listed in
+ *   CORS_ORIGINS (the last with a much smaller budget when API keys are required);
  * - api: every other `/v1` path (recommendations, estimates, methods, catalog, sources, chat completions, models) —
  *   an API key when API_KEYS is set.
  */

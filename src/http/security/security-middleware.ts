@@ -20,6 +20,7 @@ import {
   rateLimitHeaders,
 } from './rate-limiter.ts';
 import { routeAccess } from './route-access.ts';
+import { WIDGET_TOKEN_HEADER, type WidgetTokens } from './widget-tokens.ts';
 
 /** Why the security layer refused a request (for logs and metrics). */
 export type RejectionReason =
@@ -27,7 +28,9 @@ export type RejectionReason =
   | 'origin_not_allowed'
   | 'rate_limited'
   | 'llm_rate_limited'
-  | 'too_many_sessions';
+  | 'too_many_sessions'
+  | 'invalid_widget_token'
+  | 'origin_only_rate_limited';
 
 export interface RejectionEvent {
   reason: RejectionReason;
@@ -59,6 +62,15 @@ export interface SecurityOptions {
    * with the body, such as a replayed chat history (see `replayRequestCost`). May read the body. Default 1.
    */
   requestCost?: (c: Context<AppEnv>) => number | Promise<number>;
+  /** Widget tokens (`x-widget-token`) accepted on the chat widget routes instead of a key; absent = none. */
+  widgetTokens?: WidgetTokens;
+  /**
+   * With API keys required: chat widget requests per minute per address that carry only an allowed Origin (no key, no
+   * widget token). 0 = such requests are refused (a widget token is needed). Absent = no separate limit.
+   */
+  originOnlyPerMinute?: number;
+  /** The same, for all Origin-only clients together; 0 or absent = no total cap. */
+  originOnlyTotalPerMinute?: number;
   /** Called for every refusal (metrics). */
   onRejected?: (event: RejectionEvent) => void;
   /** Clock in milliseconds (tests). */
@@ -80,7 +92,13 @@ export interface Security {
   gate: MiddlewareHandler<AppEnv>;
   usage: MiddlewareHandler<AppEnv>;
   /** The limiters, for tests and diagnostics (undefined when that limit is off). */
-  limiters: { general?: FixedWindowLimiter; llm?: FixedWindowLimiter; sessions?: FixedWindowLimiter };
+  limiters: {
+    general?: FixedWindowLimiter;
+    llm?: FixedWindowLimiter;
+    sessions?: FixedWindowLimiter;
+    originOnly?: FixedWindowLimiter;
+    originOnlyTotal?: FixedWindowLimiter;
+  };
 }
 
 const MINUTE_MS = 60_000;
@@ -107,7 +125,21 @@ export function createSecurity(options: SecurityOptions): Security {
       options.maxSessionsPerClient > 0
         ? createFixedWindowLimiter({ ...limiterOptions, limit: options.maxSessionsPerClient, windowMs: HOUR_MS })
         : undefined,
+    originOnly:
+      (options.originOnlyPerMinute ?? 0) > 0
+        ? createFixedWindowLimiter({ ...limiterOptions, limit: options.originOnlyPerMinute ?? 0, windowMs: MINUTE_MS })
+        : undefined,
+    originOnlyTotal:
+      (options.originOnlyTotalPerMinute ?? 0) > 0
+        ? createFixedWindowLimiter({
+            ...limiterOptions,
+            limit: options.originOnlyTotalPerMinute ?? 0,
+            windowMs: MINUTE_MS,
+          })
+        : undefined,
   };
+  // Origin alone opens the chat widget routes unless the operator set ORIGIN_ONLY_PER_MINUTE=0.
+  const originOnlyAccepted = options.originOnlyPerMinute !== 0;
   const states = new WeakMap<Context, RequestState>();
 
   function reject(c: Context<AppEnv>, reason: RejectionReason, clientKind: RejectionEvent['clientKind']): void {
@@ -171,7 +203,62 @@ export function createSecurity(options: SecurityOptions): Security {
       }
     }
 
-    const needsKey = verifier.enabled && !(access === 'chat-widget' && originAllowed);
+    // A widget token stands in for the key on the chat widget routes (src/http/security/widget-tokens.ts).
+    const widgetToken =
+      access === 'chat-widget' && keyHash === undefined && options.widgetTokens?.enabled === true
+        ? c.req.header(WIDGET_TOKEN_HEADER)
+        : undefined;
+    let widgetTokenOk = false;
+    if (widgetToken !== undefined && options.widgetTokens !== undefined) {
+      const check = options.widgetTokens.verify(widgetToken, origin);
+      if (!check.ok) {
+        reject(c, 'invalid_widget_token', state.clientKind);
+        return denyResponse(c, {
+          status: 401,
+          code: 'invalid_widget_token',
+          message: check.reason,
+          openAiType: 'invalid_request_error',
+          openAiCode: 'invalid_widget_token',
+          headers: {
+            'WWW-Authenticate': 'Bearer realm="advisor", error="invalid_token"',
+            ...limitHeaders(state.decisions),
+            ...corsHeaders,
+          },
+        });
+      }
+      widgetTokenOk = true;
+    }
+
+    // Origin only (no key, no token) on a server that requires keys: any script can send an allowed Origin, so this
+    // traffic gets its own, much smaller budget, per address and for all such clients together.
+    const originOnly =
+      verifier.enabled && access === 'chat-widget' && originAllowed && keyHash === undefined && !widgetTokenOk;
+    if (originOnly && originOnlyAccepted) {
+      for (const [limiter, bucket, scope] of [
+        [limiters.originOnly, state.bucket, 'this address'],
+        [limiters.originOnlyTotal, 'origin-only', 'all browsers without a widget token together'],
+      ] as const) {
+        if (limiter === undefined) continue;
+        const decision = limiter.consume(bucket);
+        state.decisions.push(decision);
+        if (!decision.allowed) {
+          reject(c, 'origin_only_rate_limited', state.clientKind);
+          return denyResponse(c, {
+            status: 429,
+            code: 'origin_only_rate_limited',
+            message:
+              `Too many chat requests without a widget token: ${scope} may send ${decision.limit} per minute; retry in ` +
+              `${decision.resetSeconds} s. Sites embedding the chat should send a widget token (x-widget-token) minted by their backend`,
+            openAiType: 'requests',
+            openAiCode: 'rate_limit_exceeded',
+            headers: { ...rateLimitHeaders(decision), ...corsHeaders },
+          });
+        }
+      }
+    }
+
+    const needsKey =
+      verifier.enabled && !(access === 'chat-widget' && (widgetTokenOk || (originAllowed && originOnlyAccepted)));
     if (needsKey && keyHash === undefined) {
       reject(c, 'unauthorized', state.clientKind);
       const presented = presentedApiKeys(c.req.raw.headers).length > 0;
@@ -181,7 +268,9 @@ export function createSecurity(options: SecurityOptions): Security {
         message: presented
           ? 'The API key is not valid'
           : access === 'chat-widget'
-            ? 'This route needs an API key (Authorization: Bearer <key> or x-api-key: <key>), or a browser origin listed in CORS_ORIGINS'
+            ? originOnlyAccepted
+              ? 'This route needs an API key (Authorization: Bearer <key> or x-api-key: <key>), a widget token (x-widget-token) or a browser origin listed in CORS_ORIGINS'
+              : 'This route needs a widget token (x-widget-token, minted by the site backend with POST /v1/widget-tokens) or an API key (x-api-key: <key>)'
             : 'This route needs an API key: send Authorization: Bearer <key> or x-api-key: <key>',
         openAiType: 'invalid_request_error',
         openAiCode: presented ? 'invalid_api_key' : 'missing_api_key',
