@@ -6,14 +6,28 @@
  */
 import { AppError, NotFoundError } from '../errors.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { fieldLabel } from '../profile/field-labels.ts';
 import { PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
 import type { Session, StoredMessage } from '../store/session-schema.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import { newMessageId } from '../store/session-token.ts';
-import { DialogueState, initialDialogueState } from './dialogue-state.ts';
+import {
+  DialogueState,
+  findTenfoldJumps,
+  initialDialogueState,
+  JUMP_FACTOR,
+  type PendingConfirmation,
+} from './dialogue-state.ts';
 import { extractProfile } from './extract/index.ts';
 import type { Extraction } from './extract/types.ts';
-import { runTurn, type TurnKind, type TurnOptions, type TurnResult, type UnderstoodField } from './run-turn.ts';
+import {
+  runTurn,
+  type TurnExtraction,
+  type TurnKind,
+  type TurnOptions,
+  type TurnResult,
+  type UnderstoodField,
+} from './run-turn.ts';
 
 /** Rule-based (or LLM-assisted) extraction of one message, given the field last asked about. May be async. */
 export type ExtractFunction = (
@@ -39,6 +53,97 @@ export const ruleExtract: ExtractFunction = (message, { requestedField, knowledg
 
 /** The pure dialogue turn (src/chat/run-turn.ts); injectable for tests. */
 export type RunTurnFunction = typeof runTurn;
+
+/** "yes", "correct", "that's right": the held-back numbers are confirmed. */
+const CONFIRMS =
+  /^\W*(?:yes|yeah|yep|yup|ya|correct|right|confirm(?:ed)?|that's\s+(?:right|correct)|exactly|indeed|sure|true|it\s+is|100\s?%)\b/i;
+
+/**
+ * One dialogue turn with tenfold-jump confirmation around `turn` (issue 11, item 4): a number that moved tenfold or
+ * more from what the user said before ("2 GPUs" … "100 GPUs") is held back and the reply asks whether it is right;
+ * the rest of the message is applied as usual. The next message confirms it ("yes", or the same number again), or
+ * replaces it (another number), or leaves it unused (anything else). "What if" and "start over" are not checked.
+ * Deterministic, so a replayed history asks and applies the same way.
+ */
+export function runTurnConfirmingJumps(
+  turn: RunTurnFunction,
+  previous: DialogueState,
+  extraction: TurnExtraction,
+  text: string,
+  knowledge: Knowledge,
+  options?: TurnOptions,
+): TurnResult {
+  const pending = previous.pendingConfirmation ?? [];
+  const { pendingConfirmation: _pending, ...state } = previous;
+  let input = extraction;
+  if (pending.length > 0) {
+    const restated = pending.filter((item) => extraction.fields[item.field as ProfileField] === item.value);
+    const confirmed = CONFIRMS.test(text) ? pending : restated;
+    if (confirmed.length > 0) input = withConfirmed(extraction, confirmed);
+  }
+  const { intents } = input;
+  const jumps =
+    intents.whatIf || intents.reset
+      ? []
+      : findTenfoldJumps(
+          state.profile,
+          input.fields,
+          input.evidence,
+          // Values the user just confirmed are not asked about again.
+          [...input.corrections, ...pending.map((item) => item.field)],
+        );
+  if (jumps.length === 0) {
+    const result = turn(state, input, knowledge, options);
+    const { pendingConfirmation: _stale, ...clean } = result.state;
+    return { ...result, state: clean };
+  }
+  const held = new Set(jumps.map((item) => item.field));
+  const fields = Object.fromEntries(Object.entries(input.fields).filter(([field]) => !held.has(field)));
+  const evidence = Object.fromEntries(Object.entries(input.evidence).filter(([field]) => !held.has(field)));
+  const result = turn(state, { ...input, fields, evidence }, knowledge, options);
+  const { pendingConfirmation: _stale, requestedField: _asked, ...rest } = result.state;
+  const question = confirmationQuestion(jumps);
+  return {
+    ...result,
+    kind: 'question',
+    reply: question.question,
+    question,
+    state: {
+      ...rest,
+      // The turn's own question is not asked: the reply asks for the confirmation instead.
+      questionsAsked: result.question === undefined ? rest.questionsAsked : state.questionsAsked,
+      pendingConfirmation: jumps,
+    },
+  };
+}
+
+function withConfirmed(extraction: TurnExtraction, confirmed: readonly PendingConfirmation[]): TurnExtraction {
+  const fields: Record<string, unknown> = { ...extraction.fields };
+  const evidence: Record<string, string | undefined> = { ...extraction.evidence };
+  for (const item of confirmed) {
+    fields[item.field] = item.value;
+    evidence[item.field] ??= item.text;
+  }
+  return { ...extraction, fields: fields as TurnExtraction['fields'], evidence };
+}
+
+function confirmationQuestion(jumps: readonly PendingConfirmation[]): { field: string; question: string; why: string } {
+  const changes = jumps.map(
+    (item) => `${fieldLabel(item.field)}: ${formatNumber(item.value)} (you said ${formatNumber(item.previous)} before)`,
+  );
+  const question =
+    `Before I use ${jumps.length === 1 ? 'this' : 'these'}, please check: ${changes.join('; ')}. ` +
+    `That is a ${JUMP_FACTOR}-fold change or more. Is it right? Answer "yes" to use it, or give the right number.`;
+  return {
+    field: jumps[0]!.field,
+    question,
+    why: `A number ${JUMP_FACTOR} times larger or smaller than before changes the advice a lot; a typo or a figure pasted from elsewhere is more likely than such a change.`,
+  };
+}
+
+function formatNumber(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
 
 export interface ChatServiceOptions {
   store: SessionStore;
@@ -188,7 +293,7 @@ export function createChatService(options: ChatServiceOptions): ChatService {
             history,
             ...(signal ? { signal } : {}),
           });
-          result = turn(previous, extraction, knowledge, options.turnOptions);
+          result = runTurnConfirmingJumps(turn, previous, extraction, text, knowledge, options.turnOptions);
         } catch (error) {
           // Keep the user's message (nothing accepted is lost) and leave the dialogue state as it was.
           failure = new ChatTurnFailedError(userMessage, error);

@@ -17,9 +17,65 @@ export const DialogueState = z.object({
   skippedFields: z.array(z.string()),
   /** True once the advisor has given a recommendation: later facts get an updated answer, not more questions. */
   answered: z.boolean(),
+  /**
+   * Numbers held back because they changed tenfold or more from what the user said before ("2 GPUs" → "100 GPUs"),
+   * waiting for a "yes" in the next message (see {@link findTenfoldJumps}).
+   */
+  pendingConfirmation: z
+    .array(z.object({ field: z.string(), value: z.number(), previous: z.number(), text: z.string() }))
+    .optional(),
 });
 export type DialogueState = z.infer<typeof DialogueState>;
 
 export function initialDialogueState(): DialogueState {
   return { profile: {}, evidence: {}, questionsAsked: 0, missedAnswers: 0, skippedFields: [], answered: false };
+}
+
+/** A number that moved at least this factor up or down since the user last stated it is confirmed before use. */
+export const JUMP_FACTOR = 10;
+
+/** The numeric facts a tenfold jump is checked on. */
+export const CONFIRMED_NUMERIC_FIELDS: readonly string[] = [
+  'gpuCount',
+  'gpuMemoryGB',
+  'labeledExamples',
+  'oneTimeBudgetUSD',
+  'monthlyBudgetUSD',
+  'requestsPerDay',
+  'latencyTargetMs',
+  'timelineWeeks',
+  'tasksCount',
+  'modelParamsB',
+];
+
+/** A field whose value may follow from another one said in the same message (a new model has a new size). */
+const FOLLOWS_FROM: Readonly<Record<string, string>> = { modelParamsB: 'modelName', gpuMemoryGB: 'gpuName' };
+
+export type PendingConfirmation = NonNullable<DialogueState['pendingConfirmation']>[number];
+
+/**
+ * The numbers of `fields` that jumped {@link JUMP_FACTOR}-fold or more from the profile's value: a typo ("1000"
+ * for "100") or a figure pasted from somewhere else changes the advice a lot, so it is confirmed before use.
+ * Zero and missing values never count as a jump; neither do fields the user explicitly corrected ("actually 100"),
+ * nor a size or memory that follows from a model or GPU named in the same message.
+ */
+export function findTenfoldJumps(
+  profile: DialogueState['profile'],
+  fields: Readonly<Record<string, unknown>>,
+  evidence: Readonly<Record<string, string | undefined>>,
+  corrected: readonly string[],
+): PendingConfirmation[] {
+  const jumps: PendingConfirmation[] = [];
+  for (const field of CONFIRMED_NUMERIC_FIELDS) {
+    const value = fields[field];
+    const previous = (profile as Record<string, unknown>)[field];
+    if (typeof value !== 'number' || typeof previous !== 'number' || value <= 0 || previous <= 0) continue;
+    if (corrected.includes(field)) continue;
+    const owner = FOLLOWS_FROM[field];
+    if (owner !== undefined && fields[owner] !== undefined) continue;
+    const ratio = value / previous;
+    if (ratio >= JUMP_FACTOR || ratio <= 1 / JUMP_FACTOR)
+      jumps.push({ field, value, previous, text: evidence[field] ?? String(value) });
+  }
+  return jumps;
 }

@@ -4,7 +4,7 @@
  * from the initial state. Deterministic: the same history gives the same profile and reply.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import { type ExtractFunction, type RunTurnFunction, ruleExtract } from './chat-service.ts';
+import { type ExtractFunction, type RunTurnFunction, ruleExtract, runTurnConfirmingJumps } from './chat-service.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import { runTurn, type TurnOptions, type TurnResult } from './run-turn.ts';
 
@@ -160,7 +160,7 @@ export async function replayHistory(
         sliceStart = now();
       }
       const extraction = await extract(message, { requestedField: state.requestedField, knowledge });
-      const result = turn(state, extraction, knowledge, options.turnOptions);
+      const result = runTurnConfirmingJumps(turn, state, extraction, message, knowledge, options.turnOptions);
       turns.push(result);
       state = result.state;
     }

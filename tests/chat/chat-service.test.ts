@@ -191,3 +191,52 @@ describe('restoreDialogueState', () => {
     expect(restored).toEqual({ ...dialogue, profile: { gpuCount: 2 } });
   });
 });
+
+describe('tenfold jumps are confirmed before use (issue 11, item 4)', () => {
+  it('holds back 100 GPUs after 2, asks, and uses it after "yes"', async () => {
+    const service = createChatService({ store, knowledge });
+    const opened = await service.openSession();
+    await service.runTurn({ credentials: opened, text: 'We have two A100s and a support bot on our docs.' });
+
+    const jumped = await service.runTurn({ credentials: opened, text: 'We have 100 GPUs and 300 labeled examples.' });
+    expect(jumped.turn.kind).toBe('question');
+    expect(jumped.turn.reply).toContain('100 (you said 2 before)');
+    expect(jumped.turn.question?.field).toBe('gpuCount');
+    // The rest of the message is applied; the jumped number is not, and is waiting in the stored state.
+    expect(jumped.session.profile).toMatchObject({ gpuCount: 2, labeledExamples: 300 });
+    expect(restoreDialogueState(jumped.session).pendingConfirmation).toEqual([
+      { field: 'gpuCount', value: 100, previous: 2, text: '100 GPUs' },
+    ]);
+    expect(jumped.session.requestedField).toBeUndefined();
+
+    const confirmed = await service.runTurn({ credentials: opened, text: 'yes' });
+    expect(confirmed.session.profile.gpuCount).toBe(100);
+    expect(restoreDialogueState(confirmed.session).pendingConfirmation).toBeUndefined();
+  });
+
+  it('drops the held number on anything but a confirmation, and takes a new number instead', async () => {
+    const service = createChatService({ store, knowledge });
+    const opened = await service.openSession();
+    await service.runTurn({ credentials: opened, text: 'Our budget is $500 a month.' });
+    const jumped = await service.runTurn({ credentials: opened, text: 'Budget is $50,000 a month.' });
+    expect(jumped.turn.kind).toBe('question');
+    expect(jumped.session.profile.monthlyBudgetUSD).toBe(500);
+
+    const replaced = await service.runTurn({ credentials: opened, text: 'sorry, typo: $800 a month' });
+    expect(replaced.session.profile.monthlyBudgetUSD).toBe(800);
+    expect(restoreDialogueState(replaced.session).pendingConfirmation).toBeUndefined();
+  });
+
+  it('does not ask about an explicit correction, a first value, or a change under tenfold', async () => {
+    const service = createChatService({ store, knowledge });
+    const opened = await service.openSession();
+    const first = await service.runTurn({ credentials: opened, text: 'We have 2 A100s.' });
+    expect(first.session.profile.gpuCount).toBe(2);
+    const smaller = await service.runTurn({ credentials: opened, text: 'We have 8 A100s.' });
+    expect(smaller.turn.reply).not.toContain('please check');
+    expect(smaller.session.profile.gpuCount).toBe(8);
+    const corrected = await service.runTurn({ credentials: opened, text: 'actually we have 80 A100s' });
+    expect(corrected.turn.reply).not.toContain('please check');
+    expect(corrected.session.profile.gpuCount).toBe(80);
+  });
+});

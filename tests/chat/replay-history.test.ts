@@ -129,3 +129,17 @@ describe('replayHistory work bounds (issue 11, item 1)', () => {
     expect(order.indexOf('bystander')).toBeLessThan(order.indexOf('extract d'));
   });
 });
+
+describe('replayHistory and tenfold jumps', () => {
+  it('asks about a tenfold jump and applies it after "yes", the same way on every replay', async () => {
+    const asked = await replayHistory(['We have 2 A100s', 'We have 20 A100s'], knowledge);
+    expect(asked.lastTurn.kind).toBe('question');
+    expect(asked.state.profile.gpuCount).toBe(2);
+    expect(asked.state.pendingConfirmation).toEqual([
+      expect.objectContaining({ field: 'gpuCount', value: 20, previous: 2 }),
+    ]);
+    const confirmed = await replayHistory(['We have 2 A100s', 'We have 20 A100s', 'yes, that is right'], knowledge);
+    expect(confirmed.state.profile.gpuCount).toBe(20);
+    expect(confirmed.state.pendingConfirmation).toBeUndefined();
+  });
+});
