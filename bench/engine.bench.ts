@@ -25,6 +25,6 @@ export async function benchEngine(knowledge: Knowledge, iterations = 300): Promi
     p50: stats.p50,
     p99: stats.p99,
     max: stats.max,
-    target: 'p99 < 1 ms',
+    target: 'p99 < 2 ms (issue 10)',
   });
 }

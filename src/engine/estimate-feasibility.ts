@@ -373,7 +373,11 @@ function bandAndRent(
     if (own && pricingGpu?.origin === 'profile' && result.compute?.wallClockHours !== undefined) {
       ownProjectHours[check] = Math.round(result.compute.wallClockHours * PROJECT_RUNS * 100) / 100;
     }
-    const single = estimate({ ...input, gpuCount: 1, gpuMemoryGB: undefined, trainingTokens: undefined });
+    // The rental search needs the unsharded (one-GPU) breakdown: the check itself when it ran on one GPU.
+    const single =
+      (input.gpuCount ?? 1) <= 1
+        ? result
+        : estimate({ ...input, gpuCount: 1, gpuMemoryGB: undefined, trainingTokens: undefined });
     const activeParamsB = input.model.activeParamsB ?? input.model.paramsB;
     const flops = trainingFlops(WORKLOAD_OF[check] as Exclude<Workload, 'inference'>, activeParamsB * 1e9, costTokens);
     const rental = cheapestRental(

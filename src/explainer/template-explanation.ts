@@ -1,5 +1,6 @@
 import type { Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
 
 /** How many reasons the explanation quotes for the top method. */
@@ -25,7 +26,23 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
         ? ` Why: ${reasons.map((reason) => `${stripPeriod(reason.text)} [${reason.sources.join(', ')}]`).join('; ')}.`
         : ' It is the safest starting point: no rule favoured another method.';
     const lead = recommendation.plan.length > 1 ? 'Top choice' : 'Recommended';
-    paragraphs.push(`${lead}: ${name(top.method)} (score ${top.score} of 100).${why}`);
+    const { destination } = recommendation;
+    const where = destination.model.switched ? ` on ${destination.model.name} (the model you named rules it out)` : '';
+    const depends =
+      top.verdict === 'conditional' && top.decidedBy?.length
+        ? ` It depends on what is not known yet: ${top.decidedBy.map(fieldLabel).join(', ')}.`
+        : '';
+    paragraphs.push(
+      `${lead}: ${name(top.method)}${where} (score ${top.score} of 100). ${destination.why}${why}${depends}`,
+    );
+  }
+  const { firstStep } = recommendation;
+  if (firstStep.methods.length > 0 && !(firstStep.methods.length === 1 && firstStep.methods[0] === top?.method)) {
+    paragraphs.push(`First step: ${firstStep.methods.map(name).join(' + ')}. ${firstStep.why}`);
+  }
+  if (recommendation.diagnosis.length > 0) {
+    const needs = recommendation.diagnosis.map((entry) => `${entry.need} (${entry.evidence.join('; ')})`);
+    paragraphs.push(`What must get better: ${needs.join(', ')}.`);
   }
   if (recommendation.plan.length > 0) {
     const steps = recommendation.plan.map((step) => `${step.step}. ${step.methods.map(name).join(' + ')}: ${step.why}`);
@@ -53,6 +70,20 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
       return group.text ? `- ${names}: ${text} [${group.sources.join(', ')}]` : `- ${names}`;
     });
     paragraphs.push(`Not viable:\n${lines.join('\n')}`);
+  }
+  if (recommendation.computeOptions.length > 0) {
+    const lines = recommendation.computeOptions.map((option) => `- ${option.kind}: ${option.why}`);
+    paragraphs.push(`Where to train:\n${lines.join('\n')}`);
+  }
+  if (recommendation.modelOptions.length > 0) {
+    const lines = recommendation.modelOptions.map((option) => `- ${option.model} (${option.verdict}): ${option.why}`);
+    paragraphs.push(`Other models:\n${lines.join('\n')}`);
+  }
+  if (recommendation.sensitivity.length > 0) {
+    const lines = recommendation.sensitivity.map(
+      (entry) => `- ${fieldLabel(entry.field)} at ${entry.value.toLocaleString('en-US')}: ${name(entry.becomes)}`,
+    );
+    paragraphs.push(`What would change the answer:\n${lines.join('\n')}`);
   }
   if (recommendation.questions.length > 0) {
     const lines = recommendation.questions.map((question) => `- ${question.question}`);

@@ -74,7 +74,7 @@ export function explainRecommendationValues(recommendation: Recommendation, know
 
   return {
     topMethod: top
-      ? `${methodLabel(top.method, knowledge)}: ${top.verdict}, score ${top.score}/100`
+      ? `${methodLabel(top.method, knowledge)}: ${top.verdict}, score ${top.score}/100; the destination (objective ${recommendation.destination.objective}, channel ${recommendation.destination.channel}${recommendation.destination.model.switched ? `, on ${recommendation.destination.model.name} instead of the named model` : ''}): ${recommendation.destination.why} First step: ${recommendation.firstStep.methods.map((id) => methodLabel(id, knowledge)).join(' + ') || 'none'}. ${recommendation.firstStep.why}`
       : 'none: the engine found every method not-viable for this situation; explain the blockers',
     ranking: bullets(
       ranked.map((entry) => {
