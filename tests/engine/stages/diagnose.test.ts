@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../src/engine/diagnose.ts';
+import type { Profile } from '../../../src/profile/profile-schema.ts';
+
+describe('diagnose (stage 4)', () => {
+  it.each<[string, Profile, string[]]>([
+    ['nothing stated', {}, []],
+    ['goals map one to one', { goals: ['alignment', 'cost'] }, ['alignment', 'cost']],
+    ['citations and weekly changes', { needsCitations: true, knowledgeChanges: 'weekly' }, ['freshness', 'citations']],
+    ['a strict format', { needsStyleOrFormat: true }, ['format']],
+    ['extraction is format and skill', { taskType: 'extract' }, ['format', 'task-skill']],
+    ['a search task is knowledge', { taskType: 'search' }, ['knowledge']],
+    ['image generation is style', { taskType: 'image-generate' }, ['style']],
+    [
+      'answering from docs, in words',
+      { task: 'A bot that answers questions from our policy documents' },
+      ['knowledge'],
+    ],
+    // Documents as the input of an extraction are not a knowledge gap.
+    [
+      'documents as input',
+      { task: 'Extract 30 fields from loan documents', taskType: 'extract' },
+      ['format', 'task-skill'],
+    ],
+    ['a base model must learn to follow instructions', { modelStage: 'base' }, ['instruction-following']],
+    ['preference pairs are an alignment gap', { preferencePairs: 800 }, ['alignment']],
+    ['a phone is on-device', { deployment: 'mobile' }, ['on-device']],
+    ['a tight latency target', { latencyTargetMs: 200 }, ['latency']],
+    ['volume is cost', { requestsPerDay: 500_000 }, ['cost']],
+    ['thousands of labels with no other need are a task skill', { labeledExamples: 5000 }, ['task-skill']],
+  ])('%s', (_name, profile, needs) => {
+    expect(diagnose(profile, {}).entries.map((entry) => entry.need)).toEqual(needs);
+  });
+
+  it('reads tried: plateaued prompting, failed retrieval, and the method that is good enough', () => {
+    const result = diagnose(
+      {
+        tried: [
+          { method: 'prompt-engineering', result: 'plateaued' },
+          { method: 'rag', result: 'failed' },
+          { method: 'in-context-learning', result: 'good-enough' },
+        ],
+      },
+      {},
+    );
+    expect(result.promptingExhausted).toBe(true);
+    expect(result.retrievalExhausted).toBe(true);
+    expect(result.goodEnough).toBe('in-context-learning');
+    expect([...result.failed]).toEqual(['rag']);
+  });
+
+  it('tells explicit evidence from task words, and which knowledge needs make retrieval required', () => {
+    expect(diagnose({ task: 'answer questions from our wiki' }, {})).toMatchObject({
+      explicit: false,
+      strongKnowledge: false,
+    });
+    expect(diagnose({ needsCitations: true }, {})).toMatchObject({ explicit: true, retrievalRequired: true });
+    expect(diagnose({ goals: ['knowledge'] }, {})).toMatchObject({ strongKnowledge: true, retrievalRequired: false });
+  });
+});

@@ -1,0 +1,283 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chooseDestination, type Wish } from '../../../src/engine/choose-destination.ts';
+import { assessData } from '../../../src/engine/data-sufficiency.ts';
+import { diagnose } from '../../../src/engine/diagnose.ts';
+import type { FeasibilityMap, MethodFeasibility } from '../../../src/engine/feasibility.ts';
+import { recommend } from '../../../src/engine/recommend.ts';
+import type { Knowledge } from '../../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../../src/knowledge/load-knowledge.ts';
+import { METHOD_IDS, type MethodId, type Profile } from '../../../src/profile/profile-schema.ts';
+
+const knowledgeDir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(knowledgeDir);
+});
+const run = (profile: Profile) => recommend(profile, knowledge, { explain: 'none' });
+const verdict = (profile: Profile, method: MethodId) =>
+  run(profile).recommendations.find((entry) => entry.method === method)?.verdict;
+
+describe('destination and first step (stage 6) on the real knowledge', () => {
+  it.each<[string, Profile, MethodId[], Partial<{ switched: boolean; firstStep: MethodId[] }>]>([
+    [
+      '3,000 verified pairs, strict format, a prompt that plateaued: tune, and skip the baseline',
+      {
+        modelName: 'Llama 3.1 8B',
+        gpuName: 'RTX 4090',
+        gpuCount: 1,
+        labeledExamples: 3000,
+        needsStyleOrFormat: true,
+        tried: [{ method: 'prompt-engineering', result: 'plateaued' }],
+      },
+      ['lora', 'qlora'],
+      { firstStep: ['lora'] },
+    ],
+    [
+      'a brand-style image LoRA on the team GPU beats prompting',
+      {
+        modelName: 'Stable Diffusion XL 1.0',
+        gpuName: 'RTX 4090',
+        gpuCount: 1,
+        labeledExamples: 30,
+        taskType: 'image-generate',
+      },
+      ['lora'],
+      {},
+    ],
+    [
+      'an API-only model with on-prem data and a GPU node: an open-weight model on the node',
+      {
+        modelName: 'GPT-4o',
+        dataMustStayOnPrem: true,
+        gpuName: 'A100 80GB',
+        gpuCount: 8,
+        labeledExamples: 2000,
+        needsStyleOrFormat: true,
+      },
+      ['lora', 'qlora', 'full-fine-tuning'],
+      { switched: true },
+    ],
+    [
+      'a 70B model that does not fit one 24 GB card and no money to rent: a smaller sibling',
+      {
+        modelName: 'Llama 3.1 70B',
+        gpuName: 'RTX 4090',
+        gpuCount: 1,
+        oneTimeBudgetUSD: 0,
+        labeledExamples: 3000,
+        needsStyleOrFormat: true,
+      },
+      ['lora', 'qlora'],
+      { switched: true },
+    ],
+    [
+      'preference pairs on an instruct model: preference tuning',
+      {
+        modelName: 'Llama 3.1 8B',
+        modelStage: 'instruct',
+        gpuName: 'H100',
+        gpuCount: 1,
+        preferencePairs: 6000,
+        labeledExamples: 2000,
+      },
+      ['preference-tuning'],
+      {},
+    ],
+    [
+      'on a phone with 4 GB: distil into something that fits',
+      {
+        modelName: 'Llama 3.1 8B',
+        deployment: 'mobile',
+        deviceMemoryGB: 4,
+        gpuName: 'H100',
+        gpuCount: 1,
+        labeledExamples: 5000,
+      },
+      ['distillation'],
+      {},
+    ],
+    [
+      'weekly-changing documents with citations: retrieval',
+      { modelName: 'GPT-4.1', knowledgeChanges: 'weekly', needsCitations: true, unlabeledCorpus: 'large' },
+      ['rag'],
+      { firstStep: ['prompt-engineering'] },
+    ],
+    [
+      'a base model and 2,000 instruction pairs for a chat assistant: instruction tuning',
+      {
+        modelName: 'Qwen2.5 7B',
+        modelStage: 'base',
+        taskType: 'chat',
+        labeledExamples: 2000,
+        gpuName: 'A100 80GB',
+        gpuCount: 1,
+      },
+      ['instruction-tuning'],
+      {},
+    ],
+  ])('%s', (_name, profile, acceptable, expected) => {
+    const result = run(profile);
+    expect(acceptable).toContain(result.destination.method);
+    expect(result.recommendations[0]?.method).toBe(result.destination.method);
+    if (expected.switched !== undefined) expect(result.destination.model.switched).toBe(expected.switched);
+    if (expected.firstStep) expect(result.firstStep.methods).toEqual(expected.firstStep);
+  });
+
+  it('keeps the named model when the team may not switch, and lists the options', () => {
+    const profile: Profile = {
+      modelName: 'Llama 3.1 70B',
+      gpuName: 'RTX 4090',
+      gpuCount: 1,
+      oneTimeBudgetUSD: 0,
+      labeledExamples: 3000,
+      needsStyleOrFormat: true,
+    };
+    const locked = run({ ...profile, canSwitchModel: false });
+    expect(locked.destination.model.switched).toBe(false);
+    expect(run(profile).modelOptions.length).toBeGreaterThan(0);
+  });
+
+  it('chooses among siblings by score only: a tie is reported as a margin, and wishes come from the diagnosis', () => {
+    const feasible = (method: MethodId): MethodFeasibility => ({
+      method,
+      status: 'feasible',
+      blockers: [],
+      decidedBy: [],
+    });
+    const feasibility: FeasibilityMap = new Map(METHOD_IDS.map((method) => [method, feasible(method)]));
+    const profile: Profile = { labeledExamples: 3000, needsStyleOrFormat: true };
+    const choice = chooseDestination({
+      profile,
+      facts: { weightsAvailable: true },
+      feasibility,
+      diagnosis: diagnose(profile, {}),
+      data: assessData(profile),
+      scores: new Map<MethodId, number>([
+        ['lora', 70],
+        ['qlora', 66],
+      ]),
+      substitute: (_wish: Wish) => undefined,
+    });
+    expect(choice).toMatchObject({ method: 'lora', objective: 'sft', margin: 4, deadEnd: false });
+  });
+
+  it('switches a wish that matters off a model that retires within months, when a substitute exists', () => {
+    const feasible = (method: MethodId): MethodFeasibility => ({
+      method,
+      status: 'feasible',
+      blockers: [],
+      decidedBy: [],
+    });
+    const feasibility: FeasibilityMap = new Map(METHOD_IDS.map((method) => [method, feasible(method)]));
+    const profile: Profile = { labeledExamples: 3000, needsStyleOrFormat: true };
+    const input = {
+      profile,
+      facts: { weightsAvailable: false, modelRetiringSoon: true },
+      feasibility,
+      diagnosis: diagnose(profile, {}),
+      data: assessData(profile),
+      scores: new Map<MethodId, number>(),
+      substitute: (wish: Wish) => ({ model: 'Llama 3.1 8B', method: wish.methods[0] ?? 'lora' }),
+    };
+    expect(chooseDestination(input)).toMatchObject({ switchedTo: 'Llama 3.1 8B', objective: 'sft' });
+    expect(chooseDestination({ ...input, profile: { ...profile, canSwitchModel: false } }).switchedTo).toBeUndefined();
+  });
+});
+
+describe('feasibility (stage 2): three-valued, owned GPUs cost time', () => {
+  it('a $0 budget does not block training on GPUs the team owns', () => {
+    const profile: Profile = {
+      modelName: 'Llama 3.1 8B',
+      gpuName: 'RTX 4090',
+      gpuCount: 1,
+      oneTimeBudgetUSD: 0,
+      labeledExamples: 2000,
+    };
+    expect(verdict(profile, 'qlora')).not.toBe('not-viable');
+  });
+
+  it('an undecidable blocker is conditional and names the fields, not plain viable', () => {
+    const result = run({ modelName: 'Llama 3.1 8B', labeledExamples: 2000 });
+    const full = result.recommendations.find((entry) => entry.method === 'full-fine-tuning');
+    expect(full?.verdict).toBe('conditional');
+    expect(full?.decidedBy).toEqual(expect.arrayContaining(['gpuName', 'oneTimeBudgetUSD']));
+  });
+
+  it('a small overshoot at 2,048 tokens is fits-if with the adjustment, not a hard no', () => {
+    const result = run({
+      modelName: 'Llama 3.1 8B',
+      gpuMemoryGB: 19,
+      gpuCount: 1,
+      labeledExamples: 2000,
+      oneTimeBudgetUSD: 0,
+    });
+    const lora = result.recommendations.find((entry) => entry.method === 'lora');
+    expect(lora?.estimates?.memoryGB?.fit).toBe('fits-if');
+    expect(lora?.estimates?.memoryGB?.adjustments?.[0]).toMatch(/512 tokens/);
+    expect(lora?.verdict).not.toBe('not-viable');
+  });
+
+  it('compute options: own GPUs at $0, a named rental with hours and dollars, a hosted trainer', () => {
+    const result = run({
+      modelName: 'Llama 3.1 8B',
+      gpuName: 'RTX 4090',
+      gpuCount: 1,
+      labeledExamples: 2000,
+      needsStyleOrFormat: true,
+    });
+    const kinds = result.computeOptions.map((option) => option.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['own', 'rent', 'hosted']));
+    expect(result.computeOptions.find((option) => option.kind === 'own')?.usd).toBe(0);
+    const rent = result.computeOptions.find((option) => option.kind === 'rent');
+    expect(rent?.gpu).toBeTruthy();
+    expect(rent?.hours).toBeGreaterThan(0);
+    expect(rent?.usd).toBeGreaterThan(0);
+  });
+});
+
+describe('questions (stage 7) and sensitivity', () => {
+  it('asks the diagnosis first when nothing says what must get better', () => {
+    const result = run({ modelName: 'Llama 3.1 8B', gpuName: 'RTX 4090', gpuCount: 1 });
+    expect(result.questions[0]?.field).toBe('task');
+    expect(result.questions.length).toBeLessThanOrEqual(3);
+  });
+
+  it('asks what decides feasibility of a conditional destination before anything else', () => {
+    const result = run({
+      modelName: 'Llama 3.1 70B',
+      dataMustStayOnPrem: true,
+      labeledExamples: 50_000,
+      needsStyleOrFormat: true,
+      tried: [{ method: 'prompt-engineering', result: 'plateaued' }],
+    });
+    expect(result.recommendations[0]?.verdict).toBe('conditional');
+    expect(result.questions.map((question) => question.field)).toEqual(expect.arrayContaining(['gpuName']));
+  });
+
+  it('never asks the free-text booleans of retrieval for photo tagging', () => {
+    const result = run({
+      modelName: 'CLIP ViT-L/14',
+      taskType: 'classify',
+      labeledExamples: 5000,
+      gpuName: 'RTX 4090',
+      gpuCount: 1,
+    });
+    const fields = result.questions.map((question) => question.field);
+    expect(fields).not.toContain('needsCitations');
+    expect(fields).not.toContain('knowledgeChanges');
+  });
+
+  it('sensitivity names the number of examples at which the destination changes', () => {
+    const result = run({
+      modelName: 'Llama 3.1 8B',
+      gpuName: 'RTX 4090',
+      gpuCount: 1,
+      labeledExamples: 40,
+      needsStyleOrFormat: true,
+    });
+    expect(result.destination.method).toBe('in-context-learning');
+    const entry = result.sensitivity.find((item) => item.field === 'labeledExamples' && item.value === 100);
+    expect(entry?.becomes).toMatch(/lora|qlora/);
+  });
+});
