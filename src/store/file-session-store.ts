@@ -10,14 +10,16 @@
  * - one `Low` instance per file at a time (two steno writers on one file race on the same temp name): every access
  *   to a session happens inside its lock, so an instance evicted from the LRU has no write in flight;
  * - read-modify-write only inside the session's lock, never across an unlocked `await`;
- * - writes are atomic (steno writes `.<id>.json.tmp`, then renames), then the file and the directory are fsynced.
+ * - writes are atomic and durable (durable-json-file.ts: `.<id>.json.tmp` is written with mode 0600 and fsynced,
+ *   then renamed, then the directory is fsynced); temp files a crash left behind are removed at init;
+ * - the sessions directory is 0700 and session files 0600 (they hold users' messages); init tightens older ones.
  */
 import type { Dirent } from 'node:fs';
-import { mkdir, open, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { z } from 'zod';
+import { DurableJsonFile, SESSION_DIRECTORY_MODE, SESSION_FILE_MODE } from './durable-json-file.ts';
 import { createKeyedLock } from './keyed-lock.ts';
 import { createLruCache } from './lru-cache.ts';
 import { isValidSessionId, SESSION_FORMAT_VERSION, Session, type StoredMessage } from './session-schema.ts';
@@ -64,6 +66,8 @@ export const DEFAULT_SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_CACHED_SESSIONS = 500;
 const INIT_READ_CONCURRENCY = 8;
 const SESSION_FILE_PATTERN = /^([A-Za-z0-9_-]{22})\.json$/;
+/** Temp files of interrupted writes (`.<id>.json.tmp`) and of interrupted writability probes. */
+const STALE_TEMP_PATTERN = /^\.(?:[A-Za-z0-9_-]{22}\.json|probe-[\w-]+)\.tmp$/;
 
 type SessionDb = Low<Session | null>;
 type ReadOutcome =
@@ -105,7 +109,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
   /** Reads and validates one session file through a fresh `Low` instance. Never writes. */
   async function readSessionFile(id: string): Promise<ReadOutcome> {
     const file = sessionFile(id);
-    const db: SessionDb = new Low<Session | null>(new JSONFile<Session | null>(file), null);
+    const db = openSessionDb(id);
     try {
       await db.read();
     } catch (error) {
@@ -169,21 +173,9 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
     return verifySessionToken(token, db?.data?.tokenHash) ? db : undefined;
   }
 
-  async function syncFileAndDirectory(file: string): Promise<void> {
-    const handle = await open(file, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    // The rename is durable only once the directory entry is; Windows cannot open a directory for fsync.
-    if (process.platform === 'win32') return;
-    const directory = await open(sessionsDir, 'r');
-    try {
-      await directory.sync();
-    } finally {
-      await directory.close();
-    }
+  /** A `Low` instance on the session's file through the durable adapter. */
+  function openSessionDb(id: string): SessionDb {
+    return new Low<Session | null>(new DurableJsonFile<Session | null>(sessionFile(id), { sync: syncToDisk }), null);
   }
 
   /** Writes `next` through the session's `Low` instance. Call only inside the session's lock. */
@@ -192,7 +184,6 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
     db.data = next;
     try {
       await db.write();
-      if (syncToDisk) await syncFileAndDirectory(sessionFile(id));
     } catch (error) {
       db.data = previous;
       // The disk may hold either version now (e.g. rename done, fsync failed): forget the cached copy and re-read.
@@ -262,7 +253,9 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
 
   async function scanSessionsDirectory(): Promise<Dirent[]> {
     try {
-      await mkdir(sessionsDir, { recursive: true });
+      await mkdir(sessionsDir, { recursive: true, mode: SESSION_DIRECTORY_MODE });
+      // A directory made by an older version (or by hand) may be readable by others.
+      await chmod(sessionsDir, SESSION_DIRECTORY_MODE);
       return await readdir(sessionsDir, { withFileTypes: true });
     } catch (error) {
       throw new StoreUnavailableError(`opening ${sessionsDir}`, error);
@@ -275,7 +268,14 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
       index.clear();
       corruptIds.clear();
       cache.clear();
-      // Temp files (`.<id>.json.tmp`, left by a crash mid-write) and probe files start with a dot: ignored.
+      // Temp files left by a crash mid-write (`.<id>.json.tmp`) or mid-probe: no write is in flight before init, so
+      // each is stale. The session file beside it still holds the last acknowledged write.
+      for (const entry of entries) {
+        if (!entry.isFile() || !STALE_TEMP_PATTERN.test(entry.name)) continue;
+        await rm(join(sessionsDir, entry.name), { force: true }).catch((error: unknown) => {
+          throw new StoreUnavailableError(`removing a stale temp file in ${sessionsDir}`, error);
+        });
+      }
       const ids = entries
         .filter((entry) => entry.isFile())
         .map((entry) => SESSION_FILE_PATTERN.exec(entry.name)?.[1])
@@ -286,10 +286,17 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
       const worker = async () => {
         while (next < ids.length) {
           const id = ids[next++]!;
-          if (!verifyOnInit) {
-            const stats = await stat(sessionFile(id)).catch((error: unknown) => {
-              throw new StoreUnavailableError(`reading ${sessionFile(id)}`, error);
+          const file = sessionFile(id);
+          const stats = await stat(file).catch((error: unknown) => {
+            throw new StoreUnavailableError(`reading ${file}`, error);
+          });
+          // Files written by an older version (0644) become owner-only.
+          if ((stats.mode & 0o077) !== 0) {
+            await chmod(file, SESSION_FILE_MODE).catch((error: unknown) => {
+              throw new StoreUnavailableError(`restricting ${file} to its owner`, error);
             });
+          }
+          if (!verifyOnInit) {
             index.set(id, stats.mtimeMs);
             continue;
           }
@@ -328,7 +335,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
       if (initial.requestedField !== undefined) candidate.requestedField = initial.requestedField;
       const session = validateOrThrow(id, candidate);
       await lock.run(id, async () => {
-        const db: SessionDb = new Low<Session | null>(new JSONFile<Session | null>(sessionFile(id)), null);
+        const db = openSessionDb(id);
         try {
           await commit(id, db, session);
         } catch (error) {
@@ -445,7 +452,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
     async checkWritable(): Promise<WritableCheck> {
       const probe = join(sessionsDir, `.probe-${process.pid}-${newMessageId()}.tmp`);
       try {
-        await writeFile(probe, 'probe');
+        await writeFile(probe, 'probe', { mode: SESSION_FILE_MODE });
         await unlink(probe);
         return { ok: true };
       } catch (error) {
