@@ -78,17 +78,39 @@ export function chooseQuestions(context: QuestionContext): Question[] {
         'Nothing says yet which gap must close; the goal decides between retrieval, tuning and distillation.',
       );
     }
+    // The first fork of every diagnosis: knowledge that changes (retrieval) or behaviour that can be trained.
+    const textual = (analysis.resolved.profile.modality ?? 'text') === 'text';
+    if (undiagnosed && textual && input.knowledgeChanges === undefined) {
+      ask('knowledgeChanges', 'Knowledge that changes is retrieved at answer time; stable behaviour can be trained.');
+    }
   };
 
+  // Images can be generated or understood: that fork comes before anything else.
+  const visual = ['image', 'vision-language'].includes(analysis.resolved.profile.modality ?? '');
+  if (visual && input.taskType === undefined && diagnosis.entries.length === 0) {
+    ask('taskType', 'Generating images and understanding them are different tasks with different methods.');
+  }
   // With nothing diagnosed the destination is only a fallback: aim first (diagnosis), then check feasibility.
   if (diagnosis.entries.length === 0) diagnosisQuestions();
 
   // 1. Feasibility of the destination.
-  if (input.modelName === undefined && input.modelAccess === undefined) {
-    ask('modelName', 'Whether the weights can be changed, and by whom, decides every tuning option.');
+  const modelOpen = input.modelName === undefined && input.modelAccess === undefined;
+  if (modelOpen) {
+    // No model chosen yet: the advice can propose one, so ask what constrains the choice, not the name.
+    if (input.dataMustStayOnPrem === undefined) {
+      ask(
+        'dataMustStayOnPrem',
+        'If no data may leave your premises, only an open-weight model on your own hardware is possible.',
+      );
+    } else if (input.dataMustStayOnPrem && input.gpuName === undefined && input.gpuCount === undefined) {
+      ask('gpuName', 'With data on the premises, your GPUs decide which open model can run and be tuned.');
+    }
   }
   if (destination.method === 'distillation' && input.requestsPerDay === undefined) {
     ask('requestsPerDay', 'Distillation pays for itself only at volume.');
+  }
+  if (destination.method === 'distillation' && facts.weightsAvailable === false && input.canSwitchModel === undefined) {
+    ask('canSwitchModel', 'The student is another, smaller model: the team must be free to serve it.');
   }
   const status = analysis.feasibility.get(destination.method);
   if (!destination.switchedTo && status?.status === 'conditional') {
@@ -152,16 +174,8 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     ask('unlabeledCorpus', 'Retrieval needs documents to retrieve from.');
   }
 
-  if (undiagnosed) {
-    const textual = (analysis.resolved.profile.modality ?? 'text') === 'text';
-    if (
-      textual &&
-      input.knowledgeChanges === undefined &&
-      !(input.task !== undefined && input.taskType !== undefined)
-    ) {
-      ask('knowledgeChanges', 'Knowledge that changes is retrieved at answer time; stable behaviour can be trained.');
-    }
-    if (input.taskType === undefined) ask('taskType', 'The shape of the task decides which methods apply at all.');
+  if (undiagnosed && input.taskType === undefined) {
+    ask('taskType', 'The shape of the task decides which methods apply at all.');
   }
 
   // 4. Preferences that would move the destination.

@@ -18,6 +18,8 @@ export const MAX_EVALUATED = 4;
 /** A crude memory bound used only to skip hopeless candidates before evaluating them: QLoRA ≈ 0.6 GB per B + 2 GB. */
 const QLORA_GB_PER_B = 0.6;
 const QLORA_FIXED_GB = 2;
+/** Substitutes for an API model are open models up to this size (the 70B class). */
+export const OPEN_EQUIVALENT_MAX_B = 73;
 /** With no hardware and no budget known, substitutes are capped at this size (QLoRA on one 24 GB card). */
 export const UNKNOWN_HARDWARE_MAX_B = 15;
 /** Candidates released this long before the named model belong to an older generation and are skipped. */
@@ -105,8 +107,9 @@ function candidates(
     ((modality === 'text' || modality === 'code') && (model.modality === 'text' || model.modality === 'code'));
   const ownGB = typeof facts.totalGpuMemoryGB === 'number' ? facts.totalGpuMemoryGB : undefined;
   const cannotRent = facts.rentalAllowed === false || profile.oneTimeBudgetUSD === 0;
-  const maxB =
-    named?.access === 'open-weights' && named.paramsB !== undefined ? named.paramsB : Number.POSITIVE_INFINITY;
+  // A smaller sibling for an open model; for an API model of unpublished size, an open model of the usual
+  // "frontier open-weight" class (≤ 72B), not the largest checkpoint that happens to fit.
+  const maxB = named?.access === 'open-weights' && named.paramsB !== undefined ? named.paramsB : OPEN_EQUIVALENT_MAX_B;
   const deviceB =
     profile.deviceMemoryGB === undefined ? Number.POSITIVE_INFINITY : (profile.deviceMemoryGB - 0.5) / 0.6;
   // Hardware unknown: propose what one ordinary 24 GB card can tune, not the largest model in the catalog.
@@ -119,7 +122,7 @@ function candidates(
       model.access === 'open-weights' &&
       model.paramsB !== undefined &&
       model.id !== named?.id &&
-      model.paramsB < maxB &&
+      (named?.access === 'open-weights' ? model.paramsB < maxB : model.paramsB <= maxB) &&
       model.paramsB <= deviceB &&
       model.paramsB <= unknownHardwareB &&
       !(oldest !== undefined && model.released !== undefined && model.released < oldest) &&
@@ -128,9 +131,12 @@ function candidates(
       !(cannotRent && ownGB !== undefined && QLORA_GB_PER_B * model.paramsB + QLORA_FIXED_GB > ownGB),
   );
   const family = named?.family;
+  // Same generation first: a release date known to be recent beats an unknown one (older checkpoints lack dates).
+  const generation = (model: Model) => (oldest !== undefined && model.released === undefined ? 1 : 0);
   return pool.sort(
     (a, b) =>
       (a.family === family ? 0 : 1) - (b.family === family ? 0 : 1) ||
+      generation(a) - generation(b) ||
       (b.paramsB ?? 0) - (a.paramsB ?? 0) ||
       ((b.released ?? '') < (a.released ?? '') ? -1 : (b.released ?? '') > (a.released ?? '') ? 1 : 0) ||
       (a.id < b.id ? -1 : 1),

@@ -93,9 +93,11 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     destination.switchedTo === undefined
       ? analysis
       : analyseFeasibility(switchedProfile(profile, destination.switchedTo), knowledge);
-  const firstStep = chooseFirstStep(destination, resolved.profile, facts, feasibility);
+  // On a substitute model, the first step and the plan are judged on that model.
+  const stepFeasibility = switchedAnalysis.feasibility;
+  const firstStep = chooseFirstStep(destination, resolved.profile, switchedAnalysis.facts, stepFeasibility);
   const sftReady = sufficient(data.sft) && !isRushedNovice(resolved.profile);
-  const plan = buildPlan(destination, firstStep, diagnosis, feasibility, scores, sftReady);
+  const plan = buildPlan(destination, firstStep, diagnosis, stepFeasibility, scores, sftReady);
   const planned = plan.flatMap((step) => step.methods);
   const ranked = rankMethods(outcomes, feasibility, destination.method, planned);
   const estimatesByMethod = methodEstimates(
@@ -119,6 +121,11 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     substituteDecidedBy: search?.decidedBy,
   });
   const sensitivity = findSensitivity(profile, analysis, destination.method, probe);
+  // The named model limits the answer (the destination is only conditional on it): say what else would work.
+  if (!search && !destination.switchedTo && feasibility.get(destination.method)?.status === 'conditional') {
+    const wish = destination.wishes.find((candidate) => candidate.methods.includes(destination.method));
+    if (wish && wish.objective !== 'none') search = searchSubstitute(wish, profile, resolved.model, knowledge, facts);
+  }
   const modelOptions = search?.options ?? [];
   const channel = channelOf(destination.method, switchedAnalysis.facts);
 

@@ -41,7 +41,9 @@ describe('advice on the real knowledge base', () => {
     const profile: Profile = { modelName: 'Llama 3.1 70B', gpuName: 'H100', gpuCount: 1, labeledExamples: 1000 };
     const result = recommend(profile, knowledge);
     expect(reasonRules(profile, 'prompt-engineering')).toContain('serve-quantised-when-16bit-does-not-fit');
-    expect(result.explanation?.text).toMatch(/Keep in mind:\n- At 16 bits the model does not fit your GPUs/);
+    expect(result.explanation?.text).toMatch(
+      /Keep in mind:\n(?:- [^\n]*\n)*- At 16 bits the model does not fit your GPUs/,
+    );
     // On eight H100s the 16-bit model fits and the note disappears.
     expect(reasonRules({ ...profile, gpuCount: 8 }, 'prompt-engineering')).not.toContain(
       'serve-quantised-when-16bit-does-not-fit',
