@@ -7,7 +7,6 @@ import { closeUnreadBody } from './http/close-unread-body.ts';
 import { errorBody } from './http/error-body.ts';
 import { handleError, handleNotFound, methodNotAllowedResponse, STATUS_BY_CODE } from './http/error-handler.ts';
 import { addSecurityToDocument, registerApiKeySchemes } from './http/openapi-security.ts';
-import { profileMinimums } from './http/profile-minimums.ts';
 import { requestContext } from './http/request-context.ts';
 import { registerCatalogRoutes } from './http/routes/catalog.ts';
 import { registerDocsRoutes } from './http/routes/docs.ts';
@@ -65,7 +64,6 @@ export function createApp(input: AppDeps): App {
     }),
   );
   app.use(security.usage);
-  app.use(profileMinimums());
 
   registerHealthRoutes(app, deps);
   registerMetricsRoute(app, metrics, deps.config.METRICS_TOKEN, {

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { normalizeName } from '../knowledge/normalize-name.ts';
+import { suggestGpuNames, suggestModelNames } from '../knowledge/suggest-names.ts';
 import type { Gpu, Model } from '../knowledge/schemas.ts';
 import type { Profile } from '../profile/profile-schema.ts';
 import type { Assumption, Conflict } from './recommendation-schema.ts';
@@ -40,7 +41,7 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
     assumptions.push({
       field: 'modelName',
       value: input.modelName,
-      why: 'Not found in the model catalog: its size and access were not filled in, so give modelParamsB and modelAccess.',
+      why: `Not found in the model catalog: its size and access were not filled in, so give modelParamsB and modelAccess.${didYouMean(suggestModelNames(knowledge, input.modelName))}`,
     });
   }
   if (model) {
@@ -62,7 +63,7 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
     assumptions.push({
       field: 'gpuName',
       value: input.gpuName,
-      why: 'Not found in the GPU catalog: its memory was not filled in, so give gpuMemoryGB.',
+      why: `Not found in the GPU catalog: its memory was not filled in, so give gpuMemoryGB.${didYouMean(suggestGpuNames(knowledge, input.gpuName))}`,
     });
   }
   if (gpu && input.gpuName !== undefined) {
@@ -99,4 +100,10 @@ function unstatedVariant(given: string, catalogName: string): string | undefined
   const givenKey = normalizeName(given);
   const catalogKey = normalizeName(catalogName);
   return GPU_VARIANT_TOKENS.find((token) => catalogKey.includes(token) && !givenKey.includes(token));
+}
+
+/** " Did you mean "A" or "B"?" when the catalog has close names; empty otherwise. */
+function didYouMean(names: readonly string[]): string {
+  if (names.length === 0) return '';
+  return ` Did you mean ${names.map((name) => `"${name}"`).join(' or ')}?`;
 }

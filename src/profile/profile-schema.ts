@@ -81,7 +81,12 @@ export const Profile = z
       .describe('Resolved against knowledge/models by name or alias, case-insensitively')
       .optional(),
     modelAccess: z.enum(MODEL_ACCESS).describe('Can the team change the weights, and how').optional(),
-    modelParamsB: z.number().positive().max(100_000).describe('Parameters, in billions').optional(),
+    modelParamsB: z
+      .number()
+      .min(0.001, 'Too small: a foundation model has at least a million parameters (0.001 billion)')
+      .max(100_000)
+      .describe('Parameters, in billions')
+      .optional(),
     modality: z.enum(MODALITIES).optional(),
     task: z.string().max(2000).describe('Free text').optional(),
     labeledExamples: z.number().int().min(0).max(1e12).describe('Input/output pairs available').optional(),
@@ -125,12 +130,11 @@ export const Profile = z
       .max(1e12)
       .describe('Chosen/rejected pairs (or ranked outputs) available')
       .optional(),
-    modelStage: z.enum(MODEL_STAGES).describe('What the named model already is: base, instruct or fine-tuned').optional(),
-    tried: z
-      .array(TriedEntry)
-      .max(20)
-      .describe('What the team already tried and how it went')
+    modelStage: z
+      .enum(MODEL_STAGES)
+      .describe('What the named model already is: base, instruct or fine-tuned')
       .optional(),
+    tried: z.array(TriedEntry).max(20).describe('What the team already tried and how it went').optional(),
     teacherModel: z
       .string()
       .trim()
