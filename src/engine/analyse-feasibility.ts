@@ -31,5 +31,6 @@ export function analyseFeasibility(
   const estimates = reuse ? reuse.estimates : estimateFeasibility(resolved, knowledge);
   const facts = deriveFacts(resolved, knowledge, estimates);
   const outcomes = evaluateRules(knowledge, facts);
-  return { resolved, estimates, facts, outcomes, feasibility: assessFeasibility(outcomes, profile) };
+  // Fields the catalog filled in (size from the model name, memory from the GPU name) are known, not asked.
+  return { resolved, estimates, facts, outcomes, feasibility: assessFeasibility(outcomes, resolved.profile) };
 }

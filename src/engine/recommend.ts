@@ -126,6 +126,16 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     const wish = destination.wishes.find((candidate) => candidate.methods.includes(destination.method));
     if (wish && wish.objective !== 'none') search = searchSubstitute(wish, profile, resolved.model, knowledge, facts);
   }
+  // The model does not fit the device: name the smaller models that would (prompted or tuned there).
+  if (!search && facts['fits.device'] === false) {
+    const onDevice: Wish = {
+      methods: ['qlora', 'lora', 'prompt-engineering'],
+      objective: 'sft',
+      why: '',
+      strong: false,
+    };
+    search = searchSubstitute(onDevice, profile, resolved.model, knowledge, facts);
+  }
   const modelOptions = search?.options ?? [];
   const channel = channelOf(destination.method, switchedAnalysis.facts);
 

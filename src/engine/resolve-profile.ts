@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { normalizeName } from '../knowledge/normalize-name.ts';
-import { suggestGpuNames, suggestModelNames } from '../knowledge/suggest-names.ts';
 import type { Gpu, Model } from '../knowledge/schemas.ts';
+import { suggestGpuNames, suggestModelNames } from '../knowledge/suggest-names.ts';
 import type { Profile } from '../profile/profile-schema.ts';
 import type { Assumption, Conflict } from './recommendation-schema.ts';
 
