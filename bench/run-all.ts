@@ -8,8 +8,9 @@ import { benchHttp } from './http.bench.ts';
 import { benchLlm } from './llm.bench.ts';
 import { benchLoad } from './load.bench.ts';
 import { benchStartup } from './startup.bench.ts';
+import { benchStore } from './store.bench.ts';
 
-const all = ['engine', 'http', 'startup', 'extraction', 'chat', 'llm', 'load', 'hostile'] as const;
+const all = ['engine', 'http', 'startup', 'extraction', 'chat', 'llm', 'load', 'hostile', 'store'] as const;
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const selected = requested.length > 0 ? requested : [...all];
 const unknown = selected.filter((name) => !(all as readonly string[]).includes(name));
@@ -28,3 +29,4 @@ if (selected.includes('chat')) await benchChat(knowledge);
 if (selected.includes('llm')) await benchLlm(knowledge);
 if (selected.includes('load')) await benchLoad();
 if (selected.includes('hostile')) await benchHostile();
+if (selected.includes('store')) await benchStore();

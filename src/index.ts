@@ -34,11 +34,18 @@ export function defaultRouteModules(): RouteModule[] {
 }
 
 /**
- * Opens the file session store under DATA_DIR: indexes the session files (corrupt ones are logged and left
- * untouched) and starts hourly TTL pruning.
+ * Opens the file session store under DATA_DIR: indexes the session files from a directory listing (a corrupt file
+ * is reported when first read, and left untouched), with its memory and disk bounds, and starts hourly TTL pruning.
  */
 export async function openSessionStore(config: Config, logger: Logger): Promise<SessionStore> {
-  const store = createFileSessionStore({ dataDir: config.DATA_DIR, ttlMs: config.SESSION_TTL_MS });
+  const store = createFileSessionStore({
+    dataDir: config.DATA_DIR,
+    ttlMs: config.SESSION_TTL_MS,
+    maxCachedBytes: config.SESSION_CACHE_BYTES,
+    maxSessionBytes: config.SESSION_MAX_BYTES,
+    maxTotalBytes: config.SESSIONS_MAX_TOTAL_BYTES > 0 ? config.SESSIONS_MAX_TOTAL_BYTES : Number.POSITIVE_INFINITY,
+    minFreeBytes: config.SESSIONS_MIN_FREE_DISK_BYTES,
+  });
   const { sessions, corrupt } = await store.init();
   for (const report of corrupt) logger.warn('corrupt session file left untouched', { ...report });
   logger.info('session store opened', { sessions, corrupt: corrupt.length });

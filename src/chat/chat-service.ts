@@ -326,9 +326,16 @@ function applyState(session: Session, state: DialogueState): void {
   session.dialogue = rest;
 }
 
-/** The stored assistant message: reply text, the small typed parts, and what is needed to recompute the rest. */
+/**
+ * The stored assistant message: reply text, the small typed parts, and what is needed to recompute the rest. Its
+ * `data-profile` keeps the evidence of this turn's fields only: the accumulated evidence lives once in the dialogue
+ * state, so a session grows by one turn's words per turn, not by everything said so far (issue 11, item 5).
+ */
 function assistantMessageFor(result: TurnResult, previous: DialogueState, at: Date): StoredMessage {
-  const parts: unknown[] = [{ type: 'data-profile', data: profilePartData(result) }];
+  const data = profilePartData(result);
+  const turnFields = new Set<string>(result.understood.map((item) => item.field));
+  const evidence = Object.fromEntries(Object.entries(data.evidence).filter(([field]) => turnFields.has(field)));
+  const parts: unknown[] = [{ type: 'data-profile', data: { ...data, evidence } }];
   if (result.question !== undefined) parts.push({ type: 'data-question', data: result.question });
   const meta: AssistantMessageMeta = { kind: result.kind, provisional: result.provisional };
   if (turnCarriesRecommendation(result.kind)) {

@@ -68,6 +68,12 @@ const ENV_FIXES: Record<string, string> = {
   SHUTDOWN_GRACE_MS: 'set SHUTDOWN_GRACE_MS to a positive whole number of milliseconds, e.g. 10000',
   RECOMMENDATION_CACHE_SIZE: 'set RECOMMENDATION_CACHE_SIZE to a whole number of entries, e.g. 1000 (0 = off)',
   SESSION_TTL_MS: 'set SESSION_TTL_MS to a positive whole number of milliseconds, e.g. 2592000000 (30 days)',
+  SESSION_CACHE_BYTES: 'set SESSION_CACHE_BYTES to a positive whole number of bytes, e.g. 67108864 (64 MiB)',
+  SESSION_MAX_BYTES: 'set SESSION_MAX_BYTES to a positive whole number of bytes, e.g. 4194304 (4 MiB)',
+  SESSIONS_MAX_TOTAL_BYTES:
+    'set SESSIONS_MAX_TOTAL_BYTES to a whole number of bytes, e.g. 1073741824 (1 GiB; 0 = no quota)',
+  SESSIONS_MIN_FREE_DISK_BYTES:
+    'set SESSIONS_MIN_FREE_DISK_BYTES to a whole number of bytes, e.g. 268435456 (256 MiB; 0 = no floor)',
   METRICS_TOKEN:
     'set METRICS_TOKEN to a random string of at least 16 characters (e.g. `openssl rand -hex 32`), or leave it empty',
   API_KEYS: 'set API_KEYS to comma-separated random keys of at least 16 characters (e.g. `openssl rand -hex 32`)',
@@ -112,6 +118,15 @@ export const EnvSchema = z.object({
   RECOMMENDATION_CACHE_SIZE: NonNegativeInt.default(1000),
   /** Chat sessions not updated for this long are removed (checked hourly). Default 30 days. */
   SESSION_TTL_MS: PositiveInt.default(2_592_000_000),
+  // session store bounds (src/store/file-session-store.ts). Documented in .env.example.
+  /** Bytes of session JSON kept parsed in memory (an LRU bounded by bytes as well as by 500 sessions). */
+  SESSION_CACHE_BYTES: PositiveInt.default(64 * 2 ** 20),
+  /** Largest session file; a turn past it is refused with 409 session_message_limit. */
+  SESSION_MAX_BYTES: PositiveInt.default(4 * 2 ** 20),
+  /** New sessions get 503 once the session files hold this many bytes; 0 = no quota. */
+  SESSIONS_MAX_TOTAL_BYTES: NonNegativeInt.default(2 ** 30),
+  /** New sessions get 503 while the disk under DATA_DIR has less free space; 0 = no floor. */
+  SESSIONS_MIN_FREE_DISK_BYTES: NonNegativeInt.default(256 * 2 ** 20),
   /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   // security (src/http/security/): access control, CORS, rate and size limits. Documented in .env.example.

@@ -7,7 +7,7 @@
  * 0600, written, fsynced and closed before the rename, and the directory is fsynced after it (when `sync` is on).
  * Callers serialise writes to one file (the store's per-session lock): one temp name per file is enough.
  */
-import { chmod, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, open, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -22,11 +22,32 @@ export function tempFileOf(file: string): string {
 }
 
 /** Options of {@link DurableJsonFile}. */
-export interface DurableJsonFileOptions {
+export interface DurableJsonFileOptions<T> {
   /** fsync the temp file before the rename and the directory after it. Default true. */
   sync?: boolean;
   /** Called with the size in bytes of every write (the store keeps its cache and quota figures from it). */
   onWrite?: (bytes: number) => void;
+  /** Called with the size in bytes of every successful read. */
+  onRead?: (bytes: number) => void;
+  /** A write of more bytes than this is refused with {@link FileTooLargeError}, before anything is written. */
+  maxBytes?: number;
+  /**
+   * The modification time to give the file for `data` (e.g. the session's `updatedAt`), so that a directory listing
+   * with `stat` tells when each file was last updated without reading it.
+   */
+  mtimeOf?: (data: T) => Date | undefined;
+}
+
+/** A write would make the file larger than its `maxBytes`; nothing was written. */
+export class FileTooLargeError extends Error {
+  override readonly name = 'FileTooLargeError';
+  readonly bytes: number;
+  readonly maxBytes: number;
+  constructor(bytes: number, maxBytes: number) {
+    super(`refusing to write ${bytes} bytes; the limit is ${maxBytes}`);
+    this.bytes = bytes;
+    this.maxBytes = maxBytes;
+  }
 }
 
 /** A lowdb {@link Adapter} for one JSON file: atomic, durable (optionally) and mode 0600. */
@@ -34,11 +55,17 @@ export class DurableJsonFile<T> implements Adapter<T> {
   readonly #file: string;
   readonly #sync: boolean;
   readonly #onWrite: ((bytes: number) => void) | undefined;
+  readonly #onRead: ((bytes: number) => void) | undefined;
+  readonly #maxBytes: number;
+  readonly #mtimeOf: ((data: T) => Date | undefined) | undefined;
 
-  constructor(file: string, options: DurableJsonFileOptions = {}) {
+  constructor(file: string, options: DurableJsonFileOptions<T> = {}) {
     this.#file = file;
     this.#sync = options.sync ?? true;
     this.#onWrite = options.onWrite;
+    this.#onRead = options.onRead;
+    this.#maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+    this.#mtimeOf = options.mtimeOf;
   }
 
   /** The parsed file, or null when it does not exist. A SyntaxError propagates (the caller reports corruption). */
@@ -50,18 +77,24 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    return JSON.parse(text) as T;
+    const data = JSON.parse(text) as T;
+    this.#onRead?.(Buffer.byteLength(text, 'utf8'));
+    return data;
   }
 
   /** Writes `data` to the temp file (0600), fsyncs it, renames it over the file and fsyncs the directory. */
   async write(data: T): Promise<void> {
     const text = JSON.stringify(data);
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > this.#maxBytes) throw new FileTooLargeError(bytes, this.#maxBytes);
     const temp = tempFileOf(this.#file);
     try {
       // The mode applies when the temp file is created; the store removes stale ones at init and after a failure,
       // so it always is. chmod covers a temp file someone else created.
       await writeFile(temp, text, { encoding: 'utf8', mode: SESSION_FILE_MODE });
       await chmod(temp, SESSION_FILE_MODE);
+      const mtime = this.#mtimeOf?.(data);
+      if (mtime !== undefined) await utimes(temp, mtime, mtime);
       if (this.#sync) await syncFile(temp);
     } catch (error) {
       await rm(temp, { force: true }).catch(() => undefined);
@@ -69,7 +102,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     await rename(temp, this.#file);
     if (this.#sync) await syncDirectory(dirname(this.#file));
-    this.#onWrite?.(Buffer.byteLength(text, 'utf8'));
+    this.#onWrite?.(bytes);
   }
 }
 

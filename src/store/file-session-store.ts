@@ -15,11 +15,11 @@
  * - the sessions directory is 0700 and session files 0600 (they hold users' messages); init tightens older ones.
  */
 import type { Dirent } from 'node:fs';
-import { chmod, mkdir, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm, stat, statfs, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import { DurableJsonFile, SESSION_DIRECTORY_MODE, SESSION_FILE_MODE } from './durable-json-file.ts';
+import { DurableJsonFile, FileTooLargeError, SESSION_DIRECTORY_MODE, SESSION_FILE_MODE } from './durable-json-file.ts';
 import { createKeyedLock } from './keyed-lock.ts';
 import { createLruCache } from './lru-cache.ts';
 import { isValidSessionId, SESSION_FORMAT_VERSION, Session, type StoredMessage } from './session-schema.ts';
@@ -37,7 +37,9 @@ import {
   describeErrorCode,
   errorCode,
   SessionCorruptError,
+  SessionTooLargeError,
   SessionValidationError,
+  StoreFullError,
   StoreUnavailableError,
 } from './store-errors.ts';
 
@@ -51,12 +53,23 @@ export interface FileSessionStoreOptions {
   now?: () => Date;
   /** How many sessions keep a `Low` instance and their parsed data in memory. Default 500. */
   maxCachedSessions?: number;
+  /**
+   * Most bytes of session JSON (as on disk) kept parsed in memory, whatever the number of sessions; the parsed heap
+   * is roughly 1.5–2× this. Default 64 MiB.
+   */
+  maxCachedBytes?: number;
+  /** Largest session file; a write past it throws `SessionTooLargeError` and writes nothing. Default 4 MiB. */
+  maxSessionBytes?: number;
+  /** New sessions are refused (`StoreFullError`) once the session files hold this many bytes. Default unbounded. */
+  maxTotalBytes?: number;
+  /** New sessions are refused (`StoreFullError`) while the disk under dataDir has less free space. Default 0. */
+  minFreeBytes?: number;
   /** fsync the session file and its directory after each write, so an acknowledged write survives power loss. Default true. */
   syncToDisk?: boolean;
   /**
-   * At init, read and validate every session file one at a time (default true) so corrupt files are reported at
-   * start-up; only the id and updatedAt of each are kept. With false, init only lists and stats the files (faster
-   * with very many sessions); corruption is then found on first read.
+   * At init, also read and validate every session file (default false), so corrupt files are reported at start-up.
+   * By default init only lists and stats the files, so start-up does not grow with the bytes stored; corruption is
+   * then found on first read (a `SessionCorruptError`, the file left untouched).
    */
   verifyOnInit?: boolean;
 }
@@ -64,6 +77,12 @@ export interface FileSessionStoreOptions {
 /** Default time to live of a session without updates: 30 days. */
 export const DEFAULT_SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_CACHED_SESSIONS = 500;
+/** Default of `maxCachedBytes`: 64 MiB of session JSON. */
+export const DEFAULT_MAX_CACHED_BYTES = 64 * 2 ** 20;
+/** Default of `maxSessionBytes`: 4 MiB, above a full session of the default limits (200 messages of 4,000 characters). */
+export const DEFAULT_MAX_SESSION_BYTES = 4 * 2 ** 20;
+/** How long a free-space reading of the disk is reused before `create` asks again. */
+const FREE_SPACE_CHECK_MS = 1000;
 const INIT_READ_CONCURRENCY = 8;
 const SESSION_FILE_PATTERN = /^([A-Za-z0-9_-]{22})\.json$/;
 /** Temp files of interrupted writes (`.<id>.json.tmp`) and of interrupted writability probes. */
@@ -88,13 +107,24 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
   const ttlMs = options.ttlMs ?? DEFAULT_SESSION_TTL_MS;
   const now = options.now ?? (() => new Date());
   const syncToDisk = options.syncToDisk ?? true;
-  const verifyOnInit = options.verifyOnInit ?? true;
+  const verifyOnInit = options.verifyOnInit ?? false;
+  const maxSessionBytes = options.maxSessionBytes ?? DEFAULT_MAX_SESSION_BYTES;
+  const maxTotalBytes = options.maxTotalBytes ?? Number.POSITIVE_INFINITY;
+  const minFreeBytes = options.minFreeBytes ?? 0;
   if (!(ttlMs > 0)) throw new RangeError(`ttlMs must be positive, got ${ttlMs}`);
 
   const lock = createKeyedLock();
-  const cache = createLruCache<string, SessionDb>(options.maxCachedSessions ?? DEFAULT_MAX_CACHED_SESSIONS);
+  const cache = createLruCache<string, SessionDb>(options.maxCachedSessions ?? DEFAULT_MAX_CACHED_SESSIONS, {
+    maxWeight: options.maxCachedBytes ?? DEFAULT_MAX_CACHED_BYTES,
+  });
   /** id → updatedAt in ms (from the file's content, or its mtime when init did not verify) for every session file. */
   const index = new Map<string, number>();
+  /** id → size in bytes of the session file, as last read, written or stat'ed. */
+  const sizes = new Map<string, number>();
+  /** Sum of `sizes`: what the session files hold on disk. */
+  let totalBytes = 0;
+  /** Last free-space reading of the disk under the sessions directory. */
+  let freeSpace: { atMs: number; bytes: number } | undefined;
   /** ids whose file failed to parse or validate: never pruned, never rewritten. */
   const corruptIds = new Set<string>();
   let initialised = false;
@@ -102,6 +132,36 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
 
   const sessionFile = (id: string) => join(sessionsDir, `${id}.json`);
 
+  function recordSize(id: string, bytes: number): void {
+    totalBytes += bytes - (sizes.get(id) ?? 0);
+    sizes.set(id, bytes);
+  }
+
+  /** Forgets a session that no longer has a file. */
+  function forget(id: string): void {
+    totalBytes -= sizes.get(id) ?? 0;
+    sizes.delete(id);
+    index.delete(id);
+    cache.delete(id);
+  }
+
+  /** Throws {@link StoreFullError} past the total-bytes quota or under the free-space floor. */
+  async function ensureRoomForNewSession(): Promise<void> {
+    if (totalBytes >= maxTotalBytes) {
+      throw new StoreFullError(`the session files hold ${totalBytes} bytes, the most allowed is ${maxTotalBytes}`);
+    }
+    if (minFreeBytes <= 0) return;
+    const nowMs = Date.now();
+    if (freeSpace === undefined || nowMs - freeSpace.atMs >= FREE_SPACE_CHECK_MS) {
+      const stats = await statfs(sessionsDir).catch((error: unknown) => {
+        throw new StoreUnavailableError(`measuring the free space under ${sessionsDir}`, error);
+      });
+      freeSpace = { atMs: nowMs, bytes: Number(stats.bavail) * Number(stats.bsize) };
+    }
+    if (freeSpace.bytes < minFreeBytes) {
+      throw new StoreFullError(`the disk has ${freeSpace.bytes} bytes free, less than the ${minFreeBytes} kept free`);
+    }
+  }
   function requireInit(): void {
     if (!initialised) throw new Error('Session store used before init(); call `await store.init()` at start-up.');
   }
@@ -149,7 +209,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
     if (!index.has(id)) return undefined;
     const outcome = await readSessionFile(id);
     if (outcome.kind === 'missing') {
-      index.delete(id);
+      forget(id);
       corruptIds.delete(id);
       return undefined;
     }
@@ -164,7 +224,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
     }
     corruptIds.delete(id);
     index.set(id, Date.parse(outcome.session.updatedAt));
-    if (keepInCache) cache.set(id, outcome.db);
+    if (keepInCache) cacheSet(id, outcome.db);
     return outcome.db;
   }
 
@@ -173,9 +233,25 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
     return verifySessionToken(token, db?.data?.tokenHash) ? db : undefined;
   }
 
-  /** A `Low` instance on the session's file through the durable adapter. */
+  /**
+   * A `Low` instance on the session's file through the durable adapter, which reports the size of every read and
+   * write (kept in the index, for the cache's weight and the quota) and refuses writes past `maxSessionBytes`.
+   */
   function openSessionDb(id: string): SessionDb {
-    return new Low<Session | null>(new DurableJsonFile<Session | null>(sessionFile(id), { sync: syncToDisk }), null);
+    const adapter = new DurableJsonFile<Session | null>(sessionFile(id), {
+      sync: syncToDisk,
+      maxBytes: maxSessionBytes,
+      onRead: (bytes) => recordSize(id, bytes),
+      onWrite: (bytes) => recordSize(id, bytes),
+      // The file's mtime is its updatedAt: init indexes sessions for pruning from `stat` alone.
+      mtimeOf: (session) => (session === null ? undefined : new Date(session.updatedAt)),
+    });
+    return new Low<Session | null>(adapter, null);
+  }
+
+  /** Caches `db` weighted by its file's size: the cache is bounded by bytes as well as by count. */
+  function cacheSet(id: string, db: SessionDb): void {
+    cache.set(id, db, sizes.get(id) ?? 0);
   }
 
   /** Writes `next` through the session's `Low` instance. Call only inside the session's lock. */
@@ -186,13 +262,15 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
       await db.write();
     } catch (error) {
       db.data = previous;
+      // Refused before anything was written: the cached copy still equals the file.
+      if (error instanceof FileTooLargeError) throw new SessionTooLargeError(id, error.bytes, error.maxBytes);
       // The disk may hold either version now (e.g. rename done, fsync failed): forget the cached copy and re-read.
       cache.delete(id);
       throw new StoreUnavailableError(`writing ${sessionFile(id)}`, error);
     }
     index.set(id, Date.parse(next.updatedAt));
     corruptIds.delete(id);
-    cache.set(id, db);
+    cacheSet(id, db);
   }
 
   function toStoredMessage(message: NewMessage, timestamp: string): StoredMessage {
@@ -266,6 +344,8 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
     async init(): Promise<StoreInitResult> {
       const entries = await scanSessionsDirectory();
       index.clear();
+      sizes.clear();
+      totalBytes = 0;
       corruptIds.clear();
       cache.clear();
       // Temp files left by a crash mid-write (`.<id>.json.tmp`) or mid-probe: no write is in flight before init, so
@@ -296,6 +376,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
               throw new StoreUnavailableError(`restricting ${file} to its owner`, error);
             });
           }
+          recordSize(id, stats.size);
           if (!verifyOnInit) {
             index.set(id, stats.mtimeMs);
             continue;
@@ -318,6 +399,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
 
     async create(initial: CreateSessionInput = {}) {
       requireInit();
+      await ensureRoomForNewSession();
       let id = newSessionId();
       while (index.has(id)) id = newSessionId(); // 128 random bits: only a broken RNG gets here
       const token = newSessionToken();
@@ -389,8 +471,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
         } catch (error) {
           if (errorCode(error) !== 'ENOENT') throw new StoreUnavailableError(`deleting ${sessionFile(id)}`, error);
         }
-        cache.delete(id);
-        index.delete(id);
+        forget(id);
         return true;
       });
     },
@@ -417,8 +498,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
           } catch (error) {
             if (errorCode(error) !== 'ENOENT') throw new StoreUnavailableError(`deleting ${sessionFile(id)}`, error);
           }
-          cache.delete(id);
-          index.delete(id);
+          forget(id);
           return true;
         });
         if (wasRemoved) removed++;

@@ -1,4 +1,5 @@
 /** @module store/store-errors: domain errors of the session store (they know nothing about HTTP). */
+import { AppError } from '../errors.ts';
 
 /**
  * A session file exists but cannot be parsed or does not match the session schema. The file is left untouched
@@ -23,13 +24,57 @@ export class SessionCorruptError extends Error {
  * data is unchanged. `code` is the underlying errno code when there is one (e.g. `EROFS`, `ENOSPC`, `EACCES`).
  */
 export class StoreUnavailableError extends Error {
-  override readonly name = 'StoreUnavailableError';
+  override readonly name: string = 'StoreUnavailableError';
   readonly code: string | undefined;
 
   constructor(operation: string, cause: unknown) {
     const code = errorCode(cause);
     super(`Session store unavailable: ${operation} failed (${describeErrorCode(code, cause)})`, { cause });
     this.code = code;
+  }
+}
+
+/**
+ * New sessions are refused: the session files together hold the configured maximum, or the disk under them has less
+ * free space than the configured minimum (a high-water mark). Existing sessions keep working. Mapped like any
+ * {@link StoreUnavailableError} (HTTP 503, retry later); `code` is `STORE_FULL`.
+ */
+export class StoreFullError extends StoreUnavailableError {
+  override readonly name = 'StoreFullError';
+  readonly reason: string;
+
+  constructor(reason: string) {
+    super('creating a session', Object.assign(new Error(reason), { code: STORE_FULL_CODE }));
+    this.message = `${this.message.slice(0, -1)}; ${reason})`;
+    this.reason = reason;
+  }
+}
+
+/** The `code` of a {@link StoreFullError}. */
+export const STORE_FULL_CODE = 'STORE_FULL';
+
+/**
+ * A write would make one session's file larger than the per-session cap; nothing was written. Its code is the one of
+ * the message cap (`session_message_limit`, HTTP 409): in both cases the session is full and a new chat continues.
+ */
+export class SessionTooLargeError extends AppError {
+  override name = 'SessionTooLargeError';
+  readonly sessionId: string;
+  readonly bytes: number;
+  readonly maxBytes: number;
+
+  constructor(sessionId: string, bytes: number, maxBytes: number) {
+    super(
+      'session_message_limit',
+      `This chat session has reached its size limit of ${maxBytes} bytes; nothing was saved. Start a new chat ` +
+        '(send no x-session-id) to continue.',
+      {
+        details: [{ path: 'x-session-id', message: `The session would hold ${bytes} bytes; the limit is ${maxBytes}` }],
+      },
+    );
+    this.sessionId = sessionId;
+    this.bytes = bytes;
+    this.maxBytes = maxBytes;
   }
 }
 
@@ -63,6 +108,7 @@ const CODE_DESCRIPTIONS: Record<string, string> = {
   EISDIR: 'path is a directory',
   ENOENT: 'directory missing',
   EMFILE: 'too many open files',
+  STORE_FULL: 'the session store is full, new sessions are refused',
   ENFILE: 'too many open files in system',
 };
 

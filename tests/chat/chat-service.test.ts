@@ -240,3 +240,19 @@ describe('tenfold jumps are confirmed before use (issue 11, item 4)', () => {
     expect(corrected.session.profile.gpuCount).toBe(80);
   });
 });
+
+describe('stored turn size (issue 11, item 5)', () => {
+  it("stores each turn's evidence with that turn only; the accumulated evidence once, in the dialogue state", async () => {
+    const service = createChatService({ store, knowledge });
+    const opened = await service.openSession();
+    await service.runTurn({ credentials: opened, text: 'We have two A100s.' });
+    const second = await service.runTurn({ credentials: opened, text: 'We have 300 labeled examples.' });
+    const profilePart = (second.assistantMessage.parts as { type: string; data: { evidence: object } }[]).find(
+      (part) => part.type === 'data-profile',
+    );
+    expect(Object.keys(profilePart?.data.evidence ?? {})).toEqual(['labeledExamples']);
+    expect(Object.keys(restoreDialogueState(second.session).evidence).sort()).toEqual(
+      ['gpuCount', 'gpuName', 'labeledExamples'].sort(),
+    );
+  });
+});

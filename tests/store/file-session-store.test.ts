@@ -252,7 +252,11 @@ describe('corrupt files', () => {
     // A temp file left by a crash mid-write is removed at init (nothing was acknowledged from it).
     await writeFile(path.join(sessionsDir, `.${valid.session.id}.json.tmp`), '{"partial');
 
-    const store = createFileSessionStore({ dataDir, now: () => new Date('2100-01-01T00:00:00Z') });
+    const store = createFileSessionStore({
+      dataDir,
+      now: () => new Date('2100-01-01T00:00:00Z'),
+      verifyOnInit: true,
+    });
     const result = await store.init();
 
     expect(result.corrupt.map((report) => report.id).sort()).toEqual(Object.keys(contents).sort());

@@ -25,4 +25,22 @@ describe('createLruCache', () => {
   it('rejects a capacity below 1', () => {
     expect(() => createLruCache(0)).toThrow(RangeError);
   });
+
+  it('evicts by total weight as well as by count, and does not keep an entry heavier than the maximum', () => {
+    const cache = createLruCache<string, string>(100, { maxWeight: 10 });
+    cache.set('a', 'A', 4);
+    cache.set('b', 'B', 4);
+    expect(cache.weight).toBe(8);
+    cache.get('a'); // a is now the most recently used
+    cache.set('c', 'C', 4); // 12 > 10: b goes
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual(['A', undefined, 'C']);
+    expect(cache.weight).toBe(8);
+    cache.set('huge', 'H', 11);
+    expect(cache.get('huge')).toBeUndefined();
+    expect(cache.size).toBe(2);
+    cache.set('a', 'A2', 1); // re-weighing an entry
+    expect(cache.weight).toBe(5);
+    cache.delete('c');
+    expect(cache.weight).toBe(1);
+  });
 });
