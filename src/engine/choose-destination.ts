@@ -72,6 +72,8 @@ export interface DestinationChoice {
   readonly switchedTo: string | undefined;
   /** Score lead of the chosen sibling over the next possible sibling (undefined without a sibling). */
   readonly margin: number | undefined;
+  /** The runner-up sibling when the margin is under SIBLING_TIE_MARGIN: a tie the questions should break. */
+  readonly tiedWith?: MethodId;
   /** The wishes in order, for the trace. */
   readonly wishes: readonly Wish[];
   /** True when nothing is possible on the named model or a substitute. */
@@ -255,12 +257,14 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
       }
     }
     if (picked) {
+      const tie = picked.margin !== undefined && picked.margin < SIBLING_TIE_MARGIN ? picked.runnerUp : undefined;
       return {
         method: picked.method,
         objective: objectiveFor(picked.method, wish.objective),
         why: wish.why,
         switchedTo: undefined,
         margin: picked.margin,
+        ...(tie ? { tiedWith: tie } : {}),
         wishes,
         deadEnd: false,
       };
@@ -313,7 +317,7 @@ function pickSibling(
   methods: readonly MethodId[],
   status: (method: MethodId) => string,
   scores: ReadonlyMap<MethodId, number>,
-): { method: MethodId; margin: number | undefined } | undefined {
+): { method: MethodId; margin: number | undefined; runnerUp: MethodId | undefined } | undefined {
   const ranked = methods
     .filter((method) => status(method) !== 'infeasible')
     .sort(
@@ -325,7 +329,7 @@ function pickSibling(
   const [best, next] = ranked;
   if (!best) return undefined;
   const margin = next === undefined ? undefined : (scores.get(best) ?? 0) - (scores.get(next) ?? 0);
-  return { method: best, margin };
+  return { method: best, margin, runnerUp: next };
 }
 
 /** The training objective a method stands for. */

@@ -145,6 +145,27 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     ask('deviceMemoryGB', 'Device memory caps the model size, even at 4 bits.');
   }
 
+  // A tie between siblings is a question, not list order: ask what tells them apart.
+  if (destination.tiedWith) {
+    const pair = [destination.method, destination.tiedWith];
+    const level = `${name(pair[0] as MethodId)} and ${name(pair[1] as MethodId)} are level`;
+    // The first unknown field that tells the two apart.
+    const candidates: [ProfileField, string][] = pair.includes('managed-fine-tuning')
+      ? [['modelName', 'the model decides who can tune it']]
+      : pair.includes('adapters') || pair.includes('prefix-tuning')
+        ? [
+            ['latencyTargetMs', 'adapter layers add latency, merged LoRA does not'],
+            ['tasksCount', 'many tasks favour swappable adapters'],
+          ]
+        : [
+            ['gpuName', 'GPU memory decides between them'],
+            ['oneTimeBudgetUSD', 'the budget decides between them'],
+            ['mlExpertise', "the team's experience decides between them"],
+          ];
+    const unknown = candidates.find(([field]) => !known(field));
+    if (unknown) ask(unknown[0], `${level}: ${unknown[1]}.`);
+  }
+
   // 2. Diagnosis.
   diagnosisQuestions();
 

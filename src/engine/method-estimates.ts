@@ -98,6 +98,8 @@ export function methodEstimates(
         // Owned GPUs: time, not dollars.
         entry.trainingGpuHours = round(estimate.compute.gpuHours * PROJECT_RUNS);
         entry.oneTimeUSD = 0;
+        entry.assumptions = entry.assumptions.filter((line) => !line.startsWith('Cost not estimated'));
+        entry.assumptions.push(`On your own GPUs: no rental cost; hours are for ${PROJECT_RUNS} runs.`);
       } else if (rental && rentalAllowed) {
         entry.trainingGpuHours = round(rental.hours * rental.count);
         entry.oneTimeUSD = rental.usd;

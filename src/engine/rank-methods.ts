@@ -14,7 +14,10 @@ export type RankedMethod = Omit<MethodRecommendation, 'estimates'>;
 
 /** Scores (clamped to 0..100) and blocked methods after applying a set of fired rules. */
 export interface ScoreTally {
+  /** Shown scores, clamped to 0..100. */
   readonly scores: ReadonlyMap<MethodId, number>;
+  /** Unclamped sums: what siblings are compared on, so a clamp never hides a lead or makes a tie. */
+  readonly raw: ReadonlyMap<MethodId, number>;
   readonly blocked: ReadonlySet<MethodId>;
 }
 
@@ -34,7 +37,7 @@ export function tallyScores(firedRules: Iterable<Rule>): ScoreTally {
   }
   const scores = new Map<MethodId, number>();
   for (const [method, score] of raw) scores.set(method, Math.min(100, Math.max(0, score)));
-  return { scores, blocked };
+  return { scores, raw, blocked };
 }
 
 /** Formats a score delta as an effect string: "+15", "-10". */

@@ -44,7 +44,7 @@ function decide(
 ): Decision {
   const diagnosis = diagnose(analysis.resolved.profile, analysis.facts);
   const data = assessData(analysis.resolved.profile);
-  const { scores } = tallyScores(analysis.outcomes.filter((o) => o.outcome === 'fired').map((o) => o.rule));
+  const { raw: scores } = tallyScores(analysis.outcomes.filter((o) => o.outcome === 'fired').map((o) => o.rule));
   const destination = chooseDestination({
     profile: { ...analysis.resolved.profile, canSwitchModel: input.canSwitchModel },
     facts: analysis.facts,
@@ -125,6 +125,11 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
   if (!search && !destination.switchedTo && feasibility.get(destination.method)?.status === 'conditional') {
     const wish = destination.wishes.find((candidate) => candidate.methods.includes(destination.method));
     if (wish && wish.objective !== 'none') search = searchSubstitute(wish, profile, resolved.model, knowledge, facts);
+  }
+  // Nothing possible and no switch allowed: still say which models would lift the constraint.
+  if (!search && destination.deadEnd) {
+    const wish = destination.wishes.find((candidate) => candidate.strong) ?? destination.wishes[0];
+    if (wish) search = searchSubstitute(wish, profile, resolved.model, knowledge, facts);
   }
   // The model does not fit the device: name the smaller models that would (prompted or tuned there).
   if (!search && facts['fits.device'] === false) {

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,9 +15,6 @@ import {
 } from '../../src/profile/profile-schema.ts';
 
 const knowledgeDir = fileURLToPath(new URL('../../knowledge/', import.meta.url));
-const hasRealKnowledge = existsSync(`${knowledgeDir}rules.json`) && existsSync(`${knowledgeDir}methods.json`);
-if (!hasRealKnowledge)
-  console.warn(`Skipping engine property tests: knowledge/rules.json or methods.json missing in ${knowledgeDir}`);
 
 const RUNS = 150;
 
@@ -54,7 +50,7 @@ function profileArbitrary(knowledge: Knowledge): fc.Arbitrary<Profile> {
   );
 }
 
-describe.skipIf(!hasRealKnowledge)('engine properties over random profiles (real knowledge)', () => {
+describe('engine properties over random profiles (real knowledge)', () => {
   let knowledge: Knowledge;
   let arbitrary: fc.Arbitrary<Profile>;
   beforeAll(async () => {

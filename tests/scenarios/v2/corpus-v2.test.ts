@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SIBLING_TIE_MARGIN } from '../../../src/engine/choose-destination.ts';
 import { recommend } from '../../../src/engine/recommend.ts';
 import type { Knowledge } from '../../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.ts';
@@ -62,9 +63,20 @@ describe('scenario corpus v2 (independent graders)', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
   });
 
-  // Regression: every tuned decidable case keeps an acceptable destination family, no impossible method is viable.
+  // Regression: every tuned decidable case keeps an acceptable destination family, no impossible method is viable,
+  // and a sibling choice is either won by at least SIBLING_TIE_MARGIN points (on unclamped scores) or asked about.
   it.each(tuned.map((scenario) => [scenario.id, scenario] as const))('tuned %s', (_id, scenario) => {
     const [graded] = grade([scenario], knowledge);
+    const result = recommend(Profile.parse(scenario.profile), knowledge, { explain: 'none' });
+    const margin = /sibling margin (-?\d+)/.exec(
+      result.stages.find((stage) => stage.stage === 'destination')?.decided ?? '',
+    );
+    if (margin) {
+      expect(Number(margin[1])).toBeGreaterThanOrEqual(0);
+      if (Number(margin[1]) < SIBLING_TIE_MARGIN && result.questions.length < 3) {
+        expect(result.questions.length, 'a tie between siblings is a question').toBeGreaterThan(0);
+      }
+    }
     const context = `${scenario.situation}\nwant ${scenario.acceptableDestinations.join(' | ')}; ${scenario.rationale}`;
     expect(graded?.violations, context).toEqual([]);
     if (graded?.decidable && !KNOWN_MISSES.has(scenario.id)) expect(graded.familyRight, context).toBe(true);
