@@ -304,7 +304,9 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
   return {
     method: first,
     objective: objectiveOf(first),
-    why: 'Every method is ruled out on this model and no catalog model was found that lifts the constraint; the model options say what would have to change.',
+    why: mayNeverSwitch
+      ? 'Every method is ruled out on this model and switching models is not allowed; the model options show what another model would make possible.'
+      : 'Every method is ruled out on this model and no catalog model was found that lifts the constraint; the blockers say what would have to change.',
     switchedTo: undefined,
     margin: undefined,
     wishes,
