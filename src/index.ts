@@ -19,7 +19,7 @@ import type { RouteModule } from './http/types.ts';
 import type { Knowledge } from './knowledge/knowledge.ts';
 import { loadKnowledge } from './knowledge/load-knowledge.ts';
 import { createLlmFromEnv, recordLlmEvents } from './llm/llm-from-env.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger, type Logger, secretValues } from './logger.ts';
 import { createAppMetrics } from './observability/app-metrics.ts';
 import { instrumentSessionStore } from './observability/instrument-session-store.ts';
 import { requestAwareLogger } from './observability/request-scope.ts';
@@ -138,7 +138,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const env = options.env ?? process.env;
   const config: Config = { ...parseEnv(env), ...options.config };
   // Lines logged during a request carry its requestId even when written through this process-wide logger.
-  const logger = requestAwareLogger(options.logger ?? createLogger({ level: config.LOG_LEVEL }));
+  // Every configured secret value (OPENAI_API_KEY, API_KEYS, METRICS_TOKEN, …) is scrubbed from every log line.
+  const logger = requestAwareLogger(
+    options.logger ?? createLogger({ level: config.LOG_LEVEL, secrets: secretValues(env) }),
+  );
   const metrics = options.deps?.metrics ?? createAppMetrics();
   // LLM variables are validated even when the LLM is off; prompts are read (and checked) only when it is on.
   const llm = options.deps?.llm ?? (await createLlmFromEnv(env, { onEvent: recordLlmEvents({ metrics, logger }) }));

@@ -2,7 +2,9 @@
  * A tiny structured logger: one JSON object per line, no dependency.
  * Every line has `time` (ISO), `level`, `msg` and the bindings of the logger and the call.
  * Values under secret-looking keys (authorization, token, apiKey, key, password, cookie, secret...) are
- * replaced by "[redacted]" at any depth, so a stray header object or config cannot leak credentials.
+ * replaced by "[redacted]" at any depth, so a stray header object or config cannot leak credentials. And every
+ * configured secret *value* (`secrets`, e.g. from {@link secretValues}) is replaced wherever it appears in a line:
+ * in a message, an error's text or stack, an upstream reply quoted in a field.
  */
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -27,6 +29,8 @@ export interface LoggerOptions {
   /** Where lines go; default: process.stdout. Each call receives one line ending in "\n". */
   write?: (line: string) => void;
   bindings?: LogFields;
+  /** Secret values scrubbed from every line, wherever they appear (see {@link secretValues}). */
+  secrets?: readonly string[];
 }
 
 const REDACTED = '[redacted]';
@@ -65,10 +69,57 @@ export function redact(value: unknown, depth = 0, seen: WeakSet<object> = new We
   return copy;
 }
 
+/** Secret values shorter than this are not scrubbed: they would match ordinary words and numbers. */
+export const MIN_SECRET_LENGTH = 8;
+
+/** Environment variables whose name says they hold a credential, besides those {@link isSecretKey} recognises. */
+const SECRET_VARIABLE = /(?:KEY|KEYS|TOKEN|TOKENS|SECRET|PASSWORD|PASSWD|CREDENTIALS?)$/i;
+
+/**
+ * The secret values configured in `env`: every variable named like a credential (`OPENAI_API_KEY`, `API_KEYS` split
+ * at commas, `METRICS_TOKEN`, `…_SECRET`, `…_PASSWORD`), values of at least {@link MIN_SECRET_LENGTH} characters.
+ * @example createLogger({ secrets: secretValues(process.env) })
+ */
+export function secretValues(env: Readonly<Record<string, string | undefined>>): string[] {
+  const values = new Set<string>();
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined || !(SECRET_VARIABLE.test(name) || isSecretKey(name))) continue;
+    for (const part of [value, ...value.split(',')]) {
+      const trimmed = part.trim();
+      if (trimmed.length >= MIN_SECRET_LENGTH) values.add(trimmed);
+    }
+  }
+  return [...values];
+}
+
+/**
+ * A function that replaces every occurrence of the `secrets` in a text with "[redacted]": the values as typed, as
+ * they look inside a JSON string and URL-encoded. The identity when there are none.
+ */
+export function secretScrubber(secrets: readonly string[]): (text: string) => string {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    if (secret.length < MIN_SECRET_LENGTH) continue;
+    forms.add(secret);
+    forms.add(JSON.stringify(secret).slice(1, -1));
+    forms.add(encodeURIComponent(secret));
+  }
+  if (forms.size === 0) return (text) => text;
+  // Longest first, so a secret that contains another is replaced whole.
+  const alternation = [...forms]
+    .sort((left, right) => right.length - left.length)
+    .map((form) => form.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|');
+  const pattern = new RegExp(alternation, 'g');
+  return (text) => text.replace(pattern, REDACTED);
+}
+
 /** Creates a JSON-lines logger. `level: 'silent'` drops everything (tests). */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? 'info';
-  const write = options.write ?? ((line: string) => process.stdout.write(line));
+  const rawWrite = options.write ?? ((line: string) => process.stdout.write(line));
+  const scrub = secretScrubber(options.secrets ?? []);
+  const write = options.secrets === undefined ? rawWrite : (line: string) => rawWrite(scrub(line));
   const bindings = options.bindings ?? {};
 
   const emit = (lineLevel: Exclude<LogLevel, 'silent'>, message: string, fields?: LogFields) => {
@@ -94,6 +145,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     info: (message, fields) => emit('info', message, fields),
     warn: (message, fields) => emit('warn', message, fields),
     error: (message, fields) => emit('error', message, fields),
+    // The child writes through this logger's (scrubbing) writer.
     child: (childBindings) => createLogger({ level, write, bindings: { ...bindings, ...childBindings } }),
   };
 }

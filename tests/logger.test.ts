@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, isSecretKey, redact } from '../src/logger.ts';
+import { createLogger, isSecretKey, redact, secretValues } from '../src/logger.ts';
 
 function capture(level: 'debug' | 'info' | 'warn' | 'error' | 'silent') {
   const lines: Record<string, unknown>[] = [];
@@ -68,5 +68,47 @@ describe('logger', () => {
     };
     expect(value.error.message).toBe('boom');
     expect(value.cyclic.self).toBe('[circular]');
+  });
+});
+
+describe('secret values (issue 11, item 6)', () => {
+  const KEY = 'sk-test-0123456789abcdef';
+  const TOKEN = 'metrics-token-"quoted"\\and/slashes';
+
+  it('secretValues takes every credential-named variable, API_KEYS split at commas, nothing short', () => {
+    const values = secretValues({
+      OPENAI_API_KEY: KEY,
+      API_KEYS: 'first-key-aaaaaaaa, second-key-bbbbbbbb',
+      METRICS_TOKEN: TOKEN,
+      DB_PASSWORD: 'hunter2hunter2',
+      SHORT_TOKEN: 'abc',
+      PORT: '3000',
+      DATA_DIR: '/var/lib/advisor-data-dir',
+    });
+    expect(values).toEqual(
+      expect.arrayContaining([KEY, 'first-key-aaaaaaaa', 'second-key-bbbbbbbb', TOKEN, 'hunter2hunter2']),
+    );
+    expect(values).not.toContain('abc');
+    expect(values).not.toContain('3000');
+    expect(values).not.toContain('/var/lib/advisor-data-dir');
+  });
+
+  it('scrubs every secret value from the message, fields, errors, stacks and child loggers', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ write: (line) => lines.push(line), secrets: [KEY, TOKEN] });
+    const error = new Error(`Incorrect API key provided: ${KEY}`);
+    logger.error(`upstream said ${KEY}`, {
+      error,
+      upstream: { body: `{"echo":"${KEY}"}`, nested: [{ text: `token ${TOKEN}` }] },
+      url: `https://example.com/?key=${encodeURIComponent(TOKEN)}`,
+    });
+    logger.child({ requestId: 'r1' }).warn('child', { text: KEY });
+    const output = lines.join('');
+    expect(output).not.toContain(KEY);
+    expect(output).not.toContain('quoted');
+    expect(output).not.toContain(encodeURIComponent(TOKEN));
+    expect(output).toContain('Incorrect API key provided: [redacted]');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
   });
 });

@@ -250,7 +250,7 @@ async function* relayChunks(
       if (choice.finish_reason) finishReason = choice.finish_reason;
     }
   } catch (error) {
-    return fail(classifyStreamError(error, signal));
+    return fail(classifyStreamError(error, signal, stream.secrets));
   }
   // openai ends an aborted stream silently, so an abort is only visible on the signal.
   if (signal?.aborted) return fail(new LlmCallError('aborted', 'The caller aborted the request.'));

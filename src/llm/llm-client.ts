@@ -6,6 +6,7 @@ import type {
   ChatCompletionMessageParam,
   ParsedChatCompletion,
 } from 'openai/resources/chat/completions';
+import { secretScrubber } from '../logger.ts';
 import type { LlmConfig } from './llm-config.ts';
 
 /**
@@ -77,6 +78,8 @@ export interface CallOptions {
 export interface ChatStream {
   readonly chunks: AsyncIterable<ChatCompletionChunk>;
   abort(): void;
+  /** Values to scrub from the text of errors read from `chunks` (the API key; see `classifyStreamError`). */
+  readonly secrets?: readonly string[];
 }
 
 export interface LlmClient {
@@ -109,6 +112,8 @@ export function createLlmClient(config: LlmConfig, options: LlmClientOptions = {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const backoffBaseMs = options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS;
+  /** An upstream may echo the key it was sent in its error text: scrubbed from every error this client makes. */
+  const secrets = config.apiKey === undefined ? [] : [config.apiKey];
 
   async function withRetries<T>(
     operation: LlmOperation,
@@ -123,7 +128,7 @@ export function createLlmClient(config: LlmConfig, options: LlmClientOptions = {
         options.onEvent?.({ type: 'success', operation, attempt, durationMs: performance.now() - startedAt });
         return result;
       } catch (error) {
-        const failure = toLlmCallError(error, signal);
+        const failure = toLlmCallError(error, signal, secrets);
         const decision = decideRetry(error, failure, attempt, config, backoffBaseMs);
         if (decision.retry) {
           options.onEvent?.({
@@ -167,7 +172,7 @@ export function createLlmClient(config: LlmConfig, options: LlmClientOptions = {
           { signal: callOptions.signal },
         ),
       );
-      return { chunks: stream, abort: () => stream.controller.abort() };
+      return { chunks: stream, abort: () => stream.controller.abort(), secrets };
     },
     async parseChat(params, callOptions) {
       return withRetries('extract', callOptions.signal, () =>
@@ -180,13 +185,34 @@ export function createLlmClient(config: LlmConfig, options: LlmClientOptions = {
   };
 }
 
+/** The most characters of an upstream error's own text kept in an `LlmCallError` message. */
+export const MAX_UPSTREAM_MESSAGE_CHARS = 200;
+
+/**
+ * The text of an upstream error as this service repeats it: every `secrets` value (the API key) scrubbed, since an
+ * upstream may echo the key it was sent ("Incorrect API key provided: sk-…"), and cut to
+ * {@link MAX_UPSTREAM_MESSAGE_CHARS} characters, since its body may be anything (a stack, the request headers).
+ */
+export function upstreamMessage(error: unknown, secrets: readonly string[] = []): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const scrubbed = secretScrubber(secrets)(raw.replace(/\s+/g, ' ').trim());
+  return scrubbed.length <= MAX_UPSTREAM_MESSAGE_CHARS
+    ? scrubbed
+    : `${scrubbed.slice(0, MAX_UPSTREAM_MESSAGE_CHARS - 1)}…`;
+}
+
 /**
  * Map any error from the openai client (request phase or response parsing) to an `LlmCallError`.
- * A caller abort wins over everything else.
+ * A caller abort wins over everything else. The upstream's text is scrubbed of `secrets` and cut short
+ * ({@link upstreamMessage}); the original error stays the `cause` (the logger scrubs secret values too).
  */
-export function toLlmCallError(error: unknown, callerSignal: AbortSignal | undefined): LlmCallError {
+export function toLlmCallError(
+  error: unknown,
+  callerSignal: AbortSignal | undefined,
+  secrets: readonly string[] = [],
+): LlmCallError {
   if (error instanceof LlmCallError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = upstreamMessage(error, secrets);
   if (callerSignal?.aborted || error instanceof APIUserAbortError)
     return new LlmCallError('aborted', 'The caller aborted the request.', { cause: error });
   if (error instanceof APIConnectionTimeoutError)
@@ -210,17 +236,21 @@ export function toLlmCallError(error: unknown, callerSignal: AbortSignal | undef
   return new LlmCallError('malformed-response', `The LLM response could not be read: ${message}`, { cause: error });
 }
 
-/** Classify an error thrown while reading a streamed body (after the response started). */
-export function classifyStreamError(error: unknown, callerSignal: AbortSignal | undefined): LlmCallError {
+/** Classify an error thrown while reading a streamed body (after the response started); see {@link toLlmCallError}. */
+export function classifyStreamError(
+  error: unknown,
+  callerSignal: AbortSignal | undefined,
+  secrets: readonly string[] = [],
+): LlmCallError {
   if (error instanceof LlmCallError) return error;
   if (callerSignal?.aborted) return new LlmCallError('aborted', 'The caller aborted the request.', { cause: error });
+  const message = upstreamMessage(error, secrets);
   if (error instanceof SyntaxError)
-    return new LlmCallError('malformed-response', `The LLM stream contained malformed JSON: ${error.message}`, {
+    return new LlmCallError('malformed-response', `The LLM stream contained malformed JSON: ${message}`, {
       cause: error,
     });
   if (error instanceof APIError && !(error instanceof APIConnectionError))
-    return new LlmCallError('upstream-error', `The LLM stream reported an error: ${error.message}`, { cause: error });
-  const message = error instanceof Error ? error.message : String(error);
+    return new LlmCallError('upstream-error', `The LLM stream reported an error: ${message}`, { cause: error });
   return new LlmCallError('stream-cut', `The LLM stream broke off: ${message}`, { cause: error });
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, type ErrorDetail } from '../errors.ts';
+import { isSecretKey } from '../logger.ts';
 
 /**
  * Configuration of the optional LLM layer, read from environment variables. Pure: pass `process.env` (or a test
@@ -144,7 +145,8 @@ export function parseLlmConfig(env: Record<string, string | undefined>): LlmConf
   if (!result.success) {
     const details: ErrorDetail[] = result.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? '(environment)');
-      const given = env[variable];
+      // Never echo a credential (OPENAI_API_KEY): the message goes to stderr and the process manager's logs.
+      const given = isSecretKey(variable) ? undefined : env[variable];
       return { path: variable, message: `${issue.message}${given === undefined ? '' : ` (got "${given}")`}` };
     });
     const lines = details.map((detail) => `${detail.path} ${detail.message}`).join('; ');
