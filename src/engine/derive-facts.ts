@@ -57,6 +57,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'fits.full-fine-tuning': [...MODEL_SIZE, ...HARDWARE],
   'fits.distillation-student': [...MODEL_SIZE, ...HARDWARE],
   'fits.device': [...MODEL_SIZE, 'deviceMemoryGB'],
+  'fits.task-copies': [...MODEL_SIZE, ...HARDWARE, 'tasksCount'],
   rentalAllowed: ['dataMustStayOnPrem'],
   'trainable.lora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
   'trainable.qlora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
@@ -107,6 +108,16 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
 
   if (profile.modelAccess !== undefined) facts.weightsAvailable = profile.modelAccess === 'open-weights';
   if (profile.modelName !== undefined) facts.knownModel = model !== undefined;
+  if (!model && resolved.family) {
+    // A family name: the facts all its members share.
+    const members = resolved.family.members;
+    const same = <T>(values: T[]): T | undefined => (new Set(values).size === 1 ? values[0] : undefined);
+    facts.modelFamily = resolved.family.name;
+    const provider = same(members.map((member) => member.provider ?? NO_PROVIDER));
+    if (provider !== undefined) facts.modelProvider = provider;
+    const kind = same(members.map((member) => member.architecture?.kind));
+    if (kind !== undefined) facts.modelArchitecture = kind;
+  }
   if (model) {
     // An open-weight catalog model has no API provider: 'none' decides the provider rules instead of leaving them open.
     facts.modelProvider = model.provider ?? NO_PROVIDER;
@@ -162,6 +173,12 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     if (trainable !== undefined) facts[`trainable.${check}`] = trainable;
   }
 
+  // One fully fine-tuned copy per task must all be served: tasksCount 16-bit copies against the GPUs' memory.
+  const inference = estimates.checks.inference;
+  const total = facts.totalGpuMemoryGB;
+  if (profile.tasksCount !== undefined && profile.tasksCount >= 2 && inference && typeof total === 'number') {
+    facts['fits.task-copies'] = profile.tasksCount * inference.memoryGB.total <= total;
+  }
   const int4 = estimates.checks['inference-int4'];
   if (profile.deviceMemoryGB !== undefined && int4)
     facts['fits.device'] = int4.memoryGB.total <= profile.deviceMemoryGB;

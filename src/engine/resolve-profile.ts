@@ -18,6 +18,8 @@ export interface ResolvedProfile {
   /** The caller's values, with catalog values filled in where the caller gave none. */
   readonly profile: Profile;
   readonly model: Model | undefined;
+  /** When the name is a family ("Claude", "Whisper", "Stable Diffusion") rather than one model: its members. */
+  readonly family: { readonly name: string; readonly members: readonly Model[] } | undefined;
   readonly gpu: Gpu | undefined;
   /** Caller values that disagree with the catalog (the caller's value is used). */
   readonly conflicts: Conflict[];
@@ -37,7 +39,24 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
   const assumptions: Assumption[] = [];
 
   const model = input.modelName === undefined ? undefined : knowledge.findModel(input.modelName);
-  if (input.modelName !== undefined && !model) {
+  const family = model || input.modelName === undefined ? undefined : findFamily(knowledge, input.modelName);
+  if (family) {
+    // What every member shares is known even when the exact model (and so its size) is not.
+    const shared = <T>(pick: (member: Model) => T): T | undefined => {
+      const values = new Set(family.members.map(pick));
+      return values.size === 1 ? (family.members[0] ? pick(family.members[0]) : undefined) : undefined;
+    };
+    const access = shared((member) => member.access);
+    const modality = shared((member) => member.modality);
+    if (input.modelAccess === undefined && access !== undefined) profile.modelAccess = access;
+    if (input.modality === undefined && modality !== undefined) profile.modality = modality;
+    assumptions.push({
+      field: 'modelName',
+      value: input.modelName,
+      why: `Read as the ${family.name} family (${family.members.map((member) => member.name).join(', ')})${access ? `: ${access}` : ''}; name the exact model for its size and provider offers.`,
+    });
+  }
+  if (input.modelName !== undefined && !model && !family) {
     assumptions.push({
       field: 'modelName',
       value: input.modelName,
@@ -89,7 +108,7 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
       why: 'A GPU was described without a count, so one GPU is assumed.',
     });
   }
-  return { input, profile, model, gpu, conflicts, assumptions };
+  return { input, profile, model, family, gpu, conflicts, assumptions };
 }
 
 /** Words that tell variants of one GPU apart: form factor and memory size. */
@@ -106,4 +125,22 @@ function unstatedVariant(given: string, catalogName: string): string | undefined
 function didYouMean(names: readonly string[]): string {
   if (names.length === 0) return '';
   return ` Did you mean ${names.map((name) => `"${name}"`).join(' or ')}?`;
+}
+
+/**
+ * The catalog family a name stands for: the longest family name the normalized name equals or starts with
+ * ("claude sonnet 4.5" → claude). Families are the catalog's `family` values ("stable-diffusion", "whisper").
+ */
+function findFamily(knowledge: Knowledge, name: string): { name: string; members: Model[] } | undefined {
+  const query = normalizeName(name);
+  let best: string | undefined;
+  for (const model of knowledge.models) {
+    const key = normalizeName(model.family);
+    if (key.length >= 3 && query.startsWith(key) && (best === undefined || key.length > normalizeName(best).length)) {
+      best = model.family;
+    }
+  }
+  if (best === undefined) return undefined;
+  const members = knowledge.models.filter((model) => model.family === best);
+  return { name: best, members };
 }

@@ -266,6 +266,7 @@ export const FACT_TYPES = {
   'fits.full-fine-tuning': 'boolean',
   'fits.distillation-student': 'boolean', // a small (≤ 8B) student can be trained with LoRA on the GPUs
   'fits.device': 'boolean', // the model at 4 bits fits deviceMemoryGB
+  'fits.task-copies': 'boolean', // tasksCount full 16-bit copies fit the GPUs for serving
   rentalAllowed: 'boolean', // training may run on rented cloud GPUs (false when data must stay on the premises)
   'trainable.lora': 'boolean', // fits the team's GPUs, or a rental within the one-time budget is allowed
   'trainable.qlora': 'boolean',

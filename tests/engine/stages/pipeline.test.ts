@@ -281,3 +281,31 @@ describe('questions (stage 7) and sensitivity', () => {
     expect(entry?.becomes).toMatch(/lora|qlora/);
   });
 });
+
+describe('resolution of model families and multi-copy serving', () => {
+  it.each<[string, string, string | undefined]>([
+    ['Claude', 'claude', 'api-only'],
+    ['Claude Sonnet 4.5', 'claude', 'api-only'],
+    ['Whisper', 'whisper', 'open-weights'],
+    ['Stable Diffusion', 'stable-diffusion', 'open-weights'],
+  ])('"%s" resolves to the %s family with its shared access', (name, family, access) => {
+    const result = run({ modelName: name, labeledExamples: 2000 });
+    expect(result.assumptions.find((entry) => entry.field === 'modelName')?.why).toContain(`${family} family`);
+    if (access === 'api-only')
+      expect(result.recommendations.find((entry) => entry.method === 'lora')?.verdict).toBe('not-viable');
+  });
+
+  it('penalises one full copy per task when the copies do not fit the GPUs', () => {
+    const profile: Profile = {
+      modelName: 'Llama 3.1 8B',
+      gpuName: 'A100 80GB',
+      gpuCount: 1,
+      labeledExamples: 5000,
+      tasksCount: 12,
+    };
+    const reasons = run(profile).recommendations.find((entry) => entry.method === 'full-fine-tuning')?.reasons ?? [];
+    expect(reasons.map((reason) => reason.ruleId)).toContain('full-copies-per-task-do-not-fit');
+    const few = run({ ...profile, tasksCount: 2 }).recommendations.find((entry) => entry.method === 'full-fine-tuning');
+    expect(few?.reasons.map((reason) => reason.ruleId)).not.toContain('full-copies-per-task-do-not-fit');
+  });
+});
