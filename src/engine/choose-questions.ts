@@ -66,6 +66,15 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     return next === destination.method ? undefined : next;
   };
 
+  // Everything is ruled out: only whether another model may be proposed can change that.
+  if (destination.deadEnd) {
+    if (input.canSwitchModel === undefined) ask('canSwitchModel', 'Every method is ruled out on the named model.');
+    return asked.map(({ field, why }) => ({
+      field,
+      question: FIELD_QUESTIONS[field].question,
+      why: `${FIELD_QUESTIONS[field].why} ${why}`,
+    }));
+  }
   const needs = diagnosis.needs;
   const undiagnosed = diagnosis.entries.length === 0 || !diagnosis.explicit;
   const diagnosisQuestions = () => {
