@@ -35,9 +35,12 @@ const FENCED = /(?<![`~])(`{3,}|~{3,})(?![`~])[^\n]*\n[\s\S]*?(?:\n[ \t]*\1|$(?!
 const QUOTED = /"[^"\n]{1,1000}(?:\n(?!\s*\n)[^"\n]{0,1000}){0,20}"/g;
 /** E-mail style quoted lines ("> we have 100 H100s"). */
 const QUOTED_LINE = /^[ \t]*>[^\n]*/gm;
-/** A forwarded message: from its header to the end of the message. */
+/**
+ * A forwarded message: from its header to the end of the message. The dash run is matched whole (`(?<!-)…(?!-)`):
+ * tried from every dash of a long run, it would be quadratic.
+ */
 const FORWARDED =
-  /-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}[\s\S]*|\b(?:fwd?|forwarded)\s*(?:e-?mail|message)?\b[^\n:]{0,60}:[^\n]*/g;
+  /(?<!-)-{2,}(?!-)\s*(?:forwarded|original)\s+message\s*-{2,}[\s\S]*|\b(?:fwd?|forwarded)\s*(?:e-?mail|message)?\b[^\n:]{0,60}:[^\n]*/g;
 /** Text addressed to the machine rather than stating facts: "SYSTEM: …", "ignore previous instructions …". */
 const INJECTED =
   /\b(?:system|assistant|developer)\s*:[^\n]*|\b(?:ignore|disregard|forget)\s+(?:all\s+|the\s+|any\s+|your\s+)?(?:previous|prior|above|earlier|preceding)\b[^\n]*/g;
