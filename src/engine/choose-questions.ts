@@ -99,11 +99,52 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   if (visual && input.taskType === undefined && diagnosis.entries.length === 0) {
     ask('taskType', 'Generating images and understanding them are different tasks with different methods.');
   }
-  // With nothing diagnosed the destination is only a fallback: aim first (diagnosis), then check feasibility.
-  if (diagnosis.entries.length === 0) diagnosisQuestions();
+  const modelOpen = input.modelName === undefined && input.modelAccess === undefined;
+  // The plan moves off the named model: whether that is allowed, and what decides the substitute, come first.
+  if (destination.switchedTo) {
+    ask(
+      'canSwitchModel',
+      `The named model rules out ${name(destination.method)}; the plan moves it to ${destination.switchedTo}.`,
+    );
+    for (const field of context.substituteDecidedBy ?? []) {
+      ask(
+        field as ProfileField,
+        `It decides whether ${name(destination.method)} is possible on ${destination.switchedTo}.`,
+      );
+    }
+  }
+  // With nothing diagnosed the destination is only a fallback, so its feasibility is not worth a question yet:
+  // aim first (the task or goal), then the data every fix depends on, then what constrains the model choice.
+  if (diagnosis.entries.length === 0 || !diagnosis.explicit) {
+    if (input.task === undefined)
+      ask('task', 'The task shows what gap must close: missing knowledge, behaviour, cost or size.');
+    else if (input.goals === undefined)
+      ask(
+        'goals',
+        'The task does not say which gap must close; the goal decides between retrieval, tuning and distillation.',
+      );
+    if (input.labeledExamples === undefined && !visualGeneration(input))
+      ask(
+        'labeledExamples',
+        'Every training method needs a minimum number of examples; below it, prompting and retrieval are the options.',
+      );
+    if (modelOpen && input.dataMustStayOnPrem === undefined)
+      ask(
+        'dataMustStayOnPrem',
+        'If no data may leave your premises, only an open-weight model on your own hardware is possible.',
+      );
+    else if (
+      modelOpen &&
+      input.dataMustStayOnPrem === true &&
+      input.gpuName === undefined &&
+      input.gpuCount === undefined
+    )
+      ask('gpuName', 'With data on the premises, your GPUs decide which open model can run and be tuned.');
+    diagnosisQuestions();
+    if (input.taskType === undefined) ask('taskType', 'The shape of the task decides which methods apply at all.');
+  }
 
   // 1. Feasibility of the destination.
-  const modelOpen = input.modelName === undefined && input.modelAccess === undefined;
   if (modelOpen) {
     // No model chosen yet: the advice can propose one, so ask what constrains the choice, not the name.
     if (input.dataMustStayOnPrem === undefined) {
@@ -124,20 +165,13 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const status = analysis.feasibility.get(destination.method);
   if (!destination.switchedTo && status?.status === 'conditional') {
     const ordered = [...status.decidedBy].sort((a, b) => order(a) - order(b));
-    for (const field of ordered) ask(field, `It decides whether ${name(destination.method)} is possible at all.`);
-  }
-  if (destination.switchedTo) {
-    ask(
-      'canSwitchModel',
-      `The named model rules out ${name(destination.method)}; the plan moves it to ${destination.switchedTo}.`,
-    );
-    for (const field of context.substituteDecidedBy ?? []) {
-      ask(
-        field as ProfileField,
-        `It decides whether ${name(destination.method)} is possible on ${destination.switchedTo}.`,
-      );
+    for (const field of ordered) {
+      // With no model named, the advice proposes one: its name is not a question.
+      if (modelOpen && (field === 'modelName' || field === 'modelAccess' || field === 'modelParamsB')) continue;
+      ask(field, `It decides whether ${name(destination.method)} is possible at all.`);
     }
   }
+
   if (input.dataMustStayOnPrem === undefined) {
     const vendorChannel = facts.weightsAvailable === false && !destination.switchedTo;
     const rented = facts[`fits.${checkFor(destination.method)}`] !== true && facts.weightsAvailable === true;
@@ -225,6 +259,11 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     question: FIELD_QUESTIONS[field].question,
     why: `${FIELD_QUESTIONS[field].why} ${why}`,
   }));
+}
+
+/** Image generation learns from a handful of images: the count of labelled pairs is not the question. */
+function visualGeneration(input: Profile): boolean {
+  return input.taskType === 'image-generate';
 }
 
 function order(field: ProfileField): number {

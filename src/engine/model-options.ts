@@ -70,7 +70,9 @@ export function searchSubstitute(
       why:
         best === undefined
           ? `${wish.methods.join(' / ')} is ruled out on ${candidate.name} too.`
-          : `${best} is ${verdict === 'viable' ? 'possible' : 'possible depending on facts not known yet'} on ${candidate.name} (${candidate.paramsB ?? '?'}B, ${candidate.access}).`,
+          : verdict === 'viable'
+            ? `${best} is possible on ${candidate.name} (${candidate.paramsB ?? '?'}B, ${candidate.access}).`
+            : `${best} on ${candidate.name} (${candidate.paramsB ?? '?'}B, ${candidate.access}) depends on what is not known yet: ${(analysis.feasibility.get(best)?.decidedBy ?? []).join(', ')}.`,
     });
     if (best && verdict === 'viable') return { found: { model: candidate.name, method: best }, options, decidedBy: [] };
     if (best && !conditional) {
