@@ -27,6 +27,7 @@ const fill = (unit: string, length = MESSAGE_CHARS) => unit.repeat(Math.ceil(len
 const ATTACKS: Record<string, readonly string[]> = {
   'a100 x800, 8 messages': Array(8).fill(fill('a100 ')),
   'digit run, 8 messages': Array(8).fill(fill('1')),
+  'dash run, 8 messages': Array(8).fill(fill('-')),
   '2 a100s, 8 messages': Array(8).fill(fill('2 a100s ')),
   'rtx prefix run, 8 messages': Array(8).fill(fill('rtx ')),
   'newlines, 8 messages': Array(8).fill(`x${'\n'.repeat(MESSAGE_CHARS - 2)}x`),
