@@ -1,6 +1,6 @@
-import type { Goal, MethodId, Profile } from '../profile/profile-schema.ts';
+import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import type { Facts } from './facts.ts';
-import type { DiagnosisEntry, Need } from './recommendation-schema.ts';
+import { type DiagnosisEntry, NEEDS, type Need } from './recommendation-schema.ts';
 
 /**
  * Stage 4 of the pipeline (shared/design.md): what gap must close. Reads `goals`, `taskType`, the free-text
@@ -51,20 +51,6 @@ const TASK_WORDS: readonly (readonly [Need, RegExp])[] = [
   ],
 ];
 
-const GOAL_TO_NEED: Readonly<Record<Goal, Need>> = {
-  knowledge: 'knowledge',
-  freshness: 'freshness',
-  citations: 'citations',
-  format: 'format',
-  style: 'style',
-  'task-skill': 'task-skill',
-  'instruction-following': 'instruction-following',
-  alignment: 'alignment',
-  cost: 'cost',
-  latency: 'latency',
-  'on-device': 'on-device',
-};
-
 /** The diagnosis plus what `tried` says about where the team stands. */
 export interface Diagnosis {
   readonly entries: DiagnosisEntry[];
@@ -93,7 +79,7 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
     evidence.set(need, list);
   };
 
-  for (const goal of profile.goals ?? []) add(GOAL_TO_NEED[goal], `goals: ${goal}`);
+  for (const goal of profile.goals ?? []) add(goal, `goals: ${goal}`);
   if (profile.needsCitations === true) add('citations', 'needsCitations: true');
   if (
     profile.knowledgeChanges === 'weekly' ||
@@ -167,7 +153,7 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
   const failed = new Set(tried.filter((entry) => entry.result === 'failed').map((entry) => entry.method));
 
   const entries: DiagnosisEntry[] = [...evidence.entries()]
-    .sort(([a], [b]) => NEED_ORDER.indexOf(a) - NEED_ORDER.indexOf(b))
+    .sort(([a], [b]) => NEEDS.indexOf(a) - NEEDS.indexOf(b))
     .map(([need, why]) => ({ need, evidence: why, methods: [...METHODS_FOR_NEED[need]] }));
   const goals = new Set(profile.goals ?? []);
   const retrievalRequired =
@@ -190,17 +176,3 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
     failed,
   };
 }
-
-const NEED_ORDER: readonly Need[] = [
-  'knowledge',
-  'freshness',
-  'citations',
-  'format',
-  'style',
-  'task-skill',
-  'instruction-following',
-  'alignment',
-  'cost',
-  'latency',
-  'on-device',
-];

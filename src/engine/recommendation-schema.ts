@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MethodId } from '../profile/profile-schema.ts';
+import { GOALS, MethodId } from '../profile/profile-schema.ts';
 
 /** The recommendation contract (shared/design.md, "The recommendation"). Used for OpenAPI and client validation. */
 
@@ -124,19 +124,8 @@ export type Destination = z.infer<typeof Destination>;
 export const FirstStep = z.object({ methods: z.array(MethodId), why: z.string() }).meta({ id: 'FirstStep' });
 export type FirstStep = z.infer<typeof FirstStep>;
 
-export const NEEDS = [
-  'knowledge',
-  'freshness',
-  'citations',
-  'format',
-  'style',
-  'task-skill',
-  'instruction-following',
-  'alignment',
-  'cost',
-  'latency',
-  'on-device',
-] as const;
+/** The gaps the diagnosis names: the same vocabulary as the profile's `goals`. */
+export const NEEDS = GOALS;
 export type Need = (typeof NEEDS)[number];
 
 export const DiagnosisEntry = z
