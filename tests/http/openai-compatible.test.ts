@@ -106,7 +106,7 @@ describe('OpenAI-compatible API with the openai client', () => {
     messages.push({ role: 'user', content: [{ type: 'text', text: 'actually we have 2 A100s' }] });
     const changed = advisorOf(await client.chat.completions.create({ model: MODEL, messages }));
     expect(changed.profile).toMatchObject({ gpuCount: 2, gpuName: 'NVIDIA A100 80GB' });
-    expect(verdictOf(changed.recommendation, 'lora')).toBe('conditional') // fits the GPUs; still decided by the unknown number of examples;
+    expect(verdictOf(changed.recommendation, 'lora')).toBe('conditional'); // fits the GPUs; still decided by the unknown number of examples;
 
     // Stateless and deterministic: the same history gives the same advice.
     const again = advisorOf(await client.chat.completions.create({ model: MODEL, messages }));
