@@ -7,6 +7,16 @@ import { type MethodId, PROFILE_FIELDS, type Profile, type ProfileField } from '
 import { describeField, joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import type { Extraction } from './extract/types.ts';
+import {
+  comparisonReply,
+  costReply,
+  definitionReply,
+  firstStepReply,
+  fitReply,
+  resolveGenericFineTuning,
+  smallTalkReply,
+  whatWouldChangeReply,
+} from './info-replies.ts';
 
 /** An extraction as the dialogue consumes it: rule-based, optionally merged with what an LLM understood. */
 export interface TurnExtraction extends Extraction {
@@ -14,7 +24,7 @@ export interface TurnExtraction extends Extraction {
   contributedBy?: Partial<Record<ProfileField, 'rules' | 'llm'>>;
 }
 
-export type TurnKind = 'greeting' | 'question' | 'recommendation' | 'why' | 'what-if' | 'reset';
+export type TurnKind = 'greeting' | 'question' | 'recommendation' | 'why' | 'what-if' | 'reset' | 'info';
 
 /** One understood value, for the `data-profile` part: what, from which words, by whom. */
 export interface UnderstoodField {
@@ -83,10 +93,20 @@ export function runTurn(
   const state = applyUnderstood(previous, extraction, understood);
   const recommendation = recommend(state.profile, knowledge);
 
-  const asked = intents.whyNot ?? intents.whyMethod;
-  if (asked) {
+  const askedMethod = intents.whyNot ?? intents.whyMethod;
+  if (askedMethod) {
+    // "Why not fine-tuning?" about an API model with a tuning offer means the provider's job, not full fine-tuning.
+    const asked = resolveGenericFineTuning(askedMethod, intents.genericFineTuning, recommendation);
     const reply = whyReply(asked, recommendation, knowledge, understood);
     return { state, kind: 'why', reply, understood, recommendation, provisional: recommendation.questions.length > 0 };
+  }
+
+  // Questions about the advice get a short answer from what the engine already holds; the state keeps any new fact.
+  const info = infoReply(intents, recommendation, knowledge, understood.length > 0);
+  if (info !== undefined) {
+    const ack = acknowledgement(understood);
+    const reply = ack ? `${ack} ${info}` : info;
+    return { state, kind: 'info', reply, understood, recommendation, provisional: recommendation.questions.length > 0 };
   }
 
   const answeredRequested = previous.requestedField !== undefined && previous.requestedField in extraction.fields;
@@ -124,6 +144,31 @@ export function runTurn(
   const before = previous.answered ? recommend(previous.profile, knowledge) : undefined;
   const reply = answerReply(recommendation, understood, provisional, before, knowledge);
   return { state: answeredState, kind: 'recommendation', reply, understood, recommendation, provisional };
+}
+
+/** The short reply to a question about the advice, or undefined when the message asks none. */
+function infoReply(
+  intents: TurnExtraction['intents'],
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  statedFacts: boolean,
+): string | undefined {
+  const method = (asked: MethodId | true): MethodId | true =>
+    asked === true ? true : resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation);
+  if (intents.asksComparison) {
+    const [a, b] = intents.asksComparison;
+    const pair: [MethodId, MethodId] = [method(a) as MethodId, method(b) as MethodId];
+    return comparisonReply(recommendation, pair, knowledge);
+  }
+  if (intents.asksDefinition) return definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
+  const parts: string[] = [];
+  if (intents.asksCost !== undefined) parts.push(costReply(recommendation, method(intents.asksCost), knowledge));
+  if (intents.asksFit !== undefined) parts.push(fitReply(recommendation, method(intents.asksFit), knowledge));
+  if (intents.asksWhatWouldChange) parts.push(whatWouldChangeReply(recommendation, knowledge));
+  if (intents.asksFirstStep) parts.push(firstStepReply(recommendation, knowledge));
+  if (parts.length > 0) return parts.join(' ');
+  if (intents.smallTalk && !statedFacts) return smallTalkReply();
+  return undefined;
 }
 
 function understoodFields(extraction: TurnExtraction): UnderstoodField[] {

@@ -1,4 +1,5 @@
 /** @module What the user asks of the advisor: just recommend, why not X, why X, what if, start over, hello. */
+import type { MethodId } from '../../profile/profile-schema.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
 import type { ExtractionIntents, PreparedMessage } from './types.ts';
 
@@ -38,6 +39,32 @@ const RESET =
 const GREETING =
   /^\W*(?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there)\b/;
 
+const COST =
+  /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z-]+)?)\s+cost|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|how\s+many\s+(?:gpu[\s-])?hours)/;
+const FIT =
+  /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2})\s+(?:fit|run)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram))/;
+const DEFINITION = new RegExp(
+  `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|sorry|hmm|wait),?\\s+)(?:what(?:'s|\\s+is|\\s+are)|explain|define|what\\s+does)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})(?:\\s+(?:mean|exactly|actually|again))?\\s*\\??\\s*$`,
+);
+const COMPARISON = new RegExp(
+  `(${METHOD_SOURCE})\\s+(?:or|vs\\.?|versus|compared\\s+to|against)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\b(?:compare|difference\\s+between)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:and|with|to|vs\\.?)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
+);
+const WHAT_WOULD_CHANGE =
+  /\bwhat\s+(?:would|could|might)\s+(?:change|flip|alter)\s+(?:your|the)\s+(?:answer|mind|recommendation|advice)|\bwhat\s+would\s+make\s+you\s+(?:change|recommend|pick|choose)|\bhow\s+sensitive\b|\bwhen\s+would\s+(?:the|your)\s+(?:answer|recommendation)\s+change/;
+const FIRST_STEP =
+  /\bwhat\s+(?:should|do|would|can)\s+(?:we|i)\s+(?:do|start\s+with|try)\s+first\b|\bwhere\s+(?:do|should|would|can)\s+(?:we|i)\s+start\b|\b(?:the\s+)?first\s+step\b|\bon\s+monday\b|\bwhat(?:'s|\s+is)\s+next\b/;
+const SMALL_TALK =
+  /^\W*(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z]+\W*){0,2}$/;
+/** "fine-tuning" without "full": for an API model with a tuning offer this means the provider's job. */
+const GENERIC_FINE_TUNING = /\bfine[\s-]?tun(?:e|ing)\b|\bfinetun(?:e|ing)\b/;
+const FULL = /\bfull[\s-]?(?:parameter\s+)?(?:fine|ft|tuning)/;
+
+/** The method a match names, or `true` (the destination) when the sentence names none. */
+function methodIn(lower: string): MethodId | true {
+  const found = new RegExp(METHOD_SOURCE).exec(lower);
+  return (found && methodFromPhrase(found[0])) || true;
+}
+
 /** Reads the intents of one message. "Why not" and "why" each name the method they ask about. */
 export function extractIntents(message: PreparedMessage): ExtractionIntents {
   const { lower } = message;
@@ -53,5 +80,31 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   const whyMethod = whyNot ? null : WHY_METHOD.exec(lower);
   const whyMethodId = whyMethod ? methodFromPhrase(whyMethod[1] ?? '') : undefined;
   if (whyMethodId) intents.whyMethod = whyMethodId;
+  if (whyNot === null && whyMethod === null) readQuestions(lower, intents);
+  if (GENERIC_FINE_TUNING.test(lower) && !FULL.test(lower)) intents.genericFineTuning = true;
   return intents;
+}
+
+/** Questions about the advice (cost, fit, definitions, comparisons, what would change it, where to start). */
+function readQuestions(lower: string, intents: ExtractionIntents): void {
+  const comparison = COMPARISON.exec(lower);
+  if (comparison) {
+    const first = methodFromPhrase(comparison[1] ?? comparison[3] ?? '');
+    const second = methodFromPhrase(comparison[2] ?? comparison[4] ?? '');
+    if (first && second && first !== second) {
+      intents.asksComparison = [first, second];
+      return;
+    }
+  }
+  const definition = DEFINITION.exec(lower);
+  const defined = definition ? methodFromPhrase(definition[1] ?? '') : undefined;
+  if (defined) {
+    intents.asksDefinition = defined;
+    return;
+  }
+  if (COST.test(lower)) intents.asksCost = methodIn(lower);
+  else if (FIT.test(lower)) intents.asksFit = methodIn(lower);
+  if (WHAT_WOULD_CHANGE.test(lower)) intents.asksWhatWouldChange = true;
+  else if (FIRST_STEP.test(lower)) intents.asksFirstStep = true;
+  if (SMALL_TALK.test(lower) && !intents.justRecommend) intents.smallTalk = true;
 }

@@ -28,6 +28,22 @@ export interface ExtractionIntents {
   reset: boolean;
   /** "hi", "hello": a greeting with or without facts. */
   greeting: boolean;
+  /** "how much would LoRA cost?", "how long would it take?": the method asked about, or true for the destination. */
+  asksCost?: MethodId | true;
+  /** "will QLoRA fit on our GPUs?": the method, or true for the destination. */
+  asksFit?: MethodId | true;
+  /** "what is RAG?": a definition from the methods table. */
+  asksDefinition?: MethodId;
+  /** "LoRA or RAG?", "QLoRA vs full fine-tuning": two methods side by side. */
+  asksComparison?: readonly [MethodId, MethodId];
+  /** "what would change your answer?": the sensitivity and the open questions. */
+  asksWhatWouldChange?: boolean;
+  /** "what should we do first?": the first step. */
+  asksFirstStep?: boolean;
+  /** "thanks", "great", "ok": a short reply, never the whole recommendation. */
+  smallTalk?: boolean;
+  /** The method was named only as "fine-tuning" (not "full fine-tuning"): for an API model it means the provider's job. */
+  genericFineTuning?: boolean;
 }
 
 /** The result of `extractProfile`. */

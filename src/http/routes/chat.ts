@@ -85,7 +85,7 @@ export const ExplanationPartSchema = z
 /** `messageMetadata` of each assistant message (on the `start` chunk). */
 export const AdvisorMessageMetadataSchema = z
   .object({
-    kind: z.enum(['greeting', 'question', 'recommendation', 'why', 'what-if', 'reset']),
+    kind: z.enum(['greeting', 'question', 'recommendation', 'why', 'what-if', 'reset', 'info']),
     provisional: z.boolean().describe('The answer rests on assumptions because questions were left open'),
   })
   .meta({ id: 'ChatMessageMetadata' });

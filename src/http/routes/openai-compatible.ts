@@ -76,7 +76,7 @@ type ChatCompletionRequest = z.infer<typeof ChatCompletionRequest>;
 /** The advisor's machine-readable extra field on a completion (and on the final streamed chunk). */
 export const AdvisorExtra = z
   .object({
-    kind: z.enum(['greeting', 'question', 'recommendation', 'why', 'what-if', 'reset']),
+    kind: z.enum(['greeting', 'question', 'recommendation', 'why', 'what-if', 'reset', 'info']),
     provisional: z.boolean(),
     profile: Profile,
     recommendation: Recommendation.optional().describe('For answers, "why" and "what if" turns'),

@@ -30,6 +30,13 @@ export const CorpusUtterance = z
         whatIf: z.literal(true).optional(),
         reset: z.literal(true).optional(),
         greeting: z.literal(true).optional(),
+        asksCost: z.union([z.enum(METHOD_IDS), z.literal(true)]).optional(),
+        asksFit: z.union([z.enum(METHOD_IDS), z.literal(true)]).optional(),
+        asksDefinition: z.enum(METHOD_IDS).optional(),
+        asksComparison: z.tuple([z.enum(METHOD_IDS), z.enum(METHOD_IDS)]).optional(),
+        asksWhatWouldChange: z.literal(true).optional(),
+        asksFirstStep: z.literal(true).optional(),
+        smallTalk: z.literal(true).optional(),
       })
       .strict()
       .optional(),
@@ -69,6 +76,8 @@ function actualKeys(extraction: Extraction): Map<string, unknown> {
   const keys = new Map<string, unknown>(Object.entries(extraction.fields));
   for (const field of extraction.corrections) keys.set(`correction:${field}`, true);
   for (const [name, value] of Object.entries(extraction.intents)) {
+    // genericFineTuning qualifies how a named method is read; it is not something the user asks.
+    if (name === 'genericFineTuning') continue;
     if (value !== false && value !== undefined) keys.set(`intent:${name}`, value);
   }
   return keys;
@@ -94,6 +103,7 @@ function sameValue(key: string, expected: unknown, actual: unknown, catalog: Ext
         .trim();
     return clean(expected) === clean(actual);
   }
+  if (Array.isArray(expected) && Array.isArray(actual)) return JSON.stringify(expected) === JSON.stringify(actual);
   return expected === actual;
 }
 

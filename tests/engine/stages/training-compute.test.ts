@@ -16,30 +16,30 @@ const lora8b: EstimateInput = { model: { paramsB: 8 }, workload: 'lora', sequenc
 describe('assessFit: a tolerance band with the usual levers', () => {
   const result = estimate(lora8b);
   const needed = result.memoryGB.perGpu;
-  const fit = (perGpu: number | undefined, hasGpu: boolean | undefined = true) =>
+  const bandAt = (perGpu: number | undefined, hasGpu: boolean | undefined = true) =>
     assessFit(result, 'lora', perGpu, hasGpu, 1, rerunAt(lora8b));
 
   it('fits with headroom, is tight near the limit, fits-if shorter sequences help, and is a no beyond', () => {
-    expect(fit(needed / TIGHT_FRACTION + 1).level).toBe('fits');
-    expect(fit(needed + 0.01).level).toBe('tight');
+    expect(bandAt(needed / TIGHT_FRACTION + 1).level).toBe('fits');
+    expect(bandAt(needed + 0.01).level).toBe('tight');
     const shorter = estimate({ ...lora8b, sequenceLength: 512 }).memoryGB.perGpu;
     const between = (shorter + needed) / 2;
-    const adjusted = fit(between);
+    const adjusted = bandAt(between);
     expect(adjusted.level).toBe('fits-if');
     expect(adjusted.adjustments[0]).toMatch(/sequences of 512 tokens/);
-    expect(fit(shorter - 1).level).toBe('no');
+    expect(bandAt(shorter - 1).level).toBe('no');
   });
 
   it('is unknown without a memory figure and no without a GPU', () => {
-    expect(fit(undefined).level).toBe('unknown');
-    expect(fit(80, false).level).toBe('no');
+    expect(bandAt(undefined).level).toBe('unknown');
+    expect(bandAt(80, false).level).toBe('no');
   });
 
   it('more memory never lowers the band', () => {
     const order = ['no', 'fits-if', 'tight', 'fits'];
     let last = -1;
     for (let memory = 4; memory <= 80; memory += 0.5) {
-      const level = order.indexOf(fit(memory).level);
+      const level = order.indexOf(bandAt(memory).level);
       expect(level).toBeGreaterThanOrEqual(last);
       last = level;
     }

@@ -1,0 +1,175 @@
+/**
+ * @module Short answers to questions about the advice — cost and time, fit, definitions, comparisons, what would
+ * change the answer, where to start, thanks — built from the recommendation the engine already holds and the
+ * methods table. Never the whole recommendation again.
+ */
+import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { fieldLabel } from '../profile/field-labels.ts';
+import type { MethodId } from '../profile/profile-schema.ts';
+import { joinWords } from './describe-field.ts';
+
+const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** Sends "fine-tuning" to the provider's job when the named model is API-only and a provider tunes it. */
+export function resolveGenericFineTuning(
+  method: MethodId,
+  generic: boolean | undefined,
+  recommendation: Recommendation,
+): MethodId {
+  if (method !== 'full-fine-tuning' || !generic) return method;
+  const managed = entryOf(recommendation, 'managed-fine-tuning');
+  const full = entryOf(recommendation, 'full-fine-tuning');
+  const apiModel = full?.blockers.some((blocker) => blocker.ruleId === 'weights-needed-for-self-run-tuning') ?? false;
+  return apiModel && managed && managed.verdict !== 'not-viable' ? 'managed-fine-tuning' : method;
+}
+
+export function costReply(recommendation: Recommendation, asked: MethodId | true, knowledge: Knowledge): string {
+  const method = asked === true ? recommendation.destination.method : asked;
+  const entry = entryOf(recommendation, method);
+  const name = shortName(knowledge, method);
+  const estimates = entry?.estimates;
+  const lines: string[] = [];
+  if (estimates?.trainingGpuHours !== undefined) {
+    const own = estimates.oneTimeUSD === 0;
+    lines.push(
+      own
+        ? `${name} on your GPUs: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project, and no rental cost.`
+        : `${name}: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`,
+    );
+  }
+  if (method === recommendation.destination.method) {
+    for (const option of recommendation.computeOptions) {
+      if (option.kind === 'rent' && option.usd !== undefined)
+        lines.push(
+          `Renting instead: ${option.count} × ${option.gpu} for about ${option.hours} h, about $${money.format(option.usd)}.`,
+        );
+    }
+  }
+  if (estimates?.monthlyUSD !== undefined) {
+    lines.push(`Running it: about $${count.format(estimates.monthlyUSD)} a month at your volume.`);
+  }
+  if (lines.length === 0) {
+    const missing = entry?.decidedBy?.length ? ` It depends on ${joinWords(entry.decidedBy.map(fieldLabel))}.` : '';
+    return `I can't put a number on ${name} yet: I need the model's size and, for training, your GPUs or a budget and the number of examples.${missing}`;
+  }
+  return `${lines.join(' ')} These figures assume sequences of 2,048 tokens, three runs and the catalog's dated prices; ask "show details" for every assumption.`;
+}
+
+export function fitReply(recommendation: Recommendation, asked: MethodId | true, knowledge: Knowledge): string {
+  const method = asked === true ? recommendation.destination.method : asked;
+  const memory = entryOf(recommendation, method)?.estimates?.memoryGB;
+  const name = shortName(knowledge, method);
+  if (!memory) return `${name} does not depend on your GPU memory (or the model's size is not known yet).`;
+  const needed = `about ${money.format(memory.needed)} GB`;
+  if (memory.available === null)
+    return `${name} needs ${needed} of GPU memory; tell me your GPUs and I'll say whether it fits.`;
+  switch (memory.fit) {
+    case 'fits':
+      return `Yes: ${name} needs ${needed} and you have ${memory.available} GB.`;
+    case 'tight':
+      return `Just: ${name} needs ${needed} of your ${memory.available} GB, with little headroom.`;
+    case 'fits-if':
+      return `Only if you ${joinWords([...(memory.adjustments ?? [])])}: ${name} needs ${needed} at the defaults and you have ${memory.available} GB.`;
+    default:
+      return `No: ${name} needs ${needed} and you have ${memory.available} GB.${rentLine(recommendation, method)}`;
+  }
+}
+
+export function definitionReply(method: MethodId, knowledge: Knowledge): string {
+  const entry = knowledge.methodById.get(method);
+  if (!entry) return `I don't know ${method}.`;
+  return [
+    `${entry.name}: ${stripPeriod(entry.whatChanges)}.`,
+    `Data: ${stripPeriod(entry.dataNeeded.summary)}.`,
+    `Good at: ${stripPeriod(entry.strengths[0] ?? '')}.`,
+    `Watch out: ${stripPeriod(entry.limitations[0] ?? '')}.`,
+    `[${entry.sources.join(', ')}]`,
+  ].join(' ');
+}
+
+export function comparisonReply(
+  recommendation: Recommendation,
+  pair: readonly [MethodId, MethodId],
+  knowledge: Knowledge,
+): string {
+  const [a, b] = pair;
+  const line = (method: MethodId) => {
+    const entry = entryOf(recommendation, method);
+    const table = knowledge.methodById.get(method);
+    const verdict = entry ? verdictWords(entry) : 'not ranked';
+    return `${shortName(knowledge, method)} (${verdict} here): ${stripPeriod(table?.whatChanges ?? '')}; best when ${lowerFirst(stripPeriod(table?.whenToUse[0] ?? ''))}.`;
+  };
+  const rankA = entryOf(recommendation, a)?.rank ?? 99;
+  const rankB = entryOf(recommendation, b)?.rank ?? 99;
+  const preferred = rankA <= rankB ? a : b;
+  const lead =
+    recommendation.destination.method === preferred
+      ? `For you, ${shortName(knowledge, preferred)}: it is where I'd aim.`
+      : `For you, ${shortName(knowledge, preferred)} ranks higher.`;
+  return `${lead} ${line(a)} ${line(b)}`;
+}
+
+export function whatWouldChangeReply(recommendation: Recommendation, knowledge: Knowledge): string {
+  const parts: string[] = [];
+  for (const entry of recommendation.sensitivity) {
+    parts.push(`${fieldLabel(entry.field)} at ${count.format(entry.value)} → ${shortName(knowledge, entry.becomes)}`);
+  }
+  const top = recommendation.recommendations[0];
+  const conditional = top?.verdict === 'conditional' && top.decidedBy?.length ? top.decidedBy.map(fieldLabel) : [];
+  const open = recommendation.questions.map((question) => fieldLabel(question.field));
+  const lines: string[] = [];
+  if (parts.length > 0) lines.push(`These would change my answer: ${parts.join('; ')}.`);
+  if (conditional.length > 0) lines.push(`Whether it works at all depends on ${joinWords(conditional)}.`);
+  if (open.length > 0) lines.push(`Still open, and able to move it: ${joinWords(open)}.`);
+  if (lines.length === 0)
+    return 'Nothing close: none of the figures you gave is near a point where my answer would change.';
+  return lines.join(' ');
+}
+
+export function firstStepReply(recommendation: Recommendation, knowledge: Knowledge): string {
+  const { firstStep, destination } = recommendation;
+  if (firstStep.methods.length === 0) return firstStep.why;
+  const names = joinWords(firstStep.methods.map((method) => shortName(knowledge, method)));
+  const aim = firstStep.methods.includes(destination.method)
+    ? ''
+    : ` Then ${shortName(knowledge, destination.method)}.`;
+  return `First: ${names}. ${firstStep.why}${aim}`;
+}
+
+export function smallTalkReply(): string {
+  return 'Glad to help. Ask "how much would it cost?", "will it fit?", "why not …?" or "what if …?" whenever you like.';
+}
+
+function rentLine(recommendation: Recommendation, method: MethodId): string {
+  if (method !== recommendation.destination.method) return '';
+  const rent = recommendation.computeOptions.find((option) => option.kind === 'rent');
+  return rent && rent.usd !== undefined
+    ? ` Renting ${rent.count} × ${rent.gpu} for about ${rent.hours} h would cost about $${money.format(rent.usd)}.`
+    : '';
+}
+
+function entryOf(recommendation: Recommendation, method: MethodId): MethodRecommendation | undefined {
+  return recommendation.recommendations.find((entry) => entry.method === method);
+}
+
+function verdictWords(entry: MethodRecommendation): string {
+  if (entry.verdict === 'conditional')
+    return `possible depending on ${joinWords((entry.decidedBy ?? []).map(fieldLabel))}`;
+  if (entry.verdict === 'not-viable') return 'ruled out';
+  return entry.verdict;
+}
+
+/** "LoRA (low-rank adaptation)" → "LoRA". */
+function shortName(knowledge: Knowledge, method: MethodId): string {
+  return knowledge.methodById.get(method)?.name.replace(/\s*\(.*\)\s*$/, '') ?? method;
+}
+
+function stripPeriod(text: string): string {
+  return text.replace(/[.\s]+$/, '');
+}
+
+function lowerFirst(text: string): string {
+  return text.length > 0 ? text[0]!.toLowerCase() + text.slice(1) : text;
+}

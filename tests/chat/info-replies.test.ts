@@ -1,0 +1,109 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ruleExtract } from '../../src/chat/chat-service.ts';
+import { type DialogueState, initialDialogueState } from '../../src/chat/dialogue-state.ts';
+import { extractIntents } from '../../src/chat/extract/intents.ts';
+import { runTurn, type TurnResult } from '../../src/chat/run-turn.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+
+const knowledgeDir = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(knowledgeDir);
+});
+
+async function converse(messages: string[]): Promise<TurnResult[]> {
+  let state: DialogueState = initialDialogueState();
+  const turns: TurnResult[] = [];
+  for (const message of messages) {
+    const turn = runTurn(
+      state,
+      await ruleExtract(message, { requestedField: state.requestedField, knowledge }),
+      knowledge,
+    );
+    turns.push(turn);
+    state = turn.state;
+  }
+  return turns;
+}
+
+const intents = (text: string) => extractIntents({ original: text, lower: text.toLowerCase() });
+
+describe('questions about the advice (intents)', () => {
+  it.each<[string, Record<string, unknown>]>([
+    ['how much would the LoRA training cost and how long?', { asksCost: 'lora' }],
+    ['how long would it take?', { asksCost: true }],
+    ["what's the cost of distillation", { asksCost: 'distillation' }],
+    ['will it fit on the 4090?', { asksFit: true }],
+    ['how much memory does qlora need?', { asksFit: 'qlora' }],
+    ['what is RAG?', { asksDefinition: 'rag' }],
+    ['LoRA or RAG?', { asksComparison: ['lora', 'rag'] }],
+    ['qlora vs full fine-tuning', { asksComparison: ['qlora', 'full-fine-tuning'] }],
+    ['what would change your answer?', { asksWhatWouldChange: true }],
+    ['what should we do first?', { asksFirstStep: true }],
+    ['thanks!', { smallTalk: true }],
+    ['why not fine-tuning?', { whyNot: 'full-fine-tuning', genericFineTuning: true }],
+  ])('%s', (text, expected) => {
+    expect(intents(text)).toMatchObject(expected);
+  });
+
+  it.each([
+    'a total budget of $50k',
+    'We previously had a budget of $10k/month; now it is $2k/month.',
+    'We have 2000 examples and want JSON output.',
+  ])('states facts, asks nothing: %s', (text) => {
+    const found = intents(text);
+    expect(found.asksCost ?? found.asksFit ?? found.asksComparison ?? found.smallTalk).toBeUndefined();
+  });
+});
+
+describe('a conversation that answers instead of repeating the recommendation', () => {
+  it('answers cost, fit, definitions, comparisons, the first step and thanks in a few sentences', async () => {
+    const turns = await converse([
+      'We run Llama 3.1 8B on one RTX 4090, 2000 examples, strict JSON output. Just recommend.',
+      'how much would the LoRA training cost and how long?',
+      'will it fit on the 4090?',
+      'what is QLoRA?',
+      'LoRA or RAG?',
+      'what should we do first?',
+      'thanks!',
+    ]);
+    const [answer, cost, fit, definition, comparison, first, thanks] = turns;
+    expect(answer?.kind).toBe('recommendation');
+    for (const turn of turns.slice(1)) {
+      expect(turn.kind).toBe('info');
+      expect(turn.reply.length).toBeLessThan(700);
+      expect(turn.reply).not.toContain('Plan:');
+    }
+    expect(cost?.reply).toMatch(/GPU-hours for a three-run project, and no rental cost/);
+    expect(cost?.reply).toMatch(/Renting instead: 1 × .* about \$[\d.]+/);
+    expect(fit?.reply).toMatch(/^Yes: LoRA needs about [\d.]+ GB and you have 24 GB\./);
+    expect(definition?.reply).toMatch(/^QLoRA .*: LoRA adapters trained while the frozen base/);
+    expect(comparison?.reply).toMatch(/^For you, LoRA/);
+    expect(first?.reply).toMatch(/^First: Prompt engineering/);
+    expect(thanks?.reply).toMatch(/^Glad to help/);
+    // The state is untouched by questions about the advice.
+    expect(thanks?.state.profile).toEqual(answer?.state.profile);
+  });
+
+  it('reads "fine-tuning" as the provider\'s tuning job for a GPT-4o user, not as full fine-tuning', async () => {
+    const [, why] = await converse([
+      'We use GPT-4o with 3000 examples and need strict JSON. Just recommend.',
+      'why not fine-tuning?',
+    ]);
+    expect(why?.kind).toBe('why');
+    expect(why?.reply).toMatch(/Managed fine-tuning/);
+    expect(why?.reply).not.toMatch(/^Full fine-tuning/);
+  });
+
+  it('keeps a fact stated with the question and answers the question on the new facts', async () => {
+    const [, info] = await converse([
+      'We run Llama 3.1 8B with 2000 examples and strict JSON. Just recommend.',
+      'we have one RTX 4090, will LoRA fit?',
+    ]);
+    expect(info?.kind).toBe('info');
+    expect(info?.state.profile.gpuName).toBe('NVIDIA GeForce RTX 4090');
+    expect(info?.reply).toMatch(/Yes: LoRA needs/);
+  });
+});
