@@ -10,7 +10,8 @@ import { fieldLabel } from '../profile/field-labels.ts';
 import { PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
 import type { Session, StoredMessage } from '../store/session-schema.ts';
 import type { SessionStore } from '../store/session-store.ts';
-import { newMessageId } from '../store/session-token.ts';
+import { newMessageId, sessionIdForChat } from '../store/session-token.ts';
+import { SessionExistsError } from '../store/store-errors.ts';
 import {
   DialogueState,
   findTenfoldJumps,
@@ -230,12 +231,67 @@ export function restoreDialogueState(session: Session): DialogueState {
   return fallback;
 }
 
+/**
+ * A turn on a chat id that has a session, sent without the session's owner token (HTTP 401). Never answered by
+ * starting a new session: that would silently forget the conversation.
+ */
+export class SessionTokenRequiredError extends AppError {
+  override name = 'SessionTokenRequiredError';
+
+  constructor(chatId: string) {
+    super(
+      'session_token_required',
+      `Chat ${JSON.stringify(chatId.slice(0, 80))} already has a session and this request sent no session token. Send ` +
+        'the token returned by its first turn (the x-session-token response header, or sessionToken in the ' +
+        'data-session part) as the x-session-token header or as sessionToken in the body, or start a new chat with a new id.',
+      { details: [{ path: 'x-session-token', message: 'Required: this chat id already has a session' }] },
+    );
+  }
+}
+
+/** A turn on a chat id whose session exists, with a token that is not its owner token (HTTP 403). */
+export class SessionTokenInvalidError extends AppError {
+  override name = 'SessionTokenInvalidError';
+
+  constructor(chatId: string) {
+    super(
+      'session_token_invalid',
+      `The session token does not match the session of chat ${JSON.stringify(chatId.slice(0, 80))}. Send the token ` +
+        'returned by its first turn, or start a new chat with a new id.',
+      { details: [{ path: 'x-session-token', message: 'Does not match this chat session' }] },
+    );
+  }
+}
+
+/**
+ * A turn that sent a session token for a chat id that has no session (HTTP 404): it expired (SESSION_TTL_MS) or
+ * was deleted. The client should start a new chat (a new id, no token).
+ */
+export class ChatSessionGoneError extends AppError {
+  override name = 'ChatSessionGoneError';
+
+  constructor(chatId: string) {
+    super(
+      'session_not_found',
+      `Chat ${JSON.stringify(chatId.slice(0, 80))} has no session (it expired or was deleted). Start a new chat: a ` +
+        'new id, and no session token.',
+      { details: [{ path: 'id', message: 'No session for this chat id' }] },
+    );
+  }
+}
+
 export interface ChatService {
   /**
    * Loads the session named by `credentials` (throws NotFoundError when unknown or the token is wrong: the same
    * answer either way) or, without credentials, creates one. Store errors propagate (StoreUnavailableError, ...).
    */
   openSession(credentials?: SessionCredentials): Promise<OpenedSession>;
+  /**
+   * The session keyed on a client's chat id (`sessionIdForChat`). Without a token: creates it (the first turn), or
+   * throws {@link SessionTokenRequiredError} when it exists. With a token: opens it, or throws
+   * {@link SessionTokenInvalidError} (it exists, wrong token) or {@link ChatSessionGoneError} (it does not exist).
+   */
+  openChatSession(chatId: string, token?: string): Promise<OpenedSession>;
   /**
    * Runs one turn and resolves once the user message, the reply and the new state are on disk.
    * Throws NotFoundError (session gone or wrong token), ChatTurnFailedError (engine threw; the user message was
@@ -269,6 +325,22 @@ export function createChatService(options: ChatServiceOptions): ChatService {
       const session = await store.get(credentials.sessionId, credentials.sessionToken);
       if (session === undefined) throw sessionNotFound();
       return { ...credentials, created: false };
+    },
+
+    async openChatSession(chatId, token) {
+      const sessionId = sessionIdForChat(chatId);
+      if (token === undefined || token === '') {
+        try {
+          const { token: created } = await store.create({ id: sessionId });
+          return { sessionId, sessionToken: created, created: true };
+        } catch (error) {
+          if (error instanceof SessionExistsError) throw new SessionTokenRequiredError(chatId);
+          throw error;
+        }
+      }
+      const session = await store.get(sessionId, token);
+      if (session !== undefined) return { sessionId, sessionToken: token, created: false };
+      throw store.has(sessionId) ? new SessionTokenInvalidError(chatId) : new ChatSessionGoneError(chatId);
     },
 
     async runTurn({ credentials, text, userMessageId, signal }) {

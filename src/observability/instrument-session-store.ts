@@ -34,6 +34,7 @@ export function instrumentSessionStore(store: SessionStore, metrics: AppMetrics)
         () => store.create(initial),
         () => true,
       ),
+    has: (id) => store.has(id),
     get: (id, token) => store.get(id, token),
     update: (id, token, fn) =>
       timed(

@@ -37,6 +37,7 @@ import {
   describeErrorCode,
   errorCode,
   SessionCorruptError,
+  SessionExistsError,
   SessionTooLargeError,
   SessionValidationError,
   StoreFullError,
@@ -400,8 +401,12 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
     async create(initial: CreateSessionInput = {}) {
       requireInit();
       await ensureRoomForNewSession();
-      let id = newSessionId();
-      while (index.has(id)) id = newSessionId(); // 128 random bits: only a broken RNG gets here
+      const chosen = initial.id;
+      if (chosen !== undefined && !isValidSessionId(chosen)) {
+        throw new RangeError('create: a chosen session id must match SESSION_ID_PATTERN (22 base64url characters)');
+      }
+      let id = chosen ?? newSessionId();
+      while (chosen === undefined && index.has(id)) id = newSessionId(); // 128 random bits: only a broken RNG loops
       const token = newSessionToken();
       const timestamp = now().toISOString();
       const candidate: Session = {
@@ -417,6 +422,8 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
       if (initial.requestedField !== undefined) candidate.requestedField = initial.requestedField;
       const session = validateOrThrow(id, candidate);
       await lock.run(id, async () => {
+        // Checked inside the lock: of two concurrent creates with one chosen id, the second finds the first's.
+        if (index.has(id)) throw new SessionExistsError(id);
         const db = openSessionDb(id);
         try {
           await commit(id, db, session);
@@ -427,6 +434,10 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
         }
       });
       return { session: structuredClone(session), token };
+    },
+
+    has(id) {
+      return isValidSessionId(id) && index.has(id);
     },
 
     async get(id, token) {

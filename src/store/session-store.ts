@@ -29,6 +29,11 @@ export interface SessionPatch {
 
 /** What a new session may start with. */
 export interface CreateSessionInput {
+  /**
+   * The session id to use instead of a random one (it must match `SESSION_ID_PATTERN`, e.g. from
+   * `sessionIdForChat(chatId)`). Throws `SessionExistsError` when a session with that id exists: nothing is written.
+   */
+  id?: string;
   profile?: Profile;
   requestedField?: string;
   questionsAsked?: number;
@@ -70,6 +75,8 @@ export interface SessionStore {
   init(): Promise<StoreInitResult>;
   /** Creates and persists a session. The token is returned only here; only its sha256 is stored. */
   create(initial?: CreateSessionInput): Promise<{ session: Session; token: string }>;
+  /** True when a session with this id exists (its token is not checked); O(1), from the in-memory index. */
+  has(id: string): boolean;
   /** The session, or undefined (unknown id, wrong/missing token, malformed id). Throws `SessionCorruptError`. */
   get(id: string, token: string | undefined): Promise<Session | undefined>;
   /**

@@ -7,6 +7,15 @@ export function newSessionId(): string {
   return randomBytes(16).toString('base64url');
 }
 
+/**
+ * The session id of a client-chosen chat id (the AI SDK chat `id`): the first 22 base64url characters of
+ * sha256("advisor-chat:" + chatId), so any chat id (up to 200 characters, any characters) maps to a valid session id
+ * and a file name, and one chat id always names the same session. Who owns it is still decided by the token.
+ */
+export function sessionIdForChat(chatId: string): string {
+  return createHash('sha256').update(`advisor-chat:${chatId}`, 'utf8').digest('base64url').slice(0, 22);
+}
+
 /** A new owner token: 256 random bits, base64url (43 characters). Shown to the owner once, never stored. */
 export function newSessionToken(): string {
   return randomBytes(32).toString('base64url');

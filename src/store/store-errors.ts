@@ -78,6 +78,17 @@ export class SessionTooLargeError extends AppError {
   }
 }
 
+/** `create` was given the id of a session that exists (e.g. a second first turn on one chat id). Nothing was written. */
+export class SessionExistsError extends Error {
+  override readonly name = 'SessionExistsError';
+  readonly sessionId: string;
+
+  constructor(sessionId: string) {
+    super(`A session with id ${sessionId} exists already`);
+    this.sessionId = sessionId;
+  }
+}
+
 /** An `update` callback produced a session that does not validate, or changed an immutable field. Nothing was written. */
 export class SessionValidationError extends Error {
   override readonly name = 'SessionValidationError';

@@ -157,7 +157,7 @@ export async function sendChatTurn(
     headers,
     signal: input.signal,
     body: JSON.stringify({
-      id: input.chatId ?? 'chat',
+      id: input.chatId ?? `chat-${Math.random().toString(36).slice(2)}`,
       trigger: 'submit-message',
       messages: [{ id: input.userMessageId, role: 'user', parts: [{ type: 'text', text: input.text }] }],
     }),
@@ -187,11 +187,17 @@ export async function sendChatTurn(
   return result;
 }
 
-/** A stored message as GET /v1/chat/{id} returns it. */
+/** A stored message as GET /v1/chat/{id} returns it (a UIMessage), with its text parts joined as `text`. */
 export interface StoredMessageView {
   id: string;
   role: string;
   text: string;
+}
+
+interface HistoryMessage {
+  id: string;
+  role: string;
+  parts: { type: string; text?: string }[];
 }
 
 /** GET /v1/chat/{id} with the token. */
@@ -201,7 +207,14 @@ export async function readHistory(
 ): Promise<{ status: number; messages: StoredMessageView[]; body: string }> {
   const response = await fetch(`${url}/v1/chat/${session.id}`, { headers: { 'x-session-token': session.token } });
   const body = await response.text();
-  const messages = response.status === 200 ? (JSON.parse(body) as { messages: StoredMessageView[] }).messages : [];
+  const messages =
+    response.status === 200
+      ? (JSON.parse(body) as { messages: HistoryMessage[] }).messages.map((message) => ({
+          id: message.id,
+          role: message.role,
+          text: message.parts.flatMap((part) => (part.type === 'text' ? [part.text ?? ''] : [])).join(''),
+        }))
+      : [];
   return { status: response.status, messages, body };
 }
 

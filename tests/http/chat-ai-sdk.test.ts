@@ -165,7 +165,7 @@ describe('POST /v1/chat with the AI SDK client', () => {
     const body = (await history.json()) as {
       id: string;
       profile: Record<string, unknown>;
-      messages: { id: string; role: string; text: string }[];
+      messages: AdvisorUIMessage[];
       tokenHash?: string;
     };
     expect(body.id).toBe(sessionId);
@@ -177,7 +177,9 @@ describe('POST /v1/chat with the AI SDK client', () => {
     const sentTexts = sent.map((message) =>
       message.parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join(''),
     );
-    expect(body.messages.map((message) => message.text)).toEqual(sentTexts);
+    const textOf = (message: AdvisorUIMessage) =>
+      message.parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
+    expect(body.messages.map(textOf)).toEqual(sentTexts);
 
     const wrongToken = await fetch(`${running.url}/v1/chat/${sessionId}`, {
       headers: { 'x-session-token': 'A'.repeat(43) },

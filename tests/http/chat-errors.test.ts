@@ -37,7 +37,7 @@ async function setup(options: { routeModule?: RouteModule; wrapStore?: (store: S
 
 const body = (text: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({
-    id: 'chat',
+    id: `chat-${Math.random().toString(36).slice(2)}`,
     trigger: 'submit-message',
     messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text }] }],
     ...extra,

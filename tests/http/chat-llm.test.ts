@@ -125,7 +125,17 @@ function createUser(server: RunningServer) {
     const response = await fetch(`${server.url}/v1/chat/${session!.sessionId}`, {
       headers: { 'x-session-token': session!.sessionToken! },
     });
-    return (await response.json()) as { messages: { role: string; text: string; meta?: Record<string, unknown> }[] };
+    // Messages come back as AI SDK UIMessages: the text is the text parts joined, the explanation a data part.
+    const body = (await response.json()) as {
+      messages: { role: string; parts: { type: string; text?: string; data?: unknown }[] }[];
+    };
+    return {
+      messages: body.messages.map((message) => ({
+        role: message.role,
+        text: message.parts.flatMap((part) => (part.type === 'text' ? [part.text ?? ''] : [])).join(''),
+        explanation: message.parts.find((part) => part.type === 'data-explanation')?.data,
+      })),
+    };
   }
   return { say, history };
 }
@@ -196,7 +206,7 @@ describe('POST /v1/chat with an LLM configured', () => {
     const stored = await user.history();
     expect(stored.messages.map((message) => message.role)).toEqual(['user', 'assistant']);
     expect(stored.messages[1]?.text).toBe(expected.text); // exactly the rule-only reply, no withdrawn text
-    expect(stored.messages[1]?.meta?.explanation).toEqual(turn.explanation);
+    expect(stored.messages[1]?.explanation).toEqual(turn.explanation);
   });
 
   it('prompt injection: the recommendation is unchanged and no not-viable method is presented as recommended', async () => {
@@ -248,7 +258,7 @@ describe('POST /v1/chat with an LLM configured', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        id: 'c1',
+        id: `c-${Math.random().toString(36).slice(2)}`,
         trigger: 'submit-message',
         messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: MESSAGE }] }],
       }),

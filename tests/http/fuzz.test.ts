@@ -309,7 +309,7 @@ const wellFormedBody: Record<string, fc.Arbitrary<string>> = {
     .record({ text: hostileText, trigger: fc.constantFrom('submit-message', 'submit-message', 'regenerate-message') })
     .map(({ text, trigger }) =>
       JSON.stringify({
-        id: 'chat-fuzz',
+        id: `chat-fuzz-${Math.random().toString(36).slice(2)}`,
         trigger,
         messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text }] }],
       }),

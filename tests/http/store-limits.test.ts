@@ -32,7 +32,7 @@ const turn = (text: string, session?: { id: string; token: string }) => ({
     ...(session ? { 'x-session-id': session.id, 'x-session-token': session.token } : {}),
   },
   body: JSON.stringify({
-    id: 'chat',
+    id: `chat-${Math.random().toString(36).slice(2)}`,
     trigger: 'submit-message',
     messages: [{ id: `m-${Math.random()}`, role: 'user', parts: [{ type: 'text', text }] }],
   }),

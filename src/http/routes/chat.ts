@@ -9,12 +9,15 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import {
   type AssistantMessageMeta,
+  ChatSessionGoneError,
   ChatTurnFailedError,
   createChatService,
   type ExtractFunction,
   type ProfilePartData,
   type RunTurnFunction,
   type SessionCredentials,
+  SessionTokenInvalidError,
+  SessionTokenRequiredError,
 } from '../../chat/chat-service.ts';
 import {
   chatHistory,
@@ -30,7 +33,8 @@ import { recommend as engineRecommend } from '../../engine/recommend.ts';
 import { Question, Recommendation } from '../../engine/recommendation-schema.ts';
 import { ValidationError } from '../../errors.ts';
 import { Profile } from '../../profile/profile-schema.ts';
-import { StoredMessage } from '../../store/session-schema.ts';
+import type { Session, StoredMessage } from '../../store/session-schema.ts';
+import { sessionIdForChat } from '../../store/session-token.ts';
 import { SessionCorruptError, StoreUnavailableError } from '../../store/store-errors.ts';
 import { ErrorResponse, errorBody } from '../error-body.ts';
 import { errorResponses, jsonResponse } from '../openapi-helpers.ts';
@@ -41,6 +45,10 @@ import type { App, AppDeps, AppEnv, RouteModule } from '../types.ts';
 export const SessionPartSchema = z
   .object({
     sessionId: z.string(),
+    chatId: z
+      .string()
+      .optional()
+      .describe('The chat id the session is keyed on (absent for sessions named by x-session-id)'),
     sessionToken: z
       .string()
       .optional()
@@ -87,6 +95,7 @@ export const AdvisorMessageMetadataSchema = z
   .object({
     kind: z.enum(['greeting', 'question', 'recommendation', 'why', 'what-if', 'reset', 'info']),
     provisional: z.boolean().describe('The answer rests on assumptions because questions were left open'),
+    createdAt: z.string().optional().describe('When the reply was stored (in GET /v1/chat/{id} only)'),
   })
   .meta({ id: 'ChatMessageMetadata' });
 export type AdvisorMessageMetadata = z.infer<typeof AdvisorMessageMetadataSchema>;
@@ -138,7 +147,11 @@ export const ChatRequest = z
       .describe('The conversation; the last user message is the new one'),
     trigger: z.enum(['submit-message', 'regenerate-message']),
     messageId: z.string().max(200).optional(),
-    sessionId: z.string().max(200).optional().describe('Alternative to the x-session-id header'),
+    sessionId: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('Alternative to the x-session-id header (sessions are keyed on `id` when neither is sent)'),
     sessionToken: z.string().max(200).optional().describe('Alternative to the x-session-token header'),
   })
   .meta({
@@ -154,17 +167,48 @@ export const ChatRequest = z
 type ChatRequest = z.infer<typeof ChatRequest>;
 
 const SessionHeaders = z.object({
-  'x-session-id': z.string().optional().describe('Session id from a previous turn (omit to start a new session)'),
-  'x-session-token': z.string().optional().describe('Session token returned when the session was created'),
+  'x-session-id': z
+    .string()
+    .optional()
+    .describe('Optional: a session id from a previous turn; without it the session is keyed on the body `id`'),
+  'x-session-token': z
+    .string()
+    .optional()
+    .describe('The owner token returned by the first turn; required on every later turn'),
 });
+
+/** One restored message: the AI SDK `UIMessage` shape `useChat({ messages })` takes. */
+const HistoryUIMessage = z
+  .object({
+    id: z.string(),
+    role: z.enum(['user', 'assistant']),
+    metadata: AdvisorMessageMetadataSchema.optional().describe('Assistant messages only'),
+    parts: z.array(
+      z.looseObject({
+        type: z
+          .string()
+          .describe('"text", or a data part: "data-profile", "data-recommendation", "data-question", ...'),
+        text: z.string().optional(),
+        state: z.literal('done').optional(),
+        data: z.unknown().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'ChatHistoryMessage' });
 
 export const ChatHistoryResponse = z
   .object({
-    id: z.string(),
+    id: z.string().describe('The session id'),
     createdAt: z.string(),
     updatedAt: z.string(),
     profile: Profile,
-    messages: z.array(StoredMessage),
+    messages: z
+      .array(HistoryUIMessage)
+      .describe(
+        'The conversation as AI SDK UIMessage[] (pass it to useChat as `messages`). Assistant messages carry their ' +
+          'text, data-profile, data-explanation and data-question parts; only the latest answer carries its ' +
+          'data-recommendation (recomputed from the stored profile: each is tens of kilobytes).',
+      ),
   })
   .meta({ id: 'ChatHistory' });
 
@@ -172,6 +216,7 @@ const SessionIdParam = z.object({
   id: z
     .string()
     .max(200)
+    .describe('The chat id the session is keyed on (the AI SDK chat `id`), or the session id')
     .openapi({ param: { name: 'id', in: 'path' }, example: 'Vx3o1p9mQyW2k8T0aBcDeF' }),
 });
 
@@ -186,9 +231,14 @@ const postRoute = createRoute({
   tags: ['chat'],
   summary: 'One chat turn, streamed as an AI SDK UI message stream',
   description:
-    'Send what `DefaultChatTransport` / `useChat` sends. Without session headers a session is created and its id and ' +
-    'token are returned in the `x-session-id` / `x-session-token` response headers and in a transient `data-session` ' +
-    'part. The stream carries: `start` (messageId, messageMetadata {kind, provisional}), `data-session`, ' +
+    'Send what `DefaultChatTransport` / `useChat` sends. The session is keyed on the body `id` (the AI SDK chat id): ' +
+    'the first turn on a new id creates it and returns its owner token in the `x-session-token` response header and ' +
+    'in a transient `data-session` part `{ sessionId, chatId, sessionToken }`; every later turn on that id must send ' +
+    'the token (`x-session-token` header or `sessionToken` in the body): without it the answer is 401 ' +
+    '`session_token_required`, with a wrong one 403 `session_token_invalid`, and a token for an id whose session ' +
+    'expired or was deleted gets 404 `session_not_found` (start a new chat id). A new session is never started ' +
+    'silently. Older clients may instead name the session with `x-session-id` + `x-session-token` (or `sessionId` + ' +
+    '`sessionToken` in the body). The stream carries: `start` (messageId, messageMetadata {kind, provisional}), `data-session`, ' +
     '`data-profile`, text (`text-start`, `text-delta`…, `text-end`), `data-recommendation` (answers, "why" and ' +
     '"what if"), `data-question` (when asking), `finish`. The user message and the reply are persisted before the ' +
     'stream starts; if the engine fails the user message is kept and the stream carries an `error` chunk. ' +
@@ -213,6 +263,8 @@ const postRoute = createRoute({
       }),
       content: { 'text/event-stream': { schema: z.string() } },
     },
+    401: jsonResponse(ErrorResponse, 'session_token_required: the chat id has a session and no token was sent'),
+    403: jsonResponse(ErrorResponse, 'session_token_invalid: the token is not the owner token of this chat session'),
     ...errorResponses(400, 404, 413, 415, 500),
     503: jsonResponse(ErrorResponse, 'The session store cannot write (nothing was saved); retry later'),
   },
@@ -222,8 +274,11 @@ const getRoute = createRoute({
   method: 'get',
   path: '/v1/chat/{id}',
   tags: ['chat'],
-  summary: "A chat session's profile and messages (owner only)",
-  description: 'Needs the session token. An unknown id and a wrong token get the same 404.',
+  summary: "A chat session's profile and messages as AI SDK UIMessage[] (owner only)",
+  description:
+    'Needs the session token (`x-session-token`, or `Authorization: Bearer <token>`). `{id}` is the chat id (the ' +
+    'AI SDK chat `id` the session is keyed on) or the session id. `messages` is `UIMessage[]`: restore a chat with ' +
+    '`useChat({ id, messages })`. An unknown id and a wrong token get the same 404.',
   request: { params: SessionIdParam, headers: TokenHeaders },
   responses: {
     200: jsonResponse(ChatHistoryResponse, 'The session, messages in order'),
@@ -282,10 +337,21 @@ export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesO
     const last = lastUserMessage(body, deps.config.MAX_MESSAGE_CHARS);
 
     try {
-      const session = await service.openSession(credentials);
+      let session: Awaited<ReturnType<typeof service.openSession>>;
+      try {
+        session =
+          credentials.kind === 'session'
+            ? await service.openSession(credentials.session)
+            : await service.openChatSession(credentials.chatId, credentials.token);
+      } catch (error) {
+        const refused = chatSessionRefusal(c, error);
+        if (refused !== undefined) return refused as never;
+        throw error;
+      }
+      const chatId = credentials.kind === 'chat' ? { chatId: credentials.chatId } : {};
       const sessionPart: SessionPartData = session.created
-        ? { sessionId: session.sessionId, sessionToken: session.sessionToken }
-        : { sessionId: session.sessionId };
+        ? { sessionId: session.sessionId, ...chatId, sessionToken: session.sessionToken }
+        : { sessionId: session.sessionId, ...chatId };
       const headers: Record<string, string> = { 'x-session-id': session.sessionId, 'cache-control': 'no-store' };
       if (session.created) headers['x-session-token'] = session.sessionToken;
 
@@ -358,7 +424,7 @@ export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesO
   app.openapi(getRoute, async (c) => {
     const { id } = c.req.valid('param');
     try {
-      const session = await store.get(id, tokenFrom(c));
+      const session = await findSession(store, id, tokenFrom(c));
       if (session === undefined) return notFound(c) as never;
       return c.json(
         {
@@ -366,10 +432,10 @@ export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesO
           createdAt: session.createdAt,
           updatedAt: session.updatedAt,
           profile: session.profile,
-          messages: session.messages,
+          messages: historyUIMessages(session.messages, (profile) => recommend(profile, deps.knowledge)),
         },
         200,
-      );
+      ) as never;
     } catch (error) {
       return storeErrorResponse(c, error) as never;
     }
@@ -378,7 +444,8 @@ export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesO
   app.openapi(deleteRoute, async (c) => {
     const { id } = c.req.valid('param');
     try {
-      const deleted = await store.delete(id, tokenFrom(c));
+      const token = tokenFrom(c);
+      const deleted = (await store.delete(sessionIdForChat(id), token)) || (await store.delete(id, token));
       if (!deleted) return notFound(c) as never;
       return c.body(null, 204);
     } catch (error) {
@@ -523,22 +590,87 @@ async function lastAssistantMessage(
   return last?.role === 'assistant' ? last : undefined;
 }
 
-/** Session credentials from the x-session-* headers, else from the body; undefined for a new session. */
-function requestCredentials(c: Context<AppEnv>, body: ChatRequest): SessionCredentials | undefined {
-  const sessionId = c.req.header('x-session-id') ?? body.sessionId;
-  const sessionToken = c.req.header('x-session-token') ?? body.sessionToken;
-  if (sessionId === undefined && sessionToken === undefined) return undefined;
-  if (sessionId === undefined || sessionId === '') {
-    throw new ValidationError('A session token was sent without a session id', [
-      { path: 'x-session-id', message: 'Required with x-session-token (or send neither to start a new session)' },
-    ]);
-  }
-  if (sessionToken === undefined || sessionToken === '') {
+/**
+ * Which session a turn names: with `x-session-id` (or a body `sessionId`), that session and its token (the older
+ * clients' way); otherwise the session keyed on the body's chat `id`, with the token if one was sent.
+ */
+type TurnCredentials =
+  | { kind: 'session'; session: SessionCredentials }
+  | { kind: 'chat'; chatId: string; token: string | undefined };
+
+function requestCredentials(c: Context<AppEnv>, body: ChatRequest): TurnCredentials {
+  const sessionId = c.req.header('x-session-id') || body.sessionId || undefined;
+  const sessionToken = c.req.header('x-session-token') || body.sessionToken || undefined;
+  if (sessionId === undefined) return { kind: 'chat', chatId: body.id, token: sessionToken };
+  if (sessionToken === undefined) {
     throw new ValidationError('A session id was sent without its token', [
       { path: 'x-session-token', message: 'Required with x-session-id (the token returned when the session started)' },
     ]);
   }
-  return { sessionId, sessionToken };
+  return { kind: 'session', session: { sessionId, sessionToken } };
+}
+
+/** A refused chat-id session as its JSON error (401 no token, 403 wrong token, 404 gone); undefined for other errors. */
+function chatSessionRefusal(c: Context<AppEnv>, error: unknown): Response | undefined {
+  const requestId = c.get('requestId');
+  if (error instanceof SessionTokenRequiredError) {
+    return c.json(errorBody(error.code, error.message, error.details, requestId), 401, {
+      'WWW-Authenticate': 'SessionToken realm="advisor-chat"',
+    });
+  }
+  if (error instanceof SessionTokenInvalidError) {
+    return c.json(errorBody(error.code, error.message, error.details, requestId), 403);
+  }
+  if (error instanceof ChatSessionGoneError) {
+    return c.json(errorBody(error.code, error.message, error.details, requestId), 404);
+  }
+  return undefined;
+}
+
+/** The session named by a chat id (tried first) or a session id, for its owner; undefined otherwise. */
+async function findSession(
+  store: NonNullable<AppDeps['sessionStore']>,
+  id: string,
+  token: string | undefined,
+): Promise<Session | undefined> {
+  return (await store.get(sessionIdForChat(id), token)) ?? (await store.get(id, token));
+}
+
+/**
+ * Stored messages as AI SDK `UIMessage`s, parts in the order the stream delivered them: data-profile, text,
+ * data-explanation, data-recommendation (only on the latest message that carried one, recomputed from its stored
+ * profile), data-question, then any other stored part. User messages have one text part and no metadata.
+ */
+export function historyUIMessages(
+  messages: readonly StoredMessage[],
+  compute: (profile: Profile) => Recommendation,
+): AdvisorUIMessage[] {
+  const latestAnswer = messages.findLastIndex(
+    (message) => message.role === 'assistant' && assistantMeta(message).recommendationProfile !== undefined,
+  );
+  return messages.map((message, index): AdvisorUIMessage => {
+    const text = { type: 'text' as const, text: message.text, state: 'done' as const };
+    if (message.role === 'user') return { id: message.id, role: 'user', parts: [text] };
+    const meta = assistantMeta(message);
+    const stored = (message.parts ?? []) as AdvisorUIMessage['parts'];
+    const byType = (type: string) => stored.filter((part) => part.type === type);
+    const recommendation = index === latestAnswer ? recommendationFor(message, compute) : undefined;
+    const known = new Set(['data-profile', 'data-explanation', 'data-question']);
+    const parts: AdvisorUIMessage['parts'] = [
+      ...byType('data-profile'),
+      text,
+      ...byType('data-explanation'),
+      ...(recommendation === undefined ? [] : [{ type: 'data-recommendation' as const, data: recommendation }]),
+      ...byType('data-question'),
+      ...stored.filter((part) => !known.has(part.type)),
+    ];
+    return {
+      id: message.id,
+      role: 'assistant',
+      metadata: { kind: meta.kind, provisional: meta.provisional, createdAt: message.createdAt },
+      parts,
+    };
+  });
 }
 
 /** The new user message: the last message with role "user", its text parts joined; 400 when empty or over `maxChars`. */

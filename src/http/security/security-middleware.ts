@@ -341,7 +341,7 @@ export function createSecurity(options: SecurityOptions): Security {
           code: 'too_many_sessions',
           message:
             `This client has started ${decision.limit} chat sessions in the last hour, the most allowed; continue an ` +
-            `existing session (x-session-id, x-session-token) or retry in ${decision.resetSeconds} s`,
+            `existing session (send its x-session-token) or retry in ${decision.resetSeconds} s`,
           openAiType: 'requests',
           openAiCode: 'rate_limit_exceeded',
           headers: { ...rateLimitHeaders(decision), ...state.corsHeaders },
@@ -359,13 +359,18 @@ export function createSecurity(options: SecurityOptions): Security {
   return { gate, usage, limiters };
 }
 
-/** A POST /v1/chat that names no session (neither the x-session-id header nor a body `sessionId`) creates one. */
+/**
+ * A POST /v1/chat may create a session only when it names none and sends no session token: no x-session-id header or
+ * body `sessionId`, and no x-session-token header or body `sessionToken` (a later turn on a chat id sends only the
+ * token, and must not be refused for the sessions its client started earlier).
+ */
 async function mayCreateSession(c: Context<AppEnv>, peekBody: SecurityOptions['peekBody']): Promise<boolean> {
   if (c.req.method !== 'POST' || c.req.path !== '/v1/chat') return false;
-  if ((c.req.header('x-session-id') ?? '') !== '') return false;
+  if ((c.req.header('x-session-id') ?? '') !== '' || (c.req.header('x-session-token') ?? '') !== '') return false;
   const body = await peekBody(c);
-  const sessionId = isRecord(body) ? body.sessionId : undefined;
-  return typeof sessionId !== 'string' || sessionId === '';
+  if (!isRecord(body)) return true;
+  const named = (value: unknown) => typeof value === 'string' && value !== '';
+  return !named(body.sessionId) && !named(body.sessionToken);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -62,6 +62,7 @@ function bindAll(store: SessionStore): SessionStore {
   return {
     init: () => store.init(),
     create: (initial) => store.create(initial),
+    has: (id) => store.has(id),
     get: (id, token) => store.get(id, token),
     update: (id, token, fn) => store.update(id, token, fn),
     appendMessages: (id, token, messages, patch) => store.appendMessages(id, token, messages, patch),

@@ -29,7 +29,7 @@ export async function buildSecureApp(
 /** The body `DefaultChatTransport` sends for one new user message. */
 export function chatBody(text: string, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
-    id: 'chat-1',
+    id: `chat-${Math.random().toString(36).slice(2)}`, // a new chat (and so a new session) unless extra.id says otherwise
     trigger: 'submit-message',
     messages: [{ id: `m-${Math.random().toString(36).slice(2)}`, role: 'user', parts: [{ type: 'text', text }] }],
     ...extra,
