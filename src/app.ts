@@ -15,6 +15,7 @@ import { registerHealthRoutes } from './http/routes/health.ts';
 import { registerMethodRoutes } from './http/routes/methods.ts';
 import { registerMetricsRoute } from './http/routes/metrics.ts';
 import { registerRecommendationRoutes } from './http/routes/recommendations.ts';
+import { registerWidgetRoutes } from './http/routes/widget.ts';
 import { registerWidgetTokenRoute } from './http/routes/widget-tokens.ts';
 import { createAppSecurity, createWidgetTokens, SECURITY_ERROR_STATUS } from './http/security/index.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -106,6 +107,7 @@ export function createApp(input: AppDeps): App {
     return c.body(document, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
   registerDocsRoutes(app);
+  registerWidgetRoutes(app);
 
   app.onError(handleError);
   app.notFound(handleNotFound);

@@ -21,6 +21,34 @@ const docsHeaders = secureHeaders({
   strictTransportSecurity: false,
 });
 
+/**
+ * `/`, the chat page: its only script is /widget.js from this origin (no inline script); inline styles (the page's
+ * own and the widget's shadow-DOM stylesheet); fetches to this origin only (the chat API).
+ */
+const pageHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+  strictTransportSecurity: false,
+});
+
+/**
+ * `/widget.js`: embedded by other sites with `<script src>`, so it may be loaded cross-origin
+ * (Cross-Origin-Resource-Policy: cross-origin); nothing else is relaxed.
+ */
+const widgetScriptHeaders = secureHeaders({
+  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  crossOriginResourcePolicy: 'cross-origin',
+  strictTransportSecurity: false,
+});
+
 /** Sent on HTTPS responses: browsers then use HTTPS only for 180 days (hono's default value). */
 export const HSTS_VALUE = 'max-age=15552000; includeSubDomains';
 
@@ -42,17 +70,26 @@ export function isHttpsRequest(url: string, forwardedProto: string | undefined, 
 }
 
 /**
- * Secure headers on every response; the Content-Security-Policy is relaxed only under /docs. Strict-Transport-Security
+ * Secure headers on every response; the Content-Security-Policy is relaxed only under /docs and on the chat page
+ * (`/`), and `/widget.js` may be loaded by other origins. Strict-Transport-Security
  * is sent only on HTTPS requests (see {@link isHttpsRequest}) or always with `hstsAlways`: over plain HTTP it would be
  * ignored by browsers and wrong for a local `npm start`.
  */
 export function securityHeaders(options: SecurityHeadersOptions = {}): MiddlewareHandler<AppEnv> {
   return async function securityHeadersMiddleware(c, next) {
-    const isDocs = c.req.path === '/docs' || c.req.path.startsWith('/docs/');
+    const path = c.req.path;
+    const headers =
+      path === '/docs' || path.startsWith('/docs/')
+        ? docsHeaders
+        : path === '/'
+          ? pageHeaders
+          : path === '/widget.js'
+            ? widgetScriptHeaders
+            : apiHeaders;
     const https =
       options.hstsAlways === true ||
       isHttpsRequest(c.req.url, c.req.header('x-forwarded-proto'), options.trustProxy === true);
-    await (isDocs ? docsHeaders(c, next) : apiHeaders(c, next));
+    await headers(c, next);
     if (https) c.res.headers.set('Strict-Transport-Security', HSTS_VALUE);
   };
 }

@@ -29,6 +29,10 @@ function widgetChat(app: App, id: string, messages: AdvisorUIMessage[] = [], ini
       api: 'http://advisor.test/v1/chat',
       fetch: (input, init) => Promise.resolve(app.request(String(input), init)),
       headers: (): Record<string, string> => (token === undefined ? {} : { 'x-session-token': token }),
+      // As in the README's React example: the server keeps the conversation, so only the new message is sent.
+      prepareSendMessagesRequest: ({ id, messages: all, trigger, messageId }) => ({
+        body: { id, trigger, messageId, messages: all.slice(-1) },
+      }),
     }),
     dataPartSchemas: advisorDataPartSchemas,
     messageMetadataSchema: AdvisorMessageMetadataSchema,

@@ -155,12 +155,11 @@ describe('a port that is already in use', () => {
 });
 
 describe('GET /', () => {
-  it('redirects to /docs and says where things are', async () => {
+  it('tells API clients (no text/html in Accept) where things are', async () => {
     const { app } = buildTestApp();
     const response = await app.request('/');
-    expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toBe('/docs');
-    expect(await response.json()).toMatchObject({ docs: '/docs', openapi: '/openapi.json' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ docs: '/docs', openapi: '/openapi.json', widget: '/widget.js' });
   });
 });
 

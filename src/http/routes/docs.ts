@@ -58,19 +58,7 @@ const INIT_SCRIPT = `window.onload = function () {
  */
 export function registerDocsRoutes(app: App, assetDirectory: string = swaggerUiDirectory()): void {
   const cache = new Map<string, Uint8Array<ArrayBuffer>>();
-  // Until a chat page exists, the root sends browsers to the API documentation; API clients see where things are.
-  app.get('/', (c) =>
-    c.json(
-      {
-        name: 'Adaptation Advisor API',
-        docs: '/docs',
-        openapi: '/openapi.json',
-        health: '/healthz',
-      },
-      302,
-      { location: '/docs' },
-    ),
-  );
+  // The root is the chat page (src/http/routes/widget.ts), which links here.
   app.get('/docs', (c) => c.html(PAGE));
   app.get('/docs/', (c) => c.redirect('/docs', 301));
   app.get('/docs/init.js', (c) => c.body(INIT_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
