@@ -8,6 +8,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -154,6 +156,10 @@ describe('the <advisor-chat> widget in chromium', { timeout: 90_000 }, () => {
     const details = page.locator('advisor-chat .message.assistant details');
     expect(await details.count()).toBeGreaterThan(0);
     expect(await details.last().locator('a[href^="http"]').count()).toBeGreaterThan(0);
+    await details.last().locator('summary').click();
+    await details.last().evaluate((node) => node.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(ARTIFACTS, 'widget-plan-costs-sources.png') });
+    await details.last().locator('summary').click();
     // The session never changed: the same chat id and token all along.
     expect(JSON.parse((await page.evaluate(() => Object.values(localStorage)))[0]!)).toEqual(session);
     await page.screenshot({ path: join(ARTIFACTS, 'widget-desktop.png') });
@@ -221,6 +227,44 @@ describe('the <advisor-chat> widget in chromium', { timeout: 90_000 }, () => {
     expect((await bubbles(page)).at(-1)?.[0]).toBe('assistant');
     expect(pageProblems).toEqual([]);
     await context.close();
+  });
+
+  it('embeds on another site with one script tag (the advisor lists that origin in CORS_ORIGINS)', async () => {
+    const site = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(
+        `<!doctype html><meta name="viewport" content="width=device-width"><h1>Acme support</h1>` +
+          `<script src="${advisor.url}/widget.js" defer></script><advisor-chat heading="Ask Acme"></advisor-chat>`,
+      );
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    const advisorDir = mkdtempSync(join(tmpdir(), 'advisor-widget-embed-'));
+    const advisor = await startServer({
+      env: {},
+      config: { PORT: 0, HOST: '127.0.0.1', DATA_DIR: advisorDir, LOG_LEVEL: 'silent', CORS_ORIGINS: [siteOrigin] },
+    });
+    try {
+      const context = await newContext();
+      const page = await context.newPage();
+      await page.goto(`${siteOrigin}/`);
+      await expect.poll(() => page.locator('advisor-chat .message[data-id="intro"]').count()).toBe(1);
+      expect(await page.locator('advisor-chat h2').textContent()).toBe('Ask Acme');
+      await say(page, 'We want a support bot that answers from our product docs');
+      await say(page, 'We use GPT-4o through the API');
+      const conversation = await bubbles(page);
+      expect(conversation.map(([role]) => role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+      // The session belongs to the advisor the script came from.
+      expect(Object.keys(await page.evaluate(() => ({ ...localStorage })))).toEqual([`advisor-chat:${advisor.url}`]);
+      await page.reload();
+      await expect.poll(() => bubbles(page)).toEqual(conversation);
+      expect(pageProblems).toEqual([]);
+      await context.close();
+    } finally {
+      await advisor.close();
+      await new Promise((resolve) => site.close(resolve));
+      rmSync(advisorDir, { recursive: true, force: true });
+    }
   });
 
   it('waits out a 429 for its Retry-After, then sends again', async () => {

@@ -80,7 +80,8 @@ header button { background: transparent; color: #fff; border: 1px solid rgba(255
 .message > :last-child, .message .body > :last-child { margin-bottom: 0; }
 .message h3, .message h4, .message h5 { margin: .7em 0 .3em; font-size: 1em; }
 .message h3 { font-size: 1.05em; }
-.message ul, .message ol { padding-left: 1.3em; }
+.message ul, .message ol { padding-left: 1.6em; }
+.message ol { padding-left: 2em; }
 .message code { font: 13px ui-monospace, SFMono-Regular, Menlo, monospace; background: #eef1f6; padding: 1px 4px;
   border-radius: 4px; }
 .message pre { background: #eef1f6; padding: 8px; border-radius: 6px; overflow-x: auto; }
@@ -301,12 +302,44 @@ form button:disabled, .chips button:disabled { opacity: .5; cursor: default; }
     }
   }
 
+  const METHOD_NAMES = {
+    rag: 'RAG',
+    lora: 'LoRA',
+    qlora: 'QLoRA',
+    'in-context-learning': 'in-context learning',
+    'full-fine-tuning': 'full fine-tuning',
+    'managed-fine-tuning': 'managed fine-tuning',
+  };
+
+  /** A method id in words ("qlora" → "QLoRA", "prompt-engineering" → "prompt engineering"). */
   function humanMethod(id) {
-    return String(id).replace(/-/g, ' ');
+    return METHOD_NAMES[id] ?? String(id).replace(/-/g, ' ');
   }
 
   function money(value) {
     return `$${Number(value).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+  }
+
+  /**
+   * The sources behind the plan: those cited by the reasons of the methods in the plan (or of the top-ranked one), in
+   * the recommendation's order; all of them when none can be told apart. At most 12.
+   */
+  function citedSources(recommendation) {
+    const sources = Array.isArray(recommendation.sources) ? recommendation.sources : [];
+    const ranked = Array.isArray(recommendation.recommendations) ? recommendation.recommendations : [];
+    const planned = new Set(
+      (Array.isArray(recommendation.plan) ? recommendation.plan : []).flatMap((step) => step.methods ?? []),
+    );
+    if (planned.size === 0 && ranked[0]) planned.add(ranked[0].method);
+    const cited = new Set();
+    for (const item of ranked) {
+      if (!planned.has(item.method)) continue;
+      for (const reason of Array.isArray(item.reasons) ? item.reasons : []) {
+        for (const id of Array.isArray(reason.sources) ? reason.sources : []) cited.add(id);
+      }
+    }
+    const chosen = cited.size > 0 ? sources.filter((source) => cited.has(source.id)) : sources;
+    return (chosen.length > 0 ? chosen : sources).slice(0, 12);
   }
 
   /** The plan, the costs and the sources of a `data-recommendation` part, as a collapsed details block. */
@@ -341,7 +374,7 @@ form button:disabled, .chips button:disabled { opacity: .5; cursor: default; }
       const list = details.appendChild(element('ul'));
       for (const cost of costs) renderInline(cost, list.appendChild(element('li')));
     }
-    const sources = Array.isArray(recommendation.sources) ? recommendation.sources : [];
+    const sources = citedSources(recommendation);
     if (sources.length > 0) {
       details.append(element('h4', '', 'Sources'));
       const list = details.appendChild(element('ol'));
