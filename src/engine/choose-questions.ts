@@ -79,7 +79,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const undiagnosed = diagnosis.entries.length === 0 || !diagnosis.explicit;
   const diagnosisQuestions = () => {
     if (diagnosis.entries.length === 0 && input.task === undefined) {
-      ask('task', 'The task shows what gap must close: missing knowledge, behaviour, cost or size.');
+      ask('task', 'Nothing says yet what the model must do.');
     }
     if (undiagnosed && input.goals === undefined) {
       ask(
@@ -116,8 +116,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // With nothing diagnosed the destination is only a fallback, so its feasibility is not worth a question yet:
   // aim first (the task or goal), then the data every fix depends on, then what constrains the model choice.
   if (diagnosis.entries.length === 0 || !diagnosis.explicit) {
-    if (input.task === undefined)
-      ask('task', 'The task shows what gap must close: missing knowledge, behaviour, cost or size.');
+    if (input.task === undefined) ask('task', 'Nothing says yet what the model must do.');
     else if (input.goals === undefined)
       ask(
         'goals',

@@ -1,6 +1,6 @@
 import type { Rule } from '../knowledge/schemas.ts';
 import { METHOD_IDS, type MethodId } from '../profile/profile-schema.ts';
-import type { CompiledRule, RuleOutcome } from './evaluate-rules.ts';
+import type { RuleOutcome } from './evaluate-rules.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import type { MethodRecommendation, Reason } from './recommendation-schema.ts';
 

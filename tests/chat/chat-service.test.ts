@@ -56,7 +56,7 @@ describe('createChatService', () => {
     expect(stored?.requestedField).toBe('task');
     expect(stored?.messages[1]?.meta).toMatchObject({ kind: 'question', provisional: true });
     expect(stored?.messages[1]?.parts).toEqual([
-      { type: 'data-profile', data: expect.objectContaining({ profile: { modality: 'text' } }) },
+      { type: 'data-profile', data: expect.objectContaining({ profile: { modality: 'text', taskType: 'chat' } }) },
       { type: 'data-question', data: first.turn.question },
     ]);
 
@@ -65,7 +65,7 @@ describe('createChatService', () => {
     expect(reopened.created).toBe(false);
     const task = 'Answer customer questions from our help-center docs';
     const second = await createChatService({ store, knowledge }).runTurn({ credentials: reopened, text: task });
-    expect(second.session.profile).toEqual({ modality: 'text', task });
+    expect(second.session.profile).toEqual({ modality: 'text', taskType: 'chat', goals: ['knowledge'], task });
     expect(restoreDialogueState(second.session)).toMatchObject({
       evidence: { task: { text: task, by: 'rules' } },
     });

@@ -9,6 +9,7 @@ import { extractCitations } from './extractors/citations.ts';
 import { extractCorpus } from './extractors/corpus.ts';
 import { extractDeployment } from './extractors/deployment.ts';
 import { extractExpertise } from './extractors/expertise.ts';
+import { extractGoals } from './extractors/goals.ts';
 import { extractGpus } from './extractors/gpus.ts';
 import { extractKnowledgeChanges } from './extractors/knowledge-changes.ts';
 import { extractLabeledData } from './extractors/labeled-data.ts';
@@ -22,6 +23,16 @@ import { extractStyleOrFormat } from './extractors/style-format.ts';
 import { extractTask } from './extractors/task.ts';
 import { extractTasksCount } from './extractors/tasks-count.ts';
 import { extractTimeline } from './extractors/timeline.ts';
+import {
+  extractCanSwitchModel,
+  extractCorpusTokens,
+  extractDeviceMemory,
+  extractModelStage,
+  extractPreferencePairs,
+  extractTaskType,
+  extractTeacherModel,
+  extractTried,
+} from './extractors/v2-fields.ts';
 import { extractVolume } from './extractors/volume.ts';
 import { extractIntents } from './intents.ts';
 import { allMatches, prepareMessage } from './prepare-message.ts';
@@ -55,6 +66,15 @@ const EXTRACTORS: readonly Extractor[] = [
   extractTasksCount,
   extractModality,
   extractTask,
+  extractGoals,
+  extractTaskType,
+  extractModelStage,
+  extractTeacherModel,
+  extractPreferencePairs,
+  extractTried,
+  extractDeviceMemory,
+  extractCorpusTokens,
+  extractCanSwitchModel,
 ];
 
 /**
@@ -87,6 +107,14 @@ export function extractProfile(
   if (requestedField && !findings.some((item) => item.field === requestedField)) {
     const answer = readShortAnswer(prepared, requestedField, findings, extractorContext);
     if (answer) findings.push(answer);
+  }
+
+  // "6,000 chosen/rejected pairs" are preference pairs, not supervised examples.
+  const pairSpans = findings.filter((item) => item.field === 'preferencePairs');
+  for (let index = findings.length - 1; index >= 0; index--) {
+    const item = findings[index] as Finding;
+    if (item.field === 'labeledExamples' && pairSpans.some((pair) => item.start < pair.end && pair.start < item.end))
+      findings.splice(index, 1);
   }
 
   const intents = extractIntents(prepared);
@@ -155,11 +183,29 @@ function insideSpan(spans: readonly { start: number; end: number }[], start: num
   return span !== undefined && end <= span.end;
 }
 
-/** One finding per field: the last statement in the text, or the longer phrase when two overlap. */
+/** Fields whose value is a list: every statement adds to it ("we need citations… and strict JSON"). */
+const LIST_FIELDS: ReadonlySet<ProfileField> = new Set(['goals', 'tried']);
+
+/**
+ * One finding per field: the last statement in the text, or the longer phrase when two overlap. List fields
+ * (goals, tried) collect every distinct item instead, spanning from the first mention to the last.
+ */
 function chooseFindings(findings: readonly Finding[]): Finding[] {
   const byField = new Map<ProfileField, Finding>();
   const ordered = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const item of ordered) {
+    if (LIST_FIELDS.has(item.field)) {
+      const current = byField.get(item.field);
+      const items = [...((current?.value as unknown[]) ?? []), ...(item.value as unknown[])];
+      const unique = [...new Map(items.map((entry) => [JSON.stringify(entry), entry])).values()];
+      byField.set(item.field, {
+        field: item.field,
+        value: unique as never,
+        start: current?.start ?? item.start,
+        end: Math.max(current?.end ?? 0, item.end),
+      });
+      continue;
+    }
     const current = byField.get(item.field);
     if (!current) {
       byField.set(item.field, item);

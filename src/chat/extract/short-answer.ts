@@ -169,6 +169,9 @@ export function readShortAnswer(
   }
 }
 
+/** Fields a description of the task implies by itself ("answer questions from our docs" → chat, knowledge). */
+const DESCRIBES_THE_TASK: ReadonlySet<string> = new Set(['modality', 'goals', 'taskType']);
+
 /** Words an answer to "what should it do?" may have, at most (a paragraph, not a pasted document). */
 const MAX_TASK_WORDS = 60;
 
@@ -180,7 +183,7 @@ function readTask(
   end: number,
 ): Finding | undefined {
   // A message that states other facts ("actually 3 GPUs") is not a description of the task.
-  if (others.some((other) => other.field !== 'modality')) return undefined;
+  if (others.some((other) => !DESCRIBES_THE_TASK.has(other.field))) return undefined;
   if (YES.test(text) || NO.test(text) || /\b(?:idk|not\s+sure|don't\s+know|no\s+idea)\b/.test(text)) return undefined;
   if (text.split(/\s+/).length > MAX_TASK_WORDS) return undefined;
   const words = message.original.trim().replace(/[.!?]+$/, '');

@@ -22,6 +22,8 @@ export const CorpusUtterance = z
     requestedField: FieldName.optional(),
     expected: Profile,
     corrections: z.array(FieldName).optional(),
+    /** Annotated for the v2 profile fields too (older utterances were annotated before those fields existed). */
+    gradesV2: z.literal(true).optional(),
     intents: z
       .object({
         justRecommend: z.literal(true).optional(),
@@ -103,9 +105,26 @@ function sameValue(key: string, expected: unknown, actual: unknown, catalog: Ext
         .trim();
     return clean(expected) === clean(actual);
   }
-  if (Array.isArray(expected) && Array.isArray(actual)) return JSON.stringify(expected) === JSON.stringify(actual);
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    // Lists (goals, tried, a compared pair) compare as sets of items.
+    const items = (list: unknown[]) => list.map((item) => JSON.stringify(item)).sort();
+    return JSON.stringify(items(expected)) === JSON.stringify(items(actual));
+  }
   return expected === actual;
 }
+
+/** Profile fields added by Engine v2 (issue 10). */
+const V2_FIELDS = [
+  'goals',
+  'taskType',
+  'preferencePairs',
+  'modelStage',
+  'tried',
+  'teacherModel',
+  'deviceMemoryGB',
+  'corpusTokens',
+  'canSwitchModel',
+] as const;
 
 /** Scores every utterance; returns per-key counts and the list of misses (for the printed report). */
 export function scoreCorpus(
@@ -126,6 +145,8 @@ export function scoreCorpus(
   for (const utterance of utterances) {
     const expected = expectedKeys(utterance);
     const actual = actualKeys(extract(utterance));
+    // Utterances annotated before the v2 fields existed grade only the fields their annotators knew.
+    if (utterance.gradesV2 !== true) for (const key of V2_FIELDS) if (!expected.has(key)) actual.delete(key);
     for (const key of new Set([...expected.keys(), ...actual.keys()])) {
       const want = expected.get(key);
       const got = actual.get(key);

@@ -12,6 +12,7 @@ describe('extractProfile', () => {
       "Hi! We use GPT-4o via Azure, fine-tuning isn't enabled. Policy docs change weekly and answers must cite the policy. Budget is about $500/month.",
     );
     expect(result.fields).toEqual({
+      goals: ['citations'],
       modelName: 'GPT-4o',
       modelAccess: 'api-only',
       knowledgeChanges: 'weekly',
@@ -19,6 +20,7 @@ describe('extractProfile', () => {
       monthlyBudgetUSD: 500,
     });
     expect(result.evidence).toEqual({
+      goals: 'cite',
       modelName: 'GPT-4o',
       modelAccess: "fine-tuning isn't enabled",
       knowledgeChanges: 'Policy docs change weekly',

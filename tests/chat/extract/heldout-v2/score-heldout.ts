@@ -47,8 +47,10 @@ function same(field: string, expected: unknown, actual: unknown, knowledge: Know
 export function scoreHeldOut(utterances: readonly HeldOutUtterance[], knowledge: Knowledge): Map<string, Score> {
   const scores = new Map<string, Score>();
   const entry = (field: string) => {
-    let score = scores.get(field);
-    if (!score) scores.set(field, (score = { tp: 0, fp: 0, fn: 0 }));
+    const existing = scores.get(field);
+    if (existing) return existing;
+    const score = { tp: 0, fp: 0, fn: 0 };
+    scores.set(field, score);
     return score;
   };
   for (const utterance of utterances) {

@@ -1,0 +1,85 @@
+/**
+ * @module What must get better (`goals`): "answer from our docs" → knowledge, "must cite sources" → citations,
+ * "strict JSON" → format, "in our brand voice" → style, "too expensive" → cost, "too slow" → latency,
+ * "runs on the phone" → on-device, "ignores instructions" → instruction-following, "prefer the answers our agents
+ * like" → alignment, "more accurate classification" → task-skill. One finding per goal; the extraction merges them.
+ */
+import type { Goal } from '../../../profile/profile-schema.ts';
+import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+const DOCS = String.raw`(?:(?:our|the|their|company|internal|product|support|help[\s-]?cent(?:er|re)|hr|it|policy|legal|technical|api)\s+)*(?:docs|documentation|documents|knowledge[\s-]?base|kb|wiki|confluence|notion|sharepoint|manuals?|handbook|policies|faqs?|help[\s-]?cent(?:er|re)|articles|runbooks|playbooks|intranet|sops?|guidelines|product\s+catalog(?:ue)?|contracts|case\s+law|precedents)`;
+
+const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
+  [
+    'knowledge',
+    new RegExp(
+      [
+        String.raw`\b(?:answer|answers|answering|respond|responds|grounded|based|draws?|drawing|using|use|uses|from|over|on\s+top\s+of|search(?:es|ing)?|look(?:s|ing)?\s+up|knows?|know\s+about|trained\s+on|q\s?&\s?a\s+(?:over|on))\s+(?:(?:only\s+|just\s+)?(?:from|on|in|with|about|over)\s+)?${DOCS}\b`,
+        String.raw`\b${DOCS}\s+(?:bot|assistant|chatbot|q\s?&\s?a|search|lookup)\b`,
+        String.raw`\b(?:doesn't|does\s+not|don't|do\s+not)\s+know\s+(?:our|about\s+our)\b`,
+        String.raw`\b(?:proprietary|internal|domain)\s+knowledge\b`,
+        String.raw`\bhallucinat\w*\b`,
+      ].join('|'),
+      'g',
+    ),
+  ],
+  [
+    'freshness',
+    /\b(?:up[\s-]to[\s-]date|stale|out[\s-]of[\s-]date|outdated|latest\s+(?:info|information|version|docs|prices|data|changes|policies|rules)|fresh(?:ness)?|current\s+(?:info|information|prices|data))\b/g,
+  ],
+  [
+    'citations',
+    /\b(?:cite|cites|citing|citations?|sources?\s+(?:linked|cited|shown|attached)|link\s+(?:back\s+)?to\s+(?:the\s+)?(?:source|article|doc|page|policy)|show\s+(?:the\s+|its\s+|their\s+)?sources?|with\s+(?:the\s+)?sources|references?\s+to\s+the)\b/g,
+  ],
+  [
+    'format',
+    /\b(?:json|xml|yaml|csv|schema|strict(?:ly)?\s+(?:format|structure|template)|(?:output|response)\s+format|structured\s+(?:output|data|json)|fixed\s+(?:format|template|fields)|template|valid\s+(?:json|sql))\b/g,
+  ],
+  [
+    'style',
+    /\b(?:tone(?:\s+of\s+voice)?|brand(?:'s)?\s+(?:voice|style|tone)|(?:our|their|a\s+consistent|the\s+company's)\s+voice|house\s+style|writing\s+style|style\s+guide|sounds?\s+like\s+(?:us|our)|on[\s-]brand|persona)\b/g,
+  ],
+  [
+    'task-skill',
+    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|stuck\s+at\s+\d+(?:\.\d+)?\s?%|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?)\b/g,
+  ],
+  [
+    'instruction-following',
+    /\b(?:(?:doesn't|does\s+not|don't|won't|can't)\s+follow\s+(?:the\s+)?instructions|ignores?\s+(?:the\s+|our\s+)?(?:instructions|prompt)|follow\s+instructions|instruction[\s-]following|just\s+(?:continues|rambles|completes)\s+(?:the\s+)?text)\b/g,
+  ],
+  [
+    'alignment',
+    /\b(?:(?:users?|people|customers|agents|reviewers|doctors|lawyers)\s+(?:prefer|like|rate)|preferred\s+(?:answers?|responses?)|preference\s+(?:data|pairs|tuning|optimi[sz]ation)|align(?:ed|ment)?\s+(?:with|to)\s+(?:our|human|user)|safer\s+(?:answers|responses)|refus(?:e|es|als?)\s+(?:too\s+often|more)|chosen\s+(?:vs\.?|and|\/)\s+rejected|dpo|rlhf)\b/g,
+  ],
+  [
+    'cost',
+    /\b(?:too\s+(?:expensive|costly|pricey)|(?:cut|cutting|reduce|reducing|lower|lowering|slash|halve)\s+(?:the\s+|our\s+)?(?:costs?|bill|spend|api\s+(?:costs?|bill))|(?:costs?|bill|spend)\s+(?:is|are)\s+(?:too\s+high|killing|exploding|out\s+of\s+control)|cheaper|costs?\s+too\s+much|getting\s+expensive)\b/g,
+  ],
+  [
+    'latency',
+    /\b(?:too\s+slow|(?:faster|lower\s+latency|reduce\s+(?:the\s+)?latency|cut\s+(?:the\s+)?latency)|latency\s+(?:matters|is\s+(?:critical|key|crucial|important)|budget|target|requirement)|real[\s-]time)\b/g,
+  ],
+  [
+    'on-device',
+    /\b(?:on[\s-]device|on\s+(?:the\s+)?(?:phones?|devices?|laptops?|handsets?|tablets?|edge\s+devices?|the\s+edge|jetson)|offline\s+on|runs?\s+locally\s+on|in\s+the\s+browser|webgpu|inside\s+(?:the|our)\s+(?:app|mobile\s+app))\b/g,
+  ],
+];
+
+const NOT_NEEDED_AFTER =
+  /^\s*(?:are|is)?\s*(?:n't|not|aren't|isn't)\s+(?:needed|required|necessary|important|a\s+(?:concern|priority|problem)|critical)|^\s*(?:doesn't|does\s+not|don't|do\s+not)\s+matter/;
+
+export const extractGoals: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const [goal, pattern] of GOAL_PATTERNS) {
+    for (const match of allMatches(pattern, lower)) {
+      if (isNegatedBefore(lower, match.index, 12)) continue;
+      // "citations aren't needed", "format doesn't matter": stated only to be waved away.
+      const after = lower.slice(match.index + match[0].length, match.index + match[0].length + 30);
+      if (NOT_NEEDED_AFTER.test(after)) continue;
+      findings.push(findingFromMatch('goals', [goal], match));
+    }
+  }
+  return findings;
+};
