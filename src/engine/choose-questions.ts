@@ -158,6 +158,12 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   if (destination.method === 'distillation' && input.requestsPerDay === undefined) {
     ask('requestsPerDay', 'Distillation pays for itself only at volume.');
   }
+  // Training a student or an adapter yourself needs GPUs: which ones decides time and money.
+  const selfRun =
+    destination.method === 'distillation' || (facts.weightsAvailable === true && destination.objective !== 'none');
+  if (selfRun && input.gpuName === undefined && input.gpuCount === undefined && input.gpuMemoryGB === undefined) {
+    ask('gpuName', `Your GPUs decide whether ${name(destination.method)} runs in-house or on a rented GPU.`);
+  }
   if (destination.method === 'distillation' && facts.weightsAvailable === false && input.canSwitchModel === undefined) {
     ask('canSwitchModel', 'The student is another, smaller model: the team must be free to serve it.');
   }

@@ -18,6 +18,10 @@ export const LARGE_MODEL_PARAMS_B = 10;
 export const SMALL_MODEL_PARAMS_B = 3;
 /** `modelRetiringSoon`: the catalog end of life falls within this many weeks after the reference date. */
 export const RETIRING_SOON_WEEKS = 26;
+/** Memory an on-device runtime takes besides the weights and the KV cache, GB. */
+export const DEVICE_RUNTIME_GB = 0.5;
+/** Bits per weight of a 4-bit on-device format with quantized embeddings (llama.cpp Q4_K_M, knowledge: llamacpp-quantize). */
+export const DEVICE_BITS_PER_WEIGHT = 4.9;
 /** `knowledgeVolatile`: knowledge that changes at least this often. */
 export const VOLATILE_CHANGE_FREQUENCIES: readonly string[] = ['weekly', 'daily'];
 
@@ -179,9 +183,15 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   if (profile.tasksCount !== undefined && profile.tasksCount >= 2 && inference && typeof total === 'number') {
     facts['fits.task-copies'] = profile.tasksCount * inference.memoryGB.total <= total;
   }
+  // On a device the runtime (llama.cpp, MLC, Core ML) is small next to a server's CUDA context: 4-bit weights and
+  // the KV cache plus DEVICE_RUNTIME_GB.
   const int4 = estimates.checks['inference-int4'];
-  if (profile.deviceMemoryGB !== undefined && int4)
-    facts['fits.device'] = int4.memoryGB.total <= profile.deviceMemoryGB;
+  if (profile.deviceMemoryGB !== undefined && int4 && profile.modelParamsB !== undefined) {
+    // Device formats quantize the embeddings too (llama.cpp Q4_K_M: 4.58 GiB for Llama 3.1 8B, ~4.9 bits a weight).
+    const weightsGB = (profile.modelParamsB * DEVICE_BITS_PER_WEIGHT) / 8;
+    const kvCacheGB = int4.memoryGB.breakdown.kvCache ?? 0;
+    facts['fits.device'] = weightsGB + kvCacheGB + DEVICE_RUNTIME_GB <= profile.deviceMemoryGB;
+  }
 
   const architecture = facts.modelArchitecture;
   if (architecture === 'diffusion' || profile.taskType === 'image-generate') facts.imageGenerator = true;

@@ -58,7 +58,8 @@ describe('scenario corpus v2 (independent graders)', () => {
     expect(figures.questionsPerAnswer).toBeLessThanOrEqual(3);
   });
 
-  const tuned = loadCases(here('./tuned.json'));
+  // Tuned on: the tuned split and batch 2 (measured once on arrival, figures in batch2.json, then tuned on).
+  const tuned = [...loadCases(here('./tuned.json')), ...loadCases(here('./batch2.json'))];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
   });
@@ -90,4 +91,12 @@ const KNOWN_MISSES = new Map<string, string>([
     'cost + latency goals with 50k human labels: the engine distils; the graders want a small fine-tuned classifier',
   ],
   ['w3-xlmr-intent-cpu-onprem', 'XLM-R is not in the catalog, so the encoder path is not taken'],
+  [
+    'w6-llama70b-locked-one-4090',
+    'the team serves the 70B with CPU offload as a batch job; the engine rules out serving a model whose 4-bit weights exceed the on-prem GPUs',
+  ],
+  [
+    'w6-claude3-haiku-locked-tuning-ended',
+    'the research file dates the end of life of Claude 3 Haiku itself to 2026-09-10, so the engine sees no way to call it; the graders assume it can still be prompted',
+  ],
 ]);
