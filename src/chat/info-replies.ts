@@ -47,14 +47,23 @@ export function costReply(recommendation: Recommendation, asked: MethodId | true
         );
     }
   }
+  const training = lines.length > 0;
   if (estimates?.monthlyUSD !== undefined) {
-    lines.push(`Running it: about $${count.format(estimates.monthlyUSD)} a month at your volume.`);
+    const api = estimates.memoryGB === undefined;
+    lines.push(
+      api
+        ? `Running it: about $${count.format(estimates.monthlyUSD)} a month of API calls at your volume.`
+        : `Serving it around the clock: about $${count.format(estimates.monthlyUSD)} a month of GPU time at the catalog's rental price (no rent if the GPU is yours).`,
+    );
   }
   if (lines.length === 0) {
     const missing = entry?.decidedBy?.length ? ` It depends on ${joinWords(entry.decidedBy.map(fieldLabel))}.` : '';
     return `I can't put a number on ${name} yet: I need the model's size and, for training, your GPUs or a budget and the number of examples.${missing}`;
   }
-  return `${lines.join(' ')} These figures assume sequences of 2,048 tokens, three runs and the catalog's dated prices; ask "show details" for every assumption.`;
+  const basis = training
+    ? " Training figures assume sequences of 2,048 tokens, three runs and the catalog's dated prices."
+    : '';
+  return `${lines.join(' ')}${basis}`;
 }
 
 export function fitReply(recommendation: Recommendation, asked: MethodId | true, knowledge: Knowledge): string {
