@@ -72,7 +72,7 @@ describe('logger', () => {
 });
 
 describe('secret values (issue 11, item 6)', () => {
-  const KEY = 'sk-test-0123456789abcdef';
+  const KEY = 'test-credential-0123456789abcdef';
   const TOKEN = 'metrics-token-"quoted"\\and/slashes';
 
   it('secretValues takes every credential-named variable, API_KEYS split at commas, nothing short', () => {

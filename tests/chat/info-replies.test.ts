@@ -1,11 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ruleExtract } from '../../src/chat/chat-service.ts';
-import { type DialogueState, initialDialogueState } from '../../src/chat/dialogue-state.ts';
 import { extractIntents } from '../../src/chat/extract/intents.ts';
-import { runTurn, type TurnResult } from '../../src/chat/run-turn.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse as converseWith } from '../helpers/converse.ts';
 
 const knowledgeDir = fileURLToPath(new URL('../../knowledge/', import.meta.url));
 let knowledge: Knowledge;
@@ -13,20 +11,7 @@ beforeAll(async () => {
   knowledge = await loadKnowledge(knowledgeDir);
 });
 
-async function converse(messages: string[]): Promise<TurnResult[]> {
-  let state: DialogueState = initialDialogueState();
-  const turns: TurnResult[] = [];
-  for (const message of messages) {
-    const turn = runTurn(
-      state,
-      await ruleExtract(message, { requestedField: state.requestedField, knowledge }),
-      knowledge,
-    );
-    turns.push(turn);
-    state = turn.state;
-  }
-  return turns;
-}
+const converse = (messages: string[]) => converseWith(messages, knowledge);
 
 const intents = (text: string) => extractIntents({ original: text, lower: text.toLowerCase() });
 

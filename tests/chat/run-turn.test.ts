@@ -1,28 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ruleExtract } from '../../src/chat/chat-service.ts';
-import { type DialogueState, initialDialogueState } from '../../src/chat/dialogue-state.ts';
-import { runTurn, type TurnResult } from '../../src/chat/run-turn.ts';
+import { initialDialogueState } from '../../src/chat/dialogue-state.ts';
+import { runTurn } from '../../src/chat/run-turn.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import { fieldLabel } from '../../src/profile/field-labels.ts';
 import { fixtureKnowledge } from '../helpers/build-test-app.ts';
+import { converse as converseWith } from '../helpers/converse.ts';
 
 const knowledge = fixtureKnowledge();
 
-async function converse(messages: string[]): Promise<TurnResult[]> {
-  let state: DialogueState = initialDialogueState();
-  const turns: TurnResult[] = [];
-  for (const message of messages) {
-    const turn = runTurn(
-      state,
-      await ruleExtract(message, { requestedField: state.requestedField, knowledge }),
-      knowledge,
-    );
-    turns.push(turn);
-    state = turn.state;
-  }
-  return turns;
-}
+const converse = (messages: string[]) => converseWith(messages, knowledge);
 
 describe('runTurn replies', () => {
   it('says when a new fact changes the top method, and when it does not', async () => {

@@ -1,0 +1,20 @@
+import { ruleExtract } from '../../src/chat/chat-service.ts';
+import { type DialogueState, initialDialogueState } from '../../src/chat/dialogue-state.ts';
+import { runTurn, type TurnResult } from '../../src/chat/run-turn.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+
+/** Runs a conversation through the rule-only turn, each message with the field the turn before asked about. */
+export async function converse(messages: readonly string[], knowledge: Knowledge): Promise<TurnResult[]> {
+  let state: DialogueState = initialDialogueState();
+  const turns: TurnResult[] = [];
+  for (const message of messages) {
+    const turn = runTurn(
+      state,
+      await ruleExtract(message, { requestedField: state.requestedField, knowledge }),
+      knowledge,
+    );
+    turns.push(turn);
+    state = turn.state;
+  }
+  return turns;
+}
