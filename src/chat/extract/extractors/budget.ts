@@ -53,6 +53,10 @@ const NOT_A_BUDGET_BEFORE =
 const BUDGET_CUE =
   /\b(?:budget|afford|spend|spending|pay|cap|capped|max(?:imum)?|up\s+to|allocate[d]?|limit|have|got|can\s+(?:put|invest|use)|willing)\b/;
 
+/** Nothing to spend: "no budget (for cloud)", "zero budget", "$0 budget", "basically zero budget", "no money for training" (a bare "basically zero" is read only as the answer to a budget question). */
+const ZERO_BUDGET =
+  /\b(?:(?:no|zero|nil)\s+(?:(?:real|extra|spare|training|cloud|compute|monthly|hosting)\s+)?(?:budget|money|funds?|spend)(?:\s+(?:for|on)\s+(?:the\s+)?(?:cloud|gpus?|renting|rental|training|compute|hosting|serving|inference|this)(?:\s+gpus?)?)?|\$0\s+budget|budget\s+(?:is\s+)?(?:zero|nil|\$0)|basically\s+(?:zero|nothing)\s+(?:budget|to\s+spend|for\s+(?:training|compute|hosting)))\b/g;
+
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   k: 1e3,
   thousand: 1e3,
@@ -146,6 +150,13 @@ export const extractBudget: Extractor = (message, context) => {
       findings.push(budgetFinding(message, value, start, end, amountEnd, context.requestedField));
       taken.push({ start: amount[0], end: amountEnd });
     }
+  }
+  // "no budget for cloud GPUs", "zero budget", "basically zero": nothing to spend (monthly when said of hosting).
+  for (const match of allMatches(ZERO_BUDGET, message.lower)) {
+    const monthly = /\b(?:month|monthly|hosting|serving|running|inference)\b/.test(match[0]);
+    findings.push(
+      finding(monthly ? 'monthlyBudgetUSD' : 'oneTimeBudgetUSD', 0, match.index, match.index + match[0].length),
+    );
   }
   return findings;
 };
