@@ -167,7 +167,7 @@ export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'di
     const volumeCost = needs.has('cost') || needs.has('latency');
     // Distillation does not pay at low volume: the teacher's bill is already small.
     const lowVolume = profile.requestsPerDay !== undefined && profile.requestsPerDay < LOW_VOLUME_REQUESTS_PER_DAY;
-    if (volumeCost && efficiencyStated && !lowVolume) wishes.push(distillationWish(facts));
+    if (volumeCost && efficiencyStated && !lowVolume) wishes.push(efficiencyWish(facts, profile, data));
     const behaviour = has(BEHAVIOUR_NEEDS) || needs.has('instruction-following') || needs.has('alignment');
     const enoughForSft = sufficient(data.sft) || (diagnosis.promptingExhausted && data.sft === 'unknown');
     const sftWish: Wish = {
@@ -190,7 +190,7 @@ export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'di
         strong: true,
       });
     }
-    if (volumeCost && !efficiencyStated && !lowVolume) wishes.push(distillationWish(facts));
+    if (volumeCost && !efficiencyStated && !lowVolume) wishes.push(efficiencyWish(facts, profile, data));
     if (behaviour && enoughForSft && !tuneFirst) wishes.push(sftWish);
     if (onDevice && !tooBigForDevice && facts['fits.device'] === true) {
       // The model already fits the device: adapt it in place.
@@ -221,7 +221,22 @@ export function isRushedNovice(profile: Profile): boolean {
   return profile.mlExpertise === 'none' && (profile.timelineWeeks ?? Number.POSITIVE_INFINITY) <= RUSHED_WEEKS;
 }
 
-function distillationWish(facts: Facts): Wish {
+/** Task shapes where a small model trained on enough human labels replaces the large one outright. */
+const NARROW_TASKS: ReadonlySet<string> = new Set(['classify', 'extract']);
+
+/**
+ * The fix for cost or latency at volume: distillation (a small student on the large model's outputs), or, for a
+ * narrow task with ample human labels, supervised tuning of a small model directly — no teacher needed.
+ */
+function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): Wish {
+  if (data.sft === 'ample' && profile.taskType !== undefined && NARROW_TASKS.has(profile.taskType)) {
+    return {
+      methods: ['lora', 'qlora', 'full-fine-tuning', 'managed-fine-tuning'],
+      objective: 'sft',
+      why: 'At this volume or latency the large model costs too much per answer, and the task is narrow with ample labelled data: a small model fine-tuned on those labels serves it for a fraction of the cost.',
+      strong: true,
+    };
+  }
   return {
     methods:
       facts.weightsAvailable === false ? ['distillation', 'managed-fine-tuning'] : ['distillation', 'qlora', 'lora'],

@@ -163,6 +163,11 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     destination.method === 'distillation' || (facts.weightsAvailable === true && destination.objective !== 'none');
   if (selfRun && input.gpuName === undefined && input.gpuCount === undefined && input.gpuMemoryGB === undefined) {
     ask('gpuName', `Your GPUs decide whether ${name(destination.method)} runs in-house or on a rented GPU.`);
+    if (input.oneTimeBudgetUSD === undefined)
+      ask(
+        'oneTimeBudgetUSD',
+        `Without GPUs of your own, the budget decides whether ${name(destination.method)} can be rented.`,
+      );
   }
   if (destination.method === 'distillation' && facts.weightsAvailable === false && input.canSwitchModel === undefined) {
     ask('canSwitchModel', 'The student is another, smaller model: the team must be free to serve it.');
@@ -250,6 +255,18 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // 4. Preferences that would move the destination.
   if (input.requestsPerDay === undefined && (needs.has('cost') || needs.has('latency'))) {
     ask('requestsPerDay', 'Volume decides whether a smaller tuned or distilled model pays for itself.');
+  }
+  // On a device, or at volume, the latency budget decides how small the model must be.
+  const small = needs.has('on-device') || (input.requestsPerDay ?? 0) >= 100_000 || input.taskType === 'transcribe';
+  if (small && input.latencyTargetMs === undefined) {
+    ask('latencyTargetMs', 'A tight latency budget calls for a smaller (tuned or distilled) model and short prompts.');
+  }
+  // An API model is paid per call: the volume decides whether prompting stays cheaper than a tuned or distilled model.
+  if (facts.weightsAvailable === false && input.requestsPerDay === undefined && destination.objective === 'none') {
+    ask(
+      'requestsPerDay',
+      'On an API model the bill grows with every call; at volume a smaller tuned model pays for itself.',
+    );
   }
   if (needs.has('cost') && facts.weightsAvailable === false && input.canSwitchModel === undefined) {
     ask('canSwitchModel', 'The cheapest fix is often another model: a smaller tier or an open-weight student.');

@@ -58,8 +58,12 @@ describe('scenario corpus v2 (independent graders)', () => {
     expect(figures.questionsPerAnswer).toBeLessThanOrEqual(3);
   });
 
-  // Tuned on: the tuned split and batch 2 (measured once on arrival, figures in batch2.json, then tuned on).
-  const tuned = [...loadCases(here('./tuned.json')), ...loadCases(here('./batch2.json'))];
+  // Tuned on: the tuned split and batches 2 and 3 (each measured once on arrival, figures in the file, then tuned on).
+  const tuned = [
+    ...loadCases(here('./tuned.json')),
+    ...loadCases(here('./batch2.json')),
+    ...loadCases(here('./batch3.json')),
+  ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
   });
@@ -88,7 +92,7 @@ describe('scenario corpus v2 (independent graders)', () => {
 const KNOWN_MISSES = new Map<string, string>([
   [
     'w1-gpt41-nano-shutdown-intent-classifier',
-    'cost + latency goals with 50k human labels: the engine distils; the graders want a small fine-tuned classifier',
+    'cost + latency with 50k human labels: the engine tunes the named model through Azure (still offered); the graders want the team to own a small fine-tuned classifier',
   ],
   ['w3-xlmr-intent-cpu-onprem', 'XLM-R is not in the catalog, so the encoder path is not taken'],
   [
