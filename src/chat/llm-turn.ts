@@ -116,8 +116,8 @@ export interface ReplyParts {
 }
 
 /** Cut `turn.reply` into {@link ReplyParts} (pure). */
-export function splitReply(turn: Pick<TurnResult, 'kind' | 'reply' | 'recommendation'>): ReplyParts {
-  const explanation = turn.recommendation.explanation?.text;
+export function splitReply(turn: Pick<TurnResult, 'kind' | 'reply' | 'recommendation' | 'body'>): ReplyParts {
+  const explanation = turn.body ?? turn.recommendation.explanation?.text;
   if (turn.kind === 'recommendation' && explanation) {
     const at = turn.reply.indexOf(explanation);
     if (at >= 0) {
@@ -159,7 +159,7 @@ export type LlmReplyEvent =
  */
 export async function* llmReplyEvents(
   llm: LlmLayer,
-  turn: Pick<TurnResult, 'kind' | 'reply' | 'recommendation'>,
+  turn: Pick<TurnResult, 'kind' | 'reply' | 'recommendation' | 'body'>,
   knowledge: Knowledge,
   options: { history?: readonly ChatTurn[]; signal?: AbortSignal } = {},
 ): AsyncGenerator<LlmReplyEvent, void, undefined> {

@@ -4,6 +4,7 @@ import type { Question, Recommendation } from '../engine/recommendation-schema.t
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import { type MethodId, PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
+import { compactAnswer } from './compact-answer.ts';
 import { describeField, joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import type { Extraction } from './extract/types.ts';
@@ -40,6 +41,8 @@ export interface TurnResult {
   kind: TurnKind;
   /** The assistant's reply, written from templates. */
   reply: string;
+  /** Answers: the part of `reply` that explains the recommendation (an LLM explanation may replace it). */
+  body?: string;
   /** Values understood from this message. */
   understood: UnderstoodField[];
   /** The engine's recommendation on the current profile (or the hypothetical one for "what if"). */
@@ -140,10 +143,12 @@ export function runTurn(
 
   const answeredState: DialogueState = { ...afterMiss, requestedField: undefined, questionsAsked: 0, answered: true };
   const provisional = recommendation.questions.length > 0;
+  // The chat shows the compact answer as the reply's body; "show details" gives the full template explanation.
+  const body = compactAnswer(recommendation, knowledge);
   // After an earlier answer, compare with the advice before this message so the reply says what changed.
   const before = previous.answered ? recommend(previous.profile, knowledge) : undefined;
-  const reply = answerReply(recommendation, understood, provisional, before, knowledge);
-  return { state: answeredState, kind: 'recommendation', reply, understood, recommendation, provisional };
+  const reply = answerReply(recommendation, understood, provisional, before, knowledge, body);
+  return { state: answeredState, kind: 'recommendation', reply, body, understood, recommendation, provisional };
 }
 
 /** The short reply to a question about the advice, or undefined when the message asks none. */
@@ -167,6 +172,7 @@ function infoReply(
   if (intents.asksWhatWouldChange) parts.push(whatWouldChangeReply(recommendation, knowledge));
   if (intents.asksFirstStep) parts.push(firstStepReply(recommendation, knowledge));
   if (parts.length > 0) return parts.join(' ');
+  if (intents.showDetails) return recommendation.explanation?.text ?? '';
   if (intents.smallTalk && !statedFacts) return smallTalkReply();
   return undefined;
 }
@@ -243,13 +249,14 @@ function answerReply(
   provisional: boolean,
   before: Recommendation | undefined,
   knowledge: Knowledge,
+  body: string,
 ): string {
   const parts: string[] = [];
   const ack = acknowledgement(understood);
   if (ack) parts.push(ack);
   const top = recommendation.recommendations[0];
   const topName = top ? methodName(top.method, knowledge) : 'prompt engineering';
-  if (!top || top.verdict === 'not-viable') {
+  if (!top || (top.verdict === 'not-viable' && !recommendation.destination.model.switched)) {
     // Nothing can be built as described: say so instead of "recommending" a ruled-out method.
     parts.push(
       'Nothing is viable with what you described, so I have no method to recommend yet; the reasons below say what rules each one out and what would change it.',
@@ -271,7 +278,7 @@ function answerReply(
     );
   } else if (provisional) parts.push(`Here is my provisional recommendation: ${topName}.`);
   else parts.push(`Here is my recommendation: ${topName}.`);
-  const explanation = recommendation.explanation?.text;
+  const explanation = body;
   if (explanation) parts.push(`\n\n${explanation}`);
   if (provisional) {
     // Defaults the estimates used (non-null values), in the engine's own words.
@@ -296,7 +303,7 @@ function answerReply(
     const open = recommendation.questions[0];
     if (open && !explanation?.includes(open.question)) parts.push(`\n\nTo firm this up: ${open.question}`);
   }
-  parts.push('\n\nAsk "why not …?" about any method, or "what if …?" to try a different setup.');
+  parts.push('\n\nAsk "why not …?", "what if …?", "how much would it cost?" or "show details".');
   return parts.join(' ').replace(/ \n/g, '\n');
 }
 

@@ -92,3 +92,30 @@ describe('a conversation that answers instead of repeating the recommendation', 
     expect(info?.reply).toMatch(/Yes: LoRA needs/);
   });
 });
+
+describe('the answer a chat reader sees', () => {
+  it.each([
+    'We run Llama 3.1 8B on one RTX 4090, 2000 examples, strict JSON output. Just recommend.',
+    'We use GPT-4o mini; our docs change weekly and answers must cite them. Just recommend.',
+    'We have Llama 3.1 70B and a single RTX 4090, 3000 examples of our house style. no budget for cloud. just recommend',
+  ])('leads with one line, fits a screen, cites numbered sources, shows no scores or rule ids: %s', async (message) => {
+    const [answer] = await converse([message]);
+    const body = answer?.body ?? '';
+    expect(body).toMatch(/^\*\*(?:Aim for|Nothing can be built)/);
+    const [text, footnotes] = body.split('\n\nSources:\n');
+    expect(text?.length).toBeLessThanOrEqual(1200);
+    expect(body).not.toMatch(/score \d+ of 100|\b[a-z]+(?:-[a-z]+){2,}\b.*\[/);
+    if (footnotes) for (const line of footnotes.split('\n')) expect(line).toMatch(/^\[\d\] .+ \(\d{4}\) https?:\/\//);
+    expect(answer?.reply).toContain(body);
+  });
+
+  it('"show details" gives the full reasoning with its rule sources', async () => {
+    const [, details] = await converse([
+      'We run Llama 3.1 8B on one RTX 4090, 2000 examples, strict JSON. Just recommend.',
+      'show details',
+    ]);
+    expect(details?.kind).toBe('info');
+    expect(details?.reply).toMatch(/^Top choice: LoRA/);
+    expect(details?.reply).toMatch(/\[oai-acc/);
+  });
+});

@@ -60,11 +60,16 @@ describe('runTurn replies', () => {
 
   it('says nothing is viable instead of recommending a ruled-out method', async () => {
     const real = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
-    const message = "We use GPT-4o and our data can't leave our servers. Just recommend.";
+    // The team may not switch: nothing on GPT-4o can run when data may not leave.
+    const message = "We use GPT-4o, we must stay on GPT-4o, and our data can't leave our servers. Just recommend.";
     const answer = runTurn(initialDialogueState(), await ruleExtract(message, { knowledge: real }), real);
     expect(answer.recommendation.recommendations[0]?.verdict).toBe('not-viable');
     expect(answer.reply).toContain('Nothing is viable with what you described');
     expect(answer.reply).not.toMatch(/Here is my (provisional )?recommendation/);
+    // Allowed to switch, the plan moves to an open model the team can run.
+    const open = "We use GPT-4o and our data can't leave our servers. Just recommend.";
+    const switched = runTurn(initialDialogueState(), await ruleExtract(open, { knowledge: real }), real);
+    expect(switched.reply).toMatch(/instead of the model you named/);
   });
 
   it('does not list a fact under "Still unknown" when it is already asked about', async () => {

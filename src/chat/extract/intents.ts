@@ -55,6 +55,8 @@ const FIRST_STEP =
   /\bwhat\s+(?:should|do|would|can)\s+(?:we|i)\s+(?:do|start\s+with|try)\s+first\b|\bwhere\s+(?:do|should|would|can)\s+(?:we|i)\s+start\b|\b(?:the\s+)?first\s+step\b|\bon\s+monday\b|\bwhat(?:'s|\s+is)\s+next\b/;
 const SMALL_TALK =
   /^\W*(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z]+\W*){0,2}$/;
+const SHOW_DETAILS =
+  /\b(?:show\s+(?:me\s+)?(?:the\s+)?(?:details|full\s+(?:reasoning|explanation|answer)|everything|all\s+(?:the\s+)?(?:reasons|details))|more\s+details|full\s+(?:reasoning|explanation)|explain\s+(?:it\s+)?in\s+(?:full|detail))\b/;
 /** "fine-tuning" without "full": for an API model with a tuning offer this means the provider's job. */
 const GENERIC_FINE_TUNING = /\bfine[\s-]?tun(?:e|ing)\b|\bfinetun(?:e|ing)\b/;
 const FULL = /\bfull[\s-]?(?:parameter\s+)?(?:fine|ft|tuning)/;
@@ -106,5 +108,6 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   else if (FIT.test(lower)) intents.asksFit = methodIn(lower);
   if (WHAT_WOULD_CHANGE.test(lower)) intents.asksWhatWouldChange = true;
   else if (FIRST_STEP.test(lower)) intents.asksFirstStep = true;
-  if (SMALL_TALK.test(lower) && !intents.justRecommend) intents.smallTalk = true;
+  if (SHOW_DETAILS.test(lower)) intents.showDetails = true;
+  else if (SMALL_TALK.test(lower) && !intents.justRecommend) intents.smallTalk = true;
 }

@@ -40,6 +40,8 @@ export interface ExtractionIntents {
   asksWhatWouldChange?: boolean;
   /** "what should we do first?": the first step. */
   asksFirstStep?: boolean;
+  /** "show details", "full reasoning": the engine's full explanation. */
+  showDetails?: boolean;
   /** "thanks", "great", "ok": a short reply, never the whole recommendation. */
   smallTalk?: boolean;
   /** The method was named only as "fine-tuning" (not "full fine-tuning"): for an API model it means the provider's job. */

@@ -1,0 +1,117 @@
+/**
+ * @module The recommendation as a chat reader wants it: one line that answers, then short sections (why, plan,
+ * costs, what is ruled out, what would change the answer) in plain words, with sources as numbered footnotes. No
+ * scores, rule ids or traces; "show details" gives the full template explanation. Built only from the engine's data.
+ */
+import type { Recommendation } from '../engine/recommendation-schema.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { fieldLabel } from '../profile/field-labels.ts';
+import type { MethodId } from '../profile/profile-schema.ts';
+import { joinWords } from './describe-field.ts';
+
+/** Footnotes at most (the destination's strongest reasons). */
+const MAX_FOOTNOTES = 4;
+const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+export function compactAnswer(recommendation: Recommendation, knowledge: Knowledge): string {
+  const name = (method: MethodId) => knowledge.methodById.get(method)?.name.replace(/\s*\(.*\)\s*$/, '') ?? method;
+  const { destination, firstStep } = recommendation;
+  const top = recommendation.recommendations[0];
+  const footnotes: string[] = [];
+  const cite = (sources: readonly string[]) => {
+    const marks: string[] = [];
+    for (const id of sources) {
+      let index = footnotes.indexOf(id);
+      if (index === -1 && footnotes.length < MAX_FOOTNOTES) index = footnotes.push(id) - 1;
+      if (index !== -1 && !marks.includes(`[${index + 1}]`)) marks.push(`[${index + 1}]`);
+    }
+    return marks.length > 0 ? ` ${marks.join('')}` : '';
+  };
+  const lines: string[] = [];
+
+  const on = destination.model.switched ? ` on ${destination.model.name} (instead of the model you named)` : '';
+  const first = firstStep.methods.filter((method) => method !== destination.method);
+  const promptOnly = first.every((method) => method === 'prompt-engineering' || method === 'in-context-learning');
+  const start =
+    first.length === 0
+      ? ''
+      : promptOnly
+        ? '; start with a prompt baseline and an evaluation set'
+        : `; start with ${joinWords(first.map(name))}`;
+  // On a substitute model the verdicts (about the named model) do not apply to the destination.
+  const nothing = !destination.model.switched && (!top || top.verdict === 'not-viable');
+  if (nothing || !top) {
+    lines.push(`**Nothing can be built as described.** ${destination.why}`);
+  } else {
+    const depends =
+      !destination.model.switched && top.verdict === 'conditional' && top.decidedBy?.length
+        ? ` (if ${joinWords(top.decidedBy.map(fieldLabel))} allow${top.decidedBy.length === 1 ? 's' : ''} it)`
+        : '';
+    lines.push(`**Aim for ${name(destination.method)}${on}${depends}${start}.**`);
+    const reasons = top.reasons.filter((reason) => reason.effect.startsWith('+')).slice(0, 2);
+    lines.push(`Why: ${destination.why}${cite(reasons.flatMap((reason) => reason.sources))}`);
+  }
+  if (recommendation.plan.length > 1) {
+    lines.push(
+      `Plan: ${recommendation.plan.map((step) => `${step.step}. ${step.methods.map(name).join(' + ')}`).join(' → ')}.`,
+    );
+  }
+  const cost = costLine(recommendation, name);
+  if (cost) lines.push(cost);
+  const ruledOut = recommendation.recommendations
+    .filter((entry) => entry.verdict === 'not-viable' && entry.method !== destination.method)
+    .slice(0, 2)
+    .map((entry) => {
+      const memory = entry.estimates?.memoryGB;
+      const figure =
+        memory && memory.fits === false && memory.available
+          ? ` (needs ~${Math.round(memory.needed)} GB, you have ${memory.available} GB)`
+          : '';
+      return `${name(entry.method)}${figure}${cite(entry.blockers[0]?.sources ?? [])}`;
+    });
+  const where = destination.model.switched ? ' on the model you named' : '';
+  if (ruledOut.length > 0) lines.push(`Ruled out${where}: ${ruledOut.join('; ')}.`);
+  if (recommendation.sensitivity.length > 0) {
+    const changes = recommendation.sensitivity
+      .slice(0, 2)
+      .map((entry) => `${fieldLabel(entry.field)} at ${entry.value.toLocaleString('en-US')} → ${name(entry.becomes)}`);
+    lines.push(`Would change my answer: ${changes.join('; ')}.`);
+  }
+  const body = lines.join('\n');
+  if (footnotes.length === 0) return body;
+  const sources = footnotes.map((id, index) => {
+    const source = recommendation.sources.find((entry) => entry.id === id) ?? knowledge.sourceById.get(id);
+    return source ? `[${index + 1}] ${source.title} (${source.year}) ${source.url}` : `[${index + 1}] ${id}`;
+  });
+  return `${body}\n\nSources:\n${sources.join('\n')}`;
+}
+
+function costLine(recommendation: Recommendation, name: (method: MethodId) => string): string | undefined {
+  const method = recommendation.destination.method;
+  const parts: string[] = [];
+  if (recommendation.destination.model.switched) {
+    // The per-method estimates are for the named model; the compute options are for the substitute.
+    for (const option of recommendation.computeOptions) {
+      if (option.kind === 'own' && option.hours !== undefined)
+        parts.push(`${name(method)} on your GPUs ≈ ${money.format(option.hours)} h for three runs, no rental`);
+      if (option.kind === 'rent' && option.usd !== undefined)
+        parts.push(`renting ${option.count} × ${option.gpu} ≈ $${money.format(option.usd)}`);
+    }
+    return parts.length > 0 ? `Cost: ${parts.join('; ')}.` : undefined;
+  }
+  const estimates = recommendation.recommendations.find((entry) => entry.method === method)?.estimates;
+  if (estimates?.trainingGpuHours !== undefined) {
+    parts.push(
+      estimates.oneTimeUSD === 0
+        ? `${name(method)} on your GPUs ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs, no rental`
+        : `${name(method)} ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs${estimates.oneTimeUSD === undefined ? '' : `, ≈ $${money.format(estimates.oneTimeUSD)}`}`,
+    );
+  }
+  const rent = recommendation.computeOptions.find((option) => option.kind === 'rent');
+  if (rent && rent.usd !== undefined && estimates?.oneTimeUSD === 0) {
+    parts.push(`renting ${rent.count} × ${rent.gpu} ≈ $${money.format(rent.usd)}`);
+  }
+  if (estimates?.monthlyUSD !== undefined)
+    parts.push(`≈ $${Math.round(estimates.monthlyUSD).toLocaleString('en-US')} a month to run`);
+  return parts.length > 0 ? `Cost: ${parts.join('; ')}.` : undefined;
+}
