@@ -111,7 +111,13 @@ function costLine(recommendation: Recommendation, name: (method: MethodId) => st
   if (rent && rent.usd !== undefined && estimates?.oneTimeUSD === 0) {
     parts.push(`renting ${rent.count} × ${rent.gpu} ≈ $${money.format(rent.usd)}`);
   }
-  if (estimates?.monthlyUSD !== undefined)
-    parts.push(`≈ $${Math.round(estimates.monthlyUSD).toLocaleString('en-US')} a month to run`);
+  if (estimates?.monthlyUSD !== undefined) {
+    const monthly = Math.round(estimates.monthlyUSD).toLocaleString('en-US');
+    parts.push(
+      estimates.memoryGB === undefined
+        ? `≈ $${monthly} a month of API calls`
+        : `≈ $${monthly} a month of GPU time to serve it at the rental price (no rent on your own GPU)`,
+    );
+  }
   return parts.length > 0 ? `Cost: ${parts.join('; ')}.` : undefined;
 }
