@@ -5,7 +5,7 @@ import type { DestinationChoice } from './choose-destination.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { FitCheck } from './estimate-feasibility.ts';
 import { FIELD_QUESTIONS } from './field-questions.ts';
-import type { Question } from './recommendation-schema.ts';
+import type { ModelOption, Question } from './recommendation-schema.ts';
 
 /**
  * Stage 7 of the pipeline (shared/design.md): the questions worth asking, by value of information over the
@@ -43,6 +43,8 @@ export interface QuestionContext {
   readonly probe: (patch: Partial<Profile>) => MethodId;
   /** Fields that decide a conditional substitute model. */
   readonly substituteDecidedBy?: readonly string[];
+  /** The substitute models evaluated (stage 3), when the named model limits the answer. */
+  readonly modelOptions?: readonly ModelOption[];
   readonly knowledge: Knowledge;
 }
 
@@ -194,6 +196,14 @@ export function chooseQuestions(context: QuestionContext): Question[] {
         );
     }
   }
+  // The named model limits the answer and another one would not: whether it may change is the question.
+  if (
+    !destination.switchedTo &&
+    input.canSwitchModel === undefined &&
+    (context.modelOptions ?? []).some((option) => option.verdict === 'viable')
+  ) {
+    ask('canSwitchModel', 'Another model would make the answer possible on what you have.');
+  }
   if ((input.deployment === 'edge' || input.deployment === 'mobile') && input.deviceMemoryGB === undefined) {
     ask('deviceMemoryGB', 'Device memory caps the model size, even at 4 bits.');
   }
@@ -257,7 +267,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     ask('requestsPerDay', 'Volume decides whether a smaller tuned or distilled model pays for itself.');
   }
   // On a device, or at volume, the latency budget decides how small the model must be.
-  const small = needs.has('on-device') || (input.requestsPerDay ?? 0) >= 100_000 || input.taskType === 'transcribe';
+  const small = needs.has('on-device') || input.taskType === 'transcribe';
   if (small && input.latencyTargetMs === undefined) {
     ask('latencyTargetMs', 'A tight latency budget calls for a smaller (tuned or distilled) model and short prompts.');
   }

@@ -111,15 +111,6 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     return methodEstimate ? { ...method, estimates: methodEstimate } : method;
   });
 
-  const questions = chooseQuestions({
-    input: profile,
-    analysis,
-    diagnosis,
-    destination,
-    probe,
-    knowledge,
-    substituteDecidedBy: search?.decidedBy,
-  });
   const sensitivity = findSensitivity(profile, analysis, destination.method, probe);
   // The named model limits the answer (the destination is only conditional on it): say what else would work.
   if (!search && !destination.switchedTo && feasibility.get(destination.method)?.status === 'conditional') {
@@ -141,6 +132,16 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     };
     search = searchSubstitute(onDevice, profile, resolved.model, knowledge, facts);
   }
+  const questions = chooseQuestions({
+    input: profile,
+    analysis,
+    diagnosis,
+    destination,
+    probe,
+    knowledge,
+    substituteDecidedBy: search?.decidedBy,
+    modelOptions: search?.options,
+  });
   const modelOptions = search?.options ?? [];
   const channel = channelOf(destination.method, switchedAnalysis.facts);
 
