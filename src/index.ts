@@ -160,9 +160,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     metrics,
     llm,
     llmEnabled: options.deps?.llmEnabled ?? llm.enabled,
-    ...(options.deps?.explainWithLlm === undefined && llm.enabled
-      ? { explainWithLlm: (input: Parameters<typeof llm.explainOnce>[0]) => llm.explainOnce(input) }
-      : {}),
     sessionStore,
     routeModules: options.deps?.routeModules ?? defaultRouteModules(),
     readinessChecks: [

@@ -116,6 +116,28 @@ describe('LLM configuration at start-up', () => {
     if (body.explanation.source === 'template') expect(body.explanation.fallbackReason).toBeDefined();
   });
 
+  it('started as in production, explain "llm" with Accept text/event-stream streams delta events (issue 12)', async () => {
+    fake = await startFakeOpenAiServer({ chunks: ['Start with ', 'the prompt ', 'baseline.'], intervalMs: 1 });
+    const dataDir = mkdtempSync(join(tmpdir(), 'advisor-llm-'));
+    running = await startServer({
+      env: { OPENAI_API_KEY: 'sk-secret-value', OPENAI_BASE_URL: fake.url, OPENAI_MODEL: 'local-model' },
+      config: { PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir },
+      knowledge: fixtureKnowledge(),
+      logger: silent,
+    });
+    const response = await fetch(`${running.url}/v1/recommendations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ profile: {}, options: { explain: 'llm' } }),
+    });
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const text = await response.text();
+    const events = [...text.matchAll(/^event: (\w+)$/gm)].map((match) => match[1]);
+    expect(events[0]).toBe('recommendation');
+    expect(events.filter((event) => event === 'delta').length).toBeGreaterThan(0);
+    expect(events.at(-1)).toBe('explanation');
+  });
+
   it('LLM_MODE=off with a key: no client, nothing sent, explain "llm" answers the template flagged "llm-off"', async () => {
     fake = await startFakeOpenAiServer({ chunks: ['x'], intervalMs: 1 });
     const dataDir = mkdtempSync(join(tmpdir(), 'advisor-llm-'));

@@ -23,8 +23,8 @@ export async function peekJsonBody(c: Context): Promise<unknown> {
 
 /**
  * True when this request will call the LLM: `POST /v1/chat` and `POST /v1/chat/completions` when an LLM is configured
- * (`deps.llmEnabled`), and `POST /v1/recommendations` whose body asks for `options.explain: "llm"` when
- * `deps.explainWithLlm` is wired. Everything else is rule-only and free.
+ * (`deps.llmEnabled`), and `POST /v1/recommendations` whose body asks for `options.explain: "llm"` when an LLM is
+ * configured or `deps.explainWithLlm` is wired. Everything else is rule-only and free.
  */
 export async function isLlmBacked(
   c: Context<AppEnv>,
@@ -33,7 +33,7 @@ export async function isLlmBacked(
   if (c.req.method !== 'POST') return false;
   const path = c.req.path;
   if (path === '/v1/chat' || path === '/v1/chat/completions') return deps.llmEnabled === true;
-  if (path !== '/v1/recommendations' || deps.explainWithLlm === undefined) return false;
+  if (path !== '/v1/recommendations' || (deps.explainWithLlm === undefined && deps.llmEnabled !== true)) return false;
   const body = await peekJsonBody(c);
   if (typeof body !== 'object' || body === null || !Object.hasOwn(body, 'options')) return false;
   const options = (body as { options?: unknown }).options;
