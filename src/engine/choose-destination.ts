@@ -192,9 +192,6 @@ export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'di
     }
     if (volumeCost && !efficiencyStated && !lowVolume) wishes.push(efficiencyWish(facts, profile, data));
     if (behaviour && enoughForSft && !tuneFirst) wishes.push(sftWish);
-    if (onDevice && !tooBigForDevice && facts['fits.device'] === true) {
-      // The model already fits the device: adapt it in place.
-    }
   }
   if (data.fewShot === true && facts.modelArchitecture !== 'encoder' && facts.imageGenerator !== true) {
     wishes.push({
