@@ -67,7 +67,8 @@ export interface Diagnosis {
   readonly strongKnowledge: boolean;
   /** Citations or knowledge that changes weekly or daily: retrieval beats tuning whatever else is true. */
   readonly retrievalRequired: boolean;
-  /** Some need rests on explicit facts (goals, booleans, task type, data), not on task words alone. */
+  /** Some need rests on explicit facts (goals, booleans, model stage, pairs, deployment, volume, tried), not only on
+   * the task's words, its shape or a count of labels. */
   readonly explicit: boolean;
 }
 
@@ -163,7 +164,10 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
     profile.knowledgeChanges === 'daily' ||
     goals.has('freshness');
   const strongKnowledge = retrievalRequired || goals.has('knowledge') || profile.taskType === 'search';
-  const explicit = [...evidence.values()].some((list) => list.some((why) => !why.startsWith('task mentions')));
+  // The shape of the task, its words, or a count of labels say what the work is, not what must get better.
+  const implicit = (why: string) =>
+    why.startsWith('task mentions') || why.startsWith('taskType:') || why.startsWith('labeledExamples:');
+  const explicit = [...evidence.values()].some((list) => list.some((why) => !implicit(why)));
   return {
     entries,
     strongKnowledge,
