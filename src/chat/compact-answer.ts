@@ -3,6 +3,7 @@
  * costs, what is ruled out, what would change the answer) in plain words, with sources as numbered footnotes. No
  * scores, rule ids or traces; "show details" gives the full template explanation. Built only from the engine's data.
  */
+import { shortMethodName } from '../engine/method-name.ts';
 import type { Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
@@ -14,7 +15,7 @@ const MAX_FOOTNOTES = 4;
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 export function compactAnswer(recommendation: Recommendation, knowledge: Knowledge): string {
-  const name = (method: MethodId) => knowledge.methodById.get(method)?.name.replace(/\s*\(.*\)\s*$/, '') ?? method;
+  const name = (method: MethodId) => shortMethodName(knowledge, method);
   const { destination, firstStep } = recommendation;
   const top = recommendation.recommendations[0];
   const footnotes: string[] = [];

@@ -3,7 +3,9 @@
  * change the answer, where to start, thanks — built from the recommendation the engine already holds and the
  * methods table. Never the whole recommendation again.
  */
+import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
+import { stripPeriod } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
@@ -28,7 +30,7 @@ export function resolveGenericFineTuning(
 export function costReply(recommendation: Recommendation, asked: MethodId | true, knowledge: Knowledge): string {
   const method = asked === true ? recommendation.destination.method : asked;
   const entry = entryOf(recommendation, method);
-  const name = shortName(knowledge, method);
+  const name = shortMethodName(knowledge, method);
   const estimates = entry?.estimates;
   const lines: string[] = [];
   if (estimates?.trainingGpuHours !== undefined) {
@@ -69,7 +71,7 @@ export function costReply(recommendation: Recommendation, asked: MethodId | true
 export function fitReply(recommendation: Recommendation, asked: MethodId | true, knowledge: Knowledge): string {
   const method = asked === true ? recommendation.destination.method : asked;
   const memory = entryOf(recommendation, method)?.estimates?.memoryGB;
-  const name = shortName(knowledge, method);
+  const name = shortMethodName(knowledge, method);
   if (!memory) return `${name} does not depend on your GPU memory (or the model's size is not known yet).`;
   const needed = `about ${money.format(memory.needed)} GB`;
   if (memory.available === null)
@@ -108,22 +110,24 @@ export function comparisonReply(
     const entry = entryOf(recommendation, method);
     const table = knowledge.methodById.get(method);
     const verdict = entry ? verdictWords(entry) : 'not ranked';
-    return `${shortName(knowledge, method)} (${verdict} here): ${stripPeriod(table?.whatChanges ?? '')}; best when ${lowerFirst(stripPeriod(table?.whenToUse[0] ?? ''))}.`;
+    return `${shortMethodName(knowledge, method)} (${verdict} here): ${stripPeriod(table?.whatChanges ?? '')}; best when ${lowerFirst(stripPeriod(table?.whenToUse[0] ?? ''))}.`;
   };
   const rankA = entryOf(recommendation, a)?.rank ?? 99;
   const rankB = entryOf(recommendation, b)?.rank ?? 99;
   const preferred = rankA <= rankB ? a : b;
   const lead =
     recommendation.destination.method === preferred
-      ? `For you, ${shortName(knowledge, preferred)}: it is where I'd aim.`
-      : `For you, ${shortName(knowledge, preferred)} ranks higher.`;
+      ? `For you, ${shortMethodName(knowledge, preferred)}: it is where I'd aim.`
+      : `For you, ${shortMethodName(knowledge, preferred)} ranks higher.`;
   return `${lead} ${line(a)} ${line(b)}`;
 }
 
 export function whatWouldChangeReply(recommendation: Recommendation, knowledge: Knowledge): string {
   const parts: string[] = [];
   for (const entry of recommendation.sensitivity) {
-    parts.push(`${fieldLabel(entry.field)} at ${count.format(entry.value)} → ${shortName(knowledge, entry.becomes)}`);
+    parts.push(
+      `${fieldLabel(entry.field)} at ${count.format(entry.value)} → ${shortMethodName(knowledge, entry.becomes)}`,
+    );
   }
   const top = recommendation.recommendations[0];
   const conditional = top?.verdict === 'conditional' && top.decidedBy?.length ? top.decidedBy.map(fieldLabel) : [];
@@ -140,10 +144,10 @@ export function whatWouldChangeReply(recommendation: Recommendation, knowledge: 
 export function firstStepReply(recommendation: Recommendation, knowledge: Knowledge): string {
   const { firstStep, destination } = recommendation;
   if (firstStep.methods.length === 0) return firstStep.why;
-  const names = joinWords(firstStep.methods.map((method) => shortName(knowledge, method)));
+  const names = joinWords(firstStep.methods.map((method) => shortMethodName(knowledge, method)));
   const aim = firstStep.methods.includes(destination.method)
     ? ''
-    : ` Then ${shortName(knowledge, destination.method)}.`;
+    : ` Then ${shortMethodName(knowledge, destination.method)}.`;
   return `First: ${names}. ${firstStep.why}${aim}`;
 }
 
@@ -168,15 +172,6 @@ function verdictWords(entry: MethodRecommendation): string {
     return `possible depending on ${joinWords((entry.decidedBy ?? []).map(fieldLabel))}`;
   if (entry.verdict === 'not-viable') return 'ruled out';
   return entry.verdict;
-}
-
-/** "LoRA (low-rank adaptation)" → "LoRA". */
-function shortName(knowledge: Knowledge, method: MethodId): string {
-  return knowledge.methodById.get(method)?.name.replace(/\s*\(.*\)\s*$/, '') ?? method;
-}
-
-function stripPeriod(text: string): string {
-  return text.replace(/[.\s]+$/, '');
 }
 
 function lowerFirst(text: string): string {

@@ -5,6 +5,7 @@ import type { DestinationChoice } from './choose-destination.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { FitCheck } from './estimate-feasibility.ts';
 import { FIELD_QUESTIONS } from './field-questions.ts';
+import { shortMethodName } from './method-name.ts';
 import type { ModelOption, Question } from './recommendation-schema.ts';
 
 /**
@@ -62,7 +63,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     if (field === 'modelParamsB' && analysis.resolved.model && analysis.resolved.model.paramsB === undefined) return;
     asked.push({ field, why });
   };
-  const name = (method: MethodId) => methodName(context.knowledge, method);
+  const name = (method: MethodId) => shortMethodName(context.knowledge, method);
   const changes = (patch: Partial<Profile>) => {
     const next = context.probe(patch);
     return next === destination.method ? undefined : next;
@@ -309,9 +310,4 @@ function checkFor(method: MethodId): FitCheck {
   if (method === 'distillation') return 'distillation-student';
   if (method === 'prompt-engineering' || method === 'in-context-learning' || method === 'rag') return 'inference';
   return 'lora';
-}
-
-/** "LoRA (low-rank adaptation)" → "LoRA": the short name reads better inside a sentence. */
-export function methodName(knowledge: Knowledge, method: MethodId): string {
-  return knowledge.methodById.get(method)?.name.replace(/\s*\(.*\)\s*$/, '') ?? method;
 }

@@ -9,6 +9,7 @@ import {
 import { PROFILE_FIELDS, type ProfileField } from '../profile/profile-schema.ts';
 import { type FeasibilityEstimates, FIT_CHECKS, TRAINING_CHECKS, type TrainingCheck } from './estimate-feasibility.ts';
 import type { Facts, FactValue } from './facts.ts';
+import { addDays, daysBetween } from './iso-dates.ts';
 import type { ResolvedProfile } from './resolve-profile.ts';
 import { type FitAssessment, levelFits } from './training-compute.ts';
 
@@ -244,16 +245,6 @@ function or3(a: boolean | undefined, b: boolean | undefined): boolean | undefine
   if (a === true || b === true) return true;
   if (a === undefined || b === undefined) return undefined;
   return false;
-}
-
-/** The ISO date `days` after `from`. */
-function addDays(from: string, days: number): string {
-  return new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Whole days from one ISO date (YYYY-MM-DD) to another. */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** True when some provider offers one of `services` for this model, available and not ended on `referenceDate`. */

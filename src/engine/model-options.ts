@@ -4,6 +4,7 @@ import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { analyseFeasibility } from './analyse-feasibility.ts';
 import type { Substitute, Wish } from './choose-destination.ts';
 import type { FeasibilityMap } from './feasibility.ts';
+import { addDays } from './iso-dates.ts';
 import type { ModelOption } from './recommendation-schema.ts';
 
 /**
@@ -24,12 +25,6 @@ export const OPEN_EQUIVALENT_MAX_B = 73;
 export const UNKNOWN_HARDWARE_MAX_B = 15;
 /** Candidates released this long before the named model belong to an older generation and are skipped. */
 const OLDER_GENERATION_DAYS = 200;
-
-function shiftDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate.length === 7 ? `${isoDate}-01` : isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** Profile fields that describe the named model; a substitute replaces them. */
 const MODEL_FIELDS = ['modelName', 'modelAccess', 'modelParamsB', 'modelStage'] as const;
@@ -118,7 +113,7 @@ function candidates(
   const unknownHardwareB =
     ownGB === undefined && profile.oneTimeBudgetUSD === undefined ? UNKNOWN_HARDWARE_MAX_B : Number.POSITIVE_INFINITY;
   // A smaller sibling from an older generation is not a real alternative.
-  const oldest = named?.released === undefined ? undefined : shiftDays(named.released, -OLDER_GENERATION_DAYS);
+  const oldest = named?.released === undefined ? undefined : addDays(named.released, -OLDER_GENERATION_DAYS);
   const pool = knowledge.models.filter(
     (model) =>
       model.access === 'open-weights' &&

@@ -9,33 +9,23 @@ const apiHeaders = secureHeaders({
 });
 
 /** /docs: the Swagger UI page loads its own scripts and styles from this origin (no CDN); it needs inline styles and data: images. */
-const docsHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'"],
-    frameAncestors: ["'none'"],
-  },
-  strictTransportSecurity: false,
-});
+/** Scripts, styles (inline allowed), images and fetches from this origin only; never framed. */
+const SAME_ORIGIN_PAGE = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+const docsHeaders = secureHeaders({ contentSecurityPolicy: SAME_ORIGIN_PAGE, strictTransportSecurity: false });
 
 /**
  * `/`, the chat page: its only script is /widget.js from this origin (no inline script); inline styles (the page's
  * own and the widget's shadow-DOM stylesheet); fetches to this origin only (the chat API).
  */
 const pageHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'"],
-    baseUri: ["'none'"],
-    formAction: ["'none'"],
-    frameAncestors: ["'none'"],
-  },
+  contentSecurityPolicy: { ...SAME_ORIGIN_PAGE, baseUri: ["'none'"], formAction: ["'none'"] },
   strictTransportSecurity: false,
 });
 

@@ -114,17 +114,11 @@ describe('engine properties over random profiles (real knowledge)', () => {
   });
 
   it('an explicit api-only never gets any tuning method viable, with or without a catalog model', () => {
-    const tuning = [
-      'lora',
-      'qlora',
-      'adapters',
-      'prefix-tuning',
-      'prompt-tuning',
-      'full-fine-tuning',
-      'instruction-tuning',
-      'preference-tuning',
-      'managed-fine-tuning',
-    ];
+    // Every method that changes weights, but distillation, which trains another model (a student the team owns).
+    const tuning = knowledge.methods
+      .filter((method) => method.changesWeights && method.id !== 'distillation')
+      .map((method) => method.id);
+    expect(tuning).toHaveLength(9);
     fc.assert(
       fc.property(arbitrary, (base) => {
         const result = recommend({ ...base, modelAccess: 'api-only' }, knowledge, { explain: 'none' });

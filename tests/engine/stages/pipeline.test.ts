@@ -14,6 +14,11 @@ let knowledge: Knowledge;
 beforeAll(async () => {
   knowledge = await loadKnowledge(knowledgeDir);
 });
+/** Every method feasible: the destination stage then chooses on the diagnosis, the data and the scores alone. */
+function allFeasible(): FeasibilityMap {
+  const entry = (method: MethodId): MethodFeasibility => ({ method, status: 'feasible', blockers: [], decidedBy: [] });
+  return new Map(METHOD_IDS.map((method) => [method, entry(method)]));
+}
 const run = (profile: Profile) => recommend(profile, knowledge, { explain: 'none' });
 const verdict = (profile: Profile, method: MethodId) =>
   run(profile).recommendations.find((entry) => entry.method === method)?.verdict;
@@ -139,13 +144,7 @@ describe('destination and first step (stage 6) on the real knowledge', () => {
   });
 
   it('chooses among siblings by score only: a tie is reported as a margin, and wishes come from the diagnosis', () => {
-    const feasible = (method: MethodId): MethodFeasibility => ({
-      method,
-      status: 'feasible',
-      blockers: [],
-      decidedBy: [],
-    });
-    const feasibility: FeasibilityMap = new Map(METHOD_IDS.map((method) => [method, feasible(method)]));
+    const feasibility = allFeasible();
     const profile: Profile = { labeledExamples: 3000, needsStyleOrFormat: true };
     const choice = chooseDestination({
       profile,
@@ -163,13 +162,7 @@ describe('destination and first step (stage 6) on the real knowledge', () => {
   });
 
   it('switches a wish that matters off a model that retires within months, when a substitute exists', () => {
-    const feasible = (method: MethodId): MethodFeasibility => ({
-      method,
-      status: 'feasible',
-      blockers: [],
-      decidedBy: [],
-    });
-    const feasibility: FeasibilityMap = new Map(METHOD_IDS.map((method) => [method, feasible(method)]));
+    const feasibility = allFeasible();
     const profile: Profile = { labeledExamples: 3000, needsStyleOrFormat: true };
     const input = {
       profile,
