@@ -18,6 +18,33 @@ import type { ModelOption, Question } from './recommendation-schema.ts';
 
 export const MAX_QUESTIONS = 3;
 
+/**
+ * Tasks judged item by item (a label, fields, an image): the shape says what must get better (the task itself), so
+ * the questions are about data and volume, not about the goal.
+ */
+const PER_ITEM_TASKS: ReadonlySet<string> = new Set(['classify', 'extract', 'image-understand', 'image-generate']);
+/** Tasks that answer from knowledge: only there does it matter whether that knowledge changes. */
+const KNOWLEDGE_SHAPED_TASKS: ReadonlySet<string> = new Set(['chat', 'generate', 'search']);
+/** Destinations trained on labelled input/output examples (or teacher outputs, for a student). */
+const SUPERVISED_DESTINATIONS: ReadonlySet<MethodId> = new Set([
+  'lora',
+  'qlora',
+  'full-fine-tuning',
+  'adapters',
+  'prompt-tuning',
+  'prefix-tuning',
+  'managed-fine-tuning',
+  'instruction-tuning',
+  'distillation',
+]);
+/** Methods that run on the vendor's own channel: a team already using that vendor has accepted where data goes. */
+const VENDOR_CHANNEL_METHODS: ReadonlySet<MethodId> = new Set([
+  'prompt-engineering',
+  'in-context-learning',
+  'rag',
+  'managed-fine-tuning',
+]);
+
 /** Fields that decide feasibility, most decisive first (the order conditional fields are asked in). */
 const FEASIBILITY_ORDER: readonly ProfileField[] = [
   'modelName',
@@ -80,19 +107,24 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   }
   const needs = diagnosis.needs;
   const undiagnosed = diagnosis.entries.length === 0 || !diagnosis.explicit;
+  const perItem = input.taskType !== undefined && PER_ITEM_TASKS.has(input.taskType);
+  const knowledgeShaped = input.taskType === undefined || KNOWLEDGE_SHAPED_TASKS.has(input.taskType);
+  // Where the model runs on the team's side anyway, whether data may leave changes little.
+  const runsOnPremises = input.deployment === 'on-prem' || input.deployment === 'edge' || input.deployment === 'mobile';
   const diagnosisQuestions = () => {
-    if (diagnosis.entries.length === 0 && input.task === undefined) {
+    // A model's stage or a corpus says what the team has, not what the model is for.
+    if (input.task === undefined && input.taskType === undefined && input.goals === undefined) {
       ask('task', 'Nothing says yet what the model must do.');
     }
-    if (undiagnosed && input.goals === undefined) {
+    if (undiagnosed && input.goals === undefined && !perItem) {
       ask(
         'goals',
         'Nothing says yet which gap must close; the goal decides between retrieval, tuning and distillation.',
       );
     }
     // The first fork of every diagnosis: knowledge that changes (retrieval) or behaviour that can be trained.
-    const textual = (analysis.resolved.profile.modality ?? 'text') === 'text';
-    if (undiagnosed && textual && input.knowledgeChanges === undefined) {
+    const textual = ['text', 'code'].includes(analysis.resolved.profile.modality ?? 'text');
+    if (undiagnosed && textual && knowledgeShaped && input.knowledgeChanges === undefined) {
       ask('knowledgeChanges', 'Knowledge that changes is retrieved at answer time; stable behaviour can be trained.');
     }
   };
@@ -102,7 +134,16 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   if (visual && input.taskType === undefined && diagnosis.entries.length === 0) {
     ask('taskType', 'Generating images and understanding them are different tasks with different methods.');
   }
+  // On a device, its memory caps the model before anything else is worth asking.
+  if ((input.deployment === 'edge' || input.deployment === 'mobile') && input.deviceMemoryGB === undefined) {
+    ask('deviceMemoryGB', 'Device memory caps the model size, even at 4 bits.');
+  }
   const modelOpen = input.modelName === undefined && input.modelAccess === undefined;
+  // The named model cannot even be served on the team's GPUs: a smaller model (or a rented GPU) is the fork.
+  if (input.modelName !== undefined && facts.hasGpu === true && facts['fits.inference'] === false) {
+    if (input.canSwitchModel === undefined)
+      ask('canSwitchModel', 'The named model does not fit your GPUs even to serve it; a smaller sibling would.');
+  }
   // The plan moves off the named model: whether that is allowed, and what decides the substitute, come first.
   if (destination.switchedTo) {
     ask(
@@ -120,17 +161,26 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // aim first (the task or goal), then the data every fix depends on, then what constrains the model choice.
   if (diagnosis.entries.length === 0 || !diagnosis.explicit) {
     if (input.task === undefined) ask('task', 'Nothing says yet what the model must do.');
-    else if (input.goals === undefined)
+    else if (input.goals === undefined && !perItem)
       ask(
         'goals',
         'The task does not say which gap must close; the goal decides between retrieval, tuning and distillation.',
       );
+    // Work over the team's own documents: whether they change decides between retrieval and training first.
+    const knowledgeHinted = KNOWLEDGE_NEEDS.some((need) => needs.has(need));
+    if (knowledgeHinted && knowledgeShaped && input.knowledgeChanges === undefined)
+      ask('knowledgeChanges', 'Knowledge that changes is retrieved at answer time; stable behaviour can be trained.');
     if (input.labeledExamples === undefined && !visualGeneration(input))
       ask(
         'labeledExamples',
         'Every training method needs a minimum number of examples; below it, prompting and retrieval are the options.',
       );
-    if (modelOpen && input.dataMustStayOnPrem === undefined)
+    if (perItem && input.requestsPerDay === undefined)
+      ask(
+        'requestsPerDay',
+        'A task done item by item is paid per item: volume decides whether prompting a large model stays cheaper than a small tuned one.',
+      );
+    if (modelOpen && !runsOnPremises && input.dataMustStayOnPrem === undefined)
       ask(
         'dataMustStayOnPrem',
         'If no data may leave your premises, only an open-weight model on your own hardware is possible.',
@@ -150,10 +200,11 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   if (modelOpen) {
     // No model chosen yet: the advice can propose one, so ask what constrains the choice, not the name.
     if (input.dataMustStayOnPrem === undefined) {
-      ask(
-        'dataMustStayOnPrem',
-        'If no data may leave your premises, only an open-weight model on your own hardware is possible.',
-      );
+      if (!runsOnPremises)
+        ask(
+          'dataMustStayOnPrem',
+          'If no data may leave your premises, only an open-weight model on your own hardware is possible.',
+        );
     } else if (input.dataMustStayOnPrem && input.gpuName === undefined && input.gpuCount === undefined) {
       ask('gpuName', 'With data on the premises, your GPUs decide which open model can run and be tuned.');
     }
@@ -161,19 +212,38 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   if (destination.method === 'distillation' && input.requestsPerDay === undefined) {
     ask('requestsPerDay', 'Distillation pays for itself only at volume.');
   }
-  // Training a student or an adapter yourself needs GPUs: which ones decides time and money.
+  // Whether the team may serve another model decides distillation before any GPU does.
+  if (destination.method === 'distillation' && facts.weightsAvailable === false && input.canSwitchModel === undefined) {
+    ask('canSwitchModel', 'The student is another, smaller model: the team must be free to serve it.');
+  }
+  // Faster is the goal: the target decides how small the model must be, before how to train it.
+  if (needs.has('latency') && input.latencyTargetMs === undefined) {
+    ask('latencyTargetMs', 'A tight latency budget calls for a smaller (tuned or distilled) model and short prompts.');
+  }
+  // The data the destination trains on decides it before the compute does.
+  if (destination.method === 'preference-tuning' && input.preferencePairs === undefined) {
+    ask('preferencePairs', 'Preference tuning needs hundreds to thousands of chosen/rejected pairs.');
+  }
+  if (SUPERVISED_DESTINATIONS.has(destination.method) && input.labeledExamples === undefined) {
+    ask('labeledExamples', `${name(destination.method)} learns from examples; their number decides whether it can.`);
+  }
+  // Training a student or an adapter yourself needs GPUs: which ones decides time and money. A model under
+  // SMALL_MODEL_PARAMS_B trains in hours on any single GPU, so the answer would not change the plan.
   const selfRun =
     destination.method === 'distillation' || (facts.weightsAvailable === true && destination.objective !== 'none');
-  if (selfRun && input.gpuName === undefined && input.gpuCount === undefined && input.gpuMemoryGB === undefined) {
+  if (
+    selfRun &&
+    facts.smallModel !== true &&
+    input.gpuName === undefined &&
+    input.gpuCount === undefined &&
+    input.gpuMemoryGB === undefined
+  ) {
     ask('gpuName', `Your GPUs decide whether ${name(destination.method)} runs in-house or on a rented GPU.`);
     if (input.oneTimeBudgetUSD === undefined)
       ask(
         'oneTimeBudgetUSD',
         `Without GPUs of your own, the budget decides whether ${name(destination.method)} can be rented.`,
       );
-  }
-  if (destination.method === 'distillation' && facts.weightsAvailable === false && input.canSwitchModel === undefined) {
-    ask('canSwitchModel', 'The student is another, smaller model: the team must be free to serve it.');
   }
   const status = analysis.feasibility.get(destination.method);
   if (!destination.switchedTo && status?.status === 'conditional') {
@@ -185,7 +255,16 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     }
   }
 
-  if (input.dataMustStayOnPrem === undefined) {
+  // A team already sending its data to a vendor's model, and staying on the vendor's channel, has answered
+  // residency; not when the domain is safety-critical, the model is locked (residency then decides everything), or
+  // the plan moves data to another channel (a student model).
+  const apiUser =
+    input.modelName !== undefined &&
+    facts.weightsAvailable === false &&
+    input.safetyCritical !== true &&
+    input.canSwitchModel !== false &&
+    VENDOR_CHANNEL_METHODS.has(destination.method);
+  if (input.dataMustStayOnPrem === undefined && !apiUser) {
     const vendorChannel = facts.weightsAvailable === false && !destination.switchedTo;
     const rented = facts[`fits.${checkFor(destination.method)}`] !== true && facts.weightsAvailable === true;
     if (vendorChannel || rented) {
@@ -204,9 +283,6 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     (context.modelOptions ?? []).some((option) => option.verdict === 'viable')
   ) {
     ask('canSwitchModel', 'Another model would make the answer possible on what you have.');
-  }
-  if ((input.deployment === 'edge' || input.deployment === 'mobile') && input.deviceMemoryGB === undefined) {
-    ask('deviceMemoryGB', 'Device memory caps the model size, even at 4 bits.');
   }
 
   // A tie between siblings is a question, not list order: ask what tells them apart.
@@ -268,7 +344,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     ask('requestsPerDay', 'Volume decides whether a smaller tuned or distilled model pays for itself.');
   }
   // On a device, or at volume, the latency budget decides how small the model must be.
-  const small = needs.has('on-device') || input.taskType === 'transcribe';
+  const small = needs.has('on-device') || needs.has('latency') || input.taskType === 'transcribe';
   if (small && input.latencyTargetMs === undefined) {
     ask('latencyTargetMs', 'A tight latency budget calls for a smaller (tuned or distilled) model and short prompts.');
   }
@@ -277,6 +353,22 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     ask(
       'requestsPerDay',
       'On an API model the bill grows with every call; at volume a smaller tuned model pays for itself.',
+    );
+  }
+  // The team serves the model itself: load and latency size the serving GPUs.
+  const selfServed = input.deployment === 'on-prem' || input.deployment === 'cloud-self-hosted';
+  if (selfServed && input.requestsPerDay === undefined) {
+    ask('requestsPerDay', 'You serve the model yourselves: the load decides how many GPUs serving needs.');
+  }
+  const interactive = input.taskType === 'chat' || input.taskType === 'search' || input.taskType === undefined;
+  if (selfServed && interactive && input.latencyTargetMs === undefined) {
+    ask('latencyTargetMs', 'You serve the model yourselves: the latency budget decides model size and batching.');
+  }
+  // Any plan on an API model is paid per call: volume decides whether an own tuned model would pay for itself.
+  if (facts.weightsAvailable === false && input.requestsPerDay === undefined && input.modelName !== undefined) {
+    ask(
+      'requestsPerDay',
+      'On an API model the bill grows with every call; volume decides whether an own model pays off.',
     );
   }
   if (needs.has('cost') && facts.weightsAvailable === false && input.canSwitchModel === undefined) {

@@ -2,7 +2,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { normalizeName } from '../knowledge/normalize-name.ts';
 import type { Gpu, Model } from '../knowledge/schemas.ts';
 import { suggestGpuNames, suggestModelNames } from '../knowledge/suggest-names.ts';
-import type { Profile } from '../profile/profile-schema.ts';
+import type { Profile, TaskType } from '../profile/profile-schema.ts';
 import type { Assumption, Conflict } from './recommendation-schema.ts';
 
 /**
@@ -108,8 +108,25 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
       why: 'A GPU was described without a count, so one GPU is assumed.',
     });
   }
+  // The task's shape says what goes in and out when neither the caller nor the model did.
+  if (profile.modality === undefined && input.taskType !== undefined) {
+    const modality = MODALITY_OF_TASK[input.taskType];
+    if (modality !== undefined) profile.modality = modality;
+  }
   return { input, profile, model, family, gpu, conflicts, assumptions };
 }
+
+/** The modality a task shape implies (image understanding can be image-only or vision-language: not implied). */
+const MODALITY_OF_TASK: Readonly<Partial<Record<TaskType, NonNullable<Profile['modality']>>>> = {
+  chat: 'text',
+  generate: 'text',
+  extract: 'text',
+  classify: 'text',
+  search: 'text',
+  code: 'code',
+  transcribe: 'audio',
+  'image-generate': 'image',
+};
 
 /** Words that tell variants of one GPU apart: form factor and memory size. */
 const GPU_VARIANT_TOKENS = ['sxm', 'pcie', 'nvl', '16gb', '24gb', '32gb', '40gb', '48gb', '80gb', '94gb'];

@@ -1,0 +1,144 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recommend } from '../../../src/engine/recommend.ts';
+import type { Knowledge } from '../../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../../src/knowledge/load-knowledge.ts';
+import type { Profile, ProfileField } from '../../../src/profile/profile-schema.ts';
+
+const knowledgeDir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(knowledgeDir);
+});
+const asked = (profile: Profile) =>
+  recommend(profile, knowledge, { explain: 'none' }).questions.map((question) => question.field);
+
+/** Each row: a situation, the fields that must be asked, the fields that must not. */
+describe('questions (stage 7): the rule behind each question', () => {
+  it.each<[string, Profile, ProfileField[], ProfileField[]]>([
+    [
+      'a per-item task (classification) asks for labels and volume, not for the goal or knowledge churn',
+      { task: 'sort incoming customer emails into categories', taskType: 'classify' },
+      ['labeledExamples', 'requestsPerDay'],
+      ['goals', 'knowledgeChanges'],
+    ],
+    [
+      'image tagging on an API model: labels and volume; documents changing is not a question for images',
+      { modelName: 'GPT-4o', taskType: 'image-understand', task: 'tag catalogue images with attributes' },
+      ['labeledExamples', 'requestsPerDay'],
+      ['knowledgeChanges', 'goals'],
+    ],
+    ['an open-ended chat task still asks the goal', { task: 'help our sales team', taskType: 'chat' }, ['goals'], []],
+    [
+      'on a phone, device memory is asked before residency or GPUs',
+      { task: 'suggest short replies offline on the phone', taskType: 'generate', deployment: 'mobile' },
+      ['deviceMemoryGB'],
+      [],
+    ],
+    [
+      'distillation from an API model asks whether the team may serve another model',
+      { modelName: 'Gemini 2.5 Pro', task: 'summarise sales calls', taskType: 'generate', goals: ['cost'] },
+      ['canSwitchModel', 'requestsPerDay'],
+      [],
+    ],
+    [
+      'a latency goal asks the latency target',
+      {
+        modelName: 'GPT-4o',
+        task: 'translate live chat messages',
+        taskType: 'generate',
+        goals: ['latency', 'cost'],
+        tried: [{ method: 'prompt-engineering', result: 'good-enough' }],
+      },
+      ['latencyTargetMs'],
+      [],
+    ],
+    [
+      'a 70B model that does not fit one 24 GB card asks whether the model may change',
+      {
+        modelName: 'Llama 3.1 70B',
+        task: 'draft shipping emails',
+        taskType: 'generate',
+        gpuName: 'RTX 4090',
+        gpuCount: 1,
+      },
+      ['canSwitchModel'],
+      [],
+    ],
+    [
+      'preference tuning asks for the pairs before the GPUs',
+      {
+        modelName: 'Llama 3.3 70B Instruct',
+        modelStage: 'instruct',
+        task: 'supportive companion chat',
+        taskType: 'chat',
+        goals: ['alignment'],
+        deployment: 'cloud-self-hosted',
+      },
+      ['preferencePairs'],
+      [],
+    ],
+    [
+      'a self-served, interactive assistant asks load and latency (they size the serving GPUs)',
+      {
+        task: 'citizen help chatbot over guidance pages with citations',
+        taskType: 'chat',
+        knowledgeChanges: 'weekly',
+        needsCitations: true,
+        dataMustStayOnPrem: true,
+        deployment: 'on-prem',
+        gpuName: 'L40S',
+        gpuCount: 2,
+        unlabeledCorpus: 'large',
+        goals: ['knowledge', 'freshness', 'citations'],
+      },
+      ['requestsPerDay', 'latencyTargetMs'],
+      ['modality'],
+    ],
+    [
+      'a team already on a vendor model, staying on its channel, is not asked about residency',
+      {
+        modelName: 'Gemini 2.5 Flash',
+        task: 'suggest headlines in our house style',
+        taskType: 'generate',
+        goals: ['style'],
+        needsStyleOrFormat: true,
+        labeledExamples: 5000,
+        deployment: 'cloud-api',
+      },
+      ['requestsPerDay'],
+      ['dataMustStayOnPrem'],
+    ],
+    [
+      'safety-critical work on a vendor model still asks residency',
+      {
+        modelName: 'GPT-4o',
+        task: 'extract medications from discharge letters',
+        taskType: 'extract',
+        needsStyleOrFormat: true,
+        safetyCritical: true,
+        labeledExamples: 500,
+      },
+      ['dataMustStayOnPrem'],
+      [],
+    ],
+    [
+      'a base model and a corpus say nothing of what the model is for: the task is asked',
+      { modelName: 'Llama 3.1 8B', modelStage: 'base', unlabeledCorpus: 'large', gpuName: 'H100', gpuCount: 8 },
+      ['task'],
+      [],
+    ],
+  ])('%s', (_name, profile, must, mustNot) => {
+    const fields = asked(profile);
+    expect(fields.length).toBeLessThanOrEqual(3);
+    for (const field of must) expect(fields, `${field} asked`).toContain(field);
+    for (const field of mustNot) expect(fields, `${field} not asked`).not.toContain(field);
+  });
+
+  it('the task shape fills the modality: a chat task is text, transcription is audio', () => {
+    const chat = recommend({ task: 'answer staff questions', taskType: 'chat' }, knowledge, { explain: 'none' });
+    expect(chat.questions.map((question) => question.field)).not.toContain('modality');
+    const speech = recommend({ taskType: 'transcribe', task: 'transcribe calls' }, knowledge, { explain: 'none' });
+    expect(speech.questions.map((question) => question.field)).not.toContain('modality');
+  });
+});
