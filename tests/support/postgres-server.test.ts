@@ -1,0 +1,54 @@
+/** The PostgreSQL test harness itself: a real server on loopback, isolated databases, restart, clean stop. */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PostgresServer, postgresTestsSkipped, startPostgresServer } from './postgres-server.ts';
+
+describe.skipIf(postgresTestsSkipped())('startPostgresServer', () => {
+  let server: PostgresServer;
+
+  beforeAll(async () => {
+    server = await startPostgresServer();
+  }, 600_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('serves a real PostgreSQL on 127.0.0.1 only, with one fresh database per call', async () => {
+    expect(server.host).toBe('127.0.0.1');
+    const { rows } = await server.query<{ version: string; listen: string }>(
+      "SELECT version() AS version, current_setting('listen_addresses') AS listen",
+    );
+    expect(rows[0]?.version).toMatch(/^PostgreSQL \d+/);
+    expect(rows[0]?.listen).toBe('127.0.0.1');
+
+    const first = await server.createDatabase('harness');
+    const second = await server.createDatabase('harness');
+    expect(first.name).not.toBe(second.name);
+    await server.query('CREATE TABLE only_here (id int)', [], first.name);
+    const tables = await server.query("SELECT 1 FROM pg_tables WHERE tablename = 'only_here'", [], second.name);
+    expect(tables.rowCount).toBe(0);
+    await first.drop();
+    await second.drop();
+  });
+
+  it('keeps its data across restart() on the same port, and refuses connections while killed', async () => {
+    const database = await server.createDatabase('restart');
+    await server.query('CREATE TABLE kept (value text); INSERT INTO kept VALUES ($$still here$$)', [], database.name);
+    const port = server.port;
+    await server.kill();
+    await expect(server.query('SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
+    await server.restart();
+    expect(server.port).toBe(port);
+    const { rows } = await server.query<{ value: string }>('SELECT value FROM kept', [], database.name);
+    expect(rows).toEqual([{ value: 'still here' }]);
+  });
+
+  it('stop() shuts the server down and removes its directory', async () => {
+    const other = await startPostgresServer();
+    expect(existsSync(other.dataDir)).toBe(true);
+    await other.stop();
+    expect(existsSync(other.dataDir)).toBe(false);
+    await expect(other.query('SELECT 1')).rejects.toThrow();
+    await other.stop(); // idempotent
+  });
+});
