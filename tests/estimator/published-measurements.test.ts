@@ -200,3 +200,70 @@ describe('KV cache per token, bf16 (research/estimation.md §1.2, §7.1)', () =>
     expect(kvCacheBytes(mistral, 32768, 1)).toBe(kvCacheBytes(mistral, 4096, 1));
   });
 });
+
+/**
+ * Small models (1–3B), where fixed overheads and activations weigh most. Sources read on 2026-12-04:
+ * - HF PEFT README, "High performance on consumer hardware": T0_3B (2.85B) full fine-tuning on an A100 80GB,
+ *   47.14 GB GPU memory (https://github.com/huggingface/peft). Plain fp32 AdamW on short tweets: 16 bytes/param.
+ * - LitGPT resource tables (10/2023, A100 40GB, bf16-true, Alpaca, micro-batch 1, LoRA r=8 on query and value, no
+ *   activation checkpointing; https://github.com/Lightning-AI/litgpt/blob/main/tutorials/resource-tables.md):
+ *   phi-1.5 1.3B LoRA 4.82 / QLoRA 3.78 GB, StableLM 3B LoRA 9.69 / QLoRA 6.35 GB, Llama 2 7B LoRA 21.30 / QLoRA
+ *   14.14 GB. The tables do not give the longest sequence (Alpaca samples reach about 1k tokens), so the estimate
+ *   is taken at 512 and at 1,024 tokens and the published peak must fall near that bracket.
+ */
+describe('published measurements of small models (1–3B)', () => {
+  it('PEFT: T0_3B full fine-tuning in fp32 takes 47.14 GB', () => {
+    const result = estimate({
+      model: { paramsB: 2.85, name: 'T0_3B' },
+      workload: 'full-fine-tuning',
+      precision: 'fp32',
+      sequenceLength: 128,
+      batchSize: 1,
+      gradientCheckpointing: false,
+    });
+    expect(relativeError(result.memoryGB.total, 47.14)).toBeLessThan(TOLERANCE);
+  });
+
+  const decoder = (layers: number, hidden: number, heads: number, headDim: number, ffn: number, vocab: number) => ({
+    kind: 'decoder' as const,
+    layers,
+    hiddenSize: hidden,
+    attentionHeads: heads,
+    kvHeads: heads,
+    headDim,
+    intermediateSize: ffn,
+    vocabSize: vocab,
+  });
+  const litgpt: [string, number, 'lora' | 'qlora', number, ReturnType<typeof decoder>][] = [
+    ['phi-1.5', 1.42, 'lora', 4.82, decoder(24, 2048, 32, 64, 8192, 51200)],
+    ['phi-1.5', 1.42, 'qlora', 3.78, decoder(24, 2048, 32, 64, 8192, 51200)],
+    ['StableLM 3B', 2.8, 'lora', 9.69, decoder(32, 2560, 32, 80, 6912, 50304)],
+    ['StableLM 3B', 2.8, 'qlora', 6.35, decoder(32, 2560, 32, 80, 6912, 50304)],
+    ['Llama 2 7B', 6.74, 'lora', 21.3, decoder(32, 4096, 32, 128, 11008, 32000)],
+    ['Llama 2 7B', 6.74, 'qlora', 14.14, decoder(32, 4096, 32, 128, 11008, 32000)],
+  ];
+  it.each(litgpt)(
+    'LitGPT: %s (%dB) %s peaks near the 512–1,024-token bracket',
+    (name, paramsB, workload, published, architecture) => {
+      const at = (sequenceLength: number) =>
+        estimate({
+          model: { paramsB, architecture, name },
+          workload,
+          sequenceLength,
+          batchSize: 1,
+          loraRank: 8,
+          loraTargets: 'attention-qv',
+          gradientCheckpointing: false,
+        }).memoryGB.total;
+      const low = at(512);
+      const high = at(1024);
+      console.log(
+        `${name} ${workload}: published ${published} GB, estimate ${low.toFixed(2)}–${high.toFixed(2)} GB (512–1,024 tokens)`,
+      );
+      // Known gap, kept visible: bitsandbytes' 4-bit path costs more than NF4 weights alone at 7B (about 0.63× at 512
+      // tokens), and phi-1.5's LoRA peak is below the 512-token estimate (1.16×). A drift beyond this band fails.
+      expect(published).toBeGreaterThan(low * 0.8);
+      expect(published).toBeLessThan(high * 1.2);
+    },
+  );
+});
