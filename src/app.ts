@@ -12,6 +12,7 @@ import { registerCatalogRoutes } from './http/routes/catalog.ts';
 import { registerDocsRoutes } from './http/routes/docs.ts';
 import { registerEstimateRoutes } from './http/routes/estimates.ts';
 import { registerHealthRoutes } from './http/routes/health.ts';
+import { registerMcpRoute } from './http/routes/mcp.ts';
 import { registerMethodRoutes } from './http/routes/methods.ts';
 import { registerMetricsRoute } from './http/routes/metrics.ts';
 import { registerRecommendationRoutes } from './http/routes/recommendations.ts';
@@ -74,6 +75,8 @@ export function createApp(input: AppDeps): App {
   registerEstimateRoutes(app, deps, deps.estimate ?? estimatorEstimate);
   registerMethodRoutes(app, deps);
   registerCatalogRoutes(app, deps);
+  // MCP for agents (Streamable HTTP, stateless), behind the same key, rate-limit and body-limit middleware.
+  registerMcpRoute(app, deps, { version: API_VERSION });
   registerWidgetTokenRoute(app, deps, createWidgetTokens(deps.config.API_KEYS));
   for (const routeModule of deps.routeModules ?? []) routeModule(app, security.deps);
 

@@ -103,7 +103,14 @@ export const EstimateResponse = z
       }),
     }),
     fits: z.boolean().nullable().describe('null when the GPU memory is unknown'),
-    compute: z.object({ flops: z.number(), gpuHours: z.number(), utilisation: z.number() }).optional(),
+    compute: z
+      .object({
+        flops: z.number(),
+        gpuHours: z.number(),
+        utilisation: z.number(),
+        wallClockHours: z.number().optional().describe('gpuHours spread over gpuCount GPUs'),
+      })
+      .optional(),
     costUSD: z.number().optional().describe('GPU-hours × the catalog price per GPU-hour, when both are known'),
     assumptions: z.array(z.string()),
     model: z.object({

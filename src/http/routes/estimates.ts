@@ -106,49 +106,56 @@ export function resolveEstimateInput(
   return { input, model, gpu };
 }
 
+/**
+ * The estimate answer for a validated request: names resolved against the catalog, the estimator's figures (hours to
+ * 3 significant figures), the resolved model and GPU. Throws a ValidationError naming every bad field. Shared by
+ * POST /v1/estimates and the MCP tool `estimate_memory_and_cost`.
+ */
+export function estimateAnswer(
+  request: EstimateRequest,
+  knowledge: Knowledge,
+  estimate: EstimateFunction,
+): EstimateResponse {
+  const { input, model, gpu } = resolveEstimateInput(request, knowledge);
+  const result = estimate(input);
+  const gpuMemoryGB = input.gpuMemoryGB;
+  return {
+    ...result,
+    memoryGB: { ...result.memoryGB, breakdown: { ...result.memoryGB.breakdown } },
+    // Hours to 3 significant figures: the estimate is not more precise than that.
+    ...(result.compute
+      ? {
+          compute: {
+            ...result.compute,
+            gpuHours: Number(result.compute.gpuHours.toPrecision(3)),
+            ...(result.compute.wallClockHours === undefined
+              ? {}
+              : { wallClockHours: Number(result.compute.wallClockHours.toPrecision(3)) }),
+          },
+        }
+      : {}),
+    assumptions: [...result.assumptions],
+    model: {
+      id: model?.id ?? null,
+      name: model?.name ?? null,
+      paramsB: input.model.paramsB,
+      architecture: input.model.architecture ? ('catalog' as const) : ('assumed' as const),
+    },
+    gpu:
+      gpuMemoryGB === undefined
+        ? null
+        : {
+            id: gpu?.id ?? null,
+            name: gpu?.name ?? null,
+            memoryGB: gpuMemoryGB,
+            count: input.gpuCount ?? 1,
+            price: gpu?.price ? { ...gpu.price, sources: [...gpu.price.sources] } : null,
+          },
+    knowledgeVersion: knowledge.version,
+  };
+}
+
 /** POST /v1/estimates. */
 export function registerEstimateRoutes(app: App, deps: AppDeps, estimate: EstimateFunction): void {
-  app.openapi(route, (c) => {
-    const request = c.req.valid('json');
-    const { input, model, gpu } = resolveEstimateInput(request, deps.knowledge);
-    const result = estimate(input);
-    const gpuMemoryGB = input.gpuMemoryGB;
-    return c.json(
-      {
-        ...result,
-        memoryGB: { ...result.memoryGB, breakdown: { ...result.memoryGB.breakdown } },
-        // Hours to 3 significant figures: the estimate is not more precise than that.
-        ...(result.compute
-          ? {
-              compute: {
-                ...result.compute,
-                gpuHours: Number(result.compute.gpuHours.toPrecision(3)),
-                ...(result.compute.wallClockHours === undefined
-                  ? {}
-                  : { wallClockHours: Number(result.compute.wallClockHours.toPrecision(3)) }),
-              },
-            }
-          : {}),
-        assumptions: [...result.assumptions],
-        model: {
-          id: model?.id ?? null,
-          name: model?.name ?? null,
-          paramsB: input.model.paramsB,
-          architecture: input.model.architecture ? ('catalog' as const) : ('assumed' as const),
-        },
-        gpu:
-          gpuMemoryGB === undefined
-            ? null
-            : {
-                id: gpu?.id ?? null,
-                name: gpu?.name ?? null,
-                memoryGB: gpuMemoryGB,
-                count: input.gpuCount ?? 1,
-                price: gpu?.price ? { ...gpu.price, sources: [...gpu.price.sources] } : null,
-              },
-        knowledgeVersion: deps.knowledge.version,
-      },
-      200,
-    );
-  });
+  app.openapi(route, (c) => c.json(estimateAnswer(c.req.valid('json'), deps.knowledge, estimate), 200));
 }

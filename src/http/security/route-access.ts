@@ -5,8 +5,8 @@
  * - open: everything outside `/v1` (`/healthz`, `/readyz`, `/openapi.json`, `/docs`, and unknown paths, which 404);
  * - chat-widget: `/v1/chat` and `/v1/chat/{id}` — an API key, a widget token, or a browser Origin listed in
  *   CORS_ORIGINS (the last with a much smaller budget when API keys are required);
- * - api: every other `/v1` path (recommendations, estimates, methods, catalog, sources, chat completions, models) —
- *   an API key when API_KEYS is set.
+ * - api: every other `/v1` path (recommendations, estimates, methods, catalog, sources, chat completions, models)
+ *   and the MCP endpoint `/mcp` — an API key when API_KEYS is set.
  */
 
 export type RouteAccess = 'open' | 'chat-widget' | 'api';
@@ -15,6 +15,7 @@ const CHAT_SESSION_PATH = /^\/v1\/chat\/[^/]+$/;
 
 /** The access class of a request path; see the module comment. */
 export function routeAccess(path: string): RouteAccess {
+  if (path === '/mcp' || path.startsWith('/mcp/')) return 'api';
   if (path !== '/v1' && !path.startsWith('/v1/')) return 'open';
   if (path === '/v1/chat') return 'chat-widget';
   if (path !== '/v1/chat/completions' && CHAT_SESSION_PATH.test(path)) return 'chat-widget';

@@ -1,0 +1,36 @@
+/**
+ * @module http/routes/mcp: the MCP server over Streamable HTTP at `/mcp`, stateless. Every request gets a fresh
+ * server instance from `createAdvisorMcpServer` (`createMcpHandler`: the 2026-07-28 per-request protocol, and the
+ * 2025 `initialize` handshake served statelessly), so no session lives in memory and any instance behind a load
+ * balancer can answer any request; GET and DELETE (2025 session streams) answer 405.
+ *
+ * The route sits behind the app's middleware like every `/v1` route: the API key when API_KEYS is set, the
+ * per-client rate limit with its RateLimit headers, the body limit (src/http/security/route-access.ts classifies
+ * `/mcp` as an API route).
+ */
+import { createMcpHandler } from '@modelcontextprotocol/server';
+import { createAdvisorMcpServer } from '../../mcp/advisor-mcp-server.ts';
+import type { App, AppDeps } from '../types.ts';
+
+/** The path of the MCP endpoint. */
+export const MCP_PATH = '/mcp';
+
+/** Mounts `/mcp` (POST; GET and DELETE answer 405 in stateless mode). */
+export function registerMcpRoute(app: App, deps: AppDeps, options: { version: string }): void {
+  const handler = createMcpHandler(
+    () =>
+      createAdvisorMcpServer({
+        knowledge: deps.knowledge,
+        version: options.version,
+        ...(deps.recommend === undefined ? {} : { recommend: deps.recommend }),
+        ...(deps.estimate === undefined ? {} : { estimate: deps.estimate }),
+        logger: deps.logger,
+      }),
+    {
+      // 'auto': one JSON body, since the tools emit nothing before their result (no stream to keep open).
+      maxRequestBodySize: deps.config.BODY_LIMIT_BYTES,
+      onerror: (error) => deps.logger.warn('mcp request refused or failed', { error: error.message }),
+    },
+  );
+  app.all(MCP_PATH, (c) => handler.fetch(c.req.raw));
+}
