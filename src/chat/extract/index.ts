@@ -2,42 +2,13 @@
  * @module Rule-based understanding of chat messages: free text → profile fields, with the words each value came
  * from, the fields the user corrected, and what the user asked for. No LLM; pure and synchronous.
  */
-import type { Profile, ProfileField } from '../../profile/profile-schema.ts';
+import { Profile, type ProfileField } from '../../profile/profile-schema.ts';
+import { EXTRACTORS, fieldEntry } from '../fields/registry.ts';
 import { findCorrections } from './corrections.ts';
-import { extractBudget } from './extractors/budget.ts';
-import { extractCitations } from './extractors/citations.ts';
-import { extractCorpus } from './extractors/corpus.ts';
-import { extractDeployment } from './extractors/deployment.ts';
-import { extractExpertise } from './extractors/expertise.ts';
-import { extractGoals } from './extractors/goals.ts';
-import { extractGpus } from './extractors/gpus.ts';
-import { extractKnowledgeChanges } from './extractors/knowledge-changes.ts';
-import { extractLabeledData } from './extractors/labeled-data.ts';
-import { extractLanguages } from './extractors/languages.ts';
-import { extractLatency } from './extractors/latency.ts';
-import { extractModality } from './extractors/modality.ts';
-import { extractModel } from './extractors/model.ts';
-import { extractOnPrem } from './extractors/on-prem.ts';
-import { extractSafety } from './extractors/safety.ts';
-import { extractStyleOrFormat } from './extractors/style-format.ts';
-import { extractTask } from './extractors/task.ts';
-import { extractTasksCount } from './extractors/tasks-count.ts';
-import { extractTimeline } from './extractors/timeline.ts';
-import {
-  extractCanSwitchModel,
-  extractCorpusTokens,
-  extractDeviceMemory,
-  extractModelStage,
-  extractPreferencePairs,
-  extractTaskType,
-  extractTeacherModel,
-  extractTried,
-} from './extractors/v2-fields.ts';
-import { extractVolume } from './extractors/volume.ts';
 import { extractIntents } from './intents.ts';
 import { allMatches, prepareMessage } from './prepare-message.ts';
 import { readShortAnswer } from './short-answer.ts';
-import type { Extraction, ExtractionCatalog, Extractor, ExtractorContext, Finding, PreparedMessage } from './types.ts';
+import type { Extraction, ExtractionCatalog, ExtractorContext, Finding, PreparedMessage } from './types.ts';
 import { findUnassertedSpans, isNegatedValue, PAST_KEEPS_FIELDS, unassertedIndex } from './unasserted.ts';
 
 export { createExtractionCatalog } from './catalog-matcher.ts';
@@ -45,37 +16,6 @@ export type { Extraction, ExtractionCatalog, ExtractionIntents } from './types.t
 
 /** Only the first this-many characters of a message are read (keeps each turn's cost bounded). */
 export const MAX_EXTRACTION_CHARS = 4000;
-
-const EXTRACTORS: readonly Extractor[] = [
-  extractGpus,
-  extractModel,
-  extractLabeledData,
-  extractCorpus,
-  extractBudget,
-  extractKnowledgeChanges,
-  extractCitations,
-  extractStyleOrFormat,
-  extractOnPrem,
-  extractDeployment,
-  extractTimeline,
-  extractLanguages,
-  extractLatency,
-  extractVolume,
-  extractExpertise,
-  extractSafety,
-  extractTasksCount,
-  extractModality,
-  extractTask,
-  extractGoals,
-  extractTaskType,
-  extractModelStage,
-  extractTeacherModel,
-  extractPreferencePairs,
-  extractTried,
-  extractDeviceMemory,
-  extractCorpusTokens,
-  extractCanSwitchModel,
-];
 
 /**
  * Understands one chat message without an LLM.
@@ -101,12 +41,15 @@ export function extractProfile(
   const prepared = prepareMessage(message.slice(0, MAX_EXTRACTION_CHARS));
   const extractorContext: ExtractorContext = { catalog: context.knowledge, requestedField: context.requestedField };
   const findings: Finding[] = [];
-  for (const extractor of EXTRACTORS) findings.push(...extractor(prepared, extractorContext));
+  for (const extractor of EXTRACTORS) {
+    for (const item of extractor(prepared, extractorContext)) if (withinSchema(item)) findings.push(item);
+  }
 
   const { requestedField } = context;
   if (requestedField && !findings.some((item) => item.field === requestedField)) {
-    const answer = readShortAnswer(prepared, requestedField, findings, extractorContext);
-    if (answer) findings.push(answer);
+    const { answer, bounds } = fieldEntry(requestedField);
+    const read = answer && readShortAnswer(prepared, requestedField, answer, findings, context.knowledge, bounds);
+    if (read && withinSchema(read)) findings.push(read);
   }
 
   // "6,000 chosen/rejected pairs" are preference pairs, not supervised examples.
@@ -131,6 +74,11 @@ export function extractProfile(
     corrections: findCorrections(prepared, chosen),
     intents,
   };
+}
+
+/** A value the profile schema accepts for its field (integers, ranges, enums): nothing else reaches the profile. */
+function withinSchema(item: Finding): boolean {
+  return Profile.shape[item.field].safeParse(item.value).success;
 }
 
 /** "…, not the 80GB one", "instead of $500": the words after are what the user does NOT mean. */

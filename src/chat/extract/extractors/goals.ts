@@ -5,7 +5,8 @@
  * like" → alignment, "more accurate classification" → task-skill. One finding per goal; the extraction merges them.
  */
 import type { Goal } from '../../../profile/profile-schema.ts';
-import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import { allMatches, finding, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import type { AnswerReader } from '../short-answer.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const DOCS = String.raw`(?:(?:our|the|their|company|internal|product|support|help[\s-]?cent(?:er|re)|hr|it|policy|legal|technical|api)\s+)*(?:docs|documentation|documents|knowledge[\s-]?base|kb|wiki|confluence|notion|sharepoint|manuals?|handbook|policies|faqs?|help[\s-]?cent(?:er|re)|articles|runbooks|playbooks|intranet|sops?|guidelines|product\s+catalog(?:ue)?|contracts|case\s+law|precedents)`;
@@ -82,4 +83,35 @@ export const extractGoals: Extractor = (message) => {
     }
   }
   return findings;
+};
+
+/**
+ * The words of a reply to the goals question ("What must get better: missing or changing knowledge, citations,
+ * output format or style, …?"), which names goals with the question's own words: "format and cost", "mostly
+ * latency", "it has to know our docs".
+ */
+const GOAL_WORDS: readonly (readonly [Goal, RegExp])[] = [
+  [
+    'knowledge',
+    /\b(?:knowledge|docs|documents?|documentation|facts|information|wiki|know(?:s|ing)?\s+(?:our|about))\b/g,
+  ],
+  ['freshness', /\b(?:fresh\w*|up[\s-]to[\s-]date|chang(?:ing|es)|current|latest|stale)\b/g],
+  ['citations', /\b(?:citations?|cite|cites|sources?|references?)\b/g],
+  ['format', /\b(?:format\w*|json|structure[ds]?|schema|template)\b/g],
+  ['style', /\b(?:style|tone|voice|brand)\b/g],
+  ['task-skill', /\b(?:accura\w*|task\s+skill|skill|quality|mistakes|errors|wrong\s+answers)\b/g],
+  ['instruction-following', /\b(?:instructions?|follow(?:s|ing)?)\b/g],
+  ['alignment', /\b(?:alignment|align\w*|preferences?|prefer\w*)\b/g],
+  ['cost', /\b(?:costs?|cheaper|price|expensive|money|bill|spend)\b/g],
+  ['latency', /\b(?:latency|faster|speed|slow|quick\w*|response\s+time)\b/g],
+  ['on-device', /\b(?:on[\s-]device|devices?|phones?|offline|edge|laptops?)\b/g],
+];
+
+/** Reads a reply to the goals question: every goal it names, unless denied ("not cost"). */
+export const goalsAnswer: AnswerReader = ({ message, start, end }) => {
+  const { lower } = message;
+  const goals = GOAL_WORDS.filter(([, pattern]) =>
+    allMatches(pattern, lower).some((match) => !isNegatedBefore(lower, match.index, 12)),
+  ).map(([goal]) => goal);
+  return goals.length > 0 ? finding('goals', goals, start, end) : undefined;
 };

@@ -1,0 +1,53 @@
+/**
+ * @module Size of the domain corpus in tokens (`corpusTokens`): "about 2B tokens of code" → 2,000,000,000; context
+ * windows and per-request token counts are not a corpus.
+ */
+import { APPROX_SOURCE, COUNT_SOURCE, parseCount } from '../numbers.ts';
+import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+const TOKENS = new RegExp(
+  `${APPROX_SOURCE}((?<![\\d.,])\\d+(?:\\.\\d+)?|${COUNT_SOURCE})\\s?(b|bn|billion|m|mn|million|k|thousand|t|trillion)?\\s+tokens?\\b`,
+  'g',
+);
+
+export const TOKEN_SCALE: Readonly<Record<string, number>> = {
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  k: 1e3,
+  thousand: 1e3,
+  t: 1e12,
+  trillion: 1e12,
+};
+
+/** Token counts that are not the corpus: context windows, prompt lengths, per-request usage, training budgets. */
+const NOT_CORPUS_AFTER =
+  /^\s*(?:of\s+)?(?:context|window|prompt|per\s+(?:request|call|query|message|example|day|month|answer|response)|each|a\s+(?:day|month|request)|output|input|limit|max|maximum)\b/;
+
+const NOT_CORPUS_BEFORE =
+  /\b(?:context(?:\s+window)?|prompt|window|limit|max(?:imum)?|up\s+to|per\s+\w+|each|output|input)\s+(?:of\s+)?$/;
+
+export const extractCorpusTokens: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const match of allMatches(TOKENS, lower)) {
+    const end = match.index + match[0].length;
+    if (
+      NOT_CORPUS_AFTER.test(lower.slice(end, end + 30)) ||
+      NOT_CORPUS_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index))
+    )
+      continue;
+    const digits = match[1] ?? '';
+    const scale = match[2] === undefined ? 1 : (TOKEN_SCALE[match[2]] ?? 1);
+    const base = /^\d+(?:\.\d+)?$/.test(digits) ? Number(digits) : parseCount(digits);
+    if (base === undefined) continue;
+    const value = base * scale;
+    // A few hundred tokens is a prompt, not a corpus.
+    if (value >= 10_000) findings.push(findingFromMatch('corpusTokens', value, match));
+  }
+  return findings;
+};

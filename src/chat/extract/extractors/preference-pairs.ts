@@ -1,0 +1,26 @@
+/**
+ * @module Preference data (`preferencePairs`): "6k chosen/rejected pairs", "2,000 thumbs-up/down pairs", "no
+ * preference data" → 0.
+ */
+import { APPROX_SOURCE, COUNT_SOURCE, parseCount } from '../numbers.ts';
+import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+const PAIRS = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:human|labeled|labelled|rated|ranked|annotated|curated)\\s+)?(?:preference\\s+(?:pairs|comparisons|examples|data\\s*points)|(?:chosen|preferred|accepted)(?:\\s*\\/\\s*|\\s+(?:vs\\.?|and|or)\\s+|[\\s-])(?:rejected|dispreferred)(?:\\s+(?:pairs|examples|comparisons))?|(?:thumbs[\\s-]up(?:\\s*\\/\\s*|\\s+(?:vs\\.?|and|or)\\s+)(?:thumbs[\\s-])?down|👍\\s*\\/\\s*👎)\\s+pairs|(?:pairwise|side[\\s-]by[\\s-]side|a\\/b)\\s+(?:comparisons|ratings|judgments|judgements)|ranked\\s+(?:outputs|responses|answers|comparisons)|comparison\\s+pairs)`,
+  'g',
+);
+
+const NO_PAIRS =
+  /\b(?:no\s+|zero\s+|don't\s+have\s+(?:any\s+)?|do\s+not\s+have\s+(?:any\s+)?|without\s+(?:any\s+)?)(?:preference\s+(?:data|pairs)|chosen[\s/-]+rejected\s+pairs|pairwise\s+(?:data|ratings))\b/g;
+
+export const extractPreferencePairs: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const match of allMatches(PAIRS, lower)) {
+    const value = parseCount(match[1] ?? '');
+    if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
+  }
+  for (const match of allMatches(NO_PAIRS, lower)) findings.push(findingFromMatch('preferencePairs', 0, match));
+  return findings;
+};

@@ -1,0 +1,56 @@
+/**
+ * @module The shape of the task (`taskType`): "a support chatbot" → chat, "sort emails into categories" → classify,
+ * "transcribe calls" → transcribe, "generate product images" → image-generate. Patterns are most specific first.
+ */
+import type { TaskType } from '../../../profile/profile-schema.ts';
+import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import type { Extractor } from '../types.ts';
+
+/** Task shapes, most specific first (the first match in the message wins within one pattern; earlier patterns win). */
+const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
+  [
+    'image-generate',
+    /\b(?:generat\w*|creat\w*|produc\w*|render\w*|mak\w*)\s+(?:(?:new|product|marketing|brand(?:ed)?|realistic|our|the)\s+)*(?:images?|pictures?|photos?|illustrations?|artwork|renders?|visuals|mockups|icons?)\b|\btext[\s-]to[\s-]image\b|\bimage\s+generation\b|\b(?:stable\s+diffusion|sdxl|diffusion\s+model)\b/g,
+  ],
+  [
+    'image-understand',
+    /\b(?:classif\w*|tag\w*|label\w*|caption\w*|describ\w*|inspect\w*|detect\w*|recogni[sz]\w*|read\w*|moderat\w*|understand\w*|analy[sz]\w*)\s+(?:(?:the|our|product|listing|catalog(?:ue)?|uploaded|medical|x-?ray|scanned)\s+)*(?:images?|photos?|pictures?|screenshots?|scans?|x-?rays?|frames?|video)\b|\b(?:image|photo|visual)\s+(?:classification|tagging|captioning|understanding|search|moderation|inspection|recognition)\b|\b(?:defect|object)\s+detection\b|\bocr\b/g,
+  ],
+  [
+    'transcribe',
+    /\b(?:transcri\w*|speech[\s-]to[\s-]text|asr|dictation|voice\s+notes?|call\s+recordings?|captions?\s+for\s+(?:calls|meetings|videos))\b/g,
+  ],
+  [
+    'code',
+    /\b(?:cod(?:e|ing)\s+(?:assistant|completion|generation|review|copilot|model)|(?:write|writes|writing|generate|generates|complete|completes|completion\s+of|translate|review)\s+(?:\w+\s+)?(?:code|sql|queries|python|java|typescript|javascript|cobol|unit\s+tests)|text[\s-]to[\s-]sql|nl[\s-]?2[\s-]?sql|autocomplet\w*\s+(?:in|for)\s+(?:the\s+)?(?:ide|editor)|pull\s+requests?|code\s+review)\b/g,
+  ],
+  [
+    'extract',
+    /\b(?:extract\w*|pull\w*\s+(?:out\s+)?(?:the\s+)?(?:fields?|values|entities|line\s+items|data)|pars(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:invoices?|documents?|forms?|receipts?|resumes?|cvs?|emails?|contracts?|pdfs?)|(?:turn|convert)\w*\s+(?:\w+\s+){0,3}into\s+(?:a\s+)?(?:json|structured|fields|rows|tickets)|named[\s-]entity|ner\b|fill\w*\s+(?:in\s+)?(?:the\s+)?(?:form|fields))\b/g,
+  ],
+  [
+    'classify',
+    /\b(?:classif\w*|categori[sz]\w*|sort\w*\s+(?:\w+\s+){0,3}into|rout(?:e|es|ing)\s+(?:\w+\s+){0,3}(?:to|into)\s+(?:the\s+right\s+)?(?:queues?|teams?|departments?|categories|agents)|triag\w*|sentiment|spam\s+(?:detection|filter\w*)|intent\s+(?:detection|classification|recognition)|tag\w*\s+(?:\w+\s+){0,2}(?:tickets?|emails?|messages?|reviews?|posts?)\s+(?:with|by|into))\b/g,
+  ],
+  [
+    'search',
+    /\b(?:semantic\s+search|search\s+(?:engine|over|across|through|our)|(?:find|finding|retriev\w*)\s+(?:the\s+)?(?:relevant|right|similar|matching)\s+(?:\w+\s+)?(?:docs|documents|articles|passages|products|cases|tickets|results)|re-?rank\w*|recommend\w*\s+(?:similar\s+)?products)\b/g,
+  ],
+  [
+    'chat',
+    /\b(?:chat\s?bots?|chat\s+assistant|(?:support|help[\s-]?desk|customer[\s-]service|hr|it|internal|sales|faq|virtual)\s+(?:bot|assistant|agent|chat)|assistant\s+that\s+(?:answers|chats|talks)|\ba\s+bot\s+(?:over|on|for|that|which)|conversational\s+(?:agent|assistant|ai|bot)|answer\w*\s+(?:customer|user|employee|patient|staff)\s+(?:questions|queries)|q\s?&\s?a\s+bot)\b/g,
+  ],
+  [
+    'generate',
+    /\b(?:writ(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:descriptions?|emails?|replies|drafts?|summaries|reports?|articles?|posts?|copy|notes|letters|release\s+notes|responses)|draft\w*\s+(?:\w+\s+){0,2}(?:emails?|replies|responses|letters|documents|contracts|notes)|summari[sz]\w*|generat\w*\s+(?:\w+\s+){0,2}(?:descriptions?|text|copy|reports?|summaries|emails?|content)|translat\w*|rewrit\w*|paraphras\w*|(?:soap|clinical|meeting)\s+notes)\b/g,
+  ],
+];
+
+export const extractTaskType: Extractor = (message) => {
+  const { lower } = message;
+  for (const [taskType, pattern] of TASK_TYPES) {
+    const match = allMatches(pattern, lower).find((candidate) => !isNegatedBefore(lower, candidate.index, 12));
+    if (match) return [findingFromMatch('taskType', taskType, match)];
+  }
+  return [];
+};

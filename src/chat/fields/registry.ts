@@ -1,0 +1,366 @@
+/**
+ * @module One registry entry per profile field: everything the chat knows about the field, in one place. A new
+ * phrasing has an obvious home:
+ * - said anywhere in free text ("we have two A100s") → the field's `extractor` (src/chat/extract/extractors/, one
+ *   file per concern; a concern such as the GPUs may fill several fields);
+ * - said as the answer to the advisor's own `question` ("2", "nope", "weekly") → the field's `answer`;
+ * - the values a number may take → `bounds` (the profile schema's range always applies too);
+ * - how the chat says the value back ("monthly budget $500") → `describe`.
+ * `label` and `question` come from the profile and the engine (src/profile/field-labels.ts,
+ * src/engine/field-questions.ts) and are only referenced here.
+ */
+import { FIELD_QUESTIONS } from '../../engine/field-questions.ts';
+import { fieldLabel } from '../../profile/field-labels.ts';
+import type { Goal, Profile, ProfileField, TaskType } from '../../profile/profile-schema.ts';
+import { extractBudget } from '../extract/extractors/budget.ts';
+import { extractCanSwitchModel } from '../extract/extractors/can-switch-model.ts';
+import { extractCitations } from '../extract/extractors/citations.ts';
+import { extractCorpus } from '../extract/extractors/corpus.ts';
+import { extractCorpusTokens, TOKEN_SCALE } from '../extract/extractors/corpus-tokens.ts';
+import { extractDeployment } from '../extract/extractors/deployment.ts';
+import { extractDeviceMemory } from '../extract/extractors/device-memory.ts';
+import { extractExpertise } from '../extract/extractors/expertise.ts';
+import { extractGoals, goalsAnswer } from '../extract/extractors/goals.ts';
+import { extractGpus } from '../extract/extractors/gpus.ts';
+import { extractKnowledgeChanges, frequencyOf } from '../extract/extractors/knowledge-changes.ts';
+import { extractLabeledData } from '../extract/extractors/labeled-data.ts';
+import { extractLanguages } from '../extract/extractors/languages.ts';
+import { extractLatency } from '../extract/extractors/latency.ts';
+import { extractModality } from '../extract/extractors/modality.ts';
+import { extractModel } from '../extract/extractors/model.ts';
+import { extractModelStage } from '../extract/extractors/model-stage.ts';
+import { extractOnPrem } from '../extract/extractors/on-prem.ts';
+import { extractPreferencePairs } from '../extract/extractors/preference-pairs.ts';
+import { extractSafety } from '../extract/extractors/safety.ts';
+import { extractStyleOrFormat } from '../extract/extractors/style-format.ts';
+import { extractTask } from '../extract/extractors/task.ts';
+import { extractTaskType } from '../extract/extractors/task-type.ts';
+import { extractTasksCount } from '../extract/extractors/tasks-count.ts';
+import { extractTeacherModel } from '../extract/extractors/teacher-model.ts';
+import { extractTimeline, toWeeks } from '../extract/extractors/timeline.ts';
+import { extractTried, triedAnswer } from '../extract/extractors/tried.ts';
+import { extractVolume } from '../extract/extractors/volume.ts';
+import {
+  type AnswerReader,
+  catalogName,
+  computed,
+  NONE,
+  type NumberBounds,
+  numberAnswer,
+  oneOf,
+  taskAnswer,
+  yesNo,
+} from '../extract/short-answer.ts';
+import type { Extractor } from '../extract/types.ts';
+import { joinWords } from './join-words.ts';
+
+/** Everything the chat knows about one profile field. */
+export interface FieldEntry<F extends ProfileField = ProfileField> {
+  readonly field: F;
+  /** Short human label ("GPU count"), from src/profile/field-labels.ts. */
+  readonly label: string;
+  /** The question the advisor asks for it, from the engine's FIELD_QUESTIONS. */
+  readonly question: string;
+  /** The extractor that finds the field in free text (one per concern; it may fill other fields too). */
+  readonly extractor: Extractor;
+  /** How a reply to `question` is read when the extractors found nothing; absent: only free text fills it. */
+  readonly answer?: AnswerReader;
+  /** For numbers: whether 0 and fractions are values, and the largest believable bare-number answer. */
+  readonly bounds?: NumberBounds;
+  /** The value in plain words, for acknowledgements ("2 GPUs", "monthly budget $500"); `label` is the field's. */
+  readonly describe: (value: NonNullable<Profile[F]>, label: string) => string;
+}
+
+type Spec<F extends ProfileField> = Omit<FieldEntry<F>, 'field' | 'label' | 'question'>;
+
+function entry<F extends ProfileField>(field: F, spec: Spec<F>): FieldEntry<F> {
+  return { field, label: fieldLabel(field), question: FIELD_QUESTIONS[field].question, ...spec };
+}
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const plural = (count: number, word: string) => `${integer.format(count)} ${word}${count === 1 ? '' : 's'}`;
+
+/** Goals in plain words, for acknowledgements. */
+const GOAL_WORDS: Readonly<Record<Goal, string>> = {
+  knowledge: 'answers from your documents',
+  freshness: 'up-to-date answers',
+  citations: 'citations',
+  format: 'a strict format',
+  style: 'your style',
+  'task-skill': 'better task accuracy',
+  'instruction-following': 'following instructions',
+  alignment: 'answers people prefer',
+  cost: 'lower cost',
+  latency: 'lower latency',
+  'on-device': 'running on the device',
+};
+
+/** Task shapes in plain words. */
+const TASK_TYPE_WORDS: Readonly<Record<TaskType, string>> = {
+  chat: 'a chat assistant',
+  generate: 'writing text',
+  extract: 'extracting fields',
+  classify: 'classifying',
+  search: 'search',
+  code: 'code',
+  transcribe: 'transcription',
+  'image-generate': 'generating images',
+  'image-understand': 'understanding images',
+};
+
+const gigabytes = (amount: number, unit: string) => (unit === '' || unit === 'gb' ? amount : undefined);
+
+/** The registry: one entry per profile field (the mapped type makes a missing field a compile error). */
+export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
+  modelName: entry('modelName', {
+    extractor: extractModel,
+    answer: catalogName('model'),
+    describe: (value, label) => `${label} ${value}`,
+  }),
+  modelAccess: entry('modelAccess', {
+    extractor: extractModel,
+    answer: oneOf([
+      ['open-weights', /\bopen(?:[\s-]?(?:weights?|source))?\b|\bdownload\b/],
+      [
+        'api-with-finetuning',
+        /\b(?:can\s+fine[\s-]?tune|fine[\s-]?tuning\s+(?:is\s+)?(?:available|enabled)|offers?\s+fine[\s-]?tuning)\b/,
+      ],
+      ['api-only', /\b(?:api|closed)\b/],
+    ]),
+    describe: (value, label) => `${label}: ${value}`,
+  }),
+  modelParamsB: entry('modelParamsB', {
+    extractor: extractModel,
+    answer: numberAnswer((amount, unit) => (unit === '' || unit === 'b' || unit === 'bn' ? amount : undefined)),
+    bounds: { answerMax: 2000 },
+    describe: (value) => `${decimal.format(value)}B parameters`,
+  }),
+  modality: entry('modality', {
+    extractor: extractModality,
+    answer: oneOf([
+      ['text', /^\W*(?:text|plain\s+text|just\s+text)\b/],
+      ['code', /^\W*(?:code|source\s+code)\b/],
+      ['image', /^\W*(?:images?|photos?|pictures?)\W*$/],
+      ['audio', /^\W*(?:audio|speech|voice)\b/],
+    ]),
+    describe: (value, label) => `${label}: ${value}`,
+  }),
+  task: entry('task', {
+    extractor: extractTask,
+    answer: taskAnswer,
+    describe: (value, label) => `${label}: ${value}`,
+  }),
+  labeledExamples: entry('labeledExamples', {
+    extractor: extractLabeledData,
+    answer: numberAnswer(),
+    bounds: { zeroAllowed: true, integer: true },
+    describe: (value) => (value === 0 ? 'no labeled examples' : plural(value, 'labeled example')),
+  }),
+  unlabeledCorpus: entry('unlabeledCorpus', {
+    extractor: extractCorpus,
+    answer: oneOf([
+      ['large', /\b(?:lots|a\s+lot|tons|loads|large|big|huge|many|thousands|millions|massive)\b/],
+      ['small', /\b(?:a\s+few|some|small|a\s+handful|not\s+many|a\s+couple|little|tiny)\b/],
+      ['none', NONE],
+    ]),
+    describe: (value, label) => `${label}: ${value}`,
+  }),
+  knowledgeChanges: entry('knowledgeChanges', {
+    extractor: extractKnowledgeChanges,
+    answer: computed(frequencyOf),
+    describe: (value) => `knowledge changes ${value}`,
+  }),
+  needsCitations: entry('needsCitations', {
+    extractor: extractCitations,
+    answer: yesNo,
+    describe: (value) => (value ? 'answers must cite sources' : 'no citations needed'),
+  }),
+  needsStyleOrFormat: entry('needsStyleOrFormat', {
+    extractor: extractStyleOrFormat,
+    answer: yesNo,
+    describe: (value) => (value ? 'a strict style or format' : 'no strict style or format'),
+  }),
+  gpuName: entry('gpuName', {
+    extractor: extractGpus,
+    answer: catalogName('gpu'),
+    describe: (value, label) => `${label} ${value}`,
+  }),
+  gpuCount: entry('gpuCount', {
+    extractor: extractGpus,
+    answer: numberAnswer(),
+    bounds: { zeroAllowed: true, integer: true, answerMax: 512 },
+    describe: (value) => (value === 0 ? 'no GPUs' : plural(value, 'GPU')),
+  }),
+  gpuMemoryGB: entry('gpuMemoryGB', {
+    extractor: extractGpus,
+    answer: numberAnswer(gigabytes),
+    bounds: { answerMax: 1024 },
+    describe: (value) => `${decimal.format(value)} GB per GPU`,
+  }),
+  oneTimeBudgetUSD: entry('oneTimeBudgetUSD', {
+    extractor: extractBudget,
+    answer: numberAnswer(),
+    bounds: { zeroAllowed: true },
+    describe: (value, label) => `${label} $${integer.format(value)}`,
+  }),
+  monthlyBudgetUSD: entry('monthlyBudgetUSD', {
+    extractor: extractBudget,
+    answer: numberAnswer((amount, unit, after) => {
+      if (/^\s*(?:\/\s?|per\s+|a\s+)?(?:year|yr)\b/.test(after)) return amount / 12;
+      return unit === '' ? amount : undefined;
+    }),
+    bounds: { zeroAllowed: true },
+    describe: (value, label) => `${label} $${integer.format(value)}`,
+  }),
+  mlExpertise: entry('mlExpertise', {
+    extractor: extractExpertise,
+    answer: oneOf([
+      ['none', NONE],
+      ['basic', /^\W*(?:basic|some|a\s+little|a\s+bit|beginners?|junior|limited|not\s+much)\b/],
+      ['intermediate', /^\W*(?:intermediate|decent|moderate|medium|good|okay|ok|solid)\b/],
+      ['expert', /^\W*(?:expert|experts|advanced|strong|senior|lots|very\s+experienced|high)\b/],
+    ]),
+    describe: (value, label) => `${label}: ${value}`,
+  }),
+  latencyTargetMs: entry('latencyTargetMs', {
+    extractor: extractLatency,
+    answer: numberAnswer((amount, unit) => {
+      if (unit.startsWith('m')) return amount;
+      if (unit.startsWith('s')) return amount * 1000;
+      return amount >= 50 ? amount : undefined;
+    }),
+    bounds: { answerMax: 600_000 },
+    describe: (value) => `latency target ${integer.format(value)} ms`,
+  }),
+  requestsPerDay: entry('requestsPerDay', {
+    extractor: extractVolume,
+    answer: numberAnswer((amount, unit, after) => {
+      if (/^\s*(?:\w+\s+)?(?:\/\s?|per\s+|a\s+)?(?:month|mo)\b/.test(after) || /^\s*(?:\w+\s+)?monthly\b/.test(after))
+        return Math.round(amount / 30);
+      if (/^\s*(?:\w+\s+)?(?:\/\s?|per\s+|an?\s+)?(?:hour|hr)\b/.test(after)) return amount * 24;
+      return unit === '' ? amount : undefined;
+    }),
+    bounds: { zeroAllowed: true },
+    describe: (value) => `${integer.format(value)} requests per day`,
+  }),
+  deployment: entry('deployment', {
+    extractor: extractDeployment,
+    answer: oneOf([
+      ['mobile', /\b(?:phones?|mobile|iphone|android)\b/],
+      ['edge', /\b(?:edge|device|jetson|embedded)\b/],
+      ['on-prem', /\b(?:on[\s-]?prem(?:ise|ises)?|our\s+(?:own\s+)?servers|in[\s-]house|our\s+data\s?cent(?:er|re))\b/],
+      [
+        'cloud-self-hosted',
+        /\b(?:self[\s-]?host(?:ed)?\s+(?:in|on)\s+(?:the\s+)?cloud|cloud\s+(?:gpus?|vms?)|aws|gcp|azure\s+vms?)\b/,
+      ],
+      ['cloud-api', /\b(?:api|apis|hosted\s+api|cloud\s+api)\b/],
+    ]),
+    describe: (value, label) => `${label}: ${value}`,
+  }),
+  dataMustStayOnPrem: entry('dataMustStayOnPrem', {
+    extractor: extractOnPrem,
+    answer: yesNo,
+    describe: (value) => (value ? 'data must stay on your premises' : 'data may leave your premises'),
+  }),
+  timelineWeeks: entry('timelineWeeks', {
+    extractor: extractTimeline,
+    answer: numberAnswer((amount, unit) => (unit === '' ? amount : toWeeks(amount, unit))),
+    bounds: { answerMax: 520 },
+    describe: (value) => `timeline ${decimal.format(value)} week${value === 1 ? '' : 's'}`,
+  }),
+  multilingual: entry('multilingual', {
+    extractor: extractLanguages,
+    answer: yesNo,
+    describe: (value) => (value ? 'several languages' : 'one language'),
+  }),
+  safetyCritical: entry('safetyCritical', {
+    extractor: extractSafety,
+    answer: yesNo,
+    describe: (value) => (value ? 'safety-critical' : 'not safety-critical'),
+  }),
+  tasksCount: entry('tasksCount', {
+    extractor: extractTasksCount,
+    answer: numberAnswer(),
+    bounds: { integer: true, answerMax: 100_000 },
+    describe: (value) => plural(value, 'distinct task'),
+  }),
+  goals: entry('goals', {
+    extractor: extractGoals,
+    answer: goalsAnswer,
+    describe: (value) =>
+      `goal${value.length > 1 ? 's' : ''}: ${joinWords(value.map((goal) => GOAL_WORDS[goal] ?? goal))}`,
+  }),
+  taskType: entry('taskType', {
+    extractor: extractTaskType,
+    answer: oneOf<TaskType>([
+      ['image-generate', /\b(?:generat\w*|creat\w*|mak\w*)\s+images?\b|\bimage\s+generation\b/],
+      ['image-understand', /\b(?:image|photo|vision|visual)\b/],
+      ['transcribe', /\b(?:transcri\w*|speech|asr)\b/],
+      ['code', /\b(?:code|coding|sql|programming)\b/],
+      ['extract', /\b(?:extract\w*|pars\w*|structured\s+data)\b/],
+      ['classify', /\b(?:classif\w*|categori[sz]\w*|routing|triage|tagging|labell?ing)\b/],
+      ['search', /\b(?:search|retrieval|ranking|lookup)\b/],
+      ['chat', /\b(?:chat\w*|conversation\w*|q\s?&\s?a|assistant|bot|answering\s+questions)\b/],
+      ['generate', /\b(?:generat\w*|writ\w*|draft\w*|summar\w*|translat\w*|rewrit\w*)\b/],
+    ]),
+    describe: (value) => TASK_TYPE_WORDS[value] ?? `task type ${value}`,
+  }),
+  preferencePairs: entry('preferencePairs', {
+    extractor: extractPreferencePairs,
+    answer: numberAnswer(),
+    bounds: { zeroAllowed: true, integer: true },
+    describe: (value) => (value === 0 ? 'no preference pairs' : plural(value, 'preference pair')),
+  }),
+  modelStage: entry('modelStage', {
+    extractor: extractModelStage,
+    answer: oneOf([
+      ['fine-tuned', /\b(?:fine[\s-]?tuned|already\s+tuned|our\s+own\s+tune)\b/],
+      ['base', /\b(?:base|pre[\s-]?trained(?:\s+only)?|raw)\b/],
+      ['instruct', /\b(?:instruct\w*|chat|it)\b/],
+    ]),
+    describe: (value) => `a ${value} model`,
+  }),
+  tried: entry('tried', {
+    extractor: extractTried,
+    answer: triedAnswer,
+    describe: (value) => `already tried ${joinWords(value.map((item) => `${item.method} (${item.result})`))}`,
+  }),
+  teacherModel: entry('teacherModel', {
+    extractor: extractTeacherModel,
+    answer: catalogName('model'),
+    describe: (value, label) => `${label}: ${value}`,
+  }),
+  deviceMemoryGB: entry('deviceMemoryGB', {
+    extractor: extractDeviceMemory,
+    answer: numberAnswer(gigabytes),
+    bounds: { answerMax: 512 },
+    describe: (value) => `${decimal.format(value)} GB on the device`,
+  }),
+  corpusTokens: entry('corpusTokens', {
+    extractor: extractCorpusTokens,
+    answer: numberAnswer((amount, unit, after) => {
+      const scale = /^\s*(billion|million|thousand|trillion)\b/.exec(after)?.[1] ?? unit;
+      if (scale === '') return amount;
+      const factor = TOKEN_SCALE[scale];
+      return factor === undefined ? undefined : amount * factor;
+    }),
+    bounds: { zeroAllowed: true },
+    describe: (value) => `a corpus of ${integer.format(value)} tokens`,
+  }),
+  canSwitchModel: entry('canSwitchModel', {
+    extractor: extractCanSwitchModel,
+    answer: yesNo,
+    describe: (value) => (value ? 'another model is allowed' : 'the model may not change'),
+  }),
+};
+
+/** The entry of one field. */
+export function fieldEntry<F extends ProfileField>(field: F): FieldEntry<F> {
+  return FIELD_REGISTRY[field] as FieldEntry<F>;
+}
+
+/** Every distinct extractor, in the order of the profile's fields. */
+export const EXTRACTORS: readonly Extractor[] = [
+  ...new Set(Object.values(FIELD_REGISTRY).map((item) => item.extractor as Extractor)),
+];
