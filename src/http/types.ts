@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import type { AppMetrics } from '../observability/app-metrics.ts';
 import type { Profile } from '../profile/profile-schema.ts';
 import type { SessionStore } from '../store/session-store.ts';
+import type { RateLimitStore } from './security/rate-limiter.ts';
 
 /** Per-request values set by the request-context middleware. */
 export interface AppVariables {
@@ -80,6 +81,11 @@ export interface AppDeps {
   routeModules?: readonly RouteModule[];
   /** Durable chat sessions (POST/GET/DELETE /v1/chat); the chat route module requires it. */
   sessionStore?: SessionStore;
+  /**
+   * Where rate limits and session quotas are counted (src/http/security/rate-limiter.ts): default this process's
+   * memory; src/index.ts passes the PostgreSQL store when DATABASE_URL is set, so every instance shares them.
+   */
+  rateLimitStore?: RateLimitStore;
   /**
    * Prometheus metrics (src/observability/app-metrics.ts), served at GET /metrics. Other layers record through it:
    * `metrics?.llmCall(outcome)`, `metrics?.llmFallback(reason)`, `metrics?.rateLimited(scope)`,

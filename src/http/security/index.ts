@@ -12,9 +12,16 @@ import { createWidgetTokens } from './widget-tokens.ts';
 
 export { hashApiKey } from './api-keys.ts';
 export { isLlmBacked, peekJsonBody } from './llm-budget.ts';
+export {
+  createMemoryRateLimitStore,
+  type RateLimitDecision,
+  type RateLimiter,
+  type RateLimitStore,
+} from './rate-limiter.ts';
 export type { RejectionEvent, RejectionReason, Security, SecurityOptions } from './security-middleware.ts';
 export { createSecurity } from './security-middleware.ts';
 export { limitSessionMessages, SessionMessageLimitError } from './session-limits.ts';
+export { createPostgresRateLimitStore, openPostgresRateLimitStore } from './shared-rate-limits.ts';
 export { createWidgetTokens, WIDGET_TOKEN_HEADER, type WidgetTokens } from './widget-tokens.ts';
 
 /** HTTP status of the security layer's AppError codes, merged into the error handler's STATUS_BY_CODE by createApp. */
@@ -46,6 +53,7 @@ export function createAppSecurity(deps: AppDeps): Security & { deps: AppDeps } {
     isLlmBacked: (c) => isLlmBacked(c, deps),
     peekBody: peekJsonBody,
     requestCost: (c) => replayRequestCost(c, peekJsonBody, config.REPLAY_MAX_CHARS),
+    rateLimitStore: deps.rateLimitStore,
     onRejected: (event) => {
       if (event.reason === 'rate_limited')
         deps.metrics?.rateLimited(event.clientKind === 'api-key' ? 'key' : 'address');

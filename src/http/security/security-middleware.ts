@@ -6,6 +6,8 @@
  * the API key (401). `usage` runs after the body limit, when the body may be read: it charges LLM-backed requests to
  * the tighter LLM budget (429) and limits how many chat sessions one client may create per hour (429).
  * Every `/v1` response carries `RateLimit-*` headers; the chat widget routes carry CORS headers for allowed origins.
+ * The counters live in a {@link RateLimitStore}: this process's memory by default, or PostgreSQL shared by every
+ * instance (shared-rate-limits.ts).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../types.ts';
@@ -14,9 +16,10 @@ import { addressBucket, clientAddress } from './client-address.ts';
 import { corsPreflightHeaders, corsResponseHeaders, createOriginPolicy } from './cors.ts';
 import { denyResponse } from './deny-response.ts';
 import {
-  createFixedWindowLimiter,
-  type FixedWindowLimiter,
+  createMemoryRateLimitStore,
   type RateLimitDecision,
+  type RateLimiter,
+  type RateLimitStore,
   rateLimitHeaders,
 } from './rate-limiter.ts';
 import { routeAccess } from './route-access.ts';
@@ -73,9 +76,12 @@ export interface SecurityOptions {
   originOnlyTotalPerMinute?: number;
   /** Called for every refusal (metrics). */
   onRejected?: (event: RejectionEvent) => void;
-  /** Clock in milliseconds (tests). */
-  now?: () => number;
-  /** Most clients each limiter tracks at once (bounded memory); default 100,000. */
+  /**
+   * Where the counters live; default this process's memory, each limiter tracking at most `maxTrackedClients`
+   * clients. A PostgreSQL store (shared-rate-limits.ts) shares the limits between instances.
+   */
+  rateLimitStore?: RateLimitStore;
+  /** Most clients each in-memory limiter tracks at once (bounded memory); default 100,000. */
   maxTrackedClients?: number;
 }
 
@@ -93,11 +99,11 @@ export interface Security {
   usage: MiddlewareHandler<AppEnv>;
   /** The limiters, for tests and diagnostics (undefined when that limit is off). */
   limiters: {
-    general?: FixedWindowLimiter;
-    llm?: FixedWindowLimiter;
-    sessions?: FixedWindowLimiter;
-    originOnly?: FixedWindowLimiter;
-    originOnlyTotal?: FixedWindowLimiter;
+    general?: RateLimiter;
+    llm?: RateLimiter;
+    sessions?: RateLimiter;
+    originOnly?: RateLimiter;
+    originOnlyTotal?: RateLimiter;
   };
 }
 
@@ -111,32 +117,15 @@ export function createSecurity(options: SecurityOptions): Security {
   if (origins.mode === 'any' && verifier.enabled) {
     throw new RangeError('CORS_ORIGINS="*" would let any web page use the chat without a key; list origins instead');
   }
-  const limiterOptions = { now: options.now, maxKeys: options.maxTrackedClients };
+  const store = options.rateLimitStore ?? createMemoryRateLimitStore({ maxKeys: options.maxTrackedClients });
+  const newLimiter = (name: string, limit: number, windowMs: number) =>
+    limit > 0 ? store.createLimiter({ name, limit, windowMs }) : undefined;
   const limiters: Security['limiters'] = {
-    general:
-      options.rateLimitPerMinute > 0
-        ? createFixedWindowLimiter({ ...limiterOptions, limit: options.rateLimitPerMinute, windowMs: MINUTE_MS })
-        : undefined,
-    llm:
-      options.llmRateLimitPerMinute > 0
-        ? createFixedWindowLimiter({ ...limiterOptions, limit: options.llmRateLimitPerMinute, windowMs: MINUTE_MS })
-        : undefined,
-    sessions:
-      options.maxSessionsPerClient > 0
-        ? createFixedWindowLimiter({ ...limiterOptions, limit: options.maxSessionsPerClient, windowMs: HOUR_MS })
-        : undefined,
-    originOnly:
-      (options.originOnlyPerMinute ?? 0) > 0
-        ? createFixedWindowLimiter({ ...limiterOptions, limit: options.originOnlyPerMinute ?? 0, windowMs: MINUTE_MS })
-        : undefined,
-    originOnlyTotal:
-      (options.originOnlyTotalPerMinute ?? 0) > 0
-        ? createFixedWindowLimiter({
-            ...limiterOptions,
-            limit: options.originOnlyTotalPerMinute ?? 0,
-            windowMs: MINUTE_MS,
-          })
-        : undefined,
+    general: newLimiter('general', options.rateLimitPerMinute, MINUTE_MS),
+    llm: newLimiter('llm', options.llmRateLimitPerMinute, MINUTE_MS),
+    sessions: newLimiter('sessions', options.maxSessionsPerClient, HOUR_MS),
+    originOnly: newLimiter('origin-only', options.originOnlyPerMinute ?? 0, MINUTE_MS),
+    originOnlyTotal: newLimiter('origin-only-total', options.originOnlyTotalPerMinute ?? 0, MINUTE_MS),
   };
   // Origin alone opens the chat widget routes unless the operator set ORIGIN_ONLY_PER_MINUTE=0.
   const originOnlyAccepted = options.originOnlyPerMinute !== 0;
@@ -188,7 +177,7 @@ export function createSecurity(options: SecurityOptions): Security {
 
     // Counted before the key check, so guessing keys is rate limited too.
     if (limiters.general !== undefined) {
-      const decision = limiters.general.consume(state.bucket);
+      const decision = await limiters.general.consume(state.bucket);
       state.decisions.push(decision);
       if (!decision.allowed) {
         reject(c, 'rate_limited', state.clientKind);
@@ -234,12 +223,12 @@ export function createSecurity(options: SecurityOptions): Security {
     const originOnly =
       verifier.enabled && access === 'chat-widget' && originAllowed && keyHash === undefined && !widgetTokenOk;
     if (originOnly && originOnlyAccepted) {
-      for (const [limiter, bucket, scope] of [
+      for (const [originLimiter, bucket, scope] of [
         [limiters.originOnly, state.bucket, 'this address'],
         [limiters.originOnlyTotal, 'origin-only', 'all browsers without a widget token together'],
       ] as const) {
-        if (limiter === undefined) continue;
-        const decision = limiter.consume(bucket);
+        if (originLimiter === undefined) continue;
+        const decision = await originLimiter.consume(bucket);
         state.decisions.push(decision);
         if (!decision.allowed) {
           reject(c, 'origin_only_rate_limited', state.clientKind);
@@ -293,7 +282,7 @@ export function createSecurity(options: SecurityOptions): Security {
     // The gate counted one request before the body was read; a request doing the work of several pays the rest.
     const cost = limiters.general !== undefined && options.requestCost ? await options.requestCost(c) : 1;
     if (limiters.general !== undefined && cost > 1) {
-      const decision = limiters.general.consume(state.bucket, cost - 1);
+      const decision = await limiters.general.consume(state.bucket, cost - 1);
       state.decisions.push(decision);
       if (!decision.allowed) {
         reject(c, 'rate_limited', state.clientKind);
@@ -311,7 +300,7 @@ export function createSecurity(options: SecurityOptions): Security {
     }
 
     if (limiters.llm !== undefined && (await options.isLlmBacked(c))) {
-      const decision = limiters.llm.consume(state.bucket);
+      const decision = await limiters.llm.consume(state.bucket);
       state.decisions.push(decision);
       if (!decision.allowed) {
         reject(c, 'llm_rate_limited', state.clientKind);
@@ -330,7 +319,7 @@ export function createSecurity(options: SecurityOptions): Security {
 
     const reservesSession = limiters.sessions !== undefined && (await mayCreateSession(c, options.peekBody));
     if (reservesSession && limiters.sessions !== undefined) {
-      const decision = limiters.sessions.consume(state.sessionBucket);
+      const decision = await limiters.sessions.consume(state.sessionBucket);
       if (!decision.allowed) {
         // The gate writes the RateLimit-* headers of the tightest decision on the way out; without this one it wrote
         // the general window's ("Remaining: 118") beside this refusal's Retry-After.
@@ -352,7 +341,8 @@ export function createSecurity(options: SecurityOptions): Security {
       await next();
     } finally {
       // Only a created session uses up the allowance: a refused or failed request gives its reservation back.
-      if (reservesSession && !c.res.headers.has('x-session-token')) limiters.sessions?.refund(state.sessionBucket);
+      if (reservesSession && !c.res.headers.has('x-session-token'))
+        await limiters.sessions?.refund(state.sessionBucket);
     }
   };
 
