@@ -21,6 +21,7 @@ import {
 } from './dialogue-state.ts';
 import { extractProfile } from './extract/index.ts';
 import type { Extraction } from './extract/types.ts';
+import { textReply } from './reply-data.ts';
 import {
   runTurn,
   type TurnExtraction,
@@ -104,10 +105,12 @@ export function runTurnConfirmingJumps(
   const result = turn(state, { ...input, fields, evidence }, knowledge, options);
   const { pendingConfirmation: _stale, requestedField: _asked, ...rest } = result.state;
   const question = confirmationQuestion(jumps);
+  const { body: _body, ...withoutBody } = result;
   return {
-    ...result,
+    ...withoutBody,
     kind: 'question',
     reply: question.question,
+    replyData: textReply(question.question),
     question,
     state: {
       ...rest,
@@ -409,6 +412,8 @@ function assistantMessageFor(result: TurnResult, previous: DialogueState, at: Da
   const evidence = Object.fromEntries(Object.entries(data.evidence).filter(([field]) => turnFields.has(field)));
   const parts: unknown[] = [{ type: 'data-profile', data: { ...data, evidence } }];
   if (result.question !== undefined) parts.push({ type: 'data-question', data: result.question });
+  const { suggestions } = result.replyData;
+  if (suggestions.length > 0) parts.push({ type: 'data-suggestions', data: { suggestions } });
   const meta: AssistantMessageMeta = { kind: result.kind, provisional: result.provisional };
   if (turnCarriesRecommendation(result.kind)) {
     meta.recommendationProfile = (

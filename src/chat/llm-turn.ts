@@ -14,6 +14,7 @@ import { PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/prof
 import type { SessionStore } from '../store/session-store.ts';
 import { type ExtractFunction, ruleExtract } from './chat-service.ts';
 import type { Extraction } from './extract/types.ts';
+import { replySections, replyText } from './reply-data.ts';
 import type { TurnExtraction, TurnKind, TurnResult } from './run-turn.ts';
 
 /** Turn kinds whose reply explains a recommendation: the LLM writes their prose. Questions stay template-only. */
@@ -104,10 +105,10 @@ export function createLlmAssistedExtract(
 
 /**
  * A template reply cut around its explanation: `lead + templateBody + tail === reply`.
- * - recommendation turns: the lead is the acknowledgement and "Here is my recommendation: X.", the body the template
- *   explanation paragraph, the tail the assumptions, the open question and the hint;
- * - "why" and "what if" turns: the whole reply is the lead (it answers the question from the engine's trace); the
- *   LLM's prose is added after it, and the template adds nothing.
+ * - recommendation turns: the lead is the acknowledgement and "Here is my recommendation: X." (with the paragraph
+ *   break after it), the body the compact answer, the tail the notes and the hint;
+ * - every other turn: the whole reply is the lead (a "why" or "what if" answers the question from the engine's
+ *   trace); the LLM's prose is added after it, and the template adds nothing.
  */
 export interface ReplyParts {
   lead: string;
@@ -115,20 +116,15 @@ export interface ReplyParts {
   tail: string;
 }
 
-/** Cut `turn.reply` into {@link ReplyParts} (pure). */
-export function splitReply(turn: Pick<TurnResult, 'kind' | 'reply' | 'recommendation' | 'body'>): ReplyParts {
-  const explanation = turn.body ?? turn.recommendation.explanation?.text;
-  if (turn.kind === 'recommendation' && explanation) {
-    const at = turn.reply.indexOf(explanation);
-    if (at >= 0) {
-      return {
-        lead: turn.reply.slice(0, at),
-        templateBody: explanation,
-        tail: turn.reply.slice(at + explanation.length),
-      };
-    }
+/** Cut a turn's reply into {@link ReplyParts} from its sections (pure; no searching in the text). */
+export function splitReply(turn: Pick<TurnResult, 'kind' | 'replyData'>): ReplyParts {
+  const { replyData } = turn;
+  if (turn.kind === 'recommendation' && replyData.body) {
+    const tail = replySections({ ...replyData, lead: '', body: undefined }).join('');
+    const lead = replyData.lead === '' ? '' : `${replyData.lead}\n\n`;
+    return { lead, templateBody: replyData.body, tail: tail === '' ? '' : `\n\n${tail}` };
   }
-  return { lead: turn.reply, templateBody: '', tail: '' };
+  return { lead: replyText(replyData), templateBody: '', tail: '' };
 }
 
 /** How the explanation of a chat reply ended: stored with the message and sent as `data-explanation`. */
@@ -159,7 +155,7 @@ export type LlmReplyEvent =
  */
 export async function* llmReplyEvents(
   llm: LlmLayer,
-  turn: Pick<TurnResult, 'kind' | 'reply' | 'recommendation' | 'body'>,
+  turn: Pick<TurnResult, 'kind' | 'reply' | 'replyData' | 'recommendation'>,
   knowledge: Knowledge,
   options: { history?: readonly ChatTurn[]; signal?: AbortSignal } = {},
 ): AsyncGenerator<LlmReplyEvent, void, undefined> {

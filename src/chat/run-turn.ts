@@ -18,6 +18,7 @@ import {
   smallTalkReply,
   whatWouldChangeReply,
 } from './info-replies.ts';
+import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
 
 /** An extraction as the dialogue consumes it: rule-based, optionally merged with what an LLM understood. */
 export interface TurnExtraction extends Extraction {
@@ -39,9 +40,11 @@ export interface UnderstoodField {
 export interface TurnResult {
   state: DialogueState;
   kind: TurnKind;
-  /** The assistant's reply, written from templates. */
+  /** The assistant's reply, written from templates: always `replyText(replyData)`. */
   reply: string;
-  /** Answers: the part of `reply` that explains the recommendation (an LLM explanation may replace it). */
+  /** The reply as data: its sections, figures and follow-up suggestions (src/chat/reply-data.ts). */
+  replyData: ReplyData;
+  /** Answers: `replyData.body`, the part of `reply` that explains the recommendation (an LLM may replace it). */
   body?: string;
   /** Values understood from this message. */
   understood: UnderstoodField[];
@@ -79,8 +82,18 @@ export function runTurn(
     const recommendation = recommend({}, knowledge);
     const question = nextQuestion(recommendation, state);
     const nextState = question ? askState(state, question) : state;
-    const reply = `Starting over: I've forgotten everything you told me so far.${question ? ` ${question.question}` : ''}`;
-    return { state: nextState, kind: 'reset', reply, understood: [], recommendation, question, provisional: true };
+    const reply = textReply(
+      `Starting over: I've forgotten everything you told me so far.${question ? ` ${question.question}` : ''}`,
+    );
+    return {
+      state: nextState,
+      kind: 'reset',
+      ...withReply(reply),
+      understood: [],
+      recommendation,
+      question,
+      provisional: true,
+    };
   }
 
   const understood = understoodFields(extraction);
@@ -89,8 +102,15 @@ export function runTurn(
     const current = recommend(previous.profile, knowledge);
     const hypotheticalProfile = mergeProfile(previous.profile, extraction.fields);
     const hypothetical = recommend(hypotheticalProfile, knowledge);
-    const reply = whatIfReply(understood, current, hypothetical, knowledge);
-    return { state: previous, kind: 'what-if', reply, understood, recommendation: hypothetical, provisional: false };
+    const reply = textReply(whatIfReply(understood, current, hypothetical, knowledge), [...ANSWER_FOLLOW_UPS]);
+    return {
+      state: previous,
+      kind: 'what-if',
+      ...withReply(reply),
+      understood,
+      recommendation: hypothetical,
+      provisional: false,
+    };
   }
 
   const state = applyUnderstood(previous, extraction, understood);
@@ -100,16 +120,18 @@ export function runTurn(
   if (askedMethod) {
     // "Why not fine-tuning?" about an API model with a tuning offer means the provider's job, not full fine-tuning.
     const asked = resolveGenericFineTuning(askedMethod, intents.genericFineTuning, recommendation);
-    const reply = whyReply(asked, recommendation, knowledge, understood);
-    return { state, kind: 'why', reply, understood, recommendation, provisional: recommendation.questions.length > 0 };
+    const reply = textReply(whyReply(asked, recommendation, knowledge, understood), [...ANSWER_FOLLOW_UPS]);
+    const provisional = recommendation.questions.length > 0;
+    return { state, kind: 'why', ...withReply(reply), understood, recommendation, provisional };
   }
 
   // Questions about the advice get a short answer from what the engine already holds; the state keeps any new fact.
   const info = infoReply(intents, recommendation, knowledge, understood.length > 0);
   if (info !== undefined) {
     const ack = acknowledgement(understood);
-    const reply = ack ? `${ack} ${info}` : info;
-    return { state, kind: 'info', reply, understood, recommendation, provisional: recommendation.questions.length > 0 };
+    const reply = textReply(ack ? `${ack} ${info}` : info, [...ANSWER_FOLLOW_UPS]);
+    const provisional = recommendation.questions.length > 0;
+    return { state, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
   }
 
   const answeredRequested = previous.requestedField !== undefined && previous.requestedField in extraction.fields;
@@ -129,11 +151,13 @@ export function runTurn(
 
   if (!mustAnswer && question) {
     const greeting = intents.greeting && understood.length === 0 && previous.questionsAsked === 0;
-    const reply = questionReply(question, understood, missedRequested ? previous.requestedField : undefined, greeting);
+    const reply = textReply(
+      questionReply(question, understood, missedRequested ? previous.requestedField : undefined, greeting),
+    );
     return {
       state: askState(afterMiss, question),
       kind: greeting ? 'greeting' : 'question',
-      reply,
+      ...withReply(reply),
       understood,
       recommendation,
       question,
@@ -148,7 +172,12 @@ export function runTurn(
   // After an earlier answer, compare with the advice before this message so the reply says what changed.
   const before = previous.answered ? recommend(previous.profile, knowledge) : undefined;
   const reply = answerReply(recommendation, understood, provisional, before, knowledge, body);
-  return { state: answeredState, kind: 'recommendation', reply, body, understood, recommendation, provisional };
+  return { state: answeredState, kind: 'recommendation', ...withReply(reply), understood, recommendation, provisional };
+}
+
+/** The reply fields of a {@link TurnResult}: the data, and the text and body derived from it. */
+function withReply(data: ReplyData): Pick<TurnResult, 'reply' | 'replyData' | 'body'> {
+  return { reply: replyText(data), replyData: data, ...(data.body === undefined ? {} : { body: data.body }) };
 }
 
 /** The short reply to a question about the advice, or undefined when the message asks none. */
@@ -250,8 +279,9 @@ function answerReply(
   before: Recommendation | undefined,
   knowledge: Knowledge,
   body: string,
-): string {
+): ReplyData {
   const parts: string[] = [];
+  const notes: string[] = [];
   const ack = acknowledgement(understood);
   if (ack) parts.push(ack);
   const top = recommendation.recommendations[0];
@@ -279,7 +309,6 @@ function answerReply(
   } else if (provisional) parts.push(`Here is my provisional recommendation: ${topName}.`);
   else parts.push(`Here is my recommendation: ${topName}.`);
   const explanation = body;
-  if (explanation) parts.push(`\n\n${explanation}`);
   if (provisional) {
     // Defaults the estimates used (non-null values), in the engine's own words.
     const assumed = recommendation.assumptions
@@ -287,7 +316,7 @@ function answerReply(
       .sort((a, b) => assumptionPriority(a.field) - assumptionPriority(b.field))
       .slice(0, 2)
       .map((assumption) => assumption.why);
-    if (assumed.length > 0) parts.push(`\n\nAssumed: ${assumed.join(' ')} Tell me if that is wrong.`);
+    if (assumed.length > 0) notes.push(`Assumed: ${assumed.join(' ')} Tell me if that is wrong.`);
     // Facts nobody gave (null): rules testing them were left undecided. Those already asked above are not repeated.
     const asked = new Set<string>(recommendation.questions.map((question) => question.field));
     const unknown = recommendation.assumptions
@@ -299,12 +328,19 @@ function answerReply(
       )
       .slice(0, 4)
       .map((assumption) => fieldLabel(assumption.field));
-    if (unknown.length > 0) parts.push(`\n\nStill unknown: ${joinWords(unknown)}.`);
+    if (unknown.length > 0) notes.push(`Still unknown: ${joinWords(unknown)}.`);
     const open = recommendation.questions[0];
-    if (open && !explanation?.includes(open.question)) parts.push(`\n\nTo firm this up: ${open.question}`);
+    if (open && !explanation?.includes(open.question)) notes.push(`To firm this up: ${open.question}`);
   }
-  parts.push('\n\nAsk "why not …?", "what if …?", "how much would it cost?" or "show details".');
-  return parts.join(' ').replace(/ \n/g, '\n');
+  const figures = replyFigures(recommendation);
+  return {
+    lead: parts.join(' '),
+    ...(explanation ? { body: explanation } : {}),
+    notes,
+    hint: 'Ask "why not …?", "what if …?", "how much would it cost?" or "show details".',
+    suggestions: [...ANSWER_FOLLOW_UPS],
+    ...(figures ? { figures } : {}),
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   mergeLlmExtraction,
   splitReply,
 } from '../../src/chat/llm-turn.ts';
+import { type ReplyData, replyText, textReply } from '../../src/chat/reply-data.ts';
 import type { Recommendation } from '../../src/engine/recommendation-schema.ts';
 import type { ExplanationEvent } from '../../src/llm/explain.ts';
 import type { LlmExtraction } from '../../src/llm/extract.ts';
@@ -17,8 +18,15 @@ import { fixtureKnowledge } from '../helpers/build-test-app.ts';
 const knowledge = fixtureKnowledge();
 const TEMPLATE = 'Prompt engineering first, because it is cheapest [vendor-doc].';
 const recommendation = { explanation: { text: TEMPLATE, source: 'template' } } as unknown as Recommendation;
-const reply = `Got it: 1 GPU. Here is my recommendation: Prompt engineering.\n\n${TEMPLATE}\n\nAsk "why not …?" about any method.`;
-const turn = { kind: 'recommendation' as const, reply, recommendation };
+const replyData: ReplyData = {
+  lead: 'Got it: 1 GPU. Here is my recommendation: Prompt engineering.',
+  body: TEMPLATE,
+  notes: [],
+  hint: 'Ask "why not …?" about any method.',
+  suggestions: [],
+};
+const reply = replyText(replyData);
+const turn = { kind: 'recommendation' as const, reply, replyData, recommendation };
 
 function fakeLlm(events: ExplanationEvent[], extraction?: LlmExtraction): LlmLayer {
   return {
@@ -78,7 +86,7 @@ describe('splitReply', () => {
   });
 
   it('keeps a "why" reply whole as the lead', () => {
-    expect(splitReply({ ...turn, kind: 'why', reply: 'LoRA is not viable here.' })).toEqual({
+    expect(splitReply({ kind: 'why', replyData: textReply('LoRA is not viable here.') })).toEqual({
       lead: 'LoRA is not viable here.',
       templateBody: '',
       tail: '',

@@ -4,7 +4,6 @@
  * /v1/chat/{id}` show or remove a session's history for its owner.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { createUIMessageStream, createUIMessageStreamResponse, type UIMessage, type UIMessageChunk } from 'ai';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import {
@@ -18,6 +17,7 @@ import {
   type SessionCredentials,
   SessionTokenInvalidError,
   SessionTokenRequiredError,
+  turnCarriesRecommendation,
 } from '../../chat/chat-service.ts';
 import {
   chatHistory,
@@ -28,7 +28,15 @@ import {
   type ReplyExplanation,
   turnGetsLlmExplanation,
 } from '../../chat/llm-turn.ts';
-import type { TurnOptions, TurnResult } from '../../chat/run-turn.ts';
+import { replySections } from '../../chat/reply-data.ts';
+import {
+  failedReplyEvents,
+  paragraphSections,
+  type ReplyEnvelope,
+  type ReplyEvent,
+  replyEvents,
+} from '../../chat/reply-events.ts';
+import type { TurnOptions } from '../../chat/run-turn.ts';
 import { recommend as engineRecommend } from '../../engine/recommend.ts';
 import { Question, Recommendation } from '../../engine/recommendation-schema.ts';
 import { ValidationError } from '../../errors.ts';
@@ -36,6 +44,7 @@ import { Profile } from '../../profile/profile-schema.ts';
 import type { Session, StoredMessage } from '../../store/session-schema.ts';
 import { sessionIdForChat } from '../../store/session-token.ts';
 import { SessionCorruptError, StoreUnavailableError } from '../../store/store-errors.ts';
+import { type AdvisorUIMessage, uiMessageStreamResponse } from '../encoders/ai-sdk-ui-stream.ts';
 import { ErrorResponse, errorBody } from '../error-body.ts';
 import { errorResponses, jsonResponse } from '../openapi-helpers.ts';
 import { withoutPaths } from '../redact-paths.ts';
@@ -100,6 +109,9 @@ export const AdvisorMessageMetadataSchema = z
   .meta({ id: 'ChatMessageMetadata' });
 export type AdvisorMessageMetadata = z.infer<typeof AdvisorMessageMetadataSchema>;
 
+/** The `data-suggestions` payload: follow-up messages the advisor understands, for quick-reply buttons. */
+export const SuggestionsPartSchema = z.object({ suggestions: z.array(z.string()) }).meta({ id: 'ChatSuggestionsPart' });
+
 /**
  * Zod schemas of the advisor's data parts, for the AI SDK client's `dataPartSchemas` option (validates every part)
  * and `messageMetadataSchema`: `useChat<AdvisorUIMessage>({ dataPartSchemas: advisorDataPartSchemas, ... })`.
@@ -110,19 +122,11 @@ export const advisorDataPartSchemas = {
   recommendation: Recommendation,
   question: Question,
   explanation: ExplanationPartSchema,
-};
-
-type AdvisorDataTypes = {
-  session: SessionPartData;
-  profile: z.infer<typeof ProfilePartSchema>;
-  recommendation: Recommendation;
-  question: Question;
-  explanation: ReplyExplanation;
+  suggestions: SuggestionsPartSchema,
 };
 
 /** The UI message type of the advisor's chat, for `useChat<AdvisorUIMessage>` and `readUIMessageStream`. */
-export type AdvisorUIMessage = UIMessage<AdvisorMessageMetadata, AdvisorDataTypes>;
-type AdvisorChunk = UIMessageChunk<AdvisorMessageMetadata, AdvisorDataTypes>;
+export type { AdvisorUIMessage };
 
 const TextPart = z.looseObject({
   type: z.string().min(1),
@@ -240,8 +244,11 @@ const postRoute = createRoute({
     'silently. Older clients may instead name the session with `x-session-id` + `x-session-token` (or `sessionId` + ' +
     '`sessionToken` in the body). The stream carries: `start` (messageId, messageMetadata {kind, provisional}), `data-session`, ' +
     '`data-profile`, text (`text-start`, `text-delta`…, `text-end`), `data-recommendation` (answers, "why" and ' +
-    '"what if"), `data-question` (when asking), `finish`. The user message and the reply are persisted before the ' +
-    'stream starts; if the engine fails the user message is kept and the stream carries an `error` chunk. ' +
+    '"what if"), `data-question` (when asking), `data-suggestions` `{ suggestions }` (follow-ups the advisor ' +
+    'understands, for quick-reply buttons), `finish`; text comes in sections (lead, answer, notes), or as the LLM writes it. The user message and the reply are persisted before the ' +
+    'stream starts; if the engine fails the user message is kept and the stream carries an `error` chunk. Any ' +
+    'failure after the stream started is an `error` chunk with a generic message and the request id (the cause is ' +
+    'logged with that id, never sent). ' +
     'With an LLM configured (see /readyz `llm`), answers, "why" and "what if" turns stream the LLM\'s explanation ' +
     'after a one-line template lead, and a `data-explanation` part `{ source, fallbackReason?, replacesStreamedText }` ' +
     'follows the text: on any LLM fault the text is the rule-only template; if LLM text was already streamed, a ' +
@@ -355,11 +362,15 @@ export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesO
       const headers: Record<string, string> = { 'x-session-id': session.sessionId, 'cache-control': 'no-store' };
       if (session.created) headers['x-session-token'] = session.sessionToken;
 
+      const failure = { requestId: c.get('requestId'), logger: c.get('logger'), signal: c.req.raw.signal };
+      const respond = (events: AsyncIterable<ReplyEvent>) => uiMessageStreamResponse(events, headers, failure);
+
       if (body.trigger === 'regenerate-message' && !session.created) {
         const previous = await lastAssistantMessage(store, session);
         if (previous !== undefined) {
           const recommendation = recommendationFor(previous, (profile) => recommend(profile, deps.knowledge));
-          return streamResponse(replyChunks({ sessionPart, message: previous, recommendation }), headers) as never;
+          const envelope = storedReplyEnvelope(previous, sessionPart, recommendation);
+          return respond(replyEvents(envelope, { sections: paragraphSections(previous.text) })) as never;
         }
       }
 
@@ -370,51 +381,39 @@ export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesO
           userMessageId: last.id,
           signal: c.req.raw.signal,
         });
-        if (llm !== undefined && turnGetsLlmExplanation(outcome.turn.kind)) {
-          const logger = c.get('logger');
-          const events = llmReplyEvents(llm, outcome.turn, deps.knowledge, {
-            history: chatHistory(outcome.session.messages.slice(0, -1)),
-            signal: c.req.raw.signal,
-          });
-          const chunks = llmReplyChunks({
-            sessionPart,
-            message: outcome.assistantMessage,
-            turn: outcome.turn,
-            events,
-            onFinal: async (final) => {
-              if (final.explanation.fallbackReason !== undefined) {
-                deps.metrics?.llmFallback(final.explanation.fallbackReason);
-                logger.info('chat explanation fell back to the template', {
-                  reason: final.explanation.fallbackReason,
-                  detail: final.detail,
-                });
-              }
-              if (final.explanation.fallbackReason === 'aborted') return; // the template reply is already stored
-              try {
-                await persistFinalReply(store, session, outcome.assistantMessage.id, final);
-              } catch (error) {
-                // The template reply stays stored: still a truthful answer.
-                logger.error('could not store the final chat reply; the template reply stays stored', { error });
-              }
-            },
-          });
-          return streamChunks(chunks, headers) as never;
+        const { turn } = outcome;
+        const recommendation = turnCarriesRecommendation(turn.kind) ? turn.recommendation : undefined;
+        const envelope = storedReplyEnvelope(outcome.assistantMessage, sessionPart, recommendation);
+        if (llm === undefined || !turnGetsLlmExplanation(turn.kind)) {
+          return respond(replyEvents(envelope, { sections: replySections(turn.replyData) })) as never;
         }
-        const recommendation =
-          outcome.turn.kind === 'recommendation' || outcome.turn.kind === 'what-if' || outcome.turn.kind === 'why'
-            ? outcome.turn.recommendation
-            : undefined;
-        const chunks = replyChunks({ sessionPart, message: outcome.assistantMessage, recommendation });
-        return streamResponse(chunks, headers) as never;
+        const logger = c.get('logger');
+        const events = llmReplyEvents(llm, turn, deps.knowledge, {
+          history: chatHistory(outcome.session.messages.slice(0, -1)),
+          signal: c.req.raw.signal,
+        });
+        const onFinal = async (final: Extract<LlmReplyEvent, { type: 'final' }>) => {
+          if (final.explanation.fallbackReason !== undefined) {
+            deps.metrics?.llmFallback(final.explanation.fallbackReason);
+            logger.info('chat explanation fell back to the template', {
+              reason: final.explanation.fallbackReason,
+              detail: final.detail,
+            });
+          }
+          if (final.explanation.fallbackReason === 'aborted') return; // the template reply is already stored
+          try {
+            await persistFinalReply(store, session, outcome.assistantMessage.id, final);
+          } catch (error) {
+            // The template reply stays stored: still a truthful answer.
+            logger.error('could not store the final chat reply; the template reply stays stored', { error });
+          }
+        };
+        return respond(replyEvents(envelope, { events, onFinal })) as never;
       } catch (error) {
         if (!(error instanceof ChatTurnFailedError)) throw error;
         c.get('logger').error('chat turn failed', { error: error.cause, sessionId: session.sessionId });
-        const chunks: AdvisorChunk[] = [
-          { type: 'start' },
-          { type: 'data-session', data: sessionPart, transient: true },
-          { type: 'error', errorText: error.message },
-        ];
-        return streamResponse(chunks, headers) as never;
+        const message = `${error.message} (request id ${failure.requestId})`;
+        return respond(failedReplyEvents(sessionPart, message)) as never;
       }
     } catch (error) {
       return storeErrorResponse(c, error) as never;
@@ -455,114 +454,32 @@ export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesO
 }
 
 /**
- * The chunks of one assistant reply, in protocol order: start, data-session (transient), data-profile, the text in
- * word-sized deltas, data-recommendation (when given), data-question (when the reply asks one), finish.
+ * What a reply carries besides its text, from the stored assistant message (its typed parts and meta) and the
+ * recommendation recomputed or computed for it; the session part first.
  */
-export function replyChunks(input: {
-  sessionPart: SessionPartData;
-  message: StoredMessage;
-  recommendation?: Recommendation;
-}): AdvisorChunk[] {
-  const { message } = input;
+function storedReplyEnvelope(
+  message: StoredMessage,
+  sessionPart: SessionPartData,
+  recommendation: Recommendation | undefined,
+): ReplyEnvelope {
   const meta = assistantMeta(message);
   const parts = (message.parts ?? []) as { type?: unknown; data?: unknown }[];
-  const profilePart = parts.find((part) => part.type === 'data-profile');
-  const questionPart = parts.find((part) => part.type === 'data-question');
-  const explanationPart = parts.find((part) => part.type === 'data-explanation');
-  const textId = `text-${message.id}`;
-
-  const chunks: AdvisorChunk[] = [
-    { type: 'start', messageId: message.id, messageMetadata: { kind: meta.kind, provisional: meta.provisional } },
-    { type: 'data-session', data: input.sessionPart, transient: true },
-  ];
-  if (profilePart !== undefined) chunks.push({ type: 'data-profile', data: profilePart.data as ProfilePartData });
-  chunks.push({ type: 'text-start', id: textId });
-  for (const delta of splitIntoDeltas(message.text)) chunks.push({ type: 'text-delta', id: textId, delta });
-  chunks.push({ type: 'text-end', id: textId });
-  if (explanationPart !== undefined) {
-    chunks.push({ type: 'data-explanation', data: explanationPart.data as ReplyExplanation });
-  }
-  if (input.recommendation !== undefined) {
-    chunks.push({ type: 'data-recommendation', data: input.recommendation });
-  }
-  if (questionPart !== undefined) chunks.push({ type: 'data-question', data: questionPart.data as Question });
-  chunks.push({ type: 'finish', finishReason: 'stop' });
-  return chunks;
-}
-
-/** Splits text into word-sized deltas (each word with the whitespace after it); joined they give the text back. */
-export function splitIntoDeltas(text: string): string[] {
-  return text.match(/\s*\S+\s*/g) ?? (text === '' ? [] : [text]);
-}
-
-/**
- * The chunks of a reply explained by the LLM, produced as the explanation streams: start, data-session, data-profile,
- * one text part (the template lead, then the LLM's deltas, then the template tail), a second text part only when the
- * streamed text was withdrawn (a marked `Correction:` with the template explanation), data-explanation,
- * data-recommendation, data-question, finish. `onFinal` runs (and stores the final reply) before `finish`.
- */
-export async function* llmReplyChunks(input: {
-  sessionPart: SessionPartData;
-  message: StoredMessage;
-  turn: Pick<TurnResult, 'recommendation' | 'question'>;
-  events: AsyncIterable<LlmReplyEvent>;
-  onFinal: (final: Extract<LlmReplyEvent, { type: 'final' }>) => Promise<void>;
-}): AsyncGenerator<AdvisorChunk, void, undefined> {
-  const { message } = input;
-  const meta = assistantMeta(message);
-  const parts = (message.parts ?? []) as { type?: unknown; data?: unknown }[];
-  const profilePart = parts.find((part) => part.type === 'data-profile');
-  yield { type: 'start', messageId: message.id, messageMetadata: { kind: meta.kind, provisional: meta.provisional } };
-  yield { type: 'data-session', data: input.sessionPart, transient: true };
-  if (profilePart !== undefined) yield { type: 'data-profile', data: profilePart.data as ProfilePartData };
-  const textId = `text-${message.id}`;
-  yield { type: 'text-start', id: textId };
-  let open = true;
-  for await (const event of input.events) {
-    if (event.type === 'text') {
-      yield { type: 'text-delta', id: textId, delta: event.text };
-    } else if (event.type === 'correction') {
-      yield { type: 'text-end', id: textId };
-      open = false;
-      const correctionId = `${textId}-correction`;
-      yield { type: 'text-start', id: correctionId };
-      yield { type: 'text-delta', id: correctionId, delta: event.text };
-      yield { type: 'text-end', id: correctionId };
-    } else {
-      if (open) yield { type: 'text-end', id: textId };
-      open = false;
-      await input.onFinal(event);
-      yield { type: 'data-explanation', data: event.explanation };
-    }
-  }
-  if (open) yield { type: 'text-end', id: textId };
-  yield { type: 'data-recommendation', data: input.turn.recommendation };
-  if (input.turn.question !== undefined) yield { type: 'data-question', data: input.turn.question };
-  yield { type: 'finish', finishReason: 'stop' };
-}
-
-/** A UI message stream response that writes `chunks` as they are produced (and stops them if the client leaves). */
-function streamChunks(
-  chunks: AsyncGenerator<AdvisorChunk, void, undefined>,
-  headers: Record<string, string>,
-): Response {
-  const stream = createUIMessageStream<AdvisorUIMessage>({
-    execute: async ({ writer }) => {
-      for await (const chunk of chunks) writer.write(chunk);
-    },
-    onError: (error) => (error instanceof Error ? error.message : 'The advisor failed to write its reply'),
-  });
-  return createUIMessageStreamResponse({ stream, headers });
-}
-
-function streamResponse(chunks: readonly AdvisorChunk[], headers: Record<string, string>): Response {
-  const stream = createUIMessageStream<AdvisorUIMessage>({
-    execute: ({ writer }) => {
-      for (const chunk of chunks) writer.write(chunk);
-    },
-    onError: (error) => (error instanceof Error ? error.message : 'The advisor failed to write its reply'),
-  });
-  return createUIMessageStreamResponse({ stream, headers });
+  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.data;
+  const profile = part('data-profile') as ProfilePartData | undefined;
+  const question = part('data-question') as Question | undefined;
+  const explanation = part('data-explanation') as ReplyExplanation | undefined;
+  const suggestions = (part('data-suggestions') as { suggestions?: string[] } | undefined)?.suggestions;
+  return {
+    messageId: message.id,
+    kind: meta.kind,
+    provisional: meta.provisional,
+    session: sessionPart,
+    ...(profile === undefined ? {} : { profile }),
+    ...(explanation === undefined ? {} : { explanation }),
+    ...(recommendation === undefined ? {} : { recommendation }),
+    ...(question === undefined ? {} : { question }),
+    ...(suggestions === undefined ? {} : { suggestions }),
+  };
 }
 
 function assistantMeta(message: StoredMessage): AssistantMessageMeta {

@@ -8,19 +8,18 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { ExtractFunction, RunTurnFunction } from '../../chat/chat-service.ts';
-import { turnCarriesRecommendation } from '../../chat/chat-service.ts';
-import {
-  createReplayExtract,
-  type LlmReplyEvent,
-  llmReplyEvents,
-  turnGetsLlmExplanation,
-} from '../../chat/llm-turn.ts';
+import { profilePartData, turnCarriesRecommendation } from '../../chat/chat-service.ts';
+import { createReplayExtract, llmReplyEvents, turnGetsLlmExplanation } from '../../chat/llm-turn.ts';
 import { DEFAULT_REPLAY_LIMITS, replayedCharacters, replayHistory } from '../../chat/replay-history.ts';
-import type { TurnKind, TurnOptions, TurnResult } from '../../chat/run-turn.ts';
+import { replySections } from '../../chat/reply-data.ts';
+import { type ReplyEnvelope, replyEvents } from '../../chat/reply-events.ts';
+import type { TurnOptions, TurnResult } from '../../chat/run-turn.ts';
 import { Question, Recommendation } from '../../engine/recommendation-schema.ts';
 import { Profile } from '../../profile/profile-schema.ts';
+import { completionBody, completionChunkFrames, estimateTokens } from '../encoders/openai-chunks.ts';
+import { sseResponse } from '../encoders/sse.ts';
 import type { App, AppDeps, AppEnv, RouteModule } from '../types.ts';
-import { ExplanationPartSchema, splitIntoDeltas } from './chat.ts';
+import { ExplanationPartSchema } from './chat.ts';
 
 /** The one model id the advisor answers to. */
 export const ADVISOR_MODEL_ID = 'adaptation-advisor';
@@ -28,10 +27,7 @@ export const ADVISOR_MODEL_ID = 'adaptation-advisor';
 /** Most user messages one request may replay (each replays extraction and the engine). */
 export const MAX_USER_MESSAGES = DEFAULT_REPLAY_LIMITS.maxMessages;
 
-/** Token counts are estimates: ceil(characters / 4), OpenAI's rule of thumb for English text. No tokenizer is run. */
-export function estimateTokens(characters: number): number {
-  return Math.ceil(characters / 4);
-}
+export { estimateTokens };
 
 const ContentPart = z.looseObject({ type: z.string().min(1), text: z.string().optional() });
 
@@ -84,6 +80,10 @@ export const AdvisorExtra = z
     explanation: ExplanationPartSchema.optional().describe(
       "With an LLM configured, on turns it explains: whether the prose is the LLM's or the rule-only template and why",
     ),
+    suggestions: z
+      .array(z.string())
+      .optional()
+      .describe('Follow-up messages the advisor understands (for quick-reply buttons)'),
   })
   .meta({ id: 'AdvisorExtra' });
 export type AdvisorExtra = z.infer<typeof AdvisorExtra>;
@@ -211,162 +211,50 @@ export function registerOpenAiCompatibleRoutes(app: App, deps: AppDeps, options:
       );
     }
 
-    const advisor = advisorExtra(turn);
-    const id = `chatcmpl-${randomUUID().replaceAll('-', '')}`;
-    const sseHeaders = {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      'x-accel-buffering': 'no',
+    const envelope: ReplyEnvelope = {
+      kind: turn.kind,
+      provisional: turn.provisional,
+      profile: profilePartData(turn),
+      ...(turnCarriesRecommendation(turn.kind) ? { recommendation: turn.recommendation } : {}),
+      ...(turn.question === undefined ? {} : { question: turn.question }),
+      suggestions: turn.replyData.suggestions,
     };
-    if (llm !== undefined && turnGetsLlmExplanation(turn.kind)) {
-      const logger = c.get('logger');
-      const replyEvents = llmReplyEvents(llm, turn, deps.knowledge, {
-        history: conversationOf(request).map((message) => ({ role: message.role, content: message.text })),
-        signal,
-      });
-      const onFinal = (final: Extract<LlmReplyEvent, { type: 'final' }>) => {
-        if (final.explanation.fallbackReason === undefined) return;
-        deps.metrics?.llmFallback(final.explanation.fallbackReason);
-        logger.info('chat completion explanation fell back to the template', {
-          reason: final.explanation.fallbackReason,
-          detail: final.detail,
-        });
-      };
-      const promptChars = request.messages.reduce((total, message) => total + contentText(message.content).length, 0);
-      const created = Math.floor(Date.now() / 1000);
-      if (request.stream !== true) {
-        let final: Extract<LlmReplyEvent, { type: 'final' }> | undefined;
-        for await (const event of replyEvents) if (event.type === 'final') final = event;
-        if (final === undefined) throw new Error('the LLM reply ended without a final event');
-        onFinal(final);
-        return c.json(
-          {
-            id,
-            object: 'chat.completion',
-            created,
-            model: ADVISOR_MODEL_ID,
-            choices: [
-              {
-                index: 0,
-                message: { role: 'assistant', content: final.text, refusal: null },
-                logprobs: null,
-                finish_reason: 'stop',
-              },
-            ],
-            usage: estimatedUsage(promptChars, final.text.length),
-            advisor: { ...advisor, explanation: final.explanation },
-          },
-          200,
-        );
-      }
-      const chunks = llmCompletionChunks({
-        id,
-        created,
-        advisor,
-        events: replyEvents,
-        onFinal,
-        promptChars: request.stream_options?.include_usage === true ? promptChars : undefined,
-      });
-      return new Response(sseStream(chunks), { status: 200, headers: sseHeaders });
-    }
-    const createdAt = Math.floor(Date.now() / 1000);
-    const promptCharacters = request.messages.reduce(
-      (total, message) => total + contentText(message.content).length,
-      0,
-    );
-    const usage = {
-      prompt_tokens: estimateTokens(promptCharacters),
-      completion_tokens: estimateTokens(turn.reply.length),
-      total_tokens: estimateTokens(promptCharacters) + estimateTokens(turn.reply.length),
-    };
-
-    if (request.stream !== true) {
-      return c.json(
-        {
-          id,
-          object: 'chat.completion',
-          created: createdAt,
-          model: ADVISOR_MODEL_ID,
-          choices: [
-            {
-              index: 0,
-              message: { role: 'assistant', content: turn.reply, refusal: null },
-              logprobs: null,
-              finish_reason: 'stop',
+    const logger = c.get('logger');
+    const events =
+      llm !== undefined && turnGetsLlmExplanation(turn.kind)
+        ? replyEvents(envelope, {
+            events: llmReplyEvents(llm, turn, deps.knowledge, {
+              history: conversationOf(request).map((message) => ({ role: message.role, content: message.text })),
+              signal,
+            }),
+            onFinal: (final) => {
+              if (final.explanation.fallbackReason === undefined) return;
+              deps.metrics?.llmFallback(final.explanation.fallbackReason);
+              logger.info('chat completion explanation fell back to the template', {
+                reason: final.explanation.fallbackReason,
+                detail: final.detail,
+              });
             },
-          ],
-          usage,
-          advisor,
-        },
-        200,
+          })
+        : replyEvents(envelope, { sections: replySections(turn.replyData) });
+    const encoding = {
+      id: `chatcmpl-${randomUUID().replaceAll('-', '')}`,
+      created: Math.floor(Date.now() / 1000),
+      model: ADVISOR_MODEL_ID,
+      promptChars: request.messages.reduce((total, message) => total + contentText(message.content).length, 0),
+      includeUsage: request.stream_options?.include_usage === true,
+    };
+    const failure = { requestId: c.get('requestId'), logger, signal };
+    if (request.stream === true) return sseResponse(completionChunkFrames(events, encoding, failure));
+    const result = await completionBody(events, encoding, failure);
+    if ('error' in result) {
+      return c.json(
+        { error: { message: result.error, type: 'server_error', param: null, code: 'stream_failed' } },
+        500,
       );
     }
-
-    const includeUsage = request.stream_options?.include_usage === true;
-    const events = completionChunks({
-      id,
-      created: createdAt,
-      reply: turn.reply,
-      advisor,
-      usage: includeUsage ? usage : undefined,
-    });
-    return new Response(sseBody(events), {
-      status: 200,
-      headers: {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        'x-accel-buffering': 'no',
-      },
-    });
+    return c.json(result.completion, 200);
   });
-}
-
-/**
- * The `chat.completion.chunk` events of one streamed reply, like OpenAI's: a first delta with the role, content
- * deltas, a last choice chunk with `finish_reason: "stop"` (carrying `advisor`), then, when usage is requested, a
- * chunk with empty `choices` and the usage (every earlier chunk then has `usage: null`).
- */
-export function completionChunks(input: {
-  id: string;
-  created: number;
-  reply: string;
-  advisor: AdvisorExtra;
-  usage?: z.infer<typeof Usage>;
-}): Record<string, unknown>[] {
-  const base = { id: input.id, object: 'chat.completion.chunk', created: input.created, model: ADVISOR_MODEL_ID };
-  const usageField = input.usage === undefined ? {} : { usage: null };
-  const choice = (delta: Record<string, unknown>, finishReason: 'stop' | null) => ({
-    ...base,
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
-    ...usageField,
-  });
-  const chunks: Record<string, unknown>[] = [choice({ role: 'assistant', content: '' }, null)];
-  for (const delta of splitIntoDeltas(input.reply)) chunks.push(choice({ content: delta }, null));
-  chunks.push({ ...choice({}, 'stop'), advisor: input.advisor });
-  if (input.usage !== undefined) chunks.push({ ...base, choices: [], usage: input.usage });
-  return chunks;
-}
-
-function sseBody(events: readonly Record<string, unknown>[]): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    start(controller) {
-      for (const event of events) controller.enqueue(encoder.encode(`data: ${JSON.stringify(event)}\n\n`));
-      controller.enqueue(encoder.encode('data: [DONE]\n\n'));
-      controller.close();
-    },
-  });
-}
-
-function advisorExtra(turn: TurnResult): AdvisorExtra {
-  const extra: AdvisorExtra = {
-    kind: turn.kind satisfies TurnKind,
-    provisional: turn.provisional,
-    profile: turn.state.profile as Profile,
-  };
-  if (turnCarriesRecommendation(turn.kind)) extra.recommendation = turn.recommendation;
-  if (turn.question !== undefined) extra.question = turn.question;
-  return extra;
 }
 
 /** application/json, or a +json type; a request without a content-type is read as JSON. */
@@ -570,12 +458,6 @@ function documentRoutes(app: App): void {
   });
 }
 
-function estimatedUsage(promptChars: number, completionChars: number): z.infer<typeof Usage> {
-  const prompt = estimateTokens(promptChars);
-  const completion = estimateTokens(completionChars);
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
-}
-
 /** The request's user and assistant messages as text, oldest first (system and tool messages are left out). */
 function conversationOf(request: ChatCompletionRequest): { role: 'user' | 'assistant'; text: string }[] {
   return request.messages.flatMap((message) =>
@@ -583,59 +465,4 @@ function conversationOf(request: ChatCompletionRequest): { role: 'user' | 'assis
       ? [{ role: message.role, text: contentText(message.content).trim() }]
       : [],
   );
-}
-
-/**
- * The chunks of a streamed reply explained by the LLM, as they are produced: the role delta, the template lead, the
- * LLM's deltas and the template tail as content deltas; if streamed LLM text is withdrawn, a content delta starting
- * with "Correction:" on a new paragraph; then the `stop` chunk carrying `advisor` (with `explanation`), then the
- * estimated usage when `promptChars` is given.
- */
-export async function* llmCompletionChunks(input: {
-  id: string;
-  created: number;
-  advisor: AdvisorExtra;
-  events: AsyncIterable<LlmReplyEvent>;
-  onFinal: (final: Extract<LlmReplyEvent, { type: 'final' }>) => void;
-  promptChars: number | undefined;
-}): AsyncGenerator<Record<string, unknown>, void, undefined> {
-  const base = { id: input.id, object: 'chat.completion.chunk', created: input.created, model: ADVISOR_MODEL_ID };
-  const usageField = input.promptChars === undefined ? {} : { usage: null };
-  const choice = (delta: Record<string, unknown>, finishReason: 'stop' | null) => ({
-    ...base,
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
-    ...usageField,
-  });
-  yield choice({ role: 'assistant', content: '' }, null);
-  let sent = 0;
-  for await (const event of input.events) {
-    if (event.type === 'text' || event.type === 'correction') {
-      const content = event.type === 'correction' ? `\n\n${event.text}` : event.text;
-      sent += content.length;
-      yield choice({ content }, null);
-      continue;
-    }
-    input.onFinal(event);
-    yield { ...choice({}, 'stop'), advisor: { ...input.advisor, explanation: event.explanation } };
-    if (input.promptChars !== undefined) yield { ...base, choices: [], usage: estimatedUsage(input.promptChars, sent) };
-  }
-}
-
-/** An SSE body that pulls `chunks` as the client reads; the client leaving stops the generator (and the LLM call). */
-function sseStream(chunks: AsyncGenerator<Record<string, unknown>, void, undefined>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) {
-        controller.enqueue(encoder.encode('data: [DONE]\n\n'));
-        controller.close();
-        return;
-      }
-      controller.enqueue(encoder.encode(`data: ${JSON.stringify(next.value)}\n\n`));
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
 }
