@@ -50,8 +50,10 @@ export function providerFacts(input: ProviderFactsInput, knowledge: Knowledge): 
 
   if (wanted('tuning-offer')) {
     for (const provider of filterProviders(knowledge, input.query)) {
-      const byName = queriedModel === undefined || !provider.offerings.some((o) => o.models.includes(queriedModel.id));
-      for (const offering of byName ? provider.offerings : offeringsFor(provider, queriedModel)) {
+      // Found through a model it tunes: only the offers for that model. Found by its own name: all its offers.
+      const tunesQueriedModel =
+        queriedModel !== undefined && provider.offerings.some((offering) => offering.models.includes(queriedModel.id));
+      for (const offering of tunesQueriedModel ? offeringsFor(provider, queriedModel) : provider.offerings) {
         if (input.service === undefined || offering.service === input.service)
           facts.push(offerFact(knowledge, provider, offering));
       }
