@@ -9,6 +9,8 @@ import { createPostgresRateLimitStore, RATE_LIMIT_TABLE } from '../../../src/htt
 import { type PostgresServer, postgresTestsSkipped, startPostgresServer } from '../../support/postgres-server.ts';
 import { buildSecureApp } from './secure-app.ts';
 
+type SecureApp = Awaited<ReturnType<typeof buildSecureApp>>['app'];
+
 const MINUTE_MS = 60_000;
 
 describe.skipIf(postgresTestsSkipped())('PostgreSQL rate-limit store', () => {
@@ -84,7 +86,7 @@ describe.skipIf(postgresTestsSkipped())('PostgreSQL rate-limit store', () => {
 
   it('the middleware of two apps on one database: a limit of N per minute admits N in total, then 429 with Retry-After', async () => {
     const database = await server.createDatabase('limits');
-    const apps = [];
+    const apps: SecureApp[] = [];
     for (let index = 0; index < 2; index++) {
       const { store } = await instance(database.url);
       apps.push((await buildSecureApp({ RATE_LIMIT_PER_MINUTE: 5 }, { rateLimitStore: store })).app);
@@ -92,7 +94,7 @@ describe.skipIf(postgresTestsSkipped())('PostgreSQL rate-limit store', () => {
     const statuses: number[] = [];
     let limited: Response | undefined;
     for (let request = 0; request < 10; request++) {
-      const response = await (apps[request % 2] as (typeof apps)[number]).request('/v1/methods');
+      const response = await (apps[request % 2] as SecureApp).request('/v1/methods');
       statuses.push(response.status);
       if (response.status === 429) limited ??= response;
     }
@@ -107,13 +109,13 @@ describe.skipIf(postgresTestsSkipped())('PostgreSQL rate-limit store', () => {
 
   it('sessions per client are counted once for all instances, and a failed request gives its reservation back', async () => {
     const database = await server.createDatabase('limits');
-    const apps = [];
+    const apps: SecureApp[] = [];
     for (let index = 0; index < 2; index++) {
       const { store } = await instance(database.url);
       apps.push((await buildSecureApp({ MAX_SESSIONS_PER_CLIENT: 2 }, { rateLimitStore: store })).app);
     }
     const newChat = (index: number, body: string) =>
-      (apps[index % 2] as (typeof apps)[number]).request('/v1/chat', {
+      (apps[index % 2] as SecureApp).request('/v1/chat', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
