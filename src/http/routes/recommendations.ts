@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Explanation, Recommendation } from '../../engine/recommendation-schema.ts';
 import type { ExplanationEvent } from '../../llm/explain.ts';
 import type { Logger } from '../../logger.ts';
+import { type NamedEvent, namedEventFrames } from '../encoders/plain-sse.ts';
+import { sseResponse } from '../encoders/sse.ts';
 import { errorResponses } from '../openapi-helpers.ts';
 import { canonicalJson, createRecommendationCache } from '../recommendation-cache.ts';
 import { RecommendationRequest, RecommendationResponse } from '../schemas.ts';
@@ -27,7 +29,9 @@ const route = createRoute({
     '`event: delta` (`{ "text": "..." }`, explanation text as the LLM writes it), then exactly one ' +
     '`event: explanation` (`{ "explanation": { text, source, fallbackReason? }, "replacesStreamedText": boolean }`). ' +
     'When `replacesStreamedText` is true the deltas already shown failed the check (or the stream broke) and must ' +
-    'be replaced by `explanation.text`. Closing the connection cancels the upstream LLM call.',
+    'be replaced by `explanation.text`. A failure after the stream started is one `event: error` ' +
+    '(`{ "error": { code, message, requestId } }`, a generic message; the cause is logged with the request id). ' +
+    'Closing the connection cancels the upstream LLM call.',
   request: { body: { required: true, content: { 'application/json': { schema: RecommendationRequest } } } },
   responses: {
     200: {
@@ -78,14 +82,8 @@ export function registerRecommendationRoutes(app: App, deps: AppDeps, recommend:
         deps.explainWithLlm === undefined && llm !== undefined
           ? llm.streamExplanation(input)
           : onceAsEvents(explainer, input, template, c.get('logger'));
-      return new Response(explanationEventStream(recommendation, events, countFallback), {
-        status: 200,
-        headers: {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache',
-          'x-accel-buffering': 'no',
-        },
-      }) as never;
+      const failure = { requestId: c.get('requestId'), logger: c.get('logger'), signal: c.req.raw.signal };
+      return sseResponse(namedEventFrames(explanationEvents(recommendation, events, countFallback), failure)) as never;
     }
     const explanation = await explainSafely(explainer, input, template, c.get('logger'));
     countFallback(explanation);
@@ -131,41 +129,25 @@ async function* onceAsEvents(
 }
 
 /**
- * The SSE body: `recommendation` (without explanation), `delta`s, then one `explanation`. Cancelling the body (the
- * client left) stops the explanation generator, which aborts the upstream call.
+ * The named events of the stream: `recommendation` (without explanation), `delta`s, then one `explanation`.
+ * Stopping this generator (the client left) stops the explanation generator, which aborts the upstream call.
  */
-function explanationEventStream(
+async function* explanationEvents(
   recommendation: Recommendation,
-  events: AsyncGenerator<ExplanationEvent, void, undefined>,
+  events: AsyncIterable<ExplanationEvent>,
   onFinal: (explanation: Explanation) => void,
-): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+): AsyncGenerator<NamedEvent, void, undefined> {
   const { explanation: _explanation, ...engineResult } = recommendation;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(frame('recommendation', engineResult));
-        return;
-      }
-      const next = await events.next();
-      if (next.done) {
-        controller.close();
-        return;
-      }
-      const event = next.value;
-      if (event.type === 'delta') controller.enqueue(frame('delta', { text: event.text }));
-      else {
-        onFinal(event.explanation);
-        controller.enqueue(
-          frame('explanation', { explanation: event.explanation, replacesStreamedText: event.replacesStreamedText }),
-        );
-      }
-    },
-    async cancel() {
-      await events.return(undefined);
-    },
-  });
+  yield { event: 'recommendation', data: engineResult };
+  for await (const event of events) {
+    if (event.type === 'delta') {
+      yield { event: 'delta', data: { text: event.text } };
+      continue;
+    }
+    onFinal(event.explanation);
+    yield {
+      event: 'explanation',
+      data: { explanation: event.explanation, replacesStreamedText: event.replacesStreamedText },
+    };
+  }
 }
