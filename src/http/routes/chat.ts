@@ -7,12 +7,10 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import {
-  type AssistantMessageMeta,
   ChatSessionGoneError,
   ChatTurnFailedError,
   createChatService,
   type ExtractFunction,
-  type ProfilePartData,
   type RunTurnFunction,
   type SessionCredentials,
   SessionTokenInvalidError,
@@ -25,17 +23,11 @@ import {
   type LlmReplyEvent,
   llmReplyEvents,
   persistFinalReply,
-  type ReplyExplanation,
   turnGetsLlmExplanation,
 } from '../../chat/llm-turn.ts';
 import { replySections } from '../../chat/reply-data.ts';
-import {
-  failedReplyEvents,
-  paragraphSections,
-  type ReplyEnvelope,
-  type ReplyEvent,
-  replyEvents,
-} from '../../chat/reply-events.ts';
+import { failedReplyEvents, paragraphSections, type ReplyEvent, replyEvents } from '../../chat/reply-events.ts';
+import { recommendationFor, storedReplyEnvelope } from '../../chat/reply-stored.ts';
 import type { TurnOptions } from '../../chat/run-turn.ts';
 import { recommend as engineRecommend } from '../../engine/recommend.ts';
 import { Question, Recommendation } from '../../engine/recommendation-schema.ts';
@@ -44,6 +36,7 @@ import { Profile } from '../../profile/profile-schema.ts';
 import type { Session, StoredMessage } from '../../store/session-schema.ts';
 import { sessionIdForChat } from '../../store/session-token.ts';
 import { SessionCorruptError, StoreUnavailableError } from '../../store/store-errors.ts';
+import { historyUIMessages } from '../encoders/ai-sdk-ui-history.ts';
 import { type AdvisorUIMessage, uiMessageStreamResponse } from '../encoders/ai-sdk-ui-stream.ts';
 import { ErrorResponse, errorBody } from '../error-body.ts';
 import { errorResponses, jsonResponse } from '../openapi-helpers.ts';
@@ -127,6 +120,7 @@ export const advisorDataPartSchemas = {
 
 /** The UI message type of the advisor's chat, for `useChat<AdvisorUIMessage>` and `readUIMessageStream`. */
 export type { AdvisorUIMessage };
+export { historyUIMessages };
 
 const TextPart = z.looseObject({
   type: z.string().min(1),
@@ -453,50 +447,6 @@ export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesO
   });
 }
 
-/**
- * What a reply carries besides its text, from the stored assistant message (its typed parts and meta) and the
- * recommendation recomputed or computed for it; the session part first.
- */
-function storedReplyEnvelope(
-  message: StoredMessage,
-  sessionPart: SessionPartData,
-  recommendation: Recommendation | undefined,
-): ReplyEnvelope {
-  const meta = assistantMeta(message);
-  const parts = (message.parts ?? []) as { type?: unknown; data?: unknown }[];
-  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.data;
-  const profile = part('data-profile') as ProfilePartData | undefined;
-  const question = part('data-question') as Question | undefined;
-  const explanation = part('data-explanation') as ReplyExplanation | undefined;
-  const suggestions = (part('data-suggestions') as { suggestions?: string[] } | undefined)?.suggestions;
-  return {
-    messageId: message.id,
-    kind: meta.kind,
-    provisional: meta.provisional,
-    session: sessionPart,
-    ...(profile === undefined ? {} : { profile }),
-    ...(explanation === undefined ? {} : { explanation }),
-    ...(recommendation === undefined ? {} : { recommendation }),
-    ...(question === undefined ? {} : { question }),
-    ...(suggestions === undefined ? {} : { suggestions }),
-  };
-}
-
-function assistantMeta(message: StoredMessage): AssistantMessageMeta {
-  const meta = (message.meta ?? {}) as Partial<AssistantMessageMeta>;
-  return { kind: meta.kind ?? 'recommendation', provisional: meta.provisional ?? false, ...meta };
-}
-
-/** Recomputes a stored reply's recommendation from the profile it was computed on (the engine is deterministic). */
-function recommendationFor(
-  message: StoredMessage,
-  compute: (profile: Profile) => Recommendation,
-): Recommendation | undefined {
-  const meta = assistantMeta(message);
-  const parsed = Profile.safeParse(meta.recommendationProfile);
-  return parsed.success ? compute(parsed.data) : undefined;
-}
-
 async function lastAssistantMessage(
   store: NonNullable<AppDeps['sessionStore']>,
   credentials: SessionCredentials,
@@ -551,43 +501,6 @@ async function findSession(
   token: string | undefined,
 ): Promise<Session | undefined> {
   return (await store.get(sessionIdForChat(id), token)) ?? (await store.get(id, token));
-}
-
-/**
- * Stored messages as AI SDK `UIMessage`s, parts in the order the stream delivered them: data-profile, text,
- * data-explanation, data-recommendation (only on the latest message that carried one, recomputed from its stored
- * profile), data-question, then any other stored part. User messages have one text part and no metadata.
- */
-export function historyUIMessages(
-  messages: readonly StoredMessage[],
-  compute: (profile: Profile) => Recommendation,
-): AdvisorUIMessage[] {
-  const latestAnswer = messages.findLastIndex(
-    (message) => message.role === 'assistant' && assistantMeta(message).recommendationProfile !== undefined,
-  );
-  return messages.map((message, index): AdvisorUIMessage => {
-    const text = { type: 'text' as const, text: message.text, state: 'done' as const };
-    if (message.role === 'user') return { id: message.id, role: 'user', parts: [text] };
-    const meta = assistantMeta(message);
-    const stored = (message.parts ?? []) as AdvisorUIMessage['parts'];
-    const byType = (type: string) => stored.filter((part) => part.type === type);
-    const recommendation = index === latestAnswer ? recommendationFor(message, compute) : undefined;
-    const known = new Set(['data-profile', 'data-explanation', 'data-question']);
-    const parts: AdvisorUIMessage['parts'] = [
-      ...byType('data-profile'),
-      text,
-      ...byType('data-explanation'),
-      ...(recommendation === undefined ? [] : [{ type: 'data-recommendation' as const, data: recommendation }]),
-      ...byType('data-question'),
-      ...stored.filter((part) => !known.has(part.type)),
-    ];
-    return {
-      id: message.id,
-      role: 'assistant',
-      metadata: { kind: meta.kind, provisional: meta.provisional, createdAt: message.createdAt },
-      parts,
-    };
-  });
 }
 
 /** The new user message: the last message with role "user", its text parts joined; 400 when empty or over `maxChars`. */
