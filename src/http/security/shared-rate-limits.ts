@@ -207,3 +207,14 @@ export async function openPostgresRateLimitStore(databaseUrl: string, logger: Lo
     onRecovered: () => logger.info('rate-limit database available again: limits are shared across instances'),
   });
 }
+
+/**
+ * The rate-limit store of a configuration: PostgreSQL when `databaseUrl` (DATABASE_URL) is set, so every instance
+ * shares the limits, else this process's memory.
+ */
+export async function openRateLimitStore(databaseUrl: string | undefined, logger: Logger): Promise<RateLimitStore> {
+  if (databaseUrl === undefined || databaseUrl === '') return createMemoryRateLimitStore();
+  const store = await openPostgresRateLimitStore(databaseUrl, logger);
+  logger.info('rate limits shared through PostgreSQL', { table: RATE_LIMIT_TABLE });
+  return store;
+}

@@ -5,7 +5,12 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RateLimitStore } from '../../../src/http/security/rate-limiter.ts';
-import { createPostgresRateLimitStore, RATE_LIMIT_TABLE } from '../../../src/http/security/shared-rate-limits.ts';
+import {
+  createPostgresRateLimitStore,
+  openRateLimitStore,
+  RATE_LIMIT_TABLE,
+} from '../../../src/http/security/shared-rate-limits.ts';
+import { createLogger } from '../../../src/logger.ts';
 import { type PostgresServer, postgresTestsSkipped, startPostgresServer } from '../../support/postgres-server.ts';
 import { buildSecureApp } from './secure-app.ts';
 
@@ -188,5 +193,19 @@ describe.skipIf(postgresTestsSkipped())('PostgreSQL rate-limit store', () => {
     expect(started.events).toEqual(['unavailable', 'recovered']);
     const { rows } = await server.query(`SELECT key FROM ${RATE_LIMIT_TABLE}`, [], database.name);
     expect(rows).toHaveLength(1);
+  });
+
+  it('DATABASE_URL selects the store: memory without it, PostgreSQL with it (logged)', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger({ level: 'info', write: (line) => lines.push(JSON.parse(line)) });
+    expect((await openRateLimitStore(undefined, logger)).kind).toBe('memory');
+    expect((await openRateLimitStore('', logger)).kind).toBe('memory');
+    const database = await server.createDatabase('limits');
+    const store = await openRateLimitStore(database.url, logger);
+    cleanups.push(() => store.close());
+    expect(store.kind).toBe('postgres');
+    expect(lines.map((line) => line.msg)).toEqual(['rate limits shared through PostgreSQL']);
+    const limiter = store.createLimiter({ name: 'general', limit: 2, windowMs: MINUTE_MS });
+    expect(await limiter.consume('k')).toMatchObject({ allowed: true, remaining: 1 });
   });
 });
