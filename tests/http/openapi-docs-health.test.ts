@@ -35,6 +35,7 @@ describe('get /openapi.json', () => {
         'GET /v1/catalog/providers',
         'GET /v1/sources',
         'POST /v1/widget-tokens',
+        'POST /mcp',
       ].sort(),
     );
     for (const name of [

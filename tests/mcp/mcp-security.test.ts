@@ -98,3 +98,15 @@ describe('/mcp is stateless and bounded', () => {
     expect(response.status).toBeLessThan(500);
   });
 });
+
+describe('/mcp in the OpenAPI document', () => {
+  it('is listed, with the API-key security of the REST routes when API_KEYS is set', async () => {
+    const { app } = buildTestApp({ config: { API_KEYS: [hashApiKey(KEY)] } });
+    const document = await (await app.request('/openapi.json')).json();
+    const operation = document.paths['/mcp'].post;
+    expect(operation.summary).toContain('MCP');
+    expect(operation.description).toContain('recommend_adaptation');
+    expect(operation.security).toEqual(document.paths['/v1/estimates'].post.security);
+    expect(Object.keys(operation.responses)).toContain('401');
+  });
+});

@@ -9,7 +9,9 @@
  * `/mcp` as an API route).
  */
 import { createMcpHandler } from '@modelcontextprotocol/server';
+import { z } from 'zod';
 import { createAdvisorMcpServer } from '../../mcp/advisor-mcp-server.ts';
+import { errorResponses } from '../openapi-helpers.ts';
 import type { App, AppDeps } from '../types.ts';
 
 /** The path of the MCP endpoint. */
@@ -33,4 +35,32 @@ export function registerMcpRoute(app: App, deps: AppDeps, options: { version: st
     },
   );
   app.all(MCP_PATH, (c) => handler.fetch(c.req.raw));
+  // Documented in /openapi.json for discovery; the contract itself is MCP's (tools/list describes every tool).
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: MCP_PATH,
+    tags: ['advice'],
+    summary: 'MCP server for agents (Streamable HTTP, stateless)',
+    description:
+      'The Model Context Protocol endpoint: JSON-RPC 2.0 messages, answered as JSON or server-sent events. Tools: ' +
+      '`recommend_adaptation`, `estimate_memory_and_cost`, `compare_options`, `list_methods`, `provider_facts` (each ' +
+      'with input and output JSON Schemas in `tools/list`); resources: `advisor://sources/{id}`, `advisor://methods`, ' +
+      '`advisor://methods/{id}`. Use an MCP client (e.g. the official SDK `StreamableHTTPClientTransport`) rather ' +
+      'than raw requests. Stateless: no session id; GET and DELETE answer 405.',
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/json': { schema: z.object({ jsonrpc: z.literal('2.0'), method: z.string() }).loose() },
+        },
+      },
+    },
+    responses: {
+      200: {
+        description: 'The JSON-RPC response (a tool error has `result.isError: true` and names the field)',
+        content: { 'application/json': { schema: z.object({}).loose() }, 'text/event-stream': { schema: z.string() } },
+      },
+      ...errorResponses(413, 415),
+    },
+  });
 }
