@@ -17,7 +17,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONVERSATION, type ChatSession, sendChatTurn } from '../tests/faults/process-harness.ts';
+import { type ChatSession, CONVERSATION, sendChatTurn } from '../tests/faults/process-harness.ts';
 import { startPostgresServer } from '../tests/support/postgres-server.ts';
 import { spawnServer, stop } from './process-helpers.ts';
 import { report, summarize } from './stats.ts';
