@@ -8,10 +8,23 @@ import { benchHttp } from './http.bench.ts';
 import { benchLlm } from './llm.bench.ts';
 import { benchLoad } from './load.bench.ts';
 import { benchMcp } from './mcp.bench.ts';
+import { benchMultiInstance } from './multi-instance.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 import { benchStore } from './store.bench.ts';
 
-const all = ['engine', 'http', 'startup', 'extraction', 'chat', 'llm', 'load', 'hostile', 'store', 'mcp'] as const;
+const all = [
+  'engine',
+  'http',
+  'startup',
+  'extraction',
+  'chat',
+  'llm',
+  'load',
+  'hostile',
+  'store',
+  'mcp',
+  'multi-instance',
+] as const;
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const selected = requested.length > 0 ? requested : [...all];
 const unknown = selected.filter((name) => !(all as readonly string[]).includes(name));
@@ -32,3 +45,4 @@ if (selected.includes('load')) await benchLoad();
 if (selected.includes('hostile')) await benchHostile();
 if (selected.includes('store')) await benchStore();
 if (selected.includes('mcp')) await benchMcp();
+if (selected.includes('multi-instance')) await benchMultiInstance();
