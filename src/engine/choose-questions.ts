@@ -37,6 +37,8 @@ const SUPERVISED_DESTINATIONS: ReadonlySet<MethodId> = new Set([
   'instruction-tuning',
   'distillation',
 ]);
+/** Methods that tune an API model on its vendor's (or a reseller's) channel. */
+const TUNING_CHANNEL_METHODS: readonly MethodId[] = ['managed-fine-tuning', 'preference-tuning'];
 /** Methods that run on the vendor's own channel: a team already using that vendor has accepted where data goes. */
 const VENDOR_CHANNEL_METHODS: ReadonlySet<MethodId> = new Set([
   'prompt-engineering',
@@ -128,6 +130,22 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       ask('knowledgeChanges', 'Knowledge that changes is retrieved at answer time; stable behaviour can be trained.');
     }
   };
+
+  // A team that wants its model to behave differently, told to prompt first: whether prompting was tried (and
+  // plateaued) decides whether tuning is the next step or the prompt baseline is.
+  const wantsTuning = /\b(fine[- ]?tun\w*|train\w*|tun(e|ing))\b/i.test(input.task ?? '');
+  const behaviourWanted = BEHAVIOUR_NEEDS.some((need) => needs.has(need)) || wantsTuning;
+  const askTried = () => {
+    if (input.tried === undefined && behaviourWanted && destination.objective === 'none')
+      ask('tried', `Prompting comes first here; if it already plateaued, ${name(destination.method)} is behind you.`);
+  };
+  // The team asks to tune a model that no channel can tune: whether another model may be used is the question.
+  const tuningClosed =
+    facts.weightsAvailable === false &&
+    !TUNING_CHANNEL_METHODS.some((method) => analysis.feasibility.get(method)?.status !== 'infeasible');
+  if (wantsTuning && tuningClosed && input.canSwitchModel === undefined) {
+    ask('canSwitchModel', 'No channel can tune the named model; tuning means another model.');
+  }
 
   // Images can be generated or understood: that fork comes before anything else.
   const visual = ['image', 'vision-language'].includes(analysis.resolved.profile.modality ?? '');
@@ -310,6 +328,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   diagnosisQuestions();
 
   // 3. Data for the fix.
+  askTried();
   const behaviour = BEHAVIOUR_NEEDS.some((need) => needs.has(need)) || needs.has('instruction-following');
   if ((behaviour || undiagnosed) && input.labeledExamples === undefined) {
     const next = changes({ labeledExamples: 2000 }) ?? changes({ labeledExamples: 0 });

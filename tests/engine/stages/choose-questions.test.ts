@@ -128,6 +128,18 @@ describe('questions (stage 7): the rule behind each question', () => {
       ['task'],
       [],
     ],
+    [
+      'asked to tune a model no channel can tune: whether another model may be used',
+      { modelName: 'Claude Sonnet 4', task: 'Fine-tune Claude on our legal contracts' },
+      ['canSwitchModel'],
+      [],
+    ],
+    [
+      'a style wish told to prompt first: whether prompting was already tried',
+      { modelName: 'GPT-4o', goals: ['style'], task: "Make GPT-4o's customer replies sound like our brand voice" },
+      ['tried'],
+      [],
+    ],
   ])('%s', (_name, profile, must, mustNot) => {
     const fields = asked(profile);
     expect(fields.length).toBeLessThanOrEqual(3);
