@@ -99,8 +99,9 @@ function summaryText(options: readonly ComparedOption[], differences: readonly D
     return `${option.label} → ${method}${model.name === null ? '' : ` on ${model.name}`} (${channel})`;
   });
   const changed = differences.filter((difference) => difference.kind === 'outcome').map((d) => d.aspect);
+  const shown = changed.length > 8 ? [...changed.slice(0, 8), `${changed.length - 8} more`] : changed;
   const tail =
-    changed.length === 0 ? 'The options lead to the same advice.' : `Outcomes that differ: ${changed.join(', ')}.`;
+    changed.length === 0 ? 'The options lead to the same advice.' : `Outcomes that differ: ${shown.join(', ')}.`;
   return `${lines.join('; ')}. ${tail}`;
 }
 
