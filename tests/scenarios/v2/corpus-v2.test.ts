@@ -102,6 +102,6 @@ const KNOWN_MISSES = new Map<string, string>([
   ],
   [
     'w6-claude3-haiku-locked-tuning-ended',
-    'the research file dates the end of life of Claude 3 Haiku itself to 2026-09-10, so the engine sees no way to call it; the graders assume it can still be prompted',
+    'the graders assume Claude 3 Haiku can still be prompted; it was retired on the Claude API on 2026-04-20 (knowledge: haiku-3-api-retired) and on Bedrock on 2026-09-10, so the engine sees no channel left: the graders are out of date here',
   ],
 ]);
