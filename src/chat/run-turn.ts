@@ -2,10 +2,9 @@ import { explainMethod } from '../engine/explain-method.ts';
 import { recommend } from '../engine/recommend.ts';
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import { fieldLabel } from '../profile/field-labels.ts';
-import { type MethodId, PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
+import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import { compactAnswer } from './compact-answer.ts';
-import { describeField, joinWords } from './describe-field.ts';
+import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import type { Extraction } from './extract/types.ts';
 import {
@@ -19,6 +18,7 @@ import {
   whatWouldChangeReply,
 } from './info-replies.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
+import { acknowledgementText, assumedNote, plainValue, questionText, unknownNote } from './reply-words.ts';
 
 /** An extraction as the dialogue consumes it: rule-based, optionally merged with what an LLM understood. */
 export interface TurnExtraction extends Extraction {
@@ -151,9 +151,7 @@ export function runTurn(
 
   if (!mustAnswer && question) {
     const greeting = intents.greeting && understood.length === 0 && previous.questionsAsked === 0;
-    const reply = textReply(
-      questionReply(question, understood, missedRequested ? previous.requestedField : undefined, greeting),
-    );
+    const reply = questionReply(question, understood, missedRequested ? previous.requestedField : undefined, greeting);
     return {
       state: askState(afterMiss, question),
       kind: greeting ? 'greeting' : 'question',
@@ -171,7 +169,7 @@ export function runTurn(
   const body = compactAnswer(recommendation, knowledge);
   // After an earlier answer, compare with the advice before this message so the reply says what changed.
   const before = previous.answered ? recommend(previous.profile, knowledge) : undefined;
-  const reply = answerReply(recommendation, understood, provisional, before, knowledge, body);
+  const reply = answerReply(recommendation, understood, provisional, before, knowledge, body, answeredState.profile);
   return { state: answeredState, kind: 'recommendation', ...withReply(reply), understood, recommendation, provisional };
 }
 
@@ -249,27 +247,28 @@ function uniqueSorted(values: string[]): string[] {
 }
 
 function acknowledgement(understood: UnderstoodField[]): string {
-  if (understood.length === 0) return '';
-  const corrected = understood.filter((item) => item.corrected);
-  const words = joinWords(understood.map((item) => describeField(item.field, item.value)));
-  return corrected.length > 0 ? `Noted the correction: ${words}.` : `Got it: ${words}.`;
+  return acknowledgementText(understood);
 }
 
+/** A question turn: what was understood (one line), the question in bold with why it matters, the way out. */
 function questionReply(
   question: Question,
   understood: UnderstoodField[],
   missedField: string | undefined,
   greeting: boolean,
-): string {
+): ReplyData {
   const parts: string[] = [];
   if (greeting) parts.push("Hi! I'll help you choose how to adapt a model to your use case.");
   const ack = acknowledgement(understood);
   if (ack) parts.push(ack);
   if (missedField && understood.length === 0)
     parts.push("I couldn't tell the answer from that, so I'll assume a default for it.");
-  parts.push(`${question.question} (${lowerFirst(question.why)})`);
-  parts.push('You can also say "just recommend" at any time.');
-  return parts.join(' ');
+  return {
+    lead: parts.join(' '),
+    notes: [questionText(question)],
+    hint: 'Or say "just recommend" and I\'ll answer with what I know so far.',
+    suggestions: [],
+  };
 }
 
 function answerReply(
@@ -279,6 +278,7 @@ function answerReply(
   before: Recommendation | undefined,
   knowledge: Knowledge,
   body: string,
+  profile: Partial<Profile>,
 ): ReplyData {
   const parts: string[] = [];
   const notes: string[] = [];
@@ -310,27 +310,13 @@ function answerReply(
   else parts.push(`Here is my recommendation: ${topName}.`);
   const explanation = body;
   if (provisional) {
-    // Defaults the estimates used (non-null values), in the engine's own words.
-    const assumed = recommendation.assumptions
-      .filter((assumption) => assumption.value !== null && assumption.value !== undefined)
-      .sort((a, b) => assumptionPriority(a.field) - assumptionPriority(b.field))
-      .slice(0, 2)
-      .map((assumption) => assumption.why);
-    if (assumed.length > 0) notes.push(`Assumed: ${assumed.join(' ')} Tell me if that is wrong.`);
-    // Facts nobody gave (null): rules testing them were left undecided. Those already asked above are not repeated.
-    const asked = new Set<string>(recommendation.questions.map((question) => question.field));
-    const unknown = recommendation.assumptions
-      .filter(
-        (assumption) =>
-          assumption.value === null &&
-          (PROFILE_FIELDS as readonly string[]).includes(assumption.field) &&
-          !asked.has(assumption.field),
-      )
-      .slice(0, 4)
-      .map((assumption) => fieldLabel(assumption.field));
-    if (unknown.length > 0) notes.push(`Still unknown: ${joinWords(unknown)}.`);
+    // The defaults that bear on this plan, then the facts nobody gave that decide the most (src/chat/reply-words.ts).
+    const assumed = assumedNote(recommendation, profile);
+    if (assumed) notes.push(assumed);
+    const unknown = unknownNote(recommendation);
+    if (unknown) notes.push(unknown);
     const open = recommendation.questions[0];
-    if (open && !explanation?.includes(open.question)) notes.push(`To firm this up: ${open.question}`);
+    if (open && !explanation?.includes(open.question)) notes.push(`**To firm this up:** ${open.question}`);
   }
   const figures = replyFigures(recommendation);
   return {
@@ -419,32 +405,12 @@ function describeChange(understood: readonly UnderstoodField[]): string[] {
     const rest = understood.filter((item) => item !== count && item !== name);
     return [
       `${Number(count.value)} × ${String(name.value)}`,
-      ...rest.map((item) => describeField(item.field, item.value)),
+      ...rest.map((item) => plainValue(item.field, item.value)),
     ];
   }
-  return understood.map((item) => describeField(item.field, item.value));
+  return understood.map((item) => plainValue(item.field, item.value));
 }
 
 function methodName(method: MethodId, knowledge: Knowledge): string {
   return knowledge.methodById.get(method)?.name ?? method;
-}
-
-function lowerFirst(text: string): string {
-  return text.length > 0 ? text[0]!.toLowerCase() + text.slice(1) : text;
-}
-
-/**
- * Which defaults a provisional reply names first: what was assumed about the caller's own setup (GPU count,
- * unresolved names), then what the costs rest on; the estimator's fixed settings last.
- */
-const ASSUMPTION_ORDER: readonly string[] = [
-  'estimates.pricingGpu',
-  'estimates.trainingTokens',
-  'estimates.servingGpus',
-  'estimates.precision',
-];
-function assumptionPriority(field: string): number {
-  if (!field.startsWith('estimates.')) return -1;
-  const index = ASSUMPTION_ORDER.indexOf(field);
-  return index === -1 ? ASSUMPTION_ORDER.length : index;
 }

@@ -38,7 +38,7 @@ describe('runTurn replies', () => {
     const [answer] = await converse(['just recommend']);
     expect(answer?.provisional).toBe(true);
     // Fields already asked about are not repeated there, so the list may be empty; when present it uses labels.
-    const stillUnknown = /Still unknown: ([^.]*)\./.exec(answer?.reply ?? '')?.[1];
+    const stillUnknown = /\*\*Still unknown:\*\* ([^.]*)\./.exec(answer?.reply ?? '')?.[1];
     if (stillUnknown !== undefined) expect(stillUnknown).toMatch(/^[a-z]/);
     expect(answer?.reply).not.toMatch(/\b(?:mlExpertise|timelineWeeks|labeledExamples|knowledgeChanges)\b/);
     expect(answer?.reply).not.toContain('null');
@@ -47,7 +47,7 @@ describe('runTurn replies', () => {
 
   it('names the defaults the costs rest on first, each with its value', async () => {
     const [answer] = await converse(['We run Llama 3.1 8B on an RTX 4090 and want a support bot. Just recommend.']);
-    const assumed = /Assumed: (.*) Tell me if that is wrong\./.exec(answer?.reply ?? '')?.[1] ?? '';
+    const assumed = /\*\*Assumed:\*\* (.*) Tell me if that is wrong\./.exec(answer?.reply ?? '')?.[1] ?? '';
     // What the costs rest on comes before the estimator's fixed settings (context length, LoRA rank...).
     expect(assumed).toMatch(
       /Training time is for your .*RTX 4090 \(\d+ TFLOP\/s peak\); GPUs you own cost time, not dollars/,
@@ -75,7 +75,7 @@ describe('runTurn replies', () => {
   it('does not list a fact under "Still unknown" when it is already asked about', async () => {
     const [answer] = await converse(['just recommend']);
     const asked = answer?.recommendation.questions.map((question) => question.field) ?? [];
-    const stillUnknown = /Still unknown: ([^.]*)\./.exec(answer?.reply ?? '')?.[1] ?? '';
+    const stillUnknown = /\*\*Still unknown:\*\* ([^.]*)\./.exec(answer?.reply ?? '')?.[1] ?? '';
     expect(asked.length).toBeGreaterThan(0);
     for (const field of asked) expect(stillUnknown).not.toContain(fieldLabel(field));
   });
@@ -98,5 +98,49 @@ describe('runTurn replies', () => {
     const whatIf = await say('what if we had 2 H100s?');
     expect(whatIf.reply).toMatch(/^If you had 2 × NVIDIA H100 SXM:/);
     expect(whatIf.reply).toMatch(/about \d+ GB of the 160 GB of GPU memory you would have/);
+  });
+
+  it('acknowledges in plain words and asks in Markdown: no "field: value" form, the question in bold', async () => {
+    const real = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+    let state = initialDialogueState();
+    const replies: string[] = [];
+    for (const message of [
+      'hello',
+      'We want a support bot that answers from our docs',
+      'We use GPT-4o through the API',
+    ]) {
+      const turn = runTurn(
+        state,
+        await ruleExtract(message, { requestedField: state.requestedField, knowledge: real }),
+        real,
+      );
+      state = turn.state;
+      expect(turn.kind === 'question' || turn.kind === 'greeting').toBe(true);
+      replies.push(turn.reply);
+    }
+    for (const reply of replies) {
+      expect(reply).toMatch(/\n\n\*\*[^*\n]+\?\*\*\n[A-Z]/); // the question in bold on its own line, then why
+      expect(reply).not.toMatch(/\b(?:modality|deployment|task|domain documents): /);
+      expect(reply).not.toMatch(/Got it:|GPU NVIDIA|cloud-api/);
+    }
+    expect(replies[1]).toMatch(/^Noted: the task “We want a support bot that answers from our docs”/);
+    expect(replies[2]).toMatch(/^Noted: GPT-4o as the model and used through a cloud API\./);
+  });
+
+  it('keeps the tails of an answer short and about the plan: no GPU rental for a team on an API model', async () => {
+    const real = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+    const say = async (message: string) =>
+      runTurn(initialDialogueState(), await ruleExtract(message, { knowledge: real }), real);
+    const api = await say('We use GPT-4o through the API for a support bot over our docs. Just recommend.');
+    expect(api.kind).toBe('recommendation');
+    const assumed = /\*\*Assumed:\*\* (.*) Tell me if that is wrong\./.exec(api.reply)?.[1] ?? '';
+    expect(assumed).toContain('sent to the GPT-4o API');
+    expect(api.reply).not.toMatch(/MI300X|renting|per GPU-hour|TFLOP/);
+    const unknown = /\*\*Still unknown:\*\* ([^\n]*)\./.exec(api.reply)?.[1] ?? '';
+    expect(unknown.split(/, | and /).length).toBeLessThanOrEqual(3);
+    expect(unknown).not.toMatch(/\b[a-z]+[A-Z][a-z]/); // plain words, no camelCase field names
+    // A team training on its own GPU hears what the training time rests on.
+    const own = await say('We run Llama 3.1 8B on one RTX 4090 with 2,000 labeled examples. Just recommend.');
+    expect(own.reply).toMatch(/\*\*Assumed:\*\* Training time is for your NVIDIA GeForce RTX 4090/);
   });
 });

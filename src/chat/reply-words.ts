@@ -1,0 +1,235 @@
+/**
+ * @module chat/reply-words: the short texts around an answer, in plain words and Markdown. What was understood
+ * ("Noted: Llama 3.1 8B as the model, one NVIDIA GeForce RTX 4090 and 2,000 labeled examples."), the question asked
+ * (bold, with one sentence of why), and the tails of a recommendation: what was assumed and what is still unknown,
+ * kept to what bears on the user's own plan (no rented-GPU assumptions for a team whose plan runs on an API model).
+ * Pure.
+ */
+import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
+import { fieldLabel } from '../profile/field-labels.ts';
+import { PROFILE_FIELDS, type Profile } from '../profile/profile-schema.ts';
+import { describeField, joinWords } from './describe-field.ts';
+
+/** One understood value (the shape of run-turn's `UnderstoodField`). */
+interface Understood {
+  field: string;
+  value: unknown;
+  corrected: boolean;
+}
+
+const words = (table: Record<string, string>) => (value: unknown) => table[String(value)];
+
+/**
+ * Values said back in plain words where the generic description reads like a form ("modality: text"); every other
+ * field uses `describeField`. (Candidates for the field registry's `describe`.)
+ */
+const PLAIN_VALUES: Record<string, (value: unknown) => string | undefined> = {
+  modelName: (value) => `${String(value)} as the model`,
+  goals: (value) => describeField('goals', value).replace(/^goals?:\s*/, 'the goal: '),
+  teacherModel: (value) => `${String(value)} as the teacher model`,
+  task: (value) => {
+    const text = String(value)
+      .trim()
+      .replace(/[.!?]+$/, '');
+    return `the task “${text.length > 70 ? `${text.slice(0, 67).trimEnd()}…` : text}”`;
+  },
+  modality: words({
+    text: 'text in and out',
+    code: 'code',
+    image: 'images',
+    audio: 'audio',
+    'vision-language': 'images with text',
+  }),
+  modelAccess: words({
+    'open-weights': 'open weights you can train',
+    'api-only': 'an API-only model',
+    'api-with-finetuning': 'an API model its provider can fine-tune',
+  }),
+  unlabeledCorpus: words({
+    none: 'no domain documents',
+    small: 'a few domain documents',
+    large: 'a large set of domain documents',
+  }),
+  mlExpertise: words({
+    none: 'no ML experience on the team',
+    basic: 'basic ML experience',
+    intermediate: 'some ML engineering experience',
+    expert: 'experienced ML engineers',
+  }),
+  deployment: words({
+    'cloud-api': 'used through a cloud API',
+    'cloud-self-hosted': 'self-hosted in the cloud',
+    'on-prem': 'run on your own servers',
+    edge: 'run on edge devices',
+    mobile: 'run on phones',
+  }),
+};
+
+/** A value in plain words. */
+export function plainValue(field: string, value: unknown): string {
+  return PLAIN_VALUES[field]?.(value) ?? describeField(field, value);
+}
+
+/** The understood values in plain words; a GPU count and name said together ("2 × NVIDIA A100 80GB"). */
+export function plainValues(understood: readonly Understood[]): string[] {
+  const count = understood.find((item) => item.field === 'gpuCount');
+  const name = understood.find((item) => item.field === 'gpuName');
+  const together = count !== undefined && name !== undefined && Number(count.value) > 0;
+  return understood.flatMap((item) => {
+    if (together && item === name) return [];
+    if (together && item === count) {
+      const many = Number(count.value);
+      return [`${many === 1 ? 'one' : `${many} ×`} ${String(name.value)}`];
+    }
+    if (item.field === 'gpuName') return [String(item.value)];
+    return [plainValue(item.field, item.value)];
+  });
+}
+
+/** "Noted: …." (or "Noted the correction: …."), or "" when nothing was understood. */
+export function acknowledgementText(understood: readonly Understood[]): string {
+  if (understood.length === 0) return '';
+  const said = joinWords(plainValues(understood));
+  return understood.some((item) => item.corrected) ? `Noted the correction: ${said}.` : `Noted: ${said}.`;
+}
+
+/** The question in bold and the first sentence of why it matters. */
+export function questionText(question: Pick<Question, 'question' | 'why'>): string {
+  const why = firstSentence(question.why);
+  return why === '' ? `**${question.question}**` : `**${question.question}**\n${why}`;
+}
+
+function firstSentence(text: string): string {
+  const match = /^.*?[.!?](?=\s|$)/.exec(text.trim());
+  const sentence = (match?.[0] ?? text).trim();
+  return sentence === '' ? '' : sentence[0]!.toUpperCase() + sentence.slice(1);
+}
+
+/** True when the plan trains or serves weights on GPUs (the user's or rented): GPU assumptions then matter. */
+function planRunsOnGpus(recommendation: Recommendation): boolean {
+  if (recommendation.destination.model.switched) return true;
+  const planned = new Set([recommendation.destination.method, ...recommendation.plan.flatMap((step) => step.methods)]);
+  return recommendation.recommendations.some(
+    (entry) =>
+      planned.has(entry.method) &&
+      entry.verdict !== 'not-viable' &&
+      (entry.estimates?.trainingGpuHours !== undefined || entry.estimates?.memoryGB !== undefined),
+  );
+}
+
+/** The estimator's settings, in the order a reader cares about them (what the costs rest on first). */
+const ESTIMATE_ORDER: readonly string[] = [
+  'estimates.pricingGpu',
+  'estimates.trainingTokens',
+  'estimates.servingGpus',
+  'estimates.precision',
+];
+
+/**
+ * "Assumed: …" for a provisional answer: at most two defaults that bear on this plan, in plain words, or "".
+ * Whether data may leave is said about where it would go (the model's API, or a rented GPU); GPU and training
+ * settings only when the plan runs on GPUs.
+ */
+export function assumedNote(recommendation: Recommendation, profile: Partial<Profile>): string {
+  const onGpus = planRunsOnGpus(recommendation);
+  const ownsGpus = profile.gpuName !== undefined || (profile.gpuCount ?? 0) > 0;
+  const planned = new Set([recommendation.destination.method, ...recommendation.plan.flatMap((step) => step.methods)]);
+  const phrases: { order: number; text: string }[] = [];
+  for (const assumption of recommendation.assumptions) {
+    if (assumption.value === null || assumption.value === undefined) continue;
+    const { field } = assumption;
+    if (field === 'dataMustStayOnPrem') {
+      if (assumption.value !== false) continue;
+      if (!onGpus) {
+        const model = recommendation.destination.model.name;
+        const api = model ? `the ${model} API` : "a hosted model's API";
+        phrases.push({ order: -1, text: `your data may be sent to ${api}` });
+      } else if (!ownsGpus) phrases.push({ order: -1, text: 'your data may go to a rented cloud GPU' });
+      continue;
+    }
+    if (field.startsWith('estimates.')) {
+      if (!onGpus) continue;
+      if (field === 'estimates.distillationStudentParamsB' && !planned.has('distillation')) continue;
+      if (field === 'estimates.loraRank' && !planned.has('lora') && !planned.has('qlora')) continue;
+      const index = ESTIMATE_ORDER.indexOf(field);
+      phrases.push({
+        order: index === -1 ? ESTIMATE_ORDER.length : index,
+        text: lowerFirst(stripPeriod(assumption.why)),
+      });
+      continue;
+    }
+    phrases.push({ order: -1, text: lowerFirst(stripPeriod(assumption.why)) });
+  }
+  const chosen = phrases
+    .sort((a, b) => a.order - b.order)
+    .slice(0, 2)
+    .map((phrase) => phrase.text);
+  if (chosen.length === 0) return '';
+  return `**Assumed:** ${upperFirst(chosen.join('; '))}. Tell me if that is wrong.`;
+}
+
+/** What an unknown fact would tell, in plain words (falls back to the field's label). */
+const UNKNOWN_WORDS: Record<string, string> = {
+  canSwitchModel: 'whether you may switch to another model',
+  mlExpertise: "your team's ML experience",
+  latencyTargetMs: 'your latency target',
+  multilingual: 'whether you need several languages',
+  deployment: 'where it will run',
+  timelineWeeks: 'your deadline',
+  requestsPerDay: 'how many requests a day',
+  safetyCritical: 'whether mistakes are costly',
+  needsCitations: 'whether answers must cite sources',
+  needsStyleOrFormat: 'whether the output must follow a strict format',
+  unlabeledCorpus: 'which documents you have',
+  knowledgeChanges: 'how often the knowledge changes',
+  tasksCount: 'how many distinct tasks',
+  preferencePairs: 'whether you have preference pairs',
+  labeledExamples: 'how many labeled examples you have',
+  monthlyBudgetUSD: 'your monthly budget',
+  oneTimeBudgetUSD: 'your one-time budget',
+  gpuCount: 'how many GPUs you have',
+  gpuName: 'which GPUs you have',
+  task: 'what the model should do',
+  goals: 'what must get better',
+  dataMustStayOnPrem: 'whether data must stay on your premises',
+};
+
+/** Rules an unknown fact left undecided, from the engine's wording ("so 3 rules …", "so one rule …"). */
+function undecidedRules(why: string): number {
+  const match = /\bso (one|\d+) rules?\b/.exec(why);
+  if (match === null) return 0;
+  return match[1] === 'one' ? 1 : Number(match[1]);
+}
+
+/**
+ * "Still unknown: …" for a provisional answer: up to three facts nobody gave that decide the most rules, not the
+ * question already asked, in plain words; or "".
+ */
+export function unknownNote(recommendation: Recommendation): string {
+  const asked = new Set<string>(recommendation.questions.map((question) => question.field));
+  const unknown = recommendation.assumptions
+    .filter(
+      (assumption) =>
+        assumption.value === null &&
+        (PROFILE_FIELDS as readonly string[]).includes(assumption.field) &&
+        !asked.has(assumption.field),
+    )
+    .map((assumption, index) => ({ field: assumption.field, rules: undecidedRules(assumption.why), index }))
+    .sort((a, b) => b.rules - a.rules || a.index - b.index)
+    .slice(0, 3)
+    .map((item) => UNKNOWN_WORDS[item.field] ?? fieldLabel(item.field));
+  return unknown.length === 0 ? '' : `**Still unknown:** ${joinWords(unknown)}.`;
+}
+
+function stripPeriod(text: string): string {
+  return text.trim().replace(/\.$/, '');
+}
+
+function lowerFirst(text: string): string {
+  // Keep proper names and acronyms ("NVIDIA …", "LoRA …") as written.
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+function upperFirst(text: string): string {
+  return text.length > 0 ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
