@@ -29,6 +29,34 @@ describe('advice on the real knowledge base', () => {
       expect(verdict(id), id).toBe('not-viable');
   });
 
+  it('does not keep an API-only model where the team serves the model itself (own servers, premises, devices)', () => {
+    for (const deployment of ['cloud-self-hosted', 'on-prem', 'edge', 'mobile'] as const) {
+      const profile: Profile = {
+        modelName: 'GPT-4.1 nano',
+        deployment,
+        taskType: 'classify',
+        labeledExamples: 50000,
+        gpuName: 'L4',
+        gpuCount: 1,
+      };
+      const result = recommend(profile, knowledge, { explain: 'none' });
+      const verdict = (id: MethodId) => result.recommendations.find((entry) => entry.method === id)?.verdict;
+      for (const id of ['prompt-engineering', 'managed-fine-tuning'] as const) {
+        expect(verdict(id), `${deployment}: ${id}`).toBe('not-viable');
+        expect(reasonRules(profile, id), `${deployment}: ${id}`).toContain('api-model-runs-only-at-its-vendor');
+      }
+      expect(
+        result.destination.method === 'distillation' || result.destination.model?.switched === true,
+        deployment,
+      ).toBe(true);
+    }
+    // Through the vendor's API, the same model keeps its managed tuning.
+    const api = recommend({ modelName: 'GPT-4.1 nano', deployment: 'cloud-api', labeledExamples: 50000 }, knowledge, {
+      explain: 'none',
+    });
+    expect(api.recommendations.find((entry) => entry.method === 'prompt-engineering')?.verdict).not.toBe('not-viable');
+  });
+
   it('treats a model the catalog has no architecture for as a generator (no encoder rule fires or stays undecided)', () => {
     for (const profile of [{ modelName: 'GPT-4o' }, { modelParamsB: 13, modelAccess: 'open-weights' as const }]) {
       const trace = recommend(profile, knowledge, { explain: 'none' }).trace;

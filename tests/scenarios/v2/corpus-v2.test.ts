@@ -91,10 +91,6 @@ describe('scenario corpus v2 (independent graders)', () => {
 
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([
-  [
-    'w1-gpt41-nano-shutdown-intent-classifier',
-    'cost + latency with 50k human labels: the engine tunes the named model through Azure (still offered); the graders want the team to own a small fine-tuned classifier',
-  ],
   ['w3-xlmr-intent-cpu-onprem', 'XLM-R is not in the catalog, so the encoder path is not taken'],
   [
     'w6-llama70b-locked-one-4090',
