@@ -23,7 +23,8 @@ import { createLogger, type Logger, secretValues } from './logger.ts';
 import { createAppMetrics } from './observability/app-metrics.ts';
 import { instrumentSessionStore } from './observability/instrument-session-store.ts';
 import { requestAwareLogger } from './observability/request-scope.ts';
-import { createFileSessionStore, type SessionStore } from './store/session-store.ts';
+import type { SessionStore } from './store/session-store.ts';
+import { sessionStoreFromConfig } from './store/session-store-from-config.ts';
 
 /** How often expired chat sessions are pruned. */
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
@@ -34,21 +35,18 @@ export function defaultRouteModules(): RouteModule[] {
 }
 
 /**
- * Opens the file session store under DATA_DIR: indexes the session files from a directory listing (a corrupt file
- * is reported when first read, and left untouched), with its memory and disk bounds, and starts hourly TTL pruning.
+ * Opens the session store the configuration selects (src/store/session-store-from-config.ts: PostgreSQL when
+ * DATABASE_URL is set, migrated here; else the files under DATA_DIR), reports corrupt sessions (left untouched), and
+ * starts hourly TTL pruning.
  */
 export async function openSessionStore(config: Config, logger: Logger): Promise<SessionStore> {
-  const store = createFileSessionStore({
-    dataDir: config.DATA_DIR,
-    ttlMs: config.SESSION_TTL_MS,
-    maxCachedBytes: config.SESSION_CACHE_BYTES,
-    maxSessionBytes: config.SESSION_MAX_BYTES,
-    maxTotalBytes: config.SESSIONS_MAX_TOTAL_BYTES > 0 ? config.SESSIONS_MAX_TOTAL_BYTES : Number.POSITIVE_INFINITY,
-    minFreeBytes: config.SESSIONS_MIN_FREE_DISK_BYTES,
+  const { store, location } = sessionStoreFromConfig(config, {
+    onConnectionError: (error) =>
+      logger.warn('session database connection lost; it is replaced on next use', { error }),
   });
-  const { sessions, corrupt } = await store.init();
-  for (const report of corrupt) logger.warn('corrupt session file left untouched', { ...report });
-  logger.info('session store opened', { sessions, corrupt: corrupt.length });
+  const { sessions, corrupt, migrations } = await store.init();
+  for (const report of corrupt) logger.warn('corrupt session left untouched', { ...report });
+  logger.info('session store opened', { store: location, sessions, corrupt: corrupt.length, ...(migrations ?? {}) });
   store.startPruning(PRUNE_INTERVAL_MS, (error) => logger.error('session pruning failed', { error }));
   return store;
 }

@@ -343,7 +343,7 @@ export function createChatService(options: ChatServiceOptions): ChatService {
       }
       const session = await store.get(sessionId, token);
       if (session !== undefined) return { sessionId, sessionToken: token, created: false };
-      throw store.has(sessionId) ? new SessionTokenInvalidError(chatId) : new ChatSessionGoneError(chatId);
+      throw (await store.has(sessionId)) ? new SessionTokenInvalidError(chatId) : new ChatSessionGoneError(chatId);
     },
 
     async runTurn({ credentials, text, userMessageId, signal }) {

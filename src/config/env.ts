@@ -74,6 +74,13 @@ const ENV_FIXES: Record<string, string> = {
     'set SESSIONS_MAX_TOTAL_BYTES to a whole number of bytes, e.g. 1073741824 (1 GiB; 0 = no quota)',
   SESSIONS_MIN_FREE_DISK_BYTES:
     'set SESSIONS_MIN_FREE_DISK_BYTES to a whole number of bytes, e.g. 268435456 (256 MiB; 0 = no floor)',
+  DATABASE_URL:
+    'set DATABASE_URL to a PostgreSQL URL, e.g. postgres://advisor:password@localhost:5432/advisor, or leave it ' +
+    'unset to keep sessions in files under DATA_DIR',
+  PG_POOL_MAX: 'set PG_POOL_MAX to a positive whole number of connections per instance, e.g. 10',
+  PG_CONNECT_TIMEOUT_MS: 'set PG_CONNECT_TIMEOUT_MS to a positive whole number of milliseconds, e.g. 5000',
+  PG_STATEMENT_TIMEOUT_MS: 'set PG_STATEMENT_TIMEOUT_MS to a positive whole number of milliseconds, e.g. 5000',
+  PG_LOCK_TIMEOUT_MS: 'set PG_LOCK_TIMEOUT_MS to a positive whole number of milliseconds, e.g. 30000',
   METRICS_TOKEN:
     'set METRICS_TOKEN to a random string of at least 16 characters (e.g. `openssl rand -hex 32`), or leave it empty',
   API_KEYS: 'set API_KEYS to comma-separated random keys of at least 16 characters (e.g. `openssl rand -hex 32`)',
@@ -103,7 +110,19 @@ const ENV_FIXES: Record<string, string> = {
 };
 
 /** Variables holding secrets: their values are never repeated in error messages. */
-const SECRET_VARIABLES: ReadonlySet<string> = new Set(['METRICS_TOKEN', 'API_KEYS']);
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['METRICS_TOKEN', 'API_KEYS', 'DATABASE_URL']);
+
+/** DATABASE_URL: a postgres:// or postgresql:// URL (its password, if any, is a secret: never echoed). */
+const DatabaseUrl = z
+  .string()
+  .trim()
+  .refine((raw) => {
+    try {
+      return ['postgres:', 'postgresql:'].includes(new URL(raw).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be a postgres:// or postgresql:// URL');
 
 export const EnvSchema = z.object({
   PORT: Port.default(3000),
@@ -127,6 +146,17 @@ export const EnvSchema = z.object({
   SESSIONS_MAX_TOTAL_BYTES: NonNegativeInt.default(2 ** 30),
   /** New sessions get 503 while the disk under DATA_DIR has less free space; 0 = no floor. */
   SESSIONS_MIN_FREE_DISK_BYTES: NonNegativeInt.default(256 * 2 ** 20),
+  // PostgreSQL session store (src/store/postgres-session-store.ts), shared by several instances. See .env.example.
+  /** Set: sessions live in this PostgreSQL database (migrated at start-up); unset: files under DATA_DIR. */
+  DATABASE_URL: DatabaseUrl.optional(),
+  /** Connections per instance in the session store's pool. */
+  PG_POOL_MAX: PositiveInt.default(10),
+  /** Longest wait for a database connection; past it, 503 store_unavailable. */
+  PG_CONNECT_TIMEOUT_MS: PositiveInt.default(5_000),
+  /** Longest a single SQL statement may run. */
+  PG_STATEMENT_TIMEOUT_MS: PositiveInt.default(5_000),
+  /** Longest wait for a session another instance is writing (and longest a turn may hold its session). */
+  PG_LOCK_TIMEOUT_MS: PositiveInt.default(30_000),
   /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   // security (src/http/security/): access control, CORS, rate and size limits. Documented in .env.example.

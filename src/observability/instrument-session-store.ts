@@ -6,14 +6,43 @@ import type { SessionStore } from '../store/session-store.ts';
 import { StoreUnavailableError } from '../store/store-errors.ts';
 import type { AppMetrics } from './app-metrics.ts';
 
+/** How old the `sessions_stored` reading may get before a scrape triggers a fresh `store.count()`. */
+const SESSION_COUNT_MAX_AGE_MS = 15_000;
+
 /**
  * Returns a store that behaves exactly like `store` and records, for `create`, `update`, `appendMessages` and
  * `delete`: the duration of each write that reached the disk (as the caller sees it: lock wait, read, write, fsync),
  * and `store_write_errors_total{code}` for each `StoreUnavailableError` (read-only or full disk, ...). Lookups that
- * write nothing (unknown session, wrong token) are not timed. Also makes `sessions_stored` read `store.count()`.
+ * write nothing (unknown session, wrong token) are not timed.
+ *
+ * Also feeds `sessions_stored`. The gauge is read synchronously while `store.count()` is async (a shared database's
+ * `count(*)`), so the wrapper keeps the last count: read at init and after pruning, moved by this instance's creates
+ * and deletes, and re-read in the background when a scrape finds it older than 15 s (other instances' changes).
  */
 export function instrumentSessionStore(store: SessionStore, metrics: AppMetrics): SessionStore {
-  metrics.observeSessions(() => store.count());
+  let sessions = 0;
+  let countedAtMs = Number.NEGATIVE_INFINITY;
+  let counting: Promise<void> | undefined;
+  const recount = (): Promise<void> => {
+    counting ??= store
+      .count()
+      .then(
+        (count) => {
+          sessions = count;
+          countedAtMs = performance.now();
+        },
+        () => undefined, // not initialised yet, or the database is down: keep the last reading
+      )
+      .finally(() => {
+        counting = undefined;
+      });
+    return counting;
+  };
+  metrics.observeSessions(() => {
+    if (performance.now() - countedAtMs > SESSION_COUNT_MAX_AGE_MS) void recount();
+    return sessions;
+  });
+  void recount(); // a store opened before it was wrapped (src/index.ts) has sessions already
 
   async function timed<T>(write: () => Promise<T>, wrote: (result: T) => boolean): Promise<T> {
     const started = performance.now();
@@ -28,11 +57,18 @@ export function instrumentSessionStore(store: SessionStore, metrics: AppMetrics)
   }
 
   return {
-    init: () => store.init(),
+    init: async () => {
+      const result = await store.init();
+      await recount();
+      return result;
+    },
     create: (initial) =>
       timed(
         () => store.create(initial),
-        () => true,
+        () => {
+          sessions += 1;
+          return true;
+        },
       ),
     has: (id) => store.has(id),
     get: (id, token) => store.get(id, token),
@@ -49,9 +85,16 @@ export function instrumentSessionStore(store: SessionStore, metrics: AppMetrics)
     delete: (id, token) =>
       timed(
         () => store.delete(id, token),
-        (deleted) => deleted,
+        (deleted) => {
+          if (deleted) sessions = Math.max(0, sessions - 1);
+          return deleted;
+        },
       ),
-    pruneExpired: () => store.pruneExpired(),
+    pruneExpired: async () => {
+      const removed = await store.pruneExpired();
+      await recount();
+      return removed;
+    },
     startPruning: (intervalMs, onError) => store.startPruning(intervalMs, onError),
     stop: () => store.stop(),
     checkWritable: () => store.checkWritable(),

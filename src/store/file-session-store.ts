@@ -436,7 +436,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
       return { session: structuredClone(session), token };
     },
 
-    has(id) {
+    async has(id) {
       return isValidSessionId(id) && index.has(id);
     },
 
@@ -554,7 +554,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
       }
     },
 
-    count() {
+    async count() {
       return index.size;
     },
   };

@@ -9,6 +9,8 @@ export interface KeyedLock {
   run<T>(key: string, task: () => T | Promise<T>): Promise<T>;
   /** Number of keys that currently have a running or queued task (entries are removed when a key goes idle). */
   readonly activeKeys: number;
+  /** The keys that currently have a running or queued task. */
+  busyKeys(): string[];
   /** Resolves once every task queued so far, on every key, has settled. */
   drain(): Promise<void>;
 }
@@ -38,6 +40,9 @@ export function createKeyedLock(): KeyedLock {
     },
     get activeKeys() {
       return tails.size;
+    },
+    busyKeys() {
+      return [...tails.keys()];
     },
     async drain() {
       while (tails.size > 0) await Promise.all([...tails.values()]);

@@ -1,11 +1,13 @@
 /**
  * @module store/session-store: the SessionStore interface the chat and HTTP layers depend on. Implementations: the
- * one-file-per-session lowdb store ({@link createFileSessionStore}); later, a shared database for multi-instance setups.
+ * one-file-per-session lowdb store ({@link createFileSessionStore}, the embedded default) and PostgreSQL
+ * ({@link createPostgresSessionStore}, shared by several instances; chosen when DATABASE_URL is set).
  */
 import type { Profile } from '../profile/profile-schema.ts';
 import type { Session, StoredMessage } from './session-schema.ts';
 
 export { createFileSessionStore, type FileSessionStoreOptions } from './file-session-store.ts';
+export { createPostgresSessionStore, type PostgresSessionStoreOptions } from './postgres-session-store.ts';
 
 /** A message to append. `id` defaults to a random id and `createdAt` to the store's clock. */
 export interface NewMessage {
@@ -40,17 +42,19 @@ export interface CreateSessionInput {
   messages?: NewMessage[];
 }
 
-/** A session file that could not be parsed or validated. The store never rewrites or deletes it. */
+/** A session (file or rows) that could not be parsed or validated. The store never rewrites or deletes it. */
 export interface CorruptSessionReport {
   id: string;
   file: string;
   reason: string;
 }
 
-/** Result of {@link SessionStore.init}. `sessions` counts every session file found, corrupt ones included. */
+/** Result of {@link SessionStore.init}. `sessions` counts every session found, corrupt ones included. */
 export interface StoreInitResult {
   sessions: number;
   corrupt: CorruptSessionReport[];
+  /** PostgreSQL only: the migrations this start-up applied, the schema version, and versions newer than the code. */
+  migrations?: { applied: string[]; version: number; unknown: number[] };
 }
 
 /** Result of {@link SessionStore.checkWritable}; `code` is the errno code (`EROFS`, `ENOSPC`, `EACCES`, ...). */
@@ -75,8 +79,11 @@ export interface SessionStore {
   init(): Promise<StoreInitResult>;
   /** Creates and persists a session. The token is returned only here; only its sha256 is stored. */
   create(initial?: CreateSessionInput): Promise<{ session: Session; token: string }>;
-  /** True when a session with this id exists (its token is not checked); O(1), from the in-memory index. */
-  has(id: string): boolean;
+  /**
+   * True when a session with this id exists (its token is not checked). Async because with a shared database only
+   * the database knows (the file store answers from its in-memory index).
+   */
+  has(id: string): Promise<boolean>;
   /** The session, or undefined (unknown id, wrong/missing token, malformed id). Throws `SessionCorruptError`. */
   get(id: string, token: string | undefined): Promise<Session | undefined>;
   /**
@@ -100,8 +107,11 @@ export interface SessionStore {
   startPruning(intervalMs: number, onError?: (error: unknown) => void): void;
   /** Stops pruning and waits for every queued operation to settle. */
   stop(): Promise<void>;
-  /** Writes and removes a probe file in the sessions directory (for /readyz). */
+  /** A real write to the store's storage (a probe file, or a probe row in the database), for /readyz. */
   checkWritable(): Promise<WritableCheck>;
-  /** Number of session files known to the store, corrupt ones included (O(1), from the in-memory index). */
-  count(): number;
+  /**
+   * Number of sessions stored, corrupt ones included: O(1) from the file store's index, a `count(*)` in the shared
+   * database (all instances' sessions). For gauges, see observability/instrument-session-store.ts (it caches it).
+   */
+  count(): Promise<number>;
 }

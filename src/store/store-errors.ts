@@ -2,8 +2,9 @@
 import { AppError } from '../errors.ts';
 
 /**
- * A session file exists but cannot be parsed or does not match the session schema. The file is left untouched
- * (never rewritten or deleted by the store) so an operator can inspect or restore it.
+ * A session file (or, with PostgreSQL, a session's rows) exists but cannot be parsed or does not match the session
+ * schema. It is left untouched (never rewritten or deleted by the store) so an operator can inspect or restore it.
+ * `file` names where it is: a path, or `postgres:chat_sessions/<id>`.
  */
 export class SessionCorruptError extends Error {
   override readonly name = 'SessionCorruptError';
@@ -121,6 +122,16 @@ const CODE_DESCRIPTIONS: Record<string, string> = {
   EMFILE: 'too many open files',
   STORE_FULL: 'the session store is full, new sessions are refused',
   ENFILE: 'too many open files in system',
+  // The PostgreSQL store (postgres/pg-errors.ts maps SQLSTATEs onto these and the errno codes above).
+  ECONNREFUSED: 'connection refused: is the database running and reachable?',
+  ECONNRESET: 'the database connection was lost',
+  ETIMEDOUT: 'timed out waiting for the database',
+  ENOTFOUND: 'database host not found',
+  ENOMEM: 'the database is out of memory',
+  PG_TOO_MANY_CONNECTIONS: 'the database has no free connection slot',
+  PG_SHUTDOWN: 'the database is shutting down or starting up',
+  PG_NO_DATABASE: 'the database named in DATABASE_URL does not exist',
+  PG_NO_SCHEMA: 'the session tables are missing (migrations not applied?)',
 };
 
 /** A short human explanation of an errno code, e.g. `EROFS: read-only file system`. */

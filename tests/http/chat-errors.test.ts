@@ -84,7 +84,7 @@ describe('POST /v1/chat failures', () => {
     const error = (await response.json()) as { error: { code: string; message: string } };
     expect(error.error.code).toBe('store_unavailable');
     expect(error.error.message).toContain('EROFS: read-only file system');
-    expect(store.count()).toBe(0);
+    expect(await store.count()).toBe(0);
   });
 
   it('answers 503 JSON when the turn cannot be written to an existing session', async () => {

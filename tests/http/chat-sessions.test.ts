@@ -71,7 +71,7 @@ describe('POST /v1/chat sessions keyed on the chat id', () => {
     await user.say('just recommend');
     expect(user.sessions.slice(1).every((part) => part.sessionToken === undefined)).toBe(true);
     expect(new Set(user.sessions.map((part) => part.sessionId))).toEqual(new Set([created?.sessionId]));
-    expect(store.count()).toBe(1);
+    expect(await store.count()).toBe(1);
     const stored = await store.get(created!.sessionId, user.token());
     expect(stored?.messages).toHaveLength(6);
     expect(stored?.profile).toMatchObject({ modelName: 'Llama 3.1 8B', gpuCount: 2 });
@@ -101,7 +101,7 @@ describe('POST /v1/chat sessions keyed on the chat id', () => {
     expect(error.code).toBe('session_token_required');
     expect(error.message).toContain('x-session-token');
     expect(error.details[0]?.path).toBe('x-session-token');
-    expect(store.count()).toBe(1);
+    expect(await store.count()).toBe(1);
   });
 
   it('a wrong token is a 403, a token for a chat id whose session is gone a 404 (start a new chat)', async () => {
@@ -158,7 +158,7 @@ describe('POST /v1/chat sessions keyed on the chat id', () => {
     const responses = await Promise.all([turn(), turn()]);
     await Promise.all(responses.map((response) => response.text()));
     expect(responses.map((response) => response.status).sort()).toEqual([200, 401]);
-    expect(store.count()).toBe(1);
+    expect(await store.count()).toBe(1);
   });
 
   it('a client at its hourly session limit still continues a chat with its token', async () => {

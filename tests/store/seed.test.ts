@@ -20,7 +20,7 @@ it('seeds readable sessions of 20 messages with the documented sizes', async () 
   await store.init();
   const seeded = await seedSessions(store, 25);
   expect(seeded).toHaveLength(25);
-  expect(store.count()).toBe(25);
+  expect(await store.count()).toBe(25);
   expect(new Set(seeded.map((entry) => entry.id)).size).toBe(25);
 
   for (const { id, token } of seeded) {

@@ -94,7 +94,7 @@ describe.each(['EACCES', 'EROFS'] as const)('unwritable sessions directory (%s)'
     console.info(`unwritable via ${mode}`);
 
     expect((await readFile(file)).equals(bytes)).toBe(true);
-    expect(store.count()).toBe(1);
+    expect(await store.count()).toBe(1);
     // Once the directory is writable again the store carries on, from the acknowledged state.
     expect(await store.checkWritable()).toEqual({ ok: true });
     const updated = await store.appendMessages(id, token, [{ role: 'user', text: 'after recovery' }]);

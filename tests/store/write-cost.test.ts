@@ -44,7 +44,7 @@ async function measureAppends(storedSessions: number): Promise<{ cached: Measure
     await store.init();
     const evicted = await store.create({ profile: { gpuCount: 2 }, questionsAsked: 1 });
     const cached = await store.create({ profile: { gpuCount: 2 }, questionsAsked: 1 });
-    expect(store.count()).toBe(storedSessions + 2);
+    expect(await store.count()).toBe(storedSessions + 2);
 
     const sessionsDir = path.join(dataDir, 'sessions');
     const measure = async ({ session, token }: typeof cached): Promise<Measured> => {
