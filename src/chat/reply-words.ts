@@ -25,7 +25,11 @@ const words = (table: Record<string, string>) => (value: unknown) => table[Strin
  */
 const PLAIN_VALUES: Record<string, (value: unknown) => string | undefined> = {
   modelName: (value) => `${String(value)} as the model`,
-  goals: (value) => describeField('goals', value).replace(/^goals?:\s*/, 'the goal: '),
+  goals: (value) => {
+    const described = describeField('goals', value);
+    const match = /^(goals?):\s*(.+)$/.exec(described);
+    return match ? `${match[2]} as the ${match[1]}` : described;
+  },
   teacherModel: (value) => `${String(value)} as the teacher model`,
   task: (value) => {
     const text = String(value)
@@ -71,7 +75,9 @@ export function plainValue(field: string, value: unknown): string {
 }
 
 /** The understood values in plain words; a GPU count and name said together ("2 × NVIDIA A100 80GB"). */
-export function plainValues(understood: readonly Understood[]): string[] {
+export function plainValues(all: readonly Understood[]): string[] {
+  // Plain text is what nearly every message is about: said back only when it is all that was understood.
+  const understood = all.length > 1 ? all.filter((item) => !(item.field === 'modality' && item.value === 'text')) : all;
   const count = understood.find((item) => item.field === 'gpuCount');
   const name = understood.find((item) => item.field === 'gpuName');
   const together = count !== undefined && name !== undefined && Number(count.value) > 0;
@@ -105,17 +111,21 @@ function firstSentence(text: string): string {
   return sentence === '' ? '' : sentence[0]!.toUpperCase() + sentence.slice(1);
 }
 
-/** True when the plan trains or serves weights on GPUs (the user's or rented): GPU assumptions then matter. */
-function planRunsOnGpus(recommendation: Recommendation): boolean {
-  if (recommendation.destination.model.switched) return true;
+/** What the plan runs on GPUs (the user's or rented): training, serving, or neither (an API model's plan). */
+function planGpuUse(recommendation: Recommendation): { trains: boolean; serves: boolean } {
+  if (recommendation.destination.model.switched) return { trains: true, serves: true };
   const planned = new Set([recommendation.destination.method, ...recommendation.plan.flatMap((step) => step.methods)]);
-  return recommendation.recommendations.some(
-    (entry) =>
-      planned.has(entry.method) &&
-      entry.verdict !== 'not-viable' &&
-      (entry.estimates?.trainingGpuHours !== undefined || entry.estimates?.memoryGB !== undefined),
+  const entries = recommendation.recommendations.filter(
+    (entry) => planned.has(entry.method) && entry.verdict !== 'not-viable',
   );
+  return {
+    trains: entries.some((entry) => entry.estimates?.trainingGpuHours !== undefined),
+    serves: entries.some((entry) => entry.estimates?.memoryGB !== undefined),
+  };
 }
+
+/** Estimator settings that only matter when the plan serves a model on GPUs; the other settings are about training. */
+const SERVING_SETTINGS: ReadonlySet<string> = new Set(['estimates.servingGpus', 'estimates.inferenceContextTokens']);
 
 /** The estimator's settings, in the order a reader cares about them (what the costs rest on first). */
 const ESTIMATE_ORDER: readonly string[] = [
@@ -127,11 +137,12 @@ const ESTIMATE_ORDER: readonly string[] = [
 
 /**
  * "Assumed: …" for a provisional answer: at most two defaults that bear on this plan, in plain words, or "".
- * Whether data may leave is said about where it would go (the model's API, or a rented GPU); GPU and training
- * settings only when the plan runs on GPUs.
+ * Whether data may leave is said about where it would go (the model's API, or a rented GPU); training settings only
+ * when the plan trains, serving settings only when it serves a model on GPUs.
  */
 export function assumedNote(recommendation: Recommendation, profile: Partial<Profile>): string {
-  const onGpus = planRunsOnGpus(recommendation);
+  const gpus = planGpuUse(recommendation);
+  const onGpus = gpus.trains || gpus.serves;
   const ownsGpus = profile.gpuName !== undefined || (profile.gpuCount ?? 0) > 0;
   const planned = new Set([recommendation.destination.method, ...recommendation.plan.flatMap((step) => step.methods)]);
   const phrases: { order: number; text: string }[] = [];
@@ -148,7 +159,7 @@ export function assumedNote(recommendation: Recommendation, profile: Partial<Pro
       continue;
     }
     if (field.startsWith('estimates.')) {
-      if (!onGpus) continue;
+      if (!(SERVING_SETTINGS.has(field) ? gpus.serves : gpus.trains)) continue;
       if (field === 'estimates.distillationStudentParamsB' && !planned.has('distillation')) continue;
       if (field === 'estimates.loraRank' && !planned.has('lora') && !planned.has('qlora')) continue;
       const index = ESTIMATE_ORDER.indexOf(field);

@@ -49,10 +49,11 @@ describe('runTurn replies', () => {
     const [answer] = await converse(['We run Llama 3.1 8B on an RTX 4090 and want a support bot. Just recommend.']);
     const assumed = /\*\*Assumed:\*\* (.*) Tell me if that is wrong\./.exec(answer?.reply ?? '')?.[1] ?? '';
     // What the costs rest on comes before the estimator's fixed settings (context length, LoRA rank...).
+    // (Fixture knowledge: the plan serves the model on the team's GPU and trains nothing, so serving comes first.)
     expect(assumed).toMatch(
-      /Training time is for your .*RTX 4090 \(\d+ TFLOP\/s peak\); GPUs you own cost time, not dollars/,
+      /^Self-hosting keeps 1 × NVIDIA GeForce RTX 4090 running all month at \$[\d.]+ per GPU-hour/,
     );
-    const costs = assumed.indexOf('Training time is for your');
+    const costs = assumed.indexOf('Self-hosting keeps');
     const fixed = assumed.indexOf('2048 tokens');
     if (fixed !== -1) expect(costs).toBeLessThan(fixed);
     expect(assumed).not.toContain('this many');
@@ -142,5 +143,12 @@ describe('runTurn replies', () => {
     // A team training on its own GPU hears what the training time rests on.
     const own = await say('We run Llama 3.1 8B on one RTX 4090 with 2,000 labeled examples. Just recommend.');
     expect(own.reply).toMatch(/\*\*Assumed:\*\* Training time is for your NVIDIA GeForce RTX 4090/);
+    // A plan that serves a model on the team's GPU but trains nothing hears about serving, not training.
+    const serving = await say(
+      'We run Llama 3.1 8B on one RTX 4090 and want a support bot that answers from our docs. Just recommend.',
+    );
+    const servingAssumed = /\*\*Assumed:\*\* (.*) Tell me if that is wrong\./.exec(serving.reply)?.[1] ?? '';
+    expect(servingAssumed).toMatch(/^Self-hosting keeps 1 × NVIDIA GeForce RTX 4090 running/);
+    expect(servingAssumed).not.toMatch(/[Tt]raining|LoRA/);
   });
 });
