@@ -1,10 +1,13 @@
-/** @module Corrections: "actually 3 GPUs", "sorry, it's 2 H100s", "make that 500 examples", "correction: weekly". */
+/**
+ * @module Corrections: "actually 3 GPUs", "sorry, it's 2 H100s", "make that 500 examples", "correction: weekly",
+ * "3 GPUs, or rather 4" ("we'd rather not…" is a preference, not a correction).
+ */
 import type { ProfileField } from '../../profile/profile-schema.ts';
 import { createSpanIndex } from './prepare-message.ts';
 import type { Finding, PreparedMessage } from './types.ts';
 
 const MARKER =
-  /\b(?:actually|sorry|correction|make\s+(?:that|it)|i\s+meant|i\s+mean|scratch\s+that|oops|my\s+bad|wait|to\s+correct|let\s+me\s+correct|not\s+\S+(?:\s*,)?\s+but|rather(?!\s+than)|changed?\s+(?:it\s+|that\s+)?to|update:|instead)\b|\bmistyped\b|\btypo\b/g;
+  /\b(?:actually|sorry|correction|make\s+(?:that|it)|i\s+meant|i\s+mean|scratch\s+that|oops|my\s+bad|wait|to\s+correct|let\s+me\s+correct|not\s+\S+(?:\s*,)?\s+but|(?:or\s+|,\s*)rather(?!\s+than)|changed?\s+(?:it\s+|that\s+)?to|update:|instead)\b|\bmistyped\b|\btypo\b/g;
 const SENTENCE_END = /[.!?\n]/g;
 
 /**

@@ -46,9 +46,10 @@ export const YES =
   /^\W*(?:yes|yeah|yep|yup|ya|yea|sure|correct|right|true|definitely|absolutely|of\s+course|certainly|indeed|affirmative|y|ok(?:ay)?\s+yes|it\s+does|we\s+do|they\s+do|it\s+is|it\s+must|must|required|needed|100%)\b/;
 export const NO =
   /^\W*(?:no(?!\s+(?!(?:it|we|they|that|this|not|need|thanks|thank|problem|way|idea)\b)[a-z])|nope|nah|not\s+really|not\s+at\s+all|n|false|negative|never|none|no\s+need|not\s+needed|not\s+required|it\s+doesn't|we\s+don't|they\s+don't|it\s+isn't|not)\b/;
-/** One `\W*` per run of separators: `\W*(…)?\W*$` splits a run of spaces every possible way (quadratic). */
+/**
+ * "none", "zero", "basically zero", "we don't have any". One `\W*` per run of separators: `\W*(…)?\W*$` splits a run of spaces every possible way (quadratic). */
 export const NONE =
-  /^\W*(?:(?:we|i)\s+(?:have|'ve\s+got|got)\s+|there\s+(?:are|is)\s+)?(?:none|zero|0|no|nope|nothing|nada|not\s+any|n\/a|(?:we|i)\s+(?:don't|do\s+not)\s+have\s+any)\W*(?:(?:yet|at\s+all|right\s+now|so\s+far)\W*)?$/;
+  /^\W*(?:(?:basically|practically|virtually|essentially|effectively|pretty\s+much|honestly|realistically)\W+)?(?:(?:we|i)\s+(?:have|'ve\s+got|got)\s+|there\s+(?:are|is)\s+)?(?:none|zero|0|no|nope|nothing|nada|not\s+any|n\/a|(?:we|i)\s+(?:don't|do\s+not)\s+have\s+any)\W*(?:(?:yet|at\s+all|right\s+now|so\s+far)\W*)?$/;
 /** Not an answer: the user does not know. */
 export const UNSURE = /\b(?:idk|not\s+sure|don't\s+know|dunno|no\s+idea|unsure|no\s+clue)\b/;
 

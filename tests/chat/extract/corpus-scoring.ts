@@ -90,8 +90,9 @@ function sameValue(key: string, expected: unknown, actual: unknown, catalog: Ext
   if (typeof expected === 'number' && typeof actual === 'number') {
     return expected === 0 ? actual === 0 : Math.abs(actual - expected) <= Math.abs(expected) * 0.01;
   }
-  if ((key === 'modelName' || key === 'gpuName') && typeof expected === 'string' && typeof actual === 'string') {
-    const find = key === 'modelName' ? catalog.findModel : catalog.findGpu;
+  const catalogKey = key === 'modelName' || key === 'teacherModel' || key === 'gpuName';
+  if (catalogKey && typeof expected === 'string' && typeof actual === 'string') {
+    const find = key === 'gpuName' ? catalog.findGpu : catalog.findModel;
     const expectedEntry = find(expected);
     const actualEntry = find(actual);
     if (expectedEntry || actualEntry) return expectedEntry?.id === actualEntry?.id;

@@ -53,9 +53,9 @@ const NOT_A_BUDGET_BEFORE =
 const BUDGET_CUE =
   /\b(?:budget|afford|spend|spending|pay|cap|capped|max(?:imum)?|up\s+to|allocate[d]?|limit|have|got|can\s+(?:put|invest|use)|willing)\b/;
 
-/** Nothing to spend: "no budget (for cloud)", "zero budget", "$0 budget", "basically zero budget", "no money for training" (a bare "basically zero" is read only as the answer to a budget question). */
+/** Nothing to spend: "no budget (for cloud)", "zero budget", "$0 budget", "basically zero budget", "budget is basically zero", "no money for training" (a bare "basically zero" is read only as the answer to a budget question). */
 const ZERO_BUDGET =
-  /\b(?:(?:no|zero|nil)\s+(?:(?:real|extra|spare|training|cloud|compute|monthly|hosting)\s+)?(?:budget|money|funds?|spend)(?:\s+(?:for|on)\s+(?:the\s+)?(?:cloud|gpus?|renting|rental|training|compute|hosting|serving|inference|this)(?:\s+gpus?)?)?|\$0\s+budget|budget\s+(?:is\s+)?(?:zero|nil|\$0)|basically\s+(?:zero|nothing)\s+(?:budget|to\s+spend|for\s+(?:training|compute|hosting)))\b/g;
+  /\b(?:(?:no|zero|nil)\s+(?:(?:real|extra|spare|training|cloud|compute|monthly|hosting)\s+)?(?:budget|money|funds?|spend)(?:\s+(?:for|on)\s+(?:the\s+)?(?:cloud|gpus?|renting|rental|training|compute|hosting|serving|inference|this)(?:\s+gpus?)?)?|\$0\s+budget|budget(?:'s|\s+is)?\s+(?:(?:basically|practically|essentially|effectively|pretty\s+much|close\s+to|next\s+to)\s+)?(?:zero|nil|nothing|\$0)|basically\s+(?:zero|nothing)\s+(?:budget|to\s+spend|for\s+(?:training|compute|hosting)))\b/g;
 
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   k: 1e3,

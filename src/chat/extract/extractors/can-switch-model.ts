@@ -5,11 +5,42 @@
 import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const CAN_SWITCH =
-  /\b(?:(?:we\s*)?(?:can|could|(?:are|'re)\s+(?:free|open|happy|willing)\s+to|don't\s+mind\s+(?:switching|changing))\s+(?:switch(?:ing)?|chang(?:e|ing)|mov(?:e|ing)|us(?:e|ing)\s+(?:a\s+)?(?:different|another|other))\s*(?:the\s+|our\s+|to\s+(?:a\s+|another\s+)?)?(?:models?|llms?|providers?|vendors?)?|(?:not\s+(?:married|tied|locked)\s+to|no\s+attachment\s+to)\s+(?:the\s+|this\s+|any\s+|a\s+)?(?:model|provider|vendor|\w+)|(?:any|whichever)\s+model\s+(?:works|is\s+fine|you\s+(?:suggest|recommend))|open\s+to\s+(?:other|another|a\s+different|switching|changing)\s+(?:models?|llms?|providers?))\b/g;
+/** The model may change: "we can switch models", "free to pick any model", "switching providers is fine". */
+const CAN_SWITCH = new RegExp(
+  [
+    String.raw`(?:we\s*)?(?:can|could|(?:are|'re)\s+(?:free|open|happy|willing)\s+to|don't\s+mind\s+(?:switching|changing))\s+(?:switch(?:ing)?|chang(?:e|ing)|mov(?:e|ing)|us(?:e|ing)\s+(?:a\s+)?(?:different|another|other))\s*(?:the\s+|our\s+|to\s+(?:a\s+|another\s+)?)?(?:models?|llms?|providers?|vendors?)?`,
+    String.raw`(?:not\s+(?:married|tied|locked)\s+to|no\s+attachment\s+to)\s+(?:the\s+|this\s+|any\s+|a\s+)?(?:model|provider|vendor|\w+)`,
+    String.raw`(?:free|open|happy|willing|fine)\s+to\s+(?:pick|choose|use|try|go\s+with)\s+(?:any|another|a\s+different|whatever|whichever|other)\s+(?:\w+\s+)?(?:models?|llms?)`,
+    String.raw`(?:switching|changing|moving)\s+(?:the\s+|our\s+)?(?:models?|llms?|providers?|vendors?)\s+(?:is|would\s+be)\s+(?:(?:totally|completely|perfectly)\s+)?(?:fine|ok|okay|an\s+option|possible|on\s+the\s+table|no\s+problem)`,
+    String.raw`(?:any|whichever|whatever)\s+(?:(?:open|open[\s-]weights?|other|decent|good)\s+)?model\s+(?:works|is\s+fine|is\s+ok|will\s+do|you\s+(?:suggest|recommend))`,
+    String.raw`(?:don't|do\s+not)\s+care\s+(?:which|what)\s+model|no\s+(?:strong\s+)?preference\s+(?:on|for)\s+(?:the\s+)?model|model[\s-]agnostic`,
+    String.raw`open\s+to\s+(?:other|another|a\s+different|switching|changing)\s+(?:models?|llms?|providers?)`,
+  ]
+    .map((source) => String.raw`\b(?:${source})\b`)
+    .join('|'),
+  'g',
+);
 
-const CANNOT_SWITCH =
-  /\b(?:(?:must|have\s+to|need\s+to|has\s+to)\s+(?:stay|stick|remain)\s+(?:on|with)\s+(?![\w-]*prem|(?:our|the|your)\s+(?:servers?|premises|infra\w*|hardware|network|site|datacenter|cloud|region)|site\b|the\s+premises|eu\b)|(?:can't|cannot|can\s+not|not\s+allowed\s+to|aren't\s+allowed\s+to|no\s+way\s+(?:we\s+)?(?:can|to))\s+(?:switch|change|move\s+off|replace)\s+(?:the\s+|our\s+|this\s+)?(?:models?|llms?|providers?|vendors?|gpt|claude|gemini|llama|qwen|mistral)|(?:locked|stuck|tied)\s+(?:in\s+)?(?:to|with|on)\s+(?:the\s+|this\s+|our\s+)?(?:model|\w+)|(?:compliance|legal|procurement|security)\s+(?:has\s+)?(?:approved|validated|signed\s+off\s+on)\s+only|only\s+(?:approved|allowed|validated)\s+model|(?:the\s+)?model\s+is\s+(?:fixed|locked|mandated|non[\s-]negotiable))\b/g;
+/** Where a team stays without it being a model: "we must stay on our servers", "stay on-prem". */
+const NOT_A_MODEL = String.raw`(?![\w-]*prem|(?:our|the|your)\s+(?:own\s+)?(?:servers?|premises|infra\w*|hardware|network|site|datacenter|cloud|region)|site\b|the\s+premises|eu\b)`;
+
+/** Words that name a model or its maker: "keep using GPT-4o", "keep using the same model". */
+const MODEL_WORD = String.raw`(?:models?|llms?|providers?|vendors?|gpt|claude|gemini|llama|mistral|mixtral|qwen|phi|gemma|deepseek|command|openai|anthropic|azure|bedrock|vertex)`;
+
+/** The model may not change: "we must stay on GPT-4o", "have to keep using Claude", "locked into Azure OpenAI". */
+const CANNOT_SWITCH = new RegExp(
+  [
+    String.raw`(?:must|have\s+to|need\s+to|has\s+to|got\s+to)\s+(?:stay|stick|remain)\s+(?:on|with)\s+${NOT_A_MODEL}`,
+    String.raw`(?:must|have\s+to|need\s+to|has\s+to|got\s+to)\s+(?:keep|continue)\s+(?:using|with|on)\s+(?:the\s+|our\s+|this\s+)?(?:same\s+|current\s+)?${MODEL_WORD}`,
+    String.raw`(?:can't|cannot|can\s+not|not\s+allowed\s+to|aren't\s+allowed\s+to|no\s+way\s+(?:we\s+)?(?:can|to))\s+(?:switch|change|move\s+off|replace)\s+(?:the\s+|our\s+|this\s+)?(?:models?|llms?|providers?|vendors?|gpt|claude|gemini|llama|qwen|mistral)`,
+    String.raw`(?:locked|stuck|tied)\s+(?:in\s+)?(?:to|with|on)\s+(?:the\s+|this\s+|our\s+)?(?:model|\w+)`,
+    String.raw`(?:compliance|legal|procurement|security)\s+(?:has\s+)?(?:approved|validated|signed\s+off\s+on)\s+only|only\s+(?:approved|allowed|validated)\s+model`,
+    String.raw`(?:the\s+)?model\s+is\s+(?:fixed|locked|mandated|non[\s-]negotiable)`,
+  ]
+    .map((source) => String.raw`\b(?:${source})\b`)
+    .join('|'),
+  'g',
+);
 
 export const extractCanSwitchModel: Extractor = (message) => {
   const { lower } = message;

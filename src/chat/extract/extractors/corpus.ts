@@ -1,6 +1,6 @@
 /**
  * @module Unlabeled domain documents: "thousands of documents", "a big wiki" → large; "a handful of PDFs" → small;
- * "no documents" → none.
+ * "no documents" → none; "a bot over our wiki" (documents, no size said) → small.
  */
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
@@ -15,7 +15,7 @@ const LARGE = new RegExp(
     String.raw`\b(?:thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands|millions|tons|lots|loads|heaps|a\s+ton|a\s+lot|terabytes|gigabytes|years)\s+(?:and\s+\w+\s+)?of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
     String.raw`\b(?:a\s+|an\s+)?(?:big|large|huge|massive|enormous|giant|extensive|sprawling|vast)\s+(?:internal\s+|company\s+|domain\s+|document\s+|text\s+)?(?:wiki|knowledge\s?base|kb|corpus|archive|document\s+(?:collection|store|base|library)|library|collection\s+of\s+(?:documents|docs|pdfs)|confluence|sharepoint|doc(?:ument)?s?\s+(?:set|site|repository|repo)|documentation)\b`,
     String.raw`\b\d+(?:\.\d+)?\s?(?:tb|gb)\s+of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
-    String.raw`\b(?:code\s?base|monorepo|repo(?:sitory)?|archive|corpus|wiki|knowledge\s?base)\s+is\s+(?:(?:really|very|pretty|quite)\s+)?(?:huge|large|massive|enormous|big|vast)\b`,
+    String.raw`\b(?:code\s?base|monorepo|repo(?:sitory)?|archive|corpus|wiki|knowledge\s?base|sharepoint|confluence|docs|documentation|help[\s-]?cent(?:er|re))(?:,?\s+which|\s+that)?\s+(?:is|are|'s)\s+(?:(?:really|very|pretty|quite|absolutely|just)\s+)?(?:huge|large|massive|enormous|big|vast|gigantic)\b`,
     String.raw`\b(?:hundreds\s+of\s+thousands|millions|\d+(?:\.\d+)?\s?(?:m|million)|\d{3}(?:,\d{3})+|\d{3}k)\s+(?:of\s+)?lines(?:\s+of\s+(?:[a-z]+\s+)?code)?\b`,
     String.raw`\b(?:large|huge|big|massive|giant|enormous)\s+(?:pile|collection|set|archive|trove|library|stack|backlog)\s+of\s+${DOCUMENT_QUALIFIER}(?:[a-z]+\s+)?${DOCUMENT_NOUN}\b`,
   ].join('|'),
@@ -40,6 +40,13 @@ const COUNTED = new RegExp(
   `(${COUNT_SOURCE})\\s+${DOCUMENT_QUALIFIER}(?:${DOCUMENT_NOUN}|(?:support\\s+|customer\\s+|chat\\s+|call\\s+)?(?:conversations|chat\\s+logs|tickets|call\\s+transcripts))\\b(?!\\s+(?:per|a|an|each|every)\\s+(?:day|week|month|hour))`,
   'g',
 );
+
+/**
+ * The team's own documents as what the assistant works from: "answers from our docs", "a bot over our wiki",
+ * "on top of our help center", "using our Confluence". Read as a small corpus when no size is said.
+ */
+const OWN_DOCUMENTS =
+  /\b(?:from|over|on|using|in|across|against|with|on\s+top\s+of|grounded\s+in|based\s+on)\s+(?:all\s+)?(?:our|their)\s+(?:(?:own|internal|company|product|support|customer|hr|it|policy|legal|technical|api|developer|public|existing)\s+){0,2}(?:docs|documentation|wiki|knowledge[\s-]?base|kb|confluence(?:\s+(?:space|wiki|pages))?|notion|sharepoint|manuals?|handbooks?|help[\s-]?cent(?:er|re)(?:\s+articles)?|faqs?|articles|runbooks|intranet|policies|policy\s+documents|sops|guidelines|contracts)\b/g;
 
 /** Documents at or above this count make a large corpus. */
 export const LARGE_CORPUS_DOCUMENTS = 1000;
@@ -67,6 +74,11 @@ export const extractCorpus: Extractor = (message) => {
     )
       continue;
     findings.push(findingFromMatch('unlabeledCorpus', count >= LARGE_CORPUS_DOCUMENTS ? 'large' : 'small', match));
+  }
+  if (findings.length > 0) return findings;
+  // "a bot over our wiki" says the documents exist, not how many: the smallest claim, unless a size is said.
+  for (const match of allMatches(OWN_DOCUMENTS, lower)) {
+    if (!isNegatedBefore(lower, match.index, 20)) findings.push(findingFromMatch('unlabeledCorpus', 'small', match));
   }
   return findings;
 };

@@ -5,7 +5,7 @@
 import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const DEVICE = String.raw`(?:phones?|devices?|handsets?|smartphones?|android|iphones?|ipads?|tablets?|laptops?|jetson(?:\s+\w+)?|raspberry\s+pi|edge\s+(?:box|boxes|devices?)|embedded\s+(?:box|boards?|devices?)|(?:the\s+)?(?:kiosk|car|headset|camera|speaker|watch)s?|browser)`;
+const DEVICE = String.raw`(?:phones?|devices?|handsets?|smartphones?|android|iphones?|ipads?|tablets?|laptops?|jetson(?:\s+\w+)?|raspberry\s+pi(?:\s+\d)?|edge\s+(?:box|boxes|devices?)|embedded\s+(?:box|boards?|devices?)|(?:the\s+)?(?:kiosk|car|headset|camera|speaker|watch)s?|browser)`;
 
 const DEVICE_MEMORY = new RegExp(
   [

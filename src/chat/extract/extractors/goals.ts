@@ -35,7 +35,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'format',
-    /\b(?:json|xml|yaml|csv|schema|strict(?:ly)?\s+(?:format|structure|template)|(?:output|response)\s+format|structured\s+(?:output|data|json)|fixed\s+(?:format|template|fields)|template|valid\s+(?:json|sql))\b/g,
+    /\b(?:json|xml|yaml|csv|schema|strict(?:ly)?\s+(?:format|structure|template)|(?:output|response)\s+format|structured\s+(?:output|data|json)|fixed\s+(?:format|template|fields)|template|valid\s+(?:json|sql)|format(?:ting)?\s+(?:keeps\s+(?:breaking|changing|drifting)|is\s+(?:wrong|off|inconsistent|broken|all\s+over)|breaks|broke|has\s+to\s+be|must\s+be|needs\s+to\s+be))\b/g,
   ],
   [
     'style',
@@ -63,7 +63,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'on-device',
-    /\b(?:on[\s-]device|on\s+(?:the\s+)?(?:phones?|devices?|laptops?|handsets?|tablets?|edge\s+devices?|the\s+edge|jetson)|offline\s+on|runs?\s+locally\s+on|in\s+the\s+browser|webgpu|inside\s+(?:the|our)\s+(?:app|mobile\s+app))\b/g,
+    /\b(?:on[\s-]device|on\s+(?:the\s+|our\s+|their\s+|users'\s+|customers'\s+)?(?:(?:android|ios|mobile|low[\s-]end|cheap|older|edge|customer|user)\s+)?(?:phones?|devices?|laptops?|handsets?|tablets?|edge\s+devices?|the\s+edge|jetson)|offline\s+on|runs?\s+locally\s+on|in\s+the\s+browser|webgpu|inside\s+(?:the|our)\s+(?:app|mobile\s+app))\b/g,
   ],
 ];
 

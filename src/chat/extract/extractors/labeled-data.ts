@@ -56,10 +56,13 @@ const LABELED_COUNT_AFTER = new RegExp(
   `\\b${LABELED}\\s+(?:data|examples|samples|pairs|set|dataset)\\s*(?::|=|-|of|is|are|totals?|around|about|~)\\s*${APPROX_SOURCE}(${COUNT_SOURCE})(?!\\s*(?:%|percent|gb|mb|tb|k\\s?b|tokens?|words?|hours?|days?|weeks?|months?|years?))`,
   'g',
 );
-/** "no labeled data", "we don't have any labelled examples", "zero training data", "nothing labeled". */
+/**
+ * "no labeled data", "we don't have any labelled examples", "we don't really have labeled examples", "basically no
+ * training data", "zero training data", "nothing labeled" ("no data people" is about the team).
+ */
 const NO_LABELS = new RegExp(
   [
-    String.raw`\b(?:no|zero|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not|haven't|have\s+not|didn't|never)\s+(?:have|got|own|collect(?:ed)?|label(?:l)?ed)(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+any)\s+(?:${LABELED}\s+)?(?:(?:q\s?&\s?a|qa|[a-z]+\/[a-z]+)\s+)?(?:data(?:set)?|examples?|samples?|pairs?|labels?|annotations?)\b(?!\s+(?:leaves?|leaving|can|must|may|will|should|goes|go|is\s+allowed|privacy|retention|residency|science|scientists?|engineers?))`,
+    String.raw`\b(?:(?:(?:basically|practically|virtually|essentially)\s+)?(?:no|zero)|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not|haven't|have\s+not|didn't|never)\s+(?:(?:really|actually|even|yet)\s+)?(?:have|got|own|collect(?:ed)?|label(?:l)?ed)(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+any)\s+(?:${LABELED}\s+)?(?:(?:q\s?&\s?a|qa|[a-z]+\/[a-z]+)\s+)?(?:data(?:set)?|examples?|samples?|pairs?|labels?|annotations?)\b(?!\s+(?:leaves?|leaving|can|must|may|will|should|goes|go|is\s+allowed|privacy|retention|residency|science|scientists?|engineers?|people|persons?|folks|team|teams|analysts?))`,
     String.raw`\bnothing\s+(?:is\s+)?label(?:l)?ed\b`,
     String.raw`\b(?:0|zero|no)\s+labels\b`,
     String.raw`\bnone\s+of\s+(?:them|it|these|those)\s+(?:is\s+|are\s+)?label(?:l)?ed\b`,

@@ -11,7 +11,7 @@ type Modality = (typeof MODALITIES)[number];
 
 const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
   [
-    /\b(?:visual\s+question\s+answering|vqa|(?:describe|describing|caption(?:ing)?|answer\s+questions\s+about|questions\s+about|reason\s+about|read(?:ing)?|understand(?:ing)?)\s+(?:the\s+|our\s+)?(?:images?|photos?|pictures?|screenshots?|charts?|diagrams?|scanned\s+(?:documents|forms|invoices))|image\s+captioning|(?:images?|photos?|screenshots?)\s+(?:and|plus|with)\s+(?:text|questions|captions)|(?:reports?|captions?|descriptions?|findings)\s+from\s+(?:the\s+|an?\s+|each\s+)?(?:[a-z-]+\s+){0,2}?(?:images?|photos?|pictures?|x-?rays?|scans?|screenshots?)|questions\s+about\s+(?:[a-z-]+\s+){0,2}?(?:figures|charts|plots|diagrams|screenshots)|multimodal|multi-modal|vision[\s-]language|vlm)\b/g,
+    /\b(?:visual\s+question\s+answering|vqa|(?:describe|describing|caption(?:ing)?|answer\s+questions\s+about|questions\s+about|reason\s+about|read(?:ing)?|understand(?:ing)?)\s+(?:the\s+|our\s+)?(?:(?:product|uploaded|customer|user|listing|catalog|medical|scanned)\s+)?(?:images?|photos?|pictures?|screenshots?|charts?|diagrams?|scanned\s+(?:documents|forms|invoices))|image\s+captioning|(?:images?|photos?|screenshots?)\s+(?:and|plus|with)\s+(?:text|questions|captions)|(?:reports?|captions?|descriptions?|findings)\s+from\s+(?:the\s+|an?\s+|each\s+)?(?:[a-z-]+\s+){0,2}?(?:images?|photos?|pictures?|x-?rays?|scans?|screenshots?)|questions\s+about\s+(?:[a-z-]+\s+){0,2}?(?:figures|charts|plots|diagrams|screenshots)|multimodal|multi-modal|vision[\s-]language|vlm)\b/g,
     'vision-language',
   ],
   [

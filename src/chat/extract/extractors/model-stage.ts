@@ -6,7 +6,7 @@ import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-messag
 import type { Extractor, Finding } from '../types.ts';
 
 const BASE_STAGE =
-  /\b(?:(?:the\s+|a\s+|our\s+)?base\s+(?:model|checkpoint|version|weights)|pre[\s-]?trained\s+only|not\s+(?:instruction|instruct)[\s-]tuned|(?:it|the\s+model)\s+just\s+(?:continues|completes)\s+(?:the\s+)?text|raw\s+pre[\s-]?trained)\b/g;
+  /\b(?:(?:the\s+|a\s+|our\s+)?base\s+(?:model|checkpoint|version|weights)|pre[\s-]?trained\s+only|not\s+(?:instruction|instruct)[\s-]tuned|(?:it|the\s+model)\s+just\s+(?:continues|completes)\s+(?:the\s+)?text|raw\s+pre[\s-]?trained|pre[\s-]?trained\s+checkpoint|(?:without|no|never\s+had|hasn't\s+had)\s+(?:any\s+)?(?:instruction|instruct|chat|sft)[\s-]?tun\w*)\b/g;
 
 const INSTRUCT_STAGE =
   /\b(?:instruct(?:ion)?[\s-]?(?:tuned|model|version|variant|checkpoint)?|chat\s+(?:version|variant|model|checkpoint)|(?<![\d.])[\d.]+b[\s-]it\b|-it\b)\b/g;

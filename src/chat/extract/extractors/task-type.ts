@@ -10,15 +10,15 @@ import type { Extractor } from '../types.ts';
 const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   [
     'image-generate',
-    /\b(?:generat\w*|creat\w*|produc\w*|render\w*|mak\w*)\s+(?:(?:new|product|marketing|brand(?:ed)?|realistic|our|the)\s+)*(?:images?|pictures?|photos?|illustrations?|artwork|renders?|visuals|mockups|icons?)\b|\btext[\s-]to[\s-]image\b|\bimage\s+generation\b|\b(?:stable\s+diffusion|sdxl|diffusion\s+model)\b/g,
+    /\b(?:generat(?:e|es|ed|ing)|creat(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|render(?:s|ed|ing)?|mak(?:e|es|ing))\s+(?:(?:new|product|marketing|brand(?:ed)?|realistic|our|the)\s+)*(?:images?|pictures?|photos?|illustrations?|artwork|renders?|visuals|mockups|icons?)\b|\btext[\s-]to[\s-]image\b|\bimage\s+generation\b|\b(?:stable\s+diffusion|sdxl|diffusion\s+model)\b/g,
   ],
   [
     'image-understand',
-    /\b(?:classif\w*|tag\w*|label\w*|caption\w*|describ\w*|inspect\w*|detect\w*|recogni[sz]\w*|read\w*|moderat\w*|understand\w*|analy[sz]\w*)\s+(?:(?:the|our|product|listing|catalog(?:ue)?|uploaded|medical|x-?ray|scanned)\s+)*(?:images?|photos?|pictures?|screenshots?|scans?|x-?rays?|frames?|video)\b|\b(?:image|photo|visual)\s+(?:classification|tagging|captioning|understanding|search|moderation|inspection|recognition)\b|\b(?:defect|object)\s+detection\b|\bocr\b/g,
+    /\b(?:classif\w*|tag\w*|label\w*|caption\w*|describ\w*|questions\s+about|inspect\w*|detect\w*|recogni[sz]\w*|read\w*|moderat\w*|understand\w*|analy[sz]\w*)\s+(?:(?:the|our|product|listing|catalog(?:ue)?|uploaded|medical|x-?ray|scanned)\s+)*(?:images?|photos?|pictures?|screenshots?|scans?|x-?rays?|frames?|video)\b|\b(?:image|photo|visual)\s+(?:classification|tagging|captioning|understanding|search|moderation|inspection|recognition)\b|\b(?:defect|object)\s+detection\b|\bocr\b/g,
   ],
   [
     'transcribe',
-    /\b(?:transcri\w*|speech[\s-]to[\s-]text|asr|dictation|voice\s+notes?|call\s+recordings?|captions?\s+for\s+(?:calls|meetings|videos))\b/g,
+    /\b(?:transcri(?:be|bes|bed|bing|ption|ptions|ber)|speech[\s-]to[\s-]text|asr|dictation|voice\s+notes?|call\s+recordings?|captions?\s+for\s+(?:calls|meetings|videos))\b/g,
   ],
   [
     'code',
@@ -26,7 +26,7 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'extract',
-    /\b(?:extract\w*|pull\w*\s+(?:out\s+)?(?:the\s+)?(?:fields?|values|entities|line\s+items|data)|pars(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:invoices?|documents?|forms?|receipts?|resumes?|cvs?|emails?|contracts?|pdfs?)|(?:turn|convert)\w*\s+(?:\w+\s+){0,3}into\s+(?:a\s+)?(?:json|structured|fields|rows|tickets)|named[\s-]entity|ner\b|fill\w*\s+(?:in\s+)?(?:the\s+)?(?:form|fields))\b/g,
+    /\b(?:extract\w*|pull\w*\s+(?:out\s+)?(?:the\s+)?(?:fields?|values|entities|line\s+items|data)|pull\w*\s+(?:[\w,]+\s+){1,6}?out\s+of|pars(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:invoices?|documents?|forms?|receipts?|resumes?|cvs?|emails?|contracts?|pdfs?)|(?:turn|convert)\w*\s+(?:\w+\s+){0,3}into\s+(?:a\s+)?(?:json|structured|fields|rows|tickets)|named[\s-]entity|ner\b|fill\w*\s+(?:in\s+)?(?:the\s+)?(?:form|fields))\b/g,
   ],
   [
     'classify',
@@ -38,7 +38,7 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'chat',
-    /\b(?:chat\s?bots?|chat\s+assistant|(?:support|help[\s-]?desk|customer[\s-]service|hr|it|internal|sales|faq|virtual)\s+(?:bot|assistant|agent|chat)|assistant\s+that\s+(?:answers|chats|talks)|\ba\s+bot\s+(?:over|on|for|that|which)|conversational\s+(?:agent|assistant|ai|bot)|answer\w*\s+(?:customer|user|employee|patient|staff)\s+(?:questions|queries)|q\s?&\s?a\s+bot)\b/g,
+    /\b(?:chat\s?bots?|chat\s+assistant|(?:support|help[\s-]?desk|customer[\s-]service|hr|it|internal|sales|faq|virtual)\s+(?:bot|assistant|agent|chat)|assistant\s+that\s+(?:answers|chats|talks)|\ba\s+bot\s+(?:over|on|for|that|which)|conversational\s+(?:agent|assistant|ai|bot)|answer\w*\s+(?:customer|user|employee|patient|staff)\s+(?:questions|queries)|q\s?&\s?a\s+(?:bot|over|on\s+top\s+of|from|against))\b/g,
   ],
   [
     'generate',

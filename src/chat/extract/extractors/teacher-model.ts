@@ -6,13 +6,13 @@ import { catalogScanner } from '../catalog-matcher.ts';
 import { finding } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const TEACHER_WORD = /\b(?:teacher|distil|outputs?|answers|responses|labels|completions)/;
+const TEACHER_WORD = /\b(?:teach|distil|outputs?|answers|responses|label|completions|generat|synthetic|annotat)/;
 
 const TEACHER_BEFORE =
-  /\b(?:distil(?:l)?(?:ing|ed|s)?\s+(?:from\s+)?|teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+)$/;
+  /\b(?:distil(?:l)?(?:ing|ed|s)?\s+(?:from\s+)?|teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?(?:training\s+|synthetic\s+|fine[\s-]?tuning\s+)?(?:data|dataset|examples|labels|targets)\s+(?:with|using|from|via|by)\s+|(?:labell?ed|annotated|generated|written)\s+by\s+)$/;
 
 const TEACHER_AFTER =
-  /^(?:'s)?\s*(?:as\s+(?:the\s+|a\s+|our\s+)?teacher|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+(?:to\s+train|as\s+(?:training\s+)?(?:data|labels|targets))|\s+(?:into|down\s+to|to)\s+(?:a\s+)?(?:smaller|small|tiny|student|\w+\s+\d|llama|qwen|mistral|gemma|phi))/;
+  /^(?:'s)?\s*(?:as\s+(?:the\s+|a\s+|our\s+)?teacher|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+(?:to\s+train|as\s+(?:training\s+)?(?:data|labels|targets))|\s+(?:into|down\s+to|to)\s+(?:a\s+)?(?:smaller|small|tiny|student|\w+\s+\d|llama|qwen|mistral|gemma|phi)|\s+to\s+(?:teach|train)\s+(?:a|our|the)\s+(?:smaller|small|tiny|student|cheaper|distilled)|\s+to\s+(?:generate|create|produce|label|annotate|write)\s+(?:the\s+|our\s+)?(?:training\s+|synthetic\s+)?(?:data|dataset|examples|labels|targets))/;
 
 export const extractTeacherModel: Extractor = (message, context) => {
   const { lower } = message;
