@@ -26,7 +26,13 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import { z } from 'zod';
 import { createKeyedLock } from './keyed-lock.ts';
-import { loadMigrations, type Migration, type MigrationResult, migrate } from './postgres/migrate.ts';
+import {
+  loadMigrations,
+  type Migration,
+  MigrationHistoryError,
+  type MigrationResult,
+  migrate,
+} from './postgres/migrate.ts';
 import { postgresErrorCode, storeUnavailable } from './postgres/pg-errors.ts';
 import { schedulePruning } from './prune-schedule.ts';
 import { isValidSessionId, SESSION_FORMAT_VERSION, Session, type StoredMessage } from './session-schema.ts';
@@ -454,6 +460,7 @@ export function createPostgresSessionStore(
         await client.connect();
         result = await migrate(client, migrations);
       } catch (error) {
+        if (error instanceof MigrationHistoryError) throw error;
         throw storeUnavailable(`migrating ${database}`, error);
       } finally {
         await client.end().catch(() => undefined);

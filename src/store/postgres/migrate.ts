@@ -27,6 +27,11 @@ export interface MigrationResult {
   unknown: number[];
 }
 
+/** The migrations of this code and those recorded in the database disagree: a deployment problem, not an outage. */
+export class MigrationHistoryError extends Error {
+  override readonly name = 'MigrationHistoryError';
+}
+
 /** The directory holding the migration files of this version of the code. */
 export const MIGRATIONS_DIRECTORY = new URL('./migrations/', import.meta.url);
 
@@ -80,7 +85,7 @@ export async function migrate(client: pg.ClientBase, migrations: readonly Migrat
     for (const migration of migrations) {
       const name = recorded.get(migration.version);
       if (name !== undefined && name !== migration.name) {
-        throw new Error(
+        throw new MigrationHistoryError(
           `Migration ${migration.version} is recorded as ${name} in the database but is ${migration.name} here; ` +
             'released migrations must never be renamed or replaced',
         );
