@@ -77,6 +77,23 @@ describe('POST /mcp and the rate limit', () => {
   });
 });
 
+describe('POST /mcp and browser origins (DNS rebinding)', () => {
+  it('refuses a request whose Origin is not listed in CORS_ORIGINS, naming the header', async () => {
+    const { app } = buildTestApp();
+    const response = await app.request('/mcp', POST({ origin: 'http://rebound.example:3000' }));
+    expect(response.status).toBe(403);
+    const body = await response.json();
+    expect(body.error.code).toBe('origin_not_allowed');
+    expect(body.error.details[0].path).toBe('headers.origin');
+  });
+
+  it('serves a listed origin, and clients that send no Origin (every non-browser MCP client)', async () => {
+    const { app } = buildTestApp({ config: { CORS_ORIGINS: ['https://tools.example.com'] } });
+    expect((await app.request('/mcp', POST({ origin: 'https://tools.example.com' }))).status).toBe(200);
+    expect((await app.request('/mcp', POST())).status).toBe(200);
+  });
+});
+
 describe('/mcp is stateless and bounded', () => {
   it('refuses GET (no server-held session stream) with 405', async () => {
     const { app } = buildTestApp();

@@ -6,12 +6,15 @@
  *
  * The route sits behind the app's middleware like every `/v1` route: the API key when API_KEYS is set, the
  * per-client rate limit with its RateLimit headers, the body limit (src/http/security/route-access.ts classifies
- * `/mcp` as an API route).
+ * `/mcp` as an API route). Against DNS rebinding (the MCP transport spec: servers must validate Origin), a request
+ * that carries an Origin — only browsers send one — is refused unless CORS_ORIGINS lists it.
  */
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { createAdvisorMcpServer } from '../../mcp/advisor-mcp-server.ts';
+import { errorBody } from '../error-body.ts';
 import { errorResponses } from '../openapi-helpers.ts';
+import { createOriginPolicy } from '../security/cors.ts';
 import type { App, AppDeps } from '../types.ts';
 
 /** The path of the MCP endpoint. */
@@ -34,7 +37,18 @@ export function registerMcpRoute(app: App, deps: AppDeps, options: { version: st
       onerror: (error) => deps.logger.warn('mcp request refused or failed', { error: error.message }),
     },
   );
-  app.all(MCP_PATH, (c) => handler.fetch(c.req.raw));
+  const origins = createOriginPolicy(deps.config.CORS_ORIGINS);
+  app.all(MCP_PATH, (c) => {
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !origins.allows(origin)) {
+      const message = `The origin ${JSON.stringify(origin.slice(0, 200))} may not call /mcp from a browser; list it in CORS_ORIGINS to allow a browser-based MCP client`;
+      return c.json(
+        errorBody('origin_not_allowed', message, [{ path: 'headers.origin', message }], c.get('requestId')),
+        403,
+      );
+    }
+    return handler.fetch(c.req.raw);
+  });
   // Documented in /openapi.json for discovery; the contract itself is MCP's (tools/list describes every tool).
   app.openAPIRegistry.registerPath({
     method: 'post',
@@ -60,7 +74,7 @@ export function registerMcpRoute(app: App, deps: AppDeps, options: { version: st
         description: 'The JSON-RPC response (a tool error has `result.isError: true` and names the field)',
         content: { 'application/json': { schema: z.object({}).loose() }, 'text/event-stream': { schema: z.string() } },
       },
-      ...errorResponses(413, 415),
+      ...errorResponses(403, 413, 415),
     },
   });
 }
