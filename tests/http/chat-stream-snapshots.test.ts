@@ -223,6 +223,31 @@ describe('chat stream snapshots: template replies', () => {
   });
 });
 
+describe('both chat front doors say the same', () => {
+  it('the text of every turn is identical through POST /v1/chat and POST /v1/chat/completions', async () => {
+    const { app } = await setup();
+    const messages = ['hello', ANSWER, 'why not full fine-tuning?', 'What would it cost?', 'thanks!'];
+    const ui = await uiConversation(app, messages);
+    const uiTexts = ui.map((turn) =>
+      (turn.raw as Chunk[]).flatMap((chunk) => (chunk.type === 'text-delta' ? [chunk.delta as string] : [])).join(''),
+    );
+    const openAiTexts: string[] = [];
+    for (let count = 1; count <= messages.length; count += 1) {
+      const call = await openAiStream(app, messages.slice(0, count));
+      openAiTexts.push(
+        (call.raw as Chunk[])
+          .flatMap((chunk) => {
+            const delta = ((chunk.choices as Chunk[] | undefined)?.[0]?.delta ?? {}) as Chunk;
+            return typeof delta.content === 'string' ? [delta.content] : [];
+          })
+          .join(''),
+      );
+    }
+    expect(uiTexts.every((text) => text.length > 0)).toBe(true);
+    expect(openAiTexts).toEqual(uiTexts);
+  });
+});
+
 describe('chat stream snapshots: LLM replies', () => {
   it('POST /v1/chat: an accepted explanation and a stream cut mid-way', async () => {
     const reference = await setup();
