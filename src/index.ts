@@ -15,6 +15,7 @@ import {
 } from './http/connection-limits.ts';
 import { chatRoutes } from './http/routes/chat.ts';
 import { openAiCompatibleRoutes } from './http/routes/openai-compatible.ts';
+import { openRateLimitStore } from './http/security/shared-rate-limits.ts';
 import type { RouteModule } from './http/types.ts';
 import type { Knowledge } from './knowledge/knowledge.ts';
 import { loadKnowledge } from './knowledge/load-knowledge.ts';
@@ -150,8 +151,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     options.deps?.sessionStore ?? (await openSessionStore(config, logger)),
     metrics,
   );
+  // Rate limits and session quotas: in PostgreSQL, shared by every instance, when DATABASE_URL is set; else in memory.
+  const ownsRateLimitStore = options.deps?.rateLimitStore === undefined;
+  const rateLimitStore = options.deps?.rateLimitStore ?? (await openRateLimitStore(config.DATABASE_URL, logger));
   const app = createApp({
     ...options.deps,
+    rateLimitStore,
     knowledge,
     config,
     logger,
@@ -213,6 +218,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close: () => {
       closing ??= shutdownServer(server, config.SHUTDOWN_GRACE_MS).then(async () => {
         if (ownsStore) await sessionStore.stop();
+        if (ownsRateLimitStore) await rateLimitStore.close();
         metrics.stop();
       });
       return closing;
