@@ -132,7 +132,10 @@ function guarded(tool: string, logger: AdvisorMcpDeps['logger'], body: () => Too
   }
 }
 
-/** One line of text for a recommendation: destination, first step, open questions. */
+/**
+ * A few lines of text for a recommendation: destination, first step, open questions, and any name the catalogs did
+ * not know (the engine then assumes nothing about it and says so; an agent should correct the name).
+ */
 export function recommendationLine(result: z.infer<typeof RecommendOutput>): string {
   const { destination, firstStep, questions } = result;
   const model =
@@ -141,9 +144,14 @@ export function recommendationLine(result: z.infer<typeof RecommendOutput>): str
       : ` on ${destination.model.name}${destination.model.switched ? ' (a switched model)' : ''}`;
   const asks =
     questions.length === 0 ? '' : ` Still unknown and decisive: ${questions.map((q) => q.field).join(', ')}.`;
+  const unknownNames = result.assumptions
+    .filter((assumption) => assumption.why.startsWith('Not found in the'))
+    .map((assumption) => ` ${assumption.field} ${JSON.stringify(assumption.value)}: ${assumption.why}`)
+    .join('');
   return (
     `Destination: ${destination.method} (${destination.objective}, ${destination.channel})${model}. ` +
-    `First step: ${firstStep.methods.join(' + ') || 'none'}.${asks} Full ranking, plan, costs and sources in structuredContent.`
+    `First step: ${firstStep.methods.join(' + ') || 'none'}.${asks}${unknownNames} ` +
+    'Full ranking, plan, costs and sources in structuredContent.'
   );
 }
 

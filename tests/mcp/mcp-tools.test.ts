@@ -43,6 +43,18 @@ describe.each(ERAS)('MCP tools over Streamable HTTP (%s era)', (era) => {
     expect(firstText(result).length).toBeLessThan(400);
   });
 
+  it('recommend_adaptation says in its text which names the catalogs do not know, with close matches', async () => {
+    const { app } = buildTestApp();
+    client = await connectInProcess(app, era);
+    const result = await client.callTool({
+      name: 'recommend_adaptation',
+      arguments: { profile: { modelName: 'Lama 3.1 8B', gpuCount: 1 } },
+    });
+    expect(result.isError).not.toBe(true);
+    expect(firstText(result)).toContain('modelName "Lama 3.1 8B": Not found in the model catalog');
+    expect(firstText(result)).toContain('Did you mean "Llama 3.1 8B"');
+  });
+
   it('recommend_adaptation refuses an unknown profile key by name, as a tool error', async () => {
     const { app } = buildTestApp();
     client = await connectInProcess(app, era);
