@@ -38,7 +38,7 @@ export function registerMcpRoute(app: App, deps: AppDeps, options: { version: st
     },
   );
   const origins = createOriginPolicy(deps.config.CORS_ORIGINS);
-  app.all(MCP_PATH, (c) => {
+  app.all(MCP_PATH, async (c): Promise<Response> => {
     const origin = c.req.header('origin');
     if (origin !== undefined && !origins.allows(origin)) {
       const message = `The origin ${JSON.stringify(origin.slice(0, 200))} may not call /mcp from a browser; list it in CORS_ORIGINS to allow a browser-based MCP client`;
