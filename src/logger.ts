@@ -77,12 +77,16 @@ const SECRET_VARIABLE = /(?:KEY|KEYS|TOKEN|TOKENS|SECRET|PASSWORD|PASSWD|CREDENT
 
 /**
  * The secret values configured in `env`: every variable named like a credential (`OPENAI_API_KEY`, `API_KEYS` split
- * at commas, `METRICS_TOKEN`, `…_SECRET`, `…_PASSWORD`), values of at least {@link MIN_SECRET_LENGTH} characters.
+ * at commas, `METRICS_TOKEN`, `…_SECRET`, `…_PASSWORD`) and the password of any connection URL (`DATABASE_URL`), values
+ * of at least {@link MIN_SECRET_LENGTH} characters.
  * @example createLogger({ secrets: secretValues(process.env) })
  */
 export function secretValues(env: Readonly<Record<string, string | undefined>>): string[] {
   const values = new Set<string>();
   for (const [name, value] of Object.entries(env)) {
+    // A password inside a connection URL (DATABASE_URL=postgres://user:password@host/db), whatever the name.
+    const password = urlPassword(value);
+    if (password !== undefined && password.length >= MIN_SECRET_LENGTH) values.add(password);
     if (value === undefined || !(SECRET_VARIABLE.test(name) || isSecretKey(name))) continue;
     for (const part of [value, ...value.split(',')]) {
       const trimmed = part.trim();
@@ -90,6 +94,17 @@ export function secretValues(env: Readonly<Record<string, string | undefined>>):
     }
   }
   return [...values];
+}
+
+/** The decoded password of a `scheme://user:password@host` value, if it is one. */
+function urlPassword(value: string | undefined): string | undefined {
+  if (value === undefined || !/^[a-z][a-z0-9+.-]*:\/\/[^/\s]*:[^/\s]*@/i.test(value)) return undefined;
+  try {
+    const password = new URL(value).password;
+    return password === '' ? undefined : decodeURIComponent(password);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -93,6 +93,15 @@ describe('secret values (issue 11, item 6)', () => {
     expect(values).not.toContain('/var/lib/advisor-data-dir');
   });
 
+  it('secretValues takes the password of a connection URL such as DATABASE_URL (decoded), not the rest of it', () => {
+    const values = secretValues({
+      DATABASE_URL: 'postgres://advisor:p%40ss-w0rd-long@db.internal:5432/advisor',
+      OTHER_URL: 'https://example.com/no-credentials',
+      SHORT_URL: 'postgres://u:pw@host/db',
+    });
+    expect(values).toEqual(['p@ss-w0rd-long']);
+  });
+
   it('scrubs every secret value from the message, fields, errors, stacks and child loggers', () => {
     const lines: string[] = [];
     const logger = createLogger({ write: (line) => lines.push(line), secrets: [KEY, TOKEN] });
