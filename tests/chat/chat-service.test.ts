@@ -56,7 +56,7 @@ describe('createChatService', () => {
     expect(stored?.requestedField).toBe('task');
     expect(stored?.messages[1]?.meta).toMatchObject({ kind: 'question', provisional: true });
     expect(stored?.messages[1]?.parts).toEqual([
-      { type: 'data-profile', data: expect.objectContaining({ profile: { modality: 'text', taskType: 'chat' } }) },
+      { type: 'data-profile', data: expect.objectContaining({ profile: first.turn.state.profile }) },
       { type: 'data-question', data: first.turn.question },
     ]);
 
