@@ -26,7 +26,7 @@ const SERVER_ENV: Record<string, string> = {
   PORT: '0',
   HOST: '127.0.0.1',
   ENV_FILE: 'none',
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: 'info', // the "listening" line is at info; the log goes to a file, not through this process
   // Shared limits on (one loopback address sends everything), high enough never to refuse.
   RATE_LIMIT_PER_MINUTE: '1000000',
   RATE_LIMIT_LLM_PER_MINUTE: '0',
