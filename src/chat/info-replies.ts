@@ -58,6 +58,15 @@ export function costReply(recommendation: Recommendation, asked: MethodId | true
         : `Serving it around the clock: about $${count.format(estimates.monthlyUSD)} a month of GPU time at the catalog's rental price (no rent if the GPU is yours).`,
     );
   }
+  if (lines.length === 0 && apiModelMethod(recommendation, method, knowledge)) {
+    // An API model's plan has no GPU bill to estimate: say what it does cost and what the estimate needs.
+    const model = recommendation.destination.model.name ?? 'the model';
+    const calls = `${model} API calls${method === 'rag' ? ' (the retrieved passages make every prompt longer) and the search index' : ''}`;
+    const what = knowledge.methodById.get(method)?.changesWeights
+      ? `${name} on ${model} is a job the provider runs, billed by training tokens (the catalog has no price for it yet); after it, what it costs each month is the ${calls}.`
+      : `${name} on ${model} trains nothing, so there is no GPU bill: what it costs each month is the ${calls}.`;
+    return `${what} Tell me how many requests a day and I'll estimate the monthly API bill.`;
+  }
   if (lines.length === 0) {
     const missing = entry?.decidedBy?.length ? ` It depends on ${joinWords(entry.decidedBy.map(fieldLabel))}.` : '';
     return `I can't put a number on ${name} yet: I need the model's size and, for training, your GPUs or a budget and the number of examples.${missing}`;
@@ -66,6 +75,13 @@ export function costReply(recommendation: Recommendation, asked: MethodId | true
     ? " Training figures assume sequences of 2,048 tokens, three runs and the catalog's dated prices."
     : '';
   return `${lines.join(' ')}${basis}`;
+}
+
+/** True when the named model is API-only (its weights cannot be trained here) and `method` needs no weights. */
+function apiModelMethod(recommendation: Recommendation, method: MethodId, knowledge: Knowledge): boolean {
+  const full = entryOf(recommendation, 'full-fine-tuning');
+  const apiModel = full?.blockers.some((blocker) => blocker.ruleId === 'weights-needed-for-self-run-tuning') ?? false;
+  return apiModel && knowledge.methodById.get(method)?.needsWeightAccess === false;
 }
 
 export function fitReply(recommendation: Recommendation, asked: MethodId | true, knowledge: Knowledge): string {

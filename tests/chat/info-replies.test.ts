@@ -93,6 +93,23 @@ describe('a conversation that answers instead of repeating the recommendation', 
   });
 });
 
+describe('cost questions on an API model', () => {
+  it('a RAG plan on GPT-4o: no GPU bill, the API calls, and what the estimate needs (not the model size)', async () => {
+    const [answer, cost, withVolume] = await converse([
+      'We use GPT-4o through the API for a support bot over our docs. Just recommend.',
+      'how much would it cost?',
+      'We get about 2000 requests a day. how much would it cost?',
+    ]);
+    expect(answer?.recommendation.destination.method).toBe('rag');
+    expect(cost?.kind).toBe('info');
+    expect(cost?.reply).toMatch(/trains nothing, so there is no GPU bill/);
+    expect(cost?.reply).toMatch(/GPT-4o API calls/);
+    expect(cost?.reply).toMatch(/how many requests a day/);
+    expect(cost?.reply).not.toMatch(/model's size|your GPUs/);
+    expect(withVolume?.reply).toMatch(/about \$[\d,]+ a month of API calls/);
+  });
+});
+
 describe('the answer a chat reader sees', () => {
   it.each([
     'We run Llama 3.1 8B on one RTX 4090, 2000 examples, strict JSON output. Just recommend.',
