@@ -76,8 +76,16 @@ export function plainValue(field: string, value: unknown): string {
 
 /** The understood values in plain words; a GPU count and name said together ("2 × NVIDIA A100 80GB"). */
 export function plainValues(all: readonly Understood[]): string[] {
-  // Plain text is what nearly every message is about: said back only when it is all that was understood.
-  const understood = all.length > 1 ? all.filter((item) => !(item.field === 'modality' && item.value === 'text')) : all;
+  // Plain text is what nearly every message is about: said back only when it is all that was understood. A format or
+  // citation need that the goals already name is said once, as the goal.
+  const goals = new Set((all.find((item) => item.field === 'goals')?.value as string[] | undefined) ?? []);
+  const saidByGoals = (item: Understood) =>
+    item.value === true &&
+    ((item.field === 'needsStyleOrFormat' && (goals.has('format') || goals.has('style'))) ||
+      (item.field === 'needsCitations' && goals.has('citations')));
+  const understood = all.filter(
+    (item) => !saidByGoals(item) && !(all.length > 1 && item.field === 'modality' && item.value === 'text'),
+  );
   const count = understood.find((item) => item.field === 'gpuCount');
   const name = understood.find((item) => item.field === 'gpuName');
   const together = count !== undefined && name !== undefined && Number(count.value) > 0;

@@ -126,6 +126,13 @@ describe('runTurn replies', () => {
     }
     expect(replies[1]).toMatch(/^Noted: the task “We want a support bot that answers from our docs”/);
     expect(replies[2]).toMatch(/^Noted: GPT-4o as the model and used through a cloud API\./);
+    // A format need the goals already name is said once.
+    const format = runTurn(
+      initialDialogueState(),
+      await ruleExtract('We need answers in our strict JSON schema; we have 5000 examples.', { knowledge: real }),
+      real,
+    );
+    expect(format.reply).not.toMatch(/strict style or format.*strict format|strict format.*strict style or format/);
   });
 
   it('keeps the tails of an answer short and about the plan: no GPU rental for a team on an API model', async () => {
