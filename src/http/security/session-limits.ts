@@ -1,6 +1,9 @@
 /**
  * @module http/security/session-limits: the cap on messages per chat session (`MAX_MESSAGES_PER_SESSION`), enforced
- * where it cannot race: inside the session store's per-session lock, on the copy about to be written.
+ * where it cannot race: inside the session store's per-session lock, on the copy about to be written. With the
+ * PostgreSQL store that lock is the session row's lock, so the cap holds across instances with no counter of its own
+ * (tests/multi-instance). The per-client quotas (sessions per hour, requests per minute) are counted by the limiters
+ * of rate-limiter.ts / shared-rate-limits.ts instead.
  */
 import { AppError } from '../../errors.ts';
 import type { SessionStore } from '../../store/session-store.ts';
