@@ -3,12 +3,12 @@
  * from, the fields the user corrected, and what the user asked for. No LLM; pure and synchronous.
  */
 import { Profile, type ProfileField } from '../../profile/profile-schema.ts';
-import { EXTRACTORS, fieldEntry } from '../fields/registry.ts';
+import { EXTRACTORS, FIELD_REGISTRY, fieldEntry } from '../fields/registry.ts';
 import { findCorrections } from './corrections.ts';
 import { extractIntents } from './intents.ts';
 import { allMatches, prepareMessage } from './prepare-message.ts';
 import { readShortAnswer } from './short-answer.ts';
-import type { Extraction, ExtractionCatalog, ExtractorContext, Finding, PreparedMessage } from './types.ts';
+import type { Extraction, ExtractionCatalog, ExtractorContext, Finding, Implied, PreparedMessage } from './types.ts';
 import { findUnassertedSpans, isNegatedValue, PAST_KEEPS_FIELDS, unassertedIndex } from './unasserted.ts';
 
 export { createExtractionCatalog } from './catalog-matcher.ts';
@@ -68,12 +68,31 @@ export function extractProfile(
     fields[item.field] = item.value;
     evidence[item.field] = prepared.original.slice(item.start, item.end).trim();
   }
+  addImplied(fields as Partial<Profile>, evidence);
   return {
     fields: fields as Partial<Profile>,
     evidence,
     corrections: findCorrections(prepared, chosen),
     intents,
   };
+}
+
+/** Values the message implies through other fields (registry `implied`): list fields gain the items. */
+function addImplied(fields: Partial<Profile>, evidence: Partial<Record<ProfileField, string>>): void {
+  const found = { ...fields };
+  for (const entry of Object.values(FIELD_REGISTRY)) {
+    const implied = (entry.implied as ((fields: Partial<Profile>) => Implied<unknown> | undefined) | undefined)?.(
+      found,
+    );
+    if (implied === undefined) continue;
+    const current = fields[entry.field];
+    const merged = Array.isArray(implied.value)
+      ? [...new Set([...((current as unknown[] | undefined) ?? []), ...implied.value])]
+      : (current ?? implied.value);
+    (fields as Record<string, unknown>)[entry.field] = merged;
+    const source = implied.from.find((field) => evidence[field] !== undefined);
+    if (evidence[entry.field] === undefined && source) evidence[entry.field] = evidence[source];
+  }
 }
 
 /** A value the profile schema accepts for its field (integers, ranges, enums): nothing else reaches the profile. */

@@ -82,5 +82,11 @@ export interface ExtractorContext {
   readonly requestedField?: ProfileField | undefined;
 }
 
+/** A value other fields imply, and the fields whose words say it (their evidence becomes its evidence). */
+export interface Implied<V> {
+  readonly value: V;
+  readonly from: readonly ProfileField[];
+}
+
 /** An extractor: a pure function from a prepared message to the findings it recognises. */
 export type Extractor = (message: PreparedMessage, context: ExtractorContext) => Finding[];

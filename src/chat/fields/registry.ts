@@ -20,7 +20,7 @@ import { extractCorpusTokens, TOKEN_SCALE } from '../extract/extractors/corpus-t
 import { extractDeployment } from '../extract/extractors/deployment.ts';
 import { extractDeviceMemory } from '../extract/extractors/device-memory.ts';
 import { extractExpertise } from '../extract/extractors/expertise.ts';
-import { extractGoals, goalsAnswer } from '../extract/extractors/goals.ts';
+import { extractGoals, goalsAnswer, impliedGoals } from '../extract/extractors/goals.ts';
 import { extractGpus } from '../extract/extractors/gpus.ts';
 import { extractKnowledgeChanges, frequencyOf } from '../extract/extractors/knowledge-changes.ts';
 import { extractLabeledData } from '../extract/extractors/labeled-data.ts';
@@ -51,7 +51,7 @@ import {
   taskAnswer,
   yesNo,
 } from '../extract/short-answer.ts';
-import type { Extractor } from '../extract/types.ts';
+import type { Extractor, Implied } from '../extract/types.ts';
 import { joinWords } from './join-words.ts';
 
 /** Everything the chat knows about one profile field. */
@@ -67,6 +67,8 @@ export interface FieldEntry<F extends ProfileField = ProfileField> {
   readonly answer?: AnswerReader;
   /** For numbers: whether 0 and fractions are values, and the largest believable bare-number answer. */
   readonly bounds?: NumberBounds;
+  /** A value other fields of the same message imply ("must cite sources" → the citations goal); merged in. */
+  readonly implied?: (fields: Partial<Profile>) => Implied<NonNullable<Profile[F]>> | undefined;
   /** The value in plain words, for acknowledgements ("2 GPUs", "monthly budget $500"); `label` is the field's. */
   readonly describe: (value: NonNullable<Profile[F]>, label: string) => string;
 }
@@ -288,6 +290,7 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
   goals: entry('goals', {
     extractor: extractGoals,
     answer: goalsAnswer,
+    implied: impliedGoals,
     describe: (value) =>
       `goal${value.length > 1 ? 's' : ''}: ${joinWords(value.map((goal) => GOAL_WORDS[goal] ?? goal))}`,
   }),

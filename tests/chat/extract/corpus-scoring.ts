@@ -14,6 +14,8 @@ export const CorpusUtterance = z
     text: z.string().min(1),
     /** "held-out": written after the extractor was tuned on the rest of the corpus. */
     batch: z.literal('held-out').optional(),
+    /** Who wrote it, for batches from independent writers ("x3": scored on arrival, then tuned on). */
+    source: z.string().optional(),
     /**
      * Facts stated but not as the team's own current facts (issue 11): denied, conditional, someone else's, past,
      * quoted, fenced or injected. `expected` holds only what the team asserts; these must be read exactly.
@@ -149,6 +151,10 @@ export function scoreCorpus(
     const actual = actualKeys(extract(utterance));
     // Utterances annotated before the v2 fields existed grade only the fields their annotators knew.
     if (utterance.gradesV2 !== true) for (const key of V2_FIELDS) if (!expected.has(key)) actual.delete(key);
+    // Independent writers' batches annotate profile fields only: not the free-text task, intents or corrections.
+    if (utterance.source !== undefined)
+      for (const key of actual.keys())
+        if (key === 'task' || key.startsWith('intent:') || key.startsWith('correction:')) actual.delete(key);
     for (const key of new Set([...expected.keys(), ...actual.keys()])) {
       const want = expected.get(key);
       const got = actual.get(key);

@@ -9,7 +9,8 @@ const CITE = new RegExp(
     String.raw`\b(?:show|shows|showing|give|gives|giving|provide|provides|providing|include|includes|including|list|link(?:s|ing)?\s+to|point(?:s|ing)?\s+to|quote|quotes|quoting|reference|references|referencing|with|attach|surface)\s+${SOURCE_NOUN}`,
     String.raw`\b(?:traceable|verifiable|grounded|attributable)\s+(?:to\s+(?:the\s+)?(?:sources?|docs|documents|policy)|answers?)\b`,
     String.raw`\bsource\s+(?:attribution|links?)\b`,
-    String.raw`\blink(?:s|ing)?\s+back\s+to\s+(?:the\s+)?(?:articles?|pages?|documents?|docs|sources?|policy|policies|sections?)\b`,
+    String.raw`\blink(?:s|ing)?\s+(?:back\s+)?(?:to\s+)?(?:the\s+|its\s+|their\s+)?(?:exact\s+|specific\s+|relevant\s+)?(?:articles?|pages?|documents?|docs|sources?|policy|policies|sections?)\b`,
+    String.raw`\b(?:w\/|with)\s+(?:source\s+)?links\b`,
     String.raw`\b(?:sources?|references?)\s+(?:cited|quoted|linked|shown|attached)\b`,
     String.raw`\bneed(?:s)?\s+(?:the\s+)?(?:sources?|references?)\b(?!\s+(?:of|for)\s+(?:data|training))`,
   ].join('|'),
@@ -21,7 +22,7 @@ const NO_CITATIONS = new RegExp(
     String.raw`\b(?:citations?|sources?|references?)\s+(?:aren't|are\s+not|isn't|is\s+not|not)\s+(?:needed|necessary|required|important|a\s+requirement|a\s+priority)\b`,
     String.raw`\b(?:citations?|sources?)\s+(?:are\s+)?(?:optional|unnecessary)\b`,
     String.raw`\bno\s+(?:need\s+(?:to|for)\s+(?:cite|citations?|sources?)|citations?(?:\s+needed|\s+required)?)\b`,
-    String.raw`\b(?:don't|dont|do\s+not|doesn't|does\s+not|won't|never)\s+(?:really\s+)?(?:need|have|require|care\s+about|want)\s+(?:to\s+)?(?:cite|citations?|sources?|references?)\b`,
+    String.raw`\b(?:don't|dont|do\s+not|doesn't|doesnt|does\s+not|won't|wont|never)\s+(?:really\s+)?(?:need|have|require|care\s+about|want)\s+(?:to\s+)?(?:cite|citations?|sources?|references?)\b`,
   ].join('|'),
   'g',
 );

@@ -4,10 +4,10 @@
  * "runs on the phone" → on-device, "ignores instructions" → instruction-following, "prefer the answers our agents
  * like" → alignment, "more accurate classification" → task-skill. One finding per goal; the extraction merges them.
  */
-import type { Goal } from '../../../profile/profile-schema.ts';
+import type { Goal, Profile, ProfileField } from '../../../profile/profile-schema.ts';
 import { allMatches, finding, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { AnswerReader } from '../short-answer.ts';
-import type { Extractor, Finding } from '../types.ts';
+import type { Extractor, Finding, Implied } from '../types.ts';
 
 const DOCS = String.raw`(?:(?:our|the|their|company|internal|product|support|help[\s-]?cent(?:er|re)|hr|it|policy|legal|technical|api)\s+)*(?:docs|documentation|documents|knowledge[\s-]?base|kb|wiki|confluence|notion|sharepoint|manuals?|handbook|policies|faqs?|help[\s-]?cent(?:er|re)|articles|runbooks|playbooks|intranet|sops?|guidelines|product\s+catalog(?:ue)?|contracts|case\s+law|precedents)`;
 
@@ -27,7 +27,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'freshness',
-    /\b(?:up[\s-]to[\s-]date|stale|out[\s-]of[\s-]date|outdated|latest\s+(?:info|information|version|docs|prices|data|changes|policies|rules)|fresh(?:ness)?|current\s+(?:info|information|prices|data))\b/g,
+    /\b(?:up[\s-]to[\s-]date|stale|out[\s-]of[\s-]date|outdated|latest\s+(?:info|information|version|docs|prices|data|changes|policies|rules)|fresh(?:ness)?|current\s+(?:info|information|prices|data)|(?:be|stay|are|is|keep\s+\w+)\s+(?:current|up[\s-]to[\s-]date)|reflect\s+(?:that|those\s+changes|the\s+(?:latest|current)|changes|the\s+changes))\b/g,
   ],
   [
     'citations',
@@ -43,15 +43,15 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'task-skill',
-    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|stuck\s+at\s+\d+(?:\.\d+)?\s?%|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?)\b/g,
+    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|stuck\s+at\s+\d+(?:\.\d+)?\s?%|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?|bad\s+at\s+(?:the\s+)?(?:actual\s+)?(?:task|job)|(?:keeps\s+)?mix(?:es|ing)?\s+up|confus(?:es|ing)\s+\w+\s+(?:and|with))\b/g,
   ],
   [
     'instruction-following',
-    /\b(?:(?:doesn't|does\s+not|don't|won't|can't)\s+follow\s+(?:the\s+)?instructions|ignores?\s+(?:the\s+|our\s+)?(?:instructions|prompt)|follow\s+instructions|instruction[\s-]following|just\s+(?:continues|rambles|completes)\s+(?:the\s+)?text)\b/g,
+    /\b(?:(?:doesn't|doesnt|does\s+not|don't|dont|won't|wont|can't|cant|never)\s+(?:really\s+)?follow\s+(?:the\s+|our\s+|any\s+)?instructions|ignores?\s+(?:the\s+|our\s+)?(?:instructions|prompt)|follow\s+instructions|instruction[\s-]following|just\s+(?:continues|rambles|completes)\s+(?:the\s+)?text)\b/g,
   ],
   [
     'alignment',
-    /\b(?:(?:users?|people|customers|agents|reviewers|doctors|lawyers)\s+(?:prefer|like|rate)|preferred\s+(?:answers?|responses?)|preference\s+(?:data|pairs|tuning|optimi[sz]ation)|align(?:ed|ment)?\s+(?:with|to)\s+(?:our|human|user)|safer\s+(?:answers|responses)|refus(?:e|es|als?)\s+(?:too\s+often|more)|chosen\s+(?:vs\.?|and|\/)\s+rejected|dpo|rlhf)\b/g,
+    /\b(?:(?:users?|people|customers|agents|reviewers|doctors|lawyers|experts|annotators|raters|clinicians|editors|staff)\s+(?:(?:actually|really|usually|would|tend\s+to)\s+)?(?:prefer|like|rate\s+(?:higher|better))|preferred\s+(?:answers?|responses?)|align(?:ed|ment)?\s+(?:with|to)\s+(?:our|human|user)|safer\s+(?:answers|responses)|refus(?:e|es|als?)\s+(?:too\s+often|more))\b/g,
   ],
   [
     'cost',
@@ -115,3 +115,27 @@ export const goalsAnswer: AnswerReader = ({ message, start, end }) => {
   ).map(([goal]) => goal);
   return goals.length > 0 ? finding('goals', goals, start, end) : undefined;
 };
+
+/**
+ * Goals another field already states: answers that must cite their sources need citations; a model that runs on an
+ * edge box or a phone must run on the device; a chat or search over the team's own documents needs their knowledge.
+ */
+export function impliedGoals(fields: Partial<Profile>): Implied<Goal[]> | undefined {
+  const goals: Goal[] = [];
+  const from: ProfileField[] = [];
+  if (fields.needsCitations === true) {
+    goals.push('citations');
+    from.push('needsCitations');
+  }
+  if (fields.deployment === 'edge' || fields.deployment === 'mobile') {
+    goals.push('on-device');
+    from.push('deployment');
+  }
+  const ownDocuments =
+    fields.unlabeledCorpus === 'small' || fields.unlabeledCorpus === 'large' || (fields.corpusTokens ?? 0) > 0;
+  if ((fields.taskType === 'chat' || fields.taskType === 'search') && ownDocuments) {
+    goals.push('knowledge');
+    from.push('taskType');
+  }
+  return goals.length > 0 ? { value: goals, from } : undefined;
+}

@@ -1,11 +1,14 @@
 /**
- * @module Modality: "speech", "transcription" → audio; "images" → image; "code completion" → code; "a support bot
- * that answers from our docs" → text (only when nothing else is named).
+ * @module Modality, when the message says what kind of data the model works with: "it's an audio model",
+ * "screenshots in, text out", "500 labeled images", "questions about screenshots" → vision-language. A kind the task
+ * shape already implies ("transcribe calls" is audio, "text-to-SQL" is code, "a support bot" is text) is left to the
+ * engine, which derives it from `taskType` — unless it is said outright ("so it's a code model").
  */
 
 import type { MODALITIES } from '../../../profile/profile-schema.ts';
 import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
+import { extractTaskType } from './task-type.ts';
 
 type Modality = (typeof MODALITIES)[number];
 
@@ -28,22 +31,36 @@ const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
   ],
 ];
 
-/**
- * Text work stated outright: answering from documents, a support chatbot, classifying or summarising tickets,
- * emails or contracts. Read only when the message names no other modality ("summarise call recordings" is audio).
- */
-const TEXT_WORK =
-  /\b(?:(?:answer(?:s|ing)?|respond(?:s|ing)?|repl(?:y|ies|ying))\s+(?:[a-z']+\s+){0,4}?(?:from|using|based\s+on|grounded\s+in)\s+(?:our\s+|the\s+|its\s+)?(?:[a-z-]+\s+){0,2}?(?:docs|documentation|documents|wiki|knowledge\s?base|manuals?|faqs?|policies|handbooks?|articles|help\s+cent(?:er|re))|(?:auto[\s-]?)?draft(?:s|ing)?\s+(?:replies|responses|answers|emails)\b|(?:draft(?:s|ing)?|writ(?:e|es|ing)|produc(?:e|es|ing)|generat(?:e|es|ing))\s+(?:[a-z-]+\s+){0,2}?(?:summaries|replies|answers|emails|letters|articles|copy)\b|(?:product\s+)?descriptions\s+written\b|summar(?:y|ies)\s+of\s+(?:[a-z-]+\s+){0,2}?(?:regulations|contracts|documents|articles|clauses|emails|tickets|meetings|reports|papers|notes|policies|laws|alerts|complaints|narratives|cases|threads)|\btext\s+(?:suggestions|completions?|prediction|generation)|next[\s-](?:word|phrase)\s+(?:suggestions|prediction)|dialogue\s+generation|generat\w*\s+(?:[a-z-]+\s+)?dialogue|grammar\s+(?:feedback|correction|checking|checks)|answer(?:s|ing)?\s+questions\s+(?:over|across|about|on|from)\s+(?:our\s+|the\s+|its\s+)?(?:[~\w,-]+\s+){0,2}?(?:docs|documentation|documents|contracts|policies|manuals?|wiki|articles|precedents|handbooks?|records)|(?:classif(?:y|ies|ying)|categori[sz](?:e|es|ing)|triag(?:e|es|ing)|rout(?:e|es|ing)|summari[sz](?:e|es|ing)|translat(?:e|es|ing)|tag(?:s|ging)?|draft(?:s|ing)?\s+replies\s+to|reply(?:ing)?\s+to)\s+(?:[a-z-]+\s+){0,2}?(?:tickets|emails|messages|reviews|contracts|articles|documents|texts|chats|conversations|notes|reports|comments|posts|complaints|feedback|letters|macros|manuals|descriptions|pages|strings)|(?:support|customer[\s-]service|faq|help[\s-]?desk|docs?|documentation|hr|policy|legal)\s+(?:chat\s?bot|bot|assistant|agent|q\s?&\s?a)|chat\s?bot|sentiment\s+analysis|text\s+classification|named[\s-]entity\s+recognition)\b/g;
-
 /** "generate product images", "image generation", "text-to-image": the output is an image. */
 const IMAGE_GENERATION =
   /\b(?:generat(?:e|es|ing)|creat(?:e|es|ing)|render(?:s|ing)?|produc(?:e|es|ing))\s+(?:[a-z'-]+\s+){0,3}?(?:images?|photos?|pictures?|art(?:work)?|renders?|illustrations?)\b|\b(?:image|art)\s+generation\b|\btext[\s-]to[\s-]image\b/;
 
 /**
+ * The kind said outright: "it's an audio model", "a code model", "vision-language setup", "speech in, text out",
+ * "screenshots in", "text only", "it's audio".
+ */
+const STATED =
+  /\b(?:(?:it's|it\s+is|this\s+is|that's|so\s+it's|we\s+need|we\s+want|we\s+use)\s+(?:an?\s+|the\s+)?(audio|speech|image|vision[\s-]language|multimodal|code|text|diffusion)\s+(?:model|one|setup|task|data|problem|thing|stuff)|(?:the\s+)?model\s+is\s+an?\s+(audio|speech|image|vision[\s-]language|multimodal|code|text)\s+(?:model|one)|(speech|audio|voice|images?|photos?|screenshots?|scans?|code|text)\s+in,?\s+(?:\w+\s+){0,2}out|(?:it's|it\s+is)\s+(audio|images?|text|code)(?=\s*[,.;!]|\s*$)|(text)[\s-]only|(?:just|only)\s+(text)(?!\s+(?:format|output|is\s+fine)))\b/g;
+const STATED_KIND: readonly (readonly [RegExp, Modality])[] = [
+  [/^(?:audio|speech|voice)$/, 'audio'],
+  [/^(?:vision[\s-]language|multimodal|screenshots?|scans?)$/, 'vision-language'],
+  [/^(?:images?|photos?|diffusion)$/, 'image'],
+  [/^code$/, 'code'],
+  [/^text$/, 'text'],
+];
+
+/** The modality each task shape implies (the engine derives it the same way; image understanding implies none). */
+const IMPLIED_BY_TASK: Readonly<Record<string, Modality>> = {
+  transcribe: 'audio',
+  code: 'code',
+  'image-generate': 'image',
+};
+
+/**
  * Finds `modality`. Vision-language wins over image when images come with questions or text. "Voice" alone is
  * ignored because "brand voice" is about style.
  */
-export const extractModality: Extractor = (message) => {
+export const extractModality: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
   const covered: { start: number; end: number }[] = [];
@@ -59,15 +76,27 @@ export const extractModality: Extractor = (message) => {
       findings.push(findingFromMatch('modality', modality, match));
     }
   }
-  if (findings.length === 0) {
-    for (const match of allMatches(TEXT_WORK, lower)) {
-      if (!isNegatedBefore(lower, match.index, 15)) findings.push(findingFromMatch('modality', 'text', match));
-    }
-    return findings;
-  }
-  // Generating images is image work even when the training photos come "with captions".
+  const stated = allMatches(STATED, lower)
+    .filter((match) => !isNegatedBefore(lower, match.index, 15))
+    .map((match) => {
+      const kind = match.slice(1).find((group) => group !== undefined) ?? '';
+      return findingFromMatch('modality', STATED_KIND.find(([pattern]) => pattern.test(kind))?.[1] ?? 'text', match);
+    });
+  if (stated.length > 0) return stated;
+  if (findings.length === 0) return findings;
+  // The kind the task shape implies is the engine's to derive: saying it again would only repeat the task.
+  const implied = IMPLIED_BY_TASK[String(extractTaskType(message, context)[0]?.value)];
+  return withoutImplied(mainKinds(lower, findings), implied);
+};
+
+/** Generating images is image work even with captions; otherwise a vision-language mention beats plain image. */
+function mainKinds(lower: string, findings: Finding[]): Finding[] {
   if (IMAGE_GENERATION.test(lower)) return findings.filter((item) => item.value !== 'vision-language');
-  // Keep the order of the text so that the last statement wins, but a vision-language mention beats plain image.
+  // Keep the order of the text so that the last statement wins.
   const hasVisionLanguage = findings.some((item) => item.value === 'vision-language');
   return hasVisionLanguage ? findings.filter((item) => item.value !== 'image') : findings;
-};
+}
+
+function withoutImplied(findings: Finding[], implied: Modality | undefined): Finding[] {
+  return implied ? findings.filter((item) => item.value !== implied) : findings;
+}

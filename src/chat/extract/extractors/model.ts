@@ -74,6 +74,10 @@ const OPEN_WEIGHTS = new RegExp(
 export const UNTUNABLE_API_FAMILIES = ['claude'] as const;
 const UNTUNABLE_FAMILY_WORD = new RegExp(`\\b(?:${UNTUNABLE_API_FAMILIES.join('|')})\\b`, 'g');
 
+/** Words before a size that make it the student of a distillation: "distilled into a 1B", "down to a 3B". */
+const DISTILLATION_TARGET =
+  /\b(?:distil\w*\s+(?:\w+\s+){0,3}?(?:into|to|down\s+to)|(?:into|down\s+to)|student(?:\s+model)?(?:\s+of)?)\s+(?:an?\s+|the\s+)?(?:small(?:er)?\s+|tiny\s+)?$/;
+
 /**
  * Finds `modelName` (catalog name when the catalog knows it, else the family name as typed), `modelParamsB`
  * (only when the name is not in the catalog, whose figure is more exact, or from "a 13B model") and `modelAccess`.
@@ -107,6 +111,8 @@ export const extractModel: Extractor = (message, context) => {
   for (const match of allMatches(PARAM_SIZE, lower)) {
     const end = match.index + match[0].length;
     if (allNames.overlaps(match.index, end)) continue;
+    // "distill it into an 8B": the size of the student to come, not of the model the team has.
+    if (DISTILLATION_TARGET.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
     const value = match[1] !== undefined ? Number(match[1]) : Number(match[3]);
     const unit = match[2] ?? 'b';
     const billions = unit === 'm' || unit === 'million' ? value / 1000 : value;

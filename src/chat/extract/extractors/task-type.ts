@@ -18,7 +18,7 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'transcribe',
-    /\b(?:transcri(?:be|bes|bed|bing|ption|ptions|ber)|speech[\s-]to[\s-]text|asr|dictation|voice\s+notes?|call\s+recordings?|captions?\s+for\s+(?:calls|meetings|videos))\b/g,
+    /\b(?:transcri(?:be|bes|bed|bing|ption|ptions|ber)|speech[\s-]to[\s-]text|asr|dictation|speech\s+in\b|audio\s+in\b|captions?\s+for\s+(?:calls|meetings|videos))\b/g,
   ],
   [
     'code',

@@ -34,16 +34,29 @@ describe('extractTasksCount', () => {
 describe('extractModality', () => {
   it.each([
     ['speech', 'audio'],
-    ['transcription', 'audio'],
     ['product images', 'image'],
-    ['code completion', 'code'],
     ['questions about screenshots', 'vision-language'],
-    ['a bot that answers from our product docs', 'text'],
-    ['classify support tickets', 'text'],
-    ['a support chatbot', 'text'],
+    ['we have 2,000 call recordings', 'audio'],
     ['summarise call recordings and support tickets', 'audio'],
+    ["code completion inside our IDE plugin, so it's a code model", 'code'],
+    ['the model is an audio one, speech in, text out', 'audio'],
+    ["it's a vision-language setup, screenshots in, structured description out", 'vision-language'],
+    ['text only, no images', 'text'],
   ])('reads %j as %s', (message, modality) => {
     expect(run(extractModality, message)).toEqual({ modality });
+  });
+
+  it.each([
+    'a bot that answers from our product docs',
+    'classify support tickets',
+    'a support chatbot',
+    'transcribe call recordings',
+    'code completion in our IDE',
+    'generate product images',
+    'plain text is fine, no special format needed',
+  ])('leaves the kind %j implies (or a format) to the task shape', (message) => {
+    // The engine derives text, audio, code and image from taskType; the acknowledgement does not repeat it.
+    expect(run(extractModality, message)).toEqual({});
   });
 
   it('does not read "brand voice" as audio', () => {
