@@ -11,6 +11,7 @@ import { benchMcp } from './mcp.bench.ts';
 import { benchMultiInstance } from './multi-instance.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 import { benchStore } from './store.bench.ts';
+import { benchStorePostgres } from './store-pg.bench.ts';
 
 const all = [
   'engine',
@@ -22,6 +23,7 @@ const all = [
   'load',
   'hostile',
   'store',
+  'store-pg',
   'mcp',
   'multi-instance',
 ] as const;
@@ -44,5 +46,6 @@ if (selected.includes('llm')) await benchLlm(knowledge);
 if (selected.includes('load')) await benchLoad();
 if (selected.includes('hostile')) await benchHostile();
 if (selected.includes('store')) await benchStore();
+if (selected.includes('store-pg')) await benchStorePostgres();
 if (selected.includes('mcp')) await benchMcp();
 if (selected.includes('multi-instance')) await benchMultiInstance();
