@@ -6,9 +6,11 @@
 import { fileURLToPath } from 'node:url';
 import { type StdioServerHandle, serveStdio } from '@modelcontextprotocol/server/stdio';
 import { API_VERSION } from '../app.ts';
+import { recommend as engineRecommend } from '../engine/recommend.ts';
 import { loadKnowledge } from '../knowledge/load-knowledge.ts';
 import { createLogger } from '../logger.ts';
 import { createAdvisorMcpServer } from './advisor-mcp-server.ts';
+import { cachedRecommend } from './cached-recommend.ts';
 
 /** The repository's knowledge directory, whatever the working directory (clients start servers from anywhere). */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
@@ -22,7 +24,9 @@ export async function startStdioServer(
     write: (line) => process.stderr.write(line),
   });
   const knowledge = await loadKnowledge(env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR);
-  return serveStdio(() => createAdvisorMcpServer({ knowledge, version: API_VERSION, logger }), {
+  const cacheSize = Number(env.RECOMMENDATION_CACHE_SIZE ?? 1000);
+  const recommend = cachedRecommend(engineRecommend, Number.isSafeInteger(cacheSize) ? cacheSize : 1000);
+  return serveStdio(() => createAdvisorMcpServer({ knowledge, version: API_VERSION, logger, recommend }), {
     onerror: (error) => logger.warn('mcp stdio error', { error: error.message }),
   });
 }

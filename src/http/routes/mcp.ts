@@ -11,7 +11,9 @@
  */
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { z } from 'zod';
+import { recommend as engineRecommend } from '../../engine/recommend.ts';
 import { createAdvisorMcpServer } from '../../mcp/advisor-mcp-server.ts';
+import { cachedRecommend } from '../../mcp/cached-recommend.ts';
 import { errorBody } from '../error-body.ts';
 import { errorResponses } from '../openapi-helpers.ts';
 import { createOriginPolicy } from '../security/cors.ts';
@@ -22,12 +24,14 @@ export const MCP_PATH = '/mcp';
 
 /** Mounts `/mcp` (POST; GET and DELETE answer 405 in stateless mode). */
 export function registerMcpRoute(app: App, deps: AppDeps, options: { version: string }): void {
+  // One cache for the process (the server instances are per request), sized like the REST route's.
+  const recommend = cachedRecommend(deps.recommend ?? engineRecommend, deps.config.RECOMMENDATION_CACHE_SIZE ?? 0);
   const handler = createMcpHandler(
     () =>
       createAdvisorMcpServer({
         knowledge: deps.knowledge,
         version: options.version,
-        ...(deps.recommend === undefined ? {} : { recommend: deps.recommend }),
+        recommend,
         ...(deps.estimate === undefined ? {} : { estimate: deps.estimate }),
         logger: deps.logger,
       }),
