@@ -138,16 +138,18 @@ export function ensurePostgresInstalled(): string {
     throw new PostgresUnavailableError(installAttempt);
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  // Test files run in parallel workers: each may get here at once. apt waits for another's dpkg lock instead of failing.
+  const waitForLock = ['-o', 'DPkg::Lock::Timeout=600'];
   const install = () =>
-    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], {
+    spawnSync('apt-get', [...waitForLock, 'install', '-y', '--no-install-recommends', 'postgresql'], {
       env,
       encoding: 'utf8',
-      timeout: 600_000,
+      timeout: 900_000,
     });
   let result = install();
   if (result.status !== 0) {
     // A bare machine often has no package lists yet.
-    spawnSync('apt-get', ['update'], { env, encoding: 'utf8', timeout: 300_000 });
+    spawnSync('apt-get', [...waitForLock, 'update'], { env, encoding: 'utf8', timeout: 600_000 });
     result = install();
   }
   const installed = findPostgresBinDir();

@@ -2,19 +2,13 @@
  * The SessionStore contract against PostgreSQL on a real server (tests/support/postgres-server.ts): a fresh database
  * per test, the store's own migrations applied by its init().
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { createPostgresSessionStore, type SessionStore } from '../../../src/store/session-store.ts';
 import { type PostgresServer, postgresTestsSkipped, startPostgresServer } from '../../support/postgres-server.ts';
 import { refuseWrites, snapshotSession } from './postgres-storage-hooks.ts';
 import { describeSessionStoreContract, type StoreUnderTest } from './session-store-contract.ts';
 
 let server: PostgresServer;
-beforeAll(async () => {
-  server = await startPostgresServer();
-}, 600_000);
-afterAll(async () => {
-  await server?.stop();
-});
 
 async function postgresStorage(): Promise<StoreUnderTest> {
   const database = await server.createDatabase('contract');
@@ -43,4 +37,12 @@ async function postgresStorage(): Promise<StoreUnderTest> {
   };
 }
 
-if (!postgresTestsSkipped()) describeSessionStoreContract('PostgreSQL', postgresStorage);
+describe.skipIf(postgresTestsSkipped())('PostgreSQL on a real server', () => {
+  beforeAll(async () => {
+    server = await startPostgresServer();
+  }, 600_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  describeSessionStoreContract('PostgreSQL', postgresStorage);
+});
