@@ -16,7 +16,7 @@ type Mode = 'cached' | 'uncached';
  * - mcp-sdk: the SDK client's `callTool` over Streamable HTTP on the 2026-07-28 protocol, which also validates the
  *   structured result against the advertised output schema on the client side.
  * Modes: `uncached` (RECOMMENDATION_CACHE_SIZE=0, the scenario profiles in turn: every call runs the engine on both
- * surfaces) and `cached` (the default server, one profile: REST answers from its response cache, MCP recomputes).
+ * surfaces) and `cached` (the default server, one profile: both answer from their response caches).
  */
 export async function benchMcp(options: { iterations?: number; warmup?: number } = {}) {
   const results = [];
