@@ -20,6 +20,8 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const knowledgeDir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
 /** The held-out file as frozen before any engine work on it: editing it fails this suite. */
 const HELD_OUT_SHA256 = '504a5bb9abffecf0f1153231a8ebbfca42c8ba307bc1b7c821b261c005f11c39';
+/** The second held-out file (batch w8), frozen on arrival. */
+const HELD_OUT_2_SHA256 = '2a1ce124d614348b703a9e93a4176d31ef0a2d44cc59ed1bda40f25f1780fec7';
 const baseline = JSON.parse(readFileSync(here('./baseline-v1.json'), 'utf8')) as {
   heldout: { familyAccuracy: number; violations: number; mustAskRecall: number; questionsPerAnswer: number };
 };
@@ -55,6 +57,22 @@ describe('scenario corpus v2 (independent graders)', () => {
     expect(figures.familyAccuracy).toBeGreaterThanOrEqual(baseline.heldout.familyAccuracy);
     expect(figures.violations).toBeLessThanOrEqual(baseline.heldout.violations);
     expect(figures.mustAskRecall).toBeGreaterThanOrEqual(baseline.heldout.mustAskRecall);
+    expect(figures.questionsPerAnswer).toBeLessThanOrEqual(3);
+  });
+
+  // A second held-out split, written by an eighth writer and frozen on arrival (its on-arrival figures are in the
+  // file). Never tuned on: only these printed figures are read, never its cases.
+  it('held-out split 2: frozen on arrival, never tuned on; prints its figures', () => {
+    const text = readFileSync(here('./heldout2.json'));
+    expect(createHash('sha256').update(text).digest('hex'), 'heldout2.json changed after it was frozen').toBe(
+      HELD_OUT_2_SHA256,
+    );
+    const figures = summarise(grade(loadCases(here('./heldout2.json')), knowledge));
+    console.log(formatFigures('held-out 2 (engine v2)', figures));
+    expect(figures.cases).toBe(36);
+    // Guards against the figures measured on arrival (family 25/28, no impossible method viable).
+    expect(figures.familyRight).toBeGreaterThanOrEqual(25);
+    expect(figures.violations).toBe(0);
     expect(figures.questionsPerAnswer).toBeLessThanOrEqual(3);
   });
 
