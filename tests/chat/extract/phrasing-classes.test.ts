@@ -105,4 +105,47 @@ describe('phrasing classes from issue 12', () => {
       extractProfile('the model has to fit in 2GB on the headset', { knowledge: fixtureCatalog }).intents.asksFit,
     ).toBe(undefined);
   });
+
+  it('reads a method as tried when its outcome follows in the same sentence, wherever the method stands', () => {
+    expect(fields('QLoRA on my 4090 worked surprisingly well, good enough for v1').tried).toEqual([
+      { method: 'qlora', result: 'good-enough' },
+    ]);
+    expect(fields('we distilled into a 1B model and lost way too much accuracy')).toEqual({
+      tried: [{ method: 'distillation', result: 'failed' }],
+    });
+    expect(fields('prompting and few-shot, both plateaued').tried).toEqual([
+      { method: 'prompt-engineering', result: 'plateaued' },
+      { method: 'in-context-learning', result: 'plateaued' },
+    ]);
+    expect(fields('RAG gets the facts right, but no amount of prompt tweaking fixes the tone').tried).toEqual([
+      { method: 'rag', result: 'good-enough' },
+      { method: 'prompt-engineering', result: 'plateaued' },
+    ]);
+    expect(fields('we tried openai fine-tuning, it did not move the needle').tried).toEqual([
+      { method: 'managed-fine-tuning', result: 'failed' },
+    ]);
+    // Wished for or weighed, not tried.
+    expect(fields('we want a RAG setup that works well').tried).toBeUndefined();
+    expect(fields('would LoRA work well here').tried).toBeUndefined();
+  });
+
+  it('reads the task shape of bots, drafts and inspections said in other words', () => {
+    expect(fields('internal Notion wiki -> slack bot that answers hr questions').taskType).toBe('chat');
+    expect(fields('we want the bot to answer only from the handbook').taskType).toBe('chat');
+    expect(fields('it just drafts slack announcements').taskType).toBe('generate');
+    expect(fields('each client wants blog posts in their own voice').taskType).toBe('generate');
+    expect(fields('detecting weld defects from photos on the line').taskType).toBe('image-understand');
+    expect(fields('pulling vendor, total, due date and line items off invoices').taskType).toBe('extract');
+    expect(fields('can you summarize what you have so far').taskType).toBeUndefined();
+  });
+
+  it('reads where the model runs said in other words', () => {
+    expect(fields('everything is on-prem').deployment).toBe('on-prem');
+    expect(fields('must be on-prem, nothing leaves the network').deployment).toBe('on-prem');
+    expect(fields('it will run locally on field laptops').deployment).toBe('edge');
+    expect(fields('we need to move this onto the device itself').deployment).toBe('edge');
+    expect(fields('self-hosting on our own EKS cluster').deployment).toBe('cloud-self-hosted');
+    // Where the data must stay is another field.
+    expect(fields('the data must stay on-prem').deployment).toBeUndefined();
+  });
 });

@@ -14,7 +14,7 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'image-understand',
-    /\b(?:classif\w*|tag\w*|label\w*|caption\w*|describ\w*|questions\s+about|inspect\w*|detect\w*|recogni[sz]\w*|read\w*|moderat\w*|understand\w*|analy[sz]\w*)\s+(?:(?:the|our|product|listing|catalog(?:ue)?|uploaded|medical|x-?ray|scanned)\s+)*(?:images?|photos?|pictures?|screenshots?|scans?|x-?rays?|frames?|video)\b|\b(?:image|photo|visual)\s+(?:classification|tagging|captioning|understanding|search|moderation|inspection|recognition)\b|\b(?:defect|object)\s+detection\b|\bocr\b/g,
+    /\b(?:classif\w*|tag\w*|label\w*|caption\w*|describ\w*|questions\s+about|inspect\w*|detect\w*|recogni[sz]\w*|read\w*|moderat\w*|understand\w*|analy[sz]\w*)\s+(?:(?:the|our|product|listing|catalog(?:ue)?|uploaded|medical|x-?ray|scanned)\s+)*(?:images?|photos?|pictures?|screenshots?|scans?|x-?rays?|frames?|video)\b|\b(?:image|photo|visual)\s+(?:classification|tagging|captioning|understanding|search|moderation|inspection|recognition)\b|\b(?:defect|object)\s+detection\b|\bocr\b|\bdetect\w*\s+(?:\w+\s+){0,2}?(?:defects?|damage|cracks?|objects?|anomal\w*)\s+(?:in|on|from)\s+(?:\w+\s+){0,2}?(?:photos?|images?|pictures?|frames|video|x-?rays?|scans?)\b|\b(?:screenshots?|images?|photos?|scans?)\s+in,?\s+(?:\w+\s+){0,2}out\b|\bvision[\s-]language\b/g,
   ],
   [
     'transcribe',
@@ -26,7 +26,7 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'extract',
-    /\b(?:extract\w*|pull\w*\s+(?:out\s+)?(?:the\s+)?(?:fields?|values|entities|line\s+items|data)|pull\w*\s+(?:[\w,]+\s+){1,6}?out\s+of|pars(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:invoices?|documents?|forms?|receipts?|resumes?|cvs?|emails?|contracts?|pdfs?)|(?:turn|convert)\w*\s+(?:\w+\s+){0,3}into\s+(?:a\s+)?(?:json|structured|fields|rows|tickets)|named[\s-]entity|ner\b|fill\w*\s+(?:in\s+)?(?:the\s+)?(?:form|fields))\b/g,
+    /\b(?:extract\w*|pull\w*\s+(?:out\s+)?(?:the\s+)?(?:fields?|values|entities|line\s+items|data)|pull\w*\s+(?:[\w,]+\s+){1,8}?(?:out\s+of|off\s+(?:the\s+|our\s+)?(?:invoices?|receipts?|forms?|documents?|pdfs?|contracts?|emails?|resumes?|cvs?|statements?))|pars(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:invoices?|documents?|forms?|receipts?|resumes?|cvs?|emails?|contracts?|pdfs?)|(?:turn|convert)\w*\s+(?:\w+\s+){0,3}into\s+(?:a\s+)?(?:json|structured|fields|rows|tickets)|named[\s-]entity|ner\b|fill\w*\s+(?:in\s+)?(?:the\s+)?(?:form|fields))\b/g,
   ],
   [
     'classify',
@@ -38,18 +38,26 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'chat',
-    /\b(?:chat\s?bots?|chat\s+assistant|(?:support|help[\s-]?desk|customer[\s-]service|hr|it|internal|sales|faq|virtual)\s+(?:bot|assistant|agent|chat)|assistant\s+that\s+(?:answers|chats|talks)|\ba\s+bot\s+(?:over|on|for|that|which)|conversational\s+(?:agent|assistant|ai|bot)|answer\w*\s+(?:customer|user|employee|patient|staff)\s+(?:questions|queries)|q\s?&\s?a\s+(?:bot|over|on\s+top\s+of|from|against))\b/g,
+    /\b(?:chat\s?bots?|chat\s+assistant|(?:support|help[\s-]?desk|customer[\s-]service|hr|it|internal|sales|faq|virtual)\s+(?:bot|assistant|agent|chat)|assistant\s+that\s+(?:answers|chats|talks)|\ba\s+bot\s+(?:over|on|for|that|which)|conversational\s+(?:agent|assistant|ai|bot)|answer\w*\s+(?:customer|user|employee|patient|staff)\s+(?:questions|queries)|q\s?&\s?a\s+(?:bot|over|on\s+top\s+of|from|against)|(?:customer[\s-]facing|slack|teams|discord|whatsapp|telegram|website|web|shop|store|in[\s-]app|employee|onboarding|policy)\s+(?:bot|chatbot|assistant)|\b(?:the|a|our|this)\s+bot\s+(?:to\s+|should\s+|must\s+|that\s+|which\s+)?(?:answer|respond|reply|chat|help)\w*|(?:bot|assistant)\s+(?:that|which)\s+(?:answers|responds|replies|helps))\b/g,
   ],
   [
     'generate',
-    /\b(?:writ(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:descriptions?|emails?|replies|drafts?|summaries|reports?|articles?|posts?|copy|notes|letters|release\s+notes|responses)|draft\w*\s+(?:\w+\s+){0,2}(?:emails?|replies|responses|letters|documents|contracts|notes)|summari[sz]\w*|generat\w*\s+(?:\w+\s+){0,2}(?:descriptions?|text|copy|reports?|summaries|emails?|content)|translat\w*|rewrit\w*|paraphras\w*|(?:soap|clinical|meeting)\s+notes)\b/g,
+    /\b(?:writ(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:descriptions?|emails?|replies|drafts?|summaries|reports?|articles?|posts?|copy|notes|letters|release\s+notes|responses)|draft\w*\s+(?:\w+\s+){0,2}(?:emails?|replies|responses|letters|documents|contracts|notes|announcements|posts?|updates|messages)|blog\s+posts?|newsletters?|marketing\s+(?:copy|emails?)|(?:reply|response|text|message)\s+suggestions|suggest\w*\s+(?:short\s+)?(?:replies|responses)|summari[sz]\w*|generat\w*\s+(?:\w+\s+){0,2}(?:descriptions?|text|copy|reports?|summaries|emails?|content)|translat\w*|rewrit\w*|paraphras\w*|(?:soap|clinical|meeting)\s+notes)\b/g,
   ],
 ];
+
+/** A request to the advisor right before the verb: "can you summarize…", "could you write…". */
+const ASKED_OF_THE_ADVISOR = /\b(?:can|could|would|will|pls|please)\s+you\s+(?:please\s+)?$/;
 
 export const extractTaskType: Extractor = (message) => {
   const { lower } = message;
   for (const [taskType, pattern] of TASK_TYPES) {
-    const match = allMatches(pattern, lower).find((candidate) => !isNegatedBefore(lower, candidate.index, 12));
+    const match = allMatches(pattern, lower).find(
+      // "can you summarize what you have so far" asks the advisor to do something; it is not the team's task.
+      (candidate) =>
+        !isNegatedBefore(lower, candidate.index, 12) &&
+        !ASKED_OF_THE_ADVISOR.test(lower.slice(Math.max(0, candidate.index - 16), candidate.index)),
+    );
     if (match) return [findingFromMatch('taskType', taskType, match)];
   }
   return [];

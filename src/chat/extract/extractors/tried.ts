@@ -4,7 +4,7 @@
  */
 import type { MethodId } from '../../../profile/profile-schema.ts';
 import { METHOD_SOURCE, methodFromPhrase } from '../method-names.ts';
-import { allMatches, finding } from '../prepare-message.ts';
+import { allMatches, clauseBefore, finding } from '../prepare-message.ts';
 import type { AnswerReader } from '../short-answer.ts';
 import type { Extractor, Finding } from '../types.ts';
 
@@ -12,49 +12,77 @@ import type { Extractor, Finding } from '../types.ts';
 const TRIED_RESULT: readonly (readonly ['good-enough' | 'plateaued' | 'failed', RegExp])[] = [
   [
     'plateaued',
-    /\b(?:plateau\w*|stall\w*|stuck\s+(?:at|around)|tops?\s+out|topped\s+out|maxed\s+out|hit\s+a\s+(?:wall|ceiling)|no\s+longer\s+improv\w*|stopped\s+improving|(?:isn't|not)\s+improving\s+(?:any\s+)?(?:more|further)|diminishing\s+returns|level(?:s|ed|ling)?\s+off|flat(?:lined)?\s+(?:at|around)|can't\s+(?:get\s+(?:it\s+)?(?:past|above|beyond|over|higher)|push\s+(?:it\s+)?(?:any\s+)?(?:further|higher|past|beyond))|no\s+further\s+(?:gains|improvement)|most\s+of\s+the\s+way)\b/,
+    /\b(?:plateau\w*|stall\w*|stuck\s+(?:at|around)|tops?\s+out|topped\s+out|maxed\s+out|hit\s+a\s+(?:wall|ceiling)|no\s+longer\s+improv\w*|stopped\s+improving|(?:isn't|not)\s+improving\s+(?:any\s+)?(?:more|further)|diminishing\s+returns|level(?:s|ed|ling)?\s+off|flatlined|flat\s+(?:at|around)|(?:can't|cannot|won't|doesn't|didn't)\s+(?:(?:get\s+(?:it\s+)?|go\s+|push\s+(?:it\s+)?(?:any\s+)?)(?:past|above|beyond|over|higher|further)|improve\s+(?:any\s+)?(?:more|further))|no\s+further\s+(?:gains|improvement)|most\s+of\s+the\s+way|helped\s+at\s+first|only\s+(?:so|that)\s+far)\b/,
   ],
   [
     'failed',
-    /\b(?:fail\w*|(?:didn't|did\s+not|doesn't|does\s+not|don't)\s+(?:really\s+)?(?:help|work|improve|move\s+the\s+needle)|(?:wasn't|isn't|weren't|aren't|was\s+not|is\s+not)\s+(?:really\s+)?(?:good\s+enough|enough|working|reliable|accurate)|made\s+(?:it|things)\s+worse|no\s+(?:improvement|gain|luck|dice)|useless|not\s+(?:good\s+enough|enough|great|reliable)|ignores?\s+(?:it|them|the\s+passages|the\s+context)|worse|overfit\w*|(?:terrible|awful|poor|bad|disappointing|underwhelming)\s+(?:results|quality|answers|accuracy|outputs?)|badly|poorly|garbage|keeps\s+(?:breaking|failing|getting\s+\w+\s+wrong)|unreliable|barely\s+(?:helped|moved|improved|changed)|did\s+nothing)\b/,
+    /\b(?:fail\w*|(?:didn't|didnt|did\s+not|doesn't|doesnt|does\s+not|don't|dont)\s+(?:really\s+)?(?:help|work|improve|move\s+the\s+needle|do\s+(?:much|anything))|(?:wasn't|isn't|weren't|aren't|was\s+not|is\s+not)\s+(?:really\s+)?(?:good\s+enough|enough|working|reliable|accurate)|made\s+(?:it|things)\s+worse|no\s+(?:improvement|gain|luck|dice)|useless|not\s+(?:good\s+enough|enough|great|reliable)|ignores?\s+(?:it|them|the\s+passages|the\s+context)|worse|overfit\w*|(?:terrible|awful|poor|bad|disappointing|underwhelming)\s+(?:results|quality|answers|accuracy|outputs?)|badly|poorly|garbage|keeps\s+(?:breaking|failing|getting\s+\w+\s+wrong)|unreliable|barely\s+(?:helped|moved|improved|changed)|did\s+nothing|(?:dropped|abandoned|scrapped|ditched)\s+(?:it|them|that)|gave\s+up|lost\s+(?:way\s+)?(?:too\s+much|a\s+lot\s+of|\d+\s?%\s+(?:of\s+)?)\s*(?:accuracy|quality)|(?:went|got)\s+up\s+too\s+much|meh)\b/,
   ],
   [
     'good-enough',
-    /\b(?:good\s+enough|works?\s+(?:(?:really|pretty|quite)\s+)?(?:well|fine|great|ok|okay|nicely)|worked\s+(?:(?:really|pretty|quite)\s+)?(?:well|fine|great|ok|okay)|working\s+(?:(?:really|pretty|quite)\s+)?(?:well|fine|great|ok|okay)|(?:quality|answers|results|output|outputs|accuracy)\s+(?:is|are)\s+(?:(?:mostly|pretty|really|actually|already)\s+)?(?:fine|good|great|ok|okay|decent|solid|acceptable)|happy\s+with\s+(?:the\s+)?(?:quality|results|answers|it)|solved\s+it|does\s+the\s+job|gets?\s+the\s+job\s+done)\b/,
+    /\b(?:good\s+enough|(?:works?|worked|working)\s+(?:(?:really|pretty|quite|surprisingly|reasonably)\s+)?(?:well|fine|great|ok|okay|nicely)|(?:quality|answers|results|output|outputs|accuracy)\s+(?:is|are)\s+(?:(?:mostly|pretty|really|actually|already)\s+)?(?:fine|good|great|ok|okay|decent|solid|acceptable)|(?:got|gets|getting|gave|gives)\s+(?:us\s+)?(?:decent|good|solid|great|acceptable)\s+results|gets?\s+(?:the\s+)?(?:facts|answers|it)\s+right|fine\s+for\s+now|(?:follows|handles|answers)\s+\w+\s+(?:fine|well)|happy\s+with\s+(?:the\s+)?(?:quality|results|answers|it)|solved\s+it|does\s+the\s+job|gets?\s+the\s+job\s+done)\b/,
   ],
 ];
 
-/**
- * A method the team used: after a verb of trying or using ("we tried few-shot", "we've been doing RAG"), or as the
- * subject of how it went ("prompting alone wasn't enough", "retrieval is working well").
- */
-const TRIED_VERB = new RegExp(
-  `\\b(?:tried|tested|attempted|experimented\\s+with|used|using|been\\s+using|doing|been\\s+doing|built|did|have|had|ran|running|set\\s+up|went\\s+with|implemented|deployed|shipped|our)\\s+(?:(?:a|an|the|some|basic|simple|plain|careful|lots\\s+of|extensive|heavy|\\w+)\\s+){0,2}(${METHOD_SOURCE})\\b|\\b(${METHOD_SOURCE})\\s+(?:alone\\s+|only\\s+|by\\s+itself\\s+)?(?:has\\s+|have\\s+|had\\s+|is\\s+|was\\s+|already\\s+|are\\s+)?(?=plateau|stall|stuck|top|max|hit|fail|didn|did\\s+not|doesn|does\\s+not|made|works?|worked|working|is\\s+good|gets?\\s+us|got\\s+us|reach|only\\s+gets|wasn|isn|weren|aren|was\\s+not|is\\s+not|keeps|overfit|barely|helped|good\\s+enough|fine|ok|okay|decent|not\\s+(?:good|enough|great))`,
-  'g',
-);
+/** Methods said as what the team did: "we distilled into a 1B", "instruction tuned it", "we fine-tuned it". */
+const DONE_VERB: readonly (readonly [MethodId, RegExp])[] = [
+  ['distillation', /\bdistill?ed\b/g],
+  ['instruction-tuning', /\binstruction[\s-]tuned\s+(?:it|the\s+model|our)\b/g],
+  ['prompt-tuning', /\bprompt[\s-]tuned\b/g],
+];
 const ANY_METHOD = new RegExp(`\\b(${METHOD_SOURCE})\\b`, 'g');
 /** How far after the method its outcome may be said. */
 const OUTCOME_WINDOW = 120;
+/**
+ * The method is wished for, weighed or asked about, not tried: "we want RAG that works well", "would LoRA help?",
+ * "thinking about distillation", "instead of prompting".
+ */
+const NOT_DONE_BEFORE =
+  /\b(?:want|wants|need|needs|would|could|should|might|may|plan(?:ning)?\s+to|considering|consider|thinking|maybe|whether|if|hoping|hope|looking\s+(?:at|into)|instead\s+of|rather\s+than|recommend\w*|suggest\w*|heard|read|says?|vs\.?|or)\b[^.;!?]*$/;
+/** "no amount of prompt tweaking fixes the tone": tried until it stopped helping. */
+const NO_AMOUNT_OF = /\bno\s+amount\s+of\s+(?:\w+\s+)?$/;
 
-/** The words that say how one method went: the rest of its sentence, up to the next method named. */
+/** Only a conjunction between two methods: "prompting and few-shot, both plateaued" share their outcome. */
+const COORDINATED = /^\s*(?:,|and|&|\+|\/|or|,\s*and|plus)?\s*$/;
+
+/**
+ * The words that say how one method went: the rest of its sentence, up to the next method named that is not
+ * coordinated with it.
+ */
 function outcomeWindow(lower: string, end: number): string {
   const sentence = lower.slice(end, Math.min(lower.length, end + OUTCOME_WINDOW)).split(/[.;!?\n]/)[0] ?? '';
   ANY_METHOD.lastIndex = 0;
-  const next = ANY_METHOD.exec(sentence);
-  return next ? sentence.slice(0, next.index) : sentence;
+  let from = 0;
+  for (let next = ANY_METHOD.exec(sentence); next; next = ANY_METHOD.exec(sentence)) {
+    if (!COORDINATED.test(sentence.slice(from, next.index))) return sentence.slice(0, next.index);
+    from = next.index + next[0].length;
+  }
+  return sentence;
 }
 
+/**
+ * Finds `tried`: a method the team used with how it went, said after it in the same sentence (up to the next
+ * method named): "few-shot plateaued at 81%", "we tried RAG but it didn't help", "QLoRA on my 4090 worked well".
+ * A method that is wished for or weighed ("we want RAG that works well") is not tried.
+ */
 export const extractTried: Extractor = (message) => {
   const { lower } = message;
+  const mentions: { method: MethodId; start: number; end: number }[] = [];
+  for (const match of allMatches(ANY_METHOD, lower)) {
+    const method = methodFromPhrase(match[1] ?? '');
+    if (method) mentions.push({ method, start: match.index, end: match.index + match[0].length });
+  }
+  for (const [method, pattern] of DONE_VERB)
+    for (const match of allMatches(pattern, lower))
+      mentions.push({ method, start: match.index, end: match.index + match[0].length });
   const findings: Finding[] = [];
-  for (const match of allMatches(TRIED_VERB, lower)) {
-    const method: MethodId | undefined = methodFromPhrase(match[1] ?? match[2] ?? '');
-    if (!method) continue;
-    const end = match.index + match[0].length;
-    const window = outcomeWindow(lower, end);
-    const result = TRIED_RESULT.find(([, pattern]) => pattern.test(window))?.[0];
-    if (!result) continue;
-    findings.push(finding('tried', [{ method, result }], match.index, end));
+  for (const mention of mentions) {
+    const before = clauseBefore(lower, mention.start, 60);
+    const result = NO_AMOUNT_OF.test(before)
+      ? 'plateaued'
+      : TRIED_RESULT.find(([, pattern]) => pattern.test(outcomeWindow(lower, mention.end)))?.[0];
+    if (!result || NOT_DONE_BEFORE.test(before)) continue;
+    findings.push(finding('tried', [{ method: mention.method, result }], mention.start, mention.end));
   }
   return findings;
 };
