@@ -26,6 +26,7 @@ import { instrumentSessionStore } from './observability/instrument-session-store
 import { requestAwareLogger } from './observability/request-scope.ts';
 import type { SessionStore } from './store/session-store.ts';
 import { sessionStoreFromConfig } from './store/session-store-from-config.ts';
+import { StoreUnavailableError } from './store/store-errors.ts';
 
 /** How often expired chat sessions are pruned. */
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
@@ -239,7 +240,7 @@ export async function main(options: StartServerOptions = {}): Promise<void> {
     if (file !== undefined) envFile = loadEnvFile(file);
     running = await startServer(options);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof KnowledgeError) {
+    if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StoreUnavailableError) {
       process.stderr.write(`Cannot start: ${error.message}\n`);
     } else {
       process.stderr.write(

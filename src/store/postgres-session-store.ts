@@ -90,6 +90,9 @@ export interface PostgresInitResult extends StoreInitResult {
   migrations: MigrationResult;
 }
 
+/** The PostgreSQL store: a {@link SessionStore} whose `init()` always reports the migrations. */
+export type PostgresSessionStore = Omit<SessionStore, 'init'> & { init(): Promise<PostgresInitResult> };
+
 const DEFAULT_SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_SESSION_BYTES = 4 * 2 ** 20;
 const DEFAULT_POOL_MAX = 10;
@@ -140,9 +143,7 @@ export function describeDatabase(connectionString: string): string {
  * await store.init();
  * const { session, token } = await store.create();
  */
-export function createPostgresSessionStore(
-  options: PostgresSessionStoreOptions,
-): SessionStore & { init(): Promise<PostgresInitResult> } {
+export function createPostgresSessionStore(options: PostgresSessionStoreOptions): PostgresSessionStore {
   const ttlMs = options.ttlMs ?? DEFAULT_SESSION_TTL_MS;
   const now = options.now ?? (() => new Date());
   const maxSessionBytes = options.maxSessionBytes ?? DEFAULT_MAX_SESSION_BYTES;
@@ -461,7 +462,7 @@ export function createPostgresSessionStore(
         result = await migrate(client, migrations);
       } catch (error) {
         if (error instanceof MigrationHistoryError) throw error;
-        throw storeUnavailable(`migrating ${database}`, error);
+        throw storeUnavailable(`opening ${database} (connect and migrate)`, error);
       } finally {
         await client.end().catch(() => undefined);
       }
@@ -658,6 +659,6 @@ export function createPostgresSessionStore(
       );
       return rows[0]?.sessions ?? 0;
     },
-  } satisfies SessionStore & { init(): Promise<PostgresInitResult> };
+  } satisfies PostgresSessionStore;
   return store;
 }
