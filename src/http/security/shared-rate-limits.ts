@@ -5,7 +5,8 @@
  * All limiters of a store count in one table (`rate_limits`: key, points, expire), each under its own key prefix.
  * A charge is one atomic `INSERT … ON CONFLICT DO UPDATE … RETURNING`, so N instances admit N requests in total, not
  * N per instance. The table is created at start-up if missing (`CREATE TABLE IF NOT EXISTS`, safe when instances
- * start together) and rows whose window ended more than a minute ago are deleted every five minutes.
+ * start together) and rows whose window ended more than a minute ago are deleted every five minutes. Window ends are
+ * computed by the library from the clock of the instance that opens the window, so instances need synchronised clocks.
  *
  * When the database is down: each instance falls back to its own in-memory limiters with the same limits (the
  * "insurance limiter" of rate-limiter-flexible) and logs one warning; it tries the database again after
