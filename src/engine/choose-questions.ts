@@ -89,6 +89,8 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     const has = (other: ProfileField) => asked.some((entry) => entry.field === other);
     if ((field === 'modelAccess' || field === 'modelParamsB') && has('modelName')) return;
     if (field === 'gpuMemoryGB' && has('gpuName')) return;
+    // No GPUs: which GPU is not the question (a rental budget is).
+    if ((field === 'gpuName' || field === 'gpuMemoryGB') && input.gpuCount === 0) return;
     if (field === 'modelParamsB' && analysis.resolved.model && analysis.resolved.model.paramsB === undefined) return;
     asked.push({ field, why });
   };
@@ -101,11 +103,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // Everything is ruled out: only whether another model may be proposed can change that.
   if (destination.deadEnd) {
     if (input.canSwitchModel === undefined) ask('canSwitchModel', 'Every method is ruled out on the named model.');
-    return asked.map(({ field, why }) => ({
-      field,
-      question: FIELD_QUESTIONS[field].question,
-      why: `${FIELD_QUESTIONS[field].why} ${why}`,
-    }));
+    return toQuestions(asked);
   }
   const needs = diagnosis.needs;
   const undiagnosed = diagnosis.entries.length === 0 || !diagnosis.explicit;
@@ -158,9 +156,9 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   }
   const modelOpen = input.modelName === undefined && input.modelAccess === undefined;
   // The named model cannot even be served on the team's GPUs: a smaller model (or a rented GPU) is the fork.
-  if (input.modelName !== undefined && facts.hasGpu === true && facts['fits.inference'] === false) {
+  if (input.modelName !== undefined && facts.hasGpu === true && facts['fits.inference-int4'] === false) {
     if (input.canSwitchModel === undefined)
-      ask('canSwitchModel', 'The named model does not fit your GPUs even to serve it; a smaller sibling would.');
+      ask('canSwitchModel', 'Even at 4 bits the named model does not fit your GPUs to serve it; a smaller sibling would.');
   }
   // The plan moves off the named model: whether that is allowed, and what decides the substitute, come first.
   if (destination.switchedTo) {
@@ -398,11 +396,19 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     if (next) ask('requestsPerDay', `At a million requests a day the destination moves to ${name(next)}.`);
   }
 
-  return asked.map(({ field, why }) => ({
-    field,
-    question: FIELD_QUESTIONS[field].question,
-    why: `${FIELD_QUESTIONS[field].why} ${why}`,
-  }));
+  return toQuestions(asked);
+}
+
+/** The questions with their general reason, then the reason in this situation (once, when both say the same). */
+function toQuestions(asked: readonly { field: ProfileField; why: string }[]): Question[] {
+  return asked.map(({ field, why }) => {
+    const general = FIELD_QUESTIONS[field].why;
+    return {
+      field,
+      question: FIELD_QUESTIONS[field].question,
+      why: general === why || general.includes(why) ? general : `${general} ${why}`,
+    };
+  });
 }
 
 /** Image generation learns from a handful of images: the count of labelled pairs is not the question. */

@@ -67,7 +67,10 @@ export function computeOptions(method: MethodId, analysis: FeasibilityAnalysis, 
       why: `Rent ${rental.count} × ${rental.gpu} at $${rental.usdPerGpuHour}/GPU-hour (price as of ${rental.priceAsOf}) for about ${rental.hours} h: ${PROJECT_RUNS} runs${rental.assumedExamples ? ' on an assumed 1,000 examples' : ''}, at least one billed hour per GPU${budget === undefined ? '' : rental.usd <= budget ? `; within your $${budget} budget` : `; over your $${budget} budget`}.`,
     });
   }
-  if (facts.weightsAvailable === true && facts.rentalAllowed !== false && method !== 'distillation') {
+  // Hosted trainers tune open language models; encoders, speech and diffusion models are not on their lists.
+  const languageModel =
+    facts.modelArchitecture === undefined || LANGUAGE_MODEL_KINDS.has(String(facts.modelArchitecture));
+  if (facts.weightsAvailable === true && facts.rentalAllowed !== false && method !== 'distillation' && languageModel) {
     const hosts = hostedTrainers(knowledge);
     if (hosts.length > 0) {
       options.push({
@@ -78,6 +81,9 @@ export function computeOptions(method: MethodId, analysis: FeasibilityAnalysis, 
   }
   return options;
 }
+
+/** Architectures the hosted LoRA trainers take (decoder language models). */
+const LANGUAGE_MODEL_KINDS: ReadonlySet<string> = new Set(['decoder', 'moe-decoder']);
 
 const hostsByKnowledge = new WeakMap<Knowledge, string[]>();
 

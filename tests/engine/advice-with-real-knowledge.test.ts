@@ -57,6 +57,51 @@ describe('advice on the real knowledge base', () => {
     expect(api.recommendations.find((entry) => entry.method === 'prompt-engineering')?.verdict).not.toBe('not-viable');
   });
 
+  it('offers hosted LoRA trainers for language models only, and no soft prompts for a diffusion model', () => {
+    // The compute options are those of the destination (LoRA in both cases).
+    const hosted = (profile: Profile) => {
+      const result = recommend(profile, knowledge, { explain: 'none' });
+      expect(result.destination.method).toBe('lora');
+      return result.computeOptions.some((option) => option.kind === 'hosted');
+    };
+    const sdxl: Profile = {
+      modelName: 'SDXL',
+      taskType: 'image-generate',
+      labeledExamples: 30,
+      gpuName: 'RTX 4090',
+      gpuCount: 1,
+    };
+    expect(hosted(sdxl)).toBe(false);
+    const llama: Profile = {
+      modelName: 'Llama 3.1 8B',
+      labeledExamples: 3000,
+      needsStyleOrFormat: true,
+      gpuName: 'RTX 4090',
+      gpuCount: 1,
+    };
+    expect(hosted(llama)).toBe(true);
+    const verdicts = recommend(sdxl, knowledge, { explain: 'none' }).recommendations;
+    for (const id of ['prefix-tuning', 'prompt-tuning'] as const)
+      expect(verdicts.find((entry) => entry.method === id)?.verdict, id).toBe('not-viable');
+  });
+
+  it('keys the code rule on the task: a code task on a text LLM with 200k pairs favours full fine-tuning', () => {
+    const result = recommend(
+      {
+        modelName: 'Llama 3.1 8B',
+        gpuName: 'RTX 4090',
+        gpuCount: 8,
+        labeledExamples: 200000,
+        goals: ['task-skill'],
+        taskType: 'code',
+        mlExpertise: 'expert',
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(result.destination.method).toBe('full-fine-tuning');
+  });
+
   it('treats a model the catalog has no architecture for as a generator (no encoder rule fires or stays undecided)', () => {
     for (const profile of [{ modelName: 'GPT-4o' }, { modelParamsB: 13, modelAccess: 'open-weights' as const }]) {
       const trace = recommend(profile, knowledge, { explain: 'none' }).trace;

@@ -236,7 +236,17 @@ describe('knowledge/rules.json', () => {
     ['tens-of-thousands-of-examples-pay-off-in-training', { labeledExamples: 9999 }, false],
     ['tens-of-thousands-of-examples-pay-off-in-training', { labeledExamples: 10_000 }, true],
     ['code-instruction-data-favours-full-fine-tuning', { modality: 'code', labeledExamples: 100_000 }, true],
-    ['code-instruction-data-favours-full-fine-tuning', { modality: 'text', labeledExamples: 100_000 }, false],
+    [
+      'code-instruction-data-favours-full-fine-tuning',
+      { modality: 'text', taskType: 'chat', labeledExamples: 100_000 },
+      false,
+    ],
+    // A code task on a text model (catalog LLMs are 'text'): the task shape is what counts.
+    [
+      'code-instruction-data-favours-full-fine-tuning',
+      { modality: 'text', taskType: 'code', labeledExamples: 100_000 },
+      true,
+    ],
     [
       'format-tuning-survives-knowledge-churn',
       { knowledgeVolatile: true, needsStyleOrFormat: true, labeledExamples: 100 },
