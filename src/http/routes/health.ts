@@ -19,9 +19,11 @@ const readyRoute = createRoute({
   method: 'get',
   path: '/readyz',
   tags: ['operations'],
-  summary: 'Readiness: knowledge loaded and the data directory writable',
+  summary: 'Readiness: knowledge loaded, the data directory and the session store writable',
   description:
-    'Ready (200) when every check passes. `llm` reports the optional LLM (mode, model, circuit breaker) for ' +
+    'Ready (200) when every check passes. `session-store-writable` is a real write: a probe file under DATA_DIR, or ' +
+    'with DATABASE_URL a probe row committed in PostgreSQL (503 while the database is down, full or read-only; the ' +
+    'reason names host and database, never credentials). `llm` reports the optional LLM (mode, model, circuit breaker) for ' +
     'information only: the LLM off, or its breaker open, does not make the service unready (answers fall back to ' +
     'the rule-only template). No key or endpoint credentials are shown.',
   responses: {
