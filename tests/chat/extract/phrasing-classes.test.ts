@@ -148,4 +148,31 @@ describe('phrasing classes from issue 12', () => {
     // Where the data must stay is another field.
     expect(fields('the data must stay on-prem').deployment).toBeUndefined();
   });
+
+  it('reads GPUs, money, deadlines and latency said in words', () => {
+    expect(fields('QLoRA runs on my 4090').gpuCount).toBe(1);
+    expect(fields('couple of 4090s sitting in a closet').gpuCount).toBe(2);
+    expect(fields('H100s. eight of them. sxm.').gpuCount).toBe(8);
+    expect(fields('a GPU with 24 gigs, not sure which model')).toMatchObject({ gpuCount: 1, gpuMemoryGB: 24 });
+    expect(fields('one card with eighty gigs of vram').gpuMemoryGB).toBe(80);
+    expect(fields('just my laptop, no nvidia anything').gpuCount).toBe(0);
+    expect(fields("ten grand one-off for the training run, that's the cap").oneTimeBudgetUSD).toBe(10000);
+    expect(fields("can't go over fifty bucks a month on this").monthlyBudgetUSD).toBe(50);
+    expect(fields('maybe 20 grand one time, and like 1k/month after for hosting')).toMatchObject({
+      oneTimeBudgetUSD: 20000,
+      monthlyBudgetUSD: 1000,
+    });
+    expect(fields('zero for training, but we can pay ~$200 a month for hosting')).toMatchObject({
+      oneTimeBudgetUSD: 0,
+      monthlyBudgetUSD: 200,
+    });
+    // Zero said of nothing in particular is nothing now and nothing monthly.
+    expect(fields('basically zero budget')).toEqual({ oneTimeBudgetUSD: 0, monthlyBudgetUSD: 0 });
+    expect(fields('we have no budget constraints for training').oneTimeBudgetUSD).toBeUndefined();
+    expect(fields('twelve weeks till launch').timelineWeeks).toBe(12);
+    expect(fields('3 weeks, tops').timelineWeeks).toBe(3);
+    expect(fields('the board wants something working in like 6 weeks').timelineWeeks).toBe(6);
+    expect(fields('$500 a month, max').timelineWeeks).toBeUndefined();
+    expect(fields('needs to come back in under 2 seconds').latencyTargetMs).toBe(2000);
+  });
 });

@@ -2,6 +2,7 @@
  * @module Money: "$500/month" → monthlyBudgetUSD; "budget is 10k", "$2,000 one-off" → oneTimeBudgetUSD;
  * "1.5k per month", "€800 a month", "$12k a year" (÷ 12).
  */
+import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, clauseBefore, createSpanIndex, finding } from '../prepare-message.ts';
 import type { Extractor, ExtractorContext, Finding, PreparedMessage } from '../types.ts';
 
@@ -12,6 +13,11 @@ const NOT_A_UNIT = String.raw`(?!\s*(?:weeks?|days?|months?|years?|hours?|hrs?|g
 /** "$500", "€1.5k", "500 dollars", "2k usd", "USD 3,000". */
 const MONEY = new RegExp(
   `(?:([$€£])\\s?${AMOUNT}|(?<![\\w.,])${AMOUNT}\\s?(${CURRENCY_WORD})(?![a-z])|\\b(?:usd|eur|gbp)\\s?${AMOUNT})`,
+  'g',
+);
+/** Money in words or slang: "ten grand", "20 grand", "fifty bucks", "a hundred dollars". */
+const WORD_MONEY = new RegExp(
+  `(?<![\\w.,$€£-])(?:(${COUNT_SOURCE})\\s+(?:bucks|dollars|euros?|pounds|quid)\\b|(${COUNT_SOURCE})(?<=grand)|(${COUNT_SOURCE})\\s+grand\\b)`,
   'g',
 );
 /** A bare amount after a budget word: "budget is 10k", "budget: 5,000", "budget of about 2k", "budget 5k". */
@@ -55,7 +61,7 @@ const BUDGET_CUE =
 
 /** Nothing to spend: "no budget (for cloud)", "zero budget", "$0 budget", "basically zero budget", "budget is basically zero", "no money for training" (a bare "basically zero" is read only as the answer to a budget question). */
 const ZERO_BUDGET =
-  /\b(?:(?:no|zero|nil)\s+(?:(?:real|extra|spare|training|cloud|compute|monthly|hosting)\s+)?(?:budget|money|funds?|spend)(?:\s+(?:for|on)\s+(?:the\s+)?(?:cloud|gpus?|renting|rental|training|compute|hosting|serving|inference|this)(?:\s+gpus?)?)?|\$0\s+budget|budget(?:'s|\s+is)?\s+(?:(?:basically|practically|essentially|effectively|pretty\s+much|close\s+to|next\s+to)\s+)?(?:zero|nil|nothing|\$0)|basically\s+(?:zero|nothing)\s+(?:budget|to\s+spend|for\s+(?:training|compute|hosting)))\b/g;
+  /\b(?:(?:no|zero|nil)\s+(?:(?:real|extra|spare|training|cloud|compute|monthly|hosting)\s+)?(?:budget|money|funds?|spend)(?!\s+(?:constraints?|limits?|caps?|concerns?|issues?|problems?))(?:\s+(?:for|on)\s+(?:the\s+)?(?:cloud|gpus?|renting|rental|training|compute|hosting|serving|inference|this)(?:\s+gpus?)?)?|\$0\s+budget|budget(?:'s|\s+is)?\s+(?:(?:basically|practically|essentially|effectively|pretty\s+much|close\s+to|next\s+to)\s+)?(?:zero|nil|nothing|\$0)|basically\s+(?:zero|nothing)\s+(?:budget|to\s+spend|for\s+(?:training|compute|hosting))|(?:zero|nothing|nil|\$0)\s+(?:for|on)\s+(?:the\s+)?(?:training|compute|hosting|serving|inference)|(?:nothing|zero|\$0)\s+(?:upfront|up[\s-]front|one[\s-]?(?:off|time)))\b/g;
 
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   k: 1e3,
@@ -135,6 +141,19 @@ export const extractBudget: Extractor = (message, context) => {
     findings.push(budgetFinding(message, value, start, end, end, context.requestedField));
     taken.push({ start, end });
   }
+  const moneyTaken = createSpanIndex(taken);
+  for (const match of allMatches(WORD_MONEY, lower)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const words = parseCount(match[1] ?? match[2] ?? match[3] ?? '');
+    const value = words !== undefined && match[3] !== undefined ? words * 1000 : words;
+    if (value === undefined || moneyTaken.overlaps(start, end)) continue;
+    const before = clauseBefore(lower, start);
+    if (NOT_A_BUDGET_AFTER.test(lower.slice(end, end + 30)) || NOT_A_BUDGET_BEFORE.test(before)) continue;
+    if (CURRENT_SPEND_BEFORE.test(before)) continue;
+    findings.push(budgetFinding(message, value, start, end, end, context.requestedField));
+    taken.push({ start, end });
+  }
   for (const pattern of [BUDGET_AMOUNT, AMOUNT_BUDGET, CUED_AMOUNT_PER_MONTH]) {
     // Matches of one pattern never overlap each other, so the index of earlier patterns' amounts is enough.
     const takenIndex = createSpanIndex(taken);
@@ -144,7 +163,9 @@ export const extractBudget: Extractor = (message, context) => {
       if (value === undefined || !amount) continue;
       const amountEnd = match.indices?.[2]?.[1] ?? amount[1];
       if (takenIndex.overlaps(amount[0], amountEnd)) continue;
-      if (pattern === CUED_AMOUNT_PER_MONTH && !BUDGET_CUE.test(clauseBefore(lower, match.index, 200))) continue;
+      // "20 grand one time, and like 1k/month after": next to other money, a monthly amount is money too.
+      const cued = findings.length > 0 || BUDGET_CUE.test(clauseBefore(lower, match.index, 200));
+      if (pattern === CUED_AMOUNT_PER_MONTH && !cued) continue;
       const start = Math.min(match.index, amount[0]);
       const end = pattern === AMOUNT_BUDGET ? match.index + match[0].length : amountEnd;
       findings.push(budgetFinding(message, value, start, end, amountEnd, context.requestedField));
@@ -153,10 +174,13 @@ export const extractBudget: Extractor = (message, context) => {
   }
   // "no budget for cloud GPUs", "zero budget", "basically zero": nothing to spend (monthly when said of hosting).
   for (const match of allMatches(ZERO_BUDGET, message.lower)) {
+    const end = match.index + match[0].length;
     const monthly = /\b(?:month|monthly|hosting|serving|running|inference)\b/.test(match[0]);
-    findings.push(
-      finding(monthly ? 'monthlyBudgetUSD' : 'oneTimeBudgetUSD', 0, match.index, match.index + match[0].length),
-    );
+    const oneTime =
+      /\b(?:training|compute|upfront|up[\s-]front|one[\s-]?(?:off|time)|cloud|renting|rental|gpus?)\b/.test(match[0]);
+    // A budget of zero said of nothing in particular is nothing to spend at all, now or every month.
+    if (monthly || !oneTime) findings.push(finding('monthlyBudgetUSD', 0, match.index, end));
+    if (oneTime || !monthly) findings.push(finding('oneTimeBudgetUSD', 0, match.index, end));
   }
   return findings;
 };

@@ -12,14 +12,16 @@ const HARDWARE_COUNT_WORDS: Readonly<Record<string, number>> = {
   'a pair of': 2,
   'a couple of': 2,
   'a couple': 2,
+  'couple of': 2,
   'a single': 1,
+  my: 1,
   single: 1,
   dual: 2,
   quad: 4,
   a: 1,
   an: 1,
 };
-const HARDWARE_WORDS = 'a pair of|a couple of|a couple|a single|single|dual|quad';
+const HARDWARE_WORDS = 'a pair of|a couple of|a couple|couple of|a single|single|dual|quad';
 const GPU_NOUN = '(?:gpus?|graphics cards?|cards?|accelerators?)';
 /** "GPU hours", "GPU budget" are not GPUs. */
 const NOT_HARDWARE_AFTER = String.raw`(?![\s-]?(?:hours?|hrs?|h|days?|months?|budget|memory|credits?|time|costs?|prices?|experience|access)\b)`;
@@ -27,7 +29,7 @@ const MEMORY = String.raw`(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:gb|gib|gigs?)\b`;
 
 /** Count (and memory) right before a catalog GPU name, e.g. "4x ", "two ", "a pair of 80GB ". */
 const COUNT_BEFORE_NAME = new RegExp(
-  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}|an?))\\s*(?:x|×|\\*)?\\s*(?:${MEMORY}\\s*)?(?:of\\s+(?:the|our)\\s+)?(?:(?:rented|used|spare|old|new|cloud|dedicated|shared|borrowed|refurbished)\\s+)?$`,
+  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}|an?|my))\\s*(?:x|×|\\*)?\\s*(?:${MEMORY}\\s*)?(?:of\\s+(?:the|our)\\s+)?(?:(?:rented|used|spare|old|new|cloud|dedicated|shared|borrowed|refurbished)\\s+)?$`,
 );
 /** Memory alone right before a catalog GPU name: "the 40GB A100". */
 const MEMORY_BEFORE_NAME = new RegExp(`${MEMORY}\\s*$`);
@@ -47,18 +49,23 @@ const GENERIC_COUNT = new RegExp(
   `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}))\\s*(?:x\\s*)?(?:${MEMORY}\\s+)?(?:(?!per\\b|each\\b|of\\b)[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}`,
   'g',
 );
-/** "we have a GPU", "on a 24GB card". */
+/** "we have a GPU", "on a 24GB card", "a GPU with 24 gigs" (at the start of the message too). */
 const SINGLE_GPU = new RegExp(
-  `\\b(?:have|has|got|own|with|on|using|use|rent|only|just)\\s+an?\\s+(?:${MEMORY}\\s+)?(?:[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}`,
+  `(?:^\\W*|\\b(?:have|has|got|own|with|on|using|use|rent|only|just)\\s+)an?\\s+(?:${MEMORY}\\s+)?(?:[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}(?:\\s+with\\s+${MEMORY})?`,
   'g',
 );
 /** "no GPUs", "we don't have any GPUs", "without a GPU", "CPU only". */
 const NO_GPUS = new RegExp(
-  `\\b(?:no|zero|0|without(?:\\s+any|\\s+a)?|(?:do not|don't|dont|doesn't|does not|haven't|have not)\\s+(?:have|own|got|has)(?:\\s+any|\\s+a)?|no access to(?:\\s+any|\\s+a)?|not a single|haven't got(?:\\s+any|\\s+a)?|lack(?:\\s+any)?)\\s+(?:(?:dedicated|local|own|spare|usable|nvidia|real)\\s+)?(?:gpus?|graphics cards?)\\b${NOT_HARDWARE_AFTER}|\\bcpus?[\\s-]only\\b|\\bgpu[\\s-]?less\\b`,
+  `\\b(?:no|zero|0|without(?:\\s+any|\\s+a)?|(?:do not|don't|dont|doesn't|does not|haven't|have not)\\s+(?:have|own|got|has)(?:\\s+any|\\s+a)?|no access to(?:\\s+any|\\s+a)?|not a single|haven't got(?:\\s+any|\\s+a)?|lack(?:\\s+any)?)\\s+(?:(?:dedicated|local|own|spare|usable|nvidia|real)\\s+)?(?:gpus?|graphics cards?)\\b${NOT_HARDWARE_AFTER}|\\bcpus?[\\s-]only\\b|\\bgpu[\\s-]?less\\b|\\bno\\s+nvidia(?:\\s+(?:anything|cards?|hardware))?\\b`,
   'g',
 );
-/** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory". */
-const VRAM = new RegExp(`\\b${MEMORY}\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram)\\b`, 'g');
+/** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory", "eighty gigs of vram". */
+const VRAM = new RegExp(
+  `(?:\\b${MEMORY}|\\b(${COUNT_SOURCE})\\s+(?:gb|gigs?|gigabytes))\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram)\\b`,
+  'g',
+);
+/** A count said right after the name: "H100s. eight of them." */
+const COUNT_OF_THEM = new RegExp(`^s?[.,:;]?\\s*(${COUNT_SOURCE})\\s+of\\s+them\\b`);
 
 /** Characters after a GPU name read for its memory and count ("H100 (80 GB) x 8", "A100s with 40 GB each"). */
 const AFTER_WINDOW = 60;
@@ -115,6 +122,13 @@ export const extractGpus: Extractor = (message, context) => {
       end += after[0].trimEnd().length;
     }
     if (isNode && !before && after?.[3] === undefined) count = undefined;
+    // "my 4090" is one card, "my 4090s" several.
+    if (before?.[2] === 'my' && lower[mention.end] === 's') count = undefined;
+    const ofThem = count === undefined ? COUNT_OF_THEM.exec(following) : null;
+    if (ofThem) {
+      count = parseCount(ofThem[1] ?? '');
+      end += ofThem[0].length;
+    }
     const entry = variantWithMemory(context.catalog, mention, memory) ?? mention.entry;
     if (entry) findings.push(finding('gpuName', entry.name, mention.start, mention.end));
     else {
@@ -171,14 +185,17 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
     const end = match.index + match[0].length;
     if (/\b(?:need|want|buy|get)\b/.test(lower.slice(Math.max(0, match.index - 12), match.index))) continue;
     findings.push(finding('gpuCount', 1, start, end));
-    if (match[1] !== undefined) findings.push(finding('gpuMemoryGB', Number(match[1]), start, end));
+    const memory = match[1] ?? match[2];
+    if (memory !== undefined) findings.push(finding('gpuMemoryGB', Number(memory), start, end));
   }
   for (const match of allMatches(NO_GPUS, lower)) {
     findings.push(finding('gpuCount', 0, match.index, match.index + match[0].length));
   }
   for (const match of allMatches(VRAM, lower)) {
     if (inCatalogMention(match.index)) continue;
-    findings.push(finding('gpuMemoryGB', Number(match[1]), match.index, match.index + match[0].length));
+    const memory = match[1] !== undefined ? Number(match[1]) : parseCount(match[2] ?? '');
+    if (memory !== undefined && memory > 0)
+      findings.push(finding('gpuMemoryGB', memory, match.index, match.index + match[0].length));
   }
   return findings;
 }

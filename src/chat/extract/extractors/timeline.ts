@@ -14,7 +14,7 @@ const UNIT = '(days?|weeks?|wks?|months?|mos?|quarters?|years?)';
 const NOT_A_DEADLINE = String.raw`(?!\s+(?:of|ago|old|worth|later|experience|a\s+(?:day|week|month|year)|per|each)\b)`;
 /** "in 2 weeks", "within 3 months", "over the next 6 weeks", "less than a month", "under two months". */
 const BOUNDED = new RegExp(
-  `\\b(?:in|within|by|over\\s+the\\s+next|in\\s+the\\s+next|the\\s+next|next|under|less\\s+than|no\\s+more\\s+than|about|around|roughly|only|just)\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\b${NOT_A_DEADLINE}`,
+  `\\b(?:in|within|by|over\\s+the\\s+next|in\\s+the\\s+next|the\\s+next|next|under|less\\s+than|no\\s+more\\s+than|about|around|roughly|only|just)\\s+(?:about\\s+|around\\s+|roughly\\s+|like\\s+|maybe\\s+|~\\s*)?(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\b${NOT_A_DEADLINE}`,
   'g',
 );
 /** "deadline is 6 weeks", "we have 3 months", "timeline: 8 weeks", "6-week deadline". */
@@ -25,9 +25,9 @@ const CUED = new RegExp(
 /** "by next month" (4 weeks), "before next week" (1), "until next quarter" (13), "next month is the deadline". */
 const NEXT =
   /\b(?:by|before|until)\s+(?:the\s+)?next\s+(week|month|quarter)\b|\bnext\s+(week|month|quarter)\b(?=[^.;!?\n]{0,20}\b(?:deadline|launch|ship|live|ready|done|due)\b)|\b(?:launch|ship|live|ready|done|due|deadline\s+is)\s+next\s+(week|month|quarter)\b/g;
-/** "8 weeks to deliver", "3 weeks to ship": the time left before the deadline. */
+/** "8 weeks to deliver", "twelve weeks till launch", "3 weeks, tops", "at most a month": the time left. */
 const TIME_TO_DELIVER = new RegExp(
-  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:left\\s+)?(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)\\b`,
+  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:left\\s+)?(?:(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)|(?:till|until|before|to)\\s+(?:the\\s+)?(?:launch|go[\\s-]live|release|deadline|demo|production))\\b|(?<![$€£\\d.,]\\s?)\\b(${COUNT_SOURCE})\\s+${UNIT},?\\s+(?:tops|max(?:imum)?|at\\s+(?:the\\s+)?most)\\b|\\bat\\s+(?:the\\s+)?most\\s+(${COUNT_SOURCE})\\s+${UNIT}\\b`,
   'g',
 );
 /** "a quarter is fine", "six months is fine": the time the team says it can take. */
@@ -101,8 +101,10 @@ export const extractTimeline: Extractor = (message) => {
     const touches = touchCheck(findings);
     for (const match of allMatches(pattern, lower)) {
       if (touches(match)) continue;
-      const amount = amountOf(match[1] ?? '');
-      const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? '');
+      // The pattern's alternatives each capture (amount, unit): take the pair that matched.
+      const pair = [1, 3, 5].find((group) => match[group] !== undefined) ?? 1;
+      const amount = amountOf(match[pair] ?? '');
+      const weeks = amount === undefined ? undefined : toWeeks(amount, match[pair + 1] ?? '');
       if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
     }
   }
