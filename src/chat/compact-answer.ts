@@ -14,7 +14,20 @@ import { joinWords } from './describe-field.ts';
 const MAX_FOOTNOTES = 4;
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
+/** The compact answer and its numbered footnotes ("Sources:" and one line each), as one text. */
 export function compactAnswer(recommendation: Recommendation, knowledge: Knowledge): string {
+  const { text, footnotes } = compactAnswerParts(recommendation, knowledge);
+  return footnotes === undefined ? text : `${text}\n\n${footnotes}`;
+}
+
+/**
+ * The compact answer (at most 1,200 characters, footnote marks [1]… in it) and, apart, its footnotes block, so a
+ * reply can put the sources last, after its notes.
+ */
+export function compactAnswerParts(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+): { text: string; footnotes?: string } {
   const name = (method: MethodId) => shortMethodName(knowledge, method);
   const { destination, firstStep } = recommendation;
   const top = recommendation.recommendations[0];
@@ -79,12 +92,12 @@ export function compactAnswer(recommendation: Recommendation, knowledge: Knowled
     lines.push(`Would change my answer: ${changes.join('; ')}.`);
   }
   const body = lines.join('\n');
-  if (footnotes.length === 0) return body;
+  if (footnotes.length === 0) return { text: body };
   const sources = footnotes.map((id, index) => {
     const source = recommendation.sources.find((entry) => entry.id === id) ?? knowledge.sourceById.get(id);
     return source ? `[${index + 1}] ${source.title} (${source.year}) ${source.url}` : `[${index + 1}] ${id}`;
   });
-  return `${body}\n\nSources:\n${sources.join('\n')}`;
+  return { text: body, footnotes: `Sources:\n${sources.join('\n')}` };
 }
 
 function costLine(recommendation: Recommendation, name: (method: MethodId) => string): string | undefined {

@@ -104,9 +104,10 @@ export function createLlmAssistedExtract(
 }
 
 /**
- * A template reply cut around its explanation: `lead + templateBody + tail === reply`.
+ * A template reply cut around its explanation: `lead + templateBody + tail + footnotes === reply`.
  * - recommendation turns: the lead is the acknowledgement and "Here is my recommendation: X." (with the paragraph
- *   break after it), the body the compact answer, the tail the notes and the hint;
+ *   break after it), the body the compact answer, the tail the notes and the hint, the footnotes the sources the
+ *   body's marks point to (an LLM explanation cites by source id, so its reply leaves them out);
  * - every other turn: the whole reply is the lead (a "why" or "what if" answers the question from the engine's
  *   trace); the LLM's prose is added after it, and the template adds nothing.
  */
@@ -114,17 +115,19 @@ export interface ReplyParts {
   lead: string;
   templateBody: string;
   tail: string;
+  footnotes: string;
 }
 
 /** Cut a turn's reply into {@link ReplyParts} from its sections (pure; no searching in the text). */
 export function splitReply(turn: Pick<TurnResult, 'kind' | 'replyData'>): ReplyParts {
   const { replyData } = turn;
   if (turn.kind === 'recommendation' && replyData.body) {
-    const tail = replySections({ ...replyData, lead: '', body: undefined }).join('');
+    const tail = replySections({ ...replyData, lead: '', body: undefined, footnotes: undefined }).join('');
     const lead = replyData.lead === '' ? '' : `${replyData.lead}\n\n`;
-    return { lead, templateBody: replyData.body, tail: tail === '' ? '' : `\n\n${tail}` };
+    const footnotes = replyData.footnotes ? `\n\n${replyData.footnotes}` : '';
+    return { lead, templateBody: replyData.body, tail: tail === '' ? '' : `\n\n${tail}`, footnotes };
   }
-  return { lead: replyText(replyData), templateBody: '', tail: '' };
+  return { lead: replyText(replyData), templateBody: '', tail: '', footnotes: '' };
 }
 
 /** How the explanation of a chat reply ended: stored with the message and sent as `data-explanation`. */
@@ -211,7 +214,7 @@ export function correctionText(parts: ReplyParts, fallbackReason: string | undef
     fallbackReason === 'llm-contradicted-engine'
       ? 'the explanation above did not match the advisor’s analysis, so it is withdrawn.'
       : 'the explanation above was cut off, so it is withdrawn.';
-  const replacement = `${parts.templateBody}${parts.tail}`.trim();
+  const replacement = `${parts.templateBody}${parts.tail}${parts.footnotes}`.trim();
   return replacement === ''
     ? `${CORRECTION_MARKER} ${why} The answer above it stands.`
     : `${CORRECTION_MARKER} ${why} The verified explanation:\n\n${replacement}`;

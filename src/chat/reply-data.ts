@@ -1,6 +1,6 @@
 /**
  * @module chat/reply-data: a chat reply as data. A turn returns its reply in sections (the one-line lead, the body
- * an LLM may rewrite, short notes, the follow-up hint), the figures the text quotes and follow-up suggestions; the
+ * an LLM may rewrite, short notes, the follow-up hint, the footnotes), the figures the text quotes and follow-up suggestions; the
  * stored and streamed text is always {@link replyText} of these sections, so nothing has to find a section again in
  * a string. Pure.
  */
@@ -29,6 +29,8 @@ export interface ReplyData {
   notes: string[];
   /** The closing line naming what the user may ask next ("" or absent: none). */
   hint?: string;
+  /** The numbered sources the body's marks [1]… point to ("Sources:" and one line each), always last. */
+  footnotes?: string;
   /** Follow-up messages the advisor understands, for quick-reply buttons (sent as a `data-suggestions` part). */
   suggestions: string[];
   /** The figures behind the cost line, for clients that show them apart from the text. */
@@ -42,7 +44,7 @@ export function textReply(text: string, suggestions: string[] = []): ReplyData {
 
 /** The sections of a reply in reading order, each but the first starting with its paragraph break. */
 export function replySections(reply: ReplyData): string[] {
-  const [first = '', ...rest] = [reply.lead, reply.body, ...reply.notes, reply.hint].filter(
+  const [first = '', ...rest] = [reply.lead, reply.body, ...reply.notes, reply.hint, reply.footnotes].filter(
     (section): section is string => section !== undefined && section !== '',
   );
   return [first, ...rest.map((section) => `\n\n${section}`)].filter((section) => section !== '');

@@ -161,7 +161,7 @@ export function assumedNote(recommendation: Recommendation, profile: Partial<Pro
       if (assumption.value !== false) continue;
       if (!onGpus) {
         const model = recommendation.destination.model.name;
-        const api = model ? `the ${model} API` : "a hosted model's API";
+        const api = model ? `the ${model} API` : 'a vendor API or a rented cloud GPU (no model is named yet)';
         phrases.push({ order: -1, text: `your data may be sent to ${api}` });
       } else if (!ownsGpus) phrases.push({ order: -1, text: 'your data may go to a rented cloud GPU' });
       continue;
@@ -173,11 +173,11 @@ export function assumedNote(recommendation: Recommendation, profile: Partial<Pro
       const index = ESTIMATE_ORDER.indexOf(field);
       phrases.push({
         order: index === -1 ? ESTIMATE_ORDER.length : index,
-        text: lowerFirst(stripPeriod(assumption.why)),
+        text: lowerFirst(compact(assumption.why)),
       });
       continue;
     }
-    phrases.push({ order: -1, text: lowerFirst(stripPeriod(assumption.why)) });
+    phrases.push({ order: -1, text: lowerFirst(compact(assumption.why)) });
   }
   const chosen = phrases
     .sort((a, b) => a.order - b.order)
@@ -238,6 +238,11 @@ export function unknownNote(recommendation: Recommendation): string {
     .slice(0, 3)
     .map((item) => UNKNOWN_WORDS[item.field] ?? fieldLabel(item.field));
   return unknown.length === 0 ? '' : `**Still unknown:** ${joinWords(unknown)}.`;
+}
+
+/** The engine's sentence without its asides in parentheses and its closing period: the note stays one short line. */
+function compact(text: string): string {
+  return stripPeriod(text.replace(/\s*\([^()]*\)/g, ''));
 }
 
 function stripPeriod(text: string): string {

@@ -1,9 +1,10 @@
 import { explainMethod } from '../engine/explain-method.ts';
+import { shortMethodName } from '../engine/method-name.ts';
 import { recommend } from '../engine/recommend.ts';
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
-import { compactAnswer } from './compact-answer.ts';
+import { compactAnswerParts } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import type { Extraction } from './extract/types.ts';
@@ -166,10 +167,11 @@ export function runTurn(
   const answeredState: DialogueState = { ...afterMiss, requestedField: undefined, questionsAsked: 0, answered: true };
   const provisional = recommendation.questions.length > 0;
   // The chat shows the compact answer as the reply's body; "show details" gives the full template explanation.
-  const body = compactAnswer(recommendation, knowledge);
+  const { text: body, footnotes } = compactAnswerParts(recommendation, knowledge);
   // After an earlier answer, compare with the advice before this message so the reply says what changed.
   const before = previous.answered ? recommend(previous.profile, knowledge) : undefined;
-  const reply = answerReply(recommendation, understood, provisional, before, knowledge, body, answeredState.profile);
+  const answer = answerReply(recommendation, understood, provisional, before, knowledge, body, answeredState.profile);
+  const reply: ReplyData = footnotes === undefined ? answer : { ...answer, footnotes };
   return { state: answeredState, kind: 'recommendation', ...withReply(reply), understood, recommendation, provisional };
 }
 
@@ -306,8 +308,14 @@ function answerReply(
     parts.push(
       ...verdictChanges(before, recommendation, knowledge, { viable: 'Now viable', notViable: 'No longer viable' }),
     );
-  } else if (provisional) parts.push(`Here is my provisional recommendation: ${topName}.`);
-  else parts.push(`Here is my recommendation: ${topName}.`);
+  } else if (!body) {
+    parts.push(
+      provisional ? `Here is my provisional recommendation: ${topName}.` : `Here is my recommendation: ${topName}.`,
+    );
+  } else {
+    // The answer's bold first line names the method; the lead only says how firm it is.
+    parts.push(provisional ? 'My provisional answer:' : 'My answer:');
+  }
   const explanation = body;
   if (provisional) {
     // The defaults that bear on this plan, then the facts nobody gave that decide the most (src/chat/reply-words.ts).
@@ -323,7 +331,7 @@ function answerReply(
     lead: parts.join(' '),
     ...(explanation ? { body: explanation } : {}),
     notes,
-    hint: 'Ask "why not …?", "what if …?", "how much would it cost?" or "show details".',
+    hint: 'Ask "why not …?", "what if …?" or "show details".',
     suggestions: [...ANSWER_FOLLOW_UPS],
     ...(figures ? { figures } : {}),
   };
@@ -411,6 +419,7 @@ function describeChange(understood: readonly UnderstoodField[]): string[] {
   return understood.map((item) => plainValue(item.field, item.value));
 }
 
+/** The method's short name ("LoRA", not "LoRA (low-rank adaptation)"): it is said inside a sentence. */
 function methodName(method: MethodId, knowledge: Knowledge): string {
-  return knowledge.methodById.get(method)?.name ?? method;
+  return shortMethodName(knowledge, method);
 }

@@ -115,15 +115,27 @@ describe('the answer a chat reader sees', () => {
     'We run Llama 3.1 8B on one RTX 4090, 2000 examples, strict JSON output. Just recommend.',
     'We use GPT-4o mini; our docs change weekly and answers must cite them. Just recommend.',
     'We have Llama 3.1 70B and a single RTX 4090, 3000 examples of our house style. no budget for cloud. just recommend',
+    'We want to adapt Llama 3.1 8B for support answers. We have one RTX 4090 and 2000 labeled examples. Just recommend.',
   ])('leads with one line, fits a screen, cites numbered sources, shows no scores or rule ids: %s', async (message) => {
     const [answer] = await converse([message]);
     const body = answer?.body ?? '';
     expect(body).toMatch(/^\*\*(?:Aim for|Nothing can be built)/);
-    const [text, footnotes] = body.split('\n\nSources:\n');
-    expect(text?.length).toBeLessThanOrEqual(1200);
+    expect(body.length).toBeLessThanOrEqual(1200);
+    expect(body).not.toContain('Sources:');
     expect(body).not.toMatch(/score \d+ of 100|\b[a-z]+(?:-[a-z]+){2,}\b.*\[/);
-    if (footnotes) for (const line of footnotes.split('\n')) expect(line).toMatch(/^\[\d\] .+ \(\d{4}\) https?:\/\//);
     expect(answer?.reply).toContain(body);
+    // The whole reply with its notes fits one screen: the tails are short.
+    const beforeFootnotes = (answer?.reply.length ?? 0) - (answer?.replyData.footnotes?.length ?? 0);
+    expect(beforeFootnotes).toBeLessThanOrEqual(1400);
+    // The sources the body's marks point to come last, after the notes.
+    const footnotes = answer?.replyData.footnotes;
+    if (/\[\d\]/.test(body)) expect(footnotes).toBeDefined();
+    if (footnotes) {
+      expect(answer?.reply.endsWith(`\n\n${footnotes}`)).toBe(true);
+      const [heading, ...lines] = footnotes.split('\n');
+      expect(heading).toBe('Sources:');
+      for (const line of lines) expect(line).toMatch(/^\[\d\] .+ \(\d{4}\) https?:\/\//);
+    }
   });
 
   it('"show details" gives the full reasoning with its rule sources', async () => {

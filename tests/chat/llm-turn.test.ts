@@ -81,7 +81,7 @@ describe('splitReply', () => {
   it('cuts a recommendation reply around the template explanation', () => {
     const parts = splitReply(turn);
     expect(parts.templateBody).toBe(TEMPLATE);
-    expect(parts.lead + parts.templateBody + parts.tail).toBe(reply);
+    expect(parts.lead + parts.templateBody + parts.tail + parts.footnotes).toBe(reply);
     expect(parts.lead).toContain('Here is my recommendation');
   });
 
@@ -90,6 +90,7 @@ describe('splitReply', () => {
       lead: 'LoRA is not viable here.',
       templateBody: '',
       tail: '',
+      footnotes: '',
     });
   });
 });
@@ -150,5 +151,43 @@ describe('llmReplyEvents', () => {
       explanation: { source: 'template', fallbackReason: 'llm-contradicted-engine', replacesStreamedText: true },
     });
     expect(final.text).not.toContain('full fine-tuning');
+  });
+
+  it('footnotes stay with the template text: left out after an accepted LLM explanation, kept in a correction', async () => {
+    const footnotes = 'Sources:\n[1] LoRA (2021) https://arxiv.org/abs/2106.09685';
+    const withSources = { ...turn, replyData: { ...replyData, body: `${TEMPLATE} [1]`, footnotes } };
+    const withSourcesTurn = { ...withSources, reply: replyText(withSources.replyData) };
+    expect(withSourcesTurn.reply.endsWith(`\n\n${footnotes}`)).toBe(true);
+    const accepted = await collect(
+      llmReplyEvents(
+        fakeLlm([
+          { type: 'delta', text: 'Prompt engineering first [vendor-doc].' },
+          {
+            type: 'final',
+            explanation: { text: 'Prompt engineering first [vendor-doc].', source: 'llm' },
+            replacesStreamedText: false,
+          },
+        ]),
+        withSourcesTurn,
+        knowledge,
+      ),
+    );
+    expect(accepted.final.text).not.toContain('Sources:');
+    const corrected = await collect(
+      llmReplyEvents(
+        fakeLlm([
+          { type: 'delta', text: 'Prompt engineering is' },
+          {
+            type: 'final',
+            explanation: { text: TEMPLATE, source: 'template', fallbackReason: 'stream-cut' },
+            replacesStreamedText: true,
+          },
+        ]),
+        withSourcesTurn,
+        knowledge,
+      ),
+    );
+    expect(corrected.corrections[0]?.endsWith(footnotes)).toBe(true);
+    expect(corrected.final.text).toBe(withSourcesTurn.reply);
   });
 });

@@ -16,7 +16,7 @@ describe('runTurn replies', () => {
   it('says when a new fact changes the top method, and when it does not', async () => {
     const [first, changed, same] = await converse(['just recommend', 'our docs change weekly', 'we have 2 A100s']);
     expect(first?.kind).toBe('recommendation');
-    expect(first?.reply).toMatch(/^Here is my provisional recommendation: Method prompt-engineering\./);
+    expect(first?.reply).toMatch(/^My provisional answer:\n\n\*\*Aim for Method prompt-engineering/);
     expect(changed?.recommendation.recommendations[0]?.method).toBe('rag');
     expect(changed?.reply).toContain(
       'Updated recommendation: Method rag now comes first (before: Method prompt-engineering).',
@@ -66,7 +66,7 @@ describe('runTurn replies', () => {
     const answer = runTurn(initialDialogueState(), await ruleExtract(message, { knowledge: real }), real);
     expect(answer.recommendation.recommendations[0]?.verdict).toBe('not-viable');
     expect(answer.reply).toContain('Nothing is viable with what you described');
-    expect(answer.reply).not.toMatch(/Here is my (provisional )?recommendation/);
+    expect(answer.reply).not.toMatch(/Here is my (provisional )?recommendation|My (provisional )?answer/);
     // Allowed to switch, the plan moves to an open model the team can run.
     const open = "We use GPT-4o and our data can't leave our servers. Just recommend.";
     const switched = runTurn(initialDialogueState(), await ruleExtract(open, { knowledge: real }), real);

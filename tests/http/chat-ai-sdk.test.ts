@@ -215,7 +215,7 @@ describe('POST /v1/chat with the AI SDK client', () => {
     expect(answer.reply.metadata?.provisional).toBe(true);
     expect(answer.recommendation?.recommendations[0]).toBeDefined();
     expect(answer.recommendation?.sources.length).toBeGreaterThan(0);
-    expect(answer.text).toMatch(/provisional recommendation/i);
+    expect(answer.text).toMatch(/provisional answer/i);
     expect(answer.question).toBeUndefined();
   });
 

@@ -126,7 +126,7 @@ describe('OpenAI-compatible API with the openai client', () => {
     expect(new Set(chunks.map((chunk) => chunk.id)).size).toBe(1);
     expect(chunks[0]?.choices[0]?.delta.role).toBe('assistant');
     const text = chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('');
-    expect(text).toMatch(/provisional recommendation/i);
+    expect(text).toMatch(/provisional answer/i);
     const contentChunks = chunks.filter((chunk) => (chunk.choices[0]?.delta.content ?? '') !== '');
     expect(contentChunks.length).toBeGreaterThan(5);
 
