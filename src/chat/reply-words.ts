@@ -133,7 +133,10 @@ function planGpuUse(recommendation: Recommendation): { trains: boolean; serves: 
 }
 
 /** Estimator settings that only matter when the plan serves a model on GPUs; the other settings are about training. */
-const SERVING_SETTINGS: ReadonlySet<string> = new Set(['estimates.servingGpus', 'estimates.inferenceContextTokens']);
+const SERVING_SETTINGS: ReadonlySet<string> = new Set(['estimates.servingGpus']);
+
+/** Settings too technical for the note (they stay in "show details" and in the recommendation's assumptions). */
+const DETAIL_SETTINGS: ReadonlySet<string> = new Set(['estimates.inferenceContextTokens', 'estimates.utilisation']);
 
 /** The estimator's settings, in the order a reader cares about them (what the costs rest on first). */
 const ESTIMATE_ORDER: readonly string[] = [
@@ -167,7 +170,7 @@ export function assumedNote(recommendation: Recommendation, profile: Partial<Pro
       continue;
     }
     if (field.startsWith('estimates.')) {
-      if (!(SERVING_SETTINGS.has(field) ? gpus.serves : gpus.trains)) continue;
+      if (DETAIL_SETTINGS.has(field) || !(SERVING_SETTINGS.has(field) ? gpus.serves : gpus.trains)) continue;
       if (field === 'estimates.distillationStudentParamsB' && !planned.has('distillation')) continue;
       if (field === 'estimates.loraRank' && !planned.has('lora') && !planned.has('qlora')) continue;
       const index = ESTIMATE_ORDER.indexOf(field);
