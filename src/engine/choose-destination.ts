@@ -1,5 +1,11 @@
 import { METHOD_IDS, type MethodId, type Profile } from '../profile/profile-schema.ts';
-import { type DataSufficiency, IMAGE_ADAPTER_MIN_IMAGES, SFT_MIN_EXAMPLES, sufficient } from './data-sufficiency.ts';
+import {
+  type DataSufficiency,
+  IMAGE_ADAPTER_MIN_IMAGES,
+  SFT_AFTER_PLATEAU_MIN_EXAMPLES,
+  SFT_MIN_EXAMPLES,
+  sufficient,
+} from './data-sufficiency.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
@@ -169,7 +175,9 @@ export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'di
     const lowVolume = profile.requestsPerDay !== undefined && profile.requestsPerDay < LOW_VOLUME_REQUESTS_PER_DAY;
     if (volumeCost && efficiencyStated && !lowVolume) wishes.push(efficiencyWish(facts, profile, data));
     const behaviour = has(BEHAVIOUR_NEEDS) || needs.has('instruction-following') || needs.has('alignment');
-    const enoughForSft = sufficient(data.sft) || (diagnosis.promptingExhausted && data.sft === 'unknown');
+    const enoughForSft =
+      sufficient(data.sft) ||
+      (diagnosis.promptingExhausted && (data.sft === 'unknown' || (examples ?? 0) >= SFT_AFTER_PLATEAU_MIN_EXAMPLES));
     const sftWish: Wish = {
       methods: SFT_SIBLINGS,
       objective: 'sft',
@@ -208,9 +216,27 @@ export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'di
     strong: false,
   });
 
-  return isRushedNovice(profile)
+  const paced = isRushedNovice(profile)
     ? wishes.filter((wish) => !wish.methods.every((method) => TRAINING_METHODS.has(method)))
     : wishes;
+  return afterWhatWasTried(paced, diagnosis.spent);
+}
+
+/**
+ * A method the team reports as plateaued or failed is not proposed again while anything else fits: it leaves every
+ * wish it shares with other methods, and wishes made only of such methods go last (chosen only when nothing else is
+ * possible, e.g. a locked model with no other lever).
+ */
+function afterWhatWasTried(wishes: readonly Wish[], spent: ReadonlySet<MethodId>): Wish[] {
+  if (spent.size === 0) return [...wishes];
+  const fresh: Wish[] = [];
+  const stale: Wish[] = [];
+  for (const wish of wishes) {
+    const methods = wish.methods.filter((method) => !spent.has(method));
+    if (methods.length > 0) fresh.push({ ...wish, methods });
+    else stale.push(wish);
+  }
+  return [...fresh, ...stale];
 }
 
 /** A team with no ML experience and two weeks or less ships the prompt baseline; training waits. */

@@ -158,7 +158,10 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // The named model cannot even be served on the team's GPUs: a smaller model (or a rented GPU) is the fork.
   if (input.modelName !== undefined && facts.hasGpu === true && facts['fits.inference-int4'] === false) {
     if (input.canSwitchModel === undefined)
-      ask('canSwitchModel', 'Even at 4 bits the named model does not fit your GPUs to serve it; a smaller sibling would.');
+      ask(
+        'canSwitchModel',
+        'Even at 4 bits the named model does not fit your GPUs to serve it; a smaller sibling would.',
+      );
   }
   // The plan moves off the named model: whether that is allowed, and what decides the substitute, come first.
   if (destination.switchedTo) {

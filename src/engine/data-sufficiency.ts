@@ -10,6 +10,8 @@ import type { Profile } from '../profile/profile-schema.ts';
 
 /** Below this, a supervised fine-tune has too little to learn from: demonstrations in the prompt instead. */
 export const SFT_MIN_EXAMPLES = 100;
+/** Once prompting has plateaued, OpenAI's starting point for a fine-tune: improvements from 50 examples (oai-sft). */
+export const SFT_AFTER_PLATEAU_MIN_EXAMPLES = 50;
 /** From here the data outgrows what a prompt can hold: training pays off even before prompting plateaus. */
 export const SFT_AMPLE_EXAMPLES = 1000;
 /** Few-shot prompting needs at least a handful of worked examples. */

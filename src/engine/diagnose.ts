@@ -51,6 +51,23 @@ const TASK_WORDS: readonly (readonly [Need, RegExp])[] = [
   ],
 ];
 
+/** Words in a `tried` note that say the model got facts wrong (linear, on a bounded note). */
+const FACT_FAILURE_WORDS =
+  /\b(halluc\w*|made[- ]up|makes? (things|facts) up|invent\w*|fabricat\w*|wrong facts?|outdated|out of date|stale)\b/i;
+/** Methods that change weights: a fact failure after them points to retrieval. */
+const TUNING_METHODS: ReadonlySet<MethodId> = new Set([
+  'lora',
+  'qlora',
+  'full-fine-tuning',
+  'adapters',
+  'prefix-tuning',
+  'prompt-tuning',
+  'managed-fine-tuning',
+  'instruction-tuning',
+  'preference-tuning',
+  'distillation',
+]);
+
 /** The diagnosis plus what `tried` says about where the team stands. */
 export interface Diagnosis {
   readonly entries: DiagnosisEntry[];
@@ -63,6 +80,8 @@ export interface Diagnosis {
   readonly goodEnough: MethodId | undefined;
   /** Methods that failed outright. */
   readonly failed: ReadonlySet<MethodId>;
+  /** Methods tried that plateaued or failed: not proposed again while anything else fits. */
+  readonly spent: ReadonlySet<MethodId>;
   /** The knowledge need rests on explicit facts (goals, citations, weekly or daily changes, a search task). */
   readonly strongKnowledge: boolean;
   /** Citations or knowledge that changes weekly or daily: retrieval beats tuning whatever else is true. */
@@ -144,6 +163,11 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
   const retrievalExhausted = exhausted(['rag']);
   for (const entry of tried) {
     if (entry.result === 'good-enough') continue;
+    // Tuning that left the model inventing or misstating facts: the gap is knowledge, which tuning does not teach
+    // reliably (Gekhman et al.: new facts learned by fine-tuning raise hallucination); retrieval supplies it.
+    const factFailure = FACT_FAILURE_WORDS.exec(entry.note ?? '');
+    if (factFailure && TUNING_METHODS.has(entry.method))
+      add('knowledge', `tried ${entry.method}: ${entry.result} ("${factFailure[0].toLowerCase()}")`);
     if (entry.method === 'prompt-engineering' || entry.method === 'in-context-learning') {
       // A plateaued prompt is a behaviour gap when nothing else was diagnosed.
       if (![...evidence.keys()].some((need) => BEHAVIOUR_NEEDS.includes(need) || KNOWLEDGE_NEEDS.includes(need)))
@@ -152,6 +176,7 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
   }
   const goodEnough = [...tried].reverse().find((entry) => entry.result === 'good-enough')?.method;
   const failed = new Set(tried.filter((entry) => entry.result === 'failed').map((entry) => entry.method));
+  const spent = new Set(tried.filter((entry) => entry.result !== 'good-enough').map((entry) => entry.method));
 
   const entries: DiagnosisEntry[] = [...evidence.entries()]
     .sort(([a], [b]) => NEEDS.indexOf(a) - NEEDS.indexOf(b))
@@ -178,5 +203,6 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
     retrievalExhausted,
     goodEnough,
     failed,
+    spent,
   };
 }

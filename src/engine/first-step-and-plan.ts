@@ -79,11 +79,19 @@ export function buildPlan(
   };
   if (firstStep.methods.length > 0) push([...firstStep.methods], firstStep.why);
   const knowledge = KNOWLEDGE_NEEDS.some((need) => diagnosis.needs.has(need));
-  if (knowledge && destination.method !== 'rag' && possible('rag') && !diagnosis.retrievalExhausted) {
-    push(
-      ['rag'],
-      'Add retrieval for the knowledge the model lacks or that changes; tuning is not the way to teach facts.',
-    );
+  if (knowledge && destination.method !== 'rag' && possible('rag')) {
+    if (!diagnosis.retrievalExhausted) {
+      push(
+        ['rag'],
+        'Add retrieval for the knowledge the model lacks or that changes; tuning is not the way to teach facts.',
+      );
+    } else if (diagnosis.retrievalRequired) {
+      // Retrieval plateaued on how it answers, not on what it finds: citations and changing facts still need it.
+      push(
+        ['rag'],
+        'Keep retrieval for the facts (citations and changing knowledge need it); train the behaviour on examples that include the retrieved passages.',
+      );
+    }
   }
   if (!destination.deadEnd) {
     push([destination.method], `${destination.switchedTo ? `On ${destination.switchedTo}: ` : ''}${destination.why}`);
@@ -92,7 +100,7 @@ export function buildPlan(
   const behaviour = BEHAVIOUR_NEEDS.some((need) => diagnosis.needs.has(need));
   if (behaviour && sftReady && !SFT_SIBLINGS.includes(destination.method) && !destination.switchedTo) {
     const rank = (method: MethodId) => (feasibility.get(method)?.status === 'feasible' ? 0 : 1);
-    const tuning = SFT_SIBLINGS.filter(possible).sort(
+    const tuning = SFT_SIBLINGS.filter((method) => possible(method) && !diagnosis.spent.has(method)).sort(
       (a, b) =>
         rank(a) - rank(b) ||
         (scores.get(b) ?? 0) - (scores.get(a) ?? 0) ||

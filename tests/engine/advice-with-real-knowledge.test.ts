@@ -102,6 +102,78 @@ describe('advice on the real knowledge base', () => {
     expect(result.destination.method).toBe('full-fine-tuning');
   });
 
+  describe('what the team already tried', () => {
+    it('does not propose again a method that plateaued: prompting and few-shot exhausted with 80 examples → tuning', () => {
+      const result = recommend(
+        {
+          modelName: 'Llama 3.1 8B',
+          gpuName: 'RTX 4090',
+          gpuCount: 1,
+          labeledExamples: 80,
+          needsStyleOrFormat: true,
+          tried: [
+            { method: 'prompt-engineering', result: 'plateaued' },
+            { method: 'in-context-learning', result: 'plateaued' },
+          ],
+        },
+        knowledge,
+        { explain: 'none' },
+      );
+      expect(['lora', 'qlora']).toContain(result.destination.method);
+      expect(result.firstStep.methods).not.toContain('in-context-learning');
+    });
+
+    it('reads a tuning that left the model inventing facts as a knowledge gap: retrieval, not the same tuning again', () => {
+      const profile: Profile = {
+        modelName: 'Llama 3.1 8B',
+        gpuName: 'A100 80GB',
+        gpuCount: 1,
+        labeledExamples: 500,
+        tried: [{ method: 'lora', result: 'failed', note: 'hallucinated case law' }],
+        goals: ['task-skill'],
+        task: 'answer questions about case law',
+      };
+      const result = recommend(profile, knowledge, { explain: 'none' });
+      expect(result.destination.method).toBe('rag');
+      expect(planMethods(profile).flat()).not.toContain('lora');
+    });
+
+    it('keeps retrieval in the plan when it plateaued on format but citations still need it', () => {
+      const profile: Profile = {
+        modelName: 'Llama 3.1 8B',
+        gpuName: 'H100',
+        gpuCount: 1,
+        labeledExamples: 1500,
+        needsStyleOrFormat: true,
+        needsCitations: true,
+        unlabeledCorpus: 'large',
+        goals: ['knowledge', 'format'],
+        tried: [{ method: 'rag', result: 'plateaued', note: 'answers ignore the JSON schema' }],
+      };
+      const plan = planMethods(profile).flat();
+      expect(plan).toContain('rag');
+      expect(['lora', 'qlora', 'full-fine-tuning']).toContain(
+        recommend(profile, knowledge, { explain: 'none' }).destination.method,
+      );
+    });
+
+    it('falls back to a plateaued method only when nothing else is possible (a locked API model, no tuning channel)', () => {
+      const result = recommend(
+        {
+          modelName: 'Claude Sonnet 4',
+          canSwitchModel: false,
+          labeledExamples: 80,
+          needsStyleOrFormat: true,
+          tried: [{ method: 'prompt-engineering', result: 'plateaued' }],
+        },
+        knowledge,
+        { explain: 'none' },
+      );
+      expect(result.firstStep.methods.length).toBeGreaterThan(0);
+      expect(['in-context-learning', 'prompt-engineering', 'rag']).toContain(result.destination.method);
+    });
+  });
+
   it('treats a model the catalog has no architecture for as a generator (no encoder rule fires or stays undecided)', () => {
     for (const profile of [{ modelName: 'GPT-4o' }, { modelParamsB: 13, modelAccess: 'open-weights' as const }]) {
       const trace = recommend(profile, knowledge, { explain: 'none' }).trace;
