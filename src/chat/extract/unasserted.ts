@@ -17,6 +17,8 @@ export const PAST_KEEPS_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileField
   'modelName',
   'modelParamsB',
   'modelAccess',
+  // What the model is stays true of it: "a fine-tuned Phi-3 we made last quarter".
+  'modelStage',
   // What was tried is past by nature: "we set up RAG last quarter and it works fine".
   'tried',
 ]);

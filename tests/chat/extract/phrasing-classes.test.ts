@@ -175,4 +175,23 @@ describe('phrasing classes from issue 12', () => {
     expect(fields('$500 a month, max').timelineWeeks).toBeUndefined();
     expect(fields('needs to come back in under 2 seconds').latencyTargetMs).toBe(2000);
   });
+
+  it("reads the model's share of a device, ML experience and model stages said in other words", () => {
+    expect(fields('has to run on android phones, we can give the model maybe 3 gigs of ram').deviceMemoryGB).toBe(3);
+    expect(
+      fields('jetson orin in the truck, 8 gigs shared between everything, the model can take like 4'),
+    ).toMatchObject({ deviceMemoryGB: 4 });
+    expect(fields('needs to run offline on iPhones so whatever we pick must fit in ~2GB').deviceMemoryGB).toBe(2);
+    expect(fields('it will run locally on laptops with 16 gb ram, assume 8 for the model').deviceMemoryGB).toBe(8);
+    // Without a device in view, a memory figure is not the device's.
+    expect(fields('the model must fit in 24GB').deviceMemoryGB).toBeUndefined();
+    expect(fields('one of us did the fast.ai course and played around with huggingface').mlExpertise).toBe('basic');
+    expect(fields('a research team that pretrains its own models').mlExpertise).toBe('expert');
+    expect(fields('our team has intermediate ML experience').mlExpertise).toBe('intermediate');
+    expect(fields('nobody here codes much beyond wordpress').mlExpertise).toBe('none');
+    expect(fields("it's mistral 7b base").modelStage).toBe('base');
+    expect(fields('we use the base Llama 3.1 8B, not the instruct').modelStage).toBe('base');
+    expect(fields('our model is already a fine-tuned Qwen2.5 7B we made last quarter').modelStage).toBe('fine-tuned');
+    expect(fields('40 customers each with their own classifier on the same base model').modelStage).toBeUndefined();
+  });
 });

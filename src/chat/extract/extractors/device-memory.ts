@@ -19,9 +19,34 @@ const DEVICE_MEMORY = new RegExp(
   'g',
 );
 
+const SIZE = String.raw`(?:~\s*|about\s+|around\s+|maybe\s+|like\s+|up\s+to\s+|at\s+most\s+)?((?<![\d.])\d+(?:\.\d+)?)`;
+/**
+ * The model's share of a device's memory: "we can give the model maybe 3 gigs", "the model can take like 4",
+ * "assume 8 for the model", "must fit in ~2GB", "~1.5GB for the model". Read only when a device is in view.
+ */
+const MODEL_SHARE = new RegExp(
+  [
+    `(?:give|leave|allot|allocate|reserve|budget)\\s+(?:the\\s+model\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    `\\bmodel\\s+(?:can|may|could|gets?\\s+to)\\s+(?:take|use|have|get)\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
+    `(?:assume|say|reserve|leave)\\s+${SIZE}\\s?(?:gb|gigs?)?\\s+for\\s+the\\s+model`,
+    `(?:must|has\\s+to|have\\s+to|needs?\\s+to|should)\\s+fit\\s+(?:in(?:to)?|within|under)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+for\\s+the\\s+model`,
+  ].join('|'),
+  'g',
+);
+/** A device or offline use in the message, so that a memory figure is the device's and not a GPU's. */
+const DEVICE_IN_VIEW = new RegExp(`\\b(?:${DEVICE}|offline|locally|on[\\s-]device)\\b`);
+
+/** Finds `deviceMemoryGB`: the device's memory, or the model's share of it when that is said. */
 export const extractDeviceMemory: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
+  if (DEVICE_IN_VIEW.test(lower)) {
+    for (const match of allMatches(MODEL_SHARE, lower)) {
+      const value = Number(match.slice(1).find((group) => group !== undefined));
+      if (value > 0 && value <= 64) findings.push(findingFromMatch('deviceMemoryGB', value, match));
+    }
+  }
   for (const match of allMatches(DEVICE_MEMORY, lower)) {
     const raw = match.slice(1).find((group) => group !== undefined);
     if (raw === undefined) continue;

@@ -2,7 +2,8 @@
  * @module What the named model already is (`modelStage`): "the base checkpoint" → base, "Llama 3.1 8B Instruct" →
  * instruct, "our already fine-tuned model" → fine-tuned.
  */
-import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import { catalogScanner } from '../catalog-matcher.ts';
+import { allMatches, finding, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const BASE_STAGE =
@@ -14,14 +15,33 @@ const INSTRUCT_STAGE =
 const FINE_TUNED_STAGE =
   /\b(?:(?:our|an?|the)\s+(?:already\s+)?fine[\s-]?tuned\s+(?:model|checkpoint|version|llama|qwen|mistral|gemma|variant)|already\s+fine[\s-]?tuned|we\s+(?:already\s+)?fine[\s-]?tuned\s+(?:it|the\s+model))\b/g;
 
-export const extractModelStage: Extractor = (message) => {
+/** "one base model" shared by many tenants is the foundation they share, not what the model is. */
+const SHARED_BASE = /\b(?:same|one|single|shared|common)\s+(?:shared\s+)?base\s+model/;
+/** The stage said right next to a model's name: "Mistral 7B base", "the base Llama 3.1 8B", "a fine-tuned Phi-3". */
+const STAGE_BEFORE_NAME = /\b(base|fine[\s-]?tuned)\s+$/;
+const STAGE_AFTER_NAME = /^\s+(base)\b(?!\s+(?:of|for|url|price|rate|load))/;
+
+/** Finds `modelStage`: base, instruct or fine-tuned, said of the model or right next to its name. */
+export const extractModelStage: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
   for (const match of allMatches(FINE_TUNED_STAGE, lower))
     findings.push(findingFromMatch('modelStage', 'fine-tuned', match));
   for (const match of allMatches(BASE_STAGE, lower)) {
     if (isNegatedBefore(lower, match.index, 10)) continue;
+    if (SHARED_BASE.test(lower.slice(Math.max(0, match.index - 20), match.index + match[0].length))) continue;
     findings.push(findingFromMatch('modelStage', 'base', match));
+  }
+  // Most messages say nothing of stages: scan for model names only when a stage word is there.
+  if (/\b(?:base|fine[\s-]?tuned)\b/.test(lower)) {
+    for (const mention of catalogScanner(context.catalog).findModels(lower)) {
+      const before = STAGE_BEFORE_NAME.exec(lower.slice(Math.max(0, mention.start - 16), mention.start));
+      const after = STAGE_AFTER_NAME.exec(lower.slice(mention.end, mention.end + 16));
+      const stage = before?.[1] ?? after?.[1];
+      if (stage === undefined || isNegatedBefore(lower, mention.start, 20)) continue;
+      const value = stage === 'base' ? 'base' : 'fine-tuned';
+      findings.push(finding('modelStage', value, mention.start, after ? mention.end + after[0].length : mention.end));
+    }
   }
   for (const match of allMatches(INSTRUCT_STAGE, lower)) {
     // "instruction tuning" is a method, not what the model is.
@@ -31,6 +51,8 @@ export const extractModelStage: Extractor = (message) => {
     )
       continue;
     if (/^instructions?\b/.test(lower.slice(match.index, match.index + 13))) continue;
+    // "the base Llama 3.1 8B, not the instruct": the instruct variant is ruled out.
+    if (isNegatedBefore(lower, match.index, 10)) continue;
     findings.push(findingFromMatch('modelStage', 'instruct', match));
   }
   return findings;
