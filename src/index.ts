@@ -48,7 +48,14 @@ export async function openSessionStore(config: Config, logger: Logger): Promise<
   });
   const { sessions, corrupt, migrations } = await store.init();
   for (const report of corrupt) logger.warn('corrupt session left untouched', { ...report });
-  logger.info('session store opened', { store: location, sessions, corrupt: corrupt.length, ...(migrations ?? {}) });
+  const schema =
+    migrations === undefined ? {} : { schemaVersion: migrations.version, migrationsApplied: migrations.applied };
+  logger.info('session store opened', { store: location, sessions, corrupt: corrupt.length, ...schema });
+  if (migrations !== undefined && migrations.unknown.length > 0) {
+    logger.warn('the database has migrations this release does not know (a newer release ran on it)', {
+      versions: migrations.unknown,
+    });
+  }
   store.startPruning(PRUNE_INTERVAL_MS, (error) => logger.error('session pruning failed', { error }));
   return store;
 }

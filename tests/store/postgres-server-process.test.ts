@@ -47,6 +47,12 @@ describe.skipIf(postgresTestsSkipped())('server processes with DATABASE_URL', ()
     try {
       [first, second] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
       expect(first.stdout()).toMatch(/"msg":"session store opened".*"store":"postgresql 127\.0\.0\.1:\d+\/process_/);
+      // Started together, the two instances migrated the new database once: one applied, the other found it done.
+      const applied = [first, second].map((instance) =>
+        instance.stdout().includes('"migrationsApplied":["001_chat_sessions.sql"]'),
+      );
+      expect(applied.sort()).toEqual([false, true]);
+      expect(first.stdout() + second.stdout()).toContain('"migrationsApplied":[]');
       expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
 
       const opening = await sendChatTurn(first.url, { userMessageId: 'u-1', text: CONVERSATION[0] as string });
