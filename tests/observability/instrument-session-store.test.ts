@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppMetrics } from '../../src/observability/app-metrics.ts';
 import { instrumentSessionStore } from '../../src/observability/instrument-session-store.ts';
 import { createFileSessionStore } from '../../src/store/session-store.ts';
@@ -54,5 +54,30 @@ describe('instrumentSessionStore', () => {
     expect(sampleValue(parsed, 'store_write_duration_seconds_count')).toBe(1);
     expect(session.id).toBeTruthy();
     expect(token).toBeTruthy();
+  });
+});
+
+describe('sessions_stored with a shared store', () => {
+  it('re-reads store.count() in the background once the reading is 15 s old, so other instances show', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const dataDir = await mkdtemp(join(tmpdir(), 'instrumented-store-'));
+      directories.push(dataDir);
+      const inner = createFileSessionStore({ dataDir });
+      let shared = 0; // what a shared database would answer: this instance's sessions and other instances'
+      const metrics = createAppMetrics({ processMetrics: false });
+      const store = instrumentSessionStore({ ...inner, count: async () => shared }, metrics);
+      await store.init();
+      const read = () => sampleValue(parseExposition(metrics.render()), 'sessions_stored');
+      expect(read()).toBe(0);
+      await store.create(); // this instance's own create is counted at once
+      shared = 40; // ... and 39 more were created elsewhere
+      expect(read()).toBe(1);
+      vi.advanceTimersByTime(16_000);
+      expect(read()).toBe(1); // a stale reading triggers a re-count; this scrape still shows the last one
+      await vi.waitFor(() => expect(read()).toBe(40));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
