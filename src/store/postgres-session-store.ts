@@ -213,6 +213,13 @@ export function createPostgresSessionStore(options: PostgresSessionStoreOptions)
       throw storeUnavailable(operation, error);
     }
     let broken: Error | undefined;
+    // A checked-out client has no pool listener: without this, the server ending the connection mid-transaction
+    // (idle_in_transaction_session_timeout, a restart) would be an unhandled 'error' event and end the process.
+    const onConnectionError = (error: Error) => {
+      broken = error;
+      options.onConnectionError?.(error);
+    };
+    client.on('error', onConnectionError);
     try {
       await run(client, operation, lockWait ? `BEGIN; SET LOCAL statement_timeout = ${lockTimeoutMs}` : 'BEGIN');
       const result = await body(client);
@@ -226,6 +233,7 @@ export function createPostgresSessionStore(options: PostgresSessionStoreOptions)
       }
       throw error;
     } finally {
+      client.removeListener('error', onConnectionError);
       client.release(broken);
     }
   }

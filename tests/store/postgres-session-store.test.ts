@@ -253,6 +253,26 @@ describe.skipIf(postgresTestsSkipped())('PostgreSQL session store', () => {
       expect((await store.get(session.id, token))?.messages).toHaveLength(1);
     });
 
+    it('a turn that holds its session past PG_LOCK_TIMEOUT_MS loses its transaction: 503, the lock is free', async () => {
+      const store = await openInstance({ lockTimeoutMs: 300 });
+      const other = await openInstance();
+      const { session, token } = await store.create();
+      const error = await store
+        .update(session.id, token, async (draft) => {
+          await new Promise((resolve) => setTimeout(resolve, 1_000)); // a hung extraction
+          draft.questionsAsked = 5;
+        })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      // Nothing was written, and another instance can write the session right away.
+      expect((await other.get(session.id, token))?.questionsAsked).toBe(0);
+      expect((await other.appendMessages(session.id, token, [{ role: 'user', text: 'next' }]))?.messages).toHaveLength(
+        1,
+      );
+      // The instance whose connection was dropped carries on with a fresh one.
+      expect((await store.get(session.id, token))?.messages).toHaveLength(1);
+    });
+
     it('a statement past PG_STATEMENT_TIMEOUT_MS is cancelled: ETIMEDOUT, nothing written', async () => {
       const store = await openInstance({ statementTimeoutMs: 200 });
       const { session, token } = await store.create();
