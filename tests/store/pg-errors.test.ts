@@ -13,6 +13,7 @@ describe('postgresErrorCode', () => {
     ['25006', 'EROFS'],
     ['57014', 'ETIMEDOUT'],
     ['55P03', 'ETIMEDOUT'],
+    ['25P03', 'ETIMEDOUT'],
     ['57P01', 'PG_SHUTDOWN'],
     ['57P03', 'PG_SHUTDOWN'],
     ['28P01', 'EACCES'],

@@ -14,6 +14,7 @@ const SQLSTATE_CODES: Record<string, string> = {
   '25006': 'EROFS', // read_only_sql_transaction: a hot standby, or default_transaction_read_only
   '57014': 'ETIMEDOUT', // query_canceled: statement_timeout
   '55P03': 'ETIMEDOUT', // lock_not_available: lock_timeout
+  '25P03': 'ETIMEDOUT', // idle_in_transaction_session_timeout: a turn held its session too long
   '57P01': 'PG_SHUTDOWN', // admin_shutdown
   '57P02': 'PG_SHUTDOWN', // crash_shutdown
   '57P03': 'PG_SHUTDOWN', // cannot_connect_now
