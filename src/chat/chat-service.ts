@@ -412,7 +412,8 @@ function assistantMessageFor(result: TurnResult, previous: DialogueState, at: Da
   const evidence = Object.fromEntries(Object.entries(data.evidence).filter(([field]) => turnFields.has(field)));
   const parts: unknown[] = [{ type: 'data-profile', data: { ...data, evidence } }];
   if (result.question !== undefined) parts.push({ type: 'data-question', data: result.question });
-  const { suggestions } = result.replyData;
+  const { suggestions, sources } = result.replyData;
+  if (sources !== undefined && sources.length > 0) parts.push({ type: 'data-sources', data: { sources } });
   if (suggestions.length > 0) parts.push({ type: 'data-suggestions', data: { suggestions } });
   const meta: AssistantMessageMeta = { kind: result.kind, provisional: result.provisional };
   if (turnCarriesRecommendation(result.kind)) {

@@ -10,6 +10,15 @@ import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
 import { joinWords } from './describe-field.ts';
 
+/** One numbered footnote: the source a mark [n] in the answer points to. */
+export interface FootnoteSource {
+  n: number;
+  id: string;
+  title: string;
+  year?: number;
+  url?: string;
+}
+
 /** Footnotes at most (the destination's strongest reasons). */
 const MAX_FOOTNOTES = 4;
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -27,7 +36,7 @@ export function compactAnswer(recommendation: Recommendation, knowledge: Knowled
 export function compactAnswerParts(
   recommendation: Recommendation,
   knowledge: Knowledge,
-): { text: string; footnotes?: string } {
+): { text: string; footnotes?: string; sources?: FootnoteSource[] } {
   const name = (method: MethodId) => shortMethodName(knowledge, method);
   const { destination, firstStep } = recommendation;
   const top = recommendation.recommendations[0];
@@ -93,11 +102,18 @@ export function compactAnswerParts(
   }
   const body = lines.join('\n');
   if (footnotes.length === 0) return { text: body };
-  const sources = footnotes.map((id, index) => {
+  const sources = footnotes.map((id, index): FootnoteSource => {
     const source = recommendation.sources.find((entry) => entry.id === id) ?? knowledge.sourceById.get(id);
-    return source ? `[${index + 1}] ${source.title} (${source.year}) ${source.url}` : `[${index + 1}] ${id}`;
+    return source
+      ? { n: index + 1, id, title: source.title, year: source.year, url: source.url }
+      : { n: index + 1, id, title: id };
   });
-  return { text: body, footnotes: `Sources:\n${sources.join('\n')}` };
+  const footnoteLines = sources.map((source) =>
+    source.url === undefined
+      ? `[${source.n}] ${source.title}`
+      : `[${source.n}] ${source.title} (${source.year}) ${source.url}`,
+  );
+  return { text: body, footnotes: `Sources:\n${footnoteLines.join('\n')}`, sources };
 }
 
 function costLine(recommendation: Recommendation, name: (method: MethodId) => string): string | undefined {

@@ -6,6 +6,7 @@
  */
 import type { Recommendation } from '../engine/recommendation-schema.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
+import type { FootnoteSource } from './compact-answer.ts';
 
 /** The computed figures of the recommended method, as the reply quotes them (absent when the engine has none). */
 export interface ReplyFigures {
@@ -31,6 +32,8 @@ export interface ReplyData {
   hint?: string;
   /** The numbered sources the body's marks [1]… point to ("Sources:" and one line each), always last. */
   footnotes?: string;
+  /** The same sources as data (sent as a `data-sources` part). */
+  sources?: FootnoteSource[];
   /** Follow-up messages the advisor understands, for quick-reply buttons (sent as a `data-suggestions` part). */
   suggestions: string[];
   /** The figures behind the cost line, for clients that show them apart from the text. */

@@ -7,6 +7,7 @@
  */
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
 import type { ProfilePartData } from './chat-service.ts';
+import type { FootnoteSource } from './compact-answer.ts';
 import type { LlmReplyEvent, ReplyExplanation } from './llm-turn.ts';
 import type { TurnKind } from './run-turn.ts';
 
@@ -29,6 +30,11 @@ export interface ReplySuggestionsPart {
   suggestions: string[];
 }
 
+/** The `data-sources` payload: the numbered footnotes of an answer (the marks [1]… in its text). */
+export interface ReplySourcesPart {
+  sources: FootnoteSource[];
+}
+
 /** The typed data parts of a reply, by name (the AI SDK stream sends each as `data-<name>`). */
 export type ReplyDataParts = {
   session: ReplySessionPart;
@@ -37,6 +43,7 @@ export type ReplyDataParts = {
   question: Question;
   explanation: ReplyExplanation;
   suggestions: ReplySuggestionsPart;
+  sources: ReplySourcesPart;
 };
 export type ReplyDataName = keyof ReplyDataParts;
 
@@ -71,6 +78,7 @@ export interface ReplyEnvelope {
   explanation?: ReplyExplanation;
   recommendation?: Recommendation;
   question?: Question;
+  sources?: readonly FootnoteSource[];
   suggestions?: readonly string[];
 }
 
@@ -88,7 +96,8 @@ export interface LlmText {
 
 /**
  * The events of one reply: start, session, profile, the text (template sections, or lead + LLM deltas + tail with
- * a correction part when streamed LLM text is withdrawn), explanation, recommendation, question, suggestions, finish.
+ * a correction part when streamed LLM text is withdrawn), explanation, recommendation, question, sources,
+ * suggestions, finish.
  * Errors thrown by the LLM source propagate to the encoder, which masks them.
  */
 export async function* replyEvents(
@@ -129,6 +138,9 @@ export async function* replyEvents(
     yield { type: 'data', name: 'recommendation', data: envelope.recommendation };
   }
   if (envelope.question !== undefined) yield { type: 'data', name: 'question', data: envelope.question };
+  if (envelope.sources !== undefined && envelope.sources.length > 0) {
+    yield { type: 'data', name: 'sources', data: { sources: [...envelope.sources] } };
+  }
   if (envelope.suggestions !== undefined && envelope.suggestions.length > 0) {
     yield { type: 'data', name: 'suggestions', data: { suggestions: [...envelope.suggestions] } };
   }

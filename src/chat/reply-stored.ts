@@ -7,6 +7,7 @@ import type { Question, Recommendation } from '../engine/recommendation-schema.t
 import { Profile } from '../profile/profile-schema.ts';
 import type { StoredMessage } from '../store/session-schema.ts';
 import type { AssistantMessageMeta } from './chat-service.ts';
+import type { FootnoteSource } from './compact-answer.ts';
 import type { ReplyExplanation } from './llm-turn.ts';
 import type { ReplyEnvelope, ReplyProfilePart, ReplySessionPart } from './reply-events.ts';
 
@@ -26,6 +27,7 @@ export function storedReplyEnvelope(
   const question = part('data-question') as Question | undefined;
   const explanation = part('data-explanation') as ReplyExplanation | undefined;
   const suggestions = (part('data-suggestions') as { suggestions?: string[] } | undefined)?.suggestions;
+  const sources = (part('data-sources') as { sources?: FootnoteSource[] } | undefined)?.sources;
   return {
     messageId: message.id,
     kind: meta.kind,
@@ -35,6 +37,7 @@ export function storedReplyEnvelope(
     ...(explanation === undefined ? {} : { explanation }),
     ...(recommendation === undefined ? {} : { recommendation }),
     ...(question === undefined ? {} : { question }),
+    ...(sources === undefined ? {} : { sources }),
     ...(suggestions === undefined ? {} : { suggestions }),
   };
 }

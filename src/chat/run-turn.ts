@@ -167,11 +167,11 @@ export function runTurn(
   const answeredState: DialogueState = { ...afterMiss, requestedField: undefined, questionsAsked: 0, answered: true };
   const provisional = recommendation.questions.length > 0;
   // The chat shows the compact answer as the reply's body; "show details" gives the full template explanation.
-  const { text: body, footnotes } = compactAnswerParts(recommendation, knowledge);
+  const { text: body, footnotes, sources } = compactAnswerParts(recommendation, knowledge);
   // After an earlier answer, compare with the advice before this message so the reply says what changed.
   const before = previous.answered ? recommend(previous.profile, knowledge) : undefined;
   const answer = answerReply(recommendation, understood, provisional, before, knowledge, body, answeredState.profile);
-  const reply: ReplyData = footnotes === undefined ? answer : { ...answer, footnotes };
+  const reply: ReplyData = footnotes === undefined ? answer : { ...answer, footnotes, ...(sources ? { sources } : {}) };
   return { state: answeredState, kind: 'recommendation', ...withReply(reply), understood, recommendation, provisional };
 }
 

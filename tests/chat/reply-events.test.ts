@@ -11,6 +11,7 @@ const envelope = {
   provisional: true,
   session: { sessionId: 's1' },
   recommendation,
+  sources: [{ n: 1, id: 'lora-paper', title: 'LoRA', year: 2021, url: 'https://arxiv.org/abs/2106.09685' }],
   suggestions: ['What would it cost?'],
 };
 
@@ -45,6 +46,7 @@ describe('replyEvents', () => {
       'text-delta',
       'text-delta',
       'data-recommendation',
+      'data-sources',
       'data-suggestions',
       'finish',
     ]);
@@ -81,6 +83,7 @@ describe('replyEvents', () => {
     expect(afterText.map((event) => (event.type === 'data' ? event.name : event.type))).toEqual([
       'explanation',
       'recommendation',
+      'sources',
       'suggestions',
       'finish',
     ]);

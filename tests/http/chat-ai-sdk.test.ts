@@ -244,6 +244,7 @@ describe('POST /v1/chat with the AI SDK client', () => {
     expect(types.slice(types.indexOf('text-end'))).toEqual([
       'text-end',
       'data-recommendation',
+      'data-sources',
       'data-suggestions',
       'finish',
     ]);
@@ -258,11 +259,16 @@ describe('POST /v1/chat with the AI SDK client', () => {
       'data-profile',
       'text',
       'data-recommendation',
+      'data-sources',
       'data-suggestions',
     ]);
     const text = final?.parts.find((part) => part.type === 'text');
     const deltas = chunks.flatMap((chunk) => (chunk.type === 'text-delta' ? [chunk.delta] : []));
     expect(text?.type === 'text' && text.text).toBe(deltas.join(''));
+    // The footnotes as data: each mark [n] in the text has its source.
+    const sources = final?.parts.find((part) => part.type === 'data-sources')?.data.sources ?? [];
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) expect(text?.type === 'text' && text.text).toContain(`[${source.n}] ${source.title}`);
   });
 
   it('returns the session in headers and rejects bad bodies, unknown sessions and half credentials with JSON', async () => {

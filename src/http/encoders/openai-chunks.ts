@@ -18,6 +18,7 @@ export interface AdvisorExtraData {
   recommendation?: ReplyDataValue<'recommendation'>;
   question?: ReplyDataValue<'question'>;
   explanation?: ReplyDataValue<'explanation'>;
+  sources?: ReplyDataValue<'sources'>['sources'];
   suggestions?: string[];
 }
 type ReplyDataValue<Name extends Extract<ReplyEvent, { type: 'data' }>['name']> = Extract<
@@ -67,6 +68,7 @@ function advisorCollector() {
         else if (event.name === 'question') advisor.question = event.data;
         else if (event.name === 'explanation') advisor.explanation = event.data;
         else if (event.name === 'suggestions') advisor.suggestions = event.data.suggestions;
+        else if (event.name === 'sources') advisor.sources = event.data.sources;
       }
     },
   };

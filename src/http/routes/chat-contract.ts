@@ -73,6 +73,20 @@ export type AdvisorMessageMetadata = z.infer<typeof AdvisorMessageMetadataSchema
 /** The `data-suggestions` payload: follow-up messages the advisor understands, for quick-reply buttons. */
 export const SuggestionsPartSchema = z.object({ suggestions: z.array(z.string()) }).meta({ id: 'ChatSuggestionsPart' });
 
+/** One numbered footnote of an answer. */
+export const FootnoteSourceSchema = z
+  .object({
+    n: z.number().int().describe('The number of its mark [n] in the text'),
+    id: z.string().describe('The source id (GET /v1/sources)'),
+    title: z.string(),
+    year: z.number().int().optional(),
+    url: z.string().optional(),
+  })
+  .meta({ id: 'ChatFootnoteSource' });
+
+/** The `data-sources` payload: the numbered footnotes of an answer, as data. */
+export const SourcesPartSchema = z.object({ sources: z.array(FootnoteSourceSchema) }).meta({ id: 'ChatSourcesPart' });
+
 /**
  * Zod schemas of the advisor's data parts, for the AI SDK client's `dataPartSchemas` option (validates every part)
  * and `messageMetadataSchema`: `useChat<AdvisorUIMessage>({ dataPartSchemas: advisorDataPartSchemas, ... })`.
@@ -84,6 +98,7 @@ export const advisorDataPartSchemas = {
   question: Question,
   explanation: ExplanationPartSchema,
   suggestions: SuggestionsPartSchema,
+  sources: SourcesPartSchema,
 };
 
 /** The UI message type of the advisor's chat, for `useChat<AdvisorUIMessage>` and `readUIMessageStream`. */
@@ -205,7 +220,8 @@ export const postRoute = createRoute({
     'silently. Older clients may instead name the session with `x-session-id` + `x-session-token` (or `sessionId` + ' +
     '`sessionToken` in the body). The stream carries: `start` (messageId, messageMetadata {kind, provisional}), `data-session`, ' +
     '`data-profile`, text (`text-start`, `text-delta`…, `text-end`), `data-recommendation` (answers, "why" and ' +
-    '"what if"), `data-question` (when asking), `data-suggestions` `{ suggestions }` (follow-ups the advisor ' +
+    '"what if"), `data-question` (when asking), `data-sources` `{ sources: [{ n, id, title, year, url }] }` (the ' +
+    'numbered footnotes of an answer), `data-suggestions` `{ suggestions }` (follow-ups the advisor ' +
     'understands, for quick-reply buttons), `finish`; text comes in sections (lead, answer, notes), or as the LLM writes it. The user message and the reply are persisted before the ' +
     'stream starts; if the engine fails the user message is kept and the stream carries an `error` chunk. Any ' +
     'failure after the stream started is an `error` chunk with a generic message and the request id (the cause is ' +

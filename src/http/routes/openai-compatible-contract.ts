@@ -10,7 +10,7 @@ import { DEFAULT_REPLAY_LIMITS, replayedCharacters } from '../../chat/replay-his
 import { Question, Recommendation } from '../../engine/recommendation-schema.ts';
 import { Profile } from '../../profile/profile-schema.ts';
 import type { App, AppEnv } from '../types.ts';
-import { ExplanationPartSchema } from './chat-contract.ts';
+import { ExplanationPartSchema, FootnoteSourceSchema } from './chat-contract.ts';
 
 /** The one model id the advisor answers to. */
 export const ADVISOR_MODEL_ID = 'adaptation-advisor';
@@ -69,6 +69,10 @@ export const AdvisorExtra = z
     explanation: ExplanationPartSchema.optional().describe(
       "With an LLM configured, on turns it explains: whether the prose is the LLM's or the rule-only template and why",
     ),
+    sources: z
+      .array(FootnoteSourceSchema)
+      .optional()
+      .describe('The numbered footnotes of an answer (the marks [1]… in its text)'),
     suggestions: z
       .array(z.string())
       .optional()

@@ -115,6 +115,7 @@ export function registerOpenAiCompatibleRoutes(app: App, deps: AppDeps, options:
       profile: profilePartData(turn),
       ...(turnCarriesRecommendation(turn.kind) ? { recommendation: turn.recommendation } : {}),
       ...(turn.question === undefined ? {} : { question: turn.question }),
+      ...(turn.replyData.sources === undefined ? {} : { sources: turn.replyData.sources }),
       suggestions: turn.replyData.suggestions,
     };
     const logger = c.get('logger');
