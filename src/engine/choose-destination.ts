@@ -252,9 +252,23 @@ const NARROW_TASKS: ReadonlySet<string> = new Set(['classify', 'extract']);
  * narrow task with ample human labels, supervised tuning of a small model directly — no teacher needed.
  */
 function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): Wish {
-  if (data.sft === 'ample' && profile.taskType !== undefined && NARROW_TASKS.has(profile.taskType)) {
+  // On an API model, a tuned copy of the same model is billed above the base model: the saving is a smaller model.
+  // A team that serves models itself trains its own small one on the labels; one that stays with the provider gets
+  // a cheaper tier tuned or distilled there (the distillation form below).
+  const servesItself =
+    profile.deployment === 'cloud-self-hosted' ||
+    profile.deployment === 'on-prem' ||
+    profile.deployment === 'edge' ||
+    profile.deployment === 'mobile' ||
+    (profile.deployment === undefined && facts.hasGpu === true);
+  if (
+    data.sft === 'ample' &&
+    profile.taskType !== undefined &&
+    NARROW_TASKS.has(profile.taskType) &&
+    (facts.weightsAvailable !== false || servesItself)
+  ) {
     return {
-      methods: ['lora', 'qlora', 'full-fine-tuning', 'managed-fine-tuning'],
+      methods: ['lora', 'qlora', 'full-fine-tuning'],
       objective: 'sft',
       why: 'At this volume or latency the large model costs too much per answer, and the task is narrow with ample labelled data: a small model fine-tuned on those labels serves it for a fraction of the cost.',
       strong: true,

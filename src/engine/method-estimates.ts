@@ -109,7 +109,16 @@ export function methodEstimates(
       }
     }
     if (chosen.check === 'inference' && estimates.serving?.selfHostedMonthlyUSD != null) {
-      entry.monthlyUSD = round(estimates.serving.selfHostedMonthlyUSD);
+      const rentalPrice = round(estimates.serving.selfHostedMonthlyUSD);
+      if (estimates.servingGpu?.origin === 'profile') {
+        // Owned GPUs: no bill, only what renting them would cost (the opportunity cost).
+        entry.monthlyUSD = 0;
+        entry.assumptions.push(
+          `Served on your own GPUs: no monthly bill (renting the same GPUs would cost about $${rentalPrice} a month).`,
+        );
+      } else {
+        entry.monthlyUSD = rentalPrice;
+      }
     }
     result[method] = entry;
   }

@@ -102,6 +102,25 @@ describe('advice on the real knowledge base', () => {
     expect(result.destination.method).toBe('full-fine-tuning');
   });
 
+  it('cuts an API bill with a smaller model, never by tuning a copy of the same API model (billed above the base)', () => {
+    const base: Profile = {
+      modelName: 'GPT-4o mini',
+      taskType: 'classify',
+      labeledExamples: 50000,
+      requestsPerDay: 2000000,
+      goals: ['cost', 'latency'],
+      canSwitchModel: true,
+    };
+    const atVendor = recommend(base, knowledge, { explain: 'none' });
+    expect(atVendor.destination.method).toBe('distillation');
+    // A team that serves models itself trains its own small model on the labels.
+    const selfHosted = recommend({ ...base, deployment: 'cloud-self-hosted', gpuName: 'L4', gpuCount: 1 }, knowledge, {
+      explain: 'none',
+    });
+    expect(['lora', 'qlora', 'full-fine-tuning']).toContain(selfHosted.destination.method);
+    expect(selfHosted.destination.model?.switched).toBe(true);
+  });
+
   describe('what the team already tried', () => {
     it('does not propose again a method that plateaued: prompting and few-shot exhausted with 80 examples → tuning', () => {
       const result = recommend(

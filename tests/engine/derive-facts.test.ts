@@ -172,7 +172,9 @@ describe('methodEstimates', () => {
     expect(byMethod.lora?.oneTimeUSD).toBe(0); // own GPU: time, not dollars
     expect(byMethod.lora?.memoryGB?.fit).toBe('fits');
     expect(byMethod['full-fine-tuning']?.memoryGB?.needed).toBeGreaterThan(byMethod.lora?.memoryGB?.needed ?? 0);
-    expect(byMethod.rag?.monthlyUSD).toBe(3 * 730);
+    // Served on the owned H100: no bill, the rental price only as an opportunity cost.
+    expect(byMethod.rag?.monthlyUSD).toBe(0);
+    expect(byMethod.rag?.assumptions.join(' ')).toContain(`about $${3 * 730} a month`);
     expect(byMethod.adapters?.assumptions[0]).toContain('Approximated by the LoRA estimate');
     expect(byMethod['managed-fine-tuning']).toBeUndefined();
   });
