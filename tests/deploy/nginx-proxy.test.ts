@@ -1,10 +1,13 @@
 /**
- * deploy/nginx.conf, the reverse proxy of compose.yaml, run for real: Debian's nginx on a loopback port in front of
- * two advisor instances started through the project's start-up path. The compose service names (advisor-1,
- * advisor-2) and the container port are replaced by the instances' loopback addresses, the only change made to the
- * file (nginx -t resolves upstream names, which exist only inside the compose network). Checked: the configuration
- * passes `nginx -t`; requests are spread over both instances; a server-sent event stream is passed on as it is
- * written (an event arrives long before the stream ends), and the same check catches a buffering proxy.
+ * The topology of compose.yaml without Docker (no daemon or image registry on the machines this suite runs on): a real
+ * PostgreSQL on loopback (tests/support/postgres-server.ts), two advisor instances started through the project's
+ * start-up path with the environment compose.yaml gives them (DATABASE_URL pointed at the test database, loopback
+ * instead of 0.0.0.0), and deploy/nginx.conf run by Debian's nginx in front of them. The compose service names
+ * (advisor-1, advisor-2) and the container port are replaced by the instances' loopback addresses, the only change
+ * made to the file (nginx -t resolves upstream names, which exist only inside the compose network). Checked: the
+ * configuration passes `nginx -t`; requests are spread over both instances; a chat conversation continues across
+ * them; a server-sent event stream is passed on as it is written (an event arrives long before the stream ends), and
+ * the same check catches a buffering proxy; /mcp works through the proxy and /metrics is hidden.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,14 +15,33 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { type RunningServer, startServer } from '../../src/index.ts';
 import { createLogger } from '../../src/logger.ts';
+import { type PostgresServer, startPostgresServer } from '../support/postgres-server.ts';
 import { findNginx } from './nginx-binary.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CONFIG = readFileSync(join(ROOT, 'deploy/nginx.conf'), 'utf8');
 const nginx = findNginx();
 const EXPLANATION_DELAY_MS = 1500;
+
+/**
+ * The advisor environment of compose.yaml, interpolated as compose would with an empty shell environment
+ * (`${NAME:-default}` → default) except `given` (which also replaces whole variables, e.g. DATABASE_URL).
+ */
+function composeAdvisorEnvironment(given: Record<string, string>): Record<string, string> {
+  const compose = parseYaml(readFileSync(join(ROOT, 'compose.yaml'), 'utf8')) as {
+    services: Record<string, { environment: Record<string, string> }>;
+  };
+  const environment: Record<string, string> = {};
+  for (const [name, value] of Object.entries(compose.services['advisor-1']?.environment ?? {})) {
+    environment[name] = String(value).replace(/\$\{(\w+)(?::[-?]([^}]*))?\}/g, (_, variable: string, fallback = '') =>
+      variable in given ? (given[variable] as string) : fallback,
+    );
+  }
+  return { ...environment, ...given };
+}
 
 /** deploy/nginx.conf with the upstreams and the listen address on loopback, and temp paths under `prefix`. */
 function localConfig(upstreams: readonly string[], port: number, prefix: string, edit = (text: string) => text) {
@@ -134,13 +156,22 @@ describe.skipIf('missing' in nginx)('deploy/nginx.conf in front of two instances
   const proxies: RunningNginx[] = [];
   let proxy: RunningNginx;
   let syntaxCheck: ReturnType<typeof spawnSync>;
+  let postgres: PostgresServer | undefined;
 
   beforeAll(async () => {
+    postgres = await startPostgresServer();
+    const database = await postgres.createDatabase('compose');
+    const environment = composeAdvisorEnvironment({
+      DATABASE_URL: database.url,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      POSTGRES_PASSWORD: 'unused',
+    });
+    expect(environment.TRUST_PROXY).toBe('true');
     for (const lines of logs) {
       instances.push(
         await startServer({
-          env: { LOG_LEVEL: 'info', TRUST_PROXY: 'true', DATA_DIR: mkdtempSync(join(tmpdir(), 'advisor-proxied-')) },
-          config: { PORT: 0, HOST: '127.0.0.1' },
+          env: { ...environment, DATA_DIR: mkdtempSync(join(tmpdir(), 'advisor-proxied-')) },
           logger: createLogger({ level: 'info', write: (line) => lines.push(JSON.parse(line)) }),
           deps: {
             // A slow "LLM" explanation: the stream's first event is written at once, its last one 1.5 s later.
@@ -159,11 +190,12 @@ describe.skipIf('missing' in nginx)('deploy/nginx.conf in front of two instances
     proxy = started.running;
     syntaxCheck = started.test;
     proxies.push(proxy);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all(proxies.map((running) => running.stop()));
     await Promise.all(instances.map((instance) => instance.close()));
+    await postgres?.stop();
   });
 
   it('passes nginx -t', () => {
@@ -177,6 +209,42 @@ describe.skipIf('missing' in nginx)('deploy/nginx.conf in front of two instances
       const served = lines.filter((line) => line.msg === 'request' && line.path === '/v1/methods');
       expect(served.length).toBeGreaterThan(0);
     }
+  });
+
+  it('continues one chat conversation across both instances (sessions in PostgreSQL)', async () => {
+    const turn = (id: string, text: string, token?: string) =>
+      fetch(`${proxy.url}/v1/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { 'x-session-token': token }) },
+        body: JSON.stringify({
+          id: 'compose-chat',
+          trigger: 'submit-message',
+          messages: [{ id, role: 'user', parts: [{ type: 'text', text }] }],
+        }),
+      });
+    const before = logs.map((lines) => lines.filter((line) => line.path === '/v1/chat').length);
+    const first = await turn('m1', 'We want a support bot that answers from our product docs.');
+    expect(first.status).toBe(200);
+    const token = first.headers.get('x-session-token') as string;
+    await first.text();
+    for (const [i, text] of ['We use Llama 3.1 8B on one RTX 4090.', 'Our docs change every week.'].entries()) {
+      const next = await turn(`m${i + 2}`, text, token);
+      expect(next.status).toBe(200);
+      await next.text();
+    }
+    const after = logs.map((lines) => lines.filter((line) => line.path === '/v1/chat').length);
+    expect(after.map((count, i) => count - (before[i] ?? 0)).every((served) => served > 0)).toBe(true);
+    const history = await fetch(`${proxy.url}/v1/chat/compose-chat`, { headers: { 'x-session-token': token } });
+    expect(history.status).toBe(200);
+    const { messages } = (await history.json()) as { messages: { role: string }[] };
+    expect(messages.map((message) => message.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
   });
 
   it('passes server-sent events on as they are written (no response buffering)', async () => {
