@@ -53,11 +53,15 @@ const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|grand|m|mn|million)(?![a-z\d])
 /** A scale word after number words: "twelve hundred", "fifty thousand", "two million". */
 const WORD_SCALE = String.raw`(?:[\s-](?:hundred|thousand|million))?`;
 
+/** A fraction of a scale word: "half a million", "a quarter million", "half a mil". */
+const FRACTION_OF_SCALE = String.raw`(?:half\s+a|a\s+quarter(?:\s+of\s+a)?|a\s+half)\s+(?:million|mil|thousand)`;
+const FRACTIONS: Readonly<Record<string, number>> = { half: 0.5, quarter: 0.25 };
+
 /**
  * Regex source for one count: digits with an optional multiplier, or number words ("twenty five", "a dozen").
  * Never matches inside identifiers such as "gpt-4o", "llama3" or "3.1".
  */
-export const COUNT_SOURCE = `(?:${DIGITS}${MULTIPLIER}|\\b(?:(?:${TENS})[\\s-](?:${UNITS})|${WORDS})${WORD_SCALE}\\b)`;
+export const COUNT_SOURCE = `(?:${DIGITS}${MULTIPLIER}|\\b(?:(?:${TENS})[\\s-](?:${UNITS})|${WORDS})${WORD_SCALE}\\b|\\b${FRACTION_OF_SCALE}\\b)`;
 
 /** Regex source for hedges before a number: "about", "~", "around", "roughly", "maybe", "at least"… */
 export const APPROX_SOURCE = String.raw`(?:(?:about|around|roughly|approximately|approx\.?|~|≈|maybe|like|nearly|almost|over|more than|at least|just over|just under|close to|some)\s*)?`;
@@ -76,7 +80,7 @@ const WORD_SCALE_VALUES: Readonly<Record<string, number>> = { hundred: 100, thou
 /**
  * Parses a number phrase matched by `COUNT_SOURCE` (with or without a hedge): "5k" → 5000, "1.5 million" →
  * 1500000, "2,000" → 2000, "$2 grand" → 2000, "twenty-five" → 25, "a dozen" → 12,
- * "twelve hundred" → 1200, "fifty thousand" → 50000. Returns undefined for anything else.
+ * "twelve hundred" → 1200, "fifty thousand" → 50000, "half a million" → 500000. Returns undefined for anything else.
  */
 export function parseCount(phrase: string): number | undefined {
   const text = phrase
@@ -91,6 +95,11 @@ export function parseCount(phrase: string): number | undefined {
     const base = Number(digits[1]!.replaceAll(',', ''));
     const multiplier = digits[2] ? (MULTIPLIER_VALUES[digits[2]] ?? 1) : 1;
     return Number.isFinite(base) ? roundSignificant(base * multiplier) : undefined;
+  }
+  const fraction = /^(?:(half)\s+a|a\s+(quarter)(?:\s+of\s+a)?|a\s+(half))\s+(million|mil|thousand)$/.exec(text);
+  if (fraction) {
+    const part = FRACTIONS[fraction[1] ?? fraction[2] ?? fraction[3] ?? ''] ?? 1;
+    return part * (fraction[4] === 'thousand' ? 1e3 : 1e6);
   }
   const word = NUMBER_WORDS[text];
   if (word !== undefined) return word;

@@ -15,7 +15,7 @@ import type { Goal, Profile, ProfileField, TaskType } from '../../profile/profil
 import { extractBudget } from '../extract/extractors/budget.ts';
 import { extractCanSwitchModel } from '../extract/extractors/can-switch-model.ts';
 import { extractCitations } from '../extract/extractors/citations.ts';
-import { extractCorpus } from '../extract/extractors/corpus.ts';
+import { corpusSizeFromTokens, extractCorpus } from '../extract/extractors/corpus.ts';
 import { extractCorpusTokens, TOKEN_SCALE } from '../extract/extractors/corpus-tokens.ts';
 import { extractDeployment } from '../extract/extractors/deployment.ts';
 import { extractDeviceMemory } from '../extract/extractors/device-memory.ts';
@@ -161,6 +161,7 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
   }),
   unlabeledCorpus: entry('unlabeledCorpus', {
     extractor: extractCorpus,
+    implied: corpusSizeFromTokens,
     answer: oneOf([
       ['large', /\b(?:lots|a\s+lot|tons|loads|large|big|huge|many|thousands|millions|massive)\b/],
       ['small', /\b(?:a\s+few|some|small|a\s+handful|not\s+many|a\s+couple|little|tiny)\b/],

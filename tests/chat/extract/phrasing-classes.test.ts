@@ -194,4 +194,22 @@ describe('phrasing classes from issue 12', () => {
     expect(fields('our model is already a fine-tuned Qwen2.5 7B we made last quarter').modelStage).toBe('fine-tuned');
     expect(fields('40 customers each with their own classifier on the same base model').modelStage).toBeUndefined();
   });
+
+  it('reads volumes, corpus sizes and harm said in other words', () => {
+    expect(fields('traffic is around half a million requests a day').requestsPerDay).toBe(500_000);
+    expect(fields('way too expensive at 2M txns/day').requestsPerDay).toBe(2_000_000);
+    expect(fields('volume about 1,000 claims per day').requestsPerDay).toBe(1000);
+    // A token count sizes the corpus when nothing else does: under 200k is small, 5M or more is large.
+    expect(fields('we have about 2B tokens of domain text')).toMatchObject({
+      corpusTokens: 2e9,
+      unlabeledCorpus: 'large',
+    });
+    expect(fields('maybe 50k tokens of docs total')).toMatchObject({ unlabeledCorpus: 'small' });
+    expect(fields('roughly 400k tokens of docs').unlabeledCorpus).toBeUndefined();
+    expect(fields('zero labeled data, just raw docs, tons of them').unlabeledCorpus).toBe('large');
+    expect(fields('a missed crack can mean a structural failure').safetyCritical).toBe(true);
+    expect(fields('it suggests medication doses').safetyCritical).toBe(true);
+    // Where the data lives is not a harm.
+    expect(fields('patient data cannot leave the hospital network').safetyCritical).toBeUndefined();
+  });
 });

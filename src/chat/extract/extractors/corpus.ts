@@ -2,9 +2,11 @@
  * @module Unlabeled domain documents: "thousands of documents", "a big wiki" → large; "a handful of PDFs" → small;
  * "no documents" → none; "a bot over our wiki" (documents, no size said) → small.
  */
+
+import type { Profile } from '../../../profile/profile-schema.ts';
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
-import type { Extractor, Finding } from '../types.ts';
+import type { Extractor, Finding, Implied } from '../types.ts';
 
 const DOCUMENT_NOUN = String.raw`(?:documents?|docs|documentation|pdfs?|pages|articles|files|snippets|manuals?|wiki(?:\s+pages)?|knowledge\s?bases?|kb|corpus|corpora|handbooks?|guides?|policies|policy\s+documents|sops|contracts|papers|reports|transcripts|emails|web\s?pages|faqs?|books|confluence(?:\s+pages)?|notion\s+pages|sharepoint)`;
 const DOCUMENT_QUALIFIER = String.raw`(?:(?:internal|domain|company|product|technical|support|legal|medical|scanned|unlabeled|unlabelled|unlabled|anonymi[sz]ed|raw|text|html|markdown|word|confluence|notion|research|policy|engineering|our|of|the|old|existing|historical|reference|sop|past|raw)\s+){0,3}`;
@@ -18,6 +20,7 @@ const LARGE = new RegExp(
     String.raw`\b(?:code\s?base|monorepo|repo(?:sitory)?|archive|corpus|wiki|knowledge\s?base|sharepoint|confluence|docs|documentation|help[\s-]?cent(?:er|re))(?:,?\s+which|\s+that)?\s+(?:is|are|'s)\s+(?:(?:really|very|pretty|quite|absolutely|just)\s+)?(?:huge|large|massive|enormous|big|vast|gigantic)\b`,
     String.raw`\b(?:hundreds\s+of\s+thousands|millions|\d+(?:\.\d+)?\s?(?:m|million)|\d{3}(?:,\d{3})+|\d{3}k)\s+(?:of\s+)?lines(?:\s+of\s+(?:[a-z]+\s+)?code)?\b`,
     String.raw`\b(?:large|huge|big|massive|giant|enormous)\s+(?:pile|collection|set|archive|trove|library|stack|backlog)\s+of\s+${DOCUMENT_QUALIFIER}(?:[a-z]+\s+)?${DOCUMENT_NOUN}\b`,
+    String.raw`\b${DOCUMENT_NOUN},?\s+(?:tons|lots|loads|heaps|thousands|millions)\s+of\s+(?:them|it)\b`,
   ].join('|'),
   'g',
 );
@@ -27,6 +30,7 @@ const SMALL = new RegExp(
     String.raw`\b(?:a\s+handful|a\s+few|a\s+couple|a\s+small\s+number|a\s+small\s+set|a\s+dozen|dozens)\s+of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
     String.raw`\b(?:a\s+few|some|several)\s+${DOCUMENT_QUALIFIER}(?:pdfs?|documents|docs|manuals|pages|wiki\s+pages|policy\s+documents|files)\b`,
     String.raw`\b(?:a\s+|an\s+)?(?:small|tiny|little|short)\s+(?:internal\s+)?(?:wiki|knowledge\s?base|kb|corpus|faq|doc(?:ument)?s?\s+set|set\s+of\s+(?:documents|docs|pdfs))\b`,
+    String.raw`\b(?:wiki|knowledge\s?base|kb|corpus|docs|documentation|faq|it)(?:,?\s+which|\s+that)?\s+(?:is|are|'s)\s+(?:(?:really|very|pretty|quite|super)\s+)?(?:tiny|small|little)\b`,
   ].join('|'),
   'g',
 );
@@ -82,3 +86,20 @@ export const extractCorpus: Extractor = (message) => {
   }
   return findings;
 };
+
+/** Tokens below this are a corpus that fits in a long prompt: small. */
+const SMALL_CORPUS_TOKENS = 200_000;
+/** Tokens from this up are a large corpus (thousands of pages). */
+const LARGE_CORPUS_TOKENS = 5_000_000;
+
+/**
+ * The corpus size a token count implies when no size is said: under 200k tokens (it fits in a long prompt) is
+ * small, 5M tokens or more is large; in between the count alone does not decide.
+ */
+export function corpusSizeFromTokens(fields: Partial<Profile>): Implied<'small' | 'large'> | undefined {
+  const tokens = fields.corpusTokens;
+  if (tokens === undefined || tokens <= 0) return undefined;
+  if (tokens < SMALL_CORPUS_TOKENS) return { value: 'small', from: ['corpusTokens'] };
+  if (tokens >= LARGE_CORPUS_TOKENS) return { value: 'large', from: ['corpusTokens'] };
+  return undefined;
+}

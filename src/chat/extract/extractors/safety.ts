@@ -1,4 +1,8 @@
-/** @module Safety-critical domains: "medical", "safety-critical", "legal advice" → true; "low stakes" → false. */
+/**
+ * @module Whether a wrong answer could cause real harm: "safety-critical", "legal advice", "dosages", "a missed crack
+ * can mean a structural failure" → true; "low stakes" → false. Where the data comes from (a hospital, patients) or
+ * who uses it is not a harm by itself.
+ */
 import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
@@ -6,12 +10,16 @@ const CRITICAL = new RegExp(
   [
     String.raw`\bsafety[\s-]critical\b`,
     String.raw`\b(?:life|mission)[\s-]critical\b`,
-    String.raw`\b(?:medical|clinical|healthcare|health\s+care|diagnos(?:is|tic|tics|e)|patients?|triage|drug|dosage|radiology|pharma(?:ceutical)?|hospital)\b`,
+    // Health work that decides about people, not data that merely comes from a hospital ("patient data stays here").
+    String.raw`\b(?:medical|clinical)\s+(?:advice|decisions?|questions|answers|notes?|reports?|device|assistant|summar\w*|dictation|triage|documentation|letters?)\b`,
+    String.raw`\b(?:diagnos(?:is|tic|tics|e|ing)|triage|drugs?|dosages?|doses|medications?|treatments?|radiology|radiologists?|x-?rays?|pharma(?:ceutical)?)\b`,
     String.raw`\b(?:legal|financial|investment|tax)\s+(?:advice|decisions?|opinions?)\b`,
-    String.raw`\blegal\s+(?:research|assistant|questions|counsel|domain)\b`,
+    String.raw`\blegal\s+(?:assistant|questions|counsel)\b`,
     String.raw`\b(?:aviation|avionics|nuclear|autonomous\s+driving|self[\s-]driving|industrial\s+control|power\s+plant)\b`,
     String.raw`\b(?:high|very\s+high)[\s-]stakes\b`,
-    String.raw`\b(?:people\s+could\s+(?:get\s+hurt|die)|harm\s+(?:people|patients|users))\b`,
+    String.raw`\b(?:people\s+could\s+(?:get\s+hurt|die)|harm\s+(?:people|patients|users|someone|a\s+patient))\b`,
+    String.raw`\b(?:mistakes?|errors?|a\s+wrong\s+\w+|a\s+missed\s+\w+|getting\s+it\s+wrong)\s+(?:could|can|might|would|may|will)\s+(?:\w+\s+){0,3}?(?:harm|hurt|kill|injure|endanger|cost\s+lives|mean\s+(?:a\s+)?(?:\w+\s+)?(?:failure|accident|injury|death))\b`,
+    String.raw`\bmistakes\s+(?:really\s+)?matter\b`,
   ].join('|'),
   'g',
 );
