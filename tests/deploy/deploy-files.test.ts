@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, s
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Ajv } from '@modelcontextprotocol/client/validators/ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 // `yaml` comes with @hono/zod-openapi (openapi3-ts), a production dependency: no extra package for one parse.
 import { parse as parseYaml } from 'yaml';
@@ -188,6 +189,19 @@ describe('compose.yaml', () => {
   const compose = parseYaml(read('compose.yaml'), { merge: true }) as { services: Record<string, Service> };
   const { services } = compose;
   const advisors = ['advisor-1', 'advisor-2'].map((name) => services[name] as Service);
+
+  it('is valid against the Compose Specification schema', () => {
+    // tests/deploy/compose-spec.json: schema/compose-spec.json of github.com/compose-spec/compose-spec at commit
+    // 170098ba07d9 (Apache-2.0), the schema `docker compose config` validates against. Ajv comes with the MCP client.
+    const { $schema: _draft, ...schema } = JSON.parse(
+      readFileSync(join(import.meta.dirname, 'compose-spec.json'), 'utf8'),
+    );
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+    const valid = validate(compose);
+    expect(valid ? [] : validate.errors?.map((error) => `${error.instancePath} ${error.message}`)).toEqual([]);
+    const typo = parseYaml(read('compose.yaml').replace('stop_grace_period:', 'stop_grace_periods:'), { merge: true });
+    expect(validate(typo)).toBe(false);
+  });
 
   it('runs PostgreSQL, two identical advisor instances and a proxy', () => {
     expect(Object.keys(services).sort()).toEqual(['advisor-1', 'advisor-2', 'postgres', 'proxy']);
