@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Adaptation Advisor — production image.
 #
 #   docker build -t adaptation-advisor .

@@ -36,7 +36,8 @@ export function registerMcpRoute(app: App, deps: AppDeps, options: { version: st
         logger: deps.logger,
       }),
     {
-      // 'auto': one JSON body, since the tools emit nothing before their result (no stream to keep open).
+      // Default response mode: a 2026-07-28 request gets one JSON body (the tools send nothing before their result);
+      // the stateless 2025 leg answers with a one-event SSE stream, as its transport does.
       maxRequestBodySize: deps.config.BODY_LIMIT_BYTES,
       onerror: (error) => deps.logger.warn('mcp request refused or failed', { error: error.message }),
     },
