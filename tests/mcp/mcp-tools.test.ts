@@ -77,6 +77,19 @@ describe.each(ERAS)('MCP tools over Streamable HTTP (%s era)', (era) => {
     expect(firstText(missing)).toContain('profile');
   });
 
+  it('turns an unexpected failure into a tool error that leaks nothing, and logs it', async () => {
+    const { app, logLines } = buildTestApp({
+      recommend: () => {
+        throw new Error('internal detail /srv/secret');
+      },
+    });
+    client = await connectInProcess(app, era);
+    const result = await client.callTool({ name: 'recommend_adaptation', arguments: { profile: {} } });
+    expect(result.isError).toBe(true);
+    expect(firstText(result)).toBe('The tool recommend_adaptation failed unexpectedly; nothing was changed.');
+    expect(logLines.some((line) => line.msg === 'mcp tool failed' && line.tool === 'recommend_adaptation')).toBe(true);
+  });
+
   it('estimate_memory_and_cost answers what POST /v1/estimates answers, wall-clock hours on two GPUs included', async () => {
     const { app } = buildTestApp();
     client = await connectInProcess(app, era);
