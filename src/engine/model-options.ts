@@ -119,6 +119,8 @@ function candidates(
       model.access === 'open-weights' &&
       model.paramsB !== undefined &&
       model.id !== named?.id &&
+      // A model the catalog marks as replaced by a newer one of its family is not a real alternative.
+      model.supersededBy === undefined &&
       (named?.access === 'open-weights' ? model.paramsB < maxB : model.paramsB <= maxB) &&
       model.paramsB <= deviceB &&
       model.paramsB <= unknownHardwareB &&

@@ -144,6 +144,19 @@ export function checkReferences(parsed: ParsedFiles, rawFiles: ReadonlyMap<strin
     });
   }
 
+  // models → the model that supersedes them
+  if (parsed.models && modelIds) {
+    parsed.models.models.forEach((model, index) => {
+      if (model.supersededBy !== undefined && (!modelIds.has(model.supersededBy) || model.supersededBy === model.id))
+        add(
+          'models.json',
+          ['models', index, 'supersededBy'],
+          `unknown or self model id "${model.supersededBy}"`,
+          'use the id of another entry in knowledge/models.json',
+        );
+    });
+  }
+
   // provider offerings → models
   if (parsed.providers && modelIds) {
     parsed.providers.providers.forEach((provider, providerIndex) => {

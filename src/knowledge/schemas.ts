@@ -86,6 +86,9 @@ export const Model = z
     architecture: ModelArchitecture.optional(),
     license: z.string().optional(),
     released: IsoDate.optional(),
+    supersededBy: Id.optional().describe(
+      'A newer catalog model of the same family and size class that replaces it (never proposed as a substitute)',
+    ),
     endOfLife: IsoDate.optional().describe('Date the vendor shuts the model down, if announced'),
     apiPrice: ApiPrice.optional().describe('API models: list price per million input and output tokens'),
     notes: z.string().optional(),

@@ -121,6 +121,19 @@ describe('advice on the real knowledge base', () => {
     expect(selfHosted.destination.model?.switched).toBe(true);
   });
 
+  it('never proposes a superseded model (Llama 2, Llama 3) as a substitute', () => {
+    const superseded = new Set(knowledge.models.filter((model) => model.supersededBy).map((model) => model.name));
+    expect(superseded.size).toBeGreaterThan(0);
+    for (const profile of [
+      { modelName: 'GPT-4.1', labeledExamples: 3000, needsStyleOrFormat: true, canSwitchModel: true },
+      { modelName: 'GPT-4o mini', modelAccess: 'api-with-finetuning', labeledExamples: 800, needsStyleOrFormat: true },
+      { modelName: 'GPT-4o', dataMustStayOnPrem: true, gpuName: 'A100 80GB', gpuCount: 8, labeledExamples: 2000 },
+    ] as Profile[]) {
+      const options = recommend(profile, knowledge, { explain: 'none' }).modelOptions ?? [];
+      for (const option of options) expect(superseded.has(option.model), option.model).toBe(false);
+    }
+  });
+
   describe('what the team already tried', () => {
     it('does not propose again a method that plateaued: prompting and few-shot exhausted with 80 examples → tuning', () => {
       const result = recommend(

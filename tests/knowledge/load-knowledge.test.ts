@@ -153,6 +153,19 @@ describe('buildKnowledge cross-checks', () => {
     );
   });
 
+  it('reports a model superseded by a model that does not exist', () => {
+    const files = fixtureKnowledgeFiles();
+    (files.models as Json).models[0].supersededBy = 'llama-9';
+    const error = buildProblems(files);
+    expect(error.problems).toContainEqual(
+      expect.objectContaining({
+        file: 'models.json',
+        path: 'models[0].supersededBy',
+        problem: 'unknown or self model id "llama-9"',
+      }),
+    );
+  });
+
   it('reports combinesWith pointing at itself', () => {
     const files = fixtureKnowledgeFiles();
     (files.methods as Json).methods[2].combinesWith.push('rag');
