@@ -46,7 +46,7 @@ export function registerMcpRoute(app: App, deps: AppDeps, options: { version: st
   app.all(MCP_PATH, async (c): Promise<Response> => {
     const origin = c.req.header('origin');
     if (origin !== undefined && !origins.allows(origin)) {
-      const message = `The origin ${JSON.stringify(origin.slice(0, 200))} may not call /mcp from a browser; list it in CORS_ORIGINS to allow a browser-based MCP client`;
+      const message = `The origin ${JSON.stringify(origin.slice(0, 200))} may not call /mcp: requests from web pages are refused unless CORS_ORIGINS lists their origin (a guard against DNS rebinding)`;
       return c.json(
         errorBody('origin_not_allowed', message, [{ path: 'headers.origin', message }], c.get('requestId')),
         403,
