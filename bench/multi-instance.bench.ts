@@ -12,7 +12,11 @@
  * Everything runs on this machine: the load generator, PostgreSQL and the instances share its cores, so 3 instances
  * show what one more process costs or gains here, not what 3 machines would give.
  *
- * Env: MULTI_SECONDS (per phase, default 20), MULTI_USERS (default 30), MULTI_WARMUP_SECONDS (default 3).
+ * The two set-ups (1 instance; 3 instances) run side by side on two databases and are measured in alternating rounds,
+ * so other work on a shared machine weighs on both; the ratio of each round is printed as well as the totals.
+ *
+ * Env: MULTI_SECONDS (measured seconds per set-up, split over the rounds; default 20), MULTI_ROUNDS (default 4),
+ * MULTI_USERS (default 30), MULTI_WARMUP_SECONDS (before each round, default 2).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -42,7 +46,10 @@ interface PhaseResult {
 }
 
 /** `users` virtual users chat through `urls` round-robin for `seconds` (after `warmupSeconds`). */
+let drives = 0;
+
 async function drive(urls: readonly string[], users: number, seconds: number, warmupSeconds: number) {
+  const driveNumber = ++drives; // chat ids must not repeat across rounds: a known id needs its session token
   const warmupEnds = performance.now() + warmupSeconds * 1000;
   const ends = warmupEnds + seconds * 1000;
   const result: PhaseResult = { turns: 0, errors: 0, latencies: [], seconds };
@@ -64,7 +71,7 @@ async function drive(urls: readonly string[], users: number, seconds: number, wa
           session,
           userMessageId: `u${index}-c${chat}-t${conversationTurn}`,
           text: CONVERSATION[conversationTurn] as string,
-          chatId: `bench-${process.pid}-${urls.length}-${index}-${chat}`,
+          chatId: `bench-${process.pid}-${driveNumber}-${index}-${chat}`,
         });
         if (outcome.session !== undefined) session = outcome.session;
         ok = outcome.acknowledged;
@@ -86,62 +93,85 @@ async function drive(urls: readonly string[], users: number, seconds: number, wa
 export async function benchMultiInstance(): Promise<Record<string, string | number>[]> {
   const seconds = Number(process.env.MULTI_SECONDS ?? 20);
   const users = Number(process.env.MULTI_USERS ?? 30);
-  const warmupSeconds = Number(process.env.MULTI_WARMUP_SECONDS ?? 3);
+  const warmupSeconds = Number(process.env.MULTI_WARMUP_SECONDS ?? 2);
+  const rounds = Math.max(1, Number(process.env.MULTI_ROUNDS ?? 4));
   console.log(
-    `\n# multi-instance: chat turns over one PostgreSQL, ${users} users, ${seconds} s per phase after ${warmupSeconds} s ` +
-      `warm-up; this machine has ${availableParallelism()} cores shared by PostgreSQL, the instances and the load generator`,
+    `\n# multi-instance: chat turns over one PostgreSQL, ${users} users, ${seconds} s per set-up in ${rounds} ` +
+      `alternating rounds (each after ${warmupSeconds} s warm-up); this machine has ${availableParallelism()} cores shared by PostgreSQL, the instances and the load generator`,
   );
   const postgres = await startPostgresServer({ durable: true });
   const rows: Record<string, string | number>[] = [];
   const directories: string[] = [];
+  const clusters = new Map<number, { urls: string[]; stopAll: () => Promise<void> }>();
   try {
-    const results = new Map<number, PhaseResult>();
+    // Both set-ups are started up front and measured in alternation (1, 3, 1, 3, …), so a burst of other work on a
+    // shared machine weighs on both rather than on one of them.
     for (const instances of [1, 3]) {
       const database = await postgres.createDatabase(`bench_${instances}`);
-      const servers = [];
-      try {
-        for (let index = 0; index < instances; index++) {
-          const dataDir = await mkdtemp(join(tmpdir(), 'advisor-bench-multi-'));
-          directories.push(dataDir);
-          servers.push(
-            await spawnServer(['src/index.ts'], { ...SERVER_ENV, DATABASE_URL: database.url, DATA_DIR: dataDir }),
-          );
-        }
-        const phase = await drive(
-          servers.map((server) => server.url),
-          users,
-          seconds,
-          warmupSeconds,
-        );
-        results.set(instances, phase);
-        const latency = summarize(phase.latencies);
-        rows.push(
-          report(`multi-instance ${instances} instance${instances === 1 ? '' : 's'}`, {
-            turnsPerSecond: phase.turns / phase.seconds,
-            p50Ms: latency.p50,
-            p99Ms: latency.p99,
-            maxMs: latency.max,
-            turns: phase.turns,
-            errors: phase.errors,
-          }),
-        );
-      } finally {
-        for (const server of servers) await stop(server.child);
-        await database.drop().catch(() => undefined);
+      const children: Awaited<ReturnType<typeof spawnServer>>[] = [];
+      clusters.set(instances, {
+        urls: [],
+        stopAll: async () => {
+          for (const child of children) await stop(child.child);
+        },
+      });
+      for (let index = 0; index < instances; index++) {
+        const dataDir = await mkdtemp(join(tmpdir(), 'advisor-bench-multi-'));
+        directories.push(dataDir);
+        const server = await spawnServer(['src/index.ts'], {
+          ...SERVER_ENV,
+          DATABASE_URL: database.url,
+          DATA_DIR: dataDir,
+        });
+        children.push(server);
+        clusters.get(instances)?.urls.push(server.url);
       }
     }
-    const one = results.get(1);
-    const three = results.get(3);
-    if (one !== undefined && three !== undefined && one.turns > 0) {
+    const totals = new Map<number, PhaseResult>([
+      [1, { turns: 0, errors: 0, latencies: [], seconds: 0 }],
+      [3, { turns: 0, errors: 0, latencies: [], seconds: 0 }],
+    ]);
+    const roundRatios: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const perRound = new Map<number, number>();
+      for (const instances of [1, 3]) {
+        const phase = await drive(clusters.get(instances)?.urls ?? [], users, seconds / rounds, warmupSeconds);
+        const total = totals.get(instances) as PhaseResult;
+        total.turns += phase.turns;
+        total.errors += phase.errors;
+        total.seconds += phase.seconds;
+        total.latencies.push(...phase.latencies);
+        perRound.set(instances, phase.turns / phase.seconds);
+      }
+      roundRatios.push((perRound.get(3) ?? 0) / Math.max(1e-9, perRound.get(1) ?? 0));
+    }
+    for (const [instances, total] of totals) {
+      const latency = summarize(total.latencies);
+      rows.push(
+        report(`multi-instance ${instances} instance${instances === 1 ? '' : 's'}`, {
+          turnsPerSecond: total.turns / total.seconds,
+          p50Ms: latency.p50,
+          p99Ms: latency.p99,
+          maxMs: latency.max,
+          turns: total.turns,
+          errors: total.errors,
+        }),
+      );
+    }
+    const one = totals.get(1) as PhaseResult;
+    const three = totals.get(3) as PhaseResult;
+    if (one.turns > 0) {
       rows.push(
         report('multi-instance 3 vs 1', {
           throughputRatio: three.turns / three.seconds / (one.turns / one.seconds),
           p99Ratio: summarize(three.latencies).p99 / summarize(one.latencies).p99,
+          ratioPerRound: roundRatios.map((ratio) => ratio.toFixed(2)).join('/'),
           cores: availableParallelism(),
         }),
       );
     }
   } finally {
+    for (const cluster of clusters.values()) await cluster.stopAll();
     await postgres.stop();
     for (const directory of directories) await rm(directory, { recursive: true, force: true });
   }
