@@ -64,9 +64,25 @@ const INSTRUCTIONS =
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
 
 /**
- * The same zod schema, with its JSON Schema computed once per process instead of once per server instance: the HTTP
- * route builds a server per request, and converting the recommendation schema (~100 definitions) on every call would
- * cost milliseconds. Validation is still zod's.
+ * A JSON Schema whose root is only a reference to one of its own definitions (what zod emits for a schema registered
+ * with an id, such as the REST contract's EstimateRequest or Recommendation), with that definition inlined at the
+ * root: some MCP clients read a tool's arguments from the root `properties` only. Left as it is when anything else
+ * refers to the definition.
+ */
+export function inlineRootReference(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $ref, $defs, ...rest } = schema as { $ref?: unknown; $defs?: Record<string, Record<string, unknown>> };
+  const name = typeof $ref === 'string' ? /^#\/\$defs\/([^/]+)$/.exec($ref)?.[1] : undefined;
+  const root = name === undefined ? undefined : $defs?.[name];
+  if (name === undefined || root === undefined || $defs === undefined) return schema;
+  const { [name]: _root, ...others } = $defs;
+  if (JSON.stringify([root, others]).includes(`"#/$defs/${name}"`)) return schema;
+  return { ...rest, ...root, ...(Object.keys(others).length > 0 ? { $defs: others } : {}) };
+}
+
+/**
+ * The same zod schema, with its JSON Schema computed once per process instead of once per server instance (the HTTP
+ * route builds a server per request, and converting the recommendation schema, ~100 definitions, on every call would
+ * cost milliseconds) and its root reference inlined. Validation is still zod's.
  */
 export function withCachedJsonSchema<T extends z.ZodType>(schema: T): T & StandardSchemaWithJSON {
   const standard = schema['~standard'] as StandardSchemaWithJSON['~standard'];
@@ -77,7 +93,7 @@ export function withCachedJsonSchema<T extends z.ZodType>(schema: T): T & Standa
       const key = `${io}:${options.target}`;
       let converted = cache.get(key);
       if (converted === undefined) {
-        converted = standard.jsonSchema[io](options);
+        converted = inlineRootReference(standard.jsonSchema[io](options));
         cache.set(key, converted);
       }
       return converted;

@@ -25,7 +25,11 @@ describe.each(ERAS)('MCP tools over Streamable HTTP (%s era)', (era) => {
     expect(tools.map((tool) => tool.name)).toEqual(TOOLS);
     for (const tool of tools) {
       expect(tool.inputSchema.type).toBe('object');
+      // Arguments at the root, not behind a $ref: some clients read only the root properties.
+      expect(tool.inputSchema.properties, tool.name).toBeDefined();
+      expect(tool.inputSchema).not.toHaveProperty('$ref');
       expect(tool.outputSchema).toBeDefined();
+      expect(tool.outputSchema).not.toHaveProperty('$ref');
       expect(tool.annotations?.readOnlyHint).toBe(true);
       expect(tool.description?.length).toBeGreaterThan(50);
     }
