@@ -142,6 +142,17 @@ export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'di
         strong: true,
       });
     }
+    // A teacher is named and the named model is the smaller one: the team distils into the model it named (unless
+    // the volume is too low for the teacher's bill to matter).
+    const fewRequests = profile.requestsPerDay !== undefined && profile.requestsPerDay < LOW_VOLUME_REQUESTS_PER_DAY;
+    if (facts.namedIsStudent === true && !fewRequests) {
+      wishes.push({
+        methods: ['distillation'],
+        objective: 'distillation',
+        why: `The named model is the student: train it on ${profile.teacherModel}'s answers to your real inputs (prompts or production logs, no human labels needed), then evaluate it against the teacher.`,
+        strong: true,
+      });
+    }
     const conversational =
       profile.taskType === 'chat' || profile.taskType === 'generate' || profile.taskType === undefined;
     const instructionWish: Wish = {
@@ -172,8 +183,10 @@ export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'di
     }
     const volumeCost = needs.has('cost') || needs.has('latency');
     // Distillation does not pay at low volume: the teacher's bill is already small.
-    const lowVolume = profile.requestsPerDay !== undefined && profile.requestsPerDay < LOW_VOLUME_REQUESTS_PER_DAY;
-    if (volumeCost && efficiencyStated && !lowVolume) wishes.push(efficiencyWish(facts, profile, data));
+    // A model already under SMALL_MODEL_PARAMS_B has no smaller student worth training: tuning it is the fix.
+    const noSmallerStudent =
+      (profile.requestsPerDay !== undefined && profile.requestsPerDay < LOW_VOLUME_REQUESTS_PER_DAY) ||
+      (facts.smallModel === true && facts.weightsAvailable === true);
     const behaviour = has(BEHAVIOUR_NEEDS) || needs.has('instruction-following') || needs.has('alignment');
     const enoughForSft =
       sufficient(data.sft) ||
@@ -189,7 +202,12 @@ export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'di
     // Prompting plateaued on behaviour with data to train on: tuning comes before retrieval unless retrieval is
     // required (citations, weekly or daily changes); retrieval can still join in the plan.
     const tuneFirst = behaviour && enoughForSft && diagnosis.promptingExhausted && !diagnosis.retrievalRequired;
-    if (tuneFirst) wishes.push(sftWish);
+    // Many tasks on one base with a behaviour to train: one adapter per task on a shared base is itself the cost fix
+    // (multi-adapter serving), so it comes before a smaller student.
+    const adaptersPerTask = (profile.tasksCount ?? 1) > 1 && behaviour && enoughForSft;
+    if (adaptersPerTask) wishes.push(sftWish);
+    if (volumeCost && efficiencyStated && !noSmallerStudent) wishes.push(efficiencyWish(facts, profile, data));
+    if (tuneFirst && !adaptersPerTask) wishes.push(sftWish);
     if (has(KNOWLEDGE_NEEDS) && !diagnosis.retrievalExhausted) {
       wishes.push({
         methods: ['rag'],
@@ -198,8 +216,8 @@ export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'di
         strong: true,
       });
     }
-    if (volumeCost && !efficiencyStated && !lowVolume) wishes.push(efficiencyWish(facts, profile, data));
-    if (behaviour && enoughForSft && !tuneFirst) wishes.push(sftWish);
+    if (volumeCost && !efficiencyStated && !noSmallerStudent) wishes.push(efficiencyWish(facts, profile, data));
+    if (behaviour && enoughForSft && !tuneFirst && !adaptersPerTask) wishes.push(sftWish);
   }
   if (data.fewShot === true && facts.modelArchitecture !== 'encoder' && facts.imageGenerator !== true) {
     wishes.push({
@@ -275,8 +293,7 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
     };
   }
   return {
-    methods:
-      facts.weightsAvailable === false ? ['distillation', 'managed-fine-tuning'] : ['distillation', 'qlora', 'lora'],
+    methods: facts.weightsAvailable === false ? ['distillation', 'managed-fine-tuning'] : ['distillation'],
     objective: 'distillation',
     why: 'At this volume or latency the large model costs too much per answer: a smaller model trained on its outputs serves the same narrow task for less.',
     strong: true,

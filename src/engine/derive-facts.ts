@@ -10,7 +10,7 @@ import { PROFILE_FIELDS, type ProfileField } from '../profile/profile-schema.ts'
 import { type FeasibilityEstimates, FIT_CHECKS, TRAINING_CHECKS, type TrainingCheck } from './estimate-feasibility.ts';
 import type { Facts, FactValue } from './facts.ts';
 import { addDays, daysBetween } from './iso-dates.ts';
-import type { ResolvedProfile } from './resolve-profile.ts';
+import { namedIsStudent, type ResolvedProfile } from './resolve-profile.ts';
 import { type FitAssessment, levelFits } from './training-compute.ts';
 
 /** `largeModel`: from about this size prompt tuning matches full fine-tuning (Lester et al. 2021). */
@@ -69,6 +69,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'trainable.full-fine-tuning': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
   'trainable.distillation-student': [...HARDWARE, ...RENTING],
   imageGenerator: ['modelName', 'taskType'],
+  namedIsStudent: ['modelName', 'teacherModel'],
   'affordable.self-hosting': [...MODEL_SIZE, ...HARDWARE, 'monthlyBudgetUSD'],
   'affordable.api': ['modelName', 'requestsPerDay', 'monthlyBudgetUSD'],
   selfHostingCheaperThanApi: [...MODEL_SIZE, ...HARDWARE, 'requestsPerDay'],
@@ -195,6 +196,8 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   }
 
   const architecture = facts.modelArchitecture;
+  const student = namedIsStudent(resolved);
+  if (student !== undefined) facts.namedIsStudent = student;
   if (architecture === 'diffusion' || profile.taskType === 'image-generate') facts.imageGenerator = true;
   else if (architecture !== undefined || profile.taskType !== undefined) facts.imageGenerator = false;
 

@@ -14,7 +14,7 @@ import type { EstimateInput, EstimateResult, ServingCostResult, Workload } from 
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { ProfileField } from '../profile/profile-schema.ts';
 import type { Assumption } from './recommendation-schema.ts';
-import type { ResolvedProfile } from './resolve-profile.ts';
+import { namedIsStudent, type ResolvedProfile } from './resolve-profile.ts';
 import {
   assessFit,
   cheapestRental,
@@ -133,7 +133,13 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     gpuCount: profile.gpuCount === 0 ? undefined : profile.gpuCount,
   };
   // The student is a new, smaller model: it can be sized even when the teacher (often an API model) is not.
-  const studentParamsB = paramsB === undefined ? MAX_STUDENT_PARAMS_B : Math.min(MAX_STUDENT_PARAMS_B, paramsB / 2);
+  // With a teacher named and the named model the smaller one, the named model is the student.
+  const intoNamed = namedIsStudent(resolved) === true && paramsB !== undefined;
+  const studentParamsB = intoNamed
+    ? (paramsB as number)
+    : paramsB === undefined
+      ? MAX_STUDENT_PARAMS_B
+      : Math.min(MAX_STUDENT_PARAMS_B, paramsB / 2);
   inputs['distillation-student'] = {
     model: { paramsB: studentParamsB },
     workload: 'lora',
@@ -147,7 +153,9 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
   assumptions.push({
     field: 'estimates.distillationStudentParamsB',
     value: studentParamsB,
-    why: `A distillation student of half the model's size, at most ${MAX_STUDENT_PARAMS_B}B parameters, trained with LoRA.`,
+    why: intoNamed
+      ? `The named model is the student, trained with LoRA on the teacher's outputs (${resolved.input.teacherModel}).`
+      : `A distillation student of half the model's size, at most ${MAX_STUDENT_PARAMS_B}B parameters, trained with LoRA.`,
   });
   let servingGpus: number | undefined;
   let servingGpu: ServingGpu | undefined;

@@ -21,6 +21,8 @@ export interface ResolvedProfile {
   /** When the name is a family ("Claude", "Whisper", "Stable Diffusion") rather than one model: its members. */
   readonly family: { readonly name: string; readonly members: readonly Model[] } | undefined;
   readonly gpu: Gpu | undefined;
+  /** The teacher named for distillation, when the catalog knows it. */
+  readonly teacher: Model | undefined;
   /** Caller values that disagree with the catalog (the caller's value is used). */
   readonly conflicts: Conflict[];
   /** Defaults the resolution used (e.g. one GPU), and names it could not resolve. */
@@ -113,7 +115,15 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
     const modality = MODALITY_OF_TASK[input.taskType];
     if (modality !== undefined) profile.modality = modality;
   }
-  return { input, profile, model, family, gpu, conflicts, assumptions };
+  const teacher = input.teacherModel === undefined ? undefined : knowledge.findModel(input.teacherModel);
+  if (input.teacherModel !== undefined && !teacher) {
+    assumptions.push({
+      field: 'teacherModel',
+      value: input.teacherModel,
+      why: `Not found in the model catalog: it is taken as a capable teacher of unknown size.${didYouMean(suggestModelNames(knowledge, input.teacherModel))}`,
+    });
+  }
+  return { input, profile, model, family, gpu, teacher, conflicts, assumptions };
 }
 
 /** The modality a task shape implies (image understanding can be image-only or vision-language: not implied). */
@@ -160,4 +170,18 @@ function findFamily(knowledge: Knowledge, name: string): { name: string; members
   if (best === undefined) return undefined;
   const members = knowledge.models.filter((model) => model.family === best);
   return { name: best, members };
+}
+
+/**
+ * A teacher is named and the named model is the smaller, open one: the team distils into the model it named.
+ * Undefined when no teacher is named or a size is unknown on an open teacher.
+ */
+export function namedIsStudent(resolved: ResolvedProfile): boolean | undefined {
+  const { input, model, teacher, profile } = resolved;
+  if (input.teacherModel === undefined) return undefined;
+  if (teacher && model && teacher.id === model.id) return false;
+  if (profile.modelAccess !== 'open-weights' || profile.modelParamsB === undefined) return false;
+  // An API teacher (or one the catalog does not know) is taken as the stronger model.
+  if (!teacher || teacher.access !== 'open-weights') return true;
+  return teacher.paramsB === undefined ? undefined : teacher.paramsB > profile.modelParamsB;
 }

@@ -276,6 +276,7 @@ export const FACT_TYPES = {
   'trainable.full-fine-tuning': 'boolean',
   'trainable.distillation-student': 'boolean',
   imageGenerator: 'boolean', // a diffusion model, or the task is image generation
+  namedIsStudent: 'boolean', // a teacher is named and the named model is the smaller one: distil into it
   'affordable.self-hosting': 'boolean', // estimated monthly self-hosting cost ≤ monthlyBudgetUSD
   'affordable.api': 'boolean', // estimated monthly API bill at requestsPerDay ≤ monthlyBudgetUSD (catalog list price)
   selfHostingCheaperThanApi: 'boolean', // at requestsPerDay, self-hosting costs less per month than the API

@@ -134,6 +134,67 @@ describe('advice on the real knowledge base', () => {
     }
   });
 
+  describe('teacher and student', () => {
+    it('distils into the named model when a larger teacher is named, without human labels', () => {
+      const result = recommend(
+        {
+          modelName: 'Llama 3.2 1B',
+          teacherModel: 'GPT-4o',
+          requestsPerDay: 1000000,
+          goals: ['cost'],
+          gpuName: 'RTX 4090',
+          gpuCount: 1,
+          labeledExamples: 0,
+          taskType: 'classify',
+        },
+        knowledge,
+        { explain: 'none' },
+      );
+      expect(result.destination.method).toBe('distillation');
+      expect(result.destination.model?.name).toBe('Llama 3.2 1B');
+      expect(result.assumptions.some((entry) => entry.why.includes('The named model is the student'))).toBe(true);
+    });
+
+    it('keeps a locked model as the student (the no-switch rule is about a different student)', () => {
+      const verdict = recommend(
+        {
+          modelName: 'Llama 3.2 3B',
+          teacherModel: 'GPT-4.1',
+          canSwitchModel: false,
+          goals: ['cost'],
+          gpuName: 'L4',
+          gpuCount: 1,
+        },
+        knowledge,
+        { explain: 'none' },
+      ).recommendations.find((entry) => entry.method === 'distillation')?.verdict;
+      expect(verdict).not.toBe('not-viable');
+    });
+
+    it('does not label tuning the large model itself as distillation, and trains no smaller student of a small model', () => {
+      const big = recommend(
+        { modelName: 'Llama 3.1 70B', gpuName: 'H100', gpuCount: 8, goals: ['cost'], requestsPerDay: 500000 },
+        knowledge,
+        { explain: 'none' },
+      );
+      if (big.destination.objective === 'distillation') expect(big.destination.method).toBe('distillation');
+      const small = recommend(
+        {
+          modelName: 'Llama 3.2 1B',
+          deployment: 'mobile',
+          gpuName: 'RTX 4090',
+          gpuCount: 1,
+          labeledExamples: 3000,
+          needsStyleOrFormat: true,
+          latencyTargetMs: 200,
+        },
+        knowledge,
+        { explain: 'none' },
+      );
+      expect(['lora', 'qlora', 'full-fine-tuning']).toContain(small.destination.method);
+    });
+  });
+
   describe('what the team already tried', () => {
     it('does not propose again a method that plateaued: prompting and few-shot exhausted with 80 examples → tuning', () => {
       const result = recommend(
