@@ -54,9 +54,12 @@ const JSON_OBJECT = /\{[^{}\n]{0,2000}\}/g;
 /** A conditional or wished-for clause: from the cue to the end of the clause. */
 const CONDITIONAL =
   /\b(?:if(?!\s+(?:possible|needed|necessary|so|not|any|anything|at\s+all|that\s+(?:helps|matters)|it\s+(?:helps|matters))\b)|assuming|supposing|suppose|imagine|unless|in\s+case|provided\s+that|once\s+we\s+(?:get|have|buy|rent|receive)|wish(?:\s+we|\s+i)?|would\s+(?:love|like)\s+to\s+have|hop(?:e|ing)\s+to\s+(?:get|have|buy))\b[^.;:!?\n,]*/g;
-/** Someone else's facts: a competitor, another team, a friend, "unlike …". From the cue to the end of the clause. */
+/**
+ * Someone else's facts: a competitor, another team, a friend, "unlike …", hearsay ("I read somewhere you need 10k
+ * examples"). From the cue to the end of the clause.
+ */
 const THIRD_PARTY =
-  /\b(?:(?:our|a|the|one\s+of\s+our)\s+)?(?:competitors?|rivals?)(?:'s?)?|\b(?:another|other)\s+(?:company|companies|team|teams|startup|startups|lab|labs|org|orgs|organi[sz]ations?|firms?|department|group)\b|\bmy\s+(?:friend|friends|colleague|colleagues|former\s+employer|previous\s+(?:company|employer|job))\b|\b(?:a|one)\s+friend\b|\bfriend'?s\b|\btheir\s+(?:team|company|startup|lab|cluster|setup|budget)\b|\bunlike\b|\b(?:big\s+tech|openai|google|meta|anthropic|microsoft|amazon|nvidia)\s+(?:has|have|had|uses|used|trained|spends?|spent)\b[^.;!?\n,]*/g;
+  /\b(?:(?:our|a|the|one\s+of\s+our)\s+)?(?:competitors?|rivals?)(?:'s?)?|\b(?:another|other)\s+(?:company|companies|team|teams|startup|startups|lab|labs|org|orgs|organi[sz]ations?|firms?|department|group)\b|\bmy\s+(?:friend|friends|colleague|colleagues|former\s+employer|previous\s+(?:company|employer|job))\b|\b(?:a|one)\s+friend\b|\bfriend'?s\b|\btheir\s+(?:team|company|startup|lab|cluster|setup|budget)\b|\bunlike\b|\b(?:big\s+tech|openai|google|meta|anthropic|microsoft|amazon|nvidia)\s+(?:has|have|had|uses|used|trained|spends?|spent)\b[^.;!?\n,]*|\b(?:i|we)\s+(?:read|heard|saw)\s+(?:somewhere|online|on\s+\w+|that)|\b(?:apparently|supposedly|people\s+say|they\s+say|rumou?r\s+has\s+it)\b[^.;!?\n,]*/g;
 const THIRD_PARTY_SCOPE = /[^.;!?\n,]*/y;
 /** Past facts: "used to have", "last year", "back in 2023", "previously", "two years ago". */
 const PAST =
@@ -174,6 +177,12 @@ const NEGATED_VERB_BEFORE = new RegExp(`${NEGATED_VERB}$`);
 const BOUND_WORDS =
   /\b(?:more|less|longer|later|fewer|over|under|above|below|exceed(?:ing)?|beyond|bigger|larger|greater|higher|lower|slower|faster)\b/;
 
+/**
+ * A negated attachment or satisfaction still says the team has the value: "we're not attached to GPT-4o", "not
+ * happy with our Llama 3 8B".
+ */
+const KEEPS_THE_VALUE = /\b(?:attached|married|tied|locked|wedded|committed|happy|satisfied|thrilled|impressed)\b/;
+
 /** Values that are themselves the negative answer ("none", false): a negation before them confirms, not denies. */
 const NEGATIVE_VALUES: ReadonlySet<unknown> = new Set([false, 0, 'none', 'never', 'rarely']);
 
@@ -186,7 +195,7 @@ export function isNegatedValue(lower: string, start: number, field: ProfileField
   if (NEGATIVE_VALUES.has(value)) return false;
   const before = clauseBefore(lower, start, 60);
   const match = (NEGATABLE_FIELDS.has(field) ? NEGATED_BEFORE : NEGATED_VERB_BEFORE).exec(before);
-  return match !== null && !BOUND_WORDS.test(match[0]);
+  return match !== null && !BOUND_WORDS.test(match[0]) && !KEEPS_THE_VALUE.test(match[0]);
 }
 
 /** The index of `spans`, for containment checks of findings. */

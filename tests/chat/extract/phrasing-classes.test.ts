@@ -212,4 +212,33 @@ describe('phrasing classes from issue 12', () => {
     // Where the data lives is not a harm.
     expect(fields('patient data cannot leave the hospital network').safetyCritical).toBeUndefined();
   });
+
+  it('reads teachers, languages, change rates, tone, data rules and labels said in other words', () => {
+    expect(fields('label everything with gpt-4o, then train a small student on it').teacherModel).toBe('GPT-4o');
+    expect(
+      fields('currently GPT-4o, works great but too expensive. we would like to distill it into something small'),
+    ).toMatchObject({ teacherModel: 'GPT-4o', modelName: 'GPT-4o' });
+    // Named only as the teacher, it is not the model being adapted.
+    expect(fields('plan is to use GPT-4o as the teacher to generate training data')).toEqual({
+      teacherModel: 'GPT-4o',
+    });
+    expect(fields("open to switching models, we're not attached to gpt-4o")).toMatchObject({
+      modelName: 'GPT-4o',
+      canSwitchModel: true,
+    });
+    expect(fields("answers need to come back in the customer's language").multilingual).toBe(true);
+    expect(fields('we have users in 9 countries').multilingual).toBe(true);
+    expect(fields('corpus of judgments, new ones land daily').knowledgeChanges).toBe('daily');
+    expect(fields('it barely changes').knowledgeChanges).toBe('rarely');
+    expect(fields('no amount of prompting fixes the tone, it still sounds like a robot').needsStyleOrFormat).toBe(true);
+    expect(fields('extract line items from invoices into JSON').needsStyleOrFormat).toBe(true);
+    expect(fields("we're fine sending data to openai, no residency issues").dataMustStayOnPrem).toBe(false);
+    expect(fields('we have ~50M GPT-4o labels logged already').labeledExamples).toBe(50_000_000);
+    expect(fields('we have 200k anonymized (message, reply) pairs').labeledExamples).toBe(200_000);
+    expect(fields("thumbs up/down from users, once we paired them up it's roughly 3k pairs")).toEqual({
+      preferencePairs: 3000,
+    });
+    // Hearsay is not the team's fact.
+    expect(fields('I read somewhere you need 10,000 examples to fine-tune, true?').labeledExamples).toBeUndefined();
+  });
 });

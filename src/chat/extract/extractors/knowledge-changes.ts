@@ -48,7 +48,7 @@ const NOUN_VERB_FREQUENCY = new RegExp(
 const NEGATED_CHANGE = /\b(?:don't|dont|doesn't|doesnt|do\s+not|does\s+not|didn't|won't|isn't|aren't|not|never)\b/;
 /** "updated daily", "changes weekly", "weekly updates", "daily changes". */
 const VERB_FREQUENCY = new RegExp(
-  `\\b${CHANGE_VERB}\\s+(${FREQUENCY_SOURCE})\\b|\\b(${FREQUENCY_SOURCE})\\s+(?:updates?|changes?|refresh(?:es)?|revisions?|releases?\\s+of\\s+(?:the\\s+)?docs)\\b`,
+  `\\bnew\\s+(?:ones|\\w+)\\s+(?:land|arrive|come\\s+in|get\\s+added|are\\s+added|appear|drop|get\\s+published|are\\s+published)\\s+(${FREQUENCY_SOURCE})\\b|\\b${CHANGE_VERB}\\s+(${FREQUENCY_SOURCE})\\b|\\b(${FREQUENCY_SOURCE})\\s+(?:updates?|changes?|refresh(?:es)?|revisions?|releases?\\s+of\\s+(?:the\\s+)?docs)\\b`,
   'g',
 );
 /** "static knowledge", "knowledge is static", "docs never change", "rarely changes", "doesn't change much". */
@@ -58,6 +58,7 @@ const STABLE = new RegExp(
     String.raw`\b${STABLE_NOUN}\s+(?:is|are|stays?|remains?)\s+(?:pretty\s+|mostly\s+|fairly\s+|basically\s+|quite\s+|very\s+)?(?:static|fixed|frozen|stable|unchanging)\b`,
     String.raw`\b${KNOWLEDGE_NOUN}\b[^.;!?\n]{0,25}?\b(?:never|rarely|seldom|hardly\s+ever|almost\s+never|don't|doesn't|does\s+not|do\s+not|won't|isn't|aren't)\s+(?:really\s+|ever\s+)?(?:${CHANGE_VERB})\b(?:\s+(?:much|often|a\s+lot|that\s+often|very\s+often|frequently))?`,
     String.raw`\b${CHANGE_VERB}\s+(?:very\s+)?(?:rarely|seldom|never|infrequently)\b`,
+    String.raw`\b(?:barely|hardly|almost\s+never)\s+(?:ever\s+)?chang(?:e|es|ed)\b`,
   ].join('|'),
   'g',
 );
@@ -76,7 +77,7 @@ export const extractKnowledgeChanges: Extractor = (message) => {
   const findings: Finding[] = [];
   for (const pattern of [NOUN_VERB_FREQUENCY, VERB_FREQUENCY]) {
     for (const match of allMatches(pattern, lower)) {
-      const frequency = frequencyOf(match[1] ?? match[2] ?? '');
+      const frequency = frequencyOf(match[1] ?? match[2] ?? match[3] ?? '');
       // "docs don't change weekly" denies the frequency ("doesn't change much" is read by STABLE).
       const denied = frequency !== 'rarely' && frequency !== 'never' && NEGATED_CHANGE.test(match[0]);
       if (frequency && !denied && !isNegatedBefore(lower, match.index, 10))
@@ -85,9 +86,8 @@ export const extractKnowledgeChanges: Extractor = (message) => {
   }
   for (const match of allMatches(STABLE, lower)) {
     const text = match[0];
-    const frequency: ChangeFrequency = /\b(?:rarely|seldom|hardly|stable|much|often|a\s+lot|infrequently)\b/.test(text)
-      ? 'rarely'
-      : 'never';
+    const frequency: ChangeFrequency =
+      /\b(?:rarely|seldom|hardly|barely|stable|much|often|a\s+lot|infrequently)\b/.test(text) ? 'rarely' : 'never';
     findings.push(findingFromMatch('knowledgeChanges', frequency, match));
   }
   const bare = BARE.exec(lower);

@@ -14,7 +14,7 @@ const RECORD_NOUN =
 const WITH_LABELS = String.raw`,?\s+(?:each\s+)?(?:with|and\s+their|including|paired\s+with)\s+(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|repl(?:y|ies)|categories|tags|summaries|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs)\b`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
-const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|high[\s-]quality|quality|clean|real|synthetic|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|email|q\s?&\s?a|qa|classification|ner|extraction|translation|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|more|of|our|the|such|worked)`;
+const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|anonymi[sz]ed|logged|collected|cleaned|deduplicated|scraped|high[\s-]quality|quality|clean|real|synthetic|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|email|q\s?&\s?a|qa|classification|ner|extraction|translation|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|more|of|our|the|such|worked)`;
 
 /** "5k labeled examples", "300 pairs", "~20 hand-written examples" (up to three describing words before the noun). */
 const COUNT_EXAMPLES = new RegExp(
@@ -24,6 +24,11 @@ const COUNT_EXAMPLES = new RegExp(
 /** "5k labeled tickets", "2,000 annotated support emails", "3,000 resolved tickets" (each one a question with its answer). */
 const COUNT_LABELED_RECORDS = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${LABELED}\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
+  'g',
+);
+/** "50M GPT-4.1 labels logged", "30k labels collected": labels gathered are labeled examples. */
+const COUNT_LABELS_GATHERED = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[\\w.-]+\\s+){0,2}?labels\\s+(?:(?:we\\s+)?(?:logged|collected|saved|stored|gathered)|already\\s+(?:logged|collected))\\b`,
   'g',
 );
 /** "3M rows of labeled transactions", "2k examples of annotated emails". */
@@ -90,6 +95,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_LABELED_BARE,
     LABELED_COUNT_AFTER,
     TOTAL_AFTER_EXAMPLES,
+    COUNT_LABELS_GATHERED,
   ]) {
     for (const match of allMatches(pattern, lower)) {
       const count = parseCount(match[1] ?? '');

@@ -6,6 +6,7 @@
 import { catalogScanner } from '../catalog-matcher.ts';
 import { allMatches, createSpanIndex, finding, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
+import { namedOnlyAsTeacher } from './teacher-model.ts';
 
 /**
  * Model families whose names people type with a version or size ("Llama 3 70B", "qwen2.5 7b", "GPT-4o").
@@ -89,7 +90,9 @@ export const extractModel: Extractor = (message, context) => {
 
   for (const mention of catalogScanner(context.catalog).findModels(lower)) {
     names.push(mention);
-    if (mention.entry) findings.push(finding('modelName', mention.entry.name, mention.start, mention.end));
+    // "use Claude Opus as the teacher": the teacher is not the model being adapted.
+    if (mention.entry && !namedOnlyAsTeacher(lower, mention.start, mention.end))
+      findings.push(finding('modelName', mention.entry.name, mention.start, mention.end));
   }
   // Generic matches never overlap each other: checking them against the catalog mentions is enough.
   const catalogNames = createSpanIndex(names);

@@ -36,6 +36,8 @@ const CLOUD_OK = new RegExp(
     String.raw`\bno\s+(?:data\s+)?(?:residency|privacy|on[\s-]?prem)\s+(?:constraints?|restrictions?|requirements?)\b`,
     String.raw`\b(?:don't|do\s+not|doesn't|does\s+not)\s+(?:need|have)\s+to\s+(?:be|stay|run)\s+on[\s-]?prem(?:ise|ises)?\b`,
     String.raw`\b(?:sending|send)\s+(?:data\s+)?to\s+(?:openai|anthropic|azure|the\s+cloud|an?\s+api)\s+is\s+(?:fine|ok|okay|allowed|approved)\b`,
+    String.raw`\b(?:fine|ok|okay|happy|comfortable|allowed)\s+(?:with\s+)?(?:sending|to\s+send)\s+(?:(?:the|our)\s+)?data\s+to\b`,
+    String.raw`\bno\s+(?:data\s+)?(?:residency|sovereignty|privacy)\s+(?:issues?|concerns?|problems?|rules?)\b`,
   ].join('|'),
   'g',
 );

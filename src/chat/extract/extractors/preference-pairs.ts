@@ -11,6 +11,14 @@ const PAIRS = new RegExp(
   'g',
 );
 
+/**
+ * Ratings turned into pairs: "thumbs up/down from users, once we paired them up it's roughly 3k pairs". The pairs
+ * follow the pairing within the sentence.
+ */
+const PAIRED_RATINGS = new RegExp(
+  `\\b(?:thumbs|ratings|votes|upvotes|likes)\\b[^.;!?\\n]{0,60}?\\bpair(?:ed|ing)\\s+(?:them|those|these|it)\\s+up\\b[^.;!?\\n]{0,30}?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+pairs\\b`,
+  'g',
+);
 const NO_PAIRS =
   /\b(?:no\s+|zero\s+|don't\s+have\s+(?:any\s+)?|do\s+not\s+have\s+(?:any\s+)?|without\s+(?:any\s+)?)(?:preference\s+(?:data|pairs)|chosen[\s/-]+rejected\s+pairs|pairwise\s+(?:data|ratings))\b/g;
 
@@ -18,6 +26,10 @@ export const extractPreferencePairs: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
   for (const match of allMatches(PAIRS, lower)) {
+    const value = parseCount(match[1] ?? '');
+    if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
+  }
+  for (const match of allMatches(PAIRED_RATINGS, lower)) {
     const value = parseCount(match[1] ?? '');
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }

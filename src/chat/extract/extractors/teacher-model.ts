@@ -9,23 +9,49 @@ import type { Extractor, Finding } from '../types.ts';
 const TEACHER_WORD = /\b(?:teach|distil|outputs?|answers|responses|label|completions|generat|synthetic|annotat)/;
 
 const TEACHER_BEFORE =
-  /\b(?:distil(?:l)?(?:ing|ed|s)?\s+(?:from\s+)?|teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?(?:training\s+|synthetic\s+|fine[\s-]?tuning\s+)?(?:data|dataset|examples|labels|targets)\s+(?:with|using|from|via|by)\s+|(?:labell?ed|annotated|generated|written)\s+by\s+)$/;
+  /\b(?:distil(?:l)?(?:ing|ed|s)?\s+(?:from\s+)?|teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?(?:training\s+|synthetic\s+|fine[\s-]?tuning\s+)?(?:data|dataset|examples|labels|targets)\s+(?:with|using|from|via|by)\s+|(?:labell?ed|annotated|generated|written)\s+by\s+|(?:label\w*|annotat\w*)\s+(?:everything|it\s+all|all\s+of\s+it|them|(?:the|our|all\s+(?:the|our))\s+\w+)\s+(?:with|using|via|by)\s+)$/;
 
 const TEACHER_AFTER =
-  /^(?:'s)?\s*(?:as\s+(?:the\s+|a\s+|our\s+)?teacher|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+(?:to\s+train|as\s+(?:training\s+)?(?:data|labels|targets))|\s+(?:into|down\s+to|to)\s+(?:a\s+)?(?:smaller|small|tiny|student|\w+\s+\d|llama|qwen|mistral|gemma|phi)|\s+to\s+(?:teach|train)\s+(?:a|our|the)\s+(?:smaller|small|tiny|student|cheaper|distilled)|\s+to\s+(?:generate|create|produce|label|annotate|write)\s+(?:the\s+|our\s+)?(?:training\s+|synthetic\s+)?(?:data|dataset|examples|labels|targets))/;
+  /^(?:'s)?\s*(?:as\s+(?:the\s+|a\s+|our\s+)?teacher|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+(?:to\s+train|as\s+(?:training\s+)?(?:data|labels|targets))|\s+(?:into|down\s+to|to)\s+(?:a\s+)?(?:smaller|small|tiny|student|\w+\s+\d|llama|qwen|mistral|gemma|phi)|\s+to\s+(?:teach|train)\s+(?:a|our|the)\s+(?:smaller|small|tiny|student|cheaper|distilled)|\s+to\s+(?:generate|create|produce|label|annotate|write)\s+(?:the\s+|our\s+)?(?:training\s+|synthetic\s+)?(?:data|dataset|examples|labels|targets)|\s+(?:labels|outputs|completions)\s+(?:logged|collected|saved|stored|we\s+(?:logged|collected|saved|have))\b)/;
 
+/** "distill it into something small": the model the team runs now (named before) is the teacher. */
+const DISTILL_IT = /\bdistil(?:l)?(?:ing|ed|s)?\s+(?:it|this|that|them|the\s+(?:current\s+)?model)\s+(?:in)?to\b/;
+/** Said only as the teacher, the model is not the one the team adapts: "use Claude Opus as the teacher". */
+const ONLY_TEACHER_BEFORE =
+  /\b(?:teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:\w+\s+){0,3}?(?:with|using|via|by)\s+|(?:labell?ed|annotated|generated|written)\s+by\s+)$/;
+const ONLY_TEACHER_AFTER =
+  /^(?:'s)?\s*(?:as\s+(?:the\s+|a\s+|our\s+)?teacher|\s+to\s+(?:teach|generate|create|produce|label|annotate|write)\b)/;
+
+/** True when the model named at [start, end) is named only as the teacher (so it is not `modelName`). */
+export function namedOnlyAsTeacher(lower: string, start: number, end: number): boolean {
+  return (
+    ONLY_TEACHER_BEFORE.test(lower.slice(Math.max(0, start - 60), start)) ||
+    ONLY_TEACHER_AFTER.test(lower.slice(end, end + 40))
+  );
+}
+
+/**
+ * Finds `teacherModel`: a catalog model named as the source of training labels or as the teacher ("distil GPT-4o
+ * into…", "Claude Opus as the teacher", "label everything with GPT-5", "50M GPT-4.1 labels logged"), or the
+ * model the team runs now when it wants to "distill it into" a smaller one.
+ */
 export const extractTeacherModel: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
   // Most messages name no teacher: skip the catalog scan unless a teacher word is there at all.
   if (!TEACHER_WORD.test(lower)) return findings;
+  const distillIt = DISTILL_IT.exec(lower);
+  let current: Finding | undefined;
   for (const mention of catalogScanner(context.catalog).findModels(lower)) {
     if (!mention.entry) continue;
     const before = lower.slice(Math.max(0, mention.start - 60), mention.start);
     const after = lower.slice(mention.end, mention.end + 60);
     if (TEACHER_BEFORE.test(before) || TEACHER_AFTER.test(after)) {
       findings.push(finding('teacherModel', mention.entry.name, mention.start, mention.end));
+    } else if (distillIt && mention.end <= distillIt.index) {
+      current = finding('teacherModel', mention.entry.name, mention.start, mention.end);
     }
   }
+  if (findings.length === 0 && current) findings.push(current);
   return findings;
 };
