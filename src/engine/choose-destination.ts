@@ -423,5 +423,5 @@ export function objectiveOf(method: MethodId): Objective {
 
 function objectiveFor(method: MethodId, wished: Objective): Objective {
   const own = objectiveOf(method);
-  return own === 'sft' && wished === 'distillation' ? 'distillation' : own;
+  return own === 'sft' && (wished === 'distillation' || wished === 'continued-pretraining') ? wished : own;
 }

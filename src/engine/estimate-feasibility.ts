@@ -120,12 +120,15 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
   const assumptions: Assumption[] = [];
   const paramsB = profile.modelParamsB;
   const pricingGpu = choosePricingGpu(resolved, knowledge);
-  // Zero labelled examples means training (if any) runs over the unlabelled corpus, whose size in tokens the
-  // profile does not give: leave compute and cost unestimated rather than report $0.
-  const trainingTokens =
-    profile.labeledExamples === undefined || profile.labeledExamples === 0
+  // Without labelled examples, training (if any) runs over the unlabelled corpus: one epoch over its stated size in
+  // tokens (continued pre-training, 6·P·D); with no size given, compute and cost stay unestimated rather than $0.
+  const examples = profile.labeledExamples;
+  const corpusOnly = (examples === undefined || examples === 0) && (profile.corpusTokens ?? 0) > 0;
+  const trainingTokens = corpusOnly
+    ? profile.corpusTokens
+    : examples === undefined || examples === 0
       ? undefined
-      : estimateTrainingTokens(profile.labeledExamples);
+      : estimateTrainingTokens(examples);
   const checks: Partial<Record<FitCheck, EstimateResult>> = {};
   const inputs: Partial<Record<FitCheck, EstimateInput>> = {};
   const hardware = {
@@ -295,7 +298,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       why: `Each example is counted as about ${DEFAULT_TOKENS_PER_EXAMPLE} text tokens; speech and image examples take more compute than that, so treat training time and cost as a floor.`,
     });
   }
-  if (profile.labeledExamples === 0) {
+  if (profile.labeledExamples === 0 && !corpusOnly) {
     assumptions.push({
       field: 'estimates.trainingTokens',
       value: null,
@@ -306,7 +309,9 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     assumptions.push({
       field: 'estimates.trainingTokens',
       value: trainingTokens,
-      why: trainingTokensAssumption(profile.labeledExamples ?? 0),
+      why: corpusOnly
+        ? `Training tokens = one epoch over your corpus of ${profile.corpusTokens} tokens (continued pre-training).`
+        : trainingTokensAssumption(profile.labeledExamples ?? 0),
     });
   }
   const { fit, rentals, ownProjectHours } = bandAndRent(

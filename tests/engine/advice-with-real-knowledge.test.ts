@@ -134,6 +134,27 @@ describe('advice on the real knowledge base', () => {
     }
   });
 
+  it('costs continued pre-training on the stated corpus (one epoch of 6·P·D), labelled as such', () => {
+    const result = recommend(
+      {
+        modelName: 'Llama 3.1 8B',
+        unlabeledCorpus: 'large',
+        corpusTokens: 5e9,
+        labeledExamples: 0,
+        gpuName: 'H100',
+        gpuCount: 8,
+        goals: ['task-skill', 'knowledge'],
+        knowledgeChanges: 'rarely',
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(result.destination.objective).toBe('continued-pretraining');
+    const own = result.computeOptions.find((option) => option.kind === 'own');
+    // 6 × 8.03e9 × 5e9 ≈ 2.4e20 FLOP: tens of hours on eight H100s per run, not minutes.
+    expect(own?.hours ?? 0).toBeGreaterThan(20);
+  });
+
   describe('teacher and student', () => {
     it('distils into the named model when a larger teacher is named, without human labels', () => {
       const result = recommend(
