@@ -242,10 +242,11 @@ export function createPostgresSessionStore(options: PostgresSessionStoreOptions)
   function parseSession(id: string, row: SessionRow, messageTexts: readonly string[]): LoadedSession {
     let candidate: unknown;
     try {
+      // The columns are authoritative for id and token hash, whatever a hand-edited head says.
       candidate = {
+        ...(JSON.parse(row.head) as object),
         id,
         tokenHash: row.token_hash,
-        ...(JSON.parse(row.head) as object),
         messages: messageTexts.map((text) => JSON.parse(text) as unknown),
       };
     } catch (error) {
