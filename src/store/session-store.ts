@@ -75,7 +75,10 @@ export type SessionUpdater = (session: Session) => void | Session | Promise<void
  * Returned sessions include `tokenHash`; strip it before sending a session to a client.
  */
 export interface SessionStore {
-  /** Creates the directories and indexes existing session files. Corrupt files are reported, never touched. */
+  /**
+   * Prepares the store: the file store creates its directories and indexes the session files; PostgreSQL connects
+   * and applies its migrations. Corrupt sessions found are reported, never touched.
+   */
   init(): Promise<StoreInitResult>;
   /** Creates and persists a session. The token is returned only here; only its sha256 is stored. */
   create(initial?: CreateSessionInput): Promise<{ session: Session; token: string }>;
@@ -88,7 +91,8 @@ export interface SessionStore {
   get(id: string, token: string | undefined): Promise<Session | undefined>;
   /**
    * Runs `fn` on a fresh copy inside the session's lock, sets `updatedAt`, validates and persists. Resolves with the
-   * stored session only once it is on disk; undefined when the session is not found or the token is wrong.
+   * stored session only once it is durable (on disk, or committed); undefined when the session is not found or the
+   * token is wrong.
    * Throws `SessionValidationError` (nothing written), `StoreUnavailableError`, `SessionCorruptError`.
    */
   update(id: string, token: string | undefined, fn: SessionUpdater): Promise<Session | undefined>;
@@ -99,9 +103,9 @@ export interface SessionStore {
     messages: readonly NewMessage[],
     patch?: SessionPatch,
   ): Promise<Session | undefined>;
-  /** Deletes the session's file. False when not found or the token is wrong. */
+  /** Deletes the session (its file, or its rows). False when not found or the token is wrong. */
   delete(id: string, token: string | undefined): Promise<boolean>;
-  /** Removes sessions whose `updatedAt` is older than the TTL; returns how many. Corrupt files are kept. */
+  /** Removes sessions whose `updatedAt` is older than the TTL; returns how many. Corrupt sessions are kept. */
   pruneExpired(): Promise<number>;
   /** Runs `pruneExpired` every `intervalMs` (timer does not keep the process alive). */
   startPruning(intervalMs: number, onError?: (error: unknown) => void): void;
