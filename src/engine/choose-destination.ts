@@ -68,6 +68,8 @@ export interface DestinationInput {
   readonly scores: ReadonlyMap<MethodId, number>;
   /** Finds a catalog model on which one of the methods is possible (stage 3); undefined when none. */
   readonly substitute: (wish: Wish) => Substitute | undefined;
+  /** The vendor's published instruction-tuned checkpoint of the named model, when the catalog names one. */
+  readonly instructCheckpoint?: string;
 }
 
 export interface DestinationChoice {
@@ -87,7 +89,9 @@ export interface DestinationChoice {
 }
 
 /** The ordered wish list from the diagnosis, the data and the kind of model. */
-export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'diagnosis' | 'data'>): Wish[] {
+export function wishList(
+  input: Pick<DestinationInput, 'profile' | 'facts' | 'diagnosis' | 'data' | 'instructCheckpoint'>,
+): Wish[] {
   const { profile, facts, diagnosis, data } = input;
   const wishes: Wish[] = [];
   const needs = diagnosis.needs;
@@ -135,10 +139,24 @@ export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'di
     const onDevice = needs.has('on-device');
     const tooBigForDevice = facts['fits.device'] === false || (onDevice && facts.weightsAvailable === false);
     if (needs.has('alignment') && data.preference !== 'none' && data.preference !== 'few') {
+      // Preference tuning starts from a model that already follows instructions: on a base model, supervised tuning
+      // comes first (the chosen answers of the pairs can serve), unless the vendor's instruct checkpoint is used.
+      const base = profile.modelStage === 'base' && facts.weightsAvailable !== false;
+      if (base && input.instructCheckpoint === undefined) {
+        wishes.push({
+          methods: ['instruction-tuning'],
+          objective: 'instruction',
+          why: 'A base model is tuned on supervised examples before preference tuning (the chosen answers of your pairs can serve); DPO then starts from that checkpoint.',
+          strong: true,
+        });
+      }
       wishes.push({
         methods: ['preference-tuning'],
         objective: 'preference',
-        why: 'Preference pairs teach which of two answers is better (DPO, RLHF): the fix for answers that are acceptable but not what people prefer.',
+        why:
+          base && input.instructCheckpoint !== undefined
+            ? `Preference pairs teach which of two answers is better (DPO): run it from the published instruction-tuned checkpoint (${input.instructCheckpoint}), not the base, which has no supervised stage yet.`
+            : 'Preference pairs teach which of two answers is better (DPO, RLHF): the fix for answers that are acceptable but not what people prefer.',
         strong: true,
       });
     }
@@ -218,6 +236,21 @@ export function wishList(input: Pick<DestinationInput, 'profile' | 'facts' | 'di
     }
     if (volumeCost && !efficiencyStated && !noSmallerStudent) wishes.push(efficiencyWish(facts, profile, data));
     if (behaviour && enoughForSft && !tuneFirst && !adaptersPerTask) wishes.push(sftWish);
+  }
+  // Too few pairs to instruction-tune, and the vendor publishes the tuned checkpoint: start from it.
+  if (
+    diagnosis.needs.has('instruction-following') &&
+    data.instruction !== 'enough' &&
+    data.instruction !== 'ample' &&
+    profile.modelStage === 'base' &&
+    input.instructCheckpoint !== undefined
+  ) {
+    wishes.push({
+      methods: ['prompt-engineering', 'in-context-learning'],
+      objective: 'none',
+      why: `Start from the published instruction-tuned checkpoint (${input.instructCheckpoint}): it already follows instructions, which the base model does not, and instruction tuning needs hundreds of curated pairs to come close.`,
+      strong: false,
+    });
   }
   if (data.fewShot === true && facts.modelArchitecture !== 'encoder' && facts.imageGenerator !== true) {
     wishes.push({

@@ -1,6 +1,6 @@
 import { templateExplanation } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import type { FactName } from '../knowledge/schemas.ts';
+import type { FactName, Model } from '../knowledge/schemas.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import { analyseFeasibility, type FeasibilityAnalysis } from './analyse-feasibility.ts';
 import {
@@ -53,8 +53,15 @@ function decide(
     data,
     scores,
     substitute,
+    ...instructCheckpointOf(analysis.resolved.model),
   });
   return { diagnosis, data, scores, destination };
+}
+
+/** The catalog alias naming the vendor's instruction-tuned (or chat) checkpoint of the model, if any. */
+function instructCheckpointOf(model: Model | undefined): { instructCheckpoint?: string } {
+  const alias = model?.aliases.find((name) => /\b(instruct|chat)\b|-it$/i.test(name));
+  return alias === undefined ? {} : { instructCheckpoint: alias };
 }
 
 /** In probes a strong wish ruled out on the named model is assumed to find a substitute (no catalog search). */

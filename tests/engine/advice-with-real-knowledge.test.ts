@@ -155,6 +155,63 @@ describe('advice on the real knowledge base', () => {
     expect(own?.hours ?? 0).toBeGreaterThan(20);
   });
 
+  describe('base checkpoints', () => {
+    it('points a base model with too few pairs to the published instruct checkpoint', () => {
+      const result = recommend(
+        {
+          modelName: 'Llama 3.1 8B',
+          modelStage: 'base',
+          labeledExamples: 0,
+          goals: ['instruction-following'],
+          gpuName: 'RTX 4090',
+          gpuCount: 1,
+        },
+        knowledge,
+        { explain: 'none' },
+      );
+      expect(result.destination.method).toBe('prompt-engineering');
+      expect(result.destination.why).toContain('Llama 3.1 8B Instruct');
+    });
+
+    it('runs preference tuning from the instruct checkpoint, not the base', () => {
+      const result = recommend(
+        { modelName: 'Qwen2.5 7B', modelStage: 'base', preferencePairs: 5000, gpuName: 'A100 80GB', gpuCount: 1 },
+        knowledge,
+        { explain: 'none' },
+      );
+      expect(result.destination.method).toBe('preference-tuning');
+      expect(result.destination.why).toContain('Qwen2.5 7B Instruct');
+    });
+
+    it('puts supervised tuning before preference tuning on a base model with no published instruct checkpoint', () => {
+      const result = recommend(
+        {
+          modelParamsB: 7,
+          modelAccess: 'open-weights',
+          modelStage: 'base',
+          preferencePairs: 5000,
+          labeledExamples: 2000,
+          gpuName: 'A100 80GB',
+          gpuCount: 1,
+        },
+        knowledge,
+        { explain: 'none' },
+      );
+      expect(result.destination.method).toBe('instruction-tuning');
+      expect(
+        planMethods({
+          modelParamsB: 7,
+          modelAccess: 'open-weights',
+          modelStage: 'base',
+          preferencePairs: 5000,
+          labeledExamples: 2000,
+          gpuName: 'A100 80GB',
+          gpuCount: 1,
+        }).flat(),
+      ).toContain('preference-tuning');
+    });
+  });
+
   describe('teacher and student', () => {
     it('distils into the named model when a larger teacher is named, without human labels', () => {
       const result = recommend(
