@@ -1,6 +1,8 @@
 /** The PostgreSQL test harness itself: a real server on loopback, isolated databases, restart, clean stop. */
-import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type PostgresServer, postgresTestsSkipped, startPostgresServer } from './postgres-server.ts';
 
 describe.skipIf(postgresTestsSkipped())('startPostgresServer', () => {
@@ -41,6 +43,24 @@ describe.skipIf(postgresTestsSkipped())('startPostgresServer', () => {
     expect(server.port).toBe(port);
     const { rows } = await server.query<{ value: string }>('SELECT value FROM kept', [], database.name);
     expect(rows).toEqual([{ value: 'still here' }]);
+  });
+
+  it('stops and removes a cluster left by a test process that was killed, when the next one starts', async () => {
+    // A child process starts a server and is SIGKILLed before it can stop it (a crashed test worker).
+    const script = `
+      import { startPostgresServer } from ${JSON.stringify(new URL('./postgres-server.ts', import.meta.url).href)};
+      const server = await startPostgresServer();
+      console.log(JSON.stringify({ dataDir: server.dataDir }));
+      process.kill(process.pid, 'SIGKILL');`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const { dataDir } = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as { dataDir: string };
+    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    expect(() => process.kill(postmaster, 0)).not.toThrow(); // orphaned, still running
+
+    const next = await startPostgresServer();
+    await next.stop();
+    expect(existsSync(dataDir)).toBe(false);
+    await vi.waitFor(() => expect(() => process.kill(postmaster, 0)).toThrow(), { timeout: 10_000 });
   });
 
   it('stop() shuts the server down and removes its directory', async () => {

@@ -42,7 +42,7 @@
 import { type SpawnOptions, type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { chown, mkdtemp, writeFile } from 'node:fs/promises';
+import { chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -216,7 +216,7 @@ function postmasterPid(dataDir: string): number | undefined {
 }
 
 /** Stops and removes clusters left by test processes that died without cleaning up. Best effort. */
-function removeStaleClusters(): void {
+async function removeStaleClusters(): Promise<void> {
   let names: string[];
   try {
     names = readdirSync(tmpdir()).filter((name) => name.startsWith(DIRECTORY_PREFIX));
@@ -239,8 +239,12 @@ function removeStaleClusters(): void {
       } catch {
         // already gone
       }
+      // Removing the files under a server that is still shutting down can leave some behind: wait for it.
+      const deadline = Date.now() + 10_000;
+      while (isAlive(pid) && Date.now() < deadline) await sleep(25);
+      if (isAlive(pid)) process.kill(pid, 'SIGKILL');
     }
-    rmSync(directory, { recursive: true, force: true });
+    await rm(directory, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   }
 }
 
@@ -253,7 +257,7 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
   const binDir = ensurePostgresInstalled();
   const version = binDir.split('/').at(-2) ?? 'unknown';
   const identity = serverIdentity();
-  removeStaleClusters();
+  await removeStaleClusters();
 
   const baseDir = await mkdtemp(join(tmpdir(), DIRECTORY_PREFIX));
   await writeFile(join(baseDir, OWNER_FILE), String(process.pid));
