@@ -40,6 +40,12 @@ const TRAINING_METHODS: ReadonlySet<MethodId> = new Set([
 export const RUSHED_WEEKS = 2;
 /** Under this many requests a day distillation does not pay (the rule low-volume-distillation-does-not-pay). */
 export const LOW_VOLUME_REQUESTS_PER_DAY = 1000;
+/** Anthropic's threshold for putting a whole knowledge base in the prompt (ant-cr). */
+export const WHOLE_CORPUS_IN_PROMPT_TOKENS = 200_000;
+/** Share of the context window the documents may take, leaving room for instructions, question and answer. */
+const CONTEXT_SHARE_FOR_DOCUMENTS = 0.75;
+/** Context assumed when the catalog has none (API models): 128k tokens, the common size of current API models. */
+const DEFAULT_CONTEXT_TOKENS = 128_000;
 /** Score gap under which two siblings count as a tie (reported as the margin). */
 export const SIBLING_TIE_MARGIN = 3;
 
@@ -70,6 +76,8 @@ export interface DestinationInput {
   readonly substitute: (wish: Wish) => Substitute | undefined;
   /** The vendor's published instruction-tuned checkpoint of the named model, when the catalog names one. */
   readonly instructCheckpoint?: string;
+  /** The named model's context window in tokens, when the catalog has it. */
+  readonly contextTokens?: number;
 }
 
 export interface DestinationChoice {
@@ -90,7 +98,7 @@ export interface DestinationChoice {
 
 /** The ordered wish list from the diagnosis, the data and the kind of model. */
 export function wishList(
-  input: Pick<DestinationInput, 'profile' | 'facts' | 'diagnosis' | 'data' | 'instructCheckpoint'>,
+  input: Pick<DestinationInput, 'profile' | 'facts' | 'diagnosis' | 'data' | 'instructCheckpoint' | 'contextTokens'>,
 ): Wish[] {
   const { profile, facts, diagnosis, data } = input;
   const wishes: Wish[] = [];
@@ -226,6 +234,21 @@ export function wishList(
     if (adaptersPerTask) wishes.push(sftWish);
     if (volumeCost && efficiencyStated && !noSmallerStudent) wishes.push(efficiencyWish(facts, profile, data));
     if (tuneFirst && !adaptersPerTask) wishes.push(sftWish);
+    // A corpus small enough to sit in the prompt (Anthropic: under about 200,000 tokens, with prompt caching) needs
+    // no retrieval system; it must also fit the model's context with room for the question and answer.
+    const contextTokens = input.contextTokens ?? DEFAULT_CONTEXT_TOKENS;
+    const corpusFitsPrompt =
+      profile.corpusTokens !== undefined &&
+      profile.corpusTokens > 0 &&
+      profile.corpusTokens <= Math.min(WHOLE_CORPUS_IN_PROMPT_TOKENS, contextTokens * CONTEXT_SHARE_FOR_DOCUMENTS);
+    if (has(KNOWLEDGE_NEEDS) && corpusFitsPrompt && facts.modelArchitecture !== 'encoder') {
+      wishes.push({
+        methods: ['prompt-engineering'],
+        objective: 'none',
+        why: `Your documents (${profile.corpusTokens} tokens) fit in the prompt: put all of them in a cached prompt instead of building retrieval, and switch to retrieval if they outgrow it.`,
+        strong: true,
+      });
+    }
     if (has(KNOWLEDGE_NEEDS) && !diagnosis.retrievalExhausted) {
       wishes.push({
         methods: ['rag'],

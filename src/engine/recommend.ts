@@ -54,6 +54,9 @@ function decide(
     scores,
     substitute,
     ...instructCheckpointOf(analysis.resolved.model),
+    ...(analysis.resolved.model?.architecture?.contextLength === undefined
+      ? {}
+      : { contextTokens: analysis.resolved.model.architecture.contextLength }),
   });
   return { diagnosis, data, scores, destination };
 }

@@ -155,6 +155,23 @@ describe('advice on the real knowledge base', () => {
     expect(own?.hours ?? 0).toBeGreaterThan(20);
   });
 
+  it('puts a knowledge base small enough for the prompt into a cached prompt; a large one gets retrieval', () => {
+    const small: Profile = {
+      modelName: 'Claude Sonnet 4',
+      taskType: 'chat',
+      task: 'answer employee questions about our HR policies',
+      corpusTokens: 60000,
+      knowledgeChanges: 'monthly',
+      needsCitations: true,
+    };
+    const result = recommend(small, knowledge, { explain: 'none' });
+    expect(result.destination.method).toBe('prompt-engineering');
+    expect(result.destination.why).toContain('cached prompt');
+    expect(recommend({ ...small, corpusTokens: 5_000_000 }, knowledge, { explain: 'none' }).destination.method).toBe(
+      'rag',
+    );
+  });
+
   describe('base checkpoints', () => {
     it('points a base model with too few pairs to the published instruct checkpoint', () => {
       const result = recommend(
