@@ -3,8 +3,8 @@ import type { MethodId } from '../../profile/profile-schema.ts';
 
 /** Phrases, most specific first: "prompt tuning" must win over "prompt", "qlora" over "lora". */
 const METHOD_PHRASES: readonly (readonly [string, MethodId])[] = [
-  [String.raw`q[\s-]?lora`, 'qlora'],
-  [String.raw`lora|low[\s-]rank\s+adapt(?:ation|ers?)`, 'lora'],
+  [String.raw`q[\s-]?lora(?:\s+fine[\s-]?tun(?:ing|e))?`, 'qlora'],
+  [String.raw`lora(?:\s+fine[\s-]?tun(?:ing|e))?|low[\s-]rank\s+adapt(?:ation|ers?)`, 'lora'],
   [String.raw`prefix[\s-]tuning`, 'prefix-tuning'],
   [String.raw`prompt[\s-]tuning|soft[\s-]prompts?`, 'prompt-tuning'],
   [String.raw`instruction[\s-]tuning|instruct[\s-]tuning`, 'instruction-tuning'],
@@ -21,7 +21,7 @@ const METHOD_PHRASES: readonly (readonly [string, MethodId])[] = [
   [String.raw`distillation|distil(?:l|ling)?|knowledge\s+distillation`, 'distillation'],
   [String.raw`rag|retrieval(?:[\s-]augmented(?:\s+generation)?)?|a\s+vector\s+(?:db|database|store)`, 'rag'],
   [
-    String.raw`few[\s-]shot(?:\s+prompting)?|in[\s-]context\s+learning|icl|examples\s+in\s+the\s+prompt`,
+    String.raw`few[\s-]shot(?:\s+(?:prompting|prompts?|examples))?|in[\s-]context\s+learning|icl|examples\s+in\s+the\s+prompt`,
     'in-context-learning',
   ],
   [String.raw`prompt(?:ing|\s+engineering)|(?:just\s+)?(?:better\s+)?prompts?|system\s+prompts?`, 'prompt-engineering'],

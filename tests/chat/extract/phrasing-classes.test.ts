@@ -3,9 +3,13 @@
  * one sentence. Together with the tuning corpus (extraction-corpus.json) these pin what each rule reads and what
  * it must leave alone.
  */
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extractProfile } from '../../../src/chat/extract/index.ts';
+import type { Knowledge } from '../../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../../src/knowledge/load-knowledge.ts';
 import type { ProfileField } from '../../../src/profile/profile-schema.ts';
+import { loadCorpus } from './corpus-scoring.ts';
 import { fixtureCatalog } from './fixture-catalog.ts';
 
 const fields = (message: string, requestedField?: ProfileField) =>
@@ -240,5 +244,35 @@ describe('phrasing classes from issue 12', () => {
     });
     // Hearsay is not the team's fact.
     expect(fields('I read somewhere you need 10,000 examples to fine-tune, true?').labeledExamples).toBeUndefined();
+  });
+});
+
+describe('the v2-annotated tuning utterances', () => {
+  let knowledge: Knowledge;
+  beforeAll(async () => {
+    knowledge = await loadKnowledge(fileURLToPath(new URL('../../../knowledge', import.meta.url)));
+  });
+  // Written for the classes above (and the earlier v2 fields work); an independent batch (source) is measured by
+  // the report instead, since its writer may read a message differently.
+  const written = loadCorpus().filter((utterance) => utterance.gradesV2 === true && utterance.source === undefined);
+
+  it.each(written.map((utterance) => [utterance.text, utterance] as const))('reads %j exactly', (_text, utterance) => {
+    const { task: _task, ...read } = extractProfile(utterance.text, {
+      knowledge,
+      ...(utterance.requestedField ? { requestedField: utterance.requestedField } : {}),
+    }).fields;
+    const { task: _expectedTask, ...expected } = utterance.expected;
+    // Lists compare as sets; names compare by the catalog entry they resolve to.
+    const sortLists = (profile: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(profile).map(([key, value]) => {
+          if (Array.isArray(value)) return [key, [...value].map((item) => JSON.stringify(item)).sort()];
+          if (key === 'modelName' || key === 'teacherModel')
+            return [key, knowledge.findModel(String(value))?.id ?? value];
+          if (key === 'gpuName') return [key, knowledge.findGpu(String(value))?.id ?? value];
+          return [key, value];
+        }),
+      );
+    expect(sortLists(read)).toEqual(sortLists(expected));
   });
 });

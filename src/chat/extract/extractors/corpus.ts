@@ -16,7 +16,7 @@ const LARGE = new RegExp(
   [
     String.raw`\b(?:thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands|millions|tons|lots|loads|heaps|a\s+ton|a\s+lot|terabytes|gigabytes|years)\s+(?:and\s+\w+\s+)?of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
     String.raw`\b(?:a\s+|an\s+)?(?:big|large|huge|massive|enormous|giant|extensive|sprawling|vast)\s+(?:internal\s+|company\s+|domain\s+|document\s+|text\s+)?(?:wiki|knowledge\s?base|kb|corpus|archive|document\s+(?:collection|store|base|library)|library|collection\s+of\s+(?:documents|docs|pdfs)|confluence|sharepoint|doc(?:ument)?s?\s+(?:set|site|repository|repo)|documentation)\b`,
-    String.raw`\b\d+(?:\.\d+)?\s?(?:tb|gb)\s+of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
+    String.raw`\b\d+(?:\.\d+)?\s?(?:tb|gb)\s+of\s+${DOCUMENT_QUALIFIER}(?:${DOCUMENT_NOUN}|text|domain\s+text)\b`,
     String.raw`\b(?:code\s?base|monorepo|repo(?:sitory)?|archive|corpus|wiki|knowledge\s?base|sharepoint|confluence|docs|documentation|help[\s-]?cent(?:er|re))(?:,?\s+which|\s+that)?\s+(?:is|are|'s)\s+(?:(?:really|very|pretty|quite|absolutely|just)\s+)?(?:huge|large|massive|enormous|big|vast|gigantic)\b`,
     String.raw`\b(?:hundreds\s+of\s+thousands|millions|\d+(?:\.\d+)?\s?(?:m|million)|\d{3}(?:,\d{3})+|\d{3}k)\s+(?:of\s+)?lines(?:\s+of\s+(?:[a-z]+\s+)?code)?\b`,
     String.raw`\b(?:large|huge|big|massive|giant|enormous)\s+(?:pile|collection|set|archive|trove|library|stack|backlog)\s+of\s+${DOCUMENT_QUALIFIER}(?:[a-z]+\s+)?${DOCUMENT_NOUN}\b`,
@@ -29,6 +29,7 @@ const SMALL = new RegExp(
   [
     String.raw`\b(?:a\s+handful|a\s+few|a\s+couple|a\s+small\s+number|a\s+small\s+set|a\s+dozen|dozens)\s+of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
     String.raw`\b(?:a\s+few|some|several)\s+${DOCUMENT_QUALIFIER}(?:pdfs?|documents|docs|manuals|pages|wiki\s+pages|policy\s+documents|files)\b`,
+    String.raw`\b(?:(?:a\s+few|several|some|a\s+couple(?:\s+of)?)\s+hundred|hundreds\s+of)\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
     String.raw`\b(?:a\s+|an\s+)?(?:small|tiny|little|short)\s+(?:internal\s+)?(?:wiki|knowledge\s?base|kb|corpus|faq|doc(?:ument)?s?\s+set|set\s+of\s+(?:documents|docs|pdfs))\b`,
     String.raw`\b(?:wiki|knowledge\s?base|kb|corpus|docs|documentation|faq|it)(?:,?\s+which|\s+that)?\s+(?:is|are|'s)\s+(?:(?:really|very|pretty|quite|super)\s+)?(?:tiny|small|little)\b`,
   ].join('|'),
@@ -50,7 +51,7 @@ const COUNTED = new RegExp(
  * "on top of our help center", "using our Confluence". Read as a small corpus when no size is said.
  */
 const OWN_DOCUMENTS =
-  /\b(?:from|over|on|using|in|across|against|with|on\s+top\s+of|grounded\s+in|based\s+on)\s+(?:all\s+)?(?:our|their)\s+(?:(?:own|internal|company|product|support|customer|hr|it|policy|legal|technical|api|developer|public|existing)\s+){0,2}(?:docs|documentation|wiki|knowledge[\s-]?base|kb|confluence(?:\s+(?:space|wiki|pages))?|notion|sharepoint|manuals?|handbooks?|help[\s-]?cent(?:er|re)(?:\s+articles)?|faqs?|articles|runbooks|intranet|policies|policy\s+documents|sops|guidelines|contracts)\b/g;
+  /\b(?:from|over|on|using|in|across|against|on\s+top\s+of|grounded\s+in|based\s+on|knows?|understands?)\s+(?:all\s+)?(?:our|their)\s+(?:(?:own|internal|company|product|support|customer|hr|it|policy|legal|technical|api|developer|public|existing)\s+){0,2}(?:docs|documentation|wiki|knowledge[\s-]?base|kb|confluence(?:\s+(?:space|wiki|pages))?|notion|sharepoint|manuals?|handbooks?|help[\s-]?cent(?:er|re)(?:\s+articles)?|faqs?|articles|runbooks|intranet|policies|policy\s+documents|sops|guidelines|contracts|pricing\s+docs|product\s+docs)\b|\bquestions\s+about\s+our\s+(?:(?:own|internal|product|company)\s+)?(?:docs|documentation|wiki|knowledge[\s-]?base|manuals?|handbooks?|policies|catalog(?:ue)?|product\s+catalog(?:ue)?|price\s+lists?|pricing)\b/g;
 
 /** Documents at or above this count make a large corpus. */
 export const LARGE_CORPUS_DOCUMENTS = 1000;

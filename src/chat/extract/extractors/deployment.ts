@@ -9,7 +9,7 @@ import type { Extractor, Finding } from '../types.ts';
 
 type Deployment = (typeof DEPLOYMENTS)[number];
 
-const PHONE = String.raw`(?:phones?|smartphones?|mobile(?:\s+(?:phones?|devices?))?|iphones?|android(?:\s+(?:phones?|devices?))?|ios(?:\s+devices?)?|tablets?|ipads?)`;
+const PHONE = String.raw`(?:(?:the\s+)?(?:customer|user|client|patient|driver|rider|employee)'?s'?\s+)?(?:phones?|smartphones?|mobile(?:\s+(?:phones?|devices?))?|iphones?|android(?:\s+(?:phones?|devices?))?|ios(?:\s+devices?)?|tablets?|ipads?)`;
 const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
   [
     new RegExp(
@@ -34,6 +34,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:on[\s-]device|on\s+the\s+device)\b(?!\s+(?:on\s+)?(?:the\s+)?(?:phones?|smartphones?|mobile|iphones?|android))`,
         String.raw`\b(?:in|on)\s+(?:the\s+)?(?:car|vehicle|robot|drone|camera)s?\b(?=[^.;!?\n]{0,20}\b(?:locally|offline|on[\s-]board)\b)`,
         String.raw`\bonto\s+(?:the\s+)?devices?\b`,
+        String.raw`\b(?:in|inside)\s+the\s+(?:user's\s+|users'\s+)?browser\b|\bwebgpu\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|work)\s+(?:locally\s+|offline\s+|fully\s+)?on\s+(?:the\s+|our\s+|their\s+|users'\s+|employees'\s+|staff\s+)?(?:field\s+|work\s+|company\s+|staff\s+)?laptops?\b`,
       ].join('|'),
       'g',
@@ -55,6 +56,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:everything|it|we|all|the\s+model|the\s+system|inference|hosting)\s+(?:is|are|'s|must\s+be|has\s+to\s+be|needs\s+to\s+be|will\s+be|stays?|remains?)\s+(?:all\s+|fully\s+|entirely\s+)?on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`(?:^|[.;!?]\s*)(?:(?:it|we)\s+)?(?:must|has\s+to|have\s+to|needs\s+to)\s+be\s+on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\b(?:our|the)\s+(?:basement\s+|office\s+)?server\s+(?:room|closet)\b`,
+        String.raw`\b(?:boxes|servers?|machines?|gpus?|cards?|hardware|racks?|workstations?)\s+(?:in|at)\s+(?:our|the)\s+(?:office|basement|building|lab|closet)\b`,
+        String.raw`\b(?:on|in)\s+our\s+(?:own\s+)?(?:private|company|corporate)\s+(?:servers?|data\s?cent(?:er|re)s?|cloud|infrastructure|cluster)\b`,
         String.raw`\bbare[\s-]metal\s+servers?\s+(?:in|at)\s+(?:our|the\s+office)\b`,
       ].join('|'),
       'g',

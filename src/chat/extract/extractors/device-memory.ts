@@ -27,7 +27,7 @@ const SIZE = String.raw`(?:~\s*|about\s+|around\s+|maybe\s+|like\s+|up\s+to\s+|a
 const MODEL_SHARE = new RegExp(
   [
     `(?:give|leave|allot|allocate|reserve|budget)\\s+(?:the\\s+model\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
-    `\\bmodel\\s+(?:can|may|could|gets?\\s+to)\\s+(?:take|use|have|get)\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
+    `\\bmodel\\s+(?:(?:can|may|could|gets?\\s+to)\\s+(?:take|use|have|get)|gets)\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
     `(?:assume|say|reserve|leave)\\s+${SIZE}\\s?(?:gb|gigs?)?\\s+for\\s+the\\s+model`,
     `(?:must|has\\s+to|have\\s+to|needs?\\s+to|should)\\s+fit\\s+(?:in(?:to)?|within|under)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+for\\s+the\\s+model`,

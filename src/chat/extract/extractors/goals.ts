@@ -21,6 +21,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
         String.raw`\b(?:doesn't|does\s+not|don't|do\s+not)\s+know\s+(?:our|about\s+our)\b`,
         String.raw`\b(?:proprietary|internal|domain)\s+knowledge\b`,
         String.raw`\bhallucinat\w*\b`,
+        String.raw`\bmak(?:e|es|ing)\s+(?:stuff|things|facts|answers|(?:\w+\s+)?details)\s+up\b|\bmak(?:e|es|ing)\s+up\s+(?:\w+\s+){0,2}(?:details|facts|answers|policies|numbers|stuff|things)\b`,
       ].join('|'),
       'g',
     ),
@@ -35,7 +36,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'format',
-    /\b(?:json|xml|yaml|csv|schema|strict(?:ly)?\s+(?:format|structure|template)|(?:output|response)\s+format|structured\s+(?:output|data|json)|fixed\s+(?:format|template|fields)|template|valid\s+(?:json|sql)|format(?:ting)?\s+(?:keeps\s+(?:breaking|changing|drifting)|is\s+(?:wrong|off|inconsistent|broken|all\s+over)|breaks|broke|has\s+to\s+be|must\s+be|needs\s+to\s+be))\b/g,
+    /\b(?:json|xml|yaml|csv|schema|strict(?:ly)?\s+(?:format|structure|template)|(?:output|response)\s+format|structured\s+(?:output|data|json)|fixed\s+(?:format|template|fields)|template|valid\s+(?:json|sql)|miss(?:es|ing)?\s+the\s+format|(?:wrong|broken|inconsistent)\s+format(?:ting)?|format(?:ting)?\s+(?:errors|issues|problems|mistakes)|format(?:ting)?\s+(?:keeps\s+(?:breaking|changing|drifting)|is\s+(?:wrong|off|inconsistent|broken|all\s+over)|breaks|broke|has\s+to\s+be|must\s+be|needs\s+to\s+be))\b/g,
   ],
   [
     'style',
@@ -43,7 +44,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'task-skill',
-    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|stuck\s+at\s+\d+(?:\.\d+)?\s?%|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?|bad\s+at\s+(?:the\s+)?(?:actual\s+)?(?:task|job)|(?:keeps\s+)?mix(?:es|ing)?\s+up|confus(?:es|ing)\s+\w+\s+(?:and|with))\b/g,
+    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|(?:stuck|plateaued|capped|topped\s+out)\s+(?:at|around|near)\s+(?:~\s*)?\d+(?:\.\d+)?\s?%\s*(?:accuracy|acc|f1|precision|recall)|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?|bad\s+at\s+(?:the\s+)?(?:actual\s+)?(?:task|job)|(?:keeps\s+)?mix(?:es|ing)?\s+up|confus(?:es|ing)\s+\w+\s+(?:and|with))\b/g,
   ],
   [
     'instruction-following',
@@ -55,11 +56,11 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'cost',
-    /\b(?:too\s+(?:expensive|costly|pricey)|(?:cut|cutting|reduce|reducing|lower|lowering|slash|halve)\s+(?:the\s+|our\s+)?(?:costs?|bill|spend|api\s+(?:costs?|bill))|(?:costs?|bill|spend)\s+(?:is|are)\s+(?:too\s+high|killing|exploding|out\s+of\s+control)|cheaper|costs?\s+too\s+much|getting\s+expensive)\b/g,
+    /\b(?:too\s+(?:expensive|costly|pricey)|(?:run|serve|host)\s+(?:it\s+)?cheap(?:ly|er)|cheap(?:ly|er)\s+to\s+run|(?:cut|cutting|reduce|reducing|lower|lowering|slash|halve)\s+(?:the\s+|our\s+)?(?:costs?|bill|spend|api\s+(?:costs?|bill))|(?:costs?|bill|spend)\s+(?:is|are)\s+(?:too\s+high|killing|exploding|out\s+of\s+control)|cheaper|costs?\s+too\s+much|getting\s+expensive)\b/g,
   ],
   [
     'latency',
-    /\b(?:too\s+slow|(?:faster|lower\s+latency|reduce\s+(?:the\s+)?latency|cut\s+(?:the\s+)?latency)|latency\s+(?:matters|is\s+(?:critical|key|crucial|important)|budget|target|requirement)|real[\s-]time)\b/g,
+    /\b(?:too\s+slow|(?:is|are|feels?|seems?)\s+(?:really\s+|way\s+|so\s+|pretty\s+)?slow\b|latency\s+(?:is|was)\s+(?:too\s+|way\s+too\s+)?(?:high|bad|an\s+issue|a\s+problem)|(?:faster|lower\s+latency|reduce\s+(?:the\s+)?latency|cut\s+(?:the\s+)?latency)|latency\s+(?:matters|is\s+(?:critical|key|crucial|important)|budget|target|requirement)|real[\s-]time)\b/g,
   ],
   [
     'on-device',

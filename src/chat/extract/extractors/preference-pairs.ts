@@ -7,7 +7,7 @@ import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const PAIRS = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:human|labeled|labelled|rated|ranked|annotated|curated)\\s+)?(?:preference\\s+(?:pairs|comparisons|examples|data\\s*points)|(?:chosen|preferred|accepted)(?:\\s*\\/\\s*|\\s+(?:vs\\.?|and|or)\\s+|[\\s-])(?:rejected|dispreferred)(?:\\s+(?:pairs|examples|comparisons))?|(?:thumbs[\\s-]up(?:\\s*\\/\\s*|\\s+(?:vs\\.?|and|or)\\s+)(?:thumbs[\\s-])?down|👍\\s*\\/\\s*👎)\\s+pairs|(?:pairwise|side[\\s-]by[\\s-]side|a\\/b)\\s+(?:comparisons|ratings|judgments|judgements)|ranked\\s+(?:outputs|responses|answers|comparisons)|comparison\\s+pairs|(?:\\w+\\s+)?pairs\\s+(?:where|in\\s+which|with)\\s+(?:\\w+\\s+){0,3}?(?:picked|chose|selected|preferred|ranked|marked|rated|voted\\s+for)\\s+(?:the\\s+)?(?:better|best|preferred|winner|one))`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:human|labeled|labelled|rated|ranked|annotated|curated)\\s+)?(?:preference\\s+(?:pairs|comparisons|examples|data\\s*points)|(?:chosen|preferred|accepted)(?:\\s*\\/\\s*|\\s+(?:vs\\.?|and|or)\\s+|[\\s-])(?:rejected|dispreferred)(?:\\s+(?:pairs|examples|comparisons))?|(?:thumbs[\\s-]up(?:\\s*\\/\\s*|\\s+(?:vs\\.?|and|or)\\s+)(?:thumbs[\\s-])?down|👍\\s*\\/\\s*👎)\\s+pairs|(?:pairwise|side[\\s-]by[\\s-]side|a\\/b)\\s+(?:comparisons|ratings|judgments|judgements)|ranked\\s+(?:outputs|responses|answers|comparisons)|comparison\\s+pairs|(?:\\w+\\s+)?(?:pairs|examples|cases|prompts)\\s+(?:where|in\\s+which|with)\\s+(?:\\w+\\s+){0,3}?(?:picked|chose|selected|preferred|ranked|marked|rated|voted\\s+for|compared)\\s+(?:the\\s+)?(?:better|best|preferred|winner|one|two|between))`,
   'g',
 );
 

@@ -22,7 +22,7 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'code',
-    /\b(?:cod(?:e|ing)\s+(?:assistant|completion|generation|review|copilot|model)|(?:write|writes|writing|generate|generates|complete|completes|completion\s+of|translate|review)\s+(?:\w+\s+)?(?:code|sql|queries|python|java|typescript|javascript|cobol|unit\s+tests)|text[\s-]to[\s-]sql|nl[\s-]?2[\s-]?sql|autocomplet\w*\s+(?:in|for)\s+(?:the\s+)?(?:ide|editor)|pull\s+requests?|code\s+review)\b/g,
+    /\b(?:cod(?:e|ing)\s+(?:assistant|completion|generation|review|copilot|model)|(?:write|writes|writing|generate|generates|complete|completes|completion\s+of|translate|review)\s+(?:\w+\s+)?(?:code|sql|queries|python|java|typescript|javascript|cobol|unit\s+tests)|text[\s-]to[\s-]sql|(?:into|to)\s+sql\b|nl[\s-]?2[\s-]?sql|autocomplet\w*\s+(?:in|for)\s+(?:the\s+)?(?:ide|editor)|pull\s+requests?|code\s+review)\b/g,
   ],
   [
     'extract',
@@ -30,15 +30,15 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'classify',
-    /\b(?:classif\w*|categori[sz]\w*|sort\w*\s+(?:\w+\s+){0,3}into|rout(?:e|es|ing)\s+(?:\w+\s+){0,3}(?:to|into)\s+(?:the\s+right\s+)?(?:queues?|teams?|departments?|categories|agents)|triag\w*|sentiment|spam\s+(?:detection|filter\w*)|intent\s+(?:detection|classification|recognition)|tag\w*\s+(?:\w+\s+){0,2}(?:tickets?|emails?|messages?|reviews?|posts?)\s+(?:with|by|into))\b/g,
+    /\b(?:classif\w*|categori[sz]\w*|sort\w*\s+(?:\w+\s+){0,3}into|rout(?:e|es|ing)\s+(?:\w+\s+){0,3}(?:to|into)\s+(?:the\s+right\s+)?(?:queues?|teams?|departments?|categories|agents)|triag\w*|sentiment|spam\s+(?:detection|filter\w*)|intent\s+(?:detection|classification|recognition)|(?:positive|negative)\s+or\s+(?:negative|positive|neutral)|whether\s+(?:a|an|the|each)\s+\w+\s+is\s+\w+\s+or\s+\w+|tag\w*\s+(?:\w+\s+){0,2}(?:tickets?|emails?|messages?|reviews?|posts?)\s+(?:with|by|into))\b/g,
   ],
   [
     'search',
-    /\b(?:semantic\s+search|search\s+(?:engine|over|across|through|our)|(?:find|finding|retriev\w*)\s+(?:the\s+)?(?:relevant|right|similar|matching)\s+(?:\w+\s+)?(?:docs|documents|articles|passages|products|cases|tickets|results)|re-?rank\w*|recommend\w*\s+(?:similar\s+)?products)\b/g,
+    /\b(?:semantic\s+search|rank\w*\s+(?:the\s+)?(?:search\s+)?results|search\s+(?:engine|over|across|through|our)|(?:find|finding|retriev\w*)\s+(?:the\s+)?(?:relevant|right|similar|matching)\s+(?:\w+\s+)?(?:docs|documents|articles|passages|products|cases|tickets|results)|re-?rank\w*|recommend\w*\s+(?:similar\s+)?products)\b/g,
   ],
   [
     'chat',
-    /\b(?:chat\s?bots?|chat\s+assistant|(?:support|help[\s-]?desk|customer[\s-]service|hr|it|internal|sales|faq|virtual)\s+(?:bot|assistant|agent|chat)|assistant\s+that\s+(?:answers|chats|talks)|\ba\s+bot\s+(?:over|on|for|that|which)|conversational\s+(?:agent|assistant|ai|bot)|answer\w*\s+(?:customer|user|employee|patient|staff)\s+(?:questions|queries)|q\s?&\s?a\s+(?:bot|over|on\s+top\s+of|from|against)|(?:customer[\s-]facing|slack|teams|discord|whatsapp|telegram|website|web|shop|store|in[\s-]app|employee|onboarding|policy)\s+(?:bot|chatbot|assistant)|\b(?:the|a|our|this)\s+bot\s+(?:to\s+|should\s+|must\s+|that\s+|which\s+)?(?:answer|respond|reply|chat|help)\w*|(?:bot|assistant)\s+(?:that|which)\s+(?:answers|responds|replies|helps))\b/g,
+    /\b(?:chat\s?bots?|chat\s+assistant|(?:support|help[\s-]?desk|customer[\s-]service|hr|it|internal|sales|faq|virtual)\s+(?:bot|assistant|agent|chat)|assistant\s+that\s+(?:answers|chats|talks)|\ba\s+bot\s+(?:over|on|for|that|which)|conversational\s+(?:agent|assistant|ai|bot)|answer\w*\s+(?:customer|user|employee|patient|staff)\s+(?:questions|queries)|q\s?&\s?a\s+(?:bot|over|on\s+top\s+of|from|against)|(?:customer[\s-]facing|slack|teams|discord|whatsapp|telegram|website|web|shop|store|in[\s-]app|employee|onboarding|policy)\s+(?:bot|chatbot|assistant)|\b(?:the|a|our|this)\s+bot\s+(?:to\s+|should\s+|must\s+|that\s+|which\s+)?(?:answer|respond|reply|chat|help)\w*|(?:bot|assistant|copilot)\s+(?:for\s+(?:\w+\s+){1,3})?(?:that|which|who)\s+(?:knows|answers|responds|replies|helps|chats|talks))\b/g,
   ],
   [
     'generate',

@@ -4,7 +4,7 @@
  */
 import type { MethodId } from '../../../profile/profile-schema.ts';
 import { METHOD_SOURCE, methodFromPhrase } from '../method-names.ts';
-import { allMatches, clauseBefore, finding } from '../prepare-message.ts';
+import { allMatches, clauseBefore, finding, findingFromMatch } from '../prepare-message.ts';
 import type { AnswerReader } from '../short-answer.ts';
 import type { Extractor, Finding } from '../types.ts';
 
@@ -16,11 +16,11 @@ const TRIED_RESULT: readonly (readonly ['good-enough' | 'plateaued' | 'failed', 
   ],
   [
     'failed',
-    /\b(?:fail\w*|(?:didn't|didnt|did\s+not|doesn't|doesnt|does\s+not|don't|dont)\s+(?:really\s+)?(?:help|work|improve|move\s+the\s+needle|do\s+(?:much|anything))|(?:wasn't|isn't|weren't|aren't|was\s+not|is\s+not)\s+(?:really\s+)?(?:good\s+enough|enough|working|reliable|accurate)|made\s+(?:it|things)\s+worse|no\s+(?:improvement|gain|luck|dice)|useless|not\s+(?:good\s+enough|enough|great|reliable)|ignores?\s+(?:it|them|the\s+passages|the\s+context)|worse|overfit\w*|(?:terrible|awful|poor|bad|disappointing|underwhelming)\s+(?:results|quality|answers|accuracy|outputs?)|badly|poorly|garbage|keeps\s+(?:breaking|failing|getting\s+\w+\s+wrong)|unreliable|barely\s+(?:helped|moved|improved|changed)|did\s+nothing|(?:dropped|abandoned|scrapped|ditched)\s+(?:it|them|that)|gave\s+up|lost\s+(?:way\s+)?(?:too\s+much|a\s+lot\s+of|\d+\s?%\s+(?:of\s+)?)\s*(?:accuracy|quality)|(?:went|got)\s+up\s+too\s+much|meh)\b/,
+    /\b(?:fail\w*|(?:didn't|didnt|did\s+not|doesn't|doesnt|does\s+not|don't|dont)\s+(?:really\s+)?(?:help|work|improve|move\s+the\s+needle|do\s+(?:much|anything))|(?:wasn't|isn't|weren't|aren't|was\s+not|is\s+not)\s+(?:really\s+)?(?:good\s+enough|enough|working|reliable|accurate)|made\s+(?:it|things)\s+worse|no\s+(?:improvement|gain|luck|dice)|useless|not\s+(?:good\s+enough|enough|great|reliable)|ignores?\s+(?:it|them|the\s+passages|the\s+context)|worse|overfit\w*|(?:terrible|awful|poor|bad|disappointing|underwhelming)\s+(?:results|quality|answers|accuracy|outputs?)|badly|poorly|garbage|keeps\s+(?:breaking|failing|getting\s+\w+\s+wrong)|unreliable|barely\s+(?:helped|moved|improved|changed)|did\s+nothing|(?:dropped|abandoned|scrapped|ditched)\s+(?:it|them|that)|gave\s+up|lost\s+(?:way\s+)?(?:too\s+much|a\s+lot\s+of|\d+\s?%\s+(?:of\s+)?)\s*(?:accuracy|quality)|(?:went|got)\s+up\s+too\s+much|meh|mediocre|underwhelming|disappointing)\b/,
   ],
   [
     'good-enough',
-    /\b(?:good\s+enough|(?:works?|worked|working)\s+(?:(?:really|pretty|quite|surprisingly|reasonably)\s+)?(?:well|fine|great|ok|okay|nicely)|(?:quality|answers|results|output|outputs|accuracy)\s+(?:is|are)\s+(?:(?:mostly|pretty|really|actually|already)\s+)?(?:fine|good|great|ok|okay|decent|solid|acceptable)|(?:got|gets|getting|gave|gives)\s+(?:us\s+)?(?:decent|good|solid|great|acceptable)\s+results|gets?\s+(?:the\s+)?(?:facts|answers|it)\s+right|fine\s+for\s+now|(?:follows|handles|answers)\s+\w+\s+(?:fine|well)|happy\s+with\s+(?:the\s+)?(?:quality|results|answers|it)|solved\s+it|does\s+the\s+job|gets?\s+the\s+job\s+done)\b/,
+    /\b(?:good\s+enough|(?:works?|worked|working)\s+(?:(?:really|pretty|quite|surprisingly|reasonably)\s+)?(?:well|fine|great|ok|okay|nicely)|(?:quality|answers|results|output|outputs|accuracy)\s+(?:is|are)\s+(?:(?:mostly|pretty|really|actually|already)\s+)?(?:fine|good|great|ok|okay|decent|solid|acceptable)|(?:got|gets|getting|gave|gives)\s+(?:us\s+)?(?:decent|good|solid|great|acceptable)\s+results|gets?\s+(?:the\s+)?(?:facts|answers|it)\s+right|fine\s+for\s+now|(?:doing|did|does|performing|performs|performed)\s+(?:really\s+|pretty\s+|quite\s+|surprisingly\s+)?(?:well|fine|great|ok|okay)|helped\s+(?:a\s+lot|a\s+bunch|massively|hugely|a\s+great\s+deal|significantly|quite\s+a\s+bit)|(?:follows|handles|answers)\s+\w+\s+(?:fine|well)|happy\s+with\s+(?:the\s+)?(?:quality|results|answers|it)|solved\s+it|does\s+the\s+job|gets?\s+the\s+job\s+done)\b/,
   ],
 ];
 
@@ -84,8 +84,14 @@ export const extractTried: Extractor = (message) => {
     if (!result || NOT_DONE_BEFORE.test(before)) continue;
     findings.push(finding('tried', [{ method: mention.method, result }], mention.start, mention.end));
   }
+  if (findings.length === 0)
+    for (const match of allMatches(NOTHING_TRIED_YET, lower)) findings.push(findingFromMatch('tried', [], match));
   return findings;
 };
+
+/** Said in free text that nothing was tried: "haven't tried anything yet", "we've tried nothing so far". */
+const NOTHING_TRIED_YET =
+  /\b(?:(?:haven't|have\s+not|didn't|did\s+not)\s+(?:really\s+)?tried\s+anything|(?:we've|we\s+have|i've)\s+tried\s+nothing)\b/g;
 
 /** A reply that nothing was tried yet: "nothing yet", "none", "not yet". */
 const NOTHING_TRIED =
