@@ -43,6 +43,11 @@ export const ESTIMATE_INPUT_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileF
   'gpuMemoryGB',
   'labeledExamples',
   'requestsPerDay',
+  'corpusTokens',
+  'teacherModel',
+  'modelAccess',
+  'modality',
+  'taskType',
 ]);
 
 /** The memory checks behind the `fits.*` facts. */

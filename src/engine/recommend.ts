@@ -121,7 +121,15 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     return methodEstimate ? { ...method, estimates: methodEstimate } : method;
   });
 
-  const sensitivity = findSensitivity(profile, analysis, destination.method, probe);
+  // A sensitivity entry is a promise ("at this value the answer becomes X"): each one found by the cheap probe is
+  // confirmed by a full run with the real substitute search, so it reproduces exactly.
+  const confirm = (patch: Partial<Profile>): MethodId => {
+    const next = { ...profile, ...patch } as Profile;
+    const probed = analyseFeasibility(next, knowledge);
+    const find = (wish: Wish) => searchSubstitute(wish, next, probed.resolved.model, knowledge, probed.facts).found;
+    return decide(next, probed, find).destination.method;
+  };
+  const sensitivity = findSensitivity(profile, analysis, destination.method, probe, confirm);
   // The named model limits the answer (the destination is only conditional on it): say what else would work.
   if (!search && !destination.switchedTo && feasibility.get(destination.method)?.status === 'conditional') {
     const wish = destination.wishes.find((candidate) => candidate.methods.includes(destination.method));

@@ -14,7 +14,8 @@ import type { SensitivityEntry } from './recommendation-schema.ts';
  * "What would change my answer": for the known numeric fields, the nearest value (below and above the current one)
  * at which the destination changes. Candidate values are the thresholds the pipeline uses (data amounts, volume),
  * the memory each training check needs per GPU, and the cost of each rental and of the monthly bills; each is
- * checked by re-running the pipeline (`probe`). Pure.
+ * checked by re-running the pipeline (`probe`, cheap), and each change found is confirmed by a full run (`confirm`)
+ * so the reported destination is the one a fresh request with that value gets. Pure.
  */
 
 type NumericField =
@@ -30,6 +31,7 @@ export function findSensitivity(
   analysis: FeasibilityAnalysis,
   destination: MethodId,
   probe: (patch: Partial<Profile>) => MethodId,
+  confirm: (patch: Partial<Profile>) => MethodId = probe,
 ): SensitivityEntry[] {
   const { estimates, resolved } = analysis;
   const candidates: Record<NumericField, number[]> = {
@@ -55,7 +57,8 @@ export function findSensitivity(
     const belowValue = below === undefined ? undefined : below - (field === 'gpuMemoryGB' ? 1 : 1);
     for (const value of [belowValue, above]) {
       if (value === undefined || value < 0 || (field === 'gpuMemoryGB' && value <= 0)) continue;
-      const becomes = probe({ [field]: value });
+      if (probe({ [field]: value }) === destination) continue;
+      const becomes = confirm({ [field]: value });
       if (becomes !== destination) entries.push({ field, value, becomes });
     }
   }
