@@ -25,6 +25,15 @@ export const MAX_QUESTIONS = 3;
 const PER_ITEM_TASKS: ReadonlySet<string> = new Set(['classify', 'extract', 'image-understand', 'image-generate']);
 /** Tasks that answer from knowledge: only there does it matter whether that knowledge changes. */
 const KNOWLEDGE_SHAPED_TASKS: ReadonlySet<string> = new Set(['chat', 'generate', 'search']);
+/** A stated size this many times off the catalog's (either way) is asked back whatever the method. */
+const FAR_CONFLICT_RATIO = 2;
+/** Stated values that can contradict the catalog and change the answer: asked back when they do. */
+const DECISIVE_CONFLICTS: ReadonlySet<ProfileField> = new Set([
+  'modelParamsB',
+  'modelAccess',
+  'gpuMemoryGB',
+  'modality',
+]);
 /** Destinations trained on labelled input/output examples (or teacher outputs, for a student). */
 const SUPERVISED_DESTINATIONS: ReadonlySet<MethodId> = new Set([
   'lora',
@@ -100,6 +109,22 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     return next === destination.method ? undefined : next;
   };
 
+  // A stated value that contradicts the catalog and decides the answer (7B given for a 70B model): which is right
+  // comes before anything else. The answer is computed with the stated value meanwhile.
+  for (const conflict of analysis.resolved.conflicts) {
+    const field = conflict.field as ProfileField;
+    if (!DECISIVE_CONFLICTS.has(field) || asked.length >= MAX_QUESTIONS) continue;
+    // Sizes half or twice the catalog's change every memory and cost figure; other fields must change the method.
+    const far =
+      typeof conflict.given === 'number' &&
+      typeof conflict.catalog === 'number' &&
+      Math.max(conflict.given, conflict.catalog) >= FAR_CONFLICT_RATIO * Math.min(conflict.given, conflict.catalog);
+    if (!far && changes({ [field]: conflict.catalog } as Partial<Profile>) === undefined) continue;
+    asked.push({
+      field,
+      why: `You gave ${String(conflict.given)}, the catalog says ${String(conflict.catalog)} for this model; the answer uses yours, and the other value ${far ? 'changes every memory and cost figure' : 'changes it'}.`,
+    });
+  }
   // Everything is ruled out: only whether another model may be proposed can change that.
   if (destination.deadEnd) {
     if (input.canSwitchModel === undefined) ask('canSwitchModel', 'Every method is ruled out on the named model.');

@@ -147,6 +147,21 @@ describe('questions (stage 7): the rule behind each question', () => {
     for (const field of mustNot) expect(fields, `${field} not asked`).not.toContain(field);
   });
 
+  it('asks back a stated model size ten times off the catalog first (the answer is computed with it meanwhile)', () => {
+    const fields = asked({
+      modelName: 'Llama 3.1 70B',
+      modelParamsB: 7,
+      gpuName: 'RTX 4090',
+      gpuCount: 1,
+      labeledExamples: 1000,
+    });
+    expect(fields[0]).toBe('modelParamsB');
+    // A size within the catalog's tolerance is not a question.
+    expect(
+      asked({ modelName: 'Llama 3.1 8B', modelParamsB: 8, gpuName: 'RTX 4090', gpuCount: 1, labeledExamples: 1000 }),
+    ).not.toContain('modelParamsB');
+  });
+
   it('the task shape fills the modality: a chat task is text, transcription is audio', () => {
     const chat = recommend({ task: 'answer staff questions', taskType: 'chat' }, knowledge, { explain: 'none' });
     expect(chat.questions.map((question) => question.field)).not.toContain('modality');
