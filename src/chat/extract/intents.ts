@@ -48,7 +48,7 @@ const DEFINITION = new RegExp(
   `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|sorry|hmm|wait),?\\s+)(?:what(?:'s|\\s+is|\\s+are)|explain|define|what\\s+does)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})(?:\\s+(?:mean|exactly|actually|again))?\\s*\\??\\s*$`,
 );
 const COMPARISON = new RegExp(
-  `(${METHOD_SOURCE})\\s+(?:or|vs\\.?|versus|compared\\s+to|against)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\b(?:compare|difference\\s+between)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:and|with|to|vs\\.?)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
+  `(${METHOD_SOURCE})\\s+(?:or|vs\\.?|versus|compared\\s+to|against|(?:better|worse|cheaper|faster|easier|safer)\\s+than)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\b(?:compare|difference\\s+between)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:and|with|to|vs\\.?)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
 );
 const WHAT_WOULD_CHANGE =
   /\bwhat\s+(?:would|could|might)\s+(?:change|flip|alter)\s+(?:your|the)\s+(?:answer|mind|recommendation|advice)|\bwhat\s+would\s+make\s+you\s+(?:change|recommend|pick|choose)|\bhow\s+sensitive\b|\bwhen\s+would\s+(?:the|your)\s+(?:answer|recommendation)\s+change/;

@@ -34,6 +34,7 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   eighty: 80,
   ninety: 90,
   'a dozen': 12,
+  'a couple': 2,
   'a hundred': 100,
   'one hundred': 100,
   'a thousand': 1000,

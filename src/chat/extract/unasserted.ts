@@ -53,14 +53,15 @@ const JSON_OBJECT = /\{[^{}\n]{0,2000}\}/g;
 
 /** A conditional or wished-for clause: from the cue to the end of the clause. */
 const CONDITIONAL =
-  /\b(?:if(?!\s+(?:possible|needed|necessary|so|not|any|anything|at\s+all|that\s+(?:helps|matters)|it\s+(?:helps|matters))\b)|assuming|supposing|suppose|imagine|unless|in\s+case|provided\s+that|once\s+we\s+(?:get|have|buy|rent|receive)|wish(?:\s+we|\s+i)?|would\s+(?:love|like)\s+to\s+have|hop(?:e|ing)\s+to\s+(?:get|have|buy))\b[^.;:!?\n,]*/g;
+  /\b(?:if(?!\s+(?:possible|needed|necessary|so|not|any|anything|at\s+all|that\s+(?:helps|matters)|it\s+(?:helps|matters))\b)|assuming|supposing|suppose|imagine|unless|in\s+case|provided\s+that|once\s+we\s+(?:get|have|buy|rent|receive)|wish(?:\s+we|\s+i)?|would\s+(?:love|like)\s+to\s+have|hop(?:e|ing)\s+to\s+(?:get|have|buy))\b(?:[^.;:!?\n,]|\.(?=\d))*/g;
 /**
  * Someone else's facts: a competitor, another team, a friend, "unlike …", hearsay ("I read somewhere you need 10k
  * examples"). From the cue to the end of the clause.
  */
 const THIRD_PARTY =
   /\b(?:(?:our|a|the|one\s+of\s+our)\s+)?(?:competitors?|rivals?)(?:'s?)?|\b(?:another|other)\s+(?:company|companies|team|teams|startup|startups|lab|labs|org|orgs|organi[sz]ations?|firms?|department|group)\b|\bmy\s+(?:friend|friends|colleague|colleagues|former\s+employer|previous\s+(?:company|employer|job))\b|\b(?:a|one)\s+friend\b|\bfriend'?s\b|\btheir\s+(?:team|company|startup|lab|cluster|setup|budget)\b|\bunlike\b|\b(?:big\s+tech|openai|google|meta|anthropic|microsoft|amazon|nvidia)\s+(?:has|have|had|uses|used|trained|spends?|spent)\b[^.;!?\n,]*|\b(?:i|we)\s+(?:read|heard|saw)\s+(?:somewhere|online|on\s+\w+|that)|\b(?:apparently|supposedly|people\s+say|they\s+say|rumou?r\s+has\s+it)\b[^.;!?\n,]*/g;
-const THIRD_PARTY_SCOPE = /[^.;!?\n,]*/y;
+/** To the end of the clause; a dot between digits ("Llama 3.1") does not end it. */
+const THIRD_PARTY_SCOPE = /(?:[^.;!?\n,]|\.(?=\d))*/y;
 /** Past facts: "used to have", "last year", "back in 2023", "previously", "two years ago". */
 const PAST =
   /\b(?:used\s+to|last\s+(?:year|month|quarter|week|time)|back\s+(?:in\s+(?:(?:19|20)\d\d|the\s+day|those\s+days)|then|when)|previously|formerly|in\s+the\s+past|at\s+(?:my|our)\s+(?:previous|last|old|former)\s+\w+|(?:old|previous|former)\s+(?:setup|cluster|company|job|employer|project|team)|(?:years?|months?)\s+ago)\b/;

@@ -9,7 +9,7 @@ import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-messag
 import type { Extractor, Finding, Implied } from '../types.ts';
 
 const DOCUMENT_NOUN = String.raw`(?:documents?|docs|documentation|pdfs?|pages|articles|files|snippets|manuals?|wiki(?:\s+pages)?|knowledge\s?bases?|kb|corpus|corpora|handbooks?|guides?|policies|policy\s+documents|sops|contracts|papers|reports|transcripts|emails|web\s?pages|faqs?|books|confluence(?:\s+pages)?|notion\s+pages|sharepoint)`;
-const DOCUMENT_QUALIFIER = String.raw`(?:(?:internal|domain|company|product|technical|support|legal|medical|scanned|unlabeled|unlabelled|unlabled|anonymi[sz]ed|raw|text|html|markdown|word|confluence|notion|research|policy|engineering|our|of|the|old|existing|historical|reference|sop|past|raw)\s+){0,3}`;
+const DOCUMENT_QUALIFIER = String.raw`(?:(?:internal|domain|company|product|technical|support|help|kb|faq|legal|medical|scanned|unlabeled|unlabelled|unlabled|anonymi[sz]ed|raw|text|html|markdown|word|confluence|notion|research|policy|engineering|our|of|the|old|existing|historical|reference|sop|past|raw)\s+){0,3}`;
 
 /** Large: "thousands of documents", "millions of pages", "tons of docs", "a huge wiki", "terabytes of PDFs". */
 const LARGE = new RegExp(
@@ -29,6 +29,7 @@ const SMALL = new RegExp(
   [
     String.raw`\b(?:a\s+handful|a\s+few|a\s+couple|a\s+small\s+number|a\s+small\s+set|a\s+dozen|dozens)\s+of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
     String.raw`\b(?:a\s+few|some|several)\s+${DOCUMENT_QUALIFIER}(?:pdfs?|documents|docs|manuals|pages|wiki\s+pages|policy\s+documents|files)\b`,
+    String.raw`\b(?:a\s+single|just\s+one|only\s+one|one)\s+(?:\d+[\s-]?pages?\s+)?(?:pdf|document|manual|handbook|guide|file)\b`,
     String.raw`\b(?:(?:a\s+few|several|some|a\s+couple(?:\s+of)?)\s+hundred|hundreds\s+of)\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
     String.raw`\b(?:a\s+|an\s+)?(?:small|tiny|little|short)\s+(?:internal\s+)?(?:wiki|knowledge\s?base|kb|corpus|faq|doc(?:ument)?s?\s+set|set\s+of\s+(?:documents|docs|pdfs))\b`,
     String.raw`\b(?:wiki|knowledge\s?base|kb|corpus|docs|documentation|faq|it)(?:,?\s+which|\s+that)?\s+(?:is|are|'s)\s+(?:(?:really|very|pretty|quite|super)\s+)?(?:tiny|small|little)\b`,

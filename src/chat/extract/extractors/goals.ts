@@ -44,7 +44,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'task-skill',
-    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|(?:stuck|plateaued|capped|topped\s+out)\s+(?:at|around|near)\s+(?:~\s*)?\d+(?:\.\d+)?\s?%\s*(?:accuracy|acc|f1|precision|recall)|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?|bad\s+at\s+(?:the\s+)?(?:actual\s+)?(?:task|job)|(?:keeps\s+)?mix(?:es|ing)?\s+up|confus(?:es|ing)\s+\w+\s+(?:and|with))\b/g,
+    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|(?:stuck|plateaued|capped|topped\s+out)\s+(?:at|around|near)\s+(?:~\s*)?\d+(?:\.\d+)?\s?%\s*(?:accuracy|acc|f1|precision|recall)|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?|bad\s+at\s+(?:the\s+)?(?:actual\s+)?(?:task|job)|accuracy\s+(?:matters|is\s+(?:key|critical|crucial|everything|the\s+priority|what\s+matters))|(?:keeps\s+)?mix(?:es|ing)?\s+up|confus(?:es|ing)\s+\w+\s+(?:and|with))\b/g,
   ],
   [
     'instruction-following',
@@ -60,7 +60,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'latency',
-    /\b(?:too\s+slow|(?:is|are|feels?|seems?)\s+(?:really\s+|way\s+|so\s+|pretty\s+)?slow\b|latency\s+(?:is|was)\s+(?:too\s+|way\s+too\s+)?(?:high|bad|an\s+issue|a\s+problem)|(?:faster|lower\s+latency|reduce\s+(?:the\s+)?latency|cut\s+(?:the\s+)?latency)|latency\s+(?:matters|is\s+(?:critical|key|crucial|important)|budget|target|requirement)|real[\s-]time)\b/g,
+    /\b(?:too\s+slow|(?:is|are|feels?|seems?)\s+(?:really\s+|way\s+|so\s+|pretty\s+)?slow\b|latency\s+(?:is|was)\s+(?:too\s+|way\s+too\s+)?(?:high|bad|an\s+issue|a\s+problem)|(?:faster\s+(?:responses?|answers?|inference|replies|results)|(?:respond|answer|run|load)\w*\s+faster|lower\s+latency|reduce\s+(?:the\s+)?latency|cut\s+(?:the\s+)?latency)|latency\s+(?:matters|is\s+(?:critical|key|crucial|important)|budget|target|requirement)|real[\s-]time)\b/g,
   ],
   [
     'on-device',

@@ -16,7 +16,7 @@ const STYLE = new RegExp(
     String.raw`\b(?:into|as)\s+(?:valid\s+|clean\s+|structured\s+)?json\b`,
     String.raw`\b(?:own|their|distinct|unique|specific)\s+(?:writing\s+)?(?:style|tone|voice)\b`,
     String.raw`\b(?:sound|write|writes|talk)\s+like\s+(?:us|our|a|an|the)\b`,
-    String.raw`\b(?:match|matches|matching|follow|follows|following|keep|stick\s+to|in)\s+(?:our|the|a)\s+(?:(?:specific|house|brand|company|exact)\s+)?(?:style|tone|voice|format|template|style\s?guide)\b`,
+    String.raw`\b(?:match|matches|matching|follow|follows|following|keep|stick\s+to|in)\s+(?:our|the|a)\s+(?:(?:specific|house|brand|company|exact|formal|casual|friendly|professional|own)\s+)?(?:style|tone|voice|format|template|style\s?guide)\b`,
     String.raw`\b(?:keep|keeps|keeping|preserve|preserves|preserving|retain|retaining)\s+(?:the\s+|our\s+|all\s+)?(?:exact\s+)?(?:same\s+)?(?:formatting|format|layout|structure|placeholders|markup)\b`,
   ].join('|'),
   'g',

@@ -14,11 +14,11 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'image-understand',
-    /\b(?:classif\w*|tag\w*|label\w*|caption\w*|describ\w*|questions\s+about|inspect\w*|detect\w*|recogni[sz]\w*|read\w*|moderat\w*|understand\w*|analy[sz]\w*)\s+(?:(?:the|our|product|listing|catalog(?:ue)?|uploaded|medical|x-?ray|scanned)\s+)*(?:images?|photos?|pictures?|screenshots?|scans?|x-?rays?|frames?|video)\b|\b(?:image|photo|visual)\s+(?:classification|tagging|captioning|understanding|search|moderation|inspection|recognition)\b|\b(?:defect|object)\s+detection\b|\bocr\b|\bdetect\w*\s+(?:\w+\s+){0,2}?(?:defects?|damage|cracks?|objects?|anomal\w*)\s+(?:in|on|from)\s+(?:\w+\s+){0,2}?(?:photos?|images?|pictures?|frames|video|x-?rays?|scans?)\b|\b(?:screenshots?|images?|photos?|scans?)\s+in,?\s+(?:\w+\s+){0,2}out\b|\bvision[\s-]language\b/g,
+    /\b(?:classif\w*|tag\w*|label\w*|caption\w*|describ\w*|questions\s+about|inspect\w*|detect\w*|recogni[sz]\w*|read\w*|moderat\w*|understand\w*|analy[sz]\w*)\s+(?:(?:the|our|product|listing|catalog(?:ue)?|uploaded|user|user-uploaded|customer|incoming|new|medical|x-?ray|scanned)\s+)*(?:images?|photos?|pictures?|screenshots?|scans?|x-?rays?|frames?|video)\b|\b(?:image|photo|visual)\s+(?:classification|tagging|captioning|understanding|search|moderation|inspection|recognition)\b|\b(?:defect|object)\s+detection\b|\bocr\b|\bdetect\w*\s+(?:\w+\s+){0,2}?(?:defects?|damage|cracks?|objects?|anomal\w*)\s+(?:in|on|from)\s+(?:\w+\s+){0,2}?(?:photos?|images?|pictures?|frames|video|x-?rays?|scans?)\b|\b(?:screenshots?|images?|photos?|scans?)\s+in,?\s+(?:\w+\s+){0,2}out\b|\bvision[\s-]language\b/g,
   ],
   [
     'transcribe',
-    /\b(?:transcri(?:be|bes|bed|bing|ption|ptions|ber)|speech[\s-]to[\s-]text|asr|dictation|speech\s+in\b|audio\s+in\b|captions?\s+for\s+(?:calls|meetings|videos))\b/g,
+    /\b(?:transcri(?:be|bes|bed|bing|ption|ptions|ber)|speech[\s-]to[\s-]text|asr|dictation|speech\s+in\b|audio\s+in\b|captions?\s+for\s+(?:our\s+|the\s+)?(?:[\w-]+\s+)?(?:calls|meetings|videos|podcasts|lectures))\b/g,
   ],
   [
     'code',
@@ -26,7 +26,7 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'extract',
-    /\b(?:extract\w*|pull\w*\s+(?:out\s+)?(?:the\s+)?(?:fields?|values|entities|line\s+items|data)|pull\w*\s+(?:[\w,]+\s+){1,8}?(?:out\s+of|off\s+(?:the\s+|our\s+)?(?:invoices?|receipts?|forms?|documents?|pdfs?|contracts?|emails?|resumes?|cvs?|statements?))|pars(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:invoices?|documents?|forms?|receipts?|resumes?|cvs?|emails?|contracts?|pdfs?)|(?:turn|convert)\w*\s+(?:\w+\s+){0,3}into\s+(?:a\s+)?(?:json|structured|fields|rows|tickets)|named[\s-]entity|ner\b|fill\w*\s+(?:in\s+)?(?:the\s+)?(?:form|fields))\b/g,
+    /\b(?:extract\w*|pull\w*\s+(?:out\s+)?(?:the\s+)?(?:fields?|values|entities|line\s+items|data)|pull\w*\s+out\b|pull\w*\s+(?:[\w,]+\s+){1,8}?(?:out\s+of|off\s+(?:the\s+|our\s+)?(?:invoices?|receipts?|forms?|documents?|pdfs?|contracts?|emails?|resumes?|cvs?|statements?))|pars(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:invoices?|documents?|forms?|receipts?|resumes?|cvs?|emails?|contracts?|pdfs?)|(?:turn|convert)\w*\s+(?:\w+\s+){0,3}into\s+(?:a\s+)?(?:json|structured|fields|rows|tickets)|named[\s-]entity|ner\b|fill\w*\s+(?:in\s+)?(?:the\s+)?(?:form|fields))\b/g,
   ],
   [
     'classify',
@@ -34,11 +34,11 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'search',
-    /\b(?:semantic\s+search|rank\w*\s+(?:the\s+)?(?:search\s+)?results|search\s+(?:engine|over|across|through|our)|(?:find|finding|retriev\w*)\s+(?:the\s+)?(?:relevant|right|similar|matching)\s+(?:\w+\s+)?(?:docs|documents|articles|passages|products|cases|tickets|results)|re-?rank\w*|recommend\w*\s+(?:similar\s+)?products)\b/g,
+    /\b(?:semantic\s+search|rank\w*\s+(?:the\s+)?(?:search\s+)?results|search\s+(?:engine|over|across|through|our)|(?:find|finding|retriev\w*)\s+(?:the\s+)?(?:most\s+)?(?:relevant|right|similar|matching)\s+(?:\w+\s+){0,2}(?:docs|documents|articles|passages|products|cases|tickets|results)|re-?rank\w*|recommend\w*\s+(?:similar\s+)?products)\b/g,
   ],
   [
     'chat',
-    /\b(?:chat\s?bots?|chat\s+assistant|(?:support|help[\s-]?desk|customer[\s-]service|hr|it|internal|sales|faq|virtual)\s+(?:bot|assistant|agent|chat)|assistant\s+that\s+(?:answers|chats|talks)|\ba\s+bot\s+(?:over|on|for|that|which)|conversational\s+(?:agent|assistant|ai|bot)|answer\w*\s+(?:customer|user|employee|patient|staff)\s+(?:questions|queries)|q\s?&\s?a\s+(?:bot|over|on\s+top\s+of|from|against)|(?:customer[\s-]facing|slack|teams|discord|whatsapp|telegram|website|web|shop|store|in[\s-]app|employee|onboarding|policy)\s+(?:bot|chatbot|assistant)|\b(?:the|a|our|this)\s+bot\s+(?:to\s+|should\s+|must\s+|that\s+|which\s+)?(?:answer|respond|reply|chat|help)\w*|(?:bot|assistant|copilot)\s+(?:for\s+(?:\w+\s+){1,3})?(?:that|which|who)\s+(?:knows|answers|responds|replies|helps|chats|talks))\b/g,
+    /\b(?:chat\s?bots?|chat\s+assistant|(?:support|help[\s-]?desk|customer[\s-]service|hr|it|internal|sales|faq|virtual)\s+(?:bot|assistant|agent|chat)|assistant\s+that\s+(?:answers|chats|talks)|\ba\s+bot\s+(?:over|on|for|that|which)|conversational\s+(?:agent|assistant|ai|bot)|answer\w*\s+(?:customer|user|employee|patient|staff)\s+(?:questions|queries)|q\s?&\s?a\s+(?:bot|over|on\s+top\s+of|from|against)|(?:customer[\s-]facing|slack|teams|discord|whatsapp|telegram|website|web|shop|store|in[\s-]app|employee|onboarding|policy)\s+(?:bot|chatbot|assistant)|\b(?:the|a|our|this)\s+bot\s+(?:(?:has|needs)\s+to\s+|to\s+|should\s+|must\s+|will\s+|that\s+|which\s+)?(?:answer|respond|reply|chat|help|handle|deal\s+with|field)\w*|(?:bot|assistant|copilot)\s+(?:for\s+(?:\w+\s+){1,3})?(?:that|which|who)\s+(?:knows|answers|responds|replies|helps|chats|talks))\b/g,
   ],
   [
     'generate',

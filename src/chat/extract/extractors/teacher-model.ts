@@ -6,13 +6,14 @@ import { catalogScanner } from '../catalog-matcher.ts';
 import { finding } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const TEACHER_WORD = /\b(?:teach|distil|compress|shrink|outputs?|answers|responses|label|completions|generat|synthetic|annotat)/;
+const TEACHER_WORD =
+  /\b(?:teach|distil|compress|shrink|outputs?|answers|responses|label|completions|generat|synthetic|annotat)/;
 
 const TEACHER_BEFORE =
   /\b(?:(?:distil(?:l)?(?:ing|ed|s)?|compress(?:ing|ed)?|shrink(?:ing)?)\s+(?:from\s+)?(?:our\s+|the\s+)?|teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?(?:training\s+|synthetic\s+|fine[\s-]?tuning\s+)?(?:data|dataset|examples|labels|targets)\s+(?:with|using|from|via|by)\s+|(?:labell?ed|annotated|generated|written)\s+by\s+|(?:label\w*|annotat\w*)\s+(?:everything|it\s+all|all\s+of\s+it|them|(?:the|our|all\s+(?:the|our))\s+\w+)\s+(?:with|using|via|by)\s+)$/;
 
 const TEACHER_AFTER =
-  /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|could\s+be)\s+(?:the\s+|a\s+|our\s+)?teacher|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+(?:to\s+train|as\s+(?:training\s+)?(?:data|labels|targets))|(?:\s+(?:pipeline|setup|model|prompts?|system|workflow|calls|app))?\s+(?:into|down\s+to|to)\s+(?:a\s+)?(?:smaller|small|tiny|student|\w+\s+\d|llama|qwen|mistral|gemma|phi)|\s+to\s+(?:teach|train)\s+(?:a|our|the)\s+(?:smaller|small|tiny|student|cheaper|distilled)|\s+to\s+(?:generate|create|produce|label|annotate|write)\s+(?:the\s+|our\s+)?(?:training\s+|synthetic\s+)?(?:data|dataset|examples|labels|targets)|\s+(?:labels|outputs|completions)\s+(?:logged|collected|saved|stored|we\s+(?:logged|collected|saved|have))\b)/;
+  /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|could\s+be)\s+(?:the\s+|a\s+|our\s+)?teacher|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+(?:to\s+train|as\s+(?:training\s+)?(?:data|labels|targets))|(?:\s+(?:pipeline|setup|model|prompts?|system|workflow|calls|app))?\s+(?:into|down\s+to|to)\s+(?:a\s+)?(?:smaller|small|tiny|student|\w+\s+\d|llama|qwen|mistral|gemma|phi)|\s+to\s+(?:teach|train)\s+(?:a|our|the)\s+(?:smaller|small|tiny|student|cheaper|distilled)|\s+to\s+(?:generate|create|produce|label|annotate|write)\s+(?:the\s+|our\s+)?(?:training\s+|synthetic\s+)?(?:data|dataset|examples|labels|targets)|\s+to\s+(?:label|annotate)\b|\s+(?:writes|generates|produces|creates|labels)\s+(?:the\s+|our\s+)?(?:gold|reference|target|training|synthetic)\s+(?:answers|labels|examples|data|outputs)|\s+(?:labels|outputs|completions)\s+(?:logged|collected|saved|stored|we\s+(?:logged|collected|saved|have))\b)/;
 
 /** "distill it into something small": the model the team runs now (named before) is the teacher. */
 const DISTILL_IT = /\bdistil(?:l)?(?:ing|ed|s)?\s+(?:it|this|that|them|the\s+(?:current\s+)?model)\s+(?:in)?to\b/;
@@ -20,7 +21,7 @@ const DISTILL_IT = /\bdistil(?:l)?(?:ing|ed|s)?\s+(?:it|this|that|them|the\s+(?:
 const ONLY_TEACHER_BEFORE =
   /\b(?:teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:\w+\s+){0,3}?(?:with|using|via|by)\s+|(?:labell?ed|annotated|generated|written)\s+by\s+)$/;
 const ONLY_TEACHER_AFTER =
-  /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|could\s+be)\s+(?:the\s+|a\s+|our\s+)?teacher|\s+to\s+(?:teach|generate|create|produce|label|annotate|write)\b)/;
+  /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|could\s+be)\s+(?:the\s+|a\s+|our\s+)?teacher|\s+to\s+(?:teach|generate|create|produce|label|annotate|write)\b|\s+(?:writes|generates|produces|creates|labels)\s+(?:the\s+|our\s+)?(?:gold|reference|target|training|synthetic)\s+(?:answers|labels|examples|data|outputs))/;
 
 /** True when the model named at [start, end) is named only as the teacher (so it is not `modelName`). */
 export function namedOnlyAsTeacher(lower: string, start: number, end: number): boolean {

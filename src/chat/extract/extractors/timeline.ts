@@ -24,7 +24,7 @@ const CUED = new RegExp(
 );
 /** "by next month" (4 weeks), "before next week" (1), "until next quarter" (13), "next month is the deadline". */
 const NEXT =
-  /\b(?:by|before|until)\s+(?:the\s+)?next\s+(week|month|quarter)\b|\bnext\s+(week|month|quarter)\b(?=[^.;!?\n]{0,20}\b(?:deadline|launch|ship|live|ready|done|due)\b)|\b(?:launch|ship|live|ready|done|due|deadline\s+is)\s+next\s+(week|month|quarter)\b/g;
+  /\b(?:by|before|until)\s+(?:the\s+)?next\s+(week|month|quarter)\b|\bby\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(week|month|quarter)\b|\bnext\s+(week|month|quarter)\b(?=[^.;!?\n]{0,20}\b(?:deadline|launch|ship|live|ready|done|due)\b)|\b(?:launch|ship|live|ready|done|due|deadline\s+is)\s+next\s+(week|month|quarter)\b/g;
 /** "8 weeks to deliver", "twelve weeks till launch", "3 weeks, tops", "at most a month": the time left. */
 const TIME_TO_DELIVER = new RegExp(
   `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:left\\s+)?(?:(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)|(?:till|until|before|to)\\s+(?:the\\s+)?(?:launch|go[\\s-]live|release|deadline|demo|production))\\b|(?<![$€£\\d.,]\\s?)\\b(${COUNT_SOURCE})\\s+${UNIT},?\\s+(?:tops|max(?:imum)?|at\\s+(?:the\\s+)?most)\\b|\\bat\\s+(?:the\\s+)?most\\s+(${COUNT_SOURCE})\\s+${UNIT}\\b`,
@@ -93,7 +93,7 @@ export const extractTimeline: Extractor = (message) => {
     if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
   }
   for (const match of allMatches(NEXT, lower)) {
-    const unit = match[1] ?? match[2] ?? match[3] ?? '';
+    const unit = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
     const weeks = unit === 'week' ? 1 : unit === 'month' ? 4 : 13;
     findings.push(findingFromMatch('timelineWeeks', weeks, match));
   }
