@@ -182,6 +182,6 @@ export function namedIsStudent(resolved: ResolvedProfile): boolean | undefined {
   if (teacher && model && teacher.id === model.id) return false;
   if (profile.modelAccess !== 'open-weights' || profile.modelParamsB === undefined) return false;
   // An API teacher (or one the catalog does not know) is taken as the stronger model.
-  if (!teacher || teacher.access !== 'open-weights') return true;
+  if (teacher?.access !== 'open-weights') return true;
   return teacher.paramsB === undefined ? undefined : teacher.paramsB > profile.modelParamsB;
 }
