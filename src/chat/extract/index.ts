@@ -109,7 +109,7 @@ const RULED_OUT_FIELDS: ReadonlySet<ProfileField> = new Set(['modelName', 'gpuNa
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */
 const QUESTION_SENTENCE =
-  /(?:^|[.!?\n][^\S\n]*)(?:q:\s*)?(?:can|could|would|should|does|do|is|are|will|how\s+(?:many|much))\b[^.!?\n]*\?/g;
+  /(?:^|[.!?\n][^\S\n]*)(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:can|could|would|should|does|do|is|are|will|how\s+(?:many|much))\b[^.!?\n]*\?/g;
 
 /**
  * Drops findings the user did not assert: contrasted values, a model or GPU ruled out ("… so Claude is out"),

@@ -57,7 +57,7 @@ const FIRST_STEP =
 const SMALL_TALK =
   /^\W*(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z]+\W*){0,2}$/;
 const SHOW_DETAILS =
-  /\b(?:show\s+(?:me\s+)?(?:the\s+)?(?:details|full\s+(?:reasoning|explanation|answer)|everything|all\s+(?:the\s+)?(?:reasons|details))|more\s+details|full\s+(?:reasoning|explanation)|explain\s+(?:it\s+)?in\s+(?:full|detail))\b/;
+  /\b(?:show\s+(?:me\s+)?(?:the\s+)?(?:details|full\s+(?:reasoning|explanation|answer)|everything|all\s+(?:the\s+)?(?:reasons|details))|(?<!\b(?:have|got|no|any)\s)more\s+details|full\s+(?:reasoning|explanation)|explain\s+(?:it\s+)?in\s+(?:full|detail))\b/;
 /** "fine-tuning" without "full": for an API model with a tuning offer this means the provider's job. */
 const GENERIC_FINE_TUNING = /\bfine[\s-]?tun(?:e|ing)\b|\bfinetun(?:e|ing)\b/;
 const FULL = /\bfull[\s-]?(?:parameter\s+)?(?:fine|ft|tuning)/;

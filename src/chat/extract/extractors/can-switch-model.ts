@@ -15,6 +15,7 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:any|whichever|whatever)\s+(?:(?:open|open[\s-]weights?|other|decent|good)\s+)?model\s+(?:works|is\s+fine|is\s+ok|will\s+do|you\s+(?:suggest|recommend))`,
     String.raw`(?:don't|do\s+not)\s+care\s+(?:which|what)\s+model|no\s+(?:strong\s+)?preference\s+(?:on|for)\s+(?:the\s+)?model|model[\s-]agnostic`,
     String.raw`open\s+to\s+(?:other|another|a\s+different|switching|changing)\s+(?:models?|llms?|providers?)`,
+    String.raw`(?:happily|gladly|happy\s+to|willing\s+to|glad\s+to)\s+(?:switch|move|migrate)\s+(?:to|over\s+to)\s+(?:a|an|another|some)\b`,
   ]
     .map((source) => String.raw`\b(?:${source})\b`)
     .join('|'),

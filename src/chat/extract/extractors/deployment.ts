@@ -14,7 +14,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
   [
     new RegExp(
       [
-        String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|ship(?:ped)?|live|work)\s+(?:locally\s+|offline\s+|fully\s+|entirely\s+|directly\s+)?on\s+(?:the\s+|users'?\s+|user\s+|our\s+users'?\s+|customers'?\s+)?${PHONE}`,
+        String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|ship(?:ped)?|live|work)\s+(?:locally\s+|offline\s+|fully\s+|entirely\s+|directly\s+)?on\s+(?:the\s+|users'?\s+|user\s+|our\s+users'?\s+|customers'?\s+)?(?:(?:rugged|cheap|older|low[\s-]end|mid[\s-]range|company|field|work)\s+)?${PHONE}`,
         String.raw`\bon[\s-]device\s+(?:on\s+)?(?:the\s+)?${PHONE}`,
         String.raw`\b(?:in|inside)\s+(?:a|an|our|the)\s+(?:native\s+)?(?:mobile|ios|android)\s+app\b(?=[^.;!?\n]{0,30}\b(?:offline|on[\s-]device|locally)\b)`,
         String.raw`\b(?:on[\s-]device|offline)\s+(?:on\s+)?mobile\b`,
@@ -35,6 +35,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:on[\s-]device|on\s+the\s+device)\b(?!\s+(?:on\s+)?(?:the\s+)?(?:phones?|smartphones?|mobile|iphones?|android))`,
         String.raw`\b(?:in|on)\s+(?:the\s+)?(?:car|vehicle|robot|drone|camera)s?\b(?=[^.;!?\n]{0,20}\b(?:locally|offline|on[\s-]board)\b)`,
         String.raw`\bonto\s+(?:the\s+)?devices?\b`,
+        String.raw`\b(?:infotainment|head\s+unit)\b`,
         String.raw`\b(?:in|inside)\s+the\s+(?:user's\s+|users'\s+)?browser\b|\bwebgpu\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|work)\s+(?:locally\s+|offline\s+|fully\s+)?on\s+(?:the\s+|our\s+|their\s+|users'\s+|employees'\s+|staff\s+)?(?:field\s+|work\s+|company\s+|staff\s+)?laptops?\b`,
       ].join('|'),
@@ -76,7 +77,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bour\s+own\s+(?:ec2|gce|azure|cloud|aws|gcp)\s+(?:instances?|vms?|machines?|servers?|gpus?|account)\b`,
         String.raw`\b(?:in|on)\s+our\s+own\s+vpc\b`,
         String.raw`\bour\s+own\s+(?:eks|gke|aks|k8s|kubernetes)\s+cluster\b`,
-        String.raw`\b(?:cluster|instances?|vms?|nodes?)\s+(?:in|on)\s+(?:aws|gcp|azure|google\s+cloud|ec2)\b`,
+        String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure|google\s+cloud|ec2)\b`,
         String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure|google\s+cloud|the\s+cloud|ec2)\b`,
         String.raw`\b(?:gpus?|instances?|servers?|machines?|vms?|[ahlb]\d{2,3}s?)\s+(?:that\s+)?we\s+rent\b`,
       ].join('|'),
@@ -92,7 +93,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:hosted|managed|serverless)\s+(?:api|endpoint|inference)s?\b`,
         String.raw`\bapi\s+calls?\s+to\s+(?:openai|anthropic|azure|a\s+provider|the\s+provider)\b`,
         String.raw`\bcloud\s+api\b`,
-        String.raw`\b(?:thru|through|via)\s+(?:the|their)\s+(?:api|endpoints?)\b`,
+        String.raw`\b(?:thru|through|via|over)\s+(?:the\s+|their\s+|an\s+)?(?:api|endpoints?)\b`,
         String.raw`\b(?:we're|we\s+are|we)\s+(?:on|using|use)\s+(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,
       ].join('|'),
       'g',

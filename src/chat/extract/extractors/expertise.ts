@@ -18,6 +18,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our|teh)\s+team\s+)?(?:knows|understands|does|has\s+(?:ever\s+)?(?:done|worked\s+(?:on|with)|touched))\s+(?:any\s+)?(?:ml|machine\s+learning|ai)\b`,
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our|teh)\s+team\s+)?(?:has|have)\s+(?:any\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:background|experience|skills?|knowledge)\b`,
         String.raw`\b(?:team|we|i)\s+(?:knows?|know)\s+(?:zero|nothing|very\s+little)\s+(?:about|abt|of)\s+(?:ml|machine\s+learning|ai)\b`,
+        String.raw`\b(?:don't|dont|do\s+not|doesn't|does\s+not)\s+know\s+(?:much|anything|a\s+lot)\s+(?:about|abt)\s+(?:ml|machine\s+learning|ai)\b`,
         String.raw`\b(?:we(?:'re|\s+are)\s+)?(?:just|only)\s+(?:(?:web|backend|frontend|full[\s-]stack|software|app|mobile)\s+)?(?:developers|devs|engineers)\b(?!\s+(?:who|with)\s+(?:know|some))`,
         String.raw`\b(?:complete|total|absolute)\s+beginners\b`,
         // Who the team is, when nobody on it does ML: "our team is mostly web developers", "we're three backend devs".
@@ -42,6 +43,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:done|did|knows?)\s+(?:some\s+)?basic\s+(?:pytorch|tensorflow|ml|python|machine\s+learning)\b`,
         String.raw`\b(?:a\s+couple\s+of|a\s+few|some)\s+(?:small\s+)?(?:sklearn|scikit[\s-]learn|kaggle|ml)\s+projects\b`,
         String.raw`\b(?:we(?:'re|\s+are)|team\s+is|team\s+of)\s+(?:mostly\s+|all\s+|just\s+)?(?:data|business|bi)\s+analysts\b`,
+        String.raw`\b(?:did|done|entered|competed\s+in|finished)\s+(?:a|some|one|two|a\s+few)\s+kaggle\b`,
       ].join('|'),
       'g',
     ),

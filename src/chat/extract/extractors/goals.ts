@@ -40,7 +40,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'style',
-    /\b(?:tone(?:\s+of\s+voice)?|brand(?:'s)?\s+(?:voice|style|tone)|(?:our|their|a\s+consistent|the\s+company's)\s+voice|house\s+style|writing\s+style|style\s+guide|sounds?\s+like\s+(?:us|our)|on[\s-]brand|persona)\b/g,
+    /\b(?:tone(?:\s+of\s+voice)?|character\s+voice|brand(?:'s)?\s+(?:voice|style|tone)|(?:our|their|a\s+consistent|the\s+company's)\s+voice|house\s+style|writing\s+style|style\s+guide|sounds?\s+like\s+(?:us|our)|on[\s-]brand|persona)\b/g,
   ],
   [
     'task-skill',

@@ -3,11 +3,14 @@ import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, createSpanIndex, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const TENANT_NOUN = String.raw`(?:customers?|clients?|tenants?|brands?|products?|departments?|teams?|business\s+units?|domains?|languages?|markets?|regions?|stores?|personas?|verticals?)`;
+const TENANT_NOUN = String.raw`(?:customers?|clients?|tenants?|brands?|products?|departments?|teams?|business\s+units?|domains?|languages?|markets?|regions?|stores?|personas?|verticals?|games?|titles?|apps?|products?|sites?|websites?|channels?|agents?|bots?)`;
 const TASK_NOUN = String.raw`(?:tasks?|use[\s-]cases?|skills?|workflows?|applications?|apps?)`;
-/** "50 customers each with their own style", "12 clients, each needing a separate adapter". */
+/**
+ * "50 customers each with their own style", "12 clients, each needing a separate adapter", "each of our 12 games
+ * needs its own voice".
+ */
 const PER_TENANT = new RegExp(
-  `(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|enterprise|b2b|corporate|big|large|small)\\s+)?${TENANT_NOUN}\\b[^.;!?\\n]{0,25}?\\b(?:each|every\\s+one|per|own|separate|distinct|individual|different|specific)\\b`,
+  `\\beach\\s+of\\s+(?:our|the|their)\\s+(${COUNT_SOURCE})\\s+${TENANT_NOUN}\\b[^.;!?\\n]{0,25}?\\b(?:own|separate|distinct|individual|different|specific)\\b|(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|enterprise|b2b|corporate|big|large|small)\\s+)?${TENANT_NOUN}\\b[^.;!?\\n]{0,25}?\\b(?:each|every\\s+one|per|own|separate|distinct|individual|different|specific)\\b`,
   'g',
 );
 /** "3 different tasks", "five separate use cases", "for 12 tenants". */
