@@ -14,6 +14,8 @@ const DEVICE_MEMORY = new RegExp(
     `(?:model|app)\\s+(?:can|may|must)\\s+(?:only\\s+)?use\\s+(?:at\\s+most\\s+|up\\s+to\\s+|about\\s+)?(\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)`,
     `(?:memory|ram)\\s+(?:budget|limit|cap)\\s+(?:of|is|:)?\\s*(?:about\\s+|around\\s+)?(\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)`,
     `(?:under|below|within|at\\s+most)\\s+(\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:ram|memory)\\s+(?:on|in)\\s+(?:the\\s+)?(?:${DEVICE})`,
+    `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:ram|memory)\\s+(?:${DEVICE})`,
+    `(?:${DEVICE})(?:\\s+[\\w-]+){0,2}\\s*\\(\\s*((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)(?:\\s+(?:ram|memory))?\\s*\\)`,
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:mb)\\s+(?:(?:of\\s+)?(?:ram|memory)\\s+)?(?:on|in)\\s+(?:the\\s+)?(?:${DEVICE})`,
   ].join('|'),
   'g',
@@ -30,12 +32,13 @@ const MODEL_SHARE = new RegExp(
     `\\bmodel\\s+(?:(?:can|may|could|gets?\\s+to)\\s+(?:take|use|have|get)|gets)\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
     `(?:assume|say|reserve|leave)\\s+${SIZE}\\s?(?:gb|gigs?)?\\s+for\\s+the\\s+model`,
     `(?:must|has\\s+to|have\\s+to|needs?\\s+to|should)\\s+fit\\s+(?:in(?:to)?|within|under)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
-    `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+for\\s+the\\s+model`,
+    `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:available\\s+|free\\s+|left\\s+|usable\\s+)?for\\s+the\\s+model`,
+    `(?:model|weights)(?:\\s+file)?\\s+(?:must|has\\s+to|needs\\s+to|should)\\s+(?:stay|be|remain)\\s+(?:below|under|within|less\\s+than)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
   ].join('|'),
   'g',
 );
 /** A device or offline use in the message, so that a memory figure is the device's and not a GPU's. */
-const DEVICE_IN_VIEW = new RegExp(`\\b(?:${DEVICE}|offline|locally|on[\\s-]device)\\b`);
+const DEVICE_IN_VIEW = new RegExp(`\\b(?:${DEVICE}|offline|locally|on[\\s-]device|inside\\s+(?:the|our)\\s+app)\\b`);
 
 /** Finds `deviceMemoryGB`: the device's memory, or the model's share of it when that is said. */
 export const extractDeviceMemory: Extractor = (message) => {

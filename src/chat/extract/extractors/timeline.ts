@@ -81,6 +81,13 @@ export const extractTimeline: Extractor = (message) => {
     if (touchesEarlier(match)) continue;
     // "€800 a month", "10k requests a month": a rate, not a deadline.
     const countStart = match.indices?.[1]?.[0] ?? match.index;
+    // "in production for 6 months": how long something has run, not the time left.
+    if (
+      /\bfor\s+(?:about\s+|around\s+|roughly\s+|~\s*|over\s+|almost\s+)?$/.test(
+        lower.slice(Math.max(0, countStart - 16), countStart),
+      )
+    )
+      continue;
     if (
       /(?:\d|[$€£]|\b(?:k|dollars|euros|usd|requests|calls|queries|tickets|examples))\s*$/.test(
         lower.slice(Math.max(0, countStart - 12), countStart),
