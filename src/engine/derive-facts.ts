@@ -26,7 +26,7 @@ export const DEVICE_BITS_PER_WEIGHT = 4.9;
 /** `knowledgeVolatile`: knowledge that changes at least this often. */
 export const VOLATILE_CHANGE_FREQUENCIES: readonly string[] = ['weekly', 'daily'];
 
-type ProviderService = ProviderOffering['service'];
+export type ProviderService = ProviderOffering['service'];
 
 /** `modelProvider` of a catalog model that no API provider serves (open-weight models). */
 export const NO_PROVIDER = 'none';
@@ -267,6 +267,33 @@ export function offersService(
         (offering.endsOn === undefined || offering.endsOn >= referenceDate),
     ),
   );
+}
+
+/** The providers with a live offer of one of `services` for this model on `referenceDate`, in catalog order. */
+export function liveOffers(
+  knowledge: Knowledge,
+  model: Model,
+  services: readonly ProviderService[],
+  referenceDate: string,
+): { name: string; asOf: string; endsOn?: string }[] {
+  const offers: { name: string; asOf: string; endsOn?: string }[] = [];
+  for (const provider of knowledge.providers) {
+    const offering = provider.offerings.find(
+      (candidate) =>
+        services.includes(candidate.service) &&
+        candidate.models.includes(model.id) &&
+        candidate.status === 'available' &&
+        (candidate.availableFrom === undefined || candidate.availableFrom <= referenceDate) &&
+        (candidate.endsOn === undefined || candidate.endsOn >= referenceDate),
+    );
+    if (offering)
+      offers.push({
+        name: provider.name,
+        asOf: offering.asOf,
+        ...(offering.endsOn ? { endsOn: offering.endsOn } : {}),
+      });
+  }
+  return offers;
 }
 
 type OfferingIndex = ReadonlyMap<string, ReadonlyMap<ProviderService, readonly ProviderOffering[]>>;

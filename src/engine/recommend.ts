@@ -13,6 +13,7 @@ import {
 import { chooseQuestions } from './choose-questions.ts';
 import { computeOptions } from './compute-options.ts';
 import { assessData, type DataSufficiency, sufficient } from './data-sufficiency.ts';
+import { liveOffers, type ProviderService } from './derive-facts.ts';
 import { type Diagnosis, diagnose } from './diagnose.ts';
 import { ESTIMATE_INPUT_FIELDS } from './estimate-feasibility.ts';
 import type { RuleOutcome } from './evaluate-rules.ts';
@@ -173,6 +174,7 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
         switched: destination.switchedTo !== undefined,
       },
       why: destination.why,
+      ...managedProviders(destination.method, channel, switchedAnalysis, knowledge),
     },
     firstStep,
     diagnosis: diagnosis.entries,
@@ -186,6 +188,7 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
       ...resolved.assumptions,
       ...estimates.assumptions,
       ...residencyAssumption(profile, facts),
+      ...vendorEndOfLifeAssumption(switchedAnalysis, knowledge),
       ...undecidedFacts(outcomes),
     ]),
     conflicts: resolved.conflicts,
@@ -224,6 +227,44 @@ function channelOf(method: MethodId, facts: Facts): Recommendation['destination'
   )
     return 'managed';
   return 'self-run';
+}
+
+/** The provider service each managed method is bought as. */
+const MANAGED_SERVICES: Partial<Record<MethodId, readonly ProviderService[]>> = {
+  'managed-fine-tuning': ['supervised-fine-tuning'],
+  'preference-tuning': ['preference-tuning', 'reinforcement-fine-tuning'],
+  distillation: ['distillation'],
+};
+
+/**
+ * Where a managed destination can be bought: the live offers for the destination model. When the vendor's own
+ * end of life has passed and another provider's offer carries no end date, the `why` says to re-verify it.
+ */
+function managedProviders(
+  method: MethodId,
+  channel: Recommendation['destination']['channel'],
+  analysis: FeasibilityAnalysis,
+  knowledge: Knowledge,
+): { providers?: { name: string; asOf: string; endsOn?: string }[] } {
+  const model = analysis.resolved.model;
+  const services = MANAGED_SERVICES[method];
+  if (channel !== 'managed' || !model || !services) return {};
+  const offers = liveOffers(knowledge, model, services, knowledge.manifest.referenceDate);
+  return offers.length === 0 ? {} : { providers: offers };
+}
+
+/** The vendor has shut the model down and the plan rests on another provider's offer with no announced end. */
+function vendorEndOfLifeAssumption(analysis: FeasibilityAnalysis, knowledge: Knowledge): Assumption[] {
+  const model = analysis.resolved.model;
+  if (!model?.endOfLife || model.endOfLife > knowledge.manifest.referenceDate || analysis.facts.modelRetired === true)
+    return [];
+  return [
+    {
+      field: 'modelName',
+      value: model.name,
+      why: `${model.vendor} shut ${model.name} down on ${model.endOfLife}; the plan relies on another provider still offering it, whose end date is not announced: re-verify before starting work on it.`,
+    },
+  ];
 }
 
 /** Renting cloud GPUs and calling vendor APIs were allowed because residency was not stated: say so. */

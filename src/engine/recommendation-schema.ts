@@ -117,6 +117,12 @@ export const Destination = z
     channel: z.enum(CHANNELS),
     model: z.object({ name: z.string().nullable(), switched: z.boolean() }),
     why: z.string(),
+    providers: z
+      .array(z.object({ name: z.string(), asOf: z.string(), endsOn: z.string().optional() }))
+      .optional()
+      .describe(
+        'For a managed channel: the providers with a live offer of this job for this model at the knowledge reference date, with the date each offer was seen and its announced end',
+      ),
   })
   .meta({ id: 'Destination' });
 export type Destination = z.infer<typeof Destination>;

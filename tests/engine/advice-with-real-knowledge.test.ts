@@ -172,6 +172,28 @@ describe('advice on the real knowledge base', () => {
     );
   });
 
+  it('names where a managed job can be bought, and warns when the vendor has shut the model down', () => {
+    const result = recommend(
+      { modelName: 'GPT-4.1 nano', labeledExamples: 1000, needsStyleOrFormat: true },
+      knowledge,
+      {
+        explain: 'none',
+      },
+    );
+    expect(result.destination.channel).toBe('managed');
+    expect(result.destination.providers?.map((provider) => provider.name).join(' ')).toContain('Azure');
+    expect(result.assumptions.some((entry) => entry.why.includes('re-verify'))).toBe(true);
+    // A prompt-side destination names no provider.
+    const prompt = recommend(
+      { modelName: 'GPT-4o mini', knowledgeChanges: 'weekly', needsCitations: true },
+      knowledge,
+      {
+        explain: 'none',
+      },
+    );
+    expect(prompt.destination.providers).toBeUndefined();
+  });
+
   describe('base checkpoints', () => {
     it('points a base model with too few pairs to the published instruct checkpoint', () => {
       const result = recommend(
