@@ -5,7 +5,7 @@
 
 import type { Profile } from '../../../profile/profile-schema.ts';
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
-import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import { allMatches, clauseBefore, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding, Implied } from '../types.ts';
 
 const DOCUMENT_NOUN = String.raw`(?:documents?|docs|documentation|pdfs?|pages|articles|files|snippets|manuals?|wiki(?:\s+pages)?|knowledge\s?bases?|kb|corpus|corpora|handbooks?|guides?|policies|policy\s+documents|sops|contracts|papers|reports|transcripts|emails|web\s?pages|faqs?|books|confluence(?:\s+pages)?|notion\s+pages|sharepoint)`;
@@ -71,6 +71,8 @@ export const extractCorpus: Extractor = (message) => {
   for (const match of allMatches(COUNTED, lower)) {
     const count = parseCount(match[1] ?? '');
     if (count === undefined || count === 0) continue;
+    // "each contract is around 40 pages": the length of one document, not a collection.
+    if (/\b(?:each|every|per|average|avg|typical|single|one)\b/.test(clauseBefore(lower, match.index, 40))) continue;
     const rest = lower.slice(match.index + match[0].length, match.index + match[0].length + 40);
     // "5k labeled tickets" are labeled examples, not a document corpus.
     if (

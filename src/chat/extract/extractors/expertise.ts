@@ -84,6 +84,10 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
   ],
 ];
 
+/** Someone wanted, not on the team: "hire an ML engineer", "looking for a data scientist". */
+const WANTED_BEFORE =
+  /\b(?:hire|hiring|recruit\w*|looking\s+for|need|want|find|budget\s+for)\s+(?:an?\s+|some\s+|more\s+)?$/;
+
 /** A level said outright: "our ML skills are basic", "team is intermediate in ML", "so call it basic". */
 const EXPLICIT_LEVEL = new RegExp(
   [
@@ -124,6 +128,8 @@ export const extractExpertise: Extractor = (message) => {
     for (const match of allMatches(pattern, lower)) {
       // "no ML engineers" also contains "ML engineers": the none-pattern already covers that span.
       if (earlier.covers(match.index)) continue;
+      // "we tried to hire an ML engineer": someone the team does not have.
+      if (WANTED_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index))) continue;
       findings.push(findingFromMatch('mlExpertise', level, match));
     }
   }

@@ -56,11 +56,11 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'cost',
-    /\b(?:too\s+(?:expensive|costly|pricey)|(?:run|serve|host)\s+(?:it\s+)?cheap(?:ly|er)|cheap(?:ly|er)\s+to\s+run|(?:cut|cutting|reduce|reducing|lower|lowering|slash|halve)\s+(?:the\s+|our\s+)?(?:costs?|bill|spend|api\s+(?:costs?|bill))|(?:costs?|bill|spend)\s+(?:is|are)\s+(?:too\s+high|killing|exploding|out\s+of\s+control)|cheaper|costs?\s+too\s+much|getting\s+expensive)\b/g,
+    /\b(?:too\s+(?:expensive|costly|pricey)|(?:run|serve|host)\s+(?:it\s+)?cheap(?:ly|er)|cheap(?:ly|er)\s+to\s+run|(?:cut|cutting|reduce|reducing|lower|lowering|slash|halve)\s+(?:the\s+|our\s+)?(?:costs?|bill|spend|api\s+(?:costs?|bill))|(?:costs?|bill|spend)\s+(?:is|are)\s+(?:too\s+high|killing|exploding|out\s+of\s+control)|cheaper|costs?\s+too\s+much|(?:can't|cannot|can\s+not)\s+afford|unaffordable|getting\s+expensive)\b/g,
   ],
   [
     'latency',
-    /\b(?:too\s+slow|(?:is|are|feels?|seems?)\s+(?:really\s+|way\s+|so\s+|pretty\s+)?slow\b|latency\s+(?:is|was)\s+(?:too\s+|way\s+too\s+)?(?:high|bad|an\s+issue|a\s+problem)|(?:faster\s+(?:responses?|answers?|inference|replies|results)|(?:respond|answer|run|load)\w*\s+faster|lower\s+latency|reduce\s+(?:the\s+)?latency|cut\s+(?:the\s+)?latency)|latency\s+(?:matters|is\s+(?:critical|key|crucial|important)|budget|target|requirement)|real[\s-]time)\b/g,
+    /\b(?:too\s+slow|(?:is|are|feels?|seems?)\s+(?:really\s+|way\s+|so\s+|pretty\s+)?slow\b|latency\s+(?:is|was)\s+(?:too\s+|way\s+too\s+)?(?:high|bad|an\s+issue|a\s+problem)|(?:faster\s+(?:responses?|answers?|inference|replies|results)|(?:respond|answer|run|load)\w*\s+faster|lower\s+latency|reduce\s+(?:the\s+)?latency|cut\s+(?:the\s+)?latency)|latency\s+(?:matters|is\s+(?:critical|key|crucial|important)))\b/g,
   ],
   [
     'on-device',
@@ -69,7 +69,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
 ];
 
 const NOT_NEEDED_AFTER =
-  /^\s*(?:are|is)?\s*(?:n't|not|aren't|isn't)\s+(?:needed|required|necessary|important|a\s+(?:concern|priority|problem)|critical)|^\s*(?:doesn't|does\s+not|don't|do\s+not)\s+matter/;
+  /^\s*(?:are|is)?\s*(?:n't|not|aren't|isn't)\s+(?:needed|required|necessary|important|a\s+(?:concern|priority|problem)|critical)|^\s*(?:doesn't|does\s+not|don't|do\s+not)\s+matter|^[^.;!?]{0,30}?\b(?:not\s+(?:required|needed|necessary|a\s+must)|optional|nice[\s-]to[\s-]have)\b/;
 
 export const extractGoals: Extractor = (message) => {
   const { lower } = message;

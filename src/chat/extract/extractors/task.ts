@@ -15,6 +15,8 @@ export const extractTask: Extractor = (message) => {
     const start = match.index + match[0].length - phrase.length;
     const text = message.original.slice(start, start + phrase.length).trim();
     if (text.split(/\s+/).length < 2) continue;
+    // "we're building this on weekends": a pronoun is not a task.
+    if (/^(?:this|that|it|something|stuff|things?)\b/i.test(text)) continue;
     findings.push(finding('task', text, start, start + phrase.length));
   }
   return findings;
