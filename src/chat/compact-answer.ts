@@ -53,6 +53,8 @@ export function compactAnswerParts(
   const lines: string[] = [];
 
   const on = destination.model.switched ? ` on ${destination.model.name} (instead of the model you named)` : '';
+  // A job bought from a provider: say where (the first live offer; the data part lists them all).
+  const at = destination.providers?.[0] ? ` through ${destination.providers[0].name}` : '';
   const first = firstStep.methods.filter((method) => method !== destination.method);
   const promptOnly = first.every((method) => method === 'prompt-engineering' || method === 'in-context-learning');
   const start =
@@ -70,7 +72,7 @@ export function compactAnswerParts(
       !destination.model.switched && top.verdict === 'conditional' && top.decidedBy?.length
         ? ` (if ${joinWords(top.decidedBy.map(fieldLabel))} allow${top.decidedBy.length === 1 ? 's' : ''} it)`
         : '';
-    lines.push(`**Aim for ${name(destination.method)}${on}${depends}${start}.**`);
+    lines.push(`**Aim for ${name(destination.method)}${on}${at}${depends}${start}.**`);
     const reasons = top.reasons.filter((reason) => reason.effect.startsWith('+')).slice(0, 2);
     lines.push(`Why: ${destination.why}${cite(reasons.flatMap((reason) => reason.sources))}`);
   }

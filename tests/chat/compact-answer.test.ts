@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compactAnswer } from '../../src/chat/compact-answer.ts';
+import { recommend } from '../../src/engine/recommend.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+
+const knowledgeDir = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(knowledgeDir);
+});
+
+describe('compactAnswer', () => {
+  it('says where a managed job is bought', () => {
+    const result = recommend(
+      { modelName: 'GPT-4.1 nano', labeledExamples: 1000, needsStyleOrFormat: true },
+      knowledge,
+      {
+        explain: 'none',
+      },
+    );
+    const lead = compactAnswer(result, knowledge).split('\n')[0] ?? '';
+    expect(lead).toContain('through Azure OpenAI');
+  });
+
+  it('names no provider for a prompt-side answer', () => {
+    const result = recommend(
+      { modelName: 'GPT-4o mini', knowledgeChanges: 'weekly', needsCitations: true },
+      knowledge,
+      {
+        explain: 'none',
+      },
+    );
+    expect(compactAnswer(result, knowledge).split('\n')[0]).not.toContain('through');
+  });
+});
