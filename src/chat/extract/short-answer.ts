@@ -117,17 +117,22 @@ export function numberAnswer(
 ): AnswerReader {
   return ({ message, field, text, start, end, others, bounds }) => {
     if (NONE.test(text)) return bounds?.zeroAllowed ? ({ field, value: 0, start, end } as Finding) : undefined;
-    const candidates: RegExpExecArray[] = [];
+    // Numbers this field cannot take ("6 months" for a count of examples) are not candidates: "6 months of
+    // labels, roughly 2 million" answers 2,000,000.
+    const values: number[] = [];
     NUMBER.lastIndex = 0;
     for (let match = NUMBER.exec(message.lower); match; match = NUMBER.exec(message.lower)) {
-      if (!overlapsAny(match.index, match.index + match[0].length, others)) candidates.push(match);
+      if (overlapsAny(match.index, match.index + match[0].length, others)) continue;
+      const amount = parseCount(match[1] ?? '');
+      const value =
+        amount === undefined
+          ? undefined
+          : convert(amount, match[2] ?? '', message.lower.slice(match.index + match[0].length));
+      if (value !== undefined) values.push(value);
     }
-    if (candidates.length !== 1) return undefined;
-    const match = candidates[0] as RegExpExecArray;
-    const amount = parseCount(match[1] ?? '');
-    if (amount === undefined) return undefined;
-    const value = convert(amount, match[2] ?? '', message.lower.slice(match.index + match[0].length));
-    if (value === undefined || (value === 0 && !bounds?.zeroAllowed)) return undefined;
+    if (values.length !== 1) return undefined;
+    const value = values[0] as number;
+    if (value === 0 && !bounds?.zeroAllowed) return undefined;
     if (bounds?.integer && !Number.isInteger(value)) return undefined;
     if (value > (bounds?.answerMax ?? Number.POSITIVE_INFINITY)) return undefined;
     return { field, value, start, end } as Finding;

@@ -62,6 +62,10 @@ describe('field registry', () => {
         'about 300, mostly resolved tickets that our support leads went through by hand last spring',
       ),
     ).toBe(300);
+    // A number the field cannot take ("6 months") does not compete with the answer.
+    expect(answer('labeledExamples', 'we have about 6 months of GPT-4o labels logged, roughly 2 million')).toBe(
+      2_000_000,
+    );
   });
 
   it('says values in plain words', () => {
