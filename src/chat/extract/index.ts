@@ -3,6 +3,7 @@
  * from, the fields the user corrected, and what the user asked for. No LLM; pure and synchronous.
  */
 import { Profile, type ProfileField } from '../../profile/profile-schema.ts';
+import { LIST_FIELDS } from '../fields/merge-profile.ts';
 import { EXTRACTORS, FIELD_REGISTRY, fieldEntry } from '../fields/registry.ts';
 import { findCorrections } from './corrections.ts';
 import { extractIntents } from './intents.ts';
@@ -155,9 +156,6 @@ function insideSpan(spans: readonly { start: number; end: number }[], start: num
   const span = spans[low - 1];
   return span !== undefined && end <= span.end;
 }
-
-/** Fields whose value is a list: every statement adds to it ("we need citations… and strict JSON"). */
-const LIST_FIELDS: ReadonlySet<ProfileField> = new Set(['goals', 'tried']);
 
 /**
  * One finding per field: the last statement in the text, or the longer phrase when two overlap. List fields

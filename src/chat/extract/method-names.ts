@@ -21,7 +21,7 @@ const METHOD_PHRASES: readonly (readonly [string, MethodId])[] = [
   [String.raw`distillation|distil(?:l|ling)?|knowledge\s+distillation`, 'distillation'],
   [String.raw`rag|retrieval(?:[\s-]augmented(?:\s+generation)?)?|a\s+vector\s+(?:db|database|store)`, 'rag'],
   [
-    String.raw`few[\s-]shot(?:\s+(?:prompting|prompts?|examples))?|in[\s-]context\s+learning|icl|examples\s+in\s+the\s+prompt|(?:plus|with|and)\s+(?:a\s+few|some|several)\s+examples`,
+    String.raw`few[\s-]shot(?:\s+(?:prompting|prompts?|examples))?|in[\s-]context\s+learning|icl|(?:(?:a\s+few|some|several)\s+)?examples\s+in\s+the\s+prompt|(?:plus|with|and)\s+(?:a\s+few|some|several)\s+examples(?:\s+in\s+the\s+prompt)?`,
     'in-context-learning',
   ],
   [String.raw`prompt(?:ing|\s+engineering)|(?:just\s+)?(?:better\s+)?prompts?|system\s+prompts?`, 'prompt-engineering'],

@@ -247,6 +247,20 @@ describe('phrasing classes from issue 12', () => {
   });
 });
 
+describe('found holding conversations as a user', () => {
+  it('reads "a few examples in the prompt" as few-shot, coordinated with prompting', () => {
+    expect(fields('tried prompting and a few examples in the prompt, both plateaued around 80%').tried).toEqual([
+      { method: 'prompt-engineering', result: 'plateaued' },
+      { method: 'in-context-learning', result: 'plateaued' },
+    ]);
+  });
+
+  it('reads an on-device model for iPhones as a phone deployment', () => {
+    expect(fields('our app needs an on-device model for iPhones').deployment).toBe('mobile');
+    expect(fields('we need an on-device model for the kiosk').deployment).toBe('edge');
+  });
+});
+
 describe('the v2-annotated tuning utterances', () => {
   let knowledge: Knowledge;
   beforeAll(async () => {

@@ -26,7 +26,8 @@ const CAN_SWITCH = new RegExp(
 const NOT_A_MODEL = String.raw`(?![\w-]*prem|(?:our|the|your)\s+(?:own\s+)?(?:servers?|premises|infra\w*|hardware|network|site|datacenter|cloud|region)|site\b|the\s+premises|eu\b)`;
 
 /** Words that name a model or its maker: "keep using GPT-4o", "keep using the same model". */
-const MODEL_WORD = String.raw`(?:models?|llms?|providers?|vendors?|gpt|claude|gemini|llama|mistral|mixtral|qwen|phi|gemma|deepseek|command|openai|anthropic|azure|bedrock|vertex)`;
+const MODEL_WORD =
+  '(?:models?|llms?|providers?|vendors?|gpt|claude|gemini|llama|mistral|mixtral|qwen|phi|gemma|deepseek|command|openai|anthropic|azure|bedrock|vertex)';
 
 /** The model may not change: "we must stay on GPT-4o", "have to keep using Claude", "locked into Azure OpenAI". */
 const CANNOT_SWITCH = new RegExp(

@@ -111,8 +111,22 @@ export const extractDeployment: Extractor = (message) => {
   for (const [pattern, deployment] of PATTERNS) {
     for (const match of allMatches(pattern, lower)) {
       if (isNegatedBefore(lower, match.index, 20)) continue;
-      findings.push(findingFromMatch('deployment', deployment, match));
+      // "an on-device model for iPhones": the device is a phone.
+      const phone =
+        deployment === 'edge' &&
+        /^on[\s-]device/.test(match[0]) &&
+        PHONE_IN_SENTENCE.test(sentenceOf(lower, match.index));
+      findings.push(findingFromMatch('deployment', phone ? 'mobile' : deployment, match));
     }
   }
   return findings;
 };
+
+const PHONE_IN_SENTENCE = new RegExp(`\\b${PHONE}\\b`);
+
+/** The sentence around `index` (at most 200 characters either side). */
+function sentenceOf(lower: string, index: number): string {
+  const before = lower.slice(Math.max(0, index - 200), index);
+  const after = lower.slice(index, index + 200);
+  return (before.split(/[.!?\n]/).pop() ?? '') + (after.split(/[.!?\n]/)[0] ?? '');
+}
