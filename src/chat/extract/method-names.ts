@@ -19,7 +19,10 @@ const METHOD_PHRASES: readonly (readonly [string, MethodId])[] = [
   ],
   [String.raw`(?:bottleneck\s+)?adapters?(?:\s+layers)?|houlsby`, 'adapters'],
   [String.raw`distillation|distil(?:l|ling)?|knowledge\s+distillation`, 'distillation'],
-  [String.raw`rag|retrieval(?:[\s-]augmented(?:\s+generation)?)?|a\s+vector\s+(?:db|database|store)`, 'rag'],
+  [
+    String.raw`rag|retrieval(?:[\s-]augmented(?:\s+generation)?)?|a\s+vector\s+(?:db|database|store|search)|vector\s+search`,
+    'rag',
+  ],
   [
     String.raw`few[\s-]shot(?:\s+(?:prompting|prompts?|examples))?|in[\s-]context\s+learning|icl|(?:(?:a\s+few|some|several)\s+)?examples\s+in\s+the\s+prompt|(?:plus|with|and)\s+(?:a\s+few|some|several)\s+examples(?:\s+in\s+the\s+prompt)?`,
     'in-context-learning',

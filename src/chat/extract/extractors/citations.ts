@@ -9,6 +9,7 @@ const CITE = new RegExp(
     String.raw`\b(?:show|shows|showing|give|gives|giving|provide|provides|providing|include|includes|including|list|link(?:s|ing)?\s+to|point(?:s|ing)?\s+to|quote|quotes|quoting|reference|references|referencing|with|attach|surface)\s+${SOURCE_NOUN}`,
     String.raw`\b(?:traceable|verifiable|grounded|attributable)\s+(?:to\s+(?:the\s+)?(?:sources?|docs|documents|policy)|answers?)\b`,
     String.raw`\bsource\s+(?:attribution|links?)\b`,
+    String.raw`\b(?:and|must|has\s+to|should)\s+quote\s+(?:it|them|the\s+source)\b`,
     String.raw`\blink(?:s|ing)?\s+(?:back\s+)?(?:to\s+)?(?:the\s+|its\s+|their\s+)?(?:exact\s+|specific\s+|relevant\s+)?(?:articles?|pages?|documents?|docs|sources?|policy|policies|sections?)\b`,
     String.raw`\b(?:w\/|with)\s+(?:source\s+)?links\b`,
     String.raw`\b(?:sources?|references?)\s+(?:cited|quoted|linked|shown|attached)\b`,

@@ -9,7 +9,7 @@ import { allMatches, clauseBefore, findingFromMatch, isNegatedBefore } from '../
 import type { Extractor, Finding, Implied } from '../types.ts';
 
 const DOCUMENT_NOUN = String.raw`(?:documents?|docs|documentation|pdfs?|pages|articles|files|snippets|manuals?|wiki(?:\s+pages)?|knowledge\s?bases?|kb|corpus|corpora|handbooks?|guides?|policies|policy\s+documents|sops|contracts|papers|reports|transcripts|emails|web\s?pages|faqs?|books|confluence(?:\s+pages)?|notion\s+pages|sharepoint)`;
-const DOCUMENT_QUALIFIER = String.raw`(?:(?:internal|domain|company|product|technical|support|help|kb|faq|legal|medical|scanned|unlabeled|unlabelled|unlabled|anonymi[sz]ed|raw|text|html|markdown|word|confluence|notion|research|policy|engineering|our|of|the|old|existing|historical|reference|sop|past|raw)\s+){0,3}`;
+const DOCUMENT_QUALIFIER = String.raw`(?:(?:internal|domain|company|product|technical|support|help|kb|faq|chat|call|customer|meeting|legal|medical|scanned|unlabeled|unlabelled|unlabled|anonymi[sz]ed|raw|text|html|markdown|word|confluence|notion|research|policy|engineering|our|of|the|old|existing|historical|reference|sop|past|raw)\s+){0,3}`;
 
 /** Large: "thousands of documents", "millions of pages", "tons of docs", "a huge wiki", "terabytes of PDFs". */
 const LARGE = new RegExp(
@@ -52,7 +52,7 @@ const COUNTED = new RegExp(
  * "on top of our help center", "using our Confluence". Read as a small corpus when no size is said.
  */
 const OWN_DOCUMENTS =
-  /\b(?:from|over|on|using|in|across|against|on\s+top\s+of|grounded\s+in|based\s+on|knows?|understands?)\s+(?:all\s+)?(?:our|their)\s+(?:(?:own|internal|company|product|support|customer|hr|it|policy|legal|technical|api|developer|public|existing)\s+){0,2}(?:docs|documentation|wiki|knowledge[\s-]?base|kb|confluence(?:\s+(?:space|wiki|pages))?|notion|sharepoint|manuals?|handbooks?|help[\s-]?cent(?:er|re)(?:\s+articles)?|faqs?|articles|runbooks|intranet|policies|policy\s+documents|sops|guidelines|contracts|pricing\s+docs|product\s+docs)\b|\bquestions\s+about\s+our\s+(?:(?:own|internal|product|company)\s+)?(?:docs|documentation|wiki|knowledge[\s-]?base|manuals?|handbooks?|policies|catalog(?:ue)?|product\s+catalog(?:ue)?|price\s+lists?|pricing)\b/g;
+  /\b(?:from|over|on|using|in|across|against|on\s+top\s+of|grounded\s+in|based\s+on|knows?|understands?)\s+(?:all\s+)?(?:our|their)\s+(?:(?:own|internal|company|product|support|customer|hr|it|policy|legal|technical|api|developer|public|existing|current|latest|official|\d{4})\s+){0,2}(?:docs|documentation|wiki|knowledge[\s-]?base|kb|confluence(?:\s+(?:space|wiki|pages))?|notion|sharepoint|manuals?|handbooks?|help[\s-]?cent(?:er|re)(?:\s+articles)?|faqs?|articles|runbooks|intranet|policies|policy\s+documents|sops|guidelines|contracts|pricing\s+docs|product\s+docs)\b|\bquestions\s+about\s+our\s+(?:(?:own|internal|product|company)\s+)?(?:docs|documentation|wiki|knowledge[\s-]?base|manuals?|handbooks?|policies|catalog(?:ue)?|product\s+catalog(?:ue)?|price\s+lists?|pricing)\b/g;
 
 /** Documents at or above this count make a large corpus. */
 export const LARGE_CORPUS_DOCUMENTS = 1000;
@@ -71,6 +71,8 @@ export const extractCorpus: Extractor = (message) => {
   for (const match of allMatches(COUNTED, lower)) {
     const count = parseCount(match[1] ?? '');
     if (count === undefined || count === 0) continue;
+    // "our 2023 policy handbook": a year, not a count.
+    if (/^(?:19|20)\d\d$/.test(match[1] ?? '')) continue;
     // "each contract is around 40 pages": the length of one document, not a collection.
     if (/\b(?:each|every|per|average|avg|typical|single|one)\b/.test(clauseBefore(lower, match.index, 40))) continue;
     const rest = lower.slice(match.index + match[0].length, match.index + match[0].length + 40);

@@ -9,7 +9,7 @@ import { allMatches, finding, findingFromMatch, isNegatedBefore } from '../prepa
 import type { AnswerReader } from '../short-answer.ts';
 import type { Extractor, Finding, Implied } from '../types.ts';
 
-const DOCS = String.raw`(?:(?:our|the|their|company|internal|product|support|help[\s-]?cent(?:er|re)|hr|it|policy|legal|technical|api)\s+)*(?:docs|documentation|documents|knowledge[\s-]?base|kb|wiki|confluence|notion|sharepoint|manuals?|handbook|policies|faqs?|help[\s-]?cent(?:er|re)|articles|runbooks|playbooks|intranet|sops?|guidelines|product\s+catalog(?:ue)?|contracts|case\s+law|precedents)`;
+const DOCS = String.raw`(?:(?:our|the|their|\d{4}|current|latest|official|company|internal|product|support|help[\s-]?cent(?:er|re)|hr|it|policy|legal|technical|api)\s+){0,3}(?:docs|documentation|documents|knowledge[\s-]?base|kb|wiki|confluence|notion|sharepoint|manuals?|handbook|policies|faqs?|help[\s-]?cent(?:er|re)|articles|runbooks|playbooks|intranet|sops?|guidelines|product\s+catalog(?:ue)?|contracts|case\s+law|precedents)`;
 
 const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   [
@@ -44,7 +44,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'task-skill',
-    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|(?:stuck|plateaued|capped|topped\s+out)\s+(?:at|around|near)\s+(?:~\s*)?\d+(?:\.\d+)?\s?%\s*(?:accuracy|acc|f1|precision|recall)|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?|bad\s+at\s+(?:the\s+)?(?:actual\s+)?(?:task|job)|accuracy\s+(?:matters|is\s+(?:key|critical|crucial|everything|the\s+priority|what\s+matters))|(?:keeps\s+)?mix(?:es|ing)?\s+up|confus(?:es|ing)\s+\w+\s+(?:and|with))\b/g,
+    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|(?:stuck|plateaued|capped|topped\s+out)\s+(?:at|around|near)\s+(?:~\s*)?\d+(?:\.\d+)?\s?%\s*(?:accuracy|acc|f1|precision|recall)|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|gives?\s+(?:\w+\s+)?wrong\s+(?:answers|steps|results|outputs|labels)|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?|bad\s+at\s+(?:the\s+)?(?:actual\s+)?(?:task|job)|accuracy\s+(?:matters|is\s+(?:key|critical|crucial|everything|the\s+priority|what\s+matters))|(?:keeps\s+)?mix(?:es|ing)?\s+up|confus(?:es|ing)\s+\w+\s+(?:and|with))\b/g,
   ],
   [
     'instruction-following',

@@ -7,7 +7,7 @@ import type { Extractor, Finding } from '../types.ts';
 
 const LABELED = String.raw`(?:label(?:l)?ed|resolved|answered|labled|lablled|annotated|tagged|hand[\s-]?(?:label(?:l)?ed|written|annotated)|human[\s-]?(?:label(?:l)?ed|written|annotated)|curated|gold|graded|rated|supervised|training|fine[\s-]?tuning|example)`;
 /** Nouns that are labeled examples by themselves. */
-const EXAMPLE_NOUN = String.raw`(?:examples?|exmaples?|examles?|samples?|pairs?|triples?|triplets?|tuples?|demonstrations?|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?)`;
+const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|triples?|triplets?|tuples?|demonstrations?|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
   '(?:tickets?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages)';
@@ -37,6 +37,11 @@ const COUNT_ROWS_OF_LABELED = new RegExp(
   'g',
 );
 /** "6,000 emails are already labeled", "2k tickets have been annotated". */
+/** "we have 400k already categorised by hand": a count with a labelling verb and no noun. */
+const COUNT_LABELED_BY_HAND = new RegExp(
+  `\\b(?:have|got|has)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:already\\s+|all\\s+)?(?:label(?:l)?ed|annotated|tagged|categori[sz]ed|classified)\\s+(?:by\\s+hand|manually|by\\s+(?:our|the)\\s+\\w+)`,
+  'g',
+);
 const COUNT_RECORDS_ARE_LABELED = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:are|were|have\\s+been|got)\\s+)?(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|categori[sz]ed|classified)\\b`,
   'g',
@@ -71,6 +76,7 @@ const NO_LABELS = new RegExp(
     String.raw`\bnothing\s+(?:is\s+)?label(?:l)?ed\b`,
     String.raw`\b(?:0|zero|no)\s+labels\b`,
     String.raw`\bnone\s+of\s+(?:them|it|these|those)\s+(?:is\s+|are\s+)?label(?:l)?ed\b`,
+    String.raw`\bnone\s+(?:is|are)\s+(?:label(?:l)?ed|annotated)\b`,
     String.raw`\b(?:labeled|labelled|training)\s+data:\s*(?:none|zero|0|no)\b`,
   ].join('|'),
   'g',
@@ -96,6 +102,7 @@ export const extractLabeledData: Extractor = (message) => {
     LABELED_COUNT_AFTER,
     TOTAL_AFTER_EXAMPLES,
     COUNT_LABELS_GATHERED,
+    COUNT_LABELED_BY_HAND,
   ]) {
     for (const match of allMatches(pattern, lower)) {
       const count = parseCount(match[1] ?? '');
