@@ -16,7 +16,7 @@ const LATENCY_WORD = String.raw`(?:latency|respond|responses?|reply|replies|answ
 const BOUNDED = new RegExp(`\\b${BOUND}\\s*${DURATION}`, 'g');
 /** "200ms latency", "latency of 300 ms", "latency: 1s". */
 const NAMED = new RegExp(
-  `${DURATION}\\s+(?:of\\s+)?(?:latency|response\\s+time|p\\d{2})|\\b(?:latency|response\\s+time)\\b[^.;!?\\n\\d]{0,25}?${DURATION}`,
+  `${DURATION}\\s+(?:of\\s+)?(?:latency|response\\s+time|p\\d{2})|${DURATION}\\s+(?:max(?:imum)?|tops|at\\s+(?:the\\s+)?most)\\s+per\\s+(?:answer|request|response|query|call|reply|message)\\b|\\b(?:latency|response\\s+time)\\b[^.;!?\\n\\d]{0,25}?${DURATION}`,
   'g',
 );
 const SUB_SECOND =
@@ -42,7 +42,7 @@ export const extractLatency: Extractor = (message) => {
   const findings: Finding[] = [];
   const taken: RegExpExecArray[] = [];
   for (const match of allMatches(NAMED, lower)) {
-    const ms = toMs(match[1] ?? match[3], match[2] ?? match[4]);
+    const ms = toMs(match[1] ?? match[3] ?? match[5], match[2] ?? match[4] ?? match[6]);
     if (ms !== undefined && ms > 0) {
       findings.push(findingFromMatch('latencyTargetMs', ms, match));
       taken.push(match);

@@ -18,7 +18,7 @@ const FINE_TUNED_STAGE =
 /** "one base model" shared by many tenants is the foundation they share, not what the model is. */
 const SHARED_BASE = /\b(?:same|one|single|shared|common)\s+(?:shared\s+)?base\s+model/;
 /** The stage said right next to a model's name: "Mistral 7B base", "the base Llama 3.1 8B", "a fine-tuned Phi-3". */
-const STAGE_BEFORE_NAME = /\b(base|fine[\s-]?tuned)\s+$/;
+const STAGE_BEFORE_NAME = /\b(base|pre[\s-]?trained|raw|fine[\s-]?tuned)\s+$/;
 const STAGE_AFTER_NAME = /^\s+(base)\b(?!\s+(?:of|for|url|price|rate|load))/;
 
 /** Finds `modelStage`: base, instruct or fine-tuned, said of the model or right next to its name. */
@@ -33,13 +33,13 @@ export const extractModelStage: Extractor = (message, context) => {
     findings.push(findingFromMatch('modelStage', 'base', match));
   }
   // Most messages say nothing of stages: scan for model names only when a stage word is there.
-  if (/\b(?:base|fine[\s-]?tuned)\b/.test(lower)) {
+  if (/\b(?:base|pre[\s-]?trained|raw|fine[\s-]?tuned)\b/.test(lower)) {
     for (const mention of catalogScanner(context.catalog).findModels(lower)) {
       const before = STAGE_BEFORE_NAME.exec(lower.slice(Math.max(0, mention.start - 16), mention.start));
       const after = STAGE_AFTER_NAME.exec(lower.slice(mention.end, mention.end + 16));
       const stage = before?.[1] ?? after?.[1];
       if (stage === undefined || isNegatedBefore(lower, mention.start, 20)) continue;
-      const value = stage === 'base' ? 'base' : 'fine-tuned';
+      const value = /^fine/.test(stage) ? 'fine-tuned' : 'base';
       findings.push(finding('modelStage', value, mention.start, after ? mention.end + after[0].length : mention.end));
     }
   }

@@ -9,6 +9,7 @@ const STYLE = new RegExp(
     String.raw`\b(?:json|xml|yaml|csv|markdown\s+table)\s+(?:output|outputs|format|formatted|responses?|schema|only|mode)\b`,
     String.raw`\b(?:output|respond|answer|reply|replies|responses?)\s+(?:must\s+be\s+|should\s+be\s+|has\s+to\s+be\s+|only\s+)?(?:in\s+)?(?:valid\s+|strict\s+)?(?:json|xml|yaml)\b`,
     String.raw`\bjson[\s-]?schema\b`,
+    String.raw`\b(?:must|has\s+to|needs\s+to|should)\s+be\s+(?:in|as)\s+markdown\b|\bexact\s+(?:headings|sections|layout)\b`,
     String.raw`\b(?:brand|house|company|our|corporate|editorial)\s+(?:voice|tone|style(?:\s?guide)?|guidelines)\b`,
     String.raw`\btone\s+of\s+voice\b`,
     String.raw`\b(?:fix|fixes|fixing|get|gets|nail|nails|match|matches|change|changes)\s+(?:the|its|our)\s+tone\b`,

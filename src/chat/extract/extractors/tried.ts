@@ -20,12 +20,13 @@ const TRIED_RESULT: readonly (readonly ['good-enough' | 'plateaued' | 'failed', 
   ],
   [
     'good-enough',
-    /\b(?:good\s+enough|(?:works?|worked|working)\s+(?:(?:really|pretty|quite|surprisingly|reasonably)\s+)?(?:well|fine|great|ok|okay|nicely)|(?:quality|answers|results|output|outputs|accuracy)\s+(?:is|are)\s+(?:(?:mostly|pretty|really|actually|already)\s+)?(?:fine|good|great|ok|okay|decent|solid|acceptable)|(?:got|gets|getting|gave|gives)\s+(?:us\s+)?(?:decent|good|solid|great|acceptable)\s+results|gets?\s+(?:the\s+)?(?:facts|answers|it)\s+right|fine\s+for\s+now|(?:answers|results|quality|it|accuracy)\s+got\s+(?:a\s+lot\s+|much\s+|way\s+)?better|(?:it's|it\s+is|that's|they're|results\s+are)\s+(?:mostly\s+|pretty\s+|totally\s+|quite\s+)?(?:fine|good|decent|ok|okay|great|solid)\b|(?:doing|did|does|performing|performs|performed)\s+(?:really\s+|pretty\s+|quite\s+|surprisingly\s+)?(?:well|fine|great|ok|okay)|helped\s+(?:a\s+lot|a\s+bunch|massively|hugely|a\s+great\s+deal|significantly|quite\s+a\s+bit)|(?:follows|handles|answers)\s+\w+\s+(?:fine|well)|happy\s+with\s+(?:the\s+)?(?:quality|results|answers|it)|solved\s+it|does\s+the\s+job|gets?\s+the\s+job\s+done)\b/,
+    /\b(?:good\s+enough|(?:works?|worked|working)\s+(?:(?:really|pretty|quite|surprisingly|reasonably)\s+)?(?:well|fine|great|ok|okay|nicely)|(?:quality|answers|results|output|outputs|accuracy)\s+(?:is|are)\s+(?:(?:mostly|pretty|really|actually|already)\s+)?(?:fine|good|great|ok|okay|decent|solid|acceptable)|(?:got|gets|getting|gave|gives)\s+(?:us\s+)?(?:decent|good|solid|great|acceptable)\s+results|gets?\s+(?:the\s+)?(?:facts|answers|it)\s+right|fine\s+for\s+now|(?:answers|results|quality|it|accuracy)\s+got\s+(?:a\s+lot\s+|much\s+|way\s+)?better|(?:it's|it\s+is|it\s+has|that's|they're|results\s+are)\s+(?:been\s+)?(?:mostly\s+|pretty\s+|totally\s+|quite\s+)?(?:fine|good|decent|ok|okay|great|solid)\b|(?:doing|did|does|performing|performs|performed)\s+(?:really\s+|pretty\s+|quite\s+|surprisingly\s+)?(?:well|fine|great|ok|okay)|helped\s+(?:a\s+lot|a\s+bunch|massively|hugely|a\s+great\s+deal|significantly|quite\s+a\s+bit)|(?:follows|handles|answers)\s+\w+\s+(?:fine|well)|happy\s+with\s+(?:the\s+)?(?:quality|results|answers|it)|solved\s+it|does\s+the\s+job|gets?\s+the\s+job\s+done)\b/,
   ],
 ];
 
 /** Methods said as what the team did: "we distilled into a 1B", "instruction tuned it", "we fine-tuned it". */
 const DONE_VERB: readonly (readonly [MethodId, RegExp])[] = [
+  ['full-fine-tuning', /\b(?:we|i|they|we've|already|have|had)\s+fine[\s-]?tuned\b/g],
   ['distillation', /\bdistill?ed\b/g],
   ['instruction-tuning', /\binstruction[\s-]tuned\s+(?:it|the\s+model|our)\b/g],
   ['prompt-tuning', /\bprompt[\s-]tuned\b/g],
