@@ -261,6 +261,24 @@ describe('found holding conversations as a user', () => {
   });
 });
 
+describe('where the model runs, said in more ways', () => {
+  it.each([
+    ["it's hosted on azure openai", 'cloud-api'],
+    ['we call claude from our backend', 'cloud-api'],
+    ['we serve it with vLLM on two H100s we own', 'on-prem'],
+    ['deploy to the edge, cameras with jetsons', 'edge'],
+    ['offline laptops for field engineers', 'edge'],
+    ['served from sagemaker', 'cloud-self-hosted'],
+    ['we run it on azure VMs', 'cloud-self-hosted'],
+  ])('reads %j as %s', (message, deployment) => {
+    expect(fields(message).deployment).toBe(deployment);
+  });
+
+  it('does not read where tuning is offered as where the model serves', () => {
+    expect(fields("gpt-4o mini, and we can fine-tune it through openai's API").deployment).toBeUndefined();
+  });
+});
+
 describe('the v2-annotated tuning utterances', () => {
   let knowledge: Knowledge;
   beforeAll(async () => {

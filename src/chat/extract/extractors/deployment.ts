@@ -30,8 +30,9 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
     new RegExp(
       [
         String.raw`\bedge\s+(?:devices?|hardware|boxes|nodes|deployment|gateways?|computers?)\b`,
-        String.raw`\b(?:on|at)\s+the\s+edge\b`,
-        String.raw`\b(?:jetson(?:\s+(?:orin|nano|xavier|agx))?|raspberry\s+pi|coral\s+tpu|microcontrollers?|embedded\s+(?:devices?|hardware|boards?|systems?))\b`,
+        String.raw`\b(?:on|at|to)\s+the\s+edge\b`,
+        String.raw`\boffline\s+laptops?\b|\blaptops?\s+(?:that\s+(?:are|run)\s+)?(?:offline|without\s+(?:internet|network))\b`,
+        String.raw`\b(?:jetsons?(?:\s+(?:orin|nano|xavier|agx))?|raspberry\s+pi|coral\s+tpu|microcontrollers?|embedded\s+(?:devices?|hardware|boards?|systems?))\b`,
         String.raw`\biot\s+devices?\b`,
         String.raw`\b(?:on[\s-]device|on\s+the\s+device)\b(?!\s+(?:on\s+)?(?:the\s+)?(?:phones?|smartphones?|mobile|iphones?|android))`,
         String.raw`\b(?:in|on)\s+(?:the\s+)?(?:car|vehicle|robot|drone|camera)s?\b(?=[^.;!?\n]{0,20}\b(?:locally|offline|on[\s-]board)\b)`,
@@ -64,6 +65,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:boxes|servers?|machines?|gpus?|cards?|hardware|racks?|workstations?)\s+(?:in|at)\s+(?:our|the)\s+(?:office|basement|building|lab|closet)\b`,
         String.raw`\b(?:on|in)\s+our\s+(?:own\s+)?(?:private|company|corporate)\s+(?:servers?|data\s?cent(?:er|re)s?|cloud|infrastructure|cluster)\b`,
         String.raw`\bbare[\s-]metal\s+servers?\s+(?:in|at)\s+(?:our|the\s+office)\b`,
+        String.raw`\b(?:gpus?|[ahlbt]\d{1,3}[a-z]?s|l40s|cards?|servers?|machines?)\s+(?:that\s+)?we\s+own\b`,
       ].join('|'),
       'g',
     ),
@@ -72,16 +74,16 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
   [
     new RegExp(
       [
-        String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+|the\s+model\s+)?(?:on|in)\s+(?:aws|gcp|azure|google\s+cloud|the\s+cloud|ec2|sagemaker|runpod|lambda(?:\s+labs)?|coreweave|our\s+(?:cloud|vpc|aws|gcp|azure)(?:\s+account)?)\b`,
-        String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve)\s+(?:it\s+|the\s+model\s+)?(?:ourselves\s+)?(?:on|in)\s+(?:our\s+)?(?:aws|gcp|azure|google\s+cloud|ec2|sagemaker\s+endpoints?|gke|eks|runpod|lambda\s+labs|coreweave|own\s+cloud\s+(?:gpus?|instances?|vms?)|cloud\s+(?:gpus?|vms?|instances?))\b`,
+        String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+|the\s+model\s+)?(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud|ec2|sagemaker|runpod|lambda(?:\s+labs)?|coreweave|our\s+(?:cloud|vpc|aws|gcp|azure)(?:\s+account)?)\b`,
+        String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?)\s+(?:it\s+|the\s+model\s+)?(?:ourselves\s+)?(?:on|in|from)\s+(?:our\s+)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2|sagemaker(?:\s+endpoints?)?|gke|eks|runpod|lambda\s+labs|coreweave|own\s+cloud\s+(?:gpus?|instances?|vms?)|cloud\s+(?:gpus?|vms?|instances?))\b`,
         String.raw`\brent(?:ed|ing)?\b[^.;!?\n]{0,30}?\b(?:gpus?|[ahlb]\d{2,3}[a-z]?s?|l40s|rtx\s?\d{4}s?|\d{4}s|instances?|cloud\s+machines?)\b`,
         String.raw`\bcloud\s+(?:gpus?|vms?|instances?)\s+(?:that\s+)?we\s+(?:manage|control|run)\b`,
         String.raw`\b(?:in|on)\s+the\s+cloud\s+(?:that\s+|which\s+)?we\s+(?:manage|control|run|administer)(?:\s+ourselves)?\b`,
         String.raw`\bour\s+own\s+(?:ec2|gce|azure|cloud|aws|gcp)\s+(?:instances?|vms?|machines?|servers?|gpus?|account)\b`,
         String.raw`\b(?:in|on)\s+our\s+(?:own\s+)?vpc\b`,
         String.raw`\bour\s+own\s+(?:eks|gke|aks)\s+cluster\b`,
-        String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure|google\s+cloud|ec2)\b`,
-        String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure|google\s+cloud|the\s+cloud|ec2)\b`,
+        String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b`,
+        String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud|ec2)\b`,
         String.raw`\b(?:gpus?|instances?|servers?|machines?|vms?|[ahlb]\d{2,3}s?)\s+(?:that\s+)?we\s+rent\b`,
       ].join('|'),
       'g',
@@ -96,8 +98,9 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:hosted|managed|serverless)\s+(?:api|endpoint|inference)s?\b`,
         String.raw`\bapi\s+calls?\s+to\s+(?:openai|anthropic|azure|a\s+provider|the\s+provider)\b`,
         String.raw`\bcloud\s+api\b`,
+        String.raw`\bcall(?:s|ing)?\s+(?:gpt[\w.-]*|claude|gemini|openai|anthropic)\b`,
         String.raw`\b(?:thru|through|via|over)\s+(?:the\s+|their\s+|an\s+)?(?:api|endpoints?)\b`,
-        String.raw`\b(?:we're|we\s+are|we)\s+(?:on|using|use)\s+(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,
+        String.raw`\b(?:on|via|through|using|use)\s+(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,
       ].join('|'),
       'g',
     ),
@@ -112,6 +115,8 @@ export const extractDeployment: Extractor = (message) => {
   for (const [pattern, deployment] of PATTERNS) {
     for (const match of allMatches(pattern, lower)) {
       if (isNegatedBefore(lower, match.index, 20)) continue;
+      // "we can fine-tune it through OpenAI's API": where tuning is offered, not where the model serves.
+      if (deployment === 'cloud-api' && TUNING.test(clauseOf(lower, match.index))) continue;
       // "an on-device model for iPhones": the device is a phone.
       const phone =
         deployment === 'edge' &&
@@ -123,7 +128,15 @@ export const extractDeployment: Extractor = (message) => {
   return findings;
 };
 
+const TUNING = /\bfine[\s-]?tun(?:e|es|ed|ing|able)\b/;
 const PHONE_IN_SENTENCE = new RegExp(`\\b${PHONE}\\b`);
+
+/** The clause around `index`: from the last comma or sentence break before it to the next one. */
+function clauseOf(lower: string, index: number): string {
+  const before = lower.slice(Math.max(0, index - 120), index);
+  const after = lower.slice(index, index + 120);
+  return (before.split(/[,.;!?\n]/).pop() ?? '') + (after.split(/[,.;!?\n]/)[0] ?? '');
+}
 
 /** The sentence around `index` (at most 200 characters either side). */
 function sentenceOf(lower: string, index: number): string {
