@@ -279,6 +279,24 @@ describe('where the model runs, said in more ways', () => {
   });
 });
 
+describe('outcomes, teachers and corpus sizes said in more ways', () => {
+  it.each([
+    ["we've tried prompt engineering, it gets us 90% of the way", 'prompt-engineering', 'plateaued'],
+    ['we experimented with fine-tuning on 1k examples, no real gain', 'full-fine-tuning', 'failed'],
+    ['we gave RAG a shot but it hallucinated anyway', 'rag', 'failed'],
+    ['prompt tuning was a waste of time', 'prompt-tuning', 'failed'],
+    ['adding examples to the prompt helped a bit', 'in-context-learning', 'plateaued'],
+  ])('reads %j as %s %s', (message, method, result) => {
+    expect(fields(message).tried).toEqual([{ method, result }]);
+  });
+
+  it('reads a teacher that would teach a smaller model, and corpus sizes in words', () => {
+    expect(fields('the big model (Llama 3.1 70B) would teach the 8B')).toEqual({ teacherModel: 'Llama 3.1 70B' });
+    expect(fields('millions of product reviews').unlabeledCorpus).toBe('large');
+    expect(fields('several thousand support articles').unlabeledCorpus).toBe('large');
+  });
+});
+
 describe('the v2-annotated tuning utterances', () => {
   let knowledge: Knowledge;
   beforeAll(async () => {

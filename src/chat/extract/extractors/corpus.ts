@@ -8,19 +8,20 @@ import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, clauseBefore, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding, Implied } from '../types.ts';
 
-const DOCUMENT_NOUN = String.raw`(?:documents?|docs|documentation|pdfs?|pages|articles|files|snippets|manuals?|wiki(?:\s+pages)?|knowledge\s?bases?|kb|corpus|corpora|handbooks?|guides?|policies|policy\s+documents|sops|contracts|papers|reports|transcripts|emails|web\s?pages|faqs?|books|confluence(?:\s+pages)?|notion\s+pages|sharepoint)`;
+const DOCUMENT_NOUN = String.raw`(?:documents?|reviews|posts|comments|chat\s+logs|docs|documentation|pdfs?|pages|articles|files|snippets|manuals?|wiki(?:\s+pages)?|knowledge\s?bases?|kb|corpus|corpora|handbooks?|guides?|policies|policy\s+documents|sops|contracts|papers|reports|transcripts|emails|web\s?pages|faqs?|books|confluence(?:\s+pages)?|notion\s+pages|sharepoint)`;
 const DOCUMENT_QUALIFIER = String.raw`(?:(?:internal|domain|company|product|technical|support|help|kb|faq|chat|call|customer|meeting|legal|medical|scanned|unlabeled|unlabelled|unlabled|anonymi[sz]ed|raw|text|html|markdown|word|confluence|notion|research|policy|engineering|our|of|the|old|existing|historical|reference|sop|past|raw)\s+){0,3}`;
 
 /** Large: "thousands of documents", "millions of pages", "tons of docs", "a huge wiki", "terabytes of PDFs". */
 const LARGE = new RegExp(
   [
-    String.raw`\b(?:thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands|millions|tons|lots|loads|heaps|a\s+ton|a\s+lot|terabytes|gigabytes|years)\s+(?:and\s+\w+\s+)?of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
+    String.raw`\b(?:(?:several|a\s+few|many|multiple)\s+thousand|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands|millions|tons|lots|loads|heaps|a\s+ton|a\s+lot|terabytes|gigabytes|years)\s+(?:and\s+\w+\s+)?of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
     String.raw`\b(?:a\s+|an\s+)?(?:big|large|huge|massive|enormous|giant|extensive|sprawling|vast)\s+(?:internal\s+|company\s+|domain\s+|document\s+|text\s+)?(?:wiki|knowledge\s?base|kb|corpus|archive|document\s+(?:collection|store|base|library)|library|collection\s+of\s+(?:documents|docs|pdfs)|confluence|sharepoint|doc(?:ument)?s?\s+(?:set|site|repository|repo)|documentation)\b`,
     String.raw`\b\d+(?:\.\d+)?\s?(?:tb|gb)\s+of\s+${DOCUMENT_QUALIFIER}(?:${DOCUMENT_NOUN}|text|domain\s+text)\b`,
     String.raw`\b(?:code\s?base|monorepo|repo(?:sitory)?|archive|corpus|wiki|knowledge\s?base|sharepoint|confluence|docs|documentation|help[\s-]?cent(?:er|re))(?:,?\s+which|\s+that)?\s+(?:is|are|'s)\s+(?:(?:really|very|pretty|quite|absolutely|just)\s+)?(?:huge|large|massive|enormous|big|vast|gigantic)\b`,
     String.raw`\b(?:hundreds\s+of\s+thousands|millions|\d+(?:\.\d+)?\s?(?:m|million)|\d{3}(?:,\d{3})+|\d{3}k)\s+(?:of\s+)?lines(?:\s+of\s+(?:[a-z]+\s+)?code)?\b`,
     String.raw`\b(?:large|huge|big|massive|giant|enormous)\s+(?:pile|collection|set|archive|trove|library|stack|backlog)\s+of\s+${DOCUMENT_QUALIFIER}(?:[a-z]+\s+)?${DOCUMENT_NOUN}\b`,
     String.raw`\b${DOCUMENT_NOUN},?\s+(?:tons|lots|loads|heaps|thousands|millions)\s+of\s+(?:them|it)\b`,
+    String.raw`\b(?:several|a\s+few|many|multiple)\s+(?:thousand|million)\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
   ].join('|'),
   'g',
 );

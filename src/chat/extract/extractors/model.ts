@@ -78,7 +78,7 @@ const UNTUNABLE_FAMILY_WORD = new RegExp(`\\b(?:${UNTUNABLE_API_FAMILIES.join('|
 
 /** Words before a size that make it the student of a distillation: "distilled into a 1B", "down to a 3B". */
 const DISTILLATION_TARGET =
-  /\b(?:distil\w*\s+(?:\w+\s+){0,3}?(?:into|to|down\s+to)|(?:into|down\s+to)|student(?:\s+model)?(?:\s+of)?)\s+(?:an?\s+|the\s+)?(?:small(?:er)?\s+|tiny\s+)?$/;
+  /\b(?:distil\w*\s+(?:\w+\s+){0,3}?(?:into|to|down\s+to)|(?:into|down\s+to)|teach(?:es)?|student(?:\s+model)?(?:\s+of)?)\s+(?:an?\s+|the\s+)?(?:small(?:er)?\s+|tiny\s+)?$/;
 
 /**
  * Finds `modelName` (catalog name when the catalog knows it, else the family name as typed), `modelParamsB`
