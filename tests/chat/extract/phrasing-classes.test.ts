@@ -297,6 +297,21 @@ describe('outcomes, teachers and corpus sizes said in more ways', () => {
   });
 });
 
+describe('goals waved away', () => {
+  it.each([
+    "we don't care about the output format",
+    'no need to run on device',
+    'json would be nice but not required',
+    "cost isn't really a concern",
+  ])('reads no goal in %j', (message) => {
+    expect(fields(message).goals).toBeUndefined();
+  });
+
+  it('still reads a goal the team is unhappy about', () => {
+    expect(fields('we are not happy with the output format').goals).toEqual(['format']);
+  });
+});
+
 describe('the v2-annotated tuning utterances', () => {
   let knowledge: Knowledge;
   beforeAll(async () => {

@@ -68,6 +68,8 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
 ];
 
+const DISMISSED_BEFORE =
+  /\b(?:(?:don't|dont|do\s+not|doesn't|does\s+not|not)\s+(?:really\s+)?(?:care|worry|fuss)\s+(?:much\s+)?(?:about|for)\s+(?:the\s+|our\s+|any\s+)?|no\s+need\s+(?:for|to)\s+(?:\w+\s+){0,2})$/;
 const NOT_NEEDED_AFTER =
   /^\s*(?:are|is)?\s*(?:n't|not|aren't|isn't)\s+(?:needed|required|necessary|important|a\s+(?:concern|priority|problem)|critical)|^\s*(?:doesn't|does\s+not|don't|do\s+not)\s+matter|^[^.;!?]{0,30}?\b(?:not\s+(?:required|needed|necessary|a\s+must)|optional|nice[\s-]to[\s-]have)\b/;
 
@@ -77,8 +79,10 @@ export const extractGoals: Extractor = (message) => {
   for (const [goal, pattern] of GOAL_PATTERNS) {
     for (const match of allMatches(pattern, lower)) {
       if (isNegatedBefore(lower, match.index, 12)) continue;
+      // "we don't care about the output format", "no need to run on device": waved away before it is named.
+      if (DISMISSED_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
       // "citations aren't needed", "format doesn't matter": stated only to be waved away.
-      const after = lower.slice(match.index + match[0].length, match.index + match[0].length + 30);
+      const after = lower.slice(match.index + match[0].length, match.index + match[0].length + 45);
       if (NOT_NEEDED_AFTER.test(after)) continue;
       findings.push(findingFromMatch('goals', [goal], match));
     }
