@@ -40,7 +40,7 @@ export function chooseFirstStep(
     return {
       methods: [destination.method],
       why: triedPrompting
-        ? `Prompting was already tried, so start on ${destination.method} directly, measured on ${evalSet}.`
+        ? `Prompting was already tried, so start on the destination directly, measured on ${evalSet}.`
         : `Write the prompt and build ${evalSet}; that baseline is also the destination until it stops improving.`,
     };
   }
@@ -48,11 +48,11 @@ export function chooseFirstStep(
     (method) => possible(method) && (method === 'prompt-engineering' || (profile.labeledExamples ?? 0) >= 3),
   );
   if (baseline.length === 0) {
-    return { methods: [destination.method], why: `Start on ${destination.method}, measured on ${evalSet}.` };
+    return { methods: [destination.method], why: `Start on the destination directly, measured on ${evalSet}.` };
   }
   return {
     methods: [...baseline],
-    why: `Start with a prompt baseline${baseline.includes('in-context-learning') ? ' with a few worked examples' : ''} and ${evalSet}, so ${destination.method} is measured against it.`,
+    why: `Start with a prompt baseline${baseline.includes('in-context-learning') ? ' with a few worked examples' : ''} and ${evalSet}, so the destination is measured against it.`,
   };
 }
 

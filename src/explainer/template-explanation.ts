@@ -16,7 +16,13 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
   const name = (id: MethodId) => knowledge.methodById.get(id)?.name ?? id;
   const paragraphs: string[] = [];
   const top = recommendation.recommendations[0];
-  if (!top || top.verdict === 'not-viable') {
+  const { destination } = recommendation;
+  if (destination.model.switched && (!top || top.verdict === 'not-viable')) {
+    // The verdicts are about the named model; the destination runs on another one.
+    paragraphs.push(
+      `Recommended: ${name(destination.method)} on ${destination.model.name} (the model you named rules every method out). ${destination.why}`,
+    );
+  } else if (!top || top.verdict === 'not-viable') {
     paragraphs.push('No method is viable with what you described; the blockers below say what rules each one out.');
   } else {
     const reasons = top.reasons.filter((reason) => reason.effect.startsWith('+')).slice(0, TOP_REASONS);
@@ -26,7 +32,6 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
         ? ` Why: ${reasons.map((reason) => `${stripPeriod(reason.text)} [${reason.sources.join(', ')}]`).join('; ')}.`
         : ' It is the safest starting point: no rule favoured another method.';
     const lead = recommendation.plan.length > 1 ? 'Top choice' : 'Recommended';
-    const { destination } = recommendation;
     const where = destination.model.switched ? ` on ${destination.model.name} (the model you named rules it out)` : '';
     const depends =
       top.verdict === 'conditional' && top.decidedBy?.length
