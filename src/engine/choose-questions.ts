@@ -355,6 +355,10 @@ export function chooseQuestions(context: QuestionContext): Question[] {
 
   // 3. Data for the fix.
   askTried();
+  // Training is the destination: whether a prompt baseline exists decides the first step (build it, or start tuning).
+  if (input.tried === undefined && destination.objective !== 'none' && !destination.deadEnd) {
+    ask('tried', 'Whether a prompt baseline already exists decides the first step: build one, or start training.');
+  }
   const behaviour = BEHAVIOUR_NEEDS.some((need) => needs.has(need)) || needs.has('instruction-following');
   if ((behaviour || undiagnosed) && input.labeledExamples === undefined) {
     const next = changes({ labeledExamples: 2000 }) ?? changes({ labeledExamples: 0 });
@@ -376,8 +380,14 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   if (knowledgeNeed && input.knowledgeChanges === undefined) {
     ask('knowledgeChanges', 'Knowledge that changes is retrieved at answer time, never trained into weights.');
   }
-  if (knowledgeNeed && input.unlabeledCorpus === undefined && input.corpusTokens === undefined) {
-    ask('unlabeledCorpus', 'Retrieval needs documents to retrieve from.');
+  // The size of the documents decides between a cached prompt, retrieval and continued pre-training; asking it also
+  // learns whether there are any.
+  if (
+    knowledgeNeed &&
+    input.corpusTokens === undefined &&
+    (input.unlabeledCorpus === undefined || input.unlabeledCorpus === 'small')
+  ) {
+    ask('corpusTokens', 'Documents under about 200,000 tokens fit in a cached prompt; more need retrieval.');
   }
 
   if (undiagnosed && input.taskType === undefined) {

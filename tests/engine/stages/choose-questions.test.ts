@@ -140,6 +140,31 @@ describe('questions (stage 7): the rule behind each question', () => {
       ['tried'],
       [],
     ],
+    [
+      'a training destination with nothing said about prompting: what was tried decides the first step',
+      {
+        modelName: 'Gemini 2.5 Flash',
+        task: 'suggest headlines in our house style',
+        taskType: 'generate',
+        goals: ['style'],
+        needsStyleOrFormat: true,
+        labeledExamples: 5000,
+        deployment: 'cloud-api',
+      },
+      ['tried'],
+      [],
+    ],
+    [
+      'documents of unknown size: their size (prompt, retrieval or pre-training), not whether they exist',
+      {
+        modelName: 'GPT-4o mini',
+        task: 'answer questions about our HR policies',
+        taskType: 'chat',
+        goals: ['knowledge'],
+      },
+      ['corpusTokens'],
+      ['unlabeledCorpus'],
+    ],
   ])('%s', (_name, profile, must, mustNot) => {
     const fields = asked(profile);
     expect(fields.length).toBeLessThanOrEqual(3);
