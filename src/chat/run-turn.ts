@@ -8,6 +8,7 @@ import { compactAnswerParts } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import type { Extraction } from './extract/types.ts';
+import { mergeProfile } from './fields/merge-profile.ts';
 import {
   comparisonReply,
   costReply,
@@ -101,7 +102,7 @@ export function runTurn(
 
   if (intents.whatIf && understood.length > 0) {
     const current = recommend(previous.profile, knowledge);
-    const hypotheticalProfile = mergeProfile(previous.profile, extraction.fields);
+    const hypotheticalProfile = mergeProfile(previous.profile, extraction.fields, extraction.corrections) as Profile;
     const hypothetical = recommend(hypotheticalProfile, knowledge);
     const reply = textReply(whatIfReply(understood, current, hypothetical, knowledge), [...ANSWER_FOLLOW_UPS]);
     return {
@@ -216,12 +217,6 @@ function understoodFields(extraction: TurnExtraction): UnderstoodField[] {
   }));
 }
 
-function mergeProfile(profile: Partial<Profile>, fields: Partial<Profile>): Profile {
-  const merged: Record<string, unknown> = { ...profile };
-  for (const [field, value] of Object.entries(fields)) if (value !== undefined) merged[field] = value;
-  return merged as Profile;
-}
-
 function applyUnderstood(
   previous: DialogueState,
   extraction: TurnExtraction,
@@ -231,7 +226,9 @@ function applyUnderstood(
   for (const item of understood) evidence[item.field] = { text: item.text, by: item.by };
   // A field the user has now stated is no longer "skipped".
   const skippedFields = previous.skippedFields.filter((field) => !(field in extraction.fields));
-  return { ...previous, profile: mergeProfile(previous.profile, extraction.fields), evidence, skippedFields };
+  // List fields (goals, what was tried) gain items across turns; a correction replaces them.
+  const profile = mergeProfile(previous.profile, extraction.fields, extraction.corrections) as Profile;
+  return { ...previous, profile, evidence, skippedFields };
 }
 
 function nextQuestion(recommendation: Recommendation, state: DialogueState): Question | undefined {

@@ -247,7 +247,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
         value: servingGpus,
         why:
           servingGpu.origin === 'profile'
-            ? `Self-hosting keeps ${servingGpus} × ${servingGpu.name} running all month at $${servingGpu.usdPerHour} per GPU-hour, serving ${quantised ? '4-bit weights (16-bit ones do not fit)' : '16-bit weights'}.`
+            ? `Served on ${servingGpus} of your own ${servingGpu.name}, with ${quantised ? '4-bit weights (16-bit ones do not fit)' : '16-bit weights'}: no monthly bill (renting the same would cost $${servingGpu.usdPerHour} per GPU-hour).`
             : `Self-hosting keeps ${servingGpus} × ${servingGpu.name} running all month at $${servingGpu.usdPerHour} per GPU-hour: the cheapest catalog rental that holds the ${quantised ? '4-bit' : '16-bit'} model${resolved.gpu ? ` (${resolved.gpu.name} has no catalog price)` : ''}.`,
       });
     }
