@@ -127,7 +127,7 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
 }
 
 /** The modality a task shape implies (image understanding can be image-only or vision-language: not implied). */
-const MODALITY_OF_TASK: Readonly<Partial<Record<TaskType, NonNullable<Profile['modality']>>>> = {
+export const MODALITY_OF_TASK: Readonly<Partial<Record<TaskType, NonNullable<Profile['modality']>>>> = {
   chat: 'text',
   generate: 'text',
   extract: 'text',

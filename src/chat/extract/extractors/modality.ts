@@ -5,7 +5,8 @@
  * engine, which derives it from `taskType` — unless it is said outright ("so it's a code model").
  */
 
-import type { MODALITIES } from '../../../profile/profile-schema.ts';
+import { MODALITY_OF_TASK } from '../../../engine/resolve-profile.ts';
+import type { MODALITIES, TaskType } from '../../../profile/profile-schema.ts';
 import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 import { extractTaskType } from './task-type.ts';
@@ -49,13 +50,6 @@ const STATED_KIND: readonly (readonly [RegExp, Modality])[] = [
   [/^text$/, 'text'],
 ];
 
-/** The modality each task shape implies (the engine derives it the same way; image understanding implies none). */
-const IMPLIED_BY_TASK: Readonly<Record<string, Modality>> = {
-  transcribe: 'audio',
-  code: 'code',
-  'image-generate': 'image',
-};
-
 /**
  * Finds `modality`. Vision-language wins over image when images come with questions or text. "Voice" alone is
  * ignored because "brand voice" is about style.
@@ -85,7 +79,8 @@ export const extractModality: Extractor = (message, context) => {
   if (stated.length > 0) return stated;
   if (findings.length === 0) return findings;
   // The kind the task shape implies is the engine's to derive: saying it again would only repeat the task.
-  const implied = IMPLIED_BY_TASK[String(extractTaskType(message, context)[0]?.value)];
+  const taskType = extractTaskType(message, context)[0]?.value as TaskType | undefined;
+  const implied = taskType === undefined ? undefined : MODALITY_OF_TASK[taskType];
   return withoutImplied(mainKinds(lower, findings), implied);
 };
 
