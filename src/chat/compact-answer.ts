@@ -76,6 +76,11 @@ export function compactAnswerParts(
     const reasons = top.reasons.filter((reason) => reason.effect.startsWith('+')).slice(0, 2);
     lines.push(`Why: ${destination.why}${cite(reasons.flatMap((reason) => reason.sources))}`);
   }
+  // The model's end of life bears on everything built on it: said next to the answer, not among the defaults.
+  const lifecycle = recommendation.assumptions.find(
+    (entry) => entry.field === 'modelName' && /\bshut(s)? \S.* down on \d{4}-\d{2}-\d{2}/.test(entry.why),
+  );
+  if (lifecycle) lines.push(`**Heads-up:** ${lifecycle.why}`);
   if (recommendation.plan.length > 1) {
     lines.push(
       `Plan: ${recommendation.plan.map((step) => `${step.step}. ${step.methods.map(name).join(' + ')}`).join(' → ')}.`,

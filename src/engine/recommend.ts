@@ -13,12 +13,13 @@ import {
 import { chooseQuestions } from './choose-questions.ts';
 import { computeOptions } from './compute-options.ts';
 import { assessData, type DataSufficiency, sufficient } from './data-sufficiency.ts';
-import { liveOffers, type ProviderService } from './derive-facts.ts';
+import { liveOffers, type ProviderService, RETIRING_SOON_WEEKS } from './derive-facts.ts';
 import { type Diagnosis, diagnose } from './diagnose.ts';
 import { ESTIMATE_INPUT_FIELDS } from './estimate-feasibility.ts';
 import type { RuleOutcome } from './evaluate-rules.ts';
 import type { Facts } from './facts.ts';
 import { buildPlan, chooseFirstStep } from './first-step-and-plan.ts';
+import { daysBetween } from './iso-dates.ts';
 import { methodEstimates } from './method-estimates.ts';
 import { type SubstituteSearch, searchSubstitute } from './model-options.ts';
 import { rankMethods, tallyScores } from './rank-methods.ts';
@@ -256,8 +257,20 @@ function managedProviders(
 /** The vendor has shut the model down and the plan rests on another provider's offer with no announced end. */
 function vendorEndOfLifeAssumption(analysis: FeasibilityAnalysis, knowledge: Knowledge): Assumption[] {
   const model = analysis.resolved.model;
-  if (!model?.endOfLife || model.endOfLife > knowledge.manifest.referenceDate || analysis.facts.modelRetired === true)
-    return [];
+  const today = knowledge.manifest.referenceDate;
+  if (!model?.endOfLife || analysis.facts.modelRetired === true) return [];
+  if (model.endOfLife > today) {
+    // Shutting down within the retiring-soon window: whatever is built on it must move before that date.
+    const weeks = Math.ceil(daysBetween(today, model.endOfLife) / 7);
+    if (weeks > RETIRING_SOON_WEEKS) return [];
+    return [
+      {
+        field: 'modelName',
+        value: model.name,
+        why: `${model.vendor} shuts ${model.name} down on ${model.endOfLife} (in about ${weeks} weeks): plan the move to another model or provider before then, and keep your evaluation set to re-check it.`,
+      },
+    ];
+  }
   return [
     {
       field: 'modelName',

@@ -34,4 +34,15 @@ describe('compactAnswer', () => {
     );
     expect(compactAnswer(result, knowledge).split('\n')[0]).not.toContain('through');
   });
+
+  it('warns next to the answer when the model shuts down within months', () => {
+    const result = recommend(
+      { modelName: 'GPT-4o mini', knowledgeChanges: 'weekly', needsCitations: true },
+      knowledge,
+      {
+        explain: 'none',
+      },
+    );
+    expect(compactAnswer(result, knowledge)).toMatch(/\*\*Heads-up:\*\* OpenAI shuts GPT-4o mini down on 2027-01-14/);
+  });
 });
