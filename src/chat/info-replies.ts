@@ -65,6 +65,10 @@ export function costReply(recommendation: Recommendation, asked: MethodId | true
     const what = knowledge.methodById.get(method)?.changesWeights
       ? `${name} on ${model} is a job the provider runs, billed by training tokens (the catalog has no price for it yet); after it, what it costs each month is the ${calls}.`
       : `${name} on ${model} trains nothing, so there is no GPU bill: what it costs each month is the ${calls}.`;
+    // The volume is known when the prompt baseline has a bill: that bill is the number to give.
+    const bill = entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
+    if (bill !== undefined)
+      return `${what} At your volume the API calls come to about $${count.format(bill)} a month at list price${knowledge.methodById.get(method)?.changesWeights ? " for the base model; a tuned copy is billed at the provider's higher rate" : ''}.`;
     return `${what} Tell me how many requests a day and I'll estimate the monthly API bill.`;
   }
   if (lines.length === 0) {

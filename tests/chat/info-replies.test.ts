@@ -108,6 +108,16 @@ describe('cost questions on an API model', () => {
     expect(cost?.reply).not.toMatch(/model's size|your GPUs/);
     expect(withVolume?.reply).toMatch(/about \$[\d,]+ a month of API calls/);
   });
+
+  it('gives the API bill it already computed when the plan is a provider job and the volume is known', async () => {
+    const [answer, cost] = await converse([
+      'We use GPT-4o mini for tagging 40,000 support tickets a day into 30 categories, we have 5,000 labeled tickets and prompting plateaued. Just recommend.',
+      'how much would that cost?',
+    ]);
+    expect(answer?.recommendation.destination.channel).toBe('managed');
+    expect(cost?.reply).toMatch(/about \$[\d,]+ a month at list price/);
+    expect(cost?.reply).not.toMatch(/how many requests a day/);
+  });
 });
 
 describe('the answer a chat reader sees', () => {
