@@ -295,6 +295,20 @@ function answerReply(
         ...verdictChanges(before, recommendation, knowledge, { viable: 'Now viable', notViable: 'No longer viable' }),
       );
     }
+  } else if (before && sameAdvice(before, recommendation)) {
+    // Nothing changed since the last answer: say so in one line instead of sending the whole answer again.
+    const destination = recommendation.destination;
+    const on = destination.model.switched && destination.model.name ? ` on ${destination.model.name}` : '';
+    parts.push(
+      `That doesn't change my answer: still ${methodName(destination.method, knowledge)}${on}, with the same plan.`,
+    );
+    const open = recommendation.questions[0];
+    return {
+      lead: parts.join(' '),
+      notes: open ? [`**To firm this up:** ${open.question}`] : [],
+      hint: 'Ask "why not …?", "what if …?" or "show details" for the full answer again.',
+      suggestions: [...ANSWER_FOLLOW_UPS],
+    };
   } else if (before) {
     const previousTop = before.recommendations[0]?.method;
     if (previousTop === top?.method) parts.push(`${topName} still comes first.`);
@@ -332,6 +346,18 @@ function answerReply(
     suggestions: [...ANSWER_FOLLOW_UPS],
     ...(figures ? { figures } : {}),
   };
+}
+
+/** Same destination (method and model), same plan and no verdict changed: nothing new to say. */
+function sameAdvice(before: Recommendation, after: Recommendation): boolean {
+  const key = (recommendation: Recommendation) =>
+    JSON.stringify([
+      recommendation.destination.method,
+      recommendation.destination.model,
+      recommendation.plan.map((step) => step.methods),
+      recommendation.recommendations.map((item) => [item.method, item.verdict]).sort(),
+    ]);
+  return key(before) === key(after);
 }
 
 /**

@@ -21,7 +21,10 @@ describe('runTurn replies', () => {
     expect(changed?.reply).toContain(
       'Updated recommendation: Method rag now comes first (before: Method prompt-engineering).',
     );
-    expect(same?.reply).toContain('Method rag still comes first.');
+    // Nothing changed: one line, not the whole answer again.
+    expect(same?.reply).toContain("That doesn't change my answer: still Method rag, with the same plan.");
+    expect(same?.reply).not.toContain('**Aim for');
+    expect((same?.reply ?? '').length).toBeLessThan(400);
   });
 
   it('names the methods whose feasibility flips, for facts and for "what if"', async () => {
