@@ -328,7 +328,10 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
   tried: entry('tried', {
     extractor: extractTried,
     answer: triedAnswer,
-    describe: (value) => `already tried ${joinWords(value.map((item) => `${item.method} (${item.result})`))}`,
+    describe: (value) =>
+      value.length === 0
+        ? 'nothing tried yet'
+        : `already tried ${joinWords(value.map((item) => `${item.method} (${item.result})`))}`,
   }),
   teacherModel: entry('teacherModel', {
     extractor: extractTeacherModel,

@@ -71,6 +71,7 @@ describe('field registry', () => {
   it('says values in plain words', () => {
     expect(describeField('monthlyBudgetUSD', 500)).toBe('monthly budget $500');
     expect(describeField('gpuCount', 1)).toBe('1 GPU');
+    expect(describeField('tried', [])).toBe('nothing tried yet');
     expect(describeField('goals', ['knowledge', 'citations'])).toBe('goals: answers from your documents and citations');
     expect(describeField('teacherModel', 'GPT-4o')).toBe('teacher model: GPT-4o');
     expect(describeField('deployment', 'on-prem')).toBe('deployment: on-prem');
