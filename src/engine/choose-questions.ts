@@ -253,7 +253,8 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       ask('gpuName', 'With data on the premises, your GPUs decide which open model can run and be tuned.');
     }
   }
-  if (destination.method === 'distillation' && input.requestsPerDay === undefined) {
+  // Off the device, distillation is a cost fix that pays only at volume; on it, the device decides, not the volume.
+  if (destination.method === 'distillation' && input.requestsPerDay === undefined && !needs.has('on-device')) {
     ask('requestsPerDay', 'Distillation pays for itself only at volume.');
   }
   // Whether the team may serve another model decides distillation before any GPU does.

@@ -26,6 +26,9 @@ export const UNKNOWN_HARDWARE_MAX_B = 15;
 /** Candidates released this long before the named model belong to an older generation and are skipped. */
 const OLDER_GENERATION_DAYS = 200;
 
+/** How a distillation student is trained on the teacher's outputs. */
+const STUDENT_TRAINING: readonly MethodId[] = ['lora', 'qlora', 'full-fine-tuning'];
+
 /** Profile fields that describe the named model; a substitute replaces them. */
 const MODEL_FIELDS = ['modelName', 'modelAccess', 'modelParamsB', 'modelStage'] as const;
 
@@ -45,13 +48,18 @@ export function searchSubstitute(
   facts: { readonly totalGpuMemoryGB?: unknown; readonly rentalAllowed?: unknown },
 ): SubstituteSearch {
   const options: ModelOption[] = [];
+  // A candidate for distillation is the student: what must be possible on it is training it (on the teacher's
+  // outputs), not distilling it further.
+  const methods: readonly MethodId[] = wish.methods.every((method) => method === 'distillation')
+    ? STUDENT_TRAINING
+    : wish.methods;
   let conditional: Substitute | undefined;
   let decidedBy: string[] = [];
   for (const candidate of candidates(profile, named, knowledge, facts).slice(0, MAX_EVALUATED)) {
     const next: Profile = { ...profile, modelName: candidate.name };
     for (const field of MODEL_FIELDS) if (field !== 'modelName') delete next[field];
     const analysis = analyseFeasibility(next, knowledge);
-    const best = bestOf(wish.methods, analysis.feasibility);
+    const best = bestOf(methods, analysis.feasibility);
     const verdict =
       best === undefined
         ? 'not-viable'
@@ -64,7 +72,7 @@ export function searchSubstitute(
       verdict,
       why:
         best === undefined
-          ? `${wish.methods.join(' / ')} is ruled out on ${candidate.name} too.`
+          ? `${methods.join(' / ')} is ruled out on ${candidate.name} too.`
           : verdict === 'viable'
             ? `${best} is possible on ${candidate.name} (${candidate.paramsB ?? '?'}B, ${candidate.access}).`
             : `${best} on ${candidate.name} (${candidate.paramsB ?? '?'}B, ${candidate.access}) depends on what is not known yet: ${(analysis.feasibility.get(best)?.decidedBy ?? []).join(', ')}.`,
