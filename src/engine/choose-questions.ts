@@ -91,6 +91,9 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const { input, analysis, diagnosis, destination } = context;
   const facts = analysis.facts;
   const asked: { field: ProfileField; why: string }[] = [];
+  const ownSideWithGpus =
+    (input.deployment === 'on-prem' || input.deployment === 'edge' || input.deployment === 'mobile') &&
+    (input.gpuCount ?? 0) > 0;
   const known = (field: ProfileField) => input[field] !== undefined || analysis.resolved.profile[field] !== undefined;
   const ask = (field: ProfileField, why: string) => {
     if (asked.length >= MAX_QUESTIONS || known(field) || asked.some((entry) => entry.field === field)) return;
@@ -100,6 +103,10 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     if (field === 'gpuMemoryGB' && has('gpuName')) return;
     // No GPUs: which GPU is not the question (a rental budget is).
     if ((field === 'gpuName' || field === 'gpuMemoryGB') && input.gpuCount === 0) return;
+    // No model named: whether it may change is moot (the advice proposes one).
+    if (field === 'canSwitchModel' && input.modelName === undefined && input.modelParamsB === undefined) return;
+    // The model runs on the team's side and its own GPUs can train it: where data may go changes nothing.
+    if (field === 'dataMustStayOnPrem' && ownSideWithGpus) return;
     if (field === 'modelParamsB' && analysis.resolved.model && analysis.resolved.model.paramsB === undefined) return;
     asked.push({ field, why });
   };

@@ -153,7 +153,17 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
   if ((profile.requestsPerDay ?? 0) >= VOLUME_COST_REQUESTS_PER_DAY && facts.smallModel !== true)
     add('cost', `requestsPerDay: ${profile.requestsPerDay}`);
   if (facts['affordable.api'] === false) add('cost', 'the API bill at this volume is over the monthly budget');
-  if ((profile.labeledExamples ?? 0) >= 1000 && evidence.size === 0)
+  // Ample labels with no behaviour or knowledge gap named (at most a cost, latency or device need): the labels say
+  // a task is to be learned.
+  const gapNamed = [...evidence.keys()].some(
+    (need) => BEHAVIOUR_NEEDS.includes(need) || KNOWLEDGE_NEEDS.includes(need),
+  );
+  if (
+    (profile.labeledExamples ?? 0) >= 1000 &&
+    !gapNamed &&
+    !evidence.has('alignment') &&
+    !evidence.has('instruction-following')
+  )
     add('task-skill', `labeledExamples: ${profile.labeledExamples} (a task learned from labelled data)`);
 
   const tried = profile.tried ?? [];

@@ -162,6 +162,22 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     substituteDecidedBy: search?.decidedBy,
     modelOptions: search?.options,
   });
+  // No model named: for work that trains weights or runs on the team's side, propose the catalog model the same
+  // feasibility stage finds for the destination (the largest open model that fits what was described).
+  let proposed: string | undefined;
+  const noModel =
+    profile.modelName === undefined && profile.modelParamsB === undefined && profile.modelAccess === undefined;
+  const ownSide =
+    profile.deployment === 'on-prem' ||
+    profile.deployment === 'edge' ||
+    profile.deployment === 'mobile' ||
+    profile.dataMustStayOnPrem === true;
+  if (noModel && !destination.deadEnd && (destination.objective !== 'none' || ownSide)) {
+    const wish = destination.wishes.find((candidate) => candidate.methods.includes(destination.method));
+    if (!search && wish) search = searchSubstitute(wish, profile, undefined, knowledge, facts);
+    const found: Substitute | undefined = search?.found;
+    if (found && found.method === destination.method) proposed = found.model;
+  }
   const modelOptions = search?.options ?? [];
   const channel = channelOf(destination.method, switchedAnalysis.facts);
 
@@ -171,8 +187,9 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
       objective: destination.objective,
       channel,
       model: {
-        name: destination.switchedTo ?? resolved.model?.name ?? profile.modelName ?? null,
+        name: destination.switchedTo ?? resolved.model?.name ?? profile.modelName ?? proposed ?? null,
         switched: destination.switchedTo !== undefined,
+        ...(proposed === undefined ? {} : { proposed: true }),
       },
       why: destination.why,
       ...managedProviders(destination.method, channel, switchedAnalysis, knowledge),

@@ -115,7 +115,14 @@ export const Destination = z
     method: MethodId,
     objective: z.enum(OBJECTIVES),
     channel: z.enum(CHANNELS),
-    model: z.object({ name: z.string().nullable(), switched: z.boolean() }),
+    model: z.object({
+      name: z.string().nullable(),
+      switched: z.boolean(),
+      proposed: z
+        .boolean()
+        .optional()
+        .describe('True when no model was named and this catalog model is the one proposed for the destination'),
+    }),
     why: z.string(),
     providers: z
       .array(z.object({ name: z.string(), asOf: z.string(), endsOn: z.string().optional() }))

@@ -194,6 +194,32 @@ describe('advice on the real knowledge base', () => {
     expect(prompt.destination.providers).toBeUndefined();
   });
 
+  it('proposes a catalog model when none is named and the work trains weights or runs on the team side', () => {
+    const phone = recommend(
+      {
+        deployment: 'mobile',
+        deviceMemoryGB: 3,
+        labeledExamples: 3000,
+        gpuName: 'RTX 4090',
+        gpuCount: 1,
+        task: 'offline note summaries',
+        taskType: 'generate',
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(['lora', 'qlora', 'full-fine-tuning']).toContain(phone.destination.method);
+    expect(phone.destination.model.proposed).toBe(true);
+    const size = knowledge.findModel(phone.destination.model.name ?? '')?.paramsB ?? 99;
+    expect(size).toBeLessThan(4);
+    expect(phone.questions.map((question) => question.field)).not.toContain('canSwitchModel');
+    // A retrieval answer for a team that may use any API names no model.
+    const docs = recommend({ task: 'support bot over our docs', taskType: 'chat', goals: ['knowledge'] }, knowledge, {
+      explain: 'none',
+    });
+    expect(docs.destination.model.name).toBeNull();
+  });
+
   describe('base checkpoints', () => {
     it('points a base model with too few pairs to the published instruct checkpoint', () => {
       const result = recommend(
