@@ -52,7 +52,11 @@ export function compactAnswerParts(
   };
   const lines: string[] = [];
 
-  const on = destination.model.switched ? ` on ${destination.model.name} (instead of the model you named)` : '';
+  const on = destination.model.switched
+    ? ` on ${destination.model.name} (instead of the model you named)`
+    : destination.model.proposed
+      ? ` on ${destination.model.name} (a model that fits what you described)`
+      : '';
   // A job bought from a provider: say where (the first live offer; the data part lists them all).
   const at = destination.providers?.[0] ? ` through ${destination.providers[0].name}` : '';
   const first = firstStep.methods.filter((method) => method !== destination.method);

@@ -45,4 +45,20 @@ describe('compactAnswer', () => {
     );
     expect(compactAnswer(result, knowledge)).toMatch(/\*\*Heads-up:\*\* OpenAI shuts GPT-4o mini down on 2027-01-14/);
   });
+
+  it('names the proposed model when none was named', () => {
+    const result = recommend(
+      {
+        deployment: 'mobile',
+        deviceMemoryGB: 3,
+        labeledExamples: 3000,
+        gpuName: 'RTX 4090',
+        gpuCount: 1,
+        taskType: 'generate',
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(compactAnswer(result, knowledge).split('\n')[0]).toMatch(/ on .+ \(a model that fits what you described\)/);
+  });
 });
