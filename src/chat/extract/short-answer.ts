@@ -75,6 +75,8 @@ export function readShortAnswer(
 
 /** A yes/no question: the message must lead with the yes or the no ("nope, plain text is fine"). */
 export const yesNo: AnswerReader = ({ message, field, start }) => {
+  // "not sure", "no idea": not an answer (it must not read as "no").
+  if (UNSURE.test(message.lower)) return undefined;
   const yes = YES.exec(message.lower);
   if (yes) return { field, value: true, start, end: yes.index + yes[0].length } as Finding;
   const no = NO.exec(message.lower);

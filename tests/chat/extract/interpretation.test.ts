@@ -27,6 +27,11 @@ describe('short answers to the requested field', () => {
     expect(extract(message, field).fields[field]).toEqual(value);
   });
 
+  it('reads "not sure" to a yes/no question as no answer, not as "no"', () => {
+    for (const message of ['not sure', 'no idea', "I don't know"])
+      expect(extract(message, 'dataMustStayOnPrem').fields.dataMustStayOnPrem, message).toBeUndefined();
+  });
+
   it('fills nothing from a bare number when no field was asked', () => {
     expect(extract('42').fields).toEqual({});
     expect(extract('about 300').fields).toEqual({});

@@ -37,9 +37,12 @@ const MEMORY_BEFORE_NAME = new RegExp(`${MEMORY}\\s*$`);
 const AFTER_NAME = new RegExp(
   `^\\s*(?:\\(\\s*${MEMORY}[^)]{0,12}\\)|${MEMORY}(?!\\s*(?:of\\s+)?(?:ram|system|cpu|disk|storage)))?(?:\\s*(?:x|×)\\s*(\\d{1,5})\\b)?`,
 );
-/** Memory said a little later: "8 A100 cards, 40 GB each", "a single 3090 with 24GB", "A100s with 40 GB of memory". */
+/**
+ * Memory said a little later: "8 A100 cards, 40 GB each", "a single 3090 with 24GB", "A100s with 40 GB of memory",
+ * "the A100s are the 40GB version".
+ */
 const MEMORY_SOON_AFTER = new RegExp(
-  `^s?\\s*(?:(?:cards?|gpus?)\\s*)?(?:,\\s*|\\s+with\\s+|\\s*-\\s*)${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)|vram))?(?!\\s*(?:of\\s+)?(?:ram|system|cpu|disk|storage))`,
+  `^s?\\s*(?:(?:cards?|gpus?)\\s*)?(?:,\\s*|\\s+with\\s+|\\s*-\\s*|\\s+(?:are|is)\\s+(?:the\\s+|an?\\s+)?)${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)|vram|versions?|variants?|models?|ones))?(?!\\s*(?:of\\s+)?(?:ram|system|cpu|disk|storage))`,
 );
 /** A GPU name followed by a node word says nothing about how many GPUs ("an H100 node" holds several). */
 const NODE_AFTER = /^\s*(?:nodes?|clusters?|servers?|box(?:es)?|machines?|instances?|pods?|vms?)\b/;

@@ -18,6 +18,7 @@ describe('extractGpus', () => {
     ['8xA100', { gpuName: 'NVIDIA A100 80GB', gpuCount: 8 }],
     ['CPU only', { gpuCount: 0 }],
     ['the 40GB A100', { gpuName: 'NVIDIA A100 40GB', gpuMemoryGB: 40 }],
+    ['actually the A100s are the 40GB version', { gpuName: 'NVIDIA A100 40GB', gpuMemoryGB: 40 }],
   ])('reads %j', (message, expected) => {
     expect(run(extractGpus, message)).toEqual(expected);
   });
