@@ -72,9 +72,15 @@ export function compactAnswerParts(
   if (nothing || !top) {
     lines.push(`**Nothing can be built as described.** ${destination.why}`);
   } else {
+    // What it depends on, in plain words; the model's name, access and size read as one thing: which model.
+    const modelFields = new Set(['modelName', 'modelAccess', 'modelParamsB']);
+    const deciders = [
+      ...((top.decidedBy ?? []).some((field) => modelFields.has(field)) ? ['which model you use'] : []),
+      ...(top.decidedBy ?? []).filter((field) => !modelFields.has(field)).map(fieldLabel),
+    ];
     const depends =
-      !destination.model.switched && top.verdict === 'conditional' && top.decidedBy?.length
-        ? ` (if ${joinWords(top.decidedBy.map(fieldLabel))} allow${top.decidedBy.length === 1 ? 's' : ''} it)`
+      !destination.model.switched && top.verdict === 'conditional' && deciders.length > 0
+        ? ` (depending on ${joinWords(deciders)})`
         : '';
     lines.push(`**Aim for ${name(destination.method)}${on}${at}${depends}${start}.**`);
     const reasons = top.reasons.filter((reason) => reason.effect.startsWith('+')).slice(0, 2);
