@@ -1,4 +1,3 @@
-import { explainMethod } from '../engine/explain-method.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import { recommend } from '../engine/recommend.ts';
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
@@ -21,6 +20,7 @@ import {
 } from './info-replies.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
 import { acknowledgementText, assumedNote, plainValue, questionText, unknownNote } from './reply-words.ts';
+import { whyMethodReply } from './why-reply.ts';
 
 /** An extraction as the dialogue consumes it: rule-based, optionally merged with what an LLM understood. */
 export interface TurnExtraction extends Extraction {
@@ -390,7 +390,7 @@ function whyReply(
   understood: UnderstoodField[],
 ): string {
   const ack = acknowledgement(understood);
-  const text = explainMethod(recommendation, method, knowledge);
+  const text = whyMethodReply(recommendation, method, knowledge);
   return ack ? `${ack} ${text}` : text;
 }
 

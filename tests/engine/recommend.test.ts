@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { explainMethod } from '../../src/engine/explain-method.ts';
 import { recommend } from '../../src/engine/recommend.ts';
 import { Recommendation } from '../../src/engine/recommendation-schema.ts';
 import { templateExplanation } from '../../src/explainer/template-explanation.ts';
@@ -82,26 +81,5 @@ describe('templateExplanation', () => {
       'Not viable:\n- Lora, Qlora, Full Fine Tuning: Without a GPU, local training is impossible. [src-c]',
     );
     expect(text).toContain('Answering these could change the advice:');
-  });
-});
-
-describe('explainMethod', () => {
-  it('explains why a method is not viable, from its blockers', () => {
-    const result = recommend({ modelName: 'API Tunable' }, knowledge);
-    const text = explainMethod(result, 'lora');
-    expect(text).toContain('verdict not-viable');
-    expect(text).toContain('Without the weights, no method that changes them can run. [src-a]');
-  });
-
-  it('lists the undecided rules about the method and the facts that would decide them', () => {
-    const result = recommend({ modelName: 'Llama 3.1 8B', gpuName: 'RTX 4090' }, knowledge);
-    const text = explainMethod(result, 'lora', knowledge);
-    const styleRule = knowledge.rules.find((rule) => rule.id === 'style-with-data-favours-lora');
-    expect(text).toContain(
-      `${styleRule?.text.replace(/\.$/, '')} (would change its score by +25); depends on: strict style or format`,
-    );
-    expect(text).not.toContain('needsStyleOrFormat');
-    expect(text).not.toContain('citations-need-rag');
-    expect(text).toContain('For it:\n- (+5) LoRA fits the GPU memory. [src-c]');
   });
 });

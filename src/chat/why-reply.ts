@@ -1,0 +1,54 @@
+/**
+ * @module The chat's answer to "why not X?" / "why X?": a few plain sentences from the recommendation's data — the
+ * verdict in words, what rules it out or what it depends on, the memory it needs against what the team has, the
+ * strongest reason against it and for it, and the method preferred instead. No ranks, scores, rule ids or trace
+ * ("show details" gives those). Pure.
+ */
+import { shortMethodName } from '../engine/method-name.ts';
+import type { Recommendation } from '../engine/recommendation-schema.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { fieldLabel } from '../profile/field-labels.ts';
+import type { MethodId } from '../profile/profile-schema.ts';
+import { joinWords } from './describe-field.ts';
+
+const gb = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export function whyMethodReply(recommendation: Recommendation, method: MethodId, knowledge: Knowledge): string {
+  const name = shortMethodName(knowledge, method);
+  const entry = recommendation.recommendations.find((item) => item.method === method);
+  const destination = recommendation.destination;
+  const chosen = shortMethodName(knowledge, destination.method);
+  const on = destination.model.switched || destination.model.proposed ? ` on ${destination.model.name}` : '';
+  if (!entry) return `I have no verdict on ${name}.`;
+  const sentences: string[] = [];
+  if (method === destination.method) {
+    sentences.push(`**${name} is my pick${on}.** ${destination.why}`);
+    const reasons = entry.reasons.filter((reason) => reason.effect.startsWith('+')).slice(0, 2);
+    if (reasons.length > 0) sentences.push(`Also: ${reasons.map((reason) => reason.text).join(' ')}`);
+  } else if (entry.verdict === 'not-viable') {
+    sentences.push(`**${name} is ruled out here.** ${entry.blockers[0]?.text ?? ''}`.trim());
+  } else if (entry.verdict === 'conditional') {
+    const deciders = joinWords((entry.decidedBy ?? []).map(fieldLabel));
+    sentences.push(
+      `**${name} is possible only if ${deciders || 'what is still unknown'} allow${deciders.includes(' and ') ? '' : 's'} it.**`,
+    );
+  } else {
+    sentences.push(`**${name} is possible, but ${chosen}${on} fits better.**`);
+  }
+  const memory = entry.estimates?.memoryGB;
+  if (memory && memory.available !== null && memory.available > 0 && method !== destination.method) {
+    sentences.push(
+      `It needs about ${gb.format(memory.needed)} GB of GPU memory; you have ${gb.format(memory.available)} GB${memory.needed > memory.available ? ', so it would run on rented GPUs' : ''}.`,
+    );
+  }
+  const against = entry.reasons.find((reason) => reason.effect.startsWith('-'));
+  const forIt = entry.reasons.find((reason) => reason.effect.startsWith('+'));
+  if (method !== destination.method) {
+    if (against) sentences.push(`Against it: ${against.text}`);
+    if (forIt) sentences.push(`For it: ${forIt.text}`);
+    if (entry.verdict !== 'not-viable' || !destination.why)
+      sentences.push(`Instead: ${chosen}${on}. ${destination.why}`);
+    else sentences.push(`Instead: ${chosen}${on}.`);
+  }
+  return sentences.join(' ');
+}
