@@ -106,7 +106,9 @@ describe('runTurn replies', () => {
     };
     await say('We run Llama 3.1 8B on one RTX 4090 with 2,000 labeled examples. Just recommend.');
     const whyNot = await say('why not full fine-tuning?');
-    expect(whyNot.reply).toMatch(/It needs about \d+ GB of GPU memory; you have 24 GB, so it would run on rented GPUs\./);
+    expect(whyNot.reply).toMatch(
+      /It needs about \d+ GB of GPU memory; you have 24 GB, so it would run on rented GPUs\./,
+    );
     // Plain sentences: no rank, score or source ids.
     expect(whyNot.reply).not.toMatch(/score|ranked|\[[a-z-]+(, [a-z-]+)*\]/);
     const whatIf = await say('what if we had 2 H100s?');
