@@ -9,6 +9,7 @@ import {
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
+import { SFT_SIBLINGS, TRAINING_METHODS } from './method-groups.ts';
 import type { Destination } from './recommendation-schema.ts';
 
 /**
@@ -19,23 +20,6 @@ import type { Destination } from './recommendation-schema.ts';
  * is tried (stage 3, options). Pure.
  */
 
-/** Supervised fine-tuning siblings: the parameterisations and the provider-run channel of the same objective. */
-export const SFT_SIBLINGS: readonly MethodId[] = [
-  'lora',
-  'qlora',
-  'full-fine-tuning',
-  'adapters',
-  'prompt-tuning',
-  'prefix-tuning',
-  'managed-fine-tuning',
-];
-/** Methods that change weights of some model (used to keep a team new to ML on a short deadline off them). */
-const TRAINING_METHODS: ReadonlySet<MethodId> = new Set([
-  ...SFT_SIBLINGS,
-  'instruction-tuning',
-  'preference-tuning',
-  'distillation',
-]);
 /** Weeks at or under which a team with no ML experience ships the prompt baseline first. */
 export const RUSHED_WEEKS = 2;
 /** Under this many requests a day distillation does not pay (the rule low-volume-distillation-does-not-pay). */

@@ -5,6 +5,7 @@ import type { DestinationChoice } from './choose-destination.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { FitCheck } from './estimate-feasibility.ts';
 import { FIELD_QUESTIONS } from './field-questions.ts';
+import { SFT_SIBLINGS } from './method-groups.ts';
 import { shortMethodName } from './method-name.ts';
 import type { ModelOption, Question } from './recommendation-schema.ts';
 
@@ -35,17 +36,7 @@ const DECISIVE_CONFLICTS: ReadonlySet<ProfileField> = new Set([
   'modality',
 ]);
 /** Destinations trained on labelled input/output examples (or teacher outputs, for a student). */
-const SUPERVISED_DESTINATIONS: ReadonlySet<MethodId> = new Set([
-  'lora',
-  'qlora',
-  'full-fine-tuning',
-  'adapters',
-  'prompt-tuning',
-  'prefix-tuning',
-  'managed-fine-tuning',
-  'instruction-tuning',
-  'distillation',
-]);
+const SUPERVISED_DESTINATIONS: ReadonlySet<MethodId> = new Set([...SFT_SIBLINGS, 'instruction-tuning', 'distillation']);
 /** Methods that tune an API model on its vendor's (or a reseller's) channel. */
 const TUNING_CHANNEL_METHODS: readonly MethodId[] = ['managed-fine-tuning', 'preference-tuning'];
 /** Methods that run on the vendor's own channel: a team already using that vendor has accepted where data goes. */

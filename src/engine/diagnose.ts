@@ -1,5 +1,6 @@
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import type { Facts } from './facts.ts';
+import { TRAINING_METHODS } from './method-groups.ts';
 import { type DiagnosisEntry, NEEDS, type Need } from './recommendation-schema.ts';
 
 /**
@@ -54,19 +55,6 @@ const TASK_WORDS: readonly (readonly [Need, RegExp])[] = [
 /** Words in a `tried` note that say the model got facts wrong (linear, on a bounded note). */
 const FACT_FAILURE_WORDS =
   /\b(halluc\w*|made[- ]up|makes? (things|facts) up|invent\w*|fabricat\w*|wrong facts?|outdated|out of date|stale)\b/i;
-/** Methods that change weights: a fact failure after them points to retrieval. */
-const TUNING_METHODS: ReadonlySet<MethodId> = new Set([
-  'lora',
-  'qlora',
-  'full-fine-tuning',
-  'adapters',
-  'prefix-tuning',
-  'prompt-tuning',
-  'managed-fine-tuning',
-  'instruction-tuning',
-  'preference-tuning',
-  'distillation',
-]);
 
 /** The diagnosis plus what `tried` says about where the team stands. */
 export interface Diagnosis {
@@ -176,7 +164,7 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
     // Tuning that left the model inventing or misstating facts: the gap is knowledge, which tuning does not teach
     // reliably (Gekhman et al.: new facts learned by fine-tuning raise hallucination); retrieval supplies it.
     const factFailure = FACT_FAILURE_WORDS.exec(entry.note ?? '');
-    if (factFailure && TUNING_METHODS.has(entry.method))
+    if (factFailure && TRAINING_METHODS.has(entry.method))
       add('knowledge', `tried ${entry.method}: ${entry.result} ("${factFailure[0].toLowerCase()}")`);
     if (entry.method === 'prompt-engineering' || entry.method === 'in-context-learning') {
       // A plateaued prompt is a behaviour gap when nothing else was diagnosed.

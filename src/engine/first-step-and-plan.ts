@@ -1,8 +1,9 @@
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
-import { type DestinationChoice, SFT_SIBLINGS } from './choose-destination.ts';
+import type { DestinationChoice } from './choose-destination.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
+import { SFT_SIBLINGS } from './method-groups.ts';
 import type { FirstStep, PlanStep } from './recommendation-schema.ts';
 
 /** OpenAI's accuracy guide: a prompt plus 20 or more graded cases is the baseline every later step is measured on. */
