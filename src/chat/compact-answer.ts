@@ -87,9 +87,7 @@ export function compactAnswerParts(
     lines.push(`Why: ${destination.why}${cite(reasons.flatMap((reason) => reason.sources))}`);
   }
   // The model's end of life bears on everything built on it: said next to the answer, not among the defaults.
-  const lifecycle = recommendation.assumptions.find(
-    (entry) => entry.field === 'modelName' && /\bshut(s)? \S.* down on \d{4}-\d{2}-\d{2}/.test(entry.why),
-  );
+  const lifecycle = recommendation.assumptions.find(isLifecycleNotice);
   if (lifecycle) lines.push(`**Heads-up:** ${lifecycle.why}`);
   if (recommendation.plan.length > 1) {
     lines.push(
@@ -167,4 +165,9 @@ function costLine(recommendation: Recommendation, name: (method: MethodId) => st
     );
   }
   return parts.length > 0 ? `Cost: ${parts.join('; ')}.` : undefined;
+}
+
+/** The model's end-of-life notice among the assumptions (shown as a heads-up, not among the defaults). */
+export function isLifecycleNotice(assumption: { field: string; why: string }): boolean {
+  return assumption.field === 'modelName' && /\bshuts? \S.* down on \d{4}-\d{2}-\d{2}/.test(assumption.why);
 }

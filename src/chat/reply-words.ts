@@ -8,6 +8,7 @@
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import { PROFILE_FIELDS, type Profile } from '../profile/profile-schema.ts';
+import { isLifecycleNotice } from './compact-answer.ts';
 import { describeField, joinWords } from './describe-field.ts';
 
 /** One understood value (the shape of run-turn's `UnderstoodField`). */
@@ -159,6 +160,8 @@ export function assumedNote(recommendation: Recommendation, profile: Partial<Pro
   const phrases: { order: number; text: string }[] = [];
   for (const assumption of recommendation.assumptions) {
     if (assumption.value === null || assumption.value === undefined) continue;
+    // The end-of-life notice has its own line next to the answer.
+    if (isLifecycleNotice(assumption)) continue;
     const { field } = assumption;
     if (field === 'dataMustStayOnPrem') {
       if (assumption.value !== false) continue;

@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ruleExtract } from '../../src/chat/chat-service.ts';
 import { compactAnswer } from '../../src/chat/compact-answer.ts';
+import { initialDialogueState } from '../../src/chat/dialogue-state.ts';
+import { runTurn } from '../../src/chat/run-turn.ts';
 import { recommend } from '../../src/engine/recommend.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
@@ -60,5 +63,11 @@ describe('compactAnswer', () => {
       { explain: 'none' },
     );
     expect(compactAnswer(result, knowledge).split('\n')[0]).toMatch(/ on .+ \(a model that fits what you described\)/);
+  });
+
+  it('says the end of life once: as a heads-up, not again among the assumed defaults', async () => {
+    const message = 'We use GPT-4o mini for a support bot over our help center articles. Just recommend.';
+    const turn = runTurn(initialDialogueState(), await ruleExtract(message, { knowledge }), knowledge);
+    expect(turn.reply.match(/shuts GPT-4o mini down/g)?.length).toBe(1);
   });
 });
