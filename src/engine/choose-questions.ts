@@ -82,8 +82,9 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const { input, analysis, diagnosis, destination } = context;
   const facts = analysis.facts;
   const asked: { field: ProfileField; why: string }[] = [];
+  const onDevice = input.deviceMemoryGB !== undefined || (input.goals ?? []).includes('on-device');
   const ownSideWithGpus =
-    (input.deployment === 'on-prem' || input.deployment === 'edge' || input.deployment === 'mobile') &&
+    (input.deployment === 'on-prem' || input.deployment === 'edge' || input.deployment === 'mobile' || onDevice) &&
     (input.gpuCount ?? 0) > 0;
   const known = (field: ProfileField) => input[field] !== undefined || analysis.resolved.profile[field] !== undefined;
   const ask = (field: ProfileField, why: string) => {
@@ -202,7 +203,8 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // With nothing diagnosed the destination is only a fallback, so its feasibility is not worth a question yet:
   // aim first (the task or goal), then the data every fix depends on, then what constrains the model choice.
   if (diagnosis.entries.length === 0 || !diagnosis.explicit) {
-    if (input.task === undefined) ask('task', 'Nothing says yet what the model must do.');
+    if (input.task === undefined && input.taskType === undefined)
+      ask('task', 'Nothing says yet what the model must do.');
     else if (input.goals === undefined && !perItem)
       ask(
         'goals',

@@ -16,6 +16,16 @@ const fields = (message: string, requestedField?: ProfileField) =>
   extractProfile(message, { knowledge: fixtureCatalog, ...(requestedField ? { requestedField } : {}) }).fields;
 
 describe('phrasing classes from issue 12', () => {
+  it('reads a bill said to hurt as the cost goal, and not its denial', () => {
+    for (const message of [
+      'the bill is getting scary',
+      'prompting works fine, the cost is the problem',
+      'our API bill is painful',
+    ])
+      expect(fields(message).goals, message).toContain('cost');
+    expect(fields('the cost is not the problem').goals ?? []).not.toContain('cost');
+  });
+
   it('reads a bot over the team’s own documents as the knowledge goal and a corpus (small unless a size is said)', () => {
     for (const message of [
       'we want a bot over our wiki',
