@@ -31,7 +31,11 @@ export function costReply(recommendation: Recommendation, asked: MethodId | true
   const method = asked === true ? recommendation.destination.method : asked;
   const entry = entryOf(recommendation, method);
   const name = shortMethodName(knowledge, method);
-  const estimates = entry?.estimates;
+  // On a substituted or proposed model the destination carries that model's figures.
+  const estimates =
+    method === recommendation.destination.method && recommendation.destination.estimates
+      ? recommendation.destination.estimates
+      : entry?.estimates;
   const lines: string[] = [];
   if (estimates?.trainingGpuHours !== undefined) {
     const own = estimates.oneTimeUSD === 0;
@@ -90,7 +94,10 @@ function apiModelMethod(recommendation: Recommendation, method: MethodId, knowle
 
 export function fitReply(recommendation: Recommendation, asked: MethodId | true, knowledge: Knowledge): string {
   const method = asked === true ? recommendation.destination.method : asked;
-  const memory = entryOf(recommendation, method)?.estimates?.memoryGB;
+  const memory =
+    method === recommendation.destination.method && recommendation.destination.estimates
+      ? recommendation.destination.estimates.memoryGB
+      : entryOf(recommendation, method)?.estimates?.memoryGB;
   const name = shortMethodName(knowledge, method);
   if (!memory) return `${name} does not depend on your GPU memory (or the model's size is not known yet).`;
   const needed = `about ${money.format(memory.needed)} GB`;

@@ -23,7 +23,7 @@ import { daysBetween } from './iso-dates.ts';
 import { methodEstimates } from './method-estimates.ts';
 import { type SubstituteSearch, searchSubstitute } from './model-options.ts';
 import { rankMethods, tallyScores } from './rank-methods.ts';
-import type { Assumption, MethodRecommendation, Recommendation } from './recommendation-schema.ts';
+import type { Assumption, MethodEstimates, MethodRecommendation, Recommendation } from './recommendation-schema.ts';
 import { findSensitivity } from './sensitivity.ts';
 
 export interface RecommendOptions {
@@ -193,6 +193,7 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
       },
       why: destination.why,
       ...managedProviders(destination.method, channel, switchedAnalysis, knowledge),
+      ...destinationEstimates(destination.method, proposed ?? destination.switchedTo, profile, knowledge),
     },
     firstStep,
     diagnosis: diagnosis.entries,
@@ -224,6 +225,28 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     recommendation.explanation = { text: templateExplanation(recommendation, knowledge), source: 'template' };
   }
   return recommendation;
+}
+
+/**
+ * On a model other than the named one (a substitute or a proposal), the destination's memory and cost figures are
+ * that model's: the per-method estimates describe the named model.
+ */
+function destinationEstimates(
+  method: MethodId,
+  model: string | undefined,
+  profile: Profile,
+  knowledge: Knowledge,
+): { estimates?: MethodEstimates } {
+  if (model === undefined) return {};
+  const analysis = analyseFeasibility(switchedProfile(profile, model), knowledge);
+  const { facts } = analysis;
+  const estimate = methodEstimates(
+    analysis.estimates,
+    facts.hasGpu as boolean | undefined,
+    facts.totalGpuMemoryGB as number | undefined,
+    facts.rentalAllowed !== false,
+  )[method];
+  return estimate ? { estimates: estimate } : {};
 }
 
 /** The profile with the named model replaced by a substitute. */

@@ -124,6 +124,9 @@ export const Destination = z
         .describe('True when no model was named and this catalog model is the one proposed for the destination'),
     }),
     why: z.string(),
+    estimates: MethodEstimates.optional().describe(
+      "On a substituted or proposed model: the destination's memory and cost figures on that model",
+    ),
     providers: z
       .array(z.object({ name: z.string(), asOf: z.string(), endsOn: z.string().optional() }))
       .optional()

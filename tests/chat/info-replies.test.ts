@@ -157,4 +157,15 @@ describe('the answer a chat reader sees', () => {
     expect(details?.reply).toMatch(/^Top choice: LoRA/);
     expect(details?.reply).toMatch(/\[oai-acc/);
   });
+
+  it('answers fit and cost on the model the answer runs on when it proposed one', async () => {
+    const [answer, fit, cost] = await converse([
+      'Our mobile app team wants offline note summaries on the phone. Phones have about 3 GB for the model, we have 3,000 example summaries and one RTX 4090. Just recommend.',
+      'will it fit on the 4090?',
+      'how much would it cost?',
+    ]);
+    expect(answer?.recommendation.destination.model.proposed).toBe(true);
+    expect(fit?.reply).toMatch(/^Yes: LoRA needs about [\d.]+ GB and you have 24 GB\./);
+    expect(cost?.reply).toMatch(/GPU-hours for a three-run project, and no rental cost/);
+  });
 });
