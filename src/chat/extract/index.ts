@@ -49,7 +49,9 @@ export function extractProfile(
   const { requestedField } = context;
   if (requestedField && !findings.some((item) => item.field === requestedField)) {
     const { answer, bounds } = fieldEntry(requestedField);
-    const read = answer && readShortAnswer(prepared, requestedField, answer, findings, context.knowledge, bounds);
+    // The coarse corpus size ("300 pages" → small) does not claim the number the corpus-size question asks for.
+    const claimed = findings.filter((item) => !(requestedField === 'corpusTokens' && item.field === 'unlabeledCorpus'));
+    const read = answer && readShortAnswer(prepared, requestedField, answer, claimed, context.knowledge, bounds);
     if (read && withinSchema(read)) findings.push(read);
   }
 

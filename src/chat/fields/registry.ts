@@ -54,6 +54,8 @@ import {
 import type { Extractor, Implied } from '../extract/types.ts';
 import { joinWords } from './join-words.ts';
 
+/** Tokens in a page of text, for answers in pages (200,000 tokens ≈ 500 pages, knowledge: ant-cr). */
+const TOKENS_PER_PAGE = 400;
 /** Everything the chat knows about one profile field. */
 export interface FieldEntry<F extends ProfileField = ProfileField> {
   readonly field: F;
@@ -347,6 +349,8 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
   corpusTokens: entry('corpusTokens', {
     extractor: extractCorpusTokens,
     answer: numberAnswer((amount, unit, after) => {
+      // The question allows pages: about 400 tokens a page (Anthropic's "200,000 tokens, about 500 pages").
+      if (unit === '' && /^\s*(?:pages?|pp)\b/.test(after)) return amount * TOKENS_PER_PAGE;
       const scale = /^\s*(billion|million|thousand|trillion)\b/.exec(after)?.[1] ?? unit;
       if (scale === '') return amount;
       const factor = TOKEN_SCALE[scale];

@@ -23,6 +23,8 @@ describe('short answers to the requested field', () => {
     ['modelName', 'llama 3.1 8b', 'Llama 3.1 8B'],
     ['mlExpertise', 'basic', 'basic'],
     ['unlabeledCorpus', 'lots', 'large'],
+    ['corpusTokens', 'about 300 pages', 120_000],
+    ['corpusTokens', 'roughly 2 million tokens', 2_000_000],
   ])('%s + %j → %j', (field, message, value) => {
     expect(extract(message, field).fields[field]).toEqual(value);
   });
