@@ -296,6 +296,9 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     for (const field of ordered) {
       // With no model named, the advice proposes one: its name is not a question.
       if (modelOpen && (field === 'modelName' || field === 'modelAccess' || field === 'modelParamsB')) continue;
+      // With no model named and GPUs of its own, the proposed model is chosen to fit them: the rest is undecided
+      // only because the size is, not worth a question.
+      if (modelOpen && (input.gpuCount ?? 0) > 0) continue;
       ask(field, `It decides whether ${name(destination.method)} is possible at all.`);
     }
   }
@@ -331,7 +334,8 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   }
 
   // A tie between siblings is a question, not list order: ask what tells them apart.
-  if (destination.tiedWith) {
+  // (With no model named the size decides the tie, and the proposal chooses it.)
+  if (destination.tiedWith && !modelOpen) {
     const pair = [destination.method, destination.tiedWith];
     const level = `${name(pair[0] as MethodId)} and ${name(pair[1] as MethodId)} are level`;
     // The first unknown field that tells the two apart.

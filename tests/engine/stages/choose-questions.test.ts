@@ -165,6 +165,19 @@ describe('questions (stage 7): the rule behind each question', () => {
       ['corpusTokens'],
       ['unlabeledCorpus'],
     ],
+    [
+      'no model named, a GPU of its own: the proposed model is sized to it, so no budget or tie question',
+      {
+        deployment: 'mobile',
+        deviceMemoryGB: 3,
+        labeledExamples: 3000,
+        gpuName: 'RTX 4090',
+        gpuCount: 1,
+        taskType: 'generate',
+      },
+      [],
+      ['oneTimeBudgetUSD', 'canSwitchModel', 'dataMustStayOnPrem'],
+    ],
   ])('%s', (_name, profile, must, mustNot) => {
     const fields = asked(profile);
     expect(fields.length).toBeLessThanOrEqual(3);
