@@ -144,8 +144,19 @@ function costLine(recommendation: Recommendation, name: (method: MethodId) => st
     }
     return parts.length > 0 ? `Cost: ${parts.join('; ')}.` : undefined;
   }
-  const estimates = recommendation.recommendations.find((entry) => entry.method === method)?.estimates;
-  if (estimates?.trainingGpuHours !== undefined) {
+  const estimates =
+    recommendation.destination.estimates ??
+    recommendation.recommendations.find((entry) => entry.method === method)?.estimates;
+  // A job the provider runs is billed by the provider (the catalog has no price); the GPU figures are for training
+  // an open student yourself instead.
+  const provider =
+    recommendation.destination.channel === 'managed' ? recommendation.destination.providers?.[0] : undefined;
+  if (provider) parts.push(`${name(method)} through ${provider.name} is billed by the provider (no catalog price yet)`);
+  if (estimates?.trainingGpuHours !== undefined && provider) {
+    parts.push(
+      `training an open student yourself instead ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs${estimates.oneTimeUSD ? `, ≈ $${money.format(estimates.oneTimeUSD)} rented` : ''}`,
+    );
+  } else if (estimates?.trainingGpuHours !== undefined) {
     parts.push(
       estimates.oneTimeUSD === 0
         ? `${name(method)} on your GPUs ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs, no rental`

@@ -124,8 +124,10 @@ function firstSentence(text: string): string {
 function planGpuUse(recommendation: Recommendation): { trains: boolean; serves: boolean } {
   if (recommendation.destination.model.switched) return { trains: true, serves: true };
   const planned = new Set([recommendation.destination.method, ...recommendation.plan.flatMap((step) => step.methods)]);
+  // A job the provider runs uses no GPU of the team's or a rental.
+  const managed = recommendation.destination.channel === 'managed' ? recommendation.destination.method : undefined;
   const entries = recommendation.recommendations.filter(
-    (entry) => planned.has(entry.method) && entry.verdict !== 'not-viable',
+    (entry) => planned.has(entry.method) && entry.verdict !== 'not-viable' && entry.method !== managed,
   );
   return {
     trains: entries.some((entry) => entry.estimates?.trainingGpuHours !== undefined),

@@ -70,4 +70,13 @@ describe('compactAnswer', () => {
     const turn = runTurn(initialDialogueState(), await ruleExtract(message, { knowledge }), knowledge);
     expect(turn.reply.match(/shuts GPT-4o mini down/g)?.length).toBe(1);
   });
+
+  it('costs a provider-run job as billed by the provider, with training a student yourself as the alternative', async () => {
+    const message =
+      'GPT-4o classifies 40,000 support tickets a day into 30 categories and the bill is getting scary. We have 5,000 labeled tickets and we can switch models. prompting works fine, the cost is the problem. Just recommend.';
+    const turn = runTurn(initialDialogueState(), await ruleExtract(message, { knowledge }), knowledge);
+    expect(turn.recommendation.destination.channel).toBe('managed');
+    expect(turn.reply).toMatch(/Cost: .+ is billed by the provider/);
+    expect(turn.reply).not.toMatch(/Assumed:\*\* .*rented cloud GPU/);
+  });
 });
