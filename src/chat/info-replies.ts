@@ -10,6 +10,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
 import { joinWords } from './describe-field.ts';
+import { GOAL_WORDS } from './fields/registry.ts';
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -139,13 +140,23 @@ export function comparisonReply(
     const verdict = entry ? verdictWords(entry) : 'not ranked';
     return `${shortMethodName(knowledge, method)} (${verdict} here): ${stripPeriod(table?.whatChanges ?? '')}; best when ${lowerFirst(stripPeriod(table?.whenToUse[0] ?? ''))}.`;
   };
-  const rankA = entryOf(recommendation, a)?.rank ?? 99;
-  const rankB = entryOf(recommendation, b)?.rank ?? 99;
-  const preferred = rankA <= rankB ? a : b;
+  // The destination wins; else the one that closes a diagnosed gap (and is not ruled out); else the higher rank.
+  const possible = (method: MethodId) => entryOf(recommendation, method)?.verdict !== 'not-viable';
+  const needsServed = (method: MethodId) =>
+    recommendation.diagnosis.filter((entry) => entry.methods.includes(method)).map((entry) => entry.need);
+  const rank = (method: MethodId) => entryOf(recommendation, method)?.rank ?? 99;
+  const score = (method: MethodId) =>
+    (recommendation.destination.method === method ? 4 : 0) +
+    (possible(method) ? 2 : 0) +
+    (needsServed(method).length > 0 ? 1 : 0);
+  const preferred = score(a) !== score(b) ? (score(a) > score(b) ? a : b) : rank(a) <= rank(b) ? a : b;
+  const gaps = needsServed(preferred);
   const lead =
     recommendation.destination.method === preferred
       ? `For you, ${shortMethodName(knowledge, preferred)}: it is where I'd aim.`
-      : `For you, ${shortMethodName(knowledge, preferred)} ranks higher.`;
+      : gaps.length > 0
+        ? `For you, ${shortMethodName(knowledge, preferred)}: it addresses what must get better (${joinWords(gaps.map((need) => GOAL_WORDS[need]))}).`
+        : `For you, ${shortMethodName(knowledge, preferred)} ranks higher.`;
   return `${lead} ${line(a)} ${line(b)}`;
 }
 
@@ -196,7 +207,9 @@ function entryOf(recommendation: Recommendation, method: MethodId): MethodRecomm
 
 function verdictWords(entry: MethodRecommendation): string {
   if (entry.verdict === 'conditional')
-    return `possible depending on ${joinWords((entry.decidedBy ?? []).map(fieldLabel))}`;
+    const deciders = (entry.decidedBy ?? []).map(fieldLabel);
+    const shown = deciders.length > 3 ? [...deciders.slice(0, 3), 'more'] : deciders;
+    return `possible depending on ${joinWords(shown)}`;
   if (entry.verdict === 'not-viable') return 'ruled out';
   return entry.verdict;
 }

@@ -168,4 +168,12 @@ describe('the answer a chat reader sees', () => {
     expect(fit?.reply).toMatch(/^Yes: LoRA needs about [\d.]+ GB and you have 24 GB\./);
     expect(cost?.reply).toMatch(/GPU-hours for a three-run project, and no rental cost/);
   });
+
+  it('compares two methods by what must get better, not by rank alone', async () => {
+    const [, compare] = await converse([
+      "We're a game studio. We want NPCs to generate dialogue in the voice of our game world, consistent with our lore and writing style.",
+      'LoRA or RAG?',
+    ]);
+    expect(compare?.reply).toMatch(/^For you, LoRA: it addresses what must get better \(.*your style\)/);
+  });
 });

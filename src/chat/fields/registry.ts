@@ -85,8 +85,8 @@ const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const plural = (count: number, word: string) => `${integer.format(count)} ${word}${count === 1 ? '' : 's'}`;
 
-/** Goals in plain words, for acknowledgements. */
-const GOAL_WORDS: Readonly<Record<Goal, string>> = {
+/** Goals in plain words, for acknowledgements (and the needs of a diagnosis, which share the vocabulary). */
+export const GOAL_WORDS: Readonly<Record<Goal, string>> = {
   knowledge: 'answers from your documents',
   freshness: 'up-to-date answers',
   citations: 'citations',
