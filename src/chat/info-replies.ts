@@ -206,10 +206,11 @@ function entryOf(recommendation: Recommendation, method: MethodId): MethodRecomm
 }
 
 function verdictWords(entry: MethodRecommendation): string {
-  if (entry.verdict === 'conditional')
+  if (entry.verdict === 'conditional') {
     const deciders = (entry.decidedBy ?? []).map(fieldLabel);
     const shown = deciders.length > 3 ? [...deciders.slice(0, 3), 'more'] : deciders;
     return `possible depending on ${joinWords(shown)}`;
+  }
   if (entry.verdict === 'not-viable') return 'ruled out';
   return entry.verdict;
 }
