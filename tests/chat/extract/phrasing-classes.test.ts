@@ -16,6 +16,12 @@ const fields = (message: string, requestedField?: ProfileField) =>
   extractProfile(message, { knowledge: fixtureCatalog, ...(requestedField ? { requestedField } : {}) }).fields;
 
 describe('phrasing classes from issue 12', () => {
+  it('reads lines of written dialogue or script as examples of the style, and lines of code as nothing of the kind', () => {
+    expect(fields('Our writers have about 20,000 lines of existing NPC dialogue.').labeledExamples).toBe(20_000);
+    expect(fields('5k lines of our script').labeledExamples).toBe(5000);
+    expect(fields('we have 10,000 lines of code').labeledExamples).toBeUndefined();
+  });
+
   it('reads a bill said to hurt as the cost goal, and not its denial', () => {
     for (const message of [
       'the bill is getting scary',

@@ -51,6 +51,14 @@ const COUNT_RECORDS_WITH_LABELS = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}${WITH_LABELS}`,
   'g',
 );
+/**
+ * Written output in the team's voice is the training data for style: "20,000 lines of existing NPC dialogue",
+ * "5k lines of our script". (Lines of code or logs are a corpus, not examples.)
+ */
+const COUNT_LINES_OF_WRITING = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+lines\\s+of\\s+(?:[a-z'-]+\\s+){0,3}?(?:dialogue|dialog|scripts?|screenplay|copy|lyrics|captions)\\b`,
+  'g',
+);
 /** A count followed by "labeled" and nothing it could describe: "we have 8000 labeled", "about 2k annotated, so…". */
 const COUNT_LABELED_BARE = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:label(?:l)?ed|labled|annotated|hand[\\s-]label(?:l)?ed)(?=\\s*(?:[.,;!?)]|$|\\s(?:and|but|so|plus|ones|already|now|too|in\\s+total|total)\\b))`,
@@ -103,6 +111,7 @@ export const extractLabeledData: Extractor = (message) => {
     TOTAL_AFTER_EXAMPLES,
     COUNT_LABELS_GATHERED,
     COUNT_LABELED_BY_HAND,
+    COUNT_LINES_OF_WRITING,
   ]) {
     for (const match of allMatches(pattern, lower)) {
       const count = parseCount(match[1] ?? '');
