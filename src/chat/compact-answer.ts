@@ -96,8 +96,13 @@ export function compactAnswerParts(
   }
   const cost = costLine(recommendation, name);
   if (cost) lines.push(cost);
+  // The methods a reader weighs; the niche parameterisations (adapter layers, prefix and prompt tuning) are in
+  // "show details".
   const ruledOut = recommendation.recommendations
-    .filter((entry) => entry.verdict === 'not-viable' && entry.method !== destination.method)
+    .filter(
+      (entry) =>
+        entry.verdict === 'not-viable' && entry.method !== destination.method && !NICHE_METHODS.has(entry.method),
+    )
     .slice(0, 2)
     .map((entry) => {
       const memory = entry.estimates?.memoryGB;
@@ -177,6 +182,9 @@ function costLine(recommendation: Recommendation, name: (method: MethodId) => st
   }
   return parts.length > 0 ? `Cost: ${parts.join('; ')}.` : undefined;
 }
+
+/** Parameter-efficient variants few teams weigh first: left out of the short "Ruled out" line. */
+const NICHE_METHODS: ReadonlySet<MethodId> = new Set(['adapters', 'prefix-tuning', 'prompt-tuning']);
 
 /** The model's end-of-life notice among the assumptions (shown as a heads-up, not among the defaults). */
 export function isLifecycleNotice(assumption: { field: string; why: string }): boolean {

@@ -79,4 +79,14 @@ describe('compactAnswer', () => {
     expect(turn.reply).toMatch(/Cost: .+ is billed by the provider/);
     expect(turn.reply).not.toMatch(/Assumed:\*\* .*rented cloud GPU/);
   });
+
+  it('names in "Ruled out" the methods a reader weighs, not adapter layers or prompt tuning', () => {
+    const result = recommend(
+      { modelName: 'GPT-4o mini', knowledgeChanges: 'weekly', needsCitations: true, labeledExamples: 0 },
+      knowledge,
+      { explain: 'none' },
+    );
+    const ruledOut = /Ruled out[^:]*: ([^\n]*)/.exec(compactAnswer(result, knowledge))?.[1] ?? '';
+    expect(ruledOut).not.toMatch(/Adapter layers|Prompt tuning|Prefix tuning/);
+  });
 });
