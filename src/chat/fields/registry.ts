@@ -246,7 +246,8 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
       if (/^\s*(?:\w+\s+)?(?:\/\s?|per\s+|an?\s+)?(?:hour|hr)\b/.test(after)) return amount * 24;
       return unit === '' ? amount : undefined;
     }),
-    bounds: { zeroAllowed: true },
+    // No traffic is no volume to plan for: a bare "no" or "none" to "how many requests a day" is not an answer.
+    bounds: {},
     describe: (value) => `${integer.format(value)} requests per day`,
   }),
   deployment: entry('deployment', {

@@ -29,6 +29,11 @@ describe('short answers to the requested field', () => {
     expect(extract(message, field).fields[field]).toEqual(value);
   });
 
+  it('reads a bare "no" to the requests-per-day question as no answer, not as zero traffic', () => {
+    expect(extract('no', 'requestsPerDay').fields.requestsPerDay).toBeUndefined();
+    expect(extract('about 3000', 'requestsPerDay').fields.requestsPerDay).toBe(3000);
+  });
+
   it('reads "not sure" to a yes/no question as no answer, not as "no"', () => {
     for (const message of ['not sure', 'no idea', "I don't know"])
       expect(extract(message, 'dataMustStayOnPrem').fields.dataMustStayOnPrem, message).toBeUndefined();
