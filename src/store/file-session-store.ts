@@ -22,11 +22,11 @@ import { z } from 'zod';
 import { DurableJsonFile, FileTooLargeError, SESSION_DIRECTORY_MODE, SESSION_FILE_MODE } from './durable-json-file.ts';
 import { createKeyedLock } from './keyed-lock.ts';
 import { createLruCache } from './lru-cache.ts';
-import { isValidSessionId, SESSION_FORMAT_VERSION, Session, type StoredMessage } from './session-schema.ts';
+import { toStoredMessage, validateOrThrow } from './session-records.ts';
+import { isValidSessionId, SESSION_FORMAT_VERSION, Session } from './session-schema.ts';
 import type {
   CorruptSessionReport,
   CreateSessionInput,
-  NewMessage,
   SessionStore,
   SessionUpdater,
   StoreInitResult,
@@ -272,35 +272,6 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
     index.set(id, Date.parse(next.updatedAt));
     corruptIds.delete(id);
     cacheSet(id, db);
-  }
-
-  function toStoredMessage(message: NewMessage, timestamp: string): StoredMessage {
-    const stored: StoredMessage = {
-      id: message.id ?? newMessageId(),
-      role: message.role,
-      text: message.text,
-      createdAt: message.createdAt ?? timestamp,
-    };
-    if (message.parts !== undefined) stored.parts = message.parts;
-    if (message.meta !== undefined) stored.meta = message.meta;
-    return stored;
-  }
-
-  /**
-   * Validates what the file will hold: the candidate after a JSON round trip (so `parts`/`meta` values JSON cannot
-   * represent, such as a BigInt, are refused here instead of failing half-way through a write, and the cached copy
-   * equals the file's content).
-   */
-  function validateOrThrow(id: string, candidate: unknown): Session {
-    let plain: unknown;
-    try {
-      plain = JSON.parse(JSON.stringify(candidate));
-    } catch (error) {
-      throw new SessionValidationError(id, 'the session is not JSON-serialisable', error);
-    }
-    const parsed = Session.safeParse(plain);
-    if (!parsed.success) throw new SessionValidationError(id, z.prettifyError(parsed.error), parsed.error);
-    return parsed.data;
   }
 
   async function update(id: string, token: string | undefined, fn: SessionUpdater): Promise<Session | undefined> {

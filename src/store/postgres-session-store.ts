@@ -35,7 +35,8 @@ import {
 } from './postgres/migrate.ts';
 import { postgresErrorCode, storeUnavailable } from './postgres/pg-errors.ts';
 import { schedulePruning } from './prune-schedule.ts';
-import { isValidSessionId, SESSION_FORMAT_VERSION, Session, type StoredMessage } from './session-schema.ts';
+import { toStoredMessage, validateOrThrow } from './session-records.ts';
+import { isValidSessionId, SESSION_FORMAT_VERSION, Session } from './session-schema.ts';
 import type {
   CreateSessionInput,
   NewMessage,
@@ -44,7 +45,7 @@ import type {
   StoreInitResult,
   WritableCheck,
 } from './session-store.ts';
-import { hashSessionToken, newMessageId, newSessionId, newSessionToken, verifySessionToken } from './session-token.ts';
+import { hashSessionToken, newSessionId, newSessionToken, verifySessionToken } from './session-token.ts';
 import {
   describeErrorCode,
   SessionCorruptError,
@@ -332,31 +333,6 @@ export function createPostgresSessionStore(options: PostgresSessionStoreOptions)
       if (error instanceof SessionCorruptError && !row.corrupt) flagCorrupt(id, true);
       throw error;
     }
-  }
-
-  function toStoredMessage(message: NewMessage, timestamp: string): StoredMessage {
-    const stored: StoredMessage = {
-      id: message.id ?? newMessageId(),
-      role: message.role,
-      text: message.text,
-      createdAt: message.createdAt ?? timestamp,
-    };
-    if (message.parts !== undefined) stored.parts = message.parts;
-    if (message.meta !== undefined) stored.meta = message.meta;
-    return stored;
-  }
-
-  /** Validates what will be stored, after a JSON round trip (values JSON cannot hold are refused here). */
-  function validateOrThrow(id: string, candidate: unknown): Session {
-    let plain: unknown;
-    try {
-      plain = JSON.parse(JSON.stringify(candidate));
-    } catch (error) {
-      throw new SessionValidationError(id, 'the session is not JSON-serialisable', error);
-    }
-    const parsed = Session.safeParse(plain);
-    if (!parsed.success) throw new SessionValidationError(id, z.prettifyError(parsed.error), parsed.error);
-    return parsed.data;
   }
 
   /** The session's head JSON, each message's JSON and the whole session's size; throws past maxSessionBytes. */
