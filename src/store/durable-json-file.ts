@@ -36,6 +36,8 @@ export interface DurableJsonFileOptions<T> {
    * with `stat` tells when each file was last updated without reading it.
    */
   mtimeOf?: (data: T) => Date | undefined;
+  /** The JSON text of `data` when the caller already has it (so a large file is not serialised twice), else undefined. */
+  textOf?: (data: T) => string | undefined;
 }
 
 /** A write would make the file larger than its `maxBytes`; nothing was written. */
@@ -58,6 +60,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   readonly #onRead: ((bytes: number) => void) | undefined;
   readonly #maxBytes: number;
   readonly #mtimeOf: ((data: T) => Date | undefined) | undefined;
+  readonly #textOf: ((data: T) => string | undefined) | undefined;
 
   constructor(file: string, options: DurableJsonFileOptions<T> = {}) {
     this.#file = file;
@@ -66,6 +69,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     this.#onRead = options.onRead;
     this.#maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
     this.#mtimeOf = options.mtimeOf;
+    this.#textOf = options.textOf;
   }
 
   /** The parsed file, or null when it does not exist. A SyntaxError propagates (the caller reports corruption). */
@@ -84,7 +88,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Writes `data` to the temp file (0600), fsyncs it, renames it over the file and fsyncs the directory. */
   async write(data: T): Promise<void> {
-    const text = JSON.stringify(data);
+    const text = this.#textOf?.(data) ?? JSON.stringify(data);
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > this.#maxBytes) throw new FileTooLargeError(bytes, this.#maxBytes);
     const temp = tempFileOf(this.#file);

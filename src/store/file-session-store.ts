@@ -22,7 +22,7 @@ import { z } from 'zod';
 import { DurableJsonFile, FileTooLargeError, SESSION_DIRECTORY_MODE, SESSION_FILE_MODE } from './durable-json-file.ts';
 import { createKeyedLock } from './keyed-lock.ts';
 import { createLruCache } from './lru-cache.ts';
-import { toStoredMessage, validateOrThrow } from './session-records.ts';
+import { toStoredMessage, validateForWrite } from './session-records.ts';
 import { isValidSessionId, SESSION_FORMAT_VERSION, Session } from './session-schema.ts';
 import type {
   CorruptSessionReport,
@@ -235,6 +235,25 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
   }
 
   /**
+   * The JSON text of each session this store validated for a write (weakly held: it goes when the session object does).
+   * A chat turn then serialises its session once: the same text is the validation round trip, the file's content and
+   * the source of every copy handed out (`JSON.parse` of a string is faster than `structuredClone` of the object).
+   */
+  const jsonTexts = new WeakMap<Session, string>();
+
+  function validated(id: string, candidate: Session): Session {
+    const { session, text } = validateForWrite(id, candidate);
+    jsonTexts.set(session, text);
+    return session;
+  }
+
+  /** A deep copy of a cached session that the caller may change freely. */
+  function copyOf(session: Session): Session {
+    const text = jsonTexts.get(session);
+    return text === undefined ? structuredClone(session) : (JSON.parse(text) as Session);
+  }
+
+  /**
    * A `Low` instance on the session's file through the durable adapter, which reports the size of every read and
    * write (kept in the index, for the cache's weight and the quota) and refuses writes past `maxSessionBytes`.
    */
@@ -246,6 +265,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
       onWrite: (bytes) => recordSize(id, bytes),
       // The file's mtime is its updatedAt: init indexes sessions for pruning from `stat` alone.
       mtimeOf: (session) => (session === null ? undefined : new Date(session.updatedAt)),
+      textOf: (session) => (session === null ? undefined : jsonTexts.get(session)),
     });
     return new Low<Session | null>(adapter, null);
   }
@@ -285,7 +305,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
       const db = await loadAuthorised(id, token);
       const current = db?.data;
       if (db === undefined || current == null) return undefined;
-      const draft = structuredClone(current);
+      const draft = copyOf(current);
       const returned = await fn(draft);
       const candidate = returned ?? draft;
       if (
@@ -295,9 +315,9 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
       ) {
         throw new SessionValidationError(id, 'id, tokenHash and createdAt cannot be changed by an update');
       }
-      const next = validateOrThrow(id, { ...candidate, updatedAt: now().toISOString() });
+      const next = validated(id, { ...candidate, updatedAt: now().toISOString() });
       await commit(id, db, next);
-      return structuredClone(next);
+      return copyOf(next);
     });
   }
 
@@ -391,7 +411,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
         version: SESSION_FORMAT_VERSION,
       };
       if (initial.requestedField !== undefined) candidate.requestedField = initial.requestedField;
-      const session = validateOrThrow(id, candidate);
+      const session = validated(id, candidate);
       await lock.run(id, async () => {
         // Checked inside the lock: of two concurrent creates with one chosen id, the second finds the first's.
         if (index.has(id)) throw new SessionExistsError(id);
@@ -404,7 +424,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
           throw error;
         }
       });
-      return { session: structuredClone(session), token };
+      return { session: copyOf(session), token };
     },
 
     async has(id) {
@@ -419,7 +439,7 @@ export function createFileSessionStore(options: FileSessionStoreOptions): Sessio
       requireInit();
       return lock.run(id, async () => {
         const db = await loadAuthorised(id, token);
-        return db?.data == null ? undefined : structuredClone(db.data);
+        return db?.data == null ? undefined : copyOf(db.data);
       });
     },
 

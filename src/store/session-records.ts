@@ -22,13 +22,27 @@ export function toStoredMessage(message: NewMessage, timestamp: string): StoredM
 }
 
 export function validateOrThrow(id: string, candidate: unknown): Session {
+  return validateForWrite(id, candidate).session;
+}
+
+/** A validated session and its JSON text (what is written): one serialisation serves the check and the write. */
+export interface ValidatedSession {
+  session: Session;
+  /** `JSON.stringify` of the candidate; the schema has no transforms or defaults, so it also serialises `session`. */
+  text: string;
+}
+
+/** {@link validateOrThrow} that also returns the JSON text, so the caller neither serialises nor clones again. */
+export function validateForWrite(id: string, candidate: unknown): ValidatedSession {
+  let text: string;
   let plain: unknown;
   try {
-    plain = JSON.parse(JSON.stringify(candidate));
+    text = JSON.stringify(candidate);
+    plain = JSON.parse(text);
   } catch (error) {
     throw new SessionValidationError(id, 'the session is not JSON-serialisable', error);
   }
   const parsed = Session.safeParse(plain);
   if (!parsed.success) throw new SessionValidationError(id, z.prettifyError(parsed.error), parsed.error);
-  return parsed.data;
+  return { session: parsed.data, text };
 }

@@ -147,6 +147,25 @@ export function describeSessionStoreContract(name: string, setUp: () => Promise<
         expect((await store.get(session.id, token))?.messages).toEqual([]);
       });
 
+      it('returns deep copies from update, and a failed updater leaves nothing of its draft behind', async () => {
+        const store = await openStore();
+        const { session, token } = await store.create();
+        const part = { type: 'data-profile', data: { fields: ['modelName'] } };
+        const updated = await store.update(session.id, token, (draft) => {
+          draft.messages.push({ id: 'a', role: 'assistant', text: 'hi', createdAt: session.createdAt, parts: [part] });
+        });
+        part.data.fields.push('changed after the update');
+        (updated?.messages[0]?.parts?.[0] as typeof part).data.fields.push('changed in the returned copy');
+        await expect(
+          store.update(session.id, token, (draft) => {
+            (draft.messages[0]?.parts?.[0] as typeof part).data.fields.push('changed in a failed draft');
+            throw new Error('updater failed');
+          }),
+        ).rejects.toThrow('updater failed');
+        const read = await store.get(session.id, token);
+        expect(read?.messages[0]?.parts).toEqual([{ type: 'data-profile', data: { fields: ['modelName'] } }]);
+      });
+
       it('rejects an update that breaks the schema or changes immutable fields, writing nothing', async () => {
         const store = await openStore();
         const { session, token } = await store.create({ messages: [{ role: 'user', text: 'kept' }] });
