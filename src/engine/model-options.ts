@@ -23,6 +23,34 @@ const QLORA_FIXED_GB = 2;
 export const OPEN_EQUIVALENT_MAX_B = 73;
 /** With no hardware and no budget known, substitutes are capped at this size (QLoRA on one 24 GB card). */
 export const UNKNOWN_HARDWARE_MAX_B = 15;
+/**
+ * Crude training or serving memory per billion parameters (GB/B, plus a fixed GB), used only to try first the candidates
+ * that fit the team's own GPUs: bf16 LoRA ≈ 2 bytes of weights per parameter plus adapters and activations; full
+ * fine-tuning ≈ 16 bytes per parameter (weights, gradients, Adam states) [estimation §memory]; inference in bf16 ≈ 2.
+ */
+const CRUDE_GB: Partial<Record<MethodId, readonly [perB: number, fixed: number]>> = {
+  qlora: [QLORA_GB_PER_B, QLORA_FIXED_GB],
+  lora: [2.2, 4],
+  adapters: [2.2, 4],
+  'prefix-tuning': [2.2, 4],
+  'prompt-tuning': [2.2, 4],
+  'instruction-tuning': [2.2, 4],
+  'preference-tuning': [2.6, 6],
+  'full-fine-tuning': [16, 8],
+};
+/** Serving in bf16, for the methods that do not train. */
+const SERVE_GB: readonly [number, number] = [2.1, 2];
+
+/** The least memory any of `methods` needs on a model of `paramsB` by the crude bounds above. */
+function crudeNeedGB(methods: readonly MethodId[], paramsB: number): number {
+  return Math.min(
+    ...methods.map((method) => {
+      const [perB, fixed] = CRUDE_GB[method] ?? SERVE_GB;
+      return perB * paramsB + fixed;
+    }),
+  );
+}
+
 /** Candidates released this long before the named model belong to an older generation and are skipped. */
 const OLDER_GENERATION_DAYS = 200;
 
@@ -55,7 +83,7 @@ export function searchSubstitute(
     : wish.methods;
   let conditional: Substitute | undefined;
   let decidedBy: string[] = [];
-  for (const candidate of candidates(profile, named, knowledge, facts).slice(0, MAX_EVALUATED)) {
+  for (const candidate of candidates(profile, named, knowledge, facts, methods).slice(0, MAX_EVALUATED)) {
     const next: Profile = { ...profile, modelName: candidate.name };
     for (const field of MODEL_FIELDS) if (field !== 'modelName') delete next[field];
     const analysis = analyseFeasibility(next, knowledge);
@@ -93,12 +121,17 @@ function bestOf(methods: readonly MethodId[], feasibility: FeasibilityMap): Meth
   );
 }
 
-/** Open-weight models of the same kind, smaller siblings first, then by size from the largest that could fit. */
+/**
+ * Open-weight models of the same kind: smaller siblings first; then, when the team's GPU memory is known, those the
+ * crude bound says fit it for one of `methods` (a model that runs on what the team owns beats one that needs a rental);
+ * then by size from the largest.
+ */
 function candidates(
   profile: Profile,
   named: Model | undefined,
   knowledge: Knowledge,
   facts: { readonly totalGpuMemoryGB?: unknown; readonly rentalAllowed?: unknown },
+  methods: readonly MethodId[],
 ): Model[] {
   const modality = profile.modality ?? named?.modality ?? 'text';
   const kind = named?.architecture?.kind ?? (modality === 'image' ? 'diffusion' : 'decoder');
@@ -140,9 +173,12 @@ function candidates(
   const family = named?.family;
   // Same generation first: a release date known to be recent beats an unknown one (older checkpoints lack dates).
   const generation = (model: Model) => (oldest !== undefined && model.released === undefined ? 1 : 0);
+  const fitsOwn = (model: Model) =>
+    ownGB === undefined || crudeNeedGB(methods, model.paramsB ?? Number.POSITIVE_INFINITY) <= ownGB ? 0 : 1;
   return pool.sort(
     (a, b) =>
       (a.family === family ? 0 : 1) - (b.family === family ? 0 : 1) ||
+      fitsOwn(a) - fitsOwn(b) ||
       generation(a) - generation(b) ||
       (b.paramsB ?? 0) - (a.paramsB ?? 0) ||
       ((b.released ?? '') < (a.released ?? '') ? -1 : (b.released ?? '') > (a.released ?? '') ? 1 : 0) ||

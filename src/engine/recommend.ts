@@ -175,6 +175,12 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
   if (noModel && !destination.deadEnd && (destination.objective !== 'none' || ownSide)) {
     const wish = destination.wishes.find((candidate) => candidate.methods.includes(destination.method));
     if (!search && wish) search = searchSubstitute(wish, profile, undefined, knowledge, facts);
+    // The proposal is a model on which the destination's own method fits, not one where only a sibling does (QLoRA
+    // on a 72B where LoRA was chosen): search again for that method alone.
+    if (wish && search?.found?.method !== destination.method) {
+      const own = searchSubstitute({ ...wish, methods: [destination.method] }, profile, undefined, knowledge, facts);
+      if (own.found?.method === destination.method) search = own;
+    }
     const found: Substitute | undefined = search?.found;
     if (found && found.method === destination.method) proposed = found.model;
   }

@@ -220,6 +220,26 @@ describe('advice on the real knowledge base', () => {
     expect(docs.destination.model.name).toBeNull();
   });
 
+  it('proposes a model on which the destination method itself fits the team GPU, not one where only QLoRA does', () => {
+    const result = recommend(
+      {
+        task: 'route support tickets to 20 queues',
+        taskType: 'classify',
+        labeledExamples: 5000,
+        gpuName: 'NVIDIA A100 80GB',
+        gpuCount: 1,
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(result.destination.model.proposed).toBe(true);
+    expect(result.destination.model.name).not.toBeNull();
+    const memory = result.destination.estimates?.memoryGB;
+    expect(memory?.available).toBe(80);
+    expect(memory?.fits).toBe(true);
+    expect(result.modelOptions.find((option) => option.model === result.destination.model.name)?.verdict).toBe('viable');
+  });
+
   describe('base checkpoints', () => {
     it('points a base model with too few pairs to the published instruct checkpoint', () => {
       const result = recommend(
