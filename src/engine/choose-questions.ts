@@ -2,6 +2,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import type { FeasibilityAnalysis } from './analyse-feasibility.ts';
 import type { DestinationChoice } from './choose-destination.ts';
+import { isPublicContent, mentionsHealthData } from './data-sensitivity.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { FitCheck } from './estimate-feasibility.ts';
 import { FIELD_QUESTIONS } from './field-questions.ts';
@@ -86,6 +87,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const ownSideWithGpus =
     (input.deployment === 'on-prem' || input.deployment === 'edge' || input.deployment === 'mobile' || onDevice) &&
     (input.gpuCount ?? 0) > 0;
+  const publicContent = isPublicContent(input);
   const known = (field: ProfileField) => input[field] !== undefined || analysis.resolved.profile[field] !== undefined;
   const ask = (field: ProfileField, why: string) => {
     if (asked.length >= MAX_QUESTIONS || known(field) || asked.some((entry) => entry.field === field)) return;
@@ -99,6 +101,8 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     if (field === 'canSwitchModel' && input.modelName === undefined && input.modelParamsB === undefined) return;
     // The model runs on the team's side and its own GPUs can train it: where data may go changes nothing.
     if (field === 'dataMustStayOnPrem' && ownSideWithGpus) return;
+    // Marketing copy, product listings, public docs: where they are processed rarely decides anything.
+    if (field === 'dataMustStayOnPrem' && publicContent) return;
     if (field === 'modelParamsB' && analysis.resolved.model && analysis.resolved.model.paramsB === undefined) return;
     asked.push({ field, why });
   };
@@ -199,6 +203,13 @@ export function chooseQuestions(context: QuestionContext): Question[] {
         `It decides whether ${name(destination.method)} is possible on ${destination.switchedTo}.`,
       );
     }
+  }
+  // Health data bound for a vendor's API: whether it may go there at all decides the model before anything else.
+  if (facts.weightsAvailable === false && !runsOnPremises && mentionsHealthData(input)) {
+    ask(
+      'dataMustStayOnPrem',
+      "Health records sent to a vendor's API need the vendor's agreement to process them (in the US, a HIPAA business associate agreement); if they may not leave your premises, an open-weight model on your hardware is the way.",
+    );
   }
   // With nothing diagnosed the destination is only a fallback, so its feasibility is not worth a question yet:
   // aim first (the task or goal), then the data every fix depends on, then what constrains the model choice.
@@ -310,6 +321,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     input.modelName !== undefined &&
     facts.weightsAvailable === false &&
     input.safetyCritical !== true &&
+    !mentionsHealthData(input) &&
     input.canSwitchModel !== false &&
     VENDOR_CHANNEL_METHODS.has(destination.method);
   if (input.dataMustStayOnPrem === undefined && !apiUser) {

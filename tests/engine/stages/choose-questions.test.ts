@@ -178,6 +178,34 @@ describe('questions (stage 7): the rule behind each question', () => {
       [],
       ['oneTimeBudgetUSD', 'canSwitchModel', 'dataMustStayOnPrem'],
     ],
+    [
+      'health records for an API model: residency is asked first, although the team already calls the vendor',
+      {
+        modelName: 'GPT-4o',
+        task: 'pull diagnoses and medications from hospital discharge letters into EHR fields',
+        taskType: 'extract',
+      },
+      ['dataMustStayOnPrem'],
+      [],
+    ],
+    [
+      'invoices on an API model the team already calls: residency is answered by the use itself',
+      { modelName: 'GPT-4o', task: 'pull totals and dates from supplier invoices', taskType: 'extract' },
+      [],
+      ['dataMustStayOnPrem'],
+    ],
+    [
+      'public content with no model named (product descriptions): residency is not among the questions',
+      { task: 'write product descriptions in our brand voice', taskType: 'generate', labeledExamples: 2000 },
+      [],
+      ['dataMustStayOnPrem'],
+    ],
+    [
+      'confidential content with no model named (contracts): residency is still asked',
+      { task: 'review our customer contracts and flag risky clauses', taskType: 'classify', labeledExamples: 2000 },
+      ['dataMustStayOnPrem'],
+      [],
+    ],
   ])('%s', (_name, profile, must, mustNot) => {
     const fields = asked(profile);
     expect(fields.length).toBeLessThanOrEqual(3);
