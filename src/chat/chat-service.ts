@@ -41,16 +41,19 @@ export type ExtractFunction = (
     history?: readonly { role: 'user' | 'assistant'; text: string }[];
     /** Aborted when the client leaves (an LLM extractor cancels its upstream call). */
     signal?: AbortSignal;
+    /** Today's date (`YYYY-MM-DD`, UTC): a deadline given as a date is read as weeks from it. */
+    today?: string;
   },
 ) => Extraction | Promise<Extraction>;
 
 /** The rule-only extractor (src/chat/extract), as an {@link ExtractFunction}; an unknown `requestedField` is ignored. */
-export const ruleExtract: ExtractFunction = (message, { requestedField, knowledge }) =>
+export const ruleExtract: ExtractFunction = (message, { requestedField, knowledge, today }) =>
   extractProfile(message, {
     requestedField: PROFILE_FIELDS.includes(requestedField as ProfileField)
       ? (requestedField as ProfileField)
       : undefined,
     knowledge,
+    ...(today === undefined ? {} : { today }),
   });
 
 /** The pure dialogue turn (src/chat/run-turn.ts); injectable for tests. */
@@ -365,6 +368,7 @@ export function createChatService(options: ChatServiceOptions): ChatService {
           const extraction = await extract(text, {
             requestedField: previous.requestedField,
             knowledge,
+            today: now().toISOString().slice(0, 10),
             history,
             ...(signal ? { signal } : {}),
           });

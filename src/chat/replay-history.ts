@@ -117,6 +117,8 @@ export interface ReplayOptions {
   yieldToEventLoop?: () => Promise<void>;
   /** Stops the replay (while it waits for its turn, or between messages) when the client has gone. */
   signal?: AbortSignal;
+  /** Today's date (`YYYY-MM-DD`, UTC), for deadlines given as dates; without it they are not read. */
+  today?: string;
 }
 
 export interface ReplayResult {
@@ -159,7 +161,11 @@ export async function replayHistory(
         options.signal?.throwIfAborted();
         sliceStart = now();
       }
-      const extraction = await extract(message, { requestedField: state.requestedField, knowledge });
+      const extraction = await extract(message, {
+        requestedField: state.requestedField,
+        knowledge,
+        ...(options.today === undefined ? {} : { today: options.today }),
+      });
       const result = runTurnConfirmingJumps(turn, state, extraction, message, knowledge, options.turnOptions);
       turns.push(result);
       state = result.state;

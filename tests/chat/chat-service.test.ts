@@ -33,6 +33,13 @@ afterEach(async () => {
 });
 
 describe('createChatService', () => {
+  it("reads a deadline given as a date against the service's clock", async () => {
+    const service = createChatService({ store, knowledge, now: () => new Date('2026-12-04T09:30:00Z') });
+    const opened = await service.openSession();
+    const { turn } = await service.runTurn({ credentials: opened, text: 'We need our support bot live by March 15' });
+    expect(turn.state.profile.timelineWeeks).toBe(14);
+  });
+
   it('creates a session, persists both messages and the dialogue state, and resumes it next turn', async () => {
     const service = createChatService({ store, knowledge });
     const opened = await service.openSession();

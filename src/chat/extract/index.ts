@@ -29,6 +29,7 @@ export const MAX_EXTRACTION_CHARS = 4000;
  *
  * @param message what the user typed
  * @param context.requestedField the field the advisor asked about last turn, if any
+ * @param context.today today's date (`YYYY-MM-DD`): deadlines given as dates ("by March 15") become weeks from it
  * @param context.knowledge the model and GPU catalogs (a `Knowledge`, or `createExtractionCatalog(...)`); pass
  *   the same object every turn, the alias index is cached per object
  * @example
@@ -37,10 +38,14 @@ export const MAX_EXTRACTION_CHARS = 4000;
  */
 export function extractProfile(
   message: string,
-  context: { requestedField?: ProfileField; knowledge: ExtractionCatalog },
+  context: { requestedField?: ProfileField; knowledge: ExtractionCatalog; today?: string },
 ): Extraction {
   const prepared = prepareMessage(message.slice(0, MAX_EXTRACTION_CHARS));
-  const extractorContext: ExtractorContext = { catalog: context.knowledge, requestedField: context.requestedField };
+  const extractorContext: ExtractorContext = {
+    catalog: context.knowledge,
+    requestedField: context.requestedField,
+    today: context.today,
+  };
   const findings: Finding[] = [];
   for (const extractor of EXTRACTORS) {
     for (const item of extractor(prepared, extractorContext)) if (withinSchema(item)) findings.push(item);

@@ -80,6 +80,11 @@ export interface ExtractorContext {
   readonly catalog: ExtractionCatalog;
   /** The field the advisor just asked about: decides, for example, the period of a bare "$800". */
   readonly requestedField?: ProfileField | undefined;
+  /**
+   * Today's date (`YYYY-MM-DD`, UTC), so a deadline given as a date ("by March 15", "end of Q1") becomes weeks from
+   * now. Without it such deadlines are not read (extraction stays a pure function of its inputs).
+   */
+  readonly today?: string | undefined;
 }
 
 /** A value other fields imply, and the fields whose words say it (their evidence becomes its evidence). */

@@ -91,6 +91,7 @@ export function registerOpenAiCompatibleRoutes(app: App, deps: AppDeps, options:
         ...(extract ? { extract } : {}),
         limits: { maxMessages: MAX_USER_MESSAGES, maxCharacters: deps.config.REPLAY_MAX_CHARS },
         signal,
+        today: new Date().toISOString().slice(0, 10),
       }));
     } catch (error) {
       // A client that left while its replay waited or ran is not a server fault (nobody reads this reply).

@@ -5,8 +5,8 @@ import type { Profile } from '../../../src/profile/profile-schema.ts';
 import { fixtureCatalog } from './fixture-catalog.ts';
 
 /** The fields one extractor finds in `message`, the last statement winning, as extractProfile would merge them. */
-export function run(extractor: Extractor, message: string): Partial<Profile> {
-  const findings = extractor(prepareMessage(message), { catalog: fixtureCatalog });
+export function run(extractor: Extractor, message: string, today?: string): Partial<Profile> {
+  const findings = extractor(prepareMessage(message), { catalog: fixtureCatalog, today });
   const fields: Record<string, unknown> = {};
   for (const item of [...findings].sort((a, b) => a.start - b.start)) fields[item.field] = item.value;
   return fields as Partial<Profile>;

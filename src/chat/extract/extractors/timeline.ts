@@ -1,4 +1,8 @@
-/** @module Timelines: "in 2 weeks", "by next month" (4), "within 3 months" (13), "ASAP". */
+/**
+ * @module Timelines: "in 2 weeks", "by next month" (4), "within 3 months" (13), "ASAP", and deadlines given as dates
+ * ("by March 15", "before 1 April 2027", "by the end of Q1", "by the end of the year"), counted from the context's
+ * `today`.
+ */
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, createSpanIndex, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
@@ -38,6 +42,95 @@ const IS_FINE = new RegExp(
 const ASAP =
   /\b(?:asap|a\.s\.a\.p\.?|as\s+soon\s+as\s+possible|urgent(?:ly)?|right\s+away|(?:needed|wanted|need|want)\s+(?:it|this|that|one)\s+yesterday|by\s+yesterday)\b/g;
 
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DEADLINE_CUE = String.raw`\b(?:by|before|until|till|due(?:\s+(?:on|in|by))?|deadline\s+(?:is|of)|live\s+(?:on|in|by))\s+(?:the\s+)?`;
+const YEAR = String.raw`(?:,?\s+(20\d\d))?`;
+/** "by March 15", "by the end of March 2027", "by mid-April", "before March". */
+const MONTH_FIRST = new RegExp(
+  String.raw`${DEADLINE_CUE}(end\s+of\s+|mid[-\s]?|middle\s+of\s+|start\s+of\s+|beginning\s+of\s+)?${MONTH}(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?${YEAR}\b(?![-/])`,
+  'g',
+);
+/** "by 15 March", "before the 1st of April 2027". */
+const DAY_FIRST = new RegExp(String.raw`${DEADLINE_CUE}(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}${YEAR}\b`, 'g');
+/** "by the end of Q1", "by Q2 2027", "before the end of the year". */
+const QUARTER_OR_YEAR_END = new RegExp(
+  String.raw`${DEADLINE_CUE}(end\s+of\s+(?:the\s+)?)?(?:q([1-4])${YEAR}|(?:this\s+|the\s+)?year(?!s))\b`,
+  'g',
+);
+const DAY_MS = 86_400_000;
+
+/** The month number (0-11) of a month name or its abbreviation. */
+function monthIndex(name: string): number {
+  return ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3));
+}
+
+/**
+ * Whole weeks from `today` to a date (at least 1). A date without a year that has already passed this year is next
+ * year's; a date more than two years out, or in the past with its year given, is not a deadline (undefined).
+ */
+export function weeksUntil(today: string, year: number | undefined, month: number, day: number): number | undefined {
+  const start = Date.parse(`${today}T00:00:00Z`);
+  if (Number.isNaN(start) || month < 0 || day < 1 || day > 31) return undefined;
+  const thisYear = new Date(start).getUTCFullYear();
+  let target = Date.UTC(year ?? thisYear, month, day);
+  if (year === undefined && target < start) target = Date.UTC(thisYear + 1, month, day);
+  const days = (target - start) / DAY_MS;
+  if (days < 0 || days > 2 * 366) return undefined;
+  return Math.max(1, Math.round(days / 7));
+}
+
+/** The last day (1-based) of a month (0-11) in a year, UTC. */
+function lastDayOf(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+/** Deadlines given as dates, in weeks from `today`. */
+function dateDeadlines(lower: string, today: string): { weeks: number; match: RegExpExecArray }[] {
+  const found: { weeks: number; match: RegExpExecArray }[] = [];
+  const thisYear = Number(today.slice(0, 4));
+  const push = (match: RegExpExecArray, weeks: number | undefined) => {
+    if (weeks !== undefined) found.push({ weeks, match });
+  };
+  for (const match of allMatches(MONTH_FIRST, lower)) {
+    const [, part, name = '', dayText, yearText] = match;
+    // "by may" alone is too often the verb; a day or year after it makes it a date.
+    if (name === 'may' && dayText === undefined && yearText === undefined && part === undefined) continue;
+    const month = monthIndex(name);
+    const year = yearText === undefined ? undefined : Number(yearText);
+    const day =
+      dayText !== undefined
+        ? Number(dayText)
+        : /^end/.test(part ?? '')
+          ? lastDayOf(year ?? thisYear, month)
+          : /^mid/.test(part ?? '')
+            ? 15
+            : 1;
+    push(match, weeksUntil(today, year, month, day));
+  }
+  for (const match of allMatches(DAY_FIRST, lower)) {
+    const [, dayText = '', name = '', yearText] = match;
+    push(
+      match,
+      weeksUntil(today, yearText === undefined ? undefined : Number(yearText), monthIndex(name), Number(dayText)),
+    );
+  }
+  for (const match of allMatches(QUARTER_OR_YEAR_END, lower)) {
+    const [, endOf, quarter, yearText] = match;
+    const year = yearText === undefined ? undefined : Number(yearText);
+    if (quarter === undefined) {
+      push(match, weeksUntil(today, thisYear, 11, 31));
+      continue;
+    }
+    // "by Q2" is its start; "by the end of Q2" its last day.
+    const first = (Number(quarter) - 1) * 3;
+    const month = endOf === undefined ? first : first + 2;
+    const day = endOf === undefined ? 1 : lastDayOf(year ?? thisYear, month);
+    push(match, weeksUntil(today, year, month, day));
+  }
+  return found;
+}
+
 const WEEKS_PER_UNIT: Readonly<Record<string, number>> = {
   day: 1 / 7,
   week: 1,
@@ -64,7 +157,7 @@ function amountOf(phrase: string): number | undefined {
 }
 
 /** Finds `timelineWeeks` from a bounded duration, a deadline word, "a quarter is fine", "next month" or "ASAP". */
-export const extractTimeline: Extractor = (message) => {
+export const extractTimeline: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
   for (const match of allMatches(BOUNDED, lower)) {
@@ -117,6 +210,12 @@ export const extractTimeline: Extractor = (message) => {
   }
   for (const match of allMatches(ASAP, lower))
     findings.push(findingFromMatch('timelineWeeks', ASAP_TIMELINE_WEEKS, match));
+  if (context.today !== undefined) {
+    const touches = touchCheck(findings);
+    for (const { weeks, match } of dateDeadlines(lower, context.today)) {
+      if (!touches(match)) findings.push(findingFromMatch('timelineWeeks', weeks, match));
+    }
+  }
   return findings;
 };
 

@@ -45,6 +45,35 @@ describe('extractTimeline', () => {
   ])('ignores %j', (message) => {
     expect(run(extractTimeline, message)).toEqual({});
   });
+
+  describe('deadlines given as dates, counted from today (2026-12-04)', () => {
+    const today = '2026-12-04';
+    it.each([
+      ['we need it live by March 15', 14],
+      ['deadline is end of Q1', 17],
+      ['by the end of the year', 4],
+      ['we have to ship before 1 April 2027', 17],
+      ['by May 2027', 21],
+      ['by mid-January', 6],
+      ['due in February', 8],
+      ['by Q2', 17],
+    ])('reads %j as %d weeks', (message, weeks) => {
+      expect(run(extractTimeline, message, today)).toEqual({ timelineWeeks: weeks });
+    });
+
+    it.each([
+      'by may we should know more',
+      'the model was released in March 2024',
+      'we started in March',
+      'by March 2025 we had 3 GPUs',
+    ])('ignores %j', (message) => {
+      expect(run(extractTimeline, message, today)).toEqual({});
+    });
+
+    it('reads no date without today (extraction stays a function of its inputs)', () => {
+      expect(run(extractTimeline, 'we need it live by March 15')).toEqual({});
+    });
+  });
 });
 
 describe('extractLanguages', () => {
