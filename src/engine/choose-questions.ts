@@ -139,6 +139,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const knowledgeShaped = input.taskType === undefined || KNOWLEDGE_SHAPED_TASKS.has(input.taskType);
   // Where the model runs on the team's side anyway, whether data may leave changes little.
   const runsOnPremises = input.deployment === 'on-prem' || input.deployment === 'edge' || input.deployment === 'mobile';
+  const textual = ['text', 'code'].includes(analysis.resolved.profile.modality ?? 'text');
   const diagnosisQuestions = () => {
     // A model's stage or a corpus says what the team has, not what the model is for.
     if (input.task === undefined && input.taskType === undefined && input.goals === undefined) {
@@ -151,7 +152,6 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       );
     }
     // The first fork of every diagnosis: knowledge that changes (retrieval) or behaviour that can be trained.
-    const textual = ['text', 'code'].includes(analysis.resolved.profile.modality ?? 'text');
     if (undiagnosed && textual && knowledgeShaped && input.knowledgeChanges === undefined) {
       ask('knowledgeChanges', 'Knowledge that changes is retrieved at answer time; stable behaviour can be trained.');
     }
@@ -372,10 +372,6 @@ export function chooseQuestions(context: QuestionContext): Question[] {
 
   // 3. Data for the fix.
   askTried();
-  // Training is the destination: whether a prompt baseline exists decides the first step (build it, or start tuning).
-  if (input.tried === undefined && destination.objective !== 'none' && !destination.deadEnd) {
-    ask('tried', 'Whether a prompt baseline already exists decides the first step: build one, or start training.');
-  }
   const behaviour = BEHAVIOUR_NEEDS.some((need) => needs.has(need)) || needs.has('instruction-following');
   if ((behaviour || undiagnosed) && input.labeledExamples === undefined) {
     const next = changes({ labeledExamples: 2000 }) ?? changes({ labeledExamples: 0 });
@@ -394,7 +390,9 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     ask('preferencePairs', 'Preference tuning needs hundreds to thousands of chosen/rejected pairs.');
   }
   const knowledgeNeed = KNOWLEDGE_NEEDS.some((need) => needs.has(need));
-  if (knowledgeNeed && input.knowledgeChanges === undefined) {
+  // Only for work that answers from knowledge (chat, writing, search over text): "tag news articles" or "render our
+  // mascot" hint at no knowledge base whose churn would matter.
+  if (knowledgeNeed && knowledgeShaped && textual && input.knowledgeChanges === undefined) {
     ask('knowledgeChanges', 'Knowledge that changes is retrieved at answer time, never trained into weights.');
   }
   // The size of the documents decides between a cached prompt, retrieval and continued pre-training; asking it also
@@ -445,6 +443,11 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   }
   if (needs.has('cost') && facts.weightsAvailable === false && input.canSwitchModel === undefined) {
     ask('canSwitchModel', 'The cheapest fix is often another model: a smaller tier or an open-weight student.');
+  }
+  // Training is the destination: whether a prompt baseline exists decides only the first step (build it, or start
+  // tuning), so it comes after everything that decides the destination.
+  if (input.tried === undefined && destination.objective !== 'none' && !destination.deadEnd) {
+    ask('tried', 'Whether a prompt baseline already exists decides the first step: build one, or start training.');
   }
   if (asked.length < MAX_QUESTIONS && input.requestsPerDay === undefined && facts.smallModel !== true) {
     const next = changes({ requestsPerDay: 1_000_000 });

@@ -179,6 +179,18 @@ describe('questions (stage 7): the rule behind each question', () => {
       ['oneTimeBudgetUSD', 'canSwitchModel', 'dataMustStayOnPrem'],
     ],
     [
+      'tagging news articles (a per-item task) does not ask whether knowledge changes: "news" is the input',
+      { modelName: 'GPT-4o mini', task: 'tag news articles into 120 topics', taskType: 'classify' },
+      [],
+      ['knowledgeChanges'],
+    ],
+    [
+      'an image generator does not ask whether knowledge changes',
+      { modelName: 'SDXL', task: 'render our plush mascot in new scenes for social posts' },
+      [],
+      ['knowledgeChanges'],
+    ],
+    [
       'health records for an API model: residency is asked first, although the team already calls the vendor',
       {
         modelName: 'GPT-4o',
