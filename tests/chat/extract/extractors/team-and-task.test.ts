@@ -74,4 +74,28 @@ describe('extractTask', () => {
   it('does not take "we want to fine-tune" as the task', () => {
     expect(run(extractTask, 'we want to fine-tune Llama')).toEqual({});
   });
+
+  it.each([
+    [
+      'we are a small clinic network and want an assistant that drafts discharge summaries from doctors notes',
+      'drafts discharge summaries from doctors notes',
+    ],
+    ['we need a bot to answer HR questions from our handbook', 'answer HR questions from our handbook'],
+    ["we're looking for a model that tags product photos by style", 'tags product photos by style'],
+  ])('takes what the wanted assistant, bot or model does: %j', (message, task) => {
+    expect(run(extractTask, message)).toEqual({ task });
+  });
+
+  it.each(['we want a model that runs on phones', 'we need a model that is small'])(
+    'does not take what the model is or where it runs as the task: %j',
+    (message) => {
+      expect(run(extractTask, message)).toEqual({});
+    },
+  );
+
+  it('prefers "we want to …" over "a bot that …" in one message', () => {
+    expect(run(extractTask, 'we want to classify tickets and we want a bot that answers them')).toEqual({
+      task: 'classify tickets',
+    });
+  });
 });
