@@ -22,6 +22,8 @@ describe('diagnose (stage 4)', () => {
       { task: 'Extract 30 fields from loan documents', taskType: 'extract' },
       ['format', 'task-skill'],
     ],
+    ['"summaries" is a task skill, like "summarise"', { task: 'draft discharge summaries from notes' }, ['task-skill']],
+    ['"a summary of each call" too', { task: 'write a summary of each sales call' }, ['task-skill']],
     ['a base model must learn to follow instructions', { modelStage: 'base' }, ['instruction-following']],
     ['preference pairs are an alignment gap', { preferencePairs: 800 }, ['alignment']],
     ['a phone is on-device', { deployment: 'mobile' }, ['on-device']],

@@ -42,7 +42,7 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'generate',
-    /\b(?:writ(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:descriptions?|emails?|replies|drafts?|summaries|reports?|articles?|posts?|copy|notes|letters|release\s+notes|responses)|draft\w*\s+(?:\w+\s+){0,2}(?:emails?|replies|responses|letters|documents|contracts|notes|announcements|posts?|updates|messages)|blog\s+posts?|newsletters?|marketing\s+(?:copy|emails?)|(?:reply|response|text|message)\s+suggestions|suggest\w*\s+(?:short\s+)?(?:replies|responses)|summari[sz]\w*|generat\w*\s+(?:\w+\s+){0,2}(?:descriptions?|text|copy|reports?|summaries|emails?|content)|translat\w*|rewrit\w*|paraphras\w*|(?:soap|clinical|meeting)\s+notes|(?:npc\s+)?dialogue\s+(?:generation|lines)|npc\s+dialogue|character\s+dialogue)\b/g,
+    /\b(?:writ(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:descriptions?|emails?|replies|drafts?|summaries|reports?|articles?|posts?|copy|notes|letters|release\s+notes|responses)|draft\w*\s+(?:\w+\s+){0,2}(?:emails?|replies|responses|letters|documents|contracts|notes|announcements|posts?|updates|messages)|blog\s+posts?|newsletters?|marketing\s+(?:copy|emails?)|(?:reply|response|text|message)\s+suggestions|suggest\w*\s+(?:short\s+)?(?:replies|responses)|summar(?:ies|i[sz]\w*)|generat\w*\s+(?:\w+\s+){0,2}(?:descriptions?|text|copy|reports?|summaries|emails?|content)|translat\w*|rewrit\w*|paraphras\w*|(?:soap|clinical|meeting)\s+notes|(?:npc\s+)?dialogue\s+(?:generation|lines)|npc\s+dialogue|character\s+dialogue)\b/g,
   ],
 ];
 
