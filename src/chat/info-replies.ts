@@ -54,13 +54,37 @@ export function costReply(recommendation: Recommendation, asked: MethodId | true
         );
     }
   }
-  const training = lines.length > 0;
+  let training = lines.length > 0;
+  // The plan trains nothing: say so, and give the figures of the training method it would move to, if any.
+  const trainsNothing =
+    asked === true &&
+    knowledge.methodById.get(method)?.changesWeights === false &&
+    !apiModelMethod(recommendation, method, knowledge);
+  if (trainsNothing && !training) {
+    lines.push(`${name} trains nothing, so there is no training bill.`);
+    const next = recommendation.recommendations.find(
+      (other) =>
+        other.verdict !== 'not-viable' &&
+        knowledge.methodById.get(other.method)?.changesWeights === true &&
+        other.estimates?.trainingGpuHours !== undefined,
+    );
+    const hours = next?.estimates?.trainingGpuHours;
+    if (next && hours !== undefined) {
+      const usd = next.estimates?.oneTimeUSD;
+      lines.push(
+        `If you tune later, ${shortMethodName(knowledge, next.method)}: about ${money.format(hours)} GPU-hours for a three-run project${usd === undefined ? '' : usd === 0 ? ' on your GPUs, with no rental cost' : `, about $${money.format(usd)} rented`}.`,
+      );
+      training = true;
+    }
+  }
   if (estimates?.monthlyUSD !== undefined) {
     const api = estimates.memoryGB === undefined;
     lines.push(
       api
         ? `Running it: about $${count.format(estimates.monthlyUSD)} a month of API calls at your volume.`
-        : `Serving it around the clock: about $${count.format(estimates.monthlyUSD)} a month of GPU time at the catalog's rental price (no rent if the GPU is yours).`,
+        : estimates.monthlyUSD === 0
+          ? 'Serving it on GPUs you own costs no rent.'
+          : `Serving it around the clock: about $${count.format(estimates.monthlyUSD)} a month of GPU time at the catalog's rental price (no rent if the GPU is yours).`,
     );
   }
   if (lines.length === 0 && apiModelMethod(recommendation, method, knowledge)) {

@@ -93,6 +93,20 @@ describe('a conversation that answers instead of repeating the recommendation', 
   });
 });
 
+describe('cost questions on a plan that trains nothing', () => {
+  it('says there is no training bill, gives the training figures of the method it would move to, and no "$0 a month"', async () => {
+    const [answer, cost] = await converse([
+      'We run Llama 3.1 8B on our own RTX 4090 for a support bot over our docs, which change weekly. We have 3,000 labeled Q&A pairs. Just recommend.',
+      'how much would training cost and how long would it take?',
+    ]);
+    expect(answer?.recommendation.destination.method).toBe('rag');
+    expect(cost?.kind).toBe('info');
+    expect(cost?.reply).toMatch(/trains nothing, so there is no training bill/);
+    expect(cost?.reply).toMatch(/If you tune later, \w+: about [\d.,]+ GPU-hours/);
+    expect(cost?.reply).not.toMatch(/\$0 a month/);
+  });
+});
+
 describe('cost questions on an API model', () => {
   it('a RAG plan on GPT-4o: no GPU bill, the API calls, and what the estimate needs (not the model size)', async () => {
     const [answer, cost, withVolume] = await converse([

@@ -139,7 +139,7 @@ describe('runTurn replies', () => {
       expect(reply).not.toMatch(/\b(?:modality|deployment|task|domain documents): /);
       expect(reply).not.toMatch(/Got it:|GPU NVIDIA|cloud-api/);
     }
-    expect(replies[1]).toMatch(/^Noted: the task “We want a support bot that answers from our docs”/);
+    expect(replies[1]).toMatch(/^Noted: a chat assistant, the task “answers from our docs”/);
     expect(replies[2]).toMatch(/^Noted: GPT-4o as the model and used through a cloud API\./);
     // A format need the goals already name is said once.
     const format = runTurn(
