@@ -40,9 +40,18 @@ export function costReply(recommendation: Recommendation, asked: MethodId | true
   const lines: string[] = [];
   if (estimates?.trainingGpuHours !== undefined) {
     const own = estimates.oneTimeUSD === 0;
+    // The elapsed time on several GPUs of the team's own, next to the GPU-hours.
+    const ownOption =
+      method === recommendation.destination.method
+        ? recommendation.computeOptions.find((option) => option.kind === 'own' && option.hours !== undefined)
+        : undefined;
+    const elapsed =
+      own && ownOption?.hours !== undefined && (ownOption.count ?? 1) > 1
+        ? ` (about ${money.format(ownOption.hours)} h on your ${ownOption.count} GPUs)`
+        : '';
     lines.push(
       own
-        ? `${name} on your GPUs: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project, and no rental cost.`
+        ? `${name} on your GPUs: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${elapsed}, and no rental cost.`
         : `${name}: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`,
     );
   }

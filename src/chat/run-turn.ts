@@ -122,7 +122,10 @@ export function runTurn(
   if (askedMethod) {
     // "Why not fine-tuning?" about an API model with a tuning offer means the provider's job, not full fine-tuning.
     const asked = resolveGenericFineTuning(askedMethod, intents.genericFineTuning, recommendation);
-    const reply = textReply(whyReply(asked, recommendation, knowledge, understood), [...ANSWER_FOLLOW_UPS]);
+    const onPlanModel = planModelRecommendation(state.profile, recommendation, knowledge);
+    const reply = textReply(whyReply(asked, recommendation, knowledge, understood, onPlanModel), [
+      ...ANSWER_FOLLOW_UPS,
+    ]);
     const provisional = recommendation.questions.length > 0;
     return { state, kind: 'why', ...withReply(reply), understood, recommendation, provisional };
   }
@@ -388,10 +391,26 @@ function whyReply(
   recommendation: Recommendation,
   knowledge: Knowledge,
   understood: UnderstoodField[],
+  onPlanModel: Recommendation | undefined,
 ): string {
   const ack = acknowledgement(understood);
-  const text = whyMethodReply(recommendation, method, knowledge);
+  const text = whyMethodReply(recommendation, method, knowledge, onPlanModel);
   return ack ? `${ack} ${text}` : text;
+}
+
+/**
+ * When the plan runs on another model than the one named (a substitute) or on one it proposes, the verdicts on that
+ * model: "why not RAG?" is then about RAG where the plan runs, not only on the model the team named.
+ */
+function planModelRecommendation(
+  profile: Profile,
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+): Recommendation | undefined {
+  const { model } = recommendation.destination;
+  if (model.name === null || !(model.switched || model.proposed)) return undefined;
+  const { modelAccess: _access, modelParamsB: _size, modelStage: _stage, ...rest } = profile;
+  return recommend({ ...rest, modelName: model.name }, knowledge);
 }
 
 function whatIfReply(

@@ -13,14 +13,33 @@ import { joinWords } from './describe-field.ts';
 
 const gb = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-export function whyMethodReply(recommendation: Recommendation, method: MethodId, knowledge: Knowledge): string {
+/**
+ * @param onPlanModel the recommendation computed on the model the plan runs on, when that is a substitute for the
+ *   named model or a proposed one: the verdict on `method` is then given there (and, for a substitute, on the named
+ *   model too when it differs).
+ */
+export function whyMethodReply(
+  recommendation: Recommendation,
+  method: MethodId,
+  knowledge: Knowledge,
+  onPlanModel?: Recommendation,
+): string {
   const name = shortMethodName(knowledge, method);
-  const entry = recommendation.recommendations.find((item) => item.method === method);
+  const named = recommendation.recommendations.find((item) => item.method === method);
   const destination = recommendation.destination;
   const chosen = shortMethodName(knowledge, destination.method);
   const on = destination.model.switched || destination.model.proposed ? ` on ${destination.model.name}` : '';
+  const planEntry = onPlanModel?.recommendations.find((item) => item.method === method);
+  // A method ruled out on the named model may be fine on the model the plan moves to: judge it there.
+  const judgeOnPlanModel =
+    planEntry !== undefined && method !== destination.method && (named === undefined || named.verdict !== 'viable');
+  const entry = judgeOnPlanModel ? planEntry : named;
   if (!entry) return `I have no verdict on ${name}.`;
   const sentences: string[] = [];
+  if (judgeOnPlanModel && destination.model.switched && named?.verdict === 'not-viable') {
+    sentences.push(`On the model you named it is ruled out: ${named.blockers[0]?.text ?? 'see "show details"'}`);
+    if (entry.verdict !== 'not-viable') sentences.push(`On ${destination.model.name}, where the plan runs:`);
+  }
   if (method === destination.method) {
     sentences.push(`**${name} is my pick${on}.** ${destination.why}`);
     const reasons = entry.reasons.filter((reason) => reason.effect.startsWith('+')).slice(0, 2);

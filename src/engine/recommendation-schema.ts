@@ -33,7 +33,10 @@ export const MethodEstimates = z
         adjustments: z.array(z.string()).optional().describe('What makes a fits-if case fit'),
       })
       .optional(),
-    trainingGpuHours: z.number().optional().describe('Elapsed hours of the training project (several runs)'),
+    trainingGpuHours: z
+      .number()
+      .optional()
+      .describe('GPU-hours of the training project (several runs): elapsed hours times the number of GPUs'),
     oneTimeUSD: z.number().optional().describe('0 on your own GPUs; the rental cost when training must be rented'),
     monthlyUSD: z.number().optional(),
     assumptions: z.array(z.string()),

@@ -93,6 +93,22 @@ describe('a conversation that answers instead of repeating the recommendation', 
   });
 });
 
+describe('"why not" when the plan moved to another model', () => {
+  it('judges the method on the model the plan runs on, and says why the named model rules it out', async () => {
+    const [answer, why, cost] = await converse([
+      'We use GPT-4o and want an assistant that drafts patient discharge summaries from doctors notes. All patient data must stay in our datacenter; we have 2 L40S GPUs and 800 example summaries. Just recommend.',
+      'why not RAG?',
+      'how long would training take?',
+    ]);
+    const model = answer?.recommendation.destination.model;
+    expect(model?.switched).toBe(true);
+    expect(why?.reply).toMatch(/^On the model you named it is ruled out: /);
+    expect(why?.reply).toContain(`On ${model?.name}, where the plan runs:`);
+    expect(why?.reply).not.toMatch(/\*\*Retrieval-augmented generation is ruled out here/);
+    expect(cost?.reply).toMatch(/GPU-hours for a three-run project \(about [\d.]+ h on your 2 GPUs\)/);
+  });
+});
+
 describe('cost questions on a plan that trains nothing', () => {
   it('says there is no training bill, gives the training figures of the method it would move to, and no "$0 a month"', async () => {
     const [answer, cost] = await converse([
