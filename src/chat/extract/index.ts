@@ -9,7 +9,15 @@ import { findCorrections } from './corrections.ts';
 import { extractIntents } from './intents.ts';
 import { allMatches, prepareMessage } from './prepare-message.ts';
 import { readShortAnswer } from './short-answer.ts';
-import type { Extraction, ExtractionCatalog, ExtractorContext, Finding, Implied, PreparedMessage } from './types.ts';
+import type {
+  Extraction,
+  ExtractionCatalog,
+  ExtractionIntents,
+  ExtractorContext,
+  Finding,
+  Implied,
+  PreparedMessage,
+} from './types.ts';
 import { findUnassertedSpans, isNegatedValue, PAST_KEEPS_FIELDS, unassertedIndex } from './unasserted.ts';
 
 export { createExtractionCatalog } from './catalog-matcher.ts';
@@ -51,8 +59,10 @@ export function extractProfile(
     for (const item of extractor(prepared, extractorContext)) if (withinSchema(item)) findings.push(item);
   }
 
+  const intents = extractIntents(prepared);
   const { requestedField } = context;
-  if (requestedField && !findings.some((item) => item.field === requestedField)) {
+  // "what would you do first?" right after "what should the model do?" is a question to the advisor, not the answer.
+  if (requestedField && !asksAboutTheAdvice(intents) && !findings.some((item) => item.field === requestedField)) {
     const { answer, bounds } = fieldEntry(requestedField);
     // The coarse corpus size ("300 pages" → small) does not claim the number the corpus-size question asks for.
     const claimed = findings.filter((item) => !(requestedField === 'corpusTokens' && item.field === 'unlabeledCorpus'));
@@ -68,7 +78,6 @@ export function extractProfile(
       findings.splice(index, 1);
   }
 
-  const intents = extractIntents(prepared);
   const chosen = chooseFindings(dropUnstated(prepared, findings, intents.whatIf));
   const fields: Partial<Record<ProfileField, unknown>> = {};
   const evidence: Partial<Record<ProfileField, string>> = {};
@@ -83,6 +92,21 @@ export function extractProfile(
     corrections: findCorrections(prepared, chosen),
     intents,
   };
+}
+
+/** The message asks the advisor something (why, what if, cost, fit, a definition, where to start, details). */
+function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
+  return (
+    intents.whyNot !== undefined ||
+    intents.whyMethod !== undefined ||
+    intents.asksCost !== undefined ||
+    intents.asksFit !== undefined ||
+    intents.asksDefinition !== undefined ||
+    intents.asksComparison !== undefined ||
+    intents.asksWhatWouldChange === true ||
+    intents.asksFirstStep === true ||
+    intents.showDetails === true
+  );
 }
 
 /** Values the message implies through other fields (registry `implied`): list fields gain the items. */
@@ -139,13 +163,19 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
   const unasserted = unassertedIndex(spans.filter((span) => span.reason !== 'past'));
   const past = unassertedIndex(spans.filter((span) => span.reason === 'past'));
   return findings.filter((item) => {
-    if (CONTRAST_BEFORE.test(lower.slice(Math.max(0, item.start - 16), item.start))) return false;
+    if (CONTRAST_BEFORE.test(lower.slice(Math.max(0, item.start - 16), item.start)) && !complaint(lower, item))
+      return false;
     if (RULED_OUT_FIELDS.has(item.field) && RULED_OUT_AFTER.test(lower.slice(item.end, item.end + 40))) return false;
     if (unasserted.covers(item.start)) return false;
     if (!PAST_KEEPS_FIELDS.has(item.field) && past.covers(item.start)) return false;
     if (isNegatedValue(lower, item.start, item.field, item.value)) return false;
     return !insideSpan(questions, item.start, item.end);
   });
+}
+
+/** "they do not sound like our brand", "doesn't match our template": the "not" complains that the need is unmet. */
+function complaint(lower: string, item: Finding): boolean {
+  return item.field === 'needsStyleOrFormat' && /^(?:sound|match|fit|follow|write|talk)/.test(lower.slice(item.start));
 }
 
 /**

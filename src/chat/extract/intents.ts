@@ -53,7 +53,7 @@ const COMPARISON = new RegExp(
 const WHAT_WOULD_CHANGE =
   /\bwhat\s+(?:would|could|might)\s+(?:change|flip|alter)\s+(?:your|the)\s+(?:answer|mind|recommendation|advice)|\bwhat\s+would\s+make\s+you\s+(?:change|recommend|pick|choose)|\bhow\s+sensitive\b|\bwhen\s+would\s+(?:the|your)\s+(?:answer|recommendation)\s+change/;
 const FIRST_STEP =
-  /\bwhat\s+(?:should|do|would|can)\s+(?:we|i)\s+(?:do|start\s+with|try)\s+first\b|\bwhere\s+(?:do|should|would|can)\s+(?:we|i)\s+start\b|\b(?:the\s+)?first\s+step\b|\bon\s+monday\b|\bwhat(?:'s|\s+is)\s+next\b/;
+  /\bwhat\s+(?:should|do|would|can)\s+(?:we|i|you)\s+(?:do|start\s+with|try|recommend)\s+first\b|\bwhere\s+(?:do|should|would|can)\s+(?:we|i)\s+start\b|\b(?:the\s+)?first\s+step\b|\bon\s+monday\b|\bwhat(?:'s|\s+is)\s+next\b/;
 const SMALL_TALK =
   /^\W*(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z]+\W*){0,2}$/;
 const SHOW_DETAILS =

@@ -29,6 +29,24 @@ describe('short answers to the requested field', () => {
     expect(extract(message, field).fields[field]).toEqual(value);
   });
 
+  it('does not read a question to the advisor as the answer to its own question', () => {
+    const reply = extract('what would you do first?', 'task');
+    expect(reply.fields.task).toBeUndefined();
+    expect(reply.intents.asksFirstStep).toBe(true);
+    expect(extract('how much would it cost?', 'goals').fields.goals).toBeUndefined();
+  });
+
+  it('keeps a complaint about style and what the current model does from one first message', () => {
+    const { fields } = extract(
+      'We run a marketing-copy startup. GPT-4o mini writes our product descriptions but they do not sound like our brand. We have 1,500 approved descriptions.',
+    );
+    expect(fields).toMatchObject({
+      task: 'writes our product descriptions',
+      needsStyleOrFormat: true,
+      labeledExamples: 1500,
+    });
+  });
+
   it('reads a bare "no" to the requests-per-day question as no answer, not as zero traffic', () => {
     expect(extract('no', 'requestsPerDay').fields.requestsPerDay).toBeUndefined();
     expect(extract('about 3000', 'requestsPerDay').fields.requestsPerDay).toBe(3000);

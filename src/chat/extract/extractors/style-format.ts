@@ -16,7 +16,8 @@ const STYLE = new RegExp(
     String.raw`\bsounds?\s+(?:like\s+a\s+robot|robotic|too\s+(?:formal|stiff|casual))\b`,
     String.raw`\b(?:into|as)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?json\b`,
     String.raw`\b(?:own|their|distinct|unique|specific)\s+(?:writing\s+|character\s+|brand\s+)?(?:style|tone|voice)\b`,
-    String.raw`\b(?:sound|write|writes|talk)\s+like\s+(?:us|our|a|an|the)\b`,
+    String.raw`\b(?:sound|sounds|write|writes|talk)\s+like\s+(?:us|our|a|an|the)\b`,
+    String.raw`\b(?:on|off)[\s-]brand\b`,
     String.raw`\b(?:match|matches|matching|follow|follows|following|keep|stick\s+to|in)\s+(?:our|the|a)\s+(?:(?:specific|house|brand|company|exact|formal|casual|friendly|professional|own)\s+)?(?:style|tone|voice|format|template|style\s?guide)\b`,
     String.raw`\b(?:keep|keeps|keeping|preserve|preserves|preserving|retain|retaining)\s+(?:the\s+|our\s+|all\s+)?(?:exact\s+)?(?:same\s+)?(?:formatting|format|layout|structure|placeholders|markup)\b`,
   ].join('|'),
@@ -42,8 +43,9 @@ export const extractStyleOrFormat: Extractor = (message) => {
     negative.map((other) => ({ start: other.index, end: other.index + other[0].length })),
   );
   for (const match of allMatches(STYLE, lower)) {
-    // "doesn't match our tone" complains that the tone matters; other negations deny the need.
-    if (isNegatedBefore(lower, match.index, 20) && !/^(?:match|fit|follow)/.test(match[0])) continue;
+    // "doesn't match our tone" and "they do not sound like our brand" complain that the tone matters; other
+    // negations deny the need.
+    if (isNegatedBefore(lower, match.index, 20) && !/^(?:match|fit|follow|sound|write|talk)/.test(match[0])) continue;
     if (negativeSpans.overlaps(match.index, match.index + match[0].length)) continue;
     findings.push(findingFromMatch('needsStyleOrFormat', true, match));
   }

@@ -7,7 +7,7 @@ const TASK =
   /\b(?:we\s+(?:want|need|would\s+like|'d\s+like|are\s+trying|'re\s+trying|plan|hope)\s+to|(?:the\s+|our\s+|my\s+)?(?:task|goal|use[\s-]case|job)\s+(?:is|is\s+to|:)|(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:building|making|creating|developing)|(?:trying|looking)\s+to)\s+(?!(?:know|understand|find\s+out|ask|check|get\s+a\s+recommendation|figure\s+out\s+(?:which|what|how)|adapt|fine[\s-]?tune|distil\w*|compress|shrink|use\s+(?:rag|lora|fine[\s-]?tuning|prompt)|recommend|start\s+over|reset)\b|(?:run|use|deploy|host|self[\s-]?host|serve|try|rent|buy)\s+(?:it\b|(?:the\s+|a\s+|an\s+)?(?:llama|mistral|mixtral|qwen|gemma|phi|gpt|claude|gemini|whisper|bert|t5|sdxl|stable|clip|[ahlb]\d{2,3}|rtx)))([a-z][^.;!?\n]{3,120}?)(?=\s*(?:[.;!?\n]|,\s*(?:and\s+)?(?:we|our|it|the|but|with|using|on|in|budget|data|docs)\b|\s+(?:and|but)\s+(?:we|our|it)\b|\s+(?:using|with|on|in)\s+(?:a|an|our|\d|the\s+\w+\s+gpus?)\b|$))/g;
 
 /** Where a task phrase ends: the clause's end, or a new clause about the team, its data or its setup. */
-const TASK_END = String.raw`(?=\s*(?:[.;!?\n]|,\s*(?:and\s+)?(?:we|our|it|the|but|with|using|on|in|budget|data|docs)\b|\s+(?:and|but)\s+(?:we|our|it)\b|\s+(?:using|with|on|in)\s+(?:a|an|our|\d|the\s+\w+\s+gpus?)\b|$))`;
+const TASK_END = String.raw`(?=\s*(?:[.;!?\n]|,\s*(?:and\s+)?(?:we|our|it|the|but|with|using|on|in|budget|data|docs)\b|\s+(?:and|but)\s+(?:we|our|it|they|the)\b|\s+(?:using|with|on|in)\s+(?:a|an|our|\d|the\s+\w+\s+gpus?)\b|$))`;
 
 /** "we want an assistant that drafts discharge summaries", "we need a bot to answer HR questions". */
 const TASK_OF_A_THING = new RegExp(
@@ -15,12 +15,24 @@ const TASK_OF_A_THING = new RegExp(
   'g',
 );
 
+/**
+ * What the current model already does, as the team describes its use: "GPT-4o mini writes our product descriptions",
+ * "it tags incoming tickets". The verb must follow the model (or "it", "the bot") and take "our", "the", "incoming"…
+ */
+const CURRENT_USE = new RegExp(
+  String.raw`\b(?:it|which|model|bot|assistant|gpt[\w.-]*|mini|nano|pro|flash|sonnet|haiku|opus|llama[\w.-]*|qwen[\w.-]*|mistral|gemma[\w.-]*|\d+(?:\.\d+)?b)\s+(?:currently\s+|now\s+|already\s+)?((?:writes|drafts|generates|summari[sz]es|classifies|tags|extracts|answers|translates|routes|transcribes|labels|sorts|turns|converts)\s+(?:our|the|all|incoming|customer|every|each)\b(?!\s+(?:gold|labels?|training|reference|ground)\b)[^.;!?\n,]{3,100}?)${TASK_END}`,
+  'g',
+);
+
 /** Finds `task`: a short phrase in the user's own words, only after an explicit "we want to" / "task is". */
 export const extractTask: Extractor = (message) => {
   const findings: Finding[] = [];
   const stated = allMatches(TASK, message.lower);
-  // "we want to classify tickets" says it more directly than "a bot that answers them": the thing is the fallback.
-  for (const match of stated.length > 0 ? stated : allMatches(TASK_OF_A_THING, message.lower)) {
+  // "we want to classify tickets" says it more directly than "a bot that answers them", which says it more directly
+  // than what the current model does: each is the fallback of the one before.
+  const thing = stated.length > 0 ? [] : allMatches(TASK_OF_A_THING, message.lower);
+  const matches = stated.length > 0 ? stated : thing.length > 0 ? thing : allMatches(CURRENT_USE, message.lower);
+  for (const match of matches) {
     const phrase = match[1];
     if (!phrase) continue;
     const start = match.index + match[0].length - phrase.length;

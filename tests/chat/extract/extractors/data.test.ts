@@ -16,6 +16,9 @@ describe('extractLabeledData', () => {
     ['3,000 resolved tickets', 3000],
     ['2k answered questions', 2000],
     ['twenty hand-written examples', 20],
+    ['1,500 approved descriptions', 1500],
+    ['2,000 verified SQL queries', 2000],
+    ['300 accepted drafts', 300],
   ])('reads %j as %d', (message, count) => {
     expect(run(extractLabeledData, message)).toEqual({ labeledExamples: count });
   });

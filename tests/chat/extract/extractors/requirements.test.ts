@@ -43,6 +43,8 @@ describe('extractStyleOrFormat', () => {
     ['strict JSON output', true],
     ['our brand voice', true],
     ["format doesn't matter", false],
+    ['they do not sound like our brand', true],
+    ['the copy is off-brand', true],
   ])('reads %j as %s', (message, value) => {
     expect(run(extractStyleOrFormat, message)).toEqual({ needsStyleOrFormat: value });
   });
