@@ -439,8 +439,10 @@ function pickSibling(
     );
   const [best, next] = ranked;
   if (!best) return undefined;
-  const margin = next === undefined ? undefined : (scores.get(best) ?? 0) - (scores.get(next) ?? 0);
-  return { method: best, margin, runnerUp: next };
+  // A feasible sibling beats a conditional one on feasibility, not on score: there is no margin to report then.
+  const level = next !== undefined && status(next) === status(best);
+  const margin = level ? (scores.get(best) ?? 0) - (scores.get(next) ?? 0) : undefined;
+  return { method: best, margin, runnerUp: level ? next : undefined };
 }
 
 /** The training objective a method stands for. */

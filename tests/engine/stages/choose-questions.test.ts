@@ -179,6 +179,18 @@ describe('questions (stage 7): the rule behind each question', () => {
       ['oneTimeBudgetUSD', 'canSwitchModel', 'dataMustStayOnPrem'],
     ],
     [
+      "a team on an API model is not asked where the model runs: the vendor's API is implied",
+      {
+        modelName: 'GPT-4o mini',
+        task: 'write product descriptions in our brand voice',
+        taskType: 'generate',
+        needsStyleOrFormat: true,
+        labeledExamples: 1500,
+      },
+      [],
+      ['deployment'],
+    ],
+    [
       'tagging news articles (a per-item task) does not ask whether knowledge changes: "news" is the input',
       { modelName: 'GPT-4o mini', task: 'tag news articles into 120 topics', taskType: 'classify' },
       [],
