@@ -115,6 +115,20 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
     const modality = MODALITY_OF_TASK[input.taskType];
     if (modality !== undefined) profile.modality = modality;
   }
+  // No model and no task shape, but a task in words that names no image, audio or video: text work, said as assumed.
+  if (
+    profile.modality === undefined &&
+    input.modelName === undefined &&
+    input.task !== undefined &&
+    !NON_TEXT_WORDS.test(input.task.slice(0, MAX_TASK_WORDS_CHARS))
+  ) {
+    profile.modality = 'text';
+    assumptions.push({
+      field: 'modality',
+      value: 'text',
+      why: 'The task names no images, audio or video, so it is taken as text work.',
+    });
+  }
   const teacher = input.teacherModel === undefined ? undefined : knowledge.findModel(input.teacherModel);
   if (input.teacherModel !== undefined && !teacher) {
     assumptions.push({
@@ -125,6 +139,11 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
   }
   return { input, profile, model, family, gpu, teacher, conflicts, assumptions };
 }
+
+/** Words in a task that point away from text: images, audio, video (linear; read on the first characters only). */
+const NON_TEXT_WORDS =
+  /\b(images?|photos?|pictures?|visuals?|video|camera|scans?|x-?rays?|drawings?|diagrams?|audio|speech|spoken|voice[\s-](?:notes?|messages?|recordings?|calls?|commands?)|recordings?|dictat\w*|transcri\w*|podcasts?|sounds?|music)\b/i;
+const MAX_TASK_WORDS_CHARS = 2_000;
 
 /** The modality a task shape implies (image understanding can be image-only or vision-language: not implied). */
 export const MODALITY_OF_TASK: Readonly<Partial<Record<TaskType, NonNullable<Profile['modality']>>>> = {

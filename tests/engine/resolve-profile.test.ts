@@ -61,6 +61,21 @@ describe('resolveProfile', () => {
     expect(resolveProfile({}, knowledge).profile.gpuCount).toBeUndefined();
   });
 
+  it.each([
+    ['use AI for our customer support', 'text'],
+    ['write release notes in our brand voice', 'text'],
+    ['tag our product photos', undefined],
+    ['transcribe call-centre recordings', undefined],
+    ['turn voice notes into tickets', undefined],
+  ])(
+    'with no model or task shape, takes the task %j as text work only when it names no images or audio',
+    (task, modality) => {
+      const resolved = resolveProfile({ task }, knowledge);
+      expect(resolved.profile.modality).toBe(modality);
+      expect(resolved.assumptions.some((item) => item.field === 'modality')).toBe(modality !== undefined);
+    },
+  );
+
   it('does not modify its input', () => {
     const input = { modelName: 'Llama 3.1 8B' };
     resolveProfile(input, knowledge);
