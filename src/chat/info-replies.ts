@@ -25,7 +25,8 @@ export function resolveGenericFineTuning(
   const managed = entryOf(recommendation, 'managed-fine-tuning');
   const full = entryOf(recommendation, 'full-fine-tuning');
   const apiModel = full?.blockers.some((blocker) => blocker.ruleId === 'weights-needed-for-self-run-tuning') ?? false;
-  return apiModel && managed && managed.verdict !== 'not-viable' ? 'managed-fine-tuning' : method;
+  // Weights out of reach: tuning such a model can only mean the vendor's job, whether or not it is offered.
+  return apiModel && managed ? 'managed-fine-tuning' : method;
 }
 
 export function costReply(recommendation: Recommendation, asked: MethodId | true, knowledge: Knowledge): string {
@@ -85,6 +86,19 @@ export function costReply(recommendation: Recommendation, asked: MethodId | true
       );
       training = true;
     }
+  }
+  // A cost fix: what the API bill is today, and what serving the smaller model costs after.
+  const today = entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
+  if (
+    method === recommendation.destination.method &&
+    recommendation.destination.objective === 'distillation' &&
+    today !== undefined &&
+    estimates?.monthlyUSD === undefined
+  ) {
+    const own = recommendation.computeOptions.some((option) => option.kind === 'own');
+    lines.push(
+      `Today: about $${count.format(today)} a month of ${recommendation.destination.model.name ?? 'API'} calls at your volume at list price; after, the smaller model ${own ? 'runs on GPUs you own, with no rent' : 'is served on GPUs you rent or own, at a fraction of that per answer'}.`,
+    );
   }
   if (estimates?.monthlyUSD !== undefined) {
     const api = estimates.memoryGB === undefined;

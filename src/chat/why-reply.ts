@@ -63,8 +63,9 @@ export function whyMethodReply(
   const against = entry.reasons.find((reason) => reason.effect.startsWith('-'));
   const forIt = entry.reasons.find((reason) => reason.effect.startsWith('+'));
   if (method !== destination.method) {
-    if (against) sentences.push(`Against it: ${against.text}`);
-    if (forIt) sentences.push(`For it: ${forIt.text}`);
+    // For a method ruled out, what rules it out is the answer; the reasons for and against weigh nothing.
+    if (against && entry.verdict !== 'not-viable') sentences.push(`Against it: ${against.text}`);
+    if (forIt && entry.verdict !== 'not-viable') sentences.push(`For it: ${forIt.text}`);
     if (entry.verdict !== 'not-viable' || !destination.why)
       sentences.push(`Instead: ${chosen}${on}. ${destination.why}`);
     else sentences.push(`Instead: ${chosen}${on}.`);

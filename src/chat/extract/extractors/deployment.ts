@@ -79,7 +79,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\brent(?:ed|ing)?\b[^.;!?\n]{0,30}?\b(?:gpus?|[ahlb]\d{2,3}[a-z]?s?|l40s|rtx\s?\d{4}s?|\d{4}s|instances?|cloud\s+machines?)\b`,
         String.raw`\bcloud\s+(?:gpus?|vms?|instances?)\s+(?:that\s+)?we\s+(?:manage|control|run)\b`,
         String.raw`\b(?:in|on)\s+the\s+cloud\s+(?:that\s+|which\s+)?we\s+(?:manage|control|run|administer)(?:\s+ourselves)?\b`,
-        String.raw`\bour\s+own\s+(?:ec2|gce|azure|cloud|aws|gcp)\s+(?:instances?|vms?|machines?|servers?|gpus?|account)\b`,
+        String.raw`\bour\s+own\s+(?:ec2|gce|azure|cloud|aws|gcp)\s+(?:instances?|vms?|machines?|servers?)\b`,
         String.raw`\b(?:in|on)\s+our\s+(?:own\s+)?vpc\b`,
         String.raw`\bour\s+own\s+(?:eks|gke|aks)\s+cluster\b`,
         String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b`,

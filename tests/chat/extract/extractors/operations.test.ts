@@ -18,6 +18,10 @@ describe('extractDeployment', () => {
     expect(run(extractDeployment, message)).toEqual({ deployment });
   });
 
+  it("does not read GPUs in the team's cloud account as where the model runs", () => {
+    expect(run(extractDeployment, 'we have 3 A100 80GB in our own cloud account')).toEqual({});
+  });
+
   it('does not read "our mobile app calls the API" as on-device', () => {
     expect(run(extractDeployment, 'our mobile app calls the API')).toEqual({ deployment: 'cloud-api' });
   });
