@@ -237,7 +237,9 @@ describe('advice on the real knowledge base', () => {
     const memory = result.destination.estimates?.memoryGB;
     expect(memory?.available).toBe(80);
     expect(memory?.fits).toBe(true);
-    expect(result.modelOptions.find((option) => option.model === result.destination.model.name)?.verdict).toBe('viable');
+    expect(result.modelOptions.find((option) => option.model === result.destination.model.name)?.verdict).toBe(
+      'viable',
+    );
   });
 
   describe('base checkpoints', () => {

@@ -155,10 +155,13 @@ export function describeSessionStoreContract(name: string, setUp: () => Promise<
           draft.messages.push({ id: 'a', role: 'assistant', text: 'hi', createdAt: session.createdAt, parts: [part] });
         });
         part.data.fields.push('changed after the update');
-        (updated?.messages[0]?.parts?.[0] as typeof part).data.fields.push('changed in the returned copy');
+        const returnedPart = updated?.messages[0]?.parts?.[0] as typeof part | undefined;
+        expect(returnedPart).toBeDefined();
+        returnedPart?.data.fields.push('changed in the returned copy');
         await expect(
           store.update(session.id, token, (draft) => {
-            (draft.messages[0]?.parts?.[0] as typeof part).data.fields.push('changed in a failed draft');
+            const draftPart = draft.messages[0]?.parts?.[0] as typeof part | undefined;
+            draftPart?.data.fields.push('changed in a failed draft');
             throw new Error('updater failed');
           }),
         ).rejects.toThrow('updater failed');
