@@ -204,6 +204,23 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       );
     }
   }
+  // The team's own GPUs are too small to train the destination: a budget for renting decides between renting for
+  // the hours it takes and a smaller model.
+  // (A team that asks to tune, while the answer is still a prompt, is checked against the leanest tuning, QLoRA.)
+  const trainsWeights = destination.objective !== 'none' && destination.method !== 'managed-fine-tuning';
+  const tuningCheck = trainsWeights ? checkFor(destination.method) : wantsTuning ? 'qlora' : undefined;
+  if (
+    tuningCheck !== undefined &&
+    facts.hasGpu === true &&
+    facts.weightsAvailable !== false &&
+    facts[`fits.${tuningCheck}`] === false &&
+    input.oneTimeBudgetUSD === undefined
+  ) {
+    ask(
+      'oneTimeBudgetUSD',
+      `Your GPUs are too small to train ${trainsWeights ? name(destination.method) : 'this model'}: a budget for renting decides between renting for the hours it takes and a smaller model.`,
+    );
+  }
   // Health data bound for a vendor's API: whether it may go there at all decides the model before anything else.
   if (facts.weightsAvailable === false && !runsOnPremises && mentionsHealthData(input)) {
     ask(

@@ -179,6 +179,12 @@ describe('questions (stage 7): the rule behind each question', () => {
       ['oneTimeBudgetUSD', 'canSwitchModel', 'dataMustStayOnPrem'],
     ],
     [
+      'fine-tuning a 70B on one 24 GB card: the rental budget is asked with whether the model may change',
+      { modelName: 'Llama 3.1 70B', gpuName: 'RTX 4090', gpuCount: 1, task: 'fine-tune it on our company data' },
+      ['canSwitchModel', 'oneTimeBudgetUSD'],
+      [],
+    ],
+    [
       "a team on an API model is not asked where the model runs: the vendor's API is implied",
       {
         modelName: 'GPT-4o mini',
