@@ -52,11 +52,13 @@ export function compactAnswerParts(
   };
   const lines: string[] = [];
 
-  const on = destination.model.switched
-    ? ` on ${destination.model.name} (instead of the model you named)`
-    : destination.model.proposed
-      ? ` on ${destination.model.name} (a model that fits what you described)`
-      : '';
+  const on = destination.student
+    ? ` into ${destination.student}${destination.student === destination.model.name ? '' : ` (a smaller model trained on ${destination.model.name === null ? "the large model's" : `${plainModelName(destination.model.name)}'s`} outputs)`}`
+    : destination.model.switched
+      ? ` on ${destination.model.name} (instead of the model you named)`
+      : destination.model.proposed
+        ? ` on ${destination.model.name} (a model that fits what you described)`
+        : '';
   // A job bought from a provider: say where (the first live offer; the data part lists them all).
   const at = destination.providers?.[0] ? ` through ${destination.providers[0].name}` : '';
   const first = firstStep.methods.filter((method) => method !== destination.method);
@@ -189,4 +191,9 @@ const NICHE_METHODS: ReadonlySet<MethodId> = new Set(['adapters', 'prefix-tuning
 /** The model's end-of-life notice among the assumptions (shown as a heads-up, not among the defaults). */
 export function isLifecycleNotice(assumption: { field: string; why: string }): boolean {
   return assumption.field === 'modelName' && /\bshuts? \S.* down on \d{4}-\d{2}-\d{2}/.test(assumption.why);
+}
+
+/** A catalog name without its parenthesised versions, for prose: "Claude Sonnet (3.5, 3.7, 4 and later)" → "Claude Sonnet". */
+function plainModelName(name: string): string {
+  return name.replace(/\s*\([^()]*\)\s*$/, '');
 }

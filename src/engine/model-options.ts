@@ -3,6 +3,7 @@ import type { Model } from '../knowledge/schemas.ts';
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { analyseFeasibility } from './analyse-feasibility.ts';
 import type { Substitute, Wish } from './choose-destination.ts';
+import { MAX_STUDENT_PARAMS_B } from './estimate-feasibility.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import { addDays } from './iso-dates.ts';
 import type { ModelOption } from './recommendation-schema.ts';
@@ -83,7 +84,8 @@ export function searchSubstitute(
     : wish.methods;
   let conditional: Substitute | undefined;
   let decidedBy: string[] = [];
-  for (const candidate of candidates(profile, named, knowledge, facts, methods).slice(0, MAX_EVALUATED)) {
+  const forStudent = wish.methods.every((method) => method === 'distillation');
+  for (const candidate of candidates(profile, named, knowledge, facts, methods, forStudent).slice(0, MAX_EVALUATED)) {
     const next: Profile = { ...profile, modelName: candidate.name };
     for (const field of MODEL_FIELDS) if (field !== 'modelName') delete next[field];
     const analysis = analyseFeasibility(next, knowledge);
@@ -132,6 +134,7 @@ function candidates(
   knowledge: Knowledge,
   facts: { readonly totalGpuMemoryGB?: unknown; readonly rentalAllowed?: unknown },
   methods: readonly MethodId[],
+  forStudent: boolean,
 ): Model[] {
   const modality = profile.modality ?? named?.modality ?? 'text';
   const kind = named?.architecture?.kind ?? (modality === 'image' ? 'diffusion' : 'decoder');
@@ -147,7 +150,12 @@ function candidates(
   const cannotRent = facts.rentalAllowed === false || profile.oneTimeBudgetUSD === 0;
   // A smaller sibling for an open model; for an API model of unpublished size, an open model of the usual
   // "frontier open-weight" class (≤ 72B), not the largest checkpoint that happens to fit.
-  const maxB = named?.access === 'open-weights' && named.paramsB !== undefined ? named.paramsB : OPEN_EQUIVALENT_MAX_B;
+  const equivalentMaxB =
+    named?.access === 'open-weights' && named.paramsB !== undefined ? named.paramsB : OPEN_EQUIVALENT_MAX_B;
+  // A distillation student is the size the estimates assume: half the teacher, at most MAX_STUDENT_PARAMS_B.
+  const maxB = forStudent
+    ? Math.min(MAX_STUDENT_PARAMS_B, named?.paramsB === undefined ? MAX_STUDENT_PARAMS_B : named.paramsB / 2)
+    : equivalentMaxB;
   const deviceB =
     profile.deviceMemoryGB === undefined ? Number.POSITIVE_INFINITY : (profile.deviceMemoryGB - 0.5) / 0.6;
   // Hardware unknown: propose what one ordinary 24 GB card can tune, not the largest model in the catalog.
@@ -162,7 +170,7 @@ function candidates(
       model.id !== named?.id &&
       // A model the catalog marks as replaced by a newer one of its family is not a real alternative.
       model.supersededBy === undefined &&
-      (named?.access === 'open-weights' ? model.paramsB < maxB : model.paramsB <= maxB) &&
+      (named?.access === 'open-weights' && !forStudent ? model.paramsB < maxB : model.paramsB <= maxB) &&
       model.paramsB <= deviceB &&
       model.paramsB <= unknownHardwareB &&
       !(oldest !== undefined && model.released !== undefined && model.released < oldest) &&

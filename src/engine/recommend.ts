@@ -184,6 +184,18 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     const found: Substitute | undefined = search?.found;
     if (found && found.method === destination.method) proposed = found.model;
   }
+  // Distillation: name the student, the size the estimates assume (the named model itself when a teacher is named
+  // and the named model is the smaller one).
+  let student: string | undefined;
+  if (destination.method === 'distillation') {
+    if (switchedAnalysis.facts.namedIsStudent === true) student = resolved.model?.name;
+    else {
+      const studentWish: Wish = { methods: ['distillation'], objective: 'distillation', why: '', strong: false };
+      const students = searchSubstitute(studentWish, profile, resolved.model, knowledge, facts);
+      student = students.found?.model;
+      if (!search) search = students;
+    }
+  }
   const modelOptions = search?.options ?? [];
   const channel = channelOf(destination.method, switchedAnalysis.facts);
 
@@ -197,6 +209,7 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
         switched: destination.switchedTo !== undefined,
         ...(proposed === undefined ? {} : { proposed: true }),
       },
+      ...(student === undefined ? {} : { student }),
       why: destination.why,
       ...managedProviders(destination.method, channel, switchedAnalysis, knowledge),
       ...destinationEstimates(destination.method, proposed ?? destination.switchedTo, profile, knowledge),

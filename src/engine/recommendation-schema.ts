@@ -126,6 +126,12 @@ export const Destination = z
         .optional()
         .describe('True when no model was named and this catalog model is the one proposed for the destination'),
     }),
+    student: z
+      .string()
+      .optional()
+      .describe(
+        'Distillation: the catalog model proposed as the student (the size the estimates assume, at most 8B), trained on the outputs of `model`',
+      ),
     why: z.string(),
     estimates: MethodEstimates.optional().describe(
       "On a substituted or proposed model: the destination's memory and cost figures on that model",

@@ -111,12 +111,16 @@ describe('"why not" when the plan moved to another model', () => {
 
 describe('a cost fix by distillation', () => {
   it("gives today's API bill next to the training figures, and reads 'fine-tune Sonnet' as the vendor's job", async () => {
-    const [, cost, why] = await converse([
+    const [answer, cost, why] = await converse([
       'Our app uses Claude Sonnet to turn voice-note transcripts into structured work orders, about 400k requests a day, and the bill is killing us. We could switch models if quality holds; we have 3 A100 80GB in our own cloud account and 150k Sonnet outputs that ops spot-checked. Just recommend.',
       'what would it cost per month after?',
       'why not fine-tune Sonnet?',
     ]);
+    const answerText = answer?.reply ?? '';
     expect(cost?.reply).toMatch(/Today: about \$[\d,]+ a month of Claude Sonnet/);
+    expect(answerText).toMatch(
+      /Aim for Distillation into [^(]+ \(a smaller model trained on Claude Sonnet's outputs\)/,
+    );
     expect(cost?.reply).toMatch(/runs on GPUs you own, with no rent/);
     expect(why?.reply).toMatch(/^\*\*Managed fine-tuning is ruled out here\.\*\*/);
     expect(why?.reply).not.toMatch(/Against it:|For it:/);

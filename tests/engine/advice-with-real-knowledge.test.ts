@@ -220,6 +220,57 @@ describe('advice on the real knowledge base', () => {
     expect(docs.destination.model.name).toBeNull();
   });
 
+  it('names the distillation student, at most 8B (the size the estimates assume), and the device caps it', () => {
+    const cost = recommend(
+      {
+        modelName: 'Claude Sonnet',
+        requestsPerDay: 400_000,
+        goals: ['cost'],
+        canSwitchModel: true,
+        gpuName: 'NVIDIA A100 80GB',
+        gpuCount: 3,
+        labeledExamples: 150_000,
+        task: 'turn voice-note transcripts into structured work orders',
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(cost.destination.method).toBe('distillation');
+    const student = knowledge.findModel(cost.destination.student ?? '');
+    expect(student?.access).toBe('open-weights');
+    expect(student?.paramsB).toBeLessThanOrEqual(8);
+    const phone = recommend(
+      {
+        modelName: 'Llama 3.1 8B',
+        deployment: 'mobile',
+        deviceMemoryGB: 4,
+        labeledExamples: 5000,
+        gpuName: 'RTX 4090',
+        gpuCount: 1,
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(phone.destination.method).toBe('distillation');
+    expect(knowledge.findModel(phone.destination.student ?? '')?.paramsB).toBeLessThan(4);
+    // A named smaller model with a named teacher is itself the student.
+    const named = recommend(
+      {
+        modelName: 'Llama 3.1 8B',
+        teacherModel: 'Llama 3.1 70B',
+        requestsPerDay: 1_000_000,
+        goals: ['cost'],
+        gpuName: 'H100',
+        gpuCount: 1,
+        labeledExamples: 20_000,
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(named.destination.method).toBe('distillation');
+    expect(named.destination.student).toBe('Llama 3.1 8B');
+  });
+
   it('proposes a model on which the destination method itself fits the team GPU, not one where only QLoRA does', () => {
     const result = recommend(
       {
