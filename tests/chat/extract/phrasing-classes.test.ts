@@ -144,7 +144,12 @@ describe('phrasing classes from issue 12', () => {
     expect(fields('we tried openai fine-tuning, it did not move the needle').tried).toEqual([
       { method: 'managed-fine-tuning', result: 'failed' },
     ]);
+    expect(fields('we tried prompting with examples for a month and it plateaued').tried).toEqual([
+      { method: 'in-context-learning', result: 'plateaued' },
+    ]);
+    expect(fields('we tried RAG but it keeps hallucinating').tried).toEqual([{ method: 'rag', result: 'failed' }]);
     // Wished for or weighed, not tried.
+    expect(fields('we want prompting with examples').tried).toBeUndefined();
     expect(fields('we want a RAG setup that works well').tried).toBeUndefined();
     expect(fields('would LoRA work well here').tried).toBeUndefined();
   });
