@@ -22,12 +22,12 @@ const WORD_MONEY = new RegExp(
 );
 /** A bare amount after a budget word: "budget is 10k", "budget: 5,000", "budget of about 2k", "budget 5k". */
 const BUDGET_AMOUNT = new RegExp(
-  `\\bbudget(?:ed)?\\b[^.,;!?\\n$€£\\d]{0,30}?(?:\\b(?:is|of|around|about|roughly|approximately|maybe|at|up\\s+to|max|under|below|was|be)\\b|:|=|~|(?<=\\bbudget(?:ed)?)(?=\\s+(?!(?:19|20)\\d\\d(?![\\d,.]|\\s?k\\b))\\d))\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![\\w%])${NOT_A_UNIT}`,
+  `\\bbudget(?:ed)?\\b[^.,;!?\\n$€£\\d]{0,30}?(?:\\b(?:is|of|around|about|roughly|approximately|maybe|at|up\\s+to|max|under|below|was|be)\\b|:|=|~|(?<=\\bbudget(?:ed)?)(?=\\s+(?!(?:19|20)\\d\\d(?![\\d,.]|\\s?k\\b))\\d))\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![\\w%]|[.,]\\d)${NOT_A_UNIT}`,
   'dg',
 );
 /** A bare amount before a budget word: "10k budget", "5k total budget". */
 const AMOUNT_BUDGET = new RegExp(
-  `(?<![\\w.,$€£-])${AMOUNT}${NOT_A_UNIT}\\s+(?:(?:total|monthly|one[\\s-]?(?:off|time)|training|compute)\\s+)?budget\\b`,
+  `(?<![\\w.,$€£-])${AMOUNT}(?![.,]\\d)${NOT_A_UNIT}\\s+(?:(?:total|monthly|one[\\s-]?(?:off|time)|training|compute)\\s+)?budget\\b`,
   'dg',
 );
 /** A bare amount per month in a clause that talks about money: "we can spend 1.5k per month". */
