@@ -11,6 +11,7 @@ import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import { SFT_SIBLINGS, TRAINING_METHODS } from './method-groups.ts';
 import type { Destination } from './recommendation-schema.ts';
+import { kindForTask } from './task-capability.ts';
 
 /**
  * Stage 6 of the pipeline (shared/design.md): the destination is the feasible method that closes the diagnosed
@@ -101,14 +102,21 @@ export function wishList(
     });
   }
 
-  if (facts.modelArchitecture === 'encoder') {
+  // The named model cannot do the task at all: wish for what a model of the task's kind would need (a substitute
+  // of that kind carries it out).
+  const taskKind =
+    facts.taskFitsModel === false && profile.taskType !== undefined ? kindForTask(profile.taskType) : undefined;
+  const architecture = taskKind?.kind ?? facts.modelArchitecture;
+  const imageGenerator = taskKind ? taskKind.kind === 'diffusion' : facts.imageGenerator === true;
+  const audio = taskKind ? taskKind.modality === 'audio' : profile.modality === 'audio';
+  if (architecture === 'encoder') {
     wishes.push({
       methods: ['full-fine-tuning', 'lora', 'adapters'],
       objective: 'sft',
       why: 'An encoder model (BERT, CLIP) does not generate text: it adapts by training a task head and its weights on labelled examples.',
       strong: true,
     });
-  } else if (facts.imageGenerator === true) {
+  } else if (imageGenerator) {
     if (examples === undefined || examples >= IMAGE_ADAPTER_MIN_IMAGES) {
       wishes.push({
         methods: ['lora', 'qlora', 'full-fine-tuning'],
@@ -117,7 +125,7 @@ export function wishList(
         strong: true,
       });
     }
-  } else if (profile.modality === 'audio') {
+  } else if (audio) {
     if (examples !== undefined && examples >= SFT_MIN_EXAMPLES) {
       wishes.push({
         methods: ['lora', 'full-fine-tuning', 'qlora'],

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import {
+  type ARCHITECTURE_KINDS,
   FACT_TYPES,
   type FactName,
   type Model,
@@ -11,6 +12,7 @@ import { type FeasibilityEstimates, FIT_CHECKS, TRAINING_CHECKS, type TrainingCh
 import type { Facts, FactValue } from './facts.ts';
 import { addDays, daysBetween } from './iso-dates.ts';
 import { namedIsStudent, type ResolvedProfile } from './resolve-profile.ts';
+import { taskFitsModel } from './task-capability.ts';
 import { type FitAssessment, levelFits } from './training-compute.ts';
 
 /** `largeModel`: from about this size prompt tuning matches full fine-tuning (Lester et al. 2021). */
@@ -69,6 +71,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'trainable.full-fine-tuning': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
   'trainable.distillation-student': [...HARDWARE, ...RENTING],
   imageGenerator: ['modelName', 'taskType'],
+  taskFitsModel: ['modelName', 'taskType'],
   namedIsStudent: ['modelName', 'teacherModel'],
   'affordable.self-hosting': [...MODEL_SIZE, ...HARDWARE, 'monthlyBudgetUSD'],
   'affordable.api': ['modelName', 'requestsPerDay', 'monthlyBudgetUSD'],
@@ -198,8 +201,15 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   const architecture = facts.modelArchitecture;
   const student = namedIsStudent(resolved);
   if (student !== undefined) facts.namedIsStudent = student;
-  if (architecture === 'diffusion' || profile.taskType === 'image-generate') facts.imageGenerator = true;
-  else if (architecture !== undefined || profile.taskType !== undefined) facts.imageGenerator = false;
+  // The catalog's architecture decides: BERT asked to draw images is not an image generator (it cannot do the task).
+  if (architecture !== undefined) facts.imageGenerator = architecture === 'diffusion';
+  else if (profile.taskType !== undefined) facts.imageGenerator = profile.taskType === 'image-generate';
+  const fits = taskFitsModel(
+    typeof architecture === 'string' ? (architecture as (typeof ARCHITECTURE_KINDS)[number]) : undefined,
+    resolved.model?.modality,
+    profile.taskType,
+  );
+  if (fits !== undefined) facts.taskFitsModel = fits;
 
   const selfHosted = estimates.serving?.selfHostedMonthlyUSD;
   // Serving on GPUs the team owns costs no rent: only a rented serving GPU is held against the monthly budget.

@@ -7,6 +7,7 @@ import { MAX_STUDENT_PARAMS_B } from './estimate-feasibility.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import { addDays } from './iso-dates.ts';
 import type { ModelOption } from './recommendation-schema.ts';
+import { kindForTask } from './task-capability.ts';
 
 /**
  * Stage 3 of the pipeline (shared/design.md): when the named model rules out the answer that would work, which
@@ -74,7 +75,7 @@ export function searchSubstitute(
   profile: Profile,
   named: Model | undefined,
   knowledge: Knowledge,
-  facts: { readonly totalGpuMemoryGB?: unknown; readonly rentalAllowed?: unknown },
+  facts: { readonly totalGpuMemoryGB?: unknown; readonly rentalAllowed?: unknown; readonly taskFitsModel?: unknown },
 ): SubstituteSearch {
   const options: ModelOption[] = [];
   // A candidate for distillation is the student: what must be possible on it is training it (on the teacher's
@@ -132,12 +133,15 @@ function candidates(
   profile: Profile,
   named: Model | undefined,
   knowledge: Knowledge,
-  facts: { readonly totalGpuMemoryGB?: unknown; readonly rentalAllowed?: unknown },
+  facts: { readonly totalGpuMemoryGB?: unknown; readonly rentalAllowed?: unknown; readonly taskFitsModel?: unknown },
   methods: readonly MethodId[],
   forStudent: boolean,
 ): Model[] {
-  const modality = profile.modality ?? named?.modality ?? 'text';
-  const kind = named?.architecture?.kind ?? (modality === 'image' ? 'diffusion' : 'decoder');
+  // The named model cannot do the task at all (BERT asked to draw): the substitute is a model of the task's kind.
+  const forTask =
+    facts.taskFitsModel === false && profile.taskType !== undefined ? kindForTask(profile.taskType) : undefined;
+  const modality = forTask?.modality ?? profile.modality ?? named?.modality ?? 'text';
+  const kind = forTask?.kind ?? named?.architecture?.kind ?? (modality === 'image' ? 'diffusion' : 'decoder');
   const sameKind = (model: Model) => {
     const modelKind = model.architecture?.kind ?? 'decoder';
     const decoderLike = (k: string) => k === 'decoder' || k === 'moe-decoder';
@@ -150,11 +154,13 @@ function candidates(
   const cannotRent = facts.rentalAllowed === false || profile.oneTimeBudgetUSD === 0;
   // A smaller sibling for an open model; for an API model of unpublished size, an open model of the usual
   // "frontier open-weight" class (≤ 72B), not the largest checkpoint that happens to fit.
+  // A model of another kind is no sibling: its size, generation and family say nothing about the substitute.
+  const ref = forTask === undefined ? named : undefined;
   const equivalentMaxB =
-    named?.access === 'open-weights' && named.paramsB !== undefined ? named.paramsB : OPEN_EQUIVALENT_MAX_B;
+    ref?.access === 'open-weights' && ref.paramsB !== undefined ? ref.paramsB : OPEN_EQUIVALENT_MAX_B;
   // A distillation student is the size the estimates assume: half the teacher, at most MAX_STUDENT_PARAMS_B.
   const maxB = forStudent
-    ? Math.min(MAX_STUDENT_PARAMS_B, named?.paramsB === undefined ? MAX_STUDENT_PARAMS_B : named.paramsB / 2)
+    ? Math.min(MAX_STUDENT_PARAMS_B, ref?.paramsB === undefined ? MAX_STUDENT_PARAMS_B : ref.paramsB / 2)
     : equivalentMaxB;
   const deviceB =
     profile.deviceMemoryGB === undefined ? Number.POSITIVE_INFINITY : (profile.deviceMemoryGB - 0.5) / 0.6;
@@ -162,7 +168,7 @@ function candidates(
   const unknownHardwareB =
     ownGB === undefined && profile.oneTimeBudgetUSD === undefined ? UNKNOWN_HARDWARE_MAX_B : Number.POSITIVE_INFINITY;
   // A smaller sibling from an older generation is not a real alternative.
-  const oldest = named?.released === undefined ? undefined : addDays(named.released, -OLDER_GENERATION_DAYS);
+  const oldest = ref?.released === undefined ? undefined : addDays(ref.released, -OLDER_GENERATION_DAYS);
   const pool = knowledge.models.filter(
     (model) =>
       model.access === 'open-weights' &&
@@ -170,7 +176,7 @@ function candidates(
       model.id !== named?.id &&
       // A model the catalog marks as replaced by a newer one of its family is not a real alternative.
       model.supersededBy === undefined &&
-      (named?.access === 'open-weights' && !forStudent ? model.paramsB < maxB : model.paramsB <= maxB) &&
+      (ref?.access === 'open-weights' && !forStudent ? model.paramsB < maxB : model.paramsB <= maxB) &&
       model.paramsB <= deviceB &&
       model.paramsB <= unknownHardwareB &&
       !(oldest !== undefined && model.released !== undefined && model.released < oldest) &&
@@ -178,7 +184,7 @@ function candidates(
       sameKind(model) &&
       !(cannotRent && ownGB !== undefined && QLORA_GB_PER_B * model.paramsB + QLORA_FIXED_GB > ownGB),
   );
-  const family = named?.family;
+  const family = ref?.family;
   // Same generation first: a release date known to be recent beats an unknown one (older checkpoints lack dates).
   const generation = (model: Model) => (oldest !== undefined && model.released === undefined ? 1 : 0);
   const fitsOwn = (model: Model) =>

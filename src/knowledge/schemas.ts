@@ -275,7 +275,8 @@ export const FACT_TYPES = {
   'trainable.qlora': 'boolean',
   'trainable.full-fine-tuning': 'boolean',
   'trainable.distillation-student': 'boolean',
-  imageGenerator: 'boolean', // a diffusion model, or the task is image generation
+  imageGenerator: 'boolean', // a diffusion model, or (with no architecture known) the task is image generation
+  taskFitsModel: 'boolean', // the named model's kind can do taskType at all (BERT writes nothing, Whisper only transcribes)
   namedIsStudent: 'boolean', // a teacher is named and the named model is the smaller one: distil into it
   'affordable.self-hosting': 'boolean', // estimated monthly self-hosting cost ≤ monthlyBudgetUSD
   'affordable.api': 'boolean', // estimated monthly API bill at requestsPerDay ≤ monthlyBudgetUSD (catalog list price)

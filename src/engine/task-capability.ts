@@ -1,0 +1,49 @@
+/**
+ * @module engine/task-capability: which task shapes a model of a given architecture and modality can do at all — a
+ * text encoder (BERT) labels, extracts and embeds but writes nothing; CLIP matches images with text; Whisper turns
+ * speech into text; a diffusion model draws images; a text-only decoder reads no images and hears no audio. Used for
+ * the `taskFitsModel` fact (rule `model-cannot-do-task`) and to choose the kind of model a substitute must be. Pure.
+ */
+import type { ARCHITECTURE_KINDS } from '../knowledge/schemas.ts';
+import type { Profile } from '../profile/profile-schema.ts';
+
+type TaskType = NonNullable<Profile['taskType']>;
+type Kind = (typeof ARCHITECTURE_KINDS)[number];
+
+const TEXT_TASKS: readonly TaskType[] = ['chat', 'generate', 'extract', 'classify', 'search', 'code'];
+
+/** The task shapes a model can do, by architecture kind and modality; undefined when not known. */
+export function tasksOf(
+  kind: Kind | undefined,
+  modality: Profile['modality'] | undefined,
+): readonly TaskType[] | undefined {
+  if (kind === undefined || modality === undefined) return undefined;
+  if (kind === 'diffusion') return ['image-generate'];
+  if (modality === 'audio') return ['transcribe'];
+  if (kind === 'encoder')
+    return modality === 'vision-language'
+      ? ['classify', 'search', 'image-understand']
+      : ['classify', 'extract', 'search'];
+  if (modality === 'vision-language') return [...TEXT_TASKS, 'image-understand'];
+  if (modality === 'image') return ['image-understand', 'classify', 'search'];
+  return TEXT_TASKS;
+}
+
+/** False when the named model's kind cannot do the stated task shape; undefined when either is not known. */
+export function taskFitsModel(
+  kind: Kind | undefined,
+  modality: Profile['modality'] | undefined,
+  taskType: Profile['taskType'],
+): boolean | undefined {
+  if (taskType === undefined) return undefined;
+  const tasks = tasksOf(kind, modality);
+  return tasks === undefined ? undefined : tasks.includes(taskType);
+}
+
+/** The kind and modality a model must have to do `taskType`, for a substitute when the named model cannot. */
+export function kindForTask(taskType: TaskType): { kind: Kind; modality: NonNullable<Profile['modality']> } {
+  if (taskType === 'image-generate') return { kind: 'diffusion', modality: 'image' };
+  if (taskType === 'transcribe') return { kind: 'encoder-decoder', modality: 'audio' };
+  if (taskType === 'image-understand') return { kind: 'encoder', modality: 'vision-language' };
+  return { kind: 'decoder', modality: 'text' };
+}

@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recommend } from '../../src/engine/recommend.ts';
+import { kindForTask, taskFitsModel } from '../../src/engine/task-capability.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import type { Profile } from '../../src/profile/profile-schema.ts';
+
+describe('taskFitsModel: what a model of a kind can do at all', () => {
+  it.each([
+    ['encoder', 'text', 'classify', true],
+    ['encoder', 'text', 'generate', false],
+    ['encoder', 'text', 'image-generate', false],
+    ['encoder', 'vision-language', 'image-understand', true],
+    ['encoder', 'vision-language', 'generate', false],
+    ['encoder-decoder', 'audio', 'transcribe', true],
+    ['encoder-decoder', 'audio', 'chat', false],
+    ['encoder-decoder', 'text', 'generate', true],
+    ['diffusion', 'image', 'image-generate', true],
+    ['diffusion', 'image', 'classify', false],
+    ['decoder', 'text', 'code', true],
+    ['decoder', 'text', 'image-understand', false],
+    ['decoder', 'text', 'transcribe', false],
+  ] as const)('%s / %s → %s: %s', (kind, modality, task, fits) => {
+    expect(taskFitsModel(kind, modality, task)).toBe(fits);
+  });
+
+  it('decides nothing when the architecture or the task is unknown (API models, no task shape)', () => {
+    expect(taskFitsModel(undefined, 'text', 'image-understand')).toBeUndefined();
+    expect(taskFitsModel('encoder', 'text', undefined)).toBeUndefined();
+  });
+
+  it('names the kind a substitute must have', () => {
+    expect(kindForTask('image-generate')).toEqual({ kind: 'diffusion', modality: 'image' });
+    expect(kindForTask('transcribe')).toEqual({ kind: 'encoder-decoder', modality: 'audio' });
+    expect(kindForTask('chat')).toEqual({ kind: 'decoder', modality: 'text' });
+  });
+});
+
+describe('a model asked for a task its kind cannot do (engine red team 2, class 1)', () => {
+  let knowledge: Knowledge;
+  beforeAll(async () => {
+    knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+  });
+
+  it.each<[string, Profile, string]>([
+    [
+      'BERT asked to draw images',
+      { modelName: 'BERT-Base', taskType: 'image-generate', labeledExamples: 30 },
+      'diffusion',
+    ],
+    ['Whisper asked to chat', { modelName: 'Whisper large-v3', taskType: 'chat' }, 'decoder'],
+    [
+      'CLIP asked to write product descriptions',
+      { modelName: 'CLIP ViT-L/14', taskType: 'generate', labeledExamples: 2000 },
+      'decoder',
+    ],
+  ])('%s: every method is ruled out on it, and the plan moves to a model of the right kind', (_name, profile, kind) => {
+    const result = recommend(profile, knowledge, { explain: 'none' });
+    for (const entry of result.recommendations) {
+      expect(entry.verdict, entry.method).toBe('not-viable');
+      expect(entry.blockers.map((blocker) => blocker.ruleId)).toContain('model-cannot-do-task');
+    }
+    expect(result.destination.model.switched).toBe(true);
+    const substitute = knowledge.findModel(result.destination.model.name ?? '');
+    const substituteKind =
+      substitute?.architecture?.kind === 'moe-decoder' ? 'decoder' : substitute?.architecture?.kind;
+    expect(substituteKind).toBe(kind);
+  });
+
+  it('keeps the image-LoRA rules off a text encoder that is asked to draw', () => {
+    const result = recommend({ modelName: 'BERT-Base', taskType: 'image-generate', labeledExamples: 30 }, knowledge, {
+      explain: 'none',
+    });
+    const fired = result.recommendations.flatMap((entry) => entry.reasons.map((reason) => reason.ruleId));
+    expect(fired).not.toContain('image-models-adapt-with-lora');
+  });
+});
