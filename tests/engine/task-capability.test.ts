@@ -76,3 +76,37 @@ describe('a model asked for a task its kind cannot do (engine red team 2, class 
     expect(fired).not.toContain('image-models-adapt-with-lora');
   });
 });
+
+describe('zero budgets (engine red team 2, class 2)', () => {
+  let knowledge: Knowledge;
+  beforeAll(async () => {
+    knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+  });
+
+  it('a $0 monthly budget rules out everything that calls an API model; a $0 one-time budget rules out a paid tuning job', () => {
+    const api = recommend(
+      { modelName: 'GPT-4o', monthlyBudgetUSD: 0, requestsPerDay: 20_000, canSwitchModel: false },
+      knowledge,
+      { explain: 'none' },
+    );
+    for (const method of ['prompt-engineering', 'in-context-learning', 'rag', 'managed-fine-tuning'] as const) {
+      const entry = api.recommendations.find((item) => item.method === method);
+      expect(entry?.verdict, method).toBe('not-viable');
+      expect(entry?.blockers.map((blocker) => blocker.ruleId)).toContain('api-calls-need-a-running-budget');
+    }
+    const job = recommend(
+      {
+        modelName: 'GPT-4o mini',
+        oneTimeBudgetUSD: 0,
+        labeledExamples: 2000,
+        tried: [{ method: 'prompt-engineering', result: 'plateaued' }],
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    const managed = job.recommendations.find((item) => item.method === 'managed-fine-tuning');
+    expect(managed?.verdict).toBe('not-viable');
+    expect(managed?.blockers.map((blocker) => blocker.ruleId)).toContain('paid-tuning-jobs-need-a-one-time-budget');
+    expect(job.destination.method).not.toBe('managed-fine-tuning');
+  });
+});
