@@ -182,7 +182,8 @@ export function wishList(
     const wantsInstruction =
       needs.has('instruction-following') && data.instruction !== 'none' && data.instruction !== 'few';
     if (wantsInstruction && conversational) wishes.push(instructionWish);
-    if (data.pretrainingCorpus && facts.weightsAvailable !== false) {
+    // Knowledge that changes weekly or must be cited is retrieved, never trained in, however large the corpus.
+    if (data.pretrainingCorpus && facts.weightsAvailable !== false && !diagnosis.retrievalRequired) {
       wishes.push({
         methods: ['full-fine-tuning'],
         objective: 'continued-pretraining',

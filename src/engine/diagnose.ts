@@ -138,7 +138,13 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
   if (profile.deviceMemoryGB !== undefined) add('on-device', `deviceMemoryGB: ${profile.deviceMemoryGB}`);
   if (profile.latencyTargetMs !== undefined && profile.latencyTargetMs < TIGHT_LATENCY_MS)
     add('latency', `latencyTargetMs: ${profile.latencyTargetMs}`);
-  if ((profile.requestsPerDay ?? 0) >= VOLUME_COST_REQUESTS_PER_DAY && facts.smallModel !== true)
+  // Volume is a cost gap where each call is billed (an API model) or the model is large; a small or mid-size model
+  // the team already serves has a fixed GPU bill.
+  if (
+    (profile.requestsPerDay ?? 0) >= VOLUME_COST_REQUESTS_PER_DAY &&
+    facts.smallModel !== true &&
+    (facts.weightsAvailable !== true || facts.largeModel === true)
+  )
     add('cost', `requestsPerDay: ${profile.requestsPerDay}`);
   if (facts['affordable.api'] === false) add('cost', 'the API bill at this volume is over the monthly budget');
   // Ample labels with no behaviour or knowledge gap named (at most a cost, latency or device need): the labels say

@@ -220,6 +220,27 @@ describe('advice on the real knowledge base', () => {
     expect(docs.destination.model.name).toBeNull();
   });
 
+  it('retrieves a billion-token corpus that changes weekly and must be cited; it does not pre-train on it', () => {
+    const result = recommend(
+      {
+        modelName: 'Llama 3.1 70B Instruct',
+        taskType: 'chat',
+        labeledExamples: 0,
+        corpusTokens: 1_500_000_000,
+        unlabeledCorpus: 'large',
+        knowledgeChanges: 'weekly',
+        needsCitations: true,
+        gpuName: 'L40S',
+        gpuCount: 2,
+        dataMustStayOnPrem: true,
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(result.destination.method).toBe('rag');
+    expect(result.destination.objective).not.toBe('continued-pretraining');
+  });
+
   it('names the distillation student, at most 8B (the size the estimates assume), and the device caps it', () => {
     const cost = recommend(
       {

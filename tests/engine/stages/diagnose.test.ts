@@ -34,6 +34,14 @@ describe('diagnose (stage 4)', () => {
     expect(diagnose(profile, {}).entries.map((entry) => entry.need)).toEqual(needs);
   });
 
+  it('takes volume as a cost gap for a per-call API model or a large model, not for a small one the team serves', () => {
+    const needs = (facts: Record<string, unknown>) =>
+      diagnose({ requestsPerDay: 100_000 }, facts).entries.map((entry) => entry.need);
+    expect(needs({ weightsAvailable: false })).toContain('cost');
+    expect(needs({ weightsAvailable: true, largeModel: true })).toContain('cost');
+    expect(needs({ weightsAvailable: true, largeModel: false })).not.toContain('cost');
+  });
+
   it('reads tried: plateaued prompting, failed retrieval, and the method that is good enough', () => {
     const result = diagnose(
       {
