@@ -221,6 +221,19 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       `Your GPUs are too small to train ${trainsWeights ? name(destination.method) : 'this model'}: a budget for renting decides between renting for the hours it takes and a smaller model.`,
     );
   }
+  // An open-weight model named, of a size that needs a real GPU, and nothing said about GPUs or where it runs: which
+  // GPUs will run it decides whether it can be served at all.
+  if (
+    facts.weightsAvailable === true &&
+    facts.smallModel !== true &&
+    input.gpuName === undefined &&
+    input.gpuCount === undefined &&
+    input.gpuMemoryGB === undefined &&
+    input.deployment === undefined &&
+    input.deviceMemoryGB === undefined
+  ) {
+    ask('gpuName', 'The model you named runs on your own GPUs: which ones decides whether it can be served and tuned.');
+  }
   // Health data bound for a vendor's API: whether it may go there at all decides the model before anything else.
   if (facts.weightsAvailable === false && !runsOnPremises && mentionsHealthData(input)) {
     ask(

@@ -179,6 +179,12 @@ describe('questions (stage 7): the rule behind each question', () => {
       ['oneTimeBudgetUSD', 'canSwitchModel', 'dataMustStayOnPrem'],
     ],
     [
+      'an open 70B named with nothing said about GPUs or where it runs: which GPUs is asked',
+      { modelName: 'Llama 3.1 70B Instruct', task: 'flag risky trader chat messages', taskType: 'classify' },
+      ['gpuName'],
+      [],
+    ],
+    [
       'fine-tuning a 70B on one 24 GB card: the rental budget is asked with whether the model may change',
       { modelName: 'Llama 3.1 70B', gpuName: 'RTX 4090', gpuCount: 1, task: 'fine-tune it on our company data' },
       ['canSwitchModel', 'oneTimeBudgetUSD'],
