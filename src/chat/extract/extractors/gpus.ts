@@ -140,7 +140,9 @@ export const extractGpus: Extractor = (message, context) => {
       if (sizes.size === 1 && memory === undefined && onlySize !== undefined) memory = onlySize;
     }
     if (count !== undefined && count <= MAX_GPU_COUNT) findings.push(finding('gpuCount', count, start, end));
-    if (memory !== undefined && memory > 0) findings.push(finding('gpuMemoryGB', memory, start, end));
+    // The catalog GPU carries its memory: "A100 80GB" states the name, not a second fact.
+    if (memory !== undefined && memory > 0 && entry?.memoryGB !== memory)
+      findings.push(finding('gpuMemoryGB', memory, start, end));
     covered.push({ start, end });
   }
 

@@ -5,20 +5,20 @@ import { run } from '../extract-helpers.ts';
 describe('extractGpus', () => {
   it.each([
     ['two A100s', { gpuName: 'NVIDIA A100 80GB', gpuCount: 2 }],
-    ['4x H100 80GB', { gpuName: 'NVIDIA H100 SXM', gpuCount: 4, gpuMemoryGB: 80 }],
+    ['4x H100 80GB', { gpuName: 'NVIDIA H100 SXM', gpuCount: 4 }],
     ['a single 4090', { gpuName: 'NVIDIA GeForce RTX 4090', gpuCount: 1 }],
     ['no GPUs', { gpuCount: 0 }],
     ['8 GPUs', { gpuCount: 8 }],
     ['one 24GB card', { gpuCount: 1, gpuMemoryGB: 24 }],
     ['2 x A10G', { gpuName: 'NVIDIA A10G', gpuCount: 2 }],
     ['we have 3 L4s', { gpuName: 'NVIDIA L4', gpuCount: 3 }],
-    ['a pair of A100 40GB cards', { gpuName: 'NVIDIA A100 40GB', gpuCount: 2, gpuMemoryGB: 40 }],
+    ['a pair of A100 40GB cards', { gpuName: 'NVIDIA A100 40GB', gpuCount: 2 }],
     ['dual 4090s', { gpuName: 'NVIDIA GeForce RTX 4090', gpuCount: 2 }],
     ['quad H100 server', { gpuName: 'NVIDIA H100 SXM', gpuCount: 4 }],
     ['8xA100', { gpuName: 'NVIDIA A100 80GB', gpuCount: 8 }],
     ['CPU only', { gpuCount: 0 }],
-    ['the 40GB A100', { gpuName: 'NVIDIA A100 40GB', gpuMemoryGB: 40 }],
-    ['actually the A100s are the 40GB version', { gpuName: 'NVIDIA A100 40GB', gpuMemoryGB: 40 }],
+    ['the 40GB A100', { gpuName: 'NVIDIA A100 40GB' }],
+    ['actually the A100s are the 40GB version', { gpuName: 'NVIDIA A100 40GB' }],
   ])('reads %j', (message, expected) => {
     expect(run(extractGpus, message)).toEqual(expected);
   });
