@@ -181,9 +181,14 @@ export function wishList(
     };
     const wantsInstruction =
       needs.has('instruction-following') && data.instruction !== 'none' && data.instruction !== 'few';
-    if (wantsInstruction && conversational) wishes.push(instructionWish);
     // Knowledge that changes weekly or must be cited is retrieved, never trained in, however large the corpus.
-    if (data.pretrainingCorpus && facts.weightsAvailable !== false && !diagnosis.retrievalRequired) {
+    const pretrain =
+      data.pretrainingCorpus === true && facts.weightsAvailable !== false && !diagnosis.retrievalRequired;
+    // A base model with a domain corpus of billions of tokens and only a few hundred pairs: the corpus shift comes
+    // first (continued pre-training), the pairs after; with ample pairs, instruction tuning can lead.
+    const instructionFirst = conversational && (!pretrain || data.instruction === 'ample');
+    if (wantsInstruction && instructionFirst) wishes.push(instructionWish);
+    if (pretrain) {
       wishes.push({
         methods: ['full-fine-tuning'],
         objective: 'continued-pretraining',
@@ -191,7 +196,7 @@ export function wishList(
         strong: true,
       });
     }
-    if (wantsInstruction && !conversational) wishes.push(instructionWish);
+    if (wantsInstruction && !instructionFirst) wishes.push(instructionWish);
     if (onDevice && tooBigForDevice) {
       wishes.push({
         methods: ['distillation'],
@@ -375,13 +380,18 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
       }
     }
     if (picked) {
-      const tie = picked.margin !== undefined && picked.margin < SIBLING_TIE_MARGIN ? picked.runnerUp : undefined;
+      let tie = picked.margin !== undefined && picked.margin < SIBLING_TIE_MARGIN ? picked.runnerUp : undefined;
+      // LoRA and QLoRA level on score, with nothing left to ask that tells them apart: the one that fits the team's
+      // own GPUs wins; if both need a rental, QLoRA needs the smaller one (a quarter of the weight memory).
+      const broken = tie ? breakLoraTie(picked.method, tie, input) : undefined;
+      if (broken) tie = undefined;
+      const method = broken ?? picked.method;
       return {
-        method: picked.method,
-        objective: objectiveFor(picked.method, wish.objective),
+        method,
+        objective: objectiveFor(method, wish.objective),
         why: wish.why,
         switchedTo: undefined,
-        margin: picked.margin,
+        margin: broken ? undefined : picked.margin,
         ...(tie ? { tiedWith: tie } : {}),
         wishes,
         deadEnd: false,
@@ -430,6 +440,21 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
     wishes,
     deadEnd: true,
   };
+}
+
+/**
+ * A LoRA/QLoRA tie that no unknown field can break (GPUs and budget are known): decided by memory on what the team
+ * has. Undefined when the pair is another one, or a GPU or budget question can still break it.
+ */
+function breakLoraTie(best: MethodId, runnerUp: MethodId, input: DestinationInput): MethodId | undefined {
+  const pair = new Set([best, runnerUp]);
+  if (!pair.has('lora') || !pair.has('qlora')) return undefined;
+  const { profile, facts } = input;
+  const hardwareKnown =
+    profile.gpuCount !== undefined || profile.gpuName !== undefined || profile.gpuMemoryGB !== undefined;
+  if (!hardwareKnown || profile.oneTimeBudgetUSD === undefined) return undefined;
+  if (facts['fits.lora'] === true) return 'lora';
+  return 'qlora';
 }
 
 /** The best possible sibling: feasible before conditional, then by score, then by method order. */

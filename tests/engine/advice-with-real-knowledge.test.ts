@@ -220,6 +220,23 @@ describe('advice on the real knowledge base', () => {
     expect(docs.destination.model.name).toBeNull();
   });
 
+  it('pre-trains a base model on a billion-token domain corpus first when it has only hundreds of pairs', () => {
+    const base = {
+      modelName: 'Qwen2.5 7B',
+      modelStage: 'base' as const,
+      corpusTokens: 3_000_000_000,
+      unlabeledCorpus: 'large' as const,
+      gpuName: 'H100',
+      gpuCount: 8,
+      knowledgeChanges: 'rarely' as const,
+      taskType: 'generate' as const,
+    };
+    const few = recommend({ ...base, labeledExamples: 800 }, knowledge, { explain: 'none' });
+    expect(few.destination.objective).toBe('continued-pretraining');
+    const ample = recommend({ ...base, labeledExamples: 15_000 }, knowledge, { explain: 'none' });
+    expect(ample.destination.method).toBe('instruction-tuning');
+  });
+
   it('retrieves a billion-token corpus that changes weekly and must be cited; it does not pre-train on it', () => {
     const result = recommend(
       {

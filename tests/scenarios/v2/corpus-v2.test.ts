@@ -83,6 +83,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch3.json')),
     ...loadCases(here('./batch4.json')),
     ...loadCases(here('./batch5.json')),
+    ...loadCases(here('./batch6.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
