@@ -12,7 +12,7 @@ describe('extractProfile', () => {
       "Hi! We use GPT-4o via Azure, fine-tuning isn't enabled. Policy docs change weekly and answers must cite the policy. Budget is about $500/month.",
     );
     expect(result.fields).toEqual({
-      goals: ['citations'],
+      goals: ['citations', 'freshness'],
       modelName: 'GPT-4o',
       modelAccess: 'api-only',
       knowledgeChanges: 'weekly',

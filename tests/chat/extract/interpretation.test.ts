@@ -74,8 +74,8 @@ describe('short answers to the requested field', () => {
     expect(extract('yes, and the docs change daily', 'needsCitations').fields).toEqual({
       needsCitations: true,
       knowledgeChanges: 'daily',
-      // Answers that must cite their sources make citations a goal.
-      goals: ['citations'],
+      // Answers that must cite their sources make citations a goal; documents changing daily make freshness one.
+      goals: ['citations', 'freshness'],
     });
   });
 });

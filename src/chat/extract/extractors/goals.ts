@@ -132,6 +132,11 @@ export function impliedGoals(fields: Partial<Profile>): Implied<Goal[]> | undefi
     goals.push('citations');
     from.push('needsCitations');
   }
+  // Documents that change weekly or daily: keeping answers current is a gap of its own.
+  if (fields.knowledgeChanges === 'weekly' || fields.knowledgeChanges === 'daily') {
+    goals.push('freshness');
+    from.push('knowledgeChanges');
+  }
   if (fields.deployment === 'edge' || fields.deployment === 'mobile') {
     goals.push('on-device');
     from.push('deployment');

@@ -19,6 +19,11 @@ describe('extractLabeledData', () => {
     ['1,500 approved descriptions', 1500],
     ['2,000 verified SQL queries', 2000],
     ['300 accepted drafts', 300],
+    ['5-10k labeled examples', 5000],
+    ['between 5 and 10k labeled examples', 5000],
+    ['500-1k examples', 500],
+    ['1,800 hand-checked transcripts', 1800],
+    ['~1,500 clauses labeled by paralegals', 1500],
   ])('reads %j as %d', (message, count) => {
     expect(run(extractLabeledData, message)).toEqual({ labeledExamples: count });
   });

@@ -14,6 +14,18 @@ describe('extractDeployment', () => {
     ['we self-host on our own servers', 'on-prem'],
     ['we self-host it on AWS', 'cloud-self-hosted'],
     ['we call an API', 'cloud-api'],
+    ['on iPhone, with a hard 1.5GB budget', 'mobile'],
+    ['We run Phi-3 mini on Android phones', 'mobile'],
+    ["run inside our desktop app on customers' laptops", 'edge'],
+    ["the model has to run locally on the lawyers' MacBooks", 'edge'],
+    ['in a browser on kiosk PCs', 'edge'],
+    ['on our smart speaker', 'edge'],
+    ['an air-gapped network', 'on-prem'],
+    ['4x MI300X on-prem', 'on-prem'],
+    ['2x A100 80GB on-prem', 'on-prem'],
+    ['we got 4 H100s in our own dc', 'on-prem'],
+    ['we self-host it on our own AWS account', 'cloud-self-hosted'],
+    ['We run it on 2 L4s in our GCP project', 'cloud-self-hosted'],
   ])('reads %j as %s', (message, deployment) => {
     expect(run(extractDeployment, message)).toEqual({ deployment });
   });
