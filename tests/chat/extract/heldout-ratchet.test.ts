@@ -1,7 +1,7 @@
 /**
  * A ratchet on the frozen held-out split (tests/chat/extract/heldout-v2/, never tuned on): the split's own test
  * guards against falling below the extractor it was frozen with; this one guards the understanding reached since
- * (issue 12, item 4: micro precision 89.5%, recall 83.5%; the targets are 90% and 85%). Raise the floors when the
+ * (issue 12, item 4: micro precision 90.5%, recall 85.1% on 2026-12-04, second session; the targets are 90% and 85%). Raise the floors when the
  * figures rise; never lower them to make a change pass.
  */
 import { readFileSync } from 'node:fs';
@@ -14,8 +14,8 @@ import { type HeldOutUtterance, ratio, scoreHeldOut } from './heldout-v2/score-h
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 /** The floors: the figures of 2026-12-04, rounded down. */
-const MIN_PRECISION = 0.89;
-const MIN_RECALL = 0.83;
+const MIN_PRECISION = 0.9;
+const MIN_RECALL = 0.85;
 
 describe('understanding on the held-out split stays where it was brought', () => {
   let knowledge: Knowledge;
