@@ -1,0 +1,78 @@
+/**
+ * Extraction batches from independent writers (x4, x5: briefed with XBRIEF.md, never saw the extractor), scored on
+ * arrival (figures in each file) and tuned on since: unlike the frozen held-out split, these are regression data.
+ * The test prints micro and per-field precision and recall and keeps each batch above the floor it has reached.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../../../src/chat/extract/index.ts';
+import type { Knowledge } from '../../../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../../../src/knowledge/load-knowledge.ts';
+import { CorpusUtterance, precisionRecall, scoreCorpus } from '../corpus-scoring.ts';
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+/** Floors reached on 2026-12-04 (rounded down); raise them when the figures rise. */
+const FLOORS: Record<string, { precision: number; recall: number }> = {
+  x4: { precision: 0.83, recall: 0.82 },
+  x5: { precision: 0.88, recall: 0.73 },
+};
+
+interface BatchUtterance {
+  text: string;
+  askedField?: string;
+  expected: Record<string, unknown>;
+}
+
+function load(batch: string): CorpusUtterance[] {
+  const file = JSON.parse(readFileSync(here(`./${batch}.json`), 'utf8')) as { utterances: BatchUtterance[] };
+  return file.utterances.map((utterance) =>
+    CorpusUtterance.parse({
+      text: utterance.text,
+      source: batch,
+      gradesV2: true,
+      expected: utterance.expected,
+      ...(utterance.askedField ? { requestedField: utterance.askedField } : {}),
+    }),
+  );
+}
+
+describe('independent extraction batches (tuned on after arrival)', () => {
+  let knowledge: Knowledge;
+  beforeAll(async () => {
+    knowledge = await loadKnowledge(here('../../../../knowledge/'));
+  });
+
+  it.each(Object.keys(FLOORS))('%s: prints its figures and stays above its floor', (batch) => {
+    const utterances = load(batch);
+    const { scores } = scoreCorpus(
+      utterances,
+      (utterance) =>
+        extractProfile(utterance.text, {
+          knowledge,
+          today: '2026-12-04',
+          ...(utterance.requestedField ? { requestedField: utterance.requestedField } : {}),
+        }),
+      knowledge,
+    );
+    const total = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
+    const lines: string[] = [];
+    for (const [field, score] of [...scores.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      total.truePositives += score.truePositives;
+      total.falsePositives += score.falsePositives;
+      total.falseNegatives += score.falseNegatives;
+      const { precision, recall } = precisionRecall(score);
+      lines.push(
+        `${field.padEnd(20)} P ${(precision * 100).toFixed(0).padStart(3)}%  R ${(recall * 100).toFixed(0).padStart(3)}%`,
+      );
+    }
+    const micro = precisionRecall(total);
+    console.log(
+      `${batch}: ${utterances.length} utterances, micro precision ${(micro.precision * 100).toFixed(1)}%, recall ${(micro.recall * 100).toFixed(1)}%\n${lines.join('\n')}`,
+    );
+    const floor = FLOORS[batch] as { precision: number; recall: number };
+    expect(micro.precision).toBeGreaterThanOrEqual(floor.precision);
+    expect(micro.recall).toBeGreaterThanOrEqual(floor.recall);
+  });
+});
