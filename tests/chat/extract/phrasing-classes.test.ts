@@ -362,3 +362,29 @@ describe('the v2-annotated tuning utterances', () => {
     expect(sortLists(read)).toEqual(sortLists(expected));
   });
 });
+
+describe('task shapes from first descriptions (independent batches x4/x5)', () => {
+  it.each([
+    ['I want it to answer questions about our internal wiki', 'chat'],
+    ['help center bot for a game studio', 'chat'],
+    ['players ask in english, spanish and german', 'chat'],
+    ['an in-car assistant for the owner’s manual', 'chat'],
+    ['the assistant helps nurses with medication dosing', 'chat'],
+    ['we pull 20 fields out of ID documents (already OCR’d to text) into a JSON schema', 'extract'],
+    ['pull diagnoses and meds from discharge notes into structured fields', 'extract'],
+    ['spoken commands already transcribed, the model maps them to a JSON action', 'extract'],
+    ['tagging news articles with 300+ topics', 'classify'],
+    ['we moderate user comments: toxic, spam or ok', 'classify'],
+    ['generate SEO headlines in our house style', 'generate'],
+    ['social posts in each client’s voice', 'generate'],
+    ['a draft generator in our tone', 'generate'],
+    ['we build a coding agent for data engineers', 'code'],
+    ['better at our internal DSL for config generation', 'code'],
+  ])('reads %j as %s', (message, taskType) => {
+    expect(fields(message).taskType).toBe(taskType);
+  });
+
+  it('does not read "customers ask about 30 topics" as a chat task', () => {
+    expect(fields('customers ask about 30 different topics').taskType).toBeUndefined();
+  });
+});
