@@ -52,11 +52,11 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'alignment',
-    /\b(?:(?:users?|people|customers|agents|reviewers|doctors|lawyers|experts|annotators|raters|clinicians|editors|staff)\s+(?:(?:actually|really|usually|would|tend\s+to)\s+)?(?:prefer|like|rate\s+(?:higher|better))|preferred\s+(?:answers?|responses?)|align(?:ed|ment)?\s+(?:with|to)\s+(?:our|human|user)|safer\s+(?:answers|responses)|refus(?:e|es|als?)\s+(?:too\s+often|more))\b/g,
+    /\b(?:(?:users?|people|customers|agents|reviewers|doctors|lawyers|experts|annotators|raters|clinicians|editors|staff)\s+(?:(?:actually|really|usually|would|tend\s+to)\s+)?(?:prefer|like|rate\s+(?:higher|better))|preferred\s+(?:answers?|responses?)|align(?:ed|ment)?\s+(?:with|to)\s+(?:our|human|user|rater|reviewer|annotator|editor)|safer\s+(?:answers|responses)|refus(?:e|es|als?)\s+(?:too\s+often|more))\b/g,
   ],
   [
     'cost',
-    /\b(?:too\s+(?:expensive|costly|pricey)|(?:run|serve|host)\s+(?:it\s+)?cheap(?:ly|er)|cheap(?:ly|er)\s+to\s+run|(?:cut|cutting|reduce|reducing|lower|lowering|slash|halve)\s+(?:the\s+|our\s+)?(?:costs?|bill|spend|api\s+(?:costs?|bill))|(?:costs?|bill|spend)\s+(?:is|are)\s+(?:getting\s+)?(?:too\s+high|killing|exploding|out\s+of\s+control|scary|painful|huge|(?:the|a|our)\s+(?:main\s+|real\s+|big\s+)?(?:problem|issue))|(?:the\s+)?(?:costs?|bill|price)\s+is\s+what\s+hurts|cheaper|costs?\s+too\s+much|(?:can't|cannot|can\s+not)\s+afford|unaffordable|getting\s+expensive)\b/g,
+    /\b(?:too\s+(?:expensive|costly|pricey)|(?:run|serve|host)\s+(?:it\s+)?cheap(?:ly|er)|cheap(?:ly|er)\s+to\s+run|(?:cut|cutting|reduce|reducing|lower|lowering|slash|halve)\s+(?:the\s+|our\s+)?(?:costs?|bill|spend|api\s+(?:costs?|bill))|(?:costs?|bill|spend)\s+(?:is|are)\s+(?:getting\s+)?(?:way\s+|far\s+|much\s+|really\s+|just\s+)?(?:too\s+high|killing|exploding|out\s+of\s+control|scary|painful|huge|(?:the|a|our)\s+(?:main\s+|real\s+|big\s+)?(?:problem|issue))|(?:the\s+)?(?:costs?|bill|price)\s+is\s+what\s+hurts|cheaper|costs?\s+too\s+much|(?:can't|cannot|can\s+not)\s+afford|unaffordable|getting\s+expensive)\b/g,
   ],
   [
     'latency',
