@@ -397,8 +397,14 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
         deadEnd: false,
       };
     }
+    // A teacher that cannot answer (retired, or off-premises with data that must stay) rules distillation out on any
+    // student: another student lifts nothing.
+    const teacherBlocked =
+      input.facts.teacherRetired === true ||
+      (input.facts.teacherApiOnly === true && input.profile.dataMustStayOnPrem === true);
+    const distillOnly = wish.methods.every((method) => method === 'distillation');
     // The named model rules this wish out: switch models for a wish that matters, or when nothing else is left.
-    if (!mayNeverSwitch && (mayAlwaysSwitch || wish.strong || !anyPossible)) {
+    if (!(distillOnly && teacherBlocked) && !mayNeverSwitch && (mayAlwaysSwitch || wish.strong || !anyPossible)) {
       const substitute = input.substitute(wish);
       if (substitute) {
         return {

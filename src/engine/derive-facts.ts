@@ -73,6 +73,8 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   imageGenerator: ['modelName', 'taskType'],
   taskFitsModel: ['modelName', 'taskType'],
   namedIsStudent: ['modelName', 'teacherModel'],
+  teacherRetired: ['teacherModel'],
+  teacherApiOnly: ['teacherModel'],
   'affordable.self-hosting': [...MODEL_SIZE, ...HARDWARE, 'monthlyBudgetUSD'],
   'affordable.api': ['modelName', 'requestsPerDay', 'monthlyBudgetUSD'],
   selfHostingCheaperThanApi: [...MODEL_SIZE, ...HARDWARE, 'requestsPerDay'],
@@ -201,6 +203,13 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   const architecture = facts.modelArchitecture;
   const student = namedIsStudent(resolved);
   if (student !== undefined) facts.namedIsStudent = student;
+  // The teacher's answers must be obtainable: from a live model, and from wherever the team's data may go.
+  const { teacher } = resolved;
+  if (teacher) {
+    const pastEndOfLife = teacher.endOfLife !== undefined && teacher.endOfLife <= referenceDate;
+    facts.teacherRetired = pastEndOfLife && !offersService(knowledge, teacher, PROVIDER_SERVICES, referenceDate);
+    facts.teacherApiOnly = teacher.access !== 'open-weights';
+  }
   // The catalog's architecture decides: BERT asked to draw images is not an image generator (it cannot do the task).
   if (architecture !== undefined) facts.imageGenerator = architecture === 'diffusion';
   else if (profile.taskType !== undefined) facts.imageGenerator = profile.taskType === 'image-generate';

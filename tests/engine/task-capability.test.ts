@@ -110,3 +110,53 @@ describe('zero budgets (engine red team 2, class 2)', () => {
     expect(job.destination.method).not.toBe('managed-fine-tuning');
   });
 });
+
+describe('the named teacher (engine red team 2, class 3)', () => {
+  let knowledge: Knowledge;
+  beforeAll(async () => {
+    knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+  });
+
+  it.each<[string, Profile, string]>([
+    [
+      'a teacher past its end of life on every channel',
+      { modelName: 'Llama 3.2 1B', teacherModel: 'Claude 3 Haiku', requestsPerDay: 500_000, goals: ['cost'] },
+      'teacher-retired',
+    ],
+    [
+      'an API teacher when the data must stay on the premises',
+      {
+        modelName: 'Llama 3.2 3B',
+        teacherModel: 'GPT-4o',
+        dataMustStayOnPrem: true,
+        requestsPerDay: 500_000,
+        goals: ['cost'],
+      },
+      'api-teacher-with-on-prem-data',
+    ],
+  ])('%s rules out distillation from it, and no other student is proposed instead', (_name, profile, ruleId) => {
+    const result = recommend({ ...profile, gpuName: 'RTX 4090', gpuCount: 1 }, knowledge, { explain: 'none' });
+    const distillation = result.recommendations.find((entry) => entry.method === 'distillation');
+    expect(distillation?.verdict).toBe('not-viable');
+    expect(distillation?.blockers.map((blocker) => blocker.ruleId)).toContain(ruleId);
+    expect(result.destination.method).not.toBe('distillation');
+    expect(result.destination.model.switched).toBe(false);
+  });
+
+  it('a live open teacher with data on the premises leaves distillation possible', () => {
+    const result = recommend(
+      {
+        modelName: 'Llama 3.2 3B',
+        teacherModel: 'Llama 3.1 70B',
+        dataMustStayOnPrem: true,
+        requestsPerDay: 500_000,
+        goals: ['cost'],
+        gpuName: 'H100',
+        gpuCount: 2,
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(result.recommendations.find((entry) => entry.method === 'distillation')?.verdict).not.toBe('not-viable');
+  });
+});
