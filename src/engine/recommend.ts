@@ -209,6 +209,7 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
         switched: destination.switchedTo !== undefined,
         ...(proposed === undefined ? {} : { proposed: true }),
       },
+      ...(destination.deadEnd ? { blocked: true as const } : {}),
       ...(student === undefined ? {} : { student }),
       why: destination.why,
       ...managedProviders(destination.method, channel, switchedAnalysis, knowledge),

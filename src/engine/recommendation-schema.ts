@@ -126,6 +126,12 @@ export const Destination = z
         .optional()
         .describe('True when no model was named and this catalog model is the one proposed for the destination'),
     }),
+    blocked: z
+      .literal(true)
+      .optional()
+      .describe(
+        'Every method is ruled out under the stated facts: `method` is the one that would close the gap, and it is not possible (see its blockers and modelOptions)',
+      ),
     student: z
       .string()
       .optional()

@@ -160,3 +160,20 @@ describe('the named teacher (engine red team 2, class 3)', () => {
     expect(result.recommendations.find((entry) => entry.method === 'distillation')?.verdict).not.toBe('not-viable');
   });
 });
+
+describe('a destination nothing makes possible (engine red team 2, class 4)', () => {
+  it('is marked blocked, so a client reading destination.method is not told a ruled-out method is the plan', async () => {
+    const knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+    const result = recommend(
+      { modelName: 'Claude 3 Haiku', canSwitchModel: false, labeledExamples: 3000, taskType: 'classify' },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(result.recommendations.every((entry) => entry.verdict === 'not-viable')).toBe(true);
+    expect(result.destination.blocked).toBe(true);
+    const possible = recommend({ modelName: 'Llama 3.1 8B', gpuName: 'RTX 4090', gpuCount: 1 }, knowledge, {
+      explain: 'none',
+    });
+    expect(possible.destination.blocked).toBeUndefined();
+  });
+});

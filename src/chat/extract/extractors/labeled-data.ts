@@ -60,7 +60,9 @@ const COUNT_LINES_OF_WRITING = new RegExp(
   'g',
 );
 /** A range of counts, "5-10k", "between 5 and 10k", "500 to 1,000": its lower end is what the team can count on. */
-const RANGE = String.raw`(?:between\s+)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand)?\s*(?:-|–|to|and)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand)?`;
+const NUM = String.raw`((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand)?`;
+/** "between 5 and 10k" (only after "between" may "and" join two numbers: "4090 and 2000 examples" is no range). */
+const RANGE = String.raw`(?:between\s+${NUM}\s*and\s*${NUM}|${NUM}\s*(?:-|–|to)\s*${NUM})`;
 /** "5-10k labeled examples", "between 5 and 10k labelled pairs", "~10-20k labeled invoices". */
 const RANGE_EXAMPLES = new RegExp(
   `${APPROX_SOURCE}\\b${RANGE}\\s+(?:(?:${EXAMPLE_ADJECTIVE}\\s+){0,3}${EXAMPLE_NOUN}|(?:[a-z-]+\\s+)?${LABELED}\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN})\\b`,
@@ -69,11 +71,13 @@ const RANGE_EXAMPLES = new RegExp(
 
 /** The lower end of a RANGE match: "5-10k" is 5,000 (the lower number takes the upper's scale when it has none). */
 function lowerEnd(match: RegExpExecArray): number | undefined {
-  const lower = Number((match[1] ?? '').replace(/,/g, ''));
-  const upper = Number((match[3] ?? '').replace(/,/g, ''));
+  // Groups 1-4: "between … and …"; groups 5-8: "…-…" or "… to …" (each: lower, its scale, upper, its scale).
+  const offset = match[1] !== undefined ? 1 : 5;
+  const lower = Number((match[offset] ?? '').replace(/,/g, ''));
+  const upper = Number((match[offset + 2] ?? '').replace(/,/g, ''));
   if (!Number.isFinite(lower) || !Number.isFinite(upper)) return undefined;
   // "5-10k": 5 takes the thousands of 10k; "500-1k": 500 already is the count.
-  const scale = match[2] !== undefined || (match[4] !== undefined && lower < upper) ? 1000 : 1;
+  const scale = match[offset + 1] !== undefined || (match[offset + 3] !== undefined && lower < upper) ? 1000 : 1;
   return Math.round(lower * scale);
 }
 

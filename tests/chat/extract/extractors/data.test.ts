@@ -24,6 +24,7 @@ describe('extractLabeledData', () => {
     ['500-1k examples', 500],
     ['1,800 hand-checked transcripts', 1800],
     ['~1,500 clauses labeled by paralegals', 1500],
+    ['one RTX 4090 and 2000 labeled examples', 2000],
   ])('reads %j as %d', (message, count) => {
     expect(run(extractLabeledData, message)).toEqual({ labeledExamples: count });
   });
