@@ -388,3 +388,15 @@ describe('task shapes from first descriptions (independent batches x4/x5)', () =
     expect(fields('customers ask about 30 different topics').taskType).toBeUndefined();
   });
 });
+
+describe('ML expertise as teams describe themselves (independent batches x4/x5)', () => {
+  it.each([
+    ['Research lab here. We have a base 7B we pretrained ourselves', 'expert'],
+    ["we've done LoRA plenty of times", 'expert'],
+    ['we train models all day, not LLM experts though', 'intermediate'],
+    ['two ML engineers, comfortable with HF trainer', 'intermediate'],
+    ['8 devs, none of them ML people', 'none'],
+  ])('reads %j as %s', (message, level) => {
+    expect(fields(message).mlExpertise).toBe(level);
+  });
+});
