@@ -56,8 +56,21 @@ export function whyMethodReply(
   }
   const memory = entry.estimates?.memoryGB;
   if (memory && memory.available !== null && memory.available > 0 && method !== destination.method) {
+    const source = onPlanModel && entry === planEntry ? onPlanModel : recommendation;
+    const canRent = source.computeOptions.some((option) => option.kind === 'rent');
+    const over =
+      memory.fit === 'fits-if' && memory.adjustments?.length
+        ? `, so it fits only if you ${joinWords([...memory.adjustments])}`
+        : memory.needed <= memory.available
+          ? ''
+          : entry.verdict !== 'not-viable' && knowledge.methodById.get(method)?.changesWeights === false
+            ? ', so it is served quantized (4-bit) on them'
+            : canRent
+              ? ', so it would run on rented GPUs'
+              : ', so it does not fit your GPUs';
+    const precision = over.includes('quantized') ? ' in 16-bit' : '';
     sentences.push(
-      `It needs about ${gb.format(memory.needed)} GB of GPU memory; you have ${gb.format(memory.available)} GB${memory.needed > memory.available ? ', so it would run on rented GPUs' : ''}.`,
+      `It needs about ${gb.format(memory.needed)} GB of GPU memory${precision}; you have ${gb.format(memory.available)} GB${over}.`,
     );
   }
   const against = entry.reasons.find((reason) => reason.effect.startsWith('-'));

@@ -225,3 +225,16 @@ describe('the answer a chat reader sees', () => {
     expect(compare?.reply).toMatch(/^For you, LoRA: it addresses what must get better \(.*your style\)/);
   });
 });
+
+describe('"why not" memory figures agree with the verdict', () => {
+  it('does not send data that must stay on the premises to rented GPUs, and says a possible 72B is served at 4 bits', async () => {
+    const [, why] = await converse([
+      'We use GPT-4o and want an assistant that drafts patient discharge summaries from doctors notes. All patient data must stay in our datacenter; we have 2 L40S GPUs and 800 example summaries. Just recommend.',
+      'why not RAG?',
+    ]);
+    expect(why?.reply).not.toMatch(/rented GPUs/);
+    expect(why?.reply).toMatch(
+      /GB of GPU memory in 16-bit; you have 96 GB, so it is served quantized \(4-bit\) on them/,
+    );
+  });
+});
