@@ -194,6 +194,6 @@ export function isLifecycleNotice(assumption: { field: string; why: string }): b
 }
 
 /** A catalog name without its parenthesised versions, for prose: "Claude Sonnet (3.5, 3.7, 4 and later)" → "Claude Sonnet". */
-function plainModelName(name: string): string {
+export function plainModelName(name: string): string {
   return name.replace(/\s*\([^()]*\)\s*$/, '');
 }

@@ -9,6 +9,7 @@ import { stripPeriod } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
+import { plainModelName } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { GOAL_WORDS } from './fields/registry.ts';
 
@@ -97,7 +98,7 @@ export function costReply(recommendation: Recommendation, asked: MethodId | true
   ) {
     const own = recommendation.computeOptions.some((option) => option.kind === 'own');
     lines.push(
-      `Today: about $${count.format(today)} a month of ${recommendation.destination.model.name ?? 'API'} calls at your volume at list price; after, the smaller model ${own ? 'runs on GPUs you own, with no rent' : 'is served on GPUs you rent or own, at a fraction of that per answer'}.`,
+      `Today: about $${count.format(today)} a month of ${plainModelName(recommendation.destination.model.name ?? 'API')} calls at your volume at list price; after, the smaller model ${own ? 'runs on GPUs you own, with no rent' : 'is served on GPUs you rent or own, at a fraction of that per answer'}.`,
     );
   }
   if (estimates?.monthlyUSD !== undefined) {
