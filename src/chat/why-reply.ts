@@ -56,18 +56,18 @@ export function whyMethodReply(
   }
   const memory = entry.estimates?.memoryGB;
   if (memory && memory.available !== null && memory.available > 0 && method !== destination.method) {
-    const source = onPlanModel && entry === planEntry ? onPlanModel : recommendation;
-    const canRent = source.computeOptions.some((option) => option.kind === 'rent');
+    // Over the team's memory, the verdict says how: a possible training runs on rented GPUs, a possible serving runs
+    // quantized, and a ruled-out one does not fit (no rental allowed or affordable).
     const over =
       memory.fit === 'fits-if' && memory.adjustments?.length
         ? `, so it fits only if you ${joinWords([...memory.adjustments])}`
         : memory.needed <= memory.available
           ? ''
-          : entry.verdict !== 'not-viable' && knowledge.methodById.get(method)?.changesWeights === false
-            ? ', so it is served quantized (4-bit) on them'
-            : canRent
-              ? ', so it would run on rented GPUs'
-              : ', so it does not fit your GPUs';
+          : entry.verdict === 'not-viable'
+            ? ', so it does not fit your GPUs'
+            : knowledge.methodById.get(method)?.changesWeights === false
+              ? ', so it is served quantized (4-bit) on them'
+              : ', so it would run on rented GPUs';
     const precision = over.includes('quantized') ? ' in 16-bit' : '';
     sentences.push(
       `It needs about ${gb.format(memory.needed)} GB of GPU memory${precision}; you have ${gb.format(memory.available)} GB${over}.`,
