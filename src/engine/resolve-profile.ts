@@ -3,6 +3,7 @@ import { normalizeName } from '../knowledge/normalize-name.ts';
 import type { Gpu, Model } from '../knowledge/schemas.ts';
 import { suggestGpuNames, suggestModelNames } from '../knowledge/suggest-names.ts';
 import type { Profile, TaskType } from '../profile/profile-schema.ts';
+import { MAX_TASK_CHARS } from './data-sensitivity.ts';
 import type { Assumption, Conflict } from './recommendation-schema.ts';
 
 /**
@@ -120,7 +121,7 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
     profile.modality === undefined &&
     input.modelName === undefined &&
     input.task !== undefined &&
-    !NON_TEXT_WORDS.test(input.task.slice(0, MAX_TASK_WORDS_CHARS))
+    !NON_TEXT_WORDS.test(input.task.slice(0, MAX_TASK_CHARS))
   ) {
     profile.modality = 'text';
     assumptions.push({
@@ -143,7 +144,6 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
 /** Words in a task that point away from text: images, audio, video (linear; read on the first characters only). */
 const NON_TEXT_WORDS =
   /\b(images?|photos?|pictures?|visuals?|video|camera|scans?|x-?rays?|drawings?|diagrams?|audio|speech|spoken|voice[\s-](?:notes?|messages?|recordings?|calls?|commands?)|recordings?|dictat\w*|transcri\w*|podcasts?|sounds?|music)\b/i;
-const MAX_TASK_WORDS_CHARS = 2_000;
 
 /** The modality a task shape implies (image understanding can be image-only or vision-language: not implied). */
 export const MODALITY_OF_TASK: Readonly<Partial<Record<TaskType, NonNullable<Profile['modality']>>>> = {
