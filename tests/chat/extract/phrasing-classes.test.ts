@@ -400,3 +400,32 @@ describe('ML expertise as teams describe themselves (independent batches x4/x5)'
     expect(fields(message).mlExpertise).toBe(level);
   });
 });
+
+describe('switching, what was tried, and the teacher (independent batches x4/x5)', () => {
+  it.each([
+    ['We can swap the model entirely', true],
+    ["we're open to anything", true],
+    ['Fine with switching to something smaller', true],
+    ["We must use Cohere Command R because it's what's approved", false],
+  ])('reads %j as canSwitchModel %s', (message, value) => {
+    expect(fields(message).canSwitchModel).toBe(value);
+  });
+
+  it('reads outcomes after a model name with a version dot, and plateaus said as a ceiling', () => {
+    expect(
+      fields("we already did a LoRA on qwen2.5 7b last month and honestly it's good enough for the extraction part")
+        .tried,
+    ).toEqual([{ method: 'lora', result: 'good-enough' }]);
+    expect(fields('few-shot prompting got to ~85% and it wont go higher').tried).toEqual([
+      { method: 'in-context-learning', result: 'plateaued' },
+    ]);
+    expect(fields('prompt engineering got us nowhere tbh').tried).toEqual([
+      { method: 'prompt-engineering', result: 'failed' },
+    ]);
+  });
+
+  it('reads the model whose outputs a student is trained on as the teacher, not a model whose answers are fine', () => {
+    expect(fields("move to Llama 3.2 1B trained on GPT-4o's outputs").teacherModel).toBe('GPT-4o');
+    expect(fields("GPT-4o's answers are fine").teacherModel).toBeUndefined();
+  });
+});

@@ -16,6 +16,9 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:don't|do\s+not)\s+care\s+(?:which|what)\s+model|no\s+(?:strong\s+)?preference\s+(?:on|for)\s+(?:the\s+)?model|model[\s-]agnostic`,
     String.raw`open\s+to\s+(?:other|another|a\s+different|switching|changing)\s+(?:models?|llms?|providers?)`,
     String.raw`(?:happily|gladly|happy\s+to|willing\s+to|glad\s+to)\s+(?:switch|move|migrate)\s+(?:to|over\s+to)\s+(?:a|an|another|some)\b`,
+    String.raw`(?:can|could)\s+(?:swap|replace)\s+(?:the\s+|our\s+)?model(?:\s+(?:entirely|out|completely))?`,
+    String.raw`(?:fine|ok|okay|happy)\s+with\s+(?:switching|changing|moving)\s+(?:to\s+)?(?:something|another|a\s+different|any)`,
+    String.raw`(?:we(?:'re|\s+are)\s+)?open\s+to\s+(?:anything|any\s+model|whatever\s+works)`,
   ]
     .map((source) => String.raw`\b(?:${source})\b`)
     .join('|'),
@@ -38,6 +41,7 @@ const CANNOT_SWITCH = new RegExp(
     String.raw`(?:locked|stuck|tied)\s+(?:in\s+)?(?:to|with|on)\s+(?:the\s+|this\s+|our\s+)?(?:model|\w+)`,
     String.raw`(?:compliance|legal|procurement|security)\s+(?:has\s+)?(?:approved|validated|signed\s+off\s+on)\s+only|only\s+(?:approved|allowed|validated)\s+model`,
     String.raw`(?:the\s+)?model\s+is\s+(?:fixed|locked|mandated|non[\s-]negotiable)`,
+    String.raw`(?:must|have\s+to|has\s+to)\s+use\s+(?:[\w.-]+\s+){1,4}?(?:because|since|as)\s+(?:it(?:'s|\s+is)\s+)?(?:what(?:'s|\s+is)\s+)?(?:approved|mandated|the\s+only\s+(?:approved|allowed))`,
   ]
     .map((source) => String.raw`\b(?:${source})\b`)
     .join('|'),

@@ -15,6 +15,12 @@ const TEACHER_BEFORE =
 const TEACHER_AFTER =
   /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|could\s+be)\s+(?:the\s+|a\s+|our\s+)?teacher|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+(?:to\s+train|as\s+(?:training\s+)?(?:data|labels|targets))|(?:\s+(?:pipeline|setup|model|prompts?|system|workflow|calls|app))?\s+(?:into|down\s+to|to)\s+(?:a\s+)?(?:smaller|small|tiny|student|\w+\s+\d|llama|qwen|mistral|gemma|phi)|\s+to\s+(?:teach|train)\s+(?:a|our|the)\s+(?:smaller|small|tiny|student|cheaper|distilled)|\)?\s*(?:would|will|could|can|should)\s+(?:teach|train)\s+(?:a|our|the)\b|\s+to\s+(?:generate|create|produce|label|annotate|write)\s+(?:the\s+|our\s+)?(?:training\s+|synthetic\s+)?(?:data|dataset|examples|labels|targets)|\s+to\s+(?:label|annotate)\b|\s+(?:writes|generates|produces|creates|labels)\s+(?:the\s+|our\s+)?(?:gold|reference|target|training|synthetic)\s+(?:answers|labels|examples|data|outputs)|\s+(?:labels|outputs|completions)\s+(?:logged|collected|saved|stored|we\s+(?:logged|collected|saved|have))\b)/;
 
+/** What a model's possessive names when it is the teacher: "GPT-4o's outputs", "Opus's answers". */
+const POSSESSED_OUTPUTS = /^\s+(?:own\s+)?(?:outputs?|answers?|responses?|labels?|completions?|generations?)\b/;
+
+/** "… trained on", "learns from": the words before a teacher's possessive ("trained on GPT-4o's outputs"). */
+const TRAINED_ON_BEFORE = /\b(?:trained|tuned|fine[\s-]?tuned|learn\w*|distill?\w*|imitat\w*)\s+(?:it\s+|them\s+)?(?:on|from)\s+$/;
+
 /** "distill it into something small": the model the team runs now (named before) is the teacher. */
 const DISTILL_IT = /\bdistil(?:l)?(?:ing|ed|s)?\s+(?:it|this|that|them|the\s+(?:current\s+)?model)\s+(?:in)?to\b/;
 /** Said only as the teacher, the model is not the one the team adapts: "use Claude Opus as the teacher". */
@@ -47,7 +53,12 @@ export const extractTeacherModel: Extractor = (message, context) => {
     if (!mention.entry) continue;
     const before = lower.slice(Math.max(0, mention.start - 60), mention.start);
     const after = lower.slice(mention.end, mention.end + 60);
-    if (TEACHER_BEFORE.test(before) || TEACHER_AFTER.test(after)) {
+    // "trained on GPT-4o's outputs": the model whose outputs are trained on is the teacher.
+    const possessive =
+      /'s$/.test(lower.slice(mention.start, mention.end)) &&
+      POSSESSED_OUTPUTS.test(after) &&
+      TRAINED_ON_BEFORE.test(before);
+    if (TEACHER_BEFORE.test(before) || TEACHER_AFTER.test(after) || possessive) {
       findings.push(finding('teacherModel', mention.entry.name, mention.start, mention.end));
     } else if (distillIt && mention.end <= distillIt.index) {
       current = finding('teacherModel', mention.entry.name, mention.start, mention.end);

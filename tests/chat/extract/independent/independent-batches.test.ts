@@ -15,8 +15,8 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 /** Floors reached on 2026-12-04 (rounded down); raise them when the figures rise. */
 const FLOORS: Record<string, { precision: number; recall: number }> = {
-  x4: { precision: 0.83, recall: 0.82 },
-  x5: { precision: 0.9, recall: 0.77 },
+  x4: { precision: 0.84, recall: 0.84 },
+  x5: { precision: 0.9, recall: 0.79 },
 };
 
 interface BatchUtterance {
