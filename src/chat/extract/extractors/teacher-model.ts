@@ -19,7 +19,8 @@ const TEACHER_AFTER =
 const POSSESSED_OUTPUTS = /^\s+(?:own\s+)?(?:outputs?|answers?|responses?|labels?|completions?|generations?)\b/;
 
 /** "… trained on", "learns from": the words before a teacher's possessive ("trained on GPT-4o's outputs"). */
-const TRAINED_ON_BEFORE = /\b(?:trained|tuned|fine[\s-]?tuned|learn\w*|distill?\w*|imitat\w*)\s+(?:it\s+|them\s+)?(?:on|from)\s+$/;
+const TRAINED_ON_BEFORE =
+  /\b(?:trained|tuned|fine[\s-]?tuned|learn\w*|distill?\w*|imitat\w*)\s+(?:it\s+|them\s+)?(?:on|from)\s+$/;
 
 /** "distill it into something small": the model the team runs now (named before) is the teacher. */
 const DISTILL_IT = /\bdistil(?:l)?(?:ing|ed|s)?\s+(?:it|this|that|them|the\s+(?:current\s+)?model)\s+(?:in)?to\b/;
