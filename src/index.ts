@@ -27,6 +27,7 @@ import { requestAwareLogger } from './observability/request-scope.ts';
 import type { SessionStore } from './store/session-store.ts';
 import { sessionStoreFromConfig } from './store/session-store-from-config.ts';
 import { StoreUnavailableError } from './store/store-errors.ts';
+import { warmUp } from './warm-up.ts';
 
 /** How often expired chat sessions are pruned. */
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
@@ -153,6 +154,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // LLM variables are validated even when the LLM is off; prompts are read (and checked) only when it is on.
   const llm = options.deps?.llm ?? (await createLlmFromEnv(env, { onEvent: recordLlmEvents({ metrics, logger }) }));
   const knowledge = options.knowledge ?? (await loadKnowledge(config.KNOWLEDGE_DIR));
+  // Compile the hot paths before the first user arrives (see warm-up.ts).
+  const warmUpMs = await warmUp(knowledge);
   await mkdir(config.DATA_DIR, { recursive: true });
   const ownsStore = options.deps?.sessionStore === undefined;
   const sessionStore = instrumentSessionStore(
@@ -207,6 +210,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ? { reachableFrom: 'this machine only (set HOST=0.0.0.0 to accept other machines, e.g. in a container)' }
       : {}),
     startupMs: Math.round(performance.now() - started),
+    warmUpMs: Math.round(warmUpMs),
     knowledgeVersion: knowledge.version,
     connections: limits,
     llm: (({ mode, enabled, model, endpoint }) => ({ mode, enabled, model, endpoint }))(llm.status()),
