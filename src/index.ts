@@ -154,6 +154,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // LLM variables are validated even when the LLM is off; prompts are read (and checked) only when it is on.
   const llm = options.deps?.llm ?? (await createLlmFromEnv(env, { onEvent: recordLlmEvents({ metrics, logger }) }));
   const knowledge = options.knowledge ?? (await loadKnowledge(config.KNOWLEDGE_DIR));
+  // Compile the hot paths before listening, so the first user's turn is not the slow one (see warm-up.ts).
+  const warmUpMs = await warmUp(knowledge);
   await mkdir(config.DATA_DIR, { recursive: true });
   const ownsStore = options.deps?.sessionStore === undefined;
   const sessionStore = instrumentSessionStore(
@@ -208,18 +210,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ? { reachableFrom: 'this machine only (set HOST=0.0.0.0 to accept other machines, e.g. in a container)' }
       : {}),
     startupMs: Math.round(performance.now() - started),
+    warmUpMs: Math.round(warmUpMs),
     knowledgeVersion: knowledge.version,
     connections: limits,
     llm: (({ mode, enabled, model, endpoint }) => ({ mode, enabled, model, endpoint }))(llm.status()),
   });
-  // Compile the hot paths right after listening, before the first user usually arrives (see warm-up.ts); start-up
-  // itself is not delayed.
-  setImmediate(() => {
-    warmUp(knowledge).then(
-      (ms) => logger.info('warmed up', { warmUpMs: Math.round(ms) }),
-      (error: unknown) => logger.warn('warm-up failed', { error }),
-    );
-  });
+
   if (config.API_KEYS.length > 0 && config.METRICS_TOKEN === undefined) {
     logger.warn('GET /metrics is closed (403): API_KEYS is set but METRICS_TOKEN is not; set METRICS_TOKEN to scrape');
   }
