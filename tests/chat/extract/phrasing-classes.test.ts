@@ -429,3 +429,17 @@ describe('switching, what was tried, and the teacher (independent batches x4/x5)
     expect(fields("GPT-4o's answers are fine").teacherModel).toBeUndefined();
   });
 });
+
+describe('model access said in passing (independent batches x4/x5)', () => {
+  it.each([
+    ['we only have API access to it, no weights', 'api-only'],
+    ["a model we only call through the vendor's endpoint, no way to tune it", 'api-only'],
+    ['google lets us run tuning jobs on that gemini model', 'api-with-finetuning'],
+  ])('reads %j as %s', (message, access) => {
+    expect(fields(message).modelAccess).toBe(access);
+  });
+
+  it('does not read "weights and biases" as having no weights', () => {
+    expect(fields('we log no weights and biases runs').modelAccess).toBeUndefined();
+  });
+});
