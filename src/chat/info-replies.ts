@@ -30,7 +30,12 @@ export function resolveGenericFineTuning(
   return apiModel && managed ? 'managed-fine-tuning' : method;
 }
 
-export function costReply(recommendation: Recommendation, asked: MethodId | true, knowledge: Knowledge): string {
+export function costReply(
+  recommendation: Recommendation,
+  asked: MethodId | true,
+  knowledge: Knowledge,
+  options: { monthlyFirst?: boolean } = {},
+): string {
   const method = asked === true ? recommendation.destination.method : asked;
   const entry = entryOf(recommendation, method);
   const name = shortMethodName(knowledge, method);
@@ -88,6 +93,8 @@ export function costReply(recommendation: Recommendation, asked: MethodId | true
       training = true;
     }
   }
+  // Lines from here on are about the running bill; asked "per month", they come first.
+  const monthlyFrom = lines.length;
   // A cost fix: what the API bill is today, and what serving the smaller model costs after.
   const today = entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
   if (
@@ -131,7 +138,11 @@ export function costReply(recommendation: Recommendation, asked: MethodId | true
   const basis = training
     ? " Training figures assume sequences of 2,048 tokens, three runs and the catalog's dated prices."
     : '';
-  return `${lines.join(' ')}${basis}`;
+  const ordered =
+    options.monthlyFirst && monthlyFrom > 0 && monthlyFrom < lines.length
+      ? [...lines.slice(monthlyFrom), ...lines.slice(0, monthlyFrom)]
+      : lines;
+  return `${ordered.join(' ')}${basis}`;
 }
 
 /** True when the named model is API-only (its weights cannot be trained here) and `method` needs no weights. */

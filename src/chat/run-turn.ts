@@ -200,7 +200,12 @@ function infoReply(
   }
   if (intents.asksDefinition) return definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
   const parts: string[] = [];
-  if (intents.asksCost !== undefined) parts.push(costReply(recommendation, method(intents.asksCost), knowledge));
+  if (intents.asksCost !== undefined)
+    parts.push(
+      costReply(recommendation, method(intents.asksCost), knowledge, {
+        monthlyFirst: intents.asksMonthlyCost === true,
+      }),
+    );
   if (intents.asksFit !== undefined) parts.push(fitReply(recommendation, method(intents.asksFit), knowledge));
   if (intents.asksWhatWouldChange) parts.push(whatWouldChangeReply(recommendation, knowledge));
   if (intents.asksFirstStep) parts.push(firstStepReply(recommendation, knowledge));

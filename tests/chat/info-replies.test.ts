@@ -19,6 +19,7 @@ describe('questions about the advice (intents)', () => {
   it.each<[string, Record<string, unknown>]>([
     ['how much would the LoRA training cost and how long?', { asksCost: 'lora' }],
     ['how long would it take?', { asksCost: true }],
+    ['what would it cost per month after?', { asksCost: true, asksMonthlyCost: true }],
     ["what's the cost of distillation", { asksCost: 'distillation' }],
     ['will it fit on the 4090?', { asksFit: true }],
     ['how much memory does qlora need?', { asksFit: 'qlora' }],
@@ -117,7 +118,7 @@ describe('a cost fix by distillation', () => {
       'why not fine-tune Sonnet?',
     ]);
     const answerText = answer?.reply ?? '';
-    expect(cost?.reply).toMatch(/Today: about \$[\d,]+ a month of Claude Sonnet/);
+    expect(cost?.reply).toMatch(/^Today: about \$[\d,]+ a month of Claude Sonnet/);
     expect(answerText).toMatch(
       /Aim for Distillation into [^(]+ \(a smaller model trained on Claude Sonnet's outputs\)/,
     );

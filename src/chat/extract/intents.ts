@@ -52,6 +52,9 @@ const COMPARISON = new RegExp(
 );
 const WHAT_WOULD_CHANGE =
   /\bwhat\s+(?:would|could|might)\s+(?:change|flip|alter)\s+(?:your|the)\s+(?:answer|mind|recommendation|advice)|\bwhat\s+would\s+make\s+you\s+(?:change|recommend|pick|choose)|\bhow\s+sensitive\b|\bwhen\s+would\s+(?:the|your)\s+(?:answer|recommendation)\s+change/;
+/** A cost question about the running bill: "per month", "monthly", "to run it", "the bill after". */
+const MONTHLY =
+  /\b(?:per\s+month|a\s+month|monthly|each\s+month|every\s+month|to\s+run|running|to\s+serve|serving|bill)\b/;
 const FIRST_STEP =
   /\bwhat\s+(?:should|do|would|can)\s+(?:we|i|you)\s+(?:do|start\s+with|try|recommend)\s+first\b|\bwhere\s+(?:do|should|would|can)\s+(?:we|i)\s+start\b|\b(?:the\s+)?first\s+step\b|\bon\s+monday\b|\bwhat(?:'s|\s+is)\s+next\b/;
 const SMALL_TALK =
@@ -105,8 +108,10 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     intents.asksDefinition = defined;
     return;
   }
-  if (COST.test(lower)) intents.asksCost = methodIn(lower);
-  else if (FIT.test(lower)) intents.asksFit = methodIn(lower);
+  if (COST.test(lower)) {
+    intents.asksCost = methodIn(lower);
+    if (MONTHLY.test(lower)) intents.asksMonthlyCost = true;
+  } else if (FIT.test(lower)) intents.asksFit = methodIn(lower);
   if (WHAT_WOULD_CHANGE.test(lower)) intents.asksWhatWouldChange = true;
   else if (FIRST_STEP.test(lower)) intents.asksFirstStep = true;
   if (SHOW_DETAILS.test(lower)) intents.showDetails = true;

@@ -30,6 +30,8 @@ export interface ExtractionIntents {
   greeting: boolean;
   /** "how much would LoRA cost?", "how long would it take?": the method asked about, or true for the destination. */
   asksCost?: MethodId | true;
+  /** The cost question is about running it every month ("per month", "monthly", "to run"), not the one-off training. */
+  asksMonthlyCost?: boolean;
   /** "will QLoRA fit on our GPUs?": the method, or true for the destination. */
   asksFit?: MethodId | true;
   /** "what is RAG?": a definition from the methods table. */
