@@ -11,7 +11,7 @@ import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import { SFT_SIBLINGS, TRAINING_METHODS } from './method-groups.ts';
 import type { Destination } from './recommendation-schema.ts';
-import { kindForTask } from './task-capability.ts';
+import { kindReplacingNamed } from './task-capability.ts';
 
 /**
  * Stage 6 of the pipeline (shared/design.md): the destination is the feasible method that closes the diagnosed
@@ -104,8 +104,7 @@ export function wishList(
 
   // The named model cannot do the task at all: wish for what a model of the task's kind would need (a substitute
   // of that kind carries it out).
-  const taskKind =
-    facts.taskFitsModel === false && profile.taskType !== undefined ? kindForTask(profile.taskType) : undefined;
+  const taskKind = kindReplacingNamed(facts, profile.taskType);
   const architecture = taskKind?.kind ?? facts.modelArchitecture;
   const imageGenerator = taskKind ? taskKind.kind === 'diffusion' : facts.imageGenerator === true;
   const audio = taskKind ? taskKind.modality === 'audio' : profile.modality === 'audio';

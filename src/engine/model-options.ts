@@ -7,7 +7,7 @@ import { MAX_STUDENT_PARAMS_B } from './estimate-feasibility.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import { addDays } from './iso-dates.ts';
 import type { ModelOption } from './recommendation-schema.ts';
-import { kindForTask } from './task-capability.ts';
+import { kindReplacingNamed } from './task-capability.ts';
 
 /**
  * Stage 3 of the pipeline (shared/design.md): when the named model rules out the answer that would work, which
@@ -138,8 +138,7 @@ function candidates(
   forStudent: boolean,
 ): Model[] {
   // The named model cannot do the task at all (BERT asked to draw): the substitute is a model of the task's kind.
-  const forTask =
-    facts.taskFitsModel === false && profile.taskType !== undefined ? kindForTask(profile.taskType) : undefined;
+  const forTask = kindReplacingNamed(facts, profile.taskType);
   const modality = forTask?.modality ?? profile.modality ?? named?.modality ?? 'text';
   const kind = forTask?.kind ?? named?.architecture?.kind ?? (modality === 'image' ? 'diffusion' : 'decoder');
   const sameKind = (model: Model) => {

@@ -47,3 +47,14 @@ export function kindForTask(taskType: TaskType): { kind: Kind; modality: NonNull
   if (taskType === 'image-understand') return { kind: 'encoder', modality: 'vision-language' };
   return { kind: 'decoder', modality: 'text' };
 }
+
+/**
+ * When the named model cannot do the stated task (fact `taskFitsModel` false), the kind and modality a model that
+ * takes its place must have; undefined otherwise.
+ */
+export function kindReplacingNamed(
+  facts: { readonly taskFitsModel?: unknown },
+  taskType: Profile['taskType'],
+): { kind: Kind; modality: NonNullable<Profile['modality']> } | undefined {
+  return facts.taskFitsModel === false && taskType !== undefined ? kindForTask(taskType) : undefined;
+}
