@@ -15,10 +15,17 @@ import type { ModelOption, Question } from './recommendation-schema.ts';
  * pipeline. First what decides whether the destination is possible (its undecided constraints, residency for a
  * vendor or rented channel, device memory for on-device work, the model itself), then the diagnosis (the task,
  * when no need could be read), then the data the destination's fix needs, then preferences that would move the
- * destination. At most MAX_QUESTIONS, most decisive first; a field is asked once. Pure.
+ * destination. At most MAX_QUESTIONS (INTAKE_MAX_QUESTIONS while nothing is diagnosed yet), most decisive first; a
+ * field is asked once. Pure.
  */
 
 export const MAX_QUESTIONS = 3;
+/**
+ * With nothing diagnosed (a use case in a line, a model name and little else) the destination is only a fallback,
+ * and a consultant's intake asks more before committing: what the model must do, which gap must close, the data,
+ * where data may go. A handful, still most decisive first.
+ */
+export const INTAKE_MAX_QUESTIONS = 5;
 
 /**
  * Tasks judged item by item (a label, fields, an image): the shape says what must get better (the task itself), so
@@ -83,6 +90,8 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const { input, analysis, diagnosis, destination } = context;
   const facts = analysis.facts;
   const asked: { field: ProfileField; why: string }[] = [];
+  const intake = diagnosis.entries.length === 0 || !diagnosis.explicit;
+  const cap = intake ? INTAKE_MAX_QUESTIONS : MAX_QUESTIONS;
   const onDevice = input.deviceMemoryGB !== undefined || (input.goals ?? []).includes('on-device');
   const ownSideWithGpus =
     (input.deployment === 'on-prem' || input.deployment === 'edge' || input.deployment === 'mobile' || onDevice) &&
@@ -90,7 +99,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const publicContent = isPublicContent(input);
   const known = (field: ProfileField) => input[field] !== undefined || analysis.resolved.profile[field] !== undefined;
   const ask = (field: ProfileField, why: string) => {
-    if (asked.length >= MAX_QUESTIONS || known(field) || asked.some((entry) => entry.field === field)) return;
+    if (asked.length >= cap || known(field) || asked.some((entry) => entry.field === field)) return;
     // One answer covers another: the model's name gives its access and size; the GPU's name gives its memory.
     const has = (other: ProfileField) => asked.some((entry) => entry.field === other);
     if ((field === 'modelAccess' || field === 'modelParamsB') && has('modelName')) return;
@@ -116,7 +125,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // comes before anything else. The answer is computed with the stated value meanwhile.
   for (const conflict of analysis.resolved.conflicts) {
     const field = conflict.field as ProfileField;
-    if (!DECISIVE_CONFLICTS.has(field) || asked.length >= MAX_QUESTIONS) continue;
+    if (!DECISIVE_CONFLICTS.has(field) || asked.length >= cap) continue;
     // Sizes half or twice the catalog's change every memory and cost figure; other fields must change the method.
     const far =
       typeof conflict.given === 'number' &&
@@ -479,7 +488,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   if (input.tried === undefined && destination.objective !== 'none' && !destination.deadEnd) {
     ask('tried', 'Whether a prompt baseline already exists decides the first step: build one, or start training.');
   }
-  if (asked.length < MAX_QUESTIONS && input.requestsPerDay === undefined && facts.smallModel !== true) {
+  if (asked.length < cap && input.requestsPerDay === undefined && facts.smallModel !== true) {
     const next = changes({ requestsPerDay: 1_000_000 });
     if (next) ask('requestsPerDay', `At a million requests a day the destination moves to ${name(next)}.`);
   }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseDestination, type Wish } from '../../../src/engine/choose-destination.ts';
+import { INTAKE_MAX_QUESTIONS, MAX_QUESTIONS } from '../../../src/engine/choose-questions.ts';
 import { assessData } from '../../../src/engine/data-sufficiency.ts';
 import { diagnose } from '../../../src/engine/diagnose.ts';
 import type { FeasibilityMap, MethodFeasibility } from '../../../src/engine/feasibility.ts';
@@ -233,7 +234,15 @@ describe('questions (stage 7) and sensitivity', () => {
   it('asks the diagnosis first when nothing says what must get better', () => {
     const result = run({ modelName: 'Llama 3.1 8B', gpuName: 'RTX 4090', gpuCount: 1 });
     expect(result.questions[0]?.field).toBe('task');
-    expect(result.questions.length).toBeLessThanOrEqual(3);
+    // Nothing diagnosed yet: an intake asks a handful, the task first.
+    expect(result.questions.length).toBeGreaterThan(MAX_QUESTIONS);
+    expect(result.questions.length).toBeLessThanOrEqual(INTAKE_MAX_QUESTIONS);
+  });
+
+  it('asks at most three questions once the goal says what must get better', () => {
+    const result = run({ modelName: 'Llama 3.1 8B', gpuName: 'RTX 4090', gpuCount: 1, goals: ['style'] });
+    expect(result.questions.length).toBeGreaterThan(0);
+    expect(result.questions.length).toBeLessThanOrEqual(MAX_QUESTIONS);
   });
 
   it('asks what decides feasibility of a conditional destination before anything else', () => {
