@@ -124,8 +124,17 @@ export function compactAnswerParts(
   }
   const body = lines.join('\n');
   if (footnotes.length === 0) return { text: body };
-  const sources = footnotes.map((id, index): FootnoteSource => {
-    const source = recommendation.sources.find((entry) => entry.id === id) ?? knowledge.sourceById.get(id);
+  return { text: body, ...footnotesFor(footnotes, recommendation, knowledge) };
+}
+
+/** The numbered footnotes ("Sources:" and one line each) for source ids in mark order, and the same as data. */
+export function footnotesFor(
+  ids: readonly string[],
+  recommendation: Recommendation | undefined,
+  knowledge: Knowledge,
+): { footnotes: string; sources: FootnoteSource[] } {
+  const sources = ids.map((id, index): FootnoteSource => {
+    const source = recommendation?.sources.find((entry) => entry.id === id) ?? knowledge.sourceById.get(id);
     return source
       ? { n: index + 1, id, title: source.title, year: source.year, url: source.url }
       : { n: index + 1, id, title: id };
@@ -135,7 +144,7 @@ export function compactAnswerParts(
       ? `[${source.n}] ${source.title}`
       : `[${source.n}] ${source.title} (${source.year}) ${source.url}`,
   );
-  return { text: body, footnotes: `Sources:\n${footnoteLines.join('\n')}`, sources };
+  return { footnotes: `Sources:\n${footnoteLines.join('\n')}`, sources };
 }
 
 function costLine(recommendation: Recommendation, name: (method: MethodId) => string): string | undefined {

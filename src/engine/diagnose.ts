@@ -130,7 +130,16 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
     add('knowledge', `unlabeledCorpus: ${profile.unlabeledCorpus}`);
   }
 
-  if (profile.modelStage === 'base' && facts.modelArchitecture !== 'encoder' && facts.imageGenerator !== true)
+  // A base model does not follow instructions yet; but a task judged item by item (a label, fields) with pairs of
+  // its own is learnt directly by supervised tuning on those pairs: it never has to follow open instructions.
+  const perItemWithPairs =
+    (profile.taskType === 'classify' || profile.taskType === 'extract') && (profile.labeledExamples ?? 0) > 0;
+  if (
+    profile.modelStage === 'base' &&
+    facts.modelArchitecture !== 'encoder' &&
+    facts.imageGenerator !== true &&
+    !perItemWithPairs
+  )
     add('instruction-following', 'modelStage: base (a pre-trained model does not follow instructions yet)');
   if ((profile.preferencePairs ?? 0) > 0) add('alignment', `preferencePairs: ${profile.preferencePairs}`);
   if (profile.deployment === 'edge' || profile.deployment === 'mobile')

@@ -320,14 +320,15 @@ function vendorEndOfLifeAssumption(analysis: FeasibilityAnalysis, knowledge: Kno
   const today = knowledge.manifest.referenceDate;
   if (!model?.endOfLife || analysis.facts.modelRetired === true) return [];
   if (model.endOfLife > today) {
-    // Shutting down within the retiring-soon window: whatever is built on it must move before that date.
+    // Shutting down within the retiring-soon window: whatever is built on it must move before that date. The date,
+    // not a count of weeks: the window is judged at the knowledge base's reference date, not at the reader's today.
     const weeks = Math.ceil(daysBetween(today, model.endOfLife) / 7);
     if (weeks > RETIRING_SOON_WEEKS) return [];
     return [
       {
         field: 'modelName',
         value: model.name,
-        why: `${model.vendor} shuts ${model.name} down on ${model.endOfLife} (in about ${weeks} weeks): plan the move to another model or provider before then, and keep your evaluation set to re-check it.`,
+        why: `${model.vendor} shuts ${model.name} down on ${model.endOfLife}: plan the move to another model or provider before then, and keep your evaluation set to re-check it.`,
       },
     ];
   }

@@ -651,6 +651,13 @@ describe('advice on the real knowledge base', () => {
     expect(['lora', 'qlora']).toContain(later.destination.method);
   });
 
+  it("names the shutdown date, never a count of weeks judged at the reference date rather than the reader's today", () => {
+    const result = recommend({ modelName: 'GPT-4o', labeledExamples: 4000 }, knowledge, { explain: 'none' });
+    const shutdown = result.assumptions.find((assumption) => /shuts .* down on/.test(assumption.why));
+    expect(shutdown?.why).toContain('2027-01-14');
+    expect(shutdown?.why).not.toMatch(/weeks?\b/);
+  });
+
   it("judges lifecycle per channel: GPT-4o past OpenAI's window is still tuned where another cloud offers it", () => {
     const profile: Profile = { modelName: 'GPT-4o', labeledExamples: 4000, needsStyleOrFormat: true };
     const result = recommend(profile, knowledge, { explain: 'none' });

@@ -25,6 +25,17 @@ describe('diagnose (stage 4)', () => {
     ['"summaries" is a task skill, like "summarise"', { task: 'draft discharge summaries from notes' }, ['task-skill']],
     ['"a summary of each call" too', { task: 'write a summary of each sales call' }, ['task-skill']],
     ['a base model must learn to follow instructions', { modelStage: 'base' }, ['instruction-following']],
+    // A label or fields learnt from pairs of the task itself: supervised tuning teaches the mapping directly.
+    [
+      'a base model classifying from its own pairs needs no instruction tuning',
+      { modelStage: 'base', taskType: 'classify', labeledExamples: 40_000 },
+      ['task-skill'],
+    ],
+    [
+      'a base model that must chat still does',
+      { modelStage: 'base', taskType: 'chat', labeledExamples: 40_000 },
+      ['instruction-following'],
+    ],
     ['preference pairs are an alignment gap', { preferencePairs: 800 }, ['alignment']],
     ['a phone is on-device', { deployment: 'mobile' }, ['on-device']],
     ['a tight latency target', { latencyTargetMs: 200 }, ['latency']],

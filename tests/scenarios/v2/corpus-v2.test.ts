@@ -84,6 +84,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch4.json')),
     ...loadCases(here('./batch5.json')),
     ...loadCases(here('./batch6.json')),
+    ...loadCases(here('./batch7.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
