@@ -9,12 +9,22 @@ import { stripPeriod } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
-import { plainModelName } from './compact-answer.ts';
+import { type FootnoteSource, footnotesFor, plainModelName } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { GOAL_WORDS } from './fields/registry.ts';
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** A short answer and, when it cites any, its numbered footnotes (text and data). */
+export interface InfoAnswer {
+  text: string;
+  footnotes?: string;
+  sources?: FootnoteSource[];
+}
+
+/** A definition cites the method's first sources, as the compact answer does. */
+const DEFINITION_FOOTNOTES = 3;
 
 /** Sends "fine-tuning" to the provider's job when the named model is API-only and a provider tunes it. */
 export function resolveGenericFineTuning(
@@ -175,16 +185,19 @@ export function fitReply(recommendation: Recommendation, asked: MethodId | true,
   }
 }
 
-export function definitionReply(method: MethodId, knowledge: Knowledge): string {
+/** The short answer to "what is X?" from the methods table, with its sources as numbered footnotes. */
+export function definitionReply(method: MethodId, knowledge: Knowledge): InfoAnswer {
   const entry = knowledge.methodById.get(method);
-  if (!entry) return `I don't know ${method}.`;
-  return [
+  if (!entry) return { text: `I don't know ${method}.` };
+  const cited = entry.sources.slice(0, DEFINITION_FOOTNOTES);
+  const marks = cited.map((_id, index) => `[${index + 1}]`).join('');
+  const text = [
     `${entry.name}: ${stripPeriod(entry.whatChanges)}.`,
     `Data: ${stripPeriod(entry.dataNeeded.summary)}.`,
     `Good at: ${stripPeriod(entry.strengths[0] ?? '')}.`,
-    `Watch out: ${stripPeriod(entry.limitations[0] ?? '')}.`,
-    `[${entry.sources.join(', ')}]`,
+    `Watch out: ${stripPeriod(entry.limitations[0] ?? '')}.${marks ? ` ${marks}` : ''}`,
   ].join(' ');
+  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
 }
 
 export function comparisonReply(
@@ -246,6 +259,38 @@ export function firstStepReply(recommendation: Recommendation, knowledge: Knowle
     ? ''
     : ` Then ${shortMethodName(knowledge, destination.method)}.`;
   return `First: ${names}. ${firstStep.why}${aim}`;
+}
+
+/**
+ * "Which model would you pick?": the model the plan runs on and why that one, then up to two alternatives the engine
+ * judged possible. With no model named and none proposed, what decides the choice.
+ */
+export function modelReply(recommendation: Recommendation, knowledge: Knowledge): string {
+  const { destination, modelOptions } = recommendation;
+  const method = shortMethodName(knowledge, destination.method);
+  const chosen = destination.model.name === null ? undefined : plainModelName(destination.model.name);
+  const others = modelOptions
+    .filter((option) => option.verdict !== 'not-viable' && plainModelName(option.model) !== chosen)
+    .slice(0, 2)
+    .map((option) => plainModelName(option.model));
+  const alternatives = others.length > 0 ? ` Also possible: ${joinWords(others)}.` : '';
+  if (destination.student !== undefined)
+    return `${destination.student} as the student, trained on ${chosen === undefined ? "the large model's" : `${chosen}'s`} outputs: ${method} needs a model small enough to serve where the large one is too costly or too big.${alternatives}`;
+  if (chosen === undefined)
+    return `Any capable instruct model will do for ${method}; name the one you use (or may use) and I'll check access, fit and cost.${alternatives}`;
+  if (destination.model.switched)
+    return `${chosen}: the model you named rules out ${method}, and ${chosen} allows it on what you described.${alternatives}`;
+  if (destination.model.proposed)
+    return `${chosen}: it fits what you described (hardware, data rules, access) and can take ${method}.${alternatives}`;
+  return `Stay on ${chosen}, the model you named: ${method} works on it as described.${alternatives}`;
+}
+
+/** Where the advice stands, in one line: the destination, its model and the first step. */
+export function standingReply(recommendation: Recommendation, knowledge: Knowledge): string {
+  const { destination } = recommendation;
+  const on = destination.model.name === null ? '' : ` on ${plainModelName(destination.model.name)}`;
+  const first = firstStepReply(recommendation, knowledge);
+  return `The advice stands: ${shortMethodName(knowledge, destination.method)}${on}. ${first}`;
 }
 
 export function smallTalkReply(): string {

@@ -14,8 +14,11 @@ import {
   definitionReply,
   firstStepReply,
   fitReply,
+  type InfoAnswer,
+  modelReply,
   resolveGenericFineTuning,
   smallTalkReply,
+  standingReply,
   whatWouldChangeReply,
 } from './info-replies.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
@@ -134,9 +137,35 @@ export function runTurn(
   const info = infoReply(intents, recommendation, knowledge, understood.length > 0);
   if (info !== undefined) {
     const ack = acknowledgement(understood);
-    const reply = textReply(ack ? `${ack} ${info}` : info, [...ANSWER_FOLLOW_UPS]);
+    const text = textReply(ack ? `${ack} ${info.text}` : info.text, [...ANSWER_FOLLOW_UPS]);
+    const reply: ReplyData =
+      info.footnotes === undefined ? text : { ...text, footnotes: info.footnotes, sources: info.sources ?? [] };
     const provisional = recommendation.questions.length > 0;
     return { state, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
+  }
+
+  // A question the advisor cannot answer from what it holds is still a question, never an unclear answer to the
+  // advisor's own: say so, say where the advice stands (or ask the pending question again), and keep the state.
+  const midConversation = previous.requestedField !== undefined || previous.answered;
+  if (
+    intents.asksSomething &&
+    midConversation &&
+    understood.length === 0 &&
+    !intents.justRecommend &&
+    !intents.asksSummary &&
+    !intents.greeting
+  ) {
+    const pending = previous.answered ? undefined : nextQuestion(recommendation, state);
+    const lead = `I can't answer that one from what I know.${previous.answered ? ` ${standingReply(recommendation, knowledge)}` : ''}`;
+    const reply: ReplyData = {
+      lead,
+      notes: pending ? [questionText(pending)] : [],
+      hint: 'I can answer what it would cost, whether it fits, why (not) a method, what if something changed, what to do first, which model, and what a method is.',
+      suggestions: [...ANSWER_FOLLOW_UPS],
+    };
+    const provisional = recommendation.questions.length > 0;
+    const kept = pending ? { ...state, requestedField: pending.field } : state;
+    return { state: kept, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
   }
 
   const answeredRequested = previous.requestedField !== undefined && previous.requestedField in extraction.fields;
@@ -151,8 +180,13 @@ export function runTurn(
     : { ...state, missedAnswers: 0 };
 
   const question = nextQuestion(recommendation, afterMiss);
+  const restate = intents.asksSummary === true;
   const mustAnswer =
-    intents.justRecommend || previous.answered || question === undefined || afterMiss.questionsAsked >= maxQuestions;
+    intents.justRecommend ||
+    restate ||
+    previous.answered ||
+    question === undefined ||
+    afterMiss.questionsAsked >= maxQuestions;
 
   if (!mustAnswer && question) {
     const greeting = intents.greeting && understood.length === 0 && previous.questionsAsked === 0;
@@ -173,9 +207,14 @@ export function runTurn(
   // The chat shows the compact answer as the reply's body; "show details" gives the full template explanation.
   const { text: body, footnotes, sources } = compactAnswerParts(recommendation, knowledge);
   // After an earlier answer, compare with the advice before this message so the reply says what changed.
-  const before = previous.answered ? recommend(previous.profile, knowledge) : undefined;
+  // "What's the final plan?" asks for the whole answer again, on purpose.
+  const before = previous.answered && !restate ? recommend(previous.profile, knowledge) : undefined;
   const answer = answerReply(recommendation, understood, provisional, before, knowledge, body, answeredState.profile);
-  const reply: ReplyData = footnotes === undefined ? answer : { ...answer, footnotes, ...(sources ? { sources } : {}) };
+  // Footnotes only under the body whose marks [n] they explain (a one-line "nothing changed" reply has none).
+  const reply: ReplyData =
+    footnotes === undefined || answer.body === undefined
+      ? answer
+      : { ...answer, footnotes, ...(sources ? { sources } : {}) };
   return { state: answeredState, kind: 'recommendation', ...withReply(reply), understood, recommendation, provisional };
 }
 
@@ -190,13 +229,13 @@ function infoReply(
   recommendation: Recommendation,
   knowledge: Knowledge,
   statedFacts: boolean,
-): string | undefined {
+): InfoAnswer | undefined {
   const method = (asked: MethodId | true): MethodId | true =>
     asked === true ? true : resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation);
   if (intents.asksComparison) {
     const [a, b] = intents.asksComparison;
     const pair: [MethodId, MethodId] = [method(a) as MethodId, method(b) as MethodId];
-    return comparisonReply(recommendation, pair, knowledge);
+    return { text: comparisonReply(recommendation, pair, knowledge) };
   }
   if (intents.asksDefinition) return definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
   const parts: string[] = [];
@@ -209,9 +248,10 @@ function infoReply(
   if (intents.asksFit !== undefined) parts.push(fitReply(recommendation, method(intents.asksFit), knowledge));
   if (intents.asksWhatWouldChange) parts.push(whatWouldChangeReply(recommendation, knowledge));
   if (intents.asksFirstStep) parts.push(firstStepReply(recommendation, knowledge));
-  if (parts.length > 0) return parts.join(' ');
-  if (intents.showDetails) return recommendation.explanation?.text ?? '';
-  if (intents.smallTalk && !statedFacts) return smallTalkReply();
+  if (intents.asksModel && !intents.asksSummary) parts.push(modelReply(recommendation, knowledge));
+  if (parts.length > 0) return { text: parts.join(' ') };
+  if (intents.showDetails) return { text: recommendation.explanation?.text ?? '' };
+  if (intents.smallTalk && !statedFacts) return { text: smallTalkReply() };
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractIntents } from '../../src/chat/extract/intents.ts';
+import { replyText } from '../../src/chat/reply-data.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import { converse as converseWith } from '../helpers/converse.ts';
@@ -59,13 +60,18 @@ describe('a conversation that answers instead of repeating the recommendation', 
     expect(answer?.kind).toBe('recommendation');
     for (const turn of turns.slice(1)) {
       expect(turn.kind).toBe('info');
-      expect(turn.reply.length).toBeLessThan(700);
+      // A few sentences before the footnotes (a definition cites its sources as numbered footnotes).
+      expect(replyText({ ...turn.replyData, footnotes: undefined }).length).toBeLessThan(700);
       expect(turn.reply).not.toContain('Plan:');
     }
     expect(cost?.reply).toMatch(/GPU-hours for a three-run project, and no rental cost/);
     expect(cost?.reply).toMatch(/Renting instead: 1 × .* about \$[\d.]+/);
     expect(fit?.reply).toMatch(/^Yes: LoRA needs about [\d.]+ GB and you have 24 GB\./);
     expect(definition?.reply).toMatch(/^QLoRA .*: LoRA adapters trained while the frozen base/);
+    // Sources as numbered footnotes with titles and links, never a list of raw ids.
+    expect(definition?.reply).toMatch(/\[1\]\[2\]\[3\]\n\nSources:\n\[1\] .+ \(\d{4}\) https:\/\//);
+    expect(definition?.reply).not.toMatch(/\[qlora, /);
+    expect(definition?.replyData.sources?.map((source) => source.id)).toEqual(['qlora', 'qlora-repo', 'lora']);
     expect(comparison?.reply).toMatch(/^For you, LoRA/);
     expect(first?.reply).toMatch(/^First: Prompt engineering/);
     expect(thanks?.reply).toMatch(/^Glad to help/);

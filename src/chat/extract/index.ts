@@ -169,9 +169,20 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
     if (unasserted.covers(item.start)) return false;
     if (!PAST_KEEPS_FIELDS.has(item.field) && past.covers(item.start)) return false;
     if (isNegatedValue(lower, item.start, item.field, item.value)) return false;
-    return !insideSpan(questions, item.start, item.end);
+    return !insideSpan(questions, item.start, item.end) || ownedInQuestion(lower, item);
   });
 }
+
+/** "will it fit on my 3060?", "can our 2 A100s run it?": a question still says what the team's own things are. */
+function ownedInQuestion(lower: string, item: Finding): boolean {
+  return (
+    OWNED_FIELDS.has(item.field) &&
+    (/\b(?:my|our)\s+(?:[\w-]+\s+)?$/.test(lower.slice(Math.max(0, item.start - 24), item.start)) ||
+      /^(?:my|our)\b/.test(lower.slice(item.start, item.start + 4)))
+  );
+}
+/** Things a team owns and names with "my"/"our" inside a question. */
+const OWNED_FIELDS: ReadonlySet<string> = new Set(['gpuName', 'gpuCount', 'gpuMemoryGB']);
 
 /** "they do not sound like our brand", "doesn't match our template": the "not" complains that the need is unmet. */
 function complaint(lower: string, item: Finding): boolean {

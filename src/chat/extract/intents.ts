@@ -50,6 +50,24 @@ const DEFINITION = new RegExp(
 const COMPARISON = new RegExp(
   `(${METHOD_SOURCE})\\s+(?:or|vs\\.?|versus|compared\\s+to|against|(?:better|worse|cheaper|faster|easier|safer)\\s+than)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\b(?:compare|difference\\s+between)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:and|with|to|vs\\.?)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
 );
+/**
+ * "Should we do continued pretraining on the corpus or just RAG?", "QLoRA with rank 64, would that be better than
+ * LoRA?": two methods a few words apart in a question.
+ */
+const LOOSE_COMPARISON = new RegExp(
+  `(${METHOD_SOURCE})\\b(?:[\\s,]+[a-z0-9'-]+){0,6}?[\\s,]+(?:or|vs\\.?|versus|(?:be\\s+)?(?:better|worse|cheaper|faster|easier|safer)\\s+than)\\s+(?:just\\s+|simply\\s+|rather\\s+|maybe\\s+|plain\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?`,
+);
+/** "can I just do it with a prompt instead?", "could we get away with RAG?": is that method enough here. */
+const ENOUGH = new RegExp(
+  `\\b(?:can|could|should|shall|would)\\s+(?:i|we|you)\\s+(?:just\\s+|simply\\s+|not\\s+just\\s+)?(?:do\\s+(?:it|this|that|everything)\\s+with|use|go\\s+with|try|stick\\s+with|start\\s+with|get\\s+away\\s+with|get\\s+by\\s+with|rely\\s+on)\\s+(?:just\\s+|only\\s+)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?|\\b(?:is|would)\\s+(?:just\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:be\\s+)?(?:enough|sufficient|good\\s+enough)\\b`,
+);
+const ASKS_MODEL =
+  /\b(?:which|what)\s+(?:model|llm|base\s+model|checkpoint|open[\s-]weights?\s+model)s?\s+(?:would|should|do|can|could|will|to)\b|\b(?:which|what)\s+(?:model|llm)s?\b[^.?!]*\?|\b(?:recommend|suggest|pick)\s+(?:us\s+|me\s+)?a\s+model\b/;
+const ASKS_SUMMARY =
+  /\b(?:final|overall|whole|full)\s+(?:plan|answer|recommendation|verdict)\b|\b(?:recap|summari[sz]e\s+(?:it|this|that|the\s+(?:plan|answer|advice)|your\s+(?:answer|advice|recommendation)|for\s+me)|sum\s+(?:it|this|that)\s+up|tl;?dr)\b|\bwhat\s+(?:should|do|can)\s+i\s+(?:tell|say\s+to|present\s+to)\b|\bso\s+what(?:'s|\s+is)\s+the\s+(?:plan|answer|verdict|recommendation)\b|\b(?:remind|tell)\s+me\s+(?:the|your)\s+(?:plan|answer|recommendation)\b/;
+/** A question in form: a question mark, or an opening question word. */
+const QUESTION_FORM =
+  /\?\s*$|\?\s|^\W*(?:what|which|how|why|when|where|who|can|could|should|would|will|is|are|do|does|did)\b/;
 const WHAT_WOULD_CHANGE =
   /\bwhat\s+(?:would|could|might)\s+(?:change|flip|alter)\s+(?:your|the)\s+(?:answer|mind|recommendation|advice)|\bwhat\s+would\s+make\s+you\s+(?:change|recommend|pick|choose)|\bhow\s+sensitive\b|\bwhen\s+would\s+(?:the|your)\s+(?:answer|recommendation)\s+change/;
 /** A cost question about the running bill: "per month", "monthly", "to run it", "the bill after". */
@@ -86,15 +104,22 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   const whyMethod = whyNot ? null : WHY_METHOD.exec(lower);
   const whyMethodId = whyMethod ? methodFromPhrase(whyMethod[1] ?? '') : undefined;
   if (whyMethodId) intents.whyMethod = whyMethodId;
-  if (whyNot === null && whyMethod === null) readQuestions(lower, intents);
+  if (whyNot === null && whyMethod === null) {
+    const enough = ENOUGH.exec(lower);
+    const enoughMethod = enough ? methodFromPhrase(enough[1] ?? enough[2] ?? '') : undefined;
+    // "Is prompting enough?" is answered as "why (not) prompting": its case for and against, here.
+    if (enoughMethod) intents.whyNot = enoughMethod;
+    else readQuestions(lower, intents);
+  }
   if (GENERIC_FINE_TUNING.test(lower) && !FULL.test(lower)) intents.genericFineTuning = true;
+  if (QUESTION_FORM.test(lower)) intents.asksSomething = true;
   return intents;
 }
 
 /** Questions about the advice (cost, fit, definitions, comparisons, what would change it, where to start). */
 function readQuestions(lower: string, intents: ExtractionIntents): void {
-  const comparison = COMPARISON.exec(lower);
-  if (comparison) {
+  for (const comparison of [COMPARISON.exec(lower), LOOSE_COMPARISON.exec(lower)]) {
+    if (!comparison) continue;
     const first = methodFromPhrase(comparison[1] ?? comparison[3] ?? '');
     const second = methodFromPhrase(comparison[2] ?? comparison[4] ?? '');
     if (first && second && first !== second) {
@@ -114,6 +139,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   } else if (FIT.test(lower)) intents.asksFit = methodIn(lower);
   if (WHAT_WOULD_CHANGE.test(lower)) intents.asksWhatWouldChange = true;
   else if (FIRST_STEP.test(lower)) intents.asksFirstStep = true;
+  if (ASKS_MODEL.test(lower)) intents.asksModel = true;
+  if (ASKS_SUMMARY.test(lower)) intents.asksSummary = true;
   if (SHOW_DETAILS.test(lower)) intents.showDetails = true;
   else if (SMALL_TALK.test(lower) && !intents.justRecommend) intents.smallTalk = true;
 }

@@ -14,7 +14,7 @@ const METHOD_PHRASES: readonly (readonly [string, MethodId])[] = [
     'managed-fine-tuning',
   ],
   [
-    String.raw`full[\s-]?(?:parameter\s+)?fine[\s-]?tuning|full\s+ft|full\s+tuning|fine[\s-]?tuning|finetuning|fine[\s-]?tune`,
+    String.raw`full[\s-]?(?:parameter\s+)?fine[\s-]?tuning|full\s+ft|full\s+tuning|fine[\s-]?tuning|finetuning|fine[\s-]?tune|continued\s+pre[\s-]?training|domain[\s-]adaptive\s+pre[\s-]?training`,
     'full-fine-tuning',
   ],
   [String.raw`(?:bottleneck\s+)?adapters?(?:\s+layers)?|houlsby`, 'adapters'],

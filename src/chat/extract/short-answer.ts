@@ -109,6 +109,9 @@ export function catalogName(kind: 'model' | 'gpu'): AnswerReader {
   };
 }
 
+/** Words right before a number that deny it: "not 4", "instead of 3,000", "rather than 10". */
+const DENIED_NUMBER = /\b(?:not|n't|instead\s+of|rather\s+than)\s+(?:about\s+|around\s+|~\s*)?$/;
+
 /**
  * A number answer: "2", "about 300", "5k", "none" (0 where the bounds allow it). `convert` turns the number and
  * its unit ("gb", "weeks", "" when none) into the field's unit, given the words after it; undefined rejects it.
@@ -125,6 +128,8 @@ export function numberAnswer(
     NUMBER.lastIndex = 0;
     for (let match = NUMBER.exec(message.lower); match; match = NUMBER.exec(message.lower)) {
       if (overlapsAny(match.index, match.index + match[0].length, others)) continue;
+      // "1 A100, not 4": the number a correction replaces is nobody's answer.
+      if (DENIED_NUMBER.test(message.lower.slice(Math.max(0, match.index - 20), match.index))) continue;
       const amount = parseCount(match[1] ?? '');
       const value =
         amount === undefined
@@ -144,6 +149,10 @@ export function numberAnswer(
 /** Fields a description of the task implies by itself ("answer questions from our docs" → chat, knowledge). */
 const DESCRIBES_THE_TASK: ReadonlySet<string> = new Set(['modality', 'goals', 'taskType', 'unlabeledCorpus']);
 
+/** A question to the advisor: an opening question word aimed at the team or the advisor, ending in "?". */
+const QUESTION_TO_ADVISOR =
+  /^\W*(?:what|how|why|which|when|where|who|(?:should|can|could|would|shall|do|did)\s+(?:we|i|you)|is\s+(?:it|there|that|this)\s+(?:better|worth|possible|enough|ok))\b[^?]*\?\s*$/;
+
 /** Words an answer to "what should it do?" may have, at most (a paragraph, not a pasted document). */
 const MAX_TASK_WORDS = 60;
 
@@ -152,6 +161,8 @@ export const taskAnswer: AnswerReader = ({ message, text, others, start, end }) 
   // A message that states other facts ("actually 3 GPUs") is not a description of the task.
   if (others.some((other) => !DESCRIBES_THE_TASK.has(other.field))) return undefined;
   if (YES.test(text) || NO.test(text) || UNSURE.test(text)) return undefined;
+  // "what should our CI pipeline look like?" asks the advisor something; it does not say what the model must do.
+  if (QUESTION_TO_ADVISOR.test(text)) return undefined;
   if (text.split(/\s+/).length > MAX_TASK_WORDS) return undefined;
   const words = message.original.trim().replace(/[.!?]+$/, '');
   return words.length >= 3 ? { field: 'task', value: words, start, end } : undefined;

@@ -48,6 +48,15 @@ export interface ExtractionIntents {
   smallTalk?: boolean;
   /** The method was named only as "fine-tuning" (not "full fine-tuning"): for an API model it means the provider's job. */
   genericFineTuning?: boolean;
+  /** "which model would you pick?": the model the plan runs on, and the alternatives. */
+  asksModel?: boolean;
+  /** "what's the final plan?", "recap", "what should I tell leadership?": the whole answer again, on purpose. */
+  asksSummary?: boolean;
+  /**
+   * The message asks something ("…?", "how do we…", "is an instruct model better…"): with no intent above and no
+   * fact in it, it is answered as a question (never read as an unclear answer to the advisor's own question).
+   */
+  asksSomething?: boolean;
 }
 
 /** The result of `extractProfile`. */

@@ -96,7 +96,10 @@ export function findUnassertedSpans(message: PreparedMessage, options: { whatIf:
   // Assignments such as `gpuCount=100` or `gpu_name: H100` (identifiers, so read from the original casing).
   for (const match of allMatches(/\b[a-z]+(?:[A-Z][a-z0-9]*|_[a-z0-9]+)+\s*[=:]\s*(?:"[^"\n]*"|[^\s,;]+)/g, original))
     spans.push({ start: match.index, end: match.index + match[0].length, reason: 'injected' });
-  if (!options.whatIf) add(CONDITIONAL, 'conditional');
+  if (!options.whatIf) {
+    add(CONDITIONAL, 'conditional');
+    spans.push(...optionQuestionSpans(lower));
+  }
   for (const match of allMatches(THIRD_PARTY, lower)) {
     const end = match.index + match[0].length;
     THIRD_PARTY_SCOPE.lastIndex = end;
@@ -104,6 +107,40 @@ export function findUnassertedSpans(message: PreparedMessage, options: { whatIf:
     spans.push({ start: match.index, end: end + (scope?.[0].length ?? 0), reason: 'third-party' });
   }
   spans.push(...pastSpans(lower));
+  return spans;
+}
+
+/** A question weighing an option: "is an instruct model better…?", "would Llama 3.1 70B work?". */
+const WEIGHING_START =
+  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:is|are|would|should|could|will|does|do)\b/;
+const WEIGHING_WORDS =
+  /\b(?:better|worse|enough|good|work|make\s+sense|recommended|idea|worth|fine|possible|allowed|bad|preferable|smarter|wiser|best)\b/;
+/** "can we use GPT-4o through Azure…?", "should we switch to Llama 3.1 70B?": asking about a choice, not stating it. */
+const CHOICE_START =
+  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:can|could|should|shall|would)\s+(?:we|i)\s+(?:just\s+|maybe\s+|instead\s+)?(?:use|switch\s+to|go\s+with|try|pick|choose|move\s+to|start\s+(?:from|with))\b/;
+/** Sentence ends; a dot between digits ("Llama 3.1") does not end one. */
+const QUESTION_BREAK = /[!?;\n]|\.(?!\d)/g;
+/** The team's own things named in the question are still theirs: "is our A100 enough?", "will it run on my 3060?". */
+const OWN_WORDS = /\b(?:our|my|we\s+have|we've\s+got|i\s+have)\b/;
+
+/**
+ * Questions that weigh an option rather than state a fact: the whole sentence, when it opens like a yes/no question
+ * with a word of judgement in it ("is an instruct model better to start from?") or asks whether a choice is open
+ * ("can we use GPT-4o through Azure?"), and names nothing as the team's own.
+ */
+function optionQuestionSpans(lower: string): UnassertedSpan[] {
+  const spans: UnassertedSpan[] = [];
+  let start = 0;
+  for (const end of [...allMatches(QUESTION_BREAK, lower).map((match) => match.index), lower.length]) {
+    const sentence = lower.slice(start, end);
+    if (
+      lower[end] === '?' &&
+      !OWN_WORDS.test(sentence) &&
+      ((WEIGHING_START.test(sentence) && WEIGHING_WORDS.test(sentence)) || CHOICE_START.test(sentence))
+    )
+      spans.push({ start, end: end + 1, reason: 'conditional' });
+    start = end + 1;
+  }
   return spans;
 }
 

@@ -83,6 +83,8 @@ function actualKeys(extraction: Extraction): Map<string, unknown> {
   for (const [name, value] of Object.entries(extraction.intents)) {
     // genericFineTuning qualifies how a named method is read; it is not something the user asks.
     if (name === 'genericFineTuning') continue;
+    // asksSomething says only that the message is in question form.
+    if (name === 'asksSomething') continue;
     if (value !== false && value !== undefined) keys.set(`intent:${name}`, value);
   }
   return keys;

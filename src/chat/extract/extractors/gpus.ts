@@ -67,6 +67,17 @@ const VRAM = new RegExp(
   `(?:\\b${MEMORY}|\\b(${COUNT_SOURCE})\\s+(?:gb|gigs?|gigabytes))\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram)\\b`,
   'g',
 );
+/**
+ * A GPU the catalog does not list, by its family and number: "a RTX 3060 12GB", "my 3060 with 12 gigs", "two
+ * Radeon RX 7900 XTX". Its count (and its memory, when typed) are still the team's facts; the name is not resolved.
+ */
+const UNLISTED_GPU = new RegExp(
+  `(?:(${COUNT_SOURCE})\\s*(?:x\\s*)?|\\b(a|an|my|our|one|single|dual|quad)\\s+)?(?:(?:nvidia|amd|intel)\\s+)?(?:(?:geforce\\s+)?(?:rtx|gtx)|quadro(?:\\s+rtx)?|radeon(?:\\s+(?:rx|pro))?|arc|tesla)\\s*[a-z]?\\d{2,4}(?:\\s*(?:ti|super|xtx|xt))?\\b(?:\\s*\\(?\\s*${MEMORY}\\s*\\)?|\\s+with\\s+${MEMORY})?|\\b(my|our|a|the)\\s+((?:10|16|20|30|40|50)[5-9]0)(?:\\s*(?:ti|super))?\\b(?:\\s*\\(?\\s*${MEMORY}\\s*\\)?|\\s+with\\s+${MEMORY})?`,
+  'g',
+);
+/** A Mac named as the machine: "no NVIDIA GPUs" beside it says which GPU it is not, not that there is none. */
+const APPLE_MACHINE = /\b(?:macbook|mac\s+(?:studio|mini|pro)|imac|apple\s+silicon|m[1-4]\s+(?:pro|max|ultra))\b/;
+
 /** A count said right after the name: "H100s. eight of them." */
 const COUNT_OF_THEM = new RegExp(`^s?[.,:;]?\\s*(${COUNT_SOURCE})\\s+of\\s+them\\b`);
 
@@ -193,8 +204,26 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
     const memory = match[1] ?? match[2];
     if (memory !== undefined) findings.push(finding('gpuMemoryGB', Number(memory), start, end));
   }
+  const apple = APPLE_MACHINE.test(lower);
   for (const match of allMatches(NO_GPUS, lower)) {
+    if (apple && /\bnvidia\b/.test(match[0])) continue;
     findings.push(finding('gpuCount', 0, match.index, match.index + match[0].length));
+  }
+  for (const match of allMatches(UNLISTED_GPU, lower)) {
+    if (inCatalogMention(match.index) || inCatalogMention(match.index + match[0].length - 1)) continue;
+    const end = match.index + match[0].length;
+    const word = match[2] ?? match[5];
+    const count =
+      match[1] !== undefined
+        ? parseCount(match[1])
+        : word === 'the'
+          ? undefined
+          : (HARDWARE_COUNT_WORDS[word ?? ''] ?? (word === 'one' || word === 'our' ? 1 : undefined));
+    if (count !== undefined && count > 0 && count <= MAX_GPU_COUNT)
+      findings.push(finding('gpuCount', count, match.index, end));
+    const memory = match[3] ?? match[4] ?? match[7] ?? match[8];
+    if (memory !== undefined && Number(memory) > 0)
+      findings.push(finding('gpuMemoryGB', Number(memory), match.index, end));
   }
   for (const match of allMatches(VRAM, lower)) {
     if (inCatalogMention(match.index)) continue;

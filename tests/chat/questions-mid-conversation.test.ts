@@ -1,0 +1,131 @@
+/**
+ * Questions people ask in the middle of a conversation (found by a second new-user trial): a question while the
+ * advisor waits for an answer is answered, never read as an unclear answer; questions that weigh an option do not
+ * state facts; "which model?" and "what's the final plan?" get their own answers; an unknown question says so.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse as converseWith } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const converse = (messages: string[]) => converseWith(messages, knowledge);
+const fields = (text: string, requestedField?: Parameters<typeof extractProfile>[1]['requestedField']) =>
+  extractProfile(text, { knowledge, ...(requestedField ? { requestedField } : {}) }).fields;
+
+describe('a question asked while the advisor waits for an answer', () => {
+  it('"can I just do it with a prompt instead?" is answered (the case for and against prompting)', async () => {
+    const turns = await converse([
+      'We use Llama 3.1 8B and want a chatbot in our brand voice',
+      'can i just do it with a prompt instead?',
+    ]);
+    const [first, second] = turns;
+    expect(first?.kind).toBe('question');
+    expect(second?.kind).toBe('why');
+    expect(second?.reply).toMatch(/Prompt engineering/);
+    expect(second?.reply).not.toMatch(/couldn't tell the answer/);
+  });
+
+  it('"continued pretraining on the corpus or just RAG?" is a comparison of the two', async () => {
+    const turns = await converse([
+      'We have Llama 3.1 8B base and a 2 billion token corpus of legal texts; it should answer questions about them',
+      'Should we do continued pretraining on the corpus or just RAG?',
+    ]);
+    expect(turns[1]?.kind).toBe('info');
+    expect(turns[1]?.reply).toMatch(/Full fine-tuning/);
+    expect(turns[1]?.reply).toMatch(/Retrieval-augmented generation/);
+  });
+
+  it('a question it cannot answer says so and asks the pending question again, which stays pending', async () => {
+    const turns = await converse(['We use Llama 3.1 8B on one RTX 4090', 'what should our CI pipeline look like?']);
+    const [first, second] = turns;
+    expect(first?.question).toBeDefined();
+    expect(second?.kind).toBe('info');
+    expect(second?.reply).toMatch(/^I can't answer that one from what I know\./);
+    expect(second?.reply).toContain(first?.question?.question ?? '?');
+    expect(second?.reply).not.toMatch(/couldn't tell the answer/);
+    expect(second?.state.requestedField).toBe(first?.state.requestedField);
+    expect(second?.state.skippedFields).not.toContain(first?.state.requestedField);
+  });
+});
+
+describe('questions after an answer', () => {
+  const answered = 'We run Llama 3.1 8B on one RTX 4090, 2000 examples, strict JSON output. Just recommend.';
+
+  it('"which model would you pick?" names the model the plan runs on', async () => {
+    const [, model] = await converse([answered, 'which model would you pick for us?']);
+    expect(model?.kind).toBe('info');
+    expect(model?.reply).toMatch(/^Stay on Llama 3\.1 8B, the model you named/);
+  });
+
+  it('proposes a model, and says why, when none was named', async () => {
+    const [, model] = await converse([
+      'We need to classify support tickets into 12 categories; we have 5,000 labeled tickets and one A100 80GB. Just recommend.',
+      'which model should we use?',
+    ]);
+    expect(model?.reply).toMatch(/: it fits what you described/);
+  });
+
+  it('"what\'s the final plan?" gives the whole answer again, not "that doesn\'t change my answer"', async () => {
+    const [, plan] = await converse([answered, "ok, so what's the final plan?"]);
+    expect(plan?.kind).toBe('recommendation');
+    expect(plan?.reply).toMatch(/\*\*Aim for /);
+    expect(plan?.reply).not.toMatch(/doesn't change my answer/);
+  });
+
+  it('an unknown question says where the advice stands', async () => {
+    const [, other] = await converse([answered, 'what should our CI pipeline look like?']);
+    expect(other?.kind).toBe('info');
+    expect(other?.reply).toMatch(/^I can't answer that one from what I know\. The advice stands: /);
+  });
+
+  it('a fact that changes nothing gets one line, and no footnotes for marks it does not have', async () => {
+    const [, same] = await converse([answered, 'we are a team of five']);
+    if (/doesn't change my answer/.test(same?.reply ?? '')) expect(same?.reply).not.toMatch(/Sources:/);
+  });
+});
+
+describe('questions do not state facts; corrections do not answer other questions', () => {
+  it.each([
+    ['is an instruct model better to start from?', 'modelStage'],
+    ['would llama 3.1 70b work better?', 'modelName'],
+    ['Should we switch to Llama 3.1 8B?', 'modelName'],
+    ["Can we use GPT-4o through Azure if it's in an EU region?", 'modelName'],
+  ])('"%s" states no %s', (text, field) => {
+    expect(fields(text)).not.toHaveProperty(field);
+  });
+
+  it('"1 A100 80GB, not 4" does not answer a pending volume question with 4', () => {
+    const found = fields('sorry, I was wrong, we only have 1 A100 80GB, not 4.', 'requestsPerDay');
+    expect(found).not.toHaveProperty('requestsPerDay');
+    expect(found).toMatchObject({ gpuCount: 1, gpuName: 'NVIDIA A100 80GB' });
+  });
+});
+
+describe("GPUs the catalog does not list, and the team's own GPU inside a question", () => {
+  it.each([
+    ['hey so i have a RTX 3060 12GB at home', { gpuCount: 1, gpuMemoryGB: 12 }],
+    ['we have a 3060 with 12 gigs', { gpuCount: 1, gpuMemoryGB: 12 }],
+    ['two Radeon RX 7900 XTX (24GB)', { gpuCount: 2, gpuMemoryGB: 24 }],
+    ['will it fit on my 3060?', { gpuCount: 1 }],
+    ['will it fit on our 4090?', { gpuName: 'NVIDIA GeForce RTX 4090' }],
+  ])('%s', (text, expected) => {
+    expect(fields(text)).toMatchObject(expected);
+  });
+
+  it('a GPU in a question that is not theirs is not stated', () => {
+    expect(fields('can a 4090 run a 70B model?')).not.toHaveProperty('gpuName');
+  });
+
+  it('"no NVIDIA GPUs" beside a Mac is not "no GPUs"', () => {
+    expect(fields('We have a MacBook Pro M3 Max with 64GB for training, no NVIDIA GPUs.')).not.toHaveProperty(
+      'gpuCount',
+    );
+    expect(fields('no NVIDIA GPUs here, CPU only')).toMatchObject({ gpuCount: 0 });
+  });
+});
