@@ -8,7 +8,7 @@ import type { MethodRecommendation, Recommendation } from '../engine/recommendat
 import { stripPeriod } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
-import type { MethodId } from '../profile/profile-schema.ts';
+import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { type FootnoteSource, footnotesFor, plainModelName } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { GOAL_WORDS } from './fields/registry.ts';
@@ -162,7 +162,12 @@ function apiModelMethod(recommendation: Recommendation, method: MethodId, knowle
   return apiModel && knowledge.methodById.get(method)?.needsWeightAccess === false;
 }
 
-export function fitReply(recommendation: Recommendation, asked: MethodId | true, knowledge: Knowledge): string {
+export function fitReply(
+  recommendation: Recommendation,
+  asked: MethodId | true,
+  knowledge: Knowledge,
+  profile: Partial<Profile> = {},
+): string {
   const method = asked === true ? recommendation.destination.method : asked;
   const memory =
     method === recommendation.destination.method && recommendation.destination.estimates
@@ -170,20 +175,45 @@ export function fitReply(recommendation: Recommendation, asked: MethodId | true,
       : entryOf(recommendation, method)?.estimates?.memoryGB;
   const name = shortMethodName(knowledge, method);
   if (!memory) return `${name} does not depend on your GPU memory (or the model's size is not known yet).`;
-  const needed = `about ${money.format(memory.needed)} GB`;
+  const needed = `about ${gigabytes(memory.needed)} GB`;
+  // Training happens on a GPU; the device only runs the result (quantised).
+  const onDevice =
+    profile.deployment === 'mobile' || profile.deployment === 'edge' || profile.deviceMemoryGB !== undefined;
+  const where = onDevice && TRAINS_WEIGHTS.has(method) ? ' (training runs on a GPU, not on the device)' : '';
   if (memory.available === null)
-    return `${name} needs ${needed} of GPU memory; tell me your GPUs and I'll say whether it fits.`;
+    return `${name} needs ${needed} of GPU memory${where}; tell me your GPUs and I'll say whether it fits.`;
+  if (memory.available === 0)
+    return `You have no GPUs of your own: ${name} needs ${needed} of GPU memory${where}, so it runs on a rented GPU.${rentLine(recommendation, method)}`;
+  const have = `${gigabytes(memory.available)} GB`;
   switch (memory.fit) {
     case 'fits':
-      return `Yes: ${name} needs ${needed} and you have ${memory.available} GB.`;
+      return `Yes: ${name} needs ${needed} and you have ${have}${where}.`;
     case 'tight':
-      return `Just: ${name} needs ${needed} of your ${memory.available} GB, with little headroom.`;
+      return `Barely: ${name} needs ${needed} of your ${have}${where}, with little headroom.`;
     case 'fits-if':
-      return `Only if you ${joinWords([...(memory.adjustments ?? [])])}: ${name} needs ${needed} at the defaults and you have ${memory.available} GB.`;
+      return `Only if you ${joinWords([...(memory.adjustments ?? [])])}: ${name} needs ${needed} at the defaults and you have ${have}${where}.`;
     default:
-      return `No: ${name} needs ${needed} and you have ${memory.available} GB.${rentLine(recommendation, method)}`;
+      return `No: ${name} needs ${needed} and you have ${have}${where}.${rentLine(recommendation, method)}`;
   }
 }
+
+/** Gigabytes as people say them: whole numbers from 10 up, one decimal below. */
+function gigabytes(value: number): string {
+  return value >= 10 ? count.format(Math.round(value)) : (Math.round(value * 10) / 10).toString();
+}
+
+/** Methods that train weights (on a GPU), as opposed to prompting and retrieval, which only run the model. */
+const TRAINS_WEIGHTS: ReadonlySet<MethodId> = new Set([
+  'lora',
+  'qlora',
+  'adapters',
+  'prefix-tuning',
+  'prompt-tuning',
+  'full-fine-tuning',
+  'instruction-tuning',
+  'preference-tuning',
+  'distillation',
+]);
 
 /** The short answer to "what is X?" from the methods table, with its sources as numbered footnotes. */
 export function definitionReply(method: MethodId, knowledge: Knowledge): InfoAnswer {

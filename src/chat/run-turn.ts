@@ -134,7 +134,7 @@ export function runTurn(
   }
 
   // Questions about the advice get a short answer from what the engine already holds; the state keeps any new fact.
-  const info = infoReply(intents, recommendation, knowledge, understood.length > 0);
+  const info = infoReply(intents, recommendation, knowledge, understood.length > 0, state.profile);
   if (info !== undefined) {
     const ack = acknowledgement(understood);
     const text = textReply(ack ? `${ack} ${info.text}` : info.text, [...ANSWER_FOLLOW_UPS]);
@@ -229,6 +229,7 @@ function infoReply(
   recommendation: Recommendation,
   knowledge: Knowledge,
   statedFacts: boolean,
+  profile: Partial<Profile>,
 ): InfoAnswer | undefined {
   const method = (asked: MethodId | true): MethodId | true =>
     asked === true ? true : resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation);
@@ -245,7 +246,7 @@ function infoReply(
         monthlyFirst: intents.asksMonthlyCost === true,
       }),
     );
-  if (intents.asksFit !== undefined) parts.push(fitReply(recommendation, method(intents.asksFit), knowledge));
+  if (intents.asksFit !== undefined) parts.push(fitReply(recommendation, method(intents.asksFit), knowledge, profile));
   if (intents.asksWhatWouldChange) parts.push(whatWouldChangeReply(recommendation, knowledge));
   if (intents.asksFirstStep) parts.push(firstStepReply(recommendation, knowledge));
   if (intents.asksModel && !intents.asksSummary) parts.push(modelReply(recommendation, knowledge));

@@ -3,6 +3,7 @@ import type { Model } from '../knowledge/schemas.ts';
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { analyseFeasibility } from './analyse-feasibility.ts';
 import type { Substitute, Wish } from './choose-destination.ts';
+import { SMALL_MODEL_PARAMS_B } from './derive-facts.ts';
 import { MAX_STUDENT_PARAMS_B } from './estimate-feasibility.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import { addDays } from './iso-dates.ts';
@@ -183,12 +184,23 @@ function candidates(
       sameKind(model) &&
       !(cannotRent && ownGB !== undefined && QLORA_GB_PER_B * model.paramsB + QLORA_FIXED_GB > ownGB),
   );
+  // On a phone or an edge box only a small model runs well (rule device-needs-a-small-model): propose one of those
+  // when the catalog has one of the right kind, whatever larger model would squeeze into the device's memory.
+  const onDevice =
+    profile.deployment === 'edge' ||
+    profile.deployment === 'mobile' ||
+    profile.deviceMemoryGB !== undefined ||
+    (profile.goals ?? []).includes('on-device');
+  const small = onDevice
+    ? pool.filter((model) => (model.paramsB ?? Number.POSITIVE_INFINITY) <= SMALL_MODEL_PARAMS_B)
+    : [];
+  const proposals = small.length > 0 ? small : pool;
   const family = ref?.family;
   // Same generation first: a release date known to be recent beats an unknown one (older checkpoints lack dates).
   const generation = (model: Model) => (oldest !== undefined && model.released === undefined ? 1 : 0);
   const fitsOwn = (model: Model) =>
     ownGB === undefined || crudeNeedGB(methods, model.paramsB ?? Number.POSITIVE_INFINITY) <= ownGB ? 0 : 1;
-  return pool.sort(
+  return proposals.sort(
     (a, b) =>
       (a.family === family ? 0 : 1) - (b.family === family ? 0 : 1) ||
       fitsOwn(a) - fitsOwn(b) ||

@@ -220,7 +220,10 @@ describe('the answer a chat reader sees', () => {
       'how much would it cost?',
     ]);
     expect(answer?.recommendation.destination.model.proposed).toBe(true);
-    expect(fit?.reply).toMatch(/^Yes: LoRA needs about [\d.]+ GB and you have 24 GB\./);
+    // On a phone the fit question is about the training GPU, and the reply says so.
+    expect(fit?.reply).toMatch(
+      /^Yes: LoRA needs about \d+ GB and you have 24 GB \(training runs on a GPU, not on the device\)\./,
+    );
     expect(cost?.reply).toMatch(/GPU-hours for a three-run project, and no rental cost/);
   });
 

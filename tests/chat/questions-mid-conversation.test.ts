@@ -129,3 +129,16 @@ describe("GPUs the catalog does not list, and the team's own GPU inside a questi
     expect(fields('no NVIDIA GPUs here, CPU only')).toMatchObject({ gpuCount: 0 });
   });
 });
+
+describe('fit with no GPUs of their own', () => {
+  it('says the work runs on a rented GPU, never "you have 0 GB"', async () => {
+    const [, fit] = await converse([
+      'We want to classify support tickets with Llama 3.1 8B, 5,000 labeled tickets, no GPUs. Just recommend.',
+      'will it fit?',
+    ]);
+    expect(fit?.reply).toMatch(
+      /^You have no GPUs of your own: .* needs about \d+ GB of GPU memory, so it runs on a rented GPU\./,
+    );
+    expect(fit?.reply).not.toMatch(/0 GB/);
+  });
+});
