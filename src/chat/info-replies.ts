@@ -128,6 +128,15 @@ export function costReply(
           : `Serving it around the clock: about $${count.format(estimates.monthlyUSD)} a month of GPU time at the catalog's rental price (no rent if the GPU is yours).`,
     );
   }
+  // Asked what it costs a month, with no running figure to give: say what the bill is made of and what it needs.
+  if (options.monthlyFirst && lines.length === monthlyFrom && !apiModelMethod(recommendation, method, knowledge)) {
+    const model = recommendation.destination.model.name;
+    lines.push(
+      model === null
+        ? "Each month you pay for the model's API calls, or for the GPUs that serve an open model: tell me the model and how many requests a day, and I'll estimate it."
+        : `Each month you pay for serving ${plainModelName(model)}: tell me how many requests a day, and I'll estimate it.`,
+    );
+  }
   if (lines.length === 0 && apiModelMethod(recommendation, method, knowledge)) {
     // An API model's plan has no GPU bill to estimate: say what it does cost and what the estimate needs.
     const model = recommendation.destination.model.name ?? 'the model';

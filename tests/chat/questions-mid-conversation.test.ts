@@ -142,3 +142,37 @@ describe('fit with no GPUs of their own', () => {
     expect(fit?.reply).not.toMatch(/0 GB/);
   });
 });
+
+describe('phrasings from the second new-user trial', () => {
+  it.each([
+    [
+      "It's a B2B invoicing tool. We'd like the AI to answer customer questions about their invoices and our billing policies.",
+      { task: 'answer customer questions about their invoices', goals: ['knowledge'] },
+    ],
+    [
+      'i want to make a chatbot that talks like my D&D character',
+      { task: 'make a chatbot that talks like my D&D character' },
+    ],
+    ['Nobody here is an ML expert, maybe basic Python', { mlExpertise: 'none' }],
+    ['maybe 50,000 past email replies from agents', { labeledExamples: 50_000 }],
+    ["Nothing tried yet. We don't have any GPUs, we're all on AWS.", { tried: [], gpuCount: 0 }],
+  ])('%s', (text, expected) => {
+    expect(fields(text)).toMatchObject(expected);
+  });
+
+  it('a question is not the answer to "what should the model do?"', () => {
+    expect(fields('what should our CI pipeline look like?', 'task')).not.toHaveProperty('task');
+  });
+});
+
+describe('the monthly bill when nothing names the model yet', () => {
+  it('says what the bill is made of and what it needs, first', async () => {
+    const [, cost] = await converse([
+      "We'd like the AI to answer customer questions about our billing policies. Just recommend.",
+      'how much would this cost us per month?',
+    ]);
+    expect(cost?.reply).toMatch(
+      /^Each month you pay for the model's API calls, or for the GPUs that serve an open model/,
+    );
+  });
+});

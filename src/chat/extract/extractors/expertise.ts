@@ -25,6 +25,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         // Who the team is, when nobody on it does ML: "our team is mostly web developers", "we're three backend devs".
         String.raw`\b(?:we(?:'re|\s+are)|(?:our|the)\s+team\s+is|team\s+of|all\s+of\s+us\s+are|we(?:'re|\s+are)\s+all)\s+(?:(?:mostly|all|just|only|basically|a\s+bunch\s+of|a\s+few|a\s+couple\s+of|a\s+small\s+team\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+){0,2}(?:web|backend|back[\s-]end|frontend|front[\s-]end|full[\s-]?stack|software|app|mobile|ios|android|php|java|\.net|rails|javascript|js|product|game|devops)\s+(?:developers|devs|engineers)\b(?!\s*(?:,\s*)?(?:who|with|and|plus|but)\s+(?:\w+\s+){0,3}(?:ml|machine\s+learning|data\s+scien\w*|ai)\b)`,
         String.raw`\bnot\s+(?:ml|ai|machine\s+learning)\s+(?:people|folks|experts|engineers)\b`,
+        String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our)\s+team\s+)?(?:is|are)\s+(?:an?\s+|really\s+an?\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:experts?|engineers?|people|person|specialists?)\b`,
         String.raw`\bnone\s+of\s+(?:them|us)\s+(?:are\s+)?(?:ml|ai|machine[\s-]learning|data\s+science)\s+(?:people|folks|engineers|experts)\b`,
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+)?(?:really\s+)?(?:codes|programs|is\s+technical|is\s+a\s+developer)\b`,
       ].join('|'),

@@ -18,6 +18,8 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
       [
         String.raw`\b(?:answer|answers|answering|respond|responds|grounded|based|draws?|drawing|using|use|uses|from|over|on\s+top\s+of|search(?:es|ing)?|look(?:s|ing)?\s+up|knows?|know\s+about|trained\s+on|q\s?&\s?a\s+(?:over|on))\s+(?:(?:only\s+|just\s+)?(?:from|on|in|with|about|over)\s+)?${DOCS}\b`,
         String.raw`\b${DOCS}\s+(?:bot|assistant|chatbot|q\s?&\s?a|search|lookup)\b`,
+        // "answer customer questions about our billing policies", "questions on the travel rules".
+        String.raw`\bquestions?\s+(?:about|on|from|regarding|over)\s+(?:[\w'-]+\s+){0,6}?(?:polic(?:y|ies)|docs|documentation|documents|manuals?|handbook|wiki|knowledge[\s-]?base|faqs?|terms(?:\s+and\s+conditions)?|procedures|rules|guidelines|regulations)\b`,
         String.raw`\b(?:doesn't|does\s+not|don't|do\s+not)\s+know\s+(?:our|about\s+our)\b`,
         String.raw`\b(?:proprietary|internal|domain)\s+knowledge\b`,
         String.raw`\bhallucinat\w*\b`,

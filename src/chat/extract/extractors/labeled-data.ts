@@ -51,6 +51,11 @@ const COUNT_RECORDS_WITH_LABELS = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}${WITH_LABELS}`,
   'g',
 );
+/** "50,000 past email replies from agents": answers people wrote are the outputs of input/output examples. */
+const COUNT_REPLIES_BY_PEOPLE = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?(?:replies|responses|answers)\\s+(?:from|by|written\\s+by|sent\\s+by)\\s+(?:our\\s+|the\\s+)?(?:[a-z-]+\\s+)?(?:agents?|staff|support|reps?|representatives|team|humans?|people|experts?|doctors|nurses|lawyers|editors|engineers)\\b`,
+  'g',
+);
 /**
  * Written output in the team's voice is the training data for style: "20,000 lines of existing NPC dialogue",
  * "5k lines of our script". (Lines of code or logs are a corpus, not examples.)
@@ -134,6 +139,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_LABELS_GATHERED,
     COUNT_LABELED_BY_HAND,
     COUNT_LINES_OF_WRITING,
+    COUNT_REPLIES_BY_PEOPLE,
   ]) {
     for (const match of allMatches(pattern, lower)) {
       const count = parseCount(match[1] ?? '');
