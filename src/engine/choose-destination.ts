@@ -104,7 +104,7 @@ export function wishList(
 
   // The named model cannot do the task at all: wish for what a model of the task's kind would need (a substitute
   // of that kind carries it out).
-  const taskKind = kindReplacingNamed(facts, profile.taskType);
+  const taskKind = kindReplacingNamed(facts, profile.taskType, profile.task);
   const architecture = taskKind?.kind ?? facts.modelArchitecture;
   const imageGenerator = taskKind ? taskKind.kind === 'diffusion' : facts.imageGenerator === true;
   const audio = taskKind ? taskKind.modality === 'audio' : profile.modality === 'audio';

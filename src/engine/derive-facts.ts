@@ -13,7 +13,7 @@ import type { Facts, FactValue } from './facts.ts';
 import { addDays, daysBetween } from './iso-dates.ts';
 import { namedIsStudent, type ResolvedProfile } from './resolve-profile.ts';
 import { taskFitsModel } from './task-capability.ts';
-import { type FitAssessment, levelFits } from './training-compute.ts';
+import { type FitAssessment, levelFits, PROJECT_RUNS } from './training-compute.ts';
 
 /** `largeModel`: from about this size prompt tuning matches full fine-tuning (Lester et al. 2021). */
 export const LARGE_MODEL_PARAMS_B = 10;
@@ -21,6 +21,8 @@ export const LARGE_MODEL_PARAMS_B = 10;
 export const SMALL_MODEL_PARAMS_B = 3;
 /** `modelRetiringSoon`: the catalog end of life falls within this many weeks after the reference date. */
 export const RETIRING_SOON_WEEKS = 26;
+/** Hours in a week of round-the-clock training: the most a stated timeline allows one run on the team's GPUs. */
+const HOURS_PER_WEEK = 7 * 24;
 /** Memory an on-device runtime takes besides the weights and the KV cache, GB. */
 export const DEVICE_RUNTIME_GB = 0.5;
 /** Bits per weight of a 4-bit on-device format with quantized embeddings (llama.cpp Q4_K_M, knowledge: llamacpp-quantize). */
@@ -70,11 +72,15 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'trainable.qlora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
   'trainable.full-fine-tuning': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
   'trainable.distillation-student': [...HARDWARE, ...RENTING],
+  'inTime.lora': [...MODEL_SIZE, ...HARDWARE, 'timelineWeeks', 'labeledExamples', 'corpusTokens'],
+  'inTime.qlora': [...MODEL_SIZE, ...HARDWARE, 'timelineWeeks', 'labeledExamples', 'corpusTokens'],
+  'inTime.full-fine-tuning': [...MODEL_SIZE, ...HARDWARE, 'timelineWeeks', 'labeledExamples', 'corpusTokens'],
   imageGenerator: ['modelName', 'taskType'],
-  taskFitsModel: ['modelName', 'taskType'],
+  taskFitsModel: ['modelName', 'taskType', 'task'],
   namedIsStudent: ['modelName', 'teacherModel'],
   teacherRetired: ['teacherModel'],
   teacherApiOnly: ['teacherModel'],
+  teacherFitsTask: ['teacherModel', 'taskType', 'task'],
   'affordable.self-hosting': [...MODEL_SIZE, ...HARDWARE, 'monthlyBudgetUSD'],
   'affordable.api': ['modelName', 'requestsPerDay', 'monthlyBudgetUSD'],
   selfHostingCheaperThanApi: [...MODEL_SIZE, ...HARDWARE, 'requestsPerDay'],
@@ -178,6 +184,13 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   const rentalAllowed = profile.dataMustStayOnPrem !== true;
   facts.rentalAllowed = rentalAllowed;
   for (const check of TRAINING_CHECKS) {
+    // On the team's own GPUs a single run must also end within the stated timeline (the estimate's own hours).
+    const projectHours = estimates.ownProjectHours[check];
+    const inTime =
+      profile.timelineWeeks === undefined || projectHours === undefined
+        ? undefined
+        : projectHours / PROJECT_RUNS <= profile.timelineWeeks * HOURS_PER_WEEK;
+    if (inTime !== undefined && check !== 'distillation-student') facts[`inTime.${check}`] = inTime;
     const own = facts[`fits.${check}`] as boolean | undefined;
     const rentable = rentableFact(check, rentalAllowed, estimates, profile.oneTimeBudgetUSD);
     const trainable = or3(own, rentable);
@@ -209,6 +222,9 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     const pastEndOfLife = teacher.endOfLife !== undefined && teacher.endOfLife <= referenceDate;
     facts.teacherRetired = pastEndOfLife && !offersService(knowledge, teacher, PROVIDER_SERVICES, referenceDate);
     facts.teacherApiOnly = teacher.access !== 'open-weights';
+    // The teacher must itself produce the task's output (an image generator writes no extractions).
+    const teacherFits = taskFitsModel(teacher.architecture?.kind, teacher.modality, profile.taskType, profile.task);
+    if (teacherFits !== undefined) facts.teacherFitsTask = teacherFits;
   }
   // The catalog's architecture decides: BERT asked to draw images is not an image generator (it cannot do the task).
   if (architecture !== undefined) facts.imageGenerator = architecture === 'diffusion';
@@ -217,6 +233,7 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     typeof architecture === 'string' ? (architecture as (typeof ARCHITECTURE_KINDS)[number]) : undefined,
     resolved.model?.modality,
     profile.taskType,
+    profile.task,
   );
   if (fits !== undefined) facts.taskFitsModel = fits;
 

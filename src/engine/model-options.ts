@@ -139,7 +139,7 @@ function candidates(
   forStudent: boolean,
 ): Model[] {
   // The named model cannot do the task at all (BERT asked to draw): the substitute is a model of the task's kind.
-  const forTask = kindReplacingNamed(facts, profile.taskType);
+  const forTask = kindReplacingNamed(facts, profile.taskType, profile.task);
   const modality = forTask?.modality ?? profile.modality ?? named?.modality ?? 'text';
   const kind = forTask?.kind ?? named?.architecture?.kind ?? (modality === 'image' ? 'diffusion' : 'decoder');
   const sameKind = (model: Model) => {

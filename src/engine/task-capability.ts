@@ -29,22 +29,45 @@ export function tasksOf(
   return TEXT_TASKS;
 }
 
+/**
+ * Work on images whose output is written words (a description, a caption, an answer, a report): only a model that
+ * generates text from images does it; CLIP scores images against texts it is given and writes nothing.
+ */
+const WRITTEN_OUTPUT =
+  /\b(?:describ\w*|descriptions?|caption\w*|write|writes|writing|written|answer\w*|explain\w*|summar\w*|reports?|narrat\w*|transcrib\w*|read\s+(?:out|the\s+text|the\s+values?))\b/i;
+
+/** True when an image-understanding task must write words, not pick labels (judged from the task's own words). */
+export function writesAboutImages(taskType: Profile['taskType'], task: string | undefined): boolean {
+  return taskType === 'image-understand' && task !== undefined && WRITTEN_OUTPUT.test(task);
+}
+
 /** False when the named model's kind cannot do the stated task shape; undefined when either is not known. */
 export function taskFitsModel(
   kind: Kind | undefined,
   modality: Profile['modality'] | undefined,
   taskType: Profile['taskType'],
+  task?: string,
 ): boolean | undefined {
   if (taskType === undefined) return undefined;
   const tasks = tasksOf(kind, modality);
-  return tasks === undefined ? undefined : tasks.includes(taskType);
+  if (tasks === undefined) return undefined;
+  // An image encoder labels and matches images; it cannot write about them.
+  if (kind === 'encoder' && writesAboutImages(taskType, task)) return false;
+  return tasks.includes(taskType);
 }
 
 /** The kind and modality a model must have to do `taskType`, for a substitute when the named model cannot. */
-export function kindForTask(taskType: TaskType): { kind: Kind; modality: NonNullable<Profile['modality']> } {
+export function kindForTask(
+  taskType: TaskType,
+  task?: string,
+): { kind: Kind; modality: NonNullable<Profile['modality']> } {
   if (taskType === 'image-generate') return { kind: 'diffusion', modality: 'image' };
   if (taskType === 'transcribe') return { kind: 'encoder-decoder', modality: 'audio' };
-  if (taskType === 'image-understand') return { kind: 'encoder', modality: 'vision-language' };
+  // Writing about images needs a vision-language decoder; picking labels for them, an image-text encoder.
+  if (taskType === 'image-understand')
+    return writesAboutImages(taskType, task)
+      ? { kind: 'decoder', modality: 'vision-language' }
+      : { kind: 'encoder', modality: 'vision-language' };
   return { kind: 'decoder', modality: 'text' };
 }
 
@@ -55,6 +78,7 @@ export function kindForTask(taskType: TaskType): { kind: Kind; modality: NonNull
 export function kindReplacingNamed(
   facts: { readonly taskFitsModel?: unknown },
   taskType: Profile['taskType'],
+  task?: string,
 ): { kind: Kind; modality: NonNullable<Profile['modality']> } | undefined {
-  return facts.taskFitsModel === false && taskType !== undefined ? kindForTask(taskType) : undefined;
+  return facts.taskFitsModel === false && taskType !== undefined ? kindForTask(taskType, task) : undefined;
 }

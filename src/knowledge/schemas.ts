@@ -275,11 +275,15 @@ export const FACT_TYPES = {
   'trainable.qlora': 'boolean',
   'trainable.full-fine-tuning': 'boolean',
   'trainable.distillation-student': 'boolean',
+  'inTime.lora': 'boolean', // one run on the team's own GPUs ends within timelineWeeks (round the clock)
+  'inTime.qlora': 'boolean',
+  'inTime.full-fine-tuning': 'boolean',
   imageGenerator: 'boolean', // a diffusion model, or (with no architecture known) the task is image generation
   taskFitsModel: 'boolean', // the named model's kind can do taskType at all (BERT writes nothing, Whisper only transcribes)
   namedIsStudent: 'boolean', // a teacher is named and the named model is the smaller one: distil into it
   teacherRetired: 'boolean', // the named teacher is past its end of life on every channel the catalog knows
   teacherApiOnly: 'boolean', // the named teacher runs only on its vendor's servers (its answers come from there)
+  teacherFitsTask: 'boolean', // the named teacher's kind can do taskType (an image generator is no teacher for extraction)
   'affordable.self-hosting': 'boolean', // estimated monthly self-hosting cost ≤ monthlyBudgetUSD
   'affordable.api': 'boolean', // estimated monthly API bill at requestsPerDay ≤ monthlyBudgetUSD (catalog list price)
   selfHostingCheaperThanApi: 'boolean', // at requestsPerDay, self-hosting costs less per month than the API

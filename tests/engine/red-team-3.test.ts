@@ -1,0 +1,221 @@
+/**
+ * Classes of impossible verdicts found by the third engine red team (profiles written before the engine was run):
+ * a training run longer than the whole timeline, speech and image models "trained" on text, CLIP asked to write,
+ * self-hosting over the monthly budget, a full copy per tenant that cannot be served, and teachers that cannot
+ * teach (wrong kind of output, or a paid API with no budget). One row per class, with the hard reason.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recommend } from '../../src/engine/recommend.ts';
+import { kindForTask, taskFitsModel } from '../../src/engine/task-capability.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import type { MethodId, Profile } from '../../src/profile/profile-schema.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+
+const verdict = (profile: Profile, method: MethodId) =>
+  recommend(profile, knowledge, { explain: 'none' }).recommendations.find((entry) => entry.method === method);
+
+describe('red team 3: methods the stated facts rule out are never viable', () => {
+  it.each<[string, Profile, MethodId[], string]>([
+    [
+      'one continued pre-training run on one T4 takes weeks; the timeline is half a week and nothing may be rented',
+      {
+        modelName: 'Qwen2.5 0.5B',
+        gpuName: 'T4',
+        gpuCount: 1,
+        dataMustStayOnPrem: true,
+        labeledExamples: 0,
+        unlabeledCorpus: 'large',
+        corpusTokens: 30_000_000_000,
+        timelineWeeks: 0.5,
+        goals: ['knowledge'],
+        canSwitchModel: false,
+        taskType: 'chat',
+      },
+      ['full-fine-tuning', 'lora', 'qlora'],
+      'full-fine-tuning-run-outlasts-the-timeline',
+    ],
+    [
+      'Whisper learns from audio with transcripts, not from a text corpus',
+      {
+        modelName: 'Whisper large-v3',
+        taskType: 'transcribe',
+        labeledExamples: 0,
+        unlabeledCorpus: 'large',
+        corpusTokens: 200_000_000,
+        gpuName: 'A100 80GB',
+        gpuCount: 1,
+      },
+      ['lora', 'qlora', 'full-fine-tuning'],
+      'speech-and-image-models-learn-from-their-own-media',
+    ],
+    [
+      'Stable Diffusion learns a style from images, not from brand-guideline text',
+      {
+        modelName: 'Stable Diffusion 1.5',
+        taskType: 'image-generate',
+        labeledExamples: 0,
+        unlabeledCorpus: 'large',
+        corpusTokens: 1_000_000_000,
+        gpuName: 'RTX 4090',
+        gpuCount: 1,
+      },
+      ['lora', 'qlora', 'full-fine-tuning'],
+      'speech-and-image-models-learn-from-their-own-media',
+    ],
+    [
+      'CLIP cannot write a description of a photo',
+      {
+        modelName: 'CLIP ViT-L/14',
+        taskType: 'image-understand',
+        task: 'write a one-paragraph description of each product photo',
+        labeledExamples: 5000,
+        gpuName: 'A100 80GB',
+        gpuCount: 1,
+        canSwitchModel: false,
+      },
+      ['lora', 'full-fine-tuning', 'prompt-engineering', 'adapters'],
+      'model-cannot-do-task',
+    ],
+    [
+      'self-hosting a 405B model costs thousands a month against a $300 budget',
+      {
+        modelName: 'Llama 3.1 405B',
+        gpuCount: 0,
+        monthlyBudgetUSD: 300,
+        deployment: 'cloud-self-hosted',
+        requestsPerDay: 1000,
+        canSwitchModel: false,
+        taskType: 'chat',
+        labeledExamples: 5000,
+        needsStyleOrFormat: true,
+      },
+      ['prompt-engineering', 'in-context-learning', 'rag', 'lora', 'qlora'],
+      'self-hosting-cannot-be-paid',
+    ],
+    [
+      '100 full copies of a 0.5B model do not fit one T4, and the data may not go to rented GPUs',
+      {
+        modelName: 'Qwen2.5 0.5B',
+        gpuName: 'T4',
+        gpuCount: 1,
+        tasksCount: 100,
+        labeledExamples: 2000,
+        taskType: 'classify',
+        dataMustStayOnPrem: true,
+        canSwitchModel: false,
+      },
+      ['full-fine-tuning'],
+      'full-copies-per-task-cannot-be-served',
+    ],
+    [
+      'an image generator is no teacher for an extraction student',
+      {
+        modelName: 'Qwen2.5 1.5B',
+        teacherModel: 'Stable Diffusion XL 1.0',
+        labeledExamples: 0,
+        taskType: 'extract',
+        goals: ['cost'],
+        gpuName: 'L4',
+        gpuCount: 1,
+        requestsPerDay: 100_000,
+      },
+      ['distillation'],
+      'teacher-cannot-do-task',
+    ],
+    [
+      "a paid API teacher's answers cannot be bought with a $0 budget",
+      {
+        modelName: 'Llama 3.2 3B',
+        teacherModel: 'Claude Opus',
+        labeledExamples: 0,
+        oneTimeBudgetUSD: 0,
+        monthlyBudgetUSD: 0,
+        gpuName: 'RTX 4090',
+        gpuCount: 1,
+        taskType: 'generate',
+        goals: ['cost'],
+        requestsPerDay: 50_000,
+      },
+      ['distillation'],
+      'api-teacher-needs-a-budget',
+    ],
+  ])('%s', (_name, profile, impossible, ruleId) => {
+    const result = recommend(profile, knowledge, { explain: 'none' });
+    for (const method of impossible) {
+      const entry = result.recommendations.find((candidate) => candidate.method === method);
+      expect(entry?.verdict, method).toBe('not-viable');
+    }
+    const blockers = result.recommendations.flatMap((entry) => entry.blockers.map((blocker) => blocker.ruleId));
+    expect(blockers).toContain(ruleId);
+  });
+
+  it('the same profiles without the deciding fact keep those methods open (the rules are not blanket bans)', () => {
+    expect(
+      verdict(
+        {
+          modelName: 'Qwen2.5 0.5B',
+          gpuName: 'T4',
+          gpuCount: 1,
+          dataMustStayOnPrem: true,
+          labeledExamples: 0,
+          unlabeledCorpus: 'large',
+          corpusTokens: 30_000_000_000,
+          goals: ['knowledge'],
+          taskType: 'chat',
+        },
+        'full-fine-tuning',
+      )?.verdict,
+    ).not.toBe('not-viable');
+    expect(
+      verdict(
+        {
+          modelName: 'Whisper large-v3',
+          taskType: 'transcribe',
+          labeledExamples: 800,
+          gpuName: 'A100 80GB',
+          gpuCount: 1,
+        },
+        'lora',
+      )?.verdict,
+    ).not.toBe('not-viable');
+  });
+
+  it('a text model asked to answer questions about photos is not moved to CLIP, which writes nothing', () => {
+    const result = recommend(
+      {
+        modelName: 'Llama 3.1 8B',
+        taskType: 'image-understand',
+        task: 'answer customer questions about photos of their damaged parcels',
+        labeledExamples: 3000,
+        gpuName: 'A100 80GB',
+        gpuCount: 1,
+        canSwitchModel: true,
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(result.destination.model.name).not.toMatch(/CLIP/);
+    expect(result.modelOptions.map((option) => option.model).join(' ')).not.toMatch(/CLIP/);
+  });
+
+  it('writing about images needs a vision-language decoder; labelling them, an image-text encoder', () => {
+    expect(taskFitsModel('encoder', 'vision-language', 'image-understand', 'tag each product photo')).toBe(true);
+    expect(taskFitsModel('encoder', 'vision-language', 'image-understand', 'write a caption for each photo')).toBe(
+      false,
+    );
+    expect(kindForTask('image-understand', 'describe each photo')).toEqual({
+      kind: 'decoder',
+      modality: 'vision-language',
+    });
+    expect(kindForTask('image-understand', 'sort photos by damage type')).toEqual({
+      kind: 'encoder',
+      modality: 'vision-language',
+    });
+  });
+});
