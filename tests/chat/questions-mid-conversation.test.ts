@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 const converse = (messages: string[]) => converseWith(messages, knowledge);
 const fields = (text: string, requestedField?: Parameters<typeof extractProfile>[1]['requestedField']) =>
-  extractProfile(text, { knowledge, ...(requestedField ? { requestedField } : {}) }).fields;
+  extractProfile(text, { knowledge, today: '2026-12-04', ...(requestedField ? { requestedField } : {}) }).fields;
 
 describe('a question asked while the advisor waits for an answer', () => {
   it('"can I just do it with a prompt instead?" is answered (the case for and against prompting)', async () => {
@@ -174,5 +174,43 @@ describe('the monthly bill when nothing names the model yet', () => {
     expect(cost?.reply).toMatch(
       /^Each month you pay for the model's API calls, or for the GPUs that serve an open model/,
     );
+  });
+});
+
+describe('phrasings from independent batch x6 (tuning data)', () => {
+  it.each([
+    ["honestly we're not attached to the model at all.", { canSwitchModel: true }],
+    [
+      "we don't have an ML person and the model doesn't matter to us, pick whatever.",
+      { canSwitchModel: true, mlExpertise: 'none' },
+    ],
+    ["we're locked into Command R through a contract until 2028, can't change models.", { canSwitchModel: false }],
+    ['none of us have done ML before', { mlExpertise: 'none' }],
+    ['our research group has people who literally wrote papers on RLHF', { mlExpertise: 'expert' }],
+    ['the eng team has some basic python/ML from a bootcamp', { mlExpertise: 'basic' }],
+    ["4 people on the ml side who've done a bunch of fine-tuning before", { mlExpertise: 'intermediate' }],
+    ['phones, about 6 gigs', { deployment: 'mobile', deviceMemoryGB: 6 }],
+    ['target device is a pixel 8, keep the model under 2.5 GB', { deployment: 'mobile', deviceMemoryGB: 2.5 }],
+    ["we'll self-host on our own k8s in AWS with vLLM", { deployment: 'cloud-self-hosted' }],
+    ['timeline is end of Q1', { timelineWeeks: 17 }],
+    ['we want it in the app by christmas', { timelineWeeks: 3 }],
+    ['maybe 1,500 ranked pairs from our raters', { preferencePairs: 1500 }],
+    ['chosen/rejected pairs: nine hundred so far', { preferencePairs: 900 }],
+    ["running cost can't go over $1,200 a month", { monthlyBudgetUSD: 1200 }],
+    ['monthly we can do like 2.5k on API costs, hard ceiling', { monthlyBudgetUSD: 2500 }],
+    ['we have a one-off 30k for the whole thing', { oneTimeBudgetUSD: 30_000 }],
+  ])('%s', (text, expected) => {
+    expect(fields(text)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['our sister team in berlin runs llama 3.1 70b on 8 H100s', ['modelName', 'gpuName', 'gpuCount']],
+    ['we might get some H100s in february if the budget gets approved', ['gpuName']],
+    ['some ppl on the team wanted to distill from gpt-5 but legal killed it', ['teacherModel', 'modelName']],
+    ['a monthly 500 requests', ['oneTimeBudgetUSD', 'monthlyBudgetUSD']],
+    ['it costs $300 a month', ['monthlyBudgetUSD']],
+  ])('states none of: %s', (text, absent) => {
+    const found = fields(text);
+    for (const field of absent) expect(found, field).not.toHaveProperty(field);
   });
 });

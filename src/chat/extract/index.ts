@@ -136,13 +136,14 @@ function withinSchema(item: Finding): boolean {
 const CONTRAST_BEFORE = /\b(?:not|instead\s+of|rather\s+than)\s+(?:the\s+|a\s+|an\s+)?$/;
 /** A model or GPU ruled out right after it is named: "so Claude Sonnet is out", "H100s are off the table". */
 const RULED_OUT_AFTER =
-  /^(?:\s+\w+)?\s+(?:is|are|was|were)\s+(?:(?:completely|totally|definitely|basically|probably|likely|way|far|much|just)\s+)?(?:out|ruled\s+out|off\s+the\s+table|not\s+an\s+option|a\s+no[\s-]?go|too\s+(?:expensive|big|large|heavy)|not\s+allowed)\b/;
+  /^[^.;!?\n]{0,30}?\bbut\s+(?:legal|compliance|procurement|security|management|finance|the\s+\w+\s+team)\s+(?:killed|vetoed|blocked|nixed|rejected|shot\s+down|said\s+no\s+to)\b|^(?:\s+\w+)?\s+(?:is|are|was|were)\s+(?:(?:completely|totally|definitely|basically|probably|likely|way|far|much|just)\s+)?(?:out|ruled\s+out|off\s+the\s+table|not\s+an\s+option|a\s+no[\s-]?go|too\s+(?:expensive|big|large|heavy)|not\s+allowed)\b/;
 const RULED_OUT_FIELDS: ReadonlySet<ProfileField> = new Set([
   'modelName',
   'modelParamsB',
   'gpuName',
   'gpuCount',
   'modelAccess',
+  'teacherModel',
 ]);
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */

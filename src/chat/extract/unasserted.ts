@@ -53,13 +53,13 @@ const JSON_OBJECT = /\{[^{}\n]{0,2000}\}/g;
 
 /** A conditional or wished-for clause: from the cue to the end of the clause. */
 const CONDITIONAL =
-  /\b(?:if(?!\s+(?:possible|needed|necessary|so|not|any|anything|at\s+all|that\s+(?:helps|matters)|it\s+(?:helps|matters))\b)|assuming|supposing|suppose|imagine|unless|in\s+case|provided\s+that|once\s+we\s+(?:get|have|buy|rent|receive)|wish(?:\s+we|\s+i)?|would\s+(?:love|like)\s+to\s+have|hop(?:e|ing)\s+to\s+(?:get|have|buy))\b(?:[^.;:!?\n,]|\.(?=\d))*/g;
+  /\b(?:if(?!\s+(?:possible|needed|necessary|so|not|any|anything|at\s+all|that\s+(?:helps|matters)|it\s+(?:helps|matters))\b)|assuming|supposing|suppose|imagine|unless|in\s+case|provided\s+that|once\s+we\s+(?:get|have|buy|rent|receive)|(?:we|i)\s+might\s+(?:get|buy|have|rent|receive)|wish(?:\s+we|\s+i)?|would\s+(?:love|like)\s+to\s+have|hop(?:e|ing)\s+to\s+(?:get|have|buy))\b(?:[^.;:!?\n,]|\.(?=\d))*/g;
 /**
  * Someone else's facts: a competitor, another team, a friend, "unlike …", hearsay ("I read somewhere you need 10k
  * examples"). From the cue to the end of the clause.
  */
 const THIRD_PARTY =
-  /\b(?:(?:our|a|the|one\s+of\s+our)\s+)?(?:competitors?|rivals?)(?:'s?)?|\b(?:another|other)\s+(?:company|companies|team|teams|startup|startups|lab|labs|org|orgs|organi[sz]ations?|firms?|department|group)\b|\bmy\s+(?:friend|friends|colleague|colleagues|former\s+employer|previous\s+(?:company|employer|job))\b|\b(?:a|one)\s+friend\b|\bfriend'?s\b|\btheir\s+(?:team|company|startup|lab|cluster|setup|budget)\b|\bunlike\b|\b(?:big\s+tech|openai|google|meta|anthropic|microsoft|amazon|nvidia)\s+(?:has|have|had|uses|used|trained|spends?|spent)\b[^.;!?\n,]*|\b(?:i|we)\s+(?:read|heard|saw)\s+(?:somewhere|online|on\s+\w+|that)|\b(?:apparently|supposedly|people\s+say|they\s+say|rumou?r\s+has\s+it)\b[^.;!?\n,]*/g;
+  /\b(?:(?:our|a|the|one\s+of\s+our)\s+)?(?:competitors?|rivals?)(?:'s?)?|\b(?:our\s+|a\s+|the\s+)?(?:sister|parent|partner)\s+(?:team|company|companies|org|organi[sz]ation|lab|department|group)s?\b|\b(?:another|other)\s+(?:company|companies|team|teams|startup|startups|lab|labs|org|orgs|organi[sz]ations?|firms?|department|group)\b|\bmy\s+(?:friend|friends|colleague|colleagues|former\s+employer|previous\s+(?:company|employer|job))\b|\b(?:a|one)\s+friend\b|\bfriend'?s\b|\btheir\s+(?:team|company|startup|lab|cluster|setup|budget)\b|\bunlike\b|\b(?:big\s+tech|openai|google|meta|anthropic|microsoft|amazon|nvidia)\s+(?:has|have|had|uses|used|trained|spends?|spent)\b[^.;!?\n,]*|\b(?:i|we)\s+(?:read|heard|saw)\s+(?:somewhere|online|on\s+\w+|that)|\b(?:apparently|supposedly|people\s+say|they\s+say|rumou?r\s+has\s+it)\b[^.;!?\n,]*/g;
 /** To the end of the clause; a dot between digits ("Llama 3.1") does not end it. */
 const THIRD_PARTY_SCOPE = /(?:[^.;!?\n,]|\.(?=\d))*/y;
 /** Past facts: "used to have", "last year", "back in 2023", "previously", "two years ago". */
@@ -204,7 +204,7 @@ export const NEGATABLE_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileField>
 ]);
 
 /** A negated verb of having, using, needing or running: "we don't have", "we can't use", "it won't be deployed". */
-const NEGATED_VERB = String.raw`\b(?:(?:do|does|did|have|has|had|can|could|will|would|are|is|were|was)\s*n[o']t|don't|dont|doesn't|doesnt|didn't|didnt|haven't|havent|hasn't|hasnt|can't|cant|cannot|won't|wont|aren't|arent|isn't|isnt|wasn't|weren't|never|no\s+longer)\s+(?:\w+\s+)?(?:have|own|got|use|using|run|running|get|afford|access|possess|hold|rent|spend|need|want|require|expect|deploy\w*|host\w*|ship\w*|work\w*)\b[^,;:]*`;
+const NEGATED_VERB = String.raw`\b(?:(?:do|does|did|have|has|had|can|could|will|would|are|is|were|was)\s*n[o']t|don't|dont|doesn't|doesnt|didn't|didnt|haven't|havent|hasn't|hasnt|can't|cant|cannot|won't|wont|aren't|arent|isn't|isnt|wasn't|weren't|never|no\s+longer)\s+(?:\w+\s+)?(?:have|own|got|use|using|run|running|get|afford|access|possess|hold|rent|spend|need|want|require|expect|deploy\w*|host\w*|ship\w*|work\w*)\b(?:(?!\band\s+(?:(?:the|we|our|it|they|i)\b|$))[^,;:])*`;
 /** A negated possession or use ending right before the value, in the same clause; or "no", "without", "not" just before. */
 const NEGATED_BEFORE = new RegExp(
   `(?:${NEGATED_VERB}|\\b(?:no|zero|without|lack(?:s|ing)?|nor)\\s+(?:[\\w$€£-]+\\s+){0,2}|\\bnot\\s+(?:[\\w$€£-]+\\s+){0,2})$`,

@@ -35,6 +35,14 @@ const CUED_AMOUNT_PER_MONTH = new RegExp(
   `(?<![\\w.,$€£-])${AMOUNT}\\s*(?:\\/\\s?mo(?:nth)?|per\\s+month|a\\s+month|monthly)\\b`,
   'dg',
 );
+/**
+ * A bare amount said as what may be spent, with its period before it: "a one-off 30k for the whole thing",
+ * "monthly we can do like 2.5k", "upfront maybe 10k".
+ */
+const PERIOD_THEN_AMOUNT = new RegExp(
+  `\\b(?:(?:a|an)\\s+)?(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front|monthly)\\s+(?:(?:we|i)\\s+(?:can|could)\\s+(?:do|spend|afford|put\\s+in)\\s+|budget\\s+(?:of\\s+|is\\s+)?)?(?:like\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![.,]?\\d)${NOT_A_UNIT}`,
+  'dg',
+);
 /** "… on OpenAI right now": the amount is what the team pays today. */
 const CURRENT_AFTER = /^[^.;!?\n]{0,30}\b(?:right\s+now|currently|at\s+the\s+moment|today|these\s+days|so\s+far)\b/;
 /** "we currently spend $3k a month on OpenAI" is today's cost, not a budget. */
@@ -57,7 +65,10 @@ const NOT_A_BUDGET_AFTER =
 const NOT_A_BUDGET_BEFORE =
   /\b(?:not|instead\s+of|rather\s+than)\s*$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$/;
 const BUDGET_CUE =
-  /\b(?:budget|afford|spend|spending|pay|cap|capped|max(?:imum)?|up\s+to|allocate[d]?|limit|have|got|can\s+(?:put|invest|use)|willing)\b/;
+  /\b(?:budget|afford|spend|spending|pay|cap|capped|max(?:imum)?|up\s+to|allocate[d]?|limit|have|got|can\s+(?:put|invest|use|do)|willing|one[\s-]off)\b/;
+/** A cost that may not go past an amount is a budget: "running cost can't go over $1,200 a month". */
+const COST_CAP_BEFORE =
+  /\b(?:costs?|spend(?:ing)?|bill)\b[^.;!?\n]{0,20}\b(?:can't|cannot|can\s+not|must\s+not|mustn't|shouldn't|should\s+not|won't|may\s+not)\s+(?:go|be|get|run)\s+(?:over|above|past|beyond|more\s+than)\s*$|\b(?:costs?|spend(?:ing)?|bill)\s+(?:capped|limited)\s+(?:at|to)\s*$/;
 
 /** Nothing to spend: "no budget (for cloud)", "zero budget", "$0 budget", "basically zero budget", "budget is basically zero", "no money for training" (a bare "basically zero" is read only as the answer to a budget question). */
 const ZERO_BUDGET =
@@ -135,7 +146,7 @@ export const extractBudget: Extractor = (message, context) => {
     const end = start + match[0].length;
     const after = lower.slice(end, end + 30);
     const before = clauseBefore(lower, start);
-    if (NOT_A_BUDGET_AFTER.test(after) || NOT_A_BUDGET_BEFORE.test(before)) continue;
+    if (NOT_A_BUDGET_AFTER.test(after) || (NOT_A_BUDGET_BEFORE.test(before) && !COST_CAP_BEFORE.test(before))) continue;
     if (CURRENT_SPEND_BEFORE.test(before)) continue;
     if (/\b(?:spend|spending|pay|paying)\b/.test(before) && CURRENT_AFTER.test(lower.slice(end, end + 40))) continue;
     findings.push(budgetFinding(message, value, start, end, end, context.requestedField));
@@ -154,7 +165,7 @@ export const extractBudget: Extractor = (message, context) => {
     findings.push(budgetFinding(message, value, start, end, end, context.requestedField));
     taken.push({ start, end });
   }
-  for (const pattern of [BUDGET_AMOUNT, AMOUNT_BUDGET, CUED_AMOUNT_PER_MONTH]) {
+  for (const pattern of [BUDGET_AMOUNT, AMOUNT_BUDGET, PERIOD_THEN_AMOUNT, CUED_AMOUNT_PER_MONTH]) {
     // Matches of one pattern never overlap each other, so the index of earlier patterns' amounts is enough.
     const takenIndex = createSpanIndex(taken);
     for (const match of allMatches(pattern, lower)) {
@@ -166,7 +177,8 @@ export const extractBudget: Extractor = (message, context) => {
       // "20 grand one time, and like 1k/month after": next to other money, a monthly amount is money too.
       const cued = findings.length > 0 || BUDGET_CUE.test(clauseBefore(lower, match.index, 200));
       if (pattern === CUED_AMOUNT_PER_MONTH && !cued) continue;
-      const start = Math.min(match.index, amount[0]);
+      // The period said before the amount ("monthly we can do 2.5k") is read from the words before the amount.
+      const start = pattern === PERIOD_THEN_AMOUNT ? amount[0] : Math.min(match.index, amount[0]);
       const end = pattern === AMOUNT_BUDGET ? match.index + match[0].length : amountEnd;
       findings.push(budgetFinding(message, value, start, end, amountEnd, context.requestedField));
       taken.push({ start: amount[0], end: amountEnd });

@@ -19,6 +19,10 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:can|could)\s+(?:swap|replace)\s+(?:the\s+|our\s+)?model(?:\s+(?:entirely|out|completely))?`,
     String.raw`(?:fine|ok|okay|happy)\s+with\s+(?:switching|changing|moving)\s+(?:to\s+)?(?:something|another|a\s+different|any)`,
     String.raw`(?:we(?:'re|\s+are)\s+)?open\s+to\s+(?:anything|any\s+model|whatever\s+works)`,
+    // "not attached to the model at all", "the model doesn't matter to us, pick whatever".
+    String.raw`not\s+(?:really\s+|at\s+all\s+)?(?:attached|wedded|committed)\s+to\s+(?:the\s+|this\s+|our\s+|any\s+)?(?:model|llm|provider|vendor)`,
+    String.raw`(?:the\s+)?(?:model|llm)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter`,
+    String.raw`(?:fine|ok|okay|happy|open)\s+(?:with\s+)?(?:moving|switching|changing|going)\s+to\s+(?:something|another|a\s+different|a\s+smaller|any)`,
   ]
     .map((source) => String.raw`\b(?:${source})\b`)
     .join('|'),
@@ -41,6 +45,10 @@ const CANNOT_SWITCH = new RegExp(
     String.raw`(?:locked|stuck|tied)\s+(?:in\s+)?(?:to|with|on)\s+(?:the\s+|this\s+|our\s+)?(?:model|\w+)`,
     String.raw`(?:compliance|legal|procurement|security)\s+(?:has\s+)?(?:approved|validated|signed\s+off\s+on)\s+only|only\s+(?:approved|allowed|validated)\s+model`,
     String.raw`(?:the\s+)?model\s+is\s+(?:fixed|locked|mandated|non[\s-]negotiable)`,
+    // "can't change models", "no switching", "procurement says we stay on it".
+    String.raw`(?:can't|cannot|can\s+not)\s+(?:switch|change)\s+(?:models?|llms?|providers?)`,
+    String.raw`no\s+(?:model\s+)?(?:switching|changing\s+(?:the\s+)?models?)`,
+    String.raw`(?:it's|it\s+is)\s+the\s+(?:one|model)\s+(?:that's|that\s+is|we're|we\s+are)\s+(?:certified|approved|validated|allowed)`,
     String.raw`(?:must|have\s+to|has\s+to)\s+use\s+(?:[\w.-]+\s+){1,4}?(?:because|since|as)\s+(?:it(?:'s|\s+is)\s+)?(?:what(?:'s|\s+is)\s+)?(?:approved|mandated|the\s+only\s+(?:approved|allowed))`,
   ]
     .map((source) => String.raw`\b(?:${source})\b`)

@@ -20,6 +20,10 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:on[\s-]device|offline)\s+(?:on\s+)?mobile\b`,
         String.raw`\bon\s+(?:an?\s+|our\s+|users'\s+)(?:iphones?|android\s+phones?|pixel\s+phones?|smartphones?|phones?)\b`,
         String.raw`\bon\s+iphones?\b`,
+        // "we're on phones mostly", "target device is a pixel 8", "phones, about 6 gigs" (a short answer).
+        String.raw`\b(?:we(?:'re|\s+are)|it(?:'s|\s+is)|app\s+is)\s+on\s+(?:${PHONE})`,
+        String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+)?(?:pixel|galaxy|iphone)\s*\d+`,
+        String.raw`^\W*(?:phones?|smartphones?|iphones?|android\s+phones?|mobile(?:\s+phones?)?)\b(?=\s*(?:[,.;:-]|$|\s+(?:mostly|only|mainly)))`,
         String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?)\s+(?:[\w.-]+\s+){0,4}?on\s+(?:android|ios)\s+(?:phones?|devices?|tablets?)\b`,
         String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+)?${PHONE}`,
         String.raw`\b(?:put|ship|embed|bundle|run)\s+it\s+(?:in|into|on|inside)\s+(?:our\s+|the\s+)?(?:android|ios|mobile|iphone)\s+app\b`,
@@ -96,6 +100,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b`,
         String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud|ec2)\b`,
         String.raw`\b(?:gpus?|instances?|servers?|machines?|vms?|[ahlb]\d{2,3}s?)\s+(?:that\s+)?we\s+rent\b`,
+        // "self-host on our own k8s in AWS with vLLM".
+        String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+)?(?:on|in)\s+(?:our\s+own\s+|our\s+)?(?:k8s|kubernetes|cluster|eks|gke|aks|vms?|instances?)\s+(?:in|on)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud)\b`,
       ].join('|'),
       'g',
     ),

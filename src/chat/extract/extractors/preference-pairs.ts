@@ -11,6 +11,12 @@ const PAIRS = new RegExp(
   'g',
 );
 
+/** "1,500 ranked pairs from our raters"; "chosen/rejected pairs: nine hundred so far" (the count after a colon). */
+const RANKED_PAIRS = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:ranked|rated|preference|comparison)\\s+pairs\\b|\\b(?:chosen|preferred)\\s*(?:\\/|vs\\.?|and)\\s*rejected\\s+pairs\\s*:\\s*(?:about\\s+|around\\s+|~\\s*)?(${COUNT_SOURCE})\\b`,
+  'g',
+);
+
 /**
  * Ratings turned into pairs: "thumbs up/down from users, once we paired them up it's roughly 3k pairs". The pairs
  * follow the pairing within the sentence.
@@ -27,6 +33,10 @@ export const extractPreferencePairs: Extractor = (message) => {
   const findings: Finding[] = [];
   for (const match of allMatches(PAIRS, lower)) {
     const value = parseCount(match[1] ?? '');
+    if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
+  }
+  for (const match of allMatches(RANKED_PAIRS, lower)) {
+    const value = parseCount(match[1] ?? match[2] ?? '');
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }
   for (const match of allMatches(PAIRED_RATINGS, lower)) {

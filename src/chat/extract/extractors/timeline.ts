@@ -44,7 +44,9 @@ const ASAP =
 
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const DEADLINE_CUE = String.raw`\b(?:by|before|until|till|due(?:\s+(?:on|in|by))?|deadline\s+(?:is|of)|live\s+(?:on|in|by))\s+(?:the\s+)?`;
+const DEADLINE_CUE = String.raw`\b(?:by|before|until|till|due(?:\s+(?:on|in|by))?|deadline\s+(?:is|of)|live\s+(?:on|in|by)|(?:timeline|deadline|target\s+date)\s*(?:is|:))\s+(?:the\s+)?`;
+/** "by christmas", "before new year": the next such day. */
+const HOLIDAY = new RegExp(String.raw`${DEADLINE_CUE}(christmas|xmas|new\s+year(?:'s)?(?:\s+day)?)\b`, 'g');
 const YEAR = String.raw`(?:,?\s+(20\d\d))?`;
 /** "by March 15", "by the end of March 2027", "by mid-April", "before March". */
 const MONTH_FIRST = new RegExp(
@@ -114,6 +116,10 @@ function dateDeadlines(lower: string, today: string): { weeks: number; match: Re
       match,
       weeksUntil(today, yearText === undefined ? undefined : Number(yearText), monthIndex(name), Number(dayText)),
     );
+  }
+  for (const match of allMatches(HOLIDAY, lower)) {
+    const christmas = /^(?:christmas|xmas)/.test(match[1] ?? '');
+    push(match, christmas ? weeksUntil(today, undefined, 11, 25) : weeksUntil(today, undefined, 0, 1));
   }
   for (const match of allMatches(QUARTER_OR_YEAR_END, lower)) {
     const [, endOf, quarter, yearText] = match;
