@@ -85,6 +85,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch5.json')),
     ...loadCases(here('./batch6.json')),
     ...loadCases(here('./batch7.json')),
+    ...loadCases(here('./batch8.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -120,6 +121,10 @@ const KNOWN_MISSES = new Map<string, string>([
   [
     'w9-municipal-letter-routing-cpu-only',
     'the graders train a small encoder on CPU servers; the engine does not model CPU-only training, so with no GPUs and no budget every training method is ruled out',
+  ],
+  [
+    'w12-claude-haiku-bedrock-tuning-ended',
+    'Claude 3 Haiku is past its end of life on every channel; the graders move the team to a current Claude model with few-shot prompting (legal approved only Claude, said in the task text), while the engine proposes the first substitute that can take the supervised wish, an open-weight model: a retired API model is not yet continued on its live family member',
   ],
   [
     'w6-claude3-haiku-locked-tuning-ended',

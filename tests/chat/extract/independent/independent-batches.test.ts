@@ -1,5 +1,5 @@
 /**
- * Extraction batches from independent writers (x4, x5, x6: briefed with XBRIEF.md, never saw the extractor), scored on
+ * Extraction batches from independent writers (x4–x7: briefed with XBRIEF.md, never saw the extractor), scored on
  * arrival (figures in each file) and tuned on since: unlike the frozen held-out split, these are regression data.
  * The test prints micro and per-field precision and recall and keeps each batch above the floor it has reached.
  */
@@ -18,6 +18,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x4: { precision: 0.84, recall: 0.84 },
   x5: { precision: 0.9, recall: 0.79 },
   x6: { precision: 0.89, recall: 0.9 },
+  x7: { precision: 0.89, recall: 0.77 },
 };
 
 interface BatchUtterance {
