@@ -53,7 +53,7 @@ const JSON_OBJECT = /\{[^{}\n]{0,2000}\}/g;
 
 /** A conditional or wished-for clause: from the cue to the end of the clause. */
 const CONDITIONAL =
-  /\b(?:if(?!\s+(?:possible|needed|necessary|so|not|any|anything|at\s+all|that\s+(?:helps|matters)|it\s+(?:helps|matters))\b)|assuming|supposing|suppose|imagine|unless|in\s+case|provided\s+that|once\s+we\s+(?:get|have|buy|rent|receive)|(?:we|i)\s+might\s+(?:get|buy|have|rent|receive)|wish(?:\s+we|\s+i)?|would\s+(?:love|like)\s+to\s+have|hop(?:e|ing)\s+to\s+(?:get|have|buy))\b(?:[^.;:!?\n,]|\.(?=\d))*/g;
+  /\b(?:(?<!\bonly\s(?:[\w']+\s){0,3})if(?!\s+(?:possible|needed|necessary|so|not|any|anything|at\s+all|that\s+(?:helps|matters)|it\s+(?:helps|matters))\b)|assuming|supposing|suppose|imagine|unless|in\s+case|provided\s+that|once\s+we\s+(?:get|have|buy|rent|receive)|(?:we|i)\s+might\s+(?:get|buy|have|rent|receive)|wish(?:\s+we|\s+i)?|would\s+(?:love|like)\s+to\s+have|hop(?:e|ing)\s+to\s+(?:get|have|buy))\b(?:[^.;:!?\n,]|\.(?=\d))*/g;
 /**
  * Someone else's facts: a competitor, another team, a friend, "unlike …", hearsay ("I read somewhere you need 10k
  * examples"). From the cue to the end of the clause.

@@ -20,7 +20,13 @@ import { extractCorpusTokens, TOKEN_SCALE } from '../extract/extractors/corpus-t
 import { extractDeployment } from '../extract/extractors/deployment.ts';
 import { extractDeviceMemory } from '../extract/extractors/device-memory.ts';
 import { extractExpertise } from '../extract/extractors/expertise.ts';
-import { extractGoals, goalsAnswer, impliedGoals } from '../extract/extractors/goals.ts';
+import {
+  extractGoals,
+  goalsAnswer,
+  impliedCitations,
+  impliedGoals,
+  impliedStyleOrFormat,
+} from '../extract/extractors/goals.ts';
 import { extractGpus } from '../extract/extractors/gpus.ts';
 import { extractKnowledgeChanges, frequencyOf } from '../extract/extractors/knowledge-changes.ts';
 import { extractLabeledData } from '../extract/extractors/labeled-data.ts';
@@ -179,11 +185,13 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
   needsCitations: entry('needsCitations', {
     extractor: extractCitations,
     answer: yesNo,
+    implied: impliedCitations,
     describe: (value) => (value ? 'answers must cite sources' : 'no citations needed'),
   }),
   needsStyleOrFormat: entry('needsStyleOrFormat', {
     extractor: extractStyleOrFormat,
     answer: yesNo,
+    implied: impliedStyleOrFormat,
     describe: (value) => (value ? 'a strict style or format' : 'no strict style or format'),
   }),
   gpuName: entry('gpuName', {

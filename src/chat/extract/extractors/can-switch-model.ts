@@ -22,6 +22,7 @@ const CAN_SWITCH = new RegExp(
     // "not attached to the model at all", "the model doesn't matter to us, pick whatever".
     String.raw`not\s+(?:really\s+|at\s+all\s+)?(?:attached|wedded|committed)\s+to\s+(?:the\s+|this\s+|our\s+|any\s+)?(?:model|llm|provider|vendor)`,
     String.raw`(?:the\s+)?(?:model|llm)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter`,
+    String.raw`(?:we|you)\s+(?:can|could)\s+(?:pick|choose|use)\s+(?:whatever|any|whichever)\s+(?:open(?:[\s-]weights?)?\s+|small(?:er)?\s+)?(?:model|llm)`,
     String.raw`(?:fine|ok|okay|happy|open)\s+(?:with\s+)?(?:moving|switching|changing|going)\s+to\s+(?:something|another|a\s+different|a\s+smaller|any)`,
   ]
     .map((source) => String.raw`\b(?:${source})\b`)

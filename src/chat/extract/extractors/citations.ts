@@ -10,7 +10,7 @@ const CITE = new RegExp(
     String.raw`\b(?:traceable|verifiable|grounded|attributable)\s+(?:to\s+(?:the\s+)?(?:sources?|docs|documents|policy)|answers?)\b`,
     String.raw`\bsource\s+(?:attribution|links?)\b`,
     String.raw`\b(?:and|must|has\s+to|should)\s+quote\s+(?:it|them|the\s+source)\b`,
-    String.raw`\blink(?:s|ing)?\s+(?:back\s+)?(?:to\s+)?(?:the\s+|its\s+|their\s+)?(?:exact\s+|specific\s+|relevant\s+)?(?:articles?|pages?|documents?|docs|sources?|policy|policies|sections?)\b`,
+    String.raw`\blink(?:s|ing)?\s+(?:back\s+)?(?:to\s+)?(?:the\s+|its\s+|their\s+)?(?:exact\s+|specific\s+|relevant\s+)?(?:articles?|pages?|documents?|docs|sources?|policy|policies|sections?|clauses?|paragraphs?)\b`,
     String.raw`\b(?:w\/|with)\s+(?:source\s+)?links\b`,
     String.raw`\b(?:sources?|references?)\s+(?:cited|quoted|linked|shown|attached)\b`,
     String.raw`\bneed(?:s)?\s+(?:the\s+)?(?:sources?|references?)\b(?!\s+(?:of|for)\s+(?:data|training))`,

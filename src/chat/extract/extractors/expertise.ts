@@ -71,6 +71,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\bcomfortable\s+with\s+(?:the\s+)?(?:hf|hugging\s?face|pytorch|transformers|trl|peft)\b`,
         String.raw`\b(?:we\s+)?train\s+(?:ml\s+)?models\s+all\s+day\b`,
         String.raw`\b(?:solid|good|decent|strong)\s+(?:ml|machine[\s-]learning)\s+(?:experience|skills|background)\b`,
+        String.raw`\b(?:fine[\s-]?tuned|trained)\s+(?:some|a\s+few|a\s+couple\s+of|several)\s+(?:[\w-]+\s+(?:and\s+[\w-]+\s+)?)?models\s+before\b`,
         String.raw`\b(?:who've|who\s+have|we've|we\s+have)\s+done\s+(?:a\s+bunch\s+of|plenty\s+of|lots\s+of|a\s+lot\s+of|quite\s+a\s+bit\s+of)\s+(?:fine[\s-]?tuning|lora|training)\b`,
       ].join('|'),
       'g',

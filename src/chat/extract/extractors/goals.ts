@@ -151,3 +151,14 @@ export function impliedGoals(fields: Partial<Profile>): Implied<Goal[]> | undefi
   }
   return goals.length > 0 ? { value: goals, from } : undefined;
 }
+
+/** A style or format goal says the output's style or format matters ("the tone is too stiff" → needsStyleOrFormat). */
+export function impliedStyleOrFormat(fields: Partial<Profile>): Implied<boolean> | undefined {
+  const goals = fields.goals ?? [];
+  return goals.includes('style') || goals.includes('format') ? { value: true, from: ['goals'] } : undefined;
+}
+
+/** A citations goal says answers must cite their sources. */
+export function impliedCitations(fields: Partial<Profile>): Implied<boolean> | undefined {
+  return (fields.goals ?? []).includes('citations') ? { value: true, from: ['goals'] } : undefined;
+}

@@ -49,7 +49,7 @@ const NODE_AFTER = /^\s*(?:nodes?|clusters?|servers?|box(?:es)?|machines?|instan
 
 /** "8 GPUs", "one 24GB card", "two consumer GPUs", "a pair of 48 GB cards". */
 const GENERIC_COUNT = new RegExp(
-  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}))\\s*(?:x\\s*)?(?:${MEMORY}\\s+)?(?:(?!per\\b|each\\b|of\\b)[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}`,
+  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}))\\s*(?:x\\s*)?(?:${MEMORY}\\s+)?(?:(?!per\\b|each\\b|of\\b)[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}(?:,?\\s+with\\s+${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)))?)?`,
   'g',
 );
 /** "we have a GPU", "on a 24GB card", "a GPU with 24 gigs" (at the start of the message too). */
@@ -193,7 +193,8 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
     const count = match[1] !== undefined ? parseCount(match[1]) : HARDWARE_COUNT_WORDS[match[2] ?? ''];
     const end = match.index + match[0].length;
     if (count !== undefined && count <= MAX_GPU_COUNT) findings.push(finding('gpuCount', count, match.index, end));
-    if (match[3] !== undefined) findings.push(finding('gpuMemoryGB', Number(match[3]), match.index, end));
+    const memory = match[3] ?? match[4];
+    if (memory !== undefined) findings.push(finding('gpuMemoryGB', Number(memory), match.index, end));
   }
   for (const match of allMatches(SINGLE_GPU, lower)) {
     if (inCatalogMention(match.index)) continue;
