@@ -76,13 +76,15 @@ export function compactAnswerParts(
   } else {
     // What it depends on, in plain words; the model's name, access and size read as one thing: which model.
     const modelFields = new Set(['modelName', 'modelAccess', 'modelParamsB']);
+    // A model the advice proposed is not an open question about "which model you use".
+    const modelUndecided = !destination.model.proposed && (top.decidedBy ?? []).some((field) => modelFields.has(field));
     const deciders = [
-      ...((top.decidedBy ?? []).some((field) => modelFields.has(field)) ? ['which model you use'] : []),
+      ...(modelUndecided ? ['which model you use'] : []),
       ...(top.decidedBy ?? []).filter((field) => !modelFields.has(field)).map(fieldLabel),
     ];
     const depends =
       !destination.model.switched && top.verdict === 'conditional' && deciders.length > 0
-        ? ` (depending on ${joinWords(deciders)})`
+        ? `, depending on ${joinWords(deciders)}`
         : '';
     lines.push(`**Aim for ${name(destination.method)}${on}${at}${depends}${start}.**`);
     const reasons = top.reasons.filter((reason) => reason.effect.startsWith('+')).slice(0, 2);

@@ -12,6 +12,7 @@ import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { type FootnoteSource, footnotesFor, plainModelName } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { GOAL_WORDS } from './fields/registry.ts';
+import { unknownWords } from './reply-words.ts';
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -279,12 +280,18 @@ export function whatWouldChangeReply(recommendation: Recommendation, knowledge: 
     );
   }
   const top = recommendation.recommendations[0];
-  const conditional = top?.verdict === 'conditional' && top.decidedBy?.length ? top.decidedBy.map(fieldLabel) : [];
-  const open = recommendation.questions.map((question) => fieldLabel(question.field));
+  // In plain words, the GPU's name, count and memory said once ("which GPUs you have").
+  const plain = (fields: readonly string[]) => [
+    ...new Set(fields.map((field) => unknownWords(field.startsWith('gpu') ? 'gpuName' : field))),
+  ];
+  const conditional = top?.verdict === 'conditional' && top.decidedBy?.length ? plain(top.decidedBy) : [];
+  const open = plain(recommendation.questions.map((question) => question.field)).filter(
+    (words) => !conditional.includes(words),
+  );
   const lines: string[] = [];
   if (parts.length > 0) lines.push(`These would change my answer: ${parts.join('; ')}.`);
   if (conditional.length > 0) lines.push(`Whether it works at all depends on ${joinWords(conditional)}.`);
-  if (open.length > 0) lines.push(`Still open, and able to move it: ${joinWords(open)}.`);
+  if (open.length > 0) lines.push(`Not known yet, and able to move it: ${joinWords(open)}.`);
   if (lines.length === 0)
     return 'Nothing close: none of the figures you gave is near a point where my answer would change.';
   return lines.join(' ');

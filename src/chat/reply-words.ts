@@ -219,7 +219,19 @@ const UNKNOWN_WORDS: Record<string, string> = {
   task: 'what the model should do',
   goals: 'what must get better',
   dataMustStayOnPrem: 'whether data must stay on your premises',
+  tried: 'what you have already tried',
+  taskType: 'what shape the task has',
+  deviceMemoryGB: 'how much memory the device gives the model',
+  corpusTokens: 'how large your documents are',
+  modelName: 'which model you use',
+  modelAccess: 'which model you use',
+  modelParamsB: 'which model you use',
 };
+
+/** An unknown field in plain words: "how often the knowledge changes", "what you have already tried". */
+export function unknownWords(field: string): string {
+  return UNKNOWN_WORDS[field] ?? fieldLabel(field);
+}
 
 /** Rules an unknown fact left undecided, from the engine's wording ("so 3 rules …", "so one rule …"). */
 function undecidedRules(why: string): number {
@@ -244,7 +256,7 @@ export function unknownNote(recommendation: Recommendation): string {
     .map((assumption, index) => ({ field: assumption.field, rules: undecidedRules(assumption.why), index }))
     .sort((a, b) => b.rules - a.rules || a.index - b.index)
     .slice(0, 3)
-    .map((item) => UNKNOWN_WORDS[item.field] ?? fieldLabel(item.field));
+    .map((item) => unknownWords(item.field));
   return unknown.length === 0 ? '' : `**Still unknown:** ${joinWords(unknown)}.`;
 }
 

@@ -315,7 +315,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       field: 'estimates.trainingTokens',
       value: trainingTokens,
       why: corpusOnly
-        ? `Training tokens = one epoch over your corpus of ${profile.corpusTokens} tokens (continued pre-training).`
+        ? `Training tokens = one epoch over your corpus of ${(profile.corpusTokens ?? 0).toLocaleString('en-US')} tokens (continued pre-training).`
         : trainingTokensAssumption(profile.labeledExamples ?? 0),
     });
   }

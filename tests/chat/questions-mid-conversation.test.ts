@@ -214,3 +214,34 @@ describe('phrasings from independent batch x6 (tuning data)', () => {
     for (const field of absent) expect(found, field).not.toHaveProperty(field);
   });
 });
+
+describe('wording found in the second new-user trial', () => {
+  it('a proposed model is never "depending on which model you use", and the lead has one aside at most', async () => {
+    const [answer] = await converse([
+      "I'm building an iOS app that runs fully on the phone, offline; devices have about 6GB. It should classify notes into categories; we have 20,000 labeled notes. Just recommend.",
+    ]);
+    const lead = /\*\*Aim for [^*]+\*\*/.exec(answer?.reply ?? '')?.[0] ?? '';
+    expect(lead).not.toMatch(/which model you use/);
+    expect(lead).not.toMatch(/\)[^(]*\(/);
+  });
+
+  it('"what would change your answer?" names the open questions in plain words', async () => {
+    const [, change] = await converse([
+      'We have Llama 3.1 8B base and a 2 billion token corpus of legal texts; it should answer questions about them. Just recommend.',
+      'what would change your answer?',
+    ]);
+    expect(change?.reply).toMatch(/depends on which GPUs you have, /);
+    expect(change?.reply).toMatch(/Not known yet, and able to move it: how many labeled examples you have\./);
+    expect(change?.reply).not.toMatch(/GPU count|data must stay on-prem/);
+  });
+
+  it('says "an instruct model" and writes token counts with separators', async () => {
+    const [first] = await converse(['We use the Llama 3.1 8B instruct model']);
+    expect(first?.reply).not.toMatch(/\ba instruct\b/);
+    const [answer] = await converse([
+      'Llama 3.1 8B base, a corpus of 2 billion tokens, 8 H100s, no labeled pairs. Just recommend.',
+    ]);
+    expect(answer?.reply).toMatch(/a corpus of 2 billion tokens/);
+    expect(answer?.reply).not.toMatch(/\d{7,}/);
+  });
+});

@@ -88,6 +88,12 @@ function entry<F extends ProfileField>(field: F, spec: Spec<F>): FieldEntry<F> {
 }
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** Large counts in words: 2,000,000,000 → "2 billion". */
+const compactCount = new Intl.NumberFormat('en-US', {
+  notation: 'compact',
+  compactDisplay: 'long',
+  maximumFractionDigits: 1,
+});
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const plural = (count: number, word: string) => `${integer.format(count)} ${word}${count === 1 ? '' : 's'}`;
 
@@ -334,7 +340,7 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
       ['base', /\b(?:base|pre[\s-]?trained(?:\s+only)?|raw)\b/],
       ['instruct', /\b(?:instruct\w*|chat|it)\b/],
     ]),
-    describe: (value) => `a ${value} model`,
+    describe: (value) => `${value === 'instruct' ? 'an instruct' : `a ${value}`} model`,
   }),
   tried: entry('tried', {
     extractor: extractTried,
@@ -366,7 +372,7 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
       return factor === undefined ? undefined : amount * factor;
     }),
     bounds: { zeroAllowed: true },
-    describe: (value) => `a corpus of ${integer.format(value)} tokens`,
+    describe: (value) => `a corpus of ${value >= 1e6 ? compactCount.format(value) : integer.format(value)} tokens`,
   }),
   canSwitchModel: entry('canSwitchModel', {
     extractor: extractCanSwitchModel,
