@@ -21,7 +21,7 @@ import {
 } from './dialogue-state.ts';
 import { extractProfile } from './extract/index.ts';
 import type { Extraction } from './extract/types.ts';
-import { textReply } from './reply-data.ts';
+import { replyText, textReply } from './reply-data.ts';
 import {
   runTurn,
   type TurnExtraction,
@@ -100,6 +100,17 @@ export function runTurnConfirmingJumps(
   if (jumps.length === 0) {
     const result = turn(state, input, knowledge, options);
     const { pendingConfirmation: _stale, ...clean } = result.state;
+    // A question asked instead of the confirmation keeps it waiting, and the reply says which value it still uses.
+    const unanswered = pending.filter((item) => !(item.field in input.fields));
+    if (unanswered.length > 0 && movesOnWithAQuestion(input, text)) {
+      const replyData = { ...result.replyData, notes: [...result.replyData.notes, stillUsing(unanswered)] };
+      return {
+        ...result,
+        replyData,
+        reply: replyText(replyData),
+        state: { ...clean, pendingConfirmation: unanswered },
+      };
+    }
     return { ...result, state: clean };
   }
   const held = new Set(jumps.map((item) => item.field));
@@ -122,6 +133,26 @@ export function runTurnConfirmingJumps(
       pendingConfirmation: jumps,
     },
   };
+}
+
+/** The message asks something (cost, fit, why, …) instead of answering the confirmation; a "no" answers it. */
+function movesOnWithAQuestion(extraction: TurnExtraction, text: string): boolean {
+  if (/^\W*(?:no|nope|nah|not)\b/i.test(text)) return false;
+  const { intents } = extraction;
+  return (
+    intents.asksSomething === true ||
+    intents.asksCost !== undefined ||
+    intents.asksFit !== undefined ||
+    intents.whyNot !== undefined ||
+    intents.whyMethod !== undefined
+  );
+}
+
+/** "I'm still using 3,000 labeled examples; say "yes" if it is 30,000." */
+function stillUsing(pending: readonly PendingConfirmation[]): string {
+  const uses = pending.map((item) => `${formatNumber(item.previous)} for ${fieldLabel(item.field)}`);
+  const instead = pending.map((item) => formatNumber(item.value));
+  return `I'm still using ${uses.join(' and ')}; say "yes" if it is ${instead.join(' and ')}.`;
 }
 
 function withConfirmed(extraction: TurnExtraction, confirmed: readonly PendingConfirmation[]): TurnExtraction {

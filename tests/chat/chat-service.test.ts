@@ -235,6 +235,24 @@ describe('tenfold jumps are confirmed before use (issue 11, item 4)', () => {
     expect(restoreDialogueState(replaced.session).pendingConfirmation).toBeUndefined();
   });
 
+  it('keeps the held number waiting through a question, says which value it still uses, and takes "yes" after', async () => {
+    const service = createChatService({ store, knowledge });
+    const opened = await service.openSession();
+    await service.runTurn({ credentials: opened, text: 'We have two A100s and a support bot on our docs.' });
+    await service.runTurn({ credentials: opened, text: 'We have 100 GPUs.' });
+
+    const asked = await service.runTurn({ credentials: opened, text: 'how much would it cost?' });
+    expect(asked.turn.kind).toBe('info');
+    expect(asked.turn.reply).toContain('I\'m still using 2 for GPU count; say "yes" if it is 100.');
+    expect(asked.session.profile.gpuCount).toBe(2);
+    expect(restoreDialogueState(asked.session).pendingConfirmation).toEqual([
+      { field: 'gpuCount', value: 100, previous: 2, text: '100 GPUs' },
+    ]);
+
+    const confirmed = await service.runTurn({ credentials: opened, text: 'yes' });
+    expect(confirmed.session.profile.gpuCount).toBe(100);
+  });
+
   it('does not ask about an explicit correction, a first value, or a change under tenfold', async () => {
     const service = createChatService({ store, knowledge });
     const opened = await service.openSession();
