@@ -324,11 +324,24 @@ export function modelReply(recommendation: Recommendation, knowledge: Knowledge)
     return `${destination.student} as the student, trained on ${chosen === undefined ? "the large model's" : `${chosen}'s`} outputs: ${method} needs a model small enough to serve where the large one is too costly or too big.${alternatives}`;
   if (chosen === undefined)
     return `Any capable instruct model will do for ${method}; name the one you use (or may use) and I'll check access, fit and cost.${alternatives}`;
-  if (destination.model.switched)
-    return `${chosen}: the model you named rules out ${method}, and ${chosen} allows it on what you described.${alternatives}`;
+  if (destination.model.switched) {
+    // Why the named model is out, in the words of the rule that rules the method out there.
+    const blocker = entryOf(recommendation, destination.method)?.blockers[0]?.text;
+    const because = blocker ? ` On the model you named: ${lowerFirst(blocker)}` : '';
+    return `${chosen}, which allows ${method} on what you described.${because}${alternatives}`;
+  }
   if (destination.model.proposed)
     return `${chosen}: it fits what you described (hardware, data rules, access) and can take ${method}.${alternatives}`;
   return `Stay on ${chosen}, the model you named: ${method} works on it as described.${alternatives}`;
+}
+
+/**
+ * "One adapter per client or one model for all?": one shared base with a small adapter per unit, against one model
+ * for all and one full copy each, with the sources behind it as footnotes.
+ */
+export function perTaskReply(unit: string, knowledge: Knowledge): InfoAnswer {
+  const text = `One shared base model with a small LoRA adapter per ${unit}: each adapter is megabytes rather than a full copy, is trained on that ${unit}'s data alone, and one server loads many of them and picks one per request [1][2]. A full fine-tune per ${unit} means serving that many full copies of the model. One model for all is simpler and works when they share the task and style and the prompt can say which ${unit} it is for: start there with a baseline, and add adapters for the ones it cannot match.`;
+  return { text, ...footnotesFor(['lora', 'fireworks'], undefined, knowledge) };
 }
 
 /** Where the advice stands, in one line: the destination, its model and the first step. */

@@ -16,6 +16,7 @@ import {
   fitReply,
   type InfoAnswer,
   modelReply,
+  perTaskReply,
   resolveGenericFineTuning,
   smallTalkReply,
   standingReply,
@@ -147,7 +148,26 @@ export function runTurn(
   // A question the advisor cannot answer from what it holds is still a question, never an unclear answer to the
   // advisor's own: say so, say where the advice stands (or ask the pending question again), and keep the state.
   const midConversation = previous.requestedField !== undefined || previous.answered;
+  // "Why do you need to know that?": why the pending question matters, and the question again.
+  const pendingQuestion =
+    previous.requestedField === undefined
+      ? undefined
+      : recommendation.questions.find((question) => question.field === previous.requestedField);
+  // Two questions in a row that it could not answer: answer with what it has rather than ask a third time.
+  const stuck = state.missedAnswers >= 2;
+  if (!stuck && intents.asksAboutTheQuestion && pendingQuestion && understood.length === 0) {
+    const reply: ReplyData = {
+      lead: `I ask because ${lowerFirst(pendingQuestion.why)}`,
+      notes: [questionText({ question: pendingQuestion.question, why: '' })],
+      hint: 'Or say "just recommend" and I\'ll answer with what I know so far.',
+      suggestions: [],
+    };
+    const provisional = recommendation.questions.length > 0;
+    const counted = { ...state, missedAnswers: state.missedAnswers + 1 };
+    return { state: counted, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
+  }
   if (
+    !stuck &&
     intents.asksSomething &&
     midConversation &&
     understood.length === 0 &&
@@ -164,7 +184,8 @@ export function runTurn(
       suggestions: [...ANSWER_FOLLOW_UPS],
     };
     const provisional = recommendation.questions.length > 0;
-    const kept = pending ? { ...state, requestedField: pending.field } : state;
+    const counted = { ...state, missedAnswers: state.missedAnswers + 1 };
+    const kept = pending ? { ...counted, requestedField: pending.field } : counted;
     return { state: kept, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
   }
 
@@ -180,9 +201,16 @@ export function runTurn(
     : { ...state, missedAnswers: 0 };
 
   const question = nextQuestion(recommendation, afterMiss);
-  const restate = intents.asksSummary === true;
+  const restate = intents.asksSummary === true || stuck;
+  // "What do you recommend?" before anything is known: there is nothing to recommend yet, so ask what the model is for.
+  // ("Just recommend" said outright is obeyed.)
+  const nothingKnown =
+    intents.asksSomething === true &&
+    Object.keys(state.profile).length === 0 &&
+    previous.questionsAsked === 0 &&
+    !previous.answered;
   const mustAnswer =
-    intents.justRecommend ||
+    (intents.justRecommend && !nothingKnown) ||
     restate ||
     previous.answered ||
     question === undefined ||
@@ -191,6 +219,8 @@ export function runTurn(
   if (!mustAnswer && question) {
     const greeting = intents.greeting && understood.length === 0 && previous.questionsAsked === 0;
     const reply = questionReply(question, understood, missedRequested ? previous.requestedField : undefined, greeting);
+    if (intents.justRecommend && nothingKnown)
+      reply.lead = `To recommend anything I first need to know what the model is for.${reply.lead ? ` ${reply.lead}` : ''}`;
     return {
       state: askState(afterMiss, question),
       kind: greeting ? 'greeting' : 'question',
@@ -239,6 +269,7 @@ function infoReply(
     return { text: comparisonReply(recommendation, pair, knowledge) };
   }
   if (intents.asksDefinition) return definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
+  if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge);
   const parts: string[] = [];
   if (intents.asksCost !== undefined)
     parts.push(
@@ -250,6 +281,14 @@ function infoReply(
   if (intents.asksWhatWouldChange) parts.push(whatWouldChangeReply(recommendation, knowledge));
   if (intents.asksFirstStep) parts.push(firstStepReply(recommendation, knowledge));
   if (intents.asksModel && !intents.asksSummary) parts.push(modelReply(recommendation, knowledge));
+  if (intents.asksAssumptions) {
+    const assumed = assumedNote(recommendation, profile).replace(/^\*\*Assumed:\*\*\s*/, '');
+    parts.push(
+      assumed === ''
+        ? 'Nothing beyond what you told me bears on the plan; what I still do not know is listed with the answer.'
+        : `Where you have not told me, I assume: ${lowerFirst(assumed)}`,
+    );
+  }
   if (parts.length > 0) return { text: parts.join(' ') };
   if (intents.showDetails) return { text: recommendation.explanation?.text ?? '' };
   if (intents.smallTalk && !statedFacts) return { text: smallTalkReply() };
@@ -470,13 +509,21 @@ function whatIfReply(
   const top = hypothetical.recommendations[0];
   const after = top?.method;
   const parts = [`If you had ${change}:`];
+  // Where the hypothetical plan would run, when that is not the model named.
+  const model = hypothetical.destination.model;
+  const on = model.name !== null && (model.switched || model.proposed) ? ` on ${model.name}` : '';
   if (before === after && after) {
-    parts.push(`${methodName(after, knowledge)} would still come first.`);
+    parts.push(`${methodName(after, knowledge)}${on} would still come first.`);
   } else if (after) {
     parts.push(
-      `the top choice would change from ${before ? methodName(before, knowledge) : 'nothing'} to ${methodName(after, knowledge)}.`,
+      `the top choice would change from ${before ? methodName(before, knowledge) : 'nothing'} to ${methodName(after, knowledge)}${on}.`,
     );
   }
+  // The model asked about is itself ruled out: say by what.
+  const blocker = model.switched
+    ? hypothetical.recommendations.find((entry) => entry.method === hypothetical.destination.method)?.blockers[0]
+    : undefined;
+  if (blocker) parts.push(`The model you asked about is ruled out: ${lowerFirst(blocker.text)}`);
   const memory = top?.estimates?.memoryGB;
   if (top && memory && memory.available !== null && memory.available > 0) {
     parts.push(
@@ -510,4 +557,9 @@ function describeChange(understood: readonly UnderstoodField[]): string[] {
 /** The method's short name ("LoRA", not "LoRA (low-rank adaptation)"): it is said inside a sentence. */
 function methodName(method: MethodId, knowledge: Knowledge): string {
   return shortMethodName(knowledge, method);
+}
+
+function lowerFirst(text: string): string {
+  // Keep proper names and acronyms ("NVIDIA …", "LoRA …") as written.
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }

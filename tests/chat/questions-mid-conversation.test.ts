@@ -94,11 +94,16 @@ describe('questions do not state facts; corrections do not answer other question
   it.each([
     ['is an instruct model better to start from?', 'modelStage'],
     ['would llama 3.1 70b work better?', 'modelName'],
-    ['Should we switch to Llama 3.1 8B?', 'modelName'],
-    ["Can we use GPT-4o through Azure if it's in an EU region?", 'modelName'],
   ])('"%s" states no %s', (text, field) => {
     expect(fields(text)).not.toHaveProperty(field);
   });
+
+  it.each(['Should we switch to Llama 3.1 8B?', "Can we use GPT-4o through Azure if it's in an EU region?"])(
+    '"%s" weighs a choice: a what-if, whose model is not saved',
+    (text) => {
+      expect(extractProfile(text, { knowledge }).intents.whatIf).toBe(true);
+    },
+  );
 
   it('"1 A100 80GB, not 4" does not answer a pending volume question with 4', () => {
     const found = fields('sorry, I was wrong, we only have 1 A100 80GB, not 4.', 'requestsPerDay');
@@ -243,5 +248,63 @@ describe('wording found in the second new-user trial', () => {
     ]);
     expect(answer?.reply).toMatch(/a corpus of 2 billion tokens/);
     expect(answer?.reply).not.toMatch(/\d{7,}/);
+  });
+});
+
+describe('people who answer with questions (third new-user trial)', () => {
+  it('"what do you recommend?" with nothing known asks what the model is for', async () => {
+    const [first] = await converse(['What do you recommend for making our LLM better?']);
+    expect(first?.kind).toBe('question');
+    expect(first?.reply).toMatch(/^To recommend anything I first need to know what the model is for\./);
+  });
+
+  it('"why do you need to know that?" explains the pending question and asks it again', async () => {
+    const [, why] = await converse([
+      'What do you recommend for making our LLM better?',
+      'Why do you need to know that?',
+    ]);
+    expect(why?.reply).toMatch(/^I ask because /);
+    expect(why?.reply).toMatch(/\*\*What should the adapted model do, in a sentence\?\*\*/);
+    expect(why?.state.requestedField).toBe('task');
+  });
+
+  it('after two questions it could not answer, it answers provisionally instead of asking a third time', async () => {
+    const turns = await converse([
+      'What do you recommend for making our LLM better?',
+      'What do you mean?',
+      'Does it matter?',
+      'Why do you need to know that?',
+    ]);
+    expect(turns.at(-1)?.kind).toBe('recommendation');
+  });
+
+  it('"so what should I do?" is never taken as the task', async () => {
+    const [, answer] = await converse(['We use Llama 3.1 8B on one RTX 4090', 'So what should I do?']);
+    expect(answer?.state.profile.task).toBeUndefined();
+    expect(answer?.kind).toBe('recommendation');
+  });
+
+  it('"what would you assume?" lists the defaults', async () => {
+    const [, assumed] = await converse(['We use Llama 3.1 8B', "What would you assume if I don't tell you?"]);
+    expect(assumed?.reply).toMatch(/^Where you have not told me, I assume: /);
+  });
+
+  it('"one adapter per character or one model for all?" weighs the two, with sources', async () => {
+    const [, design] = await converse([
+      'We make a game with six characters',
+      'one LoRA adapter per character or one model for all?',
+    ]);
+    expect(design?.reply).toMatch(/^One shared base model with a small LoRA adapter per character/);
+    expect(design?.replyData.sources?.map((source) => source.id)).toEqual(['lora', 'fireworks']);
+  });
+
+  it('"can we still use GPT-4o …?" with data on the premises says GPT-4o is ruled out, and by what', async () => {
+    const [, choice] = await converse([
+      'We want a model to draft answers from our policy manuals; data must stay in our own datacenter. We have 2 H100s.',
+      'Can we still use GPT-4o if Azure hosts it in Germany?',
+    ]);
+    expect(choice?.kind).toBe('what-if');
+    expect(choice?.reply).toMatch(/The model you asked about is ruled out: /);
+    expect(choice?.state.profile.modelName).toBeUndefined();
   });
 });

@@ -105,6 +105,11 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksComparison !== undefined ||
     intents.asksWhatWouldChange === true ||
     intents.asksFirstStep === true ||
+    intents.asksSummary === true ||
+    intents.asksPerTask !== undefined ||
+    intents.asksModel === true ||
+    intents.asksAssumptions === true ||
+    intents.asksAboutTheQuestion === true ||
     intents.showDetails === true
   );
 }

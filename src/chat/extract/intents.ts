@@ -34,6 +34,12 @@ const WHAT_IF =
  */
 const CONDITIONAL_QUESTION =
   /\b(?:if|assuming)\s+we\s+(?:had|got|bought|rented|used|switched|moved|could|were)\b[^?]*\?/;
+/**
+ * "Can we (still) use GPT-4o if Azure hosts it in Germany?", "should we switch to Llama 3.1 70B?": a choice weighed in a
+ * question is answered as a "what if" on the facts it names (nothing is saved).
+ */
+const CHOICE_QUESTION =
+  /(?:^|[.!?]\s+)(?:so\s+|and\s+|but\s+|ok(?:ay)?,?\s+)?(?:can|could|should|shall)\s+(?:we|i)\s+(?:still\s+|just\s+|instead\s+)?(?:use|switch\s+to|go\s+with|move\s+to|pick|choose|start\s+(?:from|with))\b(?![^?]{0,160}\bor\b)[^?]{0,160}\?/;
 const RESET =
   /\b(?:start\s+(?:over|again|afresh|from\s+scratch)|reset(?:\s+(?:everything|the\s+(?:chat|conversation|profile)))?|begin\s+again|new\s+(?:session|conversation|chat)|forget\s+(?:everything|all\s+(?:of\s+)?(?:that|this)|what\s+i\s+said)|clear\s+(?:everything|the\s+profile|all)|let'?s\s+start\s+fresh)\b/;
 const GREETING =
@@ -64,7 +70,16 @@ const ENOUGH = new RegExp(
 const ASKS_MODEL =
   /\b(?:which|what)\s+(?:model|llm|base\s+model|checkpoint|open[\s-]weights?\s+model)s?\s+(?:would|should|do|can|could|will|to)\b|\b(?:which|what)\s+(?:model|llm)s?\b[^.?!]*\?|\b(?:recommend|suggest|pick)\s+(?:us\s+|me\s+)?a\s+model\b/;
 const ASKS_SUMMARY =
-  /\b(?:final|overall|whole|full)\s+(?:plan|answer|recommendation|verdict)\b|\b(?:recap|summari[sz]e\s+(?:it|this|that|the\s+(?:plan|answer|advice)|your\s+(?:answer|advice|recommendation)|for\s+me)|sum\s+(?:it|this|that)\s+up|tl;?dr)\b|\bwhat\s+(?:should|do|can)\s+i\s+(?:tell|say\s+to|present\s+to)\b|\bso\s+what(?:'s|\s+is)\s+the\s+(?:plan|answer|verdict|recommendation)\b|\b(?:remind|tell)\s+me\s+(?:the|your)\s+(?:plan|answer|recommendation)\b/;
+  /\b(?:so\s+)?what\s+(?:should|do|would\s+you\s+have)\s+(?:i|we)\s+do\b(?!\s+first)(?![^?]{0,20}\bif\b)|\b(?:final|overall|whole|full)\s+(?:plan|answer|recommendation|verdict)\b|\b(?:recap|summari[sz]e\s+(?:it|this|that|the\s+(?:plan|answer|advice)|your\s+(?:answer|advice|recommendation)|for\s+me)|sum\s+(?:it|this|that)\s+up|tl;?dr)\b|\bwhat\s+(?:should|do|can)\s+i\s+(?:tell|say\s+to|present\s+to)\b|\bso\s+what(?:'s|\s+is)\s+the\s+(?:plan|answer|verdict|recommendation)\b|\b(?:remind|tell)\s+me\s+(?:the|your)\s+(?:plan|answer|recommendation)\b/;
+/** "one LoRA adapter per character or one model for all?", "one model per client, or one for all 30?". */
+const PER_TASK =
+  /\b(?:one|a|separate|an?\s+own|individual)\s+(?:(?:fine[\s-]?tuned|tuned|lora|separate)\s+)?(?:models?|adapters?|loras?|fine[\s-]?tunes?|copies)\s+(?:per|for\s+each|for\s+every|each\s+for\s+a)\s+(client|customer|tenant|character|language|team|task|brand|product|department|persona)s?\b[^?]{0,80}\?/;
+/** "What would you assume if I don't tell you?": the defaults the answer rests on. */
+const ASKS_ASSUMPTIONS =
+  /\bwhat\s+(?:would|will|do|did)\s+you\s+assume\b|\bwhat\s+(?:are|were)\s+(?:your|the)\s+assumptions\b|\bwhat\s+did\s+you\s+assume\b/;
+/** "Why do you need to know that?", "does it matter?", "what do you mean by …?": about the advisor's own question. */
+const ASKS_ABOUT_THE_QUESTION =
+  /\bwhy\s+(?:do|would|does)\s+(?:you|it|that)\s+(?:need\s+(?:to\s+know\s+)?|want\s+(?:to\s+know\s+)?|matter)|\bwhy\s+does\s+(?:that|this|it)\s+matter\b|^\W*does\s+(?:it|that)\s+(?:really\s+)?matter\b|\bwhat\s+do\s+you\s+mean\b|\bwhy\s+(?:are\s+you\s+asking|do\s+you\s+ask)\b/;
 /** A question in form: a question mark, or an opening question word. */
 const QUESTION_FORM =
   /\?\s*$|\?\s|^\W*(?:what|which|how|why|when|where|who|can|could|should|would|will|is|are|do|does|did)\b/;
@@ -94,7 +109,7 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   const { lower } = message;
   const intents: ExtractionIntents = {
     justRecommend: JUST_RECOMMEND.test(lower),
-    whatIf: WHAT_IF.test(lower) || CONDITIONAL_QUESTION.test(lower),
+    whatIf: WHAT_IF.test(lower) || CONDITIONAL_QUESTION.test(lower) || CHOICE_QUESTION.test(lower),
     reset: RESET.test(lower) && !/\breset\s+(?:the\s+)?(?:passwords?|weights|optimizer|learning\s+rate)\b/.test(lower),
     greeting: GREETING.test(lower),
   };
@@ -141,6 +156,10 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   else if (FIRST_STEP.test(lower)) intents.asksFirstStep = true;
   if (ASKS_MODEL.test(lower)) intents.asksModel = true;
   if (ASKS_SUMMARY.test(lower)) intents.asksSummary = true;
+  if (ASKS_ASSUMPTIONS.test(lower)) intents.asksAssumptions = true;
+  const perTask = PER_TASK.exec(lower);
+  if (perTask) intents.asksPerTask = perTask[1] ?? 'task';
+  if (ASKS_ABOUT_THE_QUESTION.test(lower)) intents.asksAboutTheQuestion = true;
   if (SHOW_DETAILS.test(lower)) intents.showDetails = true;
   else if (SMALL_TALK.test(lower) && !intents.justRecommend) intents.smallTalk = true;
 }

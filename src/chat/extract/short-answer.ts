@@ -151,7 +151,7 @@ const DESCRIBES_THE_TASK: ReadonlySet<string> = new Set(['modality', 'goals', 't
 
 /** A question to the advisor: an opening question word aimed at the team or the advisor, ending in "?". */
 const QUESTION_TO_ADVISOR =
-  /^\W*(?:what|how|why|which|when|where|who|(?:should|can|could|would|shall|do|did)\s+(?:we|i|you)|is\s+(?:it|there|that|this)\s+(?:better|worth|possible|enough|ok))\b[^?]*\?\s*$/;
+  /^\W*(?:(?:so|and|ok(?:ay)?|well|then|but)[\s,]+)?(?:what|how|why|which|when|where|who|(?:should|can|could|would|shall|do|did)\s+(?:we|i|you)|is\s+(?:it|there|that|this)\s+(?:better|worth|possible|enough|ok))\b[^?]*\?\s*$/;
 
 /** Words an answer to "what should it do?" may have, at most (a paragraph, not a pasted document). */
 const MAX_TASK_WORDS = 60;

@@ -52,6 +52,12 @@ export interface ExtractionIntents {
   asksModel?: boolean;
   /** "what's the final plan?", "recap", "what should I tell leadership?": the whole answer again, on purpose. */
   asksSummary?: boolean;
+  /** "one adapter per character or one model for all?": per-tenant design; the unit asked about ("character"). */
+  asksPerTask?: string;
+  /** "what would you assume if I don't tell you?": the defaults the answer rests on. */
+  asksAssumptions?: boolean;
+  /** "why do you need to know that?", "does it matter?": why the advisor asks its pending question. */
+  asksAboutTheQuestion?: boolean;
   /**
    * The message asks something ("…?", "how do we…", "is an instruct model better…"): with no intent above and no
    * fact in it, it is answered as a question (never read as an unclear answer to the advisor's own question).
