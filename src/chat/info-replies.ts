@@ -178,6 +178,36 @@ export function fitReply(
   knowledge: Knowledge,
   profile: Partial<Profile> = {},
 ): string {
+  const device = deviceFit(recommendation, profile);
+  if (device === undefined) return trainingFit(recommendation, asked, knowledge, profile);
+  // On the device a method that trains nothing only runs there: the GPU's memory is beside the point.
+  const method = asked === true ? recommendation.destination.method : asked;
+  return TRAINS_WEIGHTS.has(method) ? `${device} ${trainingFit(recommendation, asked, knowledge, profile)}` : device;
+}
+
+/**
+ * On a device, "will it fit?" is first about the device: the model at 4 bits against the memory the device gives it
+ * (rule model-does-not-fit-the-device; a proposed model was chosen to fit). Undefined when that is not known.
+ */
+function deviceFit(recommendation: Recommendation, profile: Partial<Profile>): string | undefined {
+  const memory = profile.deviceMemoryGB;
+  if (memory === undefined) return undefined;
+  const { model } = recommendation.destination;
+  const name = model.name === null ? 'the model' : plainModelName(model.name);
+  const rule = recommendation.trace.find((entry) => entry.ruleId === 'model-does-not-fit-the-device');
+  if (rule?.outcome === 'fired' && !model.switched && !model.proposed)
+    return `On the device: no, ${name} at 4 bits does not fit the ${gigabytes(memory)} GB it may use.`;
+  if (model.proposed || model.switched || (rule?.outcome === 'not-fired' && profile.modelName !== undefined))
+    return `On the device: yes, ${name} at 4 bits fits the ${gigabytes(memory)} GB it may use.`;
+  return undefined;
+}
+
+function trainingFit(
+  recommendation: Recommendation,
+  asked: MethodId | true,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): string {
   const method = asked === true ? recommendation.destination.method : asked;
   const memory =
     method === recommendation.destination.method && recommendation.destination.estimates

@@ -220,9 +220,9 @@ describe('the answer a chat reader sees', () => {
       'how much would it cost?',
     ]);
     expect(answer?.recommendation.destination.model.proposed).toBe(true);
-    // On a phone the fit question is about the training GPU, and the reply says so.
+    // On a phone the device comes first, then the training GPU, and the reply says which is which.
     expect(fit?.reply).toMatch(
-      /^Yes: LoRA needs about \d+ GB and you have 24 GB \(training runs on a GPU, not on the device\)\./,
+      /^On the device: yes, .+ at 4 bits fits the 3 GB it may use\. Yes: LoRA needs about \d+ GB and you have 24 GB \(training runs on a GPU, not on the device\)\./,
     );
     expect(cost?.reply).toMatch(/GPU-hours for a three-run project, and no rental cost/);
   });

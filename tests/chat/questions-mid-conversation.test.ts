@@ -308,3 +308,21 @@ describe('people who answer with questions (third new-user trial)', () => {
     expect(choice?.state.profile.modelName).toBeUndefined();
   });
 });
+
+describe('"will it fit?" on a device', () => {
+  it('answers about the device first, and leaves out GPU memory for a method that trains nothing', async () => {
+    const [, fit] = await converse([
+      "We want NPC dialogue in our game that runs on players' PCs; the game leaves 4 GB for the model. Just recommend.",
+      'will it fit?',
+    ]);
+    expect(fit?.reply).toMatch(/^On the device: yes, .+ at 4 bits fits the 4 GB it may use\./);
+  });
+
+  it('says no when the named model is too big for the device', async () => {
+    const [, fit] = await converse([
+      'We want Llama 3.1 8B on phones with 2 GB for the model, offline. Just recommend.',
+      'will it fit?',
+    ]);
+    expect(fit?.reply).toMatch(/^On the device: no, Llama 3\.1 8B at 4 bits does not fit the 2 GB it may use\./);
+  });
+});

@@ -5,7 +5,7 @@
 import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const DEVICE = String.raw`(?:phones?|devices?|handsets?|smartphones?|android|iphones?|ipads?|tablets?|laptops?|jetson(?:\s+\w+)?|raspberry\s+pi(?:\s+\d)?|edge\s+(?:box|boxes|devices?)|embedded\s+(?:box|boards?|devices?)|(?:the\s+)?(?:kiosk|car|headset|camera|speaker|watch)s?|browser)`;
+const DEVICE = String.raw`(?:phones?|devices?|handsets?|smartphones?|android|iphones?|ipads?|tablets?|laptops?|jetson(?:\s+\w+)?|raspberry\s+pi(?:\s+\d)?|edge\s+(?:box|boxes|devices?)|embedded\s+(?:box|boards?|devices?)|(?:the\s+)?(?:kiosk|car|headset|camera|speaker|watch)s?|browser|(?:players?|users?|customers?|gamers?)'?s?'?\s+(?:pcs?|machines|computers|consoles?)|consoles?|game)`;
 
 const DEVICE_MEMORY = new RegExp(
   [
@@ -30,7 +30,7 @@ const SIZE = String.raw`(?:~\s*|about\s+|around\s+|maybe\s+|like\s+|up\s+to\s+|a
  */
 const MODEL_SHARE = new RegExp(
   [
-    `(?:give|leave|allot|allocate|reserve|budget)\\s+(?:the\\s+model\\s+|it\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    `(?:gives?|leaves?|allots?|allocates?|reserves?|budget)\\s+(?:the\\s+model\\s+|it\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `\\b(?:model|memory|ram)\\s+budget\\s+(?:is|of|:)?\\s*${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+)?(?:ram\\s+|memory\\s+)?(?:budget|max(?:imum)?|tops|cap)\\b`,
     `\\bgets?\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+(?:ram|memory)\\s+)?(?:max|tops|at\\s+most)\\b`,
