@@ -326,3 +326,14 @@ describe('"will it fit?" on a device', () => {
     expect(fit?.reply).toMatch(/^On the device: no, Llama 3\.1 8B at 4 bits does not fit the 2 GB it may use\./);
   });
 });
+
+describe('"is X still available?"', () => {
+  it('is answered as the case for and against that method here', async () => {
+    const [, why] = await converse([
+      'We use Claude 3 Haiku on Bedrock to classify support emails; we have 2,000 labeled emails.',
+      'is Bedrock fine-tuning still available?',
+    ]);
+    expect(why?.kind).toBe('why');
+    expect(why?.reply).toMatch(/Managed fine-tuning is ruled out here/);
+  });
+});
