@@ -232,8 +232,13 @@ function trainingFit(
       return `Barely: ${name} needs ${needed} of your ${have}${where}, with little headroom.`;
     case 'fits-if':
       return `Only if you ${joinWords([...(memory.adjustments ?? [])])}: ${name} needs ${needed} at the defaults and you have ${have}${where}.`;
-    default:
+    default: {
+      // A method that only runs the model, and is still possible: it is served quantized (4-bit) on these GPUs.
+      const possible = entryOf(recommendation, method)?.verdict !== 'not-viable';
+      if (!TRAINS_WEIGHTS.has(method) && possible)
+        return `Yes, at 4 bits: ${name} needs ${needed} in 16-bit and you have ${have}, so the model is served quantized (4-bit).`;
       return `No: ${name} needs ${needed} and you have ${have}${where}.${rentLine(recommendation, method)}`;
+    }
   }
 }
 

@@ -137,7 +137,8 @@ export function runTurn(
   // Questions about the advice get a short answer from what the engine already holds; the state keeps any new fact.
   const info = infoReply(intents, recommendation, knowledge, understood.length > 0, state.profile);
   if (info !== undefined) {
-    const ack = acknowledgement(understood);
+    // Only what is new is said back ("will it fit on my 3060?" restates the GPU; it does not note it again).
+    const ack = acknowledgement(understood.filter((item) => !sameValue(previous.profile[item.field], item.value)));
     const text = textReply(ack ? `${ack} ${info.text}` : info.text, [...ANSWER_FOLLOW_UPS]);
     const reply: ReplyData =
       info.footnotes === undefined ? text : { ...text, footnotes: info.footnotes, sources: info.sources ?? [] };
@@ -562,4 +563,9 @@ function methodName(method: MethodId, knowledge: Knowledge): string {
 function lowerFirst(text: string): string {
   // Keep proper names and acronyms ("NVIDIA …", "LoRA …") as written.
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/** The same value as before (numbers, strings, lists compared as JSON). */
+function sameValue(before: unknown, after: unknown): boolean {
+  return before !== undefined && JSON.stringify(before) === JSON.stringify(after);
 }

@@ -337,3 +337,17 @@ describe('"is X still available?"', () => {
     expect(why?.reply).toMatch(/Managed fine-tuning is ruled out here/);
   });
 });
+
+describe('fit of a method that only serves the model, and what is said back', () => {
+  it('a model served at 4 bits on a 12 GB card is a yes at 4 bits, and the GPU is not noted again', async () => {
+    const [, , fit] = await converse([
+      'i have a RTX 3060 12GB at home and i want a chatbot that talks like my D&D character',
+      "i've got like 300 lines of dialogue i wrote myself. using llama 3 8b. zero budget",
+      'will it fit on my 3060?',
+    ]);
+    expect(fit?.reply).toMatch(
+      /^Yes, at 4 bits: .+ needs about \d+ GB in 16-bit and you have 12 GB, so the model is served quantized \(4-bit\)\./,
+    );
+    expect(fit?.reply).not.toMatch(/Noted/);
+  });
+});
