@@ -190,7 +190,9 @@ function costLine(recommendation: Recommendation, name: (method: MethodId) => st
     parts.push(
       estimates.memoryGB === undefined
         ? `≈ $${monthly} a month of API calls`
-        : `≈ $${monthly} a month of GPU time to serve it at the rental price (no rent on your own GPU)`,
+        : estimates.monthlyUSD === 0
+          ? 'serving it on your own GPUs costs no rent'
+          : `≈ $${monthly} a month of GPU time to serve it at the rental price (no rent on your own GPU)`,
     );
   }
   return parts.length > 0 ? `Cost: ${parts.join('; ')}.` : undefined;

@@ -235,7 +235,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     const quantised =
       ownMemoryGB !== undefined && checks.inference.memoryGB.total > ownMemoryGB && int4Needed <= ownMemoryGB;
     const needed = quantised ? int4Needed : checks.inference.memoryGB.total;
-    servingGpu = chooseServingGpu(resolved, knowledge, needed);
+    servingGpu = chooseServingGpu(resolved, knowledge, needed, ownMemoryGB);
     if (servingGpu) {
       // As many GPUs as the model needs, not every GPU the caller has: a 7B model on a 4-GPU node is served
       // from one of them.
@@ -247,7 +247,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
         value: servingGpus,
         why:
           servingGpu.origin === 'profile'
-            ? `Served on ${servingGpus} of your own ${servingGpu.name}, with ${quantised ? '4-bit weights (16-bit ones do not fit)' : '16-bit weights'}: no monthly bill (renting the same would cost $${servingGpu.usdPerHour} per GPU-hour).`
+            ? `Served on ${servingGpu.name === 'GPU' ? `${servingGpus === 1 ? 'one' : servingGpus} of your own GPUs` : `${servingGpus} of your own ${servingGpu.name}`}, with ${quantised ? '4-bit weights (16-bit ones do not fit)' : '16-bit weights'}: no monthly bill${servingGpu.usdPerHour > 0 ? ` (renting the same would cost $${servingGpu.usdPerHour} per GPU-hour)` : ''}.`
             : `Self-hosting keeps ${servingGpus} × ${servingGpu.name} running all month at $${servingGpu.usdPerHour} per GPU-hour: the cheapest catalog rental that holds the ${quantised ? '4-bit' : '16-bit'} model${resolved.gpu ? ` (${resolved.gpu.name} has no catalog price)` : ''}.`,
       });
     }
@@ -449,10 +449,16 @@ export function chooseServingGpu(
   resolved: ResolvedProfile,
   knowledge: Knowledge,
   neededGB: number,
+  ownMemoryGB?: number,
 ): ServingGpu | undefined {
   const own = resolved.gpu;
   if (own?.price && resolved.profile.gpuCount !== 0) {
     return { name: own.name, memoryGB: own.memoryGB, usdPerHour: own.price.usdPerHour, origin: 'profile' };
+  }
+  // GPUs of the team's own that hold the model, though the catalog has no price for them (an RTX 3060, a T4): served
+  // there, with no monthly bill.
+  if (ownMemoryGB !== undefined && neededGB <= ownMemoryGB && resolved.profile.gpuMemoryGB !== undefined) {
+    return { name: own?.name ?? 'GPU', memoryGB: resolved.profile.gpuMemoryGB, usdPerHour: 0, origin: 'profile' };
   }
   let best: ServingGpu | undefined;
   let bestHourly = Number.POSITIVE_INFINITY;

@@ -651,6 +651,37 @@ describe('advice on the real knowledge base', () => {
     expect(['lora', 'qlora']).toContain(later.destination.method);
   });
 
+  it('proposes a small model for a phone, not the largest that squeezes into its memory', () => {
+    const result = recommend(
+      {
+        task: 'classify notes into categories',
+        taskType: 'classify',
+        deployment: 'mobile',
+        deviceMemoryGB: 6,
+        labeledExamples: 20_000,
+        gpuCount: 0,
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(result.destination.model.proposed).toBe(true);
+    const proposed = knowledge.models.find((model) => model.name === result.destination.model.name);
+    expect(proposed?.paramsB).toBeLessThanOrEqual(3);
+  });
+
+  it("serves on the team's own GPUs that the catalog does not price (an RTX 3060 12GB): no monthly bill", () => {
+    const result = recommend(
+      { modelName: 'Llama 3.1 8B', gpuCount: 1, gpuMemoryGB: 12, labeledExamples: 300, taskType: 'chat' },
+      knowledge,
+      { explain: 'none' },
+    );
+    const served = result.assumptions.find((assumption) => assumption.field === 'estimates.servingGpus');
+    expect(served?.why).toMatch(/^Served on one of your own GPUs, with 4-bit weights/);
+    const monthly = result.recommendations.find((entry) => entry.method === 'in-context-learning')?.estimates
+      ?.monthlyUSD;
+    expect(monthly).toBe(0);
+  });
+
   it("names the shutdown date, never a count of weeks judged at the reference date rather than the reader's today", () => {
     const result = recommend({ modelName: 'GPT-4o', labeledExamples: 4000 }, knowledge, { explain: 'none' });
     const shutdown = result.assumptions.find((assumption) => /shuts .* down on/.test(assumption.why));
