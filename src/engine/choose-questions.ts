@@ -302,6 +302,12 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     } else if (input.dataMustStayOnPrem && input.gpuName === undefined && input.gpuCount === undefined) {
       ask('gpuName', 'With data on the premises, your GPUs decide which open model can run and be tuned.');
     }
+    // Whether the team is on a vendor's API or runs open weights decides who can tune it and how.
+    if (input.dataMustStayOnPrem !== true && !runsOnPremises && (input.gpuCount ?? 0) === 0)
+      ask(
+        'modelAccess',
+        "A vendor's API model is tuned by the vendor, if at all; open weights are tuned on your GPUs or a rented one.",
+      );
   }
   // Off the device, distillation is a cost fix that pays only at volume; on it, the device decides, not the volume.
   if (destination.method === 'distillation' && input.requestsPerDay === undefined && !needs.has('on-device')) {

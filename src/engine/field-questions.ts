@@ -14,7 +14,7 @@ export const FIELD_QUESTIONS: Readonly<Record<ProfileField, FieldQuestion>> = {
   },
   modelAccess: {
     question:
-      'Can you download the model weights, only call it through an API, or call an API that offers fine-tuning?',
+      "Do you use the model through a vendor's API (with or without a fine-tuning offer), or one whose weights you can download?",
     why: 'Methods that change weights need the weights; with an API only, hosted tuning is the sole way to train.',
   },
   modelParamsB: {

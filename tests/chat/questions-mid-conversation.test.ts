@@ -351,3 +351,11 @@ describe('fit of a method that only serves the model, and what is said back', ()
     expect(fit?.reply).not.toMatch(/Noted/);
   });
 });
+
+describe('"no" to "which GPUs do you have?"', () => {
+  it('means no GPUs', () => {
+    expect(fields('no', 'gpuName')).toMatchObject({ gpuCount: 0 });
+    expect(fields('none', 'gpuName')).toMatchObject({ gpuCount: 0 });
+    expect(fields('not sure', 'gpuName')).not.toHaveProperty('gpuCount');
+  });
+});

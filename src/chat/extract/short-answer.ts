@@ -105,7 +105,11 @@ export function catalogName(kind: 'model' | 'gpu'): AnswerReader {
   return ({ message, field, catalog, start, end }) => {
     const entry =
       kind === 'model' ? catalog.findModel(message.original.trim()) : catalog.findGpu(message.original.trim());
-    return entry ? ({ field, value: entry.name, start, end } as Finding) : undefined;
+    if (entry) return { field, value: entry.name, start, end } as Finding;
+    // "Which GPUs do you have?" — "no", "none": no GPUs at all.
+    if (kind === 'gpu' && (NONE.test(message.lower) || NO.test(message.lower)) && !UNSURE.test(message.lower))
+      return { field: 'gpuCount', value: 0, start, end } as Finding;
+    return undefined;
   };
 }
 

@@ -238,6 +238,18 @@ describe('questions (stage 7): the rule behind each question', () => {
       ['dataMustStayOnPrem'],
     ],
     [
+      'no model named and no GPUs said: whether it is an API model or open weights decides who can tune it',
+      { task: 'write articles in the house voice', taskType: 'generate', goals: ['style'] },
+      ['modelAccess'],
+      [],
+    ],
+    [
+      'no model named, data on the premises: open weights are a given, access is not asked',
+      { task: 'write articles in the house voice', taskType: 'generate', goals: ['style'], dataMustStayOnPrem: true },
+      [],
+      ['modelAccess'],
+    ],
+    [
       'confidential content with no model named (contracts): residency is still asked',
       { task: 'review our customer contracts and flag risky clauses', taskType: 'classify', labeledExamples: 2000 },
       ['dataMustStayOnPrem'],
