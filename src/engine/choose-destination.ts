@@ -409,7 +409,7 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
         return {
           method: substitute.method,
           objective: objectiveFor(substitute.method, wish.objective),
-          why: `${wish.why} The named model rules it out, so it is planned on ${substitute.model}.`,
+          why: `${wish.why} ${namedModelRulesOut(wish, input.feasibility)}: it is planned on ${substitute.model} instead.`,
           switchedTo: substitute.model,
           margin: undefined,
           wishes,
@@ -505,4 +505,17 @@ export function objectiveOf(method: MethodId): Objective {
 function objectiveFor(method: MethodId, wished: Objective): Objective {
   const own = objectiveOf(method);
   return own === 'sft' && (wished === 'distillation' || wished === 'continued-pretraining') ? wished : own;
+}
+
+/**
+ * Why the named model cannot take the wish, in the first clause of the rule that rules it out there ("On the named
+ * model, this model runs only on the vendor's servers"), or plainly when no rule says more.
+ */
+function namedModelRulesOut(wish: Wish, feasibility: FeasibilityMap): string {
+  const blocker = wish.methods
+    .map((method) => feasibility.get(method)?.blockers[0])
+    .find((found) => found !== undefined);
+  const clause = blocker?.text.split(/[.;:]\s/)[0]?.trim();
+  if (!clause) return 'The named model rules it out';
+  return `On the named model, ${clause[0]?.toLowerCase()}${clause.slice(1)}`;
 }
