@@ -359,3 +359,21 @@ describe('"no" to "which GPUs do you have?"', () => {
     expect(fields('not sure', 'gpuName')).not.toHaveProperty('gpuCount');
   });
 });
+
+describe('phrasings from independent batch x8 (tuning data)', () => {
+  it.each([
+    ["We're a 3 person team, nobody has really trained a model before.", { mlExpertise: 'none' }],
+    [
+      'it has to run on the phone itself, offline. we can spare maybe 3 gigs of RAM for the model',
+      { deviceMemoryGB: 3 },
+    ],
+    ['a little edge box in the warehouse with 4gb of ram for the model', { deployment: 'edge', deviceMemoryGB: 4 }],
+  ])('%s', (text, expected) => {
+    expect(fields(text)).toMatchObject(expected);
+  });
+
+  it('"none, we\'d have to rent" answers the GPU questions with none', () => {
+    expect(fields("none, we'd have to rent", 'gpuCount')).toMatchObject({ gpuCount: 0 });
+    expect(fields("none, we'd have to rent", 'gpuName')).toMatchObject({ gpuCount: 0 });
+  });
+});

@@ -107,7 +107,11 @@ export function catalogName(kind: 'model' | 'gpu'): AnswerReader {
       kind === 'model' ? catalog.findModel(message.original.trim()) : catalog.findGpu(message.original.trim());
     if (entry) return { field, value: entry.name, start, end } as Finding;
     // "Which GPUs do you have?" — "no", "none": no GPUs at all.
-    if (kind === 'gpu' && (NONE.test(message.lower) || NO.test(message.lower)) && !UNSURE.test(message.lower))
+    if (
+      kind === 'gpu' &&
+      (NONE.test(firstClause(message.lower)) || NO.test(message.lower)) &&
+      !UNSURE.test(message.lower)
+    )
       return { field: 'gpuCount', value: 0, start, end } as Finding;
     return undefined;
   };
@@ -125,7 +129,9 @@ export function numberAnswer(
     unit === '' ? amount : undefined,
 ): AnswerReader {
   return ({ message, field, text, start, end, others, bounds }) => {
-    if (NONE.test(text)) return bounds?.zeroAllowed ? ({ field, value: 0, start, end } as Finding) : undefined;
+    // "none", and "none, we'd have to rent": the first clause is the answer.
+    if (NONE.test(text) || NONE.test(firstClause(text)))
+      return bounds?.zeroAllowed ? ({ field, value: 0, start, end } as Finding) : undefined;
     // Numbers this field cannot take ("6 months" for a count of examples) are not candidates: "6 months of
     // labels, roughly 2 million" answers 2,000,000.
     const values: number[] = [];
@@ -171,3 +177,9 @@ export const taskAnswer: AnswerReader = ({ message, text, others, start, end }) 
   const words = message.original.trim().replace(/[.!?]+$/, '');
   return words.length >= 3 ? { field: 'task', value: words, start, end } : undefined;
 };
+
+/** The words before the first comma, semicolon or full stop. */
+function firstClause(text: string): string {
+  const end = text.search(/[,;.]/);
+  return end === -1 ? text : text.slice(0, end);
+}

@@ -35,7 +35,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
   [
     new RegExp(
       [
-        String.raw`\bedge\s+(?:devices?|hardware|boxes|nodes|deployment|gateways?|computers?)\b`,
+        String.raw`\bedge\s+(?:devices?|hardware|box(?:es)?|nodes?|deployment|gateways?|computers?|servers?)\b`,
         String.raw`\b(?:on|at|to)\s+the\s+edge\b`,
         String.raw`\boffline\s+laptops?\b|\blaptops?\s+(?:that\s+(?:are|run)\s+)?(?:offline|without\s+(?:internet|network))\b`,
         String.raw`\b(?:jetsons?(?:\s+(?:orin|nano|xavier|agx))?|raspberry\s+pi|coral\s+tpu|microcontrollers?|embedded\s+(?:devices?|hardware|boards?|systems?))\b`,

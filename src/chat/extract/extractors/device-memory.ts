@@ -30,7 +30,7 @@ const SIZE = String.raw`(?:~\s*|about\s+|around\s+|maybe\s+|like\s+|up\s+to\s+|a
  */
 const MODEL_SHARE = new RegExp(
   [
-    `(?:gives?|leaves?|allots?|allocates?|reserves?|budget)\\s+(?:the\\s+model\\s+|it\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    `(?:gives?|leaves?|allots?|allocates?|reserves?|spare|budget)\\s+(?:the\\s+model\\s+|it\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `\\b(?:model|memory|ram)\\s+budget\\s+(?:is|of|:)?\\s*${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+)?(?:ram\\s+|memory\\s+)?(?:budget|max(?:imum)?|tops|cap)\\b`,
     `\\bgets?\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+(?:ram|memory)\\s+)?(?:max|tops|at\\s+most)\\b`,
