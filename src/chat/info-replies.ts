@@ -182,7 +182,9 @@ export function fitReply(
   if (device === undefined) return trainingFit(recommendation, asked, knowledge, profile);
   // On the device a method that trains nothing only runs there: the GPU's memory is beside the point.
   const method = asked === true ? recommendation.destination.method : asked;
-  return TRAINS_WEIGHTS.has(method) ? `${device} ${trainingFit(recommendation, asked, knowledge, profile)}` : device;
+  return trainsWeights(method, knowledge)
+    ? `${device} ${trainingFit(recommendation, asked, knowledge, profile)}`
+    : device;
 }
 
 /**
@@ -219,7 +221,7 @@ function trainingFit(
   // Training happens on a GPU; the device only runs the result (quantised).
   const onDevice =
     profile.deployment === 'mobile' || profile.deployment === 'edge' || profile.deviceMemoryGB !== undefined;
-  const where = onDevice && TRAINS_WEIGHTS.has(method) ? ' (training runs on a GPU, not on the device)' : '';
+  const where = onDevice && trainsWeights(method, knowledge) ? ' (training runs on a GPU, not on the device)' : '';
   if (memory.available === null)
     return `${name} needs ${needed} of GPU memory${where}; tell me your GPUs and I'll say whether it fits.`;
   if (memory.available === 0)
@@ -235,7 +237,7 @@ function trainingFit(
     default: {
       // A method that only runs the model, and is still possible: it is served quantized (4-bit) on these GPUs.
       const possible = entryOf(recommendation, method)?.verdict !== 'not-viable';
-      if (!TRAINS_WEIGHTS.has(method) && possible)
+      if (!trainsWeights(method, knowledge) && possible)
         return `Yes, at 4 bits: ${name} needs ${needed} in 16-bit and you have ${have}, so the model is served quantized (4-bit).`;
       return `No: ${name} needs ${needed} and you have ${have}${where}.${rentLine(recommendation, method)}`;
     }
@@ -247,18 +249,10 @@ function gigabytes(value: number): string {
   return value >= 10 ? count.format(Math.round(value)) : (Math.round(value * 10) / 10).toString();
 }
 
-/** Methods that train weights (on a GPU), as opposed to prompting and retrieval, which only run the model. */
-const TRAINS_WEIGHTS: ReadonlySet<MethodId> = new Set([
-  'lora',
-  'qlora',
-  'adapters',
-  'prefix-tuning',
-  'prompt-tuning',
-  'full-fine-tuning',
-  'instruction-tuning',
-  'preference-tuning',
-  'distillation',
-]);
+/** A method that trains weights (on a GPU), as opposed to prompting and retrieval, which only run the model. */
+function trainsWeights(method: MethodId, knowledge: Knowledge): boolean {
+  return knowledge.methodById.get(method)?.changesWeights === true;
+}
 
 /** The short answer to "what is X?" from the methods table, with its sources as numbered footnotes. */
 export function definitionReply(method: MethodId, knowledge: Knowledge): InfoAnswer {

@@ -269,7 +269,8 @@ function stripPeriod(text: string): string {
   return text.trim().replace(/\.$/, '');
 }
 
-function lowerFirst(text: string): string {
+/** The first letter lower-cased, unless the text opens with a name or an acronym ("NVIDIA …", "LoRA …"). */
+export function lowerFirst(text: string): string {
   // Keep proper names and acronyms ("NVIDIA …", "LoRA …") as written.
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }

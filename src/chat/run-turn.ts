@@ -23,7 +23,7 @@ import {
   whatWouldChangeReply,
 } from './info-replies.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
-import { acknowledgementText, assumedNote, plainValue, questionText, unknownNote } from './reply-words.ts';
+import { acknowledgementText, assumedNote, lowerFirst, plainValue, questionText, unknownNote } from './reply-words.ts';
 import { whyMethodReply } from './why-reply.ts';
 
 /** An extraction as the dialogue consumes it: rule-based, optionally merged with what an LLM understood. */
@@ -558,11 +558,6 @@ function describeChange(understood: readonly UnderstoodField[]): string[] {
 /** The method's short name ("LoRA", not "LoRA (low-rank adaptation)"): it is said inside a sentence. */
 function methodName(method: MethodId, knowledge: Knowledge): string {
   return shortMethodName(knowledge, method);
-}
-
-function lowerFirst(text: string): string {
-  // Keep proper names and acronyms ("NVIDIA …", "LoRA …") as written.
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 /** The same value as before (numbers, strings, lists compared as JSON). */
