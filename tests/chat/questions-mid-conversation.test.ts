@@ -368,6 +368,8 @@ describe('phrasings from independent batch x8 (tuning data)', () => {
       { deviceMemoryGB: 3 },
     ],
     ['a little edge box in the warehouse with 4gb of ram for the model', { deployment: 'edge', deviceMemoryGB: 4 }],
+    ['i want a chatbot that talks like my D&D character', { goals: ['style'] }],
+    ["NPC dialogue in each character's voice", { goals: ['style'] }],
   ])('%s', (text, expected) => {
     expect(fields(text)).toMatchObject(expected);
   });
