@@ -246,6 +246,22 @@ export function wishList(
         strong: true,
       });
     }
+    // Retrieval is in place but the model misuses what it retrieves, prompting plateaued too, and there are examples:
+    // tune on retrieval-formatted examples (question, passages, cited answer) and keep retrieval in front (RAFT).
+    if (
+      has(KNOWLEDGE_NEEDS) &&
+      diagnosis.contextMisused &&
+      diagnosis.promptingExhausted &&
+      enoughForSft &&
+      !behaviour
+    ) {
+      wishes.push({
+        methods: SFT_SIBLINGS,
+        objective: 'sft',
+        why: 'Retrieval is in place but the model misuses what it retrieves, and prompting has plateaued: fine-tune it on retrieval-formatted examples (question, retrieved passages, cited answer) and keep retrieval in front.',
+        strong: true,
+      });
+    }
     if (has(KNOWLEDGE_NEEDS) && !diagnosis.retrievalExhausted) {
       wishes.push({
         methods: ['rag'],
@@ -332,11 +348,13 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
     profile.deployment === 'edge' ||
     profile.deployment === 'mobile' ||
     (profile.deployment === undefined && facts.hasGpu === true);
+  // A model shut down on every channel answers nothing: it cannot teach a student, so the labels train one.
+  const noTeacher = facts.modelRetired === true;
   if (
     data.sft === 'ample' &&
     profile.taskType !== undefined &&
     NARROW_TASKS.has(profile.taskType) &&
-    (facts.weightsAvailable !== false || servesItself)
+    (facts.weightsAvailable !== false || servesItself || noTeacher)
   ) {
     return {
       methods: ['lora', 'qlora', 'full-fine-tuning'],

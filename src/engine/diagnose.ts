@@ -56,6 +56,13 @@ const TASK_WORDS: readonly (readonly [Need, RegExp])[] = [
 const FACT_FAILURE_WORDS =
   /\b(halluc\w*|made[- ]up|makes? (things|facts) up|invent\w*|fabricat\w*|wrong facts?|outdated|out of date|stale)\b/i;
 
+/**
+ * Words in a retrieval `tried` note that say retrieval finds the right passages but the model uses them badly (the
+ * second RAG failure mode in OpenAI's accuracy guide: a behaviour to train, not a retrieval to fix).
+ */
+const CONTEXT_MISUSE_WORDS =
+  /\b(misus\w*|ignor\w*|wrong (?:passage|chunk|source|section|clause)s?|quot\w* the wrong|retrieval (?:is |was |works? )?(?:fine|good|ok|solid)|(?:recall|retrieval quality) (?:is |was )?(?:good|fine|high))\b/i;
+
 /** The diagnosis plus what `tried` says about where the team stands. */
 export interface Diagnosis {
   readonly entries: DiagnosisEntry[];
@@ -64,6 +71,8 @@ export interface Diagnosis {
   readonly promptingExhausted: boolean;
   /** Retrieval was tried and plateaued or failed. */
   readonly retrievalExhausted: boolean;
+  /** Retrieval was tried, and its note says the passages are right but the model misuses them. */
+  readonly contextMisused: boolean;
   /** A method the team reports as good enough (the destination is reached; keep and measure it). */
   readonly goodEnough: MethodId | undefined;
   /** Methods that failed outright. */
@@ -174,6 +183,9 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
     tried.some((entry) => methods.includes(entry.method) && entry.result !== 'good-enough');
   const promptingExhausted = exhausted(['prompt-engineering', 'in-context-learning']);
   const retrievalExhausted = exhausted(['rag']);
+  const contextMisused = tried.some(
+    (entry) => entry.method === 'rag' && entry.result !== 'good-enough' && CONTEXT_MISUSE_WORDS.test(entry.note ?? ''),
+  );
   for (const entry of tried) {
     if (entry.result === 'good-enough') continue;
     // Tuning that left the model inventing or misstating facts: the gap is knowledge, which tuning does not teach
@@ -214,6 +226,7 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
     needs: new Set(evidence.keys()),
     promptingExhausted,
     retrievalExhausted,
+    contextMisused,
     goodEnough,
     failed,
     spent,

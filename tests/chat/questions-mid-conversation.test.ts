@@ -343,7 +343,7 @@ describe('fit of a method that only serves the model, and what is said back', ()
     const [, , fit] = await converse([
       'i have a RTX 3060 12GB at home and i want a chatbot that talks like my D&D character',
       "i've got like 300 lines of dialogue i wrote myself. using llama 3 8b. zero budget",
-      'will it fit on my 3060?',
+      'will prompting fit on my 3060?',
     ]);
     expect(fit?.reply).toMatch(
       /^Yes, at 4 bits: .+ needs about \d+ GB in 16-bit and you have 12 GB, so the model is served quantized \(4-bit\)\./,

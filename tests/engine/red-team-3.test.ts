@@ -218,4 +218,52 @@ describe('red team 3: methods the stated facts rule out are never viable', () =>
       modality: 'vision-language',
     });
   });
+
+  it('retrieval that finds the right passages but a model that misuses them, with prompting plateaued: tune on retrieval-formatted examples', () => {
+    const profile: Profile = {
+      modelName: 'Gemma 2 9B',
+      modelStage: 'instruct',
+      task: 'Answer legal questions from retrieved statute passages with correct citations',
+      taskType: 'chat',
+      labeledExamples: 2500,
+      needsCitations: true,
+      gpuName: 'L4',
+      gpuCount: 1,
+      oneTimeBudgetUSD: 1000,
+      tried: [
+        { method: 'rag', result: 'plateaued', note: 'retrieval fine, model misuses context' },
+        { method: 'prompt-engineering', result: 'plateaued' },
+      ],
+    };
+    expect(['lora', 'qlora']).toContain(recommend(profile, knowledge, { explain: 'none' }).destination.method);
+    // Without a note saying how retrieval fell short, it is not read as the model misusing the passages.
+    const { tried: _tried, ...rest } = profile;
+    const unexplained: Profile = {
+      ...rest,
+      tried: [
+        { method: 'rag', result: 'plateaued' },
+        { method: 'prompt-engineering', result: 'plateaued' },
+      ],
+    };
+    expect(['lora', 'qlora']).not.toContain(recommend(unexplained, knowledge, { explain: 'none' }).destination.method);
+  });
+
+  it('a model shut down on every channel teaches no student: ample labels train a small model instead', () => {
+    const result = recommend(
+      {
+        modelName: 'Claude 3 Haiku',
+        canSwitchModel: true,
+        taskType: 'classify',
+        labeledExamples: 10_000,
+        requestsPerDay: 200_000,
+        goals: ['cost', 'task-skill'],
+        deployment: 'cloud-api',
+        gpuCount: 0,
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(['lora', 'qlora', 'managed-fine-tuning']).toContain(result.destination.method);
+    expect(result.destination.model.switched).toBe(true);
+  });
 });

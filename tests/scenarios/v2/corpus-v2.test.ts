@@ -86,6 +86,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch6.json')),
     ...loadCases(here('./batch7.json')),
     ...loadCases(here('./batch8.json')),
+    ...loadCases(here('./batch9.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
