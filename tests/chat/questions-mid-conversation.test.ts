@@ -379,3 +379,13 @@ describe('phrasings from independent batch x8 (tuning data)', () => {
     expect(fields("none, we'd have to rent", 'gpuName')).toMatchObject({ gpuCount: 0 });
   });
 });
+
+describe('device memory: the model share beats the device total', () => {
+  it.each([
+    ['the edge boxes have 16GB total but the model can only use 6', 6],
+    ['the tablets have 6GB total, we can probably give the model half', 3],
+    ['we want a small model on android phones. phones have maybe 3GB we can give the model, fully offline', 3],
+  ])('%s', (text, memory) => {
+    expect(fields(text)).toMatchObject({ deviceMemoryGB: memory });
+  });
+});

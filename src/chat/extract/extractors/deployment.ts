@@ -18,7 +18,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bon[\s-]device\s+(?:on\s+)?(?:the\s+)?${PHONE}`,
         String.raw`\b(?:in|inside)\s+(?:a|an|our|the)\s+(?:native\s+)?(?:mobile|ios|android)\s+app\b(?=[^.;!?\n]{0,30}\b(?:offline|on[\s-]device|locally)\b)`,
         String.raw`\b(?:on[\s-]device|offline)\s+(?:on\s+)?mobile\b`,
-        String.raw`\bon\s+(?:an?\s+|our\s+|users'\s+)(?:iphones?|android\s+phones?|pixel\s+phones?|smartphones?|phones?)\b`,
+        String.raw`\bon\s+(?:an?\s+|our\s+|users'\s+)?(?:iphones?|android\s+phones?|pixel\s+phones?|smartphones?|phones?)\b`,
         String.raw`\bon\s+iphones?\b`,
         // "we're on phones mostly", "target device is a pixel 8", "phones, about 6 gigs" (a short answer).
         String.raw`\b(?:we(?:'re|\s+are)|it(?:'s|\s+is)|app\s+is)\s+on\s+(?:${PHONE})`,

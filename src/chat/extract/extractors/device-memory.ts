@@ -9,7 +9,7 @@ const DEVICE = String.raw`(?:phones?|devices?|handsets?|smartphones?|android|iph
 
 const DEVICE_MEMORY = new RegExp(
   [
-    `(?:${DEVICE})\\s+(?:with|has|have|having|that\\s+have|only\\s+(?:have|has))\\s+(?:only\\s+|about\\s+|around\\s+|~)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
+    `(?:${DEVICE})\\s+(?:with|has|have|having|that\\s+have|only\\s+(?:have|has))\\s+(?:only\\s+|about\\s+|around\\s+|maybe\\s+|roughly\\s+|~)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
     // "phones, about 6 gigs" (a short answer naming the device and its memory).
     `^\\W*(?:${DEVICE}),?\\s+(?:about\\s+|around\\s+|~\\s*|maybe\\s+)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)\\s+(?:(?:of\\s+)?(?:ram|memory|unified\\s+memory)\\s+)?(?:on|in)\\s+(?:the\\s+|our\\s+|a\\s+|their\\s+|most\\s+|target\\s+)?(?:${DEVICE})`,
@@ -36,7 +36,7 @@ const MODEL_SHARE = new RegExp(
     `\\bgets?\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+(?:ram|memory)\\s+)?(?:max|tops|at\\s+most)\\b`,
     `\\bkeep\\s+(?:the\\s+model|it)\\s+(?:under|below|within)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `\\b(?:box|device|board|unit|jetson[\\w-]*)\\s+(?:[\\w-]+\\s+){0,5}?with\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+)?(?:shared\\s+|unified\\s+)?(?:memory|ram)\\b`,
-    `\\bmodel\\s+(?:(?:can|may|could|gets?\\s+to)\\s+(?:take|use|have|get)|gets)\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
+    `\\bmodel\\s+(?:(?:can|may|could|gets?\\s+to)\\s+(?:only\\s+|at\\s+most\\s+)?(?:take|use|have|get)|gets)\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
     `(?:assume|say|reserve|leave)\\s+${SIZE}\\s?(?:gb|gigs?)?\\s+for\\s+the\\s+model`,
     `(?:must|has\\s+to|have\\s+to|needs?\\s+to|should)\\s+fit\\s+(?:in(?:to)?|within|under)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:available\\s+|free\\s+|left\\s+|usable\\s+)?for\\s+the\\s+model`,
@@ -44,6 +44,10 @@ const MODEL_SHARE = new RegExp(
   ].join('|'),
   'g',
 );
+/** "… we can give the model half (of it)": the model's share is half the device's memory. */
+const HALF_FOR_THE_MODEL =
+  /^[^.;!?\n]{0,60}\b(?:give|leave|spare|allot)\s+(?:the\s+model\s+|it\s+)?half\b|^[^.;!?\n]{0,40}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:for|to)\s+the\s+model\b/;
+
 /** A device or offline use in the message, so that a memory figure is the device's and not a GPU's. */
 const DEVICE_IN_VIEW = new RegExp(`\\b(?:${DEVICE}|offline|locally|on[\\s-]device|inside\\s+(?:the|our)\\s+app)\\b`);
 
@@ -57,12 +61,19 @@ export const extractDeviceMemory: Extractor = (message) => {
       if (value > 0 && value <= 64) findings.push(findingFromMatch('deviceMemoryGB', value, match));
     }
   }
+  // The model's share said beside the device's total ("16GB total but the model can only use 6"): the share wins.
+  const share = findings.length > 0;
   for (const match of allMatches(DEVICE_MEMORY, lower)) {
     const raw = match.slice(1).find((group) => group !== undefined);
     if (raw === undefined) continue;
     const megabytes = /\bmb\b/.test(match[0]);
-    const value = megabytes ? Number(raw) / 1000 : Number(raw);
-    if (value > 0 && value <= 512) findings.push(findingFromMatch('deviceMemoryGB', value, match));
+    const total = megabytes ? Number(raw) / 1000 : Number(raw);
+    if (share || !(total > 0 && total <= 512)) continue;
+    // "6GB total, we can probably give the model half": half of it.
+    const half = HALF_FOR_THE_MODEL.test(
+      lower.slice(match.index + match[0].length, match.index + match[0].length + 80),
+    );
+    findings.push(findingFromMatch('deviceMemoryGB', half ? total / 2 : total, match));
   }
   return findings;
 };
