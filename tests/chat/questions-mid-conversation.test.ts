@@ -198,6 +198,8 @@ describe('phrasings from independent batch x6 (tuning data)', () => {
     ['target device is a pixel 8, keep the model under 2.5 GB', { deployment: 'mobile', deviceMemoryGB: 2.5 }],
     ["we'll self-host on our own k8s in AWS with vLLM", { deployment: 'cloud-self-hosted' }],
     ['timeline is end of Q1', { timelineWeeks: 17 }],
+    ['12 weeks was optimistic, say 16', { timelineWeeks: 16 }],
+    ['6 weeks is too tight, make it 8', { timelineWeeks: 8 }],
     ['we want it in the app by christmas', { timelineWeeks: 3 }],
     ['maybe 1,500 ranked pairs from our raters', { preferencePairs: 1500 }],
     ['chosen/rejected pairs: nine hundred so far', { preferencePairs: 900 }],

@@ -26,6 +26,11 @@ const CUED = new RegExp(
   `\\b(?:deadline|timeline|time\\s?frame|runway|have|got|ship|launch|deliver|live|ready|production|done|finish(?:ed)?|due)\\b[^.;!?\\n]{0,25}?\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}|\\b(${COUNT_SOURCE})[\\s-]${UNIT}\\s+(?:deadline|timeline|project|pilot|window|sprint)`,
   'dg',
 );
+/** A timeline revised in the same breath: "12 weeks was optimistic, say 16", "6 weeks is too tight, make it 8". */
+const REVISED = new RegExp(
+  String.raw`\b(\d{1,3})\s*${UNIT}\s+(?:was|is|seems|sounds)\s+(?:too\s+|a\s+bit\s+|way\s+|probably\s+)?(?:optimistic|tight|short|ambitious|aggressive|unrealistic|long|generous)[,;.]?\s*(?:so\s+)?(?:say|make\s+it|more\s+like|realistically|call\s+it|let'?s\s+say)\s+(\d{1,3})\b`,
+  'g',
+);
 /** "by next month" (4 weeks), "before next week" (1), "until next quarter" (13), "next month is the deadline". */
 const NEXT =
   /\b(?:by|before|until)\s+(?:the\s+)?next\s+(week|month|quarter)\b|\bby\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(week|month|quarter)\b|\bnext\s+(week|month|quarter)\b(?=[^.;!?\n]{0,20}\b(?:deadline|launch|ship|live|ready|done|due)\b)|\b(?:launch|ship|live|ready|done|due|deadline\s+is)\s+next\s+(week|month|quarter)\b/g;
@@ -166,6 +171,12 @@ function amountOf(phrase: string): number | undefined {
 export const extractTimeline: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
+  // "12 weeks was optimistic, say 16": the revised figure, in the unit of the first.
+  for (const match of allMatches(REVISED, lower)) {
+    const amount = amountOf(match[3] ?? '');
+    const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? '');
+    if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
+  }
   for (const match of allMatches(BOUNDED, lower)) {
     const before = lower.slice(Math.max(0, match.index - 25), match.index);
     // "changes every 2 weeks" and "3 months of logs" are not deadlines.
