@@ -146,49 +146,12 @@ export function runTurn(
     return { state, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
   }
 
-  // A question the advisor cannot answer from what it holds is still a question, never an unclear answer to the
-  // advisor's own: say so, say where the advice stands (or ask the pending question again), and keep the state.
-  const midConversation = previous.requestedField !== undefined || previous.answered;
-  // "Why do you need to know that?": why the pending question matters, and the question again.
-  const pendingQuestion =
-    previous.requestedField === undefined
-      ? undefined
-      : recommendation.questions.find((question) => question.field === previous.requestedField);
   // Two questions in a row that it could not answer: answer with what it has rather than ask a third time.
   const stuck = state.missedAnswers >= 2;
-  if (!stuck && intents.asksAboutTheQuestion && pendingQuestion && understood.length === 0) {
-    const reply: ReplyData = {
-      lead: `I ask because ${lowerFirst(pendingQuestion.why)}`,
-      notes: [questionText({ question: pendingQuestion.question, why: '' })],
-      hint: 'Or say "just recommend" and I\'ll answer with what I know so far.',
-      suggestions: [],
-    };
-    const provisional = recommendation.questions.length > 0;
-    const counted = { ...state, missedAnswers: state.missedAnswers + 1 };
-    return { state: counted, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
-  }
-  if (
-    !stuck &&
-    intents.asksSomething &&
-    midConversation &&
-    understood.length === 0 &&
-    !intents.justRecommend &&
-    !intents.asksSummary &&
-    !intents.greeting
-  ) {
-    const pending = previous.answered ? undefined : nextQuestion(recommendation, state);
-    const lead = `I can't answer that one from what I know.${previous.answered ? ` ${standingReply(recommendation, knowledge)}` : ''}`;
-    const reply: ReplyData = {
-      lead,
-      notes: pending ? [questionText(pending)] : [],
-      hint: 'I can answer what it would cost, whether it fits, why (not) a method, what if something changed, what to do first, which model, and what a method is.',
-      suggestions: [...ANSWER_FOLLOW_UPS],
-    };
-    const provisional = recommendation.questions.length > 0;
-    const counted = { ...state, missedAnswers: state.missedAnswers + 1 };
-    const kept = pending ? { ...counted, requestedField: pending.field } : counted;
-    return { state: kept, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
-  }
+  const questionBack = stuck
+    ? undefined
+    : replyToAQuestionBack(previous, state, extraction, understood, recommendation, knowledge);
+  if (questionBack) return questionBack;
 
   const answeredRequested = previous.requestedField !== undefined && previous.requestedField in extraction.fields;
   const missedRequested = previous.requestedField !== undefined && !answeredRequested;
@@ -233,7 +196,13 @@ export function runTurn(
     };
   }
 
-  const answeredState: DialogueState = { ...afterMiss, requestedField: undefined, questionsAsked: 0, answered: true };
+  const answeredState: DialogueState = {
+    ...afterMiss,
+    requestedField: undefined,
+    questionsAsked: 0,
+    missedAnswers: 0,
+    answered: true,
+  };
   const provisional = recommendation.questions.length > 0;
   // The chat shows the compact answer as the reply's body; "show details" gives the full template explanation.
   const { text: body, footnotes, sources } = compactAnswerParts(recommendation, knowledge);
@@ -247,6 +216,50 @@ export function runTurn(
       ? answer
       : { ...answer, footnotes, ...(sources ? { sources } : {}) };
   return { state: answeredState, kind: 'recommendation', ...withReply(reply), understood, recommendation, provisional };
+}
+
+/**
+ * A question asked back instead of an answer: "why do you need to know that?" explains the pending question and asks
+ * it again; a question it cannot answer from what it holds says so and says where the advice stands (or asks the
+ * pending question again). Never read as an unclear answer to the advisor's own question. Undefined otherwise.
+ */
+function replyToAQuestionBack(
+  previous: DialogueState,
+  state: DialogueState,
+  extraction: TurnExtraction,
+  understood: UnderstoodField[],
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+): TurnResult | undefined {
+  const { intents } = extraction;
+  if (understood.length > 0) return undefined;
+  const provisional = recommendation.questions.length > 0;
+  const counted = { ...state, missedAnswers: state.missedAnswers + 1 };
+  const pendingQuestion =
+    previous.requestedField === undefined
+      ? undefined
+      : recommendation.questions.find((question) => question.field === previous.requestedField);
+  if (intents.asksAboutTheQuestion && pendingQuestion) {
+    const reply: ReplyData = {
+      lead: `I ask because ${lowerFirst(pendingQuestion.why)}`,
+      notes: [questionText({ question: pendingQuestion.question, why: '' })],
+      hint: 'Or say "just recommend" and I\'ll answer with what I know so far.',
+      suggestions: [],
+    };
+    return { state: counted, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
+  }
+  const midConversation = previous.requestedField !== undefined || previous.answered;
+  if (!intents.asksSomething || !midConversation || intents.justRecommend || intents.asksSummary || intents.greeting)
+    return undefined;
+  const pending = previous.answered ? undefined : nextQuestion(recommendation, state);
+  const reply: ReplyData = {
+    lead: `I can't answer that one from what I know.${previous.answered ? ` ${standingReply(recommendation, knowledge)}` : ''}`,
+    notes: pending ? [questionText(pending)] : [],
+    hint: 'I can answer what it would cost, whether it fits, why (not) a method, what if something changed, what to do first, which model, and what a method is.',
+    suggestions: [...ANSWER_FOLLOW_UPS],
+  };
+  const kept = pending ? { ...counted, requestedField: pending.field } : counted;
+  return { state: kept, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
 }
 
 /** The reply fields of a {@link TurnResult}: the data, and the text and body derived from it. */

@@ -280,6 +280,19 @@ describe('people who answer with questions (third new-user trial)', () => {
     expect(turns.at(-1)?.kind).toBe('recommendation');
   });
 
+  it('after that provisional answer, a new fact gets "what changed", not the whole answer again', async () => {
+    const turns = await converse([
+      'What do you recommend for making our LLM better?',
+      'What do you mean?',
+      'Does it matter?',
+      'Why do you need to know that?',
+      'we have 2 A100s',
+    ]);
+    expect(turns.at(-2)?.kind).toBe('recommendation');
+    expect(turns.at(-1)?.state.missedAnswers).toBe(0);
+    expect(turns.at(-1)?.reply).not.toMatch(/^My provisional answer/);
+  });
+
   it('"so what should I do?" is never taken as the task', async () => {
     const [, answer] = await converse(['We use Llama 3.1 8B on one RTX 4090', 'So what should I do?']);
     expect(answer?.state.profile.task).toBeUndefined();
