@@ -381,6 +381,18 @@ export function chooseQuestions(context: QuestionContext): Question[] {
         );
     }
   }
+  // A base model headed for instruction tuning, or a model only QLoRA can squeeze onto the team's GPUs: another
+  // checkpoint (an instruct one, a smaller sibling) would skip a stage or train in plain LoRA.
+  const squeezed = destination.method === 'qlora' && facts['fits.lora'] === false;
+  const baseToInstruct = destination.method === 'instruction-tuning' && input.modelStage === 'base';
+  if (input.modelName !== undefined && input.canSwitchModel === undefined && (squeezed || baseToInstruct)) {
+    ask(
+      'canSwitchModel',
+      baseToInstruct
+        ? 'An instruction-tuned checkpoint would skip instruction tuning altogether.'
+        : 'Only QLoRA fits this model on your GPUs; a smaller model would train in plain LoRA, faster.',
+    );
+  }
   // The named model limits the answer and another one would not: whether it may change is the question.
   if (
     !destination.switchedTo &&
