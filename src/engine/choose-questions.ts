@@ -32,6 +32,9 @@ export const INTAKE_MAX_QUESTIONS = 5;
  * the questions are about data and volume, not about the goal.
  */
 const PER_ITEM_TASKS: ReadonlySet<string> = new Set(['classify', 'extract', 'image-understand', 'image-generate']);
+/** Task words for work that often runs on a device rather than in a data centre. */
+const RUNS_AT_THE_EDGE =
+  /\b(?:games?|npcs?|rpg|in[\s-]game|apps?|mobile|phones?|offline|on[\s-]device|camera|line\s+camera|assembly\s+line|factory|robots?|drones?|voice[\s-]notes?|kiosks?|vehicles?|cars?)\b/i;
 /** Tasks that answer from knowledge: only there does it matter whether that knowledge changes. */
 const KNOWLEDGE_SHAPED_TASKS: ReadonlySet<string> = new Set(['chat', 'generate', 'search']);
 /** A stated size this many times off the catalog's (either way) is asked back whatever the method. */
@@ -186,6 +189,14 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const visual = ['image', 'vision-language'].includes(analysis.resolved.profile.modality ?? '');
   if (visual && input.taskType === undefined && diagnosis.entries.length === 0) {
     ask('taskType', 'Generating images and understanding them are different tasks with different methods.');
+  }
+  // Work that often runs away from a data centre (a game, an app, a camera on a line, voice notes): where the model
+  // runs decides the model's size before anything else.
+  if (input.deployment === undefined && input.deviceMemoryGB === undefined && RUNS_AT_THE_EDGE.test(input.task ?? '')) {
+    ask(
+      'deployment',
+      "A model inside a game, an app or a device must fit that device's memory; one in the cloud need not.",
+    );
   }
   // On a device, its memory caps the model before anything else is worth asking.
   if ((input.deployment === 'edge' || input.deployment === 'mobile') && input.deviceMemoryGB === undefined) {

@@ -238,6 +238,16 @@ describe('questions (stage 7): the rule behind each question', () => {
       ['dataMustStayOnPrem'],
     ],
     [
+      'work that often runs on a device (voice notes in an app): where the model runs is asked',
+      {
+        modelName: 'Whisper small',
+        taskType: 'transcribe',
+        task: 'improve voice-note transcription quality for our users',
+      },
+      ['deployment'],
+      [],
+    ],
+    [
       'a base model headed for instruction tuning: whether an instruct checkpoint may be used instead',
       {
         modelName: 'Mistral 7B v0.1',
