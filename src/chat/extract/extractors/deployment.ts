@@ -47,6 +47,9 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:in|inside)\s+the\s+(?:user's\s+|users'\s+)?browser\b|\bwebgpu\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|work|use\s+it)\s+(?:locally\s+|offline\s+|fully\s+)?on\s+(?:the\s+|our\s+|their\s+|users'\s+|employees'\s+|staff\s+)?(?:[a-z]+'s\s+|[a-z]+s'\s+)?(?:field\s+|work\s+|company\s+|staff\s+)?(?:\d+\s?gb\s+(?:ram\s+)?)?(?:laptops?|macbooks?|chromebooks?|notebooks?|desktops?|pcs|workstations?)\b`,
         String.raw`\bon\s+(?:our\s+|their\s+|the\s+)?(?:chromebooks?|macbooks?)\b`,
+        // "run on our field engineers' laptops", "target is macbook airs".
+        String.raw`\brun\w*\s+(?:locally\s+)?on\s+(?:our|the|their)\s+(?:[a-z-]+\s+){0,2}?[a-z]+(?:'s|s')\s+(?:laptops?|macbooks?|pcs|desktops?|machines|computers)\b`,
+        String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+)?(?:macbooks?|laptops?|chromebooks?)\b`,
         String.raw`\bon\s+(?:the\s+)?(?:customers?|users?|employees?|players?|clients?)(?:'s|s')?\s+(?:own\s+)?(?:laptops?|pcs|desktops?|machines|computers)\b`,
         String.raw`\b(?:in|inside)\s+a\s+(?:web\s+)?browser\b`,
         String.raw`\b(?:smart\s+(?:speakers?|displays?|glasses|cameras?|watch(?:es)?)|wearables?|smartwatch(?:es)?|set[\s-]top\s+box(?:es)?)\b`,
@@ -80,6 +83,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:on|in)\s+our\s+(?:own\s+)?(?:private|company|corporate)\s+(?:servers?|data\s?cent(?:er|re)s?|cloud|infrastructure|cluster)\b`,
         String.raw`\bbare[\s-]metal\s+servers?\s+(?:in|at)\s+(?:our|the\s+office)\b`,
         String.raw`\b(?:gpus?|[ahlbt]\d{1,3}[a-z]?s|l40s|cards?|servers?|machines?)\s+(?:that\s+)?we\s+own\b`,
+        // "we're running Llama 2 13B on prem on 4x V100".
+        String.raw`\b(?:run|runs|running|host(?:ed|ing)?|serv(?:e|es|ed|ing)|deploy(?:ed|ing)?)\b[^.;!?\n]{0,40}?\bon[\s-]?prem(?:ise|ises)?\b`,
       ].join('|'),
       'g',
     ),
@@ -100,6 +105,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b`,
         String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud|ec2)\b`,
         String.raw`\b(?:gpus?|instances?|servers?|machines?|vms?|[ahlb]\d{2,3}s?)\s+(?:that\s+)?we\s+rent\b`,
+        // "self-hosted on a GKE cluster".
+        String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+)?on\s+(?:a|an|our)\s+(?:own\s+)?(?:gke|eks|aks)\b`,
         // "self-host on our own k8s in AWS with vLLM".
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+)?(?:on|in)\s+(?:our\s+own\s+|our\s+)?(?:k8s|kubernetes|cluster|eks|gke|aks|vms?|instances?)\s+(?:in|on)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud)\b`,
       ].join('|'),

@@ -18,7 +18,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x4: { precision: 0.84, recall: 0.84 },
   x5: { precision: 0.9, recall: 0.79 },
   x6: { precision: 0.89, recall: 0.9 },
-  x7: { precision: 0.88, recall: 0.82 },
+  x7: { precision: 0.87, recall: 0.83 },
   x8: { precision: 0.9, recall: 0.83 },
 };
 
