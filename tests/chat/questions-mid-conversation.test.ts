@@ -31,6 +31,12 @@ describe('a question asked while the advisor waits for an answer', () => {
     expect(second?.reply).not.toMatch(/couldn't tell the answer/);
   });
 
+  it('"should we use LoRA or QLoRA?" is a comparison, not "is LoRA enough?"', () => {
+    expect(extractProfile('should we use LoRA or QLoRA?', { knowledge }).intents).toMatchObject({
+      asksComparison: ['lora', 'qlora'],
+    });
+  });
+
   it('"continued pretraining on the corpus or just RAG?" is a comparison of the two', async () => {
     const turns = await converse([
       'We have Llama 3.1 8B base and a 2 billion token corpus of legal texts; it should answer questions about them',

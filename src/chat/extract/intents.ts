@@ -120,7 +120,9 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   const whyMethodId = whyMethod ? methodFromPhrase(whyMethod[1] ?? '') : undefined;
   if (whyMethodId) intents.whyMethod = whyMethodId;
   if (whyNot === null && whyMethod === null) {
-    const enough = ENOUGH.exec(lower);
+    // "should we use LoRA or QLoRA?" weighs two methods: a comparison, not "is LoRA enough?".
+    const twoMethods = COMPARISON.test(lower) || LOOSE_COMPARISON.test(lower);
+    const enough = twoMethods ? null : ENOUGH.exec(lower);
     const enoughMethod = enough ? methodFromPhrase(enough[1] ?? enough[2] ?? enough[3] ?? '') : undefined;
     // "Is prompting enough?" is answered as "why (not) prompting": its case for and against, here.
     if (enoughMethod) intents.whyNot = enoughMethod;
