@@ -141,6 +141,17 @@ export function wishList(
       // Preference tuning starts from a model that already follows instructions: on a base model, supervised tuning
       // comes first (the chosen answers of the pairs can serve), unless the vendor's instruct checkpoint is used.
       const base = profile.modelStage === 'base' && facts.weightsAvailable !== false;
+      // Preference tuning already failed or stalled on this model: a supervised stage on the chosen answers first
+      // (the DPO authors' recipe when no supervised model exists), then preference tuning from that checkpoint.
+      const preferenceSpent = diagnosis.spent.has('preference-tuning') && facts.weightsAvailable !== false;
+      if (preferenceSpent && !base && (profile.labeledExamples ?? 0) === 0) {
+        wishes.push({
+          methods: ['instruction-tuning'],
+          objective: 'instruction',
+          why: 'Preference tuning did not work from this model: tune it first on the chosen answers of your pairs (the DPO authors do this when there is no supervised model), then run preference tuning again from that checkpoint.',
+          strong: true,
+        });
+      }
       if (base && input.instructCheckpoint === undefined) {
         wishes.push({
           methods: ['instruction-tuning'],

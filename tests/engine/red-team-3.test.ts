@@ -266,4 +266,25 @@ describe('red team 3: methods the stated facts rule out are never viable', () =>
     expect(['lora', 'qlora', 'managed-fine-tuning']).toContain(result.destination.method);
     expect(result.destination.model.switched).toBe(true);
   });
+
+  it('preference tuning that failed is not proposed again as is: a supervised stage on the chosen answers comes first', () => {
+    const result = recommend(
+      {
+        modelName: 'Llama 3.1 8B',
+        labeledExamples: 0,
+        preferencePairs: 3000,
+        tried: [
+          { method: 'preference-tuning', result: 'failed' },
+          { method: 'prompt-engineering', result: 'plateaued' },
+        ],
+        gpuName: 'A100 80GB',
+        gpuCount: 1,
+        goals: ['alignment'],
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(result.destination.method).toBe('instruction-tuning');
+    expect(result.destination.why).toMatch(/chosen answers/);
+  });
 });
