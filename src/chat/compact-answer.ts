@@ -9,6 +9,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
 import { joinWords } from './describe-field.ts';
+import { unknownWords } from './reply-words.ts';
 
 /** One numbered footnote: the source a mark [n] in the answer points to. */
 export interface FootnoteSource {
@@ -80,7 +81,12 @@ export function compactAnswerParts(
     const modelUndecided = !destination.model.proposed && (top.decidedBy ?? []).some((field) => modelFields.has(field));
     const deciders = [
       ...(modelUndecided ? ['which model you use'] : []),
-      ...(top.decidedBy ?? []).filter((field) => !modelFields.has(field)).map(fieldLabel),
+      // In plain words, the GPU's name, count and memory said once ("which GPUs you have").
+      ...new Set(
+        (top.decidedBy ?? [])
+          .filter((field) => !modelFields.has(field))
+          .map((field) => unknownWords(field.startsWith('gpu') ? 'gpuName' : field)),
+      ),
     ];
     const depends =
       !destination.model.switched && top.verdict === 'conditional' && deciders.length > 0

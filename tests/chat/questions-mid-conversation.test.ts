@@ -414,3 +414,37 @@ describe('device memory: the model share beats the device total', () => {
     expect(fields(text)).toMatchObject({ deviceMemoryGB: memory });
   });
 });
+
+describe('found in the fourth new-user trial', () => {
+  it('a count of things is not money in an answer to the budget question', () => {
+    expect(fields("zero really, it's a side project across 12 characters", 'oneTimeBudgetUSD')).toMatchObject({
+      oneTimeBudgetUSD: 0,
+    });
+    expect(fields('12 characters', 'oneTimeBudgetUSD')).not.toHaveProperty('oneTimeBudgetUSD');
+  });
+
+  it('letters with the summaries doctors wrote are labelled examples', () => {
+    expect(fields('we have 8,000 letters with the summaries doctors wrote')).toMatchObject({ labeledExamples: 8000 });
+  });
+
+  it('a description followed by "can we use ChatGPT for that?" keeps the description', async () => {
+    const [turn] = await converse([
+      'We want an assistant for relationship managers to draft client emails. Can we use ChatGPT for that?',
+    ]);
+    expect(turn?.kind).not.toBe('what-if');
+    expect(turn?.state.profile.task).toBe('draft client emails');
+  });
+
+  it('"thanks, that\'s helpful" is a thank-you', async () => {
+    const [, thanks] = await converse([
+      'We use Llama 3.1 8B on one RTX 4090, 2000 examples. Just recommend.',
+      "thanks, that's helpful",
+    ]);
+    expect(thanks?.reply).toMatch(/^Glad to help/);
+  });
+
+  it('what the answer depends on is said in plain words', async () => {
+    const [answer] = await converse(['We want to classify support tickets. Just recommend.']);
+    expect(answer?.reply).not.toMatch(/depending on [^.]*\b(?:may switch model|GPU count)\b/);
+  });
+});

@@ -39,7 +39,7 @@ const CONDITIONAL_QUESTION =
  * question is answered as a "what if" on the facts it names (nothing is saved).
  */
 const CHOICE_QUESTION =
-  /(?:^|[.!?]\s+)(?:so\s+|and\s+|but\s+|ok(?:ay)?,?\s+)?(?:can|could|should|shall)\s+(?:we|i)\s+(?:still\s+|just\s+|instead\s+)?(?:use|switch\s+to|go\s+with|move\s+to|pick|choose|start\s+(?:from|with))\b(?![^?]{0,160}\bor\b)[^?]{0,160}\?/;
+  /^\W*(?:so\s+|and\s+|but\s+|ok(?:ay)?,?\s+|hmm,?\s+)?(?:can|could|should|shall)\s+(?:we|i)\s+(?:still\s+|just\s+|instead\s+)?(?:use|switch\s+to|go\s+with|move\s+to|pick|choose|start\s+(?:from|with))\b(?![^?]{0,160}\bor\b)[^?]{0,160}\?\s*$/;
 const RESET =
   /\b(?:start\s+(?:over|again|afresh|from\s+scratch)|reset(?:\s+(?:everything|the\s+(?:chat|conversation|profile)))?|begin\s+again|new\s+(?:session|conversation|chat)|forget\s+(?:everything|all\s+(?:of\s+)?(?:that|this)|what\s+i\s+said)|clear\s+(?:everything|the\s+profile|all)|let'?s\s+start\s+fresh)\b/;
 const GREETING =
@@ -91,7 +91,7 @@ const MONTHLY =
 const FIRST_STEP =
   /\bwhat\s+(?:should|do|would|can)\s+(?:we|i|you)\s+(?:do|start\s+with|try|recommend)\s+first\b|\bwhere\s+(?:do|should|would|can)\s+(?:we|i)\s+start\b|\b(?:the\s+)?first\s+step\b|\bon\s+monday\b|\bwhat(?:'s|\s+is)\s+next\b/;
 const SMALL_TALK =
-  /^\W*(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z]+\W*){0,2}$/;
+  /^\W*(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z']+\W*){0,2}$/;
 const SHOW_DETAILS =
   /\b(?:show\s+(?:me\s+)?(?:the\s+)?(?:details|full\s+(?:reasoning|explanation|answer)|everything|all\s+(?:the\s+)?(?:reasons|details))|(?<!\b(?:have|got|no|any)\s)more\s+details|full\s+(?:reasoning|explanation)|explain\s+(?:it\s+)?in\s+(?:full|detail))\b/;
 /** "fine-tuning" without "full": for an API model with a tuning offer this means the provider's job. */

@@ -88,6 +88,9 @@ function entry<F extends ProfileField>(field: F, spec: Spec<F>): FieldEntry<F> {
 }
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** A number followed by a thing counted ("12 characters", "3 people") is not an amount of money. */
+const COUNTED_THING =
+  /^\s*(?:characters?|people|persons?|engineers?|users?|customers?|clients?|tasks?|languages?|gpus?|cards?|examples?|tickets?|documents?|docs|pages?|weeks?|months?|days?|hours?|requests?|calls?|models?|teams?)\b/;
 /** Large counts in words: 2,000,000,000 → "2 billion". */
 const compactCount = new Intl.NumberFormat('en-US', {
   notation: 'compact',
@@ -219,7 +222,7 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
   }),
   oneTimeBudgetUSD: entry('oneTimeBudgetUSD', {
     extractor: extractBudget,
-    answer: numberAnswer(),
+    answer: numberAnswer((amount, unit, after) => (unit === '' && !COUNTED_THING.test(after) ? amount : undefined)),
     bounds: { zeroAllowed: true },
     describe: (value, label) => `${label} $${integer.format(value)}`,
   }),
@@ -227,7 +230,7 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
     extractor: extractBudget,
     answer: numberAnswer((amount, unit, after) => {
       if (/^\s*(?:\/\s?|per\s+|a\s+)?(?:year|yr)\b/.test(after)) return amount / 12;
-      return unit === '' ? amount : undefined;
+      return unit === '' && !COUNTED_THING.test(after) ? amount : undefined;
     }),
     bounds: { zeroAllowed: true },
     describe: (value, label) => `${label} $${integer.format(value)}`,

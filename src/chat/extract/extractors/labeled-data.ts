@@ -10,7 +10,7 @@ const LABELED = String.raw`(?:label(?:l)?ed|resolved|answered|labled|lablled|ann
 const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|triples?|triplets?|tuples?|demonstrations?|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
-  '(?:tickets?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations)';
+  '(?:tickets?|letters?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations)';
 const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|(?:each\s+)?(?:with|and\s+their|including|paired\s+with)\s+(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|repl(?:y|ies)|categories|tags|summaries|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs)\b)`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
@@ -61,7 +61,7 @@ const COUNT_REPLIES_BY_PEOPLE = new RegExp(
  * "5k lines of our script". (Lines of code or logs are a corpus, not examples.)
  */
 const COUNT_LINES_OF_WRITING = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+lines\\s+of\\s+(?:[a-z'-]+\\s+){0,3}?(?:dialogue|dialog|scripts?|screenplay|copy|lyrics|captions)\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+lines\\s+of\\s+(?:[a-z'-]+\\s+){0,3}?(?:dialogue|dialog|scripts?|screenplay|copy|lyrics|captions)\\b|${APPROX_SOURCE}(${COUNT_SOURCE})\\s+lines\\s+(?:of\\s+[a-z]+\\s+)?(?:per|for\\s+each|each\\s+for\\s+a)\\s+(?:character|persona|npc|voice)\\b`,
   'g',
 );
 /** A range of counts, "5-10k", "between 5 and 10k", "500 to 1,000": its lower end is what the team can count on. */
@@ -142,7 +142,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_REPLIES_BY_PEOPLE,
   ]) {
     for (const match of allMatches(pattern, lower)) {
-      const count = parseCount(match[1] ?? '');
+      const count = parseCount(match[1] ?? match[2] ?? '');
       if (count === undefined || !Number.isInteger(count) || count > MAX_EXAMPLES) continue;
       if (isNegatedBefore(lower, match.index, 12) && count !== 0) continue;
       findings.push(findingFromMatch('labeledExamples', count, match));
