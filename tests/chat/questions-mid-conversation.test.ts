@@ -448,3 +448,16 @@ describe('found in the fourth new-user trial', () => {
     expect(answer?.reply).not.toMatch(/depending on [^.]*\b(?:may switch model|GPU count)\b/);
   });
 });
+
+describe('asking whether the model can be made to do something states the need', () => {
+  it.each([
+    ['Can we make it cite the exact policy paragraph?', { needsCitations: true }],
+    ['could it answer in Spanish and English too?', { multilingual: true }],
+  ])('%s', (text, expected) => {
+    expect(fields(text)).toMatchObject(expected);
+  });
+
+  it("but a question about someone else's hardware still states nothing", () => {
+    expect(fields('can a 4090 run a 70B model?')).toEqual({});
+  });
+});

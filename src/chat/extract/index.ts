@@ -175,9 +175,33 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
     if (unasserted.covers(item.start)) return false;
     if (!PAST_KEEPS_FIELDS.has(item.field) && past.covers(item.start)) return false;
     if (isNegatedValue(lower, item.start, item.field, item.value)) return false;
-    return !insideSpan(questions, item.start, item.end) || ownedInQuestion(lower, item);
+    return (
+      !insideSpan(questions, item.start, item.end) ||
+      ownedInQuestion(lower, item) ||
+      wishedInQuestion(lower, item, questions)
+    );
   });
 }
+
+/**
+ * "Can we make it cite the exact policy paragraph?", "could it answer in Spanish too?": asking whether the model can
+ * be made to do something states what the team needs.
+ */
+function wishedInQuestion(lower: string, item: Finding, questions: readonly { start: number; end: number }[]): boolean {
+  if (!WISHED_FIELDS.has(item.field)) return false;
+  const question = questions.find((span) => span.start <= item.start && item.end <= span.end);
+  return question !== undefined && WISH_QUESTION.test(lower.slice(question.start, question.end));
+}
+/** Needs a team states by asking whether the model can be made to meet them. */
+const WISHED_FIELDS: ReadonlySet<string> = new Set([
+  'needsCitations',
+  'needsStyleOrFormat',
+  'goals',
+  'multilingual',
+  'latencyTargetMs',
+]);
+const WISH_QUESTION =
+  /^[^a-z]*(?:can|could|would|will)\s+(?:(?:we|you)\s+(?:make|get|have)\s+it|it)\s+(?:to\s+)?(?:always\s+|also\s+)?(?:cite|quote|link|answer|reply|respond|write|follow|output|return|stay|match|sound|speak|handle|work|run)\b/;
 
 /** "will it fit on my 3060?", "can our 2 A100s run it?": a question still says what the team's own things are. */
 function ownedInQuestion(lower: string, item: Finding): boolean {
