@@ -108,7 +108,11 @@ export function runTurn(
     const current = recommend(previous.profile, knowledge);
     const hypotheticalProfile = mergeProfile(previous.profile, extraction.fields, extraction.corrections) as Profile;
     const hypothetical = recommend(hypotheticalProfile, knowledge);
-    const reply = textReply(whatIfReply(understood, current, hypothetical, knowledge), [...ANSWER_FOLLOW_UPS]);
+    // Say only what would change ("our two cards" restates the GPUs the team has).
+    const changed = understood.filter((item) => !sameValue(previous.profile[item.field], item.value));
+    const reply = textReply(whatIfReply(changed.length > 0 ? changed : understood, current, hypothetical, knowledge), [
+      ...ANSWER_FOLLOW_UPS,
+    ]);
     return {
       state: previous,
       kind: 'what-if',

@@ -449,6 +449,18 @@ describe('found in the fourth new-user trial', () => {
   });
 });
 
+describe("a fit question about another model on the team's own GPUs", () => {
+  it('"will LoRA on Llama 3.1 70B fit on our two cards?" is answered on the 70B, and saves nothing', async () => {
+    const [first, fit] = await converse([
+      'We run Llama 3.1 8B on two L40S for discharge summaries, 8,000 examples. Just recommend.',
+      'will LoRA on Llama 3.1 70B fit on our two cards?',
+    ]);
+    expect(fit?.kind).toBe('what-if');
+    expect(fit?.reply).toMatch(/^If you had Llama 3\.1 70B as the model: /);
+    expect(fit?.state.profile).toEqual(first?.state.profile);
+  });
+});
+
 describe('asking whether the model can be made to do something states the need', () => {
   it.each([
     ['Can we make it cite the exact policy paragraph?', { needsCitations: true }],

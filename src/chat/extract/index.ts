@@ -78,6 +78,15 @@ export function extractProfile(
       findings.splice(index, 1);
   }
 
+  // "Will LoRA on the 70B fit on our two cards?": a fit or cost question about another model than the team's is a
+  // "what if" on that model (answered on it, nothing saved).
+  if (
+    (intents.asksFit !== undefined || intents.asksCost !== undefined) &&
+    !intents.whatIf &&
+    /\b(?:our|my)\b/.test(prepared.lower) &&
+    findings.some((item) => item.field === 'modelName' || item.field === 'modelParamsB')
+  )
+    intents.whatIf = true;
   const chosen = chooseFindings(dropUnstated(prepared, findings, intents.whatIf));
   const fields: Partial<Record<ProfileField, unknown>> = {};
   const evidence: Partial<Record<ProfileField, string>> = {};
