@@ -73,7 +73,8 @@ export function costReply(
         : `${name}: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`,
     );
   }
-  if (method === recommendation.destination.method) {
+  // "Renting instead" only beside training on the team's own GPUs: a rented estimate already is the rental.
+  if (method === recommendation.destination.method && estimates?.oneTimeUSD === 0) {
     for (const option of recommendation.computeOptions) {
       if (option.kind === 'rent' && option.usd !== undefined)
         lines.push(

@@ -473,3 +473,14 @@ describe('asking whether the model can be made to do something states the need',
     expect(fields('can a 4090 run a 70B model?')).toEqual({});
   });
 });
+
+describe('cost answers', () => {
+  it('a rented estimate is not repeated as "renting instead"', async () => {
+    const [, cost] = await converse([
+      'We want to fine-tune Llama 3.1 8B for ticket classification, 5,000 labeled tickets, no GPUs, budget $500. Just recommend.',
+      'how much would it cost?',
+    ]);
+    expect(cost?.reply).toMatch(/rented/);
+    expect(cost?.reply).not.toMatch(/Renting instead/);
+  });
+});
