@@ -377,7 +377,10 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
   return {
     methods: facts.weightsAvailable === false ? ['distillation', 'managed-fine-tuning'] : ['distillation'],
     objective: 'distillation',
-    why: 'At this volume or latency the large model costs too much per answer: a smaller model trained on its outputs serves the same narrow task for less.',
+    why:
+      facts.weightsAvailable === false
+        ? 'At this volume or latency the large model costs too much per answer: a smaller model trained on its outputs, or a cheaper tier tuned by the provider on your examples, serves the same narrow task for less.'
+        : 'At this volume or latency the large model costs too much per answer: a smaller model trained on its outputs serves the same narrow task for less.',
     strong: true,
   };
 }
