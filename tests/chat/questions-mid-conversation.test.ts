@@ -394,6 +394,14 @@ describe('phrasings from independent batch x8 (tuning data)', () => {
     ],
     ['a little edge box in the warehouse with 4gb of ram for the model', { deployment: 'edge', deviceMemoryGB: 4 }],
     ['i want a chatbot that talks like my D&D character', { goals: ['style'] }],
+    [
+      "hey, I'm a student and want to make a small model that writes summaries of research papers",
+      { task: 'make a small model that writes summaries of research papers' },
+    ],
+    [
+      "We're a game studio. We want NPCs to generate dialogue live on the player's PC",
+      { task: "generate dialogue live on the player's PC" },
+    ],
     ["NPC dialogue in each character's voice", { goals: ['style'] }],
   ])('%s', (text, expected) => {
     expect(fields(text)).toMatchObject(expected);
