@@ -183,7 +183,9 @@ function costLine(recommendation: Recommendation, name: (method: MethodId) => st
   } else if (estimates?.trainingGpuHours !== undefined) {
     parts.push(
       estimates.oneTimeUSD === 0
-        ? `${name(method)} on your GPUs ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs, no rental`
+        ? timedOnOwnGpu(recommendation)
+          ? `${name(method)} on your GPUs ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs, no rental`
+          : `${name(method)} on your GPUs, no rental (their speed is not in the catalog: ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours on a datacenter GPU, longer on yours)`
         : `${name(method)} ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs${estimates.oneTimeUSD === undefined ? '' : `, ≈ $${money.format(estimates.oneTimeUSD)}`}`,
     );
   }
@@ -215,4 +217,9 @@ export function isLifecycleNotice(assumption: { field: string; why: string }): b
 /** A catalog name without its parenthesised versions, for prose: "Claude Sonnet (3.5, 3.7, 4 and later)" → "Claude Sonnet". */
 export function plainModelName(name: string): string {
   return name.replace(/\s*\([^()]*\)\s*$/, '');
+}
+
+/** The training hours were computed on the team's own GPU (the catalog knows its throughput), not on a reference GPU. */
+export function timedOnOwnGpu(recommendation: Recommendation): boolean {
+  return recommendation.assumptions.some((assumption) => assumption.why.startsWith('Training time is for your '));
 }

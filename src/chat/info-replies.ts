@@ -9,7 +9,7 @@ import { stripPeriod } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
-import { type FootnoteSource, footnotesFor, plainModelName } from './compact-answer.ts';
+import { type FootnoteSource, footnotesFor, plainModelName, timedOnOwnGpu } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { GOAL_WORDS } from './fields/registry.ts';
 import { unknownWords } from './reply-words.ts';
@@ -68,9 +68,11 @@ export function costReply(
         ? ` (about ${money.format(ownOption.hours)} h on your ${ownOption.count} GPUs)`
         : '';
     lines.push(
-      own
-        ? `${name} on your GPUs: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${elapsed}, and no rental cost.`
-        : `${name}: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`,
+      own && !timedOnOwnGpu(recommendation)
+        ? `${name} on your GPUs, with no rental cost; their speed is not in the catalog, so the hours are for a datacenter GPU: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project, longer on yours.`
+        : own
+          ? `${name} on your GPUs: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${elapsed}, and no rental cost.`
+          : `${name}: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`,
     );
   }
   // "Renting instead" only beside training on the team's own GPUs: a rented estimate already is the rental.

@@ -492,3 +492,16 @@ describe('cost answers', () => {
     expect(cost?.reply).not.toMatch(/Renting instead/);
   });
 });
+
+describe('training time on GPUs the catalog does not know', () => {
+  it("never claims the datacenter GPU hours are hours on the team's own card", async () => {
+    const [, , answer, cost] = await converse([
+      'i have a RTX 3060 12GB at home and want a chatbot that talks like my D&D character',
+      '300 lines of dialogue, llama 3 8b, zero budget',
+      'just recommend',
+      'how long would training take?',
+    ]);
+    expect(answer?.reply).toMatch(/their speed is not in the catalog/);
+    expect(cost?.reply).toMatch(/their speed is not in the catalog, so the hours are for a datacenter GPU/);
+  });
+});
