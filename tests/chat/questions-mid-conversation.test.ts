@@ -418,6 +418,7 @@ describe('device memory: the model share beats the device total', () => {
     ['the edge boxes have 16GB total but the model can only use 6', 6],
     ['the tablets have 6GB total, we can probably give the model half', 3],
     ['we want a small model on android phones. phones have maybe 3GB we can give the model, fully offline', 3],
+    ["NPC dialogue on players' PCs; typical players have 8GB VRAM, the game needs 5GB", 3],
   ])('%s', (text, memory) => {
     expect(fields(text)).toMatchObject({ deviceMemoryGB: memory });
   });
@@ -503,5 +504,13 @@ describe('training time on GPUs the catalog does not know', () => {
     ]);
     expect(answer?.reply).toMatch(/their speed is not in the catalog/);
     expect(cost?.reply).toMatch(/their speed is not in the catalog, so the hours are for a datacenter GPU/);
+  });
+});
+
+describe("the players' GPUs are not the team's", () => {
+  it('"typical players have 8GB VRAM" gives device memory, not the team\'s GPU memory', () => {
+    expect(
+      fields("NPC dialogue on players' PCs; typical players have 8GB VRAM, the game needs 5GB"),
+    ).not.toHaveProperty('gpuMemoryGB');
   });
 });

@@ -175,9 +175,13 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
     ? []
     : allMatches(QUESTION_SENTENCE, lower).map((match) => ({ start: match.index, end: match.index + match[0].length }));
   const spans = findUnassertedSpans(message, { whatIf });
-  const unasserted = unassertedIndex(spans.filter((span) => span.reason !== 'past'));
+  const unasserted = unassertedIndex(spans.filter((span) => span.reason !== 'past' && span.reason !== 'third-party'));
   const past = unassertedIndex(spans.filter((span) => span.reason === 'past'));
+  const thirdParty = unassertedIndex(spans.filter((span) => span.reason === 'third-party'));
   return findings.filter((item) => {
+    // The users' devices are where the model runs: "our players have 8GB of VRAM, the game needs 5GB" still says
+    // what the model gets on the device.
+    if (thirdParty.covers(item.start) && !USERS_DEVICE_FIELDS.has(item.field)) return false;
     if (CONTRAST_BEFORE.test(lower.slice(Math.max(0, item.start - 16), item.start)) && !complaint(lower, item))
       return false;
     if (RULED_OUT_FIELDS.has(item.field) && RULED_OUT_AFTER.test(lower.slice(item.end, item.end + 40))) return false;
@@ -220,6 +224,8 @@ function ownedInQuestion(lower: string, item: Finding): boolean {
       /^(?:my|our)\b/.test(lower.slice(item.start, item.start + 4)))
   );
 }
+/** Facts about the users' own devices that are the team's facts too (the model runs there). */
+const USERS_DEVICE_FIELDS: ReadonlySet<string> = new Set(['deviceMemoryGB', 'deployment']);
 /** Things a team owns and names with "my"/"our" inside a question. */
 const OWNED_FIELDS: ReadonlySet<string> = new Set(['gpuName', 'gpuCount', 'gpuMemoryGB']);
 

@@ -44,6 +44,9 @@ const MODEL_SHARE = new RegExp(
   ].join('|'),
   'g',
 );
+/** "8GB VRAM, the game needs 5GB": what the device has left for the model once the app takes its share. */
+const LEFT_AFTER_THE_APP =
+  /\b(\d{1,3})\s?(?:gb|gigs?)\s+(?:of\s+)?(?:vram|ram|memory)\b[^.;!?\n]{0,40}?\b(?:the\s+)?(?:game|app|os|system|rest)\s+(?:itself\s+)?(?:needs|uses|takes|eats|already\s+uses)\s+(?:about\s+|~\s*|around\s+)?(\d{1,3})\s?(?:gb|gigs?)\b/g;
 /** "… we can give the model half (of it)": the model's share is half the device's memory. */
 const HALF_FOR_THE_MODEL =
   /^[^.;!?\n]{0,60}\b(?:give|leave|spare|allot)\s+(?:the\s+model\s+|it\s+)?half\b|^[^.;!?\n]{0,40}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:for|to)\s+the\s+model\b/;
@@ -59,6 +62,12 @@ export const extractDeviceMemory: Extractor = (message) => {
     for (const match of allMatches(MODEL_SHARE, lower)) {
       const value = Number(match.slice(1).find((group) => group !== undefined));
       if (value > 0 && value <= 64) findings.push(findingFromMatch('deviceMemoryGB', value, match));
+    }
+  }
+  if (DEVICE_IN_VIEW.test(lower) && findings.length === 0) {
+    for (const match of allMatches(LEFT_AFTER_THE_APP, lower)) {
+      const left = Number(match[1]) - Number(match[2]);
+      if (left > 0) findings.push(findingFromMatch('deviceMemoryGB', left, match));
     }
   }
   // The model's share said beside the device's total ("16GB total but the model can only use 6"): the share wins.
