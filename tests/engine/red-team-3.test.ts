@@ -17,6 +17,19 @@ beforeAll(async () => {
   knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
 });
 
+/** A 30-billion-token corpus, a 0.5B model and one T4 on the premises: pre-training that takes weeks on that card. */
+const CORPUS_ON_A_T4: Profile = {
+  modelName: 'Qwen2.5 0.5B',
+  gpuName: 'T4',
+  gpuCount: 1,
+  dataMustStayOnPrem: true,
+  labeledExamples: 0,
+  unlabeledCorpus: 'large',
+  corpusTokens: 30_000_000_000,
+  goals: ['knowledge'],
+  taskType: 'chat',
+};
+
 const verdict = (profile: Profile, method: MethodId) =>
   recommend(profile, knowledge, { explain: 'none' }).recommendations.find((entry) => entry.method === method);
 
@@ -24,19 +37,7 @@ describe('red team 3: methods the stated facts rule out are never viable', () =>
   it.each<[string, Profile, MethodId[], string]>([
     [
       'one continued pre-training run on one T4 takes weeks; the timeline is half a week and nothing may be rented',
-      {
-        modelName: 'Qwen2.5 0.5B',
-        gpuName: 'T4',
-        gpuCount: 1,
-        dataMustStayOnPrem: true,
-        labeledExamples: 0,
-        unlabeledCorpus: 'large',
-        corpusTokens: 30_000_000_000,
-        timelineWeeks: 0.5,
-        goals: ['knowledge'],
-        canSwitchModel: false,
-        taskType: 'chat',
-      },
+      { ...CORPUS_ON_A_T4, timelineWeeks: 0.5, canSwitchModel: false },
       ['full-fine-tuning', 'lora', 'qlora'],
       'full-fine-tuning-run-outlasts-the-timeline',
     ],
@@ -156,22 +157,7 @@ describe('red team 3: methods the stated facts rule out are never viable', () =>
   });
 
   it('the same profiles without the deciding fact keep those methods open (the rules are not blanket bans)', () => {
-    expect(
-      verdict(
-        {
-          modelName: 'Qwen2.5 0.5B',
-          gpuName: 'T4',
-          gpuCount: 1,
-          dataMustStayOnPrem: true,
-          labeledExamples: 0,
-          unlabeledCorpus: 'large',
-          corpusTokens: 30_000_000_000,
-          goals: ['knowledge'],
-          taskType: 'chat',
-        },
-        'full-fine-tuning',
-      )?.verdict,
-    ).not.toBe('not-viable');
+    expect(verdict(CORPUS_ON_A_T4, 'full-fine-tuning')?.verdict).not.toBe('not-viable');
     expect(
       verdict(
         {
