@@ -201,7 +201,9 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   const inference = estimates.checks.inference;
   const total = facts.totalGpuMemoryGB;
   if (profile.tasksCount !== undefined && profile.tasksCount >= 2 && inference && typeof total === 'number') {
-    facts['fits.task-copies'] = profile.tasksCount * inference.memoryGB.total <= total;
+    // Each copy adds its weights; the runtime, the cache and activations are shared by one server.
+    const weights = inference.memoryGB.breakdown.weights;
+    facts['fits.task-copies'] = profile.tasksCount * weights + (inference.memoryGB.total - weights) <= total;
   }
   // On a device the runtime (llama.cpp, MLC, Core ML) is small next to a server's CUDA context: 4-bit weights and
   // the KV cache plus DEVICE_RUNTIME_GB.

@@ -19,7 +19,8 @@ export function tasksOf(
 ): readonly TaskType[] | undefined {
   if (kind === undefined || modality === undefined) return undefined;
   if (kind === 'diffusion') return ['image-generate'];
-  if (modality === 'audio') return ['transcribe'];
+  // Speech models transcribe, and tell the language of a recording (Whisper detects it natively).
+  if (modality === 'audio') return ['transcribe', 'classify'];
   if (kind === 'encoder')
     return modality === 'vision-language'
       ? ['classify', 'search', 'image-understand']
@@ -34,11 +35,18 @@ export function tasksOf(
  * generates text from images does it; CLIP scores images against texts it is given and writes nothing.
  */
 const WRITTEN_OUTPUT =
-  /\b(?:describ\w*|descriptions?|caption\w*|write|writes|writing|written|answer\w*|explain\w*|summar\w*|reports?|narrat\w*|transcrib\w*|read\s+(?:out|the\s+text|the\s+values?))\b/i;
+  /\b(?:describe|describes|describing|descriptions?|caption\w*|alt[\s-]text|explain\w*|summar\w*|narrat\w*|answer\w*\s+(?:\w+\s+)?(?:questions?|queries)|writes?\s+(?:a|an|the|one|short|few)?\s*(?:[\w-]+\s+)?(?:descriptions?|captions?|summar\w*|paragraphs?|sentences?|reports?|text))\b/i;
+/** Picking a label is not writing, whatever the output is used for ("tag photos … for the weekly report"). */
+const LABELLING =
+  /\b(?:tag\w*|label\w*|classif\w*|categori[sz]\w*|sort\w*|flag\w*|detect\w*|match\w*|yes\s+or\s+no)\b/i;
 
 /** True when an image-understanding task must write words, not pick labels (judged from the task's own words). */
 export function writesAboutImages(taskType: Profile['taskType'], task: string | undefined): boolean {
-  return taskType === 'image-understand' && task !== undefined && WRITTEN_OUTPUT.test(task);
+  if (taskType !== 'image-understand' || task === undefined || !WRITTEN_OUTPUT.test(task)) return false;
+  // A labelling task that mentions a report is still labelling, unless it also asks for descriptions or captions.
+  return (
+    !LABELLING.test(task) || /\b(?:describe|describes|describing|descriptions?|caption\w*|alt[\s-]text)\b/i.test(task)
+  );
 }
 
 /** False when the named model's kind cannot do the stated task shape; undefined when either is not known. */

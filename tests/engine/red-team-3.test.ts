@@ -274,3 +274,65 @@ describe('red team 3: methods the stated facts rule out are never viable', () =>
     expect(result.destination.why).toMatch(/chosen answers/);
   });
 });
+
+describe('red team 4: what the new rules must not block', () => {
+  it.each<[string, Profile, MethodId]>([
+    [
+      'CLIP labelling photos for a report is labelling, not writing',
+      {
+        modelName: 'CLIP ViT-L/14',
+        taskType: 'image-understand',
+        task: 'Tag warehouse photos with one of 12 damage categories for the weekly damage report',
+        labeledExamples: 2000,
+        gpuName: 'A100 80GB',
+        gpuCount: 1,
+        canSwitchModel: false,
+      },
+      'lora',
+    ],
+    [
+      'Whisper tells the language of a recording',
+      {
+        modelName: 'Whisper large-v3',
+        taskType: 'classify',
+        task: 'identify the language spoken in each support call',
+        labeledExamples: 3000,
+        gpuName: 'A100 80GB',
+        gpuCount: 1,
+      },
+      'lora',
+    ],
+    [
+      '20 full copies of BERT-Base fit one 16 GB T4 (weights per copy, the runtime once)',
+      {
+        modelName: 'BERT-Base',
+        taskType: 'classify',
+        tasksCount: 20,
+        labeledExamples: 5000,
+        gpuName: 'T4',
+        gpuCount: 1,
+        dataMustStayOnPrem: true,
+      },
+      'full-fine-tuning',
+    ],
+    [
+      'a 0.5B model self-hosted on $250 a month runs on a CPU server',
+      {
+        modelName: 'Qwen2.5 0.5B',
+        deployment: 'cloud-self-hosted',
+        monthlyBudgetUSD: 250,
+        gpuCount: 0,
+        taskType: 'classify',
+        labeledExamples: 3000,
+      },
+      'prompt-engineering',
+    ],
+    [
+      'a base model can be instruction-tuned on public instruction sets with no pairs of its own',
+      { modelName: 'Llama 3.1 8B', modelStage: 'base', labeledExamples: 0, gpuName: 'A100 80GB', gpuCount: 1 },
+      'instruction-tuning',
+    ],
+  ])('%s', (_name, profile, method) => {
+    expect(verdict(profile, method)?.verdict).not.toBe('not-viable');
+  });
+});
