@@ -202,6 +202,15 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   if ((input.deployment === 'edge' || input.deployment === 'mobile') && input.deviceMemoryGB === undefined) {
     ask('deviceMemoryGB', 'Device memory caps the model size, even at 4 bits.');
   }
+  // A conversation on the device (NPC dialogue, an assistant in an app) answers in real time: the latency target
+  // sizes the model as much as the memory does.
+  if (
+    (input.deployment === 'edge' || input.deployment === 'mobile') &&
+    (input.taskType === 'chat' || input.taskType === 'generate') &&
+    input.latencyTargetMs === undefined
+  ) {
+    ask('latencyTargetMs', 'On a device, a reply must come in real time: the latency target sizes the model.');
+  }
   const modelOpen = input.modelName === undefined && input.modelAccess === undefined;
   // The named model cannot even be served on the team's GPUs: a smaller model (or a rented GPU) is the fork.
   if (input.modelName !== undefined && facts.hasGpu === true && facts['fits.inference-int4'] === false) {

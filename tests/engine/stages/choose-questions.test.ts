@@ -238,6 +238,19 @@ describe('questions (stage 7): the rule behind each question', () => {
       ['dataMustStayOnPrem'],
     ],
     [
+      'a conversation on a device (NPC dialogue on an edge box): the latency target is asked with the device memory',
+      {
+        task: 'in-character NPC dialogue generated locally in the game',
+        taskType: 'chat',
+        deployment: 'edge',
+        deviceMemoryGB: 4,
+        labeledExamples: 15000,
+        goals: ['style', 'on-device'],
+      },
+      ['latencyTargetMs'],
+      [],
+    ],
+    [
       'work that often runs on a device (voice notes in an app): where the model runs is asked',
       {
         modelName: 'Whisper small',
