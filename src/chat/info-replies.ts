@@ -95,7 +95,7 @@ export function costReply(
     const next = recommendation.recommendations.find(
       (other) =>
         other.verdict !== 'not-viable' &&
-        knowledge.methodById.get(other.method)?.changesWeights === true &&
+        trainsWeights(other.method, knowledge) &&
         other.estimates?.trainingGpuHours !== undefined,
     );
     const hours = next?.estimates?.trainingGpuHours;
@@ -145,13 +145,13 @@ export function costReply(
     // An API model's plan has no GPU bill to estimate: say what it does cost and what the estimate needs.
     const model = recommendation.destination.model.name ?? 'the model';
     const calls = `${model} API calls${method === 'rag' ? ' (the retrieved passages make every prompt longer) and the search index' : ''}`;
-    const what = knowledge.methodById.get(method)?.changesWeights
+    const what = trainsWeights(method, knowledge)
       ? `${name} on ${model} is a job the provider runs, billed by training tokens (the catalog has no price for it yet); after it, what it costs each month is the ${calls}.`
       : `${name} on ${model} trains nothing, so there is no GPU bill: what it costs each month is the ${calls}.`;
     // The volume is known when the prompt baseline has a bill: that bill is the number to give.
     const bill = entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
     if (bill !== undefined)
-      return `${what} At your volume the API calls come to about $${count.format(bill)} a month at list price${knowledge.methodById.get(method)?.changesWeights ? " for the base model; a tuned copy is billed at the provider's higher rate" : ''}.`;
+      return `${what} At your volume the API calls come to about $${count.format(bill)} a month at list price${trainsWeights(method, knowledge) ? " for the base model; a tuned copy is billed at the provider's higher rate" : ''}.`;
     return `${what} Tell me how many requests a day and I'll estimate the monthly API bill.`;
   }
   if (lines.length === 0) {
