@@ -27,6 +27,11 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?)\s+(?:[\w.-]+\s+){0,4}?on\s+(?:android|ios)\s+(?:phones?|devices?|tablets?)\b`,
         String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+)?${PHONE}`,
         String.raw`\b(?:put|ship|embed|bundle|run)\s+it\s+(?:in|into|on|inside)\s+(?:our\s+|the\s+)?(?:android|ios|mobile|iphone)\s+app\b`,
+        // "8GB of RAM on the phone", "a small model on the field techs' android tablets".
+        String.raw`\b\d+(?:\.\d+)?\s?(?:gb|gigs?)\s+(?:of\s+)?(?:ram|memory)\s+on\s+(?:the\s+|our\s+|a\s+|their\s+)?${PHONE}`,
+        String.raw`\bmodel\s+on\s+(?:the\s+|our\s+|their\s+)(?:[\w'-]+\s+){0,3}?(?:android\s+|ios\s+)?(?:phones?|smartphones?|tablets?|ipads?)\b`,
+        // "a note-taking app, iOS and Android … nothing leaves the device".
+        String.raw`\b(?:ios\s+(?:and|&|\/)\s+android|android\s+(?:and|&|\/)\s+ios)\b(?=[^\n]{0,200}\b(?:on[\s-]device|offline|locally|leaves\s+the\s+(?:device|phone)))`,
       ].join('|'),
       'g',
     ),
@@ -44,6 +49,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:in|on)\s+(?:the\s+)?(?:car|vehicle|robot|drone|camera)s?\b(?=[^.;!?\n]{0,20}\b(?:locally|offline|on[\s-]board)\b)`,
         String.raw`\bonto\s+(?:the\s+)?devices?\b`,
         String.raw`\b(?:infotainment|head\s+unit)\b`,
+        String.raw`\b(?:intel\s+)?nucs?\b`,
         String.raw`\b(?:in|inside)\s+the\s+(?:user's\s+|users'\s+)?browser\b|\bwebgpu\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|work|use\s+it)\s+(?:locally\s+|offline\s+|fully\s+)?on\s+(?:the\s+|our\s+|their\s+|users'\s+|employees'\s+|staff\s+)?(?:[a-z]+'s\s+|[a-z]+s'\s+)?(?:field\s+|work\s+|company\s+|staff\s+)?(?:\d+\s?gb\s+(?:ram\s+)?)?(?:laptops?|macbooks?|chromebooks?|notebooks?|desktops?|pcs|workstations?)\b`,
         String.raw`\bon\s+(?:our\s+|their\s+|the\s+)?(?:chromebooks?|macbooks?)\b`,
@@ -67,6 +73,10 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:cards?|gpus?|servers?|machines?|hardware|boxes|cluster|[ahlbt]\d{1,3}[a-z]?s|l40s|rtx\s?\d{4}s?|\d+\s?gb)\s+(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house)\b`,
         String.raw`\b(?:run|runs|running|serve|serving|host|hosting|deployed)\s+(?:[\w.()-]+\s+){1,6}?on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\bin\s+our\s+own\s+dcs?\b`,
+        // "we're on-prem but it's a colo", "two machines each with 8x H100, on prem".
+        String.raw`\bwe(?:'re|\s+are)\s+(?:all\s+|fully\s+|entirely\s+)?on[\s-]?prem(?:ise|ises)?\b`,
+        String.raw`\bcolo(?:cated|cation)?\b(?=[^.;!?\n]{0,60}\b(?:our|own)\s+(?:hardware|servers?|machines?|gpus?|racks?)\b)`,
+        String.raw`[,(]\s*on[\s-]?prem(?:ise|ises)?\s*\)?(?=\s*(?:[.;!?,]|$))`,
         String.raw`\bair[\s-]?gapped\b`,
         String.raw`\b(?:gpus?|cards?|\d+\s?x?\s?(?:mi\d{3}x?|[ahlbt]\d{1,3}[a-z]?|v100|h200)s?)\s+on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?|live|stay)\s+(?:it\s+|the\s+model\s+|everything\s+)?(?:on|in)\s+(?:the\s+)?(?:[a-z]+'s\s+)?own\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure)\b`,
@@ -105,6 +115,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b`,
         String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud|ec2)\b`,
         String.raw`\b(?:gpus?|instances?|servers?|machines?|vms?|[ahlb]\d{2,3}s?)\s+(?:that\s+)?we\s+rent\b`,
+        // GPU clouds where the team runs its own container.
+        String.raw`\b(?:runpod|coreweave|lambda\s+labs|vast\.ai|modal\.com)\b`,
         // "self-hosted on a GKE cluster".
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+)?on\s+(?:a|an|our)\s+(?:own\s+)?(?:gke|eks|aks)\b`,
         // "self-host on our own k8s in AWS with vLLM".
@@ -136,9 +148,12 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
 export const extractDeployment: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
+  // "the app is on phones, but the model runs in the cloud": the device is where the app runs, not the model.
+  const modelInTheCloud = MODEL_IN_THE_CLOUD.test(lower);
   for (const [pattern, deployment] of PATTERNS) {
     for (const match of allMatches(pattern, lower)) {
       if (isNegatedBefore(lower, match.index, 20)) continue;
+      if (modelInTheCloud && (deployment === 'mobile' || deployment === 'edge')) continue;
       // "we can fine-tune it through OpenAI's API": where tuning is offered, not where the model serves.
       if (deployment === 'cloud-api' && TUNING.test(clauseOf(lower, match.index))) continue;
       // "an on-device model for iPhones": the device is a phone.
@@ -152,6 +167,8 @@ export const extractDeployment: Extractor = (message) => {
   return findings;
 };
 
+const MODEL_IN_THE_CLOUD =
+  /\b(?:the\s+)?(?:model|llm|inference)\s+(?:runs?|is\s+hosted|lives?|is\s+served|sits?|stays?)\s+(?:in\s+the\s+cloud|on\s+(?:our|the)\s+(?:servers?|backend))\b/;
 const TUNING = /\bfine[\s-]?tun(?:e|es|ed|ing|able)\b/;
 const PHONE_IN_SENTENCE = new RegExp(`\\b${PHONE}\\b`);
 

@@ -5,11 +5,11 @@
 import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const DEVICE = String.raw`(?:phones?|devices?|handsets?|smartphones?|android|iphones?|ipads?|tablets?|laptops?|jetson(?:\s+\w+)?|raspberry\s+pi(?:\s+\d)?|edge\s+(?:box|boxes|devices?)|embedded\s+(?:box|boards?|devices?)|(?:the\s+)?(?:kiosk|car|headset|camera|speaker|watch)s?|browser|(?:players?|users?|customers?|gamers?)'?s?'?\s+(?:pcs?|machines|computers|consoles?)|consoles?|game)`;
+const DEVICE = String.raw`(?:phones?|devices?|handsets?|smartphones?|android|(?:iphones?|pixels?|galaxy)(?:\s+\d+)?(?:\s+(?:pros?|max|plus|ultra|minis?))*|ipads?|tablets?|laptops?|macbooks?(?:\s+(?:airs?|pros?))?|(?:intel\s+)?nucs?|(?:edge\s+)?gateways?|infotainment\s+units?|head\s+units?|jetson(?:\s+\w+)?|raspberry\s+pi(?:\s+\d)?|edge\s+(?:box|boxes|devices?)|embedded\s+(?:box|boards?|devices?)|(?:the\s+)?(?:kiosk|car|headset|camera|speaker|watch)s?|browser|(?:players?|users?|customers?|gamers?)'?s?'?\s+(?:pcs?|machines|computers|consoles?)|consoles?|game)`;
 
 const DEVICE_MEMORY = new RegExp(
   [
-    `(?:${DEVICE})\\s+(?:with|has|have|having|that\\s+have|only\\s+(?:have|has))\\s+(?:only\\s+|about\\s+|around\\s+|maybe\\s+|roughly\\s+|~)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
+    `(?:${DEVICE})\\s+(?:with|w\\/|has|have|having|that\\s+have|only\\s+(?:have|has))\\s+(?:only\\s+|about\\s+|around\\s+|maybe\\s+|roughly\\s+|~)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
     // "phones, about 6 gigs" (a short answer naming the device and its memory).
     `^\\W*(?:${DEVICE}),?\\s+(?:about\\s+|around\\s+|~\\s*|maybe\\s+)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)\\s+(?:(?:of\\s+)?(?:ram|memory|unified\\s+memory)\\s+)?(?:on|in)\\s+(?:the\\s+|our\\s+|a\\s+|their\\s+|most\\s+|target\\s+)?(?:${DEVICE})`,
@@ -30,7 +30,9 @@ const SIZE = String.raw`(?:~\s*|about\s+|around\s+|maybe\s+|like\s+|up\s+to\s+|a
  */
 const MODEL_SHARE = new RegExp(
   [
-    `(?:gives?|leaves?|allots?|allocates?|reserves?|spare|budget)\\s+(?:the\\s+model\\s+|it\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    `(?:gives?|leaves?|allots?|allocates?|spare|budget)\\s+(?:the\\s+model\\s+|it\\s+|us\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    `reserves?\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+for\\s+(?:the\\s+)?model`,
+    `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:is\\s+|are\\s+)?(?:available|usable|free)\\s+(?:to|for)\\s+(?:us|the\\s+model|it)\\b`,
     `\\b(?:model|memory|ram)\\s+budget\\s+(?:is|of|:)?\\s*${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+)?(?:ram\\s+|memory\\s+)?(?:budget|max(?:imum)?|tops|cap)\\b`,
     `\\bgets?\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+(?:ram|memory)\\s+)?(?:max|tops|at\\s+most)\\b`,
@@ -39,17 +41,17 @@ const MODEL_SHARE = new RegExp(
     `\\bmodel\\s+(?:(?:can|may|could|gets?\\s+to)\\s+(?:only\\s+|at\\s+most\\s+)?(?:take|use|have|get)|gets)\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
     `(?:assume|say|reserve|leave)\\s+${SIZE}\\s?(?:gb|gigs?)?\\s+for\\s+the\\s+model`,
     `(?:must|has\\s+to|have\\s+to|needs?\\s+to|should)\\s+fit\\s+(?:in(?:to)?|within|under)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
-    `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:available\\s+|free\\s+|left\\s+|usable\\s+)?for\\s+the\\s+model`,
+    `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:available\\s+|free\\s+|left\\s+|usable\\s+)?for\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?models?\\b`,
     `(?:model|weights)(?:\\s+file)?\\s+(?:must|has\\s+to|needs\\s+to|should)\\s+(?:stay|be|remain)\\s+(?:below|under|within|less\\s+than)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
   ].join('|'),
   'g',
 );
 /** "8GB VRAM, the game needs 5GB": what the device has left for the model once the app takes its share. */
 const LEFT_AFTER_THE_APP =
-  /\b(\d{1,3})\s?(?:gb|gigs?)\s+(?:of\s+)?(?:vram|ram|memory)\b[^.;!?\n]{0,40}?\b(?:the\s+)?(?:game|app|os|system|rest)\s+(?:itself\s+)?(?:needs|uses|takes|eats|already\s+uses)\s+(?:about\s+|~\s*|around\s+)?(\d{1,3})\s?(?:gb|gigs?)\b/g;
+  /\b(\d{1,3})\s?(?:gb|gigs?)\s+(?:of\s+)?(?:vram|ram|memory|shared|unified)\b[^.;!?\n]{0,60}?\b(?:the\s+)?(?:game|app|os|system|rest|(?:[\w+-]+\s+){0,2}?(?:stack|pipeline|firmware|software))\s+(?:itself\s+)?(?:already\s+)?(?:needs|uses|takes|eats|reserves|occupies)\s+(?:about\s+|~\s*|around\s+|roughly\s+)?(\d{1,3})(?:\s?(?:gb|gigs?)\b|\s+of\s+(?:it|that|them)\b)/g;
 /** "… we can give the model half (of it)": the model's share is half the device's memory. */
 const HALF_FOR_THE_MODEL =
-  /^[^.;!?\n]{0,60}\b(?:give|leave|spare|allot)\s+(?:the\s+model\s+|it\s+)?half\b|^[^.;!?\n]{0,40}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:for|to)\s+the\s+model\b/;
+  /^[^.;!?\n]{0,60}\b(?:give|leave|spare|allot)\s+(?:the\s+model\s+|it\s+)?half\b|^[^.;!?\n]{0,40}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:for|to)\s+the\s+model\b|^[^.;!?\n]{0,30}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:is\s+)?(?:usable|available|free)\b/;
 
 /** A device or offline use in the message, so that a memory figure is the device's and not a GPU's. */
 const DEVICE_IN_VIEW = new RegExp(`\\b(?:${DEVICE}|offline|locally|on[\\s-]device|inside\\s+(?:the|our)\\s+app)\\b`);

@@ -31,6 +31,10 @@ const MEMORY = String.raw`(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:gb|gib|gigs?)\b`;
 const COUNT_BEFORE_NAME = new RegExp(
   `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}|an?|my))\\s*(?:x|×|\\*)?\\s*(?:${MEMORY}\\s*)?(?:of\\s+(?:the|our)\\s+)?(?:(?:rented|used|spare|old|new|cloud|dedicated|shared|borrowed|refurbished)\\s+)?$`,
 );
+/** Machines whose GPUs are counted per machine: "two machines each with", "3 nodes of", "2 servers with". */
+const MACHINES_BEFORE = new RegExp(
+  `(${COUNT_SOURCE})\\s+(?:machines|nodes|servers|boxes|hosts|instances|workstations)\\s*,?\\s*(?:each\\s+)?(?:with|having|of|carrying)\\s+(?:each\\s+)?$`,
+);
 /** Memory alone right before a catalog GPU name: "the 40GB A100". */
 const MEMORY_BEFORE_NAME = new RegExp(`${MEMORY}\\s*$`);
 /** Memory or "x 8" right after a catalog GPU name: "H100 80GB", "A100 (40 GB)", "A100 x 8". */
@@ -149,6 +153,16 @@ export const extractGpus: Extractor = (message, context) => {
       const sizes = new Set(mention.candidates.map((candidate) => candidate.memoryGB));
       const [onlySize] = sizes;
       if (sizes.size === 1 && memory === undefined && onlySize !== undefined) memory = onlySize;
+    }
+    // "two machines each with 8x H100": the count is per machine.
+    const machines = count !== undefined && before ? MACHINES_BEFORE.exec(window.slice(0, before.index)) : null;
+    if (machines && count !== undefined) {
+      const perMachine = count;
+      const machineCount = parseCount(machines[1] ?? '');
+      if (machineCount !== undefined && machineCount > 1) {
+        count = machineCount * perMachine;
+        start = clause + machines.index;
+      }
     }
     if (count !== undefined && count <= MAX_GPU_COUNT) findings.push(finding('gpuCount', count, start, end));
     // The catalog GPU carries its memory: "A100 80GB" states the name, not a second fact.

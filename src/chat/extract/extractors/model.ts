@@ -62,8 +62,8 @@ const OPEN_WEIGHTS = new RegExp(
   [
     String.raw`\bopen[\s-]?weights?\b`,
     String.raw`\bopen[\s-]?source\s+(?:models?|llms?|weights)\b`,
-    // "switch to a small open model" is where they may go, not what the model they have is.
-    String.raw`(?<!\b(?:switch|move|migrate|go)\s+(?:over\s+)?to\s+(?:an?\s+)?(?:\w+\s+)?)\bopen\s+models?\b`,
+    // "switch to a small open model", "train a small open model" is where they may go, not what they have.
+    String.raw`(?<!\b(?:(?:switch|move|migrate|go)\s+(?:over\s+)?to|train|distil\w*\s+(?:\w+\s+)?into)\s+(?:an?\s+)?(?:\w+\s+)?)\bopen\s+models?\b`,
     String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:model|llm)s?\b`,
     String.raw`\b(?:we\s+)?(?:have|download(?:ed)?|own|control)\s+the\s+(?:model\s+)?weights\b`,
     String.raw`\bweights\s+(?:are\s+)?(?:available|downloadable|ours|on\s+hugging\s?face)\b`,

@@ -10,31 +10,46 @@ const TEACHER_WORD =
   /\b(?:teach|distil|compress|shrink|outputs?|answers|responses|label|completions|generat|synthetic|annotat)/;
 
 const TEACHER_BEFORE =
-  /\b(?:(?:distil(?:l)?(?:ing|ed|s)?|compress(?:ing|ed)?|shrink(?:ing)?)\s+(?:from\s+)?(?:our\s+|the\s+)?(?:(?:big|large|huge|current|existing)\s+)?|teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?(?:training\s+|synthetic\s+|fine[\s-]?tuning\s+)?(?:data|dataset|examples|labels|targets)\s+(?:with|using|from|via|by)\s+|(?:labell?ed|annotated|generated|written)\s+by\s+|(?:label\w*|annotat\w*)\s+(?:everything|it\s+all|all\s+of\s+it|them|(?:the|our|all\s+(?:the|our))\s+\w+)\s+(?:with|using|via|by)\s+)$/;
+  /\b(?:(?:distil(?:l)?(?:ing|ed|s)?|compress(?:ing|ed)?|shrink(?:ing)?)\s+(?:from\s+)?(?:our\s+|the\s+)?(?:(?:big|large|huge|current|existing)\s+)?|teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:[\w&'-]+\s+){0,4}?(?:data|dataset|examples|labels|targets|pairs|traces|samples)\s+(?:with|using|from|via|by)\s+|(?:labell?ed|annotated|generated|written)\s+by\s+|(?:label\w*|annotat\w*)\s+(?:everything|it\s+all|all\s+of\s+it|them|(?:the|our|all\s+(?:the|our))\s+\w+)\s+(?:with|using|via|by)\s+)$/;
 
 const TEACHER_AFTER =
-  /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|could\s+be)\s+(?:the\s+|a\s+|our\s+)?teacher|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+(?:to\s+train|as\s+(?:training\s+)?(?:data|labels|targets))|(?:\s+(?:pipeline|setup|model|prompts?|system|workflow|calls|app))?\s+(?:into|down\s+to|to)\s+(?:a\s+)?(?:smaller|small|tiny|student|\w+\s+\d|llama|qwen|mistral|gemma|phi)|\s+to\s+(?:teach|train)\s+(?:a|our|the)\s+(?:smaller|small|tiny|student|cheaper|distilled)|\)?\s*(?:would|will|could|can|should)\s+(?:teach|train)\s+(?:a|our|the)\b|\s+to\s+(?:generate|create|produce|label|annotate|write)\s+(?:the\s+|our\s+)?(?:training\s+|synthetic\s+)?(?:data|dataset|examples|labels|targets)|\s+to\s+(?:label|annotate)\b|\s+(?:writes|generates|produces|creates|labels)\s+(?:the\s+|our\s+)?(?:gold|reference|target|training|synthetic)\s+(?:answers|labels|examples|data|outputs)|\s+(?:labels|outputs|completions)\s+(?:logged|collected|saved|stored|we\s+(?:logged|collected|saved|have))\b)/;
+  /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|could\s+be)\s+(?:the\s+|a\s+|our\s+)?teacher|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+(?:to\s+train|as\s+(?:training\s+|teacher\s+)?(?:data|labels|targets))|(?:\s+(?:pipeline|setup|model|prompts?|system|workflow|calls|app))?\s+(?:into|down\s+to|to)\s+(?:a\s+)?(?:smaller|small|tiny|student|\w+\s+\d|llama|qwen|mistral|gemma|phi)|\s+to\s+(?:teach|train)\s+(?:a|our|the)\s+(?:smaller|small|tiny|student|cheaper|distilled)|\)?\s*(?:would|will|could|can|should)\s+(?:teach|train)\s+(?:a|our|the)\b|\s+to\s+(?:generate|create|produce|label|annotate|write)\s+(?:[\w&'-]+\s+){0,4}?(?:data|dataset|examples|labels|targets|pairs|traces|samples)|\s+to\s+(?:label|annotate)\b|\s+(?:writes|generates|produces|creates|labels)\s+(?:the\s+|our\s+)?(?:gold|reference|target|training|synthetic)\s+(?:answers|labels|examples|data|outputs)|\s+(?:labels|outputs|completions)\s+(?:logged|collected|saved|stored|we\s+(?:logged|collected|saved|have))\b)/;
 
 /** What a model's possessive names when it is the teacher: "GPT-4o's outputs", "Opus's answers". */
 const POSSESSED_OUTPUTS = /^\s+(?:own\s+)?(?:outputs?|answers?|responses?|labels?|completions?|generations?)\b/;
 
 /** "… trained on", "learns from": the words before a teacher's possessive ("trained on GPT-4o's outputs"). */
 const TRAINED_ON_BEFORE =
-  /\b(?:trained|tuned|fine[\s-]?tuned|learn\w*|distill?\w*|imitat\w*)\s+(?:it\s+|them\s+)?(?:on|from)\s+$/;
+  /\b(?:(?:trained|tuned|fine[\s-]?tuned|learn\w*|distill?\w*|imitat\w*)\s+(?:it\s+|them\s+)?(?:on|from)|copy|copies|mimic|imitate|replicate|clone)\s+$/;
 
-/** "distill it into something small": the model the team runs now (named before) is the teacher. */
-const DISTILL_IT = /\bdistil(?:l)?(?:ing|ed|s)?\s+(?:it|this|that|them|the\s+(?:current\s+)?model)\s+(?:in)?to\b/;
+/**
+ * "distill it into something small", "can we use it to generate training data for a smaller model?", "use it as the
+ * teacher": the model the team runs now (named before) is the teacher.
+ */
+const DISTILL_IT =
+  /\bdistil(?:l)?(?:ing|ed|s)?\s+(?:it|this|that|them|the\s+(?:current\s+)?model)\s+(?:in)?to\b|\buse\s+(?:it|this|that|them)\s+(?:to\s+(?:generate|create|produce|write|label|annotate)\s+(?:[\w&'-]+\s+){0,4}?(?:data|dataset|examples|labels|pairs|traces|samples)\b|as\s+(?:the\s+|a\s+)?teacher\b)/;
+/** "have GPT-4o label 20k tickets", "let Claude write the examples": the model asked to make the labels. */
+const HAVE_BEFORE = /\b(?:have|let|get|make)\s+$/;
+const LABELS_AFTER = /^\s+(?:label|annotate|tag|classify|generate|write|create|produce)\b/;
 /** Said only as the teacher, the model is not the one the team adapts: "use Claude Opus as the teacher". */
 const ONLY_TEACHER_BEFORE =
-  /\b(?:teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:\w+\s+){0,3}?(?:with|using|via|by)\s+|(?:labell?ed|annotated|generated|written)\s+by\s+)$/;
+  /\b(?:teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:[\w&'-]+\s+){0,4}?(?:with|using|via|by)\s+|(?:labell?ed|annotated|generated|written)\s+by\s+|(?:copy|mimic|imitate|replicate|clone)\s+)$/;
 const ONLY_TEACHER_AFTER =
-  /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|could\s+be)\s+(?:the\s+|a\s+|our\s+)?teacher|\s+to\s+(?:teach|generate|create|produce|label|annotate|write)\b|\)?\s*(?:would|will|could|can|should)\s+(?:teach|train)\s+(?:a|our|the)\b|\s+(?:writes|generates|produces|creates|labels)\s+(?:the\s+|our\s+)?(?:gold|reference|target|training|synthetic)\s+(?:answers|labels|examples|data|outputs))/;
+  /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|could\s+be)\s+(?:the\s+|a\s+|our\s+)?teacher|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+as\s+(?:training\s+|teacher\s+)?(?:data|labels|targets)|\s+to\s+(?:teach|generate|create|produce|label|annotate|write)\b|\)?\s*(?:would|will|could|can|should)\s+(?:teach|train)\s+(?:a|our|the)\b|\s+(?:writes|generates|produces|creates|labels)\s+(?:the\s+|our\s+)?(?:gold|reference|target|training|synthetic)\s+(?:answers|labels|examples|data|outputs))/;
+
+/** "distil from GPT-4o into it / into Qwen…": the model distilled from is only the teacher of the other one. */
+const DISTIL_FROM_BEFORE = /\bdistil(?:l)?(?:ing|ed|s)?\s+from\s+$/;
+const INTO_ANOTHER_AFTER =
+  /^\s+(?:in)?to\s+(?:it|them|(?:the\s+)?(?:qwen|llama|mistral|gemma|phi|gpt|claude|gemini|smollm|tinyllama)\b)/;
 
 /** True when the model named at [start, end) is named only as the teacher (so it is not `modelName`). */
 export function namedOnlyAsTeacher(lower: string, start: number, end: number): boolean {
+  const before = lower.slice(Math.max(0, start - 60), start);
+  const after = lower.slice(end, end + 40);
   return (
-    ONLY_TEACHER_BEFORE.test(lower.slice(Math.max(0, start - 60), start)) ||
-    ONLY_TEACHER_AFTER.test(lower.slice(end, end + 40))
+    ONLY_TEACHER_BEFORE.test(before) ||
+    ONLY_TEACHER_AFTER.test(after) ||
+    (DISTIL_FROM_BEFORE.test(before) && INTO_ANOTHER_AFTER.test(after))
   );
 }
 
@@ -59,7 +74,8 @@ export const extractTeacherModel: Extractor = (message, context) => {
       /'s$/.test(lower.slice(mention.start, mention.end)) &&
       POSSESSED_OUTPUTS.test(after) &&
       TRAINED_ON_BEFORE.test(before);
-    if (TEACHER_BEFORE.test(before) || TEACHER_AFTER.test(after) || possessive) {
+    const asked = HAVE_BEFORE.test(before) && LABELS_AFTER.test(after);
+    if (TEACHER_BEFORE.test(before) || TEACHER_AFTER.test(after) || possessive || asked) {
       findings.push(finding('teacherModel', mention.entry.name, mention.start, mention.end));
     } else if (distillIt && mention.end <= distillIt.index) {
       current = finding('teacherModel', mention.entry.name, mention.start, mention.end);

@@ -23,7 +23,7 @@ const BOUNDED = new RegExp(
 );
 /** "deadline is 6 weeks", "we have 3 months", "timeline: 8 weeks", "6-week deadline". */
 const CUED = new RegExp(
-  `\\b(?:deadline|timeline|time\\s?frame|runway|have|got|ship|launch|deliver|live|ready|production|done|finish(?:ed)?|due)\\b[^.;!?\\n]{0,25}?\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}|\\b(${COUNT_SOURCE})[\\s-]${UNIT}\\s+(?:deadline|timeline|project|pilot|window|sprint)`,
+  `\\b(?:deadline|timeline|timline|time\\s?frame|runway|have|got|ship|launch|deliver|live|ready|production|done|finish(?:ed)?|due)\\b[^.;!?\\n]{0,25}?\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}|\\b(${COUNT_SOURCE})[\\s-]${UNIT}\\s+(?:deadline|timeline|project|pilot|window|sprint)`,
   'dg',
 );
 /** A timeline revised in the same breath: "12 weeks was optimistic, say 16", "6 weeks is too tight, make it 8". */
@@ -39,6 +39,21 @@ const TIME_TO_DELIVER = new RegExp(
   `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:left\\s+)?(?:(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)|(?:till|until|before|to)\\s+(?:the\\s+)?(?:launch|go[\\s-]live|release|deadline|demo|production))\\b|(?<![$€£\\d.,]\\s?)\\b(${COUNT_SOURCE})\\s+${UNIT},?\\s+(?:tops|max(?:imum)?|at\\s+(?:the\\s+)?most)\\b|\\bat\\s+(?:the\\s+)?most\\s+(${COUNT_SOURCE})\\s+${UNIT}\\b`,
   'g',
 );
+/** "between 4 and 6 weeks", "4-6 weeks", "in 3 to 4 months": the middle of the range. */
+const RANGE = new RegExp(
+  `\\b(?:between\\s+|from\\s+|in\\s+|within\\s+|about\\s+|roughly\\s+)?(${COUNT_SOURCE})\\s*(?:-|–|to|and)\\s*(${COUNT_SOURCE}|\\d{1,3}(?![\\d.,]))\\s+${UNIT}\\b${NOT_A_DEADLINE}`,
+  'g',
+);
+/** "three two-week sprints left": sprints times their length. */
+const SPRINTS = new RegExp(
+  `\\b(${COUNT_SOURCE})\\s+(${COUNT_SOURCE}|one|two|three|four)[\\s-]weeks?\\s+sprints?\\b`,
+  'g',
+);
+/** "which is like 8 weeks out": the time until a date named before. */
+const WEEKS_OUT = new RegExp(
+  `\\b(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+out\\b`,
+  'g',
+);
 /** "a quarter is fine", "six months is fine": the time the team says it can take. */
 const IS_FINE = new RegExp(
   `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:is|are|would\\s+be)\\s+(?:fine|ok|okay|acceptable|realistic|enough)\\b`,
@@ -49,13 +64,22 @@ const ASAP =
 
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const DEADLINE_CUE = String.raw`\b(?:by|before|until|till|due(?:\s+(?:on|in|by))?|deadline\s+(?:is|of)|live\s+(?:on|in|by)|(?:timeline|deadline|target\s+date)\s*(?:is|:))\s+(?:the\s+)?`;
+const DEADLINE_CUE = String.raw`\b(?:by|before|until|till|due(?:\s+(?:on|in|by))?|deadline\s+(?:is|of)|live\s+(?:on|in|by)|(?:timeline|deadline|target\s+date|(?:ship|launch|release|go[\s-]live|delivery|due)\s+date)\s*(?:is|:)|(?:demo|launch|go[\s-]live|release|ship|deliver|present)\w*\s+(?:[\w']+\s+){0,4}?on)\s+(?:the\s+)?`;
+/** "today is jan 6", "today's feb 1", "we kick off april 1": the date the message counts from. */
+const STATED_TODAY = new RegExp(
+  String.raw`\b(?:today(?:'s|\s+is)|it(?:'s|\s+is)\s+now|we\s+(?:kick\s*off|start)(?:\s+on)?)\s+(?:the\s+)?(?:${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH})\b`,
+);
 /** "by christmas", "before new year": the next such day. */
 const HOLIDAY = new RegExp(String.raw`${DEADLINE_CUE}(christmas|xmas|new\s+year(?:'s)?(?:\s+day)?)\b`, 'g');
 const YEAR = String.raw`(?:,?\s+(20\d\d))?`;
 /** "by March 15", "by the end of March 2027", "by mid-April", "before March". */
 const MONTH_FIRST = new RegExp(
   String.raw`${DEADLINE_CUE}(end\s+of\s+|mid[-\s]?|middle\s+of\s+|start\s+of\s+|beginning\s+of\s+)?${MONTH}(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?${YEAR}\b(?![-/])`,
+  'g',
+);
+/** "end of january", "march 1st", "mid-april": a bare date, read only as the answer to the timeline question. */
+const BARE_MONTH_FIRST = new RegExp(
+  String.raw`^\W*(?:(?:around|about|by|maybe|probably|ideally)\s+)?(?:the\s+)?(end\s+of\s+|mid[-\s]?|middle\s+of\s+|start\s+of\s+|beginning\s+of\s+)?${MONTH}(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?${YEAR}\b(?![-/])`,
   'g',
 );
 /** "by 15 March", "before the 1st of April 2027". */
@@ -92,14 +116,26 @@ function lastDayOf(year: number, month: number): number {
   return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
 }
 
+/**
+ * The date the message counts from: "today is jan 6", "we kick off april 1" (in `today`'s year), else `today`.
+ */
+function referenceDate(lower: string, today: string): string {
+  const stated = STATED_TODAY.exec(lower);
+  if (!stated) return today;
+  const month = monthIndex(stated[1] ?? stated[4] ?? '');
+  const day = Number(stated[2] ?? stated[3]);
+  if (month < 0 || !(day >= 1 && day <= 31)) return today;
+  return `${today.slice(0, 4)}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Deadlines given as dates, in weeks from `today`. */
-function dateDeadlines(lower: string, today: string): { weeks: number; match: RegExpExecArray }[] {
+function dateDeadlines(lower: string, today: string, bare: boolean): { weeks: number; match: RegExpExecArray }[] {
   const found: { weeks: number; match: RegExpExecArray }[] = [];
   const thisYear = Number(today.slice(0, 4));
   const push = (match: RegExpExecArray, weeks: number | undefined) => {
     if (weeks !== undefined) found.push({ weeks, match });
   };
-  for (const match of allMatches(MONTH_FIRST, lower)) {
+  for (const match of [...allMatches(MONTH_FIRST, lower), ...(bare ? allMatches(BARE_MONTH_FIRST, lower) : [])]) {
     const [, part, name = '', dayText, yearText] = match;
     // "by may" alone is too often the verb; a day or year after it makes it a date.
     if (name === 'may' && dayText === undefined && yearText === undefined && part === undefined) continue;
@@ -177,7 +213,32 @@ export const extractTimeline: Extractor = (message, context) => {
     const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? '');
     if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
   }
+  // "three two-week sprints": the sprints' total; "between 4 and 6 weeks": the middle of the range.
+  for (const match of allMatches(SPRINTS, lower)) {
+    const sprints = amountOf(match[1] ?? '');
+    const length = amountOf(match[2] ?? '');
+    if (sprints !== undefined && length !== undefined && sprints * length > 0)
+      findings.push(findingFromMatch('timelineWeeks', sprints * length, match));
+  }
+  const touchesSprints = touchCheck(findings);
+  for (const match of allMatches(RANGE, lower)) {
+    if (touchesSprints(match)) continue;
+    const low = amountOf(match[1] ?? '');
+    const high = amountOf(match[2] ?? '');
+    if (low === undefined || high === undefined || !(high > low)) continue;
+    const weeks = toWeeks((low + high) / 2, match[3] ?? '');
+    if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
+  }
+  const touchesRange = touchCheck(findings);
+  for (const match of allMatches(WEEKS_OUT, lower)) {
+    if (touchesRange(match)) continue;
+    const amount = amountOf(match[1] ?? '');
+    const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? '');
+    if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
+  }
+  const touchesEarlierForms = touchCheck(findings);
   for (const match of allMatches(BOUNDED, lower)) {
+    if (touchesEarlierForms(match)) continue;
     const before = lower.slice(Math.max(0, match.index - 25), match.index);
     // "changes every 2 weeks" and "3 months of logs" are not deadlines.
     if (/\b(?:every|each|per|once|twice)\s*$/.test(before)) continue;
@@ -229,7 +290,9 @@ export const extractTimeline: Extractor = (message, context) => {
     findings.push(findingFromMatch('timelineWeeks', ASAP_TIMELINE_WEEKS, match));
   if (context.today !== undefined) {
     const touches = touchCheck(findings);
-    for (const { weeks, match } of dateDeadlines(lower, context.today)) {
+    const today = referenceDate(lower, context.today);
+    const bare = context.requestedField === 'timelineWeeks';
+    for (const { weeks, match } of dateDeadlines(lower, today, bare)) {
       if (!touches(match)) findings.push(findingFromMatch('timelineWeeks', weeks, match));
     }
   }
