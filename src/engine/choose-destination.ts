@@ -92,8 +92,14 @@ export function wishList(
   const examples = profile.labeledExamples;
 
   const efficiencyNeed = needs.has('cost') || needs.has('latency') || needs.has('on-device');
+  // Retrieval good enough on the facts while prompting plateaued on a behaviour the team names (tone, format): the
+  // retrieval stays, and the behaviour gap it does not close decides the destination.
+  const behaviourLeft =
+    diagnosis.goodEnough === 'rag' &&
+    diagnosis.promptingExhausted &&
+    (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal));
   // Good enough and affordable: stop there. Good enough but too costly or slow: it is the quality bar, not the answer.
-  if (diagnosis.goodEnough && !efficiencyNeed) {
+  if (diagnosis.goodEnough && !efficiencyNeed && !behaviourLeft) {
     wishes.push({
       methods: [diagnosis.goodEnough],
       objective: objectiveOf(diagnosis.goodEnough),
@@ -125,7 +131,9 @@ export function wishList(
       });
     }
   } else if (audio) {
-    if (examples !== undefined && examples >= SFT_MIN_EXAMPLES) {
+    // A speech model has no instructions to prompt (at most a vocabulary hint): with recordings to transcribe, an
+    // acoustic gap is closed by tuning, and how many verified transcripts exist is the question, not a reason to prompt.
+    if (examples === undefined || examples >= SFT_MIN_EXAMPLES) {
       wishes.push({
         methods: ['lora', 'full-fine-tuning', 'qlora'],
         objective: 'sft',
@@ -197,6 +205,21 @@ export function wishList(
     // A base model with a domain corpus of billions of tokens and only a few hundred pairs: the corpus shift comes
     // first (continued pre-training), the pairs after; with ample pairs, instruction tuning can lead.
     const instructionFirst = conversational && (!pretrain || data.instruction === 'ample');
+    // Completion (autocomplete in the team's phrasing and identifiers) is next-token prediction on the team's own
+    // text: a large corpus of it is the training set, whatever its size in tokens.
+    const completionCorpus =
+      diagnosis.completionTask &&
+      facts.weightsAvailable !== false &&
+      !diagnosis.retrievalRequired &&
+      (data.pretrainingCorpus || profile.unlabeledCorpus === 'large');
+    if (completionCorpus && !pretrain) {
+      wishes.push({
+        methods: ['full-fine-tuning', 'lora'],
+        objective: 'continued-pretraining',
+        why: 'Completion is next-token prediction on your own text: continue training the model on that corpus (every weight learns most; LoRA learns less but forgets less, Biderman et al.).',
+        strong: true,
+      });
+    }
     if (wantsInstruction && instructionFirst) wishes.push(instructionWish);
     if (pretrain) {
       wishes.push({
@@ -281,8 +304,16 @@ export function wishList(
         strong: true,
       });
     }
-    if (volumeCost && !efficiencyStated && !noSmallerStudent) wishes.push(efficiencyWish(facts, profile, data));
+    // A behaviour the team names as its goal (tone, format, skill) with the examples to train it comes before a
+    // smaller model that only a latency target or a volume suggests.
+    const behaviourStated =
+      behaviour &&
+      enoughForSft &&
+      (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal));
+    const efficiencyInferred = volumeCost && !efficiencyStated && !noSmallerStudent;
+    if (efficiencyInferred && !behaviourStated) wishes.push(efficiencyWish(facts, profile, data));
     if (behaviour && enoughForSft && !tuneFirst && !adaptersPerTask) wishes.push(sftWish);
+    if (efficiencyInferred && behaviourStated) wishes.push(efficiencyWish(facts, profile, data));
   }
   // Too few pairs to instruction-tune, and the vendor publishes the tuned checkpoint: start from it.
   if (

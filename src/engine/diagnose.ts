@@ -40,7 +40,7 @@ export const EFFICIENCY_NEEDS: readonly Need[] = ['cost', 'latency', 'on-device'
 const TASK_WORDS: readonly (readonly [Need, RegExp])[] = [
   [
     'knowledge',
-    /\b(knowledge ?base|wiki|documentation|faqs?|(answer|answers|answering|questions?|queries|ask|asks|chat|chatbot|assistant|bot)\b[^.]{0,60}\b(docs?|documents?|manuals?|handbook|polic(y|ies)|articles?|internal data|knowledge))\b/i,
+    /\b(knowledge ?base|wiki|documentation|faqs?|(knows?|knowing|understands?|aware of) (about )?(our|internal|in-house|the company's)|(answer|answers|answering|questions?|queries|ask|asks|chat|chatbot|assistant|bot)\b[^.]{0,60}\b(docs?|documents?|manuals?|handbooks?|polic(y|ies)|articles?|internal data|knowledge|protocols?|guidelines?|procedures?|sops?|runbooks?|playbooks?|formular(y|ies)|regulations?|intranet|confluence|sharepoint|help ?cent(er|re)))\b/i,
   ],
   ['freshness', /\b(latest|up[- ]to[- ]date|changes? (daily|weekly|often)|news|real[- ]time data|current prices?)\b/i],
   ['citations', /\b(cite|citations?|sources?|references?|link back)\b/i],
@@ -51,6 +51,10 @@ const TASK_WORDS: readonly (readonly [Need, RegExp])[] = [
     /\b(classif\w*|categori[sz]\w*|label(l?ing)?|tag(ging)?|sentiment|triage|rout(e|ing)|extract\w*|summar(?:y|ies|i[sz]\w*)|translat\w*|transcri\w*|detect\w*|ner|entities)\b/i,
   ],
 ];
+
+/** Task words for completion, the base model's native mode (linear, on a bounded task text). */
+const COMPLETION_WORDS =
+  /\b(auto[- ]?complet\w*|code completions?|(text|line|tab|inline) completions?|complet(e|es|ing) (the |our )?(code|lines?|sentences?|entries)|next[- ](word|token|line)s?( predictions?| suggestions?)?|continu(e|es|ing) (the |our )?(text|writing|draft))\b/i;
 
 /** Words in a `tried` note that say the model got facts wrong (linear, on a bounded note). */
 const FACT_FAILURE_WORDS =
@@ -83,6 +87,11 @@ export interface Diagnosis {
   readonly strongKnowledge: boolean;
   /** Citations or knowledge that changes weekly or daily: retrieval beats tuning whatever else is true. */
   readonly retrievalRequired: boolean;
+  /**
+   * The task is completion (autocomplete, code completion, next-word suggestions): the base model's native mode,
+   * learned from the team's own text rather than from instructions.
+   */
+  readonly completionTask: boolean;
   /** Some need rests on explicit facts (goals, booleans, model stage, pairs, deployment, volume, tried), not only on
    * the task's words, its shape or a count of labels. */
   readonly explicit: boolean;
@@ -143,7 +152,10 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
   // its own is learnt directly by supervised tuning on those pairs: it never has to follow open instructions.
   const perItemWithPairs =
     (profile.taskType === 'classify' || profile.taskType === 'extract') && (profile.labeledExamples ?? 0) > 0;
+  // Completion is what a base model already does: it needs the team's text, not instructions.
+  const completionTask = COMPLETION_WORDS.test(task);
   if (
+    !completionTask &&
     profile.modelStage === 'base' &&
     facts.modelArchitecture !== 'encoder' &&
     facts.imageGenerator !== true &&
@@ -222,6 +234,7 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
     entries,
     strongKnowledge,
     retrievalRequired,
+    completionTask,
     explicit,
     needs: new Set(evidence.keys()),
     promptingExhausted,

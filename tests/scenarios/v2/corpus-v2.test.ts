@@ -87,6 +87,8 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch7.json')),
     ...loadCases(here('./batch8.json')),
     ...loadCases(here('./batch9.json')),
+    ...loadCases(here('./batch10.json')),
+    ...loadCases(here('./batch11.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
