@@ -25,6 +25,17 @@ describe('diagnose (stage 4)', () => {
     ['"summaries" is a task skill, like "summarise"', { task: 'draft discharge summaries from notes' }, ['task-skill']],
     ['"a summary of each call" too', { task: 'write a summary of each sales call' }, ['task-skill']],
     ['a base model must learn to follow instructions', { modelStage: 'base' }, ['instruction-following']],
+    ['autocomplete is what a base model does already', { modelStage: 'base', task: 'autocomplete our lab notes' }, []],
+    [
+      'protocols and a formulary are documents to answer from',
+      { task: "answer staff questions from the clinic's protocols and drug formulary" },
+      ['knowledge'],
+    ],
+    [
+      'a coding assistant that knows our monorepo',
+      { task: 'a coding assistant that knows our monorepo' },
+      ['knowledge'],
+    ],
     // A label or fields learnt from pairs of the task itself: supervised tuning teaches the mapping directly.
     [
       'a base model classifying from its own pairs needs no instruction tuning',

@@ -122,6 +122,78 @@ describe('destination and first step (stage 6) on the real knowledge', () => {
       ['instruction-tuning'],
       {},
     ],
+    [
+      'retrieval good enough on the facts, a prompt that plateaued on tone and format: tune the behaviour',
+      {
+        modelName: 'Qwen2.5 32B',
+        modelStage: 'instruct',
+        taskType: 'generate',
+        labeledExamples: 1800,
+        gpuName: 'A100 80GB',
+        gpuCount: 1,
+        goals: ['style', 'format'],
+        tried: [
+          { method: 'prompt-engineering', result: 'plateaued' },
+          { method: 'rag', result: 'good-enough' },
+        ],
+      },
+      ['lora', 'qlora'],
+      {},
+    ],
+    [
+      'tone named as the goal with 3,000 examples on a 3B for a device: tune it, a latency target alone is no student',
+      {
+        modelName: 'Llama 3.2 3B',
+        modelStage: 'instruct',
+        taskType: 'generate',
+        deployment: 'edge',
+        deviceMemoryGB: 4,
+        latencyTargetMs: 300,
+        labeledExamples: 3000,
+        gpuName: 'RTX 4090',
+        gpuCount: 2,
+        goals: ['style', 'on-device'],
+      },
+      ['lora', 'qlora'],
+      {},
+    ],
+    [
+      'a speech model with an accent problem and transcripts not yet counted: tuning, with the count as the question',
+      {
+        modelName: 'Whisper large-v3',
+        task: 'transcribe heavily accented call audio with fewer errors',
+        gpuName: 'RTX 3090',
+      },
+      ['lora', 'qlora', 'full-fine-tuning'],
+      {},
+    ],
+    [
+      'autocomplete in in-house phrasing from a base model and 600M tokens of notes: train on the corpus, no instructions',
+      {
+        modelName: 'Llama 3.1 8B',
+        modelStage: 'base',
+        task: 'autocomplete lab notebook entries in our phrasing and identifiers',
+        taskType: 'generate',
+        unlabeledCorpus: 'large',
+        corpusTokens: 600_000_000,
+        gpuName: 'H100',
+        gpuCount: 8,
+        dataMustStayOnPrem: true,
+      },
+      ['full-fine-tuning', 'lora'],
+      {},
+    ],
+    [
+      'a coding assistant that knows our monorepo is a knowledge gap',
+      {
+        task: 'private coding assistant that knows our internal monorepo and SDKs',
+        modality: 'code',
+        gpuName: 'A100 80GB',
+        gpuCount: 1,
+      },
+      ['rag'],
+      {},
+    ],
   ])('%s', (_name, profile, acceptable, expected) => {
     const result = run(profile);
     expect(acceptable).toContain(result.destination.method);
