@@ -35,6 +35,9 @@ const PER_ITEM_TASKS: ReadonlySet<string> = new Set(['classify', 'extract', 'ima
 /** Task words for work that often runs on a device rather than in a data centre. */
 const RUNS_AT_THE_EDGE =
   /\b(?:games?|npcs?|rpg|in[\s-]game|apps?|mobile|phones?|offline|on[\s-]device|camera|line\s+camera|assembly\s+line|factory|robots?|drones?|voice[\s-]notes?|kiosks?|vehicles?|cars?)\b/i;
+/** A task that says it makes images ("generate on-brand product images"): the image fork is answered. */
+const IMAGE_GENERATION_TASK =
+  /\b(?:generat\w*|creat\w*|render\w*|draw\w*|design\w*|make|makes|making)\b[^.]{0,40}\b(?:images?|pictures?|photos?|art|artwork|illustrations?|renders?|visuals?|shots?|banners?|thumbnails?)\b/i;
 /** Tasks that answer from knowledge: only there does it matter whether that knowledge changes. */
 const KNOWLEDGE_SHAPED_TASKS: ReadonlySet<string> = new Set(['chat', 'generate', 'search']);
 /** A stated size this many times off the catalog's (either way) is asked back whatever the method. */
@@ -145,6 +148,11 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     if (input.canSwitchModel === undefined) ask('canSwitchModel', 'Every method is ruled out on the named model.');
     return toQuestions(asked);
   }
+  // Nothing says what the model must do (a model, a corpus, a stage say what the team has): that comes first,
+  // whatever else could be asked.
+  if (input.task === undefined && input.taskType === undefined && input.goals === undefined) {
+    ask('task', 'Nothing says yet what the model must do.');
+  }
   const needs = diagnosis.needs;
   const undiagnosed = diagnosis.entries.length === 0 || !diagnosis.explicit;
   const perItem = input.taskType !== undefined && PER_ITEM_TASKS.has(input.taskType);
@@ -187,7 +195,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
 
   // Images can be generated or understood: that fork comes before anything else.
   const visual = ['image', 'vision-language'].includes(analysis.resolved.profile.modality ?? '');
-  if (visual && input.taskType === undefined && diagnosis.entries.length === 0) {
+  if (visual && input.taskType === undefined && !IMAGE_GENERATION_TASK.test(input.task ?? '')) {
     ask('taskType', 'Generating images and understanding them are different tasks with different methods.');
   }
   // Work that often runs away from a data centre (a game, an app, a camera on a line, voice notes): where the model
@@ -202,11 +210,11 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   if ((input.deployment === 'edge' || input.deployment === 'mobile') && input.deviceMemoryGB === undefined) {
     ask('deviceMemoryGB', 'Device memory caps the model size, even at 4 bits.');
   }
-  // A conversation on the device (NPC dialogue, an assistant in an app) answers in real time: the latency target
-  // sizes the model as much as the memory does.
+  // A conversation on the device (NPC dialogue, an assistant in an app) or a camera judging what it sees answers in
+  // real time: the latency target sizes the model as much as the memory does.
   if (
     (input.deployment === 'edge' || input.deployment === 'mobile') &&
-    (input.taskType === 'chat' || input.taskType === 'generate') &&
+    (input.taskType === 'chat' || input.taskType === 'generate' || (visual && input.taskType !== 'image-generate')) &&
     input.latencyTargetMs === undefined
   ) {
     ask('latencyTargetMs', 'On a device, a reply must come in real time: the latency target sizes the model.');
@@ -447,8 +455,8 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // 2. Diagnosis.
   diagnosisQuestions();
 
-  // 3. Data for the fix.
-  askTried();
+  // 3. Data for the fix (the examples decide whether tuning can happen at all; whether prompting was tried, only
+  // whether it comes now).
   const behaviour = BEHAVIOUR_NEEDS.some((need) => needs.has(need)) || needs.has('instruction-following');
   if ((behaviour || undiagnosed) && input.labeledExamples === undefined) {
     const next = changes({ labeledExamples: 2000 }) ?? changes({ labeledExamples: 0 });
@@ -463,6 +471,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
         'Training needs a minimum number of examples; below it, prompting and retrieval are the options.',
       );
   }
+  askTried();
   if (needs.has('alignment') && input.preferencePairs === undefined) {
     ask('preferencePairs', 'Preference tuning needs hundreds to thousands of chosen/rejected pairs.');
   }

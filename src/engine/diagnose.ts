@@ -48,7 +48,7 @@ const TASK_WORDS: readonly (readonly [Need, RegExp])[] = [
   ['style', /\b(tone|voice|brand|style|persona|house style|writing like)\b/i],
   [
     'task-skill',
-    /\b(classif\w*|categori[sz]\w*|label(l?ing)?|tag(ging)?|sentiment|triage|rout(e|ing)|extract\w*|summar(?:y|ies|i[sz]\w*)|translat\w*|transcri\w*|detect\w*|ner|entities)\b/i,
+    /\b(classif\w*|categori[sz]\w*|label(l?ing)?|tag(ging)?|flag(s|ging)?|inspect(s|ing|ion)?|sentiment|triage|rout(e|ing)|extract\w*|summar(?:y|ies|i[sz]\w*)|translat\w*|transcri\w*|detect\w*|ner|entities)\b/i,
   ],
 ];
 

@@ -307,6 +307,35 @@ describe('questions (stage 7): the rule behind each question', () => {
       ['dataMustStayOnPrem'],
       [],
     ],
+    [
+      'a base model and a corpus say what the team has, not what the model is for: the task comes first',
+      { modelName: 'Llama 3.1 70B', modelStage: 'base', unlabeledCorpus: 'large', corpusTokens: 5_000_000_000 },
+      ['task'],
+      [],
+    ],
+    [
+      'a camera on the edge that flags and describes what it sees: which image task, the examples, and its latency',
+      {
+        task: 'flag and describe weld defects from robot camera images',
+        modality: 'vision-language',
+        deployment: 'edge',
+        deviceMemoryGB: 16,
+      },
+      ['taskType', 'labeledExamples', 'latencyTargetMs'],
+      [],
+    ],
+    [
+      'a task that says it generates images has answered the image fork',
+      { modality: 'image', modelAccess: 'api-only', task: 'generate on-brand product images', goals: ['style'] },
+      ['labeledExamples'],
+      ['taskType'],
+    ],
+    [
+      'the examples come before whether prompting was tried: they decide whether tuning can happen at all',
+      { task: 'pull 15 fields from supplier invoices into JSON', taskType: 'extract', needsStyleOrFormat: true },
+      ['labeledExamples'],
+      [],
+    ],
   ])('%s', (_name, profile, must, mustNot) => {
     const fields = asked(profile);
     expect(fields.length).toBeLessThanOrEqual(INTAKE_MAX_QUESTIONS);
