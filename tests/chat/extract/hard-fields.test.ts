@@ -146,3 +146,18 @@ describe('timelines', () => {
     expect(fields('we have 3-4 people').timelineWeeks).toBeUndefined();
   });
 });
+
+describe('what was tried, the goal and the team, said in passing (new-user trial 4)', () => {
+  it('reads an outcome said in the next sentence, when that sentence names no other method', () => {
+    expect(fields("We've only tried prompt engineering so far. Quality is fine, it's the cost.")).toMatchObject({
+      tried: [{ method: 'prompt-engineering', result: 'good-enough' }],
+      goals: ['cost'],
+    });
+    expect(fields('we want RAG. quality is fine today').tried).toBeUndefined();
+    expect(fields("it's the cost of training that worries me").goals).toBeUndefined();
+  });
+
+  it('reads nobody on the team having trained a model as no ML expertise', () => {
+    expect(fields('nobody on the team has trained a model').mlExpertise).toBe('none');
+  });
+});

@@ -22,7 +22,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:we(?:'re|\s+are)\s+)?(?:just|only)\s+(?:(?:web|backend|frontend|full[\s-]stack|software|app|mobile)\s+)?(?:developers|devs|engineers)\b(?!\s+(?:who|with)\s+(?:know|some))`,
         String.raw`\b(?:complete|total|absolute)\s+beginners\b`,
         String.raw`\b(?:never|not\s+once)\s+(?:trained|fine[\s-]?tuned|built|deployed)\s+(?:a|an|any)\s+(?:ml\s+|machine[\s-]learning\s+)?models?\b`,
-        String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+)?(?:has|have)\s+(?:really\s+|ever\s+)?(?:trained|fine[\s-]?tuned|built)\s+(?:a|an|any)\s+(?:ml\s+)?models?\b`,
+        String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our)\s+team\s+)?(?:has|have)\s+(?:really\s+|ever\s+)?(?:trained|fine[\s-]?tuned|built)\s+(?:a|an|any)\s+(?:ml\s+)?models?\b`,
         // Who the team is, when nobody on it does ML: "our team is mostly web developers", "we're three backend devs".
         String.raw`\b(?:we(?:'re|\s+are)|(?:our|the)\s+team\s+is|team\s+of|all\s+of\s+us\s+are|we(?:'re|\s+are)\s+all)\s+(?:(?:mostly|all|just|only|basically|a\s+bunch\s+of|a\s+few|a\s+couple\s+of|a\s+small\s+team\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+){0,2}(?:web|backend|back[\s-]end|frontend|front[\s-]end|full[\s-]?stack|software|app|mobile|ios|android|php|java|\.net|rails|javascript|js|product|game|devops)\s+(?:developers|devs|engineers)\b(?!\s*(?:,\s*)?(?:who|with|and|plus|but)\s+(?:\w+\s+){0,3}(?:ml|machine\s+learning|data\s+scien\w*|ai)\b)`,
         String.raw`\bnot\s+(?:ml|ai|machine\s+learning)\s+(?:people|folks|experts|engineers)\b`,

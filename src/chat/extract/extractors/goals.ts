@@ -58,7 +58,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'cost',
-    /\b(?:too\s+(?:expensive|costly|pricey)|(?:run|serve|host)\s+(?:it\s+)?cheap(?:ly|er)|cheap(?:ly|er)\s+to\s+run|(?:cut|cutting|reduce|reducing|lower|lowering|slash|halve)\s+(?:the\s+|our\s+)?(?:costs?|bill|spend|api\s+(?:costs?|bill))|(?:costs?|bill|spend)\s+(?:is|are)\s+(?:getting\s+)?(?:way\s+|far\s+|much\s+|really\s+|just\s+)?(?:too\s+high|killing|exploding|out\s+of\s+control|scary|painful|huge|(?:the|a|our)\s+(?:main\s+|real\s+|big\s+)?(?:problem|issue))|(?:the\s+)?(?:costs?|bill|price)\s+is\s+what\s+hurts|cheaper|costs?\s+too\s+much|(?:can't|cannot|can\s+not)\s+afford|unaffordable|getting\s+expensive)\b/g,
+    /\b(?:too\s+(?:expensive|costly|pricey)|(?:run|serve|host)\s+(?:it\s+)?cheap(?:ly|er)|cheap(?:ly|er)\s+to\s+run|(?:cut|cutting|reduce|reducing|lower|lowering|slash|halve)\s+(?:the\s+|our\s+)?(?:costs?|bill|spend|api\s+(?:costs?|bill))|(?:costs?|bill|spend)\s+(?:is|are)\s+(?:getting\s+)?(?:way\s+|far\s+|much\s+|really\s+|just\s+)?(?:too\s+high|killing|exploding|out\s+of\s+control|scary|painful|huge|(?:the|a|our)\s+(?:main\s+|real\s+|big\s+)?(?:problem|issue))|(?:the\s+)?(?:costs?|bill|price)\s+is\s+what\s+hurts|(?:it's|it\s+is|its|that's|problem\s+is|issue\s+is)\s+(?:just\s+|really\s+|only\s+)?the\s+(?:cost|price|bill|api\s+bill)\b(?!\s+of\s+(?:training|the\s+gpus?|hardware))|cheaper|costs?\s+too\s+much|(?:can't|cannot|can\s+not)\s+afford|unaffordable|getting\s+expensive)\b/g,
   ],
   [
     'latency',

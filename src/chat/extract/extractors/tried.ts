@@ -43,6 +43,19 @@ const NOT_DONE_BEFORE =
 /** "no amount of prompt tweaking fixes the tone": tried until it stopped helping. */
 const NO_AMOUNT_OF = /\bno\s+amount\s+of\s+(?:\w+\s+)?$/;
 
+/** The method was said as tried: "we've only tried prompt engineering", "we used few-shot". */
+const TRIED_WORD = /\b(?:tried|tested|used|been\s+using|experimented\s+with|did|done)\s+(?:\w+\s+){0,2}$/;
+
+/** The sentence after the one that ends past `end`, when it names no method (at most OUTCOME_WINDOW characters). */
+function nextSentenceWithoutMethod(lower: string, end: number): string {
+  const rest = lower.slice(end, Math.min(lower.length, end + 2 * OUTCOME_WINDOW));
+  const boundary = /[;!?\n]|\.(?!\d)/.exec(rest);
+  if (!boundary) return '';
+  const next = (rest.slice(boundary.index + 1).split(/[;!?\n]|\.(?!\d)/)[0] ?? '').slice(0, OUTCOME_WINDOW);
+  ANY_METHOD.lastIndex = 0;
+  return ANY_METHOD.test(next) ? '' : next;
+}
+
 /** Only a conjunction between two methods: "prompting and few-shot, both plateaued" share their outcome. */
 const COORDINATED = /^\s*(?:,|and|&|\+|\/|or|,\s*and|plus)?\s*$/;
 
@@ -80,9 +93,14 @@ export const extractTried: Extractor = (message) => {
   const findings: Finding[] = [];
   for (const mention of mentions) {
     const before = clauseBefore(lower, mention.start, 60);
+    const window = outcomeWindow(lower, mention.end);
+    const resultIn = (text: string) => TRIED_RESULT.find(([, pattern]) => pattern.test(text))?.[0];
+    // "We've only tried prompt engineering so far. Quality is fine, it's the cost.": the outcome may come in the
+    // next sentence, when that sentence names no other method.
     const result = NO_AMOUNT_OF.test(before)
       ? 'plateaued'
-      : TRIED_RESULT.find(([, pattern]) => pattern.test(outcomeWindow(lower, mention.end)))?.[0];
+      : (resultIn(window) ??
+        (TRIED_WORD.test(before) ? resultIn(nextSentenceWithoutMethod(lower, mention.end)) : undefined));
     if (!result || NOT_DONE_BEFORE.test(before)) continue;
     findings.push(finding('tried', [{ method: mention.method, result }], mention.start, mention.end));
   }
