@@ -7,6 +7,7 @@ import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
 import { stripPeriod } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { Condition } from '../knowledge/schemas.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { type FootnoteSource, footnotesFor, plainModelName, timedOnOwnGpu } from './compact-answer.ts';
@@ -270,6 +271,39 @@ export function definitionReply(method: MethodId, knowledge: Knowledge): InfoAns
     `Watch out: ${stripPeriod(entry.limitations[0] ?? '')}.${marks ? ` ${marks}` : ''}`,
   ].join(' ');
   return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+}
+
+/**
+ * "Is this safe enough for clinical use?": no method certifies that, and the advisor says so; then what the plan does
+ * where mistakes are costly (the cited rules that test `safetyCritical`) and where it starts (an evaluation set).
+ * Without the stakes stated, what saying them would change.
+ */
+export function safetyReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): InfoAnswer {
+  if (profile.safetyCritical !== true)
+    return {
+      text: "I can't judge that from what I know. If a wrong answer could harm someone (medical, legal, financial or safety decisions), say so: the plan then keeps a person reviewing outputs and prefers grounded answers that cite their source.",
+    };
+  const rules = knowledge.rules.filter((rule) => testsFact(rule.when, 'safetyCritical'));
+  const cited = [...new Set(rules.flatMap((rule) => rule.sources))];
+  const marks = cited.map((_id, index) => `[${index + 1}]`).join('');
+  const text = [
+    'No method makes a model safe for this by itself, and I cannot certify it; what makes it defensible is how it is checked and used.',
+    ...rules.map((rule) => stripPeriod(rule.text).concat('.')),
+    `${firstStepReply(recommendation, knowledge)}${marks ? ` ${marks}` : ''}`,
+  ].join(' ');
+  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+}
+
+/** True when a rule's condition tests `fact` anywhere in its tree. */
+function testsFact(condition: Condition, fact: string): boolean {
+  if ('fact' in condition) return condition.fact === fact;
+  if ('all' in condition) return condition.all.some((child) => testsFact(child, fact));
+  if ('any' in condition) return condition.any.some((child) => testsFact(child, fact));
+  return testsFact(condition.not, fact);
 }
 
 export function comparisonReply(

@@ -18,6 +18,7 @@ import {
   modelReply,
   perTaskReply,
   resolveGenericFineTuning,
+  safetyReply,
   smallTalkReply,
   standingReply,
   whatWouldChangeReply,
@@ -288,6 +289,7 @@ function infoReply(
   }
   if (intents.asksDefinition) return definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
   if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge);
+  if (intents.asksSafety) return safetyReply(recommendation, knowledge, profile);
   const parts: string[] = [];
   if (intents.asksCost !== undefined)
     parts.push(

@@ -514,3 +514,37 @@ describe("the players' GPUs are not the team's", () => {
     ).not.toHaveProperty('gpuMemoryGB');
   });
 });
+
+describe('safety and a pilot (new-user trial 4)', () => {
+  const hospital =
+    "We're a hospital. We want to draft discharge summaries from clinical notes. Data must stay on-prem. We have 2 L40S and 8,000 notes with summaries doctors wrote. Just recommend.";
+
+  it('"is this safe enough for clinical use?" says no method certifies it, then what the plan does, with sources', async () => {
+    const turns = await converse([hospital, 'is this safe enough for clinical use?']);
+    const reply = turns[1]?.reply ?? '';
+    expect(turns[1]?.kind).toBe('info');
+    expect(reply).toMatch(/cannot certify/);
+    expect(reply).toMatch(/human reviewing outputs/);
+    expect(reply).toMatch(/evaluation set/);
+    expect(reply).toMatch(/\[1\]/);
+    expect(reply).not.toMatch(/can't answer that one/);
+  });
+
+  it('asks for the stakes when nothing says mistakes are costly', async () => {
+    const turns = await converse([
+      'We use Llama 3.1 8B on one RTX 4090 to write product descriptions. Just recommend.',
+      'can we trust its answers?',
+    ]);
+    expect(turns[1]?.reply).toMatch(/If a wrong answer could harm someone/);
+  });
+
+  it('"can we start small, with a pilot?" is the first step', async () => {
+    const turns = await converse([hospital, 'can we start small, with a pilot?']);
+    expect(turns[1]?.kind).toBe('info');
+    expect(turns[1]?.reply).toMatch(/^First: /);
+  });
+
+  it('a pilot said as a fact is not a question', () => {
+    expect(extractProfile('our pilot went live last month', { knowledge }).intents.asksFirstStep).toBeUndefined();
+  });
+});

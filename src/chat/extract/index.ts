@@ -118,6 +118,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksPerTask !== undefined ||
     intents.asksModel === true ||
     intents.asksAssumptions === true ||
+    intents.asksSafety === true ||
     intents.asksAboutTheQuestion === true ||
     intents.showDetails === true
   );

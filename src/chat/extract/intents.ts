@@ -89,7 +89,10 @@ const WHAT_WOULD_CHANGE =
 const MONTHLY =
   /\b(?:per\s+month|a\s+month|monthly|each\s+month|every\s+month|to\s+run|running|to\s+serve|serving|bill)\b/;
 const FIRST_STEP =
-  /\bwhat\s+(?:should|do|would|can)\s+(?:we|i|you)\s+(?:do|start\s+with|try|recommend)\s+first\b|\bwhere\s+(?:do|should|would|can)\s+(?:we|i)\s+start\b|\b(?:the\s+)?first\s+step\b|\bon\s+monday\b|\bwhat(?:'s|\s+is)\s+next\b/;
+  /\bwhat\s+(?:should|do|would|can)\s+(?:we|i|you)\s+(?:do|start\s+with|try|recommend)\s+first\b|\bwhere\s+(?:do|should|would|can)\s+(?:we|i)\s+start\b|\b(?:the\s+)?first\s+step\b|\bon\s+monday\b|\bwhat(?:'s|\s+is)\s+next\b|\b(?:can|could|should|shall)\s+(?:we|i)\s+(?:start|begin)\s+(?:small|with\s+(?:a\s+)?(?:pilot|poc|proof\s+of\s+concept|prototype|mvp))\b|\bwhat\s+would\s+(?:a|the)\s+(?:pilot|poc|proof\s+of\s+concept|first\s+version)\s+look\s+like\b/;
+/** "Is this safe enough for clinical use?", "can we trust its answers?", "how do we make it safe?". */
+const ASKS_SAFETY =
+  /\b(?:is|would|will)\s+(?:this|it|that)\s+(?:be\s+)?(?:safe|reliable|trustworthy|accurate)\s+enough\b|\bsafe\s+enough\s+(?:for|to)\b|\b(?:can|could|should)\s+(?:we|i|doctors|clinicians|lawyers|users)\s+trust\s+(?:it|this|its|the\s+(?:answers|outputs?|model))\b|\bhow\s+(?:do|can|would|should)\s+(?:we|i)\s+make\s+(?:it|this)\s+safe\b/;
 const SMALL_TALK =
   /^\W*(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z']+\W*){0,2}$/;
 const SHOW_DETAILS =
@@ -159,6 +162,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (ASKS_MODEL.test(lower)) intents.asksModel = true;
   if (ASKS_SUMMARY.test(lower)) intents.asksSummary = true;
   if (ASKS_ASSUMPTIONS.test(lower)) intents.asksAssumptions = true;
+  if (ASKS_SAFETY.test(lower)) intents.asksSafety = true;
   const perTask = PER_TASK.exec(lower);
   if (perTask) intents.asksPerTask = perTask[1] ?? 'task';
   if (ASKS_ABOUT_THE_QUESTION.test(lower)) intents.asksAboutTheQuestion = true;

@@ -56,6 +56,8 @@ export interface ExtractionIntents {
   asksPerTask?: string;
   /** "what would you assume if I don't tell you?": the defaults the answer rests on. */
   asksAssumptions?: boolean;
+  /** "Is this safe enough for clinical use?", "can we trust its answers?". */
+  asksSafety?: boolean;
   /** "why do you need to know that?", "does it matter?": why the advisor asks its pending question. */
   asksAboutTheQuestion?: boolean;
   /**
