@@ -46,9 +46,14 @@ export function costReply(
   recommendation: Recommendation,
   asked: MethodId | true,
   knowledge: Knowledge,
-  options: { monthlyFirst?: boolean } = {},
+  options: { monthlyFirst?: boolean; statedBill?: boolean } = {},
 ): string {
   const method = asked === true ? recommendation.destination.method : asked;
+  // The API bill is the team's own figure when it said what it pays; the catalog's list price otherwise.
+  const bill = (usd: number) =>
+    options.statedBill
+      ? `$${count.format(usd)} a month (your figure)`
+      : `about $${count.format(usd)} a month at your volume at list price`;
   const entry = entryOf(recommendation, method);
   const name = shortMethodName(knowledge, method);
   // On a substituted or proposed model the destination carries that model's figures.
@@ -120,7 +125,7 @@ export function costReply(
   ) {
     const own = recommendation.computeOptions.some((option) => option.kind === 'own');
     lines.push(
-      `Today: about $${count.format(today)} a month of ${plainModelName(recommendation.destination.model.name ?? 'API')} calls at your volume at list price; after, the smaller model ${own ? 'runs on GPUs you own, with no rent' : 'is served on GPUs you rent or own, at a fraction of that per answer'}.`,
+      `Today: ${plainModelName(recommendation.destination.model.name ?? 'API')} calls cost ${bill(today)}; after, the smaller model ${own ? 'runs on GPUs you own, with no rent' : 'is served on GPUs you rent or own, at a fraction of that per answer'}.`,
     );
   }
   if (estimates?.monthlyUSD !== undefined) {
@@ -150,9 +155,9 @@ export function costReply(
       ? `${name} on ${model} is a job the provider runs, billed by training tokens (the catalog has no price for it yet); after it, what it costs each month is the ${calls}.`
       : `${name} on ${model} trains nothing, so there is no GPU bill: what it costs each month is the ${calls}.`;
     // The volume is known when the prompt baseline has a bill: that bill is the number to give.
-    const bill = entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
-    if (bill !== undefined)
-      return `${what} At your volume the API calls come to about $${count.format(bill)} a month at list price${trainsWeights(method, knowledge) ? " for the base model; a tuned copy is billed at the provider's higher rate" : ''}.`;
+    const monthly = entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
+    if (monthly !== undefined)
+      return `${what} The API calls come to ${bill(monthly)}${trainsWeights(method, knowledge) ? " for the base model; a tuned copy is billed at the provider's higher rate" : ''}.`;
     return `${what} Tell me how many requests a day and I'll estimate the monthly API bill.`;
   }
   if (lines.length === 0) {

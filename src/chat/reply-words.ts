@@ -123,7 +123,9 @@ function firstSentence(text: string): string {
 /** What the plan runs on GPUs (the user's or rented): training, serving, or neither (an API model's plan). */
 function planGpuUse(recommendation: Recommendation): { trains: boolean; serves: boolean } {
   if (recommendation.destination.model.switched) return { trains: true, serves: true };
-  const planned = new Set([recommendation.destination.method, ...recommendation.plan.flatMap((step) => step.methods)]);
+  // What the team does now and aims for: a later step of the plan (a student after a provider's job) is an option
+  // whose costs are given when it is asked about, not an assumption of the answer.
+  const planned = new Set([recommendation.destination.method, ...recommendation.firstStep.methods]);
   // A job the provider runs uses no GPU of the team's or a rental.
   const managed = recommendation.destination.channel === 'managed' ? recommendation.destination.method : undefined;
   const entries = recommendation.recommendations.filter(
@@ -223,6 +225,7 @@ const UNKNOWN_WORDS: Record<string, string> = {
   taskType: 'what shape the task has',
   deviceMemoryGB: 'how much memory the device gives the model',
   corpusTokens: 'how large your documents are',
+  currentMonthlySpendUSD: 'what you pay per month today',
   modelName: 'which model you use',
   modelAccess: 'which model you use',
   modelParamsB: 'which model you use',

@@ -295,6 +295,7 @@ function infoReply(
     parts.push(
       costReply(recommendation, method(intents.asksCost), knowledge, {
         monthlyFirst: intents.asksMonthlyCost === true,
+        statedBill: profile.currentMonthlySpendUSD !== undefined,
       }),
     );
   if (intents.asksFit !== undefined) parts.push(fitReply(recommendation, method(intents.asksFit), knowledge, profile));

@@ -82,7 +82,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   teacherApiOnly: ['teacherModel'],
   teacherFitsTask: ['teacherModel', 'taskType', 'task'],
   'affordable.self-hosting': [...MODEL_SIZE, ...HARDWARE, 'monthlyBudgetUSD'],
-  'affordable.api': ['modelName', 'requestsPerDay', 'monthlyBudgetUSD'],
+  'affordable.api': ['modelName', 'requestsPerDay', 'currentMonthlySpendUSD', 'monthlyBudgetUSD'],
   selfHostingCheaperThanApi: [...MODEL_SIZE, ...HARDWARE, 'requestsPerDay'],
   knowledgeVolatile: ['knowledgeChanges'],
   largeModel: MODEL_SIZE,

@@ -266,7 +266,23 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
         : {}),
     });
   }
-  if (apiPrice && serving?.apiMonthlyUSD != null) {
+  // What the team says it pays today for an API model is the bill: list prices with an assumed prompt size can be
+  // far off it (long prompts, retrieved context, retries). The list-price figure stays in the reason as a check.
+  const statedSpend = profile.currentMonthlySpendUSD;
+  const apiModel = profile.modelAccess !== undefined && profile.modelAccess !== 'open-weights';
+  if (statedSpend !== undefined && apiModel) {
+    const listPrice = apiPrice ? serving?.apiMonthlyUSD : undefined;
+    serving = {
+      selfHostedMonthlyUSD: serving?.selfHostedMonthlyUSD ?? null,
+      apiMonthlyUSD: statedSpend,
+      assumptions: serving?.assumptions ?? [],
+    };
+    assumptions.push({
+      field: 'estimates.apiMonthlyUSD',
+      value: statedSpend,
+      why: `API bill: $${statedSpend} a month, as you stated${listPrice != null ? ` (at list price, ${profile.requestsPerDay} requests a day of ${DEFAULT_INPUT_TOKENS_PER_REQUEST} input and ${DEFAULT_OUTPUT_TOKENS_PER_REQUEST} output tokens would be about $${listPrice}: your requests are ${statedSpend >= listPrice ? 'longer' : 'shorter or discounted'})` : ''}.`,
+    });
+  } else if (apiPrice && serving?.apiMonthlyUSD != null) {
     assumptions.push({
       field: 'estimates.apiMonthlyUSD',
       value: serving.apiMonthlyUSD,

@@ -144,4 +144,8 @@ export const FIELD_QUESTIONS: Readonly<Record<ProfileField, FieldQuestion>> = {
     question: 'May the advice propose a different model than the one you named?',
     why: 'When the named model rules out the method that would work, another model is often the way through.',
   },
+  currentMonthlySpendUSD: {
+    question: 'What do you pay per month today for the model, in US dollars?',
+    why: "Today's bill is the baseline a cheaper option must beat; list prices and assumed prompt sizes can be far off it.",
+  },
 };

@@ -248,6 +248,7 @@ export const FACT_TYPES = {
   teacherModel: 'string',
   deviceMemoryGB: 'number',
   corpusTokens: 'number',
+  currentMonthlySpendUSD: 'number',
   canSwitchModel: 'boolean',
   // derived facts
   weightsAvailable: 'boolean', // modelAccess === open-weights

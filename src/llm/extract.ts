@@ -73,6 +73,10 @@ const LLM_FIELD_SHAPE = {
   deviceMemoryGB: z.number().nullable().describe('Memory the model may use on the target device, GB'),
   corpusTokens: z.number().nullable().describe('Size of the domain corpus in tokens'),
   canSwitchModel: z.boolean().nullable().describe('The team may switch to another model'),
+  currentMonthlySpendUSD: z
+    .number()
+    .nullable()
+    .describe('What the team pays per month today for the model (its current API bill), not a budget'),
 } satisfies Record<ProfileField, z.ZodType>;
 
 /** The response format sent to the LLM: every Profile field, nullable. */

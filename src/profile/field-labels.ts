@@ -34,6 +34,7 @@ const LABELS: Record<ProfileField, string> = {
   teacherModel: 'teacher model',
   deviceMemoryGB: 'device memory',
   corpusTokens: 'corpus size',
+  currentMonthlySpendUSD: 'current monthly bill',
   canSwitchModel: 'may switch model',
 };
 

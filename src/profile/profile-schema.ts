@@ -150,6 +150,12 @@ export const Profile = z
       .optional(),
     corpusTokens: z.number().min(0).max(1e15).describe('Size of the unlabeled domain corpus, in tokens').optional(),
     canSwitchModel: z.boolean().describe('May the advisor propose another model than the named one').optional(),
+    currentMonthlySpendUSD: z
+      .number()
+      .min(0)
+      .max(1e12)
+      .describe('What the team pays per month today for the model it runs (the API bill), not a budget')
+      .optional(),
   })
   .strict()
   .meta({ id: 'Profile' });

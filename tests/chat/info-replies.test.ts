@@ -124,7 +124,7 @@ describe('a cost fix by distillation', () => {
       'why not fine-tune Sonnet?',
     ]);
     const answerText = answer?.reply ?? '';
-    expect(cost?.reply).toMatch(/^Today: about \$[\d,]+ a month of Claude Sonnet/);
+    expect(cost?.reply).toMatch(/^Today: Claude Sonnet calls cost about \$[\d,]+ a month at your volume at list price/);
     expect(answerText).toMatch(
       /Aim for Distillation into [^(]+ \(a smaller model trained on Claude Sonnet's outputs\)/,
     );
@@ -170,8 +170,18 @@ describe('cost questions on an API model', () => {
       'how much would that cost?',
     ]);
     expect(answer?.recommendation.destination.channel).toBe('managed');
-    expect(cost?.reply).toMatch(/about \$[\d,]+ a month at list price/);
+    expect(cost?.reply).toMatch(/about \$[\d,]+ a month at your volume at list price/);
     expect(cost?.reply).not.toMatch(/how many requests a day/);
+  });
+
+  it("gives the team's own bill, not the list price, when it said what it pays", async () => {
+    const [answer, cost] = await converse([
+      'We use GPT-4o mini through the OpenAI API to tag support tickets into 30 categories, about 40k requests a day. The bill is $1,800 a month and we want it cheaper. We have 20,000 labeled tickets. Just recommend.',
+      'how much would we save per month?',
+    ]);
+    expect(answer?.recommendation.assumptions.find((a) => a.field === 'estimates.apiMonthlyUSD')?.value).toBe(1800);
+    expect(cost?.reply).toMatch(/\$1,800 a month \(your figure\)/);
+    expect(cost?.reply).not.toMatch(/list price/);
   });
 });
 

@@ -12,7 +12,7 @@
 import { FIELD_QUESTIONS } from '../../engine/field-questions.ts';
 import { fieldLabel } from '../../profile/field-labels.ts';
 import type { Goal, Profile, ProfileField, TaskType } from '../../profile/profile-schema.ts';
-import { extractBudget } from '../extract/extractors/budget.ts';
+import { extractBudget, extractCurrentSpend } from '../extract/extractors/budget.ts';
 import { extractCanSwitchModel } from '../extract/extractors/can-switch-model.ts';
 import { extractCitations } from '../extract/extractors/citations.ts';
 import { corpusSizeFromTokens, extractCorpus } from '../extract/extractors/corpus.ts';
@@ -381,6 +381,15 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
     extractor: extractCanSwitchModel,
     answer: yesNo,
     describe: (value) => (value ? 'another model is allowed' : 'the model may not change'),
+  }),
+  currentMonthlySpendUSD: entry('currentMonthlySpendUSD', {
+    extractor: extractCurrentSpend,
+    answer: numberAnswer((amount, unit, after) => {
+      if (/^\s*(?:\/\s?|per\s+|a\s+)?(?:year|yr)\b/.test(after)) return amount / 12;
+      return unit === '' && !COUNTED_THING.test(after) ? amount : undefined;
+    }),
+    bounds: { zeroAllowed: true },
+    describe: (value, label) => `${label} $${integer.format(value)}`,
   }),
 };
 

@@ -251,6 +251,26 @@ describe('destination and first step (stage 6) on the real knowledge', () => {
   });
 });
 
+describe("the team's own API bill", () => {
+  it('replaces the list-price estimate, keeps it in the reason, and is what the monthly budget is held against', () => {
+    const profile: Profile = {
+      modelName: 'GPT-4o mini',
+      taskType: 'classify',
+      requestsPerDay: 40_000,
+      currentMonthlySpendUSD: 5_000,
+      monthlyBudgetUSD: 1_000,
+    };
+    const result = run(profile);
+    const bill = result.assumptions.find((assumption) => assumption.field === 'estimates.apiMonthlyUSD');
+    expect(bill?.value).toBe(5_000);
+    expect(bill?.why).toMatch(/as you stated \(at list price, .* would be about \$\d+/);
+    expect(result.diagnosis.some((entry) => entry.need === 'cost')).toBe(true);
+    // Without the stated bill the list price (about $400 a month) is within the budget: no cost gap.
+    const { currentMonthlySpendUSD: _unused, ...listPrice } = profile;
+    expect(run(listPrice).diagnosis.some((entry) => entry.need === 'cost')).toBe(false);
+  });
+});
+
 describe('feasibility (stage 2): three-valued, owned GPUs cost time', () => {
   it('a $0 budget does not block training on GPUs the team owns', () => {
     const profile: Profile = {

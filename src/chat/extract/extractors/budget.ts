@@ -45,8 +45,12 @@ const PERIOD_THEN_AMOUNT = new RegExp(
 );
 /** "… on OpenAI right now": the amount is what the team pays today. */
 const CURRENT_AFTER = /^[^.;!?\n]{0,30}\b(?:right\s+now|currently|at\s+the\s+moment|today|these\s+days|so\s+far)\b/;
-/** "we currently spend $3k a month on OpenAI" is today's cost, not a budget. */
-const CURRENT_SPEND_BEFORE = /\b(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*\b[^.;!?\n]{0,20}$/;
+/**
+ * "we currently spend $3k a month on OpenAI", "we spend about $9k/month", "we're paying like 40k a month", "our bill is
+ * $1,800 a month": what the team pays today, not a budget (read as `currentMonthlySpendUSD`).
+ */
+const CURRENT_SPEND_BEFORE =
+  /\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:spend(?:ing)?|pay(?:ing)?)|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)|(?:costs?|costing)\s+(?:us|me))\b[^.;!?\n]{0,20}$/;
 
 const PER_MONTH =
   /^\s*(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|a\s+mo\b)/;
@@ -138,6 +142,8 @@ function budgetFinding(
 export const extractBudget: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
+  // "$12k" answering "what do you pay per month today?" is the bill, not a budget.
+  if (context.requestedField === 'currentMonthlySpendUSD' && !/\bbudget\b/.test(lower)) return findings;
   const taken: { start: number; end: number }[] = [];
   for (const match of allMatches(MONEY, lower)) {
     const value = amountValue(match[2], match[3]) ?? amountValue(match[4], match[5]) ?? amountValue(match[7], match[8]);
@@ -193,6 +199,61 @@ export const extractBudget: Extractor = (message, context) => {
     // A budget of zero said of nothing in particular is nothing to spend at all, now or every month.
     if (monthly || !oneTime) findings.push(finding('monthlyBudgetUSD', 0, match.index, end));
     if (oneTime || !monthly) findings.push(finding('oneTimeBudgetUSD', 0, match.index, end));
+  }
+  return findings;
+};
+
+/** A bare amount with a multiplier after a spend word: "we're paying like 40k a month". */
+const BARE_SPEND_AMOUNT =
+  /(?<![\w.,$€£-])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand|grand|m|mm|mn|million)(?![a-z])/g;
+
+/** The words right before a bare spend amount: "paying like 40k", "spend about 12k", "the bill is 3k". */
+const BARE_SPEND_CUE =
+  /\b(?:spend(?:ing)?|pay(?:ing)?|bill\s+(?:is|of)|costs?\s+us)\s+(?:like\s+|about\s+|around\s+|roughly\s+|~\s*|over\s+|almost\s+|close\s+to\s+)?$/;
+
+/**
+ * Finds `currentMonthlySpendUSD`: what the team pays per month today ("our bill is $1,800 a month", "we spend about
+ * $9k/month on the API", "we're paying like 40k a month on gpt-4o", "$3k a month on OpenAI right now"). An amount
+ * with no period counts only as the answer to the question about it; a year is ÷ 12 and a day × 30.
+ */
+export const extractCurrentSpend: Extractor = (message, context) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  const seen: number[] = [];
+  const consider = (value: number | undefined, start: number, end: number) => {
+    if (value === undefined || seen.includes(start)) return;
+    // "$0.02 per request" is a price, not a bill.
+    if (NOT_A_BUDGET_AFTER.test(lower.slice(end, end + 30))) return;
+    const before = clauseBefore(lower, start);
+    const current =
+      CURRENT_SPEND_BEFORE.test(before) ||
+      (/\b(?:spend|spending|pay|paying)\b/.test(before) && CURRENT_AFTER.test(lower.slice(end, end + 40)));
+    if (!current && context.requestedField !== 'currentMonthlySpendUSD') return;
+    const after = lower.slice(end, end + 40);
+    const period = PER_MONTH.test(after)
+      ? 'month'
+      : PER_YEAR.test(after)
+        ? 'year'
+        : PER_DAY.test(after)
+          ? 'day'
+          : MONTHLY_BEFORE.test(before)
+            ? 'month'
+            : undefined;
+    if (period === undefined && context.requestedField !== 'currentMonthlySpendUSD') return;
+    const monthly = period === 'year' ? value / 12 : period === 'day' ? value * 30 : value;
+    seen.push(start);
+    findings.push(finding('currentMonthlySpendUSD', Math.round(monthly), start, end));
+  };
+  for (const match of allMatches(MONEY, lower)) {
+    const value = amountValue(match[2], match[3]) ?? amountValue(match[4], match[5]) ?? amountValue(match[7], match[8]);
+    consider(value, match.index, match.index + match[0].length);
+  }
+  for (const match of allMatches(BARE_SPEND_AMOUNT, lower)) {
+    const end = match.index + match[0].length;
+    // Right after the spend word, and not a count of something ("40k requests a day").
+    if (!BARE_SPEND_CUE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
+    if (!new RegExp(`^${NOT_A_UNIT}`).test(lower.slice(end))) continue;
+    consider(amountValue(match[1], match[2]), match.index, end);
   }
   return findings;
 };
