@@ -91,7 +91,15 @@ export function wishList(
   const has = (list: readonly string[]) => list.some((need) => needs.has(need as never));
   const examples = profile.labeledExamples;
 
-  const efficiencyNeed = needs.has('cost') || needs.has('latency') || needs.has('on-device');
+  // An open model served on GPUs the team owns (on its premises) has no bill per answer: a cost goal alone does not
+  // make a working setup the quality bar for a cheaper one.
+  const servedOnOwnGpus =
+    facts.weightsAvailable === true &&
+    facts.hasGpu === true &&
+    (facts['fits.inference'] === true || facts['fits.inference-int4'] === true) &&
+    profile.deployment !== 'cloud-self-hosted' &&
+    profile.currentMonthlySpendUSD === undefined;
+  const efficiencyNeed = (needs.has('cost') && !servedOnOwnGpus) || needs.has('latency') || needs.has('on-device');
   // Retrieval good enough on the facts while prompting plateaued on a behaviour the team names (tone, format): the
   // retrieval stays, and the behaviour gap it does not close decides the destination.
   const behaviourLeft =
@@ -230,14 +238,16 @@ export function wishList(
       });
     }
     if (wantsInstruction && !instructionFirst) wishes.push(instructionWish);
-    if (onDevice && tooBigForDevice) {
-      wishes.push({
-        methods: ['distillation'],
-        objective: 'distillation',
-        why: 'The model does not fit the device: a smaller student trained on its outputs does.',
-        strong: true,
-      });
-    }
+    // Knowledge that must be cited or changes is retrieved on the device too: a smaller model that fits (a
+    // substitute) serves retrieval there, and a student comes after it.
+    const deviceStudentWish: Wish = {
+      methods: ['distillation'],
+      objective: 'distillation',
+      why: 'The model does not fit the device: a smaller student trained on its outputs does.',
+      strong: true,
+    };
+    const deviceStudentFirst = onDevice && tooBigForDevice && !diagnosis.retrievalRequired;
+    if (deviceStudentFirst) wishes.push(deviceStudentWish);
     const volumeCost = needs.has('cost') || needs.has('latency');
     // Distillation does not pay at low volume: the teacher's bill is already small.
     // A model already under SMALL_MODEL_PARAMS_B has no smaller student worth training: tuning it is the fix.
@@ -304,6 +314,7 @@ export function wishList(
         strong: true,
       });
     }
+    if (onDevice && tooBigForDevice && !deviceStudentFirst) wishes.push(deviceStudentWish);
     // A behaviour the team names as its goal (tone, format, skill) with the examples to train it comes before a
     // smaller model that only a latency target or a volume suggests.
     const behaviourStated =

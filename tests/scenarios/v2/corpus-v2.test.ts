@@ -89,6 +89,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch9.json')),
     ...loadCases(here('./batch10.json')),
     ...loadCases(here('./batch11.json')),
+    ...loadCases(here('./batch12.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -132,5 +133,13 @@ const KNOWN_MISSES = new Map<string, string>([
   [
     'w6-claude3-haiku-locked-tuning-ended',
     'the graders assume Claude 3 Haiku can still be prompted; it was retired on the Claude API on 2026-04-20 (knowledge: haiku-3-api-retired) and on Bedrock on 2026-09-10, so the engine sees no channel left: the graders are out of date here',
+  ],
+  [
+    'w16-ngo-crisis-sms-needs',
+    'the graders keep 400 labels as few-shot examples and an evaluation set until a prompt plateaus; the engine tunes from 100 examples on (oai-sft). Waiting for a plateau below 1,000 examples was tried: it fixed this case and broke another, so it was not kept',
+  ],
+  [
+    'w16-ngo-spanish-health-leaflets',
+    "the graders move off GPT-4o because OpenAI shuts it down on 2027-01-14; the catalog still lists Azure's GPT-4o fine-tuning as available (as of 2026-03-05) with no end date, so the engine tunes it there",
   ],
 ]);
