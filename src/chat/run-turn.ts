@@ -82,6 +82,7 @@ export function runTurn(
   options: TurnOptions = {},
 ): TurnResult {
   const maxQuestions = options.maxQuestions ?? DEFAULT_MAX_QUESTIONS;
+  extraction = keepStatedGpuVariant(previous.profile, extraction);
   const { intents } = extraction;
 
   if (intents.reset) {
@@ -314,6 +315,23 @@ function infoReply(
   if (intents.showDetails) return { text: recommendation.explanation?.text ?? '' };
   if (intents.smallTalk && !statedFacts) return { text: smallTalkReply() };
   return undefined;
+}
+
+/**
+ * "8 A100s in total" after "4x A100 40GB": a GPU named without its memory resolves to the catalog's default variant
+ * (the 80 GB one); the variant the team stated before stays, and only the count changes. A name said with its
+ * memory ("A100 80GB", "A100s with 80GB") does change it.
+ */
+export function keepStatedGpuVariant(previous: Partial<Profile>, extraction: TurnExtraction): TurnExtraction {
+  const next = extraction.fields.gpuName;
+  const before = previous.gpuName;
+  if (next === undefined || before === undefined || next === before) return extraction;
+  const family = (name: string) => name.replace(/\s*\d+\s?GB$/i, '').trim();
+  if (family(next) !== family(before)) return extraction;
+  if (/\d\s?(?:gb|gib|gigs?)\b/i.test(extraction.evidence.gpuName ?? '')) return extraction;
+  const { gpuName: _default, ...fields } = extraction.fields;
+  const { gpuName: _words, ...evidence } = extraction.evidence;
+  return { ...extraction, fields, evidence };
 }
 
 function understoodFields(extraction: TurnExtraction): UnderstoodField[] {

@@ -238,15 +238,25 @@ export function wishList(
       });
     }
     if (wantsInstruction && !instructionFirst) wishes.push(instructionWish);
-    // Knowledge that must be cited or changes is retrieved on the device too: a smaller model that fits (a
-    // substitute) serves retrieval there, and a student comes after it.
+    const behaviour = has(BEHAVIOUR_NEEDS) || needs.has('instruction-following') || needs.has('alignment');
+    const enoughForSft =
+      sufficient(data.sft) ||
+      (diagnosis.promptingExhausted && (data.sft === 'unknown' || (examples ?? 0) >= SFT_AFTER_PLATEAU_MIN_EXAMPLES));
+    // Knowledge that must be cited or changes is retrieved on the device too, and a behaviour with the team's own
+    // examples (writers' lines, labelled pairs) is trained into a smaller model that fits: in both, a substitute
+    // that fits the device comes first, and a student of the named model after it.
     const deviceStudentWish: Wish = {
       methods: ['distillation'],
       objective: 'distillation',
       why: 'The model does not fit the device: a smaller student trained on its outputs does.',
       strong: true,
     };
-    const deviceStudentFirst = onDevice && tooBigForDevice && !diagnosis.retrievalRequired;
+    // The team names the behaviour itself (a voice, a format) and has examples of it: those train the small model.
+    const ownBehaviourExamples =
+      sufficient(data.sft) &&
+      (profile.needsStyleOrFormat === true ||
+        (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal)));
+    const deviceStudentFirst = onDevice && tooBigForDevice && !diagnosis.retrievalRequired && !ownBehaviourExamples;
     if (deviceStudentFirst) wishes.push(deviceStudentWish);
     const volumeCost = needs.has('cost') || needs.has('latency');
     // Distillation does not pay at low volume: the teacher's bill is already small.
@@ -254,10 +264,6 @@ export function wishList(
     const noSmallerStudent =
       (profile.requestsPerDay !== undefined && profile.requestsPerDay < LOW_VOLUME_REQUESTS_PER_DAY) ||
       (facts.smallModel === true && facts.weightsAvailable === true);
-    const behaviour = has(BEHAVIOUR_NEEDS) || needs.has('instruction-following') || needs.has('alignment');
-    const enoughForSft =
-      sufficient(data.sft) ||
-      (diagnosis.promptingExhausted && (data.sft === 'unknown' || (examples ?? 0) >= SFT_AFTER_PLATEAU_MIN_EXAMPLES));
     const sftWish: Wish = {
       methods: SFT_SIBLINGS,
       objective: 'sft',
@@ -314,7 +320,9 @@ export function wishList(
         strong: true,
       });
     }
-    if (onDevice && tooBigForDevice && !deviceStudentFirst) wishes.push(deviceStudentWish);
+    // With the team's own examples the substitute is tuned on them (below); a student of the named model comes after.
+    const studentAfterExamples = ownBehaviourExamples && !diagnosis.retrievalRequired;
+    if (onDevice && tooBigForDevice && !deviceStudentFirst && !studentAfterExamples) wishes.push(deviceStudentWish);
     // A behaviour the team names as its goal (tone, format, skill) with the examples to train it comes before a
     // smaller model that only a latency target or a volume suggests.
     const behaviourStated =
@@ -324,6 +332,7 @@ export function wishList(
     const efficiencyInferred = volumeCost && !efficiencyStated && !noSmallerStudent;
     if (efficiencyInferred && !behaviourStated) wishes.push(efficiencyWish(facts, profile, data));
     if (behaviour && enoughForSft && !tuneFirst && !adaptersPerTask) wishes.push(sftWish);
+    if (onDevice && tooBigForDevice && !deviceStudentFirst && studentAfterExamples) wishes.push(deviceStudentWish);
     if (efficiencyInferred && behaviourStated) wishes.push(efficiencyWish(facts, profile, data));
   }
   // Too few pairs to instruction-tune, and the vendor publishes the tuned checkpoint: start from it.

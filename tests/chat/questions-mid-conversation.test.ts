@@ -548,3 +548,15 @@ describe('safety and a pilot (new-user trial 4)', () => {
     expect(extractProfile('our pilot went live last month', { knowledge }).intents.asksFirstStep).toBeUndefined();
   });
 });
+
+describe('a GPU named again without its memory (new-user trial 5)', () => {
+  it('keeps the variant stated before and changes only the count; a name with its memory changes it', async () => {
+    const turns = await converse([
+      'We have 4x A100 40GB and Llama 3.1 70B, 800 labelled examples, data stays on-prem. Task: draft discharge summaries.',
+      "correction - it's 8 A100s in total, 4 per server",
+      'actually they are A100 80GB',
+    ]);
+    expect(turns[1]?.state.profile).toMatchObject({ gpuName: 'NVIDIA A100 40GB', gpuCount: 8 });
+    expect(turns[2]?.state.profile).toMatchObject({ gpuName: 'NVIDIA A100 80GB' });
+  });
+});

@@ -118,6 +118,12 @@ const WEIGHING_WORDS =
 /** "can we use GPT-4o through Azure…?", "should we switch to Llama 3.1 70B?": asking about a choice, not stating it. */
 const CHOICE_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:can|could|should|shall|would)\s+(?:we|i)\s+(?:just\s+|maybe\s+|instead\s+)?(?:use|switch\s+to|go\s+with|try|pick|choose|move\s+to|start\s+(?:from|with))\b/;
+/** "why not just distill GPT-4o into a small open model?": an option weighed, not the team's facts. */
+const WHY_NOT_START =
+  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?why\s+(?:not|don't\s+we|wouldn't\s+we|can't\s+we|shouldn't\s+we|couldn't\s+we)\b/;
+/** "fine-tuned gpt-4o tokens are pricier than base 4o, aren't they?": a general claim checked, not the team's facts. */
+const TAG_QUESTION_END =
+  /[\s,]+(?:aren't|isn't|don't|doesn't|won't|wouldn't|right|correct)(?:\s+(?:they|it|you|we|there))?\s*$/;
 /** Sentence ends; a dot between digits ("Llama 3.1") does not end one. */
 const QUESTION_BREAK = /[!?;\n]|\.(?!\d)/g;
 /** The team's own things named in the question are still theirs: "is our A100 enough?", "will it run on my 3060?". */
@@ -136,7 +142,10 @@ function optionQuestionSpans(lower: string): UnassertedSpan[] {
     if (
       lower[end] === '?' &&
       !OWN_WORDS.test(sentence) &&
-      ((WEIGHING_START.test(sentence) && WEIGHING_WORDS.test(sentence)) || CHOICE_START.test(sentence))
+      ((WEIGHING_START.test(sentence) && WEIGHING_WORDS.test(sentence)) ||
+        CHOICE_START.test(sentence) ||
+        WHY_NOT_START.test(sentence) ||
+        TAG_QUESTION_END.test(sentence))
     )
       spans.push({ start, end: end + 1, reason: 'conditional' });
     start = end + 1;

@@ -161,3 +161,45 @@ describe('what was tried, the goal and the team, said in passing (new-user trial
     expect(fields('nobody on the team has trained a model').mlExpertise).toBe('none');
   });
 });
+
+describe('questions and other people’s hardware are not the team’s facts (new-user trial 5)', () => {
+  it('reads an option weighed in a why-not question, or a claim checked with a tag question, as no facts', () => {
+    expect(fields('why not just distill GPT-4o into a small open model and host it ourselves on AWS?')).toEqual({});
+    expect(fields("fine-tuned gpt-4o tokens are pricier than base 4o aren't they?")).toEqual({});
+    expect(fields('why not LoRA on our 2 A100s?').gpuCount).toBe(2);
+  });
+
+  it('reads a student or a size asked about as no model size, and a model tried and found worse as not theirs', () => {
+    expect(fields('will the 1.5B student actually fit in the 3GB we have left?').modelParamsB).toBeUndefined();
+    expect(fields('would a 3B model be enough?').modelParamsB).toBeUndefined();
+    expect(fields('we use a 13B model').modelParamsB).toBe(13);
+    expect(fields('we tried gpt-4o-mini with the same prompt and it dropped to 85%').modelName).toBeUndefined();
+    expect(fields('we tried Llama 3.1 8B and it works well').modelName).toBe('Llama 3.1 8B');
+  });
+
+  it('reads demonstrations in a prompt as no labelled dataset', () => {
+    expect(fields('we use ~10 few-shot examples in the prompt').labeledExamples).toBeUndefined();
+    expect(fields('we have 500 few-shot examples collected').labeledExamples).toBe(500);
+  });
+
+  it("reads the players' GPU as the device, not the team's GPU, and the player's PC as the edge", () => {
+    const game = fields(
+      "NPC dialogue generated locally on the player's PC. Min spec is a GTX 1660 with 6GB VRAM, and the game itself already uses about 3GB of that.",
+    );
+    expect(game).toMatchObject({ deployment: 'edge', deviceMemoryGB: 3 });
+    expect(game.gpuCount).toBeUndefined();
+    expect(game.gpuMemoryGB).toBeUndefined();
+    expect(fields('we have a GTX 1660 with 6GB').gpuMemoryGB).toBe(6);
+  });
+
+  it('reads a task after "Task:" or "something that …", pairs with a relative clause, and GPUs per server', () => {
+    expect(fields('Task: draft discharge summaries.').task).toBe('draft discharge summaries');
+    expect(fields('We want something that drafts discharge summaries from the clinician notes.').task).toBe(
+      'drafts discharge summaries from the clinician notes',
+    );
+    expect(fields('about 800 past summaries that doctors signed off on, paired with the notes').labeledExamples).toBe(
+      800,
+    );
+    expect(fields('two servers, each has 4x A100 40GB').gpuCount).toBe(8);
+  });
+});

@@ -220,6 +220,24 @@ describe('destination and first step (stage 6) on the real knowledge', () => {
       {},
     ],
     [
+      "NPC voice on players' PCs with 3,000 writers' lines and a prototype too big for the device: tune a small model on the lines",
+      {
+        modelName: 'Phi-3-mini (4K)',
+        canSwitchModel: true,
+        task: 'improvise NPC dialogue in character, locally on the player PC',
+        deployment: 'edge',
+        deviceMemoryGB: 3,
+        latencyTargetMs: 500,
+        labeledExamples: 3000,
+        gpuName: 'RTX 4090',
+        gpuCount: 1,
+        needsStyleOrFormat: true,
+        goals: ['on-device', 'style'],
+      },
+      ['lora', 'qlora', 'full-fine-tuning'],
+      { switched: true },
+    ],
+    [
       'a coding assistant that knows our monorepo is a knowledge gap',
       {
         task: 'private coding assistant that knows our internal monorepo and SDKs',

@@ -31,9 +31,15 @@ const MEMORY = String.raw`(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:gb|gib|gigs?)\b`;
 const COUNT_BEFORE_NAME = new RegExp(
   `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}|an?|my))\\s*(?:x|×|\\*)?\\s*(?:${MEMORY}\\s*)?(?:of\\s+(?:the|our)\\s+)?(?:(?:rented|used|spare|old|new|cloud|dedicated|shared|borrowed|refurbished)\\s+)?$`,
 );
+/** Words before a GPU that make it the end users' hardware: "min spec is a GTX 1660", "players have an RTX 3060". */
+const USERS_HARDWARE_BEFORE =
+  /\b(?:min(?:imum)?\s+spec(?:s|ification)?|target\s+spec(?:s|ification)?|recommended\s+spec(?:s)?|(?:players?|gamers?|users?|customers?|clients?)(?:'s|s')?\s+(?:(?:pcs?|machines?|laptops?|cards?|gpus?)\s+)?(?:have|has|use|run|with|are\s+on|is)|on\s+(?:the\s+)?(?:players?|gamers?|users?|customers?)(?:'s|s')?\s+(?:pcs?|machines?|laptops?))\b[^.;!?\n]{0,25}$/;
+/** "… a GTX 1660 on the players' side": the same, said after the name. */
+const USERS_HARDWARE_AFTER =
+  /^[^.;!?\n]{0,20}\b(?:on\s+the\s+)?(?:players?|gamers?|users?|customers?)(?:'s|s')?\s+(?:side|end|machines?|pcs?)\b/;
 /** Machines whose GPUs are counted per machine: "two machines each with", "3 nodes of", "2 servers with". */
 const MACHINES_BEFORE = new RegExp(
-  `(${COUNT_SOURCE})\\s+(?:machines|nodes|servers|boxes|hosts|instances|workstations)\\s*,?\\s*(?:each\\s+)?(?:with|having|of|carrying)\\s+(?:each\\s+)?$`,
+  `(${COUNT_SOURCE})\\s+(?:machines|nodes|servers|boxes|hosts|instances|workstations)\\s*,?\\s*(?:each\\s+)?(?:with|having|has|have|of|carrying|holding)\\s+(?:each\\s+)?$`,
 );
 /** Memory alone right before a catalog GPU name: "the 40GB A100". */
 const MEMORY_BEFORE_NAME = new RegExp(`${MEMORY}\\s*$`);
@@ -110,6 +116,8 @@ export const extractGpus: Extractor = (message, context) => {
     let end = mention.end;
     // A bounded window of the clause: the `…$` patterns below try every offset of the text they get.
     const window = clauseBefore(lower, start);
+    // "Min spec is a GTX 1660", "the players' cards": the users' hardware (a device), not the team's GPUs.
+    if (USERS_HARDWARE_BEFORE.test(window) || USERS_HARDWARE_AFTER.test(lower.slice(end, end + 40))) continue;
     const clause = start - window.length;
     const before = COUNT_BEFORE_NAME.exec(window);
     // A bounded window after the name too: `^\s*(…)?\s*` patterns split a long run of spaces every possible way.
@@ -133,6 +141,11 @@ export const extractGpus: Extractor = (message, context) => {
     }
     const soonAfter = (after?.[1] ?? after?.[2]) !== undefined ? undefined : MEMORY_SOON_AFTER.exec(following);
     if (soonAfter && memory === undefined) memory = Number(soonAfter[1]);
+    // The name's evidence covers the memory typed with it ("A100s with 40GB"), so a later turn can tell a GPU named
+    // with its memory from a bare name the catalog resolved to its default variant.
+    const typedMemoryBefore = memoryBefore ? clause + memoryBefore.index : undefined;
+    const typedMemoryEnd =
+      soonAfter && memory === Number(soonAfter[1]) ? end + soonAfter.index + soonAfter[0].length : undefined;
     if (after && after[0].length > 0) {
       const afterMemory = after[1] ?? after[2];
       if (afterMemory !== undefined) memory = Number(afterMemory);
@@ -148,8 +161,10 @@ export const extractGpus: Extractor = (message, context) => {
       end += ofThem[0].length;
     }
     const entry = variantWithMemory(context.catalog, mention, memory) ?? mention.entry;
-    if (entry) findings.push(finding('gpuName', entry.name, mention.start, mention.end));
-    else {
+    if (entry) {
+      const nameEnd = Math.max(mention.end, typedMemoryEnd ?? 0, (after?.[1] ?? after?.[2]) ? end : 0);
+      findings.push(finding('gpuName', entry.name, typedMemoryBefore ?? mention.start, nameEnd));
+    } else {
       const sizes = new Set(mention.candidates.map((candidate) => candidate.memoryGB));
       const [onlySize] = sizes;
       if (sizes.size === 1 && memory === undefined && onlySize !== undefined) memory = onlySize;
@@ -201,9 +216,12 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
   const { lower } = message;
   const findings: Finding[] = [];
   const catalogMentions = createSpanIndex(covered);
+  // The end users' hardware ("min spec is a GTX 1660 with 6GB VRAM") is a device, not the team's GPUs.
+  const usersHardware = (start: number, end: number) =>
+    USERS_HARDWARE_BEFORE.test(clauseBefore(lower, start)) || USERS_HARDWARE_AFTER.test(lower.slice(end, end + 40));
   const inCatalogMention = (index: number) => catalogMentions.covers(index);
   for (const match of allMatches(GENERIC_COUNT, lower)) {
-    if (inCatalogMention(match.index)) continue;
+    if (inCatalogMention(match.index) || usersHardware(match.index, match.index + match[0].length)) continue;
     const count = match[1] !== undefined ? parseCount(match[1]) : HARDWARE_COUNT_WORDS[match[2] ?? ''];
     const end = match.index + match[0].length;
     if (count !== undefined && count <= MAX_GPU_COUNT) findings.push(finding('gpuCount', count, match.index, end));
@@ -211,7 +229,7 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
     if (memory !== undefined) findings.push(finding('gpuMemoryGB', Number(memory), match.index, end));
   }
   for (const match of allMatches(SINGLE_GPU, lower)) {
-    if (inCatalogMention(match.index)) continue;
+    if (inCatalogMention(match.index) || usersHardware(match.index, match.index + match[0].length)) continue;
     const start = match.index + (/^\S+\s+/.exec(match[0])?.[0].length ?? 0);
     const end = match.index + match[0].length;
     if (/\b(?:need|want|buy|get)\b/.test(lower.slice(Math.max(0, match.index - 12), match.index))) continue;
@@ -227,6 +245,7 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
   for (const match of allMatches(UNLISTED_GPU, lower)) {
     if (inCatalogMention(match.index) || inCatalogMention(match.index + match[0].length - 1)) continue;
     const end = match.index + match[0].length;
+    if (usersHardware(match.index, end)) continue;
     const word = match[2] ?? match[5];
     const count =
       match[1] !== undefined
@@ -241,7 +260,7 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
       findings.push(finding('gpuMemoryGB', Number(memory), match.index, end));
   }
   for (const match of allMatches(VRAM, lower)) {
-    if (inCatalogMention(match.index)) continue;
+    if (inCatalogMention(match.index) || usersHardware(match.index, match.index + match[0].length)) continue;
     const memory = match[1] !== undefined ? Number(match[1]) : parseCount(match[2] ?? '');
     if (memory !== undefined && memory > 0)
       findings.push(finding('gpuMemoryGB', memory, match.index, match.index + match[0].length));

@@ -11,7 +11,7 @@ const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|(?:gold|refer
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
   '(?:tickets?|letters?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations)';
-const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|(?:each\s+)?(?:with|and\s+their|including|paired\s+with)\s+(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|repl(?:y|ies)|categories|tags|summaries|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs)\b)`;
+const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|(?:each\s+)?(?:with|and\s+their|including|paired\s+with)\s+(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|repl(?:y|ies)|categories|tags|summaries|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs|notes|inputs|source\s+texts?|originals?)\b)`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
 const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|anonymi[sz]ed|logged|collected|cleaned|deduplicated|scraped|high[\s-]quality|quality|clean|real|synthetic|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|email|q\s?&\s?a|qa|classification|ner|extraction|translation|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|more|of|our|the|such|worked)`;
@@ -48,7 +48,7 @@ const COUNT_RECORDS_ARE_LABELED = new RegExp(
 );
 /** "800 tickets with their resolutions", "1,200 clips with hand-corrected transcripts", "8k PR comments paired with the diffs". */
 const COUNT_RECORDS_WITH_LABELS = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}${WITH_LABELS}`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}(?:\\s+(?:that|which)\\s+[^,.;!?\\n]{1,40}?)?${WITH_LABELS}`,
   'g',
 );
 /** "50,000 past email replies from agents": answers people wrote are the outputs of input/output examples. */
@@ -124,6 +124,9 @@ const MAX_EXAMPLES = 1e9;
  * record words ("5k labeled tickets"), or 0 for "no labeled data". Vague amounts ("thousands of examples",
  * "a few") give nothing: no number is invented.
  */
+/** Up to this many "few-shot examples" are the demonstrations of a prompt, not a dataset to train on. */
+const MAX_PROMPT_DEMONSTRATIONS = 32;
+
 export const extractLabeledData: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -145,6 +148,12 @@ export const extractLabeledData: Extractor = (message) => {
       const count = parseCount(match[1] ?? match[2] ?? '');
       if (count === undefined || !Number.isInteger(count) || count > MAX_EXAMPLES) continue;
       if (isNegatedBefore(lower, match.index, 12) && count !== 0) continue;
+      // "~10 few-shot examples", "5 examples in the prompt": demonstrations in a prompt, not a labelled dataset.
+      const end = match.index + match[0].length;
+      const inPrompt =
+        (/\bfew[\s-]?shot\b/.test(match[0]) && count <= MAX_PROMPT_DEMONSTRATIONS) ||
+        /^\s*(?:in|inside|into)\s+(?:the|our|each|every|a)\s+(?:system\s+)?prompts?\b/.test(lower.slice(end, end + 30));
+      if (inPrompt) continue;
       findings.push(findingFromMatch('labeledExamples', count, match));
     }
   }

@@ -63,7 +63,7 @@ const OPEN_WEIGHTS = new RegExp(
     String.raw`\bopen[\s-]?weights?\b`,
     String.raw`\bopen[\s-]?source\s+(?:models?|llms?|weights)\b`,
     // "switch to a small open model", "train a small open model" is where they may go, not what they have.
-    String.raw`(?<!\b(?:(?:switch|move|migrate|go)\s+(?:over\s+)?to|train|distil\w*\s+(?:\w+\s+)?into)\s+(?:an?\s+)?(?:\w+\s+)?)\bopen\s+models?\b`,
+    String.raw`(?<!\b(?:(?:switch|move|migrate|go)\s+(?:over\s+)?to|train|distil\w*\s+(?:[\w.-]+\s+){0,2}into)\s+(?:an?\s+)?(?:\w+\s+)?)\bopen\s+models?\b`,
     String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:model|llm)s?\b`,
     String.raw`\b(?:we\s+)?(?:have|download(?:ed)?|own|control)\s+the\s+(?:model\s+)?weights\b`,
     String.raw`\bweights\s+(?:are\s+)?(?:available|downloadable|ours|on\s+hugging\s?face)\b`,
@@ -80,6 +80,12 @@ const OPEN_WEIGHTS = new RegExp(
 export const UNTUNABLE_API_FAMILIES = ['claude'] as const;
 const UNTUNABLE_FAMILY_WORD = new RegExp(`\\b(?:${UNTUNABLE_API_FAMILIES.join('|')})\\b`, 'g');
 
+/** A model tried as an alternative… */
+const TRIED_BEFORE = /\b(?:tried|tested|benchmarked|evaluated|compared\s+(?:it\s+)?(?:with|to|against))\s+(?:out\s+)?$/;
+/** …and found worse: "it dropped to 85%", "was worse", "didn't hold up". */
+const WORSE_AFTER =
+  /^[^.;!?\n]{0,60}\b(?:dropped|drops|fell|worse|lower|didn't|did\s+not|wasn't|was\s+not|couldn't|failed|broke|struggled)\b/;
+
 /** Words before a size that make it the student of a distillation: "distilled into a 1B", "down to a 3B". */
 const DISTILLATION_TARGET =
   /\b(?:distil\w*\s+(?:\w+\s+){0,3}?(?:into|to|down\s+to)|(?:into|down\s+to)|teach(?:es)?|student(?:\s+model)?(?:\s+of)?)\s+(?:an?\s+|the\s+)?(?:small(?:er)?\s+|tiny\s+)?$/;
@@ -95,6 +101,12 @@ export const extractModel: Extractor = (message, context) => {
 
   for (const mention of catalogScanner(context.catalog).findModels(lower)) {
     names.push(mention);
+    // "we tried gpt-4o-mini with the same prompt and it dropped to 85%": a model tried and found worse is not theirs.
+    if (
+      TRIED_BEFORE.test(lower.slice(Math.max(0, mention.start - 30), mention.start)) &&
+      WORSE_AFTER.test(lower.slice(mention.end, mention.end + 80))
+    )
+      continue;
     // "use Claude Opus as the teacher": the teacher is not the model being adapted.
     if (mention.entry && !namedOnlyAsTeacher(lower, mention.start, mention.end))
       findings.push(finding('modelName', mention.entry.name, mention.start, mention.end));
@@ -121,6 +133,14 @@ export const extractModel: Extractor = (message, context) => {
     if (allNames.overlaps(match.index, end)) continue;
     // "distill it into an 8B": the size of the student to come, not of the model the team has.
     if (DISTILLATION_TARGET.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
+    // "will the 1.5B student fit?", "if a 3B would do": a model asked about or to come, not the team's.
+    if (/^\s*(?:students?|teachers?)\b/.test(lower.slice(end, end + 20))) continue;
+    if (
+      /\b(?:will|would|could|can|does|do|should|if|whether)\s+$/.test(
+        lower.slice(Math.max(0, match.index - 12), match.index),
+      )
+    )
+      continue;
     const value = match[1] !== undefined ? Number(match[1]) : Number(match[3]);
     const unit = match[2] ?? 'b';
     const billions = unit === 'm' || unit === 'million' ? value / 1000 : value;
