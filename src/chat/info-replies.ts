@@ -42,6 +42,27 @@ export function resolveGenericFineTuning(
   return apiModel && managed ? 'managed-fine-tuning' : method;
 }
 
+/**
+ * A provider's distillation into its cheaper tier (GPT-4o into GPT-4o mini): today's bill scaled by the two tiers'
+ * list prices per token (the mean of the input and output ratios). Undefined when either price is not in the catalog.
+ */
+function providerTierAfter(
+  recommendation: Recommendation,
+  today: number,
+  knowledge: Knowledge,
+): { student: string; monthlyUSD: number; ratio: number } | undefined {
+  const { destination } = recommendation;
+  if (destination.channel !== 'managed' || destination.student === undefined || destination.model.name === null)
+    return undefined;
+  const byName = (name: string) => knowledge.models.find((model) => model.name === name)?.apiPrice;
+  const large = byName(destination.model.name);
+  const small = byName(destination.student);
+  if (!large || !small) return undefined;
+  const ratio =
+    (small.usdPerMillionInput / large.usdPerMillionInput + small.usdPerMillionOutput / large.usdPerMillionOutput) / 2;
+  return { student: destination.student, monthlyUSD: today * ratio, ratio };
+}
+
 export function costReply(
   recommendation: Recommendation,
   asked: MethodId | true,
@@ -124,9 +145,12 @@ export function costReply(
     estimates?.monthlyUSD === undefined
   ) {
     const own = recommendation.computeOptions.some((option) => option.kind === 'own');
-    lines.push(
-      `Today: ${plainModelName(recommendation.destination.model.name ?? 'API')} calls cost ${bill(today)}; after, the smaller model ${own ? 'runs on GPUs you own, with no rent' : 'is served on GPUs you rent or own, at a fraction of that per answer'}.`,
-    );
+    const teacher = recommendation.destination.model.name;
+    const tier = providerTierAfter(recommendation, today, knowledge);
+    const after = tier
+      ? `after, ${tier.student} calls cost about $${count.format(tier.monthlyUSD)} a month for the same traffic (its list price is ${Math.round(tier.ratio * 100)}% of ${plainModelName(teacher ?? 'the large model')}'s per token; a tuned tier may bill above its base)`
+      : `after, the smaller model ${own ? 'runs on GPUs you own, with no rent' : 'is served on GPUs you rent or own, at a fraction of that per answer'}`;
+    lines.push(`Today: ${plainModelName(teacher ?? 'API')} calls cost ${bill(today)}; ${after}.`);
   }
   if (estimates?.monthlyUSD !== undefined) {
     const api = estimates.memoryGB === undefined;
@@ -300,6 +324,30 @@ export function safetyReply(
     ...rules.map((rule) => stripPeriod(rule.text).concat('.')),
     `${firstStepReply(recommendation, knowledge)}${marks ? ` ${marks}` : ''}`,
   ].join(' ');
+  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+}
+
+/** The source the knowledge base holds for prompt-caching savings. */
+const CACHING_SOURCE = 'ant-cache';
+
+/**
+ * "What about prompt caching or the Batch API?": levers on an API bill that change no model, tried before any
+ * training. The caching figure is the one the knowledge base cites; for batch discounts it has no sourced figure and
+ * says so.
+ */
+export function costLeversReply(recommendation: Recommendation, knowledge: Knowledge): InfoAnswer {
+  const today = entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
+  const cited = knowledge.sources.some((source) => source.id === CACHING_SOURCE) ? [CACHING_SOURCE] : [];
+  const text = [
+    'Yes, try those first: they lower the bill without changing the model or your prompt.',
+    `Prompt caching bills a repeated prompt prefix (your shared system prompt and examples) at a fraction of the normal input price; Anthropic cites up to 90% off the cached part${cited.length > 0 ? ' [1]' : ''}.`,
+    "A batch interface trades latency for price on work that can wait; I have no sourced discount figure for it, so take it from your provider's price list.",
+    today === undefined
+      ? ''
+      : `Either one cuts part of today's bill of about $${count.format(today)} a month; the rest of the plan (${shortMethodName(knowledge, recommendation.destination.method)}) still applies if that is not enough.`,
+  ]
+    .filter((line) => line !== '')
+    .join(' ');
   return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
 }
 

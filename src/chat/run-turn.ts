@@ -10,6 +10,7 @@ import type { Extraction } from './extract/types.ts';
 import { mergeProfile } from './fields/merge-profile.ts';
 import {
   comparisonReply,
+  costLeversReply,
   costReply,
   definitionReply,
   firstStepReply,
@@ -291,6 +292,7 @@ function infoReply(
   if (intents.asksDefinition) return definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
   if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge);
   if (intents.asksSafety) return safetyReply(recommendation, knowledge, profile);
+  if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);
   const parts: string[] = [];
   if (intents.asksCost !== undefined)
     parts.push(

@@ -425,12 +425,16 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
       strong: true,
     };
   }
+  // A tuned copy of the named model is billed above its base: the provider's tuning is a cost fix only on the
+  // cheapest tier of the family; above it, the saving is a smaller model (a student, or the cheaper tier).
+  const providerTierTuning = facts.weightsAvailable === false && facts.cheaperTierInFamily !== true;
   return {
-    methods: facts.weightsAvailable === false ? ['distillation', 'managed-fine-tuning'] : ['distillation'],
+    methods: providerTierTuning ? ['distillation', 'managed-fine-tuning'] : ['distillation'],
     objective: 'distillation',
-    why:
-      facts.weightsAvailable === false
-        ? 'At this volume or latency the large model costs too much per answer: a smaller model trained on its outputs, or a cheaper tier tuned by the provider on your examples, serves the same narrow task for less.'
+    why: providerTierTuning
+      ? 'At this volume or latency the large model costs too much per answer: a smaller model trained on its outputs, or this tier tuned by the provider on your examples, serves the same narrow task for less.'
+      : facts.weightsAvailable === false
+        ? "At this volume or latency the large model costs too much per answer, and a tuned copy of it is billed above the base: a smaller model trained on its outputs (or the family's cheaper tier, tuned on your examples) serves the same narrow task for less."
         : 'At this volume or latency the large model costs too much per answer: a smaller model trained on its outputs serves the same narrow task for less.',
     strong: true,
   };

@@ -11,6 +11,7 @@ import { PROFILE_FIELDS, type ProfileField } from '../profile/profile-schema.ts'
 import { type FeasibilityEstimates, FIT_CHECKS, TRAINING_CHECKS, type TrainingCheck } from './estimate-feasibility.ts';
 import type { Facts, FactValue } from './facts.ts';
 import { addDays, daysBetween } from './iso-dates.ts';
+import { cheaperTiers } from './model-tiers.ts';
 import { namedIsStudent, type ResolvedProfile } from './resolve-profile.ts';
 import { taskFitsModel } from './task-capability.ts';
 import { type FitAssessment, levelFits, PROJECT_RUNS } from './training-compute.ts';
@@ -54,6 +55,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   modelArchitecture: ['modelName'],
   modelRetired: ['modelName'],
   modelRetiringSoon: ['modelName'],
+  cheaperTierInFamily: ['modelName'],
   managedTuningAvailable: ['modelName', 'modelAccess'],
   managedPreferenceTuningAvailable: ['modelName', 'modelAccess'],
   managedDistillationAvailable: ['modelName'],
@@ -143,6 +145,10 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     // Lifecycle is per channel: a model past its vendor's end of life still lives where another provider offers it.
     const pastEndOfLife = model.endOfLife !== undefined && model.endOfLife <= referenceDate;
     facts.modelRetired = pastEndOfLife && !offersService(knowledge, model, PROVIDER_SERVICES, referenceDate);
+    // A live model of the same family billed below this one (GPT-4o mini for GPT-4o): the cost fix on the vendor's
+    // side is that tier, not a tuned copy of this one (billed above the base).
+    if (model.apiPrice !== undefined)
+      facts.cheaperTierInFamily = cheaperTiers(model, knowledge, referenceDate).length > 0;
     // Retiring soon on the vendor's channel, and no other channel offers it past the window either.
     facts.modelRetiringSoon =
       model.endOfLife !== undefined &&

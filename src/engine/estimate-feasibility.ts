@@ -275,7 +275,11 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     serving = {
       selfHostedMonthlyUSD: serving?.selfHostedMonthlyUSD ?? null,
       apiMonthlyUSD: statedSpend,
-      assumptions: serving?.assumptions ?? [],
+      assumptions: [
+        ...(serving?.assumptions ?? []).filter((line) => !line.startsWith('API')),
+        `API: $${statedSpend} a month, the bill you stated.`,
+      ],
+      apiStated: true,
     };
     assumptions.push({
       field: 'estimates.apiMonthlyUSD',

@@ -72,7 +72,9 @@ export function methodEstimates(
       result[method] = {
         monthlyUSD: round(apiMonthlyUSD),
         assumptions: [
-          "The vendor's API bill at your requests per day, at its list price per million tokens.",
+          estimates.serving?.apiStated
+            ? "The vendor's API bill you stated for today's use."
+            : "The vendor's API bill at your requests per day, at its list price per million tokens.",
           ...(estimates.serving?.assumptions.filter((line) => line.startsWith('API')) ?? []),
         ],
       };

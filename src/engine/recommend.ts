@@ -22,6 +22,7 @@ import { buildPlan, chooseFirstStep } from './first-step-and-plan.ts';
 import { daysBetween } from './iso-dates.ts';
 import { methodEstimates } from './method-estimates.ts';
 import { type SubstituteSearch, searchSubstitute } from './model-options.ts';
+import { cheaperTiers } from './model-tiers.ts';
 import { rankMethods, tallyScores } from './rank-methods.ts';
 import type { Assumption, MethodEstimates, MethodRecommendation, Recommendation } from './recommendation-schema.ts';
 import { findSensitivity } from './sensitivity.ts';
@@ -198,6 +199,15 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
   }
   const modelOptions = search?.options ?? [];
   const channel = channelOf(destination.method, switchedAnalysis.facts);
+  // A provider's distillation job trains one of its own tiers on the large model's outputs, not an open model.
+  if (
+    destination.method === 'distillation' &&
+    channel === 'managed' &&
+    switchedAnalysis.facts.namedIsStudent !== true
+  ) {
+    const tier = resolved.model && cheaperTiers(resolved.model, knowledge, knowledge.manifest.referenceDate)[0];
+    if (tier) student = tier.name;
+  }
 
   const recommendation: Recommendation = {
     destination: {

@@ -75,4 +75,6 @@ export interface ServingCostResult {
   selfHostedMonthlyUSD: number | null;
   apiMonthlyUSD: number | null;
   assumptions: string[];
+  /** True when `apiMonthlyUSD` is the team's own figure (what it pays today), not a list-price estimate. */
+  apiStated?: boolean;
 }

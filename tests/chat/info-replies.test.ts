@@ -258,3 +258,27 @@ describe('"why not" memory figures agree with the verdict', () => {
     );
   });
 });
+
+describe('a startup cutting its GPT-4o bill (new-user trial 5)', () => {
+  const opening =
+    "we classify inbound sales emails into 14 intent categories using GPT-4o. it works great but we're paying ~$18k/month and it's killing our runway. about 60k emails a day. we have 50,000 hand-checked labeled examples, we can switch models, no GPUs. we want to be under 3k a month. Just recommend.";
+
+  it('distils into the cheaper tier on the provider, and the monthly cost compares both bills', async () => {
+    const [answer, cost] = await converse([
+      opening,
+      "how much would that cost per month? fine-tuned gpt-4o tokens are pricier than base 4o aren't they?",
+    ]);
+    expect(answer?.recommendation.destination).toMatchObject({ method: 'distillation', student: 'GPT-4o mini' });
+    expect(answer?.recommendation.destination.method).not.toBe('managed-fine-tuning');
+    expect(cost?.reply).toMatch(
+      /^Today: GPT-4o calls cost \$18,000 a month \(your figure\); after, GPT-4o mini calls cost about \$1,080 a month/,
+    );
+  });
+
+  it('answers prompt caching and the Batch API as levers on the bill, with the cited caching figure', async () => {
+    const turns = await converse([opening, 'what about using the Batch API or prompt caching to cut the bill?']);
+    expect(turns[1]?.kind).toBe('info');
+    expect(turns[1]?.reply).toMatch(/up to 90% off the cached part \[1\]/);
+    expect(turns[1]?.reply).toMatch(/no sourced discount figure/);
+  });
+});

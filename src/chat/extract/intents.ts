@@ -90,6 +90,9 @@ const MONTHLY =
   /\b(?:per\s+month|a\s+month|monthly|each\s+month|every\s+month|to\s+run|running|to\s+serve|serving|bill)\b/;
 const FIRST_STEP =
   /\bwhat\s+(?:should|do|would|can)\s+(?:we|i|you)\s+(?:do|start\s+with|try|recommend)\s+first\b|\bwhere\s+(?:do|should|would|can)\s+(?:we|i)\s+start\b|\b(?:the\s+)?first\s+step\b|\bon\s+monday\b|\bwhat(?:'s|\s+is)\s+next\b|\b(?:can|could|should|shall)\s+(?:we|i)\s+(?:start|begin)\s+(?:small|with\s+(?:a\s+)?(?:pilot|poc|proof\s+of\s+concept|prototype|mvp))\b|\bwhat\s+would\s+(?:a|the)\s+(?:pilot|poc|proof\s+of\s+concept|first\s+version)\s+look\s+like\b/;
+/** "prompt caching", "cache the system prompt", "the Batch API": levers on an API bill that change no model. */
+const COST_LEVERS =
+  /\b(?:prompt\s+cach\w*|cach(?:e|ing)\s+(?:the\s+|our\s+)?(?:(?:system\s+)?prompts?|prefix(?:es)?|shared\s+part)|batch\s+api|batch(?:ed|ing)?\s+(?:requests|jobs|mode|calls|inference))\b/;
 /** "Is this safe enough for clinical use?", "can we trust its answers?", "how do we make it safe?". */
 const ASKS_SAFETY =
   /\b(?:is|would|will)\s+(?:this|it|that)\s+(?:be\s+)?(?:safe|reliable|trustworthy|accurate)\s+enough\b|\bsafe\s+enough\s+(?:for|to)\b|\b(?:can|could|should)\s+(?:we|i|doctors|clinicians|lawyers|users)\s+trust\s+(?:it|this|its|the\s+(?:answers|outputs?|model))\b|\bhow\s+(?:do|can|would|should)\s+(?:we|i)\s+make\s+(?:it|this)\s+safe\b/;
@@ -100,6 +103,17 @@ const SHOW_DETAILS =
 /** "fine-tuning" without "full": for an API model with a tuning offer this means the provider's job. */
 const GENERIC_FINE_TUNING = /\bfine[\s-]?tun(?:e|ing)\b|\bfinetun(?:e|ing)\b/;
 const FULL = /\bfull[\s-]?(?:parameter\s+)?(?:fine|ft|tuning)/;
+
+/** The sentence holding `index` (a dot between digits does not end one). */
+function sentenceAround(lower: string, index: number): string {
+  const before =
+    lower
+      .slice(0, index)
+      .split(/[!?;\n]|\.(?!\d)/)
+      .pop() ?? '';
+  const after = lower.slice(index).split(/[!?;\n]|\.(?!\d)/)[0] ?? '';
+  return before + after;
+}
 
 /** The method a match names, or `true` (the destination) when the sentence names none. */
 function methodIn(lower: string): MethodId | true {
@@ -153,8 +167,11 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     intents.asksDefinition = defined;
     return;
   }
-  if (COST.test(lower)) {
-    intents.asksCost = methodIn(lower);
+  const cost = COST.exec(lower);
+  if (cost) {
+    // The method the cost question names, in its own sentence ("how much would that cost? fine-tuned tokens are
+    // pricier, aren't they?" asks about the plan, not about fine-tuning).
+    intents.asksCost = methodIn(sentenceAround(lower, cost.index));
     if (MONTHLY.test(lower)) intents.asksMonthlyCost = true;
   } else if (FIT.test(lower)) intents.asksFit = methodIn(lower);
   if (WHAT_WOULD_CHANGE.test(lower)) intents.asksWhatWouldChange = true;
@@ -163,6 +180,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (ASKS_SUMMARY.test(lower)) intents.asksSummary = true;
   if (ASKS_ASSUMPTIONS.test(lower)) intents.asksAssumptions = true;
   if (ASKS_SAFETY.test(lower)) intents.asksSafety = true;
+  if (COST_LEVERS.test(lower) && QUESTION_FORM.test(lower)) intents.asksCostLevers = true;
   const perTask = PER_TASK.exec(lower);
   if (perTask) intents.asksPerTask = perTask[1] ?? 'task';
   if (ASKS_ABOUT_THE_QUESTION.test(lower)) intents.asksAboutTheQuestion = true;

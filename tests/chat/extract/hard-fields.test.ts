@@ -203,3 +203,20 @@ describe('questions and other people’s hardware are not the team’s facts (ne
     expect(fields('two servers, each has 4x A100 40GB').gpuCount).toBe(8);
   });
 });
+
+describe('a bill, a target and a goal said in passing (new-user trial 5)', () => {
+  it('reads a runway being eaten and "get that down" as the cost goal, and good-enough accuracy as no goal', () => {
+    expect(fields("we're paying ~$18k/month and it's killing our runway. how do we get that down?")).toMatchObject({
+      currentMonthlySpendUSD: 18_000,
+      goals: ['cost'],
+    });
+    expect(fields("accuracy is around 94% and that's good enough quality-wise").goals).toBeUndefined();
+    expect(fields('accuracy is only 70%').goals).toEqual(['task-skill']);
+  });
+
+  it('reads a spending target as a budget, not the task, and a count the team checked by hand as labels', () => {
+    const said = fields("maybe 50k we've spot-checked by hand. we want to be under 3k a month.");
+    expect(said).toMatchObject({ labeledExamples: 50_000, monthlyBudgetUSD: 3000 });
+    expect(said.task).toBeUndefined();
+  });
+});

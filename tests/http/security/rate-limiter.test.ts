@@ -54,7 +54,6 @@ describe('createMemoryRateLimiter (rate-limiter-flexible RateLimiterMemory, boun
 
   it('stays bounded with 100,000 distinct clients in one window, and empties when the window rolls', async () => {
     const limiter = createMemoryRateLimiter({ limit: 5, maxKeys: 10_000 });
-    const before = process.memoryUsage().heapUsed;
     let allowed = 0;
     for (let client = 0; client < 100_000; client++)
       if ((await limiter.consume(`address:10.${client}`)).allowed) allowed++;
@@ -65,9 +64,8 @@ describe('createMemoryRateLimiter (rate-limiter-flexible RateLimiterMemory, boun
     expect(await limiter.consume('address:10.0')).toMatchObject({ allowed: true, remaining: 4 });
     advance(60_000);
     expect(await limiter.consume('address:new')).toMatchObject({ allowed: true });
+    // The bound is on entries (asserted above); heap figures depend on when V8 collects, so they are not asserted.
     expect(limiter.size()).toBe(1);
-    // 10,000 short keys, counters and timers are well under 10 MB (V8 may not have collected the rest: loose bound).
-    expect(process.memoryUsage().heapUsed - before).toBeLessThan(50 * 1024 * 1024);
   });
 
   it('with the default bound, 100,000 clients fit and a 100,001st evicts the oldest', async () => {

@@ -42,6 +42,11 @@ const COUNT_LABELED_BY_HAND = new RegExp(
   `\\b(?:have|got|has)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:already\\s+|all\\s+)?(?:label(?:l)?ed|annotated|tagged|categori[sz]ed|classified)\\s+(?:by\\s+hand|manually|by\\s+(?:our|the)\\s+\\w+)`,
   'g',
 );
+/** "maybe 50k we've spot-checked by hand", "2,000 we verified manually": a count the team checked itself. */
+const COUNT_WE_CHECKED = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these)\\s+)?(?:we(?:'ve|\\s+have)?|i(?:'ve|\\s+have)?)\\s+(?:already\\s+)?(?:spot[\\s-]?checked|hand[\\s-]?checked|checked|verified|reviewed|validated|labell?ed|annotated|corrected)\\s+(?:by\\s+hand|manually|ourselves|one\\s+by\\s+one)`,
+  'g',
+);
 const COUNT_RECORDS_ARE_LABELED = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+(?:[a-z-]+\\s+){0,2}?)?(?:(?:are|were|have\\s+been|got)\\s+)?(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|categori[sz]ed|classified|spot[\\s-]?checked|checked|reviewed|verified|approved|validated|vetted|corrected)\\b`,
   'g',
@@ -141,6 +146,7 @@ export const extractLabeledData: Extractor = (message) => {
     TOTAL_AFTER_EXAMPLES,
     COUNT_LABELS_GATHERED,
     COUNT_LABELED_BY_HAND,
+    COUNT_WE_CHECKED,
     COUNT_LINES_OF_WRITING,
     COUNT_REPLIES_BY_PEOPLE,
   ]) {
