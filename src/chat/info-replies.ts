@@ -205,14 +205,30 @@ function apiModelMethod(recommendation: Recommendation, method: MethodId, knowle
   return apiModel && knowledge.methodById.get(method)?.needsWeightAccess === false;
 }
 
+/** What a fit question adds: serving or training, on how many of the team's GPUs, at what sequence length. */
+export interface FitDetails {
+  for?: 'serving' | 'training';
+  gpus?: number;
+  sequenceTokens?: number;
+}
+
+/** The training sequence length the memory estimates assume (engine: TRAINING_SEQUENCE_LENGTH). */
+const ESTIMATED_SEQUENCE_TOKENS = 2048;
+
 export function fitReply(
   recommendation: Recommendation,
   asked: MethodId | true,
   knowledge: Knowledge,
   profile: Partial<Profile> = {},
+  details: FitDetails = {},
 ): string {
+  const sequence =
+    details.sequenceTokens !== undefined && details.sequenceTokens > ESTIMATED_SEQUENCE_TOKENS
+      ? ` The estimate assumes ${count.format(ESTIMATED_SEQUENCE_TOKENS)}-token sequences; at ${count.format(details.sequenceTokens)} tokens training activations grow with the length, so check it with POST /v1/estimates and its sequenceLength.`
+      : '';
+  if (details.for === 'serving') return `${servingFit(recommendation, profile, details.gpus)}${sequence}`;
   const device = deviceFit(recommendation, profile);
-  if (device === undefined) return trainingFit(recommendation, asked, knowledge, profile);
+  if (device === undefined) return `${trainingFit(recommendation, asked, knowledge, profile, details.gpus)}${sequence}`;
   // On the device a method that trains nothing only runs there: the GPU's memory is beside the point.
   const method = asked === true ? recommendation.destination.method : asked;
   return trainsWeights(method, knowledge)
@@ -237,17 +253,59 @@ function deviceFit(recommendation: Recommendation, profile: Partial<Profile>): s
   return undefined;
 }
 
+/** The memory of `gpus` of the team's GPUs, from the estimate's total over all of them; undefined when unknown. */
+function memoryOfGpus(available: number | null | undefined, profile: Partial<Profile>, gpus: number | undefined) {
+  if (gpus === undefined || available === null || available === undefined || !profile.gpuCount) return undefined;
+  return (available / profile.gpuCount) * gpus;
+}
+
+/**
+ * "Will the 70B fit for serving on 4 of those cards?": the model run in 16-bit (the inference estimate, with its KV
+ * cache) against those GPUs; over it, 8-bit or 4-bit weights are the way.
+ */
+function servingFit(recommendation: Recommendation, profile: Partial<Profile>, gpus: number | undefined): string {
+  const inference = entryOf(recommendation, 'prompt-engineering')?.estimates?.memoryGB;
+  const name = recommendation.destination.model.name;
+  const model = name === null ? 'the model' : plainModelName(name);
+  if (!inference) return `I can't size serving ${model} yet: I need the model's size.`;
+  const available = memoryOfGpus(inference.available, profile, gpus) ?? inference.available;
+  const needed = `about ${gigabytes(inference.needed)} GB`;
+  const serving = `serving ${model} in 16-bit, with its KV cache,`;
+  const on = gpus === undefined ? 'your GPUs' : `${gpus === 1 ? 'one GPU' : `${gpus} GPUs`}`;
+  if (available === null || available === 0)
+    return `Serving ${model} in 16-bit needs ${needed}; tell me the GPUs it would run on and I'll say whether it fits.`;
+  if (inference.needed <= available * SERVING_HEADROOM)
+    return `Yes: ${serving} needs ${needed}, and ${on} give ${gigabytes(available)} GB.`;
+  if (inference.needed <= available)
+    return `Barely: ${serving} needs ${needed} of the ${gigabytes(available)} GB on ${on}, leaving little room for requests at once; 8-bit weights would leave headroom.`;
+  return `Not in 16-bit: ${serving} needs ${needed}, more than the ${gigabytes(available)} GB on ${on}; 8-bit or 4-bit weights take about a half or a quarter of the weights' share.`;
+}
+
+/** Serving fits comfortably under this share of the memory; above it, a busy server runs short of KV cache. */
+const SERVING_HEADROOM = 0.9;
+
 function trainingFit(
   recommendation: Recommendation,
   asked: MethodId | true,
   knowledge: Knowledge,
   profile: Partial<Profile>,
+  gpus?: number,
 ): string {
   const method = asked === true ? recommendation.destination.method : asked;
-  const memory =
+  const estimated =
     method === recommendation.destination.method && recommendation.destination.estimates
       ? recommendation.destination.estimates.memoryGB
       : entryOf(recommendation, method)?.estimates?.memoryGB;
+  // Asked about some of the GPUs ("on one A10G"): the same need against those GPUs' memory.
+  const subset = estimated ? memoryOfGpus(estimated.available, profile, gpus) : undefined;
+  const memory =
+    estimated && subset !== undefined
+      ? {
+          ...estimated,
+          available: subset,
+          fit: estimated.needed <= subset * SERVING_HEADROOM ? 'fits' : estimated.needed <= subset ? 'tight' : 'no',
+        }
+      : estimated;
   const name = shortMethodName(knowledge, method);
   if (!memory) return `${name} does not depend on your GPU memory (or the model's size is not known yet).`;
   const needed = `about ${gigabytes(memory.needed)} GB`;

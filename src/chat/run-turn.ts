@@ -301,7 +301,26 @@ function infoReply(
         statedBill: profile.currentMonthlySpendUSD !== undefined,
       }),
     );
-  if (intents.asksFit !== undefined) parts.push(fitReply(recommendation, method(intents.asksFit), knowledge, profile));
+  if (intents.asksFit !== undefined) {
+    // "on one A10G", "on 4 of those cards": the same plan sized for that many of the team's GPUs (estimates carry
+    // per-GPU overheads, so the need is computed again, not scaled).
+    const gpus = intents.asksFitGpus;
+    const subset = gpus !== undefined && profile.gpuCount !== undefined && gpus < profile.gpuCount;
+    const sized = subset ? recommend({ ...profile, gpuCount: gpus } as Profile, knowledge) : recommendation;
+    parts.push(
+      fitReply(
+        sized,
+        method(intents.asksFit),
+        knowledge,
+        { ...profile, ...(subset ? { gpuCount: gpus } : {}) },
+        {
+          ...(intents.asksFitFor ? { for: intents.asksFitFor } : {}),
+          ...(subset ? { gpus } : {}),
+          ...(intents.asksFitSequenceTokens !== undefined ? { sequenceTokens: intents.asksFitSequenceTokens } : {}),
+        },
+      ),
+    );
+  }
   if (intents.asksWhatWouldChange) parts.push(whatWouldChangeReply(recommendation, knowledge));
   if (intents.asksFirstStep) parts.push(firstStepReply(recommendation, knowledge));
   if (intents.asksModel && !intents.asksSummary) parts.push(modelReply(recommendation, knowledge));

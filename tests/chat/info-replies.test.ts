@@ -282,3 +282,36 @@ describe('a startup cutting its GPT-4o bill (new-user trial 5)', () => {
     expect(turns[1]?.reply).toMatch(/no sourced discount figure/);
   });
 });
+
+describe('fit questions about serving, some of the GPUs, and longer sequences (new-user trial 5)', () => {
+  const hospital =
+    'We run Llama 3.1 70B, 800 labelled pairs, two servers each with 4x A100 40GB, data stays on-prem. Task: draft discharge summaries. Just recommend.';
+
+  it('answers serving on 4 of the 8 cards from the inference estimate, not the training one', async () => {
+    const turns = await converse([
+      hospital,
+      'will the 70B fit on one of the servers for serving, i.e. 4 of those cards?',
+    ]);
+    expect(turns[1]?.reply).toMatch(
+      /^Barely: serving Llama 3\.1 70B in 16-bit, with its KV cache, needs about \d+ GB of the 160 GB on 4 GPUs/,
+    );
+    expect(turns[1]?.reply).not.toMatch(/LoRA/);
+  });
+
+  it('sizes training again for the GPUs the question names', async () => {
+    const turns = await converse([hospital, 'will qlora fit on 4 of those cards?']);
+    const match = /QLoRA needs about (\d+) GB and you have 160 GB/.exec(turns[1]?.reply ?? '');
+    expect(match).not.toBeNull();
+    // Sized for 4 GPUs: well under the 8-GPU figure, which carries per-GPU overheads for twice as many cards.
+    expect(Number(match?.[1])).toBeLessThan(100);
+  });
+
+  it('answers one A10G on its own memory and says what a longer sequence changes', async () => {
+    const turns = await converse([
+      'We extract 40 fields from loan applications into JSON with Mistral 7B, 12k labelled docs, 4x A10G in our AWS account. Just recommend.',
+      'will it fit on one A10G with 6k-token sequences?',
+    ]);
+    expect(turns[1]?.reply).toMatch(/and you have 24 GB/);
+    expect(turns[1]?.reply).toMatch(/assumes 2,048-token sequences; at 6,000 tokens/);
+  });
+});

@@ -1,6 +1,7 @@
 /** @module What the user asks of the advisor: just recommend, why not X, why X, what if, start over, hello. */
 import type { MethodId } from '../../profile/profile-schema.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
+import { COUNT_SOURCE, parseCount } from './numbers.ts';
 import type { ExtractionIntents, PreparedMessage } from './types.ts';
 
 const JUST_RECOMMEND = new RegExp(
@@ -104,6 +105,36 @@ const SHOW_DETAILS =
 const GENERIC_FINE_TUNING = /\bfine[\s-]?tun(?:e|ing)\b|\bfinetun(?:e|ing)\b/;
 const FULL = /\bfull[\s-]?(?:parameter\s+)?(?:fine|ft|tuning)/;
 
+/** "for serving", "to serve it", "inference": the fit of the running model, not of training. */
+const FIT_SERVING =
+  /\b(?:for\s+serving|to\s+serve|serv(?:e|ing)\s+(?:it|the\s+model|the\s+\d+b)|(?:for|at)\s+inference|inference\s+only|to\s+host\s+it|just\s+(?:to\s+)?run\s+it)\b/;
+const FIT_TRAINING = /\b(?:for\s+training|to\s+train|train(?:ing)?\s+it|to\s+fine[\s-]?tune)\b/;
+/** "on one A10G", "on 4 of those cards", "on a single GPU": the GPUs the question puts it on. */
+const FIT_GPUS = new RegExp(
+  `\\bon\\s+(${COUNT_SOURCE}|one|a\\s+single|a|single)\\s+(?:of\\s+(?:those|these|the|our|them)\\s+)?(?:cards?|gpus?|[ahl]\\d{2,3}g?s?|l40s|h100s?|a100s?|rtx\\s?\\d{4}s?|\\d{4}s?)\\b|\\b(${COUNT_SOURCE})\\s+of\\s+(?:those|these|the|our)\\s+(?:cards|gpus)\\b`,
+);
+/** "with 6k-token sequences", "at 8,192 tokens": the sequence length the question asks about. */
+const FIT_SEQUENCE =
+  /\b(\d+(?:[.,]\d+)?)\s?(k)?[\s-]?tokens?(?:\s+(?:sequences?|context|inputs?|examples?))?\b|\b(\d+(?:[.,]\d+)?)\s?(k)?[\s-]token\b/;
+
+/** The details of a fit question: serving or training, on how many GPUs, at what sequence length. */
+function readFitDetails(lower: string, intents: ExtractionIntents): void {
+  if (FIT_SERVING.test(lower)) intents.asksFitFor = 'serving';
+  else if (FIT_TRAINING.test(lower)) intents.asksFitFor = 'training';
+  const gpus = FIT_GPUS.exec(lower);
+  if (gpus) {
+    const word = gpus[1] ?? gpus[2] ?? '';
+    const value = /^(?:one|a|single|a\s+single)$/.test(word) ? 1 : parseCount(word);
+    if (value !== undefined && value > 0 && value <= 4096) intents.asksFitGpus = value;
+  }
+  const sequence = FIT_SEQUENCE.exec(lower);
+  if (sequence) {
+    const raw = Number((sequence[1] ?? sequence[3] ?? '').replace(',', ''));
+    const tokens = (sequence[2] ?? sequence[4]) ? raw * 1000 : raw;
+    if (tokens >= 128 && tokens <= 2_000_000) intents.asksFitSequenceTokens = Math.round(tokens);
+  }
+}
+
 /** The sentence holding `index` (a dot between digits does not end one). */
 function sentenceAround(lower: string, index: number): string {
   const before =
@@ -173,7 +204,10 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     // pricier, aren't they?" asks about the plan, not about fine-tuning).
     intents.asksCost = methodIn(sentenceAround(lower, cost.index));
     if (MONTHLY.test(lower)) intents.asksMonthlyCost = true;
-  } else if (FIT.test(lower)) intents.asksFit = methodIn(lower);
+  } else if (FIT.test(lower)) {
+    intents.asksFit = methodIn(lower);
+    readFitDetails(lower, intents);
+  }
   if (WHAT_WOULD_CHANGE.test(lower)) intents.asksWhatWouldChange = true;
   else if (FIRST_STEP.test(lower)) intents.asksFirstStep = true;
   if (ASKS_MODEL.test(lower)) intents.asksModel = true;

@@ -34,6 +34,12 @@ export interface ExtractionIntents {
   asksMonthlyCost?: boolean;
   /** "will QLoRA fit on our GPUs?": the method, or true for the destination. */
   asksFit?: MethodId | true;
+  /** What the fit question is about: serving the model, or training it (unsaid: the method's own use). */
+  asksFitFor?: 'serving' | 'training';
+  /** How many GPUs the fit question puts it on ("on one A10G", "on 4 of those cards"). */
+  asksFitGpus?: number;
+  /** The sequence length the fit question names ("with 6k-token sequences"). */
+  asksFitSequenceTokens?: number;
   /** "what is RAG?": a definition from the methods table. */
   asksDefinition?: MethodId;
   /** "LoRA or RAG?", "QLoRA vs full fine-tuning": two methods side by side. */
