@@ -369,7 +369,14 @@ export function safetyReply(
   recommendation: Recommendation,
   knowledge: Knowledge,
   profile: Partial<Profile>,
+  privacy = false,
 ): InfoAnswer {
+  // Memorising personal data from training pairs: the knowledge base holds no source on it, and the answer says so.
+  const personal = privacy
+    ? " On memorisation: my knowledge base has no sourced figures on it, so I can't size the risk; removing names and identifiers from the training pairs before tuning is the conservative choice, and it does not change the method."
+    : '';
+  if (profile.safetyCritical !== true && privacy)
+    return { text: `${personal.trim()} ${firstStepReply(recommendation, knowledge)}` };
   if (profile.safetyCritical !== true)
     return {
       text: "I can't judge that from what I know. If a wrong answer could harm someone (medical, legal, financial or safety decisions), say so: the plan then keeps a person reviewing outputs and prefers grounded answers that cite their source.",
@@ -378,6 +385,7 @@ export function safetyReply(
   const cited = [...new Set(rules.flatMap((rule) => rule.sources))];
   const marks = cited.map((_id, index) => `[${index + 1}]`).join('');
   const text = [
+    ...(privacy ? [personal.trim()] : []),
     'No method makes a model safe for this by itself, and I cannot certify it; what makes it defensible is how it is checked and used.',
     ...rules.map((rule) => stripPeriod(rule.text).concat('.')),
     `${firstStepReply(recommendation, knowledge)}${marks ? ` ${marks}` : ''}`,

@@ -291,7 +291,7 @@ function infoReply(
   }
   if (intents.asksDefinition) return definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
   if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge);
-  if (intents.asksSafety) return safetyReply(recommendation, knowledge, profile);
+  if (intents.asksSafety) return safetyReply(recommendation, knowledge, profile, intents.asksPrivacy === true);
   if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);
   const parts: string[] = [];
   if (intents.asksCost !== undefined)

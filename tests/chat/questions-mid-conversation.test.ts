@@ -560,3 +560,29 @@ describe('a GPU named again without its memory (new-user trial 5)', () => {
     expect(turns[2]?.state.profile).toMatchObject({ gpuName: 'NVIDIA A100 80GB' });
   });
 });
+
+describe('follow-ups that got "I can\'t answer that one" (new-user trial 5)', () => {
+  const hospital =
+    "We're a hospital. We want to draft discharge summaries from clinical notes. Data must stay on-prem. We have 2 L40S and 8,000 notes with summaries doctors wrote. Just recommend.";
+
+  it.each([
+    ['what is QLoRA and would it be better for us than LoRA?', /QLoRA \(.*\): LoRA adapters trained/],
+    ['So is it still LoRA or does the plan change?', /Aim for LoRA/],
+    [
+      'can the model memorise and leak patient names it saw in training? Should we de-identify first?',
+      /^On memorisation: my knowledge base has no sourced figures/,
+    ],
+    ['obrigada! thanks!', /^Glad to help/],
+  ])('answers %j', async (message, answer) => {
+    const turns = await converse([hospital, message]);
+    expect(turns[1]?.reply).toMatch(answer);
+    expect(turns[1]?.reply).not.toMatch(/can't answer that one/);
+  });
+
+  it('"do we need 40 separate LoRAs, one per brand?" is the per-task question', () => {
+    expect(
+      extractProfile('do we need 40 separate LoRAs, one per brand, or is there a smarter way?', { knowledge }).intents
+        .asksPerTask,
+    ).toBe('brand');
+  });
+});

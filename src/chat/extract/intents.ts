@@ -62,7 +62,7 @@ const COMPARISON = new RegExp(
  * LoRA?": two methods a few words apart in a question.
  */
 const LOOSE_COMPARISON = new RegExp(
-  `(${METHOD_SOURCE})\\b(?:[\\s,]+[a-z0-9'-]+){0,6}?[\\s,]+(?:or|vs\\.?|versus|(?:be\\s+)?(?:better|worse|cheaper|faster|easier|safer)\\s+than)\\s+(?:just\\s+|simply\\s+|rather\\s+|maybe\\s+|plain\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?`,
+  `(${METHOD_SOURCE})\\b(?:[\\s,]+[a-z0-9'-]+){0,8}?[\\s,]+(?:or|vs\\.?|versus|(?:be\\s+)?(?:better|worse|cheaper|faster|easier|safer)(?:\\s+for\\s+(?:us|me|this|our\\s+\\w+))?\\s+than)\\s+(?:just\\s+|simply\\s+|rather\\s+|maybe\\s+|plain\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?`,
 );
 /** "can I just do it with a prompt instead?", "could we get away with RAG?": is that method enough here. */
 const ENOUGH = new RegExp(
@@ -71,10 +71,10 @@ const ENOUGH = new RegExp(
 const ASKS_MODEL =
   /\b(?:which|what)\s+(?:model|llm|base\s+model|checkpoint|open[\s-]weights?\s+model)s?\s+(?:would|should|do|can|could|will|to)\b|\b(?:which|what)\s+(?:model|llm)s?\b[^.?!]*\?|\b(?:recommend|suggest|pick)\s+(?:us\s+|me\s+)?a\s+model\b/;
 const ASKS_SUMMARY =
-  /\b(?:so\s+)?what\s+(?:should|do|would\s+you\s+have)\s+(?:i|we)\s+do\b(?!\s+first)(?![^?]{0,20}\bif\b)|\b(?:final|overall|whole|full)\s+(?:plan|answer|recommendation|verdict)\b|\b(?:recap|summari[sz]e\s+(?:it|this|that|the\s+(?:plan|answer|advice)|your\s+(?:answer|advice|recommendation)|for\s+me)|sum\s+(?:it|this|that)\s+up|tl;?dr)\b|\bwhat\s+(?:should|do|can)\s+i\s+(?:tell|say\s+to|present\s+to)\b|\bso\s+what(?:'s|\s+is)\s+the\s+(?:plan|answer|verdict|recommendation)\b|\b(?:remind|tell)\s+me\s+(?:the|your)\s+(?:plan|answer|recommendation)\b/;
+  /\b(?:so\s+)?what\s+(?:should|do|would\s+you\s+have)\s+(?:i|we)\s+do\b(?!\s+first)(?![^?]{0,20}\bif\b)|\b(?:final|overall|whole|full)\s+(?:plan|answer|recommendation|verdict)\b|\b(?:recap|summari[sz]e\s+(?:it|this|that|the\s+(?:plan|answer|advice)|your\s+(?:answer|advice|recommendation)|for\s+me)|sum\s+(?:it|this|that)\s+up|tl;?dr)\b|\bwhat\s+(?:should|do|can)\s+i\s+(?:tell|say\s+to|present\s+to)\b|\bso\s+what(?:'s|\s+is)\s+the\s+(?:plan|answer|verdict|recommendation)\b|\b(?:remind|tell)\s+me\s+(?:the|your)\s+(?:plan|answer|recommendation)\b|\bis\s+it\s+still\s+[a-z-]+(?:\s+[a-z-]+)?\s+or\b|\b(?:does|did|will)\s+(?:the|your)\s+(?:plan|answer|recommendation)\s+change\b|\bhas\s+(?:the|your)\s+(?:plan|answer|recommendation)\s+changed\b/;
 /** "one LoRA adapter per character or one model for all?", "one model per client, or one for all 30?". */
 const PER_TASK =
-  /\b(?:one|a|separate|an?\s+own|individual)\s+(?:(?:fine[\s-]?tuned|tuned|lora|separate)\s+)?(?:models?|adapters?|loras?|fine[\s-]?tunes?|copies)\s+(?:per|for\s+each|for\s+every|each\s+for\s+a)\s+(client|customer|tenant|character|language|team|task|brand|product|department|persona)s?\b[^?]{0,80}\?/;
+  /\b(?:one|a|separate|an?\s+own|individual|\d+\s+separate|\d+)\s+(?:(?:fine[\s-]?tuned|tuned|lora|separate)\s+)?(?:models?|adapters?|loras?|fine[\s-]?tunes?|copies)(?:,\s*one)?\s+(?:per|for\s+each|for\s+every|each\s+for\s+a)\s+(client|customer|tenant|character|language|team|task|brand|product|department|persona)s?\b[^?]{0,80}\?|\bhot[\s-]?swap\w*\s+(?:the\s+|them|loras?|adapters?)[^?]{0,60}\?/;
 /** "What would you assume if I don't tell you?": the defaults the answer rests on. */
 const ASKS_ASSUMPTIONS =
   /\bwhat\s+(?:would|will|do|did)\s+you\s+assume\b|\bwhat\s+(?:are|were)\s+(?:your|the)\s+assumptions\b|\bwhat\s+did\s+you\s+assume\b/;
@@ -95,10 +95,11 @@ const FIRST_STEP =
 const COST_LEVERS =
   /\b(?:prompt\s+cach\w*|cach(?:e|ing)\s+(?:the\s+|our\s+)?(?:(?:system\s+)?prompts?|prefix(?:es)?|shared\s+part)|batch\s+api|batch(?:ed|ing)?\s+(?:requests|jobs|mode|calls|inference))\b/;
 /** "Is this safe enough for clinical use?", "can we trust its answers?", "how do we make it safe?". */
+const ASKS_PRIVACY = /\b(?:memori[sz]e|memori[sz]ation|leak(?:s|ing)?|de[\s-]?identif\w*|anonymi[sz]\w*)\b[^?]{0,80}\?/;
 const ASKS_SAFETY =
   /\b(?:is|would|will)\s+(?:this|it|that)\s+(?:be\s+)?(?:safe|reliable|trustworthy|accurate)\s+enough\b|\bsafe\s+enough\s+(?:for|to)\b|\b(?:can|could|should)\s+(?:we|i|doctors|clinicians|lawyers|users)\s+trust\s+(?:it|this|its|the\s+(?:answers|outputs?|model))\b|\bhow\s+(?:do|can|would|should)\s+(?:we|i)\s+make\s+(?:it|this)\s+safe\b/;
 const SMALL_TALK =
-  /^\W*(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z']+\W*){0,2}$/;
+  /^\W*(?:(?:obrigad[oa]|gracias|merci|danke|grazie)\W+)?(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z']+\W*){0,2}$/;
 const SHOW_DETAILS =
   /\b(?:show\s+(?:me\s+)?(?:the\s+)?(?:details|full\s+(?:reasoning|explanation|answer)|everything|all\s+(?:the\s+)?(?:reasons|details))|(?<!\b(?:have|got|no|any)\s)more\s+details|full\s+(?:reasoning|explanation)|explain\s+(?:it\s+)?in\s+(?:full|detail))\b/;
 /** "fine-tuning" without "full": for an API model with a tuning offer this means the provider's job. */
@@ -214,6 +215,10 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (ASKS_SUMMARY.test(lower)) intents.asksSummary = true;
   if (ASKS_ASSUMPTIONS.test(lower)) intents.asksAssumptions = true;
   if (ASKS_SAFETY.test(lower)) intents.asksSafety = true;
+  if (ASKS_PRIVACY.test(lower)) {
+    intents.asksSafety = true;
+    intents.asksPrivacy = true;
+  }
   if (COST_LEVERS.test(lower) && QUESTION_FORM.test(lower)) intents.asksCostLevers = true;
   const perTask = PER_TASK.exec(lower);
   if (perTask) intents.asksPerTask = perTask[1] ?? 'task';

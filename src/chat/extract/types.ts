@@ -64,6 +64,8 @@ export interface ExtractionIntents {
   asksAssumptions?: boolean;
   /** "Is this safe enough for clinical use?", "can we trust its answers?". */
   asksSafety?: boolean;
+  /** "Can the model memorise and leak patient names? Should we de-identify first?". */
+  asksPrivacy?: boolean;
   /** "What about prompt caching or the Batch API to cut the bill?": levers on the bill that change no model. */
   asksCostLevers?: boolean;
   /** "why do you need to know that?", "does it matter?": why the advisor asks its pending question. */
