@@ -241,6 +241,18 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       );
     }
   }
+  // A base model headed for instruction tuning, or a model only QLoRA can squeeze onto the team's GPUs: another
+  // checkpoint (an instruct one, a smaller sibling) would skip a stage or train in plain LoRA.
+  const squeezed = destination.method === 'qlora' && facts['fits.lora'] === false;
+  const baseToInstruct = destination.method === 'instruction-tuning' && input.modelStage === 'base';
+  if (input.modelName !== undefined && input.canSwitchModel === undefined && (squeezed || baseToInstruct)) {
+    ask(
+      'canSwitchModel',
+      baseToInstruct
+        ? 'An instruction-tuned checkpoint would skip instruction tuning altogether.'
+        : 'Only QLoRA fits this model on your GPUs; a smaller model would train in plain LoRA, faster.',
+    );
+  }
   // The team's own GPUs are too small to train the destination: a budget for renting decides between renting for
   // the hours it takes and a smaller model.
   // (A team that asks to tune, while the answer is still a prompt, is checked against the leanest tuning, QLoRA.)
@@ -277,6 +289,10 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       'dataMustStayOnPrem',
       "Health records sent to a vendor's API need the vendor's agreement to process them (in the US, a HIPAA business associate agreement); if they may not leave your premises, an open-weight model on your hardware is the way.",
     );
+    // Residency and the model decide it together: data that may not leave, on a model that may not change, is a dead
+    // end; the pair is asked side by side.
+    if (input.canSwitchModel === undefined && input.dataMustStayOnPrem === undefined)
+      ask('canSwitchModel', 'If the records may not leave, the API model has to give way to an open-weight one.');
   }
   // With nothing diagnosed the destination is only a fallback, so its feasibility is not worth a question yet:
   // aim first (the task or goal), then the data every fix depends on, then what constrains the model choice.
@@ -408,18 +424,6 @@ export function chooseQuestions(context: QuestionContext): Question[] {
           `If no data may leave your premises, ${name(destination.method)} moves to ${name(next)}.`,
         );
     }
-  }
-  // A base model headed for instruction tuning, or a model only QLoRA can squeeze onto the team's GPUs: another
-  // checkpoint (an instruct one, a smaller sibling) would skip a stage or train in plain LoRA.
-  const squeezed = destination.method === 'qlora' && facts['fits.lora'] === false;
-  const baseToInstruct = destination.method === 'instruction-tuning' && input.modelStage === 'base';
-  if (input.modelName !== undefined && input.canSwitchModel === undefined && (squeezed || baseToInstruct)) {
-    ask(
-      'canSwitchModel',
-      baseToInstruct
-        ? 'An instruction-tuned checkpoint would skip instruction tuning altogether.'
-        : 'Only QLoRA fits this model on your GPUs; a smaller model would train in plain LoRA, faster.',
-    );
   }
   // The named model limits the answer and another one would not: whether it may change is the question.
   if (

@@ -331,6 +331,28 @@ describe('questions (stage 7): the rule behind each question', () => {
       ['taskType'],
     ],
     [
+      'a base checkpoint headed for instruction tuning: whether the instruct checkpoint may be used comes early',
+      {
+        modelName: 'Llama 3.1 8B',
+        modelStage: 'base',
+        task: 'draft replies to customer emails following our playbook',
+      },
+      ['canSwitchModel'],
+      [],
+    ],
+    [
+      'health records on a vendor API: residency and whether the model may change are asked side by side',
+      {
+        modelName: 'GPT-4o',
+        task: 'extract diagnoses and medications from discharge letters into EHR fields',
+        taskType: 'extract',
+        needsStyleOrFormat: true,
+        safetyCritical: true,
+      },
+      ['dataMustStayOnPrem', 'canSwitchModel'],
+      [],
+    ],
+    [
       'the examples come before whether prompting was tried: they decide whether tuning can happen at all',
       { task: 'pull 15 fields from supplier invoices into JSON', taskType: 'extract', needsStyleOrFormat: true },
       ['labeledExamples'],
