@@ -222,9 +222,11 @@ export function fitReply(
   profile: Partial<Profile> = {},
   details: FitDetails = {},
 ): string {
+  // The estimates train at the stated example length when there is one, else at the default sequence.
+  const estimated = Math.max(ESTIMATED_SEQUENCE_TOKENS, profile.exampleTokens ?? 0);
   const sequence =
-    details.sequenceTokens !== undefined && details.sequenceTokens > ESTIMATED_SEQUENCE_TOKENS
-      ? ` The estimate assumes ${count.format(ESTIMATED_SEQUENCE_TOKENS)}-token sequences; at ${count.format(details.sequenceTokens)} tokens training activations grow with the length, so check it with POST /v1/estimates and its sequenceLength.`
+    details.sequenceTokens !== undefined && details.sequenceTokens > estimated
+      ? ` The estimate assumes ${count.format(estimated)}-token sequences; at ${count.format(details.sequenceTokens)} tokens training activations grow with the length: tell me how long one example is ("about 6,000 tokens each") and I'll size it again.`
       : '';
   if (details.for === 'serving') return `${servingFit(recommendation, profile, details.gpus)}${sequence}`;
   const device = deviceFit(recommendation, profile);

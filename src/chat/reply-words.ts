@@ -226,6 +226,7 @@ const UNKNOWN_WORDS: Record<string, string> = {
   deviceMemoryGB: 'how much memory the device gives the model',
   corpusTokens: 'how large your documents are',
   currentMonthlySpendUSD: 'what you pay per month today',
+  exampleTokens: 'how long one training example is',
   modelName: 'which model you use',
   modelAccess: 'which model you use',
   modelParamsB: 'which model you use',

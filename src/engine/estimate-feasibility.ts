@@ -27,6 +27,8 @@ import {
 
 /** Training sequence length the engine asks the estimator for (tokens per micro-batch sequence). */
 export const TRAINING_SEQUENCE_LENGTH = 2048;
+/** The longest training sequence the estimates take from a stated example length (long-context fine-tuning). */
+export const MAX_TRAINING_SEQUENCE_LENGTH = 32_768;
 /** Context held in the KV cache for the inference estimates. */
 export const INFERENCE_CONTEXT_TOKENS = 4096;
 /** LoRA rank on all linear layers (a common default; estimation.md §3). */
@@ -48,6 +50,8 @@ export const ESTIMATE_INPUT_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileF
   'modelAccess',
   'modality',
   'taskType',
+  'exampleTokens',
+  'currentMonthlySpendUSD',
 ]);
 
 /** The memory checks behind the `fits.*` facts. */
@@ -129,11 +133,17 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
   // tokens (continued pre-training, 6·P·D); with no size given, compute and cost stay unestimated rather than $0.
   const examples = profile.labeledExamples;
   const corpusOnly = (examples === undefined || examples === 0) && (profile.corpusTokens ?? 0) > 0;
+  const tokensPerExample = profile.exampleTokens ?? DEFAULT_TOKENS_PER_EXAMPLE;
   const trainingTokens = corpusOnly
     ? profile.corpusTokens
     : examples === undefined || examples === 0
       ? undefined
-      : estimateTrainingTokens(examples);
+      : estimateTrainingTokens(examples, tokensPerExample);
+  // Examples longer than the default sequence are trained at their own length: memory grows with it.
+  const trainingSequence =
+    profile.exampleTokens !== undefined && profile.exampleTokens > TRAINING_SEQUENCE_LENGTH
+      ? Math.min(profile.exampleTokens, MAX_TRAINING_SEQUENCE_LENGTH)
+      : TRAINING_SEQUENCE_LENGTH;
   const checks: Partial<Record<FitCheck, EstimateResult>> = {};
   const inputs: Partial<Record<FitCheck, EstimateInput>> = {};
   const hardware = {
@@ -152,7 +162,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     model: { paramsB: studentParamsB },
     workload: 'lora',
     ...hardware,
-    sequenceLength: TRAINING_SEQUENCE_LENGTH,
+    sequenceLength: trainingSequence,
     loraRank: LORA_RANK,
     trainingTokens,
     denseBf16Tflops: pricingGpu?.denseBf16Tflops,
@@ -181,7 +191,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     };
     // Owned GPUs cost time, not dollars; rented ones are costed per project below (rentals).
     const training = {
-      sequenceLength: TRAINING_SEQUENCE_LENGTH,
+      sequenceLength: trainingSequence,
       trainingTokens,
       denseBf16Tflops: pricingGpu?.denseBf16Tflops,
     };
@@ -204,8 +214,11 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       },
       {
         field: 'estimates.sequenceLength',
-        value: TRAINING_SEQUENCE_LENGTH,
-        why: `Training memory assumes sequences of ${TRAINING_SEQUENCE_LENGTH} tokens, batch 1, gradient checkpointing.`,
+        value: trainingSequence,
+        why:
+          trainingSequence === TRAINING_SEQUENCE_LENGTH
+            ? `Training memory assumes sequences of ${TRAINING_SEQUENCE_LENGTH} tokens, batch 1, gradient checkpointing.`
+            : `Training memory assumes sequences of ${trainingSequence} tokens (your examples' length), batch 1, gradient checkpointing.`,
       },
       {
         field: 'estimates.inferenceContextTokens',
@@ -336,7 +349,10 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       value: trainingTokens,
       why: corpusOnly
         ? `Training tokens = one epoch over your corpus of ${(profile.corpusTokens ?? 0).toLocaleString('en-US')} tokens (continued pre-training).`
-        : trainingTokensAssumption(profile.labeledExamples ?? 0),
+        : trainingTokensAssumption(profile.labeledExamples ?? 0, tokensPerExample).replace(
+            ' (assumed)',
+            profile.exampleTokens === undefined ? ' (assumed)' : ' (tokens per example as you stated)',
+          ),
     });
   }
   const { fit, rentals, ownProjectHours } = bandAndRent(

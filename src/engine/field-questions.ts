@@ -144,6 +144,10 @@ export const FIELD_QUESTIONS: Readonly<Record<ProfileField, FieldQuestion>> = {
     question: 'May the advice propose a different model than the one you named?',
     why: 'When the named model rules out the method that would work, another model is often the way through.',
   },
+  exampleTokens: {
+    question: 'About how many tokens is one training example, input and output together?',
+    why: 'Training time grows with the tokens per example, and memory with the longest sequence.',
+  },
   currentMonthlySpendUSD: {
     question: 'What do you pay per month today for the model, in US dollars?',
     why: "Today's bill is the baseline a cheaper option must beat; list prices and assumed prompt sizes can be far off it.",

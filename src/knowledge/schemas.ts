@@ -249,6 +249,7 @@ export const FACT_TYPES = {
   deviceMemoryGB: 'number',
   corpusTokens: 'number',
   currentMonthlySpendUSD: 'number',
+  exampleTokens: 'number',
   canSwitchModel: 'boolean',
   // derived facts
   weightsAvailable: 'boolean', // modelAccess === open-weights

@@ -73,6 +73,7 @@ const LLM_FIELD_SHAPE = {
   deviceMemoryGB: z.number().nullable().describe('Memory the model may use on the target device, GB'),
   corpusTokens: z.number().nullable().describe('Size of the domain corpus in tokens'),
   canSwitchModel: z.boolean().nullable().describe('The team may switch to another model'),
+  exampleTokens: z.number().nullable().describe('Average tokens in one training example (input and output together)'),
   currentMonthlySpendUSD: z
     .number()
     .nullable()

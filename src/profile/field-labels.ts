@@ -35,6 +35,7 @@ const LABELS: Record<ProfileField, string> = {
   deviceMemoryGB: 'device memory',
   corpusTokens: 'corpus size',
   currentMonthlySpendUSD: 'current monthly bill',
+  exampleTokens: 'tokens per example',
   canSwitchModel: 'may switch model',
 };
 

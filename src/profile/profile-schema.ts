@@ -150,6 +150,13 @@ export const Profile = z
       .optional(),
     corpusTokens: z.number().min(0).max(1e15).describe('Size of the unlabeled domain corpus, in tokens').optional(),
     canSwitchModel: z.boolean().describe('May the advisor propose another model than the named one').optional(),
+    exampleTokens: z
+      .number()
+      .int()
+      .positive()
+      .max(1_000_000)
+      .describe('Average tokens in one training example, input and output together (training time and memory)')
+      .optional(),
     currentMonthlySpendUSD: z
       .number()
       .min(0)

@@ -19,6 +19,7 @@ import { corpusSizeFromTokens, extractCorpus } from '../extract/extractors/corpu
 import { extractCorpusTokens, TOKEN_SCALE } from '../extract/extractors/corpus-tokens.ts';
 import { extractDeployment } from '../extract/extractors/deployment.ts';
 import { extractDeviceMemory } from '../extract/extractors/device-memory.ts';
+import { extractExampleTokens } from '../extract/extractors/example-tokens.ts';
 import { extractExpertise } from '../extract/extractors/expertise.ts';
 import {
   extractGoals,
@@ -381,6 +382,12 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
     extractor: extractCanSwitchModel,
     answer: yesNo,
     describe: (value) => (value ? 'another model is allowed' : 'the model may not change'),
+  }),
+  exampleTokens: entry('exampleTokens', {
+    extractor: extractExampleTokens,
+    answer: numberAnswer((amount, unit) => (unit === 'k' || unit === 'thousand' ? amount * 1000 : amount)),
+    bounds: { answerMax: 1_000_000 },
+    describe: (value) => `about ${integer.format(value)} tokens per example`,
   }),
   currentMonthlySpendUSD: entry('currentMonthlySpendUSD', {
     extractor: extractCurrentSpend,

@@ -220,3 +220,22 @@ describe('a bill, a target and a goal said in passing (new-user trial 5)', () =>
     expect(said.task).toBeUndefined();
   });
 });
+
+describe('the length of one training example (new-user trial 5)', () => {
+  it.each([
+    ['our examples are ~5,000 tokens each (input) plus ~600 tokens of JSON output', 5600],
+    ['so maybe 5,000 tokens per document', 5000],
+    ['each example is about 2k tokens', 2000],
+  ])('reads %j as %d tokens per example', (message, tokens) => {
+    expect(fields(message).exampleTokens).toBe(tokens);
+  });
+
+  it('leaves a corpus size and a context window alone', () => {
+    expect(fields('we have about 350M tokens of docs').exampleTokens).toBeUndefined();
+    expect(fields('the context window is 128k tokens')).toEqual({});
+  });
+
+  it('reads a bare number as the answer to the question about it', () => {
+    expect(fields('about 3k', 'exampleTokens').exampleTokens).toBe(3000);
+  });
+});

@@ -305,6 +305,28 @@ describe('destination and first step (stage 6) on the real knowledge', () => {
   });
 });
 
+describe('the length of one training example', () => {
+  it('scales the training tokens and trains at that length, and says so', () => {
+    const base: Profile = {
+      modelName: 'Mistral 7B',
+      labeledExamples: 12_000,
+      gpuName: 'A10G',
+      gpuCount: 4,
+      taskType: 'extract',
+    };
+    const lora = (profile: Profile) => run(profile).recommendations.find((entry) => entry.method === 'lora')?.estimates;
+    const short = lora(base);
+    const long = lora({ ...base, exampleTokens: 5600 });
+    // 5,600 tokens against the 500 assumed: 11.2 times the training tokens, so about 11 times the hours.
+    expect((long?.trainingGpuHours ?? 0) / (short?.trainingGpuHours ?? 1)).toBeGreaterThan(10);
+    expect(long?.memoryGB?.needed ?? 0).toBeGreaterThan(short?.memoryGB?.needed ?? 0);
+    const said = run({ ...base, exampleTokens: 5600 }).assumptions.map((assumption) => assumption.why);
+    expect(said).toContain(
+      'Training tokens = 12000 examples × 5600 tokens × 3 epochs (tokens per example as you stated).',
+    );
+  });
+});
+
 describe("the team's own API bill", () => {
   it('replaces the list-price estimate, keeps it in the reason, and is what the monthly budget is held against', () => {
     const profile: Profile = {

@@ -29,7 +29,7 @@ const NOT_CORPUS_AFTER =
   /^\s*(?:of\s+)?(?:context|window|prompt|per\s+(?:request|call|query|message|example|day|month|answer|response)|each|a\s+(?:day|month|request)|output|input|limit|max|maximum)\b/;
 
 const NOT_CORPUS_BEFORE =
-  /\b(?:context(?:\s+window)?|prompt|window|limit|max(?:imum)?|up\s+to|per\s+\w+|each|output|input)\s+(?:of\s+)?$/;
+  /\b(?:context(?:\s+window)?|prompt|window|limit|max(?:imum)?|up\s+to|per\s+\w+|each|output|input)(?:\s+(?:is|are|of|=)|:)?\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
 
 export const extractCorpusTokens: Extractor = (message) => {
   const { lower } = message;

@@ -22,6 +22,8 @@ const STAYS = new RegExp(
     String.raw`\b(?:no|can't\s+use\s+(?:the\s+|any\s+)?|cannot\s+use\s+(?:the\s+|any\s+)?|not\s+allowed\s+to\s+use\s+(?:the\s+|any\s+)?)(?:public\s+)?cloud(?:\s+(?:apis?|services?|providers?|llms?))?\b(?!\s+(?:is|are)\s+(?:fine|ok|okay))`,
     String.raw`\b(?:can't|cannot|can\s+not|not\s+allowed\s+to|must\s+not|mustn't|never)\s+(?:send|upload|share|transfer|ship|expose)\s+(?:any\s+)?(?:customer\s+|patient\s+|user\s+|our\s+|the\s+)?(?:data|records|documents|information|text)\s+(?:to|with|outside)\b`,
     String.raw`\bno\s+(?:data|customer\s+data|patient\s+data)\s+(?:may|can|must|should)\s+(?:leave|go\s+(?:to|outside|out)|be\s+sent)\b`,
+    // "Compliance says no customer data goes to external APIs".
+    String.raw`\bno\s+(?:customer\s+|patient\s+|user\s+|personal\s+|client\s+)?data\s+(?:goes|gets\s+sent|is\s+sent|leaves)\s+(?:to|outside)\s+(?:any\s+)?(?:external|third[\s-]party|outside|public|cloud)\b`,
     String.raw`\b(?:data|records|documents|information|recordings|emails|notes)\s+(?:never|(?:must|may|can|should)\s+(?:not|never)|can't|cannot|won't|doesn't|doesnt|does\s+not|don't|dont|do\s+not)\s+(?:ever\s+)?leaves?\s+${PREMISES}`,
     String.raw`\b(?:won't|wont|will\s+not|doesn't|does\s+not|don't|do\s+not)\s+let\s+(?:any\s+(?:of\s+)?)?(?:the\s+|our\s+|customer\s+|patient\s+)?(?:data|records|documents|information)\s+(?:out|leave|outside)\b`,
     String.raw`\bno\s+(?:external|third[\s-]party)\s+(?:apis?|services|providers|vendors)\b`,

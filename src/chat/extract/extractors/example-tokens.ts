@@ -1,0 +1,49 @@
+/**
+ * @module Length of one training example in tokens (`exampleTokens`): "our examples are ~5,000 tokens each",
+ * "about 2k tokens per document", "5,000 tokens of input plus ~600 tokens of JSON output" (the two added). A corpus
+ * size ("350M tokens") or a context window is not an example's length.
+ */
+import { APPROX_SOURCE } from '../numbers.ts';
+import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+const AMOUNT = String.raw`((?<![\d.,])\d{1,3}(?:,\d{3})+|(?<![\d.,])\d+(?:\.\d+)?)\s?(k|thousand)?`;
+/** The things one training example is made of. */
+const ITEM = String.raw`(?:examples?|documents?|docs|inputs?|samples?|records?|pairs?|letters?|tickets?|transcripts?|contracts?|notes|applications?|conversations?|calls?|emails?|reports?|files?|pages?)`;
+/** "N tokens each", "N tokens per document", "N tokens long", "N tokens on average". */
+const TOKENS_PER_ITEM = new RegExp(
+  `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:(?:each|apiece|long|on\\s+average)\\b|per\\s+${ITEM}\\b)`,
+  'g',
+);
+/** "each example is about 2k tokens", "our documents are ~5,000 tokens", "a document averages 3k tokens". */
+const ITEM_IS_TOKENS = new RegExp(
+  `\\b${ITEM}\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b`,
+  'g',
+);
+/** "… plus ~600 tokens of JSON output": the output added to the input's length. */
+const PLUS_OUTPUT = new RegExp(
+  `^[^.;!?\\n]{0,40}?\\b(?:plus|\\+|and)\\s+${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+)?(?:\\w+\\s+)?(?:output|answers?|responses?|completions?)\\b`,
+);
+const MAX_EXAMPLE_TOKENS = 1_000_000;
+
+function tokens(digits: string | undefined, scale: string | undefined): number | undefined {
+  if (digits === undefined) return undefined;
+  const value = Number(digits.replaceAll(',', '')) * (scale ? 1000 : 1);
+  return Number.isFinite(value) && value >= 1 && value <= MAX_EXAMPLE_TOKENS ? Math.round(value) : undefined;
+}
+
+export const extractExampleTokens: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const pattern of [TOKENS_PER_ITEM, ITEM_IS_TOKENS]) {
+    for (const match of allMatches(pattern, lower)) {
+      const value = tokens(match[1], match[2]);
+      if (value === undefined) continue;
+      const end = match.index + match[0].length;
+      const output = PLUS_OUTPUT.exec(lower.slice(end, end + 80));
+      const extra = output ? (tokens(output[1], output[2]) ?? 0) : 0;
+      findings.push(findingFromMatch('exampleTokens', value + extra, match));
+    }
+  }
+  return findings;
+};
