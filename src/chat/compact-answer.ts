@@ -188,6 +188,9 @@ function costLine(recommendation: Recommendation, name: (method: MethodId) => st
           : `${name(method)} on your GPUs, no rental (their speed is not in the catalog: ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours on a datacenter GPU, longer on yours)`
         : `${name(method)} ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs${estimates.oneTimeUSD === undefined ? '' : `, ≈ $${money.format(estimates.oneTimeUSD)}`}`,
     );
+  } else if (estimates?.oneTimeUSD === 0 && estimates.memoryGB !== undefined && !provider) {
+    // An image generator on the team's GPUs: no rent, and no time from a formula that counts text tokens.
+    parts.push(`${name(method)} on your GPUs, no rental (its training time is not estimated for image models)`);
   }
   const rent = recommendation.computeOptions.find((option) => option.kind === 'rent');
   if (rent && rent.usd !== undefined && estimates?.oneTimeUSD === 0) {

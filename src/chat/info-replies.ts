@@ -63,6 +63,10 @@ function providerTierAfter(
   return { student: destination.student, monthlyUSD: today * ratio, ratio };
 }
 
+/** Said when no training time is given for an image generator (the engine's estimates.trainingHours assumption). */
+const IMAGE_TRAINING_UNTIMED =
+  "I don't estimate its training time: the compute formula counts text tokens, not denoising steps over images. Time one run on your GPU and multiply by the adapters you train and the runs each one takes (about three).";
+
 export function costReply(
   recommendation: Recommendation,
   asked: MethodId | true,
@@ -183,6 +187,14 @@ export function costReply(
     if (monthly !== undefined)
       return `${what} The API calls come to ${bill(monthly)}${trainsWeights(method, knowledge) ? " for the base model; a tuned copy is billed at the provider's higher rate" : ''}.`;
     return `${what} Tell me how many requests a day and I'll estimate the monthly API bill.`;
+  }
+  // An image generator: the token-based compute formula gives no time for it, and the answer says so.
+  const untimed =
+    recommendation.assumptions.some((assumption) => assumption.field === 'estimates.trainingHours') ||
+    (estimates?.trainingGpuHours === undefined && estimates?.memoryGB !== undefined && estimates.oneTimeUSD === 0);
+  if (lines.length === 0 && untimed && trainsWeights(method, knowledge)) {
+    const own = estimates?.oneTimeUSD === 0 ? `${name} on your own GPUs costs no rent. ` : '';
+    return `${own}${IMAGE_TRAINING_UNTIMED}`;
   }
   if (lines.length === 0) {
     const missing = entry?.decidedBy?.length ? ` It depends on ${joinWords(entry.decidedBy.map(fieldLabel))}.` : '';

@@ -107,7 +107,16 @@ export function runTurn(
 
   const understood = understoodFields(extraction);
 
-  if (intents.whatIf && understood.length > 0) {
+  // "how long would that take for SDXL?" about the model the plan already proposes is a question about the plan, not a
+  // what-if about another model.
+  const namesProposedModel = (current: Recommendation) =>
+    understood.some((item) => item.field === 'modelName') &&
+    understood.every((item) =>
+      item.field === 'modelName'
+        ? current.destination.model.name !== null && item.value === current.destination.model.name
+        : sameValue(previous.profile[item.field], item.value),
+    );
+  if (intents.whatIf && understood.length > 0 && !namesProposedModel(recommend(previous.profile, knowledge))) {
     const current = recommend(previous.profile, knowledge);
     const hypotheticalProfile = mergeProfile(previous.profile, extraction.fields, extraction.corrections) as Profile;
     const hypothetical = recommend(hypotheticalProfile, knowledge);

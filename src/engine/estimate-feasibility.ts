@@ -115,6 +115,11 @@ export interface FeasibilityEstimates {
   readonly serving: ServingCostResult | undefined;
   /** The engine-level defaults these estimates used. */
   readonly assumptions: Assumption[];
+  /**
+   * False for an image generator: training compute is counted in text tokens (6·P·D), which says nothing about
+   * denoising steps over images, so no training hours or rental cost are given for it.
+   */
+  readonly tokenCompute: boolean;
 }
 
 /**
@@ -355,14 +360,19 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
           ),
     });
   }
-  const { fit, rentals, ownProjectHours } = bandAndRent(
-    resolved,
-    knowledge,
-    checks,
-    inputs,
-    pricingGpu,
-    trainingTokens,
-  );
+  const tokenCompute = kind !== 'diffusion';
+  if (!tokenCompute) {
+    assumptions.push({
+      field: 'estimates.trainingHours',
+      value: null,
+      why: 'Training time is not estimated for an image generator: the compute formula counts text tokens, not denoising steps over images; time one run on your GPU and multiply by the runs you plan.',
+    });
+  }
+  const banded = bandAndRent(resolved, knowledge, checks, inputs, pricingGpu, trainingTokens);
+  const fit = banded.fit;
+  // No hours for an image generator: neither an owned project time nor a rental priced from token compute.
+  const rentals = tokenCompute ? banded.rentals : {};
+  const ownProjectHours = tokenCompute ? banded.ownProjectHours : {};
   if (Object.values(rentals).some((rental) => rental?.assumedExamples)) {
     assumptions.push({
       field: 'estimates.rentalExamples',
@@ -387,6 +397,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     servingGpus,
     serving,
     assumptions,
+    tokenCompute,
   };
 }
 

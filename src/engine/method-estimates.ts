@@ -96,7 +96,11 @@ export function methodEstimates(
     const training = chosen.check === 'inference' || chosen.check === 'inference-int4' ? undefined : chosen.check;
     if (training) {
       const rental = estimates.rentals[training];
-      if (levelFits(level) === true && estimate.compute) {
+      if (levelFits(level) === true && estimate.compute && !estimates.tokenCompute) {
+        // An image generator on owned GPUs: no rent, and no hours from a token-based formula.
+        entry.oneTimeUSD = 0;
+        entry.assumptions.push('On your own GPUs: no rental cost; training time is not estimated for image models.');
+      } else if (levelFits(level) === true && estimate.compute) {
         // Owned GPUs: time, not dollars.
         entry.trainingGpuHours = round(estimate.compute.gpuHours * PROJECT_RUNS);
         entry.oneTimeUSD = 0;

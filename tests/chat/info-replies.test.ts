@@ -315,3 +315,31 @@ describe('fit questions about serving, some of the GPUs, and longer sequences (n
     expect(turns[1]?.reply).toMatch(/assumes 2,048-token sequences; at 6,000 tokens/);
   });
 });
+
+describe('an image LoRA for 40 brands (new-user trial 5)', () => {
+  const agency = [
+    "We're a creative agency generating marketing images for about 40 client brands, each with its own look and mascots.",
+    'maybe 300 images a day. per brand we have between 20 and 100 approved images. we have a workstation with an RTX 4090 and $2,000.',
+    'a rented cloud GPU is fine. prompting midjourney plateaued, the mascots are never right. Just recommend.',
+  ];
+
+  it('gives no training hours from a token formula for an image generator, and says why', async () => {
+    const turns = await converse([...agency, 'what would it cost?']);
+    const answer = turns[2];
+    expect(answer?.recommendation.destination).toMatchObject({
+      method: 'lora',
+      model: { name: 'Stable Diffusion XL 1.0' },
+    });
+    expect(answer?.recommendation.destination.estimates?.trainingGpuHours).toBeUndefined();
+    expect(answer?.reply).toMatch(
+      /Cost: LoRA on your GPUs, no rental \(its training time is not estimated for image models\)/,
+    );
+    expect(turns[3]?.reply).toMatch(/I don't estimate its training time: the compute formula counts text tokens/);
+  });
+
+  it('answers a question naming the model the plan proposes as a question, not a what-if', async () => {
+    const turns = await converse([...agency, 'how long would that take for an SDXL LoRA?']);
+    expect(turns[3]?.kind).toBe('info');
+    expect(turns[3]?.reply).not.toMatch(/If you had/);
+  });
+});
