@@ -21,6 +21,10 @@ import { kindReplacingNamed } from './task-capability.ts';
  * is tried (stage 3, options). Pure.
  */
 
+/** A retrieval note that says the search misses the right passages ("correct article in the top 5 only 58%"). */
+const RETRIEVAL_MISSES =
+  /\b(?:retriev\w*|recall|top[\s-]?\d+|wrong\s+(?:chunks?|passages?|documents?|articles?|pages?)|(?:doesn't|does\s+not|didn't|can't|fails?\s+to)\s+find|misses|not\s+(?:found|retrieved))\b/i;
+
 /** Weeks at or under which a team with no ML experience ships the prompt baseline first. */
 export const RUSHED_WEEKS = 2;
 /** Under this many requests a day distillation does not pay (the rule low-volume-distillation-does-not-pay). */
@@ -42,6 +46,8 @@ export interface Wish {
   readonly why: string;
   /** A wish worth switching models for when the named model rules it out. */
   readonly strong: boolean;
+  /** The fix is a small model (a cost or latency cut): a substitute is sized like a distillation student. */
+  readonly smallModel?: boolean;
 }
 
 /** A substitute model on which one of `methods` is possible. */
@@ -312,11 +318,20 @@ export function wishList(
         strong: true,
       });
     }
-    if (has(KNOWLEDGE_NEEDS) && !diagnosis.retrievalExhausted) {
+    // Retrieval that stalled because it finds the wrong passages (not because the model misuses the right ones) is
+    // still the only fix for cited or weekly-changing knowledge.
+    const retrievalToImprove =
+      diagnosis.retrievalExhausted &&
+      diagnosis.retrievalRequired &&
+      !diagnosis.contextMisused &&
+      RETRIEVAL_MISSES.test(profile.tried?.find((entry) => entry.method === 'rag')?.note ?? '');
+    if (has(KNOWLEDGE_NEEDS) && (!diagnosis.retrievalExhausted || retrievalToImprove)) {
       wishes.push({
         methods: ['rag'],
         objective: 'none',
-        why: 'The gap is knowledge the model lacks or that changes: retrieval puts it into the prompt at answer time, with citations.',
+        why: diagnosis.retrievalExhausted
+          ? 'Answers must cite their sources or follow knowledge that changes weekly, which only retrieval does: retrieval that stalled is improved (chunking, hybrid keyword and vector search, reranking, retrieval measured on its own), not replaced.'
+          : 'The gap is knowledge the model lacks or that changes: retrieval puts it into the prompt at answer time, with citations.',
         strong: true,
       });
     }
@@ -368,7 +383,10 @@ export function wishList(
   const paced = isRushedNovice(profile)
     ? wishes.filter((wish) => !wish.methods.every((method) => TRAINING_METHODS.has(method)))
     : wishes;
-  return afterWhatWasTried(paced, diagnosis.spent);
+  // Knowledge that must be cited or changes weekly has no other fix than retrieval: retrieval that stalled is improved
+  // (chunking, hybrid search, reranking), not left for another method.
+  const irreplaceable: ReadonlySet<MethodId> = diagnosis.retrievalRequired ? new Set(['rag']) : new Set();
+  return afterWhatWasTried(paced, diagnosis.spent, irreplaceable);
 }
 
 /**
@@ -376,12 +394,16 @@ export function wishList(
  * wish it shares with other methods, and wishes made only of such methods go last (chosen only when nothing else is
  * possible, e.g. a locked model with no other lever).
  */
-function afterWhatWasTried(wishes: readonly Wish[], spent: ReadonlySet<MethodId>): Wish[] {
+function afterWhatWasTried(
+  wishes: readonly Wish[],
+  spent: ReadonlySet<MethodId>,
+  irreplaceable: ReadonlySet<MethodId> = new Set(),
+): Wish[] {
   if (spent.size === 0) return [...wishes];
   const fresh: Wish[] = [];
   const stale: Wish[] = [];
   for (const wish of wishes) {
-    const methods = wish.methods.filter((method) => !spent.has(method));
+    const methods = wish.methods.filter((method) => !spent.has(method) || irreplaceable.has(method));
     if (methods.length > 0) fresh.push({ ...wish, methods });
     else stale.push(wish);
   }
@@ -419,10 +441,16 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
     (facts.weightsAvailable !== false || servesItself || noTeacher)
   ) {
     return {
-      methods: ['lora', 'qlora', 'full-fine-tuning'],
+      // A team on a vendor's API with nothing of its own to serve on keeps a provider's channel first: a small model
+      // tuned by the provider on the labels (Nova, GPT-4.1 nano), or one it trains and serves itself.
+      methods:
+        servesItself || facts.hasGpu === true
+          ? ['lora', 'qlora', 'full-fine-tuning']
+          : ['managed-fine-tuning', 'lora', 'qlora', 'full-fine-tuning'],
       objective: 'sft',
       why: 'At this volume or latency the large model costs too much per answer, and the task is narrow with ample labelled data: a small model fine-tuned on those labels serves it for a fraction of the cost.',
       strong: true,
+      smallModel: true,
     };
   }
   // A tuned copy of the named model is billed above its base: the provider's tuning is a cost fix only on the

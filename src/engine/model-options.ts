@@ -86,7 +86,8 @@ export function searchSubstitute(
     : wish.methods;
   let conditional: Substitute | undefined;
   let decidedBy: string[] = [];
-  const forStudent = wish.methods.every((method) => method === 'distillation');
+  // A student, or a small model trained on the labels to cut the cost per answer: student-sized candidates.
+  const forStudent = wish.methods.every((method) => method === 'distillation') || wish.smallModel === true;
   for (const candidate of candidates(profile, named, knowledge, facts, methods, forStudent).slice(0, MAX_EVALUATED)) {
     const next: Profile = { ...profile, modelName: candidate.name };
     for (const field of MODEL_FIELDS) if (field !== 'modelName') delete next[field];

@@ -238,6 +238,40 @@ describe('destination and first step (stage 6) on the real knowledge', () => {
       { switched: true },
     ],
     [
+      'cited, weekly-changing answers whose retrieval finds the wrong article: improve retrieval, no other method',
+      {
+        modelName: 'Gemini 2.5 Flash',
+        modelAccess: 'api-with-finetuning',
+        task: 'IT helpdesk answers citing the knowledge-base article used',
+        taskType: 'chat',
+        needsCitations: true,
+        knowledgeChanges: 'weekly',
+        unlabeledCorpus: 'large',
+        labeledExamples: 300,
+        tried: [
+          { method: 'rag', result: 'plateaued', note: 'correct article in the retrieved top 5 only 58% of the time' },
+        ],
+      },
+      ['rag'],
+      {},
+    ],
+    [
+      'a retired API model, a cost goal and ample labels: a small model trained on them, not a 72B',
+      {
+        modelName: 'Claude 3 Haiku',
+        labeledExamples: 3200,
+        canSwitchModel: true,
+        gpuCount: 0,
+        requestsPerDay: 150_000,
+        goals: ['cost'],
+        task: 'tag customer-support emails with an intent label',
+        taskType: 'classify',
+        deployment: 'cloud-api',
+      },
+      ['lora', 'qlora', 'managed-fine-tuning', 'distillation'],
+      { switched: true },
+    ],
+    [
       'a coding assistant that knows our monorepo is a knowledge gap',
       {
         task: 'private coding assistant that knows our internal monorepo and SDKs',
@@ -477,5 +511,27 @@ describe('resolution of model families and multi-copy serving', () => {
     expect(reasons.map((reason) => reason.ruleId)).toContain('full-copies-per-task-do-not-fit');
     const few = run({ ...profile, tasksCount: 2 }).recommendations.find((entry) => entry.method === 'full-fine-tuning');
     expect(few?.reasons.map((reason) => reason.ruleId)).not.toContain('full-copies-per-task-do-not-fit');
+  });
+});
+
+describe('a small substitute for a cost cut', () => {
+  it('sizes the model trained on the labels like a student (at most 8B), not the largest open model', async () => {
+    const knowledgeForSize = await loadKnowledge(knowledgeDir);
+    const result = recommend(
+      {
+        modelName: 'Claude 3 Haiku',
+        labeledExamples: 3200,
+        canSwitchModel: true,
+        gpuCount: 0,
+        requestsPerDay: 150_000,
+        goals: ['cost'],
+        taskType: 'classify',
+        deployment: 'cloud-api',
+      },
+      knowledgeForSize,
+      { explain: 'none' },
+    );
+    const substitute = knowledgeForSize.models.find((model) => model.name === result.destination.model.name);
+    expect(substitute?.paramsB ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(8);
   });
 });
