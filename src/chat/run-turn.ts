@@ -70,6 +70,8 @@ export interface TurnOptions {
 }
 
 const DEFAULT_MAX_QUESTIONS = 3;
+/** "the 7B" for Qwen2.5 7B (7.6B): a size this close to the plan's model names that model. */
+const SAME_SIZE_TOLERANCE = 0.15;
 
 /**
  * One conversational turn, pure and deterministic: merge what the message says into the profile (the latest
@@ -83,7 +85,7 @@ export function runTurn(
   options: TurnOptions = {},
 ): TurnResult {
   const maxQuestions = options.maxQuestions ?? DEFAULT_MAX_QUESTIONS;
-  extraction = keepStatedGpuVariant(previous.profile, extraction);
+  extraction = dropRestatedSize(previous.profile, keepStatedGpuVariant(previous.profile, extraction), knowledge);
   const { intents } = extraction;
 
   if (intents.reset) {
@@ -109,14 +111,29 @@ export function runTurn(
 
   // "how long would that take for SDXL?" about the model the plan already proposes is a question about the plan, not a
   // what-if about another model.
-  const namesProposedModel = (current: Recommendation) =>
-    understood.some((item) => item.field === 'modelName') &&
-    understood.every((item) =>
-      item.field === 'modelName'
-        ? current.destination.model.name !== null && item.value === current.destination.model.name
-        : sameValue(previous.profile[item.field], item.value),
+  // "can't I just run the 7B on my MacBook?" names the plan's own model by its size: no what-if either.
+  const namesProposedModel = (current: Recommendation) => {
+    const planModel = current.destination.model.name;
+    const size = knowledge.models.find((model) => model.name === planModel)?.paramsB;
+    return (
+      understood.some((item) => item.field === 'modelName' || item.field === 'modelParamsB') &&
+      understood.every((item) =>
+        item.field === 'modelName'
+          ? planModel !== null && item.value === planModel
+          : item.field === 'modelParamsB'
+            ? size !== undefined && Math.abs((item.value as number) - size) <= size * SAME_SIZE_TOLERANCE
+            : sameValue(previous.profile[item.field], item.value) || item.field === 'deviceMemoryGB',
+      )
     );
-  if (intents.whatIf && understood.length > 0 && !namesProposedModel(recommend(previous.profile, knowledge))) {
+  };
+  // A "what if" that restates only what is already known changes nothing: the question in it is answered instead.
+  const changesSomething = understood.some((item) => !sameValue(previous.profile[item.field], item.value));
+  if (
+    intents.whatIf &&
+    understood.length > 0 &&
+    changesSomething &&
+    !namesProposedModel(recommend(previous.profile, knowledge))
+  ) {
     const current = recommend(previous.profile, knowledge);
     const hypotheticalProfile = mergeProfile(previous.profile, extraction.fields, extraction.corrections) as Profile;
     const hypothetical = recommend(hypotheticalProfile, knowledge);
@@ -361,6 +378,22 @@ export function keepStatedGpuVariant(previous: Partial<Profile>, extraction: Tur
   if (/\d\s?(?:gb|gib|gigs?)\b/i.test(extraction.evidence.gpuName ?? '')) return extraction;
   const { gpuName: _default, ...fields } = extraction.fields;
   const { gpuName: _words, ...evidence } = extraction.evidence;
+  return { ...extraction, fields, evidence };
+}
+
+/** "the 7B" said of Qwen2.5 7B (7.6B in the catalog): the model's size restated, not a new fact that overrides it. */
+export function dropRestatedSize(
+  previous: Partial<Profile>,
+  extraction: TurnExtraction,
+  knowledge: Knowledge,
+): TurnExtraction {
+  const size = extraction.fields.modelParamsB;
+  if (size === undefined || extraction.fields.modelName !== undefined || previous.modelName === undefined)
+    return extraction;
+  const named = knowledge.models.find((model) => model.name === previous.modelName)?.paramsB;
+  if (named === undefined || Math.abs(size - named) > named * SAME_SIZE_TOLERANCE) return extraction;
+  const { modelParamsB: _size, ...fields } = extraction.fields;
+  const { modelParamsB: _words, ...evidence } = extraction.evidence;
   return { ...extraction, fields, evidence };
 }
 

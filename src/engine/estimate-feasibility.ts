@@ -253,7 +253,16 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     const quantised =
       ownMemoryGB !== undefined && checks.inference.memoryGB.total > ownMemoryGB && int4Needed <= ownMemoryGB;
     const needed = quantised ? int4Needed : checks.inference.memoryGB.total;
-    servingGpu = chooseServingGpu(resolved, knowledge, needed, ownMemoryGB);
+    // A model that runs on the users' device (a phone, a laptop, an edge box) at 4 bits has no serving GPU to pay.
+    const onDevice = profile.deviceMemoryGB !== undefined && int4Needed <= profile.deviceMemoryGB;
+    servingGpu = onDevice ? undefined : chooseServingGpu(resolved, knowledge, needed, ownMemoryGB);
+    if (onDevice) {
+      assumptions.push({
+        field: 'estimates.servingGpus',
+        value: 0,
+        why: `Served on the device at 4 bits (about ${Math.round(int4Needed * 10) / 10} GB of its ${profile.deviceMemoryGB} GB): no serving GPU and no monthly bill.`,
+      });
+    }
     if (servingGpu) {
       // As many GPUs as the model needs, not every GPU the caller has: a 7B model on a 4-GPU node is served
       // from one of them.

@@ -343,3 +343,30 @@ describe('an image LoRA for 40 brands (new-user trial 5)', () => {
     expect(turns[3]?.reply).not.toMatch(/If you had/);
   });
 });
+
+describe('a student with a MacBook and no money (new-user trial 5)', () => {
+  const student = [
+    "hi! I'm a master's student, my thesis is about making a small LLM answer questions about Portuguese labour law. I don't have a GPU, just a MacBook Air M2 with 16GB, and basically no money.",
+    'answer questions about Portuguese labour law, in Portuguese, pointing to the article number',
+    "it's all public law texts, nothing private. around 500 pages, amended a few times a year. no labelled Q&A pairs yet.",
+    'open weights, probably Qwen2.5 7B. Just recommend.',
+  ];
+
+  it('serves the model on the laptop it fits, with no monthly GPU bill', async () => {
+    const turns = await converse(student);
+    const answer = turns[3];
+    expect(answer?.recommendation.destination.method).toBe('rag');
+    expect(answer?.reply).not.toMatch(/a month of GPU time/);
+    const served = answer?.recommendation.assumptions.find(
+      (assumption) => assumption.field === 'estimates.servingGpus',
+    );
+    expect(served?.why).toMatch(/^Served on the device at 4 bits/);
+  });
+
+  it('answers "can\'t I just run the 7B on my MacBook?" as a fit question on the device, not a what-if', async () => {
+    const turns = await converse([...student, "can't I just run the 7B on my MacBook (M2, 16GB) with ollama?"]);
+    expect(turns[4]?.kind).toBe('info');
+    expect(turns[4]?.reply).toMatch(/^On the device: yes, Qwen2\.5 7B at 4 bits fits the 16 GB/);
+    expect(turns[4]?.state.profile.modelParamsB).toBeUndefined();
+  });
+});

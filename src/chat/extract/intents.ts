@@ -50,7 +50,7 @@ const COST =
   /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z-]+)?)\s+cost|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|how\s+many\s+(?:gpu[\s-])?hours)/;
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
-  /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2})\s+(?:fit|run)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram))/;
+  /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2})\s+(?:fit|run)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram))/;
 const DEFINITION = new RegExp(
   `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|sorry|hmm|wait),?\\s+)(?:what(?:'s|\\s+is|\\s+are)|explain|define|what\\s+does)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})(?:\\s+(?:mean|exactly|actually|again))?\\s*\\??\\s*$`,
 );
@@ -177,6 +177,15 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     if (enoughMethod) intents.whyNot = enoughMethod;
     else readQuestions(lower, intents);
   }
+  // "can't I just run the 7B on my MacBook (M2, 16GB)?": a fit question about the team's own machine, not a what-if.
+  if (
+    intents.asksFit !== undefined &&
+    intents.whatIf &&
+    /\b(?:my|our)\s+(?:own\s+)?(?:mac\w*|laptops?|pcs?|desktops?|machines?|workstations?|phones?|gpus?|cards?|servers?|boxes?)\b/.test(
+      lower,
+    )
+  )
+    intents.whatIf = false;
   if (GENERIC_FINE_TUNING.test(lower) && !FULL.test(lower)) intents.genericFineTuning = true;
   if (QUESTION_FORM.test(lower)) intents.asksSomething = true;
   return intents;

@@ -51,7 +51,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:infotainment|head\s+unit)\b`,
         String.raw`\b(?:intel\s+)?nucs?\b`,
         String.raw`\b(?:in|inside)\s+the\s+(?:user's\s+|users'\s+)?browser\b|\bwebgpu\b`,
-        String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|work|use\s+it)\s+(?:locally\s+|offline\s+|fully\s+)?on\s+(?:the\s+|our\s+|their\s+|users'\s+|employees'\s+|staff\s+)?(?:[a-z]+'s\s+|[a-z]+s'\s+)?(?:field\s+|work\s+|company\s+|staff\s+)?(?:\d+\s?gb\s+(?:ram\s+)?)?(?:laptops?|macbooks?|chromebooks?|notebooks?|desktops?|pcs|workstations?)\b`,
+        String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|work|use\s+it)\s+(?:locally\s+|offline\s+|fully\s+)?on\s+(?:the\s+|our\s+|my\s+|their\s+|users'\s+|employees'\s+|staff\s+)?(?:[a-z]+'s\s+|[a-z]+s'\s+)?(?:field\s+|work\s+|company\s+|staff\s+)?(?:\d+\s?gb\s+(?:ram\s+)?)?(?:laptops?|macbooks?|chromebooks?|notebooks?|desktops?|pcs|workstations?)\b`,
         String.raw`\bon\s+(?:our\s+|their\s+|the\s+)?(?:chromebooks?|macbooks?)\b`,
         // "run on our field engineers' laptops", "target is macbook airs".
         String.raw`\brun\w*\s+(?:locally\s+)?on\s+(?:our|the|their)\s+(?:[a-z-]+\s+){0,2}?[a-z]+(?:'s|s')\s+(?:laptops?|macbooks?|pcs|desktops?|machines|computers)\b`,

@@ -5,11 +5,11 @@
 import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const DEVICE = String.raw`(?:phones?|devices?|handsets?|smartphones?|android|(?:iphones?|pixels?|galaxy)(?:\s+\d+)?(?:\s+(?:pros?|max|plus|ultra|minis?))*|ipads?|tablets?|laptops?|macbooks?(?:\s+(?:airs?|pros?))?|(?:intel\s+)?nucs?|(?:edge\s+)?gateways?|infotainment\s+units?|head\s+units?|jetson(?:\s+\w+)?|raspberry\s+pi(?:\s+\d)?|edge\s+(?:box|boxes|devices?)|embedded\s+(?:box|boards?|devices?)|(?:the\s+)?(?:kiosk|car|headset|camera|speaker|watch)s?|browser|(?:players?|users?|customers?|gamers?)'?s?'?\s+(?:pcs?|machines|computers|consoles?)|consoles?|game)`;
+const DEVICE = String.raw`(?:phones?|devices?|handsets?|smartphones?|android|(?:iphones?|pixels?|galaxy)(?:\s+\d+)?(?:\s+(?:pros?|max|plus|ultra|minis?))*|ipads?|tablets?|laptops?|mac(?:book)?s?(?:\s+(?:airs?|pros?))?(?:\s+m[1-4](?:\s+(?:pro|max|ultra))?)?|\bm[1-4](?:\s+(?:pro|max|ultra))?|(?:intel\s+)?nucs?|(?:edge\s+)?gateways?|infotainment\s+units?|head\s+units?|jetson(?:\s+\w+)?|raspberry\s+pi(?:\s+\d)?|edge\s+(?:box|boxes|devices?)|embedded\s+(?:box|boards?|devices?)|(?:the\s+)?(?:kiosk|car|headset|camera|speaker|watch)s?|browser|(?:players?|users?|customers?|gamers?)'?s?'?\s+(?:pcs?|machines|computers|consoles?)|consoles?|game)`;
 
 const DEVICE_MEMORY = new RegExp(
   [
-    `(?:${DEVICE})\\s+(?:with|w\\/|has|have|having|that\\s+have|only\\s+(?:have|has))\\s+(?:only\\s+|about\\s+|around\\s+|maybe\\s+|roughly\\s+|~)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
+    `(?:${DEVICE})(?:,?\\s+which|,?\\s+that)?\\s+(?:with|w\\/|has|have|having|that\\s+have|only\\s+(?:have|has))\\s+(?:only\\s+|about\\s+|around\\s+|maybe\\s+|roughly\\s+|~)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
     // "phones, about 6 gigs" (a short answer naming the device and its memory).
     `^\\W*(?:${DEVICE}),?\\s+(?:about\\s+|around\\s+|~\\s*|maybe\\s+)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)\\s+(?:(?:of\\s+)?(?:ram|memory|unified\\s+memory)\\s+)?(?:on|in)\\s+(?:the\\s+|our\\s+|a\\s+|their\\s+|most\\s+|target\\s+)?(?:${DEVICE})`,
@@ -17,7 +17,7 @@ const DEVICE_MEMORY = new RegExp(
     `(?:memory|ram)\\s+(?:budget|limit|cap)\\s+(?:of|is|:)?\\s*(?:about\\s+|around\\s+)?(\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)`,
     `(?:under|below|within|at\\s+most)\\s+(\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:ram|memory)\\s+(?:on|in)\\s+(?:the\\s+)?(?:${DEVICE})`,
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:ram|memory)\\s+(?:${DEVICE})`,
-    `(?:${DEVICE})(?:\\s+[\\w-]+){0,2}\\s*\\(\\s*((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)(?:\\s+(?:ram|memory))?\\s*\\)`,
+    `(?:${DEVICE})(?:\\s+[\\w-]+){0,2}\\s*\\(\\s*(?:[\\w-]+(?:\\s+[\\w-]+)?,?\\s+)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)(?:\\s+(?:ram|memory|unified\\s+memory))?\\s*\\)`,
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:mb)\\s+(?:(?:of\\s+)?(?:ram|memory)\\s+)?(?:on|in)\\s+(?:the\\s+)?(?:${DEVICE})`,
   ].join('|'),
   'g',
