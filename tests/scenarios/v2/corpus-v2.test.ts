@@ -91,6 +91,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch11.json')),
     ...loadCases(here('./batch12.json')),
     ...loadCases(here('./batch13.json')),
+    ...loadCases(here('./batch14.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -138,6 +139,18 @@ const KNOWN_MISSES = new Map<string, string>([
   [
     'w17-claude3-haiku-retired-retune-on-bedrock',
     "the graders re-run the retired Claude 3 Haiku fine-tune as a provider job on Amazon Nova (Bedrock); the engine's substitutes are open-weight models only, so it trains a small open model (Qwen2.5 7B) on the labels instead: API models with a live tuning offer are not yet proposed as substitutes",
+  ],
+  [
+    'rt5-teacher-gpt4o-onprem-no-gpu',
+    'the graders run the 3B model on CPU servers; the engine does not model CPU serving, so with no GPUs, data on the premises and no budget every method is ruled out (a dead end, nothing judged viable)',
+  ],
+  [
+    'rt5-mixtral-t4-active-params-trap',
+    'the graders keep few-shot prompting of Mixtral 8x7B on a 16 GB T4; its 4-bit weights alone (about 25 GB) exceed the card, so the engine rules out serving it there at all (a dead end) unless CPU offload is assumed',
+  ],
+  [
+    'rt5-local-teacher-instead-of-gpt4o',
+    'the graders swap the API teacher (GPT-4o cannot see on-premises data) for a local open-weight teacher on the L4; the engine does not substitute a teacher, so with no labels it stays with a prompt baseline',
   ],
   [
     'w16-ngo-crisis-sms-needs',
