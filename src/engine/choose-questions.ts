@@ -189,7 +189,10 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const tuningClosed =
     facts.weightsAvailable === false &&
     !TUNING_CHANNEL_METHODS.some((method) => analysis.feasibility.get(method)?.status !== 'infeasible');
-  if (wantsTuning && tuningClosed && input.canSwitchModel === undefined) {
+  // "Make it better", "improve it with our transcripts" on a model no channel can tune: any fix past the prompt means
+  // another model, so whether that is allowed is asked up front.
+  const wantsImprovement = /\b(?:better|improv\w*|adapt\w*|customi[sz]\w*|learn\w*|teach\w*)\b/i.test(input.task ?? '');
+  if ((wantsTuning || wantsImprovement) && tuningClosed && input.canSwitchModel === undefined) {
     ask('canSwitchModel', 'No channel can tune the named model; tuning means another model.');
   }
 

@@ -353,6 +353,12 @@ describe('questions (stage 7): the rule behind each question', () => {
       [],
     ],
     [
+      '"make it better" on a model no channel can tune: whether another model may be used is asked',
+      { modelName: 'Claude Sonnet', task: 'make it better for our support team' },
+      ['canSwitchModel'],
+      [],
+    ],
+    [
       'the examples come before whether prompting was tried: they decide whether tuning can happen at all',
       { task: 'pull 15 fields from supplier invoices into JSON', taskType: 'extract', needsStyleOrFormat: true },
       ['labeledExamples'],
