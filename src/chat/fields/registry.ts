@@ -132,6 +132,12 @@ const TASK_TYPE_WORDS: Readonly<Record<TaskType, string>> = {
 const gigabytes = (amount: number, unit: string) => (unit === '' || unit === 'gb' ? amount : undefined);
 
 /** The registry: one entry per profile field (the mapped type makes a missing field a compile error). */
+/** A bare amount per month ("about 1800", "$12k"); a yearly figure is divided by 12. */
+const MONTHLY_AMOUNT_ANSWER = numberAnswer((amount, unit, after) => {
+  if (/^\s*(?:\/\s?|per\s+|a\s+)?(?:year|yr)\b/.test(after)) return amount / 12;
+  return unit === '' && !COUNTED_THING.test(after) ? amount : undefined;
+});
+
 export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
   modelName: entry('modelName', {
     extractor: extractModel,
@@ -229,10 +235,7 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
   }),
   monthlyBudgetUSD: entry('monthlyBudgetUSD', {
     extractor: extractBudget,
-    answer: numberAnswer((amount, unit, after) => {
-      if (/^\s*(?:\/\s?|per\s+|a\s+)?(?:year|yr)\b/.test(after)) return amount / 12;
-      return unit === '' && !COUNTED_THING.test(after) ? amount : undefined;
-    }),
+    answer: MONTHLY_AMOUNT_ANSWER,
     bounds: { zeroAllowed: true },
     describe: (value, label) => `${label} $${integer.format(value)}`,
   }),
@@ -391,10 +394,7 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
   }),
   currentMonthlySpendUSD: entry('currentMonthlySpendUSD', {
     extractor: extractCurrentSpend,
-    answer: numberAnswer((amount, unit, after) => {
-      if (/^\s*(?:\/\s?|per\s+|a\s+)?(?:year|yr)\b/.test(after)) return amount / 12;
-      return unit === '' && !COUNTED_THING.test(after) ? amount : undefined;
-    }),
+    answer: MONTHLY_AMOUNT_ANSWER,
     bounds: { zeroAllowed: true },
     describe: (value, label) => `${label} $${integer.format(value)}`,
   }),
