@@ -239,3 +239,26 @@ describe('the length of one training example (new-user trial 5)', () => {
     expect(fields('about 3k', 'exampleTokens').exampleTokens).toBe(3000);
   });
 });
+
+describe('labelled pairs and a tuned model said in passing (batch x10)', () => {
+  it.each([
+    ['Have about 1,500 past descriptions written by our copywriters.', 1500],
+    ["We have 4,000 question->SQL pairs from our analysts' query logs.", 4000],
+    ['~300k aligned sentence pairs from past jobs', 300_000],
+    ['Our data: 900 support conversations rated good by agents.', 900],
+  ])('reads %j as %d labelled examples', (message, count) => {
+    expect(fields(message).labeledExamples).toBe(count);
+  });
+
+  it.each([
+    'Our model is a T5 Large we fine-tuned ourselves for query rewriting.',
+    "Model is our own SFT'd Llama 3 8B.",
+    'We have a BERT-base classifier in prod, fully fine-tuned on 50k labeled support emails',
+  ])('reads %j as a fine-tuned model', (message) => {
+    expect(fields(message).modelStage).toBe('fine-tuned');
+  });
+
+  it('reads "no customer data leaves our data center" as residency', () => {
+    expect(fields('Compliance says: no customer data leaves our data center, period.').dataMustStayOnPrem).toBe(true);
+  });
+});

@@ -7,7 +7,7 @@ import type { Extractor, Finding } from '../types.ts';
 
 const LABELED = String.raw`(?:label(?:l)?ed|resolved|answered|labled|lablled|annotated|tagged|hand[\s-]?(?:label(?:l)?ed|written|annotated)|human[\s-]?(?:label(?:l)?ed|written|annotated)|curated|gold|graded|rated|approved|verified|validated|vetted|accepted|corrected|hand[\s-]?checked|supervised|training|fine[\s-]?tuning|example)`;
 /** Nouns that are labeled examples by themselves. */
-const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|triples?|triplets?|tuples?|demonstrations?|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?)`;
+const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|triples?|triplets?|tuples?|demonstrations?|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?->\s?[a-z]+\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+)?pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
   '(?:tickets?|letters?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations)';
@@ -58,7 +58,7 @@ const COUNT_RECORDS_WITH_LABELS = new RegExp(
 );
 /** "50,000 past email replies from agents": answers people wrote are the outputs of input/output examples. */
 const COUNT_REPLIES_BY_PEOPLE = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?(?:replies|responses|answers)\\s+(?:from|by|written\\s+by|sent\\s+by)\\s+(?:our\\s+|the\\s+)?(?:[a-z-]+\\s+)?(?:agents?|staff|support|reps?|representatives|team|humans?|people|experts?|doctors|nurses|lawyers|editors|engineers)\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?(?:replies|responses|answers|descriptions|summaries|articles|posts|captions|emails|headlines|translations|conversations|chats|tickets)\\s+(?:from|by|written\\s+by|sent\\s+by|rated\\s+good\\s+by|approved\\s+by)\\s+(?:our\\s+|the\\s+)?(?:[a-z-]+\\s+)?(?:agents?|staff|support|reps?|representatives|team|humans?|people|experts?|doctors|nurses|lawyers|editors|engineers|copywriters|writers|designers|analysts|translators|reviewers)\\b`,
   'g',
 );
 /**
