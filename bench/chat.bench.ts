@@ -20,6 +20,17 @@ const CONVERSATION = [
 ];
 
 /**
+ * The conversation's message for a round, made different per session (the first names the session's team; "about
+ * 300" becomes "about 301", "302"…): every
+ * session then holds its own profile, so no session is answered from an answer computed for another one.
+ */
+function messageFor(round: number, session: number): string {
+  const text = CONVERSATION[round % CONVERSATION.length]!;
+  if (text === 'about 300') return `about ${300 + session}`;
+  return round === 0 ? `${text} for team ${session + 1}` : text;
+}
+
+/**
  * One rule-only chat turn (extraction + dialogue turn + engine + one fsynced session write), timed end to end
  * through the chat service: `sessions` sessions each run the conversation, all sessions' turns concurrently.
  */
@@ -31,11 +42,10 @@ async function timeTurns(knowledge: Knowledge, dataDir: string, sessions: number
   for (let index = 0; index < sessions; index += 1) opened.push(await service.openSession());
   const samples: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
-    const text = CONVERSATION[round % CONVERSATION.length]!;
     await Promise.all(
-      opened.map(async (credentials) => {
+      opened.map(async (credentials, session) => {
         const started = performance.now();
-        await service.runTurn({ credentials, text });
+        await service.runTurn({ credentials, text: messageFor(round, session) });
         samples.push(performance.now() - started);
       }),
     );
@@ -68,12 +78,12 @@ async function timePacedTurns(
   };
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   await Promise.all(
-    Array.from({ length: sessions }, async () => {
+    Array.from({ length: sessions }, async (_unused, session) => {
       const credentials = await service.openSession();
       for (let round = 0; round < rounds; round += 1) {
         await pause(random() * maxThinkMs);
         const started = performance.now();
-        await service.runTurn({ credentials, text: CONVERSATION[round % CONVERSATION.length]! });
+        await service.runTurn({ credentials, text: messageFor(round, session) });
         samples.push(performance.now() - started);
       }
     }),

@@ -70,6 +70,42 @@ export interface TurnOptions {
 }
 
 const DEFAULT_MAX_QUESTIONS = 3;
+/** Answers kept per knowledge base: a turn (and the one after it) asks for the same profile's answer more than once. */
+const MEMO_ENTRIES = 256;
+const memoByKnowledge = new WeakMap<Knowledge, Map<string, Recommendation>>();
+
+/**
+ * The engine's answer for a profile, computed once while it stays among the last MEMO_ENTRIES asked: the engine is
+ * pure and deterministic, and nothing in the chat changes a recommendation it is handed (under the tests they are
+ * frozen, so a change would throw).
+ */
+function recommendFor(profile: Partial<Profile>, knowledge: Knowledge): Recommendation {
+  let memo = memoByKnowledge.get(knowledge);
+  if (!memo) {
+    memo = new Map();
+    memoByKnowledge.set(knowledge, memo);
+  }
+  const key = JSON.stringify(profile);
+  const cached = memo.get(key);
+  if (cached) {
+    memo.delete(key);
+    memo.set(key, cached);
+    return cached;
+  }
+  const computed = recommend(profile as Profile, knowledge);
+  if (process.env.VITEST) deepFreeze(computed);
+  memo.set(key, computed);
+  if (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
+  return computed;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
 /** "the 7B" for Qwen2.5 7B (7.6B): a size this close to the plan's model names that model. */
 const SAME_SIZE_TOLERANCE = 0.15;
 
@@ -90,7 +126,7 @@ export function runTurn(
 
   if (intents.reset) {
     const state = initialDialogueState();
-    const recommendation = recommend({}, knowledge);
+    const recommendation = recommendFor({}, knowledge);
     const question = nextQuestion(recommendation, state);
     const nextState = question ? askState(state, question) : state;
     const reply = textReply(
@@ -132,11 +168,11 @@ export function runTurn(
     intents.whatIf &&
     understood.length > 0 &&
     changesSomething &&
-    !namesProposedModel(recommend(previous.profile, knowledge))
+    !namesProposedModel(recommendFor(previous.profile, knowledge))
   ) {
-    const current = recommend(previous.profile, knowledge);
+    const current = recommendFor(previous.profile, knowledge);
     const hypotheticalProfile = mergeProfile(previous.profile, extraction.fields, extraction.corrections) as Profile;
-    const hypothetical = recommend(hypotheticalProfile, knowledge);
+    const hypothetical = recommendFor(hypotheticalProfile, knowledge);
     // Say only what would change ("our two cards" restates the GPUs the team has).
     const changed = understood.filter((item) => !sameValue(previous.profile[item.field], item.value));
     const reply = textReply(whatIfReply(changed.length > 0 ? changed : understood, current, hypothetical, knowledge), [
@@ -153,7 +189,7 @@ export function runTurn(
   }
 
   const state = applyUnderstood(previous, extraction, understood);
-  const recommendation = recommend(state.profile, knowledge);
+  const recommendation = recommendFor(state.profile, knowledge);
 
   const askedMethod = intents.whyNot ?? intents.whyMethod;
   if (askedMethod) {
@@ -241,7 +277,7 @@ export function runTurn(
   const { text: body, footnotes, sources } = compactAnswerParts(recommendation, knowledge);
   // After an earlier answer, compare with the advice before this message so the reply says what changed.
   // "What's the final plan?" asks for the whole answer again, on purpose.
-  const before = previous.answered && !restate ? recommend(previous.profile, knowledge) : undefined;
+  const before = previous.answered && !restate ? recommendFor(previous.profile, knowledge) : undefined;
   const answer = answerReply(recommendation, understood, provisional, before, knowledge, body, answeredState.profile);
   // Footnotes only under the body whose marks [n] they explain (a one-line "nothing changed" reply has none).
   const reply: ReplyData =
@@ -332,7 +368,7 @@ function infoReply(
     // per-GPU overheads, so the need is computed again, not scaled).
     const gpus = intents.asksFitGpus;
     const subset = gpus !== undefined && profile.gpuCount !== undefined && gpus < profile.gpuCount;
-    const sized = subset ? recommend({ ...profile, gpuCount: gpus } as Profile, knowledge) : recommendation;
+    const sized = subset ? recommendFor({ ...profile, gpuCount: gpus } as Profile, knowledge) : recommendation;
     parts.push(
       fitReply(
         sized,
@@ -597,7 +633,7 @@ function planModelRecommendation(
   const { model } = recommendation.destination;
   if (model.name === null || !(model.switched || model.proposed)) return undefined;
   const { modelAccess: _access, modelParamsB: _size, modelStage: _stage, ...rest } = profile;
-  return recommend({ ...rest, modelName: model.name }, knowledge);
+  return recommendFor({ ...rest, modelName: model.name }, knowledge);
 }
 
 function whatIfReply(
