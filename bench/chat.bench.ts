@@ -20,14 +20,13 @@ const CONVERSATION = [
 ];
 
 /**
- * The conversation's message for a round, made different per session (the first names the session's team; "about
- * 300" becomes "about 301", "302"…): every
+ * The conversation's message for a round, made different per session (the first one says the session's own volume,
+ * "about 1,000 questions a day", "about 1,001"…): every
  * session then holds its own profile, so no session is answered from an answer computed for another one.
  */
 function messageFor(round: number, session: number): string {
   const text = CONVERSATION[round % CONVERSATION.length]!;
-  if (text === 'about 300') return `about ${300 + session}`;
-  return round === 0 ? `${text} for team ${session + 1}` : text;
+  return round % CONVERSATION.length === 0 ? `${text}; about ${1000 + session} questions a day` : text;
 }
 
 /**
