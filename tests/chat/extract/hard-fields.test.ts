@@ -262,3 +262,13 @@ describe('labelled pairs and a tuned model said in passing (batch x10)', () => {
     expect(fields('Compliance says: no customer data leaves our data center, period.').dataMustStayOnPrem).toBe(true);
   });
 });
+
+describe('a prototype that failed, said over two sentences (new-user trial 5)', () => {
+  it('reads "prototyped … with a character sheet in the prompt. the characters kept breaking voice" as prompting that failed', () => {
+    expect(
+      fields(
+        'we prototyped with Phi-3 mini through llama.cpp with a character sheet in the prompt. the characters kept breaking voice and it was kinda slow.',
+      ).tried,
+    ).toEqual([{ method: 'prompt-engineering', result: 'failed' }]);
+  });
+});

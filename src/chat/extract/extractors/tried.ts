@@ -16,7 +16,7 @@ const TRIED_RESULT: readonly (readonly ['good-enough' | 'plateaued' | 'failed', 
   ],
   [
     'failed',
-    /\b(?:fail\w*|(?:didn't|didnt|did\s+not|doesn't|doesnt|does\s+not|don't|dont)\s+(?:really\s+)?(?:help|work|improve|move\s+the\s+needle|do\s+(?:much|anything))|(?:wasn't|isn't|weren't|aren't|was\s+not|is\s+not)\s+(?:really\s+)?(?:good\s+enough|enough|working|reliable|accurate)|made\s+(?:it|things)\s+worse|no\s+(?:real\s+|significant\s+|measurable\s+|noticeable\s+)?(?:improvement|gain|luck|dice|difference)|waste\s+of\s+(?:time|money)|pointless|went\s+nowhere|got\s+(?:us|me)\s+nowhere|hallucinat\w*\s+anyway|still\s+hallucinat\w*|useless|not\s+(?:good\s+enough|enough|great|reliable)|ignores?\s+(?:it|them|the\s+passages|the\s+context)|worse|overfit\w*|(?:terrible|awful|poor|bad|disappointing|underwhelming)\s+(?:results|quality|answers|accuracy|outputs?)|badly|poorly|garbage|keeps\s+(?:breaking|failing|getting\s+\w+\s+wrong)|(?:wrong|irrelevant|useless)\s+(?:chunks|passages|documents|docs|results|answers)|unreliable|keeps\s+(?:hallucinat\w*|making\s+(?:things|stuff|facts)\s+up|inventing\s+\w+)|barely\s+(?:helped|moved|improved|changed)|did\s+nothing|(?:dropped|abandoned|scrapped|ditched)\s+(?:it|them|that)|gave\s+up|lost\s+(?:way\s+)?(?:too\s+much|a\s+lot\s+of|\d+\s?%\s+(?:of\s+)?)\s*(?:accuracy|quality)|(?:went|got)\s+up\s+too\s+much|forgot|forgets|catastrophic(?:ally)?\s+forg\w*|meh|mediocre|underwhelming|disappointing)\b/,
+    /\b(?:fail\w*|(?:didn't|didnt|did\s+not|doesn't|doesnt|does\s+not|don't|dont)\s+(?:really\s+)?(?:help|work|improve|move\s+the\s+needle|do\s+(?:much|anything))|(?:wasn't|isn't|weren't|aren't|was\s+not|is\s+not)\s+(?:really\s+)?(?:good\s+enough|enough|working|reliable|accurate)|made\s+(?:it|things)\s+worse|no\s+(?:real\s+|significant\s+|measurable\s+|noticeable\s+)?(?:improvement|gain|luck|dice|difference)|waste\s+of\s+(?:time|money)|pointless|went\s+nowhere|got\s+(?:us|me)\s+nowhere|hallucinat\w*\s+anyway|still\s+hallucinat\w*|useless|not\s+(?:good\s+enough|enough|great|reliable)|ignores?\s+(?:it|them|the\s+passages|the\s+context)|worse|overfit\w*|(?:terrible|awful|poor|bad|disappointing|underwhelming)\s+(?:results|quality|answers|accuracy|outputs?)|badly|poorly|garbage|(?:keeps|kept)\s+(?:breaking|failing|getting\s+\w+\s+wrong)|(?:wrong|irrelevant|useless)\s+(?:chunks|passages|documents|docs|results|answers)|unreliable|keeps\s+(?:hallucinat\w*|making\s+(?:things|stuff|facts)\s+up|inventing\s+\w+)|barely\s+(?:helped|moved|improved|changed)|did\s+nothing|(?:dropped|abandoned|scrapped|ditched)\s+(?:it|them|that)|gave\s+up|lost\s+(?:way\s+)?(?:too\s+much|a\s+lot\s+of|\d+\s?%\s+(?:of\s+)?)\s*(?:accuracy|quality)|(?:went|got)\s+up\s+too\s+much|forgot|forgets|catastrophic(?:ally)?\s+forg\w*|meh|mediocre|underwhelming|disappointing)\b/,
   ],
   [
     'good-enough',
@@ -44,7 +44,18 @@ const NOT_DONE_BEFORE =
 const NO_AMOUNT_OF = /\bno\s+amount\s+of\s+(?:\w+\s+)?$/;
 
 /** The method was said as tried: "we've only tried prompt engineering", "we used few-shot". */
-const TRIED_WORD = /\b(?:tried|tested|used|been\s+using|experimented\s+with|did|done)\s+(?:\w+\s+){0,2}$/;
+const TRIED_WORD =
+  /\b(?:tried|tested|used|prototyped|piloted|been\s+using|experimented\s+with|did|done)\b(?:[^.;!?\n]|\.(?=\w)){0,80}$/;
+
+/** The sentence up to `start` (a dot inside a word, "llama.cpp" or "3.1", does not end it), at most 160 characters. */
+function sentenceBefore(lower: string, start: number): string {
+  return (
+    lower
+      .slice(Math.max(0, start - 160), start)
+      .split(/[;!?\n]|\.(?=\s|$)/)
+      .pop() ?? ''
+  );
+}
 
 /** The sentence after the one that ends past `end`, when it names no method (at most OUTCOME_WINDOW characters). */
 function nextSentenceWithoutMethod(lower: string, end: number): string {
@@ -100,7 +111,9 @@ export const extractTried: Extractor = (message) => {
     const result = NO_AMOUNT_OF.test(before)
       ? 'plateaued'
       : (resultIn(window) ??
-        (TRIED_WORD.test(before) ? resultIn(nextSentenceWithoutMethod(lower, mention.end)) : undefined));
+        (TRIED_WORD.test(sentenceBefore(lower, mention.start))
+          ? resultIn(nextSentenceWithoutMethod(lower, mention.end))
+          : undefined));
     if (!result || NOT_DONE_BEFORE.test(before)) continue;
     findings.push(finding('tried', [{ method: mention.method, result }], mention.start, mention.end));
   }
