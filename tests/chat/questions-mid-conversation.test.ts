@@ -586,3 +586,14 @@ describe('follow-ups that got "I can\'t answer that one" (new-user trial 5)', ()
     ).toBe('brand');
   });
 });
+
+describe('two questions in one message (new-user trial 5)', () => {
+  it('"what would change your answer? and what should we do first?" answers both', async () => {
+    const turns = await converse([
+      'We run Llama 3.1 8B on one RTX 4090 and have 2,000 labeled support tickets. Replies must follow our JSON format. Just recommend.',
+      'what would change your answer? and what should we do first?',
+    ]);
+    expect(turns[1]?.reply).toMatch(/First: Prompt engineering/);
+    expect(turns[1]?.reply).toMatch(/Not known yet|would change/);
+  });
+});

@@ -219,7 +219,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     readFitDetails(lower, intents);
   }
   if (WHAT_WOULD_CHANGE.test(lower)) intents.asksWhatWouldChange = true;
-  else if (FIRST_STEP.test(lower)) intents.asksFirstStep = true;
+  // "what would change your answer? and what should we do first?" asks both.
+  if (FIRST_STEP.test(lower)) intents.asksFirstStep = true;
   if (ASKS_MODEL.test(lower)) intents.asksModel = true;
   if (ASKS_SUMMARY.test(lower)) intents.asksSummary = true;
   if (ASKS_ASSUMPTIONS.test(lower)) intents.asksAssumptions = true;
