@@ -2,6 +2,7 @@
 import type { MethodId } from '../../profile/profile-schema.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
 import { COUNT_SOURCE, parseCount } from './numbers.ts';
+import { sentenceAround } from './prepare-message.ts';
 import type { ExtractionIntents, PreparedMessage } from './types.ts';
 
 const JUST_RECOMMEND = new RegExp(
@@ -134,17 +135,6 @@ function readFitDetails(lower: string, intents: ExtractionIntents): void {
     const tokens = (sequence[2] ?? sequence[4]) ? raw * 1000 : raw;
     if (tokens >= 128 && tokens <= 2_000_000) intents.asksFitSequenceTokens = Math.round(tokens);
   }
-}
-
-/** The sentence holding `index` (a dot between digits does not end one). */
-function sentenceAround(lower: string, index: number): string {
-  const before =
-    lower
-      .slice(0, index)
-      .split(/[!?;\n]|\.(?!\d)/)
-      .pop() ?? '';
-  const after = lower.slice(index).split(/[!?;\n]|\.(?!\d)/)[0] ?? '';
-  return before + after;
 }
 
 /** The method a match names, or `true` (the destination) when the sentence names none. */

@@ -122,6 +122,24 @@ export function isNegatedBefore(lower: string, index: number, window = 30): bool
   return NEGATION_BEFORE.test(lower.slice(from, index));
 }
 
+/** Where a sentence ends: ! ? ; a line break, or a dot before a space or the end ("3.1", "llama.cpp" go on). */
+const SENTENCE_END = /[!?;\n]|\.(?=\s|$)/;
+
+/** The sentence up to `index`, at most `limit` characters back. */
+export function sentenceBefore(lower: string, index: number, limit = 200): string {
+  return (
+    lower
+      .slice(Math.max(0, index - limit), index)
+      .split(SENTENCE_END)
+      .pop() ?? ''
+  );
+}
+
+/** The sentence holding `index`, at most `limit` characters either side. */
+export function sentenceAround(lower: string, index: number, limit = 200): string {
+  return sentenceBefore(lower, index, limit) + (lower.slice(index, index + limit).split(SENTENCE_END)[0] ?? '');
+}
+
 /** Runs a global regex over the text and returns every match (the regex's lastIndex is reset). */
 export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];

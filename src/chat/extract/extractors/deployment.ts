@@ -4,7 +4,7 @@
  */
 
 import type { DEPLOYMENTS } from '../../../profile/profile-schema.ts';
-import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import { allMatches, findingFromMatch, isNegatedBefore, sentenceAround } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 type Deployment = (typeof DEPLOYMENTS)[number];
@@ -160,7 +160,7 @@ export const extractDeployment: Extractor = (message) => {
       const phone =
         deployment === 'edge' &&
         /^on[\s-]device/.test(match[0]) &&
-        PHONE_IN_SENTENCE.test(sentenceOf(lower, match.index));
+        PHONE_IN_SENTENCE.test(sentenceAround(lower, match.index));
       findings.push(findingFromMatch('deployment', phone ? 'mobile' : deployment, match));
     }
   }
@@ -177,11 +177,4 @@ function clauseOf(lower: string, index: number): string {
   const before = lower.slice(Math.max(0, index - 120), index);
   const after = lower.slice(index, index + 120);
   return (before.split(/[,.;!?\n]/).pop() ?? '') + (after.split(/[,.;!?\n]/)[0] ?? '');
-}
-
-/** The sentence around `index` (at most 200 characters either side). */
-function sentenceOf(lower: string, index: number): string {
-  const before = lower.slice(Math.max(0, index - 200), index);
-  const after = lower.slice(index, index + 200);
-  return (before.split(/[.!?\n]/).pop() ?? '') + (after.split(/[.!?\n]/)[0] ?? '');
 }

@@ -4,7 +4,7 @@
  */
 import type { MethodId } from '../../../profile/profile-schema.ts';
 import { METHOD_SOURCE, methodFromPhrase } from '../method-names.ts';
-import { allMatches, clauseBefore, finding, findingFromMatch } from '../prepare-message.ts';
+import { allMatches, clauseBefore, finding, findingFromMatch, sentenceBefore } from '../prepare-message.ts';
 import type { AnswerReader } from '../short-answer.ts';
 import type { Extractor, Finding } from '../types.ts';
 
@@ -46,16 +46,6 @@ const NO_AMOUNT_OF = /\bno\s+amount\s+of\s+(?:\w+\s+)?$/;
 /** The method was said as tried: "we've only tried prompt engineering", "we used few-shot". */
 const TRIED_WORD =
   /\b(?:tried|tested|used|prototyped|piloted|been\s+using|experimented\s+with|did|done)\b(?:[^.;!?\n]|\.(?=\w)){0,80}$/;
-
-/** The sentence up to `start` (a dot inside a word, "llama.cpp" or "3.1", does not end it), at most 160 characters. */
-function sentenceBefore(lower: string, start: number): string {
-  return (
-    lower
-      .slice(Math.max(0, start - 160), start)
-      .split(/[;!?\n]|\.(?=\s|$)/)
-      .pop() ?? ''
-  );
-}
 
 /** The sentence after the one that ends past `end`, when it names no method (at most OUTCOME_WINDOW characters). */
 function nextSentenceWithoutMethod(lower: string, end: number): string {
@@ -111,7 +101,7 @@ export const extractTried: Extractor = (message) => {
     const result = NO_AMOUNT_OF.test(before)
       ? 'plateaued'
       : (resultIn(window) ??
-        (TRIED_WORD.test(sentenceBefore(lower, mention.start))
+        (TRIED_WORD.test(sentenceBefore(lower, mention.start, 160))
           ? resultIn(nextSentenceWithoutMethod(lower, mention.end))
           : undefined));
     if (!result || NOT_DONE_BEFORE.test(before)) continue;
