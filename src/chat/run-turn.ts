@@ -150,15 +150,14 @@ export function runTurn(
   // "can't I just run the 7B on my MacBook?" names the plan's own model by its size: no what-if either.
   const namesProposedModel = (current: Recommendation) => {
     const planModel = current.destination.model.name;
-    const size = knowledge.models.find((model) => model.name === planModel)?.paramsB;
     return (
       understood.some((item) => item.field === 'modelName' || item.field === 'modelParamsB') &&
       understood.every((item) =>
         item.field === 'modelName'
           ? planModel !== null && item.value === planModel
           : item.field === 'modelParamsB'
-            ? size !== undefined && Math.abs((item.value as number) - size) <= size * SAME_SIZE_TOLERANCE
-            : sameValue(previous.profile[item.field], item.value) || item.field === 'deviceMemoryGB',
+            ? restatesSize(item.value as number, planModel, knowledge)
+            : sameValue(previous.profile[item.field], item.value),
       )
     );
   };
@@ -417,6 +416,12 @@ export function keepStatedGpuVariant(previous: Partial<Profile>, extraction: Tur
   return { ...extraction, fields, evidence };
 }
 
+/** True when `size` is the catalog size of the model `name` within SAME_SIZE_TOLERANCE ("the 7B" for 7.6B). */
+function restatesSize(size: number, name: string | null | undefined, knowledge: Knowledge): boolean {
+  const catalog = knowledge.models.find((model) => model.name === name)?.paramsB;
+  return catalog !== undefined && Math.abs(size - catalog) <= catalog * SAME_SIZE_TOLERANCE;
+}
+
 /** "the 7B" said of Qwen2.5 7B (7.6B in the catalog): the model's size restated, not a new fact that overrides it. */
 export function dropRestatedSize(
   previous: Partial<Profile>,
@@ -426,8 +431,7 @@ export function dropRestatedSize(
   const size = extraction.fields.modelParamsB;
   if (size === undefined || extraction.fields.modelName !== undefined || previous.modelName === undefined)
     return extraction;
-  const named = knowledge.models.find((model) => model.name === previous.modelName)?.paramsB;
-  if (named === undefined || Math.abs(size - named) > named * SAME_SIZE_TOLERANCE) return extraction;
+  if (!restatesSize(size, previous.modelName, knowledge)) return extraction;
   const { modelParamsB: _size, ...fields } = extraction.fields;
   const { modelParamsB: _words, ...evidence } = extraction.evidence;
   return { ...extraction, fields, evidence };
