@@ -21,6 +21,18 @@ function allFeasible(): FeasibilityMap {
   return new Map(METHOD_IDS.map((method) => [method, entry(method)]));
 }
 const run = (profile: Profile) => recommend(profile, knowledge, { explain: 'none' });
+/** Claude 3 Haiku (retired on every channel), a cost goal, ample labels, no GPUs: two tests below use it. */
+const RETIRED_MODEL_COST_CUT: Profile = {
+  modelName: 'Claude 3 Haiku',
+  labeledExamples: 3200,
+  canSwitchModel: true,
+  gpuCount: 0,
+  requestsPerDay: 150_000,
+  goals: ['cost'],
+  task: 'tag customer-support emails with an intent label',
+  taskType: 'classify',
+  deployment: 'cloud-api',
+};
 const verdict = (profile: Profile, method: MethodId) =>
   run(profile).recommendations.find((entry) => entry.method === method)?.verdict;
 
@@ -257,17 +269,7 @@ describe('destination and first step (stage 6) on the real knowledge', () => {
     ],
     [
       'a retired API model, a cost goal and ample labels: a small model trained on them, not a 72B',
-      {
-        modelName: 'Claude 3 Haiku',
-        labeledExamples: 3200,
-        canSwitchModel: true,
-        gpuCount: 0,
-        requestsPerDay: 150_000,
-        goals: ['cost'],
-        task: 'tag customer-support emails with an intent label',
-        taskType: 'classify',
-        deployment: 'cloud-api',
-      },
+      RETIRED_MODEL_COST_CUT,
       ['lora', 'qlora', 'managed-fine-tuning', 'distillation'],
       { switched: true },
     ],
@@ -515,23 +517,9 @@ describe('resolution of model families and multi-copy serving', () => {
 });
 
 describe('a small substitute for a cost cut', () => {
-  it('sizes the model trained on the labels like a student (at most 8B), not the largest open model', async () => {
-    const knowledgeForSize = await loadKnowledge(knowledgeDir);
-    const result = recommend(
-      {
-        modelName: 'Claude 3 Haiku',
-        labeledExamples: 3200,
-        canSwitchModel: true,
-        gpuCount: 0,
-        requestsPerDay: 150_000,
-        goals: ['cost'],
-        taskType: 'classify',
-        deployment: 'cloud-api',
-      },
-      knowledgeForSize,
-      { explain: 'none' },
-    );
-    const substitute = knowledgeForSize.models.find((model) => model.name === result.destination.model.name);
+  it('sizes the model trained on the labels like a student (at most 8B), not the largest open model', () => {
+    const result = run(RETIRED_MODEL_COST_CUT);
+    const substitute = knowledge.models.find((model) => model.name === result.destination.model.name);
     expect(substitute?.paramsB ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(8);
   });
 });
