@@ -62,7 +62,7 @@ const FRACTIONS: Readonly<Record<string, number>> = { half: 0.5, quarter: 0.25 }
  * Regex source for one count: digits with an optional multiplier, or number words ("twenty five", "a dozen").
  * Never matches inside identifiers such as "gpt-4o", "llama3" or "3.1".
  */
-export const COUNT_SOURCE = `(?:${DIGITS}${MULTIPLIER}|\\b(?:(?:${TENS})[\\s-](?:${UNITS})|${WORDS})${WORD_SCALE}\\b|\\b${FRACTION_OF_SCALE}\\b)`;
+export const COUNT_SOURCE = `(?:\\b(?:${UNITS}|(?<![\\d.,])\\d+)\\s+and\\s+a\\s+half${WORD_SCALE}\\b|${DIGITS}${MULTIPLIER}|\\b(?:(?:${TENS})[\\s-](?:${UNITS})|${WORDS})${WORD_SCALE}\\b|\\b${FRACTION_OF_SCALE}\\b)`;
 
 /** Regex source for hedges before a number: "about", "~", "around", "roughly", "maybe", "at least"… */
 export const APPROX_SOURCE = String.raw`(?:(?:about|around|roughly|approximately|approx\.?|~|≈|maybe|like|nearly|almost|over|more than|at least|just over|just under|close to|some)\s*)?`;
@@ -104,6 +104,12 @@ export function parseCount(phrase: string): number | undefined {
   }
   const word = NUMBER_WORDS[text];
   if (word !== undefined) return word;
+  // "two and a half", "1 and a half": the whole number and one half.
+  const andAHalf = /^(\w+)\s+and\s+a\s+half$/.exec(text);
+  if (andAHalf) {
+    const whole = /^\d+$/.test(andAHalf[1]!) ? Number(andAHalf[1]) : NUMBER_WORDS[andAHalf[1]!];
+    return whole === undefined ? undefined : whole + 0.5;
+  }
   const scaled = /^(.+?)[\s-](hundred|thousand|million)$/.exec(text);
   if (scaled) {
     const base = parseCount(scaled[1]!);

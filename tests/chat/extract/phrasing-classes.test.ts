@@ -442,4 +442,37 @@ describe('model access said in passing (independent batches x4/x5)', () => {
   it('does not read "weights and biases" as having no weights', () => {
     expect(fields('we log no weights and biases runs').modelAccess).toBeUndefined();
   });
+
+  it('reads "X and a half" counts, a document counted after it, and one long document as a small corpus', () => {
+    expect(fields('about two and a half billion tokens of engineering docs').corpusTokens).toBe(2_500_000_000);
+    expect(fields('one and a half million requests a day').requestsPerDay).toBe(1_500_000);
+    expect(fields('the problem is the docs, there are 2 million of them').unlabeledCorpus).toBe('large');
+    expect(fields('we have a few dozen internal pdfs').unlabeledCorpus).toBe('small');
+    expect(fields('it answers from our 300 page employee handbook').unlabeledCorpus).toBe('small');
+  });
+
+  it('reads a model named only as what is distilled into an unnamed smaller one as the teacher alone', () => {
+    const distilled = fields('plan is to distill gpt-4o into something small we can self-host');
+    expect(distilled.teacherModel).toBe('GPT-4o');
+    expect(distilled.modelName).toBeUndefined();
+    const generated = fields('we generated 40k prompt/response pairs from gpt-4o to train a smaller model on');
+    expect(generated.teacherModel).toBe('GPT-4o');
+    expect(generated.modelName).toBeUndefined();
+  });
+
+  it('reads another business unit’s model as theirs, and "the instruction tuned one" as the instruct stage', () => {
+    expect(fields('the other BU fine-tuned mistral 7b and it went badly').modelName).toBeUndefined();
+    expect(fields('we downloaded gemma 2 9b, the instruction tuned one').modelStage).toBe('instruct');
+    expect(
+      fields('we instruction tuned it on 20k pairs and now it follows instructions fine').modelStage,
+    ).toBeUndefined();
+  });
+
+  it('reads one sprint of a stated length, a share of device memory in words, and a prompt pushed as far as it goes', () => {
+    expect(fields('timeline: next sprint. sprints are two weeks.').timelineWeeks).toBe(2);
+    expect(fields('laptops, offline; IT says the model gets six gigs max').deviceMemoryGB).toBe(6);
+    expect(fields('we pushed the prompt as far as it goes, still misses details').tried).toEqual([
+      { method: 'prompt-engineering', result: 'plateaued' },
+    ]);
+  });
 });

@@ -29,6 +29,9 @@ const LARGE = new RegExp(
 const SMALL = new RegExp(
   [
     String.raw`\b(?:a\s+handful|a\s+few|a\s+couple|a\s+small\s+number|a\s+small\s+set|a\s+dozen|dozens)\s+of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
+    String.raw`\b(?:a\s+few|several|a\s+couple(?:\s+of)?|two|three)\s+dozen\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
+    // "our 300 page employee handbook": one document, however long.
+    String.raw`\b(?:our|the|an?|one|single)\s+\d+[\s-]?pages?\s+(?:[a-z]+\s+){0,2}?(?:handbook|manual|guide|pdf|document|policy|rulebook|book|spec(?:ification)?)\b`,
     String.raw`\b(?:a\s+few|some|several)\s+${DOCUMENT_QUALIFIER}(?:pdfs?|documents|docs|manuals|pages|wiki\s+pages|policy\s+documents|files)\b`,
     String.raw`\b(?:a\s+single|just\s+one|only\s+one|one)\s+(?:\d+[\s-]?pages?\s+)?(?:pdf|document|manual|handbook|guide|file)\b`,
     String.raw`\b(?:(?:a\s+few|several|some|a\s+couple(?:\s+of)?)\s+hundred|hundreds\s+of)\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
@@ -55,6 +58,13 @@ const COUNTED = new RegExp(
 const OWN_DOCUMENTS =
   /\b(?:from|over|on|using|in|across|against|on\s+top\s+of|grounded\s+in|based\s+on|knows?|understands?)\s+(?:all\s+)?(?:our|their)\s+(?:(?:own|internal|company|product|support|customer|hr|it|policy|legal|technical|api|developer|public|existing|current|latest|official|\d{4})\s+){0,2}(?:docs|documentation|wiki|knowledge[\s-]?base|kb|confluence(?:\s+(?:space|wiki|pages))?|notion|sharepoint|manuals?|handbooks?|help[\s-]?cent(?:er|re)(?:\s+articles)?|faqs?|articles|runbooks|intranet|policies|policy\s+documents|sops|guidelines|contracts|pricing\s+docs|product\s+docs)\b|\bquestions\s+about\s+our\s+(?:(?:own|internal|product|company)\s+)?(?:docs|documentation|wiki|knowledge[\s-]?base|manuals?|handbooks?|policies|catalog(?:ue)?|product\s+catalog(?:ue)?|price\s+lists?|pricing)\b/g;
 
+/** "there are 2 million of them", "we have about 40k of those". */
+const COUNT_OF_THEM = new RegExp(
+  `\\b(?:there\\s+are|we\\s+have|we've\\s+got)\\s+(?:about\\s+|around\\s+|roughly\\s+|over\\s+|like\\s+)?(${COUNT_SOURCE})\\s+of\\s+(?:them|those)\\b`,
+  'g',
+);
+const DOCUMENTS_BEFORE = new RegExp(`\\b${DOCUMENT_NOUN}\\b[^.;!?\\n]{0,30}$`);
+
 /** Documents at or above this count make a large corpus. */
 export const LARGE_CORPUS_DOCUMENTS = 1000;
 
@@ -69,6 +79,13 @@ export const extractCorpus: Extractor = (message) => {
     if (!isNegatedBefore(lower, match.index, 15)) findings.push(findingFromMatch('unlabeledCorpus', 'small', match));
   }
   for (const match of allMatches(NONE, lower)) findings.push(findingFromMatch('unlabeledCorpus', 'none', match));
+  // "now the problem is the docs, there are 2 million of them": the count comes after the documents.
+  for (const match of allMatches(COUNT_OF_THEM, lower)) {
+    const count = parseCount(match[1] ?? '');
+    if (count === undefined || count === 0) continue;
+    if (!DOCUMENTS_BEFORE.test(lower.slice(Math.max(0, match.index - 60), match.index))) continue;
+    findings.push(findingFromMatch('unlabeledCorpus', count >= LARGE_CORPUS_DOCUMENTS ? 'large' : 'small', match));
+  }
   for (const match of allMatches(COUNTED, lower)) {
     const count = parseCount(match[1] ?? '');
     if (count === undefined || count === 0) continue;

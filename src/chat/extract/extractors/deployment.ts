@@ -14,7 +14,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
   [
     new RegExp(
       [
-        String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|ship(?:ped)?|live|work)\s+(?:locally\s+|offline\s+|fully\s+|entirely\s+|directly\s+)?on\s+(?:the\s+|users'?\s+|user\s+|our\s+users'?\s+|customers'?\s+)?(?:(?:rugged|cheap|older|low[\s-]end|mid[\s-]range|company|field|work)\s+)?${PHONE}`,
+        String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|ship(?:ped|ping|s)?|live|work)\s+(?:locally\s+|offline\s+|fully\s+|entirely\s+|directly\s+)?on\s+(?:the\s+|users'?\s+|user\s+|our\s+users'?\s+|customers'?\s+)?(?:(?:rugged|cheap|older|low[\s-]end|mid[\s-]range|company|field|work)\s+)?${PHONE}`,
         String.raw`\bon[\s-]device\s+(?:on\s+)?(?:the\s+)?${PHONE}`,
         String.raw`\b(?:in|inside)\s+(?:a|an|our|the)\s+(?:native\s+)?(?:mobile|ios|android)\s+app\b(?=[^.;!?\n]{0,30}\b(?:offline|on[\s-]device|locally)\b)`,
         String.raw`\b(?:on[\s-]device|offline)\s+(?:on\s+)?mobile\b`,
@@ -51,7 +51,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:infotainment|head\s+unit)\b`,
         String.raw`\b(?:intel\s+)?nucs?\b`,
         String.raw`\b(?:in|inside)\s+the\s+(?:user's\s+|users'\s+)?browser\b|\bwebgpu\b`,
-        String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|work|use\s+it)\s+(?:locally\s+|offline\s+|fully\s+)?on\s+(?:the\s+|our\s+|my\s+|their\s+|users'\s+|employees'\s+|staff\s+)?(?:[a-z]+'s\s+|[a-z]+s'\s+)?(?:field\s+|work\s+|company\s+|staff\s+)?(?:\d+\s?gb\s+(?:ram\s+)?)?(?:laptops?|macbooks?|chromebooks?|notebooks?|desktops?|pcs|workstations?)\b`,
+        String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|work|use\s+it)\s+(?:it\s+)?(?:locally\s+|offline\s+|fully\s+)?on\s+(?:the\s+|our\s+|my\s+|their\s+|users'\s+|employees'\s+|staff\s+)?(?:[a-z]+'s\s+|[a-z]+s'\s+)?(?:field\s+|work\s+|company\s+|staff\s+)?(?:\d+\s?gb\s+(?:ram\s+)?)?(?:laptops?|macbooks?|chromebooks?|notebooks?|desktops?|pcs|workstations?)\b`,
         String.raw`\bon\s+(?:our\s+|their\s+|the\s+)?(?:chromebooks?|macbooks?)\b`,
         // "run on our field engineers' laptops", "target is macbook airs".
         String.raw`\brun\w*\s+(?:locally\s+)?on\s+(?:our|the|their)\s+(?:[a-z-]+\s+){0,2}?[a-z]+(?:'s|s')\s+(?:laptops?|macbooks?|pcs|desktops?|machines|computers)\b`,
@@ -89,7 +89,10 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:everything|it|we|all|the\s+model|the\s+system|inference|hosting)\s+(?:is|are|'s|must\s+be|has\s+to\s+be|needs\s+to\s+be|will\s+be|stays?|remains?)\s+(?:all\s+|fully\s+|entirely\s+)?on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`(?:^|[.;!?]\s*)(?:(?:it|we)\s+)?(?:must|has\s+to|have\s+to|needs\s+to)\s+be\s+on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\b(?:our|the)\s+(?:basement\s+|office\s+)?server\s+(?:room|closet)\b`,
-        String.raw`\b(?:boxes|servers?|machines?|gpus?|cards?|hardware|racks?|workstations?)\s+(?:in|at)\s+(?:our|the)\s+(?:office|basement|building|lab|closet)\b`,
+        String.raw`\b(?:box|boxes|servers?|machines?|gpus?|cards?|hardware|racks?|workstations?)\s+(?:(?:is|are|sits?|lives?)\s+)?(?:in|at)\s+(?:our|the)\s+(?:office|basement|building|lab|closet)\b`,
+        // "2x L40S in our colo", "we're a bank so nothing leaves our datacenter".
+        String.raw`\b(?:in|at)\s+our\s+(?:own\s+)?colo(?:cation)?(?:\s+(?:facility|space|cage|racks?|site))?\b`,
+        String.raw`\b(?:nothing|no\s+data|data)\s+(?:ever\s+)?leaves\s+our\s+(?:own\s+)?data\s?cent(?:er|re)s?\b`,
         String.raw`\b(?:on|in)\s+our\s+(?:own\s+)?(?:private|company|corporate)\s+(?:servers?|data\s?cent(?:er|re)s?|cloud|infrastructure|cluster)\b`,
         String.raw`\bbare[\s-]metal\s+servers?\s+(?:in|at)\s+(?:our|the\s+office)\b`,
         String.raw`\b(?:gpus?|[ahlbt]\d{1,3}[a-z]?s|l40s|cards?|servers?|machines?)\s+(?:that\s+)?we\s+own\b`,
@@ -157,10 +160,12 @@ export const extractDeployment: Extractor = (message) => {
       // "we can fine-tune it through OpenAI's API": where tuning is offered, not where the model serves.
       if (deployment === 'cloud-api' && TUNING.test(clauseOf(lower, match.index))) continue;
       // "an on-device model for iPhones": the device is a phone.
+      // "on-device summarization on iPhones … inference is on device": a later bare mention is the same phone.
       const phone =
         deployment === 'edge' &&
         /^on[\s-]device/.test(match[0]) &&
-        PHONE_IN_SENTENCE.test(sentenceAround(lower, match.index));
+        (PHONE_IN_SENTENCE.test(sentenceAround(lower, match.index)) ||
+          (PHONE_IN_SENTENCE.test(lower) && !EDGE_HARDWARE.test(lower)));
       findings.push(findingFromMatch('deployment', phone ? 'mobile' : deployment, match));
     }
   }
@@ -171,6 +176,8 @@ const MODEL_IN_THE_CLOUD =
   /\b(?:the\s+)?(?:model|llm|inference)\s+(?:runs?|is\s+hosted|lives?|is\s+served|sits?|stays?)\s+(?:in\s+the\s+cloud|on\s+(?:our|the)\s+(?:servers?|backend))\b/;
 const TUNING = /\bfine[\s-]?tun(?:e|es|ed|ing|able)\b/;
 const PHONE_IN_SENTENCE = new RegExp(`\\b${PHONE}\\b`);
+const EDGE_HARDWARE =
+  /\b(?:jetsons?|raspberry\s+pi|laptops?|macbooks?|desktops?|pcs|cars?|vehicles?|robots?|drones?|cameras?|kiosks?|edge\s+(?:devices?|boxes?|nodes?|hardware)|browser|wearables?|watch(?:es)?|speakers?)\b/;
 
 /** The clause around `index`: from the last comma or sentence break before it to the next one. */
 function clauseOf(lower: string, index: number): string {

@@ -2,6 +2,7 @@
  * @module Memory the model may use on the target device (`deviceMemoryGB`): "phones with 4 GB of RAM", "the app may
  * use at most 2 GB".
  */
+import { parseCount } from '../numbers.ts';
 import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
@@ -23,7 +24,13 @@ const DEVICE_MEMORY = new RegExp(
   'g',
 );
 
-const SIZE = String.raw`(?:~\s*|about\s+|around\s+|maybe\s+|like\s+|up\s+to\s+|at\s+most\s+)?((?<![\d.])\d+(?:\.\d+)?)`;
+const SIZE = String.raw`(?:~\s*|about\s+|around\s+|maybe\s+|like\s+|up\s+to\s+|at\s+most\s+)?((?<![\d.])\d+(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|eight|ten|twelve|sixteen)\b)`;
+
+/** A size said in digits or in words ("six gigs"). */
+function sizeOf(raw: string | undefined): number {
+  if (raw === undefined) return Number.NaN;
+  return /^\d/.test(raw) ? Number(raw) : (parseCount(raw) ?? Number.NaN);
+}
 /**
  * The model's share of a device's memory: "we can give the model maybe 3 gigs", "the model can take like 4",
  * "assume 8 for the model", "must fit in ~2GB", "~1.5GB for the model". Read only when a device is in view.
@@ -62,7 +69,7 @@ export const extractDeviceMemory: Extractor = (message) => {
   const findings: Finding[] = [];
   if (DEVICE_IN_VIEW.test(lower)) {
     for (const match of allMatches(MODEL_SHARE, lower)) {
-      const value = Number(match.slice(1).find((group) => group !== undefined));
+      const value = sizeOf(match.slice(1).find((group) => group !== undefined));
       if (value > 0 && value <= 64) findings.push(findingFromMatch('deviceMemoryGB', value, match));
     }
   }

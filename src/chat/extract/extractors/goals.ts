@@ -20,7 +20,12 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
         String.raw`\b${DOCS}\s+(?:bot|assistant|chatbot|q\s?&\s?a|search|lookup)\b`,
         // "answer customer questions about our billing policies", "questions on the travel rules".
         String.raw`\bquestions?\s+(?:about|on|from|regarding|over)\s+(?:[\w'-]+\s+){0,6}?(?:polic(?:y|ies)|docs|documentation|documents|manuals?|handbook|wiki|knowledge[\s-]?base|faqs?|terms(?:\s+and\s+conditions)?|procedures|rules|guidelines|regulations)\b`,
-        String.raw`\b(?:doesn't|does\s+not|don't|do\s+not)\s+know\s+(?:our|about\s+our)\b`,
+        String.raw`\b(?:doesn't|doesnt|does\s+not|don't|dont|do\s+not)\s+(?:really\s+|even\s+)?know\s+(?:anything\s+about\s+)?(?:our|about\s+our)\b`,
+        // "we want the model to actually know that stuff", "it has to know about them the same day".
+        String.raw`\b(?:want|need|wants|needs)\s+(?:the\s+model|the\s+bot|the\s+assistant|it)\s+to\s+(?:actually\s+|really\s+)?(?:know|understand)\s+(?:that\s+stuff|this\s+stuff|all\s+(?:of\s+)?(?:that|this)|our|about)\b`,
+        String.raw`\b(?:has|have|needs?)\s+to\s+know\s+about\s+(?:them|it|those|these|the\s+new|new)\b`,
+        // "keeps inventing function names that don't exist in our sdk".
+        String.raw`\binvent(?:s|ing|ed)?\s+(?:\w+\s+){0,2}?(?:names|apis|endpoints|functions|methods|parameters|fields|facts|details|policies|products|numbers|citations|references)\b`,
         String.raw`\b(?:proprietary|internal|domain)\s+knowledge\b`,
         String.raw`\bhallucinat\w*\b`,
         String.raw`\bmak(?:e|es|ing)\s+(?:stuff|things|facts|answers|(?:\w+\s+)?details)\s+up\b|\bmak(?:e|es|ing)\s+up\s+(?:\w+\s+){0,2}(?:details|facts|answers|policies|numbers|stuff|things)\b`,
@@ -38,7 +43,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'format',
-    /\b(?:json|xml|yaml|csv|schema|strict(?:ly)?\s+(?:format|structure|template)|(?:output|response)\s+format|structured\s+(?:output|data|json)|fixed\s+(?:format|template|fields)|template|valid\s+(?:json|sql)|(?:in|as)\s+markdown|exact\s+(?:headings|sections|layout)|miss(?:es|ing)?\s+the\s+format|(?:wrong|broken|inconsistent)\s+format(?:ting)?|format(?:ting)?\s+(?:errors|issues|problems|mistakes)|format(?:ting)?\s+(?:keeps\s+(?:breaking|changing|drifting)|is\s+(?:wrong|off|inconsistent|broken|all\s+over)|breaks|broke|has\s+to\s+be|must\s+be|needs\s+to\s+be))\b/g,
+    /\b(?:json|xml|yaml|csv|schema|strict(?:ly)?\s+(?:format|structure|template)|(?:output|response)\s+format|structured\s+(?:output|data|json)|fixed\s+(?:format|template|fields)|template|valid\s+(?:json|sql)|(?:in|as)\s+markdown|exact\s+(?:headings|sections|layout)|miss(?:es|ing)?\s+the\s+format|(?:\d+|three|five|four)\s+bullet(?:\s+points)?\s+(?:max|at\s+most|maximum|only)|(?:wrong|broken|inconsistent)\s+format(?:ting)?|format(?:ting)?\s+(?:errors|issues|problems|mistakes)|format(?:ting)?\s+(?:keeps\s+(?:breaking|changing|drifting)|is\s+(?:wrong|off|inconsistent|broken|all\s+over)|breaks|broke|has\s+to\s+be|must\s+be|needs\s+to\s+be))\b/g,
   ],
   [
     'style',
@@ -46,11 +51,11 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'task-skill',
-    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is\s+(?:only|just|too|not|bad|poor|low|mediocre|terrible|awful|below|under|stuck)|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|(?:stuck|plateaued|capped|topped\s+out)\s+(?:at|around|near)\s+(?:~\s*)?\d+(?:\.\d+)?\s?%\s*(?:accuracy|acc|f1|precision|recall)|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|gives?\s+(?:\w+\s+)?wrong\s+(?:answers|steps|results|outputs|labels)|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?|bad\s+at\s+(?:the\s+)?(?:actual\s+)?(?:task|job)|accuracy\s+(?:matters|is\s+(?:key|critical|crucial|everything|the\s+priority|what\s+matters))|(?:keeps\s+)?mix(?:es|ing)?\s+up|confus(?:es|ing)\s+\w+\s+(?:and|with))\b/g,
+    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is\s+(?:only|just|too|not|bad|poor|low|mediocre|terrible|awful|below|under|stuck)|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|(?:stuck|plateaued|capped|topped\s+out)\s+(?:at|around|near)\s+(?:~\s*)?\d+(?:\.\d+)?\s?%\s*(?:accuracy|acc|f1|precision|recall)|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|gives?\s+(?:\w+\s+)?wrong\s+(?:answers|steps|results|outputs|labels)|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?|bad\s+at\s+(?:the\s+)?(?:actual\s+)?(?:task|job)|learn\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:syntax|grammar|conventions|idioms|jargon|terminology)|accuracy\s+(?:matters|is\s+(?:key|critical|crucial|everything|the\s+priority|what\s+matters))|(?:keeps\s+)?mix(?:es|ing)?\s+up|confus(?:es|ing)\s+\w+\s+(?:and|with))\b/g,
   ],
   [
     'instruction-following',
-    /\b(?:(?:doesn't|doesnt|does\s+not|don't|dont|won't|wont|can't|cant|never)\s+(?:really\s+)?follow\s+(?:the\s+|our\s+|any\s+)?instructions|ignores?\s+(?:the\s+|our\s+)?(?:instructions|prompt)|follow\s+instructions|instruction[\s-]following|just\s+(?:continues|rambles|completes)\s+(?:the\s+)?text)\b/g,
+    /\b(?:(?:doesn't|doesnt|does\s+not|don't|dont|won't|wont|can't|cant|never)\s+(?:really\s+)?follow\s+(?:the\s+|our\s+|any\s+)?instructions|ignores?\s+(?:the\s+|our\s+)?(?:instructions|prompt)|follow\s+(?:our\s+|the\s+|my\s+|simple\s+)?instructions|instruction[\s-]following|just\s+(?:continues|completes)\s+(?:the\s+)?text|(?:just\s+)?rambl(?:es|ing)\s+(?:on\s+)?instead\s+of\s+answer\w*)\b/g,
   ],
   [
     'alignment',

@@ -10,7 +10,7 @@ const BASE_STAGE =
   /\b(?:(?:the\s+|a\s+|our\s+)?base\s+(?:model|checkpoint|version|weights)|pre[\s-]?trained\s+only|not\s+(?:instruction|instruct)[\s-]tuned|(?:it|the\s+model)\s+just\s+(?:continues|completes)\s+(?:the\s+)?text|raw\s+pre[\s-]?trained|pre[\s-]?trained\s+checkpoint|(?:without|no|never\s+had|hasn't\s+had)\s+(?:any\s+)?(?:instruction|instruct|chat|sft)[\s-]?tun\w*)\b/g;
 
 const INSTRUCT_STAGE =
-  /\b(?:instruct(?:ion)?[\s-]?(?:tuned|model|version|variant|checkpoint)?|chat\s+(?:version|variant|model|checkpoint)|(?<![\d.])[\d.]+b[\s-]it\b|-it\b)\b/g;
+  /\b(?:instruct(?:ion)?[\s-]?(?:tuned|model|version|variant|checkpoint)?|instruction[\s-]tuned\s+(?:one|variant|version)|chat\s+(?:version|variant|model|checkpoint)|(?<![\d.])[\d.]+b[\s-]it\b|-it\b)\b/g;
 
 const FINE_TUNED_STAGE =
   /\b(?:(?:our|an?|the)\s+(?:already\s+)?fine[\s-]?tuned\s+(?:model|checkpoint|version|llama|qwen|mistral|gemma|variant)|already\s+fine[\s-]?tuned|we\s+(?:already\s+)?fine[\s-]?tuned\s+(?:it|the\s+model|ourselves)|(?:that|which)?\s*we\s+fine[\s-]?tuned\s+ourselves|our\s+own\s+(?:sft'?d|fine[\s-]?tuned|tuned)|(?:fully|already)\s+fine[\s-]?tuned\s+on)\b/g;
@@ -50,7 +50,13 @@ export const extractModelStage: Extractor = (message, context) => {
       !/tuned/.test(match[0])
     )
       continue;
-    if (/^instructions?\b/.test(lower.slice(match.index, match.index + 13))) continue;
+    // "instructions" is not a stage; "the instruction tuned one" is, "we instruction tuned it" is a method done.
+    const said = lower.slice(match.index, match.index + 40);
+    if (
+      /^instructions?\b/.test(said) &&
+      !/^instruction[\s-]tuned\s+(?:one|variant|version|model|checkpoint)\b/.test(said)
+    )
+      continue;
     // "the base Llama 3.1 8B, not the instruct": the instruct variant is ruled out.
     if (isNegatedBefore(lower, match.index, 10)) continue;
     findings.push(findingFromMatch('modelStage', 'instruct', match));

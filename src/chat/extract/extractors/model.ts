@@ -48,7 +48,7 @@ const API_WITH_FINE_TUNING = new RegExp(
   [
     String.raw`\bcan\s+(?:${FINE_TUNE})(?:\s+(?:it|them|the\s+model|[a-z0-9.-]+))?\s+(?:on|via|through|in|with|using)\s+${PROVIDER_PLACE}`,
     // "Gemini 2.5 Flash through Vertex, and we can fine-tune it there too": the place was named just before.
-    String.raw`\b(?:via|through|on|in)\s+${PROVIDER_PLACE}\b[^.;!?\n]{0,30}?\bcan\s+(?:also\s+)?(?:${FINE_TUNE})\s+(?:it|them|the\s+model)\s+(?:there|too|as\s+well)\b`,
+    String.raw`\b(?:via|through|on|in)\s+${PROVIDER_PLACE}\b[^.;!?\n]{0,30}?\bcan\s+(?:also\s+)?(?:${FINE_TUNE}|tune)\s+(?:it|them|the\s+model)\s+(?:there|too|as\s+well)\b`,
     String.raw`\b(?:${FINE_TUNE})\s+(?:is\s+|are\s+)?(?:enabled|available|allowed|supported)\b`,
     String.raw`\b(?:lets|let|allows?|allowing)\s+us\s+(?:to\s+)?(?:${FINE_TUNE})\b`,
     String.raw`\b(?:lets|let|allows?)\s+us\s+(?:to\s+)?run\s+(?:tuning|fine[\s-]?tuning)\s+jobs\b`,

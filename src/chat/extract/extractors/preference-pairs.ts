@@ -22,7 +22,7 @@ const RANKED_PAIRS = new RegExp(
  * follow the pairing within the sentence.
  */
 const PAIRED_RATINGS = new RegExp(
-  `\\b(?:thumbs|ratings|votes|upvotes|likes)\\b[^.;!?\\n]{0,60}?\\bpair(?:ed|ing)\\s+(?:them|those|these|it)\\s+up\\b[^.;!?\\n]{0,30}?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+pairs\\b`,
+  `\\b(?:thumbs|ratings|votes|upvotes|likes)\\b[^.;!?\\n]{0,60}?\\bpair(?:ed|ing)\\s+(?:them|those|these|it)\\s+up\\b[^.;!?\\n]{0,30}?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:pairs|comparisons)\\b`,
   'g',
 );
 const NO_PAIRS =

@@ -33,12 +33,16 @@ const HAVE_BEFORE = /\b(?:have|let|get|make)\s+$/;
 const LABELS_AFTER = /^\s+(?:label|annotate|tag|classify|generate|write|create|produce)\b/;
 /** Said only as the teacher, the model is not the one the team adapts: "use Claude Opus as the teacher". */
 const ONLY_TEACHER_BEFORE =
-  /\b(?:teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:[\w&'-]+\s+){0,4}?(?:with|using|via|by)\s+|(?:labell?ed|annotated|generated|written)\s+by\s+|(?:copy|mimic|imitate|replicate|clone)\s+)$/;
+  /\b(?:teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:[\w&'/-]+\s+){0,4}?(?:with|using|via|by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*)\s+(?:[\w&'/-]+\s+){0,4}?(?:data|dataset|examples|labels|targets|pairs|traces|samples|answers|outputs)\s+from\s+|(?:labell?ed|annotated|generated|written)\s+by\s+|(?:copy|mimic|imitate|replicate|clone)\s+)$/;
 const ONLY_TEACHER_AFTER =
   /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|could\s+be)\s+(?:the\s+|a\s+|our\s+)?teacher|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+as\s+(?:training\s+|teacher\s+)?(?:data|labels|targets)|\s+to\s+(?:teach|generate|create|produce|label|annotate|write)\b|\)?\s*(?:would|will|could|can|should)\s+(?:teach|train)\s+(?:a|our|the)\b|\s+(?:writes|generates|produces|creates|labels)\s+(?:the\s+|our\s+)?(?:gold|reference|target|training|synthetic)\s+(?:answers|labels|examples|data|outputs))/;
 
 /** "distil from GPT-4o into it / into Qwen…": the model distilled from is only the teacher of the other one. */
 const DISTIL_FROM_BEFORE = /\bdistil(?:l)?(?:ing|ed|s)?\s+from\s+$/;
+/** "distill GPT-4.1 into something small": the student is not named, so the model named is only the teacher. */
+const DISTIL_BEFORE = /\bdistil(?:l)?(?:ing|s)?\s+(?:our\s+|the\s+)?$/;
+const INTO_UNNAMED_AFTER =
+  /^\s+(?:outputs?\s+)?(?:in)?to\s+(?:something|a|an|some)\s+(?:(?:much|way|far|really|very)\s+)?(?:small|smaller|tiny|cheaper|compact|lighter|student|little)\b/;
 const INTO_ANOTHER_AFTER =
   /^\s+(?:in)?to\s+(?:it|them|(?:the\s+)?(?:qwen|llama|mistral|gemma|phi|gpt|claude|gemini|smollm|tinyllama)\b)/;
 
@@ -49,7 +53,8 @@ export function namedOnlyAsTeacher(lower: string, start: number, end: number): b
   return (
     ONLY_TEACHER_BEFORE.test(before) ||
     ONLY_TEACHER_AFTER.test(after) ||
-    (DISTIL_FROM_BEFORE.test(before) && INTO_ANOTHER_AFTER.test(after))
+    (DISTIL_FROM_BEFORE.test(before) && INTO_ANOTHER_AFTER.test(after)) ||
+    (DISTIL_BEFORE.test(before) && INTO_UNNAMED_AFTER.test(after))
   );
 }
 

@@ -49,6 +49,12 @@ const SPRINTS = new RegExp(
   `\\b(${COUNT_SOURCE})\\s+(${COUNT_SOURCE}|one|two|three|four)[\\s-]weeks?\\s+sprints?\\b`,
   'g',
 );
+/** "by the next sprint … sprints are two weeks": one sprint, of the length said. */
+const NEXT_SPRINT = /\b(?:(?:by|in|within|for)\s+)?(?:the\s+)?(?:next|this|one|a\s+single|the\s+current)\s+sprint\b/g;
+const SPRINT_LENGTH = new RegExp(
+  `\\bsprints?\\s+(?:are|is|last|lasts|run|runs|=)\\s+(?:about\\s+|usually\\s+|always\\s+)?(${COUNT_SOURCE}|one|two|three|four)\\s+weeks?\\b|\\b(${COUNT_SOURCE}|one|two|three|four)[\\s-]weeks?\\s+sprints?\\b`,
+);
+
 /** "which is like 8 weeks out": the time until a date named before. */
 const WEEKS_OUT = new RegExp(
   `\\b(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+out\\b`,
@@ -219,6 +225,13 @@ export const extractTimeline: Extractor = (message, context) => {
     const length = amountOf(match[2] ?? '');
     if (sprints !== undefined && length !== undefined && sprints * length > 0)
       findings.push(findingFromMatch('timelineWeeks', sprints * length, match));
+  }
+  if (findings.length === 0) {
+    const length = SPRINT_LENGTH.exec(lower);
+    const weeks = length === null ? undefined : amountOf(length[1] ?? length[2] ?? '');
+    if (weeks !== undefined && weeks > 0)
+      for (const match of allMatches(NEXT_SPRINT, lower))
+        findings.push(findingFromMatch('timelineWeeks', weeks, match));
   }
   const touchesSprints = touchCheck(findings);
   for (const match of allMatches(RANGE, lower)) {
