@@ -187,7 +187,7 @@ export function runTurn(
     };
   }
 
-  const state = applyUnderstood(previous, extraction, understood);
+  const state = applyUnderstood(previous, extraction, understood, knowledge);
   const recommendation = recommendFor(state.profile, knowledge);
 
   const askedMethod = intents.whyNot ?? intents.whyMethod;
@@ -264,20 +264,32 @@ export function runTurn(
     };
   }
 
+  const provisional = recommendation.questions.length > 0;
+  // The question that would firm the answer up: never one the user just declined or already answered, and the next
+  // message is read as its answer ("API" after "do you use the model through an API…?").
+  const firmUp = provisional ? nextQuestion(recommendation, afterMiss) : undefined;
   const answeredState: DialogueState = {
     ...afterMiss,
-    requestedField: undefined,
+    requestedField: firmUp?.field,
     questionsAsked: 0,
     missedAnswers: 0,
     answered: true,
   };
-  const provisional = recommendation.questions.length > 0;
+  if (firmUp === undefined) delete answeredState.requestedField;
   // The chat shows the compact answer as the reply's body; "show details" gives the full template explanation.
   const { text: body, footnotes, sources } = compactAnswerParts(recommendation, knowledge);
   // After an earlier answer, compare with the advice before this message so the reply says what changed.
   // "What's the final plan?" asks for the whole answer again, on purpose.
   const before = previous.answered && !restate ? recommendFor(previous.profile, knowledge) : undefined;
-  const answer = answerReply(recommendation, understood, provisional, before, knowledge, body, answeredState.profile);
+  const answer = answerReply(
+    recommendation,
+    understood,
+    { provisional, firmUp },
+    before,
+    knowledge,
+    body,
+    answeredState.profile,
+  );
   // Footnotes only under the body whose marks [n] they explain (a one-line "nothing changed" reply has none).
   const reply: ReplyData =
     footnotes === undefined || answer.body === undefined
@@ -416,6 +428,19 @@ export function keepStatedGpuVariant(previous: Partial<Profile>, extraction: Tur
   return { ...extraction, fields, evidence };
 }
 
+/**
+ * "One RTX A6000 with 48GB" (a card the catalog does not list), then "we replaced it with 2 H100s": the 48 GB was the
+ * old card's, and no variant of the new one has it, so the new card's catalog memory applies.
+ */
+function memoryOfAnotherGpu(previous: Partial<Profile>, fields: Partial<Profile>, knowledge: Knowledge): boolean {
+  const memory = previous.gpuMemoryGB;
+  if (fields.gpuName === undefined || fields.gpuMemoryGB !== undefined || memory === undefined) return false;
+  if (previous.gpuName !== undefined) return false; // A named GPU's memory goes with its name (mergeProfile).
+  const family = (name: string) => name.replace(/\s*\d+\s?GB$/i, '').trim();
+  const newFamily = family(fields.gpuName);
+  return !knowledge.gpus.some((gpu) => family(gpu.name) === newFamily && gpu.memoryGB === memory);
+}
+
 /** True when `size` is the catalog size of the model `name` within SAME_SIZE_TOLERANCE ("the 7B" for 7.6B). */
 function restatesSize(size: number, name: string | null | undefined, knowledge: Knowledge): boolean {
   const catalog = knowledge.models.find((model) => model.name === name)?.paramsB;
@@ -451,6 +476,7 @@ function applyUnderstood(
   previous: DialogueState,
   extraction: TurnExtraction,
   understood: UnderstoodField[],
+  knowledge: Knowledge,
 ): DialogueState {
   const evidence = { ...previous.evidence };
   for (const item of understood) evidence[item.field] = { text: item.text, by: item.by };
@@ -458,6 +484,7 @@ function applyUnderstood(
   const skippedFields = previous.skippedFields.filter((field) => !(field in extraction.fields));
   // List fields (goals, what was tried) gain items across turns; a correction replaces them.
   const profile = mergeProfile(previous.profile, extraction.fields, extraction.corrections) as Profile;
+  if (memoryOfAnotherGpu(previous.profile, extraction.fields, knowledge)) delete profile.gpuMemoryGB;
   return { ...previous, profile, evidence, skippedFields };
 }
 
@@ -503,7 +530,7 @@ function questionReply(
 function answerReply(
   recommendation: Recommendation,
   understood: UnderstoodField[],
-  provisional: boolean,
+  { provisional, firmUp }: { provisional: boolean; firmUp: Question | undefined },
   before: Recommendation | undefined,
   knowledge: Knowledge,
   body: string,
@@ -532,10 +559,9 @@ function answerReply(
     parts.push(
       `That doesn't change my answer: still ${methodName(destination.method, knowledge)}${on}, with the same plan.`,
     );
-    const open = recommendation.questions[0];
     return {
       lead: parts.join(' '),
-      notes: open ? [`**To firm this up:** ${open.question}`] : [],
+      notes: firmUp ? [`**To firm this up:** ${firmUp.question}`] : [],
       hint: 'Ask "why not …?", "what if …?" or "show details" for the full answer again.',
       suggestions: [...ANSWER_FOLLOW_UPS],
     };
@@ -564,8 +590,7 @@ function answerReply(
     if (assumed) notes.push(assumed);
     const unknown = unknownNote(recommendation);
     if (unknown) notes.push(unknown);
-    const open = recommendation.questions[0];
-    if (open && !explanation?.includes(open.question)) notes.push(`**To firm this up:** ${open.question}`);
+    if (firmUp && !explanation?.includes(firmUp.question)) notes.push(`**To firm this up:** ${firmUp.question}`);
   }
   const figures = replyFigures(recommendation);
   return {

@@ -131,7 +131,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // comes before anything else. The answer is computed with the stated value meanwhile.
   for (const conflict of analysis.resolved.conflicts) {
     const field = conflict.field as ProfileField;
-    if (!DECISIVE_CONFLICTS.has(field) || asked.length >= cap) continue;
+    if (!DECISIVE_CONFLICTS.has(field) || conflict.used === 'catalog' || asked.length >= cap) continue;
     // Sizes half or twice the catalog's change every memory and cost figure; other fields must change the method.
     const far =
       typeof conflict.given === 'number' &&

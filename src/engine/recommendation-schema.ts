@@ -76,7 +76,16 @@ export const Assumption = z
 export type Assumption = z.infer<typeof Assumption>;
 
 export const Conflict = z
-  .object({ field: z.string(), given: z.unknown(), catalog: z.unknown() })
+  .object({
+    field: z.string(),
+    given: z.unknown(),
+    catalog: z.unknown(),
+    /**
+     * Which value the answer uses: the caller's (the default, also when absent) or the catalog's, when the caller's
+     * cannot be true (open weights for a model whose weights were never published).
+     */
+    used: z.enum(['given', 'catalog']).optional(),
+  })
   .meta({ id: 'Conflict' });
 export type Conflict = z.infer<typeof Conflict>;
 

@@ -73,7 +73,12 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
         conflicts.push({ field: 'modelParamsB', given: input.modelParamsB, catalog: model.paramsB });
     }
     if (input.modelAccess === undefined) profile.modelAccess = model.access;
-    else if (input.modelAccess !== model.access)
+    else if (input.modelAccess === 'open-weights' && model.access !== 'open-weights') {
+      // Weights that were never published cannot be downloaded, whatever was said ("we could also run an open-weight
+      // model" is about another model): the catalog's access is used, and the conflict says so.
+      profile.modelAccess = model.access;
+      conflicts.push({ field: 'modelAccess', given: input.modelAccess, catalog: model.access, used: 'catalog' });
+    } else if (input.modelAccess !== model.access)
       conflicts.push({ field: 'modelAccess', given: input.modelAccess, catalog: model.access });
     if (input.modality === undefined) profile.modality = model.modality;
     else if (input.modality !== model.modality)

@@ -97,7 +97,7 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
   if (recommendation.conflicts.length > 0) {
     const lines = recommendation.conflicts.map(
       (conflict) =>
-        `- ${conflict.field}: you said ${String(conflict.given)}, the catalog says ${String(conflict.catalog)}; your value was used.`,
+        `- ${conflict.field}: you said ${String(conflict.given)}, the catalog says ${String(conflict.catalog)}; ${conflict.used === 'catalog' ? "the catalog's value was used (the model's weights are not published)" : 'your value was used'}.`,
     );
     paragraphs.push(`Conflicts:\n${lines.join('\n')}`);
   }

@@ -106,7 +106,7 @@ export function explainRecommendationValues(recommendation: Recommendation, know
     conflicts: bullets(
       recommendation.conflicts.map(
         (conflict) =>
-          `- ${conflict.field}: the user gave ${short(conflict.given)}, the catalog says ${short(conflict.catalog)}`,
+          `- ${conflict.field}: the user gave ${short(conflict.given)}, the catalog says ${short(conflict.catalog)}${conflict.used === 'catalog' ? " (the catalog's value was used: the weights are not published)" : ''}`,
       ),
       '(none)',
     ),

@@ -132,6 +132,25 @@ describe('engine properties over random profiles (real knowledge)', () => {
     );
   });
 
+  it('"open weights" said of a catalog model whose weights are unpublished never makes self-run tuning viable on it', () => {
+    const closed = knowledge.models.filter((model) => model.access !== 'open-weights' && model.modality === 'text');
+    expect(closed.length).toBeGreaterThan(5);
+    const selfRun = ['lora', 'qlora', 'full-fine-tuning', 'dora', 'prompt-tuning', 'instruction-tuning'];
+    fc.assert(
+      fc.property(arbitrary, fc.constantFrom(...closed), (base, model) => {
+        const profile = { ...base, modelName: model.name, modelAccess: 'open-weights' as const };
+        delete profile.modelParamsB;
+        const result = recommend(profile, knowledge, { explain: 'none' });
+        if (result.destination.model.switched) return;
+        for (const id of selfRun) {
+          const entry = result.recommendations.find((candidate) => candidate.method === id);
+          if (entry) expect(entry.verdict, `${id} ${JSON.stringify(profile)}`).toBe('not-viable');
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('a method is never viable while one of its hard constraints is undecided (it is conditional)', () => {
     fc.assert(
       fc.property(arbitrary, (profile) => {

@@ -62,7 +62,13 @@ export function extractProfile(
   const intents = extractIntents(prepared);
   const { requestedField } = context;
   // "what would you do first?" right after "what should the model do?" is a question to the advisor, not the answer.
-  if (requestedField && !asksAboutTheAdvice(intents) && !findings.some((item) => item.field === requestedField)) {
+  // "thanks, that's helpful" after the answer's firm-up question is small talk, not an answer to it.
+  if (
+    requestedField &&
+    !asksAboutTheAdvice(intents) &&
+    intents.smallTalk !== true &&
+    !findings.some((item) => item.field === requestedField)
+  ) {
     const { answer, bounds } = fieldEntry(requestedField);
     // The coarse corpus size ("300 pages" → small) does not claim the number the corpus-size question asks for.
     const claimed = findings.filter((item) => !(requestedField === 'corpusTokens' && item.field === 'unlabeledCorpus'));

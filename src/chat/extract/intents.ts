@@ -204,7 +204,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     // pricier, aren't they?" asks about the plan, not about fine-tuning).
     intents.asksCost = methodIn(sentenceAround(lower, cost.index));
     if (MONTHLY.test(lower)) intents.asksMonthlyCost = true;
-  } else if (FIT.test(lower)) {
+  } else if (FIT.test(lower) && QUESTION_FORM.test(lower)) {
+    // "we could also run an open-weight model on our two L40S" states an option; only a question asks the fit.
     intents.asksFit = methodIn(lower);
     readFitDetails(lower, intents);
   }

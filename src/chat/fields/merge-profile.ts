@@ -16,6 +16,16 @@ function itemKey(field: ProfileField, item: unknown): string {
 }
 
 /**
+ * Fields that describe another field's thing: a new GPU brings its own memory, a new model its own size, access and
+ * stage. When the thing changes and the turn does not restate them, the old values go (the catalog or a question
+ * supplies the new ones): "we replaced the A6000 with 2 H100s" must not keep the A6000's 48 GB.
+ */
+const DESCRIBES: Partial<Record<ProfileField, readonly ProfileField[]>> = {
+  gpuName: ['gpuMemoryGB'],
+  modelName: ['modelParamsB', 'modelAccess', 'modelStage'],
+};
+
+/**
  * `previous` with `fields` applied: single values replaced, list values merged (a later item with the same key
  * wins), list fields named in `corrected` replaced outright.
  */
@@ -36,6 +46,11 @@ export function mergeProfile(
     const items = new Map<string, unknown>();
     for (const item of [...before, ...value]) items.set(itemKey(field, item), item);
     merged[field] = [...items.values()];
+  }
+  for (const [thing, described] of Object.entries(DESCRIBES) as [ProfileField, readonly ProfileField[]][]) {
+    const now = fields[thing];
+    if (now === undefined || previous[thing] === undefined || now === previous[thing]) continue;
+    for (const field of described) if (fields[field] === undefined) delete merged[field];
   }
   return merged as Partial<Profile>;
 }

@@ -52,7 +52,7 @@ const AFTER_NAME = new RegExp(
  * "the A100s are the 40GB version".
  */
 const MEMORY_SOON_AFTER = new RegExp(
-  `^s?\\s*(?:(?:cards?|gpus?)\\s*)?(?:,\\s*|\\s+with\\s+|\\s*-\\s*|\\s+(?:are|is)\\s+(?:the\\s+|an?\\s+)?)${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)|vram|versions?|variants?|models?|ones))?(?!\\s*(?:of\\s+)?(?:ram|system|cpu|disk|storage))`,
+  `^s?\\s*(?:(?:cards?|gpus?)\\s*)?(?:,\\s*|\\s+with\\s+|\\s*-\\s*|\\s+(?:are|is)\\s+(?:the\\s+|an?\\s+)?|\\s+(?:has|have)\\s+)${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)|vram|versions?|variants?|models?|ones))?(?!\\s*(?:of\\s+)?(?:ram|system|cpu|disk|storage))`,
 );
 /** A GPU name followed by a node word says nothing about how many GPUs ("an H100 node" holds several). */
 const NODE_AFTER = /^\s*(?:nodes?|clusters?|servers?|box(?:es)?|machines?|instances?|pods?|vms?)\b/;
@@ -74,7 +74,7 @@ const NO_GPUS = new RegExp(
 );
 /** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory", "eighty gigs of vram". */
 const VRAM = new RegExp(
-  `(?:\\b${MEMORY}|\\b(${COUNT_SOURCE})\\s+(?:gb|gigs?|gigabytes))\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram)\\b`,
+  `\\b(?:each|every|per)\\s+(?:gpu|card)\\s+(?:has|with|is|=|:)\\s+(?:about\\s+)?${MEMORY}|(?:\\b${MEMORY}|\\b(${COUNT_SOURCE})\\s+(?:gb|gigs?|gigabytes))\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram|(?:of\\s+memory\\s+)?(?:per|on\\s+each|for\\s+each|each)\\s+(?:gpu|card))\\b`,
   'g',
 );
 /**
@@ -261,7 +261,8 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
   }
   for (const match of allMatches(VRAM, lower)) {
     if (inCatalogMention(match.index) || usersHardware(match.index, match.index + match[0].length)) continue;
-    const memory = match[1] !== undefined ? Number(match[1]) : parseCount(match[2] ?? '');
+    const digits = match[1] ?? match[2];
+    const memory = digits !== undefined ? Number(digits) : parseCount(match[3] ?? '');
     if (memory !== undefined && memory > 0)
       findings.push(finding('gpuMemoryGB', memory, match.index, match.index + match[0].length));
   }

@@ -129,6 +129,10 @@ const MAX_EXAMPLES = 1e9;
  * record words ("5k labeled tickets"), or 0 for "no labeled data". Vague amounts ("thousands of examples",
  * "a few") give nothing: no number is invented.
  */
+/** What follows "one example" when it describes one example rather than counts the data set. */
+const ONE_EXAMPLE_DESCRIBED =
+  /^\s*(?:is|has|takes|contains|runs|averages|looks|=|:|\(|consists|comes\s+to|would\s+be|will\s+be|of\s+(?:them|those|these))\b|^\s*(?:is|=)/;
+
 /** Up to this many "few-shot examples" are the demonstrations of a prompt, not a dataset to train on. */
 const MAX_PROMPT_DEMONSTRATIONS = 32;
 
@@ -160,6 +164,8 @@ export const extractLabeledData: Extractor = (message) => {
         (/\bfew[\s-]?shot\b/.test(match[0]) && count <= MAX_PROMPT_DEMONSTRATIONS) ||
         /^\s*(?:in|inside|into)\s+(?:the|our|each|every|a)\s+(?:system\s+)?prompts?\b/.test(lower.slice(end, end + 30));
       if (inPrompt) continue;
+      // "one example is about 1,900 tokens", "a single example has three parts": the unit being described.
+      if (count === 1 && ONE_EXAMPLE_DESCRIBED.test(lower.slice(end, end + 40))) continue;
       findings.push(findingFromMatch('labeledExamples', count, match));
     }
   }

@@ -58,6 +58,10 @@ const API_WITH_FINE_TUNING = new RegExp(
   ].join('|'),
   'g',
 );
+/** Words before "an open-weight model" that make it an option the team weighs, not the model it runs. */
+const MAY_GO_TO_BEFORE =
+  /\b(?:switch\w*\s+(?:over\s+)?to|mov(?:e|ing)\s+(?:over\s+)?to|migrat\w*\s+to|go(?:ing)?\s+(?:over\s+)?to|open\s+to|willing\s+to|could\s+(?:also\s+)?(?:run|use|try|host)|consider\w*)\b[^.;!?\n]*$/;
+
 const OPEN_WEIGHTS = new RegExp(
   [
     String.raw`\bopen[\s-]?weights?\b`,
@@ -164,6 +168,9 @@ export const extractModel: Extractor = (message, context) => {
   }
   for (const match of allMatches(OPEN_WEIGHTS, lower)) {
     if (isNegatedBefore(lower, match.index, 20)) continue;
+    // "we're open to switching to an open-weight model", "we could also run an open-weight one": where the team may
+    // go (canSwitchModel), not the access of the model it has.
+    if (MAY_GO_TO_BEFORE.test(lower.slice(Math.max(0, match.index - 50), match.index))) continue;
     findings.push(findingFromMatch('modelAccess', 'open-weights', match));
   }
   return findings;

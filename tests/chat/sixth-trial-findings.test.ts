@@ -1,0 +1,122 @@
+/**
+ * Found by the sixth new-user trial: a firm-up question that re-asked what the user had just declined and never read
+ * the answer; "one example is 1,900 tokens" read as one example; "open to switching to an open-weight model" read as
+ * GPT-4o having open weights; a replaced GPU keeping the old card's memory; a stated option read as a "what if".
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import { mergeProfile } from '../../src/chat/fields/merge-profile.ts';
+import { recommend } from '../../src/engine/recommend.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import type { Profile } from '../../src/profile/profile-schema.ts';
+import { converse as converseWith } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const converse = (messages: string[]) => converseWith(messages, knowledge);
+const fields = (text: string) => extractProfile(text, { knowledge, today: '2026-12-04' }).fields;
+
+describe('the question that firms up a provisional answer', () => {
+  it('is never the one the user just declined, and the next message is read as its answer', async () => {
+    const turns = await converse(['we want a bot that answers from our help center', 'not sure', 'weekly']);
+    const [first, declined, answered] = turns;
+    expect(first?.question?.field).toBe('modelAccess');
+    expect(declined?.kind).toBe('recommendation');
+    expect(declined?.reply).toContain('To firm this up');
+    expect(declined?.reply).not.toContain(first?.question?.question ?? '?');
+    const asked = declined?.state.requestedField;
+    expect(asked).toBeDefined();
+    expect(asked).not.toBe('modelAccess');
+    expect(asked).toBe('knowledgeChanges');
+    expect(answered?.state.profile.knowledgeChanges).toBe('weekly');
+  });
+
+  it('a thank-you after the answer is small talk, not an answer to the firm-up question', async () => {
+    const turns = await converse(['we want a bot that answers from our help center', 'not sure', 'thanks!']);
+    expect(turns[2]?.kind).toBe('info');
+    expect(turns[2]?.state.profile.task).toBe('answers from our help center');
+  });
+});
+
+describe('facts read from the trial’s messages', () => {
+  it('"one example is about 1,900 tokens" describes an example; the 3,000 pairs stay the count', () => {
+    expect(fields('We have 3,000 labeled pairs; one example is about 1,900 tokens')).toMatchObject({
+      labeledExamples: 3000,
+      exampleTokens: 1900,
+    });
+    expect(fields('we have one example so far').labeledExamples).toBe(1);
+  });
+
+  it('an open-weight model the team is open to is canSwitchModel, not the access of the model it has', () => {
+    const read = fields('We have GPT-4o on Azure OpenAI. We are open to switching to an open-weight model');
+    expect(read.modelAccess).toBeUndefined();
+    expect(read.canSwitchModel).toBe(true);
+    expect(fields('we use an open-weight model').modelAccess).toBe('open-weights');
+  });
+
+  it('"we could also run an open-weight model: we have two L40S cards" states the cards, it is no "what if"', () => {
+    const extraction = extractProfile(
+      'We have GPT-4o through Azure OpenAI, but we could also run an open-weight model: we have two L40S cards.',
+      { knowledge },
+    );
+    expect(extraction.intents.whatIf).toBe(false);
+    expect(extraction.fields).toMatchObject({ gpuCount: 2, gpuName: 'NVIDIA L40S' });
+  });
+
+  it('memory per GPU said as "80 GB per GPU" or "each card has 48 GB"', () => {
+    expect(fields('Correction: 80 GB per GPU, not 48.').gpuMemoryGB).toBe(80);
+    expect(fields('each card has 48 GB').gpuMemoryGB).toBe(48);
+  });
+});
+
+describe('a replaced GPU or model takes its own memory, size and stage', () => {
+  it('mergeProfile drops what described the old GPU or model unless the turn restates it', () => {
+    const before: Partial<Profile> = {
+      gpuName: 'NVIDIA L40S',
+      gpuMemoryGB: 48,
+      modelName: 'GPT-4o',
+      modelAccess: 'api-only',
+    };
+    expect(mergeProfile(before, { gpuName: 'NVIDIA H100 SXM' })).not.toHaveProperty('gpuMemoryGB');
+    expect(mergeProfile(before, { gpuName: 'NVIDIA H100 SXM', gpuMemoryGB: 80 }).gpuMemoryGB).toBe(80);
+    expect(mergeProfile(before, { modelName: 'Llama 3.1 8B' })).not.toHaveProperty('modelAccess');
+    expect(mergeProfile(before, { gpuCount: 2 }).gpuMemoryGB).toBe(48);
+  });
+
+  it('an unlisted card’s 48 GB goes when the team replaces it with H100s (full fine-tuning of 8B then fits 160 GB)', async () => {
+    const turns = await converse([
+      'we use Llama 3.1 8B on one Tesla P40 with 24GB, 5000 labeled examples, task is contract clause classification',
+      'Update: we just replaced it with 2 H100 80GB GPUs',
+      'will full fine-tuning fit on our GPUs now?',
+    ]);
+    expect(turns[0]?.state.profile.gpuMemoryGB).toBe(24);
+    expect(turns[1]?.state.profile.gpuMemoryGB).toBeUndefined();
+    expect(turns[2]?.reply).toMatch(/160 GB/);
+  });
+});
+
+describe('open weights stated for a model whose weights were never published', () => {
+  it('the catalog’s access is used, the conflict says so, and no self-run tuning is viable on GPT-4o', () => {
+    const recommendation = recommend(
+      { modelName: 'GPT-4o', modelAccess: 'open-weights', labeledExamples: 3000, gpuName: 'NVIDIA L40S', gpuCount: 2 },
+      knowledge,
+    );
+    expect(recommendation.conflicts).toContainEqual({
+      field: 'modelAccess',
+      given: 'open-weights',
+      catalog: 'api-only',
+      used: 'catalog',
+    });
+    // Self-run tuning is possible only on another model: never on GPT-4o itself.
+    const { destination } = recommendation;
+    if (['lora', 'qlora', 'full-fine-tuning'].includes(destination.method))
+      expect(destination.model.switched).toBe(true);
+    expect(destination.model.name === 'GPT-4o' && !destination.model.switched && destination.method === 'lora').toBe(
+      false,
+    );
+  });
+});
