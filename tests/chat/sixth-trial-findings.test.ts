@@ -67,6 +67,22 @@ describe('facts read from the trial’s messages', () => {
     expect(extraction.fields).toMatchObject({ gpuCount: 2, gpuName: 'NVIDIA L40S' });
   });
 
+  it('questions that weigh an option state no facts; a negated stage is not that stage', () => {
+    expect(
+      fields("Why a 72B model at all? wouldn't a 7B or 14B model be enough for field extraction?"),
+    ).not.toHaveProperty('modelParamsB');
+    expect(fields('how much would LoRA on Llama 3.1 8B cost us?')).not.toHaveProperty('modelName');
+    expect(fields("we must start from the base checkpoint, not Qwen's instruct model").modelStage).toBe('base');
+  });
+
+  it('"pairs" in a sentence about preference tuning are preference pairs, supervised pairs stay examples', () => {
+    expect(fields('1.74 GPU-hours for DPO on 30,000 pairs seems very low')).toEqual({ preferencePairs: 30_000 });
+    expect(fields('we have 5,000 SFT pairs and 30,000 preference pairs')).toMatchObject({
+      labeledExamples: 5000,
+      preferencePairs: 30_000,
+    });
+  });
+
   it('memory per GPU said as "80 GB per GPU" or "each card has 48 GB"', () => {
     expect(fields('Correction: 80 GB per GPU, not 48.').gpuMemoryGB).toBe(80);
     expect(fields('each card has 48 GB').gpuMemoryGB).toBe(48);

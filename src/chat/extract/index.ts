@@ -7,7 +7,7 @@ import { LIST_FIELDS } from '../fields/merge-profile.ts';
 import { EXTRACTORS, FIELD_REGISTRY, fieldEntry } from '../fields/registry.ts';
 import { findCorrections } from './corrections.ts';
 import { extractIntents } from './intents.ts';
-import { allMatches, prepareMessage } from './prepare-message.ts';
+import { allMatches, prepareMessage, sentenceAround } from './prepare-message.ts';
 import { readShortAnswer } from './short-answer.ts';
 import type {
   Extraction,
@@ -44,6 +44,9 @@ export const MAX_EXTRACTION_CHARS = 4000;
  * extractProfile('We have two A100s and ~5k labeled tickets', { knowledge })
  * // → { fields: { gpuName: 'A100 80GB', gpuCount: 2, labeledExamples: 5000 }, evidence: { gpuCount: 'two A100s', … }, … }
  */
+/** Words that make "pairs" in their sentence preference pairs. */
+const PREFERENCE_WORDS = /\b(?:dpo|orpo|kto|ipo|simpo|rlhf|preference|preferences|chosen|rejected|thumbs|pairwise)\b/;
+
 export function extractProfile(
   message: string,
   context: { requestedField?: ProfileField; knowledge: ExtractionCatalog; today?: string },
@@ -76,6 +79,14 @@ export function extractProfile(
     if (read && withinSchema(read)) findings.push(read);
   }
 
+  // "DPO on 30,000 pairs": pairs said in a sentence about preference tuning are preference pairs.
+  for (const [index, item] of findings.entries()) {
+    if (item.field !== 'labeledExamples' || !/\bpairs\b/.test(prepared.lower.slice(item.start, item.end))) continue;
+    if (/\b(?:sft|supervised|instruction|input[\s/-]output|labell?ed|q\s?&\s?a|question)\b/.test(prepared.lower.slice(item.start, item.end)))
+      continue;
+    if (PREFERENCE_WORDS.test(sentenceAround(prepared.lower, item.start)))
+      findings[index] = { ...item, field: 'preferencePairs' };
+  }
   // "6,000 chosen/rejected pairs" are preference pairs, not supervised examples.
   const pairSpans = findings.filter((item) => item.field === 'preferencePairs');
   for (let index = findings.length - 1; index >= 0; index--) {

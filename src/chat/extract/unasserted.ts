@@ -112,15 +112,17 @@ export function findUnassertedSpans(message: PreparedMessage, options: { whatIf:
 
 /** A question weighing an option: "is an instruct model better…?", "would Llama 3.1 70B work?". */
 const WEIGHING_START =
-  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:is|are|would|should|could|will|does|do)\b/;
+  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:is|are|would|should|could|will|does|do|isn't|aren't|wouldn't|shouldn't|couldn't|won't|doesn't|don't)\b/;
 const WEIGHING_WORDS =
   /\b(?:better|worse|enough|good|work|make\s+sense|recommended|idea|worth|fine|possible|allowed|bad|preferable|smarter|wiser|best)\b/;
 /** "can we use GPT-4o through Azure…?", "should we switch to Llama 3.1 70B?": asking about a choice, not stating it. */
 const CHOICE_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:can|could|should|shall|would)\s+(?:we|i)\s+(?:just\s+|maybe\s+|instead\s+)?(?:use|switch\s+to|go\s+with|try|pick|choose|move\s+to|start\s+(?:from|with))\b/;
+/** "how much would LoRA on Llama 3.1 8B cost us?": the price of an option, not the team's model. */
+const PRICE_OF_AN_OPTION = /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?how\s+(?:much|long)\s+would\b/;
 /** "why not just distill GPT-4o into a small open model?": an option weighed, not the team's facts. */
 const WHY_NOT_START =
-  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?why\s+(?:not|don't\s+we|wouldn't\s+we|can't\s+we|shouldn't\s+we|couldn't\s+we)\b/;
+  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?why\s+(?:not|don't\s+we|wouldn't\s+we|can't\s+we|shouldn't\s+we|couldn't\s+we|(?:use\s+|pick\s+|choose\s+|go\s+with\s+)?(?:a|an|the|this|that)\s+[\w.-]+\s+(?:model|one|gpu|card)s?\b)/;
 /** "fine-tuned gpt-4o tokens are pricier than base 4o, aren't they?": a general claim checked, not the team's facts. */
 const TAG_QUESTION_END =
   /[\s,]+(?:aren't|isn't|don't|doesn't|won't|wouldn't|right|correct)(?:\s+(?:they|it|you|we|there))?\s*$/;
@@ -145,6 +147,7 @@ function optionQuestionSpans(lower: string): UnassertedSpan[] {
       ((WEIGHING_START.test(sentence) && WEIGHING_WORDS.test(sentence)) ||
         CHOICE_START.test(sentence) ||
         WHY_NOT_START.test(sentence) ||
+        PRICE_OF_AN_OPTION.test(sentence) ||
         TAG_QUESTION_END.test(sentence))
     )
       spans.push({ start, end: end + 1, reason: 'conditional' });
