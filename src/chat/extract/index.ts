@@ -82,7 +82,11 @@ export function extractProfile(
   // "DPO on 30,000 pairs": pairs said in a sentence about preference tuning are preference pairs.
   for (const [index, item] of findings.entries()) {
     if (item.field !== 'labeledExamples' || !/\bpairs\b/.test(prepared.lower.slice(item.start, item.end))) continue;
-    if (/\b(?:sft|supervised|instruction|input[\s/-]output|labell?ed|q\s?&\s?a|question)\b/.test(prepared.lower.slice(item.start, item.end)))
+    if (
+      /\b(?:sft|supervised|instruction|input[\s/-]output|labell?ed|q\s?&\s?a|question)\b/.test(
+        prepared.lower.slice(item.start, item.end),
+      )
+    )
       continue;
     if (PREFERENCE_WORDS.test(sentenceAround(prepared.lower, item.start)))
       findings[index] = { ...item, field: 'preferencePairs' };

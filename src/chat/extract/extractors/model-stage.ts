@@ -58,7 +58,10 @@ export const extractModelStage: Extractor = (message, context) => {
     )
       continue;
     // "the base Llama 3.1 8B, not the instruct", "not Qwen's instruct model": the instruct variant is ruled out.
-    if (isNegatedBefore(lower, match.index, 10) || /\bnot\s+(?:the\s+)?[\w.-]+(?:'s)?\s+$/.test(lower.slice(Math.max(0, match.index - 30), match.index)))
+    if (
+      isNegatedBefore(lower, match.index, 10) ||
+      /\bnot\s+(?:the\s+)?[\w.-]+(?:'s)?\s+$/.test(lower.slice(Math.max(0, match.index - 30), match.index))
+    )
       continue;
     findings.push(findingFromMatch('modelStage', 'instruct', match));
   }
