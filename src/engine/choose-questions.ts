@@ -4,7 +4,7 @@ import type { FeasibilityAnalysis } from './analyse-feasibility.ts';
 import type { DestinationChoice } from './choose-destination.ts';
 import { isPublicContent, mentionsHealthData } from './data-sensitivity.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
-import type { FitCheck } from './estimate-feasibility.ts';
+import type { FactCheck } from './estimate-feasibility.ts';
 import { FIELD_QUESTIONS } from './field-questions.ts';
 import { SFT_SIBLINGS } from './method-groups.ts';
 import { shortMethodName } from './method-name.ts';
@@ -572,7 +572,7 @@ function order(field: ProfileField): number {
   return index === -1 ? FEASIBILITY_ORDER.length : index;
 }
 
-function checkFor(method: MethodId): FitCheck {
+function checkFor(method: MethodId): FactCheck {
   if (method === 'qlora') return 'qlora';
   if (method === 'full-fine-tuning') return 'full-fine-tuning';
   if (method === 'distillation') return 'distillation-student';

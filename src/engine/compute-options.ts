@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
 import type { FeasibilityAnalysis } from './analyse-feasibility.ts';
-import { TRAINING_CHECKS, type TrainingCheck } from './estimate-feasibility.ts';
+import { factCheckOf, TRAINING_CHECKS, type TrainingCheck } from './estimate-feasibility.ts';
 import type { ComputeOption } from './recommendation-schema.ts';
 import { PROJECT_RUNS } from './training-compute.ts';
 
@@ -27,9 +27,14 @@ export function trainingCheckOf(method: MethodId, analysis: FeasibilityAnalysis)
     case 'distillation':
       return 'distillation-student';
     case 'instruction-tuning':
-    case 'preference-tuning':
-      // Self-run with LoRA when it fits, else QLoRA (the estimate the verdict rests on).
-      return analysis.facts['trainable.lora'] === false || analysis.facts['fits.lora'] === false ? 'qlora' : 'lora';
+    case 'preference-tuning': {
+      // Self-run with LoRA when it fits, else QLoRA (the estimate the verdict rests on); preference tuning on stated
+      // pairs is costed on the pairs.
+      const quantised = analysis.facts['trainable.lora'] === false || analysis.facts['fits.lora'] === false;
+      if (method === 'preference-tuning' && analysis.estimates.checks['preference-lora'] !== undefined)
+        return quantised ? 'preference-qlora' : 'preference-lora';
+      return quantised ? 'qlora' : 'lora';
+    }
     default:
       return undefined;
   }
@@ -41,7 +46,7 @@ export function computeOptions(method: MethodId, analysis: FeasibilityAnalysis, 
   if (analysis.facts.weightsAvailable === false && method !== 'distillation') return [];
   const { estimates, facts, resolved } = analysis;
   const options: ComputeOption[] = [];
-  const own = facts[`fits.${check}`];
+  const own = facts[`fits.${factCheckOf(check)}`];
   const fit = estimates.fit[check];
   if (own === true && resolved.profile.gpuCount !== undefined && resolved.profile.gpuCount > 0) {
     const hours = estimates.ownProjectHours[check];

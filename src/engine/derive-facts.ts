@@ -8,7 +8,13 @@ import {
   type ProviderOffering,
 } from '../knowledge/schemas.ts';
 import { PROFILE_FIELDS, type ProfileField } from '../profile/profile-schema.ts';
-import { type FeasibilityEstimates, FIT_CHECKS, TRAINING_CHECKS, type TrainingCheck } from './estimate-feasibility.ts';
+import {
+  type FeasibilityEstimates,
+  FIT_CHECKS,
+  factCheckOf,
+  TRAINING_CHECKS,
+  type TrainingCheck,
+} from './estimate-feasibility.ts';
 import type { Facts, FactValue } from './facts.ts';
 import { addDays, daysBetween } from './iso-dates.ts';
 import { cheaperTiers } from './model-tiers.ts';
@@ -180,6 +186,7 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   else if (gpuCount !== undefined && gpuMemoryGB !== undefined) facts.totalGpuMemoryGB = gpuCount * gpuMemoryGB;
 
   for (const check of FIT_CHECKS) {
+    if (check !== factCheckOf(check)) continue;
     const fits = hasGpu === false ? false : levelOf(estimates.fit[check]);
     if (fits !== undefined) facts[`fits.${check}`] = fits;
   }
@@ -189,7 +196,9 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   facts.dataMustStayOnPrem ??= false;
   const rentalAllowed = profile.dataMustStayOnPrem !== true;
   facts.rentalAllowed = rentalAllowed;
-  for (const check of TRAINING_CHECKS) {
+  for (const trainingCheck of TRAINING_CHECKS) {
+    const check = factCheckOf(trainingCheck) as Exclude<TrainingCheck, 'preference-lora' | 'preference-qlora'>;
+    if (check !== trainingCheck) continue;
     // On the team's own GPUs a single run must also end within the stated timeline (the estimate's own hours).
     const projectHours = estimates.ownProjectHours[check];
     const inTime =

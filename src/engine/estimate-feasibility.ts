@@ -1,6 +1,7 @@
 import { trainingFlops } from '../estimator/compute.ts';
 import {
   DAYS_PER_MONTH,
+  DEFAULT_EPOCHS,
   DEFAULT_INPUT_TOKENS_PER_REQUEST,
   DEFAULT_OUTPUT_TOKENS_PER_REQUEST,
   DEFAULT_TOKENS_PER_EXAMPLE,
@@ -62,10 +63,38 @@ export const FIT_CHECKS = [
   'qlora',
   'full-fine-tuning',
   'distillation-student',
+  'preference-lora',
+  'preference-qlora',
 ] as const;
 export type FitCheck = (typeof FIT_CHECKS)[number];
 /** The checks that train something (they get rentals and project hours). */
-export const TRAINING_CHECKS = ['lora', 'qlora', 'full-fine-tuning', 'distillation-student'] as const;
+export const TRAINING_CHECKS = [
+  'lora',
+  'qlora',
+  'full-fine-tuning',
+  'distillation-student',
+  'preference-lora',
+  'preference-qlora',
+] as const;
+/**
+ * Preference tuning on the stated pairs (DPO with LoRA or QLoRA): the same memory as supervised LoRA, more compute.
+ * Only its hours and cost use these; the facts and verdicts rest on the LoRA and QLoRA checks.
+ */
+export const PREFERENCE_CHECKS: ReadonlySet<FitCheck> = new Set(['preference-lora', 'preference-qlora']);
+/** The checks that have facts (`fits.*`, `trainable.*`, `inTime.*`): all but the preference ones. */
+export type FactCheck = Exclude<FitCheck, 'preference-lora' | 'preference-qlora'>;
+/** The check whose facts stand for `check`: a preference check's memory is its LoRA or QLoRA twin's. */
+export function factCheckOf(check: FitCheck): FactCheck {
+  if (check === 'preference-lora') return 'lora';
+  if (check === 'preference-qlora') return 'qlora';
+  return check;
+}
+/**
+ * DPO reads each pair twice (the chosen and the rejected answer, each after the prompt) and a frozen reference model
+ * reads both again, forward only: 2·N FLOPs per token on top of LoRA's 4·N, so 1.5× the LoRA compute per token.
+ */
+export const PREFERENCE_SEQUENCES_PER_PAIR = 2;
+export const PREFERENCE_REFERENCE_FACTOR = 1.5;
 export type TrainingCheck = (typeof TRAINING_CHECKS)[number];
 const WORKLOAD_OF: Record<FitCheck, Workload> = {
   inference: 'inference',
@@ -74,6 +103,8 @@ const WORKLOAD_OF: Record<FitCheck, Workload> = {
   qlora: 'qlora',
   'full-fine-tuning': 'full-fine-tuning',
   'distillation-student': 'lora',
+  'preference-lora': 'lora',
+  'preference-qlora': 'qlora',
 };
 
 /** The GPU whose throughput (and, when the catalog has one, price) the training estimates use. */
@@ -211,6 +242,31 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     checks.lora = run('lora', { ...training, loraRank: LORA_RANK });
     checks.qlora = run('qlora', { ...training, loraRank: LORA_RANK });
     checks['full-fine-tuning'] = run('full-fine-tuning', training);
+    const pairs = profile.preferencePairs ?? 0;
+    if (pairs > 0) {
+      const preferenceTokens = Math.round(
+        estimateTrainingTokens(pairs * PREFERENCE_SEQUENCES_PER_PAIR, tokensPerExample) * PREFERENCE_REFERENCE_FACTOR,
+      );
+      for (const [check, workload] of [
+        ['preference-lora', 'lora'],
+        ['preference-qlora', 'qlora'],
+      ] as const) {
+        inputs[check] = {
+          model: spec,
+          workload,
+          ...hardware,
+          ...training,
+          trainingTokens: preferenceTokens,
+          loraRank: LORA_RANK,
+        };
+        checks[check] = estimate(inputs[check]);
+      }
+      assumptions.push({
+        field: 'estimates.preferenceTrainingTokens',
+        value: preferenceTokens,
+        why: `Preference tuning (DPO) on your ${pairs.toLocaleString('en-US')} pairs: each pair's chosen and rejected answer with its prompt (${PREFERENCE_SEQUENCES_PER_PAIR} × ${tokensPerExample} tokens) for ${DEFAULT_EPOCHS} epochs, and a frozen reference model reads both again (forward only, 1.5× LoRA's compute per token).`,
+      });
+    }
     assumptions.push(
       {
         field: 'estimates.precision',
@@ -453,7 +509,11 @@ function bandAndRent(
         ? result
         : estimate({ ...input, gpuCount: 1, gpuMemoryGB: undefined, trainingTokens: undefined });
     const activeParamsB = input.model.activeParamsB ?? input.model.paramsB;
-    const flops = trainingFlops(WORKLOAD_OF[check] as Exclude<Workload, 'inference'>, activeParamsB * 1e9, costTokens);
+    const flops = trainingFlops(
+      WORKLOAD_OF[check] as Exclude<Workload, 'inference'>,
+      activeParamsB * 1e9,
+      PREFERENCE_CHECKS.has(check) ? (input.trainingTokens ?? costTokens) : costTokens,
+    );
     const rental = cheapestRental(
       single,
       flops,

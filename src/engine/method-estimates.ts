@@ -143,10 +143,18 @@ function withQloraFallback(
   mapping: { check: FitCheck; note?: string },
   estimates: FeasibilityEstimates,
 ): { check: FitCheck; note?: string } {
-  if (!QLORA_FALLBACK.has(method) || estimates.checks.lora?.fits !== false || !estimates.checks.qlora) return mapping;
+  // Preference tuning on stated pairs is timed and costed on the pairs (DPO), with the same memory as LoRA.
+  const pairs = method === 'preference-tuning' && estimates.checks['preference-lora'] !== undefined;
+  const lora = pairs
+    ? {
+        check: 'preference-lora' as const,
+        note: 'Assumes preference tuning (DPO) with LoRA on your pairs: both answers of each pair, plus a frozen reference model reading them (see the assumption estimates.preferenceTrainingTokens); tuning every weight needs the full fine-tuning estimate.',
+      }
+    : mapping;
+  if (!QLORA_FALLBACK.has(method) || estimates.checks.lora?.fits !== false || !estimates.checks.qlora) return lora;
   const kind = method === 'instruction-tuning' ? 'instruction' : 'preference';
   return {
-    check: 'qlora',
+    check: pairs ? 'preference-qlora' : 'qlora',
     note: `Assumes ${kind} tuning with QLoRA: 16-bit LoRA does not fit your GPUs, a 4-bit base does or comes closest.`,
   };
 }

@@ -136,3 +136,26 @@ describe('open weights stated for a model whose weights were never published', (
     );
   });
 });
+
+describe('preference tuning is timed on the preference pairs', () => {
+  it('hours grow with the pairs (both answers and a reference pass), not with the supervised examples', () => {
+    const hours = (preferencePairs: number) =>
+      recommend(
+        {
+          modelName: 'Qwen2.5 7B Instruct',
+          preferencePairs,
+          labeledExamples: 5000,
+          gpuName: 'NVIDIA A100 80GB',
+          gpuCount: 4,
+          goals: ['alignment'],
+        },
+        knowledge,
+      ).recommendations.find((item) => item.method === 'preference-tuning')?.estimates?.trainingGpuHours ?? 0;
+    const small = hours(1000);
+    const large = hours(30_000);
+    expect(large / small).toBeGreaterThan(25);
+    // 30k pairs × 2 answers × 500 tokens × 3 epochs × 1.5 on a 7.6B model at 35% of 312 TFLOP/s, three runs: ~31 h.
+    expect(large).toBeGreaterThan(20);
+    expect(large).toBeLessThan(45);
+  });
+});
