@@ -10,7 +10,7 @@ import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts'
 import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import { SFT_SIBLINGS, TRAINING_METHODS } from './method-groups.ts';
-import type { Destination } from './recommendation-schema.ts';
+import type { Destination, Need } from './recommendation-schema.ts';
 import { kindReplacingNamed } from './task-capability.ts';
 
 /**
@@ -88,6 +88,18 @@ export interface DestinationChoice {
 }
 
 /** The ordered wish list from the diagnosis, the data and the kind of model. */
+/** Weight tuning the team already ran: when it plateaued, prompting is behind it too. */
+const WEIGHT_TUNING_TRIED: ReadonlySet<MethodId> = new Set([
+  'lora',
+  'qlora',
+  'full-fine-tuning',
+  'instruction-tuning',
+  'managed-fine-tuning',
+  'adapters',
+]);
+/** Goals about how the model behaves, which retrieval does not change. */
+const BEHAVIOUR_GOALS: readonly Need[] = [...BEHAVIOUR_NEEDS, 'alignment', 'instruction-following'];
+
 export function wishList(
   input: Pick<DestinationInput, 'profile' | 'facts' | 'diagnosis' | 'data' | 'instructCheckpoint' | 'contextTokens'>,
 ): Wish[] {
@@ -108,10 +120,15 @@ export function wishList(
   const efficiencyNeed = (needs.has('cost') && !servedOnOwnGpus) || needs.has('latency') || needs.has('on-device');
   // Retrieval good enough on the facts while prompting plateaued on a behaviour the team names (tone, format): the
   // retrieval stays, and the behaviour gap it does not close decides the destination.
+  // Supervised tuning that plateaued is past prompting too ("more SFT data stopped helping"); what reviewers rank
+  // (alignment) or the model must follow (instructions) is as much a behaviour as tone or format.
+  const beyondPrompting =
+    diagnosis.promptingExhausted ||
+    (profile.tried ?? []).some((entry) => entry.result !== 'good-enough' && WEIGHT_TUNING_TRIED.has(entry.method));
   const behaviourLeft =
     diagnosis.goodEnough === 'rag' &&
-    diagnosis.promptingExhausted &&
-    (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal));
+    beyondPrompting &&
+    (profile.goals ?? []).some((goal) => (BEHAVIOUR_GOALS as readonly string[]).includes(goal));
   // Good enough and affordable: stop there. Good enough but too costly or slow: it is the quality bar, not the answer.
   if (diagnosis.goodEnough && !efficiencyNeed && !behaviourLeft) {
     wishes.push({

@@ -88,11 +88,17 @@ export function searchSubstitute(
   let decidedBy: string[] = [];
   // A student, or a small model trained on the labels to cut the cost per answer: student-sized candidates.
   const forStudent = wish.methods.every((method) => method === 'distillation') || wish.smallModel === true;
-  for (const candidate of candidates(profile, named, knowledge, facts, methods, forStudent).slice(0, MAX_EVALUATED)) {
+  // A team whose channel is a provider's tuning job (the wish puts it first) on an API model that lost it: another
+  // API model with a live tuning offer keeps the channel (same provider first), before any open model to run itself.
+  const keepsChannel =
+    wish.methods[0] === 'managed-fine-tuning' && named !== undefined && named.access !== 'open-weights';
+  const apiCandidates = keepsChannel ? managedTuningCandidates(named, knowledge).slice(0, MAX_EVALUATED) : [];
+  const openCandidates = candidates(profile, named, knowledge, facts, methods, forStudent).slice(0, MAX_EVALUATED);
+  for (const candidate of [...apiCandidates, ...openCandidates]) {
     const next: Profile = { ...profile, modelName: candidate.name };
     for (const field of MODEL_FIELDS) if (field !== 'modelName') delete next[field];
     const analysis = analyseFeasibility(next, knowledge);
-    const best = bestOf(methods, analysis.feasibility);
+    const best = bestOf(candidate.access === 'open-weights' ? methods : ['managed-fine-tuning'], analysis.feasibility);
     const verdict =
       best === undefined
         ? 'not-viable'
@@ -117,6 +123,39 @@ export function searchSubstitute(
     }
   }
   return { found: conditional, options, decidedBy };
+}
+
+/**
+ * API models with a live supervised tuning offer in the catalog (any provider): those the named model's own providers
+ * offer first (a Bedrock team stays on Bedrock), then the named model's family, then the newest.
+ */
+function managedTuningCandidates(named: Model, knowledge: Knowledge): Model[] {
+  const tunable = new Set<string>();
+  const namedProviders = new Set<string>();
+  for (const provider of knowledge.providers) {
+    for (const offering of provider.offerings) {
+      if (offering.models.includes(named.id)) namedProviders.add(provider.id);
+      if (offering.service !== 'supervised-fine-tuning' || offering.status !== 'available') continue;
+      for (const id of offering.models) tunable.add(`${provider.id}:${id}`);
+    }
+  }
+  const onNamedProvider = (model: Model) =>
+    [...namedProviders].some((provider) => tunable.has(`${provider}:${model.id}`));
+  const pool = knowledge.models.filter(
+    (model) =>
+      model.access !== 'open-weights' &&
+      model.id !== named.id &&
+      model.modality === named.modality &&
+      model.supersededBy === undefined &&
+      knowledge.providers.some((provider) => tunable.has(`${provider.id}:${model.id}`)),
+  );
+  return pool.sort(
+    (a, b) =>
+      (onNamedProvider(a) ? 0 : 1) - (onNamedProvider(b) ? 0 : 1) ||
+      (a.family === named.family ? 0 : 1) - (b.family === named.family ? 0 : 1) ||
+      ((b.released ?? '') < (a.released ?? '') ? -1 : (b.released ?? '') > (a.released ?? '') ? 1 : 0) ||
+      (a.id < b.id ? -1 : 1),
+  );
 }
 
 function bestOf(methods: readonly MethodId[], feasibility: FeasibilityMap): MethodId | undefined {

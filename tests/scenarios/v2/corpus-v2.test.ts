@@ -92,6 +92,8 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch12.json')),
     ...loadCases(here('./batch13.json')),
     ...loadCases(here('./batch14.json')),
+    ...loadCases(here('./batch15.json')),
+    ...loadCases(here('./batch16.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -119,7 +121,6 @@ describe('scenario corpus v2 (independent graders)', () => {
 
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([
-  ['w3-xlmr-intent-cpu-onprem', 'XLM-R is not in the catalog, so the encoder path is not taken'],
   [
     'w6-llama70b-locked-one-4090',
     'the team serves the 70B with CPU offload as a batch job; the engine rules out serving a model whose 4-bit weights exceed the on-prem GPUs',
@@ -135,10 +136,6 @@ const KNOWN_MISSES = new Map<string, string>([
   [
     'w6-claude3-haiku-locked-tuning-ended',
     'the graders assume Claude 3 Haiku can still be prompted; it was retired on the Claude API on 2026-04-20 (knowledge: haiku-3-api-retired) and on Bedrock on 2026-09-10, so the engine sees no channel left: the graders are out of date here',
-  ],
-  [
-    'w17-claude3-haiku-retired-retune-on-bedrock',
-    "the graders re-run the retired Claude 3 Haiku fine-tune as a provider job on Amazon Nova (Bedrock); the engine's substitutes are open-weight models only, so it trains a small open model (Qwen2.5 7B) on the labels instead: API models with a live tuning offer are not yet proposed as substitutes",
   ],
   [
     'rt5-teacher-gpt4o-onprem-no-gpu',
