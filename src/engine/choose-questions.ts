@@ -160,6 +160,21 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // Where the model runs on the team's side anyway, whether data may leave changes little.
   const runsOnPremises = input.deployment === 'on-prem' || input.deployment === 'edge' || input.deployment === 'mobile';
   const textual = ['text', 'code'].includes(analysis.resolved.profile.modality ?? 'text');
+  // Data that stays on the premises and no GPU known: whatever is trained runs on hardware the team owns or buys, so
+  // what it may spend decides what is possible (a rental is ruled out).
+  const onPremisesBudget = () => {
+    if (
+      (input.dataMustStayOnPrem === true || input.deployment === 'on-prem') &&
+      input.gpuName === undefined &&
+      input.gpuCount === undefined &&
+      input.gpuMemoryGB === undefined &&
+      !publicContent
+    )
+      ask(
+        'oneTimeBudgetUSD',
+        'With data on your premises and no GPU named, training runs on hardware you own or buy: the budget decides what that can be.',
+      );
+  };
   const diagnosisQuestions = () => {
     // A model's stage or a corpus says what the team has, not what the model is for.
     if (input.task === undefined && input.taskType === undefined && input.goals === undefined) {
@@ -356,6 +371,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
         "A vendor's API model is tuned by the vendor, if at all; open weights are tuned on your GPUs or a rented one.",
       );
   }
+  onPremisesBudget();
   // Off the device, distillation is a cost fix that pays only at volume; on it, the device decides, not the volume.
   if (destination.method === 'distillation' && input.requestsPerDay === undefined && !needs.has('on-device')) {
     ask('requestsPerDay', 'Distillation pays for itself only at volume.');
