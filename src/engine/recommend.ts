@@ -56,7 +56,8 @@ function decide(
     data,
     scores,
     substitute,
-    ...instructCheckpointOf(analysis.resolved.model),
+    // The vendor's instruct checkpoint is another set of weights: not offered when the model may not change.
+    ...(input.canSwitchModel === false ? {} : instructCheckpointOf(analysis.resolved.model)),
     ...(analysis.resolved.model?.architecture?.contextLength === undefined
       ? {}
       : { contextTokens: analysis.resolved.model.architecture.contextLength }),

@@ -50,6 +50,8 @@ const CANNOT_SWITCH = new RegExp(
     String.raw`(?:can't|cannot|can\s+not)\s+(?:switch|change)\s+(?:models?|llms?|providers?)`,
     String.raw`no\s+(?:model\s+)?(?:switching|changing\s+(?:the\s+)?models?)`,
     String.raw`(?:it's|it\s+is)\s+the\s+(?:one|model)\s+(?:that's|that\s+is|we're|we\s+are)\s+(?:certified|approved|validated|allowed)`,
+    // "we must start from the base checkpoint" (not the vendor's instruct one): these weights, no other.
+    String.raw`(?:must|have\s+to|need\s+to|has\s+to|got\s+to)\s+(?:start|begin|train|work)\s+(?:from|with|on)\s+(?:the\s+|our\s+)?base\s+(?:checkpoint|model|weights)`,
     String.raw`(?:must|have\s+to|has\s+to)\s+use\s+(?:[\w.-]+\s+){1,4}?(?:because|since|as)\s+(?:it(?:'s|\s+is)\s+)?(?:what(?:'s|\s+is)\s+)?(?:approved|mandated|the\s+only\s+(?:approved|allowed))`,
   ]
     .map((source) => String.raw`\b(?:${source})\b`)
