@@ -210,6 +210,37 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     if (tier) student = tier.name;
   }
 
+  // The student named here is the one trained: its estimates (hours, memory, compute options) are for its own size,
+  // not the size the estimates assumed before it was chosen (half the model, at most 8B).
+  const studentAnalysis =
+    destination.method === 'distillation' &&
+    channel === 'self-run' &&
+    student !== undefined &&
+    student !== resolved.model?.name &&
+    knowledge.findModel(student)?.access === 'open-weights'
+      ? analyseFeasibility(
+          {
+            ...switchedProfile(profile, student),
+            teacherModel: profile.teacherModel ?? resolved.model?.name ?? student,
+          },
+          knowledge,
+        )
+      : undefined;
+  const studentEstimate =
+    studentAnalysis === undefined
+      ? undefined
+      : methodEstimates(
+          studentAnalysis.estimates,
+          studentAnalysis.facts.hasGpu as boolean | undefined,
+          studentAnalysis.facts.totalGpuMemoryGB as number | undefined,
+          studentAnalysis.facts.rentalAllowed !== false,
+        ).distillation;
+  const withStudent = studentEstimate
+    ? recommendations.map((entry) =>
+        entry.method === 'distillation' ? { ...entry, estimates: studentEstimate } : entry,
+      )
+    : recommendations;
+
   const recommendation: Recommendation = {
     destination: {
       method: destination.method,
@@ -229,14 +260,23 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     firstStep,
     diagnosis: diagnosis.entries,
     modelOptions,
-    computeOptions: computeOptions(destination.method, switchedAnalysis, knowledge),
-    recommendations,
+    computeOptions: computeOptions(destination.method, studentAnalysis ?? switchedAnalysis, knowledge),
+    recommendations: withStudent,
     plan,
     questions,
     sensitivity,
     assumptions: sortAssumptions([
       ...resolved.assumptions,
-      ...estimates.assumptions,
+      ...(studentAnalysis === undefined
+        ? estimates.assumptions
+        : [
+            ...estimates.assumptions.filter((entry) => entry.field !== 'estimates.distillationStudentParamsB'),
+            {
+              field: 'estimates.distillationStudentParamsB',
+              value: studentAnalysis.resolved.profile.modelParamsB ?? null,
+              why: `The student named here (${student}) is trained with LoRA on the teacher's outputs; its estimates are for its own size.`,
+            },
+          ]),
       ...residencyAssumption(profile, facts),
       ...vendorEndOfLifeAssumption(switchedAnalysis, knowledge),
       ...undecidedFacts(outcomes),

@@ -159,3 +159,25 @@ describe('preference tuning is timed on the preference pairs', () => {
     expect(large).toBeLessThan(45);
   });
 });
+
+describe('a distillation student named by the advice', () => {
+  it('is the one the estimates are for (Llama 3.2 1B, not a 4B stand-in)', () => {
+    const result = recommend(
+      {
+        modelName: 'Llama 3.1 8B',
+        deployment: 'mobile',
+        deviceMemoryGB: 4,
+        labeledExamples: 5000,
+        gpuName: 'RTX 4090',
+        gpuCount: 1,
+      },
+      knowledge,
+    );
+    expect(result.destination.student).toBe('Llama 3.2 1B');
+    expect(result.assumptions.find((entry) => entry.field === 'estimates.distillationStudentParamsB')?.value).toBe(
+      knowledge.findModel('Llama 3.2 1B')?.paramsB,
+    );
+    const memory = result.recommendations.find((entry) => entry.method === 'distillation')?.estimates?.memoryGB?.needed;
+    expect(memory).toBeLessThan(10);
+  });
+});
