@@ -181,3 +181,16 @@ describe('a distillation student named by the advice', () => {
     expect(memory).toBeLessThan(10);
   });
 });
+
+describe('the robotics team (vision-language on a Jetson)', () => {
+  it('a measured latency is not the target, and image examples keep a vision-language model', () => {
+    expect(fields('right now it runs at about 400 ms per frame on the jetson').latencyTargetMs).toBeUndefined();
+    expect(fields('p95 latency today is 900ms and the target is 400ms').latencyTargetMs).toBe(400);
+    expect(mergeProfile({ modality: 'vision-language' }, { modality: 'image' }).modality).toBe('vision-language');
+    expect(mergeProfile({ modality: 'vision-language' }, { modality: 'image' }, ['modality']).modality).toBe('image');
+  });
+
+  it('"a Jetson Orin NX with 16 GB" is the device and its memory', () => {
+    expect(fields('we run on a Jetson Orin NX with 16 GB')).toMatchObject({ deployment: 'edge', deviceMemoryGB: 16 });
+  });
+});

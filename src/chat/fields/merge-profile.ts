@@ -47,6 +47,9 @@ export function mergeProfile(
     for (const item of [...before, ...value]) items.set(itemKey(field, item), item);
     merged[field] = [...items.values()];
   }
+  // A vision-language model reads images: "12,000 image + instruction triples" does not make it an image model.
+  if (previous.modality === 'vision-language' && fields.modality === 'image' && !corrected.includes('modality'))
+    merged.modality = 'vision-language';
   for (const [thing, described] of Object.entries(DESCRIBES) as [ProfileField, readonly ProfileField[]][]) {
     const now = fields[thing];
     if (now === undefined || previous[thing] === undefined || now === previous[thing]) continue;

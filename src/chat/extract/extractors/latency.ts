@@ -1,5 +1,5 @@
 /** @module Latency targets: "under 200 ms", "p95 below 1.5 s", "under half a second", "sub-second", "real-time". */
-import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import { allMatches, findingFromMatch, sentenceBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 /**
@@ -10,7 +10,7 @@ export const REAL_TIME_LATENCY_MS = 1000;
 
 /** The lookbehind starts a number only at the first digit of a run: "1111…" would otherwise be retried per digit. */
 const DURATION = String.raw`(?<![\d.])(\d+(?:\.\d+)?)\s?(ms|msec|milliseconds?|s|secs?|seconds?)\b`;
-const BOUND = String.raw`(?:under|below|within|up\s+to|less\s+than|<\s?=?|at\s+most|max(?:imum)?|no\s+more\s+than|sub[\s-]|p\d{2}(?:\s+(?:of|below|under|at|<))?|target(?:\s+of)?|budget\s+of|around|about|~|in)`;
+const BOUND = String.raw`(?:under|below|within|up\s+to|less\s+than|<\s?=?|at\s+most|max(?:imum)?|no\s+more\s+than|sub[\s-]|p\d{2}(?:\s+(?:of|below|under|at|<))?|target(?:\s+(?:of|is))?:?|budget\s+of|around|about|~|in)`;
 const LATENCY_WORD = String.raw`(?:latency|respond|responses?|reply|replies|answers?|completions?|inference|round[\s-]?trip|com(?:e|es|ing)\s+back|turnaround|ttft|time\s+to\s+first\s+token|time[\s-]to[\s-]answer|per\s+(?:summary|request|query|call|completion|segment|document|item|answer|response|message|reply))`;
 /** "under 200 ms", "respond within 2 seconds", "p95 < 300ms". */
 const BOUNDED = new RegExp(`\\b${BOUND}\\s*${DURATION}`, 'g');
@@ -37,12 +37,28 @@ function toMs(value: string | undefined, unit: string | undefined): number | und
 }
 
 /** Finds `latencyTargetMs` from a bounded duration near latency words, "sub-second" (1000) or "real-time". */
+/** "it runs at about 400 ms today", "latency currently 800ms": a measurement, not what it must reach. */
+const MEASURED_CUE =
+  /\b(?:runs?\s+at|takes?|took|currently|today|right\s+now|at\s+the\s+moment|now\s+at|is\s+at|we(?:'re|\s+are)\s+at|averag\w*|we\s+(?:see|get|measure[ds]?)|measured|clocks?\s+in\s+at)\b/;
+const TARGET_CUE =
+  /\b(?:need|needs|must|want|target|has\s+to|have\s+to|should|goal|requirement|budget|sla|under|below|within|less\s+than|at\s+most|max)\b/;
+
+/** True when the duration at `index` is said as what it takes now, with no target word in its clause. */
+function measuredNotTarget(lower: string, index: number, said = ''): boolean {
+  const before = (sentenceBefore(lower, index, 60) + said).split(/,|\bbut\b|\band\b/).pop() ?? '';
+  return MEASURED_CUE.test(before) && !TARGET_CUE.test(before);
+}
+
 export const extractLatency: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
   const taken: RegExpExecArray[] = [];
   for (const match of allMatches(NAMED, lower)) {
     const ms = toMs(match[1] ?? match[3] ?? match[5], match[2] ?? match[4] ?? match[6]);
+    if (measuredNotTarget(lower, match.index, match[0])) {
+      taken.push(match);
+      continue;
+    }
     if (ms !== undefined && ms > 0) {
       findings.push(findingFromMatch('latencyTargetMs', ms, match));
       taken.push(match);
@@ -57,6 +73,7 @@ export const extractLatency: Extractor = (message) => {
     const unitIsSeconds = !(match[2] ?? '').startsWith('m');
     // "in 2 s" or "under 5 seconds" only count when the sentence talks about answering.
     if (!new RegExp(LATENCY_WORD).test(clause) && (unitIsSeconds || /^in\b/.test(match[0]))) continue;
+    if (measuredNotTarget(lower, match.index)) continue;
     const ms = toMs(match[1], match[2]);
     if (ms !== undefined && ms > 0) findings.push(findingFromMatch('latencyTargetMs', ms, match));
   }
