@@ -407,6 +407,29 @@ export function safetyReply(
   return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
 }
 
+/** Sources of the hallucination answer: retrieval grounds answers; training new facts in raises hallucination. */
+const HALLUCINATION_SOURCES = ['rag', 'ovadia', 'gekhman'] as const;
+
+/**
+ * "How do we stop it from making stuff up?": ground answers in retrieved passages with citations, let it decline when
+ * nothing relevant is found, do not train facts in, and measure how often answers are supported.
+ */
+export function hallucinationReply(recommendation: Recommendation, knowledge: Knowledge): InfoAnswer {
+  const cited = HALLUCINATION_SOURCES.filter((id) => knowledge.sources.some((source) => source.id === id));
+  const mark = (id: (typeof HALLUCINATION_SOURCES)[number]) => {
+    const index = cited.indexOf(id);
+    return index === -1 ? '' : ` [${index + 1}]`;
+  };
+  const retrieval = recommendation.plan.some((step) => step.methods.includes('rag'));
+  const text = [
+    `Ground it: retrieve the passages that answer the question, put them in the prompt, and have it answer only from them and cite the one it used${mark('rag')}${retrieval ? ' (your plan already includes retrieval)' : ''}.`,
+    'When retrieval finds nothing relevant, have it say so or hand over to a person rather than guess.',
+    `Do not try to train the facts in: retrieval beats fine-tuning for knowledge${mark('ovadia')}, and fine-tuning on facts the model did not know makes it hallucinate more${mark('gekhman')}.`,
+    'Then measure it: on your evaluation set, count the answers the cited passage actually supports, before and after each change.',
+  ].join(' ');
+  return cited.length === 0 ? { text } : { text, ...footnotesFor([...cited], undefined, knowledge) };
+}
+
 /** The source the knowledge base holds for prompt-caching savings. */
 const CACHING_SOURCE = 'ant-cache';
 

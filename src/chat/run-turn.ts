@@ -15,6 +15,7 @@ import {
   definitionReply,
   firstStepReply,
   fitReply,
+  hallucinationReply,
   type InfoAnswer,
   modelReply,
   perTaskReply,
@@ -364,6 +365,7 @@ function infoReply(
   }
   if (intents.asksDefinition) return definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
   if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge);
+  if (intents.asksHallucination) return hallucinationReply(recommendation, knowledge);
   if (intents.asksSafety) return safetyReply(recommendation, knowledge, profile, intents.asksPrivacy === true);
   if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);
   const parts: string[] = [];

@@ -194,3 +194,18 @@ describe('the robotics team (vision-language on a Jetson)', () => {
     expect(fields('we run on a Jetson Orin NX with 16 GB')).toMatchObject({ deployment: 'edge', deviceMemoryGB: 16 });
   });
 });
+
+describe('"how do we stop it from making stuff up?"', () => {
+  it('is answered (grounding, declining, no facts trained in, measuring), with its sources, and states no fact', async () => {
+    const turns = await converse([
+      'we want a bot that answers customer questions from our help center, we use GPT-4o mini',
+      'how do we stop it from making stuff up to customers?',
+    ]);
+    const reply = turns[1]?.reply ?? '';
+    expect(turns[1]?.kind).toBe('info');
+    expect(reply).toMatch(/^Ground it/);
+    expect(reply).toMatch(/cite/);
+    expect(reply).toMatch(/Does Fine-Tuning LLMs on New Knowledge Encourage Hallucinations/);
+    expect(turns[1]?.state.profile).toEqual(turns[0]?.state.profile);
+  });
+});

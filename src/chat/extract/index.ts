@@ -140,6 +140,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksModel === true ||
     intents.asksAssumptions === true ||
     intents.asksSafety === true ||
+    intents.asksHallucination === true ||
     intents.asksCostLevers === true ||
     intents.asksAboutTheQuestion === true ||
     intents.showDetails === true

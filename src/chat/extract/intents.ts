@@ -99,6 +99,9 @@ const COST_LEVERS =
 const ASKS_PRIVACY = /\b(?:memori[sz]e|memori[sz]ation|leak(?:s|ing)?|de[\s-]?identif\w*|anonymi[sz]\w*)\b[^?]{0,80}\?/;
 const ASKS_SAFETY =
   /\b(?:is|would|will)\s+(?:this|it|that)\s+(?:be\s+)?(?:safe|reliable|trustworthy|accurate)\s+enough\b|\bsafe\s+enough\s+(?:for|to)\b|\b(?:can|could|should)\s+(?:we|i|doctors|clinicians|lawyers|users)\s+trust\s+(?:it|this|its|the\s+(?:answers|outputs?|model))\b|\bhow\s+(?:do|can|would|should)\s+(?:we|i)\s+make\s+(?:it|this)\s+safe\b/;
+/** "How do we stop it from making stuff up to customers?", "can we reduce hallucinations?". */
+const ASKS_HALLUCINATION =
+  /\b(?:stop|prevent|avoid|reduce|limit|minimi[sz]e|cut|fix|deal\s+with|handle)\b[^.?!]{0,40}\b(?:mak(?:e|es|ing)\s+(?:stuff|things|facts|answers|up\s+(?:stuff|things|facts|answers))\s*(?:up)?|hallucinat\w*|invent(?:s|ing)?\s+(?:stuff|things|facts|answers)|made[\s-]up\s+(?:answers|facts|stuff))/;
 const SMALL_TALK =
   /^\W*(?:(?:obrigad[oa]|gracias|merci|danke|grazie)\W+)?(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z']+\W*){0,2}$/;
 const SHOW_DETAILS =
@@ -221,6 +224,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     intents.asksPrivacy = true;
   }
   if (COST_LEVERS.test(lower) && QUESTION_FORM.test(lower)) intents.asksCostLevers = true;
+  if (ASKS_HALLUCINATION.test(lower) && QUESTION_FORM.test(lower)) intents.asksHallucination = true;
   const perTask = PER_TASK.exec(lower);
   if (perTask) intents.asksPerTask = perTask[1] ?? 'task';
   if (ASKS_ABOUT_THE_QUESTION.test(lower)) intents.asksAboutTheQuestion = true;

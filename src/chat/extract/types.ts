@@ -66,6 +66,8 @@ export interface ExtractionIntents {
   asksSafety?: boolean;
   /** "Can the model memorise and leak patient names? Should we de-identify first?". */
   asksPrivacy?: boolean;
+  /** "How do we stop it from making stuff up?", "how can we reduce hallucinations?". */
+  asksHallucination?: boolean;
   /** "What about prompt caching or the Batch API to cut the bill?": levers on the bill that change no model. */
   asksCostLevers?: boolean;
   /** "why do you need to know that?", "does it matter?": why the advisor asks its pending question. */
