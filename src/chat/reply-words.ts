@@ -16,6 +16,8 @@ interface Understood {
   field: string;
   value: unknown;
   corrected: boolean;
+  /** The words the value came from, when known. */
+  text?: string;
 }
 
 const words = (table: Record<string, string>) => (value: unknown) => table[String(value)];
@@ -97,9 +99,17 @@ export function plainValues(all: readonly Understood[]): string[] {
       return [`${many === 1 ? 'one' : `${many} ×`} ${String(name.value)}`];
     }
     if (item.field === 'gpuName') return [String(item.value)];
+    // "€20,000", "£15k": the amount is kept as said and read as US dollars; the reply says so.
+    const currency = MONEY_FIELDS.has(item.field) ? FOREIGN_CURRENCY.exec(item.text ?? '') : null;
+    if (currency) return [`${plainValue(item.field, item.value)} (${currency[0]} read 1:1 as US dollars)`];
     return [plainValue(item.field, item.value)];
   });
 }
+
+/** Amount fields kept in US dollars. */
+const MONEY_FIELDS: ReadonlySet<string> = new Set(['oneTimeBudgetUSD', 'monthlyBudgetUSD', 'currentMonthlySpendUSD']);
+/** Another currency in the words an amount came from. */
+const FOREIGN_CURRENCY = /€|£|¥|\b(?:euros?|eur|pounds?|gbp|chf|francs?|yen|jpy|rupees?|inr|cad|aud)\b/i;
 
 /** "Noted: …." (or "Noted the correction: …."), or "" when nothing was understood. */
 export function acknowledgementText(understood: readonly Understood[]): string {

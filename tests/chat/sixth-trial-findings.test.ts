@@ -209,3 +209,10 @@ describe('"how do we stop it from making stuff up?"', () => {
     expect(turns[1]?.state.profile).toEqual(turns[0]?.state.profile);
   });
 });
+
+describe('an amount in another currency', () => {
+  it('is said back as read 1:1 as US dollars', async () => {
+    const turns = await converse(['we have a budget of 20,000 euros for training and use Llama 3.1 8B']);
+    expect(turns[0]?.reply).toMatch(/\$20,000 \(euros read 1:1 as US dollars\)/);
+  });
+});
