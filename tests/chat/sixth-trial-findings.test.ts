@@ -216,3 +216,13 @@ describe('an amount in another currency', () => {
     expect(turns[0]?.reply).toMatch(/\$20,000 \(euros read 1:1 as US dollars\)/);
   });
 });
+
+describe('the CTO’s answers', () => {
+  it('"About 20,000 clauses a day" is the volume; "78% with prompting, we need 90" is prompting tried and short', () => {
+    expect(fields('About 20,000 clauses a day.').requestsPerDay).toBe(20_000);
+    expect(fields('Accuracy with prompting is 78%, we need at least 90').tried).toEqual([
+      { method: 'prompt-engineering', result: 'plateaued' },
+    ]);
+    expect(fields('Accuracy with prompting is 78%').tried).toBeUndefined();
+  });
+});
