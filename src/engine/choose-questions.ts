@@ -570,10 +570,12 @@ export function chooseQuestions(context: QuestionContext): Question[] {
 function toQuestions(asked: readonly { field: ProfileField; why: string }[]): Question[] {
   return asked.map(({ field, why }) => {
     const general = FIELD_QUESTIONS[field].why;
+    // A specific reason the general one already says (up to its final stop) is not said twice.
+    const said = why.replace(/[.!?]+$/, '');
     return {
       field,
       question: FIELD_QUESTIONS[field].question,
-      why: general === why || general.includes(why) ? general : `${general} ${why}`,
+      why: general === why || general.includes(said) ? general : `${general} ${why}`,
     };
   });
 }
