@@ -27,7 +27,7 @@ import { requestAwareLogger } from './observability/request-scope.ts';
 import type { SessionStore } from './store/session-store.ts';
 import { sessionStoreFromConfig } from './store/session-store-from-config.ts';
 import { StoreUnavailableError } from './store/store-errors.ts';
-import { warmUp } from './warm-up.ts';
+import { warmUp, warmUpRoutes } from './warm-up.ts';
 
 /** How often expired chat sessions are pruned. */
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
@@ -182,6 +182,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ],
   });
 
+  // The routes too (validation, the store's write path, the stream encoder): one in-process turn, deleted after.
+  // Not with an LLM configured: a start-up must not spend a model call.
+  const routesWarmUpMs = (options.deps?.llmEnabled ?? llm.enabled) ? 0 : await warmUpRoutes(app);
   const limits = connectionLimitsFromConfig(config);
   const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {
     const server = serve(
@@ -210,7 +213,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ? { reachableFrom: 'this machine only (set HOST=0.0.0.0 to accept other machines, e.g. in a container)' }
       : {}),
     startupMs: Math.round(performance.now() - started),
-    warmUpMs: Math.round(warmUpMs),
+    warmUpMs: Math.round(warmUpMs + routesWarmUpMs),
     knowledgeVersion: knowledge.version,
     connections: limits,
     llm: (({ mode, enabled, model, endpoint }) => ({ mode, enabled, model, endpoint }))(llm.status()),
