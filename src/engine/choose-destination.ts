@@ -6,7 +6,7 @@ import {
   SFT_MIN_EXAMPLES,
   sufficient,
 } from './data-sufficiency.ts';
-import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
+import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS, METHODS_FOR_NEED } from './diagnose.ts';
 import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import { SFT_SIBLINGS, TRAINING_METHODS } from './method-groups.ts';
@@ -88,6 +88,16 @@ export interface DestinationChoice {
 }
 
 /** The ordered wish list from the diagnosis, the data and the kind of model. */
+/** Below this many labelled examples a supervised tune that plateaued is short of data, not of method. */
+const DATA_LIMITED_PLATEAU_EXAMPLES = 1000;
+/** Supervised tuning methods whose plateau can be a data limit. */
+const SUPERVISED_TRIED: ReadonlySet<MethodId> = new Set([
+  'lora',
+  'qlora',
+  'full-fine-tuning',
+  'managed-fine-tuning',
+  'adapters',
+]);
 /** Weight tuning the team already ran: when it plateaued, prompting is behind it too. */
 const WEIGHT_TUNING_TRIED: ReadonlySet<MethodId> = new Set([
   'lora',
@@ -97,6 +107,8 @@ const WEIGHT_TUNING_TRIED: ReadonlySet<MethodId> = new Set([
   'managed-fine-tuning',
   'adapters',
 ]);
+/** Goals about running cost, speed and size: a working setup stays the quality bar for them. */
+const EFFICIENCY_GOALS: readonly Need[] = ['cost', 'latency', 'on-device'];
 /** Goals about how the model behaves, which retrieval does not change. */
 const BEHAVIOUR_GOALS: readonly Need[] = [...BEHAVIOUR_NEEDS, 'alignment', 'instruction-following'];
 
@@ -129,8 +141,20 @@ export function wishList(
     diagnosis.goodEnough === 'rag' &&
     beyondPrompting &&
     (profile.goals ?? []).some((goal) => (BEHAVIOUR_GOALS as readonly string[]).includes(goal));
+  // More generally: what is good enough solved one gap, and the goals name another it does not close (supervised
+  // tuning got the tone right, the edge cases need preference pairs; retrieval finds the facts, the format breaks).
+  const goodEnough = diagnosis.goodEnough;
+  const gapLeft =
+    goodEnough !== undefined &&
+    beyondPrompting &&
+    (profile.goals ?? []).some(
+      (goal) =>
+        goal in METHODS_FOR_NEED &&
+        !(EFFICIENCY_GOALS as readonly string[]).includes(goal) &&
+        !METHODS_FOR_NEED[goal as Need].includes(goodEnough),
+    );
   // Good enough and affordable: stop there. Good enough but too costly or slow: it is the quality bar, not the answer.
-  if (diagnosis.goodEnough && !efficiencyNeed && !behaviourLeft) {
+  if (diagnosis.goodEnough && !efficiencyNeed && !behaviourLeft && !gapLeft) {
     wishes.push({
       methods: [diagnosis.goodEnough],
       objective: objectiveOf(diagnosis.goodEnough),
@@ -302,7 +326,15 @@ export function wishList(
     // (multi-adapter serving), so it comes before a smaller student.
     const adaptersPerTask = (profile.tasksCount ?? 1) > 1 && behaviour && enoughForSft;
     if (adaptersPerTask) wishes.push(sftWish);
-    if (volumeCost && efficiencyStated && !noSmallerStudent) wishes.push(efficiencyWish(facts, profile, data));
+    // A bill for knowledge in the prompt is cut by sending less of it (retrieval, caching), not by a student that would
+    // have to learn the documents (facts trained in are hallucinated more, Gekhman et al.): efficiency comes after.
+    // (With retrieval already working, the documents stay retrieved and a smaller generator is the cost cut.)
+    const retrievalInPlace = (profile.tried ?? []).some(
+      (entry) => entry.method === 'rag' && entry.result === 'good-enough',
+    );
+    const knowledgeBill = has(KNOWLEDGE_NEEDS) && facts.weightsAvailable === false && !retrievalInPlace;
+    if (volumeCost && efficiencyStated && !noSmallerStudent && !knowledgeBill)
+      wishes.push(efficiencyWish(facts, profile, data));
     if (tuneFirst && !adaptersPerTask) wishes.push(sftWish);
     // A corpus small enough to sit in the prompt (Anthropic: under about 200,000 tokens, with prompt caching) needs
     // no retrieval system; it must also fit the model's context with room for the question and answer.
@@ -316,6 +348,16 @@ export function wishList(
         methods: ['prompt-engineering'],
         objective: 'none',
         why: `Your documents (${profile.corpusTokens} tokens) fit in the prompt: put all of them in a cached prompt instead of building retrieval, and switch to retrieval if they outgrow it.`,
+        strong: true,
+      });
+    }
+    // Retrieval is good enough on the facts and stays; the behaviour left (a format, citations in the regulator's form,
+    // tone) is trained into the model that reads the passages, on retrieval-formatted examples.
+    const ragInPlace = behaviourLeft && behaviour && enoughForSft;
+    if (ragInPlace) {
+      wishes.push({
+        ...sftWish,
+        why: 'Retrieval is good enough on the facts and stays in front; the behaviour it does not fix is trained in: fine-tune on retrieval-formatted examples (question, retrieved passages, the answer you want).',
         strong: true,
       });
     }
@@ -361,9 +403,9 @@ export function wishList(
       behaviour &&
       enoughForSft &&
       (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal));
-    const efficiencyInferred = volumeCost && !efficiencyStated && !noSmallerStudent;
+    const efficiencyInferred = volumeCost && (!efficiencyStated || knowledgeBill) && !noSmallerStudent;
     if (efficiencyInferred && !behaviourStated) wishes.push(efficiencyWish(facts, profile, data));
-    if (behaviour && enoughForSft && !tuneFirst && !adaptersPerTask) wishes.push(sftWish);
+    if (behaviour && enoughForSft && !tuneFirst && !adaptersPerTask && !ragInPlace) wishes.push(sftWish);
     if (onDevice && tooBigForDevice && !deviceStudentFirst && studentAfterExamples) wishes.push(deviceStudentWish);
     if (efficiencyInferred && behaviourStated) wishes.push(efficiencyWish(facts, profile, data));
   }
@@ -402,7 +444,13 @@ export function wishList(
     : wishes;
   // Knowledge that must be cited or changes weekly has no other fix than retrieval: retrieval that stalled is improved
   // (chunking, hybrid search, reranking), not left for another method.
-  const irreplaceable: ReadonlySet<MethodId> = diagnosis.retrievalRequired ? new Set(['rag']) : new Set();
+  const irreplaceable = new Set<MethodId>(diagnosis.retrievalRequired ? ['rag'] : []);
+  // Supervised tuning that beat prompting and then plateaued on a few hundred examples is limited by its data, not
+  // its method (the vendors: start with about a hundred examples and scale to thousands): more examples come first.
+  if ((profile.labeledExamples ?? Number.POSITIVE_INFINITY) < DATA_LIMITED_PLATEAU_EXAMPLES) {
+    for (const entry of profile.tried ?? [])
+      if (entry.result === 'plateaued' && SUPERVISED_TRIED.has(entry.method)) irreplaceable.add(entry.method);
+  }
   return afterWhatWasTried(paced, diagnosis.spent, irreplaceable);
 }
 

@@ -228,7 +228,13 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
   const strongKnowledge = retrievalRequired || goals.has('knowledge') || profile.taskType === 'search';
   // The shape of the task, its words, or a count of labels say what the work is, not what must get better.
   const implicit = (why: string) =>
-    why.startsWith('task mentions') || why.startsWith('taskType:') || why.startsWith('labeledExamples:');
+    why.startsWith('task mentions') ||
+    why.startsWith('taskType:') ||
+    why.startsWith('labeledExamples:') ||
+    // "Prompting plateaued" says prompting is not enough, not what must get better.
+    /^tried (?:prompt-engineering|in-context-learning|rag|lora|qlora|full-fine-tuning|managed-fine-tuning): (?:plateaued|failed)$/.test(
+      why,
+    );
   const explicit = [...evidence.values()].some((list) => list.some((why) => !implicit(why)));
   return {
     entries,

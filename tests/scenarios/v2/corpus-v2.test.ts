@@ -94,6 +94,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch14.json')),
     ...loadCases(here('./batch15.json')),
     ...loadCases(here('./batch16.json')),
+    ...loadCases(here('./batch17.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
