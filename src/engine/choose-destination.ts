@@ -276,19 +276,27 @@ export function wishList(
       });
     }
     if (wantsInstruction && instructionFirst) wishes.push(instructionWish);
-    if (pretrain) {
-      wishes.push({
-        methods: ['full-fine-tuning'],
-        objective: 'continued-pretraining',
-        why: 'A domain corpus of billions of tokens is a deep domain shift: continued pre-training of every weight, where LoRA lags full fine-tuning (Biderman et al.).',
-        strong: true,
-      });
-    }
-    if (wantsInstruction && !instructionFirst) wishes.push(instructionWish);
     const behaviour = has(BEHAVIOUR_NEEDS) || needs.has('instruction-following') || needs.has('alignment');
     const enoughForSft =
       sufficient(data.sft) ||
       (diagnosis.promptingExhausted && (data.sft === 'unknown' || (examples ?? 0) >= SFT_AFTER_PLATEAU_MIN_EXAMPLES));
+    // A behaviour the team names (a house style, a format) that prompting could not reach, with examples of it, on a
+    // model that already follows instructions: supervised tuning on the examples comes before continued pre-training
+    // on a large corpus (which teaches the domain's text, not the behaviour).
+    const behaviourBeforeCorpus =
+      behaviour &&
+      enoughForSft &&
+      diagnosis.promptingExhausted &&
+      profile.modelStage !== 'base' &&
+      (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal));
+    const pretrainWish: Wish = {
+      methods: ['full-fine-tuning'],
+      objective: 'continued-pretraining',
+      why: 'A domain corpus of billions of tokens is a deep domain shift: continued pre-training of every weight, where LoRA lags full fine-tuning (Biderman et al.).',
+      strong: true,
+    };
+    if (pretrain && !behaviourBeforeCorpus) wishes.push(pretrainWish);
+    if (wantsInstruction && !instructionFirst) wishes.push(instructionWish);
     // Knowledge that must be cited or changes is retrieved on the device too, and a behaviour with the team's own
     // examples (writers' lines, labelled pairs) is trained into a smaller model that fits: in both, a substitute
     // that fits the device comes first, and a student of the named model after it.
@@ -336,6 +344,7 @@ export function wishList(
     if (volumeCost && efficiencyStated && !noSmallerStudent && !knowledgeBill)
       wishes.push(efficiencyWish(facts, profile, data));
     if (tuneFirst && !adaptersPerTask) wishes.push(sftWish);
+    if (pretrain && behaviourBeforeCorpus) wishes.push(pretrainWish);
     // A corpus small enough to sit in the prompt (Anthropic: under about 200,000 tokens, with prompt caching) needs
     // no retrieval system; it must also fit the model's context with room for the question and answer.
     const contextTokens = input.contextTokens ?? DEFAULT_CONTEXT_TOKENS;

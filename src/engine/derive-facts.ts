@@ -32,6 +32,11 @@ export const RETIRING_SOON_WEEKS = 26;
 const HOURS_PER_WEEK = 7 * 24;
 /** Memory an on-device runtime takes besides the weights and the KV cache, GB. */
 export const DEVICE_RUNTIME_GB = 0.5;
+/**
+ * 4-bit weights up to this size are served from an ordinary CPU server without GPUs (about a 14B model at 4 bits;
+ * a few tokens a second: a handful of users, not a busy service).
+ */
+export const CPU_SERVING_MAX_WEIGHTS_GB = 9;
 /** Bits per weight of a 4-bit on-device format with quantized embeddings (llama.cpp Q4_K_M, knowledge: llamacpp-quantize). */
 export const DEVICE_BITS_PER_WEIGHT = 4.9;
 /** `knowledgeVolatile`: knowledge that changes at least this often. */
@@ -75,6 +80,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'fits.distillation-student': [...MODEL_SIZE, ...HARDWARE],
   'fits.device': [...MODEL_SIZE, 'deviceMemoryGB'],
   'fits.task-copies': [...MODEL_SIZE, ...HARDWARE, 'tasksCount'],
+  cpuServing: [...MODEL_SIZE, ...HARDWARE],
   rentalAllowed: ['dataMustStayOnPrem'],
   'trainable.lora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
   'trainable.qlora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
@@ -220,6 +226,12 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     const weights = inference.memoryGB.breakdown.weights;
     facts['fits.task-copies'] = profile.tasksCount * weights + (inference.memoryGB.total - weights) <= total;
   }
+  // No GPUs at all: a model whose 4-bit weights are small is still served from a CPU server (llama.cpp runs quantized
+  // models on x86 and ARM CPUs), slowly; larger ones are not. With GPUs, serving is judged on them.
+  const int4Serving = estimates.checks['inference-int4'];
+  if (hasGpu === true) facts.cpuServing = false;
+  else if (hasGpu === false && int4Serving && facts.weightsAvailable === true)
+    facts.cpuServing = int4Serving.memoryGB.breakdown.weights <= CPU_SERVING_MAX_WEIGHTS_GB;
   // On a device the runtime (llama.cpp, MLC, Core ML) is small next to a server's CUDA context: 4-bit weights and
   // the KV cache plus DEVICE_RUNTIME_GB.
   const int4 = estimates.checks['inference-int4'];

@@ -278,6 +278,15 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
             },
           ]),
       ...residencyAssumption(profile, facts),
+      ...(facts.cpuServing === true
+        ? [
+            {
+              field: 'estimates.cpuServing',
+              value: true,
+              why: 'No GPUs: the model is served from a CPU server at 4 bits (llama.cpp); expect a few tokens a second, enough for a handful of users at a time, not a busy service.',
+            },
+          ]
+        : []),
       ...vendorEndOfLifeAssumption(switchedAnalysis, knowledge),
       ...undecidedFacts(outcomes),
     ]),

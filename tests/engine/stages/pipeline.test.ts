@@ -533,3 +533,29 @@ describe('a small substitute for a cost cut', () => {
       expect(openSubstitute.paramsB ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(8);
   });
 });
+
+describe('serving from a CPU server when there are no GPUs', () => {
+  const onPremNoGpu: Profile = {
+    gpuCount: 0,
+    oneTimeBudgetUSD: 0,
+    dataMustStayOnPrem: true,
+    deployment: 'on-prem',
+    task: 'answer staff questions about the policy handbook with citations',
+    taskType: 'chat',
+    needsCitations: true,
+    goals: ['knowledge', 'citations'],
+  };
+
+  it('a small open model is served at 4 bits on the CPU: retrieval is possible, training is not, and it says so', () => {
+    const result = run({ ...onPremNoGpu, modelName: 'Llama 3.1 8B Instruct' });
+    expect(result.destination.method).toBe('rag');
+    expect(verdict({ ...onPremNoGpu, modelName: 'Llama 3.1 8B Instruct' }, 'lora')).toBe('not-viable');
+    expect(result.assumptions.some((entry) => entry.field === 'estimates.cpuServing')).toBe(true);
+  });
+
+  it('a 70B model is not served from a CPU server: nothing on it is possible on the premises', () => {
+    const result = run({ ...onPremNoGpu, modelName: 'Llama 3.1 70B', canSwitchModel: false });
+    expect(verdict({ ...onPremNoGpu, modelName: 'Llama 3.1 70B', canSwitchModel: false }, 'rag')).toBe('not-viable');
+    expect(result.assumptions.some((entry) => entry.field === 'estimates.cpuServing')).toBe(false);
+  });
+});

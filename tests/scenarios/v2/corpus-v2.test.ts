@@ -95,6 +95,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch15.json')),
     ...loadCases(here('./batch16.json')),
     ...loadCases(here('./batch17.json')),
+    ...loadCases(here('./batch18.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -122,6 +123,18 @@ describe('scenario corpus v2 (independent graders)', () => {
 
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([
+  [
+    'w3-xlmr-intent-cpu-onprem',
+    'the graders fine-tune a 278M encoder on CPU servers; CPU-only training is not modelled (serving on a CPU is), so the engine stops at few-shot prompting',
+  ],
+  [
+    'w19-accounting-cpu-only-gl-codes',
+    'the graders train a small encoder classifier on the CPU server; CPU-only training is not modelled (serving a 4-bit 8B on the CPU is), so the engine stops at few-shot prompting',
+  ],
+  [
+    'rt6-o4-mini-rft-no-pairs',
+    "the graders run reinforcement fine-tuning with the team's grader on o4-mini (Azure); the engine's preference tuning needs preference pairs, and graders are not a profile field",
+  ],
   [
     'w6-llama70b-locked-one-4090',
     'the team serves the 70B with CPU offload as a batch job; the engine rules out serving a model whose 4-bit weights exceed the on-prem GPUs',
