@@ -140,6 +140,12 @@ export function numberAnswer(
       if (overlapsAny(match.index, match.index + match[0].length, others)) continue;
       // "1 A100, not 4": the number a correction replaces is nobody's answer.
       if (DENIED_NUMBER.test(message.lower.slice(Math.max(0, match.index - 20), match.index))) continue;
+      // "one-off", "one-time": a kind of spend, not the number one.
+      if (
+        /^one$/.test(match[0].trim()) &&
+        /^[\s-]?(?:off|time|shot|liner)\b/.test(message.lower.slice(match.index + match[0].length))
+      )
+        continue;
       const amount = parseCount(match[1] ?? '');
       const value =
         amount === undefined

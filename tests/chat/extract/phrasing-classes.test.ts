@@ -475,4 +475,20 @@ describe('model access said in passing (independent batches x4/x5)', () => {
       { method: 'prompt-engineering', result: 'plateaued' },
     ]);
   });
+
+  it('reads European thousands in money, "one-off" as no number, a monthly ceiling, a fortnight and an app share of memory', () => {
+    expect(fields('€12.000 for the project').oneTimeBudgetUSD).toBe(12_000);
+    expect(fields("we don't really do one-off spend, only opex, around 2 grand a month", 'oneTimeBudgetUSD')).toEqual({
+      monthlyBudgetUSD: 2000,
+    });
+    expect(fields("the monthly cloud bill can't exceed 1.5k").monthlyBudgetUSD).toBe(1500);
+    expect(fields('we demo to the board in a fortnight').timelineWeeks).toBe(2);
+    expect(fields('the tablets have 6 gigs total but the app can only take like 2').deviceMemoryGB).toBe(2);
+  });
+
+  it('reads ratings that were never paired as no preference pairs, and "collapsed" as a failed run', () => {
+    expect(fields('thumbs up/down on about 40k answers but no actual side-by-side pairs').preferencePairs).toBe(0);
+    expect(fields('also one LoRA run that totally collapsed').tried).toEqual([{ method: 'lora', result: 'failed' }]);
+    expect(fields("whatever is cheapest, we're not attached to anything").canSwitchModel).toBe(true);
+  });
 });

@@ -43,6 +43,11 @@ const PERIOD_THEN_AMOUNT = new RegExp(
   `\\b(?:(?:a|an)\\s+)?(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front|monthly)\\s+(?:(?:we|i)\\s+(?:can|could)\\s+(?:do|spend|afford|put\\s+in)\\s+|budget\\s+(?:of\\s+|is\\s+)?)?(?:like\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![.,]?\\d)${NOT_A_UNIT}`,
   'dg',
 );
+/** "the monthly cloud bill can't exceed 1.5k": a ceiling on what is spent each month. */
+const MONTHLY_CAP = new RegExp(
+  `\\bmonthly\\s+(?:[\\w-]+\\s+){0,2}?(?:bill|spend|costs?)\\s+(?:can't|cannot|can\\s+not|must\\s+not|mustn't|shouldn't|may\\s+not|can't\\s+go)\\s+(?:exceed|go\\s+(?:over|above)|be\\s+more\\s+than|top|over|above)\\s+(?:about\\s+|around\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![.,]?\\d)${NOT_A_UNIT}`,
+  'dg',
+);
 /** "… on OpenAI right now": the amount is what the team pays today. */
 const CURRENT_AFTER = /^[^.;!?\n]{0,30}\b(?:right\s+now|currently|at\s+the\s+moment|today|these\s+days|so\s+far)\b/;
 /**
@@ -92,7 +97,9 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
 
 function amountValue(digits: string | undefined, multiplier: string | undefined): number | undefined {
   if (digits === undefined) return undefined;
-  const value = Number(digits.replaceAll(',', '')) * (multiplier ? (MULTIPLIERS[multiplier] ?? 1) : 1);
+  // "€12.000", "15.500 €": money never has three decimals, so these dots separate thousands (European style).
+  const plain = /^\d{1,3}(?:\.\d{3})+$/.test(digits) ? digits.replaceAll('.', '') : digits.replaceAll(',', '');
+  const value = Number(plain) * (multiplier ? (MULTIPLIERS[multiplier] ?? 1) : 1);
   return Number.isFinite(value) ? Number(value.toPrecision(12)) : undefined;
 }
 
@@ -171,7 +178,7 @@ export const extractBudget: Extractor = (message, context) => {
     findings.push(budgetFinding(message, value, start, end, end, context.requestedField));
     taken.push({ start, end });
   }
-  for (const pattern of [BUDGET_AMOUNT, AMOUNT_BUDGET, PERIOD_THEN_AMOUNT, CUED_AMOUNT_PER_MONTH]) {
+  for (const pattern of [BUDGET_AMOUNT, AMOUNT_BUDGET, PERIOD_THEN_AMOUNT, MONTHLY_CAP, CUED_AMOUNT_PER_MONTH]) {
     // Matches of one pattern never overlap each other, so the index of earlier patterns' amounts is enough.
     const takenIndex = createSpanIndex(taken);
     for (const match of allMatches(pattern, lower)) {
@@ -184,7 +191,8 @@ export const extractBudget: Extractor = (message, context) => {
       const cued = findings.length > 0 || BUDGET_CUE.test(clauseBefore(lower, match.index, 200));
       if (pattern === CUED_AMOUNT_PER_MONTH && !cued) continue;
       // The period said before the amount ("monthly we can do 2.5k") is read from the words before the amount.
-      const start = pattern === PERIOD_THEN_AMOUNT ? amount[0] : Math.min(match.index, amount[0]);
+      const start =
+        pattern === PERIOD_THEN_AMOUNT || pattern === MONTHLY_CAP ? amount[0] : Math.min(match.index, amount[0]);
       const end = pattern === AMOUNT_BUDGET ? match.index + match[0].length : amountEnd;
       findings.push(budgetFinding(message, value, start, end, amountEnd, context.requestedField));
       taken.push({ start: amount[0], end: amountEnd });

@@ -8,6 +8,8 @@ import type { Extractor, Finding } from '../types.ts';
 /** The model may change: "we can switch models", "free to pick any model", "switching providers is fine". */
 const CAN_SWITCH = new RegExp(
   [
+    // "whatever is cheapest, we're not attached to anything", "not married to GPT-4o".
+    String.raw`(?:not|aren't|isn't|we're\s+not)\s+(?:really\s+)?(?:attached|married|tied|wedded)\s+to\s+(?:any(?:thing|\s+(?:model|vendor|provider))?|a\s+(?:particular|specific)\s+(?:model|vendor|provider)|(?:gpt|claude|gemini|llama|qwen|mistral)[\w.-]*)`,
     String.raw`(?:we\s*)?(?:can|could|(?:are|'re)\s+(?:free|open|happy|willing)\s+to|don't\s+mind\s+(?:switching|changing))\s+(?:switch(?:ing)?|chang(?:e|ing)|mov(?:e|ing)|us(?:e|ing)\s+(?:a\s+)?(?:different|another|other))\s*(?:the\s+|our\s+|to\s+(?:a\s+|another\s+)?)?(?:models?|llms?|providers?|vendors?)?`,
     String.raw`(?:not\s+(?:married|tied|locked)\s+to|no\s+attachment\s+to)\s+(?:the\s+|this\s+|any\s+|a\s+)?(?:model|provider|vendor|\w+)`,
     String.raw`(?:free|open|happy|willing|fine)\s+to\s+(?:pick|choose|use|try|go\s+with)\s+(?:any|another|a\s+different|whatever|whichever|other)\s+(?:\w+\s+)?(?:models?|llms?)`,

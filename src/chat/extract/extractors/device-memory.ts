@@ -45,9 +45,11 @@ const MODEL_SHARE = new RegExp(
     `\\bgets?\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+(?:ram|memory)\\s+)?(?:max|tops|at\\s+most)\\b`,
     `\\bkeep\\s+(?:the\\s+model|it)\\s+(?:under|below|within)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `\\b(?:box|device|board|unit|jetson[\\w-]*)\\s+(?:[\\w-]+\\s+){0,5}?with\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+)?(?:shared\\s+|unified\\s+)?(?:memory|ram)\\b`,
-    `\\bmodel\\s+(?:(?:can|may|could|gets?\\s+to)\\s+(?:only\\s+|at\\s+most\\s+)?(?:take|use|have|get)|gets)\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
+    `\\b(?:model|app)\\s+(?:(?:can|may|could|gets?\\s+to)\\s+(?:only\\s+|at\\s+most\\s+)?(?:take|use|have|get)|gets)\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
     `(?:assume|say|reserve|leave)\\s+${SIZE}\\s?(?:gb|gigs?)?\\s+for\\s+the\\s+model`,
     `(?:must|has\\s+to|have\\s+to|needs?\\s+to|should)\\s+fit\\s+(?:in(?:to)?|within|under)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    // "has to run on-device in under 3 gigs".
+    `\\b(?:run|fit|work)\\s+(?:on[\\s-]device\\s+|locally\\s+)?(?:in|within)\\s+(?:under|less\\s+than)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:available\\s+|free\\s+|left\\s+|usable\\s+)?for\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?models?\\b`,
     `(?:model|weights)(?:\\s+file)?\\s+(?:must|has\\s+to|needs\\s+to|should)\\s+(?:stay|be|remain)\\s+(?:below|under|within|less\\s+than)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
   ].join('|'),

@@ -20,7 +20,7 @@ const FREQUENCIES: readonly (readonly [RegExp, ChangeFrequency])[] = [
     'daily',
   ],
   [
-    /\b(?:quarterly|every\s+quarter|yearly|annually|(?:once|twice|once\s+or\s+twice)\s+a\s+year|a\s+(?:few|couple\s+of)\s+times\s+a\s+year|every\s+few\s+months|every\s+(?:six|6|three|3)\s+months|rarely|seldom|hardly\s+ever|almost\s+never|infrequently|not\s+(?:that\s+|very\s+)?often|not\s+much|stable)\b/,
+    /\b(?:quarterly|every\s+quarter|yearly|annually|(?:once|twice|once\s+or\s+twice)\s+a\s+year|a\s+(?:few|couple(?:\s+of)?)\s+times\s+a\s+year|every\s+few\s+months|every\s+(?:six|6|three|3)\s+months|rarely|seldom|hardly\s+ever|almost\s+never|infrequently|not\s+(?:that\s+|very\s+)?often|not\s+much|stable)\b/,
     'rarely',
   ],
   [/\b(?:never|static|fixed|frozen|unchanging)\b/, 'never'],
@@ -48,7 +48,7 @@ const NOUN_VERB_FREQUENCY = new RegExp(
 const NEGATED_CHANGE = /\b(?:don't|dont|doesn't|doesnt|do\s+not|does\s+not|didn't|won't|isn't|aren't|not|never)\b/;
 /** "updated daily", "changes weekly", "weekly updates", "daily changes". */
 const VERB_FREQUENCY = new RegExp(
-  `\\bnew\\s+(?:ones|\\w+)\\s+(?:land|arrive|come\\s+in|get\\s+added|are\\s+added|appear|drop|get\\s+published|are\\s+published)\\s+(${FREQUENCY_SOURCE})\\b|\\b${CHANGE_VERB}\\s+(${FREQUENCY_SOURCE})\\b|\\b(${FREQUENCY_SOURCE})\\s+(?:updates?|changes?|refresh(?:es)?|revisions?|releases?\\s+of\\s+(?:the\\s+)?docs)\\b`,
+  `\\bnew\\s+(?:ones|\\w+)\\s+(?:land|arrive|come\\s+in|get\\s+added|are\\s+added|appear|drop|get\\s+published|are\\s+published)\\s+(${FREQUENCY_SOURCE})\\b|\\b${CHANGE_VERB}\\s+(${FREQUENCY_SOURCE})\\b|\\b(${FREQUENCY_SOURCE})\\s+(?:updates?|changes?|refresh(?:es)?|revisions?|releases?\\s+of\\s+(?:the\\s+)?docs)\\b|\\b(${FREQUENCY_SOURCE})\\s+when\\s+(?:the\\s+|our\\s+)?[\\w-]+\\s+(?:${CHANGE_VERB})\\b`,
   'g',
 );
 /** "static knowledge", "knowledge is static", "docs never change", "rarely changes", "doesn't change much". */
@@ -77,7 +77,7 @@ export const extractKnowledgeChanges: Extractor = (message) => {
   const findings: Finding[] = [];
   for (const pattern of [NOUN_VERB_FREQUENCY, VERB_FREQUENCY]) {
     for (const match of allMatches(pattern, lower)) {
-      const frequency = frequencyOf(match[1] ?? match[2] ?? match[3] ?? '');
+      const frequency = frequencyOf(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
       // "docs don't change weekly" denies the frequency ("doesn't change much" is read by STABLE).
       const denied = frequency !== 'rarely' && frequency !== 'never' && NEGATED_CHANGE.test(match[0]);
       if (frequency && !denied && !isNegatedBefore(lower, match.index, 10))

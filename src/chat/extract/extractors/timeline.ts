@@ -55,6 +55,8 @@ const SPRINT_LENGTH = new RegExp(
   `\\bsprints?\\s+(?:are|is|last|lasts|run|runs|=)\\s+(?:about\\s+|usually\\s+|always\\s+)?(${COUNT_SOURCE}|one|two|three|four)\\s+weeks?\\b|\\b(${COUNT_SOURCE}|one|two|three|four)[\\s-]weeks?\\s+sprints?\\b`,
 );
 
+const FORTNIGHT = /\b(?:in|within|by|next|about|only)\s+(?:a|one|the\s+next)\s+fortnight\b/g;
+
 /** "which is like 8 weeks out": the time until a date named before. */
 const WEEKS_OUT = new RegExp(
   `\\b(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+out\\b`,
@@ -301,6 +303,8 @@ export const extractTimeline: Extractor = (message, context) => {
   }
   for (const match of allMatches(ASAP, lower))
     findings.push(findingFromMatch('timelineWeeks', ASAP_TIMELINE_WEEKS, match));
+  // "we demo to the board in a fortnight": two weeks.
+  for (const match of allMatches(FORTNIGHT, lower)) findings.push(findingFromMatch('timelineWeeks', 2, match));
   if (context.today !== undefined) {
     const touches = touchCheck(findings);
     const today = referenceDate(lower, context.today);
