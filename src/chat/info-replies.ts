@@ -529,11 +529,64 @@ export function firstStepReply(recommendation: Recommendation, knowledge: Knowle
   return `First: ${names}. ${firstStep.why}${aim}`;
 }
 
+/** API models retiring within this many days of the knowledge base's date are not proposed for a new build. */
+const NEW_BUILD_HORIZON_DAYS = 180;
+/** Input price (US$ per million tokens) up to which an API model counts as a small tier. */
+const SMALL_TIER_MAX_INPUT_USD = 0.5;
+/** Request size the monthly figures assume (the estimator's defaults). */
+const INPUT_TOKENS_PER_REQUEST = 1000;
+const OUTPUT_TOKENS_PER_REQUEST = 300;
+
+/**
+ * A concrete start for prompt-side work with no model named: the small current API tiers in the catalog (not retiring
+ * within NEW_BUILD_HORIZON_DAYS), with their list prices and, when the volume is known, the monthly bill; one larger
+ * tier to step up to if the evaluation asks for it; and the families that retire soon, to avoid for a new build.
+ */
+export function apiModelSuggestion(knowledge: Knowledge, requestsPerDay: number | undefined): string | undefined {
+  const today = knowledge.manifest.referenceDate;
+  const horizon = new Date(Date.parse(today) + NEW_BUILD_HORIZON_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const priced = knowledge.models.filter(
+    (model) => model.apiPrice !== undefined && model.modality === 'text' && model.family !== 'o-series',
+  );
+  const current = priced.filter((model) => model.endOfLife === undefined || model.endOfLife > horizon);
+  const input = (model: (typeof priced)[number]) => model.apiPrice?.usdPerMillionInput ?? Number.POSITIVE_INFINITY;
+  const small = current.filter((model) => input(model) <= SMALL_TIER_MAX_INPUT_USD).sort((a, b) => input(b) - input(a));
+  const larger = current.filter((model) => input(model) > SMALL_TIER_MAX_INPUT_USD).sort((a, b) => input(a) - input(b));
+  if (small.length === 0) return undefined;
+  const price = (model: (typeof priced)[number]) => {
+    const { usdPerMillionInput, usdPerMillionOutput } = model.apiPrice ?? {
+      usdPerMillionInput: 0,
+      usdPerMillionOutput: 0,
+    };
+    const monthly =
+      requestsPerDay === undefined
+        ? ''
+        : `, about $${Math.round(((requestsPerDay * (INPUT_TOKENS_PER_REQUEST * usdPerMillionInput + OUTPUT_TOKENS_PER_REQUEST * usdPerMillionOutput)) / 1e6) * 30).toLocaleString('en-US')} a month at your volume`;
+    return `${plainModelName(model.name)} ($${usdPerMillionInput.toFixed(2)}/$${usdPerMillionOutput.toFixed(2)} per million input/output tokens${monthly})`;
+  };
+  const retiring = [
+    ...new Set(
+      priced
+        .filter((model) => model.endOfLife !== undefined && model.endOfLife >= today && model.endOfLife <= horizon)
+        .map((model) => `${plainModelName(model.name)} (${model.endOfLife})`),
+    ),
+  ].slice(0, 3);
+  const stepUp = larger[0]
+    ? ` Step up to ${price(larger[0])} only if the evaluation says the small tier falls short.`
+    : '';
+  const avoid = retiring.length > 0 ? ` Not for a new build: ${joinWords(retiring)}, which shut down soon.` : '';
+  return `Start with a small current API model and measure it on your evaluation set: ${small.slice(0, 2).map(price).join(' or ')}.${stepUp}${avoid}`;
+}
+
 /**
  * "Which model would you pick?": the model the plan runs on and why that one, then up to two alternatives the engine
  * judged possible. With no model named and none proposed, what decides the choice.
  */
-export function modelReply(recommendation: Recommendation, knowledge: Knowledge): string {
+export function modelReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile> = {},
+): string {
   const { destination, modelOptions } = recommendation;
   const method = shortMethodName(knowledge, destination.method);
   const chosen = destination.model.name === null ? undefined : plainModelName(destination.model.name);
@@ -544,8 +597,15 @@ export function modelReply(recommendation: Recommendation, knowledge: Knowledge)
   const alternatives = others.length > 0 ? ` Also possible: ${joinWords(others)}.` : '';
   if (destination.student !== undefined)
     return `${destination.student} as the student, trained on ${chosen === undefined ? "the large model's" : `${chosen}'s`} outputs: ${method} needs a model small enough to serve where the large one is too costly or too big.${alternatives}`;
-  if (chosen === undefined)
+  if (chosen === undefined) {
+    // Prompt-side work with no model yet and nothing keeping data in-house: a current API model from the catalog.
+    const suggestion =
+      destination.objective === 'none' && profile.dataMustStayOnPrem !== true && profile.gpuCount === undefined
+        ? apiModelSuggestion(knowledge, profile.requestsPerDay)
+        : undefined;
+    if (suggestion) return `${suggestion}${alternatives}`;
     return `Any capable instruct model will do for ${method}; name the one you use (or may use) and I'll check access, fit and cost.${alternatives}`;
+  }
   if (destination.model.switched) {
     // Why the named model is out, in the words of the rule that rules the method out there.
     const blocker = entryOf(recommendation, destination.method)?.blockers[0]?.text;

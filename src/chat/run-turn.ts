@@ -398,7 +398,7 @@ function infoReply(
   }
   if (intents.asksWhatWouldChange) parts.push(whatWouldChangeReply(recommendation, knowledge));
   if (intents.asksFirstStep) parts.push(firstStepReply(recommendation, knowledge));
-  if (intents.asksModel && !intents.asksSummary) parts.push(modelReply(recommendation, knowledge));
+  if (intents.asksModel && !intents.asksSummary) parts.push(modelReply(recommendation, knowledge, profile));
   if (intents.asksAssumptions) {
     const assumed = assumedNote(recommendation, profile).replace(/^\*\*Assumed:\*\*\s*/, '');
     parts.push(

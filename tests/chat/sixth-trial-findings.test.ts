@@ -226,3 +226,21 @@ describe('the CTO’s answers', () => {
     expect(fields('Accuracy with prompting is 78%').tried).toBeUndefined();
   });
 });
+
+describe('"which model would you pick?" with no model yet', () => {
+  it('names small current API tiers with prices and the monthly bill, a step up, and what retires soon', async () => {
+    const turns = await converse([
+      'we want a bot that answers from our help center',
+      'API',
+      'about 3000 questions a day',
+      'which model would you pick?',
+    ]);
+    const reply = turns[3]?.reply ?? '';
+    expect(reply).toMatch(/^Start with a small current API model/);
+    expect(reply).toMatch(
+      /\$\d+\.\d{2}\/\$\d+\.\d{2} per million input\/output tokens, about \$[\d,]+ a month at your volume/,
+    );
+    expect(reply).toMatch(/Step up to/);
+    expect(reply).not.toMatch(/Any capable instruct model/);
+  });
+});

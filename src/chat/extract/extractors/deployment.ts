@@ -153,6 +153,12 @@ export const extractDeployment: Extractor = (message) => {
   const findings: Finding[] = [];
   // "the app is on phones, but the model runs in the cloud": the device is where the app runs, not the model.
   const modelInTheCloud = MODEL_IN_THE_CLOUD.test(lower);
+  // A phone named anywhere and no other device: read once per message, not once per mention (linear time).
+  let phoneOnlyMemo: boolean | undefined;
+  const phoneOnly = () => {
+    phoneOnlyMemo ??= PHONE_IN_SENTENCE.test(lower) && !EDGE_HARDWARE.test(lower);
+    return phoneOnlyMemo;
+  };
   for (const [pattern, deployment] of PATTERNS) {
     for (const match of allMatches(pattern, lower)) {
       if (isNegatedBefore(lower, match.index, 20)) continue;
@@ -164,8 +170,7 @@ export const extractDeployment: Extractor = (message) => {
       const phone =
         deployment === 'edge' &&
         /^on[\s-]device/.test(match[0]) &&
-        (PHONE_IN_SENTENCE.test(sentenceAround(lower, match.index)) ||
-          (PHONE_IN_SENTENCE.test(lower) && !EDGE_HARDWARE.test(lower)));
+        (PHONE_IN_SENTENCE.test(sentenceAround(lower, match.index)) || phoneOnly());
       findings.push(findingFromMatch('deployment', phone ? 'mobile' : deployment, match));
     }
   }
