@@ -12,6 +12,7 @@ import { benchMultiInstance } from './multi-instance.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 import { benchStore } from './store.bench.ts';
 import { benchStorePostgres } from './store-pg.bench.ts';
+import { benchWidget } from './widget.bench.ts';
 
 const all = [
   'engine',
@@ -26,6 +27,7 @@ const all = [
   'store-pg',
   'mcp',
   'multi-instance',
+  'widget',
 ] as const;
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const selected = requested.length > 0 ? requested : [...all];
@@ -49,3 +51,4 @@ if (selected.includes('store')) await benchStore();
 if (selected.includes('store-pg')) await benchStorePostgres();
 if (selected.includes('mcp')) await benchMcp();
 if (selected.includes('multi-instance')) await benchMultiInstance();
+if (selected.includes('widget')) await benchWidget();
