@@ -421,9 +421,21 @@ export function hallucinationReply(recommendation: Recommendation, knowledge: Kn
     return index === -1 ? '' : ` [${index + 1}]`;
   };
   const retrieval = recommendation.plan.some((step) => step.methods.includes('rag'));
+  // The source is already in the prompt (a note to summarise, a document to extract from): no retrieval to add.
+  const knowledgeGap = recommendation.diagnosis.some((entry) =>
+    ['knowledge', 'freshness', 'citations'].includes(entry.need),
+  );
+  const grounding = knowledgeGap
+    ? [
+        `Ground it: retrieve the passages that answer the question, put them in the prompt, and have it answer only from them and cite the one it used${mark('rag')}${retrieval ? ' (your plan already includes retrieval)' : ''}.`,
+        'When retrieval finds nothing relevant, have it say so or hand over to a person rather than guess.',
+      ]
+    : [
+        'Keep it to its source: instruct it to use only what the input says, and check every stated fact (a name, a number, a drug or a dose) against the input automatically before anyone sees it.',
+        'When a fact cannot be found in the input, flag the output for a person rather than show it.',
+      ];
   const text = [
-    `Ground it: retrieve the passages that answer the question, put them in the prompt, and have it answer only from them and cite the one it used${mark('rag')}${retrieval ? ' (your plan already includes retrieval)' : ''}.`,
-    'When retrieval finds nothing relevant, have it say so or hand over to a person rather than guess.',
+    ...grounding,
     `Do not try to train the facts in: retrieval beats fine-tuning for knowledge${mark('ovadia')}, and fine-tuning on facts the model did not know makes it hallucinate more${mark('gekhman')}.`,
     'Then measure it: on your evaluation set, count the answers the cited passage actually supports, before and after each change.',
   ].join(' ');

@@ -76,6 +76,11 @@ export function methodEstimates(
             ? "The vendor's API bill you stated for today's use."
             : "The vendor's API bill at your requests per day, at its list price per million tokens.",
           ...(estimates.serving?.assumptions.filter((line) => line.startsWith('API')) ?? []),
+          ...(method === 'rag'
+            ? [
+                'Retrieved passages lengthen every prompt: each 1,000 tokens of passages added to a request adds about the input part of this bill again.',
+              ]
+            : []),
         ],
       };
       continue;

@@ -244,3 +244,29 @@ describe('"which model would you pick?" with no model yet', () => {
     expect(reply).not.toMatch(/Any capable instruct model/);
   });
 });
+
+describe('found by the seventh new-user trial', () => {
+  it('"cut that bill" is the cost goal; a hallucination question adds no knowledge goal; "ran it in the cloud" is a place', () => {
+    expect(fields('I need to cut that bill').goals).toContain('cost');
+    expect(fields('how do we stop it from hallucinating meds that arent in the note?').goals).toBeUndefined();
+    expect(fields('it keeps hallucinating our prices').goals).toContain('knowledge');
+    expect(fields('what if we ran it in the cloud instead?').deployment).toBe('cloud-self-hosted');
+  });
+
+  it('an item size is no answer to the volume question, and "doesnt change" answers the churn question', () => {
+    const read = (text: string, requestedField: 'requestsPerDay' | 'knowledgeChanges') =>
+      extractProfile(text, { knowledge, requestedField }).fields;
+    expect(read('each doc is around 4000 tokens', 'requestsPerDay').requestsPerDay).toBeUndefined();
+    expect(read('about 4000', 'requestsPerDay').requestsPerDay).toBe(4000);
+    expect(read('doesnt change', 'knowledgeChanges').knowledgeChanges).toBe('never');
+  });
+
+  it('a summary that invents facts is kept to its source, not sent to retrieval', async () => {
+    const turns = await converse([
+      'we summarise clinical notes with Llama 3.1 8B Instruct on our own 2 L40S, 3000 approved summaries, data stays on prem',
+      'how do we stop it from hallucinating meds that arent in the note?',
+    ]);
+    expect(turns[1]?.reply).toMatch(/^Keep it to its source/);
+    expect(turns[1]?.recommendation.destination.method).toBe(turns[0]?.recommendation.destination.method);
+  });
+});

@@ -44,6 +44,10 @@ export const MAX_EXTRACTION_CHARS = 4000;
  * extractProfile('We have two A100s and ~5k labeled tickets', { knowledge })
  * // → { fields: { gpuName: 'A100 80GB', gpuCount: 2, labeledExamples: 5000 }, evidence: { gpuCount: 'two A100s', … }, … }
  */
+/** The words of a hallucination question that the goals extractor reads as the knowledge goal. */
+const HALLUCINATION_WORDS =
+  /hallucinat|mak(?:e|es|ing)\s+(?:stuff|things|facts|\w+\s+details)\s+up|mak(?:e|es|ing)\s+up|invent/;
+
 /** Words that make "pairs" in their sentence preference pairs. */
 const PREFERENCE_WORDS = /\b(?:dpo|orpo|kto|ipo|simpo|rlhf|preference|preferences|chosen|rejected|thumbs|pairwise)\b/;
 
@@ -63,6 +67,15 @@ export function extractProfile(
   }
 
   const intents = extractIntents(prepared);
+  // "How do we stop it from hallucinating meds that aren't in the note?" asks about a failure; it does not say the
+  // gap is missing knowledge (summarising a note the model is given is no retrieval task).
+  if (intents.asksHallucination) {
+    for (let index = findings.length - 1; index >= 0; index--) {
+      const item = findings[index] as Finding;
+      if (item.field === 'goals' && HALLUCINATION_WORDS.test(prepared.lower.slice(item.start, item.end)))
+        findings.splice(index, 1);
+    }
+  }
   const { requestedField } = context;
   // "what would you do first?" right after "what should the model do?" is a question to the advisor, not the answer.
   // "thanks, that's helpful" after the answer's firm-up question is small talk, not an answer to it.

@@ -265,6 +265,9 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
       if (/^\s*(?:\w+\s+)?(?:\/\s?|per\s+|a\s+)?(?:month|mo)\b/.test(after) || /^\s*(?:\w+\s+)?monthly\b/.test(after))
         return Math.round(amount / 30);
       if (/^\s*(?:\w+\s+)?(?:\/\s?|per\s+|an?\s+)?(?:hour|hr)\b/.test(after)) return amount * 24;
+      // "each doc is around 4000 tokens": the size of an item, not a volume.
+      if (/^\s*(?:tokens?|words?|characters?|chars|pages?|lines?|kb|mb|gb|ms|seconds?|%)\b/.test(after))
+        return undefined;
       return unit === '' ? amount : undefined;
     }),
     // No traffic is no volume to plan for: a bare "no" or "none" to "how many requests a day" is not an answer.

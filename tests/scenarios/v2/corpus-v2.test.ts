@@ -96,6 +96,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch16.json')),
     ...loadCases(here('./batch17.json')),
     ...loadCases(here('./batch18.json')),
+    ...loadCases(here('./batch19.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -123,6 +124,10 @@ describe('scenario corpus v2 (independent graders)', () => {
 
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([
+  [
+    'w21-utrecht-hrtech-gpt4o-mini-finetune-sunset',
+    'the graders re-train the 9,000 labels on an open model (LoRA) or a live provider; the engine ranks distilling the retiring fine-tune two points above LoRA (a close sibling call it does not ask about)',
+  ],
   [
     'w3-xlmr-intent-cpu-onprem',
     'the graders fine-tune a 278M encoder on CPU servers; CPU-only training is not modelled (serving on a CPU is), so the engine stops at few-shot prompting',

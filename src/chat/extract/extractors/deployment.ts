@@ -118,6 +118,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b`,
         String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud|ec2)\b`,
         String.raw`\b(?:gpus?|instances?|servers?|machines?|vms?|[ahlb]\d{2,3}s?)\s+(?:that\s+)?we\s+rent\b`,
+        // "what if we ran it in the cloud instead?": the team's own model on cloud machines.
+        String.raw`\b(?:ran|run|running|host(?:ed|ing)?|serv(?:e|ed|ing))\s+it\s+in\s+the\s+cloud\b`,
         // GPU clouds where the team runs its own container.
         String.raw`\b(?:runpod|coreweave|lambda\s+labs|vast\.ai|modal\.com)\b`,
         // "self-hosted on a GKE cluster".

@@ -23,7 +23,10 @@ const FREQUENCIES: readonly (readonly [RegExp, ChangeFrequency])[] = [
     /\b(?:quarterly|every\s+quarter|yearly|annually|(?:once|twice|once\s+or\s+twice)\s+a\s+year|a\s+(?:few|couple(?:\s+of)?)\s+times\s+a\s+year|every\s+few\s+months|every\s+(?:six|6|three|3)\s+months|rarely|seldom|hardly\s+ever|almost\s+never|infrequently|not\s+(?:that\s+|very\s+)?often|not\s+much|stable)\b/,
     'rarely',
   ],
-  [/\b(?:never|static|fixed|frozen|unchanging)\b/, 'never'],
+  [
+    /\b(?:never|static|fixed|frozen|unchanging|(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+(?:ever\s+)?change)\b/,
+    'never',
+  ],
 ];
 const FREQUENCY_SOURCE = FREQUENCIES.map(([pattern]) => pattern.source.slice(2, -2)).join('|');
 
