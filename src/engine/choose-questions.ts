@@ -460,7 +460,12 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     const level = `${name(pair[0] as MethodId)} and ${name(pair[1] as MethodId)} are level`;
     // The first unknown field that tells the two apart.
     const candidates: [ProfileField, string][] = pair.includes('managed-fine-tuning')
-      ? [['modelName', 'the model decides who can tune it']]
+      ? [
+          ['modelName', 'the model decides who can tune it'],
+          ['canSwitchModel', 'whether another model may be used decides who can tune it'],
+          ['oneTimeBudgetUSD', 'the budget decides between a provider job and training your own'],
+          ['mlExpertise', "the team's experience decides between a provider job and training your own"],
+        ]
       : pair.includes('adapters') || pair.includes('prefix-tuning')
         ? [
             ['latencyTargetMs', 'adapter layers add latency, merged LoRA does not'],
@@ -471,7 +476,8 @@ export function chooseQuestions(context: QuestionContext): Question[] {
             ['oneTimeBudgetUSD', 'the budget decides between them'],
             ['mlExpertise', "the team's experience decides between them"],
           ];
-    const unknown = candidates.find(([field]) => !known(field));
+    // (With no GPUs, which GPU cannot tell them apart: the next field can.)
+    const unknown = candidates.find(([field]) => !known(field) && !(field === 'gpuName' && input.gpuCount === 0));
     if (unknown) ask(unknown[0], `${level}: ${unknown[1]}.`);
   }
 
