@@ -43,18 +43,36 @@ export type ExtractFunction = (
     signal?: AbortSignal;
     /** Today's date (`YYYY-MM-DD`, UTC): a deadline given as a date is read as weeks from it. */
     today?: string;
+    /** The question asked before the pending one and left unanswered: a late short answer may be for it. */
+    earlierField?: string;
   },
 ) => Extraction | Promise<Extraction>;
 
 /** The rule-only extractor (src/chat/extract), as an {@link ExtractFunction}; an unknown `requestedField` is ignored. */
-export const ruleExtract: ExtractFunction = (message, { requestedField, knowledge, today }) =>
-  extractProfile(message, {
-    requestedField: PROFILE_FIELDS.includes(requestedField as ProfileField)
-      ? (requestedField as ProfileField)
-      : undefined,
-    knowledge,
-    ...(today === undefined ? {} : { today }),
-  });
+export const ruleExtract: ExtractFunction = (message, { requestedField, knowledge, today, earlierField }) => {
+  const read = (field: string | undefined) =>
+    extractProfile(message, {
+      requestedField: PROFILE_FIELDS.includes(field as ProfileField) ? (field as ProfileField) : undefined,
+      knowledge,
+      ...(today === undefined ? {} : { today }),
+    });
+  const extraction = read(requestedField);
+  // "12k", sent after "we have some labelled data" was not understood and the next question came: a short reply
+  // that answers nothing asked now is read against the question before.
+  if (
+    earlierField !== undefined &&
+    earlierField !== requestedField &&
+    Object.keys(extraction.fields).length === 0 &&
+    message.trim().length <= LATE_ANSWER_MAX_CHARS
+  ) {
+    const late = read(earlierField);
+    if (earlierField in late.fields) return late;
+  }
+  return extraction;
+};
+
+/** A late answer to the question before is a short reply (a number, a word or two). */
+const LATE_ANSWER_MAX_CHARS = 40;
 
 /** The pure dialogue turn (src/chat/run-turn.ts); injectable for tests. */
 export type RunTurnFunction = typeof runTurn;
@@ -398,6 +416,7 @@ export function createChatService(options: ChatServiceOptions): ChatService {
         try {
           const extraction = await extract(text, {
             requestedField: previous.requestedField,
+            ...(previous.lastMissedField === undefined ? {} : { earlierField: previous.lastMissedField }),
             knowledge,
             today: now().toISOString().slice(0, 10),
             history,

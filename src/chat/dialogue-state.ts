@@ -15,6 +15,8 @@ export const DialogueState = z.object({
   missedAnswers: z.number().int().min(0),
   /** Fields the user declined or could not answer: never asked again (the engine assumes a default). */
   skippedFields: z.array(z.string()),
+  /** The last question whose reply was not understood: a late short answer to it is still read. */
+  lastMissedField: z.string().optional(),
   /** True once the advisor has given a recommendation: later facts get an updated answer, not more questions. */
   answered: z.boolean(),
   /**

@@ -163,6 +163,7 @@ export async function replayHistory(
       }
       const extraction = await extract(message, {
         requestedField: state.requestedField,
+        ...(state.lastMissedField === undefined ? {} : { earlierField: state.lastMissedField }),
         knowledge,
         ...(options.today === undefined ? {} : { today: options.today }),
       });

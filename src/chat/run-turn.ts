@@ -223,15 +223,22 @@ export function runTurn(
   if (questionBack) return questionBack;
 
   const answeredRequested = previous.requestedField !== undefined && previous.requestedField in extraction.fields;
-  const missedRequested = previous.requestedField !== undefined && !answeredRequested;
-  const afterMiss = missedRequested
+  // A late answer to the question before ("12k" after the next question came): the pending question stays pending.
+  const answeredEarlier =
+    previous.lastMissedField !== undefined && previous.lastMissedField in extraction.fields && !answeredRequested;
+  const missedRequested = previous.requestedField !== undefined && !answeredRequested && !answeredEarlier;
+  const { lastMissedField: _answered, ...rest } = state;
+  const afterMiss: DialogueState = missedRequested
     ? {
-        ...state,
+        ...rest,
         missedAnswers: state.missedAnswers + 1,
         skippedFields: uniqueSorted([...state.skippedFields, previous.requestedField as string]),
         requestedField: undefined,
+        lastMissedField: previous.requestedField as string,
       }
-    : { ...state, missedAnswers: 0 };
+    : answeredEarlier
+      ? { ...rest, missedAnswers: 0, requestedField: previous.requestedField }
+      : { ...rest, missedAnswers: 0 };
 
   const question = nextQuestion(recommendation, afterMiss);
   const restate = intents.asksSummary === true || stuck;

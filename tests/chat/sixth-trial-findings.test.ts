@@ -270,3 +270,17 @@ describe('found by the seventh new-user trial', () => {
     expect(turns[1]?.recommendation.destination.method).toBe(turns[0]?.recommendation.destination.method);
   });
 });
+
+describe('a late answer to the question before', () => {
+  it('"12k" after "we have some labelled data" was not understood and the next question came is the examples', async () => {
+    const turns = await converse([
+      'we want to fine tune on our loan docs, strict json out',
+      'we use gpt-4o on azure',
+      'we have some labelled data',
+      '12k',
+    ]);
+    expect(turns[2]?.state.lastMissedField).toBe('labeledExamples');
+    expect(turns[3]?.state.profile.labeledExamples).toBe(12_000);
+    expect(turns[3]?.state.skippedFields).not.toContain('labeledExamples');
+  });
+});

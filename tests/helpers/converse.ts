@@ -3,14 +3,21 @@ import { type DialogueState, initialDialogueState } from '../../src/chat/dialogu
 import { runTurn, type TurnResult } from '../../src/chat/run-turn.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 
-/** Runs a conversation through the rule-only turn, each message with the field the turn before asked about. */
+/**
+ * Runs a conversation through the rule-only turn, each message with the field the turn before asked about (and the
+ * one before it that went unanswered), as the chat service does.
+ */
 export async function converse(messages: readonly string[], knowledge: Knowledge): Promise<TurnResult[]> {
   let state: DialogueState = initialDialogueState();
   const turns: TurnResult[] = [];
   for (const message of messages) {
     const turn = runTurn(
       state,
-      await ruleExtract(message, { requestedField: state.requestedField, knowledge }),
+      await ruleExtract(message, {
+        requestedField: state.requestedField,
+        knowledge,
+        ...(state.lastMissedField === undefined ? {} : { earlierField: state.lastMissedField }),
+      }),
       knowledge,
     );
     turns.push(turn);
