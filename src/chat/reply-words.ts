@@ -179,9 +179,23 @@ export function assumedNote(recommendation: Recommendation, profile: Partial<Pro
     const { field } = assumption;
     if (field === 'dataMustStayOnPrem') {
       if (assumption.value !== false) continue;
+      // On the users' devices or the team's own machines nothing goes to a vendor: no residency to assume.
+      const onOwnSide =
+        profile.deployment === 'mobile' ||
+        profile.deployment === 'edge' ||
+        profile.deployment === 'on-prem' ||
+        profile.deviceMemoryGB !== undefined ||
+        (profile.goals ?? []).includes('on-device');
+      if (onOwnSide) continue;
       if (!onGpus) {
         const model = recommendation.destination.model.name;
-        const api = model ? `the ${model} API` : 'a vendor API or a rented cloud GPU (no model is named yet)';
+        // A proposed or open model is served on someone's GPUs, not called as a vendor's API.
+        const open = recommendation.destination.model.proposed === true || profile.modelAccess === 'open-weights';
+        const api = !model
+          ? 'a vendor API or a rented cloud GPU (no model is named yet)'
+          : open
+            ? `a rented cloud GPU serving ${model}`
+            : `the ${model} API`;
         phrases.push({ order: -1, text: `your data may be sent to ${api}` });
       } else if (!ownsGpus) phrases.push({ order: -1, text: 'your data may go to a rented cloud GPU' });
       continue;

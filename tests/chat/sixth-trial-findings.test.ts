@@ -284,3 +284,15 @@ describe('a late answer to the question before', () => {
     expect(turns[3]?.state.skippedFields).not.toContain('labeledExamples');
   });
 });
+
+describe('where data goes, said only where it can go', () => {
+  it('a game on the players’ PCs assumes no vendor API; a named API model does', async () => {
+    const onDevice = await converse([
+      'npc dialogue for our game, it runs on players pcs with 8gb vram',
+      'just recommend',
+    ]);
+    expect(onDevice[1]?.reply ?? '').not.toMatch(/may be sent to/);
+    const api = await converse(['we use GPT-4o mini to answer questions from our help center', 'just recommend']);
+    expect(api[1]?.reply ?? '').toMatch(/may be sent to the GPT-4o mini API/);
+  });
+});
