@@ -182,9 +182,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ],
   });
 
-  // The routes too (validation, the store's write path, the stream encoder): one in-process turn, deleted after.
-  // Not with an LLM configured: a start-up must not spend a model call.
-  const routesWarmUpMs = (options.deps?.llmEnabled ?? llm.enabled) ? 0 : await warmUpRoutes(app);
   const limits = connectionLimitsFromConfig(config);
   const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {
     const server = serve(
@@ -213,7 +210,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ? { reachableFrom: 'this machine only (set HOST=0.0.0.0 to accept other machines, e.g. in a container)' }
       : {}),
     startupMs: Math.round(performance.now() - started),
-    warmUpMs: Math.round(warmUpMs + routesWarmUpMs),
+    warmUpMs: Math.round(warmUpMs),
     knowledgeVersion: knowledge.version,
     connections: limits,
     llm: (({ mode, enabled, model, endpoint }) => ({ mode, enabled, model, endpoint }))(llm.status()),
@@ -222,6 +219,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (config.API_KEYS.length > 0 && config.METRICS_TOKEN === undefined) {
     logger.warn('GET /metrics is closed (403): API_KEYS is set but METRICS_TOKEN is not; set METRICS_TOKEN to scrape');
   }
+  // The routes too (validation, the store's write path, the stream encoder): one in-process turn right after
+  // listening, deleted after, so the first visitor's turn does not compile them. Not with an LLM configured (a
+  // start-up must not spend a model call). Closing waits for it.
+  const routesWarmUp: Promise<unknown> =
+    (options.deps?.llmEnabled ?? llm.enabled) ? Promise.resolve() : warmUpRoutes(app);
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -232,11 +234,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     logger,
     connections,
     close: () => {
-      closing ??= shutdownServer(server, config.SHUTDOWN_GRACE_MS).then(async () => {
-        if (ownsStore) await sessionStore.stop();
-        if (ownsRateLimitStore) await rateLimitStore.close();
-        metrics.stop();
-      });
+      closing ??= routesWarmUp
+        .then(() => shutdownServer(server, config.SHUTDOWN_GRACE_MS))
+        .then(async () => {
+          if (ownsStore) await sessionStore.stop();
+          if (ownsRateLimitStore) await rateLimitStore.close();
+          metrics.stop();
+        });
       return closing;
     },
   };
