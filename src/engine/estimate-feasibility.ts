@@ -67,15 +67,11 @@ export const FIT_CHECKS = [
   'preference-qlora',
 ] as const;
 export type FitCheck = (typeof FIT_CHECKS)[number];
-/** The checks that train something (they get rentals and project hours). */
-export const TRAINING_CHECKS = [
-  'lora',
-  'qlora',
-  'full-fine-tuning',
-  'distillation-student',
-  'preference-lora',
-  'preference-qlora',
-] as const;
+/** The checks that train something (they get rentals and project hours): every check but serving. */
+export type TrainingCheck = Exclude<FitCheck, 'inference' | 'inference-int4'>;
+export const TRAINING_CHECKS: readonly TrainingCheck[] = FIT_CHECKS.filter(
+  (check): check is TrainingCheck => check !== 'inference' && check !== 'inference-int4',
+);
 /**
  * Preference tuning on the stated pairs (DPO with LoRA or QLoRA): the same memory as supervised LoRA, more compute.
  * Only its hours and cost use these; the facts and verdicts rest on the LoRA and QLoRA checks.
@@ -95,7 +91,6 @@ export function factCheckOf(check: FitCheck): FactCheck {
  */
 export const PREFERENCE_SEQUENCES_PER_PAIR = 2;
 export const PREFERENCE_REFERENCE_FACTOR = 1.5;
-export type TrainingCheck = (typeof TRAINING_CHECKS)[number];
 const WORKLOAD_OF: Record<FitCheck, Workload> = {
   inference: 'inference',
   'inference-int4': 'inference',
