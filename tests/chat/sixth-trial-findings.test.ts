@@ -253,6 +253,10 @@ describe('found by the seventh new-user trial', () => {
     expect(fields('what if we ran it in the cloud instead?').deployment).toBe('cloud-self-hosted');
   });
 
+  it('"how long to train" asks for the training time', () => {
+    expect(extractProfile('how long to train', { knowledge }).intents.asksCost).toBe(true);
+  });
+
   it('an item size is no answer to the volume question, and "doesnt change" answers the churn question', () => {
     const read = (text: string, requestedField: 'requestsPerDay' | 'knowledgeChanges') =>
       extractProfile(text, { knowledge, requestedField }).fields;

@@ -48,7 +48,7 @@ const GREETING =
   /^\W*(?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there)\b/;
 
 const COST =
-  /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z-]+)?)\s+cost|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|how\s+many\s+(?:gpu[\s-])?hours)/;
+  /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z-]+)?)\s+cost|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|how\s+many\s+(?:gpu[\s-])?hours)/;
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
   /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2})\s+(?:fit|run)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram))/;
