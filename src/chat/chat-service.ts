@@ -77,6 +77,17 @@ const LATE_ANSWER_MAX_CHARS = 40;
 /** The pure dialogue turn (src/chat/run-turn.ts); injectable for tests. */
 export type RunTurnFunction = typeof runTurn;
 
+/**
+ * "All data must stay in the EU": no profile field holds a region, so the reply says what that means for the advice
+ * instead of passing over it (found by the seventh new-user trial).
+ */
+function withRegionNote(result: TurnResult, region: string | undefined): TurnResult {
+  if (region === undefined) return result;
+  const note = `Data kept in ${region}: I can't check regions. The rentals, hosted trainers and provider jobs I name are not filtered by region, so choose their regions in ${region} (or an open model on your own hardware); say "data must stay on our premises" if it may not leave your own machines at all.`;
+  const replyData = { ...result.replyData, notes: [...result.replyData.notes, note] };
+  return { ...result, replyData, reply: replyText(replyData) };
+}
+
 /** "yes", "correct", "that's right": the held-back numbers are confirmed. */
 const CONFIRMS =
   /^\W*(?:yes|yeah|yep|yup|ya|correct|right|confirm(?:ed)?|that's\s+(?:right|correct)|exactly|indeed|sure|true|it\s+is|100\s?%)\b/i;
@@ -116,7 +127,7 @@ export function runTurnConfirmingJumps(
           [...input.corrections, ...pending.map((item) => item.field)],
         );
   if (jumps.length === 0) {
-    const result = turn(state, input, knowledge, options);
+    const result = withRegionNote(turn(state, input, knowledge, options), intents.dataRegion);
     const { pendingConfirmation: _stale, ...clean } = result.state;
     // A question asked instead of the confirmation keeps it waiting, and the reply says which value it still uses.
     const unanswered = pending.filter((item) => !(item.field in input.fields));

@@ -300,3 +300,26 @@ describe('where data goes, said only where it can go', () => {
     expect(api[1]?.reply ?? '').toMatch(/may be sent to the GPT-4o mini API/);
   });
 });
+
+describe('a residency region', () => {
+  it('"all data must stay in the EU" is answered with what the advice cannot check, through the chat service', async () => {
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createChatService } = await import('../../src/chat/chat-service.ts');
+    const { createFileSessionStore } = await import('../../src/store/session-store.ts');
+    const store = createFileSessionStore({ dataDir: await mkdtemp(join(tmpdir(), 'region-')), syncToDisk: false });
+    await store.init();
+    const service = createChatService({ store, knowledge });
+    const credentials = await service.openSession();
+    const outcome = await service.runTurn({
+      credentials,
+      text: 'we extract fields from insurance claim letters into strict JSON, all data must stay in the EU',
+    });
+    expect(outcome.turn.reply).toMatch(/Data kept in the EU: I can't check regions/);
+    expect(outcome.turn.replyData.notes.some((note) => note.startsWith('Data kept in the EU'))).toBe(true);
+    const plain = await service.runTurn({ credentials, text: 'about 200 letters a day' });
+    expect(plain.turn.reply).not.toMatch(/Data kept in/);
+    await store.stop();
+  });
+});

@@ -99,6 +99,26 @@ const COST_LEVERS =
 const ASKS_PRIVACY = /\b(?:memori[sz]e|memori[sz]ation|leak(?:s|ing)?|de[\s-]?identif\w*|anonymi[sz]\w*)\b[^?]{0,80}\?/;
 const ASKS_SAFETY =
   /\b(?:is|would|will)\s+(?:this|it|that)\s+(?:be\s+)?(?:safe|reliable|trustworthy|accurate)\s+enough\b|\bsafe\s+enough\s+(?:for|to)\b|\b(?:can|could|should)\s+(?:we|i|doctors|clinicians|lawyers|users)\s+trust\s+(?:it|this|its|the\s+(?:answers|outputs?|model))\b|\bhow\s+(?:do|can|would|should)\s+(?:we|i)\s+make\s+(?:it|this)\s+safe\b/;
+/** "All data must stay in the EU", "EU-only data", "hosted in Germany": a region data may not leave. */
+const DATA_REGION =
+  /\b(?:data|it|everything|records|documents)\b[^.;!?\n]{0,40}?\b(?:stay|stays|remain|remains|be\s+kept|be\s+hosted|be\s+processed|be\s+stored|kept|hosted|processed|stored)\s+(?:in|within|inside)\s+(?:the\s+)?(eu|european\s+union|europe|uk|united\s+kingdom|us|usa|united\s+states|germany|france|switzerland|canada|australia|india|japan)\b|\b(eu|uk|us)[\s-]only\b/;
+const REGION_NAMES: Readonly<Record<string, string>> = {
+  eu: 'the EU',
+  'european union': 'the EU',
+  europe: 'Europe',
+  uk: 'the UK',
+  'united kingdom': 'the UK',
+  us: 'the US',
+  usa: 'the US',
+  'united states': 'the US',
+  germany: 'Germany',
+  france: 'France',
+  switzerland: 'Switzerland',
+  canada: 'Canada',
+  australia: 'Australia',
+  india: 'India',
+  japan: 'Japan',
+};
 /** "How do we stop it from making stuff up to customers?", "can we reduce hallucinations?". */
 const ASKS_HALLUCINATION =
   /\b(?:stop|prevent|avoid|reduce|limit|minimi[sz]e|cut|fix|deal\s+with|handle)\b[^.?!]{0,40}\b(?:mak(?:e|es|ing)\s+(?:stuff|things|facts|answers|up\s+(?:stuff|things|facts|answers))\s*(?:up)?|hallucinat\w*|invent(?:s|ing)?\s+(?:stuff|things|facts|answers)|made[\s-]up\s+(?:answers|facts|stuff))/;
@@ -225,6 +245,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   }
   if (COST_LEVERS.test(lower) && QUESTION_FORM.test(lower)) intents.asksCostLevers = true;
   if (ASKS_HALLUCINATION.test(lower) && QUESTION_FORM.test(lower)) intents.asksHallucination = true;
+  const region = DATA_REGION.exec(lower);
+  if (region) intents.dataRegion = REGION_NAMES[(region[1] ?? region[2] ?? 'eu').replace(/\s+/g, ' ')] ?? 'that region';
   const perTask = PER_TASK.exec(lower);
   if (perTask) intents.asksPerTask = perTask[1] ?? 'task';
   if (ASKS_ABOUT_THE_QUESTION.test(lower)) intents.asksAboutTheQuestion = true;

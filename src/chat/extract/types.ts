@@ -68,6 +68,8 @@ export interface ExtractionIntents {
   asksPrivacy?: boolean;
   /** "How do we stop it from making stuff up?", "how can we reduce hallucinations?". */
   asksHallucination?: boolean;
+  /** "All data must stay in the EU": a residency region, which no profile field holds ("the EU"). */
+  dataRegion?: string;
   /** "What about prompt caching or the Batch API to cut the bill?": levers on the bill that change no model. */
   asksCostLevers?: boolean;
   /** "why do you need to know that?", "does it matter?": why the advisor asks its pending question. */
