@@ -222,8 +222,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // The routes too (validation, the store's write path, the stream encoder): one in-process turn right after
   // listening, deleted after, so the first visitor's turn does not compile them. Not with an LLM configured (a
   // start-up must not spend a model call). Closing waits for it.
+  // (Started on the next turn of the event loop, so the caller's own start-up lines are written first.)
   const routesWarmUp: Promise<unknown> =
-    (options.deps?.llmEnabled ?? llm.enabled) ? Promise.resolve() : warmUpRoutes(app);
+    (options.deps?.llmEnabled ?? llm.enabled)
+      ? Promise.resolve()
+      : new Promise((resolve) => setImmediate(() => resolve(warmUpRoutes(app))));
   let closing: Promise<void> | undefined;
   return {
     url,

@@ -76,7 +76,7 @@ describe('.env', () => {
     const listening = await server.listening();
     expect(listening.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(listening.reachableFrom).toContain('HOST=0.0.0.0');
-    expect(server.stdout()).toContain('"msg":"loaded .env"');
+    await expect.poll(() => server.stdout()).toContain('"msg":"loaded .env"');
     const health = await fetch(`${listening.url as string}/healthz`);
     expect(health.status).toBe(200);
     server.child.kill('SIGTERM');
