@@ -5,6 +5,7 @@
  */
 import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
+import { DEFAULT_INPUT_TOKENS_PER_REQUEST, DEFAULT_OUTPUT_TOKENS_PER_REQUEST } from '../estimator/index.ts';
 import { stripPeriod } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Condition } from '../knowledge/schemas.ts';
@@ -545,9 +546,6 @@ export function firstStepReply(recommendation: Recommendation, knowledge: Knowle
 const NEW_BUILD_HORIZON_DAYS = 180;
 /** Input price (US$ per million tokens) up to which an API model counts as a small tier. */
 const SMALL_TIER_MAX_INPUT_USD = 0.5;
-/** Request size the monthly figures assume (the estimator's defaults). */
-const INPUT_TOKENS_PER_REQUEST = 1000;
-const OUTPUT_TOKENS_PER_REQUEST = 300;
 
 /**
  * A concrete start for prompt-side work with no model named: the small current API tiers in the catalog (not retiring
@@ -573,7 +571,7 @@ export function apiModelSuggestion(knowledge: Knowledge, requestsPerDay: number 
     const monthly =
       requestsPerDay === undefined
         ? ''
-        : `, about $${Math.round(((requestsPerDay * (INPUT_TOKENS_PER_REQUEST * usdPerMillionInput + OUTPUT_TOKENS_PER_REQUEST * usdPerMillionOutput)) / 1e6) * 30).toLocaleString('en-US')} a month at your volume`;
+        : `, about $${Math.round(((requestsPerDay * (DEFAULT_INPUT_TOKENS_PER_REQUEST * usdPerMillionInput + DEFAULT_OUTPUT_TOKENS_PER_REQUEST * usdPerMillionOutput)) / 1e6) * 30).toLocaleString('en-US')} a month at your volume`;
     return `${plainModelName(model.name)} ($${usdPerMillionInput.toFixed(2)}/$${usdPerMillionOutput.toFixed(2)} per million input/output tokens${monthly})`;
   };
   const retiring = [
