@@ -62,6 +62,7 @@ export const ruleExtract: ExtractFunction = (message, { requestedField, knowledg
   if (
     earlierField !== undefined &&
     earlierField !== requestedField &&
+    !extraction.intents.whatIf &&
     Object.keys(extraction.fields).length === 0 &&
     message.trim().length <= LATE_ANSWER_MAX_CHARS
   ) {

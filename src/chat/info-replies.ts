@@ -5,7 +5,13 @@
  */
 import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
-import { DEFAULT_INPUT_TOKENS_PER_REQUEST, DEFAULT_OUTPUT_TOKENS_PER_REQUEST } from '../estimator/index.ts';
+import {
+  DEFAULT_EPOCHS,
+  DEFAULT_INPUT_TOKENS_PER_REQUEST,
+  DEFAULT_OUTPUT_TOKENS_PER_REQUEST,
+  DEFAULT_TOKENS_PER_EXAMPLE,
+  estimateTrainingTokens,
+} from '../estimator/index.ts';
 import { stripPeriod } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Condition } from '../knowledge/schemas.ts';
@@ -72,9 +78,11 @@ export function costReply(
   recommendation: Recommendation,
   asked: MethodId | true,
   knowledge: Knowledge,
-  options: { monthlyFirst?: boolean; statedBill?: boolean } = {},
+  options: { monthlyFirst?: boolean; statedBill?: boolean; exampleTokens?: number } = {},
 ): string {
   const method = asked === true ? recommendation.destination.method : asked;
+  // The method whose training figures the reply gives (the plan's next tuning step when the plan trains nothing).
+  let timed: MethodId = method;
   // The API bill is the team's own figure when it said what it pays; the catalog's list price otherwise.
   const bill = (usd: number) =>
     options.statedBill
@@ -132,6 +140,7 @@ export function costReply(
     );
     const hours = next?.estimates?.trainingGpuHours;
     if (next && hours !== undefined) {
+      timed = next.method;
       const usd = next.estimates?.oneTimeUSD;
       lines.push(
         `If you tune later, ${shortMethodName(knowledge, next.method)}: about ${money.format(hours)} GPU-hours for a three-run project${usd === undefined ? '' : usd === 0 ? ' on your GPUs, with no rental cost' : `, about $${money.format(usd)} rented`}.`,
@@ -201,8 +210,12 @@ export function costReply(
     const missing = entry?.decidedBy?.length ? ` It depends on ${joinWords(entry.decidedBy.map(fieldLabel))}.` : '';
     return `I can't put a number on ${name} yet: I need the model's size and, for training, your GPUs or a budget and the number of examples.${missing}`;
   }
+  // The same figures the estimate used: tokens per example (each answer of a pair for preference tuning) and epochs.
+  const tokens = count.format(options.exampleTokens ?? DEFAULT_TOKENS_PER_EXAMPLE);
+  const per =
+    timed === 'preference-tuning' ? 'answer in each pair (a frozen reference model reads them too)' : 'example';
   const basis = training
-    ? " Training figures assume sequences of 2,048 tokens, three runs and the catalog's dated prices."
+    ? ` Training figures assume about ${tokens} tokens per ${per} and ${DEFAULT_EPOCHS} epochs, three runs and the catalog's dated prices.`
     : '';
   const ordered =
     options.monthlyFirst && monthlyFrom > 0 && monthlyFrom < lines.length
@@ -442,6 +455,62 @@ export function hallucinationReply(recommendation: Recommendation, knowledge: Kn
   ].join(' ');
   return cited.length === 0 ? { text } : { text, ...footnotesFor([...cited], undefined, knowledge) };
 }
+
+/** Apple silicon training (mlx-lm): its guide's measured speed, a 7B with LoRA on 4 layers at batch 1 on an M1 Max. */
+const MAC_SOURCE = 'mlx-lm-lora';
+const MAC_MEASURED_TOKENS_PER_SECOND = 250;
+const MAC_MEASURED_PARAMS_B = 7.24;
+
+/**
+ * "Can I fine-tune on the Mac?": a Mac is no GPU in the catalog, but Apple silicon trains with mlx-lm (LoRA, or QLoRA
+ * on a 4-bit model). The memory the estimate needs against the Mac's, and a time from the guide's measured speed
+ * scaled by model size, labelled as such. An API model's weights train nowhere but at its provider.
+ */
+export function macTrainingReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): InfoAnswer {
+  const name = recommendation.destination.model.name;
+  const model = name === null ? 'the model' : plainModelName(name);
+  const qlora = entryOf(recommendation, 'qlora');
+  const cited = knowledge.sources.some((source) => source.id === MAC_SOURCE) ? [MAC_SOURCE] : [];
+  const mark = cited.length > 0 ? ' [1]' : '';
+  const answer = (text: string): InfoAnswer =>
+    cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+  if (qlora?.blockers.some((blocker) => blocker.ruleId === 'weights-needed-for-self-run-tuning'))
+    return answer(
+      `Not ${model}: its weights are not published, so only its provider can tune it. An open-weight model can be tuned on an Apple silicon Mac with mlx-lm (LoRA, or QLoRA on a 4-bit copy)${mark}.`,
+    );
+  const parts = [
+    `Yes, on Apple silicon: mlx-lm trains LoRA, or QLoRA when the model is 4-bit, and runs DPO too${mark}.`,
+  ];
+  const needed = qlora?.estimates?.memoryGB?.needed;
+  const memory = profile.deviceMemoryGB ?? (profile.gpuCount === undefined ? undefined : profile.gpuMemoryGB);
+  if (needed !== undefined) {
+    const against =
+      memory === undefined
+        ? ' Tell me how much memory the Mac has.'
+        : needed <= memory * MAC_USABLE_SHARE
+          ? ` Your ${gigabytes(memory)} GB holds that, shared with everything else running.`
+          : ` That is more than your ${gigabytes(memory)} GB comfortably gives: use batch size 1, fewer trained layers and gradient checkpointing${mark}, or a smaller model.`;
+    parts.push(`QLoRA on ${model} needs about ${gigabytes(needed)} GB at 2,048-token sequences.${against}`);
+  }
+  const params = knowledge.models.find((entry) => entry.name === name)?.paramsB;
+  const examples = profile.labeledExamples;
+  if (params !== undefined && examples !== undefined && examples > 0) {
+    const tokens = estimateTrainingTokens(examples, profile.exampleTokens ?? DEFAULT_TOKENS_PER_EXAMPLE);
+    const speed = (MAC_MEASURED_TOKENS_PER_SECOND * MAC_MEASURED_PARAMS_B) / params;
+    const hours = tokens / speed / 3600;
+    parts.push(
+      `Time: the guide measured about ${MAC_MEASURED_TOKENS_PER_SECOND} tokens a second for a 7B on an M1 Max (batch 1, 4 layers)${mark}; at that pace, scaled to ${model}, one run over your ${count.format(examples)} examples (${count.format(tokens)} tokens) takes about ${money.format(hours)} h, a rough figure.`,
+    );
+  }
+  return answer(parts.join(' '));
+}
+
+/** A Mac shares its memory with the system and the apps: training should leave a quarter of it free. */
+const MAC_USABLE_SHARE = 0.75;
 
 /** The source the knowledge base holds for prompt-caching savings. */
 const CACHING_SOURCE = 'ant-cache';

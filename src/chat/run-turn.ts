@@ -17,6 +17,7 @@ import {
   fitReply,
   hallucinationReply,
   type InfoAnswer,
+  macTrainingReply,
   modelReply,
   perTaskReply,
   resolveGenericFineTuning,
@@ -122,7 +123,16 @@ export function runTurn(
   options: TurnOptions = {},
 ): TurnResult {
   const maxQuestions = options.maxQuestions ?? DEFAULT_MAX_QUESTIONS;
-  extraction = dropRestatedSize(previous.profile, keepStatedGpuVariant(previous.profile, extraction), knowledge);
+  // The values a "what if" asks about take part in this turn like stated ones; the "what if" path saves only the facts
+  // stated beside it ("if we had 8 H100s…? (we have two L4s)" keeps the two L4s).
+  const statedBesideWhatIf = extraction.hypothetical === undefined ? undefined : extraction;
+  if (extraction.hypothetical !== undefined)
+    extraction = { ...extraction, fields: { ...extraction.fields, ...extraction.hypothetical } };
+  extraction = siblingOfSize(
+    previous.profile,
+    dropRestatedSize(previous.profile, keepStatedGpuVariant(previous.profile, extraction), knowledge),
+    knowledge,
+  );
   const { intents } = extraction;
 
   if (intents.reset) {
@@ -170,16 +180,35 @@ export function runTurn(
     changesSomething &&
     !namesProposedModel(recommendFor(previous.profile, knowledge))
   ) {
-    const current = recommendFor(previous.profile, knowledge);
-    const hypotheticalProfile = mergeProfile(previous.profile, extraction.fields, extraction.corrections) as Profile;
+    const facts = statedBesideWhatIf === undefined ? [] : understoodFields(statedBesideWhatIf);
+    const base =
+      statedBesideWhatIf !== undefined && facts.length > 0
+        ? applyUnderstood(previous, statedBesideWhatIf, facts, knowledge)
+        : previous;
+    const current = recommendFor(base.profile, knowledge);
+    const hypotheticalProfile = mergeProfile(base.profile, extraction.fields, extraction.corrections) as Profile;
     const hypothetical = recommendFor(hypotheticalProfile, knowledge);
     // Say only what would change ("our two cards" restates the GPUs the team has).
-    const changed = understood.filter((item) => !sameValue(previous.profile[item.field], item.value));
-    const reply = textReply(whatIfReply(changed.length > 0 ? changed : understood, current, hypothetical, knowledge), [
-      ...ANSWER_FOLLOW_UPS,
-    ]);
+    const changed = understood.filter((item) => !sameValue(base.profile[item.field], item.value));
+    const noted = acknowledgement(facts.filter((item) => !sameValue(previous.profile[item.field], item.value)));
+    const said = changed.length > 0 ? changed : understood;
+    // "What about 70B instead? Would QLoRA fit on our 2 cards?": the fit or cost asked is answered for the change.
+    const asked =
+      intents.asksFit !== undefined || intents.asksCost !== undefined
+        ? infoReply(
+            { ...intents, asksWhatWouldChange: false, asksFirstStep: false, asksModel: false },
+            hypothetical,
+            knowledge,
+            false,
+            hypotheticalProfile,
+          )
+        : undefined;
+    const answer = asked
+      ? `If you had ${joinWords(describeChange(said))}: ${asked.text} ${NOTHING_SAVED}`
+      : whatIfReply(said, current, hypothetical, knowledge);
+    const reply = textReply(noted ? `${noted} ${answer}` : answer, [...ANSWER_FOLLOW_UPS]);
     return {
-      state: previous,
+      state: base,
       kind: 'what-if',
       ...withReply(reply),
       understood,
@@ -373,6 +402,7 @@ function infoReply(
   if (intents.asksDefinition) return definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
   if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge);
   if (intents.asksHallucination) return hallucinationReply(recommendation, knowledge);
+  if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
   if (intents.asksSafety) return safetyReply(recommendation, knowledge, profile, intents.asksPrivacy === true);
   if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);
   const parts: string[] = [];
@@ -381,6 +411,7 @@ function infoReply(
       costReply(recommendation, method(intents.asksCost), knowledge, {
         monthlyFirst: intents.asksMonthlyCost === true,
         statedBill: profile.currentMonthlySpendUSD !== undefined,
+        ...(profile.exampleTokens === undefined ? {} : { exampleTokens: profile.exampleTokens }),
       }),
     );
   if (intents.asksFit !== undefined) {
@@ -469,6 +500,45 @@ export function dropRestatedSize(
   const { modelParamsB: _size, ...fields } = extraction.fields;
   const { modelParamsB: _words, ...evidence } = extraction.evidence;
   return { ...extraction, fields, evidence };
+}
+
+/**
+ * "What about 70B instead?" said of Llama 3.1 8B: a size alone, for a model the catalog knows, names that model's
+ * sibling of that size in the same release ("Llama 3.1 70B"), not an 8B model with 70B parameters.
+ */
+export function siblingOfSize(
+  previous: Partial<Profile>,
+  extraction: TurnExtraction,
+  knowledge: Knowledge,
+): TurnExtraction {
+  const size = extraction.fields.modelParamsB;
+  if (size === undefined || extraction.fields.modelName !== undefined || previous.modelName === undefined)
+    return extraction;
+  const sibling = siblingModel(previous.modelName, size, knowledge);
+  if (sibling === undefined) return extraction;
+  const { modelParamsB: _size, ...fields } = extraction.fields;
+  const { modelParamsB: words, ...evidence } = extraction.evidence;
+  return {
+    ...extraction,
+    fields: { ...fields, modelName: sibling },
+    evidence: { ...evidence, ...(words === undefined ? {} : { modelName: words }) },
+  };
+}
+
+/** The catalog model of the same release as `name` ("Llama 3.1") whose size is `size` (within tolerance). */
+function siblingModel(name: string, size: number, knowledge: Knowledge): string | undefined {
+  const release = (modelName: string) => modelName.replace(/\s+\d+(?:\.\d+)?\s?B\b.*$/i, '');
+  const model = knowledge.models.find((entry) => entry.name === name);
+  if (model === undefined || restatesSize(size, name, knowledge)) return undefined;
+  const family = release(model.name);
+  if (family === model.name) return undefined;
+  return knowledge.models.find(
+    (entry) =>
+      entry.name !== name &&
+      release(entry.name) === family &&
+      entry.paramsB !== undefined &&
+      Math.abs(size - entry.paramsB) <= entry.paramsB * SAME_SIZE_TOLERANCE,
+  )?.name;
 }
 
 function understoodFields(extraction: TurnExtraction): UnderstoodField[] {
@@ -674,6 +744,9 @@ function planModelRecommendation(
   return recommendFor({ ...rest, modelName: model.name }, knowledge);
 }
 
+/** A "what if" changes nothing stored; every such reply ends by saying so. */
+const NOTHING_SAVED = "(Nothing is saved: tell me the change as a fact if it's real.)";
+
 function whatIfReply(
   understood: UnderstoodField[],
   current: Recommendation,
@@ -712,7 +785,7 @@ function whatIfReply(
       notViable: 'Would stop being viable',
     }),
   );
-  parts.push("(Nothing is saved: tell me the change as a fact if it's real.)");
+  parts.push(NOTHING_SAVED);
   return parts.join(' ');
 }
 

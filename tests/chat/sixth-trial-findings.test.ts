@@ -250,7 +250,9 @@ describe('found by the seventh new-user trial', () => {
     expect(fields('I need to cut that bill').goals).toContain('cost');
     expect(fields('how do we stop it from hallucinating meds that arent in the note?').goals).toBeUndefined();
     expect(fields('it keeps hallucinating our prices').goals).toContain('knowledge');
-    expect(fields('what if we ran it in the cloud instead?').deployment).toBe('cloud-self-hosted');
+    const cloud = extractProfile('what if we ran it in the cloud instead?', { knowledge });
+    expect(cloud.fields.deployment).toBeUndefined();
+    expect(cloud.hypothetical?.deployment).toBe('cloud-self-hosted');
   });
 
   it('"how long to train" asks for the training time', () => {
@@ -321,5 +323,62 @@ describe('a residency region', () => {
     const plain = await service.runTurn({ credentials, text: 'about 200 letters a day' });
     expect(plain.turn.reply).not.toMatch(/Data kept in/);
     await store.stop();
+  });
+});
+
+describe('left over from the seventh new-user trial', () => {
+  it('"just recommend" right after the task question declines it; it is not the task', async () => {
+    const [, answered] = await converse([
+      'We summarise clinical notes with Llama 3.1 8B on 2 L40S GPUs, we have 3000 labeled examples',
+      'just recommend',
+    ]);
+    expect(answered?.kind).toBe('recommendation');
+    expect(answered?.state.profile.task).toBeUndefined();
+  });
+
+  it('"what about 70B instead? would QLoRA fit on our 2 cards" is answered on Llama 3.1 70B, and saves nothing', async () => {
+    const [first, fit, other] = await converse([
+      'We summarise clinical notes with Llama 3.1 8B on 2 L40S GPUs, we have 3000 labeled examples. Just recommend.',
+      'what about 70B instead? would qlora fit on our 2 cards',
+      'how about Qwen2.5 14B instead',
+    ]);
+    expect(fit?.kind).toBe('what-if');
+    expect(fit?.reply).toMatch(/^If you had Llama 3\.1 70B as the model: Yes: QLoRA needs about \d+ GB/);
+    expect(fit?.state.profile).toEqual(first?.state.profile);
+    expect(other?.kind).toBe('what-if');
+    expect(other?.state.profile.modelName).toBe('Llama 3.1 8B');
+  });
+
+  it('a what-if keeps the facts stated beside it', async () => {
+    const [, turn] = await converse([
+      'We want to classify support tickets with Llama 3.1 8B, 5,000 labeled tickets. Just recommend.',
+      "if we had like 8 H100s what would you do differently? (we don't, we have two L4s)",
+    ]);
+    expect(turn?.kind).toBe('what-if');
+    expect(turn?.state.profile).toMatchObject({ gpuCount: 2, gpuName: 'NVIDIA L4' });
+    expect(turn?.reply).toContain('8 × NVIDIA H100');
+  });
+
+  it('"can I fine-tune on the Mac?" is answered for Apple silicon, with the memory and a cited, labelled speed', async () => {
+    const [, mac] = await converse([
+      "I'm a solo dev on a macbook pro m3 with 36gb, want a local coding assistant with Qwen2.5 7B, I have 2000 examples",
+      'can i fine tune on the mac?',
+    ]);
+    expect(mac?.kind).toBe('info');
+    expect(mac?.reply).toMatch(/^Yes, on Apple silicon: mlx-lm/);
+    expect(mac?.reply).toMatch(/QLoRA on Qwen2\.5 7B needs about \d+ GB/);
+    expect(mac?.reply).toContain('Your 36 GB holds that');
+    expect(mac?.replyData.footnotes).toContain('https://github.com/ml-explore/mlx-lm/blob/main/mlx_lm/LORA.md');
+    const [, api] = await converse(['We use GPT-4o for support answers', 'can we fine-tune it on a macbook?']);
+    expect(api?.reply).toMatch(/^Not GPT-4o: its weights are not published/);
+  });
+
+  it('"about 800 tokens per side" sizes the preference pairs, and the cost answer states what it assumed', async () => {
+    expect(fields('pref pairs about 800 tokens per side').exampleTokens).toBe(800);
+    const [, cost] = await converse([
+      'We tune Qwen2.5 7B on 8 H100s, we have 40,000 preference pairs, about 800 tokens per side, to align it with what our reviewers prefer. Just recommend.',
+      'how long would the preference tuning take?',
+    ]);
+    expect(cost?.reply).toContain('about 800 tokens per answer in each pair');
   });
 });

@@ -78,11 +78,13 @@ export function extractProfile(
   }
   const { requestedField } = context;
   // "what would you do first?" right after "what should the model do?" is a question to the advisor, not the answer.
-  // "thanks, that's helpful" after the answer's firm-up question is small talk, not an answer to it.
+  // "thanks, that's helpful" after the answer's firm-up question is small talk, not an answer to it; "just recommend"
+  // declines the question.
   if (
     requestedField &&
     !asksAboutTheAdvice(intents) &&
     intents.smallTalk !== true &&
+    intents.justRecommend !== true &&
     !findings.some((item) => item.field === requestedField)
   ) {
     const { answer, bounds } = fieldEntry(requestedField);
@@ -121,20 +123,29 @@ export function extractProfile(
     findings.some((item) => item.field === 'modelName' || item.field === 'modelParamsB')
   )
     intents.whatIf = true;
-  const chosen = chooseFindings(dropUnstated(prepared, findings, intents.whatIf));
-  const fields: Partial<Record<ProfileField, unknown>> = {};
+  // A "what if" is read twice: as facts (what the team states beside the question: "(we have two L4s)") and as the
+  // question (every value, the asked-about ones included), kept apart so that only the facts are the team's.
+  const stated = chooseFindings(dropUnstated(prepared, findings, false));
   const evidence: Partial<Record<ProfileField, string>> = {};
-  for (const item of chosen) {
-    fields[item.field] = item.value;
-    evidence[item.field] = prepared.original.slice(item.start, item.end).trim();
-  }
-  addImplied(fields as Partial<Profile>, evidence);
-  return {
-    fields: fields as Partial<Profile>,
-    evidence,
-    corrections: findCorrections(prepared, chosen),
-    intents,
+  const collect = (chosen: readonly Finding[]) => {
+    const fields: Partial<Record<ProfileField, unknown>> = {};
+    for (const item of chosen) {
+      fields[item.field] = item.value;
+      evidence[item.field] = prepared.original.slice(item.start, item.end).trim();
+    }
+    addImplied(fields as Partial<Profile>, evidence);
+    return fields as Partial<Profile>;
   };
+  if (!intents.whatIf)
+    return { fields: collect(stated), evidence, corrections: findCorrections(prepared, stated), intents };
+  // The values only the question reading keeps are the ones asked about.
+  const statedFindings = new Set(dropUnstated(prepared, findings, false));
+  const asked = chooseFindings(dropUnstated(prepared, findings, true).filter((item) => !statedFindings.has(item)));
+  const hypothetical = collect(asked);
+  const fields = collect(stated);
+  for (const field of Object.keys(hypothetical) as ProfileField[])
+    if (sameJson(hypothetical[field], fields[field])) delete hypothetical[field];
+  return { fields, hypothetical, evidence, corrections: findCorrections(prepared, asked), intents };
 }
 
 /** The message asks the advisor something (why, what if, cost, fit, a definition, where to start, details). */
@@ -154,6 +165,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksAssumptions === true ||
     intents.asksSafety === true ||
     intents.asksHallucination === true ||
+    intents.asksTrainOnMac === true ||
     intents.asksCostLevers === true ||
     intents.asksAboutTheQuestion === true ||
     intents.showDetails === true
@@ -199,7 +211,11 @@ const RULED_OUT_FIELDS: ReadonlySet<ProfileField> = new Set([
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */
 const QUESTION_SENTENCE =
-  /(?:^|[.!?\n][^\S\n]*)(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:can|could|would|should|does|do|is|are|will|how\s+(?:many|much))\b[^.!?\n]*\?/g;
+  /(?:^|[.!?\n][^\S\n]*)(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:can|could|would|should|does|do|is|are|will|how\s+(?:many|much))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
+
+/** "What about 70B instead?", "how about Qwen2.5 14B instead": another choice weighed, up to the sentence's end. */
+const OTHER_CHOICE_SENTENCE =
+  /(?:^|[.!?\n][^\S\n]*)(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:what|how)\s+about\b(?:[^.!?\n]|\.(?=\d))*/g;
 
 /**
  * Drops findings the user did not assert: contrasted values, a model or GPU ruled out ("… so Claude is out"),
@@ -210,7 +226,9 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
   const { lower } = message;
   const questions = whatIf
     ? []
-    : allMatches(QUESTION_SENTENCE, lower).map((match) => ({ start: match.index, end: match.index + match[0].length }));
+    : [...allMatches(QUESTION_SENTENCE, lower), ...allMatches(OTHER_CHOICE_SENTENCE, lower)]
+        .map((match) => ({ start: match.index, end: match.index + match[0].length }))
+        .sort((a, b) => a.start - b.start);
   const spans = findUnassertedSpans(message, { whatIf });
   const unasserted = unassertedIndex(spans.filter((span) => span.reason !== 'past' && span.reason !== 'third-party'));
   const past = unassertedIndex(spans.filter((span) => span.reason === 'past'));
@@ -316,4 +334,9 @@ function chooseFindings(findings: readonly Finding[]): Finding[] {
     if (!overlaps || item.end - item.start > current.end - current.start) byField.set(item.field, item);
   }
   return [...byField.values()];
+}
+
+/** Two values equal as JSON (numbers, strings, lists). */
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,5 +1,7 @@
 /** @module What the user asks of the advisor: just recommend, why not X, why X, what if, start over, hello. */
+
 import type { MethodId } from '../../profile/profile-schema.ts';
+import { SIZE_FIT_QUESTION } from './extractors/model.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
 import { COUNT_SOURCE, parseCount } from './numbers.ts';
 import { sentenceAround } from './prepare-message.ts';
@@ -34,6 +36,9 @@ const WHAT_IF =
  * "If we had 8 H100s…" asks "what if" only in a question ("…, would LoRA work?"); stated ("If only we had 8 H100s.",
  * "If we had 8 H100s we'd fine-tune; we have a T4.") it is a wish, whose facts are not the team's.
  */
+/** "what about 70B instead?", "how about Qwen2.5 14B instead": another choice weighed, answered as a "what if". */
+const INSTEAD_QUESTION =
+  /\b(?:what|how)\s+about\b[^?!]{1,60}?\binstead\b|\b(?:what|how)\s+about\s+(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s?b\b/;
 const CONDITIONAL_QUESTION =
   /\b(?:if|assuming)\s+we\s+(?:had|got|bought|rented|used|switched|moved|could|were)\b[^?]*\?/;
 /**
@@ -83,6 +88,9 @@ const ASKS_ASSUMPTIONS =
 const ASKS_ABOUT_THE_QUESTION =
   /\bwhy\s+(?:do|would|does)\s+(?:you|it|that)\s+(?:need\s+(?:to\s+know\s+)?|want\s+(?:to\s+know\s+)?|matter)|\bwhy\s+does\s+(?:that|this|it)\s+matter\b|^\W*does\s+(?:it|that)\s+(?:really\s+)?matter\b|\bwhat\s+do\s+you\s+mean\b|\bwhy\s+(?:are\s+you\s+asking|do\s+you\s+ask)\b/;
 /** A question in form: a question mark, or an opening question word. */
+/** "can I fine-tune on the Mac?", "is training on my M2 Max possible?", "could we tune it with a Mac Studio". */
+const TRAIN_ON_MAC =
+  /\b(?:fine[\s-]?tun\w*|finetun\w*|train\w*|tun(?:e|ing)|lora|qlora)\b[^.?!]{0,40}?\b(?:on|with|using)\s+(?:(?:my|our|the|a|an|this|these|one)\s+)?(?:apple\s+silicon|mac(?:book)?s?(?:\s+(?:pro|air|studio|mini))?|m[1-4](?:\s+(?:pro|max|ultra))?)\b/;
 const QUESTION_FORM =
   /\?\s*$|\?\s|^\W*(?:what|which|how|why|when|where|who|can|could|should|would|will|is|are|do|does|did)\b/;
 const WHAT_WOULD_CHANGE =
@@ -171,7 +179,12 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   const { lower } = message;
   const intents: ExtractionIntents = {
     justRecommend: JUST_RECOMMEND.test(lower),
-    whatIf: WHAT_IF.test(lower) || CONDITIONAL_QUESTION.test(lower) || CHOICE_QUESTION.test(lower),
+    whatIf:
+      WHAT_IF.test(lower) ||
+      CONDITIONAL_QUESTION.test(lower) ||
+      CHOICE_QUESTION.test(lower) ||
+      INSTEAD_QUESTION.test(lower) ||
+      SIZE_FIT_QUESTION.test(lower),
     reset: RESET.test(lower) && !/\breset\s+(?:the\s+)?(?:passwords?|weights|optimizer|learning\s+rate)\b/.test(lower),
     greeting: GREETING.test(lower),
   };
@@ -245,6 +258,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   }
   if (COST_LEVERS.test(lower) && QUESTION_FORM.test(lower)) intents.asksCostLevers = true;
   if (ASKS_HALLUCINATION.test(lower) && QUESTION_FORM.test(lower)) intents.asksHallucination = true;
+  if (TRAIN_ON_MAC.test(lower) && QUESTION_FORM.test(lower)) intents.asksTrainOnMac = true;
   const region = DATA_REGION.exec(lower);
   if (region) intents.dataRegion = REGION_NAMES[(region[1] ?? region[2] ?? 'eu').replace(/\s+/g, ' ')] ?? 'that region';
   const perTask = PER_TASK.exec(lower);

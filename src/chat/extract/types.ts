@@ -68,6 +68,8 @@ export interface ExtractionIntents {
   asksPrivacy?: boolean;
   /** "How do we stop it from making stuff up?", "how can we reduce hallucinations?". */
   asksHallucination?: boolean;
+  /** "can I fine-tune on the Mac?": training on Apple silicon, which is no GPU in the catalog. */
+  asksTrainOnMac?: boolean;
   /** "All data must stay in the EU": a residency region, which no profile field holds ("the EU"). */
   dataRegion?: string;
   /** "What about prompt caching or the Batch API to cut the bill?": levers on the bill that change no model. */
@@ -83,8 +85,10 @@ export interface ExtractionIntents {
 
 /** The result of `extractProfile`. */
 export interface Extraction {
-  /** Profile values understood from the message. */
+  /** Profile values the message states as the team's facts (never the values a "what if" asks about). */
   fields: Partial<Profile>;
+  /** The values a "what if" message asks about ("what if we had 8 GPUs?" → gpuCount 8); only when `intents.whatIf`. */
+  hypothetical?: Partial<Profile>;
   /** For each extracted field, the exact words of the message it came from. */
   evidence: Partial<Record<ProfileField, string>>;
   /** Fields the user explicitly corrected ("actually 3 GPUs", "make that 500 examples"). */

@@ -23,6 +23,8 @@ export const CorpusUtterance = z
     pattern: z.enum(['denied', 'hypothetical', 'third-party', 'past', 'quoted', 'fenced', 'injected']).optional(),
     requestedField: FieldName.optional(),
     expected: Profile,
+    /** What a "what if" asks about ("what if we had 2 GPUs?" → gpuCount 2): never the team's facts (`expected`). */
+    hypothetical: Profile.optional(),
     corrections: z.array(FieldName).optional(),
     /** Annotated for the v2 profile fields too (older utterances were annotated before those fields existed). */
     gradesV2: z.literal(true).optional(),

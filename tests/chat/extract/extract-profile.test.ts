@@ -47,7 +47,9 @@ describe('extractProfile', () => {
       const result = extract(text);
       expect(Profile.safeParse(result.fields).success, text).toBe(true);
       for (const words of Object.values(result.evidence)) expect(text.includes(words), text).toBe(true);
-      expect(Object.keys(result.evidence).sort(), text).toEqual(Object.keys(result.fields).sort());
+      if (result.hypothetical) expect(Profile.safeParse(result.hypothetical).success, text).toBe(true);
+      const read = new Set([...Object.keys(result.fields), ...Object.keys(result.hypothetical ?? {})]);
+      expect(Object.keys(result.evidence).sort(), text).toEqual([...read].sort());
     }
   });
 

@@ -97,8 +97,12 @@ describe('intents', () => {
     expect(extract(message).intents[intent]).toBe(value);
   });
 
-  it('keeps the facts of a what-if question', () => {
-    expect(extract('what if we had 2 GPUs?').fields).toEqual({ gpuCount: 2 });
+  it('keeps what a what-if question asks about apart from the facts', () => {
+    expect(extract('what if we had 2 GPUs?').fields).toEqual({});
+    expect(extract('what if we had 2 GPUs?').hypothetical).toEqual({ gpuCount: 2 });
+    const mixed = extract("if we had like 8 H100s what would you do differently? (we don't, we have two L4s)");
+    expect(mixed.fields).toMatchObject({ gpuCount: 2, gpuName: 'NVIDIA L4' });
+    expect(mixed.hypothetical).toMatchObject({ gpuCount: 8 });
   });
 
   it('sets nothing for a plain statement', () => {

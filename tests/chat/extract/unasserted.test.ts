@@ -34,6 +34,7 @@ describe('unasserted facts in the corpus', () => {
       const result = extract(text);
       expect(result.fields).toEqual(utterance.expected);
       if (utterance.intents?.whatIf) expect(result.intents.whatIf).toBe(true);
+      if (utterance.hypothetical) expect(result.hypothetical).toEqual(utterance.hypothetical);
     },
   );
 });

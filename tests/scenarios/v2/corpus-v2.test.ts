@@ -97,6 +97,8 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch17.json')),
     ...loadCases(here('./batch18.json')),
     ...loadCases(here('./batch19.json')),
+    ...loadCases(here('./batch20.json')),
+    ...loadCases(here('./batch21.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

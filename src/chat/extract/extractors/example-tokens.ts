@@ -1,6 +1,6 @@
 /**
  * @module Length of one training example in tokens (`exampleTokens`): "our examples are ~5,000 tokens each",
- * "about 2k tokens per document", "5,000 tokens of input plus ~600 tokens of JSON output" (the two added). A corpus
+ * "about 2k tokens per document", "800 tokens per side" (of a preference pair), "5,000 tokens of input plus ~600 tokens of JSON output" (the two added). A corpus
  * size ("350M tokens") or a context window is not an example's length.
  */
 import { APPROX_SOURCE } from '../numbers.ts';
@@ -12,7 +12,7 @@ const AMOUNT = String.raw`((?<![\d.,])\d{1,3}(?:,\d{3})+|(?<![\d.,])\d+(?:\.\d+)
 const ITEM = String.raw`(?:examples?|documents?|docs|inputs?|samples?|records?|pairs?|letters?|tickets?|transcripts?|contracts?|notes|applications?|conversations?|calls?|emails?|reports?|files?|pages?)`;
 /** "N tokens each", "N tokens per document", "N tokens long", "N tokens on average". */
 const TOKENS_PER_ITEM = new RegExp(
-  `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:(?:each|apiece|long|on\\s+average)\\b|per\\s+${ITEM}\\b)`,
+  `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:(?:each|apiece|long|on\\s+average|(?:on\\s+)?(?:each|a|per)\\s+side)\\b|per\\s+(?:${ITEM}|responses?|completions?)\\b)`,
   'g',
 );
 /** "each example is about 2k tokens", "our documents are ~5,000 tokens", "a document averages 3k tokens". */

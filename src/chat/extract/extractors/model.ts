@@ -23,7 +23,11 @@ const SIZE_IN_NAME = /(?<![\dx.])(\d+(?:\.\d+)?)\s?b\b/;
 
 /** "a 13B model", "13b params", "7 billion parameter model", "350M-parameter model". */
 const PARAM_SIZE =
-  /\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|our(?:\s+own)?|size(?:\s+is)?:?)\s+(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)/g;
+  /\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|our(?:\s+own)?|size(?:\s+is)?:?|(?:what|how)\s+about)\s+(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)|\b(\d+(?:\.\d+)?)b\s+instead\b/g;
+
+/** "would a 70B fit on our cards?", "how long would the 70B take?": a size asked about (answered as a "what if"). */
+export const SIZE_FIT_QUESTION =
+  /\b(?:will|would|could|can|does|do)\s+(?:an?|the)\s+\d+(?:\.\d+)?\s?b\b(?:\s+(?:model|one|version|variant))?\s+(?:(?:still|even|also)\s+)?(?:fit|run|take|cost|need)\b/;
 
 const FINE_TUNE = String.raw`fine[\s-]?tun(?:e|ing|ed)|finetun(?:e|ing|ed)`;
 const PROVIDER_PLACE = String.raw`(?:azure(?:\s+openai)?|openai|bedrock|vertex(?:\s+ai)?|google|aws|the\s+api|their\s+api|the\s+provider|the\s+platform|the\s+vendor)`;
@@ -139,13 +143,15 @@ export const extractModel: Extractor = (message, context) => {
     if (DISTILLATION_TARGET.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
     // "will the 1.5B student fit?", "if a 3B would do": a model asked about or to come, not the team's.
     if (/^\s*(?:students?|teachers?)\b/.test(lower.slice(end, end + 20))) continue;
+    // ("would a 70B fit on our cards?" asks about that size: the chat answers it as a "what if", nothing is saved.)
     if (
       /\b(?:will|would|could|can|does|do|should|if|whether)\s+$/.test(
         lower.slice(Math.max(0, match.index - 12), match.index),
-      )
+      ) &&
+      !SIZE_FIT_QUESTION.test(lower.slice(Math.max(0, match.index - 12)))
     )
       continue;
-    const value = match[1] !== undefined ? Number(match[1]) : Number(match[3]);
+    const value = Number(match[1] ?? match[3] ?? match[4]);
     const unit = match[2] ?? 'b';
     const billions = unit === 'm' || unit === 'million' ? value / 1000 : value;
     if (billions > 0 && billions <= 100_000) findings.push(finding('modelParamsB', billions, match.index, end));
