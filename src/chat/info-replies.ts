@@ -78,7 +78,13 @@ export function costReply(
   recommendation: Recommendation,
   asked: MethodId | true,
   knowledge: Knowledge,
-  options: { monthlyFirst?: boolean; statedBill?: boolean; exampleTokens?: number } = {},
+  options: {
+    monthlyFirst?: boolean;
+    statedBill?: boolean;
+    currentMonthlySpendUSD?: number;
+    exampleTokens?: number;
+    requestsPerDay?: number;
+  } = {},
 ): string {
   const method = asked === true ? recommendation.destination.method : asked;
   // The method whose training figures the reply gives (the plan's next tuning step when the plan trains nothing).
@@ -166,14 +172,33 @@ export function costReply(
       : `after, the smaller model ${own ? 'runs on GPUs you own, with no rent' : 'is served on GPUs you rent or own, at a fraction of that per answer'}`;
     lines.push(`Today: ${plainModelName(teacher ?? 'API')} calls cost ${bill(today)}; ${after}.`);
   }
-  if (estimates?.monthlyUSD !== undefined) {
-    const api = estimates.memoryGB === undefined;
+  // A tuned model is served like the base model (an adapter adds next to nothing): the base model's running bill.
+  const { model: planModel } = recommendation.destination;
+  const sameModel = !planModel.switched && !planModel.proposed;
+  const weightsOpen = !entryOf(recommendation, 'full-fine-tuning')?.blockers.some(
+    (blocker) => blocker.ruleId === 'weights-needed-for-self-run-tuning',
+  );
+  const running =
+    estimates?.monthlyUSD ??
+    (sameModel && weightsOpen && trainsWeights(method, knowledge)
+      ? entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD
+      : undefined);
+  if (running !== undefined) {
+    // A provider's job or an API model is billed per call, not per GPU-hour.
+    const api =
+      estimates?.monthlyUSD !== undefined &&
+      (estimates.memoryGB === undefined ||
+        method === 'managed-fine-tuning' ||
+        recommendation.destination.channel === 'managed');
+    const stated = options.statedBill && options.currentMonthlySpendUSD !== undefined && !api;
     lines.push(
       api
-        ? `Running it: about $${count.format(estimates.monthlyUSD)} a month of API calls at your volume.`
-        : estimates.monthlyUSD === 0
+        ? options.statedBill
+          ? `Running it: $${count.format(running)} a month of API calls (your figure).`
+          : `Running it: about $${count.format(running)} a month of API calls at your volume (${API_REQUEST_SIZE}).`
+        : running === 0
           ? 'Serving it on GPUs you own costs no rent.'
-          : `Serving it around the clock: about $${count.format(estimates.monthlyUSD)} a month of GPU time at the catalog's rental price (no rent if the GPU is yours).`,
+          : `Serving it around the clock: about $${count.format(running)} a month of GPU time at the catalog's rental price${stated ? `, against the $${count.format(options.currentMonthlySpendUSD ?? 0)} a month you pay today` : ''} (no rent if the GPU is yours).`,
     );
   }
   // Asked what it costs a month, with no running figure to give: say what the bill is made of and what it needs.
@@ -195,7 +220,10 @@ export function costReply(
     // The volume is known when the prompt baseline has a bill: that bill is the number to give.
     const monthly = entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
     if (monthly !== undefined)
-      return `${what} The API calls come to ${bill(monthly)}${trainsWeights(method, knowledge) ? " for the base model; a tuned copy is billed at the provider's higher rate" : ''}.`;
+      return `${what} The API calls come to ${bill(monthly)}${options.statedBill ? '' : ` (${API_REQUEST_SIZE})`}${trainsWeights(method, knowledge) ? " for the base model; a tuned copy is billed at the provider's higher rate" : ''}.`;
+    // The volume is known but the catalog has no price for this model: say so rather than ask for the volume again.
+    if (options.requestsPerDay !== undefined)
+      return `${what} The catalog has no list price for ${model}, so I can't put a number on the ${count.format(options.requestsPerDay)} requests a day: multiply them by the tokens per request and the provider's price per token.`;
     return `${what} Tell me how many requests a day and I'll estimate the monthly API bill.`;
   }
   // An image generator: the token-based compute formula gives no time for it, and the answer says so.
@@ -511,6 +539,9 @@ export function macTrainingReply(
 
 /** A Mac shares its memory with the system and the apps: training should leave a quarter of it free. */
 const MAC_USABLE_SHARE = 0.75;
+
+/** The request size an API bill assumes (the estimator's defaults), said with every bill from list prices. */
+const API_REQUEST_SIZE = `assuming about ${count.format(DEFAULT_INPUT_TOKENS_PER_REQUEST)} input and ${count.format(DEFAULT_OUTPUT_TOKENS_PER_REQUEST)} output tokens a request; long prompts or retrieved passages raise it in proportion`;
 
 /** The source the knowledge base holds for prompt-caching savings. */
 const CACHING_SOURCE = 'ant-cache';

@@ -128,9 +128,13 @@ export function runTurn(
   const statedBesideWhatIf = extraction.hypothetical === undefined ? undefined : extraction;
   if (extraction.hypothetical !== undefined)
     extraction = { ...extraction, fields: { ...extraction.fields, ...extraction.hypothetical } };
-  extraction = siblingOfSize(
+  extraction = managedTuningOfApiModel(
     previous.profile,
-    dropRestatedSize(previous.profile, keepStatedGpuVariant(previous.profile, extraction), knowledge),
+    siblingOfSize(
+      previous.profile,
+      dropRestatedSize(previous.profile, keepStatedGpuVariant(previous.profile, extraction), knowledge),
+      knowledge,
+    ),
     knowledge,
   );
   const { intents } = extraction;
@@ -411,6 +415,10 @@ function infoReply(
       costReply(recommendation, method(intents.asksCost), knowledge, {
         monthlyFirst: intents.asksMonthlyCost === true,
         statedBill: profile.currentMonthlySpendUSD !== undefined,
+        ...(profile.currentMonthlySpendUSD === undefined
+          ? {}
+          : { currentMonthlySpendUSD: profile.currentMonthlySpendUSD }),
+        ...(profile.requestsPerDay === undefined ? {} : { requestsPerDay: profile.requestsPerDay }),
         ...(profile.exampleTokens === undefined ? {} : { exampleTokens: profile.exampleTokens }),
       }),
     );
@@ -523,6 +531,30 @@ export function siblingOfSize(
     fields: { ...fields, modelName: sibling },
     evidence: { ...evidence, ...(words === undefined ? {} : { modelName: words }) },
   };
+}
+
+/**
+ * "Fine-tuning got us to 94%" said of GPT-4o mini: the weights of an API model are out of reach, so the tuning it had
+ * was the provider's job (managed fine-tuning), not a full fine-tune ("full fine-tune" said outright stays one).
+ */
+export function managedTuningOfApiModel(
+  previous: Partial<Profile>,
+  extraction: TurnExtraction,
+  knowledge: Knowledge,
+): TurnExtraction {
+  const tried = extraction.fields.tried;
+  if (tried === undefined || !tried.some((item) => item.method === 'full-fine-tuning')) return extraction;
+  if (/\bfull\b/i.test(extraction.evidence.tried ?? '')) return extraction;
+  const name = extraction.fields.modelName ?? previous.modelName;
+  const access = extraction.fields.modelAccess ?? knowledge.models.find((model) => model.name === name)?.access;
+  if (access === undefined || access === 'open-weights') return extraction;
+  const fields = {
+    ...extraction.fields,
+    tried: tried.map((item) =>
+      item.method === 'full-fine-tuning' ? { ...item, method: 'managed-fine-tuning' as const } : item,
+    ),
+  };
+  return { ...extraction, fields };
 }
 
 /** The catalog model of the same release as `name` ("Llama 3.1") whose size is `size` (within tolerance). */

@@ -10,6 +10,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
 import { joinWords } from './describe-field.ts';
+import { lowerFirst } from './reply-words.ts';
 
 const gb = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -39,6 +40,13 @@ export function whyMethodReply(
   if (judgeOnPlanModel && destination.model.switched && named?.verdict === 'not-viable') {
     sentences.push(`On the model you named it is ruled out: ${named.blockers[0]?.text ?? 'see "show details"'}`);
     if (entry.verdict !== 'not-viable') sentences.push(`On ${destination.model.name}, where the plan runs:`);
+  }
+  // Every method is ruled out: no "pick" and no "instead", only what would have to change.
+  const blocked = destination.blocked === true;
+  if (method === destination.method && blocked) {
+    sentences.push(`**${name} is ruled out here too.** ${entry.blockers[0]?.text ?? ''}`.trim());
+    sentences.push(`Nothing is possible as described: ${lowerFirst(destination.why)}`);
+    return sentences.join(' ');
   }
   if (method === destination.method) {
     sentences.push(`**${name} is my pick${on}.** ${destination.why}`);
@@ -79,7 +87,8 @@ export function whyMethodReply(
     // For a method ruled out, what rules it out is the answer; the reasons for and against weigh nothing.
     if (against && entry.verdict !== 'not-viable') sentences.push(`Against it: ${against.text}`);
     if (forIt && entry.verdict !== 'not-viable') sentences.push(`For it: ${forIt.text}`);
-    if (entry.verdict !== 'not-viable' || !destination.why)
+    if (blocked) sentences.push(`Nothing else is possible as described either: ${lowerFirst(destination.why)}`);
+    else if (entry.verdict !== 'not-viable' || !destination.why)
       sentences.push(`Instead: ${chosen}${on}. ${destination.why}`);
     else sentences.push(`Instead: ${chosen}${on}.`);
   }

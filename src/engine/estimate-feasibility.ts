@@ -348,6 +348,14 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
   // far off it (long prompts, retrieved context, retries). The list-price figure stays in the reason as a check.
   const statedSpend = profile.currentMonthlySpendUSD;
   const apiModel = profile.modelAccess !== undefined && profile.modelAccess !== 'open-weights';
+  // No running budget for an API model: its calls must fit a free tier or a licence already paid for.
+  if (apiModel && profile.monthlyBudgetUSD === 0) {
+    assumptions.push({
+      field: 'monthlyBudgetUSD',
+      value: 0,
+      why: "With no monthly budget, the calls to the model must be covered by a free tier or by a licence you already pay for (a chat app in your office suite, for example); check its rate limits and whether it may see your data before you rely on it.",
+    });
+  }
   if (statedSpend !== undefined && apiModel) {
     const listPrice = apiPrice ? serving?.apiMonthlyUSD : undefined;
     serving = {

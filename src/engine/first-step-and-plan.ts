@@ -23,7 +23,8 @@ export function chooseFirstStep(
   feasibility: FeasibilityMap,
 ): FirstStep {
   const possible = (method: MethodId) => feasibility.get(method)?.status !== 'infeasible';
-  const triedPrompting = (profile.tried ?? []).some((entry) => PROMPT_SIDE.has(entry.method));
+  // A team that already tuned or retrieved has been past a prompt baseline ("prompting got 81%, then fine-tuning 94%").
+  const triedPrompting = (profile.tried ?? []).length > 0;
   const evalSet = `an evaluation set of at least ${MINIMUM_EVALUATION_CASES} real cases with known good answers`;
   if (destination.deadEnd) {
     return {
@@ -41,7 +42,7 @@ export function chooseFirstStep(
     return {
       methods: [destination.method],
       why: triedPrompting
-        ? `Prompting was already tried, so start on the destination directly, measured on ${evalSet}.`
+        ? `You are past a prompt baseline (${(profile.tried ?? []).map((entry) => entry.method).join(', ')} already tried), so start on the destination directly, measured on ${evalSet}.`
         : `Write the prompt and build ${evalSet}; that baseline is also the destination until it stops improving.`,
     };
   }

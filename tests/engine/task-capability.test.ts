@@ -83,17 +83,24 @@ describe('zero budgets (engine red team 2, class 2)', () => {
     knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
   });
 
-  it('a $0 monthly budget rules out everything that calls an API model; a $0 one-time budget rules out a paid tuning job', () => {
+  it('a $0 monthly budget rules out a tuned API copy, and untuned calls once their bill is known; a $0 one-time budget rules out a paid tuning job', () => {
     const api = recommend(
       { modelName: 'GPT-4o', monthlyBudgetUSD: 0, requestsPerDay: 20_000, canSwitchModel: false },
       knowledge,
       { explain: 'none' },
     );
-    for (const method of ['prompt-engineering', 'in-context-learning', 'rag', 'managed-fine-tuning'] as const) {
-      const entry = api.recommendations.find((item) => item.method === method);
-      expect(entry?.verdict, method).toBe('not-viable');
-      expect(entry?.blockers.map((blocker) => blocker.ruleId)).toContain('api-calls-need-a-running-budget');
-    }
+    const rulesOut = (method: string) =>
+      api.recommendations.find((item) => item.method === method)?.blockers.map((blocker) => blocker.ruleId) ?? [];
+    for (const method of ['prompt-engineering', 'in-context-learning', 'rag'] as const)
+      expect(rulesOut(method), method).toContain('api-bill-with-no-monthly-budget');
+    expect(rulesOut('managed-fine-tuning')).toContain('api-calls-need-a-running-budget');
+    // No volume (or no list price): the calls may fit a free tier or a licence already paid for, an assumption.
+    const free = recommend({ modelName: 'Gemini 2.0 Flash', monthlyBudgetUSD: 0, gpuCount: 0 }, knowledge, {
+      explain: 'none',
+    });
+    expect(free.destination.method).toBe('prompt-engineering');
+    expect(free.recommendations.find((item) => item.method === 'prompt-engineering')?.verdict).not.toBe('not-viable');
+    expect(free.assumptions.some((assumption) => assumption.field === 'monthlyBudgetUSD')).toBe(true);
     const job = recommend(
       {
         modelName: 'GPT-4o mini',

@@ -145,6 +145,10 @@ export function extractProfile(
   const fields = collect(stated);
   for (const field of Object.keys(hypothetical) as ProfileField[])
     if (sameJson(hypothetical[field], fields[field])) delete hypothetical[field];
+  // "The model is Llama 3.1 8B. How much would training cost?": every value is stated as a fact, so nothing is asked
+  // about hypothetically; it is no "what if".
+  if (Object.keys(hypothetical).length === 0 && Object.keys(fields).length > 0)
+    return { fields, evidence, corrections: findCorrections(prepared, stated), intents: { ...intents, whatIf: false } };
   return { fields, hypothetical, evidence, corrections: findCorrections(prepared, asked), intents };
 }
 

@@ -147,6 +147,11 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
   modelAccess: entry('modelAccess', {
     extractor: extractModel,
     answer: oneOf([
+      // "We can't download or train anything", "through the vendor's app": the weights are out of reach.
+      [
+        'api-only',
+        /\b(?:can't|cant|cannot|can\s+not|unable\s+to|not\s+able\s+to|not\s+allowed\s+to|no\s+way\s+to|don't|do\s+not)\s+(?:\w+\s+){0,2}?(?:download|train|touch|access|get|self[\s-]?host|host)\b|\bthrough\s+(?:the|their|a)\s+(?:vendor|provider|app)\b/,
+      ],
       ['open-weights', /\bopen(?:[\s-]?(?:weights?|source))?\b|\bdownload\b/],
       [
         'api-with-finetuning',

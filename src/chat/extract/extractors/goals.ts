@@ -59,7 +59,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'alignment',
-    /\b(?:(?:users?|people|customers|agents|reviewers|doctors|lawyers|experts|annotators|raters|clinicians|editors|staff)\s+(?:(?:actually|really|usually|would|tend\s+to)\s+)?(?:prefer|like|rate\s+(?:higher|better))|preferred\s+(?:answers?|responses?)|align(?:ed|ment)?\s+(?:with|to)\s+(?:our|human|user|rater|reviewer|annotator|editor)|safer\s+(?:answers|responses)|refus(?:e|es|als?)\s+(?:too\s+often|more))\b/g,
+    /\b(?:(?:users?|people|customers|agents|reviewers|doctors|lawyers|experts|annotators|raters|clinicians|editors|staff)\s+(?:(?:actually|really|usually|would|tend\s+to)\s+)?(?:prefer|like|rate\s+(?:higher|better))|preferred\s+(?:answers?|responses?)|align(?:ed|ment)?\s+(?:with|to)\s+(?:our|human|user|rater|reviewer|annotator|editor)(?![\w\s-]{0,30}?\b(?:standards?|curricul\w*|guidelines?|polic(?:y|ies)|brand|style|format|templates?|requirements?|regulations?|rules|schemas?|specs?|specifications?|codes?|taxonom\w*|syllabus)\b)|safer\s+(?:answers|responses)|refus(?:e|es|als?)\s+(?:too\s+often|more))\b/g,
   ],
   [
     'cost',

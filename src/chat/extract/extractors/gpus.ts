@@ -62,6 +62,13 @@ const GENERIC_COUNT = new RegExp(
   `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}))\\s*(?:x\\s*)?(?:${MEMORY}\\s+)?(?:(?!per\\b|each\\b|of\\b)[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}(?:,?\\s+with\\s+${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)))?)?`,
   'g',
 );
+/** "4 nodes x 1 GPU", "2 machines with 4 GPUs": machines times the GPUs each holds. */
+const MACHINES_TIMES_GPUS = new RegExp(
+  `(${COUNT_SOURCE})\\s+(?:nodes?|machines?|servers?|instances?|boxes|hosts?)\\s*(?:x|×|\\*|with|of)\\s*(${COUNT_SOURCE})\\s+(?:[a-z0-9-]+\\s+)?gpus?\\b(?:\\s+each)?`,
+  'g',
+);
+/** A trial or a test run said before "on a GPU": the place of an experiment. */
+const EXPERIMENT_BEFORE = /\b(?:tried|tested|ran|prototyped|experimented|benchmarked|evaluated|piloted)\b/;
 /** "we have a GPU", "on a 24GB card", "a GPU with 24 gigs" (at the start of the message too). */
 const SINGLE_GPU = new RegExp(
   `(?:^\\W*|\\b(?:have|has|got|own|with|on|using|use|rent|only|just)\\s+)an?\\s+(?:${MEMORY}\\s+)?(?:[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}(?:\\s+with\\s+${MEMORY})?`,
@@ -219,7 +226,18 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
   // The end users' hardware ("min spec is a GTX 1660 with 6GB VRAM") is a device, not the team's GPUs.
   const usersHardware = (start: number, end: number) =>
     USERS_HARDWARE_BEFORE.test(clauseBefore(lower, start)) || USERS_HARDWARE_AFTER.test(lower.slice(end, end + 40));
-  const inCatalogMention = (index: number) => catalogMentions.covers(index);
+  // "4 nodes x 1 GPU": GPUs per machine times machines.
+  const perMachine: { start: number; end: number }[] = [];
+  for (const match of allMatches(MACHINES_TIMES_GPUS, lower)) {
+    const machines = parseCount(match[1] ?? '');
+    const each = parseCount(match[2] ?? '');
+    const end = match.index + match[0].length;
+    perMachine.push({ start: match.index, end });
+    if (machines !== undefined && each !== undefined && machines * each <= MAX_GPU_COUNT)
+      findings.push(finding('gpuCount', machines * each, match.index, end));
+  }
+  const inPerMachine = createSpanIndex(perMachine);
+  const inCatalogMention = (index: number) => catalogMentions.covers(index) || inPerMachine.covers(index);
   for (const match of allMatches(GENERIC_COUNT, lower)) {
     if (inCatalogMention(match.index) || usersHardware(match.index, match.index + match[0].length)) continue;
     const count = match[1] !== undefined ? parseCount(match[1]) : HARDWARE_COUNT_WORDS[match[2] ?? ''];
@@ -233,6 +251,8 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
     const start = match.index + (/^\S+\s+/.exec(match[0])?.[0].length ?? 0);
     const end = match.index + match[0].length;
     if (/\b(?:need|want|buy|get)\b/.test(lower.slice(Math.max(0, match.index - 12), match.index))) continue;
+    // "we tried it zero-shot on a desktop GPU": where an experiment ran, not the team's hardware.
+    if (/^\s*on\b/.test(match[0]) && EXPERIMENT_BEFORE.test(clauseBefore(lower, match.index))) continue;
     findings.push(finding('gpuCount', 1, start, end));
     const memory = match[1] ?? match[2];
     if (memory !== undefined) findings.push(finding('gpuMemoryGB', Number(memory), start, end));

@@ -25,6 +25,12 @@ const SIZE_IN_NAME = /(?<![\dx.])(\d+(?:\.\d+)?)\s?b\b/;
 const PARAM_SIZE =
   /\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|our(?:\s+own)?|size(?:\s+is)?:?|(?:what|how)\s+about)\s+(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)|\b(\d+(?:\.\d+)?)b\s+instead\b/g;
 
+/** True when the sentence around `index` ends in a question mark (dots between digits do not end it). */
+function inQuestion(lower: string, index: number): boolean {
+  const rest = /^(?:[^.!?\n]|\.(?=\d))*([.!?\n]|$)/.exec(lower.slice(index));
+  return rest?.[1] === '?';
+}
+
 /** "would a 70B fit on our cards?", "how long would the 70B take?": a size asked about (answered as a "what if"). */
 export const SIZE_FIT_QUESTION =
   /\b(?:will|would|could|can|does|do)\s+(?:an?|the)\s+\d+(?:\.\d+)?\s?b\b(?:\s+(?:model|one|version|variant))?\s+(?:(?:still|even|also)\s+)?(?:fit|run|take|cost|need)\b/;
@@ -42,6 +48,8 @@ const API_ONLY = new RegExp(
     String.raw`\bclosed[\s-](?:source|weights?)\b`,
     String.raw`\b(?:we\s+)?only\s+have\s+api\s+access\b|\bno\s+(?:access\s+to\s+(?:the\s+)?)?weights\b(?!\s+(?:and|or)\s+biases)`,
     String.raw`\bno\s+way\s+to\s+(?:tune|train|customi[sz]e)\s+(?:it|them|the\s+model)\b`,
+    // "We can't download or train anything" (a vendor's app or API): the weights are out of reach.
+    String.raw`\b(?:can't|cant|cannot|can\s+not|unable\s+to|not\s+allowed\s+to)\s+(?:download|train|self[\s-]?host)(?:\s+(?:or|and|nor)\s+(?:download|train|fine[\s-]?tune|self[\s-]?host))?\s+(?:anything|the\s+weights|the\s+model|models)\b(?!\s+(?:bigger|larger|over|above|more|beyond|on)\b)`,
     String.raw`\bonly\s+call\s+(?:it\s+)?through\s+(?:the\s+|their\s+|a\s+)?(?:vendor's\s+|provider's\s+)?(?:endpoint|api)\b`,
     String.raw`\bweights\s+(?:aren't|are\s+not)\s+(?:available|public|downloadable)\b`,
     String.raw`\b(?:can't|cannot|can\s+not|cant|no\s+way\s+to)\s+(?:touch|change|modify|see|get\s+at|access|download)\s+(?:the\s+|its\s+|their\s+)?(?:model\s+)?weights\b`,
@@ -149,6 +157,16 @@ export const extractModel: Extractor = (message, context) => {
         lower.slice(Math.max(0, match.index - 12), match.index),
       ) &&
       !SIZE_FIT_QUESTION.test(lower.slice(Math.max(0, match.index - 12)))
+    )
+      continue;
+    // "A 72B or 32B won't serve that", "but a 72B for field extraction?": sizes weighed or pushed back on.
+    if (/^\s*or\s+(?:an?\s+)?\d+(?:\.\d+)?\s?b\b/.test(lower.slice(end, end + 20))) continue;
+    if (/\b\d+(?:\.\d+)?\s?b\s+or\s+(?:an?\s+)?$/.test(lower.slice(Math.max(0, match.index - 16), match.index)))
+      continue;
+    if (
+      /^an?\s/.test(match[0]) &&
+      !SIZE_FIT_QUESTION.test(lower.slice(Math.max(0, match.index - 12))) &&
+      inQuestion(lower, end)
     )
       continue;
     const value = Number(match[1] ?? match[3] ?? match[4]);

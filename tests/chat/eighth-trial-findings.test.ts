@@ -1,0 +1,131 @@
+/**
+ * Found by the eighth new-user trial (six personas and a widget conversation): corrections about residency and about
+ * what was tuned that were not applied, facts read backwards ("we can't download or train anything" as open weights,
+ * "aligned to our curriculum standards" as preference alignment), rhetorical sizes and an experiment's GPU saved as
+ * facts, a $0 budget that ruled out prompting a model the team already has, and cost answers that asked again for a
+ * volume they had.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse as converseWith } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const converse = (messages: string[]) => converseWith(messages, knowledge);
+const fields = (text: string, requestedField?: 'modelAccess') =>
+  extractProfile(text, { knowledge, today: '2026-12-04', ...(requestedField ? { requestedField } : {}) }).fields;
+
+describe('residency said both ways', () => {
+  it.each([
+    ['Correction: data does NOT have to stay on our premises. Azure in our EU tenant is allowed.', false],
+    ["Data doesn't strictly have to stay on prem, it just can't go to openai.com.", false],
+    ['No, it can go to a cloud service, it is just curriculum text.', false],
+    ['Client NDAs: the data must stay on our servers, yes. No cloud training.', true],
+    ["patient notes can't be sent to openai or anyone else outside our walls", true],
+  ])('%s → %s', (text, expected) => {
+    expect(fields(text).dataMustStayOnPrem).toBe(expected);
+  });
+
+  it('a single vendor ruled out is not "on the premises"', () => {
+    expect(fields("Contracts can't go to OpenAI, client confidentiality.").dataMustStayOnPrem).toBeUndefined();
+  });
+
+  it('a correction is applied through the conversation', async () => {
+    const [, corrected] = await converse([
+      'We want a Q&A assistant over our 50,000 contracts with Llama 3.1 8B; data must stay on premises. Just recommend.',
+      'Correction: data does NOT have to stay on our premises. Azure in our EU tenant is allowed.',
+    ]);
+    expect(corrected?.state.profile.dataMustStayOnPrem).toBe(false);
+  });
+});
+
+describe('facts that were read backwards', () => {
+  it('"we can\'t download or train anything" is an API-only model, said outright or as an answer', () => {
+    expect(fields("We can't download or train anything.").modelAccess).toBe('api-only');
+    expect(fields("Through the vendor's app. We can't download or train anything.", 'modelAccess').modelAccess).toBe(
+      'api-only',
+    );
+    expect(fields('we download the weights from hugging face', 'modelAccess').modelAccess).toBe('open-weights');
+    expect(fields("we can't train anything bigger than 7B").modelAccess).toBeUndefined();
+  });
+
+  it('"aligned to our curriculum standards" is no preference alignment', () => {
+    expect(fields('quiz questions aligned to our state curriculum standards').goals).toBeUndefined();
+    expect(fields('answers aligned with our reviewers’ preferences').goals).toContain('alignment');
+  });
+
+  it('"fine-tuning got us to 94%" on GPT-4o mini was the provider\'s tuning, not a full fine-tune', async () => {
+    const [, tried] = await converse([
+      'We extract claim fields into JSON with GPT-4o mini.',
+      'We tried prompting first, then fine-tuning got us to 94% which is good enough. We have 12k labeled examples.',
+    ]);
+    expect(tried?.state.profile.tried).toEqual([{ method: 'managed-fine-tuning', result: 'good-enough' }]);
+  });
+});
+
+describe('mentions that are not the team’s facts', () => {
+  it.each(['But a 72B for field extraction that 4o-mini does fine?', "A 72B or 32B won't serve 180k/day on A10Gs."])(
+    '%s keeps no model size',
+    (text) => {
+      expect(fields(text).modelParamsB).toBeUndefined();
+    },
+  );
+
+  it('an experiment "on a desktop GPU" is not the GPU count; "4 nodes x 1 GPU" is four', () => {
+    expect(fields('We tried zero-shot on a desktop GPU, it was ok.').gpuCount).toBeUndefined();
+    expect(fields("And it's 4 A10Gs, not one (4 nodes x 1 GPU).").gpuCount).toBe(4);
+    expect(fields('we have 2 machines with 4 GPUs each').gpuCount).toBe(8);
+  });
+
+  it('a model stated as a fact beside a cost question is saved, not answered as a "what if"', async () => {
+    const [, stated] = await converse([
+      'We extract claim fields into JSON with GPT-4o mini, 12,000 labeled examples, no GPUs. Just recommend.',
+      'Fine. The model is Llama 3.1 8B. We would train and serve it on AWS. How much would training cost and how long?',
+    ]);
+    expect(stated?.kind).not.toBe('what-if');
+    expect(stated?.state.profile.modelName).toBe('Llama 3.1 8B');
+  });
+
+  it('"Teachers want an assistant that drafts lesson plans" states the task', () => {
+    expect(
+      fields('Teachers want an assistant that drafts lesson plans and quiz questions (300 pages of standards).').task,
+    ).toBe('drafts lesson plans and quiz questions');
+  });
+});
+
+describe('money', () => {
+  it('no monthly budget does not rule out prompting a model the team already has access to', async () => {
+    const [answer, why] = await converse([
+      'Teachers want an assistant that drafts lesson plans. We have zero GPUs and basically zero budget. We use the Gemini 2.0 Flash API and cannot download or train anything. Just recommend.',
+      'why not prompt engineering?',
+    ]);
+    expect(answer?.recommendation?.destination.method).toBe('prompt-engineering');
+    expect(answer?.reply).not.toContain('Nothing can be built');
+    expect(answer?.reply).toContain('free tier');
+    expect(why?.reply).toMatch(/^\*\*Prompt engineering is my pick/);
+  });
+
+  it('the serving bill of the tuned open model is given against what the team pays today', async () => {
+    const [, cost] = await converse([
+      'We want to move our field extraction to Llama 3.1 8B on AWS, 12,000 labeled examples, no GPUs, about 25k requests a day, we pay $3,800 a month today. Just recommend.',
+      'how much would it cost per month?',
+    ]);
+    expect(cost?.reply).toMatch(/Serving it around the clock: about \$[\d,]+ a month of GPU time/);
+    expect(cost?.reply).toContain('against the $3,800 a month you pay today');
+    expect(cost?.reply).not.toContain('how many requests a day');
+  });
+
+  it('a known volume for a model with no list price is not asked for again', async () => {
+    const [, cost] = await converse([
+      'Teachers want an assistant that drafts lesson plans; we use the Gemini 2.0 Flash API, 400 requests a day, $50 a month. Just recommend.',
+      'how much would that cost per month?',
+    ]);
+    expect(cost?.reply).toContain('The catalog has no list price for Gemini 2.0 Flash');
+    expect(cost?.reply).not.toContain('Tell me how many requests a day');
+  });
+});
