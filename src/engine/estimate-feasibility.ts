@@ -353,7 +353,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     assumptions.push({
       field: 'monthlyBudgetUSD',
       value: 0,
-      why: "With no monthly budget, the calls to the model must be covered by a free tier or by a licence you already pay for (a chat app in your office suite, for example); check its rate limits and whether it may see your data before you rely on it.",
+      why: 'With no monthly budget, the calls to the model must be covered by a free tier or by a licence you already pay for (a chat app in your office suite, for example); check its rate limits and whether it may see your data before you rely on it.',
     });
   }
   if (statedSpend !== undefined && apiModel) {
