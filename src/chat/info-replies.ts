@@ -6,6 +6,7 @@
 import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
 import {
+  DAYS_PER_MONTH,
   DEFAULT_EPOCHS,
   DEFAULT_INPUT_TOKENS_PER_REQUEST,
   DEFAULT_OUTPUT_TOKENS_PER_REQUEST,
@@ -183,7 +184,8 @@ export function costReply(
     (sameModel && weightsOpen && trainsWeights(method, knowledge)
       ? entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD
       : undefined);
-  if (running !== undefined) {
+  // (The base model on the team's own GPUs: "no rent" says nothing a training question asked about.)
+  if (running !== undefined && !(estimates?.monthlyUSD === undefined && running === 0)) {
     // A provider's job or an API model is billed per call, not per GPU-hour.
     const api =
       estimates?.monthlyUSD !== undefined &&
@@ -282,31 +284,57 @@ export function fitReply(
     details.sequenceTokens !== undefined && details.sequenceTokens > estimated
       ? ` The estimate assumes ${count.format(estimated)}-token sequences; at ${count.format(details.sequenceTokens)} tokens training activations grow with the length: tell me how long one example is ("about 6,000 tokens each") and I'll size it again.`
       : '';
+  const device = deviceFit(recommendation, profile, knowledge);
+  // On a device, "will it fit?" is about the device (serving there); training is sized only when asked about.
+  if (device !== undefined && details.for !== 'training') return device;
   if (details.for === 'serving') return `${servingFit(recommendation, profile, details.gpus)}${sequence}`;
-  const device = deviceFit(recommendation, profile);
   if (device === undefined) return `${trainingFit(recommendation, asked, knowledge, profile, details.gpus)}${sequence}`;
-  // On the device a method that trains nothing only runs there: the GPU's memory is beside the point.
-  const method = asked === true ? recommendation.destination.method : asked;
-  return trainsWeights(method, knowledge)
-    ? `${device} ${trainingFit(recommendation, asked, knowledge, profile)}`
-    : device;
+  return `${device} ${trainingFit(recommendation, asked, knowledge, profile)}`;
 }
 
 /**
  * On a device, "will it fit?" is first about the device: the model at 4 bits against the memory the device gives it
  * (rule model-does-not-fit-the-device; a proposed model was chosen to fit). Undefined when that is not known.
  */
-function deviceFit(recommendation: Recommendation, profile: Partial<Profile>): string | undefined {
+function deviceFit(
+  recommendation: Recommendation,
+  profile: Partial<Profile>,
+  knowledge: Knowledge,
+): string | undefined {
   const memory = profile.deviceMemoryGB;
   if (memory === undefined) return undefined;
   const { model } = recommendation.destination;
-  const name = model.name === null ? 'the model' : plainModelName(model.name);
+  const sized = profile.modelParamsB !== undefined && model.name === null;
+  const name =
+    model.name === null
+      ? sized
+        ? `a ${decimalB(profile.modelParamsB ?? 0)}B model`
+        : 'the model'
+      : plainModelName(model.name);
+  // The 4-bit weights alone, as a figure to check against (the KV cache and the runtime come on top).
+  const params = knowledge.models.find((entry) => entry.name === model.name)?.paramsB ?? profile.modelParamsB;
+  const weights =
+    params === undefined
+      ? ''
+      : ` (its 4-bit weights take about ${gigabytes(params * INT4_BYTES_PER_PARAM)} GB; the context cache and the runtime come on top)`;
   const rule = recommendation.trace.find((entry) => entry.ruleId === 'model-does-not-fit-the-device');
   if (rule?.outcome === 'fired' && !model.switched && !model.proposed)
-    return `On the device: no, ${name} at 4 bits does not fit the ${gigabytes(memory)} GB it may use.`;
-  if (model.proposed || model.switched || (rule?.outcome === 'not-fired' && profile.modelName !== undefined))
-    return `On the device: yes, ${name} at 4 bits fits the ${gigabytes(memory)} GB it may use.`;
+    return `On the device: no, ${name} at 4 bits does not fit the ${gigabytes(memory)} GB it may use${weights}.`;
+  if (
+    model.proposed ||
+    model.switched ||
+    (rule?.outcome === 'not-fired' && (profile.modelName !== undefined || profile.modelParamsB !== undefined))
+  )
+    return `On the device: yes, ${name} at 4 bits fits the ${gigabytes(memory)} GB it may use${weights}.`;
   return undefined;
+}
+
+/** Bytes per parameter of 4-bit weights with their quantization scales (estimation.md: about 0.516 for NF4). */
+const INT4_BYTES_PER_PARAM = 0.516;
+
+/** A parameter count in billions as people say it ("2", "1.5"). */
+function decimalB(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 10) / 10);
 }
 
 /** The memory of `gpus` of the team's GPUs, from the estimate's total over all of them; undefined when unknown. */
@@ -540,6 +568,30 @@ export function macTrainingReply(
 /** A Mac shares its memory with the system and the apps: training should leave a quarter of it free. */
 const MAC_USABLE_SHARE = 0.75;
 
+/**
+ * "Each question pulls 6k tokens into the prompt: does your number include that?": the API bill again at that prompt
+ * size, from the model's list price (the estimate assumes DEFAULT_INPUT_TOKENS_PER_REQUEST). Undefined without a
+ * volume or a list price.
+ */
+export function promptSizeReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+  inputTokens: number,
+): string | undefined {
+  const name = recommendation.destination.model.name ?? profile.modelName;
+  const price = knowledge.models.find((model) => model.name === name)?.apiPrice;
+  const volume = profile.requestsPerDay;
+  const assumed = `The bill assumed about ${count.format(DEFAULT_INPUT_TOKENS_PER_REQUEST)} input and ${count.format(DEFAULT_OUTPUT_TOKENS_PER_REQUEST)} output tokens a request`;
+  if (price === undefined || volume === undefined || name === undefined)
+    return `${assumed}; tell me the model and how many requests a day and I'll size it at ${count.format(inputTokens)} input tokens.`;
+  const perRequest =
+    (inputTokens * price.usdPerMillionInput + DEFAULT_OUTPUT_TOKENS_PER_REQUEST * price.usdPerMillionOutput) / 1e6;
+  const monthly = volume * DAYS_PER_MONTH * perRequest;
+  const included = inputTokens <= DEFAULT_INPUT_TOKENS_PER_REQUEST;
+  return `${included ? 'Yes' : 'No'}: ${lowerFirst(assumed)}. At about ${count.format(inputTokens)} input tokens a request, ${count.format(volume)} requests a day come to about $${count.format(monthly)} a month at ${plainModelName(name)}'s list price ($${price.usdPerMillionInput} / $${price.usdPerMillionOutput} per million input / output tokens, ${price.where}, as of ${price.asOf}), before any caching discount.`;
+}
+
 /** The request size an API bill assumes (the estimator's defaults), said with every bill from list prices. */
 const API_REQUEST_SIZE = `assuming about ${count.format(DEFAULT_INPUT_TOKENS_PER_REQUEST)} input and ${count.format(DEFAULT_OUTPUT_TOKENS_PER_REQUEST)} output tokens a request; long prompts or retrieved passages raise it in proportion`;
 
@@ -597,14 +649,22 @@ export function comparisonReply(
     (possible(method) ? 2 : 0) +
     (needsServed(method).length > 0 ? 1 : 0);
   const preferred = score(a) !== score(b) ? (score(a) > score(b) ? a : b) : rank(a) <= rank(b) ? a : b;
+  const other = preferred === a ? b : a;
   const gaps = needsServed(preferred);
-  const lead =
+  const name = (method: MethodId) => shortMethodName(knowledge, method);
+  // The decision first, then why, then what stands against the other; the definitions only when neither is ruled out.
+  const why =
     recommendation.destination.method === preferred
-      ? `For you, ${shortMethodName(knowledge, preferred)}: it is where I'd aim.`
+      ? recommendation.destination.why
       : gaps.length > 0
-        ? `For you, ${shortMethodName(knowledge, preferred)}: it addresses what must get better (${joinWords(gaps.map((need) => GOAL_WORDS[need]))}).`
-        : `For you, ${shortMethodName(knowledge, preferred)} ranks higher.`;
-  return `${lead} ${line(a)} ${line(b)}`;
+        ? `It addresses what must get better (${joinWords(gaps.map((need) => GOAL_WORDS[need]))}).`
+        : 'It ranks higher on what you told me.';
+  const otherEntry = entryOf(recommendation, other);
+  const against =
+    otherEntry?.verdict === 'not-viable'
+      ? `${name(other)} is ruled out here: ${lowerFirst(otherEntry.blockers[0]?.text ?? 'see "show details"')}`
+      : line(other);
+  return `${name(preferred)}, not ${name(other)}. ${why} ${against}`;
 }
 
 export function whatWouldChangeReply(recommendation: Recommendation, knowledge: Knowledge): string {
@@ -627,10 +687,32 @@ export function whatWouldChangeReply(recommendation: Recommendation, knowledge: 
   if (parts.length > 0) lines.push(`These would change my answer: ${parts.join('; ')}.`);
   if (conditional.length > 0) lines.push(`Whether it works at all depends on ${joinWords(conditional)}.`);
   if (open.length > 0) lines.push(`Not known yet, and able to move it: ${joinWords(open)}.`);
+  // What the figures cannot say: the findings on the evaluation set that would move the plan.
+  const lever = LEVERS[recommendation.destination.method];
   if (lines.length === 0)
-    return 'Nothing close: none of the figures you gave is near a point where my answer would change.';
-  return lines.join(' ');
+    return `None of the figures you gave is near a point where my answer would change.${lever ? ` ${lever}` : ''}`;
+  return [...lines, ...(lever ? [lever] : [])].join(' ');
 }
+
+/** Per destination, what an evaluation could show that would change the plan (said with "what would change it"). */
+const LEVERS: Partial<Record<MethodId, string>> = {
+  rag: 'What would change it: if all your documents fit a cached prompt (under about 200,000 tokens) and rarely change, a long prompt can replace retrieval; if answers find the right passage but break the required format or citation style, tune the generator on retrieval-formatted examples.',
+  'prompt-engineering':
+    'What would change it: if the prompt plateaus on your evaluation set and you have labelled examples (about 1,000 or more), tuning comes next; if the misses are missing facts, retrieval does.',
+  'in-context-learning':
+    'What would change it: if a few examples in the prompt plateau and you have about 1,000 or more labelled ones, tuning comes next; if the misses are missing facts, retrieval does.',
+  lora: 'What would change it: if a prompt baseline already meets your bar on the evaluation set, stop there; if the errors are missing or changing facts, retrieval comes first.',
+  qlora:
+    'What would change it: if a prompt baseline already meets your bar on the evaluation set, stop there; if the errors are missing or changing facts, retrieval comes first.',
+  'managed-fine-tuning':
+    'What would change it: if a prompt baseline already meets your bar on the evaluation set, stop there; if the provider stops tuning this model or your data may not go to it, an open model tuned on your own hardware takes over.',
+  'full-fine-tuning':
+    'What would change it: if LoRA on the same examples reaches your bar (it usually comes close at a fraction of the memory), use it.',
+  distillation:
+    'What would change it: at a much lower volume the large model’s bill may be acceptable as it is; without a teacher’s outputs, tune the small model on your own labels.',
+  'preference-tuning':
+    'What would change it: if supervised tuning on good examples already meets your bar, the preference stage can wait.',
+};
 
 export function firstStepReply(recommendation: Recommendation, knowledge: Knowledge): string {
   const { firstStep, destination } = recommendation;

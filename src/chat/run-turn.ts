@@ -20,6 +20,7 @@ import {
   macTrainingReply,
   modelReply,
   perTaskReply,
+  promptSizeReply,
   resolveGenericFineTuning,
   safetyReply,
   smallTalkReply,
@@ -398,18 +399,32 @@ function infoReply(
 ): InfoAnswer | undefined {
   const method = (asked: MethodId | true): MethodId | true =>
     asked === true ? true : resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation);
-  if (intents.asksComparison) {
-    const [a, b] = intents.asksComparison;
-    const pair: [MethodId, MethodId] = [method(a) as MethodId, method(b) as MethodId];
-    return { text: comparisonReply(recommendation, pair, knowledge) };
-  }
+  // "LoRA or RAG? and what would change your answer?": the comparison, then any other question in the message.
+  const compared = intents.asksComparison
+    ? comparisonReply(
+        recommendation,
+        [method(intents.asksComparison[0]) as MethodId, method(intents.asksComparison[1]) as MethodId],
+        knowledge,
+      )
+    : undefined;
+  if (
+    compared !== undefined &&
+    !intents.asksWhatWouldChange &&
+    !intents.asksFirstStep &&
+    intents.asksCost === undefined
+  )
+    return { text: compared };
   if (intents.asksDefinition) return definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
   if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge);
   if (intents.asksHallucination) return hallucinationReply(recommendation, knowledge);
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
+  if (intents.asksPromptTokens !== undefined) {
+    const sized = promptSizeReply(recommendation, knowledge, profile, intents.asksPromptTokens);
+    if (sized !== undefined) return { text: sized };
+  }
   if (intents.asksSafety) return safetyReply(recommendation, knowledge, profile, intents.asksPrivacy === true);
   if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);
-  const parts: string[] = [];
+  const parts: string[] = compared === undefined ? [] : [compared];
   if (intents.asksCost !== undefined)
     parts.push(
       costReply(recommendation, method(intents.asksCost), knowledge, {

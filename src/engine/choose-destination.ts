@@ -490,7 +490,7 @@ export function isRushedNovice(profile: Profile): boolean {
 }
 
 /** Task shapes where a small model trained on enough human labels replaces the large one outright. */
-const NARROW_TASKS: ReadonlySet<string> = new Set(['classify', 'extract']);
+const NARROW_TASKS: ReadonlySet<string> = new Set(['classify', 'extract', 'image-understand']);
 
 /**
  * The fix for cost or latency at volume: distillation (a small student on the large model's outputs), or, for a
@@ -508,10 +508,14 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
     (profile.deployment === undefined && facts.hasGpu === true);
   // A model shut down on every channel answers nothing: it cannot teach a student, so the labels train one.
   const noTeacher = facts.modelRetired === true;
+  // No large model named and no teacher: there are no outputs to distil, so ample labels train the small model.
+  // (A small model named, with no teacher, is itself the model to tune.)
+  const nothingToDistil =
+    profile.teacherModel === undefined &&
+    ((profile.modelName === undefined && profile.modelParamsB === undefined) || facts.smallModel === true);
   if (
     data.sft === 'ample' &&
-    profile.taskType !== undefined &&
-    NARROW_TASKS.has(profile.taskType) &&
+    ((profile.taskType !== undefined && NARROW_TASKS.has(profile.taskType)) || nothingToDistil) &&
     (facts.weightsAvailable !== false || servesItself || noTeacher)
   ) {
     return {
@@ -522,7 +526,9 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
           ? ['lora', 'qlora', 'full-fine-tuning']
           : ['managed-fine-tuning', 'lora', 'qlora', 'full-fine-tuning'],
       objective: 'sft',
-      why: 'At this volume or latency the large model costs too much per answer, and the task is narrow with ample labelled data: a small model fine-tuned on those labels serves it for a fraction of the cost.',
+      why: nothingToDistil
+        ? 'The task is narrow and you have ample labelled data: fine-tune a small model that meets the size or latency target on those labels directly; with no large model to learn from, there is nothing to distil.'
+        : 'At this volume or latency the large model costs too much per answer, and the task is narrow with ample labelled data: a small model fine-tuned on those labels serves it for a fraction of the cost.',
       strong: true,
       smallModel: true,
     };

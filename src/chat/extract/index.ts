@@ -170,6 +170,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksSafety === true ||
     intents.asksHallucination === true ||
     intents.asksTrainOnMac === true ||
+    intents.asksPromptTokens !== undefined ||
     intents.asksCostLevers === true ||
     intents.asksAboutTheQuestion === true ||
     intents.showDetails === true

@@ -88,6 +88,9 @@ const ASKS_ASSUMPTIONS =
 const ASKS_ABOUT_THE_QUESTION =
   /\bwhy\s+(?:do|would|does)\s+(?:you|it|that)\s+(?:need\s+(?:to\s+know\s+)?|want\s+(?:to\s+know\s+)?|matter)|\bwhy\s+does\s+(?:that|this|it)\s+matter\b|^\W*does\s+(?:it|that)\s+(?:really\s+)?matter\b|\bwhat\s+do\s+you\s+mean\b|\bwhy\s+(?:are\s+you\s+asking|do\s+you\s+ask)\b/;
 /** A question in form: a question mark, or an opening question word. */
+/** "pull maybe 6k tokens of clauses into the prompt", "about 4,000 input tokens per request". */
+const PROMPT_TOKENS =
+  /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*tokens?\b[^.?!]{0,60}?\b(?:into|in|to)\s+(?:the|each|every|our)\s+prompts?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*(?:input\s+|prompt\s+)?tokens?\s+(?:per|a|each|every)\s+(?:question|request|call|prompt|query)\b/;
 /** "can I fine-tune on the Mac?", "is training on my M2 Max possible?", "could we tune it with a Mac Studio". */
 const TRAIN_ON_MAC =
   /\b(?:fine[\s-]?tun\w*|finetun\w*|train\w*|tun(?:e|ing)|lora|qlora)\b[^.?!]{0,40}?\b(?:on|with|using)\s+(?:(?:my|our|the|a|an|this|these|one)\s+)?(?:apple\s+silicon|mac(?:book)?s?(?:\s+(?:pro|air|studio|mini))?|m[1-4](?:\s+(?:pro|max|ultra))?)\b/;
@@ -151,9 +154,15 @@ const FIT_SEQUENCE =
   /\b(\d+(?:[.,]\d+)?)\s?(k)?[\s-]?tokens?(?:\s+(?:sequences?|context|inputs?|examples?))?\b|\b(\d+(?:[.,]\d+)?)\s?(k)?[\s-]token\b/;
 
 /** The details of a fit question: serving or training, on how many GPUs, at what sequence length. */
+/** "on the 4090", "on our A100s", "on our two cards": a GPU named as where it should fit. */
+const FIT_ON_A_GPU =
+  /\bon\s+(?:the|our|my|a|one|two|\d+)\s+(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|rtx\s?\d{4}|\d{4}s?|[ahl]\d{2,3}s?|l40s|a10g|t4s?|a6000s?|mi300x)\b/;
+
 function readFitDetails(lower: string, intents: ExtractionIntents): void {
   if (FIT_SERVING.test(lower)) intents.asksFitFor = 'serving';
   else if (FIT_TRAINING.test(lower)) intents.asksFitFor = 'training';
+  // "will it fit on the 4090?" names a GPU: the training side (a device is asked about by name or as "the device").
+  else if (FIT_ON_A_GPU.test(lower)) intents.asksFitFor = 'training';
   const gpus = FIT_GPUS.exec(lower);
   if (gpus) {
     const word = gpus[1] ?? gpus[2] ?? '';
@@ -225,6 +234,9 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     const second = methodFromPhrase(comparison[2] ?? comparison[4] ?? '');
     if (first && second && first !== second) {
       intents.asksComparison = [first, second];
+      // "LoRA or RAG? and what would change your answer?" asks both.
+      if (WHAT_WOULD_CHANGE.test(lower)) intents.asksWhatWouldChange = true;
+      if (FIRST_STEP.test(lower)) intents.asksFirstStep = true;
       return;
     }
   }
@@ -259,6 +271,12 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (COST_LEVERS.test(lower) && QUESTION_FORM.test(lower)) intents.asksCostLevers = true;
   if (ASKS_HALLUCINATION.test(lower) && QUESTION_FORM.test(lower)) intents.asksHallucination = true;
   if (TRAIN_ON_MAC.test(lower) && QUESTION_FORM.test(lower)) intents.asksTrainOnMac = true;
+  const promptTokens = PROMPT_TOKENS.exec(lower);
+  if (promptTokens && (QUESTION_FORM.test(lower) || /\?/.test(lower))) {
+    const [, digits, thousands, digits2, thousands2] = promptTokens;
+    const value = Number((digits ?? digits2 ?? '').replaceAll(',', '')) * ((thousands ?? thousands2) ? 1000 : 1);
+    if (Number.isFinite(value) && value >= 50 && value <= 2_000_000) intents.asksPromptTokens = Math.round(value);
+  }
   const region = DATA_REGION.exec(lower);
   if (region) intents.dataRegion = REGION_NAMES[(region[1] ?? region[2] ?? 'eu').replace(/\s+/g, ' ')] ?? 'that region';
   const perTask = PER_TASK.exec(lower);

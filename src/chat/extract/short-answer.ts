@@ -163,7 +163,18 @@ export function numberAnswer(
 }
 
 /** Fields a description of the task implies by itself ("answer questions from our docs" → chat, knowledge). */
-const DESCRIBES_THE_TASK: ReadonlySet<string> = new Set(['modality', 'goals', 'taskType', 'unlabeledCorpus']);
+const DESCRIBES_THE_TASK: ReadonlySet<string> = new Set([
+  'modality',
+  'goals',
+  'taskType',
+  'unlabeledCorpus',
+  // "Answer lawyers' questions about our contracts, citing the clause", "translate into German in our house style".
+  'needsCitations',
+  'needsStyleOrFormat',
+  'multilingual',
+  'safetyCritical',
+  'knowledgeChanges',
+]);
 
 /** A question to the advisor: an opening question word aimed at the team or the advisor, ending in "?". */
 const QUESTION_TO_ADVISOR =
@@ -180,7 +191,14 @@ export const taskAnswer: AnswerReader = ({ message, text, others, start, end }) 
   // "what should our CI pipeline look like?" asks the advisor something; it does not say what the model must do.
   if (QUESTION_TO_ADVISOR.test(text)) return undefined;
   if (text.split(/\s+/).length > MAX_TASK_WORDS) return undefined;
-  const words = message.original.trim().replace(/[.!?]+$/, '');
+  // "I just told you. Answer lawyers' questions…": the reproach is not part of the task.
+  const words = message.original
+    .trim()
+    .replace(
+      /^(?:i\s+(?:just\s+|already\s+)?(?:told|said)(?:\s+(?:you|that|it))?|as\s+i\s+said|like\s+i\s+said)\b[.,!:;]*\s*/i,
+      '',
+    )
+    .replace(/[.!?]+$/, '');
   return words.length >= 3 ? { field: 'task', value: words, start, end } : undefined;
 };
 

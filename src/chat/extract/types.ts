@@ -68,6 +68,8 @@ export interface ExtractionIntents {
   asksPrivacy?: boolean;
   /** "How do we stop it from making stuff up?", "how can we reduce hallucinations?". */
   asksHallucination?: boolean;
+  /** "each question pulls 6k tokens into the prompt; does your number include that?": input tokens per request. */
+  asksPromptTokens?: number;
   /** "can I fine-tune on the Mac?": training on Apple silicon, which is no GPU in the catalog. */
   asksTrainOnMac?: boolean;
   /** "All data must stay in the EU": a residency region, which no profile field holds ("the EU"). */

@@ -47,7 +47,7 @@ const FORWARDED =
   /(?<!-)-{2,}(?!-)\s*(?:forwarded|original)\s+message\s*-{2,}[\s\S]*|\b(?:fwd?|forwarded)\s*(?:e-?mail|message)?\b[^\n:]{0,60}:[^\n]*/g;
 /** Text addressed to the machine rather than stating facts: "SYSTEM: …", "ignore previous instructions …". */
 const INJECTED =
-  /\b(?:system|assistant|developer)\s*:[^\n]*|\b(?:ignore|disregard|forget)\s+(?:all\s+|the\s+|any\s+|your\s+)?(?:previous|prior|above|earlier|preceding)\b[^\n]*/g;
+  /(?<![\w&]\s)\b(?:system|assistant|developer)\s*:[^\n]*|\b(?:ignore|disregard|forget)\s+(?:all\s+|the\s+|any\s+|your\s+)?(?:previous|prior|above|earlier|preceding)\b[^\n]*/g;
 /** A JSON object typed into the message: `{"gpuCount":100}`. */
 const JSON_OBJECT = /\{[^{}\n]{0,2000}\}/g;
 

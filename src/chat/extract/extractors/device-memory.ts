@@ -6,7 +6,7 @@ import { parseCount } from '../numbers.ts';
 import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const DEVICE = String.raw`(?:phones?|devices?|handsets?|smartphones?|android|(?:iphones?|pixels?|galaxy)(?:\s+\d+)?(?:\s+(?:pros?|max|plus|ultra|minis?))*|ipads?|tablets?|laptops?|mac(?:book)?s?(?:\s+(?:airs?|pros?))?(?:\s+m[1-4](?:\s+(?:pro|max|ultra))?)?|\bm[1-4](?:\s+(?:pro|max|ultra))?|(?:intel\s+)?nucs?|(?:edge\s+)?gateways?|infotainment\s+units?|head\s+units?|jetson(?:\s+\w+){0,2}?|raspberry\s+pi(?:\s+\d)?|edge\s+(?:box|boxes|devices?)|embedded\s+(?:box|boards?|devices?)|(?:the\s+)?(?:kiosk|car|headset|camera|speaker|watch)s?|browser|(?:players?|users?|customers?|gamers?)'?s?'?\s+(?:pcs?|machines|computers|consoles?)|consoles?|game)`;
+const DEVICE = String.raw`(?:phones?|devices?|handsets?|smartphones?|android|(?:iphones?|pixels?|galaxy)(?:\s+\d+)?(?:\s+(?:pros?|max|plus|ultra|minis?))*|ipads?|tablets?|laptops?|mac(?:book)?s?(?:\s+(?:airs?|pros?))?(?:\s+m[1-4](?:\s+(?:pro|max|ultra))?)?|\bm[1-4](?:\s+(?:pro|max|ultra))?|(?:intel\s+)?nucs?|(?:edge\s+)?gateways?|infotainment\s+units?|head\s+units?|jetson(?:\s+\w+){0,2}?|(?:jetson\s+)?orin(?:\s+(?:nx|nano|agx))?|raspberry\s+pi(?:\s+\d)?|edge\s+(?:box|boxes|devices?)|embedded\s+(?:box|boards?|devices?)|(?:the\s+)?(?:kiosk|car|headset|camera|speaker|watch)s?|browser|(?:players?|users?|customers?|gamers?)'?s?'?\s+(?:pcs?|machines|computers|consoles?)|consoles?|game)`;
 
 const DEVICE_MEMORY = new RegExp(
   [
@@ -20,6 +20,8 @@ const DEVICE_MEMORY = new RegExp(
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:ram|memory)\\s+(?:${DEVICE})`,
     `(?:${DEVICE})(?:\\s+[\\w-]+){0,2}\\s*\\(\\s*(?:[\\w-]+(?:\\s+[\\w-]+)?,?\\s+)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)(?:\\s+(?:ram|memory|unified\\s+memory))?\\s*\\)`,
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:mb)\\s+(?:(?:of\\s+)?(?:ram|memory)\\s+)?(?:on|in)\\s+(?:the\\s+)?(?:${DEVICE})`,
+    // "a Jetson Orin NX 16GB": the board named with its memory.
+    `\\b(?:jetson(?:\\s+[a-z]+){0,2}?|(?:jetson\\s+)?orin(?:\\s+(?:nx|nano|agx))?|raspberry\\s+pi(?:\\s+\\d)?)\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\b`,
   ].join('|'),
   'g',
 );
@@ -66,16 +68,18 @@ const HALF_FOR_THE_MODEL =
 const DEVICE_IN_VIEW = new RegExp(`\\b(?:${DEVICE}|offline|locally|on[\\s-]device|inside\\s+(?:the|our)\\s+app)\\b`);
 
 /** Finds `deviceMemoryGB`: the device's memory, or the model's share of it when that is said. */
-export const extractDeviceMemory: Extractor = (message) => {
+export const extractDeviceMemory: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
-  if (DEVICE_IN_VIEW.test(lower)) {
+  // Asked for the device's memory, the answer is about the device even when it names none.
+  const deviceInView = context.requestedField === 'deviceMemoryGB' || DEVICE_IN_VIEW.test(lower);
+  if (deviceInView) {
     for (const match of allMatches(MODEL_SHARE, lower)) {
       const value = sizeOf(match.slice(1).find((group) => group !== undefined));
       if (value > 0 && value <= 64) findings.push(findingFromMatch('deviceMemoryGB', value, match));
     }
   }
-  if (DEVICE_IN_VIEW.test(lower) && findings.length === 0) {
+  if (deviceInView && findings.length === 0) {
     for (const match of allMatches(LEFT_AFTER_THE_APP, lower)) {
       const left = Number(match[1]) - Number(match[2]);
       if (left > 0) findings.push(findingFromMatch('deviceMemoryGB', left, match));

@@ -33,7 +33,7 @@ function inQuestion(lower: string, index: number): boolean {
 
 /** "would a 70B fit on our cards?", "how long would the 70B take?": a size asked about (answered as a "what if"). */
 export const SIZE_FIT_QUESTION =
-  /\b(?:will|would|could|can|does|do)\s+(?:an?|the)\s+\d+(?:\.\d+)?\s?b\b(?:\s+(?:model|one|version|variant))?\s+(?:(?:still|even|also)\s+)?(?:fit|run|take|cost|need)\b/;
+  /\b(?:will|would|could|can|does|do)\s+(?:an?|the)\s+\d+(?:\.\d+)?\s?b\b(?:\s+(?:model|one|version|variant|student|teacher))?\s+(?:(?:still|even|also)\s+)?(?:fit|run|take|cost|need)\b/;
 
 const FINE_TUNE = String.raw`fine[\s-]?tun(?:e|ing|ed)|finetun(?:e|ing|ed)`;
 const PROVIDER_PLACE = String.raw`(?:azure(?:\s+openai)?|openai|bedrock|vertex(?:\s+ai)?|google|aws|the\s+api|their\s+api|the\s+provider|the\s+platform|the\s+vendor)`;
@@ -150,7 +150,11 @@ export const extractModel: Extractor = (message, context) => {
     // "distill it into an 8B": the size of the student to come, not of the model the team has.
     if (DISTILLATION_TARGET.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
     // "will the 1.5B student fit?", "if a 3B would do": a model asked about or to come, not the team's.
-    if (/^\s*(?:students?|teachers?)\b/.test(lower.slice(end, end + 20))) continue;
+    if (
+      /^\s*(?:students?|teachers?)\b/.test(lower.slice(end, end + 20)) &&
+      !SIZE_FIT_QUESTION.test(lower.slice(Math.max(0, match.index - 12)))
+    )
+      continue;
     // ("would a 70B fit on our cards?" asks about that size: the chat answers it as a "what if", nothing is saved.)
     if (
       /\b(?:will|would|could|can|does|do|should|if|whether)\s+$/.test(
