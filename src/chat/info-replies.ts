@@ -85,6 +85,8 @@ export function costReply(
     currentMonthlySpendUSD?: number;
     exampleTokens?: number;
     requestsPerDay?: number;
+    /** The serving bill of the substitute or proposed model the plan runs on. */
+    planModelMonthlyUSD?: number;
   } = {},
 ): string {
   const method = asked === true ? recommendation.destination.method : asked;
@@ -183,7 +185,9 @@ export function costReply(
     estimates?.monthlyUSD ??
     (sameModel && weightsOpen && trainsWeights(method, knowledge)
       ? entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD
-      : undefined);
+      : !sameModel && method === recommendation.destination.method
+        ? options.planModelMonthlyUSD
+        : undefined);
   // (The base model on the team's own GPUs: "no rent" says nothing a training question asked about.)
   if (running !== undefined && !(estimates?.monthlyUSD === undefined && running === 0)) {
     // A provider's job or an API model is billed per call, not per GPU-hour.

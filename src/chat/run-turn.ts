@@ -434,6 +434,8 @@ function infoReply(
           ? {}
           : { currentMonthlySpendUSD: profile.currentMonthlySpendUSD }),
         ...(profile.requestsPerDay === undefined ? {} : { requestsPerDay: profile.requestsPerDay }),
+        // On a substitute or proposed model, its own serving bill (the entries describe the named model).
+        ...planModelServing(profile, recommendation, knowledge),
         ...(profile.exampleTokens === undefined ? {} : { exampleTokens: profile.exampleTokens }),
       }),
     );
@@ -793,6 +795,18 @@ function planModelRecommendation(
 
 /** A "what if" changes nothing stored; every such reply ends by saying so. */
 const NOTHING_SAVED = "(Nothing is saved: tell me the change as a fact if it's real.)";
+
+/** The monthly serving bill of the model the plan moved to, from that model's own recommendation. */
+function planModelServing(
+  profile: Partial<Profile>,
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+): { planModelMonthlyUSD?: number } {
+  const onPlanModel = planModelRecommendation(profile, recommendation, knowledge);
+  const monthly = onPlanModel?.recommendations.find((entry) => entry.method === 'prompt-engineering')?.estimates
+    ?.monthlyUSD;
+  return monthly === undefined ? {} : { planModelMonthlyUSD: monthly };
+}
 
 function whatIfReply(
   understood: UnderstoodField[],

@@ -24,6 +24,13 @@ const QLORA_GB_PER_B = 0.6;
 const QLORA_FIXED_GB = 2;
 /** Substitutes for an API model are open models up to this size (the 70B class). */
 export const OPEN_EQUIVALENT_MAX_B = 73;
+/**
+ * A substitute for an API model's small tier (GPT-4o mini, Claude Haiku, Gemini Flash), or for a narrow task (classify,
+ * extract) with ample labels, is sized like an 8B-class open model: that class matches those tiers on narrow tuned
+ * tasks, and a larger one only raises the serving bill.
+ */
+export const SMALL_TIER_EQUIVALENT_MAX_B = 8.5;
+const SMALL_TIER_NAME = /\b(?:mini|nano|flash|haiku|lite|micro|small|tiny)\b/i;
 /** With no hardware and no budget known, substitutes are capped at this size (QLoRA on one 24 GB card). */
 export const UNKNOWN_HARDWARE_MAX_B = 15;
 /**
@@ -196,8 +203,15 @@ function candidates(
   // "frontier open-weight" class (≤ 72B), not the largest checkpoint that happens to fit.
   // A model of another kind is no sibling: its size, generation and family say nothing about the substitute.
   const ref = forTask === undefined ? named : undefined;
+  const narrowTuned =
+    (profile.taskType === 'classify' || profile.taskType === 'extract') && (profile.labeledExamples ?? 0) >= 1000;
+  const smallTier = ref !== undefined && ref.access !== 'open-weights' && SMALL_TIER_NAME.test(ref.name);
   const equivalentMaxB =
-    ref?.access === 'open-weights' && ref.paramsB !== undefined ? ref.paramsB : OPEN_EQUIVALENT_MAX_B;
+    ref?.access === 'open-weights' && ref.paramsB !== undefined
+      ? ref.paramsB
+      : smallTier || narrowTuned
+        ? SMALL_TIER_EQUIVALENT_MAX_B
+        : OPEN_EQUIVALENT_MAX_B;
   // A distillation student is the size the estimates assume: half the teacher, at most MAX_STUDENT_PARAMS_B.
   const maxB = forStudent
     ? Math.min(MAX_STUDENT_PARAMS_B, ref?.paramsB === undefined ? MAX_STUDENT_PARAMS_B : ref.paramsB / 2)

@@ -189,3 +189,28 @@ describe('the robotics conversation', () => {
     expect(fit?.reply).not.toMatch(/you have 192 GB/);
   });
 });
+
+describe('the insurance conversation (moving a tuned GPT-4o mini off OpenAI)', () => {
+  const opening =
+    'We extract claim fields into JSON with a fine-tuned GPT-4o mini; 12,000 labeled examples, about 25k requests a day, we pay $3,800 a month. We have no GPUs but can use AWS, $20k one-time budget. Fine-tuning got us to 94% which is good enough.';
+
+  it('"we want an open-weight model we control" lets the model change; it is no claim about GPT-4o mini', () => {
+    const read = fields(
+      'We want an open-weight model we control, running in our AWS account. Can we switch models? yes.',
+    );
+    expect(read.modelAccess).toBeUndefined();
+    expect(read.canSwitchModel).toBe(true);
+  });
+
+  it('moves to an 8B-class open model, not the largest one, and gives its serving bill against today’s', async () => {
+    const [, moved, cost] = await converse([
+      opening,
+      'Leadership said no to Azure too. We want an open-weight model we control, running in our AWS account. Can we switch models? yes.',
+      'Serving a 72B will cost more than the $3,800/month we pay now. What would it cost per month to serve?',
+    ]);
+    expect(moved?.recommendation?.destination.model.name).toBe('Llama 3.1 8B');
+    expect(cost?.state.profile.modelParamsB).toBeUndefined();
+    expect(cost?.reply).toMatch(/^Serving it around the clock: about \$[\d,]+ a month of GPU time/);
+    expect(cost?.reply).toContain('against the $3,800 a month you pay today');
+  });
+});

@@ -26,6 +26,9 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:the\s+)?(?:model|llm)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter`,
     String.raw`(?:we|you)\s+(?:can|could)\s+(?:pick|choose|use)\s+(?:whatever|any|whichever)\s+(?:open(?:[\s-]weights?)?\s+|small(?:er)?\s+)?(?:model|llm)`,
     String.raw`(?:fine|ok|okay|happy|open)\s+(?:with\s+)?(?:moving|switching|changing|going)\s+to\s+(?:something|another|a\s+different|a\s+smaller|any)`,
+    // "Can we switch models? yes.", "we want an open-weight model we control" (said of the model they use now).
+    String.raw`(?:can|could|may)\s+(?:we|you)\s+(?:switch|change)\s+(?:the\s+)?models?\s*\?\s*(?:yes|yeah|yep|sure|absolutely)`,
+    String.raw`(?:we|i)\s+(?:want|need|would\s+like|'d\s+like|prefer)\s+(?:to\s+(?:move\s+to|use)\s+)?an?\s+open[\s-]?(?:weights?|source)\s+(?:model|llm)`,
   ]
     .map((source) => String.raw`\b(?:${source})\b`)
     .join('|'),

@@ -72,7 +72,7 @@ const API_WITH_FINE_TUNING = new RegExp(
 );
 /** Words before "an open-weight model" that make it an option the team weighs, not the model it runs. */
 const MAY_GO_TO_BEFORE =
-  /\b(?:switch\w*\s+(?:over\s+)?to|mov(?:e|ing)\s+(?:over\s+)?to|migrat\w*\s+to|go(?:ing)?\s+(?:over\s+)?to|open\s+to|willing\s+to|could\s+(?:also\s+)?(?:run|use|try|host)|consider\w*)\b[^.;!?\n]*$/;
+  /\b(?:switch\w*\s+(?:over\s+)?to|mov(?:e|ing)\s+(?:over\s+)?to|migrat\w*\s+to|go(?:ing)?\s+(?:over\s+)?to|open\s+to|willing\s+to|could\s+(?:also\s+)?(?:run|use|try|host)|consider\w*|(?:we|i)\s+(?:want|need|would\s+like|'d\s+like|prefer|are\s+looking\s+for|'re\s+looking\s+for)|looking\s+for|instead\s+of\s+\w+)\b[^.;!?\n]*$/;
 
 const OPEN_WEIGHTS = new RegExp(
   [
@@ -161,6 +161,13 @@ export const extractModel: Extractor = (message, context) => {
         lower.slice(Math.max(0, match.index - 12), match.index),
       ) &&
       !SIZE_FIT_QUESTION.test(lower.slice(Math.max(0, match.index - 12)))
+    )
+      continue;
+    // "Serving a 72B will cost more than we pay now": a size talked about, with no one saying they have it.
+    if (
+      /(?:^|[.!?]\s*|\bbut\s+|\band\s+)(?:serving|running|training|tuning|hosting|deploying|fine[\s-]?tuning)\s+$/.test(
+        lower.slice(Math.max(0, match.index - 24), match.index),
+      )
     )
       continue;
     // "A 72B or 32B won't serve that", "but a 72B for field extraction?": sizes weighed or pushed back on.
