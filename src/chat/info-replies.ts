@@ -817,10 +817,23 @@ export function modelReply(
  * "One adapter per client or one model for all?": one shared base with a small adapter per unit, against one model
  * for all and one full copy each, with the sources behind it as footnotes.
  */
-export function perTaskReply(unit: string, knowledge: Knowledge): InfoAnswer {
+export function perTaskReply(unit: string, knowledge: Knowledge, profile: Partial<Profile> = {}): InfoAnswer {
   const text = `One shared base model with a small LoRA adapter per ${unit}: each adapter is megabytes rather than a full copy, is trained on that ${unit}'s data alone, and one server loads many of them and picks one per request [1][2]. A full fine-tune per ${unit} means serving that many full copies of the model. One model for all is simpler and works when they share the task and style and the prompt can say which ${unit} it is for: start there with a baseline, and add adapters for the ones it cannot match.`;
-  return { text, ...footnotesFor(['lora', 'fireworks'], undefined, knowledge) };
+  // With the counts known: how many examples each one has on average, against where tuning starts to pay.
+  const units = profile.tasksCount;
+  const examples = profile.labeledExamples;
+  if (units === undefined || units < 2 || examples === undefined || examples <= 0)
+    return { text, ...footnotesFor(['lora', 'fireworks'], undefined, knowledge) };
+  const average = examples / units;
+  const share =
+    average < OWN_ADAPTER_MIN_EXAMPLES
+      ? ` Your ${count.format(examples)} examples over ${count.format(units)} come to about ${count.format(average)} per ${unit}, near where tuning starts to show gains (about 50 examples) [3]: train one shared adapter on all of them, with the ${unit} named in the prompt, and give a ${unit} its own adapter only where it has thousands of examples and the shared one misses it.`
+      : ` Your ${count.format(examples)} examples over ${count.format(units)} come to about ${count.format(average)} per ${unit}: enough for an adapter each where the shared baseline misses.`;
+  return { text: `${text}${share}`, ...footnotesFor(['lora', 'fireworks', 'oai-sft'], undefined, knowledge) };
 }
+
+/** Examples a tenant needs before its own adapter beats the shared one plus a prompt (the order of magnitude). */
+const OWN_ADAPTER_MIN_EXAMPLES = 1000;
 
 /** Where the advice stands, in one line: the destination, its model and the first step. */
 export function standingReply(recommendation: Recommendation, knowledge: Knowledge): string {

@@ -415,7 +415,7 @@ function infoReply(
   )
     return { text: compared };
   if (intents.asksDefinition) return definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
-  if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge);
+  if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge, profile);
   if (intents.asksHallucination) return hallucinationReply(recommendation, knowledge);
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
   if (intents.asksPromptTokens !== undefined) {

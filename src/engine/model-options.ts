@@ -30,6 +30,10 @@ export const OPEN_EQUIVALENT_MAX_B = 73;
  * tasks, and a larger one only raises the serving bill.
  */
 export const SMALL_TIER_EQUIVALENT_MAX_B = 8.5;
+/** Requests a day from which the serving bill, not the training, decides the size of a substitute. */
+const HIGH_VOLUME_REQUESTS_PER_DAY = 50_000;
+/** Tenants or tasks from which one small base with many adapters is the serving plan. */
+const MANY_ADAPTERS = 10;
 const SMALL_TIER_NAME = /\b(?:mini|nano|flash|haiku|lite|micro|small|tiny)\b/i;
 /** With no hardware and no budget known, substitutes are capped at this size (QLoRA on one 24 GB card). */
 export const UNKNOWN_HARDWARE_MAX_B = 15;
@@ -205,11 +209,17 @@ function candidates(
   const ref = forTask === undefined ? named : undefined;
   const narrowTuned =
     (profile.taskType === 'classify' || profile.taskType === 'extract') && (profile.labeledExamples ?? 0) >= 1000;
+  // At volume, with many tenants' adapters on one base, or when the point is a cheaper or faster model, every
+  // answer pays for the model's size: the smaller class comes first.
+  const servingBound =
+    (profile.requestsPerDay ?? 0) >= HIGH_VOLUME_REQUESTS_PER_DAY ||
+    (profile.tasksCount ?? 0) >= MANY_ADAPTERS ||
+    (profile.goals ?? []).some((goal) => goal === 'cost' || goal === 'latency');
   const smallTier = ref !== undefined && ref.access !== 'open-weights' && SMALL_TIER_NAME.test(ref.name);
   const equivalentMaxB =
     ref?.access === 'open-weights' && ref.paramsB !== undefined
       ? ref.paramsB
-      : smallTier || narrowTuned
+      : smallTier || narrowTuned || servingBound
         ? SMALL_TIER_EQUIVALENT_MAX_B
         : OPEN_EQUIVALENT_MAX_B;
   // A distillation student is the size the estimates assume: half the teacher, at most MAX_STUDENT_PARAMS_B.

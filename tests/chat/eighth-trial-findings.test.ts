@@ -214,3 +214,48 @@ describe('the insurance conversation (moving a tuned GPT-4o mini off OpenAI)', (
     expect(cost?.reply).toContain('against the $3,800 a month you pay today');
   });
 });
+
+describe('the support SaaS conversation (300 tenants)', () => {
+  it('reads the counts as a team says them', () => {
+    const read = fields(
+      'Per tenant it varies: the top 20 tenants have 2k-10k approved replies each, the long tail has maybe 50-200 each. The per-tenant system prompts work OK but the tone drifts on long threads.',
+    );
+    expect(read.tasksCount).toBeUndefined();
+    expect(read.labeledExamples).toBeUndefined();
+    expect(read.tried).toEqual([{ method: 'prompt-engineering', result: 'plateaued' }]);
+    expect(fields('We have a k8s cluster with 4x A10G nodes (1 GPU each).').gpuCount).toBe(4);
+    expect(fields('3 L4 machines (2 GPUs each)').gpuCount).toBe(6);
+    expect(fields('About 180k drafts a day across all tenants.').requestsPerDay).toBe(180_000);
+  });
+
+  it('"300 separate adapters or one shared one?" is answered with the per-tenant share of the examples', async () => {
+    const [answer, adapters] = await converse([
+      'We run a support SaaS with 300 tenants, each wants its own brand tone, about 180k drafts a day. Claude 3.5 Sonnet today, we can switch models. We have 120,000 approved replies in total. Just recommend.',
+      'my question was: 300 separate adapters or one shared one?',
+    ]);
+    // At that volume and with that many adapters on one base, the substitute is the 8B class.
+    const model = answer?.recommendation?.destination.model.name ?? '';
+    const size = knowledge.models.find((entry) => entry.name === model)?.paramsB ?? 0;
+    expect(size).toBeGreaterThan(0);
+    expect(size).toBeLessThanOrEqual(8.5);
+    expect(adapters?.kind).toBe('info');
+    expect(adapters?.reply).toContain('about 400 per tenant');
+    expect(adapters?.reply).toContain('one shared adapter on all of them');
+  });
+});
+
+describe('the translation agency conversation', () => {
+  it('the task is the first sentence of the answer; a model tried last year does not replace today’s', async () => {
+    const task = extractProfile(
+      'Translate documents from English into German, French and Japanese using our house style. Our current workflow is DeepL plus human post-editing.',
+      { knowledge, requestedField: 'task' },
+    ).fields.task;
+    expect(task).toBe('Translate documents from English into German, French and Japanese using our house style');
+    const read = fields(
+      'We tried prompting Llama 3.1 70B with a glossary in the prompt last year; terminology got better but style plateaued.',
+    );
+    expect(read.modelName).toBeUndefined();
+    expect(read.tried).toEqual([{ method: 'prompt-engineering', result: 'plateaued' }]);
+    expect(fields('and for serving? we translate ~50k sentences a day').requestsPerDay).toBe(50_000);
+  });
+});

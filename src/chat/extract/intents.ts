@@ -80,7 +80,7 @@ const ASKS_SUMMARY =
   /\b(?:so\s+)?what\s+(?:should|do|would\s+you\s+have)\s+(?:i|we)\s+do\b(?!\s+first)(?![^?]{0,20}\bif\b)|\b(?:final|overall|whole|full)\s+(?:plan|answer|recommendation|verdict)\b|\b(?:recap|summari[sz]e\s+(?:it|this|that|the\s+(?:plan|answer|advice)|your\s+(?:answer|advice|recommendation)|for\s+me)|sum\s+(?:it|this|that)\s+up|tl;?dr)\b|\bwhat\s+(?:should|do|can)\s+i\s+(?:tell|say\s+to|present\s+to)\b|\bso\s+what(?:'s|\s+is)\s+the\s+(?:plan|answer|verdict|recommendation)\b|\b(?:remind|tell)\s+me\s+(?:the|your)\s+(?:plan|answer|recommendation)\b|\bis\s+it\s+still\s+[a-z-]+(?:\s+[a-z-]+)?\s+or\b|\b(?:does|did|will)\s+(?:the|your)\s+(?:plan|answer|recommendation)\s+change\b|\bhas\s+(?:the|your)\s+(?:plan|answer|recommendation)\s+changed\b/;
 /** "one LoRA adapter per character or one model for all?", "one model per client, or one for all 30?". */
 const PER_TASK =
-  /\b(?:one|a|separate|an?\s+own|individual|\d+\s+separate|\d+)\s+(?:(?:fine[\s-]?tuned|tuned|lora|separate)\s+)?(?:models?|adapters?|loras?|fine[\s-]?tunes?|copies)(?:,\s*one)?\s+(?:per|for\s+each|for\s+every|each\s+for\s+a)\s+(client|customer|tenant|character|language|team|task|brand|product|department|persona)s?\b[^?]{0,80}\?|\bhot[\s-]?swap\w*\s+(?:the\s+|them|loras?|adapters?)[^?]{0,60}\?/;
+  /\b(?:one|a|separate|an?\s+own|individual|\d+\s+separate|\d+)\s+(?:(?:fine[\s-]?tuned|tuned|lora|separate)\s+)?(?:models?|adapters?|loras?|fine[\s-]?tunes?|copies)(?:,\s*one)?\s+(?:per|for\s+each|for\s+every|each\s+for\s+a)\s+(client|customer|tenant|character|language|team|task|brand|product|department|persona)s?\b[^?]{0,80}\?|\bhot[\s-]?swap\w*\s+(?:the\s+|them|loras?|adapters?)[^?]{0,60}\?|\b\d[\d,]*\s+(?:separate\s+|individual\s+)?(?:lora\s+)?(?:adapters?|loras?)\s+or\s+(?:one|a\s+single|a\s+shared|shared)\b[^?]{0,40}\?/;
 /** "What would you assume if I don't tell you?": the defaults the answer rests on. */
 const ASKS_ASSUMPTIONS =
   /\bwhat\s+(?:would|will|do|did)\s+you\s+assume\b|\bwhat\s+(?:are|were)\s+(?:your|the)\s+assumptions\b|\bwhat\s+did\s+you\s+assume\b/;
@@ -280,7 +280,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   const region = DATA_REGION.exec(lower);
   if (region) intents.dataRegion = REGION_NAMES[(region[1] ?? region[2] ?? 'eu').replace(/\s+/g, ' ')] ?? 'that region';
   const perTask = PER_TASK.exec(lower);
-  if (perTask) intents.asksPerTask = perTask[1] ?? 'task';
+  // ("300 separate adapters or one shared one?" names no unit: the tenants of a multi-tenant product, most often.)
+  if (perTask) intents.asksPerTask = perTask[1] ?? (/\badapters?\s+or\b/.test(perTask[0]) ? 'tenant' : 'task');
   if (ASKS_ABOUT_THE_QUESTION.test(lower)) intents.asksAboutTheQuestion = true;
   if (SHOW_DETAILS.test(lower)) intents.showDetails = true;
   else if (SMALL_TALK.test(lower) && !intents.justRecommend) intents.smallTalk = true;

@@ -199,7 +199,10 @@ export const taskAnswer: AnswerReader = ({ message, text, others, start, end }) 
       '',
     )
     .replace(/[.!?]+$/, '');
-  return words.length >= 3 ? { field: 'task', value: words, start, end } : undefined;
+  // "in a sentence": the first one, when the rest adds background ("Our current workflow is DeepL plus…").
+  const first = /^(?:[^.!?\n]|\.(?=\d|[a-z]))+/.exec(words)?.[0] ?? words;
+  const task = first.split(/\s+/).length >= 4 ? first.trim() : words;
+  return task.length >= 3 ? { field: 'task', value: task, start, end } : undefined;
 };
 
 /** The words before the first comma, semicolon or full stop. */

@@ -69,7 +69,8 @@ const PAST =
 const PAST_AFTER =
   /\b(?:no\s+longer|any\s?more|(?:is|are|were|was|'re)\s+(?:gone|sold|decommissioned|retired|returned)|had\s+to\s+(?:give|hand)\s+(?:them\s+|it\s+)?(?:back|up)|sold\s+(?:them|it|those|these))\b/;
 const PAST_ANY = new RegExp(`${PAST.source}|${PAST_AFTER.source}`, 'g');
-const SENTENCE_BREAK = /[.!?;\n]/g;
+/** (A dot between digits, as in "Llama 3.1", ends no sentence.) */
+const SENTENCE_BREAK = /[!?;\n]|\.(?!\d)/g;
 /** Sub-clause separators inside a sentence with a past cue. */
 const SUB_CLAUSE_BREAK = /,|\bbut\b|\bwhile\b|\bwhereas\b/g;
 /** A sub-clause that speaks about today: "but now 1 A10G", "we have 8 A100s". */

@@ -67,6 +67,11 @@ const MACHINES_TIMES_GPUS = new RegExp(
   `(${COUNT_SOURCE})\\s+(?:nodes?|machines?|servers?|instances?|boxes|hosts?)\\s*(?:x|×|\\*|with|of)\\s*(${COUNT_SOURCE})\\s+(?:[a-z0-9-]+\\s+)?gpus?\\b(?:\\s+each)?`,
   'g',
 );
+/** "4x A10G nodes (1 GPU each)", "3 L4 machines (2 GPUs each)". */
+const NODES_WITH_GPUS_EACH = new RegExp(
+  `(${COUNT_SOURCE})(?:\\s*x\\s+|\\s+)(?:[\\w-]+\\s+){0,2}?(?:nodes|machines|servers|instances|boxes|hosts)\\s*\\(\\s*(${COUNT_SOURCE})\\s+gpus?\\s+(?:each|per\\s+(?:node|machine|server|instance))\\s*\\)`,
+  'g',
+);
 /** A trial or a test run said before "on a GPU": the place of an experiment. */
 const EXPERIMENT_BEFORE = /\b(?:tried|tested|ran|prototyped|experimented|benchmarked|evaluated|piloted)\b/;
 /** "we have a GPU", "on a 24GB card", "a GPU with 24 gigs" (at the start of the message too). */
@@ -228,6 +233,16 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
     USERS_HARDWARE_BEFORE.test(clauseBefore(lower, start)) || USERS_HARDWARE_AFTER.test(lower.slice(end, end + 40));
   // "4 nodes x 1 GPU": GPUs per machine times machines.
   const perMachine: { start: number; end: number }[] = [];
+  // "4x A10G nodes (1 GPU each)": the count in the parentheses is per node.
+  for (const match of allMatches(NODES_WITH_GPUS_EACH, lower)) {
+    const nodes = parseCount(match[1] ?? '');
+    const each = parseCount(match[2] ?? '');
+    const end = match.index + match[0].length;
+    const open = match.index + match[0].lastIndexOf('(');
+    perMachine.push({ start: open, end });
+    if (nodes !== undefined && each !== undefined && nodes * each <= MAX_GPU_COUNT)
+      findings.push(finding('gpuCount', nodes * each, match.index, end));
+  }
   for (const match of allMatches(MACHINES_TIMES_GPUS, lower)) {
     const machines = parseCount(match[1] ?? '');
     const each = parseCount(match[2] ?? '');

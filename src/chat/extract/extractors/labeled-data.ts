@@ -136,6 +136,10 @@ const ONE_EXAMPLE_DESCRIBED =
 /** Up to this many "few-shot examples" are the demonstrations of a prompt, not a dataset to train on. */
 const MAX_PROMPT_DEMONSTRATIONS = 32;
 
+/** Said per tenant or per client: "… each", "… per customer", "… for each of them". */
+const PER_UNIT_AFTER =
+  /^\s*(?:each|apiece|per\s+(?:tenant|client|customer|brand|user|account|store|team|language|character|title|game)|for\s+each\s+(?:one|of\s+them|tenant|client|customer))\b/;
+
 export const extractLabeledData: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -172,6 +176,11 @@ export const extractLabeledData: Extractor = (message) => {
   for (const match of allMatches(RANGE_EXAMPLES, lower)) {
     const count = lowerEnd(match);
     if (count !== undefined && count <= MAX_EXAMPLES) findings.push(findingFromMatch('labeledExamples', count, match));
+  }
+  // "50-200 examples each" (per tenant, per client): a share, not the team's total.
+  for (let index = findings.length - 1; index >= 0; index--) {
+    const item = findings[index] as Finding;
+    if (PER_UNIT_AFTER.test(lower.slice(item.end, item.end + 40))) findings.splice(index, 1);
   }
   for (const match of allMatches(NO_LABELS, lower)) findings.push(findingFromMatch('labeledExamples', 0, match));
   return dropContained(findings);

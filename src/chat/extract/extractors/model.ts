@@ -97,7 +97,11 @@ export const UNTUNABLE_API_FAMILIES = ['claude'] as const;
 const UNTUNABLE_FAMILY_WORD = new RegExp(`\\b(?:${UNTUNABLE_API_FAMILIES.join('|')})\\b`, 'g');
 
 /** A model tried as an alternative… */
-const TRIED_BEFORE = /\b(?:tried|tested|benchmarked|evaluated|compared\s+(?:it\s+)?(?:with|to|against))\s+(?:out\s+)?$/;
+const TRIED_BEFORE =
+  /\b(?:tried|tested|benchmarked|evaluated|compared\s+(?:it\s+)?(?:with|to|against))\s+(?:out\s+)?(?:(?:prompting|prompt[\s-]engineering|few[\s-]shot|zero[\s-]shot|fine[\s-]?tuning|rag\s+(?:with|on))\s+)?$/;
+/** …some time ago: "we tried prompting Llama 3.1 70B last year" (an old experiment, not the model of today). */
+const LONG_AGO_AFTER =
+  /^(?:[^.;!?\n]|\.(?=\d)){0,80}?\b(?:last\s+(?:year|quarter|month)|(?:years?|months?)\s+ago|back\s+then|previously|in\s+(?:19|20)\d\d)\b/;
 /** …and found worse: "it dropped to 85%", "was worse", "didn't hold up". */
 const WORSE_AFTER =
   /^[^.;!?\n]{0,60}\b(?:dropped|drops|fell|worse|lower|didn't|did\s+not|wasn't|was\s+not|couldn't|failed|broke|struggled)\b/;
@@ -119,8 +123,9 @@ export const extractModel: Extractor = (message, context) => {
     names.push(mention);
     // "we tried gpt-4o-mini with the same prompt and it dropped to 85%": a model tried and found worse is not theirs.
     if (
-      TRIED_BEFORE.test(lower.slice(Math.max(0, mention.start - 30), mention.start)) &&
-      WORSE_AFTER.test(lower.slice(mention.end, mention.end + 80))
+      TRIED_BEFORE.test(lower.slice(Math.max(0, mention.start - 40), mention.start)) &&
+      (WORSE_AFTER.test(lower.slice(mention.end, mention.end + 80)) ||
+        LONG_AGO_AFTER.test(lower.slice(mention.end, mention.end + 90)))
     )
       continue;
     // "use Claude Opus as the teacher": the teacher is not the model being adapted.

@@ -33,6 +33,13 @@ export const extractTasksCount: Extractor = (message) => {
       if (earlier.covers(match.index)) continue;
       const count = parseCount(match[1] ?? match[2] ?? '');
       if (count === undefined || !Number.isInteger(count) || count < 1 || count > MAX_TASKS) continue;
+      // "the top 20 tenants", "our biggest 5 clients": a subset of them, not how many there are.
+      if (
+        /\b(?:top|biggest|largest|main|first|best|few|big)\s+$/.test(
+          lower.slice(Math.max(0, match.index - 12), match.index),
+        )
+      )
+        continue;
       // "2 apps" of hardware or "3 teams" of people are not tasks unless the sentence says they differ.
       if (
         pattern === TASKS &&

@@ -24,6 +24,10 @@ const TRIED_RESULT: readonly (readonly ['good-enough' | 'plateaued' | 'failed', 
   ],
 ];
 
+/** "…work OK but the tone drifts", "…is fine, but it misses edge cases": a good result with a shortfall after it. */
+const BUT_SHORT_OF_IT =
+  /\b(?:ok|okay|fine|decent|well|good)\b[^.;!?\n]{0,12}?\bbut\b[^.;!?\n]{0,60}?\b(?:drifts?|drifting|miss(?:es)?|fails?|breaks?|wrong|inconsistent|struggles?|loses?|off|not|isn't|doesn't|still|sometimes|often|degrades?|falls?\s+apart|hallucinat\w*)\b/;
+
 /** Methods said as what the team did: "we distilled into a 1B", "instruction tuned it", "we fine-tuned it". */
 const DONE_VERB: readonly (readonly [MethodId, RegExp])[] = [
   ['full-fine-tuning', /\b(?:we|i|they|we've|already|have|had)\s+fine[\s-]?tuned\b/g],
@@ -95,7 +99,11 @@ export const extractTried: Extractor = (message) => {
   for (const mention of mentions) {
     const before = clauseBefore(lower, mention.start, 60);
     const window = outcomeWindow(lower, mention.end);
-    const resultIn = (text: string) => TRIED_RESULT.find(([, pattern]) => pattern.test(text))?.[0];
+    const resultIn = (text: string) => {
+      const found = TRIED_RESULT.find(([, pattern]) => pattern.test(text))?.[0];
+      // "the prompts work OK but the tone drifts on long threads": good up to a point, then short of the bar.
+      return found === 'good-enough' && BUT_SHORT_OF_IT.test(text) ? 'plateaued' : found;
+    };
     // "We've only tried prompt engineering so far. Quality is fine, it's the cost.": the outcome may come in the
     // next sentence, when that sentence names no other method.
     const result = NO_AMOUNT_OF.test(before)
