@@ -2,7 +2,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import type { FeasibilityAnalysis } from './analyse-feasibility.ts';
 import type { DestinationChoice } from './choose-destination.ts';
-import { isPublicContent, mentionsHealthData } from './data-sensitivity.ts';
+import { isPublicContent, mentionsHealthData, mentionsRegulatedData } from './data-sensitivity.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { FactCheck } from './estimate-feasibility.ts';
 import { FIELD_QUESTIONS } from './field-questions.ts';
@@ -31,6 +31,10 @@ export const INTAKE_MAX_QUESTIONS = 5;
  * Tasks judged item by item (a label, fields, an image): the shape says what must get better (the task itself), so
  * the questions are about data and volume, not about the goal.
  */
+/** Tasks that answer while someone waits (a voice bot, live captions, search as you type): the latency target matters. */
+const LATENCY_SENSITIVE_TASK =
+  /\b(voice ?bots?|voice assistants?|phone bots?|ivr|real[- ]?time|live (chat|captions?|translation|transcription|calls?)|as (they|you|users?) type|autocomplet\w*|in[- ]game|search relevance|search results?|ranking)\b/i;
+
 const PER_ITEM_TASKS: ReadonlySet<string> = new Set(['classify', 'extract', 'image-understand', 'image-generate']);
 /** Task words for work that often runs on a device rather than in a data centre. */
 const RUNS_AT_THE_EDGE =
@@ -312,6 +316,22 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     if (input.canSwitchModel === undefined && input.dataMustStayOnPrem === undefined)
       ask('canSwitchModel', 'If the records may not leave, the API model has to give way to an open-weight one.');
   }
+  // The named model is shut down within months: whether the team may move to another decides where the work goes.
+  if (facts.modelRetiringSoon === true && input.canSwitchModel === undefined)
+    ask('canSwitchModel', 'The model you named is shut down within months: the plan has to move to another model.');
+  // Regulated or confidential data (legal, financial, government, security logs) bound for a vendor's API: the same
+  // question comes first, since a "no" rules out every method on this model.
+  if (
+    facts.weightsAvailable === false &&
+    !runsOnPremises &&
+    input.dataMustStayOnPrem === undefined &&
+    !mentionsHealthData(input) &&
+    mentionsRegulatedData(input)
+  )
+    ask(
+      'dataMustStayOnPrem',
+      "Confidential or regulated data sent to a vendor's API needs your rules to allow it; if it may not leave your premises, an open-weight model on your hardware is the way.",
+    );
   // With nothing diagnosed the destination is only a fallback, so its feasibility is not worth a question yet:
   // aim first (the task or goal), then the data every fix depends on, then what constrains the model choice.
   if (diagnosis.entries.length === 0 || !diagnosis.explicit) {
@@ -322,6 +342,13 @@ export function chooseQuestions(context: QuestionContext): Question[] {
         'goals',
         'The task does not say which gap must close; the goal decides between retrieval, tuning and distillation.',
       );
+    // A task in a few words does not say its shape (a label, fields, free text, a conversation): that decides which
+    // methods apply at all, before the data they need.
+    if (input.task !== undefined && input.taskType === undefined && input.modality !== 'image')
+      ask('taskType', 'The shape of the task decides which methods apply at all.');
+    // Someone waits for each answer (a voice bot, search as they type): the latency target bounds the model's size.
+    if (LATENCY_SENSITIVE_TASK.test((input.task ?? '').slice(0, 2000)) && input.latencyTargetMs === undefined)
+      ask('latencyTargetMs', 'Someone waits for every answer: the latency target bounds how large the model can be.');
     // Work over the team's own documents: whether they change decides between retrieval and training first.
     const knowledgeHinted = KNOWLEDGE_NEEDS.some((need) => needs.has(need));
     if (knowledgeHinted && knowledgeShaped && input.knowledgeChanges === undefined)
@@ -381,7 +408,10 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     ask('canSwitchModel', 'The student is another, smaller model: the team must be free to serve it.');
   }
   // Faster is the goal: the target decides how small the model must be, before how to train it.
-  if (needs.has('latency') && input.latencyTargetMs === undefined) {
+  if (
+    (needs.has('latency') || LATENCY_SENSITIVE_TASK.test((input.task ?? '').slice(0, 2000))) &&
+    input.latencyTargetMs === undefined
+  ) {
     ask('latencyTargetMs', 'A tight latency budget calls for a smaller (tuned or distilled) model and short prompts.');
   }
   // The data the destination trains on decides it before the compute does.
@@ -430,6 +460,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     facts.weightsAvailable === false &&
     input.safetyCritical !== true &&
     !mentionsHealthData(input) &&
+    !mentionsRegulatedData(input) &&
     input.canSwitchModel !== false &&
     VENDOR_CHANNEL_METHODS.has(destination.method);
   if (input.dataMustStayOnPrem === undefined && !apiUser) {
@@ -441,6 +472,13 @@ export function chooseQuestions(context: QuestionContext): Question[] {
         ask(
           'dataMustStayOnPrem',
           `If no data may leave your premises, ${name(destination.method)} moves to ${name(next)}.`,
+        );
+      // The method stays, but where it runs does not: GPUs the team owns that cannot hold the model leave renting or
+      // a smaller model, and residency decides between them.
+      else if (rented && facts.hasGpu === true)
+        ask(
+          'dataMustStayOnPrem',
+          `Your GPUs cannot hold ${name(destination.method)} on this model: whether data may go to a rented GPU decides between renting for it and a smaller model on yours.`,
         );
     }
   }

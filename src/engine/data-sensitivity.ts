@@ -18,13 +18,18 @@ const HEALTH_DATA =
 
 /** Regulated or confidential data that outweighs a public-content hint. */
 const REGULATED_DATA =
-  /\b(legal|lawyers?|contracts?|litigation|banks?|banking|financial|kyc|loans?|insurance|insurers?|claims?|payroll|tax|hr|employees?|r[ée]sum[ée]s?|candidates?|salar\w*|source code|codebase|monorepo|confidential|personal data|pii|gdpr|customers?'? (data|records|emails?|messages|calls?|tickets?))\b/i;
+  /\b(legal|lawyers?|contracts?|litigation|banks?|banking|financial|kyc|aml|fraud|loans?|insurance|insurers?|claims?|payroll|tax|hr|employees?|r[ée]sum[ée]s?|candidates?|salar\w*|source code|codebase|monorepo|confidential|personal data|pii|gdpr|customers?'? (data|records|emails?|messages|calls?|tickets?)|government|municipal\w*|citizens?|caseworkers?|public sector|police|court|asylum|refugees?|beneficiar\w*|students?'? (records|data|essays)|children|minors|soc|siem|security (alerts?|incidents?|logs?|analysts?)|threat intel\w*|surveillance|pharma\w*|trials?)\b/i;
 
 const PUBLIC_CONTENT =
   /\b(product (descriptions?|photos?|images?|listings?|copy)|marketing|ad copy|advert\w*|brand(ed)? (voice|style|look|images?|visuals?)|social (media )?posts?|headlines?|news articles?|blog|seo|catalog(ue)? (images?|photos?)|help[- ]?(cent(er|re))|public (docs?|documentation|website)|product documentation|faqs?)\b/i;
 
 function taskText(profile: Profile): string {
   return (profile.task ?? '').slice(0, MAX_TASK_CHARS);
+}
+
+/** The task names regulated or confidential data (legal, financial, government, personal, security). */
+export function mentionsRegulatedData(profile: Profile): boolean {
+  return REGULATED_DATA.test(taskText(profile));
 }
 
 /** The task mentions health data (patients, clinical records, HIPAA). */

@@ -31,6 +31,42 @@ describe('questions (stage 7): the rule behind each question', () => {
     ],
     ['an open-ended chat task still asks the goal', { task: 'help our sales team', taskType: 'chat' }, ['goals'], []],
     [
+      'regulated data bound for an API model asks whether it may leave, even for a team already on the API',
+      { modelName: 'GPT-4.1', task: 'triage SIEM alerts and write a first-pass verdict', requestsPerDay: 400_000 },
+      ['dataMustStayOnPrem'],
+      [],
+    ],
+    [
+      'public content on an API model does not ask residency',
+      { modelName: 'GPT-4.1', task: 'write product descriptions for our catalogue', taskType: 'generate' },
+      [],
+      ['dataMustStayOnPrem'],
+    ],
+    [
+      'a task that answers while someone waits asks the latency target',
+      { task: 'voice bot for our call centre', requestsPerDay: 8000 },
+      ['latencyTargetMs'],
+      [],
+    ],
+    [
+      'an open model too big for the team’s own GPUs asks whether data may go to a rented GPU',
+      {
+        modelName: 'Llama 3.1 70B',
+        task: 'answer staff questions about our products from 50,000 policy documents',
+        unlabeledCorpus: 'large',
+        gpuName: 'RTX 4090',
+        gpuCount: 1,
+      },
+      ['dataMustStayOnPrem'],
+      [],
+    ],
+    [
+      'a task in a few words with no shape asks the shape after the goal',
+      { task: 'make it better at our insurance domain', modelName: 'GPT-4o mini' },
+      ['goals', 'taskType'],
+      [],
+    ],
+    [
       'on a phone, device memory is asked before residency or GPUs',
       { task: 'suggest short replies offline on the phone', taskType: 'generate', deployment: 'mobile' },
       ['deviceMemoryGB'],
