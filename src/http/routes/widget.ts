@@ -22,6 +22,7 @@ export const CHAT_PAGE = `<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Adaptation Advisor</title>
+  <link rel="icon" href="data:,">
   <meta name="description" content="Ask how to adapt a foundation model to your project: prompting, RAG, LoRA, fine-tuning or distillation, with costs and sources.">
   <style>
     html, body { margin: 0; height: 100%; }

@@ -116,6 +116,9 @@ form button:disabled, .chips button:disabled { opacity: .5; cursor: default; }
   .log { padding: 10px; }
   .message { max-width: 100%; }
   .chips, form, .status { padding-left: 10px; padding-right: 10px; }
+  /* One row of chips that scrolls sideways, so the answer keeps the screen. */
+  .chips { flex-wrap: nowrap; overflow-x: auto; scrollbar-width: none; }
+  .chips button { flex: 0 0 auto; }
 }`;
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -573,6 +576,8 @@ form button:disabled, .chips button:disabled { opacity: .5; cursor: default; }
         this.session = stored;
         this.messages = Array.isArray(history.messages) ? history.messages : [];
         this.log.replaceChildren();
+        // The welcome comes back too, so the restored page looks like the one that was left.
+        this.renderMessage(this.introMessage());
         for (const message of this.messages) this.renderMessage(message);
         const last = this.messages.at(-1);
         if (last?.role === 'assistant') this.showChips(chipsFor(last, this.messages));
@@ -586,10 +591,8 @@ form button:disabled, .chips button:disabled { opacity: .5; cursor: default; }
       }
     }
 
-    greet(note) {
-      this.log.replaceChildren();
-      if (note) this.addNote(note);
-      const intro = {
+    introMessage() {
+      return {
         id: 'intro',
         role: 'assistant',
         metadata: { kind: 'greeting', provisional: false },
@@ -602,7 +605,12 @@ form button:disabled, .chips button:disabled { opacity: .5; cursor: default; }
           },
         ],
       };
-      this.renderMessage(intro);
+    }
+
+    greet(note) {
+      this.log.replaceChildren();
+      if (note) this.addNote(note);
+      this.renderMessage(this.introMessage());
       this.showChips(STARTERS);
     }
 
