@@ -32,6 +32,14 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bmodel\s+on\s+(?:the\s+|our\s+|their\s+)(?:[\w'-]+\s+){0,3}?(?:android\s+|ios\s+)?(?:phones?|smartphones?|tablets?|ipads?)\b`,
         // "a note-taking app, iOS and Android … nothing leaves the device".
         String.raw`\b(?:ios\s+(?:and|&|\/)\s+android|android\s+(?:and|&|\/)\s+ios)\b(?=[^\n]{0,200}\b(?:on[\s-]device|offline|locally|leaves\s+the\s+(?:device|phone)))`,
+        // "ship a small assistant inside our android app … 2GB of RAM", "iphone app. ios gives us maybe 3 gb".
+        String.raw`\b(?:android|ios|iphone|mobile)\s+app\b(?=[^\n]{0,120}\b(?:\d+(?:\.\d+)?\s?(?:gb|gigs?)\b|ram\b|offline|on[\s-]device|locally))`,
+        // "runs on pixel 8s (8GB)", "flagship androids with 12gb ram", "6 GB devices … on the phone".
+        String.raw`\b(?:runs?|running|on)\s+(?:the\s+|our\s+)?(?:pixel\s*\d+\w*|galaxy\s+s\d+\w*|iphone\s*\d+\w*)\b`,
+        String.raw`\b(?:flagship|mid[\s-]range|low[\s-]end|budget|older)\s+(?:androids|android\s+phones|phones|iphones)\b`,
+        String.raw`(?<!\b(?:call|calls|called|calling|talk|talking|speak|speaking|us|them|me)\s)\bon\s+the\s+(?:phone|handset|tablet)\b(?!\s+(?:with|to)\b)`,
+        // "the tablets have 6 gigs", "our android tablets".
+        String.raw`\b(?:the|our|android|field)\s+tablets?\s+(?:have|has|with|run)\b`,
       ].join('|'),
       'g',
     ),
@@ -60,6 +68,9 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:in|inside)\s+a\s+(?:web\s+)?browser\b`,
         String.raw`\b(?:smart\s+(?:speakers?|displays?|glasses|cameras?|watch(?:es)?)|wearables?|smartwatch(?:es)?|set[\s-]top\s+box(?:es)?)\b`,
         String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+)?(?:laptops?|jetson|raspberry\s+pi|edge\s+devices?|embedded\s+\w+)\b`,
+        // "customers install it on their own laptops", "student is phi-3 mini running on windows laptops".
+        String.raw`\binstall\w*\s+(?:it\s+)?on\s+(?:their|our|the|users'?|customers'?)\s+(?:own\s+)?(?:laptops?|pcs|desktops?|machines|computers)\b`,
+        String.raw`\b(?:running|runs?|on)\s+(?:windows|mac|linux|corporate|company|employee)\s+(?:laptops?|pcs|desktops?|notebooks?)\b`,
       ].join('|'),
       'g',
     ),
@@ -78,6 +89,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bcolo(?:cated|cation)?\b(?=[^.;!?\n]{0,60}\b(?:our|own)\s+(?:hardware|servers?|machines?|gpus?|racks?)\b)`,
         String.raw`[,(]\s*on[\s-]?prem(?:ise|ises)?\s*\)?(?=\s*(?:[.;!?,]|$))`,
         String.raw`\bair[\s-]?gapped\b`,
+        String.raw`\bon[\s-]?prem(?:ise|ises)?[\s-]only\b`,
         String.raw`\b(?:gpus?|cards?|\d+\s?x?\s?(?:mi\d{3}x?|[ahlbt]\d{1,3}[a-z]?|v100|h200)s?)\s+on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?|live|stay)\s+(?:it\s+|the\s+model\s+|everything\s+)?(?:on|in)\s+(?:the\s+)?(?:[a-z]+'s\s+)?own\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure)\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?)\s+(?:it\s+|the\s+model\s+|everything\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|locally\s+on\s+our\s+servers|in\s+our\s+data\s?cent(?:er|re))\b`,
@@ -126,6 +138,10 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+)?on\s+(?:a|an|our)\s+(?:own\s+)?(?:gke|eks|aks)\b`,
         // "self-host on our own k8s in AWS with vLLM".
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+)?(?:on|in)\s+(?:our\s+own\s+|our\s+)?(?:k8s|kubernetes|cluster|eks|gke|aks|vms?|instances?)\s+(?:in|on)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud)\b`,
+        // "everything lives in our own gcp project on GKE", "all in aws under our own account, g5 boxes".
+        String.raw`\b(?:in|on)\s+our\s+own\s+(?:gcp|aws|azure(?!\s+openai)|google\s+cloud)\s+(?:project|account|subscription|tenant|vpc)\b`,
+        String.raw`\b(?:aws|gcp|azure(?!\s+openai))\s+under\s+our\s+own\s+account\b`,
+        String.raw`\bwe\s+run\s+vllm\b|\bvllm\s+ourselves\b`,
       ].join('|'),
       'g',
     ),
@@ -141,7 +157,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bcloud\s+api\b`,
         String.raw`\bcall(?:s|ing)?\s+(?:gpt[\w.-]*|claude|gemini|openai|anthropic)\b`,
         String.raw`\b(?:thru|through|via|over)\s+(?:the\s+|their\s+|an\s+)?(?:api|endpoints?)\b`,
-        String.raw`\b(?:on|via|through|using|use)\s+(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,
+        String.raw`\b(?:on|via|through|thru|using|use|in)\s+(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,
       ].join('|'),
       'g',
     ),

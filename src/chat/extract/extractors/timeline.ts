@@ -1,17 +1,11 @@
 /**
- * @module Timelines: "in 2 weeks", "by next month" (4), "within 3 months" (13), "ASAP", and deadlines given as dates
+ * @module Timelines: "in 2 weeks", "by next month" (4), "within 3 months" (13), and deadlines given as dates
  * ("by March 15", "before 1 April 2027", "by the end of Q1", "by the end of the year"), counted from the context's
  * `today`.
  */
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, createSpanIndex, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
-
-/**
- * "ASAP" and "urgent" are read as two weeks: the shortest horizon people give in weeks. A convention, not a
- * figure from a source; the evidence keeps the user's word.
- */
-export const ASAP_TIMELINE_WEEKS = 2;
 
 const UNIT = '(days?|weeks?|wks?|months?|mos?|quarters?|years?)';
 /** Words after a duration that make it something other than a deadline: "3 months of logs", "5 years experience". */
@@ -36,7 +30,7 @@ const NEXT =
   /\b(?:by|before|until)\s+(?:the\s+)?next\s+(week|month|quarter)\b|\bby\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(week|month|quarter)\b|\bnext\s+(week|month|quarter)\b(?=[^.;!?\n]{0,20}\b(?:deadline|launch|ship|live|ready|done|due)\b)|\b(?:launch|ship|live|ready|done|due|deadline\s+is)\s+next\s+(week|month|quarter)\b/g;
 /** "8 weeks to deliver", "twelve weeks till launch", "3 weeks, tops", "at most a month": the time left. */
 const TIME_TO_DELIVER = new RegExp(
-  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:left\\s+)?(?:(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)|(?:till|until|before|to)\\s+(?:the\\s+)?(?:launch|go[\\s-]live|release|deadline|demo|production))\\b|(?<![$€£\\d.,]\\s?)\\b(${COUNT_SOURCE})\\s+${UNIT},?\\s+(?:tops|max(?:imum)?|at\\s+(?:the\\s+)?most)\\b|\\bat\\s+(?:the\\s+)?most\\s+(${COUNT_SOURCE})\\s+${UNIT}\\b`,
+  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:left\\s+)?(?:(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)|(?:till|until|before|to)\\s+(?:the\\s+)?(?:launch|go[\\s-]live|release|deadline|demo|production|pilot|rollout|roll[\\s-]out|trial|board\\s+meeting|review))\\b|(?<![$€£\\d.,]\\s?)\\b(${COUNT_SOURCE})\\s+${UNIT},?\\s+(?:tops|max(?:imum)?|at\\s+(?:the\\s+)?most)\\b|\\bat\\s+(?:the\\s+)?most\\s+(${COUNT_SOURCE})\\s+${UNIT}\\b`,
   'g',
 );
 /** "between 4 and 6 weeks", "4-6 weeks", "in 3 to 4 months": the middle of the range. */
@@ -46,7 +40,7 @@ const RANGE = new RegExp(
 );
 /** "three two-week sprints left": sprints times their length. */
 const SPRINTS = new RegExp(
-  `\\b(${COUNT_SOURCE})\\s+(${COUNT_SOURCE}|one|two|three|four)[\\s-]weeks?\\s+sprints?\\b`,
+  `\\b(${COUNT_SOURCE})\\s+(${COUNT_SOURCE}|one|two|three|four)[\\s-]weeks?\\s+sprints?\\b|\\b(${COUNT_SOURCE})\\s+sprints?\\s+of\\s+(${COUNT_SOURCE}|one|two|three|four)\\s+weeks?(?:\\s+each)?\\b`,
   'g',
 );
 /** "by the next sprint … sprints are two weeks": one sprint, of the length said. */
@@ -55,7 +49,8 @@ const SPRINT_LENGTH = new RegExp(
   `\\bsprints?\\s+(?:are|is|last|lasts|run|runs|=)\\s+(?:about\\s+|usually\\s+|always\\s+)?(${COUNT_SOURCE}|one|two|three|four)\\s+weeks?\\b|\\b(${COUNT_SOURCE}|one|two|three|four)[\\s-]weeks?\\s+sprints?\\b`,
 );
 
-const FORTNIGHT = /\b(?:in|within|by|next|about|only)\s+(?:a|one|the\s+next)\s+fortnight\b/g;
+const FORTNIGHT =
+  /\b(?:in|within|by|next|about|only)\s+(?:a|one|the\s+next)\s+fortnight\b|\b(?:a|one)\s+fortnight\s+(?:to|until|till|before|left)\b/g;
 
 /** "which is like 8 weeks out": the time until a date named before. */
 const WEEKS_OUT = new RegExp(
@@ -67,9 +62,6 @@ const IS_FINE = new RegExp(
   `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:is|are|would\\s+be)\\s+(?:fine|ok|okay|acceptable|realistic|enough)\\b`,
   'g',
 );
-const ASAP =
-  /\b(?:asap|a\.s\.a\.p\.?|as\s+soon\s+as\s+possible|urgent(?:ly)?|right\s+away|(?:needed|wanted|need|want)\s+(?:it|this|that|one)\s+yesterday|by\s+yesterday)\b/g;
-
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DEADLINE_CUE = String.raw`\b(?:by|before|until|till|due(?:\s+(?:on|in|by))?|deadline\s+(?:is|of)|live\s+(?:on|in|by)|(?:timeline|deadline|target\s+date|(?:ship|launch|release|go[\s-]live|delivery|due)\s+date)\s*(?:is|:)|(?:demo|launch|go[\s-]live|release|ship|deliver|present)\w*\s+(?:[\w']+\s+){0,4}?on)\s+(?:the\s+)?`;
@@ -211,7 +203,7 @@ function amountOf(phrase: string): number | undefined {
   return parseCount(phrase);
 }
 
-/** Finds `timelineWeeks` from a bounded duration, a deadline word, "a quarter is fine", "next month" or "ASAP". */
+/** Finds `timelineWeeks` from a bounded duration, a deadline word, "a quarter is fine" or "next month" ("ASAP" is none). */
 export const extractTimeline: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -223,8 +215,8 @@ export const extractTimeline: Extractor = (message, context) => {
   }
   // "three two-week sprints": the sprints' total; "between 4 and 6 weeks": the middle of the range.
   for (const match of allMatches(SPRINTS, lower)) {
-    const sprints = amountOf(match[1] ?? '');
-    const length = amountOf(match[2] ?? '');
+    const sprints = amountOf(match[1] ?? match[3] ?? '');
+    const length = amountOf(match[2] ?? match[4] ?? '');
     if (sprints !== undefined && length !== undefined && sprints * length > 0)
       findings.push(findingFromMatch('timelineWeeks', sprints * length, match));
   }
@@ -301,8 +293,7 @@ export const extractTimeline: Extractor = (message, context) => {
       if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
     }
   }
-  for (const match of allMatches(ASAP, lower))
-    findings.push(findingFromMatch('timelineWeeks', ASAP_TIMELINE_WEEKS, match));
+  // "ASAP", "we needed it yesterday": urgent, but no number of weeks (independent readers agree); nothing is read.
   // "we demo to the board in a fortnight": two weeks.
   for (const match of allMatches(FORTNIGHT, lower)) findings.push(findingFromMatch('timelineWeeks', 2, match));
   if (context.today !== undefined) {

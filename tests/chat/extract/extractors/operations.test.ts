@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDeployment } from '../../../../src/chat/extract/extractors/deployment.ts';
 import { extractLanguages } from '../../../../src/chat/extract/extractors/languages.ts';
 import { extractLatency, REAL_TIME_LATENCY_MS } from '../../../../src/chat/extract/extractors/latency.ts';
-import { ASAP_TIMELINE_WEEKS, extractTimeline } from '../../../../src/chat/extract/extractors/timeline.ts';
+import { extractTimeline } from '../../../../src/chat/extract/extractors/timeline.ts';
 import { extractVolume } from '../../../../src/chat/extract/extractors/volume.ts';
 import { run } from '../extract-helpers.ts';
 
@@ -44,10 +44,8 @@ describe('extractTimeline', () => {
     ['in 2 weeks', 2],
     ['by next month', 4],
     ['within 3 months', 13],
-    ['ASAP', ASAP_TIMELINE_WEEKS],
     ['deadline is 6 weeks', 6],
     ['in 10 days', 1.4],
-    ['we needed it yesterday', ASAP_TIMELINE_WEEKS],
   ])('reads %j as %d weeks', (message, weeks) => {
     expect(run(extractTimeline, message)).toEqual({ timelineWeeks: weeks });
   });
@@ -58,6 +56,9 @@ describe('extractTimeline', () => {
     '€800 a month',
     'founded 5 years ago',
     'we closed 40 tickets yesterday',
+    // Urgent, but no number of weeks.
+    'ASAP',
+    'we needed it yesterday',
   ])('ignores %j', (message) => {
     expect(run(extractTimeline, message)).toEqual({});
   });
