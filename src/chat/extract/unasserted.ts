@@ -72,7 +72,7 @@ const PAST_ANY = new RegExp(`${PAST.source}|${PAST_AFTER.source}`, 'g');
 /** (A dot between digits, as in "Llama 3.1", ends no sentence.) */
 const SENTENCE_BREAK = /[!?;\n]|\.(?!\d)/g;
 /** Sub-clause separators inside a sentence with a past cue. */
-const SUB_CLAUSE_BREAK = /,|\bbut\b|\bwhile\b|\bwhereas\b/g;
+const SUB_CLAUSE_BREAK = /,|\s-+\s|\bbut\b|\bwhile\b|\bwhereas\b/g;
 /** A sub-clause that speaks about today: "but now 1 A10G", "we have 8 A100s". */
 const PRESENT =
   /^\s*(?:(?:but|and|so|while|whereas)\s+)?(?:now|currently|today|these\s+days|at\s+the\s+moment|at\s+present|right\s+now|nowadays)\b|\b(?:we|i)\s+(?:now\s+)?(?:have|'ve\s+got|use|run|own|rent|are|am)\b|\bwe're\b|\bwe've\b/;

@@ -24,7 +24,7 @@ const NO_CITATIONS = new RegExp(
     String.raw`\b(?:citations?|sources?)\s+(?:are\s+)?(?:optional|unnecessary)\b`,
     String.raw`\b(?:citations?|sources?|references?)\b[^.;!?\n]{0,30}?\b(?:nice[\s-]to[\s-]have|(?:but\s+)?not\s+(?:required|needed|necessary|a\s+must))\b`,
     String.raw`\bno\s+(?:need\s+(?:to|for)\s+(?:cite|citations?|sources?)|citations?(?:\s+needed|\s+required)?)\b`,
-    String.raw`\b(?:don't|dont|do\s+not|doesn't|doesnt|does\s+not|won't|wont|never)\s+(?:really\s+)?(?:need|have|require|care\s+about|want)\s+(?:to\s+)?(?:cite|citations?|sources?|references?)\b`,
+    String.raw`\b(?:don't|dont|do\s+not|doesn't|doesnt|does\s+not|won't|wont|never)\s+(?:really\s+|actually\s+|even\s+)?(?:need|have|require|care\s+about|want)\s+(?:to\s+)?(?:cite|citations?|sources?|references?)\b`,
   ].join('|'),
   'g',
 );

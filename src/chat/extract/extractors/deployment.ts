@@ -69,7 +69,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:smart\s+(?:speakers?|displays?|glasses|cameras?|watch(?:es)?)|wearables?|smartwatch(?:es)?|set[\s-]top\s+box(?:es)?)\b`,
         String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+)?(?:laptops?|jetson|raspberry\s+pi|edge\s+devices?|embedded\s+\w+)\b`,
         // "customers install it on their own laptops", "student is phi-3 mini running on windows laptops".
-        String.raw`\binstall\w*\s+(?:it\s+)?on\s+(?:their|our|the|users'?|customers'?)\s+(?:own\s+)?(?:laptops?|pcs|desktops?|machines|computers)\b`,
+        String.raw`\b(?:install\w*|ship\w*|deploy\w*|put)\s+(?:it\s+|[\w.-]+\s+){0,4}?on\s+(?:their|our|the|users'?|customers'?)\s+(?:own\s+)?(?:[a-z]+(?:'s|s')\s+|[a-z]+\s+team's\s+)?(?:laptops?|pcs|desktops?|machines|computers)\b`,
         String.raw`\b(?:running|runs?|on)\s+(?:windows|mac|linux|corporate|company|employee)\s+(?:laptops?|pcs|desktops?|notebooks?)\b`,
       ].join('|'),
       'g',

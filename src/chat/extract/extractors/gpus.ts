@@ -101,7 +101,9 @@ const UNLISTED_GPU = new RegExp(
 const APPLE_MACHINE = /\b(?:macbook|mac\s+(?:studio|mini|pro)|imac|apple\s+silicon|m[1-4]\s+(?:pro|max|ultra))\b/;
 
 /** A count said right after the name: "H100s. eight of them." */
-const COUNT_OF_THEM = new RegExp(`^s?[.,:;]?\\s*(${COUNT_SOURCE})\\s+of\\s+them\\b`);
+const COUNT_OF_THEM = new RegExp(
+  `^s?(?:\\s+(?:here|there|now|total))?[.,:;]?\\s*(?:(?:and\\s+)?there\\s+are\\s+|(?:we\\s+have\\s+))?(${COUNT_SOURCE})\\s+of\\s+them\\b`,
+);
 
 /** Characters after a GPU name read for its memory and count ("H100 (80 GB) x 8", "A100s with 40 GB each"). */
 const AFTER_WINDOW = 60;

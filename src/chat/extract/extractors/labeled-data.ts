@@ -140,6 +140,10 @@ const MAX_PROMPT_DEMONSTRATIONS = 32;
 const PER_UNIT_AFTER =
   /^\s*(?:each|apiece|per\s+(?:tenant|client|customer|brand|user|account|store|team|language|character|title|game)|for\s+each\s+(?:one|of\s+them|tenant|client|customer))\b/;
 
+/** "…, each with roughly", "each of them has about": the count that follows is per unit. */
+const PER_UNIT_BEFORE =
+  /\beach\s+(?:(?:of\s+them|one)\s+)?(?:with|has|having|gets?)\s+(?:roughly\s+|about\s+|around\s+|~\s*|maybe\s+)?$/;
+
 export const extractLabeledData: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -177,10 +181,14 @@ export const extractLabeledData: Extractor = (message) => {
     const count = lowerEnd(match);
     if (count !== undefined && count <= MAX_EXAMPLES) findings.push(findingFromMatch('labeledExamples', count, match));
   }
-  // "50-200 examples each" (per tenant, per client): a share, not the team's total.
+  // "50-200 examples each" (per tenant, per client), "9 lines, each with a thousand tickets": a share, not the total.
   for (let index = findings.length - 1; index >= 0; index--) {
     const item = findings[index] as Finding;
-    if (PER_UNIT_AFTER.test(lower.slice(item.end, item.end + 40))) findings.splice(index, 1);
+    if (
+      PER_UNIT_AFTER.test(lower.slice(item.end, item.end + 40)) ||
+      PER_UNIT_BEFORE.test(lower.slice(Math.max(0, item.start - 30), item.start))
+    )
+      findings.splice(index, 1);
   }
   for (const match of allMatches(NO_LABELS, lower)) findings.push(findingFromMatch('labeledExamples', 0, match));
   return dropContained(findings);
