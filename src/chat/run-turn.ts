@@ -126,6 +126,15 @@ export function runTurn(
   const maxQuestions = options.maxQuestions ?? DEFAULT_MAX_QUESTIONS;
   // The values a "what if" asks about take part in this turn like stated ones; the "what if" path saves only the facts
   // stated beside it ("if we had 8 H100s…? (we have two L4s)" keeps the two L4s).
+  // "Fine-tuned GPT-4o tokens are pricier, aren't they?" asked about the model the team already names: a question
+  // about the plan, not a "what if" on another model.
+  if (
+    extraction.hypothetical?.modelName !== undefined &&
+    extraction.hypothetical.modelName === previous.profile.modelName
+  ) {
+    const { hypothetical: _asked, ...rest } = extraction;
+    extraction = { ...rest, intents: { ...extraction.intents, whatIf: false } };
+  }
   const statedBesideWhatIf = extraction.hypothetical === undefined ? undefined : extraction;
   if (extraction.hypothetical !== undefined)
     extraction = { ...extraction, fields: { ...extraction.fields, ...extraction.hypothetical } };

@@ -259,3 +259,15 @@ describe('the translation agency conversation', () => {
     expect(fields('and for serving? we translate ~50k sentences a day').requestsPerDay).toBe(50_000);
   });
 });
+
+describe('a fit question about another model, asked without "our"', () => {
+  it('"will Qwen2.5 32B fit on an A10G for serving?" is answered on that model, and saves nothing', async () => {
+    const [first, fit] = await converse([
+      'We run a support SaaS with 300 tenants, about 180k drafts a day, Claude 3.5 Sonnet today, we can switch models, 120,000 approved replies, 4x A10G nodes (1 GPU each). Just recommend.',
+      'will Qwen2.5 32B fit on an A10G for serving, and can 4 of them handle 180k drafts a day?',
+    ]);
+    expect(fit?.kind).toBe('what-if');
+    expect(fit?.reply).toContain('serving Qwen2.5 32B in 16-bit');
+    expect(fit?.state.profile).toEqual(first?.state.profile);
+  });
+});

@@ -119,8 +119,12 @@ export function extractProfile(
   if (
     (intents.asksFit !== undefined || intents.asksCost !== undefined) &&
     !intents.whatIf &&
-    /\b(?:our|my)\b/.test(prepared.lower) &&
-    findings.some((item) => item.field === 'modelName' || item.field === 'modelParamsB')
+    findings.some((item) => item.field === 'modelName' || item.field === 'modelParamsB') &&
+    // The model is named inside the question ("will Qwen2.5 32B fit on an A10G?"), not stated beside it.
+    (/\b(?:our|my)\b/.test(prepared.lower) ||
+      !dropUnstated(prepared, findings, false).some(
+        (item) => item.field === 'modelName' || item.field === 'modelParamsB',
+      ))
   )
     intents.whatIf = true;
   // A "what if" is read twice: as facts (what the team states beside the question: "(we have two L4s)") and as the
