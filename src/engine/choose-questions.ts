@@ -418,6 +418,12 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   if (destination.method === 'preference-tuning' && input.preferencePairs === undefined) {
     ask('preferencePairs', 'Preference tuning needs hundreds to thousands of chosen/rejected pairs.');
   }
+  // DPO starts from a model that already follows instructions: a base checkpoint needs supervised tuning first.
+  if (destination.method === 'preference-tuning' && input.modelStage === undefined && facts.weightsAvailable !== false)
+    ask(
+      'modelStage',
+      'Preference tuning starts from an instruction-tuned model; a base checkpoint needs supervised tuning (or its published instruct version) first.',
+    );
   if (SUPERVISED_DESTINATIONS.has(destination.method) && input.labeledExamples === undefined) {
     ask('labeledExamples', `${name(destination.method)} learns from examples; their number decides whether it can.`);
   }

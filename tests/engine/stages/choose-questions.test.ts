@@ -61,6 +61,20 @@ describe('questions (stage 7): the rule behind each question', () => {
       [],
     ],
     [
+      'preference pairs on an open model of unknown stage ask whether it is a base or an instruct checkpoint',
+      {
+        modelName: 'Mistral 7B',
+        task: 'internal writing assistant',
+        taskType: 'generate',
+        preferencePairs: 8000,
+        goals: ['alignment'],
+        gpuName: 'RTX 4090',
+        gpuCount: 1,
+      },
+      ['modelStage'],
+      [],
+    ],
+    [
       'a task in a few words with no shape asks the shape after the goal',
       { task: 'make it better at our insurance domain', modelName: 'GPT-4o mini' },
       ['goals', 'taskType'],
