@@ -232,6 +232,8 @@ const BOUND_WORDS =
  * A negated attachment or satisfaction still says the team has the value: "we're not attached to GPT-4o", "not
  * happy with our Llama 3 8B".
  */
+/** A speaker correcting themselves: "er no", "oh no wait", "sorry no", "…no, a 3090". */
+const SELF_CORRECTION = /(?:\b(?:er|erm|uh|um|oh|sorry|wait|oops)[,.\s]+no\b|\.\.\.\s*no\b)/;
 const KEEPS_THE_VALUE = /\b(?:attached|married|tied|locked|wedded|committed|happy|satisfied|thrilled|impressed)\b/;
 
 /** Values that are themselves the negative answer ("none", false): a negation before them confirms, not denies. */
@@ -246,6 +248,8 @@ export function isNegatedValue(lower: string, start: number, field: ProfileField
   if (NEGATIVE_VALUES.has(value)) return false;
   const before = clauseBefore(lower, start, 60);
   const match = (NEGATABLE_FIELDS.has(field) ? NEGATED_BEFORE : NEGATED_VERB_BEFORE).exec(before);
+  // "a 4070... er no, a 3090": the "no" takes back what came before; the value after it is the corrected one.
+  if (match !== null && SELF_CORRECTION.test(before.slice(Math.max(0, match.index - 12)))) return false;
   return match !== null && !BOUND_WORDS.test(match[0]) && !KEEPS_THE_VALUE.test(match[0]);
 }
 

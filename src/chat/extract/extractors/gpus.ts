@@ -102,7 +102,7 @@ const APPLE_MACHINE = /\b(?:macbook|mac\s+(?:studio|mini|pro)|imac|apple\s+silic
 
 /** A count said right after the name: "H100s. eight of them." */
 const COUNT_OF_THEM = new RegExp(
-  `^s?(?:\\s+(?:here|there|now|total))?[.,:;]?\\s*(?:(?:and\\s+)?there\\s+are\\s+|(?:we\\s+have\\s+))?(${COUNT_SOURCE})\\s+of\\s+them\\b`,
+  `^s?(?:\\s+(?:here|there|now|total))?[.,:;]?\\s*(?:(?:and\\s+)?there\\s+are\\s+|(?:we\\s+have\\s+))?(${COUNT_SOURCE})\\s+of\\s+(?:them|em|'em)\\b`,
 );
 
 /** Characters after a GPU name read for its memory and count ("H100 (80 GB) x 8", "A100s with 40 GB each"). */

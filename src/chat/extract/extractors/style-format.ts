@@ -12,6 +12,8 @@ const STYLE = new RegExp(
     String.raw`\b(?:must|has\s+to|needs\s+to|should)\s+be\s+(?:in|as)\s+markdown\b|\bexact\s+(?:headings|sections|layout)\b`,
     String.raw`\b(?:brand|house|company|our|corporate|editorial)\s+(?:voice|tone|style(?:\s?guide)?|guidelines)\b`,
     String.raw`\btone\s+of\s+voice\b`,
+    // "icons in our pixel art style", "in our own illustration style".
+    String.raw`\bin\s+our\s+(?:own\s+)?(?:[a-z-]+\s+){1,2}(?:style|look|aesthetic)\b`,
     String.raw`\b(?:fix|fixes|fixing|get|gets|nail|nails|match|matches|change|changes)\s+(?:the|its|our)\s+tone\b`,
     String.raw`\bsounds?\s+(?:like\s+a\s+robot|robotic|too\s+(?:formal|stiff|casual))\b`,
     String.raw`\b(?:into|as)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?json\b`,

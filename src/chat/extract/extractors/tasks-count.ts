@@ -15,7 +15,7 @@ const PER_TENANT = new RegExp(
 );
 /** "3 different tasks", "five separate use cases", "for 12 tenants". */
 const TASKS = new RegExp(
-  `(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|unrelated|independent|specialised|specialized|related|main|core|nlp|downstream|classification)\\s+){0,2}${TASK_NOUN}\\b|(${COUNT_SOURCE})\\s+tenants\\b`,
+  `(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|unrelated|independent|specialised|specialized|related|main|core|nlp|downstream|classification)\\s+){0,2}${TASK_NOUN}\\b|(${COUNT_SOURCE})\\s+tenants\\b|(${COUNT_SOURCE})\\s+(?:different|distinct|separate)\\s+(?:things|jobs)\\b`,
   'g',
 );
 /** "a single task", "just one use case". */
@@ -31,7 +31,7 @@ export const extractTasksCount: Extractor = (message) => {
     const earlier = createSpanIndex(findings);
     for (const match of allMatches(pattern, lower)) {
       if (earlier.covers(match.index)) continue;
-      const count = parseCount(match[1] ?? match[2] ?? '');
+      const count = parseCount(match[1] ?? match[2] ?? match[3] ?? '');
       if (count === undefined || !Number.isInteger(count) || count < 1 || count > MAX_TASKS) continue;
       // "the top 20 tenants", "our biggest 5 clients": a subset of them, not how many there are.
       if (
