@@ -622,6 +622,14 @@ function applyUnderstood(
   // List fields (goals, what was tried) gain items across turns; a correction replaces them.
   const profile = mergeProfile(previous.profile, extraction.fields, extraction.corrections) as Profile;
   if (memoryOfAnotherGpu(previous.profile, extraction.fields, knowledge)) delete profile.gpuMemoryGB;
+  // Goals taken back ("drop citations from my goals", "we don't need citations") leave the list.
+  const removed = new Set<string>(extraction.removedGoals ?? []);
+  if (extraction.fields.needsCitations === false) removed.add('citations');
+  if (removed.size > 0 && profile.goals !== undefined) {
+    const kept = profile.goals.filter((goal) => !removed.has(goal) || (extraction.fields.goals ?? []).includes(goal));
+    if (kept.length > 0) profile.goals = kept;
+    else delete profile.goals;
+  }
   return { ...previous, profile, evidence, skippedFields };
 }
 

@@ -6,6 +6,7 @@ import { Profile, type ProfileField } from '../../profile/profile-schema.ts';
 import { LIST_FIELDS } from '../fields/merge-profile.ts';
 import { EXTRACTORS, FIELD_REGISTRY, fieldEntry } from '../fields/registry.ts';
 import { findCorrections } from './corrections.ts';
+import { goalsNamedIn, REMOVED_GOAL } from './extractors/goals.ts';
 import { extractIntents } from './intents.ts';
 import { allMatches, prepareMessage, sentenceAround } from './prepare-message.ts';
 import { readShortAnswer } from './short-answer.ts';
@@ -140,8 +141,18 @@ export function extractProfile(
     addImplied(fields as Partial<Profile>, evidence);
     return fields as Partial<Profile>;
   };
+  const removed = [
+    ...new Set(allMatches(REMOVED_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? ''))),
+  ];
+  const removedGoals = removed.length > 0 ? { removedGoals: removed } : {};
   if (!intents.whatIf)
-    return { fields: collect(stated), evidence, corrections: findCorrections(prepared, stated), intents };
+    return {
+      fields: collect(stated),
+      evidence,
+      corrections: findCorrections(prepared, stated),
+      intents,
+      ...removedGoals,
+    };
   // The values only the question reading keeps are the ones asked about.
   const statedFindings = new Set(dropUnstated(prepared, findings, false));
   const asked = chooseFindings(dropUnstated(prepared, findings, true).filter((item) => !statedFindings.has(item)));
@@ -220,11 +231,11 @@ const RULED_OUT_FIELDS: ReadonlySet<ProfileField> = new Set([
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */
 const QUESTION_SENTENCE =
-  /(?:^|[.!?\n][^\S\n]*)(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:can|could|would|should|does|do|is|are|will|how\s+(?:many|much))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
+  /(?:^|(?<=[.!?\n])[^\S\n]*)(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:can|could|would|should|does|do|is|are|will|how\s+(?:many|much))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
 
 /** "What about 70B instead?", "how about Qwen2.5 14B instead": another choice weighed, up to the sentence's end. */
 const OTHER_CHOICE_SENTENCE =
-  /(?:^|[.!?\n][^\S\n]*)(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:what|how)\s+about\b(?:[^.!?\n]|\.(?=\d))*/g;
+  /(?:^|(?<=[.!?\n])[^\S\n]*)(?:so\s+|and\s+|ok(?:ay)?,?\s+)?(?:what|how)\s+about\b(?:[^.!?\n]|\.(?=\d))*/g;
 
 /**
  * Drops findings the user did not assert: contrasted values, a model or GPU ruled out ("… so Claude is out"),

@@ -91,6 +91,8 @@ export interface Extraction {
   fields: Partial<Profile>;
   /** The values a "what if" message asks about ("what if we had 8 GPUs?" → gpuCount 8); only when `intents.whatIf`. */
   hypothetical?: Partial<Profile>;
+  /** Goals the team takes back ("drop 'citations' from my goals"): removed from the goals said before. */
+  removedGoals?: NonNullable<Profile['goals']>;
   /** For each extracted field, the exact words of the message it came from. */
   evidence: Partial<Record<ProfileField, string>>;
   /** Fields the user explicitly corrected ("actually 3 GPUs", "make that 500 examples"). */

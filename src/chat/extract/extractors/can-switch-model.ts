@@ -15,7 +15,7 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:free|open|happy|willing|fine)\s+to\s+(?:pick|choose|use|try|go\s+with)\s+(?:any|another|a\s+different|whatever|whichever|other)\s+(?:\w+\s+)?(?:models?|llms?)`,
     String.raw`(?:switching|changing|moving)\s+(?:the\s+|our\s+)?(?:models?|llms?|providers?|vendors?)\s+(?:is|would\s+be)\s+(?:(?:totally|completely|perfectly)\s+)?(?:fine|ok|okay|an\s+option|possible|on\s+the\s+table|no\s+problem)`,
     String.raw`(?:any|whichever|whatever)\s+(?:(?:open|open[\s-]weights?|other|decent|good)\s+)?model\s+(?:works|is\s+fine|is\s+ok|will\s+do|you\s+(?:suggest|recommend))`,
-    String.raw`(?:don't|do\s+not)\s+care\s+(?:which|what)\s+model|no\s+(?:strong\s+)?preference\s+(?:on|for)\s+(?:the\s+)?model|model[\s-]agnostic`,
+    String.raw`(?:don't|do\s+not)\s+care\s+(?:about\s+(?:the\s+)?model(?:\s+(?:brand|vendor|provider))?|(?:which|what)\s+model)|no\s+(?:strong\s+)?preference\s+(?:on|for)\s+(?:the\s+)?model|model[\s-]agnostic`,
     String.raw`open\s+to\s+(?:other|another|a\s+different|switching|changing)\s+(?:models?|llms?|providers?)`,
     String.raw`(?:happily|gladly|happy\s+to|willing\s+to|glad\s+to)\s+(?:switch|move|migrate)\s+(?:to|over\s+to)\s+(?:a|an|another|some)\b`,
     String.raw`(?:can|could)\s+(?:swap|replace)\s+(?:the\s+|our\s+)?model(?:\s+(?:entirely|out|completely))?`,

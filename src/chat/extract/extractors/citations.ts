@@ -6,7 +6,11 @@ const SOURCE_NOUN = String.raw`(?:(?:the\s+|its\s+|their\s+|our\s+)?(?:(?:exact|
 const CITE = new RegExp(
   [
     String.raw`\bcit(?:e|es|ing|ation|ations)\b(?:\s+(?:(?:the|our|its|their)\s+)?(?:sources?|policy|policies|documents?|docs|passages?|sections?|clauses?|articles?|pages?|regulations?|references?))?`,
-    String.raw`\b(?:show|shows|showing|give|gives|giving|provide|provides|providing|include|includes|including|list|link(?:s|ing)?\s+to|point(?:s|ing)?\s+to|quote|quotes|quoting|reference|references|referencing|with|attach|surface)\s+${SOURCE_NOUN}`,
+    String.raw`\b(?:show|shows|showing|give|gives|giving|provide|provides|providing|include|includes|including|list|link(?:s|ing)?\s+to|point(?:s|ing)?\s+to|quote|quotes|quoting|reference|references|referencing|attach|surface)\s+${SOURCE_NOUN}`,
+    // (\"headlines with their article text\" pairs data; only \"with sources / citations\" asks for them.)
+    String.raw`\bwith\s+(?:the\s+|its\s+|their\s+)?(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:sources?|citations?|references?)\b`,
+    // "answers with the clause it came from", "with the exact passage".
+    String.raw`\bwith\s+the\s+(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:clause|passage|section|page|paragraph|document|policy)s?\s+(?:it|they|that)\s+(?:came|comes|is|are|was|were)\s+from\b`,
     String.raw`\b(?:traceable|verifiable|grounded|attributable)\s+(?:to\s+(?:the\s+)?(?:sources?|docs|documents|policy)|answers?)\b`,
     String.raw`\bsource\s+(?:attribution|links?)\b`,
     String.raw`\b(?:and|must|has\s+to|should)\s+quote\s+(?:it|them|the\s+source)\b`,
@@ -25,6 +29,8 @@ const NO_CITATIONS = new RegExp(
     String.raw`\b(?:citations?|sources?|references?)\b[^.;!?\n]{0,30}?\b(?:nice[\s-]to[\s-]have|(?:but\s+)?not\s+(?:required|needed|necessary|a\s+must))\b`,
     String.raw`\bno\s+(?:need\s+(?:to|for)\s+(?:cite|citations?|sources?)|citations?(?:\s+needed|\s+required)?)\b`,
     String.raw`\b(?:don't|dont|do\s+not|doesn't|doesnt|does\s+not|won't|wont|never)\s+(?:really\s+|actually\s+|even\s+)?(?:need|have|require|care\s+about|want)\s+(?:to\s+)?(?:cite|citations?|sources?|references?)\b`,
+    // "drop 'citations' from my goals", "remove citations", "forget the citations".
+    String.raw`\b(?:drop|remove|forget|scrap|delete|take\s+out|strike)\s+(?:the\s+)?['"]?(?:citations?|sources?)['"]?`,
   ].join('|'),
   'g',
 );

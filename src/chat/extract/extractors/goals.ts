@@ -63,7 +63,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'cost',
-    /\b(?:too\s+(?:expensive|costly|pricey)|(?:run|serve|host)\s+(?:it\s+)?cheap(?:ly|er)|cheap(?:ly|er)\s+to\s+run|(?:cut|cutting|reduce|reducing|lower|lowering|slash|halve)\s+(?:the\s+|our\s+|that\s+|this\s+|my\s+)?(?:costs?|bill|spend|api\s+(?:costs?|bill))|(?:costs?|bill|spend)\s+(?:is|are)\s+(?:getting\s+)?(?:way\s+|far\s+|much\s+|really\s+|just\s+)?(?:too\s+high|killing|exploding|out\s+of\s+control|scary|painful|huge|(?:the|a|our)\s+(?:main\s+|real\s+|big\s+)?(?:problem|issue))|(?:the\s+)?(?:costs?|bill|price)\s+is\s+what\s+hurts|(?:killing|eating|burning\s+(?:through\s+)?)\s*(?:our\s+|my\s+|the\s+)?(?:runway|margins?|budget)|(?:get|bring|drive|push)\s+(?:that|it|this|the\s+(?:bill|costs?|spend)|costs?)\s+down|(?:it's|it\s+is|its|that's|problem\s+is|issue\s+is)\s+(?:just\s+|really\s+|only\s+)?the\s+(?:cost|price|bill|api\s+bill)\b(?!\s+of\s+(?:training|the\s+gpus?|hardware))|cheaper|costs?\s+too\s+much|paying\s+(?:way\s+|far\s+|much\s+)?too\s+much|(?:can't|cannot|can\s+not)\s+afford|unaffordable|getting\s+expensive)\b/g,
+    /\b(?:too\s+(?:expensive|costly|pricey)|(?:run|serve|host)\s+(?:it\s+)?cheap(?:ly|er)|cheap(?:ly|er)\s+to\s+run|(?:cut|cutting|reduce|reducing|lower|lowering|slash|halve)\s+(?:the\s+|our\s+|that\s+|this\s+|my\s+)?(?:costs?|bill|spend|api\s+(?:costs?|bill))|(?:costs?|bill|spend)\s+(?:is|are)\s+(?:getting\s+)?(?:way\s+|far\s+|much\s+|really\s+|just\s+)?(?:too\s+high|killing|exploding|out\s+of\s+control|scary|painful|huge|(?:the|a|our)\s+(?:main\s+|real\s+|big\s+)?(?:problem|issue))|(?:the\s+)?(?:costs?|bill|price)\s+is\s+what\s+hurts|(?:killing|eating|burning\s+(?:through\s+)?)\s*(?:our\s+|my\s+|the\s+)?(?:runway|margins?|budget)|(?:get|bring|drive|push)\s+(?:that|it|this|the\s+(?:bill|costs?|spend)|costs?)\s+down|(?:it's|it\s+is|its|that's|problem\s+is|issue\s+is)\s+(?:just\s+|really\s+|only\s+)?the\s+(?:cost|price|bill|api\s+bill)\b(?!\s+of\s+(?:training|the\s+gpus?|hardware))|cheaper|costs?\s+too\s+much|paying\s+(?:way\s+|far\s+|much\s+)?too\s+much|(?:can't|cannot|can\s+not)\s+afford|unaffordable|getting\s+expensive|(?:cost|costs|the\s+bill|price)\s+(?:is|are)\s+(?:the\s+|our\s+)?(?:main|primary|only|real|key|biggest|number\s+one)\s+(?:goal|concern|driver|issue|problem|priority)|(?:wants?|need|needs)\s+(?:that|it|this|the\s+bill|costs?)\s+(?:cut|halved|cut\s+in\s+half|down))\b/g,
   ],
   [
     'latency',
@@ -76,13 +76,31 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
 ];
 
 const DISMISSED_BEFORE =
-  /\b(?:(?:don't|dont|do\s+not|doesn't|does\s+not|not)\s+(?:really\s+)?(?:care|worry|fuss)\s+(?:much\s+)?(?:about|for)\s+(?:the\s+|our\s+|any\s+)?|no\s+need\s+(?:for|to)\s+(?:\w+\s+){0,2})$/;
+  /\b(?:(?:don't|dont|do\s+not|doesn't|does\s+not|not)\s+(?:really\s+)?(?:care|worry|fuss)\s+(?:much\s+)?(?:about|for)\s+(?:the\s+|our\s+|any\s+)?|no\s+need\s+(?:for|to)\s+(?:\w+\s+){0,2}|(?:drop|remove|forget|scrap|delete|take\s+out|strike)\s+(?:the\s+)?['"]?)$/;
 const NOT_NEEDED_AFTER =
   /^\s*(?:are|is)?\s*(?:n't|not|aren't|isn't)\s+(?:needed|required|necessary|important|a\s+(?:concern|priority|problem)|critical)|^\s*(?:doesn't|does\s+not|don't|do\s+not)\s+matter|^[^.;!?]{0,30}?\b(?:not\s+(?:required|needed|necessary|a\s+must)|optional|nice[\s-]to[\s-]have)\b/;
+
+/** "Goals: cost, style", "the goal is COST and style": the goals listed in the team's own words. */
+const GOALS_LISTED = /\b(?:(?:our|my|the)\s+)?goals?\s*(?:are|is|:|=)\s*((?:[^.;!?\n](?!\bnot\b)){1,60})/g;
+
+/** "drop 'citations' from my goals", "remove latency from the goals": goals the team takes back. */
+export const REMOVED_GOAL =
+  /\b(?:drop|remove|forget|scrap|delete|take\s+out|strike)\s+(?:the\s+)?['"]?([a-z-]+(?:\s+[a-z-]+)?)['"]?\s+(?:from|off)\s+(?:my|our|the)\s+goals?\b|\b([a-z-]+)\s+is\s+not\s+(?:a|one\s+of\s+(?:my|our|the))\s+goals?\b/g;
+
+/** The goals named in `text` with the goals question's own words. */
+export function goalsNamedIn(text: string): Goal[] {
+  return GOAL_WORDS.filter(([, pattern]) => allMatches(pattern, text).length > 0).map(([goal]) => goal);
+}
 
 export const extractGoals: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
+  for (const match of allMatches(GOALS_LISTED, lower)) {
+    // The list ends where a new clause starts ("…cutting cost per call, quality is already fine").
+    const list = (match[1] ?? '').split(/,\s*(?:[a-z-]+\s+){0,2}(?:is|are|was|were)\b/)[0] ?? '';
+    const listed = goalsNamedIn(list);
+    if (listed.length > 0) findings.push(findingFromMatch('goals', listed, match));
+  }
   for (const [goal, pattern] of GOAL_PATTERNS) {
     for (const match of allMatches(pattern, lower)) {
       if (isNegatedBefore(lower, match.index, 12)) continue;

@@ -1,0 +1,62 @@
+/**
+ * Found by the ninth new-user trial (seven personas, 80 turns): goals the user took back stayed in the profile and
+ * turned a cost case into retrieval; numbers quoted back from the advisor, compared against or asked about were
+ * saved as the team's facts; "headlines with their article text" asked for citations; a second question in a message
+ * kept its GPUs as the team's.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse as converseWith } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const converse = (messages: string[]) => converseWith(messages, knowledge);
+const fields = (text: string) => extractProfile(text, { knowledge, today: '2026-12-04' }).fields;
+
+describe('goals said and taken back', () => {
+  it('reads goals stated outright, and pairs data is no request for citations', () => {
+    const read = fields(
+      "yes, we don't care about the model brand, cost is the main goal. we have an archive of ~400k published headlines with their article text.",
+    );
+    expect(read).toMatchObject({ goals: ['cost'], canSwitchModel: true });
+    expect(read.needsCitations).toBeUndefined();
+    expect(fields('the CFO wants that cut in half').goals).toEqual(['cost']);
+    expect(fields('answers with the clause it came from').needsCitations).toBe(true);
+    expect(fields('our goal is to classify tickets').task).toBe('classify tickets');
+  });
+
+  it('"drop citations from my goals" removes it, and the advice follows', async () => {
+    const [before, after] = await converse([
+      'We generate news headlines with GPT-4o, 1M requests a day, quality is good enough, we can switch models. We need answers with sources. Just recommend.',
+      "Please drop 'citations' from my goals entirely. Goals: cost, style.",
+    ]);
+    expect(before?.state.profile.goals).toContain('citations');
+    expect(after?.state.profile.goals).toEqual(expect.arrayContaining(['cost', 'style']));
+    expect(after?.state.profile.goals).not.toContain('citations');
+    expect(after?.state.profile.needsCitations).toBe(false);
+    expect(after?.recommendation?.destination.method).not.toBe('rag');
+  });
+});
+
+describe('numbers that are not the team’s facts', () => {
+  it.each([
+    ['$321 for 2M requests a day on one GPU sounds way too low, is that sized for our volume?', 'oneTimeBudgetUSD'],
+    ['ok. so what would serving it cost per month vs our current $38k?', 'monthlyBudgetUSD'],
+  ] as const)('%s keeps no %s', (text, field) => {
+    expect(fields(text)[field]).toBeUndefined();
+  });
+
+  it('GPUs asked about in a second question are asked about, not owned', () => {
+    const read = extractProfile(
+      'how much would it cost per month to serve the 8B for 2M categorizations/day, compared with the $38k we pay now? would it fit on a couple of L4s?',
+      { knowledge },
+    );
+    expect(read.fields.gpuName).toBeUndefined();
+    expect(read.hypothetical?.gpuName).toBe('NVIDIA L4');
+  });
+});
