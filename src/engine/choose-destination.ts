@@ -223,15 +223,30 @@ export function wishList(
           strong: true,
         });
       }
-      wishes.push({
-        methods: ['preference-tuning'],
-        objective: 'preference',
-        why:
-          base && input.instructCheckpoint !== undefined
-            ? `Preference pairs teach which of two answers is better (DPO): run it from the published instruction-tuned checkpoint (${input.instructCheckpoint}), not the base, which has no supervised stage yet.`
-            : 'Preference pairs teach which of two answers is better (DPO, RLHF): the fix for answers that are acceptable but not what people prefer.',
-        strong: true,
-      });
+      // A behaviour to learn (task skill, format, style) with enough examples of it, and no supervised stage yet:
+      // supervised tuning first, preference tuning from that checkpoint after (the plan adds it).
+      // (Not when the team names preferences as the goal, or already has a supervised stage: a fine-tuned checkpoint
+      // or a supervised tune it tried.)
+      const supervisedDone =
+        profile.modelStage === 'fine-tuned' ||
+        (profile.tried ?? []).some((entry) => (SFT_SIBLINGS as readonly string[]).includes(entry.method));
+      const supervisedFirst =
+        !base &&
+        !preferenceSpent &&
+        !supervisedDone &&
+        !(profile.goals ?? []).includes('alignment') &&
+        has(BEHAVIOUR_NEEDS) &&
+        sufficient(data.sft);
+      if (!supervisedFirst)
+        wishes.push({
+          methods: ['preference-tuning'],
+          objective: 'preference',
+          why:
+            base && input.instructCheckpoint !== undefined
+              ? `Preference pairs teach which of two answers is better (DPO): run it from the published instruction-tuned checkpoint (${input.instructCheckpoint}), not the base, which has no supervised stage yet.`
+              : 'Preference pairs teach which of two answers is better (DPO, RLHF): the fix for answers that are acceptable but not what people prefer.',
+          strong: true,
+        });
     }
     // A teacher is named and the named model is the smaller one: the team distils into the model it named (unless
     // the volume is too low for the teacher's bill to matter).

@@ -559,3 +559,29 @@ describe('serving from a CPU server when there are no GPUs', () => {
     expect(result.assumptions.some((entry) => entry.field === 'estimates.cpuServing')).toBe(false);
   });
 });
+
+describe('supervised tuning before preference tuning (ninth new-user trial)', () => {
+  it('a behaviour with enough examples and some preference pairs trains supervised first, then DPO from it', async () => {
+    const { loadKnowledge } = await import('../../../src/knowledge/load-knowledge.ts');
+    const { recommend } = await import('../../../src/engine/recommend.ts');
+    const knowledge = await loadKnowledge(new URL('../../../knowledge/', import.meta.url).pathname);
+    const profile = {
+      task: 'make the coding agent pick tools and arguments reliably',
+      taskType: 'code' as const,
+      labeledExamples: 8000,
+      preferencePairs: 10_000,
+      modelName: 'Qwen2.5 32B',
+      gpuName: 'NVIDIA A10G',
+      gpuCount: 4,
+    };
+    const plan = recommend(profile, knowledge, { explain: 'none' }).plan.flatMap((step) => step.methods);
+    expect(plan.indexOf('preference-tuning')).toBeGreaterThan(
+      plan.findIndex((method) => method === 'lora' || method === 'qlora'),
+    );
+    // Preferences named as the goal, or a supervised checkpoint already there: DPO is the destination.
+    const aligned = recommend({ ...profile, goals: ['alignment'] }, knowledge, { explain: 'none' });
+    expect(aligned.destination.method).toBe('preference-tuning');
+    const tuned = recommend({ ...profile, modelStage: 'fine-tuned' }, knowledge, { explain: 'none' });
+    expect(tuned.destination.method).toBe('preference-tuning');
+  });
+});
