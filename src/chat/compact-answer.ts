@@ -181,12 +181,19 @@ function costLine(recommendation: Recommendation, name: (method: MethodId) => st
       `training an open student yourself instead ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs${estimates.oneTimeUSD ? `, ≈ $${money.format(estimates.oneTimeUSD)} rented` : ''}`,
     );
   } else if (estimates?.trainingGpuHours !== undefined) {
+    // Fits the team's GPUs only with an adjustment (shorter sequences): said with the figure, not left for later.
+    const condition =
+      estimates.oneTimeUSD === 0 && estimates.memoryGB?.fit === 'fits-if' && estimates.memoryGB.adjustments?.length
+        ? ` only if you ${joinWords([...estimates.memoryGB.adjustments])}`
+        : '';
     parts.push(
-      estimates.oneTimeUSD === 0
-        ? timedOnOwnGpu(recommendation)
-          ? `${name(method)} on your GPUs ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs, no rental`
-          : `${name(method)} on your GPUs, no rental (their speed is not in the catalog: ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours on a datacenter GPU, longer on yours)`
-        : `${name(method)} ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs${estimates.oneTimeUSD === undefined ? '' : `, ≈ $${money.format(estimates.oneTimeUSD)}`}`,
+      estimates.oneTimeUSD === 0 && condition
+        ? `${name(method)} on your GPUs${condition}, ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs, no rental; otherwise rented`
+        : estimates.oneTimeUSD === 0
+          ? timedOnOwnGpu(recommendation)
+            ? `${name(method)} on your GPUs ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs, no rental`
+            : `${name(method)} on your GPUs, no rental (their speed is not in the catalog: ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours on a datacenter GPU, longer on yours)`
+          : `${name(method)} ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs${estimates.oneTimeUSD === undefined ? '' : `, ≈ $${money.format(estimates.oneTimeUSD)}`}`,
     );
   } else if (estimates?.oneTimeUSD === 0 && estimates.memoryGB !== undefined && !provider) {
     // An image generator on the team's GPUs: no rent, and no time from a formula that counts text tokens.

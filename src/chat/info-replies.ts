@@ -116,12 +116,18 @@ export function costReply(
       own && ownOption?.hours !== undefined && (ownOption.count ?? 1) > 1
         ? ` (about ${money.format(ownOption.hours)} h on your ${ownOption.count} GPUs)`
         : '';
+    // Fits the team's GPUs only with an adjustment (shorter sequences): said first, with renting as the way out.
+    const fitsIf =
+      own && estimates.memoryGB?.fit === 'fits-if' && estimates.memoryGB.adjustments?.length
+        ? `Only if you ${joinWords([...estimates.memoryGB.adjustments])} does ${name} fit your GPUs; otherwise it runs on a rented GPU. `
+        : '';
     lines.push(
-      own && !timedOnOwnGpu(recommendation)
-        ? `${name} on your GPUs, with no rental cost; their speed is not in the catalog, so the hours are for a datacenter GPU: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project, longer on yours.`
-        : own
-          ? `${name} on your GPUs: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${elapsed}, and no rental cost.`
-          : `${name}: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`,
+      fitsIf +
+        (own && !timedOnOwnGpu(recommendation)
+          ? `${name} on your GPUs, with no rental cost; their speed is not in the catalog, so the hours are for a datacenter GPU: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project, longer on yours.`
+          : own
+            ? `${name} on your GPUs: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${elapsed}, and no rental cost.`
+            : `${name}: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`),
     );
   }
   // "Renting instead" only beside training on the team's own GPUs: a rented estimate already is the rental.
@@ -189,7 +195,7 @@ export function costReply(
         ? options.planModelMonthlyUSD
         : undefined);
   // (The base model on the team's own GPUs: "no rent" says nothing a training question asked about.)
-  if (running !== undefined && !(estimates?.monthlyUSD === undefined && running === 0)) {
+  if (running !== undefined && !(estimates?.monthlyUSD === undefined && running === 0 && !options.monthlyFirst)) {
     // A provider's job or an API model is billed per call, not per GPU-hour.
     const api =
       estimates?.monthlyUSD !== undefined &&
@@ -204,7 +210,7 @@ export function costReply(
           : `Running it: about $${count.format(running)} a month of API calls at your volume (${API_REQUEST_SIZE}).`
         : running === 0
           ? 'Serving it on GPUs you own costs no rent.'
-          : `Serving it around the clock: about $${count.format(running)} a month of GPU time at the catalog's rental price${stated ? `, against the $${count.format(options.currentMonthlySpendUSD ?? 0)} a month you pay today` : ''} (no rent if the GPU is yours).`,
+          : `Serving it around the clock: about $${count.format(running)} a month of GPU time at the catalog's rental price${stated ? `, against the $${count.format(options.currentMonthlySpendUSD ?? 0)} a month you pay today` : ''} (no rent if the GPU is yours).${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` That is one copy of the model, sized for memory, not for ${count.format(options.requestsPerDay ?? 0)} requests a day: serving that volume takes several GPUs, and the throughput they need is not estimated here.` : ''}`,
     );
   }
   // Asked what it costs a month, with no running figure to give: say what the bill is made of and what it needs.
@@ -583,8 +589,13 @@ export function promptSizeReply(
   profile: Partial<Profile>,
   inputTokens: number,
 ): string | undefined {
-  const name = recommendation.destination.model.name ?? profile.modelName;
-  const price = knowledge.models.find((model) => model.name === name)?.apiPrice;
+  // The bill asked about is the one the team pays: the named API model's, else the model the plan runs on.
+  const priced = (modelName: string | null | undefined) =>
+    knowledge.models.find((model) => model.name === modelName)?.apiPrice;
+  const name = priced(profile.modelName)
+    ? profile.modelName
+    : (recommendation.destination.model.name ?? profile.modelName);
+  const price = priced(name);
   const volume = profile.requestsPerDay;
   const assumed = `The bill assumed about ${count.format(DEFAULT_INPUT_TOKENS_PER_REQUEST)} input and ${count.format(DEFAULT_OUTPUT_TOKENS_PER_REQUEST)} output tokens a request`;
   if (price === undefined || volume === undefined || name === undefined)
@@ -595,6 +606,9 @@ export function promptSizeReply(
   const included = inputTokens <= DEFAULT_INPUT_TOKENS_PER_REQUEST;
   return `${included ? 'Yes' : 'No'}: ${lowerFirst(assumed)}. At about ${count.format(inputTokens)} input tokens a request, ${count.format(volume)} requests a day come to about $${count.format(monthly)} a month at ${plainModelName(name)}'s list price ($${price.usdPerMillionInput} / $${price.usdPerMillionOutput} per million input / output tokens, ${price.where}, as of ${price.asOf}), before any caching discount.`;
 }
+
+/** Requests a day from which one serving GPU, sized for memory only, is said not to be sized for the volume. */
+const THROUGHPUT_CAVEAT_REQUESTS_PER_DAY = 50_000;
 
 /** The request size an API bill assumes (the estimator's defaults), said with every bill from list prices. */
 const API_REQUEST_SIZE = `assuming about ${count.format(DEFAULT_INPUT_TOKENS_PER_REQUEST)} input and ${count.format(DEFAULT_OUTPUT_TOKENS_PER_REQUEST)} output tokens a request; long prompts or retrieved passages raise it in proportion`;

@@ -60,3 +60,28 @@ describe('numbers that are not the team’s facts', () => {
     expect(read.hypothetical?.gpuName).toBe('NVIDIA L4');
   });
 });
+
+describe('costs from the figures already known', () => {
+  it('re-costs a longer prompt on the named API model, and says one serving GPU is not sized for the volume', async () => {
+    const [, sized] = await converse([
+      'We generate news headlines with GPT-4o, 1M requests a day, cost is the main goal, we can switch models, 400k headline examples. Just recommend.',
+      'each request pulls 3k tokens into the prompt: does your API cost number include that?',
+    ]);
+    // 1,000,000 × 30 × (3,000 × $2.50 + 300 × $10) / 1M = $315,000.
+    expect(sized?.reply).toContain('about $315,000 a month');
+    const [, monthly] = await converse([
+      'We classify 2M transactions a day with Claude, we pay $38k a month, we can switch models, we want Llama 3.1 8B on AWS, 1M labeled examples, no GPUs. Just recommend.',
+      'how much would it cost per month?',
+    ]);
+    expect(monthly?.reply).toContain('not for 2,000,000 requests a day');
+  });
+
+  it('a fit that needs shorter sequences says so with the cost, and renting is the way out', async () => {
+    const [, cost] = await converse([
+      'We want our coding agent to pick tools reliably with Qwen2.5 32B; we have 4x A10G nodes (1 GPU each) and 8000 successful trajectories of about 12k tokens each; prompting plateaued. Just recommend.',
+      'how much would it cost and how long?',
+    ]);
+    expect(cost?.state.profile.labeledExamples).toBe(8000);
+    expect(cost?.reply).toMatch(/^Only if you .+ does \S+ fit your GPUs; otherwise it runs on a rented GPU\./);
+  });
+});

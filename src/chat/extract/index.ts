@@ -107,6 +107,27 @@ export function extractProfile(
     if (PREFERENCE_WORDS.test(sentenceAround(prepared.lower, item.start)))
       findings[index] = { ...item, field: 'preferencePairs' };
   }
+  // "Each trajectory is long, like 12k tokens": the length of one example, not the size of a corpus.
+  // ("docs are about 250k tokens total" is the corpus: then the example reading goes.)
+  for (let index = findings.length - 1; index >= 0; index--) {
+    const item = findings[index] as Finding;
+    if (
+      item.field === 'exampleTokens' &&
+      /^\s*(?:total|in\s+total|overall|altogether|combined|all\s+together)\b/.test(
+        prepared.lower.slice(item.end, item.end + 20),
+      )
+    )
+      findings.splice(index, 1);
+  }
+  const exampleSpans = findings.filter((item) => item.field === 'exampleTokens');
+  for (let index = findings.length - 1; index >= 0; index--) {
+    const item = findings[index] as Finding;
+    if (
+      (item.field === 'corpusTokens' || item.field === 'unlabeledCorpus') &&
+      exampleSpans.some((example) => item.start < example.end && example.start < item.end)
+    )
+      findings.splice(index, 1);
+  }
   // "6,000 chosen/rejected pairs" are preference pairs, not supervised examples.
   const pairSpans = findings.filter((item) => item.field === 'preferencePairs');
   for (let index = findings.length - 1; index >= 0; index--) {

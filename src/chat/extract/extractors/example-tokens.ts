@@ -9,7 +9,7 @@ import type { Extractor, Finding } from '../types.ts';
 
 const AMOUNT = String.raw`((?<![\d.,])\d{1,3}(?:,\d{3})+|(?<![\d.,])\d+(?:\.\d+)?)\s?(k|thousand)?`;
 /** The things one training example is made of. */
-const ITEM = String.raw`(?:examples?|documents?|docs|inputs?|samples?|records?|pairs?|letters?|tickets?|transcripts?|contracts?|notes|applications?|conversations?|calls?|emails?|reports?|files?|pages?)`;
+const ITEM = String.raw`(?:examples?|documents?|docs|inputs?|samples?|records?|pairs?|letters?|tickets?|transcripts?|contracts?|notes|applications?|conversations?|calls?|emails?|reports?|files?|pages?|trajector(?:y|ies)|traces?|episodes?)`;
 /** "N tokens each", "N tokens per document", "N tokens long", "N tokens on average". */
 const TOKENS_PER_ITEM = new RegExp(
   `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:(?:each|apiece|long|on\\s+average|(?:on\\s+)?(?:each|a|per)\\s+side)\\b|per\\s+(?:${ITEM}|responses?|completions?)\\b)`,
@@ -17,7 +17,7 @@ const TOKENS_PER_ITEM = new RegExp(
 );
 /** "each example is about 2k tokens", "our documents are ~5,000 tokens", "a document averages 3k tokens". */
 const ITEM_IS_TOKENS = new RegExp(
-  `\\b${ITEM}\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b`,
+  `\\b${ITEM}\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long,?\\s+|like\\s+)*${AMOUNT}\\s?tokens?\\b`,
   'g',
 );
 /** "… plus ~600 tokens of JSON output": the output added to the input's length. */
