@@ -85,3 +85,20 @@ describe('costs from the figures already known', () => {
     expect(cost?.reply).toMatch(/^Only if you .+ does \S+ fit your GPUs; otherwise it runs on a rented GPU\./);
   });
 });
+
+describe('the task and the input kind, as the team corrects them', () => {
+  it.each([
+    ["We're on Azure and would like to use Azure OpenAI (GPT-4o mini).", undefined],
+    ['I only mentioned photos because we want to REMOVE them.', undefined],
+    ['the task is: score how well a CV matches a job description', 'score how well a CV matches a job description'],
+  ])('%s → task %j', (text, task) => {
+    expect(fields(text).task).toBe(task);
+  });
+
+  it('photos to strip are not the input, and "modality is text" is read', () => {
+    expect(
+      fields('should we strip names, photos, ages and addresses from the CVs before training?').modality,
+    ).toBeUndefined();
+    expect(fields('The model takes TEXT input (the transcript), not audio. modality is text.').modality).toBe('text');
+  });
+});

@@ -41,7 +41,7 @@ const IMAGE_GENERATION =
  * "screenshots in", "text only", "it's audio".
  */
 const STATED =
-  /\b(?:(?:it's|it\s+is|this\s+is|that's|so\s+it's|we\s+need|we\s+want|we\s+use)\s+(?:an?\s+|the\s+)?(audio|speech|image|vision[\s-]language|multimodal|code|text|diffusion)\s+(?:model|one|setup|task|data|problem|thing|stuff)|(?:the\s+)?model\s+is\s+an?\s+(audio|speech|image|vision[\s-]language|multimodal|code|text)\s+(?:model|one)|(speech|audio|voice|images?|photos?|screenshots?|scans?|code|text)\s+in,?\s+(?:\w+\s+){0,2}out|(?:it's|it\s+is)\s+(audio|images?|text|code)(?=\s*[,.;!]|\s*$)|(text)[\s-]only|(?:just|only)\s+(text)(?!\s+(?:format|output|is\s+fine)))\b/g;
+  /\b(?:(?:it's|it\s+is|this\s+is|that's|so\s+it's|we\s+need|we\s+want|we\s+use)\s+(?:an?\s+|the\s+)?(audio|speech|image|vision[\s-]language|multimodal|code|text|diffusion)\s+(?:model|one|setup|task|data|problem|thing|stuff)|(?:the\s+)?model\s+is\s+an?\s+(audio|speech|image|vision[\s-]language|multimodal|code|text)\s+(?:model|one)|(speech|audio|voice|images?|photos?|screenshots?|scans?|code|text)\s+in,?\s+(?:\w+\s+){0,2}out|(?:it's|it\s+is)\s+(audio|images?|text|code)(?=\s*[,.;!]|\s*$)|(text)[\s-]only|(?:just|only)\s+(text)(?!\s+(?:format|output|is\s+fine))|modality\s*(?:is|=|:)\s*(audio|speech|image|vision[\s-]language|code|text)|takes\s+(text|audio|images?|code)\s+input)\b/g;
 const STATED_KIND: readonly (readonly [RegExp, Modality])[] = [
   [/^(?:audio|speech|voice)$/, 'audio'],
   [/^(?:vision[\s-]language|multimodal|screenshots?|scans?)$/, 'vision-language'],
@@ -54,6 +54,12 @@ const STATED_KIND: readonly (readonly [RegExp, Modality])[] = [
  * Finds `modality`. Vision-language wins over image when images come with questions or text. "Voice" alone is
  * ignored because "brand voice" is about style.
  */
+/** Words that take a thing out of the input ("strip … photos", "redact the images"). */
+const REMOVED_BEFORE =
+  /\b(?:strip\w*|remov\w*|redact\w*|delet\w*|exclud\w*|without|drop\w*|blank\w*\s+out)\b[^.;!?\n]{0,40}$/;
+const REMOVED_AFTER =
+  /^[^.;!?\n]{0,30}\b(?:to|we)\s+(?:want\s+to\s+|need\s+to\s+)?(?:remove|strip|redact|delete|exclude)\b/;
+
 export const extractModality: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -66,6 +72,12 @@ export const extractModality: Extractor = (message, context) => {
       const end = start + match[0].length;
       if (earlier.overlaps(start, end)) continue;
       if (isNegatedBefore(lower, start, 15)) continue;
+      // "strip names, photos and ages from the CVs", "we want to REMOVE them": something taken out, not the input.
+      if (
+        REMOVED_BEFORE.test(lower.slice(Math.max(0, start - 50), start)) ||
+        REMOVED_AFTER.test(lower.slice(end, end + 50))
+      )
+        continue;
       covered.push({ start, end });
       findings.push(findingFromMatch('modality', modality, match));
     }

@@ -4,7 +4,7 @@ import type { Extractor, Finding } from '../types.ts';
 
 /** The clause after "we want to", "the task is", "we're building", "use case:" up to the end of the clause. */
 const TASK =
-  /\b(?:(?:we|i|and|but)(?:\s+|(?='))(?:want|need|would\s+like|'d\s+like|are\s+trying|'re\s+trying|plan|hope)\s+(?:(?:(?:the|our|an?)\s+)?(?:ai|model|llm|bot|chatbot|assistant|system|npcs?|characters?)\s+)?to|(?:the\s+|our\s+|my\s+)?(?:(?:task|use[\s-]case|job)(?:\s+is(?:\s+to)?|\s*:)|goal\s+is\s+to)|(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:building|making|creating|developing)|(?:trying|looking)\s+to)\s+(?!(?:know|understand|find\s+out|ask|check|get\s+a\s+recommendation|figure\s+out\s+(?:which|what|how)|adapt|fine[\s-]?tune|distil\w*|compress|shrink|use\s+(?:[a-z']+\s+){0,3}?(?:rag|lora|qlora|fine[\s-]?tuning|prompt\w*|distillation)|recommend|start\s+over|reset|(?:cut|reduce|lower|halve|trim)\s+(?:the\s+|our\s+)?(?:costs?|bill|spend\w*)|(?:be|stay|get|come\s+in)\s+(?:under|below|within|at\s+most)|spend|pay|save)\b|(?:run|use|deploy|host|self[\s-]?host|serve|try|rent|buy)\s+(?:it\b|(?:the\s+|a\s+|an\s+)?(?:llama|mistral|mixtral|qwen|gemma|phi|gpt|claude|gemini|whisper|bert|t5|sdxl|stable|clip|[ahlb]\d{2,3}|rtx)))([a-z][^.;!?\n]{3,120}?)(?=\s*(?:[.;!?\n]|,\s*(?:and\s+)?(?:we|our|it|the|but|with|using|on|in|budget|data|docs)\b|\s+(?:and|but)\s+(?:we|our|it)\b|\s+(?:using|with|on|in)\s+(?:a|an|our|\d|the\s+\w+\s+gpus?)\b|$))/g;
+  /\b(?:(?:we|i|and|but)(?:\s+|(?='))(?:want|need|would\s+like|'d\s+like|are\s+trying|'re\s+trying|plan|hope)\s+(?:(?:(?:the|our|an?)\s+)?(?:ai|model|llm|bot|chatbot|assistant|system|npcs?|characters?)\s+)?to|(?:the\s+|our\s+|my\s+)?(?:(?:task|use[\s-]case|job)(?:\s+is(?:\s+to)?\s*:?|\s*:)|goal\s+is\s+to)|(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:building|making|creating|developing)|(?:trying|looking)\s+to)\s+(?!(?:know|understand|find\s+out|ask|check|get\s+a\s+recommendation|figure\s+out\s+(?:which|what|how)|adapt|fine[\s-]?tune|distil\w*|compress|shrink|use\s+(?:[a-z']+\s+){0,3}?(?:rag|lora|qlora|fine[\s-]?tuning|prompt\w*|distillation)|recommend|start\s+over|reset|(?:cut|reduce|lower|halve|trim)\s+(?:the\s+|our\s+)?(?:costs?|bill|spend\w*)|(?:be|stay|get|come\s+in)\s+(?:under|below|within|at\s+most)|spend|pay|save)\b|(?:run|use|deploy|host|self[\s-]?host|serve|try|rent|buy|stay\s+on|switch\s+to|move\s+to)\s+(?:it\b|(?:the\s+|a\s+|an\s+)?(?:llama|mistral|mixtral|qwen|gemma|phi|gpt|claude|gemini|whisper|bert|t5|sdxl|stable|clip|[ahlb]\d{2,3}|rtx|azure|openai|aws|bedrock|vertex|anthropic|google|an?\s+(?:open|smaller|cheaper|different|local)|our\s+own)))([a-z][^.;!?\n]{3,120}?)(?=\s*(?:[.;!?\n]|,\s*(?:and\s+)?(?:we|our|it|the|but|with|using|on|in|budget|data|docs)\b|\s+(?:and|but)\s+(?:we|our|it)\b|\s+(?:using|with|on|in)\s+(?:a|an|our|\d|the\s+\w+\s+gpus?)\b|$))/g;
 
 /** Where a task phrase ends: the clause's end, or a new clause about the team, its data or its setup. */
 const TASK_END = String.raw`(?=\s*(?:[.;!?\n(]|,\s*(?:and\s+)?(?:we|our|it|the|but|with|using|on|in|budget|data|docs)\b|\s+(?:and|but)\s+(?:we|our|it|they|the)\b|\s+(?:using|with|on|in)\s+(?:a|an|our|\d|the\s+\w+\s+gpus?)\b|$))`;
@@ -38,8 +38,9 @@ export const extractTask: Extractor = (message) => {
     const start = match.index + match[0].length - phrase.length;
     const text = message.original.slice(start, start + phrase.length).trim();
     if (text.split(/\s+/).length < 2) continue;
-    // "we're building this on weekends": a pronoun is not a task.
+    // "we're building this on weekends": a pronoun is not a task; nor is "REMOVE them" (a verb and a pronoun).
     if (/^(?:this|that|it|something|stuff|things?)\b/i.test(text)) continue;
+    if (text.split(/\s+/).length <= 3 && /\b(?:them|it|those|these|that|this)\s*$/i.test(text)) continue;
     findings.push(finding('task', text, start, start + phrase.length));
   }
   return findings;
