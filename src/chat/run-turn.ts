@@ -769,10 +769,12 @@ function verdictChanges(
   after: Recommendation,
   knowledge: Knowledge,
   labels: { viable: string; notViable: string },
+  kept?: MethodId,
 ): string[] {
   const becameViable: string[] = [];
   const becameNotViable: string[] = [];
   for (const item of after.recommendations) {
+    if (item.method === kept) continue;
     const was = before.recommendations.find((other) => other.method === item.method);
     if (was === undefined || (was.verdict === 'not-viable') === (item.verdict === 'not-viable')) continue;
     (item.verdict === 'not-viable' ? becameNotViable : becameViable).push(methodName(item.method, knowledge));
@@ -857,11 +859,20 @@ function whatIfReply(
       `It would need about ${Math.round(memory.needed)} GB of the ${memory.available} GB of GPU memory you would have.`,
     );
   }
+  // The verdicts describe the model named; when the plan would move to another model, they are said as such, and the
+  // method the plan keeps is not listed as lost.
+  const movedOn = model.switched ? ' on the model you named' : '';
   parts.push(
-    ...verdictChanges(current, hypothetical, knowledge, {
-      viable: 'Would become viable',
-      notViable: 'Would stop being viable',
-    }),
+    ...verdictChanges(
+      current,
+      hypothetical,
+      knowledge,
+      {
+        viable: `Would become viable${movedOn}`,
+        notViable: `Would stop being viable${movedOn}`,
+      },
+      model.switched ? hypothetical.destination.method : undefined,
+    ),
   );
   parts.push(NOTHING_SAVED);
   return parts.join(' ');
