@@ -31,6 +31,10 @@ export const INTAKE_MAX_QUESTIONS = 5;
  * Tasks judged item by item (a label, fields, an image): the shape says what must get better (the task itself), so
  * the questions are about data and volume, not about the goal.
  */
+/** A task whose own words say its shape (drafting, tagging, extracting, answering, searching, transcribing, code). */
+const SHAPE_SAID =
+  /\b(?:draft\w*|writ\w*|summari[sz]\w*|generat\w*|translat\w*|rewrit\w*|classif\w*|categori[sz]\w*|tag\w*|label\w*|triag\w*|rout(?:e|es|ing)|extract\w*|pull\w*\s+out|answer\w*|chat\w*|assistant|bot|search\w*|rank\w*|transcri\w*|code|coding|sql)\b/i;
+
 /** Tasks that answer while someone waits (a voice bot, live captions, search as you type): the latency target matters. */
 const LATENCY_SENSITIVE_TASK =
   /\b(voice ?bots?|voice assistants?|phone bots?|ivr|real[- ]?time|live (chat|captions?|translation|transcription|calls?)|as (they|you|users?) type|autocomplet\w*|in[- ]game|search relevance|search results?|ranking)\b/i;
@@ -344,7 +348,12 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       );
     // A task in a few words does not say its shape (a label, fields, free text, a conversation): that decides which
     // methods apply at all, before the data they need.
-    if (input.task !== undefined && input.taskType === undefined && input.modality !== 'image')
+    if (
+      input.task !== undefined &&
+      input.taskType === undefined &&
+      input.modality !== 'image' &&
+      !SHAPE_SAID.test(input.task.slice(0, 2000))
+    )
       ask('taskType', 'The shape of the task decides which methods apply at all.');
     // Someone waits for each answer (a voice bot, search as they type): the latency target bounds the model's size.
     if (LATENCY_SENSITIVE_TASK.test((input.task ?? '').slice(0, 2000)) && input.latencyTargetMs === undefined)
