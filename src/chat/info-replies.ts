@@ -705,12 +705,24 @@ export function whatWouldChangeReply(recommendation: Recommendation, knowledge: 
   if (parts.length > 0) lines.push(`These would change my answer: ${parts.join('; ')}.`);
   if (conditional.length > 0) lines.push(`Whether it works at all depends on ${joinWords(conditional)}.`);
   if (open.length > 0) lines.push(`Not known yet, and able to move it: ${joinWords(open)}.`);
-  // What the figures cannot say: the findings on the evaluation set that would move the plan.
-  const lever = LEVERS[recommendation.destination.method];
+  // What the figures cannot say: the findings on the evaluation set that would move the plan. Past a prompt
+  // baseline already (the plan starts on the tuning), "stop at the prompt" is no longer one of them.
+  const destination = recommendation.destination.method;
+  const pastPrompt = TUNING_LEVER_METHODS.has(destination) && recommendation.firstStep.methods.includes(destination);
+  const lever = pastPrompt ? PAST_PROMPT_LEVER : LEVERS[destination];
   if (lines.length === 0)
     return `None of the figures you gave is near a point where my answer would change.${lever ? ` ${lever}` : ''}`;
   return [...lines, ...(lever ? [lever] : [])].join(' ');
 }
+
+const TUNING_LEVER_METHODS: ReadonlySet<MethodId> = new Set([
+  'lora',
+  'qlora',
+  'managed-fine-tuning',
+  'full-fine-tuning',
+]);
+const PAST_PROMPT_LEVER =
+  'What would change it: if the misses are missing or changing facts, retrieval comes first; if the tuned model still misses rare cases, more examples of those cases come before a bigger model.';
 
 /** Per destination, what an evaluation could show that would change the plan (said with "what would change it"). */
 const LEVERS: Partial<Record<MethodId, string>> = {

@@ -6,6 +6,9 @@ import type { FeasibilityMap } from './feasibility.ts';
 import { SFT_SIBLINGS } from './method-groups.ts';
 import type { FirstStep, PlanStep } from './recommendation-schema.ts';
 
+/** A corpus up to this size fits one long prompt (the rule that compares a cached prompt with retrieval). */
+const PROMPT_SIZED_CORPUS_TOKENS = 200_000;
+
 /** OpenAI's accuracy guide: a prompt plus 20 or more graded cases is the baseline every later step is measured on. */
 export const MINIMUM_EVALUATION_CASES = 20;
 
@@ -44,6 +47,17 @@ export function chooseFirstStep(
       why: triedPrompting
         ? `You are past a prompt baseline (${(profile.tried ?? []).map((entry) => entry.method).join(', ')} already tried), so start on the destination directly, measured on ${evalSet}.`
         : `Write the prompt and build ${evalSet}; that baseline is also the destination until it stops improving.`,
+    };
+  }
+  // Answers that depend on the team's documents: a prompt without them knows none of it, so the baseline is a simple
+  // retrieval over the documents, measured on real questions with the documents that answer them.
+  // (Documents that fit one prompt, under about 200,000 tokens, can still be pasted into a prompt baseline.)
+  const tooManyToPaste =
+    profile.unlabeledCorpus === 'large' || (profile.corpusTokens ?? 0) > PROMPT_SIZED_CORPUS_TOKENS;
+  if (destination.method === 'rag' && tooManyToPaste) {
+    return {
+      methods: ['rag'],
+      why: 'Start with a simple retrieval baseline (search your documents, put the best passages in the prompt) and an evaluation set of at least 20 real questions with the passages that answer them; a prompt alone knows none of your documents.',
     };
   }
   const baseline = (['prompt-engineering', 'in-context-learning'] as const).filter(

@@ -116,9 +116,15 @@ describe('destination and first step (stage 6) on the real knowledge', () => {
       {},
     ],
     [
-      'weekly-changing documents with citations: retrieval',
+      'weekly-changing documents with citations: retrieval, starting from a retrieval baseline (too many to paste)',
       { modelName: 'GPT-4.1', knowledgeChanges: 'weekly', needsCitations: true, unlabeledCorpus: 'large' },
       ['rag'],
+      { firstStep: ['rag'] },
+    ],
+    [
+      'documents that fit one prompt: a prompt baseline with them pasted in comes first',
+      { modelName: 'GPT-4.1', knowledgeChanges: 'weekly', needsCitations: true, corpusTokens: 80_000 },
+      ['prompt-engineering', 'rag'],
       { firstStep: ['prompt-engineering'] },
     ],
     [

@@ -1,5 +1,5 @@
 /**
- * Extraction batches from independent writers (x4–x15: briefed with XBRIEF.md, never saw the extractor), scored on
+ * Extraction batches from independent writers (x4–x16: briefed with XBRIEF.md, never saw the extractor), scored on
  * arrival (figures in each file) and tuned on since: unlike the frozen held-out split, these are regression data.
  * The test prints micro and per-field precision and recall and keeps each batch above the floor it has reached.
  */
@@ -25,8 +25,9 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x11: { precision: 0.93, recall: 0.94 },
   x12: { precision: 0.87, recall: 0.97 },
   x13: { precision: 0.86, recall: 0.88 },
-  x14: { precision: 0.91, recall: 0.82 },
-  x15: { precision: 0.79, recall: 0.81 },
+  x14: { precision: 0.91, recall: 0.86 },
+  x15: { precision: 0.81, recall: 0.86 },
+  x16: { precision: 0.89, recall: 0.85 },
 };
 
 interface BatchUtterance {
