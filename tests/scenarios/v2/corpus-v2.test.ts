@@ -100,6 +100,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch20.json')),
     ...loadCases(here('./batch21.json')),
     ...loadCases(here('./batch22.json')),
+    ...loadCases(here('./batch23.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
