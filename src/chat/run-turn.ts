@@ -140,11 +140,7 @@ export function runTurn(
     extraction = { ...extraction, fields: { ...extraction.fields, ...extraction.hypothetical } };
   extraction = managedTuningOfApiModel(
     previous.profile,
-    siblingOfSize(
-      previous.profile,
-      dropRestatedSize(previous.profile, keepStatedGpuVariant(previous.profile, extraction), knowledge),
-      knowledge,
-    ),
+    readBareSize(previous.profile, keepStatedGpuVariant(previous.profile, extraction), knowledge),
     knowledge,
   );
   const { intents } = extraction;
@@ -521,26 +517,12 @@ function restatesSize(size: number, name: string | null | undefined, knowledge: 
   return catalog !== undefined && Math.abs(size - catalog) <= catalog * SAME_SIZE_TOLERANCE;
 }
 
-/** "the 7B" said of Qwen2.5 7B (7.6B in the catalog): the model's size restated, not a new fact that overrides it. */
-export function dropRestatedSize(
-  previous: Partial<Profile>,
-  extraction: TurnExtraction,
-  knowledge: Knowledge,
-): TurnExtraction {
-  const size = extraction.fields.modelParamsB;
-  if (size === undefined || extraction.fields.modelName !== undefined || previous.modelName === undefined)
-    return extraction;
-  if (!restatesSize(size, previous.modelName, knowledge)) return extraction;
-  const { modelParamsB: _size, ...fields } = extraction.fields;
-  const { modelParamsB: _words, ...evidence } = extraction.evidence;
-  return { ...extraction, fields, evidence };
-}
-
 /**
- * "What about 70B instead?" said of Llama 3.1 8B: a size alone, for a model the catalog knows, names that model's
- * sibling of that size in the same release ("Llama 3.1 70B"), not an 8B model with 70B parameters.
+ * A size said alone while a catalog model is named: "the 7B" said of Qwen2.5 7B (7.6B in the catalog) restates it and
+ * is dropped; "what about 70B instead?" said of Llama 3.1 8B names its sibling of that size in the same release
+ * ("Llama 3.1 70B"), not an 8B model with 70B parameters. Otherwise the size stands.
  */
-export function siblingOfSize(
+export function readBareSize(
   previous: Partial<Profile>,
   extraction: TurnExtraction,
   knowledge: Knowledge,
@@ -548,10 +530,12 @@ export function siblingOfSize(
   const size = extraction.fields.modelParamsB;
   if (size === undefined || extraction.fields.modelName !== undefined || previous.modelName === undefined)
     return extraction;
-  const sibling = siblingModel(previous.modelName, size, knowledge);
-  if (sibling === undefined) return extraction;
+  const restated = restatesSize(size, previous.modelName, knowledge);
+  const sibling = restated ? undefined : siblingModel(previous.modelName, size, knowledge);
+  if (!restated && sibling === undefined) return extraction;
   const { modelParamsB: _size, ...fields } = extraction.fields;
   const { modelParamsB: words, ...evidence } = extraction.evidence;
+  if (sibling === undefined) return { ...extraction, fields, evidence };
   return {
     ...extraction,
     fields: { ...fields, modelName: sibling },
