@@ -14,7 +14,9 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
   [
     new RegExp(
       [
-        String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|ship(?:ped|ping|s)?|live|work)\s+(?:locally\s+|offline\s+|fully\s+|entirely\s+|directly\s+)?on\s+(?:the\s+|users'?\s+|user\s+|our\s+users'?\s+|customers'?\s+)?(?:(?:rugged|cheap|older|low[\s-]end|mid[\s-]range|company|field|work)\s+)?${PHONE}`,
+        String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|ship(?:ped|ping|s)?|live|work)\s+(?:locally\s+|offline\s+|fully\s+|entirely\s+|directly\s+)?on\s+(?:the\s+|their\s+|users'?\s+|user\s+|our\s+users'?\s+|customers'?\s+)?(?:(?:rugged|cheap|older|low[\s-]end|mid[\s-]range|company|field|work)\s+)?${PHONE}`,
+        // "it's a phone app, android only".
+        String.raw`\b(?:a|an|our)\s+(?:android\s+|ios\s+)?phone\s+app\b`,
         String.raw`\bon[\s-]device\s+(?:on\s+)?(?:the\s+)?${PHONE}`,
         String.raw`\b(?:in|inside)\s+(?:a|an|our|the)\s+(?:native\s+)?(?:mobile|ios|android)\s+app\b(?=[^.;!?\n]{0,30}\b(?:offline|on[\s-]device|locally)\b)`,
         String.raw`\b(?:on[\s-]device|offline)\s+(?:on\s+)?mobile\b`,
