@@ -826,6 +826,10 @@ export function modelReply(
         ? apiModelSuggestion(knowledge, profile.requestsPerDay)
         : undefined;
     if (suggestion) return `${suggestion}${alternatives}`;
+    // GPUs of the team's own: the largest open model whose weights leave room for requests on them.
+    const onOwn = openModelForGpus(knowledge, profile);
+    if (onOwn)
+      return `${onOwn} It can take ${method}; name another model and I'll check access, fit and cost.${alternatives}`;
     return `Any capable instruct model will do for ${method}; name the one you use (or may use) and I'll check access, fit and cost.${alternatives}`;
   }
   if (destination.model.switched) {
@@ -837,6 +841,46 @@ export function modelReply(
   if (destination.model.proposed)
     return `${chosen}: it fits what you described (hardware, data rules, access) and can take ${method}.${alternatives}`;
   return `Stay on ${chosen}, the model you named: ${method} works on it as described.${alternatives}`;
+}
+
+/** Share of the GPUs' memory the weights may take, leaving the rest for the context cache of concurrent requests. */
+const WEIGHTS_SHARE_OF_MEMORY = 0.8;
+
+/**
+ * The largest current open text model whose 16-bit weights (2 bytes per parameter) fit the team's GPUs with room for
+ * requests, and a larger one at 4 bits if there is one. Undefined without GPUs or their memory.
+ */
+function openModelForGpus(knowledge: Knowledge, profile: Partial<Profile>): string | undefined {
+  const count = profile.gpuCount;
+  if (count === undefined || count <= 0) return undefined;
+  const gpu = knowledge.gpus.find((entry) => entry.name === profile.gpuName);
+  const perGpu = profile.gpuMemoryGB ?? gpu?.memoryGB;
+  if (perGpu === undefined) return undefined;
+  const room = perGpu * count * WEIGHTS_SHARE_OF_MEMORY;
+  const pool = knowledge.models.filter(
+    (model) =>
+      model.access === 'open-weights' &&
+      (model.modality === 'text' || model.modality === 'code') &&
+      ['decoder', 'moe-decoder'].includes(model.architecture?.kind ?? 'decoder') &&
+      model.paramsB !== undefined &&
+      model.supersededBy === undefined,
+  );
+  const largest = (bytesPerParam: number) =>
+    pool
+      .filter((model) => (model.paramsB ?? 0) * bytesPerParam <= room)
+      .sort((a, b) => (b.paramsB ?? 0) - (a.paramsB ?? 0))[0];
+  const full = largest(2);
+  const quantized = largest(INT4_BYTES_PER_PARAM);
+  if (full === undefined && quantized === undefined) return undefined;
+  const on = `${count} × ${gpu?.name ?? 'GPU'} (${gigabytes(perGpu * count)} GB)`;
+  const first = full
+    ? `${plainModelName(full.name)} (its instruct version) in 16-bit: its weights take about ${gigabytes((full.paramsB ?? 0) * 2)} GB of your ${on}, leaving room for requests.`
+    : '';
+  const bigger =
+    quantized && quantized !== full
+      ? ` ${full ? 'Or' : 'At 4 bits,'} ${plainModelName(quantized.name)} at 4 bits (about ${gigabytes((quantized.paramsB ?? 0) * INT4_BYTES_PER_PARAM)} GB).`
+      : '';
+  return `${first}${bigger}`.trim();
 }
 
 /**

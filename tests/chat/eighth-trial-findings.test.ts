@@ -271,3 +271,16 @@ describe('a fit question about another model, asked without "our"', () => {
     expect(fit?.state.profile).toEqual(first?.state.profile);
   });
 });
+
+describe('"which model would you pick?" with GPUs and no model yet', () => {
+  it('names the largest open model whose 16-bit weights leave room on the team’s GPUs, and a larger one at 4 bits', async () => {
+    const [, pick] = await converse([
+      'We want a Q&A assistant over our 50,000 contracts that cites the clause; data may go to the cloud; we have 2 L4s in the office. Just recommend.',
+      'which model would you pick?',
+    ]);
+    expect(pick?.reply).toMatch(
+      /^Qwen2\.5 14B \(its instruct version\) in 16-bit: its weights take about 30 GB of your 2 × NVIDIA L4 \(48 GB\)/,
+    );
+    expect(pick?.reply).toContain('at 4 bits');
+  });
+});
