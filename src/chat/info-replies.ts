@@ -829,7 +829,7 @@ export function modelReply(
     // GPUs of the team's own: the largest open model whose weights leave room for requests on them.
     const onOwn = openModelForGpus(knowledge, profile);
     if (onOwn)
-      return `${onOwn} It can take ${method}; name another model and I'll check access, fit and cost.${alternatives}`;
+      return `${onOwn} Either serves ${method} on them; name another model and I'll check access, fit and cost.${alternatives}`;
     return `Any capable instruct model will do for ${method}; name the one you use (or may use) and I'll check access, fit and cost.${alternatives}`;
   }
   if (destination.model.switched) {
