@@ -666,6 +666,16 @@ export function comparisonReply(
     (recommendation.destination.method === method ? 4 : 0) +
     (possible(method) ? 2 : 0) +
     (needsServed(method).length > 0 ? 1 : 0);
+  // Supervised tuning against preference tuning is an order, not a choice: DPO starts from a supervised checkpoint.
+  const supervised = [a, b].find((method) => SUPERVISED_FIRST.has(method));
+  if (supervised && (a === 'preference-tuning' || b === 'preference-tuning')) {
+    const planned = recommendation.plan.flatMap((step) => step.methods);
+    const tuning = planned.find((method) => SUPERVISED_FIRST.has(method)) ?? supervised;
+    const both = planned.includes('preference-tuning') && planned.some((method) => SUPERVISED_FIRST.has(method));
+    return both
+      ? `Both, in this order: ${shortMethodName(knowledge, tuning)} on your examples first, then preference tuning (DPO) from that checkpoint; DPO starts from a model that already does the task and teaches which of two answers is better.`
+      : `Supervised tuning comes first and preference tuning (DPO) from its checkpoint; here the plan is ${shortMethodName(knowledge, recommendation.destination.method)}. ${recommendation.destination.why}`;
+  }
   const preferred = score(a) !== score(b) ? (score(a) > score(b) ? a : b) : rank(a) <= rank(b) ? a : b;
   const other = preferred === a ? b : a;
   const gaps = needsServed(preferred);
@@ -842,6 +852,15 @@ export function modelReply(
     return `${chosen}: it fits what you described (hardware, data rules, access) and can take ${method}.${alternatives}`;
   return `Stay on ${chosen}, the model you named: ${method} works on it as described.${alternatives}`;
 }
+
+/** Supervised methods that come before preference tuning. */
+const SUPERVISED_FIRST: ReadonlySet<MethodId> = new Set([
+  'lora',
+  'qlora',
+  'full-fine-tuning',
+  'instruction-tuning',
+  'managed-fine-tuning',
+]);
 
 /** Share of the GPUs' memory the weights may take, leaving the rest for the context cache of concurrent requests. */
 const WEIGHTS_SHARE_OF_MEMORY = 0.8;

@@ -102,3 +102,17 @@ describe('the task and the input kind, as the team corrects them', () => {
     expect(fields('The model takes TEXT input (the transcript), not audio. modality is text.').modality).toBe('text');
   });
 });
+
+describe('"SFT or DPO - which first?"', () => {
+  it('is answered as an order: the supervised tuning first, DPO from its checkpoint', async () => {
+    const [, order] = await converse([
+      'We want our coding agent to pick tools reliably with Qwen2.5 32B on 4 H100s; 8000 successful trajectories and 10,000 preference pairs. Just recommend.',
+      'SFT or DPO - which first?',
+    ]);
+    expect(order?.reply).toMatch(
+      /^Both, in this order: (?:LoRA|QLoRA|Full fine-tuning) on your examples first, then preference tuning \(DPO\) from that checkpoint/,
+    );
+    // "SFT" in a history names the kind of training, not the method tried.
+    expect(fields("we SFT'd qwen2.5 7b on o4-mini traces, got close but plateaued").tried).toBeUndefined();
+  });
+});

@@ -7,7 +7,10 @@ const METHOD_PHRASES: readonly (readonly [string, MethodId])[] = [
   [String.raw`lora(?:\s+fine[\s-]?tun(?:ing|e))?|low[\s-]rank\s+adapt(?:ation|ers?)`, 'lora'],
   [String.raw`prefix[\s-]tuning`, 'prefix-tuning'],
   [String.raw`prompt[\s-]tuning|soft[\s-]prompts?`, 'prompt-tuning'],
-  [String.raw`instruction[\s-]tuning|instruct[\s-]tuning`, 'instruction-tuning'],
+  [
+    String.raw`instruction[\s-]tuning|instruct[\s-]tuning|sft|supervised\s+(?:fine[\s-]?tuning|tuning|training)`,
+    'instruction-tuning',
+  ],
   [String.raw`preference[\s-]tuning|rlhf|dpo|preference\s+optimi[sz]ation`, 'preference-tuning'],
   [
     String.raw`managed\s+(?:fine[\s-]?tuning|tuning)|provider\s+(?:fine[\s-]?tuning|tuning)|(?:openai|azure|bedrock|vertex)(?:'s)?\s+fine[\s-]?tuning|hosted\s+fine[\s-]?tuning`,

@@ -28,6 +28,8 @@ const TRIED_RESULT: readonly (readonly ['good-enough' | 'plateaued' | 'failed', 
 const BUT_SHORT_OF_IT =
   /\b(?:ok|okay|fine|decent|well|good)\b[^.;!?\n]{0,12}?\bbut\b[^.;!?\n]{0,60}?\b(?:drifts?|drifting|miss(?:es)?|fails?|breaks?|wrong|inconsistent|struggles?|loses?|off|not|isn't|doesn't|still|sometimes|often|degrades?|falls?\s+apart|hallucinat\w*)\b/;
 
+const SUPERVISED_WORD = /^(?:sft|supervised)\b/;
+
 /** Methods said as what the team did: "we distilled into a 1B", "instruction tuned it", "we fine-tuned it". */
 const DONE_VERB: readonly (readonly [MethodId, RegExp])[] = [
   ['full-fine-tuning', /\b(?:we|i|they|we've|already|have|had)\s+fine[\s-]?tuned\b/g],
@@ -89,6 +91,8 @@ export const extractTried: Extractor = (message) => {
   const { lower } = message;
   const mentions: { method: MethodId; start: number; end: number }[] = [];
   for (const match of allMatches(ANY_METHOD, lower)) {
+    // "SFT" names the kind of training, not the method used ("SFT with LoRA", "SFT'd a student on o4-mini's traces").
+    if (SUPERVISED_WORD.test(match[1] ?? '')) continue;
     const method = methodFromPhrase(match[1] ?? '');
     if (method) mentions.push({ method, start: match.index, end: match.index + match[0].length });
   }
@@ -138,6 +142,7 @@ export const triedAnswer: AnswerReader = ({ message, text, start, end }) => {
   if (!result) return undefined;
   const methods = new Set<MethodId>();
   for (const match of allMatches(ANY_METHOD, message.lower)) {
+    if (SUPERVISED_WORD.test(match[1] ?? '')) continue;
     const method = methodFromPhrase(match[1] ?? '');
     if (method) methods.add(method);
   }
