@@ -340,11 +340,14 @@ function channelOf(method: MethodId, facts: Facts): Recommendation['destination'
   if (method === 'prompt-engineering' || method === 'in-context-learning' || method === 'rag') return 'prompt-side';
   if (method === 'managed-fine-tuning') return 'managed';
   if (facts.weightsAvailable === false && method !== 'distillation') return 'managed';
+  // (A team that serves its own models, in its cloud account, on premises or on devices, trains its own student.)
+  const servesItself = ['cloud-self-hosted', 'on-prem', 'edge', 'mobile'].includes(String(facts.deployment));
   if (
     method === 'distillation' &&
     facts.weightsAvailable === false &&
     facts.managedDistillationAvailable === true &&
-    facts['trainable.distillation-student'] !== true
+    facts['trainable.distillation-student'] !== true &&
+    !servesItself
   )
     return 'managed';
   return 'self-run';

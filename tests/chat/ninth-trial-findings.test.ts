@@ -116,3 +116,17 @@ describe('"SFT or DPO - which first?"', () => {
     expect(fields("we SFT'd qwen2.5 7b on o4-mini traces, got close but plateaued").tried).toBeUndefined();
   });
 });
+
+describe('the media conversation, replayed', () => {
+  it('a team that will self-host distils into an open student it runs, and the advisor’s own figure is no budget', async () => {
+    const [, , plan, asked] = await converse([
+      'We generate headline suggestions in our house style with GPT-4o, about 1 million a day; cost is the main goal and we can switch models.',
+      'we have 400,000 article -> human headline pairs, no GPUs; we tried prompting with few-shot examples and it is good enough, the price is the issue.',
+      "We'd self-host in the cloud (rented GPUs), not use the API, once we move off GPT-4o. Just recommend.",
+      'Your $165k/month figure for GPT-4o: our requests are about 3,000 input tokens. does your number include that?',
+    ]);
+    expect(plan?.recommendation?.destination).toMatchObject({ method: 'distillation', channel: 'self-run' });
+    expect(asked?.state.profile.monthlyBudgetUSD).toBeUndefined();
+    expect(asked?.reply).toMatch(/^No: the bill assumed about 1,000 input/);
+  });
+});

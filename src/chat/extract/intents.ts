@@ -53,7 +53,7 @@ const GREETING =
   /^\W*(?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there)\b/;
 
 const COST =
-  /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z-]+)?)\s+cost|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|how\s+many\s+(?:gpu[\s-])?hours)/;
+  /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4})\s+cost|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|how\s+many\s+(?:gpu[\s-])?hours)/;
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
   /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2})\s+(?:fit|run)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram))/;
@@ -90,7 +90,7 @@ const ASKS_ABOUT_THE_QUESTION =
 /** A question in form: a question mark, or an opening question word. */
 /** "pull maybe 6k tokens of clauses into the prompt", "about 4,000 input tokens per request". */
 const PROMPT_TOKENS =
-  /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*tokens?\b[^.?!]{0,60}?\b(?:into|in|to)\s+(?:the|each|every|our)\s+prompts?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*(?:input\s+|prompt\s+)?tokens?\s+(?:per|a|each|every)\s+(?:question|request|call|prompt|query)\b/;
+  /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*tokens?\b[^.?!]{0,60}?\b(?:into|in|to)\s+(?:the|each|every|our)\s+prompts?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*(?:input\s+|prompt\s+)?tokens?\s+(?:per|a|each|every)\s+(?:question|request|call|prompt|query)\b|\b(?:requests?|prompts?|calls?|queries)\s+(?:are|is|average|run)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s*(?:input\s+)?tokens?\b/;
 /** "can I fine-tune on the Mac?", "is training on my M2 Max possible?", "could we tune it with a Mac Studio". */
 const TRAIN_ON_MAC =
   /\b(?:fine[\s-]?tun\w*|finetun\w*|train\w*|tun(?:e|ing)|lora|qlora)\b[^.?!]{0,40}?\b(?:on|with|using)\s+(?:(?:my|our|the|a|an|this|these|one)\s+)?(?:apple\s+silicon|mac(?:book)?s?(?:\s+(?:pro|air|studio|mini))?|m[1-4](?:\s+(?:pro|max|ultra))?)\b/;
@@ -177,9 +177,12 @@ function readFitDetails(lower: string, intents: ExtractionIntents): void {
   }
 }
 
+const METHOD_IN_WORDS = new RegExp(`\\b(?:${METHOD_SOURCE})\\b`);
+
 /** The method a match names, or `true` (the destination) when the sentence names none. */
 function methodIn(lower: string): MethodId | true {
-  const found = new RegExp(METHOD_SOURCE).exec(lower);
+  // Whole words: "a fine-tuned 8B" names a model, not the method "fine-tune".
+  const found = METHOD_IN_WORDS.exec(lower);
   return (found && methodFromPhrase(found[0])) || true;
 }
 
@@ -273,8 +276,10 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (TRAIN_ON_MAC.test(lower) && QUESTION_FORM.test(lower)) intents.asksTrainOnMac = true;
   const promptTokens = PROMPT_TOKENS.exec(lower);
   if (promptTokens && (QUESTION_FORM.test(lower) || /\?/.test(lower))) {
-    const [, digits, thousands, digits2, thousands2] = promptTokens;
-    const value = Number((digits ?? digits2 ?? '').replaceAll(',', '')) * ((thousands ?? thousands2) ? 1000 : 1);
+    const [, digits, thousands, digits2, thousands2, digits3, thousands3] = promptTokens;
+    const value =
+      Number((digits ?? digits2 ?? digits3 ?? '').replaceAll(',', '')) *
+      ((thousands ?? thousands2 ?? thousands3) ? 1000 : 1);
     if (Number.isFinite(value) && value >= 50 && value <= 2_000_000) intents.asksPromptTokens = Math.round(value);
   }
   const region = DATA_REGION.exec(lower);

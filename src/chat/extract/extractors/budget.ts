@@ -70,9 +70,9 @@ const ONE_TIME_BEFORE =
   /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|total|training|capex|project|setup|initial)\b[^.;!?\n]{0,25}$/;
 /** Words that make an amount a price or a current cost, not a budget. */
 const NOT_A_BUDGET_AFTER =
-  /^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b/;
+  /^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b/;
 const NOT_A_BUDGET_BEFORE =
-  /\b(?:not|instead\s+of|rather\s+than)\s*$|\b(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:our\s+|the\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$/;
+  /\b(?:not|instead\s+of|rather\s+than)\s*$|\byour\s+(?:own\s+)?$|\b(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:our\s+|the\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$/;
 const BUDGET_CUE =
   /\b(?:budget|afford|spend|spending|pay|cap|capped|max(?:imum)?|up\s+to|allocate[d]?|limit|have|got|can\s+(?:put|invest|use|do)|willing|one[\s-]off|(?:be|stay|get|come\s+in|keep\s+(?:it|costs?|the\s+bill))\s+(?:under|below|within))\b/;
 /** A cost that may not go past an amount is a budget: "running cost can't go over $1,200 a month". */
