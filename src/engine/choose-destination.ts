@@ -87,7 +87,6 @@ export interface DestinationChoice {
   readonly deadEnd: boolean;
 }
 
-/** The ordered wish list from the diagnosis, the data and the kind of model. */
 /** Below this many labelled examples a supervised tune that plateaued is short of data, not of method. */
 const DATA_LIMITED_PLATEAU_EXAMPLES = 1000;
 /** Supervised tuning methods whose plateau can be a data limit. */
@@ -112,6 +111,7 @@ const EFFICIENCY_GOALS: readonly Need[] = ['cost', 'latency', 'on-device'];
 /** Goals about how the model behaves, which retrieval does not change. */
 const BEHAVIOUR_GOALS: readonly Need[] = [...BEHAVIOUR_NEEDS, 'alignment', 'instruction-following'];
 
+/** The ordered wish list from the diagnosis, the data and the kind of model. */
 export function wishList(
   input: Pick<DestinationInput, 'profile' | 'facts' | 'diagnosis' | 'data' | 'instructCheckpoint' | 'contextTokens'>,
 ): Wish[] {
