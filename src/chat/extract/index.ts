@@ -252,7 +252,7 @@ const RULED_OUT_FIELDS: ReadonlySet<ProfileField> = new Set([
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */
 const QUESTION_SENTENCE =
-  /(?:^|(?<=[.!?\n])[^\S\n]*)(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:can|could|would|should|does|do|is|are|will|how\s+(?:many|much))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
+  /(?:^|(?<=[.!?\n])[^\S\n]*)(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:can|could|would|should|does|do|is|are|will|how\s+(?:many|much|long))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
 
 /** "What about 70B instead?", "how about Qwen2.5 14B instead": another choice weighed, up to the sentence's end. */
 const OTHER_CHOICE_SENTENCE =

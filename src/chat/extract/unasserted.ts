@@ -35,8 +35,12 @@ export interface UnassertedSpan {
  * split of a long run of backticks or newlines (cubic on "`````…").
  */
 const FENCED = /(?<![`~])(`{3,}|~{3,})(?![`~])[^\n]*\n[\s\S]*?(?:\n[ \t]*\1|$(?![\s\S]))|`[^`\n]{1,500}`/g;
-/** Double-quoted text within one paragraph ("…" and curly quotes are mapped to " by prepareMessage). */
-const QUOTED = /"[^"\n]{1,1000}(?:\n(?!\s*\n)[^"\n]{0,1000}){0,20}"/g;
+/**
+ * Double-quoted text within one paragraph ("…" and curly quotes are mapped to " by prepareMessage), and a
+ * single-quoted saying after "said"/"wrote"/"told us" ("the vendor said 'you need 8 H100s'").
+ */
+const QUOTED =
+  /"[^"\n]{1,1000}(?:\n(?!\s*\n)[^"\n]{0,1000}){0,20}"|\b(?:said|says|told\s+(?:us|me)|wrote|claimed|claims)\s*:?\s*'[^'\n]{1,300}'/g;
 /** E-mail style quoted lines ("> we have 100 H100s"). */
 const QUOTED_LINE = /^[ \t]*>[^\n]*/gm;
 /**
@@ -59,7 +63,7 @@ const CONDITIONAL =
  * examples"). From the cue to the end of the clause.
  */
 const THIRD_PARTY =
-  /\b(?:(?:our|a|the|one\s+of\s+our)\s+)?(?:competitors?|rivals?)(?:'s?)?|\b(?:our\s+|the\s+|typical\s+|most\s+)?(?:players|gamers|end[\s-]users)(?:'s?)?\s+(?:have|has|own|run|use|got)\b|\b(?:our\s+|a\s+|the\s+)?(?:sister|parent|partner)\s+(?:team|company|companies|org|organi[sz]ation|lab|department|group)s?\b|\b(?:another|other)\s+(?:company|companies|team|teams|startup|startups|lab|labs|org|orgs|organi[sz]ations?|firms?|department|departments|group|groups|bu|bus|business\s+units?|divisions?)\b|\bmy\s+(?:friend|friends|colleague|colleagues|former\s+employer|previous\s+(?:company|employer|job))\b|\b(?:a|one)\s+friend\b|\bfriend'?s\b|\btheir\s+(?:team|company|startup|lab|cluster|setup|budget)\b|\bunlike\b|\b(?:big\s+tech|openai|google|meta|anthropic|microsoft|amazon|nvidia)\s+(?:has|have|had|uses|used|trained|spends?|spent)\b[^.;!?\n,]*|\b(?:i|we)\s+(?:read|heard|saw)\s+(?:somewhere|online|on\s+\w+|that)|\b(?:apparently|supposedly|people\s+say|they\s+say|rumou?r\s+has\s+it)\b[^.;!?\n,]*/g;
+  /\b(?:(?:our|a|the|one\s+of\s+our)\s+)?(?:competitors?|rivals?)(?:'s?)?|\b(?:someone|somebody|a\s+(?:friend|colleague|blog(?:\s+post)?|tutorial)|people)\s+(?:on\s+[\w.]+\s+|online\s+)?(?:said|says|claimed|wrote|reported|posted)\b|\b(?:our\s+|the\s+|typical\s+|most\s+)?(?:players|gamers|end[\s-]users)(?:'s?)?\s+(?:have|has|own|run|use|got)\b|\b(?:our\s+|a\s+|the\s+)?(?:sister|parent|partner)\s+(?:team|company|companies|org|organi[sz]ation|lab|department|group)s?\b|\b(?:another|other)\s+(?:company|companies|team|teams|startup|startups|lab|labs|org|orgs|organi[sz]ations?|firms?|department|departments|group|groups|bu|bus|business\s+units?|divisions?)\b|\bmy\s+(?:friend|friends|colleague|colleagues|former\s+employer|previous\s+(?:company|employer|job))\b|\b(?:a|one)\s+friend\b|\bfriend'?s\b|\btheir\s+(?:team|company|startup|lab|cluster|setup|budget)\b|\bunlike\b|\b(?:big\s+tech|openai|google|meta|anthropic|microsoft|amazon|nvidia)\s+(?:has|have|had|uses|used|trained|spends?|spent)\b[^.;!?\n,]*|\b(?:i|we)\s+(?:read|heard|saw)\s+(?:somewhere|online|on\s+\w+|that)|\b(?:apparently|supposedly|people\s+say|they\s+say|rumou?r\s+has\s+it)\b[^.;!?\n,]*/g;
 /** To the end of the clause; a dot between digits ("Llama 3.1") does not end it. */
 const THIRD_PARTY_SCOPE = /(?:[^.;!?\n,]|\.(?=\d))*/y;
 /** Past facts: "used to have", "last year", "back in 2023", "previously", "two years ago". */

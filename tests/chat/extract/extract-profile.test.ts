@@ -42,6 +42,21 @@ describe('extractProfile', () => {
     expect(extract('can a 4090 run a 70B model?').fields).toEqual({});
   });
 
+  it('drops a size asked about in a how-long question', () => {
+    expect(extract('how long would a 70B LoRA take on 8 H100s?').fields).toEqual({});
+  });
+
+  it('does not believe a single-quoted claim or what someone online said', () => {
+    expect(extract("The vendor said 'you need 8 H100s for this'.").fields).not.toHaveProperty('gpuCount');
+    expect(extract('Someone on reddit said 4 A100s are enough for a 70B model').fields).not.toHaveProperty('gpuCount');
+  });
+
+  it('reads "nothing we have is allowed outside our own servers" as on-premises', () => {
+    expect(extract('Nothing we have is allowed outside our own servers.').fields).toMatchObject({
+      dataMustStayOnPrem: true,
+    });
+  });
+
   it('produces values the Profile schema accepts, with evidence taken verbatim from the message, for every corpus text', () => {
     for (const { text } of loadCorpus()) {
       const result = extract(text);
