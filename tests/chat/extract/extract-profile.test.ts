@@ -51,6 +51,10 @@ describe('extractProfile', () => {
     expect(extract('Someone on reddit said 4 A100s are enough for a 70B model').fields).not.toHaveProperty('gpuCount');
   });
 
+  it('does not take "here is the whole picture" for images', () => {
+    expect(extract('ok so here is the whole picture. we sort support emails').fields).not.toHaveProperty('modality');
+  });
+
   it('reads "nothing we have is allowed outside our own servers" as on-premises', () => {
     expect(extract('Nothing we have is allowed outside our own servers.').fields).toMatchObject({
       dataMustStayOnPrem: true,

@@ -9,7 +9,7 @@ import type { Extractor, Finding } from '../types.ts';
 
 type Deployment = (typeof DEPLOYMENTS)[number];
 
-const PHONE = String.raw`(?:(?:the\s+)?(?:customer|user|client|patient|driver|rider|employee)'?s'?\s+)?(?:phones?|smartphones?|mobile(?:\s+(?:phones?|devices?))?|iphones?|android(?:\s+(?:phones?|devices?))?|ios(?:\s+devices?)?|tablets?|ipads?)`;
+const PHONE = String.raw`(?:(?:the\s+)?(?:customer|user|client|patient|driver|rider|employee)'?s'?\s+)?(?:(?:rugged\s+)?android\s+handhelds?|phones?|smartphones?|mobile(?:\s+(?:phones?|devices?))?|iphones?|android(?:\s+(?:phones?|devices?))?|ios(?:\s+devices?)?|tablets?|ipads?)`;
 const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
   [
     new RegExp(
@@ -40,6 +40,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:runs?|running|on)\s+(?:the\s+|our\s+)?(?:pixel\s*\d+\w*|galaxy\s+s\d+\w*|iphone\s*\d+\w*)\b`,
         String.raw`\b(?:flagship|mid[\s-]range|low[\s-]end|budget|older)\s+(?:androids|android\s+phones|phones|iphones)\b`,
         String.raw`(?<!\b(?:call|calls|called|calling|talk|talking|speak|speaking|us|them|me)\s)\bon\s+the\s+(?:phone|handset|tablet)\b(?!\s+(?:with|to)\b)`,
+        // "drivers carry a rugged android handheld with 6GB of RAM and the assistant has to run right on it".
+        String.raw`\b(?:carry|carries|use|uses|have|has|get|gets)\s+(?:an?\s+|their\s+|our\s+)?(?:rugged\s+)?(?:android|ios)\s+(?:handhelds?|phones?|tablets?|devices?)\b(?=[^\n]{0,120}\b(?:run\w*\s+(?:right\s+|directly\s+)?on\s+(?:it|them|the\s+device)|offline|on[\s-]device|locally))`,
         // "the tablets have 6 gigs", "our android tablets".
         String.raw`\b(?:the|our|android|field)\s+tablets?\s+(?:have|has|with|run)\b`,
       ].join('|'),
@@ -93,6 +95,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`[,(]\s*on[\s-]?prem(?:ise|ises)?\s*\)?(?=\s*(?:[.;!?,]|$))`,
         String.raw`\bair[\s-]?gapped\b`,
         String.raw`\bon[\s-]?prem(?:ise|ises)?[\s-]only\b`,
+        // "data can't leave our on-prem cluster": the cluster the model runs on is the team's own.
+        String.raw`\b(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|never|won't|doesn't|does\s+not|don't|do\s+not)\s+(?:ever\s+)?leaves?\s+(?:our|the)\s+(?:own\s+)?on[\s-]?prem(?:ise|ises)?\s+(?:cluster|servers?|gpus|hardware|dc|data\s?cent(?:er|re))\b`,
         String.raw`\b(?:gpus?|cards?|\d+\s?x?\s?(?:mi\d{3}x?|[ahlbt]\d{1,3}[a-z]?|v100|h200)s?)\s+on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?|live|stay)\s+(?:it\s+|the\s+model\s+|everything\s+)?(?:on|in)\s+(?:the\s+)?(?:[a-z]+'s\s+)?own\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure)\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?)\s+(?:it\s+|the\s+model\s+|everything\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|locally\s+on\s+our\s+servers|in\s+our\s+data\s?cent(?:er|re))\b`,
@@ -130,6 +134,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bour\s+own\s+(?:ec2|gce|azure|cloud|aws|gcp)\s+(?:instances?|vms?|machines?|servers?)\b`,
         String.raw`\b(?:in|on)\s+our\s+(?:own\s+)?vpc\b`,
         String.raw`\bour\s+own\s+(?:eks|gke|aks)\s+cluster\b`,
+        // "we're on Azure with our own VMs running vLLM".
+        String.raw`\b(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud)\s+with\s+our\s+own\s+(?:vms?|instances?|gpus?|servers?|nodes?|cluster|machines)\b`,
         String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b`,
         String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud|ec2)\b`,
         String.raw`\b(?:gpus?|instances?|servers?|machines?|vms?|[ahlb]\d{2,3}s?)\s+(?:that\s+)?we\s+rent\b`,

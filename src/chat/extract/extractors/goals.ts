@@ -55,11 +55,11 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'instruction-following',
-    /\b(?:(?:doesn't|doesnt|does\s+not|don't|dont|won't|wont|can't|cant|never)\s+(?:really\s+)?follow\s+(?:the\s+|our\s+|any\s+)?instructions|ignores?\s+(?:the\s+|our\s+)?(?:instructions|prompt)|follow\s+(?:our\s+|the\s+|my\s+|simple\s+)?instructions|instruction[\s-]following|just\s+(?:continues|completes)\s+(?:the\s+)?text|(?:just\s+)?rambl(?:es|ing)\s+(?:on\s+)?instead\s+of\s+answer\w*)\b/g,
+    /\b(?:(?:doesn't|doesnt|does\s+not|don't|dont|won't|wont|can't|cant|never)\s+(?:really\s+)?follow\s+(?:the\s+|our\s+|any\s+)?instructions|ignores?\s+(?:the\s+|our\s+)?(?:instructions|prompt)|follow\s+(?:our\s+|the\s+|my\s+|simple\s+)?instructions|instruction[\s-]following|just\s+(?:continues|completes)\s+(?:the\s+)?text|(?:just\s+)?rambl(?:es|ing)\s+(?:on\s+)?instead\s+of\s+answer\w*|rambl(?:es|ing)\s+(?:on\s+)?and\s+ignor(?:es|ing)\s+(?:what|whatever)\s+(?:we|you|i|they)\s+(?:ask|tell|say))\b/g,
   ],
   [
     'alignment',
-    /\b(?:(?:users?|people|customers|agents|reviewers|doctors|lawyers|experts|annotators|raters|clinicians|editors|staff)\s+(?:(?:actually|really|usually|would|tend\s+to)\s+)?(?:prefer|like|rate\s+(?:higher|better))|preferred\s+(?:answers?|responses?)|align(?:ed|ment)?\s+(?:with|to)\s+(?:our|human|user|rater|reviewer|annotator|editor)(?![\w\s-]{0,30}?\b(?:standards?|curricul\w*|guidelines?|polic(?:y|ies)|brand|style|format|templates?|requirements?|regulations?|rules|schemas?|specs?|specifications?|codes?|taxonom\w*|syllabus)\b)|safer\s+(?:answers|responses)|refus(?:e|es|als?)\s+(?:too\s+often|more))\b/g,
+    /\b(?:(?:users?|people|customers|agents|reviewers|doctors|lawyers|experts|annotators|raters|clinicians|editors|staff)\s+(?:(?:actually|really|usually|would|tend\s+to)\s+)?(?:prefer|like|rate\s+(?:higher|better))|preferred\s+(?:answers?|responses?)|(?:behave|answer|respond|write|sound)\s+(?:the\s+way|how)\s+(?:they|our\s+(?:raters|reviewers|annotators|users|agents|experts|editors))\s+(?:prefer|like)|align(?:ed|ment)?\s+(?:with|to)\s+(?:our|human|user|rater|reviewer|annotator|editor)(?![\w\s-]{0,30}?\b(?:standards?|curricul\w*|guidelines?|polic(?:y|ies)|brand|style|format|templates?|requirements?|regulations?|rules|schemas?|specs?|specifications?|codes?|taxonom\w*|syllabus)\b)|safer\s+(?:answers|responses)|refus(?:e|es|als?)\s+(?:too\s+often|more))\b/g,
   ],
   [
     'cost',
@@ -67,7 +67,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'latency',
-    /\b(?:cheaper\s+and\s+faster|faster\s+and\s+cheaper|too\s+slow|(?:is|are|feels?|seems?)\s+(?:really\s+|way\s+|so\s+|pretty\s+)?slow\b|latency\s+(?:is|was)\s+(?:too\s+|way\s+too\s+)?(?:high|bad|an\s+issue|a\s+problem)|(?:faster\s+(?:responses?|answers?|inference|replies|results)|(?:respond|answer|run|load)\w*\s+faster|(?:need|want|make|get)\s+(?:it|this|them)\s+(?:\w+\s+(?:and|&)\s+)?faster|lower\s+latency|reduce\s+(?:the\s+)?latency|cut\s+(?:the\s+)?latency)|latency\s+(?:matters|is\s+(?:critical|key|crucial|important)))\b/g,
+    /\b(?:cheaper\s+and\s+faster|faster\s+and\s+cheaper|too\s+slow|(?:is|are|feels?|seems?)\s+(?:really\s+|way\s+|so\s+|pretty\s+)?slow\b|latency\s+(?:is|was)\s+(?:too\s+|way\s+too\s+)?(?:high|bad|an\s+issue|a\s+problem)|latency\s+(?:is|was)\s+(?:killing|hurting)\s+(?:us|me|the\s+product|our\s+\w+)|(?:faster\s+(?:responses?|answers?|inference|replies|results)|(?:respond|answer|run|load)\w*\s+faster|(?:need|want|make|get)\s+(?:it|this|them)\s+(?:\w+\s+(?:and|&)\s+)?faster|lower\s+latency|reduce\s+(?:the\s+)?latency|cut\s+(?:the\s+)?latency)|latency\s+(?:matters|is\s+(?:critical|key|crucial|important)))\b/g,
   ],
   [
     'on-device',

@@ -5,7 +5,7 @@
 import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const PREMISES = String.raw`(?:(?:our|the|this)\s+)?(?:own\s+)?(?:(?:aws|azure|gcp|cloud)\s+(?:account|tenant|region|vpc|subscription)|data\s?cent(?:er|re)s?|premises|prem|network|servers?|building|infrastructure|infra|firewall|environment|vpc|walls|hospital|bank|company|site|country|machines?)`;
+const PREMISES = String.raw`(?:(?:our|the|this)\s+)?(?:own\s+)?(?:on[\s-]?prem(?:ise|ises)?\s+(?:cluster|gpus|hardware)|(?:aws|azure|gcp|cloud)\s+(?:account|tenant|region|vpc|subscription)|data\s?cent(?:er|re)s?|premises|prem|network|servers?|building|infrastructure|infra|firewall|environment|vpc|walls|hospital|bank|company|site|country|machines?)`;
 const STAYS = new RegExp(
   [
     String.raw`\b(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|shouldn't|should\s+not|is\s+not\s+allowed\s+to|isn't\s+allowed\s+to|are\s+not\s+allowed\s+to|aren't\s+allowed\s+to|never|not\s+allowed\s+to|won't|will\s+never)\s+(?:ever\s+)?leave\s+${PREMISES}`,

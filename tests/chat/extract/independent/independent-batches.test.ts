@@ -1,5 +1,5 @@
 /**
- * Extraction batches from independent writers (x4–x16: briefed with XBRIEF.md, never saw the extractor), scored on
+ * Extraction batches from independent writers (x4–x17: briefed with XBRIEF.md, never saw the extractor), scored on
  * arrival (figures in each file) and tuned on since: unlike the frozen held-out split, these are regression data.
  * The test prints micro and per-field precision and recall and keeps each batch above the floor it has reached.
  */
@@ -21,13 +21,14 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x7: { precision: 0.87, recall: 0.83 },
   x8: { precision: 0.9, recall: 0.83 },
   x9: { precision: 0.85, recall: 0.87 },
-  x10: { precision: 0.87, recall: 0.86 },
+  x10: { precision: 0.88, recall: 0.87 },
   x11: { precision: 0.93, recall: 0.94 },
   x12: { precision: 0.87, recall: 0.97 },
   x13: { precision: 0.86, recall: 0.88 },
-  x14: { precision: 0.91, recall: 0.86 },
-  x15: { precision: 0.81, recall: 0.86 },
-  x16: { precision: 0.89, recall: 0.85 },
+  x14: { precision: 0.91, recall: 0.88 },
+  x15: { precision: 0.81, recall: 0.87 },
+  x16: { precision: 0.9, recall: 0.89 },
+  x17: { precision: 0.89, recall: 0.96 },
 };
 
 interface BatchUtterance {
