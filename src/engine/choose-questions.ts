@@ -6,6 +6,7 @@ import { isPublicContent, mentionsHealthData, mentionsRegulatedData } from './da
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { FactCheck } from './estimate-feasibility.ts';
 import { FIELD_QUESTIONS } from './field-questions.ts';
+import { daysBetween } from './iso-dates.ts';
 import { SFT_SIBLINGS } from './method-groups.ts';
 import { shortMethodName } from './method-name.ts';
 import type { ModelOption, Question } from './recommendation-schema.ts';
@@ -42,12 +43,17 @@ const LATENCY_SENSITIVE_TASK =
 const PER_ITEM_TASKS: ReadonlySet<string> = new Set(['classify', 'extract', 'image-understand', 'image-generate']);
 /** Task words for work that often runs on a device rather than in a data centre. */
 const RUNS_AT_THE_EDGE =
-  /\b(?:games?|npcs?|rpg|in[\s-]game|apps?|mobile|phones?|offline|on[\s-]device|camera|line\s+camera|assembly\s+line|factory|robots?|drones?|voice[\s-]notes?|kiosks?|vehicles?|cars?)\b/i;
+  /\b(?:games?|npcs?|rpg|in[\s-]game|apps?|mobile|phones?|offline|on[\s-]device|camera|line\s+camera|assembly\s+line|factory|robots?|drones?|voice[\s-]notes?|kiosks?|vehicles?|cars?|defects?|weld\w*|visual\s+inspection)\b/i;
 /** A task that says it makes images ("generate on-brand product images"): the image fork is answered. */
 const IMAGE_GENERATION_TASK =
   /\b(?:generat\w*|creat\w*|render\w*|draw\w*|design\w*|make|makes|making)\b[^.]{0,40}\b(?:images?|pictures?|photos?|art|artwork|illustrations?|renders?|visuals?|shots?|banners?|thumbnails?)\b/i;
 /** Tasks that answer from knowledge: only there does it matter whether that knowledge changes. */
 const KNOWLEDGE_SHAPED_TASKS: ReadonlySet<string> = new Set(['chat', 'generate', 'search']);
+/**
+ * The vendor's own end of life this close (about a quarter) is asked about even when a reseller still serves the model:
+ * anything trained now lives only as long as the channel it is trained on.
+ */
+const VENDOR_RETIREMENT_NOTICE_DAYS = 92;
 /** A stated size this many times off the catalog's (either way) is asked back whatever the method. */
 const FAR_CONFLICT_RATIO = 2;
 /** Stated values that can contradict the catalog and change the answer: asked back when they do. */
@@ -107,6 +113,8 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const intake = diagnosis.entries.length === 0 || !diagnosis.explicit;
   const cap = intake ? INTAKE_MAX_QUESTIONS : MAX_QUESTIONS;
   const onDevice = input.deviceMemoryGB !== undefined || (input.goals ?? []).includes('on-device');
+  /** The model runs on a phone or an edge box (the device, not a GPU, decides which model can run). */
+  const onTheDevice = onDevice || input.deployment === 'edge' || input.deployment === 'mobile';
   const ownSideWithGpus =
     (input.deployment === 'on-prem' || input.deployment === 'edge' || input.deployment === 'mobile' || onDevice) &&
     (input.gpuCount ?? 0) > 0;
@@ -176,7 +184,8 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       input.gpuName === undefined &&
       input.gpuCount === undefined &&
       input.gpuMemoryGB === undefined &&
-      !publicContent
+      !publicContent &&
+      !(onTheDevice && destination.objective === 'none')
     )
       ask(
         'oneTimeBudgetUSD',
@@ -236,11 +245,14 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   if ((input.deployment === 'edge' || input.deployment === 'mobile') && input.deviceMemoryGB === undefined) {
     ask('deviceMemoryGB', 'Device memory caps the model size, even at 4 bits.');
   }
-  // A conversation on the device (NPC dialogue, an assistant in an app) or a camera judging what it sees answers in
-  // real time: the latency target sizes the model as much as the memory does.
+  // A conversation on the device (NPC dialogue, an assistant in an app), a camera judging what it sees or a gateway
+  // sorting alarms as they arrive answers in real time: the latency target sizes the model as much as the memory does.
   if (
     (input.deployment === 'edge' || input.deployment === 'mobile') &&
-    (input.taskType === 'chat' || input.taskType === 'generate' || (visual && input.taskType !== 'image-generate')) &&
+    (input.taskType === 'chat' ||
+      input.taskType === 'generate' ||
+      input.taskType === 'classify' ||
+      (visual && input.taskType !== 'image-generate')) &&
     input.latencyTargetMs === undefined
   ) {
     ask('latencyTargetMs', 'On a device, a reply must come in real time: the latency target sizes the model.');
@@ -323,6 +335,23 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // The named model is shut down within months: whether the team may move to another decides where the work goes.
   if (facts.modelRetiringSoon === true && input.canSwitchModel === undefined)
     ask('canSwitchModel', 'The model you named is shut down within months: the plan has to move to another model.');
+  // Its own vendor shuts it down within months, though a reseller still serves it: a model trained now lasts only if
+  // it moves to the reseller or to another model, and which one the team may take is the question. (A prompt
+  // carries over to a successor, so prompting alone does not raise it.)
+  const endOfLife = analysis.resolved.model?.endOfLife;
+  const referenceDate = context.knowledge.manifest.referenceDate;
+  if (
+    facts.modelRetiringSoon !== true &&
+    destination.objective !== 'none' &&
+    endOfLife !== undefined &&
+    endOfLife > referenceDate &&
+    daysBetween(referenceDate, endOfLife) <= VENDOR_RETIREMENT_NOTICE_DAYS &&
+    input.canSwitchModel === undefined
+  )
+    ask(
+      'canSwitchModel',
+      `Its vendor shuts the model you named down on ${endOfLife}: work that lasts moves to another channel or another model.`,
+    );
   // Regulated or confidential data (legal, financial, government, security logs) bound for a vendor's API: the same
   // question comes first, since a "no" rules out every method on this model.
   if (
@@ -381,7 +410,8 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       modelOpen &&
       input.dataMustStayOnPrem === true &&
       input.gpuName === undefined &&
-      input.gpuCount === undefined
+      input.gpuCount === undefined &&
+      !(onTheDevice && destination.objective === 'none')
     )
       ask('gpuName', 'With data on the premises, your GPUs decide which open model can run and be tuned.');
     diagnosisQuestions();
@@ -390,6 +420,9 @@ export function chooseQuestions(context: QuestionContext): Question[] {
 
   // 1. Feasibility of the destination.
   if (modelOpen) {
+    // The team already calls a model over an API: which one decides who can tune it, and whether.
+    if (input.deployment === 'cloud-api')
+      ask('modelName', 'You call a model over an API: which one decides whether and where it can be tuned.');
     // No model chosen yet: the advice can propose one, so ask what constrains the choice, not the name.
     if (input.dataMustStayOnPrem === undefined) {
       if (!runsOnPremises)
@@ -397,7 +430,13 @@ export function chooseQuestions(context: QuestionContext): Question[] {
           'dataMustStayOnPrem',
           'If no data may leave your premises, only an open-weight model on your own hardware is possible.',
         );
-    } else if (input.dataMustStayOnPrem && input.gpuName === undefined && input.gpuCount === undefined) {
+    } else if (
+      input.dataMustStayOnPrem &&
+      input.gpuName === undefined &&
+      input.gpuCount === undefined &&
+      // On a phone or an edge box the device decides which model runs; GPUs matter only once training is the plan.
+      !(onTheDevice && destination.objective === 'none')
+    ) {
       ask('gpuName', 'With data on the premises, your GPUs decide which open model can run and be tuned.');
     }
     // Whether the team is on a vendor's API or runs open weights decides who can tune it and how.
@@ -463,6 +502,14 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       // With no model named and GPUs of its own, the proposed model is chosen to fit them: the rest is undecided
       // only because the size is, not worth a question.
       if (modelOpen && (input.gpuCount ?? 0) > 0) continue;
+      // On a phone or an edge box the device serves the model: its memory (asked above), not a GPU, decides whether
+      // an untrained model runs there.
+      if (
+        onTheDevice &&
+        destination.objective === 'none' &&
+        (field === 'gpuName' || field === 'gpuCount' || field === 'gpuMemoryGB')
+      )
+        continue;
       ask(field, `It decides whether ${name(destination.method)} is possible at all.`);
     }
   }

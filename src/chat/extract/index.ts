@@ -252,7 +252,7 @@ const RULED_OUT_FIELDS: ReadonlySet<ProfileField> = new Set([
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */
 const QUESTION_SENTENCE =
-  /(?:^|(?<=[.!?\n])[^\S\n]*)(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:can|could|would|should|does|do|is|are|will|how\s+(?:many|much|long))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
+  /(?:^|(?<=[.!?\n])[^\S\n]*)(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:can|could|would|should|does|do|is|are|will|won't|wouldn't|isn't|aren't|doesn't|don't|can't|couldn't|shouldn't|how\s+(?:many|much|long))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
 
 /** "What about 70B instead?", "how about Qwen2.5 14B instead": another choice weighed, up to the sentence's end. */
 const OTHER_CHOICE_SENTENCE =
@@ -274,10 +274,14 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
   const unasserted = unassertedIndex(spans.filter((span) => span.reason !== 'past' && span.reason !== 'third-party'));
   const past = unassertedIndex(spans.filter((span) => span.reason === 'past'));
   const thirdParty = unassertedIndex(spans.filter((span) => span.reason === 'third-party'));
+  // The users' devices are where the model runs: "our players have 8GB of VRAM, the game needs 5GB" still says
+  // what the model gets on the device (another company's cluster does not).
+  const usersDevices = unassertedIndex(
+    spans.filter((span) => span.reason === 'third-party' && USERS_CUE.test(lower.slice(span.start, span.start + 30))),
+  );
   return findings.filter((item) => {
-    // The users' devices are where the model runs: "our players have 8GB of VRAM, the game needs 5GB" still says
-    // what the model gets on the device.
-    if (thirdParty.covers(item.start) && !USERS_DEVICE_FIELDS.has(item.field)) return false;
+    if (thirdParty.covers(item.start) && !(USERS_DEVICE_FIELDS.has(item.field) && usersDevices.covers(item.start)))
+      return false;
     if (CONTRAST_BEFORE.test(lower.slice(Math.max(0, item.start - 16), item.start)) && !complaint(lower, item))
       return false;
     if (RULED_OUT_FIELDS.has(item.field) && RULED_OUT_AFTER.test(lower.slice(item.end, item.end + 40))) return false;
@@ -322,6 +326,8 @@ function ownedInQuestion(lower: string, item: Finding): boolean {
 }
 /** Facts about the users' own devices that are the team's facts too (the model runs there). */
 const USERS_DEVICE_FIELDS: ReadonlySet<string> = new Set(['deviceMemoryGB', 'deployment']);
+/** The third party whose devices the model runs on: the team's own users. */
+const USERS_CUE = /^(?:our\s+|the\s+|typical\s+|most\s+)?(?:players|gamers|end[\s-]users)\b/;
 /** Things a team owns and names with "my"/"our" inside a question. */
 const OWNED_FIELDS: ReadonlySet<string> = new Set(['gpuName', 'gpuCount', 'gpuMemoryGB']);
 

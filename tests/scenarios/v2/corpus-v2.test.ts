@@ -101,6 +101,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch21.json')),
     ...loadCases(here('./batch22.json')),
     ...loadCases(here('./batch23.json')),
+    ...loadCases(here('./batch24.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -52,18 +52,18 @@ const SPRINT_LENGTH = new RegExp(
 const FORTNIGHT =
   /\b(?:in|within|by|next|about|only)\s+(?:a|one|the\s+next)\s+fortnight\b|\b(?:a|one)\s+fortnight\s+(?:to|until|till|before|left)\b/g;
 
-/** "which is like 8 weeks out": the time until a date named before. */
-const WEEKS_OUT = new RegExp(
-  `\\b(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+out\\b`,
-  'g',
-);
-/** "a quarter is fine", "six months is fine": the time the team says it can take. */
 const IS_FINE = new RegExp(
   `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:is|are|would\\s+be)\\s+(?:fine|ok|okay|acceptable|realistic|enough)\\b`,
   'g',
 );
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** "which is like 8 weeks out", "by end of the month, so ~3 weeks": the time until a date named before. */
+const WEEKS_OUT = new RegExp(
+  `\\b(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+out\\b|\\b(?:end\\s+of\\s+(?:the\\s+|this\\s+)?(?:month|quarter|year)|next\\s+(?:month|quarter)|${MONTH.replace('(', '(?:')}(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?)[^\\S\\n]{0,3},?[^\\S\\n]{0,3}(?:so|i\\.?e\\.?|that's|thats|which\\s+is|meaning|basically)[^\\S\\n]{1,3}(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}`,
+  'g',
+);
+/** "a quarter is fine", "six months is fine": the time the team says it can take. */
 const DEADLINE_CUE = String.raw`\b(?:by|before|until|till|due(?:\s+(?:on|in|by))?|deadline\s+(?:is|of)|live\s+(?:on|in|by)|(?:timeline|deadline|target\s+date|(?:ship|launch|release|go[\s-]live|delivery|due)\s+date)\s*(?:is|:)|(?:demo|launch|go[\s-]live|release|ship|deliver|present)\w*\s+(?:[\w']+\s+){0,4}?on)\s+(?:the\s+)?`;
 /** "today is jan 6", "today's feb 1", "we kick off april 1": the date the message counts from. */
 const STATED_TODAY = new RegExp(
@@ -239,8 +239,8 @@ export const extractTimeline: Extractor = (message, context) => {
   const touchesRange = touchCheck(findings);
   for (const match of allMatches(WEEKS_OUT, lower)) {
     if (touchesRange(match)) continue;
-    const amount = amountOf(match[1] ?? '');
-    const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? '');
+    const amount = amountOf(match[1] ?? match[3] ?? '');
+    const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? match[4] ?? '');
     if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
   }
   const touchesEarlierForms = touchCheck(findings);
