@@ -3,6 +3,12 @@
  * change the answer, where to start, thanks — built from the recommendation the engine already holds and the
  * methods table. Never the whole recommendation again.
  */
+import {
+  INSTRUCTION_MIN_EXAMPLES,
+  PREFERENCE_MIN_PAIRS,
+  SFT_AMPLE_EXAMPLES,
+  SFT_MIN_EXAMPLES,
+} from '../engine/data-sufficiency.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
 import {
@@ -127,7 +133,7 @@ export function costReply(
           ? `${name} on your GPUs, with no rental cost; their speed is not in the catalog, so the hours are for a datacenter GPU: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project, longer on yours.`
           : own
             ? `${name} on your GPUs: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${elapsed}, and no rental cost.`
-            : `${name}: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`),
+            : `${tooSmall(estimates.memoryGB)}${name}: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`),
     );
   }
   // "Renting instead" only beside training on the team's own GPUs: a rented estimate already is the rental.
@@ -464,14 +470,16 @@ export function safetyReply(
   knowledge: Knowledge,
   profile: Partial<Profile>,
   privacy = false,
+  highStakes = false,
 ): InfoAnswer {
   // Memorising personal data from training pairs: the knowledge base holds no source on it, and the answer says so.
   const personal = privacy
     ? " On memorisation: my knowledge base has no sourced figures on it, so I can't size the risk; removing names and identifiers from the training pairs before tuning is the conservative choice, and it does not change the method."
     : '';
-  if (profile.safetyCritical !== true && privacy)
-    return { text: `${personal.trim()} ${firstStepReply(recommendation, knowledge)}` };
-  if (profile.safetyCritical !== true)
+  // A question that says a regulator or nobody checking is involved has said the stakes.
+  const critical = profile.safetyCritical === true || highStakes;
+  if (!critical && privacy) return { text: `${personal.trim()} ${firstStepReply(recommendation, knowledge)}` };
+  if (!critical)
     return {
       text: "I can't judge that from what I know. If a wrong answer could harm someone (medical, legal, financial or safety decisions), say so: the plan then keeps a person reviewing outputs and prefers grounded answers that cite their source.",
     };
@@ -495,16 +503,19 @@ const HALLUCINATION_SOURCES = ['rag', 'ovadia', 'gekhman'] as const;
  * nothing relevant is found, do not train facts in, and measure how often answers are supported.
  */
 export function hallucinationReply(recommendation: Recommendation, knowledge: Knowledge): InfoAnswer {
-  const cited = HALLUCINATION_SOURCES.filter((id) => knowledge.sources.some((source) => source.id === id));
-  const mark = (id: (typeof HALLUCINATION_SOURCES)[number]) => {
-    const index = cited.indexOf(id);
-    return index === -1 ? '' : ` [${index + 1}]`;
-  };
   const retrieval = recommendation.plan.some((step) => step.methods.includes('rag'));
   // The source is already in the prompt (a note to summarise, a document to extract from): no retrieval to add.
   const knowledgeGap = recommendation.diagnosis.some((entry) =>
     ['knowledge', 'freshness', 'citations'].includes(entry.need),
   );
+  // Only the sources the text marks are listed, numbered in the order they appear.
+  const cited = HALLUCINATION_SOURCES.filter(
+    (id) => (knowledgeGap || id !== 'rag') && knowledge.sources.some((source) => source.id === id),
+  );
+  const mark = (id: (typeof HALLUCINATION_SOURCES)[number]) => {
+    const index = cited.indexOf(id);
+    return index === -1 ? '' : ` [${index + 1}]`;
+  };
   const grounding = knowledgeGap
     ? [
         `Ground it: retrieve the passages that answer the question, put them in the prompt, and have it answer only from them and cite the one it used${mark('rag')}${retrieval ? ' (your plan already includes retrieval)' : ''}.`,
@@ -514,12 +525,113 @@ export function hallucinationReply(recommendation: Recommendation, knowledge: Kn
         'Keep it to its source: instruct it to use only what the input says, and check every stated fact (a name, a number, a drug or a dose) against the input automatically before anyone sees it.',
         'When a fact cannot be found in the input, flag the output for a person rather than show it.',
       ];
+  const measure = knowledgeGap
+    ? 'Then measure it: on your evaluation set, count the answers the cited passage actually supports, before and after each change.'
+    : 'Then measure it: on your evaluation set, count the stated facts the input does not support, before and after each change.';
   const text = [
     ...grounding,
     `Do not try to train the facts in: retrieval beats fine-tuning for knowledge${mark('ovadia')}, and fine-tuning on facts the model did not know makes it hallucinate more${mark('gekhman')}.`,
-    'Then measure it: on your evaluation set, count the answers the cited passage actually supports, before and after each change.',
+    measure,
   ].join(' ');
   return cited.length === 0 ? { text } : { text, ...footnotesFor([...cited], undefined, knowledge) };
+}
+
+/**
+ * "How do we guarantee valid JSON that matches our schema?": constrain the decoding to the schema (a grammar the
+ * server enforces token by token), which tuning cannot guarantee; tuning improves what goes in the fields.
+ */
+export function formatGuaranteeReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Profile,
+): InfoAnswer {
+  const listed: string[] = [];
+  const cite = (id: string) => {
+    if (!knowledge.sources.some((source) => source.id === id)) return '';
+    if (!listed.includes(id)) listed.push(id);
+    return ` [${listed.indexOf(id) + 1}]`;
+  };
+  const selfServed = recommendation.destination.channel === 'self-run' || profile.modelAccess === 'open-weights';
+  const tuned = recommendation.destination.objective !== 'none';
+  const how = selfServed
+    ? `Constrain the decoding: give the server your JSON schema and it only lets the model emit tokens that keep the output valid against it, so every answer parses and has the schema's fields (vLLM's guided_json or a llama.cpp grammar; the Outlines method${cite('guided-generation')}${cite('vllm-structured-outputs')}).`
+    : `Constrain the decoding where you can: a provider's JSON-schema output mode, or on an open model you serve, a server that only lets the model emit tokens that keep the output valid against your schema${cite('guided-generation')}${cite('vllm-structured-outputs')}. Where neither is available, validate every answer against the schema and retry or flag the ones that fail.`;
+  const text = [
+    how,
+    tuned
+      ? `${shortMethodName(knowledge, recommendation.destination.method)} alone does not guarantee it: tuning makes the model fill the fields right (the category, the amount), while the constraint makes the output valid; use both.`
+      : 'Tuning cannot guarantee it either: it makes the model fill the fields right, while the constraint makes the output valid.',
+    'Count on your evaluation set how often a field value is wrong, since a valid answer can still be a wrong one.',
+  ].join(' ');
+  return listed.length === 0 ? { text } : { text, ...footnotesFor(listed, undefined, knowledge) };
+}
+
+/** Sources of the "is it enough data?" answer: providers' starting points and LIMA's curated thousand; DPO's pairs. */
+const ENOUGH_DATA_SOURCES = ['oai-sft', 'gcp-sft-data', 'lima', 'dpo'] as const;
+/** Share of the examples held out to measure the tuned model against the prompt baseline. */
+const HELD_OUT_SHARE = 0.2;
+
+/**
+ * "Is 150 examples really enough to fine-tune?": the team's count against the thresholds the data stage uses, what to
+ * hold out for evaluation, and the count at which the advice would change (from `sensitivity`).
+ */
+export function enoughDataReply(recommendation: Recommendation, knowledge: Knowledge, profile: Profile): InfoAnswer {
+  // Sources are numbered in the order the text first cites them; one missing from the knowledge base is not marked.
+  const listed: string[] = [];
+  const cite = (id: (typeof ENOUGH_DATA_SOURCES)[number]) => {
+    if (!knowledge.sources.some((source) => source.id === id)) return '';
+    if (!listed.includes(id)) listed.push(id);
+    return ` [${listed.indexOf(id) + 1}]`;
+  };
+  const number = new Intl.NumberFormat('en-US');
+  const destination = recommendation.destination.method;
+  const parts: string[] = [];
+  if (destination === 'preference-tuning' || profile.preferencePairs !== undefined) {
+    const pairs = profile.preferencePairs;
+    parts.push(
+      pairs === undefined
+        ? `Preference tuning wants at least ${number.format(PREFERENCE_MIN_PAIRS)} chosen/rejected pairs, and thousands do better${cite('dpo')}; how many do you have?`
+        : pairs < PREFERENCE_MIN_PAIRS
+          ? `${number.format(pairs)} preference pairs is thin: preference tuning wants at least ${number.format(PREFERENCE_MIN_PAIRS)}, and thousands do better${cite('dpo')}.`
+          : `${number.format(pairs)} preference pairs is enough to start (at least ${number.format(PREFERENCE_MIN_PAIRS)}; thousands do better)${cite('dpo')}; hold out about ${number.format(Math.max(50, Math.round(pairs * 0.05)))} to measure the win rate against the model you start from.`,
+    );
+  }
+  const examples = profile.labeledExamples;
+  const instruction = destination === 'instruction-tuning';
+  const minimum = instruction ? INSTRUCTION_MIN_EXAMPLES : SFT_MIN_EXAMPLES;
+  if (examples === undefined) {
+    if (parts.length === 0)
+      parts.push(
+        `Supervised tuning starts to pay from about ${number.format(SFT_MIN_EXAMPLES)} good examples (providers see gains from 50-100${cite('oai-sft')}${cite('gcp-sft-data')}), and about ${number.format(SFT_AMPLE_EXAMPLES)} curated ones taught a model a whole style of answering${cite('lima')}; how many do you have?`,
+      );
+  } else {
+    const heldOut = Math.max(20, Math.round(examples * HELD_OUT_SHARE));
+    const train = Math.max(0, examples - heldOut);
+    const verdict =
+      examples < minimum
+        ? `${number.format(examples)} examples is below what ${instruction ? 'instruction tuning' : 'a supervised tune'} learns well from (about ${number.format(minimum)}): use them as worked examples in the prompt and as the evaluation set, and collect more before tuning`
+        : examples < SFT_AMPLE_EXAMPLES
+          ? `${number.format(examples)} examples is enough to start a supervised tune (providers see gains from 50-100${cite('oai-sft')}${cite('gcp-sft-data')}), not yet plenty: about ${number.format(SFT_AMPLE_EXAMPLES)} curated ones is where a tune holds a style or format reliably${cite('lima')}`
+          : `${number.format(examples)} examples is plenty for a supervised tune (about ${number.format(SFT_AMPLE_EXAMPLES)} curated ones already hold a style or format${cite('lima')}); quality and coverage matter more than more of the same`;
+    parts.push(
+      examples < minimum
+        ? `${verdict}.`
+        : `${verdict}. Hold out about ${number.format(heldOut)} to measure it against the prompt baseline, which leaves ${number.format(train)} to train on.`,
+    );
+  }
+  const turn = recommendation.sensitivity.find(
+    (entry) =>
+      entry.field ===
+      (examples === undefined && profile.preferencePairs !== undefined ? 'preferencePairs' : 'labeledExamples'),
+  );
+  if (turn !== undefined && turn.becomes !== destination) {
+    const below = turn.value < (examples ?? profile.preferencePairs ?? 0);
+    parts.push(
+      `${below ? 'Below' : 'From'} about ${number.format(turn.value)} the advice would move to ${shortMethodName(knowledge, turn.becomes)}.`,
+    );
+  }
+  const text = parts.join(' ');
+  return listed.length === 0 ? { text } : { text, ...footnotesFor(listed, undefined, knowledge) };
 }
 
 /** Apple silicon training (mlx-lm): its guide's measured speed, a 7B with LoRA on 4 layers at batch 1 on an M1 Max. */
@@ -958,6 +1070,13 @@ function verdictWords(entry: MethodRecommendation): string {
   return entry.verdict;
 }
 
+/** "Your GPUs cannot hold it (needs about 60 GB, you have 24 GB), so it is rented: " when the team has GPUs too small. */
+function tooSmall(memory: { needed?: number; available?: number | null; fit?: string } | undefined): string {
+  if (memory?.fit !== 'no' || memory.needed === undefined || memory.available == null) return '';
+  return `Your GPUs cannot hold it (it needs about ${Math.round(memory.needed)} GB, you have ${Math.round(memory.available)} GB), so it is rented: `;
+}
+
+/** Lowers an ordinary first word; an acronym or a name with inner capitals ("LoRA", "GPU", "QLoRA") keeps them. */
 function lowerFirst(text: string): string {
-  return text.length > 0 ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return /^[A-Z][a-z]/.test(text) && !/^[A-Z][a-z]+[A-Z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }

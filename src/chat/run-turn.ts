@@ -13,8 +13,10 @@ import {
   costLeversReply,
   costReply,
   definitionReply,
+  enoughDataReply,
   firstStepReply,
   fitReply,
+  formatGuaranteeReply,
   hallucinationReply,
   type InfoAnswer,
   macTrainingReply,
@@ -227,7 +229,11 @@ export function runTurn(
     };
   }
 
-  const state = applyUnderstood(previous, extraction, understood, knowledge);
+  // A "what if" not taken as one (it restates the plan's own model, "what about QLoRA on the 8B instead?" when the
+  // plan already moved to the 8B, or changes nothing) still saves nothing it only asked about.
+  if (statedBesideWhatIf !== undefined) extraction = withoutAskedOnly(extraction, statedBesideWhatIf);
+  const saved = statedBesideWhatIf === undefined ? understood : understoodFields(extraction);
+  const state = applyUnderstood(previous, extraction, saved, knowledge);
   const recommendation = recommendFor(state.profile, knowledge);
 
   const askedMethod = intents.whyNot ?? intents.whyMethod;
@@ -235,30 +241,28 @@ export function runTurn(
     // "Why not fine-tuning?" about an API model with a tuning offer means the provider's job, not full fine-tuning.
     const asked = resolveGenericFineTuning(askedMethod, intents.genericFineTuning, recommendation);
     const onPlanModel = planModelRecommendation(state.profile, recommendation, knowledge);
-    const reply = textReply(whyReply(asked, recommendation, knowledge, understood, onPlanModel), [
-      ...ANSWER_FOLLOW_UPS,
-    ]);
+    const reply = textReply(whyReply(asked, recommendation, knowledge, saved, onPlanModel), [...ANSWER_FOLLOW_UPS]);
     const provisional = recommendation.questions.length > 0;
-    return { state, kind: 'why', ...withReply(reply), understood, recommendation, provisional };
+    return { state, kind: 'why', ...withReply(reply), understood: saved, recommendation, provisional };
   }
 
   // Questions about the advice get a short answer from what the engine already holds; the state keeps any new fact.
-  const info = infoReply(intents, recommendation, knowledge, understood.length > 0, state.profile);
+  const info = infoReply(intents, recommendation, knowledge, saved.length > 0, state.profile);
   if (info !== undefined) {
     // Only what is new is said back ("will it fit on my 3060?" restates the GPU; it does not note it again).
-    const ack = acknowledgement(understood.filter((item) => !sameValue(previous.profile[item.field], item.value)));
+    const ack = acknowledgement(saved.filter((item) => !sameValue(previous.profile[item.field], item.value)));
     const text = textReply(ack ? `${ack} ${info.text}` : info.text, [...ANSWER_FOLLOW_UPS]);
     const reply: ReplyData =
       info.footnotes === undefined ? text : { ...text, footnotes: info.footnotes, sources: info.sources ?? [] };
     const provisional = recommendation.questions.length > 0;
-    return { state, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
+    return { state, kind: 'info', ...withReply(reply), understood: saved, recommendation, provisional };
   }
 
   // Two questions in a row that it could not answer: answer with what it has rather than ask a third time.
   const stuck = state.missedAnswers >= 2;
   const questionBack = stuck
     ? undefined
-    : replyToAQuestionBack(previous, state, extraction, understood, recommendation, knowledge);
+    : replyToAQuestionBack(previous, state, extraction, saved, recommendation, knowledge);
   if (questionBack) return questionBack;
 
   const answeredRequested = previous.requestedField !== undefined && previous.requestedField in extraction.fields;
@@ -296,15 +300,15 @@ export function runTurn(
     afterMiss.questionsAsked >= maxQuestions;
 
   if (!mustAnswer && question) {
-    const greeting = intents.greeting && understood.length === 0 && previous.questionsAsked === 0;
-    const reply = questionReply(question, understood, missedRequested ? previous.requestedField : undefined, greeting);
+    const greeting = intents.greeting && saved.length === 0 && previous.questionsAsked === 0;
+    const reply = questionReply(question, saved, missedRequested ? previous.requestedField : undefined, greeting);
     if (intents.justRecommend && nothingKnown)
       reply.lead = `To recommend anything I first need to know what the model is for.${reply.lead ? ` ${reply.lead}` : ''}`;
     return {
       state: askState(afterMiss, question),
       kind: greeting ? 'greeting' : 'question',
       ...withReply(reply),
-      understood,
+      understood: saved,
       recommendation,
       question,
       provisional: true,
@@ -330,7 +334,7 @@ export function runTurn(
   const before = previous.answered && !restate ? recommendFor(previous.profile, knowledge) : undefined;
   const answer = answerReply(
     recommendation,
-    understood,
+    saved,
     { provisional, firmUp },
     before,
     knowledge,
@@ -342,7 +346,14 @@ export function runTurn(
     footnotes === undefined || answer.body === undefined
       ? answer
       : { ...answer, footnotes, ...(sources ? { sources } : {}) };
-  return { state: answeredState, kind: 'recommendation', ...withReply(reply), understood, recommendation, provisional };
+  return {
+    state: answeredState,
+    kind: 'recommendation',
+    ...withReply(reply),
+    understood: saved,
+    recommendation,
+    provisional,
+  };
 }
 
 /**
@@ -422,12 +433,21 @@ function infoReply(
   if (intents.asksDefinition) return definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
   if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge, profile);
   if (intents.asksHallucination) return hallucinationReply(recommendation, knowledge);
+  if (intents.asksEnoughData) return enoughDataReply(recommendation, knowledge, profile);
+  if (intents.asksFormatGuarantee) return formatGuaranteeReply(recommendation, knowledge, profile);
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
   if (intents.asksPromptTokens !== undefined) {
     const sized = promptSizeReply(recommendation, knowledge, profile, intents.asksPromptTokens);
     if (sized !== undefined) return { text: sized };
   }
-  if (intents.asksSafety) return safetyReply(recommendation, knowledge, profile, intents.asksPrivacy === true);
+  if (intents.asksSafety)
+    return safetyReply(
+      recommendation,
+      knowledge,
+      profile,
+      intents.asksPrivacy === true,
+      intents.asksSafetyHighStakes === true,
+    );
   if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);
   const parts: string[] = compared === undefined ? [] : [compared];
   if (intents.asksCost !== undefined)
@@ -884,4 +904,18 @@ function methodName(method: MethodId, knowledge: Knowledge): string {
 /** The same value as before (numbers, strings, lists compared as JSON). */
 function sameValue(before: unknown, after: unknown): boolean {
   return before !== undefined && JSON.stringify(before) === JSON.stringify(after);
+}
+
+/** The extraction without the values only asked about in a "what if" (a model asked about stays unsaved, by name or size). */
+function withoutAskedOnly(extraction: TurnExtraction, stated: TurnExtraction): TurnExtraction {
+  const asked = new Set<string>(Object.keys(stated.hypothetical ?? {}));
+  if (asked.has('modelName') || asked.has('modelParamsB')) {
+    asked.add('modelName');
+    asked.add('modelParamsB');
+  }
+  const statedFields = stated.fields as Record<string, unknown>;
+  const fields = Object.fromEntries(
+    Object.entries(extraction.fields).filter(([field]) => !asked.has(field) || statedFields[field] !== undefined),
+  );
+  return { ...extraction, fields };
 }

@@ -727,5 +727,10 @@ function namedModelRulesOut(wish: Wish, feasibility: FeasibilityMap): string {
     .find((found) => found !== undefined);
   const clause = blocker?.text.split(/[.;:]\s/)[0]?.trim();
   if (!clause) return 'The named model rules it out';
-  return `On the named model, ${clause[0]?.toLowerCase()}${clause.slice(1)}`;
+  // An acronym ("LoRA", "GPU") keeps its capitals; an ordinary first word is lowered.
+  const lowered =
+    /^[A-Z][a-z]/.test(clause) && !/^[A-Z][a-z]+[A-Z]/.test(clause)
+      ? clause[0]?.toLowerCase() + clause.slice(1)
+      : clause;
+  return `On the named model, ${lowered}`;
 }

@@ -499,7 +499,7 @@ function bandAndRent(
     const result = checks[check];
     const input = inputs[check];
     if (!result || !input) continue;
-    fit[check] = assessFit(result, WORKLOAD_OF[check], perGpu, hasGpu, count, rerunAt(input));
+    fit[check] = assessFit(result, WORKLOAD_OF[check], perGpu, hasGpu, count, rerunAt(input), profile.exampleTokens);
     if (check === 'inference' || check === 'inference-int4') continue;
     const level = fit[check].level;
     const own = level === 'fits' || level === 'tight' || level === 'fits-if';

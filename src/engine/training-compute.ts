@@ -52,6 +52,7 @@ export function assessFit(
   hasGpu: boolean | undefined,
   gpuCount: number,
   rerun: (sequenceLength: number) => EstimateResult,
+  exampleTokens?: number,
 ): FitAssessment {
   const needed = result.memoryGB.perGpu;
   if (hasGpu === false) return { level: 'no', neededPerGpuGB: needed, adjustments: [] };
@@ -59,12 +60,17 @@ export function assessFit(
   if (needed <= TIGHT_FRACTION * perGpuGB) return { level: 'fits', neededPerGpuGB: needed, adjustments: [] };
   if (needed <= perGpuGB) return { level: 'tight', neededPerGpuGB: needed, adjustments: [] };
   const training = workload !== 'inference';
-  const shorter = rerun(training ? SHORT_TRAINING_SEQUENCE : SHORT_INFERENCE_CONTEXT);
-  const adjustments = [
-    training
-      ? `train on sequences of ${SHORT_TRAINING_SEQUENCE} tokens (split or truncate longer examples)`
-      : `serve with a ${SHORT_INFERENCE_CONTEXT}-token context`,
-  ];
+  // Examples the team said are longer than the short sequence cannot be cut to it without losing what they teach (a
+  // whole stay's notes, then its summary): only the levers that keep the length are offered.
+  const keepLength = training && exampleTokens !== undefined && exampleTokens > SHORT_TRAINING_SEQUENCE;
+  const shorter = keepLength ? result : rerun(training ? SHORT_TRAINING_SEQUENCE : SHORT_INFERENCE_CONTEXT);
+  const adjustments = keepLength
+    ? []
+    : [
+        training
+          ? `train on sequences of ${SHORT_TRAINING_SEQUENCE} tokens (split or truncate longer examples)`
+          : `serve with a ${SHORT_INFERENCE_CONTEXT}-token context`,
+      ];
   let adjusted = shorter.memoryGB.perGpu;
   if (adjusted > perGpuGB && workload === 'full-fine-tuning') {
     // An 8-bit (or paged) Adam keeps m and v in 1 byte each instead of 4: 12 → 6 bytes per parameter with the master copy.
@@ -72,7 +78,7 @@ export function assessFit(
     adjusted -= optimizerPerGpu / 2;
     adjustments.push('use an 8-bit (paged) AdamW optimizer');
   }
-  if (adjusted <= perGpuGB) {
+  if (adjusted <= perGpuGB && adjustments.length > 0) {
     return { level: 'fits-if', neededPerGpuGB: needed, adjustedPerGpuGB: round2(adjusted), adjustments };
   }
   return { level: 'no', neededPerGpuGB: needed, adjustments: [] };

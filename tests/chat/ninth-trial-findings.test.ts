@@ -76,13 +76,16 @@ describe('costs from the figures already known', () => {
     expect(monthly?.reply).toContain('not for 2,000,000 requests a day');
   });
 
-  it('a fit that needs shorter sequences says so with the cost, and renting is the way out', async () => {
+  it('examples said to be 12k tokens long are not cut to 512 to fit: the GPUs are too small, so it is rented', async () => {
     const [, cost] = await converse([
       'We want our coding agent to pick tools reliably with Qwen2.5 32B; we have 4x A10G nodes (1 GPU each) and 8000 successful trajectories of about 12k tokens each; prompting plateaued. Just recommend.',
       'how much would it cost and how long?',
     ]);
     expect(cost?.state.profile.labeledExamples).toBe(8000);
-    expect(cost?.reply).toMatch(/^Only if you .+ does \S+ fit your GPUs; otherwise it runs on a rented GPU\./);
+    expect(cost?.reply).toMatch(
+      /^Your GPUs cannot hold it \(it needs about \d+ GB, you have \d+ GB\), so it is rented: /,
+    );
+    expect(cost?.reply).not.toMatch(/512 tokens/);
   });
 });
 

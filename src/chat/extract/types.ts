@@ -64,10 +64,16 @@ export interface ExtractionIntents {
   asksAssumptions?: boolean;
   /** "Is this safe enough for clinical use?", "can we trust its answers?". */
   asksSafety?: boolean;
+  /** The safety question itself says the stakes: "our regulator will ask…", "…without a human checking each one?". */
+  asksSafetyHighStakes?: boolean;
   /** "Can the model memorise and leak patient names? Should we de-identify first?". */
   asksPrivacy?: boolean;
   /** "How do we stop it from making stuff up?", "how can we reduce hallucinations?". */
   asksHallucination?: boolean;
+  /** "How do we guarantee the output is always valid JSON matching the schema?". */
+  asksFormatGuarantee?: boolean;
+  /** "Is 150 examples really enough to fine-tune?", "do we have enough data?", "how many examples do we need?". */
+  asksEnoughData?: boolean;
   /** "each question pulls 6k tokens into the prompt; does your number include that?": input tokens per request. */
   asksPromptTokens?: number;
   /** "can I fine-tune on the Mac?": training on Apple silicon, which is no GPU in the catalog. */

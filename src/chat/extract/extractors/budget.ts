@@ -55,7 +55,7 @@ const CURRENT_AFTER = /^[^.;!?\n]{0,30}\b(?:right\s+now|currently|at\s+the\s+mom
  * $1,800 a month": what the team pays today, not a budget (read as `currentMonthlySpendUSD`).
  */
 const CURRENT_SPEND_BEFORE =
-  /\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:spend(?:ing)?|pay(?:ing)?)|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)|(?:costs?|costing)\s+(?:us|me))\b[^.;!?\n]{0,20}$/;
+  /\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:actually\s+|currently\s+|really\s+|still\s+|already\s+)?(?:spend(?:ing)?|pay(?:ing)?)|(?<=(?:^|[.;!?\n,])\s*)paying|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)|(?:costs?|costing)\s+(?:us|me))\b[^.;!?\n]{0,20}$/;
 
 const PER_MONTH =
   /^\s*(?:(?:is|was|will\s+be)\s+)?(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|a\s+mo\b)/;
@@ -70,7 +70,7 @@ const ONE_TIME_BEFORE =
   /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|total|training|capex|project|setup|initial)\b[^.;!?\n]{0,25}$/;
 /** Words that make an amount a price or a current cost, not a budget. */
 const NOT_A_BUDGET_AFTER =
-  /^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b/;
+  /^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b/;
 const NOT_A_BUDGET_BEFORE =
   /\b(?:not|instead\s+of|rather\s+than)\s*$|\byour\s+(?:own\s+)?$|\b(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:our\s+|the\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$/;
 const BUDGET_CUE =
@@ -187,6 +187,9 @@ export const extractBudget: Extractor = (message, context) => {
       if (value === undefined || !amount) continue;
       const amountEnd = match.indices?.[2]?.[1] ?? amount[1];
       if (takenIndex.overlaps(amount[0], amountEnd)) continue;
+      // "we actually pay 38k/month", "the 38k wasn't a budget": what the team pays today is no budget.
+      if (pattern === CUED_AMOUNT_PER_MONTH && CURRENT_SPEND_BEFORE.test(clauseBefore(lower, amount[0]))) continue;
+      if (NOT_A_BUDGET_AFTER.test(lower.slice(amountEnd, amountEnd + 80)) && pattern !== BUDGET_AMOUNT) continue;
       // "20 grand one time, and like 1k/month after": next to other money, a monthly amount is money too.
       const cued = findings.length > 0 || BUDGET_CUE.test(clauseBefore(lower, match.index, 200));
       if (pattern === CUED_AMOUNT_PER_MONTH && !cued) continue;
@@ -196,6 +199,16 @@ export const extractBudget: Extractor = (message, context) => {
       const end = pattern === AMOUNT_BUDGET ? match.index + match[0].length : amountEnd;
       findings.push(budgetFinding(message, value, start, end, amountEnd, context.requestedField));
       taken.push({ start: amount[0], end: amountEnd });
+    }
+  }
+  // "it's our current bill. we want to get under 10k": the bill the team aims for is its monthly budget.
+  if (/\b(?:bill|per\s+month|a\s+month|\/\s?mo(?:nth)?|monthly)\b/.test(lower)) {
+    const takenIndex = createSpanIndex(taken);
+    for (const match of allMatches(BILL_TARGET, lower)) {
+      const value = amountValue(match[1], match[2]);
+      const amount = match.indices?.[1];
+      if (value === undefined || !amount || takenIndex.overlaps(amount[0], amount[1])) continue;
+      findings.push(finding('monthlyBudgetUSD', value, match.index, match.index + match[0].length));
     }
   }
   // "no budget for cloud GPUs", "zero budget", "basically zero": nothing to spend (monthly when said of hosting).
@@ -210,6 +223,12 @@ export const extractBudget: Extractor = (message, context) => {
   }
   return findings;
 };
+
+/** "we want to get under 10k", "bring the bill below $5k": the bill aimed for. */
+const BILL_TARGET = new RegExp(
+  String.raw`\b(?:get|bring|keep|push|cut)\s+(?:it\s+|that\s+|this\s+|the\s+bill\s+|(?:the\s+)?costs?\s+|(?:the\s+)?spend\s+)?(?:down\s+)?(?:to\s+)?(?:under|below|less\s+than)\s+(?:about\s+|around\s+|~\s*)?[$€£]?${AMOUNT}(?![.,]?\d)(?!\s*(?:tokens?|requests?|calls?|users?|ms|seconds?|examples?|gb)\b)`,
+  'dg',
+);
 
 /** A bare amount with a multiplier after a spend word: "we're paying like 40k a month". */
 const BARE_SPEND_AMOUNT =

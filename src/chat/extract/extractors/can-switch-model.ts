@@ -21,6 +21,8 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:can|could)\s+(?:swap|replace)\s+(?:the\s+|our\s+)?model(?:\s+(?:entirely|out|completely))?`,
     String.raw`(?:fine|ok|okay|happy)\s+with\s+(?:switching|changing|moving)\s+(?:to\s+)?(?:something|another|a\s+different|any)`,
     String.raw`(?:we(?:'re|\s+are)\s+)?open\s+to\s+(?:anything|any\s+model|whatever\s+works)`,
+    // "another model is fine", "a different model is ok if it can run in the EU".
+    String.raw`(?:another|a\s+different|a\s+smaller|an\s+open(?:[\s-]weights?)?|other)\s+(?:model|llm)s?\s+(?:is|are|would\s+be)\s+(?:(?:totally|completely|perfectly|also)\s+)?(?:fine|ok|okay|allowed|acceptable|an\s+option)`,
     // "not attached to the model at all", "the model doesn't matter to us, pick whatever".
     String.raw`not\s+(?:really\s+|at\s+all\s+)?(?:attached|wedded|committed)\s+to\s+(?:the\s+|this\s+|our\s+|any\s+)?(?:model|llm|provider|vendor)`,
     String.raw`(?:the\s+)?(?:model|llm)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter`,

@@ -49,7 +49,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'style',
-    /\b(?:tone(?:\s+of\s+voice)?|character\s+voice|brand(?:'s)?\s+(?:voice|style|tone)|(?:our|their|a\s+consistent|the\s+company's)\s+voice|house\s+style|writing\s+style|style\s+guide|sounds?\s+like\s+(?:us|our)|on[\s-]brand|persona|(?:talks?|speaks?|writes?|sounds?)\s+like\s+(?:my|our|the|a|an|each)\s+(?:[\w&'-]+\s+){0,2}?(?:characters?|persona|mascot|brand|hero|narrator)|(?:character|characters|each\s+character)'?s?\s+(?:own\s+)?voices?|in\s+character)\b/g,
+    /\b(?:tone(?:\s+of\s+voice)?|character\s+voice|brand(?:'s)?\s+(?:voice|style|tone)|(?:our|their|a\s+consistent|the\s+company's)\s+voice|house\s+style|writing\s+style|style\s+guide|sounds?\s+like\s+(?:us|our)|on[\s-]brand|persona|(?:talks?|speaks?|writes?|sounds?)\s+like\s+(?:my|our|the|a|an|each)\s+(?:[\w&'-]+\s+){0,2}?(?:characters?|persona|mascot|brand|hero|narrator)|(?:character|characters|each\s+character)'?s?\s+(?:own\s+)?voices?|in\s+character|(?:style|structure|style\s*\/\s*structure|format)\s+(?:like|the\s+way|as)\s+(?:our|the|their)\s+[\w-]+\s+(?:write|writes|wrote|do|does))\b/g,
   ],
   [
     'task-skill',

@@ -26,7 +26,7 @@ const TRIED_RESULT: readonly (readonly ['good-enough' | 'plateaued' | 'failed', 
 
 /** "…work OK but the tone drifts", "…is fine, but it misses edge cases": a good result with a shortfall after it. */
 const BUT_SHORT_OF_IT =
-  /\b(?:ok|okay|fine|decent|well|good)\b[^.;!?\n]{0,12}?\bbut\b[^.;!?\n]{0,60}?\b(?:drifts?|drifting|miss(?:es)?|fails?|breaks?|wrong|inconsistent|struggles?|loses?|off|not|isn't|doesn't|still|sometimes|often|degrades?|falls?\s+apart|hallucinat\w*)\b/;
+  /\b(?:ok|okay|fine|decent|well|good)(?:-?ish)?\b[^.;!?\n]{0,12}?\bbut\b[^.;!?\n]{0,60}?\b(?:drifts?|drifting|miss(?:es)?|fails?|breaks?|wrong|inconsistent|struggles?|loses?|off|not|isn't|isnt|doesn't|doesnt|still|sometimes|often|degrades?|falls?\s+apart|hallucinat\w*)\b/;
 
 const SUPERVISED_WORD = /^(?:sft|supervised)\b/;
 
@@ -130,7 +130,7 @@ const NOTHING_TRIED_YET =
 
 /** A reply that nothing was tried yet: "nothing yet", "none", "not yet". */
 const NOTHING_TRIED =
-  /^\W*(?:nothing|none|not\s+yet|no(?:thing)?\s+yet|we\s+haven't(?:\s+tried\s+anything)?|haven't\s+tried\s+anything|n\/a)\b/;
+  /^\W*(?:nothing|none|not\s+yet|no(?:thing)?\s+yet|we\s+haven't(?:\s+tried\s+anything)?|haven't\s+tried\s+anything|n\/a)\b(?![^.;!?\n]{0,25}\b(?:quick|small|short|brief|little|rough|first)\s+(?:test|try|experiment|poc|prototype|pilot|look)\b)/;
 /**
  * Reads a reply to "What have you already tried, and how did it go?": every method it names with the outcome it
  * states ("prompting and few-shot, both plateaued"), or nothing tried yet (an empty list). A method without an
