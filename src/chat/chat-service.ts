@@ -83,9 +83,13 @@ export type RunTurnFunction = typeof runTurn;
  * instead of passing over it (found by the seventh new-user trial).
  */
 function withRegionNote(result: TurnResult, region: string | undefined): TurnResult {
-  if (region === undefined) return result;
+  if (region === undefined || result.replyData.lead?.startsWith('Keeping data in')) return result;
   const note = `Data kept in ${region}: I can't check regions. The rentals, hosted trainers and provider jobs I name are not filtered by region, so choose their regions in ${region} (or an open model on your own hardware); say "data must stay on our premises" if it may not leave your own machines at all.`;
-  const replyData = { ...result.replyData, notes: [...result.replyData.notes, note] };
+  // The residency assumption then holds only for processing in that region.
+  const notes = result.replyData.notes.map((line) =>
+    line.replace(/(your data may (?:be sent to|go to) [^.;]*?)(?=[.;]| Tell me)/i, `$1, processed in ${region}`),
+  );
+  const replyData = { ...result.replyData, notes: [...notes, note] };
   return { ...result, replyData, reply: replyText(replyData) };
 }
 

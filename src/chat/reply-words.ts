@@ -8,7 +8,7 @@
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import { PROFILE_FIELDS, type Profile } from '../profile/profile-schema.ts';
-import { isLifecycleNotice } from './compact-answer.ts';
+import { isLifecycleNotice, plainModelName } from './compact-answer.ts';
 import { describeField, joinWords } from './describe-field.ts';
 
 /** One understood value (the shape of run-turn's `UnderstoodField`). */
@@ -195,7 +195,7 @@ export function assumedNote(recommendation: Recommendation, profile: Partial<Pro
           ? 'a vendor API or a rented cloud GPU (no model is named yet)'
           : open
             ? `a rented cloud GPU serving ${model}`
-            : `the ${model} API`;
+            : `the ${plainModelName(model)} API`;
         phrases.push({ order: -1, text: `your data may be sent to ${api}` });
       } else if (!ownsGpus) phrases.push({ order: -1, text: 'your data may go to a rented cloud GPU' });
       continue;

@@ -3,7 +3,7 @@ import { recommend } from '../engine/recommend.ts';
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
-import { compactAnswerParts } from './compact-answer.ts';
+import { compactAnswerParts, plainModelName } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import type { Extraction } from './extract/types.ts';
@@ -390,6 +390,16 @@ function replyToAQuestionBack(
   if (!intents.asksSomething || !midConversation || intents.justRecommend || intents.asksSummary || intents.greeting)
     return undefined;
   const pending = previous.answered ? undefined : nextQuestion(recommendation, state);
+  // "Can we just use Claude in Frankfurt so the data stays in the EU?": where the data is processed, answered.
+  if (intents.dataRegion !== undefined) {
+    const reply: ReplyData = {
+      lead: regionAnswer(intents.dataRegion, recommendation, state.profile, knowledge),
+      notes: pending ? [questionText(pending)] : [],
+      suggestions: [...ANSWER_FOLLOW_UPS],
+    };
+    const kept = pending ? { ...state, requestedField: pending.field } : state;
+    return { state: kept, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
+  }
   const reply: ReplyData = {
     lead: `I can't answer that one from what I know.${previous.answered ? ` ${standingReply(recommendation, knowledge)}` : ''}`,
     notes: pending ? [questionText(pending)] : [],
@@ -918,4 +928,25 @@ function withoutAskedOnly(extraction: TurnExtraction, stated: TurnExtraction): T
     Object.entries(extraction.fields).filter(([field]) => !asked.has(field) || statedFields[field] !== undefined),
   );
   return { ...extraction, fields };
+}
+
+/**
+ * A region the data may not leave, asked about: residency is where the provider processes the data, not a method, so
+ * the named model may stay if its provider serves it there (which I cannot check); tuning that needs another model
+ * still moves, to one hosted in the region.
+ */
+function regionAnswer(region: string, recommendation: Recommendation, profile: Profile, knowledge: Knowledge): string {
+  const named = profile.modelName === undefined ? undefined : plainModelName(profile.modelName);
+  const destination = recommendation.destination;
+  const method = shortMethodName(knowledge, destination.method);
+  const keep = named
+    ? `If ${named}'s provider serves it from ${region} and processes your requests there, you can keep ${named} and your prompt for that data; I can't check regions, so confirm it in the provider's terms first.`
+    : `Any provider or GPU rental you use must process the data in ${region}; I can't check regions, so confirm it in their terms first.`;
+  const moved =
+    destination.model.switched && destination.model.name
+      ? ` ${method} is another matter: it cannot run on ${named ?? 'the named model'}, so it moves to ${destination.model.name}, hosted (or rented) in ${region}.`
+      : destination.objective !== 'none'
+        ? ` The plan stays ${method}; run its training and serving in ${region} too.`
+        : '';
+  return `Keeping data in ${region} is about where it is processed, not about the method. ${keep}${moved}`;
 }

@@ -320,11 +320,15 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       const memoryPerGpu =
         servingGpu.origin === 'profile' ? (profile.gpuMemoryGB ?? servingGpu.memoryGB) : servingGpu.memoryGB;
       servingGpus = Math.max(1, Math.ceil(needed / memoryPerGpu));
+      // More GPUs than the team has: the count is what serving would take, not what it owns.
+      const owned = profile.gpuCount ?? 0;
+      const short = servingGpu.origin === 'profile' && servingGpus > owned;
       assumptions.push({
         field: 'estimates.servingGpus',
         value: servingGpus,
-        why:
-          servingGpu.origin === 'profile'
+        why: short
+          ? `Serving it with ${quantised ? '4-bit' : '16-bit'} weights takes ${servingGpus} GPUs like your ${servingGpu.name === 'GPU' ? 'GPU' : servingGpu.name} (about ${Math.round(needed)} GB); you have ${owned}.`
+          : servingGpu.origin === 'profile'
             ? `Served on ${servingGpu.name === 'GPU' ? `${servingGpus === 1 ? 'one' : servingGpus} of your own GPUs` : `${servingGpus} of your own ${servingGpu.name}`}, with ${quantised ? '4-bit weights (16-bit ones do not fit)' : '16-bit weights'}: no monthly bill${servingGpu.usdPerHour > 0 ? ` (renting the same would cost $${servingGpu.usdPerHour} per GPU-hour)` : ''}.`
             : `Self-hosting keeps ${servingGpus} × ${servingGpu.name} running all month at $${servingGpu.usdPerHour} per GPU-hour: the cheapest catalog rental that holds the ${quantised ? '4-bit' : '16-bit'} model${resolved.gpu ? ` (${resolved.gpu.name} has no catalog price)` : ''}.`,
       });

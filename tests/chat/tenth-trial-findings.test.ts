@@ -122,3 +122,46 @@ describe('questions the bank asked', () => {
     ).toBeUndefined();
   });
 });
+
+describe('data that may not leave the EU', () => {
+  const LEGAL =
+    'We review contracts and suggest redlines in our house style; we call Claude 3.5 Sonnet through the API with a long prompt. Some clients say their contracts may not leave the EU. What should we do?';
+
+  it('is noted on the first turn, and the residency assumption holds only for processing in the EU', async () => {
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createChatService } = await import('../../src/chat/chat-service.ts');
+    const { createFileSessionStore } = await import('../../src/store/session-store.ts');
+    const store = createFileSessionStore({ dataDir: await mkdtemp(join(tmpdir(), 'region-')), syncToDisk: false });
+    await store.init();
+    const service = createChatService({ store, knowledge });
+    const credentials = await service.openSession();
+    const first = await service.runTurn({ credentials, text: `${LEGAL} Just recommend.` });
+    expect(first.turn.reply).toMatch(/Data kept in the EU: I can't check regions/);
+    expect(first.turn.reply).toMatch(/Your data may be sent to the Claude Sonnet API, processed in the EU/);
+    await store.stop();
+  });
+
+  it('"can we just use Claude in Frankfurt so the data stays in the EU?" is answered, not "I can\'t answer"', async () => {
+    const [, asked] = await converse([
+      LEGAL,
+      'a colleague says we could just use Claude on AWS Bedrock in eu-central-1 (Frankfurt) and the data stays in the EU. is that true?',
+    ]);
+    expect(asked?.reply).toMatch(/^Keeping data in the EU is about where it is processed, not about the method\./);
+    expect(asked?.reply).toMatch(/you can keep Claude Sonnet and your prompt/);
+    expect(asked?.reply).not.toMatch(/can't answer that one/);
+  });
+});
+
+describe('serving a model bigger than the GPUs the team has', () => {
+  it('says how many GPUs like theirs serving takes, not that it is served on GPUs they do not have', async () => {
+    const [answer] = await converse([
+      'We want Llama 3.3 70B to draft discharge summaries; we have one RTX 3090. Just recommend.',
+    ]);
+    const serving = answer?.recommendation?.assumptions.find((item) => item.field === 'estimates.servingGpus');
+    expect(serving?.why).toMatch(
+      /^Serving it with 16-bit weights takes \d+ GPUs like your NVIDIA GeForce RTX 3090 \(about \d+ GB\); you have 1\./,
+    );
+  });
+});

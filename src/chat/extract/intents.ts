@@ -110,9 +110,12 @@ const COST_LEVERS =
 const ASKS_PRIVACY = /\b(?:memori[sz]e|memori[sz]ation|leak(?:s|ing)?|de[\s-]?identif\w*|anonymi[sz]\w*)\b[^?]{0,80}\?/;
 const ASKS_SAFETY =
   /\b(?:is|would|will)\s+(?:this|it|that)\s+(?:be\s+)?(?:safe|reliable|trustworthy|accurate)\s+enough\b|\bsafe\s+enough\s+(?:for|to)\b|\b(?:can|could|should)\s+(?:we|i|doctors|clinicians|lawyers|users)\s+trust\s+(?:it|this|its|the\s+(?:answers|outputs?|model))\b|\bhow\s+(?:do|can|would|should)\s+(?:we|i)\s+make\s+(?:it|this)\s+safe\b/;
-/** "All data must stay in the EU", "EU-only data", "hosted in Germany": a region data may not leave. */
+/**
+ * "All data must stay in the EU", "EU-only data", "hosted in Germany", "contracts may not leave the EU": a region data
+ * may not leave.
+ */
 const DATA_REGION =
-  /\b(?:data|it|everything|records|documents)\b[^.;!?\n]{0,40}?\b(?:stay|stays|remain|remains|be\s+kept|be\s+hosted|be\s+processed|be\s+stored|kept|hosted|processed|stored)\s+(?:in|within|inside)\s+(?:the\s+)?(eu|european\s+union|europe|uk|united\s+kingdom|us|usa|united\s+states|germany|france|switzerland|canada|australia|india|japan)\b|\b(eu|uk|us)[\s-]only\b/;
+  /\b(?:data|it|everything|records|documents)\b[^.;!?\n]{0,40}?\b(?:stay|stays|remain|remains|be\s+kept|be\s+hosted|be\s+processed|be\s+stored|kept|hosted|processed|stored)\s+(?:in|within|inside)\s+(?:the\s+)?(eu|european\s+union|europe|uk|united\s+kingdom|us|usa|united\s+states|germany|france|switzerland|canada|australia|india|japan)\b|\b(eu|uk|us)[\s-]only\b|\b(?:can't|cannot|can\s+not|may\s+not|must\s+not|mustn't|never|won't|not\s+allowed\s+to)\s+(?:ever\s+)?leave\s+(?:the\s+)?(eu|european\s+union|europe|uk|united\s+kingdom|us|usa|united\s+states|germany|france|switzerland|canada|australia|india|japan)\b/;
 const REGION_NAMES: Readonly<Record<string, string>> = {
   eu: 'the EU',
   'european union': 'the EU',
@@ -296,7 +299,9 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     if (Number.isFinite(value) && value >= 50 && value <= 2_000_000) intents.asksPromptTokens = Math.round(value);
   }
   const region = DATA_REGION.exec(lower);
-  if (region) intents.dataRegion = REGION_NAMES[(region[1] ?? region[2] ?? 'eu').replace(/\s+/g, ' ')] ?? 'that region';
+  if (region)
+    intents.dataRegion =
+      REGION_NAMES[(region[1] ?? region[2] ?? region[3] ?? 'eu').replace(/\s+/g, ' ')] ?? 'that region';
   const perTask = PER_TASK.exec(lower);
   // ("300 separate adapters or one shared one?" names no unit: the tenants of a multi-tenant product, most often.)
   if (perTask) intents.asksPerTask = perTask[1] ?? (/\badapters?\s+or\b/.test(perTask[0]) ? 'tenant' : 'task');
