@@ -636,6 +636,9 @@ function applyUnderstood(
   // List fields (goals, what was tried) gain items across turns; a correction replaces them.
   const profile = mergeProfile(previous.profile, extraction.fields, extraction.corrections) as Profile;
   if (memoryOfAnotherGpu(previous.profile, extraction.fields, knowledge)) delete profile.gpuMemoryGB;
+  // "We have no document collection": a token count said before no longer describes documents the team has.
+  if (extraction.fields.unlabeledCorpus === 'none' && extraction.fields.corpusTokens === undefined)
+    delete profile.corpusTokens;
   // Goals taken back ("drop citations from my goals", "we don't need citations") leave the list.
   const removed = new Set<string>(extraction.removedGoals ?? []);
   if (extraction.fields.needsCitations === false) removed.add('citations');

@@ -49,6 +49,18 @@ export function chooseFirstStep(
         : `Write the prompt and build ${evalSet}; that baseline is also the destination until it stops improving.`,
     };
   }
+  // A base checkpoint does not follow a prompt yet: a prompt baseline says little, so the supervised stage comes first
+  // (for preference tuning too, whose DPO starts from that checkpoint).
+  if (
+    profile.modelStage === 'base' &&
+    (destination.method === 'instruction-tuning' || destination.method === 'preference-tuning') &&
+    possible('instruction-tuning')
+  ) {
+    return {
+      methods: ['instruction-tuning'],
+      why: `A base model does not follow a prompt yet, so a prompt baseline says little: start with supervised tuning on your examples, measured on ${heldOut(profile)}.`,
+    };
+  }
   // Answers that depend on the team's documents: a prompt without them knows none of it, so the baseline is a simple
   // retrieval over the documents, measured on real questions with the documents that answer them.
   // (Documents that fit one prompt, under about 200,000 tokens, can still be pasted into a prompt baseline.)
@@ -70,6 +82,14 @@ export function chooseFirstStep(
     methods: [...baseline],
     why: `Start with a prompt baseline${baseline.includes('in-context-learning') ? ' with a few worked examples' : ''} and ${evalSet}, so the destination is measured against it.`,
   };
+}
+
+/** The evaluation set: held out from the team's own examples when it has many. */
+function heldOut(profile: Profile): string {
+  const own = Math.max(profile.labeledExamples ?? 0, profile.preferencePairs ?? 0);
+  return own >= 1000
+    ? 'an evaluation set held out from your own examples (a few hundred or more, never trained on)'
+    : `an evaluation set of at least ${MINIMUM_EVALUATION_CASES} real cases with known good answers`;
 }
 
 /**

@@ -165,3 +165,36 @@ describe('serving a model bigger than the GPUs the team has', () => {
     );
   });
 });
+
+describe('the research lab and the game studio', () => {
+  it('tokens the model was pretrained on are no corpus, and a model the team pretrained is open weights', () => {
+    expect(
+      fields(
+        "We pretrained our own 7B base model (Llama-style architecture, not instruction tuned, it's a pure base checkpoint) on 1.2T tokens of scientific text.",
+      ),
+    ).toEqual({ modelAccess: 'open-weights', mlExpertise: 'expert', modelParamsB: 7, modelStage: 'base' });
+    expect(fields('note the 1.2T tokens is what we already pretrained on, thats done')).toEqual({});
+    expect(
+      fields('we have no document collection for retrieval. forget the 1.2T tokens, that was pretraining data'),
+    ).toEqual({ unlabeledCorpus: 'none' });
+  });
+
+  it('a base model bound for instruction tuning starts with the supervised stage, held out from its own examples', async () => {
+    const [answer] = await converse([
+      'We pretrained our own 7B base model. 8x H100 80GB. 200k preference pairs from experts; the chosen answers can serve as SFT targets, so 200k examples. Goal: a helpful scientific chat assistant. The model may not change. Just recommend.',
+    ]);
+    expect(answer?.recommendation?.firstStep.methods).toEqual(['instruction-tuning']);
+    expect(answer?.recommendation?.firstStep.why).toMatch(/held out from your own examples/);
+  });
+
+  it('2 million words of lore are a large corpus the answers must keep to, never a $2,000,000 budget', () => {
+    const read = extractProfile(
+      'ok and what about the lore, its about 2 million words (world history, factions, characters). NPCs need to know it and not contradict it.',
+      { knowledge, today: '2026-12-04', requestedField: 'oneTimeBudgetUSD' },
+    ).fields;
+    expect(read).toMatchObject({ unlabeledCorpus: 'large', goals: ['knowledge'] });
+    expect(read.oneTimeBudgetUSD).toBeUndefined();
+    expect(fields('our training budget is $0')).toEqual({ oneTimeBudgetUSD: 0 });
+    expect(fields('a small LLM running locally on the players device, the mobile port too').deployment).toBe('edge');
+  });
+});

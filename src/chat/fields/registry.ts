@@ -91,7 +91,7 @@ function entry<F extends ProfileField>(field: F, spec: Spec<F>): FieldEntry<F> {
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** A number followed by a thing counted ("12 characters", "3 people") is not an amount of money. */
 const COUNTED_THING =
-  /^\s*(?:characters?|people|persons?|engineers?|users?|customers?|clients?|tasks?|languages?|gpus?|cards?|examples?|tickets?|documents?|docs|pages?|weeks?|months?|days?|hours?|requests?|calls?|models?|teams?)\b/;
+  /^\s*(?:characters?|people|persons?|engineers?|users?|customers?|clients?|tasks?|languages?|gpus?|cards?|examples?|tickets?|documents?|docs|pages?|weeks?|months?|days?|hours?|requests?|calls?|models?|teams?|words?|tokens?|lines|rows|records?|files?|images?|pairs?|samples?|emails?|players|downloads)\b/;
 /** Large counts in words: 2,000,000,000 → "2 billion". */
 const compactCount = new Intl.NumberFormat('en-US', {
   notation: 'compact',

@@ -70,7 +70,7 @@ const ONE_TIME_BEFORE =
   /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|total|training|capex|project|setup|initial)\b[^.;!?\n]{0,25}$/;
 /** Words that make an amount a price or a current cost, not a budget. */
 const NOT_A_BUDGET_AFTER =
-  /^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b/;
+  /^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b/;
 const NOT_A_BUDGET_BEFORE =
   /\b(?:not|instead\s+of|rather\s+than)\s*$|\byour\s+(?:own\s+)?$|\b(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:our\s+|the\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$/;
 const BUDGET_CUE =
@@ -214,9 +214,11 @@ export const extractBudget: Extractor = (message, context) => {
   // "no budget for cloud GPUs", "zero budget", "basically zero": nothing to spend (monthly when said of hosting).
   for (const match of allMatches(ZERO_BUDGET, message.lower)) {
     const end = match.index + match[0].length;
-    const monthly = /\b(?:month|monthly|hosting|serving|running|inference)\b/.test(match[0]);
+    // "our training budget is $0": the words just before the match say which budget too.
+    const said = `${/\S+\s+$/.exec(lower.slice(Math.max(0, match.index - 20), match.index))?.[0] ?? ''}${match[0]}`;
+    const monthly = /\b(?:month|monthly|hosting|serving|running|inference)\b/.test(said);
     const oneTime =
-      /\b(?:training|compute|upfront|up[\s-]front|one[\s-]?(?:off|time)|cloud|renting|rental|gpus?)\b/.test(match[0]);
+      /\b(?:training|compute|upfront|up[\s-]front|one[\s-]?(?:off|time)|cloud|renting|rental|gpus?)\b/.test(said);
     // A budget of zero said of nothing in particular is nothing to spend at all, now or every month.
     if (monthly || !oneTime) findings.push(finding('monthlyBudgetUSD', 0, match.index, end));
     if (oneTime || !monthly) findings.push(finding('oneTimeBudgetUSD', 0, match.index, end));

@@ -3,7 +3,7 @@
  * windows and per-request token counts are not a corpus.
  */
 import { APPROX_SOURCE, COUNT_SOURCE, parseCount } from '../numbers.ts';
-import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import { allMatches, findingFromMatch, sentenceBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const TOKENS = new RegExp(
@@ -31,6 +31,16 @@ const NOT_CORPUS_AFTER =
 const NOT_CORPUS_BEFORE =
   /\b(?:context(?:\s+window)?|prompt|window|limit|max(?:imum)?|up\s+to|per\s+\w+|each|output|input)(?:\s+(?:is|are|of|=)|:)?\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
 
+/**
+ * Tokens the model was already pretrained on ("we pretrained our 7B on 1.2T tokens"), or taken back ("forget the
+ * 1.2T tokens, that was pretraining data"): no corpus the team still has to use.
+ */
+const PRETRAINED_ON_BEFORE = /\b(?:pre-?trained|pre-?training|was\s+trained|were\s+trained)\b[^.;!?\n]{0,160}$/;
+const TAKEN_BACK_BEFORE =
+  /\b(?:forget|ignore|disregard|drop|never\s+mind)\s+(?:about\s+)?(?:the\s+)?(?:about\s+|~\s*)?$/;
+const PRETRAINING_AFTER =
+  /^[^.;!?\n]{0,30}?\b(?:(?:was|is|were|are)\s+(?:the\s+|our\s+)?(?:pre-?training|what\s+we\s+(?:already\s+)?pre-?trained)|(?:already\s+)?baked\s+in)\b/;
+
 export const extractCorpusTokens: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -38,7 +48,10 @@ export const extractCorpusTokens: Extractor = (message) => {
     const end = match.index + match[0].length;
     if (
       NOT_CORPUS_AFTER.test(lower.slice(end, end + 30)) ||
-      NOT_CORPUS_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index))
+      NOT_CORPUS_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index)) ||
+      PRETRAINED_ON_BEFORE.test(sentenceBefore(lower, match.index, 200)) ||
+      TAKEN_BACK_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index)) ||
+      PRETRAINING_AFTER.test(lower.slice(end, end + 60))
     )
       continue;
     const digits = match[1] ?? '';

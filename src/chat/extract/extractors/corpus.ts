@@ -42,7 +42,7 @@ const SMALL = new RegExp(
 );
 /** "no documents", "we don't have any docs", "no unlabeled data". */
 const NONE = new RegExp(
-  String.raw`\b(?:no|zero|(?:don't|dont|do\s+not|haven't)\s+have(?:\s+any)?|without(?:\s+any)?)\s+(?:${DOCUMENT_QUALIFIER})(?:documents|docs|documentation|pdfs|corpus|knowledge\s?base|unlabell?ed\s+data|wiki|text\s+data|domain\s+data)\b`,
+  String.raw`\b(?:no|zero|(?:don't|dont|do\s+not|haven't)\s+have(?:\s+any)?|without(?:\s+any)?)\s+(?:${DOCUMENT_QUALIFIER})(?:documents|docs|documentation|pdfs|corpus|knowledge\s?base|unlabell?ed\s+data|wiki|text\s+data|domain\s+data|document\s+collection|collection\s+of\s+documents)\b`,
   'g',
 );
 /** "4,000 PDFs", "200 pages of docs": at least 1,000 is large, fewer is small. */
@@ -57,6 +57,15 @@ const COUNTED = new RegExp(
  */
 const OWN_DOCUMENTS =
   /\b(?:from|over|on|using|in|across|against|on\s+top\s+of|grounded\s+in|based\s+on|knows?|understands?)\s+(?:all\s+)?(?:our|their)\s+(?:(?:own|internal|company|product|support|customer|hr|it|policy|legal|technical|api|developer|public|existing|current|latest|official|\d{4})\s+){0,2}(?:docs|documentation|wiki|knowledge[\s-]?base|kb|confluence(?:\s+(?:space|wiki|pages))?|notion|sharepoint|manuals?|handbooks?|help[\s-]?cent(?:er|re)(?:\s+articles)?|faqs?|articles|runbooks|intranet|policies|policy\s+documents|sops|guidelines|contracts|pricing\s+docs|product\s+docs)\b|\bquestions\s+about\s+our\s+(?:(?:own|internal|product|company)\s+)?(?:docs|documentation|wiki|knowledge[\s-]?base|manuals?|handbooks?|policies|catalog(?:ue)?|product\s+catalog(?:ue)?|price\s+lists?|pricing)\b/g;
+
+/**
+ * "lore (like 2M words)", "about 300k words of manuals": text measured in words. About 150,000 words (some 200,000
+ * tokens, the prompt-sized corpus) and more is large.
+ */
+const WORDS_OF_TEXT =
+  /(?<![\d.,])(\d+(?:\.\d+)?)\s?(m|million|k|thousand)?\s+words\b(?!\s+(?:per|a|an|each|every)\s+(?:day|week|month|hour|request|answer|reply|summary)\b)/g;
+/** Words of text this many and more are a large corpus (about the prompt-sized 200,000 tokens). */
+const LARGE_CORPUS_WORDS = 150_000;
 
 /** "there are 2 million of them", "we have about 40k of those". */
 const COUNT_OF_THEM = new RegExp(
@@ -102,6 +111,19 @@ export const extractCorpus: Extractor = (message) => {
     )
       continue;
     findings.push(findingFromMatch('unlabeledCorpus', count >= LARGE_CORPUS_DOCUMENTS ? 'large' : 'small', match));
+  }
+  for (const match of allMatches(WORDS_OF_TEXT, lower)) {
+    const scale = { m: 1e6, million: 1e6, k: 1e3, thousand: 1e3 }[match[2] ?? ''] ?? 1;
+    const words = Number(match[1]) * scale;
+    // "each answer is about 200 words": the length of one text, not a collection.
+    if (
+      /\b(?:each|every|per|average|avg|typical|single|one|max(?:imum)?|under|below|limit)\b/.test(
+        clauseBefore(lower, match.index, 40),
+      )
+    )
+      continue;
+    if (words >= 1000)
+      findings.push(findingFromMatch('unlabeledCorpus', words >= LARGE_CORPUS_WORDS ? 'large' : 'small', match));
   }
   if (findings.length > 0) return findings;
   // "a bot over our wiki" says the documents exist, not how many: the smallest claim, unless a size is said.

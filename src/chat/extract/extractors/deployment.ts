@@ -69,7 +69,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "run on our field engineers' laptops", "target is macbook airs".
         String.raw`\brun\w*\s+(?:locally\s+)?on\s+(?:our|the|their)\s+(?:[a-z-]+\s+){0,2}?[a-z]+(?:'s|s')\s+(?:laptops?|macbooks?|pcs|desktops?|machines|computers)\b`,
         String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+)?(?:macbooks?|laptops?|chromebooks?)\b`,
-        String.raw`\bon\s+(?:the\s+|each\s+|every\s+)?(?:customers?|users?|employees?|players?|clients?|gamers?)(?:'s|s')?\s+(?:own\s+)?(?:laptops?|pcs?|desktops?|machines?|computers?|consoles?)\b`,
+        String.raw`\bon\s+(?:the\s+|each\s+|every\s+)?(?:customers?|users?|employees?|players?|clients?|gamers?)(?:'s|s'|')?\s+(?:own\s+)?(?:laptops?|pcs?|desktops?|machines?|computers?|consoles?|devices?|hardware)\b`,
         String.raw`\b(?:in|inside)\s+a\s+(?:web\s+)?browser\b`,
         String.raw`\b(?:smart\s+(?:speakers?|displays?|glasses|cameras?|watch(?:es)?)|wearables?|smartwatch(?:es)?|set[\s-]top\s+box(?:es)?)\b`,
         String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+)?(?:laptops?|jetson|raspberry\s+pi|edge\s+devices?|embedded\s+\w+)\b`,
@@ -85,7 +85,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
     new RegExp(
       [
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+|everything\s+|the\s+model\s+)?(?:on|in)\s+(?:our\s+own|our|in[\s-]house)\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure|cluster)\b`,
-        String.raw`\b(?:on|in|from)\s+our\s+own\s+(?:(?:government|company|corporate|private|physical|university|hospital)\s+)?(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure|cluster|metal)\b`,
+        String.raw`\b(?:on|in|from)\s+our\s+own\s+(?:(?:government|company|corporate|private|physical|university|hospital|gpu)\s+)?(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure|cluster|metal|nodes?)\b`,
         String.raw`\b(?:cards?|gpus?|servers?|machines?|hardware|boxes|cluster|[ahlbt]\d{1,3}[a-z]?s|l40s|rtx\s?\d{4}s?|\d+\s?gb)\s+(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house)\b`,
         String.raw`\b(?:run|runs|running|serve|serving|host|hosting|deployed)\s+(?:[\w.()-]+\s+){1,6}?on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\bin\s+our\s+own\s+dcs?\b`,

@@ -87,6 +87,8 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:ml|ai|nlp)\s+research\s+(?:team|lab|group)\b`,
         String.raw`\b(?:we\s+)?(?:pre-?train(?:ed)?|trained)\s+(?:our\s+own\s+)?(?:foundation\s+models?|llms?\s+from\s+scratch|models?\s+from\s+scratch)\b`,
         String.raw`\bpre-?trains?\s+(?:its|our|their)\s+own\s+(?:\w+\s+)?models\b`,
+        // "we pretrained our own 7B base model".
+        String.raw`\bwe\s+pre-?trained\s+(?:our\s+own|an?)\s+(?:[\w.()-]+\s+){0,3}?(?:model|llm|checkpoint)\b`,
         String.raw`\b(?:world[\s-]class|expert|deep|extensive)\s+(?:ml|machine[\s-]learning|ai|nlp)\s+(?:team|experts?|expertise|experience|engineers)\b`,
         String.raw`\bml\s+experts\b`,
         String.raw`\bresearch\s+lab\b`,

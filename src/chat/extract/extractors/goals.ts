@@ -26,6 +26,8 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
         // "the bot may only answer from that customer's own files".
         String.raw`\banswer\w*\s+only\s+from\s+(?:(?:that|the|each)\s+customer's|their|our|its)\s+(?:own\s+)?(?:files|documents|docs|pdfs|data|content|knowledge\s+base)\b|\b(?:may|can|must|should)\s+only\s+answer\s+from\s+(?:(?:that|the|each)\s+customer's|their|our|its)\s+(?:own\s+)?(?:files|documents|docs|pdfs|data|content)\b`,
         String.raw`\b(?:has|have|needs?)\s+to\s+know\s+about\s+(?:them|it|those|these|the\s+new|new)\b`,
+        // "NPCs need to know it and not contradict it": the answers must keep to the team's own material.
+        String.raw`\b(?:need|needs|has|have)\s+to\s+know\s+(?:it|them|the\s+lore|our\s+lore|the\s+world)\s+and\s+(?:not|never)\s+contradict\b|\b(?:never|not|must\s+not|mustn't|can't)\s+contradict\s+(?:the|our)\s+(?:lore|canon|docs|documentation|policies|facts|source)\b`,
         // "keeps inventing function names that don't exist in our sdk".
         String.raw`\binvent(?:s|ing|ed)?\s+(?:\w+\s+){0,2}?(?:names|apis|endpoints|functions|methods|parameters|fields|facts|details|policies|products|numbers|citations|references)\b`,
         String.raw`\b(?:proprietary|internal|domain)\s+knowledge\b`,

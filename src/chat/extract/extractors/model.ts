@@ -82,6 +82,8 @@ const OPEN_WEIGHTS = new RegExp(
     String.raw`(?<!\b(?:(?:switch|move|migrate|go)\s+(?:over\s+)?to|train|distil\w*\s+(?:[\w.-]+\s+){0,2}into)\s+(?:an?\s+)?(?:\w+\s+)?)\bopen\s+models?\b`,
     String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:model|llm)s?\b`,
     String.raw`\b(?:we\s+)?(?:have|download(?:ed)?|own|control)\s+the\s+(?:model\s+)?weights\b`,
+    // "we pretrained our own 7B base model": a model the team made is one whose weights it has.
+    String.raw`\b(?:we|i)\s+(?:pre-?trained|trained|built)\s+(?:our\s+own|it\s+ourselves)\s+(?:[\w.()-]+\s+){0,4}?(?:model|llm|checkpoint)\b`,
     // "we downloaded the Gemma 2 9B weights".
     String.raw`\b(?:we|i)\s+(?:already\s+)?download(?:ed)?\s+the\s+(?:[\w.-]+\s+){1,4}?weights\b`,
     String.raw`\bweights\s+(?:are\s+)?(?:available|downloadable|ours|on\s+hugging\s?face)\b`,
