@@ -21,6 +21,8 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:can|could)\s+(?:swap|replace)\s+(?:the\s+|our\s+)?model(?:\s+(?:entirely|out|completely))?`,
     String.raw`(?:fine|ok|okay|happy)\s+with\s+(?:switching|changing|moving)\s+(?:to\s+)?(?:something|another|a\s+different|any)`,
     String.raw`(?:we(?:'re|\s+are)\s+)?open\s+to\s+(?:anything|any\s+model|whatever\s+works)`,
+    // "open to moving to a model we can fine-tune", "open to a modern LLM", "fine with any other model".
+    String.raw`open\s+to\s+(?:moving|switching|changing|migrating)\s+to\s+(?:a|an|another|any|some)\b|open\s+to\s+(?:a|an)\s+(?:modern|newer|different|better|bigger|smaller|open(?:[\s-]weights?)?)\s+(?:llm|model)|(?:fine|ok|okay|happy)\s+with\s+any\s+(?:other\s+)?(?:model|llm)`,
     // "another model is fine", "a different model is ok if it can run in the EU".
     String.raw`(?:another|a\s+different|a\s+smaller|an\s+open(?:[\s-]weights?)?|other)\s+(?:model|llm)s?\s+(?:is|are|would\s+be)\s+(?:(?:totally|completely|perfectly|also)\s+)?(?:fine|ok|okay|allowed|acceptable|an\s+option)`,
     // "not attached to the model at all", "the model doesn't matter to us, pick whatever".
@@ -55,6 +57,9 @@ const CANNOT_SWITCH = new RegExp(
     String.raw`(?:the\s+)?model\s+is\s+(?:fixed|locked|mandated|non[\s-]negotiable)`,
     // "can't change models", "no switching", "procurement says we stay on it".
     String.raw`(?:can't|cannot|can\s+not)\s+(?:switch|change)\s+(?:models?|llms?|providers?)`,
+    // "we can't move off Anthropic", "we're on Mistral 7B and staying there".
+    String.raw`(?:can't|cannot|can\s+not|won't)\s+move\s+(?:off|away\s+from)\s+${MODEL_WORD}`,
+    String.raw`(?:and|but)\s+(?:we're\s+|we\s+are\s+)?staying\s+(?:there|on\s+it|with\s+it)`,
     String.raw`no\s+(?:model\s+)?(?:switching|changing\s+(?:the\s+)?models?)`,
     String.raw`(?:it's|it\s+is)\s+the\s+(?:one|model)\s+(?:that's|that\s+is|we're|we\s+are)\s+(?:certified|approved|validated|allowed)`,
     // "we must start from the base checkpoint" (not the vendor's instruct one): these weights, no other.

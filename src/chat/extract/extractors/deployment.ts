@@ -63,6 +63,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:infotainment|head\s+units?)\b`,
         String.raw`\bruns?\s+on\s+(?:[a-z]+\s+){0,2}?(?:laptops|macbooks|notebooks)\b`,
         String.raw`\b(?:intel\s+)?nucs?\b`,
+        String.raw`\b(?:arm|embedded)\s+(?:boards?|socs?|devices?)\b|\bsmart[\s-]home\s+hubs?\b|\bhub\s+has\s+\d+(?:\.\d+)?\s?(?:gb|mb)\b`,
         String.raw`\b(?:in|inside)\s+the\s+(?:user's\s+|users'\s+)?browser\b|\bwebgpu\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|work|use\s+it)\s+(?:it\s+)?(?:locally\s+|offline\s+|fully\s+)?on\s+(?:the\s+|our\s+|my\s+|their\s+|users'\s+|employees'\s+|staff\s+)?(?:[a-z]+'s\s+|[a-z]+s'\s+)?(?:field\s+|work\s+|company\s+|staff\s+)?(?:\d+\s?gb\s+(?:ram\s+)?)?(?:laptops?|macbooks?|chromebooks?|notebooks?|desktops?|pcs|workstations?)\b`,
         String.raw`\bon\s+(?:our\s+|their\s+|the\s+)?(?:chromebooks?|macbooks?)\b`,
@@ -116,7 +117,9 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bbare[\s-]metal\s+servers?\s+(?:in|at)\s+(?:our|the\s+office)\b`,
         String.raw`\b(?:gpus?|[ahlbt]\d{1,3}[a-z]?s|l40s|cards?|servers?|machines?)\s+(?:that\s+)?we\s+own\b`,
         // "we're running Llama 2 13B on prem on 4x V100".
-        String.raw`\b(?:run|runs|running|host(?:ed|ing)?|serv(?:e|es|ed|ing)|deploy(?:ed|ing)?)\b[^.;!?\n]{0,40}?\bon[\s-]?prem(?:ise|ises)?\b`,
+        String.raw`\b(?:run|runs|running|host(?:ed|ing)?|serv(?:e|es|ed|ing)|deploy(?:ed|ing)?)\b[^.;!?\n]{0,60}?\bon[\s-]?prem(?:ise|ises)?\b`,
+        // "on our own 2x L40S, on-prem because of PCI", "1x H100 PCIe on prem".
+        String.raw`[,(]\s*on[\s-]?prem(?:ise|ises)?\s+(?:because|due|for|since|as|only)\b|\b(?:[ahlbt]\d{1,3}[a-z]?|v100|h200|mi\d{3}x?)\s+(?:pcie|sxm|nvl|\d{2,3}\s?gb)\s+on[\s-]?prem(?:ise|ises)?\b`,
       ].join('|'),
       'g',
     ),
@@ -128,7 +131,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+|the\s+model\s+)?(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud|ec2|sagemaker|runpod|lambda(?:\s+labs)?|coreweave|our\s+(?:own\s+)?(?:cloud|vpc|aws|gcp|azure)(?:\s+account)?)\b`,
         String.raw`\b(?:run|runs|running|serve|serving|host|hosting)\s+(?:it\s+|[\w.-]+\s+){0,4}?(?:on\s+[\w\s.×-]{0,30}?\s+)?in\s+our\s+(?:own\s+)?(?:gcp|aws|azure|google\s+cloud)\s+(?:project|account|subscription|tenant|vpc)\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?)\s+(?:it\s+|the\s+model\s+)?(?:ourselves\s+)?(?:on|in|from)\s+(?:our\s+)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2|sagemaker(?:\s+endpoints?)?|gke|eks|runpod|lambda\s+labs|coreweave|own\s+cloud\s+(?:gpus?|instances?|vms?)|cloud\s+(?:gpus?|vms?|instances?))\b`,
-        String.raw`\brent(?:ed|ing)?\b[^.;!?\n]{0,30}?\b(?:gpus?|[ahlb]\d{2,3}[a-z]?s?|l40s|rtx\s?\d{4}s?|\d{4}s|instances?|cloud\s+machines?)\b`,
+        String.raw`\brent(?:ed|ing)?\b[^.;!?\n]{0,30}?\b(?:gpus?|[ahlb]\d{2,3}[a-z]?s?|l40s|rtx\s?\d{4}s?|\d{4}s|instances?|cloud\s+machines?)\b(?![^.;!?\n]{0,12}\b(?:for\s+(?:the\s+)?training|to\s+train)\b)`,
         String.raw`\bcloud\s+(?:gpus?|vms?|instances?)\s+(?:that\s+)?we\s+(?:manage|control|run)\b`,
         String.raw`\b(?:in|on)\s+the\s+cloud\s+(?:that\s+|which\s+)?we\s+(?:manage|control|run|administer)(?:\s+ourselves)?\b`,
         String.raw`\bour\s+own\s+(?:ec2|gce|azure|cloud|aws|gcp)\s+(?:instances?|vms?|machines?|servers?)\b`,
@@ -136,7 +139,9 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bour\s+own\s+(?:eks|gke|aks)\s+cluster\b`,
         // "we're on Azure with our own VMs running vLLM".
         String.raw`\b(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud)\s+with\s+our\s+own\s+(?:vms?|instances?|gpus?|servers?|nodes?|cluster|machines)\b`,
-        String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b`,
+        String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s?|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b`,
+        // "self-hosted on 2x A10G in AWS", "self-hosting vLLM on EC2".
+        String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:[\w.-]+\s+)?on\s+[^.;,\n]{0,30}?\b(?:in|on)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b|\bself[\s-]?host(?:ed|ing)?\s+(?:vllm|tgi|it|the\s+model)\s+on\s+(?:ec2|aws|gcp|azure(?!\s+openai))\b`,
         String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud|ec2)\b`,
         String.raw`\b(?:gpus?|instances?|servers?|machines?|vms?|[ahlb]\d{2,3}s?)\s+(?:that\s+)?we\s+rent\b`,
         // "what if we ran it in the cloud instead?": the team's own model on cloud machines.

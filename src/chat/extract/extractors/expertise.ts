@@ -26,6 +26,8 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         // Who the team is, when nobody on it does ML: "our team is mostly web developers", "we're three backend devs".
         String.raw`\b(?:we(?:'re|\s+are)|(?:(?:our|the)\s+)?team\s+is|team\s+of|all\s+of\s+us\s+are|we(?:'re|\s+are)\s+all)\s+(?:(?:mostly|all|just|only|basically|a\s+bunch\s+of|a\s+few|a\s+couple\s+of|a\s+small\s+team\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+){0,2}(?:web|backend|back[\s-]end|frontend|front[\s-]end|full[\s-]?stack|software|app|mobile|ios|android|php|java|\.net|rails|javascript|js|product|game|devops)\s+(?:developers|devs|engineers)\b(?!\s*(?:,\s*)?(?:who|with|and|plus|but)\s+(?:\w+\s+){0,3}(?:ml|machine\s+learning|data\s+scien\w*|ai)\b)`,
         String.raw`\bnot\s+(?:ml|ai|machine\s+learning)\s+(?:people|folks|experts|engineers)\b`,
+        String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+)?(?:really\s+)?(?:does|knows|do|know)\s+(?:any\s+)?(?:ml|machine\s+learning|ai)\b`,
+        String.raw`\bno\s+(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:expertise|experience|skills|team|people|background)(?:\s+at\s+all)?\b`,
         String.raw`\b(?:don't|dont|do\s+not|doesn't|does\s+not)\s+have\s+(?:an?|any)\s+(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:person|people|engineers?|experts?|specialists?|team)\b`,
         String.raw`\b(?:none\s+of\s+us|nobody(?:\s+here)?|no\s?one(?:\s+here)?)\s+(?:has|have)\s+(?:ever\s+)?done\s+(?:any\s+)?(?:ml|machine\s+learning|ai)\b`,
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our)\s+team\s+)?(?:is|are)\s+(?:an?\s+|really\s+an?\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:experts?|engineers?|people|person|specialists?)\b`,
@@ -53,6 +55,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:some\s+)?basic\s+(?:python|ml|machine\s+learning)(?:\s*(?:\/|and|&)\s*(?:python|ml|machine\s+learning))?\s+(?:from|via|through)\s+(?:a\s+|an\s+)?(?:bootcamp|course|tutorials?)\b`,
         String.raw`\bbeginners(?:\s+really)?\b(?=[^.;!?\n]{0,40}\btutorials?\b)`,
         String.raw`\bfollowed\s+(?:a\s+(?:few|couple\s+of)\s+|some\s+)?(?:hf|hugging\s?face|online|youtube)?\s*tutorials\b`,
+        String.raw`\b(?:i've|i\s+have|we've|we\s+have)\s+(?:only\s+)?done\s+(?:a\s+(?:few|couple\s+of)\s+|some\s+)?(?:lora\s+|fine[\s-]?tuning\s+|hf\s+|hugging\s?face\s+|online\s+)?tutorials\b`,
       ].join('|'),
       'g',
     ),
@@ -91,6 +94,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\bwe\s+pre-?trained\s+(?:our\s+own|an?)\s+(?:[\w.()-]+\s+){0,3}?(?:model|llm|checkpoint)\b`,
         String.raw`\b(?:world[\s-]class|expert|deep|extensive)\s+(?:ml|machine[\s-]learning|ai|nlp)\s+(?:team|experts?|expertise|experience|engineers)\b`,
         String.raw`\bml\s+experts\b`,
+        String.raw`\b(?:have|with)\s+(?:a\s+)?phds?\b[^.;!?\n]{0,40}\btrained\s+models?\s+from\s+scratch\b|\b(?:research\s+engineers?|researchers?)\s+who(?:'ve|\s+have)\s+(?:shipped|done|run|trained)\b|\bstrong\s+(?:ml|nlp|ai)\s+team\b|\b(?:we're|we\s+are)\s+a\s+research\s+team\b`,
         String.raw`\bresearch\s+lab\b`,
         String.raw`\b(?:we've|we\s+have)\s+done\s+(?:lora|fine[\s-]?tuning|qlora|rlhf|dpo|pre-?training)\s+(?:plenty\s+of|many|countless|lots\s+of)\s+times\b`,
         String.raw`\b(?:we\s+)?pre-?trained\s+(?:it\s+|(?:a|our)\s+(?:own\s+)?(?:base\s+)?(?:\d+(?:\.\d+)?b\s+)?(?:model\s+)?)?ourselves\b`,
@@ -118,13 +122,28 @@ const EXPLICIT_LEVEL = new RegExp(
     String.raw`\b(?:has|have|with)\s+(basic|intermediate|advanced|expert)\s+(?:ml\s+|machine[\s-]learning\s+|ai\s+)?(?:experience|skills?|expertise|knowledge)\b`,
     String.raw`\btreat\s+(?:us|me|the\s+team)\s+as\s+(?:an?\s+)?(basic|intermediate|advanced|expert)s?\b`,
     String.raw`\b(?:ml\s+)?(?:engineers|people|folks|staff|team|devs)\s+(?:are|is)\s+(?:all\s+)?(expert|advanced|intermediate|basic)s?\b`,
+    // The level beside the people who have it: "2 intermediate ML engineers", "one junior ML eng with basic skills",
+    // "3 contractors with intermediate ML background", "1 audio ML expert on the team".
+    String.raw`\b(?:\d+|one|two|three|four|five|a|an|our|the)\s+(?:[a-z-]+\s+)?(basic|junior|intermediate|mid[\s-]?level|senior|advanced|expert)\s+(?:[a-z-]+\s+)?(?:ml|nlp|ai|machine[\s-]learning|data[\s-]science)\s+(?:engineers?|eng|folks|people|person|devs?|team|skills|background|experts?|researchers?)\b`,
+    String.raw`\b(?:ml|nlp|ai|machine[\s-]learning|deep[\s-]learning|data)\s+(?:engineers?|eng|folks|people|person|devs?|team(?:\s+of\s+\d+)?|skills|background|scientists?)\b[^.;!?\n]{0,24}?(?:,|\(|\bwith)\s*(?:both\s+|all\s+|mostly\s+)?(basic|junior|intermediate|mid[\s-]?level|senior|advanced|expert)s?\b(?!\s*[-\s](?:written|labell?ed|annotated|rated|reviewed|curated))`,
+    String.raw`\b(?:with|has|have)\s+(basic|intermediate|advanced|expert)\s+(?:ml|nlp|ai|deep[\s-]learning|machine[\s-]learning)(?:\s+(?:background|skills?|experience|knowledge))?\b`,
+    String.raw`\b(?:ml|nlp|ai)\s+(?:eng|engineers?|person|folks|people)\s+(?:with\s+)?(basic|intermediate|advanced|expert)\s+(?:skills|background|experience)\b`,
+    String.raw`\b(?:ml|nlp|audio\s+ml|speech|ai)\s+(expert)s?\s+on\s+(?:the|our)\s+team\b|\b(expert)s\s+on\s+the\s+team\b`,
+    String.raw`\b(basic|intermediate|advanced|expert)\s+(?:ml|nlp|ai|deep[\s-]learning)\s+(?:skills|background|experience|knowledge)\b`,
+    // "2 people who've done LoRA fine-tunes before (intermediate)".
+    String.raw`\((basic|intermediate|advanced|expert)\)`,
   ].join('|'),
   'g',
 );
 const EXPLICIT_VALUE: Readonly<Record<string, Expertise>> = {
   none: 'none',
   basic: 'basic',
+  junior: 'basic',
   intermediate: 'intermediate',
+  'mid-level': 'intermediate',
+  midlevel: 'intermediate',
+  'mid level': 'intermediate',
+  senior: 'expert',
   advanced: 'expert',
   expert: 'expert',
 };

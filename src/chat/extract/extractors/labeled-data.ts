@@ -7,7 +7,7 @@ import type { Extractor, Finding } from '../types.ts';
 
 const LABELED = String.raw`(?:label(?:l)?ed|resolved|answered|labled|lablled|annotated|tagged|hand[\s-]?(?:label(?:l)?ed|written|annotated)|human[\s-]?(?:label(?:l)?ed|written|annotated)|curated|gold|graded|rated|approved|verified|validated|vetted|accepted|corrected|hand[\s-]?checked|supervised|training|fine[\s-]?tuning|example)`;
 /** Nouns that are labeled examples by themselves. */
-const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?->\s?[a-z]+\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+)?pairs?)`;
+const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+)?pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
   '(?:tickets?|letters?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations)';
@@ -54,6 +54,11 @@ const COUNT_RECORDS_ARE_LABELED = new RegExp(
 /** "800 tickets with their resolutions", "1,200 clips with hand-corrected transcripts", "8k PR comments paired with the diffs". */
 const COUNT_RECORDS_WITH_LABELS = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}(?:\\s+(?:that|which)\\s+[^,.;!?\\n]{1,40}?)?${WITH_LABELS}`,
+  'g',
+);
+/** "5,000 adjuster-labeled photos", "40k agent-approved replies", "25k editor-tagged articles": labelled by someone. */
+const COUNT_SOMEONE_LABELED = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z]+\\s+)?[a-z]+-(?:labell?ed|written|approved|tagged|annotated|checked|reviewed|verified|corrected|rated|filled|curated)\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
   'g',
 );
 /** "~1200 past stays where we have both the notes and the discharge summary the doctor wrote": inputs and outputs. */
@@ -158,6 +163,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_LABELED_RECORDS,
     COUNT_RECORDS_WITH_LABELS,
     COUNT_RECORDS_WITH_BOTH,
+    COUNT_SOMEONE_LABELED,
     COUNT_RECORDS_ARE_LABELED,
     COUNT_LABELED_BARE,
     LABELED_COUNT_AFTER,

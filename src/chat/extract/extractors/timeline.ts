@@ -4,7 +4,7 @@
  * `today`.
  */
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
-import { allMatches, createSpanIndex, findingFromMatch } from '../prepare-message.ts';
+import { allMatches, createSpanIndex, findingFromMatch, sentenceBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const UNIT = '(days?|weeks?|wks?|months?|mos?|quarters?|years?)';
@@ -63,6 +63,17 @@ const WEEKS_OUT = new RegExp(
   `\\b(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+out\\b|\\b(?:end\\s+of\\s+(?:the\\s+|this\\s+)?(?:month|quarter|year)|next\\s+(?:month|quarter)|${MONTH.replace('(', '(?:')}(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?)[^\\S\\n]{0,3},?[^\\S\\n]{0,3}(?:so|i\\.?e\\.?|that's|thats|which\\s+is|meaning|basically)[^\\S\\n]{1,3}(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}`,
   'g',
 );
+/** A duration standing alone between clause marks: ", 12 weeks." (weeks or months; nothing before it in the clause). */
+const BARE_DURATION = new RegExp(
+  `(?:^|(?<=[.;,!?\\n])[^\\S\\n]{0,3})(?:about\\s+|~\\s*|roughly\\s+|maybe\\s+)?(${COUNT_SOURCE}|a|one)\\s+(weeks?|months?|wks?)(?=[^\\S\\n]{0,3}(?:[.;!?\\n]|$))`,
+  'g',
+);
+/** Words in the sentence before a bare duration that make it a cadence, an age or a span of data, not a deadline. */
+const CADENCE_BEFORE =
+  /\b(?:every|each|per|sprints?|cadence|cycle|retrain\w*|refresh\w*|updat\w*|chang\w*|releases?|ago|old|last|history|worth|logs?|data\s+from|took|takes|lasted|training\s+run)\b[^.;!?\n]*$/;
+/** A bare duration longer than this is unlikely to be a deadline. */
+const MAX_BARE_WEEKS = 104;
+
 /** "a quarter is fine", "six months is fine": the time the team says it can take. */
 const DEADLINE_CUE = String.raw`\b(?:by|before|until|till|due(?:\s+(?:on|in|by))?|deadline\s+(?:is|of)|live\s+(?:on|in|by)|(?:timeline|deadline|target\s+date|(?:ship|launch|release|go[\s-]live|delivery|due)\s+date)\s*(?:is|:)|(?:demo|launch|go[\s-]live|release|ship|deliver|present)\w*\s+(?:[\w']+\s+){0,4}?on)\s+(?:the\s+)?`;
 /** "today is jan 6", "today's feb 1", "we kick off april 1": the date the message counts from. */
@@ -296,6 +307,17 @@ export const extractTimeline: Extractor = (message, context) => {
   // "ASAP", "we needed it yesterday": urgent, but no number of weeks (independent readers agree); nothing is read.
   // "we demo to the board in a fortnight": two weeks.
   for (const match of allMatches(FORTNIGHT, lower)) findings.push(findingFromMatch('timelineWeeks', 2, match));
+  // "…$20k one-time, 12 weeks.", "…basic skills. 8 weeks.": a duration said as a clause of its own, after the facts.
+  if (findings.length === 0) {
+    for (const match of allMatches(BARE_DURATION, lower)) {
+      // "docs change every sprint, 2 weeks": the clause before says what the duration measures, and it is no deadline.
+      if (CADENCE_BEFORE.test(sentenceBefore(lower, match.index, 80))) continue;
+      const amount = amountOf(match[1] ?? '');
+      const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? '');
+      if (weeks !== undefined && weeks > 0 && weeks <= MAX_BARE_WEEKS)
+        findings.push(findingFromMatch('timelineWeeks', weeks, match));
+    }
+  }
   if (context.today !== undefined) {
     const touches = touchCheck(findings);
     const today = referenceDate(lower, context.today);

@@ -1,5 +1,5 @@
 /**
- * Extraction batches from independent writers (x4–x17: briefed with XBRIEF.md, never saw the extractor), scored on
+ * Extraction batches from independent writers (x4–x18: briefed with XBRIEF.md, never saw the extractor), scored on
  * arrival (figures in each file) and tuned on since: unlike the frozen held-out split, these are regression data.
  * The test prints micro and per-field precision and recall and keeps each batch above the floor it has reached.
  */
@@ -29,6 +29,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x15: { precision: 0.81, recall: 0.87 },
   x16: { precision: 0.9, recall: 0.89 },
   x17: { precision: 0.89, recall: 0.96 },
+  x18: { precision: 0.9, recall: 0.88 },
 };
 
 interface BatchUtterance {
