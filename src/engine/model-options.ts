@@ -101,8 +101,18 @@ export function searchSubstitute(
   const forStudent = wish.methods.every((method) => method === 'distillation') || wish.smallModel === true;
   // A team whose channel is a provider's tuning job (the wish puts it first) on an API model that lost it: another
   // API model with a live tuning offer keeps the channel (same provider first), before any open model to run itself.
+  // A team on a vendor's API with no GPUs of its own, little ML experience or nothing but the API to serve from keeps
+  // the provider's channel too, whatever sibling the wish lists first.
+  const apiTeam =
+    profile.gpuCount === 0 ||
+    profile.mlExpertise === 'none' ||
+    profile.mlExpertise === 'basic' ||
+    profile.deployment === 'cloud-api';
   const keepsChannel =
-    wish.methods[0] === 'managed-fine-tuning' && named !== undefined && named.access !== 'open-weights';
+    named !== undefined &&
+    named.access !== 'open-weights' &&
+    wish.methods.includes('managed-fine-tuning') &&
+    (wish.methods[0] === 'managed-fine-tuning' || apiTeam);
   const apiCandidates = keepsChannel ? managedTuningCandidates(named, knowledge).slice(0, MAX_EVALUATED) : [];
   const openCandidates = candidates(profile, named, knowledge, facts, methods, forStudent).slice(0, MAX_EVALUATED);
   for (const candidate of [...apiCandidates, ...openCandidates]) {
