@@ -619,7 +619,7 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
         return {
           method: substitute.method,
           objective: objectiveFor(substitute.method, wish.objective),
-          why: `${wish.why} ${namedModelRulesOut(wish, input.feasibility)}: it is planned on ${substitute.model} instead.`,
+          why: `${wish.why} ${namedModelRulesOut(wish, input.feasibility, substitute.method)}: it is planned on ${substitute.model} instead.`,
           switchedTo: substitute.model,
           margin: undefined,
           wishes,
@@ -721,11 +721,16 @@ function objectiveFor(method: MethodId, wished: Objective): Objective {
  * Why the named model cannot take the wish, in the first clause of the rule that rules it out there ("On the named
  * model, this model runs only on the vendor's servers"), or plainly when no rule says more.
  */
-function namedModelRulesOut(wish: Wish, feasibility: FeasibilityMap): string {
-  const blocker = wish.methods
-    .map((method) => feasibility.get(method)?.blockers[0])
+function namedModelRulesOut(wish: Wish, feasibility: FeasibilityMap, method?: MethodId): string {
+  // The reason the chosen method cannot run on the named model comes first ("Bedrock ended tuning of Claude 3
+  // Haiku"), then the first sibling's.
+  const blocker = [...(method ? [method] : []), ...wish.methods]
+    .map((candidate) => feasibility.get(candidate)?.blockers[0])
     .find((found) => found !== undefined);
-  const clause = blocker?.text.split(/[.;:]\s/)[0]?.trim();
+  const clause = blocker?.text
+    .split(/[.;:]\s/)[0]
+    ?.trim()
+    .replace(/[.;:]+$/, '');
   if (!clause) return 'The named model rules it out';
   // An acronym ("LoRA", "GPU") keeps its capitals; an ordinary first word is lowered.
   const lowered =

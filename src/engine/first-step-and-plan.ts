@@ -78,6 +78,18 @@ export function chooseFirstStep(
   if (baseline.length === 0) {
     return { methods: [destination.method], why: `Start on the destination directly, measured on ${evalSet}.` };
   }
+  // The bill is the problem and the vendor sells a cheaper tier of the same family: the first measurement is that tier
+  // with the same prompt, on cases taken from the current model's logged answers.
+  const cheaperTierFirst =
+    facts.cheaperTierInFamily === true &&
+    facts.weightsAvailable === false &&
+    ((profile.goals ?? []).includes('cost') || destination.method === 'distillation');
+  if (cheaperTierFirst && baseline.includes('prompt-engineering')) {
+    return {
+      methods: [...baseline],
+      why: `Run your current prompt on the family's cheaper tier against ${evalSet} taken from your current model's logged answers: if it holds your quality bar, that alone cuts the bill; if not, it is the baseline the destination must beat.`,
+    };
+  }
   return {
     methods: [...baseline],
     why: `Start with a prompt baseline${baseline.includes('in-context-learning') ? ' with a few worked examples' : ''} and ${evalSet}, so the destination is measured against it.`,
