@@ -575,7 +575,12 @@ const HELD_OUT_SHARE = 0.2;
  * "Is 150 examples really enough to fine-tune?": the team's count against the thresholds the data stage uses, what to
  * hold out for evaluation, and the count at which the advice would change (from `sensitivity`).
  */
-export function enoughDataReply(recommendation: Recommendation, knowledge: Knowledge, profile: Profile): InfoAnswer {
+export function enoughDataReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Profile,
+  askedCount?: number,
+): InfoAnswer {
   // Sources are numbered in the order the text first cites them; one missing from the knowledge base is not marked.
   const listed: string[] = [];
   const cite = (id: (typeof ENOUGH_DATA_SOURCES)[number]) => {
@@ -596,7 +601,7 @@ export function enoughDataReply(recommendation: Recommendation, knowledge: Knowl
           : `${number.format(pairs)} preference pairs is enough to start (at least ${number.format(PREFERENCE_MIN_PAIRS)}; thousands do better)${cite('dpo')}; hold out about ${number.format(Math.max(50, Math.round(pairs * 0.05)))} to measure the win rate against the model you start from.`,
     );
   }
-  const examples = profile.labeledExamples;
+  const examples = profile.labeledExamples ?? askedCount;
   const instruction = destination === 'instruction-tuning';
   const minimum = instruction ? INSTRUCTION_MIN_EXAMPLES : SFT_MIN_EXAMPLES;
   if (examples === undefined) {

@@ -440,10 +440,30 @@ function infoReply(
     intents.asksCost === undefined
   )
     return { text: compared };
-  if (intents.asksDefinition) return definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
+  if (intents.asksDefinition) {
+    const defined = definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
+    if (intents.asksCost === undefined) return defined;
+    // "What is distillation? And how much would it cost us?": the definition, then the cost of the plan.
+    const cost = costReply(recommendation, true, knowledge, {
+      monthlyFirst: false,
+      statedBill: profile.currentMonthlySpendUSD !== undefined,
+      ...(profile.currentMonthlySpendUSD === undefined
+        ? {}
+        : { currentMonthlySpendUSD: profile.currentMonthlySpendUSD }),
+      ...(profile.requestsPerDay === undefined ? {} : { requestsPerDay: profile.requestsPerDay }),
+      ...planModelServing(profile, recommendation, knowledge),
+    });
+    return { ...defined, text: `${defined.text}\n\n${cost}` };
+  }
   if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge, profile);
   if (intents.asksHallucination) return hallucinationReply(recommendation, knowledge);
-  if (intents.asksEnoughData) return enoughDataReply(recommendation, knowledge, profile);
+  if (intents.asksEnoughData)
+    return enoughDataReply(
+      recommendation,
+      knowledge,
+      profile as Profile,
+      typeof intents.asksEnoughData === 'number' ? intents.asksEnoughData : undefined,
+    );
   if (intents.asksFormatGuarantee) return formatGuaranteeReply(recommendation, knowledge, profile);
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
   if (intents.asksPromptTokens !== undefined) {

@@ -163,7 +163,11 @@ export function extractProfile(
     return fields as Partial<Profile>;
   };
   const removed = [
-    ...new Set(allMatches(REMOVED_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? ''))),
+    ...new Set([
+      ...allMatches(REMOVED_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? '')),
+      // "there is NO device", "nothing runs on a device": running on a device is no goal.
+      ...(NO_DEVICE.test(prepared.lower) ? (['on-device'] as const) : []),
+    ]),
   ];
   const removedGoals = removed.length > 0 ? { removedGoals: removed } : {};
   if (!intents.whatIf)
@@ -249,6 +253,10 @@ const RULED_OUT_FIELDS: ReadonlySet<ProfileField> = new Set([
   'modelAccess',
   'teacherModel',
 ]);
+/** "there is NO device", "nothing runs on a device", "no edge": the model runs on no device of the team's. */
+const NO_DEVICE =
+  /\b(?:there\s+is\s+no|there's\s+no|no)\s+(?:device|edge)\b(?!\s+(?:memory|limit))|\bnothing\s+runs\s+on\s+(?:a|the|any)\s+(?:device|phone|laptop|edge)\b/;
+
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */
 const QUESTION_SENTENCE =

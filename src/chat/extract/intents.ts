@@ -58,7 +58,7 @@ const COST =
 const FIT =
   /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2})\s+(?:fit|run)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram))/;
 const DEFINITION = new RegExp(
-  `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|sorry|hmm|wait),?\\s+)(?:what(?:'?s|\\s+is|\\s+are)|explain|define|what\\s+does)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})(?:\\s+(?:mean|exactly|actually|again|btw))?\\s*(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$`,
+  `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|sorry|hmm|wait),?\\s+)(?:what(?:'?s|\\s+is|\\s+are)|explain|define|what\\s+does)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})(?:\\s+(?:mean|exactly|actually|again|btw))?\\s*(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b))`,
 );
 const COMPARISON = new RegExp(
   `(${METHOD_SOURCE})\\s+(?:or|vs\\.?|versus|compared\\s+to|against|(?:better|worse|cheaper|faster|easier|safer)\\s+than)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\b(?:compare|difference\\s+between)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:and|with|to|vs\\.?)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
@@ -259,6 +259,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   const defined = definition ? methodFromPhrase(definition[1] ?? '') : undefined;
   if (defined) {
     intents.asksDefinition = defined;
+    // "what is distillation? and how much would it cost us": the cost is asked too.
+    if (COST.test(lower.slice((definition?.index ?? 0) + (definition?.[0].length ?? 0)))) intents.asksCost = true;
     return;
   }
   const cost = COST.exec(lower);
@@ -287,7 +289,15 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   }
   if (COST_LEVERS.test(lower) && QUESTION_FORM.test(lower)) intents.asksCostLevers = true;
   if (ASKS_HALLUCINATION.test(lower) && QUESTION_FORM.test(lower)) intents.asksHallucination = true;
-  if (ASKS_ENOUGH_DATA.test(lower) && QUESTION_FORM.test(lower)) intents.asksEnoughData = true;
+  if (ASKS_ENOUGH_DATA.test(lower) && QUESTION_FORM.test(lower)) {
+    // "is 40 examples enough?": the count asked about, when the profile does not hold one yet.
+    const counted =
+      /(\d[\d,]*(?:\.\d+)?\s?k?)\s+(?:[a-z-]+\s+){0,2}?(?:examples?|pairs?|samples?|labels?|rows|records)\b/.exec(
+        lower,
+      );
+    const value = counted ? parseCount(counted[1] ?? '') : undefined;
+    intents.asksEnoughData = value !== undefined && value > 0 ? value : true;
+  }
   if (ASKS_FORMAT_GUARANTEE.test(lower) && QUESTION_FORM.test(lower)) intents.asksFormatGuarantee = true;
   if (TRAIN_ON_MAC.test(lower) && QUESTION_FORM.test(lower)) intents.asksTrainOnMac = true;
   const promptTokens = PROMPT_TOKENS.exec(lower);

@@ -73,7 +73,7 @@ export interface ExtractionIntents {
   /** "How do we guarantee the output is always valid JSON matching the schema?". */
   asksFormatGuarantee?: boolean;
   /** "Is 150 examples really enough to fine-tune?", "do we have enough data?", "how many examples do we need?". */
-  asksEnoughData?: boolean;
+  asksEnoughData?: number | true;
   /** "each question pulls 6k tokens into the prompt; does your number include that?": input tokens per request. */
   asksPromptTokens?: number;
   /** "can I fine-tune on the Mac?": training on Apple silicon, which is no GPU in the catalog. */

@@ -43,7 +43,7 @@ export const CorpusUtterance = z
         asksWhatWouldChange: z.literal(true).optional(),
         asksFirstStep: z.literal(true).optional(),
         smallTalk: z.literal(true).optional(),
-        asksEnoughData: z.literal(true).optional(),
+        asksEnoughData: z.union([z.number(), z.literal(true)]).optional(),
         showDetails: z.literal(true).optional(),
       })
       .strict()

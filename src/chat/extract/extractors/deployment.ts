@@ -64,14 +64,15 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bruns?\s+on\s+(?:[a-z]+\s+){0,2}?(?:laptops|macbooks|notebooks)\b`,
         String.raw`\b(?:intel\s+)?nucs?\b`,
         String.raw`\b(?:arm|embedded)\s+(?:boards?|socs?|devices?)\b|\bsmart[\s-]home\s+hubs?\b|\bhub\s+has\s+\d+(?:\.\d+)?\s?(?:gb|mb)\b`,
-        String.raw`\b(?:in|inside)\s+the\s+(?:user's\s+|users'\s+)?browser\b|\bwebgpu\b`,
+        // (Using ChatGPT "in the browser" is a vendor's web app, not a model running in the browser.)
+        String.raw`(?<!\b(?:chatgpt|claude|gemini|copilot|openai|chat\s?bot|website|the\s+web\s+app)\b[^.;!?\n]{0,20})\b(?:in|inside)\s+the\s+(?:user's\s+|users'\s+)?browser\b|\bwebgpu\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|work|use\s+it)\s+(?:it\s+)?(?:locally\s+|offline\s+|fully\s+)?on\s+(?:the\s+|our\s+|my\s+|their\s+|users'\s+|employees'\s+|staff\s+)?(?:[a-z]+'s\s+|[a-z]+s'\s+)?(?:field\s+|work\s+|company\s+|staff\s+)?(?:\d+\s?gb\s+(?:ram\s+)?)?(?:laptops?|macbooks?|chromebooks?|notebooks?|desktops?|pcs|workstations?)\b`,
         String.raw`\bon\s+(?:our\s+|their\s+|the\s+)?(?:chromebooks?|macbooks?)\b`,
         // "run on our field engineers' laptops", "target is macbook airs".
         String.raw`\brun\w*\s+(?:locally\s+)?on\s+(?:our|the|their)\s+(?:[a-z-]+\s+){0,2}?[a-z]+(?:'s|s')\s+(?:laptops?|macbooks?|pcs|desktops?|machines|computers)\b`,
         String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+)?(?:macbooks?|laptops?|chromebooks?)\b`,
         String.raw`\bon\s+(?:the\s+|each\s+|every\s+)?(?:customers?|users?|employees?|players?|clients?|gamers?)(?:'s|s'|')?\s+(?:own\s+)?(?:laptops?|pcs?|desktops?|machines?|computers?|consoles?|devices?|hardware)\b`,
-        String.raw`\b(?:in|inside)\s+a\s+(?:web\s+)?browser\b`,
+        String.raw`(?<!\b(?:chatgpt|claude|gemini|copilot|openai|chat\s?bot|website|the\s+web\s+app)\b[^.;!?\n]{0,20})\b(?:in|inside)\s+a\s+(?:web\s+)?browser\b`,
         String.raw`\b(?:smart\s+(?:speakers?|displays?|glasses|cameras?|watch(?:es)?)|wearables?|smartwatch(?:es)?|set[\s-]top\s+box(?:es)?)\b`,
         String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+)?(?:laptops?|jetson|raspberry\s+pi|edge\s+devices?|embedded\s+\w+)\b`,
         // "customers install it on their own laptops", "student is phi-3 mini running on windows laptops".
@@ -169,6 +170,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:hosted|managed|serverless)\s+(?:api|endpoint|inference)s?\b`,
         String.raw`\bapi\s+calls?\s+to\s+(?:openai|anthropic|azure|a\s+provider|the\s+provider)\b`,
         String.raw`\bcloud\s+api\b`,
+        // "we just type into the chatgpt website", "the plus subscription", "it's openai's cloud".
+        String.raw`\b(?:type|paste|use|using)\s+(?:it\s+)?(?:into|in|on)?\s*(?:the\s+)?chatgpt(?:\s+(?:website|web\s+app|plus|in\s+the\s+browser))?\b|\bchatgpt\s+(?:plus|team|enterprise)\b|\b(?:it's|its|it\s+is)\s+(?:openai|anthropic|google|microsoft)'?s\s+cloud\b`,
         String.raw`\bcall(?:s|ing)?\s+(?:gpt[\w.-]*|claude|gemini|openai|anthropic)\b`,
         String.raw`\b(?:thru|through|via|over)\s+(?:the\s+|their\s+|an\s+)?(?:api|endpoints?)\b`,
         String.raw`\b(?:on|via|through|thru|using|use|in)\s+(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,

@@ -61,6 +61,11 @@ const COUNT_SOMEONE_LABELED = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z]+\\s+)?[a-z]+-(?:labell?ed|written|approved|tagged|annotated|checked|reviewed|verified|corrected|rated|filled|curated)\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
   'g',
 );
+/** "40 descriptions the client wrote themselves", "300 replies our agents wrote": outputs people wrote for the task. */
+const COUNT_RECORDS_SOMEONE_WROTE = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:that\\s+)?(?:the\\s+client|our\\s+client|the\\s+customer|our\\s+[a-z]+s|the\\s+(?:client|customer|agents|editors|writers|lawyers|doctors|reviewers|experts))\\s+(?:wrote|has\\s+written|have\\s+written|hand[\\s-]wrote|approved)\\b`,
+  'g',
+);
 /** "~1200 past stays where we have both the notes and the discharge summary the doctor wrote": inputs and outputs. */
 const COUNT_RECORDS_WITH_BOTH = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:where|for\\s+which|in\\s+which|with)\\s+(?:we\\s+(?:have|got|kept)\\s+)?both\\s+(?:the\\s+|their\\s+)?[a-z-]+(?:\\s+[a-z-]+)?\\s+and\\s+(?:the\\s+|their\\s+)?(?:[a-z-]+\\s+){0,2}?(?:summar(?:y|ies)|answers?|repl(?:y|ies)|responses?|labels?|outputs?|reports?|letters?|translations?|transcripts?|notes?|decisions?|codes?)\\b`,
@@ -164,6 +169,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_RECORDS_WITH_LABELS,
     COUNT_RECORDS_WITH_BOTH,
     COUNT_SOMEONE_LABELED,
+    COUNT_RECORDS_SOMEONE_WROTE,
     COUNT_RECORDS_ARE_LABELED,
     COUNT_LABELED_BARE,
     LABELED_COUNT_AFTER,
