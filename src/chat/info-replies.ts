@@ -125,7 +125,7 @@ export function costReply(
     // Fits the team's GPUs only with an adjustment (shorter sequences): said first, with renting as the way out.
     const fitsIf =
       own && estimates.memoryGB?.fit === 'fits-if' && estimates.memoryGB.adjustments?.length
-        ? `Only if you ${joinWords([...estimates.memoryGB.adjustments])} does ${name} fit your GPUs; otherwise it runs on a rented GPU. `
+        ? `Only if you ${joinWords([...estimates.memoryGB.adjustments])} does ${name} fit your GPUs; otherwise ${recommendation.computeOptions.some((option) => option.kind === 'rent') ? 'it runs on a rented GPU' : 'a smaller model does'}. `
         : '';
     lines.push(
       fitsIf +
@@ -417,20 +417,28 @@ function trainingFit(
     return `${name} needs ${needed} of GPU memory${where}; tell me your GPUs and I'll say whether it fits.`;
   if (memory.available === 0)
     return `You have no GPUs of your own: ${name} needs ${needed} of GPU memory${where}, so it runs on a rented GPU.${rentLine(recommendation, method)}`;
-  const have = `${gigabytes(memory.available)} GB`;
+  // Spread over several GPUs, the busiest one decides (activations are not shared): say it per GPU.
+  const spread =
+    subset === undefined && memory.perGpu !== undefined && memory.gpuCount !== undefined && memory.gpuCount > 1;
+  const have = spread
+    ? `${gigabytes(memory.available / (memory.gpuCount ?? 1))} GB on each of your ${memory.gpuCount} GPUs`
+    : `${gigabytes(memory.available)} GB`;
+  const neededText = spread
+    ? `about ${gigabytes(memory.perGpu ?? 0)} GB on each GPU (${gigabytes(memory.needed)} GB in all)`
+    : needed;
   switch (memory.fit) {
     case 'fits':
-      return `Yes: ${name} needs ${needed} and you have ${have}${where}.`;
+      return `Yes: ${name} needs ${neededText} and you have ${have}${where}.`;
     case 'tight':
-      return `Barely: ${name} needs ${needed} of your ${have}${where}, with little headroom.`;
+      return `Barely: ${name} needs ${neededText} and you have ${have}${where}, with little headroom.`;
     case 'fits-if':
-      return `Only if you ${joinWords([...(memory.adjustments ?? [])])}: ${name} needs ${needed} at the defaults and you have ${have}${where}.`;
+      return `Only if you ${joinWords([...(memory.adjustments ?? [])])}: ${name} needs ${neededText} at the defaults and you have ${have}${where}.`;
     default: {
       // A method that only runs the model, and is still possible: it is served quantized (4-bit) on these GPUs.
       const possible = entryOf(recommendation, method)?.verdict !== 'not-viable';
       if (!trainsWeights(method, knowledge) && possible)
         return `Yes, at 4 bits: ${name} needs ${needed} in 16-bit and you have ${have}, so the model is served quantized (4-bit).`;
-      return `No: ${name} needs ${needed} and you have ${have}${where}.${rentLine(recommendation, method)}`;
+      return `No: ${name} needs ${neededText} and you have ${have}${where}.${rentLine(recommendation, method)}`;
     }
   }
 }

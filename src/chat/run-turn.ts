@@ -500,9 +500,15 @@ function infoReply(
     const gpus = intents.asksFitGpus;
     const subset = gpus !== undefined && profile.gpuCount !== undefined && gpus < profile.gpuCount;
     const sized = subset ? recommendFor({ ...profile, gpuCount: gpus } as Profile, knowledge) : recommendation;
+    // Another method asked about on a plan that moved off the named model: its fit on the plan's model.
+    const asked = method(intents.asksFit);
+    const onPlanModel =
+      asked !== true && asked !== sized.destination.method
+        ? planModelRecommendation((subset ? { ...profile, gpuCount: gpus } : profile) as Profile, sized, knowledge)
+        : undefined;
     parts.push(
       fitReply(
-        sized,
+        onPlanModel ?? sized,
         method(intents.asksFit),
         knowledge,
         { ...profile, ...(subset ? { gpuCount: gpus } : {}) },

@@ -58,6 +58,7 @@ export function methodEstimates(
   hasGpu: boolean | undefined,
   totalGpuMemoryGB: number | undefined,
   rentalAllowed = true,
+  gpuCount?: number,
 ): Partial<Record<MethodId, MethodEstimates>> {
   const result: Partial<Record<MethodId, MethodEstimates>> = {};
   for (const [method, mapping] of Object.entries(CHECK_FOR_METHOD) as [
@@ -95,6 +96,8 @@ export function methodEstimates(
         fits: levelFits(level) ?? null,
         fit: level,
         ...(fit && fit.adjustments.length > 0 ? { adjustments: [...fit.adjustments] } : {}),
+        // Over several GPUs the busiest one decides: weights and optimiser state are sharded, activations are not.
+        ...(gpuCount !== undefined && gpuCount > 1 ? { perGpu: round(estimate.memoryGB.perGpu), gpuCount } : {}),
       },
       assumptions: chosen.note ? [chosen.note, ...estimate.assumptions] : [...estimate.assumptions],
     };

@@ -119,6 +119,7 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     facts.hasGpu as boolean | undefined,
     facts.totalGpuMemoryGB as number | undefined,
     facts.rentalAllowed !== false,
+    resolved.profile.gpuCount,
   );
   const recommendations: MethodRecommendation[] = ranked.map((method) => {
     const methodEstimate = estimatesByMethod[method.method];
@@ -234,6 +235,7 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
           studentAnalysis.facts.hasGpu as boolean | undefined,
           studentAnalysis.facts.totalGpuMemoryGB as number | undefined,
           studentAnalysis.facts.rentalAllowed !== false,
+          studentAnalysis.resolved.profile.gpuCount,
         ).distillation;
   const withStudent = studentEstimate
     ? recommendations.map((entry) =>
@@ -325,6 +327,7 @@ function destinationEstimates(
     facts.hasGpu as boolean | undefined,
     facts.totalGpuMemoryGB as number | undefined,
     facts.rentalAllowed !== false,
+    analysis.resolved.profile.gpuCount,
   )[method];
   return estimate ? { estimates: estimate } : {};
 }

@@ -31,6 +31,11 @@ export const MethodEstimates = z
           .enum(FIT_LEVELS)
           .describe('fits; tight (over 90% of memory); fits-if (with the listed adjustments); no; unknown'),
         adjustments: z.array(z.string()).optional().describe('What makes a fits-if case fit'),
+        perGpu: z
+          .number()
+          .optional()
+          .describe('GB on the busiest GPU when the work is spread over several (activations are not shared)'),
+        gpuCount: z.number().int().optional().describe('The GPUs the need is spread over (with perGpu)'),
       })
       .optional(),
     trainingGpuHours: z

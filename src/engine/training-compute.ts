@@ -17,6 +17,9 @@ export const MAX_GPUS_PER_NODE = 8;
 export const TIGHT_FRACTION = 0.9;
 /** The shorter training sequence the "fits-if" band tries (the usual first lever). */
 export const SHORT_TRAINING_SEQUENCE = 512;
+/** The lever that keeps the sequence: a fused, chunked cross-entropy loss (Liger Kernel, knowledge: liger-kernel). */
+export const FUSED_LOSS_ADJUSTMENT =
+  "use a fused, chunked cross-entropy loss (Liger Kernel's), so the vocabulary logits are never held in full";
 /** The shorter serving context the "fits-if" band tries. */
 export const SHORT_INFERENCE_CONTEXT = 1024;
 /** When the number of examples is unknown, rentals are costed for a dataset of this size (and say so). */
@@ -51,7 +54,7 @@ export function assessFit(
   perGpuGB: number | undefined,
   hasGpu: boolean | undefined,
   gpuCount: number,
-  rerun: (sequenceLength: number) => EstimateResult,
+  rerun: (sequenceLength?: number, fusedLoss?: boolean) => EstimateResult,
   exampleTokens?: number,
 ): FitAssessment {
   const needed = result.memoryGB.perGpu;
@@ -60,6 +63,18 @@ export function assessFit(
   if (needed <= TIGHT_FRACTION * perGpuGB) return { level: 'fits', neededPerGpuGB: needed, adjustments: [] };
   if (needed <= perGpuGB) return { level: 'tight', neededPerGpuGB: needed, adjustments: [] };
   const training = workload !== 'inference';
+  // The first lever keeps every token: a fused, chunked loss never holds the vocabulary logits (8·batch·sequence·
+  // vocabulary bytes, most of the memory at long sequences) in full.
+  if (training) {
+    const fused = rerun(undefined, true);
+    if (fused.memoryGB.perGpu < needed && fused.memoryGB.perGpu <= perGpuGB)
+      return {
+        level: 'fits-if',
+        neededPerGpuGB: needed,
+        adjustedPerGpuGB: round2(fused.memoryGB.perGpu),
+        adjustments: [FUSED_LOSS_ADJUSTMENT],
+      };
+  }
   // Examples the team said are longer than the short sequence cannot be cut to it without losing what they teach (a
   // whole stay's notes, then its summary): only the levers that keep the length are offered.
   const keepLength = training && exampleTokens !== undefined && exampleTokens > SHORT_TRAINING_SEQUENCE;
@@ -146,8 +161,13 @@ export function cheapestRental(
 }
 
 /** Runs `estimate` once more with the same input at another sequence length (the fits-if lever). */
-export function rerunAt(input: EstimateInput): (sequenceLength: number) => EstimateResult {
-  return (sequenceLength) => estimate({ ...input, sequenceLength });
+export function rerunAt(input: EstimateInput): (sequenceLength?: number, fusedLoss?: boolean) => EstimateResult {
+  return (sequenceLength, fusedLoss = false) =>
+    estimate({
+      ...input,
+      ...(sequenceLength === undefined ? {} : { sequenceLength }),
+      ...(fusedLoss ? { fusedLoss } : {}),
+    });
 }
 
 function round2(value: number): number {

@@ -64,10 +64,15 @@ export function estimate(input: EstimateInput): EstimateResult {
     const checkpointing = input.gradientCheckpointing ?? true;
     const trainedPrecision = workload === 'full-fine-tuning' ? trainablePrecision(precision) : precision;
     const activationBytesPerValue = trainedPrecision === 'fp32' ? 4 : 2;
+    // A fused linear + cross-entropy loss computed in chunks (Liger Kernel) never holds the vocabulary logits in full.
     const activationsPerGpu =
       trainingActivationBytes(architecture, sequenceLength, batch, checkpointing, activationBytesPerValue) +
-      logitsBytes(architecture, sequenceLength, batch);
+      (input.fusedLoss === true ? 0 : logitsBytes(architecture, sequenceLength, batch));
     const weights = weightBytes(params, embeddingParams(architecture), trainedPrecision);
+    if (input.fusedLoss === true)
+      assumptions.push(
+        'Fused linear + cross-entropy loss computed in chunks (as in Liger Kernel): the vocabulary logits are never held in full.',
+      );
     assumptions.push(
       `Sequence length ${sequenceLength} tokens, micro-batch ${batch} per GPU.`,
       checkpointing

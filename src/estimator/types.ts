@@ -32,6 +32,7 @@ export interface EstimateInput {
   loraRank?: number; // default 16, all linear layers
   loraTargets?: LoraTargets; // default 'all-linear'
   gradientCheckpointing?: boolean; // default true for training
+  fusedLoss?: boolean; // default false: the training logits (8·b·s·V) are held in full; true: a fused, chunked loss
   utilisation?: number; // MFU, default 0.35
 }
 

@@ -111,7 +111,7 @@ describe('a replaced GPU or model takes its own memory, size and stage', () => {
     ]);
     expect(turns[0]?.state.profile.gpuMemoryGB).toBe(24);
     expect(turns[1]?.state.profile.gpuMemoryGB).toBeUndefined();
-    expect(turns[2]?.reply).toMatch(/160 GB/);
+    expect(turns[2]?.reply).toMatch(/80 GB on each of your 2 GPUs/);
   });
 });
 

@@ -22,9 +22,10 @@ const HOSPITAL =
   'We want Llama 3.3 70B to draft discharge summaries from the notes of a stay; another model is fine. Patient data must stay on our premises. We have one RTX 3090 and 1,200 notes with the summary the doctor wrote, about 9000 tokens each; style like our doctors write. Just recommend.';
 
 describe('long examples on a small GPU', () => {
-  it('keeps the whole example: QLoRA on the 8B fits at 9,000 tokens, no cut to 512 and no rental', async () => {
+  it('keeps the whole example: the 8B trains on the 3090 at 9,000 tokens, no cut to 512 and no rental', async () => {
     const [answer, cost] = await converse([HOSPITAL, 'how long would training take on the 3090?']);
-    expect(answer?.recommendation?.destination).toMatchObject({ method: 'qlora', model: { name: 'Llama 3.1 8B' } });
+    expect(answer?.recommendation?.destination.model.name).toBe('Llama 3.1 8B');
+    expect(['lora', 'qlora']).toContain(answer?.recommendation?.destination.method);
     expect(cost?.reply).not.toMatch(/512 tokens|rented/);
   });
 
@@ -33,7 +34,9 @@ describe('long examples on a small GPU', () => {
       HOSPITAL,
       'truncating makes no sense. what about QLoRA on the 8B instead, would that fit at 9000 tokens?',
     ]);
-    expect(asked?.reply).toMatch(/^Yes: QLoRA needs about \d+ GB and you have 24 GB/);
+    expect(asked?.reply).toMatch(
+      /^(?:Yes|Only if you use a fused, chunked cross-entropy loss)[^.]*QLoRA needs about \d+ GB/,
+    );
     expect(asked?.state.profile.modelParamsB).toBeUndefined();
     expect(asked?.state.profile.modelName).toBe('Llama 3.3 70B Instruct');
   });

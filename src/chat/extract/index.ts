@@ -244,7 +244,7 @@ function withinSchema(item: Finding): boolean {
 const CONTRAST_BEFORE = /\b(?:not|instead\s+of|rather\s+than)\s+(?:the\s+|a\s+|an\s+)?$/;
 /** A model or GPU ruled out right after it is named: "so Claude Sonnet is out", "H100s are off the table". */
 const RULED_OUT_AFTER =
-  /^[^.;!?\n]{0,30}?\bbut\s+(?:legal|compliance|procurement|security|management|finance|the\s+\w+\s+team)\s+(?:killed|vetoed|blocked|nixed|rejected|shot\s+down|said\s+no\s+to)\b|^(?:\s+\w+)?\s+(?:is|are|was|were)\s+(?:(?:completely|totally|definitely|basically|probably|likely|way|far|much|just)\s+)?(?:out|ruled\s+out|off\s+the\s+table|not\s+an\s+option|a\s+no[\s-]?go|too\s+(?:expensive|big|large|heavy)|not\s+allowed)\b|^(?:\s+\w+)?\s+(?:was|is)\s+(?:just|only|merely)\s+(?:an?\s+)?(?:idea|thought|question|example|suggestion|option\s+i\s+asked\s+about)\b/;
+  /^[^.;!?\n]{0,30}?\bbut\s+(?:legal|compliance|procurement|security|management|finance|the\s+\w+\s+team)\s+(?:killed|vetoed|blocked|nixed|rejected|shot\s+down|said\s+no\s+to)\b|^(?:\s+\w+)?\s+(?:is|are|was|were)\s+(?:(?:completely|totally|definitely|basically|probably|likely|way|far|much|just)\s+)?(?:out|ruled\s+out|off\s+the\s+table|not\s+an\s+option|a\s+no[\s-]?go|too\s+(?:expensive|big|large|heavy)|not\s+allowed)\b|^(?:\s+\w+)?\s+(?:was|is)\s+(?:just|only|merely)\s+(?:an?\s+)?(?:idea|thought|question|example|suggestion|option\s+i\s+asked\s+about)\b|^(?:\s+\w+)?\s+(?:sounds?|seems?|looks?|feels?|would\s+be)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|probably\s+)?too\s+(?:weak|small|slow|dumb|limited|underpowered|big|large|heavy|expensive)\b/;
 const RULED_OUT_FIELDS: ReadonlySet<ProfileField> = new Set([
   'modelName',
   'modelParamsB',
@@ -260,7 +260,7 @@ const NO_DEVICE =
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */
 const QUESTION_SENTENCE =
-  /(?:^|(?<=[.!?\n])[^\S\n]*)(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:(?:ok(?:ay)?|so|and|but|hm+|wait|also|then|sorry|right)[,]?[^\S\n]+){0,3}(?:can|could|would|should|does|do|is|are|will|won't|wouldn't|isn't|aren't|doesn't|don't|can't|couldn't|shouldn't|how\s+(?:many|much|long))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
+  /(?:^|(?<=[.!?\n])[^\S\n]*)(?:[^.!?\n,]{0,40},[^\S\n]*(?=(?:would|could|will|does|can|is)\s+(?:it|that|this|they)\b))?(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:(?:ok(?:ay)?|so|and|but|hm+|wait|also|then|sorry|right)[,]?[^\S\n]+){0,3}(?:can|could|would|should|does|do|is|are|will|won't|wouldn't|isn't|aren't|doesn't|don't|can't|couldn't|shouldn't|how\s+(?:many|much|long))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
 
 /**
  * "What about 70B instead?", "how about Qwen2.5 14B instead", and after a question, "like swap to 4o-mini with the

@@ -418,7 +418,7 @@ describe('feasibility (stage 2): three-valued, owned GPUs cost time', () => {
     });
     const lora = result.recommendations.find((entry) => entry.method === 'lora');
     expect(lora?.estimates?.memoryGB?.fit).toBe('fits-if');
-    expect(lora?.estimates?.memoryGB?.adjustments?.[0]).toMatch(/512 tokens/);
+    expect(lora?.estimates?.memoryGB?.adjustments?.[0]).toMatch(/fused, chunked cross-entropy loss|512 tokens/);
     expect(lora?.verdict).not.toBe('not-viable');
   });
 

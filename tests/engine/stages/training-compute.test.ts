@@ -19,15 +19,23 @@ describe('assessFit: a tolerance band with the usual levers', () => {
   const bandAt = (perGpu: number | undefined, hasGpu: boolean | undefined = true) =>
     assessFit(result, 'lora', perGpu, hasGpu, 1, rerunAt(lora8b));
 
-  it('fits with headroom, is tight near the limit, fits-if shorter sequences help, and is a no beyond', () => {
+  it('fits with headroom, is tight near the limit, fits-if a fused loss or shorter sequences help, and is a no beyond', () => {
     expect(bandAt(needed / TIGHT_FRACTION + 1).level).toBe('fits');
     expect(bandAt(needed + 0.01).level).toBe('tight');
+    // The first lever keeps every token: a fused, chunked loss drops the vocabulary logits.
+    const fused = estimate({ ...lora8b, fusedLoss: true }).memoryGB.perGpu;
+    expect(fused).toBeLessThan(needed);
+    const withFusedLoss = bandAt((fused + needed) / 2);
+    expect(withFusedLoss.level).toBe('fits-if');
+    expect(withFusedLoss.adjustments[0]).toMatch(/fused, chunked cross-entropy loss/);
+    // Below that, shorter sequences (when the examples may be cut) are the next lever.
     const shorter = estimate({ ...lora8b, sequenceLength: 512 }).memoryGB.perGpu;
-    const between = (shorter + needed) / 2;
-    const adjusted = bandAt(between);
-    expect(adjusted.level).toBe('fits-if');
-    expect(adjusted.adjustments[0]).toMatch(/sequences of 512 tokens/);
-    expect(bandAt(shorter - 1).level).toBe('no');
+    if (shorter < fused) {
+      const cut = bandAt((shorter + fused) / 2);
+      expect(cut.level).toBe('fits-if');
+      expect(cut.adjustments[0]).toMatch(/sequences of 512 tokens/);
+    }
+    expect(bandAt(Math.min(shorter, fused) - 1).level).toBe('no');
   });
 
   it('is unknown without a memory figure and no without a GPU', () => {

@@ -26,7 +26,7 @@ export const TOKEN_SCALE: Readonly<Record<string, number>> = {
 
 /** Token counts that are not the corpus: context windows, prompt lengths, per-request usage, training budgets. */
 const NOT_CORPUS_AFTER =
-  /^\s*(?:of\s+)?(?:context|window|prompt|per\s+(?:request|call|query|message|example|day|month|answer|response)|each|a\s+(?:day|month|request)|output|input|limit|max|maximum)\b/;
+  /^\s*(?:of\s+)?(?:context|window|prompt|per\s+(?:request|call|query|message|example|day|month|answer|response|(?:patient\s+)?stay|note|document|doc|record|file|page|transcript|contract|case|item|conversation|chat|ticket|email|report|visit|sample|pair)|each|a\s+(?:day|month|request)|output|input|limit|max|maximum)\b|^\s*(?:long\s+)?(?:notes?|documents?|docs|records?|files?|transcripts?|contracts?|examples?|conversations?|chats?|tickets?|emails?|reports?|sequences?|samples?|pairs?|inputs?|prompts?)\s*(?:[.,;?!)]|$|each|apiece|on\s+average|with|and|of|from|in|per|are|is|that|which)/;
 
 const NOT_CORPUS_BEFORE =
   /\b(?:context(?:\s+window)?|prompt|window|limit|max(?:imum)?|up\s+to|per\s+\w+|each|output|input)(?:\s+(?:is|are|of|=)|:)?\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
