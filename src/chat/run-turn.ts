@@ -198,7 +198,11 @@ export function runTurn(
         ? applyUnderstood(previous, statedBesideWhatIf, facts, knowledge)
         : previous;
     const current = recommendFor(base.profile, knowledge);
-    const hypotheticalProfile = mergeProfile(base.profile, extraction.fields, extraction.corrections) as Profile;
+    const merged = mergeProfile(base.profile, extraction.fields, extraction.corrections) as Profile;
+    // The bill the team said it pays is for the model it has, not for the one asked about.
+    const anotherModel = merged.modelName !== undefined && merged.modelName !== base.profile.modelName;
+    const { currentMonthlySpendUSD: _today, ...withoutBill } = merged;
+    const hypotheticalProfile = (anotherModel ? withoutBill : merged) as Profile;
     const hypothetical = recommendFor(hypotheticalProfile, knowledge);
     // Say only what would change ("our two cards" restates the GPUs the team has).
     const changed = understood.filter((item) => !sameValue(base.profile[item.field], item.value));
@@ -215,8 +219,13 @@ export function runTurn(
             hypotheticalProfile,
           )
         : undefined;
+    // Against what the team pays today on the model it has.
+    const today =
+      anotherModel && intents.asksCost !== undefined && base.profile.currentMonthlySpendUSD !== undefined
+        ? ` You pay $${new Intl.NumberFormat('en-US').format(base.profile.currentMonthlySpendUSD)} a month today${base.profile.modelName ? ` on ${plainModelName(base.profile.modelName)}` : ''}.`
+        : '';
     const answer = asked
-      ? `If you had ${joinWords(describeChange(said))}: ${asked.text} ${NOTHING_SAVED}`
+      ? `If you had ${joinWords(describeChange(said))}: ${asked.text}${today} ${NOTHING_SAVED}`
       : whatIfReply(said, current, hypothetical, knowledge);
     const reply = textReply(noted ? `${noted} ${answer}` : answer, [...ANSWER_FOLLOW_UPS]);
     return {

@@ -38,7 +38,7 @@ const WHAT_IF =
  */
 /** "what about 70B instead?", "how about Qwen2.5 14B instead": another choice weighed, answered as a "what if". */
 const INSTEAD_QUESTION =
-  /\b(?:what|how)\s+about\b[^?!]{1,60}?\binstead\b|\b(?:what|how)\s+about\s+(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s?b\b/;
+  /\b(?:what|how)\s+about\b[^?!]{1,60}?\binstead\b|\b(?:what|how)\s+about\s+(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s?b\b|\bwhy\s+not\s+(?:just\s+)?(?:switch|move|go|migrate)\s+(?:over\s+)?to\b[^?!]{1,80}\?/;
 const CONDITIONAL_QUESTION =
   /\b(?:if|assuming)\s+we\s+(?:had|got|bought|rented|used|switched|moved|could|were)\b[^?]*\?/;
 /**

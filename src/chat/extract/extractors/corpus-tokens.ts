@@ -50,6 +50,10 @@ export const extractCorpusTokens: Extractor = (message) => {
       NOT_CORPUS_AFTER.test(lower.slice(end, end + 30)) ||
       NOT_CORPUS_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index)) ||
       PRETRAINED_ON_BEFORE.test(sentenceBefore(lower, match.index, 200)) ||
+      // "each one is a note (20-30k tokens)": the length of one item.
+      /\b(?:each|every|per|one\s+(?:note|document|doc|example|record|file|stay|transcript|contract))\b[^.;!?\n]{0,40}$/.test(
+        sentenceBefore(lower, match.index, 60),
+      ) ||
       TAKEN_BACK_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index)) ||
       PRETRAINING_AFTER.test(lower.slice(end, end + 60))
     )
