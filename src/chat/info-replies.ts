@@ -9,6 +9,7 @@ import {
   SFT_AMPLE_EXAMPLES,
   SFT_MIN_EXAMPLES,
 } from '../engine/data-sufficiency.ts';
+import { daysBetween } from '../engine/iso-dates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
 import {
@@ -21,7 +22,7 @@ import {
 } from '../estimator/index.ts';
 import { stripPeriod } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import type { Condition } from '../knowledge/schemas.ts';
+import type { Condition, Model } from '../knowledge/schemas.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { type FootnoteSource, footnotesFor, plainModelName, timedOnOwnGpu } from './compact-answer.ts';
@@ -566,6 +567,7 @@ export function formatGuaranteeReply(
     : `Constrain the decoding where you can: a provider's JSON-schema output mode, or on an open model you serve, a server that only lets the model emit tokens that keep the output valid against your schema${cite('guided-generation')}${cite('vllm-structured-outputs')}. Where neither is available, validate every answer against the schema and retry or flag the ones that fail.`;
   const text = [
     how,
+    'For a text template (a greeting, numbered steps, a link, a sign-off), constrain its parts as schema fields and put them into the template in code.',
     tuned
       ? `${shortMethodName(knowledge, recommendation.destination.method)} alone does not guarantee it: tuning makes the model fill the fields right (the category, the amount), while the constraint makes the output valid; use both.`
       : 'Tuning cannot guarantee it either: it makes the model fill the fields right, while the constraint makes the output valid.',
@@ -975,7 +977,48 @@ export function modelReply(
   }
   if (destination.model.proposed)
     return `${chosen}: it fits what you described (hardware, data rules, access) and can take ${method}.${alternatives}`;
+  // Its vendor shuts it down within months: the live models of the same vendor, nearest in price, are where to go.
+  const named = knowledge.models.find((model) => model.name === destination.model.name);
+  const today = knowledge.manifest.referenceDate;
+  if (
+    named?.endOfLife !== undefined &&
+    named.endOfLife > today &&
+    daysBetween(today, named.endOfLife) <= RETIRING_NOTICE_DAYS
+  ) {
+    const successors = liveSuccessors(named, knowledge, today);
+    if (successors.length > 0) {
+      const listed = successors.map(
+        (model) =>
+          `${plainModelName(model.name)} ($${model.apiPrice?.usdPerMillionInput} / $${model.apiPrice?.usdPerMillionOutput} per million input / output tokens)`,
+      );
+      return `${chosen} is shut down by its vendor on ${named.endOfLife}, so move before then: ${listed.join(' or ')}, the vendor's live models nearest in price. Run your evaluation set on the new model first; ${method} carries over to it.${alternatives}`;
+    }
+  }
   return `Stay on ${chosen}, the model you named: ${method} works on it as described.${alternatives}`;
+}
+
+/** A model shut down within this many days is one to move off now. */
+const RETIRING_NOTICE_DAYS = 183;
+
+/** Live models of the same vendor and modality with a list price, nearest in price first (at most two). */
+function liveSuccessors(model: Model, knowledge: Knowledge, today: string): Model[] {
+  const price = model.apiPrice?.usdPerMillionInput;
+  if (price === undefined) return [];
+  return knowledge.models
+    .filter(
+      (other) =>
+        other.vendor === model.vendor &&
+        other.id !== model.id &&
+        other.modality === model.modality &&
+        other.apiPrice !== undefined &&
+        (other.endOfLife === undefined || daysBetween(today, other.endOfLife) > RETIRING_NOTICE_DAYS),
+    )
+    .sort(
+      (a, b) =>
+        Math.abs(Math.log((a.apiPrice?.usdPerMillionInput ?? 1) / price)) -
+        Math.abs(Math.log((b.apiPrice?.usdPerMillionInput ?? 1) / price)),
+    )
+    .slice(0, 2);
 }
 
 /** Supervised methods that come before preference tuning. */

@@ -153,7 +153,7 @@ const MAX_PROMPT_DEMONSTRATIONS = 32;
 
 /** Said per tenant or per client: "… each", "… per customer", "… for each of them". */
 const PER_UNIT_AFTER =
-  /^\s*(?:each|apiece|per\s+(?:tenant|client|customer|brand|user|account|store|team|language|character|title|game)|for\s+each\s+(?:one|of\s+them|tenant|client|customer))\b/;
+  /^\s*(?:(?:texts?|items?|samples?|pieces?|ones)\s+)?(?:each|apiece|per\s+(?:tenant|client|customer|brand|user|account|store|team|language|character|title|game)|for\s+each\s+(?:one|of\s+them|tenant|client|customer))\b/;
 
 /** "…, each with roughly", "each of them has about": the count that follows is per unit. */
 const PER_UNIT_BEFORE =
@@ -188,7 +188,14 @@ export const extractLabeledData: Extractor = (message) => {
       const end = match.index + match[0].length;
       const inPrompt =
         (/\bfew[\s-]?shot\b/.test(match[0]) && count <= MAX_PROMPT_DEMONSTRATIONS) ||
-        /^\s*(?:in|inside|into)\s+(?:the|our|each|every|a)\s+(?:system\s+)?prompts?\b/.test(lower.slice(end, end + 30));
+        /^\s*(?:in|inside|into)\s+(?:the|our|each|every|a)\s+(?:system\s+)?prompts?\b/.test(
+          lower.slice(end, end + 30),
+        ) ||
+        // "a long system prompt with the template + 3 examples": a handful added to a prompt.
+        (count <= MAX_PROMPT_DEMONSTRATIONS &&
+          /\bprompt\b[^.;!?\n]{0,40}(?:\+|\bwith\b|\band\b|\bplus\b)\s*(?:~|about\s+|like\s+)?$/.test(
+            lower.slice(Math.max(0, match.index - 60), match.index),
+          ));
       if (inPrompt) continue;
       // "one example is about 1,900 tokens", "a single example has three parts": the unit being described.
       if (count === 1 && ONE_EXAMPLE_DESCRIBED.test(lower.slice(end, end + 40))) continue;

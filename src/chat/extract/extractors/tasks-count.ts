@@ -13,6 +13,11 @@ const PER_TENANT = new RegExp(
   `\\beach\\s+of\\s+(?:our|the|their)\\s+(${COUNT_SOURCE})\\s+${TENANT_NOUN}\\b[^.;!?\\n]{0,25}?\\b(?:own|separate|distinct|individual|different|specific)\\b|(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|enterprise|b2b|corporate|big|large|small)\\s+)?${TENANT_NOUN}\\b[^.;!?\\n]{0,25}?\\b(?:each|every\\s+one|per|own|separate|distinct|individual|different|specific)\\b`,
   'g',
 );
+/** "60 business customers (tenants), each wants the assistant to write in its own tone": each one, its own. */
+const EACH_THEIR_OWN = new RegExp(
+  `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${TENANT_NOUN}\\b[^.;!?\\n]{0,40}?\\beach\\b[^.;!?\\n]{0,50}?\\b(?:its|their)\\s+own\\b`,
+  'g',
+);
 /** "3 different tasks", "five separate use cases", "for 12 tenants". */
 const TASKS = new RegExp(
   `(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|unrelated|independent|specialised|specialized|related|main|core|nlp|downstream|classification)\\s+){0,2}${TASK_NOUN}\\b|(${COUNT_SOURCE})\\s+tenants\\b|(${COUNT_SOURCE})\\s+(?:different|distinct|separate)\\s+(?:things|jobs)\\b`,
@@ -26,7 +31,7 @@ const MAX_TASKS = 1_000_000;
 export const extractTasksCount: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
-  for (const pattern of [PER_TENANT, TASKS]) {
+  for (const pattern of [PER_TENANT, EACH_THEIR_OWN, TASKS]) {
     // Matches of one pattern never overlap each other: the index of earlier patterns' findings is enough.
     const earlier = createSpanIndex(findings);
     for (const match of allMatches(pattern, lower)) {
