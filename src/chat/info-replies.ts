@@ -963,6 +963,24 @@ export function modelReply(
         ? apiModelSuggestion(knowledge, profile.requestsPerDay)
         : undefined;
     if (suggestion) return `${suggestion}${alternatives}`;
+    // Judging images: a vision model, sized for where it runs.
+    const images =
+      profile.taskType === 'image-understand' || profile.modality === 'image' || profile.modality === 'vision-language';
+    if (images && profile.taskType !== 'image-generate') {
+      const vision = knowledge.models.filter(
+        (model) =>
+          model.modality === 'vision-language' && model.access === 'open-weights' && model.paramsB !== undefined,
+      );
+      if (vision.length > 0) {
+        const where =
+          profile.deviceMemoryGB !== undefined ? `the ${profile.deviceMemoryGB} GB on your device` : 'your GPUs';
+        const listed = vision.map((model) => `${plainModelName(model.name)} (${model.paramsB}B, open weights)`);
+        return `For judging images, an image model, not a text one: ${joinWords(listed)} from the catalog, small enough for ${where}, tuned on your labelled images. Dedicated detectors and anomaly models are outside this catalog, so I can't size them.${alternatives}`;
+      }
+    }
+    // On a device, the device's memory decides the model, not the training GPU's.
+    const onDevice = deviceModel(knowledge, profile);
+    if (onDevice) return `${onDevice}${alternatives}`;
     // GPUs of the team's own: the largest open model whose weights leave room for requests on them.
     const onOwn = openModelForGpus(knowledge, profile);
     if (onOwn)
@@ -1037,6 +1055,26 @@ const WEIGHTS_SHARE_OF_MEMORY = 0.8;
  * The largest current open text model whose 16-bit weights (2 bytes per parameter) fit the team's GPUs with room for
  * requests, and a larger one at 4 bits if there is one. Undefined without GPUs or their memory.
  */
+/** On a device with a memory budget: the largest current open text model whose 4-bit weights leave room there. */
+function deviceModel(knowledge: Knowledge, profile: Partial<Profile>): string | undefined {
+  const memory = profile.deviceMemoryGB;
+  if (memory === undefined) return undefined;
+  const room = memory * WEIGHTS_SHARE_OF_MEMORY;
+  const best = knowledge.models
+    .filter(
+      (model) =>
+        model.access === 'open-weights' &&
+        (model.modality === 'text' || model.modality === 'code') &&
+        ['decoder', 'moe-decoder'].includes(model.architecture?.kind ?? 'decoder') &&
+        model.paramsB !== undefined &&
+        model.supersededBy === undefined &&
+        model.paramsB * INT4_BYTES_PER_PARAM <= room,
+    )
+    .sort((a, b) => (b.paramsB ?? 0) - (a.paramsB ?? 0))[0];
+  if (!best) return undefined;
+  return `${plainModelName(best.name)} at 4 bits: its weights take about ${gigabytes((best.paramsB ?? 0) * INT4_BYTES_PER_PARAM)} GB of the ${memory} GB the device gives it, leaving room for the context and the runtime; it trains on your GPU and runs on the device.`;
+}
+
 function openModelForGpus(knowledge: Knowledge, profile: Partial<Profile>): string | undefined {
   const count = profile.gpuCount;
   if (count === undefined || count <= 0) return undefined;

@@ -55,7 +55,7 @@ const CURRENT_AFTER = /^[^.;!?\n]{0,30}\b(?:right\s+now|currently|at\s+the\s+mom
  * $1,800 a month": what the team pays today, not a budget (read as `currentMonthlySpendUSD`).
  */
 const CURRENT_SPEND_BEFORE =
-  /\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:actually\s+|currently\s+|really\s+|still\s+|already\s+)?(?:spend(?:ing)?|pay(?:ing)?)|(?<=(?:^|[.;!?\n,])\s*)paying|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)|(?:costs?|costing)\s+(?:us|me))\b[^.;!?\n]{0,20}$/;
+  /\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:actually\s+|currently\s+|really\s+|still\s+|already\s+)?(?:spend(?:ing)?|pay(?:ing)?)|(?<=(?:^|[.;!?\n,])\s*)paying|\b(?:and|but|so)\s+(?:currently\s+|still\s+)?pay(?:ing)?|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)|(?:costs?|costing)\s+(?:us|me))\b[^.;!?\n]{0,20}$/;
 
 const PER_MONTH =
   /^\s*(?:(?:is|was|will\s+be)\s+)?(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|a\s+mo\b)/;
@@ -160,7 +160,7 @@ export const extractBudget: Extractor = (message, context) => {
     const after = lower.slice(end, end + 80);
     const before = clauseBefore(lower, start);
     if (NOT_A_BUDGET_AFTER.test(after) || (NOT_A_BUDGET_BEFORE.test(before) && !COST_CAP_BEFORE.test(before))) continue;
-    if (CURRENT_SPEND_BEFORE.test(before)) continue;
+    if (CURRENT_SPEND_BEFORE.test(before) && !CAP_AFTER.test(after)) continue;
     if (/\b(?:spend|spending|pay|paying)\b/.test(before) && CURRENT_AFTER.test(lower.slice(end, end + 40))) continue;
     findings.push(budgetFinding(message, value, start, end, end, context.requestedField));
     taken.push({ start, end });
@@ -232,6 +232,9 @@ const BILL_TARGET = new RegExp(
   'dg',
 );
 
+/** "…$500 a month max", "…tops", "…at most": a ceiling, not what is paid today. */
+const CAP_AFTER = /^[^.;!?\n]{0,25}\b(?:max|maximum|tops|at\s+most|ceiling|limit|budget)\b/;
+
 /** A bare amount with a multiplier after a spend word: "we're paying like 40k a month". */
 const BARE_SPEND_AMOUNT =
   /(?<![\w.,$€£-])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand|grand|m|mm|mn|million)(?![a-z])/g;
@@ -255,7 +258,7 @@ export const extractCurrentSpend: Extractor = (message, context) => {
     if (NOT_A_BUDGET_AFTER.test(lower.slice(end, end + 30))) return;
     const before = clauseBefore(lower, start);
     const current =
-      CURRENT_SPEND_BEFORE.test(before) ||
+      (CURRENT_SPEND_BEFORE.test(before) && !CAP_AFTER.test(lower.slice(end, end + 40))) ||
       (/\b(?:spend|spending|pay|paying)\b/.test(before) && CURRENT_AFTER.test(lower.slice(end, end + 40)));
     if (!current && context.requestedField !== 'currentMonthlySpendUSD') return;
     const after = lower.slice(end, end + 40);
