@@ -1167,6 +1167,7 @@ function verdictWords(entry: MethodRecommendation): string {
 /** "Your GPUs cannot hold it (needs about 60 GB, you have 24 GB), so it is rented: " when the team has GPUs too small. */
 function tooSmall(memory: { needed?: number; available?: number | null; fit?: string } | undefined): string {
   if (memory?.fit !== 'no' || memory.needed === undefined || memory.available == null) return '';
+  if (memory.available === 0) return 'You have no GPUs of your own, so it is rented: ';
   return `Your GPUs cannot hold it (it needs about ${Math.round(memory.needed)} GB, you have ${Math.round(memory.available)} GB), so it is rented: `;
 }
 

@@ -186,6 +186,27 @@ export function runTurn(
   };
   // A "what if" that restates only what is already known changes nothing: the question in it is answered instead.
   const changesSomething = understood.some((item) => !sameValue(previous.profile[item.field], item.value));
+  // "Could we just use Claude in Frankfurt so the data stays in the EU?": where the data is processed is the
+  // question, answered as such; nothing is saved.
+  if (
+    intents.whatIf &&
+    intents.dataRegion !== undefined &&
+    intents.asksFit === undefined &&
+    intents.asksCost === undefined
+  ) {
+    const reply = textReply(
+      regionAnswer(intents.dataRegion, recommendFor(previous.profile, knowledge), previous.profile, knowledge),
+      [...ANSWER_FOLLOW_UPS],
+    );
+    return {
+      state: previous,
+      kind: 'info',
+      ...withReply(reply),
+      understood: [],
+      recommendation: recommendFor(previous.profile, knowledge),
+      provisional: false,
+    };
+  }
   if (
     intents.whatIf &&
     understood.length > 0 &&
@@ -982,7 +1003,7 @@ function regionAnswer(region: string, recommendation: Recommendation, profile: P
     : `Any provider or GPU rental you use must process the data in ${region}; I can't check regions, so confirm it in their terms first.`;
   const moved =
     destination.model.switched && destination.model.name
-      ? ` ${method} is another matter: it cannot run on ${named ?? 'the named model'}, so it moves to ${destination.model.name}, hosted (or rented) in ${region}.`
+      ? ` ${method} is another matter: it cannot run on ${named ?? 'the named model'}, so it moves to ${destination.model.name}, ${destination.channel === 'managed' ? `tuned and served by its provider in ${region}` : `hosted (or rented) in ${region}`}.`
       : destination.objective !== 'none'
         ? ` The plan stays ${method}; run its training and serving in ${region} too.`
         : '';

@@ -6,7 +6,7 @@ import type { Substitute, Wish } from './choose-destination.ts';
 import { SMALL_MODEL_PARAMS_B } from './derive-facts.ts';
 import { MAX_STUDENT_PARAMS_B } from './estimate-feasibility.ts';
 import type { FeasibilityMap } from './feasibility.ts';
-import { addDays } from './iso-dates.ts';
+import { addDays, daysBetween } from './iso-dates.ts';
 import type { ModelOption } from './recommendation-schema.ts';
 import { kindReplacingNamed } from './task-capability.ts';
 
@@ -150,6 +150,9 @@ export function searchSubstitute(
  * API models with a live supervised tuning offer in the catalog (any provider): those the named model's own providers
  * offer first (a Bedrock team stays on Bedrock), then the named model's family, then the newest.
  */
+/** An API model taking over tuning work must live at least this long after the reference date. */
+const SUBSTITUTE_MIN_LIFETIME_DAYS = 183;
+
 function managedTuningCandidates(named: Model, knowledge: Knowledge): Model[] {
   const tunable = new Set<string>();
   const namedProviders = new Set<string>();
@@ -168,6 +171,9 @@ function managedTuningCandidates(named: Model, knowledge: Knowledge): Model[] {
       model.id !== named.id &&
       model.modality === named.modality &&
       model.supersededBy === undefined &&
+      // A model its vendor shuts down within months is no place to move tuning work to.
+      (model.endOfLife === undefined ||
+        daysBetween(knowledge.manifest.referenceDate, model.endOfLife) > SUBSTITUTE_MIN_LIFETIME_DAYS) &&
       knowledge.providers.some((provider) => tunable.has(`${provider.id}:${model.id}`)),
   );
   return pool.sort(
