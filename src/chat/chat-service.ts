@@ -82,15 +82,20 @@ export type RunTurnFunction = typeof runTurn;
  * "All data must stay in the EU": no profile field holds a region, so the reply says what that means for the advice
  * instead of passing over it (found by the seventh new-user trial).
  */
-function withRegionNote(result: TurnResult, region: string | undefined): TurnResult {
-  if (region === undefined || result.replyData.lead?.startsWith('Keeping data in')) return result;
-  const note = `Data kept in ${region}: I can't check regions. The rentals, hosted trainers and provider jobs I name are not filtered by region, so choose their regions in ${region} (or an open model on your own hardware); say "data must stay on our premises" if it may not leave your own machines at all.`;
-  // The residency assumption then holds only for processing in that region.
+function withRegionNote(result: TurnResult, said: string | undefined, remembered: string | undefined): TurnResult {
+  const region = said ?? remembered;
+  const state = { ...result.state, dataRegion: region };
+  if (region === undefined) return { ...result, state };
+  if (result.replyData.lead?.startsWith('Keeping data in')) return { ...result, state };
+  // The residency assumption holds only for processing in that region, on every later answer too.
   const notes = result.replyData.notes.map((line) =>
-    line.replace(/(your data may (?:be sent to|go to) [^.;]*?)(?=[.;]| Tell me)/i, `$1, processed in ${region}`),
+    // The phrase ends at a full stop or semicolon, not at the dot of a version ("Gemini 2.0 Flash", "GPT-4.1").
+    line.replace(/(your data may (?:be sent to|go to) .*?)(?=\.(?:\s|$)|;| Tell me)/i, `$1, processed in ${region}`),
   );
-  const replyData = { ...result.replyData, notes: [...notes, note] };
-  return { ...result, replyData, reply: replyText(replyData) };
+  // What a region means for the advice is said once, on the turn that says it.
+  const note = `Data kept in ${region}: I can't check regions. The rentals, hosted trainers and provider jobs I name are not filtered by region, so choose their regions in ${region} (or an open model on your own hardware); say "data must stay on our premises" if it may not leave your own machines at all.`;
+  const replyData = { ...result.replyData, notes: said === undefined ? notes : [...notes, note] };
+  return { ...result, state, replyData, reply: replyText(replyData) };
 }
 
 /** "yes", "correct", "that's right": the held-back numbers are confirmed. */
@@ -132,7 +137,12 @@ export function runTurnConfirmingJumps(
           [...input.corrections, ...pending.map((item) => item.field)],
         );
   if (jumps.length === 0) {
-    const result = withRegionNote(turn(state, input, knowledge, options), intents.dataRegion);
+    const result = withRegionNote(
+      turn(state, input, knowledge, options),
+      intents.dataRegion,
+      // "Start over" forgets the region with the rest.
+      intents.reset ? undefined : state.dataRegion,
+    );
     const { pendingConfirmation: _stale, ...clean } = result.state;
     // A question asked instead of the confirmation keeps it waiting, and the reply says which value it still uses.
     const unanswered = pending.filter((item) => !(item.field in input.fields));
@@ -162,6 +172,7 @@ export function runTurnConfirmingJumps(
     question,
     state: {
       ...rest,
+      dataRegion: intents.dataRegion ?? state.dataRegion,
       // The turn's own question is not asked: the reply asks for the confirmation instead.
       questionsAsked: result.question === undefined ? rest.questionsAsked : state.questionsAsked,
       pendingConfirmation: jumps,

@@ -26,6 +26,11 @@ export const DialogueState = z.object({
   pendingConfirmation: z
     .array(z.object({ field: z.string(), value: z.number(), previous: z.number(), text: z.string() }))
     .optional(),
+  /**
+   * A region the data must stay in ("the EU"), said earlier: no profile field holds it, so later answers still say
+   * that data sent to a vendor is processed there.
+   */
+  dataRegion: z.string().max(40).optional(),
 });
 export type DialogueState = z.infer<typeof DialogueState>;
 

@@ -132,7 +132,12 @@ function firstSentence(text: string): string {
 
 /** What the plan runs on GPUs (the user's or rented): training, serving, or neither (an API model's plan). */
 function planGpuUse(recommendation: Recommendation): { trains: boolean; serves: boolean } {
-  if (recommendation.destination.model.switched) return { trains: true, serves: true };
+  // A switch to an open model trains and serves it on GPUs; a switch to another vendor's model for a job that vendor
+  // runs (managed channel) uses none of the team's GPUs nor a rental.
+  if (recommendation.destination.model.switched) {
+    const onGpus = recommendation.destination.channel !== 'managed';
+    return { trains: onGpus, serves: onGpus };
+  }
   // What the team does now and aims for: a later step of the plan (a student after a provider's job) is an option
   // whose costs are given when it is asked about, not an assumption of the answer.
   const planned = new Set([recommendation.destination.method, ...recommendation.firstStep.methods]);

@@ -68,7 +68,7 @@ const THIRD_PARTY =
 const THIRD_PARTY_SCOPE = /(?:[^.;!?\n,]|\.(?=\d))*/y;
 /** Past facts: "used to have", "last year", "back in 2023", "previously", "two years ago". */
 const PAST =
-  /\b(?:used\s+to|last\s+(?:year|month|quarter|week|time)|back\s+(?:in\s+(?:(?:19|20)\d\d|the\s+day|those\s+days)|then|when)|previously|formerly|in\s+the\s+past|at\s+(?:my|our)\s+(?:previous|last|old|former)\s+\w+|(?:old|previous|former)\s+(?:setup|cluster|company|job|employer|project|team)|(?:years?|months?)\s+ago)\b/;
+  /\b(?:used\s+to|last\s+(?:year|month|quarter|week|time)(?!'s\s+(?:prices|pricing|rates|info|information|numbers|figures|data|docs|specs|catalog|policies|policy|menu|offers|deals|schedule|version|stock)\b)|back\s+(?:in\s+(?:(?:19|20)\d\d|the\s+day|those\s+days)|then|when)|previously|formerly|in\s+the\s+past|at\s+(?:my|our)\s+(?:previous|last|old|former)\s+\w+|(?:old|previous|former)\s+(?:setup|cluster|company|job|employer|project|team)|(?:years?|months?)\s+ago)\b/;
 /** Words that make what was said just before past: "…, they're gone now", "…, but we sold them", "… no longer". */
 const PAST_AFTER =
   /\b(?:no\s+longer|any\s?more|(?:is|are|were|was|'re)\s+(?:gone|sold|decommissioned|retired|returned)|had\s+to\s+(?:give|hand)\s+(?:them\s+|it\s+)?(?:back|up)|sold\s+(?:them|it|those|these))\b/;

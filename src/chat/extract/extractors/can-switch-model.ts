@@ -61,6 +61,9 @@ const CANNOT_SWITCH = new RegExp(
     String.raw`(?:can't|cannot|can\s+not|won't)\s+move\s+(?:off|away\s+from)\s+${MODEL_WORD}`,
     String.raw`(?:and|but)\s+(?:we're\s+|we\s+are\s+)?staying\s+(?:there|on\s+it|with\s+it)`,
     String.raw`no\s+(?:model\s+)?(?:switching|changing\s+(?:the\s+)?models?)`,
+    // "nope, can't switch, we're contractually on Gemini 2.5 Flash" (the reply to whether the model may change).
+    String.raw`(?:can't|cannot|can\s+not)\s+(?:switch|change)(?=\s*(?:[,.;!]|$))`,
+    String.raw`contractually\s+(?:on|bound\s+to|tied\s+to|locked\s+(?:in)?to|committed\s+to|stuck\s+(?:on|with))`,
     String.raw`(?:it's|it\s+is)\s+the\s+(?:one|model)\s+(?:that's|that\s+is|we're|we\s+are)\s+(?:certified|approved|validated|allowed)`,
     // "we must start from the base checkpoint" (not the vendor's instruct one): these weights, no other.
     String.raw`(?:must|have\s+to|need\s+to|has\s+to|got\s+to)\s+(?:start|begin|train|work)\s+(?:from|with|on)\s+(?:the\s+|our\s+)?base\s+(?:checkpoint|model|weights)`,

@@ -24,6 +24,8 @@ const DEVICE_MEMORY = new RegExp(
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:mb)\\s+(?:(?:of\\s+)?(?:ram|memory)\\s+)?(?:on|in)\\s+(?:the\\s+)?(?:${DEVICE})`,
     // "a Jetson Orin NX 16GB": the board named with its memory.
     `\\b(?:jetson(?:\\s+[a-z]+){0,2}?|(?:jetson\\s+)?orin(?:\\s+(?:nx|nano|agx))?|raspberry\\s+pi(?:\\s+\\d)?)\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\b`,
+    // "a raspberry pi 5, the 8 gig version".
+    `(?:${DEVICE}),?\\s+(?:the|a|an)\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:version|model|variant|edition|one)\\b`,
   ].join('|'),
   'g',
 );
@@ -53,6 +55,8 @@ const MODEL_SHARE = new RegExp(
     `\\b(?:box|device|board|unit|jetson[\\w-]*)\\s+(?:[\\w-]+\\s+){0,5}?with\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+)?(?:shared\\s+|unified\\s+)?(?:memory|ram)\\b`,
     `\\b(?:model|app)\\s+(?:(?:can|may|could|gets?\\s+to)\\s+(?:only\\s+|at\\s+most\\s+|probably\\s+|maybe\\s+|realistically\\s+)?(?:take|use|have|get)|gets)\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
     `(?:assume|say|reserve|leave)\\s+${SIZE}\\s?(?:gb|gigs?)?\\s+for\\s+the\\s+model`,
+    // "the model can't take more than 6 gigs of that".
+    `\\b(?:model|app)\\s+(?:can't|cannot|can\\s+not|shouldn't|mustn't|may\\s+not)\\s+(?:take|use|have|get)\\s+(?:up\\s+)?more\\s+than\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `(?:must|has\\s+to|have\\s+to|needs?\\s+to|should)\\s+fit\\s+(?:in(?:to)?|within|under)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     // "has to run on-device in under 3 gigs".
     `\\b(?:run|fit|work)\\s+(?:on[\\s-]device\\s+|locally\\s+)?(?:in|within)\\s+(?:under|less\\s+than)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
@@ -66,7 +70,11 @@ const LEFT_AFTER_THE_APP =
   /\b(\d{1,3})\s?(?:gb|gigs?)\s+(?:of\s+)?(?:vram|ram|memory|shared|unified)\b[^.;!?\n]{0,60}?\b(?:the\s+)?(?:game|app|os|system|rest|(?:[\w+-]+\s+){0,2}?(?:stack|pipeline|firmware|software))\s+(?:itself\s+)?(?:already\s+)?(?:needs|uses|takes|eats|reserves|occupies)\s+(?:about\s+|~\s*|around\s+|roughly\s+)?(\d{1,3})(?:\s?(?:gb|gigs?)\b|\s+of\s+(?:it|that|them)\b)/g;
 /** "… we can give the model half (of it)": the model's share is half the device's memory. */
 const HALF_FOR_THE_MODEL =
-  /^[^.;!?\n]{0,60}\b(?:give|leave|spare|allot)\s+(?:the\s+model\s+|it\s+)?half\b|^[^.;!?\n]{0,40}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:for|to)\s+the\s+model\b|^[^.;!?\n]{0,30}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:is\s+)?(?:usable|available|free)\b/;
+  /^[^.;!?\n]{0,60}\b(?:give|leave|spare|allot)\s+(?:the\s+model\s+|it\s+)?half\b|^[^.;!?\n]{0,40}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:for|to)\s+the\s+model\b|^[^.;!?\n]{0,30}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:is\s+)?(?:usable|available|free)\b|^[^.;!?\n]{0,60}\b(?:we're|we\s+are|we\s+get|it's|it\s+is|the\s+model\s+(?:is|gets))\s+(?:allowed|given|allotted)?\s*half\b/;
+
+/** "the box has 12GB shared with the nav system": a box's memory, read only when a device is in view. */
+const BOX_MEMORY =
+  /\b(?:box|board|unit)\s+(?:has|have|with|comes\s+with)\s+(?:only\s+|about\s+|around\s+|~\s*)?((?<![\d.])\d+(?:\.\d+)?)\s?(?:gb|gigs?)\b/g;
 
 /** A device or offline use in the message, so that a memory figure is the device's and not a GPU's. */
 const DEVICE_IN_VIEW = new RegExp(`\\b(?:${DEVICE}|offline|locally|on[\\s-]device|inside\\s+(?:the|our)\\s+app)\\b`);
@@ -91,7 +99,8 @@ export const extractDeviceMemory: Extractor = (message, context) => {
   }
   // The model's share said beside the device's total ("16GB total but the model can only use 6"): the share wins.
   const share = findings.length > 0;
-  for (const match of allMatches(DEVICE_MEMORY, lower)) {
+  const totals = [...allMatches(DEVICE_MEMORY, lower), ...(deviceInView ? allMatches(BOX_MEMORY, lower) : [])];
+  for (const match of totals) {
     const raw = match.slice(1).find((group) => group !== undefined);
     if (raw === undefined) continue;
     const megabytes = /\bmb\b/.test(match[0]);

@@ -39,6 +39,8 @@ const ONLY_TEACHER_AFTER =
 
 /** "distil from GPT-4o into it / into Qwen…": the model distilled from is only the teacher of the other one. */
 const DISTIL_FROM_BEFORE = /\bdistil(?:l)?(?:ing|ed|s)?\s+from\s+$/;
+/** "we distilled from Claude Opus": done before, so the model named was the teacher. */
+const DISTILLED_FROM_BEFORE = /\bdistill?ed\s+(?:it\s+|a\s+(?:small(?:er)?\s+)?(?:student|model)\s+)?from\s+$/;
 /** "distill GPT-4.1 into something small": the student is not named, so the model named is only the teacher. */
 const DISTIL_BEFORE = /\bdistil(?:l)?(?:ing|s)?\s+(?:our\s+|the\s+)?$/;
 const INTO_UNNAMED_AFTER =
@@ -54,6 +56,8 @@ export function namedOnlyAsTeacher(lower: string, start: number, end: number): b
     ONLY_TEACHER_BEFORE.test(before) ||
     ONLY_TEACHER_AFTER.test(after) ||
     (DISTIL_FROM_BEFORE.test(before) && INTO_ANOTHER_AFTER.test(after)) ||
+    // "we already distilled from Claude Opus and the student was good enough": the student is the team's model.
+    DISTILLED_FROM_BEFORE.test(before) ||
     (DISTIL_BEFORE.test(before) && INTO_UNNAMED_AFTER.test(after))
   );
 }
