@@ -94,6 +94,8 @@ export function costReply(
     requestsPerDay?: number;
     /** The serving bill of the substitute or proposed model the plan runs on. */
     planModelMonthlyUSD?: number;
+    /** A distillation's student and what serving it costs a month (one copy, sized for memory). */
+    student?: { name: string; monthlyUSD: number };
   } = {},
 ): string {
   const method = asked === true ? recommendation.destination.method : asked;
@@ -172,8 +174,12 @@ export function costReply(
   }
   // Lines from here on are about the running bill; asked "per month", they come first.
   const monthlyFrom = lines.length;
-  // A cost fix: what the API bill is today, and what serving the smaller model costs after.
-  const today = entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
+  // A cost fix: what the API bill is today, and what serving the smaller model costs after. The team's own bill when
+  // it said one (never a figure worked out on a wrongly read model), else the list price.
+  const today =
+    options.statedBill && options.currentMonthlySpendUSD !== undefined
+      ? options.currentMonthlySpendUSD
+      : entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
   if (
     method === recommendation.destination.method &&
     recommendation.destination.objective === 'distillation' &&
@@ -185,7 +191,11 @@ export function costReply(
     const tier = providerTierAfter(recommendation, today, knowledge);
     const after = tier
       ? `after, ${tier.student} calls cost about $${count.format(tier.monthlyUSD)} a month for the same traffic (its list price is ${Math.round(tier.ratio * 100)}% of ${plainModelName(teacher ?? 'the large model')}'s per token; a tuned tier may bill above its base)`
-      : `after, the smaller model ${own ? 'runs on GPUs you own, with no rent' : 'is served on GPUs you rent or own, at a fraction of that per answer'}`;
+      : own
+        ? 'after, the smaller model runs on GPUs you own, with no rent'
+        : options.student !== undefined && options.student.monthlyUSD > 0
+          ? `after, one copy of ${plainModelName(options.student.name)} served around the clock is about $${count.format(options.student.monthlyUSD)} a month of rented GPU time${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` (sized for memory; ${count.format(options.requestsPerDay ?? 0)} requests a day take several copies, and the throughput they need is not estimated here: load-test one and multiply)` : ''}`
+          : 'after, the smaller model is served on GPUs you rent or own, at a fraction of that per answer';
     lines.push(`Today: ${plainModelName(teacher ?? 'API')} calls cost ${bill(today)}; ${after}.`);
   }
   // A tuned model is served like the base model (an adapter adds next to nothing): the base model's running bill.

@@ -893,11 +893,37 @@ function planModelServing(
   profile: Partial<Profile>,
   recommendation: Recommendation,
   knowledge: Knowledge,
-): { planModelMonthlyUSD?: number } {
+): { planModelMonthlyUSD?: number; student?: { name: string; monthlyUSD: number } } {
   const onPlanModel = planModelRecommendation(profile, recommendation, knowledge);
   const monthly = onPlanModel?.recommendations.find((entry) => entry.method === 'prompt-engineering')?.estimates
     ?.monthlyUSD;
-  return monthly === undefined ? {} : { planModelMonthlyUSD: monthly };
+  // A distillation's student, served after it: its own serving bill (rented, or no rent on the team's GPUs).
+  const { student } = recommendation.destination;
+  const studentMonthly =
+    recommendation.destination.method === 'distillation' && student !== undefined
+      ? recommendFor(
+          { ...withoutModel(profile), modelName: student, canSwitchModel: true },
+          knowledge,
+        ).recommendations.find((entry) => entry.method === 'prompt-engineering')?.estimates?.monthlyUSD
+      : undefined;
+  return {
+    ...(monthly === undefined ? {} : { planModelMonthlyUSD: monthly }),
+    ...(student === undefined || studentMonthly === undefined
+      ? {}
+      : { student: { name: student, monthlyUSD: studentMonthly } }),
+  };
+}
+
+/** The profile without what describes the named model (its access, size and stage follow the new name). */
+function withoutModel(profile: Partial<Profile>): Partial<Profile> {
+  const {
+    modelAccess: _access,
+    modelParamsB: _size,
+    modelStage: _stage,
+    currentMonthlySpendUSD: _bill,
+    ...rest
+  } = profile;
+  return rest;
 }
 
 function whatIfReply(

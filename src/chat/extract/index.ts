@@ -138,12 +138,27 @@ export function extractProfile(
 
   // "Will LoRA on the 70B fit on our two cards?": a fit or cost question about another model than the team's is a
   // "what if" on that model (answered on it, nothing saved).
+  const asksOnAModel = intents.asksFit !== undefined || intents.asksCost !== undefined;
+  // "what would the same traffic cost on Claude Haiku or GPT-4o mini instead?": the model the cost is asked on.
+  const askedOn = asksOnAModel
+    ? findings.filter(
+        (item) =>
+          ((item.field === 'modelName' &&
+            /\b(?:on|with|using|via|through)\s+(?:[^.!?\n]{0,30}?\s(?:or|and|vs\.?)\s+)?(?:the\s+)?$/.test(
+              prepared.lower.slice(Math.max(0, item.start - 50), item.start),
+            )) ||
+            // "what would serving the 7B cost us?": the size of a model talked about, asked on.
+            (item.field === 'modelParamsB' && /^the\s/.test(prepared.lower.slice(item.start, item.end)))) &&
+          /^(?:[^.!?\n]|\.(?=\d))*\?/.test(prepared.lower.slice(item.end)),
+      )
+    : [];
   if (
-    (intents.asksFit !== undefined || intents.asksCost !== undefined) &&
+    asksOnAModel &&
     !intents.whatIf &&
     findings.some((item) => item.field === 'modelName' || item.field === 'modelParamsB') &&
     // The model is named inside the question ("will Qwen2.5 32B fit on an A10G?"), not stated beside it.
     (/\b(?:our|my)\b/.test(prepared.lower) ||
+      askedOn.length > 0 ||
       !dropUnstated(prepared, findings, false).some(
         (item) => item.field === 'modelName' || item.field === 'modelParamsB',
       ))
@@ -151,7 +166,9 @@ export function extractProfile(
     intents.whatIf = true;
   // A "what if" is read twice: as facts (what the team states beside the question: "(we have two L4s)") and as the
   // question (every value, the asked-about ones included), kept apart so that only the facts are the team's.
-  const stated = chooseFindings(dropUnstated(prepared, findings, false));
+  const notAsked = (item: Finding) =>
+    !(intents.whatIf && askedOn.some((asked) => item.field === asked.field && item.value === asked.value));
+  const stated = chooseFindings(dropUnstated(prepared, findings, false).filter(notAsked));
   const evidence: Partial<Record<ProfileField, string>> = {};
   const collect = (chosen: readonly Finding[]) => {
     const fields: Partial<Record<ProfileField, unknown>> = {};
@@ -179,7 +196,7 @@ export function extractProfile(
       ...removedGoals,
     };
   // The values only the question reading keeps are the ones asked about.
-  const statedFindings = new Set(dropUnstated(prepared, findings, false));
+  const statedFindings = new Set(dropUnstated(prepared, findings, false).filter(notAsked));
   const asked = chooseFindings(dropUnstated(prepared, findings, true).filter((item) => !statedFindings.has(item)));
   const hypothetical = collect(asked);
   const fields = collect(stated);

@@ -63,7 +63,7 @@ const CONDITIONAL =
  * examples"). From the cue to the end of the clause.
  */
 const THIRD_PARTY =
-  /\b(?:(?:our|a|the|one\s+of\s+our)\s+)?(?:competitors?|rivals?)(?:'s?)?|\b(?:someone|somebody|a\s+(?:friend|colleague|blog(?:\s+post)?|tutorial)|people)\s+(?:on\s+[\w.]+\s+|online\s+)?(?:said|says|claimed|wrote|reported|posted)\b|\b(?:our\s+|the\s+|typical\s+|most\s+)?(?:players|gamers|end[\s-]users)(?:'s?)?\s+(?:have|has|own|run|use|got)\b|\b(?:our\s+|a\s+|the\s+)?(?:sister|parent|partner)\s+(?:team|company|companies|org|organi[sz]ation|lab|department|group)s?\b|\b(?:another|other)\s+(?:company|companies|team|teams|startup|startups|lab|labs|org|orgs|organi[sz]ations?|firms?|department|departments|group|groups|bu|bus|business\s+units?|divisions?)\b|\bmy\s+(?:friend|friends|buddy|buddies|pal|mate|cousin|brother|sister|roommate|flatmate|neighbou?r|colleague|colleagues|former\s+employer|previous\s+(?:company|employer|job))\b|\b(?:a|one)\s+friend\b|\bfriend'?s\b|\btheir\s+(?:team|company|startup|lab|cluster|setup|budget)\b|\bunlike\b|\b(?:big\s+tech|openai|google|meta|anthropic|microsoft|amazon|nvidia)\s+(?:has|have|had|uses|used|trained|spends?|spent)\b[^.;!?\n,]*|\b(?:i|we)\s+(?:read|heard|saw)\s+(?:somewhere|online|on\s+\w+|that)|\b(?:apparently|supposedly|people\s+say|they\s+say|rumou?r\s+has\s+it)\b[^.;!?\n,]*/g;
+  /\b(?:our|an?|the)\s+(?:it\s+|cloud\s+|tech(?:nology)?\s+|external\s+|aws\s+|azure\s+)?(?:partners?|consultants?|vendors?|resellers?|integrators?|advisors?|advisers?|contractors?|sales\s+reps?|account\s+managers?)\s+(?:says?|said|suggests?|suggested|thinks?|recommends?|recommended|claims?|claimed|proposes?|proposed|pitched|pitches)\b|\b(?:(?:our|a|the|one\s+of\s+our)\s+)?(?:competitors?|rivals?)(?:'s?)?|\b(?:someone|somebody|a\s+(?:friend|colleague|blog(?:\s+post)?|tutorial)|people)\s+(?:on\s+[\w.]+\s+|online\s+)?(?:said|says|claimed|wrote|reported|posted)\b|\b(?:our\s+|the\s+|typical\s+|most\s+)?(?:players|gamers|end[\s-]users)(?:'s?)?\s+(?:have|has|own|run|use|got)\b|\b(?:our\s+|a\s+|the\s+)?(?:sister|parent|partner)\s+(?:team|company|companies|org|organi[sz]ation|lab|department|group)s?\b|\b(?:another|other)\s+(?:company|companies|team|teams|startup|startups|lab|labs|org|orgs|organi[sz]ations?|firms?|department|departments|group|groups|bu|bus|business\s+units?|divisions?)\b|\bmy\s+(?:friend|friends|buddy|buddies|pal|mate|cousin|brother|sister|roommate|flatmate|neighbou?r|colleague|colleagues|former\s+employer|previous\s+(?:company|employer|job))\b|\b(?:a|one)\s+friend\b|\bfriend'?s\b|\btheir\s+(?:team|company|startup|lab|cluster|setup|budget)\b|\bunlike\b|\b(?:big\s+tech|openai|google|meta|anthropic|microsoft|amazon|nvidia)\s+(?:has|have|had|uses|used|trained|spends?|spent)\b[^.;!?\n,]*|\b(?:i|we)\s+(?:read|heard|saw)\s+(?:somewhere|online|on\s+\w+|that)|\b(?:apparently|supposedly|people\s+say|they\s+say|rumou?r\s+has\s+it)\b[^.;!?\n,]*/g;
 /** To the end of the clause; a dot between digits ("Llama 3.1") does not end it. */
 const THIRD_PARTY_SCOPE = /(?:[^.;!?\n,]|\.(?=\d))*/y;
 /** Past facts: "used to have", "last year", "back in 2023", "previously", "two years ago". */
@@ -111,15 +111,52 @@ export function findUnassertedSpans(message: PreparedMessage, options: { whatIf:
     const scope = THIRD_PARTY_SCOPE.exec(lower);
     spans.push({ start: match.index, end: end + (scope?.[0].length ?? 0), reason: 'third-party' });
   }
+  // "I didn't say GPT-4o is 7B": what follows is what the user did not say.
+  for (const match of allMatches(NOT_SAID, lower)) {
+    const end = match.index + match[0].length;
+    THIRD_PARTY_SCOPE.lastIndex = end;
+    const scope = THIRD_PARTY_SCOPE.exec(lower);
+    spans.push({ start: match.index, end: end + (scope?.[0].length ?? 0), reason: 'quoted' });
+  }
+  // "$321??", "where does 321 come from?": the advisor's figure questioned back, not the team's.
+  add(FIGURE_QUESTIONED, 'quoted');
+  spans.push(...doubtedFigureSpans(lower));
   spans.push(...pastSpans(lower));
+  return spans;
+}
+
+/** "I didn't say …", "we never said …": from the cue to the end of the clause. */
+const NOT_SAID =
+  /\b(?:i|we)\s+(?:didn't|didnt|did\s+not|never|haven't|have\s+not)\s+(?:say|said|mention(?:ed)?|tell\s+you|told\s+you|claim(?:ed)?)\b/g;
+/** A figure echoed with a question ("$321??", "14GB?!") or asked about ("where does 321 come from?"). */
+const FIGURE_QUESTIONED =
+  /(?<![\w.,])[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%|usd|eur|tokens?)?\s*\?[?!]+|\bwhere\s+(?:does|did|do)\s+(?:the\s+|that\s+|this\s+|your\s+)?[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%)?\s+(?:\w+\s+)?come\s+from\b/g;
+/** "14GB per GPU for full DPO sounds way too low": a figure of the advice doubted, not one the team states. */
+const FIGURE_DOUBTED =
+  /\b(?:sounds?|seems?|looks?)\s+(?:way\s+|far\s+|a\s+(?:bit|lot)\s+|really\s+|pretty\s+|kind\s+of\s+|kinda\s+|much\s+)?(?:too\s+(?:low|high|small|big|little|much|cheap|expensive|optimistic|good)|off|wrong|suspicious|fishy|optimistic|unrealistic|implausible|low|high)\b/;
+
+/** Sentences that doubt a figure and name nothing as the team's own: the whole sentence. */
+function doubtedFigureSpans(lower: string): UnassertedSpan[] {
+  if (!FIGURE_DOUBTED.test(lower)) return [];
+  const spans: UnassertedSpan[] = [];
+  let start = 0;
+  for (const end of [...allMatches(QUESTION_BREAK, lower).map((match) => match.index), lower.length]) {
+    const sentence = lower.slice(start, end);
+    if (FIGURE_DOUBTED.test(sentence) && !OWN_WORDS.test(sentence))
+      spans.push({ start, end: Math.min(lower.length, end + 1), reason: 'quoted' });
+    start = end + 1;
+  }
   return spans;
 }
 
 /** A question weighing an option: "is an instruct model better…?", "would Llama 3.1 70B work?". */
 const WEIGHING_START =
-  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:is|are|would|should|could|will|does|do|isn't|aren't|wouldn't|shouldn't|couldn't|won't|doesn't|don't)\b/;
+  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:is|are|would|should|could|will|does|do|isn't|aren't|wouldn't|shouldn't|couldn't|won't|doesn't|don't|isnt|arent|wouldnt|shouldnt|couldnt)\b/;
 const WEIGHING_WORDS =
-  /\b(?:better|worse|enough|good|work|make\s+sense|recommended|idea|worth|fine|possible|allowed|bad|preferable|smarter|wiser|best)\b/;
+  /\b(?:better|worse|enough|good|work|make\s+sense|recommended|idea|worth|fine|possible|allowed|bad|preferable|smarter|wiser|best|cheaper|faster|simpler|easier)\b/;
+/** A question opened with a negated auxiliary is one even without its question mark: "wouldnt X be cheaper". */
+const NEGATED_WEIGHING_START =
+  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:wouldn't|wouldnt|shouldn't|shouldnt|couldn't|couldnt|isn't|isnt|aren't|arent)\b/;
 /** "can we use GPT-4o through Azure…?", "should we switch to Llama 3.1 70B?": asking about a choice, not stating it. */
 const CHOICE_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:can|could|should|shall|would)\s+(?:we|i)\s+(?:just\s+|maybe\s+|instead\s+)?(?:use|switch\s+to|go\s+with|try|pick|choose|move\s+to|start\s+(?:from|with))\b/;
@@ -147,7 +184,7 @@ function optionQuestionSpans(lower: string): UnassertedSpan[] {
   for (const end of [...allMatches(QUESTION_BREAK, lower).map((match) => match.index), lower.length]) {
     const sentence = lower.slice(start, end);
     if (
-      lower[end] === '?' &&
+      (lower[end] === '?' || (NEGATED_WEIGHING_START.test(sentence) && WEIGHING_WORDS.test(sentence))) &&
       !OWN_WORDS.test(sentence) &&
       ((WEIGHING_START.test(sentence) && WEIGHING_WORDS.test(sentence)) ||
         CHOICE_START.test(sentence) ||

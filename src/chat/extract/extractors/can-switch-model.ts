@@ -30,6 +30,8 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:the\s+)?(?:model|llm)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter`,
     String.raw`(?:we|you)\s+(?:can|could)\s+(?:pick|choose|use)\s+(?:whatever|any|whichever)\s+(?:open(?:[\s-]weights?)?\s+|small(?:er)?\s+)?(?:model|llm)`,
     String.raw`(?:fine|ok|okay|happy|open)\s+(?:with\s+)?(?:moving|switching|changing|going)\s+to\s+(?:something|another|a\s+different|a\s+smaller|any)`,
+    // "thinking of distilling into a small open model we host ourselves": the model is meant to change.
+    String.raw`distil(?:l)?(?:ing|s)?\s+(?:it\s+|this\s+|that\s+|them\s+)?(?:down\s+)?(?:in)?to\s+(?:a|an|our\s+own|some)\s+(?:(?:small|smaller|tiny|cheap|cheaper|open|open[\s-]weights?|open[\s-]source|self[\s-]hosted|local|\d+(?:\.\d+)?\s?b)\s+){1,3}(?:model|student|llm|one)`,
     // "Can we switch models? yes.", "we want an open-weight model we control" (said of the model they use now).
     String.raw`(?:can|could|may)\s+(?:we|you)\s+(?:switch|change)\s+(?:the\s+)?models?\s*\?\s*(?:yes|yeah|yep|sure|absolutely)`,
     String.raw`(?:we|i)\s+(?:want|need|would\s+like|'d\s+like|prefer)\s+(?:to\s+(?:move\s+to|use)\s+)?an?\s+open[\s-]?(?:weights?|source)\s+(?:model|llm)`,

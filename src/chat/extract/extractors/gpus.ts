@@ -86,7 +86,7 @@ const NO_GPUS = new RegExp(
 );
 /** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory", "eighty gigs of vram". */
 const VRAM = new RegExp(
-  `\\b(?:each|every|per)\\s+(?:gpu|card)\\s+(?:has|with|is|=|:)\\s+(?:about\\s+)?${MEMORY}|(?:\\b${MEMORY}|\\b(${COUNT_SOURCE})\\s+(?:gb|gigs?|gigabytes))\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram|(?:of\\s+memory\\s+)?(?:per|on\\s+each|for\\s+each|each)\\s+(?:gpu|card))\\b`,
+  `\\b(?:each|every|per)\\s+(?:gpu|card)\\s+(?:has|with|is|=|:)\\s+(?:about\\s+)?${MEMORY}|\\b(?:our|the|my|all|both)\\s+(?:gpus|cards)\\s+(?:have|has|are|come\\s+with)\\s+${MEMORY}(?=\\s+(?:each|apiece|per\\s+(?:gpu|card)|of\\s+(?:vram|memory)|vram))|(?:\\b${MEMORY}|\\b(${COUNT_SOURCE})\\s+(?:gb|gigs?|gigabytes))\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram|(?:of\\s+memory\\s+)?(?:per|on\\s+each|for\\s+each|each)\\s+(?:gpu|card))\\b`,
   'g',
 );
 /**
@@ -298,8 +298,8 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
   }
   for (const match of allMatches(VRAM, lower)) {
     if (inCatalogMention(match.index) || usersHardware(match.index, match.index + match[0].length)) continue;
-    const digits = match[1] ?? match[2];
-    const memory = digits !== undefined ? Number(digits) : parseCount(match[3] ?? '');
+    const digits = match[1] ?? match[2] ?? match[3];
+    const memory = digits !== undefined ? Number(digits) : parseCount(match[4] ?? '');
     if (memory !== undefined && memory > 0)
       findings.push(finding('gpuMemoryGB', memory, match.index, match.index + match[0].length));
   }

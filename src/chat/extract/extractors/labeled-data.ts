@@ -61,6 +61,16 @@ const COUNT_SOMEONE_LABELED = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z]+\\s+)?[a-z]+-(?:labell?ed|written|approved|tagged|annotated|checked|reviewed|verified|corrected|rated|filled|curated)\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
   'g',
 );
+/** "900 contracts where associates marked up the deviating clauses": records people annotated. */
+const COUNT_RECORDS_PEOPLE_MARKED = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:where|in\\s+which|that|which)\\s+(?:our\\s+|the\\s+)?(?:[a-z-]+\\s+)?(?:associates|lawyers|attorneys|paralegals|agents|experts|doctors|clinicians|reviewers|annotators|editors|engineers|analysts|adjusters|staff|people|humans|we)\\s+(?:have\\s+|had\\s+)?(?:marked(?:\\s+up)?|annotated|label(?:l)?ed|flagged|tagged|corrected|redlined|highlighted)\\b`,
+  'g',
+);
+/** "900 marked-up contracts", "7000 flagged clauses": records marked by hand. */
+const COUNT_MARKED_RECORDS = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:hand[\\s-])?(?:marked[\\s-]up|redlined|flagged|highlighted)\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
+  'g',
+);
 /** "40 descriptions the client wrote themselves", "300 replies our agents wrote": outputs people wrote for the task. */
 const COUNT_RECORDS_SOMEONE_WROTE = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:that\\s+)?(?:the\\s+client|our\\s+client|the\\s+customer|our\\s+[a-z]+s|the\\s+(?:client|customer|agents|editors|writers|lawyers|doctors|reviewers|experts))\\s+(?:wrote|has\\s+written|have\\s+written|hand[\\s-]wrote|approved)\\b`,
@@ -170,6 +180,8 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_RECORDS_WITH_BOTH,
     COUNT_SOMEONE_LABELED,
     COUNT_RECORDS_SOMEONE_WROTE,
+    COUNT_RECORDS_PEOPLE_MARKED,
+    COUNT_MARKED_RECORDS,
     COUNT_RECORDS_ARE_LABELED,
     COUNT_LABELED_BARE,
     LABELED_COUNT_AFTER,

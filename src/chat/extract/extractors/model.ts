@@ -110,6 +110,10 @@ const LONG_AGO_AFTER =
 const WORSE_AFTER =
   /^[^.;!?\n]{0,60}\b(?:dropped|drops|fell|worse|lower|didn't|did\s+not|wasn't|was\s+not|couldn't|failed|broke|struggled)\b/;
 
+/** "Why" right before a model: "why Llama 3.1 8B rather than…?", "but why use Qwen?" (not "why is Llama slow?"). */
+const WHY_QUESTION_BEFORE =
+  /\bwhy\s+(?:not\s+)?(?:(?:did|do|would)\s+you\s+)?(?:(?:pick|choose|suggest|recommend|propose|use|go\s+with)\s+)?(?:the\s+)?$/;
+
 /** Words before a size that make it the student of a distillation: "distilled into a 1B", "down to a 3B". */
 const DISTILLATION_TARGET =
   /\b(?:distil\w*\s+(?:\w+\s+){0,3}?(?:into|to|down\s+to)|(?:into|down\s+to)|teach(?:es)?|student(?:\s+model)?(?:\s+of)?)\s+(?:an?\s+|the\s+)?(?:small(?:er)?\s+|tiny\s+)?$/;
@@ -130,6 +134,12 @@ export const extractModel: Extractor = (message, context) => {
       TRIED_BEFORE.test(lower.slice(Math.max(0, mention.start - 40), mention.start)) &&
       (WORSE_AFTER.test(lower.slice(mention.end, mention.end + 80)) ||
         LONG_AGO_AFTER.test(lower.slice(mention.end, mention.end + 90)))
+    )
+      continue;
+    // "why Llama 3.1 8B rather than the Qwen 7B I asked about?": a question about the advice's choice.
+    if (
+      WHY_QUESTION_BEFORE.test(lower.slice(Math.max(0, mention.start - 60), mention.start)) &&
+      inQuestion(lower, mention.end)
     )
       continue;
     // "use Claude Opus as the teacher": the teacher is not the model being adapted.
@@ -160,7 +170,9 @@ export const extractModel: Extractor = (message, context) => {
     if (DISTILLATION_TARGET.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
     // "will the 1.5B student fit?", "if a 3B would do": a model asked about or to come, not the team's.
     if (
-      /^\s*(?:students?|teachers?)\b/.test(lower.slice(end, end + 20)) &&
+      /^\s*(?:(?:is|was|would\s+be|will\s+be)\s+(?:the|a|our)\s+)?(?:students?|teachers?)\b/.test(
+        lower.slice(end, end + 30),
+      ) &&
       !SIZE_FIT_QUESTION.test(lower.slice(Math.max(0, match.index - 12)))
     )
       continue;
@@ -187,6 +199,17 @@ export const extractModel: Extractor = (message, context) => {
       /^an?\s/.test(match[0]) &&
       !SIZE_FIT_QUESTION.test(lower.slice(Math.max(0, match.index - 12))) &&
       inQuestion(lower, end)
+    )
+      continue;
+    // "I worry a 1B model will be dumb", "a 3B would be too weak", "forget the 7B thing": a size weighed or dropped.
+    if (
+      /\b(?:worr(?:y|ied|ies)|afraid|concerned|fear|doubt|scared|unsure|not\s+sure|forget|ignore|drop|scrap|never\s*mind)\b[^.;!?\n]{0,20}$/.test(
+        lower.slice(Math.max(0, match.index - 40), match.index),
+      ) ||
+      (/^an?\s/.test(match[0]) &&
+        /^\s*(?:model\s+|one\s+)?(?:will|would|might|may|could|is\s+going\s+to)\s+(?:\w+\s+)?be\b/.test(
+          lower.slice(end, end + 30),
+        ))
     )
       continue;
     const value = Number(match[1] ?? match[3] ?? match[4]);

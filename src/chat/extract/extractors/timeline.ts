@@ -214,6 +214,10 @@ function amountOf(phrase: string): number | undefined {
   return parseCount(phrase);
 }
 
+/** A model's or offer's end said before a duration: "shuts down in", "is retired within", "sunsets in". */
+const VENDOR_END_BEFORE =
+  /\b(?:shuts?\s+down|shutting\s+down|retir(?:es|ed|ing)|sunsets?|sunsetting|deprecat\w+|discontinu\w+|end[\s-]of[\s-]life|goes\s+away|expires?|expiring)\s+(?:\w+\s+)?$/;
+
 /** Finds `timelineWeeks` from a bounded duration, a deadline word, "a quarter is fine" or "next month" ("ASAP" is none). */
 export const extractTimeline: Extractor = (message, context) => {
   const { lower } = message;
@@ -326,7 +330,8 @@ export const extractTimeline: Extractor = (message, context) => {
       if (!touches(match)) findings.push(findingFromMatch('timelineWeeks', weeks, match));
     }
   }
-  return findings;
+  // "GPT-4o shuts down in 6 weeks anyway": the vendor's date, not the team's deadline.
+  return findings.filter((item) => !VENDOR_END_BEFORE.test(lower.slice(Math.max(0, item.start - 40), item.start)));
 };
 
 /**

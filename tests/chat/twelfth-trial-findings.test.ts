@@ -1,0 +1,95 @@
+/**
+ * Found by the twelfth new-user trial (six personas, 82 turns over both chat APIs): questions, worries and what-ifs
+ * were saved as the team's facts ("would Claude via AWS Frankfurt be better?" made an open model API-only, "what would
+ * serving the 7B cost?" made GPT-4o a 7B model, "14GB per GPU sounds way too low?" set the GPU memory), a bill worked
+ * out on a misread model was labelled as the team's own, and plainly stated facts were missed.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse as converseWith } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const converse = (messages: string[]) => converseWith(messages, knowledge);
+const read = (text: string) => extractProfile(text, { knowledge, today: '2026-12-04' });
+const fields = (text: string) => read(text).fields;
+
+describe('questions and worries state no facts', () => {
+  it.each([
+    [
+      'our IT partner says we could use Claude via AWS Frankfurt instead, data stays in the EU. would that be better than fiddling with our own GPU?',
+    ],
+    ['Honestly I worry a 1B model will be dumb.'],
+    ['hmm 14GB per GPU for full DPO sounds way too low?'],
+    ['why llama 3.1 8b rather than the qwen 7b I asked about?'],
+    ['wouldnt a multilingual encoder like XLM-R be cheaper'],
+    ['forget the 7B thing'],
+  ])('%s', (text) => {
+    expect(fields(text)).toEqual({});
+  });
+
+  it('"$321?? … where does 321 come from? I didn\'t say gpt-4o is 7B, the 7B is the student" keeps only the bill', () => {
+    expect(
+      fields(
+        "$321?? we pay 45 THOUSAND a month. where does 321 come from? and I didn't say gpt-4o is 7B, the 7B is the student",
+      ),
+    ).toEqual({ currentMonthlySpendUSD: 45000 });
+  });
+
+  it('a cost asked on other models, or on "the 7B", is a what-if on them', () => {
+    const onOthers = read('what would the same traffic cost on Claude Haiku or gpt-4o-mini instead of self hosting?');
+    expect(onOthers.intents.whatIf).toBe(true);
+    expect(onOthers.fields).toEqual({});
+    expect(onOthers.hypothetical?.modelName).toBe('GPT-4o mini');
+    const onTheSize = read('ok. what would serving the 7B cost us per month vs the 45k we pay now?');
+    expect(onTheSize.fields.modelParamsB).toBeUndefined();
+    expect(onTheSize.hypothetical?.modelParamsB).toBe(7);
+  });
+
+  it('a vendor’s shutdown date is not the team’s deadline', () => {
+    expect(fields('gpt-4o shuts down in 6 weeks anyway').timelineWeeks).toBeUndefined();
+    expect(fields('we need it live in 6 weeks').timelineWeeks).toBe(6);
+  });
+});
+
+describe('facts said plainly are read', () => {
+  it('what was tried, the labelled records and the task of a law firm', () => {
+    expect(
+      fields('we tried llama 3.1 8b with a long prompt containing the playbook and it misses half the deviations')
+        .tried,
+    ).toEqual([{ method: 'prompt-engineering', result: 'plateaued' }]);
+    expect(fields('we have about 900 contracts where associates marked up the deviating clauses').labeledExamples).toBe(
+      900,
+    );
+    expect(fields('900 marked-up contracts, roughly 7000 flagged clauses in total').labeledExamples).toBe(7000);
+    expect(
+      fields(
+        'We want an LLM that reviews German commercial contracts and flags clauses that deviate from our playbook.',
+      ).task,
+    ).toMatch(/^reviews German commercial contracts/);
+  });
+
+  it('GPU memory said of "our GPUs", and distilling into a small open model allows another model', () => {
+    expect(fields('no!! our GPUs have 40GB each. the 14 was YOUR number')).toEqual({ gpuMemoryGB: 40 });
+    expect(fields('Thinking of distilling into a small open model we host ourselves. Sane?').canSwitchModel).toBe(true);
+  });
+});
+
+describe('the bill before and after a distillation', () => {
+  it('is the team’s own figure before, and one rented copy of the student after, with the throughput caveat', async () => {
+    const [, asked] = await converse([
+      'We run GPT-4o, 400k requests a day, we pay 45k a month. We want to distil into a small open model we host on rented GPUs; 2M logged pairs. Just recommend.',
+      "ok so now what's the monthly bill before vs after?",
+    ]);
+    expect(asked?.kind).toBe('info');
+    expect(asked?.reply).toMatch(/^Today: GPT-4o calls cost \$45,000 a month \(your figure\); after, one copy of /);
+    expect(asked?.reply).toMatch(
+      /about \$[\d,]+ a month of rented GPU time \(sized for memory; 400,000 requests a day/,
+    );
+  });
+});
