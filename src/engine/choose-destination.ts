@@ -277,8 +277,15 @@ export function wishList(
     const instructionFirst = conversational && (!pretrain || data.instruction === 'ample');
     // Completion (autocomplete in the team's phrasing and identifiers) is next-token prediction on the team's own
     // text: a large corpus of it is the training set, whatever its size in tokens.
+    // Code in a language the model has not seen, with no labelled pairs: prompting or retrieval that stalled leaves the
+    // team's own code as the training set, like completion (code is where LoRA lags full training most, Biderman).
+    const unseenCode =
+      profile.taskType === 'code' &&
+      needs.has('task-skill') &&
+      (diagnosis.promptingExhausted || diagnosis.retrievalExhausted) &&
+      (examples ?? 0) === 0;
     const completionCorpus =
-      diagnosis.completionTask &&
+      (diagnosis.completionTask || unseenCode) &&
       facts.weightsAvailable !== false &&
       !diagnosis.retrievalRequired &&
       (data.pretrainingCorpus || profile.unlabeledCorpus === 'large');
@@ -358,6 +365,15 @@ export function wishList(
     const knowledgeBill = has(KNOWLEDGE_NEEDS) && facts.weightsAvailable === false && !retrievalInPlace;
     if (volumeCost && efficiencyStated && !noSmallerStudent && !knowledgeBill)
       wishes.push(efficiencyWish(facts, profile, data));
+    // A reasoning model its provider tunes only with a grader (reinforcement fine-tuning, no supervised job): the
+    // examples become prompts with checkable answers, on the same model, before switching models for supervised tuning.
+    if (tuneFirst && facts.managedRftAvailable === true && facts.managedTuningAvailable !== true)
+      wishes.push({
+        methods: ['preference-tuning'],
+        objective: 'preference',
+        why: "Prompting has plateaued and the model's provider tunes it only with a grader (reinforcement fine-tuning): your examples become prompts whose answers a grader scores, so the task must be checkable (exact answers, rules, tests).",
+        strong: false,
+      });
     if (tuneFirst && !adaptersPerTask) wishes.push(sftWish);
     if (pretrain && behaviourBeforeCorpus) wishes.push(pretrainWish);
     // A corpus small enough to sit in the prompt (Anthropic: under about 200,000 tokens, with prompt caching) needs

@@ -372,7 +372,10 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     );
   // With nothing diagnosed the destination is only a fallback, so its feasibility is not worth a question yet:
   // aim first (the task or goal), then the data every fix depends on, then what constrains the model choice.
-  if (diagnosis.entries.length === 0 || !diagnosis.explicit) {
+  // Running on the device says where, not what: with no task said either, the aim is still unknown.
+  const onlyWhereToRun =
+    input.task === undefined && input.taskType === undefined && [...needs].every((need) => need === 'on-device');
+  if (diagnosis.entries.length === 0 || !diagnosis.explicit || onlyWhereToRun) {
     // A per-item task shape (classify, extract) says what the work is; a chat or writing task does not.
     if (input.task === undefined && !perItem) ask('task', 'Nothing says yet what the model must do.');
     else if (input.goals === undefined && !perItem)

@@ -69,6 +69,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   cheaperTierInFamily: ['modelName'],
   managedTuningAvailable: ['modelName', 'modelAccess'],
   managedPreferenceTuningAvailable: ['modelName', 'modelAccess'],
+  managedRftAvailable: ['modelName', 'modelAccess'],
   managedDistillationAvailable: ['modelName'],
   hasGpu: HARDWARE,
   totalGpuMemoryGB: HARDWARE,
@@ -174,15 +175,19 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   facts.managedTuningAvailable =
     profile.modelAccess === 'api-with-finetuning' ? true : serviceAvailable(['supervised-fine-tuning']);
   facts.managedPreferenceTuningAvailable = serviceAvailable(['preference-tuning', 'reinforcement-fine-tuning']);
+  // Grader-based reinforcement fine-tuning (reasoning models): it learns from prompts with checkable answers, not pairs.
+  facts.managedRftAvailable = serviceAvailable(['reinforcement-fine-tuning']);
   facts.managedDistillationAvailable = serviceAvailable(['distillation']);
   if (resolved.input.modelAccess === 'api-only') {
     // An explicit api-only wins over the catalog for every channel: no weights and no tuning job on this model.
     facts.managedTuningAvailable = false;
     facts.managedPreferenceTuningAvailable = false;
+    facts.managedRftAvailable = false;
     facts.managedDistillationAvailable = false;
   } else if (profile.modelAccess === 'api-only') {
     facts.managedTuningAvailable ??= false;
     facts.managedPreferenceTuningAvailable ??= false;
+    facts.managedRftAvailable ??= false;
   }
 
   const { gpuCount, gpuMemoryGB } = profile;

@@ -30,6 +30,9 @@ export interface ResolvedProfile {
   readonly assumptions: Assumption[];
 }
 
+/** Documents up to about this many tokens fit in a cached prompt (Anthropic's guidance, ant-cr); more is a corpus. */
+export const PROMPT_SIZED_CORPUS_TOKENS = 200_000;
+
 /**
  * Resolves `modelName` and `gpuName` against the catalogs. Fills modelParamsB, modelAccess and modality from the
  * model, and gpuMemoryGB from the GPU, when the caller did not give them; a caller value that disagrees is kept
@@ -134,6 +137,12 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
       value: 'text',
       why: 'The task names no images, audio or video, so it is taken as text work.',
     });
+  }
+  // A corpus given only by its size in tokens: more than fits a prompt is a large one (something to train on), less is
+  // small, none is none.
+  if (input.unlabeledCorpus === undefined && input.corpusTokens !== undefined) {
+    profile.unlabeledCorpus =
+      input.corpusTokens === 0 ? 'none' : input.corpusTokens > PROMPT_SIZED_CORPUS_TOKENS ? 'large' : 'small';
   }
   const teacher = input.teacherModel === undefined ? undefined : knowledge.findModel(input.teacherModel);
   if (input.teacherModel !== undefined && !teacher) {

@@ -262,6 +262,7 @@ export const FACT_TYPES = {
   modelRetired: 'boolean', // catalog endOfLife is on or before the knowledge reference date
   managedTuningAvailable: 'boolean', // some provider offers supervised tuning of this model, available now
   managedPreferenceTuningAvailable: 'boolean',
+  managedRftAvailable: 'boolean', // some provider offers grader-based reinforcement fine-tuning of this model, available now
   managedDistillationAvailable: 'boolean',
   hasGpu: 'boolean', // gpuCount > 0
   totalGpuMemoryGB: 'number', // gpuCount × gpuMemoryGB

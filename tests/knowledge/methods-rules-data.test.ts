@@ -272,7 +272,14 @@ describe('knowledge/rules.json', () => {
     ['tuning-a-model-that-retires-soon', { weightsAvailable: false }, false],
     ['api-bill-over-monthly-budget', { weightsAvailable: false, 'affordable.api': false }, true],
     ['api-bill-over-monthly-budget', { weightsAvailable: false, 'affordable.api': true }, false],
-    ['preference-tuning-needs-preference-pairs', { preferencePairs: 0 }, true],
+    ['preference-tuning-needs-preference-pairs', { preferencePairs: 0, managedRftAvailable: false }, true],
+    ['preference-tuning-needs-preference-pairs', { preferencePairs: 0, labeledExamples: 0 }, true],
+    // A provider's grader-based reinforcement fine-tuning learns from prompts with checkable answers, not pairs.
+    [
+      'preference-tuning-needs-preference-pairs',
+      { preferencePairs: 0, managedRftAvailable: true, labeledExamples: 600 },
+      false,
+    ],
     ['preference-tuning-needs-preference-pairs', { preferencePairs: 800 }, false],
     ['lora-does-not-fit-memory', { 'trainable.lora': false }, true],
     ['lora-does-not-fit-memory', { 'fits.lora': false, 'trainable.lora': true }, false],

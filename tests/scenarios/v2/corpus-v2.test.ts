@@ -104,6 +104,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch24.json')),
     ...loadCases(here('./batch25.json')),
     ...loadCases(here('./batch26.json')),
+    ...loadCases(here('./batch27.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -1,0 +1,88 @@
+/**
+ * Found by scenario batches w28 and w29 (two independent writers, on arrival): a reasoning model its provider tunes
+ * only with a grader (reinforcement fine-tuning of o4-mini on Azure) was left at few-shot prompting because preference
+ * tuning asked for preference pairs; a corpus given only in tokens was not a corpus; code in a language the model
+ * has not seen, with no labelled pairs, went to a smaller student instead of training on the team's own code; and a
+ * team that said only "on the phone" was not asked what the model should do.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recommend } from '../../src/engine/recommend.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import type { Profile } from '../../src/profile/profile-schema.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const run = (profile: Profile) => recommend(profile, knowledge, { explain: 'none' });
+const verdict = (profile: Profile, method: string) =>
+  run(profile).recommendations.find((entry) => entry.method === method)?.verdict;
+
+const O4_MINI: Profile = {
+  modelName: 'o4-mini',
+  canSwitchModel: false,
+  taskType: 'classify',
+  labeledExamples: 600,
+  goals: ['task-skill'],
+  oneTimeBudgetUSD: 4000,
+  deployment: 'cloud-api',
+  tried: [{ method: 'prompt-engineering', result: 'plateaued' }],
+};
+
+describe('grader-based reinforcement fine-tuning', () => {
+  it('is the destination for a plateaued reasoning model its provider tunes only with a grader', () => {
+    const result = run(O4_MINI);
+    expect(result.destination.method).toBe('preference-tuning');
+    expect(result.destination.channel).toBe('managed');
+    expect(result.destination.why).toMatch(/grader/);
+  });
+
+  it('needs examples with checkable answers, not preference pairs; without examples it still needs pairs', () => {
+    expect(verdict({ ...O4_MINI, preferencePairs: 0 }, 'preference-tuning')).not.toBe('not-viable');
+    expect(verdict({ ...O4_MINI, preferencePairs: 0, labeledExamples: 0 }, 'preference-tuning')).toBe('not-viable');
+    // A model with only pair-based preference tuning (DPO) still needs the pairs.
+    expect(
+      verdict(
+        { modelName: 'Llama 3.1 8B', gpuName: 'A100 80GB', labeledExamples: 600, preferencePairs: 0 },
+        'preference-tuning',
+      ),
+    ).toBe('not-viable');
+  });
+});
+
+describe('a corpus given in tokens, and code the model has never seen', () => {
+  const DSL: Profile = {
+    modelName: 'Qwen2.5 7B',
+    taskType: 'code',
+    corpusTokens: 30_000_000,
+    labeledExamples: 0,
+    goals: ['task-skill'],
+    gpuName: 'A100 80GB',
+    gpuCount: 4,
+    latencyTargetMs: 300,
+    deployment: 'on-prem',
+    mlExpertise: 'expert',
+    tried: [{ method: 'rag', result: 'plateaued' }],
+  };
+
+  it('a corpus larger than a prompt is something to train on, one that fits a prompt is small', () => {
+    expect(verdict(DSL, 'lora')).toBe('viable');
+    expect(verdict({ ...DSL, corpusTokens: 50_000 }, 'lora')).toBe('not-viable');
+  });
+
+  it('trains on the team’s own code (continued pre-training), not a smaller student', () => {
+    const result = run(DSL);
+    expect(result.destination.objective).toBe('continued-pretraining');
+    expect(['full-fine-tuning', 'lora']).toContain(result.destination.method);
+  });
+});
+
+describe('only where it runs', () => {
+  it('"on the phone" with no task asks what the model must do', () => {
+    const fields = run({ deployment: 'mobile', goals: ['on-device'] }).questions.map((question) => question.field);
+    expect(fields).toContain('task');
+    expect(fields).not.toContain('requestsPerDay');
+  });
+});
