@@ -401,11 +401,35 @@ function trainingFit(
   knowledge: Knowledge,
   profile: Partial<Profile>,
   gpus?: number,
+  /** Size the named model's entry, not the destination's (which carries the model the plan moved to). */
+  namedModel = false,
 ): string {
   const method = asked === true ? recommendation.destination.method : asked;
+  const { destination } = recommendation;
+  // The plan moved off the model the team named (too big for its GPUs, say): the fit asked is first the named
+  // model's, then the fit on the model the plan moves to ("would QLoRA of the 70B fit?" is about the 70B).
+  if (
+    destination.model.switched &&
+    method === destination.method &&
+    destination.estimates?.memoryGB !== undefined &&
+    entryOf(recommendation, method)?.estimates?.memoryGB !== undefined &&
+    profile.modelName !== undefined &&
+    destination.model.name !== null
+  ) {
+    const onNamed = trainingFit(
+      { ...recommendation, destination: { ...destination, model: { ...destination.model, switched: false } } },
+      method,
+      knowledge,
+      { ...profile, modelName: undefined },
+      gpus,
+      true,
+    );
+    const onPlan = trainingFit(recommendation, method, knowledge, { ...profile, modelName: undefined }, gpus);
+    return `On ${plainModelName(profile.modelName)}: ${onNamed} On ${plainModelName(destination.model.name)}, where the plan moves: ${onPlan}`;
+  }
   const estimated =
-    method === recommendation.destination.method && recommendation.destination.estimates
-      ? recommendation.destination.estimates.memoryGB
+    method === destination.method && destination.estimates && !namedModel
+      ? destination.estimates.memoryGB
       : entryOf(recommendation, method)?.estimates?.memoryGB;
   // Asked about some of the GPUs ("on one A10G"): the same need against those GPUs' memory.
   const subset = estimated ? memoryOfGpus(estimated.available, profile, gpus) : undefined;
@@ -1184,4 +1208,47 @@ function tooSmall(memory: { needed?: number; available?: number | null; fit?: st
 /** Lowers an ordinary first word; an acronym or a name with inner capitals ("LoRA", "GPU", "QLoRA") keeps them. */
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) && !/^[A-Z][a-z]+[A-Z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/** Bytes per parameter of a frozen 16-bit copy of the model (estimation.md, weights). */
+const REFERENCE_BYTES_PER_PARAM = 2;
+
+/**
+ * "Will full-parameter DPO fit?": preference tuning of every weight needs what full fine-tuning needs, plus the frozen
+ * copy of the starting model that DPO's loss compares against (Rafailov et al.), held in 16 bits. The engine costs
+ * preference tuning with LoRA; this answers the full-parameter question from the full fine-tuning estimate. Undefined
+ * when the model's size or the full fine-tuning estimate is unknown.
+ */
+export function fullPreferenceFit(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): string | undefined {
+  const full = entryOf(recommendation, 'full-fine-tuning')?.estimates?.memoryGB;
+  const params =
+    knowledge.models.find((model) => model.name === profile.modelName)?.paramsB ?? profile.modelParamsB ?? undefined;
+  if (full === undefined || params === undefined) return undefined;
+  const reference = params * REFERENCE_BYTES_PER_PARAM;
+  const total = full.needed + reference;
+  const gpus = full.gpuCount ?? 1;
+  const perGpu = (full.perGpu ?? full.needed) + reference / gpus;
+  const lora = entryOf(recommendation, 'preference-tuning')?.estimates?.memoryGB;
+  const need =
+    gpus > 1
+      ? `about ${gigabytes(perGpu)} GB on each GPU (${gigabytes(total)} GB in all)`
+      : `about ${gigabytes(total)} GB`;
+  const what = `preference tuning of every weight (full-parameter DPO) needs what full fine-tuning needs plus a frozen 16-bit copy of the model as DPO's reference (about ${gigabytes(reference)} GB): ${need}`;
+  const withLora =
+    lora === undefined
+      ? ''
+      : ` With LoRA it needs about ${gigabytes(lora.perGpu ?? lora.needed)} GB${gpus > 1 && lora.perGpu !== undefined ? ' on each GPU' : ''}, the usual way on GPUs like these.`;
+  if (full.available === null)
+    return `${what.charAt(0).toUpperCase()}${what.slice(1)}; tell me your GPUs and I'll say whether it fits.${withLora}`;
+  if (full.available === 0) return `You have no GPUs of your own: ${what}, so it runs on rented GPUs.${withLora}`;
+  const have =
+    gpus > 1
+      ? `${gigabytes(full.available / gpus)} GB on each of your ${gpus} GPUs`
+      : `${gigabytes(full.available)} GB`;
+  const fits = gpus > 1 ? perGpu <= full.available / gpus : total <= full.available;
+  return fits ? `Yes: ${what}, and you have ${have}.` : `No: ${what}, and you have ${have}.${withLora}`;
 }

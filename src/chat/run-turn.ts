@@ -17,6 +17,7 @@ import {
   firstStepReply,
   fitReply,
   formatGuaranteeReply,
+  fullPreferenceFit,
   hallucinationReply,
   type InfoAnswer,
   macTrainingReply,
@@ -229,6 +230,7 @@ export function runTurn(
     const changed = understood.filter((item) => !sameValue(base.profile[item.field], item.value));
     const noted = acknowledgement(facts.filter((item) => !sameValue(previous.profile[item.field], item.value)));
     const said = changed.length > 0 ? changed : understood;
+    const changedModel = said.some((item) => item.field === 'modelName' || item.field === 'modelParamsB');
     // "What about 70B instead? Would QLoRA fit on our 2 cards?": the fit or cost asked is answered for the change.
     const asked =
       intents.asksFit !== undefined || intents.asksCost !== undefined
@@ -238,6 +240,7 @@ export function runTurn(
             knowledge,
             false,
             hypotheticalProfile,
+            changedModel,
           )
         : undefined;
     // Against what the team pays today on the model it has.
@@ -452,6 +455,8 @@ function infoReply(
   knowledge: Knowledge,
   statedFacts: boolean,
   profile: Partial<Profile>,
+  /** A "what if" on another model: a fit asked is answered on that model first. */
+  askedOnAnotherModel = false,
 ): InfoAnswer | undefined {
   const method = (asked: MethodId | true): MethodId | true =>
     asked === true ? true : resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation);
@@ -536,18 +541,33 @@ function infoReply(
       asked !== true && asked !== sized.destination.method
         ? planModelRecommendation((subset ? { ...profile, gpuCount: gpus } : profile) as Profile, sized, knowledge)
         : undefined;
+    const fitProfile = { ...profile, ...(subset ? { gpuCount: gpus } : {}) };
+    const fitDetails = {
+      ...(intents.asksFitFor ? { for: intents.asksFitFor } : {}),
+      ...(subset ? { gpus } : {}),
+      ...(intents.asksFitSequenceTokens !== undefined ? { sequenceTokens: intents.asksFitSequenceTokens } : {}),
+    };
+    // "Will full-parameter DPO fit?": the engine costs preference tuning with LoRA; every weight is sized here.
+    const fullPreference =
+      asked === 'preference-tuning' && intents.fullParameter === true
+        ? fullPreferenceFit(sized, knowledge, fitProfile)
+        : undefined;
+    const onPlan =
+      fullPreference ?? fitReply(onPlanModel ?? sized, method(intents.asksFit), knowledge, fitProfile, fitDetails);
+    // "Would QLoRA of the 70B fit?" on a plan that moved to a smaller model: first the model asked about, then the
+    // plan's model (never the plan's figure under the named model's name).
+    const namedSized =
+      askedOnAnotherModel &&
+      onPlanModel !== undefined &&
+      fullPreference === undefined &&
+      asked !== true &&
+      profile.modelName !== undefined &&
+      sized.destination.model.name !== null &&
+      sized.recommendations.find((entry) => entry.method === asked)?.estimates?.memoryGB !== undefined;
     parts.push(
-      fitReply(
-        onPlanModel ?? sized,
-        method(intents.asksFit),
-        knowledge,
-        { ...profile, ...(subset ? { gpuCount: gpus } : {}) },
-        {
-          ...(intents.asksFitFor ? { for: intents.asksFitFor } : {}),
-          ...(subset ? { gpus } : {}),
-          ...(intents.asksFitSequenceTokens !== undefined ? { sequenceTokens: intents.asksFitSequenceTokens } : {}),
-        },
-      ),
+      namedSized
+        ? `On ${plainModelName(profile.modelName ?? '')}: ${fitReply(sized, asked, knowledge, fitProfile, fitDetails)} On ${plainModelName(sized.destination.model.name ?? '')}, where the plan moves: ${onPlan}`
+        : onPlan,
     );
   }
   if (intents.asksWhatWouldChange) parts.push(whatWouldChangeReply(recommendation, knowledge));

@@ -93,3 +93,37 @@ describe('the bill before and after a distillation', () => {
     );
   });
 });
+
+describe('memory answers agree with the engine', () => {
+  const FIRM =
+    'We are a law firm; contracts must not leave our premises. One workstation with an RTX 4090. We use Llama 3.1 8B; prompting plateaued at 50% recall; 7000 labeled clause examples. Just recommend.';
+
+  it('"what about 70B? would QLoRA fit on the 4090?" answers for the 70B, then for the model the plan moves to', async () => {
+    const [first, asked] = await converse([FIRM, 'what about 70B instead? would QLoRA fit on the 4090?']);
+    expect(first?.state.profile.labeledExamples).toBe(7000);
+    expect(asked?.reply).toMatch(/On Llama 3\.1 70B: No: QLoRA needs about \d{2} GB and you have 24 GB\./);
+    expect(asked?.reply).toMatch(/On Llama 3\.1 8B, where the plan moves: Yes: QLoRA needs about \d+ GB/);
+  });
+
+  it('full-parameter DPO is sized as full fine-tuning plus a frozen reference copy, not as LoRA-DPO', async () => {
+    const [, full, lora] = await converse([
+      'University lab: our own continued-pretrained Llama 3.1 8B base checkpoint, 12k preference pairs from clinicians, 2 A100 40GB. Just recommend.',
+      'will full-parameter DPO on the 8b fit on our 2 A100 40GB, or do we have to do it with LoRA?',
+      'will DPO fit?',
+    ]);
+    expect(full?.reply).toMatch(
+      /^No: preference tuning of every weight \(full-parameter DPO\) needs what full fine-tuning/,
+    );
+    expect(full?.reply).toMatch(/With LoRA it needs about \d+ GB on each GPU/);
+    expect(lora?.reply).toMatch(/^Yes: Preference tuning needs about \d+ GB on each GPU/);
+  });
+
+  it('a precision in a pushback is not the count the advisor asked for', () => {
+    const answer = extractProfile("really? 70B in 10GB?? that can't be right, 70B at 4 bit alone is ~35GB", {
+      knowledge,
+      today: '2026-12-04',
+      requestedField: 'labeledExamples',
+    });
+    expect(answer.fields.labeledExamples).toBeUndefined();
+  });
+});

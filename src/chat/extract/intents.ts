@@ -152,6 +152,9 @@ const SHOW_DETAILS =
 /** "fine-tuning" without "full": for an API model with a tuning offer this means the provider's job. */
 const GENERIC_FINE_TUNING = /\bfine[\s-]?tun(?:e|ing)\b|\bfinetun(?:e|ing)\b/;
 const FULL = /\bfull[\s-]?(?:parameter\s+)?(?:fine|ft|tuning)/;
+/** Every weight trained: "full-parameter DPO", "full DPO", "all the weights" (not with LoRA). */
+const FULL_PARAMETER =
+  /\bfull[\s-]?(?:param(?:eter)?s?|weights?|rank)\b|\bfull\s+(?:dpo|rlhf|preference\s+tuning)\b|\b(?:every|all\s+(?:the\s+)?)weights?\b/;
 
 /** "for serving", "to serve it", "inference": the fit of the running model, not of training. */
 const FIT_SERVING =
@@ -237,6 +240,7 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   )
     intents.whatIf = false;
   if (GENERIC_FINE_TUNING.test(lower) && !FULL.test(lower)) intents.genericFineTuning = true;
+  if (FULL_PARAMETER.test(lower)) intents.fullParameter = true;
   if (QUESTION_FORM.test(lower)) intents.asksSomething = true;
   return intents;
 }

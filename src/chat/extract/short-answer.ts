@@ -125,8 +125,9 @@ const DENIED_NUMBER = /\b(?:not|n't|instead\s+of|rather\s+than)\s+(?:about\s+|ar
  * its unit ("gb", "weeks", "" when none) into the field's unit, given the words after it; undefined rejects it.
  */
 export function numberAnswer(
-  convert: (amount: number, unit: string, after: string) => number | undefined = (amount, unit) =>
-    unit === '' ? amount : undefined,
+  convert: (amount: number, unit: string, after: string) => number | undefined = (amount, unit, after) =>
+    // "70B at 4 bit alone": a precision, a share or a factor is no count.
+    unit === '' && !/^\s*-?\s*(?:bits?|%|percent|x)\b/.test(after) ? amount : undefined,
 ): AnswerReader {
   return ({ message, field, text, start, end, others, bounds }) => {
     // "none", and "none, we'd have to rent": the first clause is the answer.

@@ -54,6 +54,8 @@ export interface ExtractionIntents {
   smallTalk?: boolean;
   /** The method was named only as "fine-tuning" (not "full fine-tuning"): for an API model it means the provider's job. */
   genericFineTuning?: boolean;
+  /** "full-parameter DPO", "full DPO", "every weight": preference tuning of every weight, not with LoRA. */
+  fullParameter?: boolean;
   /** "which model would you pick?": the model the plan runs on, and the alternatives. */
   asksModel?: boolean;
   /** "what's the final plan?", "recap", "what should I tell leadership?": the whole answer again, on purpose. */

@@ -9,7 +9,8 @@ import type { Extractor, Finding } from '../types.ts';
 
 const AMOUNT = String.raw`((?<![\d.,])\d{1,3}(?:,\d{3})+|(?<![\d.,])\d+(?:\.\d+)?)\s?(k|thousand)?`;
 /** The things one training example is made of. */
-const ITEM = String.raw`(?:examples?|documents?|docs|inputs?|samples?|records?|pairs?|letters?|tickets?|transcripts?|contracts?|notes|applications?|conversations?|calls?|emails?|reports?|files?|pages?|trajector(?:y|ies)|traces?|episodes?)`;
+const ITEM =
+  '(?:examples?|documents?|docs|inputs?|samples?|records?|pairs?|letters?|tickets?|transcripts?|contracts?|notes|applications?|conversations?|calls?|emails?|reports?|files?|pages?|trajector(?:y|ies)|traces?|episodes?)';
 /** "N tokens each", "N tokens per document", "N tokens long", "N tokens on average". */
 const TOKENS_PER_ITEM = new RegExp(
   `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:(?:each|apiece|long|on\\s+average|(?:on\\s+)?(?:each|a|per)\\s+side)\\b|per\\s+(?:${ITEM}|responses?|completions?)\\b)`,

@@ -21,6 +21,11 @@ const COUNT_EXAMPLES = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:${EXAMPLE_ADJECTIVE}\\s+){0,3}${EXAMPLE_NOUN}\\b(?![\\s-]*(?:per|a|an|each)\\s+(?:day|week|month|hour|minute|second)\\b)`,
   'g',
 );
+/** "7000 labeled clause examples": a labelled kind of example, the kind said in any word. */
+const COUNT_LABELED_KIND_OF_EXAMPLES = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+${LABELED}\\s+[a-z-]+\\s+${EXAMPLE_NOUN}\\b`,
+  'g',
+);
 /** "5k labeled tickets", "2,000 annotated support emails", "3,000 resolved tickets" (each one a question with its answer). */
 const COUNT_LABELED_RECORDS = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${LABELED}\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
@@ -174,6 +179,7 @@ export const extractLabeledData: Extractor = (message) => {
   const findings: Finding[] = [];
   for (const pattern of [
     COUNT_EXAMPLES,
+    COUNT_LABELED_KIND_OF_EXAMPLES,
     COUNT_ROWS_OF_LABELED,
     COUNT_LABELED_RECORDS,
     COUNT_RECORDS_WITH_LABELS,
