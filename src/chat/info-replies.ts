@@ -9,6 +9,7 @@ import {
   SFT_AMPLE_EXAMPLES,
   SFT_MIN_EXAMPLES,
 } from '../engine/data-sufficiency.ts';
+import { offersService } from '../engine/derive-facts.ts';
 import { daysBetween } from '../engine/iso-dates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
@@ -1039,11 +1040,26 @@ export function modelReply(
   ) {
     const successors = liveSuccessors(named, knowledge, today);
     if (successors.length > 0) {
-      const listed = successors.map(
-        (model) =>
-          `${plainModelName(model.name)} ($${model.apiPrice?.usdPerMillionInput} / $${model.apiPrice?.usdPerMillionOutput} per million input / output tokens)`,
+      const priced = (model: Model) =>
+        `${plainModelName(model.name)} ($${model.apiPrice?.usdPerMillionInput} / $${model.apiPrice?.usdPerMillionOutput} per million input / output tokens)`;
+      const listed = successors.map(priced);
+      // Nearest is not near when every live model of the vendor costs several times as much per request.
+      const ratio = Math.min(...successors.map((model) => requestPrice(model) / requestPrice(named)));
+      const dearer =
+        ratio >= DEARER_RATIO
+          ? `, though at list prices they cost about ${Math.round(ratio)}× as much per request as ${plainModelName(named.name)}`
+          : '';
+      const cheaper = ratio >= DEARER_RATIO ? liveModelsPricedLike(named, knowledge, today).map(priced) : [];
+      const others = cheaper.length > 0 ? ` Live models of other vendors priced like it: ${cheaper.join(' or ')}.` : '';
+      // A provider's tuning job carries over only where a provider offers it on the new model.
+      const tuningOffered = successors.some((model) =>
+        offersService(knowledge, model, ['supervised-fine-tuning'], today),
       );
-      return `${chosen} is shut down by its vendor on ${named.endOfLife}, so move before then: ${listed.join(' or ')}, the vendor's live models nearest in price. Run your evaluation set on the new model first; ${method} carries over to it.${alternatives}`;
+      const carries =
+        destination.method === 'managed-fine-tuning' && !tuningOffered
+          ? `no provider offers supervised tuning of ${successors.length > 1 ? 'them' : 'it'}, so keeping a tuned model means an open model with LoRA (or another vendor's tuning service)`
+          : `${method} carries over to it`;
+      return `${chosen} is shut down by its vendor on ${named.endOfLife}, so move before then: ${listed.join(' or ')}, the vendor's live models nearest in price${dearer}.${others} Run your evaluation set on the new model first; ${carries}.${alternatives}`;
     }
   }
   return `Stay on ${chosen}, the model you named: ${method} works on it as described.${alternatives}`;
@@ -1051,6 +1067,36 @@ export function modelReply(
 
 /** A model shut down within this many days is one to move off now. */
 const RETIRING_NOTICE_DAYS = 183;
+/** A successor at this many times the price per request is said to be dearer, with cheaper models beside it. */
+const DEARER_RATIO = 2;
+
+/** List price of one request at the estimator's default request size (input and output tokens). */
+function requestPrice(model: Model): number {
+  const price = model.apiPrice;
+  if (price === undefined) return Number.NaN;
+  return (
+    (DEFAULT_INPUT_TOKENS_PER_REQUEST * price.usdPerMillionInput +
+      DEFAULT_OUTPUT_TOKENS_PER_REQUEST * price.usdPerMillionOutput) /
+    1e6
+  );
+}
+
+/** Live API models of any vendor, same modality, within 1.5× of the model's price per request (at most two, cheapest first). */
+function liveModelsPricedLike(model: Model, knowledge: Knowledge, today: string): Model[] {
+  const own = requestPrice(model);
+  if (!Number.isFinite(own)) return [];
+  return knowledge.models
+    .filter(
+      (other) =>
+        other.vendor !== model.vendor &&
+        other.modality === model.modality &&
+        other.apiPrice !== undefined &&
+        requestPrice(other) <= own * 1.5 &&
+        (other.endOfLife === undefined || daysBetween(today, other.endOfLife) > RETIRING_NOTICE_DAYS),
+    )
+    .sort((a, b) => requestPrice(a) - requestPrice(b))
+    .slice(0, 2);
+}
 
 /** Live models of the same vendor and modality with a list price, nearest in price first (at most two). */
 function liveSuccessors(model: Model, knowledge: Knowledge, today: string): Model[] {

@@ -127,3 +127,15 @@ describe('memory answers agree with the engine', () => {
     expect(answer.fields.labeledExamples).toBeUndefined();
   });
 });
+
+describe('a model its vendor shuts down', () => {
+  it('says when the vendor’s live models cost several times as much, names cheaper ones, and what tuning carries over', async () => {
+    const [, asked] = await converse([
+      'We extract product attributes to strict JSON with GPT-4o mini, 3M requests a day. We can switch models. 12,000 labelled examples. Just recommend.',
+      'which model would you pick?',
+    ]);
+    expect(asked?.reply).toMatch(/they cost about \d+× as much per request as GPT-4o mini/);
+    expect(asked?.reply).toMatch(/Live models of other vendors priced like it: Gemini 2\.5 Flash-Lite/);
+    expect(asked?.reply).not.toMatch(/Managed fine-tuning carries over/);
+  });
+});
