@@ -139,3 +139,18 @@ describe('a model its vendor shuts down', () => {
     expect(asked?.reply).not.toMatch(/Managed fine-tuning carries over/);
   });
 });
+
+describe('corrections and plain facts of the agency and the studio', () => {
+  it.each([
+    ['around 25.000 labelled letters from the old manual process', { labeledExamples: 25000 }],
+    ['we receive ~6000 letters/emails a day from applicants', { requestsPerDay: 6000 }],
+    ['correction: only 2 of the 4 L40S are ours, the other two serve the asylum register app', { gpuCount: 2 }],
+    ['our writers have ~8000 dialogue lines w/ character sheets', { labeledExamples: 8000 }],
+    ['first words should show within ~500ms, then stream.', { latencyTargetMs: 500 }],
+    ['to be clear the 8000 lines are example exchanges (player line -> npc reply)', { labeledExamples: 8000 }],
+    ['on switch 2 we only get 1GB for the model, not 1.5. does qwen 1.5b still fit?', { deviceMemoryGB: 1 }],
+    ['device memory is 1 GB', { deviceMemoryGB: 1 }],
+  ])('%s', (text, expected) => {
+    expect(fields(text)).toMatchObject(expected);
+  });
+});

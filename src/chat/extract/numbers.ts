@@ -91,6 +91,9 @@ export function parseCount(phrase: string): number | undefined {
       /^(?:about|around|roughly|approximately|approx\.?|~|≈|maybe|like|nearly|almost|over|more than|at least|just over|just under|close to|some)\s*/,
       '',
     );
+  // "25.000", "1.200.000": dots between groups of three are thousands separators (German, Dutch…); a count has no
+  // three-decimal fraction.
+  if (/^[1-9]\d{0,2}(?:\.\d{3})+$/.test(text)) return Number(text.replaceAll('.', ''));
   const digits = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand|grand|m|mn|million)?$/.exec(text);
   if (digits) {
     const base = Number(digits[1]!.replaceAll(',', ''));

@@ -41,6 +41,8 @@ const USERS_HARDWARE_AFTER =
 const MACHINES_BEFORE = new RegExp(
   `(${COUNT_SOURCE})\\s+(?:machines|nodes|servers|boxes|hosts|instances|workstations)\\s*,?\\s*(?:each\\s+)?(?:with|having|has|have|of|carrying|holding)\\s+(?:each\\s+)?$`,
 );
+/** "only 2 of the 4 L40S": a share of the GPUs named (its count before "of the"). */
+const SHARE_OF_BEFORE = new RegExp(`\\b(?:only\\s+|just\\s+)?(${COUNT_SOURCE})\\s+of\\s+(?:the|our|those|these)\\s+$`);
 /** Memory alone right before a catalog GPU name: "the 40GB A100". */
 const MEMORY_BEFORE_NAME = new RegExp(`${MEMORY}\\s*$`);
 /** Memory or "x 8" right after a catalog GPU name: "H100 80GB", "A100 (40 GB)", "A100 x 8". */
@@ -144,6 +146,15 @@ export const extractGpus: Extractor = (message, context) => {
     if (before) {
       start = clause + before.index;
       count = before[1] !== undefined ? parseCount(before[1]) : HARDWARE_COUNT_WORDS[before[2] ?? ''];
+      // "only 2 of the 4 L40S are ours": the share before "of the" is the team's.
+      const share = SHARE_OF_BEFORE.exec(window.slice(0, before.index));
+      if (share) {
+        const part = parseCount(share[1] ?? '');
+        if (part !== undefined && count !== undefined && part > 0 && part < count) {
+          count = part;
+          start = clause + share.index;
+        }
+      }
       // "an H100 node" holds several GPUs; "quad A100 server" still says four.
       if (isNode && (before[2] === 'a' || before[2] === 'an')) count = undefined;
       if (before[3] !== undefined) memory = Number(before[3]);

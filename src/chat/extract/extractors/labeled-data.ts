@@ -99,6 +99,16 @@ const COUNT_LINES_OF_WRITING = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+lines\\s+of\\s+(?:[a-z'-]+\\s+){0,3}?(?:dialogue|dialog|scripts?|screenplay|copy|lyrics|captions)\\b|${APPROX_SOURCE}(${COUNT_SOURCE})\\s+lines\\s+(?:of\\s+[a-z]+\\s+)?(?:per|for\\s+each|each\\s+for\\s+a)\\s+(?:character|persona|npc|voice)\\b`,
   'g',
 );
+/** "~8000 dialogue lines", "5k NPC lines": lines of the writing the model should produce. */
+const COUNT_DIALOGUE_LINES = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z'-]+\\s+)?(?:dialogue|dialog|script|npc|character)\\s+lines\\b`,
+  'g',
+);
+/** "the 8000 lines are example exchanges (player line -> npc reply)": lines said to be input/output examples. */
+const LINES_ARE_EXAMPLES = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+lines\\s+are\\s+(?:all\\s+)?(?:[a-z-]+\\s+)?(?:exchanges|pairs|examples|conversations|dialogues)\\b`,
+  'g',
+);
 /** A range of counts, "5-10k", "between 5 and 10k", "500 to 1,000": its lower end is what the team can count on. */
 const NUM = String.raw`((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand)?`;
 /** "between 5 and 10k" (only after "between" may "and" join two numbers: "4090 and 2000 examples" is no range). */
@@ -196,6 +206,8 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_LABELED_BY_HAND,
     COUNT_WE_CHECKED,
     COUNT_LINES_OF_WRITING,
+    COUNT_DIALOGUE_LINES,
+    LINES_ARE_EXAMPLES,
     COUNT_REPLIES_BY_PEOPLE,
   ]) {
     for (const match of allMatches(pattern, lower)) {
