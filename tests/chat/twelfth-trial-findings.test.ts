@@ -154,3 +154,22 @@ describe('corrections and plain facts of the agency and the studio', () => {
     expect(fields(text)).toMatchObject(expected);
   });
 });
+
+describe('the lab and the shop', () => {
+  it('GPU memory in brackets after the name picks the variant; spare GPUs in the data centre are no deployment', () => {
+    expect(fields('we have 2 A100s on the department cluster (40gb ones i think)')).toMatchObject({
+      gpuCount: 2,
+      gpuName: 'NVIDIA A100 40GB',
+    });
+    expect(fields('we actually have 4 A100 80GB sitting mostly idle in our own DC').deployment).toBeUndefined();
+    expect(fields('everything runs in our own DC').deployment).toBe('on-prem');
+  });
+
+  it('"I\'m asking whether full-parameter DPO (not LoRA) fits" asks the fit of every weight', () => {
+    const intents = read(
+      "no!! our GPUs have 40GB each. the 14 was YOUR number. I'm asking whether full-parameter DPO (not LoRA) fits",
+    ).intents;
+    expect(intents.asksFit).toBe('preference-tuning');
+    expect(intents.fullParameter).toBe(true);
+  });
+});

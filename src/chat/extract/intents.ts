@@ -56,7 +56,7 @@ const COST =
   /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4})\s+cost|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b)/;
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
-  /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2})\s+(?:fit|run)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram))/;
+  /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2})\s+(?:fit|run)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
 const DEFINITION = new RegExp(
   `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|sorry|hmm|wait),?\\s+)(?:what(?:'?s|\\s+is|\\s+are)|explain|define|what\\s+does)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})(?:\\s+(?:mean|exactly|actually|again|btw))?\\s*(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b))`,
 );
@@ -95,7 +95,7 @@ const PROMPT_TOKENS =
 const TRAIN_ON_MAC =
   /\b(?:fine[\s-]?tun\w*|finetun\w*|train\w*|tun(?:e|ing)|lora|qlora)\b[^.?!]{0,40}?\b(?:on|with|using)\s+(?:(?:my|our|the|a|an|this|these|one)\s+)?(?:apple\s+silicon|mac(?:book)?s?(?:\s+(?:pro|air|studio|mini))?|m[1-4](?:\s+(?:pro|max|ultra))?)\b/;
 const QUESTION_FORM =
-  /\?\s*$|\?\s|^\W*(?:what|which|how|why|when|where|who|can|could|should|would|will|is|are|do|does|did)\b/;
+  /\?\s*$|\?\s|^\W*(?:what|which|how|why|when|where|who|can|could|should|would|will|is|are|do|does|did)\b|\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:asking|wondering)\s+(?:whether|if)\b/;
 const WHAT_WOULD_CHANGE =
   /\bwhat\s+(?:would|could|might)\s+(?:change|flip|alter)\s+(?:your|the)\s+(?:answer|mind|recommendation|advice)|\bwhat\s+would\s+make\s+you\s+(?:change|recommend|pick|choose)|\bhow\s+sensitive\b|\bwhen\s+would\s+(?:the|your)\s+(?:answer|recommendation)\s+change/;
 /** A cost question about the running bill: "per month", "monthly", "to run it", "the bill after". */

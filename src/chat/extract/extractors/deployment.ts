@@ -198,6 +198,8 @@ export const extractDeployment: Extractor = (message) => {
     for (const match of allMatches(pattern, lower)) {
       if (isNegatedBefore(lower, match.index, 20)) continue;
       if (modelInTheCloud && (deployment === 'mobile' || deployment === 'edge')) continue;
+      // "4 A100s sitting mostly idle in our own DC": where spare GPUs are, not where the model must run.
+      if (deployment === 'on-prem' && IDLE_HARDWARE.test(sentenceAround(lower, match.index))) continue;
       // "we can fine-tune it through OpenAI's API": where tuning is offered, not where the model serves.
       if (deployment === 'cloud-api' && TUNING.test(clauseOf(lower, match.index))) continue;
       // "an on-device model for iPhones": the device is a phone.
@@ -211,6 +213,10 @@ export const extractDeployment: Extractor = (message) => {
   }
   return findings;
 };
+
+/** GPUs said to be spare: "sitting idle", "unused", "just happen to be there". */
+const IDLE_HARDWARE =
+  /\b(?:(?:mostly\s+|largely\s+)?idle|unused|spare|sitting\s+(?:around|there)|lying\s+around|collecting\s+dust|just\s+happen\s+to\s+be)\b/;
 
 const MODEL_IN_THE_CLOUD =
   /\b(?:the\s+)?(?:model|llm|inference)\s+(?:runs?|is\s+hosted|lives?|is\s+served|sits?|stays?)\s+(?:in\s+the\s+cloud|on\s+(?:our|the)\s+(?:servers?|backend))\b/;

@@ -56,6 +56,10 @@ const AFTER_NAME = new RegExp(
 const MEMORY_SOON_AFTER = new RegExp(
   `^s?\\s*(?:(?:cards?|gpus?)\\s*)?(?:,\\s*|\\s+with\\s+|\\s*-\\s*|\\s+(?:are|is)\\s+(?:the\\s+|an?\\s+)?|\\s+(?:has|have)\\s+)${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)|vram|versions?|variants?|models?|ones))?(?!\\s*(?:of\\s+)?(?:ram|system|cpu|disk|storage))`,
 );
+/** The memory in brackets a little after the name: "(40gb ones i think)", "(the 24GB version)". */
+const MEMORY_IN_BRACKETS_AFTER = new RegExp(
+  `^[^.;!?\\n()]{0,40}\\(\\s*(?:the\\s+)?${MEMORY}\\s+(?:ones|versions?|variants?|models?|cards?|each)\\b`,
+);
 /** A GPU name followed by a node word says nothing about how many GPUs ("an H100 node" holds several). */
 const NODE_AFTER = /^\s*(?:nodes?|clusters?|servers?|box(?:es)?|machines?|instances?|pods?|vms?)\b/;
 
@@ -166,6 +170,9 @@ export const extractGpus: Extractor = (message, context) => {
     }
     const soonAfter = (after?.[1] ?? after?.[2]) !== undefined ? undefined : MEMORY_SOON_AFTER.exec(following);
     if (soonAfter && memory === undefined) memory = Number(soonAfter[1]);
+    // "2 A100s on the department cluster (40gb ones i think)": the variant said in brackets after.
+    const bracketed = soonAfter || memory !== undefined ? null : MEMORY_IN_BRACKETS_AFTER.exec(following);
+    if (bracketed) memory = Number(bracketed[1]);
     // The name's evidence covers the memory typed with it ("A100s with 40GB"), so a later turn can tell a GPU named
     // with its memory from a bare name the catalog resolved to its default variant.
     const typedMemoryBefore = memoryBefore ? clause + memoryBefore.index : undefined;
