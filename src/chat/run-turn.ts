@@ -196,7 +196,13 @@ export function runTurn(
     intents.asksCost === undefined
   ) {
     const reply = textReply(
-      regionAnswer(intents.dataRegion, recommendFor(previous.profile, knowledge), previous.profile, knowledge),
+      regionAnswer(
+        intents.dataRegion,
+        recommendFor(previous.profile, knowledge),
+        previous.profile,
+        knowledge,
+        askedModelOf(extraction, previous.profile),
+      ),
       [...ANSWER_FOLLOW_UPS],
     );
     return {
@@ -426,7 +432,13 @@ function replyToAQuestionBack(
   // "Can we just use Claude in Frankfurt so the data stays in the EU?": where the data is processed, answered.
   if (intents.dataRegion !== undefined) {
     const reply: ReplyData = {
-      lead: regionAnswer(intents.dataRegion, recommendation, state.profile, knowledge),
+      lead: regionAnswer(
+        intents.dataRegion,
+        recommendation,
+        state.profile,
+        knowledge,
+        askedModelOf(extraction, previous.profile),
+      ),
       notes: pending ? [questionText(pending)] : [],
       suggestions: [...ANSWER_FOLLOW_UPS],
     };
@@ -1035,17 +1047,41 @@ function withoutAskedOnly(extraction: TurnExtraction, stated: TurnExtraction): T
   return { ...extraction, fields };
 }
 
+/** The model a question names when it is not the team's ("could we just use Claude in Frankfurt?"), in plain words. */
+function askedModelOf(extraction: TurnExtraction, profile: Partial<Profile>): string | undefined {
+  const name = extraction.hypothetical?.modelName ?? extraction.fields.modelName;
+  if (name !== undefined && name !== profile.modelName) return plainModelName(name);
+  const word = extraction.evidence.modelAccess;
+  return word !== undefined && /^[a-z]/i.test(word) && !/\bapi\b|only|weights/i.test(word) ? word : undefined;
+}
+
 /**
  * A region the data may not leave, asked about: residency is where the provider processes the data, not a method, so
  * the named model may stay if its provider serves it there (which I cannot check); tuning that needs another model
  * still moves, to one hosted in the region.
  */
-function regionAnswer(region: string, recommendation: Recommendation, profile: Profile, knowledge: Knowledge): string {
-  const named = profile.modelName === undefined ? undefined : plainModelName(profile.modelName);
+function regionAnswer(
+  region: string,
+  recommendation: Recommendation,
+  profile: Profile,
+  knowledge: Knowledge,
+  asked?: string,
+): string {
   const destination = recommendation.destination;
   const method = shortMethodName(knowledge, destination.method);
+  // Data that may not leave the premises: a provider's region is still outside them.
+  if (profile.dataMustStayOnPrem === true) {
+    const model = asked ?? 'an API model';
+    const plan =
+      destination.objective === 'none' && destination.method === 'prompt-engineering'
+        ? ''
+        : ` The plan stays ${method}${destination.model.name ? ` on ${plainModelName(destination.model.name)}` : ''} on your own hardware.`;
+    return `You said your data must stay on your premises: a provider's region in ${region} is still outside them, so ${model} there is out while that rule holds (whether a processor in ${region} is allowed is a legal call, not a technical one). If the rule is only about ${region}, tell me "data may go to a cloud region in ${region}" and I'll weigh ${model} there.${plan}`;
+  }
+  const named =
+    asked !== undefined ? asked : profile.modelName === undefined ? undefined : plainModelName(profile.modelName);
   const keep = named
-    ? `If ${named}'s provider serves it from ${region} and processes your requests there, you can keep ${named} and your prompt for that data; I can't check regions, so confirm it in the provider's terms first.`
+    ? `If ${named}'s provider serves it from ${region} and processes your requests there, you can ${asked !== undefined && profile.modelName !== undefined && asked !== plainModelName(profile.modelName) ? 'use' : 'keep'} ${named} and your prompt for that data; I can't check regions, so confirm it in the provider's terms first.`
     : `Any provider or GPU rental you use must process the data in ${region}; I can't check regions, so confirm it in their terms first.`;
   const moved =
     destination.model.switched && destination.model.name
@@ -1053,5 +1089,21 @@ function regionAnswer(region: string, recommendation: Recommendation, profile: P
       : destination.objective !== 'none'
         ? ` The plan stays ${method}; run its training and serving in ${region} too.`
         : '';
-  return `Keeping data in ${region} is about where it is processed, not about the method. ${keep}${moved}`;
+  // Another vendor's API model asked about while the plan trains an open one: the trained model does not come along.
+  const askedAccess = asked === undefined ? undefined : knowledge.findModel(asked)?.access;
+  const askedIsApi =
+    asked !== undefined &&
+    (askedAccess === undefined
+      ? /\b(?:claude|gpt|gemini|nova|command|o\d)/i.test(asked)
+      : askedAccess !== 'open-weights');
+  const anotherApiModel =
+    askedIsApi &&
+    asked !== undefined &&
+    profile.modelName !== undefined &&
+    asked !== plainModelName(profile.modelName) &&
+    destination.objective !== 'none' &&
+    destination.channel === 'self-run'
+      ? ` ${asked} cannot take ${method} (its weights are not downloadable), so moving to it means giving up the tuned model: compare both on your evaluation set first.`
+      : '';
+  return `Keeping data in ${region} is about where it is processed, not about the method. ${keep}${moved}${anotherApiModel}`;
 }

@@ -173,3 +173,26 @@ describe('the lab and the shop', () => {
     expect(intents.fullParameter).toBe(true);
   });
 });
+
+describe('a region asked about', () => {
+  it('data that must stay on the premises rules out a provider’s EU region, and the reply says so', async () => {
+    const [, asked] = await converse([
+      'We are a law firm; contracts must not leave our premises. One workstation with an RTX 4090. We use Llama 3.1 8B; prompting plateaued at 50% recall; 7000 labeled clause examples. Just recommend.',
+      'can we just use Claude in Frankfurt so the data stays in the EU?',
+    ]);
+    expect(asked?.reply).toMatch(/^You said your data must stay on your premises: a provider's region in the EU/);
+    expect(asked?.reply).toMatch(/Claude there is out while that rule holds/);
+    expect(asked?.reply).toMatch(/The plan stays LoRA on Llama 3\.1 8B on your own hardware\./);
+  });
+
+  it('"Claude on Bedrock in Frankfurt instead?" is an EU region question about Claude, not Llama made API-only', async () => {
+    const [, asked] = await converse([
+      'We review NDAs with Llama 3.1 8B on rented GPUs; clients want data in the EU. 2000 labeled examples. Just recommend.',
+      'could we just use Claude on Bedrock in Frankfurt instead?',
+    ]);
+    expect(asked?.reply).toMatch(/^Keeping data in the EU is about where it is processed/);
+    expect(asked?.reply).toMatch(/you can use Claude and your prompt/);
+    expect(asked?.reply).toMatch(/Claude cannot take LoRA/);
+    expect(asked?.state.profile.modelAccess).toBeUndefined();
+  });
+});

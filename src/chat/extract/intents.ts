@@ -116,6 +116,9 @@ const ASKS_SAFETY =
  */
 const DATA_REGION =
   /\b(?:data|it|everything|records|documents)\b[^.;!?\n]{0,40}?\b(?:stay|stays|remain|remains|be\s+kept|be\s+hosted|be\s+processed|be\s+stored|kept|hosted|processed|stored)\s+(?:in|within|inside)\s+(?:the\s+)?(eu|european\s+union|europe|uk|united\s+kingdom|us|usa|united\s+states|germany|france|switzerland|canada|australia|india|japan)\b|\b(eu|uk|us)[\s-]only\b|\b(?:can't|cannot|can\s+not|may\s+not|must\s+not|mustn't|never|won't|not\s+allowed\s+to)\s+(?:ever\s+)?leave\s+(?:the\s+)?(eu|european\s+union|europe|uk|united\s+kingdom|us|usa|united\s+states|germany|france|switzerland|canada|australia|india|japan)\b/;
+/** A cloud region or city in the EU named as where a model would run: "in Frankfurt", "eu-central-1". */
+const EU_CLOUD_PLACE =
+  /\b(?:in|from|via)\s+(?:aws\s+|azure\s+|gcp\s+|bedrock\s+|vertex\s+)?(?:frankfurt|eu-(?:central|west|north|south)-\d|europe-west\d|ireland|dublin|paris|stockholm|milan|amsterdam)\b/;
 const REGION_NAMES: Readonly<Record<string, string>> = {
   eu: 'the EU',
   'european union': 'the EU',
@@ -316,6 +319,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (region)
     intents.dataRegion =
       REGION_NAMES[(region[1] ?? region[2] ?? region[3] ?? 'eu').replace(/\s+/g, ' ')] ?? 'that region';
+  // "could we just use Claude on Bedrock in Frankfurt instead?": an EU cloud region, asked about.
+  else if (EU_CLOUD_PLACE.test(lower) && QUESTION_FORM.test(lower)) intents.dataRegion = 'the EU';
   const perTask = PER_TASK.exec(lower);
   // ("300 separate adapters or one shared one?" names no unit: the tenants of a multi-tenant product, most often.)
   if (perTask) intents.asksPerTask = perTask[1] ?? (/\badapters?\s+or\b/.test(perTask[0]) ? 'tenant' : 'task');
