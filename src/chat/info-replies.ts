@@ -811,8 +811,24 @@ export function comparisonReply(
   recommendation: Recommendation,
   pair: readonly [MethodId, MethodId],
   knowledge: Knowledge,
+  aboutKnowledge = false,
 ): string {
   const [a, b] = pair;
+  // "RAG or LoRA for the lore?": facts go in by retrieval, behaviour by tuning; trained-in facts are recalled less
+  // reliably and invented more (Gekhman et al.), the more so in a small model.
+  const tuning = [a, b].find((method) => method !== 'rag' && trainsWeights(method, knowledge));
+  if (aboutKnowledge && (a === 'rag' || b === 'rag') && tuning !== undefined) {
+    const retrieval = entryOf(recommendation, 'rag');
+    const ruledOut =
+      retrieval?.verdict === 'not-viable'
+        ? ` (Retrieval is ruled out here as things stand: ${lowerFirst(retrieval.blockers[0]?.text ?? 'see "show details"')})`
+        : '';
+    // "bake it in with the fine tune": the plan's own tuning method when it trains one.
+    const planTuning = trainsWeights(recommendation.destination.method, knowledge)
+      ? recommendation.destination.method
+      : tuning;
+    return `Both, for different things: the facts (your documents) go in by retrieval, fetched into the prompt when a question needs them, and ${shortMethodName(knowledge, planTuning)} trains the behaviour (voice, format, task). Facts trained into a model are recalled less reliably and invented more often (Gekhman et al., 2024), the more so in a small model; retrieval also takes an edit without retraining.${ruledOut}`;
+  }
   const line = (method: MethodId) => {
     const entry = entryOf(recommendation, method);
     const table = knowledge.methodById.get(method);

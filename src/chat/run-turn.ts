@@ -478,6 +478,7 @@ function infoReply(
         recommendation,
         [method(intents.asksComparison[0]) as MethodId, method(intents.asksComparison[1]) as MethodId],
         knowledge,
+        intents.comparisonAboutKnowledge === true,
       )
     : undefined;
   if (

@@ -196,3 +196,17 @@ describe('a region asked about', () => {
     expect(asked?.state.profile.modelAccess).toBeUndefined();
   });
 });
+
+describe('RAG or tuning for the team’s facts', () => {
+  it('"RAG over the lore? or bake it in with the fine tune?" answers both, each for its part', async () => {
+    const [, split, plain] = await converse([
+      'Indie game studio. NPCs must chat in character, on device: phones and Switch 2, the model gets about 1.5GB. 8000 dialogue lines written by our writers. 2 RTX 4090s. Just recommend.',
+      'we also have a lore bible, like 300 pages. should the NPC model do RAG over it on device? or bake it in with the fine tune?',
+      'LoRA or RAG?',
+    ]);
+    expect(split?.reply).toMatch(/Both, for different things: the facts \(your documents\) go in by retrieval/);
+    expect(split?.reply).toMatch(/LoRA trains the behaviour/);
+    expect(split?.reply).toMatch(/Gekhman et al\., 2024/);
+    expect(plain?.reply).toMatch(/^LoRA, not Retrieval-augmented generation\./);
+  });
+});

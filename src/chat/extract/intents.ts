@@ -70,6 +70,13 @@ const COMPARISON = new RegExp(
 const LOOSE_COMPARISON = new RegExp(
   `(${METHOD_SOURCE})\\b(?:[\\s,]+[a-z0-9'-]+){0,8}?[\\s,]+(?:or|vs\\.?|versus|(?:be\\s+)?(?:better|worse|cheaper|faster|easier|safer)(?:\\s+for\\s+(?:us|me|this|our\\s+\\w+))?\\s+than)\\s+(?:just\\s+|simply\\s+|rather\\s+|maybe\\s+|plain\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?`,
 );
+/** "should it do RAG over it? or bake it in with the fine tune?": two methods in two questions. */
+const COMPARISON_ACROSS_QUESTIONS = new RegExp(
+  `(${METHOD_SOURCE})\\b[^.!?\\n]{0,60}\\?\\s*(?:or|and\\s+not)\\s+(?:[a-z'-]+\\s+){0,6}?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
+);
+/** Words that make a comparison about the team's facts: "RAG or LoRA for the lore?", "…for our docs". */
+const KNOWLEDGE_SUBJECT =
+  /\b(?:lore|bible|docs|documents|documentation|facts|knowledge|manuals?|wiki|handbook|policies|catalog(?:ue)?|product\s+info(?:rmation)?|articles|faqs?)\b/;
 /** "can I just do it with a prompt instead?", "could we get away with RAG?": is that method enough here. */
 const ENOUGH = new RegExp(
   `\\b(?:can|could|should|shall|would)\\s+(?:i|we|you)\\s+(?:just\\s+|simply\\s+|not\\s+just\\s+)?(?:do\\s+(?:it|this|that|everything)\\s+with|use|go\\s+with|try|stick\\s+with|start\\s+with|get\\s+away\\s+with|get\\s+by\\s+with|rely\\s+on)\\s+(?:just\\s+|only\\s+)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?|\\b(?:is|would)\\s+(?:just\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:be\\s+)?(?:enough|sufficient|good\\s+enough)\\b|\\b(?:is|are)\\s+(?:[a-z0-9.-]+\\s+){0,2}?(${METHOD_SOURCE})\\s+(?:still\\s+)?(?:available|possible|an\\s+option|supported|offered)\\b`,
@@ -250,12 +257,17 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
 
 /** Questions about the advice (cost, fit, definitions, comparisons, what would change it, where to start). */
 function readQuestions(lower: string, intents: ExtractionIntents): void {
-  for (const comparison of [COMPARISON.exec(lower), LOOSE_COMPARISON.exec(lower)]) {
+  for (const comparison of [
+    COMPARISON.exec(lower),
+    LOOSE_COMPARISON.exec(lower),
+    COMPARISON_ACROSS_QUESTIONS.exec(lower),
+  ]) {
     if (!comparison) continue;
     const first = methodFromPhrase(comparison[1] ?? comparison[3] ?? '');
     const second = methodFromPhrase(comparison[2] ?? comparison[4] ?? '');
     if (first && second && first !== second) {
       intents.asksComparison = [first, second];
+      if (KNOWLEDGE_SUBJECT.test(lower)) intents.comparisonAboutKnowledge = true;
       // "LoRA or RAG? and what would change your answer?" asks both.
       if (WHAT_WOULD_CHANGE.test(lower)) intents.asksWhatWouldChange = true;
       if (FIRST_STEP.test(lower)) intents.asksFirstStep = true;

@@ -44,6 +44,8 @@ export interface ExtractionIntents {
   asksDefinition?: MethodId;
   /** "LoRA or RAG?", "QLoRA vs full fine-tuning": two methods side by side. */
   asksComparison?: readonly [MethodId, MethodId];
+  /** The comparison is about the team's facts ("RAG or LoRA for the lore?"): knowledge, not behaviour. */
+  comparisonAboutKnowledge?: boolean;
   /** "what would change your answer?": the sensitivity and the open questions. */
   asksWhatWouldChange?: boolean;
   /** "what should we do first?": the first step. */
