@@ -48,9 +48,9 @@ const WORDS = Object.keys(NUMBER_WORDS)
   .join('|');
 
 /** Digits: "2,000", "1.5", "300" — not part of a word, a version ("3.1") or an identifier ("gpt-4"). */
-const DIGITS = String.raw`(?<![\w.,$€£-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.,]\d)(?!\d)`;
+const DIGITS = String.raw`(?<![\w.,$€£-])(?:\d{1,3},\d{1,2}(?=\s?(?:k|mio|million|m|mn|thousand)(?![a-z\d]))|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.,]\d)(?!\d))`;
 /** A multiplier glued to or following the digits: "5k", "1.5 k", "2 million", "1M", "3 thousand". */
-const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|grand|m|mn|million)(?![a-z\d]))?`;
+const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|grand|m|mn|million|mio\.?)(?![a-z\d]))?`;
 /** A scale word after number words: "twelve hundred", "fifty thousand", "two million". */
 const WORD_SCALE = String.raw`(?:[\s-](?:hundred|thousand|million))?`;
 
@@ -94,10 +94,18 @@ export function parseCount(phrase: string): number | undefined {
   // "25.000", "1.200.000": dots between groups of three are thousands separators (German, Dutch…); a count has no
   // three-decimal fraction.
   if (/^[1-9]\d{0,2}(?:\.\d{3})+$/.test(text)) return Number(text.replaceAll('.', ''));
-  const digits = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand|grand|m|mn|million)?$/.exec(text);
+  // "1,5 Mio.", "2,5k": a decimal comma before a multiplier (German and other European writing).
+  const decimalComma = /^(\d{1,3}),(\d{1,2})\s?(k|thousand|m|mn|million|mio\.?)$/.exec(text);
+  if (decimalComma) {
+    const base = Number(`${decimalComma[1]}.${decimalComma[2]}`);
+    const unit = (decimalComma[3] ?? '').replace(/\.$/, '');
+    return roundSignificant(base * (MULTIPLIER_VALUES[unit === 'mio' ? 'million' : unit] ?? 1));
+  }
+  const digits = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand|grand|m|mn|million|mio\.?)?$/.exec(text);
   if (digits) {
     const base = Number(digits[1]!.replaceAll(',', ''));
-    const multiplier = digits[2] ? (MULTIPLIER_VALUES[digits[2]] ?? 1) : 1;
+    const unit = (digits[2] ?? '').replace(/\.$/, '');
+    const multiplier = unit ? (MULTIPLIER_VALUES[unit === 'mio' ? 'million' : unit] ?? 1) : 1;
     return Number.isFinite(base) ? roundSignificant(base * multiplier) : undefined;
   }
   const fraction = /^(?:(half)\s+a|a\s+(quarter)(?:\s+of\s+a)?|a\s+(half))\s+(million|mil|thousand)$/.exec(text);

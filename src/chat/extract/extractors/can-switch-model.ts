@@ -30,6 +30,8 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:the\s+)?(?:model|llm)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter`,
     String.raw`(?:we|you)\s+(?:can|could)\s+(?:pick|choose|use)\s+(?:whatever|any|whichever)\s+(?:open(?:[\s-]weights?)?\s+|small(?:er)?\s+)?(?:model|llm)`,
     String.raw`(?:fine|ok|okay|happy|open)\s+(?:with\s+)?(?:moving|switching|changing|going)\s+to\s+(?:something|another|a\s+different|a\s+smaller|any)`,
+    // "actually we're allowed to switch models".
+    String.raw`(?:we're|we\s+are|we've\s+been|i'm|i\s+am)\s+(?:actually\s+|now\s+)?(?:allowed|permitted|free|cleared)\s+to\s+(?:switch|change|move)\s+(?:models?|llms?|providers?|vendors?)`,
     // "thinking of distilling into a small open model we host ourselves": the model is meant to change.
     String.raw`distil(?:l)?(?:ing|s)?\s+(?:it\s+|this\s+|that\s+|them\s+)?(?:down\s+)?(?:in)?to\s+(?:a|an|our\s+own|some)\s+(?:(?:small|smaller|tiny|cheap|cheaper|open|open[\s-]weights?|open[\s-]source|self[\s-]hosted|local|\d+(?:\.\d+)?\s?b)\s+){1,3}(?:model|student|llm|one)`,
     // "Can we switch models? yes.", "we want an open-weight model we control" (said of the model they use now).
@@ -63,6 +65,8 @@ const CANNOT_SWITCH = new RegExp(
     String.raw`(?:can't|cannot|can\s+not|won't)\s+move\s+(?:off|away\s+from)\s+${MODEL_WORD}`,
     String.raw`(?:and|but)\s+(?:we're\s+|we\s+are\s+)?staying\s+(?:there|on\s+it|with\s+it)`,
     String.raw`no\s+(?:model\s+)?(?:switching|changing\s+(?:the\s+)?models?)`,
+    // "we're on Nova Micro through Bedrock and have to keep it there".
+    String.raw`(?:have|has|need|needs)\s+to\s+(?:keep|stay\s+on)\s+(?:it|that\s+model|this\s+model)(?:\s+(?:there|where\s+it\s+is))?(?=\s*(?:[,.;!]|$))`,
     // "nope, can't switch, we're contractually on Gemini 2.5 Flash" (the reply to whether the model may change).
     String.raw`(?:can't|cannot|can\s+not)\s+(?:switch|change)(?=\s*(?:[,.;!]|$))`,
     String.raw`contractually\s+(?:on|bound\s+to|tied\s+to|locked\s+(?:in)?to|committed\s+to|stuck\s+(?:on|with))`,

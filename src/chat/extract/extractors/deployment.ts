@@ -35,7 +35,9 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "a note-taking app, iOS and Android … nothing leaves the device".
         String.raw`\b(?:ios\s+(?:and|&|\/)\s+android|android\s+(?:and|&|\/)\s+ios)\b(?=[^\n]{0,200}\b(?:on[\s-]device|offline|locally|leaves\s+the\s+(?:device|phone)))`,
         // "ship a small assistant inside our android app … 2GB of RAM", "iphone app. ios gives us maybe 3 gb".
-        String.raw`\b(?:android|ios|iphone|mobile)\s+app\b(?=[^\n]{0,120}\b(?:\d+(?:\.\d+)?\s?(?:gb|gigs?)\b|ram\b|offline|on[\s-]device|locally))`,
+        String.raw`\b(?:android|ios|iphone|mobile|phone)\s+app\b(?=[^\n]{0,120}\b(?:\d+(?:\.\d+)?\s?(?:gb|gigs?)\b|ram\b|offline|on[\s-]device|locally))`,
+        // "it has to run inside the phone app".
+        String.raw`\b(?:run|runs|running|live|lives|work|works)\s+(?:inside|in|within)\s+(?:the|our)\s+(?:phone|mobile|ios|android)\s+app\b`,
         // "runs on pixel 8s (8GB)", "flagship androids with 12gb ram", "6 GB devices … on the phone".
         String.raw`\b(?:runs?|running|on)\s+(?:the\s+|our\s+)?(?:pixel\s*\d+\w*|galaxy\s+s\d+\w*|iphone\s*\d+\w*)\b`,
         String.raw`\b(?:flagship|mid[\s-]range|low[\s-]end|budget|older)\s+(?:androids|android\s+phones|phones|iphones)\b`,
@@ -55,6 +57,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bedge\s+(?:devices?|hardware|box(?:es)?|nodes?|deployment|gateways?|computers?|servers?)\b`,
         String.raw`\b(?:on|at|to)\s+the\s+edge\b`,
         String.raw`\boffline\s+laptops?\b|\blaptops?\s+(?:that\s+(?:are|run)\s+)?(?:offline|without\s+(?:internet|network))\b`,
+        // "the field engineers' laptops have 16GB … it has to work offline out on site".
+        String.raw`\blaptops?\b(?=[^\n]{0,100}\b(?:work|run|function)s?\s+offline\b)`,
         String.raw`\b(?:jetsons?(?:\s+(?:orin|nano|xavier|agx))?|raspberry\s+pi|coral\s+tpu|microcontrollers?|embedded\s+(?:devices?|hardware|boards?|systems?))\b`,
         String.raw`\biot\s+devices?\b`,
         String.raw`\b(?:on[\s-]device|on\s+the\s+device)\b(?!\s+(?:on\s+)?(?:the\s+)?(?:phones?|smartphones?|mobile|iphones?|android))`,

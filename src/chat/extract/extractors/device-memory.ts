@@ -57,6 +57,8 @@ const MODEL_SHARE = new RegExp(
     `\\b(?:box|device|board|unit|jetson[\\w-]*)\\s+(?:[\\w-]+\\s+){0,5}?with\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+)?(?:shared\\s+|unified\\s+)?(?:memory|ram)\\b`,
     `\\b(?:model|app)\\s+(?:(?:can|may|could|gets?\\s+to)\\s+(?:only\\s+|at\\s+most\\s+|probably\\s+|maybe\\s+|realistically\\s+)?(?:take|use|have|get)|gets)\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
     `(?:assume|say|reserve|leave)\\s+${SIZE}\\s?(?:gb|gigs?)?\\s+for\\s+the\\s+model`,
+    // "we only get 1.5 GB for it" (a device in view).
+    `\\b(?:we|it|the\\s+model)\\s+(?:only\\s+)?(?:get|gets|have|has|got)\\s+(?:only\\s+|about\\s+|maybe\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:for\\s+(?:it|the\\s+model)|to\\s+work\\s+with)\\b`,
     // "the model can't take more than 6 gigs of that".
     `\\b(?:model|app)\\s+(?:can't|cannot|can\\s+not|shouldn't|mustn't|may\\s+not)\\s+(?:take|use|have|get)\\s+(?:up\\s+)?more\\s+than\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `(?:must|has\\s+to|have\\s+to|needs?\\s+to|should)\\s+fit\\s+(?:in(?:to)?|within|under)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,

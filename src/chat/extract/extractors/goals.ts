@@ -49,7 +49,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'format',
-    /\b(?:json|xml|yaml|csv|schema|strict(?:ly)?\s+(?:format|structure|template)|(?:output|response)\s+format|structured\s+(?:output|data|json)|fixed\s+(?:format|template|fields)|template|valid\s+(?:json|sql)|field\s+layout|layout\s+(?:our|the)\s+[\w-]+\s+expects|(?:in|as)\s+markdown|exact\s+(?:headings|sections|layout)|miss(?:es|ing)?\s+the\s+format|(?:\d+|three|five|four)\s+bullet(?:\s+points)?\s+(?:max|at\s+most|maximum|only)|(?:wrong|broken|inconsistent)\s+format(?:ting)?|format(?:ting)?\s+(?:errors|issues|problems|mistakes)|format(?:ting)?\s+(?:keeps\s+(?:breaking|changing|drifting)|is\s+(?:wrong|off|inconsistent|broken|all\s+over)|breaks|broke|has\s+to\s+be|must\s+be|needs\s+to\s+be))\b/g,
+    /\b(?:json|xml|yaml|csv|schema|strict(?:ly)?\s+(?:format|structure|template)|(?:output|response)\s+format|structured\s+(?:output|data|json)|fixed\s+(?:format|template|fields)|template|valid\s+(?:json|sql)|field\s+layout|(?:can't\s+|cannot\s+|doesn't\s+|won't\s+|fails?\s+to\s+)?write\s+in\s+(?:the|our)\s+(?:[\w-]+\s+)?format|layout\s+(?:our|the)\s+[\w-]+\s+expects|(?:in|as)\s+markdown|exact\s+(?:headings|sections|layout)|miss(?:es|ing)?\s+the\s+format|(?:\d+|three|five|four)\s+bullet(?:\s+points)?\s+(?:max|at\s+most|maximum|only)|(?:wrong|broken|inconsistent)\s+format(?:ting)?|format(?:ting)?\s+(?:errors|issues|problems|mistakes)|format(?:ting)?\s+(?:keeps\s+(?:breaking|changing|drifting)|is\s+(?:wrong|off|inconsistent|broken|all\s+over)|breaks|broke|has\s+to\s+be|must\s+be|needs\s+to\s+be))\b/g,
   ],
   [
     'style',
@@ -61,7 +61,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'instruction-following',
-    /\b(?:(?:doesn't|doesnt|does\s+not|don't|dont|won't|wont|can't|cant|never)\s+(?:really\s+)?follow\s+(?:the\s+|our\s+|any\s+)?instructions|ignores?\s+(?:the\s+|our\s+)?(?:instructions|prompt)|follow\s+(?:our\s+|the\s+|my\s+|simple\s+)?(?:(?:multi[\s-]?step|complex|detailed|long|multi[\s-]?part)\s+)?instructions|instruction[\s-]following|(?:just\s+|and\s+)(?:continues|completes)\s+(?:the\s+)?text|(?:just\s+)?rambl(?:es|ing)\s+(?:on\s+)?instead\s+of\s+answer\w*|rambl(?:es|ing)\s+(?:on\s+)?and\s+ignor(?:es|ing)\s+(?:what|whatever)\s+(?:we|you|i|they)\s+(?:ask|tell|say))\b/g,
+    /\b(?:(?:doesn't|doesnt|does\s+not|don't|dont|won't|wont|can't|cant|never)\s+(?:really\s+)?follow\s+(?:the\s+|our\s+|any\s+)?instructions|ignores?\s+(?:the\s+|our\s+)?(?:instructions|prompt)|ignores?\s+(?:half|most|some|many)\s+(?:of\s+)?(?:the\s+)?(?:rules|instructions)|follow\s+(?:our\s+|the\s+|my\s+|simple\s+)?(?:(?:multi[\s-]?step|complex|detailed|long|multi[\s-]?part)\s+)?instructions|instruction[\s-]following|(?:just\s+|and\s+)(?:continues|completes)\s+(?:the\s+)?text|(?:just\s+)?rambl(?:es|ing)\s+(?:on\s+)?instead\s+of\s+answer\w*|rambl(?:es|ing)\s+(?:on\s+)?and\s+ignor(?:es|ing)\s+(?:what|whatever)\s+(?:we|you|i|they)\s+(?:ask|tell|say))\b/g,
   ],
   [
     'alignment',
@@ -77,7 +77,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'on-device',
-    /\b(?:on[\s-]device|on\s+(?:the\s+|our\s+|their\s+|users'\s+|customers'\s+)?(?:(?:android|ios|mobile|low[\s-]end|cheap|older|edge|customer|user)\s+)?(?:phones?|devices?|laptops?|handsets?|tablets?|edge\s+devices?|the\s+edge|jetson)|offline\s+on|runs?\s+locally\s+on|(?<!\b(?:chatgpt|claude|gemini|copilot|openai|chat\s?bot|website|the\s+web\s+app)\b[^.;!?\n]{0,20})in\s+the\s+browser|webgpu|inside\s+(?:the|our)\s+(?:app|mobile\s+app))\b/g,
+    /\b(?:on[\s-]device|on\s+(?:the\s+|our\s+|their\s+|users'\s+|customers'\s+)?(?:(?:android|ios|mobile|low[\s-]end|cheap|older|edge|customer|user)\s+)?(?:phones?|devices?|laptops?|handsets?|tablets?|edge\s+devices?|the\s+edge|jetson)|offline\s+on|runs?\s+locally\s+on|(?<!\b(?:chatgpt|claude|gemini|copilot|openai|chat\s?bot|website|the\s+web\s+app)\b[^.;!?\n]{0,20})in\s+the\s+browser|webgpu|inside\s+(?:the|our)\s+(?:app|(?:mobile|phone|ios|android)\s+app)|(?:has\s+to|have\s+to|must|needs?\s+to|should)\s+(?:work|run|function)\s+offline)\b/g,
   ],
 ];
 
@@ -109,7 +109,14 @@ export const extractGoals: Extractor = (message) => {
   }
   for (const [goal, pattern] of GOAL_PATTERNS) {
     for (const match of allMatches(pattern, lower)) {
-      if (isNegatedBefore(lower, match.index, 12)) continue;
+      // "answer from them without making stuff up": avoiding made-up answers is the knowledge goal itself.
+      const avoidsInventing =
+        goal === 'knowledge' &&
+        /\b(?:mak|hallucinat|invent)/.test(match[0]) &&
+        /\b(?:without|must\s+not|mustn't|should\s+not|shouldn't|can't|cannot|never|no\s+more|stop)\b[^,;]*$/.test(
+          lower.slice(Math.max(0, match.index - 25), match.index),
+        );
+      if (isNegatedBefore(lower, match.index, 12) && !avoidsInventing) continue;
       // "we don't care about the output format", "no need to run on device": waved away before it is named.
       if (DISMISSED_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
       // "citations aren't needed", "format doesn't matter": stated only to be waved away.

@@ -108,7 +108,7 @@ const APPLE_MACHINE = /\b(?:macbook|mac\s+(?:studio|mini|pro)|imac|apple\s+silic
 
 /** A count said right after the name: "H100s. eight of them." */
 const COUNT_OF_THEM = new RegExp(
-  `^s?(?:\\s+(?:here|there|now|total))?[.,:;]?\\s*(?:(?:and\\s+)?there\\s+are\\s+|(?:we\\s+have\\s+))?(${COUNT_SOURCE})\\s+of\\s+(?:them|em|'em)\\b`,
+  `^s?(?:\\s+(?:are|is)\\s+(?:the\\s+)?(?:sxm|pcie|nvl)\\d?)?(?:\\s+(?:here|there|now|total))?[.,:;]?\\s*(?:(?:and\\s+)?there\\s+are\\s+|(?:we\\s+have\\s+))?(${COUNT_SOURCE})\\s+of\\s+(?:them|em|'em)\\b`,
 );
 
 /** Characters after a GPU name read for its memory and count ("H100 (80 GB) x 8", "A100s with 40 GB each"). */
@@ -275,9 +275,19 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
   const inCatalogMention = (index: number) => catalogMentions.covers(index) || inPerMachine.covers(index);
   for (const match of allMatches(GENERIC_COUNT, lower)) {
     if (inCatalogMention(match.index) || usersHardware(match.index, match.index + match[0].length)) continue;
-    const count = match[1] !== undefined ? parseCount(match[1]) : HARDWARE_COUNT_WORDS[match[2] ?? ''];
+    let count = match[1] !== undefined ? parseCount(match[1]) : HARDWARE_COUNT_WORDS[match[2] ?? ''];
     const end = match.index + match[0].length;
-    if (count !== undefined && count <= MAX_GPU_COUNT) findings.push(finding('gpuCount', count, match.index, end));
+    // "only 2 of the 4 GPUs are ours": the share is the team's.
+    let start = match.index;
+    const share = SHARE_OF_BEFORE.exec(lower.slice(Math.max(0, match.index - 40), match.index));
+    if (share) {
+      const part = parseCount(share[1] ?? '');
+      if (part !== undefined && count !== undefined && part > 0 && part < count) {
+        count = part;
+        start = Math.max(0, match.index - 40) + share.index;
+      }
+    }
+    if (count !== undefined && count <= MAX_GPU_COUNT) findings.push(finding('gpuCount', count, start, end));
     const memory = match[3] ?? match[4];
     if (memory !== undefined) findings.push(finding('gpuMemoryGB', Number(memory), match.index, end));
   }

@@ -217,7 +217,9 @@ export const extractLabeledData: Extractor = (message) => {
       // "~10 few-shot examples", "5 examples in the prompt": demonstrations in a prompt, not a labelled dataset.
       const end = match.index + match[0].length;
       const inPrompt =
-        (/\bfew[\s-]?shot\b/.test(match[0]) && count <= MAX_PROMPT_DEMONSTRATIONS) ||
+        ((/\bfew[\s-]?shot\b/.test(match[0]) ||
+          /\bfew[\s-]?shot\s+(?:with|using|of)\s+$/.test(lower.slice(Math.max(0, match.index - 20), match.index))) &&
+          count <= MAX_PROMPT_DEMONSTRATIONS) ||
         /^\s*(?:in|inside|into)\s+(?:the|our|each|every|a)\s+(?:system\s+)?prompts?\b/.test(
           lower.slice(end, end + 30),
         ) ||

@@ -110,6 +110,10 @@ const LONG_AGO_AFTER =
 const WORSE_AFTER =
   /^[^.;!?\n]{0,60}\b(?:dropped|drops|fell|worse|lower|didn't|did\s+not|wasn't|was\s+not|couldn't|failed|broke|struggled)\b/;
 
+/** After a model: "is just what we'd benchmark against", "is only our yardstick". */
+const BENCHMARK_AFTER =
+  /^\s+(?:is|'s)\s+(?:just\s+|only\s+|merely\s+)?(?:what|the\s+one|something)\s+(?:we(?:'d|\s+would)?|we're)\s+(?:\w+\s+)?(?:benchmark|compare|evaluate|test|measure)\w*\s+against\b|^\s+(?:is|'s)\s+(?:just\s+|only\s+)?(?:our\s+|the\s+)?(?:yardstick|baseline\s+to\s+beat|reference\s+point)\b/;
+
 /** "Why" right before a model: "why Llama 3.1 8B rather than…?", "but why use Qwen?" (not "why is Llama slow?"). */
 const WHY_QUESTION_BEFORE =
   /\bwhy\s+(?:not\s+)?(?:(?:did|do|would)\s+you\s+)?(?:(?:pick|choose|suggest|recommend|propose|use|go\s+with)\s+)?(?:the\s+)?$/;
@@ -134,6 +138,14 @@ export const extractModel: Extractor = (message, context) => {
       TRIED_BEFORE.test(lower.slice(Math.max(0, mention.start - 40), mention.start)) &&
       (WORSE_AFTER.test(lower.slice(mention.end, mention.end + 80)) ||
         LONG_AGO_AFTER.test(lower.slice(mention.end, mention.end + 90)))
+    )
+      continue;
+    // "Claude Opus is just what we'd benchmark against", "we compare against GPT-4o": a yardstick, not the model.
+    if (
+      BENCHMARK_AFTER.test(lower.slice(mention.end, mention.end + 60)) ||
+      /\b(?:benchmark(?:ed|ing)?|compar(?:e|ed|ing))\s+(?:it\s+|them\s+)?against\s+(?:the\s+)?$/.test(
+        lower.slice(Math.max(0, mention.start - 30), mention.start),
+      )
     )
       continue;
     // "why Llama 3.1 8B rather than the Qwen 7B I asked about?": a question about the advice's choice.

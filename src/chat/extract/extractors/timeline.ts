@@ -20,6 +20,11 @@ const CUED = new RegExp(
   `\\b(?:deadline|timeline|timline|time\\s?frame|runway|have|got|ship|launch|deliver|live|ready|production|done|finish(?:ed)?|due)\\b[^.;!?\\n]{0,25}?\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}|\\b(${COUNT_SOURCE})[\\s-]${UNIT}\\s+(?:deadline|timeline|project|pilot|window|sprint)`,
   'dg',
 );
+/** "scratch that, it's 3 weeks not 3 months": the duration said before the one it replaces. */
+const SAID_NOT = new RegExp(
+  `\\b(?:it's|its|it\\s+is|make\\s+(?:it|that)|more\\s+like|actually)\\s+(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s*,?\\s+not\\s+(?:${COUNT_SOURCE}|a|one)\\s+(?:days?|weeks?|months?|years?)\\b`,
+  'g',
+);
 /** A timeline revised in the same breath: "12 weeks was optimistic, say 16", "6 weeks is too tight, make it 8". */
 const REVISED = new RegExp(
   String.raw`\b(\d{1,3})\s*${UNIT}\s+(?:was|is|seems|sounds)\s+(?:too\s+|a\s+bit\s+|way\s+|probably\s+)?(?:optimistic|tight|short|ambitious|aggressive|unrealistic|long|generous)[,;.]?\s*(?:so\s+)?(?:say|make\s+it|more\s+like|realistically|call\s+it|let'?s\s+say)\s+(\d{1,3})\b`,
@@ -222,6 +227,11 @@ const VENDOR_END_BEFORE =
 export const extractTimeline: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
+  for (const match of allMatches(SAID_NOT, lower)) {
+    const amount = amountOf(match[1] ?? '');
+    const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? '');
+    if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
+  }
   // "12 weeks was optimistic, say 16": the revised figure, in the unit of the first.
   for (const match of allMatches(REVISED, lower)) {
     const amount = amountOf(match[3] ?? '');
