@@ -28,7 +28,7 @@ export function chooseFirstStep(
   const possible = (method: MethodId) => feasibility.get(method)?.status !== 'infeasible';
   // A team that already tuned or retrieved has been past a prompt baseline ("prompting got 81%, then fine-tuning 94%").
   const triedPrompting = (profile.tried ?? []).length > 0;
-  const evalSet = `an evaluation set of at least ${MINIMUM_EVALUATION_CASES} real cases with known good answers`;
+  const evalSet = heldOut(profile);
   if (destination.deadEnd) {
     return {
       methods: [],
@@ -100,7 +100,7 @@ export function chooseFirstStep(
 function heldOut(profile: Profile): string {
   const own = Math.max(profile.labeledExamples ?? 0, profile.preferencePairs ?? 0);
   return own >= 1000
-    ? 'an evaluation set held out from your own examples (a few hundred or more, never trained on)'
+    ? 'an evaluation set held out from your own examples (a few hundred or more, covering every class or language you serve, never trained on)'
     : `an evaluation set of at least ${MINIMUM_EVALUATION_CASES} real cases with known good answers`;
 }
 

@@ -86,3 +86,19 @@ describe('only where it runs', () => {
     expect(fields).not.toContain('requestsPerDay');
   });
 });
+
+describe('the evaluation set of the first step', () => {
+  it('is held out from thousands of the team’s own labels, not "at least 20 real cases"', () => {
+    const why = run({
+      modelName: 'Qwen2.5 7B',
+      gpuName: 'L40S',
+      gpuCount: 2,
+      taskType: 'classify',
+      labeledExamples: 25_000,
+      multilingual: true,
+      goals: ['task-skill'],
+    }).firstStep.why;
+    expect(why).toMatch(/held out from your own examples \(a few hundred or more, covering every class or language/);
+    expect(why).not.toMatch(/at least 20 real cases/);
+  });
+});
