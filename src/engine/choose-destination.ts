@@ -363,6 +363,13 @@ export function wishList(
       (entry) => entry.method === 'rag' && entry.result === 'good-enough',
     );
     const knowledgeBill = has(KNOWLEDGE_NEEDS) && facts.weightsAvailable === false && !retrievalInPlace;
+    // An open model the team serves itself, whose behaviour prompting could not reach and whose bill is the long
+    // prompt of worked examples: tuning the examples in fixes both, before a smaller student (which comes after).
+    const promptBillOnOwnModel =
+      tuneFirst &&
+      facts.weightsAvailable === true &&
+      (profile.tried ?? []).some((entry) => entry.method === 'in-context-learning' && entry.result !== 'good-enough');
+    if (promptBillOnOwnModel && !adaptersPerTask) wishes.push(sftWish);
     if (volumeCost && efficiencyStated && !noSmallerStudent && !knowledgeBill)
       wishes.push(efficiencyWish(facts, profile, data));
     // A reasoning model its provider tunes only with a grader (reinforcement fine-tuning, no supervised job): the

@@ -232,6 +232,16 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   if ((wantsTuning || wantsImprovement) && tuningClosed && input.canSwitchModel === undefined) {
     ask('canSwitchModel', 'No channel can tune the named model; tuning means another model.');
   }
+  // Something the team tried stalled and nothing says what still goes wrong: that decides the next fix, and past a
+  // stalled prompt or retrieval the next fix trains, on examples of good answers.
+  const stalled = (input.tried ?? []).some((entry) => entry.result !== 'good-enough');
+  if (stalled && input.goals === undefined)
+    ask(
+      'goals',
+      'What still goes wrong after what you tried decides the next fix: facts retrieval misses, a behaviour, cost or speed.',
+    );
+  if (stalled && input.labeledExamples === undefined && input.preferencePairs === undefined)
+    ask('labeledExamples', 'Past a stalled prompt or retrieval the next fix trains, on examples of good answers.');
 
   // Images can be generated or understood: that fork comes before anything else.
   const visual = ['image', 'vision-language'].includes(analysis.resolved.profile.modality ?? '');

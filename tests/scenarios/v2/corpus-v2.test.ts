@@ -105,6 +105,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch25.json')),
     ...loadCases(here('./batch26.json')),
     ...loadCases(here('./batch27.json')),
+    ...loadCases(here('./batch28.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
