@@ -817,14 +817,21 @@ function answerReply(
       suggestions: [...ANSWER_FOLLOW_UPS],
     };
   } else if (before) {
-    const previousTop = before.recommendations[0]?.method;
-    if (previousTop === top?.method) parts.push(`${topName} still comes first.`);
-    else {
-      const was = previousTop ? ` (before: ${methodName(previousTop, knowledge)})` : '';
-      parts.push(`Updated recommendation: ${topName} now comes first${was}.`);
-    }
+    // What the plan aims for (on the model it runs on), not only the top of the named model's ranking.
+    const aim = recommendation.destination.method;
+    const previousAim = before.destination.method;
+    const planModel = recommendation.destination.model;
+    const aimName = `${methodName(aim, knowledge)}${planModel.switched && planModel.name ? ` on ${planModel.name}` : ''}`;
+    // ("Aim for", as the answer says it: the first step may be another method.)
+    if (previousAim === aim) parts.push(`Still aiming for ${aimName}.`);
+    else parts.push(`Updated recommendation: aim for ${aimName} now (before: ${methodName(previousAim, knowledge)}).`);
+    // On a plan that moved off the named model, what stopped being viable stopped being viable there.
+    const moved = recommendation.destination.model.switched || recommendation.destination.model.proposed === true;
     parts.push(
-      ...verdictChanges(before, recommendation, knowledge, { viable: 'Now viable', notViable: 'No longer viable' }),
+      ...verdictChanges(before, recommendation, knowledge, {
+        viable: 'Now viable',
+        notViable: moved ? 'No longer viable on the model you named' : 'No longer viable',
+      }),
     );
   } else if (!body) {
     parts.push(

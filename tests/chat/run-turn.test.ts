@@ -19,7 +19,7 @@ describe('runTurn replies', () => {
     expect(first?.reply).toMatch(/^My provisional answer:\n\n\*\*Aim for Method prompt-engineering/);
     expect(changed?.recommendation.recommendations[0]?.method).toBe('rag');
     expect(changed?.reply).toContain(
-      'Updated recommendation: Method rag now comes first (before: Method prompt-engineering).',
+      'Updated recommendation: aim for Method rag now (before: Method prompt-engineering).',
     );
     // Nothing changed: one line, not the whole answer again.
     expect(same?.reply).toContain("That doesn't change my answer: still Method rag, with the same plan.");

@@ -210,3 +210,15 @@ describe('RAG or tuning for the team’s facts', () => {
     expect(plain?.reply).toMatch(/^LoRA, not Retrieval-augmented generation\./);
   });
 });
+
+describe('what changed, said without contradicting the plan', () => {
+  it('a plan that moves off the named model says where it aims and what stopped being viable on the named one', async () => {
+    const [, changed] = await converse([
+      'We are a law firm; contracts must not leave our premises. One workstation with an RTX 4090. We use Llama 3.1 8B; prompting plateaued at 50% recall; 7000 labeled clause examples. Just recommend.',
+      'correction: the model is Llama 3.3 70B, not the 8B',
+    ]);
+    expect(changed?.reply).toMatch(/Still aiming for LoRA on Llama 3\.1 8B\./);
+    expect(changed?.reply).toMatch(/No longer viable on the model you named: LoRA/);
+    expect(changed?.reply).not.toMatch(/LoRA still comes first/);
+  });
+});
