@@ -165,7 +165,11 @@ export function buildPlan(
     push(['preference-tuning'], 'Then align outputs with preference pairs (DPO) once supervised behaviour is right.');
   }
   const efficiency = diagnosis.needs.has('cost') || diagnosis.needs.has('latency');
-  if (efficiency && destination.method !== 'distillation' && possible('distillation')) {
+  // A destination that already is the small model (fine-tuned on the labels for size or latency) has nothing after it
+  // to distil from.
+  const smallModelAlready =
+    destination.wishes.find((wish) => destination.why.startsWith(wish.why))?.smallModel === true;
+  if (efficiency && destination.method !== 'distillation' && possible('distillation') && !smallModelAlready) {
     push(['distillation'], 'Once quality is right, distil into a smaller model to cut serving cost and latency.');
   }
   return stages.map((stage, index) => ({ step: index + 1, ...stage }));

@@ -102,3 +102,21 @@ describe('the evaluation set of the first step', () => {
     expect(why).not.toMatch(/at least 20 real cases/);
   });
 });
+
+describe('the plan after a small model tuned directly', () => {
+  it('adds no distillation step when the destination already is the small model ("nothing to distil")', () => {
+    const result = run({
+      multilingual: true,
+      taskType: 'classify',
+      goals: ['task-skill', 'cost'],
+      dataMustStayOnPrem: true,
+      deployment: 'on-prem',
+      labeledExamples: 25_000,
+      gpuName: 'L40S',
+      gpuCount: 2,
+      requestsPerDay: 6000,
+    });
+    expect(result.destination.why).toMatch(/nothing to distil/);
+    expect(result.plan.flatMap((step) => step.methods)).not.toContain('distillation');
+  });
+});
