@@ -294,6 +294,22 @@ export interface FitDetails {
   for?: 'serving' | 'training';
   gpus?: number;
   sequenceTokens?: number;
+  /** Requests a day a serving question asks about. */
+  perDay?: number;
+}
+
+/**
+ * " 6,000 a day is about 4 a minute …": the average rate a daily volume means. Throughput is not estimated (no sourced
+ * figures), so the reply says how to find it rather than guessing it.
+ */
+function servingRate(perDay: number | undefined): string {
+  if (perDay === undefined) return '';
+  const perSecond = perDay / 86_400;
+  const rate =
+    perSecond >= 1
+      ? `about ${count.format(Math.round(perSecond))} a second`
+      : `about ${count.format(Math.round(perDay / 1440))} a minute (${perSecond.toFixed(2)} a second)`;
+  return ` ${count.format(perDay)} a day is ${rate} on average, more at your busiest hour. I don't estimate throughput: load-test one copy with your longest inputs at your peak rate, then add copies until the answers come in time.`;
 }
 
 /** The training sequence length the memory estimates assume (engine: TRAINING_SEQUENCE_LENGTH). */
@@ -315,7 +331,8 @@ export function fitReply(
   const device = deviceFit(recommendation, profile, knowledge);
   // On a device, "will it fit?" is about the device (serving there); training is sized only when asked about.
   if (device !== undefined && details.for !== 'training') return device;
-  if (details.for === 'serving') return `${servingFit(recommendation, profile, details.gpus)}${sequence}`;
+  if (details.for === 'serving')
+    return `${servingFit(recommendation, profile, details.gpus)}${servingRate(details.perDay)}${sequence}`;
   if (device === undefined) return `${trainingFit(recommendation, asked, knowledge, profile, details.gpus)}${sequence}`;
   return `${device} ${trainingFit(recommendation, asked, knowledge, profile)}`;
 }

@@ -550,8 +550,12 @@ function infoReply(
     const sized = subset ? recommendFor({ ...profile, gpuCount: gpus } as Profile, knowledge) : recommendation;
     // Another method asked about on a plan that moved off the named model: its fit on the plan's model.
     const asked = method(intents.asksFit);
+    // Serving asked about a plan on a proposed or substitute model: sized on that model.
+    const servingOnPlanModel =
+      intents.asksFitFor === 'serving' &&
+      (sized.destination.model.proposed === true || sized.destination.model.switched);
     const onPlanModel =
-      asked !== true && asked !== sized.destination.method
+      (asked !== true && asked !== sized.destination.method) || servingOnPlanModel
         ? planModelRecommendation((subset ? { ...profile, gpuCount: gpus } : profile) as Profile, sized, knowledge)
         : undefined;
     const fitProfile = { ...profile, ...(subset ? { gpuCount: gpus } : {}) };
@@ -559,6 +563,7 @@ function infoReply(
       ...(intents.asksFitFor ? { for: intents.asksFitFor } : {}),
       ...(subset ? { gpus } : {}),
       ...(intents.asksFitSequenceTokens !== undefined ? { sequenceTokens: intents.asksFitSequenceTokens } : {}),
+      ...(intents.asksServingPerDay !== undefined ? { perDay: intents.asksServingPerDay } : {}),
     };
     // "Will full-parameter DPO fit?": the engine costs preference tuning with LoRA; every weight is sized here.
     const fullPreference =

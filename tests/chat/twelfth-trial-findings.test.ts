@@ -222,3 +222,16 @@ describe('what changed, said without contradicting the plan', () => {
     expect(changed?.reply).not.toMatch(/LoRA still comes first/);
   });
 });
+
+describe('serving a daily volume', () => {
+  it('"can the 2 L40S also serve 6000 letters a day?" sizes the plan’s model and turns the volume into a rate', async () => {
+    const [, asked] = await converse([
+      'Federal agency, air-gapped servers, 9 languages, classify letters into 40 categories, 25,000 labelled letters, 2 L40S, 6000 letters a day. Just recommend.',
+      'can the 2 L40S also serve 6000 letters a day after training? letters are long, sometimes 3-4 pages',
+    ]);
+    expect(asked?.kind).toBe('info');
+    expect(asked?.reply).toMatch(/^Yes: serving .+ in 16-bit, with its KV cache, needs about \d+ GB/);
+    expect(asked?.reply).toMatch(/6,000 a day is about 4 a minute \(0\.07 a second\) on average/);
+    expect(asked?.reply).toMatch(/I don't estimate throughput: load-test one copy/);
+  });
+});

@@ -162,6 +162,10 @@ const SHOW_DETAILS =
 /** "fine-tuning" without "full": for an API model with a tuning offer this means the provider's job. */
 const GENERIC_FINE_TUNING = /\bfine[\s-]?tun(?:e|ing)\b|\bfinetun(?:e|ing)\b/;
 const FULL = /\bfull[\s-]?(?:parameter\s+)?(?:fine|ft|tuning)/;
+/** "serve 6000 letters a day", "handle 2M requests per day", "keep up with 300k calls a day". */
+const SERVING_VOLUME = new RegExp(
+  `\\b(?:serve|handle|keep\\s+up\\s+with|cope\\s+with|take)\\s+(?:about\\s+|around\\s+|~\\s*)?(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:a|per|each)\\s+day\\b`,
+);
 /** Every weight trained: "full-parameter DPO", "full DPO", "all the weights" (not with LoRA). */
 const FULL_PARAMETER =
   /\bfull[\s-]?(?:param(?:eter)?s?|weights?|rank)\b|\bfull\s+(?:dpo|rlhf|preference\s+tuning)\b|\b(?:every|all\s+(?:the\s+)?)weights?\b/;
@@ -251,6 +255,16 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     intents.whatIf = false;
   if (GENERIC_FINE_TUNING.test(lower) && !FULL.test(lower)) intents.genericFineTuning = true;
   if (FULL_PARAMETER.test(lower)) intents.fullParameter = true;
+  // "can the 2 L40S also serve 6000 letters a day?": serving at a volume, asked.
+  const servingVolume = SERVING_VOLUME.exec(lower);
+  if (servingVolume && QUESTION_FORM.test(lower)) {
+    const perDay = parseCount(servingVolume[1] ?? '');
+    if (perDay !== undefined && perDay > 0) {
+      intents.asksServingPerDay = perDay;
+      intents.asksFit ??= true;
+      intents.asksFitFor = 'serving';
+    }
+  }
   if (QUESTION_FORM.test(lower)) intents.asksSomething = true;
   return intents;
 }
