@@ -272,9 +272,15 @@ export function costReply(
   const tokens = count.format(options.exampleTokens ?? DEFAULT_TOKENS_PER_EXAMPLE);
   const per =
     timed === 'preference-tuning' ? 'answer in each pair (a frozen reference model reads them too)' : 'example';
-  const basis = training
-    ? ` Training figures assume about ${tokens} tokens per ${per} and ${DEFAULT_EPOCHS} epochs, three runs and the catalog's dated prices.`
-    : '';
+  // Trained on a corpus (no examples): the estimate reads the corpus once.
+  const corpusTokens = /one epoch over your corpus of ([\d,]+) tokens/.exec(
+    recommendation.assumptions.find((assumption) => assumption.field === 'estimates.trainingTokens')?.why ?? '',
+  )?.[1];
+  const basis = !training
+    ? ''
+    : corpusTokens !== undefined
+      ? ` Training figures assume one pass over your corpus of ${corpusTokens} tokens (continued pre-training), three runs and the catalog's dated prices.`
+      : ` Training figures assume about ${tokens} tokens per ${per} and ${DEFAULT_EPOCHS} epochs, three runs and the catalog's dated prices.`;
   const ordered =
     options.monthlyFirst && monthlyFrom > 0 && monthlyFrom < lines.length
       ? [...lines.slice(monthlyFrom), ...lines.slice(0, monthlyFrom)]

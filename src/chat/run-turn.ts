@@ -741,6 +741,8 @@ function applyUnderstood(
     if (kept.length > 0) profile.goals = kept;
     else delete profile.goals;
   }
+  // "Forget the latency": the target said for it goes with the goal.
+  if (removed.has('latency') && extraction.fields.latencyTargetMs === undefined) delete profile.latencyTargetMs;
   return { ...previous, profile, evidence, skippedFields };
 }
 

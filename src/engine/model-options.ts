@@ -239,8 +239,10 @@ function candidates(
         ? SMALL_TIER_EQUIVALENT_MAX_B
         : OPEN_EQUIVALENT_MAX_B;
   // A distillation student is the size the estimates assume: half the teacher, at most MAX_STUDENT_PARAMS_B.
+  // (A model the catalog does not list is sized by what the team said: "qwen2.5 coder 7b" is 7B.)
+  const teacherB = ref?.paramsB ?? profile.modelParamsB;
   const maxB = forStudent
-    ? Math.min(MAX_STUDENT_PARAMS_B, ref?.paramsB === undefined ? MAX_STUDENT_PARAMS_B : ref.paramsB / 2)
+    ? Math.min(MAX_STUDENT_PARAMS_B, teacherB === undefined ? MAX_STUDENT_PARAMS_B : teacherB / 2)
     : equivalentMaxB;
   const deviceB =
     profile.deviceMemoryGB === undefined ? Number.POSITIVE_INFINITY : (profile.deviceMemoryGB - 0.5) / 0.6;

@@ -2,7 +2,7 @@
  * @module Rule-based understanding of chat messages: free text → profile fields, with the words each value came
  * from, the fields the user corrected, and what the user asked for. No LLM; pure and synchronous.
  */
-import { Profile, type ProfileField } from '../../profile/profile-schema.ts';
+import { type Goal, Profile, type ProfileField } from '../../profile/profile-schema.ts';
 import { LIST_FIELDS } from '../fields/merge-profile.ts';
 import { EXTRACTORS, FIELD_REGISTRY, fieldEntry } from '../fields/registry.ts';
 import { findCorrections } from './corrections.ts';
@@ -184,12 +184,16 @@ export function extractProfile(
       ...allMatches(REMOVED_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? '')),
       // "there is NO device", "nothing runs on a device": running on a device is no goal.
       ...(NO_DEVICE.test(prepared.lower) ? (['on-device'] as const) : []),
+      // "we're not answering questions from documents": no knowledge gap.
+      ...(NO_DOCUMENT_QUESTIONS.test(prepared.lower) ? (['knowledge'] as const) : []),
+      // "forget the latency", "never mind the cost".
+      ...allMatches(FORGET_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? '')),
     ]),
   ];
   const removedGoals = removed.length > 0 ? { removedGoals: removed } : {};
   if (!intents.whatIf)
     return {
-      fields: collect(stated),
+      fields: withoutGoals(collect(stated), removed),
       evidence,
       corrections: findCorrections(prepared, stated),
       intents,
@@ -199,7 +203,7 @@ export function extractProfile(
   const statedFindings = new Set(dropUnstated(prepared, findings, false).filter(notAsked));
   const asked = chooseFindings(dropUnstated(prepared, findings, true).filter((item) => !statedFindings.has(item)));
   const hypothetical = collect(asked);
-  const fields = collect(stated);
+  const fields = withoutGoals(collect(stated), removed);
   for (const field of Object.keys(hypothetical) as ProfileField[])
     if (sameJson(hypothetical[field], fields[field])) delete hypothetical[field];
   // "The model is Llama 3.1 8B. How much would training cost?": every value is stated as a fact, so nothing is asked
@@ -271,6 +275,18 @@ const RULED_OUT_FIELDS: ReadonlySet<ProfileField> = new Set([
   'teacherModel',
 ]);
 /** "there is NO device", "nothing runs on a device", "no edge": the model runs on no device of the team's. */
+/** The fields without the goals the same message takes back ("we're not answering questions from documents"). */
+function withoutGoals(fields: Partial<Profile>, removed: readonly Goal[]): Partial<Profile> {
+  if (removed.length === 0 || fields.goals === undefined) return fields;
+  const goals = fields.goals.filter((goal) => !removed.includes(goal));
+  const { goals: _goals, ...rest } = fields;
+  return goals.length > 0 ? { ...rest, goals } : rest;
+}
+
+const NO_DOCUMENT_QUESTIONS =
+  /\b(?:we're|we\s+are|it's|it\s+is|this\s+is)\s+not\s+(?:answering|about\s+answering|doing)\s+(?:questions?|q\s?&\s?a)\s+(?:from|about|over|on)\s+(?:our\s+|the\s+|any\s+)?(?:docs|documents|documentation|a\s+knowledge\s+base)\b/;
+const FORGET_GOAL =
+  /\b(?:forget|ignore|never\s*mind|drop)\s+(?:about\s+)?(?:the\s+)?(latency|speed|cost|price|style|tone|format|citations)(?!\s+(?:of|for|on)\b)/g;
 const NO_DEVICE =
   /\b(?:there\s+is\s+no|there's\s+no|no)\s+(?:device|edge)\b(?!\s+(?:memory|limit))|\bnothing\s+runs\s+on\s+(?:a|the|any)\s+(?:device|phone|laptop|edge)\b/;
 

@@ -124,10 +124,19 @@ const DENIED_NUMBER = /\b(?:not|n't|instead\s+of|rather\s+than)\s+(?:about\s+|ar
  * A number answer: "2", "about 300", "5k", "none" (0 where the bounds allow it). `convert` turns the number and
  * its unit ("gb", "weeks", "" when none) into the field's unit, given the words after it; undefined rejects it.
  */
+/**
+ * A number followed by what it counts, when that is never what a bare count answers: "5 example files pasted in the
+ * context" answers no question about requests or examples; "8 engineers", "3 languages" neither.
+ */
+export const COUNT_OF_SOMETHING_ELSE =
+  /^\s*(?:[a-z-]+\s+)?(?:files?|documents?|docs|pages?|people|persons|engineers|developers|users|languages?|steps?|shots?|epochs?|tokens?|words?|lines?|years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b/;
+
 export function numberAnswer(
   convert: (amount: number, unit: string, after: string) => number | undefined = (amount, unit, after) =>
     // "70B at 4 bit alone": a precision, a share or a factor is no count.
-    unit === '' && !/^\s*-?\s*(?:bits?|%|percent|x)\b/.test(after) ? amount : undefined,
+    unit === '' && !/^\s*-?\s*(?:bits?|%|percent|x)\b/.test(after) && !COUNT_OF_SOMETHING_ELSE.test(after)
+      ? amount
+      : undefined,
 ): AnswerReader {
   return ({ message, field, text, start, end, others, bounds }) => {
     // "none", and "none, we'd have to rent": the first clause is the answer.

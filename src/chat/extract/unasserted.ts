@@ -111,11 +111,11 @@ export function findUnassertedSpans(message: PreparedMessage, options: { whatIf:
     const scope = THIRD_PARTY_SCOPE.exec(lower);
     spans.push({ start: match.index, end: end + (scope?.[0].length ?? 0), reason: 'third-party' });
   }
-  // "I didn't say GPT-4o is 7B": what follows is what the user did not say.
-  for (const match of allMatches(NOT_SAID, lower)) {
+  // "I didn't say GPT-4o is 7B", "your plan distils X into Y?": what follows is not what the user says.
+  for (const match of [...allMatches(NOT_SAID, lower), ...allMatches(ADVISORS_WORDS, lower)]) {
     const end = match.index + match[0].length;
-    THIRD_PARTY_SCOPE.lastIndex = end;
-    const scope = THIRD_PARTY_SCOPE.exec(lower);
+    QUOTE_SCOPE.lastIndex = end;
+    const scope = QUOTE_SCOPE.exec(lower);
     spans.push({ start: match.index, end: end + (scope?.[0].length ?? 0), reason: 'quoted' });
   }
   // "$321??", "where does 321 come from?": the advisor's figure questioned back, not the team's.
@@ -128,6 +128,11 @@ export function findUnassertedSpans(message: PreparedMessage, options: { whatIf:
 /** "I didn't say …", "we never said …": from the cue to the end of the clause. */
 const NOT_SAID =
   /\b(?:i|we)\s+(?:didn't|didnt|did\s+not|never|haven't|have\s+not)\s+(?:say|said|mention(?:ed)?|tell\s+you|told\s+you|claim(?:ed)?)\b/g;
+/** To the end of the clause, or to a "but" that turns to what the user says ("you suggested X but we use Y"). */
+const QUOTE_SCOPE = /(?:(?!\b(?:but|while|whereas)\b)[^.;!?\n,]|\.(?=\d))*/y;
+/** The advisor's own answer quoted back: "your plan distils X into Y?", "you suggested Llama". */
+const ADVISORS_WORDS =
+  /\b(?:your\s+(?:plan|answer|recommendation|advice|suggestion|proposal|pick)\s+(?:\w+\s+){0,2}?(?:distils?|distills?|proposes?|says?|suggests?|picks?|uses?|recommends?|moves?|switches?|puts?)|you\s+(?:suggested|proposed|picked|recommended|said|told\s+me))\b/g;
 /** A figure echoed with a question ("$321??", "14GB?!") or asked about ("where does 321 come from?"). */
 const FIGURE_QUESTIONED =
   /(?<![\w.,])[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%|usd|eur|tokens?)?\s*\?[?!]+|\bwhere\s+(?:does|did|do)\s+(?:the\s+|that\s+|this\s+|your\s+)?[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%)?\s+(?:\w+\s+)?come\s+from\b/g;

@@ -49,6 +49,7 @@ import { extractTried, triedAnswer } from '../extract/extractors/tried.ts';
 import { extractVolume } from '../extract/extractors/volume.ts';
 import {
   type AnswerReader,
+  COUNT_OF_SOMETHING_ELSE,
   catalogName,
   computed,
   NONE,
@@ -273,6 +274,8 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
       // "each doc is around 4000 tokens": the size of an item, not a volume.
       if (/^\s*(?:tokens?|words?|characters?|chars|pages?|lines?|kb|mb|gb|ms|seconds?|%)\b/.test(after))
         return undefined;
+      // "5 example files pasted in the context", "300 engineers": a count of something else.
+      if (COUNT_OF_SOMETHING_ELSE.test(after) && !/^\s*(?:\w+\s+)?(?:a|per|each)\s+day\b/.test(after)) return undefined;
       return unit === '' ? amount : undefined;
     }),
     // No traffic is no volume to plan for: a bare "no" or "none" to "how many requests a day" is not an answer.

@@ -102,7 +102,11 @@ export const extractCorpus: Extractor = (message) => {
     if (/^(?:19|20)\d\d$/.test(match[1] ?? '')) continue;
     // "each contract is around 40 pages": the length of one document, not a collection.
     if (/\b(?:each|every|per|average|avg|typical|single|one)\b/.test(clauseBefore(lower, match.index, 40))) continue;
+    // "the 5 files weren't labeled examples": files talked about before, not the corpus.
+    if (/\bthe\s+$/.test(lower.slice(Math.max(0, match.index - 4), match.index))) continue;
     const rest = lower.slice(match.index + match[0].length, match.index + match[0].length + 40);
+    // "5 example files pasted in the context": a prompt's worked examples, not a corpus.
+    if (/^\s*(?:pasted|put|stuffed|dropped|included)\s+(?:in|into)\b/.test(rest)) continue;
     // "5k labeled tickets" are labeled examples, not a document corpus.
     if (
       /label|annotat/.test(match[0]) ||

@@ -16,7 +16,7 @@ const LATENCY_WORD = String.raw`(?:latency|respond|responses?|reply|replies|answ
 const BOUNDED = new RegExp(`\\b${BOUND}\\s*(?:~\\s*|about\\s+|around\\s+|roughly\\s+)?${DURATION}`, 'g');
 /** "200ms latency", "latency of 300 ms", "latency: 1s". */
 const NAMED = new RegExp(
-  `${DURATION}\\s+(?:of\\s+)?(?:latency|response\\s+time|p\\d{2})|${DURATION}\\s+(?:max(?:imum)?|tops|at\\s+(?:the\\s+)?most)\\s+per\\s+(?:answer|request|response|query|call|reply|message)\\b|\\b(?:latency|response\\s+time)\\b[^.;!?\\n\\d]{0,25}?${DURATION}`,
+  `${DURATION}\\s+(?:of\\s+)?(?:latency|response\\s+time|p\\d{2})|${DURATION}\\s+(?:max(?:imum)?|tops|at\\s+(?:the\\s+)?most)\\s+per\\s+(?:answer|request|response|query|call|reply|message)\\b|\\b(?:latency|response\\s+time)\\b[^.;!?\\n\\d]{0,45}?${DURATION}`,
   'g',
 );
 const SUB_SECOND =

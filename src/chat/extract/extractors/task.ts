@@ -24,6 +24,12 @@ const CURRENT_USE = new RegExp(
   'g',
 );
 
+/** "We want inline code completion for it", "we need summarisation of our reports": the task named as a noun. */
+const TASK_NOUN = new RegExp(
+  String.raw`\b(?:we|i)(?:\s+|(?='))(?:want|need|would\s+like|'d\s+like)\s+((?:(?:inline|in[\s-]editor|real[\s-]time|automatic|automated|better|faster)\s+)?(?:code\s+)?(?:completions?|auto[\s-]?complete|autocompletion|summari[sz]ation|translation|classification|extraction|transcription|tagging|triage)\b[^.;!?\n]{0,60}?)${TASK_END}`,
+  'g',
+);
+
 /** Finds `task`: a short phrase in the user's own words, only after an explicit "we want to" / "task is". */
 export const extractTask: Extractor = (message) => {
   const findings: Finding[] = [];
@@ -31,7 +37,15 @@ export const extractTask: Extractor = (message) => {
   // "we want to classify tickets" says it more directly than "a bot that answers them", which says it more directly
   // than what the current model does: each is the fallback of the one before.
   const thing = stated.length > 0 ? [] : allMatches(TASK_OF_A_THING, message.lower);
-  const matches = stated.length > 0 ? stated : thing.length > 0 ? thing : allMatches(CURRENT_USE, message.lower);
+  const noun = stated.length > 0 || thing.length > 0 ? [] : allMatches(TASK_NOUN, message.lower);
+  const matches =
+    stated.length > 0
+      ? stated
+      : thing.length > 0
+        ? thing
+        : noun.length > 0
+          ? noun
+          : allMatches(CURRENT_USE, message.lower);
   for (const match of matches) {
     const phrase = match[1];
     if (!phrase) continue;

@@ -1,0 +1,100 @@
+/**
+ * Found by the thirteenth new-user trial (six personas, 79 turns over both chat APIs): code completion for an
+ * in-house language went to distilling a 7B model into another 7B instead of training on the team's 25M tokens of
+ * code; "5 example files pasted in the context" became labelled examples and an answer of five requests a day;
+ * the advisor's own plan quoted back replaced the team's model; "we're not answering questions from documents" and
+ * "forget the latency" changed nothing.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import { recommend } from '../../src/engine/recommend.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse as converseWith } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const converse = (messages: string[]) => converseWith(messages, knowledge);
+const read = (text: string, requestedField?: string) =>
+  extractProfile(text, {
+    knowledge,
+    today: '2026-12-04',
+    ...(requestedField ? { requestedField: requestedField as never } : {}),
+  });
+
+const KESTREL = [
+  "We build an IDE plugin for our in-house config language 'Kestrel' (think HCL-ish with our own functions). We want inline code completion for it. Off the shelf coding models just hallucinate Terraform syntax. We have ~25M tokens of Kestrel code in our monorepo, no Q&A pairs",
+  'preferably yes, the code is proprietary. we have 8x H100 on our own cluster though',
+  "tried qwen2.5 coder 7b with the kestrel grammar + 5 example files pasted in the context. better but completions are slow with that huge prefix and it still invents functions that don't exist. latency budget for inline completion is ~200ms",
+  "300 engineers, completions fire on keystroke pauses, so maybe 150k requests a day. the 5 files weren't labeled examples btw, we have zero pairs",
+];
+
+describe('code completion for a language no model has seen', () => {
+  it('trains on the team’s own code, not a same-size student, and reads the facts around it', async () => {
+    const turns = await converse(KESTREL);
+    const last = turns.at(-1);
+    expect(turns[0]?.state.profile.task).toBe('inline code completion for it');
+    expect(last?.state.profile.labeledExamples).toBe(0);
+    expect(last?.state.profile.requestsPerDay).toBe(150000);
+    expect(last?.state.profile.unlabeledCorpus).toBe('large');
+    expect(last?.state.profile.latencyTargetMs).toBe(200);
+    expect(last?.recommendation.destination.objective).toBe('continued-pretraining');
+  });
+
+  it('a student is never the teacher’s size, even for a model the catalog does not list', () => {
+    const result = recommend(
+      {
+        modelName: 'qwen2.5 coder 7b',
+        modelParamsB: 7,
+        modelAccess: 'open-weights',
+        goals: ['latency', 'cost'],
+        requestsPerDay: 150000,
+        labeledExamples: 20000,
+        gpuName: 'H100',
+        gpuCount: 8,
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(result.destination.method).toBe('distillation');
+    const student = result.destination.student ?? '';
+    expect(knowledge.findModel(student)?.paramsB ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(3.5);
+  });
+});
+
+describe('what the user did not state', () => {
+  it('a prompt’s example files are no dataset and no answer to "how many requests a day?"', () => {
+    const text = 'tried qwen2.5 coder 7b with the kestrel grammar + 5 example files pasted in the context.';
+    expect(read(text).fields.labeledExamples).toBeUndefined();
+    expect(read(text, 'requestsPerDay').fields.requestsPerDay).toBeUndefined();
+    expect(read('about 5000', 'requestsPerDay').fields.requestsPerDay).toBe(5000);
+  });
+
+  it('the advisor’s plan quoted back is not the team’s model', () => {
+    expect(
+      read('hold on, your plan distils qwen2.5 coder 7b into qwen2.5 7b? same size').fields.modelName,
+    ).toBeUndefined();
+    expect(read('you suggested Llama 3.1 8B but we use Qwen2.5 7B').fields.modelName).toBe('Qwen2.5 7B');
+  });
+
+  it('"we\'re not answering questions from documents" and "forget the latency" take goals back', async () => {
+    const [, notDocs, forget] = await converse([
+      'Inline code completion for our internal language; answers must come from our docs; latency under 200 ms. Just recommend.',
+      "we're not answering questions from documents. the goal is task skill",
+      'forget the latency',
+    ]);
+    expect(notDocs?.state.profile.goals).not.toContain('knowledge');
+    expect(notDocs?.state.profile.goals).toContain('task-skill');
+    expect(forget?.state.profile.goals ?? []).not.toContain('latency');
+    expect(forget?.state.profile.latencyTargetMs).toBeUndefined();
+  });
+
+  it('"how long on the H100s?" asks the time', () => {
+    expect(
+      read('what if we took Qwen2.5 1.5B and trained it on our code? how long on the H100s?').intents.asksCost,
+    ).toBe(true);
+  });
+});
