@@ -42,7 +42,11 @@ const TASK_WORDS: readonly (readonly [Need, RegExp])[] = [
     'knowledge',
     /\b(knowledge ?base|wiki|documentation|faqs?|(knows?|knowing|understands?|aware of) (about )?(our|internal|in-house|the company's)|(answer|answers|answering|questions?|queries|ask|asks|chat|chatbot|assistant|bot)\b[^.]{0,60}\b(docs?|documents?|manuals?|handbooks?|polic(y|ies)|articles?|internal data|knowledge|protocols?|guidelines?|procedures?|sops?|runbooks?|playbooks?|formular(y|ies)|regulations?|intranet|confluence|sharepoint|help ?cent(er|re)))\b/i,
   ],
-  ['freshness', /\b(latest|up[- ]to[- ]date|changes? (daily|weekly|often)|news|real[- ]time data|current prices?)\b/i],
+  // ("Summarise news articles" reads the article it is given: the news there is input, not knowledge to fetch.)
+  [
+    'freshness',
+    /\b(latest|up[- ]to[- ]date|changes? (daily|weekly|often)|news(?![- ]?(?:articles?|stories|items|pieces|copy|wires?|feeds?|summar\w*))|real[- ]time data|current prices?)\b/i,
+  ],
   ['citations', /\b(cite|citations?|sources?|references?|link back)\b/i],
   ['format', /\b(json|schema|structured|format(ted)?|template|fields?|xml|yaml|csv|tables?)\b/i],
   ['style', /\b(tone|voice|brand|style|persona|house style|writing like)\b/i],

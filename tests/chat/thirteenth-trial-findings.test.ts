@@ -98,3 +98,16 @@ describe('what the user did not state', () => {
     ).toBe(true);
   });
 });
+
+describe('summarising the news', () => {
+  it('news articles given as input are no knowledge to retrieve: the editors’ summaries train the style', async () => {
+    const turns = await converse([
+      'hey! regional news cooperative here. we want 3-sentence summaries of every article in english, german, french, spanish and polish. ~1200 articles a day. budget is tight, like 200 dollars a month max. we use gpt-4o mini now but the polish summaries read like bad translations',
+      'style mostly - polish and a bit the german sound translated, not like a native editor wrote them. and cost, we cant go over the 200',
+      'our polish desk has written maybe 400 summaries by hand over the last year. other languages more, like 2k each for en/de',
+    ]);
+    expect(turns[0]?.state.profile.task).toMatch(/^3-sentence summaries of every article/);
+    expect(turns.at(-1)?.recommendation.destination.method).not.toBe('rag');
+    expect(read('note 1200 articles x 5 languages, articles are ~1500 tokens').fields.unlabeledCorpus).toBeUndefined();
+  });
+});

@@ -26,7 +26,7 @@ const CURRENT_USE = new RegExp(
 
 /** "We want inline code completion for it", "we need summarisation of our reports": the task named as a noun. */
 const TASK_NOUN = new RegExp(
-  String.raw`\b(?:we|i)(?:\s+|(?='))(?:want|need|would\s+like|'d\s+like)\s+((?:(?:inline|in[\s-]editor|real[\s-]time|automatic|automated|better|faster)\s+)?(?:code\s+)?(?:completions?|auto[\s-]?complete|autocompletion|summari[sz]ation|translation|classification|extraction|transcription|tagging|triage)\b[^.;!?\n]{0,60}?)${TASK_END}`,
+  String.raw`\b(?:we|i)(?:\s+|(?='))(?:want|need|would\s+like|'d\s+like)\s+((?:(?:inline|in[\s-]editor|real[\s-]time|automatic|automated|better|faster)\s+)?(?:code\s+)?(?:[\w-]+[\s-]sentence\s+|short\s+|one[\s-]line\s+)?(?:completions?|auto[\s-]?complete|autocompletion|summari[sz]ation|summaries|translations?|classification|extraction|transcription|tagging|triage)\b[^.;!?\n]{0,100}?)${TASK_END}`,
   'g',
 );
 
