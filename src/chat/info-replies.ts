@@ -313,9 +313,9 @@ function servingRate(perDay: number | undefined): string {
   const perSecond = perDay / 86_400;
   const rate =
     perSecond >= 1
-      ? `about ${count.format(Math.round(perSecond))} a second`
-      : `about ${count.format(Math.round(perDay / 1440))} a minute (${perSecond.toFixed(2)} a second)`;
-  return ` ${count.format(perDay)} a day is ${rate} on average, more at your busiest hour. I don't estimate throughput: load-test one copy with your longest inputs at your peak rate, then add copies until the answers come in time.`;
+      ? ` That is about ${count.format(Math.round(perSecond))} requests a second (${count.format(perDay)} a day)`
+      : ` ${count.format(perDay)} a day is about ${count.format(Math.round(perDay / 1440))} a minute (${perSecond.toFixed(2)} a second)`;
+  return `${rate} on average, more at your busiest hour. I don't estimate throughput: load-test one copy with your longest inputs at your peak rate, then add copies until the answers come in time.`;
 }
 
 /** The training sequence length the memory estimates assume (engine: TRAINING_SEQUENCE_LENGTH). */

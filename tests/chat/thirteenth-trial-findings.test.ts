@@ -111,3 +111,38 @@ describe('summarising the news', () => {
     expect(read('note 1200 articles x 5 languages, articles are ~1500 tokens').fields.unlabeledCorpus).toBeUndefined();
   });
 });
+
+describe('the call centre and the security team', () => {
+  it.each([
+    ['we have about 60 hours of calls that were hand-corrected by QA, with transcripts', {}],
+    [
+      '1.28 gpu hours for 60 hours of audio x3 epochs x3 runs on an L4? that seems way too low, are you counting the audio encoder at all?',
+      {},
+    ],
+    ['35k of the 40k are benign, some attack classes have like 50 examples. is that enough?', {}],
+    ['logs cannot leave our network, period. ~5 million lines a day', { requestsPerDay: 5_000_000 }],
+  ])('%s', (text, expected) => {
+    const { fields } = read(text);
+    const { modality: _modality, dataMustStayOnPrem: _onPrem, ...rest } = fields;
+    expect(rest).toEqual(expected);
+  });
+
+  it('"stuffing drug names into whisper\'s initial_prompt … plateaued" is prompting tried', () => {
+    expect(
+      read("we tried stuffing drug names into whisper's initial_prompt. helped a bit, then plateaued").fields.tried,
+    ).toEqual([{ method: 'prompt-engineering', result: 'plateaued' }]);
+  });
+
+  it('"latency doesn\'t matter for us, forget it" takes the latency goal back', () => {
+    expect(read("latency doesn't matter for us, forget it").removedGoals).toEqual(['latency']);
+  });
+
+  it('"can 2 A10s serve an 8B model at 200 lines per second?" is a serving question at that rate', async () => {
+    const [, asked] = await converse([
+      'SOC team at a bank: classify log lines into 12 categories, logs stay on our network, 5 million lines a day, 40k labeled lines, 2x A10 24GB, Llama 3.1 8B. Just recommend.',
+      'can 2 A10s actually serve an 8B model at 200 lines per second under 50ms each? i doubt it',
+    ]);
+    expect(asked?.reply).toMatch(/That is about 200 requests a second \(17,280,000 a day\)/);
+    expect(asked?.reply).toMatch(/I don't estimate throughput/);
+  });
+});

@@ -187,7 +187,7 @@ export function extractProfile(
       // "we're not answering questions from documents": no knowledge gap.
       ...(NO_DOCUMENT_QUESTIONS.test(prepared.lower) ? (['knowledge'] as const) : []),
       // "forget the latency", "never mind the cost".
-      ...allMatches(FORGET_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? '')),
+      ...allMatches(FORGET_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? '')),
     ]),
   ];
   const removedGoals = removed.length > 0 ? { removedGoals: removed } : {};
@@ -286,7 +286,7 @@ function withoutGoals(fields: Partial<Profile>, removed: readonly Goal[]): Parti
 const NO_DOCUMENT_QUESTIONS =
   /\b(?:we're|we\s+are|it's|it\s+is|this\s+is)\s+not\s+(?:answering|about\s+answering|doing)\s+(?:questions?|q\s?&\s?a)\s+(?:from|about|over|on)\s+(?:our\s+|the\s+|any\s+)?(?:docs|documents|documentation|a\s+knowledge\s+base)\b/;
 const FORGET_GOAL =
-  /\b(?:forget|ignore|never\s*mind|drop)\s+(?:about\s+)?(?:the\s+)?(latency|speed|cost|price|style|tone|format|citations)(?!\s+(?:of|for|on)\b)/g;
+  /\b(?:forget|ignore|never\s*mind|drop)\s+(?:about\s+)?(?:the\s+)?(latency|speed|cost|price|style|tone|format|citations)(?!\s+(?:of|for|on)\b)|\b(latency|speed)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter\b/g;
 const NO_DEVICE =
   /\b(?:there\s+is\s+no|there's\s+no|no)\s+(?:device|edge)\b(?!\s+(?:memory|limit))|\bnothing\s+runs\s+on\s+(?:a|the|any)\s+(?:device|phone|laptop|edge)\b/;
 

@@ -166,6 +166,10 @@ const FULL = /\bfull[\s-]?(?:parameter\s+)?(?:fine|ft|tuning)/;
 const SERVING_VOLUME = new RegExp(
   `\\b(?:serve|handle|keep\\s+up\\s+with|cope\\s+with|take)\\s+(?:about\\s+|around\\s+|~\\s*)?(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:a|per|each)\\s+day\\b`,
 );
+/** "serve an 8B model at 200 lines per second", "handle 50 requests/sec". */
+const SERVING_RATE = new RegExp(
+  `\\b(?:serve|handle|keep\\s+up\\s+with|cope\\s+with)\\b[^.?!\\n]{0,40}?\\b(?:at\\s+)?(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?(?:per\\s+|a\\s+|\\/\\s*)(sec(?:ond)?|s)\\b`,
+);
 /** Every weight trained: "full-parameter DPO", "full DPO", "all the weights" (not with LoRA). */
 const FULL_PARAMETER =
   /\bfull[\s-]?(?:param(?:eter)?s?|weights?|rank)\b|\bfull\s+(?:dpo|rlhf|preference\s+tuning)\b|\b(?:every|all\s+(?:the\s+)?)weights?\b/;
@@ -256,9 +260,12 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   if (GENERIC_FINE_TUNING.test(lower) && !FULL.test(lower)) intents.genericFineTuning = true;
   if (FULL_PARAMETER.test(lower)) intents.fullParameter = true;
   // "can the 2 L40S also serve 6000 letters a day?": serving at a volume, asked.
-  const servingVolume = SERVING_VOLUME.exec(lower);
+  const servingVolume = SERVING_VOLUME.exec(lower) ?? SERVING_RATE.exec(lower);
   if (servingVolume && QUESTION_FORM.test(lower)) {
-    const perDay = parseCount(servingVolume[1] ?? '');
+    const count = parseCount(servingVolume[1] ?? '');
+    // "at 200 lines per second": a rate, said per day like the volumes.
+    const perDay =
+      count === undefined ? undefined : servingVolume.length > 2 && servingVolume[2] ? count * 86_400 : count;
     if (perDay !== undefined && perDay > 0) {
       intents.asksServingPerDay = perDay;
       intents.asksFit ??= true;

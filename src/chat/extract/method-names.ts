@@ -30,7 +30,10 @@ const METHOD_PHRASES: readonly (readonly [string, MethodId])[] = [
     String.raw`few[\s-]shot(?:\s+(?:prompting|prompts?|examples))?|in[\s-]context\s+learning|icl|(?:(?:a\s+few|some|several)\s+)?examples\s+in\s+the\s+prompt|adding\s+examples\s+to\s+the\s+prompt|prompt(?:ing|s)?\s+with\s+(?:a\s+few\s+|some\s+|several\s+|worked\s+)?examples|(?:plus|with|and)\s+(?:a\s+few|some|several)\s+examples(?:\s+in\s+the\s+prompt)?`,
     'in-context-learning',
   ],
-  [String.raw`prompt(?:ing|\s+engineering)|(?:just\s+)?(?:better\s+)?prompts?|system\s+prompts?`, 'prompt-engineering'],
+  [
+    String.raw`prompt(?:ing|\s+engineering)|(?:just\s+)?(?:better\s+)?prompts?|system\s+prompts?|initial[_\s-]prompt`,
+    'prompt-engineering',
+  ],
 ];
 
 /** Regex source matching any method phrase (for building intent patterns). */

@@ -145,10 +145,15 @@ function doubtedFigureSpans(lower: string): UnassertedSpan[] {
   if (!FIGURE_DOUBTED.test(lower)) return [];
   const spans: UnassertedSpan[] = [];
   let start = 0;
+  let previous: { start: number; end: number } | undefined;
   for (const end of [...allMatches(QUESTION_BREAK, lower).map((match) => match.index), lower.length]) {
     const sentence = lower.slice(start, end);
-    if (FIGURE_DOUBTED.test(sentence) && !OWN_WORDS.test(sentence))
+    if (FIGURE_DOUBTED.test(sentence) && !OWN_WORDS.test(sentence)) {
       spans.push({ start, end: Math.min(lower.length, end + 1), reason: 'quoted' });
+      // "1.28 gpu hours for 60 hours of audio on an L4? that seems way too low": the figures questioned just before.
+      if (previous && lower[previous.end] === '?') spans.push({ ...previous, reason: 'quoted' });
+    }
+    previous = { start, end };
     start = end + 1;
   }
   return spans;

@@ -180,6 +180,10 @@ const MAX_PROMPT_DEMONSTRATIONS = 32;
 const PER_UNIT_AFTER =
   /^\s*(?:(?:texts?|items?|samples?|pieces?|ones)\s+)?(?:each|apiece|per\s+(?:tenant|client|customer|brand|user|account|store|team|language|character|title|game)|for\s+each\s+(?:one|of\s+them|tenant|client|customer))\b/;
 
+/** "some attack classes have like 50 examples": a count per class, not the total. */
+const PER_CLASS_BEFORE =
+  /\b(?:classes|categories|labels|languages|tenants|customers|clients)\s+(?:only\s+)?(?:have|has|get|got)\s+(?:only\s+|just\s+|like\s+|about\s+|around\s+|~\s*)?$/;
+
 /** "…, each with roughly", "each of them has about": the count that follows is per unit. */
 const PER_UNIT_BEFORE =
   /\beach\s+(?:(?:of\s+them|one)\s+)?(?:with|has|having|gets?)\s+(?:roughly\s+|about\s+|around\s+|~\s*|maybe\s+)?$/;
@@ -229,6 +233,11 @@ export const extractLabeledData: Extractor = (message) => {
             lower.slice(Math.max(0, match.index - 60), match.index),
           ));
       if (inPrompt) continue;
+      // "60 hours of calls that were hand-corrected": a duration of audio, not a count of examples.
+      const digits = match[1] ?? match[2] ?? '';
+      const afterCount = match.index + match[0].indexOf(digits) + digits.length;
+      if (digits !== '' && /^\s*(?:hours?|hrs?|minutes?|mins?)\s+of\b/.test(lower.slice(afterCount, afterCount + 16)))
+        continue;
       // "one example is about 1,900 tokens", "a single example has three parts": the unit being described.
       if (count === 1 && ONE_EXAMPLE_DESCRIBED.test(lower.slice(end, end + 40))) continue;
       findings.push(findingFromMatch('labeledExamples', count, match));
@@ -243,7 +252,8 @@ export const extractLabeledData: Extractor = (message) => {
     const item = findings[index] as Finding;
     if (
       PER_UNIT_AFTER.test(lower.slice(item.end, item.end + 40)) ||
-      PER_UNIT_BEFORE.test(lower.slice(Math.max(0, item.start - 30), item.start))
+      PER_UNIT_BEFORE.test(lower.slice(Math.max(0, item.start - 30), item.start)) ||
+      PER_CLASS_BEFORE.test(lower.slice(Math.max(0, item.start - 40), item.start))
     )
       findings.splice(index, 1);
   }
