@@ -611,6 +611,29 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
         };
       }
     }
+    // The fix is a small model ("a small model fine-tuned on those labels") and the named one is not small: tuned in
+    // place it keeps the cost or latency it was meant to cut, so the small model is a substitute sized for the job.
+    if (
+      picked &&
+      wish.smallModel === true &&
+      wish.objective === 'sft' &&
+      input.facts.smallModel === false &&
+      input.facts.weightsAvailable === true &&
+      input.profile.canSwitchModel === true
+    ) {
+      const substitute = input.substitute(wish);
+      if (substitute && substitute.model !== input.profile.modelName) {
+        return {
+          method: substitute.method,
+          objective: objectiveFor(substitute.method, wish.objective),
+          why: `${wish.why} The model you named is larger than the job needs, so it is planned on ${substitute.model}.`,
+          switchedTo: substitute.model,
+          margin: undefined,
+          wishes,
+          deadEnd: false,
+        };
+      }
+    }
     if (picked) {
       let tie = picked.margin !== undefined && picked.margin < SIBLING_TIE_MARGIN ? picked.runnerUp : undefined;
       // LoRA and QLoRA level on score, with nothing left to ask that tells them apart: the one that fits the team's

@@ -120,3 +120,33 @@ describe('the plan after a small model tuned directly', () => {
     expect(result.plan.flatMap((step) => step.methods)).not.toContain('distillation');
   });
 });
+
+describe('a small model as the fix', () => {
+  it('moves a narrow, high-volume task off a large named model when another model is allowed', () => {
+    const result = run({
+      taskType: 'classify',
+      dataMustStayOnPrem: true,
+      labeledExamples: 40_000,
+      gpuName: 'A10',
+      gpuCount: 2,
+      requestsPerDay: 5_000_000,
+      latencyTargetMs: 50,
+      modelName: 'Llama 3.1 8B',
+      canSwitchModel: true,
+    });
+    expect(result.destination.model.switched).toBe(true);
+    expect(knowledge.findModel(result.destination.model.name ?? '')?.paramsB ?? 99).toBeLessThan(8);
+    // Without leave to switch, it stays on the named model.
+    expect(
+      run({
+        taskType: 'classify',
+        labeledExamples: 40_000,
+        gpuName: 'A10',
+        gpuCount: 2,
+        requestsPerDay: 5_000_000,
+        latencyTargetMs: 50,
+        modelName: 'Llama 3.1 8B',
+      }).destination.model.switched,
+    ).toBe(false);
+  });
+});
