@@ -146,3 +146,13 @@ describe('the call centre and the security team', () => {
     expect(asked?.reply).toMatch(/I don't estimate throughput/);
   });
 });
+
+describe('the solo developer on a Mac', () => {
+  it('"no GPUs, it\'s a mac" is no "no GPUs" (Apple silicon trains with MLX), and emails with replies are examples', () => {
+    expect(read("there are no GPUs, it's a mac. can I fine-tune on the mac?").fields.gpuCount).toBeUndefined();
+    expect(read('no GPUs at all').fields.gpuCount).toBe(0);
+    expect(read('600 emails, each is a client email + my reply. though maybe 200 are one-liners').fields).toEqual({
+      labeledExamples: 600,
+    });
+  });
+});

@@ -111,6 +111,10 @@ export const extractCorpus: Extractor = (message) => {
     if (
       /label|annotat/.test(match[0]) ||
       /^\s+(?:with|and\s+their)\s+(?:\w+\s+)?(?:labels?|answers?|resolutions?)/.test(rest) ||
+      // "600 emails, each is a client email + my reply", "300 tickets, each with the agent's reply": input/output pairs.
+      /^,?\s+each\s+(?:is|with|has)\b[^.;!?\n]{0,40}\b(?:reply|replies|answer|response|summary|label|output|translation)\b/.test(
+        rest,
+      ) ||
       /^\s+(?:are|were|have\s+been)\s+(?:already\s+|all\s+)?(?:label|annotat|tagged|categori|classified)/.test(rest)
     )
       continue;

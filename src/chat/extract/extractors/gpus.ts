@@ -104,6 +104,8 @@ const UNLISTED_GPU = new RegExp(
   'g',
 );
 /** A Mac named as the machine: "no NVIDIA GPUs" beside it says which GPU it is not, not that there is none. */
+/** A Mac named right after a "no GPUs": "no GPUs, it's a mac", "there are no GPUs, it's a MacBook". */
+const MAC_SAID_NEAR = /\b(?:mac|macbook|imac|mac\s+(?:studio|mini)|apple\s+silicon|m[1-4](?:\s+(?:pro|max|ultra))?)\b/;
 const APPLE_MACHINE = /\b(?:macbook|mac\s+(?:studio|mini|pro)|imac|apple\s+silicon|m[1-4]\s+(?:pro|max|ultra))\b/;
 
 /** A count said right after the name: "H100s. eight of them." */
@@ -305,6 +307,8 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
   const apple = APPLE_MACHINE.test(lower);
   for (const match of allMatches(NO_GPUS, lower)) {
     if (apple && /\bnvidia\b/.test(match[0])) continue;
+    // "there are no GPUs, it's a mac": Apple silicon trains on its built-in GPU (MLX) with the unified memory.
+    if (MAC_SAID_NEAR.test(lower.slice(match.index, match.index + match[0].length + 40))) continue;
     findings.push(finding('gpuCount', 0, match.index, match.index + match[0].length));
   }
   for (const match of allMatches(UNLISTED_GPU, lower)) {

@@ -21,6 +21,11 @@ const COUNT_EXAMPLES = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:${EXAMPLE_ADJECTIVE}\\s+){0,3}${EXAMPLE_NOUN}\\b(?![\\s-]*(?:per|a|an|each)\\s+(?:day|week|month|hour|minute|second)\\b)`,
   'g',
 );
+/** "600 emails, each is a client email + my reply": records that each hold an input and the output wanted. */
+const COUNT_RECORDS_EACH_A_PAIR = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN},?\\s+(?:each\\s+(?:is|one\\s+is|with|has)|every\\s+one\\s+is)\\s+(?:an?\\s+|the\\s+)?[a-z-]+(?:\\s+[a-z-]+)?\\s*(?:\\+|and|with|plus|->|→)\\s*(?:my|our|the|its|their|an?)\\s+(?:[a-z-]+\\s+)?(?:reply|replies|answer|answers|response|responses|summary|summaries|label|labels|output|outputs|translation|transcript|correction|fix)\\b`,
+  'g',
+);
 /** "7000 labeled clause examples": a labelled kind of example, the kind said in any word. */
 const COUNT_LABELED_KIND_OF_EXAMPLES = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+${LABELED}\\s+[a-z-]+\\s+${EXAMPLE_NOUN}\\b`,
@@ -194,6 +199,7 @@ export const extractLabeledData: Extractor = (message) => {
   for (const pattern of [
     COUNT_EXAMPLES,
     COUNT_LABELED_KIND_OF_EXAMPLES,
+    COUNT_RECORDS_EACH_A_PAIR,
     COUNT_ROWS_OF_LABELED,
     COUNT_LABELED_RECORDS,
     COUNT_RECORDS_WITH_LABELS,
