@@ -156,3 +156,20 @@ describe('the solo developer on a Mac', () => {
     });
   });
 });
+
+describe('the regulatory writers', () => {
+  it('examples pasted into the prompt are no dataset, and "good … drifts in long sections" is a plateau', () => {
+    expect(
+      read(
+        'tried: pasting the template + 2 example overviews into the prompt. good on structure mostly, drifts in long sections.',
+      ).fields,
+    ).toMatchObject({ tried: [{ method: 'prompt-engineering', result: 'plateaued' }] });
+    expect(
+      read('tried: pasting the template + 2 example overviews into the prompt.').fields.labeledExamples,
+    ).toBeUndefined();
+  });
+
+  it('"how do we get it to follow our template exactly?" is answered', () => {
+    expect(read('how do we get it to follow our template exactly then?').intents.asksFormatGuarantee).toBe(true);
+  });
+});

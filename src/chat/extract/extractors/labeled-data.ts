@@ -230,7 +230,7 @@ export const extractLabeledData: Extractor = (message) => {
         ((/\bfew[\s-]?shot\b/.test(match[0]) ||
           /\bfew[\s-]?shot\s+(?:with|using|of)\s+$/.test(lower.slice(Math.max(0, match.index - 20), match.index))) &&
           count <= MAX_PROMPT_DEMONSTRATIONS) ||
-        /^\s*(?:(?:files?|docs?|documents?|snippets?)\s+)?(?:(?:pasted|put|stuffed|dropped|included)\s+)?(?:in|inside|into)\s+(?:the|our|each|every|a)\s+(?:system\s+)?(?:prompts?|context(?:\s+window)?)\b/.test(
+        /^\s*(?:[a-z-]+\s+)?(?:(?:pasted|put|stuffed|dropped|included)\s+)?(?:in|inside|into)\s+(?:the|our|each|every|a)\s+(?:system\s+)?(?:prompts?|context(?:\s+window)?)\b/.test(
           lower.slice(end, end + 40),
         ) ||
         // "a long system prompt with the template + 3 examples": a handful added to a prompt.
