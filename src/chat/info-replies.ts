@@ -772,8 +772,11 @@ export function promptSizeReply(
   recommendation: Recommendation,
   knowledge: Knowledge,
   profile: Partial<Profile>,
-  inputTokens: number,
+  askedInputTokens: number | undefined,
+  askedOutputTokens?: number,
 ): string | undefined {
+  const inputTokens = askedInputTokens ?? DEFAULT_INPUT_TOKENS_PER_REQUEST;
+  const outputTokens = askedOutputTokens ?? DEFAULT_OUTPUT_TOKENS_PER_REQUEST;
   // The bill asked about is the one the team pays: the named API model's, else the model the plan runs on.
   const priced = (modelName: string | null | undefined) =>
     knowledge.models.find((model) => model.name === modelName)?.apiPrice;
@@ -784,12 +787,11 @@ export function promptSizeReply(
   const volume = profile.requestsPerDay;
   const assumed = `The bill assumed about ${count.format(DEFAULT_INPUT_TOKENS_PER_REQUEST)} input and ${count.format(DEFAULT_OUTPUT_TOKENS_PER_REQUEST)} output tokens a request`;
   if (price === undefined || volume === undefined || name === undefined)
-    return `${assumed}; tell me the model and how many requests a day and I'll size it at ${count.format(inputTokens)} input tokens.`;
-  const perRequest =
-    (inputTokens * price.usdPerMillionInput + DEFAULT_OUTPUT_TOKENS_PER_REQUEST * price.usdPerMillionOutput) / 1e6;
+    return `${assumed}; tell me the model and how many requests a day and I'll size it at ${count.format(inputTokens)} input and ${count.format(outputTokens)} output tokens.`;
+  const perRequest = (inputTokens * price.usdPerMillionInput + outputTokens * price.usdPerMillionOutput) / 1e6;
   const monthly = volume * DAYS_PER_MONTH * perRequest;
-  const included = inputTokens <= DEFAULT_INPUT_TOKENS_PER_REQUEST;
-  return `${included ? 'Yes' : 'No'}: ${lowerFirst(assumed)}. At about ${count.format(inputTokens)} input tokens a request, ${count.format(volume)} requests a day come to about $${count.format(monthly)} a month at ${plainModelName(name)}'s list price ($${price.usdPerMillionInput} / $${price.usdPerMillionOutput} per million input / output tokens, ${price.where}, as of ${price.asOf}), before any caching discount.`;
+  const included = inputTokens <= DEFAULT_INPUT_TOKENS_PER_REQUEST && outputTokens <= DEFAULT_OUTPUT_TOKENS_PER_REQUEST;
+  return `${included ? 'Yes' : 'No'}: ${lowerFirst(assumed)}. At about ${count.format(inputTokens)} input and ${count.format(outputTokens)} output tokens a request, ${count.format(volume)} requests a day come to about $${count.format(monthly)} a month at ${plainModelName(name)}'s list price ($${price.usdPerMillionInput} / $${price.usdPerMillionOutput} per million input / output tokens, ${price.where}, as of ${price.asOf}), before any caching discount.`;
 }
 
 /** Requests a day from which one serving GPU, sized for memory only, is said not to be sized for the volume. */

@@ -514,8 +514,14 @@ function infoReply(
     );
   if (intents.asksFormatGuarantee) return formatGuaranteeReply(recommendation, knowledge, profile);
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
-  if (intents.asksPromptTokens !== undefined) {
-    const sized = promptSizeReply(recommendation, knowledge, profile, intents.asksPromptTokens);
+  if (intents.asksPromptTokens !== undefined || intents.asksOutputTokens !== undefined) {
+    const sized = promptSizeReply(
+      recommendation,
+      knowledge,
+      profile,
+      intents.asksPromptTokens,
+      intents.asksOutputTokens,
+    );
     if (sized !== undefined) return { text: sized };
   }
   if (intents.asksSafety)

@@ -173,3 +173,17 @@ describe('the regulatory writers', () => {
     expect(read('how do we get it to follow our template exactly then?').intents.asksFormatGuarantee).toBe(true);
   });
 });
+
+describe('the bill at the request size the team gives', () => {
+  it('uses the output tokens too ("writes ~3k tokens", "40k in and 3k out")', async () => {
+    const [, written, inOut] = await converse([
+      'Regulatory writing on Claude 3.5 Sonnet via Bedrock; 30 section drafts a day; drafts must follow our templates and cite the CSR; 150 approved overviews. Just recommend.',
+      'what will this cost us on claude per month? note each draft pulls ~40k tokens of CSR passages into the prompt and writes ~3k tokens',
+      'you ignored the 3k output tokens. what would it cost with 40k in and 3k out?',
+    ]);
+    for (const reply of [written?.reply, inOut?.reply])
+      expect(reply).toMatch(
+        /At about 40,000 input and 3,000 output tokens a request, 30 requests a day come to about \$149 a month/,
+      );
+  });
+});

@@ -98,6 +98,12 @@ const ASKS_ABOUT_THE_QUESTION =
 /** "pull maybe 6k tokens of clauses into the prompt", "about 4,000 input tokens per request". */
 const PROMPT_TOKENS =
   /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*tokens?\b[^.?!]{0,60}?\b(?:into|in|to)\s+(?:the|each|every|our)\s+prompts?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*(?:input\s+|prompt\s+)?tokens?\s+(?:per|a|each|every)\s+(?:question|request|call|prompt|query)\b|\b(?:requests?|prompts?|calls?|queries)\s+(?:are|is|average|run)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s*(?:input\s+)?tokens?\b/;
+/** "40k in and 3k out", "1500 in / 100 out": input tokens said beside the output. */
+const INPUT_IN =
+  /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s+(?:tokens?\s+)?in\s*(?:and|,|\/)\s*(?:\d[\d,.]*\s?k?)\s+(?:tokens?\s+)?out\b/;
+/** "each draft writes ~3k tokens", "3k output tokens", "summary ~100 tokens", "100 out": output per request. */
+const OUTPUT_TOKENS =
+  /\b(?:writes?|outputs?|generates?|produces?|returns?|(?:answers?|repl(?:y|ies)|summar(?:y|ies)|drafts?)\s+(?:are|is)?)\s*(?:about\s+|around\s+|roughly\s+|~\s*)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s*(?:output\s+)?tokens?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s*(?:output|completion)\s+tokens?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s+out\b/;
 /** "can I fine-tune on the Mac?", "is training on my M2 Max possible?", "could we tune it with a Mac Studio". */
 const TRAIN_ON_MAC =
   /\b(?:fine[\s-]?tun\w*|finetun\w*|train\w*|tun(?:e|ing)|lora|qlora)\b[^.?!]{0,40}?\b(?:on|with|using)\s+(?:(?:my|our|the|a|an|this|these|one)\s+)?(?:apple\s+silicon|mac(?:book)?s?(?:\s+(?:pro|air|studio|mini))?|m[1-4](?:\s+(?:pro|max|ultra))?)\b/;
@@ -347,6 +353,24 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
       Number((digits ?? digits2 ?? digits3 ?? '').replaceAll(',', '')) *
       ((thousands ?? thousands2 ?? thousands3) ? 1000 : 1);
     if (Number.isFinite(value) && value >= 50 && value <= 2_000_000) intents.asksPromptTokens = Math.round(value);
+  }
+  // "with 40k in and 3k out": input said beside the output.
+  const inputIn = INPUT_IN.exec(lower);
+  if (intents.asksPromptTokens === undefined && inputIn && (QUESTION_FORM.test(lower) || /\?/.test(lower))) {
+    const value = Number((inputIn[1] ?? '').replaceAll(',', '')) * (inputIn[2] ? 1000 : 1);
+    if (Number.isFinite(value) && value >= 50 && value <= 2_000_000) intents.asksPromptTokens = Math.round(value);
+  }
+  const outputTokens = OUTPUT_TOKENS.exec(lower);
+  if (
+    outputTokens &&
+    (QUESTION_FORM.test(lower) || /\?/.test(lower)) &&
+    (COST.test(lower) || intents.asksPromptTokens !== undefined)
+  ) {
+    const [, digits, thousands, digits2, thousands2, digits3, thousands3] = outputTokens;
+    const value =
+      Number((digits ?? digits2 ?? digits3 ?? '').replaceAll(',', '')) *
+      ((thousands ?? thousands2 ?? thousands3) ? 1000 : 1);
+    if (Number.isFinite(value) && value >= 1 && value <= 200_000) intents.asksOutputTokens = Math.round(value);
   }
   const region = DATA_REGION.exec(lower);
   if (region)

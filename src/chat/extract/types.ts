@@ -82,6 +82,8 @@ export interface ExtractionIntents {
   asksEnoughData?: number | true;
   /** "each question pulls 6k tokens into the prompt; does your number include that?": input tokens per request. */
   asksPromptTokens?: number;
+  /** "each draft writes ~3k tokens": the output tokens a cost question gives, per request. */
+  asksOutputTokens?: number;
   /** "can I fine-tune on the Mac?": training on Apple silicon, which is no GPU in the catalog. */
   asksTrainOnMac?: boolean;
   /** "All data must stay in the EU": a residency region, which no profile field holds ("the EU"). */
