@@ -195,6 +195,14 @@ export function wishList(
         why: 'A speech model learns accents and domain vocabulary from transcribed recordings by fine-tuning.',
         strong: true,
       });
+    } else if (profile.teacherModel !== undefined && profile.unlabeledCorpus === 'large') {
+      // No transcripts, but a larger speech model that gets the audio right and recordings to run it on.
+      wishes.push({
+        methods: ['distillation'],
+        objective: 'distillation',
+        why: 'You have no verified transcripts, but a larger model that transcribes your audio well and recordings to run it on: its transcripts train the model you ship (distillation by pseudo-labelling).',
+        strong: true,
+      });
     }
   } else {
     const efficiencyStated = (profile.goals ?? []).some((goal) => goal === 'cost' || goal === 'latency');
@@ -374,6 +382,21 @@ export function wishList(
       wishes.push(efficiencyWish(facts, profile, data));
     // A reasoning model its provider tunes only with a grader (reinforcement fine-tuning, no supervised job): the
     // examples become prompts with checkable answers, on the same model, before switching models for supervised tuning.
+    // No labelled examples, but a named teacher that does the task and inputs it can label (a corpus of them, or the
+    // traffic): its outputs are the training set of the model the team serves (pseudo-labelling, distillation).
+    const teacherLabels =
+      behaviour &&
+      (examples ?? 0) === 0 &&
+      profile.labeledExamples !== undefined &&
+      profile.teacherModel !== undefined &&
+      (profile.unlabeledCorpus === 'large' || (profile.requestsPerDay ?? 0) > 0);
+    if (teacherLabels)
+      wishes.push({
+        methods: ['distillation'],
+        objective: 'distillation',
+        why: 'You have no labelled examples, but a teacher that does the task well and inputs it can label: its outputs become the training set of the model you serve (distillation by pseudo-labelling).',
+        strong: true,
+      });
     if (tuneFirst && facts.managedRftAvailable === true && facts.managedTuningAvailable !== true)
       wishes.push({
         methods: ['preference-tuning'],

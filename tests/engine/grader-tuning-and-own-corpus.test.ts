@@ -150,3 +150,22 @@ describe('a small model as the fix', () => {
     ).toBe(false);
   });
 });
+
+describe('a teacher’s outputs as the training set', () => {
+  it('a speech model with no transcripts, a larger teacher and recordings to run it on is distilled', () => {
+    const result = run({
+      modelName: 'Whisper small',
+      teacherModel: 'Whisper large-v3',
+      modality: 'audio',
+      taskType: 'transcribe',
+      deployment: 'mobile',
+      deviceMemoryGB: 1,
+      labeledExamples: 0,
+      unlabeledCorpus: 'large',
+      oneTimeBudgetUSD: 2000,
+      goals: ['on-device', 'task-skill'],
+    });
+    expect(result.destination.method).toBe('distillation');
+    expect(result.destination.why).toMatch(/pseudo-labelling/);
+  });
+});

@@ -106,6 +106,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch26.json')),
     ...loadCases(here('./batch27.json')),
     ...loadCases(here('./batch28.json')),
+    ...loadCases(here('./batch29.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -133,6 +134,14 @@ describe('scenario corpus v2 (independent graders)', () => {
 
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([
+  [
+    'w31-receipts-json-schema-not-finetune',
+    'the graders want a response schema (constrained decoding) before any tuning for output that only breaks its JSON schema; a rule for it (format-only goal, JSON in the task, no schema tried) fixed this case but broke two tuned cases whose graders tune JSON extraction, so it was not kept',
+  ],
+  [
+    'w31-catalog-translation-glossary-in-context',
+    'the graders inject a monthly-changing glossary into the prompt; the engine treats style plus a plateaued prompt with 15,000 approved segments as a tuning case (monthly changes do not require retrieval in its rules)',
+  ],
   [
     'w21-utrecht-hrtech-gpt4o-mini-finetune-sunset',
     'the graders re-train the 9,000 labels on an open model (LoRA) or a live provider; the engine ranks distilling the retiring fine-tune two points above LoRA (a close sibling call it does not ask about)',
