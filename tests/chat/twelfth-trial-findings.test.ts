@@ -235,3 +235,15 @@ describe('serving a daily volume', () => {
     expect(asked?.reply).toMatch(/I don't estimate throughput: load-test one copy/);
   });
 });
+
+describe('an order of two methods, asked', () => {
+  it('"can we do SFT on the chosen responses and then DPO?" answers the order', async () => {
+    const [, asked] = await converse([
+      'University lab: our own continued-pretrained Llama 3.1 8B base checkpoint, 12k preference pairs from clinicians, no SFT demos, 2 A100 40GB. Just recommend.',
+      'can we do SFT on the chosen responses and then DPO?',
+    ]);
+    expect(asked?.reply).toMatch(
+      /^Both, in this order: Instruction tuning on your examples first, then preference tuning \(DPO\)/,
+    );
+  });
+});

@@ -74,6 +74,10 @@ const LOOSE_COMPARISON = new RegExp(
 const COMPARISON_ACROSS_QUESTIONS = new RegExp(
   `(${METHOD_SOURCE})\\b[^.!?\\n]{0,60}\\?\\s*(?:or|and\\s+not)\\s+(?:[a-z'-]+\\s+){0,6}?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
 );
+/** "can we do SFT on the chosen responses and then DPO?", "SFT first, then DPO?": an order of two methods, asked. */
+const ORDER_QUESTION = new RegExp(
+  `(${METHOD_SOURCE})\\b[^.?!\\n]{0,60}?\\b(?:and\\s+)?then\\s+(?:do\\s+|run\\s+|use\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b[^?\\n]{0,40}\\?`,
+);
 /** Words that make a comparison about the team's facts: "RAG or LoRA for the lore?", "…for our docs". */
 const KNOWLEDGE_SUBJECT =
   /\b(?:lore|bible|docs|documents|documentation|facts|knowledge|manuals?|wiki|handbook|policies|catalog(?:ue)?|product\s+info(?:rmation)?|articles|faqs?)\b/;
@@ -288,6 +292,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     COMPARISON.exec(lower),
     LOOSE_COMPARISON.exec(lower),
     COMPARISON_ACROSS_QUESTIONS.exec(lower),
+    ORDER_QUESTION.exec(lower),
   ]) {
     if (!comparison) continue;
     const first = methodFromPhrase(comparison[1] ?? comparison[3] ?? '');
