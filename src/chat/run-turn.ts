@@ -280,7 +280,10 @@ export function runTurn(
     // "Why not fine-tuning?" about an API model with a tuning offer means the provider's job, not full fine-tuning.
     const asked = resolveGenericFineTuning(askedMethod, intents.genericFineTuning, recommendation);
     const onPlanModel = planModelRecommendation(state.profile, recommendation, knowledge);
-    const reply = textReply(whyReply(asked, recommendation, knowledge, saved, onPlanModel), [...ANSWER_FOLLOW_UPS]);
+    const reply = textReply(
+      `${whyReply(asked, recommendation, knowledge, saved, onPlanModel)}${onAnOpenModel(asked, recommendation, state.profile, knowledge, onPlanModel)}`,
+      [...ANSWER_FOLLOW_UPS],
+    );
     const provisional = recommendation.questions.length > 0;
     return { state, kind: 'why', ...withReply(reply), understood: saved, recommendation, provisional };
   }
@@ -965,6 +968,30 @@ function planModelServing(
       ? {}
       : { student: { name: student, monthlyUSD: studentMonthly } }),
   };
+}
+
+/**
+ * "Why not LoRA on an open model we host?" about an API model, from a team that may switch: the method is ruled out
+ * on the named model for want of weights, so say whether it is possible on the open model the engine would propose.
+ */
+function onAnOpenModel(
+  method: MethodId,
+  recommendation: Recommendation,
+  profile: Partial<Profile>,
+  knowledge: Knowledge,
+  onPlanModel: Recommendation | undefined,
+): string {
+  if (onPlanModel !== undefined || profile.canSwitchModel !== true) return '';
+  const named = recommendation.recommendations.find((entry) => entry.method === method);
+  if (!named?.blockers.some((blocker) => blocker.ruleId === 'weights-needed-for-self-run-tuning')) return '';
+  const open = recommendFor({ ...withoutModel(profile), modelName: undefined } as Profile, knowledge);
+  const model = open.destination.model.name;
+  const entry = open.recommendations.find((item) => item.method === method);
+  if (model === null || entry === undefined || entry.verdict === 'not-viable') return '';
+  const memory = entry.estimates?.memoryGB
+    ? ` (it needs about ${Math.round(entry.estimates.memoryGB.needed)} GB of GPU memory)`
+    : '';
+  return ` You may switch models, though: on an open model you host, such as ${plainModelName(model)}, ${methodName(method, knowledge)} is possible${memory}; say "we switch to ${plainModelName(model)}" to see the whole plan there.`;
 }
 
 /** The profile without what describes the named model (its access, size and stage follow the new name). */

@@ -247,3 +247,16 @@ describe('an order of two methods, asked', () => {
     );
   });
 });
+
+describe('"why not LoRA on an open model we host?" about an API model', () => {
+  it('says LoRA is ruled out on the API model and possible on an open one the team may switch to', async () => {
+    const [, asked] = await converse([
+      'We extract product attributes to strict JSON with GPT-4o mini, 3M requests a day. We can switch models. 12,000 labelled examples. Just recommend.',
+      'why not LoRA on an open model we host?',
+    ]);
+    expect(asked?.reply).toMatch(/\*\*LoRA is ruled out here\.\*\*/);
+    expect(asked?.reply).toMatch(
+      /You may switch models, though: on an open model you host, such as .+, LoRA is possible/,
+    );
+  });
+});
