@@ -59,6 +59,8 @@ const KNOWLEDGE_SHAPED_TASKS: ReadonlySet<string> = new Set(['chat', 'generate',
  * anything trained now lives only as long as the channel it is trained on.
  */
 const VENDOR_RETIREMENT_NOTICE_DAYS = 92;
+/** A vendor shutdown this close asks whether the model may change even for a plan that trains nothing. */
+const IMMINENT_SHUTDOWN_DAYS = 61;
 /** A stated size this many times off the catalog's (either way) is asked back whatever the method. */
 const FAR_CONFLICT_RATIO = 2;
 /** Stated values that can contradict the catalog and change the answer: asked back when they do. */
@@ -357,7 +359,10 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const referenceDate = context.knowledge.manifest.referenceDate;
   if (
     facts.modelRetiringSoon !== true &&
-    destination.objective !== 'none' &&
+    // (A prompt carries over to a successor; within about two months of the shutdown even the prompt-side plan needs a
+    // new model soon, so the question is asked then too.)
+    (destination.objective !== 'none' ||
+      (endOfLife !== undefined && daysBetween(referenceDate, endOfLife) <= IMMINENT_SHUTDOWN_DAYS)) &&
     endOfLife !== undefined &&
     endOfLife > referenceDate &&
     daysBetween(referenceDate, endOfLife) <= VENDOR_RETIREMENT_NOTICE_DAYS &&

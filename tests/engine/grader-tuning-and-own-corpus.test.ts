@@ -169,3 +169,10 @@ describe('a teacher’s outputs as the training set', () => {
     expect(result.destination.why).toMatch(/pseudo-labelling/);
   });
 });
+
+describe('a model shut down within weeks', () => {
+  it('asks whether the model may change even when the plan trains nothing', () => {
+    const fields = run({ modelName: 'GPT-4.1 mini' }).questions.map((question) => question.field);
+    expect(fields).toContain('canSwitchModel');
+  });
+});

@@ -45,8 +45,14 @@ describe('questions (stage 7): the rule behind each question', () => {
       [],
     ],
     [
-      'a prompt on the same retiring model carries over to a successor: no question about switching',
+      'a prompt carries over to a successor, but a shutdown within two months asks whether the model may change',
       { modelName: 'GPT-4o mini', task: 'write product descriptions', taskType: 'generate', goals: ['style'] },
+      ['canSwitchModel'],
+      [],
+    ],
+    [
+      'a prompt on a model shut down in more than two months asks nothing about switching',
+      { modelName: 'Claude Sonnet', task: 'write product descriptions', taskType: 'generate', goals: ['style'] },
       [],
       ['canSwitchModel'],
     ],
