@@ -359,10 +359,10 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const referenceDate = context.knowledge.manifest.referenceDate;
   if (
     facts.modelRetiringSoon !== true &&
-    // (A prompt carries over to a successor; within about two months of the shutdown even the prompt-side plan needs a
-    // new model soon, so the question is asked then too.)
+    // (A prompt carries over to a successor; but with nothing said yet of what must improve and the shutdown within
+    // about two months, whether the model may change is among the first things to learn.)
     (destination.objective !== 'none' ||
-      (endOfLife !== undefined && daysBetween(referenceDate, endOfLife) <= IMMINENT_SHUTDOWN_DAYS)) &&
+      (undiagnosed && endOfLife !== undefined && daysBetween(referenceDate, endOfLife) <= IMMINENT_SHUTDOWN_DAYS)) &&
     endOfLife !== undefined &&
     endOfLife > referenceDate &&
     daysBetween(referenceDate, endOfLife) <= VENDOR_RETIREMENT_NOTICE_DAYS &&

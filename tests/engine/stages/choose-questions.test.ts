@@ -45,16 +45,16 @@ describe('questions (stage 7): the rule behind each question', () => {
       [],
     ],
     [
-      'a prompt carries over to a successor, but a shutdown within two months asks whether the model may change',
+      'a prompt on the same retiring model carries over to a successor: no question about switching',
       { modelName: 'GPT-4o mini', task: 'write product descriptions', taskType: 'generate', goals: ['style'] },
-      ['canSwitchModel'],
       [],
+      ['canSwitchModel'],
     ],
     [
-      'a prompt on a model shut down in more than two months asks nothing about switching',
-      { modelName: 'Claude Sonnet', task: 'write product descriptions', taskType: 'generate', goals: ['style'] },
-      [],
+      'with nothing said of the need, a shutdown within two months asks whether the model may change',
+      { modelName: 'GPT-4o mini' },
       ['canSwitchModel'],
+      [],
     ],
     [
       'a team calling an API model it has not named is asked which one',
