@@ -187,3 +187,23 @@ describe('the bill at the request size the team gives', () => {
       );
   });
 });
+
+describe('the fourteenth trial and batch x21', () => {
+  it.each([
+    ["7.3GB per GPU for a 70B model? that can't be right", {}],
+    ['requests per day is 1500, not 8000', { requestsPerDay: 1500 }],
+    ["that's wrong, we have 48GB cards", { gpuMemoryGB: 48 }],
+    ["correction: it's 3 A100s not 2, and they're the 40GB ones", { gpuCount: 3, gpuName: 'NVIDIA A100 40GB' }],
+    ['our cards are some older 12GB ones', { gpuMemoryGB: 12 }],
+    ['we need it to decline that stuff', { goals: ['alignment'] }],
+    ['the base model ignores half our instructions', { modelStage: 'base', goals: ['instruction-following'] }],
+    ["it's just me and I'm a beginner", { mlExpertise: 'basic' }],
+    ['right now we have zero pairs, just 600 good examples', { preferencePairs: 0, labeledExamples: 600 }],
+  ])('%s', (text, expected) => {
+    expect(read(text).fields).toEqual(expected);
+  });
+
+  it('"roughly 12, one per franchise" answers the count asked', () => {
+    expect(read('roughly 12, one per franchise', 'tasksCount').fields.tasksCount).toBe(12);
+  });
+});

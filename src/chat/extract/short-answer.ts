@@ -153,7 +153,9 @@ export function numberAnswer(
       // "one-off", "one-time": a kind of spend, not the number one.
       if (
         /^one$/.test(match[0].trim()) &&
-        /^[\s-]?(?:off|time|shot|liner)\b/.test(message.lower.slice(match.index + match[0].length))
+        /^(?:[\s-]?(?:off|time|shot|liner)\b|\s+(?:per|each|for\s+each)\b)/.test(
+          message.lower.slice(match.index + match[0].length),
+        )
       )
         continue;
       const amount = parseCount(match[1] ?? '');

@@ -54,6 +54,8 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:did|done|entered|competed\s+in|finished)\s+(?:a|some|one|two|a\s+few)\s+kaggle\b`,
         String.raw`\b(?:some\s+)?basic\s+(?:python|ml|machine\s+learning)(?:\s*(?:\/|and|&)\s*(?:python|ml|machine\s+learning))?\s+(?:from|via|through)\s+(?:a\s+|an\s+)?(?:bootcamp|course|tutorials?)\b`,
         String.raw`\bbeginners(?:\s+really)?\b(?=[^.;!?\n]{0,40}\btutorials?\b)`,
+        // "it's just me and I'm a beginner".
+        String.raw`\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:(?:a|an|total|complete|pretty\s+much|still)\s+){0,2}(?:beginners?|newbies?|novices?)\b`,
         String.raw`\bfollowed\s+(?:a\s+(?:few|couple\s+of)\s+|some\s+)?(?:hf|hugging\s?face|online|youtube)?\s*tutorials\b`,
         String.raw`\b(?:i've|i\s+have|we've|we\s+have)\s+(?:only\s+)?done\s+(?:a\s+(?:few|couple\s+of)\s+|some\s+)?(?:lora\s+|fine[\s-]?tuning\s+|hf\s+|hugging\s?face\s+|online\s+)?tutorials\b`,
       ].join('|'),

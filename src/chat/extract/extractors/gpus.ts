@@ -58,14 +58,14 @@ const MEMORY_SOON_AFTER = new RegExp(
 );
 /** The memory in brackets a little after the name: "(40gb ones i think)", "(the 24GB version)". */
 const MEMORY_IN_BRACKETS_AFTER = new RegExp(
-  `^[^.;!?\\n()]{0,40}\\(\\s*(?:the\\s+)?${MEMORY}\\s+(?:ones|versions?|variants?|models?|cards?|each)\\b`,
+  `^[^.;!?\\n()]{0,40}(?:\\(\\s*(?:the\\s+)?|\\b(?:they're|they\\s+are|it's|those\\s+are|these\\s+are)\\s+the\\s+)${MEMORY}\\s+(?:ones|versions?|variants?|models?|cards?|each)\\b`,
 );
 /** A GPU name followed by a node word says nothing about how many GPUs ("an H100 node" holds several). */
 const NODE_AFTER = /^\s*(?:nodes?|clusters?|servers?|box(?:es)?|machines?|instances?|pods?|vms?)\b/;
 
 /** "8 GPUs", "one 24GB card", "two consumer GPUs", "a pair of 48 GB cards". */
 const GENERIC_COUNT = new RegExp(
-  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}))\\s*(?:x\\s*)?(?:${MEMORY}\\s+)?(?:(?!per\\b|each\\b|of\\b)[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}(?:,?\\s+with\\s+${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)))?)?`,
+  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}))\\s*(?:x\\s*)?(?:${MEMORY}\\s+)?(?:(?!per\\b|each\\b|of\\b|gb\\b|gib\\b|gigs?\\b)[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}(?:,?\\s+with\\s+${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)))?)?`,
   'g',
 );
 /** "4 nodes x 1 GPU", "2 machines with 4 GPUs": machines times the GPUs each holds. */
@@ -92,7 +92,7 @@ const NO_GPUS = new RegExp(
 );
 /** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory", "eighty gigs of vram". */
 const VRAM = new RegExp(
-  `\\b(?:each|every|per)\\s+(?:gpu|card)\\s+(?:has|with|is|=|:)\\s+(?:about\\s+)?${MEMORY}|\\b(?:our|the|my|all|both)\\s+(?:gpus|cards)\\s+(?:have|has|are|come\\s+with)\\s+${MEMORY}(?=\\s+(?:each|apiece|per\\s+(?:gpu|card)|of\\s+(?:vram|memory)|vram))|(?:\\b${MEMORY}|\\b(${COUNT_SOURCE})\\s+(?:gb|gigs?|gigabytes))\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram|(?:of\\s+memory\\s+)?(?:per|on\\s+each|for\\s+each|each)\\s+(?:gpu|card))\\b`,
+  `\\b(?:each|every|per)\\s+(?:gpu|card)\\s+(?:has|with|is|=|:)\\s+(?:about\\s+)?${MEMORY}|\\b(?:our|the|my|all|both)\\s+(?:gpus|cards)\\s+(?:have|has|are|come\\s+with)\\s+(?:some\\s+)?(?:older\\s+|old\\s+|newer\\s+)?${MEMORY}(?=\\s+(?:each|apiece|ones|per\\s+(?:gpu|card)|of\\s+(?:vram|memory)|vram))|(?:\\b${MEMORY}|\\b(${COUNT_SOURCE})\\s+(?:gb|gigs?|gigabytes))\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram|(?:of\\s+memory\\s+)?(?:per|on\\s+each|for\\s+each|each)\\s+(?:gpu|card))\\b|\\b(?:we\\s+have|we've\\s+got|our)\\s+${MEMORY}\\s+(?:cards|gpus)\\b`,
   'g',
 );
 /**
@@ -330,7 +330,7 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
   }
   for (const match of allMatches(VRAM, lower)) {
     if (inCatalogMention(match.index) || usersHardware(match.index, match.index + match[0].length)) continue;
-    const digits = match[1] ?? match[2] ?? match[3];
+    const digits = match[1] ?? match[2] ?? match[3] ?? match[5];
     const memory = digits !== undefined ? Number(digits) : parseCount(match[4] ?? '');
     if (memory !== undefined && memory > 0)
       findings.push(finding('gpuMemoryGB', memory, match.index, match.index + match[0].length));

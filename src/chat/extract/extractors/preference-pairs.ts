@@ -26,7 +26,7 @@ const PAIRED_RATINGS = new RegExp(
   'g',
 );
 const NO_PAIRS =
-  /\b(?:no\s+|zero\s+|don't\s+have\s+(?:any\s+)?|do\s+not\s+have\s+(?:any\s+)?|without\s+(?:any\s+)?)(?:(?:actual|real)\s+)?(?:preference\s+(?:data|pairs)|chosen[\s/-]+rejected\s+pairs|pairwise\s+(?:data|ratings)|side[\s-]by[\s-]side\s+(?:pairs|comparisons))\b/g;
+  /\b(?:no\s+|zero\s+|don't\s+have\s+(?:any\s+)?|do\s+not\s+have\s+(?:any\s+)?|without\s+(?:any\s+)?)(?:(?:actual|real)\s+)?(?:preference\s+(?:data|pairs)|chosen[\s/-]+rejected\s+pairs|pairwise\s+(?:data|ratings)|side[\s-]by[\s-]side\s+(?:pairs|comparisons))\b|\b(?:we\s+have|we've\s+got|there\s+are)\s+(?:zero|no)\s+pairs\b/g;
 
 export const extractPreferencePairs: Extractor = (message) => {
   const { lower } = message;

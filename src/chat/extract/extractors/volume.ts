@@ -10,6 +10,11 @@ const VOLUME = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:user|customer|support|api|inbound|incoming|new|chat|search|model|llm|inference|email|phone|section|client|product|log)\\s+){0,2}${REQUEST_NOUN}(?:\\s*\\/\\s*${REQUEST_NOUN})?\\s*(?:${PERIOD})`,
   'g',
 );
+/** "requests per day is 1500, not 8000", "calls a day: about 3k": the volume named, then its figure. */
+const NAMED_VOLUME = new RegExp(
+  `\\b(?:requests?|calls?|queries|messages|volume)\\s+(?:per|a)\\s+day\\s*(?:is|are|=|:|of)\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE})`,
+  'g',
+);
 /** "50 QPS", "20 req/s", "100 requests per second" (the noun form is covered by VOLUME). */
 const RATE = new RegExp(`(${COUNT_SOURCE})\\s*(?:qps|rps|req\\/s|requests\\/s|queries\\s+per\\s+second)\\b`, 'g');
 
@@ -47,6 +52,10 @@ export const extractVolume: Extractor = (message) => {
     const factor = PER_DAY[match[2] ?? match[3] ?? ''];
     if (count === undefined || factor === undefined) continue;
     findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor), match));
+  }
+  for (const match of allMatches(NAMED_VOLUME, lower)) {
+    const count = parseCount(match[1] ?? '');
+    if (count !== undefined && count > 0) findings.push(findingFromMatch('requestsPerDay', roundVolume(count), match));
   }
   for (const match of allMatches(RATE, lower)) {
     const count = parseCount(match[1] ?? '');
