@@ -319,10 +319,15 @@ export function wishList(
       diagnosis.promptingExhausted &&
       profile.modelStage !== 'base' &&
       (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal));
+    // Every weight when it fits; on GPUs that cannot hold full training (and no rental), LoRA on the corpus still
+    // adapts the model to the domain, learning less but forgetting less (Biderman et al.).
+    const fullFits = facts['fits.full-fine-tuning'] !== false || facts.rentalAllowed !== false;
     const pretrainWish: Wish = {
-      methods: ['full-fine-tuning'],
+      methods: fullFits ? ['full-fine-tuning'] : ['lora', 'qlora'],
       objective: 'continued-pretraining',
-      why: 'A domain corpus of billions of tokens is a deep domain shift: continued pre-training of every weight, where LoRA lags full fine-tuning (Biderman et al.).',
+      why: fullFits
+        ? 'A domain corpus of billions of tokens is a deep domain shift: continued pre-training of every weight, where LoRA lags full fine-tuning (Biderman et al.).'
+        : 'A domain corpus of billions of tokens is a deep domain shift: continue pre-training on it; every weight does not fit your GPUs, so with LoRA, which learns less than full training but forgets less (Biderman et al.).',
       strong: true,
     };
     if (pretrain && !behaviourBeforeCorpus) wishes.push(pretrainWish);

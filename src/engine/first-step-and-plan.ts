@@ -161,6 +161,17 @@ export function buildPlan(
       );
     }
   }
+  // Continued pre-training leaves a base model that still only continues text: instruction tuning follows it.
+  if (
+    destination.objective === 'continued-pretraining' &&
+    diagnosis.needs.has('instruction-following') &&
+    possible('instruction-tuning')
+  ) {
+    push(
+      ['instruction-tuning'],
+      'Then instruction-tune the adapted checkpoint on your prompt/response pairs so it follows instructions.',
+    );
+  }
   if (diagnosis.needs.has('alignment') && destination.method !== 'preference-tuning' && possible('preference-tuning')) {
     push(['preference-tuning'], 'Then align outputs with preference pairs (DPO) once supervised behaviour is right.');
   }

@@ -176,3 +176,23 @@ describe('a model shut down within weeks', () => {
     expect(fields).toContain('canSwitchModel');
   });
 });
+
+describe('continued pre-training that full training cannot fit', () => {
+  it('a 70B base with 2B tokens on 8 H100s that may not rent adapts with LoRA on the corpus, then instruction tuning', () => {
+    const result = run({
+      modelName: 'Llama 3.1 70B',
+      modelStage: 'base',
+      corpusTokens: 2_000_000_000,
+      labeledExamples: 500,
+      gpuName: 'H100',
+      gpuCount: 8,
+      canSwitchModel: false,
+      goals: ['knowledge', 'instruction-following'],
+      dataMustStayOnPrem: true,
+    });
+    expect(result.destination.objective).toBe('continued-pretraining');
+    expect(['lora', 'qlora']).toContain(result.destination.method);
+    const planned = result.plan.flatMap((step) => step.methods);
+    expect(planned.indexOf('instruction-tuning')).toBeGreaterThan(planned.indexOf(result.destination.method));
+  });
+});
