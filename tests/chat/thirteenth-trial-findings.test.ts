@@ -207,3 +207,23 @@ describe('the fourteenth trial and batch x21', () => {
     expect(read('roughly 12, one per franchise', 'tasksCount').fields.tasksCount).toBe(12);
   });
 });
+
+describe('the bank in the fourteenth trial', () => {
+  it('retrieval said to work already is tried and good enough; "real time isn\'t possible" is no latency target', () => {
+    expect(read('the knowledge part works fine already with our RAG over the help pages').fields.tried).toEqual([
+      { method: 'rag', result: 'good-enough' },
+    ]);
+    expect(
+      read('a human reviewing every chatbot reply in real time isnt possible, we get 40k chats a day').fields
+        .latencyTargetMs,
+    ).toBeUndefined();
+    expect(read('it has to answer in real time').fields.latencyTargetMs).toBe(1000);
+  });
+
+  it('"rather not, …" answers "may the model change?" with no', () => {
+    expect(
+      read('rather not, Claude on Bedrock was approved by our model risk committee after 9 months.', 'canSwitchModel')
+        .fields.canSwitchModel,
+    ).toBe(false);
+  });
+});

@@ -88,6 +88,13 @@ export const extractLatency: Extractor = (message) => {
     if (REAL_TIME_DATA_AFTER.test(lower.slice(match.index + match[0].length, match.index + match[0].length + 20)))
       continue;
     if (/\b(?:chang|updat)\w*\s+(?:in\s+)?$/.test(lower.slice(Math.max(0, match.index - 20), match.index))) continue;
+    // "a human reviewing every reply in real time isn't possible": what cannot be done, not a target.
+    if (
+      /^[^.;!?\n]{0,20}\b(?:isn'?t|is\s+not|aren'?t|isnt)\s+(?:possible|feasible|realistic|an\s+option)\b|^[^.;!?\n]{0,20}\bimpossible\b/.test(
+        lower.slice(match.index + match[0].length, match.index + match[0].length + 40),
+      )
+    )
+      continue;
     findings.push(findingFromMatch('latencyTargetMs', REAL_TIME_LATENCY_MS, match));
   }
   return findings;

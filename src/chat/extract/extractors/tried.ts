@@ -120,9 +120,20 @@ export const extractTried: Extractor = (message) => {
     findings.push(finding('tried', [{ method: mention.method, result }], mention.start, mention.end));
   }
   if (findings.length === 0)
+    for (const match of allMatches(OUTCOME_THEN_METHOD, lower)) {
+      const method = methodFromPhrase(match[1] ?? '');
+      if (method) findings.push(findingFromMatch('tried', [{ method, result: 'good-enough' }], match));
+    }
+  if (findings.length === 0)
     for (const match of allMatches(NOTHING_TRIED_YET, lower)) findings.push(findingFromMatch('tried', [], match));
   return findings;
 };
+
+/** The outcome said before the method: "the knowledge part works fine already with our RAG". */
+const OUTCOME_THEN_METHOD = new RegExp(
+  `\\b(?:works?|worked|working|is\\s+(?:fine|solved|good))(?:\\s+(?:fine|well|great|ok|okay))?(?:\\s+already)?\\s+(?:with|using|thanks\\s+to|through|via)\\s+(?:our\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
+  'g',
+);
 
 /** Said in free text that nothing was tried: "haven't tried anything yet", "we've tried nothing so far". */
 const NOTHING_TRIED_YET =
