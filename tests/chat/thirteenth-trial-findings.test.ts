@@ -227,3 +227,15 @@ describe('the bank in the fourteenth trial', () => {
     ).toBe(false);
   });
 });
+
+describe('the HR-tech team in the fourteenth trial', () => {
+  it('"8k recruiter scores" is no daily volume; "is it safe to fine-tune on them?" gets the high-stakes answer', async () => {
+    expect(read('we have 8k recruiter scores from last year', 'requestsPerDay').fields.requestsPerDay).toBeUndefined();
+    const [, asked] = await converse([
+      'HR-tech: we score CVs against job descriptions with GPT-4o mini; 8k historical recruiter scores that may be biased. Just recommend.',
+      'Is it safe to fine-tune on historical recruiter scores? they might be biased',
+    ]);
+    expect(asked?.reply).toMatch(/^No method makes a model safe for this by itself/);
+    expect(asked?.reply).toMatch(/Errors here are costly/);
+  });
+});

@@ -126,7 +126,7 @@ const COST_LEVERS =
 /** "Is this safe enough for clinical use?", "can we trust its answers?", "how do we make it safe?". */
 const ASKS_PRIVACY = /\b(?:memori[sz]e|memori[sz]ation|leak(?:s|ing)?|de[\s-]?identif\w*|anonymi[sz]\w*)\b[^?]{0,80}\?/;
 const ASKS_SAFETY =
-  /\b(?:is|would|will)\s+(?:this|it|that)\s+(?:be\s+)?(?:safe|reliable|trustworthy|accurate)\s+enough\b|\bsafe\s+enough\s+(?:for|to)\b|\b(?:can|could|should)\s+(?:we|i|doctors|clinicians|lawyers|users)\s+trust\s+(?:it|this|its|the\s+(?:answers|outputs?|model))\b|\bhow\s+(?:do|can|would|should)\s+(?:we|i)\s+make\s+(?:it|this)\s+safe\b/;
+  /\b(?:is|would|will)\s+(?:this|it|that)\s+(?:be\s+)?(?:safe|reliable|trustworthy|accurate)\s+enough\b|\bsafe\s+enough\s+(?:for|to)\b|\b(?:can|could|should)\s+(?:we|i|doctors|clinicians|lawyers|users)\s+trust\s+(?:it|this|its|the\s+(?:answers|outputs?|model))\b|\bhow\s+(?:do|can|would|should)\s+(?:we|i)\s+make\s+(?:it|this)\s+safe\b|\bis\s+it\s+(?:safe|ok(?:ay)?|fair|legal)\s+to\s+(?:fine[\s-]?tune|train|tune|use|deploy)\b/;
 /**
  * "All data must stay in the EU", "EU-only data", "hosted in Germany", "contracts may not leave the EU": a region data
  * may not leave.
@@ -164,7 +164,7 @@ const ASKS_ENOUGH_DATA =
   /\b(?:(?:is|are)\s+(?:[\d,.]+k?|a\s+few\s+hundred|a\s+couple\s+(?:of\s+)?hundred|that|this|these|those|it)\s+(?:\w+\s+){0,3}?(?:examples?|pairs?|samples?|labels?|rows|records|data|images|photos|pictures|clips|recordings|hours)\s+(?:really\s+|actually\s+|even\s+)?enough|(?:do|would|will)\s+(?:we|i)\s+have\s+enough\s+(?:labell?ed\s+)?(?:data|examples?|pairs?|samples?|labels?)|how\s+many\s+(?:labell?ed\s+|training\s+|preference\s+)?(?:examples?|pairs?|samples?|labels?)\s+(?:do|would|will)\s+(?:we|i|you)\s+need|enough\s+(?:data|examples?|pairs?)\s+(?:to|for)\s+(?:fine[\s-]?tun\w*|train\w*|tun\w*|lora|qlora|dpo))\b/;
 /** Words in a safety question that say a wrong answer has consequences someone answers for. */
 const HIGH_STAKES_WORDS =
-  /\b(?:regulat\w*|auditors?|audit|compliance|supervisor|legal\s+liability|liable|without\s+(?:a\s+)?(?:human|person|anyone|review)|unsupervised|fully\s+automat\w*)\b/;
+  /\b(?:hiring|recruit\w*|candidates?|r[ée]sum[ée]s?|cvs?|bias(?:ed)?|fairness|ai\s+act|regulat\w*|auditors?|audit|compliance|supervisor|legal\s+liability|liable|without\s+(?:a\s+)?(?:human|person|anyone|review)|unsupervised|fully\s+automat\w*)\b/;
 const SMALL_TALK =
   /^\W*(?:(?:obrigad[oa]|gracias|merci|danke|grazie)\W+)?(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z']+\W*){0,3}$/;
 const SHOW_DETAILS =

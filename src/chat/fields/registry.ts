@@ -276,6 +276,14 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
         return undefined;
       // "5 example files pasted in the context", "300 engineers": a count of something else.
       if (COUNT_OF_SOMETHING_ELSE.test(after) && !/^\s*(?:\w+\s+)?(?:a|per|each)\s+day\b/.test(after)) return undefined;
+      // "8k recruiter scores", "2,000 labelled tickets": a dataset, not a daily volume.
+      if (
+        /^\s*(?:[a-z-]+\s+)?(?:scores|ratings|labels|label(?:l)?ed|annotations|examples|pairs|rows|records|samples)\b/.test(
+          after,
+        ) &&
+        !/^\s*(?:[a-z-]+\s+){0,2}(?:a|per|each)\s+day\b/.test(after)
+      )
+        return undefined;
       return unit === '' ? amount : undefined;
     }),
     // No traffic is no volume to plan for: a bare "no" or "none" to "how many requests a day" is not an answer.
