@@ -97,6 +97,8 @@ export function costReply(
     planModelMonthlyUSD?: number;
     /** A distillation's student and what serving it costs a month (one copy, sized for memory). */
     student?: { name: string; monthlyUSD: number };
+    /** The team's corpus, which continued pre-training reads once per run. */
+    corpusTokens?: number;
   } = {},
 ): string {
   const method = asked === true ? recommendation.destination.method : asked;
@@ -124,7 +126,8 @@ export function costReply(
         : undefined;
     const elapsed =
       own && ownOption?.hours !== undefined && (ownOption.count ?? 1) > 1
-        ? ` (about ${money.format(ownOption.hours)} h on your ${ownOption.count} GPUs)`
+        ? // (The GPU-hours shown spread over the GPUs: the destination's own figures when it carries them.)
+          ` (about ${money.format((estimates.trainingGpuHours ?? 0) / (ownOption.count ?? 1))} h on your ${ownOption.count} GPUs)`
         : '';
     // Fits the team's GPUs only with an adjustment (shorter sequences): said first, with renting as the way out.
     const fitsIf =
@@ -273,9 +276,15 @@ export function costReply(
   const per =
     timed === 'preference-tuning' ? 'answer in each pair (a frozen reference model reads them too)' : 'example';
   // Trained on a corpus (no examples): the estimate reads the corpus once.
-  const corpusTokens = /one epoch over your corpus of ([\d,]+) tokens/.exec(
-    recommendation.assumptions.find((assumption) => assumption.field === 'estimates.trainingTokens')?.why ?? '',
-  )?.[1];
+  const corpusTokens =
+    /one epoch over your corpus of ([\d,]+) tokens/.exec(
+      recommendation.assumptions.find((assumption) => assumption.field === 'estimates.trainingTokens')?.why ?? '',
+    )?.[1] ??
+    (timed === recommendation.destination.method &&
+    recommendation.destination.objective === 'continued-pretraining' &&
+    options.corpusTokens !== undefined
+      ? count.format(options.corpusTokens)
+      : undefined);
   const basis = !training
     ? ''
     : corpusTokens !== undefined

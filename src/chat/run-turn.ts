@@ -474,7 +474,15 @@ function infoReply(
   askedOnAnotherModel = false,
 ): InfoAnswer | undefined {
   const method = (asked: MethodId | true): MethodId | true =>
-    asked === true ? true : resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation);
+    asked === true
+      ? true
+      : // "How long would continued pre-training take?": the plan's continued pre-training (LoRA when every weight
+        // does not fit), not full fine-tuning as such.
+        intents.continuedPretraining === true &&
+          asked === 'full-fine-tuning' &&
+          recommendation.destination.objective === 'continued-pretraining'
+        ? recommendation.destination.method
+        : resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation);
   // "LoRA or RAG? and what would change your answer?": the comparison, then any other question in the message.
   const compared = intents.asksComparison
     ? comparisonReply(
@@ -498,6 +506,7 @@ function infoReply(
     const cost = costReply(recommendation, true, knowledge, {
       monthlyFirst: false,
       statedBill: profile.currentMonthlySpendUSD !== undefined,
+      ...(profile.corpusTokens === undefined ? {} : { corpusTokens: profile.corpusTokens }),
       ...(profile.currentMonthlySpendUSD === undefined
         ? {}
         : { currentMonthlySpendUSD: profile.currentMonthlySpendUSD }),
@@ -542,6 +551,7 @@ function infoReply(
       costReply(recommendation, method(intents.asksCost), knowledge, {
         monthlyFirst: intents.asksMonthlyCost === true,
         statedBill: profile.currentMonthlySpendUSD !== undefined,
+        ...(profile.corpusTokens === undefined ? {} : { corpusTokens: profile.corpusTokens }),
         ...(profile.currentMonthlySpendUSD === undefined
           ? {}
           : { currentMonthlySpendUSD: profile.currentMonthlySpendUSD }),

@@ -257,7 +257,13 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
       ...(student === undefined ? {} : { student }),
       why: destination.why,
       ...managedProviders(destination.method, channel, switchedAnalysis, knowledge),
-      ...destinationEstimates(destination.method, proposed ?? destination.switchedTo, profile, knowledge),
+      ...destinationEstimates(
+        destination.method,
+        proposed ?? destination.switchedTo,
+        profile,
+        knowledge,
+        destination.objective,
+      ),
     },
     firstStep,
     diagnosis: diagnosis.entries,
@@ -318,9 +324,15 @@ function destinationEstimates(
   model: string | undefined,
   profile: Profile,
   knowledge: Knowledge,
+  objective?: DestinationChoice['objective'],
 ): { estimates?: MethodEstimates } {
-  if (model === undefined) return {};
-  const analysis = analyseFeasibility(switchedProfile(profile, model), knowledge);
+  // Continued pre-training reads the corpus, not the team's labelled examples (those come after, for the
+  // instruction stage): its hours are for the corpus.
+  const corpusRun =
+    objective === 'continued-pretraining' && (profile.labeledExamples ?? 0) > 0 && (profile.corpusTokens ?? 0) > 0;
+  if (model === undefined && !corpusRun) return {};
+  const onModel = model === undefined ? profile : switchedProfile(profile, model);
+  const analysis = analyseFeasibility(corpusRun ? { ...onModel, labeledExamples: 0 } : onModel, knowledge);
   const { facts } = analysis;
   const estimate = methodEstimates(
     analysis.estimates,

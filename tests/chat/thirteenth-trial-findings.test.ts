@@ -239,3 +239,28 @@ describe('the HR-tech team in the fourteenth trial', () => {
     expect(asked?.reply).toMatch(/Errors here are costly/);
   });
 });
+
+describe('the biotech in the fourteenth trial', () => {
+  it('reads "nothing leaves our cluster", a doubted rental figure and "don\'t switch"', () => {
+    expect(read('internal reports are confidential, nothing leaves our cluster. so renting is out').fields).toEqual({
+      dataMustStayOnPrem: true,
+    });
+    expect(
+      read('your rental number makes no sense - one MI300X has 192GB, how does a 1.3TB job fit on it?').fields,
+    ).toEqual({});
+    expect(read("to your question: stay on the 70B please, don't switch").fields.canSwitchModel).toBe(false);
+  });
+
+  it('continued pre-training is timed on the corpus, spread over the team’s GPUs', async () => {
+    const [, asked] = await converse([
+      'Computational biology at a biotech: Llama 3.1 70B base, 2B tokens of papers, 500 Q&A pairs for later, 8x H100 80GB, data must stay on premises, we cannot switch models, no renting. Just recommend.',
+      'how many hours would continued pretraining on the 2B tokens take on our 8 H100s?',
+    ]);
+    expect(asked?.reply).toMatch(
+      /^LoRA on your GPUs: about [\d,.]+ GPU-hours for a three-run project \(about [\d,.]+ h on your 8 GPUs\)/,
+    );
+    expect(asked?.reply).toMatch(/one pass over your corpus of 2,000,000,000 tokens \(continued pre-training\)/);
+    const hours = Number(/about ([\d,.]+) GPU-hours/.exec(asked?.reply ?? '')?.[1]?.replaceAll(',', ''));
+    expect(hours).toBeGreaterThan(500);
+  });
+});

@@ -138,7 +138,7 @@ const FIGURE_QUESTIONED =
   /(?<![\w.,])[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%|usd|eur|tokens?)?\s*\?[?!]+|\bwhere\s+(?:does|did|do)\s+(?:the\s+|that\s+|this\s+|your\s+)?[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%)?\s+(?:\w+\s+)?come\s+from\b/g;
 /** "14GB per GPU for full DPO sounds way too low": a figure of the advice doubted, not one the team states. */
 const FIGURE_DOUBTED =
-  /\b(?:sounds?|seems?|looks?)\s+(?:way\s+|far\s+|a\s+(?:bit|lot)\s+|really\s+|pretty\s+|kind\s+of\s+|kinda\s+|much\s+)?(?:too\s+(?:low|high|small|big|little|much|cheap|expensive|optimistic|good)|off|wrong|suspicious|fishy|optimistic|unrealistic|implausible|low|high)\b|\b(?:can't|cannot|can\s+not|doesn't|does\s+not)\s+(?:possibly\s+)?(?:be|sound|look)\s+right\b|\bthat(?:'s|\s+is)\s+(?:way\s+)?(?:wrong|off|impossible)\b/;
+  /\b(?:sounds?|seems?|looks?)\s+(?:way\s+|far\s+|a\s+(?:bit|lot)\s+|really\s+|pretty\s+|kind\s+of\s+|kinda\s+|much\s+)?(?:too\s+(?:low|high|small|big|little|much|cheap|expensive|optimistic|good)|off|wrong|suspicious|fishy|optimistic|unrealistic|implausible|low|high)\b|\b(?:can't|cannot|can\s+not|doesn't|does\s+not)\s+(?:possibly\s+)?(?:be|sound|look)\s+right\b|\bthat(?:'s|\s+is)\s+(?:way\s+)?(?:wrong|off|impossible)\b|\bmakes?\s+no\s+sense\b/;
 
 /** Sentences that doubt a figure and name nothing as the team's own: the whole sentence. */
 function doubtedFigureSpans(lower: string): UnassertedSpan[] {

@@ -70,6 +70,9 @@ const CANNOT_SWITCH = new RegExp(
     // "nope, can't switch, we're contractually on Gemini 2.5 Flash" (the reply to whether the model may change).
     String.raw`(?:can't|cannot|can\s+not)\s+(?:switch|change)(?=\s*(?:[,.;!]|$))`,
     String.raw`contractually\s+(?:on|bound\s+to|tied\s+to|locked\s+(?:in)?to|committed\s+to|stuck\s+(?:on|with))`,
+    // "stay on the 70B please, don't switch".
+    String.raw`(?:please\s+)?(?:don't|do\s+not|dont)\s+switch(?:\s+(?:models?|the\s+model))?(?=\s*(?:[,.;!]|$))`,
+    String.raw`stay\s+on\s+the\s+\d+(?:\.\d+)?\s?b\b`,
     String.raw`(?:it's|it\s+is)\s+the\s+(?:one|model)\s+(?:that's|that\s+is|we're|we\s+are)\s+(?:certified|approved|validated|allowed)`,
     // "we must start from the base checkpoint" (not the vendor's instruct one): these weights, no other.
     String.raw`(?:must|have\s+to|need\s+to|has\s+to|got\s+to)\s+(?:start|begin|train|work)\s+(?:from|with|on)\s+(?:the\s+|our\s+)?base\s+(?:checkpoint|model|weights)`,

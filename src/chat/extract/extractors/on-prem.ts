@@ -34,6 +34,8 @@ const STAYS = new RegExp(
     String.raw`\bdata\s+(?:must|has\s+to|needs\s+to)\s+stay\s+(?:with\s+us|in[\s-]house|internal)\b`,
     String.raw`\bno\s+(?:customer\s+|patient\s+|client\s+|user\s+|personal\s+)?data\s+(?:ever\s+)?leaves\s+${PREMISES}`,
     String.raw`\bdata\s+(?:stays|remains)\s+(?:there|in[\s-]house|on[\s-]?prem(?:ise|ises)?|internal|local|inside)\b`,
+    // "nothing leaves our cluster", "no data leaves the building".
+    String.raw`\b(?:nothing|no\s+data)\s+(?:ever\s+)?leaves\s+(?:our|the)\s+(?:own\s+)?(?:cluster|building|network|servers?|site|lab|office|walls)\b`,
   ].join('|'),
   'g',
 );
