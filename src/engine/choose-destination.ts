@@ -579,10 +579,21 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
   const nothingToDistil =
     profile.teacherModel === undefined &&
     ((profile.modelName === undefined && profile.modelParamsB === undefined) || facts.smallModel === true);
+  // The large model itself plateaued on the behaviour the team's own examples show (a voice it gets right 70% of the
+  // time): its outputs would teach its misses, so the team's examples train the small model.
+  const teacherMisses =
+    (profile.tried ?? []).some(
+      (entry) =>
+        (entry.method === 'prompt-engineering' || entry.method === 'in-context-learning') &&
+        entry.result !== 'good-enough',
+    ) && (profile.goals ?? []).some((goal) => goal === 'style' || goal === 'format');
   if (
     data.sft === 'ample' &&
-    ((profile.taskType !== undefined && NARROW_TASKS.has(profile.taskType)) || nothingToDistil) &&
-    (facts.weightsAvailable !== false || servesItself || noTeacher)
+    ((profile.taskType !== undefined && NARROW_TASKS.has(profile.taskType)) || nothingToDistil || teacherMisses) &&
+    (facts.weightsAvailable !== false ||
+      servesItself ||
+      noTeacher ||
+      (teacherMisses && profile.canSwitchModel === true))
   ) {
     return {
       // A team on a vendor's API with nothing of its own to serve on keeps a provider's channel first: a small model
@@ -594,7 +605,9 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
       objective: 'sft',
       why: nothingToDistil
         ? 'The task is narrow and you have ample labelled data: fine-tune a small model that meets the size or latency target on those labels directly; with no large model to learn from, there is nothing to distil.'
-        : 'At this volume or latency the large model costs too much per answer, and the task is narrow with ample labelled data: a small model fine-tuned on those labels serves it for a fraction of the cost.',
+        : teacherMisses && !(profile.taskType !== undefined && NARROW_TASKS.has(profile.taskType))
+          ? 'At this volume the large model costs too much per answer, and it misses the behaviour your own examples show: a small model fine-tuned on your examples (not on the large model’s outputs, which carry its misses) serves it for a fraction of the cost.'
+          : 'At this volume or latency the large model costs too much per answer, and the task is narrow with ample labelled data: a small model fine-tuned on those labels serves it for a fraction of the cost.',
       strong: true,
       smallModel: true,
     };
@@ -645,8 +658,8 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
       picked &&
       wish.smallModel === true &&
       wish.objective === 'sft' &&
-      input.facts.smallModel === false &&
-      input.facts.weightsAvailable === true &&
+      input.facts.smallModel !== true &&
+      (input.profile.modelName !== undefined || input.profile.modelParamsB !== undefined) &&
       input.profile.canSwitchModel === true
     ) {
       const substitute = input.substitute(wish);

@@ -196,3 +196,26 @@ describe('continued pre-training that full training cannot fit', () => {
     expect(planned.indexOf('instruction-tuning')).toBeGreaterThan(planned.indexOf(result.destination.method));
   });
 });
+
+describe('a teacher that misses what the team’s own examples show', () => {
+  it('trains a small model on the team’s examples, not on the large model’s outputs', () => {
+    const result = run({
+      modelName: 'GPT-4.1',
+      goals: ['style', 'cost'],
+      requestsPerDay: 66_667,
+      monthlyBudgetUSD: 3000,
+      canSwitchModel: true,
+      labeledExamples: 15_000,
+      gpuCount: 0,
+      taskType: 'generate',
+      tried: [
+        { method: 'prompt-engineering', result: 'plateaued' },
+        { method: 'in-context-learning', result: 'plateaued' },
+      ],
+    });
+    expect(result.destination.method).not.toBe('distillation');
+    expect(result.destination.objective).toBe('sft');
+    expect(result.destination.model.switched).toBe(true);
+    expect(result.destination.why).toMatch(/not on the large model’s outputs/);
+  });
+});
