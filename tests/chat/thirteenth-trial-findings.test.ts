@@ -264,3 +264,12 @@ describe('the biotech in the fourteenth trial', () => {
     expect(hours).toBeGreaterThan(500);
   });
 });
+
+describe('"whats the monthly bill …?"', () => {
+  it('is a cost question', () => {
+    expect(
+      read('whats the monthly bill serving the tuned 8B at 2M descriptions/month? will it stay under 3k?').intents
+        .asksMonthlyCost,
+    ).toBe(true);
+  });
+});
