@@ -273,3 +273,20 @@ describe('"whats the monthly bill …?"', () => {
     ).toBe(true);
   });
 });
+
+describe('the advisor’s figure said back as a question', () => {
+  it('is not the team’s GPU memory, while "2 A100s?" as an answer still counts', () => {
+    expect(
+      read('7.3GB per GPU for a 70B model? the bf16 weights alone are 140GB. are you answering for the 8B?').fields,
+    ).toEqual({});
+    expect(read('2 A100s?', 'gpuName').fields).toMatchObject({ gpuCount: 2 });
+  });
+
+  it('"why would full FT not fit? I meant continued pretraining" still asks about full fine-tuning', () => {
+    expect(
+      read(
+        'prefer 70B. why would full FT not fit on 640GB of H100 with FSDP + activation checkpointing? and fwiw I meant continued pretraining, not fine tuning',
+      ).intents.continuedPretraining,
+    ).toBeUndefined();
+  });
+});

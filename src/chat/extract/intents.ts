@@ -269,7 +269,9 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     intents.whatIf = false;
   if (GENERIC_FINE_TUNING.test(lower) && !FULL.test(lower)) intents.genericFineTuning = true;
   if (FULL_PARAMETER.test(lower)) intents.fullParameter = true;
-  if (/\bcontinued\s+pre-?training\b|\bcontinue\s+pre-?training\b/.test(lower)) intents.continuedPretraining = true;
+  // (Not when full training is named too: "why would full FT not fit? I meant continued pretraining".)
+  if (/\bcontinued\s+pre-?training\b|\bcontinue\s+pre-?training\b/.test(lower) && !/\bfull\b/.test(lower))
+    intents.continuedPretraining = true;
   // "can the 2 L40S also serve 6000 letters a day?": serving at a volume, asked.
   const servingVolume = SERVING_VOLUME.exec(lower) ?? SERVING_RATE.exec(lower);
   if (servingVolume && QUESTION_FORM.test(lower)) {

@@ -164,6 +164,9 @@ const WEIGHING_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:is|are|would|should|could|will|does|do|isn't|aren't|wouldn't|shouldn't|couldn't|won't|doesn't|don't|isnt|arent|wouldnt|shouldnt|couldnt)\b/;
 const WEIGHING_WORDS =
   /\b(?:better|worse|enough|good|work|make\s+sense|recommended|idea|worth|fine|possible|allowed|bad|preferable|smarter|wiser|best|cheaper|faster|simpler|easier)\b/;
+/** A sentence that opens with a figure: "7.3GB per GPU for a 70B model", "$321 a month". */
+const FIGURE_FIRST =
+  /^[\s,]*(?:(?:so|and|but|wait|hmm|really)[\s,]+)?(?:[$€£]\d[\d,.]*\s?[km]?\b|\d[\d,.]*\s?(?:gb|gib|tb|h|hours?|gpu[\s-]hours?|%|ms)\b)/;
 /** A question opened with a negated auxiliary is one even without its question mark: "wouldnt X be cheaper". */
 const NEGATED_WEIGHING_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:wouldn't|wouldnt|shouldn't|shouldnt|couldn't|couldnt|isn't|isnt|aren't|arent)\b/;
@@ -193,6 +196,12 @@ function optionQuestionSpans(lower: string): UnassertedSpan[] {
   let start = 0;
   for (const end of [...allMatches(QUESTION_BREAK, lower).map((match) => match.index), lower.length]) {
     const sentence = lower.slice(start, end);
+    // "7.3GB per GPU for a 70B model?": a figure said back as a question is the advisor's, not the team's.
+    if (lower[end] === '?' && FIGURE_FIRST.test(sentence) && !OWN_WORDS.test(sentence)) {
+      spans.push({ start, end: end + 1, reason: 'quoted' });
+      start = end + 1;
+      continue;
+    }
     if (
       (lower[end] === '?' || (NEGATED_WEIGHING_START.test(sentence) && WEIGHING_WORDS.test(sentence))) &&
       !OWN_WORDS.test(sentence) &&
