@@ -290,3 +290,20 @@ describe('the advisor’s figure said back as a question', () => {
     ).toBeUndefined();
   });
 });
+
+describe('more of batch x21', () => {
+  it.each([
+    [
+      'Plan is to continue pretraining on our internal assay reports + public PubMed abstracts, roughly 3B tokens total',
+      { corpusTokens: 3_000_000_000, unlabeledCorpus: 'large' },
+    ],
+    [
+      'tried lots of prompt engineering with gpt-4.1 and the voice is still off',
+      { tried: [{ method: 'prompt-engineering', result: 'plateaued' }] },
+    ],
+    ["since kids' data can't leave the device", { dataMustStayOnPrem: true }],
+    ["running locally on players' gaming PCs next to the game", { deployment: 'edge' }],
+  ])('%s', (text, expected) => {
+    expect(read(text).fields).toMatchObject(expected);
+  });
+});

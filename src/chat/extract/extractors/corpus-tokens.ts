@@ -35,7 +35,8 @@ const NOT_CORPUS_BEFORE =
  * Tokens the model was already pretrained on ("we pretrained our 7B on 1.2T tokens"), or taken back ("forget the
  * 1.2T tokens, that was pretraining data"): no corpus the team still has to use.
  */
-const PRETRAINED_ON_BEFORE = /\b(?:pre-?trained|pre-?training|was\s+trained|were\s+trained)\b[^.;!?\n]{0,160}$/;
+const PRETRAINED_ON_BEFORE =
+  /\b(?<!\bcontinu(?:e|ed|ing)\s)(?:pre-?trained|pre-?training|was\s+trained|were\s+trained)\b[^.;!?\n]{0,160}$/;
 const TAKEN_BACK_BEFORE =
   /\b(?:forget|ignore|disregard|drop|never\s+mind)\s+(?:about\s+)?(?:the\s+)?(?:about\s+|~\s*)?$/;
 const PRETRAINING_AFTER =

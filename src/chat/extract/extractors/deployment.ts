@@ -75,7 +75,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "run on our field engineers' laptops", "target is macbook airs".
         String.raw`\brun\w*\s+(?:locally\s+)?on\s+(?:our|the|their)\s+(?:[a-z-]+\s+){0,2}?[a-z]+(?:'s|s')\s+(?:laptops?|macbooks?|pcs|desktops?|machines|computers)\b`,
         String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+|(?:our|their)\s+(?:[a-z-]+\s+){0,2}?(?:[a-z]+(?:'s|s')\s+)?)?(?:macbooks?|laptops?|chromebooks?)\b`,
-        String.raw`\bon\s+(?:the\s+|each\s+|every\s+)?(?:customers?|users?|employees?|players?|clients?|gamers?)(?:'s|s'|')?\s+(?:own\s+)?(?:laptops?|pcs?|desktops?|machines?|computers?|consoles?|devices?|hardware)\b`,
+        String.raw`\bon\s+(?:the\s+|each\s+|every\s+)?(?:customers?|users?|employees?|players?|clients?|gamers?)(?:'s|s'|')?\s+(?:own\s+)?(?:gaming\s+|home\s+|work\s+)?(?:laptops?|pcs?|desktops?|machines?|computers?|consoles?|devices?|hardware)\b`,
         String.raw`(?<!\b(?:chatgpt|claude|gemini|copilot|openai|chat\s?bot|website|the\s+web\s+app)\b[^.;!?\n]{0,20})\b(?:in|inside)\s+a\s+(?:web\s+)?browser\b`,
         String.raw`\b(?:smart\s+(?:speakers?|displays?|glasses|cameras?|watch(?:es)?)|wearables?|smartwatch(?:es)?|set[\s-]top\s+box(?:es)?)\b`,
         String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+)?(?:laptops?|jetson|raspberry\s+pi|edge\s+devices?|embedded\s+\w+)\b`,

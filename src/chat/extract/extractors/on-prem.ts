@@ -28,7 +28,7 @@ const STAYS = new RegExp(
     String.raw`\bno\s+(?:data|customer\s+data|patient\s+data)\s+(?:may|can|must|should)\s+(?:leave|go\s+(?:to|outside|out)|be\s+sent)\b`,
     // "Compliance says no customer data goes to external APIs".
     String.raw`\bno\s+(?:customer\s+|patient\s+|user\s+|personal\s+|client\s+)?data\s+(?:goes|gets\s+sent|is\s+sent|leaves)\s+(?:to|outside)\s+(?:any\s+)?(?:external|third[\s-]party|outside|public|cloud)\b`,
-    String.raw`\b(?:data|records|documents|information|recordings|emails|notes)\s+(?:never|(?:must|may|can|should)\s+(?:not|never)|can't|cannot|won't|doesn't|doesnt|does\s+not|don't|dont|do\s+not)\s+(?:ever\s+)?leaves?\s+${PREMISES}`,
+    String.raw`\b(?:data|records|documents|information|recordings|emails|notes|audio|calls|images|photos|logs|files|transcripts)\s+(?:never|(?:must|may|can|should)\s+(?:not|never)|can't|cannot|won't|doesn't|doesnt|does\s+not|don't|dont|do\s+not)\s+(?:ever\s+)?leaves?\s+(?:${PREMISES}|(?:the|our|their)\s+(?:device|phone|laptop|tablet)s?)`,
     String.raw`\b(?:won't|wont|will\s+not|doesn't|does\s+not|don't|do\s+not)\s+let\s+(?:any\s+(?:of\s+)?)?(?:the\s+|our\s+|customer\s+|patient\s+)?(?:data|records|documents|information)\s+(?:out|leave|outside)\b`,
     String.raw`\bno\s+(?:external|third[\s-]party)\s+(?:apis?|services|providers|vendors)\b`,
     String.raw`\bdata\s+(?:must|has\s+to|needs\s+to)\s+stay\s+(?:with\s+us|in[\s-]house|internal)\b`,
