@@ -307,3 +307,13 @@ describe('more of batch x21', () => {
     expect(read(text).fields).toMatchObject(expected);
   });
 });
+
+describe('a bare daily count beside the work it counts', () => {
+  it('"we generate product descriptions …, around 5k per day" is the volume', () => {
+    expect(
+      read('we generate product descriptions in our brand voice for new listings, around 5k per day').fields
+        .requestsPerDay,
+    ).toBe(5000);
+    expect(read('we have about 3 per day meetings').fields.requestsPerDay).toBeUndefined();
+  });
+});

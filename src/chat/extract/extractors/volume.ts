@@ -15,6 +15,11 @@ const NAMED_VOLUME = new RegExp(
   `\\b(?:requests?|calls?|queries|messages|volume)\\s+(?:per|a)\\s+day\\s*(?:is|are|=|:|of)\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE})`,
   'g',
 );
+/** "around 5k per day", "~300 a day": a daily count with no noun. */
+const BARE_DAILY = new RegExp(`(?:around|about|roughly|~)\\s*(${COUNT_SOURCE})\\s+(?:per|a|each)\\s+day\\b`, 'g');
+/** Verbs of the work a daily count may count: "we generate …", "we process …". */
+const WORK_VERB =
+  /\b(?:generat\w*|publish\w*|process\w*|handl\w*|receiv\w*|writ\w*|translat\w*|classif\w*|extract\w*|rout\w*|scor\w*|review\w*|answer\w*|summari[sz]\w*|transcrib\w*|tag\w*)\b/;
 /** "50 QPS", "20 req/s", "100 requests per second" (the noun form is covered by VOLUME). */
 const RATE = new RegExp(`(${COUNT_SOURCE})\\s*(?:qps|rps|req\\/s|requests\\/s|queries\\s+per\\s+second)\\b`, 'g');
 
@@ -53,6 +58,15 @@ export const extractVolume: Extractor = (message) => {
     if (count === undefined || factor === undefined) continue;
     findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor), match));
   }
+  // "we generate product descriptions …, around 5k per day": a bare daily count beside the work it counts.
+  if (findings.length === 0)
+    for (const match of allMatches(BARE_DAILY, lower)) {
+      const sentence = lower.slice(Math.max(0, match.index - 120), match.index);
+      if (!WORK_VERB.test(sentence.split(/[.!?\n]/).pop() ?? '')) continue;
+      const count = parseCount(match[1] ?? '');
+      if (count !== undefined && count >= 10)
+        findings.push(findingFromMatch('requestsPerDay', roundVolume(count), match));
+    }
   for (const match of allMatches(NAMED_VOLUME, lower)) {
     const count = parseCount(match[1] ?? '');
     if (count !== undefined && count > 0) findings.push(findingFromMatch('requestsPerDay', roundVolume(count), match));
