@@ -207,6 +207,8 @@ export function assumedNote(recommendation: Recommendation, profile: Partial<Pro
     }
     if (field.startsWith('estimates.')) {
       if (DETAIL_SETTINGS.has(field) || !(SERVING_SETTINGS.has(field) ? gpus.serves : gpus.trains)) continue;
+      // Data that may not leave the premises is never trained on a rented GPU: no rental price to assume.
+      if (field === 'estimates.pricingGpu' && profile.dataMustStayOnPrem === true) continue;
       if (field === 'estimates.distillationStudentParamsB' && !planned.has('distillation')) continue;
       if (field === 'estimates.loraRank' && !planned.has('lora') && !planned.has('qlora')) continue;
       const index = ESTIMATE_ORDER.indexOf(field);

@@ -63,3 +63,15 @@ describe('a provider tuning job moved to another vendor’s model', () => {
     expect(fresh).not.toMatch(/processed in the EU/);
   });
 });
+
+describe('data that may not leave the hospital', () => {
+  it('assumes no rented GPU in the answer', async () => {
+    const [, , answer] = await hold([
+      'Hospital IT. We want discharge summaries as strict JSON from clinical notes of about 9,000 tokens each. Patient data cannot leave the hospital. One RTX 3090 (24 GB). We were thinking Llama 3.3 70B. We have 1,200 notes with the summary the doctor wrote.',
+      'yes a different model is ok',
+      'nothing tried yet',
+    ]);
+    expect(answer).toMatch(/Aim for LoRA on Llama 3\.1 8B/);
+    expect(answer).not.toMatch(/renting AMD Instinct MI300X/);
+  });
+});
