@@ -75,3 +75,13 @@ describe('data that may not leave the hospital', () => {
     expect(answer).not.toMatch(/renting AMD Instinct MI300X/);
   });
 });
+
+describe('an answer to "how many examples?" that names who approved them', () => {
+  it('"5k replies users thumbs-upped" is five thousand examples', async () => {
+    const [, answer] = await hold([
+      'our gpt-4o bill is killing us. we classify ~400k support emails a day into 20 intents and draft a short reply. paying about 38k USD/month to openai. any model is fine if quality holds',
+      'we log everything, so millions of gpt-4o outputs, and 5k replies users thumbs-upped',
+    ]);
+    expect(answer).toMatch(/Noted: 5,000 labeled examples/);
+  });
+});

@@ -129,7 +129,7 @@ const DENIED_NUMBER = /\b(?:not|n't|instead\s+of|rather\s+than)\s+(?:about\s+|ar
  * context" answers no question about requests or examples; "8 engineers", "3 languages" neither.
  */
 export const COUNT_OF_SOMETHING_ELSE =
-  /^\s*(?:[a-z-]+\s+)?(?:files?|documents?|docs|pages?|people|persons|engineers|developers|users|languages?|steps?|shots?|epochs?|tokens?|words?|lines?|years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b/;
+  /^\s*(?:(?:[a-z-]+\s+)?(?:files?|documents?|docs|pages?|languages?|steps?|shots?|epochs?|tokens?|words?|lines?|years?|months?|weeks?|days?|hours?|minutes?|seconds?)|(?:people|persons|engineers|developers|users))\b/;
 
 export function numberAnswer(
   convert: (amount: number, unit: string, after: string) => number | undefined = (amount, unit, after) =>
