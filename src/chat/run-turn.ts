@@ -255,7 +255,7 @@ export function runTurn(
         ? ` You pay $${new Intl.NumberFormat('en-US').format(base.profile.currentMonthlySpendUSD)} a month today${base.profile.modelName ? ` on ${plainModelName(base.profile.modelName)}` : ''}.`
         : '';
     const answer = asked
-      ? `If you had ${joinWords(describeChange(said))}: ${asked.text}${today} ${NOTHING_SAVED}`
+      ? `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(asked.text) : asked.text}${today} ${NOTHING_SAVED}`
       : whatIfReply(said, current, hypothetical, knowledge);
     const reply = textReply(noted ? `${noted} ${answer}` : answer, [...ANSWER_FOLLOW_UPS]);
     return {
@@ -949,6 +949,15 @@ function planModelRecommendation(
   if (model.name === null || !(model.switched || model.proposed)) return undefined;
   const { modelAccess: _access, modelParamsB: _size, modelStage: _stage, ...rest } = profile;
   return recommendFor({ ...rest, modelName: model.name }, knowledge);
+}
+
+/**
+ * A bill asked on another model is that model's bill, not "today's" with a plan after it: "Today: GPT-4o mini calls
+ * cost about $3,960 a month …; after, …" becomes "GPT-4o mini calls would cost about $3,960 a month …".
+ */
+function onAnotherModel(text: string): string {
+  const bill = /^Today: (.{1,80}?) calls cost (about \$[\d,]+ a month[^;.]*);[\s\S]*?\.(?=\s|$)\s*/.exec(text);
+  return bill ? `${bill[1]} calls would cost ${bill[2]}. ${text.slice(bill[0].length)}`.trim() : text;
 }
 
 /** A "what if" changes nothing stored; every such reply ends by saying so. */

@@ -44,7 +44,7 @@ describe('money on another model', () => {
       'We classify 400k documents a day with Gemini 2.5 Pro and pay about 45k USD a month; any model is fine. Just recommend.',
       'how much would the monthly bill be on gemini 2.5 flash-lite vs what we pay now?',
     ]);
-    expect(asked?.reply).toMatch(/Gemini 2\.5 Flash-Lite calls cost about \$2,640 a month/);
+    expect(asked?.reply).toMatch(/Gemini 2\.5 Flash-Lite calls would cost about \$2,640 a month/);
     expect(asked?.reply).toMatch(/You pay \$45,000 a month today on Gemini 2\.5 Pro\./);
     expect(asked?.reply).not.toMatch(/your figure/);
   });
