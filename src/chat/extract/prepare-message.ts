@@ -31,8 +31,13 @@ export function prepareMessage(message: string): PreparedMessage {
     /[\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\u202f]/g,
     (character) => CHARACTER_MAP[character] ?? character,
   );
+  // "18 000", "1 200 000": a space between groups of three digits is a thousands separator (French, Polish, Nordic
+  // writing); the same length with commas, so offsets hold. Not before a unit ("2 100 gb" is two 100 GB cards).
+  lower = lower.replace(SPACED_THOUSANDS, (digits) => digits.replaceAll(' ', ','));
   return { original: message, lower };
 }
+
+const SPACED_THOUSANDS = /(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]?\d|[a-z])(?!\s?(?:gb|gib|tb|mb|gpus?|cards?|x\b|%))/g;
 
 /** Builds a finding; typed so that a value must suit its field. */
 export function finding<F extends ProfileField>(

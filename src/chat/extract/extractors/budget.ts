@@ -3,7 +3,7 @@
  * "1.5k per month", "€800 a month", "$12k a year" (÷ 12).
  */
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
-import { allMatches, clauseBefore, createSpanIndex, finding } from '../prepare-message.ts';
+import { allMatches, clauseBefore, createSpanIndex, finding, sentenceAround } from '../prepare-message.ts';
 import type { Extractor, ExtractorContext, Finding, PreparedMessage } from '../types.ts';
 
 const AMOUNT = String.raw`((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(k|thousand|grand|m|mm|mn|million|bn|billion)(?![a-z]))?`;
@@ -43,6 +43,16 @@ const PERIOD_THEN_AMOUNT = new RegExp(
   `\\b(?:(?:a|an)\\s+)?(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front|monthly)\\s+(?:(?:we|i)\\s+(?:can|could)\\s+(?:do|spend|afford|put\\s+in)\\s+|budget\\s+(?:of\\s+|is\\s+)?)?(?:like\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![.,]?\\d)${NOT_A_UNIT}`,
   'dg',
 );
+/**
+ * A bare amount with its budget period right after it: "5k one time, maybe 500/mo after that", "the 15k is per month,
+ * not one-time", "10k upfront". Read only where the sentence names a one-time period (which only money has) or a budget.
+ */
+const AMOUNT_THEN_PERIOD = new RegExp(
+  `(?<![\\w.,$€£-])${AMOUNT}(?![.,]?\\d)\\s+(?:(?:is|was)\\s+)?(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front|per\\s+month|a\\s+month|monthly)\\b`,
+  'dg',
+);
+const ONE_TIME_OR_BUDGET_WORD = /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|budget)\b/;
+
 /** "the monthly cloud bill can't exceed 1.5k": a ceiling on what is spent each month. */
 const MONTHLY_CAP = new RegExp(
   `\\bmonthly\\s+(?:[\\w-]+\\s+){0,2}?(?:bill|spend|costs?)\\s+(?:can't|cannot|can\\s+not|must\\s+not|mustn't|shouldn't|may\\s+not|can't\\s+go)\\s+(?:exceed|go\\s+(?:over|above)|be\\s+more\\s+than|top|over|above)\\s+(?:about\\s+|around\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![.,]?\\d)${NOT_A_UNIT}`,
@@ -178,7 +188,14 @@ export const extractBudget: Extractor = (message, context) => {
     findings.push(budgetFinding(message, value, start, end, end, context.requestedField));
     taken.push({ start, end });
   }
-  for (const pattern of [BUDGET_AMOUNT, AMOUNT_BUDGET, PERIOD_THEN_AMOUNT, MONTHLY_CAP, CUED_AMOUNT_PER_MONTH]) {
+  for (const pattern of [
+    BUDGET_AMOUNT,
+    AMOUNT_BUDGET,
+    PERIOD_THEN_AMOUNT,
+    MONTHLY_CAP,
+    AMOUNT_THEN_PERIOD,
+    CUED_AMOUNT_PER_MONTH,
+  ]) {
     // Matches of one pattern never overlap each other, so the index of earlier patterns' amounts is enough.
     const takenIndex = createSpanIndex(taken);
     for (const match of allMatches(pattern, lower)) {
@@ -193,6 +210,8 @@ export const extractBudget: Extractor = (message, context) => {
       // "20 grand one time, and like 1k/month after": next to other money, a monthly amount is money too.
       const cued = findings.length > 0 || BUDGET_CUE.test(clauseBefore(lower, match.index, 200));
       if (pattern === CUED_AMOUNT_PER_MONTH && !cued) continue;
+      if (pattern === AMOUNT_THEN_PERIOD && !ONE_TIME_OR_BUDGET_WORD.test(sentenceAround(lower, match.index, 120)))
+        continue;
       // The period said before the amount ("monthly we can do 2.5k") is read from the words before the amount.
       const start =
         pattern === PERIOD_THEN_AMOUNT || pattern === MONTHLY_CAP ? amount[0] : Math.min(match.index, amount[0]);

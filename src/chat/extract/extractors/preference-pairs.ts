@@ -7,13 +7,13 @@ import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const PAIRS = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:human|labeled|labelled|rated|ranked|annotated|curated)\\s+)?(?:preference\\s+(?:pairs|comparisons|examples|data\\s*points)|(?:chosen|preferred|accepted)(?:\\s*\\/\\s*|\\s+(?:vs\\.?|and|or)\\s+|[\\s-])(?:rejected|dispreferred)(?:\\s+(?:pairs|examples|comparisons))?|(?:thumbs[\\s-]up(?:\\s*\\/\\s*|\\s+(?:vs\\.?|and|or)\\s+)(?:thumbs[\\s-])?down|👍\\s*\\/\\s*👎)\\s+pairs|(?:pairwise|side[\\s-]by[\\s-]side|a\\/b)\\s+(?:comparisons|ratings|judgments|judgements)|ranked\\s+(?:outputs|responses|answers|comparisons|response\\s+sets|answer\\s+sets)|comparison\\s+pairs|(?:\\w+\\s+)?(?:pairs|examples|cases|prompts)\\s+(?:where|in\\s+which|with)\\s+(?:\\w+\\s+){0,3}?(?:picked|chose|selected|preferred|ranked|marked|rated|voted\\s+for|compared)\\s+(?:the\\s+)?(?:better|best|preferred|winner|one|two|between))`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:human|labeled|labelled|rated|ranked|annotated|curated)\\s+)?(?:pref(?:erence)?\\.?\\s+(?:pairs|comparisons|examples|data\\s*points)|(?:chosen|preferred|accepted)(?:\\s*\\/\\s*|\\s+(?:vs\\.?|and|or)\\s+|[\\s-])(?:rejected|dispreferred)(?:\\s+(?:pairs|examples|comparisons))?|(?:thumbs[\\s-]up(?:\\s*\\/\\s*|\\s+(?:vs\\.?|and|or)\\s+)(?:thumbs[\\s-])?down|👍\\s*\\/\\s*👎)\\s+pairs|(?:pairwise|side[\\s-]by[\\s-]side|a\\/b)\\s+(?:comparisons|ratings|judgments|judgements)|ranked\\s+(?:outputs|responses|answers|comparisons|response\\s+sets|answer\\s+sets)|comparison\\s+pairs|(?:\\w+\\s+)?(?:pairs|examples|cases|prompts)\\s+(?:where|in\\s+which|with)\\s+(?:\\w+\\s+){0,3}?(?:picked|chose|selected|preferred|ranked|marked|rated|voted\\s+for|compared)\\s+(?:the\\s+)?(?:better|best|preferred|winner|one|two|between))`,
   'g',
 );
 
 /** "1,500 ranked pairs from our raters"; "chosen/rejected pairs: nine hundred so far" (the count after a colon). */
 const RANKED_PAIRS = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:ranked|rated|preference|comparison)\\s+pairs\\b|\\b(?:chosen|preferred)\\s*(?:\\/|vs\\.?|and)\\s*rejected\\s+pairs\\s*:\\s*(?:about\\s+|around\\s+|~\\s*)?(${COUNT_SOURCE})\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:ranked|rated|preference|pref|comparison)\\s+pairs\\b|\\b(?:chosen|preferred)\\s*(?:\\/|vs\\.?|and)\\s*rejected\\s+pairs\\s*:\\s*(?:about\\s+|around\\s+|~\\s*)?(${COUNT_SOURCE})\\b`,
   'g',
 );
 
@@ -26,7 +26,15 @@ const PAIRED_RATINGS = new RegExp(
   'g',
 );
 const NO_PAIRS =
-  /\b(?:no\s+|zero\s+|don't\s+have\s+(?:any\s+)?|do\s+not\s+have\s+(?:any\s+)?|without\s+(?:any\s+)?)(?:(?:actual|real)\s+)?(?:preference\s+(?:data|pairs)|chosen[\s/-]+rejected\s+pairs|pairwise\s+(?:data|ratings)|side[\s-]by[\s-]side\s+(?:pairs|comparisons))\b|\b(?:we\s+have|we've\s+got|there\s+are)\s+(?:zero|no)\s+pairs\b/g;
+  /\b(?:no\s+|zero\s+|don't\s+have\s+(?:any\s+)?|do\s+not\s+have\s+(?:any\s+)?|without\s+(?:any\s+)?)(?:(?:actual|real)\s+)?(?:pref(?:erence)?\.?\s+(?:data|pairs)|chosen[\s/-]+rejected\s+pairs|pairwise\s+(?:data|ratings)|side[\s-]by[\s-]side\s+(?:pairs|comparisons))\b|\b(?:we\s+have|we've\s+got|there\s+are)\s+(?:zero|no)\s+pairs\b/g;
+
+/**
+ * "we had a DPO run … 20k pairs": in a message about preference training, a bare "N pairs" (no kind of pair named
+ * before it, such as Q&A or input/output) counts chosen/rejected pairs.
+ */
+const PREFERENCE_TRAINING =
+  /\b(?:dpo|rlhf|orpo|kto|simpo|ipo|reward\s+model(?:ing)?|preference\s+(?:tuning|optimi[sz]ation|training|data)|chosen(?:\s*\/\s*|\s+(?:vs\.?|and)\s+)rejected)\b/;
+const BARE_PAIRS = new RegExp(`${APPROX_SOURCE}(${COUNT_SOURCE})\\s+pairs\\b(?!\\s+of\\b)`, 'g');
 
 export const extractPreferencePairs: Extractor = (message) => {
   const { lower } = message;
@@ -42,6 +50,12 @@ export const extractPreferencePairs: Extractor = (message) => {
   for (const match of allMatches(PAIRED_RATINGS, lower)) {
     const value = parseCount(match[1] ?? '');
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
+  }
+  if (findings.length === 0 && PREFERENCE_TRAINING.test(lower)) {
+    for (const match of allMatches(BARE_PAIRS, lower)) {
+      const value = parseCount(match[1] ?? '');
+      if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
+    }
   }
   for (const match of allMatches(NO_PAIRS, lower)) findings.push(findingFromMatch('preferencePairs', 0, match));
   return findings;

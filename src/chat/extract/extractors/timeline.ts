@@ -20,9 +20,9 @@ const CUED = new RegExp(
   `\\b(?:deadline|timeline|timline|time\\s?frame|runway|have|got|ship|launch|deliver|live|ready|production|done|finish(?:ed)?|due)\\b[^.;!?\\n]{0,25}?\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}|\\b(${COUNT_SOURCE})[\\s-]${UNIT}\\s+(?:deadline|timeline|project|pilot|window|sprint)`,
   'dg',
 );
-/** "scratch that, it's 3 weeks not 3 months": the duration said before the one it replaces. */
+/** "scratch that, it's 3 weeks not 3 months", "oops, 6 weeks not 6 months": the duration said before the one it replaces. */
 const SAID_NOT = new RegExp(
-  `\\b(?:it's|its|it\\s+is|make\\s+(?:it|that)|more\\s+like|actually)\\s+(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s*,?\\s+not\\s+(?:${COUNT_SOURCE}|a|one)\\s+(?:days?|weeks?|months?|years?)\\b`,
+  `(?:\\b(?:it's|its|it\\s+is|make\\s+(?:it|that)|more\\s+like|actually|i\\s+meant|meant|sorry|oops|correction)[:,]?\\s+|^\\W*)(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s*,?\\s+not\\s+(?:${COUNT_SOURCE}|a|one)\\s+(?:days?|weeks?|months?|years?)\\b`,
   'g',
 );
 /** A timeline revised in the same breath: "12 weeks was optimistic, say 16", "6 weeks is too tight, make it 8". */
@@ -70,7 +70,7 @@ const WEEKS_OUT = new RegExp(
 );
 /** A duration standing alone between clause marks: ", 12 weeks." (weeks or months; nothing before it in the clause). */
 const BARE_DURATION = new RegExp(
-  `(?:^|(?<=[.;,!?\\n])[^\\S\\n]{0,3})(?:about\\s+|~\\s*|roughly\\s+|maybe\\s+)?(${COUNT_SOURCE}|a|one)\\s+(weeks?|months?|wks?)(?=[^\\S\\n]{0,3}(?:[.;!?\\n]|$))`,
+  `(?:^|(?<=[.;,!?\\n])[^\\S\\n]{0,3})(?:about\\s+|~\\s*|roughly\\s+|maybe\\s+)?(${COUNT_SOURCE}|a|one)\\s+(weeks?|months?|wks?)(?=[^\\S\\n]{0,3}(?:[.;!?\\n]|$|,(?![^.;!?\\n]*\\b(?:weeks?|months?)\\b)))`,
   'g',
 );
 /** Words in the sentence before a bare duration that make it a cadence, an age or a span of data, not a deadline. */
