@@ -16,6 +16,7 @@ import {
   type TrainingCheck,
 } from './estimate-feasibility.ts';
 import type { Facts, FactValue } from './facts.ts';
+import { HOURS_PER_MONTH } from '../estimator/index.ts';
 import { addDays, daysBetween } from './iso-dates.ts';
 import { cheaperTiers } from './model-tiers.ts';
 import { namedIsStudent, type ResolvedProfile } from './resolve-profile.ts';
@@ -81,6 +82,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'fits.distillation-student': [...MODEL_SIZE, ...HARDWARE],
   'fits.device': [...MODEL_SIZE, 'deviceMemoryGB'],
   'fits.task-copies': [...MODEL_SIZE, ...HARDWARE, 'tasksCount'],
+  'affordable.task-copies': [...MODEL_SIZE, ...HARDWARE, 'tasksCount', 'monthlyBudgetUSD'],
   cpuServing: [...MODEL_SIZE, ...HARDWARE],
   rentalAllowed: ['dataMustStayOnPrem'],
   'trainable.lora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
@@ -229,7 +231,14 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   if (profile.tasksCount !== undefined && profile.tasksCount >= 2 && inference && typeof total === 'number') {
     // Each copy adds its weights; the runtime, the cache and activations are shared by one server.
     const weights = inference.memoryGB.breakdown.weights;
-    facts['fits.task-copies'] = profile.tasksCount * weights + (inference.memoryGB.total - weights) <= total;
+    const needed = profile.tasksCount * weights + (inference.memoryGB.total - weights);
+    facts['fits.task-copies'] = needed <= total;
+    // Copies past the team's GPUs need rented ones running all month: held against the monthly budget.
+    const gpu = estimates.servingGpu;
+    if (needed > total && gpu !== undefined && gpu.usdPerHour > 0 && profile.monthlyBudgetUSD !== undefined) {
+      const rentedGpus = Math.ceil((needed - total) / gpu.memoryGB);
+      facts['affordable.task-copies'] = rentedGpus * gpu.usdPerHour * HOURS_PER_MONTH <= profile.monthlyBudgetUSD;
+    }
   }
   // No GPUs at all: a model whose 4-bit weights are small is still served from a CPU server (llama.cpp runs quantized
   // models on x86 and ARM CPUs), slowly; larger ones are not. With GPUs, serving is judged on them.

@@ -520,6 +520,33 @@ describe('resolution of model families and multi-copy serving', () => {
     const few = run({ ...profile, tasksCount: 2 }).recommendations.find((entry) => entry.method === 'full-fine-tuning');
     expect(few?.reasons.map((reason) => reason.ruleId)).not.toContain('full-copies-per-task-do-not-fit');
   });
+
+  it('rules out one full copy per task when renting the GPUs for the copies costs more than the monthly budget', () => {
+    // 60 tenants × a 7.6B model ≈ 914 GB of 16-bit copies against 160 GB owned: ten more A100s all month.
+    const profile: Profile = {
+      modelName: 'Qwen2.5 7B Instruct',
+      gpuName: 'A100 80GB',
+      gpuCount: 2,
+      labeledExamples: 52_000,
+      tasksCount: 60,
+      monthlyBudgetUSD: 6000,
+    };
+    const verdict = (candidate: Profile) => {
+      const entry = run(candidate).recommendations.find((item) => item.method === 'full-fine-tuning');
+      return { verdict: entry?.verdict, blockers: entry?.blockers.map((blocker) => blocker.ruleId) };
+    };
+    expect(verdict(profile)).toEqual({
+      verdict: 'not-viable',
+      blockers: expect.arrayContaining(['full-copies-per-task-cost-more-than-the-budget']),
+    });
+    // A budget that pays for the rented copies, or no budget stated, leaves the serving cost to the score rule.
+    expect(verdict({ ...profile, monthlyBudgetUSD: 50_000 }).blockers).not.toContain(
+      'full-copies-per-task-cost-more-than-the-budget',
+    );
+    const { monthlyBudgetUSD: _budget, ...noBudget } = profile;
+    expect(verdict(noBudget).blockers).not.toContain('full-copies-per-task-cost-more-than-the-budget');
+    expect(run(profile).destination.method).toBe('lora');
+  });
 });
 
 describe('a small substitute for a cost cut', () => {

@@ -107,6 +107,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch27.json')),
     ...loadCases(here('./batch28.json')),
     ...loadCases(here('./batch29.json')),
+    ...loadCases(here('./batch30.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
