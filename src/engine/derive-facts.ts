@@ -1,3 +1,4 @@
+import { HOURS_PER_MONTH } from '../estimator/index.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import {
   type ARCHITECTURE_KINDS,
@@ -16,7 +17,6 @@ import {
   type TrainingCheck,
 } from './estimate-feasibility.ts';
 import type { Facts, FactValue } from './facts.ts';
-import { HOURS_PER_MONTH } from '../estimator/index.ts';
 import { addDays, daysBetween } from './iso-dates.ts';
 import { cheaperTiers } from './model-tiers.ts';
 import { namedIsStudent, type ResolvedProfile } from './resolve-profile.ts';
