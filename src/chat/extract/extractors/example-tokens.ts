@@ -25,6 +25,11 @@ const ITEM_IS_TOKENS = new RegExp(
 const PLUS_OUTPUT = new RegExp(
   `^[^.;!?\\n]{0,40}?\\b(?:plus|\\+|and)\\s+${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+)?(?:\\w+\\s+)?(?:output|answers?|responses?|completions?)\\b`,
 );
+/** "6k tokens of OCR text in and 500 tokens of JSON out", "2k tokens in, 300 out": one example's input and output. */
+const IN_AND_OUT = new RegExp(
+  `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?in\\b[,;]?\\s*(?:and|plus|\\+)?\\s*${APPROX_SOURCE}${AMOUNT}\\s?(?:tokens?\\s+)?(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?out\\b`,
+  'g',
+);
 const MAX_EXAMPLE_TOKENS = 1_000_000;
 
 function tokens(digits: string | undefined, scale: string | undefined): number | undefined {
@@ -36,6 +41,13 @@ function tokens(digits: string | undefined, scale: string | undefined): number |
 export const extractExampleTokens: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
+  for (const match of allMatches(IN_AND_OUT, lower)) {
+    const input = tokens(match[1], match[2]);
+    const output = tokens(match[3], match[4]);
+    if (input !== undefined && output !== undefined)
+      findings.push(findingFromMatch('exampleTokens', input + output, match));
+  }
+  if (findings.length > 0) return findings;
   for (const pattern of [TOKENS_PER_ITEM, ITEM_IS_TOKENS]) {
     for (const match of allMatches(pattern, lower)) {
       const value = tokens(match[1], match[2]);

@@ -61,6 +61,8 @@ const MEMORY_IN_BRACKETS_AFTER = new RegExp(
   `^[^.;!?\\n()]{0,40}(?:\\(\\s*(?:the\\s+)?|\\b(?:they're|they\\s+are|it's|those\\s+are|these\\s+are)\\s+the\\s+)${MEMORY}\\s+(?:ones|versions?|variants?|models?|cards?|each)\\b`,
 );
 /** A GPU name followed by a node word says nothing about how many GPUs ("an H100 node" holds several). */
+/** A GPU series name right before digits: "rtx 4070", "radeon rx 7900", "quadro 6000". */
+const GPU_SERIES_BEFORE = /\b(?:rtx|gtx|rx|quadro|radeon|arc|tesla|titan|geforce|instinct\s+mi|mi)[\s-]?[a-z]?$/;
 const NODE_AFTER = /^\s*(?:nodes?|clusters?|servers?|box(?:es)?|machines?|instances?|pods?|vms?)\b/;
 
 /** "8 GPUs", "one 24GB card", "two consumer GPUs", "a pair of 48 GB cards". */
@@ -277,6 +279,9 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
   const inCatalogMention = (index: number) => catalogMentions.covers(index) || inPerMachine.covers(index);
   for (const match of allMatches(GENERIC_COUNT, lower)) {
     if (inCatalogMention(match.index) || usersHardware(match.index, match.index + match[0].length)) continue;
+    // "RTX 4070 laptop GPUs": the digits after a GPU series name are its model number, not a count.
+    if (match[1] !== undefined && GPU_SERIES_BEFORE.test(lower.slice(Math.max(0, match.index - 16), match.index)))
+      continue;
     let count = match[1] !== undefined ? parseCount(match[1]) : HARDWARE_COUNT_WORDS[match[2] ?? ''];
     const end = match.index + match[0].length;
     // "only 2 of the 4 GPUs are ours": the share is the team's.

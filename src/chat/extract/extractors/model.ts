@@ -3,6 +3,8 @@
  * weights ("GPT-4o via Azure, fine-tuning isn't enabled" → api-only; "we can fine-tune it on Azure" →
  * api-with-finetuning; "open weights", "self-hosted model" → open-weights).
  */
+
+import type { Model } from '../../../knowledge/schemas.ts';
 import { catalogScanner } from '../catalog-matcher.ts';
 import { allMatches, createSpanIndex, finding, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
@@ -114,6 +116,32 @@ const WORSE_AFTER =
 const BENCHMARK_AFTER =
   /^\s+(?:is|'s)\s+(?:just\s+|only\s+|merely\s+)?(?:what|the\s+one|something)\s+(?:we(?:'d|\s+would)?|we're)\s+(?:\w+\s+)?(?:benchmark|compare|evaluate|test|measure)\w*\s+against\b|^\s+(?:is|'s)\s+(?:just\s+|only\s+)?(?:our\s+|the\s+)?(?:yardstick|baseline\s+to\s+beat|reference\s+point)\b/;
 
+/**
+ * A model named as the other side of a price or a comparison, or only mentioned: "vs the ~$115 we'd pay for GPT-4.1
+ * mini", "compared with GPT-4o", "I only mentioned GPT-4.1 mini for the price comparison".
+ */
+const COMPARED_BEFORE =
+  /\b(?:vs\.?|versus|compared\s+(?:to|with)|rather\s+than|instead\s+of|(?:we'd|we\s+would|i'd|you'd)\s+(?:pay|spend)\s+(?:\w+\s+){0,2}?(?:for|on)|would\s+cost\s+(?:us\s+)?(?:on|with|for)|(?:only|just)\s+(?:mentioned|brought\s+up|named|said|quoted))\b[^.;!?\n]{0,30}$/;
+const COMPARISON_AFTER =
+  /^\s+(?:(?:just|only)\s+)?(?:for|as)\s+(?:the\s+|a\s+)?(?:price\s+|cost\s+)?(?:comparison|reference|example)\b/;
+
+/**
+ * "Qwen 14B": a family word and a size, no version. When the catalog has exactly one model of that family and size
+ * (Qwen2.5 14B), that is the model meant; with several (Llama 3 8B, Llama 3.1 8B) the name stays as typed.
+ */
+function onlyCatalogModelOfSize(models: readonly Model[], typed: string, size: string | undefined): Model | undefined {
+  const family = /^[a-z]+/.exec(typed)?.[0];
+  // Only a family word and the size ("qwen 14b", "mistral-7b"): a version in the name is meant as typed.
+  if (family === undefined || size === undefined || !/^[a-z]+[\s-]?\d+(?:\.\d+)?\s?b$/.test(typed)) return undefined;
+  const sizeWord = new RegExp(`(?:^|\\s)${size.replace('.', '\\.')}b$`, 'i');
+  const matches = models.filter(
+    (model) =>
+      model.name.toLowerCase().startsWith(family) &&
+      sizeWord.test(model.name.replace(/\s+(?:instruct|base|chat)$/i, '')),
+  );
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
 /** "Why" right before a model: "why Llama 3.1 8B rather than…?", "but why use Qwen?" (not "why is Llama slow?"). */
 const WHY_QUESTION_BEFORE =
   /\bwhy\s+(?:not\s+)?(?:(?:did|do|would)\s+you\s+)?(?:(?:pick|choose|suggest|recommend|propose|use|go\s+with)\s+)?(?:the\s+)?$/;
@@ -148,6 +176,11 @@ export const extractModel: Extractor = (message, context) => {
       )
     )
       continue;
+    if (
+      COMPARED_BEFORE.test(lower.slice(Math.max(0, mention.start - 60), mention.start)) ||
+      COMPARISON_AFTER.test(lower.slice(mention.end, mention.end + 40))
+    )
+      continue;
     // "why Llama 3.1 8B rather than the Qwen 7B I asked about?": a question about the advice's choice.
     if (
       WHY_QUESTION_BEFORE.test(lower.slice(Math.max(0, mention.start - 60), mention.start)) &&
@@ -170,7 +203,8 @@ export const extractModel: Extractor = (message, context) => {
     if (/^phi\b/.test(match[0]) && !/^phi[\s-]?\d/.test(match[0])) continue;
     names.push({ start, end });
     const typed = original.slice(start, end);
-    const known = context.catalog.findModel(typed);
+    const known =
+      context.catalog.findModel(typed) ?? onlyCatalogModelOfSize(context.catalog.models, match[0], size?.[1]);
     findings.push(finding('modelName', known?.name ?? typed, start, end));
     if (!known && size) findings.push(finding('modelParamsB', Number(size[1]), start, end));
   }

@@ -34,6 +34,8 @@ const STAYS = new RegExp(
     String.raw`\bdata\s+(?:must|has\s+to|needs\s+to)\s+stay\s+(?:with\s+us|in[\s-]house|internal)\b`,
     String.raw`\bno\s+(?:customer\s+|patient\s+|client\s+|user\s+|personal\s+)?data\s+(?:ever\s+)?leaves\s+${PREMISES}`,
     String.raw`\bdata\s+(?:stays|remains)\s+(?:there|in[\s-]house|on[\s-]?prem(?:ise|ises)?|internal|local|inside)\b`,
+    // "by law none of this data can leave our own servers", "none of it may leave the building".
+    String.raw`\b(?:none|no\s+part|not\s+(?:a\s+)?(?:single\s+)?(?:bit|byte|one))\s+of\s+(?:this|the|our|that|it|these|those|them)(?:\s+(?:customer\s+|patient\s+|client\s+|user\s+|personal\s+)?(?:data|records|documents|information|files|text|notes|emails))?\s+(?:can|may|must|should|is\s+allowed\s+to|are\s+allowed\s+to|will|ever)\s+(?:ever\s+)?(?:leave|go\s+(?:out|outside|to\s+(?:the\s+)?cloud)|be\s+sent\s+(?:out|outside|to))\b`,
     // "nothing leaves our cluster", "no data leaves the building".
     String.raw`\b(?:nothing|no\s+data)\s+(?:ever\s+)?leaves\s+(?:our|the)\s+(?:own\s+)?(?:cluster|building|network|servers?|site|lab|office|walls)\b`,
   ].join('|'),
@@ -61,6 +63,10 @@ const CLOUD_OK = new RegExp(
   'g',
 );
 
+/** Words right before a permission that deny it: "none of this [data can leave]", "no [data may leave]". */
+const DENIED_BEFORE =
+  /\b(?:none\s+of\s+(?:\w+\s+){0,2}|no\s+(?:\w+\s+)?|not\s+(?:even\s+)?|never\s+|nothing\s+of\s+(?:\w+\s+)?)$/;
+
 /** Finds `dataMustStayOnPrem`: true for data that may not leave the premises, false when the cloud is fine. */
 export const extractOnPrem: Extractor = (message) => {
   const { lower } = message;
@@ -74,6 +80,10 @@ export const extractOnPrem: Extractor = (message) => {
     if (!startsNegative && isNegatedBefore(lower, match.index, 20)) continue;
     findings.push(findingFromMatch('dataMustStayOnPrem', true, match));
   }
-  for (const match of allMatches(CLOUD_OK, lower)) findings.push(findingFromMatch('dataMustStayOnPrem', false, match));
+  for (const match of allMatches(CLOUD_OK, lower)) {
+    // "none of this data can leave", "no data may leave": the permission is denied before it.
+    if (DENIED_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index))) continue;
+    findings.push(findingFromMatch('dataMustStayOnPrem', false, match));
+  }
   return findings;
 };

@@ -12,7 +12,7 @@ import type { Extractor, Finding } from '../types.ts';
 const TRIED_RESULT: readonly (readonly ['good-enough' | 'plateaued' | 'failed', RegExp])[] = [
   [
     'plateaued',
-    /\b(?:plateau\w*|(?:won'?t|will\s+not|doesn'?t|does\s+not)\s+go\s+(?:any\s+)?higher|barely\s+better\s+than|stall\w*|stuck\s+(?:at|around)|(?:got|gets|is|was)\s+stuck(?:\s+there)?|tops?\s+out|topped\s+out|maxed\s+out|hit\s+a\s+(?:wall|ceiling)|no\s+longer\s+improv\w*|stopped\s+improving|(?:isn't|not)\s+improving\s+(?:any\s+)?(?:more|further)|diminishing\s+returns|level(?:s|ed|ling)?\s+off|flatlined|flat\s+(?:at|around)|(?:can't|cannot|won't|doesn't|didn't)\s+(?:(?:get\s+(?:it\s+)?|go\s+|push\s+(?:it\s+)?(?:any\s+)?)(?:past|above|beyond|over|higher|further)|improve\s+(?:any\s+)?(?:more|further))|no\s+further\s+(?:gains|improvement)|most\s+of\s+the\s+way|(?:is|are)\s+still\s+(?:off|wrong|not\s+right|inconsistent|generic)\b|(?:drifts?|drifting|degrades?|falls?\s+apart)\s+(?:in|on|over|after|with)\s+(?:long|longer|bigger|complex|harder)\b|(?:gave|got)\s+(?:us\s+)?(?:a\s+)?(?:small|little|slight|tiny|modest)\s+(?:bump|boost|gain|improvement|lift)|nothing\s+(?:we|i)\s+(?:added|tried|changed)\s+(?:moved|helped|changed)|miss(?:es|ed)\s+(?:about\s+|roughly\s+|around\s+)?(?:half|a\s+third|a\s+quarter|\d+\s?%|(?:a\s+lot|many|too\s+many|most)\s+of)|(?:\d+\s?%|part|some)\s+of\s+the\s+way|helped\s+at\s+first|helped\s+(?:a\s+(?:bit|little)|somewhat|slightly|marginally)|only\s+(?:so|that)\s+far|as\s+far\s+as\s+(?:it|they|that|we\s+can)\s+(?:goes|go|could\s+go|can\s+go|can)|\d+(?:\.\d+)?\s?%[^.;!?]{0,40}\b(?:need|needs|want|target|require\w*|must\s+(?:reach|hit|get\s+to))\s+(?:at\s+least\s+|≥\s*|>=?\s*|to\s+(?:reach|hit|get\s+to)\s+)?\d+)\b/,
+    /\b(?:plateau\w*|(?:won'?t|will\s+not|doesn'?t|does\s+not)\s+go\s+(?:any\s+)?higher|barely\s+better\s+than|stall\w*|stuck\s+(?:at|around)|(?:got|gets|is|was|has\s+been|have\s+been|been)\s+stuck(?:\s+there)?|tops?\s+out|topped\s+out|maxed\s+out|hit\s+a\s+(?:wall|ceiling)|no\s+longer\s+improv\w*|stopped\s+improving|(?:isn't|not)\s+improving\s+(?:any\s+)?(?:more|further)|diminishing\s+returns|level(?:s|ed|ling)?\s+off|flatlined|flat\s+(?:at|around)|(?:can't|cannot|won't|doesn't|didn't)\s+(?:(?:get\s+(?:it\s+)?|go\s+|push\s+(?:it\s+)?(?:any\s+)?)(?:past|above|beyond|over|higher|further)|improve\s+(?:any\s+)?(?:more|further))|no\s+further\s+(?:gains|improvement)|most\s+of\s+the\s+way|(?:is|are)\s+still\s+(?:off|wrong|not\s+right|inconsistent|generic)\b|(?:drifts?|drifting|degrades?|falls?\s+apart)\s+(?:in|on|over|after|with)\s+(?:long|longer|bigger|complex|harder)\b|(?:gave|got)\s+(?:us\s+)?(?:a\s+)?(?:small|little|slight|tiny|modest)\s+(?:bump|boost|gain|improvement|lift)|nothing\s+(?:we|i)\s+(?:added|tried|changed)\s+(?:moved|helped|changed)|miss(?:es|ed)\s+(?:about\s+|roughly\s+|around\s+)?(?:half|a\s+third|a\s+quarter|\d+\s?%|(?:a\s+lot|many|too\s+many|most)\s+of)|(?:\d+\s?%|part|some)\s+of\s+the\s+way|helped\s+at\s+first|helped\s+(?:a\s+(?:bit|little)|somewhat|slightly|marginally)|only\s+(?:so|that)\s+far|as\s+far\s+as\s+(?:it|they|that|we\s+can)\s+(?:goes|go|could\s+go|can\s+go|can)|\d+(?:\.\d+)?\s?%[^.;!?]{0,40}\b(?:need|needs|want|target|require\w*|must\s+(?:reach|hit|get\s+to))\s+(?:at\s+least\s+|≥\s*|>=?\s*|to\s+(?:reach|hit|get\s+to)\s+)?\d+)\b/,
   ],
   [
     'failed',
@@ -51,7 +51,7 @@ const NO_AMOUNT_OF = /\bno\s+amount\s+of\s+(?:\w+\s+)?$/;
 
 /** The method was said as tried: "we've only tried prompt engineering", "we used few-shot". */
 const TRIED_WORD =
-  /\b(?:tried|tested|used|prototyped|piloted|been\s+using|experimented\s+with|did|done)\b(?:[^.;!?\n]|\.(?=\w)){0,80}$/;
+  /\b(?:tried|tested|used|prototyped|piloted|been\s+using|experimented\s+with|did|done|(?:we|i)\s+(?:have|use|run|wrote|built)|(?:we've|i've)\s+(?:got|written|built))\b(?:[^.;!?\n]|\.(?=\w)){0,80}$/;
 
 /** The sentence after the one that ends past `end`, when it names no method (at most OUTCOME_WINDOW characters). */
 function nextSentenceWithoutMethod(lower: string, end: number): string {
@@ -124,10 +124,19 @@ export const extractTried: Extractor = (message) => {
       const method = methodFromPhrase(match[1] ?? '');
       if (method) findings.push(findingFromMatch('tried', [{ method, result: 'good-enough' }], match));
     }
+  // "we've run the prompted 70B in production for a year … that IS our baseline": the prompt baseline exists and
+  // the team wants more than it gives.
+  if (findings.length === 0)
+    for (const match of allMatches(BASELINE_EXISTS, lower))
+      findings.push(findingFromMatch('tried', [{ method: 'prompt-engineering', result: 'plateaued' }], match));
   if (findings.length === 0)
     for (const match of allMatches(NOTHING_TRIED_YET, lower)) findings.push(findingFromMatch('tried', [], match));
   return findings;
 };
+
+/** "that IS our baseline", "we already have a prompt baseline", "the prompted model has been in production a year". */
+const BASELINE_EXISTS =
+  /\b(?:(?:that|this|it)(?:'s|\s+is)\s+(?:already\s+)?our\s+(?:prompt\s+)?baseline|(?:we|i)\s+(?:already\s+)?(?:have|run)\s+(?:a|our|the)\s+(?:prompt(?:ing)?\s+)?baseline|prompted\s+(?:[\w.-]+\s+){0,3}?(?:in|into)\s+production)\b/g;
 
 /** The outcome said before the method: "the knowledge part works fine already with our RAG". */
 const OUTCOME_THEN_METHOD = new RegExp(

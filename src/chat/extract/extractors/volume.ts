@@ -7,12 +7,17 @@ const REQUEST_NOUN = String.raw`(?:requests?|reqs?|queries|query|calls?|api\s+ca
 const PERIOD = String.raw`(?:\/\s?|per\s+|a\s+|an\s+|each\s+|every\s+)(day|d|month|mo|hour|hr|h|week|wk|minute|min|second|sec|s|year|yr)\b|\b(daily|monthly|hourly|weekly|yearly|annually)\b`;
 /** "10k requests a day", "1M calls/month", "about 500 tickets per day", "50k incoming support emails per day". */
 const VOLUME = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:user|customer|support|api|inbound|incoming|new|chat|search|model|llm|inference|email|phone|section|client|product|log)\\s+){0,2}${REQUEST_NOUN}(?:\\s*\\/\\s*${REQUEST_NOUN})?\\s*(?:${PERIOD})`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:user|customer|support|api|inbound|incoming|new|chat|search|model|llm|inference|email|phone|section|client|product|log)\\s+){0,2}(?:(?!(?:labell?ed|annotated|training|gold|verified|approved|historical|old|past|existing)\\s)[a-z]{3,15}\\s+)?${REQUEST_NOUN}(?:\\s*\\/\\s*${REQUEST_NOUN})?\\s*(?:${PERIOD})`,
   'g',
 );
 /** "requests per day is 1500, not 8000", "calls a day: about 3k": the volume named, then its figure. */
 const NAMED_VOLUME = new RegExp(
   `\\b(?:requests?|calls?|queries|messages|volume)\\s+(?:per|a)\\s+day\\s*(?:is|are|=|:|of)\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE})`,
+  'g',
+);
+/** "volume is about 500 per day", "volume: 3k a month": the volume named, its figure and period. */
+const VOLUME_IS = new RegExp(
+  `\\bvolume\\s*(?:is|=|:|of|'s)\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*|maybe\\s+)?(${COUNT_SOURCE})\\s*(?:${PERIOD})`,
   'g',
 );
 /** "around 5k per day", "~300 a day": a daily count with no noun. */
@@ -58,6 +63,13 @@ export const extractVolume: Extractor = (message) => {
     if (count === undefined || factor === undefined) continue;
     findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor), match));
   }
+  if (findings.length === 0)
+    for (const match of allMatches(VOLUME_IS, lower)) {
+      const count = parseCount(match[1] ?? '');
+      const factor = PER_DAY[match[2] ?? match[3] ?? ''];
+      if (count !== undefined && factor !== undefined)
+        findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor), match));
+    }
   // "we generate product descriptions …, around 5k per day": a bare daily count beside the work it counts.
   if (findings.length === 0)
     for (const match of allMatches(BARE_DAILY, lower)) {
