@@ -1099,15 +1099,21 @@ export function modelReply(
         ratio >= DEARER_RATIO
           ? `, though at list prices they cost about ${Math.round(ratio)}× as much per request as ${plainModelName(named.name)}`
           : '';
-      const cheaper = ratio >= DEARER_RATIO ? liveModelsPricedLike(named, knowledge, today).map(priced) : [];
+      const cheaperModels = ratio >= DEARER_RATIO ? liveModelsPricedLike(named, knowledge, today) : [];
+      const cheaper = cheaperModels.map(priced);
       const others = cheaper.length > 0 ? ` Live models of other vendors priced like it: ${cheaper.join(' or ')}.` : '';
+      const tunableOthers = cheaperModels.filter((model) =>
+        offersService(knowledge, model, ['supervised-fine-tuning'], today),
+      );
       // A provider's tuning job carries over only where a provider offers it on the new model.
       const tuningOffered = successors.some((model) =>
         offersService(knowledge, model, ['supervised-fine-tuning'], today),
       );
       const carries =
         destination.method === 'managed-fine-tuning' && !tuningOffered
-          ? `no provider offers supervised tuning of ${successors.length > 1 ? 'them' : 'it'}, so keeping a tuned model means an open model with LoRA (or another vendor's tuning service)`
+          ? tunableOthers.length > 0
+            ? `no provider offers supervised tuning of ${joinWords(successors.map((model) => plainModelName(model.name)))}, while ${joinWords(tunableOthers.map((model) => plainModelName(model.name)))} ${tunableOthers.length > 1 ? 'have' : 'has'} a provider's tuning job, so a tuned model means one of ${tunableOthers.length > 1 ? 'those' : 'that'} or an open model with LoRA`
+            : `no provider offers supervised tuning of ${successors.length > 1 ? 'them' : 'it'}, so keeping a tuned model means an open model with LoRA (or another vendor's tuning service)`
           : `${method} carries over to it`;
       return `${chosen} is shut down by its vendor on ${named.endOfLife}, so move before then: ${listed.join(' or ')}, the vendor's live models nearest in price${dearer}.${others} Run your evaluation set on the new model first; ${carries}.${alternatives}`;
     }

@@ -212,6 +212,21 @@ export function assumedNote(recommendation: Recommendation, profile: Partial<Pro
       if (field === 'estimates.distillationStudentParamsB' && !planned.has('distillation')) continue;
       if (field === 'estimates.loraRank' && !planned.has('lora') && !planned.has('qlora')) continue;
       const index = ESTIMATE_ORDER.indexOf(field);
+      // The cost line quotes the rental of the compute options (the GPU that holds the job): the assumption names it
+      // too, not the catalog's reference GPU the per-method estimates were priced on.
+      const rent = recommendation.computeOptions.find((option) => option.kind === 'rent');
+      if (
+        field === 'estimates.pricingGpu' &&
+        rent?.gpu !== undefined &&
+        assumption.why.startsWith('Training time and cost assume renting') &&
+        !assumption.why.includes(rent.gpu)
+      ) {
+        phrases.push({
+          order: index === -1 ? ESTIMATE_ORDER.length : index,
+          text: `training is priced on renting ${rent.count ?? 1} × ${rent.gpu}, the catalog rental that holds the job, at its dated price`,
+        });
+        continue;
+      }
       phrases.push({
         order: index === -1 ? ESTIMATE_ORDER.length : index,
         text: lowerFirst(compact(assumption.why)),
@@ -275,18 +290,34 @@ function undecidedRules(why: string): number {
   return match[1] === 'one' ? 1 : Number(match[1]);
 }
 
+const INPUT_BOUND_TASKS: ReadonlySet<string> = new Set([
+  'extract',
+  'classify',
+  'transcribe',
+  'image-generate',
+  'image-understand',
+]);
+const KNOWLEDGE_FIELDS: ReadonlySet<string> = new Set(['unlabeledCorpus', 'knowledgeChanges', 'needsCitations']);
+
 /**
  * "Still unknown: …" for a provisional answer: up to three facts nobody gave that decide the most rules, not the
  * question already asked, in plain words; or "".
  */
-export function unknownNote(recommendation: Recommendation): string {
+export function unknownNote(recommendation: Recommendation, profile: Partial<Profile> = {}): string {
   const asked = new Set<string>(recommendation.questions.map((question) => question.field));
+  // Documents to answer from, their churn and citations matter to a task that answers questions, not to one that
+  // reads the input it is given (extraction, classification, transcription, images), unless knowledge is a goal.
+  const readsItsInput =
+    profile.taskType !== undefined &&
+    INPUT_BOUND_TASKS.has(profile.taskType) &&
+    !(profile.goals ?? []).some((goal) => goal === 'knowledge' || goal === 'freshness' || goal === 'citations');
   const unknown = recommendation.assumptions
     .filter(
       (assumption) =>
         assumption.value === null &&
         (PROFILE_FIELDS as readonly string[]).includes(assumption.field) &&
-        !asked.has(assumption.field),
+        !asked.has(assumption.field) &&
+        !(readsItsInput && KNOWLEDGE_FIELDS.has(assumption.field)),
     )
     .map((assumption, index) => ({ field: assumption.field, rules: undecidedRules(assumption.why), index }))
     .sort((a, b) => b.rules - a.rules || a.index - b.index)

@@ -872,7 +872,7 @@ function answerReply(
     // The defaults that bear on this plan, then the facts nobody gave that decide the most (src/chat/reply-words.ts).
     const assumed = assumedNote(recommendation, profile);
     if (assumed) notes.push(assumed);
-    const unknown = unknownNote(recommendation);
+    const unknown = unknownNote(recommendation, profile);
     if (unknown) notes.push(unknown);
     if (firmUp && !explanation?.includes(firmUp.question)) notes.push(`**To firm this up:** ${firmUp.question}`);
   }

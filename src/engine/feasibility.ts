@@ -52,7 +52,14 @@ export function assessFeasibility(outcomes: readonly RuleOutcome[], input: Profi
     const fields = undecided.get(method) ?? new Set<ProfileField>();
     if (fields.size > 0) {
       // Fields the caller gave cannot be asked again; when only those remain (an unknown model name, say), keep them.
-      const unknown = PROFILE_FIELDS.filter((field) => fields.has(field) && input[field] === undefined);
+      // No GPUs at all (gpuCount 0): which GPU and how much memory it has decide nothing.
+      const noGpus = input.gpuCount === 0;
+      const unknown = PROFILE_FIELDS.filter(
+        (field) =>
+          fields.has(field) &&
+          input[field] === undefined &&
+          !(noGpus && (field === 'gpuName' || field === 'gpuMemoryGB')),
+      );
       const decidedBy = unknown.length > 0 ? unknown : PROFILE_FIELDS.filter((field) => fields.has(field));
       result.set(method, { method, status: 'conditional', blockers: [], decidedBy });
       continue;

@@ -1,0 +1,63 @@
+/**
+ * Found by the fifteenth new-user trial (newuser15: five personas, 76 turns over both chat APIs): asked which model
+ * to move to from a retiring GPT-4.1 mini, the reply said "no provider offers supervised tuning of them" right after
+ * naming Gemini models that Vertex AI does tune; "800 gold JSONs" was not read as labelled examples.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse as converseWith } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const converse = (messages: string[]) => converseWith(messages, knowledge);
+
+const CLAIMS = [
+  "We extract 25 fields from OCR'd insurance claim PDFs into JSON with GPT-4.1 mini on Azure. We have 800 gold JSONs. Our prompt plateaued at 8% errors.",
+  'Does it make sense to fine-tune it at all? Which model would you pick instead?',
+];
+
+describe('moving off a retiring API model', () => {
+  it('reads "800 gold JSONs" as labelled examples', async () => {
+    const [first] = await converse(CLAIMS.slice(0, 1));
+    expect(first?.state.profile.labeledExamples).toBe(800);
+  });
+
+  it('says which of the named replacements a provider tunes, not "no provider" for all of them', async () => {
+    const turns = await converse(CLAIMS);
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).toContain('2027-01-14');
+    expect(reply).toMatch(/Gemini 2\.5 Flash[^.]*have a provider's tuning job/);
+    expect(reply).not.toMatch(/no provider offers supervised tuning of them/);
+  });
+});
+
+const RENTING_EXTRACTION = [
+  "We extract 25 fields from OCR'd insurance claim PDFs into JSON. We have 800 gold JSONs. Our prompt plateaued at 8% errors. We use Qwen2.5 14B, no GPUs of our own, we would rent.",
+  'just recommend',
+];
+
+describe('an answer whose parts agree with each other', () => {
+  it('names in "Assumed" the rented GPU the cost line prices, not the reference GPU of the estimates', async () => {
+    const reply = (await converse(RENTING_EXTRACTION)).at(-1)?.reply ?? '';
+    // The cost line's $0.79 is one billed hour of an L40S.
+    expect(reply).toMatch(/Cost: LoRA ≈ [\d.]+ GPU-hours for three runs, ≈ \$0\.79/);
+    expect(reply).not.toMatch(/Assumed:[^\n]*MI300X/);
+    expect(reply).toMatch(/Assumed:[^\n]*renting 1 × NVIDIA L40S/);
+  });
+
+  it('with no GPUs at all, the answer does not hinge on "which GPUs you have"', async () => {
+    const reply = (await converse(RENTING_EXTRACTION)).at(-1)?.reply ?? '';
+    expect(reply).toMatch(/\*\*Aim for LoRA, depending on your one-time budget/);
+    expect(reply).not.toMatch(/which GPUs you have/);
+  });
+
+  it('does not list documents, their churn or citations as unknown for an extraction task', async () => {
+    const reply = (await converse(RENTING_EXTRACTION)).at(-1)?.reply ?? '';
+    const unknown = /\*\*Still unknown:\*\*([^\n]*)/.exec(reply)?.[1] ?? '';
+    expect(unknown).not.toMatch(/documents|cite|change/);
+  });
+});
