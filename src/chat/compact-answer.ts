@@ -210,10 +210,19 @@ function costLine(recommendation: Recommendation, name: (method: MethodId) => st
         ? `≈ $${monthly} a month of API calls`
         : estimates.monthlyUSD === 0
           ? 'serving it on your own GPUs costs no rent'
-          : `≈ $${monthly} a month of GPU time to serve it at the rental price (no rent on your own GPU)`,
+          : servedOnRentedGpus(recommendation)
+            ? `≈ $${monthly} a month to keep your rented GPUs serving it, at the catalog's rental price`
+            : `≈ $${monthly} a month of GPU time to serve it at the rental price (no rent on your own GPU)`,
     );
   }
   return parts.length > 0 ? `Cost: ${parts.join('; ')}.` : undefined;
+}
+
+/** The engine served the model on the team's rented GPUs (`gpusRented`): its serving assumption says so. */
+function servedOnRentedGpus(recommendation: Recommendation): boolean {
+  return recommendation.assumptions.some(
+    (assumption) => assumption.field === 'estimates.servingGpus' && /\bof your rented\b/.test(assumption.why),
+  );
 }
 
 /** Parameter-efficient variants few teams weigh first: left out of the short "Ruled out" line. */

@@ -90,6 +90,8 @@ export function costReply(
   options: {
     monthlyFirst?: boolean;
     statedBill?: boolean;
+    /** The team's GPUs are rented (`gpusRented`): serving on them is a bill, not free. */
+    gpusRented?: boolean;
     currentMonthlySpendUSD?: number;
     exampleTokens?: number;
     requestsPerDay?: number;
@@ -139,7 +141,7 @@ export function costReply(
         (own && !timedOnOwnGpu(recommendation)
           ? `${name} on your GPUs, with no rental cost; their speed is not in the catalog, so the hours are for a datacenter GPU: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project, longer on yours.`
           : own
-            ? `${name} on your GPUs: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${elapsed}, and no rental cost.`
+            ? `${name} on your GPUs: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${elapsed}, and ${options.gpusRented === true ? 'no extra rent while the GPUs you rent have idle hours' : 'no rental cost'}.`
             : `${tooSmall(estimates.memoryGB)}${name}: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`),
     );
   }
@@ -190,7 +192,7 @@ export function costReply(
     today !== undefined &&
     estimates?.monthlyUSD === undefined
   ) {
-    const own = recommendation.computeOptions.some((option) => option.kind === 'own');
+    const own = recommendation.computeOptions.some((option) => option.kind === 'own') && options.gpusRented !== true;
     const teacher = recommendation.destination.model.name;
     const tier = providerTierAfter(recommendation, today, knowledge);
     const after = tier
@@ -199,8 +201,18 @@ export function costReply(
         ? 'after, the smaller model runs on GPUs you own, with no rent'
         : options.student !== undefined && options.student.monthlyUSD > 0
           ? `after, one copy of ${plainModelName(options.student.name)} served around the clock is about $${count.format(options.student.monthlyUSD)} a month of rented GPU time${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` (sized for memory; ${count.format(options.requestsPerDay ?? 0)} requests a day take several copies, and the throughput they need is not estimated here: load-test one and multiply)` : ''}`
-          : 'after, the smaller model is served on GPUs you rent or own, at a fraction of that per answer';
-    lines.push(`Today: ${plainModelName(teacher ?? 'API')} calls cost ${bill(today)}; ${after}.`);
+          : options.gpusRented === true
+            ? 'after, the smaller model needs fewer of the GPUs you rent (or cheaper ones), so the rent falls; it does not go to zero'
+            : 'after, the smaller model is served on GPUs you rent or own, at a fraction of that per answer';
+    // A model the team serves itself is not billed per call.
+    const teacherModel = knowledge.models.find((model) => model.name === teacher);
+    const selfServed =
+      teacherModel !== undefined ? teacherModel.access === 'open-weights' : options.gpusRented === true;
+    lines.push(
+      selfServed
+        ? `Today: serving ${plainModelName(teacher ?? 'the model')} costs ${bill(today)}; ${after}.`
+        : `Today: ${plainModelName(teacher ?? 'API')} calls cost ${bill(today)}; ${after}.`,
+    );
   }
   // A tuned model is served like the base model (an adapter adds next to nothing): the base model's running bill.
   const { model: planModel } = recommendation.destination;
@@ -215,8 +227,14 @@ export function costReply(
       : !sameModel && method === recommendation.destination.method
         ? options.planModelMonthlyUSD
         : undefined);
-  // (The base model on the team's own GPUs: "no rent" says nothing a training question asked about.)
-  if (running !== undefined && !(estimates?.monthlyUSD === undefined && running === 0 && !options.monthlyFirst)) {
+  // (The base model on the team's own GPUs: "no rent" says nothing a training question asked about.) After a
+  // "Today … after …" line for a cost cut, the serving bill is said: the base model's bill would contradict it.
+  const saidTodayAndAfter = lines.length > monthlyFrom;
+  if (
+    running !== undefined &&
+    !saidTodayAndAfter &&
+    !(estimates?.monthlyUSD === undefined && running === 0 && !options.monthlyFirst)
+  ) {
     // A provider's job or an API model is billed per call, not per GPU-hour.
     const api =
       estimates?.monthlyUSD !== undefined &&
@@ -231,7 +249,7 @@ export function costReply(
           : `Running it: about $${count.format(running)} a month of API calls at your volume (${API_REQUEST_SIZE}).`
         : running === 0
           ? 'Serving it on GPUs you own costs no rent.'
-          : `Serving it around the clock: about $${count.format(running)} a month of GPU time at the catalog's rental price${stated ? `, against the $${count.format(options.currentMonthlySpendUSD ?? 0)} a month you pay today` : ''} (no rent if the GPU is yours).${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` That is one copy of the model, sized for memory, not for ${count.format(options.requestsPerDay ?? 0)} requests a day: serving that volume takes several GPUs, and the throughput they need is not estimated here.` : ''}`,
+          : `Serving it around the clock: about $${count.format(running)} a month of GPU time at the catalog's rental price${stated ? `, against the $${count.format(options.currentMonthlySpendUSD ?? 0)} a month you pay today` : ''}${options.gpusRented === true ? ' (your contract may price your rented GPUs differently)' : ' (no rent if the GPU is yours)'}.${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` That is one copy of the model, sized for memory, not for ${count.format(options.requestsPerDay ?? 0)} requests a day: serving that volume takes several GPUs, and the throughput they need is not estimated here.` : ''}`,
     );
   }
   // Asked what it costs a month, with no running figure to give: say what the bill is made of and what it needs.

@@ -506,6 +506,7 @@ function infoReply(
     const cost = costReply(recommendation, true, knowledge, {
       monthlyFirst: false,
       statedBill: profile.currentMonthlySpendUSD !== undefined,
+      ...(profile.gpusRented === undefined ? {} : { gpusRented: profile.gpusRented }),
       ...(profile.corpusTokens === undefined ? {} : { corpusTokens: profile.corpusTokens }),
       ...(profile.currentMonthlySpendUSD === undefined
         ? {}
@@ -551,6 +552,7 @@ function infoReply(
       costReply(recommendation, method(intents.asksCost), knowledge, {
         monthlyFirst: intents.asksMonthlyCost === true,
         statedBill: profile.currentMonthlySpendUSD !== undefined,
+        ...(profile.gpusRented === undefined ? {} : { gpusRented: profile.gpusRented }),
         ...(profile.corpusTokens === undefined ? {} : { corpusTokens: profile.corpusTokens }),
         ...(profile.currentMonthlySpendUSD === undefined
           ? {}

@@ -57,7 +57,7 @@ export function computeOptions(method: MethodId, analysis: FeasibilityAnalysis, 
       count: resolved.profile.gpuCount,
       ...(hours === undefined ? {} : { hours }),
       usd: 0,
-      why: `Fits your ${resolved.profile.gpuCount} × ${gpu}${fit?.level === 'tight' ? ' with little headroom' : fit?.level === 'fits-if' ? ` if you ${fit.adjustments.join(' and ')}` : ''}; owned GPUs cost time, not dollars${hours === undefined ? '' : ` (about ${hours} h for ${PROJECT_RUNS} runs)`}.`,
+      why: `Fits your ${resolved.profile.gpuCount} × ${gpu}${fit?.level === 'tight' ? ' with little headroom' : fit?.level === 'fits-if' ? ` if you ${fit.adjustments.join(' and ')}` : ''}; ${resolved.profile.gpusRented === true ? 'GPUs you already rent cost no extra rent while they have idle hours' : 'owned GPUs cost time, not dollars'}${hours === undefined ? '' : ` (about ${hours} h for ${PROJECT_RUNS} runs)`}.`,
     });
   }
   const rental = estimates.rentals[check];

@@ -282,7 +282,8 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
 
   const selfHosted = estimates.serving?.selfHostedMonthlyUSD;
   // Serving on GPUs the team owns costs no rent: only a rented serving GPU is held against the monthly budget.
-  if (profile.monthlyBudgetUSD !== undefined && selfHosted != null && estimates.servingGpu?.origin === 'reference') {
+  const rentedServing = estimates.servingGpu?.origin === 'reference' || estimates.servingGpu?.rented === true;
+  if (profile.monthlyBudgetUSD !== undefined && selfHosted != null && rentedServing) {
     facts['affordable.self-hosting'] = selfHosted <= profile.monthlyBudgetUSD;
   }
   const api = estimates.serving?.apiMonthlyUSD;

@@ -9,6 +9,7 @@ import {
   estimate,
   estimateServingCost,
   estimateTrainingTokens,
+  HOURS_PER_MONTH,
   trainingTokensAssumption,
 } from '../estimator/index.ts';
 import type { EstimateInput, EstimateResult, ServingCostResult, Workload } from '../estimator/types.ts';
@@ -119,6 +120,8 @@ export interface ServingGpu {
   readonly memoryGB: number;
   readonly usdPerHour: number;
   readonly origin: 'profile' | 'reference';
+  /** The team's GPUs are rented (`gpusRented`): serving on them is a monthly bill, not free. */
+  readonly rented?: boolean;
 }
 
 /** Everything the estimator said about this profile; the input of `deriveFacts` and of the method estimates. */
@@ -326,11 +329,14 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       assumptions.push({
         field: 'estimates.servingGpus',
         value: servingGpus,
-        why: short
-          ? `Serving it with ${quantised ? '4-bit' : '16-bit'} weights takes ${servingGpus} GPUs like your ${servingGpu.name === 'GPU' ? 'GPU' : servingGpu.name} (about ${Math.round(needed)} GB); you have ${owned}.`
-          : servingGpu.origin === 'profile'
-            ? `Served on ${servingGpu.name === 'GPU' ? `${servingGpus === 1 ? 'one' : servingGpus} of your own GPUs` : `${servingGpus} of your own ${servingGpu.name}`}, with ${quantised ? '4-bit weights (16-bit ones do not fit)' : '16-bit weights'}: no monthly bill${servingGpu.usdPerHour > 0 ? ` (renting the same would cost $${servingGpu.usdPerHour} per GPU-hour)` : ''}.`
-            : `Self-hosting keeps ${servingGpus} × ${servingGpu.name} running all month at $${servingGpu.usdPerHour} per GPU-hour: the cheapest catalog rental that holds the ${quantised ? '4-bit' : '16-bit'} model${resolved.gpu ? ` (${resolved.gpu.name} has no catalog price)` : ''}.`,
+        why:
+          servingGpu.rented && !short
+            ? `Served on ${servingGpus} of your rented ${servingGpu.name === 'GPU' ? 'GPUs' : servingGpu.name}, with ${quantised ? '4-bit' : '16-bit'} weights: ${servingGpu.usdPerHour > 0 ? `about $${Math.round(servingGpus * servingGpu.usdPerHour * HOURS_PER_MONTH).toLocaleString('en-US')} a month at the catalog's $${servingGpu.usdPerHour} per GPU-hour (your own contract's price may differ)` : 'a monthly bill at your rental price (the catalog has no price for it)'}.`
+            : short
+              ? `Serving it with ${quantised ? '4-bit' : '16-bit'} weights takes ${servingGpus} GPUs like your ${servingGpu.name === 'GPU' ? 'GPU' : servingGpu.name} (about ${Math.round(needed)} GB); you have ${owned}.`
+              : servingGpu.origin === 'profile'
+                ? `Served on ${servingGpu.name === 'GPU' ? `${servingGpus === 1 ? 'one' : servingGpus} of your own GPUs` : `${servingGpus} of your own ${servingGpu.name}`}, with ${quantised ? '4-bit weights (16-bit ones do not fit)' : '16-bit weights'}: no monthly bill${servingGpu.usdPerHour > 0 ? ` (renting the same would cost $${servingGpu.usdPerHour} per GPU-hour)` : ''}.`
+                : `Self-hosting keeps ${servingGpus} × ${servingGpu.name} running all month at $${servingGpu.usdPerHour} per GPU-hour: the cheapest catalog rental that holds the ${quantised ? '4-bit' : '16-bit'} model${resolved.gpu ? ` (${resolved.gpu.name} has no catalog price)` : ''}.`,
       });
     }
   }
@@ -553,6 +559,9 @@ export function choosePricingGpu(resolved: ResolvedProfile, knowledge: Knowledge
 }
 
 function pricingGpuAssumption(gpu: PricingGpu, resolved: ResolvedProfile): string {
+  if (gpu.origin === 'profile' && resolved.profile.gpusRented === true) {
+    return `Training time is for your rented ${gpu.name} (${gpu.denseBf16Tflops} TFLOP/s peak): it uses hours you already pay for (no extra rent if the GPUs have idle time${gpu.usdPerHour === undefined ? '' : `; at the catalog's $${gpu.usdPerHour} per GPU-hour otherwise`}).`;
+  }
   if (gpu.origin === 'profile') {
     return gpu.usdPerHour === undefined
       ? `Training time is for your ${gpu.name} (${gpu.denseBf16Tflops} TFLOP/s peak); the catalog has no dated price for it, so no dollar cost is given.`
@@ -575,13 +584,20 @@ export function chooseServingGpu(
   ownMemoryGB?: number,
 ): ServingGpu | undefined {
   const own = resolved.gpu;
+  const rented = resolved.profile.gpusRented === true ? { rented: true } : {};
   if (own?.price && resolved.profile.gpuCount !== 0) {
-    return { name: own.name, memoryGB: own.memoryGB, usdPerHour: own.price.usdPerHour, origin: 'profile' };
+    return { name: own.name, memoryGB: own.memoryGB, usdPerHour: own.price.usdPerHour, origin: 'profile', ...rented };
   }
   // GPUs of the team's own that hold the model, though the catalog has no price for them (an RTX 3060, a T4): served
   // there, with no monthly bill.
   if (ownMemoryGB !== undefined && neededGB <= ownMemoryGB && resolved.profile.gpuMemoryGB !== undefined) {
-    return { name: own?.name ?? 'GPU', memoryGB: resolved.profile.gpuMemoryGB, usdPerHour: 0, origin: 'profile' };
+    return {
+      name: own?.name ?? 'GPU',
+      memoryGB: resolved.profile.gpuMemoryGB,
+      usdPerHour: 0,
+      origin: 'profile',
+      ...rented,
+    };
   }
   let best: ServingGpu | undefined;
   let bestHourly = Number.POSITIVE_INFINITY;

@@ -148,6 +148,10 @@ export const FIELD_QUESTIONS: Readonly<Record<ProfileField, FieldQuestion>> = {
     question: 'About how many tokens is one training example, input and output together?',
     why: 'Training time grows with the tokens per example, and memory with the longest sequence.',
   },
+  gpusRented: {
+    question: 'Are those GPUs rented (by the hour or month) rather than your own?',
+    why: 'GPUs you own cost time, not dollars; rented ones are a monthly bill that a smaller model can cut.',
+  },
   currentMonthlySpendUSD: {
     question: 'What do you pay per month today for the model, in US dollars?',
     why: "Today's bill is the baseline a cheaper option must beat; list prices and assumed prompt sizes can be far off it.",

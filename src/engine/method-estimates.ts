@@ -124,7 +124,7 @@ export function methodEstimates(
     }
     if (chosen.check === 'inference' && estimates.serving?.selfHostedMonthlyUSD != null) {
       const rentalPrice = round(estimates.serving.selfHostedMonthlyUSD);
-      if (estimates.servingGpu?.origin === 'profile') {
+      if (estimates.servingGpu?.origin === 'profile' && estimates.servingGpu.rented !== true) {
         // Owned GPUs: no bill, only what renting them would cost (the opportunity cost).
         entry.monthlyUSD = 0;
         entry.assumptions.push(

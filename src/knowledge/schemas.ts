@@ -251,6 +251,7 @@ export const FACT_TYPES = {
   currentMonthlySpendUSD: 'number',
   exampleTokens: 'number',
   canSwitchModel: 'boolean',
+  gpusRented: 'boolean',
   // derived facts
   weightsAvailable: 'boolean', // modelAccess === open-weights
   knownModel: 'boolean', // modelName resolved to a catalog entry

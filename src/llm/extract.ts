@@ -78,6 +78,7 @@ const LLM_FIELD_SHAPE = {
     .number()
     .nullable()
     .describe('What the team pays per month today for the model (its current API bill), not a budget'),
+  gpusRented: z.boolean().nullable().describe('The GPUs the team named are rented (hourly or monthly), not owned'),
 } satisfies Record<ProfileField, z.ZodType>;
 
 /** The response format sent to the LLM: every Profile field, nullable. */

@@ -37,6 +37,7 @@ const LABELS: Record<ProfileField, string> = {
   currentMonthlySpendUSD: 'current monthly bill',
   exampleTokens: 'tokens per example',
   canSwitchModel: 'may switch model',
+  gpusRented: 'GPUs rented, not owned',
 };
 
 /** A short human label for a profile field ("GPU count", "monthly budget"). */

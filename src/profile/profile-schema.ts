@@ -163,6 +163,12 @@ export const Profile = z
       .max(1e12)
       .describe('What the team pays per month today for the model it runs (the API bill), not a budget')
       .optional(),
+    gpusRented: z
+      .boolean()
+      .describe(
+        'The GPUs named (gpuName, gpuCount) are rented by the hour or month, not owned: serving on them has a monthly bill',
+      )
+      .optional(),
   })
   .strict()
   .meta({ id: 'Profile' });

@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { recommend } from '../../src/engine/recommend.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import { converse as converseWith } from '../helpers/converse.ts';
@@ -59,5 +60,51 @@ describe('an answer whose parts agree with each other', () => {
     const reply = (await converse(RENTING_EXTRACTION)).at(-1)?.reply ?? '';
     const unknown = /\*\*Still unknown:\*\*([^\n]*)/.exec(reply)?.[1] ?? '';
     expect(unknown).not.toMatch(/documents|cite|change/);
+  });
+});
+
+const RENTED_H100S = [
+  'We draft replies to helpdesk tickets with Llama 3.1 70B on 2 H100s that we rent, they cost us about $9,000 a month. 5k tickets a day. We have 60k sent replies as examples. We want it cheaper.',
+  'how much would we save per month?',
+];
+
+describe('GPUs the team rents are a bill, not free', () => {
+  it('reads the rented GPUs, the bill and the examples from the first message', async () => {
+    const [first] = await converse(RENTED_H100S.slice(0, 1));
+    expect(first?.state.profile).toMatchObject({
+      gpusRented: true,
+      gpuCount: 2,
+      currentMonthlySpendUSD: 9000,
+      labeledExamples: 60_000,
+    });
+  });
+
+  it('never promises "no rent" after a cost cut on rented GPUs', async () => {
+    const reply = (await converse(RENTED_H100S)).at(-1)?.reply ?? '';
+    expect(reply).toMatch(/^Today: serving Llama 3\.1 70B costs \$9,000 a month \(your figure\); after, /);
+    expect(reply).not.toMatch(/GPUs you own|no rent\b|no monthly bill/);
+    expect(reply).toMatch(/no extra rent while the GPUs you rent have idle hours/);
+  });
+
+  it('bills serving on rented GPUs by the month in the engine, and holds it against the monthly budget', () => {
+    const profile = {
+      modelName: 'Llama 3.1 70B',
+      gpuName: 'H100',
+      gpuCount: 2,
+      requestsPerDay: 5000,
+      labeledExamples: 60_000,
+    };
+    const owned = recommend(profile, knowledge, { explain: 'none' });
+    const rented = recommend({ ...profile, gpusRented: true }, knowledge, { explain: 'none' });
+    const monthly = (result: typeof owned) =>
+      result.recommendations.find((entry) => entry.method === 'prompt-engineering')?.estimates?.monthlyUSD;
+    expect(monthly(owned)).toBe(0);
+    expect(monthly(rented)).toBeGreaterThan(3000);
+    expect(rented.assumptions.find((item) => item.field === 'estimates.servingGpus')?.why).toMatch(
+      /of your rented NVIDIA H100 SXM[^.]*a month/,
+    );
+    const cheap = recommend({ ...profile, gpusRented: true, monthlyBudgetUSD: 500 }, knowledge, { explain: 'none' });
+    const ownedCheap = recommend({ ...profile, monthlyBudgetUSD: 500 }, knowledge, { explain: 'none' });
+    expect(JSON.stringify(cheap.recommendations)).not.toBe(JSON.stringify(ownedCheap.recommendations));
   });
 });

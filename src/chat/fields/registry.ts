@@ -29,6 +29,7 @@ import {
   impliedStyleOrFormat,
 } from '../extract/extractors/goals.ts';
 import { extractGpus } from '../extract/extractors/gpus.ts';
+import { extractGpusRented } from '../extract/extractors/gpus-rented.ts';
 import { extractKnowledgeChanges, frequencyOf } from '../extract/extractors/knowledge-changes.ts';
 import { extractLabeledData } from '../extract/extractors/labeled-data.ts';
 import { extractLanguages } from '../extract/extractors/languages.ts';
@@ -410,6 +411,11 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
     answer: numberAnswer((amount, unit) => (unit === 'k' || unit === 'thousand' ? amount * 1000 : amount)),
     bounds: { answerMax: 1_000_000 },
     describe: (value) => `about ${integer.format(value)} tokens per example`,
+  }),
+  gpusRented: entry('gpusRented', {
+    extractor: extractGpusRented,
+    answer: yesNo,
+    describe: (value) => (value ? 'the GPUs are rented' : 'the GPUs are your own'),
   }),
   currentMonthlySpendUSD: entry('currentMonthlySpendUSD', {
     extractor: extractCurrentSpend,

@@ -48,6 +48,13 @@ describe('fifteenth new-user trial: phrasings', () => {
     // A volume with a two-word noun, or named as "volume".
     ['Volume is about 12,000 case files a month', { requestsPerDay: 400 }],
     ['volume is about 500 per day', { requestsPerDay: 500 }],
+    // GPUs the team rents, not owns; a monthly bill for them; a rental only weighed is not theirs.
+    ['The H100s are NOT owned, we rent them.', { gpusRented: true }],
+    ["And the L40S is rented, we don't own it.", { gpusRented: true, gpuName: 'NVIDIA L40S' }],
+    ['we run it on 2 rented H100s', { gpusRented: true, gpuCount: 2 }],
+    ['on 2 H100s that we rent', { gpusRented: true, gpuCount: 2 }],
+    ['the 2 H100s cost us about $9,000 a month', { gpusRented: true, currentMonthlySpendUSD: 9000 }],
+    ['we own 8x RTX 4090', { gpusRented: false, gpuCount: 8 }],
   ])('reads %j', (message, expected) => {
     expect(fields(message)).toMatchObject(expected);
   });
@@ -60,6 +67,11 @@ describe('fifteenth new-user trial: phrasings', () => {
     ],
     ['we get 5,000 labeled tickets per month', ['requestsPerDay']],
     ['what is our baseline?', ['tried']],
+    ['a rented cloud GPU is fine', ['gpusRented']],
+    ['no GPUs of our own, we would rent', ['gpusRented']],
+    ['we could rent two H100s', ['gpusRented']],
+    // The rent said back ("that's the $9k") is no training budget.
+    ["The H100s are NOT owned, we rent them, that's the $9k.", ['oneTimeBudgetUSD', 'monthlyBudgetUSD']],
   ])('leaves %j alone', (message, absent) => {
     const read = fields(message);
     for (const field of absent) expect(read[field], field).toBeUndefined();

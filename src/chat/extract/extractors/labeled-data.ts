@@ -91,6 +91,11 @@ const COUNT_RECORDS_WITH_BOTH = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:where|for\\s+which|in\\s+which|with)\\s+(?:we\\s+(?:have|got|kept)\\s+)?both\\s+(?:the\\s+|their\\s+)?[a-z-]+(?:\\s+[a-z-]+)?\\s+and\\s+(?:the\\s+|their\\s+)?(?:[a-z-]+\\s+){0,2}?(?:summar(?:y|ies)|answers?|repl(?:y|ies)|responses?|labels?|outputs?|reports?|letters?|translations?|transcripts?|notes?|decisions?|codes?)\\b`,
   'g',
 );
+/** "60k sent replies as examples", "3k tickets we could use as training examples": records offered as examples. */
+const COUNT_RECORDS_AS_EXAMPLES = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?(?:(?:we|i)\\s+(?:could|can|would|want\\s+to)\\s+use\\s+)?as\\s+(?:our\\s+)?(?:training\\s+|labell?ed\\s+|gold\\s+|good\\s+)?(?:examples|data|pairs|targets|references)\\b`,
+  'g',
+);
 /** "50,000 past email replies from agents": answers people wrote are the outputs of input/output examples. */
 const COUNT_REPLIES_BY_PEOPLE = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?(?:replies|responses|answers|descriptions|summaries|articles|posts|captions|emails|headlines|translations|conversations|chats|tickets)\\s+(?:from|by|written\\s+by|sent\\s+by|rated\\s+good\\s+by|approved\\s+by)\\s+(?:our\\s+|the\\s+)?(?:[a-z-]+\\s+)?(?:agents?|staff|support|reps?|representatives|team|humans?|people|experts?|doctors|nurses|lawyers|editors|engineers|copywriters|writers|designers|analysts|translators|reviewers|physicians|clinicians|radiologists|pharmacists|paralegals|adjusters|annotators|raters|teachers|tutors)\\b`,
@@ -219,6 +224,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_DIALOGUE_LINES,
     LINES_ARE_EXAMPLES,
     COUNT_REPLIES_BY_PEOPLE,
+    COUNT_RECORDS_AS_EXAMPLES,
   ]) {
     for (const match of allMatches(pattern, lower)) {
       const count = parseCount(match[1] ?? match[2] ?? '');

@@ -1,0 +1,55 @@
+/**
+ * @module Whether the team's GPUs are rented (`gpusRented`): "we rent them", "the L40S is rented, we don't own it",
+ * "2 rented H100s", "the 2 H100s cost us about $9,000 a month" → true; "we own them", "our own GPUs" → false. A rental
+ * that is only weighed ("we would rent", "we could rent one") says nothing about the GPUs the team has.
+ */
+import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+/** Words that name GPUs or the machines holding them. */
+const GPU_WORD = String.raw`(?:gpus?|cards?|[ahlbvt]\d{2,3}s?|h200s?|l40s|mi\d{3}x?s?|rtx\s?\d{4}s?|instances?|nodes?|servers?|boxes|machines?)`;
+
+const RENTED = new RegExp(
+  [
+    // "2 rented H100s", "our leased A100 nodes", "on the rented GPUs" (not "a rented GPU is fine": an option).
+    String.raw`\b(?:our|the|these|those|\d+|two|three|four|six|eight|sixteen)\s+(?:[\w-]+\s+)?(?:rented|leased|hired)\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}\b(?!\s+(?:is|are|would\s+be)\s+(?:fine|ok|okay|allowed|an\s+option))`,
+    // "the L40S is rented", "they're rented", "the GPUs are all rented".
+    String.raw`\b(?:they|it|those|these|the\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}|our\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}|${GPU_WORD})(?:'re|'s|\s+are|\s+is)\s+(?:all\s+|also\s+|just\s+)?(?:rented|leased|on\s+rent|on\s+a\s+(?:monthly|yearly)\s+(?:lease|contract|reservation))\b`,
+    // "we rent them", "we rent 2 H100s", "we're renting the GPUs".
+    String.raw`\b(?:we|i)(?:'re|\s+are)?\s+(?:currently\s+|already\s+|just\s+)?rent(?:ing)?\s+(?:them|it|those|these|the\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}|our\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}|\d+\s*(?:x\s*)?(?:[\w-]+\s+){0,2}?${GPU_WORD})\b`,
+    // "the 2 H100s cost us about $9,000 a month": a monthly bill for the GPUs is a rental.
+    String.raw`\b${GPU_WORD}\s+(?:cost|costs|run|runs|are\s+billed\s+at|bill\s+us)\s+(?:us\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?[$€£]\s?\d[\d,.]*\s?k?\s*(?:a|per|\/)\s*(?:month|mo)\b`,
+    // "2 H100s that we rent", "the A100s we lease".
+    String.raw`\b${GPU_WORD}\s+(?:that\s+|which\s+)?(?:we|i)(?:'re|\s+are)?\s+(?:currently\s+|just\s+)?(?:rent|renting|lease|leasing|hire)\b`,
+    // "we don't own them", "not owned".
+    String.raw`\b(?:we|i)\s+(?:don't|do\s+not|dont)\s+own\s+(?:them|it|those|these|the\s+(?:[\w-]+\s+){0,2}?${GPU_WORD})\b`,
+    String.raw`\bnot\s+owned\b`,
+  ].join('|'),
+  'g',
+);
+
+const OWNED = new RegExp(
+  [
+    String.raw`\b(?:we|i)\s+(?:actually\s+)?own\s+(?:them|it|those|these|the\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}|\d+\s*(?:x\s*)?(?:[\w-]+\s+){0,2}?${GPU_WORD})\b`,
+    String.raw`\b(?:they|it|those|these)(?:'re|'s|\s+are|\s+is)\s+(?:ours|owned|our\s+own|bought)\b`,
+    String.raw`\b(?:we|i)\s+bought\s+(?:them|it|those|these|the\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}|\d+\s*(?:x\s*)?(?:[\w-]+\s+){0,2}?${GPU_WORD})\b`,
+  ].join('|'),
+  'g',
+);
+
+/** A rental only weighed: "we would rent", "we could rent one", "if we rent". */
+const WEIGHED_BEFORE = /\b(?:would|could|might|may|can|if|whether|should|'d|plan\s+to|want\s+to)\s+$/;
+
+export const extractGpusRented: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const match of allMatches(RENTED, lower)) {
+    // "we'd rent them", "we could rent two H100s": the rental is weighed, not what the team has.
+    const verbAt = lower.indexOf('rent', match.index);
+    const before = lower.slice(Math.max(0, match.index - 12), verbAt > -1 ? verbAt : match.index);
+    if (WEIGHED_BEFORE.test(before) || /\b(?:would|could|'d)\s+(?:\w+\s+)?rent/.test(match[0])) continue;
+    findings.push(findingFromMatch('gpusRented', true, match));
+  }
+  for (const match of allMatches(OWNED, lower)) findings.push(findingFromMatch('gpusRented', false, match));
+  return findings;
+};
