@@ -9,7 +9,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
 import { joinWords } from './describe-field.ts';
-import { unknownWords } from './reply-words.ts';
+import { sensitivityValue, unknownWords } from './reply-words.ts';
 
 /** One numbered footnote: the source a mark [n] in the answer points to. */
 export interface FootnoteSource {
@@ -127,7 +127,7 @@ export function compactAnswerParts(
   if (recommendation.sensitivity.length > 0) {
     const changes = recommendation.sensitivity
       .slice(0, 2)
-      .map((entry) => `${fieldLabel(entry.field)} at ${entry.value.toLocaleString('en-US')} → ${name(entry.becomes)}`);
+      .map((entry) => `${fieldLabel(entry.field)} ${sensitivityValue(entry.value)} → ${name(entry.becomes)}`);
     lines.push(`Would change my answer: ${changes.join('; ')}.`);
   }
   const body = lines.join('\n');

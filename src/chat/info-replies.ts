@@ -29,7 +29,7 @@ import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { type FootnoteSource, footnotesFor, plainModelName, timedOnOwnGpu } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { GOAL_WORDS } from './fields/registry.ts';
-import { unknownWords } from './reply-words.ts';
+import { sensitivityValue, unknownWords } from './reply-words.ts';
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -929,7 +929,7 @@ export function whatWouldChangeReply(recommendation: Recommendation, knowledge: 
   const parts: string[] = [];
   for (const entry of recommendation.sensitivity) {
     parts.push(
-      `${fieldLabel(entry.field)} at ${count.format(entry.value)} → ${shortMethodName(knowledge, entry.becomes)}`,
+      `${fieldLabel(entry.field)} ${sensitivityValue(entry.value)} → ${shortMethodName(knowledge, entry.becomes)}`,
     );
   }
   const top = recommendation.recommendations[0];

@@ -344,3 +344,10 @@ export function lowerFirst(text: string): string {
 function upperFirst(text: string): string {
   return text.length > 0 ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
+
+/** "at 999" for counts, "under 1B" for a large count just below a round threshold (999,999,999 tokens). */
+export function sensitivityValue(value: number): string {
+  if (value >= 1e6 && (value + 1) % 1e6 === 0)
+    return `under ${new Intl.NumberFormat('en-US', { notation: 'compact' }).format(value + 1)}`;
+  return `at ${new Intl.NumberFormat('en-US', { notation: value >= 1e6 ? 'compact' : 'standard' }).format(value)}`;
+}

@@ -68,6 +68,9 @@ function crudeNeedGB(methods: readonly MethodId[], paramsB: number): number {
 /** Candidates released this long before the named model belong to an older generation and are skipped. */
 const OLDER_GENERATION_DAYS = 200;
 
+/** A model's parameter count may run this much over its size class ("8B" = 8.03B) and still be in it. */
+const SIZE_CLASS_SLACK = 1.05;
+
 /** How a distillation student is trained on the teacher's outputs. */
 const STUDENT_TRAINING: readonly MethodId[] = ['lora', 'qlora', 'full-fine-tuning'];
 
@@ -258,7 +261,10 @@ function candidates(
       model.id !== named?.id &&
       // A model the catalog marks as replaced by a newer one of its family is not a real alternative.
       model.supersededBy === undefined &&
-      (ref?.access === 'open-weights' && !forStudent ? model.paramsB < maxB : model.paramsB <= maxB) &&
+      // (A size class is a little over its name: Llama 3.1 8B has 8.03B parameters and is an "8B" student.)
+      (ref?.access === 'open-weights' && !forStudent
+        ? model.paramsB < maxB
+        : model.paramsB <= maxB * SIZE_CLASS_SLACK) &&
       model.paramsB <= deviceB &&
       model.paramsB <= unknownHardwareB &&
       !(oldest !== undefined && model.released !== undefined && model.released < oldest) &&

@@ -1,6 +1,8 @@
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import type { FeasibilityAnalysis } from './analyse-feasibility.ts';
+import { WHOLE_CORPUS_IN_PROMPT_TOKENS } from './choose-destination.ts';
 import {
+  CONTINUED_PRETRAINING_MIN_TOKENS,
   FEW_SHOT_MIN_EXAMPLES,
   PREFERENCE_MIN_PAIRS,
   SFT_AMPLE_EXAMPLES,
@@ -24,7 +26,8 @@ type NumericField =
   | 'preferencePairs'
   | 'oneTimeBudgetUSD'
   | 'monthlyBudgetUSD'
-  | 'requestsPerDay';
+  | 'requestsPerDay'
+  | 'corpusTokens';
 
 export function findSensitivity(
   input: Profile,
@@ -43,6 +46,8 @@ export function findSensitivity(
       Math.ceil,
     ),
     requestsPerDay: [VOLUME_COST_REQUESTS_PER_DAY],
+    // A corpus that fits the prompt, and one large enough for continued pre-training.
+    corpusTokens: [WHOLE_CORPUS_IN_PROMPT_TOKENS, CONTINUED_PRETRAINING_MIN_TOKENS],
   };
   const entries: SensitivityEntry[] = [];
   for (const field of Object.keys(candidates) as NumericField[]) {

@@ -108,3 +108,56 @@ describe('GPUs the team rents are a bill, not free', () => {
     expect(JSON.stringify(cheap.recommendations)).not.toBe(JSON.stringify(ownedCheap.recommendations));
   });
 });
+
+describe('expert questions in the words people use', () => {
+  const LAB =
+    'University lab: we have Qwen2.5 7B base, 4x A100 40GB, and 2B tokens of unlabeled papers in our field. The base model rambles. We want it to answer questions about our field.';
+
+  it('answers "why not just take X and put RAG over the papers?" as a why-not about RAG', async () => {
+    const turns = await converse([
+      LAB,
+      "Why not just take Qwen2.5 7B Instruct and put RAG over the papers? Wouldn't that get us most of the way?",
+    ]);
+    expect(turns.at(-1)?.kind).toBe('why');
+    expect(turns.at(-1)?.reply).toMatch(/Retrieval-augmented generation/);
+    expect(turns.at(-1)?.reply).not.toMatch(/can't answer that one/);
+  });
+
+  it('answers "DPO after SFT?" as the order SFT, then DPO, and reads "thumbs pairs"', async () => {
+    const turns = await converse([LAB, 'how do the 4,000 thumbs pairs fit in - DPO after SFT?']);
+    expect(turns.at(-1)?.state.profile.preferencePairs).toBe(4000);
+    expect(turns.at(-1)?.reply).toMatch(/Instruction tuning[^.]*first, then preference tuning/);
+  });
+
+  it('answers "will the LoRA fix X, or do we need RAG for Y?" as a comparison', async () => {
+    const turns = await converse([
+      'Indie game studio: NPC dialogue generated on players PCs with Llama 3.2 3B, we have 3,000 dialogue lines written by our writers and a 150k-token lore bible. One RTX 4090 for training.',
+      'will the LoRA fix lore mistakes, or do we need RAG for the lore?',
+    ]);
+    expect(turns.at(-1)?.reply).toMatch(/^Both, for different things/);
+  });
+
+  it('says where the corpus size would change the answer (no hidden cliff)', async () => {
+    const turns = await converse([LAB, 'what would change your answer?']);
+    expect(turns.at(-1)?.reply).toMatch(/corpus[^;.]* under 1B → /i);
+  });
+});
+
+describe('a distillation student', () => {
+  it('is an 8B-class model for a 70B teacher (Llama 3.1 8B has 8.03B parameters), not a 3B', () => {
+    const result = recommend(
+      {
+        modelName: 'Llama 3.1 70B',
+        gpuName: 'H100',
+        gpuCount: 2,
+        requestsPerDay: 5000,
+        labeledExamples: 60_000,
+        goals: ['cost'],
+      },
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(result.destination.method).toBe('distillation');
+    expect(result.destination.student).toBe('Llama 3.1 8B');
+  });
+});

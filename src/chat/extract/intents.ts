@@ -25,7 +25,7 @@ const JUST_RECOMMEND = new RegExp(
   ].join('|'),
 );
 const WHY_NOT = new RegExp(
-  `\\bwhy\\s+(?:not|no|isn't|is\\s+not|wasn't|not\\s+use|don't\\s+(?:you|we)\\s+(?:recommend|suggest|use|do)|didn't\\s+you\\s+(?:recommend|suggest|pick))\\s+(?:just\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+|try\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\bwhat(?:'s|\\s+is)\\s+wrong\\s+with\\s+(${METHOD_SOURCE})\\b|\\bwhy\\s+(?:is|was)\\s+(${METHOD_SOURCE})\\s+(?:not\\s+(?:recommended|viable|an\\s+option|ranked)|ruled\\s+out|excluded|rejected|blocked|ranked\\s+(?:so\\s+)?low)\\b`,
+  `\\bwhy\\s+(?:not|no|isn't|is\\s+not|wasn't|not\\s+use|don't\\s+(?:you|we)\\s+(?:recommend|suggest|use|do)|didn't\\s+you\\s+(?:recommend|suggest|pick))\\s+(?:just\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+|try\\s+|(?:take|use|keep|run)\\s+(?:[\\w.-]+\\s+){1,5}?(?:and|with|plus|\\+)\\s+(?:(?:put|add|use|do|run|build)\\s+)?)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b|\\bwhat(?:'s|\\s+is)\\s+wrong\\s+with\\s+(${METHOD_SOURCE})\\b|\\bwhy\\s+(?:is|was)\\s+(${METHOD_SOURCE})\\s+(?:not\\s+(?:recommended|viable|an\\s+option|ranked)|ruled\\s+out|excluded|rejected|blocked|ranked\\s+(?:so\\s+)?low)\\b`,
 );
 const WHY_METHOD = new RegExp(
   `\\bwhy\\s+(?:(?:do|did|would)\\s+you\\s+(?:recommend|suggest|pick|choose|prefer)\\s+|(?:is|was)\\s+|use\\s+|go\\s+with\\s+|start\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b(?!\\s+(?:not|isn't)\\b)`,
@@ -68,11 +68,15 @@ const COMPARISON = new RegExp(
  * LoRA?": two methods a few words apart in a question.
  */
 const LOOSE_COMPARISON = new RegExp(
-  `(${METHOD_SOURCE})\\b(?:[\\s,]+[a-z0-9'-]+){0,8}?[\\s,]+(?:or|vs\\.?|versus|(?:be\\s+)?(?:better|worse|cheaper|faster|easier|safer)(?:\\s+for\\s+(?:us|me|this|our\\s+\\w+))?\\s+than)\\s+(?:just\\s+|simply\\s+|rather\\s+|maybe\\s+|plain\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?`,
+  `(${METHOD_SOURCE})\\b(?:[\\s,]+[a-z0-9'-]+){0,8}?[\\s,]+(?:or|vs\\.?|versus|(?:be\\s+)?(?:better|worse|cheaper|faster|easier|safer)(?:\\s+for\\s+(?:us|me|this|our\\s+\\w+))?\\s+than)\\s+(?:just\\s+|simply\\s+|rather\\s+|maybe\\s+|plain\\s+)?(?:(?:do|would|should|could|will)\\s+(?:we|i|you)\\s+(?:still\\s+|also\\s+|rather\\s+)?(?:need|use|want|go\\s+with|do|add)\\s+|is\\s+it\\s+|use\\s+|do\\s+|go\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?`,
 );
 /** "should it do RAG over it? or bake it in with the fine tune?": two methods in two questions. */
 const COMPARISON_ACROSS_QUESTIONS = new RegExp(
   `(${METHOD_SOURCE})\\b[^.!?\\n]{0,60}\\?\\s*(?:or|and\\s+not)\\s+(?:[a-z'-]+\\s+){0,6}?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
+);
+/** "DPO after SFT?", "how do the pairs fit in - DPO after SFT?": the order said backwards (SFT first, then DPO). */
+const ORDER_AFTER_QUESTION = new RegExp(
+  `(${METHOD_SOURCE})\\s+(?:after|following|on\\s+top\\s+of)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b[^?\\n]{0,40}\\?`,
 );
 /** "can we do SFT on the chosen responses and then DPO?", "SFT first, then DPO?": an order of two methods, asked. */
 const ORDER_QUESTION = new RegExp(
@@ -289,6 +293,11 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   return intents;
 }
 
+/** "DPO after SFT?" names the later step first: the pair in the order it is done. */
+function reversedPair(match: RegExpExecArray | null): string[] | null {
+  return match ? [match[0], match[2] ?? '', match[1] ?? ''] : null;
+}
+
 /** Questions about the advice (cost, fit, definitions, comparisons, what would change it, where to start). */
 function readQuestions(lower: string, intents: ExtractionIntents): void {
   for (const comparison of [
@@ -296,6 +305,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     LOOSE_COMPARISON.exec(lower),
     COMPARISON_ACROSS_QUESTIONS.exec(lower),
     ORDER_QUESTION.exec(lower),
+    reversedPair(ORDER_AFTER_QUESTION.exec(lower)),
   ]) {
     if (!comparison) continue;
     const first = methodFromPhrase(comparison[1] ?? comparison[3] ?? '');
