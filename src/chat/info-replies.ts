@@ -4,6 +4,7 @@
  * methods table. Never the whole recommendation again.
  */
 import {
+  CONTINUED_PRETRAINING_MIN_TOKENS,
   INSTRUCTION_MIN_EXAMPLES,
   PREFERENCE_MIN_PAIRS,
   SFT_AMPLE_EXAMPLES,
@@ -628,6 +629,32 @@ export function hallucinationReply(recommendation: Recommendation, knowledge: Kn
     measure,
   ].join(' ');
   return cited.length === 0 ? { text } : { text, ...footnotesFor([...cited], undefined, knowledge) };
+}
+
+/**
+ * "Is an instruct model better than our base checkpoint?": for a team that wants answers, the vendor's instruct
+ * checkpoint already follows instructions; a base checkpoint continues text and needs instruction tuning first. The
+ * base one is the right start only to continue pre-training on a large corpus, then instruction-tune.
+ */
+export function instructVsBaseReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Profile,
+): InfoAnswer {
+  const model = recommendation.destination.model.name;
+  const cited = ['lima', 'flan'].filter((id) => knowledge.sources.some((source) => source.id === id));
+  const mark = (id: string) => (cited.includes(id) ? ` [${cited.indexOf(id) + 1}]` : '');
+  const corpusForPretraining = (profile.corpusTokens ?? 0) >= CONTINUED_PRETRAINING_MIN_TOKENS;
+  const pairs = profile.labeledExamples ?? 0;
+  const text = [
+    `For answering questions or following instructions, yes: start from the instruct version${model ? ` of ${plainModelName(model)}` : ''}. A base checkpoint only continues text; it follows instructions after instruction tuning on pairs (about a thousand good ones can do it${mark('lima')}; broad instruction data generalises to unseen tasks${mark('flan')}), which the vendor has already done for its instruct version.`,
+    corpusForPretraining
+      ? 'Keep the base checkpoint only for continued pre-training on your corpus; the trained model then needs instruction tuning too (or bring the corpus in by retrieval on the instruct version instead, which is cheaper to try first).'
+      : pairs >= 1000
+        ? `With your ${pairs.toLocaleString('en-US')} examples, tune the instruct version on them rather than instruction-tuning the base yourself.`
+        : 'Run your evaluation set on the instruct version first: if it does the task, there is nothing to instruction-tune.',
+  ].join(' ');
+  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   fullPreferenceFit,
   hallucinationReply,
   type InfoAnswer,
+  instructVsBaseReply,
   macTrainingReply,
   modelReply,
   perTaskReply,
@@ -518,6 +519,7 @@ function infoReply(
   }
   if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge, profile);
   if (intents.asksHallucination) return hallucinationReply(recommendation, knowledge);
+  if (intents.asksInstructVsBase) return instructVsBaseReply(recommendation, knowledge, profile as Profile);
   if (intents.asksEnoughData)
     return enoughDataReply(
       recommendation,

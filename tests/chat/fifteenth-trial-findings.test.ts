@@ -161,3 +161,22 @@ describe('a distillation student', () => {
     expect(result.destination.student).toBe('Llama 3.1 8B');
   });
 });
+
+describe('"is an instruct model better than our base checkpoint?"', () => {
+  const LAB =
+    'University lab: we have Qwen2.5 7B base, 4x A100 40GB, and 2B tokens of unlabeled papers in our field. The base model rambles. We want it to answer questions about our field.';
+
+  it('is answered (the instruct version for answers; the base only for continued pre-training), with sources', async () => {
+    const turns = await converse([LAB, 'is an instruct model better for this than our base checkpoint?']);
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).toMatch(/^For answering questions or following instructions, yes: start from the instruct version/);
+    expect(reply).toMatch(/continued pre-training/);
+    expect(reply).toMatch(/\[1\] LIMA/);
+    expect(turns.at(-1)?.state.profile.modelStage).toBe('base');
+  });
+
+  it('a question weighing the two checkpoints states neither', async () => {
+    const turns = await converse([LAB, 'base or instruct?']);
+    expect(turns.at(-1)?.state.profile.modelStage).toBe('base');
+  });
+});

@@ -158,6 +158,9 @@ const REGION_NAMES: Readonly<Record<string, string>> = {
   japan: 'Japan',
 };
 /** "How do we stop it from making stuff up to customers?", "can we reduce hallucinations?". */
+/** "is an instruct model better for this than our base checkpoint?", "base or instruct?", "should we use the chat version?". */
+const ASKS_INSTRUCT_VS_BASE =
+  /\b(?:instruct(?:ion[\s-]tuned)?|chat)\s+(?:model|version|checkpoint|variant|one)\b[^.?!]{0,50}\b(?:better|instead|rather|over|vs\.?|versus|or)\b[^.?!]{0,40}\bbase\b|\bbase\b[^.?!]{0,40}\b(?:or|vs\.?|versus|instead\s+of|rather\s+than)\s+(?:the\s+|an?\s+)?(?:instruct|chat)\b|\b(?:should|could|would)\s+(?:we|i)\s+(?:use|switch\s+to|take|start\s+from|go\s+with)\s+(?:the\s+|an?\s+)?(?:instruct|chat)\s+(?:model|version|checkpoint|variant)\b/;
 const ASKS_HALLUCINATION =
   /\b(?:stop|prevent|avoid|reduce|limit|minimi[sz]e|cut|fix|deal\s+with|handle)\b[^.?!]{0,40}\b(?:mak(?:e|es|ing)\s+(?:stuff|things|facts|answers|up\s+(?:stuff|things|facts|answers))\s*(?:up)?|hallucinat\w*|invent(?:s|ing)?\s+(?:stuff|things|facts|answers)|made[\s-]up\s+(?:answers|facts|stuff))/;
 /** "how do we guarantee the output is always valid JSON matching the schema?", "how to stop the JSON breaking?". */
@@ -353,6 +356,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   }
   if (COST_LEVERS.test(lower) && QUESTION_FORM.test(lower)) intents.asksCostLevers = true;
   if (ASKS_HALLUCINATION.test(lower) && QUESTION_FORM.test(lower)) intents.asksHallucination = true;
+  if (ASKS_INSTRUCT_VS_BASE.test(lower) && QUESTION_FORM.test(lower)) intents.asksInstructVsBase = true;
   if (ASKS_ENOUGH_DATA.test(lower) && QUESTION_FORM.test(lower)) {
     // "is 40 examples enough?": the count asked about, when the profile does not hold one yet.
     const counted =

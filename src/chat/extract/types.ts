@@ -78,6 +78,8 @@ export interface ExtractionIntents {
   asksPrivacy?: boolean;
   /** "How do we stop it from making stuff up?", "how can we reduce hallucinations?". */
   asksHallucination?: boolean;
+  /** "is an instruct model better than our base checkpoint?", "should we use the chat version instead of base?". */
+  asksInstructVsBase?: boolean;
   /** "How do we guarantee the output is always valid JSON matching the schema?". */
   asksFormatGuarantee?: boolean;
   /** "Is 150 examples really enough to fine-tune?", "do we have enough data?", "how many examples do we need?". */
