@@ -500,7 +500,11 @@ function infoReply(
     intents.asksCost === undefined
   )
     return { text: compared };
-  if (intents.asksDefinition) {
+  // "Does training fit? And what is QLoRA?": the definition, then the fit (below).
+  let definedFirst: string | undefined;
+  if (intents.asksDefinition && intents.asksCost === undefined && intents.asksFit !== undefined) {
+    definedFirst = definitionReply(method(intents.asksDefinition) as MethodId, knowledge).text;
+  } else if (intents.asksDefinition) {
     const defined = definitionReply(method(intents.asksDefinition) as MethodId, knowledge);
     if (intents.asksCost === undefined) return defined;
     // "What is distillation? And how much would it cost us?": the definition, then the cost of the plan.
@@ -548,7 +552,10 @@ function infoReply(
       intents.asksSafetyHighStakes === true,
     );
   if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);
-  const parts: string[] = compared === undefined ? [] : [compared];
+  const parts: string[] = [
+    ...(definedFirst === undefined ? [] : [definedFirst]),
+    ...(compared === undefined ? [] : [compared]),
+  ];
   if (intents.asksCost !== undefined)
     parts.push(
       costReply(recommendation, method(intents.asksCost), knowledge, {
@@ -766,6 +773,13 @@ function applyUnderstood(
   }
   // "Forget the latency": the target said for it goes with the goal.
   if (removed.has('latency') && extraction.fields.latencyTargetMs === undefined) delete profile.latencyTargetMs;
+  // "There is no 9-week deadline, forget that": the field goes, and is not asked again.
+  for (const field of extraction.removedFields ?? []) {
+    if (field in extraction.fields) continue;
+    delete profile[field];
+    delete evidence[field];
+    if (!skippedFields.includes(field)) skippedFields.push(field);
+  }
   return { ...previous, profile, evidence, skippedFields };
 }
 

@@ -180,3 +180,49 @@ describe('"is an instruct model better than our base checkpoint?"', () => {
     expect(turns.at(-1)?.state.profile.modelStage).toBe('base');
   });
 });
+
+describe('training fit on a laptop GPU (game studio)', () => {
+  const GAME =
+    "Indie game studio: NPC dialogue generated on players' PCs with Llama 3.2 3B. We have 3,000 dialogue lines written by our writers and a 150k-token lore bible. Our dev laptops have an RTX 4070 Laptop GPU with 8 GB.";
+
+  it('reads the laptop GPU memory and the lore bible, and answers the training fit against 8 GB', async () => {
+    const turns = await converse([GAME, 'will the LoRA training fit on that?']);
+    expect(turns[0]?.state.profile).toMatchObject({ gpuMemoryGB: 8, gpuCount: 1, corpusTokens: 150_000 });
+    expect(turns.at(-1)?.reply).toMatch(/^No: LoRA needs about \d+ GB and you have 8 GB/);
+  });
+
+  it('answers both "does training fit?" and "what is QLoRA?" in one message', async () => {
+    const turns = await converse([
+      GAME,
+      "no, I mean TRAINING the LoRA on my laptop's 8 GB GPU, not running it. does training fit? and what is QLoRA, would that be better here?",
+    ]);
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).toMatch(/^QLoRA \(LoRA on a 4-bit base\)/);
+    expect(reply).toMatch(/LoRA needs about \d+ GB and you have 8 GB/);
+  });
+});
+
+describe('data that may be made later, and a deadline taken back (government agency)', () => {
+  const GOV =
+    'We need a summarizer for 25k-token case files, Qwen2.5 32B on 2 L40S on-prem, we need it in 9 weeks. No ML staff.';
+
+  it('"caseworkers could write maybe 300 summaries over the next two months" is neither data nor a deadline', async () => {
+    const turns = await converse([
+      GOV,
+      'Our caseworkers could write maybe 300 good example summaries over the next two months. What would we do with those?',
+    ]);
+    expect(turns.at(-1)?.state.profile.labeledExamples).toBeUndefined();
+    expect(turns.at(-1)?.state.profile.timelineWeeks).toBe(9);
+  });
+
+  it('"there is no 9-week deadline, forget that" removes the deadline and does not ask for it again', async () => {
+    const turns = await converse([GOV, 'there is no 9-week deadline, forget that.', 'just recommend']);
+    expect(turns[1]?.state.profile.timelineWeeks).toBeUndefined();
+    expect(turns.at(-1)?.question?.field).not.toBe('timelineWeeks');
+  });
+
+  it('"it only summarizes the file it is given" says nothing it needs goes stale', async () => {
+    const turns = await converse([GOV, "There's no 'knowledge' changing - it only summarizes the file it's given."]);
+    expect(turns.at(-1)?.state.profile.knowledgeChanges).toBe('never');
+  });
+});

@@ -195,7 +195,13 @@ export function extractProfile(
       ...allMatches(FORGET_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? '')),
     ]),
   ];
-  const removedGoals = removed.length > 0 ? { removedGoals: removed } : {};
+  const removedGoals = {
+    ...(removed.length > 0 ? { removedGoals: removed } : {}),
+    // "there is no 9-week deadline, forget that", "no real deadline": no timeline at all.
+    ...(NO_DEADLINE.test(prepared.lower) && !stated.some((item) => item.field === 'timelineWeeks')
+      ? { removedFields: ['timelineWeeks' as const] }
+      : {}),
+  };
   if (!intents.whatIf)
     return {
       fields: withoutGoals(collect(stated), removed),
@@ -292,6 +298,8 @@ const NO_DOCUMENT_QUESTIONS =
   /\b(?:we're|we\s+are|it's|it\s+is|this\s+is)\s+not\s+(?:answering|about\s+answering|doing)\s+(?:questions?|q\s?&\s?a)\s+(?:from|about|over|on)\s+(?:our\s+|the\s+|any\s+)?(?:docs|documents|documentation|a\s+knowledge\s+base)\b/;
 const FORGET_GOAL =
   /\b(?:forget|ignore|never\s*mind|drop)\s+(?:about\s+)?(?:the\s+)?(latency|speed|cost|price|style|tone|format|citations)(?!\s+(?:of|for|on)\b)|\b(latency|speed)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter\b/g;
+const NO_DEADLINE =
+  /\b(?:there\s+is\s+no|there's\s+no|we\s+have\s+no|we\s+don't\s+have\s+(?:a|any)|no)\s+(?:real\s+|hard\s+|fixed\s+|actual\s+)?(?:[\w-]+[\s-])?(?:deadline|timeline)\b|\b(?:forget|ignore|drop|never\s*mind)\s+(?:about\s+)?(?:the\s+)?(?:[\w-]+[\s-])?(?:deadline|timeline)\b/;
 const NO_DEVICE =
   /\b(?:there\s+is\s+no|there's\s+no|no)\s+(?:device|edge)\b(?!\s+(?:memory|limit))|\bnothing\s+runs\s+on\s+(?:a|the|any)\s+(?:device|phone|laptop|edge)\b/;
 

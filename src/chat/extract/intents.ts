@@ -194,7 +194,8 @@ const FULL_PARAMETER =
 /** "for serving", "to serve it", "inference": the fit of the running model, not of training. */
 const FIT_SERVING =
   /\b(?:for\s+serving|to\s+serve|serv(?:e|ing)\s+(?:it|the\s+model|the\s+\d+b)|(?:for|at)\s+inference|inference\s+only|to\s+host\s+it|just\s+(?:to\s+)?run\s+it)\b/;
-const FIT_TRAINING = /\b(?:for\s+training|to\s+train|train(?:ing)?\s+it|to\s+fine[\s-]?tune)\b/;
+const FIT_TRAINING =
+  /\b(?:for\s+training|to\s+train|train(?:ing)?\s+it|to\s+fine[\s-]?tune|(?:lora|qlora|adapter|model)\s+training|training\s+(?:the\s+|a\s+|of\s+the\s+)?(?:lora|qlora|adapter|model|\d+b)|does\s+training|(?:will|would|can)\s+(?:the\s+)?training)\b/;
 /** "on one A10G", "on 4 of those cards", "on a single GPU": the GPUs the question puts it on. */
 const FIT_GPUS = new RegExp(
   `\\bon\\s+(${COUNT_SOURCE}|one|a\\s+single|a|single)\\s+(?:of\\s+(?:those|these|the|our|them)\\s+)?(?:cards?|gpus?|[ahl]\\d{2,3}g?s?|l40s|h100s?|a100s?|rtx\\s?\\d{4}s?|\\d{4}s?)\\b|\\b(${COUNT_SOURCE})\\s+of\\s+(?:those|these|the|our)\\s+(?:cards|gpus)\\b`,
@@ -328,6 +329,11 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     intents.asksDefinition = defined;
     // "what is distillation? and how much would it cost us": the cost is asked too.
     if (COST.test(lower.slice((definition?.index ?? 0) + (definition?.[0].length ?? 0)))) intents.asksCost = true;
+    // "does training fit? and what is QLoRA?": the fit is asked too.
+    else if (FIT.test(lower.slice(0, definition?.index ?? 0)) && QUESTION_FORM.test(lower)) {
+      intents.asksFit = methodIn(lower.slice(0, definition?.index ?? 0));
+      readFitDetails(lower, intents);
+    }
     return;
   }
   const cost = COST.exec(lower);

@@ -111,6 +111,8 @@ export interface Extraction {
   hypothetical?: Partial<Profile>;
   /** Goals the team takes back ("drop 'citations' from my goals"): removed from the goals said before. */
   removedGoals?: NonNullable<Profile['goals']>;
+  /** Fields the user takes back as not applying ("there is no deadline", "forget the 9-week deadline"). */
+  removedFields?: ProfileField[];
   /** For each extracted field, the exact words of the message it came from. */
   evidence: Partial<Record<ProfileField, string>>;
   /** Fields the user explicitly corrected ("actually 3 GPUs", "make that 500 examples"). */

@@ -11,6 +11,10 @@ const TOKENS = new RegExp(
   'g',
 );
 
+/** "a 150k-token lore bible", "our 2B-token code corpus": a hyphenated size before a word for a body of text. */
+const HYPHENATED_CORPUS =
+  /((?<![\d.,])\d+(?:\.\d+)?)\s?(b|bn|m|mn|k|t)?-tokens?\s+(?:[\w-]+\s+){0,2}?(?:corpus|bible|knowledge\s+base|kb|wiki|dataset|archive|collection|codebase|repo|repository|library|documentation|docs|manuals?|handbook)\b/g;
+
 export const TOKEN_SCALE: Readonly<Record<string, number>> = {
   b: 1e9,
   bn: 1e9,
@@ -66,6 +70,10 @@ export const extractCorpusTokens: Extractor = (message) => {
     const value = base * scale;
     // A few hundred tokens is a prompt, not a corpus.
     if (value >= 10_000) findings.push(findingFromMatch('corpusTokens', value, match));
+  }
+  for (const match of allMatches(HYPHENATED_CORPUS, lower)) {
+    const value = Number(match[1]) * (match[2] === undefined ? 1 : (TOKEN_SCALE[match[2]] ?? 1));
+    if (Number.isFinite(value) && value >= 10_000) findings.push(findingFromMatch('corpusTokens', value, match));
   }
   return findings;
 };

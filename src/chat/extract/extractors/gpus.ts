@@ -94,7 +94,7 @@ const NO_GPUS = new RegExp(
 );
 /** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory", "eighty gigs of vram". */
 const VRAM = new RegExp(
-  `\\b(?:each|every|per)\\s+(?:gpu|card)\\s+(?:has|with|is|=|:)\\s+(?:about\\s+)?${MEMORY}|\\b(?:our|the|my|all|both)\\s+(?:gpus|cards)\\s+(?:have|has|are|come\\s+with)\\s+(?:some\\s+)?(?:older\\s+|old\\s+|newer\\s+)?${MEMORY}(?=\\s+(?:each|apiece|ones|per\\s+(?:gpu|card)|of\\s+(?:vram|memory)|vram))|(?:\\b${MEMORY}|\\b(${COUNT_SOURCE})\\s+(?:gb|gigs?|gigabytes))\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram|(?:of\\s+memory\\s+)?(?:per|on\\s+each|for\\s+each|each)\\s+(?:gpu|card))\\b|\\b(?:we\\s+have|we've\\s+got|our)\\s+${MEMORY}\\s+(?:cards|gpus)\\b`,
+  `\\b(?:each|every|per)\\s+(?:gpu|card)\\s+(?:has|with|is|=|:)\\s+(?:about\\s+)?${MEMORY}|\\b(?:our|the|my|all|both)\\s+(?:gpus|cards)\\s+(?:have|has|are|come\\s+with)\\s+(?:some\\s+)?(?:older\\s+|old\\s+|newer\\s+)?${MEMORY}(?=\\s+(?:each|apiece|ones|per\\s+(?:gpu|card)|of\\s+(?:vram|memory)|vram))|(?:\\b${MEMORY}|\\b(${COUNT_SOURCE})\\s+(?:gb|gigs?|gigabytes))\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram|(?:of\\s+memory\\s+)?(?:per|on\\s+each|for\\s+each|each)\\s+(?:gpu|card))\\b|\\b(?:we\\s+have|we've\\s+got|our|my|(?:my|our)\\s+[\\w-]+'s?|an?|one)\\s+${MEMORY}\\s+(?:cards?|gpus?)\\b`,
   'g',
 );
 /**
@@ -102,7 +102,7 @@ const VRAM = new RegExp(
  * Radeon RX 7900 XTX". Its count (and its memory, when typed) are still the team's facts; the name is not resolved.
  */
 const UNLISTED_GPU = new RegExp(
-  `(?:(${COUNT_SOURCE})\\s*(?:x\\s*)?|\\b(a|an|my|our|one|single|dual|quad)\\s+)?(?:(?:nvidia|amd|intel)\\s+)?(?:(?:geforce\\s+)?(?:rtx|gtx)|quadro(?:\\s+rtx)?|radeon(?:\\s+(?:rx|pro))?|arc|tesla)\\s*[a-z]?\\d{2,4}(?:\\s*(?:ti|super|xtx|xt))?\\b(?:\\s*\\(?\\s*${MEMORY}\\s*\\)?|\\s+with\\s+${MEMORY})?|\\b(my|our|a|the)\\s+((?:10|16|20|30|40|50)[5-9]0)(?:\\s*(?:ti|super))?\\b(?:\\s*\\(?\\s*${MEMORY}\\s*\\)?|\\s+with\\s+${MEMORY})?`,
+  `(?:(${COUNT_SOURCE})\\s*(?:x\\s*)?|\\b(a|an|my|our|one|single|dual|quad)\\s+)?(?:(?:nvidia|amd|intel)\\s+)?(?:(?:geforce\\s+)?(?:rtx|gtx)|quadro(?:\\s+rtx)?|radeon(?:\\s+(?:rx|pro))?|arc|tesla)\\s*[a-z]?\\d{2,4}(?:\\s*(?:ti|super|xtx|xt))?\\b(?:\\s+(?:laptop|mobile|notebook|max-q)(?:\\s+gpu)?)?(?:\\s*\\(?\\s*${MEMORY}\\s*\\)?|\\s+with\\s+${MEMORY})?|\\b(my|our|a|the)\\s+((?:10|16|20|30|40|50)[5-9]0)(?:\\s*(?:ti|super))?\\b(?:\\s*\\(?\\s*${MEMORY}\\s*\\)?|\\s+with\\s+${MEMORY})?`,
   'g',
 );
 /** A Mac named as the machine: "no NVIDIA GPUs" beside it says which GPU it is not, not that there is none. */

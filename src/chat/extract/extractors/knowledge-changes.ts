@@ -75,9 +75,18 @@ const BARE = new RegExp(
 );
 
 /** Finds `knowledgeChanges` when a frequency is tied to changing knowledge, or when the reply is only a frequency. */
+/**
+ * "There's no 'knowledge' changing - it only summarizes the file it's given": the task reads its input; nothing it
+ * must know goes stale.
+ */
+const NOTHING_TO_GO_STALE =
+  /\b(?:there's|there\s+is)\s+no\s+['"]?knowledge['"]?\s+(?:that\s+)?chang(?:ing|es)\b|\b(?:it|the\s+model)\s+only\s+(?:summari[sz]es|reads|extracts\s+from|works\s+(?:on|from)|processes|classifies)\s+(?:the|each)\s+(?:file|document|doc|input|text|note|case\s+file|email|ticket|record)s?\s+(?:it's|it\s+is|it\s+gets|we)\s*(?:given|get|send|pass|feed)/g;
+
 export const extractKnowledgeChanges: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
+  for (const match of allMatches(NOTHING_TO_GO_STALE, lower))
+    findings.push(findingFromMatch('knowledgeChanges', 'never', match));
   for (const pattern of [NOUN_VERB_FREQUENCY, VERB_FREQUENCY]) {
     for (const match of allMatches(pattern, lower)) {
       const frequency = frequencyOf(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');

@@ -183,6 +183,12 @@ const MAX_EXAMPLES = 1e9;
 const ONE_EXAMPLE_DESCRIBED =
   /^\s*(?:is|has|takes|contains|runs|averages|looks|=|:|\(|consists|comes\s+to|would\s+be|will\s+be|of\s+(?:them|those|these))\b|^\s*(?:is|=)/;
 
+/** "could write maybe", "can probably label", "will annotate about": examples to be made, not examples at hand. */
+export const FUTURE_PRODUCTION_BEFORE =
+  /\b(?:could|can|would|will|might|may|plan\s+to|going\s+to|be\s+able\s+to|'d|'ll)\s+(?:probably\s+|maybe\s+|likely\s+|easily\s+|also\s+)?(?:write|label|annotate|collect|produce|create|make|generate|gather|hand[\s-]label|put\s+together)\b[^.;!?\n]{0,30}$/;
+/** The same, anywhere earlier in the sentence (a duration said after the count belongs to the making). */
+export const FUTURE_PRODUCTION_IN_SENTENCE = new RegExp(FUTURE_PRODUCTION_BEFORE.source.replace('{0,30}$', '{0,80}$'));
+
 /** Up to this many "few-shot examples" are the demonstrations of a prompt, not a dataset to train on. */
 const MAX_PROMPT_DEMONSTRATIONS = 32;
 
@@ -229,6 +235,8 @@ export const extractLabeledData: Extractor = (message) => {
     for (const match of allMatches(pattern, lower)) {
       const count = parseCount(match[1] ?? match[2] ?? '');
       if (count === undefined || !Number.isInteger(count) || count > MAX_EXAMPLES) continue;
+      // "our caseworkers could write maybe 300 summaries": examples that may be made later are not there yet.
+      if (FUTURE_PRODUCTION_BEFORE.test(lower.slice(Math.max(0, match.index - 50), match.index))) continue;
       if (isNegatedBefore(lower, match.index, 12) && count !== 0) continue;
       // "~10 few-shot examples", "5 examples in the prompt": demonstrations in a prompt, not a labelled dataset.
       const end = match.index + match[0].length;

@@ -6,6 +6,7 @@
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, createSpanIndex, findingFromMatch, sentenceBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
+import { FUTURE_PRODUCTION_IN_SENTENCE } from './labeled-data.ts';
 
 const UNIT = '(days?|weeks?|wks?|months?|mos?|quarters?|years?)';
 /** Words after a duration that make it something other than a deadline: "3 months of logs", "5 years experience". */
@@ -340,8 +341,13 @@ export const extractTimeline: Extractor = (message, context) => {
       if (!touches(match)) findings.push(findingFromMatch('timelineWeeks', weeks, match));
     }
   }
-  // "GPT-4o shuts down in 6 weeks anyway": the vendor's date, not the team's deadline.
-  return findings.filter((item) => !VENDOR_END_BEFORE.test(lower.slice(Math.max(0, item.start - 40), item.start)));
+  // "GPT-4o shuts down in 6 weeks anyway": the vendor's date, not the team's deadline. "Caseworkers could write 300
+  // summaries over the next two months": how long making data takes, not a deadline.
+  return findings.filter(
+    (item) =>
+      !VENDOR_END_BEFORE.test(lower.slice(Math.max(0, item.start - 40), item.start)) &&
+      !FUTURE_PRODUCTION_IN_SENTENCE.test(sentenceBefore(lower, item.start, 120)),
+  );
 };
 
 /**
