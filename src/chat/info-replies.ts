@@ -632,6 +632,54 @@ export function hallucinationReply(recommendation: Recommendation, knowledge: Kn
 }
 
 /**
+ * "Does few-shot fit in the context window with files this long?": the model's published window against the prompt
+ * asked about (the tokens the message says, else two examples and the input at the stated example length), and the
+ * KV cache that many tokens take on top of the weights (16-bit weights and cache, as the serving estimate assumes).
+ */
+export function contextFitReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Profile,
+  askedTokens: number,
+): string {
+  const name = recommendation.destination.model.name ?? profile.modelName;
+  const model = name === undefined ? undefined : knowledge.findModel(name);
+  const architecture = model?.architecture;
+  const window = architecture?.contextLength;
+  if (model === undefined || window === undefined)
+    return `I can't say: the catalog has no context length for ${name === undefined ? 'a model you have not named' : plainModelName(name)}. Check its model card (max_position_embeddings in config.json) against the longest prompt you will send.`;
+  const tokens = askedTokens > 0 ? askedTokens : profile.exampleTokens !== undefined ? profile.exampleTokens * 3 : 0;
+  const said =
+    askedTokens > 0
+      ? `${count.format(tokens)} tokens`
+      : `two examples and the input (about ${count.format(tokens)} tokens)`;
+  const head = `${plainModelName(model.name)} reads up to ${count.format(window)} tokens (its published config; a server such as vLLM may be set to less).`;
+  if (tokens === 0)
+    return `${head} Add up the longest prompt you will send (instructions, examples, the input) and the answer, and keep it under that, with room to spare.`;
+  const fits = tokens <= window;
+  // KV cache: keys and values, every layer, every KV head, 16-bit.
+  const kvBytesPerToken =
+    architecture?.layers !== undefined && architecture.kvHeads !== undefined && architecture.headDim !== undefined
+      ? 2 * architecture.layers * architecture.kvHeads * architecture.headDim * 2
+      : undefined;
+  const kvGB = kvBytesPerToken === undefined ? undefined : (tokens * kvBytesPerToken) / 1e9;
+  const weightsGB = (model.paramsB ?? 0) * 2;
+  const perGpuGB =
+    profile.gpuMemoryGB ?? (profile.gpuName === undefined ? undefined : knowledge.findGpu(profile.gpuName)?.memoryGB);
+  const ownGB =
+    profile.gpuCount !== undefined && profile.gpuCount > 0 && perGpuGB !== undefined
+      ? profile.gpuCount * perGpuGB
+      : undefined;
+  const memory =
+    kvGB === undefined
+      ? ''
+      : ` One such request holds about ${gigabytes(kvGB)} GB of KV cache on top of about ${gigabytes(weightsGB)} GB of 16-bit weights${ownGB === undefined ? '' : `, against your ${gigabytes(ownGB)} GB: ${weightsGB + kvGB <= ownGB ? 'it fits, for one request at a time at that length' : 'too much, so serve 8-bit or 4-bit weights, or send less'}`}.`;
+  return fits
+    ? `${head} ${said.charAt(0).toUpperCase()}${said.slice(1)} fit the window.${memory} Long prompts are slow and costly per request: one worked example, or retrieved excerpts of the file, usually does as well as two whole ones.`
+    : `${head} ${said.charAt(0).toUpperCase()}${said.slice(1)} do not fit: use one example, shorter excerpts of the examples, or split the input and summarise it in parts.${memory}`;
+}
+
+/**
  * "Is an instruct model better than our base checkpoint?": for a team that wants answers, the vendor's instruct
  * checkpoint already follows instructions; a base checkpoint continues text and needs instruction tuning first. The
  * base one is the right start only to continue pre-training on a large corpus, then instruction-tune.

@@ -10,6 +10,7 @@ import type { Extraction } from './extract/types.ts';
 import { mergeProfile } from './fields/merge-profile.ts';
 import {
   comparisonReply,
+  contextFitReply,
   costLeversReply,
   costReply,
   definitionReply,
@@ -524,6 +525,8 @@ function infoReply(
   if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge, profile);
   if (intents.asksHallucination) return hallucinationReply(recommendation, knowledge);
   if (intents.asksInstructVsBase) return instructVsBaseReply(recommendation, knowledge, profile as Profile);
+  if (intents.asksContextFit !== undefined)
+    return { text: contextFitReply(recommendation, knowledge, profile as Profile, intents.asksContextFit) };
   if (intents.asksEnoughData)
     return enoughDataReply(
       recommendation,

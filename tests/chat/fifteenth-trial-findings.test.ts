@@ -226,3 +226,28 @@ describe('data that may be made later, and a deadline taken back (government age
     expect(turns.at(-1)?.state.profile.knowledgeChanges).toBe('never');
   });
 });
+
+describe('"does few-shot fit in the context window?"', () => {
+  const GOV =
+    'Benefits agency: we need to summarize case files of about 25,000 tokens each into a one-page summary for the caseworker. We run Qwen2.5 32B on 2 L40S on-prem; data may not leave our servers.';
+
+  it('answers with the model’s window, the prompt asked about and its KV cache on the team’s GPUs', async () => {
+    const turns = await converse([
+      GOV,
+      "Two examples plus the actual file would be 75k tokens. Does that even fit Qwen's context?",
+    ]);
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).toMatch(/^Qwen2\.5 32B reads up to 131,072 tokens/);
+    // 75,000 tokens × 2 (K and V) × 64 layers × 8 KV heads × 128 × 2 bytes ≈ 19.7 GB.
+    expect(reply).toMatch(/75,000 tokens fit the window\. One such request holds about 20 GB of KV cache/);
+    expect(reply).toMatch(/against your 96 GB/);
+    // The prompt's size is no corpus and no count of examples.
+    expect(turns.at(-1)?.state.profile.corpusTokens).toBeUndefined();
+    expect(turns.at(-1)?.state.profile.labeledExamples).toBeUndefined();
+  });
+
+  it('sizes "files this long" from the stated example length: two examples and the input', async () => {
+    const turns = await converse([GOV, 'does few-shot fit in the context window with files this long?']);
+    expect(turns.at(-1)?.reply).toMatch(/Two examples and the input \(about 75,000 tokens\) fit the window/);
+  });
+});

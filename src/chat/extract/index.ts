@@ -77,11 +77,14 @@ export function extractProfile(
         findings.splice(index, 1);
     }
   }
-  // "base or instruct?" weighs the two checkpoints: it says neither is the team's.
-  if (intents.asksInstructVsBase) {
-    for (let index = findings.length - 1; index >= 0; index--)
-      if ((findings[index] as Finding).field === 'modelStage') findings.splice(index, 1);
-  }
+  // "base or instruct?" weighs the two checkpoints: it says neither is the team's. "Two examples plus the file would be
+  // 75k tokens: does that fit the context?" sizes a prompt, not a corpus or a number of examples.
+  const askedAbout: ReadonlySet<string> = new Set([
+    ...(intents.asksInstructVsBase ? ['modelStage'] : []),
+    ...(intents.asksContextFit !== undefined ? ['corpusTokens', 'unlabeledCorpus', 'labeledExamples'] : []),
+  ]);
+  for (let index = findings.length - 1; index >= 0; index--)
+    if (askedAbout.has((findings[index] as Finding).field)) findings.splice(index, 1);
   const { requestedField } = context;
   // "what would you do first?" right after "what should the model do?" is a question to the advisor, not the answer.
   // "thanks, that's helpful" after the answer's firm-up question is small talk, not an answer to it; "just recommend"

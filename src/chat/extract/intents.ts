@@ -4,7 +4,7 @@ import type { MethodId } from '../../profile/profile-schema.ts';
 import { SIZE_FIT_QUESTION } from './extractors/model.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
 import { COUNT_SOURCE, parseCount } from './numbers.ts';
-import { sentenceAround } from './prepare-message.ts';
+import { allMatches, sentenceAround } from './prepare-message.ts';
 import type { ExtractionIntents, PreparedMessage } from './types.ts';
 
 const JUST_RECOMMEND = new RegExp(
@@ -158,6 +158,11 @@ const REGION_NAMES: Readonly<Record<string, string>> = {
   japan: 'Japan',
 };
 /** "How do we stop it from making stuff up to customers?", "can we reduce hallucinations?". */
+/** "does few-shot fit in the context window?", "does that even fit Qwen's context?", "too long for the context?". */
+const ASKS_CONTEXT_FIT =
+  /\bfits?\s+(?:in(?:to)?\s+|within\s+)?(?:the\s+|its\s+|our\s+|the\s+model's\s+|[\w.-]+'s\s+)?context(?:\s+window|\s+length)?\b|\bcontext(?:\s+window|\s+length)?\s+(?:big|long|large)\s+enough\b|\btoo\s+(?:long|big)\s+for\s+(?:the\s+|its\s+|the\s+model's\s+)?context\b/;
+/** The largest token count the message says ("75k tokens", "25,000 tokens"). */
+const TOKEN_COUNT = /(\d+(?:[.,]\d+)?)\s?(k)?[\s-]?tokens?\b/g;
 /** "is an instruct model better for this than our base checkpoint?", "base or instruct?", "should we use the chat version?". */
 const ASKS_INSTRUCT_VS_BASE =
   /\b(?:instruct(?:ion[\s-]tuned)?|chat)\s+(?:model|version|checkpoint|variant|one)\b[^.?!]{0,50}\b(?:better|instead|rather|over|vs\.?|versus|or)\b[^.?!]{0,40}\bbase\b|\bbase\b[^.?!]{0,40}\b(?:or|vs\.?|versus|instead\s+of|rather\s+than)\s+(?:the\s+|an?\s+)?(?:instruct|chat)\b|\b(?:should|could|would)\s+(?:we|i)\s+(?:use|switch\s+to|take|start\s+from|go\s+with)\s+(?:the\s+|an?\s+)?(?:instruct|chat)\s+(?:model|version|checkpoint|variant)\b/;
@@ -363,6 +368,17 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (COST_LEVERS.test(lower) && QUESTION_FORM.test(lower)) intents.asksCostLevers = true;
   if (ASKS_HALLUCINATION.test(lower) && QUESTION_FORM.test(lower)) intents.asksHallucination = true;
   if (ASKS_INSTRUCT_VS_BASE.test(lower) && QUESTION_FORM.test(lower)) intents.asksInstructVsBase = true;
+  if (ASKS_CONTEXT_FIT.test(lower) && QUESTION_FORM.test(lower)) {
+    let tokens = 0;
+    for (const match of allMatches(TOKEN_COUNT, lower)) {
+      const value = Number((match[1] ?? '').replace(',', '')) * (match[2] ? 1000 : 1);
+      if (Number.isFinite(value) && value > tokens) tokens = value;
+    }
+    intents.asksContextFit = tokens;
+    // The question is about the window, not about fitting GPU memory.
+    delete intents.asksFit;
+    delete intents.asksFitFor;
+  }
   if (ASKS_ENOUGH_DATA.test(lower) && QUESTION_FORM.test(lower)) {
     // "is 40 examples enough?": the count asked about, when the profile does not hold one yet.
     const counted =
