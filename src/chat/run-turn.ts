@@ -379,7 +379,7 @@ export function runTurn(
   const answer = answerReply(
     recommendation,
     saved,
-    { provisional, firmUp },
+    { provisional, firmUp, thanks: extraction.intents.thanks === true },
     before,
     knowledge,
     body,
@@ -828,7 +828,7 @@ function questionReply(
 function answerReply(
   recommendation: Recommendation,
   understood: UnderstoodField[],
-  { provisional, firmUp }: { provisional: boolean; firmUp: Question | undefined },
+  { provisional, firmUp, thanks }: { provisional: boolean; firmUp: Question | undefined; thanks?: boolean },
   before: Recommendation | undefined,
   knowledge: Knowledge,
   body: string,
@@ -855,7 +855,9 @@ function answerReply(
     const destination = recommendation.destination;
     const on = destination.model.switched && destination.model.name ? ` on ${destination.model.name}` : '';
     parts.push(
-      `That doesn't change my answer: still ${methodName(destination.method, knowledge)}${on}, with the same plan.`,
+      thanks
+        ? `You're welcome. The answer stands: ${methodName(destination.method, knowledge)}${on}, with the same plan.`
+        : `That doesn't change my answer: still ${methodName(destination.method, knowledge)}${on}, with the same plan.`,
     );
     return {
       lead: parts.join(' '),

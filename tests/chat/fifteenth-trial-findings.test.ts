@@ -251,3 +251,14 @@ describe('"does few-shot fit in the context window?"', () => {
     expect(turns.at(-1)?.reply).toMatch(/Two examples and the input \(about 75,000 tokens\) fit the window/);
   });
 });
+
+describe('thanks said beside other words', () => {
+  it('is acknowledged, not answered with "that doesn\'t change my answer"', async () => {
+    const turns = await converse([
+      'We draft replies to helpdesk tickets with Llama 3.1 70B on 2 H100s we own. 5k tickets a day. We have 60k sent replies as examples. We want it cheaper.',
+      'just recommend',
+      'the plan is fine I guess. anyway, thanks, this helped',
+    ]);
+    expect(turns.at(-1)?.reply).toMatch(/^You're welcome\. The answer stands: Distillation/);
+  });
+});

@@ -179,6 +179,9 @@ const HIGH_STAKES_WORDS =
   /\b(?:hiring|recruit\w*|candidates?|r[ée]sum[ée]s?|cvs?|bias(?:ed)?|fairness|ai\s+act|regulat\w*|auditors?|audit|compliance|supervisor|legal\s+liability|liable|without\s+(?:a\s+)?(?:human|person|anyone|review)|unsupervised|fully\s+automat\w*)\b/;
 const SMALL_TALK =
   /^\W*(?:(?:obrigad[oa]|gracias|merci|danke|grazie)\W+)?(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z']+\W*){0,3}$/;
+/** Thanks anywhere in a longer message: "thanks anyway", "anyway, thanks, this helped". */
+const THANKS =
+  /\b(?:thanks|thank\s+you|thx|cheers)\b(?!\s+(?:to|for\s+nothing)\b)|\b(?:this|that|it)\s+(?:really\s+)?helped\b/;
 const SHOW_DETAILS =
   /\b(?:show\s+(?:me\s+)?(?:the\s+)?(?:details|full\s+(?:reasoning|explanation|answer)|everything|all\s+(?:the\s+)?(?:reasons|details))|(?<!\b(?:have|got|no|any)\s)more\s+details|full\s+(?:reasoning|explanation)|explain\s+(?:it\s+)?in\s+(?:full|detail))\b/;
 /** "fine-tuning" without "full": for an API model with a tuning offer this means the provider's job. */
@@ -428,4 +431,5 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (ASKS_ABOUT_THE_QUESTION.test(lower)) intents.asksAboutTheQuestion = true;
   if (SHOW_DETAILS.test(lower)) intents.showDetails = true;
   else if (SMALL_TALK.test(lower) && !intents.justRecommend) intents.smallTalk = true;
+  if (!intents.smallTalk && THANKS.test(lower)) intents.thanks = true;
 }

@@ -80,6 +80,8 @@ export interface ExtractionIntents {
   asksHallucination?: boolean;
   /** "is an instruct model better than our base checkpoint?", "should we use the chat version instead of base?". */
   asksInstructVsBase?: boolean;
+  /** "…anyway, thanks, this helped": thanks said beside other words (a short reply is `smallTalk`). */
+  thanks?: boolean;
   /** "Does that even fit Qwen's context?": whether a prompt of this many tokens fits the model's window (0 when unsaid). */
   asksContextFit?: number;
   /** "How do we guarantee the output is always valid JSON matching the schema?". */

@@ -136,8 +136,8 @@ const V2_FIELDS = [
 ] as const;
 
 /** Scores every utterance; returns per-key counts and the list of misses (for the printed report). */
-/** Profile fields newer than every annotated corpus: `gpusRented` (the fifteenth new-user trial, 2026-12-05). */
-const FIELDS_NO_CORPUS_KNOWS: readonly string[] = ['gpusRented'];
+/** Keys newer than every annotated corpus (the fifteenth new-user trial, 2026-12-05): `gpusRented`, and thanks said beside other words. */
+const FIELDS_NO_CORPUS_KNOWS: readonly string[] = ['gpusRented', 'intent:thanks'];
 
 export function scoreCorpus(
   utterances: readonly CorpusUtterance[],
