@@ -215,11 +215,13 @@ export function wishList(
       // Preference tuning already failed or stalled on this model: a supervised stage on the chosen answers first
       // (the DPO authors' recipe when no supervised model exists), then preference tuning from that checkpoint.
       const preferenceSpent = diagnosis.spent.has('preference-tuning') && facts.weightsAvailable !== false;
-      if (preferenceSpent && !base && (profile.labeledExamples ?? 0) === 0) {
+      if (preferenceSpent && (profile.labeledExamples ?? 0) === 0) {
         wishes.push({
           methods: ['instruction-tuning'],
           objective: 'instruction',
-          why: 'Preference tuning did not work from this model: tune it first on the chosen answers of your pairs (the DPO authors do this when there is no supervised model), then run preference tuning again from that checkpoint.',
+          why: base
+            ? `Preference tuning straight on a base checkpoint has no supervised stage to start from: tune it first on the chosen answers of your pairs${input.instructCheckpoint === undefined ? '' : ` (or start from the published ${input.instructCheckpoint})`}, then run preference tuning again from that checkpoint.`
+            : 'Preference tuning did not work from this model: tune it first on the chosen answers of your pairs (the DPO authors do this when there is no supervised model), then run preference tuning again from that checkpoint.',
           strong: true,
         });
       }
@@ -275,8 +277,17 @@ export function wishList(
       why: 'A base model only continues text: instruction tuning on prompt/response pairs makes it follow instructions.',
       strong: true,
     };
+    // A base model whose vendor publishes the instruction-tuned checkpoint: short of ample pairs, that checkpoint
+    // (tuned on far more than a team's few hundred or thousand pairs) replaces instruction tuning.
+    const instructCheckpointInstead =
+      profile.modelStage === 'base' &&
+      input.instructCheckpoint !== undefined &&
+      (data.instruction === 'few' || data.instruction === 'enough');
     const wantsInstruction =
-      needs.has('instruction-following') && data.instruction !== 'none' && data.instruction !== 'few';
+      needs.has('instruction-following') &&
+      data.instruction !== 'none' &&
+      data.instruction !== 'few' &&
+      !instructCheckpointInstead;
     // Knowledge that changes weekly or must be cited is retrieved, never trained in, however large the corpus.
     const pretrain =
       data.pretrainingCorpus === true && facts.weightsAvailable !== false && !diagnosis.retrievalRequired;
@@ -306,7 +317,10 @@ export function wishList(
       });
     }
     if (wantsInstruction && instructionFirst) wishes.push(instructionWish);
-    const behaviour = has(BEHAVIOUR_NEEDS) || needs.has('instruction-following') || needs.has('alignment');
+    const behaviour =
+      has(BEHAVIOUR_NEEDS) ||
+      (needs.has('instruction-following') && !instructCheckpointInstead) ||
+      needs.has('alignment');
     const enoughForSft =
       sufficient(data.sft) ||
       (diagnosis.promptingExhausted && (data.sft === 'unknown' || (examples ?? 0) >= SFT_AFTER_PLATEAU_MIN_EXAMPLES));
@@ -487,7 +501,6 @@ export function wishList(
   // Too few pairs to instruction-tune, and the vendor publishes the tuned checkpoint: start from it.
   if (
     diagnosis.needs.has('instruction-following') &&
-    data.instruction !== 'enough' &&
     data.instruction !== 'ample' &&
     profile.modelStage === 'base' &&
     input.instructCheckpoint !== undefined

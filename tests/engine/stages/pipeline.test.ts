@@ -618,3 +618,42 @@ describe('supervised tuning before preference tuning (ninth new-user trial)', ()
     expect(tuned.destination.method).toBe('preference-tuning');
   });
 });
+
+describe('a base checkpoint whose vendor publishes the instruct one (scenario batch w33)', () => {
+  it('after DPO straight on the base collapsed, tunes on the chosen answers first (then DPO again)', () => {
+    const result = run({
+      modelName: 'Qwen2.5 7B',
+      modelStage: 'base',
+      taskType: 'chat',
+      preferencePairs: 6000,
+      labeledExamples: 0,
+      goals: ['alignment', 'style', 'instruction-following'],
+      gpuName: 'A100 80GB',
+      gpuCount: 2,
+      tried: [{ method: 'preference-tuning', result: 'failed' }],
+    });
+    expect(result.destination.method).toBe('instruction-tuning');
+  });
+
+  it('with a few hundred pairs and documents to answer from, starts from the instruct checkpoint and retrieves', () => {
+    const profile: Profile = {
+      modelName: 'Llama 3.1 8B',
+      modelStage: 'base',
+      canSwitchModel: true,
+      taskType: 'chat',
+      labeledExamples: 500,
+      unlabeledCorpus: 'small',
+      corpusTokens: 2_000_000,
+      knowledgeChanges: 'monthly',
+      goals: ['instruction-following', 'knowledge'],
+      gpuName: 'A10G',
+      gpuCount: 1,
+      tried: [{ method: 'prompt-engineering', result: 'failed' }],
+    };
+    expect(run(profile).destination.method).toBe('rag');
+    // Ample pairs of its own: instruction tuning stays the team's call.
+    expect(run({ ...profile, labeledExamples: 50_000, goals: ['instruction-following'] }).destination.method).not.toBe(
+      'rag',
+    );
+  });
+});

@@ -108,6 +108,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch28.json')),
     ...loadCases(here('./batch29.json')),
     ...loadCases(here('./batch30.json')),
+    ...loadCases(here('./batch31.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -135,6 +136,14 @@ describe('scenario corpus v2 (independent graders)', () => {
 
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([
+  [
+    'w33-distilled-1b-student-too-weak',
+    'the graders distil again into a larger student (3B or 8B) after a 1B student failed; the engine treats the failed distillation as spent and tunes the named 1B on the 100,000 labels instead (it has no notion of a student that failed for its size)',
+  ],
+  [
+    'w33-weak-teacher-edge-classifier',
+    'the graders upgrade the teacher (tune the 7B on the gold labels) and distil again, or fully fine-tune the 0.5B; the engine proposes LoRA on the 0.5B that may not change (it does not reason about a teacher that is the bottleneck)',
+  ],
   [
     'w31-receipts-json-schema-not-finetune',
     'the graders want a response schema (constrained decoding) before any tuning for output that only breaks its JSON schema; a rule for it (format-only goal, JSON in the task, no schema tried) fixed this case but broke two tuned cases whose graders tune JSON extraction, so it was not kept',
