@@ -58,7 +58,7 @@ export function findingFromMatch<F extends ProfileField>(
   return { field, value, start: match.index, end: match.index + match[0].length };
 }
 
-const CLAUSE_BREAK = /[.!?;\n]|,\s*(?:but|and|although|though|while)\b|\bbut\b/g;
+const CLAUSE_BREAK = /[.!?;\n]|,\s*(?:but|and|although|though|while)\b|\bbut\b|\s-\s/g;
 
 /** The clause starts of the last text asked about: extractors ask about the same message many times per turn. */
 let clauseCache: { lower: string; starts: number[] } | undefined;

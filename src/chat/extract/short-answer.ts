@@ -131,6 +131,10 @@ const DENIED_NUMBER = /\b(?:not|n't|instead\s+of|rather\s+than)\s+(?:about\s+|ar
 export const COUNT_OF_SOMETHING_ELSE =
   /^\s*(?:(?:[a-z-]+\s+)?(?:files?|documents?|docs|pages?|languages?|steps?|shots?|epochs?|tokens?|words?|lines?|years?|months?|weeks?|days?|hours?|minutes?|seconds?)|(?:people|persons|engineers|developers|users))\b/;
 
+/** "… per robot", "… each engineer": a count per unit other than time. */
+const PER_UNIT_NOT_TIME =
+  /^\s*(?:[a-z-]+\s+)?(?:per|for\s+each|each)\s+(?!(?:day|days|d|month|months|mo|week|weeks|wk|hour|hours|hr|h|year|years|yr|minute|min|second|sec|s|gpu|card|node)\b)[a-z]+/;
+
 export function numberAnswer(
   convert: (amount: number, unit: string, after: string) => number | undefined = (amount, unit, after) =>
     // "70B at 4 bit alone": a precision, a share or a factor is no count.
@@ -158,11 +162,12 @@ export function numberAnswer(
         )
       )
         continue;
+      const after = message.lower.slice(match.index + match[0].length);
+      // "got 78%": a share answers no count, latency or budget; "2,000 frames per robot per shift": a count per unit
+      // (not per day or month) is not the total asked for.
+      if (/^\s*(?:%|percent\b)/.test(after) || PER_UNIT_NOT_TIME.test(after)) continue;
       const amount = parseCount(match[1] ?? '');
-      const value =
-        amount === undefined
-          ? undefined
-          : convert(amount, match[2] ?? '', message.lower.slice(match.index + match[0].length));
+      const value = amount === undefined ? undefined : convert(amount, match[2] ?? '', after);
       if (value !== undefined) values.push(value);
     }
     if (values.length !== 1) return undefined;

@@ -22,7 +22,7 @@ const WORD_MONEY = new RegExp(
 );
 /** A bare amount after a budget word: "budget is 10k", "budget: 5,000", "budget of about 2k", "budget 5k". */
 const BUDGET_AMOUNT = new RegExp(
-  `\\bbudget(?:ed)?\\b[^.,;!?\\n$€£\\d]{0,30}?(?:\\b(?:is|of|around|about|roughly|approximately|maybe|at|up\\s+to|max|under|below|was|be)\\b|:|=|~|(?<=\\bbudget(?:ed)?)(?=\\s+(?!(?:19|20)\\d\\d(?![\\d,.]|\\s?k\\b))\\d))\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![\\w%]|[.,]\\d)${NOT_A_UNIT}`,
+  `\\bbudget(?:ed)?\\b(?:(?!\\s-\\s)[^.,;!?\\n$€£\\d]){0,30}?(?:\\b(?:is|of|around|about|roughly|approximately|maybe|at|up\\s+to|max|under|below|was|be)\\b|:|=|~|(?<=\\bbudget(?:ed)?)(?=\\s+(?!(?:19|20)\\d\\d(?![\\d,.]|\\s?k\\b))\\d))\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![\\w%]|[.,]\\d)${NOT_A_UNIT}`,
   'dg',
 );
 /** A bare amount before a budget word: "10k budget", "5k total budget". */
@@ -224,8 +224,10 @@ export const extractBudget: Extractor = (message, context) => {
   if (/\b(?:bill|per\s+month|a\s+month|\/\s?mo(?:nth)?|monthly)\b/.test(lower)) {
     const takenIndex = createSpanIndex(taken);
     for (const match of allMatches(BILL_TARGET, lower)) {
-      const value = amountValue(match[1], match[2]);
-      const amount = match.indices?.[1];
+      // Two alternatives, each with its own (digits, multiplier) groups.
+      const first = match[1] !== undefined;
+      const value = first ? amountValue(match[1], match[2]) : amountValue(match[3], match[4]);
+      const amount = match.indices?.[first ? 1 : 3];
       if (value === undefined || !amount || takenIndex.overlaps(amount[0], amount[1])) continue;
       findings.push(finding('monthlyBudgetUSD', value, match.index, match.index + match[0].length));
     }
@@ -245,14 +247,20 @@ export const extractBudget: Extractor = (message, context) => {
   return findings;
 };
 
-/** "we want to get under 10k", "bring the bill below $5k": the bill aimed for. */
+/** "we want to get under 10k", "bring the bill below $5k", "target is ~5.5k/month": the bill aimed for. */
 const BILL_TARGET = new RegExp(
-  String.raw`\b(?:get|bring|keep|push|cut)\s+(?:it\s+|that\s+|this\s+|the\s+bill\s+|(?:the\s+)?costs?\s+|(?:the\s+)?spend\s+)?(?:down\s+)?(?:to\s+)?(?:under|below|less\s+than)\s+(?:about\s+|around\s+|~\s*)?[$€£]?${AMOUNT}(?![.,]?\d)(?!\s*(?:tokens?|requests?|calls?|users?|ms|seconds?|examples?|gb)\b)`,
+  String.raw`\btarget(?:\s+bill)?\s*(?:is|of|:|=)\s*(?:about\s+|around\s+|~\s*)?[$€£]?${AMOUNT}(?=\s*(?:\/\s?mo(?:nth)?|per\s+month|a\s+month|monthly)\b)|\b(?:get|bring|keep|push|cut)\s+(?:it\s+|that\s+|this\s+|the\s+bill\s+|(?:the\s+)?costs?\s+|(?:the\s+)?spend\s+)?(?:down\s+)?(?:to\s+)?(?:under|below|less\s+than)\s+(?:about\s+|around\s+|~\s*)?[$€£]?${AMOUNT}(?![.,]?\d)(?!\s*(?:tokens?|requests?|calls?|users?|ms|seconds?|examples?|gb)\b)`,
   'dg',
 );
 
 /** "…$500 a month max", "…tops", "…at most": a ceiling, not what is paid today. */
 const CAP_AFTER = /^[^.;!?\n]{0,25}\b(?:max|maximum|tops|at\s+most|ceiling|limit|budget)\b/;
+
+/** "the 14k is what we pay", "$11k is what we spend now", "that 9k is our current bill". */
+const IS_WHAT_WE_PAY = new RegExp(
+  String.raw`(?<![\w.,-])[$€£]?${AMOUNT}\s+(?:a\s+month\s+|per\s+month\s+|\/\s?mo(?:nth)?\s+)?(?:is|was)\s+(?:what\s+(?:we|i)\s+(?:pay|spend|are\s+paying|are\s+spending)|(?:our|the)\s+(?:current\s+)?(?:monthly\s+)?(?:bill|spend|invoice))\b`,
+  'g',
+);
 
 /** A bare amount with a multiplier after a spend word: "we're paying like 40k a month". */
 const BARE_SPEND_AMOUNT =
@@ -298,6 +306,14 @@ export const extractCurrentSpend: Extractor = (message, context) => {
   for (const match of allMatches(MONEY, lower)) {
     const value = amountValue(match[2], match[3]) ?? amountValue(match[4], match[5]) ?? amountValue(match[7], match[8]);
     consider(value, match.index, match.index + match[0].length);
+  }
+  // "the 14k is what we pay for the fine-tuned GPT-4o today", "the 11k is what we pay now, not a budget": the bill
+  // said back as what is paid (per month, as bills are said here).
+  for (const match of allMatches(IS_WHAT_WE_PAY, lower)) {
+    const value = amountValue(match[1], match[2]);
+    if (value === undefined || seen.includes(match.index)) continue;
+    seen.push(match.index);
+    findings.push(finding('currentMonthlySpendUSD', Math.round(value), match.index, match.index + match[0].length));
   }
   for (const match of allMatches(BARE_SPEND_AMOUNT, lower)) {
     const end = match.index + match[0].length;
