@@ -198,13 +198,21 @@ export function extractProfile(
       ...allMatches(FORGET_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? '')),
     ]),
   ];
-  const removedGoals = {
+  const removedGoals: { removedGoals?: typeof removed; removedFields?: ProfileField[] } = {
     ...(removed.length > 0 ? { removedGoals: removed } : {}),
     // "there is no 9-week deadline, forget that", "no real deadline": no timeline at all.
     ...(NO_DEADLINE.test(prepared.lower) && !stated.some((item) => item.field === 'timelineWeeks')
       ? { removedFields: ['timelineWeeks' as const] }
       : {}),
   };
+  // "forget the A100s, we don't actually have any GPUs": with no GPUs, no GPU name or memory applies.
+  const noGpus = stated.some((item) => item.field === 'gpuCount' && item.value === 0);
+  if (noGpus) {
+    const gone: ProfileField[] = ['gpuName', 'gpuMemoryGB'];
+    removedGoals.removedFields = [...(removedGoals.removedFields ?? []), ...gone];
+    for (let index = stated.length - 1; index >= 0; index--)
+      if (gone.includes((stated[index] as Finding).field)) stated.splice(index, 1);
+  }
   if (!intents.whatIf)
     return {
       fields: withoutGoals(collect(stated), removed),

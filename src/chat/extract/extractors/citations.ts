@@ -20,6 +20,10 @@ const CITE = new RegExp(
     // "point at the regulation paragraph it's based on".
     String.raw`\bpoint(?:s|ing)?\s+(?:at|to)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:paragraph|section|clause|page|article|passage|document|source|policy|regulation|rule)s?\s+(?:it|they|the\s+answer)(?:'s|'re|\s+is|\s+are|\s+was|\s+were)?\s+(?:based\s+on|from|came\s+from|comes\s+from|drawn\s+from|taken\s+from)`,
     String.raw`\b(?:w\/|with)\s+(?:source\s+)?links\b`,
+    // "answers that name the source doc and page", "naming the source document".
+    String.raw`\b(?:name|names|naming|give|gives|giving)\s+the\s+source(?:\s+(?:doc|document|file|page|article|pdf)s?)?\b`,
+    // "see the source doc for every answer".
+    String.raw`\bsee\s+the\s+source(?:\s+(?:doc|document|file|page|article|pdf)s?)?\s+(?:for|behind|of)\s+(?:every|each|the)\s+answers?\b`,
     String.raw`\b(?:sources?|references?)\s+(?:cited|quoted|linked|shown|attached)\b`,
     String.raw`\bneed(?:s)?\s+(?:the\s+)?(?:sources?|references?)\b(?!\s+(?:of|for)\s+(?:data|training))`,
   ].join('|'),

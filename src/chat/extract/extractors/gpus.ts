@@ -76,6 +76,10 @@ const MACHINES_TIMES_GPUS = new RegExp(
   'g',
 );
 /** "4x A10G nodes (1 GPU each)", "3 L4 machines (2 GPUs each)". */
+const NODES_THEN_EACH = new RegExp(
+  `(${COUNT_SOURCE})\\s+(?:nodes|machines|servers|boxes|hosts)\\s*[,:]?\\s*(?:with\\s+|of\\s+)?(${COUNT_SOURCE})\\s*(?:x|×)?\\s*(?:[a-z0-9-]+\\s+){0,2}?(?:each|per\\s+(?:node|machine|server|box))\\b`,
+  'g',
+);
 const NODES_WITH_GPUS_EACH = new RegExp(
   `(${COUNT_SOURCE})(?:\\s*x\\s+|\\s+)(?:[\\w-]+\\s+){0,2}?(?:nodes|machines|servers|instances|boxes|hosts)\\s*\\(\\s*(${COUNT_SOURCE})\\s+gpus?\\s+(?:each|per\\s+(?:node|machine|server|instance))\\s*\\)`,
   'g',
@@ -89,7 +93,7 @@ const SINGLE_GPU = new RegExp(
 );
 /** "no GPUs", "we don't have any GPUs", "without a GPU", "CPU only". */
 const NO_GPUS = new RegExp(
-  `\\b(?:no|zero|0|without(?:\\s+any|\\s+a)?|(?:do not|don't|dont|doesn't|does not|haven't|have not)\\s+(?:have|own|got|has)(?:\\s+any|\\s+a)?|no access to(?:\\s+any|\\s+a)?|not a single|haven't got(?:\\s+any|\\s+a)?|lack(?:\\s+any)?)\\s+(?:(?:dedicated|local|own|spare|usable|nvidia|real)\\s+)?(?:gpus?|graphics cards?)\\b${NOT_HARDWARE_AFTER}|\\bcpus?[\\s-]only\\b|\\bgpu[\\s-]?less\\b|\\bno\\s+nvidia(?:\\s+(?:anything|cards?|hardware))?\\b`,
+  `\\b(?:no|zero|0|without(?:\\s+any|\\s+a)?|(?:do not|don't|dont|doesn't|does not|haven't|have not)\\s+(?:actually\\s+|really\\s+|even\\s+)?(?:have|own|got|has)(?:\\s+any|\\s+a)?|no access to(?:\\s+any|\\s+a)?|not a single|haven't got(?:\\s+any|\\s+a)?|lack(?:\\s+any)?)\\s+(?:(?:dedicated|local|own|spare|usable|nvidia|real)\\s+)?(?:gpus?|graphics cards?)\\b${NOT_HARDWARE_AFTER}|\\bcpus?[\\s-]only\\b|\\bgpu[\\s-]?less\\b|\\bno\\s+nvidia(?:\\s+(?:anything|cards?|hardware))?\\b`,
   'g',
 );
 /** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory", "eighty gigs of vram". */
@@ -102,7 +106,7 @@ const VRAM = new RegExp(
  * Radeon RX 7900 XTX". Its count (and its memory, when typed) are still the team's facts; the name is not resolved.
  */
 const UNLISTED_GPU = new RegExp(
-  `(?:(${COUNT_SOURCE})\\s*(?:x\\s*)?|\\b(a|an|my|our|one|single|dual|quad)\\s+)?(?:(?:nvidia|amd|intel)\\s+)?(?:(?:geforce\\s+)?(?:rtx|gtx)|quadro(?:\\s+rtx)?|radeon(?:\\s+(?:rx|pro))?|arc|tesla)\\s*[a-z]?\\d{2,4}(?:\\s*(?:ti|super|xtx|xt))?\\b(?:\\s+(?:laptop|mobile|notebook|max-q)(?:\\s+gpu)?)?(?:\\s*\\(?\\s*${MEMORY}\\s*\\)?|\\s+with\\s+${MEMORY})?|\\b(my|our|a|the)\\s+((?:10|16|20|30|40|50)[5-9]0)(?:\\s*(?:ti|super))?\\b(?:\\s*\\(?\\s*${MEMORY}\\s*\\)?|\\s+with\\s+${MEMORY})?`,
+  `(?:(${COUNT_SOURCE})\\s*(?:x\\s*)?|\\b(a|an|my|our|one|single|dual|quad)\\s+)?(?:(?:nvidia|amd|intel)\\s+)?(?:(?:geforce\\s+)?(?:rtx|gtx)|quadro(?:\\s+rtx)?|radeon(?:\\s+(?:rx|pro))?|arc|tesla)\\s*[a-z]?\\d{2,4}(?:\\s*(?:ti|super|xtx|xt))?\\b(?:\\s+(?:laptop|mobile|notebook|max-q)(?:\\s+gpu)?)?(?:\\s*\\(?\\s*${MEMORY}\\s*\\)?|\\s+(?:with|w\\/)\\s*${MEMORY})?|\\b(my|our|a|the)\\s+((?:10|16|20|30|40|50)[5-9]0)(?:\\s*(?:ti|super))?\\b(?:\\s*\\(?\\s*${MEMORY}\\s*\\)?|\\s+(?:with|w\\/)\\s*${MEMORY})?`,
   'g',
 );
 /** A Mac named as the machine: "no NVIDIA GPUs" beside it says which GPU it is not, not that there is none. */
@@ -266,6 +270,15 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
     perMachine.push({ start: open, end });
     if (nodes !== undefined && each !== undefined && nodes * each <= MAX_GPU_COUNT)
       findings.push(finding('gpuCount', nodes * each, match.index, end));
+  }
+  // "2 nodes, 8x MI300X each": the GPUs of every node together.
+  for (const match of allMatches(NODES_THEN_EACH, lower)) {
+    const machines = parseCount(match[1] ?? '');
+    const each = parseCount(match[2] ?? '');
+    const end = match.index + match[0].length;
+    perMachine.push({ start: match.index, end });
+    if (machines !== undefined && each !== undefined && machines * each <= MAX_GPU_COUNT)
+      findings.push(finding('gpuCount', machines * each, match.index, end));
   }
   for (const match of allMatches(MACHINES_TIMES_GPUS, lower)) {
     const machines = parseCount(match[1] ?? '');

@@ -48,6 +48,23 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
     'generate',
     /\b(?:writ(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:descriptions?|emails?|replies|drafts?|summaries|reports?|articles?|posts?|copy|notes|letters|release\s+notes|responses)|draft\w*\s+(?:\w+\s+){0,2}(?:emails?|replies|responses|letters|documents|contracts|notes|announcements|posts?|updates|messages)|blog\s+posts?|newsletters?|headline\s+generation|(?:next[\s-](?:word|phrase)|text|phrase)\s+suggestions?|marketing\s+(?:copy|emails?)|(?:reply|response|text|message)\s+suggestions|suggest\w*\s+(?:short\s+)?(?:replies|responses)|summar(?:ies|i[sz]\w*)|generat\w*\s+(?:\w+\s+){0,2}(?:descriptions?|text|copy|reports?|summaries|emails?|content|headlines|posts|explanations|impressions|captions)|(?:explanations|summaries|drafts|posts|headlines|impressions)\s+generated\b|draft\s+generator|draft\w*\s+(?:\w+\s+){0,2}(?:reports?|impressions|summaries)|social\s+(?:media\s+)?posts|translat\w*|rewrit\w*|paraphras\w*|(?:soap|clinical|meeting)\s+notes|(?:npc\s+)?dialogue\s+(?:generation|lines)|npc\s+dialogue|character\s+dialogue)\b/g,
   ],
+  // Phrasings found by the independent batch x23 (lowest priority: the forms above decide first).
+  [
+    'search',
+    /\b(?:natural[\s-]language|semantic)\s+(?:[\w-]+\s+)?search\b|(?<!\b(?:vector|embedding|embeddings|semantic|hybrid|keyword)\s)\bsearch\s+(?:\d+\s+years\s+of\s+|all\s+(?:of\s+)?|through\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:docs|documents|pdfs|files|records|archives?)\b/g,
+  ],
+  [
+    'classify',
+    /\boutputs?\s+(?:the\s+)?(?:likely\s+|right\s+|correct\s+|most\s+likely\s+)?(?:[\w-]+\s+)?(?:code|label|category|class)\b/g,
+  ],
+  [
+    'chat',
+    /\bchat\s+support\b|\b(?:send|text|message)\w*\s+(?:us\s+)?(?:an?\s+)?(?:sms|texts?|messages?|whatsapps?)\s+asking\b/g,
+  ],
+  [
+    'generate',
+    /\b(?:turn|convert)\w*\s+(?:[\w-]+\s+){1,4}?into\s+(?:[\w-]+\s+){0,2}?(?:reports?|summaries|descriptions?|articles?|letters|emails?|posts?|scripts?)\b|\bheadlines?\s+(?:\+|and|&)\s+(?:teasers?|summaries|subheads?)\b|\b(?:description|copy|report|email|content)[\s-]writer\b/g,
+  ],
 ];
 
 /** A request to the advisor right before the verb: "can you summarize…", "could you write…". */
