@@ -317,7 +317,7 @@ const NO_DEVICE =
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */
 const QUESTION_SENTENCE =
-  /(?:^|(?<=[.!?\n])[^\S\n]*)(?:[^.!?\n,]{0,40},[^\S\n]*(?=(?:would|could|will|does|can|is)\s+(?:it|that|this|they)\b))?(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:(?:ok(?:ay)?|so|and|but|hm+|wait|also|then|sorry|right)[,]?[^\S\n]+){0,3}(?:can|could|would|should|does|do|is|are|will|won't|wouldn't|isn't|aren't|doesn't|don't|can't|couldn't|shouldn't|how\s+(?:many|much|long))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
+  /(?:^|(?<=[.!?\n])[^\S\n]*)(?:(?![^\S\n]*(?:(?:and|but|also|ok(?:ay)?|so),?\s+)?(?:we|i)\s+(?:(?:only|do|already|also)\s+)?(?:have|'ve\s+got|got|are|'re)\b)[^.!?\n,]{0,40},[^\S\n]*(?=(?:would|could|will|does|can|is)\s+(?:it|that|this|they)\b))?(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:(?:ok(?:ay)?|so|and|but|hm+|wait|also|then|sorry|right)[,]?[^\S\n]+){0,3}(?:can|could|would|should|does|do|is|are|will|won't|wouldn't|isn't|aren't|doesn't|don't|can't|couldn't|shouldn't|how\s+(?:many|much|long))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
 
 /**
  * "What about 70B instead?", "how about Qwen2.5 14B instead", and after a question, "like swap to 4o-mini with the
@@ -386,18 +386,34 @@ const WISH_QUESTION =
 
 /** "will it fit on my 3060?", "can our 2 A100s run it?": a question still says what the team's own things are. */
 function ownedInQuestion(lower: string, item: Finding): boolean {
+  // "could a 3B model replace Gemini 2.0 Flash?": the model to be replaced is the one the team runs.
+  if (item.field === 'modelName' && REPLACED_BEFORE.test(lower.slice(Math.max(0, item.start - 30), item.start)))
+    return true;
   return (
     OWNED_FIELDS.has(item.field) &&
     (/\b(?:my|our)\s+(?:[\w-]+\s+)?$/.test(lower.slice(Math.max(0, item.start - 24), item.start)) ||
       /^(?:my|our)\b/.test(lower.slice(item.start, item.start + 4)))
   );
 }
+/** Words before a model that make it the one being replaced: "replace", "move off", "migrate from". */
+const REPLACED_BEFORE =
+  /\b(?:replace|replacing|swap\s+out|move\s+(?:off|away\s+from)|moving\s+(?:off|away\s+from)|switch\s+(?:off|away\s+from)|migrat\w*\s+(?:off|away\s+from|from))\s+(?:our\s+|the\s+)?$/;
 /** Facts about the users' own devices that are the team's facts too (the model runs there). */
 const USERS_DEVICE_FIELDS: ReadonlySet<string> = new Set(['deviceMemoryGB', 'deployment']);
 /** The third party whose devices the model runs on: the team's own users. */
 const USERS_CUE = /^(?:our\s+|the\s+|typical\s+|most\s+)?(?:players|gamers|end[\s-]users)\b/;
-/** Things a team owns and names with "my"/"our" inside a question. */
-const OWNED_FIELDS: ReadonlySet<string> = new Set(['gpuName', 'gpuCount', 'gpuMemoryGB']);
+/** Things a team owns and names with "my"/"our" inside a question (its GPUs, its data). */
+const OWNED_FIELDS: ReadonlySet<string> = new Set([
+  'gpuName',
+  'gpuCount',
+  'gpuMemoryGB',
+  // "how long would it take on our 3k examples?": the team's own data named in a question.
+  'labeledExamples',
+  'preferencePairs',
+  'corpusTokens',
+  // "for our intent detection": the team's own task named in a question.
+  'taskType',
+]);
 
 /** "they do not sound like our brand", "doesn't match our template": the "not" complains that the need is unmet. */
 function complaint(lower: string, item: Finding): boolean {

@@ -109,6 +109,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch29.json')),
     ...loadCases(here('./batch30.json')),
     ...loadCases(here('./batch31.json')),
+    ...loadCases(here('./batch32.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -51,7 +51,7 @@ const NOUN_VERB_FREQUENCY = new RegExp(
 const NEGATED_CHANGE = /\b(?:don't|dont|doesn't|doesnt|do\s+not|does\s+not|didn't|won't|isn't|aren't|not|never)\b/;
 /** "updated daily", "changes weekly", "weekly updates", "daily changes". */
 const VERB_FREQUENCY = new RegExp(
-  `\\bnew\\s+(?:ones|\\w+)\\s+(?:land|arrive|come\\s+in|get\\s+added|are\\s+added|appear|drop|get\\s+published|are\\s+published)\\s+(${FREQUENCY_SOURCE})\\b|\\b${CHANGE_VERB}\\s+(${FREQUENCY_SOURCE})\\b|\\b(${FREQUENCY_SOURCE})\\s+(?:updates?|changes?|refresh(?:es)?|revisions?|releases?\\s+of\\s+(?:the\\s+)?docs)\\b|\\b(${FREQUENCY_SOURCE})\\s+when\\s+(?:the\\s+|our\\s+)?[\\w-]+\\s+(?:${CHANGE_VERB})\\b`,
+  `\\bnew\\s+(?:ones|\\w+)\\s+(?:land|arrive|come\\s+in|get\\s+added|are\\s+added|appear|drop|get\\s+published|are\\s+published)\\s+(${FREQUENCY_SOURCE})\\b|\\b${CHANGE_VERB}\\s+(?:(?:them|those|these|the\\s+(?:docs|documents|pages|articles|policies|kb|wiki|manuals|faqs?))\\s+)?(${FREQUENCY_SOURCE})\\b|\\b(${FREQUENCY_SOURCE})\\s+(?:updates?|changes?|refresh(?:es)?|revisions?|releases?\\s+of\\s+(?:the\\s+)?docs)\\b|\\b(${FREQUENCY_SOURCE})\\s+when\\s+(?:the\\s+|our\\s+)?[\\w-]+\\s+(?:${CHANGE_VERB})\\b`,
   'g',
 );
 /** "static knowledge", "knowledge is static", "docs never change", "rarely changes", "doesn't change much". */

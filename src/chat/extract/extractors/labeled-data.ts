@@ -26,6 +26,11 @@ const COUNT_RECORDS_EACH_A_PAIR = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN},?\\s+(?:each\\s+(?:is|one\\s+is|with|has)|every\\s+one\\s+is)\\s+(?:an?\\s+|the\\s+)?[a-z-]+(?:\\s+[a-z-]+)?\\s*(?:\\+|and|with|plus|->|→)\\s*(?:my|our|the|its|their|an?)\\s+(?:[a-z-]+\\s+)?(?:reply|replies|answer|answers|response|responses|summary|summaries|label|labels|output|outputs|translation|transcript|correction|fix)\\b`,
   'g',
 );
+/** "~350 support macros + ideal replies", "2k questions and their gold answers": inputs counted with their outputs. */
+const COUNT_RECORDS_PLUS_OUTPUTS = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?(?:${RECORD_NOUN}|macros|templates)\\s*(?:\\+|&|plus|and|with|->|→)\\s*(?:their\\s+|the\\s+|our\\s+|its\\s+)?(?:ideal|gold|correct|approved|best|reference|expected|good|model|right|final)\\s+(?:replies|answers|responses|outputs|summaries|labels|translations|versions)\\b`,
+  'g',
+);
 /** "7000 labeled clause examples": a labelled kind of example, the kind said in any word. */
 const COUNT_LABELED_KIND_OF_EXAMPLES = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+${LABELED}\\s+[a-z-]+\\s+${EXAMPLE_NOUN}\\b`,
@@ -68,7 +73,7 @@ const COUNT_RECORDS_WITH_LABELS = new RegExp(
 );
 /** "5,000 adjuster-labeled photos", "40k agent-approved replies", "25k editor-tagged articles": labelled by someone. */
 const COUNT_SOMEONE_LABELED = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z]+\\s+)?[a-z]+-(?:labell?ed|written|approved|tagged|annotated|checked|reviewed|verified|corrected|rated|filled|curated)\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z]+\\s+)?[a-z]+-(?:labell?ed|written|approved|tagged|annotated|checked|reviewed|verified|corrected|rated|filled|curated|coded)\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
   'g',
 );
 /** "900 contracts where associates marked up the deviating clauses": records people annotated. */
@@ -102,6 +107,14 @@ const COUNT_REPLIES_BY_PEOPLE = new RegExp(
   'g',
 );
 /**
+ * "4.2k tutor dialogues", "3,000 nurse summaries", "900 lawyer redlines": records a person in a role wrote or held,
+ * the outputs the model should learn from.
+ */
+const COUNT_ROLE_RECORDS = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?(?:tutor|teacher|agent|nurse|doctor|physician|clinician|expert|editor|lawyer|attorney|paralegal|analyst|translator|copywriter|radiologist|pharmacist|adjuster|reviewer)[-\\s](?:dialogues|conversations|chats|replies|answers|responses|summaries|reports|notes|transcripts|redlines|corrections|explanations|letters)\\b`,
+  'g',
+);
+/**
  * Written output in the team's voice is the training data for style: "20,000 lines of existing NPC dialogue",
  * "5k lines of our script". (Lines of code or logs are a corpus, not examples.)
  */
@@ -109,9 +122,9 @@ const COUNT_LINES_OF_WRITING = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+lines\\s+of\\s+(?:[a-z'-]+\\s+){0,3}?(?:dialogue|dialog|scripts?|screenplay|copy|lyrics|captions)\\b|${APPROX_SOURCE}(${COUNT_SOURCE})\\s+lines\\s+(?:of\\s+[a-z]+\\s+)?(?:per|for\\s+each|each\\s+for\\s+a)\\s+(?:character|persona|npc|voice)\\b`,
   'g',
 );
-/** "~8000 dialogue lines", "5k NPC lines": lines of the writing the model should produce. */
+/** "~8000 dialogue lines", "5k NPC lines", "18k aligned lines": lines of the writing the model should produce. */
 const COUNT_DIALOGUE_LINES = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z'-]+\\s+)?(?:dialogue|dialog|script|npc|character)\\s+lines\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z'-]+\\s+)?(?:dialogue|dialog|script|npc|character|aligned|parallel|translated|locali[sz]ed)\\s+lines\\b`,
   'g',
 );
 /** "the 8000 lines are example exchanges (player line -> npc reply)": lines said to be input/output examples. */
@@ -216,6 +229,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_EXAMPLES,
     COUNT_LABELED_KIND_OF_EXAMPLES,
     COUNT_RECORDS_EACH_A_PAIR,
+    COUNT_RECORDS_PLUS_OUTPUTS,
     COUNT_ROWS_OF_LABELED,
     COUNT_LABELED_RECORDS,
     COUNT_RECORDS_WITH_LABELS,
@@ -235,6 +249,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_DIALOGUE_LINES,
     LINES_ARE_EXAMPLES,
     COUNT_REPLIES_BY_PEOPLE,
+    COUNT_ROLE_RECORDS,
     COUNT_RECORDS_AS_EXAMPLES,
     LABELED_THEN_COUNT,
   ]) {

@@ -122,6 +122,12 @@ const BENCHMARK_AFTER =
  */
 const COMPARED_BEFORE =
   /\b(?:vs\.?|versus|compared\s+(?:to|with)|rather\s+than|instead\s+of|(?:we'd|we\s+would|i'd|you'd)\s+(?:pay|spend)\s+(?:\w+\s+){0,2}?(?:for|on)|would\s+cost\s+(?:us\s+)?(?:on|with|for)|(?:only|just)\s+(?:mentioned|brought\s+up|named|said|quoted))\b[^.;!?\n]{0,30}$/;
+/**
+ * A model not chosen yet: "deciding between Llama 3.2 1B and Qwen2.5 1.5B" ("probably Qwen2.5 7B" is kept: the chat
+ * plans on it and says so, which the user can correct).
+ */
+const UNDECIDED_BEFORE =
+  /(?:\b(?:deciding|choosing|torn|picking|undecided|hesitating)\s+between\s+(?:(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}\s+(?:and|or)\s+)?(?:the\s+)?)$/;
 /** "Llama 3.2 3B?? where did that come from": the advisor's own choice quoted back in disbelief. */
 const DISBELIEF_AFTER =
   /^\s*(?:\?{2,}|!\?|\?!|\??\s*(?:where\s+did\s+(?:that|this|it)\s+come\s+from|who\s+said\s+(?:that|anything\s+about)|never\s+(?:said|mentioned)))/;
@@ -182,7 +188,8 @@ export const extractModel: Extractor = (message, context) => {
     if (
       COMPARED_BEFORE.test(lower.slice(Math.max(0, mention.start - 60), mention.start)) ||
       COMPARISON_AFTER.test(lower.slice(mention.end, mention.end + 40)) ||
-      DISBELIEF_AFTER.test(lower.slice(mention.end, mention.end + 50))
+      DISBELIEF_AFTER.test(lower.slice(mention.end, mention.end + 50)) ||
+      UNDECIDED_BEFORE.test(lower.slice(Math.max(0, mention.start - 70), mention.start))
     )
       continue;
     // "why Llama 3.1 8B rather than the Qwen 7B I asked about?": a question about the advice's choice.

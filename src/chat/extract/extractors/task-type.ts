@@ -16,6 +16,12 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
     'image-understand',
     /\b(?:classif\w*|tag\w*|label\w*|caption\w*|describ\w*|questions\s+about|inspect\w*|detect\w*|recogni[sz]\w*|read\w*|moderat\w*|understand\w*|analy[sz]\w*)\s+(?:(?:the|our|product|listing|catalog(?:ue)?|uploaded|user|user-uploaded|customer|incoming|new|medical|x-?ray|scanned)\s+)*(?:images?|photos?|pictures?|screenshots?|scans?|x-?rays?|frames?|video)\b|\b(?:image|photo|visual)\s+(?:classification|tagging|captioning|understanding|search|moderation|inspection|recognition)\b|\b(?:defect|object)\s+detection\b|\bocr\b(?!['’]?d\b|\s+(?:text|output))|\bdetect\w*\s+(?:\w+\s+){0,2}?(?:defects?|damage|cracks?|objects?|anomal\w*)\s+(?:in|on|from)\s+(?:\w+\s+){0,2}?(?:photos?|images?|pictures?|frames|video|x-?rays?|scans?)\b|\b(?:screenshots?|images?|photos?|scans?)\s+in,?\s+(?:\w+\s+){0,2}out\b|\bvision[\s-]language\b|\b(?:upload|send|share|snap)\w*\s+(?:\w+\s+){0,2}(?:screenshots?|photos?|images?|pictures?|scans?)\b[^.;!?\n]{0,60}?\bask\w*\s+(?:\w+\s+){0,2}questions\b|\blook\w*\s+at\s+(?:\w+\s+){0,2}?(?:photos?|images?|pictures?|screenshots?|scans?)\b|\breports?\s+from\s+(?:\w+\s+){0,2}(?:x-?rays?|images?|scans?|photos?|screenshots?)\b/g,
   ],
+  // Classification said through its labels, before the audio or text the examples came from ("60k transcribed
+  // utterances labeled with intents", "assign ICD-10 codes to discharge summaries").
+  [
+    'classify',
+    /\bintent\s+(?:detection|classification|recognition)\b|\b(?:label(?:l)?ed|tagged|annotated)\s+(?:with|by)\s+(?:their\s+|the\s+|an?\s+)?(?:intents?|categories|classes|class\s+labels|reason\s+codes|fault\s+codes|codes)\b|\bassign\w*\s+(?:[\w-]+\s+){0,2}?(?:codes?|categories|labels|classes)\s+to\b/g,
+  ],
   [
     'transcribe',
     /\b(?:transcri(?:be|bes|bing|ption|ptions|ber)|(?<!already\s)transcribed|speech[\s-]to[\s-]text|(?:need|needs|want|wants|get|make|produce|generate|create)\s+(?:accurate\s+|good\s+|clean\s+|automatic\s+)?transcripts?\s+of\s+(?:our\s+|the\s+|all\s+)?(?:[\w-]+\s+){0,2}(?:calls|meetings|recordings|audio|interviews|podcasts|videos|lectures|voicemails|sessions)|asr|dictation|speech\s+in\b|audio\s+in\b|captions?\s+for\s+(?:our\s+|the\s+)?(?:[\w-]+\s+)?(?:calls|meetings|videos|podcasts|lectures))\b/g,

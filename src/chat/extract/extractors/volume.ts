@@ -3,7 +3,7 @@ import { APPROX_SOURCE, COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const REQUEST_NOUN = String.raw`(?:requests?|reqs?|queries|query|calls?|api\s+calls|messages|conversations|chats|sessions|questions|tickets|emails|documents|docs|inferences|predictions|completions|generations|prompts|lookups|searches|transactions|txns?|interactions|classifications|claims|orders|invoices|images|photos|records|reviews|applications|complaints|cases|reports|leads|clauses|contracts|letters|files|alerts|summaries|transcripts|descriptions|listings|articles|posts|comments|notes|forms|texts|sms|translations|drafts|replies|responses|answers|outputs|sentences|segments|pages|frames|captions|scans|receipts|statements|chats|calls|items|tasks|jobs|(?:log\s+)?lines|log\s+entries|events)`;
+const REQUEST_NOUN = String.raw`(?:requests?|reqs?|queries|query|calls?|api\s+calls|messages|conversations|chats|sessions|questions|tickets|emails|documents|docs|inferences|predictions|completions|generations|prompts|lookups|searches|transactions|txns?|interactions|classifications|claims|orders|invoices|images|photos|records|reviews|applications|complaints|cases|reports|leads|clauses|contracts|letters|files|alerts|summaries|transcripts|descriptions|listings|articles|posts|comments|notes|forms|texts|sms|translations|drafts|replies|responses|answers|outputs|sentences|segments|pages|frames|captions|scans|receipts|statements|chats|calls|items|tasks|jobs|prs|pull\s+requests|merge\s+requests|commits|utterances|recordings|clips|videos|meetings|(?:log\s+)?lines|log\s+entries|events)`;
 const PERIOD = String.raw`(?:\/\s?|per\s+|a\s+|an\s+|each\s+|every\s+)(day|d|month|mo|hour|hr|h|week|wk|minute|min|second|sec|s|year|yr)\b|\b(daily|monthly|hourly|weekly|yearly|annually)\b`;
 /** "10k requests a day", "1M calls/month", "about 500 tickets per day", "50k incoming support emails per day". */
 const VOLUME = new RegExp(
@@ -22,6 +22,11 @@ const VOLUME_IS = new RegExp(
 );
 /** "around 5k per day", "~300 a day": a daily count with no noun. */
 const BARE_DAILY = new RegExp(`(?:around|about|roughly|~)\\s*(${COUNT_SOURCE})\\s+(?:per|a|each)\\s+day\\b`, 'g');
+/** "we run 3,000 a day", "we handle maybe 800 a day": the team's own daily count of its work, with no noun. */
+const WE_DO_DAILY = new RegExp(
+  `\\bwe\\s+(?:run|do|handle|process|get|serve|see|send|receive|generate|answer|review|write)\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s*|maybe\\s+|like\\s+|some\\s+)?(${COUNT_SOURCE})\\s+(?:per|a|each)\\s+day\\b`,
+  'g',
+);
 /** Verbs of the work a daily count may count: "we generate …", "we process …". */
 const WORK_VERB =
   /\b(?:generat\w*|publish\w*|process\w*|handl\w*|receiv\w*|writ\w*|translat\w*|classif\w*|extract\w*|rout\w*|scor\w*|review\w*|answer\w*|summari[sz]\w*|transcrib\w*|tag\w*)\b/;
@@ -75,6 +80,12 @@ export const extractVolume: Extractor = (message) => {
     for (const match of allMatches(BARE_DAILY, lower)) {
       const sentence = lower.slice(Math.max(0, match.index - 120), match.index);
       if (!WORK_VERB.test(sentence.split(/[.!?\n]/).pop() ?? '')) continue;
+      const count = parseCount(match[1] ?? '');
+      if (count !== undefined && count >= 10)
+        findings.push(findingFromMatch('requestsPerDay', roundVolume(count), match));
+    }
+  if (findings.length === 0)
+    for (const match of allMatches(WE_DO_DAILY, lower)) {
       const count = parseCount(match[1] ?? '');
       if (count !== undefined && count >= 10)
         findings.push(findingFromMatch('requestsPerDay', roundVolume(count), match));
