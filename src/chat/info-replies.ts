@@ -102,6 +102,10 @@ export function costReply(
     student?: { name: string; monthlyUSD: number };
     /** The team's corpus, which continued pre-training reads once per run. */
     corpusTokens?: number;
+    /** The figures are for continued pre-training over the corpus (full fine-tuning of every weight on it). */
+    continuedPretraining?: boolean;
+    /** How many GPUs the team has, for the elapsed time when the plan's compute options do not say. */
+    ownGpuCount?: number;
   } = {},
 ): string {
   const method = asked === true ? recommendation.destination.method : asked;
@@ -113,7 +117,7 @@ export function costReply(
       ? `$${count.format(usd)} a month (your figure)`
       : `about $${count.format(usd)} a month at your volume at list price`;
   const entry = entryOf(recommendation, method);
-  const name = shortMethodName(knowledge, method);
+  const name = options.continuedPretraining ? 'Continued pre-training' : shortMethodName(knowledge, method);
   // On a substituted or proposed model the destination carries that model's figures.
   const estimates =
     method === recommendation.destination.method && recommendation.destination.estimates
@@ -123,14 +127,12 @@ export function costReply(
   if (estimates?.trainingGpuHours !== undefined) {
     const own = estimates.oneTimeUSD === 0;
     // The elapsed time on several GPUs of the team's own, next to the GPU-hours.
-    const ownOption =
-      method === recommendation.destination.method
-        ? recommendation.computeOptions.find((option) => option.kind === 'own' && option.hours !== undefined)
-        : undefined;
+    const ownCount =
+      recommendation.computeOptions.find((option) => option.kind === 'own')?.count ?? options.ownGpuCount ?? 1;
     const elapsed =
-      own && ownOption?.hours !== undefined && (ownOption.count ?? 1) > 1
+      own && ownCount > 1
         ? // (The GPU-hours shown spread over the GPUs: the destination's own figures when it carries them.)
-          ` (about ${money.format((estimates.trainingGpuHours ?? 0) / (ownOption.count ?? 1))} h on your ${ownOption.count} GPUs)`
+          ` (about ${money.format((estimates.trainingGpuHours ?? 0) / ownCount)} h on your ${ownCount} GPUs)`
         : '';
     // Fits the team's GPUs only with an adjustment (shorter sequences): said first, with renting as the way out.
     const fitsIf =

@@ -1,3 +1,4 @@
+import { CONTINUED_PRETRAINING_MIN_TOKENS } from '../engine/data-sufficiency.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import { recommend } from '../engine/recommend.ts';
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
@@ -282,8 +283,13 @@ export function runTurn(
     // "Why not fine-tuning?" about an API model with a tuning offer means the provider's job, not full fine-tuning.
     const asked = resolveGenericFineTuning(askedMethod, intents.genericFineTuning, recommendation);
     const onPlanModel = planModelRecommendation(state.profile, recommendation, knowledge);
+    // "Why no continued pre-training? How long would it take on our 8 H100s?": the why, then the other question.
+    const alsoAsked =
+      intents.asksCost !== undefined || intents.asksFit !== undefined
+        ? infoReply(intents, recommendation, knowledge, saved.length > 0, state.profile)
+        : undefined;
     const reply = textReply(
-      `${whyReply(asked, recommendation, knowledge, saved, onPlanModel)}${onAnOpenModel(asked, recommendation, state.profile, knowledge, onPlanModel)}`,
+      `${whyReply(asked, recommendation, knowledge, saved, onPlanModel)}${onAnOpenModel(asked, recommendation, state.profile, knowledge, onPlanModel)}${alsoAsked === undefined ? '' : `\n\n${alsoAsked.text}`}`,
       [...ANSWER_FOLLOW_UPS],
     );
     const provisional = recommendation.questions.length > 0;
@@ -559,21 +565,36 @@ function infoReply(
     ...(definedFirst === undefined ? [] : [definedFirst]),
     ...(compared === undefined ? [] : [compared]),
   ];
+  // "How long would continued pre-training on our 4B tokens take?" while the plan does not pretrain: full fine-tuning
+  // over the corpus, timed on the corpus (the labelled examples belong to a later stage).
+  const pretrainingAsked =
+    intents.asksCost !== undefined &&
+    intents.continuedPretraining === true &&
+    recommendation.destination.objective !== 'continued-pretraining' &&
+    (profile.corpusTokens ?? 0) >= CONTINUED_PRETRAINING_MIN_TOKENS;
   if (intents.asksCost !== undefined)
     parts.push(
-      costReply(recommendation, method(intents.asksCost), knowledge, {
-        monthlyFirst: intents.asksMonthlyCost === true,
-        statedBill: profile.currentMonthlySpendUSD !== undefined,
-        ...(profile.gpusRented === undefined ? {} : { gpusRented: profile.gpusRented }),
-        ...(profile.corpusTokens === undefined ? {} : { corpusTokens: profile.corpusTokens }),
-        ...(profile.currentMonthlySpendUSD === undefined
-          ? {}
-          : { currentMonthlySpendUSD: profile.currentMonthlySpendUSD }),
-        ...(profile.requestsPerDay === undefined ? {} : { requestsPerDay: profile.requestsPerDay }),
-        // On a substitute or proposed model, its own serving bill (the entries describe the named model).
-        ...planModelServing(profile, recommendation, knowledge),
-        ...(profile.exampleTokens === undefined ? {} : { exampleTokens: profile.exampleTokens }),
-      }),
+      costReply(
+        pretrainingAsked ? recommend({ ...profile, labeledExamples: 0 } as Profile, knowledge) : recommendation,
+        pretrainingAsked ? 'full-fine-tuning' : method(intents.asksCost),
+        knowledge,
+        {
+          monthlyFirst: intents.asksMonthlyCost === true,
+          statedBill: profile.currentMonthlySpendUSD !== undefined,
+          ...(profile.gpusRented === undefined ? {} : { gpusRented: profile.gpusRented }),
+          ...(profile.corpusTokens === undefined ? {} : { corpusTokens: profile.corpusTokens }),
+          ...(profile.currentMonthlySpendUSD === undefined
+            ? {}
+            : { currentMonthlySpendUSD: profile.currentMonthlySpendUSD }),
+          ...(profile.requestsPerDay === undefined ? {} : { requestsPerDay: profile.requestsPerDay }),
+          // On a substitute or proposed model, its own serving bill (the entries describe the named model).
+          ...planModelServing(profile, recommendation, knowledge),
+          ...(profile.exampleTokens === undefined ? {} : { exampleTokens: profile.exampleTokens }),
+          ...(pretrainingAsked
+            ? { continuedPretraining: true, ...(profile.gpuCount ? { ownGpuCount: profile.gpuCount } : {}) }
+            : {}),
+        },
+      ),
     );
   if (intents.asksFit !== undefined) {
     // "on one A10G", "on 4 of those cards": the same plan sized for that many of the team's GPUs (estimates carry

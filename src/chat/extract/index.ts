@@ -319,6 +319,10 @@ const NO_DEVICE =
 const QUESTION_SENTENCE =
   /(?:^|(?<=[.!?\n])[^\S\n]*)(?:(?![^\S\n]*(?:(?:and|but|also|ok(?:ay)?|so),?\s+)?(?:we|i)\s+(?:(?:only|do|already|also)\s+)?(?:have|'ve\s+got|got|are|'re)\b)[^.!?\n,]{0,40},[^\S\n]*(?=(?:would|could|will|does|can|is)\s+(?:it|that|this|they)\b))?(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:(?:ok(?:ay)?|so|and|but|hm+|wait|also|then|sorry|right)[,]?[^\S\n]+){0,3}(?:can|could|would|should|does|do|is|are|will|won't|wouldn't|isn't|aren't|doesn't|don't|can't|couldn't|shouldn't|how\s+(?:many|much|long))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
 
+/** The last sentence of a message asked without its question mark: "also will lora even fit on one L4 24gb". */
+const QUESTION_WITHOUT_MARK =
+  /(?:^|(?<=[.!?\n])[^\S\n]*)(?:(?:ok(?:ay)?|so|and|but|also|then)[,]?[^\S\n]+){0,3}(?:will|would|could|can|does|do|is|should)\s+(?:it|this|that|lora|qlora|we|i|the|a|an|our|my)\b(?:[^.!?\n]|\.(?=\d))*$(?![\s\S])/g;
+
 /**
  * "What about 70B instead?", "how about Qwen2.5 14B instead", and after a question, "like swap to 4o-mini with the
  * same prompt": another choice weighed, up to the sentence's end.
@@ -335,7 +339,11 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
   const { lower } = message;
   const questions = whatIf
     ? []
-    : [...allMatches(QUESTION_SENTENCE, lower), ...allMatches(OTHER_CHOICE_SENTENCE, lower)]
+    : [
+        ...allMatches(QUESTION_SENTENCE, lower),
+        ...allMatches(QUESTION_WITHOUT_MARK, lower),
+        ...allMatches(OTHER_CHOICE_SENTENCE, lower),
+      ]
         .map((match) => ({ start: match.index, end: match.index + match[0].length }))
         .sort((a, b) => a.start - b.start);
   const spans = findUnassertedSpans(message, { whatIf });

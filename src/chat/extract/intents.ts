@@ -25,7 +25,7 @@ const JUST_RECOMMEND = new RegExp(
   ].join('|'),
 );
 const WHY_NOT = new RegExp(
-  `\\bwhy\\s+(?:not|no|isn't|is\\s+not|wasn't|not\\s+use|don't\\s+(?:you|we)\\s+(?:recommend|suggest|use|do)|didn't\\s+you\\s+(?:recommend|suggest|pick))\\s+(?:just\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+|try\\s+|(?:take|use|keep|run)\\s+(?:[\\w.-]+\\s+){1,5}?(?:and|with|plus|\\+)\\s+(?:(?:put|add|use|do|run|build)\\s+)?)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b|\\bwhat(?:'s|\\s+is)\\s+wrong\\s+with\\s+(${METHOD_SOURCE})\\b|\\bwhy\\s+(?:is|was)\\s+(${METHOD_SOURCE})\\s+(?:not\\s+(?:recommended|viable|an\\s+option|ranked)|ruled\\s+out|excluded|rejected|blocked|ranked\\s+(?:so\\s+)?low)\\b`,
+  `\\bwhy\\s+(?:not|no|isn't|isnt|is\\s+not|wasn't|wasnt|aren't|arent|not\\s+use|don't\\s+(?:you|we)\\s+(?:recommend|suggest|use|do)|didn't\\s+you\\s+(?:recommend|suggest|pick))\\s+(?:just\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+|try\\s+|(?:take|use|keep|run)\\s+(?:[\\w.-]+\\s+){1,5}?(?:and|with|plus|\\+)\\s+(?:(?:put|add|use|do|run|build)\\s+)?)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b|\\bwhat(?:'s|\\s+is)\\s+wrong\\s+with\\s+(${METHOD_SOURCE})\\b|\\bwhy\\s+(?:is|was)\\s+(${METHOD_SOURCE})\\s+(?:not\\s+(?:recommended|viable|an\\s+option|ranked)|ruled\\s+out|excluded|rejected|blocked|ranked\\s+(?:so\\s+)?low)\\b`,
 );
 const WHY_METHOD = new RegExp(
   `\\bwhy\\s+(?:(?:do|did|would)\\s+you\\s+(?:recommend|suggest|pick|choose|prefer)\\s+|(?:is|was)\\s+|use\\s+|go\\s+with\\s+|start\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b(?!\\s+(?:not|isn't)\\b)`,
@@ -116,7 +116,7 @@ const OUTPUT_TOKENS =
 const TRAIN_ON_MAC =
   /\b(?:fine[\s-]?tun\w*|finetun\w*|train\w*|tun(?:e|ing)|lora|qlora)\b[^.?!]{0,40}?\b(?:on|with|using)\s+(?:(?:my|our|the|a|an|this|these|one)\s+)?(?:apple\s+silicon|mac(?:book)?s?(?:\s+(?:pro|air|studio|mini))?|m[1-4](?:\s+(?:pro|max|ultra))?)\b/;
 const QUESTION_FORM =
-  /\?\s*$|\?\s|^\W*(?:what|which|how|why|when|where|who|can|could|should|would|will|is|are|do|does|did)\b|\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:asking|wondering)\s+(?:whether|if)\b/;
+  /\?\s*$|\?\s|^\W*(?:(?:also|and|so|ok(?:ay)?|but|then)[\s,]+)?(?:what|which|how|why|when|where|who|can|could|should|would|will|is|are|do|does|did)\b|\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:asking|wondering)\s+(?:whether|if)\b/;
 const WHAT_WOULD_CHANGE =
   /\bwhat\s+(?:would|could|might)\s+(?:change|flip|alter)\s+(?:your|the)\s+(?:answer|mind|recommendation|advice)|\bwhat\s+would\s+make\s+you\s+(?:change|recommend|pick|choose)|\bhow\s+sensitive\b|\bwhen\s+would\s+(?:the|your)\s+(?:answer|recommendation)\s+change/;
 /** A cost question about the running bill: "per month", "monthly", "to run it", "the bill after". */
@@ -206,7 +206,7 @@ const FIT_TRAINING =
   /\b(?:for\s+training|to\s+train|train(?:ing)?\s+it|to\s+fine[\s-]?tune|(?:lora|qlora|adapter|model)\s+training|training\s+(?:the\s+|a\s+|of\s+the\s+)?(?:lora|qlora|adapter|model|\d+b)|does\s+training|(?:will|would|can)\s+(?:the\s+)?training)\b/;
 /** "on one A10G", "on 4 of those cards", "on a single GPU": the GPUs the question puts it on. */
 const FIT_GPUS = new RegExp(
-  `\\bon\\s+(${COUNT_SOURCE}|one|a\\s+single|a|single)\\s+(?:of\\s+(?:those|these|the|our|them)\\s+)?(?:cards?|gpus?|[ahl]\\d{2,3}g?s?|l40s|h100s?|a100s?|rtx\\s?\\d{4}s?|\\d{4}s?)\\b|\\b(${COUNT_SOURCE})\\s+of\\s+(?:those|these|the|our)\\s+(?:cards|gpus)\\b`,
+  `\\bon\\s+(${COUNT_SOURCE}|one|a\\s+single|a|single)\\s+(?:of\\s+(?:those|these|the|our|them)\\s+)?(?:cards?|gpus?|[ahlt]\\d{1,3}g?s?|l40s|h100s?|a100s?|rtx\\s?\\d{4}s?|\\d{4}s?)\\b|\\b(${COUNT_SOURCE})\\s+of\\s+(?:those|these|the|our)\\s+(?:cards|gpus)\\b`,
 );
 /** "with 6k-token sequences", "at 8,192 tokens": the sequence length the question asks about. */
 const FIT_SEQUENCE =
@@ -273,6 +273,18 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     // "Is prompting enough?" is answered as "why (not) prompting": its case for and against, here.
     if (enoughMethod) intents.whyNot = enoughMethod;
     else readQuestions(lower, intents);
+  } else {
+    // "Why no continued pre-training? … How long would CPT take on our 8 H100s?": a cost or fit question in a later
+    // sentence is asked too.
+    const why = (whyNot ?? whyMethod) as RegExpExecArray;
+    const whyEnd = /[?!.\n]/.exec(lower.slice(why.index + why[0].length));
+    const rest = whyEnd === null ? '' : lower.slice(why.index + why[0].length + whyEnd.index + 1);
+    const cost = COST.exec(rest);
+    if (cost) intents.asksCost = methodIn(sentenceAround(rest, cost.index));
+    else if (FIT.test(rest) && QUESTION_FORM.test(rest)) {
+      intents.asksFit = methodIn(rest);
+      readFitDetails(rest, intents);
+    }
   }
   // "can't I just run the 7B on my MacBook (M2, 16GB)?": a fit question about the team's own machine, not a what-if.
   if (
@@ -286,7 +298,7 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   if (GENERIC_FINE_TUNING.test(lower) && !FULL.test(lower)) intents.genericFineTuning = true;
   if (FULL_PARAMETER.test(lower)) intents.fullParameter = true;
   // (Not when full training is named too: "why would full FT not fit? I meant continued pretraining".)
-  if (/\bcontinued\s+pre-?training\b|\bcontinue\s+pre-?training\b/.test(lower) && !/\bfull\b/.test(lower))
+  if (/\bcontinued\s+pre-?training\b|\bcontinue\s+pre-?training\b|\bcpt\b/.test(lower) && !/\bfull\b/.test(lower))
     intents.continuedPretraining = true;
   // "can the 2 L40S also serve 6000 letters a day?": serving at a volume, asked.
   const servingVolume = SERVING_VOLUME.exec(lower) ?? SERVING_RATE.exec(lower);

@@ -10,7 +10,7 @@
  */
 import type { ProfileField } from '../../profile/profile-schema.ts';
 import { COUNT_SOURCE, parseCount } from './numbers.ts';
-import { overlapsAny } from './prepare-message.ts';
+import { allMatches, overlapsAny } from './prepare-message.ts';
 import type { ExtractionCatalog, Finding, PreparedMessage } from './types.ts';
 
 /** What a reader gets: the message, the field asked about, its bounds and what the extractors found. */
@@ -162,6 +162,8 @@ export function numberAnswer(
         )
       )
         continue;
+      // "shuts down 2027-01-14", "by 14/01/2027", "in 2027": a date answers no count, latency or budget.
+      if (inDate(message.lower, match.index, match.index + match[0].length)) continue;
       const after = message.lower.slice(match.index + match[0].length);
       // "got 78%": a share answers no count, latency or budget; "2,000 frames per robot per shift": a count per unit
       // (not per day or month) is not the total asked for.
@@ -177,6 +179,23 @@ export function numberAnswer(
     if (value > (bounds?.answerMax ?? Number.POSITIVE_INFINITY)) return undefined;
     return { field, value, start, end } as Finding;
   };
+}
+
+/** A calendar date ("2027-01-14", "14/01/2027", "14.01.2027") or a year named as a time ("in 2027", "by 2026"). */
+const DATE = /\b(?:19|20)\d\d-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b/g;
+const YEAR_AS_TIME =
+  /\b(?:in|by|since|until|till|from|before|after|of|early|late|mid|end\s+of|q[1-4])[\s-]+(?:19|20)\d\d\b/g;
+
+/** True when [start, end) lies inside a date or a year said as a time. */
+function inDate(lower: string, start: number, end: number): boolean {
+  const window = lower.slice(Math.max(0, start - 20), Math.min(lower.length, end + 12));
+  const offset = Math.max(0, start - 20);
+  for (const pattern of [DATE, YEAR_AS_TIME])
+    for (const match of allMatches(pattern, window)) {
+      const from = offset + match.index;
+      if (from <= start && end <= from + match[0].length) return true;
+    }
+  return false;
 }
 
 /** Fields a description of the task implies by itself ("answer questions from our docs" → chat, knowledge). */

@@ -77,8 +77,23 @@ const DOCUMENTS_BEFORE = new RegExp(`\\b${DOCUMENT_NOUN}\\b[^.;!?\\n]{0,30}$`);
 /** Documents at or above this count make a large corpus. */
 export const LARGE_CORPUS_DOCUMENTS = 1000;
 
+/** "grows by a few hundred papers per month", "we add 200 pages a week": how fast the documents grow, not their size. */
+const GROWTH_BEFORE =
+  /\b(?:grows?|growing|grew)\s+(?:by\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$|\b(?:add|adds|added|adding|get|gets|receive|receives)\s+(?:about\s+|around\s+|roughly\s+|another\s+|~\s*)?$/;
+const GROWTH_AFTER = /^\s*(?:new\s+)?(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year)\b/;
+
 /** Finds `unlabeledCorpus` from how people describe their documents. Labeled records never count here. */
 export const extractCorpus: Extractor = (message) => {
+  const findings = corpusFindings(message);
+  const { lower } = message;
+  return findings.filter(
+    (item) =>
+      !GROWTH_BEFORE.test(lower.slice(Math.max(0, item.start - 24), item.start)) &&
+      !GROWTH_AFTER.test(lower.slice(item.end, item.end + 24)),
+  );
+};
+
+function corpusFindings(message: Parameters<Extractor>[0]): Finding[] {
   const { lower } = message;
   const findings: Finding[] = [];
   for (const match of allMatches(LARGE, lower)) {
@@ -139,7 +154,7 @@ export const extractCorpus: Extractor = (message) => {
     if (!isNegatedBefore(lower, match.index, 20)) findings.push(findingFromMatch('unlabeledCorpus', 'small', match));
   }
   return findings;
-};
+}
 
 /** Tokens below this are a corpus that fits in a long prompt: small. */
 const SMALL_CORPUS_TOKENS = 200_000;

@@ -33,6 +33,8 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
         // "keeps inventing function names that don't exist in our sdk".
         String.raw`\binvent(?:s|ing|ed)?\s+(?:\w+\s+){0,2}?(?:names|apis|endpoints|functions|methods|parameters|fields|facts|details|policies|products|numbers|citations|references)\b`,
         String.raw`\b(?:proprietary|internal|domain)\s+knowledge\b`,
+        // "missing knowledge is a goal", "knowledge the model doesn't have", "(the NPCs) must KNOW the lore".
+        String.raw`\b(?:missing|lacking|lack\s+of)\s+(?:domain\s+)?knowledge\b|\bknowledge\s+(?:is|as)\s+(?:a|the|our|one)\s+(?:main\s+|real\s+|first\s+|second\s+)?goal\b|\bknowledge\s+(?:that\s+)?the\s+model\s+(?:doesn'?t|does\s+not|lacks|hasn'?t\s+got)\b|\b(?:must|has\s+to|have\s+to|needs?\s+to|should|want\s+(?:it|them)\s+to)\s+(?:actually\s+|really\s+)?know\s+(?:the|our|all\s+(?:the|our))\s+(?:lore|canon|world|products?|catalog(?:ue)?|facts|policies|rules|history|codebase|domain)\b|\b(?:and|but|to|that|who)\s+(?:actually\s+|really\s+)?knows?\s+(?:the|our)\s+(?:lore|canon|world|products?|catalog(?:ue)?|facts|policies|codebase)\b`,
         String.raw`\bhallucinat\w*\b`,
         String.raw`\bmak(?:e|es|ing)\s+(?:stuff|things|facts|answers|(?:\w+\s+)?details)\s+up\b|\bmak(?:e|es|ing)\s+up\s+(?:\w+\s+){0,2}(?:details|facts|answers|policies|numbers|stuff|things)\b`,
       ].join('|'),

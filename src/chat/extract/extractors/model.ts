@@ -110,7 +110,7 @@ const LONG_AGO_AFTER =
   /^(?:[^.;!?\n]|\.(?=\d)){0,80}?\b(?:last\s+(?:year|quarter|month)|(?:years?|months?)\s+ago|back\s+then|previously|in\s+(?:19|20)\d\d)\b/;
 /** …and found worse: "it dropped to 85%", "was worse", "didn't hold up". */
 const WORSE_AFTER =
-  /^[^.;!?\n]{0,60}\b(?:dropped|drops|fell|worse|lower|didn't|did\s+not|wasn't|was\s+not|couldn't|failed|broke|struggled)\b/;
+  /^(?:[^.;!?\n]|\.(?=\d)){0,60}\b(?:dropped|drops|fell|worse|lower|didn't|did\s+not|wasn't|was\s+not|couldn't|failed|broke|struggled|not\s+(?:good\s+)?enough|too\s+(?:low|weak|dumb|inaccurate)|fell\s+short|falls\s+short)\b/;
 
 /** After a model: "is just what we'd benchmark against", "is only our yardstick". */
 const BENCHMARK_AFTER =
@@ -128,9 +128,12 @@ const COMPARED_BEFORE =
  */
 const UNDECIDED_BEFORE =
   /(?:\b(?:deciding|choosing|torn|picking|undecided|hesitating)\s+between\s+(?:(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}\s+(?:and|or)\s+)?(?:the\s+)?)$/;
-/** "Llama 3.2 3B?? where did that come from": the advisor's own choice quoted back in disbelief. */
+/**
+ * "Llama 3.2 3B?? where did that come from": the advisor's own choice quoted back in disbelief; "the qwen 7b was a
+ * question", "turbo was just a what if": a model only asked about.
+ */
 const DISBELIEF_AFTER =
-  /^\s*(?:\?{2,}|!\?|\?!|\??\s*(?:where\s+did\s+(?:that|this|it)\s+come\s+from|who\s+said\s+(?:that|anything\s+about)|never\s+(?:said|mentioned)))/;
+  /^\s*(?:\?{2,}|!\?|\?!|\??\s*(?:where\s+did\s+(?:that|this|it)\s+come\s+from|who\s+said\s+(?:that|anything\s+about)|never\s+(?:said|mentioned)))|^\s*(?:was|is)\s+(?:just\s+|only\s+|merely\s+)?(?:a\s+|an\s+)?(?:question|what[\s-]?if|hypothetical|example|idea|thought)\b/;
 const COMPARISON_AFTER =
   /^\s+(?:(?:just|only)\s+)?(?:for|as)\s+(?:the\s+|a\s+)?(?:price\s+|cost\s+)?(?:comparison|reference|example)\b/;
 
@@ -198,6 +201,15 @@ export const extractModel: Extractor = (message, context) => {
       inQuestion(lower, mention.end)
     )
       continue;
+    // "why not distill sonnet's 2M outputs into Qwen2.5 7B?": a student asked about, not the team's model ("we want to
+    // distill into Llama 3.2 3B" states the model the team will adapt).
+    if (
+      /\bdistil(?!l?ed\b)\w*\b[^.;!?\n]{0,50}\b(?:into|to)\s+(?:an?\s+|the\s+)?(?:small(?:er)?\s+|tiny\s+|open\s+)?$/.test(
+        lower.slice(Math.max(0, mention.start - 70), mention.start),
+      ) &&
+      inQuestion(lower, mention.end)
+    )
+      continue;
     // "use Claude Opus as the teacher": the teacher is not the model being adapted.
     if (mention.entry && !namedOnlyAsTeacher(lower, mention.start, mention.end))
       findings.push(finding('modelName', mention.entry.name, mention.start, mention.end));
@@ -213,6 +225,8 @@ export const extractModel: Extractor = (message, context) => {
     if (!size && !API_FAMILY.test(match[0])) continue;
     if (/^phi\b/.test(match[0]) && !/^phi[\s-]?\d/.test(match[0])) continue;
     names.push({ start, end });
+    // "the qwen 7b was a question": named, but only asked about.
+    if (DISBELIEF_AFTER.test(lower.slice(end, end + 50))) continue;
     const typed = original.slice(start, end);
     const known =
       context.catalog.findModel(typed) ?? onlyCatalogModelOfSize(context.catalog.models, match[0], size?.[1]);

@@ -93,6 +93,8 @@ export const extractTried: Extractor = (message) => {
   for (const match of allMatches(ANY_METHOD, lower)) {
     // "SFT" names the kind of training, not the method used ("SFT with LoRA", "SFT'd a student on o4-mini's traces").
     if (SUPERVISED_WORD.test(match[1] ?? '')) continue;
+    // "we tried Claude Haiku with the same prompt": the prompt came along with another trial; it is no method tried.
+    if (/\b(?:the\s+)?same\s+$/.test(lower.slice(Math.max(0, match.index - 10), match.index))) continue;
     const method = methodFromPhrase(match[1] ?? '');
     if (method) mentions.push({ method, start: match.index, end: match.index + match[0].length });
   }

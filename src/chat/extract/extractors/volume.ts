@@ -98,7 +98,13 @@ export const extractVolume: Extractor = (message) => {
     const count = parseCount(match[1] ?? '');
     if (count !== undefined) findings.push(findingFromMatch('requestsPerDay', count * 86_400, match));
   }
-  return findings;
+  // "the wiki grows by 200 pages a week", "we add about 50 docs a day": documents added, not requests served.
+  return findings.filter(
+    (item) =>
+      !/\b(?:grows?|growing|grew)\s+(?:by\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$|\b(?:we|they|i)\s+(?:add|added)\s+(?:about\s+|around\s+|roughly\s+|another\s+|~\s*)?$/.test(
+        lower.slice(Math.max(0, item.start - 24), item.start),
+      ),
+  );
 };
 
 /** Keeps volumes readable: whole requests above 10 a day, two decimals below. */

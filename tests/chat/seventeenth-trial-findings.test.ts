@@ -1,0 +1,134 @@
+/**
+ * Found by the seventeenth new-user trial (newuser17: six personas, 80 turns over both chat APIs): questions and
+ * asides saved as facts ("will lora even fit on one L4 24gb" set one GPU, "the qwen 7b was a question" set the model,
+ * a date read as a latency), the knowledge goal missed in plain words ("must KNOW the lore"), meta-talk taken as the
+ * task ("i need to present it to the chief physician"), and continued pre-training timed on the labelled examples.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse as converseWith } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const converse = (messages: string[]) => converseWith(messages, knowledge);
+const fields = (message: string) => extractProfile(message, { knowledge, today: '2026-12-05' }).fields;
+
+const LAB = [
+  'hi, materials science lab at a university. we have ~4B tokens of domain text (papers, theses, lab notebooks) and want a model that actually understands our field. plan was continued pretraining of qwen2.5 7b base, then instruction tuning. we get 8x H100 80GB on the uni cluster for 2 weeks in january.',
+  'grad students wrote ~3k q/a pairs about our field. use case: a research assistant that answers questions about synthesis routes, phase diagrams etc and can point to the paper it got it from',
+  'yes any open model with a permissive license is ok. citations to the source paper are a must btw, reviewers will ask. the corpus grows by a few hundred papers per month',
+];
+
+describe('continued pre-training asked about while the plan does something else', () => {
+  it("times it on the corpus, over the team's GPUs, not on the labelled examples", async () => {
+    const turns = await converse([
+      ...LAB,
+      'how many hours would continued pretraining on 4B tokens take on the 8 h100s, roughly? we only have them for 2 weeks',
+    ]);
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).toMatch(/^Continued pre-training on your GPUs: about [\d,.]+ GPU-hours/);
+    expect(reply).toMatch(/h on your 8 GPUs/);
+    expect(reply).toContain('one pass over your corpus of 4,000,000,000 tokens');
+    expect(reply).not.toMatch(/500 tokens per example/);
+  });
+
+  it('answers the "how long" asked beside a "why not"', async () => {
+    const turns = await converse([
+      ...LAB,
+      'nothing tried yet. why no continued pretraining on the 4B tokens? how long would CPT take on our 8 H100s?',
+    ]);
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(turns.at(-1)?.kind).toBe('why');
+    expect(reply).toMatch(/Continued pre-training on your GPUs: about [\d,.]+ GPU-hours/);
+  });
+
+  it('does not read how fast the corpus grows as its size', async () => {
+    const turns = await converse(LAB);
+    expect(turns.at(-1)?.state.profile.unlabeledCorpus).toBe('large');
+  });
+});
+
+describe('questions and asides are not facts', () => {
+  const CALLS = [
+    'hi, we run a call center for a swiss insurer. we transcribe calls with whisper large-v3 on 2x L4 gpus and the WER is bad on swiss german accents + our product names. we have about 90k segments with human-corrected transcripts.',
+    'also will lora on large-v3 even fit on one L4 24gb',
+  ];
+
+  it('a fit question without its question mark keeps the GPU count and sizes for one GPU', async () => {
+    const turns = await converse(CALLS);
+    expect(turns.at(-1)?.state.profile.gpuCount).toBe(2);
+    expect(turns.at(-1)?.reply).toMatch(/^Yes: LoRA needs about [\d.]+ GB and you have 24 GB\./);
+  });
+
+  it('"the qwen 7b was a question" keeps the model the team names', () => {
+    expect(
+      fields(
+        "wait i didnt switch, we're on llama 3.2 3b instruct, the qwen 7b was a question. so does the llama 3b fit in the 5gb or not?",
+      ).modelName,
+    ).toBe('Llama 3.2 3B');
+  });
+
+  it("a model tried and found not good enough is not the team's model", () => {
+    expect(fields('we tried claude haiku 3.5 with the same prompt and got ~89%, not enough').modelName).toBeUndefined();
+  });
+
+  it('a student asked about in a "why not distill" is not the team\'s model', () => {
+    expect(
+      fields("why not distill sonnet's 2M outputs into qwen2.5 7b, and host it ourselves?").modelName,
+    ).toBeUndefined();
+  });
+
+  it('a date is no latency target, even as the answer to the latency question', async () => {
+    const extraction = extractProfile(
+      'wait, earlier you said gpt-4o mini shuts down 2027-01-14, thats 6 weeks from now. so we have to migrate anyway.',
+      { knowledge, today: '2026-12-05', requestedField: 'latencyTargetMs' },
+    );
+    expect(extraction.fields.latencyTargetMs).toBeUndefined();
+  });
+
+  it.each([
+    'ok, whats the final plan? i need to present it to the chief physician on monday',
+    'recap please, i need to send this to our cfo',
+  ])('%j is no task', (message) => {
+    expect(fields(message).task).toBeUndefined();
+  });
+
+  it("running locally on the players' PCs is where the model runs, not a data-residency rule", () => {
+    const found = fields('it has to run locally on the players pc');
+    expect(found.dataMustStayOnPrem).toBeUndefined();
+    expect(found.deployment).toBe('edge');
+  });
+});
+
+describe('the knowledge goal in plain words', () => {
+  it.each([
+    'ok let me be explicit: missing knowledge is a goal. the lore facts are knowledge the model doesnt have.',
+    'the npcs must KNOW the lore, not just sound right',
+    'we want NPCs in our rpg to talk in character and know the lore',
+  ])('%j', (message) => {
+    expect(fields(message).goals).toContain('knowledge');
+  });
+
+  it("puts retrieval for the lore in the games studio's plan", async () => {
+    const turns = await converse([
+      'yo. indie studio, 14 ppl. we want NPCs in our rpg to talk in character and know the lore. it has to run locally on the players pc, min spec is a RTX 3060 with 8gb vram (and the game itself eats ~3gb of that). we have 2x rtx 4090 in the office for training. lore bible is ~300k tokens, writers have written ~8k example dialogue lines',
+      'we prototyped with llama 3.2 3b instruct q4 in llama.cpp + a long system prompt with lore excerpts. tone is meh, it breaks character and mixes up factions. thats where we are',
+      'just recommend',
+    ]);
+    const plan = turns.at(-1)?.recommendation?.plan.flatMap((step) => step.methods) ?? [];
+    expect(plan).toContain('rag');
+  });
+
+  it('"why isnt RAG in the plan?" is a why-not question', async () => {
+    const extraction = extractProfile('why isnt RAG in the plan? 2 msgs ago you said both rag and lora', {
+      knowledge,
+      today: '2026-12-05',
+    });
+    expect(extraction.intents.whyNot).toBe('rag');
+  });
+});
