@@ -188,7 +188,7 @@ function costLine(recommendation: Recommendation, name: (method: MethodId) => st
         : '';
     parts.push(
       estimates.oneTimeUSD === 0 && condition
-        ? `${name(method)} on your GPUs${condition}, ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs, no rental; otherwise rented`
+        ? `${name(method)} on your GPUs${condition}, ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs, no rental; otherwise ${recommendation.computeOptions.some((option) => option.kind === 'rent') ? 'rented' : 'a smaller model'}`
         : estimates.oneTimeUSD === 0
           ? timedOnOwnGpu(recommendation)
             ? `${name(method)} on your GPUs ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs, no rental`

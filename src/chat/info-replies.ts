@@ -773,7 +773,12 @@ export function enoughDataReply(
           : `${number.format(pairs)} preference pairs is enough to start (at least ${number.format(PREFERENCE_MIN_PAIRS)}; thousands do better)${cite('dpo')}; hold out about ${number.format(Math.max(50, Math.round(pairs * 0.05)))} to measure the win rate against the model you start from.`,
     );
   }
-  const examples = profile.labeledExamples ?? askedCount;
+  // "is 2000 letters enough?" from a team holding 6,000: the subset asked about is what is judged.
+  const subset =
+    askedCount !== undefined && profile.labeledExamples !== undefined && askedCount < profile.labeledExamples
+      ? askedCount
+      : undefined;
+  const examples = subset ?? profile.labeledExamples ?? askedCount;
   const instruction = destination === 'instruction-tuning';
   const minimum = instruction ? INSTRUCTION_MIN_EXAMPLES : SFT_MIN_EXAMPLES;
   if (examples === undefined) {
@@ -793,7 +798,9 @@ export function enoughDataReply(
     parts.push(
       examples < minimum
         ? `${verdict}.`
-        : `${verdict}. Hold out about ${number.format(heldOut)} to measure it against the prompt baseline, which leaves ${number.format(train)} to train on.`,
+        : subset !== undefined
+          ? `${verdict}. Train on ${number.format(subset)} and keep your evaluation set apart from them (about ${number.format(heldOut)} of the other ${number.format((profile.labeledExamples ?? subset) - subset)}); training time scales with the examples, so it takes about ${Math.round((subset / (profile.labeledExamples ?? subset)) * 100)}% of the hours for all ${number.format(profile.labeledExamples ?? subset)}.`
+          : `${verdict}. Hold out about ${number.format(heldOut)} to measure it against the prompt baseline, which leaves ${number.format(train)} to train on.`,
     );
   }
   const turn = recommendation.sensitivity.find(

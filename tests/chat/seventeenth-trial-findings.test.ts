@@ -132,3 +132,54 @@ describe('the knowledge goal in plain words', () => {
     expect(extraction.intents.whyNot).toBe('rag');
   });
 });
+
+describe('the hospital conversation', () => {
+  const HOSPITAL = [
+    'hello. im the only ml engineer at a regional hospital (germany). we want to draft discharge summaries (entlassbriefe) from the patient record notes. everything must stay on-prem, we have a single A100 40GB in our server room. thinking about llama 3.1 8b instruct. we have ~6000 old letters paired with the notes they were written from',
+    'mostly style and structure - our letters have a fixed structure (anamnese, befund, therapie, procedere) and the doctors hate the generic tone of the base model.',
+    "sure if its open weights and runs here. and to be clear it IS the instruct version, by 'base model' i meant the untuned one. each training example (notes + letter) is around 15k tokens btw",
+    'just recommend',
+  ];
+
+  it('keeps the instruct model through "the generic tone of the base model" and a quoted \'base model\', and reads the example length', async () => {
+    const turns = await converse(HOSPITAL);
+    expect(turns[1]?.state.profile.modelStage).toBe('instruct');
+    expect(turns[2]?.state.profile.modelStage).toBe('instruct');
+    expect(turns[2]?.state.profile.exampleTokens).toBe(15_000);
+  });
+
+  it('never offers renting to a team whose data may not leave the building', async () => {
+    const reply = (await converse(HOSPITAL)).at(-1)?.reply ?? '';
+    expect(reply).toMatch(/^Cost: .*no rental; otherwise a smaller model\.$/m);
+    expect(reply).not.toMatch(/otherwise rented/);
+  });
+
+  it('answers how to stop invented diagnoses', async () => {
+    const turns = await converse([
+      ...HOSPITAL,
+      'biggest worry from the chief physician: the model must never invent a diagnosis or medication that isnt in the notes. how do we handle that?',
+    ]);
+    expect(turns.at(-1)?.reply).toMatch(/^(?:Noted: [^\n]*\. )?Keep it to its source/);
+  });
+
+  it('judges the subset asked about ("is 2000 letters enough?") against the 6,000 held', async () => {
+    const reply = (await converse([...HOSPITAL, 'and is 2000 letters enough for the lora?'])).at(-1)?.reply ?? '';
+    expect(reply).toMatch(/^2,000 examples is plenty/);
+    expect(reply).toMatch(/about 33% of the hours for all 6,000/);
+  });
+
+  it('"what\'s the final plan? i need to present it … on monday" gets the whole answer, and no new task', async () => {
+    const turns = await converse([
+      ...HOSPITAL,
+      'ok, whats the final plan? i need to present it to the chief physician on monday',
+    ]);
+    expect(turns.at(-1)?.reply).toMatch(/\*\*Aim for LoRA/);
+    expect(turns.at(-1)?.state.profile.task).toMatch(/^draft discharge summaries/);
+  });
+
+  it('"the task is still discharge letters" saves the task without "still"', () => {
+    expect(fields('no, the task is still discharge letters. give me a full recap please').task).toBe(
+      'discharge letters',
+    );
+  });
+});

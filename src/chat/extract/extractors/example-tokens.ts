@@ -16,9 +16,12 @@ const TOKENS_PER_ITEM = new RegExp(
   `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:(?:each|apiece|long|on\\s+average|(?:on\\s+)?(?:each|a|per)\\s+side)\\b|per\\s+(?:${ITEM}|responses?|completions?)\\b)`,
   'g',
 );
-/** "each example is about 2k tokens", "our documents are ~5,000 tokens", "a document averages 3k tokens". */
+/**
+ * "each example is about 2k tokens", "our documents are ~5,000 tokens", "a document averages 3k tokens", "each training
+ * example (notes + letter) is around 15k tokens".
+ */
 const ITEM_IS_TOKENS = new RegExp(
-  `\\b${ITEM}\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long,?\\s+|like\\s+)*${AMOUNT}\\s?tokens?\\b`,
+  `\\b${ITEM}(?:\\s*\\([^()\\n]{1,40}\\))?\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long,?\\s+|like\\s+)*${AMOUNT}\\s?tokens?\\b`,
   'g',
 );
 /** "… plus ~600 tokens of JSON output": the output added to the input's length. */

@@ -30,6 +30,15 @@ export const extractModelStage: Extractor = (message, context) => {
   for (const match of allMatches(BASE_STAGE, lower)) {
     if (isNegatedBefore(lower, match.index, 10)) continue;
     if (SHARED_BASE.test(lower.slice(Math.max(0, match.index - 20), match.index + match[0].length))) continue;
+    // "by 'base model' i meant the untuned one": the words quoted back, not the stage; "the generic tone of the base
+    // model": the model as it comes, whatever its stage.
+    if (/['"‘’]\s*$/.test(lower.slice(Math.max(0, match.index - 2), match.index))) continue;
+    if (
+      /\b(?:tone|style|voice|output|outputs|answers|quality|behaviou?r)\s+of\s+$/.test(
+        lower.slice(Math.max(0, match.index - 24), match.index),
+      )
+    )
+      continue;
     findings.push(findingFromMatch('modelStage', 'base', match));
   }
   // Most messages say nothing of stages: scan for model names only when a stage word is there.

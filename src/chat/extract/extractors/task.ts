@@ -50,7 +50,9 @@ export const extractTask: Extractor = (message) => {
     const phrase = match[1];
     if (!phrase) continue;
     const start = match.index + match[0].length - phrase.length;
-    const text = message.original.slice(start, start + phrase.length).trim();
+    // "the task is still discharge letters": the task, not the insistence.
+    const said = message.original.slice(start, start + phrase.length).trim();
+    const text = said.replace(/^(?:still|just|really|actually)\s+/i, '');
     if (text.split(/\s+/).length < 2) continue;
     // "we're building this on weekends": a pronoun is not a task; nor is "REMOVE them" (a verb and a pronoun).
     if (/^(?:this|that|it|something|stuff|things?)\b/i.test(text)) continue;
