@@ -490,7 +490,12 @@ function infoReply(
           asked === 'full-fine-tuning' &&
           recommendation.destination.objective === 'continued-pretraining'
         ? recommendation.destination.method
-        : resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation);
+        : // "training 300 adapters" on a LoRA plan: LoRA's adapters, not adapter layers.
+          asked === 'adapters' &&
+            intents.bareAdapters === true &&
+            (recommendation.destination.method === 'lora' || recommendation.destination.method === 'qlora')
+          ? recommendation.destination.method
+          : resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation);
   // "LoRA or RAG? and what would change your answer?": the comparison, then any other question in the message.
   const compared = intents.asksComparison
     ? comparisonReply(

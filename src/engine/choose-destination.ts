@@ -640,6 +640,9 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
   };
 }
 
+/** From this many tenants (or tasks), a provider-tuned model each is outdone by adapters on one shared open base. */
+const MANY_TENANT_COPIES = 10;
+
 /** Chooses the destination: the first wish possible on the named model, else on a substitute, else a dead end. */
 export function chooseDestination(input: DestinationInput): DestinationChoice {
   const wishes = wishList(input);
@@ -658,6 +661,31 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
           method: substitute.method,
           objective: objectiveFor(substitute.method, wish.objective),
           why: `${wish.why} The named model retires within months and a tuned copy retires with it, so it is planned on ${substitute.model}.`,
+          switchedTo: substitute.model,
+          margin: undefined,
+          wishes,
+          deadEnd: false,
+        };
+      }
+    }
+    // Many tenants, each wanting its own tuned model, on a model only a provider tunes: a custom model per tenant (its
+    // own job, re-tune and, on some platforms, hourly-billed deployment). With another model allowed, one open base
+    // with a small adapter per tenant serves them all: plan it on a substitute.
+    if (
+      picked?.method === 'managed-fine-tuning' &&
+      wish.objective === 'sft' &&
+      (input.profile.tasksCount ?? 0) >= MANY_TENANT_COPIES &&
+      mayAlwaysSwitch
+    ) {
+      const substitute = input.substitute({
+        ...wish,
+        methods: wish.methods.filter((method) => method !== 'managed-fine-tuning'),
+      });
+      if (substitute) {
+        return {
+          method: substitute.method,
+          objective: objectiveFor(substitute.method, wish.objective),
+          why: `${wish.why} A provider-tuned model per tenant is ${input.profile.tasksCount} custom models to train, re-tune and host; one open base with a small adapter per tenant serves them all, so it is planned on ${substitute.model}.`,
           switchedTo: substitute.model,
           margin: undefined,
           wishes,

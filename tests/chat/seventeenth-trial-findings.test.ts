@@ -183,3 +183,33 @@ describe('the hospital conversation', () => {
     );
   });
 });
+
+describe('the 300-tenant SaaS on a retiring API model', () => {
+  const SAAS = [
+    'hi! b2b saas (sales email assistant). ~300 tenants, each wants emails in their own brand voice. today we use gpt-4o-mini with a per-tenant style guide in the prompt. tenants have between 50 and 3000 sent emails we could use as examples (~400k total). should we fine-tune per tenant??',
+    'yes open models are fine if they are good enough. we have no gpus, everything is on aws. volume is ~250k emails/day across tenants',
+    'we tried the style guide in the prompt and 3 examples, it plateaued. just recommend',
+  ];
+
+  it('reads the total beside the per-tenant counts, and no open weights for GPT-4o mini', async () => {
+    const turns = await converse(SAAS);
+    expect(turns[0]?.state.profile.labeledExamples).toBe(400_000);
+    expect(turns[1]?.state.profile.modelAccess).toBeUndefined();
+    expect(turns[1]?.state.profile.canSwitchModel).toBe(true);
+  });
+
+  it('plans adapters per tenant on one open base, not 300 provider-tuned copies', async () => {
+    const destination = (await converse(SAAS)).at(-1)?.recommendation?.destination;
+    expect(destination?.method).toBe('lora');
+    expect(destination?.model.name).not.toBe('GPT-4o mini');
+    expect(destination?.why).toMatch(/300 custom models to train, re-tune and host/);
+  });
+
+  it('costs "training 300 adapters" as the plan\'s LoRA, not adapter layers', async () => {
+    const reply =
+      (await converse([...SAAS, 'how much would it cost all in: training 300 adapters on the 400k emails?'])).at(-1)
+        ?.reply ?? '';
+    expect(reply).toMatch(/LoRA: about [\d.]+ GPU-hours/);
+    expect(reply).not.toMatch(/Adapter layers/);
+  });
+});

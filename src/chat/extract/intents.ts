@@ -297,6 +297,8 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     intents.whatIf = false;
   if (GENERIC_FINE_TUNING.test(lower) && !FULL.test(lower)) intents.genericFineTuning = true;
   if (FULL_PARAMETER.test(lower)) intents.fullParameter = true;
+  if (/\badapters?\b(?!\s+layers?)/.test(lower) && !/\b(?:bottleneck|houlsby)\b/.test(lower))
+    intents.bareAdapters = true;
   // (Not when full training is named too: "why would full FT not fit? I meant continued pretraining".)
   if (/\bcontinued\s+pre-?training\b|\bcontinue\s+pre-?training\b|\bcpt\b/.test(lower) && !/\bfull\b/.test(lower))
     intents.continuedPretraining = true;

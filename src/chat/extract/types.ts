@@ -58,6 +58,8 @@ export interface ExtractionIntents {
   smallTalk?: boolean;
   /** The method was named only as "fine-tuning" (not "full fine-tuning"): for an API model it means the provider's job. */
   genericFineTuning?: boolean;
+  /** "adapters" said bare (not "adapter layers", "bottleneck adapters"): LoRA's adapters when the plan is LoRA. */
+  bareAdapters?: boolean;
   /** "continued pre-training" named: the plan's continued pre-training, whichever method runs it. */
   continuedPretraining?: boolean;
   /** "full-parameter DPO", "full DPO", "every weight": preference tuning of every weight, not with LoRA. */

@@ -166,7 +166,12 @@ const COUNT_LABELED_BARE = new RegExp(
 );
 /** A total said after per-group counts: "~200 example replies per client, so about 6,000 in total". */
 const TOTAL_AFTER_EXAMPLES = new RegExp(
-  `${EXAMPLE_NOUN}[^.;!?\\n]{0,60}?\\b(?:so\\s+|that's\\s+|which\\s+is\\s+)?(?:about|around|roughly|~|some)?\\s*(${COUNT_SOURCE})\\s+(?:in\\s+total|total|overall|altogether)\\b`,
+  `${EXAMPLE_NOUN}[^.;!?\\n]{0,60}?(?:\\b(?:so|that's|which\\s+is)\\s+)?(?:\\b(?:about|around|roughly|some)\\s+|~\\s*)?(${COUNT_SOURCE})\\s+(?:in\\s+total|total|overall|altogether)\\b`,
+  'g',
+);
+/** "total is ~400k emails", "in total about 12k labeled tickets": the whole set, said after per-group counts. */
+const TOTAL_IS = new RegExp(
+  `\\b(?:(?:the\\s+)?total\\s+(?:is|of|=|:|'s|comes\\s+to)|in\\s+total|altogether|overall)\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*|some\\s+)?(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?(?:${RECORD_NOUN}|${EXAMPLE_NOUN})\\b`,
   'g',
 );
 /** "labeled examples: 300", "labelled data of about 300 rows". */
@@ -242,6 +247,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_LABELED_BARE,
     LABELED_COUNT_AFTER,
     TOTAL_AFTER_EXAMPLES,
+    TOTAL_IS,
     COUNT_LABELS_GATHERED,
     COUNT_LABELED_BY_HAND,
     COUNT_WE_CHECKED,
@@ -299,6 +305,12 @@ export const extractLabeledData: Extractor = (message) => {
       findings.splice(index, 1);
   }
   for (const match of allMatches(NO_LABELS, lower)) findings.push(findingFromMatch('labeledExamples', 0, match));
+  // A total said beside per-group counts ("between 50 and 3000 per tenant (~400k total)") is the whole set.
+  const total = [...allMatches(TOTAL_AFTER_EXAMPLES, lower), ...allMatches(TOTAL_IS, lower)]
+    .map((match) => parseCount(match[1] ?? ''))
+    .find((count) => count !== undefined);
+  if (total !== undefined && findings.some((item) => item.value === total))
+    return findings.filter((item) => item.value === total).slice(0, 1);
   return dropContained(findings);
 };
 

@@ -309,6 +309,13 @@ export const extractModel: Extractor = (message, context) => {
     // "we're open to switching to an open-weight model", "we could also run an open-weight one": where the team may
     // go (canSwitchModel), not the access of the model it has.
     if (MAY_GO_TO_BEFORE.test(lower.slice(Math.max(0, match.index - 50), match.index))) continue;
+    // "open models are fine if they are good enough", "an open-weight one would be ok": a permission, not the model.
+    if (
+      /^\s*(?:(?:are|is|would\s+be|will\s+be|'d\s+be)\s+(?:totally\s+|also\s+|perfectly\s+)?(?:fine|ok(?:ay)?|acceptable|allowed|an\s+option|on\s+the\s+table)|work\s+(?:too|for\s+us))\b/.test(
+        lower.slice(match.index + match[0].length, match.index + match[0].length + 40),
+      )
+    )
+      continue;
     findings.push(findingFromMatch('modelAccess', 'open-weights', match));
   }
   return findings;
