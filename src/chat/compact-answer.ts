@@ -215,7 +215,15 @@ function costLine(recommendation: Recommendation, name: (method: MethodId) => st
             : `≈ $${monthly} a month of GPU time to serve it at the rental price (no rent on your own GPU)`,
     );
   }
-  return parts.length > 0 ? `Cost: ${parts.join('; ')}.` : undefined;
+  // Rented training costed for an assumed number of examples: the figure says so, or it reads as the team's.
+  const assumedExamples = recommendation.assumptions.find(
+    (assumption) => assumption.field === 'estimates.rentalExamples',
+  );
+  const forExamples =
+    typeof assumedExamples?.value === 'number' && estimates?.trainingGpuHours !== undefined
+      ? ` (for ${money.format(assumedExamples.value)} examples, until you say how many you have)`
+      : '';
+  return parts.length > 0 ? `Cost: ${parts.join('; ')}${forExamples}.` : undefined;
 }
 
 /** The engine served the model on the team's rented GPUs (`gpusRented`): its serving assumption says so. */

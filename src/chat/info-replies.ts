@@ -310,7 +310,7 @@ export function costReply(
     ? ''
     : corpusTokens !== undefined
       ? ` Training figures assume one pass over your corpus of ${corpusTokens} tokens (continued pre-training), three runs and the catalog's dated prices.`
-      : ` Training figures assume about ${tokens} tokens per ${per} and ${DEFAULT_EPOCHS} epochs, three runs and the catalog's dated prices.`;
+      : ` Training figures assume about ${tokens} tokens per ${per} and ${DEFAULT_EPOCHS} epochs, three runs and the catalog's dated prices.${recommendation.assumptions.some((assumption) => assumption.field === 'estimates.examplesAsText') ? ' Speech and image examples take more compute than that many text tokens, so treat the hours as a floor.' : ''}`;
   const ordered =
     options.monthlyFirst && monthlyFrom > 0 && monthlyFrom < lines.length
       ? [...lines.slice(monthlyFrom), ...lines.slice(0, monthlyFrom)]

@@ -547,6 +547,9 @@ function infoReply(
     );
   if (intents.asksFormatGuarantee) return formatGuaranteeReply(recommendation, knowledge, profile);
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
+  // "wouldn't the Batch API + prompt caching already cut the bill? the shared part is ~2k tokens": the levers are the
+  // question; the token count only describes the prompt.
+  if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);
   if (intents.asksPromptTokens !== undefined || intents.asksOutputTokens !== undefined) {
     const sized = promptSizeReply(
       recommendation,

@@ -409,13 +409,14 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       why: `The memory and compute formulas are the ones for decoder LLMs; for this ${kind === 'diffusion' ? 'diffusion' : kind} model treat them as rough orders of magnitude.`,
     });
   }
-  if (
-    trainingTokens !== undefined &&
-    (profile.modality === 'audio' || profile.modality === 'image' || profile.modality === 'vision-language')
-  ) {
+  // Speech or images, said by the team or by the model's kind (Whisper is a speech model even when "audio" was not said).
+  const nonText = [profile.modality, model?.modality].find(
+    (modality) => modality === 'audio' || modality === 'image' || modality === 'vision-language',
+  );
+  if (trainingTokens !== undefined && nonText !== undefined) {
     assumptions.push({
       field: 'estimates.examplesAsText',
-      value: profile.modality,
+      value: nonText,
       why: `Each example is counted as about ${DEFAULT_TOKENS_PER_EXAMPLE} text tokens; speech and image examples take more compute than that, so treat training time and cost as a floor.`,
     });
   }

@@ -41,6 +41,23 @@ export function chooseFirstStep(
       why: `An encoder has no prompt to engineer: hold out ${evalSet}, then train.`,
     };
   }
+  // The prompt already meets the quality bar on an API model and the bill is the problem: the first cut is on that
+  // prompt (cache the shared instructions, batch what can wait), and it is the bar the destination must match.
+  const promptGoodEnough = (profile.tried ?? []).some(
+    (entry) => entry.method === 'prompt-engineering' && entry.result === 'good-enough',
+  );
+  if (
+    promptGoodEnough &&
+    facts.weightsAvailable === false &&
+    (profile.goals ?? []).includes('cost') &&
+    !PROMPT_SIDE.has(destination.method) &&
+    possible('prompt-engineering')
+  ) {
+    return {
+      methods: ['prompt-engineering'],
+      why: `Your prompt already meets the quality bar: cut its bill first without changing the model (cache the instructions every request shares; batch the work that can wait), and keep its answers on ${evalSet} as the bar the destination must match.`,
+    };
+  }
   if (triedPrompting || PROMPT_SIDE.has(destination.method)) {
     return {
       methods: [destination.method],

@@ -213,3 +213,62 @@ describe('the 300-tenant SaaS on a retiring API model', () => {
     expect(reply).not.toMatch(/Adapter layers/);
   });
 });
+
+describe('the API bill (Claude Sonnet, 120k claims a day)', () => {
+  const BILL = [
+    "we're an insurtech. we extract ~25 fields from claim pdfs (already ocr'd to text) into json using claude sonnet 4 via the anthropic api. volume 120k claims/day, avg 3.5k input tokens + 600 output. bill is around $38k/month and finance wants it cut in half. accuracy today is great (~96% field-level). we have no gpus.",
+    'yes can switch, but accuracy cant drop below ~95%. we have about 2M past claims with the sonnet outputs + ~20k human-verified ones.',
+    'no, cloud is fine. one-time budget for this project ~30k',
+    'prompting on sonnet is good enough quality-wise, the only problem is cost. we tried claude haiku 3.5 with the same prompt and got ~89%, not enough',
+  ];
+
+  it('keeps Claude Sonnet as the model and one destination through the questions about others', async () => {
+    const turns = await converse([
+      ...BILL,
+      'now its gemini 2.0 flash?? a turn ago it was nova lite and nothing changed. and you didnt answer about qwen2.5 7b self-hosted.',
+    ]);
+    expect(turns.at(-1)?.state.profile.modelName).toBe('Claude Sonnet (3.5, 3.7, 4 and later)');
+    expect(turns[3]?.recommendation?.destination.method).toBe(turns.at(-1)?.recommendation?.destination.method);
+  });
+
+  it('answers "wouldn\'t the batch api + prompt caching cut the bill?" with the levers, not a token re-costing', async () => {
+    const reply =
+      (
+        await converse([
+          ...BILL,
+          'before any fine-tuning: wouldnt the batch api + prompt caching already cut the bill a lot? the instructions+schema part of the prompt is ~2k tokens and identical for every claim',
+        ])
+      ).at(-1)?.reply ?? '';
+    expect(reply).toMatch(/Yes, try those first/);
+    expect(reply).not.toMatch(/the bill assumed about/);
+  });
+
+  it('starts by cutting the bill on the prompt that already meets the bar', async () => {
+    const firstStep = (await converse(BILL)).at(-1)?.recommendation?.firstStep;
+    expect(firstStep?.methods).toEqual(['prompt-engineering']);
+    expect(firstStep?.why).toMatch(/cache the instructions every request shares/);
+  });
+});
+
+describe('training estimates say what they rest on', () => {
+  it('a cost before any example count says which count it assumed', async () => {
+    const reply =
+      (
+        await converse([
+          'we transcribe calls with whisper large-v3 on 2x L4 gpus and the WER is bad on accents. just recommend',
+        ])
+      ).at(-1)?.reply ?? '';
+    expect(reply).toMatch(/Cost: [^\n]*\(for 1,000 examples, until you say how many you have\)\./);
+  });
+
+  it('speech examples are costed as a floor', async () => {
+    const reply =
+      (
+        await converse([
+          'we transcribe calls with whisper large-v3 on 2x L4 gpus and the WER is bad on accents. we have 90k segments with corrected transcripts.',
+          'how much would the training cost and how long on our 2 L4s',
+        ])
+      ).at(-1)?.reply ?? '';
+    expect(reply).toMatch(/treat the hours as a floor/);
+  });
+});

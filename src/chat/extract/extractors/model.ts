@@ -121,7 +121,7 @@ const BENCHMARK_AFTER =
  * mini", "compared with GPT-4o", "I only mentioned GPT-4.1 mini for the price comparison".
  */
 const COMPARED_BEFORE =
-  /\b(?:vs\.?|versus|compared\s+(?:to|with)|rather\s+than|instead\s+of|(?:we'd|we\s+would|i'd|you'd)\s+(?:pay|spend)\s+(?:\w+\s+){0,2}?(?:for|on)|would\s+cost\s+(?:us\s+)?(?:on|with|for)|(?:only|just)\s+(?:mentioned|brought\s+up|named|said|quoted))\b[^.;!?\n]{0,30}$/;
+  /\b(?:vs\.?|versus|compared\s+(?:to|with)|rather\s+than|instead\s+of|(?:didn't|didnt|did\s+not|never|haven't|havent)\s+answer\w*\s+(?:me\s+)?(?:about|on)|(?:only\s+|just\s+)?asked\s+(?:you\s+)?about|(?:my|the)\s+question\s+(?:about|on)|(?:ago|earlier|before|last\s+time)\s+(?:it\s+was|you\s+(?:said|suggested|picked|recommended|proposed|chose))|you\s+(?:suggested|recommended|proposed)|(?:we'd|we\s+would|i'd|you'd)\s+(?:pay|spend)\s+(?:\w+\s+){0,2}?(?:for|on)|would\s+cost\s+(?:us\s+)?(?:on|with|for)|(?:only|just)\s+(?:mentioned|brought\s+up|named|said|quoted))\b[^.;!?\n]{0,30}$/;
 /**
  * A model not chosen yet: "deciding between Llama 3.2 1B and Qwen2.5 1.5B" ("probably Qwen2.5 7B" is kept: the chat
  * plans on it and says so, which the user can correct).
