@@ -129,6 +129,37 @@ export function runTurn(
   knowledge: Knowledge,
   options: TurnOptions = {},
 ): TurnResult {
+  return withUnanswered(answerTurn(previous, extraction, knowledge, options), extraction.intents.unanswered);
+}
+
+/** Kinds of turn whose reply answers what it can of a message; the questions it could not are then said. */
+const ANSWERING_KINDS: ReadonlySet<TurnKind> = new Set(['why', 'info', 'what-if', 'recommendation']);
+
+/**
+ * "can we merge the lora into the weights? and is training on dialect audio a problem?": when one of several questions
+ * has no answer, the reply says so ("I can't answer … from what I know") instead of passing over it.
+ */
+function withUnanswered(result: TurnResult, unanswered: readonly string[] | undefined): TurnResult {
+  if (!unanswered?.length || result.replyData === undefined) return result;
+  const quoted = unanswered.map((question) => `“${question}”`);
+  const which = quoted.length === 1 ? (quoted[0] as string) : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+  // Nothing in the message was answered: the usual "I can't answer that one" names them.
+  if (result.replyData.lead.startsWith("I can't answer that one"))
+    return {
+      ...result,
+      ...withReply({ ...result.replyData, lead: result.replyData.lead.replace('that one', which) }),
+    };
+  if (!ANSWERING_KINDS.has(result.kind) || result.reply.includes("I can't answer")) return result;
+  const note = `I can't answer ${which} from what I know.`;
+  return { ...result, ...withReply({ ...result.replyData, notes: [...result.replyData.notes, note] }) };
+}
+
+function answerTurn(
+  previous: DialogueState,
+  extraction: TurnExtraction,
+  knowledge: Knowledge,
+  options: TurnOptions,
+): TurnResult {
   const maxQuestions = options.maxQuestions ?? DEFAULT_MAX_QUESTIONS;
   // The values a "what if" asks about take part in this turn like stated ones; the "what if" path saves only the facts
   // stated beside it ("if we had 8 H100s…? (we have two L4s)" keeps the two L4s).

@@ -568,6 +568,11 @@ export function isRushedNovice(profile: Profile): boolean {
   return profile.mlExpertise === 'none' && (profile.timelineWeeks ?? Number.POSITIVE_INFINITY) <= RUSHED_WEEKS;
 }
 
+/** Below this many human labels, a named teacher's outputs on the traffic or corpus outweigh them as training data. */
+const TEACHER_OUTWEIGHS_LABELS_BELOW = 10_000;
+/** From this many requests a day, the logged traffic is a pool for a teacher to label. */
+const HIGH_VOLUME_FOR_PSEUDO_LABELS = 50_000;
+
 /** Task shapes where a small model trained on enough human labels replaces the large one outright. */
 const NARROW_TASKS: ReadonlySet<string> = new Set(['classify', 'extract', 'image-understand']);
 
@@ -600,8 +605,16 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
         (entry.method === 'prompt-engineering' || entry.method === 'in-context-learning') &&
         entry.result !== 'good-enough',
     ) && (profile.goals ?? []).some((goal) => goal === 'style' || goal === 'format');
+  // A teacher the team names that does the job well, with a few thousand labels at most: the teacher labels the
+  // traffic or the corpus for a student (far more examples than the human labels, which become the check).
+  const teacherToLearnFrom =
+    profile.teacherModel !== undefined &&
+    !teacherMisses &&
+    (profile.labeledExamples ?? 0) < TEACHER_OUTWEIGHS_LABELS_BELOW &&
+    (profile.unlabeledCorpus === 'large' || (profile.requestsPerDay ?? 0) >= HIGH_VOLUME_FOR_PSEUDO_LABELS);
   if (
     data.sft === 'ample' &&
+    !teacherToLearnFrom &&
     ((profile.taskType !== undefined && NARROW_TASKS.has(profile.taskType)) || nothingToDistil || teacherMisses) &&
     (facts.weightsAvailable !== false ||
       servesItself ||

@@ -210,8 +210,18 @@ function candidates(
 ): Model[] {
   // The named model cannot do the task at all (BERT asked to draw): the substitute is a model of the task's kind.
   const forTask = kindReplacingNamed(facts, profile.taskType, profile.task);
-  const modality = forTask?.modality ?? profile.modality ?? named?.modality ?? 'text';
-  const kind = forTask?.kind ?? named?.architecture?.kind ?? (modality === 'image' ? 'diffusion' : 'decoder');
+  // Images to understand, named on a model catalogued for text (GPT-4o's vision): the open substitute is an image
+  // model of the task's kind (an image encoder), not a small text model that cannot see.
+  const imageTaskOnTextModel =
+    forTask === undefined &&
+    profile.taskType === 'image-understand' &&
+    (named === undefined || named.modality === 'text');
+  const modality = imageTaskOnTextModel
+    ? 'vision-language'
+    : (forTask?.modality ?? profile.modality ?? named?.modality ?? 'text');
+  const kind = imageTaskOnTextModel
+    ? 'encoder'
+    : (forTask?.kind ?? named?.architecture?.kind ?? (modality === 'image' ? 'diffusion' : 'decoder'));
   const sameKind = (model: Model) => {
     const modelKind = model.architecture?.kind ?? 'decoder';
     const decoderLike = (k: string) => k === 'decoder' || k === 'moe-decoder';

@@ -64,7 +64,9 @@ describe('which model', () => {
       'We detect defects on photos from a line camera; it runs on a Jetson Orin NX with 16GB; 4000 labeled images; an RTX 4090 for training. Just recommend.',
       'which model would you pick?',
     ]);
-    expect(asked?.reply).toMatch(/^For judging images, an image model, not a text one: CLIP ViT-L\/14/);
+    // (The plan itself now runs on the image model, so the answer names it as the plan's model.)
+    expect(asked?.reply).toMatch(/^(?:For judging images, an image model, not a text one: )?CLIP ViT-L\/14/);
+    expect(asked?.reply).not.toMatch(/Llama|Qwen|Gemma/);
   });
 });
 

@@ -272,3 +272,23 @@ describe('training estimates say what they rest on', () => {
     expect(reply).toMatch(/treat the hours as a floor/);
   });
 });
+
+describe('several questions in one message', () => {
+  it('says which questions it cannot answer instead of passing over them', async () => {
+    const turns = await converse([
+      'we transcribe calls with whisper large-v3 on 2x L4 gpus and the WER is bad on accents. we have 90k segments with corrected transcripts. just recommend',
+      'ok last two things: we serve with faster-whisper (ctranslate2), can we merge the lora into the weights for that? and is training on dialect audio -> standard german text a problem?',
+    ]);
+    expect(turns.at(-1)?.reply).toContain(
+      "I can't answer “can we merge the lora into the weights for that?” or “is training on dialect audio -> standard german text a problem?” from what I know.",
+    );
+  });
+
+  it('adds nothing when every question is answered', async () => {
+    const turns = await converse([
+      'we transcribe calls with whisper large-v3 on 2x L4 gpus and the WER is bad on accents. we have 90k segments with corrected transcripts. just recommend',
+      'why not full fine-tuning? how much would the lora cost?',
+    ]);
+    expect(turns.at(-1)?.reply).not.toMatch(/I can't answer/);
+  });
+});

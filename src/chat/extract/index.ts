@@ -7,7 +7,7 @@ import { LIST_FIELDS } from '../fields/merge-profile.ts';
 import { EXTRACTORS, FIELD_REGISTRY, fieldEntry } from '../fields/registry.ts';
 import { findCorrections } from './corrections.ts';
 import { goalsNamedIn, REMOVED_GOAL } from './extractors/goals.ts';
-import { extractIntents } from './intents.ts';
+import { asksAQuestion, extractIntents, questionClauses } from './intents.ts';
 import { allMatches, prepareMessage, sentenceAround } from './prepare-message.ts';
 import { readShortAnswer } from './short-answer.ts';
 import type {
@@ -68,6 +68,13 @@ export function extractProfile(
   }
 
   const intents = extractIntents(prepared);
+  // A message asking several questions: each one read on its own, and those nothing answers are said to be unanswered
+  // (a "what if" with nothing to vary, "can we use the 20k verified claims as the eval set?", is one of them).
+  const unanswered = questionClauses(prepared.original).filter((question) => {
+    const alone = extractProfile(question, context);
+    return !asksAQuestion(alone.intents) && !(alone.intents.whatIf && alone.hypothetical !== undefined);
+  });
+  if (unanswered.length > 0) intents.unanswered = unanswered;
   // "How do we stop it from hallucinating meds that aren't in the note?" asks about a failure; it does not say the
   // gap is missing knowledge (summarising a note the model is given is no retrieval task).
   if (intents.asksHallucination) {

@@ -245,6 +245,74 @@ function methodIn(lower: string): MethodId | true {
   return (found && methodFromPhrase(found[0])) || true;
 }
 
+/** Intent keys that qualify a message rather than ask something of the advisor. */
+const NOT_A_QUESTION_KEY: ReadonlySet<string> = new Set([
+  'justRecommend',
+  'whatIf',
+  'reset',
+  'greeting',
+  'asksSomething',
+  'genericFineTuning',
+  'bareAdapters',
+  'continuedPretraining',
+  'fullParameter',
+  'smallTalk',
+  'thanks',
+  'asksMonthlyCost',
+  'asksFitFor',
+  'asksFitGpus',
+  'asksFitSequenceTokens',
+  'comparisonAboutKnowledge',
+  'asksSafetyHighStakes',
+  'dataRegion',
+]);
+/** A real question: it opens with a question word and is not a check that the advisor heard ("did you get that?"). */
+const OPEN_QUESTION =
+  /^\W*(?:(?:and|also|so|but|ok(?:ay)?|then|plus)[\s,]+)?(?:what|how|why|which|when|where|who|can|could|should|would|will|is|are|do|does)\b/;
+const CHECK_QUESTION =
+  /\b(?:did\s+you\s+(?:get|see|catch|read|note|notice)|does\s+(?:that|this|it)\s+change|is\s+that\s+(?:right|correct|clear|ok)|right|correct|ok|okay|makes?\s+sense|you\s+know|remember)\W*$/;
+const QUESTION_CLAUSE =
+  /(?:^|[,:;]\s*|\s-\s)((?:(?:and|also|so|but|ok(?:ay)?|then|plus)[\s,]+)?(?:what|how|why|which|when|where|who|can|could|should|would|will|is|are|do|does)\b[^,:;]*\?)$/i;
+/** Questions longer than this are not read on their own. */
+const MAX_QUESTION_LENGTH = 300;
+/** At most this many questions are checked one by one (a message is rarely a questionnaire). */
+const MAX_QUESTIONS_CHECKED = 6;
+
+/**
+ * The questions of a message asking more than one, each as its own clause ("ok last two things: …, can we merge the
+ * lora?" → "can we merge the lora?"): real questions only, not checks that the advisor heard ("did you get that?").
+ * A message asking one question is answered (or not) as a whole: none then.
+ */
+export function questionClauses(original: string): string[] {
+  // One pass over the sentence breaks (a dot between digits, "Llama 3.1", breaks nothing): linear in the length.
+  const sentences: string[] = [];
+  let start = 0;
+  for (const end of allMatches(/[?!\n]|\.(?!\d)/g, original)) {
+    if (original[end.index] === '?') sentences.push(original.slice(start, end.index + 1));
+    start = end.index + 1;
+  }
+  if (sentences.length < 2) return [];
+  const clauses: string[] = [];
+  for (const sentence of sentences.slice(0, MAX_QUESTIONS_CHECKED)) {
+    // (A long run-on "sentence" is no question clause worth reading twice.)
+    if (sentence.length > MAX_QUESTION_LENGTH) continue;
+    const clause = QUESTION_CLAUSE.exec(sentence.trim());
+    const text = (clause?.[1] ?? sentence).trim();
+    const lower = text.toLowerCase();
+    if (text.split(/\s+/).length < 4 || !OPEN_QUESTION.test(lower) || CHECK_QUESTION.test(lower.replace(/\?+$/, '')))
+      continue;
+    clauses.push(text.replace(/^\W*(?:(?:and|also|so|but|ok(?:ay)?|then|plus)[\s,]+)?/i, ''));
+  }
+  return clauses;
+}
+
+/** True when the intents ask the advisor something it answers (a cost, a fit, a why…), not only qualify a message. */
+export function asksAQuestion(intents: ExtractionIntents): boolean {
+  return Object.entries(intents).some(
+    ([key, value]) => !NOT_A_QUESTION_KEY.has(key) && value !== undefined && value !== false,
+  );
+}
+
 /** Reads the intents of one message. "Why not" and "why" each name the method they ask about. */
 export function extractIntents(message: PreparedMessage): ExtractionIntents {
   const { lower } = message;

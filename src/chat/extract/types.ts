@@ -103,6 +103,11 @@ export interface ExtractionIntents {
   /** "why do you need to know that?", "does it matter?": why the advisor asks its pending question. */
   asksAboutTheQuestion?: boolean;
   /**
+   * Questions of a message that asks several, which no intent above reads (answered, each one, with "I can't answer
+   * that one" rather than silence): the words as typed.
+   */
+  unanswered?: readonly string[];
+  /**
    * The message asks something ("…?", "how do we…", "is an instruct model better…"): with no intent above and no
    * fact in it, it is answered as a question (never read as an unclear answer to the advisor's own question).
    */

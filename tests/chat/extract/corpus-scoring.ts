@@ -84,8 +84,9 @@ function actualKeys(extraction: Extraction): Map<string, unknown> {
   const keys = new Map<string, unknown>(Object.entries(extraction.fields));
   for (const field of extraction.corrections) keys.set(`correction:${field}`, true);
   for (const [name, value] of Object.entries(extraction.intents)) {
-    // genericFineTuning and bareAdapters qualify how a named method is read; they are not something the user asks.
-    if (name === 'genericFineTuning' || name === 'bareAdapters') continue;
+    // genericFineTuning and bareAdapters qualify how a named method is read, and unanswered lists the questions no
+    // intent reads: none is something the user asks.
+    if (name === 'genericFineTuning' || name === 'bareAdapters' || name === 'unanswered') continue;
     // asksSomething says only that the message is in question form.
     if (name === 'asksSomething') continue;
     if (value !== false && value !== undefined) keys.set(`intent:${name}`, value);

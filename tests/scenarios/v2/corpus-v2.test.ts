@@ -110,6 +110,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch30.json')),
     ...loadCases(here('./batch31.json')),
     ...loadCases(here('./batch32.json')),
+    ...loadCases(here('./batch33.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -137,6 +138,14 @@ describe('scenario corpus v2 (independent graders)', () => {
 
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([
+  [
+    'w35-40-brands-on-sonnet-no-per-tenant-finetune',
+    'the graders keep 40 brands on per-brand few-shot prompts because each has only 20-60 examples; the profile gives the total (1,600), and other batches give per-tenant counts in the same field (300 examples for 120 tenants), so dividing by the tenants broke four tuned cases and was not kept',
+  ],
+  [
+    'w35-preference-pairs-encode-stale-prices',
+    "the graders see that the preference pairs only encode this month's prices and send the facts to retrieval; the profile says alignment with 2,500 pairs, and nothing in it tells pairs of facts from pairs of behaviour",
+  ],
   [
     'w33-distilled-1b-student-too-weak',
     'the graders distil again into a larger student (3B or 8B) after a 1B student failed; the engine treats the failed distillation as spent and tunes the named 1B on the 100,000 labels instead (it has no notion of a student that failed for its size)',
