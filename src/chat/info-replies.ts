@@ -1185,10 +1185,10 @@ export function modelReply(
   // Its vendor shuts it down within months: the live models of the same vendor, nearest in price, are where to go.
   const named = knowledge.models.find((model) => model.name === destination.model.name);
   const today = knowledge.manifest.referenceDate;
+  // (Already shut down by its vendor, "nano is dead": the same answer, said in the past.)
   if (
     named?.endOfLife !== undefined &&
-    named.endOfLife > today &&
-    daysBetween(today, named.endOfLife) <= RETIRING_NOTICE_DAYS
+    (named.endOfLife <= today || daysBetween(today, named.endOfLife) <= RETIRING_NOTICE_DAYS)
   ) {
     const successors = liveSuccessors(named, knowledge, today);
     if (successors.length > 0) {
@@ -1217,7 +1217,11 @@ export function modelReply(
             ? `no provider offers supervised tuning of ${joinWords(successors.map((model) => plainModelName(model.name)))}, while ${joinWords(tunableOthers.map((model) => plainModelName(model.name)))} ${tunableOthers.length > 1 ? 'have' : 'has'} a provider's tuning job, so a tuned model means one of ${tunableOthers.length > 1 ? 'those' : 'that'} or an open model with LoRA`
             : `no provider offers supervised tuning of ${successors.length > 1 ? 'them' : 'it'}, so keeping a tuned model means an open model with LoRA (or another vendor's tuning service)`
           : `${method} carries over to it`;
-      return `${chosen} is shut down by its vendor on ${named.endOfLife}, so move before then: ${listed.join(' or ')}, the vendor's live models nearest in price${dearer}.${others} Run your evaluation set on the new model first; ${carries}.${alternatives}`;
+      const shutDown =
+        named.endOfLife <= today
+          ? `${chosen} was shut down by its vendor on ${named.endOfLife} (another provider may still serve it, with no announced end), so move`
+          : `${chosen} is shut down by its vendor on ${named.endOfLife}, so move before then`;
+      return `${shutDown}: ${listed.join(' or ')}, the vendor's live models nearest in price${dearer}.${others} Run your evaluation set on the new model first; ${carries}.${alternatives}`;
     }
   }
   return `Stay on ${chosen}, the model you named: ${method} works on it as described.${alternatives}`;

@@ -1,5 +1,6 @@
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import type { DestinationChoice } from './choose-destination.ts';
+import { SFT_MIN_EXAMPLES } from './data-sufficiency.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
@@ -56,6 +57,28 @@ export function chooseFirstStep(
     return {
       methods: ['prompt-engineering'],
       why: `Your prompt already meets the quality bar: cut its bill first without changing the model (cache the instructions every request shares; batch the work that can wait), and keep its answers on ${evalSet} as the bar the destination must match.`,
+    };
+  }
+  // Preference tuning as the destination, with a behaviour to train and the examples for it: the supervised stage on
+  // those examples is the first step (DPO runs from its checkpoint).
+  const behaviourNamed =
+    profile.needsStyleOrFormat === true ||
+    (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal));
+  // (Not when a supervised stage is done already: a fine-tuned checkpoint, or supervised tuning tried.)
+  const supervisedDone =
+    profile.modelStage === 'fine-tuned' ||
+    (profile.tried ?? []).some((entry) => SFT_SIBLINGS.includes(entry.method) || entry.method === 'instruction-tuning');
+  const supervisedFirst =
+    destination.method === 'preference-tuning' && !destination.switchedTo && behaviourNamed && !supervisedDone
+      ? SFT_SIBLINGS.find(
+          (method) =>
+            method !== 'managed-fine-tuning' && possible(method) && (profile.labeledExamples ?? 0) >= SFT_MIN_EXAMPLES,
+        )
+      : undefined;
+  if (supervisedFirst !== undefined) {
+    return {
+      methods: [supervisedFirst],
+      why: `Train the behaviour in first on your ${(profile.labeledExamples ?? 0).toLocaleString('en-US')} labelled examples (supervised), measured on ${evalSet}; preference tuning then runs from that checkpoint.`,
     };
   }
   if (triedPrompting || PROMPT_SIDE.has(destination.method)) {
@@ -158,12 +181,14 @@ export function buildPlan(
       );
     }
   }
-  if (!destination.deadEnd) {
-    push([destination.method], `${destination.switchedTo ? `On ${destination.switchedTo}: ` : ''}${destination.why}`);
-  }
   // Knowledge and behaviour together: retrieval for the facts, tuning for the behaviour (a hybrid, as plan steps).
   const behaviour = BEHAVIOUR_NEEDS.some((need) => diagnosis.needs.has(need));
-  if (behaviour && sftReady && !SFT_SIBLINGS.includes(destination.method) && !destination.switchedTo) {
+  // Preference tuning runs from a supervised checkpoint: with a behaviour and the examples to train it, the supervised
+  // stage comes before it, not after.
+  // (The first step is then that supervised stage: chooseFirstStep.)
+  const supervisedBeforePreference =
+    destination.method === 'preference-tuning' && firstStep.methods.some((method) => SFT_SIBLINGS.includes(method));
+  const pushTuning = (why: string) => {
     const rank = (method: MethodId) => (feasibility.get(method)?.status === 'feasible' ? 0 : 1);
     const tuning = SFT_SIBLINGS.filter((method) => possible(method) && !diagnosis.spent.has(method)).sort(
       (a, b) =>
@@ -171,12 +196,21 @@ export function buildPlan(
         (scores.get(b) ?? 0) - (scores.get(a) ?? 0) ||
         SFT_SIBLINGS.indexOf(a) - SFT_SIBLINGS.indexOf(b),
     )[0];
-    if (tuning) {
-      push(
-        [tuning],
-        'If the baseline still misses on behaviour (format, style, consistency), tune it in on your labelled examples; tuning on retrieval-formatted examples keeps the two working together.',
-      );
-    }
+    if (tuning) push([tuning], why);
+  };
+  if (!destination.deadEnd) {
+    push([destination.method], `${destination.switchedTo ? `On ${destination.switchedTo}: ` : ''}${destination.why}`);
+  }
+  if (
+    behaviour &&
+    sftReady &&
+    !SFT_SIBLINGS.includes(destination.method) &&
+    !destination.switchedTo &&
+    !supervisedBeforePreference
+  ) {
+    pushTuning(
+      'If the baseline still misses on behaviour (format, style, consistency), tune it in on your labelled examples; tuning on retrieval-formatted examples keeps the two working together.',
+    );
   }
   // Continued pre-training leaves a base model that still only continues text: instruction tuning follows it.
   if (

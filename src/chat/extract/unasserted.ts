@@ -138,7 +138,7 @@ const FIGURE_QUESTIONED =
   /(?<![\w.,])[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%|usd|eur|tokens?)?\s*\?[?!]+|\bwhere\s+(?:does|did|do)\s+(?:the\s+|that\s+|this\s+|your\s+)?[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%)?\s+(?:\w+\s+)?come\s+from\b/g;
 /** "14GB per GPU for full DPO sounds way too low": a figure of the advice doubted, not one the team states. */
 const FIGURE_DOUBTED =
-  /\b(?:sounds?|seems?|looks?)\s+(?:way\s+|far\s+|a\s+(?:bit|lot)\s+|really\s+|pretty\s+|kind\s+of\s+|kinda\s+|much\s+)?(?:too\s+(?:low|high|small|big|little|much|cheap|expensive|optimistic|good)|off|wrong|suspicious|fishy|optimistic|unrealistic|implausible|low|high)\b|\b(?:can't|cannot|can\s+not|doesn't|does\s+not)\s+(?:possibly\s+)?(?:be|sound|look)\s+right\b|\bthat(?:'s|\s+is)\s+(?:way\s+)?(?:wrong|off|impossible)\b|\bmakes?\s+no\s+sense\b/;
+  /\b(?:sounds?|seems?|looks?)\s+(?:way\s+|far\s+|a\s+(?:bit|lot)\s+|really\s+|pretty\s+|kind\s+of\s+|kinda\s+|much\s+)?(?:too\s+(?:low|high|small|big|little|much|cheap|expensive|optimistic|good)|off|wrong|suspicious|fishy|optimistic|unrealistic|implausible|low|high)\b|\b(?:can't|cant|cannot|can\s+not|doesn't|doesnt|does\s+not)\s+(?:possibly\s+)?(?:be|sound|look)\s+right\b|\b(?:is|are|'s)\s+(?:way|far|much|a\s+lot)\s+(?:more|less|higher|lower|cheaper|pricier)\s+than\b|\?{2,}|\?!|!\?|\bthat(?:'s|\s+is)\s+(?:way\s+)?(?:wrong|off|impossible)\b|\bmakes?\s+no\s+sense\b/;
 
 /** Sentences that doubt a figure and name nothing as the team's own: the whole sentence. */
 function doubtedFigureSpans(lower: string): UnassertedSpan[] {
@@ -148,7 +148,9 @@ function doubtedFigureSpans(lower: string): UnassertedSpan[] {
   let previous: { start: number; end: number } | undefined;
   for (const end of [...allMatches(QUESTION_BREAK, lower).map((match) => match.index), lower.length]) {
     const sentence = lower.slice(start, end);
-    if (FIGURE_DOUBTED.test(sentence) && !OWN_WORDS.test(sentence)) {
+    // ("80 bucks??": the doubled mark ends the sentence, so it is read after it.)
+    const doubted = FIGURE_DOUBTED.test(sentence) || /^(?:\?{2,}|\?!|!\?)/.test(lower.slice(end, end + 2));
+    if (doubted && !OWN_WORDS.test(sentence)) {
       spans.push({ start, end: Math.min(lower.length, end + 1), reason: 'quoted' });
       // "1.28 gpu hours for 60 hours of audio on an L4? that seems way too low": the figures questioned just before.
       if (previous && lower[previous.end] === '?') spans.push({ ...previous, reason: 'quoted' });

@@ -151,6 +151,13 @@ function corpusFindings(message: Parameters<Extractor>[0]): Finding[] {
   if (findings.length > 0) return findings;
   // "a bot over our wiki" says the documents exist, not how many: the smallest claim, unless a size is said.
   for (const match of allMatches(OWN_DOCUMENTS, lower)) {
+    // "so i can paste it in our notion": where a text goes, not documents the model works from.
+    if (
+      /\b(?:paste|put|post|save|write|copy|drop|share|send|store|dump|log)\w*\s+(?:it|this|that|them|the\s+\w+)?\s*$/.test(
+        lower.slice(Math.max(0, match.index - 30), match.index),
+      )
+    )
+      continue;
     if (!isNegatedBefore(lower, match.index, 20)) findings.push(findingFromMatch('unlabeledCorpus', 'small', match));
   }
   return findings;

@@ -56,7 +56,7 @@ const STATED_KIND: readonly (readonly [RegExp, Modality])[] = [
  */
 /** Words that take a thing out of the input ("strip … photos", "redact the images"). */
 const REMOVED_BEFORE =
-  /\b(?:strip\w*|remov\w*|redact\w*|delet\w*|exclud\w*|without|drop\w*|blank\w*\s+out)\b[^.;!?\n]{0,40}$/;
+  /\b(?:strip\w*|remov\w*|redact\w*|delet\w*|exclud\w*|without|drop\w*|blank\w*\s+out|forget|ignore|scrap|never\s*mind)\b[^.;!?\n]{0,40}$/;
 const REMOVED_AFTER =
   /^[^.;!?\n]{0,30}\b(?:to|we)\s+(?:want\s+to\s+|need\s+to\s+)?(?:remove|strip|redact|delete|exclude)\b/;
 

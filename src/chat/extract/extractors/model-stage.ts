@@ -25,8 +25,12 @@ const STAGE_AFTER_NAME = /^\s+(base)\b(?!\s+(?:of|for|url|price|rate|load))/;
 export const extractModelStage: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
-  for (const match of allMatches(FINE_TUNED_STAGE, lower))
+  for (const match of allMatches(FINE_TUNED_STAGE, lower)) {
+    // "whether azure charges hosting for a fine tuned model": any tuned model, not what the team's model is.
+    if (/^an?\s/.test(match[0]) && !/\b(?:we|our|i|my)\b/.test(lower.slice(Math.max(0, match.index - 40), match.index)))
+      continue;
     findings.push(findingFromMatch('modelStage', 'fine-tuned', match));
+  }
   for (const match of allMatches(BASE_STAGE, lower)) {
     if (isNegatedBefore(lower, match.index, 10)) continue;
     if (SHARED_BASE.test(lower.slice(Math.max(0, match.index - 20), match.index + match[0].length))) continue;

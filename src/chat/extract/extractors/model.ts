@@ -201,6 +201,17 @@ export const extractModel: Extractor = (message, context) => {
       inQuestion(lower, mention.end)
     )
       continue;
+    // "which would you pick, qwen2.5 32b or llama 3.1 70b?": two models weighed in a question, neither the team's.
+    // (A cost or fit asked on "X or Y" is a what-if on them, read by the question reading: only a choice asked is left.)
+    if (
+      inQuestion(lower, mention.end) &&
+      (/\bor\s+(?:the\s+|an?\s+)?$/.test(lower.slice(Math.max(0, mention.start - 12), mention.start)) ||
+        /^\s*(?:,\s*)?or\b/.test(lower.slice(mention.end, mention.end + 8))) &&
+      /\b(?:which|pick|choose|recommend|prefer|go\s+with)\b/.test(
+        lower.slice(Math.max(0, mention.start - 60), mention.start),
+      )
+    )
+      continue;
     // "why not distill sonnet's 2M outputs into Qwen2.5 7B?": a student asked about, not the team's model ("we want to
     // distill into Llama 3.2 3B" states the model the team will adapt).
     if (
