@@ -90,3 +90,14 @@ describe('a model its vendor already shut down', () => {
     expect(reply).not.toMatch(/^Stay on GPT-4\.1 nano/);
   });
 });
+
+describe('facts said in passing', () => {
+  it.each<[string, Record<string, unknown>]>([
+    ['yes open to switching if we have to. but you didnt answer', { canSwitchModel: true }],
+    ['roughly 1200 leases a day in busy months.', { requestsPerDay: 1200 }],
+    ['about 1,800 discharges a day across the network', { requestsPerDay: 1800 }],
+    ['we have 60k historical encounters with coder-assigned codes', { labeledExamples: 60_000 }],
+  ])('%j', (message, expected) => {
+    expect(fields(message)).toMatchObject(expected);
+  });
+});

@@ -55,7 +55,7 @@ const MODEL_SHARE = new RegExp(
     `\\bgets?\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+(?:ram|memory)\\s+)?(?:max|tops|at\\s+most)\\b`,
     `\\bkeep\\s+(?:the\\s+model|it)\\s+(?:under|below|within)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `\\b(?:box|device|board|unit|jetson[\\w-]*)\\s+(?:[\\w-]+\\s+){0,5}?with\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+)?(?:shared\\s+|unified\\s+)?(?:memory|ram)\\b`,
-    `\\b(?:model|app)\\s+(?:(?:can|may|could|gets?\\s+to)\\s+(?:only\\s+|at\\s+most\\s+|probably\\s+|maybe\\s+|realistically\\s+)?(?:take|use|have|get)|gets)\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
+    `\\b(?:model|app)\\s+(?:(?:can|may|could|gets?\\s+to)\\s+(?:only\\s+|at\\s+most\\s+|probably\\s+|maybe\\s+|realistically\\s+)?(?:take|use|have|get)|(?:only\\s+)?gets)\\s+(?:~\\s*|about\\s+|around\\s+|roughly\\s+|maybe\\s+)?${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
     `(?:assume|say|reserve|leave)\\s+${SIZE}\\s?(?:gb|gigs?)?\\s+for\\s+the\\s+model`,
     // "we only get 1.5 GB for it" (a device in view).
     `\\b(?:we|it|the\\s+model)\\s+(?:only\\s+)?(?:get|gets|have|has|got)\\s+(?:only\\s+|about\\s+|maybe\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:for\\s+(?:it|the\\s+model)|to\\s+work\\s+with)\\b`,
