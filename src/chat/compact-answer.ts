@@ -220,7 +220,10 @@ function costLine(recommendation: Recommendation, name: (method: MethodId) => st
     (assumption) => assumption.field === 'estimates.rentalExamples',
   );
   const forExamples =
-    typeof assumedExamples?.value === 'number' && estimates?.trainingGpuHours !== undefined
+    typeof assumedExamples?.value === 'number' &&
+    estimates?.trainingGpuHours !== undefined &&
+    // (Preference tuning is costed on the pairs, not on labelled examples.)
+    method !== 'preference-tuning'
       ? ` (for ${money.format(assumedExamples.value)} examples, until you say how many you have)`
       : '';
   return parts.length > 0 ? `Cost: ${parts.join('; ')}${forExamples}.` : undefined;

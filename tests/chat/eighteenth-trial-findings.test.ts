@@ -101,3 +101,16 @@ describe('facts said in passing', () => {
     expect(fields(message)).toMatchObject(expected);
   });
 });
+
+describe('the bank conversation', () => {
+  it('reads replies "compliance signed off as gold standard" as labelled examples, and plans LoRA then DPO', async () => {
+    const turns = await converse([
+      'We draft replies to customer complaints with Qwen2.5 32B Instruct, self hosted on 4x A100 80GB in our own DC (nothing may leave the premises). we have ~11k preference pairs.',
+      'around 3k complaints a day. we also have ~2,500 final replies that compliance signed off as gold standard. we iterated the system prompt a lot + 5 few shot examples, it plateaued',
+      'style (too long) and alignment with what compliance prefers. just recommend',
+    ]);
+    expect(turns[1]?.state.profile.labeledExamples).toBe(2500);
+    expect(turns.at(-1)?.reply).toMatch(/Plan: 1\. LoRA → 2\. Preference tuning\./);
+    expect(turns.at(-1)?.reply).not.toMatch(/for 1,000 examples, until you say/);
+  });
+});

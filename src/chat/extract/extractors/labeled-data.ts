@@ -63,7 +63,7 @@ const COUNT_WE_CHECKED = new RegExp(
   'g',
 );
 const COUNT_RECORDS_ARE_LABELED = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+(?:[a-z-]+\\s+){0,2}?|(?:our|the|their)\\s+[a-z-]+\\s+)?(?:(?:are|were|have\\s+been|got)\\s+)?(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|categori[sz]ed|classified|spot[\\s-]?checked|checked|reviewed|verified|approved|validated|vetted|corrected|redlined|marked[\\s-]up)\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+(?:[a-z-]+\\s+){0,2}?|(?:our|the|their)\\s+[a-z-]+\\s+)?(?:(?:are|were|have\\s+been|got)\\s+)?(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|categori[sz]ed|classified|spot[\\s-]?checked|checked|reviewed|verified|approved|validated|vetted|corrected|redlined|marked[\\s-]up|signed[\\s-]off(?:\\s+on)?)\\b`,
   'g',
 );
 /** "800 tickets with their resolutions", "1,200 clips with hand-corrected transcripts", "8k PR comments paired with the diffs". */
