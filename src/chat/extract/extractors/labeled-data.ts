@@ -132,6 +132,11 @@ const LINES_ARE_EXAMPLES = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+lines\\s+are\\s+(?:all\\s+)?(?:[a-z-]+\\s+)?(?:exchanges|pairs|examples|conversations|dialogues)\\b`,
   'g',
 );
+/** "would 5k examples be enough? we only have about 1,800 right now": the team's own count, its noun said before. */
+const HAVE_NOW = new RegExp(
+  `\\bwe\\s+(?:only\\s+|just\\s+)?(?:have|got)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:right\\s+now|today|currently|so\\s+far|at\\s+the\\s+moment|for\\s+now)\\b`,
+  'g',
+);
 /** A range of counts, "5-10k", "between 5 and 10k", "500 to 1,000": its lower end is what the team can count on. */
 const NUM = String.raw`((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand)?`;
 /** "between 5 and 10k" (only after "between" may "and" join two numbers: "4090 and 2000 examples" is no range). */
@@ -305,6 +310,12 @@ export const extractLabeledData: Extractor = (message) => {
       findings.splice(index, 1);
   }
   for (const match of allMatches(NO_LABELS, lower)) findings.push(findingFromMatch('labeledExamples', 0, match));
+  if (/\b(?:examples?|labels?|labell?ed|pairs?|samples?)\b/.test(lower))
+    for (const match of allMatches(HAVE_NOW, lower)) {
+      const count = parseCount(match[1] ?? '');
+      if (count !== undefined && Number.isInteger(count) && count > 0)
+        findings.push(findingFromMatch('labeledExamples', count, match));
+    }
   // A total said beside per-group counts ("between 50 and 3000 per tenant (~400k total)") is the whole set.
   const total = [...allMatches(TOTAL_AFTER_EXAMPLES, lower), ...allMatches(TOTAL_IS, lower)]
     .map((match) => parseCount(match[1] ?? ''))

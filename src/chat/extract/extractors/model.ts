@@ -266,6 +266,13 @@ export const extractModel: Extractor = (message, context) => {
       !SIZE_FIT_QUESTION.test(lower.slice(Math.max(0, match.index - 12)))
     )
       continue;
+    // "the 70B you suggested won't happen": the advisor's size, quoted back.
+    if (
+      /^\s*(?:model\s+)?(?:that\s+)?you\s+(?:suggested|recommended|proposed|picked|mentioned)\b/.test(
+        lower.slice(end, end + 30),
+      )
+    )
+      continue;
     // "Serving a 72B will cost more than we pay now": a size talked about, with no one saying they have it.
     if (
       /(?:^|[.!?]\s*|\bbut\s+|\band\s+)(?:serving|running|training|tuning|hosting|deploying|fine[\s-]?tuning)\s+$/.test(

@@ -20,7 +20,7 @@ const EACH_THEIR_OWN = new RegExp(
 );
 /** "3 different tasks", "five separate use cases", "for 12 tenants". */
 const TASKS = new RegExp(
-  `(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|unrelated|independent|specialised|specialized|related|main|core|nlp|downstream|classification)\\s+){0,2}${TASK_NOUN}\\b|(${COUNT_SOURCE})\\s+tenants\\b|(${COUNT_SOURCE})\\s+(?:different|distinct|separate)\\s+(?:things|jobs)\\b`,
+  `(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|unrelated|independent|specialised|specialized|related|main|core|nlp|downstream|classification)\\s+){0,2}${TASK_NOUN}\\b|(${COUNT_SOURCE})\\s+tenants\\b|(${COUNT_SOURCE})\\s+(?:different|distinct|separate)\\s+(?:things|jobs|assistants|bots|chatbots|agents|models|copilots)\\b`,
   'g',
 );
 /** "a single task", "just one use case". */
@@ -45,6 +45,8 @@ export const extractTasksCount: Extractor = (message) => {
         )
       )
         continue;
+      // "3 regions x 4 brands = 12 separate assistants": a factor of a product, not the count (the product is).
+      if (/[=×]|\s[x*]\s/.test(match[0])) continue;
       // "2 apps" of hardware or "3 teams" of people are not tasks unless the sentence says they differ.
       if (
         pattern === TASKS &&
