@@ -373,6 +373,11 @@ export function fitReply(
   return `${device} ${trainingFit(recommendation, asked, knowledge, profile)}`;
 }
 
+/** Bytes per parameter of 16-bit weights. */
+const FP16_BYTES_PER_PARAM = 2;
+/** The runtime allowance on a device (the README's device rule uses the same 1 GiB). */
+const DEVICE_RUNTIME_GB = 1.07;
+
 /**
  * On a device, "will it fit?" is first about the device: the model at 4 bits against the memory the device gives it
  * (rule model-does-not-fit-the-device; a proposed model was chosen to fit). Undefined when that is not known.
@@ -399,6 +404,16 @@ function deviceFit(
       ? ''
       : ` (its 4-bit weights take about ${gigabytes(params * INT4_BYTES_PER_PARAM)} GB; the context cache and the runtime come on top)`;
   const rule = recommendation.trace.find((entry) => entry.ruleId === 'model-does-not-fit-the-device');
+  // A vision or speech encoder keeps no context cache and is usually run in 16 bits (TensorRT, ONNX): sized that way
+  // when its 16-bit weights and a 1 GiB runtime fit.
+  const catalogued = knowledge.models.find((entry) => entry.name === model.name);
+  const kind = catalogued?.architecture?.kind;
+  if (
+    params !== undefined &&
+    (kind === 'encoder' || kind === 'encoder-decoder') &&
+    params * FP16_BYTES_PER_PARAM + DEVICE_RUNTIME_GB <= memory
+  )
+    return `On the device: yes, ${name} fits the ${gigabytes(memory)} GB it may use in 16 bits, no quantizing needed (its weights take about ${gigabytes(params * FP16_BYTES_PER_PARAM)} GB; an encoder keeps no context cache, so activations and the runtime come on top; measure its latency on the device).`;
   if (rule?.outcome === 'fired' && !model.switched && !model.proposed)
     return `On the device: no, ${name} at 4 bits does not fit the ${gigabytes(memory)} GB it may use${weights}.`;
   if (

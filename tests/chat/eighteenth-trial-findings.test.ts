@@ -114,3 +114,17 @@ describe('the bank conversation', () => {
     expect(turns.at(-1)?.reply).not.toMatch(/for 1,000 examples, until you say/);
   });
 });
+
+describe('an image encoder on a device', () => {
+  it('is sized in 16 bits with no context cache, not as a 4-bit LLM', async () => {
+    const reply =
+      (
+        await converse([
+          'robotics startup. our arm runs a CLIP ViT-L/14 on a jetson orin nano to label parts in the bin, zero-shot prompts plateaued at 71%. we have 9,000 labeled crops. the model gets 3 GB on the jetson. one rtx 3090 for training. just recommend',
+          'will the fine tuned clip fit in the 3gb on the jetson?',
+        ])
+      ).at(-1)?.reply ?? '';
+    expect(reply).toMatch(/CLIP ViT-L\/14 fits the 3 GB it may use in 16 bits/);
+    expect(reply).not.toMatch(/context cache and the runtime come on top/);
+  });
+});
