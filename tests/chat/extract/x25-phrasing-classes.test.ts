@@ -22,6 +22,8 @@ describe('x25 phrasing classes', () => {
   it.each<[string, Partial<Profile>]>([
     ['would 5k examples be enough? we only have about 1,800 right now', { labeledExamples: 1800 }],
     ['3 regions x 4 brands = 12 separate assistants on the same base model', { tasksCount: 12 }],
+    ['we dont need realtime, 5 seconds per response is fine', { latencyTargetMs: 5000 }],
+    ["is 2 weeks realistic? because that's our deadline", { timelineWeeks: 2 }],
     [
       "the 70B you suggested won't happen. we have a single 4090 and $500 total to spend",
       { gpuCount: 1, oneTimeBudgetUSD: 500 },

@@ -16,7 +16,7 @@ const LATENCY_WORD = String.raw`(?:latency|respond|responses?|reply|replies|answ
 const BOUNDED = new RegExp(`\\b${BOUND}\\s*(?:~\\s*|about\\s+|around\\s+|roughly\\s+)?${DURATION}`, 'g');
 /** "200ms latency", "latency of 300 ms", "latency: 1s". */
 const NAMED = new RegExp(
-  `${DURATION}\\s+(?:of\\s+)?(?:latency|response\\s+time|p\\d{2})|${DURATION}\\s+(?:max(?:imum)?|tops|at\\s+(?:the\\s+)?most)\\s+per\\s+(?:answer|request|response|query|call|reply|message)\\b|\\b(?:latency|response\\s+time)\\b[^.;!?\\n\\d]{0,45}?${DURATION}`,
+  `${DURATION}\\s+(?:of\\s+)?(?:latency|response\\s+time|p\\d{2})|${DURATION}\\s+(?:max(?:imum)?|tops|at\\s+(?:the\\s+)?most)\\s+per\\s+(?:answer|request|response|query|call|reply|message)\\b|\\b(?:latency|response\\s+time)\\b[^.;!?\\n\\d]{0,45}?${DURATION}|${DURATION}\\s+(?:per|a|for\\s+(?:a|each))\\s+(?:response|reply|answer|request|call|message|draft)\\s+(?:is\\s+|would\\s+be\\s+)?(?:totally\\s+|perfectly\\s+)?(?:fine|ok|okay|acceptable|good\\s+enough)\\b`,
   'g',
 );
 const SUB_SECOND =
@@ -54,7 +54,7 @@ export const extractLatency: Extractor = (message) => {
   const findings: Finding[] = [];
   const taken: RegExpExecArray[] = [];
   for (const match of allMatches(NAMED, lower)) {
-    const ms = toMs(match[1] ?? match[3] ?? match[5], match[2] ?? match[4] ?? match[6]);
+    const ms = toMs(match[1] ?? match[3] ?? match[5] ?? match[7], match[2] ?? match[4] ?? match[6] ?? match[8]);
     if (measuredNotTarget(lower, match.index, match[0])) {
       taken.push(match);
       continue;

@@ -18,7 +18,7 @@ const BOUNDED = new RegExp(
 );
 /** "deadline is 6 weeks", "we have 3 months", "timeline: 8 weeks", "6-week deadline". */
 const CUED = new RegExp(
-  `\\b(?:deadline|timeline|timline|time\\s?frame|runway|have|got|ship|launch|deliver|live|ready|production|done|finish(?:ed)?|due)\\b[^.;!?\\n]{0,25}?\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}|\\b(${COUNT_SOURCE})[\\s-]${UNIT}\\s+(?:deadline|timeline|project|pilot|window|sprint)`,
+  `\\b(?:deadline|timeline|timline|time\\s?frame|runway|have|got|ship|launch|deliver|live|ready|production|done|finish(?:ed)?|due)\\b[^.;!?\\n]{0,25}?\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}|\\b(${COUNT_SOURCE})[\\s-]${UNIT}\\s+(?:deadline|timeline|project|pilot|window|sprint)|\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b[^.;!\\n]{0,40}?\\b(?:that's|that\\s+is|thats)\\s+(?:our|the)\\s+(?:hard\\s+)?deadline\\b`,
   'dg',
 );
 /** "scratch that, it's 3 weeks not 3 months", "oops, 6 weeks not 6 months": the duration said before the one it replaces. */
@@ -284,7 +284,7 @@ export const extractTimeline: Extractor = (message, context) => {
   for (const match of allMatches(CUED, lower)) {
     if (touchesEarlier(match)) continue;
     // "€800 a month", "10k requests a month": a rate, not a deadline.
-    const countStart = match.indices?.[1]?.[0] ?? match.index;
+    const countStart = match.indices?.[1]?.[0] ?? match.indices?.[3]?.[0] ?? match.indices?.[5]?.[0] ?? match.index;
     // "in production for 6 months": how long something has run, not the time left.
     if (
       /\bfor\s+(?:about\s+|around\s+|roughly\s+|~\s*|over\s+|almost\s+)?$/.test(
@@ -298,8 +298,8 @@ export const extractTimeline: Extractor = (message, context) => {
       )
     )
       continue;
-    const amount = amountOf(match[1] ?? match[3] ?? '');
-    const unit = match[2] ?? match[4] ?? '';
+    const amount = amountOf(match[1] ?? match[3] ?? match[5] ?? '');
+    const unit = match[2] ?? match[4] ?? match[6] ?? '';
     const weeks = amount === undefined ? undefined : toWeeks(amount, unit);
     if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
   }
