@@ -157,6 +157,16 @@ export function costReply(
         );
     }
   }
+  // Preference tuning that follows the supervised stage ("LoRA → preference tuning"): the whole plan's training is both.
+  const stages = recommendation.plan.flatMap((step) => step.methods);
+  if ((asked === true || stages.includes(method)) && estimates?.trainingGpuHours !== undefined) {
+    const after = stages.slice(stages.indexOf(method) + 1).find((later) => later === 'preference-tuning');
+    const later = after === undefined ? undefined : entryOf(recommendation, after)?.estimates;
+    if (after !== undefined && later?.trainingGpuHours !== undefined)
+      lines.push(
+        `Then ${lowerFirst(shortMethodName(knowledge, after))} from that checkpoint: about ${money.format(later.trainingGpuHours)} GPU-hours for a three-run project${later.oneTimeUSD === 0 ? ', no rental cost' : later.oneTimeUSD === undefined ? '' : `, about $${money.format(later.oneTimeUSD)} rented`}.`,
+      );
+  }
   let training = lines.length > 0;
   // The plan trains nothing: say so, and give the figures of the training method it would move to, if any.
   const trainsNothing =

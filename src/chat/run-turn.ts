@@ -497,6 +497,13 @@ function replyToAQuestionBack(
   return { state: kept, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
 }
 
+/** The plan's supervised stage (LoRA, QLoRA, full fine-tuning) when the plan has no instruction tuning of its own. */
+function planSupervisedStage(recommendation: Recommendation): MethodId | undefined {
+  const stages = recommendation.plan.flatMap((step) => step.methods);
+  if (stages.includes('instruction-tuning')) return undefined;
+  return stages.find((method) => method === 'lora' || method === 'qlora' || method === 'full-fine-tuning');
+}
+
 /** The reply fields of a {@link TurnResult}: the data, and the text and body derived from it. */
 function withReply(data: ReplyData): Pick<TurnResult, 'reply' | 'replyData' | 'body'> {
   return { reply: replyText(data), replyData: data, ...(data.body === undefined ? {} : { body: data.body }) };
@@ -526,7 +533,10 @@ function infoReply(
             intents.bareAdapters === true &&
             (recommendation.destination.method === 'lora' || recommendation.destination.method === 'qlora')
           ? recommendation.destination.method
-          : resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation);
+          : // "how long will the SFT + DPO take?" on a plan whose supervised stage is LoRA: that stage.
+            asked === 'instruction-tuning' && planSupervisedStage(recommendation) !== undefined
+            ? (planSupervisedStage(recommendation) as MethodId)
+            : resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation);
   // "LoRA or RAG? and what would change your answer?": the comparison, then any other question in the message.
   const compared = intents.asksComparison
     ? comparisonReply(

@@ -128,3 +128,19 @@ describe('an image encoder on a device', () => {
     expect(reply).not.toMatch(/context cache and the runtime come on top/);
   });
 });
+
+describe('the cost of a two-stage plan', () => {
+  it('"how long will the SFT + DPO take?" gives the supervised stage and the preference tuning after it', async () => {
+    const reply =
+      (
+        await converse([
+          'We draft replies to customer complaints with Qwen2.5 32B Instruct, self hosted on 4x A100 80GB in our own DC (nothing may leave the premises). we have ~11k preference pairs.',
+          'around 3k complaints a day. we also have ~2,500 final replies that compliance signed off as gold standard. we iterated the system prompt a lot + 5 few shot examples, it plateaued',
+          'style (too long) and alignment with what compliance prefers. just recommend',
+          'how long will the SFT + DPO take on the 4 cards, in wall clock hours?',
+        ])
+      ).at(-1)?.reply ?? '';
+    expect(reply).toMatch(/^LoRA on your GPUs: about [\d.]+ GPU-hours/);
+    expect(reply).toMatch(/Then preference tuning from that checkpoint: about [\d.]+ GPU-hours/);
+  });
+});
