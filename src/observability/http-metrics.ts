@@ -37,6 +37,9 @@ export function matchedRoutePattern(c: Context): string {
  */
 export function httpMetrics(metrics: AppMetrics): MiddlewareHandler {
   return async function httpMetricsMiddleware(c, next) {
+    // The start-up warm-up's in-process turn (warm-up.ts) is no traffic: not counted. Only an in-process caller can set
+    // this environment; a request from the network cannot.
+    if ((c.env as { advisorWarmUp?: unknown } | undefined)?.advisorWarmUp === true) return next();
     const started = performance.now();
     try {
       await next();
