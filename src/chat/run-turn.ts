@@ -497,6 +497,23 @@ function replyToAQuestionBack(
   return { state: kept, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
 }
 
+/** What a cost reply needs of the team's facts: the bill it states, rented GPUs, the corpus, the volume, and (on a
+ * substitute or proposed model) that model's own serving bill, since the entries describe the named model. */
+function costFacts(
+  profile: Partial<Profile>,
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+): Parameters<typeof costReply>[3] {
+  return {
+    statedBill: profile.currentMonthlySpendUSD !== undefined,
+    ...(profile.gpusRented === undefined ? {} : { gpusRented: profile.gpusRented }),
+    ...(profile.corpusTokens === undefined ? {} : { corpusTokens: profile.corpusTokens }),
+    ...(profile.currentMonthlySpendUSD === undefined ? {} : { currentMonthlySpendUSD: profile.currentMonthlySpendUSD }),
+    ...(profile.requestsPerDay === undefined ? {} : { requestsPerDay: profile.requestsPerDay }),
+    ...planModelServing(profile, recommendation, knowledge),
+  };
+}
+
 /** The plan's supervised stage (LoRA, QLoRA, full fine-tuning) when the plan has no instruction tuning of its own. */
 function planSupervisedStage(recommendation: Recommendation): MethodId | undefined {
   const stages = recommendation.plan.flatMap((step) => step.methods);
@@ -534,9 +551,8 @@ function infoReply(
             (recommendation.destination.method === 'lora' || recommendation.destination.method === 'qlora')
           ? recommendation.destination.method
           : // "how long will the SFT + DPO take?" on a plan whose supervised stage is LoRA: that stage.
-            asked === 'instruction-tuning' && planSupervisedStage(recommendation) !== undefined
-            ? (planSupervisedStage(recommendation) as MethodId)
-            : resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation);
+            ((asked === 'instruction-tuning' ? planSupervisedStage(recommendation) : undefined) ??
+            resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation));
   // "LoRA or RAG? and what would change your answer?": the comparison, then any other question in the message.
   const compared = intents.asksComparison
     ? comparisonReply(
@@ -562,15 +578,8 @@ function infoReply(
     if (intents.asksCost === undefined) return defined;
     // "What is distillation? And how much would it cost us?": the definition, then the cost of the plan.
     const cost = costReply(recommendation, true, knowledge, {
+      ...costFacts(profile, recommendation, knowledge),
       monthlyFirst: false,
-      statedBill: profile.currentMonthlySpendUSD !== undefined,
-      ...(profile.gpusRented === undefined ? {} : { gpusRented: profile.gpusRented }),
-      ...(profile.corpusTokens === undefined ? {} : { corpusTokens: profile.corpusTokens }),
-      ...(profile.currentMonthlySpendUSD === undefined
-        ? {}
-        : { currentMonthlySpendUSD: profile.currentMonthlySpendUSD }),
-      ...(profile.requestsPerDay === undefined ? {} : { requestsPerDay: profile.requestsPerDay }),
-      ...planModelServing(profile, recommendation, knowledge),
     });
     return { ...defined, text: `${defined.text}\n\n${cost}` };
   }
@@ -628,16 +637,8 @@ function infoReply(
         pretrainingAsked ? 'full-fine-tuning' : method(intents.asksCost),
         knowledge,
         {
+          ...costFacts(profile, recommendation, knowledge),
           monthlyFirst: intents.asksMonthlyCost === true,
-          statedBill: profile.currentMonthlySpendUSD !== undefined,
-          ...(profile.gpusRented === undefined ? {} : { gpusRented: profile.gpusRented }),
-          ...(profile.corpusTokens === undefined ? {} : { corpusTokens: profile.corpusTokens }),
-          ...(profile.currentMonthlySpendUSD === undefined
-            ? {}
-            : { currentMonthlySpendUSD: profile.currentMonthlySpendUSD }),
-          ...(profile.requestsPerDay === undefined ? {} : { requestsPerDay: profile.requestsPerDay }),
-          // On a substitute or proposed model, its own serving bill (the entries describe the named model).
-          ...planModelServing(profile, recommendation, knowledge),
           ...(profile.exampleTokens === undefined ? {} : { exampleTokens: profile.exampleTokens }),
           ...(pretrainingAsked
             ? { continuedPretraining: true, ...(profile.gpuCount ? { ownGpuCount: profile.gpuCount } : {}) }

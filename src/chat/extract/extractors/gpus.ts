@@ -271,16 +271,8 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
     if (nodes !== undefined && each !== undefined && nodes * each <= MAX_GPU_COUNT)
       findings.push(finding('gpuCount', nodes * each, match.index, end));
   }
-  // "2 nodes, 8x MI300X each": the GPUs of every node together.
-  for (const match of allMatches(NODES_THEN_EACH, lower)) {
-    const machines = parseCount(match[1] ?? '');
-    const each = parseCount(match[2] ?? '');
-    const end = match.index + match[0].length;
-    perMachine.push({ start: match.index, end });
-    if (machines !== undefined && each !== undefined && machines * each <= MAX_GPU_COUNT)
-      findings.push(finding('gpuCount', machines * each, match.index, end));
-  }
-  for (const match of allMatches(MACHINES_TIMES_GPUS, lower)) {
+  // "2 nodes, 8x MI300X each" and machines times GPUs: the GPUs of every machine together.
+  for (const match of [...allMatches(NODES_THEN_EACH, lower), ...allMatches(MACHINES_TIMES_GPUS, lower)]) {
     const machines = parseCount(match[1] ?? '');
     const each = parseCount(match[2] ?? '');
     const end = match.index + match[0].length;
