@@ -537,14 +537,14 @@ describe('resolution of model families and multi-copy serving', () => {
     };
     expect(verdict(profile)).toEqual({
       verdict: 'not-viable',
-      blockers: expect.arrayContaining(['full-copies-per-task-cost-more-than-the-budget']),
+      blockers: expect.arrayContaining(['full-copies-per-tenant-over-the-monthly-budget']),
     });
     // A budget that pays for the rented copies, or no budget stated, leaves the serving cost to the score rule.
     expect(verdict({ ...profile, monthlyBudgetUSD: 50_000 }).blockers).not.toContain(
-      'full-copies-per-task-cost-more-than-the-budget',
+      'full-copies-per-tenant-over-the-monthly-budget',
     );
     const { monthlyBudgetUSD: _budget, ...noBudget } = profile;
-    expect(verdict(noBudget).blockers).not.toContain('full-copies-per-task-cost-more-than-the-budget');
+    expect(verdict(noBudget).blockers).not.toContain('full-copies-per-tenant-over-the-monthly-budget');
     expect(run(profile).destination.method).toBe('lora');
   });
 });
