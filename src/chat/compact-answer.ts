@@ -166,6 +166,12 @@ function costLine(recommendation: Recommendation, name: (method: MethodId) => st
       if (option.kind === 'rent' && option.usd !== undefined)
         parts.push(`renting ${option.count} × ${option.gpu} ≈ $${money.format(option.usd)}`);
     }
+    // Another API model (the family's cheaper tier): its bill at the team's volume is the figure.
+    const switchedEstimates = recommendation.destination.estimates;
+    if (switchedEstimates?.monthlyUSD !== undefined && switchedEstimates.memoryGB === undefined)
+      parts.push(
+        `≈ $${Math.round(switchedEstimates.monthlyUSD).toLocaleString('en-US')} a month of API calls on ${plainModelName(recommendation.destination.model.name ?? 'that model')}`,
+      );
     return parts.length > 0 ? `Cost: ${parts.join('; ')}.` : undefined;
   }
   const estimates =

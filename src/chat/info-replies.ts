@@ -11,6 +11,7 @@ import {
   SFT_MIN_EXAMPLES,
 } from '../engine/data-sufficiency.ts';
 import { offersService } from '../engine/derive-facts.ts';
+import { requestSize } from '../engine/estimate-feasibility.ts';
 import { daysBetween } from '../engine/iso-dates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
@@ -96,6 +97,9 @@ export function costReply(
     currentMonthlySpendUSD?: number;
     exampleTokens?: number;
     requestsPerDay?: number;
+    /** The size of one request the team stated, for the words said with a bill from list prices. */
+    inputTokensPerRequest?: number;
+    outputTokensPerRequest?: number;
     /** The serving bill of the substitute or proposed model the plan runs on. */
     planModelMonthlyUSD?: number;
     /** A distillation's student and what serving it costs a month (one copy, sized for memory). */
@@ -259,7 +263,7 @@ export function costReply(
       api
         ? options.statedBill
           ? `Running it: $${count.format(running)} a month of API calls (your figure).`
-          : `Running it: about $${count.format(running)} a month of API calls at your volume (${API_REQUEST_SIZE}).`
+          : `Running it: about $${count.format(running)} a month of API calls at your volume (${apiRequestSize(options)}).`
         : running === 0
           ? 'Serving it on GPUs you own costs no rent.'
           : `Serving it around the clock: about $${count.format(running)} a month of GPU time at the catalog's rental price${stated ? `, against the $${count.format(options.currentMonthlySpendUSD ?? 0)} a month you pay today` : ''}${options.gpusRented === true ? ' (your contract may price your rented GPUs differently)' : ' (no rent if the GPU is yours)'}.${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` That is one copy of the model, sized for memory, not for ${count.format(options.requestsPerDay ?? 0)} requests a day: serving that volume takes several GPUs, and the throughput they need is not estimated here.` : ''}`,
@@ -284,7 +288,7 @@ export function costReply(
     // The volume is known when the prompt baseline has a bill: that bill is the number to give.
     const monthly = entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
     if (monthly !== undefined)
-      return `${what} The API calls come to ${bill(monthly)}${options.statedBill ? '' : ` (${API_REQUEST_SIZE})`}${trainsWeights(method, knowledge) ? " for the base model; a tuned copy is billed at the provider's higher rate" : ''}.`;
+      return `${what} The API calls come to ${bill(monthly)}${options.statedBill ? '' : ` (${apiRequestSize(options)})`}${trainsWeights(method, knowledge) ? " for the base model; a tuned copy is billed at the provider's higher rate" : ''}.`;
     // The volume is known but the catalog has no price for this model: say so rather than ask for the volume again.
     if (options.requestsPerDay !== undefined)
       return `${what} The catalog has no list price for ${model}, so I can't put a number on the ${count.format(options.requestsPerDay)} requests a day: multiply them by the tokens per request and the provider's price per token.`;
@@ -911,8 +915,8 @@ export function promptSizeReply(
   askedInputTokens: number | undefined,
   askedOutputTokens?: number,
 ): string | undefined {
-  const inputTokens = askedInputTokens ?? DEFAULT_INPUT_TOKENS_PER_REQUEST;
-  const outputTokens = askedOutputTokens ?? DEFAULT_OUTPUT_TOKENS_PER_REQUEST;
+  const inputTokens = askedInputTokens ?? profile.inputTokensPerRequest ?? DEFAULT_INPUT_TOKENS_PER_REQUEST;
+  const outputTokens = askedOutputTokens ?? profile.outputTokensPerRequest ?? DEFAULT_OUTPUT_TOKENS_PER_REQUEST;
   // The bill asked about is the one the team pays: the named API model's, else the model the plan runs on.
   const priced = (modelName: string | null | undefined) =>
     knowledge.models.find((model) => model.name === modelName)?.apiPrice;
@@ -933,8 +937,14 @@ export function promptSizeReply(
 /** Requests a day from which one serving GPU, sized for memory only, is said not to be sized for the volume. */
 const THROUGHPUT_CAVEAT_REQUESTS_PER_DAY = 50_000;
 
-/** The request size an API bill assumes (the estimator's defaults), said with every bill from list prices. */
-const API_REQUEST_SIZE = `assuming about ${count.format(DEFAULT_INPUT_TOKENS_PER_REQUEST)} input and ${count.format(DEFAULT_OUTPUT_TOKENS_PER_REQUEST)} output tokens a request; long prompts or retrieved passages raise it in proportion`;
+/** The request size an API bill used (the team's figures, else the estimator's defaults), said with every bill from list prices. */
+function apiRequestSize(profile: Pick<Partial<Profile>, 'inputTokensPerRequest' | 'outputTokensPerRequest'>): string {
+  const size = requestSize(profile);
+  const figures = `about ${count.format(size.input)} input and ${count.format(size.output)} output tokens a request`;
+  if (profile.inputTokensPerRequest !== undefined && profile.outputTokensPerRequest !== undefined)
+    return `at your ${figures.replace('about ', '')}`;
+  return `${size.stated ? `at ${figures}${size.said}` : `assuming ${figures}`}; long prompts or retrieved passages raise it in proportion`;
+}
 
 /** The source the knowledge base holds for prompt-caching savings. */
 const CACHING_SOURCE = 'ant-cache';
@@ -1113,7 +1123,14 @@ const SMALL_TIER_MAX_INPUT_USD = 0.5;
  * within NEW_BUILD_HORIZON_DAYS), with their list prices and, when the volume is known, the monthly bill; one larger
  * tier to step up to if the evaluation asks for it; and the families that retire soon, to avoid for a new build.
  */
-export function apiModelSuggestion(knowledge: Knowledge, requestsPerDay: number | undefined): string | undefined {
+export function apiModelSuggestion(
+  knowledge: Knowledge,
+  requestsPerDay: number | undefined,
+  size: { input: number; output: number } = {
+    input: DEFAULT_INPUT_TOKENS_PER_REQUEST,
+    output: DEFAULT_OUTPUT_TOKENS_PER_REQUEST,
+  },
+): string | undefined {
   const today = knowledge.manifest.referenceDate;
   const horizon = new Date(Date.parse(today) + NEW_BUILD_HORIZON_DAYS * 86_400_000).toISOString().slice(0, 10);
   const priced = knowledge.models.filter(
@@ -1132,7 +1149,7 @@ export function apiModelSuggestion(knowledge: Knowledge, requestsPerDay: number 
     const monthly =
       requestsPerDay === undefined
         ? ''
-        : `, about $${Math.round(((requestsPerDay * (DEFAULT_INPUT_TOKENS_PER_REQUEST * usdPerMillionInput + DEFAULT_OUTPUT_TOKENS_PER_REQUEST * usdPerMillionOutput)) / 1e6) * 30).toLocaleString('en-US')} a month at your volume`;
+        : `, about $${Math.round(((requestsPerDay * (size.input * usdPerMillionInput + size.output * usdPerMillionOutput)) / 1e6) * 30).toLocaleString('en-US')} a month at your volume`;
     return `${plainModelName(model.name)} ($${usdPerMillionInput.toFixed(2)}/$${usdPerMillionOutput.toFixed(2)} per million input/output tokens${monthly})`;
   };
   const retiring = [
@@ -1172,7 +1189,7 @@ export function modelReply(
     // Prompt-side work with no model yet and nothing keeping data in-house: a current API model from the catalog.
     const suggestion =
       destination.objective === 'none' && profile.dataMustStayOnPrem !== true && profile.gpuCount === undefined
-        ? apiModelSuggestion(knowledge, profile.requestsPerDay)
+        ? apiModelSuggestion(knowledge, profile.requestsPerDay, requestSize(profile))
         : undefined;
     if (suggestion) return `${suggestion}${alternatives}`;
     // Judging images: a vision model, sized for where it runs.

@@ -510,6 +510,8 @@ function costFacts(
     ...(profile.corpusTokens === undefined ? {} : { corpusTokens: profile.corpusTokens }),
     ...(profile.currentMonthlySpendUSD === undefined ? {} : { currentMonthlySpendUSD: profile.currentMonthlySpendUSD }),
     ...(profile.requestsPerDay === undefined ? {} : { requestsPerDay: profile.requestsPerDay }),
+    ...(profile.inputTokensPerRequest === undefined ? {} : { inputTokensPerRequest: profile.inputTokensPerRequest }),
+    ...(profile.outputTokensPerRequest === undefined ? {} : { outputTokensPerRequest: profile.outputTokensPerRequest }),
     ...planModelServing(profile, recommendation, knowledge),
   };
 }

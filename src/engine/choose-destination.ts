@@ -48,6 +48,8 @@ export interface Wish {
   readonly strong: boolean;
   /** The fix is a small model (a cost or latency cut): a substitute is sized like a distillation student. */
   readonly smallModel?: boolean;
+  /** The wish runs on this catalog model instead of the named one (a cheaper tier of the same family). */
+  readonly model?: string;
 }
 
 /** A substitute model on which one of `methods` is possible. */
@@ -69,6 +71,11 @@ export interface DestinationInput {
   readonly instructCheckpoint?: string;
   /** The named model's context window in tokens, when the catalog has it. */
   readonly contextTokens?: number;
+  /**
+   * The nearest live cheaper tier of the named API model's family whose list-price bill at the team's volume and
+   * request size fits its monthly budget (Gemini 2.5 Flash for Gemini 2.5 Pro), when there is one.
+   */
+  readonly cheaperTierInBudget?: string;
 }
 
 export interface DestinationChoice {
@@ -113,7 +120,10 @@ const BEHAVIOUR_GOALS: readonly Need[] = [...BEHAVIOUR_NEEDS, 'alignment', 'inst
 
 /** The ordered wish list from the diagnosis, the data and the kind of model. */
 export function wishList(
-  input: Pick<DestinationInput, 'profile' | 'facts' | 'diagnosis' | 'data' | 'instructCheckpoint' | 'contextTokens'>,
+  input: Pick<
+    DestinationInput,
+    'profile' | 'facts' | 'diagnosis' | 'data' | 'instructCheckpoint' | 'contextTokens' | 'cheaperTierInBudget'
+  >,
 ): Wish[] {
   const { profile, facts, diagnosis, data } = input;
   const wishes: Wish[] = [];
@@ -153,6 +163,34 @@ export function wishList(
         !(EFFICIENCY_GOALS as readonly string[]).includes(goal) &&
         !METHODS_FOR_NEED[goal as Need].includes(goodEnough),
     );
+  // A prompt that is good enough on an API model, and only its bill is the gap: the same prompt on the family's
+  // cheaper tier, when that tier's bill fits the budget, is the cut that trains nothing (checked on the evaluation
+  // set). Not with a teacher named or ample labels in hand (the team is set up to train a student), nor for latency
+  // or a device, which a cheaper API tier does not answer.
+  const tier = input.cheaperTierInBudget;
+  const promptGoodEnough =
+    diagnosis.goodEnough === 'prompt-engineering' || diagnosis.goodEnough === 'in-context-learning';
+  if (
+    tier !== undefined &&
+    promptGoodEnough &&
+    needs.has('cost') &&
+    !needs.has('latency') &&
+    !needs.has('on-device') &&
+    facts.weightsAvailable === false &&
+    profile.teacherModel === undefined &&
+    data.sft !== 'ample' &&
+    profile.canSwitchModel !== false &&
+    !behaviourLeft &&
+    !gapLeft
+  ) {
+    wishes.push({
+      methods: [diagnosis.goodEnough as MethodId],
+      objective: 'none',
+      why: `You report ${diagnosis.goodEnough} as good enough and the bill is the gap: the same prompt on ${tier}, the family's cheaper tier, fits your monthly budget at list price and trains nothing; confirm it holds your quality bar on your evaluation set, and distil only if it does not.`,
+      strong: false,
+      model: tier,
+    });
+  }
   // Good enough and affordable: stop there. Good enough but too costly or slow: it is the quality bar, not the answer.
   if (diagnosis.goodEnough && !efficiencyNeed && !behaviourLeft && !gapLeft) {
     wishes.push({
@@ -666,6 +704,18 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
 
   for (const wish of wishes) {
     const picked = pickSibling(wish.methods, status, input.scores);
+    // A wish on a named cheaper model (the family's cheaper tier): prompting is possible on any live API model.
+    if (picked && wish.model !== undefined) {
+      return {
+        method: picked.method,
+        objective: wish.objective,
+        why: wish.why,
+        switchedTo: wish.model,
+        margin: undefined,
+        wishes,
+        deadEnd: false,
+      };
+    }
     // Training a model whose vendor retires it within months: the work dies with it; move it to another model.
     if (picked && wish.objective !== 'none' && input.facts.modelRetiringSoon === true && !mayNeverSwitch) {
       const substitute = input.substitute(wish);

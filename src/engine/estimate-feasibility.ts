@@ -14,7 +14,7 @@ import {
 } from '../estimator/index.ts';
 import type { EstimateInput, EstimateResult, ServingCostResult, Workload } from '../estimator/types.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import type { ProfileField } from '../profile/profile-schema.ts';
+import type { Profile, ProfileField } from '../profile/profile-schema.ts';
 import type { Assumption } from './recommendation-schema.ts';
 import { namedIsStudent, type ResolvedProfile } from './resolve-profile.ts';
 import {
@@ -33,6 +33,8 @@ export const TRAINING_SEQUENCE_LENGTH = 2048;
 export const MAX_TRAINING_SEQUENCE_LENGTH = 32_768;
 /** Context held in the KV cache for the inference estimates. */
 export const INFERENCE_CONTEXT_TOKENS = 4096;
+/** The longest request context the inference estimates size a KV cache for (the longest catalog context windows). */
+export const MAX_INFERENCE_CONTEXT_TOKENS = 1_048_576;
 /** LoRA rank on all linear layers (a common default; estimation.md §3). */
 export const LORA_RANK = 16;
 /** The largest distillation student the `fits.distillation-student` fact considers (FACT_TYPES: "≤ 8B"). */
@@ -54,6 +56,8 @@ export const ESTIMATE_INPUT_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileF
   'taskType',
   'exampleTokens',
   'currentMonthlySpendUSD',
+  'inputTokensPerRequest',
+  'outputTokensPerRequest',
 ]);
 
 /** The memory checks behind the `fits.*` facts. */
@@ -178,6 +182,12 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     profile.exampleTokens !== undefined && profile.exampleTokens > TRAINING_SEQUENCE_LENGTH
       ? Math.min(profile.exampleTokens, MAX_TRAINING_SEQUENCE_LENGTH)
       : TRAINING_SEQUENCE_LENGTH;
+  // Requests longer than the default context are served at their own length: the KV cache grows with it.
+  const statedContext = (profile.inputTokensPerRequest ?? 0) + (profile.outputTokensPerRequest ?? 0);
+  const inferenceContext =
+    statedContext > INFERENCE_CONTEXT_TOKENS
+      ? Math.min(statedContext, MAX_INFERENCE_CONTEXT_TOKENS)
+      : INFERENCE_CONTEXT_TOKENS;
   const checks: Partial<Record<FitCheck, EstimateResult>> = {};
   const inputs: Partial<Record<FitCheck, EstimateInput>> = {};
   const hardware = {
@@ -235,8 +245,8 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       inputs[check] = input;
       return estimate(input);
     };
-    checks.inference = run('inference', { precision: 'bf16', sequenceLength: INFERENCE_CONTEXT_TOKENS });
-    checks['inference-int4'] = run('inference', { precision: 'int4', sequenceLength: INFERENCE_CONTEXT_TOKENS });
+    checks.inference = run('inference', { precision: 'bf16', sequenceLength: inferenceContext });
+    checks['inference-int4'] = run('inference', { precision: 'int4', sequenceLength: inferenceContext });
     checks.lora = run('lora', { ...training, loraRank: LORA_RANK });
     checks.qlora = run('qlora', { ...training, loraRank: LORA_RANK });
     checks['full-fine-tuning'] = run('full-fine-tuning', training);
@@ -281,8 +291,11 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       },
       {
         field: 'estimates.inferenceContextTokens',
-        value: INFERENCE_CONTEXT_TOKENS,
-        why: `Inference memory reserves a KV cache for ${INFERENCE_CONTEXT_TOKENS} tokens of context.`,
+        value: inferenceContext,
+        why:
+          inferenceContext === INFERENCE_CONTEXT_TOKENS
+            ? `Inference memory reserves a KV cache for ${INFERENCE_CONTEXT_TOKENS} tokens of context.`
+            : `Inference memory reserves a KV cache for ${inferenceContext} tokens of context (your requests' input and output).`,
       },
       {
         field: 'estimates.loraRank',
@@ -352,11 +365,16 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       ...(apiPrice
         ? { apiUsdPerMillionInput: apiPrice.usdPerMillionInput, apiUsdPerMillionOutput: apiPrice.usdPerMillionOutput }
         : {}),
+      ...(profile.inputTokensPerRequest === undefined ? {} : { inputTokensPerRequest: profile.inputTokensPerRequest }),
+      ...(profile.outputTokensPerRequest === undefined
+        ? {}
+        : { outputTokensPerRequest: profile.outputTokensPerRequest }),
     });
   }
   // What the team says it pays today for an API model is the bill: list prices with an assumed prompt size can be
   // far off it (long prompts, retrieved context, retries). The list-price figure stays in the reason as a check.
   const statedSpend = profile.currentMonthlySpendUSD;
+  const size = requestSize(profile);
   const apiModel = profile.modelAccess !== undefined && profile.modelAccess !== 'open-weights';
   // No running budget for an API model: its calls must fit a free tier or a licence already paid for.
   if (apiModel && profile.monthlyBudgetUSD === 0) {
@@ -380,13 +398,13 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     assumptions.push({
       field: 'estimates.apiMonthlyUSD',
       value: statedSpend,
-      why: `API bill: $${statedSpend} a month, as you stated${listPrice != null ? ` (at list price, ${profile.requestsPerDay} requests a day of ${DEFAULT_INPUT_TOKENS_PER_REQUEST} input and ${DEFAULT_OUTPUT_TOKENS_PER_REQUEST} output tokens would be about $${listPrice}: your requests are ${statedSpend >= listPrice ? 'longer' : 'shorter or discounted'})` : ''}.`,
+      why: `API bill: $${statedSpend} a month, as you stated${listPrice != null ? ` (at list price, ${profile.requestsPerDay} requests a day of ${size.input} input and ${size.output} output tokens${size.said} would be about $${listPrice}${size.stated ? '' : `: your requests are ${statedSpend >= listPrice ? 'longer' : 'shorter or discounted'}`})` : ''}.`,
     });
   } else if (apiPrice && serving?.apiMonthlyUSD != null) {
     assumptions.push({
       field: 'estimates.apiMonthlyUSD',
       value: serving.apiMonthlyUSD,
-      why: `API bill: ${profile.requestsPerDay} requests a day for ${DAYS_PER_MONTH} days, ${DEFAULT_INPUT_TOKENS_PER_REQUEST} input and ${DEFAULT_OUTPUT_TOKENS_PER_REQUEST} output tokens each (assumed), at $${apiPrice.usdPerMillionInput} / $${apiPrice.usdPerMillionOutput} per million tokens (${apiPrice.where}, list price as of ${apiPrice.asOf}; no caching or batch discounts).`,
+      why: `API bill: ${profile.requestsPerDay} requests a day for ${DAYS_PER_MONTH} days, ${size.input} input and ${size.output} output tokens each${size.said}, at $${apiPrice.usdPerMillionInput} / $${apiPrice.usdPerMillionOutput} per million tokens (${apiPrice.where}, list price as of ${apiPrice.asOf}; no caching or batch discounts).`,
     });
   }
   if (pricingGpu) {
@@ -649,4 +667,29 @@ function referenceGpu(knowledge: Knowledge): PricingGpu | undefined {
   }
   referenceGpuByKnowledge.set(knowledge, best ?? null);
   return best;
+}
+
+/**
+ * The size of one production request the bills use: what the team said, else the estimator's defaults. `said` is the
+ * words that go after the figures ("" when both were stated, " (assumed)" or " (output assumed)" otherwise).
+ */
+export function requestSize(profile: Partial<Profile>): {
+  input: number;
+  output: number;
+  stated: boolean;
+  said: string;
+} {
+  const input = profile.inputTokensPerRequest ?? DEFAULT_INPUT_TOKENS_PER_REQUEST;
+  const output = profile.outputTokensPerRequest ?? DEFAULT_OUTPUT_TOKENS_PER_REQUEST;
+  const inputStated = profile.inputTokensPerRequest !== undefined;
+  const outputStated = profile.outputTokensPerRequest !== undefined;
+  const said =
+    inputStated && outputStated
+      ? ' (as you said)'
+      : inputStated
+        ? ' (output assumed)'
+        : outputStated
+          ? ' (input assumed)'
+          : ' (assumed)';
+  return { input, output, stated: inputStated || outputStated, said };
 }

@@ -148,6 +148,14 @@ export const FIELD_QUESTIONS: Readonly<Record<ProfileField, FieldQuestion>> = {
     question: 'About how many tokens is one training example, input and output together?',
     why: 'Training time grows with the tokens per example, and memory with the longest sequence.',
   },
+  inputTokensPerRequest: {
+    question: 'About how many tokens does one request send (prompt, instructions and any retrieved passages)?',
+    why: 'An API bill grows with the input tokens of every call, and serving memory with the context it holds.',
+  },
+  outputTokensPerRequest: {
+    question: 'About how many tokens does the model write for one request?',
+    why: 'Output tokens are billed at several times the input price, so the length of the answers moves the bill.',
+  },
   gpusRented: {
     question: 'Are those GPUs rented (by the hour or month) rather than your own?',
     why: 'GPUs you own cost time, not dollars; rented ones are a monthly bill that a smaller model can cut.',

@@ -1,3 +1,4 @@
+import { DAYS_PER_MONTH } from '../estimator/serving-cost.ts';
 import { templateExplanation } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FactName, Model } from '../knowledge/schemas.ts';
@@ -15,7 +16,7 @@ import { computeOptions } from './compute-options.ts';
 import { assessData, type DataSufficiency, sufficient } from './data-sufficiency.ts';
 import { liveOffers, type ProviderService, RETIRING_SOON_WEEKS } from './derive-facts.ts';
 import { type Diagnosis, diagnose } from './diagnose.ts';
-import { ESTIMATE_INPUT_FIELDS } from './estimate-feasibility.ts';
+import { ESTIMATE_INPUT_FIELDS, requestSize } from './estimate-feasibility.ts';
 import type { RuleOutcome } from './evaluate-rules.ts';
 import type { Facts } from './facts.ts';
 import { buildPlan, chooseFirstStep } from './first-step-and-plan.ts';
@@ -44,6 +45,7 @@ function decide(
   input: Profile,
   analysis: FeasibilityAnalysis,
   substitute: (wish: Wish) => Substitute | undefined,
+  knowledge: Knowledge,
 ): Decision {
   const diagnosis = diagnose(analysis.resolved.profile, analysis.facts);
   const data = assessData(analysis.resolved.profile);
@@ -61,8 +63,33 @@ function decide(
     ...(analysis.resolved.model?.architecture?.contextLength === undefined
       ? {}
       : { contextTokens: analysis.resolved.model.architecture.contextLength }),
+    ...cheaperTierInBudget(analysis.resolved.profile, analysis.resolved.model, knowledge),
   });
   return { diagnosis, data, scores, destination };
+}
+
+/**
+ * The nearest live cheaper tier of an API model's family whose list-price bill (requests a day × 30 days × the
+ * request size) fits the monthly budget. Only with a known volume and budget.
+ */
+function cheaperTierInBudget(
+  profile: Profile,
+  model: Model | undefined,
+  knowledge: Knowledge,
+): { cheaperTierInBudget?: string } {
+  const budget = profile.monthlyBudgetUSD;
+  const volume = profile.requestsPerDay;
+  if (model === undefined || budget === undefined || volume === undefined || budget <= 0) return {};
+  const size = requestSize(profile);
+  const fits = cheaperTiers(model, knowledge, knowledge.manifest.referenceDate).find((tier) => {
+    const price = tier.apiPrice;
+    if (price === undefined) return false;
+    const monthly =
+      (volume * DAYS_PER_MONTH * (size.input * price.usdPerMillionInput + size.output * price.usdPerMillionOutput)) /
+      1e6;
+    return monthly <= budget;
+  });
+  return fits === undefined ? {} : { cheaperTierInBudget: fits.name };
 }
 
 /** The catalog alias naming the vendor's instruction-tuned (or chat) checkpoint of the model, if any. */
@@ -94,13 +121,13 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     search = searchSubstitute(wish, profile, resolved.model, knowledge, facts);
     return search.found;
   };
-  const { diagnosis, data, scores, destination } = decide(profile, analysis, substitute);
+  const { diagnosis, data, scores, destination } = decide(profile, analysis, substitute, knowledge);
 
   const probe = (patch: Partial<Profile>): MethodId => {
     const next = { ...profile, ...patch } as Profile;
     const touchesEstimates = Object.keys(patch).some((field) => ESTIMATE_INPUT_FIELDS.has(field as ProfileField));
     const probed = analyseFeasibility(next, knowledge, touchesEstimates ? undefined : analysis);
-    return decide(next, probed, assumeSubstitute).destination.method;
+    return decide(next, probed, assumeSubstitute, knowledge).destination.method;
   };
 
   const switchedAnalysis =
@@ -132,7 +159,7 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     const next = { ...profile, ...patch } as Profile;
     const probed = analyseFeasibility(next, knowledge);
     const find = (wish: Wish) => searchSubstitute(wish, next, probed.resolved.model, knowledge, probed.facts).found;
-    return decide(next, probed, find).destination.method;
+    return decide(next, probed, find, knowledge).destination.method;
   };
   const sensitivity = findSensitivity(profile, analysis, destination.method, probe, confirm);
   // The named model limits the answer (the destination is only conditional on it): say what else would work.

@@ -252,6 +252,8 @@ export const FACT_TYPES = {
   exampleTokens: 'number',
   canSwitchModel: 'boolean',
   gpusRented: 'boolean',
+  inputTokensPerRequest: 'number',
+  outputTokensPerRequest: 'number',
   // derived facts
   weightsAvailable: 'boolean', // modelAccess === open-weights
   knownModel: 'boolean', // modelName resolved to a catalog entry

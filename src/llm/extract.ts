@@ -79,6 +79,11 @@ const LLM_FIELD_SHAPE = {
     .nullable()
     .describe('What the team pays per month today for the model (its current API bill), not a budget'),
   gpusRented: z.boolean().nullable().describe('The GPUs the team named are rented (hourly or monthly), not owned'),
+  inputTokensPerRequest: z
+    .number()
+    .nullable()
+    .describe('Average input tokens one production request sends (prompt, retrieved passages), not a training example'),
+  outputTokensPerRequest: z.number().nullable().describe('Average tokens the model writes for one production request'),
 } satisfies Record<ProfileField, z.ZodType>;
 
 /** The response format sent to the LLM: every Profile field, nullable. */

@@ -38,6 +38,8 @@ const LABELS: Record<ProfileField, string> = {
   exampleTokens: 'tokens per example',
   canSwitchModel: 'may switch model',
   gpusRented: 'GPUs rented, not owned',
+  inputTokensPerRequest: 'input tokens per request',
+  outputTokensPerRequest: 'output tokens per request',
 };
 
 /** A short human label for a profile field ("GPU count", "monthly budget"). */

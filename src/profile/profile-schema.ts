@@ -163,6 +163,22 @@ export const Profile = z
       .max(1e12)
       .describe('What the team pays per month today for the model it runs (the API bill), not a budget')
       .optional(),
+    inputTokensPerRequest: z
+      .number()
+      .int()
+      .positive()
+      .max(2_000_000)
+      .describe(
+        'Average input tokens sent with one request in production (prompt, instructions, retrieved passages, history): the API bill and the serving context',
+      )
+      .optional(),
+    outputTokensPerRequest: z
+      .number()
+      .int()
+      .positive()
+      .max(200_000)
+      .describe('Average tokens the model writes for one request in production (the API bill and the serving context)')
+      .optional(),
     gpusRented: z
       .boolean()
       .describe(

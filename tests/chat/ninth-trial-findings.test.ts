@@ -129,6 +129,9 @@ describe('the media conversation, replayed', () => {
     ]);
     expect(plan?.recommendation?.destination).toMatchObject({ method: 'distillation', channel: 'self-run' });
     expect(asked?.state.profile.monthlyBudgetUSD).toBeUndefined();
-    expect(asked?.reply).toMatch(/^No: the bill assumed about 1,000 input/);
+    // The stated size is kept (it is the team's fact) and the question about the earlier figure is still answered.
+    expect(asked?.state.profile.inputTokensPerRequest).toBe(3000);
+    expect(asked?.reply).toMatch(/^Noted: about 3,000 input tokens a request\. No: the bill assumed about 1,000 input/);
+    expect(asked?.reply).toContain('about $315,000 a month');
   });
 });

@@ -39,6 +39,7 @@ import { extractModel } from '../extract/extractors/model.ts';
 import { extractModelStage } from '../extract/extractors/model-stage.ts';
 import { extractOnPrem } from '../extract/extractors/on-prem.ts';
 import { extractPreferencePairs } from '../extract/extractors/preference-pairs.ts';
+import { extractRequestTokens } from '../extract/extractors/request-tokens.ts';
 import { extractSafety } from '../extract/extractors/safety.ts';
 import { extractStyleOrFormat } from '../extract/extractors/style-format.ts';
 import { extractTask } from '../extract/extractors/task.ts';
@@ -416,6 +417,18 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
     extractor: extractGpusRented,
     answer: yesNo,
     describe: (value) => (value ? 'the GPUs are rented' : 'the GPUs are your own'),
+  }),
+  inputTokensPerRequest: entry('inputTokensPerRequest', {
+    extractor: extractRequestTokens,
+    answer: numberAnswer((amount, unit) => (unit === 'k' || unit === 'thousand' ? amount * 1000 : amount)),
+    bounds: { answerMax: 2_000_000 },
+    describe: (value) => `about ${integer.format(value)} input tokens a request`,
+  }),
+  outputTokensPerRequest: entry('outputTokensPerRequest', {
+    extractor: extractRequestTokens,
+    answer: numberAnswer((amount, unit) => (unit === 'k' || unit === 'thousand' ? amount * 1000 : amount)),
+    bounds: { answerMax: 200_000 },
+    describe: (value) => `about ${integer.format(value)} output tokens a request`,
   }),
   currentMonthlySpendUSD: entry('currentMonthlySpendUSD', {
     extractor: extractCurrentSpend,

@@ -111,6 +111,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch31.json')),
     ...loadCases(here('./batch32.json')),
     ...loadCases(here('./batch33.json')),
+    ...loadCases(here('./batch34.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -1,5 +1,5 @@
 /**
- * Extraction batches from independent writers (x4–x25: briefed with XBRIEF.md, never saw the extractor), scored on
+ * Extraction batches from independent writers (x4–x26: briefed with XBRIEF.md, never saw the extractor), scored on
  * arrival (figures in each file) and tuned on since: unlike the frozen held-out split, these are regression data.
  * The test prints micro and per-field precision and recall and keeps each batch above the floor it has reached.
  */
@@ -37,6 +37,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x23: { precision: 0.85, recall: 0.82 },
   x24: { precision: 0.92, recall: 0.86 },
   x25: { precision: 0.85, recall: 0.8 },
+  x26: { precision: 0.85, recall: 0.76 },
 };
 
 interface BatchUtterance {

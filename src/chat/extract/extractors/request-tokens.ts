@@ -1,0 +1,91 @@
+/**
+ * @module Size of one production request in tokens (`inputTokensPerRequest`, `outputTokensPerRequest`): what an API
+ * bill is made of. "each lease is 25k tokens in and 2k out", "prompts run about 3,000 tokens", "~1,200 tokens per
+ * call", "answers are ~400 tokens", "500 output tokens". A sentence about training examples ("each example is 6k
+ * tokens in and 500 out") sizes a training example instead (`exampleTokens`); a corpus ("2B tokens") or a context
+ * window ("a 128k context") is neither.
+ */
+import { APPROX_SOURCE } from '../numbers.ts';
+import { allMatches, findingFromMatch, sentenceAround } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+const AMOUNT = String.raw`((?<![\d.,])\d{1,3}(?:,\d{3})+|(?<![\d.,])\d+(?:\.\d+)?)\s?(k|thousand)?`;
+/** What one production request is called. */
+const REQUEST =
+  '(?:requests?|calls?|quer(?:y|ies)|questions?|prompts?|messages?|tickets?|chats?|conversations?|turns?|invocations?|api\\s+calls?)';
+/** "25k tokens in and 2k out", "2k tokens of context in, 300 out", "1500 tokens in / 100 out". */
+const IN_AND_OUT = new RegExp(
+  `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?in\\b\\s*(?:[,;/]|and|plus|\\+)\\s*(?:and\\s+)?${APPROX_SOURCE}${AMOUNT}\\s?(?:tokens?\\s+)?(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?out\\b`,
+  'g',
+);
+/** "about 3,000 input and 400 output tokens each", "2k prompt / 300 completion tokens". */
+const INPUT_AND_OUTPUT = new RegExp(
+  `${APPROX_SOURCE}${AMOUNT}\\s?(?:input|prompt)(?:\\s+tokens?)?\\s*(?:and|,|\\/|\\+|plus)\\s*${APPROX_SOURCE}${AMOUNT}\\s?(?:output|completion)\\s+tokens?\\b`,
+  'g',
+);
+/** "~1,200 tokens per call", "3k input tokens a request", "2,000 prompt tokens per query". */
+const INPUT_PER_REQUEST = new RegExp(
+  `${APPROX_SOURCE}${AMOUNT}\\s?(?:input\\s+|prompt\\s+|context\\s+)?tokens?\\s+(?:(?:of\\s+(?:input|prompt|context)\\s+)?(?:per|a|each|every)\\s+${REQUEST})\\b`,
+  'g',
+);
+/** "prompts are about 3k tokens", "each request sends ~8,000 tokens", "our calls average 2k tokens". */
+const REQUEST_IS_TOKENS = new RegExp(
+  `\\b(?:prompts?|requests?|calls?|quer(?:y|ies)|inputs?)\\s+(?:(?:are|is|average|averages|run|runs|send|sends|carry|carries|use|uses|take|takes)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?(?:input\\s+)?tokens?\\b`,
+  'g',
+);
+/** "4,000 input tokens", "about 2k prompt tokens". */
+const INPUT_TOKENS = new RegExp(`${APPROX_SOURCE}${AMOUNT}\\s?(?:input|prompt)\\s+tokens?\\b`, 'g');
+/** "3k-token prompts", "8,000 token requests". */
+const TOKEN_PROMPTS = new RegExp(`${AMOUNT}[\\s-]?tokens?\\s+(?:prompts?|requests?|inputs?)\\b`, 'g');
+/** "500 output tokens", "~300 completion tokens per request". */
+const OUTPUT_TOKENS = new RegExp(`${APPROX_SOURCE}${AMOUNT}\\s?(?:output|completion|generated)\\s+tokens?\\b`, 'g');
+/** "answers are ~400 tokens", "the reply averages 250 tokens", "it writes about 1k tokens". */
+const ANSWER_IS_TOKENS = new RegExp(
+  `\\b(?:answers?|repl(?:y|ies)|responses?|completions?|outputs?|summar(?:y|ies)|drafts?)\\s+(?:(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?tokens?\\b|\\b(?:writes?|generates?|produces?|returns?|outputs?)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b`,
+  'g',
+);
+/** A sentence about training data sizes a training example, not a request. */
+const ABOUT_TRAINING =
+  /\b(?:examples?|training|train|trained|fine[\s-]?tun\w*|finetun\w*|dataset|data\s*set|labell?ed|pairs?|epochs?|corpus)\b/;
+/** A context window or a limit is not the size of an average request. */
+const WINDOW_AFTER = /^\s*(?:context|window|limit|max(?:imum)?)\b/;
+const MAX_INPUT_TOKENS = 2_000_000;
+const MAX_OUTPUT_TOKENS = 200_000;
+
+function tokens(digits: string | undefined, scale: string | undefined, max: number): number | undefined {
+  if (digits === undefined) return undefined;
+  const value = Number(digits.replaceAll(',', '')) * (scale ? 1000 : 1);
+  return Number.isFinite(value) && value >= 1 && value <= max ? Math.round(value) : undefined;
+}
+
+export const extractRequestTokens: Extractor = (message) => {
+  const { lower } = message;
+  if (!lower.includes('token')) return [];
+  const findings: Finding[] = [];
+  const aboutTraining = (index: number) => ABOUT_TRAINING.test(sentenceAround(lower, index, 160));
+  for (const match of [...allMatches(IN_AND_OUT, lower), ...allMatches(INPUT_AND_OUTPUT, lower)]) {
+    if (aboutTraining(match.index)) continue;
+    const input = tokens(match[1], match[2], MAX_INPUT_TOKENS);
+    const output = tokens(match[3], match[4], MAX_OUTPUT_TOKENS);
+    if (input !== undefined) findings.push(findingFromMatch('inputTokensPerRequest', input, match));
+    if (output !== undefined) findings.push(findingFromMatch('outputTokensPerRequest', output, match));
+  }
+  if (findings.length > 0) return findings;
+  for (const pattern of [INPUT_PER_REQUEST, REQUEST_IS_TOKENS, TOKEN_PROMPTS, INPUT_TOKENS]) {
+    for (const match of allMatches(pattern, lower)) {
+      if (findings.some((finding) => finding.start === match.index)) continue;
+      const end = match.index + match[0].length;
+      if (WINDOW_AFTER.test(lower.slice(end, end + 12)) || aboutTraining(match.index)) continue;
+      const value = tokens(match[1], match[2], MAX_INPUT_TOKENS);
+      if (value !== undefined) findings.push(findingFromMatch('inputTokensPerRequest', value, match));
+    }
+  }
+  for (const pattern of [OUTPUT_TOKENS, ANSWER_IS_TOKENS]) {
+    for (const match of allMatches(pattern, lower)) {
+      if (aboutTraining(match.index)) continue;
+      const value = tokens(match[1] ?? match[3], match[2] ?? match[4], MAX_OUTPUT_TOKENS);
+      if (value !== undefined) findings.push(findingFromMatch('outputTokensPerRequest', value, match));
+    }
+  }
+  return findings;
+};
