@@ -857,6 +857,33 @@ const MAC_MEASURED_PARAMS_B = 7.24;
  * on a 4-bit model). The memory the estimate needs against the Mac's, and a time from the guide's measured speed
  * scaled by model size, labelled as such. An API model's weights train nowhere but at its provider.
  */
+/**
+ * "Is Qwen2.5 14B's licence ok for commercial use?": the licence the catalog records for the model asked about (or
+ * the plan's model), with its source; whether a given use is allowed is for the team's lawyers, on the licence text.
+ */
+export function licenceReply(recommendation: Recommendation, knowledge: Knowledge, asked: string | true): InfoAnswer {
+  const name = asked === true ? (recommendation.destination.model.name ?? undefined) : asked;
+  const model = name === undefined ? undefined : knowledge.findModel(name);
+  if (model === undefined)
+    return {
+      text: "Tell me which model, and I'll give the licence the catalog records for it; whether your use is allowed is for your legal team to confirm against the licence text on the model card.",
+    };
+  const plain = plainModelName(model.name);
+  if (model.access !== 'open-weights')
+    return {
+      text: `${plain} has no weights to license: it is used through its provider's API under the provider's terms of service, which your legal team should read for commercial use and for what happens to the data you send.`,
+    };
+  if (model.license === undefined)
+    return {
+      text: `The catalog records no licence for ${plain}: read the licence file on its model card before you build on it, and have your legal team confirm your use.`,
+    };
+  const unconfirmed = /unconfirmed/i.test(model.license);
+  const licence = model.license.replace(/\s*\((?:licence|license)?\s*name\s+unconfirmed\)|\s*\(unconfirmed\)/i, '');
+  const cited = model.sources.filter((id) => knowledge.sourceById.has(id)).slice(0, 1);
+  const text = `${plain} is released under ${/^not\b/i.test(licence) ? `a licence that is ${licence}` : /licen[cs]e|terms/i.test(licence) ? `the ${licence}` : licence}${unconfirmed ? ' (the catalog could not confirm the exact licence name)' : ''}${cited.length > 0 ? ' [1]' : ''}. Whether your use (commercial, internal, redistribution of a tuned copy) is allowed is for your legal team to confirm against the licence text on the model card.`;
+  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+}
+
 export function macTrainingReply(
   recommendation: Recommendation,
   knowledge: Knowledge,
@@ -940,10 +967,14 @@ const THROUGHPUT_CAVEAT_REQUESTS_PER_DAY = 50_000;
 /** The request size an API bill used (the team's figures, else the estimator's defaults), said with every bill from list prices. */
 function apiRequestSize(profile: Pick<Partial<Profile>, 'inputTokensPerRequest' | 'outputTokensPerRequest'>): string {
   const size = requestSize(profile);
-  const figures = `about ${count.format(size.input)} input and ${count.format(size.output)} output tokens a request`;
-  if (profile.inputTokensPerRequest !== undefined && profile.outputTokensPerRequest !== undefined)
-    return `at your ${figures.replace('about ', '')}`;
-  return `${size.stated ? `at ${figures}${size.said}` : `assuming ${figures}`}; long prompts or retrieved passages raise it in proportion`;
+  const input = count.format(size.input);
+  const output = count.format(size.output);
+  const inputStated = profile.inputTokensPerRequest !== undefined;
+  const outputStated = profile.outputTokensPerRequest !== undefined;
+  if (inputStated && outputStated) return `at your ${input} input and ${output} output tokens a request`;
+  if (inputStated) return `at your ${input} input tokens a request and an assumed ${output} output tokens`;
+  if (outputStated) return `at an assumed ${input} input tokens and your ${output} output tokens a request`;
+  return `assuming about ${input} input and ${output} output tokens a request; long prompts or retrieved passages raise it in proportion`;
 }
 
 /** The source the knowledge base holds for prompt-caching savings. */

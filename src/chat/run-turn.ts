@@ -23,6 +23,7 @@ import {
   hallucinationReply,
   type InfoAnswer,
   instructVsBaseReply,
+  licenceReply,
   macTrainingReply,
   modelReply,
   perTaskReply,
@@ -599,6 +600,7 @@ function infoReply(
     );
   if (intents.asksFormatGuarantee) return formatGuaranteeReply(recommendation, knowledge, profile);
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
+  if (intents.asksLicence !== undefined) return licenceReply(recommendation, knowledge, intents.asksLicence);
   // "wouldn't the Batch API + prompt caching already cut the bill? the shared part is ~2k tokens": the levers are the
   // question; the token count only describes the prompt.
   if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);

@@ -5,6 +5,7 @@
 import { type Goal, Profile, type ProfileField } from '../../profile/profile-schema.ts';
 import { LIST_FIELDS } from '../fields/merge-profile.ts';
 import { EXTRACTORS, FIELD_REGISTRY, fieldEntry } from '../fields/registry.ts';
+import { catalogScanner } from './catalog-matcher.ts';
 import { findCorrections } from './corrections.ts';
 import { goalsNamedIn, REMOVED_GOAL } from './extractors/goals.ts';
 import { asksAQuestion, extractIntents, questionClauses } from './intents.ts';
@@ -68,6 +69,11 @@ export function extractProfile(
   }
 
   const intents = extractIntents(prepared);
+  // "qwen 2.5 14b license - ok for commercial internal use?": the licence of the model named (or of the plan's model).
+  if (LICENCE_QUESTION.test(prepared.lower)) {
+    const named = catalogScanner(context.knowledge).findModels(prepared.lower)[0]?.entry?.name;
+    intents.asksLicence = named ?? true;
+  }
   // A message asking several questions: each one read on its own, and those nothing answers are said to be unanswered
   // (a "what if" with nothing to vary, "can we use the 20k verified claims as the eval set?", is one of them).
   const unanswered = questionClauses(prepared.original).filter((question) => {
@@ -89,6 +95,8 @@ export function extractProfile(
   const askedAbout: ReadonlySet<string> = new Set([
     ...(intents.asksInstructVsBase ? ['modelStage'] : []),
     ...(intents.asksContextFit !== undefined ? ['corpusTokens', 'unlabeledCorpus', 'labeledExamples'] : []),
+    // A model asked about for its licence is weighed, not adopted.
+    ...(intents.asksLicence !== undefined ? ['modelName', 'modelAccess', 'modelParamsB'] : []),
   ]);
   for (let index = findings.length - 1; index >= 0; index--)
     if (askedAbout.has((findings[index] as Finding).field)) findings.splice(index, 1);
@@ -260,12 +268,17 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksSafety === true ||
     intents.asksHallucination === true ||
     intents.asksTrainOnMac === true ||
+    intents.asksLicence !== undefined ||
     intents.asksPromptTokens !== undefined ||
     intents.asksCostLevers === true ||
     intents.asksAboutTheQuestion === true ||
     intents.showDetails === true
   );
 }
+
+/** A question about a model's licence or commercial use: "license ok for commercial use?", "what licence is Qwen under?". */
+const LICENCE_QUESTION =
+  /\blicen[cs](?:e|es|ed|ing)\b[^.!\n]{0,80}(?:\?|\b(?:ok|okay|allowed|fine|permit\w*|legal|commercial\w*)\b)|\b(?:can|could|may)\s+we\s+use\s+(?:it|this|that|them|[\w.\s-]{1,30}?)\s+commercially\b|\bwhat(?:'s|\s+is)?\s+(?:the\s+)?licen[cs]e\b|\bcommercial(?:ly)?\s+(?:use|usage)\b[^.!\n]{0,40}\?/;
 
 /** Values the message implies through other fields (registry `implied`): list fields gain the items. */
 function addImplied(fields: Partial<Profile>, evidence: Partial<Record<ProfileField, string>>): void {

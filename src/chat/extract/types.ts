@@ -96,6 +96,8 @@ export interface ExtractionIntents {
   asksOutputTokens?: number;
   /** "can I fine-tune on the Mac?": training on Apple silicon, which is no GPU in the catalog. */
   asksTrainOnMac?: boolean;
+  /** "qwen 2.5 14b license - ok for commercial use?": a model's licence, by its catalog name (true: the plan's model). */
+  asksLicence?: string | true;
   /** "All data must stay in the EU": a residency region, which no profile field holds ("the EU"). */
   dataRegion?: string;
   /** "What about prompt caching or the Batch API to cut the bill?": levers on the bill that change no model. */

@@ -73,7 +73,7 @@ const PER_YEAR =
   /^\s*(?:\/\s?(?:yr|year)\b|(?:per|a|an|each|every)\s+year\b|yearly\b|annually\b|per\s+annum\b|\/yr\b|pa\b)/;
 const PER_DAY = /^\s*(?:\/\s?day\b|(?:per|a|an|each|every)\s+day\b|daily\b)/;
 const ONE_TIME =
-  /^\s*(?:one[\s-]?(?:off|time)\b|upfront\b|up[\s-]front\b|total\b|in\s+total\b|overall\b|once\b|for\s+(?:the\s+)?(?:training|project|whole\s+thing|pilot|fine[\s-]?tuning|setup|build))/;
+  /^\s*(?:(?:is|was|will\s+be|being)\s+(?:a\s+|the\s+|for\s+the\s+|just\s+|only\s+)?(?=one[\s-]?(?:off|time)|upfront|up[\s-]front|total|once))?(?:one[\s-]?(?:off|time)\b|upfront\b|up[\s-]front\b|total\b|in\s+total\b|overall\b|once\b|for\s+(?:the\s+)?(?:training|project|whole\s+thing|pilot|fine[\s-]?tuning|setup|build))/;
 const MONTHLY_BEFORE =
   /\b(?:monthly|per[\s-]month|a\s+month|recurring|running|ongoing|inference|hosting|serving|opex)\b[^.;!?\n]{0,25}$/;
 const ONE_TIME_BEFORE =

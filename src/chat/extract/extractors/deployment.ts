@@ -215,8 +215,29 @@ export const extractDeployment: Extractor = (message) => {
       findings.push(findingFromMatch('deployment', phone ? 'mobile' : deployment, match));
     }
   }
+  // "want it running fully on the phone … the prototype uses GPT-4.1 through the API": the device is where the model
+  // will run; the API is today's prototype (or the teacher), not the deployment.
+  // (Not when the device is a wish for later: "we'd love to run it on-device someday, for now it's all cloud API".)
+  const onDevice = findings.filter((item) => item.value === 'mobile' || item.value === 'edge');
+  if (onDevice.length > 0 && !onDevice.some((item) => DEVICE_LATER.test(sentenceAround(lower, item.start, 160)))) {
+    return findings.filter(
+      (item) =>
+        item.value !== 'cloud-api' ||
+        !(OFFLINE.test(lower) || PROTOTYPE_OR_TODAY.test(sentenceAround(lower, item.start, 160))),
+    );
+  }
   return findings;
 };
+
+/** A device named as a wish or a maybe: "someday", "if we ever", "we'd love to", "eventually". */
+const DEVICE_LATER =
+  /\b(?:if|someday|some\s+day|one\s+day|eventually|later|future|down\s+the\s+road|would\s+love|'d\s+love|might|maybe|could|considering)\b/;
+/** The model must work with no connection: it runs on the device. */
+const OFFLINE =
+  /\boffline\b|\bno\s+(?:internet|network|connectivity|connection)\b|\bwithout\s+(?:internet|a\s+connection|network)\b/;
+/** The API use described is today's stopgap: "the prototype uses…", "today we call…", "for the MVP". */
+const PROTOTYPE_OR_TODAY =
+  /\b(?:prototypes?|poc|proof[\s-]of[\s-]concept|mvp|beta|demo|pilot|today|currently|right\s+now|for\s+now|at\s+the\s+moment|so\s+far)\b/;
 
 /** GPUs said to be spare: "sitting idle", "unused", "just happen to be there". */
 const IDLE_HARDWARE =

@@ -224,9 +224,9 @@ const MAX_PROMPT_DEMONSTRATIONS = 32;
 const PER_UNIT_AFTER =
   /^\s*(?:(?:texts?|items?|samples?|pieces?|ones)\s+)?(?:each|apiece|per\s+(?:tenant|client|customer|brand|user|account|store|team|language|character|title|game)|for\s+each\s+(?:one|of\s+them|tenant|client|customer))\b/;
 
-/** "some attack classes have like 50 examples": a count per class, not the total. */
+/** "some attack classes have like 50 examples", "some classes have <50": a count per class, not the total. */
 const PER_CLASS_BEFORE =
-  /\b(?:classes|categories|labels|languages|tenants|customers|clients)\s+(?:only\s+)?(?:have|has|get|got)\s+(?:only\s+|just\s+|like\s+|about\s+|around\s+|~\s*)?$/;
+  /\b(?:classes|categories|labels|languages|tenants|customers|clients|some(?:\s+of\s+them)?|a\s+few(?:\s+of\s+them)?)\s+(?:only\s+)?(?:have|has|get|got)\s+(?:only\s+|just\s+|like\s+|about\s+|around\s+|~\s*|barely\s+|maybe\s+)?(?:<\s*|<=\s*|less\s+than\s+|fewer\s+than\s+|under\s+|as\s+few\s+as\s+)?$/;
 
 /** "…, each with roughly", "each of them has about": the count that follows is per unit. */
 const PER_UNIT_BEFORE =

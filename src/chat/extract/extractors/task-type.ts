@@ -3,7 +3,7 @@
  * "transcribe calls" → transcribe, "generate product images" → image-generate. Patterns are most specific first.
  */
 import type { TaskType } from '../../../profile/profile-schema.ts';
-import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import { allMatches, findingFromMatch, isNegatedBefore, sentenceAround } from '../prepare-message.ts';
 import type { Extractor } from '../types.ts';
 
 /** Task shapes, most specific first (the first match in the message wins within one pattern; earlier patterns win). */
@@ -76,6 +76,16 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
 /** A request to the advisor right before the verb: "can you summarize…", "could you write…". */
 const ASKED_OF_THE_ADVISOR = /\b(?:can|could|would|will|pls|please)\s+you\s+(?:please\s+)?$/;
 
+/**
+ * Images said to be no part of this work: "no images involved", "there are no photos", "not an image task".
+ * An image task named in such a message belongs to something else.
+ */
+const NO_IMAGES =
+  /\b(?:no|not|without)\s+(?:any\s+)?(?:images?|photos?|pictures?|scans?|vision)\b(?!\s+(?:yet|for\s+now))|\bnot\s+an?\s+(?:image|vision)\s+(?:task|problem|model)\b/;
+/** "the other 2 serve our OCR", "the OCR is a different system": work of another system, not this one. */
+const ANOTHER_SYSTEM =
+  /\b(?:(?:a|another)\s+(?:different|separate|other)|different|separate|another)\s+(?:system|project|team|pipeline|service|model|product|use[\s-]case)\b|\bthe\s+other\s+(?:\d+|one|two|three|four|few)\b[^.;!?\n]{0,20}?\b(?:serve|serves|run|runs|handle|handles|are\s+for|is\s+for|do|does|power|powers)\b/;
+
 export const extractTaskType: Extractor = (message) => {
   const { lower } = message;
   for (const [taskType, pattern] of TASK_TYPES) {
@@ -83,7 +93,11 @@ export const extractTaskType: Extractor = (message) => {
       // "can you summarize what you have so far" asks the advisor to do something; it is not the team's task.
       (candidate) =>
         !isNegatedBefore(lower, candidate.index, 12) &&
-        !ASKED_OF_THE_ADVISOR.test(lower.slice(Math.max(0, candidate.index - 16), candidate.index)),
+        !ASKED_OF_THE_ADVISOR.test(lower.slice(Math.max(0, candidate.index - 16), candidate.index)) &&
+        !(
+          taskType === 'image-understand' &&
+          (NO_IMAGES.test(lower) || ANOTHER_SYSTEM.test(sentenceAround(lower, candidate.index, 120)))
+        ),
     );
     if (match) return [findingFromMatch('taskType', taskType, match)];
   }

@@ -66,7 +66,12 @@ export const extractVolume: Extractor = (message) => {
     const count = parseCount(match[1] ?? '');
     const factor = PER_DAY[match[2] ?? match[3] ?? ''];
     if (count === undefined || factor === undefined) continue;
-    findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor), match));
+    // "8k conversations a day, avg 4 turns": every turn is a call to the model.
+    const end = match.index + match[0].length;
+    const turns = CONVERSATION_NOUN.test(match[0]) ? TURNS_AFTER.exec(lower.slice(end, end + 50)) : null;
+    const perConversation = turns ? Number(turns[1]) : 1;
+    const multiplier = perConversation >= 1 && perConversation <= 100 ? perConversation : 1;
+    findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor * multiplier), match));
   }
   if (findings.length === 0)
     for (const match of allMatches(VOLUME_IS, lower)) {
@@ -106,6 +111,12 @@ export const extractVolume: Extractor = (message) => {
       ),
   );
 };
+
+/** Units of a conversation, each made of several calls to the model. */
+const CONVERSATION_NOUN = /\b(?:conversations|chats|sessions|dialogues|dialogs|threads)\b/;
+/** "…, avg 4 turns", "with about 6 messages each", "(3 turns on average)": calls per conversation. */
+const TURNS_AFTER =
+  /^[\s,;(-]*(?:with\s+|and\s+)?(?:an?\s+)?(?:avg\.?|average(?:\s+of)?|about|around|roughly|~|typically|usually|maybe)?\s*(\d+(?:\.\d+)?)\s+(?:turns?|messages?|exchanges?|questions?|calls?|back[\s-]and[\s-]forths?)\b(?!\s+(?:a|per)\s+(?:day|month|week))/;
 
 /** Keeps volumes readable: whole requests above 10 a day, two decimals below. */
 function roundVolume(value: number): number {

@@ -1,0 +1,91 @@
+/**
+ * Found by the nineteenth new-user trial (six personas, 79 turns over both chat APIs): the request size the user gave
+ * was ignored by the bill; "8k conversations a day, avg 4 turns" was billed as 8,000 calls; "$30/month ongoing, the
+ * 150 was one-time" became a monthly $150; "some have <50 examples" replaced 14k labels; an OCR system of another
+ * team, and even "no images involved", made an email classifier an image task; "it has to be a small open model" gave
+ * GPT-4.1 open weights; an offline phone app stayed "cloud-api" because its prototype calls an API; a licence
+ * question switched the model and went unanswered.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse as converseWith } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const converse = (messages: string[]) => converseWith(messages, knowledge);
+const fields = (text: string) => extractProfile(text, { knowledge, today: '2026-12-05' }).fields;
+
+describe('what the trial typed, read as an expert would', () => {
+  it.each<[string, Record<string, unknown>]>([
+    ['around 8k conversations a day, avg 4 turns', { requestsPerDay: 32_000 }],
+    ['500 chats per day with about 6 messages each', { requestsPerDay: 3000 }],
+    ['our budget is max $30/month ongoing, the 150 was one-time', { monthlyBudgetUSD: 30, oneTimeBudgetUSD: 150 }],
+    ['about 14k labelled emails … some have <50 examples', { labeledExamples: 14_000 }],
+    ['about 14k labelled emails, some classes have <50 examples', { labeledExamples: 14_000 }],
+    ['each request has about 4000 input tokens', { inputTokensPerRequest: 4000 }],
+  ])('%j', (text, want) => {
+    expect(fields(text)).toMatchObject(want);
+  });
+
+  it('does not take another system’s OCR, or a denial of images, as an image task', () => {
+    expect(
+      fields(
+        'correction, only 2 of the L40S are free for this, the other 2 serve our OCR. also ~30% of labels are noisy, does that change anything?',
+      ).taskType,
+    ).toBeUndefined();
+    expect(
+      fields('what?? no images involved. the OCR is a different system. the task is still classifying email TEXT')
+        .taskType,
+    ).toBe('classify');
+    // The team's own OCR is still an image task.
+    expect(fields('we do OCR on scanned invoices').taskType).toBe('image-understand');
+  });
+
+  it('reads "it has to be a small open model" as a requirement, not as the named model’s access', () => {
+    const read = fields('yes obviously, gpt-4.1 cant run on a phone lol. it has to be a small open model');
+    expect(read.modelAccess).toBeUndefined();
+  });
+
+  it('takes the phone as the deployment when the API is only the prototype', () => {
+    expect(
+      fields(
+        "we make a notes app (android+ios). want an offline 'summarize my note' feature running fully on the phone. prototype uses gpt-4.1 thru the api and users love the summaries.",
+      ).deployment,
+    ).toBe('mobile');
+    // A device wished for later leaves today's API as the deployment.
+    expect(fields("we'd love to run it on-device someday but for now it's all cloud api").deployment).toBe('cloud-api');
+  });
+});
+
+describe('the conversations, replayed', () => {
+  it('bills the conversation turns at the stated prompt size', async () => {
+    const turns = await converse([
+      'We run a customer support bot on Claude Sonnet, German and English, over our help center docs',
+      'around 8k conversations a day, avg 4 turns',
+      "each request has about 4000 input tokens. what's the monthly bill then?",
+    ]);
+    const last = turns.at(-1);
+    expect(last?.state.profile).toMatchObject({ requestsPerDay: 32_000, inputTokensPerRequest: 4000 });
+    // 32,000 a day × 30 × (4,000 × $3 + 300 × $15) / 1M = $15,840.
+    expect(last?.reply).toContain('$15,840 a month');
+    expect(last?.reply).toContain('at your 4,000 input tokens a request and an assumed 300 output tokens');
+  });
+
+  it('answers a licence question from the catalog and keeps the model', async () => {
+    const turns = await converse([
+      'We run Qwen2.5 14B Instruct on 2 A100s for contract clause review, 15k preference pairs',
+      'llama 3.1 8b license - ok for commercial internal use? legal will ask',
+      'what about gpt-4o, can we use it commercially?',
+    ]);
+    expect(turns[1]?.state.profile.modelName).toBe('Qwen2.5 14B');
+    expect(turns[1]?.reply).toMatch(/^Llama 3\.1 8B is released under the Llama 3\.1 Community License \[1\]/);
+    expect(turns[1]?.reply).toContain('legal team');
+    expect(turns[2]?.reply).toMatch(/^GPT-4o has no weights to license/);
+    expect(turns[2]?.state.profile.modelName).toBe('Qwen2.5 14B');
+  });
+});
