@@ -67,6 +67,7 @@ export function extractProfile(
   for (const extractor of EXTRACTORS) {
     for (const item of extractor(prepared, extractorContext)) if (withinSchema(item)) findings.push(item);
   }
+  findings.push(...bareCorrections(prepared, findings, context.knowledge));
 
   const intents = extractIntents(prepared);
   // "qwen 2.5 14b license - ok for commercial internal use?": the licence of the model named (or of the plan's model).
@@ -274,6 +275,41 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksAboutTheQuestion === true ||
     intents.showDetails === true
   );
+}
+
+/**
+ * A correction right after a figure: "~25 clients — no wait, 30", "budget's 2k. actually make that 3k", "~500M tokens,
+ * sorry, 800M". The bare figure after the correction word is read as the field's short answer, and (being later)
+ * replaces the first. Numbers only: a name corrected in part ("llama 3 8b — sorry, 3.1") is not rebuilt here.
+ */
+const CORRECTION_AFTER =
+  /^[^\d.;!?\n]{0,45}?[\s,;:.!?—–-]+(?:(?:oh|um|uh|er|erm|hmm)[\s,]+)?(?:no[\s,]+wait|wait[\s,]+no|wait|sorry|actually|make\s+(?:that|it)|i\s+mean|i\s+meant|or\s+rather|scratch\s+that|correction:?|no)\b[\s,:;—–-]*(?:(?:actually|sorry|no)[\s,]+)?(?:make\s+(?:that|it)\s+|it'?s\s+|its\s+|more\s+like\s+|closer\s+to\s+)?(?=[$€£~]?\s*\d)/;
+
+function bareCorrections(
+  prepared: PreparedMessage,
+  findings: readonly Finding[],
+  catalog: ExtractionCatalog,
+): Finding[] {
+  const corrections: Finding[] = [];
+  const { lower } = prepared;
+  for (const item of findings) {
+    if (typeof item.value !== 'number') continue;
+    const marker = CORRECTION_AFTER.exec(lower.slice(item.end, item.end + 60));
+    if (marker === null) continue;
+    const from = item.end + marker[0].length;
+    // The corrected figure and its unit, up to the next clause break.
+    const tail = /^[^,;.!?—–\n]*(?:\.\d[^,;.!?—–\n]*)?/.exec(lower.slice(from, from + 40))?.[0] ?? '';
+    const { answer, bounds } = fieldEntry(item.field);
+    if (answer === undefined || tail.trim() === '') continue;
+    // "300 examples and sorry, 2 GPUs": the figure after the marker is another field's.
+    const tailEnd = from + tail.length;
+    if (findings.some((other) => other.field !== item.field && other.start < tailEnd && from < other.end)) continue;
+    const read = readShortAnswer(prepareMessage(tail), item.field, answer, [], catalog, bounds);
+    if (read === undefined || typeof read.value !== 'number' || read.value === item.value) continue;
+    const corrected = { ...read, start: from, end: from + tail.length } as Finding;
+    if (withinSchema(corrected)) corrections.push(corrected);
+  }
+  return corrections;
 }
 
 /** A question about a model's licence or commercial use: "license ok for commercial use?", "what licence is Qwen under?". */

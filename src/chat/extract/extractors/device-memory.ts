@@ -25,7 +25,7 @@ const DEVICE_MEMORY = new RegExp(
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:devices|phones|handsets|tablets)\\b`,
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:mb)\\s+(?:(?:of\\s+)?(?:ram|memory)\\s+)?(?:on|in)\\s+(?:the\\s+)?(?:${DEVICE})`,
     // "a Jetson Orin NX 16GB": the board named with its memory.
-    `\\b(?:jetson(?:\\s+[a-z]+){0,2}?|(?:jetson\\s+)?orin(?:\\s+(?:nx|nano|agx))?|raspberry\\s+pi(?:\\s+\\d)?)\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\b`,
+    `\\b(?:jetson(?:\\s+[a-z]+){0,2}?|(?:jetson\\s+)?orin(?:\\s+(?:nx|nano|agx))?|raspberrys+pi(?:\\s+\\d)?)\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\b`,
     // "a raspberry pi 5, the 8 gig version".
     `(?:${DEVICE}),?\\s+(?:the|a|an)\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:version|model|variant|edition|one)\\b`,
   ].join('|'),
@@ -60,7 +60,7 @@ const MODEL_SHARE = new RegExp(
     // "we only get 1.5 GB for it" (a device in view).
     `\\b(?:we|it|the\\s+model)\\s+(?:only\\s+)?(?:get|gets|have|has|got)\\s+(?:only\\s+|about\\s+|maybe\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:for\\s+(?:it|the\\s+model)|to\\s+work\\s+with)\\b`,
     // "the model can't take more than 6 gigs of that".
-    `\\b(?:model|app)\\s+(?:can't|cannot|can\\s+not|shouldn't|mustn't|may\\s+not)\\s+(?:take|use|have|get)\\s+(?:up\\s+)?more\\s+than\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    `\\b(?:model|app)\\s+(?:can't|cannot|can\\s+not|shouldn't|mustn't|may\\s+not)\\s+(?:take|use|have|get)\\s+(?:up\\s+)?more\\s+than\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes)|(?=\\s+of\\s+(?:it|that|those|them)\\b))`,
     `(?:must|has\\s+to|have\\s+to|needs?\\s+to|should)\\s+fit\\s+(?:in(?:to)?|within|under)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     // "has to run on-device in under 3 gigs".
     `\\b(?:run|fit|work)\\s+(?:on[\\s-]device\\s+|locally\\s+)?(?:in|within)\\s+(?:under|less\\s+than)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
@@ -116,5 +116,19 @@ export const extractDeviceMemory: Extractor = (message, context) => {
     );
     findings.push(findingFromMatch('deviceMemoryGB', half ? total / 2 : total, match));
   }
+  // "the phone has 8 gigs, the model can use ~3": the model's memory on a phone (or laptop, board) says where it runs.
+  const first = findings[0];
+  if (first !== undefined && MODEL_RUNS_THERE.test(lower)) {
+    const deployment = PHONE_WORD.test(lower) ? 'mobile' : EDGE_WORD.test(lower) ? 'edge' : undefined;
+    if (deployment !== undefined)
+      findings.push({ field: 'deployment', value: deployment, start: first.start, end: first.end });
+  }
   return findings;
 };
+
+/** The model is what uses the device's memory, or runs there. */
+const MODEL_RUNS_THERE =
+  /\b(?:the\s+model|it)\s+(?:can|may|could|gets?|only\s+gets|has|must|needs?|should|can't|cannot)\b|\bruns?\s+(?:fully\s+|entirely\s+)?(?:offline|locally|on[\s-]device)\b|\boffline\b|\bon[\s-]device\b/;
+const PHONE_WORD = /\b(?:phones?|smartphones?|handsets?|iphones?|androids?|pixels?|galaxy|ipads?|tablets?)\b/;
+const EDGE_WORD =
+  /\b(?:laptops?|macbooks?|jetsons?|orin|raspberry\s+pi|nucs?|gateways?|kiosks?|cars?|edge\s+(?:box|boxes|devices?)|embedded|consoles?|steam\s+deck)\b/;

@@ -41,8 +41,10 @@ const USERS_HARDWARE_AFTER =
 const MACHINES_BEFORE = new RegExp(
   `(${COUNT_SOURCE})\\s+(?:machines|nodes|servers|boxes|hosts|instances|workstations)\\s*,?\\s*(?:each\\s+)?(?:with|having|has|have|of|carrying|holding)\\s+(?:each\\s+)?$`,
 );
-/** "only 2 of the 4 L40S": a share of the GPUs named (its count before "of the"). */
-const SHARE_OF_BEFORE = new RegExp(`\\b(?:only\\s+|just\\s+)?(${COUNT_SOURCE})\\s+of\\s+(?:the|our|those|these)\\s+$`);
+/** "only 2 of the 4 L40S", "2 of the cluster's 8 A100s": a share of the GPUs named (its count before "of the"). */
+const SHARE_OF_BEFORE = new RegExp(
+  `\\b(?:only\\s+|just\\s+)?(${COUNT_SOURCE})\\s+of\\s+(?:the|our|those|these)\\s+(?:(?:[a-z-]+(?:'s|’s)|shared|whole|company|lab|team|cluster|pool)\\s+){0,2}$`,
+);
 /** Memory alone right before a catalog GPU name: "the 40GB A100". */
 const MEMORY_BEFORE_NAME = new RegExp(`${MEMORY}\\s*$`);
 /** Memory or "x 8" right after a catalog GPU name: "H100 80GB", "A100 (40 GB)", "A100 x 8". */

@@ -1,5 +1,5 @@
 /**
- * Extraction batches from independent writers (x4–x26: briefed with XBRIEF.md, never saw the extractor), scored on
+ * Extraction batches from independent writers (x4–x27: briefed with XBRIEF.md, never saw the extractor), scored on
  * arrival (figures in each file) and tuned on since: unlike the frozen held-out split, these are regression data.
  * The test prints micro and per-field precision and recall and keeps each batch above the floor it has reached.
  */
@@ -35,9 +35,12 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x21: { precision: 0.89, recall: 0.78 },
   x22: { precision: 0.89, recall: 0.81 },
   x23: { precision: 0.85, recall: 0.82 },
-  x24: { precision: 0.92, recall: 0.86 },
+  // (0.92 until the model's share of a phone's memory also read as deployment mobile: one TP and one FP, since its
+  // writer expects deployment mobile but not the on-device goal it implies.)
+  x24: { precision: 0.915, recall: 0.87 },
   x25: { precision: 0.85, recall: 0.8 },
-  x26: { precision: 0.85, recall: 0.76 },
+  x26: { precision: 0.86, recall: 0.8 },
+  x27: { precision: 0.9, recall: 0.8 },
 };
 
 interface BatchUtterance {
