@@ -469,7 +469,9 @@ export function wishList(
     const corpusFitsPrompt =
       profile.corpusTokens !== undefined &&
       profile.corpusTokens > 0 &&
-      profile.corpusTokens <= Math.min(WHOLE_CORPUS_IN_PROMPT_TOKENS, contextTokens * CONTEXT_SHARE_FOR_DOCUMENTS);
+      profile.corpusTokens <= Math.min(WHOLE_CORPUS_IN_PROMPT_TOKENS, contextTokens * CONTEXT_SHARE_FOR_DOCUMENTS) &&
+      // On a device, the KV cache of the whole corpus must fit its memory beside the weights.
+      facts['fits.device-corpus'] !== false;
     if (has(KNOWLEDGE_NEEDS) && corpusFitsPrompt && facts.modelArchitecture !== 'encoder') {
       wishes.push({
         methods: ['prompt-engineering'],

@@ -13,6 +13,7 @@ import {
   type FeasibilityEstimates,
   FIT_CHECKS,
   factCheckOf,
+  inferenceContextTokens,
   TRAINING_CHECKS,
   type TrainingCheck,
 } from './estimate-feasibility.ts';
@@ -81,6 +82,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'fits.full-fine-tuning': [...MODEL_SIZE, ...HARDWARE],
   'fits.distillation-student': [...MODEL_SIZE, ...HARDWARE],
   'fits.device': [...MODEL_SIZE, 'deviceMemoryGB'],
+  'fits.device-corpus': [...MODEL_SIZE, 'deviceMemoryGB', 'corpusTokens'],
   'fits.task-copies': [...MODEL_SIZE, ...HARDWARE, 'tasksCount'],
   'affordable.task-copies': [...MODEL_SIZE, ...HARDWARE, 'tasksCount', 'monthlyBudgetUSD'],
   cpuServing: [...MODEL_SIZE, ...HARDWARE],
@@ -254,6 +256,12 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     const weightsGB = (profile.modelParamsB * DEVICE_BITS_PER_WEIGHT) / 8;
     const kvCacheGB = int4.memoryGB.breakdown.kvCache ?? 0;
     facts['fits.device'] = weightsGB + kvCacheGB + DEVICE_RUNTIME_GB <= profile.deviceMemoryGB;
+    // The whole corpus in the prompt on the device: its KV cache (per token, from the estimate) beside the weights.
+    if (profile.corpusTokens !== undefined && profile.corpusTokens > 0) {
+      const perTokenGB = kvCacheGB / inferenceContextTokens(profile);
+      facts['fits.device-corpus'] =
+        weightsGB + perTokenGB * profile.corpusTokens + DEVICE_RUNTIME_GB <= profile.deviceMemoryGB;
+    }
   }
 
   const architecture = facts.modelArchitecture;

@@ -182,12 +182,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     profile.exampleTokens !== undefined && profile.exampleTokens > TRAINING_SEQUENCE_LENGTH
       ? Math.min(profile.exampleTokens, MAX_TRAINING_SEQUENCE_LENGTH)
       : TRAINING_SEQUENCE_LENGTH;
-  // Requests longer than the default context are served at their own length: the KV cache grows with it.
-  const statedContext = (profile.inputTokensPerRequest ?? 0) + (profile.outputTokensPerRequest ?? 0);
-  const inferenceContext =
-    statedContext > INFERENCE_CONTEXT_TOKENS
-      ? Math.min(statedContext, MAX_INFERENCE_CONTEXT_TOKENS)
-      : INFERENCE_CONTEXT_TOKENS;
+  const inferenceContext = inferenceContextTokens(profile);
   const checks: Partial<Record<FitCheck, EstimateResult>> = {};
   const inputs: Partial<Record<FitCheck, EstimateInput>> = {};
   const hardware = {
@@ -692,4 +687,10 @@ export function requestSize(profile: Partial<Profile>): {
           ? ' (input assumed)'
           : ' (assumed)';
   return { input, output, stated: inputStated || outputStated, said };
+}
+
+/** The context the inference estimates hold in the KV cache: the stated request size when it is longer than the default. */
+export function inferenceContextTokens(profile: Partial<Profile>): number {
+  const stated = (profile.inputTokensPerRequest ?? 0) + (profile.outputTokensPerRequest ?? 0);
+  return stated > INFERENCE_CONTEXT_TOKENS ? Math.min(stated, MAX_INFERENCE_CONTEXT_TOKENS) : INFERENCE_CONTEXT_TOKENS;
 }

@@ -276,6 +276,7 @@ export const FACT_TYPES = {
   'fits.full-fine-tuning': 'boolean',
   'fits.distillation-student': 'boolean', // a small (≤ 8B) student can be trained with LoRA on the GPUs
   'fits.device': 'boolean', // the model at 4 bits fits deviceMemoryGB
+  'fits.device-corpus': 'boolean', // the model at 4 bits plus the KV cache of the whole corpus in its prompt fits deviceMemoryGB
   'fits.task-copies': 'boolean', // tasksCount full 16-bit copies fit the GPUs for serving
   'affordable.task-copies': 'boolean', // renting the GPUs the copies need beyond the team's own fits monthlyBudgetUSD
   cpuServing: 'boolean', // no GPUs, and the model is small enough to serve from a CPU server at 4 bits (llama.cpp)

@@ -112,6 +112,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch32.json')),
     ...loadCases(here('./batch33.json')),
     ...loadCases(here('./batch34.json')),
+    ...loadCases(here('./batch35.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -139,6 +140,10 @@ describe('scenario corpus v2 (independent graders)', () => {
 
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([
+  [
+    'w37-ngo-casenotes-no-gpu-onprem',
+    'the graders fine-tune a small multilingual encoder on the CPU of an on-prem server with no GPU; the engine has no CPU-training path (every training method needs a GPU in the estimates) and the catalog has no multilingual encoder, so it answers few-shot prompting',
+  ],
   [
     'w35-40-brands-on-sonnet-no-per-tenant-finetune',
     'the graders keep 40 brands on per-brand few-shot prompts because each has only 20-60 examples; the profile gives the total (1,600), and other batches give per-tenant counts in the same field (300 examples for 120 tenants), so dividing by the tenants broke four tuned cases and was not kept',
