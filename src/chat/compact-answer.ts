@@ -104,7 +104,7 @@ export function compactAnswerParts(
       `Plan: ${recommendation.plan.map((step) => `${step.step}. ${step.methods.map(name).join(' + ')}`).join(' → ')}.`,
     );
   }
-  const cost = costLine(recommendation, name);
+  const cost = costLine(recommendation, name, knowledge);
   if (cost) lines.push(cost);
   // The methods a reader weighs; the niche parameterisations (adapter layers, prefix and prompt tuning) are in
   // "show details".
@@ -155,7 +155,11 @@ export function footnotesFor(
   return { footnotes: `Sources:\n${footnoteLines.join('\n')}`, sources };
 }
 
-function costLine(recommendation: Recommendation, name: (method: MethodId) => string): string | undefined {
+function costLine(
+  recommendation: Recommendation,
+  name: (method: MethodId) => string,
+  knowledge: Knowledge,
+): string | undefined {
   const method = recommendation.destination.method;
   const parts: string[] = [];
   if (recommendation.destination.model.switched) {
@@ -181,7 +185,14 @@ function costLine(recommendation: Recommendation, name: (method: MethodId) => st
   // an open student yourself instead.
   const provider =
     recommendation.destination.channel === 'managed' ? recommendation.destination.providers?.[0] : undefined;
-  if (provider) parts.push(`${name(method)} through ${provider.name} is billed by the provider (no catalog price yet)`);
+  if (provider) {
+    const hourly = knowledge.providers
+      .find((entry) => entry.name === provider.name)
+      ?.offerings.some((entry) => entry.hostingBilledHourly === true);
+    parts.push(
+      `${name(method)} through ${provider.name} is billed by the provider (no catalog price yet)${hourly ? ', and the tuned deployment by the hour of hosting' : ''}`,
+    );
+  }
   if (estimates?.trainingGpuHours !== undefined && provider) {
     parts.push(
       `training an open student yourself instead ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs${estimates.oneTimeUSD ? `, ≈ $${money.format(estimates.oneTimeUSD)} rented` : ''}`,

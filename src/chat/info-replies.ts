@@ -282,8 +282,9 @@ export function costReply(
     // An API model's plan has no GPU bill to estimate: say what it does cost and what the estimate needs.
     const model = recommendation.destination.model.name ?? 'the model';
     const calls = `${model} API calls${method === 'rag' ? ' (the retrieved passages make every prompt longer) and the search index' : ''}`;
+    const hosting = trainsWeights(method, knowledge) ? hourlyHosting(recommendation, knowledge) : undefined;
     const what = trainsWeights(method, knowledge)
-      ? `${name} on ${model} is a job the provider runs, billed by training tokens (the catalog has no price for it yet); after it, what it costs each month is the ${calls}.`
+      ? `${name} on ${model} is a job the provider runs, billed by training tokens (the catalog has no price for it yet); after it, what it costs each month is the ${calls}${hosting ? `, plus ${hosting.words}` : ''}.`
       : `${name} on ${model} trains nothing, so there is no GPU bill: what it costs each month is the ${calls}.`;
     // The volume is known when the prompt baseline has a bill: that bill is the number to give.
     const monthly = entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
@@ -963,6 +964,58 @@ export function promptSizeReply(
 
 /** Requests a day from which one serving GPU, sized for memory only, is said not to be sized for the volume. */
 const THROUGHPUT_CAVEAT_REQUESTS_PER_DAY = 50_000;
+
+/**
+ * The managed channel's hourly hosting of a tuned deployment, when the catalog says the provider bills it (Azure
+ * OpenAI / Microsoft Foundry: a deployed fine-tuned model is billed per hour on top of tokens). No rate is in the
+ * catalog, so the words say so.
+ */
+export function hourlyHosting(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+): { words: string; provider: string; sources: string[] } | undefined {
+  if (recommendation.destination.channel !== 'managed') return undefined;
+  for (const listed of recommendation.destination.providers ?? []) {
+    const provider = knowledge.providers.find((entry) => entry.name === listed.name);
+    const offering = provider?.offerings.find((entry) => entry.hostingBilledHourly === true);
+    if (provider && offering)
+      return {
+        provider: provider.name,
+        words: `an hourly fee for hosting the tuned deployment on ${provider.name}, billed whether or not it is called (the catalog has no rate: take it from the provider's price page)`,
+        sources: offering.sources.filter((id) => knowledge.sourceById.has(id)),
+      };
+  }
+  return undefined;
+}
+
+/**
+ * "Does Azure charge monthly for hosting a fine-tuned model?": whether the provider asked about (or the plan's managed
+ * channel) bills a tuned deployment by the hour, from the catalog's offerings, with their sources.
+ */
+export function hostingFeeReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  asked: string | true,
+): InfoAnswer {
+  const named = asked === true ? undefined : knowledge.providers.find((entry) => entry.id === asked);
+  const planned =
+    named === undefined && recommendation.destination.channel === 'managed'
+      ? knowledge.providers.find((entry) => entry.name === recommendation.destination.providers?.[0]?.name)
+      : undefined;
+  const provider = named ?? planned;
+  if (provider === undefined)
+    return {
+      text: 'Tell me which provider would host the tuned model (Azure OpenAI, Bedrock, Vertex AI, OpenAI) and I will say what the catalog records about its hosting.',
+    };
+  const offering = provider.offerings.find((entry) => entry.hostingBilledHourly === true);
+  if (offering === undefined)
+    return {
+      text: `The catalog records no hourly hosting fee for tuned models on ${provider.name}: what you pay is the tuned model's tokens, at the provider's rate for tuned models (check its price page).`,
+    };
+  const cited = offering.sources.filter((id) => knowledge.sourceById.has(id));
+  const text = `Yes: ${provider.name} bills a deployed fine-tuned model by the hour of hosting, on top of the tokens it serves${cited.length > 0 ? ' [1]' : ''}, for as long as the deployment exists. The catalog has no hourly rate, so take it from the provider's price page and multiply by about 730 hours a month; a small monthly budget may not cover it, in which case a prompt on the base model (no hosting fee) is the cheaper channel.`;
+  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited.slice(0, 1), undefined, knowledge) };
+}
 
 /** The request size an API bill used (the team's figures, else the estimator's defaults), said with every bill from list prices. */
 function apiRequestSize(profile: Pick<Partial<Profile>, 'inputTokensPerRequest' | 'outputTokensPerRequest'>): string {

@@ -21,6 +21,7 @@ import {
   formatGuaranteeReply,
   fullPreferenceFit,
   hallucinationReply,
+  hostingFeeReply,
   type InfoAnswer,
   instructVsBaseReply,
   licenceReply,
@@ -601,6 +602,7 @@ function infoReply(
   if (intents.asksFormatGuarantee) return formatGuaranteeReply(recommendation, knowledge, profile);
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
   if (intents.asksLicence !== undefined) return licenceReply(recommendation, knowledge, intents.asksLicence);
+  if (intents.asksHostingFee !== undefined) return hostingFeeReply(recommendation, knowledge, intents.asksHostingFee);
   // "wouldn't the Batch API + prompt caching already cut the bill? the shared part is ~2k tokens": the levers are the
   // question; the token count only describes the prompt.
   if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);

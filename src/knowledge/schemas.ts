@@ -152,6 +152,10 @@ export const ProviderOffering = z
     restriction: z.string().optional().describe('Who can use it, e.g. "existing customers only"'),
     minExamples: z.number().int().nonnegative().optional(),
     recommendedExamples: z.string().optional(),
+    hostingBilledHourly: z
+      .boolean()
+      .optional()
+      .describe('A tuned model deployed from this offering is billed per hour of hosting, on top of its tokens'),
     notes: z.string().optional(),
     sources: SourceIds,
   })

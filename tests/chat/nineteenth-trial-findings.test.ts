@@ -88,4 +88,25 @@ describe('the conversations, replayed', () => {
     expect(turns[2]?.reply).toMatch(/^GPT-4o has no weights to license/);
     expect(turns[2]?.state.profile.modelName).toBe('Qwen2.5 14B');
   });
+
+  it('says a provider bills a tuned deployment by the hour, and reads few-shot prompting described in words', async () => {
+    const turns = await converse([
+      '2 person startup here, we generate etsy product listings w/ gpt-4o-mini. output is fine but doesnt sound like our brand voice. we have ~300 listings we wrote ourselves. can we fine tune 4o mini on openai? budget is tiny, maybe $150 total',
+      'i said, ~300',
+      "sure if its cheaper. we've never fine tuned anything btw, we're not ML people",
+      'like 200 listings a day max',
+      'how much would that cost? training + running it',
+      'hmm. why not just stuff like 10 of our best listings in the prompt as examples? cheaper no?',
+      'does azure charge something monthly for hosting a fine tuned model? someone on reddit said its like $1k+/month just to keep it deployed',
+    ]);
+    const [, , , plan, cost, whyNot, hosting] = turns;
+    expect(plan?.recommendation?.destination).toMatchObject({ method: 'managed-fine-tuning', channel: 'managed' });
+    expect(plan?.reply).toContain('and the tuned deployment by the hour of hosting');
+    expect(cost?.reply).toContain('plus an hourly fee for hosting the tuned deployment on Azure OpenAI');
+    expect(whyNot?.reply).toContain('In-context (few-shot) learning is possible');
+    expect(hosting?.reply).toMatch(
+      /^Yes: Azure OpenAI \/ Microsoft Foundry bills a deployed fine-tuned model by the hour/,
+    );
+    expect(hosting?.reply).toContain('[1]');
+  });
 });

@@ -270,6 +270,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksHallucination === true ||
     intents.asksTrainOnMac === true ||
     intents.asksLicence !== undefined ||
+    intents.asksHostingFee !== undefined ||
     intents.asksPromptTokens !== undefined ||
     intents.asksCostLevers === true ||
     intents.asksAboutTheQuestion === true ||

@@ -27,6 +27,8 @@ const JUST_RECOMMEND = new RegExp(
 const WHY_NOT = new RegExp(
   `\\bwhy\\s+(?:not|no|isn't|isnt|is\\s+not|wasn't|wasnt|aren't|arent|not\\s+use|don't\\s+(?:you|we)\\s+(?:recommend|suggest|use|do)|didn't\\s+you\\s+(?:recommend|suggest|pick))\\s+(?:just\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+|try\\s+|(?:take|use|keep|run)\\s+(?:[\\w.-]+\\s+){1,5}?(?:and|with|plus|\\+)\\s+(?:(?:put|add|use|do|run|build)\\s+)?)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b|\\bwhat(?:'s|\\s+is)\\s+wrong\\s+with\\s+(${METHOD_SOURCE})\\b|\\bwhy\\s+(?:is|was)\\s+(${METHOD_SOURCE})\\s+(?:not\\s+(?:recommended|viable|an\\s+option|ranked)|ruled\\s+out|excluded|rejected|blocked|ranked\\s+(?:so\\s+)?low)\\b`,
 );
+const WHY_NOT_EXAMPLES_IN_PROMPT =
+  /\bwhy\s+not\s+(?:just\s+)?(?:stuff|put|paste|add|include|drop|throw|show|give)\b[^?.!]{0,60}?\b(?:in|into|to)\s+(?:the\s+|our\s+|a\s+)?(?:system\s+)?prompts?\b/;
 const WHY_METHOD = new RegExp(
   `\\bwhy\\s+(?:(?:do|did|would)\\s+you\\s+(?:recommend|suggest|pick|choose|prefer)\\s+|(?:is|was)\\s+|use\\s+|go\\s+with\\s+|start\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b(?!\\s+(?:not|isn't)\\b)`,
 );
@@ -115,6 +117,19 @@ const OUTPUT_TOKENS =
 /** "can I fine-tune on the Mac?", "is training on my M2 Max possible?", "could we tune it with a Mac Studio". */
 const TRAIN_ON_MAC =
   /\b(?:fine[\s-]?tun\w*|finetun\w*|train\w*|tun(?:e|ing)|lora|qlora)\b[^.?!]{0,40}?\b(?:on|with|using)\s+(?:(?:my|our|the|a|an|this|these|one)\s+)?(?:apple\s+silicon|mac(?:book)?s?(?:\s+(?:pro|air|studio|mini))?|m[1-4](?:\s+(?:pro|max|ultra))?)\b/;
+/** "does azure charge something monthly for hosting a fine tuned model?", "is there a fee to keep the tuned model deployed?" */
+const HOSTING_FEE =
+  /\b(?:host(?:ing|ed)?|deploy(?:ed|ing|ment)?|keep(?:ing)?\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:deployed|running|up))\b[^.?!]{0,50}\b(?:fine[\s-]?tun\w*|tuned|custom)\b[^.?!]{0,30}?(?:\?|$)|\b(?:fine[\s-]?tun\w*|tuned|custom)\s+(?:model|deployment|copy)s?\b[^.?!]{0,40}\b(?:host(?:ing)?\s+(?:fee|cost|charge)s?|per\s+hour|hourly|charged?\s+(?:monthly|per\s+month|by\s+the\s+hour))|\bhosting\s+(?:fee|cost|charge)s?\b/;
+/** Providers a hosting question may name, by catalog id. */
+const HOSTING_PROVIDER = /\b(?:azure(?:\s+openai)?|foundry|bedrock|vertex|openai)\b/;
+const HOSTING_PROVIDER_IDS: Readonly<Record<string, string>> = {
+  azure: 'azure-openai',
+  'azure openai': 'azure-openai',
+  foundry: 'azure-openai',
+  bedrock: 'aws-bedrock',
+  vertex: 'google-vertex',
+  openai: 'openai',
+};
 const QUESTION_FORM =
   /\?\s*$|\?\s|^\W*(?:(?:also|and|so|ok(?:ay)?|but|then)[\s,]+)?(?:what|which|how|why|when|where|who|can|could|should|would|will|is|are|do|does|did)\b|\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:asking|wondering)\s+(?:whether|if)\b/;
 const WHAT_WOULD_CHANGE =
@@ -330,6 +345,8 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   const whyNot = WHY_NOT.exec(lower);
   const whyNotMethod = whyNot ? methodFromPhrase(whyNot[1] ?? whyNot[2] ?? whyNot[3] ?? '') : undefined;
   if (whyNotMethod) intents.whyNot = whyNotMethod;
+  // "why not just stuff 10 of our best listings in the prompt as examples?": few-shot prompting, described.
+  else if (WHY_NOT_EXAMPLES_IN_PROMPT.test(lower)) intents.whyNot = 'in-context-learning';
   const whyMethod = whyNot ? null : WHY_METHOD.exec(lower);
   const whyMethodId = whyMethod ? methodFromPhrase(whyMethod[1] ?? '') : undefined;
   if (whyMethodId) intents.whyMethod = whyMethodId;
@@ -479,6 +496,10 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   }
   if (ASKS_FORMAT_GUARANTEE.test(lower) && QUESTION_FORM.test(lower)) intents.asksFormatGuarantee = true;
   if (TRAIN_ON_MAC.test(lower) && QUESTION_FORM.test(lower)) intents.asksTrainOnMac = true;
+  if (HOSTING_FEE.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?'))) {
+    const named = HOSTING_PROVIDER.exec(lower)?.[0];
+    intents.asksHostingFee = named === undefined ? true : (HOSTING_PROVIDER_IDS[named.replace(/\s+/g, ' ')] ?? true);
+  }
   const promptTokens = PROMPT_TOKENS.exec(lower);
   if (promptTokens && (QUESTION_FORM.test(lower) || /\?/.test(lower))) {
     const [, digits, thousands, digits2, thousands2, digits3, thousands3] = promptTokens;

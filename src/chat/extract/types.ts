@@ -98,6 +98,8 @@ export interface ExtractionIntents {
   asksTrainOnMac?: boolean;
   /** "qwen 2.5 14b license - ok for commercial use?": a model's licence, by its catalog name (true: the plan's model). */
   asksLicence?: string | true;
+  /** "does azure charge monthly for hosting a fine-tuned model?": the provider's hosting fee (a provider id, or true). */
+  asksHostingFee?: string | true;
   /** "All data must stay in the EU": a residency region, which no profile field holds ("the EU"). */
   dataRegion?: string;
   /** "What about prompt caching or the Batch API to cut the bill?": levers on the bill that change no model. */
