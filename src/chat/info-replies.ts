@@ -557,7 +557,20 @@ function trainingFit(
       const possible = entryOf(recommendation, method)?.verdict !== 'not-viable';
       if (!trainsWeights(method, knowledge) && possible)
         return `Yes, at 4 bits: ${name} needs ${needed} in 16-bit and you have ${have}, so the model is served quantized (4-bit).`;
-      return `No: ${name} needs ${neededText} and you have ${have}${where}.${rentLine(recommendation, method)}`;
+      // The lighter sibling may fit the same GPUs: QLoRA where LoRA does not, LoRA where every weight does not.
+      const lighter: MethodId | undefined =
+        method === 'lora' ? 'qlora' : method === 'full-fine-tuning' ? 'lora' : undefined;
+      // (Asked the same way, so the figures match what "would QLoRA fit?" answers.)
+      const lighterAnswer =
+        lighter === undefined || entryOf(recommendation, lighter)?.estimates?.memoryGB === undefined
+          ? undefined
+          : trainingFit(recommendation, lighter, knowledge, profile, gpus);
+      const instead =
+        lighter !== undefined && lighterAnswer?.startsWith('Yes: ')
+          ? ` ${shortMethodName(knowledge, lighter)} fits them instead: ${lowerFirst(lighterAnswer.slice('Yes: '.length).replace(`${shortMethodName(knowledge, lighter)} `, 'it '))}`
+          : '';
+      // With a lighter method that fits the GPUs asked about, renting more is not the next step.
+      return `No: ${name} needs ${neededText} and you have ${have}${where}.${instead || rentLine(recommendation, method)}`;
     }
   }
 }

@@ -109,4 +109,20 @@ describe('the conversations, replayed', () => {
     );
     expect(hosting?.reply).toContain('[1]');
   });
+
+  it('reads the total beside per-tenant counts, and answers fit questions on part of the GPUs with the lighter sibling', async () => {
+    const turns = await converse([
+      "We're a B2B SaaS (customer-comms platform). Self-host Llama 3.1 70B Instruct on 16x H100 (vLLM). ~400 tenants, each wants replies in their own tone/terminology. Prompt w/ tenant style guide works OK-ish but inconsistent. Most tenants have 150-400 approved replies we could train on.",
+      'as i said 150-400 per tenant, so ~100k total across all of them',
+      'will the 70b lora training fit on just 2 of the h100s? the rest are serving prod traffic',
+      "we're not renting amd stuff lol. what about qlora then, on 1-2 h100?",
+    ]);
+    const [, total, fit, qlora] = turns;
+    expect(total?.state.profile.labeledExamples).toBe(100_000);
+    expect(fit?.reply).toMatch(
+      /^No: LoRA needs about \d+ GB and you have 160 GB\. QLoRA fits them instead: it needs about/,
+    );
+    expect(fit?.reply).not.toContain('Renting');
+    expect(qlora?.reply).toMatch(/^Yes: QLoRA needs about \d+ GB and you have 80 GB/);
+  });
 });

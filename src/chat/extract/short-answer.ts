@@ -149,6 +149,8 @@ export function numberAnswer(
     // Numbers this field cannot take ("6 months" for a count of examples) are not candidates: "6 months of
     // labels, roughly 2 million" answers 2,000,000.
     const values: number[] = [];
+    /** Values said to be the total ("~100k total across all of them"), which win over per-unit or partial ones. */
+    const totals: number[] = [];
     NUMBER.lastIndex = 0;
     for (let match = NUMBER.exec(message.lower); match; match = NUMBER.exec(message.lower)) {
       if (overlapsAny(match.index, match.index + match[0].length, others)) continue;
@@ -168,12 +170,18 @@ export function numberAnswer(
       // "got 78%": a share answers no count, latency or budget; "2,000 frames per robot per shift": a count per unit
       // (not per day or month) is not the total asked for.
       if (/^\s*(?:%|percent\b)/.test(after) || PER_UNIT_NOT_TIME.test(after)) continue;
+      // "150-400 per tenant": the low end of a range per unit is no total either.
+      const rangeEnd = /^\s*(?:-|–|to)\s*\d[\d,.]*\s*k?/.exec(after);
+      if (rangeEnd && PER_UNIT_NOT_TIME.test(after.slice(rangeEnd[0].length))) continue;
       const amount = parseCount(match[1] ?? '');
       const value = amount === undefined ? undefined : convert(amount, match[2] ?? '', after);
-      if (value !== undefined) values.push(value);
+      if (value !== undefined) {
+        values.push(value);
+        if (/^\s*(?:in\s+total|total|overall|altogether|all\s+told|combined)\b/.test(after)) totals.push(value);
+      }
     }
-    if (values.length !== 1) return undefined;
-    const value = values[0] as number;
+    if (values.length !== 1 && totals.length !== 1) return undefined;
+    const value = (values.length === 1 ? values[0] : totals[0]) as number;
     if (value === 0 && !bounds?.zeroAllowed) return undefined;
     if (bounds?.integer && !Number.isInteger(value)) return undefined;
     if (value > (bounds?.answerMax ?? Number.POSITIVE_INFINITY)) return undefined;
