@@ -144,6 +144,16 @@ export function extractProfile(
       findings.splice(index, 1);
   }
   const exampleSpans = findings.filter((item) => item.field === 'exampleTokens');
+  // "1800 docs where ops verified every field": documents counted as labelled examples are no corpus.
+  const labeledSpans = findings.filter((item) => item.field === 'labeledExamples');
+  for (let index = findings.length - 1; index >= 0; index--) {
+    const item = findings[index] as Finding;
+    if (
+      item.field === 'unlabeledCorpus' &&
+      labeledSpans.some((labeled) => item.start < labeled.end && labeled.start < item.end)
+    )
+      findings.splice(index, 1);
+  }
   for (let index = findings.length - 1; index >= 0; index--) {
     const item = findings[index] as Finding;
     if (

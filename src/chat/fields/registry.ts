@@ -259,9 +259,11 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
   }),
   latencyTargetMs: entry('latencyTargetMs', {
     extractor: extractLatency,
-    answer: numberAnswer((amount, unit) => {
+    answer: numberAnswer((amount, unit, after) => {
       if (unit.startsWith('m')) return amount;
       if (unit.startsWith('s')) return amount * 1000;
+      // "about 6k drug names": a count of things, not milliseconds.
+      if (COUNTED_THINGS_AFTER.test(after)) return undefined;
       return amount >= 50 ? amount : undefined;
     }),
     bounds: { answerMax: 600_000 },
@@ -437,6 +439,10 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
     describe: (value, label) => `${label} $${integer.format(value)}`,
   }),
 };
+
+/** Things a bare number may count, said right after it ("6k drug names", "300 users"): no latency, no GPU count. */
+const COUNTED_THINGS_AFTER =
+  /^\s*(?:[a-z-]+\s+)?(?:names?|terms?|words?|items?|entries|codes?|products?|drugs?|documents?|docs|pages?|users?|examples?|records?|rows?|tokens?|requests?|files?|people|patients?|classes|categories|labels?|tickets?|emails?|calls?|questions?)\b/;
 
 /** The entry of one field. */
 export function fieldEntry<F extends ProfileField>(field: F): FieldEntry<F> {

@@ -3,7 +3,14 @@
  * "1.5k per month", "€800 a month", "$12k a year" (÷ 12).
  */
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
-import { allMatches, clauseBefore, createSpanIndex, finding, sentenceAround } from '../prepare-message.ts';
+import {
+  allMatches,
+  clauseBefore,
+  createSpanIndex,
+  finding,
+  sentenceAround,
+  sentenceBefore,
+} from '../prepare-message.ts';
 import type { Extractor, ExtractorContext, Finding, PreparedMessage } from '../types.ts';
 
 const AMOUNT = String.raw`((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(k|thousand|grand|m|mm|mn|million|bn|billion)(?![a-z]))?`;
@@ -58,6 +65,9 @@ const MONTHLY_CAP = new RegExp(
   `\\bmonthly\\s+(?:[\\w-]+\\s+){0,2}?(?:bill|spend|costs?)\\s+(?:can't|cannot|can\\s+not|must\\s+not|mustn't|shouldn't|may\\s+not|can't\\s+go)\\s+(?:exceed|go\\s+(?:over|above)|be\\s+more\\s+than|top|over|above)\\s+(?:about\\s+|around\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![.,]?\\d)${NOT_A_UNIT}`,
   'dg',
 );
+/** A bill said in another currency, then again in dollars: "6 million yen, roughly forty thousand dollars". */
+const SAME_AMOUNT_IN_DOLLARS =
+  /\b(?:yen|jpy|won|rupees?|yuan|rmb|euros?|pounds?|eur|gbp)\s*,?\s*(?:roughly|about|around|approximately|approx\.?|~|i\.?e\.?,?|so|or|that's|which\s+is)\s*$/;
 /** "… on OpenAI right now": the amount is what the team pays today. */
 const CURRENT_AFTER = /^[^.;!?\n]{0,30}\b(?:right\s+now|currently|at\s+the\s+moment|today|these\s+days|so\s+far)\b/;
 /**
@@ -80,9 +90,9 @@ const ONE_TIME_BEFORE =
   /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|total|training|capex|project|setup|initial)\b[^.;!?\n]{0,25}$/;
 /** Words that make an amount a price or a current cost, not a budget. */
 const NOT_A_BUDGET_AFTER =
-  /^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b/;
+  /^\s*(?:yen|jpy|won|krw|rupees?|inr|yuan|rmb|cny|rubles?|roubles?|rub)\b|^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b/;
 const NOT_A_BUDGET_BEFORE =
-  /\b(?:not|instead\s+of|rather\s+than)\s*$|\b(?:that's|that\s+is|thats|which\s+is|it's)\s+(?:the|what\s+we\s+pay)\s*$|\byour\s+(?:own\s+)?$|\b(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:our\s+|the\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$/;
+  /\b(?:not|instead\s+of|rather\s+than)\s*$|\b(?:yen|jpy|won|rupees?|yuan|rmb|euros?|pounds?|eur|gbp)\s*,?\s*(?:roughly|about|around|approximately|approx\.?|~|i\.?e\.?,?|so|or|that's|which\s+is)\s*$|\b(?:that's|that\s+is|thats|which\s+is|it's)\s+(?:the|what\s+we\s+pay)\s*$|\byour\s+(?:own\s+)?$|\b(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:our\s+|the\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$/;
 const BUDGET_CUE =
   /\b(?:budget|afford|spend|spending|pay|cap|capped|max(?:imum)?|up\s+to|allocate[d]?|limit|have|got|can\s+(?:put|invest|use|do)|willing|one[\s-]off|(?:be|stay|get|come\s+in|keep\s+(?:it|costs?|the\s+bill))\s+(?:under|below|within))\b/;
 /** A cost that may not go past an amount is a budget: "running cost can't go over $1,200 a month". */
@@ -285,6 +295,8 @@ export const extractCurrentSpend: Extractor = (message, context) => {
     if (NOT_A_BUDGET_AFTER.test(lower.slice(end, end + 30))) return;
     const before = clauseBefore(lower, start);
     const current =
+      // "about 6 million yen, roughly forty thousand dollars": the bill said again in dollars.
+      SAME_AMOUNT_IN_DOLLARS.test(before) ||
       (CURRENT_SPEND_BEFORE.test(before) && !CAP_AFTER.test(lower.slice(end, end + 40))) ||
       (/\b(?:spend|spending|pay|paying)\b/.test(before) && CURRENT_AFTER.test(lower.slice(end, end + 40)));
     if (!current && context.requestedField !== 'currentMonthlySpendUSD') return;
@@ -298,7 +310,11 @@ export const extractCurrentSpend: Extractor = (message, context) => {
           : MONTHLY_BEFORE.test(before)
             ? 'month'
             : undefined;
-    if (period === undefined && context.requestedField !== 'currentMonthlySpendUSD') return;
+    // (The dollar figure restating a bill takes the bill's period.)
+    const restated =
+      SAME_AMOUNT_IN_DOLLARS.test(before) &&
+      /\b(?:monthly|per\s+month|a\s+month|\/\s?mo(?:nth)?)\b/.test(sentenceBefore(lower, start));
+    if (period === undefined && !restated && context.requestedField !== 'currentMonthlySpendUSD') return;
     const monthly = period === 'year' ? value / 12 : period === 'day' ? value * 30 : value;
     seen.push(start);
     findings.push(finding('currentMonthlySpendUSD', Math.round(monthly), start, end));
@@ -306,6 +322,16 @@ export const extractCurrentSpend: Extractor = (message, context) => {
   for (const match of allMatches(MONEY, lower)) {
     const value = amountValue(match[2], match[3]) ?? amountValue(match[4], match[5]) ?? amountValue(match[7], match[8]);
     consider(value, match.index, match.index + match[0].length);
+  }
+  // "6 million yen, roughly forty thousand dollars": a bill restated in dollars, in words.
+  for (const match of allMatches(WORD_MONEY, lower)) {
+    if (!SAME_AMOUNT_IN_DOLLARS.test(clauseBefore(lower, match.index))) continue;
+    const words = parseCount(match[1] ?? match[2] ?? match[3] ?? '');
+    consider(
+      words !== undefined && match[3] !== undefined ? words * 1000 : words,
+      match.index,
+      match.index + match[0].length,
+    );
   }
   // "the 14k is what we pay for the fine-tuned GPT-4o today", "the 11k is what we pay now, not a budget": the bill
   // said back as what is paid (per month, as bills are said here).

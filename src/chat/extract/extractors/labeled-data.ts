@@ -78,7 +78,7 @@ const COUNT_SOMEONE_LABELED = new RegExp(
 );
 /** "900 contracts where associates marked up the deviating clauses": records people annotated. */
 const COUNT_RECORDS_PEOPLE_MARKED = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:where|in\\s+which|that|which)\\s+(?:our\\s+|the\\s+)?(?:[a-z-]+\\s+)?(?:associates|lawyers|attorneys|paralegals|agents|experts|doctors|clinicians|reviewers|annotators|editors|engineers|analysts|adjusters|staff|people|humans|we)\\s+(?:have\\s+|had\\s+)?(?:marked(?:\\s+up)?|annotated|label(?:l)?ed|flagged|tagged|corrected|redlined|highlighted)\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:where|in\\s+which|that|which)\\s+(?:our\\s+|the\\s+)?(?:[a-z-]+\\s+)?(?:associates|lawyers|attorneys|paralegals|agents|experts|doctors|clinicians|reviewers|annotators|editors|engineers|analysts|adjusters|staff|people|humans|we|ops|operations|qa|support)\\s+(?:have\\s+|had\\s+)?(?:marked(?:\\s+up)?|annotated|label(?:l)?ed|flagged|tagged|corrected|redlined|highlighted|verified|checked|validated|reviewed)\\b`,
   'g',
 );
 /** "900 marked-up contracts", "7000 flagged clauses": records marked by hand. */

@@ -6,7 +6,14 @@
 
 import type { Model } from '../../../knowledge/schemas.ts';
 import { catalogScanner } from '../catalog-matcher.ts';
-import { allMatches, createSpanIndex, finding, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import {
+  allMatches,
+  createSpanIndex,
+  finding,
+  findingFromMatch,
+  isNegatedBefore,
+  sentenceAround,
+} from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 import { namedOnlyAsTeacher } from './teacher-model.ts';
 
@@ -312,7 +319,9 @@ export const extractModel: Extractor = (message, context) => {
     const before = lower.slice(Math.max(0, match.index - 25), match.index);
     if (
       isNegatedBefore(lower, match.index, 20) ||
-      /\b(?:off|from|away\s+from|instead\s+of|replace|replacing|than|vs\.?|versus|or)\s+$/.test(before)
+      /\b(?:off|from|away\s+from|instead\s+of|replace|replacing|than|vs\.?|versus|or)\s+$/.test(before) ||
+      // "claude could be a teacher to generate extra lines": a teacher, not the model the team serves.
+      /\bteach(?:er|ers|ing)?\b/.test(sentenceAround(lower, match.index, 80))
     )
       continue;
     findings.push(findingFromMatch('modelAccess', 'api-only', match));

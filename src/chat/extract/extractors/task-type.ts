@@ -81,7 +81,7 @@ const ASKED_OF_THE_ADVISOR = /\b(?:can|could|would|will|pls|please)\s+you\s+(?:p
  * An image task named in such a message belongs to something else.
  */
 const NO_IMAGES =
-  /\b(?:no|not|without)\s+(?:any\s+)?(?:images?|photos?|pictures?|scans?|vision)\b(?!\s+(?:yet|for\s+now))|\bnot\s+an?\s+(?:image|vision)\s+(?:task|problem|model)\b/;
+  /\b(?:no|not|without)\s+(?:any\s+|the\s+)?(?:images?|photos?|pictures?|scans?|vision)\b(?!\s+(?:yet|for\s+now))|\bocr(?:'?d)?\s+text\b|\bocr\s*(?:->|→|=>|,\s*then|\s+then|\s+and\s+then)|\bnot\s+an?\s+(?:image|vision)\s+(?:task|problem|model)\b/;
 /** "the other 2 serve our OCR", "the OCR is a different system": work of another system, not this one. */
 const ANOTHER_SYSTEM =
   /\b(?:(?:a|another)\s+(?:different|separate|other)|different|separate|another)\s+(?:system|project|team|pipeline|service|model|product|use[\s-]case)\b|\bthe\s+other\s+(?:\d+|one|two|three|four|few)\b[^.;!?\n]{0,20}?\b(?:serve|serves|run|runs|handle|handles|are\s+for|is\s+for|do|does|power|powers)\b/;
