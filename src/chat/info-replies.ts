@@ -25,7 +25,7 @@ import {
 } from '../estimator/index.ts';
 import { stripPeriod } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import type { Condition, Model } from '../knowledge/schemas.ts';
+import type { Condition, Model, ProviderOffering } from '../knowledge/schemas.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { type FootnoteSource, footnotesFor, plainModelName, timedOnOwnGpu } from './compact-answer.ts';
@@ -1028,6 +1028,130 @@ export function hostingFeeReply(
   const cited = offering.sources.filter((id) => knowledge.sourceById.has(id));
   const text = `Yes: ${provider.name} bills a deployed fine-tuned model by the hour of hosting, on top of the tokens it serves${cited.length > 0 ? ' [1]' : ''}, for as long as the deployment exists. The catalog has no hourly rate, so take it from the provider's price page and multiply by about 730 hours a month; a small monthly budget may not cover it, in which case a prompt on the base model (no hosting fee) is the cheaper channel.`;
   return cited.length === 0 ? { text } : { text, ...footnotesFor(cited.slice(0, 1), undefined, knowledge) };
+}
+
+/** "Is GPT-4.1 mini shutting down too?": the catalog's end of life for the model, with its source. */
+export function retirementReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+  asked: string | true,
+): InfoAnswer {
+  const today = knowledge.manifest.referenceDate;
+  const name = asked === true ? (profile.modelName ?? recommendation.destination.model.name ?? undefined) : asked;
+  const model = name === undefined ? undefined : knowledge.findModel(name);
+  if (model === undefined)
+    return { text: "Tell me which model, and I'll give the end-of-life date the catalog records for it." };
+  const plain = plainModelName(model.name);
+  const known = model.sources.filter((id) => knowledge.sourceById.has(id));
+  // The deprecation notice when the model cites one, else its first source.
+  const cited = [known.find((id) => /deprec|retire|lifecycle|eol/.test(id)) ?? known[0]].filter(
+    (id): id is string => id !== undefined,
+  );
+  const mark = cited.length > 0 ? ' [1]' : '';
+  let text: string;
+  if (model.endOfLife === undefined && model.access === 'open-weights')
+    text = `${plain}'s weights are open: the copy you download and run cannot be shut down by its vendor; only a provider's hosted endpoint for it can end.`;
+  else if (model.endOfLife === undefined)
+    text = `The catalog records no end of life for ${plain} (knowledge as of ${today}); check the vendor's deprecation page before you build on it.`;
+  else if (model.endOfLife <= today)
+    text = `Yes: ${plain} was shut down by its vendor on ${model.endOfLife}${mark}; another provider may still serve it, so check there before you plan on it.`;
+  else {
+    text = `Yes: ${model.vendor} shuts ${plain} down on ${model.endOfLife}${mark}. A fine-tuned copy of it goes with it, so plan the move (and keep your evaluation set to re-check the replacement).`;
+  }
+  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+}
+
+/** Provider services that produce a tuned copy of a model. */
+const TUNING_SERVICES = [
+  'supervised-fine-tuning',
+  'preference-tuning',
+  'reinforcement-fine-tuning',
+  'distillation',
+] as const;
+
+/**
+ * "Can we fine-tune Gemini in AI Studio?", "where can we tune GPT-4.1 mini?": what the catalog's provider offerings
+ * say about tuning this model (the one named, else the team's or the plan's), on the provider asked about and
+ * elsewhere, with each offering's date, restriction and end.
+ */
+export function tuningChannelReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+  asked: { model?: string; provider?: string },
+): InfoAnswer {
+  const today = knowledge.manifest.referenceDate;
+  const name = asked.model ?? profile.modelName ?? recommendation.destination.model.name ?? undefined;
+  const model = name === undefined ? undefined : knowledge.findModel(name);
+  const provider =
+    asked.provider === undefined ? undefined : knowledge.providers.find((entry) => entry.id === asked.provider);
+  if (model === undefined)
+    return {
+      text: `Tell me which model${provider ? ` you would tune on ${provider.name}` : ''}, and I'll say where the catalog shows a tuning job for it.`,
+    };
+  const plain = plainModelName(model.name);
+  const open = model.access === 'open-weights';
+  const live = (offering: ProviderOffering) =>
+    (offering.availableFrom === undefined || offering.availableFrom <= today) &&
+    (offering.endsOn === undefined || offering.endsOn >= today);
+  const covers = (offering: ProviderOffering) =>
+    (TUNING_SERVICES as readonly string[]).includes(offering.service) &&
+    (offering.models.includes(model.id) || (open && offering.openModels));
+  const cited: string[] = [];
+  const cite = (offering: ProviderOffering) => {
+    const id = offering.sources.find((source) => knowledge.sourceById.has(source));
+    if (id === undefined) return '';
+    if (!cited.includes(id)) cited.push(id);
+    return ` [${cited.indexOf(id) + 1}]`;
+  };
+  const lines: string[] = [];
+  if (provider !== undefined) {
+    const offerings = provider.offerings.filter(covers);
+    const available = offerings.find((offering) => offering.status === 'available' && live(offering));
+    const restricted = offerings.find((offering) => offering.status === 'restricted' && live(offering));
+    const ended = provider.offerings.find(
+      (offering) =>
+        offering.service === 'supervised-fine-tuning' &&
+        (offering.status === 'discontinued' || offering.status === 'deprecated' || !live(offering)),
+    );
+    if (available)
+      lines.push(
+        `Yes: ${provider.name} runs ${available.service.replaceAll('-', ' ')} jobs for ${plain} (as of ${available.asOf}${available.endsOn ? `, until ${available.endsOn}` : ''})${cite(available)}.`,
+      );
+    else if (restricted)
+      lines.push(
+        `Only for some teams: ${provider.name} tunes ${plain}, but ${stripPeriod(lowerFirst(restricted.restriction ?? 'access is restricted'))}${restricted.endsOn && !(restricted.restriction ?? '').includes(restricted.endsOn) ? ` (jobs until ${restricted.endsOn})` : ''}${cite(restricted)}.`,
+      );
+    else if (ended)
+      lines.push(
+        `No: ${provider.name} offers no tuning of ${plain}; its fine-tuning is ${ended.status === 'available' ? 'over' : ended.status}${ended.endsOn ? ` (since ${ended.endsOn})` : ''}${cite(ended)}.`,
+      );
+    else lines.push(`No: the catalog shows no tuning job for ${plain} on ${provider.name}.`);
+  }
+  const elsewhere = knowledge.providers
+    .filter((entry) => entry.id !== provider?.id)
+    .flatMap((entry) =>
+      entry.offerings
+        .filter((offering) => covers(offering) && offering.status === 'available' && live(offering))
+        .slice(0, 1)
+        .map(
+          (offering) =>
+            `${entry.name} (${offering.service.replaceAll('-', ' ')}, as of ${offering.asOf}${offering.endsOn ? `, until ${offering.endsOn}` : ''})${cite(offering)}`,
+        ),
+    )
+    .slice(0, 3);
+  if (elsewhere.length > 0)
+    lines.push(`${provider === undefined ? `${plain} can be tuned on` : 'Elsewhere:'} ${joinWords(elsewhere)}.`);
+  else if (!open) lines.push(`No provider in the catalog has a live tuning job for ${plain}.`);
+  if (open)
+    lines.push(`Its weights are open, so you can also tune it yourself with LoRA or QLoRA on your own or rented GPUs.`);
+  else if (model.endOfLife !== undefined && model.endOfLife > today)
+    lines.push(
+      `Mind the date: ${plain} is shut down by its vendor on ${model.endOfLife}, and a tuned copy goes with it.`,
+    );
+  const text = lines.join(' ');
+  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
 }
 
 /** The request size an API bill used (the team's figures, else the estimator's defaults), said with every bill from list prices. */

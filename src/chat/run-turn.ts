@@ -30,9 +30,11 @@ import {
   perTaskReply,
   promptSizeReply,
   resolveGenericFineTuning,
+  retirementReply,
   safetyReply,
   smallTalkReply,
   standingReply,
+  tuningChannelReply,
   whatWouldChangeReply,
 } from './info-replies.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
@@ -603,6 +605,10 @@ function infoReply(
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
   if (intents.asksLicence !== undefined) return licenceReply(recommendation, knowledge, intents.asksLicence);
   if (intents.asksHostingFee !== undefined) return hostingFeeReply(recommendation, knowledge, intents.asksHostingFee);
+  if (intents.asksRetirement !== undefined)
+    return retirementReply(recommendation, knowledge, profile, intents.asksRetirement);
+  if (intents.asksTuningChannel !== undefined)
+    return tuningChannelReply(recommendation, knowledge, profile, intents.asksTuningChannel);
   // "wouldn't the Batch API + prompt caching already cut the bill? the shared part is ~2k tokens": the levers are the
   // question; the token count only describes the prompt.
   if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);

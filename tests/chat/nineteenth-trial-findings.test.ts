@@ -94,7 +94,7 @@ describe('the conversations, replayed', () => {
       '2 person startup here, we generate etsy product listings w/ gpt-4o-mini. output is fine but doesnt sound like our brand voice. we have ~300 listings we wrote ourselves. can we fine tune 4o mini on openai? budget is tiny, maybe $150 total',
       'i said, ~300',
       "sure if its cheaper. we've never fine tuned anything btw, we're not ML people",
-      'like 200 listings a day max',
+      'like 200 listings a day max. just recommend',
       'how much would that cost? training + running it',
       'hmm. why not just stuff like 10 of our best listings in the prompt as examples? cheaper no?',
       'does azure charge something monthly for hosting a fine tuned model? someone on reddit said its like $1k+/month just to keep it deployed',

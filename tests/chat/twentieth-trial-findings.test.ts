@@ -10,11 +10,13 @@ import { extractProfile } from '../../src/chat/extract/index.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import type { ProfileField } from '../../src/profile/profile-schema.ts';
+import { converse as converseWith } from '../helpers/converse.ts';
 
 let knowledge: Knowledge;
 beforeAll(async () => {
   knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
 });
+const converse = (messages: string[]) => converseWith(messages, knowledge);
 const fields = (text: string, requestedField?: ProfileField) =>
   extractProfile(text, { knowledge, today: '2026-12-05', ...(requestedField ? { requestedField } : {}) }).fields;
 
@@ -51,5 +53,34 @@ describe('what the trial typed', () => {
   it('does not make the team API-only for a model named as a teacher', () => {
     expect(fields('maybe claude could be a teacher to generate extra lines?').modelAccess).toBeUndefined();
     expect(fields('we use claude for this').modelAccess).toBe('api-only');
+  });
+});
+
+describe('questions the catalog answers', () => {
+  it('says where a model can be tuned, from the provider offerings, without adopting the model asked about', async () => {
+    const turns = await converse([
+      'We write Japanese product copy with Gemini 2.5 Pro via AI Studio, 30k approved examples, bill is about $40k a month',
+      'can we fine-tune gemini in AI Studio?',
+      'can we fine tune 4o mini on openai?',
+      'could we tune llama 3.1 8b on bedrock?',
+    ]);
+    const [, studio, openai, bedrock] = turns;
+    expect(studio?.reply).toMatch(/^No: Google Gemini API \/ AI Studio offers no tuning of Gemini 2\.5 Pro/);
+    expect(studio?.reply).toContain('Elsewhere: Google Vertex AI');
+    expect(openai?.reply).toMatch(/^Only for some teams: OpenAI API tunes GPT-4o mini, but closed to organisations/);
+    expect(openai?.reply).toContain('GPT-4o mini is shut down by its vendor on 2027-01-14');
+    expect(bedrock?.reply).toMatch(/^Yes: Amazon Bedrock runs supervised fine tuning jobs for Llama 3\.1 8B/);
+    expect(bedrock?.state.profile.modelName).toBe('Gemini 2.5 Pro');
+  });
+
+  it('gives a model’s end of life from the catalog', async () => {
+    const turns = await converse([
+      'We run GPT-4.1 for tenant tone, 50 customers',
+      'is gpt-4.1 mini shutting down too?',
+      'when does llama 3.1 8b retire?',
+    ]);
+    expect(turns[1]?.reply).toMatch(/^Yes: OpenAI shuts GPT-4\.1 mini down on 2027-01-14 \[1\]/);
+    expect(turns[2]?.reply).toMatch(/^Llama 3\.1 8B's weights are open/);
+    expect(turns[2]?.state.profile.modelName).toBe('GPT-4.1');
   });
 });

@@ -70,6 +70,49 @@ export function extractProfile(
   findings.push(...bareCorrections(prepared, findings, context.knowledge));
 
   const intents = extractIntents(prepared);
+  // "is gpt-4.1 mini shutting down too?", "when does gpt-4o retire?": a model's end of life.
+  const retirement = RETIREMENT_QUESTION.exec(prepared.lower);
+  if (retirement) {
+    const mentions = catalogScanner(context.knowledge).findModels(prepared.lower);
+    intents.asksRetirement = mentions[0]?.entry?.name ?? true;
+    for (let index = findings.length - 1; index >= 0; index--) {
+      const item = findings[index] as Finding;
+      if (
+        (item.field === 'modelName' || item.field === 'modelAccess') &&
+        item.start >= retirement.index &&
+        item.end <= retirement.index + retirement[0].length
+      )
+        findings.splice(index, 1);
+    }
+  }
+  // "can we fine-tune gemini in AI Studio?", "where can we tune GPT-4.1 mini?": where a model can be tuned.
+  const channel = TUNING_CHANNEL_QUESTION.exec(prepared.lower);
+  if (channel && intents.asksHostingFee === undefined) {
+    const provider = context.knowledge.providers?.find((entry) =>
+      [entry.name, ...entry.aliases].some((alias) =>
+        new RegExp(`\\b${alias.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(prepared.lower),
+      ),
+    );
+    const named = catalogScanner(context.knowledge).findModels(prepared.lower)[0]?.entry?.name;
+    if (provider !== undefined || /^\W*where\b/.test(channel[0]) || /\bwhere\s+can\b/.test(prepared.lower)) {
+      intents.asksTuningChannel = {
+        ...(named === undefined ? {} : { model: named }),
+        ...(provider === undefined ? {} : { provider: provider.id }),
+      };
+      // The model named inside the question is asked about, not adopted ("can we tune GPT-4.1 mini on Azure?").
+      const from = channel.index;
+      const to = from + channel[0].length;
+      for (let index = findings.length - 1; index >= 0; index--) {
+        const item = findings[index] as Finding;
+        if (
+          (item.field === 'modelName' || item.field === 'modelAccess' || item.field === 'modelParamsB') &&
+          item.start >= from &&
+          item.end <= to
+        )
+          findings.splice(index, 1);
+      }
+    }
+  }
   // "qwen 2.5 14b license - ok for commercial internal use?": the licence of the model named (or of the plan's model).
   if (LICENCE_QUESTION.test(prepared.lower)) {
     const named = catalogScanner(context.knowledge).findModels(prepared.lower)[0]?.entry?.name;
@@ -281,6 +324,8 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksTrainOnMac === true ||
     intents.asksLicence !== undefined ||
     intents.asksHostingFee !== undefined ||
+    intents.asksTuningChannel !== undefined ||
+    intents.asksRetirement !== undefined ||
     intents.asksPromptTokens !== undefined ||
     intents.asksCostLevers === true ||
     intents.asksAboutTheQuestion === true ||
@@ -322,6 +367,14 @@ function bareCorrections(
   }
   return corrections;
 }
+
+/** "is gpt-4.1 mini shutting down too?", "when does gpt-4o mini retire?", "is 4.1 being deprecated?" */
+const RETIREMENT_QUESTION =
+  /\b(?:is|are|does|do|will|when\s+(?:does|do|will|is|are))\b(?:[^.!?\n]|\.(?=\d)){0,40}?\b(?:shut(?:ting)?\s+down|retir(?:e|es|ed|ing)|deprecat(?:ed|ing)|end[\s-]of[\s-]life|eol|sunset(?:ting|ted)?|going\s+away|discontinu(?:ed|ing))\b(?:[^.!?\n]|\.(?=\d)){0,30}\?/;
+
+/** "can we fine-tune … in AI Studio?", "is it possible to tune gpt-4.1 mini on azure?", "where can we fine-tune it?" */
+const TUNING_CHANNEL_QUESTION =
+  /\b(?:(?:can|could|may)\s+(?:we|i|you)\s+(?:still\s+|even\s+|actually\s+)?|is\s+it\s+(?:still\s+)?possible\s+to\s+|are\s+we\s+able\s+to\s+|where\s+(?:can|could|do)\s+(?:we|i|you)\s+)(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,80}\?/;
 
 /** A question about a model's licence or commercial use: "license ok for commercial use?", "what licence is Qwen under?". */
 const LICENCE_QUESTION =

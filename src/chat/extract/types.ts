@@ -1,5 +1,5 @@
 /** @module Types shared by the rule-based profile extractors. */
-import type { Gpu, Model } from '../../knowledge/schemas.ts';
+import type { Gpu, Model, Provider } from '../../knowledge/schemas.ts';
 import type { MethodId, Profile, ProfileField } from '../../profile/profile-schema.ts';
 
 /**
@@ -10,6 +10,8 @@ import type { MethodId, Profile, ProfileField } from '../../profile/profile-sche
 export interface ExtractionCatalog {
   readonly models: readonly Model[];
   readonly gpus: readonly Gpu[];
+  /** Providers, to tell which one a question names ("in AI Studio"); optional for catalogs built from arrays. */
+  readonly providers?: readonly Provider[];
   findModel(name: string): Model | undefined;
   findGpu(name: string): Gpu | undefined;
 }
@@ -100,6 +102,10 @@ export interface ExtractionIntents {
   asksLicence?: string | true;
   /** "does azure charge monthly for hosting a fine-tuned model?": the provider's hosting fee (a provider id, or true). */
   asksHostingFee?: string | true;
+  /** "can we fine-tune Gemini in AI Studio?": where a model can be tuned (catalog model name and provider id, if named). */
+  asksTuningChannel?: { model?: string; provider?: string };
+  /** "is gpt-4.1 mini shutting down too?": a model's end of life (its catalog name, or true for the team's model). */
+  asksRetirement?: string | true;
   /** "All data must stay in the EU": a residency region, which no profile field holds ("the EU"). */
   dataRegion?: string;
   /** "What about prompt caching or the Batch API to cut the bill?": levers on the bill that change no model. */

@@ -88,7 +88,7 @@ const COUNT_MARKED_RECORDS = new RegExp(
 );
 /** "40 descriptions the client wrote themselves", "300 replies our agents wrote": outputs people wrote for the task. */
 const COUNT_RECORDS_SOMEONE_WROTE = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:that\\s+)?(?:the\\s+client|our\\s+client|the\\s+customer|our\\s+[a-z-]+|the\\s+(?:client|customer|agents|editors|writers|lawyers|doctors|reviewers|experts))\\s+(?:wrote|has\\s+written|have\\s+written|hand[\\s-]wrote|re-?wrote|has\\s+re-?written|edited|hand[\\s-]edited|corrected|polished|approved)\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:that\\s+)?(?:the\\s+client|our\\s+client|the\\s+customer|our\\s+[a-z-]+|the\\s+(?:client|customer|agents|editors|writers|lawyers|doctors|reviewers|experts)|we(?:'ve|\\s+have)?|i(?:'ve|\\s+have)?)\\s+(?:wrote|has\\s+written|have\\s+written|hand[\\s-]wrote|re-?wrote|has\\s+re-?written|edited|hand[\\s-]edited|corrected|polished|approved)\\b`,
   'g',
 );
 /** "~1200 past stays where we have both the notes and the discharge summary the doctor wrote": inputs and outputs. */
