@@ -1050,16 +1050,20 @@ export function retirementReply(
   );
   const mark = cited.length > 0 ? ' [1]' : '';
   let text: string;
+  let marked = false;
   if (model.endOfLife === undefined && model.access === 'open-weights')
     text = `${plain}'s weights are open: the copy you download and run cannot be shut down by its vendor; only a provider's hosted endpoint for it can end.`;
   else if (model.endOfLife === undefined)
     text = `The catalog records no end of life for ${plain} (knowledge as of ${today}); check the vendor's deprecation page before you build on it.`;
-  else if (model.endOfLife <= today)
+  else if (model.endOfLife <= today) {
     text = `Yes: ${plain} was shut down by its vendor on ${model.endOfLife}${mark}; another provider may still serve it, so check there before you plan on it.`;
-  else {
+    marked = true;
+  } else {
     text = `Yes: ${model.vendor} shuts ${plain} down on ${model.endOfLife}${mark}. A fine-tuned copy of it goes with it, so plan the move (and keep your evaluation set to re-check the replacement).`;
+    marked = true;
   }
-  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+  // (No date, no mark: a source would only be decoration.)
+  return cited.length === 0 || !marked ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
 }
 
 /** Provider services that produce a tuned copy of a model. */

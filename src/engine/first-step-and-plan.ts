@@ -47,6 +47,13 @@ export function chooseFirstStep(
   const promptGoodEnough = (profile.tried ?? []).some(
     (entry) => entry.method === 'prompt-engineering' && entry.result === 'good-enough',
   );
+  // The destination is the same prompt on the family's cheaper tier: running it there is the first step.
+  if (promptGoodEnough && destination.switchedTo !== undefined && PROMPT_SIDE.has(destination.method)) {
+    return {
+      methods: [destination.method],
+      why: `Run your current prompt unchanged on ${destination.switchedTo} against ${evalSet} (your logged answers from the current model serve): if it holds your quality bar, switch and the bill falls; if not, its score is the baseline a distilled model must beat.`,
+    };
+  }
   if (
     promptGoodEnough &&
     facts.weightsAvailable === false &&

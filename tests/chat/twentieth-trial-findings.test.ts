@@ -82,5 +82,9 @@ describe('questions the catalog answers', () => {
     expect(turns[1]?.reply).toMatch(/^Yes: OpenAI shuts GPT-4\.1 mini down on 2027-01-14 \[1\]/);
     expect(turns[2]?.reply).toMatch(/^Llama 3\.1 8B's weights are open/);
     expect(turns[2]?.state.profile.modelName).toBe('GPT-4.1');
+    // No date in the catalog: no footnote either.
+    const [claude] = await converse(['is claude sonnet shutting down soon?']);
+    expect(claude?.reply).toMatch(/^The catalog records no end of life for Claude Sonnet/);
+    expect(claude?.reply).not.toContain('Sources:');
   });
 });

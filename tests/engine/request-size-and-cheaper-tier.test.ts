@@ -71,6 +71,8 @@ describe('a good-enough prompt whose bill is the gap', () => {
     expect(result.destination.estimates?.monthlyUSD).toBeCloseTo(2280, 0);
     // Distillation stays in the plan, for when the cheaper tier misses the bar.
     expect(result.plan.flatMap((step) => step.methods)).toContain('distillation');
+    // The first step is the current prompt run on the cheaper tier, not "start on the destination directly".
+    expect(result.firstStep.why).toMatch(/^Run your current prompt unchanged on Gemini 2\.5 Flash against/);
   });
 
   it.each<[string, Partial<Profile>]>([
