@@ -87,4 +87,15 @@ describe('questions the catalog answers', () => {
     expect(claude?.reply).toMatch(/^The catalog records no end of life for Claude Sonnet/);
     expect(claude?.reply).not.toContain('Sources:');
   });
+
+  it('answers a question about a pilot on another model and fewer GPUs without saving either', async () => {
+    const turns = await converse([
+      "We're a materials science lab. Llama 3.1 70B base, 12B tokens of papers, 32x H100. We want a model that answers materials questions. just recommend",
+      'ok and the 8B pilot: how long would continued pre-training of llama 3.1 8B on the 12B tokens take on just one node, 8 H100s?',
+    ]);
+    const pilot = turns[1];
+    expect(pilot?.state.profile).toMatchObject({ modelName: 'Llama 3.1 70B', gpuCount: 32, modelStage: 'base' });
+    expect(pilot?.reply).toContain('Nothing is saved');
+    expect(pilot?.reply).not.toMatch(/^Noted:/);
+  });
 });

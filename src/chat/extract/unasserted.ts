@@ -177,7 +177,7 @@ const CHOICE_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:can|could|should|shall|would)\s+(?:we|i)\s+(?:just\s+|maybe\s+|instead\s+)?(?:use|switch\s+to|go\s+with|try|pick|choose|move\s+to|start\s+(?:from|with))\b/;
 /** "how much would LoRA on Llama 3.1 8B cost us?", "what would renting 8 H100s cost?": the price of an option. */
 const PRICE_OF_AN_OPTION =
-  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:how\s+(?:much|long)\s+would|what\s+would\s+(?:renting|buying|leasing|it\s+cost\s+(?:us\s+)?to\s+(?:rent|buy|lease))|how\s+much\s+(?:is|does|would)\s+(?:it\s+cost\s+(?:us\s+)?to\s+)?(?:rent(?:ing)?|buy(?:ing)?|leas(?:e|ing)))\b/;
+  /(?:^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*|:\s*)(?:how\s+(?:much|long)\s+would|what\s+would\s+(?:renting|buying|leasing|it\s+cost\s+(?:us\s+)?to\s+(?:rent|buy|lease))|how\s+much\s+(?:is|does|would)\s+(?:it\s+cost\s+(?:us\s+)?to\s+)?(?:rent(?:ing)?|buy(?:ing)?|leas(?:e|ing)))\b/;
 /** "why not just distill GPT-4o into a small open model?": an option weighed, not the team's facts. */
 const WHY_NOT_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?why\s+(?:not|don't\s+we|wouldn't\s+we|can't\s+we|shouldn't\s+we|couldn't\s+we|(?:use\s+|pick\s+|choose\s+|go\s+with\s+)?(?:a|an|the|this|that)\s+[\w.-]+\s+(?:model|one|gpu|card)s?\b)/;
