@@ -6,6 +6,7 @@
 import { shortMethodName } from '../engine/method-name.ts';
 import type { Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { ProviderOffering } from '../knowledge/schemas.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
 import { joinWords } from './describe-field.ts';
@@ -186,9 +187,7 @@ function costLine(
   const provider =
     recommendation.destination.channel === 'managed' ? recommendation.destination.providers?.[0] : undefined;
   if (provider) {
-    const hourly = knowledge.providers
-      .find((entry) => entry.name === provider.name)
-      ?.offerings.some((entry) => entry.hostingBilledHourly === true);
+    const hourly = hourlyHostedOffering(knowledge, provider.name) !== undefined;
     parts.push(
       `${name(method)} through ${provider.name} is billed by the provider (no catalog price yet)${hourly ? ', and the tuned deployment by the hour of hosting' : ''}`,
     );
@@ -262,6 +261,13 @@ export function isLifecycleNotice(assumption: { field: string; why: string }): b
 }
 
 /** A catalog name without its parenthesised versions, for prose: "Claude Sonnet (3.5, 3.7, 4 and later)" → "Claude Sonnet". */
+/** The provider's offering whose tuned deployments are billed by the hour of hosting (providers.json), if any. */
+export function hourlyHostedOffering(knowledge: Knowledge, providerName: string): ProviderOffering | undefined {
+  return knowledge.providers
+    .find((entry) => entry.name === providerName)
+    ?.offerings.find((entry) => entry.hostingBilledHourly === true);
+}
+
 export function plainModelName(name: string): string {
   return name.replace(/\s*\([^()]*\)\s*$/, '');
 }

@@ -28,7 +28,13 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Condition, Model, ProviderOffering } from '../knowledge/schemas.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
-import { type FootnoteSource, footnotesFor, plainModelName, timedOnOwnGpu } from './compact-answer.ts';
+import {
+  type FootnoteSource,
+  footnotesFor,
+  hourlyHostedOffering,
+  plainModelName,
+  timedOnOwnGpu,
+} from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { GOAL_WORDS } from './fields/registry.ts';
 import { sensitivityValue, unknownWords } from './reply-words.ts';
@@ -284,7 +290,7 @@ export function costReply(
     const calls = `${model} API calls${method === 'rag' ? ' (the retrieved passages make every prompt longer) and the search index' : ''}`;
     const hosting = trainsWeights(method, knowledge) ? hourlyHosting(recommendation, knowledge) : undefined;
     const what = trainsWeights(method, knowledge)
-      ? `${name} on ${model} is a job the provider runs, billed by training tokens (the catalog has no price for it yet); after it, what it costs each month is the ${calls}${hosting ? `, plus ${hosting.words}` : ''}.`
+      ? `${name} on ${model} is a job the provider runs, billed by training tokens (the catalog has no price for it yet); after it, what it costs each month is the ${calls}${hosting ? `, plus ${hosting}` : ''}.`
       : `${name} on ${model} trains nothing, so there is no GPU bill: what it costs each month is the ${calls}.`;
     // The volume is known when the prompt baseline has a bill: that bill is the number to give.
     const monthly = entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
@@ -983,22 +989,14 @@ const THROUGHPUT_CAVEAT_REQUESTS_PER_DAY = 50_000;
  * OpenAI / Microsoft Foundry: a deployed fine-tuned model is billed per hour on top of tokens). No rate is in the
  * catalog, so the words say so.
  */
-export function hourlyHosting(
-  recommendation: Recommendation,
-  knowledge: Knowledge,
-): { words: string; provider: string; sources: string[] } | undefined {
+function hourlyHosting(recommendation: Recommendation, knowledge: Knowledge): string | undefined {
   if (recommendation.destination.channel !== 'managed') return undefined;
-  for (const listed of recommendation.destination.providers ?? []) {
-    const provider = knowledge.providers.find((entry) => entry.name === listed.name);
-    const offering = provider?.offerings.find((entry) => entry.hostingBilledHourly === true);
-    if (provider && offering)
-      return {
-        provider: provider.name,
-        words: `an hourly fee for hosting the tuned deployment on ${provider.name}, billed whether or not it is called (the catalog has no rate: take it from the provider's price page)`,
-        sources: offering.sources.filter((id) => knowledge.sourceById.has(id)),
-      };
-  }
-  return undefined;
+  const listed = (recommendation.destination.providers ?? []).find(
+    (entry) => hourlyHostedOffering(knowledge, entry.name) !== undefined,
+  );
+  return listed === undefined
+    ? undefined
+    : `an hourly fee for hosting the tuned deployment on ${listed.name}, billed whether or not it is called (the catalog has no rate: take it from the provider's price page)`;
 }
 
 /**
@@ -1020,7 +1018,7 @@ export function hostingFeeReply(
     return {
       text: 'Tell me which provider would host the tuned model (Azure OpenAI, Bedrock, Vertex AI, OpenAI) and I will say what the catalog records about its hosting.',
     };
-  const offering = provider.offerings.find((entry) => entry.hostingBilledHourly === true);
+  const offering = hourlyHostedOffering(knowledge, provider.name);
   if (offering === undefined)
     return {
       text: `The catalog records no hourly hosting fee for tuned models on ${provider.name}: what you pay is the tuned model's tokens, at the provider's rate for tuned models (check its price page).`,

@@ -1,4 +1,4 @@
-import { DAYS_PER_MONTH } from '../estimator/serving-cost.ts';
+import { estimateServingCost } from '../estimator/serving-cost.ts';
 import { templateExplanation } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FactName, Model } from '../knowledge/schemas.ts';
@@ -81,13 +81,18 @@ function cheaperTierInBudget(
   const volume = profile.requestsPerDay;
   if (model === undefined || budget === undefined || volume === undefined || budget <= 0) return {};
   const size = requestSize(profile);
+  // The same bill the estimates give an API model (estimateServingCost), on each tier's list price.
   const fits = cheaperTiers(model, knowledge, knowledge.manifest.referenceDate).find((tier) => {
     const price = tier.apiPrice;
     if (price === undefined) return false;
-    const monthly =
-      (volume * DAYS_PER_MONTH * (size.input * price.usdPerMillionInput + size.output * price.usdPerMillionOutput)) /
-      1e6;
-    return monthly <= budget;
+    const { apiMonthlyUSD } = estimateServingCost({
+      requestsPerDay: volume,
+      inputTokensPerRequest: size.input,
+      outputTokensPerRequest: size.output,
+      apiUsdPerMillionInput: price.usdPerMillionInput,
+      apiUsdPerMillionOutput: price.usdPerMillionOutput,
+    });
+    return apiMonthlyUSD !== null && apiMonthlyUSD <= budget;
   });
   return fits === undefined ? {} : { cheaperTierInBudget: fits.name };
 }

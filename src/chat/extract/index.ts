@@ -70,54 +70,8 @@ export function extractProfile(
   findings.push(...bareCorrections(prepared, findings, context.knowledge));
 
   const intents = extractIntents(prepared);
-  // "is gpt-4.1 mini shutting down too?", "when does gpt-4o retire?": a model's end of life.
-  const retirement = RETIREMENT_QUESTION.exec(prepared.lower);
-  if (retirement) {
-    const mentions = catalogScanner(context.knowledge).findModels(prepared.lower);
-    intents.asksRetirement = mentions[0]?.entry?.name ?? true;
-    for (let index = findings.length - 1; index >= 0; index--) {
-      const item = findings[index] as Finding;
-      if (
-        (item.field === 'modelName' || item.field === 'modelAccess') &&
-        item.start >= retirement.index &&
-        item.end <= retirement.index + retirement[0].length
-      )
-        findings.splice(index, 1);
-    }
-  }
-  // "can we fine-tune gemini in AI Studio?", "where can we tune GPT-4.1 mini?": where a model can be tuned.
-  const channel = TUNING_CHANNEL_QUESTION.exec(prepared.lower);
-  if (channel && intents.asksHostingFee === undefined) {
-    const provider = context.knowledge.providers?.find((entry) =>
-      [entry.name, ...entry.aliases].some((alias) =>
-        new RegExp(`\\b${alias.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(prepared.lower),
-      ),
-    );
-    const named = catalogScanner(context.knowledge).findModels(prepared.lower)[0]?.entry?.name;
-    if (provider !== undefined || /^\W*where\b/.test(channel[0]) || /\bwhere\s+can\b/.test(prepared.lower)) {
-      intents.asksTuningChannel = {
-        ...(named === undefined ? {} : { model: named }),
-        ...(provider === undefined ? {} : { provider: provider.id }),
-      };
-      // The model named inside the question is asked about, not adopted ("can we tune GPT-4.1 mini on Azure?").
-      const from = channel.index;
-      const to = from + channel[0].length;
-      for (let index = findings.length - 1; index >= 0; index--) {
-        const item = findings[index] as Finding;
-        if (
-          (item.field === 'modelName' || item.field === 'modelAccess' || item.field === 'modelParamsB') &&
-          item.start >= from &&
-          item.end <= to
-        )
-          findings.splice(index, 1);
-      }
-    }
-  }
-  // "qwen 2.5 14b license - ok for commercial internal use?": the licence of the model named (or of the plan's model).
-  if (LICENCE_QUESTION.test(prepared.lower)) {
-    const named = catalogScanner(context.knowledge).findModels(prepared.lower)[0]?.entry?.name;
-    intents.asksLicence = named ?? true;
-  }
+  askedOfTheCatalog(prepared.lower, findings, intents, context.knowledge);
+
   // A message asking several questions: each one read on its own, and those nothing answers are said to be unanswered
   // (a "what if" with nothing to vary, "can we use the 20k verified claims as the eval set?", is one of them).
   const unanswered = questionClauses(prepared.original).filter((question) => {
@@ -366,6 +320,63 @@ function bareCorrections(
     if (withinSchema(corrected)) corrections.push(corrected);
   }
   return corrections;
+}
+
+/**
+ * Questions the catalog answers about a model: its end of life, where it can be tuned, its licence. The model named in
+ * such a question is asked about, not adopted: its findings inside the question are dropped (for a licence, the
+ * `askedAbout` step drops them across the message).
+ */
+function askedOfTheCatalog(
+  lower: string,
+  findings: Finding[],
+  intents: ExtractionIntents,
+  catalog: ExtractionCatalog,
+): void {
+  let named: string | undefined | null = null;
+  /** The first catalog model the message names (looked up once, and only when a question needs it). */
+  const firstModel = () => {
+    if (named === null) named = catalogScanner(catalog).findModels(lower)[0]?.entry?.name;
+    return named;
+  };
+  // "is gpt-4.1 mini shutting down too?", "when does gpt-4o retire?": a model's end of life.
+  const retirement = RETIREMENT_QUESTION.exec(lower);
+  if (retirement) {
+    intents.asksRetirement = firstModel() ?? true;
+    dropModelFindingsWithin(findings, retirement.index, retirement.index + retirement[0].length);
+  }
+  // "can we fine-tune gemini in AI Studio?", "where can we tune GPT-4.1 mini?": where a model can be tuned.
+  const channel = TUNING_CHANNEL_QUESTION.exec(lower);
+  if (channel && intents.asksHostingFee === undefined) {
+    const provider = catalog.providers?.find((entry) =>
+      [entry.name, ...entry.aliases].some((alias) =>
+        new RegExp(`\\b${alias.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower),
+      ),
+    );
+    if (provider !== undefined || /^\W*where\b/.test(channel[0]) || /\bwhere\s+can\b/.test(lower)) {
+      const model = firstModel();
+      intents.asksTuningChannel = {
+        ...(model === undefined ? {} : { model }),
+        ...(provider === undefined ? {} : { provider: provider.id }),
+      };
+      dropModelFindingsWithin(findings, channel.index, channel.index + channel[0].length);
+    }
+  }
+  // "qwen 2.5 14b license - ok for commercial internal use?": the licence of the model named (or of the plan's model).
+  if (LICENCE_QUESTION.test(lower)) intents.asksLicence = firstModel() ?? true;
+}
+
+/** Removes the model findings (name, access, size) that lie inside [from, to): a model named inside a question. */
+function dropModelFindingsWithin(findings: Finding[], from: number, to: number): void {
+  for (let index = findings.length - 1; index >= 0; index--) {
+    const item = findings[index] as Finding;
+    if (
+      (item.field === 'modelName' || item.field === 'modelAccess' || item.field === 'modelParamsB') &&
+      item.start >= from &&
+      item.end <= to
+    )
+      findings.splice(index, 1);
+  }
 }
 
 /** "is gpt-4.1 mini shutting down too?", "when does gpt-4o mini retire?", "is 4.1 being deprecated?" */

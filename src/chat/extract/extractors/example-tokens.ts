@@ -7,7 +7,9 @@ import { APPROX_SOURCE } from '../numbers.ts';
 import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const AMOUNT = String.raw`((?<![\d.,])\d{1,3}(?:,\d{3})+|(?<![\d.,])\d+(?:\.\d+)?)\s?(k|thousand)?`;
+/** A token count and its scale: "5,000", "2k", "3 thousand" (groups: digits, scale). */
+export const TOKEN_AMOUNT = String.raw`((?<![\d.,])\d{1,3}(?:,\d{3})+|(?<![\d.,])\d+(?:\.\d+)?)\s?(k|thousand)?`;
+const AMOUNT = TOKEN_AMOUNT;
 /** The things one training example is made of. */
 const ITEM =
   '(?:examples?|documents?|docs|inputs?|samples?|records?|pairs?|letters?|tickets?|transcripts?|contracts?|notes|applications?|conversations?|calls?|emails?|reports?|files?|pages?|trajector(?:y|ies)|traces?|episodes?)';
@@ -35,10 +37,15 @@ const IN_AND_OUT = new RegExp(
 );
 const MAX_EXAMPLE_TOKENS = 1_000_000;
 
-function tokens(digits: string | undefined, scale: string | undefined): number | undefined {
+/** The count a TOKEN_AMOUNT match read, within 1..max; undefined otherwise. */
+export function tokenCount(digits: string | undefined, scale: string | undefined, max: number): number | undefined {
   if (digits === undefined) return undefined;
   const value = Number(digits.replaceAll(',', '')) * (scale ? 1000 : 1);
-  return Number.isFinite(value) && value >= 1 && value <= MAX_EXAMPLE_TOKENS ? Math.round(value) : undefined;
+  return Number.isFinite(value) && value >= 1 && value <= max ? Math.round(value) : undefined;
+}
+
+function tokens(digits: string | undefined, scale: string | undefined): number | undefined {
+  return tokenCount(digits, scale, MAX_EXAMPLE_TOKENS);
 }
 
 export const extractExampleTokens: Extractor = (message) => {

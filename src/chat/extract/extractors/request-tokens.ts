@@ -8,8 +8,9 @@
 import { APPROX_SOURCE } from '../numbers.ts';
 import { allMatches, findingFromMatch, sentenceAround } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
+import { TOKEN_AMOUNT, tokenCount } from './example-tokens.ts';
 
-const AMOUNT = String.raw`((?<![\d.,])\d{1,3}(?:,\d{3})+|(?<![\d.,])\d+(?:\.\d+)?)\s?(k|thousand)?`;
+const AMOUNT = TOKEN_AMOUNT;
 /** What one production request is called. */
 const REQUEST =
   '(?:requests?|calls?|quer(?:y|ies)|questions?|prompts?|messages?|tickets?|chats?|conversations?|turns?|invocations?|api\\s+calls?)';
@@ -52,12 +53,6 @@ const WINDOW_AFTER = /^\s*(?:context|window|limit|max(?:imum)?)\b/;
 const MAX_INPUT_TOKENS = 2_000_000;
 const MAX_OUTPUT_TOKENS = 200_000;
 
-function tokens(digits: string | undefined, scale: string | undefined, max: number): number | undefined {
-  if (digits === undefined) return undefined;
-  const value = Number(digits.replaceAll(',', '')) * (scale ? 1000 : 1);
-  return Number.isFinite(value) && value >= 1 && value <= max ? Math.round(value) : undefined;
-}
-
 export const extractRequestTokens: Extractor = (message) => {
   const { lower } = message;
   if (!lower.includes('token')) return [];
@@ -65,8 +60,8 @@ export const extractRequestTokens: Extractor = (message) => {
   const aboutTraining = (index: number) => ABOUT_TRAINING.test(sentenceAround(lower, index, 160));
   for (const match of [...allMatches(IN_AND_OUT, lower), ...allMatches(INPUT_AND_OUTPUT, lower)]) {
     if (aboutTraining(match.index)) continue;
-    const input = tokens(match[1], match[2], MAX_INPUT_TOKENS);
-    const output = tokens(match[3], match[4], MAX_OUTPUT_TOKENS);
+    const input = tokenCount(match[1], match[2], MAX_INPUT_TOKENS);
+    const output = tokenCount(match[3], match[4], MAX_OUTPUT_TOKENS);
     if (input !== undefined) findings.push(findingFromMatch('inputTokensPerRequest', input, match));
     if (output !== undefined) findings.push(findingFromMatch('outputTokensPerRequest', output, match));
   }
@@ -76,14 +71,14 @@ export const extractRequestTokens: Extractor = (message) => {
       if (findings.some((finding) => finding.start === match.index)) continue;
       const end = match.index + match[0].length;
       if (WINDOW_AFTER.test(lower.slice(end, end + 12)) || aboutTraining(match.index)) continue;
-      const value = tokens(match[1], match[2], MAX_INPUT_TOKENS);
+      const value = tokenCount(match[1], match[2], MAX_INPUT_TOKENS);
       if (value !== undefined) findings.push(findingFromMatch('inputTokensPerRequest', value, match));
     }
   }
   for (const pattern of [OUTPUT_TOKENS, ANSWER_IS_TOKENS]) {
     for (const match of allMatches(pattern, lower)) {
       if (aboutTraining(match.index)) continue;
-      const value = tokens(match[1] ?? match[3], match[2] ?? match[4], MAX_OUTPUT_TOKENS);
+      const value = tokenCount(match[1] ?? match[3], match[2] ?? match[4], MAX_OUTPUT_TOKENS);
       if (value !== undefined) findings.push(findingFromMatch('outputTokensPerRequest', value, match));
     }
   }
