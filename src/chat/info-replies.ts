@@ -1201,11 +1201,52 @@ function testsFact(condition: Condition, fact: string): boolean {
   return testsFact(condition.not, fact);
 }
 
+/** The source the knowledge base holds for LoRA against full fine-tuning on continued pre-training. */
+const LORA_LEARNS_LESS_SOURCE = 'biderman';
+
+/**
+ * "Would LoRA be enough for the CPT part?", "if CPT, LoRA or full?": on a new domain's corpus LoRA learned less than
+ * full fine-tuning and forgot less (Biderman et al.), so continued pre-training is planned with every weight where
+ * that fits, and LoRA keeps the instruction-tuning stage. Then whether full fine-tuning fits the team's GPUs.
+ */
+export function loraForPretrainingReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): InfoAnswer {
+  const cited = knowledge.sourceById.has(LORA_LEARNS_LESS_SOURCE) ? [LORA_LEARNS_LESS_SOURCE] : [];
+  const mark = cited.length > 0 ? ' [1]' : '';
+  const full = entryOf(recommendation, 'full-fine-tuning');
+  const fits = full?.estimates?.memoryGB?.fits;
+  const fit =
+    fits === undefined || fits === null
+      ? 'Whether every weight fits depends on your GPUs: tell me which and how many.'
+      : `${fitReply(recommendation, 'full-fine-tuning', knowledge, profile, { for: 'training' })}${fits ? '' : ' Then LoRA is the way to continue pre-training at all on these GPUs, expecting less of it.'}`;
+  const text = `For continued pre-training, plan on full fine-tuning where it fits: on a new domain's corpus (code and maths, about 20B tokens) LoRA learned substantially less than full fine-tuning, though it forgot less of what the model knew before${mark}. LoRA suits the instruction-tuning stage on your pairs afterwards. ${fit}`;
+  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+}
+
+/** The rule that favours `preferred` over `other` the most (in its own words), if one does. */
+function distinctReason(
+  preferred: MethodRecommendation | undefined,
+  other: MethodRecommendation | undefined,
+): string | undefined {
+  const otherEffect = new Map(other?.reasons.map((reason) => [reason.ruleId, Number(reason.effect) || 0]));
+  const margin = (reason: { ruleId: string; effect: string }) =>
+    (Number(reason.effect) || 0) - (otherEffect.get(reason.ruleId) ?? 0);
+  const best = (preferred?.reasons ?? [])
+    .filter((reason) => Number(reason.effect) > 0 && margin(reason) > 0)
+    .sort((x, y) => margin(y) - margin(x))[0];
+  return best?.text;
+}
+
 export function comparisonReply(
   recommendation: Recommendation,
   pair: readonly [MethodId, MethodId],
   knowledge: Knowledge,
   aboutKnowledge = false,
+  /** "continued pre-training or RAG over the corpus?": the tuning asked about is pre-training on the corpus. */
+  pretraining = false,
 ): string {
   const [a, b] = pair;
   // "RAG or LoRA for the lore?": facts go in by retrieval, behaviour by tuning; trained-in facts are recalled less
@@ -1221,6 +1262,8 @@ export function comparisonReply(
     const planTuning = trainsWeights(recommendation.destination.method, knowledge)
       ? recommendation.destination.method
       : tuning;
+    if (pretraining && tuning === 'full-fine-tuning')
+      return `Both can help, for different things: continued pre-training on your corpus adapts the model to the field's language and background, while the specific facts (what an answer must cite, what changes after training) are fetched by retrieval into the prompt when a question needs them. Facts trained into a model are recalled less reliably and invented more often (Gekhman et al., 2024), and a trained model cannot point to the document an answer came from; retrieval can, and takes a new document without retraining.${ruledOut}`;
     return `Both, for different things: the facts (your documents) go in by retrieval, fetched into the prompt when a question needs them, and ${shortMethodName(knowledge, planTuning)} trains the behaviour (voice, format, task). Facts trained into a model are recalled less reliably and invented more often (Gekhman et al., 2024), the more so in a small model; retrieval also takes an edit without retraining.${ruledOut}`;
   }
   const line = (method: MethodId) => {
@@ -1234,8 +1277,10 @@ export function comparisonReply(
   const needsServed = (method: MethodId) =>
     recommendation.diagnosis.filter((entry) => entry.methods.includes(method)).map((entry) => entry.need);
   const rank = (method: MethodId) => entryOf(recommendation, method)?.rank ?? 99;
+  const planned = (method: MethodId) => recommendation.plan.some((step) => step.methods.includes(method));
   const score = (method: MethodId) =>
-    (recommendation.destination.method === method ? 4 : 0) +
+    (recommendation.destination.method === method ? 8 : 0) +
+    (planned(method) ? 4 : 0) +
     (possible(method) ? 2 : 0) +
     (needsServed(method).length > 0 ? 1 : 0);
   // Supervised tuning against preference tuning is an order, not a choice: DPO starts from a supervised checkpoint.
@@ -1258,7 +1303,10 @@ export function comparisonReply(
       ? recommendation.destination.why
       : gaps.length > 0
         ? `It addresses what must get better (${joinWords(gaps.map((need) => GOAL_WORDS[need]))}).`
-        : 'It ranks higher on what you told me.';
+        : planned(preferred) && !planned(other)
+          ? `It is a step of the plan (${recommendation.plan.map((step) => name(step.methods[0] as MethodId)).join(' → ')}).`
+          : (distinctReason(entryOf(recommendation, preferred), entryOf(recommendation, other)) ??
+            'It ranks higher on what you told me.');
   const otherEntry = entryOf(recommendation, other);
   const against =
     otherEntry?.verdict === 'not-viable'

@@ -7,7 +7,7 @@ import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.
 import { compactAnswerParts, plainModelName } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
-import type { Extraction } from './extract/types.ts';
+import type { Extraction, ExtractionIntents } from './extract/types.ts';
 import { mergeProfile } from './fields/merge-profile.ts';
 import {
   comparisonReply,
@@ -25,6 +25,7 @@ import {
   type InfoAnswer,
   instructVsBaseReply,
   licenceReply,
+  loraForPretrainingReply,
   macTrainingReply,
   modelReply,
   perTaskReply,
@@ -39,6 +40,7 @@ import {
 } from './info-replies.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
 import { acknowledgementText, assumedNote, lowerFirst, plainValue, questionText, unknownNote } from './reply-words.ts';
+import { joinAnswers, withTheOtherQuestions } from './several-questions.ts';
 import { whyMethodReply } from './why-reply.ts';
 
 /** An extraction as the dialogue consumes it: rule-based, optionally merged with what an LLM understood. */
@@ -313,32 +315,56 @@ function answerTurn(
   const state = applyUnderstood(previous, extraction, saved, knowledge);
   const recommendation = recommendFor(state.profile, knowledge);
 
+  const whyAnswer = (asked: ExtractionIntents, about: MethodId, said: UnderstoodField[]): InfoAnswer => {
+    // "Would LoRA be enough for the CPT part?": LoRA against every weight for continued pre-training.
+    if ((about === 'lora' || about === 'qlora') && asked.continuedPretraining)
+      return loraForPretrainingReply(recommendation, knowledge, state.profile);
+    // "Why not fine-tuning?" about an API model with a tuning offer means the provider's job, not full fine-tuning.
+    const method = resolveGenericFineTuning(about, asked.genericFineTuning, recommendation);
+    const onPlanModel = planModelRecommendation(state.profile, recommendation, knowledge);
+    return {
+      text: `${whyReply(method, recommendation, knowledge, said, onPlanModel)}${onAnOpenModel(method, recommendation, state.profile, knowledge, onPlanModel)}`,
+    };
+  };
+  // A value a question asks about, against the team's ("the 70B" restates Llama 3.1 70B).
+  const differsFrom = (profile: Partial<Profile>) => (field: ProfileField, value: unknown) =>
+    field === 'modelParamsB' && profile.modelParamsB === undefined
+      ? !restatesSize(value as number, profile.modelName, knowledge)
+      : !sameValue(profile[field], value);
+  // One question of several, read on its own.
+  const answerAlone = (asked: ExtractionIntents): InfoAnswer | undefined => {
+    const about = asked.whyNot ?? asked.whyMethod;
+    return about ? whyAnswer(asked, about, []) : infoReply(asked, recommendation, knowledge, false, state.profile);
+  };
+
   const askedMethod = intents.whyNot ?? intents.whyMethod;
   if (askedMethod) {
-    // "Why not fine-tuning?" about an API model with a tuning offer means the provider's job, not full fine-tuning.
-    const asked = resolveGenericFineTuning(askedMethod, intents.genericFineTuning, recommendation);
-    const onPlanModel = planModelRecommendation(state.profile, recommendation, knowledge);
     // "Why no continued pre-training? How long would it take on our 8 H100s?": the why, then the other question.
     const alsoAsked =
       intents.asksCost !== undefined || intents.asksFit !== undefined
         ? infoReply(intents, recommendation, knowledge, saved.length > 0, state.profile)
         : undefined;
-    const reply = textReply(
-      `${whyReply(asked, recommendation, knowledge, saved, onPlanModel)}${onAnOpenModel(asked, recommendation, state.profile, knowledge, onPlanModel)}${alsoAsked === undefined ? '' : `\n\n${alsoAsked.text}`}`,
-      [...ANSWER_FOLLOW_UPS],
+    const why = whyAnswer(intents, askedMethod, saved);
+    const answered = withTheOtherQuestions(
+      alsoAsked === undefined ? why : joinAnswers(why, alsoAsked, knowledge),
+      intents,
+      answerAlone,
+      knowledge,
+      differsFrom(state.profile),
     );
+    const reply = withFootnotes(textReply(answered.text, [...ANSWER_FOLLOW_UPS]), answered);
     const provisional = recommendation.questions.length > 0;
     return { state, kind: 'why', ...withReply(reply), understood: saved, recommendation, provisional };
   }
 
   // Questions about the advice get a short answer from what the engine already holds; the state keeps any new fact.
-  const info = infoReply(intents, recommendation, knowledge, saved.length > 0, state.profile);
+  const firstInfo = infoReply(intents, recommendation, knowledge, saved.length > 0, state.profile);
+  const info =
+    firstInfo && withTheOtherQuestions(firstInfo, intents, answerAlone, knowledge, differsFrom(state.profile));
   if (info !== undefined) {
     // Only what is new is said back ("will it fit on my 3060?" restates the GPU; it does not note it again).
     const ack = acknowledgement(saved.filter((item) => !sameValue(previous.profile[item.field], item.value)));
-    const text = textReply(ack ? `${ack} ${info.text}` : info.text, [...ANSWER_FOLLOW_UPS]);
-    const reply: ReplyData =
-      info.footnotes === undefined ? text : { ...text, footnotes: info.footnotes, sources: info.sources ?? [] };
+    const reply = withFootnotes(textReply(ack ? `${ack} ${info.text}` : info.text, [...ANSWER_FOLLOW_UPS]), info);
     const provisional = recommendation.questions.length > 0;
     return { state, kind: 'info', ...withReply(reply), understood: saved, recommendation, provisional };
   }
@@ -528,6 +554,13 @@ function planSupervisedStage(recommendation: Recommendation): MethodId | undefin
 }
 
 /** The reply fields of a {@link TurnResult}: the data, and the text and body derived from it. */
+/** A one-paragraph reply with the sources its marks point to, if any. */
+function withFootnotes(reply: ReplyData, answer: InfoAnswer): ReplyData {
+  return answer.footnotes === undefined
+    ? reply
+    : { ...reply, footnotes: answer.footnotes, sources: answer.sources ?? [] };
+}
+
 function withReply(data: ReplyData): Pick<TurnResult, 'reply' | 'replyData' | 'body'> {
   return { reply: replyText(data), replyData: data, ...(data.body === undefined ? {} : { body: data.body }) };
 }
@@ -559,6 +592,13 @@ function infoReply(
           : // "how long will the SFT + DPO take?" on a plan whose supervised stage is LoRA: that stage.
             ((asked === 'instruction-tuning' ? planSupervisedStage(recommendation) : undefined) ??
             resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation));
+  // "If CPT, LoRA or full?": LoRA against every weight for continued pre-training.
+  const comparesLoraWithFull =
+    intents.asksComparison !== undefined &&
+    intents.asksComparison.includes('full-fine-tuning') &&
+    (intents.asksComparison.includes('lora') || intents.asksComparison.includes('qlora'));
+  if (comparesLoraWithFull && intents.continuedPretraining === true)
+    return loraForPretrainingReply(recommendation, knowledge, profile);
   // "LoRA or RAG? and what would change your answer?": the comparison, then any other question in the message.
   const compared = intents.asksComparison
     ? comparisonReply(
@@ -566,6 +606,7 @@ function infoReply(
         [method(intents.asksComparison[0]) as MethodId, method(intents.asksComparison[1]) as MethodId],
         knowledge,
         intents.comparisonAboutKnowledge === true,
+        intents.continuedPretraining === true,
       )
     : undefined;
   if (

@@ -43,8 +43,9 @@ describe('a question asked while the advisor waits for an answer', () => {
       'Should we do continued pretraining on the corpus or just RAG?',
     ]);
     expect(turns[1]?.kind).toBe('info');
-    expect(turns[1]?.reply).toMatch(/Full fine-tuning/);
-    expect(turns[1]?.reply).toMatch(/Retrieval-augmented generation/);
+    // Both, for different things: pre-training for the field's language, retrieval for facts to cite or update.
+    expect(turns[1]?.reply).toMatch(/continued pre-training on your corpus adapts/);
+    expect(turns[1]?.reply).toMatch(/fetched by retrieval/);
   });
 
   it('a question it cannot answer says so and asks the pending question again, which stays pending', async () => {

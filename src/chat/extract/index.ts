@@ -74,11 +74,27 @@ export function extractProfile(
 
   // A message asking several questions: each one read on its own, and those nothing answers are said to be unanswered
   // (a "what if" with nothing to vary, "can we use the 20k verified claims as the eval set?", is one of them).
-  const unanswered = questionClauses(prepared.original).filter((question) => {
-    const alone = extractProfile(question, context);
-    return !asksAQuestion(alone.intents) && !(alone.intents.whatIf && alone.hypothetical !== undefined);
-  });
+  const clauses = questionClauses(prepared.original).map(({ text, open }) => ({
+    text,
+    open,
+    alone: extractProfile(text, context),
+  }));
+  const unanswered = clauses
+    .filter(
+      ({ open, alone }) =>
+        open && !asksAQuestion(alone.intents) && !(alone.intents.whatIf && alone.hypothetical !== undefined),
+    )
+    .map(({ text }) => text);
   if (unanswered.length > 0) intents.unanswered = unanswered;
+  // Each question that asks the advisor something, for the answers one reading of the whole message leaves out.
+  const separately = clauses
+    .filter(({ alone }) => asksAQuestion(alone.intents))
+    .map(({ text, alone }) => ({
+      text,
+      intents: alone.intents,
+      ...(alone.hypothetical === undefined ? {} : { hypothetical: alone.hypothetical }),
+    }));
+  if (separately.length >= 2) intents.separately = separately;
   // "How do we stop it from hallucinating meds that aren't in the note?" asks about a failure; it does not say the
   // gap is missing knowledge (summarising a note the model is given is no retrieval task).
   if (intents.asksHallucination) {

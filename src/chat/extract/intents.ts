@@ -86,7 +86,7 @@ const ORDER_QUESTION = new RegExp(
 );
 /** Words that make a comparison about the team's facts: "RAG or LoRA for the lore?", "…for our docs". */
 const KNOWLEDGE_SUBJECT =
-  /\b(?:lore|bible|docs|documents|documentation|facts|knowledge|manuals?|wiki|handbook|policies|catalog(?:ue)?|product\s+info(?:rmation)?|articles|faqs?)\b/;
+  /\b(?:lore|bible|docs|documents|documentation|facts|knowledge|manuals?|wiki|handbook|policies|catalog(?:ue)?|product\s+info(?:rmation)?|articles|faqs?|corpus|papers|patents|literature|knowledge\s+base)\b/;
 /** "can I just do it with a prompt instead?", "could we get away with RAG?": is that method enough here. */
 const ENOUGH = new RegExp(
   `\\b(?:can|could|should|shall|would)\\s+(?:i|we|you)\\s+(?:just\\s+|simply\\s+|not\\s+just\\s+)?(?:do\\s+(?:it|this|that|everything)\\s+with|use|go\\s+with|try|stick\\s+with|start\\s+with|get\\s+away\\s+with|get\\s+by\\s+with|rely\\s+on)\\s+(?:just\\s+|only\\s+)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?|\\b(?:is|would)\\s+(?:just\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:be\\s+)?(?:enough|sufficient|good\\s+enough)\\b|\\b(?:is|are)\\s+(?:[a-z0-9.-]+\\s+){0,2}?(${METHOD_SOURCE})\\s+(?:still\\s+)?(?:available|possible|an\\s+option|supported|offered)\\b`,
@@ -280,6 +280,7 @@ const NOT_A_QUESTION_KEY: ReadonlySet<string> = new Set([
   'comparisonAboutKnowledge',
   'asksSafetyHighStakes',
   'dataRegion',
+  'separately',
 ]);
 /** A real question: it opens with a question word and is not a check that the advisor heard ("did you get that?"). */
 const OPEN_QUESTION =
@@ -295,10 +296,11 @@ const MAX_QUESTIONS_CHECKED = 6;
 
 /**
  * The questions of a message asking more than one, each as its own clause ("ok last two things: …, can we merge the
- * lora?" → "can we merge the lora?"): real questions only, not checks that the advisor heard ("did you get that?").
- * A message asking one question is answered (or not) as a whole: none then.
+ * lora?" → "can we merge the lora?"). `open` marks a real question that opens with a question word ("LoRA or full?"
+ * does not), never a check that the advisor heard ("did you get that?"). A message asking one question is answered
+ * (or not) as a whole: none then.
  */
-export function questionClauses(original: string): string[] {
+export function questionClauses(original: string): { text: string; open: boolean }[] {
   // One pass over the sentence breaks (a dot between digits, "Llama 3.1", breaks nothing): linear in the length.
   const sentences: string[] = [];
   let start = 0;
@@ -306,17 +308,21 @@ export function questionClauses(original: string): string[] {
     if (original[end.index] === '?') sentences.push(original.slice(start, end.index + 1));
     start = end.index + 1;
   }
+  // "will full fine-tuning fit? and would LoRA be enough for the CPT part": a last question typed without its mark.
+  const rest = original.slice(start).trim();
+  if (sentences.length > 0 && OPEN_QUESTION.test(rest.toLowerCase())) sentences.push(`${rest}?`);
   if (sentences.length < 2) return [];
-  const clauses: string[] = [];
+  const clauses: { text: string; open: boolean }[] = [];
   for (const sentence of sentences.slice(0, MAX_QUESTIONS_CHECKED)) {
     // (A long run-on "sentence" is no question clause worth reading twice.)
     if (sentence.length > MAX_QUESTION_LENGTH) continue;
     const clause = QUESTION_CLAUSE.exec(sentence.trim());
-    const text = (clause?.[1] ?? sentence).trim();
+    const text = (clause?.[1] ?? sentence)
+      .trim()
+      .replace(/^\W*(?:(?:and|also|so|but|ok(?:ay)?|then|plus)\b[\s,:]*)?/i, '');
     const lower = text.toLowerCase();
-    if (text.split(/\s+/).length < 4 || !OPEN_QUESTION.test(lower) || CHECK_QUESTION.test(lower.replace(/\?+$/, '')))
-      continue;
-    clauses.push(text.replace(/^\W*(?:(?:and|also|so|but|ok(?:ay)?|then|plus)[\s,]+)?/i, ''));
+    if (CHECK_QUESTION.test(lower.replace(/\?+$/, ''))) continue;
+    clauses.push({ text, open: text.split(/\s+/).length >= 4 && OPEN_QUESTION.test(lower) });
   }
   return clauses;
 }
@@ -385,7 +391,12 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   if (/\badapters?\b(?!\s+layers?)/.test(lower) && !/\b(?:bottleneck|houlsby)\b/.test(lower))
     intents.bareAdapters = true;
   // (Not when full training is named too: "why would full FT not fit? I meant continued pretraining".)
-  if (/\bcontinued\s+pre-?training\b|\bcontinue\s+pre-?training\b|\bcpt\b/.test(lower) && !/\bfull\b/.test(lower))
+  // (A question on its own counts: "CPT or RAG over the corpus? and if CPT, LoRA or full?" asks about pre-training.)
+  const pretraining = /\bcontinued\s+pre-?training\b|\bcontinue\s+pre-?training\b|\bcpt\b/;
+  if (
+    (pretraining.test(lower) && !/\bfull\b/.test(lower)) ||
+    questionClauses(lower).some(({ text }) => pretraining.test(text) && !/\bfull\b/.test(text))
+  )
     intents.continuedPretraining = true;
   // "can the 2 L40S also serve 6000 letters a day?": serving at a volume, asked.
   const servingVolume = SERVING_VOLUME.exec(lower) ?? SERVING_RATE.exec(lower);

@@ -17,7 +17,7 @@ const METHOD_PHRASES: readonly (readonly [string, MethodId])[] = [
     'managed-fine-tuning',
   ],
   [
-    String.raw`full[\s-]?(?:parameter\s+)?fine[\s-]?tuning|full\s+ft|full\s+tuning|fine[\s-]?tuning|finetuning|fine[\s-]?tune|continued\s+pre[\s-]?training|domain[\s-]adaptive\s+pre[\s-]?training`,
+    String.raw`full[\s-]?(?:parameter\s+)?fine[\s-]?tuning|full\s+ft|full\s+tuning|fine[\s-]?tuning|finetuning|fine[\s-]?tune|continued\s+pre[\s-]?training|domain[\s-]adaptive\s+pre[\s-]?training|cpt|dapt|full(?=\s+(?:or|vs\.?|versus)\s+q?lora\b|\s+fits?\b)|(?<=\bq?lora\s+(?:or|vs\.?|versus)\s+)full\b`,
     'full-fine-tuning',
   ],
   [String.raw`(?:bottleneck\s+)?adapters?(?:\s+layers)?|houlsby`, 'adapters'],
@@ -44,6 +44,8 @@ const COMPILED = METHOD_PHRASES.map(([phrase, id]) => [new RegExp(`^(?:${phrase}
 /** The method a phrase names ("LoRA" → lora, "full fine-tuning" → full-fine-tuning), or undefined. */
 export function methodFromPhrase(phrase: string): MethodId | undefined {
   const text = phrase.trim().toLowerCase().replace(/\s+/g, ' ');
+  // "LoRA or full?", "will full fit?": "full" is a method only beside another or before "fit" (the phrase above).
+  if (text === 'full') return 'full-fine-tuning';
   for (const [pattern, id] of COMPILED) if (pattern.test(text)) return id;
   return undefined;
 }

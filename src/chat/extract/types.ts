@@ -118,10 +118,23 @@ export interface ExtractionIntents {
    */
   unanswered?: readonly string[];
   /**
+   * "CPT or RAG over the corpus? and if CPT, LoRA or full? will full fit across the 32 cards?": each question of a
+   * message that asks several, with what it asks read on its own (one reading of the whole message keeps only some).
+   */
+  separately?: readonly AskedQuestion[];
+  /**
    * The message asks something ("…?", "how do we…", "is an instruct model better…"): with no intent above and no
    * fact in it, it is answered as a question (never read as an unclear answer to the advisor's own question).
    */
   asksSomething?: boolean;
+}
+
+/** One question of a message that asks several: its words and what it asks, read on its own. */
+export interface AskedQuestion {
+  readonly text: string;
+  readonly intents: ExtractionIntents;
+  /** The values it asks about ("would it fit on 8 H100s?"), when it is a "what if". */
+  readonly hypothetical?: Partial<Profile>;
 }
 
 /** The result of `extractProfile`. */

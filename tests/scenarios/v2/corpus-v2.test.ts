@@ -113,6 +113,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch33.json')),
     ...loadCases(here('./batch34.json')),
     ...loadCases(here('./batch35.json')),
+    ...loadCases(here('./batch36.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

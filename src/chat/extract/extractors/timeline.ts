@@ -224,6 +224,10 @@ function amountOf(phrase: string): number | undefined {
 const VENDOR_END_BEFORE =
   /\b(?:shuts?\s+down|shutting\s+down|retir(?:es|ed|ing)|sunsets?|sunsetting|deprecat\w+|discontinu\w+|end[\s-]of[\s-]life|goes\s+away|expires?|expiring)\s+(?:\w+\s+)?$/;
 
+/** A duration a text must contain or state ("… must include the 14-day deadline"): part of the output. */
+const CONTENT_BEFORE =
+  /\b(?:contain|contains|include|includes|mention|mentions|state|states|stating|quote|quotes|print|prints|spell\s+out)\s+(?:[\w'-]+\s+){0,6}?(?:the|a|an|our|their)\s+$/;
+
 /** Finds `timelineWeeks` from a bounded duration, a deadline word, "a quarter is fine" or "next month" ("ASAP" is none). */
 export const extractTimeline: Extractor = (message, context) => {
   const { lower } = message;
@@ -283,6 +287,8 @@ export const extractTimeline: Extractor = (message, context) => {
   const touchesEarlier = touchCheck(findings);
   for (const match of allMatches(CUED, lower)) {
     if (touchesEarlier(match)) continue;
+    // "every letter must contain the appeal-rights paragraph and the 30-day deadline": what a text says, not a date.
+    if (CONTENT_BEFORE.test(lower.slice(Math.max(0, match.index - 80), match.index))) continue;
     // "€800 a month", "10k requests a month": a rate, not a deadline.
     const countStart = match.indices?.[1]?.[0] ?? match.indices?.[3]?.[0] ?? match.indices?.[5]?.[0] ?? match.index;
     // "in production for 6 months": how long something has run, not the time left.

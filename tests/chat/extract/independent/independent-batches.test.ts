@@ -1,5 +1,5 @@
 /**
- * Extraction batches from independent writers (x4–x27: briefed with XBRIEF.md, never saw the extractor), scored on
+ * Extraction batches from independent writers (x4–x28: briefed with XBRIEF.md, never saw the extractor), scored on
  * arrival (figures in each file) and tuned on since: unlike the frozen held-out split, these are regression data.
  * The test prints micro and per-field precision and recall and keeps each batch above the floor it has reached.
  */
@@ -41,6 +41,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x25: { precision: 0.85, recall: 0.8 },
   x26: { precision: 0.86, recall: 0.8 },
   x27: { precision: 0.9, recall: 0.8 },
+  x28: { precision: 0.82, recall: 0.8 },
 };
 
 interface BatchUtterance {

@@ -1,0 +1,104 @@
+/**
+ * @module A message that asks several questions ("CPT or RAG over the corpus? and if CPT, LoRA or full? will full fit
+ * across the 32 cards?"). One reading of the whole message keeps only some of what it asks; each question read on its
+ * own that the first answer did not cover gets its own answer after it, in the order asked.
+ */
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { ProfileField } from '../profile/profile-schema.ts';
+import { footnotesFor } from './compact-answer.ts';
+import type { AskedQuestion, ExtractionIntents } from './extract/types.ts';
+import type { InfoAnswer } from './info-replies.ts';
+
+/** Intent keys that only qualify a question (which GPUs, what for, which wording), never ask one of their own. */
+const QUALIFIERS: ReadonlySet<string> = new Set([
+  'justRecommend',
+  'whatIf',
+  'reset',
+  'greeting',
+  'asksSomething',
+  'genericFineTuning',
+  'bareAdapters',
+  'continuedPretraining',
+  'fullParameter',
+  'smallTalk',
+  'thanks',
+  'asksMonthlyCost',
+  'asksFitFor',
+  'asksFitGpus',
+  'asksFitSequenceTokens',
+  'asksServingPerDay',
+  'comparisonAboutKnowledge',
+  'asksSafetyHighStakes',
+  'asksPrivacy',
+  'dataRegion',
+  'unanswered',
+  'separately',
+]);
+
+/**
+ * True when what `asked` asks is already asked by `answered`: every question key with the same value, or with `true`
+ * (the plan's own method, "will it fit?") where the whole message named one.
+ */
+export function coveredBy(asked: ExtractionIntents, answered: ExtractionIntents): boolean {
+  return Object.entries(asked).every(([key, value]) => {
+    if (QUALIFIERS.has(key) || value === undefined || value === false) return true;
+    const other = (answered as unknown as Record<string, unknown>)[key];
+    if (other === undefined || other === false) return false;
+    return value === true || JSON.stringify(value) === JSON.stringify(other);
+  });
+}
+
+/** The first sentence of a reply (to tell an answer already given from a new one). */
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?](?:\s|$)/);
+  return (end < 0 ? text : text.slice(0, end + 1)).trim();
+}
+
+/**
+ * Appends `more` after `first` as a paragraph of its own; its source marks are renumbered after the first answer's
+ * (a source both cite keeps its number).
+ */
+export function joinAnswers(first: InfoAnswer, more: InfoAnswer, knowledge: Knowledge): InfoAnswer {
+  const ids = (first.sources ?? []).map((source) => source.id);
+  const renumbered = new Map<number, number>();
+  for (const source of more.sources ?? []) {
+    const at = ids.indexOf(source.id);
+    renumbered.set(source.n, at >= 0 ? at + 1 : ids.push(source.id));
+  }
+  const text = `${first.text}\n\n${more.text.replace(/\[(\d+)\]/g, (mark, n: string) => {
+    const to = renumbered.get(Number(n));
+    return to === undefined ? mark : `[${to}]`;
+  })}`;
+  return ids.length === 0 ? { text } : { text, ...footnotesFor(ids, undefined, knowledge) };
+}
+
+/**
+ * The first answer, then the answer to each question of the message that the whole-message reading did not ask and
+ * whose answer is not already said.
+ */
+export function withTheOtherQuestions(
+  first: InfoAnswer,
+  intents: ExtractionIntents,
+  answer: (asked: ExtractionIntents) => InfoAnswer | undefined,
+  knowledge: Knowledge,
+  /** True when a value a question asks about is not the team's ("and on 8 H100s?" of a team with two L4s). */
+  differs: (field: ProfileField, value: unknown) => boolean,
+): InfoAnswer {
+  let joined = first;
+  for (const question of intents.separately ?? ([] as readonly AskedQuestion[])) {
+    // A "what if" on other values is no question about the plan as it stands.
+    const asksAboutOthers = Object.entries(question.hypothetical ?? {}).some(([field, value]) =>
+      differs(field as ProfileField, value),
+    );
+    if (asksAboutOthers || coveredBy(question.intents, intents)) continue;
+    const more = answer(question.intents);
+    if (
+      more === undefined ||
+      more.text.trim() === '' ||
+      joined.text.toLowerCase().includes(firstSentence(more.text).toLowerCase())
+    )
+      continue;
+    joined = joinAnswers(joined, more, knowledge);
+  }
+  return joined;
+}
