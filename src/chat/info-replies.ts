@@ -108,6 +108,8 @@ export function costReply(
     outputTokensPerRequest?: number;
     /** The serving bill of the substitute or proposed model the plan runs on. */
     planModelMonthlyUSD?: number;
+    /** The model the team named (today's bill is for it when the plan moved to another). */
+    namedModel?: string;
     /** A distillation's student and what serving it costs a month (one copy, sized for memory). */
     student?: { name: string; monthlyUSD: number };
     /** The team's corpus, which continued pre-training reads once per run. */
@@ -177,6 +179,7 @@ export function costReply(
         `Then ${lowerFirst(shortMethodName(knowledge, after))} from that checkpoint: about ${money.format(later.trainingGpuHours)} GPU-hours for a three-run project${later.oneTimeUSD === 0 ? ', no rental cost' : later.oneTimeUSD === undefined ? '' : `, about $${money.format(later.oneTimeUSD)} rented`}.`,
       );
   }
+  // A provider's tuning job with no catalog price: who bills it, rather than nothing.
   let training = lines.length > 0;
   // The plan trains nothing: say so, and give the figures of the training method it would move to, if any.
   const trainsNothing =
@@ -216,17 +219,25 @@ export function costReply(
     estimates?.monthlyUSD === undefined
   ) {
     const own = recommendation.computeOptions.some((option) => option.kind === 'own') && options.gpusRented !== true;
-    const teacher = recommendation.destination.model.name;
+    // The plan moved to another vendor's API model: today's bill is the named model's, after it the new model's calls.
+    const movedTo = recommendation.destination.model.switched ? recommendation.destination.model.name : null;
+    const movedToApi =
+      movedTo !== null &&
+      knowledge.findModel(movedTo)?.access !== 'open-weights' &&
+      options.planModelMonthlyUSD !== undefined;
+    const teacher = movedTo !== null ? (options.namedModel ?? null) : recommendation.destination.model.name;
     const tier = providerTierAfter(recommendation, today, knowledge);
-    const after = tier
-      ? `after, ${tier.student} calls cost about $${count.format(tier.monthlyUSD)} a month for the same traffic (its list price is ${Math.round(tier.ratio * 100)}% of ${plainModelName(teacher ?? 'the large model')}'s per token; a tuned tier may bill above its base)`
-      : own
-        ? 'after, the smaller model runs on GPUs you own, with no rent'
-        : options.student !== undefined && options.student.monthlyUSD > 0
-          ? `after, one copy of ${plainModelName(options.student.name)} served around the clock is about $${count.format(options.student.monthlyUSD)} a month of rented GPU time${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` (sized for memory; ${count.format(options.requestsPerDay ?? 0)} requests a day take several copies, and the throughput they need is not estimated here: load-test one and multiply)` : ''}`
-          : options.gpusRented === true
-            ? 'after, the smaller model needs fewer of the GPUs you rent (or cheaper ones), so the rent falls; it does not go to zero'
-            : 'after, the smaller model is served on GPUs you rent or own, at a fraction of that per answer';
+    const after = movedToApi
+      ? `after, ${plainModelName(movedTo)} calls cost about $${count.format(options.planModelMonthlyUSD ?? 0)} a month for the same traffic at its list price (a tuned copy may bill above its base)`
+      : tier
+        ? `after, ${tier.student} calls cost about $${count.format(tier.monthlyUSD)} a month for the same traffic (its list price is ${Math.round(tier.ratio * 100)}% of ${plainModelName(teacher ?? 'the large model')}'s per token; a tuned tier may bill above its base)`
+        : own
+          ? 'after, the smaller model runs on GPUs you own, with no rent'
+          : options.student !== undefined && options.student.monthlyUSD > 0
+            ? `after, one copy of ${plainModelName(options.student.name)} served around the clock is about $${count.format(options.student.monthlyUSD)} a month of rented GPU time${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` (sized for memory; ${count.format(options.requestsPerDay ?? 0)} requests a day take several copies, and the throughput they need is not estimated here: load-test one and multiply)` : ''}`
+            : options.gpusRented === true
+              ? 'after, the smaller model needs fewer of the GPUs you rent (or cheaper ones), so the rent falls; it does not go to zero'
+              : 'after, the smaller model is served on GPUs you rent or own, at a fraction of that per answer';
     // A model the team serves itself is not billed per call.
     const teacherModel = knowledge.models.find((model) => model.name === teacher);
     const selfServed =
@@ -259,17 +270,27 @@ export function costReply(
     !(estimates?.monthlyUSD === undefined && running === 0 && !options.monthlyFirst)
   ) {
     // A provider's job or an API model is billed per call, not per GPU-hour.
+    // (So is the plan's model when it moved to an API model: its bill is its calls.)
+    const planModelAccess = planModel.name === null ? undefined : knowledge.findModel(planModel.name)?.access;
     const api =
-      estimates?.monthlyUSD !== undefined &&
-      (estimates.memoryGB === undefined ||
-        method === 'managed-fine-tuning' ||
-        recommendation.destination.channel === 'managed');
+      (estimates?.monthlyUSD !== undefined &&
+        (estimates.memoryGB === undefined ||
+          method === 'managed-fine-tuning' ||
+          recommendation.destination.channel === 'managed')) ||
+      (!sameModel && planModelAccess !== undefined && planModelAccess !== 'open-weights');
     const stated = options.statedBill && options.currentMonthlySpendUSD !== undefined && !api;
     lines.push(
       api
-        ? options.statedBill
-          ? `Running it: $${count.format(running)} a month of API calls (your figure).`
-          : `Running it: about $${count.format(running)} a month of API calls at your volume (${apiRequestSize(options)}).`
+        ? `${
+            options.statedBill
+              ? `Running it: $${count.format(running)} a month of API calls (your figure).`
+              : `Running it: about $${count.format(running)} a month of API calls at your volume (${apiRequestSize(options)}).`
+          }${
+            // A provider's job on the model the plan moved to: who bills the training, which the catalog has no price for.
+            !sameModel && method === 'managed-fine-tuning' && !training
+              ? ` The tuning job itself is billed by ${recommendation.destination.providers?.[0]?.name ?? 'the provider'} per training token; the catalog has no price for it yet.`
+              : ''
+          }`
         : running === 0
           ? 'Serving it on GPUs you own costs no rent.'
           : `Serving it around the clock: about $${count.format(running)} a month of GPU time at the catalog's rental price${stated ? `, against the $${count.format(options.currentMonthlySpendUSD ?? 0)} a month you pay today` : ''}${options.gpusRented === true ? ' (your contract may price your rented GPUs differently)' : ' (no rent if the GPU is yours)'}.${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` That is one copy of the model, sized for memory, not for ${count.format(options.requestsPerDay ?? 0)} requests a day: serving that volume takes several GPUs, and the throughput they need is not estimated here.` : ''}`,

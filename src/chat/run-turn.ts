@@ -542,6 +542,7 @@ function costFacts(
     ...(profile.requestsPerDay === undefined ? {} : { requestsPerDay: profile.requestsPerDay }),
     ...(profile.inputTokensPerRequest === undefined ? {} : { inputTokensPerRequest: profile.inputTokensPerRequest }),
     ...(profile.outputTokensPerRequest === undefined ? {} : { outputTokensPerRequest: profile.outputTokensPerRequest }),
+    ...(profile.modelName === undefined ? {} : { namedModel: profile.modelName }),
     ...planModelServing(profile, recommendation, knowledge),
   };
 }
@@ -593,10 +594,8 @@ function infoReply(
             ((asked === 'instruction-tuning' ? planSupervisedStage(recommendation) : undefined) ??
             resolveGenericFineTuning(asked, intents.genericFineTuning, recommendation));
   // "If CPT, LoRA or full?": LoRA against every weight for continued pre-training.
-  const comparesLoraWithFull =
-    intents.asksComparison !== undefined &&
-    intents.asksComparison.includes('full-fine-tuning') &&
-    (intents.asksComparison.includes('lora') || intents.asksComparison.includes('qlora'));
+  const pair: readonly MethodId[] = intents.asksComparison ?? [];
+  const comparesLoraWithFull = pair.includes('full-fine-tuning') && (pair.includes('lora') || pair.includes('qlora'));
   if (comparesLoraWithFull && intents.continuedPretraining === true)
     return loraForPretrainingReply(recommendation, knowledge, profile);
   // "LoRA or RAG? and what would change your answer?": the comparison, then any other question in the message.
@@ -1094,7 +1093,14 @@ function planModelRecommendation(
 ): Recommendation | undefined {
   const { model } = recommendation.destination;
   if (model.name === null || !(model.switched || model.proposed)) return undefined;
-  const { modelAccess: _access, modelParamsB: _size, modelStage: _stage, ...rest } = profile;
+  // (The bill the team pays is for the model it named, not for this one.)
+  const {
+    modelAccess: _access,
+    modelParamsB: _size,
+    modelStage: _stage,
+    currentMonthlySpendUSD: _bill,
+    ...rest
+  } = profile;
   return recommendFor({ ...rest, modelName: model.name }, knowledge);
 }
 

@@ -394,10 +394,13 @@ export function wishList(
       strong: true,
     };
     // The team names the behaviour itself (a voice, a format) and has examples of it: those train the small model.
+    // So do the team's examples when the named model failed the task: distillation pays when the big model already
+    // does the task well, and one that failed it has nothing to teach.
     const ownBehaviourExamples =
       sufficient(data.sft) &&
       (profile.needsStyleOrFormat === true ||
-        (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal)));
+        (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal)) ||
+        (profile.tried ?? []).some((attempt) => attempt.result === 'failed' || attempt.result === 'plateaued'));
     const deviceStudentFirst = onDevice && tooBigForDevice && !diagnosis.retrievalRequired && !ownBehaviourExamples;
     if (deviceStudentFirst) wishes.push(deviceStudentWish);
     const volumeCost = needs.has('cost') || needs.has('latency');
@@ -718,21 +721,6 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
         deadEnd: false,
       };
     }
-    // Training a model whose vendor retires it within months: the work dies with it; move it to another model.
-    if (picked && wish.objective !== 'none' && input.facts.modelRetiringSoon === true && !mayNeverSwitch) {
-      const substitute = input.substitute(wish);
-      if (substitute) {
-        return {
-          method: substitute.method,
-          objective: objectiveFor(substitute.method, wish.objective),
-          why: `${wish.why} The named model retires within months and a tuned copy retires with it, so it is planned on ${substitute.model}.`,
-          switchedTo: substitute.model,
-          margin: undefined,
-          wishes,
-          deadEnd: false,
-        };
-      }
-    }
     // Many tenants, each wanting its own tuned model, on a model only a provider tunes: a custom model per tenant (its
     // own job, re-tune and, on some platforms, hourly-billed deployment). With another model allowed, one open base
     // with a small adapter per tenant serves them all: plan it on a substitute.
@@ -751,6 +739,30 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
           method: substitute.method,
           objective: objectiveFor(substitute.method, wish.objective),
           why: `${wish.why} A provider-tuned model per tenant is ${input.profile.tasksCount} custom models to train, re-tune and host; one open base with a small adapter per tenant serves them all, so it is planned on ${substitute.model}.`,
+          switchedTo: substitute.model,
+          margin: undefined,
+          wishes,
+          deadEnd: false,
+        };
+      }
+    }
+    // Training a model whose vendor retires it within months: the work dies with it; move it to another model. (Where
+    // another channel still lists it with no end date announced, only when the team may switch: that channel's own
+    // retirement follows the vendor's, on a date the catalog does not hold.)
+    // (A student distilled from it outlives the teacher: distillation stays.)
+    const retiring =
+      (input.facts.modelRetiringSoon === true && !mayNeverSwitch) ||
+      (input.facts.vendorRetiringSoon === true && mayAlwaysSwitch && picked?.method !== 'distillation');
+    if (picked && wish.objective !== 'none' && retiring) {
+      const substitute = input.substitute(wish);
+      if (substitute) {
+        return {
+          method: substitute.method,
+          objective: objectiveFor(substitute.method, wish.objective),
+          why:
+            wish.objective === 'distillation' && substitute.method === 'managed-fine-tuning'
+              ? `At this volume or latency the large model costs too much per answer, and its vendor retires it within months (a tuned copy retires with it): a cheaper live model tuned by its provider on your examples serves the same narrow task for less, so it is planned on ${substitute.model}.`
+              : `${wish.why} The named model retires within months and a tuned copy retires with it, so it is planned on ${substitute.model}.`,
           switchedTo: substitute.model,
           margin: undefined,
           wishes,

@@ -68,6 +68,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   modelArchitecture: ['modelName'],
   modelRetired: ['modelName'],
   modelRetiringSoon: ['modelName'],
+  vendorRetiringSoon: ['modelName'],
   cheaperTierInFamily: ['modelName'],
   managedTuningAvailable: ['modelName', 'modelAccess'],
   managedPreferenceTuningAvailable: ['modelName', 'modelAccess'],
@@ -166,6 +167,11 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     // side is that tier, not a tuned copy of this one (billed above the base).
     if (model.apiPrice !== undefined)
       facts.cheaperTierInFamily = cheaperTiers(model, knowledge, referenceDate).length > 0;
+    // The vendor retires it within the window (another channel may still list it, with no end date announced).
+    facts.vendorRetiringSoon =
+      model.endOfLife !== undefined &&
+      model.endOfLife > referenceDate &&
+      daysBetween(referenceDate, model.endOfLife) <= RETIRING_SOON_WEEKS * 7;
     // Retiring soon on the vendor's channel, and no other channel offers it past the window either.
     facts.modelRetiringSoon =
       model.endOfLife !== undefined &&

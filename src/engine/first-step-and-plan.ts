@@ -162,6 +162,8 @@ export function buildPlan(
   feasibility: FeasibilityMap,
   scores: ReadonlyMap<MethodId, number>,
   sftReady: boolean,
+  /** `documents`: false when the team said it has no documents, so retrieval has nothing to search. */
+  options: { documents: boolean } = { documents: true },
 ): PlanStep[] {
   const possible = (method: MethodId) => feasibility.get(method)?.status !== 'infeasible';
   const stages: { methods: MethodId[]; why: string }[] = [];
@@ -174,7 +176,7 @@ export function buildPlan(
   };
   if (firstStep.methods.length > 0) push([...firstStep.methods], firstStep.why);
   const knowledge = KNOWLEDGE_NEEDS.some((need) => diagnosis.needs.has(need));
-  if (knowledge && destination.method !== 'rag' && possible('rag')) {
+  if (knowledge && destination.method !== 'rag' && possible('rag') && options.documents) {
     if (!diagnosis.retrievalExhausted) {
       push(
         ['rag'],

@@ -6,7 +6,8 @@ import type { Substitute, Wish } from './choose-destination.ts';
 import { SMALL_MODEL_PARAMS_B } from './derive-facts.ts';
 import { MAX_STUDENT_PARAMS_B } from './estimate-feasibility.ts';
 import type { FeasibilityMap } from './feasibility.ts';
-import { addDays, daysBetween } from './iso-dates.ts';
+import { addDays } from './iso-dates.ts';
+import { livesLongEnough } from './model-tiers.ts';
 import type { ModelOption } from './recommendation-schema.ts';
 import { kindReplacingNamed } from './task-capability.ts';
 
@@ -116,7 +117,9 @@ export function searchSubstitute(
     named.access !== 'open-weights' &&
     wish.methods.includes('managed-fine-tuning') &&
     (wish.methods[0] === 'managed-fine-tuning' || apiTeam);
-  const apiCandidates = keepsChannel ? managedTuningCandidates(named, knowledge).slice(0, MAX_EVALUATED) : [];
+  // A cost fix moves to the cheapest tunable model; any other gap to the newest.
+  const forCost = wish.objective === 'distillation' || (profile.goals ?? []).includes('cost');
+  const apiCandidates = keepsChannel ? managedTuningCandidates(named, knowledge, forCost).slice(0, MAX_EVALUATED) : [];
   const openCandidates = candidates(profile, named, knowledge, facts, methods, forStudent).slice(0, MAX_EVALUATED);
   for (const candidate of [...apiCandidates, ...openCandidates]) {
     const next: Profile = { ...profile, modelName: candidate.name };
@@ -153,10 +156,8 @@ export function searchSubstitute(
  * API models with a live supervised tuning offer in the catalog (any provider): those the named model's own providers
  * offer first (a Bedrock team stays on Bedrock), then the named model's family, then the newest.
  */
-/** An API model taking over tuning work must live at least this long after the reference date. */
-const SUBSTITUTE_MIN_LIFETIME_DAYS = 183;
 
-function managedTuningCandidates(named: Model, knowledge: Knowledge): Model[] {
+function managedTuningCandidates(named: Model, knowledge: Knowledge, cheapestFirst: boolean): Model[] {
   const tunable = new Set<string>();
   const namedProviders = new Set<string>();
   for (const provider of knowledge.providers) {
@@ -175,17 +176,33 @@ function managedTuningCandidates(named: Model, knowledge: Knowledge): Model[] {
       model.modality === named.modality &&
       model.supersededBy === undefined &&
       // A model its vendor shuts down within months is no place to move tuning work to.
-      (model.endOfLife === undefined ||
-        daysBetween(knowledge.manifest.referenceDate, model.endOfLife) > SUBSTITUTE_MIN_LIFETIME_DAYS) &&
+      livesLongEnough(model, knowledge.manifest.referenceDate) &&
       knowledge.providers.some((provider) => tunable.has(`${provider.id}:${model.id}`)),
   );
   return pool.sort(
     (a, b) =>
       (onNamedProvider(a) ? 0 : 1) - (onNamedProvider(b) ? 0 : 1) ||
       (a.family === named.family ? 0 : 1) - (b.family === named.family ? 0 : 1) ||
+      (cheapestFirst ? inputPrice(a) - inputPrice(b) : tierDistance(a, named) - tierDistance(b, named)) ||
       ((b.released ?? '') < (a.released ?? '') ? -1 : (b.released ?? '') > (a.released ?? '') ? 1 : 0) ||
-      (a.id < b.id ? -1 : 1),
+      // Undated: a model with a list price (one the catalog keeps current) first, then the higher version
+      // ("gemini-2.5-flash" before "gemini-2.0-flash").
+      (a.apiPrice ? 0 : 1) - (b.apiPrice ? 0 : 1) ||
+      (a.id < b.id ? 1 : -1),
   );
+}
+
+/** How far apart two models' price tiers are (ratio of list prices, in orders of magnitude); unpriced: far. */
+function tierDistance(model: Model, named: Model): number {
+  const price = model.apiPrice?.usdPerMillionInput;
+  const namedPrice = named.apiPrice?.usdPerMillionInput;
+  if (price === undefined || namedPrice === undefined || price <= 0 || namedPrice <= 0) return Number.MAX_VALUE;
+  return Math.abs(Math.log10(price / namedPrice));
+}
+
+/** The list price per million input tokens (unpriced models last). */
+function inputPrice(model: Model): number {
+  return model.apiPrice?.usdPerMillionInput ?? Number.POSITIVE_INFINITY;
 }
 
 function bestOf(methods: readonly MethodId[], feasibility: FeasibilityMap): MethodId | undefined {

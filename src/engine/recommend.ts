@@ -143,7 +143,9 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
   const stepFeasibility = switchedAnalysis.feasibility;
   const firstStep = chooseFirstStep(destination, resolved.profile, switchedAnalysis.facts, stepFeasibility);
   const sftReady = sufficient(data.sft) && !isRushedNovice(resolved.profile);
-  const plan = buildPlan(destination, firstStep, diagnosis, stepFeasibility, scores, sftReady);
+  const plan = buildPlan(destination, firstStep, diagnosis, stepFeasibility, scores, sftReady, {
+    documents: resolved.profile.unlabeledCorpus !== 'none',
+  });
   const planned = plan.flatMap((step) => step.methods);
   const ranked = rankMethods(outcomes, feasibility, destination.method, planned);
   const estimatesByMethod = methodEstimates(

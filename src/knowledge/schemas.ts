@@ -265,6 +265,7 @@ export const FACT_TYPES = {
   modelFamily: 'enum', // catalog family, e.g. "llama", "gpt-4o", "claude"
   modelArchitecture: 'enum', // catalog architecture kind: decoder, encoder (BERT, CLIP), encoder-decoder, diffusion, ...
   modelRetiringSoon: 'boolean', // catalog endOfLife falls within 26 weeks after the reference date
+  vendorRetiringSoon: 'boolean', // the vendor's own end of life falls within 26 weeks, whoever else still offers it
   cheaperTierInFamily: 'boolean', // the catalog lists a live model of the same family with a lower API list price
   modelRetired: 'boolean', // catalog endOfLife is on or before the knowledge reference date
   managedTuningAvailable: 'boolean', // some provider offers supervised tuning of this model, available now

@@ -71,9 +71,11 @@ describe('compactAnswer', () => {
     expect(turn.reply.match(/shuts GPT-4o mini down/g)?.length).toBe(1);
   });
 
-  it('costs a provider-run job as billed by the provider, with training a student yourself as the alternative', async () => {
+  it('costs a provider-run job as billed by the provider, with no rented GPU assumed', async () => {
+    // (A GPT-4o team used to be sent to the provider's distillation into GPT-4o mini; both shut down on 2027-01-14, so
+    // the plan now trains an open student, and a provider's tuning job on a live model shows the billing instead.)
     const message =
-      'GPT-4o classifies 40,000 support tickets a day into 30 categories and the bill is getting scary. We have 5,000 labeled tickets and we can switch models. prompting works fine, the cost is the problem. Just recommend.';
+      'Gemini 2.5 Flash on Vertex AI classifies 40,000 support tickets a day into 30 categories; prompting plateaued at 85%. We have 5,000 labeled tickets. Just recommend.';
     const turn = runTurn(initialDialogueState(), await ruleExtract(message, { knowledge }), knowledge);
     expect(turn.recommendation.destination.channel).toBe('managed');
     expect(turn.reply).toMatch(/Cost: .+ is billed by the provider/);

@@ -44,9 +44,10 @@ describe('a provider tuning job moved to another vendor’s model', () => {
   it('assumes the data goes to that vendor’s API, not to a rented GPU, and keeps the region said a turn before', async () => {
     const [first, second] = await hold([LEGAL, PLATEAU]);
     expect(first).toMatch(/Data kept in the EU: I can't check regions/);
-    expect(second).toMatch(/Aim for Managed fine-tuning on Gemini [\d.]+ Flash/);
+    // (The live model nearest the named one's price tier: Gemini 2.5 Pro for Claude Sonnet.)
+    expect(second).toMatch(/Aim for Managed fine-tuning on Gemini [\d.]+ Pro/);
     expect(second).toMatch(
-      /\*\*Assumed:\*\* Your data may be sent to the Gemini [\d.]+ Flash API, processed in the EU\./,
+      /\*\*Assumed:\*\* Your data may be sent to the Gemini [\d.]+ Pro API, processed in the EU\./,
     );
     expect(second).not.toMatch(/rented cloud GPU|MI300X/);
     // What the region means is said once, not on every answer.

@@ -264,15 +264,19 @@ describe('a startup cutting its GPT-4o bill (new-user trial 5)', () => {
   const opening =
     "we classify inbound sales emails into 14 intent categories using GPT-4o. it works great but we're paying ~$18k/month and it's killing our runway. about 60k emails a day. we have 50,000 hand-checked labeled examples, we can switch models, no GPUs. we want to be under 3k a month. Just recommend.";
 
-  it('distils into the cheaper tier on the provider, and the monthly cost compares both bills', async () => {
+  it('moves to a cheap live model (not the tier retiring with GPT-4o), and the monthly cost compares both bills', async () => {
     const [answer, cost] = await converse([
       opening,
       "how much would that cost per month? fine-tuned gpt-4o tokens are pricier than base 4o aren't they?",
     ]);
-    expect(answer?.recommendation.destination).toMatchObject({ method: 'distillation', student: 'GPT-4o mini' });
-    expect(answer?.recommendation.destination.method).not.toBe('managed-fine-tuning');
+    // GPT-4o and GPT-4o mini both shut down on 2027-01-14: the work goes to the cheapest live model with a tuning job.
+    expect(answer?.recommendation.destination).toMatchObject({
+      method: 'managed-fine-tuning',
+      model: { name: 'Gemini 2.5 Flash-Lite', switched: true },
+    });
+    expect(answer?.recommendation.destination.student).not.toBe('GPT-4o mini');
     expect(cost?.reply).toMatch(
-      /^Today: GPT-4o calls cost \$18,000 a month \(your figure\); after, GPT-4o mini calls cost about \$1,080 a month/,
+      /^Today: GPT-4o calls cost \$18,000 a month \(your figure\); after, Gemini 2\.5 Flash-Lite calls cost about \$396 a month/,
     );
   });
 

@@ -100,9 +100,16 @@ describe('the conversations, replayed', () => {
       'does azure charge something monthly for hosting a fine tuned model? someone on reddit said its like $1k+/month just to keep it deployed',
     ]);
     const [, , , plan, cost, whyNot, hosting] = turns;
-    expect(plan?.recommendation?.destination).toMatchObject({ method: 'managed-fine-tuning', channel: 'managed' });
-    expect(plan?.reply).toContain('and the tuned deployment by the hour of hosting');
-    expect(cost?.reply).toContain('plus an hourly fee for hosting the tuned deployment on Azure OpenAI');
+    // GPT-4o mini shuts down on 2027-01-14 and the team may switch ("sure if its cheaper"): a provider's job on a
+    // live model of the same price tier.
+    expect(plan?.recommendation?.destination).toMatchObject({
+      method: 'managed-fine-tuning',
+      channel: 'managed',
+      model: { name: 'Gemini 2.5 Flash-Lite', switched: true },
+    });
+    expect(cost?.reply).toMatch(/^Running it: about \$\d+ a month of API calls at your volume/);
+    expect(cost?.reply).toContain('The tuning job itself is billed by Google Vertex AI');
+    expect(cost?.reply).not.toMatch(/GPU time/);
     expect(whyNot?.reply).toContain('In-context (few-shot) learning is possible');
     expect(hosting?.reply).toMatch(
       /^Yes: Azure OpenAI \/ Microsoft Foundry bills a deployed fine-tuned model by the hour/,

@@ -130,8 +130,9 @@ describe('memory answers agree with the engine', () => {
 
 describe('a model its vendor shuts down', () => {
   it('says when the vendor’s live models cost several times as much, names cheaper ones, and what tuning carries over', async () => {
+    // (Whether the team may switch is not said: with switching allowed, the plan itself moves off the retiring model.)
     const [, asked] = await converse([
-      'We extract product attributes to strict JSON with GPT-4o mini, 3M requests a day. We can switch models. 12,000 labelled examples. Just recommend.',
+      'We extract product attributes to strict JSON with GPT-4o mini, 3M requests a day. 12,000 labelled examples. Just recommend.',
       'which model would you pick?',
     ]);
     expect(asked?.reply).toMatch(/they cost about \d+× as much per request as GPT-4o mini/);
@@ -249,14 +250,20 @@ describe('an order of two methods, asked', () => {
 });
 
 describe('"why not LoRA on an open model we host?" about an API model', () => {
-  it('says LoRA is ruled out on the API model and possible on an open one the team may switch to', async () => {
+  it('says LoRA on an open model is the plan when the team may switch off an API model that retires', async () => {
     const [, asked] = await converse([
       'We extract product attributes to strict JSON with GPT-4o mini, 3M requests a day. We can switch models. 12,000 labelled examples. Just recommend.',
       'why not LoRA on an open model we host?',
     ]);
+    expect(asked?.reply).toMatch(/^\*\*LoRA is my pick on Llama 3\.1 8B\.\*\*/);
+    expect(asked?.reply).toMatch(/The named model retires within months and a tuned copy retires with it/);
+  });
+
+  it('says LoRA is ruled out on the API model when switching is not open', async () => {
+    const [, asked] = await converse([
+      'We extract product attributes to strict JSON with GPT-4o mini, 3M requests a day. 12,000 labelled examples. Just recommend.',
+      'why not LoRA on an open model we host?',
+    ]);
     expect(asked?.reply).toMatch(/\*\*LoRA is ruled out here\.\*\*/);
-    expect(asked?.reply).toMatch(
-      /You may switch models, though: on an open model you host, such as .+, LoRA is possible/,
-    );
   });
 });

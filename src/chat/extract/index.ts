@@ -50,6 +50,10 @@ export const MAX_EXTRACTION_CHARS = 4000;
 const HALLUCINATION_WORDS =
   /hallucinat|mak(?:e|es|ing)\s+(?:stuff|things|facts|\w+\s+details)\s+up|mak(?:e|es|ing)\s+up|invent/;
 
+/** The team has no model yet ("no model picked yet", "we haven't chosen a model"). */
+const NO_MODEL_YET =
+  /\bno\s+(?:model|llm)\s+(?:picked|chosen|selected|decided(?:\s+on)?|settled(?:\s+on)?)\s+yet\b|\b(?:haven't|have\s+not|havent)\s+(?:yet\s+)?(?:picked|chosen|selected|decided\s+on|settled\s+on)\s+(?:a|the|any)\s+(?:model|llm)\b/;
+
 /** Words that make "pairs" in their sentence preference pairs. */
 const PREFERENCE_WORDS = /\b(?:dpo|orpo|kto|ipo|simpo|rlhf|preference|preferences|chosen|rejected|thumbs|pairwise)\b/;
 
@@ -111,6 +115,8 @@ export function extractProfile(
     ...(intents.asksContextFit !== undefined ? ['corpusTokens', 'unlabeledCorpus', 'labeledExamples'] : []),
     // A model asked about for its licence is weighed, not adopted.
     ...(intents.asksLicence !== undefined ? ['modelName', 'modelAccess', 'modelParamsB'] : []),
+    // "No model picked yet, we were thinking Llama 3.1 70B?": a candidate, not the team's model.
+    ...(NO_MODEL_YET.test(prepared.lower) ? ['modelName', 'modelParamsB'] : []),
   ]);
   for (let index = findings.length - 1; index >= 0; index--)
     if (askedAbout.has((findings[index] as Finding).field)) findings.splice(index, 1);
@@ -464,7 +470,7 @@ const NO_DEVICE =
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */
 const QUESTION_SENTENCE =
-  /(?:^|(?<=[.!?\n])[^\S\n]*)(?:(?![^\S\n]*(?:(?:and|but|also|ok(?:ay)?|so),?\s+)?(?:we|i)\s+(?:(?:only|do|already|also)\s+)?(?:have|'ve\s+got|got|are|'re)\b)[^.!?\n,]{0,40},[^\S\n]*(?=(?:would|could|will|does|can|is)\s+(?:it|that|this|they)\b))?(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:(?:ok(?:ay)?|so|and|but|hm+|wait|also|then|sorry|right)[,]?[^\S\n]+){0,3}(?:can|could|would|should|does|do|is|are|will|won't|wouldn't|isn't|aren't|doesn't|don't|can't|couldn't|shouldn't|how\s+(?:many|much|long))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
+  /(?:^|(?<=[.!?\n])[^\S\n]*)(?:(?![^\S\n]*(?:(?:and|but|also|ok(?:ay)?|so),?\s+)?(?:we|i)\s+(?:(?:only|do|already|also)\s+)?(?:have|'ve\s+got|got|are|'re)\b)[^.!?\n,]{0,40},[^\S\n]*(?=(?:would|could|will|does|can|is)\s+(?:it|that|this|they)\b))?(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:(?:ok(?:ay)?|so|and|but|hm+|wait|also|then|sorry|right|hang\s+on|hold\s+on|actually|btw|oh|ah|well|honestly)[,]?[^\S\n]+){0,3}(?:can|could|would|should|does|do|is|are|will|won't|wouldn't|isn't|aren't|doesn't|don't|can't|couldn't|shouldn't|how\s+(?:many|much|long)|which\s+(?:[\w-]+\s+)?(?:models?|ones?|llms?|options?)|what\s+(?:models?|llms?))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
 
 /** The last sentence of a message asked without its question mark: "also will lora even fit on one L4 24gb". */
 const QUESTION_WITHOUT_MARK =

@@ -131,6 +131,9 @@ const DENIED_NUMBER = /\b(?:not|n't|instead\s+of|rather\s+than)\s+(?:about\s+|ar
 export const COUNT_OF_SOMETHING_ELSE =
   /^\s*(?:(?:[a-z-]+\s+)?(?:files?|documents?|docs|pages?|languages?|steps?|shots?|epochs?|tokens?|words?|lines?|years?|months?|weeks?|days?|hours?|minutes?|seconds?)|(?:people|persons|engineers|developers|users))\b/;
 
+/** A message this long is more than a short answer: a lone "one" in it is a determiner. */
+const LONG_MESSAGE_WORDS = 8;
+
 /** "… per robot", "… each engineer": a count per unit other than time. */
 const PER_UNIT_NOT_TIME =
   /^\s*(?:[a-z-]+\s+)?(?:per|for\s+each|each)\s+(?!(?:day|days|d|month|months|mo|week|weeks|wk|hour|hours|hr|h|year|years|yr|minute|min|second|sec|s|gpu|card|node)\b)[a-z]+/;
@@ -162,6 +165,16 @@ export function numberAnswer(
         /^(?:[\s-]?(?:off|time|shot|liner)\b|\s+(?:per|each|for\s+each)\b)/.test(
           message.lower.slice(match.index + match[0].length),
         )
+      )
+        continue;
+      // "The OCR text of one application is long, roughly 3k tokens…": "one" before a noun in a longer message
+      // picks a thing out; it counts nothing asked.
+      if (
+        /^one$/.test(match[0].trim()) &&
+        /^\s+(?!(?:a|an|per|each|every|or|to|thousand|million|hundred|k|gpu|card|node|request|call|query|example)s?\b)[a-z]{3,}/.test(
+          message.lower.slice(match.index + match[0].length),
+        ) &&
+        message.lower.split(/\s+/).length >= LONG_MESSAGE_WORDS
       )
         continue;
       // "shuts down 2027-01-14", "by 14/01/2027", "in 2027": a date answers no count, latency or budget.

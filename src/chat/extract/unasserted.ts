@@ -163,7 +163,7 @@ function doubtedFigureSpans(lower: string): UnassertedSpan[] {
 
 /** A question weighing an option: "is an instruct model better…?", "would Llama 3.1 70B work?". */
 const WEIGHING_START =
-  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:is|are|would|should|could|will|does|do|isn't|aren't|wouldn't|shouldn't|couldn't|won't|doesn't|don't|isnt|arent|wouldnt|shouldnt|couldnt)\b/;
+  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:for\s+(?:[\w-]+\s+){1,3}?)?(?:is|are|would|should|could|will|does|do|isn't|aren't|wouldn't|shouldn't|couldn't|won't|doesn't|don't|isnt|arent|wouldnt|shouldnt|couldnt)\b/;
 const WEIGHING_WORDS =
   /\b(?:better|worse|enough|good|work|make\s+sense|recommended|idea|worth|fine|possible|allowed|bad|preferable|smarter|wiser|best|cheaper|faster|simpler|easier)\b/;
 /** A sentence that opens with a figure: "7.3GB per GPU for a 70B model", "$321 a month". */
@@ -171,13 +171,13 @@ const FIGURE_FIRST =
   /^[\s,]*(?:(?:so|and|but|wait|hmm|really)[\s,]+)?(?:[$€£]\d[\d,.]*\s?[km]?\b|\d[\d,.]*\s?(?:gb|gib|tb|h|hours?|gpu[\s-]hours?|%|ms)\b)/;
 /** A question opened with a negated auxiliary is one even without its question mark: "wouldnt X be cheaper". */
 const NEGATED_WEIGHING_START =
-  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:wouldn't|wouldnt|shouldn't|shouldnt|couldn't|couldnt|isn't|isnt|aren't|arent)\b/;
+  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:for\s+(?:[\w-]+\s+){1,3}?)?(?:wouldn't|wouldnt|shouldn't|shouldnt|couldn't|couldnt|isn't|isnt|aren't|arent)\b/;
 /** "can we use GPT-4o through Azure…?", "should we switch to Llama 3.1 70B?": asking about a choice, not stating it. */
 const CHOICE_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:can|could|should|shall|would)\s+(?:we|i)\s+(?:just\s+|maybe\s+|instead\s+)?(?:use|switch\s+to|go\s+with|try|pick|choose|move\s+to|start\s+(?:from|with))\b/;
 /** "how much would LoRA on Llama 3.1 8B cost us?", "what would renting 8 H100s cost?": the price of an option. */
 const PRICE_OF_AN_OPTION =
-  /(?:^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*|:\s*)(?:how\s+(?:much|long)\s+would|what\s+would\s+(?:renting|buying|leasing|it\s+cost\s+(?:us\s+)?to\s+(?:rent|buy|lease))|how\s+much\s+(?:is|does|would)\s+(?:it\s+cost\s+(?:us\s+)?to\s+)?(?:rent(?:ing)?|buy(?:ing)?|leas(?:e|ing)))\b/;
+  /(?:^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*|:\s*)(?:how\s+(?:much|long)\s+would|what(?:'s|\s+is|\s+would\s+be)\s+the\s+(?:[\w-]+\s+){0,2}?(?:bill|cost|price)\b|what\s+would\s+(?:[\w-]+\s+){0,3}?cost\b|what\s+would\s+(?:renting|buying|leasing|it\s+cost\s+(?:us\s+)?to\s+(?:rent|buy|lease))|how\s+much\s+(?:is|does|would)\s+(?:it\s+cost\s+(?:us\s+)?to\s+)?(?:rent(?:ing)?|buy(?:ing)?|leas(?:e|ing)))\b/;
 /** "why not just distill GPT-4o into a small open model?": an option weighed, not the team's facts. */
 const WHY_NOT_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?why\s+(?:not|don't\s+we|wouldn't\s+we|can't\s+we|shouldn't\s+we|couldn't\s+we|(?:use\s+|pick\s+|choose\s+|go\s+with\s+)?(?:a|an|the|this|that)\s+[\w.-]+\s+(?:model|one|gpu|card)s?\b)/;
@@ -188,6 +188,12 @@ const TAG_QUESTION_END =
 const QUESTION_BREAK = /[!?;\n]|\.(?!\d)/g;
 /** The team's own things named in the question are still theirs: "is our A100 enough?", "will it run on my 3060?". */
 const OWN_WORDS = /\b(?:our|my|we\s+have|we've\s+got|i\s+have)\b/;
+
+/** A model's end of life talked about: "isn't gpt-4o mini being shut down too?", "both retire in january". */
+const RETIREMENT_TALK =
+  /\b(?:retir(?:e|es|ed|ing|ement)|shut(?:s|ting)?\s+down|shutdown|deprecat\w*|sunset\w*|end[\s-]of[\s-]life|eol)\b/;
+/** Words that make a sentence about the team's own setup. */
+const TEAM_WORDS = /\b(?:we|we're|we've|we'd|i|i'm|i've|our|my|us)\b/;
 
 /**
  * Questions that weigh an option rather than state a fact: the whole sentence, when it opens like a yes/no question
@@ -201,6 +207,16 @@ function optionQuestionSpans(lower: string): UnassertedSpan[] {
     const sentence = lower.slice(start, end);
     // "7.3GB per GPU for a 70B model?": a figure said back as a question is the advisor's, not the team's.
     if (lower[end] === '?' && FIGURE_FIRST.test(sentence) && !OWN_WORDS.test(sentence)) {
+      spans.push({ start, end: end + 1, reason: 'quoted' });
+      start = end + 1;
+      continue;
+    }
+    // "isn't gpt-4o mini being shut down too?", "this still distils into 4o-mini, which shuts down in January": a
+    // model's end of life discussed, not the team's model.
+    if (
+      RETIREMENT_TALK.test(sentence) &&
+      !TEAM_WORDS.test(sentence.replace(/\bfor\s+us\b|\bmy\s+(?:\w+\s+)?question\b/g, ''))
+    ) {
       spans.push({ start, end: end + 1, reason: 'quoted' });
       start = end + 1;
       continue;

@@ -32,6 +32,8 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:the\s+)?(?:model|llm)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter`,
     String.raw`(?:we|you)\s+(?:can|could)\s+(?:pick|choose|use)\s+(?:whatever|any|whichever)\s+(?:open(?:[\s-]weights?)?\s+|small(?:er)?\s+)?(?:model|llm)`,
     String.raw`(?:fine|ok|okay|happy|open)\s+(?:with\s+)?(?:moving|switching|changing|going)\s+to\s+(?:something|another|a\s+different|a\s+smaller|any)`,
+    // "no model picked yet", "haven't chosen a model": the advice may pick one.
+    String.raw`\bno\s+(?:model|llm)\s+(?:picked|chosen|selected|decided(?:\s+on)?|settled(?:\s+on)?)\s+yet\b|\b(?:haven't|have\s+not|havent|didn't|did\s+not)\s+(?:yet\s+)?(?:picked|chosen|selected|decided\s+on|settled\s+on)\s+(?:a|the|any)\s+(?:model|llm)\b`,
     // "actually we're allowed to switch models".
     String.raw`(?:we're|we\s+are|we've\s+been|i'm|i\s+am)\s+(?:actually\s+|now\s+)?(?:allowed|permitted|free|cleared)\s+to\s+(?:switch|change|move)\s+(?:models?|llms?|providers?|vendors?)`,
     // "thinking of distilling into a small open model we host ourselves": the model is meant to change.

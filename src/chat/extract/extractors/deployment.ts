@@ -71,7 +71,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // (Using ChatGPT "in the browser" is a vendor's web app, not a model running in the browser.)
         String.raw`(?<!\b(?:chatgpt|claude|gemini|copilot|openai|chat\s?bot|website|the\s+web\s+app)\b[^.;!?\n]{0,20})\b(?:in|inside)\s+the\s+(?:user's\s+|users'\s+)?browser\b|\bwebgpu\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|work|use\s+it)\s+(?:it\s+)?(?:locally\s+|offline\s+|fully\s+)?on\s+(?:the\s+|our\s+|my\s+|their\s+|users'\s+|employees'\s+|staff\s+)?(?:[a-z]+'s\s+|[a-z]+s'\s+)?(?:field\s+|work\s+|company\s+|staff\s+)?(?:\d+\s?gb\s+(?:ram\s+)?)?(?:laptops?|macbooks?|chromebooks?|notebooks?|desktops?|pcs|workstations?)\b`,
-        String.raw`\bon\s+(?:our\s+|their\s+|the\s+)?(?:chromebooks?|macbooks?)\b`,
+        // (Not "we develop on macbooks": where the team works, not where the model runs.)
+        String.raw`(?<!\b(?:develop|developing|dev|train|training|prototype|prototyping|code|coding|experiment|experimenting|build|building)\s+)\bon\s+(?:our\s+|their\s+|the\s+)?(?:chromebooks?|macbooks?)\b`,
         // "run on our field engineers' laptops", "target is macbook airs".
         String.raw`\brun\w*\s+(?:locally\s+)?on\s+(?:our|the|their)\s+(?:[a-z-]+\s+){0,2}?[a-z]+(?:'s|s')\s+(?:laptops?|macbooks?|pcs|desktops?|machines|computers)\b`,
         String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+|(?:our|their)\s+(?:[a-z-]+\s+){0,2}?(?:[a-z]+(?:'s|s')\s+)?)?(?:macbooks?|laptops?|chromebooks?)\b`,

@@ -26,6 +26,8 @@ const DEVICE_MEMORY = new RegExp(
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:mb)\\s+(?:(?:of\\s+)?(?:ram|memory)\\s+)?(?:on|in)\\s+(?:the\\s+)?(?:${DEVICE})`,
     // "a Jetson Orin NX 16GB": the board named with its memory.
     `\\b(?:jetson(?:\\s+[a-z]+){0,2}?|(?:jetson\\s+)?orin(?:\\s+(?:nx|nano|agx))?|raspberrys+pi(?:\\s+\\d)?)\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\b`,
+    // "the mac has 32GB, the 3GB is the tablet": the memory said to be the device's.
+    `\\bthe\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:one\\s+)?is\\s+(?:for\\s+|on\\s+)?(?:the\\s+)?(?:${DEVICE})`,
     // "a raspberry pi 5, the 8 gig version".
     `(?:${DEVICE}),?\\s+(?:the|a|an)\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:version|model|variant|edition|one)\\b`,
   ].join('|'),
@@ -104,9 +106,13 @@ export const extractDeviceMemory: Extractor = (message, context) => {
   // The model's share said beside the device's total ("16GB total but the model can only use 6"): the share wins.
   const share = findings.length > 0;
   const totals = [...allMatches(DEVICE_MEMORY, lower), ...(deviceInView ? allMatches(BOX_MEMORY, lower) : [])];
+  // "we develop on macbooks with 32gb", "the mac has 32GB, the 3GB is the tablet": a computer the team works on, not
+  // where the model runs, when the model's device is another or the computer is for development.
+  const workstation = DEVELOPMENT_USE.test(lower) || TARGET_DEVICE.test(lower);
   for (const match of totals) {
     const raw = match.slice(1).find((group) => group !== undefined);
     if (raw === undefined) continue;
+    if (workstation && COMPUTER.test(match[0]) && !TARGET_DEVICE.test(match[0])) continue;
     const megabytes = /\bmb\b/.test(match[0]);
     const total = megabytes ? Number(raw) / 1000 : Number(raw);
     if (share || !(total > 0 && total <= 512)) continue;
@@ -125,6 +131,15 @@ export const extractDeviceMemory: Extractor = (message, context) => {
   }
   return findings;
 };
+
+/** A computer people work at (a Mac, a laptop), which is the device only when the model ships on it. */
+const COMPUTER = /\b(?:mac(?:book)?s?|laptops?|m[1-4](?:\s+(?:pro|max|ultra))?|workstations?|desktops?)\b/;
+/** The computer is where the team develops or trains. */
+const DEVELOPMENT_USE =
+  /\b(?:we|i|they)\s+(?:\w+\s+)?(?:develop|prototype|train|fine[\s-]?tune|experiment)\s+(?:\w+\s+){0,2}?(?:on|with)\s+(?:a\s+|an\s+|the\s+|our\s+|my\s+)?(?:mac|macbook|laptop|m[1-4]|workstation|desktop)/;
+/** A device the model ships on other than a computer. */
+const TARGET_DEVICE =
+  /\b(?:phones?|smartphones?|handsets?|iphones?|androids?|ipads?|tablets?|jetsons?|orin|raspberry\s+pi|edge\s+(?:box|boxes|devices?)|kiosks?|head\s+units?|consoles?)\b/;
 
 /** The model is what uses the device's memory, or runs there. */
 const MODEL_RUNS_THERE =

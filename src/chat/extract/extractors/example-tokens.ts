@@ -36,6 +36,12 @@ const IN_AND_OUT = new RegExp(
   'g',
 );
 const MAX_EXAMPLE_TOKENS = 1_000_000;
+/** "one example = ~150 tokens of notes + ~400 tokens of report, so ~550 total": one example's parts, added up. */
+const ITEM_MADE_OF = new RegExp(`\\b(?:one|each|every|an?)\\s+${ITEM}\\s*(?:=|:|≈|is|has)\\s*([^.;!?\\n]{0,160})`, 'g');
+const PART_TOKENS = new RegExp(`${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\b`, 'g');
+const SAID_TOTAL = new RegExp(
+  `\\b(?:so|=|that's|thats|i\\.e\\.)\\s*${APPROX_SOURCE}${AMOUNT}\\s?(?:tokens?\\s+)?(?:total|in\\s+total|altogether|overall)\\b`,
+);
 
 /** The count a TOKEN_AMOUNT match read, within 1..max; undefined otherwise. */
 export function tokenCount(digits: string | undefined, scale: string | undefined, max: number): number | undefined {
@@ -56,6 +62,15 @@ export const extractExampleTokens: Extractor = (message) => {
     const output = tokens(match[3], match[4]);
     if (input !== undefined && output !== undefined)
       findings.push(findingFromMatch('exampleTokens', input + output, match));
+  }
+  if (findings.length > 0) return findings;
+  for (const match of allMatches(ITEM_MADE_OF, lower)) {
+    const parts = allMatches(PART_TOKENS, match[1] ?? '');
+    if (parts.length < 2) continue;
+    const total = SAID_TOTAL.exec(match[1] ?? '');
+    const sum = parts.reduce((acc, part) => acc + (tokens(part[1], part[2]) ?? 0), 0);
+    const value = total ? tokens(total[1], total[2]) : sum;
+    if (value !== undefined && value > 0) findings.push(findingFromMatch('exampleTokens', value, match));
   }
   if (findings.length > 0) return findings;
   for (const pattern of [TOKENS_PER_ITEM, ITEM_IS_TOKENS]) {

@@ -171,7 +171,7 @@ const COUNT_LABELED_BARE = new RegExp(
 );
 /** A total said after per-group counts: "~200 example replies per client, so about 6,000 in total". */
 const TOTAL_AFTER_EXAMPLES = new RegExp(
-  `${EXAMPLE_NOUN}[^.;!?\\n]{0,60}?(?:\\b(?:so|that's|which\\s+is)\\s+)?(?:\\b(?:about|around|roughly|some)\\s+|~\\s*)?(${COUNT_SOURCE})\\s+(?:in\\s+total|total|overall|altogether)\\b`,
+  `${EXAMPLE_NOUN}(?:(?!tokens?\\b)[^.;!?\\n]){0,60}?(?:\\b(?:so|that's|which\\s+is)\\s+)?(?:\\b(?:about|around|roughly|some)\\s+|~\\s*)?(${COUNT_SOURCE})\\s+(?:in\\s+total|total|overall|altogether)\\b`,
   'g',
 );
 /** "total is ~400k emails", "in total about 12k labeled tickets": the whole set, said after per-group counts. */

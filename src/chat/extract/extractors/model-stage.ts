@@ -43,6 +43,9 @@ export const extractModelStage: Extractor = (message, context) => {
       )
     )
       continue;
+    // "I worry the base model won't even understand the questions": a fear about some untuned model, not a stage.
+    if (/\b(?:worr(?:y|ied|ies)|afraid|concerned|scared|fear)\b[^.;!?\n]{0,20}$/.test(lower.slice(0, match.index)))
+      continue;
     findings.push(findingFromMatch('modelStage', 'base', match));
   }
   // Most messages say nothing of stages: scan for model names only when a stage word is there.

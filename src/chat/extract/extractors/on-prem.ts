@@ -13,6 +13,8 @@ const STAYS = new RegExp(
     String.raw`\bair[\s-]?gapped\b`,
     String.raw`\b(?:stays?|remains?|is\s+kept|are\s+kept)\s+(?:inside|within|in)\s+(?:our|the)\s+(?:own\s+)?(?:vpc|network|data\s?cent(?:er|re)s?|premises|firewall|infrastructure|servers|building|walls)\b`,
     String.raw`\bnothing\s+(?:may|can|must|should|is\s+allowed\s+to)\s+(?:go|be\s+sent|leave)\b`,
+    // "nothing customer-related may leave our data centre".
+    String.raw`\bnothing\s+(?:[\w-]+\s+){1,2}?(?:may|can|must|should|is\s+allowed\s+to)\s+(?:be\s+sent|leave)\b`,
     // "nothing leaves the device", "nothing goes to the cloud", "nothing crosses the boundary".
     String.raw`\bnothing\s+(?:ever\s+)?(?:(?:leaves|crosses)\s+(?:(?:the|our|this|its|their)\s+)?(?:own\s+)?(?:devices?|phones?|building|premises|network|boundary|perimeter|site|country|data\s?cent(?:er|re)s?|servers?|machines?|laptops?|walls|enclave|hospital|vpc|tenant)|goes\s+(?:out|outside|off[\s-]site|to\s+(?:the\s+|any\s+)?(?:cloud|internet|vendors?|third\s+parties)))\b`,
     String.raw`\bno\s+(?:public\s+)?cloud\s+(?:allowed|permitted|whatsoever)\b`,

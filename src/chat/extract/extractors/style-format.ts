@@ -10,6 +10,8 @@ const STYLE = new RegExp(
     String.raw`\b(?:output|respond|answer|reply|replies|responses?)\s+(?:must\s+be\s+|should\s+be\s+|has\s+to\s+be\s+|only\s+)?(?:in\s+)?(?:valid\s+|strict\s+)?(?:json|xml|yaml)\b`,
     String.raw`\bjson[\s-]?schema\b`,
     String.raw`\b(?:must|has\s+to|needs\s+to|should)\s+be\s+(?:in|as)\s+markdown\b|\bexact\s+(?:headings|sections|layout)\b`,
+    // "it ignored our section headings", "must follow our section headings", "skip mandatory sections".
+    String.raw`\b(?:ignor(?:es|ed|ing)|follow(?:s|ing)?|skip(?:s|ped|ping)?|miss(?:es|ed|ing)?|keep(?:s|ing)?|use(?:s|d)?)\s+(?:our|the|its|all\s+(?:the\s+)?)?\s*(?:required\s+|mandatory\s+|fixed\s+)?(?:section\s+headings|headings|mandatory\s+sections|required\s+sections|report\s+(?:format|template|structure))\b`,
     String.raw`\b(?:brand|house|company|our|corporate|editorial)\s+(?:voice|tone|style(?:\s?guide)?|guidelines)\b`,
     String.raw`\btone\s+of\s+voice\b`,
     // "icons in our pixel art style", "in our own illustration style".
