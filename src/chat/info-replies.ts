@@ -410,7 +410,7 @@ export function fitReply(
   // On a device, "will it fit?" is about the device (serving there); training is sized only when asked about.
   if (device !== undefined && details.for !== 'training') return device;
   if (details.for === 'serving')
-    return `${servingFit(recommendation, profile, details.gpus)}${servingRate(details.perDay)}${sequence}`;
+    return `${servingFit(recommendation, profile, details.gpus, knowledge)}${servingRate(details.perDay)}${sequence}`;
   if (device === undefined) return `${trainingFit(recommendation, asked, knowledge, profile, details.gpus)}${sequence}`;
   return `${device} ${trainingFit(recommendation, asked, knowledge, profile)}`;
 }
@@ -485,7 +485,12 @@ function memoryOfGpus(available: number | null | undefined, profile: Partial<Pro
  * "Will the 70B fit for serving on 4 of those cards?": the model run in 16-bit (the inference estimate, with its KV
  * cache) against those GPUs; over it, 8-bit or 4-bit weights are the way.
  */
-function servingFit(recommendation: Recommendation, profile: Partial<Profile>, gpus: number | undefined): string {
+function servingFit(
+  recommendation: Recommendation,
+  profile: Partial<Profile>,
+  gpus: number | undefined,
+  knowledge: Knowledge,
+): string {
   const inference = entryOf(recommendation, 'prompt-engineering')?.estimates?.memoryGB;
   const name = recommendation.destination.model.name;
   const model = name === null ? 'the model' : plainModelName(name);
@@ -500,7 +505,19 @@ function servingFit(recommendation: Recommendation, profile: Partial<Profile>, g
     return `Yes: ${serving} needs ${needed}, and ${on} give ${gigabytes(available)} GB.`;
   if (inference.needed <= available)
     return `Barely: ${serving} needs ${needed} of the ${gigabytes(available)} GB on ${on}, leaving little room for requests at once; 8-bit weights would leave headroom.`;
-  return `Not in 16-bit: ${serving} needs ${needed}, more than the ${gigabytes(available)} GB on ${on}; 8-bit or 4-bit weights take about a half or a quarter of the weights' share.`;
+  const notIn16 = `Not in 16-bit: ${serving} needs ${needed}, more than the ${gigabytes(available)} GB on ${on}`;
+  // At 4 bits the weights shrink to about a quarter (the KV cache and the runtime stay): said as a yes or a no.
+  const params = knowledge.models.find((entry) => entry.name === name)?.paramsB ?? profile.modelParamsB;
+  if (params === undefined)
+    return `${notIn16}; 8-bit or 4-bit weights take about a half or a quarter of the weights' share.`;
+  const at4 = inference.needed - params * (FP16_BYTES_PER_PARAM - INT4_BYTES_PER_PARAM);
+  const quantized = `about ${gigabytes(at4)} GB (its 4-bit weights take about ${gigabytes(params * INT4_BYTES_PER_PARAM)} GB)`;
+  const split = (gpus ?? profile.gpuCount ?? 1) > 1 ? ', split over the GPUs with tensor parallelism' : '';
+  if (at4 <= available * SERVING_HEADROOM)
+    return `${notIn16}. At 4 bits, yes: ${quantized}${split}; check its quality at 4 bits on your evaluation set.`;
+  if (at4 <= available)
+    return `${notIn16}. At 4 bits, barely: ${quantized} of the ${gigabytes(available)} GB, leaving little room for long prompts or requests at once.`;
+  return `${notIn16}, and not at 4 bits either: ${quantized}.`;
 }
 
 /** Serving fits comfortably under this share of the memory; above it, a busy server runs short of KV cache. */
@@ -1211,6 +1228,20 @@ export function costLeversReply(recommendation: Recommendation, knowledge: Knowl
   ]
     .filter((line) => line !== '')
     .join(' ');
+  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+}
+
+/** The source the knowledge base holds for retrieval that combines embeddings with BM25 and reranking. */
+const CONTEXTUAL_RETRIEVAL_SOURCE = 'ant-cr';
+
+/**
+ * "Will embedding search even find exact codes like E-217?": embeddings match meaning and often miss exact
+ * identifiers; a lexical (BM25) index beside them and a reranker on top catch them, with the cited figures.
+ */
+export function exactMatchRetrievalReply(knowledge: Knowledge): InfoAnswer {
+  const cited = knowledge.sourceById.has(CONTEXTUAL_RETRIEVAL_SOURCE) ? [CONTEXTUAL_RETRIEVAL_SOURCE] : [];
+  const mark = cited.length > 0 ? ' [1]' : '';
+  const text = `Not reliably with embeddings alone: they match meaning, and exact identifiers (codes, part numbers, SKUs) often land near the wrong passages. Search a lexical (BM25) index beside the embeddings and merge the results, then rerank: in Anthropic's tests contextual embeddings cut failed retrievals by 35%, adding contextual BM25 by 49%, and reranking on top by 67%${mark}. Measure it on your own questions that contain codes, counting how often the right passage comes back, before judging the model's answers.`;
   return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
 }
 

@@ -16,6 +16,7 @@ import {
   costReply,
   definitionReply,
   enoughDataReply,
+  exactMatchRetrievalReply,
   firstStepReply,
   fitReply,
   formatGuaranteeReply,
@@ -652,6 +653,7 @@ function infoReply(
   // "wouldn't the Batch API + prompt caching already cut the bill? the shared part is ~2k tokens": the levers are the
   // question; the token count only describes the prompt.
   if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);
+  if (intents.asksExactMatchRetrieval) return exactMatchRetrievalReply(knowledge);
   if (intents.asksPromptTokens !== undefined || intents.asksOutputTokens !== undefined) {
     const sized = promptSizeReply(
       recommendation,

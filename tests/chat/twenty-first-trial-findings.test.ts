@@ -12,6 +12,7 @@ import { recommend } from '../../src/engine/recommend.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import { Profile, type ProfileField } from '../../src/profile/profile-schema.ts';
+import { converse as converseWith } from '../helpers/converse.ts';
 
 let knowledge: Knowledge;
 beforeAll(async () => {
@@ -20,6 +21,8 @@ beforeAll(async () => {
 const fields = (text: string, requestedField?: ProfileField) =>
   extractProfile(text, { knowledge, today: '2026-12-05', ...(requestedField ? { requestedField } : {}) }).fields;
 const advise = (profile: Record<string, unknown>) => recommend(Profile.parse(profile), knowledge);
+const intents = (text: string) => extractProfile(text, { knowledge }).intents;
+const converse = (messages: string[]) => converseWith(messages, knowledge);
 
 describe('questions and doubts state no facts', () => {
   it.each([
@@ -156,5 +159,64 @@ describe('advice', () => {
     // Nor into the cheaper tier its vendor shuts down the same day.
     expect(advice.destination.model.name).not.toBe('GPT-4o mini');
     expect(advice.destination.student).not.toBe('GPT-4o mini');
+  });
+});
+
+describe('questions the README lists, in the trial’s words', () => {
+  it('reads "can we get the tone just with a prompt and few-shot examples?" as "is prompting enough?"', () => {
+    expect(
+      intents('Can we get the per-language tone just with a prompt and few-shot examples from our best-rated replies?')
+        .whyNot,
+    ).toBe('prompt-engineering');
+  });
+
+  it('reads a guarantee of mandatory sections as the format-guarantee question', () => {
+    expect(intents('how do we guarantee the output always contains the required sections?').asksFormatGuarantee).toBe(
+      true,
+    );
+    expect(intents('can LoRA guarantee the mandatory paragraphs appear in every letter?').asksFormatGuarantee).toBe(
+      true,
+    );
+  });
+
+  it('reads harm said in words as safety-critical, and "does that change anything?" as no question of its own', () => {
+    const read = extractProfile(
+      'Important: a wrong torque value can injure someone, so mistakes are costly. Does that change anything?',
+      { knowledge },
+    );
+    expect(read.fields.safetyCritical).toBe(true);
+    expect(read.intents.unanswered).toBeUndefined();
+  });
+
+  it('answers whether embedding search finds exact codes, with the cited retrieval figures', async () => {
+    const [, asked] = await converse([
+      'Machinery maker: 4 billion tokens of manuals and service reports, answers must cite the report, reports arrive daily. Llama 3.1 8B on 8 H100s. Just recommend.',
+      'our queries are full of exact codes (E-217, GX-400) - will embedding search even find those?',
+    ]);
+    expect(asked?.reply).toMatch(/^Not reliably with embeddings alone/);
+    expect(asked?.reply).toMatch(/BM25/);
+    expect(asked?.replyData?.sources?.map((source) => source.id)).toEqual(['ant-cr']);
+  });
+
+  it('answers "can we even serve a 70B on two 40GB cards?" with the 4-bit figure', async () => {
+    const [, asked] = await converse([
+      "We're a bank: extract fields from OCR'd loan documents into our JSON schema. Nothing customer-related may leave our data centre. We have two A100 40GB in the rack. 6,000 labelled documents. We'd use Llama 3.1 70B. Just recommend.",
+      'Can we even serve a 70B on two 40GB cards?',
+    ]);
+    expect(asked?.reply).toMatch(
+      /^Not in 16-bit: .+\. At 4 bits, yes: about \d+ GB \(its 4-bit weights take about 36 GB\)/,
+    );
+  });
+
+  it('takes "does your $187 include that?" as the cost question, not an unanswerable one', () => {
+    expect(intents('does your $187 include that?').asksCost).toBe(true);
+  });
+
+  it('reads "what happens to instruction following?" beside base-or-instruct as part of that question', () => {
+    const read = intents(
+      'should we run it on the instruct checkpoint or the base one? What happens to instruction following?',
+    );
+    expect(read.asksInstructVsBase).toBe(true);
+    expect(read.unanswered).toBeUndefined();
   });
 });

@@ -55,10 +55,10 @@ const GREETING =
   /^\W*(?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there)\b/;
 
 const COST =
-  /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4})\s+cost|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+monthly\s+(?:bill|cost)\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b)/;
+  /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4})\s+cost|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+monthly\s+(?:bill|cost)\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b)/;
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
-  /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+[a-z0-9-]+){0,4})\s+(?:fit|run)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
+  /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+[a-z0-9-]+){0,4})\s+(?:fit|run)\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+on\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
 const DEFINITION = new RegExp(
   `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|sorry|hmm|wait),?\\s+)(?:what(?:'?s|\\s+is|\\s+are)|explain|define|what\\s+does)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})(?:\\s+(?:mean|exactly|actually|again|btw))?\\s*(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b))`,
 );
@@ -89,7 +89,7 @@ const KNOWLEDGE_SUBJECT =
   /\b(?:lore|bible|docs|documents|documentation|facts|knowledge|manuals?|wiki|handbook|policies|catalog(?:ue)?|product\s+info(?:rmation)?|articles|faqs?|corpus|papers|patents|literature|knowledge\s+base)\b/;
 /** "can I just do it with a prompt instead?", "could we get away with RAG?": is that method enough here. */
 const ENOUGH = new RegExp(
-  `\\b(?:can|could|should|shall|would)\\s+(?:i|we|you)\\s+(?:just\\s+|simply\\s+|not\\s+just\\s+)?(?:do\\s+(?:it|this|that|everything)\\s+with|use|go\\s+with|try|stick\\s+with|start\\s+with|get\\s+away\\s+with|get\\s+by\\s+with|rely\\s+on)\\s+(?:just\\s+|only\\s+)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?|\\b(?:is|would)\\s+(?:just\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:be\\s+)?(?:enough|sufficient|good\\s+enough)\\b|\\b(?:is|are)\\s+(?:[a-z0-9.-]+\\s+){0,2}?(${METHOD_SOURCE})\\s+(?:still\\s+)?(?:available|possible|an\\s+option|supported|offered)\\b`,
+  `\\b(?:can|could)\\s+(?:i|we|you)\\s+(?:get|do|fix|reach|achieve|handle|solve|nail)\\s+(?:[\\w'-]+\\s+){0,4}?(?:just\\s+|only\\s+|simply\\s+)?(?:with|using|through)\\s+(?:just\\s+|only\\s+)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?|\\b(?:can|could|should|shall|would)\\s+(?:i|we|you)\\s+(?:just\\s+|simply\\s+|not\\s+just\\s+)?(?:do\\s+(?:it|this|that|everything)\\s+with|use|go\\s+with|try|stick\\s+with|start\\s+with|get\\s+away\\s+with|get\\s+by\\s+with|rely\\s+on)\\s+(?:just\\s+|only\\s+)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?|\\b(?:is|would)\\s+(?:just\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:be\\s+)?(?:enough|sufficient|good\\s+enough)\\b|\\b(?:is|are)\\s+(?:[a-z0-9.-]+\\s+){0,2}?(${METHOD_SOURCE})\\s+(?:still\\s+)?(?:available|possible|an\\s+option|supported|offered)\\b`,
 );
 const ASKS_MODEL =
   /\b(?:which|what)\s+(?:model|llm|base\s+model|checkpoint|open[\s-]weights?\s+model)s?\s+(?:would|should|do|can|could|will|to)\b|\b(?:which|what)\s+(?:model|llm)s?\b[^.?!]*\?|\b(?:recommend|suggest|pick)\s+(?:us\s+|me\s+)?a\s+model\b/;
@@ -142,6 +142,9 @@ const FIRST_STEP =
 /** "prompt caching", "cache the system prompt", "the Batch API": levers on an API bill that change no model. */
 const COST_LEVERS =
   /\b(?:prompt\s+cach\w*|cach(?:e|ing)\s+(?:the\s+|our\s+)?(?:(?:system\s+)?prompts?|prefix(?:es)?|shared\s+part)|batch\s+api|batch(?:ed|ing)?\s+(?:requests|jobs|mode|calls|inference))\b/;
+/** "will embedding search even find those codes?", "vector search misses exact part numbers": identifiers in search. */
+const EXACT_MATCH_RETRIEVAL =
+  /\b(?:embedding|vector|semantic|dense)\s+(?:search|retrieval|lookup)\b[^.?!]{0,60}\b(?:find|match|catch|handle|get|miss(?:es)?)\b|\b(?:exact|specific|rare)\s+(?:error\s+|part\s+|product\s+|item\s+)?(?:codes?|ids?|identifiers?|part\s+numbers?|skus?|model\s+numbers?|serial\s+numbers?|terms?|keywords?)\b[^.?!]{0,60}\b(?:embedding|vector|semantic|retriev\w*|search)\b/;
 /** "Is this safe enough for clinical use?", "can we trust its answers?", "how do we make it safe?". */
 const ASKS_PRIVACY = /\b(?:memori[sz]e|memori[sz]ation|leak(?:s|ing)?|de[\s-]?identif\w*|anonymi[sz]\w*)\b[^?]{0,80}\?/;
 const ASKS_SAFETY =
@@ -180,12 +183,12 @@ const ASKS_CONTEXT_FIT =
 const TOKEN_COUNT = /(\d+(?:[.,]\d+)?)\s?(k)?[\s-]?tokens?\b/g;
 /** "is an instruct model better for this than our base checkpoint?", "base or instruct?", "should we use the chat version?". */
 const ASKS_INSTRUCT_VS_BASE =
-  /\b(?:instruct(?:ion[\s-]tuned)?|chat)\s+(?:model|version|checkpoint|variant|one)\b[^.?!]{0,50}\b(?:better|instead|rather|over|vs\.?|versus|or)\b[^.?!]{0,40}\bbase\b|\bbase\b[^.?!]{0,40}\b(?:or|vs\.?|versus|instead\s+of|rather\s+than)\s+(?:the\s+|an?\s+)?(?:instruct|chat)\b|\b(?:should|could|would)\s+(?:we|i)\s+(?:use|switch\s+to|take|start\s+from|go\s+with)\s+(?:the\s+|an?\s+)?(?:instruct|chat)\s+(?:model|version|checkpoint|variant)\b/;
+  /\bwhat\s+happens\s+to\s+(?:the\s+|its\s+)?instruction[\s-]following\b|\b(?:instruct(?:ion[\s-]tuned)?|chat)\s+(?:model|version|checkpoint|variant|one)\b[^.?!]{0,50}\b(?:better|instead|rather|over|vs\.?|versus|or)\b[^.?!]{0,40}\bbase\b|\bbase\b[^.?!]{0,40}\b(?:or|vs\.?|versus|instead\s+of|rather\s+than)\s+(?:the\s+|an?\s+)?(?:instruct|chat)\b|\b(?:should|could|would)\s+(?:we|i)\s+(?:use|switch\s+to|take|start\s+from|go\s+with)\s+(?:the\s+|an?\s+)?(?:instruct|chat)\s+(?:model|version|checkpoint|variant)\b/;
 const ASKS_HALLUCINATION =
   /\b(?:stop|prevent|avoid|reduce|limit|minimi[sz]e|cut|fix|deal\s+with|handle)\b[^.?!]{0,40}\b(?:mak(?:e|es|ing)\s+(?:stuff|things|facts|answers|up\s+(?:stuff|things|facts|answers))\s*(?:up)?|hallucinat\w*|invent(?:s|ing)?\s+(?:stuff|things|facts|answers)|made[\s-]up\s+(?:answers|facts|stuff))|\b(?:never|not|doesn't|won't)\s+(?:\w+\s+)?(?:invent|make\s+up|fabricate|hallucinate)\w*\s+(?:an?\s+|any\s+)?[\w-]+[^.?!]{0,60}\.?\s*(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:handle|stop|prevent|avoid|deal\s+with|ensure|guarantee|make\s+sure)|\b(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:stop|prevent|avoid)\s+(?:it|the\s+model)\s+(?:from\s+)?(?:making\s+up|inventing|fabricating|hallucinating)/;
 /** "how do we guarantee the output is always valid JSON matching the schema?", "how to stop the JSON breaking?". */
 const ASKS_FORMAT_GUARANTEE =
-  /\b(?:(?:guarantee|ensure|make\s+sure|force|enforce|stop|prevent|avoid|fix)\b[^.?!]{0,50}\b(?:valid\s+json|json|(?:the\s+|our\s+)?schema|(?:output\s+)?format|yaml|xml|(?:the\s+|our\s+)?template)\b|always\s+(?:be\s+)?(?:valid|match(?:es|ing)?\s+(?:the|our)\s+schema|parse)|(?:always\s+)?(?:sticks?|keeps?|stays?)\s+(?:to|with|on)\s+(?:the|our)\s+(?:template|format|schema|structure)|follow\s+(?:the|our)\s+(?:\w+\s+)?(?:template|format|schema|structure)\s+(?:exactly|every\s+time|always|to\s+the\s+letter)|(?:json|output)\s+(?:from\s+breaking|never\s+breaks))/;
+  /\b(?:(?:guarantee|ensure|make\s+sure|force|enforce|stop|prevent|avoid|fix)\b[^.?!]{0,50}\b(?:valid\s+json|json|(?:the\s+|our\s+)?schema|(?:output\s+)?format|yaml|xml|(?:the\s+|our\s+)?template)\b|always\s+(?:be\s+)?(?:valid|match(?:es|ing)?\s+(?:the|our)\s+schema|parse)|(?:always\s+)?(?:sticks?|keeps?|stays?)\s+(?:to|with|on)\s+(?:the|our)\s+(?:template|format|schema|structure)|follow\s+(?:the|our)\s+(?:\w+\s+)?(?:template|format|schema|structure)\s+(?:exactly|every\s+time|always|to\s+the\s+letter)|(?:json|output)\s+(?:from\s+breaking|never\s+breaks)|(?:guarantee|ensure|make\s+sure|force|enforce)\b[^.?!]{0,60}\b(?:required|mandatory|compulsory)\s+(?:sections?|paragraphs?|fields?|headings?|clauses?|disclaimers?|wording)|(?:always|every\s+time)\s+(?:contains?|includes?|has)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:required|mandatory)\b)/;
 /** "is 150 examples really enough?", "do we have enough data to fine-tune?", "how many examples do we need?". */
 const ASKS_ENOUGH_DATA =
   /\b(?:(?:is|are)\s+(?:[\d,.]+k?|a\s+few\s+hundred|a\s+couple\s+(?:of\s+)?hundred|that|this|these|those|it)\s+(?:\w+\s+){0,3}?(?:examples?|pairs?|samples?|labels?|rows|records|data|images|photos|pictures|clips|recordings|hours|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions)\s+(?:really\s+|actually\s+|even\s+)?enough|(?:do|would|will)\s+(?:we|i)\s+have\s+enough\s+(?:labell?ed\s+)?(?:data|examples?|pairs?|samples?|labels?)|how\s+many\s+(?:labell?ed\s+|training\s+|preference\s+)?(?:examples?|pairs?|samples?|labels?)\s+(?:do|would|will)\s+(?:we|i|you)\s+need|enough\s+(?:data|examples?|pairs?)\s+(?:to|for)\s+(?:fine[\s-]?tun\w*|train\w*|tun\w*|lora|qlora|dpo))\b/;
@@ -216,7 +219,7 @@ const FULL_PARAMETER =
 
 /** "for serving", "to serve it", "inference": the fit of the running model, not of training. */
 const FIT_SERVING =
-  /\b(?:for\s+serving|to\s+serve|serv(?:e|ing)\s+(?:it|the\s+model|the\s+\d+b)|(?:for|at)\s+inference|inference\s+only|to\s+host\s+it|just\s+(?:to\s+)?run\s+it)\b/;
+  /\b(?:for\s+serving|to\s+serve|serv(?:e|ing)\s+(?:it|the\s+model|(?:the|an?)\s+\d+b)|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|deploy)\s|(?:for|at)\s+inference|inference\s+only|to\s+host\s+it|just\s+(?:to\s+)?run\s+it)\b/;
 const FIT_TRAINING =
   /\b(?:for\s+training|to\s+train|train(?:ing)?\s+it|to\s+fine[\s-]?tune|(?:lora|qlora|adapter|model)\s+training|training\s+(?:the\s+|a\s+|of\s+the\s+)?(?:lora|qlora|adapter|model|\d+b)|does\s+training|(?:will|would|can)\s+(?:the\s+)?training)\b/;
 /** "on one A10G", "on 4 of those cards", "on a single GPU": the GPUs the question puts it on. */
@@ -286,7 +289,7 @@ const NOT_A_QUESTION_KEY: ReadonlySet<string> = new Set([
 const OPEN_QUESTION =
   /^\W*(?:(?:and|also|so|but|ok(?:ay)?|then|plus)[\s,]+)?(?:what|how|why|which|when|where|who|can|could|should|would|will|is|are|do|does)\b/;
 const CHECK_QUESTION =
-  /\b(?:did\s+you\s+(?:get|see|catch|read|note|notice)|does\s+(?:that|this|it)\s+change|is\s+that\s+(?:right|correct|clear|ok)|right|correct|ok|okay|makes?\s+sense|you\s+know|remember)\W*$/;
+  /\b(?:did\s+you\s+(?:get|see|catch|read|note|notice)|does\s+(?:that|this|it)\s+change(?:\s+(?:anything|something|much|your\s+(?:answer|advice|plan|recommendation|pick)|the\s+(?:answer|plan|picture)))?|is\s+that\s+(?:right|correct|clear|ok)|right|correct|ok|okay|makes?\s+sense|you\s+know|remember)\W*$/;
 const QUESTION_CLAUSE =
   /(?:^|[,:;]\s*|\s-\s)((?:(?:and|also|so|but|ok(?:ay)?|then|plus)[\s,]+)?(?:what|how|why|which|when|where|who|can|could|should|would|will|is|are|do|does)\b[^,:;]*\?)$/i;
 /** Questions longer than this are not read on their own. */
@@ -360,7 +363,7 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     // "should we use LoRA or QLoRA?" weighs two methods: a comparison, not "is LoRA enough?".
     const twoMethods = COMPARISON.test(lower) || LOOSE_COMPARISON.test(lower);
     const enough = twoMethods ? null : ENOUGH.exec(lower);
-    const enoughMethod = enough ? methodFromPhrase(enough[1] ?? enough[2] ?? enough[3] ?? '') : undefined;
+    const enoughMethod = enough ? methodFromPhrase(enough[1] ?? enough[2] ?? enough[3] ?? enough[4] ?? '') : undefined;
     // "Is prompting enough?" is answered as "why (not) prompting": its case for and against, here.
     if (enoughMethod) intents.whyNot = enoughMethod;
     else readQuestions(lower, intents);
@@ -483,6 +486,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     intents.asksPrivacy = true;
   }
   if (COST_LEVERS.test(lower) && QUESTION_FORM.test(lower)) intents.asksCostLevers = true;
+  if (EXACT_MATCH_RETRIEVAL.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?')))
+    intents.asksExactMatchRetrieval = true;
   if (ASKS_HALLUCINATION.test(lower) && QUESTION_FORM.test(lower)) intents.asksHallucination = true;
   if (ASKS_INSTRUCT_VS_BASE.test(lower) && QUESTION_FORM.test(lower)) intents.asksInstructVsBase = true;
   if (ASKS_CONTEXT_FIT.test(lower) && QUESTION_FORM.test(lower)) {

@@ -110,6 +110,8 @@ export interface ExtractionIntents {
   dataRegion?: string;
   /** "What about prompt caching or the Batch API to cut the bill?": levers on the bill that change no model. */
   asksCostLevers?: boolean;
+  /** "will embedding search even find exact codes like E-217?": whether retrieval finds exact identifiers. */
+  asksExactMatchRetrieval?: boolean;
   /** "why do you need to know that?", "does it matter?": why the advisor asks its pending question. */
   asksAboutTheQuestion?: boolean;
   /**
