@@ -220,3 +220,21 @@ describe('questions the README lists, in the trial’s words', () => {
     expect(read.unanswered).toBeUndefined();
   });
 });
+
+describe('corrections inside one message', () => {
+  it.each([
+    ["sorry typo earlier: 80 GPUs was wrong, it's 8", 'gpuCount', 8],
+    ["we have 5k labeled examples, wait no, 5k was last quarter, it's about 9k now", 'labeledExamples', 9000],
+    ['training budget was $20k but finance cut it to 8k last week :(', 'oneTimeBudgetUSD', 8000],
+    ["we're on llama 3 8b... no wait, we upgraded to 3.1 last month", 'modelName', 'Llama 3.1 8B'],
+    ['llama 3.1 8b, wait no, 70b', 'modelName', 'Llama 3.1 70B'],
+    ['qwen 2 7b, sorry i mean 2.5', 'modelName', 'Qwen2.5 7B'],
+  ] as const)('%s → %s %s', (text, field, value) => {
+    expect(fields(text)[field]).toBe(value);
+  });
+
+  it('keeps a past figure in the past and a version that is not a correction', () => {
+    expect(fields('last year we had 4 A100s').gpuCount).toBeUndefined();
+    expect(fields('we use llama 3.1 8b and 2 gpus')).toMatchObject({ modelName: 'Llama 3.1 8B', gpuCount: 2 });
+  });
+});

@@ -317,6 +317,36 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
 const CORRECTION_AFTER =
   /^[^\d.;!?\n]{0,45}?[\s,;:.!?—–-]+(?:(?:oh|um|uh|er|erm|hmm)[\s,]+)?(?:no[\s,]+wait|wait[\s,]+no|wait|sorry|actually|make\s+(?:that|it)|i\s+mean|i\s+meant|or\s+rather|scratch\s+that|correction:?|no)\b[\s,:;—–-]*(?:(?:actually|sorry|no)[\s,]+)?(?:make\s+(?:that|it)\s+|it'?s\s+|its\s+|more\s+like\s+|closer\s+to\s+)?(?=[$€£~]?\s*\d)/;
 
+/**
+ * A figure said to be out of date, with the current one after it: "80 GPUs was wrong, it's 8", "5k was last quarter,
+ * it's about 9k now", "the budget was $20k but finance cut it to 8k".
+ */
+const REPLACED_LATER =
+  /^[^;!?\n]{0,60}?\b(?:(?:was|is)\s+(?:wrong|a\s+typo|outdated|out\s+of\s+date|old|(?:from\s+)?last\s+(?:quarter|year|month|week))[\s,;:.—–-]+(?:(?:and|but|so)\s+)?(?:it'?s|its|we'?re\s+at|now\s+(?:it'?s|we\s+have)|now)\s+|but\s+(?:[\w']+\s+){0,3}?(?:cut|lowered|reduced|dropped|raised|increased|bumped|moved|changed|capped)\s+(?:it\s+|that\s+)?(?:down\s+|up\s+)?to\s+)(?=[$€£~]?\s*(?:about\s+|around\s+)?\d)/;
+
+/**
+ * "llama 3 8b... no wait, we upgraded to 3.1", "llama 3.1 8b, wait no, 70b": a new version or size of the model just
+ * named (group 1: the version; group 2: the size in billions).
+ */
+const VERSION_CORRECTION =
+  /^[^\n]{0,30}?(?:no\s+wait|wait|sorry|actually|i\s+mean|i\s+meant|correction:?|no)\b[^\d\n]{0,40}?\b(?:v(?:ersion\s+)?)?(?:(\d{1,2}\.\d{1,2}|\d{1,2})(?![\d.]|\s*(?:b|gb|k|m|%)\b)|(\d{1,3}(?:\.\d)?)\s?b\b)/;
+
+/**
+ * The catalog model named like `name` with its version (or its size) replaced: "Llama 3 8B" at 3.1 → "Llama 3.1 8B",
+ * "Llama 3.1 8B" at 70B → "Llama 3.1 70B", "qwen 2 7b" at 2.5 → "Qwen2.5 7B". Undefined when the catalog has none.
+ */
+function atVersion(name: string, version: string | undefined, size: string | undefined, catalog: ExtractionCatalog) {
+  const current =
+    size === undefined
+      ? /\d{1,2}(?:\.\d{1,2})?(?![\d.]|\s*[bB]\b)/.exec(name)
+      : /\d{1,3}(?:\.\d)?(?=\s*[bB]\b)/.exec(name);
+  const replacement = size ?? version;
+  if (current === null || replacement === undefined || current[0] === replacement) return undefined;
+  const renamed = `${name.slice(0, current.index)}${replacement}${name.slice(current.index + current[0].length)}`;
+  const found = catalogScanner(catalog).findModels(renamed.toLowerCase())[0];
+  return found?.entry !== undefined && found.entry.name !== name ? found.entry.name : undefined;
+}
+
 function bareCorrections(
   prepared: PreparedMessage,
   findings: readonly Finding[],
@@ -325,23 +355,46 @@ function bareCorrections(
   const corrections: Finding[] = [];
   const { lower } = prepared;
   for (const item of findings) {
+    if (item.field === 'modelName' && typeof item.value === 'string') {
+      // The name as typed when the catalog did not resolve it ("qwen 2 7b"), else the catalog name.
+      const typed = prepared.original.slice(item.start, item.end);
+      const version = VERSION_CORRECTION.exec(lower.slice(item.end, item.end + 90));
+      const renamed =
+        version === null
+          ? undefined
+          : (atVersion(item.value, version[1], version[2], catalog) ??
+            atVersion(typed, version[1], version[2], catalog));
+      if (version && renamed !== undefined) {
+        const end = item.end + version.index + version[0].length;
+        corrections.push({ field: 'modelName', value: renamed, start: end - 1, end });
+      }
+      continue;
+    }
     if (typeof item.value !== 'number') continue;
-    const marker = CORRECTION_AFTER.exec(lower.slice(item.end, item.end + 60));
-    if (marker === null) continue;
-    const from = item.end + marker[0].length;
-    // The corrected figure and its unit, up to the next clause break.
-    const tail = /^[^,;.!?—–\n]*(?:\.\d[^,;.!?—–\n]*)?/.exec(lower.slice(from, from + 40))?.[0] ?? '';
+    // The first marker after which another figure is read: "5k, wait no, 5k was last quarter, it's about 9k now".
+    const window = lower.slice(item.end, item.end + 100);
     const { answer, bounds } = fieldEntry(item.field);
-    if (answer === undefined || tail.trim() === '') continue;
-    // "300 examples and sorry, 2 GPUs": the figure after the marker is another field's.
-    const tailEnd = from + tail.length;
-    if (findings.some((other) => other.field !== item.field && other.start < tailEnd && from < other.end)) continue;
-    const read = readShortAnswer(prepareMessage(tail), item.field, answer, [], catalog, bounds);
-    if (read === undefined || typeof read.value !== 'number' || read.value === item.value) continue;
-    const corrected = { ...read, start: from, end: from + tail.length } as Finding;
-    if (withinSchema(corrected)) corrections.push(corrected);
+    if (answer === undefined) continue;
+    for (const marker of [CORRECTION_AFTER.exec(window.slice(0, 60)), REPLACED_LATER.exec(window)]) {
+      if (marker === null) continue;
+      const from = item.end + marker[0].length;
+      // The corrected figure and its unit, up to the next clause break.
+      const tail = /^[^,;.!?—–\n]*(?:\.\d[^,;.!?—–\n]*)?/.exec(lower.slice(from, from + 40))?.[0] ?? '';
+      if (tail.trim() === '') continue;
+      // "300 examples and sorry, 2 GPUs": the figure after the marker is another field's.
+      const tailEnd = from + tail.length;
+      if (findings.some((other) => other.field !== item.field && other.start < tailEnd && from < other.end)) continue;
+      const read = readShortAnswer(prepareMessage(tail), item.field, answer, [], catalog, bounds);
+      if (read === undefined || typeof read.value !== 'number' || read.value === item.value) continue;
+      const corrected = { ...read, start: from, end: from + tail.length } as Finding;
+      if (withinSchema(corrected)) corrections.push(corrected);
+      break;
+    }
   }
-  return corrections;
+  // "qwen 2 7b, sorry i mean 2.5": the version corrected, not the size.
+  return corrections.some((item) => item.field === 'modelName')
+    ? corrections.filter((item) => item.field !== 'modelParamsB')
+    : corrections;
 }
 
 /**

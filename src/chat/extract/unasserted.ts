@@ -79,7 +79,7 @@ const SENTENCE_BREAK = /[!?;\n]|\.(?!\d)/g;
 const SUB_CLAUSE_BREAK = /,|\s-+\s|\bbut\b|\bwhile\b|\bwhereas\b/g;
 /** A sub-clause that speaks about today: "but now 1 A10G", "we have 8 A100s". */
 const PRESENT =
-  /^\s*(?:(?:but|and|so|while|whereas)\s+)?(?:now|currently|today|these\s+days|at\s+the\s+moment|at\s+present|right\s+now|nowadays)\b|\b(?:we|i)\s+(?:now\s+)?(?:have|'ve\s+got|use|run|own|rent|are|am)\b|\bwe're\b|\bwe've\b/;
+  /^\s*(?:(?:but|and|so|while|whereas)\s+)?(?:now|currently|today|these\s+days|at\s+the\s+moment|at\s+present|right\s+now|nowadays)\b|\b(?:cut|lowered|reduced|dropped|raised|increased|bumped|changed|moved|capped)\s+(?:it\s+|that\s+|the\s+\w+\s+)?(?:down\s+|up\s+)?to\b|\b(?:we|i)\s+(?:now\s+)?(?:have|'ve\s+got|use|run|own|rent|are|am)\b|\bwe're\b|\bwe've\b/;
 
 /**
  * Spans of `message` that do not assert the user's current facts. Quoted, fenced and injected text is always left
