@@ -899,6 +899,12 @@ function applyUnderstood(
     if (kept.length > 0) profile.goals = kept;
     else delete profile.goals;
   }
+  // "We have NOT tried RAG": a method said before as tried leaves the list (unless tried again in this message).
+  const untried = new Set<string>(extraction.removedTried ?? []);
+  if (untried.size > 0 && profile.tried !== undefined) {
+    const stated = new Set((extraction.fields.tried ?? []).map((attempt) => attempt.method));
+    profile.tried = profile.tried.filter((attempt) => !untried.has(attempt.method) || stated.has(attempt.method));
+  }
   // "Forget the latency": the target said for it goes with the goal.
   if (removed.has('latency') && extraction.fields.latencyTargetMs === undefined) delete profile.latencyTargetMs;
   // "There is no 9-week deadline, forget that": the field goes, and is not asked again.

@@ -327,8 +327,11 @@ export function wishList(
       data.instruction !== 'few' &&
       !instructCheckpointInstead;
     // Knowledge that changes weekly or must be cited is retrieved, never trained in, however large the corpus.
+    // (Facts that must be fresh or cited still go to retrieval, but a skill the model lacks, which prompting could not
+    // reach, is trained: "the DSL's syntax" with "today's functions" is both, continued pre-training and retrieval.)
+    const skillGap = needs.has('task-skill') && (diagnosis.promptingExhausted || diagnosis.retrievalExhausted);
     const pretrain =
-      data.pretrainingCorpus === true && facts.weightsAvailable !== false && !diagnosis.retrievalRequired;
+      data.pretrainingCorpus === true && facts.weightsAvailable !== false && (!diagnosis.retrievalRequired || skillGap);
     // A base model with a domain corpus of billions of tokens and only a few hundred pairs: the corpus shift comes
     // first (continued pre-training), the pairs after; with ample pairs, instruction tuning can lead.
     const instructionFirst = conversational && (!pretrain || data.instruction === 'ample');

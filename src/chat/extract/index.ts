@@ -2,13 +2,14 @@
  * @module Rule-based understanding of chat messages: free text → profile fields, with the words each value came
  * from, the fields the user corrected, and what the user asked for. No LLM; pure and synchronous.
  */
-import { type Goal, Profile, type ProfileField } from '../../profile/profile-schema.ts';
+import { type Goal, type MethodId, Profile, type ProfileField } from '../../profile/profile-schema.ts';
 import { LIST_FIELDS } from '../fields/merge-profile.ts';
 import { EXTRACTORS, FIELD_REGISTRY, fieldEntry } from '../fields/registry.ts';
 import { catalogScanner } from './catalog-matcher.ts';
 import { findCorrections } from './corrections.ts';
 import { goalsNamedIn, REMOVED_GOAL } from './extractors/goals.ts';
 import { asksAQuestion, extractIntents, questionClauses } from './intents.ts';
+import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
 import { allMatches, prepareMessage, sentenceAround } from './prepare-message.ts';
 import { readShortAnswer } from './short-answer.ts';
 import type {
@@ -49,6 +50,12 @@ export const MAX_EXTRACTION_CHARS = 4000;
 /** The words of a hallucination question that the goals extractor reads as the knowledge goal. */
 const HALLUCINATION_WORDS =
   /hallucinat|mak(?:e|es|ing)\s+(?:stuff|things|facts|\w+\s+details)\s+up|mak(?:e|es|ing)\s+up|invent/;
+
+/** "we have not tried retrieval", "we haven't tried RAG yet", "never tried few-shot": a method not tried. */
+const NOT_TRIED = new RegExp(
+  `\\b(?:have\\s+not|haven't|havent|did\\s+not|didn't|didnt|never|not)\\s+(?:yet\\s+|actually\\s+|even\\s+)?(?:tried|used|tested|done)\\s+(?:any\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
+  'g',
+);
 
 /** The team has no model yet ("no model picked yet", "we haven't chosen a model"). */
 const NO_MODEL_YET =
@@ -243,8 +250,22 @@ export function extractProfile(
       ...allMatches(FORGET_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? '')),
     ]),
   ];
-  const removedGoals: { removedGoals?: typeof removed; removedFields?: ProfileField[] } = {
+  // "we have NOT tried RAG", "corrections: we have not tried retrieval": taken out of what was tried.
+  const untried = [
+    ...new Set(
+      allMatches(NOT_TRIED, prepared.lower).flatMap((match) => {
+        const method = methodFromPhrase(match[1] ?? '');
+        return method === undefined ? [] : [method];
+      }),
+    ),
+  ];
+  const removedGoals: {
+    removedGoals?: typeof removed;
+    removedFields?: ProfileField[];
+    removedTried?: MethodId[];
+  } = {
     ...(removed.length > 0 ? { removedGoals: removed } : {}),
+    ...(untried.length > 0 ? { removedTried: untried } : {}),
     // "there is no 9-week deadline, forget that", "no real deadline": no timeline at all.
     ...(NO_DEADLINE.test(prepared.lower) && !stated.some((item) => item.field === 'timelineWeeks')
       ? { removedFields: ['timelineWeeks' as const] }

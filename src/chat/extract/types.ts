@@ -147,6 +147,8 @@ export interface Extraction {
   hypothetical?: Partial<Profile>;
   /** Goals the team takes back ("drop 'citations' from my goals"): removed from the goals said before. */
   removedGoals?: NonNullable<Profile['goals']>;
+  /** Methods the user says were never tried ("we have NOT tried RAG"): removed from what was tried before. */
+  removedTried?: MethodId[];
   /** Fields the user takes back as not applying ("there is no deadline", "forget the 9-week deadline"). */
   removedFields?: ProfileField[];
   /** For each extracted field, the exact words of the message it came from. */

@@ -46,6 +46,9 @@ const OUTCOME_WINDOW = 120;
  */
 const NOT_DONE_BEFORE =
   /\b(?:want|wants|need|needs|would|could|should|might|may|plan(?:ning)?\s+to|considering|consider|thinking|maybe|whether|if|hoping|hope|looking\s+(?:at|into)|instead\s+of|rather\s+than|recommend\w*|suggest\w*|heard|read|says?|vs\.?|or)\b[^.;!?]*$/;
+/** "… can't teach the model X", "… won't fix Y": what a method can do in general, said after it. */
+const GENERAL_CLAIM_AFTER =
+  /^\s+(?:can't|cant|cannot|can\s+not|won't|wont|will\s+not|couldn't\s+possibly)\s+(?:teach|learn|fix|solve|know|give|make)\b/;
 /** "no amount of prompt tweaking fixes the tone": tried until it stopped helping. */
 const NO_AMOUNT_OF = /\bno\s+amount\s+of\s+(?:\w+\s+)?$/;
 
@@ -95,6 +98,16 @@ export const extractTried: Extractor = (message) => {
     if (SUPERVISED_WORD.test(match[1] ?? '')) continue;
     // "we tried Claude Haiku with the same prompt": the prompt came along with another trial; it is no method tried.
     if (/\b(?:the\s+)?same\s+$/.test(lower.slice(Math.max(0, match.index - 10), match.index))) continue;
+    // "retrieval can't teach the model the DSL's syntax": what a method can do in general, not a try.
+    const end = match.index + match[0].length;
+    if (GENERAL_CLAIM_AFTER.test(lower.slice(end, end + 40))) continue;
+    // "we have NOT tried RAG": not tried at all.
+    if (
+      /\b(?:not|never|haven't|havent|didn't|didnt)\s+(?:yet\s+|actually\s+|even\s+)?(?:tried|used|tested|done)\s+(?:any\s+|a\s+|an\s+|the\s+)?$/.test(
+        lower.slice(Math.max(0, match.index - 30), match.index),
+      )
+    )
+      continue;
     const method = methodFromPhrase(match[1] ?? '');
     if (method) mentions.push({ method, start: match.index, end: match.index + match[0].length });
   }

@@ -1,0 +1,76 @@
+/**
+ * Found by the twenty-second new-user trial (six personas, 81 turns over both chat APIs): a code assistant for an
+ * unseen in-house language, whose code also changes daily, was sent to retrieval and then to prompt tuning (a skill
+ * the model lacks is trained; only the changing facts are retrieved); "retrieval can't teach the model the DSL" was
+ * read as retrieval tried and failed, and "we have NOT tried RAG" did not take it back.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import { recommend } from '../../src/engine/recommend.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { Profile } from '../../src/profile/profile-schema.ts';
+import { converse as converseWith } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const read = (text: string) => extractProfile(text, { knowledge, today: '2026-12-05' });
+const converse = (messages: string[]) => converseWith(messages, knowledge);
+
+const BANK_CODE = {
+  taskType: 'code',
+  corpusTokens: 5_000_000_000,
+  unlabeledCorpus: 'large',
+  gpuCount: 16,
+  gpuName: 'NVIDIA H100 SXM',
+  modelName: 'Qwen2.5 32B',
+  knowledgeChanges: 'daily',
+  goals: ['freshness', 'task-skill', 'knowledge'],
+  labeledExamples: 3000,
+  dataMustStayOnPrem: true,
+};
+
+describe('a skill the model lacks beside facts that change daily', () => {
+  it.each([
+    ['prompting failed', [{ method: 'prompt-engineering', result: 'failed' }]],
+    [
+      'prompting and retrieval failed',
+      [
+        { method: 'prompt-engineering', result: 'failed' },
+        { method: 'rag', result: 'failed' },
+      ],
+    ],
+  ])(
+    'trains the unseen language by continued pre-training and keeps retrieval for the code of the day (%s)',
+    (_, tried) => {
+      const advice = recommend(Profile.parse({ ...BANK_CODE, tried }), knowledge);
+      expect(advice.destination).toMatchObject({ method: 'full-fine-tuning', objective: 'continued-pretraining' });
+      expect(advice.plan.flatMap((step) => step.methods)).toContain('rag');
+      expect(advice.destination.method).not.toBe('prompt-tuning');
+    },
+  );
+});
+
+describe('what was and was not tried', () => {
+  it('reads no try from what a method cannot do in general', () => {
+    expect(
+      read(
+        "Hmm, but retrieval can't teach the model the DSL's syntax - it produced garbage even with DSL files pasted into the prompt.",
+      ).fields.tried,
+    ).toBeUndefined();
+    expect(read("we tried RAG, it didn't help").fields.tried).toEqual([{ method: 'rag', result: 'failed' }]);
+  });
+
+  it('takes back a method said not to have been tried', async () => {
+    expect(read('Corrections: we have not tried retrieval.').removedTried).toEqual(['rag']);
+    const turns = await converse([
+      'We run Qwen2.5 7B on our own A100 for support answers; we tried RAG and it failed. Just recommend.',
+      'correction: we have NOT tried RAG; we only pasted a few files into a prompt.',
+    ]);
+    expect(turns[0]?.state.profile.tried).toEqual([{ method: 'rag', result: 'failed' }]);
+    expect(turns[1]?.state.profile.tried ?? []).not.toContainEqual(expect.objectContaining({ method: 'rag' }));
+  });
+});
