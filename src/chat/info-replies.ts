@@ -10,7 +10,7 @@ import {
   SFT_AMPLE_EXAMPLES,
   SFT_MIN_EXAMPLES,
 } from '../engine/data-sufficiency.ts';
-import { offersService } from '../engine/derive-facts.ts';
+import { DEVICE_BITS_PER_WEIGHT, DEVICE_RUNTIME_GB, offersService } from '../engine/derive-facts.ts';
 import { requestSize } from '../engine/estimate-feasibility.ts';
 import { daysBetween } from '../engine/iso-dates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
@@ -417,8 +417,6 @@ export function fitReply(
 
 /** Bytes per parameter of 16-bit weights. */
 const FP16_BYTES_PER_PARAM = 2;
-/** The runtime allowance on a device (the README's device rule uses the same 1 GiB). */
-const DEVICE_RUNTIME_GB = 1.07;
 
 /**
  * On a device, "will it fit?" is first about the device: the model at 4 bits against the memory the device gives it
@@ -439,12 +437,16 @@ function deviceFit(
         ? `a ${decimalB(profile.modelParamsB ?? 0)}B model`
         : 'the model'
       : plainModelName(model.name);
-  // The 4-bit weights alone, as a figure to check against (the KV cache and the runtime come on top).
+  // The 4-bit weights alone, as the device rule sizes them (a device format quantizes the embeddings too), to check
+  // against: the KV cache and the runtime come on top.
   const params = knowledge.models.find((entry) => entry.name === model.name)?.paramsB ?? profile.modelParamsB;
+  const deviceWeightsGB = params === undefined ? undefined : (params * DEVICE_BITS_PER_WEIGHT) / 8;
   const weights =
-    params === undefined
+    deviceWeightsGB === undefined
       ? ''
-      : ` (its 4-bit weights take about ${gigabytes(params * INT4_BYTES_PER_PARAM)} GB; the context cache and the runtime come on top)`;
+      : ` (its 4-bit weights take about ${gigabytes(deviceWeightsGB)} GB; the context cache and the runtime come on top)`;
+  // Weights and runtime alone over the memory: no, whatever else says yes.
+  const overByWeights = deviceWeightsGB !== undefined && deviceWeightsGB + DEVICE_RUNTIME_GB > memory;
   const rule = recommendation.trace.find((entry) => entry.ruleId === 'model-does-not-fit-the-device');
   // A vision or speech encoder keeps no context cache and is usually run in 16 bits (TensorRT, ONNX): sized that way
   // when its 16-bit weights and a 1 GiB runtime fit.
@@ -456,7 +458,7 @@ function deviceFit(
     params * FP16_BYTES_PER_PARAM + DEVICE_RUNTIME_GB <= memory
   )
     return `On the device: yes, ${name} fits the ${gigabytes(memory)} GB it may use in 16 bits, no quantizing needed (its weights take about ${gigabytes(params * FP16_BYTES_PER_PARAM)} GB; an encoder keeps no context cache, so activations and the runtime come on top; measure its latency on the device).`;
-  if (rule?.outcome === 'fired' && !model.switched && !model.proposed)
+  if (overByWeights || (rule?.outcome === 'fired' && !model.switched && !model.proposed))
     return `On the device: no, ${name} at 4 bits does not fit the ${gigabytes(memory)} GB it may use${weights}.`;
   if (
     model.proposed ||
@@ -1666,7 +1668,9 @@ const WEIGHTS_SHARE_OF_MEMORY = 0.8;
 function deviceModel(knowledge: Knowledge, profile: Partial<Profile>): string | undefined {
   const memory = profile.deviceMemoryGB;
   if (memory === undefined) return undefined;
+  // (Sized as the device rule sizes it: a device format at about 4.9 bits a weight, embeddings included.)
   const room = memory * WEIGHTS_SHARE_OF_MEMORY;
+  const deviceBytes = DEVICE_BITS_PER_WEIGHT / 8;
   const best = knowledge.models
     .filter(
       (model) =>
@@ -1675,11 +1679,11 @@ function deviceModel(knowledge: Knowledge, profile: Partial<Profile>): string | 
         ['decoder', 'moe-decoder'].includes(model.architecture?.kind ?? 'decoder') &&
         model.paramsB !== undefined &&
         model.supersededBy === undefined &&
-        model.paramsB * INT4_BYTES_PER_PARAM <= room,
+        model.paramsB * deviceBytes <= room,
     )
     .sort((a, b) => (b.paramsB ?? 0) - (a.paramsB ?? 0))[0];
   if (!best) return undefined;
-  return `${plainModelName(best.name)} at 4 bits: its weights take about ${gigabytes((best.paramsB ?? 0) * INT4_BYTES_PER_PARAM)} GB of the ${memory} GB the device gives it, leaving room for the context and the runtime; it trains on your GPU and runs on the device.`;
+  return `${plainModelName(best.name)} at 4 bits: its weights take about ${gigabytes((best.paramsB ?? 0) * deviceBytes)} GB of the ${memory} GB the device gives it, leaving room for the context and the runtime; it trains on your GPU and runs on the device.`;
 }
 
 function openModelForGpus(knowledge: Knowledge, profile: Partial<Profile>): string | undefined {

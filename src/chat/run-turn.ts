@@ -856,12 +856,14 @@ function siblingModel(name: string, size: number, knowledge: Knowledge): string 
   if (model === undefined || restatesSize(size, name, knowledge)) return undefined;
   const family = release(model.name);
   if (family === model.name) return undefined;
+  // The size its name says ("Llama 3.2 1B" is 1.24B in the catalog) or its catalog size.
+  const namedSize = (modelName: string) => Number(/\s(\d+(?:\.\d+)?)\s?B\b/i.exec(modelName)?.[1] ?? Number.NaN);
   return knowledge.models.find(
     (entry) =>
       entry.name !== name &&
       release(entry.name) === family &&
       entry.paramsB !== undefined &&
-      Math.abs(size - entry.paramsB) <= entry.paramsB * SAME_SIZE_TOLERANCE,
+      (namedSize(entry.name) === size || Math.abs(size - entry.paramsB) <= entry.paramsB * SAME_SIZE_TOLERANCE),
   )?.name;
 }
 

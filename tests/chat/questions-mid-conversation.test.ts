@@ -352,7 +352,7 @@ describe('"will it fit?" on a device', () => {
       'will it fit?',
     ]);
     expect(fit?.reply).toMatch(
-      /^On the device: no, Llama 3\.1 8B at 4 bits does not fit the 2 GB it may use \(its 4-bit weights take about 4.1 GB/,
+      /^On the device: no, Llama 3\.1 8B at 4 bits does not fit the 2 GB it may use \(its 4-bit weights take about 4.9 GB/,
     );
   });
 });

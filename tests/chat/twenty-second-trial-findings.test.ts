@@ -74,3 +74,36 @@ describe('what was and was not tried', () => {
     expect(turns[1]?.state.profile.tried ?? []).not.toContainEqual(expect.objectContaining({ method: 'rag' }));
   });
 });
+
+describe('a game model on a console with 1.5 GB', () => {
+  const STUDIO =
+    'we want NPCs that improvise short dialogue lines in character, generated ON the console at runtime, offline. Our writers have ~40k hand written lines. the model gets at most 1.5 GB of memory on the console';
+
+  it('answers "what model size fits 1.5 GB?" with a model, not the next intake question', async () => {
+    const [, asked] = await converse([STUDIO, 'what model size are we even talking about for 1.5GB?']);
+    expect(asked?.reply).toMatch(/Llama 3\.2 1B/);
+  });
+
+  it('never says yes when the 4-bit weights alone are over the memory, and sizes them as the device rule does', async () => {
+    const [, , fit] = await converse([
+      `${STUDIO}. We prototyped with Llama 3.2 3B.`,
+      'we cannot switch models',
+      'will it fit in the 1.5 GB at 4 bit?',
+    ]);
+    expect(fit?.reply).toMatch(/^On the device: no, Llama 3\.2 3B at 4 bits does not fit the 1\.5 GB/);
+    expect(fit?.reply).toMatch(/its 4-bit weights take about 2 GB/);
+  });
+
+  it('reads "I said the 1B" of the 3B as its 1B sibling, and "why would we rent" as no move to the cloud', () => {
+    expect(read('why would we rent an MI300X, we have two 3090s sitting right here').fields.deployment).toBeUndefined();
+  });
+
+  it('takes "the 1B" said of Llama 3.2 3B as Llama 3.2 1B', async () => {
+    const turns = await converse([
+      `${STUDIO}. We use Llama 3.2 3B. Just recommend.`,
+      'hmm now your engine says LoRA on the 3B again? I said the 1B.',
+    ]);
+    expect(turns[1]?.state.profile.modelName).toBe('Llama 3.2 1B');
+    expect(turns[1]?.state.profile.modelParamsB).toBeUndefined();
+  });
+});
