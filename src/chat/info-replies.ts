@@ -1233,6 +1233,22 @@ export function costLeversReply(recommendation: Recommendation, knowledge: Knowl
   return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
 }
 
+/**
+ * "Can we do DPO with the 120k thumbs up/down votes?": DPO learns from pairs (two answers to one prompt, one
+ * preferred), so single votes are not pairs as they stand; where to get pairs from them, and what the votes are good
+ * for meanwhile (the preferred answers as supervised examples, the order Vertex recommends). Then the plan's step.
+ */
+export function ratingsForPreferenceReply(recommendation: Recommendation, knowledge: Knowledge): InfoAnswer {
+  const cited = ['dpo', 'gcp-pref'].filter((id) => knowledge.sourceById.has(id));
+  const mark = (id: string) => (cited.includes(id) ? ` [${cited.indexOf(id) + 1}]` : '');
+  const planned = recommendation.plan.flatMap((step) => step.methods);
+  const plan = planned.includes('preference-tuning')
+    ? ' Your plan already has preference tuning after the supervised stage.'
+    : ` As things stand the plan is ${shortMethodName(knowledge, recommendation.destination.method)}; tell me how many real pairs you can build ("about 5,000 pairs") and I'll weigh preference tuning.`;
+  const text = `Not as they are. DPO learns from pairs: two answers to the same prompt, one marked better${mark('dpo')}; a single thumbs-up or thumbs-down on one answer is not a pair. Pairs come from prompts (or near-identical ones) that got one answer voted up and another voted down, from answers your people rewrote (the rewrite preferred over the original), or from sampling a second answer for a voted prompt and having it judged. Meanwhile the answers voted up, and any your people rewrote by hand, are supervised examples: train on the preferred answers first, then preference tuning from that checkpoint${mark('gcp-pref')}.${plan}`;
+  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+}
+
 /** The source the knowledge base holds for retrieval that combines embeddings with BM25 and reranking. */
 const CONTEXTUAL_RETRIEVAL_SOURCE = 'ant-cr';
 

@@ -31,6 +31,7 @@ import {
   modelReply,
   perTaskReply,
   promptSizeReply,
+  ratingsForPreferenceReply,
   resolveGenericFineTuning,
   retirementReply,
   safetyReply,
@@ -654,6 +655,7 @@ function infoReply(
   // question; the token count only describes the prompt.
   if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);
   if (intents.asksExactMatchRetrieval) return exactMatchRetrievalReply(knowledge);
+  if (intents.asksRatingsForPreference) return ratingsForPreferenceReply(recommendation, knowledge);
   if (intents.asksPromptTokens !== undefined || intents.asksOutputTokens !== undefined) {
     const sized = promptSizeReply(
       recommendation,

@@ -107,3 +107,19 @@ describe('a game model on a console with 1.5 GB', () => {
     expect(turns[1]?.state.profile.modelParamsB).toBeUndefined();
   });
 });
+
+describe('thumbs up/down votes and DPO', () => {
+  it('answers whether single votes are preference pairs, with where pairs come from, cited', async () => {
+    const [first] = await converse([
+      'We run a customer support assistant on Qwen2.5 14B Instruct, self hosted on 2x L40S. Users click thumbs up / thumbs down under answers, we collected about 120,000 of those votes. Can we use the votes for DPO?',
+    ]);
+    expect(first?.reply).toMatch(/Not as they are\. DPO learns from pairs/);
+    expect(first?.reply).toMatch(/the rewrite preferred over the original/);
+    expect(first?.replyData?.sources?.map((source) => source.id)).toEqual(['dpo', 'gcp-pref']);
+  });
+
+  it('reads no cloud API from "the facts come from our order system via API calls"', () => {
+    expect(read('The facts come from our order system via API calls already.').fields.deployment).toBeUndefined();
+    expect(read('we use gpt-4o via the api').fields.deployment).toBe('cloud-api');
+  });
+});

@@ -142,6 +142,9 @@ const FIRST_STEP =
 /** "prompt caching", "cache the system prompt", "the Batch API": levers on an API bill that change no model. */
 const COST_LEVERS =
   /\b(?:prompt\s+cach\w*|cach(?:e|ing)\s+(?:the\s+|our\s+)?(?:(?:system\s+)?prompts?|prefix(?:es)?|shared\s+part)|batch\s+api|batch(?:ed|ing)?\s+(?:requests|jobs|mode|calls|inference))\b/;
+/** "can we do DPO with the thumbs up/down votes?", "use the star ratings for preference tuning": ratings, not pairs. */
+const RATINGS_FOR_PREFERENCE =
+  /\b(?:thumbs?[\s-]?(?:up|down)|up[\s-]?votes?|down[\s-]?votes?|likes?\s*\/\s*dislikes?|star\s+ratings?|ratings?|votes?)\b[^?]{0,120}\b(?:dpo|preference\s+(?:tuning|optimi[sz]ation|data|pairs)|rlhf)\b|\b(?:dpo|preference\s+(?:tuning|optimi[sz]ation)|rlhf)\b[^?]{0,80}\b(?:thumbs?[\s-]?(?:up|down)|up[\s-]?votes?|down[\s-]?votes?|star\s+ratings?|ratings|votes)\b/;
 /** "will embedding search even find those codes?", "vector search misses exact part numbers": identifiers in search. */
 const EXACT_MATCH_RETRIEVAL =
   /\b(?:embedding|vector|semantic|dense)\s+(?:search|retrieval|lookup)\b[^.?!]{0,60}\b(?:find|match|catch|handle|get|miss(?:es)?)\b|\b(?:exact|specific|rare)\s+(?:error\s+|part\s+|product\s+|item\s+)?(?:codes?|ids?|identifiers?|part\s+numbers?|skus?|model\s+numbers?|serial\s+numbers?|terms?|keywords?)\b[^.?!]{0,60}\b(?:embedding|vector|semantic|retriev\w*|search)\b/;
@@ -488,6 +491,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (COST_LEVERS.test(lower) && QUESTION_FORM.test(lower)) intents.asksCostLevers = true;
   if (EXACT_MATCH_RETRIEVAL.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?')))
     intents.asksExactMatchRetrieval = true;
+  if (RATINGS_FOR_PREFERENCE.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?')))
+    intents.asksRatingsForPreference = true;
   if (ASKS_HALLUCINATION.test(lower) && QUESTION_FORM.test(lower)) intents.asksHallucination = true;
   if (ASKS_INSTRUCT_VS_BASE.test(lower) && QUESTION_FORM.test(lower)) intents.asksInstructVsBase = true;
   if (ASKS_CONTEXT_FIT.test(lower) && QUESTION_FORM.test(lower)) {

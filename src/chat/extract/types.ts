@@ -110,6 +110,8 @@ export interface ExtractionIntents {
   dataRegion?: string;
   /** "What about prompt caching or the Batch API to cut the bill?": levers on the bill that change no model. */
   asksCostLevers?: boolean;
+  /** "can we do DPO with the 120k thumbs up/down votes?": whether single ratings are preference data. */
+  asksRatingsForPreference?: boolean;
   /** "will embedding search even find exact codes like E-217?": whether retrieval finds exact identifiers. */
   asksExactMatchRetrieval?: boolean;
   /** "why do you need to know that?", "does it matter?": why the advisor asks its pending question. */

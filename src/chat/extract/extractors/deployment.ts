@@ -179,7 +179,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "we just type into the chatgpt website", "the plus subscription", "it's openai's cloud".
         String.raw`\b(?:type|paste|use|using)\s+(?:it\s+)?(?:into|in|on)?\s*(?:the\s+)?chatgpt(?:\s+(?:website|web\s+app|plus|in\s+the\s+browser))?\b|\bchatgpt\s+(?:plus|team|enterprise)\b|\b(?:it's|its|it\s+is)\s+(?:openai|anthropic|google|microsoft)'?s\s+cloud\b`,
         String.raw`\bcall(?:s|ing)?\s+(?:gpt[\w.-]*|claude|gemini|openai|anthropic)\b`,
-        String.raw`\b(?:thru|through|via|over)\s+(?:the\s+|their\s+|an\s+)?(?:api|endpoints?)\b`,
+        // (Not "the facts come from our order system via API calls": the team's own systems' API.)
+        String.raw`(?<!\b(?:our|own|internal|the)\s+(?:[\w-]+\s+){0,2}?(?:system|database|db|backend|service|crm|erp|server|app)s?\s+)\b(?:thru|through|via|over)\s+(?:the\s+|their\s+|an\s+)?(?:api|endpoints?)\b`,
         String.raw`\b(?:on|via|through|thru|using|use|in)\s+(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,
       ].join('|'),
       'g',
