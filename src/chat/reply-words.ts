@@ -101,6 +101,9 @@ export function plainValues(all: readonly Understood[]): string[] {
     if (item.field === 'gpuName') return [String(item.value)];
     // "€20,000", "£15k": the amount is kept as said and read as US dollars; the reply says so.
     const currency = MONEY_FIELDS.has(item.field) ? FOREIGN_CURRENCY.exec(item.text ?? '') : null;
+    // Converted at the rate the team gave ("a pound is about 1.27 dollars"): said with that rate.
+    const rate = MONEY_FIELDS.has(item.field) ? /\[at (\$[\d.]+ per .)\]/.exec(item.text ?? '') : null;
+    if (rate) return [`${plainValue(item.field, item.value)} (converted at ${rate[1]})`];
     if (currency) return [`${plainValue(item.field, item.value)} (${currency[0]} read 1:1 as US dollars)`];
     return [plainValue(item.field, item.value)];
   });

@@ -123,3 +123,22 @@ describe('thumbs up/down votes and DPO', () => {
     expect(read('we use gpt-4o via the api').fields.deployment).toBe('cloud-api');
   });
 });
+
+describe('money in another currency, with the rate the team gives', () => {
+  it('converts at the stated rate, and reads no budget from the rate or from the bill', async () => {
+    const read1 = read('£31k is what we PAY now, not a budget. a pound is about 1.27 dollars btw.').fields;
+    expect(read1.currentMonthlySpendUSD).toBe(39_370);
+    expect(read1.oneTimeBudgetUSD).toBeUndefined();
+    expect(read('budget €5k, 1 EUR = 1.08 USD').fields.oneTimeBudgetUSD).toBe(5400);
+    expect(read('budget is 10 lakh rupees (1 USD = 84 INR)').fields.oneTimeBudgetUSD).not.toBe(1);
+    const [turn] = await converse([
+      'We categorise transactions with GPT-4.1, 200k a day. £31k is what we PAY now each month. a pound is about 1.27 dollars btw.',
+    ]);
+    expect(turn?.reply).toMatch(/current monthly bill \$39,370 \(converted at \$1\.27 per £\)/);
+  });
+
+  it('still reads a foreign amount 1:1, and says so, when no rate is given', async () => {
+    expect(read('we pay about €12,000 a month').fields.currentMonthlySpendUSD).toBe(12_000);
+    expect(read('£31k, not a budget.').fields).toEqual({});
+  });
+});

@@ -7,6 +7,7 @@ import { LIST_FIELDS } from '../fields/merge-profile.ts';
 import { EXTRACTORS, FIELD_REGISTRY, fieldEntry } from '../fields/registry.ts';
 import { catalogScanner } from './catalog-matcher.ts';
 import { findCorrections } from './corrections.ts';
+import { convertStatedCurrencies } from './exchange-rate.ts';
 import { goalsNamedIn, REMOVED_GOAL } from './extractors/goals.ts';
 import { asksAQuestion, extractIntents, questionClauses } from './intents.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
@@ -79,6 +80,21 @@ export function extractProfile(
     for (const item of extractor(prepared, extractorContext)) if (withinSchema(item)) findings.push(item);
   }
   findings.push(...bareCorrections(prepared, findings, context.knowledge));
+  // "£31k is what we PAY now, not a budget": an amount said to be the bill is no budget as well.
+  for (let index = findings.length - 1; index >= 0; index--) {
+    const item = findings[index] as Finding;
+    if (item.field !== 'oneTimeBudgetUSD' && item.field !== 'monthlyBudgetUSD') continue;
+    const billToo = findings.some(
+      (other) => other.field === 'currentMonthlySpendUSD' && other.start < item.end && item.start < other.end,
+    );
+    const denied = /^[^.;!?\n]{0,40}?\bnot\s+(?:a|our|the)\s+budget\b/.test(
+      prepared.lower.slice(item.end, item.end + 60),
+    );
+    if (billToo || denied) findings.splice(index, 1);
+  }
+  // "£31k is what we pay … a pound is about 1.27 dollars": money converted at the team's own rate.
+  const rated = convertStatedCurrencies(prepared, findings);
+  findings.splice(0, findings.length, ...rated.findings);
 
   const intents = extractIntents(prepared);
   askedOfTheCatalog(prepared.lower, findings, intents, context.knowledge);
@@ -234,7 +250,9 @@ export function extractProfile(
     const fields: Partial<Record<ProfileField, unknown>> = {};
     for (const item of chosen) {
       fields[item.field] = item.value;
-      evidence[item.field] = prepared.original.slice(item.start, item.end).trim();
+      const words = prepared.original.slice(item.start, item.end).trim();
+      const rate = rated.notes.get(item);
+      evidence[item.field] = rate === undefined ? words : `${words} [${rate}]`;
     }
     addImplied(fields as Partial<Profile>, evidence);
     return fields as Partial<Profile>;

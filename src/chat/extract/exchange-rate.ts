@@ -1,0 +1,102 @@
+/**
+ * @module Exchange rates a message states ("a pound is about 1.27 dollars", "1 USD = 84 INR"): money said in that
+ * currency is converted to US dollars at the team's own rate (without one it is read 1:1, and the reply says so), and
+ * the rate's own figures are no budget.
+ */
+import type { Finding, PreparedMessage } from './types.ts';
+
+/** The profile's money fields, all in US dollars. */
+const MONEY_FIELDS: ReadonlySet<string> = new Set(['monthlyBudgetUSD', 'oneTimeBudgetUSD', 'currentMonthlySpendUSD']);
+
+/** Currencies by the words and signs people use for them. */
+const CURRENCIES: readonly (readonly [string, RegExp])[] = [
+  ['£', /^(?:£|gbp|pounds?|quid)$/],
+  ['€', /^(?:€|eur|euros?)$/],
+  ['₹', /^(?:₹|inr|rupees?|rs\.?)$/],
+  ['¥', /^(?:¥|jpy|yen)$/],
+];
+const CURRENCY_WORD = String.raw`(?:£|gbp|pounds?|quid|€|eur|euros?|₹|inr|rupees?|¥|jpy|yen)`;
+const DOLLAR_WORD = String.raw`(?:\$|usd|us\s?dollars?|dollars?|bucks)`;
+const RATE_NUMBER = String.raw`(\d+(?:\.\d+)?)`;
+
+/** "a pound is about 1.27 dollars", "1 GBP = 1.27 USD", "€1 ≈ $1.08". */
+const UNIT_IN_DOLLARS = new RegExp(
+  String.raw`\b(?:(?:1|one|a|an)\s*)?(${CURRENCY_WORD})\s*1?\s*(?:is|=|≈|~|equals|is\s+worth|is\s+roughly|is\s+about|is\s+around)\s*(?:about\s+|roughly\s+|around\s+|~\s*)?\$?\s?${RATE_NUMBER}\s*${DOLLAR_WORD}?`,
+  'g',
+);
+/** "1 USD = 84 INR", "a dollar is about 150 yen", "$1 ≈ 0.79 GBP". */
+const DOLLAR_IN_UNITS = new RegExp(
+  String.raw`\b(?:(?:1|one|a)\s*)?${DOLLAR_WORD}\s*1?\s*(?:is|=|≈|~|equals|is\s+about|is\s+roughly|is\s+around)\s*(?:about\s+|roughly\s+|around\s+|~\s*)?${RATE_NUMBER}\s*(${CURRENCY_WORD})`,
+  'g',
+);
+
+export interface StatedRate {
+  /** The currency's sign (£, €, ₹, ¥). */
+  readonly sign: string;
+  readonly usdPerUnit: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+function signOf(word: string): string | undefined {
+  const text = word.toLowerCase();
+  return CURRENCIES.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+/** The exchange rates a message states. */
+export function statedRates(lower: string): StatedRate[] {
+  const rates: StatedRate[] = [];
+  for (const match of lower.matchAll(UNIT_IN_DOLLARS)) {
+    const sign = signOf(match[1] ?? '');
+    const value = Number(match[2]);
+    if (sign && value > 0)
+      rates.push({ sign, usdPerUnit: value, start: match.index, end: match.index + match[0].length });
+  }
+  for (const match of lower.matchAll(DOLLAR_IN_UNITS)) {
+    const sign = signOf(match[2] ?? '');
+    const value = Number(match[1]);
+    if (sign && value > 0)
+      rates.push({ sign, usdPerUnit: 1 / value, start: match.index, end: match.index + match[0].length });
+  }
+  return rates;
+}
+
+/** The currency a money finding was said in (its sign or word just before, inside or just after it), if not dollars. */
+function currencyOf(message: PreparedMessage, item: Finding): string | undefined {
+  const around = message.lower.slice(Math.max(0, item.start - 2), Math.min(message.lower.length, item.end + 10));
+  const word = new RegExp(CURRENCY_WORD).exec(around)?.[0];
+  return word === undefined ? undefined : signOf(word);
+}
+
+/**
+ * Money findings converted at the rates the message states (the rate's own figures dropped), with the note each
+ * converted one carries in its evidence ("at $1.27 per £"). Findings in dollars, or in a currency with no stated rate,
+ * are left as they are.
+ */
+export function convertStatedCurrencies(
+  message: PreparedMessage,
+  findings: readonly Finding[],
+): { findings: Finding[]; notes: Map<Finding, string> } {
+  const notes = new Map<Finding, string>();
+  const rates = statedRates(message.lower);
+  if (rates.length === 0) return { findings: [...findings], notes };
+  const converted: Finding[] = [];
+  for (const item of findings) {
+    if (!MONEY_FIELDS.has(item.field) || typeof item.value !== 'number') {
+      converted.push(item);
+      continue;
+    }
+    // "1.27 dollars" inside "a pound is about 1.27 dollars" is the rate, not a budget.
+    if (rates.some((rate) => item.start < rate.end && rate.start < item.end)) continue;
+    const sign = currencyOf(message, item);
+    const rate = sign === undefined ? undefined : rates.find((entry) => entry.sign === sign);
+    if (rate === undefined) {
+      converted.push(item);
+      continue;
+    }
+    const next = { ...item, value: Math.round(item.value * rate.usdPerUnit) } as Finding;
+    notes.set(next, `at $${Number(rate.usdPerUnit.toPrecision(3))} per ${sign}`);
+    converted.push(next);
+  }
+  return { findings: converted, notes };
+}
