@@ -10,7 +10,12 @@ import {
   SFT_AMPLE_EXAMPLES,
   SFT_MIN_EXAMPLES,
 } from '../engine/data-sufficiency.ts';
-import { DEVICE_BITS_PER_WEIGHT, DEVICE_RUNTIME_GB, offersService } from '../engine/derive-facts.ts';
+import {
+  CPU_SERVING_MAX_WEIGHTS_GB,
+  DEVICE_BITS_PER_WEIGHT,
+  DEVICE_RUNTIME_GB,
+  offersService,
+} from '../engine/derive-facts.ts';
 import { requestSize } from '../engine/estimate-feasibility.ts';
 import { daysBetween } from '../engine/iso-dates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
@@ -580,6 +585,19 @@ function trainingFit(
   const where = onDevice && trainsWeights(method, knowledge) ? ' (training runs on a GPU, not on the device)' : '';
   if (memory.available === null)
     return `${name} needs ${needed} of GPU memory${where}; tell me your GPUs and I'll say whether it fits.`;
+  if (memory.available === 0 && profile.dataMustStayOnPrem === true) {
+    // No GPUs and no renting: the model runs on the team's own machines, a CPU server at 4 bits if small enough.
+    const noRent = `You have no GPUs, and your data may not leave your premises, so no rented GPU either`;
+    if (trainsWeights(method, knowledge))
+      return `${noRent}: ${name} needs ${needed} of GPU memory${where}, on a GPU in your own server room.`;
+    const model = recommendation.destination.model.name;
+    const params = knowledge.models.find((entry) => entry.name === model)?.paramsB ?? profile.modelParamsB;
+    if (params === undefined) return `${noRent}: the model runs on your own machines; name it and I'll size it.`;
+    const weights = params * INT4_BYTES_PER_PARAM;
+    return weights <= CPU_SERVING_MAX_WEIGHTS_GB
+      ? `${noRent}: ${name} runs the model on your own machines. At 4 bits its weights take about ${gigabytes(weights)} GB, which a CPU server can serve with llama.cpp, slowly (a few tokens a second: a handful of users, not a busy service); a GPU in your server room is the faster way.`
+      : `${noRent}: ${name} runs the model on your own machines, and at 4 bits its weights take about ${gigabytes(weights)} GB, too much for a CPU server to serve usefully: a GPU in your server room, or a smaller model.`;
+  }
   if (memory.available === 0)
     return `You have no GPUs of your own: ${name} needs ${needed} of GPU memory${where}, so it runs on a rented GPU.${rentLine(recommendation, method)}`;
   // Spread over several GPUs, the busiest one decides (activations are not shared): say it per GPU.

@@ -35,10 +35,10 @@ const HOURS_PER_WEEK = 7 * 24;
 /** Memory an on-device runtime takes besides the weights and the KV cache, GB. */
 export const DEVICE_RUNTIME_GB = 0.5;
 /**
- * 4-bit weights up to this size are served from an ordinary CPU server without GPUs (about a 14B model at 4 bits;
- * a few tokens a second: a handful of users, not a busy service).
+ * 4-bit weights up to this size are served from an ordinary CPU server without GPUs (about a 14B model at 4 bits,
+ * its 16-bit embeddings included; a few tokens a second: a handful of users, not a busy service).
  */
-export const CPU_SERVING_MAX_WEIGHTS_GB = 9;
+export const CPU_SERVING_MAX_WEIGHTS_GB = 10.5;
 /** Bits per weight of a 4-bit on-device format with quantized embeddings (llama.cpp Q4_K_M, knowledge: llamacpp-quantize). */
 export const DEVICE_BITS_PER_WEIGHT = 4.9;
 /** `knowledgeVolatile`: knowledge that changes at least this often. */

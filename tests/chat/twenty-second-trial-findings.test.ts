@@ -142,3 +142,36 @@ describe('money in another currency, with the rate the team gives', () => {
     expect(read('£31k, not a budget.').fields).toEqual({});
   });
 });
+
+describe('no GPUs and nothing may leave the building', () => {
+  const AGENCY = {
+    taskType: 'generate',
+    goals: ['citations', 'style'],
+    dataMustStayOnPrem: true,
+    gpuCount: 0,
+    knowledgeChanges: 'monthly',
+    labeledExamples: 3000,
+    modelName: 'Qwen2.5 14B',
+    deployment: 'on-prem',
+  };
+
+  it('serves a 14B model at 4 bits from a CPU server instead of "nothing can be built"', () => {
+    const advice = recommend(Profile.parse(AGENCY), knowledge);
+    expect(advice.destination.method).toBe('rag');
+    expect(advice.recommendations.find((entry) => entry.method === 'rag')?.verdict).not.toBe('not-viable');
+  });
+
+  it('never sends an on-premises team to a rented GPU in a fit answer', async () => {
+    const [, fit] = await converse([
+      'County administration: draft decision letters that cite the regulations; guidelines change monthly. Citizen data can NOT leave our own servers. We have zero GPUs. We use Llama 3.1 8B. Just recommend.',
+      'will it run on our CPU servers?',
+    ]);
+    expect(fit?.reply).not.toMatch(/rented GPU\./);
+    expect(fit?.reply).toMatch(/which a CPU server can serve with llama\.cpp, slowly/);
+  });
+
+  it('reads no cloud from "a rented GPU is exactly what we CAN\'T do", nor a model from "or would X be smarter?"', () => {
+    expect(read("a rented GPU is exactly what we CAN'T do, data stays on prem").fields.deployment).toBeUndefined();
+    expect(read('Fine, say Qwen2.5 14B. Or would Llama 3.1 8B be smarter?').fields.modelName).toBe('Qwen2.5 14B');
+  });
+});

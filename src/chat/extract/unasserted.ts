@@ -163,7 +163,7 @@ function doubtedFigureSpans(lower: string): UnassertedSpan[] {
 
 /** A question weighing an option: "is an instruct model better…?", "would Llama 3.1 70B work?". */
 const WEIGHING_START =
-  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:for\s+(?:[\w-]+\s+){1,3}?)?(?:is|are|would|should|could|will|does|do|isn't|aren't|wouldn't|shouldn't|couldn't|won't|doesn't|don't|isnt|arent|wouldnt|shouldnt|couldnt)\b/;
+  /^[\s,]*(?:(?:so|and|but|or|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:for\s+(?:[\w-]+\s+){1,3}?)?(?:is|are|would|should|could|will|does|do|isn't|aren't|wouldn't|shouldn't|couldn't|won't|doesn't|don't|isnt|arent|wouldnt|shouldnt|couldnt)\b/;
 const WEIGHING_WORDS =
   /\b(?:better|worse|enough|good|work|make\s+sense|recommended|idea|worth|fine|possible|allowed|bad|preferable|smarter|wiser|best|cheaper|faster|simpler|easier)\b/;
 /** A sentence that opens with a figure: "7.3GB per GPU for a 70B model", "$321 a month". */

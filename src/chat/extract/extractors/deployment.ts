@@ -138,7 +138,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:run|runs|running|serve|serving|host|hosting)\s+(?:it\s+|[\w.-]+\s+){0,4}?(?:on\s+[\w\s.×-]{0,30}?\s+)?in\s+our\s+(?:own\s+)?(?:gcp|aws|azure|google\s+cloud)\s+(?:project|account|subscription|tenant|vpc)\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?)\s+(?:it\s+|the\s+model\s+)?(?:ourselves\s+)?(?:on|in|from)\s+(?:our\s+)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2|sagemaker(?:\s+endpoints?)?|gke|eks|runpod|lambda\s+labs|coreweave|own\s+cloud\s+(?:gpus?|instances?|vms?)|cloud\s+(?:gpus?|vms?|instances?))\b`,
         // (Not "why would we rent an MI300X?": a rental the team questions.)
-        String.raw`(?<!\bwhy\s+(?:would|should|do|must)\s+(?:we|i)\s+)\brent(?:ed|ing)?\b[^.;!?\n]{0,30}?\b(?:gpus?|[ahlb]\d{2,3}[a-z]?s?|l40s|rtx\s?\d{4}s?|\d{4}s|instances?|cloud\s+machines?)\b(?![^.;!?\n]{0,12}\b(?:for\s+(?:the\s+)?training|to\s+train)\b)`,
+        String.raw`(?<!\bwhy\s+(?:would|should|do|must)\s+(?:we|i)\s+)\brent(?:ed|ing)?\b[^.;!?\n]{0,30}?\b(?:gpus?|[ahlb]\d{2,3}[a-z]?s?|l40s|rtx\s?\d{4}s?|\d{4}s|instances?|cloud\s+machines?)\b(?![^.;!?\n]{0,12}\b(?:for\s+(?:the\s+)?training|to\s+train)\b)(?![^.;!?\n]{0,40}\b(?:can't|cannot|can\s+not|won't|not\s+allowed|isn't\s+allowed|is\s+out|ruled\s+out|is\s+not\s+an\s+option)\b)`,
         String.raw`\bcloud\s+(?:gpus?|vms?|instances?)\s+(?:that\s+)?we\s+(?:manage|control|run)\b`,
         String.raw`\b(?:in|on)\s+the\s+cloud\s+(?:that\s+|which\s+)?we\s+(?:manage|control|run|administer)(?:\s+ourselves)?\b`,
         String.raw`\bour\s+own\s+(?:ec2|gce|azure|cloud|aws|gcp)\s+(?:instances?|vms?|machines?|servers?)\b`,
