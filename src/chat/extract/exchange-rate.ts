@@ -15,7 +15,7 @@ const CURRENCIES: readonly (readonly [string, RegExp])[] = [
   ['₹', /^(?:₹|inr|rupees?|rs\.?)$/],
   ['¥', /^(?:¥|jpy|yen)$/],
 ];
-const CURRENCY_WORD = String.raw`(?:£|gbp|pounds?|quid|€|eur|euros?|₹|inr|rupees?|¥|jpy|yen)`;
+const CURRENCY_WORD = '(?:£|gbp|pounds?|quid|€|eur|euros?|₹|inr|rupees?|¥|jpy|yen)';
 const DOLLAR_WORD = String.raw`(?:\$|usd|us\s?dollars?|dollars?|bucks)`;
 const RATE_NUMBER = String.raw`(\d+(?:\.\d+)?)`;
 
