@@ -175,3 +175,12 @@ describe('no GPUs and nothing may leave the building', () => {
     expect(read('Fine, say Qwen2.5 14B. Or would Llama 3.1 8B be smarter?').fields.modelName).toBe('Qwen2.5 14B');
   });
 });
+
+describe('the LLM’s share of a robot’s memory', () => {
+  it.each([
+    ['Device memory for the LLM is 5 GB, not 6.', 5],
+    ["The robot gives the LLM 5 GB, not 6 - third time I'm saying it.", 5],
+  ])('%s', (text, value) => {
+    expect(read(text).fields.deviceMemoryGB).toBe(value);
+  });
+});
