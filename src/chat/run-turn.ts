@@ -1106,14 +1106,7 @@ function planModelRecommendation(
   const { model } = recommendation.destination;
   if (model.name === null || !(model.switched || model.proposed)) return undefined;
   // (The bill the team pays is for the model it named, not for this one.)
-  const {
-    modelAccess: _access,
-    modelParamsB: _size,
-    modelStage: _stage,
-    currentMonthlySpendUSD: _bill,
-    ...rest
-  } = profile;
-  return recommendFor({ ...rest, modelName: model.name }, knowledge);
+  return recommendFor({ ...withoutModel(profile), modelName: model.name }, knowledge);
 }
 
 /**

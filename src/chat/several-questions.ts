@@ -6,33 +6,16 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { ProfileField } from '../profile/profile-schema.ts';
 import { footnotesFor } from './compact-answer.ts';
+import { NOT_A_QUESTION_KEY } from './extract/intents.ts';
 import type { AskedQuestion, ExtractionIntents } from './extract/types.ts';
 import type { InfoAnswer } from './info-replies.ts';
 
 /** Intent keys that only qualify a question (which GPUs, what for, which wording), never ask one of their own. */
 const QUALIFIERS: ReadonlySet<string> = new Set([
-  'justRecommend',
-  'whatIf',
-  'reset',
-  'greeting',
-  'asksSomething',
-  'genericFineTuning',
-  'bareAdapters',
-  'continuedPretraining',
-  'fullParameter',
-  'smallTalk',
-  'thanks',
-  'asksMonthlyCost',
-  'asksFitFor',
-  'asksFitGpus',
-  'asksFitSequenceTokens',
+  ...NOT_A_QUESTION_KEY,
   'asksServingPerDay',
-  'comparisonAboutKnowledge',
-  'asksSafetyHighStakes',
   'asksPrivacy',
-  'dataRegion',
   'unanswered',
-  'separately',
 ]);
 
 /**

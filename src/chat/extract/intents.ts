@@ -267,7 +267,7 @@ function methodIn(lower: string): MethodId | true {
 }
 
 /** Intent keys that qualify a message rather than ask something of the advisor. */
-const NOT_A_QUESTION_KEY: ReadonlySet<string> = new Set([
+export const NOT_A_QUESTION_KEY: ReadonlySet<string> = new Set([
   'justRecommend',
   'whatIf',
   'reset',
