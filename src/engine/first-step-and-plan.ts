@@ -176,7 +176,9 @@ export function buildPlan(
   };
   if (firstStep.methods.length > 0) push([...firstStep.methods], firstStep.why);
   const knowledge = KNOWLEDGE_NEEDS.some((need) => diagnosis.needs.has(need));
-  if (knowledge && destination.method !== 'rag' && possible('rag') && options.documents) {
+  // After continued pre-training, the instruction tuning it needs comes before retrieval joins (below).
+  const retrievalStep = () => {
+    if (!(knowledge && destination.method !== 'rag' && possible('rag') && options.documents)) return;
     if (!diagnosis.retrievalExhausted) {
       push(
         ['rag'],
@@ -189,7 +191,9 @@ export function buildPlan(
         'Keep retrieval for the facts (citations and changing knowledge need it); train the behaviour on examples that include the retrieved passages.',
       );
     }
-  }
+  };
+  const pretraining = destination.objective === 'continued-pretraining';
+  if (!pretraining) retrievalStep();
   // Knowledge and behaviour together: retrieval for the facts, tuning for the behaviour (a hybrid, as plan steps).
   const behaviour = BEHAVIOUR_NEEDS.some((need) => diagnosis.needs.has(need));
   // Preference tuning runs from a supervised checkpoint: with a behaviour and the examples to train it, the supervised
@@ -222,9 +226,10 @@ export function buildPlan(
     );
   }
   // Continued pre-training leaves a base model that still only continues text: instruction tuning follows it.
+  // (Also when the team has the pairs for it: a chat or task assistant is trained on them after the corpus.)
   if (
     destination.objective === 'continued-pretraining' &&
-    diagnosis.needs.has('instruction-following') &&
+    (diagnosis.needs.has('instruction-following') || sftReady) &&
     possible('instruction-tuning')
   ) {
     push(
@@ -232,6 +237,7 @@ export function buildPlan(
       'Then instruction-tune the adapted checkpoint on your prompt/response pairs so it follows instructions.',
     );
   }
+  if (pretraining) retrievalStep();
   if (diagnosis.needs.has('alignment') && destination.method !== 'preference-tuning' && possible('preference-tuning')) {
     push(['preference-tuning'], 'Then align outputs with preference pairs (DPO) once supervised behaviour is right.');
   }

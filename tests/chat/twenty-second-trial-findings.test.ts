@@ -52,6 +52,18 @@ describe('a skill the model lacks beside facts that change daily', () => {
       expect(advice.destination.method).not.toBe('prompt-tuning');
     },
   );
+
+  it('instruction-tunes the adapted checkpoint on the team’s pairs before retrieval joins', () => {
+    const advice = recommend(
+      Profile.parse({ ...BANK_CODE, tried: [{ method: 'prompt-engineering', result: 'failed' }] }),
+      knowledge,
+    );
+    expect(advice.plan.map((step) => step.methods.join('+'))).toEqual([
+      'full-fine-tuning',
+      'instruction-tuning',
+      'rag',
+    ]);
+  });
 });
 
 describe('what was and was not tried', () => {
@@ -182,5 +194,15 @@ describe('the LLM’s share of a robot’s memory', () => {
     ["The robot gives the LLM 5 GB, not 6 - third time I'm saying it.", 5],
   ])('%s', (text, value) => {
     expect(read(text).fields.deviceMemoryGB).toBe(value);
+  });
+});
+
+describe('a count is no latency', () => {
+  it('reads no latency from "the 8,000 rewrites" while the latency question is pending', () => {
+    const answer = (text: string) =>
+      extractProfile(text, { knowledge, requestedField: 'latencyTargetMs' }).fields.latencyTargetMs;
+    expect(answer('for the 8,000 rewrites we still have the original bot answer')).toBeUndefined();
+    expect(answer('800 tops')).toBe(800);
+    expect(answer('about 2 seconds')).toBe(2000);
   });
 });

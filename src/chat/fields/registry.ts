@@ -262,8 +262,8 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
     answer: numberAnswer((amount, unit, after) => {
       if (unit.startsWith('m')) return amount;
       if (unit.startsWith('s')) return amount * 1000;
-      // "about 6k drug names": a count of things, not milliseconds.
-      if (COUNTED_THINGS_AFTER.test(after)) return undefined;
+      // "about 6k drug names", "the 8,000 rewrites": a count of things (any plural noun after it), not milliseconds.
+      if (COUNTED_THINGS_AFTER.test(after) || PLURAL_NOUN_AFTER.test(after)) return undefined;
       return amount >= 50 ? amount : undefined;
     }),
     bounds: { answerMax: 600_000 },
@@ -441,6 +441,9 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
 };
 
 /** Things a bare number may count, said right after it ("6k drug names", "300 users"): no latency, no GPU count. */
+/** A plural noun right after a number ("8,000 rewrites"), other than a unit of time or a filler word ("800 tops"). */
+const PLURAL_NOUN_AFTER =
+  /^\s*(?!(?:ms|secs|seconds|millis|milliseconds|tops|thanks|plus|less|was|this|has|is|its|does|as)\b)[a-z]{3,}s\b/;
 const COUNTED_THINGS_AFTER =
   /^\s*(?:[a-z-]+\s+)?(?:names?|terms?|words?|items?|entries|codes?|products?|drugs?|documents?|docs|pages?|users?|examples?|records?|rows?|tokens?|requests?|files?|people|patients?|classes|categories|labels?|tickets?|emails?|calls?|questions?)\b/;
 
