@@ -287,7 +287,7 @@ export function costReply(
     lines.push(
       api
         ? `${
-            options.statedBill
+            options.statedBill && sameModel
               ? `Running it: $${count.format(running)} a month of API calls (your figure).`
               : `Running it: about $${count.format(running)} a month of API calls at your volume (${apiRequestSize(options)}).`
           }${

@@ -18,14 +18,40 @@ const QUALIFIERS: ReadonlySet<string> = new Set([
   'unanswered',
 ]);
 
+/** Questions the reply answers alone, whatever else the message asks (each its own reply). */
+const ANSWERED_ALONE: readonly string[] = [
+  'whyNot',
+  'whyMethod',
+  'asksPerTask',
+  'asksHallucination',
+  'asksInstructVsBase',
+  'asksContextFit',
+  'asksEnoughData',
+  'asksFormatGuarantee',
+  'asksTrainOnMac',
+  'asksLicence',
+  'asksHostingFee',
+  'asksRetirement',
+  'asksTuningChannel',
+  'asksCostLevers',
+  'asksExactMatchRetrieval',
+  'asksRatingsForPreference',
+  'asksSafety',
+];
+
 /**
  * True when what `asked` asks is already asked by `answered`: every question key with the same value, or with `true`
  * (the plan's own method, "will it fit?") where the whole message named one.
  */
 export function coveredBy(asked: ExtractionIntents, answered: ExtractionIntents): boolean {
+  // A question the whole-message reply answers on its own ("is it shutting down?") leaves the others unanswered.
+  const record = answered as unknown as Record<string, unknown>;
+  const asking = asked as unknown as Record<string, unknown>;
+  const on = (value: unknown) => value !== undefined && value !== false;
+  if (ANSWERED_ALONE.some((key) => on(record[key]) && !on(asking[key]))) return false;
   return Object.entries(asked).every(([key, value]) => {
     if (QUALIFIERS.has(key) || value === undefined || value === false) return true;
-    const other = (answered as unknown as Record<string, unknown>)[key];
+    const other = record[key];
     if (other === undefined || other === false) return false;
     return value === true || JSON.stringify(value) === JSON.stringify(other);
   });

@@ -87,6 +87,11 @@ describe('coveredBy', () => {
     expect(coveredBy(base({ asksFit: 'full-fine-tuning' }), base({ whyNot: 'lora' }))).toBe(false);
   });
 
+  it('does not count a question as covered when the whole message is answered by another one alone', () => {
+    // "isn't gpt-4o mini being shut down soon? … what would it cost per month?": the end-of-life reply stands alone.
+    expect(coveredBy(base({ asksCost: true }), base({ asksCost: true, asksRetirement: 'GPT-4o mini' }))).toBe(false);
+  });
+
   it('ignores the words that only qualify a question', () => {
     expect(coveredBy(base({ asksFit: true, asksFitFor: 'training' }), base({ asksFit: true }))).toBe(true);
   });
@@ -131,6 +136,18 @@ describe('each question of a message is answered', () => {
     expect(reply).toMatch(/Full fine-tuning needs about \d+ GB on each GPU/);
     expect(reply).toMatch(/For continued pre-training, plan on full fine-tuning where it fits/);
     expect(reply).not.toMatch(/LoRA is possible, but/);
+  });
+
+  it('answers an end-of-life question, "what would you move us to" and the monthly cost in one message', async () => {
+    const turns = await converse([
+      "We're an agency writing product copy in our clients' tone with gpt-4o mini via the API, about 20k requests a day, bill is €2,500 a month (1 EUR = 1.08 USD). 6,000 approved examples. We can switch models.",
+      "isn't gpt-4o mini being shut down soon? what would you move us to, and what would it cost per month?",
+    ]);
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).toMatch(/^Yes: OpenAI shuts GPT-4o mini down on 2027-01-14/);
+    expect(reply).toMatch(/\n\nGemini 2\.5 Flash-Lite, which allows/);
+    expect(reply).toMatch(/Running it: about \$\d+ a month of API calls at your volume/);
+    expect(reply).not.toMatch(/\(your figure\)/);
   });
 
   it('does not answer a "what if" on other hardware as if it were the team’s', async () => {

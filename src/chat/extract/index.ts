@@ -495,7 +495,7 @@ function dropModelFindingsWithin(findings: Finding[], from: number, to: number):
 
 /** "is gpt-4.1 mini shutting down too?", "when does gpt-4o mini retire?", "is 4.1 being deprecated?" */
 const RETIREMENT_QUESTION =
-  /\b(?:is|are|does|do|will|when\s+(?:does|do|will|is|are))\b(?:[^.!?\n]|\.(?=\d)){0,40}?\b(?:shut(?:ting)?\s+down|retir(?:e|es|ed|ing)|deprecat(?:ed|ing)|end[\s-]of[\s-]life|eol|sunset(?:ting|ted)?|going\s+away|discontinu(?:ed|ing))\b(?:[^.!?\n]|\.(?=\d)){0,30}\?/;
+  /\b(?:is|are|does|do|will|isn't|isnt|aren't|won't|doesn't|when\s+(?:does|do|will|is|are))(?![a-z])(?:[^.!?\n]|\.(?=\d)){0,40}?\b(?:shut(?:ting)?\s+down|retir(?:e|es|ed|ing)|deprecat(?:ed|ing)|end[\s-]of[\s-]life|eol|sunset(?:ting|ted)?|going\s+away|discontinu(?:ed|ing))\b(?:[^.!?\n]|\.(?=\d)){0,30}\?/;
 
 /** "can we fine-tune … in AI Studio?", "is it possible to tune gpt-4.1 mini on azure?", "where can we fine-tune it?" */
 const TUNING_CHANNEL_QUESTION =
