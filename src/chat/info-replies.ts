@@ -1267,6 +1267,22 @@ export function ratingsForPreferenceReply(recommendation: Recommendation, knowle
   return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
 }
 
+/**
+ * "Why would we rent an MI300X, we have two 3090s?": on the team's own GPUs the plan trains there and the rental is
+ * only the alternative shown beside it (faster, or while the GPUs are busy); when they cannot hold it, why not.
+ */
+export function whyRentReply(recommendation: Recommendation, knowledge: Knowledge): string {
+  const method = shortMethodName(knowledge, recommendation.destination.method);
+  const own = recommendation.computeOptions.find((option) => option.kind === 'own');
+  const rent = recommendation.computeOptions.find((option) => option.kind === 'rent');
+  if (own !== undefined)
+    return `You don't have to: ${method} runs on your own ${own.count !== undefined && own.count > 1 ? `${own.count} × ` : ''}${own.gpu ?? 'GPUs'}${own.hours === undefined ? '' : ` (about ${money.format(own.hours)} h)`}, at no rental cost. The rental${rent?.gpu ? ` (${rent.gpu})` : ''} is only the alternative shown beside it, for when your GPUs are busy or you want it sooner.`;
+  const fit = recommendation.destination.estimates?.memoryGB;
+  if (fit?.available !== undefined && fit.available !== null && fit.available > 0 && fit.fits === false)
+    return `Because ${method} needs about ${gigabytes(fit.needed)} GB of GPU memory and your GPUs give ${gigabytes(fit.available)} GB; a rented GPU holds it, or a lighter method or a smaller model runs on yours.`;
+  return `The plan shows a rented GPU because I know of no GPU of yours that holds the work; tell me which GPUs you have ("two RTX 3090") and I'll size it on them.`;
+}
+
 /** The source the knowledge base holds for retrieval that combines embeddings with BM25 and reranking. */
 const CONTEXTUAL_RETRIEVAL_SOURCE = 'ant-cr';
 

@@ -39,6 +39,7 @@ import {
   standingReply,
   tuningChannelReply,
   whatWouldChangeReply,
+  whyRentReply,
 } from './info-replies.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
 import { acknowledgementText, assumedNote, lowerFirst, plainValue, questionText, unknownNote } from './reply-words.ts';
@@ -656,6 +657,7 @@ function infoReply(
   if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);
   if (intents.asksExactMatchRetrieval) return exactMatchRetrievalReply(knowledge);
   if (intents.asksRatingsForPreference) return ratingsForPreferenceReply(recommendation, knowledge);
+  if (intents.asksWhyRent) return { text: whyRentReply(recommendation, knowledge) };
   if (intents.asksPromptTokens !== undefined || intents.asksOutputTokens !== undefined) {
     const sized = promptSizeReply(
       recommendation,

@@ -36,6 +36,7 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksCostLevers',
   'asksExactMatchRetrieval',
   'asksRatingsForPreference',
+  'asksWhyRent',
   'asksSafety',
 ];
 

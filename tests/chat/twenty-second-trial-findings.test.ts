@@ -106,6 +106,14 @@ describe('a game model on a console with 1.5 GB', () => {
     expect(fit?.reply).toMatch(/its 4-bit weights take about 2 GB/);
   });
 
+  it('answers "why would we rent an MI300X, we have two 3090s?" with the plan on the team’s own GPUs', async () => {
+    const [, asked] = await converse([
+      `${STUDIO}. We use Llama 3.2 1B and train on 2x RTX 3090 in the office. Just recommend.`,
+      'why would we rent an MI300X, we have two 3090s sitting right here',
+    ]);
+    expect(asked?.reply).toMatch(/^You don't have to: LoRA runs on your own 2 × NVIDIA GeForce RTX 3090/);
+  });
+
   it('reads "I said the 1B" of the 3B as its 1B sibling, and "why would we rent" as no move to the cloud', () => {
     expect(read('why would we rent an MI300X, we have two 3090s sitting right here').fields.deployment).toBeUndefined();
   });

@@ -142,6 +142,9 @@ const FIRST_STEP =
 /** "prompt caching", "cache the system prompt", "the Batch API": levers on an API bill that change no model. */
 const COST_LEVERS =
   /\b(?:prompt\s+cach\w*|cach(?:e|ing)\s+(?:the\s+|our\s+)?(?:(?:system\s+)?prompts?|prefix(?:es)?|shared\s+part)|batch\s+api|batch(?:ed|ing)?\s+(?:requests|jobs|mode|calls|inference))\b/;
+/** "why would we rent an MI300X, we have two 3090s", "why rent when we own an A100?": the rental questioned. */
+const WHY_RENT =
+  /\bwhy\s+(?:would|should|do|must|would\s+you\s+have)\s+(?:we|i|us)\s+(?:rent|pay\s+for|use)\s+(?:an?\s+|the\s+)?(?:rented\s+)?(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|[ahlb]\d{2,3}[a-z]?s?|l40s|mi\d{3}x?|h\d{3}s?|cloud(?:\s+gpus?)?)\b|\bwhy\s+rent\b/;
 /** "can we do DPO with the thumbs up/down votes?", "use the star ratings for preference tuning": ratings, not pairs. */
 const RATINGS_FOR_PREFERENCE =
   /\b(?:thumbs?[\s-]?(?:up|down)|up[\s-]?votes?|down[\s-]?votes?|likes?\s*\/\s*dislikes?|star\s+ratings?|ratings?|votes?)\b[^?]{0,120}\b(?:dpo|preference\s+(?:tuning|optimi[sz]ation|data|pairs)|rlhf)\b|\b(?:dpo|preference\s+(?:tuning|optimi[sz]ation)|rlhf)\b[^?]{0,80}\b(?:thumbs?[\s-]?(?:up|down)|up[\s-]?votes?|down[\s-]?votes?|star\s+ratings?|ratings|votes)\b/;
@@ -500,6 +503,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     intents.asksExactMatchRetrieval = true;
   if (RATINGS_FOR_PREFERENCE.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?')))
     intents.asksRatingsForPreference = true;
+  if (WHY_RENT.test(lower)) intents.asksWhyRent = true;
   if (ASKS_HALLUCINATION.test(lower) && QUESTION_FORM.test(lower)) intents.asksHallucination = true;
   if (ASKS_INSTRUCT_VS_BASE.test(lower) && QUESTION_FORM.test(lower)) intents.asksInstructVsBase = true;
   if (ASKS_CONTEXT_FIT.test(lower) && QUESTION_FORM.test(lower)) {

@@ -110,6 +110,8 @@ export interface ExtractionIntents {
   dataRegion?: string;
   /** "What about prompt caching or the Batch API to cut the bill?": levers on the bill that change no model. */
   asksCostLevers?: boolean;
+  /** "why would we rent an MI300X, we have two 3090s?": why a rental is shown beside the team's own GPUs. */
+  asksWhyRent?: boolean;
   /** "can we do DPO with the 120k thumbs up/down votes?": whether single ratings are preference data. */
   asksRatingsForPreference?: boolean;
   /** "will embedding search even find exact codes like E-217?": whether retrieval finds exact identifiers. */
