@@ -21,6 +21,7 @@ import { daysBetween } from '../engine/iso-dates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
 import {
+  BYTES_PER_WEIGHT,
   DAYS_PER_MONTH,
   DEFAULT_EPOCHS,
   DEFAULT_INPUT_TOKENS_PER_REQUEST,
@@ -52,6 +53,11 @@ export interface InfoAnswer {
   text: string;
   footnotes?: string;
   sources?: FootnoteSource[];
+}
+
+/** An answer with the sources its marks [1]… point to (none: the text alone). */
+function citedAnswer(text: string, cited: readonly string[], knowledge: Knowledge): InfoAnswer {
+  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
 }
 
 /** A definition cites the method's first sources, as the compact answer does. */
@@ -474,8 +480,8 @@ function deviceFit(
   return undefined;
 }
 
-/** Bytes per parameter of 4-bit weights with their quantization scales (estimation.md: about 0.516 for NF4). */
-const INT4_BYTES_PER_PARAM = 0.516;
+/** Bytes per parameter of 4-bit weights with their quantization scales (the estimator's NF4 figure). */
+const INT4_BYTES_PER_PARAM = BYTES_PER_WEIGHT.int4;
 
 /** A parameter count in billions as people say it ("2", "1.5"). */
 function decimalB(value: number): string {
@@ -661,7 +667,7 @@ export function definitionReply(method: MethodId, knowledge: Knowledge): InfoAns
     `Good at: ${stripPeriod(entry.strengths[0] ?? '')}.`,
     `Watch out: ${stripPeriod(entry.limitations[0] ?? '')}.${marks ? ` ${marks}` : ''}`,
   ].join(' ');
-  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+  return citedAnswer(text, cited, knowledge);
 }
 
 /**
@@ -696,7 +702,7 @@ export function safetyReply(
     ...rules.map((rule) => stripPeriod(rule.text).concat('.')),
     `${firstStepReply(recommendation, knowledge)}${marks ? ` ${marks}` : ''}`,
   ].join(' ');
-  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+  return citedAnswer(text, cited, knowledge);
 }
 
 /** Sources of the hallucination answer: retrieval grounds answers; training new facts in raises hallucination. */
@@ -811,7 +817,7 @@ export function instructVsBaseReply(
         ? `With your ${pairs.toLocaleString('en-US')} examples, tune the instruct version on them rather than instruction-tuning the base yourself.`
         : 'Run your evaluation set on the instruct version first: if it does the task, there is nothing to instruction-tune.',
   ].join(' ');
-  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+  return citedAnswer(text, cited, knowledge);
 }
 
 /**
@@ -959,7 +965,7 @@ export function licenceReply(recommendation: Recommendation, knowledge: Knowledg
   const licence = model.license.replace(/\s*\((?:licence|license)?\s*name\s+unconfirmed\)|\s*\(unconfirmed\)/i, '');
   const cited = model.sources.filter((id) => knowledge.sourceById.has(id)).slice(0, 1);
   const text = `${plain} is released under ${/^not\b/i.test(licence) ? `a licence that is ${licence}` : /licen[cs]e|terms/i.test(licence) ? `the ${licence}` : licence}${unconfirmed ? ' (the catalog could not confirm the exact licence name)' : ''}${cited.length > 0 ? ' [1]' : ''}. Whether your use (commercial, internal, redistribution of a tuned copy) is allowed is for your legal team to confirm against the licence text on the model card.`;
-  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+  return citedAnswer(text, cited, knowledge);
 }
 
 export function macTrainingReply(
@@ -972,8 +978,7 @@ export function macTrainingReply(
   const qlora = entryOf(recommendation, 'qlora');
   const cited = knowledge.sources.some((source) => source.id === MAC_SOURCE) ? [MAC_SOURCE] : [];
   const mark = cited.length > 0 ? ' [1]' : '';
-  const answer = (text: string): InfoAnswer =>
-    cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+  const answer = (text: string): InfoAnswer => citedAnswer(text, cited, knowledge);
   if (qlora?.blockers.some((blocker) => blocker.ruleId === 'weights-needed-for-self-run-tuning'))
     return answer(
       `Not ${model}: its weights are not published, so only its provider can tune it. An open-weight model can be tuned on an Apple silicon Mac with mlx-lm (LoRA, or QLoRA on a 4-bit copy)${mark}.`,
@@ -1119,7 +1124,7 @@ export function retirementReply(
     marked = true;
   }
   // (No date, no mark: a source would only be decoration.)
-  return cited.length === 0 || !marked ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+  return citedAnswer(text, marked ? cited : [], knowledge);
 }
 
 /** Provider services that produce a tuned copy of a model. */
@@ -1211,7 +1216,7 @@ export function tuningChannelReply(
       `Mind the date: ${plain} is shut down by its vendor on ${model.endOfLife}, and a tuned copy goes with it.`,
     );
   const text = lines.join(' ');
-  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+  return citedAnswer(text, cited, knowledge);
 }
 
 /** The request size an API bill used (the team's figures, else the estimator's defaults), said with every bill from list prices. */
@@ -1248,7 +1253,7 @@ export function costLeversReply(recommendation: Recommendation, knowledge: Knowl
   ]
     .filter((line) => line !== '')
     .join(' ');
-  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+  return citedAnswer(text, cited, knowledge);
 }
 
 /**
@@ -1264,7 +1269,7 @@ export function ratingsForPreferenceReply(recommendation: Recommendation, knowle
     ? ' Your plan already has preference tuning after the supervised stage.'
     : ` As things stand the plan is ${shortMethodName(knowledge, recommendation.destination.method)}; tell me how many real pairs you can build ("about 5,000 pairs") and I'll weigh preference tuning.`;
   const text = `Not as they are. DPO learns from pairs: two answers to the same prompt, one marked better${mark('dpo')}; a single thumbs-up or thumbs-down on one answer is not a pair. Pairs come from prompts (or near-identical ones) that got one answer voted up and another voted down, from answers your people rewrote (the rewrite preferred over the original), or from sampling a second answer for a voted prompt and having it judged. Meanwhile the answers voted up, and any your people rewrote by hand, are supervised examples: train on the preferred answers first, then preference tuning from that checkpoint${mark('gcp-pref')}.${plan}`;
-  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+  return citedAnswer(text, cited, knowledge);
 }
 
 /**
@@ -1294,7 +1299,7 @@ export function exactMatchRetrievalReply(knowledge: Knowledge): InfoAnswer {
   const cited = knowledge.sourceById.has(CONTEXTUAL_RETRIEVAL_SOURCE) ? [CONTEXTUAL_RETRIEVAL_SOURCE] : [];
   const mark = cited.length > 0 ? ' [1]' : '';
   const text = `Not reliably with embeddings alone: they match meaning, and exact identifiers (codes, part numbers, SKUs) often land near the wrong passages. Search a lexical (BM25) index beside the embeddings and merge the results, then rerank: in Anthropic's tests contextual embeddings cut failed retrievals by 35%, adding contextual BM25 by 49%, and reranking on top by 67%${mark}. Measure it on your own questions that contain codes, counting how often the right passage comes back, before judging the model's answers.`;
-  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+  return citedAnswer(text, cited, knowledge);
 }
 
 /** True when a rule's condition tests `fact` anywhere in its tree. */
@@ -1327,7 +1332,7 @@ export function loraForPretrainingReply(
       ? 'Whether every weight fits depends on your GPUs: tell me which and how many.'
       : `${fitReply(recommendation, 'full-fine-tuning', knowledge, profile, { for: 'training' })}${fits ? '' : ' Then LoRA is the way to continue pre-training at all on these GPUs, expecting less of it.'}`;
   const text = `For continued pre-training, plan on full fine-tuning where it fits: on a new domain's corpus (code and maths, about 20B tokens) LoRA learned substantially less than full fine-tuning, though it forgot less of what the model knew before${mark}. LoRA suits the instruction-tuning stage on your pairs afterwards. ${fit}`;
-  return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
+  return citedAnswer(text, cited, knowledge);
 }
 
 /** The rule that favours `preferred` over `other` the most (in its own words), if one does. */

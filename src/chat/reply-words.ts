@@ -10,6 +10,7 @@ import { fieldLabel } from '../profile/field-labels.ts';
 import { PROFILE_FIELDS, type Profile } from '../profile/profile-schema.ts';
 import { isLifecycleNotice, plainModelName } from './compact-answer.ts';
 import { describeField, joinWords } from './describe-field.ts';
+import { MONEY_FIELDS } from './extract/exchange-rate.ts';
 
 /** One understood value (the shape of run-turn's `UnderstoodField`). */
 interface Understood {
@@ -109,8 +110,6 @@ export function plainValues(all: readonly Understood[]): string[] {
   });
 }
 
-/** Amount fields kept in US dollars. */
-const MONEY_FIELDS: ReadonlySet<string> = new Set(['oneTimeBudgetUSD', 'monthlyBudgetUSD', 'currentMonthlySpendUSD']);
 /** Another currency in the words an amount came from. */
 const FOREIGN_CURRENCY = /€|£|¥|\b(?:euros?|eur|pounds?|gbp|chf|francs?|yen|jpy|rupees?|inr|cad|aud)\b/i;
 

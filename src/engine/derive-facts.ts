@@ -174,9 +174,7 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
       daysBetween(referenceDate, model.endOfLife) <= RETIRING_SOON_WEEKS * 7;
     // Retiring soon on the vendor's channel, and no other channel offers it past the window either.
     facts.modelRetiringSoon =
-      model.endOfLife !== undefined &&
-      model.endOfLife > referenceDate &&
-      daysBetween(referenceDate, model.endOfLife) <= RETIRING_SOON_WEEKS * 7 &&
+      facts.vendorRetiringSoon &&
       !offersService(knowledge, model, PROVIDER_SERVICES, addDays(referenceDate, RETIRING_SOON_WEEKS * 7));
   }
 

@@ -6,7 +6,11 @@
 import type { Finding, PreparedMessage } from './types.ts';
 
 /** The profile's money fields, all in US dollars. */
-const MONEY_FIELDS: ReadonlySet<string> = new Set(['monthlyBudgetUSD', 'oneTimeBudgetUSD', 'currentMonthlySpendUSD']);
+export const MONEY_FIELDS: ReadonlySet<string> = new Set([
+  'monthlyBudgetUSD',
+  'oneTimeBudgetUSD',
+  'currentMonthlySpendUSD',
+]);
 
 /** Currencies by the words and signs people use for them. */
 const CURRENCIES: readonly (readonly [string, RegExp])[] = [
