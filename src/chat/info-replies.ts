@@ -129,6 +129,8 @@ export function costReply(
     continuedPretraining?: boolean;
     /** How many GPUs the team has, for the elapsed time when the plan's compute options do not say. */
     ownGpuCount?: number;
+    /** The fit is answered beside the cost (its conditions are said there, not twice). */
+    fitAnswered?: boolean;
   } = {},
 ): string {
   const method = asked === true ? recommendation.destination.method : asked;
@@ -140,7 +142,16 @@ export function costReply(
       ? `$${count.format(usd)} a month (your figure)`
       : `about $${count.format(usd)} a month at your volume at list price`;
   const entry = entryOf(recommendation, method);
-  const name = options.continuedPretraining ? 'Continued pre-training' : shortMethodName(knowledge, method);
+  // The plan moved off the model the team named ("LoRA on Qwen2.5 3B" for a team that named the 7B): the figures are
+  // for the plan's model, and the reply says so where it gives them.
+  const planModel = recommendation.destination.model;
+  const movedOff =
+    method === recommendation.destination.method &&
+    planModel.name !== null &&
+    planModel.switched &&
+    options.namedModel !== undefined &&
+    planModel.name !== options.namedModel;
+  const name = `${options.continuedPretraining ? 'Continued pre-training' : shortMethodName(knowledge, method)}${movedOff ? ` on ${plainModelName(planModel.name ?? '')} (the plan's model, not the ${plainModelName(options.namedModel ?? '')} you named)` : ''}`;
   // On a substituted or proposed model the destination carries that model's figures.
   const estimates =
     method === recommendation.destination.method && recommendation.destination.estimates
@@ -159,7 +170,7 @@ export function costReply(
         : '';
     // Fits the team's GPUs only with an adjustment (shorter sequences): said first, with renting as the way out.
     const fitsIf =
-      own && estimates.memoryGB?.fit === 'fits-if' && estimates.memoryGB.adjustments?.length
+      own && !options.fitAnswered && estimates.memoryGB?.fit === 'fits-if' && estimates.memoryGB.adjustments?.length
         ? `Only if you ${joinWords([...estimates.memoryGB.adjustments])} does ${name} fit your GPUs; otherwise ${recommendation.computeOptions.some((option) => option.kind === 'rent') ? 'it runs on a rented GPU' : 'a smaller model does'}. `
         : '';
     lines.push(
@@ -260,7 +271,6 @@ export function costReply(
     );
   }
   // A tuned model is served like the base model (an adapter adds next to nothing): the base model's running bill.
-  const { model: planModel } = recommendation.destination;
   const sameModel = !planModel.switched && !planModel.proposed;
   const weightsOpen = !entryOf(recommendation, 'full-fine-tuning')?.blockers.some(
     (blocker) => blocker.ruleId === 'weights-needed-for-self-run-tuning',
@@ -462,6 +472,11 @@ function deviceFit(
   // A vision or speech encoder keeps no context cache and is usually run in 16 bits (TensorRT, ONNX): sized that way
   // when its 16-bit weights and a 1 GiB runtime fit.
   const catalogued = knowledge.models.find((entry) => entry.name === model.name);
+  // An API model has no weights to put on a device, whatever its size: the plan's student (or another model) goes there.
+  if (catalogued !== undefined && catalogued.access !== 'open-weights') {
+    const student = recommendation.destination.student;
+    return `On the device: no, ${name} runs only on its vendor's servers; its weights are not published, so nothing of it can run on a phone or an edge box.${student ? ` The plan puts ${plainModelName(student)} there, trained on ${name}'s outputs.` : ''}`;
+  }
   const kind = catalogued?.architecture?.kind;
   if (
     params !== undefined &&
@@ -880,10 +895,10 @@ export function enoughDataReply(
     const pairs = profile.preferencePairs;
     parts.push(
       pairs === undefined
-        ? `Preference tuning wants at least ${number.format(PREFERENCE_MIN_PAIRS)} chosen/rejected pairs, and thousands do better${cite('dpo')}; how many do you have?`
+        ? `Preference tuning (DPO) trains on chosen/rejected pairs${cite('dpo')}; no vendor or paper publishes a minimum count, so I plan on at least ${number.format(PREFERENCE_MIN_PAIRS)} as a working assumption (more do better); how many do you have?`
         : pairs < PREFERENCE_MIN_PAIRS
-          ? `${number.format(pairs)} preference pairs is thin: preference tuning wants at least ${number.format(PREFERENCE_MIN_PAIRS)}, and thousands do better${cite('dpo')}.`
-          : `${number.format(pairs)} preference pairs is enough to start (at least ${number.format(PREFERENCE_MIN_PAIRS)}; thousands do better)${cite('dpo')}; hold out about ${number.format(Math.max(50, Math.round(pairs * 0.05)))} to measure the win rate against the model you start from.`,
+          ? `${number.format(pairs)} preference pairs is thin: no published minimum exists for DPO${cite('dpo')}, and I plan on at least ${number.format(PREFERENCE_MIN_PAIRS)} as a working assumption.`
+          : `${number.format(pairs)} preference pairs is enough to start, by my working assumption of at least ${number.format(PREFERENCE_MIN_PAIRS)} (no published minimum exists for DPO${cite('dpo')}); hold out about ${number.format(Math.max(50, Math.round(pairs * 0.05)))} to measure the win rate against the model you start from.`,
     );
   }
   // "is 2000 letters enough?" from a team holding 6,000: the subset asked about is what is judged.
@@ -906,13 +921,13 @@ export function enoughDataReply(
       examples < minimum
         ? `${number.format(examples)} examples is below what ${instruction ? 'instruction tuning' : 'a supervised tune'} learns well from (about ${number.format(minimum)}): use them as worked examples in the prompt and as the evaluation set, and collect more before tuning`
         : examples < SFT_AMPLE_EXAMPLES
-          ? `${number.format(examples)} examples is enough to start a supervised tune (providers see gains from 50-100${cite('oai-sft')}${cite('gcp-sft-data')}), not yet plenty: about ${number.format(SFT_AMPLE_EXAMPLES)} curated ones is where a tune holds a style or format reliably${cite('lima')}`
-          : `${number.format(examples)} examples is plenty for a supervised tune (about ${number.format(SFT_AMPLE_EXAMPLES)} curated ones already hold a style or format${cite('lima')}); quality and coverage matter more than more of the same`;
+          ? `${number.format(examples)} examples is enough to start a supervised tune (providers see gains from 50-100${cite('oai-sft')}${cite('gcp-sft-data')}), not yet plenty: in LIMA, ${number.format(SFT_AMPLE_EXAMPLES)} carefully curated ones were enough to teach a 65B model a whole style of answering${cite('lima')}`
+          : `${number.format(examples)} examples is plenty for a supervised tune (in LIMA, ${number.format(SFT_AMPLE_EXAMPLES)} curated ones taught a 65B model a whole style of answering${cite('lima')}); quality and coverage matter more than more of the same`;
     parts.push(
       examples < minimum
         ? `${verdict}.`
         : subset !== undefined
-          ? `${verdict}. Train on ${number.format(subset)} and keep your evaluation set apart from them (about ${number.format(heldOut)} of the other ${number.format((profile.labeledExamples ?? subset) - subset)}); training time scales with the examples, so it takes about ${Math.round((subset / (profile.labeledExamples ?? subset)) * 100)}% of the hours for all ${number.format(profile.labeledExamples ?? subset)}.`
+          ? `${verdict}. Hold out about ${number.format(heldOut)} of those ${number.format(subset)} (or new ones like them) as the evaluation set, never trained on: it must come from the same languages or cases it measures, not from the other ${number.format((profile.labeledExamples ?? subset) - subset)}; training time scales with the examples, so it takes about ${Math.round((subset / (profile.labeledExamples ?? subset)) * 100)}% of the hours for all ${number.format(profile.labeledExamples ?? subset)}.`
           : `${verdict}. Hold out about ${number.format(heldOut)} to measure it against the prompt baseline, which leaves ${number.format(train)} to train on.`,
     );
   }

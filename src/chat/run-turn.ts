@@ -138,7 +138,21 @@ export function runTurn(
   knowledge: Knowledge,
   options: TurnOptions = {},
 ): TurnResult {
-  return withUnanswered(answerTurn(previous, extraction, knowledge, options), extraction.intents.unanswered);
+  return withUnconvertedMoney(
+    withUnanswered(answerTurn(previous, extraction, knowledge, options), extraction.intents.unanswered),
+    extraction.unconvertedMoney,
+  );
+}
+
+/**
+ * "our budget is ₹5 lakh": an amount in a currency far from the dollar, with no rate, is left out of the profile; the
+ * reply says so and asks for it in dollars or for the rate, instead of reading it 1:1.
+ */
+function withUnconvertedMoney(result: TurnResult, amounts: readonly string[] | undefined): TurnResult {
+  if (!amounts?.length || result.replyData === undefined) return result;
+  const said = amounts.map((amount) => `“${amount}”`).join(' and ');
+  const note = `I left ${said} out: I count money in US dollars, and reading it one-for-one as dollars would overstate it many times over. Tell me the amount in dollars, or say it again with the rate (e.g. “₹5 lakh at 1 USD = 84 INR”).`;
+  return { ...result, ...withReply({ ...result.replyData, notes: [...result.replyData.notes, note] }) };
 }
 
 /** Kinds of turn whose reply answers what it can of a message; the questions it could not are then said. */
@@ -180,6 +194,24 @@ function answerTurn(
   ) {
     const { hypothetical: _asked, ...rest } = extraction;
     extraction = { ...rest, intents: { ...extraction.intents, whatIf: false } };
+  }
+  // "and the Qwen2.5 1.5B, will it fit in the 2 GB?" asked while the team is on another model: a "what if" on that model,
+  // answered on it and saved nowhere.
+  const askedModel = extraction.fields.modelName;
+  if (
+    extraction.intents.modelAskedAbout &&
+    !extraction.intents.whatIf &&
+    askedModel !== undefined &&
+    previous.profile.modelName !== undefined &&
+    askedModel !== previous.profile.modelName
+  ) {
+    const { modelName: _asked, modelParamsB: size, ...fields } = extraction.fields;
+    extraction = {
+      ...extraction,
+      fields,
+      hypothetical: { modelName: askedModel, ...(size === undefined ? {} : { modelParamsB: size }) },
+      intents: { ...extraction.intents, whatIf: true },
+    };
   }
   const statedBesideWhatIf = extraction.hypothetical === undefined ? undefined : extraction;
   if (extraction.hypothetical !== undefined)
@@ -697,6 +729,7 @@ function infoReply(
         {
           ...costFacts(profile, recommendation, knowledge),
           monthlyFirst: intents.asksMonthlyCost === true,
+          fitAnswered: intents.asksFit !== undefined,
           ...(profile.exampleTokens === undefined ? {} : { exampleTokens: profile.exampleTokens }),
           ...(pretrainingAsked
             ? { continuedPretraining: true, ...(profile.gpuCount ? { ownGpuCount: profile.gpuCount } : {}) }
@@ -821,7 +854,16 @@ export function readBareSize(
   if (!restated && sibling === undefined) return extraction;
   const { modelParamsB: _size, ...fields } = extraction.fields;
   const { modelParamsB: words, ...evidence } = extraction.evidence;
-  if (sibling === undefined) return { ...extraction, fields, evidence };
+  // "our model is 8 billion parameters, not 70": the named model's own size said again clears a different size stored
+  // before (a what-if's 70B that stuck), so the catalog's size is used again.
+  if (sibling === undefined) {
+    const stale =
+      previous.modelParamsB !== undefined && !restatesSize(previous.modelParamsB, previous.modelName, knowledge);
+    const removedFields = stale
+      ? [...(extraction.removedFields ?? []), 'modelParamsB' as const]
+      : extraction.removedFields;
+    return { ...extraction, fields, evidence, ...(removedFields ? { removedFields } : {}) };
+  }
   return {
     ...extraction,
     fields: { ...fields, modelName: sibling },
@@ -1237,7 +1279,10 @@ function whatIfReply(
 }
 
 /** The changed facts in words, a GPU count and name said together: "2 × NVIDIA H100 SXM", not "2 GPUs and GPU …". */
-function describeChange(understood: readonly UnderstoodField[]): string[] {
+function describeChange(all: readonly UnderstoodField[]): string[] {
+  // "Llama 3.1 70B as the model" already says its size.
+  const named = all.some((item) => item.field === 'modelName');
+  const understood = named ? all.filter((item) => item.field !== 'modelParamsB') : all;
   const count = understood.find((item) => item.field === 'gpuCount');
   const name = understood.find((item) => item.field === 'gpuName');
   if (count && name && Number(count.value) > 0) {

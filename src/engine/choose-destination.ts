@@ -519,7 +519,10 @@ export function wishList(
       diagnosis.retrievalRequired &&
       !diagnosis.contextMisused &&
       RETRIEVAL_MISSES.test(profile.tried?.find((entry) => entry.method === 'rag')?.note ?? '');
-    if (has(KNOWLEDGE_NEEDS) && (!diagnosis.retrievalExhausted || retrievalToImprove)) {
+    // The team says it has no documents at all: retrieval has nothing to search, and invented facts in, say, a summary
+    // of the input are the model's behaviour (trained on grounded examples), not knowledge it lacks.
+    const noDocuments = profile.unlabeledCorpus === 'none' && !((profile.corpusTokens ?? 0) > 0);
+    if (has(KNOWLEDGE_NEEDS) && (!diagnosis.retrievalExhausted || retrievalToImprove) && !noDocuments) {
       wishes.push({
         methods: ['rag'],
         objective: 'none',

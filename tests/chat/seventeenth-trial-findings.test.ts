@@ -209,7 +209,9 @@ describe('the 300-tenant SaaS on a retiring API model', () => {
     const reply =
       (await converse([...SAAS, 'how much would it cost all in: training 300 adapters on the 400k emails?'])).at(-1)
         ?.reply ?? '';
-    expect(reply).toMatch(/LoRA: about [\d.]+ GPU-hours/);
+    expect(reply).toMatch(
+      /LoRA on Llama 3.1 8B \(the plan's model, not the GPT-4o mini you named\): about [\d.]+ GPU-hours/,
+    );
     expect(reply).not.toMatch(/Adapter layers/);
   });
 });

@@ -18,8 +18,15 @@ const CURRENCIES: readonly (readonly [string, RegExp])[] = [
   ['€', /^(?:€|eur|euros?)$/],
   ['₹', /^(?:₹|inr|rupees?|rs\.?)$/],
   ['¥', /^(?:¥|jpy|yen)$/],
+  ['₩', /^(?:₩|krw)$/],
+  ['CN¥', /^(?:yuan|rmb|cny|renminbi)$/],
 ];
-const CURRENCY_WORD = '(?:£|gbp|pounds?|quid|€|eur|euros?|₹|inr|rupees?|¥|jpy|yen)';
+const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|jpy|yen|krw|yuan|rmb|cny|renminbi)\b)`;
+/**
+ * Currencies whose unit is far from a dollar (a rupee, a yen, a won, a yuan): read 1:1 they would make a budget tens to
+ * a thousand times too large, so an amount in one of them is taken only at a rate the team states.
+ */
+const FAR_FROM_THE_DOLLAR: ReadonlySet<string> = new Set(['₹', '¥', '₩', 'CN¥']);
 const DOLLAR_WORD = String.raw`(?:\$|usd|us\s?dollars?|dollars?|bucks)`;
 const RATE_NUMBER = String.raw`(\d+(?:\.\d+)?)`;
 
@@ -80,10 +87,10 @@ function currencyOf(message: PreparedMessage, item: Finding): string | undefined
 export function convertStatedCurrencies(
   message: PreparedMessage,
   findings: readonly Finding[],
-): { findings: Finding[]; notes: Map<Finding, string> } {
+): { findings: Finding[]; notes: Map<Finding, string>; unconverted: string[] } {
   const notes = new Map<Finding, string>();
+  const unconverted: string[] = [];
   const rates = statedRates(message.lower);
-  if (rates.length === 0) return { findings: [...findings], notes };
   const converted: Finding[] = [];
   for (const item of findings) {
     if (!MONEY_FIELDS.has(item.field) || typeof item.value !== 'number') {
@@ -95,12 +102,15 @@ export function convertStatedCurrencies(
     const sign = currencyOf(message, item);
     const rate = sign === undefined ? undefined : rates.find((entry) => entry.sign === sign);
     if (rate === undefined) {
-      converted.push(item);
+      // "₹5 lakh" with no rate: left out, and the words kept so the reply can ask for it in dollars.
+      if (sign !== undefined && FAR_FROM_THE_DOLLAR.has(sign))
+        unconverted.push(message.original.slice(item.start, item.end).trim());
+      else converted.push(item);
       continue;
     }
     const next = { ...item, value: Math.round(item.value * rate.usdPerUnit) } as Finding;
     notes.set(next, `at $${Number(rate.usdPerUnit.toPrecision(3))} per ${sign}`);
     converted.push(next);
   }
-  return { findings: converted, notes };
+  return { findings: converted, notes, unconverted: [...new Set(unconverted)] };
 }

@@ -11,7 +11,7 @@ import { convertStatedCurrencies } from './exchange-rate.ts';
 import { goalsNamedIn, REMOVED_GOAL } from './extractors/goals.ts';
 import { asksAQuestion, extractIntents, questionClauses } from './intents.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
-import { allMatches, prepareMessage, sentenceAround } from './prepare-message.ts';
+import { allMatches, prepareMessage, sentenceAround, sentenceBefore } from './prepare-message.ts';
 import { readShortAnswer } from './short-answer.ts';
 import type {
   Extraction,
@@ -228,6 +228,19 @@ export function extractProfile(
           /^(?:[^.!?\n]|\.(?=\d))*\?/.test(prepared.lower.slice(item.end)),
       )
     : [];
+  // "and the Qwen2.5 1.5B, will it fit in the 2 GB?": a model named in a fit or cost question, with nothing saying it is
+  // the team's; the dialogue treats it as a "what if" when the team already has another model.
+  if (
+    asksOnAModel &&
+    !intents.whatIf &&
+    findings.some(
+      (item) =>
+        item.field === 'modelName' &&
+        !/\b(?:we|we're|we've|i|i'm|our|my|us)\b/.test(sentenceBefore(prepared.lower, item.start)) &&
+        /^(?:[^.!?\n]|\.(?=\d))*\?/.test(prepared.lower.slice(item.end)),
+    )
+  )
+    intents.modelAskedAbout = true;
   if (
     asksOnAModel &&
     !intents.whatIf &&
@@ -289,6 +302,12 @@ export function extractProfile(
       ? { removedFields: ['timelineWeeks' as const] }
       : {}),
   };
+  // "We don't have a monthly budget of $577, please drop that", "forget the one-time budget": a budget taken back.
+  for (const match of allMatches(BUDGET_DISOWNED, prepared.lower)) {
+    const field = /month/.test(match[0]) ? 'monthlyBudgetUSD' : 'oneTimeBudgetUSD';
+    if (stated.some((item) => item.field === field)) continue;
+    removedGoals.removedFields = [...new Set([...(removedGoals.removedFields ?? []), field as ProfileField])];
+  }
   // "forget the A100s, we don't actually have any GPUs": with no GPUs, no GPU name or memory applies.
   const noGpus = stated.some((item) => item.field === 'gpuCount' && item.value === 0);
   if (noGpus) {
@@ -297,6 +316,8 @@ export function extractProfile(
     for (let index = stated.length - 1; index >= 0; index--)
       if (gone.includes((stated[index] as Finding).field)) stated.splice(index, 1);
   }
+  // "₹5 lakh" with no rate stated: left out, its words kept for the reply to ask about.
+  const money = rated.unconverted.length > 0 ? { unconvertedMoney: rated.unconverted } : {};
   if (!intents.whatIf)
     return {
       fields: withoutGoals(collect(stated), removed),
@@ -304,6 +325,7 @@ export function extractProfile(
       corrections: findCorrections(prepared, stated),
       intents,
       ...removedGoals,
+      ...money,
     };
   // The values only the question reading keeps are the ones asked about.
   const statedFindings = new Set(dropUnstated(prepared, findings, false).filter(notAsked));
@@ -315,8 +337,14 @@ export function extractProfile(
   // "The model is Llama 3.1 8B. How much would training cost?": every value is stated as a fact, so nothing is asked
   // about hypothetically; it is no "what if".
   if (Object.keys(hypothetical).length === 0 && Object.keys(fields).length > 0)
-    return { fields, evidence, corrections: findCorrections(prepared, stated), intents: { ...intents, whatIf: false } };
-  return { fields, hypothetical, evidence, corrections: findCorrections(prepared, asked), intents };
+    return {
+      fields,
+      evidence,
+      corrections: findCorrections(prepared, stated),
+      intents: { ...intents, whatIf: false },
+      ...money,
+    };
+  return { fields, hypothetical, evidence, corrections: findCorrections(prepared, asked), intents, ...money };
 }
 
 /** The message asks the advisor something (why, what if, cost, fit, a definition, where to start, details). */
@@ -556,6 +584,8 @@ const FORGET_GOAL =
   /\b(?:forget|ignore|never\s*mind|drop)\s+(?:about\s+)?(?:the\s+)?(latency|speed|cost|price|style|tone|format|citations)(?!\s+(?:of|for|on)\b)|\b(latency|speed)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter\b/g;
 const NO_DEADLINE =
   /\b(?:there\s+is\s+no|there's\s+no|we\s+have\s+no|we\s+don't\s+have\s+(?:a|any)|no)\s+(?:real\s+|hard\s+|fixed\s+|actual\s+)?(?:[\w-]+[\s-])?(?:deadline|timeline)\b|\b(?:forget|ignore|drop|never\s*mind)\s+(?:about\s+)?(?:the\s+)?(?:[\w-]+[\s-])?(?:deadline|timeline)\b/;
+const BUDGET_DISOWNED =
+  /\b(?:we\s+)?(?:don't|do\s+not|dont)\s+have\s+(?:a|any)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\s+of\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?(?:the|that|our)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\b/g;
 const NO_DEVICE =
   /\b(?:there\s+is\s+no|there's\s+no|no)\s+(?:device|edge)\b(?!\s+(?:memory|limit))|\bnothing\s+runs\s+on\s+(?:a|the|any)\s+(?:device|phone|laptop|edge)\b/;
 

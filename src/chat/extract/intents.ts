@@ -30,7 +30,7 @@ const WHY_NOT = new RegExp(
 const WHY_NOT_EXAMPLES_IN_PROMPT =
   /\bwhy\s+not\s+(?:just\s+)?(?:stuff|put|paste|add|include|drop|throw|show|give)\b[^?.!]{0,60}?\b(?:in|into|to)\s+(?:the\s+|our\s+|a\s+)?(?:system\s+)?prompts?\b/;
 const WHY_METHOD = new RegExp(
-  `\\bwhy\\s+(?:(?:do|did|would)\\s+you\\s+(?:recommend|suggest|pick|choose|prefer)\\s+|(?:is|was)\\s+|use\\s+|go\\s+with\\s+|start\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b(?!\\s+(?:not|isn't)\\b)`,
+  `\\bwhy\\s+(?:(?:do|did|would)\\s+you\\s+(?:recommend|suggest|pick|choose|prefer)\\s+|(?:is|was)\\s+|use\\s+|go\\s+with\\s+|start\\s+with\\s+|(?:would|will|does|should|could)\\s+(?=(?:a\\s+|an\\s+|the\\s+)?(?:${METHOD_SOURCE})\\s+(?:help|work|fix|matter|be\\s+(?:better|needed|the\\s+answer))\\b))?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b(?!\\s+(?:not|isn't)\\b)`,
 );
 const WHAT_IF =
   /\b(?:what\s+if|what\s+about\s+if|what\s+would\s+change\s+if|how\s+about\s+if|suppose|supposing|hypothetically|imagine\s+(?:we|if)|would\s+it\s+change\s+if|and\s+if\s+we)\b/;
@@ -55,10 +55,12 @@ const GREETING =
   /^\W*(?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there)\b/;
 
 const COST =
-  /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4})\s+cost|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+monthly\s+(?:bill|cost)\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b)/;
+  /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4})\s+cost|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b)/;
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
-  /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+[a-z0-9-]+){0,4})\s+(?:fit|run)\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+on\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
+  /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){0,4})\s+(?:fit|run)\b|(?:will|would|does|do|can|could)\s+[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){5,8}\s+fit\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+on\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
+/** A fit asked in so many words ("would … fit"), which a cost question ("would it cost to run") never says. */
+const FIT_ASKED_BESIDE_COST = /\b(?:will|would|does|do|can|could)\s+(?:[^?.!,;\n]|\.(?=\d)){1,80}?\bfit\b/;
 const DEFINITION = new RegExp(
   `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|sorry|hmm|wait),?\\s+)(?:what(?:'?s|\\s+is|\\s+are)|explain|define|what\\s+does)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})(?:\\s+(?:mean|exactly|actually|again|btw))?\\s*(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b))`,
 );
@@ -409,8 +411,10 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   // (Not when full training is named too: "why would full FT not fit? I meant continued pretraining".)
   // (A question on its own counts: "CPT or RAG over the corpus? and if CPT, LoRA or full?" asks about pre-training.)
   const pretraining = /\bcontinued\s+pre-?training\b|\bcontinue\s+pre-?training\b|\bcpt\b/;
+  // ("full-parameter continued pre-training", "full CPT": pre-training of every weight, asked as such.)
+  const fullPretraining = /\bfull(?:[\s-](?:parameter|param|weight))?\s+(?:continued\s+pre-?training|cpt)\b/;
   if (
-    (pretraining.test(lower) && !/\bfull\b/.test(lower)) ||
+    (pretraining.test(lower) && (!/\bfull\b/.test(lower) || fullPretraining.test(lower))) ||
     questionClauses(lower).some(({ text }) => pretraining.test(text) && !/\bfull\b/.test(text))
   )
     intents.continuedPretraining = true;
@@ -476,6 +480,12 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     // pricier, aren't they?" asks about the plan, not about fine-tuning).
     intents.asksCost = methodIn(sentenceAround(lower, cost.index));
     if (MONTHLY.test(lower)) intents.asksMonthlyCost = true;
+    // "Would full CPT of the 70B fit across the 16 H100s, and how long would one pass take?": the fit is asked too.
+    const fit = FIT_ASKED_BESIDE_COST.exec(lower);
+    if (fit && QUESTION_FORM.test(lower)) {
+      intents.asksFit = methodIn(fit[0]);
+      readFitDetails(lower, intents);
+    }
   } else if (FIT.test(lower) && QUESTION_FORM.test(lower)) {
     // "we could also run an open-weight model on our two L40S" states an option; only a question asks the fit.
     intents.asksFit = methodIn(lower);

@@ -48,9 +48,9 @@ const WORDS = Object.keys(NUMBER_WORDS)
   .join('|');
 
 /** Digits: "2,000", "1.5", "300" — not part of a word, a version ("3.1") or an identifier ("gpt-4"). */
-const DIGITS = String.raw`(?<![\w.,$€£-])(?:\d{1,3},\d{1,2}(?=\s?(?:k|mio|million|m|mn|thousand)(?![a-z\d]))|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.,]\d)(?!\d))`;
+const DIGITS = String.raw`(?<![\w.,$€£-])(?:\d{1,3},\d{1,2}(?=\s?(?:k|mio|million|m|mn|thousand)(?![a-z\d]))|(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.,]\d)(?!\d))`;
 /** A multiplier glued to or following the digits: "5k", "1.5 k", "2 million", "1M", "3 thousand". */
-const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|grand|m|mn|million|mio\.?)(?![a-z\d]))?`;
+const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|grand|m|mn|million|mio\.?|lakhs?|lacs?|crores?)(?![a-z\d]))?`;
 /** A scale word after number words: "twelve hundred", "fifty thousand", "two million". */
 const WORD_SCALE = String.raw`(?:[\s-](?:hundred|thousand|million))?`;
 
@@ -74,6 +74,13 @@ const MULTIPLIER_VALUES: Readonly<Record<string, number>> = {
   m: 1e6,
   mn: 1e6,
   million: 1e6,
+  // Indian numbering: "3 lakh examples" (a hundred thousand), "2 crore tokens" (ten million).
+  lakh: 1e5,
+  lakhs: 1e5,
+  lac: 1e5,
+  lacs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
 };
 
 const WORD_SCALE_VALUES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1e3, million: 1e6 };
@@ -101,7 +108,10 @@ export function parseCount(phrase: string): number | undefined {
     const unit = (decimalComma[3] ?? '').replace(/\.$/, '');
     return roundSignificant(base * (MULTIPLIER_VALUES[unit === 'mio' ? 'million' : unit] ?? 1));
   }
-  const digits = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand|grand|m|mn|million|mio\.?)?$/.exec(text);
+  const digits =
+    /^((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand|grand|m|mn|million|mio\.?|lakhs?|lacs?|crores?)?$/.exec(
+      text,
+    );
   if (digits) {
     const base = Number(digits[1]!.replaceAll(',', ''));
     const unit = (digits[2] ?? '').replace(/\.$/, '');

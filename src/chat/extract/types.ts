@@ -116,6 +116,8 @@ export interface ExtractionIntents {
   asksRatingsForPreference?: boolean;
   /** "will embedding search even find exact codes like E-217?": whether retrieval finds exact identifiers. */
   asksExactMatchRetrieval?: boolean;
+  /** "and the Qwen2.5 1.5B, will it fit?": a fit or cost question names a model without saying it is the team's. */
+  modelAskedAbout?: boolean;
   /** "why do you need to know that?", "does it matter?": why the advisor asks its pending question. */
   asksAboutTheQuestion?: boolean;
   /**
@@ -155,6 +157,11 @@ export interface Extraction {
   removedTried?: MethodId[];
   /** Fields the user takes back as not applying ("there is no deadline", "forget the 9-week deadline"). */
   removedFields?: ProfileField[];
+  /**
+   * Amounts said in a currency far from the dollar with no rate stated ("₹5 lakh"), as typed: left out of the profile
+   * (read 1:1 they would be tens of times too large), so the reply can ask for them in dollars.
+   */
+  unconvertedMoney?: string[];
   /** For each extracted field, the exact words of the message it came from. */
   evidence: Partial<Record<ProfileField, string>>;
   /** Fields the user explicitly corrected ("actually 3 GPUs", "make that 500 examples"). */

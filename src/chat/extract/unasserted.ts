@@ -58,6 +58,9 @@ const JSON_OBJECT = /\{[^{}\n]{0,2000}\}/g;
 /** A conditional or wished-for clause: from the cue to the end of the clause. */
 const CONDITIONAL =
   /\b(?:(?<!\bonly\s(?:[\w']+\s){0,3})if(?!\s+(?:possible|needed|necessary|so|not|any|anything|at\s+all|that\s+(?:helps|matters)|it\s+(?:helps|matters))\b)|assuming|supposing|suppose|imagine|unless|in\s+case|provided\s+that|once\s+we\s+(?:get|have|buy|rent|receive)|hypothetically|let's\s+say|lets\s+say|say\s+we\s+had|(?:we|i)\s+might\s+(?:get|buy|have|rent|receive)|wish(?:\s+we|\s+i)?|would\s+(?:love|like)\s+to\s+have|hop(?:e|ing)\s+to\s+(?:get|have|buy))\b(?:[^.;:!?\n,]|\.(?=\d))*/g;
+/** "Hypothetically, what about 70B instead?": another choice weighed, to the end of the sentence (past its commas). */
+const WEIGHED_SENTENCE =
+  /\bhypothetically\b(?:[^.;!?\n]|\.(?=\d))*|\b(?:what|how)\s+about\s+(?:[\w.-]+\s+){0,4}?instead\b/g;
 /**
  * Someone else's facts: a competitor, another team, a friend, "unlike …", hearsay ("I read somewhere you need 10k
  * examples"). From the cue to the end of the clause.
@@ -103,6 +106,7 @@ export function findUnassertedSpans(message: PreparedMessage, options: { whatIf:
     spans.push({ start: match.index, end: match.index + match[0].length, reason: 'injected' });
   if (!options.whatIf) {
     add(CONDITIONAL, 'conditional');
+    add(WEIGHED_SENTENCE, 'conditional');
     spans.push(...optionQuestionSpans(lower));
   }
   for (const match of allMatches(THIRD_PARTY, lower)) {
@@ -120,6 +124,8 @@ export function findUnassertedSpans(message: PreparedMessage, options: { whatIf:
   }
   // "$321??", "where does 321 come from?": the advisor's figure questioned back, not the team's.
   add(FIGURE_QUESTIONED, 'quoted');
+  add(ADVISORS_FIGURE, 'quoted');
+  add(WHY_NEED_QUESTION, 'quoted');
   spans.push(...doubtedFigureSpans(lower));
   spans.push(...pastSpans(lower));
   return spans;
@@ -132,7 +138,19 @@ const NOT_SAID =
 const QUOTE_SCOPE = /(?:(?!\b(?:but|while|whereas)\b)[^.;!?\n,]|\.(?=\d))*/y;
 /** The advisor's own answer quoted back: "your plan distils X into Y?", "you suggested Llama". */
 const ADVISORS_WORDS =
-  /\b(?:(?:your|the)\s+(?:plan|answer|recommendation|advice|suggestion|proposal|pick)\s+(?:\w+\s+){0,2}?(?:distils?|distills?|proposes?|says?|suggests?|picks?|uses?|recommends?|moves?|switches?|puts?)|you\s+(?:suggested|proposed|picked|recommended|said|told\s+me))\b/g;
+  /\b(?:(?:your|the)\s+(?:plan|answer|recommendation|advice|suggestion|proposal|pick)\s+(?:\w+\s+){0,2}?(?:distils?|distills?|proposes?|says?|suggests?|picks?|uses?|recommends?|moves?|switches?|puts?)|you\s+(?:(?:now\s+|just\s+|first\s+)?(?:say|suggest|propose|recommend|claim)|suggested|proposed|picked|recommended|said|claimed|told\s+me)|you\s+(?:still\s+)?(?:didn't|did\s+not|never|haven't)\s+(?:say|said|answer(?:ed)?|tell\s+(?:me|us)))\b/g;
+/**
+ * A figure the user hands back as the advisor's: "$577 was YOUR serving estimate, not our budget", "the 3 H100s are your
+ * number". The figure and the words up to the possessive.
+ */
+const ADVISORS_FIGURE =
+  /(?<![\w.,])[$€£]?\d[\d,.]*\s?(?:k|m|gb|%|[a-z]\d{2,3}s?|h100s?|a100s?|gpus?|gpu[\s-]hours?)?\s+(?:(?:was|is|are|were)\s+)?(?:just\s+|only\s+)?your\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:estimate|figure|number|quote|guess|calculation|math|sizing)\b/g;
+/**
+ * "Why would serving an 8B model need 3 H100s?": the advisor's sizing asked back; the figures in the question up to where
+ * the team's own facts start ("…when we have 16?").
+ */
+const WHY_NEED_QUESTION =
+  /\bwhy\s+(?:would|does|do|did|should|is|are|will)\s+(?:(?!\b(?:when|since|given|because|while|whereas|but|we|we're|we've|our)\b)[^.;!?\n,])*?\b(?:need|needs|take|takes|require|requires|cost|costs)\b(?:(?!\b(?:when|since|given|because|while|whereas|but|we|we're|we've|our)\b)[^.;!?\n,])*/g;
 /** A figure echoed with a question ("$321??", "14GB?!") or asked about ("where does 321 come from?"). */
 const FIGURE_QUESTIONED =
   /(?<![\w.,])[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%|usd|eur|tokens?)?\s*\?[?!]+|\bwhere\s+(?:does|did|do)\s+(?:the\s+|that\s+|this\s+|your\s+)?[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%)?\s+(?:\w+\s+)?come\s+from\b/g;
@@ -163,7 +181,7 @@ function doubtedFigureSpans(lower: string): UnassertedSpan[] {
 
 /** A question weighing an option: "is an instruct model better…?", "would Llama 3.1 70B work?". */
 const WEIGHING_START =
-  /^[\s,]*(?:(?:so|and|but|or|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:for\s+(?:[\w-]+\s+){1,3}?)?(?:is|are|would|should|could|will|does|do|isn't|aren't|wouldn't|shouldn't|couldn't|won't|doesn't|don't|isnt|arent|wouldnt|shouldnt|couldnt)\b/;
+  /^[\s,]*(?:(?:so|and|but|or|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:for\s+(?:[\w-]+\s+){0,2}?[\w-]+[\s,]+)?(?:is|are|would|should|could|will|does|do|isn't|aren't|wouldn't|shouldn't|couldn't|won't|doesn't|don't|isnt|arent|wouldnt|shouldnt|couldnt)\b/;
 const WEIGHING_WORDS =
   /\b(?:better|worse|enough|good|work|make\s+sense|recommended|idea|worth|fine|possible|allowed|bad|preferable|smarter|wiser|best|cheaper|faster|simpler|easier)\b/;
 /** A sentence that opens with a figure: "7.3GB per GPU for a 70B model", "$321 a month". */
@@ -174,7 +192,7 @@ const NEGATED_WEIGHING_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:for\s+(?:[\w-]+\s+){1,3}?)?(?:wouldn't|wouldnt|shouldn't|shouldnt|couldn't|couldnt|isn't|isnt|aren't|arent)\b/;
 /** "can we use GPT-4o through Azure…?", "should we switch to Llama 3.1 70B?": asking about a choice, not stating it. */
 const CHOICE_START =
-  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:can|could|should|shall|would)\s+(?:we|i)\s+(?:just\s+|maybe\s+|instead\s+)?(?:use|switch\s+to|go\s+with|try|pick|choose|move\s+to|start\s+(?:from|with))\b/;
+  /^[\s,]*(?:(?:so|and|but|or|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*(?:can|could|should|shall|would)\s+(?:we|i)\s+(?:just\s+|maybe\s+|instead\s+|rather\s+)?(?:use|switch\s+to|go\s+with|try|pick|choose|move\s+to|start\s+(?:from|with)|fine[\s-]?tune|tune|train|distil+|host|self[\s-]?host|deploy|run)\b/;
 /** "how much would LoRA on Llama 3.1 8B cost us?", "what would renting 8 H100s cost?": the price of an option. */
 const PRICE_OF_AN_OPTION =
   /(?:^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*|:\s*)(?:how\s+(?:much|long)\s+would|what(?:'s|\s+is|\s+would\s+be)\s+the\s+(?:[\w-]+\s+){0,2}?(?:bill|cost|price)\b|what\s+would\s+(?:[\w-]+\s+){0,3}?cost\b|what\s+would\s+(?:renting|buying|leasing|it\s+cost\s+(?:us\s+)?to\s+(?:rent|buy|lease))|how\s+much\s+(?:is|does|would)\s+(?:it\s+cost\s+(?:us\s+)?to\s+)?(?:rent(?:ing)?|buy(?:ing)?|leas(?:e|ing)))\b/;
@@ -184,8 +202,11 @@ const WHY_NOT_START =
 /** "fine-tuned gpt-4o tokens are pricier than base 4o, aren't they?": a general claim checked, not the team's facts. */
 const TAG_QUESTION_END =
   /[\s,]+(?:aren't|isn't|don't|doesn't|won't|wouldn't|right|correct)(?:\s+(?:they|it|you|we|there))?\s*$/;
-/** Sentence ends; a dot between digits ("Llama 3.1") does not end one. */
-const QUESTION_BREAK = /[!?;\n]|\.(?!\d)/g;
+/**
+ * Sentence ends; a dot between digits ("Llama 3.1") does not end one. A colon starts a question of its own: "…worry our
+ * compliance people: would Llama 3.1 70B be better?".
+ */
+const QUESTION_BREAK = /[!?;\n]|\.(?!\d)|:(?!\d)/g;
 /** The team's own things named in the question are still theirs: "is our A100 enough?", "will it run on my 3060?". */
 const OWN_WORDS = /\b(?:our|my|we\s+have|we've\s+got|i\s+have)\b/;
 

@@ -117,7 +117,13 @@ function sameValue(key: string, expected: unknown, actual: unknown, catalog: Ext
   }
   if (Array.isArray(expected) && Array.isArray(actual)) {
     // Lists (goals, tried, a compared pair) compare as sets of items.
-    const items = (list: unknown[]) => list.map((item) => JSON.stringify(item)).sort();
+    // (A tried entry's free-text note is graded nowhere: the writers give method and result only.)
+    const withoutNote = (item: unknown) => {
+      if (item === null || typeof item !== 'object' || !('note' in item)) return item;
+      const { note: _note, ...rest } = item as Record<string, unknown>;
+      return rest;
+    };
+    const items = (list: unknown[]) => list.map((item) => JSON.stringify(withoutNote(item))).sort();
     return JSON.stringify(items(expected)) === JSON.stringify(items(actual));
   }
   return expected === actual;

@@ -352,7 +352,18 @@ describe('the v2-annotated tuning utterances', () => {
     const sortLists = (profile: Record<string, unknown>) =>
       Object.fromEntries(
         Object.entries(profile).map(([key, value]) => {
-          if (Array.isArray(value)) return [key, [...value].map((item) => JSON.stringify(item)).sort()];
+          // (A tried entry's note is the extractor's own words for the engine, not graded.)
+          if (Array.isArray(value))
+            return [
+              key,
+              [...value]
+                .map((item) => {
+                  if (item === null || typeof item !== 'object') return JSON.stringify(item);
+                  const { note: _note, ...rest } = item as Record<string, unknown>;
+                  return JSON.stringify(rest);
+                })
+                .sort(),
+            ];
           if (key === 'modelName' || key === 'teacherModel')
             return [key, knowledge.findModel(String(value))?.id ?? value];
           if (key === 'gpuName') return [key, knowledge.findGpu(String(value))?.id ?? value];

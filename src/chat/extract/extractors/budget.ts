@@ -13,13 +13,14 @@ import {
 } from '../prepare-message.ts';
 import type { Extractor, ExtractorContext, Finding, PreparedMessage } from '../types.ts';
 
-const AMOUNT = String.raw`((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(k|thousand|grand|m|mm|mn|million|bn|billion)(?![a-z]))?`;
-const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars|dollars|bucks|eur|euros?|gbp|pounds|€|\$|£)`;
+/** Digits with thousands separators, Western ("1,500,000") or Indian ("15,00,000"), or plain. */
+const AMOUNT = String.raw`((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(k|thousand|grand|m|mm|mn|million|bn|billion|lakhs?|lacs?|crores?|cr)(?![a-z]))?`;
+const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars|dollars|bucks|eur|euros?|gbp|pounds|rupees?|inr|yen|jpy|krw|yuan|rmb|cny|€|\$|£|₹|¥|₩)`;
 /** An amount followed by one of these is a count of something else, not money. */
 const NOT_A_UNIT = String.raw`(?!\s*(?:weeks?|days?|months?|years?|hours?|hrs?|gpus?|cards?|people|engineers?|examples?|requests?|users?|tokens?|docs?|documents?|%|percent|ms|seconds?|gb|tb)\b)`;
 /** "$500", "€1.5k", "500 dollars", "2k usd", "USD 3,000". */
 const MONEY = new RegExp(
-  `(?:([$€£])\\s?${AMOUNT}|(?<![\\w.,])${AMOUNT}\\s?(${CURRENCY_WORD})(?![a-z])|\\b(?:usd|eur|gbp)\\s?${AMOUNT})`,
+  `(?:([$€£₹¥₩])\\s?${AMOUNT}|(?<![\\w.,])${AMOUNT}\\s?(${CURRENCY_WORD})(?![a-z])|\\b(?:usd|eur|gbp)\\s?${AMOUNT})`,
   'g',
 );
 /** Money in words or slang: "ten grand", "20 grand", "fifty bucks", "a hundred dollars". */
@@ -89,8 +90,9 @@ const MONTHLY_BEFORE =
 const ONE_TIME_BEFORE =
   /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|total|training|capex|project|setup|initial)\b[^.;!?\n]{0,25}$/;
 /** Words that make an amount a price or a current cost, not a budget. */
+/** (An amount in rupees, yen or yuan is money: it is converted at a rate the team states, or left out and asked.) */
 const NOT_A_BUDGET_AFTER =
-  /^\s*(?:yen|jpy|won|krw|rupees?|inr|yuan|rmb|cny|rubles?|roubles?|rub)\b|^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b/;
+  /^\s*(?:rubles?|roubles?|rub)\b|^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b/;
 const NOT_A_BUDGET_BEFORE =
   /\b(?:not|instead\s+of|rather\s+than)\s*$|\b(?:yen|jpy|won|rupees?|yuan|rmb|euros?|pounds?|eur|gbp)\s*,?\s*(?:roughly|about|around|approximately|approx\.?|~|i\.?e\.?,?|so|or|that's|which\s+is)\s*$|\b(?:that's|that\s+is|thats|which\s+is|it's)\s+(?:the|what\s+we\s+pay)\s*$|\byour\s+(?:own\s+)?$|\b(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:our\s+|the\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$/;
 const BUDGET_CUE =
@@ -113,6 +115,14 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
   million: 1e6,
   bn: 1e9,
   billion: 1e9,
+  // Indian numbering: a lakh is a hundred thousand, a crore ten million.
+  lakh: 1e5,
+  lakhs: 1e5,
+  lac: 1e5,
+  lacs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
+  cr: 1e7,
 };
 
 function amountValue(digits: string | undefined, multiplier: string | undefined): number | undefined {

@@ -69,6 +69,9 @@ const CANNOT_SWITCH = new RegExp(
     String.raw`(?:can't|cannot|can\s+not|won't)\s+move\s+(?:off|away\s+from)\s+${MODEL_WORD}`,
     String.raw`(?:and|but)\s+(?:we're\s+|we\s+are\s+)?staying\s+(?:there|on\s+it|with\s+it)`,
     String.raw`no\s+(?:model\s+)?(?:switching|changing\s+(?:the\s+)?models?)`,
+    // "procurement won't let us move to another model", "the CTO says we stay on Llama 3.1 8B".
+    String.raw`(?:won't|will\s+not|doesn't|does\s+not|don't|do\s+not)\s+let\s+us\s+(?:move|switch|change|go)\s+(?:to\s+|off\s+)?(?:another|a\s+different|any\s+other|other)\s+(?:models?|llms?|providers?|vendors?)`,
+    String.raw`says?\s+we\s+(?:stay|remain|stick)\s+(?:on|with)\s+${MODEL_WORD}`,
     // "we're on Nova Micro through Bedrock and have to keep it there".
     String.raw`(?:have|has|need|needs)\s+to\s+(?:keep|stay\s+on)\s+(?:it|that\s+model|this\s+model)(?:\s+(?:there|where\s+it\s+is))?(?=\s*(?:[,.;!]|$))`,
     // "nope, can't switch, we're contractually on Gemini 2.5 Flash" (the reply to whether the model may change).

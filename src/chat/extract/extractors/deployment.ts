@@ -104,7 +104,9 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bon[\s-]?prem(?:ise|ises)?[\s-]only\b`,
         // "data can't leave our on-prem cluster": the cluster the model runs on is the team's own.
         String.raw`\b(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|never|won't|doesn't|does\s+not|don't|do\s+not)\s+(?:ever\s+)?leaves?\s+(?:our|the)\s+(?:own\s+)?on[\s-]?prem(?:ise|ises)?\s+(?:cluster|servers?|gpus|hardware|dc|data\s?cent(?:er|re))\b`,
-        String.raw`\b(?:gpus?|cards?|\d+\s?x?\s?(?:mi\d{3}x?|[ahlbt]\d{1,3}[a-z]?|v100|h200)s?)\s+on[\s-]?prem(?:ise|ises)?\b`,
+        String.raw`\b(?:gpus?|cards?|\d+\s?x?\s?(?:nvidia\s+|amd\s+)?(?:mi\d{3}x?|[ahlbt]\d{1,3}[a-z]?|v100|h200)s?)\s+on[\s-]?prem(?:ise|ises)?\b`,
+        // "on our on-prem 8x A100 80GB": the team's own GPUs, said on-prem.
+        String.raw`\bour\s+(?:own\s+)?on[\s-]?prem(?:ise|ises)?\s+(?:\d+\s?x\s?|\d+\s+)?(?:nvidia\s+|amd\s+)?(?:mi\d{3}x?|[ahlbt]\d{1,3}[a-z]?|v100|h200|rtx\s?\d{4})s?\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?|live|stay)\s+(?:it\s+|the\s+model\s+|everything\s+)?(?:on|in)\s+(?:the\s+)?(?:[a-z]+'s\s+)?own\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure)\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?)\s+(?:it\s+|the\s+model\s+|everything\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|locally\s+on\s+our\s+servers|in\s+our\s+data\s?cent(?:er|re))\b`,
         String.raw`\bon[\s-]?prem(?:ise|ises)?\s+(?:deployment|servers?|hardware|cluster|infrastructure|gpus?|setup|install(?:ation)?)\b`,

@@ -6,7 +6,7 @@ import { parseCount } from '../numbers.ts';
 import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const DEVICE = String.raw`(?:phones?|devices?|robots?|handsets?|handhelds?|smartphones?|androids?|(?:iphones?|pixels?|galaxy)(?:\s+\d+)?(?:\s+(?:pros?|max|plus|ultra|minis?))*|ipads?|tablets?|laptops?|mac(?:book)?s?(?:\s+(?:airs?|pros?))?(?:\s+m[1-4](?:\s+(?:pro|max|ultra))?)?|\bm[1-4](?:\s+(?:pro|max|ultra))?|(?:intel\s+)?nucs?|(?:edge\s+)?gateways?|infotainment\s+units?|head\s+units?|jetson(?:\s+\w+){0,2}?|(?:jetson\s+)?orin(?:\s+(?:nx|nano|agx))?|raspberry\s+pi(?:\s+\d)?|edge\s+(?:box|boxes|devices?)|embedded\s+(?:box|boards?|devices?)|(?:the\s+)?(?:kiosk|car|headset|camera|speaker|watch)s?|browser|(?:players?|users?|customers?|gamers?)'?s?'?\s+(?:pcs?|machines|computers|consoles?)|consoles?|(?:nintendo\s+)?switch\s+2|nintendo\s+switch|steam\s+deck|game)`;
+const DEVICE = String.raw`(?:phones?|devices?|robots?|handsets?|handhelds?|smartphones?|androids?|(?:iphones?|pixels?|galaxy)(?:\s+\d+)?(?:\s+(?:pros?|max|plus|ultra|minis?))*|ipads?|tablets?|laptops?|mac(?:book)?s?(?:\s+(?:airs?|pros?))?(?:\s+m[1-4](?:\s+(?:pro|max|ultra))?)?|\bm[1-4](?:\s+(?:pro|max|ultra))?|(?:intel\s+)?nucs?|industrial\s+(?:pcs?|computers?)|(?:edge\s+)?gateways?|infotainment\s+units?|head\s+units?|jetson(?:\s+\w+){0,2}?|(?:jetson\s+)?orin(?:\s+(?:nx|nano|agx))?|raspberry\s+pi(?:\s+\d)?|edge\s+(?:box|boxes|devices?)|embedded\s+(?:box|boards?|devices?)|(?:the\s+)?(?:kiosk|car|headset|camera|speaker|watch)s?|browser|(?:players?|users?|customers?|gamers?)'?s?'?\s+(?:pcs?|machines|computers|consoles?)|consoles?|(?:nintendo\s+)?switch\s+2|nintendo\s+switch|steam\s+deck|game)`;
 
 const DEVICE_MEMORY = new RegExp(
   [
@@ -61,7 +61,11 @@ const MODEL_SHARE = new RegExp(
     `\\bgets?\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+(?:ram|memory)\\s+)?(?:max|tops|at\\s+most)\\b`,
     `\\bkeep\\s+(?:the\\s+model|it)\\s+(?:under|below|within)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `\\b(?:box|device|board|unit|jetson[\\w-]*)\\s+(?:[\\w-]+\\s+){0,5}?with\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+)?(?:shared\\s+|unified\\s+)?(?:memory|ram)\\b`,
-    `\\b(?:model|app)\\s+(?:(?:can|may|could|gets?\\s+to)\\s+(?:only\\s+|at\\s+most\\s+|probably\\s+|maybe\\s+|realistically\\s+)?(?:take|use|have|get)|(?:only\\s+)?gets)\\s+(?:~\\s*|about\\s+|around\\s+|roughly\\s+|maybe\\s+)?${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
+    `\\b(?:model|app)\\s+(?:itself\\s+)?(?:(?:can|may|could|gets?\\s+to)\\s+(?:only\\s+|at\\s+most\\s+|probably\\s+|maybe\\s+|realistically\\s+)?(?:take|use|have|get)|(?:only\\s+)?gets)\\s+(?:~\\s*|about\\s+|around\\s+|roughly\\s+|maybe\\s+)?${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
+    // "we want the model to use under 4GB", "4 gigs of RAM we can give the model", "the OS will kill us above ~1GB".
+    `\\bmodel\\s+to\\s+(?:use|take|stay)\\s+(?:under|below|less\\s+than|at\\s+most|no\\s+more\\s+than|within)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+(?:ram|memory)\\s+)?(?:that\\s+)?(?:we|i)\\s+can\\s+(?:give|spare|allot|hand)\\s+(?:to\\s+)?(?:the\\s+)?(?:model|llm)\\b`,
+    `\\bkills?\\s+(?:us|the\\s+app|it|the\\s+model)\\s+(?:above|over|past|beyond)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `(?:assume|say|reserve|leave)\\s+${SIZE}\\s?(?:gb|gigs?)?\\s+for\\s+the\\s+model`,
     // "we only get 1.5 GB for it" (a device in view).
     `\\b(?:we|it|the\\s+model)\\s+(?:only\\s+)?(?:get|gets|have|has|got)\\s+(?:only\\s+|about\\s+|maybe\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:for\\s+(?:it|the\\s+model)|to\\s+work\\s+with)\\b`,
@@ -150,4 +154,4 @@ const MODEL_RUNS_THERE =
   /\b(?:the\s+model|it)\s+(?:can|may|could|gets?|only\s+gets|has|must|needs?|should|can't|cannot)\b|\bruns?\s+(?:fully\s+|entirely\s+)?(?:offline|locally|on[\s-]device)\b|\boffline\b|\bon[\s-]device\b/;
 const PHONE_WORD = /\b(?:phones?|smartphones?|handsets?|iphones?|androids?|pixels?|galaxy|ipads?|tablets?)\b/;
 const EDGE_WORD =
-  /\b(?:laptops?|macbooks?|jetsons?|orin|raspberry\s+pi|nucs?|gateways?|kiosks?|cars?|edge\s+(?:box|boxes|devices?)|embedded|consoles?|steam\s+deck)\b/;
+  /\b(?:laptops?|macbooks?|jetsons?|orin|raspberry\s+pi|nucs?|industrial\s+(?:pcs?|computers?)|gateways?|kiosks?|cars?|edge\s+(?:box|boxes|devices?)|embedded|consoles?|steam\s+deck)\b/;

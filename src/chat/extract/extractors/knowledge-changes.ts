@@ -36,8 +36,8 @@ export function frequencyOf(phrase: string): ChangeFrequency | undefined {
   return undefined;
 }
 
-const KNOWLEDGE_NOUN = String.raw`(?:docs|documents|documentation|knowledge(?:\s?base)?|kb|wiki|content|policies|policy|catalog(?:ue)?|prices|pricing|price\s+list|product\s+(?:info|information|data|specs)|products|inventory|faqs?|articles|information|info|data|regulations|rules|guidelines|procedures|manuals|specs|menu|schedules?|rates|laws|it|they|that|stuff|facts|source\s+material|corpus|lore|canon)`;
-const CHANGE_VERB = String.raw`(?:chang(?:e|es|ed|ing)|chnag(?:e|es|ed|ing)|cahng(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|refresh(?:es|ed|ing)?|evolv(?:e|es|ing)|mov(?:e|es|ing)|get\s+(?:updated|refreshed|revised)|gets\s+(?:updated|refreshed|revised)|revis(?:e|ed|es|ing)|republish(?:ed)?|turn(?:s)?\s+over|rotat(?:e|es|ed)|edit(?:s|ed)?\s+(?:it|them))`;
+const KNOWLEDGE_NOUN = String.raw`(?:docs|documents|literature|papers|documentation|knowledge(?:\s?base)?|kb|wiki|content|policies|policy|catalog(?:ue)?|prices|pricing|price\s+list|product\s+(?:info|information|data|specs)|products|inventory|faqs?|articles|information|info|data|regulations|rules|guidelines|procedures|manuals|specs|menu|schedules?|rates|laws|it|they|that|stuff|facts|source\s+material|corpus|lore|canon)`;
+const CHANGE_VERB = String.raw`(?:chang(?:e|es|ed|ing)|chnag(?:e|es|ed|ing)|cahng(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|refresh(?:es|ed|ing)?|evolv(?:e|es|ing)|mov(?:e|es|ing)|get\s+(?:updated|refreshed|revised|edited)|gets\s+(?:updated|refreshed|revised|edited)|(?:is|are)\s+edited|revis(?:e|ed|es|ing)|republish(?:ed)?|turn(?:s)?\s+over|rotat(?:e|es|ed)|edit(?:s|ed)?\s+(?:it|them))`;
 
 /** Nouns that can be "static" or "fixed" as knowledge (not "fixed prices"). */
 const STABLE_NOUN = String.raw`(?:knowledge(?:\s?base)?|content|docs|documents|documentation|corpus|kb|information|info|data|policies|manuals|faqs?|reference\s+material|source\s+material)`;
@@ -45,6 +45,11 @@ const STABLE_NOUN = String.raw`(?:knowledge(?:\s?base)?|content|docs|documents|d
 /** "docs change weekly", "our policies are updated every month", "prices change constantly". */
 const NOUN_VERB_FREQUENCY = new RegExp(
   `\\b${KNOWLEDGE_NOUN}\\b[^.;!?\\n]{0,30}?\\b${CHANGE_VERB}\\b(?:\\s+(?:with|after|on)\\s+(?:every|each)\\s+[\\w-]+(?:\\s+[\\w-]+)?,?)?(?:\\s+(?:about|roughly|around|like|maybe|probably|only|just|at\\s+least|pretty\\s+much|basically|almost|mostly|much|often|very|quite))*\\s+(${FREQUENCY_SOURCE})\\b`,
+  'g',
+);
+/** "the literature grows every week", "the corpus grows daily": a body of knowledge that grows (a team does not count). */
+const GROWS_FREQUENCY = new RegExp(
+  `\\b(?:literature|papers|corpus|docs|documents|documentation|articles|knowledge(?:\\s?base)?|kb|wiki|catalog(?:ue)?|archive|dataset)\\s+(?:just\\s+|keeps\\s+|also\\s+)?grow(?:s|ing)?\\s+(${FREQUENCY_SOURCE})\\b`,
   'g',
 );
 /** A negation inside a noun-verb-frequency match: "docs don't change weekly", "prices aren't updated daily". */
@@ -87,7 +92,7 @@ export const extractKnowledgeChanges: Extractor = (message) => {
   const findings: Finding[] = [];
   for (const match of allMatches(NOTHING_TO_GO_STALE, lower))
     findings.push(findingFromMatch('knowledgeChanges', 'never', match));
-  for (const pattern of [NOUN_VERB_FREQUENCY, VERB_FREQUENCY]) {
+  for (const pattern of [NOUN_VERB_FREQUENCY, VERB_FREQUENCY, GROWS_FREQUENCY]) {
     for (const match of allMatches(pattern, lower)) {
       const frequency = frequencyOf(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
       // "docs don't change weekly" denies the frequency ("doesn't change much" is read by STABLE).

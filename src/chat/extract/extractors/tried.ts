@@ -12,7 +12,7 @@ import type { Extractor, Finding } from '../types.ts';
 const TRIED_RESULT: readonly (readonly ['good-enough' | 'plateaued' | 'failed', RegExp])[] = [
   [
     'plateaued',
-    /\b(?:plateau\w*|(?:won'?t|will\s+not|doesn'?t|does\s+not)\s+go\s+(?:any\s+)?higher|barely\s+better\s+than|stall\w*|stuck\s+(?:at|around)|(?:got|gets|is|was|has\s+been|have\s+been|been)\s+stuck(?:\s+there)?|tops?\s+out|topped\s+out|maxed\s+out|hit\s+a\s+(?:wall|ceiling)|no\s+longer\s+improv\w*|stopped\s+improving|(?:isn't|not)\s+improving\s+(?:any\s+)?(?:more|further)|diminishing\s+returns|level(?:s|ed|ling)?\s+off|flatlined|flat\s+(?:at|around)|(?:can't|cannot|won't|doesn't|didn't)\s+(?:(?:get\s+(?:it\s+)?|go\s+|push\s+(?:it\s+)?(?:any\s+)?)(?:past|above|beyond|over|higher|further)|improve\s+(?:any\s+)?(?:more|further))|no\s+further\s+(?:gains|improvement)|most\s+of\s+the\s+way|(?:is|are)\s+still\s+(?:off|wrong|not\s+right|inconsistent|generic)\b|(?:drifts?|drifting|degrades?|falls?\s+apart)\s+(?:in|on|over|after|with)\s+(?:long|longer|bigger|complex|harder)\b|(?:gave|got)\s+(?:us\s+)?(?:a\s+)?(?:small|little|slight|tiny|modest)\s+(?:bump|boost|gain|improvement|lift)|nothing\s+(?:we|i)\s+(?:added|tried|changed)\s+(?:moved|helped|changed)|\bmore\s+(?:[\w-]+\s+){0,2}?(?:tweak\w*|tuning|work|engineering|iterations?|prompting|rewording|examples)\s+(?:hasn't|has\s+not|haven't|have\s+not|didn't|did\s+not|doesn't|does\s+not|won't|isn't|is\s+not|wasn't)\s+(?:really\s+)?(?:moved|budged|help\w*|chang\w*|improv\w*|mov\w*|fix\w*)|(?:hasn't|has\s+not|haven't)\s+(?:moved|budged)\s+(?:it|the\s+(?:needle|number|score|accuracy))|miss(?:es|ed)\s+(?:about\s+|roughly\s+|around\s+)?(?:half|a\s+third|a\s+quarter|\d+\s?%|(?:a\s+lot|many|too\s+many|most)\s+of)|(?:\d+\s?%|part|some)\s+of\s+the\s+way|helped\s+at\s+first|helped\s+(?:a\s+(?:bit|little)|somewhat|slightly|marginally)|only\s+(?:so|that)\s+far|as\s+far\s+as\s+(?:it|they|that|we\s+can)\s+(?:goes|go|could\s+go|can\s+go|can)|\d+(?:\.\d+)?\s?%[^.;!?]{0,40}\b(?:need|needs|want|target|require\w*|must\s+(?:reach|hit|get\s+to))\s+(?:at\s+least\s+|≥\s*|>=?\s*|to\s+(?:reach|hit|get\s+to)\s+)?\d+)\b/,
+    /\b(?:plateau\w*|gets?\s+(?:the\s+)?gist|(?:about\s+|roughly\s+)?(?:\d+|one)\s+in\s+(?:\d+|three|four|five|six|ten|twenty)\s+(?:of\s+(?:the\s+)?)?(?:outputs?|answers?|responses?|replies|cases|calls|runs)\s+(?:still\s+)?(?:breaks?|fails?|miss(?:es)?|(?:is|are)\s+(?:wrong|invalid|broken))|breaks?\s+the\s+(?:schema|format|json)\s+(?:sometimes|occasionally|now\s+and\s+then|too\s+often)|(?:won'?t|will\s+not|doesn'?t|does\s+not)\s+go\s+(?:any\s+)?higher|barely\s+better\s+than|stall\w*|stuck\s+(?:at|around)|(?:got|gets|is|was|has\s+been|have\s+been|been)\s+stuck(?:\s+there)?|tops?\s+out|topped\s+out|maxed\s+out|hit\s+a\s+(?:wall|ceiling)|no\s+longer\s+improv\w*|stopped\s+improving|(?:isn't|not)\s+improving\s+(?:any\s+)?(?:more|further)|diminishing\s+returns|level(?:s|ed|ling)?\s+off|flatlined|flat\s+(?:at|around)|(?:can't|cannot|won't|doesn't|didn't)\s+(?:(?:get\s+(?:it\s+)?|go\s+|push\s+(?:it\s+)?(?:any\s+)?)(?:past|above|beyond|over|higher|further)|improve\s+(?:any\s+)?(?:more|further))|no\s+further\s+(?:gains|improvement)|most\s+of\s+the\s+way|(?:is|are)\s+still\s+(?:off|wrong|not\s+right|inconsistent|generic)\b|(?:drifts?|drifting|degrades?|falls?\s+apart)\s+(?:in|on|over|after|with)\s+(?:long|longer|bigger|complex|harder)\b|(?:gave|got)\s+(?:us\s+)?(?:a\s+)?(?:small|little|slight|tiny|modest)\s+(?:bump|boost|gain|improvement|lift)|nothing\s+(?:we|i)\s+(?:added|tried|changed)\s+(?:moved|helped|changed)|\bmore\s+(?:[\w-]+\s+){0,2}?(?:tweak\w*|tuning|work|engineering|iterations?|prompting|rewording|examples)\s+(?:hasn't|has\s+not|haven't|have\s+not|didn't|did\s+not|doesn't|does\s+not|won't|isn't|is\s+not|wasn't)\s+(?:really\s+)?(?:moved|budged|help\w*|chang\w*|improv\w*|mov\w*|fix\w*)|(?:hasn't|has\s+not|haven't)\s+(?:moved|budged)\s+(?:it|the\s+(?:needle|number|score|accuracy))|miss(?:es|ed)\s+(?:about\s+|roughly\s+|around\s+)?(?:half|a\s+third|a\s+quarter|\d+\s?%|(?:a\s+lot|many|too\s+many|most)\s+of)|(?:\d+\s?%|part|some)\s+of\s+the\s+way|helped\s+at\s+first|helped\s+(?:a\s+(?:bit|little)|somewhat|slightly|marginally)|only\s+(?:so|that)\s+far|as\s+far\s+as\s+(?:it|they|that|we\s+can)\s+(?:goes|go|could\s+go|can\s+go|can)|\d+(?:\.\d+)?\s?%[^.;!?]{0,40}\b(?:need|needs|want|target|require\w*|must\s+(?:reach|hit|get\s+to))\s+(?:at\s+least\s+|≥\s*|>=?\s*|to\s+(?:reach|hit|get\s+to)\s+)?\d+)\b/,
   ],
   [
     'failed',
@@ -54,7 +54,11 @@ const NO_AMOUNT_OF = /\bno\s+amount\s+of\s+(?:\w+\s+)?$/;
 
 /** The method was said as tried: "we've only tried prompt engineering", "we used few-shot". */
 const TRIED_WORD =
-  /\b(?:tried|tested|used|prototyped|piloted|been\s+using|experimented\s+with|did|done|(?:we|i)\s+(?:have|use|run|wrote|built)|(?:we've|i've)\s+(?:got|written|built))\b(?:[^.;!?\n]|\.(?=\w)){0,80}$/;
+  /\b(?:tried|tested|used|prototyped|piloted|been\s+using|experimented\s+with|had\s+a\s+(?:go|stab|crack)\s+at|gave\s+(?:\w+\s+){1,3}?a\s+(?:go|shot|try|whirl)|took\s+a\s+(?:stab|shot)\s+at|attempted|did|done|(?:we|i)\s+(?:have|use|run|wrote|built)|(?:we've|i've)\s+(?:got|written|built))\b(?:[^.;!?\n]|\.(?=\w)){0,80}$/;
+
+/** Retrieval that finds the wrong passages: "pulling the wrong article", "retrieves irrelevant chunks", "misses the doc". */
+const WRONG_PASSAGES =
+  /\b(?:wrong|irrelevant|outdated|stale)\s+(?:\w+\s+)?(?:articles?|chunks?|passages?|documents?|docs?|pages?|sections?)\b|\b(?:doesn't|does\s+not|didn't|can't|fails?\s+to)\s+find\b|\bmiss(?:es|ing)?\s+the\s+(?:right|relevant)\b|\b(?:low|poor|bad)\s+recall\b/;
 
 /** The sentence after the one that ends past `end`, when it names no method (at most OUTCOME_WINDOW characters). */
 function nextSentenceWithoutMethod(lower: string, end: number): string {
@@ -132,7 +136,16 @@ export const extractTried: Extractor = (message) => {
           ? resultIn(nextSentenceWithoutMethod(lower, mention.end))
           : undefined));
     if (!result || NOT_DONE_BEFORE.test(before)) continue;
-    findings.push(finding('tried', [{ method: mention.method, result }], mention.start, mention.end));
+    // "our retrieval has plateaued: it pulls the wrong article": retrieval that misses is improved, not replaced, so
+    // the engine is told what stalled.
+    const missesPassages =
+      mention.method === 'rag' &&
+      result !== 'good-enough' &&
+      WRONG_PASSAGES.test(`${window} ${nextSentenceWithoutMethod(lower, mention.end)}`);
+    const entry = missesPassages
+      ? { method: mention.method, result, note: 'retrieval pulls the wrong documents' }
+      : { method: mention.method, result };
+    findings.push(finding('tried', [entry], mention.start, mention.end));
   }
   if (findings.length === 0)
     for (const match of allMatches(OUTCOME_THEN_METHOD, lower)) {

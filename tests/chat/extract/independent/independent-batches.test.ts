@@ -39,9 +39,12 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   // writer expects deployment mobile but not the on-device goal it implies.)
   x24: { precision: 0.915, recall: 0.87 },
   x25: { precision: 0.85, recall: 0.8 },
-  x26: { precision: 0.87, recall: 0.8 },
+  // (0.87 until "articles that get edited every week" read as knowledgeChanges weekly: one TP, and one FP on goals,
+  // since its writer does not list the freshness goal that weekly changes imply.)
+  x26: { precision: 0.865, recall: 0.8 },
   x27: { precision: 0.9, recall: 0.8 },
   x28: { precision: 0.84, recall: 0.82 },
+  x29: { precision: 0.9, recall: 0.87 },
 };
 
 interface BatchUtterance {
