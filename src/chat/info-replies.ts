@@ -264,10 +264,29 @@ export function costReply(
     const teacherModel = knowledge.models.find((model) => model.name === teacher);
     const selfServed =
       teacherModel !== undefined ? teacherModel.access === 'open-weights' : options.gpusRented === true;
+    // A stated bill far above what the stated traffic costs at list price: something else is inflating it.
+    const price = teacherModel?.apiPrice;
+    const listed =
+      options.statedBill &&
+      !selfServed &&
+      price !== undefined &&
+      options.requestsPerDay !== undefined &&
+      options.inputTokensPerRequest !== undefined &&
+      options.outputTokensPerRequest !== undefined
+        ? (options.requestsPerDay *
+            DAYS_PER_MONTH *
+            (options.inputTokensPerRequest * price.usdPerMillionInput +
+              options.outputTokensPerRequest * price.usdPerMillionOutput)) /
+          1e6
+        : undefined;
+    const inflated =
+      listed !== undefined && listed > 0 && today >= BILL_CHECK_RATIO * listed
+        ? ` At list price your ${count.format(options.requestsPerDay ?? 0)} requests a day of that size come to about $${count.format(Math.round(listed))} a month, about ${Math.round(today / listed)}× less than your bill: retries, long system prompts or other traffic on the same account may be inflating it, which is worth finding before any migration.`
+        : '';
     lines.push(
       selfServed
         ? `Today: serving ${plainModelName(teacher ?? 'the model')} costs ${bill(today)}; ${after}.`
-        : `Today: ${plainModelName(teacher ?? 'API')} calls cost ${bill(today)}; ${after}.`,
+        : `Today: ${plainModelName(teacher ?? 'API')} calls cost ${bill(today)}; ${after}.${inflated}`,
     );
   }
   // A tuned model is served like the base model (an adapter adds next to nothing): the base model's running bill.
@@ -352,8 +371,10 @@ export function costReply(
     return `${own}${IMAGE_TRAINING_UNTIMED}`;
   }
   if (lines.length === 0) {
-    const missing = entry?.decidedBy?.length ? ` It depends on ${joinWords(entry.decidedBy.map(fieldLabel))}.` : '';
-    return `I can't put a number on ${name} yet: I need the model's size and, for training, your GPUs or a budget and the number of examples.${missing}`;
+    // What is still unknown, when the engine says; the general list otherwise.
+    if (entry?.decidedBy?.length)
+      return `I can't put a number on ${name} yet: it depends on ${joinWords(entry.decidedBy.map(fieldLabel))}, which I don't know.`;
+    return `I can't put a number on ${name} yet: I need the model's size and, for training, your GPUs or a budget and the number of examples.`;
   }
   // The same figures the estimate used: tokens per example (each answer of a pair for preference tuning) and epochs.
   const tokens = count.format(options.exampleTokens ?? DEFAULT_TOKENS_PER_EXAMPLE);
@@ -1561,6 +1582,13 @@ export function apiModelSuggestion(
   return `Start with a small current API model and measure it on your evaluation set: ${small.slice(0, 2).map(price).join(' or ')}.${stepUp}${avoid}`;
 }
 
+/** A stated API bill this many times the list price of the stated traffic is flagged as inflated by something else. */
+const BILL_CHECK_RATIO = 3;
+
+/** Open models suggested for one machine, when nothing else sizes the pick (billions of parameters). */
+const LOCAL_MODEL_MIN_PARAMS_B = 3;
+const LOCAL_MODEL_MAX_PARAMS_B = 8.5;
+
 /**
  * "Which model would you pick?": the model the plan runs on and why that one, then up to two alternatives the engine
  * judged possible. With no model named and none proposed, what decides the choice.
@@ -1569,6 +1597,7 @@ export function modelReply(
   recommendation: Recommendation,
   knowledge: Knowledge,
   profile: Partial<Profile> = {},
+  openWanted = false,
 ): string {
   const { destination, modelOptions } = recommendation;
   const method = shortMethodName(knowledge, destination.method);
@@ -1583,7 +1612,10 @@ export function modelReply(
   if (chosen === undefined) {
     // Prompt-side work with no model yet and nothing keeping data in-house: a current API model from the catalog.
     const suggestion =
-      destination.objective === 'none' && profile.dataMustStayOnPrem !== true && profile.gpuCount === undefined
+      destination.objective === 'none' &&
+      profile.dataMustStayOnPrem !== true &&
+      profile.gpuCount === undefined &&
+      !openWanted
         ? apiModelSuggestion(knowledge, profile.requestsPerDay, requestSize(profile))
         : undefined;
     if (suggestion) return `${suggestion}${alternatives}`;
@@ -1609,6 +1641,24 @@ export function modelReply(
     const onOwn = openModelForGpus(knowledge, profile);
     if (onOwn)
       return `${onOwn} Either serves ${method} on them; name another model and I'll check access, fit and cost.${alternatives}`;
+    // Asked for a model to run and tune locally, with no GPUs or device named: the small open instruct models.
+    if (openWanted) {
+      const small = knowledge.models
+        .filter(
+          (model) =>
+            model.access === 'open-weights' &&
+            model.modality === 'text' &&
+            (model.architecture?.kind ?? 'decoder') === 'decoder' &&
+            model.supersededBy === undefined &&
+            (model.paramsB ?? 0) >= LOCAL_MODEL_MIN_PARAMS_B &&
+            (model.paramsB ?? Number.POSITIVE_INFINITY) <= LOCAL_MODEL_MAX_PARAMS_B,
+        )
+        .sort((a, b) => (b.paramsB ?? 0) - (a.paramsB ?? 0))
+        .slice(0, 3)
+        .map((model) => `${plainModelName(model.name)} (${model.paramsB}B)`);
+      if (small.length > 0)
+        return `An open-weight instruct model you download and tune yourself, about 3–8B for one machine: ${joinWords(small)} from the catalog. At 4 bits a 7–8B model's weights take about ${gigabytes(7.6 * INT4_BYTES_PER_PARAM)}–${gigabytes(8 * INT4_BYTES_PER_PARAM)} GB, so QLoRA on it wants a GPU or unified memory of about 12–16 GB; name one and your memory, and I'll size it.${alternatives}`;
+    }
     return `Any capable instruct model will do for ${method}; name the one you use (or may use) and I'll check access, fit and cost.${alternatives}`;
   }
   if (destination.model.switched) {

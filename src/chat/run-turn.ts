@@ -308,7 +308,11 @@ function answerTurn(
     const hypotheticalProfile = (anotherModel ? withoutBill : merged) as Profile;
     const hypothetical = recommendFor(hypotheticalProfile, knowledge);
     // Say only what would change ("our two cards" restates the GPUs the team has).
-    const changed = understood.filter((item) => !sameValue(base.profile[item.field], item.value));
+    // (Facts said beside the question, "the hallucinations worry us: would the 70B be better?", are noted, not asked.)
+    const statedBeside = new Set(Object.keys(statedBesideWhatIf?.fields ?? {}));
+    const changed = understood.filter(
+      (item) => !sameValue(base.profile[item.field], item.value) && !statedBeside.has(item.field),
+    );
     const noted = acknowledgement(facts.filter((item) => !sameValue(previous.profile[item.field], item.value)));
     const said = changed.length > 0 ? changed : understood;
     const changedModel = said.some((item) => item.field === 'modelName' || item.field === 'modelParamsB');
@@ -332,7 +336,19 @@ function answerTurn(
     const answer = asked
       ? `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(asked.text) : asked.text}${today} ${NOTHING_SAVED}`
       : whatIfReply(said, current, hypothetical, knowledge);
-    const reply = textReply(noted ? `${noted} ${answer}` : answer, [...ANSWER_FOLLOW_UPS]);
+    // "Why LoRA rather than QLoRA? And would the 70B be better?": the why is about the plan as it stands, said first.
+    const whyAsked = intents.whyNot ?? intents.whyMethod;
+    const why =
+      whyAsked === undefined
+        ? ''
+        : `${whyReply(
+            resolveGenericFineTuning(whyAsked, intents.genericFineTuning, current),
+            current,
+            knowledge,
+            [],
+            planModelRecommendation(base.profile, current, knowledge),
+          )}\n\n`;
+    const reply = textReply(`${why}${noted ? `${noted} ${answer}` : answer}`, [...ANSWER_FOLLOW_UPS]);
     return {
       state: base,
       kind: 'what-if',
@@ -785,7 +801,8 @@ function infoReply(
   }
   if (intents.asksWhatWouldChange) parts.push(whatWouldChangeReply(recommendation, knowledge));
   if (intents.asksFirstStep) parts.push(firstStepReply(recommendation, knowledge));
-  if (intents.asksModel && !intents.asksSummary) parts.push(modelReply(recommendation, knowledge, profile));
+  if (intents.asksModel && !intents.asksSummary)
+    parts.push(modelReply(recommendation, knowledge, profile, intents.asksOpenModel === true));
   if (intents.asksAssumptions) {
     const assumed = assumedNote(recommendation, profile).replace(/^\*\*Assumed:\*\*\s*/, '');
     parts.push(

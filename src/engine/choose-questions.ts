@@ -82,6 +82,9 @@ const VENDOR_CHANNEL_METHODS: ReadonlySet<MethodId> = new Set([
   'managed-fine-tuning',
 ]);
 
+/** Goals that say how the model should run (cheaper, faster, on a device), not what it must do. */
+const EFFICIENCY_GOALS: ReadonlySet<string> = new Set(['cost', 'latency', 'on-device']);
+
 /** Fields that decide feasibility, most decisive first (the order conditional fields are asked in). */
 const FEASIBILITY_ORDER: readonly ProfileField[] = [
   'modelName',
@@ -172,8 +175,9 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     return toQuestions(asked);
   }
   // Nothing says what the model must do (a model, a corpus, a stage say what the team has): that comes first,
-  // whatever else could be asked.
-  if (input.task === undefined && input.taskType === undefined && input.goals === undefined) {
+  // whatever else could be asked. Cheaper, faster or on a device says how, not what: the task is still unknown.
+  const onlyEfficiencyGoals = (input.goals ?? []).every((goal) => EFFICIENCY_GOALS.has(goal));
+  if (input.task === undefined && input.taskType === undefined && (input.goals === undefined || onlyEfficiencyGoals)) {
     ask('task', 'Nothing says yet what the model must do.');
   }
   const needs = diagnosis.needs;
@@ -299,7 +303,10 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // A base model headed for instruction tuning, or a model only QLoRA can squeeze onto the team's GPUs: another
   // checkpoint (an instruct one, a smaller sibling) would skip a stage or train in plain LoRA.
   const squeezed = destination.method === 'qlora' && facts['fits.lora'] === false;
-  const baseToInstruct = destination.method === 'instruction-tuning' && input.modelStage === 'base';
+  const baseToInstruct =
+    input.modelStage === 'base' &&
+    (destination.method === 'instruction-tuning' ||
+      (SFT_SIBLINGS.includes(destination.method) && needs.has('instruction-following')));
   if (input.modelName !== undefined && input.canSwitchModel === undefined && (squeezed || baseToInstruct)) {
     ask(
       'canSwitchModel',
@@ -657,7 +664,13 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     ask('latencyTargetMs', 'A tight latency budget calls for a smaller (tuned or distilled) model and short prompts.');
   }
   // An API model is paid per call: the volume decides whether prompting stays cheaper than a tuned or distilled model.
-  if (facts.weightsAvailable === false && input.requestsPerDay === undefined && destination.objective === 'none') {
+  // (Not for a model bound for a phone or an edge box: there every request runs on the device, at no cost per call.)
+  if (
+    facts.weightsAvailable === false &&
+    input.requestsPerDay === undefined &&
+    destination.objective === 'none' &&
+    !onTheDevice
+  ) {
     ask(
       'requestsPerDay',
       'On an API model the bill grows with every call; at volume a smaller tuned model pays for itself.',
@@ -673,7 +686,12 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     ask('latencyTargetMs', 'You serve the model yourselves: the latency budget decides model size and batching.');
   }
   // Any plan on an API model is paid per call: volume decides whether an own tuned model would pay for itself.
-  if (facts.weightsAvailable === false && input.requestsPerDay === undefined && input.modelName !== undefined) {
+  if (
+    facts.weightsAvailable === false &&
+    input.requestsPerDay === undefined &&
+    input.modelName !== undefined &&
+    !onTheDevice
+  ) {
     ask(
       'requestsPerDay',
       'On an API model the bill grows with every call; volume decides whether an own model pays off.',
@@ -681,6 +699,13 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   }
   if (needs.has('cost') && facts.weightsAvailable === false && input.canSwitchModel === undefined) {
     ask('canSwitchModel', 'The cheapest fix is often another model: a smaller tier or an open-weight student.');
+  }
+  // Distillation with no model named: the teacher (the model that does the task well today) is what it learns from.
+  if (destination.method === 'distillation' && input.teacherModel === undefined && input.modelName === undefined) {
+    ask(
+      'teacherModel',
+      'Distillation trains a small model on a large one’s outputs: which model does the task well today?',
+    );
   }
   // Training is the destination: whether a prompt baseline exists decides only the first step (build it, or start
   // tuning), so it comes after everything that decides the destination.

@@ -249,7 +249,10 @@ describe('wording found in the second new-user trial', () => {
       'what would change your answer?',
     ]);
     expect(change?.reply).toMatch(/depends on which GPUs you have, /);
-    expect(change?.reply).toMatch(/Not known yet, and able to move it: how many labeled examples you have\./);
+    // (Whether another model may be used comes first: the vendor's instruct checkpoint would skip a stage.)
+    expect(change?.reply).toMatch(
+      /Not known yet, and able to move it: whether you may switch to another model and how many labeled examples you have\./,
+    );
     expect(change?.reply).not.toMatch(/GPU count|data must stay on-prem/);
   });
 

@@ -240,3 +240,112 @@ describe('phrasings read in this session', () => {
     expect(turn.state.profile.oneTimeBudgetUSD).toBeUndefined();
   });
 });
+
+describe('found again in the same session (the rest of the trial, and batches w40 and x30)', () => {
+  it('never asks the request volume of a model that runs on the phone', () => {
+    const advice = recommend(
+      Profile.parse({
+        deployment: 'mobile',
+        goals: ['on-device'],
+        deviceMemoryGB: 2,
+        modelName: 'Gemini 2.5 Flash',
+        labeledExamples: 20000,
+        gpuCount: 0,
+        oneTimeBudgetUSD: 500,
+      }),
+      knowledge,
+    );
+    expect(advice.questions.map((question) => question.field)).not.toContain('requestsPerDay');
+  });
+
+  it('asks what the model does when the only goal is a cheaper bill', () => {
+    const advice = recommend(Profile.parse({ modelName: 'GPT-4o', goals: ['cost'] }), knowledge);
+    expect(advice.questions.map((question) => question.field)).toContain('task');
+  });
+
+  it('asks whether another model may be used when a base checkpoint is tuned to follow instructions', () => {
+    const advice = recommend(
+      Profile.parse({
+        modelName: 'Qwen2.5 7B',
+        modelStage: 'base',
+        taskType: 'generate',
+        gpuName: 'NVIDIA A100 80GB',
+        gpuCount: 1,
+        labeledExamples: 900,
+        goals: ['instruction-following', 'format'],
+        tried: [{ method: 'prompt-engineering', result: 'failed' }],
+      }),
+      knowledge,
+    );
+    expect(advice.questions.map((question) => question.field)).toContain('canSwitchModel');
+  });
+
+  it('answers "why LoRA rather than QLoRA?" beside a what-if on another model, and notes the facts said beside it', async () => {
+    const turn = await last([
+      'We summarise insurance claim notes into JSON with Llama 3.1 8B Instruct on two RTX A6000, on-prem, 8,000 examples. We tried prompting, it breaks the schema sometimes.',
+      'Two questions. Why LoRA rather than QLoRA? And the hallucinated coverage issues worry our compliance people: would Llama 3.1 70B with QLoRA across both A6000s be better, and would it fit?',
+    ]);
+    expect(turn.reply).toMatch(/^\*\*LoRA is my pick\.\*\*/);
+    expect(turn.reply).toContain('If you had Llama 3.1 70B as the model:');
+    expect(turn.reply).not.toMatch(/If you had [^:]*goals/);
+    expect(turn.state.profile.modelName).toBe('Llama 3.1 8B');
+  });
+
+  it('reads the size of a training example from a question about training time', () => {
+    expect(
+      read(
+        'How long will the LoRA training take in wall-clock time on the two cards? Our typical note plus summary is around 1,800 tokens, not 500.',
+      ).fields,
+    ).toEqual({ exampleTokens: 1800 });
+  });
+
+  it('suggests open models, never API tiers, when asked for one to run locally', async () => {
+    const turn = await last([
+      'solo dev, want a model that writes changelog entries from commit messages in my project’s style, got ~300 old examples, $50 total',
+      'i dont want to pay an api forever, i want something local. which open model would you pick?',
+    ]);
+    expect(turn.reply).not.toMatch(/small current API model/);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['want a model that writes release notes in my projects style from git commit msgs', { goals: ['style'] }],
+    ['got ~300 old examples (commits -> the changelog entry i wrote)', { labeledExamples: 300 }],
+    ['base Llama 3 8B (not instruct), we want it to follow instructions like a chat model', { modelStage: 'base' }],
+    ["correction: it's the base model, we never used the instruct checkpoint", { modelStage: 'base' }],
+    ["We're a bank so everything stays on-prem, no data leaves.", { dataMustStayOnPrem: true }],
+    ["the model stays, the compliance review took 6 months, we can't change it", { canSwitchModel: false }],
+    [
+      "we tried LoRA on the 8B, loss went down but the eval didn't move at all",
+      { tried: [{ method: 'lora', result: 'failed' }] },
+    ],
+    ['whoa, $12k? we were thinking more like 3 thousand total, one off', { oneTimeBudgetUSD: 3000 }],
+    ['the 20k was a one-time thing for the training run', { oneTimeBudgetUSD: 20000 }],
+    ['Preference data: ~6k ranked output pairs from our review tool.', { preferencePairs: 6000 }],
+    ['Goal is fewer unsafe answers.', { goals: ['alignment'] }],
+    ['first suggestion should show within about 500 ms. and yes you may switch models.', { canSwitchModel: true }],
+  ])('%j', (text, want) => {
+    expect(read(text).fields).toMatchObject(want);
+  });
+
+  it('takes "the model does not lack knowledge" as no knowledge goal', () => {
+    expect(read('To be clear: the model does not lack knowledge.').removedGoals).toEqual(['knowledge']);
+  });
+});
+
+describe('the bill and the model the team may move to', () => {
+  it('flags a stated bill far above what the stated traffic costs at list price', async () => {
+    const turn = await last([
+      'We classify return emails with GPT-4o, about 45,000 a day, and pay $38,000 a month. We want it cheaper; we can switch models and have 300,000 labelled examples.',
+      'How much would that cost per month compared to our $38k? Our emails average about 1,200 input tokens and the JSON output is about 150 tokens.',
+    ]);
+    expect(turn.reply).toMatch(/come to about \$6,075 a month, about 6× less than your bill/);
+  });
+
+  it('reads "we\'d be fine running an open model" as where the team may go, not the access of GPT-4o', () => {
+    const fields = read(
+      "Yes, we can switch models. We'd be fine running an open model ourselves if that's what it takes.",
+    ).fields;
+    expect(fields.canSwitchModel).toBe(true);
+    expect(fields.modelAccess).toBeUndefined();
+  });
+});

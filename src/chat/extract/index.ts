@@ -224,7 +224,8 @@ export function extractProfile(
               prepared.lower.slice(Math.max(0, item.start - 50), item.start),
             )) ||
             // "what would serving the 7B cost us?": the size of a model talked about, asked on.
-            (item.field === 'modelParamsB' && /^the\s/.test(prepared.lower.slice(item.start, item.end)))) &&
+            (item.field === 'modelParamsB' &&
+              /^(?:the|that|this)\s/.test(prepared.lower.slice(item.start, item.end)))) &&
           /^(?:[^.!?\n]|\.(?=\d))*\?/.test(prepared.lower.slice(item.end)),
       )
     : [];
@@ -579,7 +580,7 @@ function withoutGoals(fields: Partial<Profile>, removed: readonly Goal[]): Parti
 }
 
 const NO_DOCUMENT_QUESTIONS =
-  /\b(?:we're|we\s+are|it's|it\s+is|this\s+is)\s+not\s+(?:answering|about\s+answering|doing)\s+(?:questions?|q\s?&\s?a)\s+(?:from|about|over|on)\s+(?:our\s+|the\s+|any\s+)?(?:docs|documents|documentation|a\s+knowledge\s+base)\b/;
+  /\b(?:we're|we\s+are|it's|it\s+is|this\s+is)\s+not\s+(?:answering|about\s+answering|doing)\s+(?:questions?|q\s?&\s?a)\s+(?:from|about|over|on)\s+(?:our\s+|the\s+|any\s+)?(?:docs|documents|documentation|a\s+knowledge\s+base)\b|\b(?:the\s+model|it)\s+(?:does\s+not|doesn't|doesnt)\s+lack\s+(?:any\s+)?knowledge\b|\b(?:it's|it\s+is|this\s+is)\s+not\s+a\s+knowledge\s+(?:problem|gap|issue)\b/;
 const FORGET_GOAL =
   /\b(?:forget|ignore|never\s*mind|drop)\s+(?:about\s+)?(?:the\s+)?(latency|speed|cost|price|style|tone|format|citations)(?!\s+(?:of|for|on)\b)|\b(latency|speed)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter\b/g;
 const NO_DEADLINE =

@@ -94,7 +94,10 @@ const ENOUGH = new RegExp(
   `\\b(?:can|could)\\s+(?:i|we|you)\\s+(?:get|do|fix|reach|achieve|handle|solve|nail)\\s+(?:[\\w'-]+\\s+){0,4}?(?:just\\s+|only\\s+|simply\\s+)?(?:with|using|through)\\s+(?:just\\s+|only\\s+)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?|\\b(?:can|could|should|shall|would)\\s+(?:i|we|you)\\s+(?:just\\s+|simply\\s+|not\\s+just\\s+)?(?:do\\s+(?:it|this|that|everything)\\s+with|use|go\\s+with|try|stick\\s+with|start\\s+with|get\\s+away\\s+with|get\\s+by\\s+with|rely\\s+on)\\s+(?:just\\s+|only\\s+)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?|\\b(?:is|would)\\s+(?:just\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:be\\s+)?(?:enough|sufficient|good\\s+enough)\\b|\\b(?:is|are)\\s+(?:[a-z0-9.-]+\\s+){0,2}?(${METHOD_SOURCE})\\s+(?:still\\s+)?(?:available|possible|an\\s+option|supported|offered)\\b`,
 );
 const ASKS_MODEL =
-  /\bwhat\s+would\s+you\s+(?:move|switch|migrate|put)\s+(?:us\s+)?(?:over\s+)?to\b|\bwhat\s+(?:model\s+)?size\b[^.?!]{0,40}\b(?:fits?|for|would\s+fit|are\s+we\s+(?:even\s+)?talking|do\s+we\s+need|can\s+we)\b|\bhow\s+(?:big|large)\s+(?:a|of\s+a)\s+model\b|\b(?:which|what)\s+(?:model|llm|base\s+model|checkpoint|open[\s-]weights?\s+model)s?\s+(?:would|should|do|can|could|will|to)\b|\b(?:which|what)\s+(?:model|llm)s?\b[^.?!]*\?|\b(?:recommend|suggest|pick)\s+(?:us\s+|me\s+)?a\s+model\b/;
+  /\bwhat\s+would\s+you\s+(?:move|switch|migrate|put)\s+(?:us\s+)?(?:over\s+)?to\b|\bwhat\s+(?:model\s+)?size\b[^.?!]{0,40}\b(?:fits?|for|would\s+fit|are\s+we\s+(?:even\s+)?talking|do\s+we\s+need|can\s+we)\b|\bhow\s+(?:big|large)\s+(?:a|of\s+a)\s+model\b|\b(?:which|what)\s+(?:model|llm|base\s+model|checkpoint|open[\s-]weights?\s+model)s?\s+(?:would|should|do|can|could|will|to)\b|\b(?:which|what)\s+(?:open|local|open[\s-]weights?|self[\s-]hosted|downloadable|small)\s+(?:model|llm|one)s?\b|\b(?:which|what)\s+(?:model|llm)s?\b[^.?!]*\?|\b(?:recommend|suggest|pick)\s+(?:us\s+|me\s+)?a\s+model\b/;
+/** The model asked for must run on the team's own machine: open weights, local, self-hosted. */
+const OPEN_MODEL_WANTED =
+  /\b(?:open[\s-]weights?|open[\s-]source|open\s+(?:model|llm|one)s?|local(?:ly)?|self[\s-]?host\w*|on\s+(?:my|our)\s+(?:own\s+)?(?:mac\w*|laptop|machine|gpus?|servers?|hardware)|download\w*|(?:don't|do\s+not|dont)\s+want\s+(?:to\s+pay\s+)?(?:an?\s+)?api)\b/;
 const ASKS_SUMMARY =
   /\bwhat(?:'?s|\s+is)?\s+(?:the|your)\s+plan\b|\bwhat\s+plan\b|\byou\s+(?:haven't|havent|have\s+not|didn't|didnt)\s+(?:actually\s+)?(?:told|said|shown|given)\s+(?:me|us)\s+(?:anything|the\s+plan|an?\s+answer)\b|\b(?:so\s+)?what\s+(?:should|do|would\s+you\s+have)\s+(?:i|we)\s+do\b(?!\s+first)(?![^?]{0,20}\bif\b)|\b(?:final|overall|whole|full)\s+(?:plan|answer|recommendation|verdict)\b|\b(?:recap|summari[sz]e\s+(?:it|this|that|the\s+(?:plan|answer|advice)|your\s+(?:answer|advice|recommendation)|for\s+me)|sum\s+(?:it|this|that)\s+up|tl;?dr)\b|\bwhat\s+(?:should|do|can)\s+i\s+(?:tell|say\s+to|present\s+to)\b|\bso\s+what(?:'s|\s+is)\s+the\s+(?:plan|answer|verdict|recommendation)\b|\b(?:remind|tell)\s+me\s+(?:the|your)\s+(?:plan|answer|recommendation)\b|\bis\s+it\s+still\s+[a-z-]+(?:\s+[a-z-]+)?\s+or\b|\b(?:does|did|will)\s+(?:the|your)\s+(?:plan|answer|recommendation)\s+change\b|\bhas\s+(?:the|your)\s+(?:plan|answer|recommendation)\s+changed\b/;
 /** "one LoRA adapter per character or one model for all?", "one model per client, or one for all 30?". */
@@ -494,7 +497,11 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (WHAT_WOULD_CHANGE.test(lower)) intents.asksWhatWouldChange = true;
   // "what would change your answer? and what should we do first?" asks both.
   if (FIRST_STEP.test(lower)) intents.asksFirstStep = true;
-  if (ASKS_MODEL.test(lower)) intents.asksModel = true;
+  if (ASKS_MODEL.test(lower)) {
+    intents.asksModel = true;
+    // "i want something local. which open model fits a 16gb m2?": the pick must be a model the team can download.
+    if (OPEN_MODEL_WANTED.test(lower)) intents.asksOpenModel = true;
+  }
   if (ASKS_SUMMARY.test(lower)) {
     intents.asksSummary = true;
     // "what's the final plan? i need to present it on monday": the whole answer, not only its first step.

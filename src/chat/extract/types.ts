@@ -68,6 +68,8 @@ export interface ExtractionIntents {
   fullParameter?: boolean;
   /** "which model would you pick?": the model the plan runs on, and the alternatives. */
   asksModel?: boolean;
+  /** "which open model fits my Mac?": the pick must be open weights the team runs itself, never an API tier. */
+  asksOpenModel?: boolean;
   /** "what's the final plan?", "recap", "what should I tell leadership?": the whole answer again, on purpose. */
   asksSummary?: boolean;
   /** "one adapter per character or one model for all?": per-tenant design; the unit asked about ("character"). */

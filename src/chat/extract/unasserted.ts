@@ -153,7 +153,7 @@ const WHY_NEED_QUESTION =
   /\bwhy\s+(?:would|does|do|did|should|is|are|will)\s+(?:(?!\b(?:when|since|given|because|while|whereas|but|we|we're|we've|our)\b)[^.;!?\n,])*?\b(?:need|needs|take|takes|require|requires|cost|costs)\b(?:(?!\b(?:when|since|given|because|while|whereas|but|we|we're|we've|our)\b)[^.;!?\n,])*/g;
 /** A figure echoed with a question ("$321??", "14GB?!") or asked about ("where does 321 come from?"). */
 const FIGURE_QUESTIONED =
-  /(?<![\w.,])[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%|usd|eur|tokens?)?\s*\?[?!]+|\bwhere\s+(?:does|did|do)\s+(?:the\s+|that\s+|this\s+|your\s+)?[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%)?\s+(?:\w+\s+)?come\s+from\b/g;
+  /(?<![\w.,])[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%|usd|eur|tokens?)?\s*\?[?!]+|\b(?:whoa|woah|wait|what|huh|hold\s+on|really|seriously)[,!.?\s]+[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%)?\s*\?|\bwhere\s+(?:does|did|do)\s+(?:the\s+|that\s+|this\s+|your\s+)?[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%)?\s+(?:\w+\s+)?come\s+from\b/g;
 /** "14GB per GPU for full DPO sounds way too low": a figure of the advice doubted, not one the team states. */
 const FIGURE_DOUBTED =
   /\b(?:sounds?|seems?|looks?)\s+(?:way\s+|far\s+|a\s+(?:bit|lot)\s+|really\s+|pretty\s+|kind\s+of\s+|kinda\s+|much\s+)?(?:too\s+(?:low|high|small|big|little|much|cheap|expensive|optimistic|good)|off|wrong|suspicious|fishy|optimistic|unrealistic|implausible|low|high)\b|\b(?:can't|cant|cannot|can\s+not|doesn't|doesnt|does\s+not)\s+(?:possibly\s+)?(?:be|sound|look)\s+right\b|\b(?:is|are|'s)\s+(?:way|far|much|a\s+lot)\s+(?:more|less|higher|lower|cheaper|pricier)\s+than\b|\?{2,}|\?!|!\?|\bthat(?:'s|\s+is)\s+(?:way\s+)?(?:wrong|off|impossible)\b|\bmakes?\s+no\s+sense\b/;

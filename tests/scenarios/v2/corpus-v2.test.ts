@@ -115,6 +115,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch35.json')),
     ...loadCases(here('./batch36.json')),
     ...loadCases(here('./batch37.json')),
+    ...loadCases(here('./batch38.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -56,7 +56,7 @@ const PERIOD_THEN_AMOUNT = new RegExp(
  * not one-time", "10k upfront". Read only where the sentence names a one-time period (which only money has) or a budget.
  */
 const AMOUNT_THEN_PERIOD = new RegExp(
-  `(?<![\\w.,$€£-])${AMOUNT}(?![.,]?\\d)\\s+(?:(?:is|was)\\s+)?(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front|per\\s+month|a\\s+month|monthly)\\b`,
+  `(?<![\\w.,$€£-])${AMOUNT}(?![.,]?\\d)\\s+(?:(?:is|was)\\s+(?:a\\s+|for\\s+a\\s+)?)?(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front|per\\s+month|a\\s+month|monthly|total(?=,?\\s+one[\\s-]?(?:off|time)\\b))\\b`,
   'dg',
 );
 const ONE_TIME_OR_BUDGET_WORD = /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|budget)\b/;
@@ -76,7 +76,7 @@ const CURRENT_AFTER = /^[^.;!?\n]{0,30}\b(?:right\s+now|currently|at\s+the\s+mom
  * $1,800 a month": what the team pays today, not a budget (read as `currentMonthlySpendUSD`).
  */
 const CURRENT_SPEND_BEFORE =
-  /\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:actually\s+|currently\s+|really\s+|still\s+|already\s+)?(?:spend(?:ing)?|pay(?:ing)?)|(?:we|i)(?:'re|\s+are)\s+(?:now\s+|currently\s+|already\s+)?at|(?<=(?:^|[.;!?\n,])\s*)paying|\b(?:and|but|so)\s+(?:currently\s+|still\s+)?pay(?:ing)?|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)|(?:costs?|costing)\s+(?:us|me))\b[^.;!?\n]{0,20}$/;
+  /^\s*(?:currently\s+|still\s+|now\s+)?pay(?:ing)?\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$|\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:actually\s+|currently\s+|really\s+|still\s+|already\s+)?(?:spend(?:ing)?|pay(?:ing)?)|(?:we|i)(?:'re|\s+are)\s+(?:now\s+|currently\s+|already\s+)?at|(?<=(?:^|[.;!?\n,])\s*)paying|\b(?:and|but|so)\s+(?:currently\s+|still\s+)?pay(?:ing)?|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)|(?:costs?|costing)\s+(?:us|me))\b[^.;!?\n]{0,20}$/;
 
 const PER_MONTH =
   /^\s*(?:(?:is|was|will\s+be)\s+)?(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|a\s+mo\b)/;

@@ -34,6 +34,8 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:fine|ok|okay|happy|open)\s+(?:with\s+)?(?:moving|switching|changing|going)\s+to\s+(?:something|another|a\s+different|a\s+smaller|any)`,
     // "no model picked yet", "haven't chosen a model": the advice may pick one.
     String.raw`\bno\s+(?:model|llm)\s+(?:picked|chosen|selected|decided(?:\s+on)?|settled(?:\s+on)?)\s+yet\b|\b(?:haven't|have\s+not|havent|didn't|did\s+not)\s+(?:yet\s+)?(?:picked|chosen|selected|decided\s+on|settled\s+on)\s+(?:a|the|any)\s+(?:model|llm)\b`,
+    // "and yes you may switch models", "you can change the model".
+    String.raw`(?:you|we)\s+(?:may|can|are\s+allowed\s+to|are\s+free\s+to)\s+(?:switch|change|swap)\s+(?:the\s+)?(?:models?|llms?)`,
     // "actually we're allowed to switch models".
     String.raw`(?:we're|we\s+are|we've\s+been|i'm|i\s+am)\s+(?:actually\s+|now\s+)?(?:allowed|permitted|free|cleared)\s+to\s+(?:switch|change|move)\s+(?:models?|llms?|providers?|vendors?)`,
     // "thinking of distilling into a small open model we host ourselves": the model is meant to change.
@@ -69,6 +71,8 @@ const CANNOT_SWITCH = new RegExp(
     String.raw`(?:can't|cannot|can\s+not|won't)\s+move\s+(?:off|away\s+from)\s+${MODEL_WORD}`,
     String.raw`(?:and|but)\s+(?:we're\s+|we\s+are\s+)?staying\s+(?:there|on\s+it|with\s+it)`,
     String.raw`no\s+(?:model\s+)?(?:switching|changing\s+(?:the\s+)?models?)`,
+    // "the model stays, the compliance review took 6 months".
+    String.raw`(?:the|our)\s+model\s+stays(?:\s+(?:as\s+it\s+is|put|the\s+same))?(?=\s*(?:[,.;!]|$))`,
     // "procurement won't let us move to another model", "the CTO says we stay on Llama 3.1 8B".
     String.raw`(?:won't|will\s+not|doesn't|does\s+not|don't|do\s+not)\s+let\s+us\s+(?:move|switch|change|go)\s+(?:to\s+|off\s+)?(?:another|a\s+different|any\s+other|other)\s+(?:models?|llms?|providers?|vendors?)`,
     String.raw`says?\s+we\s+(?:stay|remain|stick)\s+(?:on|with)\s+${MODEL_WORD}`,

@@ -75,8 +75,13 @@ export const extractModelStage: Extractor = (message, context) => {
       continue;
     // "the base Llama 3.1 8B, not the instruct", "not Qwen's instruct model", "the non-instruct one": the instruct
     // variant is ruled out.
+    // ("follow instructions like a chat model": a comparison; "we never used the instruct checkpoint": not ours.)
     if (
       /\bnon[\s-]?$/.test(lower.slice(Math.max(0, match.index - 4), match.index)) ||
+      /\b(?:like|as)\s+(?:a|an)\s+$/.test(lower.slice(Math.max(0, match.index - 8), match.index)) ||
+      /\b(?:never|not|didn't|don't|haven't)\s+(?:ever\s+)?(?:used?|using|pick(?:ed)?|chose|take|took|want(?:ed)?)\s+(?:the\s+|an?\s+|any\s+)?$/.test(
+        lower.slice(Math.max(0, match.index - 32), match.index),
+      ) ||
       isNegatedBefore(lower, match.index, 10) ||
       /\bnot\s+(?:the\s+)?[\w.-]+(?:'s)?\s+$/.test(lower.slice(Math.max(0, match.index - 30), match.index))
     )

@@ -81,7 +81,7 @@ const API_WITH_FINE_TUNING = new RegExp(
 );
 /** Words before "an open-weight model" that make it an option the team weighs, not the model it runs. */
 const MAY_GO_TO_BEFORE =
-  /\b(?:switch\w*\s+(?:over\s+)?to|mov(?:e|ing)\s+(?:over\s+)?to|migrat\w*\s+to|go(?:ing)?\s+(?:over\s+)?to|open\s+to|willing\s+to|could\s+(?:also\s+)?(?:run|use|try|host)|consider\w*|(?:we|i)\s+(?:want|need|would\s+like|'d\s+like|prefer|are\s+looking\s+for|'re\s+looking\s+for)|looking\s+for|instead\s+of\s+\w+|(?:has|have|needs?|would\s+need)\s+to\s+be|must\s+be|should\s+be|requires?|required)\b[^.;!?\n]*$/;
+  /\b(?:switch\w*\s+(?:over\s+)?to|mov(?:e|ing)\s+(?:over\s+)?to|migrat\w*\s+to|go(?:ing)?\s+(?:over\s+)?to|open\s+to|willing\s+to|could\s+(?:also\s+)?(?:run|use|try|host)|(?:would|'d)\s+be\s+(?:fine|ok(?:ay)?|happy|glad)\s+(?:with|running|using|hosting|to\s+(?:run|use|host))|consider\w*|(?:we|i)\s+(?:want|need|would\s+like|'d\s+like|prefer|are\s+looking\s+for|'re\s+looking\s+for)|looking\s+for|instead\s+of\s+\w+|(?:has|have|needs?|would\s+need)\s+to\s+be|must\s+be|should\s+be|requires?|required)\b[^.;!?\n]*$/;
 
 const OPEN_WEIGHTS = new RegExp(
   [

@@ -13,7 +13,7 @@ const PAIRS = new RegExp(
 
 /** "1,500 ranked pairs from our raters"; "chosen/rejected pairs: nine hundred so far" (the count after a colon). */
 const RANKED_PAIRS = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:ranked|rated|preference|pref|comparison)\\s+pairs\\b|\\b(?:chosen|preferred)\\s*(?:\\/|vs\\.?|and)\\s*rejected\\s+pairs\\s*:\\s*(?:about\\s+|around\\s+|~\\s*)?(${COUNT_SOURCE})\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:ranked|rated|preference|pref|comparison)\\s+(?:(?:output|answer|response|model)\\s+)?pairs\\b|\\b(?:chosen|preferred)\\s*(?:\\/|vs\\.?|and)\\s*rejected\\s+pairs\\s*:\\s*(?:about\\s+|around\\s+|~\\s*)?(${COUNT_SOURCE})\\b`,
   'g',
 );
 

@@ -45,6 +45,10 @@ const ANSWER_IS_TOKENS = new RegExp(
   `\\b(?:answers?|repl(?:y|ies)|responses?|completions?|outputs?|summar(?:y|ies)|drafts?)\\s+(?:(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?tokens?\\b|\\b(?:writes?|generates?|produces?|returns?|outputs?)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b`,
   'g',
 );
+/** "How long will the LoRA training take?": the message is about training, so a size in it is an example's. */
+const TRAINING_ASKED =
+  /\bhow\s+(?:long|many\s+hours|much)\b[^.?!]{0,60}\b(?:training|train|fine[\s-]?tun\w*|lora|qlora|epochs?)\b|\b(?:training|fine[\s-]?tuning)\s+(?:time|take|takes|cost|run)\b/;
+const REQUEST_WORDS = new RegExp(`\\b(?:${REQUEST.slice(3, -1)}|api|per\\s+day|a\\s+day|daily|bill)\\b`);
 /** A sentence about training data sizes a training example, not a request. */
 const ABOUT_TRAINING =
   /\b(?:examples?|training|train|trained|fine[\s-]?tun\w*|finetun\w*|dataset|data\s*set|labell?ed|pairs?|epochs?|corpus)\b/;
@@ -57,7 +61,12 @@ export const extractRequestTokens: Extractor = (message) => {
   const { lower } = message;
   if (!lower.includes('token')) return [];
   const findings: Finding[] = [];
-  const aboutTraining = (index: number) => ABOUT_TRAINING.test(sentenceAround(lower, index, 160));
+  // (A message asking how long training takes sizes its examples, unless the sentence says requests or calls.)
+  const trainingMessage = TRAINING_ASKED.test(lower);
+  const aboutTraining = (index: number) => {
+    const sentence = sentenceAround(lower, index, 160);
+    return ABOUT_TRAINING.test(sentence) || (trainingMessage && !REQUEST_WORDS.test(sentence));
+  };
   for (const match of [...allMatches(IN_AND_OUT, lower), ...allMatches(INPUT_AND_OUTPUT, lower)]) {
     if (aboutTraining(match.index)) continue;
     const input = tokenCount(match[1], match[2], MAX_INPUT_TOKENS);

@@ -11,7 +11,7 @@ const TASK_END = String.raw`(?=\s*(?:[.;!?\n(]|,\s*(?:and\s+)?(?:we|our|it|the|b
 
 /** "we want an assistant that drafts discharge summaries", "we need a bot to answer HR questions". */
 const TASK_OF_A_THING = new RegExp(
-  String.raw`\b(?:we|i|and|(?:our\s+|the\s+)?(?:teachers|doctors|nurses|clinicians|lawyers|agents|analysts|engineers|developers|users|customers|clients|staff|editors|writers|students|reviewers|recruiters|managers|sales(?:\s+reps)?|support))(?:\s+|(?='))(?:want|need|would\s+like|'d\s+like|are\s+looking\s+for|'re\s+looking\s+for|am\s+looking\s+for|'m\s+looking\s+for|are\s+building|'re\s+building|am\s+building|'m\s+building)\s+(?:(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:assistant|bot|chatbot|model|llm|ai|tool|system|copilot|agent|classifier|app|pipeline)|something)\s+(?:for\s+(?:our\s+|the\s+)?(?:[a-z-]+\s+){1,3}?)?(?:that|which|to)\s+(?!(?:can\s+)?(?:is|are|was|be|has|have|runs?|works?)\b)([a-z][^.;!?\n]{3,120}?)${TASK_END}`,
+  String.raw`(?:\b(?:we|i|and|(?:our\s+|the\s+)?(?:teachers|doctors|nurses|clinicians|lawyers|agents|analysts|engineers|developers|users|customers|clients|staff|editors|writers|students|reviewers|recruiters|managers|sales(?:\s+reps)?|support))(?:\s+|(?='))|(?<=(?:^|[.!?;\n])\s{0,3}))(?:want|need|would\s+like|'d\s+like|are\s+looking\s+for|'re\s+looking\s+for|am\s+looking\s+for|'m\s+looking\s+for|are\s+building|'re\s+building|am\s+building|'m\s+building)\s+(?:(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:assistant|bot|chatbot|model|llm|ai|tool|system|copilot|agent|classifier|app|pipeline)|something)\s+(?:for\s+(?:our\s+|the\s+)?(?:[a-z-]+\s+){1,3}?)?(?:that|which|to)\s+(?!(?:can\s+)?(?:is|are|was|be|has|have|runs?|works?)\b)([a-z][^.;!?\n]{3,120}?)${TASK_END}`,
   'g',
 );
 

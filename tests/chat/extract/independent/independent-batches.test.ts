@@ -45,6 +45,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x27: { precision: 0.9, recall: 0.8 },
   x28: { precision: 0.84, recall: 0.82 },
   x29: { precision: 0.9, recall: 0.87 },
+  x30: { precision: 0.89, recall: 0.87 },
 };
 
 interface BatchUtterance {
