@@ -19,6 +19,7 @@ import {
   JUMP_FACTOR,
   type PendingConfirmation,
 } from './dialogue-state.ts';
+import { statedRates } from './extract/exchange-rate.ts';
 import { extractProfile } from './extract/index.ts';
 import type { Extraction } from './extract/types.ts';
 import { replyText, textReply } from './reply-data.ts';
@@ -49,12 +50,17 @@ export type ExtractFunction = (
 ) => Extraction | Promise<Extraction>;
 
 /** The rule-only extractor (src/chat/extract), as an {@link ExtractFunction}; an unknown `requestedField` is ignored. */
-export const ruleExtract: ExtractFunction = (message, { requestedField, knowledge, today, earlierField }) => {
+export const ruleExtract: ExtractFunction = (message, { requestedField, knowledge, today, earlierField, history }) => {
+  // An exchange rate the user gave earlier ("1 USD = 84 INR" in the first message) converts money said later.
+  const earlierRates = (history ?? [])
+    .filter((entry) => entry.role === 'user')
+    .flatMap((entry) => statedRates(entry.text.toLowerCase()));
   const read = (field: string | undefined) =>
     extractProfile(message, {
       requestedField: PROFILE_FIELDS.includes(field as ProfileField) ? (field as ProfileField) : undefined,
       knowledge,
       ...(today === undefined ? {} : { today }),
+      ...(earlierRates.length === 0 ? {} : { earlierRates }),
     });
   const extraction = read(requestedField);
   // "12k", sent after "we have some labelled data" was not understood and the next question came: a short reply

@@ -74,7 +74,10 @@ export function resolveGenericFineTuning(
   const full = entryOf(recommendation, 'full-fine-tuning');
   const apiModel = full?.blockers.some((blocker) => blocker.ruleId === 'weights-needed-for-self-run-tuning') ?? false;
   // Weights out of reach: tuning such a model can only mean the vendor's job, whether or not it is offered.
-  return apiModel && managed ? 'managed-fine-tuning' : method;
+  if (apiModel && managed) return 'managed-fine-tuning';
+  // Open weights and a plan that tunes with LoRA or QLoRA: "why not just fine-tune?" means the plan's tuning.
+  const planned = recommendation.destination.method;
+  return !apiModel && (planned === 'lora' || planned === 'qlora') ? planned : method;
 }
 
 /**
@@ -551,7 +554,7 @@ function servingFit(
   if (available === null || available === 0)
     return `Serving ${model} in 16-bit needs ${needed}; tell me the GPUs it would run on and I'll say whether it fits.`;
   if (inference.needed <= available * SERVING_HEADROOM)
-    return `Yes: ${serving} needs ${needed}, and ${on} give ${gigabytes(available)} GB.`;
+    return `Yes: ${serving} needs ${needed}, and ${on} ${gpus === 1 ? 'gives' : 'give'} ${gigabytes(available)} GB.`;
   if (inference.needed <= available)
     return `Barely: ${serving} needs ${needed} of the ${gigabytes(available)} GB on ${on}, leaving little room for requests at once; 8-bit weights would leave headroom.`;
   const notIn16 = `Not in 16-bit: ${serving} needs ${needed}, more than the ${gigabytes(available)} GB on ${on}`;
@@ -1368,6 +1371,27 @@ export function loraForPretrainingReply(
       ? 'Whether every weight fits depends on your GPUs: tell me which and how many.'
       : `${fitReply(recommendation, 'full-fine-tuning', knowledge, profile, { for: 'training' })}${fits ? '' : ' Then LoRA is the way to continue pre-training at all on these GPUs, expecting less of it.'}`;
   const text = `For continued pre-training, plan on full fine-tuning where it fits: on a new domain's corpus (code and maths, about 20B tokens) LoRA learned substantially less than full fine-tuning, though it forgot less of what the model knew before${mark}. LoRA suits the instruction-tuning stage on your pairs afterwards. ${fit}`;
+  return citedAnswer(text, cited, knowledge);
+}
+
+/**
+ * "Is the reviewer right that RAG beats continued pre-training for factual questions?": for facts, retrieval beat
+ * unsupervised fine-tuning on the same documents, most of all for rare facts; pre-training teaches the domain's language.
+ * Then where the plan stands.
+ */
+export function retrievalVsPretrainingReply(recommendation: Recommendation, knowledge: Knowledge): InfoAnswer {
+  const cited = ['ovadia', 'soudani'].filter((id) => knowledge.sourceById.has(id));
+  const mark = (id: string) => (cited.includes(id) ? ` [${cited.indexOf(id) + 1}]` : '');
+  const steps = recommendation.plan.flatMap((step) => step.methods);
+  const pretrains = recommendation.destination.objective === 'continued-pretraining';
+  const plan = pretrains
+    ? steps.includes('rag')
+      ? 'Your plan keeps continued pre-training for the domain’s language and puts retrieval in front for the facts.'
+      : 'Your plan pre-trains for the domain’s language; for questions about specific facts, add retrieval in front.'
+    : steps.includes('rag')
+      ? 'That is why your plan answers from retrieval; continued pre-training would add the domain’s language and style, at its cost in GPU-hours.'
+      : 'For factual questions, put retrieval in front of whatever model you tune.';
+  const text = `For factual questions, retrieval wins: on knowledge-intensive questions, retrieval consistently beat unsupervised fine-tuning on the same documents${mark('ovadia')}, and the gap is widest for rarely seen, long-tail facts${mark('soudani')}. Continued pre-training teaches the model the domain's language, terms and style, not reliable recall of specific facts, and it cannot cite. ${plan}`;
   return citedAnswer(text, cited, knowledge);
 }
 

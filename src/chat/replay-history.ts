@@ -155,7 +155,7 @@ export async function replayHistory(
     let state = initialDialogueState();
     const turns: TurnResult[] = [];
     let sliceStart = now();
-    for (const message of userMessages) {
+    for (const [index, message] of userMessages.entries()) {
       if (now() - sliceStart >= REPLAY_SLICE_MS) {
         await yieldToEventLoop();
         options.signal?.throwIfAborted();
@@ -166,6 +166,8 @@ export async function replayHistory(
         ...(state.lastMissedField === undefined ? {} : { earlierField: state.lastMissedField }),
         knowledge,
         ...(options.today === undefined ? {} : { today: options.today }),
+        // (The user's earlier messages, as the stored dialogue passes them: an exchange rate said before applies.)
+        history: userMessages.slice(0, index).map((text) => ({ role: 'user' as const, text })),
       });
       const result = runTurnConfirmingJumps(turn, state, extraction, message, knowledge, options.turnOptions);
       turns.push(result);

@@ -34,6 +34,7 @@ import {
   ratingsForPreferenceReply,
   resolveGenericFineTuning,
   retirementReply,
+  retrievalVsPretrainingReply,
   safetyReply,
   smallTalkReply,
   standingReply,
@@ -170,7 +171,7 @@ function withUnanswered(result: TurnResult, unanswered: readonly string[] | unde
   if (result.replyData.lead.startsWith("I can't answer that one"))
     return {
       ...result,
-      ...withReply({ ...result.replyData, lead: result.replyData.lead.replace('that one', which) }),
+      ...withReply({ ...result.replyData, lead: result.replyData.lead.replace('that one', () => which) }),
     };
   if (!ANSWERING_KINDS.has(result.kind) || result.reply.includes("I can't answer")) return result;
   const note = `I can't answer ${which} from what I know.`;
@@ -649,6 +650,15 @@ function infoReply(
   const comparesLoraWithFull = pair.includes('full-fine-tuning') && (pair.includes('lora') || pair.includes('qlora'));
   if (comparesLoraWithFull && intents.continuedPretraining === true)
     return loraForPretrainingReply(recommendation, knowledge, profile);
+  // "Does RAG beat continued pre-training for facts?": the evidence for facts, then where the plan stands.
+  const comparesRetrievalWithPretraining =
+    pair.includes('rag') &&
+    (pair.includes('full-fine-tuning') || pair.includes('lora') || pair.includes('qlora')) &&
+    intents.continuedPretraining === true &&
+    // (Asked about the team's own corpus, "pre-train on it or RAG?", the comparison below says what each does with it.)
+    intents.comparisonAboutKnowledge !== true;
+  if (comparesRetrievalWithPretraining && intents.asksCost === undefined)
+    return retrievalVsPretrainingReply(recommendation, knowledge);
   // "LoRA or RAG? and what would change your answer?": the comparison, then any other question in the message.
   const compared = intents.asksComparison
     ? comparisonReply(

@@ -54,6 +54,10 @@ export function coveredBy(asked: ExtractionIntents, answered: ExtractionIntents)
     if (QUALIFIERS.has(key) || value === undefined || value === false) return true;
     const other = record[key];
     if (other === undefined || other === false) return false;
+    // ("is OpenAI tuning open to new accounts?" after "where can I tune GPT-4o mini on OpenAI?": the same channel, the
+    // model left to the whole message's reading.)
+    if (typeof value === 'object' && value !== null && typeof other === 'object' && other !== null)
+      return Object.entries(value).every(([field, said]) => (other as Record<string, unknown>)[field] === said);
     return value === true || JSON.stringify(value) === JSON.stringify(other);
   });
 }

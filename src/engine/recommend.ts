@@ -277,6 +277,7 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
       )
     : recommendations;
 
+  const optionsAnalysis = corpusRunAnalysis(destination, profile, switchedAnalysis, knowledge);
   const recommendation: Recommendation = {
     destination: {
       method: destination.method,
@@ -302,7 +303,7 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     firstStep,
     diagnosis: diagnosis.entries,
     modelOptions,
-    computeOptions: computeOptions(destination.method, studentAnalysis ?? switchedAnalysis, knowledge),
+    computeOptions: computeOptions(destination.method, studentAnalysis ?? optionsAnalysis, knowledge),
     recommendations: withStudent,
     plan,
     questions,
@@ -310,7 +311,13 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     assumptions: sortAssumptions([
       ...resolved.assumptions,
       ...(studentAnalysis === undefined
-        ? estimates.assumptions
+        ? // (A pre-training run's tokens are the corpus's, said as its estimates and rental are.)
+          optionsAnalysis === switchedAnalysis
+          ? estimates.assumptions
+          : [
+              ...estimates.assumptions.filter((entry) => entry.field !== 'estimates.trainingTokens'),
+              ...optionsAnalysis.estimates.assumptions.filter((entry) => entry.field === 'estimates.trainingTokens'),
+            ]
         : [
             ...estimates.assumptions.filter((entry) => entry.field !== 'estimates.distillationStudentParamsB'),
             {
@@ -376,6 +383,25 @@ function destinationEstimates(
     analysis.resolved.profile.gpuCount,
   )[method];
   return estimate ? { estimates: estimate } : {};
+}
+
+/**
+ * Continued pre-training reads the corpus, not the labelled examples (they come after, for the instruction stage): where
+ * to run it (own GPUs, a rental and its hours) is judged on the corpus, as the destination's estimates are.
+ */
+function corpusRunAnalysis(
+  destination: DestinationChoice,
+  profile: Profile,
+  analysis: FeasibilityAnalysis,
+  knowledge: Knowledge,
+): FeasibilityAnalysis {
+  const corpusRun =
+    destination.objective === 'continued-pretraining' &&
+    (profile.labeledExamples ?? 0) > 0 &&
+    (profile.corpusTokens ?? 0) > 0;
+  if (!corpusRun) return analysis;
+  const onModel = destination.switchedTo === undefined ? profile : switchedProfile(profile, destination.switchedTo);
+  return analyseFeasibility({ ...onModel, labeledExamples: 0 }, knowledge);
 }
 
 /** The profile with the named model replaced by a substitute. */

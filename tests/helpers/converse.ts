@@ -10,13 +10,15 @@ import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 export async function converse(messages: readonly string[], knowledge: Knowledge): Promise<TurnResult[]> {
   let state: DialogueState = initialDialogueState();
   const turns: TurnResult[] = [];
-  for (const message of messages) {
+  for (const [index, message] of messages.entries()) {
     const turn = runTurn(
       state,
       await ruleExtract(message, {
         requestedField: state.requestedField,
         knowledge,
         ...(state.lastMissedField === undefined ? {} : { earlierField: state.lastMissedField }),
+        // (The user's earlier messages, as the chat service passes them.)
+        history: messages.slice(0, index).map((text) => ({ role: 'user' as const, text })),
       }),
       knowledge,
     );

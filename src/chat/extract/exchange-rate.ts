@@ -87,10 +87,13 @@ function currencyOf(message: PreparedMessage, item: Finding): string | undefined
 export function convertStatedCurrencies(
   message: PreparedMessage,
   findings: readonly Finding[],
+  earlier: readonly StatedRate[] = [],
 ): { findings: Finding[]; notes: Map<Finding, string>; unconverted: string[] } {
   const notes = new Map<Finding, string>();
   const unconverted: string[] = [];
-  const rates = statedRates(message.lower);
+  const own = statedRates(message.lower);
+  // Rates said in earlier messages count after the message's own, and have no words in this one.
+  const rates = [...own, ...[...earlier].reverse().map((rate) => ({ ...rate, start: -1, end: -1 }))];
   const converted: Finding[] = [];
   for (const item of findings) {
     if (!MONEY_FIELDS.has(item.field) || typeof item.value !== 'number') {

@@ -7,7 +7,7 @@ import { LIST_FIELDS } from '../fields/merge-profile.ts';
 import { EXTRACTORS, FIELD_REGISTRY, fieldEntry } from '../fields/registry.ts';
 import { catalogScanner } from './catalog-matcher.ts';
 import { findCorrections } from './corrections.ts';
-import { convertStatedCurrencies } from './exchange-rate.ts';
+import { convertStatedCurrencies, type StatedRate } from './exchange-rate.ts';
 import { goalsNamedIn, REMOVED_GOAL } from './extractors/goals.ts';
 import { asksAQuestion, extractIntents, questionClauses } from './intents.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
@@ -67,7 +67,13 @@ const PREFERENCE_WORDS = /\b(?:dpo|orpo|kto|ipo|simpo|rlhf|preference|preference
 
 export function extractProfile(
   message: string,
-  context: { requestedField?: ProfileField; knowledge: ExtractionCatalog; today?: string },
+  context: {
+    requestedField?: ProfileField;
+    knowledge: ExtractionCatalog;
+    today?: string;
+    /** Exchange rates the user stated in earlier messages (the message's own come first). */
+    earlierRates?: readonly StatedRate[];
+  },
 ): Extraction {
   const prepared = prepareMessage(message.slice(0, MAX_EXTRACTION_CHARS));
   const extractorContext: ExtractorContext = {
@@ -93,7 +99,7 @@ export function extractProfile(
     if (billToo || denied) findings.splice(index, 1);
   }
   // "£31k is what we pay … a pound is about 1.27 dollars": money converted at the team's own rate.
-  const rated = convertStatedCurrencies(prepared, findings);
+  const rated = convertStatedCurrencies(prepared, findings, context.earlierRates);
   findings.splice(0, findings.length, ...rated.findings);
 
   const intents = extractIntents(prepared);
@@ -505,6 +511,9 @@ function askedOfTheCatalog(
       dropModelFindingsWithin(findings, channel.index, channel.index + channel[0].length);
     }
   }
+  // "Why Phi-3-mini?", "why did you pick Qwen2.5 3B?": the advisor's choice of model, asked about.
+  const whyModel = WHY_MODEL_QUESTION.exec(lower);
+  if (whyModel && catalogScanner(catalog).findModels(whyModel[1] ?? '').length > 0) intents.asksModel = true;
   // "qwen 2.5 14b license - ok for commercial internal use?": the licence of the model named (or of the plan's model).
   if (LICENCE_QUESTION.test(lower)) intents.asksLicence = firstModel() ?? true;
 }
@@ -527,8 +536,11 @@ const RETIREMENT_QUESTION =
   /\b(?:is|are|does|do|will|isn't|isnt|aren't|won't|doesn't|when\s+(?:does|do|will|is|are))(?![a-z])(?:[^.!?\n]|\.(?=\d)){0,40}?\b(?:shut(?:ting)?\s+down|retir(?:e|es|ed|ing)|deprecat(?:ed|ing)|end[\s-]of[\s-]life|eol|sunset(?:ting|ted)?|going\s+away|discontinu(?:ed|ing))\b(?:[^.!?\n]|\.(?=\d)){0,30}\?/;
 
 /** "can we fine-tune … in AI Studio?", "is it possible to tune gpt-4.1 mini on azure?", "where can we fine-tune it?" */
+/** "Why Phi-3-mini?", "why did you pick the 3B?": a short why-question whose object is a model. */
+const WHY_MODEL_QUESTION =
+  /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with|propose)\s+|(?:a|the)\s+)?((?:[^?.!\n]|\.(?=\d)){2,40}?)\s*\?/;
 const TUNING_CHANNEL_QUESTION =
-  /\b(?:(?:can|could|may)\s+(?:we|i|you)\s+(?:still\s+|even\s+|actually\s+)?|is\s+it\s+(?:still\s+)?possible\s+to\s+|are\s+we\s+able\s+to\s+|where\s+(?:can|could|do)\s+(?:we|i|you)\s+)(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,80}\?/;
+  /\b(?:(?:can|could|may)\s+(?:we|i|you)\s+(?:still\s+|even\s+|actually\s+)?|is\s+it\s+(?:still\s+)?possible\s+to\s+|are\s+we\s+able\s+to\s+|where\s+(?:can|could|do)\s+(?:we|i|you)\s+)(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,80}\?|\b(?:can|could)\s+(?:a|an|our|my)\s+(?:brand\s+)?(?:new\s+)?(?:\w+\s+)?(?:account|org|organi[sz]ation)\s+(?:\w+\s+){0,2}?(?:start|run|create|launch)\s+(?:a\s+)?(?:fine[\s-]?tun\w*|tuning)\s+job\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\bis\s+(?:\w+\s+)?(?:fine[\s-]?tuning|tuning)\s+(?:still\s+)?(?:open|available|allowed)\s+(?:to|for)\s+(?:new\s+)?(?:accounts?|orgs?|organi[sz]ations?|customers?|users?)\b(?:[^.!\n]|\.(?=\d)){0,40}\?/;
 
 /** A question about a model's licence or commercial use: "license ok for commercial use?", "what licence is Qwen under?". */
 const LICENCE_QUESTION =

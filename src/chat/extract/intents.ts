@@ -25,7 +25,7 @@ const JUST_RECOMMEND = new RegExp(
   ].join('|'),
 );
 const WHY_NOT = new RegExp(
-  `\\bwhy\\s+(?:not|no|isn't|isnt|is\\s+not|wasn't|wasnt|aren't|arent|not\\s+use|don't\\s+(?:you|we)\\s+(?:recommend|suggest|use|do)|didn't\\s+you\\s+(?:recommend|suggest|pick))\\s+(?:just\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+|try\\s+|(?:take|use|keep|run)\\s+(?:[\\w.-]+\\s+){1,5}?(?:and|with|plus|\\+)\\s+(?:(?:put|add|use|do|run|build)\\s+)?)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b|\\bwhat(?:'s|\\s+is)\\s+wrong\\s+with\\s+(${METHOD_SOURCE})\\b|\\bwhy\\s+(?:is|was)\\s+(${METHOD_SOURCE})\\s+(?:not\\s+(?:recommended|viable|an\\s+option|ranked)|ruled\\s+out|excluded|rejected|blocked|ranked\\s+(?:so\\s+)?low)\\b`,
+  `\\bwhy\\s+(?:not|no|isn't|isnt|is\\s+not|wasn't|wasnt|aren't|arent|is\\s+there\\s+no|isn't\\s+there\\s+(?:any\\s+)?|not\\s+use|don't\\s+(?:you|we)\\s+(?:recommend|suggest|use|do)|didn't\\s+you\\s+(?:recommend|suggest|pick))\\s+(?:just\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+|try\\s+|(?:take|use|keep|run)\\s+(?:[\\w.-]+\\s+){1,5}?(?:and|with|plus|\\+)\\s+(?:(?:put|add|use|do|run|build)\\s+)?)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b|\\bwhat(?:'s|\\s+is)\\s+wrong\\s+with\\s+(${METHOD_SOURCE})\\b|\\bwhy\\s+(?:is|was)\\s+(${METHOD_SOURCE})\\s+(?:not\\s+(?:recommended|viable|an\\s+option|ranked)|ruled\\s+out|excluded|rejected|blocked|ranked\\s+(?:so\\s+)?low)\\b`,
 );
 const WHY_NOT_EXAMPLES_IN_PROMPT =
   /\bwhy\s+not\s+(?:just\s+)?(?:stuff|put|paste|add|include|drop|throw|show|give)\b[^?.!]{0,60}?\b(?:in|into|to)\s+(?:the\s+|our\s+|a\s+)?(?:system\s+)?prompts?\b/;
@@ -58,14 +58,14 @@ const COST =
   /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4})\s+cost|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b)/;
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
-  /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){0,4})\s+(?:fit|run)\b|(?:will|would|does|do|can|could)\s+[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){5,8}\s+fit\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+on\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
+  /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){0,4})\s+(?:fit|run)\b|(?:will|would|does|do|can|could)\s+[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){5,8}\s+fit\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+on\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\b(?:serving|running|hosting)\s+(?:it|the\s+model|an?\s+\d+(?:\.\d+)?b(?:\s+model)?)\s+(?:should|would|will)\s+(?:only\s+)?(?:need|take)\s+(?:just\s+)?(?:one|a\s+single|a|\d+)\s+(?:[a-z0-9-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?|a10g?s?|t4s?)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
 /** A fit asked in so many words ("would … fit"), which a cost question ("would it cost to run") never says. */
 const FIT_ASKED_BESIDE_COST = /\b(?:will|would|does|do|can|could)\s+(?:[^?.!,;\n]|\.(?=\d)){1,80}?\bfit\b/;
 const DEFINITION = new RegExp(
   `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|sorry|hmm|wait),?\\s+)(?:what(?:'?s|\\s+is|\\s+are)|explain|define|what\\s+does)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})(?:\\s+(?:mean|exactly|actually|again|btw))?\\s*(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b))`,
 );
 const COMPARISON = new RegExp(
-  `(${METHOD_SOURCE})\\s+(?:or|vs\\.?|versus|compared\\s+to|against|(?:better|worse|cheaper|faster|easier|safer)\\s+than)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\b(?:compare|difference\\s+between)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:and|with|to|vs\\.?)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
+  `(${METHOD_SOURCE})\\s+(?:or|vs\\.?|versus|compared\\s+to|against|beats|outperforms|(?:better|worse|cheaper|faster|easier|safer)\\s+than)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\b(?:compare|difference\\s+between)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:and|with|to|vs\\.?)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
 );
 /**
  * "Should we do continued pretraining on the corpus or just RAG?", "QLoRA with rank 64, would that be better than
@@ -92,6 +92,10 @@ const KNOWLEDGE_SUBJECT =
 /** "can I just do it with a prompt instead?", "could we get away with RAG?": is that method enough here. */
 const ENOUGH = new RegExp(
   `\\b(?:can|could)\\s+(?:i|we|you)\\s+(?:get|do|fix|reach|achieve|handle|solve|nail)\\s+(?:[\\w'-]+\\s+){0,4}?(?:just\\s+|only\\s+|simply\\s+)?(?:with|using|through)\\s+(?:just\\s+|only\\s+)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?|\\b(?:can|could|should|shall|would)\\s+(?:i|we|you)\\s+(?:just\\s+|simply\\s+|not\\s+just\\s+)?(?:do\\s+(?:it|this|that|everything)\\s+with|use|go\\s+with|try|stick\\s+with|start\\s+with|get\\s+away\\s+with|get\\s+by\\s+with|rely\\s+on)\\s+(?:just\\s+|only\\s+)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?|\\b(?:is|would)\\s+(?:just\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:be\\s+)?(?:enough|sufficient|good\\s+enough)\\b|\\b(?:is|are)\\s+(?:[a-z0-9.-]+\\s+){0,2}?(${METHOD_SOURCE})\\s+(?:still\\s+)?(?:available|possible|an\\s+option|supported|offered)\\b`,
+);
+/** "Is CPT on the 5B tokens worth the ~580 GPU-hours or not?": the case for and against a method, as "why (not) X?". */
+const WORTH_IT = new RegExp(
+  `\\b(?:is|would|will)\\s+(?:the\\s+|a\\s+|an\\s+)?(${METHOD_SOURCE})\\b(?:(?!\\b(?:ever|generally|usually|typically)\\b)[^?.!\\n]){0,60}?\\b(?:be\\s+)?worth\\b`,
 );
 const ASKS_MODEL =
   /\bwhat\s+would\s+you\s+(?:move|switch|migrate|put)\s+(?:us\s+)?(?:over\s+)?to\b|\bwhat\s+(?:model\s+)?size\b[^.?!]{0,40}\b(?:fits?|for|would\s+fit|are\s+we\s+(?:even\s+)?talking|do\s+we\s+need|can\s+we)\b|\bhow\s+(?:big|large)\s+(?:a|of\s+a)\s+model\b|\b(?:which|what)\s+(?:model|llm|base\s+model|checkpoint|open[\s-]weights?\s+model)s?\s+(?:would|should|do|can|could|will|to)\b|\b(?:which|what)\s+(?:open|local|open[\s-]weights?|self[\s-]hosted|downloadable|small)\s+(?:model|llm|one)s?\b|\b(?:which|what)\s+(?:model|llm)s?\b[^.?!]*\?|\b(?:recommend|suggest|pick)\s+(?:us\s+|me\s+)?a\s+model\b/;
@@ -235,7 +239,7 @@ const FIT_TRAINING =
   /\b(?:for\s+training|to\s+train|train(?:ing)?\s+it|to\s+fine[\s-]?tune|(?:lora|qlora|adapter|model)\s+training|training\s+(?:the\s+|a\s+|of\s+the\s+)?(?:lora|qlora|adapter|model|\d+b)|does\s+training|(?:will|would|can)\s+(?:the\s+)?training)\b/;
 /** "on one A10G", "on 4 of those cards", "on a single GPU": the GPUs the question puts it on. */
 const FIT_GPUS = new RegExp(
-  `\\bon\\s+(?:just\\s+|only\\s+)?(${COUNT_SOURCE}|one|a\\s+single|a|single)(?:\\s*(?:-|to|or)\\s*\\d+)?\\s+(?:of\\s+(?:those|these|the|our|them)\\s+)?(?:cards?|gpus?|[ahlt]\\d{1,3}g?s?|l40s|h100s?|a100s?|rtx\\s?\\d{4}s?|\\d{4}s?)\\b|\\b(${COUNT_SOURCE})\\s+of\\s+(?:those|these|the|our)\\s+(?:cards|gpus)\\b`,
+  `\\b(?:on|need|needs|take|takes)\\s+(?:just\\s+|only\\s+)?(${COUNT_SOURCE}|one|a\\s+single|a|single)(?:\\s*(?:-|to|or)\\s*\\d+)?\\s+(?:of\\s+(?:those|these|the|our|them)\\s+)?(?:cards?|gpus?|[ahlt]\\d{1,3}g?s?|l40s|h100s?|a100s?|rtx\\s?\\d{4}s?|\\d{4}s?)\\b|\\b(${COUNT_SOURCE})\\s+of\\s+(?:those|these|the|our)\\s+(?:cards|gpus)\\b`,
 );
 /** "with 6k-token sequences", "at 8,192 tokens": the sequence length the question asks about. */
 const FIT_SEQUENCE =
@@ -381,7 +385,12 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     // "should we use LoRA or QLoRA?" weighs two methods: a comparison, not "is LoRA enough?".
     const twoMethods = COMPARISON.test(lower) || LOOSE_COMPARISON.test(lower);
     const enough = twoMethods ? null : ENOUGH.exec(lower);
-    const enoughMethod = enough ? methodFromPhrase(enough[1] ?? enough[2] ?? enough[3] ?? enough[4] ?? '') : undefined;
+    const worth = twoMethods ? null : WORTH_IT.exec(lower);
+    const enoughMethod = enough
+      ? methodFromPhrase(enough[1] ?? enough[2] ?? enough[3] ?? enough[4] ?? '')
+      : worth
+        ? methodFromPhrase(worth[1] ?? '')
+        : undefined;
     // "Is prompting enough?" is answered as "why (not) prompting": its case for and against, here.
     if (enoughMethod) intents.whyNot = enoughMethod;
     else readQuestions(lower, intents);

@@ -199,6 +199,8 @@ const PRICE_OF_AN_OPTION =
 /** "why not just distill GPT-4o into a small open model?": an option weighed, not the team's facts. */
 const WHY_NOT_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?why\s+(?:(?:would|should|do|must)\s+(?:we|i)\s+(?:rent|buy|pay\s+for|move\s+to|switch\s+to)\b|not|don't\s+we|wouldn't\s+we|can't\s+we|shouldn't\s+we|couldn't\s+we|(?:use\s+|pick\s+|choose\s+|go\s+with\s+)?(?:a|an|the|this|that)\s+[\w.-]+\s+(?:model|one|gpu|card)s?\b)/;
+/** "Why Phi-3-mini?", "why a 3B and not the 8B?": the advisor's choice questioned, not the team's facts. */
+const WHY_THAT_START = /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*why\b/;
 /** "fine-tuned gpt-4o tokens are pricier than base 4o, aren't they?": a general claim checked, not the team's facts. */
 const TAG_QUESTION_END =
   /[\s,]+(?:aren't|isn't|don't|doesn't|won't|wouldn't|right|correct)(?:\s+(?:they|it|you|we|there))?\s*$/;
@@ -248,6 +250,7 @@ function optionQuestionSpans(lower: string): UnassertedSpan[] {
       ((WEIGHING_START.test(sentence) && WEIGHING_WORDS.test(sentence)) ||
         CHOICE_START.test(sentence) ||
         WHY_NOT_START.test(sentence) ||
+        WHY_THAT_START.test(sentence) ||
         PRICE_OF_AN_OPTION.test(sentence) ||
         TAG_QUESTION_END.test(sentence))
     )

@@ -135,8 +135,14 @@ function amountValue(digits: string | undefined, multiplier: string | undefined)
 
 type Period = 'month' | 'one-time' | 'year' | 'day' | undefined;
 
+const BUDGET_NAMED_AFTER =
+  /^\s*(?:is|was|will\s+be)\s+(?:our|the|my)\s+(?:total\s+|whole\s+|entire\s+|ai\s+|training\s+)?(monthly|one[\s-]?(?:time|off)|upfront)\s+(?:ai\s+|compute\s+|training\s+)?budget\b/;
+
 function periodAround(message: PreparedMessage, start: number, end: number): Period {
   const after = message.lower.slice(end, end + 40);
+  // "$3k is our monthly budget", "₹2.5 lakh is the one-time budget": the period named with the budget after it.
+  const named = BUDGET_NAMED_AFTER.exec(after);
+  if (named) return /month/.test(named[1] ?? '') ? 'month' : 'one-time';
   if (PER_MONTH.test(after)) return 'month';
   if (PER_YEAR.test(after)) return 'year';
   if (PER_DAY.test(after)) return 'day';
