@@ -248,15 +248,18 @@ function answerTurn(
   // "how long would that take for SDXL?" about the model the plan already proposes is a question about the plan, not a
   // what-if about another model.
   // "can't I just run the 7B on my MacBook?" names the plan's own model by its size: no what-if either.
+  // ("what would serving the 8B cost?" of a plan that distils into Llama 3.1 8B names its student.)
   const namesProposedModel = (current: Recommendation) => {
     const planModel = current.destination.model.name;
+    const student = current.destination.student;
     return (
       understood.some((item) => item.field === 'modelName' || item.field === 'modelParamsB') &&
       understood.every((item) =>
         item.field === 'modelName'
-          ? planModel !== null && item.value === planModel
+          ? (planModel !== null && item.value === planModel) || (student !== undefined && item.value === student)
           : item.field === 'modelParamsB'
-            ? restatesSize(item.value as number, planModel, knowledge)
+            ? restatesSize(item.value as number, planModel, knowledge) ||
+              restatesSize(item.value as number, student, knowledge)
             : sameValue(previous.profile[item.field], item.value),
       )
     );

@@ -92,3 +92,19 @@ describe('continued pre-training is costed on the corpus everywhere', () => {
     expect(tokens?.why).toContain('one epoch over your corpus');
   });
 });
+
+describe('the legal team on Claude', () => {
+  it.each<[string, Record<string, unknown>]>([
+    [
+      'We may switch models and have 120,000 logged Sonnet extractions, 5,000 of them reviewed.',
+      { labeledExamples: 120000 },
+    ],
+  ])('%j', (text, want) => {
+    expect(read(text).fields).toMatchObject(want);
+  });
+
+  it('takes the documents an extraction reads as its input, not knowledge to retrieve', () => {
+    expect(read('we extract clauses from contracts').fields.goals).toBeUndefined();
+    expect(read('answer questions from our docs').fields.goals).toEqual(['knowledge']);
+  });
+});

@@ -100,6 +100,10 @@ export function goalsNamedIn(text: string): Goal[] {
   return GOAL_WORDS.filter(([, pattern]) => allMatches(pattern, text).length > 0).map(([goal]) => goal);
 }
 
+/** A verb that works on each document it is given (extract from, classify, summarise, translate, redact, review). */
+const INPUT_VERB_BEFORE =
+  /\b(?:extract\w*|pull\w*(?:\s+out)?|classif\w*|tag\w*|summari[sz]\w*|translat\w*|redact\w*|review\w*|pars\w*|label\w*|flag\w*|detect\w*|spot\w*)\b[^.;!?\n]{0,40}$/;
+
 export const extractGoals: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -119,6 +123,14 @@ export const extractGoals: Extractor = (message) => {
           lower.slice(Math.max(0, match.index - 25), match.index),
         );
       if (isNegatedBefore(lower, match.index, 12) && !avoidsInventing) continue;
+      // "we extract clauses from contracts", "summarise reports from our docs": the documents are the input each
+      // request reads, not knowledge the answers draw on.
+      if (
+        goal === 'knowledge' &&
+        /^(?:from|in|on)\b/.test(match[0]) &&
+        INPUT_VERB_BEFORE.test(lower.slice(Math.max(0, match.index - 60), match.index))
+      )
+        continue;
       // "we don't care about the output format", "no need to run on device": waved away before it is named.
       if (DISMISSED_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
       // "citations aren't needed", "format doesn't matter": stated only to be waved away.

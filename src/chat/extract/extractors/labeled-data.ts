@@ -31,6 +31,14 @@ const COUNT_RECORDS_PLUS_OUTPUTS = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?(?:${RECORD_NOUN}|macros|templates)\\s*(?:\\+|&|plus|and|with|->|→)\\s*(?:their\\s+|the\\s+|our\\s+|its\\s+)?(?:ideal|gold|correct|approved|best|reference|expected|good|model|right|final)\\s+(?:replies|answers|responses|outputs|summaries|labels|translations|versions)\\b`,
   'g',
 );
+/**
+ * "120,000 logged Sonnet extractions", "50k saved GPT-4o answers": a model's outputs kept with their inputs, which train
+ * a student (the teacher's labels) as examples do.
+ */
+const COUNT_LOGGED_OUTPUTS = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:logged|saved|stored|collected|recorded|cached)\\s+(?:[\\w.-]+\\s+){0,3}?(?:extractions|outputs|completions|generations|responses|answers|summaries|translations|classifications|labels)\\b`,
+  'g',
+);
 /** "7000 labeled clause examples": a labelled kind of example, the kind said in any word. */
 const COUNT_LABELED_KIND_OF_EXAMPLES = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+${LABELED}\\s+[a-z-]+\\s+${EXAMPLE_NOUN}\\b`,
@@ -237,6 +245,7 @@ export const extractLabeledData: Extractor = (message) => {
   const findings: Finding[] = [];
   for (const pattern of [
     COUNT_EXAMPLES,
+    COUNT_LOGGED_OUTPUTS,
     COUNT_LABELED_KIND_OF_EXAMPLES,
     COUNT_RECORDS_EACH_A_PAIR,
     COUNT_RECORDS_PLUS_OUTPUTS,
