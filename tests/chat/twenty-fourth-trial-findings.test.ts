@@ -108,3 +108,10 @@ describe('the legal team on Claude', () => {
     expect(read('answer questions from our docs').fields.goals).toEqual(['knowledge']);
   });
 });
+
+describe('facts the output adds to its input', () => {
+  it('reads "hallucinates facts that aren’t in the transcript" as no knowledge gap, and "hallucinates policy details" as one', () => {
+    expect(read("it hallucinates facts that aren't in the transcript").fields.goals).toBeUndefined();
+    expect(read('it hallucinates policy details').fields.goals).toEqual(['knowledge']);
+  });
+});

@@ -67,6 +67,16 @@ export const COUNT_SOURCE = `(?:\\b(?:${UNITS}|(?<![\\d.,])\\d+)\\s+and\\s+a\\s+
 /** Regex source for hedges before a number: "about", "~", "around", "roughly", "maybe", "at least"… */
 export const APPROX_SOURCE = String.raw`(?:(?:about|around|roughly|approximately|approx\.?|~|≈|maybe|like|nearly|almost|over|more than|at least|just over|just under|close to|some)\s*)?`;
 
+/** Indian numbering: "3 lakh examples" (a hundred thousand), "2 crore tokens" or "₹1.5 cr" (ten million). */
+export const INDIAN_SCALES: Readonly<Record<string, number>> = {
+  lakh: 1e5,
+  lakhs: 1e5,
+  lac: 1e5,
+  lacs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
+};
+
 const MULTIPLIER_VALUES: Readonly<Record<string, number>> = {
   k: 1e3,
   thousand: 1e3,
@@ -74,13 +84,7 @@ const MULTIPLIER_VALUES: Readonly<Record<string, number>> = {
   m: 1e6,
   mn: 1e6,
   million: 1e6,
-  // Indian numbering: "3 lakh examples" (a hundred thousand), "2 crore tokens" (ten million).
-  lakh: 1e5,
-  lakhs: 1e5,
-  lac: 1e5,
-  lacs: 1e5,
-  crore: 1e7,
-  crores: 1e7,
+  ...INDIAN_SCALES,
 };
 
 const WORD_SCALE_VALUES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1e3, million: 1e6 };

@@ -2,7 +2,7 @@
  * @module Money: "$500/month" → monthlyBudgetUSD; "budget is 10k", "$2,000 one-off" → oneTimeBudgetUSD;
  * "1.5k per month", "€800 a month", "$12k a year" (÷ 12).
  */
-import { COUNT_SOURCE, parseCount } from '../numbers.ts';
+import { COUNT_SOURCE, INDIAN_SCALES, parseCount } from '../numbers.ts';
 import {
   allMatches,
   clauseBefore,
@@ -115,13 +115,7 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
   million: 1e6,
   bn: 1e9,
   billion: 1e9,
-  // Indian numbering: a lakh is a hundred thousand, a crore ten million.
-  lakh: 1e5,
-  lakhs: 1e5,
-  lac: 1e5,
-  lacs: 1e5,
-  crore: 1e7,
-  crores: 1e7,
+  ...INDIAN_SCALES,
   cr: 1e7,
 };
 

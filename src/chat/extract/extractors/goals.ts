@@ -100,6 +100,10 @@ export function goalsNamedIn(text: string): Goal[] {
   return GOAL_WORDS.filter(([, pattern]) => allMatches(pattern, text).length > 0).map(([goal]) => goal);
 }
 
+/** "…that isn't in the note", "not in the source": facts the output adds to what it was given. */
+const NOT_IN_THE_INPUT =
+  /\b(?:(?:that|which)\s+(?:isn't|aren't|is\s+not|are\s+not|wasn't|weren't|never\s+appears?)|not)\s+(?:even\s+)?(?:in|from)\s+(?:the|its|their)\s+(?:notes?|input|transcripts?|text|emails?|calls?|tickets?|records?|reports?|originals?|contracts?|conversations?|chats?)\b/;
+
 /** A verb that works on each document it is given (extract from, classify, summarise, translate, redact, review). */
 const INPUT_VERB_BEFORE =
   /\b(?:extract\w*|pull\w*(?:\s+out)?|classif\w*|tag\w*|summari[sz]\w*|translat\w*|redact\w*|review\w*|pars\w*|label\w*|flag\w*|detect\w*|spot\w*)\b[^.;!?\n]{0,40}$/;
@@ -123,6 +127,14 @@ export const extractGoals: Extractor = (message) => {
           lower.slice(Math.max(0, match.index - 25), match.index),
         );
       if (isNegatedBefore(lower, match.index, 12) && !avoidsInventing) continue;
+      // "it hallucinates facts that aren't in the transcript": unfaithful to the input it was given, a behaviour trained
+      // out on grounded examples, not knowledge to retrieve.
+      if (
+        goal === 'knowledge' &&
+        /\b(?:hallucinat|invent|mak)/.test(match[0]) &&
+        NOT_IN_THE_INPUT.test(lower.slice(match.index, match.index + match[0].length + 80))
+      )
+        continue;
       // "we extract clauses from contracts", "summarise reports from our docs": the documents are the input each
       // request reads, not knowledge the answers draw on.
       if (
