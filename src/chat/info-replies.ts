@@ -63,7 +63,10 @@ function citedAnswer(text: string, cited: readonly string[], knowledge: Knowledg
 /** A definition cites the method's first sources, as the compact answer does. */
 const DEFINITION_FOOTNOTES = 3;
 
-/** Sends "fine-tuning" to the provider's job when the named model is API-only and a provider tunes it. */
+/**
+ * What a bare "fine-tuning" means: the provider's job when the named model is API-only and a provider tunes it; the
+ * plan's LoRA or QLoRA when the weights are open and the plan tunes with one; full fine-tuning otherwise.
+ */
 export function resolveGenericFineTuning(
   method: MethodId,
   generic: boolean | undefined,
@@ -154,7 +157,8 @@ export function costReply(
     planModel.switched &&
     options.namedModel !== undefined &&
     planModel.name !== options.namedModel;
-  const name = `${options.continuedPretraining ? 'Continued pre-training' : shortMethodName(knowledge, method)}${movedOff ? ` on ${plainModelName(planModel.name ?? '')} (the plan's model, not the ${plainModelName(options.namedModel ?? '')} you named)` : ''}`;
+  const label = options.continuedPretraining ? 'Continued pre-training' : shortMethodName(knowledge, method);
+  const name = `${label}${movedOff ? ` on ${plainModelName(planModel.name ?? '')} (the plan's model, not the ${plainModelName(options.namedModel ?? '')} you named)` : ''}`;
   // On a substituted or proposed model the destination carries that model's figures.
   const estimates =
     method === recommendation.destination.method && recommendation.destination.estimates
@@ -354,8 +358,8 @@ export function costReply(
     const calls = `${model} API calls${method === 'rag' ? ' (the retrieved passages make every prompt longer) and the search index' : ''}`;
     const hosting = trainsWeights(method, knowledge) ? hourlyHosting(recommendation, knowledge) : undefined;
     const what = trainsWeights(method, knowledge)
-      ? `${name} on ${model} is a job the provider runs, billed by training tokens (the catalog has no price for it yet); after it, what it costs each month is the ${calls}${hosting ? `, plus ${hosting}` : ''}.`
-      : `${name} on ${model} trains nothing, so there is no GPU bill: what it costs each month is the ${calls}.`;
+      ? `${label} on ${model} is a job the provider runs, billed by training tokens (the catalog has no price for it yet); after it, what it costs each month is the ${calls}${hosting ? `, plus ${hosting}` : ''}.`
+      : `${label} on ${model} trains nothing, so there is no GPU bill: what it costs each month is the ${calls}.`;
     // The volume is known when the prompt baseline has a bill: that bill is the number to give.
     const monthly = entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
     if (monthly !== undefined)

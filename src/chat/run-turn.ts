@@ -314,8 +314,10 @@ function answerTurn(
     // Say only what would change ("our two cards" restates the GPUs the team has).
     // (Facts said beside the question, "the hallucinations worry us: would the 70B be better?", are noted, not asked.)
     const statedBeside = new Set(Object.keys(statedBesideWhatIf?.fields ?? {}));
+    const askedToo = new Set(Object.keys(statedBesideWhatIf?.hypothetical ?? {}));
     const changed = understood.filter(
-      (item) => !sameValue(base.profile[item.field], item.value) && !statedBeside.has(item.field),
+      (item) =>
+        !sameValue(base.profile[item.field], item.value) && (!statedBeside.has(item.field) || askedToo.has(item.field)),
     );
     const noted = acknowledgement(facts.filter((item) => !sameValue(previous.profile[item.field], item.value)));
     const said = changed.length > 0 ? changed : understood;

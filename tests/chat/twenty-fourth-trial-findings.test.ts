@@ -115,3 +115,63 @@ describe('facts the output adds to its input', () => {
     expect(read('it hallucinates policy details').fields.goals).toEqual(['knowledge']);
   });
 });
+
+describe('found in review: sentences the new readings must leave alone', () => {
+  it.each<[string, Record<string, unknown>]>([
+    ['Our monthly budget is $3k (about ₹2.5 lakh).', { monthlyBudgetUSD: 3000 }],
+    ['Which model do you recommend for our 8,000 labelled tickets?', { labeledExamples: 8000 }],
+    ['Why does Llama 3.1 8B hallucinate so much?', { modelName: 'Llama 3.1 8B' }],
+    [
+      'We extract fields and the answers must cite facts from our policy manual.',
+      { goals: ['citations', 'knowledge'] },
+    ],
+  ])('%j', (text, want) => {
+    expect(read(text).fields).toMatchObject(want);
+  });
+
+  it.each<[string, string]>([
+    ["We don't want to stay on GPT-4o forever.", 'canSwitchModel'],
+    ['We have 40 stored procedures and their responses are slow.', 'labeledExamples'],
+    ["The training data doesn't leave, but inference calls go to OpenAI's API.", 'dataMustStayOnPrem'],
+  ])('%j states no %s', (text, field) => {
+    expect(read(text).fields).not.toHaveProperty(field);
+  });
+
+  it('asks nothing about a competitor’s rupees, and reads "Rs 5 lakh" as rupees', () => {
+    expect(read('Our competitor spends ₹50 lakh a month on AI').unconvertedMoney).toBeUndefined();
+    expect(read('Our budget is Rs 5 lakh one-time.').fields.oneTimeBudgetUSD).toBeUndefined();
+  });
+
+  it.each<[string, string, unknown]>([
+    ['How much would LoRA cost, and does that fit our budget?', 'asksFit', undefined],
+    ['Which model should we use for our local government clients?', 'asksOpenModel', undefined],
+    ['Our current setup is RAG, which was worth every penny.', 'whyNot', undefined],
+    ['Why does Llama 3.1 8B hallucinate so much?', 'asksModel', undefined],
+    ["Why isn't there RAG in the plan?", 'whyNot', 'rag'],
+  ])('%j reads %s as %j', (text, key, value) => {
+    expect((read(text).intents as unknown as Record<string, unknown>)[key]).toBe(value);
+  });
+});
+
+describe('found by the twenty-fifth trial (five personas, 57 turns)', () => {
+  it('takes "your estimate looked like one GPU" as the advisor’s figure, not the GPUs', () => {
+    expect(read('We have 2 GPUs, not 1. I said your estimate looked like one GPU.').fields).toEqual({ gpuCount: 2 });
+  });
+
+  it('keeps "$577?" said back out of a what-if message', () => {
+    const extraction = read(
+      '$577? we run TWO L40S on AWS, g6e pricing. Your number looks like one GPU at some marketplace rate. Also, hypothetically, would Llama 3.1 8B be a better base than Qwen for this?',
+    );
+    expect(extraction.fields).toMatchObject({ gpuCount: 2, gpuName: 'NVIDIA L40S' });
+    expect(extraction.fields.oneTimeBudgetUSD).toBeUndefined();
+    expect(extraction.hypothetical?.oneTimeBudgetUSD).toBeUndefined();
+  });
+
+  it('answers "our CTO asks: what about just fine-tuning GPT-4.1 nano?" as a what-if and saves nothing', () => {
+    const extraction = read(
+      'our CTO asks: what about just fine-tuning GPT-4.1 nano on OpenAI instead of self hosting? would that be simpler?',
+    );
+    expect(extraction.fields.modelName).toBeUndefined();
+    expect(extraction.hypothetical?.modelName).toBe('GPT-4.1 nano');
+  });
+});

@@ -1,7 +1,8 @@
 /**
- * @module Exchange rates a message states ("a pound is about 1.27 dollars", "1 USD = 84 INR"): money said in that
- * currency is converted to US dollars at the team's own rate (without one it is read 1:1, and the reply says so), and
- * the rate's own figures are no budget.
+ * @module Exchange rates a message states ("a pound is about 1.27 dollars", "1 USD = 84 INR"), or an earlier message of
+ * the conversation did: money said in that currency is converted to US dollars at the team's own rate. Without one,
+ * pounds and euros are read 1:1 (the reply says so) and currencies far from the dollar (rupees, yen, won, yuan) are left
+ * out for the reply to ask about; the rate's own figures are no budget.
  */
 import type { Finding, PreparedMessage } from './types.ts';
 
@@ -21,7 +22,7 @@ const CURRENCIES: readonly (readonly [string, RegExp])[] = [
   ['₩', /^(?:₩|krw)$/],
   ['CN¥', /^(?:yuan|rmb|cny|renminbi)$/],
 ];
-const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|jpy|yen|krw|yuan|rmb|cny|renminbi)\b)`;
+const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|rs|jpy|yen|krw|yuan|rmb|cny|renminbi)\b\.?)`;
 /**
  * Currencies whose unit is far from a dollar (a rupee, a yen, a won, a yuan): read 1:1 they would make a budget tens to
  * a thousand times too large, so an amount in one of them is taken only at a rate the team states.
@@ -74,7 +75,10 @@ export function statedRates(lower: string): StatedRate[] {
 
 /** The currency a money finding was said in (its sign or word just before, inside or just after it), if not dollars. */
 function currencyOf(message: PreparedMessage, item: Finding): string | undefined {
-  const around = message.lower.slice(Math.max(0, item.start - 2), Math.min(message.lower.length, item.end + 10));
+  // "$3k (about ₹2.5 lakh)": an amount said in dollars is dollars, whatever gloss follows it.
+  if (new RegExp(DOLLAR_WORD).test(message.lower.slice(item.start, item.end))) return undefined;
+  // (A sign or "Rs" just before: "Rs 5 lakh", "₹ 5 lakh".)
+  const around = message.lower.slice(Math.max(0, item.start - 4), Math.min(message.lower.length, item.end + 10));
   const word = new RegExp(CURRENCY_WORD).exec(around)?.[0];
   return word === undefined ? undefined : signOf(word);
 }
@@ -88,9 +92,9 @@ export function convertStatedCurrencies(
   message: PreparedMessage,
   findings: readonly Finding[],
   earlier: readonly StatedRate[] = [],
-): { findings: Finding[]; notes: Map<Finding, string>; unconverted: string[] } {
+): { findings: Finding[]; notes: Map<Finding, string>; unconverted: Finding[] } {
   const notes = new Map<Finding, string>();
-  const unconverted: string[] = [];
+  const unconverted: Finding[] = [];
   const own = statedRates(message.lower);
   // Rates said in earlier messages count after the message's own, and have no words in this one.
   const rates = [...own, ...[...earlier].reverse().map((rate) => ({ ...rate, start: -1, end: -1 }))];
@@ -106,8 +110,7 @@ export function convertStatedCurrencies(
     const rate = sign === undefined ? undefined : rates.find((entry) => entry.sign === sign);
     if (rate === undefined) {
       // "₹5 lakh" with no rate: left out, and the words kept so the reply can ask for it in dollars.
-      if (sign !== undefined && FAR_FROM_THE_DOLLAR.has(sign))
-        unconverted.push(message.original.slice(item.start, item.end).trim());
+      if (sign !== undefined && FAR_FROM_THE_DOLLAR.has(sign)) unconverted.push(item);
       else converted.push(item);
       continue;
     }
@@ -115,5 +118,5 @@ export function convertStatedCurrencies(
     notes.set(next, `at $${Number(rate.usdPerUnit.toPrecision(3))} per ${sign}`);
     converted.push(next);
   }
-  return { findings: converted, notes, unconverted: [...new Set(unconverted)] };
+  return { findings: converted, notes, unconverted };
 }

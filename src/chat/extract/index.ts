@@ -324,7 +324,16 @@ export function extractProfile(
       if (gone.includes((stated[index] as Finding).field)) stated.splice(index, 1);
   }
   // "₹5 lakh" with no rate stated: left out, its words kept for the reply to ask about.
-  const money = rated.unconverted.length > 0 ? { unconvertedMoney: rated.unconverted } : {};
+  // (Only the team's own amounts: "our competitor spends ₹50 lakh" asks for nothing.)
+  const unconverted = [
+    ...new Set(
+      dropUnstated(prepared, rated.unconverted, intents.whatIf)
+        // ("$3k (about ₹2.5 lakh)": the dollar figure said beside it is the amount.)
+        .filter((item) => !rated.findings.some((other) => other.field === item.field))
+        .map((item) => prepared.original.slice(item.start, item.end).trim()),
+    ),
+  ];
+  const money = unconverted.length > 0 ? { unconvertedMoney: unconverted } : {};
   if (!intents.whatIf)
     return {
       fields: withoutGoals(collect(stated), removed),
@@ -512,8 +521,11 @@ function askedOfTheCatalog(
     }
   }
   // "Why Phi-3-mini?", "why did you pick Qwen2.5 3B?": the advisor's choice of model, asked about.
+  // (The model must be all the question names: "why does Llama 3.1 8B hallucinate?" asks about its behaviour.)
   const whyModel = WHY_MODEL_QUESTION.exec(lower);
-  if (whyModel && catalogScanner(catalog).findModels(whyModel[1] ?? '').length > 0) intents.asksModel = true;
+  const asked = whyModel?.[1]?.trim() ?? '';
+  const mentioned = whyModel ? catalogScanner(catalog).findModels(asked)[0] : undefined;
+  if (mentioned && mentioned.start <= 1 && asked.length - mentioned.end <= 3) intents.asksModel = true;
   // "qwen 2.5 14b license - ok for commercial internal use?": the licence of the model named (or of the plan's model).
   if (LICENCE_QUESTION.test(lower)) intents.asksLicence = firstModel() ?? true;
 }
@@ -536,7 +548,7 @@ const RETIREMENT_QUESTION =
   /\b(?:is|are|does|do|will|isn't|isnt|aren't|won't|doesn't|when\s+(?:does|do|will|is|are))(?![a-z])(?:[^.!?\n]|\.(?=\d)){0,40}?\b(?:shut(?:ting)?\s+down|retir(?:e|es|ed|ing)|deprecat(?:ed|ing)|end[\s-]of[\s-]life|eol|sunset(?:ting|ted)?|going\s+away|discontinu(?:ed|ing))\b(?:[^.!?\n]|\.(?=\d)){0,30}\?/;
 
 /** "can we fine-tune … in AI Studio?", "is it possible to tune gpt-4.1 mini on azure?", "where can we fine-tune it?" */
-/** "Why Phi-3-mini?", "why did you pick the 3B?": a short why-question whose object is a model. */
+/** "Why Phi-3-mini?", "why did you pick Qwen2.5 3B?": a why-question whose object is a model, and nothing more. */
 const WHY_MODEL_QUESTION =
   /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with|propose)\s+|(?:a|the)\s+)?((?:[^?.!\n]|\.(?=\d)){2,40}?)\s*\?/;
 const TUNING_CHANNEL_QUESTION =

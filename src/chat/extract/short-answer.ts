@@ -43,7 +43,7 @@ export interface NumberBounds {
 }
 
 export const YES =
-  /^\W*(?:(?:obviously|of\s+course|oh|well|um+|hmm+|so|and)[,\s]+)?(?:yes|yeah|yep|yup|ya|yea|sure|correct|right|true|definitely|absolutely|of\s+course|certainly|indeed|affirmative|y|ok(?:ay)?\s+yes|it\s+does|we\s+do|they\s+do|it\s+is|it\s+must|must|required|needed|100%)\b/;
+  /^\W*(?:(?:obviously|of\s+course|oh|well|um+|hmm+|so|and)[,\s]+)?(?:yes|yeah|yep|yup|ya|yea|sure|correct|right|true|definitely|absolutely|of\s+course|certainly|indeed|affirmative|y|ok(?:ay)?\s+yes|it\s+does|we\s+do|they\s+do|it\s+is|it\s+must|must|required|needed|100%)\b(?!\s+not\b|n't)/;
 export const NO =
   /^\W*(?:no(?!\s+(?!(?:it|we|they|that|this|not|need|thanks|thank|problem|way|idea)\b)[a-z])|nope|nah|not\s+really|not\s+at\s+all|n|false|negative|never|none|no\s+need|not\s+needed|not\s+required|it\s+doesn't|we\s+don't|they\s+don't|it\s+isn't|(?:i'd|we'd)?\s*rather\s+not|better\s+not|not)\b/;
 /**

@@ -60,7 +60,7 @@ const CONDITIONAL =
   /\b(?:(?<!\bonly\s(?:[\w']+\s){0,3})if(?!\s+(?:possible|needed|necessary|so|not|any|anything|at\s+all|that\s+(?:helps|matters)|it\s+(?:helps|matters))\b)|assuming|supposing|suppose|imagine|unless|in\s+case|provided\s+that|once\s+we\s+(?:get|have|buy|rent|receive)|hypothetically|let's\s+say|lets\s+say|say\s+we\s+had|(?:we|i)\s+might\s+(?:get|buy|have|rent|receive)|wish(?:\s+we|\s+i)?|would\s+(?:love|like)\s+to\s+have|hop(?:e|ing)\s+to\s+(?:get|have|buy))\b(?:[^.;:!?\n,]|\.(?=\d))*/g;
 /** "Hypothetically, what about 70B instead?": another choice weighed, to the end of the sentence (past its commas). */
 const WEIGHED_SENTENCE =
-  /\bhypothetically\b(?:[^.;!?\n]|\.(?=\d))*|\b(?:what|how)\s+about\s+(?:[\w.-]+\s+){0,4}?instead\b/g;
+  /\bhypothetically\b(?:[^.;!?\n]|\.(?=\d))*|\b(?:what|how)\s+about\s+(?:[\w.-]+\s+){0,4}?instead\b|\b(?:what|how)\s+about\s+(?:just\s+|simply\s+)?(?:fine[\s-]?tuning|tuning|using|trying|switching\s+to|moving\s+to|going\s+with)\b(?:[^.;!?\n]|\.(?=\d))*/g;
 /**
  * Someone else's facts: a competitor, another team, a friend, "unlike …", hearsay ("I read somewhere you need 10k
  * examples"). From the cue to the end of the clause.
@@ -124,6 +124,8 @@ export function findUnassertedSpans(message: PreparedMessage, options: { whatIf:
   }
   // "$321??", "where does 321 come from?": the advisor's figure questioned back, not the team's.
   add(FIGURE_QUESTIONED, 'quoted');
+  // "$577? we run two L40S", in a "what if" message too: a figure said back as a question is the advisor's.
+  spans.push(...figureQuestionSpans(lower));
   add(ADVISORS_FIGURE, 'quoted');
   add(WHY_NEED_QUESTION, 'quoted');
   spans.push(...doubtedFigureSpans(lower));
@@ -138,7 +140,7 @@ const NOT_SAID =
 const QUOTE_SCOPE = /(?:(?!\b(?:but|while|whereas)\b)[^.;!?\n,]|\.(?=\d))*/y;
 /** The advisor's own answer quoted back: "your plan distils X into Y?", "you suggested Llama". */
 const ADVISORS_WORDS =
-  /\b(?:(?:your|the)\s+(?:plan|answer|recommendation|advice|suggestion|proposal|pick)\s+(?:\w+\s+){0,2}?(?:distils?|distills?|proposes?|says?|suggests?|picks?|uses?|recommends?|moves?|switches?|puts?)|you\s+(?:(?:now\s+|just\s+|first\s+)?(?:say|suggest|propose|recommend|claim)|suggested|proposed|picked|recommended|said|claimed|told\s+me)|you\s+(?:still\s+)?(?:didn't|did\s+not|never|haven't)\s+(?:say|said|answer(?:ed)?|tell\s+(?:me|us)))\b/g;
+  /\b(?:(?:your|the\s+advisor's)\s+(?:number|estimate|figure|answer|math|calculation|sizing|price|bill)\s+(?:looks?|looked|seems?|seemed|sounds?|sounded)\s+like|(?:your|the)\s+(?:plan|answer|recommendation|advice|suggestion|proposal|pick)\s+(?:\w+\s+){0,2}?(?:distils?|distills?|proposes?|says?|suggests?|picks?|uses?|recommends?|moves?|switches?|puts?)|(?:now\s+)you\s+(?:say|suggest|propose|recommend|claim)|you\s+(?:now|just|first)\s+(?:say|suggest|propose|recommend|claim)|you\s+(?:suggested|proposed|picked|recommended|said|claimed|told\s+me)|you\s+(?:still\s+)?(?:didn't|did\s+not|never|haven't)\s+(?:say|said|answer(?:ed)?|tell\s+(?:me|us)))\b/g;
 /**
  * A figure the user hands back as the advisor's: "$577 was YOUR serving estimate, not our budget", "the 3 H100s are your
  * number". The figure and the words up to the possessive.
@@ -199,8 +201,12 @@ const PRICE_OF_AN_OPTION =
 /** "why not just distill GPT-4o into a small open model?": an option weighed, not the team's facts. */
 const WHY_NOT_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?why\s+(?:(?:would|should|do|must)\s+(?:we|i)\s+(?:rent|buy|pay\s+for|move\s+to|switch\s+to)\b|not|don't\s+we|wouldn't\s+we|can't\s+we|shouldn't\s+we|couldn't\s+we|(?:use\s+|pick\s+|choose\s+|go\s+with\s+)?(?:a|an|the|this|that)\s+[\w.-]+\s+(?:model|one|gpu|card)s?\b)/;
-/** "Why Phi-3-mini?", "why a 3B and not the 8B?": the advisor's choice questioned, not the team's facts. */
-const WHY_THAT_START = /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*why\b/;
+/**
+ * "Why Phi-3-mini?", "why did you pick the 3B?": the advisor's choice questioned (a short why-question, or one about
+ * what it picked), not the team's facts. ("Why does our 8B hallucinate so much?" states what the team has.)
+ */
+const WHY_THAT_START =
+  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*why\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|propose|go\s+with)\b|(?:(?:a|an|the)\s+)?(?:[\w.-]+\s*){1,3}$)/;
 /** "fine-tuned gpt-4o tokens are pricier than base 4o, aren't they?": a general claim checked, not the team's facts. */
 const TAG_QUESTION_END =
   /[\s,]+(?:aren't|isn't|don't|doesn't|won't|wouldn't|right|correct)(?:\s+(?:they|it|you|we|there))?\s*$/;
@@ -217,6 +223,19 @@ const RETIREMENT_TALK =
   /\b(?:retir(?:e|es|ed|ing|ement)|shut(?:s|ting)?\s+down|shutdown|deprecat\w*|sunset\w*|end[\s-]of[\s-]life|eol)\b/;
 /** Words that make a sentence about the team's own setup. */
 const TEAM_WORDS = /\b(?:we|we're|we've|we'd|i|i'm|i've|our|my|us)\b/;
+
+/** Sentences that open with a figure and end in a question mark ("$577?", "7.3GB per GPU?"), naming nothing as ours. */
+function figureQuestionSpans(lower: string): UnassertedSpan[] {
+  const spans: UnassertedSpan[] = [];
+  let start = 0;
+  for (const end of [...allMatches(QUESTION_BREAK, lower).map((match) => match.index), lower.length]) {
+    const sentence = lower.slice(start, end);
+    if (lower[end] === '?' && FIGURE_FIRST.test(sentence) && !OWN_WORDS.test(sentence))
+      spans.push({ start, end: end + 1, reason: 'quoted' });
+    start = end + 1;
+  }
+  return spans;
+}
 
 /**
  * Questions that weigh an option rather than state a fact: the whole sentence, when it opens like a yes/no question

@@ -15,7 +15,7 @@ import type { Extractor, ExtractorContext, Finding, PreparedMessage } from '../t
 
 /** Digits with thousands separators, Western ("1,500,000") or Indian ("15,00,000"), or plain. */
 const AMOUNT = String.raw`((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(k|thousand|grand|m|mm|mn|million|bn|billion|lakhs?|lacs?|crores?|cr)(?![a-z]))?`;
-const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars|dollars|bucks|eur|euros?|gbp|pounds|rupees?|inr|yen|jpy|krw|yuan|rmb|cny|€|\$|£|₹|¥|₩)`;
+const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars|dollars|bucks|eur|euros?|gbp|pounds|rupees?|inr|rs|yen|jpy|krw|yuan|rmb|cny|€|\$|£|₹|¥|₩)`;
 /** An amount followed by one of these is a count of something else, not money. */
 const NOT_A_UNIT = String.raw`(?!\s*(?:weeks?|days?|months?|years?|hours?|hrs?|gpus?|cards?|people|engineers?|examples?|requests?|users?|tokens?|docs?|documents?|%|percent|ms|seconds?|gb|tb)\b)`;
 /** "$500", "€1.5k", "500 dollars", "2k usd", "USD 3,000". */
@@ -174,7 +174,8 @@ function budgetFinding(
  * Finds budgets. An amount with a currency sign or word counts unless it reads as a price or a cost ("$2 per
  * hour", "it costs $300"); a bare amount counts only next to "budget" ("budget is 10k", "5k budget"). The period
  * decides the field: per month (per year ÷ 12, per day × 30) → monthlyBudgetUSD, otherwise oneTimeBudgetUSD.
- * Euro and pound amounts are taken at face value (no exchange rate is applied); the evidence keeps the sign.
+ * Other currencies are converted afterwards at a stated rate, or read 1:1 (pounds, euros) or left out (rupees, yen,
+ * won, yuan) without one (exchange-rate.ts); the evidence keeps the sign.
  */
 export const extractBudget: Extractor = (message, context) => {
   const { lower } = message;

@@ -67,7 +67,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'alignment',
-    /\b(?<!\b(?:which|that|what|whatever)\s+(?:our\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3})(?:(?:fewer|less|no\s+more|stop\s+(?:the\s+)?)\s+(?:unsafe|harmful|toxic)\s+(?:answers|outputs|responses|replies|content)|refusal\s+behaviou?r|(?:over[\s-]?refus\w*|refuses?\s+too\s+(?:much|often))|(?:users?|people|customers|agents|reviewers|doctors|lawyers|experts|annotators|raters|clinicians|editors|staff)\s+(?:(?:actually|really|usually|would|tend\s+to)\s+)?(?:prefer|like|rate\s+(?:higher|better))|preferred\s+(?:answers?|responses?)|closer\s+to\s+what\s+(?:our|the)\s+[\w-]+\s+prefer|(?:behave|answer|respond|write|sound)\s+(?:the\s+way|how)\s+(?:they|our\s+(?:raters|reviewers|annotators|users|agents|experts|editors))\s+(?:prefer|like)|align(?:ed|ment)?\s+(?:with|to)\s+(?:our|human|user|rater|reviewer|annotator|editor)(?![\w\s-]{0,30}?\b(?:standards?|curricul\w*|guidelines?|polic(?:y|ies)|brand|style|format|templates?|requirements?|regulations?|rules|schemas?|specs?|specifications?|codes?|taxonom\w*|syllabus)\b)|safer\s+(?:answers|responses)|jailbr(?:oken|eaks?|eaking)|(?:must|has\s+to|needs?\s+to|should)\s+(?:always\s+)?(?:refuse|decline)\s+(?:to\s+)?\w+|(?:need|want)\s+it\s+to\s+decline\s+(?:that|those|such|this)|refuse\s+(?:the\s+same\s+\w+|what)\s+(?:our\s+)?(?:human\s+)?(?:moderators|reviewers|mods|agents|staff)\s+refuse|refus(?:e|es|als?)\s+(?:too\s+often|more))\b/g,
+    /\b(?<!\b(?:which|that|what|whatever)\s+(?:our\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3})(?:(?:fewer|less|no\s+more|stop(?:\s+the)?)\s+(?:unsafe|harmful|toxic)\s+(?:answers|outputs|responses|replies|content)|refusal\s+behaviou?r|(?:over[\s-]?refus\w*|refuses?\s+too\s+(?:much|often))|(?:users?|people|customers|agents|reviewers|doctors|lawyers|experts|annotators|raters|clinicians|editors|staff)\s+(?:(?:actually|really|usually|would|tend\s+to)\s+)?(?:prefer|like|rate\s+(?:higher|better))|preferred\s+(?:answers?|responses?)|closer\s+to\s+what\s+(?:our|the)\s+[\w-]+\s+prefer|(?:behave|answer|respond|write|sound)\s+(?:the\s+way|how)\s+(?:they|our\s+(?:raters|reviewers|annotators|users|agents|experts|editors))\s+(?:prefer|like)|align(?:ed|ment)?\s+(?:with|to)\s+(?:our|human|user|rater|reviewer|annotator|editor)(?![\w\s-]{0,30}?\b(?:standards?|curricul\w*|guidelines?|polic(?:y|ies)|brand|style|format|templates?|requirements?|regulations?|rules|schemas?|specs?|specifications?|codes?|taxonom\w*|syllabus)\b)|safer\s+(?:answers|responses)|jailbr(?:oken|eaks?|eaking)|(?:must|has\s+to|needs?\s+to|should)\s+(?:always\s+)?(?:refuse|decline)\s+(?:to\s+)?\w+|(?:need|want)\s+it\s+to\s+decline\s+(?:that|those|such|this)|refuse\s+(?:the\s+same\s+\w+|what)\s+(?:our\s+)?(?:human\s+)?(?:moderators|reviewers|mods|agents|staff)\s+refuse|refus(?:e|es|als?)\s+(?:too\s+often|more))\b/g,
   ],
   [
     'cost',
@@ -106,7 +106,7 @@ const NOT_IN_THE_INPUT =
 
 /** A verb that works on each document it is given (extract from, classify, summarise, translate, redact, review). */
 const INPUT_VERB_BEFORE =
-  /\b(?:extract\w*|pull\w*(?:\s+out)?|classif\w*|tag\w*|summari[sz]\w*|translat\w*|redact\w*|review\w*|pars\w*|label\w*|flag\w*|detect\w*|spot\w*)\b[^.;!?\n]{0,40}$/;
+  /\b(?:extract\w*|pull\w*(?:\s+out)?|classif\w*|tag\w*|summari[sz]\w*|translat\w*|redact\w*|review\w*|pars\w*|label\w*|flag\w*|detect\w*|spot\w*)\b(?:(?!\b(?:and|must|should|but|while)\b)[^.;!?\n,]){0,40}$/;
 
 export const extractGoals: Extractor = (message) => {
   const { lower } = message;

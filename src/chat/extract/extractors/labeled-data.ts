@@ -36,7 +36,7 @@ const COUNT_RECORDS_PLUS_OUTPUTS = new RegExp(
  * a student (the teacher's labels) as examples do.
  */
 const COUNT_LOGGED_OUTPUTS = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:logged|saved|stored|collected|recorded|cached)\\s+(?:[\\w.-]+\\s+){0,3}?(?:extractions|outputs|completions|generations|responses|answers|summaries|translations|classifications|labels)\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:logged|saved|stored|collected|recorded|cached)\\s+(?:(?!(?:and|their|the|with|of|are|is)\\b)[\\w.-]+\\s+){0,3}?(?:extractions|outputs|completions|generations|responses|answers|summaries|translations|classifications|labels)\\b`,
   'g',
 );
 /** "7000 labeled clause examples": a labelled kind of example, the kind said in any word. */

@@ -12,8 +12,9 @@ import { TOKEN_AMOUNT, tokenCount } from './example-tokens.ts';
 
 const AMOUNT = TOKEN_AMOUNT;
 /** What one production request is called. */
-const REQUEST =
-  '(?:requests?|calls?|quer(?:y|ies)|questions?|prompts?|messages?|tickets?|chats?|conversations?|turns?|invocations?|api\\s+calls?)';
+const REQUEST_WORDS_SOURCE =
+  'requests?|calls?|quer(?:y|ies)|questions?|prompts?|messages?|tickets?|chats?|conversations?|turns?|invocations?|api\\s+calls?';
+const REQUEST = `(?:${REQUEST_WORDS_SOURCE})`;
 /** "25k tokens in and 2k out", "2k tokens of context in, 300 out", "1500 tokens in / 100 out". */
 const IN_AND_OUT = new RegExp(
   `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?in\\b\\s*(?:[,;/]|and|plus|\\+)\\s*(?:and\\s+)?${APPROX_SOURCE}${AMOUNT}\\s?(?:tokens?\\s+)?(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?out\\b`,
@@ -48,7 +49,7 @@ const ANSWER_IS_TOKENS = new RegExp(
 /** "How long will the LoRA training take?": the message is about training, so a size in it is an example's. */
 const TRAINING_ASKED =
   /\bhow\s+(?:long|many\s+hours|much)\b[^.?!]{0,60}\b(?:training|train|fine[\s-]?tun\w*|lora|qlora|epochs?)\b|\b(?:training|fine[\s-]?tuning)\s+(?:time|take|takes|cost|run)\b/;
-const REQUEST_WORDS = new RegExp(`\\b(?:${REQUEST.slice(3, -1)}|api|per\\s+day|a\\s+day|daily|bill)\\b`);
+const REQUEST_WORDS = new RegExp(`\\b(?:${REQUEST_WORDS_SOURCE}|api|per\\s+day|a\\s+day|daily|bill)\\b`);
 /** A sentence about training data sizes a training example, not a request. */
 const ABOUT_TRAINING =
   /\b(?:examples?|training|train|trained|fine[\s-]?tun\w*|finetun\w*|dataset|data\s*set|labell?ed|pairs?|epochs?|corpus)\b/;
