@@ -662,8 +662,14 @@ function infoReply(
     intents.continuedPretraining === true &&
     // (Asked about the team's own corpus, "pre-train on it or RAG?", the comparison below says what each does with it.)
     intents.comparisonAboutKnowledge !== true;
-  if (comparesRetrievalWithPretraining && intents.asksCost === undefined)
-    return retrievalVsPretrainingReply(recommendation, knowledge);
+  if (comparesRetrievalWithPretraining) {
+    const evidence = retrievalVsPretrainingReply(recommendation, knowledge);
+    if (intents.asksCost === undefined) return evidence;
+    // "How long would CPT take? And does RAG beat CPT for facts?": the hours, then the evidence.
+    const { asksComparison: _pair, ...rest } = intents;
+    const hours = infoReply(rest, recommendation, knowledge, statedFacts, profile);
+    return hours === undefined ? evidence : joinAnswers(hours, evidence, knowledge);
+  }
   // "LoRA or RAG? and what would change your answer?": the comparison, then any other question in the message.
   const compared = intents.asksComparison
     ? comparisonReply(

@@ -349,3 +349,14 @@ describe('the bill and the model the team may move to', () => {
     expect(fields.modelAccess).toBeUndefined();
   });
 });
+
+describe('a cost question beside a comparison', () => {
+  it('answers how long pre-training takes and whether retrieval beats it for facts, both', async () => {
+    const turn = await last([
+      LAB,
+      'How long would continued pre-training on our 5B tokens take on the 16 H100s? And a reviewer on our grant claims RAG beats continued pre-training for factual questions anyway. Is that right?',
+    ]);
+    expect(turn.reply).toMatch(/Continued pre-training on your GPUs: about [\d,.]+ GPU-hours/);
+    expect(turn.reply).toContain('For factual questions, retrieval wins');
+  });
+});

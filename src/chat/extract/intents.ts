@@ -471,6 +471,12 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
       // "LoRA or RAG? and what would change your answer?" asks both.
       if (WHAT_WOULD_CHANGE.test(lower)) intents.asksWhatWouldChange = true;
       if (FIRST_STEP.test(lower)) intents.asksFirstStep = true;
+      // "How long would CPT take on the 16 H100s? And does RAG beat CPT for facts?": the cost, in its own sentence.
+      const cost = COST.exec(lower);
+      if (cost) {
+        const sentence = sentenceAround(lower, cost.index);
+        if (!sentence.includes(comparison[0] ?? '')) intents.asksCost = methodIn(sentence);
+      }
       return;
     }
   }
