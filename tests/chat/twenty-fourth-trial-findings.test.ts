@@ -167,6 +167,19 @@ describe('found by the twenty-fifth trial (five personas, 57 turns)', () => {
     expect(extraction.hypothetical?.oneTimeBudgetUSD).toBeUndefined();
   });
 
+  it.each<[string, number | undefined]>([
+    ['60 tenants, each wants their own tone. Per tenant we have between 150 and 400 approved examples.', 9000],
+    ['60 tenants, each with 150 to 400 approved replies', 9000],
+    ['about 250 examples per tenant', undefined],
+  ])('reads a per-tenant count as the total only with the tenants counted: %j', (text, total) => {
+    expect(read(text).fields.labeledExamples).toBe(total);
+  });
+
+  it('reads "the V100s have 256GB total" as no per-GPU memory', () => {
+    expect(read('the V100s have 256GB total').fields.gpuMemoryGB).toBeUndefined();
+    expect(read('the top 20 tenants have 2k-10k approved replies each').fields.labeledExamples).toBeUndefined();
+  });
+
   it('answers "our CTO asks: what about just fine-tuning GPT-4.1 nano?" as a what-if and saves nothing', () => {
     const extraction = read(
       'our CTO asks: what about just fine-tuning GPT-4.1 nano on OpenAI instead of self hosting? would that be simpler?',

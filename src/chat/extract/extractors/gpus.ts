@@ -121,6 +121,9 @@ const COUNT_OF_THEM = new RegExp(
   `^s?(?:\\s+(?:are|is)\\s+(?:the\\s+)?(?:sxm|pcie|nvl)\\d?)?(?:\\s+(?:here|there|now|total))?[.,:;]?\\s*(?:(?:and\\s+)?there\\s+are\\s+|(?:we\\s+have\\s+))?(${COUNT_SOURCE})\\s+of\\s+(?:them|em|'em)\\b`,
 );
 
+/** Words that make a memory figure the total of several GPUs: "256GB total", "96 GB combined". */
+const TOTAL_WORD = String.raw`(?:total|in\s+total|combined|altogether|all\s+together|overall|in\s+all)\b`;
+
 /** Characters after a GPU name read for its memory and count ("H100 (80 GB) x 8", "A100s with 40 GB each"). */
 const AFTER_WINDOW = 60;
 
@@ -202,6 +205,9 @@ export const extractGpus: Extractor = (message, context) => {
       count = parseCount(ofThem[1] ?? '');
       end += ofThem[0].length;
     }
+    // "the V100s have 256GB total": the memory of all of them together, not of one GPU.
+    if (memory !== undefined && new RegExp(`\\b${memory}\\s?(?:gb|gigs?)\\s+${TOTAL_WORD}`).test(following))
+      memory = undefined;
     const entry = variantWithMemory(context.catalog, mention, memory) ?? mention.entry;
     if (entry) {
       const nameEnd = Math.max(mention.end, typedMemoryEnd ?? 0, (after?.[1] ?? after?.[2]) ? end : 0);

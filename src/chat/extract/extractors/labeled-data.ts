@@ -238,7 +238,10 @@ const PER_CLASS_BEFORE =
 
 /** "…, each with roughly", "each of them has about": the count that follows is per unit. */
 const PER_UNIT_BEFORE =
-  /\beach\s+(?:(?:of\s+them|one)\s+)?(?:with|has|having|gets?)\s+(?:roughly\s+|about\s+|around\s+|~\s*|maybe\s+)?$/;
+  /\beach\s+(?:(?:of\s+them|one)\s+)?(?:with|has|having|gets?)\s+(?:roughly\s+|about\s+|around\s+|~\s*|maybe\s+)?$|\bper\s+(?:tenant|client|customer|brand|user|account|store|team|language|character|title|game)\s*,?\s*(?:(?:we|they)\s+(?:have|got|'ve\s+got)\s+|there\s+(?:are|is)\s+)?(?:between\s+|roughly\s+|about\s+|around\s+|~\s*|maybe\s+)?$/;
+/** "60 tenants", "40 clients": how many units a per-unit count is for (the total is the count times them). */
+const UNITS_IN_MESSAGE =
+  /(?<!\b(?:top|first|last|bottom|largest|biggest|smallest|other|remaining|some|of)\s+)\b(\d{1,3}(?:,\d{3})*|\d+)\s+(?:tenants|clients|customers|brands|accounts|stores|teams)\b/;
 
 export const extractLabeledData: Extractor = (message) => {
   const { lower } = message;
@@ -309,14 +312,20 @@ export const extractLabeledData: Extractor = (message) => {
     if (count !== undefined && count <= MAX_EXAMPLES) findings.push(findingFromMatch('labeledExamples', count, match));
   }
   // "50-200 examples each" (per tenant, per client), "9 lines, each with a thousand tickets": a share, not the total.
+  // With the tenants counted in the same message ("60 tenants … 150 to 400 per tenant"), the total is the share (its
+  // lower end) times them.
+  const units = UNITS_IN_MESSAGE.exec(lower);
+  const unitCount = units ? Number((units[1] ?? '').replaceAll(',', '')) : undefined;
   for (let index = findings.length - 1; index >= 0; index--) {
     const item = findings[index] as Finding;
-    if (
+    const perUnit =
       PER_UNIT_AFTER.test(lower.slice(item.end, item.end + 40)) ||
-      PER_UNIT_BEFORE.test(lower.slice(Math.max(0, item.start - 30), item.start)) ||
-      PER_CLASS_BEFORE.test(lower.slice(Math.max(0, item.start - 40), item.start))
-    )
+      PER_UNIT_BEFORE.test(lower.slice(Math.max(0, item.start - 60), item.start));
+    if (perUnit || PER_CLASS_BEFORE.test(lower.slice(Math.max(0, item.start - 40), item.start))) {
       findings.splice(index, 1);
+      if (perUnit && unitCount !== undefined && unitCount > 1 && typeof item.value === 'number')
+        findings.push({ ...item, value: Math.min(MAX_EXAMPLES, item.value * unitCount) } as Finding);
+    }
   }
   for (const match of allMatches(NO_LABELS, lower)) findings.push(findingFromMatch('labeledExamples', 0, match));
   if (/\b(?:examples?|labels?|labell?ed|pairs?|samples?)\b/.test(lower))
