@@ -305,7 +305,14 @@ function answerTurn(
         ? applyUnderstood(previous, statedBesideWhatIf, facts, knowledge)
         : previous;
     const current = recommendFor(base.profile, knowledge);
-    const merged = mergeProfile(base.profile, extraction.fields, extraction.corrections) as Profile;
+    const mergedAll = mergeProfile(base.profile, extraction.fields, extraction.corrections) as Profile;
+    // "What if I bought a 3090?": the GPU asked about brings its own memory, not the one said of today's card.
+    const newGpu =
+      extraction.fields.gpuName !== undefined &&
+      extraction.fields.gpuName !== base.profile.gpuName &&
+      extraction.fields.gpuMemoryGB === undefined;
+    const { gpuMemoryGB: _todaysMemory, ...withoutMemory } = mergedAll;
+    const merged = (newGpu ? withoutMemory : mergedAll) as Profile;
     // The bill the team said it pays is for the model it has, not for the one asked about.
     const anotherModel = merged.modelName !== undefined && merged.modelName !== base.profile.modelName;
     const { currentMonthlySpendUSD: _today, ...withoutBill } = merged;

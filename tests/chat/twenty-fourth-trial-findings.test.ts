@@ -175,6 +175,15 @@ describe('found by the twenty-fifth trial (five personas, 57 turns)', () => {
     expect(read(text).fields.labeledExamples).toBe(total);
   });
 
+  it('sizes "what if I bought a 3090?" on the 3090, not on the memory said of today’s card', async () => {
+    const turn = await last([
+      'hobbyist here, i have a 12gb gpu, want to fine tune llama 3.1 8b to write NPC dialogue in my game’s style, ~2k examples, no budget',
+      'what if I bought a 3090? would lora fit then?',
+    ]);
+    expect(turn.reply).toMatch(/Yes: LoRA needs about \d+ GB and you have 24 GB/);
+    expect(turn.state.profile.gpuMemoryGB).toBe(12);
+  });
+
   it('reads "the V100s have 256GB total" as no per-GPU memory', () => {
     expect(read('the V100s have 256GB total').fields.gpuMemoryGB).toBeUndefined();
     expect(read('the top 20 tenants have 2k-10k approved replies each').fields.labeledExamples).toBeUndefined();
