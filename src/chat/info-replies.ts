@@ -27,6 +27,7 @@ import {
   DEFAULT_INPUT_TOKENS_PER_REQUEST,
   DEFAULT_OUTPUT_TOKENS_PER_REQUEST,
   DEFAULT_TOKENS_PER_EXAMPLE,
+  estimateServingCost,
   estimateTrainingTokens,
 } from '../estimator/index.ts';
 import { stripPeriod } from '../explainer/template-explanation.ts';
@@ -280,11 +281,13 @@ export function costReply(
       options.requestsPerDay !== undefined &&
       options.inputTokensPerRequest !== undefined &&
       options.outputTokensPerRequest !== undefined
-        ? (options.requestsPerDay *
-            DAYS_PER_MONTH *
-            (options.inputTokensPerRequest * price.usdPerMillionInput +
-              options.outputTokensPerRequest * price.usdPerMillionOutput)) /
-          1e6
+        ? (estimateServingCost({
+            requestsPerDay: options.requestsPerDay,
+            inputTokensPerRequest: options.inputTokensPerRequest,
+            outputTokensPerRequest: options.outputTokensPerRequest,
+            apiUsdPerMillionInput: price.usdPerMillionInput,
+            apiUsdPerMillionOutput: price.usdPerMillionOutput,
+          }).apiMonthlyUSD ?? undefined)
         : undefined;
     const inflated =
       listed !== undefined && listed > 0 && today >= BILL_CHECK_RATIO * listed

@@ -369,8 +369,7 @@ function destinationEstimates(
 ): { estimates?: MethodEstimates } {
   // Continued pre-training reads the corpus, not the team's labelled examples (those come after, for the
   // instruction stage): its hours are for the corpus.
-  const corpusRun =
-    objective === 'continued-pretraining' && (profile.labeledExamples ?? 0) > 0 && (profile.corpusTokens ?? 0) > 0;
+  const corpusRun = readsCorpusNotExamples(objective, profile);
   if (model === undefined && !corpusRun) return {};
   const onModel = model === undefined ? profile : switchedProfile(profile, model);
   const analysis = analyseFeasibility(corpusRun ? { ...onModel, labeledExamples: 0 } : onModel, knowledge);
@@ -385,6 +384,11 @@ function destinationEstimates(
   return estimate ? { estimates: estimate } : {};
 }
 
+/** Continued pre-training of a team that has both a corpus and labelled examples: the run reads the corpus alone. */
+function readsCorpusNotExamples(objective: DestinationChoice['objective'] | undefined, profile: Profile): boolean {
+  return objective === 'continued-pretraining' && (profile.labeledExamples ?? 0) > 0 && (profile.corpusTokens ?? 0) > 0;
+}
+
 /**
  * Continued pre-training reads the corpus, not the labelled examples (they come after, for the instruction stage): where
  * to run it (own GPUs, a rental and its hours) is judged on the corpus, as the destination's estimates are.
@@ -395,11 +399,7 @@ function corpusRunAnalysis(
   analysis: FeasibilityAnalysis,
   knowledge: Knowledge,
 ): FeasibilityAnalysis {
-  const corpusRun =
-    destination.objective === 'continued-pretraining' &&
-    (profile.labeledExamples ?? 0) > 0 &&
-    (profile.corpusTokens ?? 0) > 0;
-  if (!corpusRun) return analysis;
+  if (!readsCorpusNotExamples(destination.objective, profile)) return analysis;
   const onModel = destination.switchedTo === undefined ? profile : switchedProfile(profile, destination.switchedTo);
   return analyseFeasibility({ ...onModel, labeledExamples: 0 }, knowledge);
 }

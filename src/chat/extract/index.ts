@@ -232,7 +232,7 @@ export function extractProfile(
             // "what would serving the 7B cost us?": the size of a model talked about, asked on.
             (item.field === 'modelParamsB' &&
               /^(?:the|that|this)\s/.test(prepared.lower.slice(item.start, item.end)))) &&
-          /^(?:[^.!?\n]|\.(?=\d))*\?/.test(prepared.lower.slice(item.end)),
+          QUESTION_ENDS_AFTER.test(prepared.lower.slice(item.end)),
       )
     : [];
   // "and the Qwen2.5 1.5B, will it fit in the 2 GB?": a model named in a fit or cost question, with nothing saying it is
@@ -244,7 +244,7 @@ export function extractProfile(
       (item) =>
         item.field === 'modelName' &&
         !/\b(?:we|we're|we've|i|i'm|our|my|us)\b/.test(sentenceBefore(prepared.lower, item.start)) &&
-        /^(?:[^.!?\n]|\.(?=\d))*\?/.test(prepared.lower.slice(item.end)),
+        QUESTION_ENDS_AFTER.test(prepared.lower.slice(item.end)),
     )
   )
     intents.modelAskedAbout = true;
@@ -548,6 +548,9 @@ const RETIREMENT_QUESTION =
   /\b(?:is|are|does|do|will|isn't|isnt|aren't|won't|doesn't|when\s+(?:does|do|will|is|are))(?![a-z])(?:[^.!?\n]|\.(?=\d)){0,40}?\b(?:shut(?:ting)?\s+down|retir(?:e|es|ed|ing)|deprecat(?:ed|ing)|end[\s-]of[\s-]life|eol|sunset(?:ting|ted)?|going\s+away|discontinu(?:ed|ing))\b(?:[^.!?\n]|\.(?=\d)){0,30}\?/;
 
 /** "can we fine-tune … in AI Studio?", "is it possible to tune gpt-4.1 mini on azure?", "where can we fine-tune it?" */
+/** The sentence goes on to a question mark (a dot between digits, "Llama 3.1", ends no sentence). */
+const QUESTION_ENDS_AFTER = /^(?:[^.!?\n]|\.(?=\d))*\?/;
+
 /** "Why Phi-3-mini?", "why did you pick Qwen2.5 3B?": a why-question whose object is a model, and nothing more. */
 const WHY_MODEL_QUESTION =
   /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with|propose)\s+|(?:a|the)\s+)?((?:[^?.!\n]|\.(?=\d)){2,40}?)\s*\?/;

@@ -247,9 +247,8 @@ function optionQuestionSpans(lower: string): UnassertedSpan[] {
   let start = 0;
   for (const end of [...allMatches(QUESTION_BREAK, lower).map((match) => match.index), lower.length]) {
     const sentence = lower.slice(start, end);
-    // "7.3GB per GPU for a 70B model?": a figure said back as a question is the advisor's, not the team's.
+    // ("7.3GB per GPU for a 70B model?": a figure said back as a question is read by figureQuestionSpans.)
     if (lower[end] === '?' && FIGURE_FIRST.test(sentence) && !OWN_WORDS.test(sentence)) {
-      spans.push({ start, end: end + 1, reason: 'quoted' });
       start = end + 1;
       continue;
     }
