@@ -228,7 +228,7 @@ function costLine(
           ? 'serving it on your own GPUs costs no rent'
           : servedOnRentedGpus(recommendation)
             ? `≈ $${monthly} a month to keep your rented GPUs serving it, at the catalog's rental price`
-            : `≈ $${monthly} a month of GPU time to serve it at the rental price (no rent on your own GPU)`,
+            : `≈ $${monthly} a month of GPU time to serve it at the rental price${overMonthlyBudget(recommendation) ?? ' (no rent on your own GPU)'}`,
     );
   }
   // Rented training costed for an assumed number of examples: the figure says so, or it reads as the team's.
@@ -256,6 +256,13 @@ function servedOnRentedGpus(recommendation: Recommendation): boolean {
 const NICHE_METHODS: ReadonlySet<MethodId> = new Set(['adapters', 'prefix-tuning', 'prompt-tuning']);
 
 /** The model's end-of-life notice among the assumptions (shown as a heads-up, not among the defaults). */
+/** ", over your $50 monthly budget" when the engine found the rented serving bill over it; undefined otherwise. */
+function overMonthlyBudget(recommendation: Recommendation): string | undefined {
+  const over = recommendation.assumptions.find((assumption) => assumption.field === 'estimates.servingOverBudget');
+  const budget = (over?.value as { monthlyBudgetUSD?: unknown } | undefined)?.monthlyBudgetUSD;
+  return typeof budget === 'number' ? `, over your $${budget.toLocaleString('en-US')} monthly budget` : undefined;
+}
+
 export function isLifecycleNotice(assumption: { field: string; why: string }): boolean {
   return assumption.field === 'modelName' && /\bshuts? \S.* down on \d{4}-\d{2}-\d{2}/.test(assumption.why);
 }

@@ -109,6 +109,68 @@ function providerTierAfter(
 const IMAGE_TRAINING_UNTIMED =
   "I don't estimate its training time: the compute formula counts text tokens, not denoising steps over images. Time one run on your GPU and multiply by the adapters you train and the runs each one takes (about three).";
 
+/**
+ * Beside the bill the team stated: what the same traffic costs at the named model's list price, and, when the stated
+ * bill is several times that, that something else is inflating it. Empty without a stated bill or a list price.
+ */
+function listPriceBeside(
+  today: number,
+  listed: number | undefined,
+  options: { statedBill?: boolean; requestsPerDay?: number },
+): string {
+  if (!options.statedBill || listed === undefined || listed <= 0 || options.requestsPerDay === undefined) return '';
+  const ratio = today / listed;
+  return `; at list price your ${count.format(options.requestsPerDay)} requests a day come to about $${count.format(Math.round(listed))} a month${ratio >= BILL_CHECK_RATIO ? `, about ${Math.round(ratio)}× less than your bill: retries, long system prompts or other traffic on the same account may be inflating it` : ''}`;
+}
+
+/**
+ * What the team's traffic costs a month at `model`'s list price (its stated request size, else the estimator's
+ * defaults). Undefined without a volume or a list price.
+ */
+function listPriceMonthly(
+  model: Model | undefined,
+  options: { requestsPerDay?: number; inputTokensPerRequest?: number; outputTokensPerRequest?: number },
+): number | undefined {
+  const price = model?.apiPrice;
+  if (price === undefined || options.requestsPerDay === undefined) return undefined;
+  return (
+    estimateServingCost({
+      requestsPerDay: options.requestsPerDay,
+      ...(options.inputTokensPerRequest === undefined ? {} : { inputTokensPerRequest: options.inputTokensPerRequest }),
+      ...(options.outputTokensPerRequest === undefined
+        ? {}
+        : { outputTokensPerRequest: options.outputTokensPerRequest }),
+      apiUsdPerMillionInput: price.usdPerMillionInput,
+      apiUsdPerMillionOutput: price.usdPerMillionOutput,
+    }).apiMonthlyUSD ?? undefined
+  );
+}
+
+/** True when `name` is a catalog model served only through its vendor's API. */
+function namedApiModel(name: string | undefined, knowledge: Knowledge): boolean {
+  const model = name === undefined ? undefined : knowledge.findModel(name);
+  return model !== undefined && model.access !== 'open-weights';
+}
+
+/**
+ * A rented serving bill set against the budget the team gave: over its monthly budget, or over its whole one-time
+ * budget within a month (no monthly budget said), with the levers that cut it. Empty when it fits or no budget is known.
+ */
+function overBudget(
+  running: number,
+  budgets: { monthlyBudgetUSD?: number; oneTimeBudgetUSD?: number },
+  cpuServing = false,
+): string {
+  const { monthlyBudgetUSD: monthly, oneTimeBudgetUSD: oneTime } = budgets;
+  // (A small model at 4 bits is served from a CPU server with no GPU at all: slow, but enough at low volume.)
+  const levers = `a smaller model, 4-bit weights${cpuServing ? ' served from a CPU server (llama.cpp: a few tokens a second, enough for light traffic)' : ''}, running the GPU only when it is used, or a hosted model billed per call cost less at low volume`;
+  if (monthly !== undefined)
+    return running > monthly ? ` That is over your $${count.format(monthly)} monthly budget: ${levers}.` : '';
+  if (oneTime !== undefined && running > oneTime)
+    return ` That is more than your whole $${count.format(oneTime)} budget in one month: ${levers}.`;
+  return '';
+}
+
 export function costReply(
   recommendation: Recommendation,
   asked: MethodId | true,
@@ -138,6 +200,11 @@ export function costReply(
     ownGpuCount?: number;
     /** The fit is answered beside the cost (its conditions are said there, not twice). */
     fitAnswered?: boolean;
+    /** The team's budgets, which a monthly serving bill is set against. */
+    monthlyBudgetUSD?: number;
+    oneTimeBudgetUSD?: number;
+    /** The team said it has no GPUs: a rented bill has no "unless it is yours". */
+    noOwnGpus?: boolean;
   } = {},
 ): string {
   const method = asked === true ? recommendation.destination.method : asked;
@@ -278,16 +345,9 @@ export function costReply(
       options.statedBill &&
       !selfServed &&
       price !== undefined &&
-      options.requestsPerDay !== undefined &&
       options.inputTokensPerRequest !== undefined &&
       options.outputTokensPerRequest !== undefined
-        ? (estimateServingCost({
-            requestsPerDay: options.requestsPerDay,
-            inputTokensPerRequest: options.inputTokensPerRequest,
-            outputTokensPerRequest: options.outputTokensPerRequest,
-            apiUsdPerMillionInput: price.usdPerMillionInput,
-            apiUsdPerMillionOutput: price.usdPerMillionOutput,
-          }).apiMonthlyUSD ?? undefined)
+        ? listPriceMonthly(teacherModel, options)
         : undefined;
     const inflated =
       listed !== undefined && listed > 0 && today >= BILL_CHECK_RATIO * listed
@@ -340,10 +400,20 @@ export function costReply(
             !sameModel && method === 'managed-fine-tuning' && !training
               ? ` The tuning job itself is billed by ${recommendation.destination.providers?.[0]?.name ?? 'the provider'} per training token; the catalog has no price for it yet.`
               : ''
+          }${
+            // The plan moved off the API model the team pays for today ("what does our Claude usage cost?"): that
+            // model's bill too, for comparison.
+            !sameModel && today !== undefined && namedApiModel(options.namedModel, knowledge)
+              ? ` Today's ${plainModelName(options.namedModel ?? '')} calls cost ${bill(today)}${listPriceBeside(today, listPriceMonthly(knowledge.findModel(options.namedModel ?? ''), options), options)}.`
+              : ''
           }`
         : running === 0
           ? 'Serving it on GPUs you own costs no rent.'
-          : `Serving it around the clock: about $${count.format(running)} a month of GPU time at the catalog's rental price${stated ? `, against the $${count.format(options.currentMonthlySpendUSD ?? 0)} a month you pay today` : ''}${options.gpusRented === true ? ' (your contract may price your rented GPUs differently)' : ' (no rent if the GPU is yours)'}.${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` That is one copy of the model, sized for memory, not for ${count.format(options.requestsPerDay ?? 0)} requests a day: serving that volume takes several GPUs, and the throughput they need is not estimated here.` : ''}`,
+          : `Serving it around the clock: about $${count.format(running)} a month of GPU time at the catalog's rental price${stated ? `, against the $${count.format(options.currentMonthlySpendUSD ?? 0)} a month you pay today` : ''}${options.gpusRented === true ? ' (your contract may price your rented GPUs differently)' : options.noOwnGpus === true ? '' : ' (no rent if the GPU is yours)'}.${overBudget(
+              running,
+              options,
+              recommendation.assumptions.some((assumption) => assumption.field === 'estimates.cpuServing'),
+            )}${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` That is one copy of the model, sized for memory, not for ${count.format(options.requestsPerDay ?? 0)} requests a day: serving that volume takes several GPUs, and the throughput they need is not estimated here.` : ''}`,
     );
   }
   // Asked what it costs a month, with no running figure to give: say what the bill is made of and what it needs.
@@ -1054,6 +1124,81 @@ export function macTrainingReply(
     );
   }
   return answer(parts.join(' '));
+}
+
+/** Sources of the on-device answer: the adapter merge, the GGUF conversion and quantizer, the two phone runtimes. */
+const ON_DEVICE_SOURCES = ['lora', 'llamacpp-quantize', 'llamacpp-readme', 'mlc-llm-site'] as const;
+/** The adapter methods whose weights are merged into the base before export. */
+const MERGED_ADAPTERS: ReadonlySet<MethodId> = new Set(['lora', 'qlora']);
+
+/**
+ * "How do we quantize it and run it on Android?": the path from the tuned checkpoint to a phone (merge the adapter,
+ * convert to GGUF, quantize to about 4.9 bits a weight, run it with llama.cpp on the CPU or MLC LLM on the phone's
+ * GPU), the model's size in that format against the device's memory, and a measurement after quantizing. An API
+ * model has no weights to put there: an open model (or a student of it) goes instead.
+ */
+export function onDeviceRuntimeReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): InfoAnswer {
+  const known = (ids: readonly string[]) => ids.filter((id) => knowledge.sources.some((source) => source.id === id));
+  let cited = known(ON_DEVICE_SOURCES);
+  const mark = (id: string) => {
+    const at = cited.indexOf(id);
+    return at < 0 ? '' : ` [${at + 1}]`;
+  };
+  const { destination } = recommendation;
+  const student = destination.student;
+  const planModel = student ?? destination.model.name;
+  const catalogued = planModel === null ? undefined : knowledge.models.find((model) => model.name === planModel);
+  const named = profile.modelName === undefined ? undefined : knowledge.findModel(profile.modelName);
+  const memory = profile.deviceMemoryGB;
+  // An API model, named and kept by the plan: nothing of it can be downloaded, so nothing of it runs on a device.
+  if (catalogued !== undefined && catalogued.access !== 'open-weights') {
+    const instead = deviceModel(knowledge, profile);
+    cited = known(['llamacpp-readme', 'mlc-llm-site']);
+    return citedAnswer(
+      `Not ${plainModelName(catalogued.name)}: its weights are not published, so it cannot be quantized or run on a phone; it runs only on its vendor's servers. On a device it has to be an open-weight model${instead === undefined ? ' small enough for the phone (tell me its memory and I will size one)' : `: ${lowerFirst(instead)}`}, tuned on your examples or distilled from ${plainModelName(catalogued.name)}'s answers, then quantized to about 4 bits and run with llama.cpp on the phone's CPU${mark('llamacpp-readme')} or MLC LLM on its GPU${mark('mlc-llm-site')}.`,
+      cited,
+      knowledge,
+    );
+  }
+  const name = catalogued === undefined ? (named?.access === 'open-weights' ? named.name : undefined) : catalogued.name;
+  const params =
+    (name === undefined ? undefined : knowledge.models.find((m) => m.name === name)?.paramsB) ??
+    (name === undefined ? profile.modelParamsB : undefined);
+  const model = name === undefined ? 'the model' : plainModelName(name);
+  const steps: string[] = [];
+  if (MERGED_ADAPTERS.has(destination.method) && student === undefined)
+    steps.push(
+      `after ${shortMethodName(knowledge, destination.method)}, merge the adapter into the weights (W + BA), so the phone runs one ordinary model at the base model's speed${mark('lora')}`,
+    );
+  steps.push(
+    `convert the checkpoint to GGUF with llama.cpp's convert_hf_to_gguf.py and quantize it with llama-quantize to Q4_K_M, about ${DEVICE_BITS_PER_WEIGHT} bits a weight (Llama 3.1 8B: 4.9 GB instead of 32 GB); an importance matrix computed on your own text (--imatrix) reduces what quantizing loses${mark('llamacpp-quantize')}`,
+    `run it with llama.cpp, which runs on ARM CPUs with 1.5- to 8-bit integer weights${mark('llamacpp-readme')}, or with MLC LLM, which compiles the model to run on the phone's own GPU and has Android and iOS apps${mark('mlc-llm-site')}`,
+  );
+  const parts = [`To get ${model} onto a phone: ${steps.map((step, i) => `(${i + 1}) ${step}`).join('; ')}.`];
+  if (params !== undefined) {
+    const weightsGB = (params * DEVICE_BITS_PER_WEIGHT) / 8;
+    const size = `At Q4_K_M ${model}'s weights take about ${gigabytes(weightsGB)} GB, and the context cache and the runtime come on top`;
+    if (memory === undefined)
+      parts.push(
+        `${size}; MLC's notes put a 7B model at about 4 GB of RAM, needing a phone with 6 GB${mark('mlc-llm-site')}. Tell me the phone's memory and I'll check it.`,
+      );
+    else if (weightsGB + DEVICE_RUNTIME_GB <= memory * WEIGHTS_SHARE_OF_MEMORY)
+      parts.push(`${size}: that fits the ${gigabytes(memory)} GB you gave, with room left for the context.`);
+    else {
+      const smaller = deviceModel(knowledge, profile);
+      parts.push(
+        `${size}: too much for the ${gigabytes(memory)} GB you gave.${smaller === undefined ? ' A smaller model has to go there.' : ` Instead: ${lowerFirst(smaller)}`}`,
+      );
+    }
+  }
+  parts.push(
+    `Measure the quantized file on your evaluation set, not only the 16-bit checkpoint: quantizing can cost accuracy${mark('llamacpp-quantize')}.`,
+  );
+  return citedAnswer(parts.join(' '), cited, knowledge);
 }
 
 /** A Mac shares its memory with the system and the apps: training should leave a quarter of it free. */

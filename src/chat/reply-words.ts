@@ -158,7 +158,12 @@ function planGpuUse(recommendation: Recommendation): { trains: boolean; serves: 
 const SERVING_SETTINGS: ReadonlySet<string> = new Set(['estimates.servingGpus']);
 
 /** Settings too technical for the note (they stay in "show details" and in the recommendation's assumptions). */
-const DETAIL_SETTINGS: ReadonlySet<string> = new Set(['estimates.inferenceContextTokens', 'estimates.utilisation']);
+// (The serving bill over the monthly budget is said on the cost line itself.)
+const DETAIL_SETTINGS: ReadonlySet<string> = new Set([
+  'estimates.inferenceContextTokens',
+  'estimates.utilisation',
+  'estimates.servingOverBudget',
+]);
 
 /** The estimator's settings, in the order a reader cares about them (what the costs rest on first). */
 const ESTIMATE_ORDER: readonly string[] = [

@@ -1,4 +1,3 @@
-import { CONTINUED_PRETRAINING_MIN_TOKENS } from '../engine/data-sufficiency.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import { recommend } from '../engine/recommend.ts';
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
@@ -29,6 +28,7 @@ import {
   loraForPretrainingReply,
   macTrainingReply,
   modelReply,
+  onDeviceRuntimeReply,
   perTaskReply,
   promptSizeReply,
   ratingsForPreferenceReply,
@@ -140,9 +140,24 @@ export function runTurn(
   options: TurnOptions = {},
 ): TurnResult {
   return withUnconvertedMoney(
-    withUnanswered(answerTurn(previous, extraction, knowledge, options), extraction.intents.unanswered),
+    withUnanswered(
+      answerTurn(previous, withPerTenantTotal(previous, extraction), knowledge, options),
+      extraction.intents.unanswered,
+    ),
     extraction.unconvertedMoney,
   );
+}
+
+/**
+ * "Per tenant we have between 150 and 400 approved examples", after "60 tenants" was said: the examples are the
+ * share (its lower end) times the tenants already known.
+ */
+function withPerTenantTotal(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
+  const tenants = previous.profile.tasksCount;
+  const share = extraction.perUnitExamples;
+  if (share === undefined || tenants === undefined || tenants < 2 || extraction.fields.labeledExamples !== undefined)
+    return extraction;
+  return { ...extraction, fields: { ...extraction.fields, labeledExamples: share * tenants } };
 }
 
 /**
@@ -607,6 +622,9 @@ function costFacts(
     ...(profile.inputTokensPerRequest === undefined ? {} : { inputTokensPerRequest: profile.inputTokensPerRequest }),
     ...(profile.outputTokensPerRequest === undefined ? {} : { outputTokensPerRequest: profile.outputTokensPerRequest }),
     ...(profile.modelName === undefined ? {} : { namedModel: profile.modelName }),
+    ...(profile.monthlyBudgetUSD === undefined ? {} : { monthlyBudgetUSD: profile.monthlyBudgetUSD }),
+    ...(profile.oneTimeBudgetUSD === undefined ? {} : { oneTimeBudgetUSD: profile.oneTimeBudgetUSD }),
+    ...(profile.gpuCount === 0 ? { noOwnGpus: true } : {}),
     ...planModelServing(profile, recommendation, knowledge),
   };
 }
@@ -722,6 +740,7 @@ function infoReply(
     );
   if (intents.asksFormatGuarantee) return formatGuaranteeReply(recommendation, knowledge, profile);
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
+  if (intents.asksOnDeviceRuntime) return onDeviceRuntimeReply(recommendation, knowledge, profile);
   if (intents.asksLicence !== undefined) return licenceReply(recommendation, knowledge, intents.asksLicence);
   if (intents.asksHostingFee !== undefined) return hostingFeeReply(recommendation, knowledge, intents.asksHostingFee);
   if (intents.asksRetirement !== undefined)
@@ -757,13 +776,14 @@ function infoReply(
     ...(definedFirst === undefined ? [] : [definedFirst]),
     ...(compared === undefined ? [] : [compared]),
   ];
-  // "How long would continued pre-training on our 4B tokens take?" while the plan does not pretrain: full fine-tuning
-  // over the corpus, timed on the corpus (the labelled examples belong to a later stage).
+  // "How long would continued pre-training on our 400M tokens take?" while the plan does not pretrain: full
+  // fine-tuning over the corpus, timed on the corpus whatever its size (the labelled examples belong to a later stage;
+  // the size only decides whether the plan itself pretrains).
   const pretrainingAsked =
     intents.asksCost !== undefined &&
     intents.continuedPretraining === true &&
     recommendation.destination.objective !== 'continued-pretraining' &&
-    (profile.corpusTokens ?? 0) >= CONTINUED_PRETRAINING_MIN_TOKENS;
+    (profile.corpusTokens ?? 0) > 0;
   if (intents.asksCost !== undefined)
     parts.push(
       costReply(
@@ -793,10 +813,17 @@ function infoReply(
     const servingOnPlanModel =
       intents.asksFitFor === 'serving' &&
       (sized.destination.model.proposed === true || sized.destination.model.switched);
+    // "Can the 6 L4s serve it with the 3B student?": a distillation plan serves its student, not the teacher.
+    const student = intents.asksFitFor === 'serving' ? sized.destination.student : undefined;
     const onPlanModel =
-      (asked !== true && asked !== sized.destination.method) || servingOnPlanModel
-        ? planModelRecommendation((subset ? { ...profile, gpuCount: gpus } : profile) as Profile, sized, knowledge)
-        : undefined;
+      student !== undefined
+        ? recommendFor(
+            { ...withoutModel((subset ? { ...profile, gpuCount: gpus } : profile) as Profile), modelName: student },
+            knowledge,
+          )
+        : (asked !== true && asked !== sized.destination.method) || servingOnPlanModel
+          ? planModelRecommendation((subset ? { ...profile, gpuCount: gpus } : profile) as Profile, sized, knowledge)
+          : undefined;
     const fitProfile = { ...profile, ...(subset ? { gpuCount: gpus } : {}) };
     const fitDetails = {
       ...(intents.asksFitFor ? { for: intents.asksFitFor } : {}),

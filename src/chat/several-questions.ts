@@ -29,6 +29,7 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksEnoughData',
   'asksFormatGuarantee',
   'asksTrainOnMac',
+  'asksOnDeviceRuntime',
   'asksLicence',
   'asksHostingFee',
   'asksRetirement',
@@ -50,6 +51,13 @@ export function coveredBy(asked: ExtractionIntents, answered: ExtractionIntents)
   const asking = asked as unknown as Record<string, unknown>;
   const on = (value: unknown) => value !== undefined && value !== false;
   if (ANSWERED_ALONE.some((key) => on(record[key]) && !on(asking[key]))) return false;
+  // "Would QLoRA fit on the T4? And can the T4 even serve it?": a fit for serving is another question than the fit
+  // for training, and a fit on one card another than on four.
+  if (asked.asksFit !== undefined && answered.asksFit !== undefined) {
+    if (asked.asksFitFor !== undefined && answered.asksFitFor !== undefined && asked.asksFitFor !== answered.asksFitFor)
+      return false;
+    if (asked.asksFitGpus !== undefined && asked.asksFitGpus !== answered.asksFitGpus) return false;
+  }
   return Object.entries(asked).every(([key, value]) => {
     if (QUALIFIERS.has(key) || value === undefined || value === false) return true;
     const other = record[key];

@@ -117,6 +117,8 @@ const WEIGHT_TUNING_TRIED: ReadonlySet<MethodId> = new Set([
 const EFFICIENCY_GOALS: readonly Need[] = ['cost', 'latency', 'on-device'];
 /** Goals about how the model behaves, which retrieval does not change. */
 const BEHAVIOUR_GOALS: readonly Need[] = [...BEHAVIOUR_NEEDS, 'alignment', 'instruction-following'];
+/** Goals about what the model knows, which preference pairs do not keep current. */
+const KNOWLEDGE_GOALS: readonly Need[] = ['knowledge', 'freshness', 'citations'];
 
 /** The ordered wish list from the diagnosis, the data and the kind of model. */
 export function wishList(
@@ -246,6 +248,18 @@ export function wishList(
     const efficiencyStated = (profile.goals ?? []).some((goal) => goal === 'cost' || goal === 'latency');
     const onDevice = needs.has('on-device');
     const tooBigForDevice = facts['fits.device'] === false || (onDevice && facts.weightsAvailable === false);
+    // Pairs on hand, but every goal the team named is about what the model knows (facts, freshness, sources): the
+    // pairs' verdicts are about facts, which preference tuning does not keep current; retrieval is the fix, and the
+    // pairs wait for a behaviour goal.
+    const statedGoals = profile.goals ?? [];
+    const knowledgeGoalsOnly =
+      diagnosis.strongKnowledge &&
+      statedGoals.length > 0 &&
+      statedGoals.some((goal) => KNOWLEDGE_GOALS.includes(goal)) &&
+      statedGoals.every((goal) => KNOWLEDGE_GOALS.includes(goal) || EFFICIENCY_GOALS.includes(goal)) &&
+      // (A base model that does not follow instructions yet, or a behaviour gap, still wants its tuning stages.)
+      !needs.has('instruction-following') &&
+      !has(BEHAVIOUR_NEEDS);
     if (needs.has('alignment') && data.preference !== 'none' && data.preference !== 'few') {
       // Preference tuning starts from a model that already follows instructions: on a base model, supervised tuning
       // comes first (the chosen answers of the pairs can serve), unless the vendor's instruct checkpoint is used.
@@ -285,7 +299,7 @@ export function wishList(
         !(profile.goals ?? []).includes('alignment') &&
         has(BEHAVIOUR_NEEDS) &&
         sufficient(data.sft);
-      if (!supervisedFirst)
+      if (!supervisedFirst && !knowledgeGoalsOnly)
         wishes.push({
           methods: ['preference-tuning'],
           objective: 'preference',

@@ -346,6 +346,15 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
                 ? `Served on ${servingGpu.name === 'GPU' ? `${servingGpus === 1 ? 'one' : servingGpus} of your own GPUs` : `${servingGpus} of your own ${servingGpu.name}`}, with ${quantised ? '4-bit weights (16-bit ones do not fit)' : '16-bit weights'}: no monthly bill${servingGpu.usdPerHour > 0 ? ` (renting the same would cost $${servingGpu.usdPerHour} per GPU-hour)` : ''}.`
                 : `Self-hosting keeps ${servingGpus} × ${servingGpu.name} running all month at $${servingGpu.usdPerHour} per GPU-hour: the cheapest catalog rental that holds the ${quantised ? '4-bit' : '16-bit'} model${resolved.gpu ? ` (${resolved.gpu.name} has no catalog price)` : ''}.`,
       });
+      // A GPU bill over the monthly budget the team gave: said, not left for the team to find.
+      const monthly = Math.round(servingGpus * servingGpu.usdPerHour * HOURS_PER_MONTH);
+      const billed = servingGpu.origin !== 'profile' || servingGpu.rented;
+      if (billed && profile.monthlyBudgetUSD !== undefined && monthly > profile.monthlyBudgetUSD)
+        assumptions.push({
+          field: 'estimates.servingOverBudget',
+          value: { monthlyUSD: monthly, monthlyBudgetUSD: profile.monthlyBudgetUSD },
+          why: `Serving on rented GPUs around the clock (about $${monthly.toLocaleString('en-US')} a month) is over your $${profile.monthlyBudgetUSD.toLocaleString('en-US')} monthly budget: a smaller model, 4-bit weights, a GPU rented only when used, or a hosted model billed per call cost less at low volume.`,
+        });
     }
   }
   // The vendor's API bill, only at a known volume (a volume of 0 would read as "free").

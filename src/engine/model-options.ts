@@ -1,3 +1,4 @@
+import { HOURS_PER_MONTH } from '../estimator/index.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Model } from '../knowledge/schemas.ts';
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
@@ -10,6 +11,7 @@ import { addDays } from './iso-dates.ts';
 import { livesLongEnough } from './model-tiers.ts';
 import type { ModelOption } from './recommendation-schema.ts';
 import { kindReplacingNamed } from './task-capability.ts';
+import { MAX_GPUS_PER_NODE } from './training-compute.ts';
 
 /**
  * Stage 3 of the pipeline (shared/design.md): when the named model rules out the answer that would work, which
@@ -55,6 +57,27 @@ const CRUDE_GB: Partial<Record<MethodId, readonly [perB: number, fixed: number]>
 };
 /** Serving in bf16, for the methods that do not train. */
 const SERVE_GB: readonly [number, number] = [2.1, 2];
+
+/**
+ * The cheapest month of serving a model of `paramsB` on rented GPUs by the crude bf16 bound above: whole GPUs of one
+ * catalog type with a price, in powers of two up to a node, running all month [estimation §serving cost]. Undefined
+ * when no priced GPU holds it.
+ */
+function cheapestMonthlyServingUSD(knowledge: Knowledge, paramsB: number): number | undefined {
+  const [perB, fixed] = SERVE_GB;
+  const needGB = perB * paramsB + fixed;
+  let best: number | undefined;
+  for (const gpu of knowledge.gpus) {
+    if (!gpu.price) continue;
+    for (let count = 1; count <= MAX_GPUS_PER_NODE; count *= 2) {
+      if (count * gpu.memoryGB < needGB) continue;
+      const usd = count * gpu.price.usdPerHour * HOURS_PER_MONTH;
+      if (best === undefined || usd < best) best = usd;
+      break;
+    }
+  }
+  return best;
+}
 
 /** The least memory any of `methods` needs on a model of `paramsB` by the crude bounds above. */
 function crudeNeedGB(methods: readonly MethodId[], paramsB: number): number {
@@ -257,7 +280,16 @@ function candidates(
     (profile.taskType === 'classify' || profile.taskType === 'extract') && (profile.labeledExamples ?? 0) >= 1000;
   // At volume, with many tenants' adapters on one base, or when the point is a cheaper or faster model, every
   // answer pays for the model's size: the smaller class comes first.
+  // No GPUs of its own and a budget (a month's, else the project's) under one month of serving the largest class on
+  // the cheapest rental: a 70B model is proposed to a team that cannot pay to run it (a solo developer with $50).
+  const noOwnGpus =
+    profile.gpuCount === 0 ||
+    (profile.gpuCount === undefined && profile.gpuName === undefined && profile.gpuMemoryGB === undefined);
+  const budget = profile.monthlyBudgetUSD ?? profile.oneTimeBudgetUSD;
+  const largestServing = cheapestMonthlyServingUSD(knowledge, OPEN_EQUIVALENT_MAX_B);
+  const budgetBound = noOwnGpus && budget !== undefined && largestServing !== undefined && budget < largestServing;
   const servingBound =
+    budgetBound ||
     (profile.requestsPerDay ?? 0) >= HIGH_VOLUME_REQUESTS_PER_DAY ||
     (profile.tasksCount ?? 0) >= MANY_ADAPTERS ||
     (profile.goals ?? []).some((goal) => goal === 'cost' || goal === 'latency');

@@ -117,7 +117,8 @@ const assumeSubstitute = (wish: Wish): Substitute => ({
  * only choose between close siblings. Pure and synchronous: the same profile and knowledge give byte-identical JSON.
  * @example recommend({ modelName: 'Llama 3.1 8B', gpuName: 'RTX 4090', labeledExamples: 2000 }, knowledge)
  */
-export function recommend(profile: Profile, knowledge: Knowledge, options: RecommendOptions = {}): Recommendation {
+export function recommend(given: Profile, knowledge: Knowledge, options: RecommendOptions = {}): Recommendation {
+  const { profile, ignored } = withoutServerDeviceMemory(given);
   const analysis = analyseFeasibility(profile, knowledge);
   const { resolved, estimates, facts, outcomes, feasibility } = analysis;
 
@@ -309,6 +310,7 @@ export function recommend(profile: Profile, knowledge: Knowledge, options: Recom
     questions,
     sensitivity,
     assumptions: sortAssumptions([
+      ...ignored,
       ...resolved.assumptions,
       ...(studentAnalysis === undefined
         ? // (A pre-training run's tokens are the corpus's, said as its estimates and rental are.)
@@ -382,6 +384,29 @@ function destinationEstimates(
     analysis.resolved.profile.gpuCount,
   )[method];
   return estimate ? { estimates: estimate } : {};
+}
+
+/** Deployments where the model runs on servers (a vendor's, a cloud account's or the team's own), not on a device. */
+const SERVER_DEPLOYMENTS: ReadonlySet<string> = new Set(['cloud-api', 'cloud-self-hosted', 'on-prem']);
+
+/**
+ * A device memory given with a deployment on servers describes no device the model runs on (a workstation's memory,
+ * say): left out of the decision, with an assumption saying so, rather than shrinking the model to fit it.
+ */
+function withoutServerDeviceMemory(given: Profile): { profile: Profile; ignored: Assumption[] } {
+  if (given.deviceMemoryGB === undefined || given.deployment === undefined || !SERVER_DEPLOYMENTS.has(given.deployment))
+    return { profile: given, ignored: [] };
+  const { deviceMemoryGB, ...profile } = given;
+  return {
+    profile,
+    ignored: [
+      {
+        field: 'deviceMemoryGB',
+        value: null,
+        why: `The ${deviceMemoryGB} GB of device memory is not used: the model runs on servers (deployment ${given.deployment}), not on a device. Set deployment to edge or mobile if it must run there.`,
+      },
+    ],
+  };
 }
 
 /** Continued pre-training of a team that has both a corpus and labelled examples: the run reads the corpus alone. */

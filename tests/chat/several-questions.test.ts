@@ -95,6 +95,15 @@ describe('coveredBy', () => {
   it('ignores the words that only qualify a question', () => {
     expect(coveredBy(base({ asksFit: true, asksFitFor: 'training' }), base({ asksFit: true }))).toBe(true);
   });
+
+  it('does not count a fit for serving as covered by a fit for training, nor a fit on one card by one on all', () => {
+    // "Would QLoRA fit on the T4? And can the T4 even serve it?" (newuser26's NGO).
+    expect(
+      coveredBy(base({ asksFit: true, asksFitFor: 'serving' }), base({ asksFit: 'qlora', asksFitFor: 'training' })),
+    ).toBe(false);
+    // "Will LoRA fit across our four L40S? And what about QLoRA on just one of the cards?" (newuser26's hospital).
+    expect(coveredBy(base({ asksFit: true, asksFitGpus: 1 }), base({ asksFit: true }))).toBe(false);
+  });
 });
 
 describe('joinAnswers', () => {
@@ -147,7 +156,9 @@ describe('each question of a message is answered', () => {
     expect(reply).toMatch(/^Yes: OpenAI shuts GPT-4o mini down on 2027-01-14/);
     expect(reply).toMatch(/\n\nGemini 2\.5 Flash-Lite, which allows/);
     expect(reply).toMatch(/Running it: about \$\d+ a month of API calls at your volume/);
-    expect(reply).not.toMatch(/\(your figure\)/);
+    // The team's own bill is today's model's, said beside the moved-to model's list-price bill, never as it.
+    expect(reply).not.toMatch(/Running it: \$[\d,]+ a month \(your figure\)/);
+    expect(reply).toMatch(/Today's GPT-4o mini calls cost \$2,700 a month \(your figure\)/);
   });
 
   it('does not answer a "what if" on other hardware as if it were the team’s', async () => {

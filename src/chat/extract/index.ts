@@ -2,6 +2,7 @@
  * @module Rule-based understanding of chat messages: free text → profile fields, with the words each value came
  * from, the fields the user corrected, and what the user asked for. No LLM; pure and synchronous.
  */
+
 import { type Goal, type MethodId, Profile, type ProfileField } from '../../profile/profile-schema.ts';
 import { LIST_FIELDS } from '../fields/merge-profile.ts';
 import { EXTRACTORS, FIELD_REGISTRY, fieldEntry } from '../fields/registry.ts';
@@ -9,6 +10,8 @@ import { catalogScanner } from './catalog-matcher.ts';
 import { findCorrections } from './corrections.ts';
 import { convertStatedCurrencies, type StatedRate } from './exchange-rate.ts';
 import { goalsNamedIn, REMOVED_GOAL } from './extractors/goals.ts';
+import { PER_UNIT_FIELD } from './extractors/labeled-data.ts';
+import { NOT_THE_FORMAT } from './extractors/style-format.ts';
 import { asksAQuestion, extractIntents, questionClauses } from './intents.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
 import { allMatches, prepareMessage, sentenceAround, sentenceBefore } from './prepare-message.ts';
@@ -82,8 +85,13 @@ export function extractProfile(
     today: context.today,
   };
   const findings: Finding[] = [];
+  // A per-tenant share with no tenants counted in the message, set aside (see Extraction.perUnitExamples).
+  let perUnit: number | undefined;
   for (const extractor of EXTRACTORS) {
-    for (const item of extractor(prepared, extractorContext)) if (withinSchema(item)) findings.push(item);
+    for (const item of extractor(prepared, extractorContext)) {
+      if ((item.field as string) === PER_UNIT_FIELD) perUnit ??= item.value as number;
+      else if (withinSchema(item)) findings.push(item);
+    }
   }
   findings.push(...bareCorrections(prepared, findings, context.knowledge));
   // "£31k is what we PAY now, not a budget": an amount said to be the bill is no budget as well.
@@ -284,6 +292,8 @@ export function extractProfile(
       ...(NO_DEVICE.test(prepared.lower) ? (['on-device'] as const) : []),
       // "we're not answering questions from documents": no knowledge gap.
       ...(NO_DOCUMENT_QUESTIONS.test(prepared.lower) ? (['knowledge'] as const) : []),
+      // "the problem isn't the JSON shape, it's accuracy": no format gap.
+      ...(NOT_THE_FORMAT.test(prepared.lower) ? (['format'] as const) : []),
       // "forget the latency", "never mind the cost".
       ...allMatches(FORGET_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? '')),
     ]),
@@ -315,6 +325,11 @@ export function extractProfile(
     if (stated.some((item) => item.field === field)) continue;
     removedGoals.removedFields = [...new Set([...(removedGoals.removedFields ?? []), field as ProfileField])];
   }
+  // "there is no end-user device", "forget the device memory": no device, so no device memory either.
+  if (NO_DEVICE.test(prepared.lower) && !stated.some((item) => item.field === 'deviceMemoryGB'))
+    removedGoals.removedFields = [
+      ...new Set([...(removedGoals.removedFields ?? []), 'deviceMemoryGB' as ProfileField]),
+    ];
   // "forget the A100s, we don't actually have any GPUs": with no GPUs, no GPU name or memory applies.
   const noGpus = stated.some((item) => item.field === 'gpuCount' && item.value === 0);
   if (noGpus) {
@@ -333,7 +348,12 @@ export function extractProfile(
         .map((item) => prepared.original.slice(item.start, item.end).trim()),
     ),
   ];
-  const money = unconverted.length > 0 ? { unconvertedMoney: unconverted } : {};
+  const money = {
+    ...(unconverted.length > 0 ? { unconvertedMoney: unconverted } : {}),
+    ...(perUnit !== undefined && !stated.some((item) => item.field === 'labeledExamples') && !intents.whatIf
+      ? { perUnitExamples: perUnit }
+      : {}),
+  };
   if (!intents.whatIf)
     return {
       fields: withoutGoals(collect(stated), removed),
@@ -381,6 +401,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksSafety === true ||
     intents.asksHallucination === true ||
     intents.asksTrainOnMac === true ||
+    intents.asksOnDeviceRuntime === true ||
     intents.asksLicence !== undefined ||
     intents.asksHostingFee !== undefined ||
     intents.asksTuningChannel !== undefined ||
@@ -615,7 +636,7 @@ const NO_DEADLINE =
 const BUDGET_DISOWNED =
   /\b(?:we\s+)?(?:don't|do\s+not|dont)\s+have\s+(?:a|any)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\s+of\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?(?:the|that|our)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\b/g;
 const NO_DEVICE =
-  /\b(?:there\s+is\s+no|there's\s+no|no)\s+(?:device|edge)\b(?!\s+(?:memory|limit))|\bnothing\s+runs\s+on\s+(?:a|the|any)\s+(?:device|phone|laptop|edge)\b/;
+  /\b(?:there\s+is\s+no|there's\s+no|no)\s+(?:end[\s-]user\s+|target\s+|edge\s+)?(?:device|edge)s?\b(?!\s+(?:memory|limit))|\bnothing\s+runs\s+on\s+(?:(?:a|the|any)\s+)?(?:devices?|phones?|laptops?|edge)\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?the\s+device(?:'s)?\s+(?:memory|ram)\b/;
 
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */

@@ -28,7 +28,7 @@ const WHY_NOT = new RegExp(
   `\\bwhy\\s+(?:not|no|isn't|isnt|is\\s+not|wasn't|wasnt|aren't|arent|is\\s+there\\s+no|isn't\\s+there(?:\\s+any)?|not\\s+use|don't\\s+(?:you|we)\\s+(?:recommend|suggest|use|do)|didn't\\s+you\\s+(?:recommend|suggest|pick))\\s+(?:just\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+|try\\s+|(?:take|use|keep|run)\\s+(?:[\\w.-]+\\s+){1,5}?(?:and|with|plus|\\+)\\s+(?:(?:put|add|use|do|run|build)\\s+)?)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b|\\bwhat(?:'s|\\s+is)\\s+wrong\\s+with\\s+(${METHOD_SOURCE})\\b|\\bwhy\\s+(?:is|was)\\s+(${METHOD_SOURCE})\\s+(?:not\\s+(?:recommended|viable|an\\s+option|ranked)|ruled\\s+out|excluded|rejected|blocked|ranked\\s+(?:so\\s+)?low)\\b`,
 );
 const WHY_NOT_EXAMPLES_IN_PROMPT =
-  /\bwhy\s+not\s+(?:just\s+)?(?:stuff|put|paste|add|include|drop|throw|show|give)\b[^?.!]{0,60}?\b(?:in|into|to)\s+(?:the\s+|our\s+|a\s+)?(?:system\s+)?prompts?\b/;
+  /\bwhy\s+(?:not|wouldn't\s+(?:we|i|you)|don't\s+(?:we|i|you)|can't\s+(?:we|i|you)|couldn't\s+(?:we|i|you)|shouldn't\s+(?:we|i))\s+(?:just\s+|simply\s+)?(?:stuff|put|paste|add|include|drop|throw|show|give)\b[^?.!]{0,60}?\b(?:in|into|to)\s+(?:the\s+|our\s+|a\s+)?(?:system\s+)?prompts?\b/;
 const WHY_METHOD = new RegExp(
   `\\bwhy\\s+(?:(?:do|did|would)\\s+you\\s+(?:recommend|suggest|pick|choose|prefer)\\s+|(?:is|was)\\s+|use\\s+|go\\s+with\\s+|start\\s+with\\s+|(?:would|will|does|should|could)\\s+(?=(?:a\\s+|an\\s+|the\\s+)?(?:${METHOD_SOURCE})\\s+(?:help|work|fix|matter|be\\s+(?:better|needed|the\\s+answer))\\b))?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b(?!\\s+(?:not|isn't)\\b)`,
 );
@@ -55,10 +55,10 @@ const GREETING =
   /^\W*(?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there)\b/;
 
 const COST =
-  /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4})\s+cost|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!-|\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b)/;
+  /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4}|\d[\d,.]*k?(?:\s+[a-z0-9.-]+){1,4})\s+cost|(?:^|[.!?]\s+)(?:and\s+|so\s+)?(?:the\s+)?(?:monthly\s+)?cost\s+(?:per|a)\s+month(?:,?\s+please)?\s*\?|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!-|\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b|what(?:'s|\s+is|\s+would\s+be)\s+(?:our|the|my)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:bill|cost)\b)/;
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
-  /\b(?:(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){0,4})\s+(?:fit|run)\b|(?:will|would|does|do|can|could)\s+[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){5,8}\s+fit\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+on\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\b(?:serving|running|hosting)\s+(?:it|the\s+model|an?\s+\d+(?:\.\d+)?b(?:\s+model)?)\s+(?:should|would|will)\s+(?:only\s+)?(?:need|take)\s+(?:just\s+)?(?:one|a\s+single|a|\d+)\s+(?:[a-z0-9-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?|a10g?s?|t4s?)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
+  /\b(?:(?:can|could|will|would)\s+(?:the|our|a|one|this|that)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host)\s+(?:it|that|this|the\s+model)\b|(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){0,4})\s+(?:fit|run)\b|(?:will|would|does|do|can|could)\s+[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){5,8}\s+fit\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+on\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\b(?:serving|running|hosting)\s+(?:it|the\s+model|an?\s+\d+(?:\.\d+)?b(?:\s+model)?)\s+(?:should|would|will)\s+(?:only\s+)?(?:need|take)\s+(?:just\s+)?(?:one|a\s+single|a|\d+)\s+(?:[a-z0-9-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?|a10g?s?|t4s?)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
 /** A fit asked in so many words ("would … fit"), which a cost question ("would it cost to run") never says. */
 const FIT_ASKED_BESIDE_COST =
   /\b(?:will|would|does|do|can|could)\s+(?:[^?.!,;\n]|\.(?=\d)){1,80}?\bfit\s+(?:on|in|into|onto|across)\s+(?:the\s+|our\s+|my\s+|a\s+|one\s+|two\s+|\d+\s+)?(?:[\w-]+\s+)?(?:gpus?|cards?|nodes?|h100s?|a100s?|l40s|a10g?s?|l4s?|t4s?|a6000s?|v100s?|mi300x|rtx|\d{4}s?|\d+\s?gb|memory|vram)\b/;
@@ -100,6 +100,9 @@ const WORTH_IT = new RegExp(
 );
 const ASKS_MODEL =
   /\bwhat\s+would\s+you\s+(?:move|switch|migrate|put)\s+(?:us\s+)?(?:over\s+)?to\b|\bwhat\s+(?:model\s+)?size\b[^.?!]{0,40}\b(?:fits?|for|would\s+fit|are\s+we\s+(?:even\s+)?talking|do\s+we\s+need|can\s+we)\b|\bhow\s+(?:big|large)\s+(?:a|of\s+a)\s+model\b|\b(?:which|what)\s+(?:model|llm|base\s+model|checkpoint|open[\s-]weights?\s+model)s?\s+(?:would|should|do|can|could|will|to)\b|\b(?:which|what)\s+(?:open|local|open[\s-]weights?|self[\s-]hosted|downloadable|small)\s+(?:model|llm|one)s?\b|\b(?:which|what)\s+(?:model|llm)s?\b[^.?!]*\?|\b(?:recommend|suggest|pick)\s+(?:us\s+|me\s+)?a\s+model\b/;
+/** "I want to fine-tune an open model so it talks like me. Which one?": a model named by kind, then "which one". */
+const MODEL_THEN_WHICH_ONE =
+  /\b(?:model|llm|checkpoint)s?\b[^?]{0,120}[.,;:!]\s*(?:so\s+|and\s+|but\s+)?(?:which|what)\s+one\b(?!\s+(?:do|did|are)\s+you\s+(?:mean|talking))[^.?!]{0,30}\?/;
 /** The model asked for must run on the team's own machine: open weights, local, self-hosted. */
 const OPEN_MODEL_WANTED =
   /\b(?:open[\s-]weights?|open[\s-]source|open\s+(?:model|llm|one)s?|locally|local\s+(?:model|llm|one|setup|machine)s?|something\s+local|self[\s-]?host\w*|on\s+(?:my|our)\s+(?:own\s+)?(?:mac\w*|laptop|machine|gpus?|servers?|hardware)|download\w*|(?:don't|do\s+not|dont)\s+want\s+(?:to\s+pay\s+)?(?:an?\s+)?api)\b/;
@@ -127,6 +130,12 @@ const OUTPUT_TOKENS =
 /** "can I fine-tune on the Mac?", "is training on my M2 Max possible?", "could we tune it with a Mac Studio". */
 const TRAIN_ON_MAC =
   /\b(?:fine[\s-]?tun\w*|finetun\w*|train\w*|tun(?:e|ing)|lora|qlora)\b[^.?!]{0,40}?\b(?:on|with|using)\s+(?:(?:my|our|the|a|an|this|these|one)\s+)?(?:apple\s+silicon|mac(?:book)?s?(?:\s+(?:pro|air|studio|mini))?|m[1-4](?:\s+(?:pro|max|ultra))?)\b/;
+/**
+ * "how do we quantize it and run it on android?", "what runtime would we use on the phones?": how to get a model onto
+ * a device, not whether it fits there (the fit question).
+ */
+const ON_DEVICE_RUNTIME =
+  /\b(?:how\s+(?:do|can|would|should|could)\s+(?:we|i|you|one)|how\s+to)\b[^?.!]{0,60}?\b(?:quantiz\w*|convert\w*|run|deploy|ship|packag\w*|put|get|load|export)\b[^?.!]{0,50}?\b(?:on(?:to)?|to|in(?:to)?|for)\s+(?:an?\s+|the\s+|our\s+|their\s+|users'?\s+)?(?:android|ios|iphones?|phones?|mobile|smartphones?|the\s+device|edge\s+devices?)\b|\b(?:what|which)\s+(?:runtime|framework|library|engine|inference\s+(?:engine|library|runtime)|format|app)s?\b[^?.!]{0,60}\b(?:android|ios|iphones?|phones?|mobile|on[\s-]device)\b[^.!]*\?|\bquantiz\w*\b[^?.!]{0,60}\b(?:android|ios|iphones?|phones?|mobile|on[\s-]device)\b[^.!]*\?/;
 /** "does azure charge something monthly for hosting a fine tuned model?", "is there a fee to keep the tuned model deployed?" */
 const HOSTING_FEE =
   /\b(?:host(?:ing|ed)?|deploy(?:ed|ing|ment)?|keep(?:ing)?\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:deployed|running|up))\b[^.?!]{0,50}\b(?:fine[\s-]?tun\w*|tuned|custom)\b[^.?!]{0,30}?(?:\?|$)|\b(?:fine[\s-]?tun\w*|tuned|custom)\s+(?:model|deployment|copy)s?\b[^.?!]{0,40}\b(?:host(?:ing)?\s+(?:fee|cost|charge)s?|per\s+hour|hourly|charged?\s+(?:monthly|per\s+month|by\s+the\s+hour))|\bhosting\s+(?:fee|cost|charge)s?\b/;
@@ -234,6 +243,14 @@ const FULL_PARAMETER =
   /\bfull[\s-]?(?:param(?:eter)?s?|weights?|rank)\b|\bfull\s+(?:dpo|rlhf|preference\s+tuning)\b|\b(?:every|all\s+(?:the\s+)?)weights?\b/;
 
 /** "for serving", "to serve it", "inference": the fit of the running model, not of training. */
+/** "how many should we hold back for testing?": the evaluation split, which the enough-data answer sizes. */
+const ASKS_HOLDOUT =
+  /\bhow\s+(?:many|much)\b[^?]{0,40}\b(?:hold\s+(?:back|out)|set\s+aside|keep\s+(?:back|aside)|(?:use|keep)\s+for\s+(?:testing|evaluation|eval))\b|\bhow\s+(?:big|large)\s+(?:a|an|should\s+(?:the|our))\s+(?:eval(?:uation)?|test|hold[\s-]?out)\s+set\b/;
+/** Abbreviations whose dots end no sentence. */
+const ABBREVIATION_DOTS = /\b(?:i\.e|e\.g|etc|vs|approx)\./g;
+/** A training method named in a fit question ("would QLoRA fit on the T4?"): the fit asked is the training's. */
+const TRAINING_METHOD_WORDS =
+  /\b(?:q?lora|full\s+fine[\s-]?tun\w*|fine[\s-]?tun\w*|adapters?|dpo|preference\s+tuning)\b/;
 const FIT_SERVING =
   /\b(?:for\s+serving|to\s+serve|serv(?:e|ing)\s+(?:it|the\s+model|(?:the|an?)\s+\d+b)|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|deploy)\s|(?:for|at)\s+inference|inference\s+only|to\s+host\s+it|just\s+(?:to\s+)?run\s+it)\b/;
 const FIT_TRAINING =
@@ -251,12 +268,26 @@ const FIT_SEQUENCE =
 const FIT_ON_A_GPU =
   /\bon\s+(?:the|our|my|a|one|two|\d+)\s+(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|rtx\s?\d{4}|\d{4}s?|[ahl]\d{2,3}s?|l40s|a10g|t4s?|a6000s?|mi300x)\b/;
 
-function readFitDetails(lower: string, intents: ExtractionIntents): void {
-  if (FIT_SERVING.test(lower)) intents.asksFitFor = 'serving';
-  else if (FIT_TRAINING.test(lower)) intents.asksFitFor = 'training';
+function readFitDetails(lower: string, intents: ExtractionIntents, at?: number): void {
+  // The fit question's own sentence first: "Would QLoRA fit on the T4? And can the T4 even serve it?" asks the first
+  // for training (the second question is read on its own); the whole message when that sentence says neither.
+  // ("i.e." and "e.g." end no sentence: "fit on one of the servers, i.e. 4 of the 8 cards?" is one question.)
+  const own =
+    at === undefined
+      ? lower
+      : sentenceAround(
+          lower.replace(ABBREVIATION_DOTS, (dots) => dots.replaceAll('.', '·')),
+          at,
+        );
+  const scope = FIT_SERVING.test(own) || FIT_TRAINING.test(own) ? own : lower;
+  if (scope !== own && TRAINING_METHOD_WORDS.test(own)) intents.asksFitFor = 'training';
+  else if (FIT_SERVING.test(scope)) intents.asksFitFor = 'serving';
+  else if (FIT_TRAINING.test(scope)) intents.asksFitFor = 'training';
   // "will it fit on the 4090?" names a GPU: the training side (a device is asked about by name or as "the device").
-  else if (FIT_ON_A_GPU.test(lower)) intents.asksFitFor = 'training';
-  const gpus = FIT_GPUS.exec(lower);
+  else if (FIT_ON_A_GPU.test(scope)) intents.asksFitFor = 'training';
+  // The GPUs of the fit question itself: "Will LoRA fit across our four L40S? And QLoRA on just one of the cards?"
+  // asks the first on four (the second question is read on its own).
+  const gpus = FIT_GPUS.exec(own);
   if (gpus) {
     const word = gpus[1] ?? gpus[2] ?? '';
     const value = /^(?:one|a|single|a\s+single)$/.test(word) ? 1 : parseCount(word);
@@ -507,13 +538,17 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     }
   } else if (FIT.test(lower) && QUESTION_FORM.test(lower)) {
     // "we could also run an open-weight model on our two L40S" states an option; only a question asks the fit.
-    intents.asksFit = methodIn(lower);
-    readFitDetails(lower, intents);
+    // The method of the fit question's own sentence ("I meant the cheap kind of fine-tuning, QLoRA. Would QLoRA fit
+    // on the T4?" asks about QLoRA), else the message's.
+    const at = FIT.exec(lower)?.index;
+    const named = at === undefined ? true : methodIn(sentenceAround(lower, at));
+    intents.asksFit = named === true ? methodIn(lower) : named;
+    readFitDetails(lower, intents, at);
   }
   if (WHAT_WOULD_CHANGE.test(lower)) intents.asksWhatWouldChange = true;
   // "what would change your answer? and what should we do first?" asks both.
   if (FIRST_STEP.test(lower)) intents.asksFirstStep = true;
-  if (ASKS_MODEL.test(lower)) {
+  if (ASKS_MODEL.test(lower) || MODEL_THEN_WHICH_ONE.test(lower)) {
     intents.asksModel = true;
     // "i want something local. which open model fits a 16gb m2?": the pick must be a model the team can download.
     if (OPEN_MODEL_WANTED.test(lower)) intents.asksOpenModel = true;
@@ -550,7 +585,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     delete intents.asksFit;
     delete intents.asksFitFor;
   }
-  if (ASKS_ENOUGH_DATA.test(lower) && QUESTION_FORM.test(lower)) {
+  if ((ASKS_ENOUGH_DATA.test(lower) || ASKS_HOLDOUT.test(lower)) && QUESTION_FORM.test(lower)) {
     // "is 40 examples enough?": the count asked about, when the profile does not hold one yet.
     const counted =
       /(\d[\d,]*(?:\.\d+)?\s?k?)\s+(?:[a-z-]+\s+){0,2}?(?:examples?|pairs?|samples?|labels?|rows|records|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|images|photos|clips|recordings)\b/.exec(
@@ -561,6 +596,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   }
   if (ASKS_FORMAT_GUARANTEE.test(lower) && QUESTION_FORM.test(lower)) intents.asksFormatGuarantee = true;
   if (TRAIN_ON_MAC.test(lower) && QUESTION_FORM.test(lower)) intents.asksTrainOnMac = true;
+  if (ON_DEVICE_RUNTIME.test(lower)) intents.asksOnDeviceRuntime = true;
   if (HOSTING_FEE.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?'))) {
     const named = HOSTING_PROVIDER.exec(lower)?.[0];
     intents.asksHostingFee = named === undefined ? true : (HOSTING_PROVIDER_IDS[named.replace(/\s+/g, ' ')] ?? true);

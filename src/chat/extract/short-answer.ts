@@ -131,6 +131,10 @@ const DENIED_NUMBER = /\b(?:not|n't|instead\s+of|rather\s+than)\s+(?:about\s+|ar
 export const COUNT_OF_SOMETHING_ELSE =
   /^\s*(?:(?:[a-z-]+\s+)?(?:files?|documents?|docs|pages?|languages?|steps?|shots?|epochs?|tokens?|words?|lines?|years?|months?|weeks?|days?|hours?|minutes?|seconds?)|(?:people|persons|engineers|developers|users))\b/;
 
+/** "… is one-time", "… is per month", "… a month": a number said as money with its period. */
+const BUDGET_PERIOD_AFTER =
+  /^\s*(?:(?:is|are|was)\s+(?:(?:per|a|each|every)\s+month|monthly)|(?:(?:is|are|was)\s+)?(?:one[\s-]?(?:time|off)|upfront|up[\s-]front))\b/;
+
 /** A message this long is more than a short answer: a lone "one" in it is a determiner. */
 const LONG_MESSAGE_WORDS = 8;
 
@@ -146,8 +150,11 @@ export function numberAnswer(
       : undefined,
 ): AnswerReader {
   return ({ message, field, text, start, end, others, bounds }) => {
-    // "none", and "none, we'd have to rent": the first clause is the answer.
-    if (NONE.test(text) || NONE.test(firstClause(text)))
+    // "none", and "none, we'd have to rent": the first clause is the answer. (Not a bare "No." before other facts:
+    // "No. Fifty dollars is per MONTH." contradicts the advisor; it answers nothing asked.)
+    const first = firstClause(text);
+    const refutes = others.length > 0 && /^\W*(?:no|nope)\W*$/.test(first);
+    if (NONE.test(text) || (NONE.test(first) && !refutes))
       return bounds?.zeroAllowed ? ({ field, value: 0, start, end } as Finding) : undefined;
     // Numbers this field cannot take ("6 months" for a count of examples) are not candidates: "6 months of
     // labels, roughly 2 million" answers 2,000,000.
@@ -183,6 +190,8 @@ export function numberAnswer(
       // "got 78%": a share answers no count, latency or budget; "2,000 frames per robot per shift": a count per unit
       // (not per day or month) is not the total asked for.
       if (/^\s*(?:%|percent\b)/.test(after) || PER_UNIT_NOT_TIME.test(after)) continue;
+      // "Five hundred is one-time", "50 is per month": money said with its period answers no count asked.
+      if (BUDGET_PERIOD_AFTER.test(after)) continue;
       // "150-400 per tenant": the low end of a range per unit is no total either.
       const rangeEnd = /^\s*(?:-|–|to)\s*\d[\d,.]*\s*k?/.exec(after);
       if (rangeEnd && PER_UNIT_NOT_TIME.test(after.slice(rangeEnd[0].length))) continue;

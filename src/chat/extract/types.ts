@@ -100,6 +100,8 @@ export interface ExtractionIntents {
   asksOutputTokens?: number;
   /** "can I fine-tune on the Mac?": training on Apple silicon, which is no GPU in the catalog. */
   asksTrainOnMac?: boolean;
+  /** "how do we quantize it and run it on android?": the path from the checkpoint to a phone's runtime. */
+  asksOnDeviceRuntime?: boolean;
   /** "qwen 2.5 14b license - ok for commercial use?": a model's licence, by its catalog name (true: the plan's model). */
   asksLicence?: string | true;
   /** "does azure charge monthly for hosting a fine-tuned model?": the provider's hosting fee (a provider id, or true). */
@@ -164,6 +166,11 @@ export interface Extraction {
    * (read 1:1 they would be tens of times too large), so the reply can ask for them in dollars.
    */
   unconvertedMoney?: string[];
+  /**
+   * Examples said per tenant (or client, customer, brand) with no count of tenants in the message ("per tenant we have
+   * between 150 and 400"): the lower end, so that a tenant count known from earlier can make it the total.
+   */
+  perUnitExamples?: number;
   /** For each extracted field, the exact words of the message it came from. */
   evidence: Partial<Record<ProfileField, string>>;
   /** Fields the user explicitly corrected ("actually 3 GPUs", "make that 500 examples"). */

@@ -46,6 +46,9 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:carry|carries|use|uses|have|has|get|gets)\s+(?:an?\s+|their\s+|our\s+)?(?:rugged\s+)?(?:android|ios)\s+(?:handhelds?|phones?|tablets?|devices?)\b(?=[^\n]{0,120}\b(?:run\w*\s+(?:right\s+|directly\s+)?on\s+(?:it|them|the\s+device)|offline|on[\s-]device|locally))`,
         // "the tablets have 6 gigs", "our android tablets".
         String.raw`\b(?:the|our|android|field)\s+tablets?\s+(?:have|has|with|run)\b`,
+        // "the model will sit on the ipads the field engineers carry", "the phone build".
+        String.raw`\b(?:model|it)\s+(?:will\s+|would\s+|should\s+|must\s+|has\s+to\s+)?(?:sit|sits|live|lives|be|run|runs)\s+on\s+(?:the\s+|our\s+|their\s+)(?:[\w'-]+\s+){0,2}?(?:phones?|smartphones?|tablets?|ipads?|iphones?)\b`,
+        String.raw`\b(?:the|our)\s+(?:phone|mobile|android|ios)\s+build\b`,
       ].join('|'),
       'g',
     ),
@@ -83,6 +86,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "customers install it on their own laptops", "student is phi-3 mini running on windows laptops".
         String.raw`\b(?:install\w*|ship\w*|deploy\w*|put)\s+(?:it\s+|[\w.-]+\s+){0,4}?on\s+(?:their|our|the|users'?|customers'?)\s+(?:own\s+)?(?:[a-z]+(?:'s|s')\s+|[a-z]+\s+team's\s+)?(?:laptops?|pcs|desktops?|machines|computers)\b`,
         String.raw`\b(?:running|runs?|on)\s+(?:windows|mac|linux|corporate|company|employee)\s+(?:laptops?|pcs|desktops?|notebooks?)\b`,
+        // "yeah laptops. 32 gig machines …" (a short answer naming the device).
+        String.raw`^\W*(?:(?:yeah|yes|yep|ok|okay|mostly|mainly)[\s,]+)?(?:laptops?|macbooks?|notebooks?)\b(?=\s*(?:[,.;:-]|$|\s+(?:mostly|only|mainly)))`,
       ].join('|'),
       'g',
     ),
@@ -101,6 +106,10 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bcolo(?:cated|cation)?\b(?=[^.;!?\n]{0,60}\b(?:our|own)\s+(?:hardware|servers?|machines?|gpus?|racks?)\b)`,
         String.raw`[,(]\s*on[\s-]?prem(?:ise|ises)?\s*\)?(?=\s*(?:[.;!?,]|$))`,
         String.raw`\bair[\s-]?gapped\b`,
+        // "it runs inside the hospital network", "on the plant's internal network".
+        String.raw`\b(?:inside|in|on|within)\s+(?:the\s+|their\s+|our\s+)?(?:hospital|clinic|bank|plant|factory|company|corporate|internal|university|agency|ministry)(?:'s)?\s+(?:own\s+|internal\s+)?(?:network|lan|intranet|firewall)\b`,
+        // "a container that runs on our customers' own k8s clusters in their datacenters".
+        String.raw`\bcustomers?'?s?\s+own\s+(?:k8s|kubernetes|clusters?|servers?|hardware|infrastructure|data\s?cent(?:er|re)s?)\b|\b(?:in|on)\s+(?:their|the\s+customers?'?s?|our\s+customers?'?)\s+(?:own\s+)?data\s?cent(?:er|re)s?\b`,
         String.raw`\bon[\s-]?prem(?:ise|ises)?[\s-]only\b`,
         // "data can't leave our on-prem cluster": the cluster the model runs on is the team's own.
         String.raw`\b(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|never|won't|doesn't|does\s+not|don't|do\s+not)\s+(?:ever\s+)?leaves?\s+(?:our|the)\s+(?:own\s+)?on[\s-]?prem(?:ise|ises)?\s+(?:cluster|servers?|gpus|hardware|dc|data\s?cent(?:er|re))\b`,
@@ -145,7 +154,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:in|on)\s+the\s+cloud\s+(?:that\s+|which\s+)?we\s+(?:manage|control|run|administer)(?:\s+ourselves)?\b`,
         String.raw`\bour\s+own\s+(?:ec2|gce|azure|cloud|aws|gcp)\s+(?:instances?|vms?|machines?|servers?)\b`,
         String.raw`\b(?:in|on)\s+our\s+(?:own\s+)?vpc\b`,
-        String.raw`\bour\s+own\s+(?:eks|gke|aks)\s+cluster\b`,
+        String.raw`\bour\s+own\s+(?:eks|gke|aks)\s+(?:cluster|nodes?|node\s+pools?)\b`,
         // "we're on Azure with our own VMs running vLLM".
         String.raw`\b(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud)\s+with\s+our\s+own\s+(?:vms?|instances?|gpus?|servers?|nodes?|cluster|machines)\b`,
         String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s?|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b`,
@@ -184,6 +193,9 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // (Not "the facts come from our order system via API calls": the team's own systems' API.)
         String.raw`(?<!\b(?:our|own|internal|the)\s+(?:[\w-]+\s+){0,2}?(?:system|database|db|backend|service|crm|erp|server|app)s?\s+)\b(?:thru|through|via|over)\s+(?:the\s+|their\s+|an\s+)?(?:api|endpoints?)\b`,
         String.raw`\b(?:on|via|through|thru|using|use|in)\s+(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,
+        // "azure openai in our own tenant" (a short answer), "it's hosted by them, we just hit the endpoint with our key".
+        String.raw`^\W*(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,
+        String.raw`\bhosted\s+by\s+(?:them|the\s+(?:vendor|provider)|openai|anthropic|google|microsoft)\b|\bhit\s+(?:the|their)\s+(?:endpoint|api)\s+with\s+(?:our|an?)\s+(?:api\s+)?key\b`,
       ].join('|'),
       'g',
     ),
@@ -206,6 +218,8 @@ export const extractDeployment: Extractor = (message) => {
   for (const [pattern, deployment] of PATTERNS) {
     for (const match of allMatches(pattern, lower)) {
       if (isNegatedBefore(lower, match.index, 20)) continue;
+      // "Nothing runs on phones or laptops": denied, like "it doesn't run on phones".
+      if (NOTHING_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index))) continue;
       if (modelInTheCloud && (deployment === 'mobile' || deployment === 'edge')) continue;
       // "4 A100s sitting mostly idle in our own DC": where spare GPUs are, not where the model must run.
       if (deployment === 'on-prem' && IDLE_HARDWARE.test(sentenceAround(lower, match.index))) continue;
@@ -234,6 +248,8 @@ export const extractDeployment: Extractor = (message) => {
   return findings;
 };
 
+/** "nothing (ever) runs on …", "nothing of it is deployed on …". */
+const NOTHING_BEFORE = /\bnothing\s+(?:[\w']+\s+){0,3}$/;
 /** A device named as a wish or a maybe: "someday", "if we ever", "we'd love to", "eventually". */
 const DEVICE_LATER =
   /\b(?:if|someday|some\s+day|one\s+day|eventually|later|future|down\s+the\s+road|would\s+love|'d\s+love|might|maybe|could|considering)\b/;

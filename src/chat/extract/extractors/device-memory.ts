@@ -70,7 +70,11 @@ const MODEL_SHARE = new RegExp(
     // "we only get 1.5 GB for it" (a device in view).
     `\\b(?:we|it|the\\s+model)\\s+(?:only\\s+)?(?:get|gets|have|has|got)\\s+(?:only\\s+|about\\s+|maybe\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:for\\s+(?:it|the\\s+model)|to\\s+work\\s+with)\\b`,
     // "the model can't take more than 6 gigs of that".
-    `\\b(?:model|app)\\s+(?:can't|cannot|can\\s+not|shouldn't|mustn't|may\\s+not)\\s+(?:take|use|have|get)\\s+(?:up\\s+)?more\\s+than\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes)|(?=\\s+of\\s+(?:it|that|those|them)\\b))`,
+    `\\b(?:model|app)\\s+(?:can't|cant|cannot|can\\s+not|shouldn't|mustn't|may\\s+not)\\s+(?:take|use|have|get|hog|eat|occupy)\\s+(?:up\\s+)?more\\s+than\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes)|(?=\\s+of\\s+(?:it|that|those|them)\\b)|(?=\\s*(?:[.,;!?]|$)))`,
+    // "we can give the model maybe 6 of that", "2gb is the max we can take", "our limit is actually 1GB".
+    `(?:give|spare|allot|leave)\\s+the\\s+model\\s+${SIZE}(?=\\s+of\\s+(?:it|that|those|them)\\b)`,
+    `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:is|are)\\s+(?:the\\s+)?(?:max(?:imum)?|most|limit|ceiling)\\b`,
+    `\\b(?:our|the)\\s+(?:memory\\s+|ram\\s+)?limit\\s+is\\s+(?:actually\\s+|really\\s+|only\\s+|just\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `(?:must|has\\s+to|have\\s+to|needs?\\s+to|should)\\s+fit\\s+(?:in(?:to)?|within|under)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     // "has to run on-device in under 3 gigs".
     `\\b(?:run|fit|work)\\s+(?:on[\\s-]device\\s+|locally\\s+)?(?:in|within)\\s+(?:under|less\\s+than)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,

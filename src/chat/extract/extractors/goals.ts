@@ -51,7 +51,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'format',
-    /\b(?:json|xml|yaml|csv|schema|strict(?:ly)?\s+(?:format|structure|template)|(?:output|response)\s+format|structured\s+(?:output|data|json)|fixed\s+(?:format|template|fields)|template|valid\s+(?:json|sql)|field\s+layout|(?:can't\s+|cannot\s+|doesn't\s+|won't\s+|fails?\s+to\s+)?write\s+in\s+(?:the|our)\s+(?:[\w-]+\s+)?format|layout\s+(?:our|the)\s+[\w-]+\s+expects|(?:in|as)\s+markdown|exact\s+(?:headings|sections|layout)|miss(?:es|ing)?\s+the\s+format|(?:\d+|three|five|four)\s+bullet(?:\s+points)?\s+(?:max|at\s+most|maximum|only)|(?:wrong|broken|inconsistent)\s+format(?:ting)?|format(?:ting)?\s+(?:errors|issues|problems|mistakes)|format(?:ting)?\s+(?:keeps\s+(?:breaking|changing|drifting)|is\s+(?:wrong|off|inconsistent|broken|all\s+over)|breaks|broke|has\s+to\s+be|must\s+be|needs\s+to\s+be))\b/g,
+    /\b(?:json|xml|yaml|csv|schema|strict(?:ly)?\s+(?:format|structure|template)|(?:output|response)\s+format|structured\s+(?:output|data|json)|fixed\s+(?:format|template|fields)|template|valid\s+(?:json|sql)|field\s+layout|(?:can't\s+|cannot\s+|doesn't\s+|won't\s+|fails?\s+to\s+)?write\s+in\s+(?:the|our)\s+(?:[\w-]+\s+)?format|layout\s+(?:our|the)\s+[\w-]+\s+expects|(?:in|as)\s+markdown|exact\s+(?:headings|sections|layout)|miss(?:es|ing)?\s+the\s+format|(?:\d+|three|five|four)\s+bullet(?:\s+points)?\s+(?:max|at\s+most|maximum|only)|(?:wrong|broken|inconsistent)\s+format(?:ting)?|format(?:ting)?\s+(?:errors|issues|problems|mistakes)|format(?:ting)?\s+(?:keeps\s+(?:breaking|changing|drifting)|is\s+(?:wrong|off|inconsistent|broken|all\s+over)|breaks|broke|has\s+to\s+be|must\s+be|needs\s+to\s+be)|(?:it's|its|it\s+is)\s+the\s+format(?:ting)?\s+(?:that's|thats|that\s+is)\s+(?:wrong|off|broken|the\s+problem))\b/g,
   ],
   [
     'style',
@@ -59,7 +59,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'task-skill',
-    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is\s+(?:only|just|too|not|bad|poor|low|mediocre|terrible|awful|below|under|stuck)|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|(?:stuck|plateaued|capped|topped\s+out)\s+(?:at|around|near)\s+(?:~\s*)?\d+(?:\.\d+)?\s?%\s*(?:accuracy|acc|f1|precision|recall)|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|gives?\s+(?:\w+\s+)?wrong\s+(?:answers|steps|results|outputs|labels)|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?|bad\s+at\s+(?:the\s+)?(?:actual\s+)?(?:task|job)|learn\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:syntax|grammar|conventions|idioms|jargon|terminology)|accuracy\s+(?:matters|is\s+(?:key|critical|crucial|everything|the\s+priority|what\s+matters))|(?:keeps\s+)?mix(?:es|ing)?\s+up|confus(?:es|ing)\s+\w+\s+(?:and|with))\b/g,
+    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is\s+(?:only|just|too|not|bad|poor|low|mediocre|terrible|awful|below|under|stuck)|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|(?:stuck|plateaued|capped|topped\s+out)\s+(?:at|around|near)\s+(?:~\s*)?\d+(?:\.\d+)?\s?%\s*(?:accuracy|acc|f1|precision|recall)|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|gives?\s+(?:\w+\s+)?wrong\s+(?:answers|steps|results|outputs|labels)|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?|bad\s+at\s+(?:the\s+)?(?:actual\s+)?(?:task|job)|learn\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:syntax|grammar|conventions|idioms|jargon|terminology)|accuracy\s+(?:matters|is\s+(?:key|critical|crucial|everything|the\s+priority|what\s+matters))|(?:keeps\s+)?mix(?:es|ing)?\s+up|confus(?:es|ing)\s+\w+\s+(?:and|with)|confus(?:es|ing)\s+(?:half|most|many|some|a\s+lot)\s+of\s+(?:them|the\s+\w+)|(?:it's|it\s+is|its|the\s+(?:problem|issue)\s+is)\s+(?:the\s+)?accuracy)\b/g,
   ],
   [
     'instruction-following',
@@ -67,7 +67,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'alignment',
-    /\b(?<!\b(?:which|that|what|whatever)\s+(?:our\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3})(?:(?:fewer|less|no\s+more|stop(?:\s+the)?)\s+(?:unsafe|harmful|toxic)\s+(?:answers|outputs|responses|replies|content)|refusal\s+behaviou?r|(?:over[\s-]?refus\w*|refuses?\s+too\s+(?:much|often))|(?:users?|people|customers|agents|reviewers|doctors|lawyers|experts|annotators|raters|clinicians|editors|staff)\s+(?:(?:actually|really|usually|would|tend\s+to)\s+)?(?:prefer|like|rate\s+(?:higher|better))|preferred\s+(?:answers?|responses?)|closer\s+to\s+what\s+(?:our|the)\s+[\w-]+\s+prefer|(?:behave|answer|respond|write|sound)\s+(?:the\s+way|how)\s+(?:they|our\s+(?:raters|reviewers|annotators|users|agents|experts|editors))\s+(?:prefer|like)|align(?:ed|ment)?\s+(?:with|to)\s+(?:our|human|user|rater|reviewer|annotator|editor)(?![\w\s-]{0,30}?\b(?:standards?|curricul\w*|guidelines?|polic(?:y|ies)|brand|style|format|templates?|requirements?|regulations?|rules|schemas?|specs?|specifications?|codes?|taxonom\w*|syllabus)\b)|safer\s+(?:answers|responses)|jailbr(?:oken|eaks?|eaking)|(?:must|has\s+to|needs?\s+to|should)\s+(?:always\s+)?(?:refuse|decline)\s+(?:to\s+)?\w+|(?:need|want)\s+it\s+to\s+decline\s+(?:that|those|such|this)|refuse\s+(?:the\s+same\s+\w+|what)\s+(?:our\s+)?(?:human\s+)?(?:moderators|reviewers|mods|agents|staff)\s+refuse|refus(?:e|es|als?)\s+(?:too\s+often|more))\b/g,
+    /\b(?<!\b(?:which|that|what|whatever)\s+(?:our\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3})(?:(?:fewer|less|no\s+more|stop(?:\s+the)?)\s+(?:unsafe|harmful|toxic)\s+(?:answers|outputs|responses|replies|content)|refusal\s+behaviou?r|(?:over[\s-]?refus\w*|refuses?\s+too\s+(?:much|often))|(?:users?|people|customers|agents|reviewers|doctors|lawyers|experts|annotators|raters|clinicians|editors|staff)\s+(?:(?:actually|really|usually|would|tend\s+to)\s+)?(?:prefer|like|rate\s+(?:higher|better))|preferred\s+(?:answers?|responses?)|closer\s+to\s+what\s+(?:our|the)\s+[\w-]+\s+prefer|(?:behave|answer|respond|write|sound)\s+(?:the\s+way|how)\s+(?:they|our\s+(?:raters|reviewers|annotators|users|agents|experts|editors))\s+(?:prefer|like)|align(?:ed|ment)?\s+(?:with|to)\s+(?:our|human|user|rater|reviewer|annotator|editor)(?![\w\s-]{0,30}?\b(?:standards?|curricul\w*|guidelines?|polic(?:y|ies)|brand|style|format|templates?|requirements?|regulations?|rules|schemas?|specs?|specifications?|codes?|taxonom\w*|syllabus)\b)|safer\s+(?:answers|responses)|jailbr(?:oken|eaks?|eaking)|(?:must|has\s+to|needs?\s+to|should)\s+(?:always\s+)?(?:refuse|decline)\s+(?:to\s+)?\w+|(?:need|want)\s+it\s+to\s+decline\s+(?:that|those|such|this)|refuse\s+(?:the\s+same\s+\w+|what)\s+(?:our\s+)?(?:human\s+)?(?:moderators|reviewers|mods|agents|staff)\s+refuse|refus(?:e|es|als?)\s+(?:too\s+often|more)|(?:answers?|does|says)\s+(?:stuff|things|questions|requests)\s+(?:that\s+)?it\s+should(?:\s+have)?\s+(?:refused?|declined?))\b/g,
   ],
   [
     'cost',
@@ -83,6 +83,9 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
 ];
 
+/** "would serving be …", "is it …", "will that be …" right before a comparative. */
+const ASKED_COMPARISON_BEFORE =
+  /\b(?:would|will|could|is|are|isn't|wouldn't|won't)\s+(?:[\w'-]+\s+){0,3}?(?:be\s+)?(?:any\s+|much\s+|a\s+lot\s+)?$/;
 const DISMISSED_BEFORE =
   /\b(?:(?:don't|dont|do\s+not|doesn't|does\s+not|not)\s+(?:really\s+)?(?:care|worry|fuss)\s+(?:much\s+)?(?:about|for)\s+(?:the\s+|our\s+|any\s+)?|no\s+need\s+(?:for|to)\s+(?:\w+\s+){0,2}|(?:drop|remove|forget|scrap|delete|take\s+out|strike)\s+(?:the\s+)?['"]?)$/;
 const NOT_NEEDED_AFTER =
@@ -143,6 +146,13 @@ export const extractGoals: Extractor = (message) => {
         INPUT_VERB_BEFORE.test(lower.slice(Math.max(0, match.index - 60), match.index))
       )
         continue;
+      // "would serving be cheaper for us?", "is it faster on vLLM?": a comparison asked about, not a goal stated.
+      if (
+        /^(?:cheaper|faster)$/.test(match[0]) &&
+        ASKED_COMPARISON_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index)) &&
+        /^[^.!\n]*\?/.test(lower.slice(match.index))
+      )
+        continue;
       // "we don't care about the output format", "no need to run on device": waved away before it is named.
       if (DISMISSED_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
       // "citations aren't needed", "format doesn't matter": stated only to be waved away.
@@ -169,7 +179,11 @@ const GOAL_WORDS: readonly (readonly [Goal, RegExp])[] = [
   ['format', /\b(?:format\w*|json|structure[ds]?|schema|template)\b/g],
   ['style', /\b(?:style|tone|voice|brand)\b/g],
   ['task-skill', /\b(?:accura\w*|task\s+skill|skill|quality|mistakes|errors|wrong\s+answers)\b/g],
-  ['instruction-following', /\b(?:instructions?|follow(?:s|ing)?)\b/g],
+  // (Not "instruction-to-code pairs", "instruction data": a kind of training data, not a goal.)
+  [
+    'instruction-following',
+    /\b(?:instructions?(?![\s/-]+(?:to|response|answer|output|code|completion)\b|[\s-]+(?:pairs?|examples?|data(?:sets?)?|tun\w*|sets?)\b)|follow(?:s|ing)?(?!\s+(?:the\s+)?(?:pairs?|examples?))\b(?<!\bthe\s+following))\b/g,
+  ],
   ['alignment', /\b(?:alignment|align\w*|preferences?|prefer\w*)\b/g],
   ['cost', /\b(?:costs?|cheaper|price|expensive|money|bill|spend)\b/g],
   ['latency', /\b(?:latency|faster|speed|slow|quick\w*|response\s+time)\b/g],

@@ -45,6 +45,10 @@ const MACHINES_BEFORE = new RegExp(
 const SHARE_OF_BEFORE = new RegExp(
   `\\b(?:only\\s+|just\\s+)?(${COUNT_SOURCE})\\s+of\\s+(?:the|our|those|these)\\s+(?:(?:[a-z-]+(?:'s|’s)|shared|whole|company|lab|team|cluster|pool)\\s+){0,2}$`,
 );
+/** "the rent for the 8 H100s", "the cost of the 4 A100s": GPUs named as already known. */
+const REFERRED_TO_BEFORE = /\b(?:for|of|about)\s+the\s+$/;
+/** "… the 8 H100s we have": the count stated as the team's. */
+const OWNED_AFTER = /^\s*(?:that\s+|which\s+)?(?:we|i)\s+(?:have|own|rent|got|'ve|are\s+renting)\b/;
 /** Memory alone right before a catalog GPU name: "the 40GB A100". */
 const MEMORY_BEFORE_NAME = new RegExp(`${MEMORY}\\s*$`);
 /** Memory or "x 8" right after a catalog GPU name: "H100 80GB", "A100 (40 GB)", "A100 x 8". */
@@ -172,6 +176,16 @@ export const extractGpus: Extractor = (message, context) => {
           start = clause + share.index;
         }
       }
+      // "our rent for the 8 H100s", "the cost of the 8 H100s": GPUs already known, referred to, not counted anew (a
+      // count corrected before stays corrected).
+      // ("only 2 of the 4 L40S are ours" is a share of them, read above.)
+      if (
+        before[1] !== undefined &&
+        !share &&
+        REFERRED_TO_BEFORE.test(window.slice(0, before.index)) &&
+        !OWNED_AFTER.test(following)
+      )
+        count = undefined;
       // "an H100 node" holds several GPUs; "quad A100 server" still says four.
       if (isNode && (before[2] === 'a' || before[2] === 'an')) count = undefined;
       if (before[3] !== undefined) memory = Number(before[3]);

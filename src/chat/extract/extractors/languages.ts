@@ -3,7 +3,7 @@ import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const LANGUAGE =
+export const LANGUAGE =
   '(?:english|eng|spanish|german|french|italian|portuguese|portugese|dutch|polish|swedish|norwegian|danish|finnish|czech|greek|turkish|russian|ukrainian|arabic|hebrew|hindi|bengali|urdu|japanese|chinese|mandarin|cantonese|korean|vietnamese|thai|indonesian|malay|tagalog|swahili|romanian|hungarian|catalan|persian|farsi|tamil|telugu)';
 const LANGUAGE_LIST = new RegExp(
   `\\b${LANGUAGE}\\b(?:\\s*(?:,|/|&|\\+|and|or|plus|as\\s+well\\s+as)\\s*(?:and\\s+)?(?:(?:some|a\\s+bit\\s+of|a\\s+little|occasional|a\\s+few\\s+calls\\s+in|also)\\s+)?\\b${LANGUAGE}\\b)+`,

@@ -2,6 +2,9 @@
 import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
+/** "the problem isn't the JSON shape", "format is not the issue": the format is said not to be what is wrong. */
+export const NOT_THE_FORMAT =
+  /\b(?:problem|issue)\s+(?:isn't|isnt|is\s+not)\s+(?:the\s+)?(?:json\s+|output\s+)?(?:shape|format(?:ting)?|structure|schema)\b|\b(?:the\s+)?(?:json|format(?:ting)?|output\s+format|structure)\s+(?:isn't|isnt|is\s+not)\s+the\s+(?:problem|issue)\b/;
 const STYLE = new RegExp(
   [
     String.raw`\b(?:strict|valid|structured|exact|specific|fixed|consistent|rigid|particular|custom|proprietary|required|precise)\s+(?:[a-z-]+\s+)?(?:json|xml|yaml|csv|output|format(?:ting)?|schema|template|structure|style|tone)\b`,
@@ -24,6 +27,9 @@ const STYLE = new RegExp(
     String.raw`\b(?:on|off)[\s-]brand\b`,
     String.raw`\b(?:match|matches|matching|follow|follows|following|keep|stick\s+to|in)\s+(?:our|the|a)\s+(?:(?:specific|house|brand|company|exact|formal|casual|friendly|professional|own)\s+)?(?:style|tone|voice|format|template|style\s?guide)\b`,
     String.raw`\b(?:keep|keeps|keeping|preserve|preserves|preserving|retain|retaining)\s+(?:the\s+|our\s+|all\s+)?(?:exact\s+)?(?:same\s+)?(?:formatting|format|layout|structure|placeholders|markup)\b`,
+    // "it knows the stuff, it's the format that's wrong", "the tone is off".
+    String.raw`\b(?:it's|its|it\s+is|the\s+(?:problem|issue)\s+is)\s+(?:the|its)\s+(?:format(?:ting)?|style|tone|structure)\s+(?:that's|thats|that\s+is|which\s+is)\s+(?:wrong|off|bad|broken|inconsistent|the\s+problem)\b`,
+    String.raw`\b(?:the|its)\s+(?:output\s+)?(?:format(?:ting)?|tone|style)\s+(?:is|are|was)\s+(?:(?:often|always|still|just|all)\s+)?(?:wrong|off|inconsistent|all\s+over\s+the\s+place|the\s+problem)\b`,
   ].join('|'),
   'g',
 );
@@ -33,6 +39,8 @@ const NO_STYLE = new RegExp(
     String.raw`\b(?:free[\s-]?form|any\s+format|plain\s+text)\s+(?:is\s+)?(?:fine|ok|okay|good|enough)\b`,
     String.raw`\bno\s+(?:particular|specific|special|strict)\s+(?:format|style|tone|formatting)\b`,
     String.raw`\b(?:don't|dont|do\s+not)\s+(?:need|care\s+about|have)\s+(?:a\s+)?(?:particular\s+|specific\s+|strict\s+)?(?:format|style|tone|formatting)\b`,
+    // "the problem isn't the JSON shape, it's accuracy", "formatting is not the issue".
+    NOT_THE_FORMAT.source,
   ].join('|'),
   'g',
 );
@@ -47,6 +55,8 @@ export const extractStyleOrFormat: Extractor = (message) => {
     negative.map((other) => ({ start: other.index, end: other.index + other[0].length })),
   );
   for (const match of allMatches(STYLE, lower)) {
+    // ("…isn't the JSON shape": the denial above, not a format to keep.)
+    if (NOT_THE_FORMAT.test(lower.slice(Math.max(0, match.index - 30), match.index + match[0].length))) continue;
     // "doesn't match our tone" and "they do not sound like our brand" complain that the tone matters; other
     // negations deny the need.
     if (isNegatedBefore(lower, match.index, 20) && !/^(?:match|fit|follow|sound|write|talk)/.test(match[0])) continue;

@@ -21,9 +21,12 @@ const CUED = new RegExp(
   `\\b(?:deadline|timeline|timline|time\\s?frame|runway|have|got|ship|launch|deliver|live|ready|production|done|finish(?:ed)?|due)\\b[^.;!?\\n]{0,25}?\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}|\\b(${COUNT_SOURCE})[\\s-]${UNIT}\\s+(?:deadline|timeline|project|pilot|window|sprint)|\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b[^.;!\\n]{0,40}?\\b(?:that's|that\\s+is|thats)\\s+(?:our|the)\\s+(?:hard\\s+)?deadline\\b`,
   'dg',
 );
-/** "scratch that, it's 3 weeks not 3 months", "oops, 6 weeks not 6 months": the duration said before the one it replaces. */
+/**
+ * "scratch that, it's 3 weeks not 3 months", "oops, 6 weeks not 6 months", "typo earlier, its 12 weeks not 2": the
+ * duration said before the one it replaces.
+ */
 const SAID_NOT = new RegExp(
-  `(?:\\b(?:it's|its|it\\s+is|make\\s+(?:it|that)|more\\s+like|actually|i\\s+meant|meant|sorry|oops|correction)[:,]?\\s+|^\\W*)(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s*,?\\s+not\\s+(?:${COUNT_SOURCE}|a|one)\\s+(?:days?|weeks?|months?|years?)\\b`,
+  `(?:\\b(?:it's|its|it\\s+is|make\\s+(?:it|that)|more\\s+like|actually|i\\s+meant|meant|sorry|oops|correction)[:,]?\\s+|^\\W*)(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s*,?\\s+not\\s+(?:${COUNT_SOURCE}|a|one)(?:\\s+(?:days?|weeks?|months?|years?)\\b|(?=\\s*(?:[.,;!?]|$)))`,
   'g',
 );
 /** A timeline revised in the same breath: "12 weeks was optimistic, say 16", "6 weeks is too tight, make it 8". */
@@ -59,14 +62,15 @@ const FORTNIGHT =
   /\b(?:in|within|by|next|about|only)\s+(?:a|one|the\s+next)\s+fortnight\b|\b(?:a|one)\s+fortnight\s+(?:to|until|till|before|left)\b/g;
 
 const IS_FINE = new RegExp(
-  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:is|are|would\\s+be)\\s+(?:fine|ok|okay|acceptable|realistic|enough)\\b`,
+  // (Not "$800 a month is ok": a price per month, not a time.)
+  `(?<!(?:\\d|\\d\\s?k|\\d\\s?(?:usd|eur|gbp|dollars?|euros?|bucks|quid))\\s)\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:is|are|would\\s+be)\\s+(?:fine|ok|okay|acceptable|realistic|enough)\\b`,
   'g',
 );
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** "which is like 8 weeks out", "by end of the month, so ~3 weeks": the time until a date named before. */
 const WEEKS_OUT = new RegExp(
-  `\\b(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+out\\b|\\b(?:end\\s+of\\s+(?:the\\s+|this\\s+)?(?:month|quarter|year)|next\\s+(?:month|quarter)|${MONTH.replace('(', '(?:')}(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?)[^\\S\\n]{0,3},?[^\\S\\n]{0,3}(?:so|i\\.?e\\.?|that's|thats|which\\s+is|meaning|basically)[^\\S\\n]{1,3}(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}`,
+  `\\b(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+out\\b|\\b(?:end\\s+of\\s+(?:the\\s+|this\\s+)?(?:month|quarter|year|q[1-4])|q[1-4]|next\\s+(?:month|quarter)|${MONTH.replace('(', '(?:')}(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?)[^\\S\\n]{0,3},?[^\\S\\n]{0,3}(?:so|i\\.?e\\.?|that's|thats|which\\s+is|meaning|basically)[^\\S\\n]{1,3}(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}`,
   'g',
 );
 /** A duration standing alone between clause marks: ", 12 weeks." (weeks or months; nothing before it in the clause). */

@@ -46,6 +46,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x28: { precision: 0.84, recall: 0.82 },
   x29: { precision: 0.9, recall: 0.87 },
   x30: { precision: 0.89, recall: 0.87 },
+  x31: { precision: 0.82, recall: 0.92 },
 };
 
 interface BatchUtterance {
