@@ -20,6 +20,7 @@ import { requestSize } from '../engine/estimate-feasibility.ts';
 import { daysBetween } from '../engine/iso-dates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
+import { PROJECT_RUNS } from '../engine/training-compute.ts';
 import {
   BYTES_PER_WEIGHT,
   DAYS_PER_MONTH,
@@ -146,6 +147,17 @@ function listPriceMonthly(
   );
 }
 
+/** From this many hours, an elapsed time is said in days or weeks as well. */
+const LONG_ELAPSED_HOURS = 48;
+const HOURS_PER_WEEK = 168;
+
+/** "about 5 days", "about 17 weeks", "about 8.9 years": round-the-clock hours in words. */
+function inDaysOrWeeks(hours: number): string {
+  if (hours < 14 * 24) return `about ${Math.max(1, Math.round(hours / 24))} days`;
+  if (hours < 2 * 52 * HOURS_PER_WEEK) return `about ${Math.round(hours / HOURS_PER_WEEK)} weeks`;
+  return `about ${money.format(Math.round((hours / (52 * HOURS_PER_WEEK)) * 10) / 10)} years`;
+}
+
 /** True when `name` is a catalog model served only through its vendor's API. */
 function namedApiModel(name: string | undefined, knowledge: Knowledge): boolean {
   const model = name === undefined ? undefined : knowledge.findModel(name);
@@ -205,6 +217,8 @@ export function costReply(
     oneTimeBudgetUSD?: number;
     /** The team said it has no GPUs: a rented bill has no "unless it is yours". */
     noOwnGpus?: boolean;
+    /** The team's timeline, which a long run on its own GPUs is set against. */
+    timelineWeeks?: number;
   } = {},
 ): string {
   const method = asked === true ? recommendation.destination.method : asked;
@@ -238,10 +252,14 @@ export function costReply(
     // The elapsed time on several GPUs of the team's own, next to the GPU-hours.
     const ownCount =
       recommendation.computeOptions.find((option) => option.kind === 'own')?.count ?? options.ownGpuCount ?? 1;
+    // (The GPU-hours shown spread over the GPUs: the destination's own figures when it carries them; in days or weeks
+    // when that long, with one run of the three against the timeline the team gave.)
+    const projectHours = (estimates.trainingGpuHours ?? 0) / ownCount;
+    const runHours = projectHours / PROJECT_RUNS;
+    const timeline = options.timelineWeeks;
     const elapsed =
       own && ownCount > 1
-        ? // (The GPU-hours shown spread over the GPUs: the destination's own figures when it carries them.)
-          ` (about ${money.format((estimates.trainingGpuHours ?? 0) / ownCount)} h on your ${ownCount} GPUs)`
+        ? ` (about ${money.format(projectHours)} h on your ${ownCount} GPUs${projectHours >= LONG_ELAPSED_HOURS ? `, ${inDaysOrWeeks(projectHours)}; one run ${inDaysOrWeeks(runHours)}` : ''}${timeline !== undefined && runHours >= LONG_ELAPSED_HOURS ? (runHours > timeline * HOURS_PER_WEEK ? `, longer than your ${timeline}-week timeline` : projectHours > timeline * HOURS_PER_WEEK ? `: one run fits your ${timeline}-week timeline, three do not` : `, within your ${timeline}-week timeline`) : ''})`
         : '';
     // Fits the team's GPUs only with an adjustment (shorter sequences): said first, with renting as the way out.
     const fitsIf =
@@ -403,7 +421,10 @@ export function costReply(
           }${
             // The plan moved off the API model the team pays for today ("what does our Claude usage cost?"): that
             // model's bill too, for comparison.
-            !sameModel && today !== undefined && namedApiModel(options.namedModel, knowledge)
+            !sameModel &&
+            method === recommendation.destination.method &&
+            today !== undefined &&
+            namedApiModel(options.namedModel, knowledge)
               ? ` Today's ${plainModelName(options.namedModel ?? '')} calls cost ${bill(today)}${listPriceBeside(today, listPriceMonthly(knowledge.findModel(options.namedModel ?? ''), options), options)}.`
               : ''
           }`
@@ -630,6 +651,16 @@ function servingFit(
   const on = gpus === undefined ? 'your GPUs' : `${gpus === 1 ? 'one GPU' : `${gpus} GPUs`}`;
   if (available === null || available === 0)
     return `Serving ${model} in 16-bit needs ${needed}; tell me the GPUs it would run on and I'll say whether it fits.`;
+  // (Fits with GPUs to spare: how many of them one copy takes, as the estimate sized it, not the total over all.)
+  const servingGpus = recommendation.assumptions.find((entry) => entry.field === 'estimates.servingGpus')?.value;
+  const owned = gpus ?? profile.gpuCount;
+  if (
+    inference.needed <= available * SERVING_HEADROOM &&
+    typeof servingGpus === 'number' &&
+    owned !== undefined &&
+    servingGpus < owned
+  )
+    return `Yes: one copy of ${model} in 16-bit, with its KV cache, runs on ${servingGpus === 1 ? 'one' : servingGpus} of your ${owned} GPUs; more copies serve more requests at once.`;
   if (inference.needed <= available * SERVING_HEADROOM)
     return `Yes: ${serving} needs ${needed}, and ${on} ${gpus === 1 ? 'gives' : 'give'} ${gigabytes(available)} GB.`;
   if (inference.needed <= available)
@@ -1126,6 +1157,57 @@ export function macTrainingReply(
   return answer(parts.join(' '));
 }
 
+/** What a plan's evaluation measures, by the kind of task (the standard scores for each). */
+const EVALUATION_METRIC: Partial<Record<NonNullable<Profile['taskType']>, string>> = {
+  classify: 'accuracy per class, and which classes it confuses (a confusion table), not one overall figure',
+  extract: 'exact match per field, and the share of outputs that parse against your schema',
+  code: 'whether the code compiles and passes tests you wrote for each case',
+  transcribe: 'word error rate on recordings like yours (accents, noise, jargon), against human transcripts',
+  search: 'whether the right document comes back in the first few results for each question',
+};
+
+/**
+ * "How do we evaluate it before we roll it out?": an evaluation set first (20+ real cases with known answers, or a
+ * held-out share of the team's examples), the score that fits the task, retrieval scored apart from the answers, each
+ * failure sorted into missing information or inconsistent behaviour, and a bar set by what errors cost. Cited.
+ */
+export function evaluationReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): InfoAnswer {
+  const listed: string[] = [];
+  const cite = (id: string) => {
+    if (!knowledge.sources.some((source) => source.id === id)) return '';
+    if (!listed.includes(id)) listed.push(id);
+    return ` [${listed.indexOf(id) + 1}]`;
+  };
+  const number = new Intl.NumberFormat('en-US');
+  const examples = profile.labeledExamples;
+  const heldOut = examples === undefined ? undefined : Math.max(20, Math.round(examples * HELD_OUT_SHARE));
+  const parts = [
+    `Build the evaluation set before changing anything: at least 20 real cases with known right answers, the baseline OpenAI takes a prompt into retrieval or tuning with${cite('oai-acc')}${heldOut !== undefined && examples !== undefined && examples >= 40 ? `; from your ${number.format(examples)} examples, hold out about ${number.format(heldOut)} and never train on them` : ''}. Score the current prompt on it first, then every change (a tune, a new model, 4-bit weights) on the same set: without a baseline, regressions go unseen${cite('az-custom')}.`,
+  ];
+  const metric = profile.taskType === undefined ? undefined : EVALUATION_METRIC[profile.taskType];
+  parts.push(
+    metric !== undefined
+      ? `Measure ${metric}.`
+      : 'For free text, have reviewers score a sample against a short rubric (correct, complete, in the required form), the same reviewers before and after.',
+  );
+  const retrieves = [
+    recommendation.destination.method,
+    ...recommendation.plan.flatMap((step) => step.methods),
+  ].includes('rag');
+  if (retrieves)
+    parts.push(
+      `With retrieval, score the search and the answer apart: whether the passage that holds the answer was retrieved, and whether the answer used it; retrieval adds that second axis${cite('oai-acc')}.`,
+    );
+  parts.push(
+    `Sort each failure: information the model lacked (fix it in the prompt or the retrieval) or behaviour it does not keep (fix it by tuning)${cite('oai-acc')}. Set the bar from what answers are worth: in OpenAI's example, +$20 per success, −$40 per escalation and −$1,000 per lost customer make 81.5% accuracy the break-even${cite('oai-acc')}${profile.safetyCritical === true ? '; where a wrong answer can hurt someone, keep a person reviewing every output' : ''}.`,
+  );
+  return citedAnswer(parts.join(' '), listed, knowledge);
+}
+
 /** Sources of the on-device answer: the adapter merge, the GGUF conversion and quantizer, the two phone runtimes. */
 const ON_DEVICE_SOURCES = ['lora', 'llamacpp-quantize', 'llamacpp-readme', 'mlc-llm-site'] as const;
 /** The adapter methods whose weights are merged into the base before export. */
@@ -1176,9 +1258,12 @@ export function onDeviceRuntimeReply(
     );
   steps.push(
     `convert the checkpoint to GGUF with llama.cpp's convert_hf_to_gguf.py and quantize it with llama-quantize to Q4_K_M, about ${DEVICE_BITS_PER_WEIGHT} bits a weight (Llama 3.1 8B: 4.9 GB instead of 32 GB); an importance matrix computed on your own text (--imatrix) reduces what quantizing loses${mark('llamacpp-quantize')}`,
-    `run it with llama.cpp, which runs on ARM CPUs with 1.5- to 8-bit integer weights${mark('llamacpp-readme')}, or with MLC LLM, which compiles the model to run on the phone's own GPU and has Android and iOS apps${mark('mlc-llm-site')}`,
+    `run it with llama.cpp, which runs on ordinary x86 and ARM CPUs (and GPUs) with 1.5- to 8-bit integer weights, a C/C++ program with no dependencies that installs offline${mark('llamacpp-readme')}, or with MLC LLM, which compiles the model to run on the device's own GPU and has Android and iOS apps${mark('mlc-llm-site')}`,
   );
-  const parts = [`To get ${model} onto a phone: ${steps.map((step, i) => `(${i + 1}) ${step}`).join('; ')}.`];
+  const phone = profile.deployment === 'mobile';
+  const parts = [
+    `To get ${model} onto ${phone ? 'a phone' : 'the device'}: ${steps.map((step, i) => `(${i + 1}) ${step}`).join('; ')}.`,
+  ];
   if (params !== undefined) {
     const weightsGB = (params * DEVICE_BITS_PER_WEIGHT) / 8;
     const size = `At Q4_K_M ${model}'s weights take about ${gigabytes(weightsGB)} GB, and the context cache and the runtime come on top`;
@@ -1411,12 +1496,16 @@ export function tuningChannelReply(
 }
 
 /** The request size an API bill used (the team's figures, else the estimator's defaults), said with every bill from list prices. */
-function apiRequestSize(profile: Pick<Partial<Profile>, 'inputTokensPerRequest' | 'outputTokensPerRequest'>): string {
+function apiRequestSize(
+  profile: Pick<Partial<Profile>, 'inputTokensPerRequest' | 'outputTokensPerRequest' | 'exampleTokens'>,
+): string {
   const size = requestSize(profile);
   const input = count.format(size.input);
   const output = count.format(size.output);
   const inputStated = profile.inputTokensPerRequest !== undefined;
   const outputStated = profile.outputTokensPerRequest !== undefined;
+  if (!inputStated && size.said.includes('examples'))
+    return `at about ${input} input tokens a request (your examples' length) and ${outputStated ? 'your' : 'an assumed'} ${output} output tokens`;
   if (inputStated && outputStated) return `at your ${input} input and ${output} output tokens a request`;
   if (inputStated) return `at your ${input} input tokens a request and an assumed ${output} output tokens`;
   if (outputStated) return `at an assumed ${input} input tokens and your ${output} output tokens a request`;

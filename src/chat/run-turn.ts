@@ -15,6 +15,7 @@ import {
   costReply,
   definitionReply,
   enoughDataReply,
+  evaluationReply,
   exactMatchRetrievalReply,
   firstStepReply,
   fitReply,
@@ -620,11 +621,13 @@ function costFacts(
     ...(profile.currentMonthlySpendUSD === undefined ? {} : { currentMonthlySpendUSD: profile.currentMonthlySpendUSD }),
     ...(profile.requestsPerDay === undefined ? {} : { requestsPerDay: profile.requestsPerDay }),
     ...(profile.inputTokensPerRequest === undefined ? {} : { inputTokensPerRequest: profile.inputTokensPerRequest }),
+    ...(profile.exampleTokens === undefined ? {} : { exampleTokens: profile.exampleTokens }),
     ...(profile.outputTokensPerRequest === undefined ? {} : { outputTokensPerRequest: profile.outputTokensPerRequest }),
     ...(profile.modelName === undefined ? {} : { namedModel: profile.modelName }),
     ...(profile.monthlyBudgetUSD === undefined ? {} : { monthlyBudgetUSD: profile.monthlyBudgetUSD }),
     ...(profile.oneTimeBudgetUSD === undefined ? {} : { oneTimeBudgetUSD: profile.oneTimeBudgetUSD }),
     ...(profile.gpuCount === 0 ? { noOwnGpus: true } : {}),
+    ...(profile.timelineWeeks === undefined ? {} : { timelineWeeks: profile.timelineWeeks }),
     ...planModelServing(profile, recommendation, knowledge),
   };
 }
@@ -741,6 +744,7 @@ function infoReply(
   if (intents.asksFormatGuarantee) return formatGuaranteeReply(recommendation, knowledge, profile);
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
   if (intents.asksOnDeviceRuntime) return onDeviceRuntimeReply(recommendation, knowledge, profile);
+  if (intents.asksEvaluation) return evaluationReply(recommendation, knowledge, profile);
   if (intents.asksLicence !== undefined) return licenceReply(recommendation, knowledge, intents.asksLicence);
   if (intents.asksHostingFee !== undefined) return hostingFeeReply(recommendation, knowledge, intents.asksHostingFee);
   if (intents.asksRetirement !== undefined)

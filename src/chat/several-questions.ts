@@ -30,6 +30,7 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksFormatGuarantee',
   'asksTrainOnMac',
   'asksOnDeviceRuntime',
+  'asksEvaluation',
   'asksLicence',
   'asksHostingFee',
   'asksRetirement',

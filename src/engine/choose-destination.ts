@@ -344,8 +344,13 @@ export function wishList(
     // (Facts that must be fresh or cited still go to retrieval, but a skill the model lacks, which prompting could not
     // reach, is trained: "the DSL's syntax" with "today's functions" is both, continued pre-training and retrieval.)
     const skillGap = needs.has('task-skill') && (diagnosis.promptingExhausted || diagnosis.retrievalExhausted);
+    // (A corpus that changes every month is not pre-trained on either: each change would be another run over
+    // billions of tokens, where retrieval re-indexes the changed documents.)
     const pretrain =
-      data.pretrainingCorpus === true && facts.weightsAvailable !== false && (!diagnosis.retrievalRequired || skillGap);
+      data.pretrainingCorpus === true &&
+      facts.weightsAvailable !== false &&
+      (!diagnosis.retrievalRequired || skillGap) &&
+      (profile.knowledgeChanges !== 'monthly' || skillGap);
     // A base model with a domain corpus of billions of tokens and only a few hundred pairs: the corpus shift comes
     // first (continued pre-training), the pairs after; with ample pairs, instruction tuning can lead.
     const instructionFirst = conversational && (!pretrain || data.instruction === 'ample');

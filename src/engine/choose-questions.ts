@@ -300,6 +300,40 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       );
     }
   }
+  // A provider's tuning job on the named model, offered only on another channel than the vendor's API the model is
+  // reached through (Gemini 2.5 Flash: tuned on Vertex AI, not on the Gemini API): whether the team can run jobs there
+  // decides between that job and another model. (Asked past the catalog's access, which says only what is offered.)
+  const named = analysis.resolved.model;
+  if (
+    destination.method === 'managed-fine-tuning' &&
+    destination.switchedTo === undefined &&
+    named !== undefined &&
+    input.modelAccess === undefined &&
+    asked.length < cap &&
+    !asked.some((entry) => entry.field === 'modelAccess')
+  ) {
+    const tuners = context.knowledge.providers.filter((provider) =>
+      provider.offerings.some(
+        (offering) =>
+          offering.service === 'supervised-fine-tuning' &&
+          offering.status === 'available' &&
+          offering.models.includes(named.id),
+      ),
+    );
+    // (Not when the vendor's own API lists the model at all, even restricted: that channel is then the question.)
+    const ownListing = context.knowledge.providers.some(
+      (provider) =>
+        provider.id === named.provider &&
+        provider.offerings.some(
+          (offering) => offering.service === 'supervised-fine-tuning' && offering.models.includes(named.id),
+        ),
+    );
+    if (tuners.length > 0 && !ownListing && !tuners.some((provider) => provider.id === named.provider))
+      asked.push({
+        field: 'modelAccess',
+        why: `${named.name} is tuned on ${tuners.map((provider) => provider.name).join(' or ')}, not through its own vendor's API: whether you can run tuning jobs there decides between that job and another model.`,
+      });
+  }
   // A base model headed for instruction tuning, or a model only QLoRA can squeeze onto the team's GPUs: another
   // checkpoint (an instruct one, a smaller sibling) would skip a stage or train in plain LoRA.
   const squeezed = destination.method === 'qlora' && facts['fits.lora'] === false;

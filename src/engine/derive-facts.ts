@@ -8,7 +8,7 @@ import {
   PROVIDER_SERVICES,
   type ProviderOffering,
 } from '../knowledge/schemas.ts';
-import { PROFILE_FIELDS, type ProfileField } from '../profile/profile-schema.ts';
+import { PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
 import {
   type FeasibilityEstimates,
   FIT_CHECKS,
@@ -98,6 +98,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   imageGenerator: ['modelName', 'taskType'],
   taskFitsModel: ['modelName', 'taskType', 'task'],
   namedIsStudent: ['modelName', 'teacherModel'],
+  citesItsInput: ['needsCitations', 'task', 'taskType', 'unlabeledCorpus', 'corpusTokens'],
   teacherRetired: ['teacherModel'],
   teacherApiOnly: ['teacherModel'],
   teacherFitsTask: ['teacherModel', 'taskType', 'task'],
@@ -311,7 +312,26 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
     facts.largeModel = profile.modelParamsB >= LARGE_MODEL_PARAMS_B;
     facts.smallModel = profile.modelParamsB < SMALL_MODEL_PARAMS_B;
   }
+  // (Decided once anything says whether citations are wanted: false when they are not.)
+  const citations = profile.needsCitations === true || (profile.goals ?? []).includes('citations');
+  if (citations || profile.needsCitations === false || profile.goals !== undefined)
+    facts.citesItsInput = citations && citesItsInput(profile);
   return facts;
+}
+
+/** A task that works on the one document each request hands it: summarise, extract from, review, redact, translate. */
+const PER_DOCUMENT_TASK =
+  /\b(?:summar(?:y|ies|i[sz]\w*)|extract\w*|review\w*|redact\w*|translat\w*|abstract\w*|analy[sz]\w*)\b[^.]{0,80}\b(?:leases?|contracts?|agreements?|reports?|notes?|letters?|documents?|papers?|filings?|claims?|emails?|transcripts?|calls?|records?|files?|articles?|policies|statements?|invoices?)\b/i;
+
+/**
+ * Citations that point into the document the request itself reads ("summarise leases with clause references"), with
+ * no corpus of other documents to answer from: the source is already in the prompt, so no retrieval is needed.
+ */
+export function citesItsInput(profile: Profile): boolean {
+  const corpus =
+    profile.unlabeledCorpus === 'small' || profile.unlabeledCorpus === 'large' || (profile.corpusTokens ?? 0) > 0;
+  if (corpus || profile.taskType === 'chat' || profile.taskType === 'search') return false;
+  return PER_DOCUMENT_TASK.test((profile.task ?? '').slice(0, 500));
 }
 
 /** Profile fields that are facts (the arrays `goals` and `tried` are read by the diagnosis stage, not by rules). */

@@ -109,8 +109,11 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
     evidence.set(need, list);
   };
 
-  for (const goal of profile.goals ?? []) add(goal, `goals: ${goal}`);
-  if (profile.needsCitations === true) add('citations', 'needsCitations: true');
+  // References into the document each request reads (clause references in a lease summary) are part of the output's
+  // format; they call for no retrieval.
+  const citesInput = facts.citesItsInput === true;
+  for (const goal of profile.goals ?? []) add(citesInput && goal === 'citations' ? 'format' : goal, `goals: ${goal}`);
+  if (profile.needsCitations === true) add(citesInput ? 'format' : 'citations', 'needsCitations: true');
   if (
     profile.knowledgeChanges === 'weekly' ||
     profile.knowledgeChanges === 'daily' ||
@@ -141,7 +144,7 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
   const task = profile.task ?? '';
   for (const [need, pattern] of TASK_WORDS) {
     const match = pattern.exec(task);
-    if (match) add(need, `task mentions "${match[0].toLowerCase()}"`);
+    if (match) add(citesInput && need === 'citations' ? 'format' : need, `task mentions "${match[0].toLowerCase()}"`);
   }
   // Documents to answer from, with a conversational or search task: the knowledge gap.
   if (
@@ -224,8 +227,7 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
     .map(([need, why]) => ({ need, evidence: why, methods: [...METHODS_FOR_NEED[need]] }));
   const goals = new Set(profile.goals ?? []);
   const retrievalRequired =
-    profile.needsCitations === true ||
-    goals.has('citations') ||
+    ((profile.needsCitations === true || goals.has('citations')) && !citesInput) ||
     profile.knowledgeChanges === 'weekly' ||
     profile.knowledgeChanges === 'daily' ||
     goals.has('freshness');

@@ -369,7 +369,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       ...(apiPrice
         ? { apiUsdPerMillionInput: apiPrice.usdPerMillionInput, apiUsdPerMillionOutput: apiPrice.usdPerMillionOutput }
         : {}),
-      ...(profile.inputTokensPerRequest === undefined ? {} : { inputTokensPerRequest: profile.inputTokensPerRequest }),
+      ...(impliedInputTokens(profile) === undefined ? {} : { inputTokensPerRequest: impliedInputTokens(profile) }),
       ...(profile.outputTokensPerRequest === undefined
         ? {}
         : { outputTokensPerRequest: profile.outputTokensPerRequest }),
@@ -683,19 +683,34 @@ export function requestSize(profile: Partial<Profile>): {
   stated: boolean;
   said: string;
 } {
-  const input = profile.inputTokensPerRequest ?? DEFAULT_INPUT_TOKENS_PER_REQUEST;
+  const implied = impliedInputTokens(profile);
+  const input = implied ?? DEFAULT_INPUT_TOKENS_PER_REQUEST;
   const output = profile.outputTokensPerRequest ?? DEFAULT_OUTPUT_TOKENS_PER_REQUEST;
   const inputStated = profile.inputTokensPerRequest !== undefined;
+  const fromExamples = !inputStated && implied !== undefined;
   const outputStated = profile.outputTokensPerRequest !== undefined;
-  const said =
-    inputStated && outputStated
+  const said = fromExamples
+    ? " (input from your examples' length)"
+    : inputStated && outputStated
       ? ' (as you said)'
       : inputStated
         ? ' (output assumed)'
         : outputStated
           ? ' (input assumed)'
           : ' (assumed)';
-  return { input, output, stated: inputStated || outputStated, said };
+  return { input, output, stated: inputStated || outputStated || fromExamples, said };
+}
+
+/**
+ * The input tokens of one request: the stated size, else the length of the team's examples when they are longer than
+ * the default request (a 40,000-token contract per request is priced as one), less the output. Undefined otherwise.
+ */
+export function impliedInputTokens(profile: Partial<Profile>): number | undefined {
+  if (profile.inputTokensPerRequest !== undefined) return profile.inputTokensPerRequest;
+  const example = profile.exampleTokens;
+  if (example === undefined) return undefined;
+  const output = profile.outputTokensPerRequest ?? DEFAULT_OUTPUT_TOKENS_PER_REQUEST;
+  return example > DEFAULT_INPUT_TOKENS_PER_REQUEST + output ? example - output : undefined;
 }
 
 /** The context the inference estimates hold in the KV cache: the stated request size when it is longer than the default. */

@@ -22,6 +22,8 @@ import { MAX_GPUS_PER_NODE } from './training-compute.ts';
 
 /** Candidates evaluated per wish (each runs the estimator once). */
 export const MAX_EVALUATED = 4;
+/** Candidates evaluated at most when none of the first MAX_EVALUATED is even conditionally possible. */
+const MAX_EVALUATED_WHEN_NONE = 8;
 /** A crude memory bound used only to skip hopeless candidates before evaluating them: QLoRA ≈ 0.6 GB per B + 2 GB. */
 const QLORA_GB_PER_B = 0.6;
 const QLORA_FIXED_GB = 2;
@@ -143,8 +145,13 @@ export function searchSubstitute(
   // A cost fix moves to the cheapest tunable model; any other gap to the newest.
   const forCost = wish.objective === 'distillation' || (profile.goals ?? []).includes('cost');
   const apiCandidates = keepsChannel ? managedTuningCandidates(named, knowledge, forCost).slice(0, MAX_EVALUATED) : [];
-  const openCandidates = candidates(profile, named, knowledge, facts, methods, forStudent).slice(0, MAX_EVALUATED);
-  for (const candidate of [...apiCandidates, ...openCandidates]) {
+  const allOpen = candidates(profile, named, knowledge, facts, methods, forStudent);
+  const openCandidates = allOpen.slice(0, MAX_EVALUATED);
+  // None of the first candidates will do (a timeline only a smaller model meets): the smaller ones are tried too.
+  const further = allOpen.slice(MAX_EVALUATED, MAX_EVALUATED_WHEN_NONE);
+  for (const [index, candidate] of [...apiCandidates, ...openCandidates, ...further].entries()) {
+    if (index >= apiCandidates.length + openCandidates.length && (conditional !== undefined || options.length === 0))
+      break;
     const next: Profile = { ...profile, modelName: candidate.name };
     for (const field of MODEL_FIELDS) if (field !== 'modelName') delete next[field];
     const analysis = analyseFeasibility(next, knowledge);

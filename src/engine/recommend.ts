@@ -212,11 +212,17 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
     profile.dataMustStayOnPrem === true;
   if (noModel && !destination.deadEnd && (destination.objective !== 'none' || ownSide)) {
     const wish = destination.wishes.find((candidate) => candidate.methods.includes(destination.method));
-    if (!search && wish) search = searchSubstitute(wish, profile, undefined, knowledge, facts);
+    // Continued pre-training reads the corpus: each candidate is timed (and checked against the timeline) on it, not
+    // on the labelled examples that come after.
+    const searched = readsCorpusNotExamples(destination.objective, profile)
+      ? { ...profile, labeledExamples: 0 }
+      : profile;
+    if (wish && (!search || searched !== profile))
+      search = searchSubstitute(wish, searched, undefined, knowledge, facts);
     // The proposal is a model on which the destination's own method fits, not one where only a sibling does (QLoRA
     // on a 72B where LoRA was chosen): search again for that method alone.
     if (wish && search?.found?.method !== destination.method) {
-      const own = searchSubstitute({ ...wish, methods: [destination.method] }, profile, undefined, knowledge, facts);
+      const own = searchSubstitute({ ...wish, methods: [destination.method] }, searched, undefined, knowledge, facts);
       if (own.found?.method === destination.method) search = own;
     }
     const found: Substitute | undefined = search?.found;

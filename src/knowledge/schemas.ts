@@ -305,6 +305,7 @@ export const FACT_TYPES = {
   knowledgeVolatile: 'boolean', // knowledgeChanges ∈ {weekly, daily}
   largeModel: 'boolean', // modelParamsB ≥ 10 (prompt tuning is competitive from about this size)
   smallModel: 'boolean', // modelParamsB < 3
+  citesItsInput: 'boolean', // citations point into the document each request reads (a lease summarised), no corpus
 } as const;
 export type FactName = keyof typeof FACT_TYPES;
 export const FACT_NAMES = Object.keys(FACT_TYPES) as FactName[];

@@ -257,7 +257,7 @@ describe('the biotech in the fourteenth trial', () => {
       'how many hours would continued pretraining on the 2B tokens take on our 8 H100s?',
     ]);
     expect(asked?.reply).toMatch(
-      /^LoRA on your GPUs: about [\d,.]+ GPU-hours for a three-run project \(about [\d,.]+ h on your 8 GPUs\)/,
+      /^LoRA on your GPUs: about [\d,.]+ GPU-hours for a three-run project \(about [\d,.]+ h on your 8 GPUs(?:, about \d+ (?:days|weeks); one run about \d+ (?:days|weeks))?\)/,
     );
     expect(asked?.reply).toMatch(/one pass over your corpus of 2,000,000,000 tokens \(continued pre-training\)/);
     const hours = Number(/about ([\d,.]+) GPU-hours/.exec(asked?.reply ?? '')?.[1]?.replaceAll(',', ''));

@@ -241,7 +241,7 @@ describe('questions the advisor now answers', () => {
       'Can the 6 L4s serve 2 million queries a day under 100 ms with the 3B student?',
     ]);
     expect(turn.reply).not.toMatch(/I can't size serving GPT-4\.1 mini/);
-    expect(turn.reply).toMatch(/serving Llama 3\.2 3B in 16-bit/);
+    expect(turn.reply).toMatch(/one copy of Llama 3\.2 3B in 16-bit, with its KV cache, runs on one of your 6 GPUs/);
   });
 
   it('answers "how do we quantize it and run it on android?" with the path and the model\'s size on the phone', async () => {
@@ -276,6 +276,52 @@ describe('questions the advisor now answers', () => {
     expect(read("why wouldn't we simply put the relevant glossary terms into the prompt?").intents.whyNot).toBe(
       'in-context-learning',
     );
+  });
+});
+
+describe('from the w43 batch, scored on arrival at 2d7ff5d', () => {
+  it('keeps clause references into the lease being summarised off retrieval', () => {
+    const result = recommend(
+      Profile.parse({
+        modelName: 'Claude Sonnet 4',
+        modelAccess: 'api-only',
+        task: 'summarise long commercial leases into a fixed 9-section house format with clause references',
+        taskType: 'generate',
+        needsStyleOrFormat: true,
+        needsCitations: true,
+        labeledExamples: 400,
+        requestsPerDay: 300,
+        deployment: 'cloud-api',
+        goals: ['format', 'citations'],
+      }),
+      knowledge,
+    );
+    expect(['in-context-learning', 'prompt-engineering']).toContain(result.destination.method);
+    expect(result.trace.find((entry) => entry.ruleId === 'references-into-the-input-need-no-retrieval')?.outcome).toBe(
+      'fired',
+    );
+    // (With a corpus to answer from, citations still call for retrieval.)
+    const withCorpus = recommend(
+      Profile.parse({ taskType: 'chat', needsCitations: true, unlabeledCorpus: 'large', goals: ['citations'] }),
+      knowledge,
+    );
+    expect(withCorpus.destination.method).toBe('rag');
+  });
+
+  it('asks whether the team can run tuning jobs where Gemini 2.5 Flash is tuned (Vertex AI, not the Gemini API)', () => {
+    const result = recommend(
+      Profile.parse({
+        modelName: 'Gemini 2.5 Flash',
+        taskType: 'classify',
+        labeledExamples: 4000,
+        goals: ['task-skill'],
+        requestsPerDay: 9000,
+        tried: [{ method: 'prompt-engineering', result: 'plateaued' }],
+      }),
+      knowledge,
+    );
+    expect(result.destination.method).toBe('managed-fine-tuning');
+    expect(result.questions.map((question) => question.field)).toContain('modelAccess');
   });
 });
 
@@ -343,6 +389,31 @@ describe('phrasings from the x31 batch', () => {
   });
 
   it.each([
+    // (x32, scored on arrival at 2d7ff5d.)
+    ['Our GPT-4.1 API bill is about $9k/month and finance wants that number down.', { goals: ['cost'] }],
+    ['no GPU at all, happy to rent, about $300 one-time', { gpuCount: 0, oneTimeBudgetUSD: 300 }],
+    ['Servers are on campus, we have one L40S. Monthly budget: zero.', { deployment: 'on-prem', monthlyBudgetUSD: 0 }],
+    [
+      'smart speakers: intent classification on the device NPU, we have roughly 512MB for the model',
+      { deviceMemoryGB: 0.5 },
+    ],
+    ['keyboard app, must be on device: model budget ~300 MB, 50ms per suggestion', { deviceMemoryGB: 0.3 }],
+    ["each of our 35 clinic customers wants the assistant's replies in their own tone", { tasksCount: 35 }],
+    ['we have 3k clause pairs', { labeledExamples: 3000 }],
+    ['40k labeled msgs, 2 A10G on AWS', { labeledExamples: 40000 }],
+    ['Our model is a Llama 3 8B we already fine-tuned on 3k clause pairs', { modelStage: 'fine-tuned' }],
+    ['We have a Gemma 2 9B that a contractor fine-tuned for us on product support.', { modelStage: 'fine-tuned' }],
+    ['Now we want it to prefer the answers our senior reviewers pick.', { goals: ['alignment'] }],
+    [
+      'Law firm: we summarise 60-120 page commercial leases with Claude Sonnet 4. Every summary in our 9-section house format with clause references; the structure drifts today.',
+      { task: 'summarise 60-120 page commercial leases', needsCitations: true, needsStyleOrFormat: true },
+    ],
+  ] as const)('%s', (text, expected) => {
+    expect(read(text).fields).toMatchObject(expected);
+  });
+
+  it.each([
+    ['keyboard app, must be on device: model budget ~300 MB', 'oneTimeBudgetUSD'],
     ['no money for training at all, zero. hosting up to $800 a month is ok', 'timelineWeeks'],
     ['the 10k is a one-off for the pilot, theres no monthly money allocated yet', 'monthlyBudgetUSD'],
   ] as const)('%s (no %s)', (text, field) => {

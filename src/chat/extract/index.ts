@@ -402,6 +402,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksHallucination === true ||
     intents.asksTrainOnMac === true ||
     intents.asksOnDeviceRuntime === true ||
+    intents.asksEvaluation === true ||
     intents.asksLicence !== undefined ||
     intents.asksHostingFee !== undefined ||
     intents.asksTuningChannel !== undefined ||
@@ -548,7 +549,18 @@ function askedOfTheCatalog(
   const mentioned = whyModel ? catalogScanner(catalog).findModels(asked)[0] : undefined;
   if (mentioned && mentioned.start <= 1 && asked.length - mentioned.end <= 3) intents.asksModel = true;
   // "qwen 2.5 14b license - ok for commercial internal use?": the licence of the model named (or of the plan's model).
-  if (LICENCE_QUESTION.test(lower)) intents.asksLicence = firstModel() ?? true;
+  // ("Is the Llama 3.1 licence OK?" names a family: the licence its members share, read from the first of them.)
+  if (LICENCE_QUESTION.test(lower)) intents.asksLicence = firstModel() ?? familyMember(lower, catalog) ?? true;
+}
+
+/** A family named by its name and version ("Llama 3.1", "Qwen2.5", "Gemma 2"): the first catalog model of it. */
+function familyMember(lower: string, catalog: ExtractionCatalog): string | undefined {
+  const family = /\b(llama\s*\d(?:\.\d)?|qwen\s*\d(?:\.\d)?|gemma\s*\d|mistral|mixtral|phi[\s-]?\d(?:\.\d)?)\b/.exec(
+    lower,
+  )?.[1];
+  if (family === undefined) return undefined;
+  const prefix = family.replace(/\s+/g, '');
+  return catalog.models.find((model) => model.name.toLowerCase().replace(/\s+/g, '').startsWith(prefix))?.name;
 }
 
 /** Removes the model findings (name, access, size) that lie inside [from, to): a model named inside a question. */

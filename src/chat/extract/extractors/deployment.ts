@@ -106,6 +106,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bcolo(?:cated|cation)?\b(?=[^.;!?\n]{0,60}\b(?:our|own)\s+(?:hardware|servers?|machines?|gpus?|racks?)\b)`,
         String.raw`[,(]\s*on[\s-]?prem(?:ise|ises)?\s*\)?(?=\s*(?:[.;!?,]|$))`,
         String.raw`\bair[\s-]?gapped\b`,
+        // "servers are on campus", "the GPUs sit on site".
+        String.raw`\b(?:servers?|gpus?|hardware|cluster|machines?)\s+(?:are|is|sit|sits|live|lives)\s+on\s+(?:campus|site|premises|prem)\b`,
         // "it runs inside the hospital network", "on the plant's internal network".
         String.raw`\b(?:inside|in|on|within)\s+(?:the\s+|their\s+|our\s+)?(?:hospital|clinic|bank|plant|factory|company|corporate|internal|university|agency|ministry)(?:'s)?\s+(?:own\s+|internal\s+)?(?:network|lan|intranet|firewall)\b`,
         // "a container that runs on our customers' own k8s clusters in their datacenters".

@@ -75,6 +75,9 @@ const MODEL_SHARE = new RegExp(
     `(?:give|spare|allot|leave)\\s+the\\s+model\\s+${SIZE}(?=\\s+of\\s+(?:it|that|those|them)\\b)`,
     `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:is|are)\\s+(?:the\\s+)?(?:max(?:imum)?|most|limit|ceiling)\\b`,
     `\\b(?:our|the)\\s+(?:memory\\s+|ram\\s+)?limit\\s+is\\s+(?:actually\\s+|really\\s+|only\\s+|just\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    // (In megabytes: "~512MB for the model", "model budget ~300 MB"; the value is read in GB below.)
+    `${SIZE}\\s?(mb|megabytes)\\s+(?:(?:of\\s+)?(?:ram|memory)\\s+)?for\\s+(?:the\\s+)?model\\b`,
+    `\\bmodel\\s+budget\\s+(?:is\\s+|of\\s+|:\\s*)?${SIZE}\\s?(mb|megabytes)\\b`,
     `(?:must|has\\s+to|have\\s+to|needs?\\s+to|should)\\s+fit\\s+(?:in(?:to)?|within|under)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     // "has to run on-device in under 3 gigs".
     `\\b(?:run|fit|work)\\s+(?:on[\\s-]device\\s+|locally\\s+)?(?:in|within)\\s+(?:under|less\\s+than)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
@@ -105,7 +108,10 @@ export const extractDeviceMemory: Extractor = (message, context) => {
   const deviceInView = context.requestedField === 'deviceMemoryGB' || DEVICE_IN_VIEW.test(lower);
   if (deviceInView) {
     for (const match of allMatches(MODEL_SHARE, lower)) {
-      const value = sizeOf(match.slice(1).find((group) => group !== undefined));
+      const groups = match.slice(1).filter((group) => group !== undefined);
+      const megabytes = groups.some((group) => /^(?:mb|megabytes)$/.test(group));
+      const size = sizeOf(groups.find((group) => !/^(?:mb|megabytes)$/.test(group)));
+      const value = megabytes ? Math.round(size / 100) / 10 : size;
       if (value > 0 && value <= 64) findings.push(findingFromMatch('deviceMemoryGB', value, match));
     }
   }

@@ -45,6 +45,11 @@ const MACHINES_BEFORE = new RegExp(
 const SHARE_OF_BEFORE = new RegExp(
   `\\b(?:only\\s+|just\\s+)?(${COUNT_SOURCE})\\s+of\\s+(?:the|our|those|these)\\s+(?:(?:[a-z-]+(?:'s|’s)|shared|whole|company|lab|team|cluster|pool)\\s+){0,2}$`,
 );
+/** A GPU said to be "the 6 GB version" (or variant, model, one). */
+const MEMORY_VARIANT = new RegExp(
+  String.raw`\b(?:gpus?|cards?|a\d{4}|rtx\s?[a-z]?\d{3,4}|[ahlt]\d{1,3}[a-z]?|v100|l40s?)\b[^.;!?\n]{0,40}?\b(?:is|it's|are|they're)\s+the\s+${MEMORY}\s+(?:version|variant|model|one|edition)s?\b`,
+  'g',
+);
 /** "the rent for the 8 H100s", "the cost of the 4 A100s": GPUs named as already known. */
 const REFERRED_TO_BEFORE = /\b(?:for|of|about)\s+the\s+$/;
 /** "… the 8 H100s we have": the count stated as the team's. */
@@ -359,6 +364,12 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
     const memory = match[3] ?? match[4] ?? match[7] ?? match[8];
     if (memory !== undefined && Number(memory) > 0)
       findings.push(finding('gpuMemoryGB', Number(memory), match.index, end));
+  }
+  // "the A2000 in that shop PC is the 6 GB version, not the 12 GB one": the card's variant, by its memory.
+  // (A catalog GPU named in the message takes the variant into its name: "A100s … the 40GB ones".)
+  for (const match of covered.length > 0 ? [] : allMatches(MEMORY_VARIANT, lower)) {
+    const memory = Number(match[1]);
+    if (memory > 0) findings.push(finding('gpuMemoryGB', memory, match.index, match.index + match[0].length));
   }
   for (const match of allMatches(VRAM, lower)) {
     if (inCatalogMention(match.index) || usersHardware(match.index, match.index + match[0].length)) continue;

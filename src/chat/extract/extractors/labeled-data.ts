@@ -8,10 +8,10 @@ import { LANGUAGE } from './languages.ts';
 
 const LABELED = String.raw`(?:label(?:l)?ed|resolved|answered|labled|lablled|annotated|tagged|hand[\s-]?(?:label(?:l)?ed|written|annotated)|human[\s-]?(?:label(?:l)?ed|written|annotated)|curated|gold|graded|rated|approved|verified|validated|vetted|accepted|corrected|hand[\s-]?checked|supervised|training|fine[\s-]?tuning|example)`;
 /** Nouns that are labeled examples by themselves. */
-const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|(?:json|jsonl)s\b|json\s+(?:files|records|outputs)|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+pairs?|[a-z]+(?:-[a-z]+)*\s+(?:and|&|\/)\s+[a-z]+(?:-[a-z]+)*\s+pairs|(?:segment|sentence)\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+|segment\s+)?pairs?)`;
+const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|(?:json|jsonl)s\b|json\s+(?:files|records|outputs)|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+pairs?|[a-z]+(?:-[a-z]+)*\s+(?:and|&|\/)\s+[a-z]+(?:-[a-z]+)*\s+pairs|(?:segment|sentence|clause|contract|ticket|email|code|document|summary|translation|dialogue|message)\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+|segment\s+)?pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
-  '(?:tickets?|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms)';
+  '(?:tickets?|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms)';
 const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|(?:each\s+)?(?:with|w\/|and\s+their|including|paired\s+with)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?)\b)`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
@@ -83,6 +83,11 @@ const COUNT_RECORDS_WITH_LABELS = new RegExp(
 /** "5,000 adjuster-labeled photos", "40k agent-approved replies", "25k editor-tagged articles": labelled by someone. */
 const COUNT_SOMEONE_LABELED = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z]+\\s+)?[a-z]+-(?:labell?ed|written|approved|tagged|annotated|checked|reviewed|verified|corrected|rated|filled|curated|coded)\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
+  'g',
+);
+/** "our paralegals annotated about 2,000 contracts", "agents labeled 5k tickets": people who labelled records. */
+const PEOPLE_LABELED_COUNT = new RegExp(
+  `\\b(?:associates|lawyers|attorneys|paralegals|agents|experts|doctors|clinicians|reviewers|annotators|editors|engineers|analysts|adjusters|staff|people|humans|we|nurses|linguists|translators|raters|moderators|clerks|underwriters|radiologists|teachers|tutors)\\s+(?:have\\s+|had\\s+|already\\s+)?(?:hand[\\s-]?)?(?:annotated|label(?:l)?ed|tagged|coded|graded|rated|reviewed\\s+and\\s+(?:labell?ed|corrected)|corrected|categori[sz]ed|classified)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
   'g',
 );
 /** "900 contracts where associates marked up the deviating clauses": records people annotated. */
@@ -246,7 +251,7 @@ export const PER_UNIT_FIELD = 'perUnitExamples';
 const PER_TENANT_NEAR = /\b(?:per|each|every)\s+(?:tenant|client|customer|brand|account|store)\b/;
 /** "60 tenants", "40 clients": how many units a per-unit count is for (the total is the count times them). */
 const UNITS_IN_MESSAGE =
-  /(?<!\b(?:top|first|last|bottom|largest|biggest|smallest|other|remaining|some|of)\s+)\b(\d{1,3}(?:,\d{3})*|\d+)\s+(?:tenants|clients|customers|brands|accounts|stores|teams)\b/;
+  /(?<!\b(?:top|first|last|bottom|largest|biggest|smallest|other|remaining|some|of)\s+)\b(\d{1,3}(?:,\d{3})*|\d+)\s+(?:tenants|clients|customers|brands|accounts|stores|teams|characters|personas|npcs)\b/;
 
 export const extractLabeledData: Extractor = (message) => {
   const { lower } = message;
@@ -264,6 +269,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_SOMEONE_LABELED,
     COUNT_RECORDS_SOMEONE_WROTE,
     COUNT_RECORDS_PEOPLE_MARKED,
+    PEOPLE_LABELED_COUNT,
     COUNT_MARKED_RECORDS,
     COUNT_RECORDS_ARE_LABELED,
     COUNT_LABELED_BARE,

@@ -13,7 +13,7 @@ const INSTRUCT_STAGE =
   /\b(?:instruct(?:ion)?[\s-]?(?:tuned|model|version|variant|checkpoint)?|instruction[\s-]tuned\s+(?:one|variant|version)|chat\s+(?:version|variant|model|checkpoint)|(?<![\d.])[\d.]+b[\s-]it\b|-it\b)\b/g;
 
 const FINE_TUNED_STAGE =
-  /\b(?:(?:our|an?|the)\s+(?:already\s+)?fine[\s-]?tuned\s+(?:model|checkpoint|version|llama|qwen|mistral|gemma|variant)|already\s+fine[\s-]?tuned|we\s+(?:already\s+)?fine[\s-]?tuned\s+(?:it|the\s+model|ourselves)|(?:that|which)?\s*we\s+fine[\s-]?tuned\s+ourselves|our\s+own\s+(?:sft'?d|fine[\s-]?tuned|tuned)|(?:fully|already)\s+fine[\s-]?tuned\s+on)\b/g;
+  /\b(?:(?:our|an?|the)\s+(?:already\s+)?fine[\s-]?tuned\s+(?:model|checkpoint|version|llama|qwen|mistral|gemma|variant)|already\s+fine[\s-]?tuned|we\s+(?:already\s+)?fine[\s-]?tuned\s+(?:it|the\s+model|ourselves)|(?:that|which)?\s*we\s+fine[\s-]?tuned\s+ourselves|our\s+own\s+(?:sft'?d|fine[\s-]?tuned|tuned)|(?:fully|already)\s+fine[\s-]?tuned\s+on|(?:\d+(?:\.\d+)?b|model|checkpoint)\s+(?:that\s+|which\s+)?(?:we|i)\s+(?:already\s+|have\s+)?fine[\s-]?tuned\b|(?:that|which)\s+(?:a|an|our|the)\s+(?:contractor|vendor|consultant|agency|partner|team)\s+(?:already\s+)?fine[\s-]?tuned\s+for\s+us)\b/g;
 
 /** "one base model" shared by many tenants is the foundation they share, not what the model is. */
 const SHARED_BASE = /\b(?:same|one|single|shared|common)\s+(?:shared\s+)?base\s+model/;

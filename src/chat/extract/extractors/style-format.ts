@@ -26,6 +26,8 @@ const STYLE = new RegExp(
     String.raw`\b(?:sound|sounds|write|writes|talk)\s+like\s+(?:us|our|a|an|the)\b`,
     String.raw`\b(?:on|off)[\s-]brand\b`,
     String.raw`\b(?:match|matches|matching|follow|follows|following|keep|stick\s+to|in)\s+(?:our|the|a)\s+(?:(?:specific|house|brand|company|exact|formal|casual|friendly|professional|own)\s+)?(?:style|tone|voice|format|template|style\s?guide)\b`,
+    // "every summary in our 9-section house format", "in the firm's fixed template".
+    String.raw`\bin\s+(?:our|the|a)\s+(?:firm's\s+|company's\s+)?(?:\d+[\s-](?:section|part|field|column|heading)s?\s+|fixed\s+)(?:house\s+)?(?:format|template|structure|layout)\b`,
     String.raw`\b(?:keep|keeps|keeping|preserve|preserves|preserving|retain|retaining)\s+(?:the\s+|our\s+|all\s+)?(?:exact\s+)?(?:same\s+)?(?:formatting|format|layout|structure|placeholders|markup)\b`,
     // "it knows the stuff, it's the format that's wrong", "the tone is off".
     String.raw`\b(?:it's|its|it\s+is|the\s+(?:problem|issue)\s+is)\s+(?:the|its)\s+(?:format(?:ting)?|style|tone|structure)\s+(?:that's|thats|that\s+is|which\s+is)\s+(?:wrong|off|bad|broken|inconsistent|the\s+problem)\b`,

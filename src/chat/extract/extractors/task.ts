@@ -4,7 +4,7 @@ import type { Extractor, Finding } from '../types.ts';
 
 /** The clause after "we want to", "the task is", "we're building", "use case:" up to the end of the clause. */
 const TASK =
-  /\b(?:(?:we|i|and|but)(?:\s+|(?='))(?:want|need|would\s+like|'d\s+like|are\s+trying|'re\s+trying|plan|hope)\s+(?:(?:(?:the|our|an?)\s+)?(?:ai|model|llm|bot|chatbot|assistant|system|npcs?|characters?)\s+)?to|(?:the\s+|our\s+|my\s+)?(?:(?:task|use[\s-]case|job)(?:\s+is(?:\s+to)?\s*:?|\s*:)|goal\s+is\s+to)|(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:building|making|creating|developing)|(?:trying|looking)\s+to)\s+(?!(?:know|understand|find\s+out|ask|check|get\s+a\s+recommendation|figure\s+out\s+(?:which|what|how)|adapt|fine[\s-]?tune|distil\w*|compress|shrink|use\s+(?:[a-z']+\s+){0,3}?(?:rag|lora|qlora|fine[\s-]?tuning|prompt\w*|distillation)|recommend|start\s+over|reset|(?:cut|reduce|lower|halve|trim)\s+(?:the\s+|our\s+)?(?:costs?|bill|spend\w*)|(?:be|stay|get|come\s+in)\s+(?:under|below|within|at\s+most)|spend|pay|save|(?:present|send|show|forward|share|explain|pitch|justify|sell|email|report|bring|take|run)\s+(?:it|this|that|these|them|the\s+(?:plan|recap|answer|numbers|summary|results|recommendation))|convince|tell\s+(?:my|our|the)|decide|make\s+(?:a|the)\s+(?:decision|case)|get\s+(?:approval|sign[\s-]?off|(?:a\s+)?budget))\b|(?:run|use|deploy|host|self[\s-]?host|serve|try|rent|buy|stay\s+on|switch\s+to|move\s+to)\s+(?:it\b|(?:the\s+|a\s+|an\s+)?(?:llama|mistral|mixtral|qwen|gemma|phi|gpt|claude|gemini|whisper|bert|t5|sdxl|stable|clip|[ahlb]\d{2,3}|rtx|azure|openai|aws|bedrock|vertex|anthropic|google|an?\s+(?:open|smaller|cheaper|different|local)|our\s+own)))([a-z][^.;!?\n]{3,120}?)(?=\s*(?:[.;!?\n]|,\s*(?:and\s+)?(?:we|our|it|the|but|with|using|on|in|budget|data|docs)\b|\s+(?:and|but)\s+(?:we|our|it)\b|\s+(?:using|with|on|in)\s+(?:a|an|our|\d|the\s+\w+\s+gpus?)\b|$))/g;
+  /\b(?:(?:we|i|and|but)(?:\s+|(?='))(?:want|need|would\s+like|'d\s+like|are\s+trying|'re\s+trying|plan|hope)\s+(?:(?:(?:the|our|an?)\s+)?(?:ai|model|llm|bot|chatbot|assistant|system|npcs?|characters?)\s+)?to|(?:the\s+|our\s+|my\s+)?(?:(?:task|use[\s-]case|job)(?:\s+is(?:\s+to)?\s*:?|\s*:)|goal\s+is\s+to)|(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:building|making|creating|developing)|(?:trying|looking)\s+to)\s+(?!(?:know|understand|find\s+out|ask|check|correct|clarify|add|mention|say|point\s+out|update\s+(?:you|that|this)|fix\s+(?:that|this|something)|get\s+a\s+recommendation|figure\s+out\s+(?:which|what|how)|adapt|fine[\s-]?tune|distil\w*|compress|shrink|use\s+(?:[a-z']+\s+){0,3}?(?:rag|lora|qlora|fine[\s-]?tuning|prompt\w*|distillation)|recommend|start\s+over|reset|(?:cut|reduce|lower|halve|trim)\s+(?:the\s+|our\s+)?(?:costs?|bill|spend\w*)|(?:be|stay|get|come\s+in)\s+(?:under|below|within|at\s+most)|spend|pay|save|(?:present|send|show|forward|share|explain|pitch|justify|sell|email|report|bring|take|run)\s+(?:it|this|that|these|them|the\s+(?:plan|recap|answer|numbers|summary|results|recommendation))|convince|tell\s+(?:my|our|the)|decide|make\s+(?:a|the)\s+(?:decision|case)|get\s+(?:approval|sign[\s-]?off|(?:a\s+)?budget))\b|(?:run|use|deploy|host|self[\s-]?host|serve|try|rent|buy|stay\s+on|switch\s+to|move\s+to)\s+(?:it\b|(?:the\s+|a\s+|an\s+)?(?:llama|mistral|mixtral|qwen|gemma|phi|gpt|claude|gemini|whisper|bert|t5|sdxl|stable|clip|[ahlb]\d{2,3}|rtx|azure|openai|aws|bedrock|vertex|anthropic|google|an?\s+(?:open|smaller|cheaper|different|local)|our\s+own)))([a-z][^.;!?\n]{3,120}?)(?=\s*(?:[.;!?\n]|,\s*(?:and\s+)?(?:we|our|it|the|but|with|using|on|in|budget|data|docs)\b|\s+(?:and|but)\s+(?:we|our|it)\b|\s+(?:using|with|on|in)\s+(?:a|an|our|\d|the\s+\w+\s+gpus?)\b|$))/g;
 
 /** Where a task phrase ends: the clause's end, or a new clause about the team, its data or its setup. */
 const TASK_END = String.raw`(?=\s*(?:[.;!?\n(]|,\s*(?:and\s+)?(?:we|our|it|the|but|with|using|on|in|budget|data|docs)\b|\s+(?:and|but)\s+(?:we|our|it|they|the)\b|\s+(?:using|with|on|in)\s+(?:a|an|our|\d|the\s+\w+\s+gpus?)\b|$))`;
@@ -30,6 +30,10 @@ const TASK_NOUN = new RegExp(
   'g',
 );
 
+/** What the team itself does today: "we summarise 60-120 page leases with Claude", "we triage incoming claims". */
+const TEAM_DOES =
+  /\b(?:we|i)\s+(?:currently\s+|now\s+|already\s+|basically\s+|mostly\s+)?((?:summari[sz]e|classify|extract|translate|tag|triage|route|transcribe|review|draft|redact|label|sort|caption)\s+(?!(?:it|them|this|that|these|those)\b)[a-z0-9][^.;!?\n,]{3,100}?)(?=\s*[.;!?\n,(]|\s+(?:with|using|through|via|on|for|by|at)\s|$)/g;
+
 /** Finds `task`: a short phrase in the user's own words, only after an explicit "we want to" / "task is". */
 export const extractTask: Extractor = (message) => {
   const findings: Finding[] = [];
@@ -45,7 +49,10 @@ export const extractTask: Extractor = (message) => {
         ? thing
         : noun.length > 0
           ? noun
-          : allMatches(CURRENT_USE, message.lower);
+          : (() => {
+              const current = allMatches(CURRENT_USE, message.lower);
+              return current.length > 0 ? current : allMatches(TEAM_DOES, message.lower);
+            })();
   for (const match of matches) {
     const phrase = match[1];
     if (!phrase) continue;

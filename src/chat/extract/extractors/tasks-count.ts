@@ -10,7 +10,7 @@ const TASK_NOUN = String.raw`(?:tasks?|use[\s-]cases?|skills?|workflows?|applica
  * needs its own voice".
  */
 const PER_TENANT = new RegExp(
-  `\\beach\\s+of\\s+(?:our|the|their)\\s+(${COUNT_SOURCE})\\s+${TENANT_NOUN}\\b[^.;!?\\n]{0,25}?\\b(?:own|separate|distinct|individual|different|specific)\\b|(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|enterprise|b2b|corporate|big|large|small)\\s+)?${TENANT_NOUN}\\b[^.;!?\\n]{0,25}?\\b(?:each|every\\s+one|per|own|separate|distinct|individual|different|specific)\\b`,
+  `\\beach\\s+of\\s+(?:our|the|their)\\s+(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${TENANT_NOUN}\\b[^.;!?\\n]{0,50}?\\b(?:own|separate|distinct|individual|different|specific)\\b|(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|enterprise|b2b|corporate|big|large|small)\\s+)?${TENANT_NOUN}\\b[^.;!?\\n]{0,25}?\\b(?:each|every\\s+one|per|own|separate|distinct|individual|different|specific)\\b`,
   'g',
 );
 /** "60 business customers (tenants), each wants the assistant to write in its own tone": each one, its own. */
@@ -23,6 +23,11 @@ const TASKS = new RegExp(
   `(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|unrelated|independent|specialised|specialized|related|main|core|nlp|downstream|classification)\\s+){0,2}${TASK_NOUN}\\b|(${COUNT_SOURCE})\\s+tenants\\b|(${COUNT_SOURCE})\\s+(?:different|distinct|separate)\\s+(?:things|jobs|assistants|bots|chatbots|agents|models|copilots)\\b`,
   'g',
 );
+/** "it's 22 characters now, not 14": a count of units corrected. */
+const UNITS_CORRECTED = new RegExp(
+  `(${COUNT_SOURCE})\\s+(?:characters|tenants|clients|customers|brands|personas|npcs|tasks|use[\\s-]cases)\\s+(?:now\\s*)?,?\\s*not\\s+\\d+`,
+  'g',
+);
 /** "a single task", "just one use case". */
 const SINGLE = /\b(?:a\s+single|just\s+one|only\s+one|one\s+single)\s+(?:task|use[\s-]case)\b/g;
 const MAX_TASKS = 1_000_000;
@@ -31,7 +36,7 @@ const MAX_TASKS = 1_000_000;
 export const extractTasksCount: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
-  for (const pattern of [PER_TENANT, EACH_THEIR_OWN, TASKS]) {
+  for (const pattern of [UNITS_CORRECTED, PER_TENANT, EACH_THEIR_OWN, TASKS]) {
     // Matches of one pattern never overlap each other: the index of earlier patterns' findings is enough.
     const earlier = createSpanIndex(findings);
     for (const match of allMatches(pattern, lower)) {
