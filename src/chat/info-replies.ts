@@ -1157,6 +1157,25 @@ export function macTrainingReply(
   return answer(parts.join(' '));
 }
 
+/**
+ * "How fast will it generate on a GTX 1660?": generation speed is not estimated here; llama.cpp's own measured table
+ * gives the scale (Llama 3.1 8B at Q4_K_M: about 72 tokens a second written, about 822 read), and the team's card is
+ * measured with the same tool. With a latency target, what it bounds.
+ */
+export function speedReply(knowledge: Knowledge, profile: Partial<Profile>): InfoAnswer {
+  const cited = knowledge.sources.some((source) => source.id === 'llamacpp-quantize') ? ['llamacpp-quantize'] : [];
+  const mark = cited.length > 0 ? ' [1]' : '';
+  const target =
+    profile.latencyTargetMs === undefined
+      ? ''
+      : ` Against your ${count.format(profile.latencyTargetMs)} ms: that bounds the time to the first words (reading the prompt plus one token), so keep the prompt short and measure that figure, not the average.`;
+  return citedAnswer(
+    `I don't estimate tokens per second: it depends on the card, the runtime, the quantization and the prompt length. For scale, llama.cpp's own measurements of Llama 3.1 8B at Q4_K_M show about 72 tokens a second written and about 822 a second read from the prompt, on its test machine${mark}; a smaller model runs faster and an older card slower. Measure on the target hardware with llama.cpp's benchmark tool (llama-bench) before you commit.${target}`,
+    cited,
+    knowledge,
+  );
+}
+
 /** What a plan's evaluation measures, by the kind of task (the standard scores for each). */
 const EVALUATION_METRIC: Partial<Record<NonNullable<Profile['taskType']>, string>> = {
   classify: 'accuracy per class, and which classes it confuses (a confusion table), not one overall figure',

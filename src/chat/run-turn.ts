@@ -38,6 +38,7 @@ import {
   retrievalVsPretrainingReply,
   safetyReply,
   smallTalkReply,
+  speedReply,
   standingReply,
   tuningChannelReply,
   whatWouldChangeReply,
@@ -362,8 +363,10 @@ function answerTurn(
       anotherModel && intents.asksCost !== undefined && base.profile.currentMonthlySpendUSD !== undefined
         ? ` You pay $${new Intl.NumberFormat('en-US').format(base.profile.currentMonthlySpendUSD)} a month today${base.profile.modelName ? ` on ${plainModelName(base.profile.modelName)}` : ''}.`
         : '';
+    // (This reply carries no source list: marks that would point at none are left out.)
+    const askedText = asked === undefined ? '' : asked.text.replace(/ ?\[\d+\]/g, '');
     const answer = asked
-      ? `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(asked.text) : asked.text}${today} ${NOTHING_SAVED}`
+      ? `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(askedText) : askedText}${today} ${NOTHING_SAVED}`
       : whatIfReply(said, current, hypothetical, knowledge);
     // "Why LoRA rather than QLoRA? And would the 70B be better?": the why is about the plan as it stands, said first.
     const whyAsked = intents.whyNot ?? intents.whyMethod;
@@ -745,6 +748,9 @@ function infoReply(
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
   if (intents.asksOnDeviceRuntime) return onDeviceRuntimeReply(recommendation, knowledge, profile);
   if (intents.asksEvaluation) return evaluationReply(recommendation, knowledge, profile);
+  // (Asked beside a fit or a cost: said after them, below.)
+  if (intents.asksSpeed && intents.asksFit === undefined && intents.asksCost === undefined)
+    return speedReply(knowledge, profile);
   if (intents.asksLicence !== undefined) return licenceReply(recommendation, knowledge, intents.asksLicence);
   if (intents.asksHostingFee !== undefined) return hostingFeeReply(recommendation, knowledge, intents.asksHostingFee);
   if (intents.asksRetirement !== undefined)
@@ -869,6 +875,11 @@ function infoReply(
         ? 'Nothing beyond what you told me bears on the plan; what I still do not know is listed with the answer.'
         : `Where you have not told me, I assume: ${lowerFirst(assumed)}`,
     );
+  }
+  // "Will it fit in the 3 GB, and how fast will it generate there?": the speed after the fit.
+  if (parts.length > 0 && intents.asksSpeed) {
+    const speed = speedReply(knowledge, profile);
+    return { ...speed, text: `${parts.join(' ')}\n\n${speed.text}` };
   }
   if (parts.length > 0) return { text: parts.join(' ') };
   if (intents.showDetails) return { text: recommendation.explanation?.text ?? '' };

@@ -134,6 +134,44 @@ describe('questions answered as asked', () => {
   });
 });
 
+describe('speed, options weighed, rented what-ifs', () => {
+  it('answers a speed question honestly, with llama.cpp’s measured scale and the latency target', async () => {
+    const turn = await last([
+      "Game studio: NPC dialogue in each character's voice, running on players' PCs. Min spec is a GTX 1660 with 6 GB, and the game leaves about 3 GB for the model. We train on two RTX 4090s.",
+      'Roughly how many tokens per second will a 2B model do on a GTX 1660? We need the first words within 300 ms.',
+    ]);
+    expect(turn.reply).toMatch(/^(?:Noted: [^.]+\. )?I don't estimate tokens per second/);
+    expect(turn.reply).toMatch(/about 72 tokens a second written/);
+    expect(turn.reply).toMatch(/Against your 300 ms/);
+  });
+
+  it('answers a fit and a speed asked together, the fit first, and leaves no dangling source mark in a what-if', async () => {
+    const turn = await last([
+      "Game studio: NPC dialogue in each character's voice, running on players' PCs. Min spec is a GTX 1660 with 6 GB, and the game leaves about 3 GB for the model. We train on two RTX 4090s.",
+      'Will the Gemma 2 2B actually fit in the 3 GB we have left on a GTX 1660, and how fast will it generate there?',
+    ]);
+    expect(turn.reply).toMatch(/fits the 3 GB it may use/);
+    expect(turn.reply).toMatch(/I don't estimate tokens per second/);
+    if (!turn.reply.includes('Sources')) expect(turn.reply).not.toMatch(/\[\d+\]/);
+  });
+
+  it('reads "I\'d rather stay with Claude if possible … we could consider an open model we host ourselves" as switching allowed', () => {
+    const said = read(
+      "Hmm, I'd rather stay with Claude if at all possible. We could consider an open model we host ourselves, though.",
+    );
+    expect(said.fields.canSwitchModel).toBe(true);
+    expect(said.fields.deployment).toBeUndefined();
+    expect(read("we'll stay with claude").fields.canSwitchModel).toBe(false);
+  });
+
+  it('keeps "rented" in a what-if about GPUs', () => {
+    expect(read('What if we rented 2 H100s and self-hosted an open model instead?').hypothetical).toMatchObject({
+      gpusRented: true,
+      gpuCount: 2,
+    });
+  });
+});
+
 describe('corrections and counts', () => {
   it.each([
     [

@@ -403,6 +403,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksTrainOnMac === true ||
     intents.asksOnDeviceRuntime === true ||
     intents.asksEvaluation === true ||
+    intents.asksSpeed === true ||
     intents.asksLicence !== undefined ||
     intents.asksHostingFee !== undefined ||
     intents.asksTuningChannel !== undefined ||

@@ -243,6 +243,9 @@ const FULL_PARAMETER =
   /\bfull[\s-]?(?:param(?:eter)?s?|weights?|rank)\b|\bfull\s+(?:dpo|rlhf|preference\s+tuning)\b|\b(?:every|all\s+(?:the\s+)?)weights?\b/;
 
 /** "for serving", "to serve it", "inference": the fit of the running model, not of training. */
+/** "how fast will it generate there?", "roughly how many tokens per second?", "what's the time to first token?". */
+const ASKS_SPEED =
+  /\bhow\s+(?:fast|quick(?:ly)?)\s+(?:will|would|does|can|is)\b[^?]{0,60}\b(?:generat\w*|run|respond|answer|it|inference)\b[^.!]*\?|\bhow\s+many\s+tokens?\s+(?:per|a|each)\s+(?:second|sec|s)\b|\btokens?\s+per\s+second\b[^.!]*\?|\btime\s+to\s+first\s+token\b[^.!]*\?/;
 /** "how do we evaluate the suggestions before we roll this out?", "what metrics should we track?". */
 const ASKS_EVALUATION =
   /\bhow\s+(?:do|should|would|can|could|will)\s+(?:we|i|you|one)\s+(?:\w+\s+)?(?:evaluate|test|measure|validate|benchmark|score|assess|know\s+(?:if|whether)\s+(?:it|the\s+\w+)\s+(?:works|is\s+good))\b|\bhow\s+to\s+(?:evaluate|test|measure|validate|benchmark|assess)\b|\b(?:what|which)\s+(?:metrics?|evals?|evaluation)\b[^?.!]{0,60}\?|\beval(?:uation)?\s+(?:plan|strategy|setup|harness)\b[^.!]{0,40}\?/;
@@ -600,6 +603,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (ASKS_FORMAT_GUARANTEE.test(lower) && QUESTION_FORM.test(lower)) intents.asksFormatGuarantee = true;
   if (TRAIN_ON_MAC.test(lower) && QUESTION_FORM.test(lower)) intents.asksTrainOnMac = true;
   if (ON_DEVICE_RUNTIME.test(lower)) intents.asksOnDeviceRuntime = true;
+  if (ASKS_SPEED.test(lower)) intents.asksSpeed = true;
   // ("how many should we hold back for testing?" is the enough-data question, read above.)
   if (ASKS_EVALUATION.test(lower) && intents.asksEnoughData === undefined) intents.asksEvaluation = true;
   if (HOSTING_FEE.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?'))) {

@@ -100,6 +100,8 @@ export interface ExtractionIntents {
   asksOutputTokens?: number;
   /** "can I fine-tune on the Mac?": training on Apple silicon, which is no GPU in the catalog. */
   asksTrainOnMac?: boolean;
+  /** "how fast will it generate on a GTX 1660?", "how many tokens per second?": generation speed. */
+  asksSpeed?: boolean;
   /** "how do we evaluate it before we roll it out?": the evaluation set, the score and the bar. */
   asksEvaluation?: boolean;
   /** "how do we quantize it and run it on android?": the path from the checkpoint to a phone's runtime. */

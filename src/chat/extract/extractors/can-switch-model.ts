@@ -43,6 +43,8 @@ const CAN_SWITCH = new RegExp(
     // "Can we switch models? yes.", "we want an open-weight model we control" (said of the model they use now).
     String.raw`(?:can|could|may)\s+(?:we|you)\s+(?:switch|change)\s+(?:the\s+)?models?\s*\?\s*(?:yes|yeah|yep|sure|absolutely)`,
     String.raw`(?:we|i)\s+(?:want|need|would\s+like|'d\s+like|prefer)\s+(?:to\s+(?:move\s+to|use)\s+)?an?\s+open[\s-]?(?:weights?|source)\s+(?:model|llm)`,
+    // "we could consider an open model we host ourselves", "we would be open to an open-weight model".
+    String.raw`(?:could|would|might|'d)\s+(?:also\s+)?(?:consider|be\s+open\s+to)\s+(?:an?\s+|some\s+)?(?:open[\s-]?(?:weights?|source)?|other|another|different|self[\s-]hosted)\s+(?:[\w-]+\s+)?(?:model|llm)s?`,
   ]
     .map((source) => String.raw`\b(?:${source})\b`)
     .join('|'),
@@ -85,7 +87,7 @@ const CANNOT_SWITCH = new RegExp(
     String.raw`(?:please\s+)?(?:don't|do\s+not|dont)\s+switch(?:\s+(?:models?|the\s+model))?(?=\s*(?:[,.;!]|$))`,
     String.raw`stay\s+on\s+the\s+\d+(?:\.\d+)?\s?b\b`,
     // "stay on gpt-4.1 mini", "we're staying on Claude": a model named after "stay on".
-    String.raw`(?<!\b(?:don't|do\s+not|dont|not|rather\s+not|won't)\s+(?:want\s+to\s+|need\s+to\s+|have\s+to\s+)?)(?:we(?:'ll|\s+will)?\s+|let's\s+|please\s+|(?:we're|we\s+are)\s+)?stay(?:ing)?\s+(?:on|with)\s+(?:gpt|claude|gemini|llama|qwen|mistral|mixtral|gemma|phi-?\d|command[\s-]r|nova|o\d)\b[\w.-]*`,
+    String.raw`(?<!\b(?:don't|do\s+not|dont|not|rather\s+not|won't|rather|prefer\s+to|ideally|preferably|hopefully)\s+(?:want\s+to\s+|need\s+to\s+|have\s+to\s+)?)(?:we(?:'ll|\s+will)?\s+|let's\s+|please\s+|(?:we're|we\s+are)\s+)?stay(?:ing)?\s+(?:on|with)\s+(?:gpt|claude|gemini|llama|qwen|mistral|mixtral|gemma|phi-?\d|command[\s-]r|nova|o\d)\b[\w.-]*`,
     String.raw`(?:it's|it\s+is)\s+the\s+(?:one|model)\s+(?:that's|that\s+is|we're|we\s+are)\s+(?:certified|approved|validated|allowed)`,
     // "we must start from the base checkpoint" (not the vendor's instruct one): these weights, no other.
     String.raw`(?:must|have\s+to|need\s+to|has\s+to|got\s+to)\s+(?:start|begin|train|work)\s+(?:from|with|on)\s+(?:the\s+|our\s+)?base\s+(?:checkpoint|model|weights)`,

@@ -222,6 +222,16 @@ export const extractDeployment: Extractor = (message) => {
       if (isNegatedBefore(lower, match.index, 20)) continue;
       // "Nothing runs on phones or laptops": denied, like "it doesn't run on phones".
       if (NOTHING_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index))) continue;
+      // "we could consider an open model we host ourselves": an option weighed, not where the model runs today.
+      if (
+        OPTION_WEIGHED_BEFORE.test(
+          lower
+            .slice(Math.max(0, match.index - 150), match.index)
+            .split(/[.!?;\n]/)
+            .pop() ?? '',
+        )
+      )
+        continue;
       if (modelInTheCloud && (deployment === 'mobile' || deployment === 'edge')) continue;
       // "4 A100s sitting mostly idle in our own DC": where spare GPUs are, not where the model must run.
       if (deployment === 'on-prem' && IDLE_HARDWARE.test(sentenceAround(lower, match.index))) continue;
@@ -250,6 +260,8 @@ export const extractDeployment: Extractor = (message) => {
   return findings;
 };
 
+/** "we could consider …", "we would be open to …": what follows is an option, not the setup. */
+const OPTION_WEIGHED_BEFORE = /\b(?:could|might|would|'d)\s+(?:also\s+)?(?:consider|be\s+open\s+to)\b/;
 /** "nothing (ever) runs on …", "nothing of it is deployed on …". */
 const NOTHING_BEFORE = /\bnothing\s+(?:[\w']+\s+){0,3}$/;
 /** A device named as a wish or a maybe: "someday", "if we ever", "we'd love to", "eventually". */
