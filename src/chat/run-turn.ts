@@ -157,7 +157,8 @@ export function runTurn(
 function withPerTenantTotal(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
   const tenants = previous.profile.tasksCount;
   const share = extraction.perUnitExamples;
-  if (share === undefined || tenants === undefined || tenants < 2 || extraction.fields.labeledExamples !== undefined)
+  // (Tenants come by the tens; "3 different tasks" are no customers to multiply by.)
+  if (share === undefined || tenants === undefined || tenants < 10 || extraction.fields.labeledExamples !== undefined)
     return extraction;
   return { ...extraction, fields: { ...extraction.fields, labeledExamples: share * tenants } };
 }

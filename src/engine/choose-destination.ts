@@ -350,7 +350,7 @@ export function wishList(
       data.pretrainingCorpus === true &&
       facts.weightsAvailable !== false &&
       (!diagnosis.retrievalRequired || skillGap) &&
-      (profile.knowledgeChanges !== 'monthly' || skillGap);
+      (profile.knowledgeChanges !== 'monthly' || skillGap || needs.has('task-skill'));
     // A base model with a domain corpus of billions of tokens and only a few hundred pairs: the corpus shift comes
     // first (continued pre-training), the pairs after; with ample pairs, instruction tuning can lead.
     const instructionFirst = conversational && (!pretrain || data.instruction === 'ample');

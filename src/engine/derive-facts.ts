@@ -98,7 +98,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   imageGenerator: ['modelName', 'taskType'],
   taskFitsModel: ['modelName', 'taskType', 'task'],
   namedIsStudent: ['modelName', 'teacherModel'],
-  citesItsInput: ['needsCitations', 'task', 'taskType', 'unlabeledCorpus', 'corpusTokens'],
+  citesItsInput: ['needsCitations', 'goals', 'task', 'taskType', 'unlabeledCorpus', 'corpusTokens'],
   teacherRetired: ['teacherModel'],
   teacherApiOnly: ['teacherModel'],
   teacherFitsTask: ['teacherModel', 'taskType', 'task'],
@@ -323,6 +323,10 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
 const PER_DOCUMENT_TASK =
   /\b(?:summar(?:y|ies|i[sz]\w*)|extract\w*|review\w*|redact\w*|translat\w*|abstract\w*|analy[sz]\w*)\b[^.]{0,80}\b(?:leases?|contracts?|agreements?|reports?|notes?|letters?|documents?|papers?|filings?|claims?|emails?|transcripts?|calls?|records?|files?|articles?|policies|statements?|invoices?)\b/i;
 
+/** A collection each request searches: an archive, a library, all our documents, what is relevant to a query. */
+const SEARCHED_COLLECTION =
+  /\b(?:archives?|library|libraries|repositor(?:y|ies)|databases?|knowledge\s+base|all\s+(?:of\s+)?our|relevant\s+to\s+(?:a|the|each)\s+(?:query|question))\b/i;
+
 /**
  * Citations that point into the document the request itself reads ("summarise leases with clause references"), with
  * no corpus of other documents to answer from: the source is already in the prompt, so no retrieval is needed.
@@ -331,7 +335,9 @@ export function citesItsInput(profile: Profile): boolean {
   const corpus =
     profile.unlabeledCorpus === 'small' || profile.unlabeledCorpus === 'large' || (profile.corpusTokens ?? 0) > 0;
   if (corpus || profile.taskType === 'chat' || profile.taskType === 'search') return false;
-  return PER_DOCUMENT_TASK.test((profile.task ?? '').slice(0, 500));
+  const task = (profile.task ?? '').slice(0, 500);
+  // (An archive searched for each question is the retrieval case: "the obligations relevant to a query".)
+  return PER_DOCUMENT_TASK.test(task) && !SEARCHED_COLLECTION.test(task);
 }
 
 /** Profile fields that are facts (the arrays `goals` and `tried` are read by the diagnosis stage, not by rules). */

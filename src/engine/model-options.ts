@@ -81,6 +81,9 @@ function cheapestMonthlyServingUSD(knowledge: Knowledge, paramsB: number): numbe
   return best;
 }
 
+/** Size classes a serving budget is tried against, largest first (the 70B, 32B, 14B and 8B classes). */
+const BUDGET_SIZE_CLASSES: readonly number[] = [OPEN_EQUIVALENT_MAX_B, 33, 15, SMALL_TIER_EQUIVALENT_MAX_B];
+
 /** The least memory any of `methods` needs on a model of `paramsB` by the crude bounds above. */
 function crudeNeedGB(methods: readonly MethodId[], paramsB: number): number {
   return Math.min(
@@ -292,21 +295,26 @@ function candidates(
   const noOwnGpus =
     profile.gpuCount === 0 ||
     (profile.gpuCount === undefined && profile.gpuName === undefined && profile.gpuMemoryGB === undefined);
+  // (The largest size class one month of serving fits: a 14B for $900 a month, an 8B below that.)
   const budget = profile.monthlyBudgetUSD ?? profile.oneTimeBudgetUSD;
-  const largestServing = cheapestMonthlyServingUSD(knowledge, OPEN_EQUIVALENT_MAX_B);
-  const budgetBound = noOwnGpus && budget !== undefined && largestServing !== undefined && budget < largestServing;
+  const budgetMaxB =
+    noOwnGpus && budget !== undefined
+      ? (BUDGET_SIZE_CLASSES.find((sizeB) => (cheapestMonthlyServingUSD(knowledge, sizeB) ?? 0) <= budget) ??
+        SMALL_TIER_EQUIVALENT_MAX_B)
+      : Number.POSITIVE_INFINITY;
   const servingBound =
-    budgetBound ||
     (profile.requestsPerDay ?? 0) >= HIGH_VOLUME_REQUESTS_PER_DAY ||
     (profile.tasksCount ?? 0) >= MANY_ADAPTERS ||
     (profile.goals ?? []).some((goal) => goal === 'cost' || goal === 'latency');
   const smallTier = ref !== undefined && ref.access !== 'open-weights' && SMALL_TIER_NAME.test(ref.name);
-  const equivalentMaxB =
+  const equivalentMaxB = Math.min(
+    budgetMaxB,
     ref?.access === 'open-weights' && ref.paramsB !== undefined
       ? ref.paramsB
       : smallTier || narrowTuned || servingBound
         ? SMALL_TIER_EQUIVALENT_MAX_B
-        : OPEN_EQUIVALENT_MAX_B;
+        : OPEN_EQUIVALENT_MAX_B,
+  );
   // A distillation student is the size the estimates assume: half the teacher, at most MAX_STUDENT_PARAMS_B.
   // (A model the catalog does not list is sized by what the team said: "qwen2.5 coder 7b" is 7B.)
   const teacherB = ref?.paramsB ?? profile.modelParamsB;

@@ -188,3 +188,112 @@ describe('corrections and counts', () => {
     expect(read('Hold on, I need to correct something: the GPU is the 6 GB version.').fields.task).toBeUndefined();
   });
 });
+
+describe('found in review (fourteenth session)', () => {
+  it.each([
+    ['Nothing leaves our on-prem cluster.', { deployment: 'on-prem' }],
+    ['We pay for the 4 A100s on Lambda', { gpuCount: 4 }],
+    ['We can use all of the 8 H100s in our lab.', { gpuCount: 8 }],
+    ['Our GPU rental budget is $3,000 a month.', { monthlyBudgetUSD: 3000 }],
+    ['We have to stay within our $10k one-off budget, so which model would you pick?', { oneTimeBudgetUSD: 10000 }],
+    ['Budget: nothing fixed yet, probably around $5k.', { oneTimeBudgetUSD: 5000 }],
+    ['Our attorneys have already coded around 40k documents', { labeledExamples: 40000 }],
+    ['Its accuracy is fine; the problem is the cost.', { goals: ['cost'] }],
+    ['Yes, we have a GCP project and can run jobs on Vertex', { modelAccess: 'api-with-finetuning' }],
+  ] as const)('%s', (text, expected) => {
+    expect(read(text).fields).toMatchObject(expected);
+  });
+
+  it.each([
+    ['Budget: nothing fixed yet, probably around $5k.', 'monthlyBudgetUSD'],
+    ['So far we have classified 120k emails with GPT-4o using a prompt.', 'labeledExamples'],
+    ['The model drafts 10-page reports as markdown with page numbers.', 'needsCitations'],
+    ["Reply length: it's 280 characters now, not 140.", 'tasksCount'],
+    ['We use GPT-4o via OpenAI; our data is processed in their datacenters in the EU.', 'deployment'],
+    ["Laptops: no. It's a web app.", 'deployment'],
+  ] as const)('%s (no %s)', (text, field) => {
+    expect(read(text).fields[field]).toBeUndefined();
+  });
+
+  it('keeps device memory when "no edge cases" is said', () => {
+    expect(read('There are no edge cases with special formatting.').removedFields ?? []).not.toContain(
+      'deviceMemoryGB',
+    );
+  });
+
+  it.each([
+    ['We have 3,000 labelled tickets. We know how to evaluate it, we have a 500-case test set.', 'asksEvaluation'],
+    ['What inference software should we run on our on-prem H100 server?', 'asksOnDeviceRuntime'],
+    ['How do we get more labelled data for the mobile app?', 'asksOnDeviceRuntime'],
+    ['Could the vendor host it for us, or do we need our own servers?', 'asksFit'],
+    ['Our model runs on either an A100 or an L40S right now. Which one is cheaper per hour?', 'asksModel'],
+  ] as const)('%s (not %s)', (text, intent) => {
+    expect((read(text).intents as unknown as Record<string, unknown>)[intent]).toBeUndefined();
+  });
+
+  it('answers the licence of the family asked about, or none when its sizes differ', () => {
+    expect(read('Is the Llama 3 licence OK for commercial use?').intents.asksLicence).toBe('Llama 3 8B');
+    expect(read('Is the Qwen 2.5 license ok for commercial use?').intents.asksLicence).toBe(true);
+  });
+
+  it('keeps retrieval for obligations looked up in a contract archive', () => {
+    const result = recommend(
+      Profile.parse({
+        task: 'extract the obligations relevant to a query from our contract archive',
+        taskType: 'extract',
+        needsCitations: true,
+        goals: ['citations'],
+      }),
+      knowledge,
+    );
+    expect(result.destination.method).toBe('rag');
+  });
+
+  it('keeps continued pre-training for a skill gap even when the corpus changes monthly', () => {
+    const result = recommend(
+      Profile.parse({
+        unlabeledCorpus: 'large',
+        corpusTokens: 2e9,
+        knowledgeChanges: 'monthly',
+        modelName: 'Llama 3.1 8B',
+        taskType: 'generate',
+        task: 'write code in our in-house DSL',
+        gpuName: 'H100',
+        gpuCount: 8,
+        goals: ['task-skill'],
+      }),
+      knowledge,
+    );
+    expect(result.destination.method).not.toBe('rag');
+  });
+
+  it('sizes a proposal to what the monthly budget can serve: a 14B for $900 a month', () => {
+    const result = recommend(
+      Profile.parse({
+        taskType: 'generate',
+        task: 'draft legal memos in our house style',
+        labeledExamples: 5000,
+        goals: ['style', 'task-skill'],
+        monthlyBudgetUSD: 900,
+        requestsPerDay: 200,
+      }),
+      knowledge,
+    );
+    expect(knowledge.findModel(result.destination.model.name ?? '')?.paramsB).toBeGreaterThan(10);
+  });
+});
+
+describe('from the twenty-eighth trial (a law firm cutting a classification bill)', () => {
+  it('keeps the goal list to what precedes "without" and takes "that cost" for no task', () => {
+    const said = read('The goal is to cut that cost without losing recall on privileged docs.');
+    expect(said.fields.goals).toEqual(['cost']);
+    expect(said.fields.task).toBeUndefined();
+  });
+
+  it('takes the knowledge goal back on "this isn\'t a knowledge problem" and on a quoted "drop"', () => {
+    expect(
+      read("RAG? This isn't a knowledge problem. We don't answer questions from documents.").removedGoals,
+    ).toContain('knowledge');
+    expect(read("Please drop 'answers from your documents', that's not our goal.").removedGoals).toContain('knowledge');
+  });
+});

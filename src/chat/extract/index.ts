@@ -287,7 +287,9 @@ export function extractProfile(
   };
   const removed = [
     ...new Set([
-      ...allMatches(REMOVED_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? '')),
+      ...allMatches(REMOVED_GOAL, prepared.lower).flatMap((match) =>
+        goalsNamedIn(match[1] ?? match[2] ?? match[3] ?? ''),
+      ),
       // "there is NO device", "nothing runs on a device": running on a device is no goal.
       ...(NO_DEVICE.test(prepared.lower) ? (['on-device'] as const) : []),
       // "we're not answering questions from documents": no knowledge gap.
@@ -560,8 +562,17 @@ function familyMember(lower: string, catalog: ExtractionCatalog): string | undef
     lower,
   )?.[1];
   if (family === undefined) return undefined;
-  const prefix = family.replace(/\s+/g, '');
-  return catalog.models.find((model) => model.name.toLowerCase().replace(/\s+/g, '').startsWith(prefix))?.name;
+  // ("Llama 3" is not "Llama 3.1": the family's name ends at a space before the size.) "qwen 2.5" is "qwen2.5".
+  const words = (text: string) =>
+    text
+      .replace(/([a-z])\s+(\d)/g, '$1$2')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const prefix = words(family);
+  const members = catalog.models.filter((model) => words(model.name.toLowerCase()).startsWith(`${prefix} `));
+  // Members under different licences: which size is meant decides it, so none is picked.
+  if (new Set(members.map((model) => model.license ?? '')).size > 1) return undefined;
+  return members[0]?.name;
 }
 
 /** Removes the model findings (name, access, size) that lie inside [from, to): a model named inside a question. */
@@ -641,7 +652,7 @@ function withoutGoals(fields: Partial<Profile>, removed: readonly Goal[]): Parti
 }
 
 const NO_DOCUMENT_QUESTIONS =
-  /\b(?:we're|we\s+are|it's|it\s+is|this\s+is)\s+not\s+(?:answering|about\s+answering|doing)\s+(?:questions?|q\s?&\s?a)\s+(?:from|about|over|on)\s+(?:our\s+|the\s+|any\s+)?(?:docs|documents|documentation|a\s+knowledge\s+base)\b|\b(?:the\s+model|it)\s+(?:does\s+not|doesn't|doesnt)\s+lack\s+(?:any\s+)?knowledge\b|\b(?:it's|it\s+is|this\s+is)\s+not\s+a\s+knowledge\s+(?:problem|gap|issue)\b/;
+  /\b(?:we're|we\s+are|it's|it\s+is|this\s+is)\s+not\s+(?:answering|about\s+answering|doing)\s+(?:questions?|q\s?&\s?a)\s+(?:from|about|over|on)\s+(?:our\s+|the\s+|any\s+)?(?:docs|documents|documentation|a\s+knowledge\s+base)\b|\b(?:the\s+model|it)\s+(?:does\s+not|doesn't|doesnt)\s+lack\s+(?:any\s+)?knowledge\b|\b(?:it's|it\s+is|this\s+is|this's)\s+not\s+a\s+knowledge\s+(?:problem|gap|issue)\b|\b(?:it|this)\s+isn't\s+a\s+knowledge\s+(?:problem|gap|issue)\b|\bwe\s+(?:don't|do\s+not)\s+answer\s+questions\s+(?:from|about|over)\s+(?:the\s+|our\s+)?(?:docs|documents)\b/;
 const FORGET_GOAL =
   /\b(?:forget|ignore|never\s*mind|drop)\s+(?:about\s+)?(?:the\s+)?(latency|speed|cost|price|style|tone|format|citations)(?!\s+(?:of|for|on)\b)|\b(latency|speed)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter\b/g;
 const NO_DEADLINE =
@@ -649,7 +660,7 @@ const NO_DEADLINE =
 const BUDGET_DISOWNED =
   /\b(?:we\s+)?(?:don't|do\s+not|dont)\s+have\s+(?:a|any)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\s+of\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?(?:the|that|our)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\b/g;
 const NO_DEVICE =
-  /\b(?:there\s+is\s+no|there's\s+no|no)\s+(?:end[\s-]user\s+|target\s+|edge\s+)?(?:device|edge)s?\b(?!\s+(?:memory|limit))|\bnothing\s+runs\s+on\s+(?:(?:a|the|any)\s+)?(?:devices?|phones?|laptops?|edge)\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?the\s+device(?:'s)?\s+(?:memory|ram)\b/;
+  /\b(?:there\s+is\s+no|there's\s+no|no)\s+(?:end[\s-]user\s+|target\s+|edge\s+)?(?:device|edge)s?\b(?![\s-]+(?:memory|limit|cases?|specific|in\s+scope))|\bnothing\s+runs\s+on\s+(?:(?:a|the|any)\s+)?(?:devices?|phones?|laptops?|edge)\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?the\s+device(?:'s)?\s+(?:memory|ram)\b/;
 
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */

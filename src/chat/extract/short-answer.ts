@@ -131,6 +131,17 @@ const DENIED_NUMBER = /\b(?:not|n't|instead\s+of|rather\s+than)\s+(?:about\s+|ar
 export const COUNT_OF_SOMETHING_ELSE =
   /^\s*(?:(?:[a-z-]+\s+)?(?:files?|documents?|docs|pages?|languages?|steps?|shots?|epochs?|tokens?|words?|lines?|years?|months?|weeks?|days?|hours?|minutes?|seconds?)|(?:people|persons|engineers|developers|users))\b/;
 
+/** Fields whose question a bare "no" does not answer (a size, a volume): "No. …" then disputes what was said. */
+const REFUTABLE_BY_NO: ReadonlySet<string> = new Set([
+  'corpusTokens',
+  'requestsPerDay',
+  'exampleTokens',
+  'inputTokensPerRequest',
+  'outputTokensPerRequest',
+  'latencyTargetMs',
+  'timelineWeeks',
+]);
+
 /** "… is one-time", "… is per month", "… a month": a number said as money with its period. */
 const BUDGET_PERIOD_AFTER =
   /^\s*(?:(?:is|are|was)\s+(?:(?:per|a|each|every)\s+month|monthly)|(?:(?:is|are|was)\s+)?(?:one[\s-]?(?:time|off)|upfront|up[\s-]front))\b/;
@@ -153,7 +164,8 @@ export function numberAnswer(
     // "none", and "none, we'd have to rent": the first clause is the answer. (Not a bare "No." before other facts:
     // "No. Fifty dollars is per MONTH." contradicts the advisor; it answers nothing asked.)
     const first = firstClause(text);
-    const refutes = others.length > 0 && /^\W*(?:no|nope)\W*$/.test(first);
+    // ("No. We'd rent on AWS" still answers the GPU question: only counts that are not yes/no questions are refuted.)
+    const refutes = others.length > 0 && /^\W*(?:no|nope)\W*$/.test(first) && REFUTABLE_BY_NO.has(field);
     if (NONE.test(text) || (NONE.test(first) && !refutes))
       return bounds?.zeroAllowed ? ({ field, value: 0, start, end } as Finding) : undefined;
     // Numbers this field cannot take ("6 months" for a count of examples) are not candidates: "6 months of

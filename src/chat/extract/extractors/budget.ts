@@ -94,7 +94,7 @@ const ONE_TIME_BEFORE =
 const NOT_A_BUDGET_AFTER =
   /^\s*(?:rubles?|roubles?|rub)\b|^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b/;
 const NOT_A_BUDGET_BEFORE =
-  /\b(?:not|instead\s+of|rather\s+than)\s*$|\b(?:yen|jpy|won|rupees?|yuan|rmb|euros?|pounds?|eur|gbp)\s*,?\s*(?:roughly|about|around|approximately|approx\.?|~|i\.?e\.?,?|so|or|that's|which\s+is)\s*$|\b(?:that's|that\s+is|thats|which\s+is|it's)\s+(?:the|what\s+we\s+pay)\s*$|\byour\s+(?:own\s+)?$|\b(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:our\s+|the\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$|\b(?:our|the|their|my|monthly)\s+(?:gpu\s+|cluster\s+)?rent(?:al)?\b[^.;!?\n]{0,30}$/;
+  /\b(?:not|instead\s+of|rather\s+than)\s*$|\b(?:yen|jpy|won|rupees?|yuan|rmb|euros?|pounds?|eur|gbp)\s*,?\s*(?:roughly|about|around|approximately|approx\.?|~|i\.?e\.?,?|so|or|that's|which\s+is)\s*$|\b(?:that's|that\s+is|thats|which\s+is|it's)\s+(?:the|what\s+we\s+pay)\s*$|\byour\s+(?:own\s+)?$|\b(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:our\s+|the\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$|\b(?:our|the|their|my|monthly)\s+(?:gpu\s+|cluster\s+)?rent(?:al)?\b(?![^.;!?\n]{0,30}\b(?:budget|cap|limit|afford|spend|tops|max(?:imum)?)\b)[^.;!?\n]{0,30}$/;
 const BUDGET_CUE =
   /\b(?:budget|afford|spend|spending|pay|cap|capped|max(?:imum)?|up\s+to|allocate[d]?|limit|have|got|can\s+(?:put|invest|use|do)|willing|one[\s-]off|(?:be|stay|get|come\s+in|keep\s+(?:it|costs?|the\s+bill))\s+(?:under|below|within)|(?:wants?|needs?)\s+(?:it|that|this|the\s+bill|costs?|(?:the\s+)?spend(?:ing)?)\s+(?:under|below|within))\b/;
 /** "does it fit our $50", "is that within the $2k": the team's budget named back in a question. */
@@ -105,7 +105,7 @@ const COST_CAP_BEFORE =
 
 /** Nothing to spend: "no budget (for cloud)", "zero budget", "$0 budget", "basically zero budget", "budget is basically zero", "no money for training" (a bare "basically zero" is read only as the answer to a budget question). */
 const ZERO_BUDGET =
-  /\b(?:(?:no|zero|nil)\s+(?:(?:real|extra|spare|training|cloud|compute|monthly|hosting|ongoing|recurring)\s+)?(?:budget|money|funds?|spend)(?!\s+(?:constraints?|limits?|caps?|concerns?|issues?|problems?))(?![^.;!?\n]{0,25}\byet\b)(?:\s+(?:for|on)\s+(?:the\s+)?(?:cloud|gpus?|renting|rental|training|compute|hosting|serving|inference|this)(?:\s+gpus?)?)?|\$0\s+budget|budget(?:'s|\s+is|\s*:)?\s+(?:(?:basically|practically|essentially|effectively|pretty\s+much|close\s+to|next\s+to)\s+)?(?:zero|nil|nothing|\$0)|basically\s+(?:zero|nothing)\s+(?:budget|to\s+spend|for\s+(?:training|compute|hosting))|(?:zero|nothing|nil|\$0)\s+(?:for|on)\s+(?:the\s+)?(?:training|compute|hosting|serving|inference)|(?:nothing|zero|\$0)\s+(?:upfront|up[\s-]front|one[\s-]?(?:off|time)))\b/g;
+  /\b(?:(?:no|zero|nil)\s+(?:(?:real|extra|spare|training|cloud|compute|monthly|hosting|ongoing|recurring)\s+)?(?:budget|money|funds?|spend)(?!\s+(?:constraints?|limits?|caps?|concerns?|issues?|problems?))(?![^.;!?\n]{0,25}\byet\b)(?:\s+(?:for|on)\s+(?:the\s+)?(?:cloud|gpus?|renting|rental|training|compute|hosting|serving|inference|this)(?:\s+gpus?)?)?|\$0\s+budget|budget(?:'s|\s+is|\s*:)?\s+(?![^.;!?\n]{0,20}\b(?:fixed|decided|set|approved|agreed)\b)(?:(?:basically|practically|essentially|effectively|pretty\s+much|close\s+to|next\s+to)\s+)?(?:zero|nil|nothing|\$0)|basically\s+(?:zero|nothing)\s+(?:budget|to\s+spend|for\s+(?:training|compute|hosting))|(?:zero|nothing|nil|\$0)\s+(?:for|on)\s+(?:the\s+)?(?:training|compute|hosting|serving|inference)|(?:nothing|zero|\$0)\s+(?:upfront|up[\s-]front|one[\s-]?(?:off|time)))\b/g;
 
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   k: 1e3,
@@ -196,7 +196,11 @@ export const extractBudget: Extractor = (message, context) => {
     if (CURRENT_SPEND_BEFORE.test(before) && !CAP_AFTER.test(after)) continue;
     if (/\b(?:spend|spending|pay|paying)\b/.test(before) && CURRENT_AFTER.test(lower.slice(end, end + 40))) continue;
     // "does it fit our $50?": a budget already said, named in a question about it, not a new one.
-    if (KNOWN_BUDGET_ASKED_BEFORE.test(before) && /^[^.!\n]*\?/.test(lower.slice(end))) continue;
+    if (
+      KNOWN_BUDGET_ASKED_BEFORE.test(before) &&
+      /^\s*(?:(?:a|per)\s+month|\/\s?mo\w*|monthly|budget)?\s*\?/.test(lower.slice(end))
+    )
+      continue;
     findings.push(budgetFinding(message, value, start, end, end, context.requestedField));
     taken.push({ start, end });
   }

@@ -21,7 +21,7 @@ const CITE = new RegExp(
     String.raw`\bpoint(?:s|ing)?\s+(?:at|to)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:paragraph|section|clause|page|article|passage|document|source|policy|regulation|rule)s?\s+(?:it|they|the\s+answer)(?:'s|'re|\s+is|\s+are|\s+was|\s+were)?\s+(?:based\s+on|from|came\s+from|comes\s+from|drawn\s+from|taken\s+from)`,
     String.raw`\b(?:w\/|with)\s+(?:source\s+)?links\b`,
     // "summaries with clause references", "answers with section numbers".
-    String.raw`\b(?:w\/|with)\s+(?:the\s+)?(?:clause|section|paragraph|page|article)\s+(?:references?|numbers?|citations?|refs?)\b`,
+    String.raw`\b(?:w\/|with)\s+(?:the\s+)?(?:clause|section|paragraph|page|article)\s+(?:references?|citations?|refs?)\b`,
     // "answers that name the source doc and page", "naming the source document".
     String.raw`\b(?:name|names|naming|give|gives|giving)\s+the\s+source(?:\s+(?:doc|document|file|page|article|pdf)s?)?\b`,
     // "see the source doc for every answer".

@@ -87,7 +87,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:install\w*|ship\w*|deploy\w*|put)\s+(?:it\s+|[\w.-]+\s+){0,4}?on\s+(?:their|our|the|users'?|customers'?)\s+(?:own\s+)?(?:[a-z]+(?:'s|s')\s+|[a-z]+\s+team's\s+)?(?:laptops?|pcs|desktops?|machines|computers)\b`,
         String.raw`\b(?:running|runs?|on)\s+(?:windows|mac|linux|corporate|company|employee)\s+(?:laptops?|pcs|desktops?|notebooks?)\b`,
         // "yeah laptops. 32 gig machines …" (a short answer naming the device).
-        String.raw`^\W*(?:(?:yeah|yes|yep|ok|okay|mostly|mainly)[\s,]+)?(?:laptops?|macbooks?|notebooks?)\b(?=\s*(?:[,.;:-]|$|\s+(?:mostly|only|mainly)))`,
+        String.raw`^\W*(?:(?:yeah|yes|yep|ok|okay|mostly|mainly)[\s,]+)?(?:laptops?|macbooks?)\b(?=\s*(?:[,.;:-]|$|\s+(?:mostly|only|mainly)))(?!\s*[,.;:-]?\s*(?:no|not|nope|never)\b)`,
       ].join('|'),
       'g',
     ),
@@ -111,7 +111,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "it runs inside the hospital network", "on the plant's internal network".
         String.raw`\b(?:inside|in|on|within)\s+(?:the\s+|their\s+|our\s+)?(?:hospital|clinic|bank|plant|factory|company|corporate|internal|university|agency|ministry)(?:'s)?\s+(?:own\s+|internal\s+)?(?:network|lan|intranet|firewall)\b`,
         // "a container that runs on our customers' own k8s clusters in their datacenters".
-        String.raw`\bcustomers?'?s?\s+own\s+(?:k8s|kubernetes|clusters?|servers?|hardware|infrastructure|data\s?cent(?:er|re)s?)\b|\b(?:in|on)\s+(?:their|the\s+customers?'?s?|our\s+customers?'?)\s+(?:own\s+)?data\s?cent(?:er|re)s?\b`,
+        String.raw`\bcustomers?'?s?\s+own\s+(?:k8s|kubernetes|clusters?|servers?|hardware|infrastructure|data\s?cent(?:er|re)s?)\b|\b(?:in|on)\s+(?:the\s+customers?'?s?|our\s+customers?'?)\s+(?:own\s+)?data\s?cent(?:er|re)s?\b`,
         String.raw`\bon[\s-]?prem(?:ise|ises)?[\s-]only\b`,
         // "data can't leave our on-prem cluster": the cluster the model runs on is the team's own.
         String.raw`\b(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|never|won't|doesn't|does\s+not|don't|do\s+not)\s+(?:ever\s+)?leaves?\s+(?:our|the)\s+(?:own\s+)?on[\s-]?prem(?:ise|ises)?\s+(?:cluster|servers?|gpus|hardware|dc|data\s?cent(?:er|re))\b`,
@@ -197,7 +197,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:on|via|through|thru|using|use|in)\s+(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,
         // "azure openai in our own tenant" (a short answer), "it's hosted by them, we just hit the endpoint with our key".
         String.raw`^\W*(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,
-        String.raw`\bhosted\s+by\s+(?:them|the\s+(?:vendor|provider)|openai|anthropic|google|microsoft)\b|\bhit\s+(?:the|their)\s+(?:endpoint|api)\s+with\s+(?:our|an?)\s+(?:api\s+)?key\b`,
+        String.raw`\b(?:it's|it\s+is|the\s+(?:model|api|llm)\s+is)\s+hosted\s+by\s+(?:them|the\s+(?:vendor|provider)|openai|anthropic|google|microsoft)\b|\bhit\s+(?:the|their)\s+(?:endpoint|api)\s+with\s+(?:our|an?)\s+(?:api\s+)?key\b`,
       ].join('|'),
       'g',
     ),
@@ -221,7 +221,12 @@ export const extractDeployment: Extractor = (message) => {
     for (const match of allMatches(pattern, lower)) {
       if (isNegatedBefore(lower, match.index, 20)) continue;
       // "Nothing runs on phones or laptops": denied, like "it doesn't run on phones".
-      if (NOTHING_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index))) continue;
+      // ("Nothing leaves our on-prem cluster" says where everything stays: only a verb of running is denied.)
+      if (
+        NOTHING_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index)) &&
+        /^(?:run|runs|running|deploy|work|live|ship|install)/.test(match[0])
+      )
+        continue;
       // "we could consider an open model we host ourselves": an option weighed, not where the model runs today.
       if (
         OPTION_WEIGHED_BEFORE.test(
@@ -263,7 +268,7 @@ export const extractDeployment: Extractor = (message) => {
 /** "we could consider …", "we would be open to …": what follows is an option, not the setup. */
 const OPTION_WEIGHED_BEFORE = /\b(?:could|might|would|'d)\s+(?:also\s+)?(?:consider|be\s+open\s+to)\b/;
 /** "nothing (ever) runs on …", "nothing of it is deployed on …". */
-const NOTHING_BEFORE = /\bnothing\s+(?:[\w']+\s+){0,3}$/;
+const NOTHING_BEFORE = /\bnothing\s+(?:ever\s+)?$/;
 /** A device named as a wish or a maybe: "someday", "if we ever", "we'd love to", "eventually". */
 const DEVICE_LATER =
   /\b(?:if|someday|some\s+day|one\s+day|eventually|later|future|down\s+the\s+road|would\s+love|'d\s+love|might|maybe|could|considering)\b/;

@@ -59,7 +59,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'task-skill',
-    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is\s+(?:only|just|too|not|bad|poor|low|mediocre|terrible|awful|below|under|stuck)|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|(?:stuck|plateaued|capped|topped\s+out)\s+(?:at|around|near)\s+(?:~\s*)?\d+(?:\.\d+)?\s?%\s*(?:accuracy|acc|f1|precision|recall)|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|gives?\s+(?:\w+\s+)?wrong\s+(?:answers|steps|results|outputs|labels)|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?|bad\s+at\s+(?:the\s+)?(?:actual\s+)?(?:task|job)|learn\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:syntax|grammar|conventions|idioms|jargon|terminology)|accuracy\s+(?:matters|is\s+(?:key|critical|crucial|everything|the\s+priority|what\s+matters))|(?:keeps\s+)?mix(?:es|ing)?\s+up|confus(?:es|ing)\s+\w+\s+(?:and|with)|confus(?:es|ing)\s+(?:half|most|many|some|a\s+lot)\s+of\s+(?:them|the\s+\w+)|(?:it's|it\s+is|its|the\s+(?:problem|issue)\s+is)\s+(?:the\s+)?accuracy)\b/g,
+    /\b(?:(?:more|better|higher)\s+(?:accurate|accuracy|precision|recall|f1)|accuracy\s+(?:is\s+(?:only|just|too|not|bad|poor|low|mediocre|terrible|awful|below|under|stuck)|isn't|is\s+not|stuck|plateau\w*|too\s+low|needs)|(?:mis|wrongly\s+)classif\w*|(?:stuck|plateaued|capped|topped\s+out)\s+(?:at|around|near)\s+(?:~\s*)?\d+(?:\.\d+)?\s?%\s*(?:accuracy|acc|f1|precision|recall)|gets?\s+(?:it|them|these|the\s+\w+)\s+wrong|gives?\s+(?:\w+\s+)?wrong\s+(?:answers|steps|results|outputs|labels)|better\s+at\b|domain\s+(?:jargon|terms|vocabulary|terminology)|accents?|bad\s+at\s+(?:the\s+)?(?:actual\s+)?(?:task|job)|learn\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:syntax|grammar|conventions|idioms|jargon|terminology)|accuracy\s+(?:matters|is\s+(?:key|critical|crucial|everything|the\s+priority|what\s+matters))|(?:keeps\s+)?mix(?:es|ing)?\s+up|confus(?:es|ing)\s+\w+\s+(?:and|with)|confus(?:es|ing)\s+(?:half|most|many|some|a\s+lot)\s+of\s+(?:them|the\s+\w+)|(?:it's|it\s+is|the\s+(?:problem|issue)\s+is)\s+(?:the\s+)?accuracy(?!\s+(?:is|was)\s+(?:fine|ok|okay|good|great)))\b/g,
   ],
   [
     'instruction-following',
@@ -92,11 +92,12 @@ const NOT_NEEDED_AFTER =
   /^\s*(?:are|is)?\s*(?:n't|not|aren't|isn't)\s+(?:needed|required|necessary|important|a\s+(?:concern|priority|problem)|critical)|^\s*(?:doesn't|does\s+not|don't|do\s+not)\s+matter|^[^.;!?]{0,30}?\b(?:not\s+(?:required|needed|necessary|a\s+must)|optional|nice[\s-]to[\s-]have)\b/;
 
 /** "Goals: cost, style", "the goal is COST and style": the goals listed in the team's own words. */
-const GOALS_LISTED = /\b(?:(?:our|my|the)\s+)?goals?\s*(?:are|is|:|=)\s*((?:[^.;!?\n](?!\bnot\b)){1,60})/g;
+const GOALS_LISTED =
+  /\b(?:(?:our|my|the)\s+)?goals?\s*(?:are|is|:|=)\s*((?:[^.;!?\n](?!\b(?:not|without|while|except)\b)){1,60})/g;
 
 /** "drop 'citations' from my goals", "remove latency from the goals": goals the team takes back. */
 export const REMOVED_GOAL =
-  /\b(?:drop|remove|forget|scrap|delete|take\s+out|strike)\s+(?:the\s+)?['"]?([a-z-]+(?:\s+[a-z-]+)?)['"]?\s+(?:from|off)\s+(?:my|our|the)\s+goals?\b|\b([a-z-]+)\s+is\s+not\s+(?:a|one\s+of\s+(?:my|our|the))\s+goals?\b/g;
+  /\b(?:drop|remove|forget|scrap|delete|take\s+out|strike)\s+(?:the\s+)?['"]?([a-z-]+(?:\s+[a-z-]+)?)['"]?\s+(?:from|off)\s+(?:my|our|the)\s+goals?\b|\b([a-z-]+)\s+is\s+not\s+(?:a|one\s+of\s+(?:my|our|the))\s+goals?\b|\b(?:drop|remove|forget|scrap|delete|take\s+out|strike)\s+['"]([^'"\n]{3,60})['"]/g;
 
 /** The goals named in `text` with the goals question's own words. */
 export function goalsNamedIn(text: string): Goal[] {

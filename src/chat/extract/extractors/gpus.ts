@@ -51,7 +51,7 @@ const MEMORY_VARIANT = new RegExp(
   'g',
 );
 /** "the rent for the 8 H100s", "the cost of the 4 A100s": GPUs named as already known. */
-const REFERRED_TO_BEFORE = /\b(?:for|of|about)\s+the\s+$/;
+const REFERRED_TO_BEFORE = /\b(?:rent|rental|cost|costs|price|bill|invoice)\s+(?:for|of)\s+the\s+$/;
 /** "… the 8 H100s we have": the count stated as the team's. */
 const OWNED_AFTER = /^\s*(?:that\s+|which\s+)?(?:we|i)\s+(?:have|own|rent|got|'ve|are\s+renting)\b/;
 /** Memory alone right before a catalog GPU name: "the 40GB A100". */

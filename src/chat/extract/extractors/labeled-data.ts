@@ -87,7 +87,7 @@ const COUNT_SOMEONE_LABELED = new RegExp(
 );
 /** "our paralegals annotated about 2,000 contracts", "agents labeled 5k tickets": people who labelled records. */
 const PEOPLE_LABELED_COUNT = new RegExp(
-  `\\b(?:associates|lawyers|attorneys|paralegals|agents|experts|doctors|clinicians|reviewers|annotators|editors|engineers|analysts|adjusters|staff|people|humans|we|nurses|linguists|translators|raters|moderators|clerks|underwriters|radiologists|teachers|tutors)\\s+(?:have\\s+|had\\s+|already\\s+)?(?:hand[\\s-]?)?(?:annotated|label(?:l)?ed|tagged|coded|graded|rated|reviewed\\s+and\\s+(?:labell?ed|corrected)|corrected|categori[sz]ed|classified)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
+  `\\b(?:associates|lawyers|attorneys|paralegals|agents|experts|doctors|clinicians|reviewers|annotators|editors|engineers|analysts|adjusters|staff|people|humans|nurses|linguists|translators|raters|moderators|clerks|underwriters|radiologists|teachers|tutors)\\s+(?:have\\s+|had\\s+)?(?:already\\s+)?(?:hand[\\s-]?)?(?:annotated|label(?:l)?ed|tagged|coded|graded|rated|reviewed\\s+and\\s+(?:labell?ed|corrected)|corrected|categori[sz]ed|classified)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
   'g',
 );
 /** "900 contracts where associates marked up the deviating clauses": records people annotated. */

@@ -36,7 +36,9 @@ const MAX_TASKS = 1_000_000;
 export const extractTasksCount: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
-  for (const pattern of [UNITS_CORRECTED, PER_TENANT, EACH_THEIR_OWN, TASKS]) {
+  // ("Reply length: it's 280 characters now, not 140" counts characters of text, not game characters.)
+  const lengthTalk = /\b(?:length|long|limit|max|reply|replies|summary|summaries|tweets?|words?|message)\b/.test(lower);
+  for (const pattern of [...(lengthTalk ? [] : [UNITS_CORRECTED]), PER_TENANT, EACH_THEIR_OWN, TASKS]) {
     // Matches of one pattern never overlap each other: the index of earlier patterns' findings is enough.
     const earlier = createSpanIndex(findings);
     for (const match of allMatches(pattern, lower)) {
