@@ -57,6 +57,20 @@ export interface InfoAnswer {
   sources?: FootnoteSource[];
 }
 
+/**
+ * Source marks numbered in the order the text first cites them ([1], [2] …); a source missing from the knowledge base
+ * gets no mark. `listed` is the ids cited, for the footnotes.
+ */
+function sourceMarks(knowledge: Knowledge): { listed: string[]; cite: (id: string) => string } {
+  const listed: string[] = [];
+  const cite = (id: string) => {
+    if (!knowledge.sources.some((source) => source.id === id)) return '';
+    if (!listed.includes(id)) listed.push(id);
+    return ` [${listed.indexOf(id) + 1}]`;
+  };
+  return { listed, cite };
+}
+
 /** An answer with the sources its marks [1]… point to (none: the text alone). */
 function citedAnswer(text: string, cited: readonly string[], knowledge: Knowledge): InfoAnswer {
   return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
@@ -976,12 +990,7 @@ export function formatGuaranteeReply(
   knowledge: Knowledge,
   profile: Profile,
 ): InfoAnswer {
-  const listed: string[] = [];
-  const cite = (id: string) => {
-    if (!knowledge.sources.some((source) => source.id === id)) return '';
-    if (!listed.includes(id)) listed.push(id);
-    return ` [${listed.indexOf(id) + 1}]`;
-  };
+  const { listed, cite } = sourceMarks(knowledge);
   const selfServed = recommendation.destination.channel === 'self-run' || profile.modelAccess === 'open-weights';
   const tuned = recommendation.destination.objective !== 'none';
   const how = selfServed
@@ -1195,12 +1204,7 @@ export function evaluationReply(
   knowledge: Knowledge,
   profile: Partial<Profile>,
 ): InfoAnswer {
-  const listed: string[] = [];
-  const cite = (id: string) => {
-    if (!knowledge.sources.some((source) => source.id === id)) return '';
-    if (!listed.includes(id)) listed.push(id);
-    return ` [${listed.indexOf(id) + 1}]`;
-  };
+  const { listed, cite } = sourceMarks(knowledge);
   const number = new Intl.NumberFormat('en-US');
   const examples = profile.labeledExamples;
   const heldOut = examples === undefined ? undefined : Math.max(20, Math.round(examples * HELD_OUT_SHARE));
@@ -1276,7 +1280,7 @@ export function onDeviceRuntimeReply(
       `after ${shortMethodName(knowledge, destination.method)}, merge the adapter into the weights (W + BA), so the phone runs one ordinary model at the base model's speed${mark('lora')}`,
     );
   steps.push(
-    `convert the checkpoint to GGUF with llama.cpp's convert_hf_to_gguf.py and quantize it with llama-quantize to Q4_K_M, about ${DEVICE_BITS_PER_WEIGHT} bits a weight (Llama 3.1 8B: 4.9 GB instead of 32 GB); an importance matrix computed on your own text (--imatrix) reduces what quantizing loses${mark('llamacpp-quantize')}`,
+    `convert the checkpoint to GGUF with llama.cpp's convert_hf_to_gguf.py and quantize it with llama-quantize to Q4_K_M, about ${DEVICE_BITS_PER_WEIGHT} bits a weight (Llama 3.1 8B: about 4.6 GiB, against about 15 GiB at 16 bits); an importance matrix computed on your own text (--imatrix) reduces what quantizing loses${mark('llamacpp-quantize')}`,
     `run it with llama.cpp, which runs on ordinary x86 and ARM CPUs (and GPUs) with 1.5- to 8-bit integer weights, a C/C++ program with no dependencies that installs offline${mark('llamacpp-readme')}, or with MLC LLM, which compiles the model to run on the device's own GPU and has Android and iOS apps${mark('mlc-llm-site')}`,
   );
   const phone = profile.deployment === 'mobile';
