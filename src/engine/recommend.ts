@@ -400,7 +400,13 @@ const SERVER_DEPLOYMENTS: ReadonlySet<string> = new Set(['cloud-api', 'cloud-sel
  * say): left out of the decision, with an assumption saying so, rather than shrinking the model to fit it.
  */
 function withoutServerDeviceMemory(given: Profile): { profile: Profile; ignored: Assumption[] } {
-  if (given.deviceMemoryGB === undefined || given.deployment === undefined || !SERVER_DEPLOYMENTS.has(given.deployment))
+  if (
+    given.deviceMemoryGB === undefined ||
+    given.deployment === undefined ||
+    !SERVER_DEPLOYMENTS.has(given.deployment) ||
+    // (Laptops that must run the model locally, on-prem: the device is real, whatever the deployment says.)
+    (given.goals ?? []).includes('on-device')
+  )
     return { profile: given, ignored: [] };
   const { deviceMemoryGB, ...profile } = given;
   return {

@@ -297,3 +297,20 @@ describe('from the twenty-eighth trial (a law firm cutting a classification bill
     expect(read("Please drop 'answers from your documents', that's not our goal.").removedGoals).toContain('knowledge');
   });
 });
+
+describe('found in review, second pass', () => {
+  it('keeps the device memory of laptops that must run the model locally, even on-prem', () => {
+    const result = recommend(
+      Profile.parse({ deviceMemoryGB: 4, deployment: 'on-prem', goals: ['on-device'], taskType: 'chat' }),
+      knowledge,
+    );
+    expect(result.assumptions.find((entry) => entry.field === 'deviceMemoryGB')?.why ?? '').not.toMatch(/not used/);
+  });
+
+  it('does not read the training GPU’s "24GB is the max VRAM" as device memory', () => {
+    expect(
+      read('We deploy to android phones. For training we have an RTX 4090 and 24GB is the max VRAM we have.').fields
+        .deviceMemoryGB,
+    ).toBeUndefined();
+  });
+});

@@ -73,7 +73,7 @@ const MODEL_SHARE = new RegExp(
     `\\b(?:model|app)\\s+(?:can't|cant|cannot|can\\s+not|shouldn't|mustn't|may\\s+not)\\s+(?:take|use|have|get|hog|eat|occupy)\\s+(?:up\\s+)?more\\s+than\\s+${SIZE}(?:\\s?(?:gb|gigs?|gigabytes)|(?=\\s+of\\s+(?:it|that|those|them)\\b)|(?=\\s*(?:[.,;!?]|$)))`,
     // "we can give the model maybe 6 of that", "2gb is the max we can take", "our limit is actually 1GB".
     `(?:give|spare|allot|leave)\\s+the\\s+model\\s+${SIZE}(?=\\s+of\\s+(?:it|that|those|them)\\b)`,
-    `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:is|are)\\s+(?:the\\s+)?(?:max(?:imum)?|most|limit|ceiling)\\b`,
+    `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:is|are)\\s+(?:the\\s+)?(?:max(?:imum)?|most|limit|ceiling)\\b(?!\\s+(?:vram|gpu|card))`,
     `\\b(?:our|the)\\s+(?:memory\\s+|ram\\s+)?limit\\s+is\\s+(?:actually\\s+|really\\s+|only\\s+|just\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     // (In megabytes: "~512MB for the model", "model budget ~300 MB"; the value is read in GB below.)
     `${SIZE}\\s?(mb|megabytes)\\s+(?:(?:of\\s+)?(?:ram|memory)\\s+)?for\\s+(?:the\\s+)?model\\b`,

@@ -25,7 +25,7 @@ const TASKS = new RegExp(
 );
 /** "it's 22 characters now, not 14": a count of units corrected. */
 const UNITS_CORRECTED = new RegExp(
-  `(${COUNT_SOURCE})\\s+(?:characters|tenants|clients|customers|brands|personas|npcs|tasks|use[\\s-]cases)\\s+(?:now\\s*)?,?\\s*not\\s+\\d+`,
+  `(${COUNT_SOURCE})\\s+(?:characters|tenants|clients|customers|brands|personas|npcs|tasks|use[\\s-]cases)(?:\\s+now)?(?:\\s*,\\s*|\\s+)not\\s+\\d+`,
   'g',
 );
 /** "a single task", "just one use case". */
