@@ -255,7 +255,6 @@ function servedOnRentedGpus(recommendation: Recommendation): boolean {
 /** Parameter-efficient variants few teams weigh first: left out of the short "Ruled out" line. */
 const NICHE_METHODS: ReadonlySet<MethodId> = new Set(['adapters', 'prefix-tuning', 'prompt-tuning']);
 
-/** The model's end-of-life notice among the assumptions (shown as a heads-up, not among the defaults). */
 /** ", over your $50 monthly budget" when the engine found the rented serving bill over it; undefined otherwise. */
 function overMonthlyBudget(recommendation: Recommendation): string | undefined {
   const over = recommendation.assumptions.find((assumption) => assumption.field === 'estimates.servingOverBudget');
@@ -263,6 +262,7 @@ function overMonthlyBudget(recommendation: Recommendation): string | undefined {
   return typeof budget === 'number' ? `, over your $${budget.toLocaleString('en-US')} monthly budget` : undefined;
 }
 
+/** The model's end-of-life notice among the assumptions (shown as a heads-up, not among the defaults). */
 export function isLifecycleNotice(assumption: { field: string; why: string }): boolean {
   return assumption.field === 'modelName' && /\bshuts? \S.* down on \d{4}-\d{2}-\d{2}/.test(assumption.why);
 }

@@ -14,6 +14,7 @@ import {
   CPU_SERVING_MAX_WEIGHTS_GB,
   DEVICE_BITS_PER_WEIGHT,
   DEVICE_RUNTIME_GB,
+  HOURS_PER_WEEK,
   offersService,
 } from '../engine/derive-facts.ts';
 import { requestSize } from '../engine/estimate-feasibility.ts';
@@ -163,7 +164,6 @@ function listPriceMonthly(
 
 /** From this many hours, an elapsed time is said in days or weeks as well. */
 const LONG_ELAPSED_HOURS = 48;
-const HOURS_PER_WEEK = 168;
 
 /** "about 5 days", "about 17 weeks", "about 8.9 years": round-the-clock hours in words. */
 function inDaysOrWeeks(hours: number): string {
@@ -1007,8 +1007,6 @@ export function formatGuaranteeReply(
   return listed.length === 0 ? { text } : { text, ...footnotesFor(listed, undefined, knowledge) };
 }
 
-/** Sources of the "is it enough data?" answer: providers' starting points and LIMA's curated thousand; DPO's pairs. */
-const ENOUGH_DATA_SOURCES = ['oai-sft', 'gcp-sft-data', 'lima', 'dpo'] as const;
 /** Share of the examples held out to measure the tuned model against the prompt baseline. */
 const HELD_OUT_SHARE = 0.2;
 
@@ -1022,13 +1020,7 @@ export function enoughDataReply(
   profile: Profile,
   askedCount?: number,
 ): InfoAnswer {
-  // Sources are numbered in the order the text first cites them; one missing from the knowledge base is not marked.
-  const listed: string[] = [];
-  const cite = (id: (typeof ENOUGH_DATA_SOURCES)[number]) => {
-    if (!knowledge.sources.some((source) => source.id === id)) return '';
-    if (!listed.includes(id)) listed.push(id);
-    return ` [${listed.indexOf(id) + 1}]`;
-  };
+  const { listed, cite } = sourceMarks(knowledge);
   const number = new Intl.NumberFormat('en-US');
   const destination = recommendation.destination.method;
   const parts: string[] = [];

@@ -117,8 +117,6 @@ const WEIGHT_TUNING_TRIED: ReadonlySet<MethodId> = new Set([
 const EFFICIENCY_GOALS: readonly Need[] = ['cost', 'latency', 'on-device'];
 /** Goals about how the model behaves, which retrieval does not change. */
 const BEHAVIOUR_GOALS: readonly Need[] = [...BEHAVIOUR_NEEDS, 'alignment', 'instruction-following'];
-/** Goals about what the model knows, which preference pairs do not keep current. */
-const KNOWLEDGE_GOALS: readonly Need[] = ['knowledge', 'freshness', 'citations'];
 
 /** The ordered wish list from the diagnosis, the data and the kind of model. */
 export function wishList(
@@ -255,8 +253,8 @@ export function wishList(
     const knowledgeGoalsOnly =
       diagnosis.strongKnowledge &&
       statedGoals.length > 0 &&
-      statedGoals.some((goal) => KNOWLEDGE_GOALS.includes(goal)) &&
-      statedGoals.every((goal) => KNOWLEDGE_GOALS.includes(goal) || EFFICIENCY_GOALS.includes(goal)) &&
+      statedGoals.some((goal) => KNOWLEDGE_NEEDS.includes(goal)) &&
+      statedGoals.every((goal) => KNOWLEDGE_NEEDS.includes(goal) || EFFICIENCY_GOALS.includes(goal)) &&
       // (A base model that does not follow instructions yet, or a behaviour gap, still wants its tuning stages.)
       !needs.has('instruction-following') &&
       !has(BEHAVIOUR_NEEDS);

@@ -31,7 +31,7 @@ export const SMALL_MODEL_PARAMS_B = 3;
 /** `modelRetiringSoon`: the catalog end of life falls within this many weeks after the reference date. */
 export const RETIRING_SOON_WEEKS = 26;
 /** Hours in a week of round-the-clock training: the most a stated timeline allows one run on the team's GPUs. */
-const HOURS_PER_WEEK = 7 * 24;
+export const HOURS_PER_WEEK = 7 * 24;
 /** Memory an on-device runtime takes besides the weights and the KV cache, GB. */
 export const DEVICE_RUNTIME_GB = 0.5;
 /**

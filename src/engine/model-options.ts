@@ -153,8 +153,7 @@ export function searchSubstitute(
   // None of the first candidates will do (a timeline only a smaller model meets): the smaller ones are tried too.
   const further = allOpen.slice(MAX_EVALUATED, MAX_EVALUATED_WHEN_NONE);
   for (const [index, candidate] of [...apiCandidates, ...openCandidates, ...further].entries()) {
-    if (index >= apiCandidates.length + openCandidates.length && (conditional !== undefined || options.length === 0))
-      break;
+    if (index >= apiCandidates.length + openCandidates.length && conditional !== undefined) break;
     const next: Profile = { ...profile, modelName: candidate.name };
     for (const field of MODEL_FIELDS) if (field !== 'modelName') delete next[field];
     const analysis = analyseFeasibility(next, knowledge);

@@ -242,7 +242,6 @@ const SERVING_RATE = new RegExp(
 const FULL_PARAMETER =
   /\bfull[\s-]?(?:param(?:eter)?s?|weights?|rank)\b|\bfull\s+(?:dpo|rlhf|preference\s+tuning)\b|\b(?:every|all\s+(?:the\s+)?)weights?\b/;
 
-/** "for serving", "to serve it", "inference": the fit of the running model, not of training. */
 /** "how fast will it generate there?", "roughly how many tokens per second?", "what's the time to first token?". */
 const ASKS_SPEED =
   /\bhow\s+(?:fast|quick(?:ly)?)\s+(?:will|would|does|can|is)\b[^?]{0,60}\b(?:generat\w*|run|respond|answer|it|inference)\b[^.!]*\?|\bhow\s+many\s+tokens?\s+(?:per|a|each)\s+(?:second|sec|s)\b|\btokens?\s+per\s+second\b[^.!]*\?|\btime\s+to\s+first\s+token\b[^.!]*\?/;
@@ -257,6 +256,7 @@ const ABBREVIATION_DOTS = /\b(?:i\.e|e\.g|etc|vs|approx)\./g;
 /** A training method named in a fit question ("would QLoRA fit on the T4?"): the fit asked is the training's. */
 const TRAINING_METHOD_WORDS =
   /\b(?:q?lora|full\s+fine[\s-]?tun\w*|fine[\s-]?tun\w*|adapters?|dpo|preference\s+tuning)\b/;
+/** "for serving", "to serve it", "inference", "how many GPUs would serving take": the running model's fit. */
 const FIT_SERVING =
   /\b(?:how\s+many\s+(?:of\s+(?:our|the|those)\s+)?(?:gpus?|cards?|[ahl]\d{2,3}s?|h100s?|a100s?|l40s|l4s)\s+(?:would|will|does|do|should)\s+(?:serving|inference)|for\s+serving|to\s+serve|serv(?:e|ing)\s+(?:it|the\s+model|(?:the|an?)\s+\d+b)|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|deploy)\s|(?:for|at)\s+inference|inference\s+only|to\s+host\s+it|just\s+(?:to\s+)?run\s+it)\b/;
 const FIT_TRAINING =
