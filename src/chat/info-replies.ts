@@ -62,7 +62,7 @@ export interface InfoAnswer {
  * Source marks numbered in the order the text first cites them ([1], [2] …); a source missing from the knowledge base
  * gets no mark. `listed` is the ids cited, for the footnotes.
  */
-function sourceMarks(knowledge: Knowledge): { listed: string[]; cite: (id: string) => string } {
+export function sourceMarks(knowledge: Knowledge): { listed: string[]; cite: (id: string) => string } {
   const listed: string[] = [];
   const cite = (id: string) => {
     if (!knowledge.sources.some((source) => source.id === id)) return '';
@@ -73,7 +73,7 @@ function sourceMarks(knowledge: Knowledge): { listed: string[]; cite: (id: strin
 }
 
 /** An answer with the sources its marks [1]… point to (none: the text alone). */
-function citedAnswer(text: string, cited: readonly string[], knowledge: Knowledge): InfoAnswer {
+export function citedAnswer(text: string, cited: readonly string[], knowledge: Knowledge): InfoAnswer {
   return cited.length === 0 ? { text } : { text, ...footnotesFor(cited, undefined, knowledge) };
 }
 
@@ -163,10 +163,10 @@ function listPriceMonthly(
 }
 
 /** From this many hours, an elapsed time is said in days or weeks as well. */
-const LONG_ELAPSED_HOURS = 48;
+export const LONG_ELAPSED_HOURS = 48;
 
 /** "about 5 days", "about 17 weeks", "about 8.9 years": round-the-clock hours in words. */
-function inDaysOrWeeks(hours: number): string {
+export function inDaysOrWeeks(hours: number): string {
   if (hours < 14 * 24) return `about ${Math.max(1, Math.round(hours / 24))} days`;
   if (hours < 2 * 52 * HOURS_PER_WEEK) return `about ${Math.round(hours / HOURS_PER_WEEK)} weeks`;
   return `about ${money.format(Math.round((hours / (52 * HOURS_PER_WEEK)) * 10) / 10)} years`;

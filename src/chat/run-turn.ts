@@ -44,6 +44,7 @@ import {
   whatWouldChangeReply,
   whyRentReply,
 } from './info-replies.ts';
+import { risksReply, timelineReply } from './plan-replies.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
 import { acknowledgementText, assumedNote, lowerFirst, plainValue, questionText, unknownNote } from './reply-words.ts';
 import { joinAnswers, withTheOtherQuestions } from './several-questions.ts';
@@ -604,7 +605,7 @@ function replyToAQuestionBack(
   const reply: ReplyData = {
     lead: `I can't answer that one from what I know.${previous.answered ? ` ${standingReply(recommendation, knowledge)}` : ''}`,
     notes: pending ? [questionText(pending)] : [],
-    hint: 'I can answer what it would cost, whether it fits, why (not) a method, what if something changed, what to do first, which model, and what a method is.',
+    hint: 'I can answer what it would cost, whether it fits, why (not) a method, what if something changed, what to do first, how long it takes, what could go wrong, which model, and what a method is.',
     suggestions: [...ANSWER_FOLLOW_UPS],
   };
   const kept = pending ? { ...counted, requestedField: pending.field } : counted;
@@ -749,6 +750,9 @@ function infoReply(
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
   if (intents.asksOnDeviceRuntime) return onDeviceRuntimeReply(recommendation, knowledge, profile);
   if (intents.asksEvaluation) return evaluationReply(recommendation, knowledge, profile);
+  if (intents.asksTimeline && intents.asksCost === undefined && intents.asksFit === undefined)
+    return timelineReply(recommendation, knowledge, profile);
+  if (intents.asksRisks) return risksReply(recommendation, knowledge, profile);
   // (Asked beside a fit or a cost: said after them, below.)
   if (intents.asksSpeed && intents.asksFit === undefined && intents.asksCost === undefined)
     return speedReply(knowledge, profile);

@@ -31,6 +31,8 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksTrainOnMac',
   'asksOnDeviceRuntime',
   'asksEvaluation',
+  'asksTimeline',
+  'asksRisks',
   'asksSpeed',
   'asksLicence',
   'asksHostingFee',

@@ -405,6 +405,8 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksTrainOnMac === true ||
     intents.asksOnDeviceRuntime === true ||
     intents.asksEvaluation === true ||
+    intents.asksTimeline === true ||
+    intents.asksRisks === true ||
     intents.asksSpeed === true ||
     intents.asksLicence !== undefined ||
     intents.asksHostingFee !== undefined ||

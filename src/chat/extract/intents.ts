@@ -248,6 +248,23 @@ const ASKS_SPEED =
 /** "how do we evaluate the suggestions before we roll this out?", "what metrics should we track?". */
 const ASKS_EVALUATION =
   /\bhow\s+(?:do|should|would|can|could|will)\s+(?:we|i|you|one)\s+(?:\w+\s+)?(?:evaluate|test|measure|validate|benchmark|assess|know\s+(?:if|whether)\s+(?:it|the\s+\w+)\s+(?:works|is\s+good))\b|\bhow\s+to\s+(?:evaluate|test|measure|validate|benchmark|assess)\b|\b(?:what|which)\s+(?:metrics?|evals?|evaluation)\b[^?.!]{0,60}\?|\beval(?:uation)?\s+(?:plan|strategy|setup|harness)\b[^.!]{0,40}\?/;
+/**
+ * "how many weeks until this is in production?", "what's the timeline end to end?", "when can we go live?": the
+ * calendar of the whole plan (a training run's own length is the cost answer's "how long to train").
+ */
+const ASKS_TIMELINE =
+  /\bhow\s+(?:many|much)\s+(?:weeks?|months?|days|time)\b[^?.!]{0,40}\b(?:until|till|before|to\s+(?:get|ship|launch|deploy|go|production|have|build|do|finish|deliver)|for\s+(?:the\s+)?(?:whole|entire|project|plan|rollout)|end[\s-]to[\s-]end)\b|\bhow\s+long\b[^?.!]{0,50}\b(?:until|till|before|to\s+(?:get|ship|launch|deploy|go|have|build|deliver)|in(?:to)?\s+production|live|end[\s-]to[\s-]end|the\s+(?:whole|entire)\s+(?:thing|project|plan)|overall|in\s+total|all\s+in)\b|\bhow\s+soon\b|\bwhen\s+(?:can|could|will|would)\s+(?:we|i|it|this)\s+(?:be\s+)?(?:ship|launch|go\s+live|deploy|(?:be\s+)?(?:in\s+production|live|ready)|have\s+it)\b|\btime\s+to\s+(?:production|market|launch|deploy\w*|go[\s-]live|value)\b|\b(?:what(?:'s|\s+is|\s+would\s+be)\s+(?:the|a|a\s+realistic|your|our)\s+)(?:realistic\s+)?(?:timeline|schedule|calendar\s+time)\b|\b(?:realistic|rough|expected|overall|end[\s-]to[\s-]end)\s+(?:timeline|schedule)\b|\bcalendar\s+time\b/;
+/** "we need it in 3 weeks. realistic?": a deadline the message sets and asks about. */
+const TIMELINE_DOABLE =
+  /\b(?:weeks?|months?|deadline|timeline|by\s+(?:the\s+)?end\s+of)\b[^?]{0,80}?\b(?:realistic|doable|feasible|achievable|possible|enough\s+time|enough|manageable|too\s+(?:short|tight|ambitious))\b[^.!]{0,20}\?|\b(?:is\s+(?:that|this|it)|sound)\s+(?:realistic|doable|achievable|feasible)\b[^.!]{0,30}\?/;
+/** A training run's length, which the cost answer gives in GPU-hours ("how long will the training take?"). */
+const TRAINING_LENGTH = /\bhow\s+long\b[^?.!]{0,30}\b(?:train\w*|tun(?:e|ing)|fine[\s-]?tun\w*|run|epochs?)\b/;
+/** "what are the risks?", "what could go wrong?", "any pitfalls?", "what should we watch out for?". */
+const ASKS_RISKS =
+  /\b(?:what|which)\s+(?:are|is|would\s+be|do\s+you\s+see\s+as)\s+(?:the\s+)?(?:main\s+|biggest\s+|key\s+|major\s+|top\s+|real\s+|likely\s+)?(?:risks?|downsides?|pitfalls?|failure\s+modes?|gotchas?)\b|\bwhat\s+(?:could|can|might|would|will)\s+go\s+wrong\b|\bwhat\s+(?:could|can|might)\s+(?:bite|hurt|trip\s+up|sink)\s+us\b|\b(?:biggest|main|key|major|top)\s+(?:risks?|pitfalls?|gotchas?|dangers?)\b|\bany\s+(?:risks?|pitfalls?|gotchas?|downsides?)\b|\bwhat\s+should\s+(?:we|i)\s+(?:watch|look)\s+out\s+for\b|\b(?:risks?|pitfalls?|downsides?)\s+(?:of|with|in)\s+(?:this|the|that|your|our)\s+(?:plan|approach|recommendation|advice)\b|\bwhere\s+(?:could|can|might|would)\s+(?:this|it|the\s+plan)\s+(?:fail|go\s+wrong|break)\b/;
+/** A risk asked about a particular harm, which the safety and privacy answers take. */
+const RISK_OF_HARM =
+  /\b(?:safety|privacy|legal|compliance|security|regulatory|data[\s-]?protection|gdpr|hipaa|leak\w*)\b/;
 /** "how many should we hold back for testing?": the evaluation split, which the enough-data answer sizes. */
 const ASKS_HOLDOUT =
   /\bhow\s+(?:many|much)\b[^?]{0,40}\b(?:hold\s+(?:back|out)|set\s+aside|keep\s+(?:back|aside)|(?:use|keep)\s+for\s+(?:testing|evaluation|eval))\b|\bhow\s+(?:big|large)\s+(?:a|an|should\s+(?:the|our))\s+(?:eval(?:uation)?|test|hold[\s-]?out)\s+set\b/;
@@ -613,6 +630,18 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   // ("how many should we hold back for testing?" is the enough-data question, read above.)
   if (ASKS_EVALUATION.test(lower) && QUESTION_FORM.test(lower) && intents.asksEnoughData === undefined)
     intents.asksEvaluation = true;
+  if (
+    ((ASKS_TIMELINE.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?'))) ||
+      TIMELINE_DOABLE.test(lower)) &&
+    !TRAINING_LENGTH.test(lower)
+  ) {
+    intents.asksTimeline = true;
+    // ("how long until production?" asks the calendar, not the training's GPU-hours.)
+    if (intents.asksCost === true && !/\b(?:cost|price|bill|spend|\$|usd|budget|expensive)\b/.test(lower))
+      delete intents.asksCost;
+  }
+  if (ASKS_RISKS.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?')) && !RISK_OF_HARM.test(lower))
+    intents.asksRisks = true;
   if (HOSTING_FEE.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?'))) {
     const named = HOSTING_PROVIDER.exec(lower)?.[0];
     intents.asksHostingFee = named === undefined ? true : (HOSTING_PROVIDER_IDS[named.replace(/\s+/g, ' ')] ?? true);

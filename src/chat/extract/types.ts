@@ -104,6 +104,10 @@ export interface ExtractionIntents {
   asksSpeed?: boolean;
   /** "how do we evaluate it before we roll it out?": the evaluation set, the score and the bar. */
   asksEvaluation?: boolean;
+  /** "how many weeks until this is in production?": the plan's calendar, step by step. */
+  asksTimeline?: boolean;
+  /** "what could go wrong?": the risks of the plan for this team. */
+  asksRisks?: boolean;
   /** "how do we quantize it and run it on android?": the path from the checkpoint to a phone's runtime. */
   asksOnDeviceRuntime?: boolean;
   /** "qwen 2.5 14b license - ok for commercial use?": a model's licence, by its catalog name (true: the plan's model). */

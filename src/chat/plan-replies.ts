@@ -1,0 +1,336 @@
+/**
+ * @module Two questions every buyer asks about a plan, answered from the recommendation the engine already holds:
+ * how long it takes ("how many weeks until production?") and what could go wrong ("what are the risks?"). The
+ * compute time and the risks come from the plan's own figures, the team's profile and the catalog's dates; what no
+ * published source measures (the engineering weeks around the compute) is said to be unmeasured, never invented.
+ */
+import { PREFERENCE_MIN_PAIRS, SFT_AMPLE_EXAMPLES, SFT_MIN_EXAMPLES } from '../engine/data-sufficiency.ts';
+import { HOURS_PER_WEEK } from '../engine/derive-facts.ts';
+import { shortMethodName } from '../engine/method-name.ts';
+import type { MethodEstimates, Recommendation } from '../engine/recommendation-schema.ts';
+import { PROJECT_RUNS } from '../engine/training-compute.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { fieldLabel } from '../profile/field-labels.ts';
+import type { MethodId, Profile } from '../profile/profile-schema.ts';
+import { isLifecycleNotice, plainModelName, timedOnOwnGpu } from './compact-answer.ts';
+import { joinWords } from './describe-field.ts';
+import { citedAnswer, type InfoAnswer, inDaysOrWeeks, LONG_ELAPSED_HOURS, sourceMarks } from './info-replies.ts';
+import { lowerFirst, sensitivityValue } from './reply-words.ts';
+
+const hours = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** Methods that change no weights: their step has no training run. */
+const PROMPT_SIDE: ReadonlySet<MethodId> = new Set(['prompt-engineering', 'in-context-learning']);
+
+/** The figures the plan holds for one of its methods (the destination's own, on a substituted model, first). */
+function estimatesOf(recommendation: Recommendation, method: MethodId): MethodEstimates | undefined {
+  if (method === recommendation.destination.method && recommendation.destination.estimates?.trainingGpuHours)
+    return recommendation.destination.estimates;
+  return recommendation.recommendations.find((entry) => entry.method === method)?.estimates;
+}
+
+/** Round-the-clock hours of a training project (three runs) and of one run, on the GPUs it runs on. */
+interface TrainingTime {
+  projectHours: number;
+  runHours: number;
+  where: string;
+  /** The hours are for a datacenter GPU, not the team's own (whose speed the catalog lacks). */
+  reference: boolean;
+}
+
+function trainingTime(
+  recommendation: Recommendation,
+  method: MethodId,
+  profile: Partial<Profile>,
+): TrainingTime | undefined {
+  const estimates = estimatesOf(recommendation, method);
+  const gpuHours = estimates?.trainingGpuHours;
+  if (gpuHours === undefined || gpuHours <= 0) return undefined;
+  if (estimates?.oneTimeUSD === 0) {
+    const own = recommendation.computeOptions.find((option) => option.kind === 'own')?.count ?? profile.gpuCount ?? 1;
+    const projectHours = gpuHours / Math.max(1, own);
+    return {
+      projectHours,
+      runHours: projectHours / PROJECT_RUNS,
+      where: own > 1 ? `on your ${own} GPUs` : 'on your GPU',
+      reference: !timedOnOwnGpu(recommendation),
+    };
+  }
+  const rented =
+    method === recommendation.destination.method
+      ? recommendation.computeOptions.find((option) => option.kind === 'rent' && option.hours !== undefined)
+      : undefined;
+  if (rented?.hours !== undefined)
+    return {
+      projectHours: rented.hours,
+      runHours: rented.hours / PROJECT_RUNS,
+      where: `on ${rented.count ?? 1} rented ${rented.gpu ?? 'GPU'}${(rented.count ?? 1) > 1 ? 's' : ''}`,
+      reference: false,
+    };
+  return { projectHours: gpuHours, runHours: gpuHours / PROJECT_RUNS, where: 'on one GPU', reference: false };
+}
+
+/** "about 3 h" or, when that long, "about 5 days". */
+function elapsed(value: number): string {
+  return value >= LONG_ELAPSED_HOURS ? inDaysOrWeeks(value) : `about ${hours.format(Math.max(0.1, value))} h`;
+}
+
+/** The methods of the plan in order (the destination when the plan lists none). */
+function planMethods(recommendation: Recommendation): MethodId[] {
+  const methods = recommendation.plan.flatMap((step) => step.methods);
+  const all = methods.length > 0 ? methods : [recommendation.destination.method];
+  return [...new Set(all)];
+}
+
+/**
+ * "How many weeks until this is in production?": each step of the plan with what its compute takes (none for prompt
+ * work and retrieval; the training runs' round-the-clock hours on the team's or rented GPUs; a provider's job), set
+ * against the team's timeline and any end date the plan depends on. The engineering time around the compute (the
+ * evaluation set, the data, reviews, integration) has no published figure: said so, not guessed.
+ */
+export function timelineReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): InfoAnswer {
+  const { listed, cite } = sourceMarks(knowledge);
+  const lines: string[] = [];
+  const longest: number[] = [];
+  for (const [index, method] of planMethods(recommendation).entries()) {
+    const name = shortMethodName(knowledge, method);
+    const at = `${index + 1}. ${name}:`;
+    if (PROMPT_SIDE.has(method)) {
+      lines.push(
+        `${at} no training; each change is tried and scored in minutes, where a training run takes hours or days${cite('ant-pe')}. Its length is building the evaluation set (20 or more real cases with known answers${cite('oai-acc')}) and reading the outputs.`,
+      );
+      continue;
+    }
+    if (method === 'rag') {
+      lines.push(
+        `${at} no training run; the time goes into preparing, splitting and indexing the documents and scoring whether the right passage comes back${cite('oai-acc')}.`,
+      );
+      continue;
+    }
+    const managed =
+      method === 'managed-fine-tuning' ||
+      (method === recommendation.destination.method && recommendation.destination.channel === 'managed');
+    if (managed) {
+      const provider = recommendation.destination.providers?.[0]?.name;
+      lines.push(
+        `${at} the provider${provider ? ` (${provider})` : ''} runs the job; its queue and run time are not in my catalog (training jobs take hours or days${cite('ant-pe')}). The time around it is preparing the examples and scoring each tuned model on your evaluation set.`,
+      );
+      continue;
+    }
+    const time = trainingTime(recommendation, method, profile);
+    if (time === undefined) {
+      lines.push(`${at} a training run whose length I cannot estimate without the model's size.`);
+      continue;
+    }
+    longest.push(time.runHours);
+    const reference = time.reference
+      ? ' (timed on a datacenter GPU: your cards are not in the catalog, so longer)'
+      : '';
+    const data =
+      method === 'distillation'
+        ? ' plus generating the teacher\u2019s answers first'
+        : profile.labeledExamples !== undefined && method !== 'full-fine-tuning'
+          ? `; the time around it is cleaning the ${count.format(profile.labeledExamples)} examples and scoring each run on held-out ones`
+          : '';
+    lines.push(
+      `${at} ${elapsed(time.runHours)} of training per run ${time.where}, ${elapsed(time.projectHours)} for the ${PROJECT_RUNS} runs a project usually needs${reference}${data}.`,
+    );
+  }
+  const parts = [
+    `Compute is the part I can time; the calendar is mostly the work around it (the evaluation set, the data, reviews, putting it into your product), and no published source measures that, so I won't invent weeks for it.`,
+    lines.join('\n'),
+  ];
+  const timeline = profile.timelineWeeks;
+  const slowest = longest.length > 0 ? Math.max(...longest) : undefined;
+  if (timeline !== undefined) {
+    const budget = timeline * HOURS_PER_WEEK;
+    parts.push(
+      slowest === undefined
+        ? `Against your ${timeline}-week timeline: no step needs a long training run, so the weeks go to the evaluation set and the integration.`
+        : slowest * PROJECT_RUNS <= budget / 4
+          ? `Against your ${timeline}-week timeline: the training takes a small share of it, so the weeks go to the data and the evaluation.`
+          : slowest <= budget
+            ? `Against your ${timeline}-week timeline: the training alone takes a large share of it; start the first run as soon as the evaluation set exists.`
+            : `Against your ${timeline}-week timeline: one training run alone is longer than that, so it does not fit without more or faster GPUs or a smaller model.`,
+    );
+  } else parts.push('Tell me your deadline and I will set the training runs against it.');
+  const lifecycle = recommendation.assumptions.find(isLifecycleNotice);
+  if (lifecycle) parts.push(`A hard date: ${lifecycle.why}`);
+  const ending = recommendation.destination.providers?.find((provider) => provider.endsOn !== undefined);
+  if (ending?.endsOn) parts.push(`A hard date: ${ending.name}'s offer for this ends on ${ending.endsOn}.`);
+  return citedAnswer(parts.join('\n'), listed, knowledge);
+}
+
+/** Methods that write new weights (their risks include what the examples teach). */
+const TRAINS: ReadonlySet<MethodId> = new Set([
+  'lora',
+  'qlora',
+  'adapters',
+  'prefix-tuning',
+  'prompt-tuning',
+  'full-fine-tuning',
+  'instruction-tuning',
+  'preference-tuning',
+  'distillation',
+  'managed-fine-tuning',
+]);
+
+/** The expertise levels in order, to compare the team's with what a method asks. */
+const EXPERTISE_ORDER = ['none', 'basic', 'intermediate', 'expert'] as const;
+
+/** Training that takes more than this share of the team's timeline leaves no room for a failed run. */
+const TIGHT_TIMELINE_SHARE = 0.5;
+
+/** At most this many risks, the hardest first. */
+const MAX_RISKS = 5;
+
+/**
+ * "What could go wrong?": the risks of this plan for this team, hardest first — a date the plan depends on (the
+ * model's end of life, a provider's offer ending), memory that only just fits, a bill over the budget, a training run
+ * longer than the timeline, thin data, facts taught through the weights, what the destination method is known to do
+ * badly, a method beyond the team's stated expertise, and the figure near which the answer changes. Cited.
+ */
+export function risksReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): InfoAnswer {
+  // Marks are placeholders until the risks shown are chosen, then numbered in the order they appear.
+  const cite = (id: string) => `{{${id}}}`;
+  const { destination } = recommendation;
+  const method = destination.method;
+  const name = shortMethodName(knowledge, method);
+  const model = destination.model.name === null ? undefined : plainModelName(destination.model.name);
+  const risks: string[] = [];
+  const lifecycle = recommendation.assumptions.find(isLifecycleNotice);
+  if (lifecycle)
+    risks.push(
+      `**An end date.** ${lifecycle.why}${TRAINS.has(method) && destination.channel === 'managed' ? ` A tuned copy retires with its base model${cite('az-retire')}.` : ''}`,
+    );
+  const ending = destination.providers?.find((provider) => provider.endsOn !== undefined);
+  if (ending?.endsOn)
+    risks.push(
+      `**An offer that ends.** ${ending.name}'s offer for this ends on ${ending.endsOn}; tuning offers change fast (OpenAI closed self-serve tuning to new organisations in 2026${cite('oai-ft-banner')}), so keep your examples and evaluation set ready to move.`,
+    );
+  else if (destination.channel === 'managed')
+    risks.push(
+      `**The provider's channel.** Tuning offers change fast (OpenAI closed self-serve tuning to new organisations in 2026${cite('oai-ft-banner')}), and a tuned copy retires with its base model${cite('az-retire')}: keep your examples and evaluation set so you can tune again elsewhere.`,
+    );
+  const estimates = estimatesOf(recommendation, method);
+  const memory = estimates?.memoryGB;
+  if (memory?.fit === 'tight')
+    risks.push(
+      `**Memory only just fits.** ${name} needs about ${count.format(memory.needed)} GB of your ${count.format(memory.available ?? 0)} GB; longer examples or a bigger batch than assumed can run out of memory, so test the longest examples first.`,
+    );
+  else if (memory?.fit === 'fits-if' && memory.adjustments?.length)
+    risks.push(
+      `**It fits only with changes.** ${name} fits your GPUs only if you ${joinWords([...memory.adjustments])}; without that it runs out of memory.`,
+    );
+  const overBudget = recommendation.assumptions.find(
+    (assumption) => assumption.field === 'estimates.servingOverBudget',
+  );
+  if (overBudget) risks.push(`**The bill.** ${overBudget.why}`);
+  else if (
+    profile.oneTimeBudgetUSD !== undefined &&
+    estimates?.oneTimeUSD !== undefined &&
+    estimates.oneTimeUSD > 0.8 * profile.oneTimeBudgetUSD
+  )
+    risks.push(
+      `**The training budget.** Three rented runs cost about $${count.format(estimates.oneTimeUSD)} of your $${count.format(profile.oneTimeBudgetUSD)}; a fourth run or a longer one takes you over it.`,
+    );
+  const time = TRAINS.has(method) ? trainingTime(recommendation, method, profile) : undefined;
+  if (
+    time &&
+    profile.timelineWeeks !== undefined &&
+    time.projectHours > TIGHT_TIMELINE_SHARE * profile.timelineWeeks * HOURS_PER_WEEK
+  )
+    risks.push(
+      time.projectHours > profile.timelineWeeks * HOURS_PER_WEEK
+        ? `**The timeline.** The training runs alone take ${elapsed(time.projectHours)} ${time.where}, more than your ${profile.timelineWeeks} weeks.`
+        : `**The timeline.** The ${PROJECT_RUNS} training runs take ${elapsed(time.projectHours)} ${time.where} of your ${profile.timelineWeeks} weeks; one failed run or a wait for GPUs pushes you past it.`,
+    );
+  const ownHardware = profile.gpuName !== undefined || (profile.gpuCount ?? 0) > 0;
+  if (ownHardware && TRAINS.has(method) && estimates?.oneTimeUSD !== undefined && estimates.oneTimeUSD > 0 && time)
+    risks.push(
+      `**Renting.** Your GPUs cannot hold ${lowerFirst(name)}${model ? ` of ${model}` : ''}, so the plan rents: about $${count.format(estimates.oneTimeUSD)} for the ${PROJECT_RUNS} runs ${time.where}${profile.oneTimeBudgetUSD === undefined ? ', against a budget you have not told me' : ''}.`,
+    );
+  const examples = profile.labeledExamples;
+  if (TRAINS.has(method) && method !== 'preference-tuning' && method !== 'distillation' && examples !== undefined) {
+    if (examples < SFT_MIN_EXAMPLES)
+      risks.push(
+        `**Too few examples.** ${count.format(examples)} is below the 50-100 where providers start to see gains${cite('oai-sft')}; a tune on so few learns the examples, not the task. Collect more before you train.`,
+      );
+    else if (examples < SFT_AMPLE_EXAMPLES)
+      risks.push(
+        `**Thin data.** With ${count.format(examples)} examples, rare cases may appear only a few times; hold some out, judge every run on them rather than on the training loss, and add examples of the cases it misses${cite('oai-acc')}.`,
+      );
+  }
+  const pairs = profile.preferencePairs;
+  if (method === 'preference-tuning')
+    risks.push(
+      `**The comparison data.** Preference tuning is only as good as the chosen/rejected judgements: it needs reliable comparisons or graders who agree${cite('oai-rft')}${pairs !== undefined && pairs < PREFERENCE_MIN_PAIRS ? `, and ${count.format(pairs)} pairs is below the ${count.format(PREFERENCE_MIN_PAIRS)} I plan on` : ''}. Tune on good examples first; vendors put supervised tuning before it${cite('gcp-pref')}.`,
+    );
+  const goals = profile.goals ?? [];
+  if (TRAINS.has(method) && (goals.includes('format') || profile.needsStyleOrFormat === true))
+    risks.push(
+      `**A format that is likely, not guaranteed.** Tuning makes the model fill the fields right but cannot promise every output parses; constrain the decoding to your schema where you serve it${cite('guided-generation')}${cite('vllm-structured-outputs')}, or validate and retry.`,
+    );
+  const wantsFacts = goals.includes('knowledge') || goals.includes('freshness');
+  if (wantsFacts && TRAINS.has(method) && !planMethods(recommendation).includes('rag'))
+    risks.push(
+      `**Facts through the weights.** Teaching new facts by tuning is slow, and once learned they raise hallucination${cite('gekhman')}; keep facts in retrieval and tune for behaviour.`,
+    );
+  if (method === 'rag' || planMethods(recommendation).includes('rag'))
+    risks.push(
+      `**Retrieval misses.** Retrieval fails when it brings the wrong passage or too much irrelevant text, or when the model misuses the right one${cite('oai-acc')}; score the search apart from the answers${goals.includes('freshness') ? ', and re-index whenever the documents change' : ''}.`,
+    );
+  if (method === 'full-fine-tuning')
+    risks.push(
+      `**Forgetting.** Full fine-tuning forgets more outside the target domain than LoRA${cite('biderman')}; check general ability on a few tasks it must keep, not only the new one.`,
+    );
+  if (method === 'distillation')
+    risks.push(
+      `**The student's ceiling.** A small student copies the teacher on a narrow task and loses breadth; it needs a teacher that already works and an evaluation proving the student matches it${cite('az-ft-cons')}. Check that the teacher's terms allow training on its outputs.`,
+    );
+  if (method === 'qlora' || profile.deployment === 'mobile' || profile.deployment === 'edge')
+    risks.push(
+      `**Quantization.** 4-bit weights lose some quality; score the quantized model on the same evaluation set, not only the 16-bit one${cite('qlora')}.`,
+    );
+  const methodEntry = knowledge.methods.find((entry) => entry.id === method);
+  const team = profile.mlExpertise;
+  if (
+    methodEntry !== undefined &&
+    team !== undefined &&
+    EXPERTISE_ORDER.indexOf(team) < EXPERTISE_ORDER.indexOf(methodEntry.expertise as (typeof EXPERTISE_ORDER)[number])
+  )
+    risks.push(
+      `**Skills.** ${name} asks for ${methodEntry.expertise} ML experience and your team says ${team}; budget time to learn it or bring someone in for the first run.`,
+    );
+  if (profile.safetyCritical === true)
+    risks.push(
+      '**Harm from a wrong answer.** Keep a person reviewing every output until the evaluation shows where it fails.',
+    );
+  const change = recommendation.sensitivity[0];
+  if (change)
+    risks.push(
+      `**A figure near the edge.** If ${fieldLabel(change.field)} ${sensitivityValue(change.value)}, the answer becomes ${shortMethodName(knowledge, change.becomes)}.`,
+    );
+  if (TRAINS.has(method) && method !== 'full-fine-tuning')
+    risks.push(
+      `**Regressions.** A tune can get worse at what the model did well outside your examples; keep the prompt baseline's scores and compare every run on the same evaluation set, or regressions go unseen${cite('az-custom')}.`,
+    );
+  const shown = risks.slice(0, MAX_RISKS);
+  const on = model ? ` on ${model}` : '';
+  const draft =
+    shown.length === 0
+      ? `For ${name}${on} I see no risk specific to your situation in what you told me; the usual one is that results on your evaluation set fall short, so build it first${cite('oai-acc')}.`
+      : `The risks I see for ${name}${on}, most serious first:\n${shown.map((risk, index) => `${index + 1}. ${risk}`).join('\n')}`;
+  const marks = sourceMarks(knowledge);
+  const text = draft.replace(/\{\{([a-z0-9.-]+)\}\}/g, (_whole, id: string) => marks.cite(id));
+  return citedAnswer(text, marks.listed, knowledge);
+}
