@@ -51,7 +51,8 @@ export interface StatedRate {
 }
 
 function signOf(word: string): string | undefined {
-  const text = word.toLowerCase();
+  // ("84 rupees." at a sentence's end: the word, not its full stop.)
+  const text = word.toLowerCase().replace(/\.$/, '');
   return CURRENCIES.find(([, pattern]) => pattern.test(text))?.[0];
 }
 

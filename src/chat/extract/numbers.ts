@@ -51,8 +51,8 @@ const WORDS = Object.keys(NUMBER_WORDS)
 const DIGITS = String.raw`(?<![\w.,$€£-])(?:\d{1,3},\d{1,2}(?=\s?(?:k|mio|million|m|mn|thousand)(?![a-z\d]))|(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.,]\d)(?!\d))`;
 /** A multiplier glued to or following the digits: "5k", "1.5 k", "2 million", "1M", "3 thousand". */
 const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|grand|m|mn|million|mio\.?|lakhs?|lacs?|crores?)(?![a-z\d]))?`;
-/** A scale word after number words: "twelve hundred", "fifty thousand", "two million". */
-const WORD_SCALE = String.raw`(?:[\s-](?:hundred|thousand|million))?`;
+/** Scale words after number words: "twelve hundred", "fifty thousand", "two million", "three hundred thousand". */
+const WORD_SCALE = String.raw`(?:[\s-]hundred)?(?:[\s-](?:thousand|million))?`;
 
 /** A fraction of a scale word: "half a million", "a quarter million", "half a mil". */
 const FRACTION_OF_SCALE = String.raw`(?:half\s+a|a\s+quarter(?:\s+of\s+a)?|a\s+half)\s+(?:million|mil|thousand)`;

@@ -140,7 +140,7 @@ const NOT_SAID =
 const QUOTE_SCOPE = /(?:(?!\b(?:but|while|whereas)\b)[^.;!?\n,]|\.(?=\d))*/y;
 /** The advisor's own answer quoted back: "your plan distils X into Y?", "you suggested Llama". */
 const ADVISORS_WORDS =
-  /\b(?:(?:your|the\s+advisor's)\s+(?:number|estimate|figure|answer|math|calculation|sizing|price|bill)\s+(?:looks?|looked|seems?|seemed|sounds?|sounded)\s+like|(?:your|the)\s+(?:plan|answer|recommendation|advice|suggestion|proposal|pick)\s+(?:\w+\s+){0,2}?(?:distils?|distills?|proposes?|says?|suggests?|picks?|uses?|recommends?|moves?|switches?|puts?)|(?:now\s+)you\s+(?:say|suggest|propose|recommend|claim)|you\s+(?:now|just|first)\s+(?:say|suggest|propose|recommend|claim)|you\s+(?:suggested|proposed|picked|recommended|said|claimed|told\s+me)|you\s+(?:still\s+)?(?:didn't|did\s+not|never|haven't)\s+(?:say|said|answer(?:ed)?|tell\s+(?:me|us)))\b/g;
+  /\b(?:(?:your|the\s+advisor's)\s+(?:number|estimate|figure|answer|math|calculation|sizing|price|bill)\s+(?:looks?|looked|seems?|seemed|sounds?|sounded)\s+like|(?:your|the)\s+(?:plan|answer|recommendation|advice|suggestion|proposal|pick)\s+(?:\w+\s+){0,2}?(?:distils?|distills?|proposes?|says?|suggests?|picks?|uses?|recommends?|moves?|switches?|puts?)|your\s+(?:cost|costs|estimate|figure|number|bill|price|quote|calculation|math|sizing|numbers|figures)\s+(?:\w+\s+)?(?:assumes?|assumed|(?:is|are|was|were)\s+based\s+on|counts?|counted|includes?|included|prices?|priced|uses?|used)|(?:now\s+)you\s+(?:say|suggest|propose|recommend|claim)|you\s+(?:now|just|first)\s+(?:say|suggest|propose|recommend|claim)|you\s+(?:suggested|proposed|picked|recommended|said|claimed|told\s+me)|you\s+(?:still\s+)?(?:didn't|did\s+not|never|haven't)\s+(?:say|said|answer(?:ed)?|tell\s+(?:me|us)))\b/g;
 /**
  * A figure the user hands back as the advisor's: "$577 was YOUR serving estimate, not our budget", "the 3 H100s are your
  * number". The figure and the words up to the possessive.
@@ -207,6 +207,8 @@ const WHY_NOT_START =
  */
 const WHY_THAT_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*why\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|propose|go\s+with)\b|(?:(?:a|an|the)\s+)?(?:[\w.-]+\s*){1,3}$)/;
+/** A sentence that says what would follow from an option: "then…", "that way…", "in that case…". */
+const CONSEQUENCE_START = /^[\s,]*(?:(?:and|so)\s+)?(?:then|that\s+way|in\s+that\s+case|with\s+that)\b/;
 /** "fine-tuned gpt-4o tokens are pricier than base 4o, aren't they?": a general claim checked, not the team's facts. */
 const TAG_QUESTION_END =
   /[\s,]+(?:aren't|isn't|don't|doesn't|won't|wouldn't|right|correct)(?:\s+(?:they|it|you|we|there))?\s*$/;
@@ -247,6 +249,13 @@ function optionQuestionSpans(lower: string): UnassertedSpan[] {
   let start = 0;
   for (const end of [...allMatches(QUESTION_BREAK, lower).map((match) => match.index), lower.length]) {
     const sentence = lower.slice(start, end);
+    // "Why not QLoRA? Then the whole 70B fits on one card": what would follow from the option weighed just before.
+    const previous = spans.at(-1);
+    if (previous?.reason === 'conditional' && previous.end >= start - 1 && CONSEQUENCE_START.test(sentence)) {
+      spans.push({ start, end: Math.min(lower.length, end + 1), reason: 'conditional' });
+      start = end + 1;
+      continue;
+    }
     // ("7.3GB per GPU for a 70B model?": a figure said back as a question is read by figureQuestionSpans.)
     if (lower[end] === '?' && FIGURE_FIRST.test(sentence) && !OWN_WORDS.test(sentence)) {
       start = end + 1;

@@ -92,13 +92,15 @@ const ONE_TIME_BEFORE =
 /** Words that make an amount a price or a current cost, not a budget. */
 /** (An amount in rupees, yen or yuan is money: it is converted at a rate the team states, or left out and asked.) */
 const NOT_A_BUDGET_AFTER =
-  /^\s*(?:rubles?|roubles?|rub)\b|^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b/;
+  /^\s*(?:rubles?|roubles?|rub)\b|^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:is|was|would\s+be|'s)\s+(?:way\s+|much\s+|far\s+|a\s+bit\s+|uncomfortably\s+)?(?:too\s+)?(?:close|near)\s+to\b/;
 const NOT_A_BUDGET_BEFORE =
   /\b(?:not|instead\s+of|rather\s+than)\s*$|\b(?:yen|jpy|won|rupees?|yuan|rmb|euros?|pounds?|eur|gbp)\s*,?\s*(?:roughly|about|around|approximately|approx\.?|~|i\.?e\.?,?|so|or|that's|which\s+is)\s*$|\b(?:that's|that\s+is|thats|which\s+is|it's)\s+(?:the|what\s+we\s+pay)\s*$|\byour\s+(?:own\s+)?$|\b(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:our\s+|the\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$|\b(?:our|the|their|my|monthly)\s+(?:gpu\s+|cluster\s+)?rent(?:al)?\b(?![^.;!?\n]{0,30}\b(?:budget|cap|limit|afford|spend|tops|max(?:imum)?)\b)[^.;!?\n]{0,30}$/;
 const BUDGET_CUE =
   /\b(?:budget|afford|spend|spending|pay|cap|capped|max(?:imum)?|up\s+to|allocate[d]?|limit|have|got|can\s+(?:put|invest|use|do)|willing|one[\s-]off|(?:be|stay|get|come\s+in|keep\s+(?:it|costs?|the\s+bill))\s+(?:under|below|within)|(?:wants?|needs?)\s+(?:it|that|this|the\s+bill|costs?|(?:the\s+)?spend(?:ing)?)\s+(?:under|below|within))\b/;
 /** "does it fit our $50", "is that within the $2k": the team's budget named back in a question. */
 const KNOWN_BUDGET_ASKED_BEFORE = /\b(?:fits?|within|inside|under|over|exceed|blow|break)\s+(?:our|the|my|that)\s+$/;
+/** An amount set beside another: "against our", "compared to the", "close to our". */
+const REFERENCED_BEFORE = /\b(?:against|compared\s+(?:to|with)|versus|vs\.?|close\s+to|near)\s+(?:our|the|my|that)\s+$/;
 /** A cost that may not go past an amount is a budget: "running cost can't go over $1,200 a month". */
 const COST_CAP_BEFORE =
   /\b(?:costs?|spend(?:ing)?|bill)\b[^.;!?\n]{0,20}\b(?:can't|cannot|can\s+not|must\s+not|mustn't|shouldn't|should\s+not|won't|may\s+not)\s+(?:go|be|get|run)\s+(?:over|above|past|beyond|more\s+than)\s*$|\b(?:costs?|spend(?:ing)?|bill)\s+(?:capped|limited)\s+(?:at|to)\s*$/;
@@ -199,6 +201,15 @@ export const extractBudget: Extractor = (message, context) => {
     if (
       KNOWN_BUDGET_ASKED_BEFORE.test(before) &&
       /^\s*(?:(?:a|per)\s+month|\/\s?mo\w*|monthly|budget)?\s*\?/.test(lower.slice(end))
+    )
+      continue;
+    // "what would serving cost, against our $18,000?", "too close to our $200 ceiling": an amount already said,
+    // set beside another one, not a new budget.
+    if (
+      REFERENCED_BEFORE.test(before) &&
+      /^\s*(?:(?:a|per)\s+month|\/\s?mo\w*|monthly)?\s*(?:\?|(?:ceiling|cap|limit|budget|bill|spend|figure|number)\b)/.test(
+        lower.slice(end),
+      )
     )
       continue;
     findings.push(budgetFinding(message, value, start, end, end, context.requestedField));

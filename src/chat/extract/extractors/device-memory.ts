@@ -61,7 +61,7 @@ const MODEL_SHARE = new RegExp(
     `\\bgets?\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+(?:ram|memory)\\s+)?(?:max|tops|at\\s+most)\\b`,
     `\\bkeep\\s+(?:the\\s+model|it)\\s+(?:under|below|within)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `\\b(?:box|device|board|unit|jetson[\\w-]*)\\s+(?:[\\w-]+\\s+){0,5}?with\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+)?(?:shared\\s+|unified\\s+)?(?:memory|ram)\\b`,
-    `\\b(?:model|app)\\s+(?:itself\\s+)?(?:(?:can|may|could|gets?\\s+to)\\s+(?:only\\s+|at\\s+most\\s+|probably\\s+|maybe\\s+|realistically\\s+)?(?:take|use|have|get)|(?:only\\s+)?gets)\\s+(?:~\\s*|about\\s+|around\\s+|roughly\\s+|maybe\\s+)?${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
+    `\\b(?:model|app)\\s+(?:itself\\s+)?(?:(?:can|may|could|gets?\\s+to)\\s+(?:only\\s+|at\\s+most\\s+|probably\\s+|maybe\\s+|realistically\\s+)?(?:take|use|have|get)|(?:only\\s+)?gets)\\s+(?:~\\s*|about\\s+|around\\s+|roughly\\s+|maybe\\s+|max(?:imum)?\\s+|up\\s+to\\s+)?${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
     // "we want the model to use under 4GB", "4 gigs of RAM we can give the model", "the OS will kill us above ~1GB".
     `\\bmodel\\s+to\\s+(?:use|take|stay)\\s+(?:under|below|less\\s+than|at\\s+most|no\\s+more\\s+than|within)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+(?:ram|memory)\\s+)?(?:that\\s+)?(?:we|i)\\s+can\\s+(?:give|spare|allot|hand)\\s+(?:to\\s+)?(?:the\\s+)?(?:model|llm)\\b`,
@@ -76,7 +76,9 @@ const MODEL_SHARE = new RegExp(
     `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:is|are)\\s+(?:the\\s+)?(?:max(?:imum)?|most|limit|ceiling)\\b(?!\\s+(?:vram|gpu|card))`,
     `\\b(?:our|the)\\s+(?:memory\\s+|ram\\s+)?limit\\s+is\\s+(?:actually\\s+|really\\s+|only\\s+|just\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     // (In megabytes: "~512MB for the model", "model budget ~300 MB"; the value is read in GB below.)
-    `${SIZE}\\s?(mb|megabytes)\\s+(?:(?:of\\s+)?(?:ram|memory)\\s+)?for\\s+(?:the\\s+)?model\\b`,
+    `${SIZE}\\s?(mb|megabytes)\\s+(?:(?:of\\s+)?(?:ram|memory)\\s+)?(?:available\\s+|free\\s+|left\\s+|usable\\s+)?for\\s+(?:the\\s+)?model\\b`,
+    // "a Jetson inside the robot … it can use 8 GB" (a device in view).
+    `\\bit\\s+can\\s+(?:only\\s+)?use\\s+(?:up\\s+to\\s+|at\\s+most\\s+|max(?:imum)?\\s+|about\\s+|around\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)\\b`,
     `\\bmodel\\s+budget\\s+(?:is\\s+|of\\s+|:\\s*)?${SIZE}\\s?(mb|megabytes)\\b`,
     `(?:must|has\\s+to|have\\s+to|needs?\\s+to|should)\\s+fit\\s+(?:in(?:to)?|within|under)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     // "has to run on-device in under 3 gigs".
@@ -161,7 +163,7 @@ const TARGET_DEVICE =
 
 /** The model is what uses the device's memory, or runs there. */
 const MODEL_RUNS_THERE =
-  /\b(?:the\s+model|it)\s+(?:can|may|could|gets?|only\s+gets|has|must|needs?|should|can't|cannot)\b|\bruns?\s+(?:fully\s+|entirely\s+)?(?:offline|locally|on[\s-]device)\b|\boffline\b|\bon[\s-]device\b/;
+  /\b(?:(?:the\s+)?model|it)\s+(?:can|may|could|gets?|only\s+gets|has|must|needs?|should|can't|cannot)\b|\bruns?\s+(?:fully\s+|entirely\s+)?(?:offline|locally|on[\s-]device)\b|\boffline\b|\bon[\s-]device\b/;
 const PHONE_WORD = /\b(?:phones?|smartphones?|handsets?|iphones?|androids?|pixels?|galaxy|ipads?|tablets?)\b/;
 const EDGE_WORD =
   /\b(?:laptops?|macbooks?|jetsons?|orin|raspberry\s+pi|nucs?|industrial\s+(?:pcs?|computers?)|gateways?|kiosks?|cars?|edge\s+(?:box|boxes|devices?)|embedded|consoles?|steam\s+deck)\b/;

@@ -4,9 +4,9 @@ import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '
 import type { Extractor, Finding } from '../types.ts';
 
 export const LANGUAGE =
-  '(?:english|eng|spanish|german|french|italian|portuguese|portugese|dutch|polish|swedish|norwegian|danish|finnish|czech|greek|turkish|russian|ukrainian|arabic|hebrew|hindi|bengali|urdu|japanese|chinese|mandarin|cantonese|korean|vietnamese|thai|indonesian|malay|tagalog|swahili|romanian|hungarian|catalan|persian|farsi|tamil|telugu)';
+  '(?:english|eng|spanish|german|french|italian|portuguese|portugese|dutch|polish|swedish|norwegian|danish|finnish|czech|greek|turkish|russian|ukrainian|arabic|hebrew|hindi|bengali|urdu|japanese|chinese|mandarin|cantonese|korean|vietnamese|thai|indonesian|malay|tagalog|swahili|romanian|hungarian|catalan|persian|farsi|tamil|telugu|bangla|marathi|gujarati|punjabi|kannada|malayalam|nepali|sinhala|burmese|khmer|serbian|croatian|bulgarian|slovak|slovenian|lithuanian|latvian|estonian|icelandic|basque|galician|welsh|afrikaans|yoruba|hausa|igbo|amharic|zulu|xhosa|somali|filipino|quechua|maori|kazakh|uzbek|georgian|armenian|albanian|macedonian)';
 const LANGUAGE_LIST = new RegExp(
-  `\\b${LANGUAGE}\\b(?:\\s*(?:,|/|&|\\+|and|or|plus|as\\s+well\\s+as)\\s*(?:and\\s+)?(?:(?:some|a\\s+bit\\s+of|a\\s+little|occasional|a\\s+few\\s+calls\\s+in|also)\\s+)?\\b${LANGUAGE}\\b)+`,
+  `\\b${LANGUAGE}\\b(?:\\s*\\([^()]{0,40}\\))?(?:\\s*(?:,|/|&|\\+|and|or|plus|as\\s+well\\s+as)\\s*(?:and\\s+)?(?:(?:some|a\\s+bit\\s+of|a\\s+little|occasional|a\\s+few\\s+calls\\s+in|also)\\s+)?\\b${LANGUAGE}\\b)+`,
   'g',
 );
 const MULTILINGUAL = new RegExp(
@@ -23,13 +23,13 @@ const MULTILINGUAL = new RegExp(
   'g',
 );
 const COUNTED_LANGUAGES = new RegExp(
-  `(${COUNT_SOURCE})\\s+(?:human\\s+|spoken\\s+|different\\s+|european\\s+|asian\\s+)?languages\\b`,
+  `(${COUNT_SOURCE})\\+?\\s+(?:human\\s+|spoken\\s+|different\\s+|european\\s+|asian\\s+)?languages\\b`,
   'g',
 );
 const MONOLINGUAL = new RegExp(
   [
-    String.raw`\b(?:english|spanish|german|french|japanese|chinese)[\s-]only\b`,
-    String.raw`\b(?:only|just|purely|entirely|solely)\s+(?:in\s+)?(?:english|spanish|german|french|japanese|chinese)\b`,
+    `\\b${LANGUAGE}[\\s-]only\\b`,
+    `\\b(?:only|just|purely|entirely|solely)\\s+(?:in\\s+)?${LANGUAGE}\\b(?!\\s*(?:,|/|&|\\+|and|or|plus)\\s*${LANGUAGE})`,
     String.raw`\b(?:all|everything)\s+(?:is\s+)?in\s+english\b`,
     String.raw`\bmono[\s-]?lingual\b`,
     String.raw`\b(?:one|a\s+single|single)\s+language\b`,

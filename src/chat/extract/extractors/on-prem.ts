@@ -38,6 +38,10 @@ const STAYS = new RegExp(
     String.raw`\bdata\s+(?:must|has\s+to|needs\s+to)\s+stay\s+(?:with\s+us|in[\s-]house|internal)\b`,
     String.raw`\bno\s+(?:customer\s+|patient\s+|client\s+|user\s+|personal\s+)?data\s+(?:ever\s+)?leaves\s+${PREMISES}`,
     String.raw`\bdata\s+(?:stays|remains)\s+(?:there|in[\s-]house|on[\s-]?prem(?:ise|ises)?|internal|local|inside)\b`,
+    // "everything stays on-prem", "it all stays in-house".
+    String.raw`\b(?:everything|it\s+all|all\s+of\s+it)\s+(?:stays|remains|runs)\s+(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house)\b`,
+    // "we'd rather not send it out, it's patient data": a preference the team states as its rule.
+    String.raw`\b(?:we'd|we\s+would|i'd|i\s+would)\s+(?:much\s+)?rather\s+not\s+send\s+(?:it|them|the\s+data|our\s+data|anything|data)\s+(?:out\b|outside\b|to\s+(?:the\s+)?cloud\b|off[\s-]site\b|externally\b)`,
     // "by law none of this data can leave our own servers", "none of it may leave the building".
     String.raw`\b(?:none|no\s+part|not\s+(?:a\s+)?(?:single\s+)?(?:bit|byte|one))\s+of\s+(?:this|the|our|that|it|these|those|them)(?:\s+(?:customer\s+|patient\s+|client\s+|user\s+|personal\s+)?(?:data|records|documents|information|files|text|notes|emails))?\s+(?:can|may|must|should|is\s+allowed\s+to|are\s+allowed\s+to|will|ever)\s+(?:ever\s+)?(?:leave|go\s+(?:out|outside|to\s+(?:the\s+)?cloud)|be\s+sent\s+(?:out|outside|to))\b`,
     // "on our 8x A100, data never leaves", "the data doesn't leave. ever.": leaving said with nowhere named.
@@ -60,7 +64,7 @@ const CLOUD_OK = new RegExp(
     String.raw`\b(?:don't|do\s+not|doesn't|does\s+not|dont|doesnt)\s+(?:(?:strictly|really|necessarily|actually|technically|absolutely)\s+)?(?:need|have)\s+to\s+(?:be|stay|run|remain)\s+(?:on[\s-]?prem(?:ise|ises)?|(?:on|in|inside|within)\s+(?:our|the)\s+(?:own\s+)?(?:premises|data\s?cent(?:er|re)s?|servers?|building|network|infrastructure))\b`,
     // "Azure in our EU tenant is allowed", "our AWS account is fine": a cloud the team may use.
     String.raw`\b(?:azure|aws|gcp|google\s+cloud|bedrock|vertex)\b(?:(?!\b(?:quality|accuracy|speed|latency|performance|output|answers?|results?)\b)[^.;,!?\n]){0,30}?\b(?:is|are)\s+(?:fine|ok|okay|allowed|acceptable|approved)\b`,
-    String.raw`\b(?:sending|send)\s+(?:data\s+)?to\s+(?:openai|anthropic|azure|the\s+cloud|an?\s+api)\s+is\s+(?:fine|ok|okay|allowed|approved)\b`,
+    String.raw`\b(?:sending|send)\s+(?:(?:the\s+|our\s+)?data\s+|it\s+|them\s+|this\s+)?to\s+(?:openai|anthropic|azure|the\s+cloud|an?\s+api)\s+(?:is|was)\s+(?:already\s+|fully\s+)?(?:fine|ok|okay|allowed|approved)\b`,
     String.raw`\b(?:fine|ok|okay|happy|comfortable|allowed)\s+(?:with\s+)?(?:sending|to\s+send)\s+(?:(?:the|our)\s+)?data\s+to\b`,
     String.raw`\b(?:fine|ok|okay|allowed)\s+to\s+(?:send|upload|move|put)\s+(?:it\s+)?(?:to|in|into)\s+(?:the\s+)?(?:public\s+)?cloud\b`,
     String.raw`\bno\s+(?:data\s+)?(?:residency|sovereignty|privacy)\s+(?:issues?|concerns?|problems?|rules?)\b`,
@@ -92,5 +96,14 @@ export const extractOnPrem: Extractor = (message) => {
     if (DENIED_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index))) continue;
     findings.push(findingFromMatch('dataMustStayOnPrem', false, match));
   }
+  // "it doesn't have to stay on-prem, but it has to stay in our AWS account": with the premises waived, the team's
+  // own cloud account is where the data may go, not premises it may not leave.
+  if (findings.some((finding) => finding.value === false))
+    return findings.filter(
+      (finding) => finding.value === false || !CLOUD_ACCOUNT.test(lower.slice(finding.start, finding.end)),
+    );
   return findings;
 };
+
+/** The team's own cloud account, tenant or region named as where the data stays. */
+const CLOUD_ACCOUNT = /\b(?:aws|azure|gcp|cloud)\s+(?:account|tenant|region|vpc|subscription)\b/;

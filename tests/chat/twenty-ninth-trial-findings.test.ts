@@ -1,0 +1,140 @@
+/**
+ * Found by the twenty-ninth new-user trial (six personas, 90 turns over both chat APIs, on 4711216) and by the x33
+ * extraction batch on arrival: a question quoting the advisor's rental that made a team with no GPUs own an MI300X; "it
+ * doesn't have to stay on-prem, but it has to stay in our AWS account" read as on-premises; an exchange rate at a
+ * sentence's end taken as the budget; "Then the whole 70B fits on one card" after "why not QLoRA?" taken as one GPU;
+ * "casual speech" read as audio; an amount set beside a known one ("against our $18,000", "our $200 ceiling") saved
+ * as a new budget; and intake misses (a model's share of a device's memory, "three hundred thousand", "which of two
+ * drafts was better", languages in parentheses or counted as "30+").
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const fields = (text: string) => extractProfile(text, { knowledge, today: '2026-12-05' }).fields;
+
+describe('questions and quotes state no facts', () => {
+  it('a rental the advisor assumed, asked back, is no GPU of the team', () => {
+    const read = fields(
+      'Your cost assumes renting an AMD MI300X. Why would we rent an MI300X? We can only use AWS. What does training and serving cost on AWS instances?',
+    );
+    expect(read.gpuName).toBeUndefined();
+    expect(read.gpuCount).toBeUndefined();
+  });
+
+  it('what would follow from an option weighed ("Then the whole 70B fits on one card") is no GPU count', () => {
+    expect(fields('Why not QLoRA? Then the whole 70B fits on one card and we run 4 experiments in parallel.')).toEqual(
+      {},
+    );
+    // (A fact after the question is still the team's.)
+    expect(fields('Why not QLoRA? We have 2 A100 80GB.').gpuCount).toBe(2);
+  });
+
+  it('an amount set beside a known one is not a new budget', () => {
+    const read = fields(
+      'What would it cost per month to serve that Llama 3.1 8B for 200,000 tickets a day on AWS, against our $18,000?',
+    );
+    expect(read.oneTimeBudgetUSD).toBeUndefined();
+    expect(read.requestsPerDay).toBe(200000);
+    expect(
+      fields('$165 is too close to our $200 ceiling once the rainy season peaks. Which model would you pick?'),
+    ).toEqual({});
+    expect(fields('our budget is $500 a month').monthlyBudgetUSD).toBe(500);
+  });
+});
+
+describe('residency', () => {
+  it('premises waived, the team’s cloud account is not the premises', () => {
+    expect(
+      fields(
+        "No, it doesn't have to stay on-prem, but it has to stay in our AWS account (LGPD). Sending it to Anthropic is already approved via our contract.",
+      ).dataMustStayOnPrem,
+    ).toBe(false);
+    expect(fields('Data has to stay in our AWS account, no third-party APIs.').dataMustStayOnPrem).toBe(true);
+  });
+
+  it.each(['Everything stays on-prem, we have 4 L40S.', "we'd rather not send it out, it's patient data"])(
+    '%s keeps the data in',
+    (text) => {
+      expect(fields(text).dataMustStayOnPrem).toBe(true);
+    },
+  );
+});
+
+describe('money and counts', () => {
+  it('an exchange rate at the end of a sentence converts the amount, and is no budget itself', () => {
+    expect(fields('Management budgeted ₹15 lakh for the whole pilot, 1 USD is about 84 rupees.').oneTimeBudgetUSD).toBe(
+      17857,
+    );
+  });
+
+  it.each([
+    ['Maybe three hundred thousand questions per day.', 300000],
+    ['two hundred thousand tickets a day', 200000],
+    ['around 500 episodes a day', 500],
+  ])('%s is a daily volume of %i', (text, value) => {
+    expect(fields(text).requestsPerDay).toBe(value);
+  });
+
+  it('cases where someone marked which of two drafts was better are preference pairs', () => {
+    expect(
+      fields("We've logged 40k cases where the agent marked which of two drafts was better.").preferencePairs,
+    ).toBe(40000);
+  });
+});
+
+describe('device memory', () => {
+  it.each([
+    ['Runs fully offline on android phones. The model can use max 1.5 GB of RAM.', 1.5],
+    ['voice commands transcribed on the device itself, a small ARM chip with 512 MB available for the model', 0.5],
+    ['a vision model on a Jetson Orin inside our warehouse robots. It can use 8 GB.', 8],
+  ])('%s', (text, value) => {
+    expect(fields(text).deviceMemoryGB).toBe(value);
+  });
+
+  it('"model can take 3 gigs max" on phones is a phone deployment', () => {
+    expect(fields('the phones are mid range, model can take 3 gigs max')).toMatchObject({
+      deviceMemoryGB: 3,
+      deployment: 'mobile',
+    });
+  });
+});
+
+describe('what the model is and what the task is', () => {
+  it('"casual speech" is a register, not audio', () => {
+    expect(
+      fields('I worry a 1.5B model will be dumb, especially in Japanese keigo vs casual speech. Why not the 3B?')
+        .modality,
+    ).toBeUndefined();
+    expect(fields('speech recognition for our call center').modality).toBe('audio');
+  });
+
+  it('"the pretrained one, no IT" is a base checkpoint, and a chat model it should become is no stage', () => {
+    expect(
+      fields(
+        'Quick context: model is Gemma 2 9B, the pretrained one, no IT. We want it to become a customer-support chat model.',
+      ).modelStage,
+    ).toBe('base');
+  });
+
+  it('video comments are text to classify', () => {
+    expect(fields('We classify video comments by sentiment in 30+ languages.')).toMatchObject({
+      taskType: 'classify',
+      multilingual: true,
+    });
+  });
+
+  it.each([
+    ['Want a chatbot in Arabic (Egyptian dialect) and English', true],
+    ['farmer questions in Yoruba, Hausa, Igbo and English', true],
+    ['Polish only, the audio quality is poor', false],
+  ])('%s → multilingual %s', (text, value) => {
+    expect(fields(text).multilingual).toBe(value);
+  });
+});
