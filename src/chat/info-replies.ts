@@ -19,6 +19,7 @@ import {
 } from '../engine/derive-facts.ts';
 import { requestSize } from '../engine/estimate-feasibility.ts';
 import { daysBetween } from '../engine/iso-dates.ts';
+import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
 import { PROJECT_RUNS } from '../engine/training-compute.ts';
@@ -261,6 +262,8 @@ export function costReply(
       ? recommendation.destination.estimates
       : entry?.estimates;
   const lines: string[] = [];
+  const onCpu = estimates?.assumptions.find((line) => line.startsWith(CPU_TRAINING_NOTE));
+  if (onCpu) lines.push(`${name}: ${lowerFirst(onCpu)}`);
   if (estimates?.trainingGpuHours !== undefined) {
     const own = estimates.oneTimeUSD === 0;
     // The elapsed time on several GPUs of the team's own, next to the GPU-hours.
@@ -776,13 +779,23 @@ function trainingFit(
   const neededText = spread
     ? `about ${gigabytes(memory.perGpu ?? 0)} GB on each GPU (${gigabytes(memory.needed)} GB in all)`
     : needed;
+  // Per GPU only because the weights are sharded (FSDP, DeepSpeed ZeRO-3): plain data parallelism keeps the whole
+  // model on every GPU, which is what "plain DDP?" teams run out of memory with.
+  const params = knowledge.findModel(recommendation.destination.model.name ?? '')?.paramsB ?? profile.modelParamsB;
+  const wholeGB =
+    params === undefined ? undefined : params * (method === 'qlora' ? BYTES_PER_WEIGHT.int4 : BYTES_PER_WEIGHT.bf16);
+  const perGpuMemory = memory.available / (memory.gpuCount ?? 1);
+  const sharded =
+    spread && trainsWeights(method, knowledge) && wholeGB !== undefined && wholeGB > perGpuMemory
+      ? ` That is with the weights sharded across the GPUs (FSDP or DeepSpeed ZeRO-3); plain data parallelism keeps the whole ${gigabytes(wholeGB)} GB of weights on every GPU and does not fit.`
+      : '';
   switch (memory.fit) {
     case 'fits':
-      return `Yes: ${name} needs ${neededText} and you have ${have}${where}.`;
+      return `Yes: ${name} needs ${neededText} and you have ${have}${where}.${sharded}`;
     case 'tight':
-      return `Barely: ${name} needs ${neededText} and you have ${have}${where}, with little headroom.`;
+      return `Barely: ${name} needs ${neededText} and you have ${have}${where}, with little headroom.${sharded}`;
     case 'fits-if':
-      return `Only if you ${joinWords([...(memory.adjustments ?? [])])}: ${name} needs ${neededText} at the defaults and you have ${have}${where}.`;
+      return `Only if you ${joinWords([...(memory.adjustments ?? [])])}: ${name} needs ${neededText} at the defaults and you have ${have}${where}.${sharded}`;
     default: {
       // A method that only runs the model, and is still possible: it is served quantized (4-bit) on these GPUs.
       const possible = entryOf(recommendation, method)?.verdict !== 'not-viable';

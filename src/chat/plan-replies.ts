@@ -6,6 +6,7 @@
  */
 import { PREFERENCE_MIN_PAIRS, SFT_AMPLE_EXAMPLES, SFT_MIN_EXAMPLES } from '../engine/data-sufficiency.ts';
 import { HOURS_PER_WEEK } from '../engine/derive-facts.ts';
+import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodEstimates, Recommendation } from '../engine/recommendation-schema.ts';
 import { PROJECT_RUNS } from '../engine/training-compute.ts';
@@ -25,7 +26,7 @@ const PROMPT_SIDE: ReadonlySet<MethodId> = new Set(['prompt-engineering', 'in-co
 
 /** The figures the plan holds for one of its methods (the destination's own, on a substituted model, first). */
 function estimatesOf(recommendation: Recommendation, method: MethodId): MethodEstimates | undefined {
-  if (method === recommendation.destination.method && recommendation.destination.estimates?.trainingGpuHours)
+  if (method === recommendation.destination.method && recommendation.destination.estimates)
     return recommendation.destination.estimates;
   return recommendation.recommendations.find((entry) => entry.method === method)?.estimates;
 }
@@ -123,6 +124,13 @@ export function timelineReply(
       continue;
     }
     const time = trainingTime(recommendation, method, profile);
+    const onCpu = estimatesOf(recommendation, method)?.assumptions.some((line) => line.startsWith(CPU_TRAINING_NOTE));
+    if (onCpu) {
+      lines.push(
+        `${at} trains on your CPU server; the catalog has no CPU speeds, so time one epoch on a sample of your examples before you plan the runs.`,
+      );
+      continue;
+    }
     if (time === undefined) {
       lines.push(`${at} a training run whose length I cannot estimate without the model's size.`);
       continue;
@@ -289,7 +297,13 @@ export function risksReply(
     risks.push(
       `**Retrieval misses.** Retrieval fails when it brings the wrong passage or too much irrelevant text, or when the model misuses the right one${cite('oai-acc')}; score the search apart from the answers${goals.includes('freshness') ? ', and re-index whenever the documents change' : ''}.`,
     );
-  if (method === 'full-fine-tuning')
+  const encoder = knowledge.findModel(destination.model.name ?? '')?.architecture?.kind === 'encoder';
+  if (estimates?.assumptions.some((line) => line.startsWith(CPU_TRAINING_NOTE)))
+    risks.push(
+      `**CPU time.** Training and serving run on CPUs, whose speed I cannot estimate: time one epoch on a sample${profile.latencyTargetMs === undefined ? '' : `, and measure the time per input against your ${count.format(profile.latencyTargetMs)} ms`} before you commit.`,
+    );
+  // (A classifier has no general ability to forget that matters: only its labels are used.)
+  if (method === 'full-fine-tuning' && !encoder)
     risks.push(
       `**Forgetting.** Full fine-tuning forgets more outside the target domain than LoRA${cite('biderman')}; check general ability on a few tasks it must keep, not only the new one.`,
     );
@@ -333,4 +347,28 @@ export function risksReply(
   const marks = sourceMarks(knowledge);
   const text = draft.replace(/\{\{([a-z0-9.-]+)\}\}/g, (_whole, id: string) => marks.cite(id));
   return citedAnswer(text, marks.listed, knowledge);
+}
+
+/**
+ * "Do we need the SFT step first or can we go straight to DPO?": supervised tuning on the preferred answers first,
+ * then preference tuning from that checkpoint, as the vendors advise; the team's own counts said with it.
+ */
+export function sftBeforePreferenceReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): InfoAnswer {
+  const { listed, cite } = sourceMarks(knowledge);
+  const examples = profile.labeledExamples;
+  const pairs = profile.preferencePairs;
+  const instructStart = profile.modelStage === 'instruct' || profile.modelStage === 'fine-tuned';
+  const yours =
+    examples !== undefined && examples > 0
+      ? ` Train your ${count.format(examples)} examples first${pairs !== undefined ? `, then the ${count.format(pairs)} pairs from that checkpoint` : ''}.`
+      : pairs !== undefined
+        ? ` With no separate examples, the chosen answers of your ${count.format(pairs)} pairs are the supervised set.`
+        : '';
+  const planned = recommendation.plan.some((step) => step.methods.includes('preference-tuning'));
+  const text = `Do the supervised step first: Vertex AI strongly recommends supervised tuning on the preferred responses, then preference tuning from that checkpoint${cite('gcp-pref')}, and Azure stacks supervised tuning before DPO the same way${cite('az-ft-cons')}.${yours}${instructStart ? ' Starting from an instruct checkpoint, which has had supervised tuning already, DPO straight away can work; measure both on your held-out pairs.' : ''}${planned ? ' That is the order of the plan.' : ''}`;
+  return citedAnswer(text, listed, knowledge);
 }

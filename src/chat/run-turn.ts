@@ -44,7 +44,7 @@ import {
   whatWouldChangeReply,
   whyRentReply,
 } from './info-replies.ts';
-import { risksReply, timelineReply } from './plan-replies.ts';
+import { risksReply, sftBeforePreferenceReply, timelineReply } from './plan-replies.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
 import { acknowledgementText, assumedNote, lowerFirst, plainValue, questionText, unknownNote } from './reply-words.ts';
 import { joinAnswers, withTheOtherQuestions } from './several-questions.ts';
@@ -364,7 +364,9 @@ function answerTurn(
     const today =
       anotherModel && intents.asksCost !== undefined && base.profile.currentMonthlySpendUSD !== undefined
         ? ` You pay $${new Intl.NumberFormat('en-US').format(base.profile.currentMonthlySpendUSD)} a month today${base.profile.modelName ? ` on ${plainModelName(base.profile.modelName)}` : ''}.`
-        : '';
+        : anotherModel && intents.asksCost !== undefined
+          ? currentBillWords(current, base.profile.modelName)
+          : '';
     // (This reply carries no source list: marks that would point at none are left out.)
     const askedText = asked === undefined ? '' : asked.text.replace(/ ?\[\d+\]/g, '');
     const answer = asked
@@ -638,6 +640,17 @@ function costFacts(
 }
 
 /** The plan's supervised stage (LoRA, QLoRA, full fine-tuning) when the plan has no instruction tuning of its own. */
+/** " On Gemini 2.5 Flash, the plan costs about $165 a month.": the bill of the plan as it stands, to compare with. */
+function currentBillWords(current: Recommendation, modelName: string | undefined): string {
+  const method = current.destination.method;
+  const monthly =
+    current.destination.estimates?.monthlyUSD ??
+    current.recommendations.find((entry) => entry.method === method)?.estimates?.monthlyUSD;
+  if (monthly === undefined || monthly <= 0) return '';
+  const on = current.destination.model.name ?? modelName;
+  return ` On ${on ? plainModelName(on) : 'the model as it stands'}, the plan costs about $${new Intl.NumberFormat('en-US').format(Math.round(monthly))} a month at the same volume.`;
+}
+
 function planSupervisedStage(recommendation: Recommendation): MethodId | undefined {
   const stages = recommendation.plan.flatMap((step) => step.methods);
   if (stages.includes('instruction-tuning')) return undefined;
@@ -753,6 +766,7 @@ function infoReply(
   if (intents.asksTimeline && intents.asksCost === undefined && intents.asksFit === undefined)
     return timelineReply(recommendation, knowledge, profile);
   if (intents.asksRisks) return risksReply(recommendation, knowledge, profile);
+  if (intents.asksSftBeforePreference) return sftBeforePreferenceReply(recommendation, knowledge, profile);
   // (Asked beside a fit or a cost: said after them, below.)
   if (intents.asksSpeed && intents.asksFit === undefined && intents.asksCost === undefined)
     return speedReply(knowledge, profile);

@@ -33,6 +33,7 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksEvaluation',
   'asksTimeline',
   'asksRisks',
+  'asksSftBeforePreference',
   'asksSpeed',
   'asksLicence',
   'asksHostingFee',

@@ -10,6 +10,7 @@ import {
 } from '../knowledge/schemas.ts';
 import { PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
 import {
+  CPU_SERVING_MAX_WEIGHTS_GB,
   type FeasibilityEstimates,
   FIT_CHECKS,
   factCheckOf,
@@ -34,11 +35,16 @@ export const RETIRING_SOON_WEEKS = 26;
 export const HOURS_PER_WEEK = 7 * 24;
 /** Memory an on-device runtime takes besides the weights and the KV cache, GB. */
 export const DEVICE_RUNTIME_GB = 0.5;
+/** (Defined beside the serving estimate, which needs it too.) */
+export { CPU_SERVING_MAX_WEIGHTS_GB };
 /**
- * 4-bit weights up to this size are served from an ordinary CPU server without GPUs (about a 14B model at 4 bits,
- * its 16-bit embeddings included; a few tokens a second: a handful of users, not a busy service).
+ * A model this small is fine-tuned on an ordinary CPU server when there are no GPUs: full fine-tuning holds about 16 to
+ * 18 bytes per parameter (knowledge: accel, eai-blog), so 0.4B needs about 7 GB of RAM (BERT-Large is 0.34B), and its
+ * compute (6 × parameters × tokens) is hundreds of times less than an 8B model's.
  */
-export const CPU_SERVING_MAX_WEIGHTS_GB = 10.5;
+export const CPU_TRAINING_MAX_PARAMS_B = 0.4;
+/** The training methods a CPU server runs for such a model (16-bit LoRA or every weight; no 4-bit kernels on CPU). */
+export const CPU_TRAINING_CHECKS: ReadonlySet<string> = new Set(['lora', 'full-fine-tuning']);
 /** Bits per weight of a 4-bit on-device format with quantized embeddings (llama.cpp Q4_K_M, knowledge: llamacpp-quantize). */
 export const DEVICE_BITS_PER_WEIGHT = 4.9;
 /** `knowledgeVolatile`: knowledge that changes at least this often. */
@@ -87,6 +93,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'fits.task-copies': [...MODEL_SIZE, ...HARDWARE, 'tasksCount'],
   'affordable.task-copies': [...MODEL_SIZE, ...HARDWARE, 'tasksCount', 'monthlyBudgetUSD'],
   cpuServing: [...MODEL_SIZE, ...HARDWARE],
+  cpuTrainable: [...MODEL_SIZE],
   rentalAllowed: ['dataMustStayOnPrem'],
   'trainable.lora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
   'trainable.qlora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
@@ -205,9 +212,16 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   if (gpuCount === 0) facts.totalGpuMemoryGB = 0;
   else if (gpuCount !== undefined && gpuMemoryGB !== undefined) facts.totalGpuMemoryGB = gpuCount * gpuMemoryGB;
 
+  // A model small enough to fine-tune on an ordinary CPU server (an encoder classifier such as BERT-Base): trainable
+  // with no GPU, or beside a GPU too small for it (more hardware never takes the CPU route away). An unknown size is
+  // not assumed small.
+  if (profile.modelParamsB !== undefined && facts.weightsAvailable !== false)
+    facts.cpuTrainable = profile.modelParamsB <= CPU_TRAINING_MAX_PARAMS_B;
+  else if (hasGpu === false) facts.cpuTrainable = false;
   for (const check of FIT_CHECKS) {
     if (check !== factCheckOf(check)) continue;
-    const fits = hasGpu === false ? false : levelOf(estimates.fit[check]);
+    const onCpu = facts.cpuTrainable === true && CPU_TRAINING_CHECKS.has(check);
+    const fits = onCpu ? true : hasGpu === false ? false : levelOf(estimates.fit[check]);
     if (fits !== undefined) facts[`fits.${check}`] = fits;
   }
 

@@ -28,6 +28,12 @@ import {
 } from './training-compute.ts';
 
 /** Training sequence length the engine asks the estimator for (tokens per micro-batch sequence). */
+/**
+ * 4-bit weights up to this size are served from an ordinary CPU server without GPUs (about a 14B model at 4 bits,
+ * its 16-bit embeddings included; a few tokens a second: a handful of users, not a busy service).
+ */
+export const CPU_SERVING_MAX_WEIGHTS_GB = 10.5;
+
 export const TRAINING_SEQUENCE_LENGTH = 2048;
 /** The longest training sequence the estimates take from a stated example length (long-context fine-tuning). */
 export const MAX_TRAINING_SEQUENCE_LENGTH = 32_768;
@@ -317,7 +323,21 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     const needed = quantised ? int4Needed : checks.inference.memoryGB.total;
     // A model that runs on the users' device (a phone, a laptop, an edge box) at 4 bits has no serving GPU to pay.
     const onDevice = profile.deviceMemoryGB !== undefined && int4Needed <= profile.deviceMemoryGB;
-    servingGpu = onDevice ? undefined : chooseServingGpu(resolved, knowledge, needed, ownMemoryGB);
+    // No GPUs, and the data may not go to a rented one: a model small enough is served from the team's own CPU
+    // servers, with no monthly bill.
+    const onOwnCpu =
+      !onDevice &&
+      profile.gpuCount === 0 &&
+      profile.dataMustStayOnPrem === true &&
+      checks['inference-int4'].memoryGB.breakdown.weights <= CPU_SERVING_MAX_WEIGHTS_GB;
+    servingGpu = onDevice || onOwnCpu ? undefined : chooseServingGpu(resolved, knowledge, needed, ownMemoryGB);
+    if (onOwnCpu) {
+      assumptions.push({
+        field: 'estimates.servingGpus',
+        value: 0,
+        why: 'Served from your own CPU servers (no GPUs, and the data may not go to a rented one): no serving GPU and no monthly bill.',
+      });
+    }
     if (onDevice) {
       assumptions.push({
         field: 'estimates.servingGpus',

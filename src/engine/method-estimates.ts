@@ -1,8 +1,12 @@
 import type { EstimateResult } from '../estimator/types.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
+import { CPU_TRAINING_CHECKS } from './derive-facts.ts';
 import type { FeasibilityEstimates, FitCheck } from './estimate-feasibility.ts';
 import type { MethodEstimates } from './recommendation-schema.ts';
 import { levelFits, PROJECT_RUNS } from './training-compute.ts';
+
+/** How a training estimate on the team's CPU server begins (the chat tells it from GPU-hours by it). */
+export const CPU_TRAINING_NOTE = 'Trained on your CPU server:';
 
 /**
  * Which estimate stands for which method. Adapters, prefix tuning, prompt tuning and PEFT-style instruction or
@@ -59,6 +63,7 @@ export function methodEstimates(
   totalGpuMemoryGB: number | undefined,
   rentalAllowed = true,
   gpuCount?: number,
+  cpuTrainable = false,
 ): Partial<Record<MethodId, MethodEstimates>> {
   const result: Partial<Record<MethodId, MethodEstimates>> = {};
   for (const [method, mapping] of Object.entries(CHECK_FOR_METHOD) as [
@@ -87,6 +92,21 @@ export function methodEstimates(
       continue;
     }
     if (!estimate) continue;
+    // No GPUs and a model small enough for the CPU server: its training state in RAM, no GPU-hours, no rent.
+    // (Beside GPUs too small for it as well: the CPU server is still there.)
+    const gpuTooSmall = hasGpu === true && levelFits(estimates.fit[chosen.check]?.level ?? 'unknown') === false;
+    if (cpuTrainable && (hasGpu === false || gpuTooSmall) && CPU_TRAINING_CHECKS.has(chosen.check)) {
+      result[method] = {
+        memoryGB: { needed: round(estimate.memoryGB.total), available: null, fits: true, fit: 'fits' },
+        oneTimeUSD: 0,
+        assumptions: [
+          ...(chosen.note ? [chosen.note] : []),
+          ...estimate.assumptions.filter((line) => !line.startsWith('Cost not estimated')),
+          `${CPU_TRAINING_NOTE} about ${round(estimate.memoryGB.total)} GB of RAM and no rental; the catalog has no CPU speeds, so the time is not estimated: time one epoch on a sample of your examples first.`,
+        ],
+      };
+      continue;
+    }
     const fit = estimates.fit[chosen.check];
     const level = hasGpu === false ? 'no' : (fit?.level ?? 'unknown');
     const entry: MethodEstimates = {

@@ -4,7 +4,8 @@ import type { Model } from '../knowledge/schemas.ts';
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { analyseFeasibility } from './analyse-feasibility.ts';
 import type { Substitute, Wish } from './choose-destination.ts';
-import { SMALL_MODEL_PARAMS_B } from './derive-facts.ts';
+import { SFT_MIN_EXAMPLES } from './data-sufficiency.ts';
+import { CPU_TRAINING_MAX_PARAMS_B, SMALL_MODEL_PARAMS_B } from './derive-facts.ts';
 import { MAX_STUDENT_PARAMS_B } from './estimate-feasibility.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import { addDays } from './iso-dates.ts';
@@ -100,6 +101,9 @@ const OLDER_GENERATION_DAYS = 200;
 /** A model's parameter count may run this much over its size class ("8B" = 8.03B) and still be in it. */
 const SIZE_CLASS_SLACK = 1.05;
 
+/** Supervised tuning of the weights, which an encoder classifier does by full fine-tuning. */
+const SUPERVISED: ReadonlySet<MethodId> = new Set(['lora', 'qlora', 'full-fine-tuning']);
+
 /** How a distillation student is trained on the teacher's outputs. */
 const STUDENT_TRAINING: readonly MethodId[] = ['lora', 'qlora', 'full-fine-tuning'];
 
@@ -157,7 +161,15 @@ export function searchSubstitute(
     const next: Profile = { ...profile, modelName: candidate.name };
     for (const field of MODEL_FIELDS) if (field !== 'modelName') delete next[field];
     const analysis = analyseFeasibility(next, knowledge);
-    const best = bestOf(candidate.access === 'open-weights' ? methods : ['managed-fine-tuning'], analysis.feasibility);
+    // An encoder classifier is fine-tuned whole (110M parameters): full fine-tuning first, the wish's methods after.
+    const onCandidate: readonly MethodId[] =
+      candidate.architecture?.kind === 'encoder' && methods.some((method) => SUPERVISED.has(method))
+        ? ['full-fine-tuning', ...methods.filter((method) => method !== 'full-fine-tuning')]
+        : methods;
+    const best = bestOf(
+      candidate.access === 'open-weights' ? onCandidate : ['managed-fine-tuning'],
+      analysis.feasibility,
+    );
     const verdict =
       best === undefined
         ? 'not-viable'
@@ -281,6 +293,31 @@ function candidates(
     ((modality === 'text' || modality === 'code') && (model.modality === 'text' || model.modality === 'code'));
   const ownGB = typeof facts.totalGpuMemoryGB === 'number' ? facts.totalGpuMemoryGB : undefined;
   const cannotRent = facts.rentalAllowed === false || profile.oneTimeBudgetUSD === 0;
+  // No GPUs, no rental, and labels to classify text with: a small encoder classifier trained on the CPU server
+  // (rule small-model-trains-on-cpu) is the model that can be tuned at all.
+  if (
+    profile.gpuCount === 0 &&
+    cannotRent &&
+    !forStudent &&
+    profile.taskType === 'classify' &&
+    (profile.labeledExamples ?? 0) >= SFT_MIN_EXAMPLES &&
+    profile.multilingual !== true &&
+    modality === 'text' &&
+    named?.architecture?.kind !== 'encoder'
+  ) {
+    const encoders = knowledge.models
+      .filter(
+        (model) =>
+          model.access === 'open-weights' &&
+          model.modality === 'text' &&
+          model.architecture?.kind === 'encoder' &&
+          model.paramsB !== undefined &&
+          model.paramsB <= CPU_TRAINING_MAX_PARAMS_B,
+      )
+      // The smallest first: it trains and answers fastest on CPUs.
+      .sort((a, b) => (a.paramsB ?? 0) - (b.paramsB ?? 0) || (a.id < b.id ? -1 : 1));
+    if (encoders.length > 0) return encoders;
+  }
   // A smaller sibling for an open model; for an API model of unpublished size, an open model of the usual
   // "frontier open-weight" class (≤ 72B), not the largest checkpoint that happens to fit.
   // A model of another kind is no sibling: its size, generation and family say nothing about the substitute.

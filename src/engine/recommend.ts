@@ -155,6 +155,7 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
     facts.totalGpuMemoryGB as number | undefined,
     facts.rentalAllowed !== false,
     resolved.profile.gpuCount,
+    facts.cpuTrainable === true,
   );
   const recommendations: MethodRecommendation[] = ranked.map((method) => {
     const methodEstimate = estimatesByMethod[method.method];
@@ -277,6 +278,7 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
           studentAnalysis.facts.totalGpuMemoryGB as number | undefined,
           studentAnalysis.facts.rentalAllowed !== false,
           studentAnalysis.resolved.profile.gpuCount,
+          studentAnalysis.facts.cpuTrainable === true,
         ).distillation;
   const withStudent = studentEstimate
     ? recommendations.map((entry) =>
@@ -335,12 +337,16 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
             },
           ]),
       ...residencyAssumption(profile, facts),
-      ...(facts.cpuServing === true
+      ...(switchedAnalysis.facts.cpuServing === true
         ? [
             {
               field: 'estimates.cpuServing',
               value: true,
-              why: 'No GPUs: the model is served from a CPU server at 4 bits (llama.cpp); expect a few tokens a second, enough for a handful of users at a time, not a busy service.',
+              // An encoder classifier writes nothing: one pass over each input, not tokens one by one.
+              why:
+                switchedAnalysis.facts.modelArchitecture === 'encoder'
+                  ? 'No GPUs: the encoder is served from a CPU server; it reads each input once and writes no tokens, so measure its time per input there against your target.'
+                  : 'No GPUs: the model is served from a CPU server at 4 bits (llama.cpp); expect a few tokens a second, enough for a handful of users at a time, not a busy service.',
             },
           ]
         : []),
@@ -388,6 +394,7 @@ function destinationEstimates(
     facts.totalGpuMemoryGB as number | undefined,
     facts.rentalAllowed !== false,
     analysis.resolved.profile.gpuCount,
+    facts.cpuTrainable === true,
   )[method];
   return estimate ? { estimates: estimate } : {};
 }

@@ -4,6 +4,7 @@ import type { Gpu, Model } from '../knowledge/schemas.ts';
 import { suggestGpuNames, suggestModelNames } from '../knowledge/suggest-names.ts';
 import type { Profile, TaskType } from '../profile/profile-schema.ts';
 import { MAX_TASK_CHARS } from './data-sensitivity.ts';
+import { offersService } from './derive-facts.ts';
 import type { Assumption, Conflict } from './recommendation-schema.ts';
 
 /**
@@ -81,7 +82,15 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
       // model" is about another model): the catalog's access is used, and the conflict says so.
       profile.modelAccess = model.access;
       conflicts.push({ field: 'modelAccess', given: input.modelAccess, catalog: model.access, used: 'catalog' });
-    } else if (input.modelAccess !== model.access)
+    } else if (
+      input.modelAccess !== model.access &&
+      // "api-with-finetuning" for an API model that a provider tunes today (Gemini on Vertex AI) agrees with the
+      // catalog's provider offers, whatever access the model's own API has.
+      !(
+        input.modelAccess === 'api-with-finetuning' &&
+        offersService(knowledge, model, ['supervised-fine-tuning'], knowledge.manifest.referenceDate)
+      )
+    )
       conflicts.push({ field: 'modelAccess', given: input.modelAccess, catalog: model.access });
     if (input.modality === undefined) profile.modality = model.modality;
     else if (input.modality !== model.modality)

@@ -138,3 +138,65 @@ describe('what the model is and what the task is', () => {
     expect(fields(text).multilingual).toBe(value);
   });
 });
+
+describe('a cheaper model asked about', () => {
+  it('"would it cut the bill?" gives the other model’s bill beside the plan’s own', async () => {
+    const { converse } = await import('../helpers/converse.ts');
+    const turns = await converse(
+      [
+        "We're an agritech NGO in Kenya. Farmers ask our extension officers questions by SMS; we want an assistant that answers from our 3 million tokens of extension manuals. We use Gemini 2.5 Flash through the API, no GPUs. Monthly budget $200, one-time budget $0, about 5,000 questions a day.",
+        'What about Gemini 2.5 Flash-Lite instead, would it cut the bill?',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/If you had Gemini 2\.5 Flash-Lite as the model.*about \$\d+ a month of API calls/);
+    expect(reply).toMatch(/On Gemini 2\.5 Flash, the plan costs about \$\d+ a month at the same volume/);
+    expect(turns[1]?.state.profile.modelName).toBe('Gemini 2.5 Flash');
+  });
+});
+
+describe('questions the trial got "I can\'t answer" for', () => {
+  const intents = (text: string) => extractProfile(text, { knowledge, today: '2026-12-05' }).intents;
+
+  it.each([
+    ['after tuning, how do we quantize it and ship it inside the game on Windows?', 'asksOnDeviceRuntime'],
+    [
+      'How do we guarantee the generated code is at least syntactically valid? We have a formal grammar of the DSL.',
+      'asksFormatGuarantee',
+    ],
+    ['Do we need the SFT step first or can we go straight to DPO?', 'asksSftBeforePreference'],
+    ['What about Gemini 2.5 Flash-Lite instead, would it cut the bill?', 'asksCost'],
+  ])('%s → %s', (text, key) => {
+    expect((intents(text) as unknown as Record<string, unknown>)[key]).toBeDefined();
+  });
+
+  it('supervised tuning before DPO is answered from the vendors, with the team’s own counts', async () => {
+    const { converse } = await import('../helpers/converse.ts');
+    const turns = await converse(
+      [
+        'Indie studio: NPC dialogue in character on Qwen2.5 7B Instruct, one RTX 4090. 800 written examples and 3,000 preference pairs (chosen vs rejected). Prompting plateaued.',
+        'Do we need the SFT step first or can we go straight to DPO?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/Do the supervised step first/);
+    expect(turns[1]?.reply).toMatch(/Train your 800 examples first, then the 3,000 pairs/);
+    expect(turns[1]?.reply).toMatch(/About preference tuning for Gemini models/);
+  });
+});
+
+describe('a fit spread over several GPUs', () => {
+  it('says the per-GPU figure needs the weights sharded, and that plain data parallelism does not fit', async () => {
+    const { converse } = await import('../helpers/converse.ts');
+    const turns = await converse(
+      [
+        'Radiology group: we run Llama 3.1 70B on 4 A100 80GB on-prem, data must stay on-prem. We have 25,000 past reports with the signed impression. We want the impressions drafted in our style.',
+        'Will LoRA on the 70B actually fit on our 4 cards?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/on each GPU/);
+    expect(turns[1]?.reply).toMatch(/sharded across the GPUs \(FSDP or DeepSpeed ZeRO-3\); plain data parallelism/);
+  });
+});

@@ -214,7 +214,19 @@ describe('knowledge/rules.json', () => {
     ['on-prem-data-blocks-hosted-api-model', { dataMustStayOnPrem: true, weightsAvailable: false }, true],
     ['on-prem-data-blocks-hosted-api-model', { dataMustStayOnPrem: true, weightsAvailable: true }, false],
     ['on-prem-data-blocks-hosted-api-model', { dataMustStayOnPrem: true }, 'unknown'],
-    ['no-gpu-for-self-run-training', { weightsAvailable: true, hasGpu: false, rentalAllowed: false }, true],
+    [
+      'no-gpu-for-self-run-training',
+      { weightsAvailable: true, hasGpu: false, rentalAllowed: false, cpuTrainable: false },
+      true,
+    ],
+    // A small encoder trains on the CPU server (rule small-model-trains-on-cpu).
+    [
+      'no-gpu-for-self-run-training',
+      { weightsAvailable: true, hasGpu: false, rentalAllowed: false, cpuTrainable: true },
+      false,
+    ],
+    ['small-model-trains-on-cpu', { hasGpu: false, cpuTrainable: true }, true],
+    ['small-model-trains-on-cpu', { hasGpu: false, cpuTrainable: false }, false],
     ['no-gpu-for-self-run-training', { weightsAvailable: true, hasGpu: false, rentalAllowed: true }, false],
     ['managed-tuning-needs-10-examples', { labeledExamples: 9 }, true],
     ['managed-tuning-needs-10-examples', { labeledExamples: 10 }, false],

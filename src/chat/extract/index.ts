@@ -407,6 +407,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksEvaluation === true ||
     intents.asksTimeline === true ||
     intents.asksRisks === true ||
+    intents.asksSftBeforePreference === true ||
     intents.asksSpeed === true ||
     intents.asksLicence !== undefined ||
     intents.asksHostingFee !== undefined ||

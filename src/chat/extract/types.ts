@@ -108,6 +108,8 @@ export interface ExtractionIntents {
   asksTimeline?: boolean;
   /** "what could go wrong?": the risks of the plan for this team. */
   asksRisks?: boolean;
+  /** "do we need the SFT step first or can we go straight to DPO?": supervised tuning before preference tuning. */
+  asksSftBeforePreference?: boolean;
   /** "how do we quantize it and run it on android?": the path from the checkpoint to a phone's runtime. */
   asksOnDeviceRuntime?: boolean;
   /** "qwen 2.5 14b license - ok for commercial use?": a model's licence, by its catalog name (true: the plan's model). */

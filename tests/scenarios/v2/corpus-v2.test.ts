@@ -159,12 +159,8 @@ const KNOWN_VIOLATIONS = new Map<string, { methods: string[]; why: string }>([
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([
   [
-    'w41-bert-beats-llm-cpu-20ms',
-    'the graders fine-tune a small encoder (BERT-Base) on the CPU servers for 40-way classification under 20 ms; the engine has no CPU-training path and no latency model for CPUs, so it answers few-shot prompting of the named 8B',
-  ],
-  [
     'w37-ngo-casenotes-no-gpu-onprem',
-    'the graders fine-tune a small multilingual encoder on the CPU of an on-prem server with no GPU; the engine has no CPU-training path (every training method needs a GPU in the estimates) and the catalog has no multilingual encoder, so it answers few-shot prompting',
+    "the graders fine-tune a small multilingual encoder on the CPU of an on-prem server with no GPU; the engine trains small encoders on a CPU server (rule small-model-trains-on-cpu), but the catalog's text encoders (BERT-Base, BERT-Large) are English-only and no multilingual encoder is in the research files, so it answers few-shot prompting",
   ],
   [
     'w35-40-brands-on-sonnet-no-per-tenant-finetune',
@@ -195,24 +191,12 @@ const KNOWN_MISSES = new Map<string, string>([
     'the graders re-train the 9,000 labels on an open model (LoRA) or a live provider; the engine ranks distilling the retiring fine-tune two points above LoRA (a close sibling call it does not ask about)',
   ],
   [
-    'w3-xlmr-intent-cpu-onprem',
-    'the graders fine-tune a 278M encoder on CPU servers; CPU-only training is not modelled (serving on a CPU is), so the engine stops at few-shot prompting',
-  ],
-  [
-    'w19-accounting-cpu-only-gl-codes',
-    'the graders train a small encoder classifier on the CPU server; CPU-only training is not modelled (serving a 4-bit 8B on the CPU is), so the engine stops at few-shot prompting',
-  ],
-  [
-    'rt6-o4-mini-rft-no-pairs',
-    "the graders run reinforcement fine-tuning with the team's grader on o4-mini (Azure); the engine's preference tuning needs preference pairs, and graders are not a profile field",
-  ],
-  [
     'w6-llama70b-locked-one-4090',
     'the team serves the 70B with CPU offload as a batch job; the engine rules out serving a model whose 4-bit weights exceed the on-prem GPUs',
   ],
   [
     'w9-municipal-letter-routing-cpu-only',
-    'the graders train a small encoder on CPU servers; the engine does not model CPU-only training, so with no GPUs and no budget every training method is ruled out',
+    "the graders train a small encoder on CPU servers for German letters; the engine trains small encoders on a CPU server (rule small-model-trains-on-cpu), but the catalog's text encoders are English-only and no multilingual encoder is in the research files, so it answers few-shot prompting",
   ],
   [
     'w12-claude-haiku-bedrock-tuning-ended',
@@ -225,10 +209,6 @@ const KNOWN_MISSES = new Map<string, string>([
   [
     'w6-claude3-haiku-locked-tuning-ended',
     'the graders assume Claude 3 Haiku can still be prompted; it was retired on the Claude API on 2026-04-20 (knowledge: haiku-3-api-retired) and on Bedrock on 2026-09-10, so the engine sees no channel left: the graders are out of date here',
-  ],
-  [
-    'rt5-teacher-gpt4o-onprem-no-gpu',
-    'the graders run the 3B model on CPU servers; the engine does not model CPU serving, so with no GPUs, data on the premises and no budget every method is ruled out (a dead end, nothing judged viable)',
   ],
   [
     'rt5-mixtral-t4-active-params-trap',

@@ -278,7 +278,12 @@ export const extractBudget: Extractor = (message, context) => {
     // "our training budget is $0": the words just before the match say which budget too.
     const said = `${/\S+\s+$/.exec(lower.slice(Math.max(0, match.index - 20), match.index))?.[0] ?? ''}${match[0]}`;
     const monthly = /\b(?:month|monthly|hosting|serving|running|inference|ongoing|recurring)\b/.test(said);
+    // ("no GPUs and no budget for any": money for GPUs to buy or rent, not for running what the team has.)
+    const forHardware =
+      /^\s*(?:for\s+)?(?:any|them|one|those|either)\b/.test(lower.slice(end, end + 20)) &&
+      /\b(?:gpus?|hardware|cards?)\b/.test(clauseBefore(lower, match.index, 80));
     const oneTime =
+      forHardware ||
       /\b(?:training|compute|upfront|up[\s-]front|one[\s-]?(?:off|time)|cloud|renting|rental|gpus?)\b/.test(said);
     // A budget of zero said of nothing in particular is nothing to spend at all, now or every month.
     if (monthly || !oneTime) findings.push(finding('monthlyBudgetUSD', 0, match.index, end));
