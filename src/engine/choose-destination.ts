@@ -245,7 +245,11 @@ export function wishList(
   } else {
     const efficiencyStated = (profile.goals ?? []).some((goal) => goal === 'cost' || goal === 'latency');
     const onDevice = needs.has('on-device');
-    const tooBigForDevice = facts['fits.device'] === false || (onDevice && facts.weightsAvailable === false);
+    // (With no model named, the teacher that does the task today is the model: an API one cannot go on the device.)
+    const tooBigForDevice =
+      facts['fits.device'] === false ||
+      (onDevice && facts.weightsAvailable === false) ||
+      (onDevice && profile.modelName === undefined && facts.teacherApiOnly === true);
     // Pairs on hand, but every goal the team named is about what the model knows (facts, freshness, sources): the
     // pairs' verdicts are about facts, which preference tuning does not keep current; retrieval is the fix, and the
     // pairs wait for a behaviour goal.
@@ -351,7 +355,16 @@ export function wishList(
       (profile.knowledgeChanges !== 'monthly' || skillGap || needs.has('task-skill'));
     // A base model with a domain corpus of billions of tokens and only a few hundred pairs: the corpus shift comes
     // first (continued pre-training), the pairs after; with ample pairs, instruction tuning can lead.
-    const instructionFirst = conversational && (!pretrain || data.instruction === 'ample');
+    // (Unless prompting a base model already failed on the corpus's own text, a language or domain it writes poorly:
+    // pairs teach it to follow instructions, not the text itself, so the corpus still comes first.)
+    // (A base model that fails only at following instructions, "it continues the text instead of answering", needs
+    // the pairs first.)
+    const corpusShiftFirst =
+      pretrain &&
+      profile.modelStage === 'base' &&
+      diagnosis.promptingExhausted &&
+      !(profile.goals ?? []).includes('instruction-following');
+    const instructionFirst = conversational && (!pretrain || data.instruction === 'ample') && !corpusShiftFirst;
     // Completion (autocomplete in the team's phrasing and identifiers) is next-token prediction on the team's own
     // text: a large corpus of it is the training set, whatever its size in tokens.
     // Code in a language the model has not seen, with no labelled pairs: prompting or retrieval that stalled leaves the
@@ -390,7 +403,14 @@ export function wishList(
       enoughForSft &&
       diagnosis.promptingExhausted &&
       profile.modelStage !== 'base' &&
-      (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal));
+      (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal)) &&
+      // (Code the model writes poorly, with billions of tokens of it and retrieval of it already stalled, is the
+      // domain shift itself: the corpus comes first, the pairs after — code is where LoRA lags full training most.)
+      !(
+        profile.taskType === 'code' &&
+        diagnosis.retrievalExhausted &&
+        !(profile.goals ?? []).some((goal) => goal === 'format' || goal === 'style')
+      );
     // Every weight when it fits; on GPUs that cannot hold full training (and no rental), LoRA on the corpus still
     // adapts the model to the domain, learning less but forgetting less (Biderman et al.).
     const fullFits = facts['fits.full-fine-tuning'] !== false || facts.rentalAllowed !== false;

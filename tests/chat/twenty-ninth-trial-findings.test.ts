@@ -200,3 +200,24 @@ describe('a fit spread over several GPUs', () => {
     expect(turns[1]?.reply).toMatch(/sharded across the GPUs \(FSDP or DeepSpeed ZeRO-3\); plain data parallelism/);
   });
 });
+
+describe('x34 on arrival', () => {
+  it.each([
+    ['monthly we can do €900, so roughly $1,000', { monthlyBudgetUSD: 1000 }],
+    ['budget AUD 3,000 (~US$2,000) a month', { monthlyBudgetUSD: 2000 }],
+    [
+      'Monthly budget SGD 4,000 (≈ US$3,000) for inference, one-time SGD 20k (≈ US$15k) for any training.',
+      { monthlyBudgetUSD: 3000, oneTimeBudgetUSD: 15000 },
+    ],
+  ])('a dollar gloss of another currency is the budget, with its period: %s', (text, expected) => {
+    expect(fields(text)).toEqual(expected);
+  });
+
+  it('"p99 must stay below 1.5 seconds" is a latency target', () => {
+    expect(fields('p99 must stay below 1.5 seconds').latencyTargetMs).toBe(1500);
+  });
+
+  it('"why did you say MI300X?" asks about the advice, it owns no GPU', () => {
+    expect(fields('why did you say MI300X?')).toEqual({});
+  });
+});

@@ -206,7 +206,7 @@ const WHY_NOT_START =
  * what it picked), not the team's facts. ("Why does our 8B hallucinate so much?" states what the team has.)
  */
 const WHY_THAT_START =
-  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*why\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|propose|go\s+with)\b|(?:(?:a|an|the)\s+)?(?:[\w.-]+\s*){1,3}$)/;
+  /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*why\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|propose|go\s+with|say|mention|assume|use|price|quote|put)\b|(?:(?:a|an|the)\s+)?(?:[\w.-]+\s*){1,3}$)/;
 /** A sentence that says what would follow from an option: "then…", "that way…", "in that case…". */
 const CONSEQUENCE_START = /^[\s,]*(?:(?:and|so)\s+)?(?:then|that\s+way|in\s+that\s+case|with\s+that)\b/;
 /** "fine-tuned gpt-4o tokens are pricier than base 4o, aren't they?": a general claim checked, not the team's facts. */

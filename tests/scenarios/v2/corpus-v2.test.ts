@@ -120,6 +120,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch40.json')),
     ...loadCases(here('./batch41.json')),
     ...loadCases(here('./batch42.json')),
+    ...loadCases(here('./batch43.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -146,9 +146,29 @@ function periodAround(message: PreparedMessage, start: number, end: number): Per
   if (PER_DAY.test(after)) return 'day';
   if (ONE_TIME.test(after)) return 'one-time';
   const before = clauseBefore(message.lower, start);
-  if (MONTHLY_BEFORE.test(before)) return 'month';
-  if (ONE_TIME_BEFORE.test(before)) return 'one-time';
+  // Both said before ("…for inference, one-time SGD 20k"): the nearer word decides.
+  const monthly = MONTHLY_BEFORE.exec(before);
+  const oneTime = ONE_TIME_BEFORE.exec(before);
+  if (monthly && oneTime) return monthly.index > oneTime.index ? 'month' : 'one-time';
+  if (monthly) return 'month';
+  if (oneTime) return 'one-time';
   return undefined;
+}
+
+/**
+ * A dollar figure given as the gloss of an amount in another currency: "€900, so roughly $1,000", "SGD 4,000 (≈ US$3,000)",
+ * "AUD 3,000 (~US$2,000) a month". The words before the dollar sign, up to the other currency's amount.
+ */
+const FOREIGN_THEN_GLOSS =
+  /(?:[€£₹¥₩]\s?\d[\d,.]*\s?(?:k|m|lakhs?|crores?)?|\b(?:sgd|aud|cad|chf|nzd|hkd|eur|gbp|inr|jpy|cny|rmb|aed|sar|zar|brl|mxn|sek|nok|dkk|pln|czk|try|krw)\s?\d[\d,.]*\s?(?:k|m)?|\b\d[\d,.]*\s?(?:k|m|lakhs?|crores?)?\s?(?:euros?|pounds?|rupees?|yen|reais|pesos|francs|dirhams?|sgd|aud|cad|chf|nzd|hkd|eur|gbp|inr|jpy|cny|rmb|aed|zar|brl|mxn|sek|nok|dkk|pln))\s*(?:[,;]\s*)?(?:\(\s*)?(?:so\s+|i\.?e\.?,?\s*|that's\s+|which\s+is\s+)?(?:roughly|about|around|approximately|approx\.?|~|≈|circa)?\s*(?:us\s?)?$/;
+
+/** The span of the other-currency amount a dollar figure glosses, if it is one. */
+function glossedAmount(lower: string, dollarStart: number): { start: number; end: number } | undefined {
+  const from = Math.max(0, dollarStart - 50);
+  const match = FOREIGN_THEN_GLOSS.exec(lower.slice(from, dollarStart));
+  if (!match) return undefined;
+  const amount = /^[^\d]*\d[\d,.]*\s?(?:k|m|lakhs?|crores?)?(?:\s?[a-z]+)?/.exec(match[0]);
+  return { start: from + match.index, end: from + match.index + (amount?.[0].length ?? match[0].length) };
 }
 
 /** `amountEnd` is where the amount's words end; the period is read after it, and added to the evidence. */
@@ -159,10 +179,15 @@ function budgetFinding(
   end: number,
   amountEnd: number,
   requestedField: ExtractorContext['requestedField'],
+  glossOf?: { start: number; end: number },
 ): Finding {
-  // A bare "$800" answering "what is your monthly budget?" is per month.
+  // A bare "$800" answering "what is your monthly budget?" is per month. A dollar gloss ("€900, so roughly $1,000")
+  // takes the period said with the amount it glosses, or after its closing bracket ("(~US$2,000) a month").
+  const pastBracket = /^\s*\)/.exec(message.lower.slice(amountEnd))?.[0].length ?? 0;
   const period =
-    periodAround(message, start, amountEnd) ?? (requestedField === 'monthlyBudgetUSD' ? 'month' : undefined);
+    (glossOf ? periodAround(message, glossOf.start, glossOf.end) : undefined) ??
+    periodAround(message, start, amountEnd + pastBracket) ??
+    (requestedField === 'monthlyBudgetUSD' ? 'month' : undefined);
   const periodMatch =
     /^\s*(?:(?:\/|per|a|an|each|every)\s*(?:mo|month|mon|year|yr|day)\b|monthly\b|yearly\b|annually\b|daily\b|one[\s-]?(?:off|time)\b|upfront\b|up[\s-]front\b|in\s+total\b|total\b|overall\b)/.exec(
       message.lower.slice(amountEnd),
@@ -187,6 +212,7 @@ export const extractBudget: Extractor = (message, context) => {
   // "$12k" answering "what do you pay per month today?" is the bill, not a budget.
   if (context.requestedField === 'currentMonthlySpendUSD' && !/\bbudget\b/.test(lower)) return findings;
   const taken: { start: number; end: number }[] = [];
+  const glossed: { start: number; end: number }[] = [];
   for (const match of allMatches(MONEY, lower)) {
     const value = amountValue(match[2], match[3]) ?? amountValue(match[4], match[5]) ?? amountValue(match[7], match[8]);
     if (value === undefined) continue;
@@ -212,8 +238,19 @@ export const extractBudget: Extractor = (message, context) => {
       )
     )
       continue;
-    findings.push(budgetFinding(message, value, start, end, end, context.requestedField));
+    const glossOf = /^(?:us)?\$/.test(match[0]) || match[1] === '$' ? glossedAmount(lower, start) : undefined;
+    if (glossOf) glossed.push(glossOf);
+    findings.push(budgetFinding(message, value, start, end, end, context.requestedField, glossOf));
     taken.push({ start, end });
+  }
+  // The other-currency amounts a dollar figure glosses are that figure, not budgets of their own.
+  if (glossed.length > 0) {
+    const spans = createSpanIndex(glossed);
+    for (let index = findings.length - 1; index >= 0; index--) {
+      const finding = findings[index];
+      if (finding && spans.overlaps(finding.start, finding.end) && !/\$/.test(lower.slice(finding.start, finding.end)))
+        findings.splice(index, 1);
+    }
   }
   const moneyTaken = createSpanIndex(taken);
   for (const match of allMatches(WORD_MONEY, lower)) {

@@ -11,7 +11,7 @@ export const REAL_TIME_LATENCY_MS = 1000;
 /** The lookbehind starts a number only at the first digit of a run: "1111…" would otherwise be retried per digit. */
 const DURATION = String.raw`(?<![\d.])(\d+(?:\.\d+)?)\s?(ms|msec|milliseconds?|s|secs?|seconds?)\b`;
 const BOUND = String.raw`(?:under|below|within|up\s+to|less\s+than|<\s?=?|at\s+most|max(?:imum)?|no\s+more\s+than|sub[\s-]|p\d{2}(?:\s+(?:of|below|under|at|<))?|target(?:\s+(?:of|is))?:?|budget\s+of|around|about|~|in)`;
-const LATENCY_WORD = String.raw`(?:latency|respond|responses?|reply|replies|answers?|completions?|inference|round[\s-]?trip|com(?:e|es|ing)\s+back|turnaround|ttft|time\s+to\s+first\s+token|first\s+(?:words?|tokens?)|time[\s-]to[\s-]answer|per\s+(?:summary|request|query|call|completion|segment|document|item|answer|response|message|reply))`;
+const LATENCY_WORD = String.raw`(?:latency|p(?:50|90|95|99)\b|respond|responses?|reply|replies|answers?|completions?|inference|round[\s-]?trip|com(?:e|es|ing)\s+back|turnaround|ttft|time\s+to\s+first\s+token|first\s+(?:words?|tokens?)|time[\s-]to[\s-]answer|per\s+(?:summary|request|query|call|completion|segment|document|item|answer|response|message|reply))`;
 /** "under 200 ms", "respond within 2 seconds", "p95 < 300ms". */
 const BOUNDED = new RegExp(`\\b${BOUND}\\s*(?:~\\s*|about\\s+|around\\s+|roughly\\s+)?${DURATION}`, 'g');
 /** "200ms latency", "latency of 300 ms", "latency: 1s". */

@@ -49,6 +49,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x31: { precision: 0.82, recall: 0.92 },
   x32: { precision: 0.86, recall: 0.81 },
   x33: { precision: 0.89, recall: 0.87 },
+  x34: { precision: 0.9, recall: 0.83 },
 };
 
 interface BatchUtterance {
