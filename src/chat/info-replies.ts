@@ -1328,6 +1328,7 @@ export function promptSizeReply(
   profile: Partial<Profile>,
   askedInputTokens: number | undefined,
   askedOutputTokens?: number,
+  budgetAsked = false,
 ): string | undefined {
   const inputTokens = askedInputTokens ?? profile.inputTokensPerRequest ?? DEFAULT_INPUT_TOKENS_PER_REQUEST;
   const outputTokens = askedOutputTokens ?? profile.outputTokensPerRequest ?? DEFAULT_OUTPUT_TOKENS_PER_REQUEST;
@@ -1345,7 +1346,20 @@ export function promptSizeReply(
   const perRequest = (inputTokens * price.usdPerMillionInput + outputTokens * price.usdPerMillionOutput) / 1e6;
   const monthly = volume * DAYS_PER_MONTH * perRequest;
   const included = inputTokens <= DEFAULT_INPUT_TOKENS_PER_REQUEST && outputTokens <= DEFAULT_OUTPUT_TOKENS_PER_REQUEST;
-  return `${included ? 'Yes' : 'No'}: ${lowerFirst(assumed)}. At about ${count.format(inputTokens)} input and ${count.format(outputTokens)} output tokens a request, ${count.format(volume)} requests a day come to about $${count.format(monthly)} a month at ${plainModelName(name)}'s list price ($${price.usdPerMillionInput} / $${price.usdPerMillionOutput} per million input / output tokens, ${price.where}, as of ${price.asOf}), before any caching discount.`;
+  // "Does that still fit $200?": the answer is about the budget, said first; "did your number include that?": about the
+  // earlier assumption.
+  const budget = profile.monthlyBudgetUSD;
+  const opener =
+    budgetAsked && budget !== undefined
+      ? `${monthly <= budget ? 'Yes, it fits' : 'No, it is over'} your $${count.format(budget)} monthly budget. ${assumed}`
+      : `${included ? 'Yes' : 'No'}: ${lowerFirst(assumed)}`;
+  return `${opener}. At about ${count.format(inputTokens)} input and ${count.format(outputTokens)} output tokens a request, ${count.format(volume)} requests a day come to about $${count.format(monthly)} a month at ${plainModelName(name)}'s list price ($${price.usdPerMillionInput} / $${price.usdPerMillionOutput} per million input / output tokens, ${price.where}, as of ${price.asOf}), before any caching discount.${budgetAsked ? '' : budgetWords(monthly, budget)}`;
+}
+
+/** " That is within your $200 monthly budget.": a monthly bill set against the budget the team gave. */
+function budgetWords(monthly: number, budget: number | undefined): string {
+  if (budget === undefined) return '';
+  return ` That is ${monthly <= budget ? 'within' : 'over'} your $${count.format(budget)} monthly budget.`;
 }
 
 /** Requests a day from which one serving GPU, sized for memory only, is said not to be sized for the volume. */

@@ -789,6 +789,7 @@ function infoReply(
       profile,
       intents.asksPromptTokens,
       intents.asksOutputTokens,
+      intents.asksBudgetFit === true,
     );
     if (sized !== undefined) return { text: sized };
   }

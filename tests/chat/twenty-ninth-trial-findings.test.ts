@@ -221,3 +221,29 @@ describe('x34 on arrival', () => {
     expect(fields('why did you say MI300X?')).toEqual({});
   });
 });
+
+describe('answers to the question asked', () => {
+  it('"Does that still fit $200?" is the bill against the budget, with the prompt and answer sizes said', async () => {
+    const { converse } = await import('../helpers/converse.ts');
+    const turns = await converse(
+      [
+        "We're an agritech NGO in Kenya. Farmers ask questions by SMS; we want an assistant that answers from our 3 million tokens of extension manuals. We use Gemini 2.5 Flash through the API, no GPUs. Monthly budget $200, one-time budget $0, about 5,000 questions a day.",
+        "With the retrieved manual passages, prompts will be about 3,000 tokens, and answers are SMS so only about 80 tokens. Does that still fit $200? If not, what's cheaper?",
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/Yes, it fits your \$200 monthly budget/);
+    expect(reply).toMatch(/At about 3,000 input and 80 output tokens a request/);
+    expect(reply).not.toMatch(/GPU memory/);
+  });
+
+  it('"Where would we run that fine-tuning job, on OpenAI\'s platform?" asks the channel, not a fit', () => {
+    const { intents } = extractProfile(
+      "Where would we run that fine-tuning job, on OpenAI's platform? I read they closed fine-tuning to organisations that never used it.",
+      { knowledge, today: '2026-12-05' },
+    );
+    expect(intents.asksTuningChannel).toEqual({ provider: 'openai' });
+    expect(intents.asksFit).toBeUndefined();
+  });
+});

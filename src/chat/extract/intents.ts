@@ -59,6 +59,9 @@ const COST =
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
   /\b(?:how\s+many\s+(?:of\s+(?:our|the|those)\s+)?(?:gpus?|cards?|[ahl]\d{2,3}s?|h100s?|a100s?|l40s|l4s)\s+(?:would|will|does|do|should)\s+(?:serving|it|the\s+model|inference|we\s+need\s+(?:to\s+serve|for\s+serving))\b|(?:can|could|will|would)\s+(?:the|our|a|one|this|that)\s+(?:[\w.-]+\s+)?(?:gpus?|cards?|[ahlt]\d{1,3}\w*|rtx\s?\d+\w*|l40s|servers?|box|node|machine|laptop|phone|device)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host)\s+(?:it|that|this|the\s+model)\b|(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){0,4})\s+(?:fit|run)\b|(?:will|would|does|do|can|could)\s+[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){5,8}\s+fit\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+on\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\b(?:serving|running|hosting)\s+(?:it|the\s+model|an?\s+\d+(?:\.\d+)?b(?:\s+model)?)\s+(?:should|would|will)\s+(?:only\s+)?(?:need|take)\s+(?:just\s+)?(?:one|a\s+single|a|\d+)\s+(?:[a-z0-9-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?|a10g?s?|t4s?)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
+/** A fit asked of money: "does that still fit $200?", "will it fit in our budget?", "within the monthly budget?". */
+const BUDGET_FIT =
+  /\bfits?\s+(?:in(?:to)?\s+|within\s+|under\s+)?(?:our\s+|the\s+|my\s+|a\s+)?(?:[$€£]\s?\d|\d[\d,.]*\s?k?\s+(?:dollars|usd|bucks|a\s+month)\b|(?:monthly\s+|one[\s-]?(?:time|off)\s+|total\s+)?budget\b)/;
 /** A fit asked in so many words ("would … fit"), which a cost question ("would it cost to run") never says. */
 const FIT_ASKED_BESIDE_COST =
   /\b(?:will|would|does|do|can|could)\s+(?:[^?.!,;\n]|\.(?=\d)){1,80}?\bfit\s+(?:on|in|into|onto|across)\s+(?:the\s+|our\s+|my\s+|a\s+|one\s+|two\s+|\d+\s+)?(?:[\w-]+\s+)?(?:gpus?|cards?|nodes?|h100s?|a100s?|l40s|a10g?s?|l4s?|t4s?|a6000s?|v100s?|mi300x|rtx|\d{4}s?|\d+\s?gb|memory|vram)\b/;
@@ -120,13 +123,13 @@ const ASKS_ABOUT_THE_QUESTION =
 /** A question in form: a question mark, or an opening question word. */
 /** "pull maybe 6k tokens of clauses into the prompt", "about 4,000 input tokens per request". */
 const PROMPT_TOKENS =
-  /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*tokens?\b[^.?!]{0,60}?\b(?:into|in|to)\s+(?:the|each|every|our)\s+prompts?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*(?:input\s+|prompt\s+)?tokens?\s+(?:per|a|each|every)\s+(?:question|request|call|prompt|query)\b|\b(?:requests?|prompts?|calls?|queries)\s+(?:are|is|average|run)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s*(?:input\s+)?tokens?\b/;
+  /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*tokens?\b[^.?!]{0,60}?\b(?:into|in|to)\s+(?:the|each|every|our)\s+prompts?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*(?:input\s+|prompt\s+)?tokens?\s+(?:per|a|each|every)\s+(?:question|request|call|prompt|query)\b|\b(?:requests?|prompts?|calls?|queries)\s+(?:are|is|average|run|will\s+be|would\s+be)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s*(?:input\s+)?tokens?\b/;
 /** "40k in and 3k out", "1500 in / 100 out": input tokens said beside the output. */
 const INPUT_IN =
   /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s+(?:tokens?\s+)?in\s*(?:and|,|\/)\s*(?:\d[\d,.]*\s?k?)\s+(?:tokens?\s+)?out\b/;
 /** "each draft writes ~3k tokens", "3k output tokens", "summary ~100 tokens", "100 out": output per request. */
 const OUTPUT_TOKENS =
-  /\b(?:writes?|outputs?|generates?|produces?|returns?|(?:answers?|repl(?:y|ies)|summar(?:y|ies)|drafts?)\s+(?:are|is)?)\s*(?:about\s+|around\s+|roughly\s+|~\s*)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s*(?:output\s+)?tokens?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s*(?:output|completion)\s+tokens?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s+out\b/;
+  /\b(?:writes?|outputs?|generates?|produces?|returns?|(?:answers?|repl(?:y|ies)|summar(?:y|ies)|drafts?)\s+(?:are|is)?(?:\s+[\w-]+){0,4}?\s+(?:so\s+)?(?:only\s+)?)\s*(?:about\s+|around\s+|roughly\s+|~\s*)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s*(?:output\s+)?tokens?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s*(?:output|completion)\s+tokens?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s+out\b/;
 /** "can I fine-tune on the Mac?", "is training on my M2 Max possible?", "could we tune it with a Mac Studio". */
 const TRAIN_ON_MAC =
   /\b(?:fine[\s-]?tun\w*|finetun\w*|train\w*|tun(?:e|ing)|lora|qlora)\b[^.?!]{0,40}?\b(?:on|with|using)\s+(?:(?:my|our|the|a|an|this|these|one)\s+)?(?:apple\s+silicon|mac(?:book)?s?(?:\s+(?:pro|air|studio|mini))?|m[1-4](?:\s+(?:pro|max|ultra))?)\b/;
@@ -562,6 +565,11 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
       intents.asksFit = methodIn(fit[0]);
       readFitDetails(lower, intents);
     }
+  } else if (FIT.test(lower) && QUESTION_FORM.test(lower) && BUDGET_FIT.test(lower)) {
+    // "Does that still fit $200?", "will it fit our budget?": the money, not GPU memory.
+    intents.asksCost = true;
+    intents.asksBudgetFit = true;
+    if (MONTHLY.test(lower) || /\$\s?\d/.test(lower)) intents.asksMonthlyCost = true;
   } else if (FIT.test(lower) && QUESTION_FORM.test(lower)) {
     // "we could also run an open-weight model on our two L40S" states an option; only a question asks the fit.
     // The method of the fit question's own sentence ("I meant the cheap kind of fine-tuning, QLoRA. Would QLoRA fit

@@ -106,6 +106,8 @@ export interface ExtractionIntents {
   asksEvaluation?: boolean;
   /** "how many weeks until this is in production?": the plan's calendar, step by step. */
   asksTimeline?: boolean;
+  /** "does that still fit $200?": a cost asked against the budget. */
+  asksBudgetFit?: boolean;
   /** "what could go wrong?": the risks of the plan for this team. */
   asksRisks?: boolean;
   /** "do we need the SFT step first or can we go straight to DPO?": supervised tuning before preference tuning. */
