@@ -3,6 +3,7 @@
  * costs, what is ruled out, what would change the answer) in plain words, with sources as numbered footnotes. No
  * scores, rule ids or traces; "show details" gives the full template explanation. Built only from the engine's data.
  */
+import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import type { Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
@@ -210,6 +211,11 @@ function costLine(
             ? `${name(method)} on your GPUs ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs, no rental`
             : `${name(method)} on your GPUs, no rental (their speed is not in the catalog: ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours on a datacenter GPU, longer on yours)`
           : `${name(method)} ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs${estimates.oneTimeUSD === undefined ? '' : `, ≈ $${money.format(estimates.oneTimeUSD)}`}`,
+    );
+  } else if (estimates?.assumptions.some((line) => line.startsWith(CPU_TRAINING_NOTE))) {
+    // A small encoder trained on the team's CPU server: its RAM, no rent, and no time (no CPU speeds in the catalog).
+    parts.push(
+      `${name(method)} on your CPU server (about ${money.format(Math.round(estimates.memoryGB?.needed ?? 0))} GB of RAM), no rental; its time is not estimated`,
     );
   } else if (estimates?.oneTimeUSD === 0 && estimates.memoryGB !== undefined && !provider) {
     // An image generator on the team's GPUs: no rent, and no time from a formula that counts text tokens.

@@ -234,6 +234,8 @@ export function costReply(
     noOwnGpus?: boolean;
     /** The team's timeline, which a long run on its own GPUs is set against. */
     timelineWeeks?: number;
+    /** The team's latency target, which CPU serving is set against. */
+    latencyTargetMs?: number;
   } = {},
 ): string {
   const method = asked === true ? recommendation.destination.method : asked;
@@ -454,6 +456,18 @@ export function costReply(
             )}${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` That is one copy of the model, sized for memory, not for ${count.format(options.requestsPerDay ?? 0)} requests a day: serving that volume takes several GPUs, and the throughput they need is not estimated here.` : ''}`,
     );
   }
+  // Served from the team's own CPU servers (no GPUs, data on the premises): no bill, and what CPUs can carry.
+  const onOwnCpus = recommendation.assumptions.find(
+    (assumption) =>
+      assumption.field === 'estimates.servingGpus' && assumption.value === 0 && /CPU servers/.test(assumption.why),
+  );
+  if (onOwnCpus && lines.length === monthlyFrom && !apiModelMethod(recommendation, method, knowledge)) {
+    const busy =
+      (options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY || options.latencyTargetMs !== undefined;
+    lines.push(
+      `Serving it on your own CPU servers costs no monthly bill.${busy ? ` Whether CPUs carry ${options.requestsPerDay !== undefined ? `${count.format(options.requestsPerDay)} requests a day` : 'your load'}${options.latencyTargetMs !== undefined ? ` within ${count.format(options.latencyTargetMs)} ms` : ''} is not estimated here: measure it on one server before you commit, or plan a GPU for serving.` : ''}`,
+    );
+  }
   // Asked what it costs a month, with no running figure to give: say what the bill is made of and what it needs.
   if (options.monthlyFirst && lines.length === monthlyFrom && !apiModelMethod(recommendation, method, knowledge)) {
     const model = recommendation.destination.model.name;
@@ -489,6 +503,13 @@ export function costReply(
     return `${own}${IMAGE_TRAINING_UNTIMED}`;
   }
   if (lines.length === 0) {
+    // Known, but it does not fit and nothing can be rented: the reason, not a list of facts the team already gave.
+    const memory = estimates?.memoryGB;
+    if (memory && memory.fits === false && memory.available !== null && memory.available > 0) {
+      const lighter = method === 'full-fine-tuning' ? 'lora' : method === 'lora' ? 'qlora' : undefined;
+      const lighterFits = lighter === undefined ? false : entryOf(recommendation, lighter)?.estimates?.memoryGB?.fits;
+      return `${name} does not fit your GPUs: it needs about ${gigabytes(memory.needed)} GB and you have ${gigabytes(memory.available)} GB, and ${options.noOwnGpus ? 'no GPUs of your own' : 'renting more is ruled out by your data or budget'}, so I don't time it.${lighter !== undefined && lighterFits === true ? ` ${shortMethodName(knowledge, lighter)} fits them: ask what it costs.` : ''}`;
+    }
     // What is still unknown, when the engine says; the general list otherwise.
     if (entry?.decidedBy?.length)
       return `I can't put a number on ${name} yet: it depends on ${joinWords(entry.decidedBy.map(fieldLabel))}, which I don't know.`;
@@ -1183,8 +1204,12 @@ export function speedReply(knowledge: Knowledge, profile: Partial<Profile>): Inf
     profile.latencyTargetMs === undefined
       ? ''
       : ` Against your ${count.format(profile.latencyTargetMs)} ms: that bounds the time to the first words (reading the prompt plus one token), so keep the prompt short and measure that figure, not the average.`;
+  // A team with no GPUs serves from CPUs: the measured figures are of llama.cpp's test machine, not of its servers.
+  const cpuOnly = profile.gpuCount === 0;
   return citedAnswer(
-    `I don't estimate tokens per second: it depends on the card, the runtime, the quantization and the prompt length. For scale, llama.cpp's own measurements of Llama 3.1 8B at Q4_K_M show about 72 tokens a second written and about 822 a second read from the prompt, on its test machine${mark}; a smaller model runs faster and an older card slower. Measure on the target hardware with llama.cpp's benchmark tool (llama-bench) before you commit.${target}`,
+    cpuOnly
+      ? `I don't estimate tokens per second, and I have no measured figures for CPUs: llama.cpp's own measurements (Llama 3.1 8B at Q4_K_M, about 72 tokens a second written and about 822 a second read from the prompt${mark}) come from its own test machine and say little about CPU servers with no GPU like yours. On CPUs the slow part is reading a long prompt, so a retrieval prompt of thousands of tokens is what to measure first: run llama.cpp's benchmark tool (llama-bench) on one of your servers with your real prompt length before you commit, and keep the retrieved context short.${target}`
+      : `I don't estimate tokens per second: it depends on the card, the runtime, the quantization and the prompt length. For scale, llama.cpp's own measurements of Llama 3.1 8B at Q4_K_M show about 72 tokens a second written and about 822 a second read from the prompt, on its test machine${mark}; a smaller model runs faster and an older card slower. Measure on the target hardware with llama.cpp's benchmark tool (llama-bench) before you commit.${target}`,
     cited,
     knowledge,
   );

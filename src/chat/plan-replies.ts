@@ -4,7 +4,12 @@
  * compute time and the risks come from the plan's own figures, the team's profile and the catalog's dates; what no
  * published source measures (the engineering weeks around the compute) is said to be unmeasured, never invented.
  */
-import { PREFERENCE_MIN_PAIRS, SFT_AMPLE_EXAMPLES, SFT_MIN_EXAMPLES } from '../engine/data-sufficiency.ts';
+import {
+  PREFERENCE_MIN_PAIRS,
+  SFT_AFTER_PLATEAU_MIN_EXAMPLES,
+  SFT_AMPLE_EXAMPLES,
+  SFT_MIN_EXAMPLES,
+} from '../engine/data-sufficiency.ts';
 import { HOURS_PER_WEEK } from '../engine/derive-facts.ts';
 import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
@@ -12,7 +17,7 @@ import type { MethodEstimates, Recommendation } from '../engine/recommendation-s
 import { PROJECT_RUNS } from '../engine/training-compute.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
-import type { MethodId, Profile } from '../profile/profile-schema.ts';
+import { EXPERTISE_LEVELS, type MethodId, type Profile } from '../profile/profile-schema.ts';
 import { isLifecycleNotice, plainModelName, timedOnOwnGpu } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { citedAnswer, type InfoAnswer, inDaysOrWeeks, LONG_ELAPSED_HOURS, sourceMarks } from './info-replies.ts';
@@ -98,6 +103,8 @@ export function timelineReply(
   const { listed, cite } = sourceMarks(knowledge);
   const lines: string[] = [];
   const longest: number[] = [];
+  // A training step whose length is not known (on CPUs, or the model's size unknown): no verdict against the deadline.
+  let untimed = false;
   for (const [index, method] of planMethods(recommendation).entries()) {
     const name = shortMethodName(knowledge, method);
     const at = `${index + 1}. ${name}:`;
@@ -129,10 +136,12 @@ export function timelineReply(
       lines.push(
         `${at} trains on your CPU server; the catalog has no CPU speeds, so time one epoch on a sample of your examples before you plan the runs.`,
       );
+      untimed = true;
       continue;
     }
     if (time === undefined) {
       lines.push(`${at} a training run whose length I cannot estimate without the model's size.`);
+      untimed = true;
       continue;
     }
     longest.push(time.runHours);
@@ -158,13 +167,17 @@ export function timelineReply(
   if (timeline !== undefined) {
     const budget = timeline * HOURS_PER_WEEK;
     parts.push(
-      slowest === undefined
-        ? `Against your ${timeline}-week timeline: no step needs a long training run, so the weeks go to the evaluation set and the integration.`
-        : slowest * PROJECT_RUNS <= budget / 4
-          ? `Against your ${timeline}-week timeline: the training takes a small share of it, so the weeks go to the data and the evaluation.`
-          : slowest <= budget
-            ? `Against your ${timeline}-week timeline: the training alone takes a large share of it; start the first run as soon as the evaluation set exists.`
-            : `Against your ${timeline}-week timeline: one training run alone is longer than that, so it does not fit without more or faster GPUs or a smaller model.`,
+      untimed
+        ? `Against your ${timeline}-week timeline: the training time is not known yet, so time one run first and plan the weeks from it.`
+        : slowest === undefined
+          ? `Against your ${timeline}-week timeline: no step needs a long training run, so the weeks go to the evaluation set and the integration.`
+          : slowest * PROJECT_RUNS <= budget / 4
+            ? `Against your ${timeline}-week timeline: the training takes a small share of it, so the weeks go to the data and the evaluation.`
+            : slowest * PROJECT_RUNS <= budget
+              ? `Against your ${timeline}-week timeline: the training alone takes a large share of it; start the first run as soon as the evaluation set exists.`
+              : slowest <= budget
+                ? `Against your ${timeline}-week timeline: one run fits, the ${PROJECT_RUNS} a project usually needs do not; plan fewer runs, more or faster GPUs, or a smaller model.`
+                : `Against your ${timeline}-week timeline: one training run alone is longer than that, so it does not fit without more or faster GPUs or a smaller model.`,
     );
   } else parts.push('Tell me your deadline and I will set the training runs against it.');
   const lifecycle = recommendation.assumptions.find(isLifecycleNotice);
@@ -187,9 +200,6 @@ const TRAINS: ReadonlySet<MethodId> = new Set([
   'distillation',
   'managed-fine-tuning',
 ]);
-
-/** The expertise levels in order, to compare the team's with what a method asks. */
-const EXPERTISE_ORDER = ['none', 'basic', 'intermediate', 'expert'] as const;
 
 /** Training that takes more than this share of the team's timeline leaves no room for a failed run. */
 const TIGHT_TIMELINE_SHARE = 0.5;
@@ -249,7 +259,9 @@ export function risksReply(
     estimates.oneTimeUSD > 0.8 * profile.oneTimeBudgetUSD
   )
     risks.push(
-      `**The training budget.** Three rented runs cost about $${count.format(estimates.oneTimeUSD)} of your $${count.format(profile.oneTimeBudgetUSD)}; a fourth run or a longer one takes you over it.`,
+      estimates.oneTimeUSD > profile.oneTimeBudgetUSD
+        ? `**The training budget.** The ${PROJECT_RUNS} rented runs cost about $${count.format(estimates.oneTimeUSD)}, more than your $${count.format(profile.oneTimeBudgetUSD)}.`
+        : `**The training budget.** The ${PROJECT_RUNS} rented runs cost about $${count.format(estimates.oneTimeUSD)} of your $${count.format(profile.oneTimeBudgetUSD)}; another run or a longer one takes you over it.`,
     );
   const time = TRAINS.has(method) ? trainingTime(recommendation, method, profile) : undefined;
   if (
@@ -259,19 +271,27 @@ export function risksReply(
   )
     risks.push(
       time.projectHours > profile.timelineWeeks * HOURS_PER_WEEK
-        ? `**The timeline.** The training runs alone take ${elapsed(time.projectHours)} ${time.where}, more than your ${profile.timelineWeeks} weeks.`
-        : `**The timeline.** The ${PROJECT_RUNS} training runs take ${elapsed(time.projectHours)} ${time.where} of your ${profile.timelineWeeks} weeks; one failed run or a wait for GPUs pushes you past it.`,
+        ? `**The timeline.** The training runs alone take ${elapsed(time.projectHours)} ${time.where}, more than your ${weeksWords(profile.timelineWeeks)}.`
+        : `**The timeline.** The ${PROJECT_RUNS} training runs take ${elapsed(time.projectHours)} ${time.where} of your ${weeksWords(profile.timelineWeeks)}; one failed run or a wait for GPUs pushes you past it.`,
     );
-  const ownHardware = profile.gpuName !== undefined || (profile.gpuCount ?? 0) > 0;
-  if (ownHardware && TRAINS.has(method) && estimates?.oneTimeUSD !== undefined && estimates.oneTimeUSD > 0 && time)
+  // (Only when the GPUs are known and too small: a count without a type is priced on a rental for lack of memory.)
+  const ownTooSmall =
+    estimates?.memoryGB?.available !== null &&
+    (estimates?.memoryGB?.available ?? 0) > 0 &&
+    estimates?.memoryGB?.fits === false;
+  if (ownTooSmall && TRAINS.has(method) && estimates?.oneTimeUSD !== undefined && estimates.oneTimeUSD > 0 && time)
     risks.push(
       `**Renting.** Your GPUs cannot hold ${lowerFirst(name)}${model ? ` of ${model}` : ''}, so the plan rents: about $${count.format(estimates.oneTimeUSD)} for the ${PROJECT_RUNS} runs ${time.where}${profile.oneTimeBudgetUSD === undefined ? ', against a budget you have not told me' : ''}.`,
     );
   const examples = profile.labeledExamples;
   if (TRAINS.has(method) && method !== 'preference-tuning' && method !== 'distillation' && examples !== undefined) {
-    if (examples < SFT_MIN_EXAMPLES)
+    if (examples < SFT_AFTER_PLATEAU_MIN_EXAMPLES)
       risks.push(
-        `**Too few examples.** ${count.format(examples)} is below the 50-100 where providers start to see gains${cite('oai-sft')}; a tune on so few learns the examples, not the task. Collect more before you train.`,
+        `**Too few examples.** ${count.format(examples)} is below the 50 to 100 where providers start to see gains${cite('oai-sft')}; a tune on so few learns the examples, not the task. Collect more before you train.`,
+      );
+    else if (examples < SFT_MIN_EXAMPLES)
+      risks.push(
+        `**Few examples.** ${count.format(examples)} is at the low end of the 50 to 100 where providers start to see gains${cite('oai-sft')}: hold some out, judge every run on them, and add examples as you go.`,
       );
     else if (examples < SFT_AMPLE_EXAMPLES)
       risks.push(
@@ -284,7 +304,10 @@ export function risksReply(
       `**The comparison data.** Preference tuning is only as good as the chosen/rejected judgements: it needs reliable comparisons or graders who agree${cite('oai-rft')}${pairs !== undefined && pairs < PREFERENCE_MIN_PAIRS ? `, and ${count.format(pairs)} pairs is below the ${count.format(PREFERENCE_MIN_PAIRS)} I plan on` : ''}. Tune on good examples first; vendors put supervised tuning before it${cite('gcp-pref')}.`,
     );
   const goals = profile.goals ?? [];
-  if (TRAINS.has(method) && (goals.includes('format') || profile.needsStyleOrFormat === true))
+  if (
+    TRAINS.has(method) &&
+    (goals.includes('format') || (profile.needsStyleOrFormat === true && !goals.includes('style')))
+  )
     risks.push(
       `**A format that is likely, not guaranteed.** Tuning makes the model fill the fields right but cannot promise every output parses; constrain the decoding to your schema where you serve it${cite('guided-generation')}${cite('vllm-structured-outputs')}, or validate and retry.`,
     );
@@ -311,16 +334,19 @@ export function risksReply(
     risks.push(
       `**The student's ceiling.** A small student copies the teacher on a narrow task and loses breadth; it needs a teacher that already works and an evaluation proving the student matches it${cite('az-ft-cons')}. Check that the teacher's terms allow training on its outputs.`,
     );
-  if (method === 'qlora' || profile.deployment === 'mobile' || profile.deployment === 'edge')
+  // (Serving at 4 bits on a device: llama.cpp's own tables show each format's loss. QLoRA trains at 4 bits and has no
+  // 16-bit model to compare with.)
+  if (profile.deployment === 'mobile' || profile.deployment === 'edge')
     risks.push(
-      `**Quantization.** 4-bit weights lose some quality; score the quantized model on the same evaluation set, not only the 16-bit one${cite('qlora')}.`,
+      `**Quantization.** A 4-bit device format loses some quality against 16-bit weights; score the quantized model on the same evaluation set, not only the 16-bit one${cite('llamacpp-quantize')}.`,
     );
   const methodEntry = knowledge.methods.find((entry) => entry.id === method);
   const team = profile.mlExpertise;
   if (
     methodEntry !== undefined &&
     team !== undefined &&
-    EXPERTISE_ORDER.indexOf(team) < EXPERTISE_ORDER.indexOf(methodEntry.expertise as (typeof EXPERTISE_ORDER)[number])
+    EXPERTISE_LEVELS.indexOf(team) <
+      EXPERTISE_LEVELS.indexOf(methodEntry.expertise as (typeof EXPERTISE_LEVELS)[number])
   )
     risks.push(
       `**Skills.** ${name} asks for ${methodEntry.expertise} ML experience and your team says ${team}; budget time to learn it or bring someone in for the first run.`,
@@ -332,7 +358,7 @@ export function risksReply(
   const change = recommendation.sensitivity[0];
   if (change)
     risks.push(
-      `**A figure near the edge.** If ${fieldLabel(change.field)} ${sensitivityValue(change.value)}, the answer becomes ${shortMethodName(knowledge, change.becomes)}.`,
+      `**A figure near the edge.** My answer turns on ${fieldLabel(change.field)}: ${sensitivityValue(change.value)} → ${lowerFirst(shortMethodName(knowledge, change.becomes))}.`,
     );
   if (TRAINS.has(method) && method !== 'full-fine-tuning')
     risks.push(
@@ -343,9 +369,11 @@ export function risksReply(
   const draft =
     shown.length === 0
       ? `For ${name}${on} I see no risk specific to your situation in what you told me; the usual one is that results on your evaluation set fall short, so build it first${cite('oai-acc')}.`
-      : `The risks I see for ${name}${on}, most serious first:\n${shown.map((risk, index) => `${index + 1}. ${risk}`).join('\n')}`;
+      : `The risks I see for ${lowerFirst(name)}${on}, most serious first:\n${shown.map((risk, index) => `${index + 1}. ${risk}`).join('\n')}`;
   const marks = sourceMarks(knowledge);
-  const text = draft.replace(/\{\{([a-z0-9.-]+)\}\}/g, (_whole, id: string) => marks.cite(id));
+  const text = draft
+    .replace(/\{\{([a-z0-9.-]+)\}\}/g, (_whole, id: string) => marks.cite(id))
+    .replace(/\] \[(?=\d)/g, '][');
   return citedAnswer(text, marks.listed, knowledge);
 }
 
@@ -364,11 +392,16 @@ export function sftBeforePreferenceReply(
   const instructStart = profile.modelStage === 'instruct' || profile.modelStage === 'fine-tuned';
   const yours =
     examples !== undefined && examples > 0
-      ? ` Train your ${count.format(examples)} examples first${pairs !== undefined ? `, then the ${count.format(pairs)} pairs from that checkpoint` : ''}.`
+      ? ` Tune on your ${count.format(examples)} examples first${pairs !== undefined ? `, then the ${count.format(pairs)} pairs from that checkpoint` : ''}.`
       : pairs !== undefined
         ? ` With no separate examples, the chosen answers of your ${count.format(pairs)} pairs are the supervised set.`
         : '';
   const planned = recommendation.plan.some((step) => step.methods.includes('preference-tuning'));
   const text = `Do the supervised step first: Vertex AI strongly recommends supervised tuning on the preferred responses, then preference tuning from that checkpoint${cite('gcp-pref')}, and Azure stacks supervised tuning before DPO the same way${cite('az-ft-cons')}.${yours}${instructStart ? ' Starting from an instruct checkpoint, which has had supervised tuning already, DPO straight away can work; measure both on your held-out pairs.' : ''}${planned ? ' That is the order of the plan.' : ''}`;
   return citedAnswer(text, listed, knowledge);
+}
+
+/** "1 week", "3 weeks". */
+function weeksWords(value: number): string {
+  return `${value} ${value === 1 ? 'week' : 'weeks'}`;
 }

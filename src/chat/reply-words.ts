@@ -345,7 +345,7 @@ function stripPeriod(text: string): string {
 /** The first letter lower-cased, unless the text opens with a name or an acronym ("NVIDIA …", "LoRA …"). */
 export function lowerFirst(text: string): string {
   // Keep proper names and acronyms ("NVIDIA …", "LoRA …") as written.
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return /^[A-Z][a-z]*(?=[\s,.;:()-]|$)/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 function upperFirst(text: string): string {

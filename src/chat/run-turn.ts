@@ -368,7 +368,16 @@ function answerTurn(
           ? currentBillWords(current, base.profile.modelName)
           : '';
     // (This reply carries no source list: marks that would point at none are left out.)
-    const askedText = asked === undefined ? '' : asked.text.replace(/ ?\[\d+\]/g, '');
+    // ("Today's Gemini 2.5 Flash calls…" said of the model asked about is not what the team pays today.)
+    const todayOf = base.profile.modelName === undefined ? undefined : plainModelName(base.profile.modelName);
+    const askedText =
+      asked === undefined
+        ? ''
+        : asked.text
+            .replace(/ ?\[\d+\]/g, '')
+            .replace(/ ?Today's (.{1,60}?) calls cost .{0,200}?\.(?=\s|$)/g, (sentence, model: string) =>
+              anotherModel && model !== todayOf ? '' : sentence,
+            );
     const answer = asked
       ? `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(askedText) : askedText}${today} ${NOTHING_SAVED}`
       : whatIfReply(said, current, hypothetical, knowledge);
@@ -635,11 +644,11 @@ function costFacts(
     ...(profile.oneTimeBudgetUSD === undefined ? {} : { oneTimeBudgetUSD: profile.oneTimeBudgetUSD }),
     ...(profile.gpuCount === 0 ? { noOwnGpus: true } : {}),
     ...(profile.timelineWeeks === undefined ? {} : { timelineWeeks: profile.timelineWeeks }),
+    ...(profile.latencyTargetMs === undefined ? {} : { latencyTargetMs: profile.latencyTargetMs }),
     ...planModelServing(profile, recommendation, knowledge),
   };
 }
 
-/** The plan's supervised stage (LoRA, QLoRA, full fine-tuning) when the plan has no instruction tuning of its own. */
 /** " On Gemini 2.5 Flash, the plan costs about $165 a month.": the bill of the plan as it stands, to compare with. */
 function currentBillWords(current: Recommendation, modelName: string | undefined): string {
   const method = current.destination.method;
@@ -651,6 +660,7 @@ function currentBillWords(current: Recommendation, modelName: string | undefined
   return ` On ${on ? plainModelName(on) : 'the model as it stands'}, the plan costs about $${new Intl.NumberFormat('en-US').format(Math.round(monthly))} a month at the same volume.`;
 }
 
+/** The plan's supervised stage (LoRA, QLoRA, full fine-tuning) when the plan has no instruction tuning of its own. */
 function planSupervisedStage(recommendation: Recommendation): MethodId | undefined {
   const stages = recommendation.plan.flatMap((step) => step.methods);
   if (stages.includes('instruction-tuning')) return undefined;

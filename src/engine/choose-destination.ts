@@ -249,7 +249,11 @@ export function wishList(
     const tooBigForDevice =
       facts['fits.device'] === false ||
       (onDevice && facts.weightsAvailable === false) ||
-      (onDevice && profile.modelName === undefined && facts.teacherApiOnly === true);
+      (onDevice &&
+        profile.modelName === undefined &&
+        profile.modelParamsB === undefined &&
+        facts.teacherApiOnly === true &&
+        !sufficient(data.sft));
     // Pairs on hand, but every goal the team named is about what the model knows (facts, freshness, sources): the
     // pairs' verdicts are about facts, which preference tuning does not keep current; retrieval is the fix, and the
     // pairs wait for a behaviour goal.
@@ -363,7 +367,11 @@ export function wishList(
       pretrain &&
       profile.modelStage === 'base' &&
       diagnosis.promptingExhausted &&
-      !(profile.goals ?? []).includes('instruction-following');
+      // (A language or domain gap, not a behaviour the pairs show: another language, or the skill or knowledge the
+      // corpus holds; a format, a style or following instructions is what the pairs teach.)
+      (profile.multilingual === true ||
+        (profile.goals ?? []).some((goal) => goal === 'task-skill' || goal === 'knowledge')) &&
+      !(profile.goals ?? []).some((goal) => goal === 'instruction-following' || goal === 'format' || goal === 'style');
     const instructionFirst = conversational && (!pretrain || data.instruction === 'ample') && !corpusShiftFirst;
     // Completion (autocomplete in the team's phrasing and identifiers) is next-token prediction on the team's own
     // text: a large corpus of it is the training set, whatever its size in tokens.

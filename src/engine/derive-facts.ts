@@ -40,7 +40,7 @@ export { CPU_SERVING_MAX_WEIGHTS_GB };
 /**
  * A model this small is fine-tuned on an ordinary CPU server when there are no GPUs: full fine-tuning holds about 16 to
  * 18 bytes per parameter (knowledge: accel, eai-blog), so 0.4B needs about 7 GB of RAM (BERT-Large is 0.34B), and its
- * compute (6 × parameters × tokens) is hundreds of times less than an 8B model's.
+ * compute (6 × parameters × tokens) is about 70 times less than an 8B model's for BERT-Base.
  */
 export const CPU_TRAINING_MAX_PARAMS_B = 0.4;
 /** The training methods a CPU server runs for such a model (16-bit LoRA or every weight; no 4-bit kernels on CPU). */
@@ -93,7 +93,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'fits.task-copies': [...MODEL_SIZE, ...HARDWARE, 'tasksCount'],
   'affordable.task-copies': [...MODEL_SIZE, ...HARDWARE, 'tasksCount', 'monthlyBudgetUSD'],
   cpuServing: [...MODEL_SIZE, ...HARDWARE],
-  cpuTrainable: [...MODEL_SIZE],
+  cpuTrainable: [...MODEL_SIZE, 'modelAccess', 'modality', 'dataMustStayOnPrem', 'oneTimeBudgetUSD'],
   rentalAllowed: ['dataMustStayOnPrem'],
   'trainable.lora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
   'trainable.qlora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
@@ -215,8 +215,16 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   // A model small enough to fine-tune on an ordinary CPU server (an encoder classifier such as BERT-Base): trainable
   // with no GPU, or beside a GPU too small for it (more hardware never takes the CPU route away). An unknown size is
   // not assumed small.
+  // (A text encoder only: the source measured text classification on a CPU. And only where renting a GPU is not
+  // possible: a rented GPU trains it in minutes for cents.)
+  const cannotRent = profile.dataMustStayOnPrem === true || profile.oneTimeBudgetUSD === 0;
   if (profile.modelParamsB !== undefined && facts.weightsAvailable !== false)
-    facts.cpuTrainable = profile.modelParamsB <= CPU_TRAINING_MAX_PARAMS_B;
+    facts.cpuTrainable =
+      profile.modelParamsB <= CPU_TRAINING_MAX_PARAMS_B &&
+      // (A model not in the catalog, given as a small text model, is taken at its word: XLM-R base is 0.278B.)
+      (model === undefined || model.architecture?.kind === 'encoder') &&
+      (profile.modality ?? model?.modality) === 'text' &&
+      cannotRent;
   else if (hasGpu === false) facts.cpuTrainable = false;
   for (const check of FIT_CHECKS) {
     if (check !== factCheckOf(check)) continue;

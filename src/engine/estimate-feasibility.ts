@@ -27,13 +27,13 @@ import {
   rerunAt,
 } from './training-compute.ts';
 
-/** Training sequence length the engine asks the estimator for (tokens per micro-batch sequence). */
 /**
  * 4-bit weights up to this size are served from an ordinary CPU server without GPUs (about a 14B model at 4 bits,
  * its 16-bit embeddings included; a few tokens a second: a handful of users, not a busy service).
  */
 export const CPU_SERVING_MAX_WEIGHTS_GB = 10.5;
 
+/** Training sequence length the engine asks the estimator for (tokens per micro-batch sequence). */
 export const TRAINING_SEQUENCE_LENGTH = 2048;
 /** The longest training sequence the estimates take from a stated example length (long-context fine-tuning). */
 export const MAX_TRAINING_SEQUENCE_LENGTH = 32_768;

@@ -101,8 +101,12 @@ const OLDER_GENERATION_DAYS = 200;
 /** A model's parameter count may run this much over its size class ("8B" = 8.03B) and still be in it. */
 const SIZE_CLASS_SLACK = 1.05;
 
-/** Supervised tuning of the weights, which an encoder classifier does by full fine-tuning. */
-const SUPERVISED: ReadonlySet<MethodId> = new Set(['lora', 'qlora', 'full-fine-tuning']);
+/**
+ * A task whose inputs a 512-token English encoder cannot read whole ("30-page contracts") or in another language
+ * ("Polish tickets"): the catalog's encoders are English BERT.
+ */
+const LONG_OR_FOREIGN_INPUT =
+  /\b(?:\d+[\s-]pages?|pages?\s+long|long\s+(?:documents?|contracts?|reports?)|contracts?|books?|polish|german|french|spanish|italian|dutch|portuguese|arabic|hindi|chinese|japanese|korean|turkish|russian|swahili|multilingual)\b/i;
 
 /** How a distillation student is trained on the teacher's outputs. */
 const STUDENT_TRAINING: readonly MethodId[] = ['lora', 'qlora', 'full-fine-tuning'];
@@ -163,7 +167,7 @@ export function searchSubstitute(
     const analysis = analyseFeasibility(next, knowledge);
     // An encoder classifier is fine-tuned whole (110M parameters): full fine-tuning first, the wish's methods after.
     const onCandidate: readonly MethodId[] =
-      candidate.architecture?.kind === 'encoder' && methods.some((method) => SUPERVISED.has(method))
+      candidate.architecture?.kind === 'encoder' && methods.some((method) => STUDENT_TRAINING.includes(method))
         ? ['full-fine-tuning', ...methods.filter((method) => method !== 'full-fine-tuning')]
         : methods;
     const best = bestOf(
@@ -302,6 +306,7 @@ function candidates(
     profile.taskType === 'classify' &&
     (profile.labeledExamples ?? 0) >= SFT_MIN_EXAMPLES &&
     profile.multilingual !== true &&
+    !LONG_OR_FOREIGN_INPUT.test(profile.task ?? '') &&
     modality === 'text' &&
     named?.architecture?.kind !== 'encoder'
   ) {

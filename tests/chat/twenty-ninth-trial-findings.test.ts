@@ -181,7 +181,7 @@ describe('questions the trial got "I can\'t answer" for', () => {
       knowledge,
     );
     expect(turns[1]?.reply).toMatch(/Do the supervised step first/);
-    expect(turns[1]?.reply).toMatch(/Train your 800 examples first, then the 3,000 pairs/);
+    expect(turns[1]?.reply).toMatch(/Tune on your 800 examples first, then the 3,000 pairs/);
     expect(turns[1]?.reply).toMatch(/About preference tuning for Gemini models/);
   });
 });
@@ -245,5 +245,71 @@ describe('answers to the question asked', () => {
     );
     expect(intents.asksTuningChannel).toEqual({ provider: 'openai' });
     expect(intents.asksFit).toBeUndefined();
+  });
+});
+
+describe('found by the thirtieth trial', () => {
+  it('a "what if" sentence keeps everything in it hypothetical: the 70B asked about is not saved', async () => {
+    const { converse } = await import('../helpers/converse.ts');
+    const turns = await converse(
+      [
+        'We run Llama 3.1 8B Instruct on two A100 80GB, on-prem. 41,000 labeled examples for routing claim e-mails into 23 categories with JSON output. Prompting plateaued. Just recommend.',
+        'What if we had 8 H100s instead, would you recommend full fine-tuning or a bigger model like the 70B?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.state.profile.modelParamsB).toBeUndefined();
+    expect(turns[1]?.state.profile.gpuCount).toBe(2);
+  });
+
+  it.each([
+    ['Budget ₩20,000,000 one-time, 1 USD is about 1,380 KRW.', 14493],
+    ['Budget for the tuning project is R$ 40.000, and 1 USD is about 5.4 BRL.', 7407],
+  ])('an exchange rate with thousands separators or in reais converts the budget: %s', (text, value) => {
+    expect(fields(text).oneTimeBudgetUSD).toBe(value);
+  });
+
+  it.each([
+    'Budget for the tuning project is R$ 40.000.',
+    'Our budget is 300k pesos, 1 USD is about 17 MXN.',
+    'budget 5,000 CHF',
+  ])('an amount in a currency without a rate is not read as dollars: %s', (text) => {
+    expect(fields(text).oneTimeBudgetUSD).toBeUndefined();
+  });
+
+  it('"Can we have the tuned model in production by then?" asks the calendar', () => {
+    const { intents } = extractProfile(
+      'Black Friday is in 9 weeks. Can we have the tuned model in production by then?',
+      {
+        knowledge,
+        today: '2026-12-05',
+      },
+    );
+    expect(intents.asksTimeline).toBe(true);
+  });
+
+  it('continued pre-training that does not fit and cannot be rented says so, not "I need the model\'s size"', async () => {
+    const { converse } = await import('../helpers/converse.ts');
+    const turns = await converse(
+      [
+        'UK water utility: we run Llama 3.1 8B on two L40S on-prem, data must stay on-prem. We have 350 million tokens of maintenance manuals and work orders. Engineers ask questions about assets.',
+        'How long would continued pre-training on our 350 million tokens take on the two L40S?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/does not fit your GPUs: it needs about \d+ GB and you have 96 GB/);
+    expect(turns[1]?.reply).not.toMatch(/I need the model's size/);
+  });
+
+  it('a team with no GPUs is not given GPU speed figures as if they were its own', async () => {
+    const { converse } = await import('../helpers/converse.ts');
+    const turns = await converse(
+      [
+        'Water utility, CPU servers only, no GPUs, data stays on-prem. We want Llama 3.1 8B to answer questions from our manuals.',
+        'How fast will it generate on our Xeon CPU servers?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/say little about CPU servers with no GPU like yours/);
   });
 });

@@ -21,15 +21,16 @@ const CURRENCIES: readonly (readonly [string, RegExp])[] = [
   ['¥', /^(?:¥|jpy|yen)$/],
   ['₩', /^(?:₩|krw)$/],
   ['CN¥', /^(?:yuan|rmb|cny|renminbi)$/],
+  ['R$', /^(?:r\$|brl|reais|reals?)$/],
 ];
-const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|rs|jpy|yen|krw|yuan|rmb|cny|renminbi)\b\.?)`;
+const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|r\$|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|rs|jpy|yen|krw|yuan|rmb|cny|renminbi|brl|reais)\b\.?)`;
 /**
  * Currencies whose unit is far from a dollar (a rupee, a yen, a won, a yuan): read 1:1 they would make a budget tens to
  * a thousand times too large, so an amount in one of them is taken only at a rate the team states.
  */
-const FAR_FROM_THE_DOLLAR: ReadonlySet<string> = new Set(['₹', '¥', '₩', 'CN¥']);
+const FAR_FROM_THE_DOLLAR: ReadonlySet<string> = new Set(['₹', '¥', '₩', 'CN¥', 'R$']);
 const DOLLAR_WORD = String.raw`(?:\$|usd|us\s?dollars?|dollars?|bucks)`;
-const RATE_NUMBER = String.raw`(\d+(?:\.\d+)?)`;
+const RATE_NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 
 /** "a pound is about 1.27 dollars", "1 GBP = 1.27 USD", "€1 ≈ $1.08". */
 const UNIT_IN_DOLLARS = new RegExp(
@@ -61,13 +62,13 @@ export function statedRates(lower: string): StatedRate[] {
   const rates: StatedRate[] = [];
   for (const match of lower.matchAll(UNIT_IN_DOLLARS)) {
     const sign = signOf(match[1] ?? '');
-    const value = Number(match[2]);
+    const value = Number((match[2] ?? '').replaceAll(',', ''));
     if (sign && value > 0)
       rates.push({ sign, usdPerUnit: value, start: match.index, end: match.index + match[0].length });
   }
   for (const match of lower.matchAll(DOLLAR_IN_UNITS)) {
     const sign = signOf(match[2] ?? '');
-    const value = Number(match[1]);
+    const value = Number((match[1] ?? '').replaceAll(',', ''));
     if (sign && value > 0)
       rates.push({ sign, usdPerUnit: 1 / value, start: match.index, end: match.index + match[0].length });
   }
@@ -76,6 +77,9 @@ export function statedRates(lower: string): StatedRate[] {
 
 /** The currency a money finding was said in (its sign or word just before, inside or just after it), if not dollars. */
 function currencyOf(message: PreparedMessage, item: Finding): string | undefined {
+  // "R$ 40.000": Brazilian reais, whose sign ends in a dollar sign.
+  if (/\br$/.test(message.lower.slice(Math.max(0, item.start - 2), item.start)) && message.lower[item.start] === '$')
+    return 'R$';
   // "$3k (about ₹2.5 lakh)": an amount said in dollars is dollars, whatever gloss follows it.
   if (new RegExp(DOLLAR_WORD).test(message.lower.slice(item.start, item.end))) return undefined;
   // (A sign or "Rs" just before: "Rs 5 lakh", "₹ 5 lakh".)

@@ -272,7 +272,19 @@ export function extractProfile(
   // question (every value, the asked-about ones included), kept apart so that only the facts are the team's.
   const notAsked = (item: Finding) =>
     !(intents.whatIf && askedOn.some((asked) => item.field === asked.field && item.value === asked.value));
-  const stated = chooseFindings(dropUnstated(prepared, findings, false).filter(notAsked));
+  // ("What if we had 8 H100s instead, would you recommend full fine-tuning or a bigger model like the 70B?": all of
+  // the sentence a "what if" opens is the question, past its commas.)
+  const whatIfSentences = intents.whatIf
+    ? allMatches(WHAT_IF_SENTENCE, prepared.lower).map((match) => ({
+        start: match.index,
+        end: match.index + match[0].length,
+      }))
+    : [];
+  const inWhatIfSentence = (item: Finding) =>
+    whatIfSentences.some((span) => span.start <= item.start && item.end <= span.end);
+  const stated = chooseFindings(
+    dropUnstated(prepared, findings, false).filter((item) => notAsked(item) && !inWhatIfSentence(item)),
+  );
   const evidence: Partial<Record<ProfileField, string>> = {};
   const collect = (chosen: readonly Finding[]) => {
     const fields: Partial<Record<ProfileField, unknown>> = {};
@@ -366,7 +378,9 @@ export function extractProfile(
       ...money,
     };
   // The values only the question reading keeps are the ones asked about.
-  const statedFindings = new Set(dropUnstated(prepared, findings, false).filter(notAsked));
+  const statedFindings = new Set(
+    dropUnstated(prepared, findings, false).filter((item) => notAsked(item) && !inWhatIfSentence(item)),
+  );
   const asked = chooseFindings(dropUnstated(prepared, findings, true).filter((item) => !statedFindings.has(item)));
   const hypothetical = collect(asked);
   const fields = withoutGoals(collect(stated), removed);
@@ -384,6 +398,10 @@ export function extractProfile(
     };
   return { fields, hypothetical, evidence, corrections: findCorrections(prepared, asked), intents, ...money };
 }
+
+/** A sentence a "what if" opens, to its end (a dot between digits, "3.1", ends none). */
+const WHAT_IF_SENTENCE =
+  /\b(?:what\s+if|suppose|supposing|hypothetically|imagine|let'?s\s+say|say\s+we\s+had)\b(?:[^.?!\n]|\.(?=\d))*[.?!]?/g;
 
 /** The message asks the advisor something (why, what if, cost, fit, a definition, where to start, details). */
 function asksAboutTheAdvice(intents: ExtractionIntents): boolean {

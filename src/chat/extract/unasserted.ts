@@ -208,7 +208,8 @@ const WHY_NOT_START =
 const WHY_THAT_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*why\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|propose|go\s+with|say|mention|assume|use|price|quote|put)\b|(?:(?:a|an|the)\s+)?(?:[\w.-]+\s*){1,3}$)/;
 /** A sentence that says what would follow from an option: "then…", "that way…", "in that case…". */
-const CONSEQUENCE_START = /^[\s,]*(?:(?:and|so)\s+)?(?:then|that\s+way|in\s+that\s+case|with\s+that)\b/;
+const CONSEQUENCE_START =
+  /^[\s,]*(?:(?:and|so)\s+)?(?:then\b(?!\s+again)(?![,]?\s+(?:for\s+context|also|note))[^.?!]{0,40}\b(?:would|could|fits?|runs?|needs?|can|will)\b|that\s+way\b|in\s+that\s+case\b)/;
 /** "fine-tuned gpt-4o tokens are pricier than base 4o, aren't they?": a general claim checked, not the team's facts. */
 const TAG_QUESTION_END =
   /[\s,]+(?:aren't|isn't|don't|doesn't|won't|wouldn't|right|correct)(?:\s+(?:they|it|you|we|there))?\s*$/;

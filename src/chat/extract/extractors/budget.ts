@@ -92,15 +92,20 @@ const ONE_TIME_BEFORE =
 /** Words that make an amount a price or a current cost, not a budget. */
 /** (An amount in rupees, yen or yuan is money: it is converted at a rate the team states, or left out and asked.) */
 const NOT_A_BUDGET_AFTER =
-  /^\s*(?:rubles?|roubles?|rub)\b|^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:is|was|would\s+be|'s)\s+(?:way\s+|much\s+|far\s+|a\s+bit\s+|uncomfortably\s+)?(?:too\s+)?(?:close|near)\s+to\b/;
+  /^\s*(?:is|=|≈|~|equals|is\s+worth)\s*(?:about\s+|roughly\s+|around\s+|approximately\s+|~\s*)?\d[\d,.]*\s*[a-z]{3}\b|^\s*(?:rubles?|roubles?|rub)\b|^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:is|was|would\s+be|'s)\s+(?:way\s+|much\s+|far\s+|a\s+bit\s+|uncomfortably\s+)?(?:too\s+close|uncomfortably\s+close)\s+to\b/;
 const NOT_A_BUDGET_BEFORE =
   /\b(?:not|instead\s+of|rather\s+than)\s*$|\b(?:yen|jpy|won|rupees?|yuan|rmb|euros?|pounds?|eur|gbp)\s*,?\s*(?:roughly|about|around|approximately|approx\.?|~|i\.?e\.?,?|so|or|that's|which\s+is)\s*$|\b(?:that's|that\s+is|thats|which\s+is|it's)\s+(?:the|what\s+we\s+pay)\s*$|\byour\s+(?:own\s+)?$|\b(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:our\s+|the\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$|\b(?:our|the|their|my|monthly)\s+(?:gpu\s+|cluster\s+)?rent(?:al)?\b(?![^.;!?\n]{0,30}\b(?:budget|cap|limit|afford|spend|tops|max(?:imum)?)\b)[^.;!?\n]{0,30}$/;
 const BUDGET_CUE =
   /\b(?:budget|afford|spend|spending|pay|cap|capped|max(?:imum)?|up\s+to|allocate[d]?|limit|have|got|can\s+(?:put|invest|use|do)|willing|one[\s-]off|(?:be|stay|get|come\s+in|keep\s+(?:it|costs?|the\s+bill))\s+(?:under|below|within)|(?:wants?|needs?)\s+(?:it|that|this|the\s+bill|costs?|(?:the\s+)?spend(?:ing)?)\s+(?:under|below|within))\b/;
 /** "does it fit our $50", "is that within the $2k": the team's budget named back in a question. */
 const KNOWN_BUDGET_ASKED_BEFORE = /\b(?:fits?|within|inside|under|over|exceed|blow|break)\s+(?:our|the|my|that)\s+$/;
+/** A currency the extractor has no rate for ("300k pesos", "5,000 CHF"): not read as dollars. */
+const OTHER_CURRENCY_AFTER =
+  /^\s*(?:pesos?|mxn|ars|clp|cop|lira|liras|rand|zar|naira|ngn|shillings?|kes|dirhams?|aed|baht|thb|ringgit|myr|rupiah|idr|dong|vnd|zloty|pln|forint|huf|kron[ae]r?|sek|nok|dkk|czk|francs?|chf|sgd|aud|cad|nzd|hkd)\b/;
+
 /** An amount set beside another: "against our", "compared to the", "close to our". */
-const REFERENCED_BEFORE = /\b(?:against|compared\s+(?:to|with)|versus|vs\.?|close\s+to|near)\s+(?:our|the|my|that)\s+$/;
+const REFERENCED_BEFORE =
+  /\b(?:against|compared\s+(?:to|with)|versus|vs\.?|too\s+close\s+to)\s+(?:our|the|my|that)\s+$/;
 /** A cost that may not go past an amount is a budget: "running cost can't go over $1,200 a month". */
 const COST_CAP_BEFORE =
   /\b(?:costs?|spend(?:ing)?|bill)\b[^.;!?\n]{0,20}\b(?:can't|cannot|can\s+not|must\s+not|mustn't|shouldn't|should\s+not|won't|may\s+not)\s+(?:go|be|get|run)\s+(?:over|above|past|beyond|more\s+than)\s*$|\b(?:costs?|spend(?:ing)?|bill)\s+(?:capped|limited)\s+(?:at|to)\s*$/;
@@ -146,10 +151,14 @@ function periodAround(message: PreparedMessage, start: number, end: number): Per
   if (PER_DAY.test(after)) return 'day';
   if (ONE_TIME.test(after)) return 'one-time';
   const before = clauseBefore(message.lower, start);
-  // Both said before ("…for inference, one-time SGD 20k"): the nearer word decides.
+  // Both said before: monthly, unless a one-time word stands right before the amount ("…for inference, one-time
+  // SGD 20k"); "monthly project budget" is monthly.
   const monthly = MONTHLY_BEFORE.exec(before);
   const oneTime = ONE_TIME_BEFORE.exec(before);
-  if (monthly && oneTime) return monthly.index > oneTime.index ? 'month' : 'one-time';
+  if (monthly && oneTime)
+    return /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|initial)\s+(?:[a-z]{3}\s+)?$/.test(before)
+      ? 'one-time'
+      : 'month';
   if (monthly) return 'month';
   if (oneTime) return 'one-time';
   return undefined;
@@ -160,7 +169,7 @@ function periodAround(message: PreparedMessage, start: number, end: number): Per
  * "AUD 3,000 (~US$2,000) a month". The words before the dollar sign, up to the other currency's amount.
  */
 const FOREIGN_THEN_GLOSS =
-  /(?:[€£₹¥₩]\s?\d[\d,.]*\s?(?:k|m|lakhs?|crores?)?|\b(?:sgd|aud|cad|chf|nzd|hkd|eur|gbp|inr|jpy|cny|rmb|aed|sar|zar|brl|mxn|sek|nok|dkk|pln|czk|try|krw)\s?\d[\d,.]*\s?(?:k|m)?|\b\d[\d,.]*\s?(?:k|m|lakhs?|crores?)?\s?(?:euros?|pounds?|rupees?|yen|reais|pesos|francs|dirhams?|sgd|aud|cad|chf|nzd|hkd|eur|gbp|inr|jpy|cny|rmb|aed|zar|brl|mxn|sek|nok|dkk|pln))\s*(?:[,;]\s*)?(?:\(\s*)?(?:so\s+|i\.?e\.?,?\s*|that's\s+|which\s+is\s+)?(?:roughly|about|around|approximately|approx\.?|~|≈|circa)?\s*(?:us\s?)?$/;
+  /(?:[€£₹¥₩]\s?\d[\d,.]*\s?(?:k|m|lakhs?|crores?)?|\b(?:sgd|aud|cad|chf|nzd|hkd|eur|gbp|inr|jpy|cny|rmb|aed|sar|zar|brl|mxn|sek|nok|dkk|pln|czk|try|krw)\s?\d[\d,.]*\s?(?:k|m)?|\b\d[\d,.]*\s?(?:k|m|lakhs?|crores?)?\s?(?:euros?|pounds?|rupees?|yen|reais|pesos|francs|dirhams?|sgd|aud|cad|chf|nzd|hkd|eur|gbp|inr|jpy|cny|rmb|aed|zar|brl|mxn|sek|nok|dkk|pln))(?:\s*(?:\/\s?mo(?:nth)?|a\s+month|per\s+month|a\s+year|one[\s-]?(?:time|off)))?\s*(?:[,;]\s*)?(?:\(\s*(?:roughly\s+|about\s+|around\s+|approx\.?\s+|~\s*|≈\s*)?|(?:so\s+|i\.?e\.?,?\s*|that's\s+|which\s+is\s+)?(?:roughly|about|around|approximately|approx\.?|~|≈|circa)\s*)(?:us\s?)?$/;
 
 /** The span of the other-currency amount a dollar figure glosses, if it is one. */
 function glossedAmount(lower: string, dollarStart: number): { start: number; end: number } | undefined {
@@ -233,9 +242,8 @@ export const extractBudget: Extractor = (message, context) => {
     // set beside another one, not a new budget.
     if (
       REFERENCED_BEFORE.test(before) &&
-      /^\s*(?:(?:a|per)\s+month|\/\s?mo\w*|monthly)?\s*(?:\?|(?:ceiling|cap|limit|budget|bill|spend|figure|number)\b)/.test(
-        lower.slice(end),
-      )
+      (/^\s*(?:(?:a|per)\s+month|\/\s?mo\w*|monthly)?\s*\?/.test(lower.slice(end)) ||
+        (/\btoo\s+close\s+to\s+\w+\s+$/.test(before) && /^\s*(?:ceiling|cap|limit|budget)\b/.test(lower.slice(end))))
     )
       continue;
     const glossOf = /^(?:us)?\$/.test(match[0]) || match[1] === '$' ? glossedAmount(lower, start) : undefined;
@@ -284,6 +292,7 @@ export const extractBudget: Extractor = (message, context) => {
       // "we actually pay 38k/month", "the 38k wasn't a budget": what the team pays today is no budget.
       if (pattern === CUED_AMOUNT_PER_MONTH && CURRENT_SPEND_BEFORE.test(clauseBefore(lower, amount[0]))) continue;
       if (NOT_A_BUDGET_AFTER.test(lower.slice(amountEnd, amountEnd + 80)) && pattern !== BUDGET_AMOUNT) continue;
+      if (OTHER_CURRENCY_AFTER.test(lower.slice(amountEnd, amountEnd + 12))) continue;
       // "20 grand one time, and like 1k/month after": next to other money, a monthly amount is money too.
       const cued = findings.length > 0 || BUDGET_CUE.test(clauseBefore(lower, match.index, 200));
       if (pattern === CUED_AMOUNT_PER_MONTH && !cued) continue;
@@ -317,7 +326,7 @@ export const extractBudget: Extractor = (message, context) => {
     const monthly = /\b(?:month|monthly|hosting|serving|running|inference|ongoing|recurring)\b/.test(said);
     // ("no GPUs and no budget for any": money for GPUs to buy or rent, not for running what the team has.)
     const forHardware =
-      /^\s*(?:for\s+)?(?:any|them|one|those|either)\b/.test(lower.slice(end, end + 20)) &&
+      /^\s*(?:for\s+)?(?:any|them|one|those|either)\s*(?:[.;,]|$)/.test(lower.slice(end, end + 20)) &&
       /\b(?:gpus?|hardware|cards?)\b/.test(clauseBefore(lower, match.index, 80));
     const oneTime =
       forHardware ||

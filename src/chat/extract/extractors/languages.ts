@@ -28,8 +28,10 @@ const COUNTED_LANGUAGES = new RegExp(
 );
 const MONOLINGUAL = new RegExp(
   [
-    `\\b${LANGUAGE}[\\s-]only\\b`,
-    `\\b(?:only|just|purely|entirely|solely)\\s+(?:in\\s+)?${LANGUAGE}\\b(?!\\s*(?:,|/|&|\\+|and|or|plus)\\s*${LANGUAGE})`,
+    // ("polish only the final drafts" is the verb; "eng-only" an abbreviation of many things.)
+    `\\b(?!eng\\b)${LANGUAGE}[\\s-]only\\b(?!\\s+(?:the|a|an|our|their|what|when|if|those|these)\\b)`,
+    `\\b(?:only|just|purely|entirely|solely)\\s+in\\s+${LANGUAGE}\\b(?!\\s*(?:,|/|&|\\+|and|or|plus)\\s*${LANGUAGE})`,
+    String.raw`\b(?:only|just|purely|entirely|solely)\s+(?:english|spanish|german|french|japanese|chinese)\b`,
     String.raw`\b(?:all|everything)\s+(?:is\s+)?in\s+english\b`,
     String.raw`\bmono[\s-]?lingual\b`,
     String.raw`\b(?:one|a\s+single|single)\s+language\b`,

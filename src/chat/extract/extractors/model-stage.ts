@@ -7,7 +7,7 @@ import { allMatches, finding, findingFromMatch, isNegatedBefore } from '../prepa
 import type { Extractor, Finding } from '../types.ts';
 
 const BASE_STAGE =
-  /\b(?:(?:the\s+|a\s+|our\s+)?base\s+(?:model|checkpoint|version|weights)|the\s+(?:base|pre[\s-]?trained)\s+(?:one|version|variant)\b(?!\s+(?:of|for|is\s+(?:fine|ok|enough)))|\bno\s+it\b(?=\s*[.,;)!]|\s*$)|\bnot\s+the\s+(?:it|instruct)\s+(?:one|version|variant)\b|pre[\s-]?trained\s+only|not\s+(?:instruction|instruct)[\s-]tuned|non[\s-]?instruct(?:ion)?(?:[\s-]tuned)?\b(?:\s+(?:one|version|variant|model|checkpoint))?|(?:it|the\s+model)\s+just\s+(?:continues|completes)\s+(?:the\s+)?text|raw\s+pre[\s-]?trained|pre[\s-]?trained\s+checkpoint|(?:without|no|never\s+had|hasn't\s+had)\s+(?:any\s+)?(?:instruction|instruct|chat|sft)[\s-]?tun\w*)\b/g;
+  /\b(?:(?:the\s+|a\s+|our\s+)?base\s+(?:model|checkpoint|version|weights)|the\s+(?:base|pre[\s-]?trained)\s+(?:one|version|variant)\b(?!\s+(?:of|for|is\s+(?:fine|ok|enough)))|\b(?:pre[\s-]?trained|base)\s+(?:one|version|checkpoint)\b[,;\s]+no\s+it\b|\bnot\s+the\s+(?:it|instruct)\s+(?:one|version|variant)\b|pre[\s-]?trained\s+only|not\s+(?:instruction|instruct)[\s-]tuned|non[\s-]?instruct(?:ion)?(?:[\s-]tuned)?\b(?:\s+(?:one|version|variant|model|checkpoint))?|(?:it|the\s+model)\s+just\s+(?:continues|completes)\s+(?:the\s+)?text|raw\s+pre[\s-]?trained|pre[\s-]?trained\s+checkpoint|(?:without|no|never\s+had|hasn't\s+had)\s+(?:any\s+)?(?:instruction|instruct|chat|sft)[\s-]?tun\w*)\b/g;
 
 const INSTRUCT_STAGE =
   /\b(?:instruct(?:ion)?[\s-]?(?:tuned|model|version|variant|checkpoint)?|instruction[\s-]tuned\s+(?:one|variant|version)|chat\s+(?:version|variant|model|checkpoint)|(?<![\d.])[\d.]+b[\s-]it\b|-it\b)\b/g;

@@ -39,7 +39,7 @@ const STAYS = new RegExp(
     String.raw`\bno\s+(?:customer\s+|patient\s+|client\s+|user\s+|personal\s+)?data\s+(?:ever\s+)?leaves\s+${PREMISES}`,
     String.raw`\bdata\s+(?:stays|remains)\s+(?:there|in[\s-]house|on[\s-]?prem(?:ise|ises)?|internal|local|inside)\b`,
     // "everything stays on-prem", "it all stays in-house".
-    String.raw`\b(?:everything|it\s+all|all\s+of\s+it)\s+(?:stays|remains|runs)\s+(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house)\b`,
+    String.raw`\b(?:everything|it\s+all|all\s+of\s+it)\s+(?:stays|remains|must\s+stay|has\s+to\s+stay)\s+(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house)\b`,
     // "we'd rather not send it out, it's patient data": a preference the team states as its rule.
     String.raw`\b(?:we'd|we\s+would|i'd|i\s+would)\s+(?:much\s+)?rather\s+not\s+send\s+(?:it|them|the\s+data|our\s+data|anything|data)\s+(?:out\b|outside\b|to\s+(?:the\s+)?cloud\b|off[\s-]site\b|externally\b)`,
     // "by law none of this data can leave our own servers", "none of it may leave the building".
