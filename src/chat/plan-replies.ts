@@ -187,20 +187,6 @@ export function timelineReply(
   return citedAnswer(parts.join('\n'), listed, knowledge);
 }
 
-/** Methods that write new weights (their risks include what the examples teach). */
-const TRAINS: ReadonlySet<MethodId> = new Set([
-  'lora',
-  'qlora',
-  'adapters',
-  'prefix-tuning',
-  'prompt-tuning',
-  'full-fine-tuning',
-  'instruction-tuning',
-  'preference-tuning',
-  'distillation',
-  'managed-fine-tuning',
-]);
-
 /** Training that takes more than this share of the team's timeline leaves no room for a failed run. */
 const TIGHT_TIMELINE_SHARE = 0.5;
 
@@ -225,10 +211,12 @@ export function risksReply(
   const name = shortMethodName(knowledge, method);
   const model = destination.model.name === null ? undefined : plainModelName(destination.model.name);
   const risks: string[] = [];
+  // Methods that write new weights: their risks include what the examples teach (methods.json changesWeights).
+  const trains = knowledge.methods.find((entry) => entry.id === method)?.changesWeights === true;
   const lifecycle = recommendation.assumptions.find(isLifecycleNotice);
   if (lifecycle)
     risks.push(
-      `**An end date.** ${lifecycle.why}${TRAINS.has(method) && destination.channel === 'managed' ? ` A tuned copy retires with its base model${cite('az-retire')}.` : ''}`,
+      `**An end date.** ${lifecycle.why}${trains && destination.channel === 'managed' ? ` A tuned copy retires with its base model${cite('az-retire')}.` : ''}`,
     );
   const ending = destination.providers?.find((provider) => provider.endsOn !== undefined);
   if (ending?.endsOn)
@@ -263,7 +251,7 @@ export function risksReply(
         ? `**The training budget.** The ${PROJECT_RUNS} rented runs cost about $${count.format(estimates.oneTimeUSD)}, more than your $${count.format(profile.oneTimeBudgetUSD)}.`
         : `**The training budget.** The ${PROJECT_RUNS} rented runs cost about $${count.format(estimates.oneTimeUSD)} of your $${count.format(profile.oneTimeBudgetUSD)}; another run or a longer one takes you over it.`,
     );
-  const time = TRAINS.has(method) ? trainingTime(recommendation, method, profile) : undefined;
+  const time = trains ? trainingTime(recommendation, method, profile) : undefined;
   if (
     time &&
     profile.timelineWeeks !== undefined &&
@@ -279,12 +267,12 @@ export function risksReply(
     estimates?.memoryGB?.available !== null &&
     (estimates?.memoryGB?.available ?? 0) > 0 &&
     estimates?.memoryGB?.fits === false;
-  if (ownTooSmall && TRAINS.has(method) && estimates?.oneTimeUSD !== undefined && estimates.oneTimeUSD > 0 && time)
+  if (ownTooSmall && trains && estimates?.oneTimeUSD !== undefined && estimates.oneTimeUSD > 0 && time)
     risks.push(
       `**Renting.** Your GPUs cannot hold ${lowerFirst(name)}${model ? ` of ${model}` : ''}, so the plan rents: about $${count.format(estimates.oneTimeUSD)} for the ${PROJECT_RUNS} runs ${time.where}${profile.oneTimeBudgetUSD === undefined ? ', against a budget you have not told me' : ''}.`,
     );
   const examples = profile.labeledExamples;
-  if (TRAINS.has(method) && method !== 'preference-tuning' && method !== 'distillation' && examples !== undefined) {
+  if (trains && method !== 'preference-tuning' && method !== 'distillation' && examples !== undefined) {
     if (examples < SFT_AFTER_PLATEAU_MIN_EXAMPLES)
       risks.push(
         `**Too few examples.** ${count.format(examples)} is below the 50 to 100 where providers start to see gains${cite('oai-sft')}; a tune on so few learns the examples, not the task. Collect more before you train.`,
@@ -304,15 +292,12 @@ export function risksReply(
       `**The comparison data.** Preference tuning is only as good as the chosen/rejected judgements: it needs reliable comparisons or graders who agree${cite('oai-rft')}${pairs !== undefined && pairs < PREFERENCE_MIN_PAIRS ? `, and ${count.format(pairs)} pairs is below the ${count.format(PREFERENCE_MIN_PAIRS)} I plan on` : ''}. Tune on good examples first; vendors put supervised tuning before it${cite('gcp-pref')}.`,
     );
   const goals = profile.goals ?? [];
-  if (
-    TRAINS.has(method) &&
-    (goals.includes('format') || (profile.needsStyleOrFormat === true && !goals.includes('style')))
-  )
+  if (trains && (goals.includes('format') || (profile.needsStyleOrFormat === true && !goals.includes('style'))))
     risks.push(
       `**A format that is likely, not guaranteed.** Tuning makes the model fill the fields right but cannot promise every output parses; constrain the decoding to your schema where you serve it${cite('guided-generation')}${cite('vllm-structured-outputs')}, or validate and retry.`,
     );
   const wantsFacts = goals.includes('knowledge') || goals.includes('freshness');
-  if (wantsFacts && TRAINS.has(method) && !planMethods(recommendation).includes('rag'))
+  if (wantsFacts && trains && !planMethods(recommendation).includes('rag'))
     risks.push(
       `**Facts through the weights.** Teaching new facts by tuning is slow, and once learned they raise hallucination${cite('gekhman')}; keep facts in retrieval and tune for behaviour.`,
     );
@@ -360,7 +345,7 @@ export function risksReply(
     risks.push(
       `**A figure near the edge.** My answer turns on ${fieldLabel(change.field)}: ${sensitivityValue(change.value)} → ${lowerFirst(shortMethodName(knowledge, change.becomes))}.`,
     );
-  if (TRAINS.has(method) && method !== 'full-fine-tuning')
+  if (trains && method !== 'full-fine-tuning')
     risks.push(
       `**Regressions.** A tune can get worse at what the model did well outside your examples; keep the prompt baseline's scores and compare every run on the same evaluation set, or regressions go unseen${cite('az-custom')}.`,
     );
