@@ -773,9 +773,26 @@ function infoReply(
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
   if (intents.asksOnDeviceRuntime) return onDeviceRuntimeReply(recommendation, knowledge, profile);
   if (intents.asksEvaluation) return evaluationReply(recommendation, knowledge, profile);
-  if (intents.asksTimeline && intents.asksCost === undefined && intents.asksFit === undefined)
-    return timelineReply(recommendation, knowledge, profile);
-  if (intents.asksRisks) return risksReply(recommendation, knowledge, profile);
+  // ("How many weeks until production, and how much will it cost?": the calendar, then the rest of the question.)
+  if (intents.asksTimeline || intents.asksRisks) {
+    const first = intents.asksTimeline
+      ? timelineReply(recommendation, knowledge, profile)
+      : risksReply(recommendation, knowledge, profile);
+    const alsoAsked =
+      intents.asksCost !== undefined || intents.asksFit !== undefined
+        ? infoReply(
+            { ...intents, asksTimeline: false, asksRisks: false },
+            recommendation,
+            knowledge,
+            statedFacts,
+            profile,
+            askedOnAnotherModel,
+          )
+        : undefined;
+    if (intents.asksTimeline && intents.asksRisks && alsoAsked === undefined)
+      return joinAnswers(first, risksReply(recommendation, knowledge, profile), knowledge);
+    return alsoAsked === undefined ? first : joinAnswers(first, alsoAsked, knowledge);
+  }
   if (intents.asksSftBeforePreference) return sftBeforePreferenceReply(recommendation, knowledge, profile);
   // (Asked beside a fit or a cost: said after them, below.)
   if (intents.asksSpeed && intents.asksFit === undefined && intents.asksCost === undefined)

@@ -203,3 +203,26 @@ describe('the calendar and the risks agree with the plan', () => {
     expect(turns[2]?.reply).not.toMatch(/Your GPUs cannot hold/);
   });
 });
+
+describe('left open in the first pass of the review', () => {
+  it.each([
+    ['We handle two hundred fifty thousand requests a day.', 250000],
+    ['three hundred and fifty thousand requests a day', 350000],
+    ['one hundred twenty thousand requests a day', 120000],
+  ])('%s is %i a day', (text, value) => {
+    expect(read(text).fields.requestsPerDay).toBe(value);
+  });
+
+  it('two questions in one sentence get both answers: the calendar (or the risks) and the cost', async () => {
+    const turns = await converse(
+      [
+        'We run a support bot for a Danish bank on Llama 3.1 8B, we have 2 A100 80GB on-prem, 12,000 labeled ticket answers, data must stay on-prem, answers must follow our strict JSON format. Prompting plateaued.',
+        'How many weeks until production, and how much will it cost?',
+        'What could go wrong, and how much will it cost?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/Compute is the part I can time[\s\S]*GPU-hours for a three-run project/);
+    expect(turns[2]?.reply).toMatch(/The risks I see[\s\S]*GPU-hours for a three-run project/);
+  });
+});

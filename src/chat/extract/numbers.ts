@@ -52,7 +52,7 @@ const DIGITS = String.raw`(?<![\w.,$€£-])(?:\d{1,3},\d{1,2}(?=\s?(?:k|mio|mil
 /** A multiplier glued to or following the digits: "5k", "1.5 k", "2 million", "1M", "3 thousand". */
 const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|grand|m|mn|million|mio\.?|lakhs?|lacs?|crores?)(?![a-z\d]))?`;
 /** Scale words after number words: "twelve hundred", "fifty thousand", "two million", "three hundred thousand". */
-const WORD_SCALE = String.raw`(?:[\s-]hundred)?(?:[\s-](?:thousand|million))?`;
+const WORD_SCALE = String.raw`(?:[\s-]hundred(?:[\s-](?:and[\s-])?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?=[\s-](?:thousand|million)))?)?(?:[\s-](?:thousand|million))?`;
 
 /** A fraction of a scale word: "half a million", "a quarter million", "half a mil". */
 const FRACTION_OF_SCALE = String.raw`(?:half\s+a|a\s+quarter(?:\s+of\s+a)?|a\s+half)\s+(?:million|mil|thousand)`;
@@ -134,6 +134,13 @@ export function parseCount(phrase: string): number | undefined {
   if (andAHalf) {
     const whole = /^\d+$/.test(andAHalf[1]!) ? Number(andAHalf[1]) : NUMBER_WORDS[andAHalf[1]!];
     return whole === undefined ? undefined : whole + 0.5;
+  }
+  // "two hundred fifty" (before a thousand): the hundreds and what follows them.
+  const hundreds = /^(.+?)[\s-]hundred[\s-](?:and[\s-])?(.+)$/.exec(text);
+  if (hundreds && !/\b(?:thousand|million|hundred)\b/.test(hundreds[2] ?? '')) {
+    const high = parseCount(hundreds[1]!);
+    const low = parseCount(hundreds[2]!);
+    if (high !== undefined && low !== undefined && low < 100) return high * 100 + low;
   }
   const scaled = /^(.+?)[\s-](hundred|thousand|million)$/.exec(text);
   if (scaled) {
