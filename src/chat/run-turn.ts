@@ -377,7 +377,15 @@ function answerTurn(
             .replace(/ ?\[\d+\]/g, '')
             .replace(/ ?Today's (.{1,60}?) calls cost .{0,200}?\.(?=\s|$)/g, (sentence, model: string) =>
               anotherModel && model !== todayOf ? '' : sentence,
-            );
+            )
+            // (The plan on the model asked about may move again, to its cheaper tier: the bill is that tier's.)
+            .replace(/^Running it:/, () => {
+              const moved = hypothetical.destination.model;
+              const asked = hypotheticalProfile.modelName;
+              return moved.switched && moved.name !== null && asked !== undefined && moved.name !== asked
+                ? `Running it on ${plainModelName(moved.name)}, where the plan would move from ${plainModelName(asked)}:`
+                : 'Running it:';
+            });
     const answer = asked
       ? `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(askedText) : askedText}${today} ${NOTHING_SAVED}`
       : whatIfReply(said, current, hypothetical, knowledge);

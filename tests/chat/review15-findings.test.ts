@@ -226,3 +226,21 @@ describe('left open in the first pass of the review', () => {
     expect(turns[2]?.reply).toMatch(/The risks I see[\s\S]*GPU-hours for a three-run project/);
   });
 });
+
+describe('a what-if bill names the model it is for', () => {
+  it('"would it cut the bill?" on Gemini 2.5 Flash names the cheaper tier the plan moves to, and no "today" of it', async () => {
+    const turns = await converse(
+      [
+        "We use GPT-4o for support replies, 20,000 requests a day, about 1,500 tokens in and 300 out. Prompting is good enough, but it's expensive. Monthly budget $5,000.",
+        'What if we switched to Gemini 2.5 Flash? Would it cut the bill?',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(
+      /Running it on Gemini 2\.5 Flash-Lite, where the plan would move from Gemini 2\.5 Flash: about \$/,
+    );
+    expect(reply).not.toMatch(/Today's Gemini/);
+    expect(reply).toMatch(/On GPT-4o, the plan costs about \$/);
+  });
+});
