@@ -5,7 +5,7 @@
  */
 import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
-import type { Recommendation } from '../engine/recommendation-schema.ts';
+import type { MethodEstimates, Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { ProviderOffering } from '../knowledge/schemas.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
@@ -157,6 +157,18 @@ export function footnotesFor(
   return { footnotes: `Sources:\n${footnoteLines.join('\n')}`, sources };
 }
 
+/** The figures the plan holds for one of its methods: on a substituted or proposed model, the destination's own. */
+export function planEstimates(recommendation: Recommendation, method: MethodId): MethodEstimates | undefined {
+  return method === recommendation.destination.method && recommendation.destination.estimates
+    ? recommendation.destination.estimates
+    : recommendation.recommendations.find((entry) => entry.method === method)?.estimates;
+}
+
+/** How many of the team's own GPUs its training runs on (the plan's own compute option, else what the team said). */
+export function ownTrainingGpus(recommendation: Recommendation, stated: number | undefined): number {
+  return recommendation.computeOptions.find((option) => option.kind === 'own')?.count ?? stated ?? 1;
+}
+
 function costLine(
   recommendation: Recommendation,
   name: (method: MethodId) => string,
@@ -180,9 +192,7 @@ function costLine(
       );
     return parts.length > 0 ? `Cost: ${parts.join('; ')}.` : undefined;
   }
-  const estimates =
-    recommendation.destination.estimates ??
-    recommendation.recommendations.find((entry) => entry.method === method)?.estimates;
+  const estimates = planEstimates(recommendation, method);
   // A job the provider runs is billed by the provider (the catalog has no price); the GPU figures are for training
   // an open student yourself instead.
   const provider =

@@ -10,14 +10,8 @@ import {
   SFT_AMPLE_EXAMPLES,
   SFT_MIN_EXAMPLES,
 } from '../engine/data-sufficiency.ts';
-import {
-  CPU_SERVING_MAX_WEIGHTS_GB,
-  DEVICE_BITS_PER_WEIGHT,
-  DEVICE_RUNTIME_GB,
-  HOURS_PER_WEEK,
-  offersService,
-} from '../engine/derive-facts.ts';
-import { requestSize } from '../engine/estimate-feasibility.ts';
+import { DEVICE_BITS_PER_WEIGHT, DEVICE_RUNTIME_GB, HOURS_PER_WEEK, offersService } from '../engine/derive-facts.ts';
+import { CPU_SERVING_MAX_WEIGHTS_GB, requestSize } from '../engine/estimate-feasibility.ts';
 import { daysBetween } from '../engine/iso-dates.ts';
 import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
@@ -42,12 +36,14 @@ import {
   type FootnoteSource,
   footnotesFor,
   hourlyHostedOffering,
+  ownTrainingGpus,
   plainModelName,
+  planEstimates,
   timedOnOwnGpu,
 } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { GOAL_WORDS } from './fields/registry.ts';
-import { sensitivityValue, unknownWords } from './reply-words.ts';
+import { lowerFirst, sensitivityValue, unknownWords } from './reply-words.ts';
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -259,18 +255,14 @@ export function costReply(
   const label = options.continuedPretraining ? 'Continued pre-training' : shortMethodName(knowledge, method);
   const name = `${label}${movedOff ? ` on ${plainModelName(planModel.name ?? '')} (the plan's model, not the ${plainModelName(options.namedModel ?? '')} you named)` : ''}`;
   // On a substituted or proposed model the destination carries that model's figures.
-  const estimates =
-    method === recommendation.destination.method && recommendation.destination.estimates
-      ? recommendation.destination.estimates
-      : entry?.estimates;
+  const estimates = planEstimates(recommendation, method);
   const lines: string[] = [];
   const onCpu = estimates?.assumptions.find((line) => line.startsWith(CPU_TRAINING_NOTE));
   if (onCpu) lines.push(`${name}: ${lowerFirst(onCpu)}`);
   if (estimates?.trainingGpuHours !== undefined) {
     const own = estimates.oneTimeUSD === 0;
     // The elapsed time on several GPUs of the team's own, next to the GPU-hours.
-    const ownCount =
-      recommendation.computeOptions.find((option) => option.kind === 'own')?.count ?? options.ownGpuCount ?? 1;
+    const ownCount = ownTrainingGpus(recommendation, options.ownGpuCount);
     // (The GPU-hours shown spread over the GPUs: the destination's own figures when it carries them; in days or weeks
     // when that long, with one run of the three against the timeline the team gave.)
     const projectHours = (estimates.trainingGpuHours ?? 0) / ownCount;
@@ -2232,11 +2224,6 @@ function tooSmall(memory: { needed?: number; available?: number | null; fit?: st
   if (memory?.fit !== 'no' || memory.needed === undefined || memory.available == null) return '';
   if (memory.available === 0) return 'You have no GPUs of your own, so it is rented: ';
   return `Your GPUs cannot hold it (it needs about ${Math.round(memory.needed)} GB, you have ${Math.round(memory.available)} GB), so it is rented: `;
-}
-
-/** Lowers an ordinary first word; an acronym or a name with inner capitals ("LoRA", "GPU", "QLoRA") keeps them. */
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) && !/^[A-Z][a-z]+[A-Z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 /** Bytes per parameter of a frozen 16-bit copy of the model (estimation.md, weights). */

@@ -13,12 +13,12 @@ import {
 import { HOURS_PER_WEEK } from '../engine/derive-facts.ts';
 import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
-import type { MethodEstimates, Recommendation } from '../engine/recommendation-schema.ts';
+import type { Recommendation } from '../engine/recommendation-schema.ts';
 import { PROJECT_RUNS } from '../engine/training-compute.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import { EXPERTISE_LEVELS, type MethodId, type Profile } from '../profile/profile-schema.ts';
-import { isLifecycleNotice, plainModelName, timedOnOwnGpu } from './compact-answer.ts';
+import { isLifecycleNotice, ownTrainingGpus, plainModelName, planEstimates, timedOnOwnGpu } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { citedAnswer, type InfoAnswer, inDaysOrWeeks, LONG_ELAPSED_HOURS, sourceMarks } from './info-replies.ts';
 import { lowerFirst, sensitivityValue } from './reply-words.ts';
@@ -28,13 +28,6 @@ const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** Methods that change no weights: their step has no training run. */
 const PROMPT_SIDE: ReadonlySet<MethodId> = new Set(['prompt-engineering', 'in-context-learning']);
-
-/** The figures the plan holds for one of its methods (the destination's own, on a substituted model, first). */
-function estimatesOf(recommendation: Recommendation, method: MethodId): MethodEstimates | undefined {
-  if (method === recommendation.destination.method && recommendation.destination.estimates)
-    return recommendation.destination.estimates;
-  return recommendation.recommendations.find((entry) => entry.method === method)?.estimates;
-}
 
 /** Round-the-clock hours of a training project (three runs) and of one run, on the GPUs it runs on. */
 interface TrainingTime {
@@ -50,11 +43,11 @@ function trainingTime(
   method: MethodId,
   profile: Partial<Profile>,
 ): TrainingTime | undefined {
-  const estimates = estimatesOf(recommendation, method);
+  const estimates = planEstimates(recommendation, method);
   const gpuHours = estimates?.trainingGpuHours;
   if (gpuHours === undefined || gpuHours <= 0) return undefined;
   if (estimates?.oneTimeUSD === 0) {
-    const own = recommendation.computeOptions.find((option) => option.kind === 'own')?.count ?? profile.gpuCount ?? 1;
+    const own = ownTrainingGpus(recommendation, profile.gpuCount);
     const projectHours = gpuHours / Math.max(1, own);
     return {
       projectHours,
@@ -131,7 +124,7 @@ export function timelineReply(
       continue;
     }
     const time = trainingTime(recommendation, method, profile);
-    const onCpu = estimatesOf(recommendation, method)?.assumptions.some((line) => line.startsWith(CPU_TRAINING_NOTE));
+    const onCpu = planEstimates(recommendation, method)?.assumptions.some((line) => line.startsWith(CPU_TRAINING_NOTE));
     if (onCpu) {
       lines.push(
         `${at} trains on your CPU server; the catalog has no CPU speeds, so time one epoch on a sample of your examples before you plan the runs.`,
@@ -227,7 +220,7 @@ export function risksReply(
     risks.push(
       `**The provider's channel.** Tuning offers change fast (OpenAI closed self-serve tuning to new organisations in 2026${cite('oai-ft-banner')}), and a tuned copy retires with its base model${cite('az-retire')}: keep your examples and evaluation set so you can tune again elsewhere.`,
     );
-  const estimates = estimatesOf(recommendation, method);
+  const estimates = planEstimates(recommendation, method);
   const memory = estimates?.memoryGB;
   if (memory?.fit === 'tight')
     risks.push(

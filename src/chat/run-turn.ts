@@ -368,16 +368,11 @@ function answerTurn(
           ? currentBillWords(current, base.profile.modelName)
           : '';
     // (This reply carries no source list: marks that would point at none are left out.)
-    // ("Today's Gemini 2.5 Flash calls…" said of the model asked about is not what the team pays today.)
-    const todayOf = base.profile.modelName === undefined ? undefined : plainModelName(base.profile.modelName);
     const askedText =
       asked === undefined
         ? ''
         : asked.text
             .replace(/ ?\[\d+\]/g, '')
-            .replace(/ ?Today's (.{1,60}?) calls cost .{0,200}?\.(?=\s|$)/g, (sentence, model: string) =>
-              anotherModel && model !== todayOf ? '' : sentence,
-            )
             // (The plan on the model asked about may move again, to its cheaper tier: the bill is that tier's.)
             .replace(/^Running it:/, () => {
               const moved = hypothetical.destination.model;
@@ -637,6 +632,8 @@ function costFacts(
   profile: Partial<Profile>,
   recommendation: Recommendation,
   knowledge: Knowledge,
+  /** The profile's model is one asked about in a "what if", not the one the team pays for today. */
+  hypotheticalModel = false,
 ): Parameters<typeof costReply>[3] {
   return {
     statedBill: profile.currentMonthlySpendUSD !== undefined,
@@ -647,7 +644,7 @@ function costFacts(
     ...(profile.inputTokensPerRequest === undefined ? {} : { inputTokensPerRequest: profile.inputTokensPerRequest }),
     ...(profile.exampleTokens === undefined ? {} : { exampleTokens: profile.exampleTokens }),
     ...(profile.outputTokensPerRequest === undefined ? {} : { outputTokensPerRequest: profile.outputTokensPerRequest }),
-    ...(profile.modelName === undefined ? {} : { namedModel: profile.modelName }),
+    ...(profile.modelName === undefined || hypotheticalModel ? {} : { namedModel: profile.modelName }),
     ...(profile.monthlyBudgetUSD === undefined ? {} : { monthlyBudgetUSD: profile.monthlyBudgetUSD }),
     ...(profile.oneTimeBudgetUSD === undefined ? {} : { oneTimeBudgetUSD: profile.oneTimeBudgetUSD }),
     ...(profile.gpuCount === 0 ? { noOwnGpus: true } : {}),
@@ -760,7 +757,7 @@ function infoReply(
     if (intents.asksCost === undefined) return defined;
     // "What is distillation? And how much would it cost us?": the definition, then the cost of the plan.
     const cost = costReply(recommendation, true, knowledge, {
-      ...costFacts(profile, recommendation, knowledge),
+      ...costFacts(profile, recommendation, knowledge, askedOnAnotherModel),
       monthlyFirst: false,
     });
     return { ...defined, text: `${defined.text}\n\n${cost}` };
@@ -856,7 +853,7 @@ function infoReply(
         pretrainingAsked ? 'full-fine-tuning' : method(intents.asksCost),
         knowledge,
         {
-          ...costFacts(profile, recommendation, knowledge),
+          ...costFacts(profile, recommendation, knowledge, askedOnAnotherModel),
           monthlyFirst: intents.asksMonthlyCost === true,
           fitAnswered: intents.asksFit !== undefined,
           ...(profile.exampleTokens === undefined ? {} : { exampleTokens: profile.exampleTokens }),

@@ -35,8 +35,6 @@ export const RETIRING_SOON_WEEKS = 26;
 export const HOURS_PER_WEEK = 7 * 24;
 /** Memory an on-device runtime takes besides the weights and the KV cache, GB. */
 export const DEVICE_RUNTIME_GB = 0.5;
-/** (Defined beside the serving estimate, which needs it too.) */
-export { CPU_SERVING_MAX_WEIGHTS_GB };
 /**
  * A model this small is fine-tuned on an ordinary CPU server when there are no GPUs: full fine-tuning holds about 16 to
  * 18 bytes per parameter (knowledge: accel, eai-blog), so 0.4B needs about 7 GB of RAM (BERT-Large is 0.34B), and its

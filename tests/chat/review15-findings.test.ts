@@ -1,5 +1,5 @@
 /**
- * Found in review of 4711216..869d6a0 (/work/cases-staging/review15/REVIEW.md): the CPU-training path said "on your GPUs
+ * Found in the fifteenth code review, of 4711216..869d6a0: the CPU-training path said "on your GPUs
  * … image models" and lost its monthly answer; new engine rules fired beyond their comments; extraction read "no IT",
  * "everything runs on-prem", "monthly project budget" and comparison budgets wrong; new intents captured questions about
  * data, latency, licences, servers and parser code; the calendar and risks answers contradicted the plan.
