@@ -57,7 +57,7 @@ export function compactAnswerParts(
 
   const on = destination.student
     ? ` into ${destination.student}${destination.student === destination.model.name ? '' : ` (a smaller model trained on ${destination.model.name === null ? "the large model's" : `${plainModelName(destination.model.name)}'s`} outputs)`}`
-    : destination.model.switched
+    : destination.model.switched && destination.model.proposed !== true
       ? ` on ${destination.model.name} (instead of the model you named)`
       : destination.model.proposed
         ? ` on ${destination.model.name} (a model that fits what you described)`
@@ -124,7 +124,11 @@ export function compactAnswerParts(
           : '';
       return `${name(entry.method)}${figure}${cite(entry.blockers[0]?.sources ?? [])}`;
     });
-  const where = destination.model.switched ? ' on the model you named' : '';
+  const where = destination.model.switched
+    ? destination.model.proposed === true
+      ? ' on a general LLM'
+      : ' on the model you named'
+    : '';
   if (ruledOut.length > 0) lines.push(`Ruled out${where}: ${ruledOut.join('; ')}.`);
   if (recommendation.sensitivity.length > 0) {
     const changes = recommendation.sensitivity

@@ -1189,7 +1189,11 @@ export function macTrainingReply(
  * gives the scale (Llama 3.1 8B at Q4_K_M: about 72 tokens a second written, about 822 read), and the team's card is
  * measured with the same tool. With a latency target, what it bounds.
  */
-export function speedReply(knowledge: Knowledge, profile: Partial<Profile>): InfoAnswer {
+export function speedReply(
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+  recommendation?: Recommendation,
+): InfoAnswer {
   const cited = knowledge.sources.some((source) => source.id === 'llamacpp-quantize') ? ['llamacpp-quantize'] : [];
   const mark = cited.length > 0 ? ' [1]' : '';
   const target =
@@ -1198,6 +1202,25 @@ export function speedReply(knowledge: Knowledge, profile: Partial<Profile>): Inf
       : ` Against your ${count.format(profile.latencyTargetMs)} ms: that bounds the time to the first words (reading the prompt plus one token), so keep the prompt short and measure that figure, not the average.`;
   // A team with no GPUs serves from CPUs: the measured figures are of llama.cpp's test machine, not of its servers.
   const cpuOnly = profile.gpuCount === 0;
+  // The engine scaled llama.cpp's CPU measurements to the model it serves from the team's CPU servers.
+  const cpuServing = recommendation?.assumptions.find((assumption) => assumption.field === 'estimates.cpuServing');
+  if (cpuOnly && cpuServing !== undefined && /prompt tokens a second/.test(cpuServing.why)) {
+    const cpuSources = ['llamacpp-cpu-xeon'].filter((id) => knowledge.sources.some((source) => source.id === id));
+    return citedAnswer(
+      `${cpuServing.why
+        .replace(
+          /^No GPUs: the model is served from a CPU server at 4 bits \(llama\.cpp\)\. Scaled/,
+          'On your CPU servers at 4 bits (llama.cpp), scaled',
+        )
+        .replace(/CPU, it reads/, 'CPU, the model reads')
+        .replace(
+          /\.$/,
+          '',
+        )}${cpuSources.length > 0 ? ' [1]' : ''}.${/shorten the prompt/.test(cpuServing.why) ? '' : ' On CPUs the slow part is reading a long prompt, so keep retrieved passages and examples short.'}${target}`,
+      cpuSources,
+      knowledge,
+    );
+  }
   return citedAnswer(
     cpuOnly
       ? `I don't estimate tokens per second, and I have no measured figures for CPUs: llama.cpp's own measurements (Llama 3.1 8B at Q4_K_M, about 72 tokens a second written and about 822 a second read from the prompt${mark}) come from its own test machine and say little about CPU servers with no GPU like yours. On CPUs the slow part is reading a long prompt, so a retrieval prompt of thousands of tokens is what to measure first: run llama.cpp's benchmark tool (llama-bench) on one of your servers with your real prompt length before you commit, and keep the retrieved context short.${target}`

@@ -801,7 +801,7 @@ function infoReply(
   if (intents.asksSftBeforePreference) return sftBeforePreferenceReply(recommendation, knowledge, profile);
   // (Asked beside a fit or a cost: said after them, below.)
   if (intents.asksSpeed && intents.asksFit === undefined && intents.asksCost === undefined)
-    return speedReply(knowledge, profile);
+    return speedReply(knowledge, profile, recommendation);
   if (intents.asksLicence !== undefined) return licenceReply(recommendation, knowledge, intents.asksLicence);
   if (intents.asksHostingFee !== undefined) return hostingFeeReply(recommendation, knowledge, intents.asksHostingFee);
   if (intents.asksRetirement !== undefined)
@@ -930,7 +930,7 @@ function infoReply(
   }
   // "Will it fit in the 3 GB, and how fast will it generate there?": the speed after the fit.
   if (parts.length > 0 && intents.asksSpeed) {
-    const speed = speedReply(knowledge, profile);
+    const speed = speedReply(knowledge, profile, recommendation);
     return { ...speed, text: `${parts.join(' ')}\n\n${speed.text}` };
   }
   if (parts.length > 0) return { text: parts.join(' ') };

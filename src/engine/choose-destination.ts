@@ -875,7 +875,7 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
         return {
           method: substitute.method,
           objective: objectiveFor(substitute.method, wish.objective),
-          why: `${wish.why} ${namedModelRulesOut(wish, input.feasibility, substitute.method)}: it is planned on ${substitute.model} instead.`,
+          why: `${wish.why} ${namedModelRulesOut(wish, input.feasibility, substitute.method, input.profile.modelName !== undefined)}: it is planned on ${substitute.model} instead.`,
           switchedTo: substitute.model,
           margin: undefined,
           wishes,
@@ -977,7 +977,7 @@ function objectiveFor(method: MethodId, wished: Objective): Objective {
  * Why the named model cannot take the wish, in the first clause of the rule that rules it out there ("On the named
  * model, this model runs only on the vendor's servers"), or plainly when no rule says more.
  */
-function namedModelRulesOut(wish: Wish, feasibility: FeasibilityMap, method?: MethodId): string {
+function namedModelRulesOut(wish: Wish, feasibility: FeasibilityMap, method?: MethodId, named = true): string {
   // The reason the chosen method cannot run on the named model comes first ("Bedrock ended tuning of Claude 3
   // Haiku"), then the first sibling's.
   const blocker = [...(method ? [method] : []), ...wish.methods]
@@ -987,11 +987,13 @@ function namedModelRulesOut(wish: Wish, feasibility: FeasibilityMap, method?: Me
     .split(/[.;:]\s/)[0]
     ?.trim()
     .replace(/[.;:]+$/, '');
-  if (!clause) return 'The named model rules it out';
+  // No model named: the rules judged a general LLM of the usual size, not one the team chose.
+  const subject = named ? 'the named model' : 'a general LLM (none was named)';
+  if (!clause) return `${subject[0]?.toUpperCase()}${subject.slice(1)} rules it out`;
   // An acronym ("LoRA", "GPU") keeps its capitals; an ordinary first word is lowered.
   const lowered =
     /^[A-Z][a-z]/.test(clause) && !/^[A-Z][a-z]+[A-Z]/.test(clause)
       ? clause[0]?.toLowerCase() + clause.slice(1)
       : clause;
-  return `On the named model, ${lowered}`;
+  return `On ${subject}, ${lowered}`;
 }

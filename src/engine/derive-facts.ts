@@ -9,6 +9,7 @@ import {
   type ProviderOffering,
 } from '../knowledge/schemas.ts';
 import { PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
+import { cpuLatencyFloorMs } from './cpu-latency.ts';
 import {
   CPU_SERVING_MAX_WEIGHTS_GB,
   type FeasibilityEstimates,
@@ -92,6 +93,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'affordable.task-copies': [...MODEL_SIZE, ...HARDWARE, 'tasksCount', 'monthlyBudgetUSD'],
   cpuServing: [...MODEL_SIZE, ...HARDWARE],
   cpuTrainable: [...MODEL_SIZE, 'modelAccess', 'modality', 'dataMustStayOnPrem', 'oneTimeBudgetUSD'],
+  cpuLatencyMet: [...MODEL_SIZE, ...HARDWARE, 'latencyTargetMs', 'dataMustStayOnPrem'],
   rentalAllowed: ['dataMustStayOnPrem'],
   'trainable.lora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
   'trainable.qlora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
@@ -271,8 +273,23 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   // models on x86 and ARM CPUs), slowly; larger ones are not. With GPUs, serving is judged on them.
   const int4Serving = estimates.checks['inference-int4'];
   if (hasGpu === true) facts.cpuServing = false;
-  else if (hasGpu === false && int4Serving && facts.weightsAvailable === true)
-    facts.cpuServing = int4Serving.memoryGB.breakdown.weights <= CPU_SERVING_MAX_WEIGHTS_GB;
+  else if (hasGpu === false && int4Serving && facts.weightsAvailable === true) {
+    const weightsGB = int4Serving.memoryGB.breakdown.weights;
+    facts.cpuServing = weightsGB <= CPU_SERVING_MAX_WEIGHTS_GB;
+    // Served from the team's own CPU servers (no GPUs, and the data may not go to a rented one), a generative model
+    // reads its prompt and writes token by token: below the floor no CPU answers in time (an encoder writes nothing).
+    if (
+      facts.cpuServing &&
+      profile.dataMustStayOnPrem === true &&
+      profile.latencyTargetMs !== undefined &&
+      profile.modelParamsB !== undefined &&
+      facts.modelArchitecture !== 'encoder'
+    )
+      facts.cpuLatencyMet = profile.latencyTargetMs >= cpuLatencyFloorMs(profile.modelParamsB, weightsGB);
+  }
+  // Anywhere else (GPUs, a GPU that may be rented, no target stated, an encoder) the CPU floor does not apply: only a
+  // stated target on the team's own CPUs can be missed, so the rule is never left open on it.
+  facts.cpuLatencyMet ??= true;
   // On a device the runtime (llama.cpp, MLC, Core ML) is small next to a server's CUDA context: 4-bit weights and
   // the KV cache plus DEVICE_RUNTIME_GB.
   const int4 = estimates.checks['inference-int4'];

@@ -105,8 +105,10 @@ const SIZE_CLASS_SLACK = 1.05;
  * A task whose inputs a 512-token English encoder cannot read whole ("30-page contracts") or in another language
  * ("Polish tickets"): the catalog's encoders are English BERT.
  */
-const LONG_OR_FOREIGN_INPUT =
-  /\b(?:\d+[\s-]pages?|pages?\s+long|long\s+(?:documents?|contracts?|reports?)|contracts?|books?|polish|german|french|spanish|italian|dutch|portuguese|arabic|hindi|chinese|japanese|korean|turkish|russian|swahili|multilingual)\b/i;
+const LONG_INPUT = /\b(?:\d+[\s-]pages?|pages?\s+long|long\s+(?:documents?|contracts?|reports?)|contracts?|books?)\b/i;
+/** A task in a language other than English (or several): only a multilingual encoder reads it. */
+const FOREIGN_INPUT =
+  /\b(?:polish|german|french|spanish|italian|dutch|portuguese|arabic|hindi|chinese|japanese|korean|turkish|russian|swahili|multilingual)\b/i;
 
 /** How a distillation student is trained on the teacher's outputs. */
 const STUDENT_TRAINING: readonly MethodId[] = ['lora', 'qlora', 'full-fine-tuning'];
@@ -305,11 +307,12 @@ function candidates(
     !forStudent &&
     profile.taskType === 'classify' &&
     (profile.labeledExamples ?? 0) >= SFT_MIN_EXAMPLES &&
-    profile.multilingual !== true &&
-    !LONG_OR_FOREIGN_INPUT.test(profile.task ?? '') &&
+    !LONG_INPUT.test(profile.task ?? '') &&
     modality === 'text' &&
     named?.architecture?.kind !== 'encoder'
   ) {
+    // Text in several languages, or not in English: a multilingual encoder (XLM-R) reads it; an English one does not.
+    const multilingual = profile.multilingual === true || FOREIGN_INPUT.test(profile.task ?? '');
     const encoders = knowledge.models
       .filter(
         (model) =>
@@ -317,7 +320,8 @@ function candidates(
           model.modality === 'text' &&
           model.architecture?.kind === 'encoder' &&
           model.paramsB !== undefined &&
-          model.paramsB <= CPU_TRAINING_MAX_PARAMS_B,
+          model.paramsB <= CPU_TRAINING_MAX_PARAMS_B &&
+          (!multilingual || model.multilingual === true),
       )
       // The smallest first: it trains and answers fastest on CPUs.
       .sort((a, b) => (a.paramsB ?? 0) - (b.paramsB ?? 0) || (a.id < b.id ? -1 : 1));

@@ -13,6 +13,7 @@ import {
 } from './choose-destination.ts';
 import { chooseQuestions } from './choose-questions.ts';
 import { computeOptions } from './compute-options.ts';
+import { CPU_EXAMPLE_PROMPT_TOKENS, cpuMeasuredSpeed } from './cpu-latency.ts';
 import { assessData, type DataSufficiency, sufficient } from './data-sufficiency.ts';
 import { liveOffers, type ProviderService, RETIRING_SOON_WEEKS } from './derive-facts.ts';
 import { type Diagnosis, diagnose } from './diagnose.ts';
@@ -101,6 +102,25 @@ function cheaperTierInBudget(
 function instructCheckpointOf(model: Model | undefined): { instructCheckpoint?: string } {
   const alias = model?.aliases.find((name) => /\b(instruct|chat)\b|-it$/i.test(name));
   return alias === undefined ? {} : { instructCheckpoint: alias };
+}
+
+/**
+ * A generative model served from a CPU server: its speed scaled from llama.cpp's measured 7B on a workstation CPU, and
+ * what that means for a prompt of a few hundred tokens.
+ */
+function cpuServingWhy(analysis: FeasibilityAnalysis): string {
+  const paramsB = analysis.resolved.profile.modelParamsB;
+  const weightsGB = analysis.estimates.checks['inference-int4']?.memoryGB.breakdown.weights;
+  const generic =
+    'No GPUs: the model is served from a CPU server at 4 bits (llama.cpp); expect a few tokens a second, enough for a handful of users at a time, not a busy service.';
+  if (paramsB === undefined || weightsGB === undefined || paramsB <= 0 || weightsGB <= 0) return generic;
+  const { promptTokensPerSecond, tokensPerSecond } = cpuMeasuredSpeed(paramsB, weightsGB);
+  const round = (value: number): number => (value >= 100 ? Math.round(value / 10) * 10 : Math.round(value));
+  // The team's own prompt length when it gave one.
+  const promptTokens = analysis.resolved.profile.inputTokensPerRequest ?? CPU_EXAMPLE_PROMPT_TOKENS;
+  const seconds = promptTokens / promptTokensPerSecond;
+  const promptTime = seconds >= 10 ? `${Math.round(seconds)} s` : `${Math.round(seconds * 10) / 10} s`;
+  return `No GPUs: the model is served from a CPU server at 4 bits (llama.cpp). Scaled from a 7B measured on a 16-thread workstation CPU, it reads about ${round(promptTokensPerSecond)} prompt tokens a second and writes about ${round(tokensPerSecond)} a second, so a ${promptTokens.toLocaleString('en-US')}-token prompt takes about ${promptTime} before the first word: ${seconds > 10 ? 'too slow for someone waiting, so shorten the prompt (fewer, shorter passages), take a smaller model or add a GPU' : 'enough for a handful of users at a time, not a busy service'}. Measure it on your servers (llama-bench).`;
 }
 
 /** In probes a strong wish ruled out on the named model is assumed to find a substitute (no catalog search). */
@@ -295,7 +315,8 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
       model: {
         name: destination.switchedTo ?? resolved.model?.name ?? profile.modelName ?? proposed ?? null,
         switched: destination.switchedTo !== undefined,
-        ...(proposed === undefined ? {} : { proposed: true }),
+        // With no model named, a substitute is also the model proposed (the verdicts are still about another one).
+        ...(proposed === undefined && !(noModel && destination.switchedTo !== undefined) ? {} : { proposed: true }),
       },
       ...(destination.deadEnd ? { blocked: true as const } : {}),
       ...(student === undefined ? {} : { student }),
@@ -346,7 +367,16 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
               why:
                 switchedAnalysis.facts.modelArchitecture === 'encoder'
                   ? 'No GPUs: the encoder is served from a CPU server; it reads each input once and writes no tokens, so measure its time per input there against your target.'
-                  : 'No GPUs: the model is served from a CPU server at 4 bits (llama.cpp); expect a few tokens a second, enough for a handful of users at a time, not a busy service.',
+                  : cpuServingWhy(switchedAnalysis),
+            },
+          ]
+        : []),
+      ...(switchedAnalysis.resolved.model?.multilingual === true
+        ? [
+            {
+              field: 'model.languages',
+              value: switchedAnalysis.resolved.model.name,
+              why: `${switchedAnalysis.resolved.model.name} was pre-trained on a fixed list of languages (its model card lists them): check that every language of your inputs is on it before you rely on it.`,
             },
           ]
         : []),

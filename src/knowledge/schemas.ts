@@ -85,6 +85,10 @@ export const Model = z
     activeParamsB: z.number().positive().optional().describe('Active parameters per token (mixture-of-experts)'),
     architecture: ModelArchitecture.optional(),
     license: z.string().optional(),
+    multilingual: z
+      .boolean()
+      .optional()
+      .describe('Pre-trained on many languages (an encoder for multilingual classification); absent: not claimed'),
     released: IsoDate.optional(),
     supersededBy: Id.optional().describe(
       'A newer catalog model of the same family and size class that replaces it (never proposed as a substitute)',
@@ -285,6 +289,7 @@ export const FACT_TYPES = {
   'fits.task-copies': 'boolean', // tasksCount full 16-bit copies fit the GPUs for serving
   'affordable.task-copies': 'boolean', // renting the GPUs the copies need beyond the team's own fits monthlyBudgetUSD
   cpuServing: 'boolean', // no GPUs, and the model is small enough to serve from a CPU server at 4 bits (llama.cpp)
+  cpuLatencyMet: 'boolean', // served from the team's own CPU servers, a generative model can answer within latencyTargetMs at all
   cpuTrainable: 'boolean', // a text encoder of at most 0.4B that can be fine-tuned on a CPU server, where no GPU can be rented
   rentalAllowed: 'boolean', // training may run on rented cloud GPUs (false when data must stay on the premises)
   'trainable.lora': 'boolean', // fits the team's GPUs, or a rental within the one-time budget is allowed

@@ -301,7 +301,7 @@ describe('found by the thirtieth trial', () => {
     expect(turns[1]?.reply).not.toMatch(/I need the model's size/);
   });
 
-  it('a team with no GPUs is not given GPU speed figures as if they were its own', async () => {
+  it('a team with no GPUs gets CPU speed figures scaled from llama.cpp CPU measurements, not GPU ones', async () => {
     const { converse } = await import('../helpers/converse.ts');
     const turns = await converse(
       [
@@ -310,6 +310,9 @@ describe('found by the thirtieth trial', () => {
       ],
       knowledge,
     );
-    expect(turns[1]?.reply).toMatch(/say little about CPU servers with no GPU like yours/);
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/On your CPU servers at 4 bits \(llama\.cpp\), scaled from a 7B measured on a 16-thread workstation CPU/);
+    expect(reply).toMatch(/reads about \d+ prompt tokens a second and writes about \d+ a second/);
+    expect(reply).not.toMatch(/822/);
   });
 });

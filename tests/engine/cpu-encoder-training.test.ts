@@ -53,12 +53,25 @@ describe('a small encoder trained on the CPU server', () => {
 
   it.each([
     ['a text task that is not classification', { taskType: 'generate' }],
-    ['a multilingual task (the catalog’s encoders are English-only)', { multilingual: true }],
     ['a team with GPUs', { gpuCount: 1, gpuName: 'NVIDIA L4' }],
     ['too few labels', { labeledExamples: 40 }],
   ])('is not proposed for %s', (_name, change) => {
     const result = recommend(Profile.parse({ ...UTILITY, ...change }), knowledge);
     expect(result.destination.model.name).not.toBe('BERT-Base');
+  });
+
+  it.each([
+    ['said multilingual', { multilingual: true }],
+    ['in another language', { task: 'route incoming citizen letters written in German into 12 departments' }],
+  ])('takes the multilingual encoder (XLM-R), not English BERT, for a task %s', (_name, change) => {
+    const result = recommend(Profile.parse({ ...UTILITY, ...change }), knowledge);
+    expect(result.destination.method).toBe('full-fine-tuning');
+    expect(result.destination.model).toMatchObject({ name: 'XLM-RoBERTa Base', switched: true });
+  });
+
+  it('keeps the smaller English encoder for an English task', () => {
+    const result = recommend(Profile.parse({ ...UTILITY, multilingual: false }), knowledge);
+    expect(result.destination.model.name).toBe('BERT-Base');
   });
 
   it('leaves an 8B untrainable without GPUs (only small models train on CPUs)', () => {

@@ -15,9 +15,9 @@ function derive(profile: Profile, k = knowledge) {
 }
 
 describe('deriveFacts', () => {
-  it('derives no fact from an empty profile but the assumed residency: data may leave (and renting is allowed) until the team says otherwise', () => {
+  it('derives no fact from an empty profile but the assumed residency: data may leave (and renting is allowed, so no CPU latency floor binds) until the team says otherwise', () => {
     const { facts } = derive({});
-    expect(facts).toEqual({ rentalAllowed: true, dataMustStayOnPrem: false });
+    expect(facts).toEqual({ rentalAllowed: true, dataMustStayOnPrem: false, cpuLatencyMet: true });
   });
 
   it('derives model facts from the catalog', () => {

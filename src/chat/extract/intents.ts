@@ -95,7 +95,7 @@ const KNOWLEDGE_SUBJECT =
   /\b(?:lore|bible|docs|documents|documentation|facts|knowledge|manuals?|wiki|handbook|policies|catalog(?:ue)?|product\s+info(?:rmation)?|articles|faqs?|corpus|papers|patents|literature|knowledge\s+base)\b/;
 /** "can I just do it with a prompt instead?", "could we get away with RAG?": is that method enough here. */
 const ENOUGH = new RegExp(
-  `\\b(?:can|could)\\s+(?:i|we|you)\\s+(?:get|do|fix|reach|achieve|handle|solve|nail)\\s+(?:[\\w'-]+\\s+){0,4}?(?:just\\s+|only\\s+|simply\\s+)?(?:with|using|through)\\s+(?:just\\s+|only\\s+)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?|\\b(?:can|could|should|shall|would)\\s+(?:i|we|you)\\s+(?:just\\s+|simply\\s+|not\\s+just\\s+)?(?:do\\s+(?:it|this|that|everything)\\s+with|use|go\\s+with|try|stick\\s+with|start\\s+with|get\\s+away\\s+with|get\\s+by\\s+with|rely\\s+on)\\s+(?:just\\s+|only\\s+)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?|\\b(?:is|would)\\s+(?:just\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:be\\s+)?(?:enough|sufficient|good\\s+enough)\\b|\\b(?:is|are)\\s+(?:[a-z0-9.-]+\\s+){0,2}?(${METHOD_SOURCE})\\s+(?:still\\s+)?(?:available|possible|an\\s+option|supported|offered)\\b`,
+  `\\b(?:can|could)\\s+(?:i|we|you)\\s+(?:get|do|fix|reach|achieve|handle|solve|nail)\\s+(?:[\\w'-]+\\s+){0,4}?(?:just\\s+|only\\s+|simply\\s+)?(?:with|using|through)\\s+(?:just\\s+|only\\s+)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?|\\b(?:can|could|should|shall|would)\\s+(?:i|we|you)\\s+(?:just\\s+|simply\\s+|not\\s+just\\s+)?(?:do\\s+(?:it|this|that|everything)\\s+with|use|go\\s+with|try|stick\\s+with|start\\s+with|get\\s+away\\s+with|get\\s+by\\s+with|rely\\s+on)\\s+(?:just\\s+|only\\s+)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?|\\b(?:is|would)\\s+(?:just\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:be\\s+)?(?:enough|sufficient|good\\s+enough)\\b|\\b(?:is|are)\\s+(?:[a-z0-9.-]+\\s+){0,2}?(${METHOD_SOURCE})\\s+(?:still\\s+)?(?:available|possible|an\\s+option|supported|offered)\\b|\\b(?:is|are)\\s+(?:[a-z0-9.-]+\\s+){0,2}?(${METHOD_SOURCE})\\b[^?.!\\n]{0,40}?\\b(?:even|really|actually)\\s+(?:possible|feasible|viable|realistic|doable)\\b[^?\\n]*\\?`,
 );
 /** "Is CPT on the 5B tokens worth the ~580 GPU-hours or not?": the case for and against a method, as "why (not) X?". */
 const WORTH_IT = new RegExp(
@@ -451,7 +451,7 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     const enough = twoMethods ? null : ENOUGH.exec(lower);
     const worth = twoMethods ? null : WORTH_IT.exec(lower);
     const enoughMethod = enough
-      ? methodFromPhrase(enough[1] ?? enough[2] ?? enough[3] ?? enough[4] ?? '')
+      ? methodFromPhrase(enough[1] ?? enough[2] ?? enough[3] ?? enough[4] ?? enough[5] ?? '')
       : worth
         ? methodFromPhrase(worth[1] ?? '')
         : undefined;

@@ -121,6 +121,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch41.json')),
     ...loadCases(here('./batch42.json')),
     ...loadCases(here('./batch43.json')),
+    ...loadCases(here('./batch44.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -147,22 +148,10 @@ describe('scenario corpus v2 (independent graders)', () => {
 });
 
 /** Tuned cases where the engine still calls a graders' impossible method viable, with the reason (kept visible). */
-const KNOWN_VIOLATIONS = new Map<string, { methods: string[]; why: string }>([
-  [
-    'w41-bert-beats-llm-cpu-20ms',
-    {
-      methods: ['prompt-engineering', 'in-context-learning'],
-      why: 'the graders rule out prompting an 8B model on CPU servers under a 20 ms target (prefill alone is about 1.6 TFLOP a request); the engine has no CPU speeds in its catalog and no sourced latency model, so it cannot call a latency target unreachable',
-    },
-  ],
-]);
+const KNOWN_VIOLATIONS = new Map<string, { methods: string[]; why: string }>([]);
 
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([
-  [
-    'w37-ngo-casenotes-no-gpu-onprem',
-    "the graders fine-tune a small multilingual encoder on the CPU of an on-prem server with no GPU; the engine trains small encoders on a CPU server (rule small-model-trains-on-cpu), but the catalog's text encoders (BERT-Base, BERT-Large) are English-only and no multilingual encoder is in the research files, so it answers few-shot prompting",
-  ],
   [
     'w35-40-brands-on-sonnet-no-per-tenant-finetune',
     'the graders keep 40 brands on per-brand few-shot prompts because each has only 20-60 examples; the profile gives the total (1,600), and other batches give per-tenant counts in the same field (300 examples for 120 tenants), so dividing by the tenants broke four tuned cases and was not kept',
@@ -194,10 +183,6 @@ const KNOWN_MISSES = new Map<string, string>([
   [
     'w6-llama70b-locked-one-4090',
     'the team serves the 70B with CPU offload as a batch job; the engine rules out serving a model whose 4-bit weights exceed the on-prem GPUs',
-  ],
-  [
-    'w9-municipal-letter-routing-cpu-only',
-    "the graders train a small encoder on CPU servers for German letters; the engine trains small encoders on a CPU server (rule small-model-trains-on-cpu), but the catalog's text encoders are English-only and no multilingual encoder is in the research files, so it answers few-shot prompting",
   ],
   [
     'w12-claude-haiku-bedrock-tuning-ended',
