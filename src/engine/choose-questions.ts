@@ -557,6 +557,18 @@ export function chooseQuestions(context: QuestionContext): Question[] {
         `Without GPUs of your own, the budget decides whether ${name(destination.method)} can be rented.`,
       );
   }
+  // No GPUs at all, and training on the table (the destination trains weights, the team asks to tune, or it holds
+  // thousands of labels): anything trained is rented, so the budget decides whether it can be.
+  if (
+    input.gpuCount === 0 &&
+    input.oneTimeBudgetUSD === undefined &&
+    input.dataMustStayOnPrem !== true &&
+    (selfRun || wantsTuning || (input.labeledExamples ?? 0) >= 1000)
+  )
+    ask(
+      'oneTimeBudgetUSD',
+      'You have no GPUs: anything trained runs on rented ones, and the budget decides whether it can.',
+    );
   const status = analysis.feasibility.get(destination.method);
   if (!destination.switchedTo && status?.status === 'conditional') {
     const ordered = [...status.decidedBy].sort((a, b) => order(a) - order(b));
@@ -616,6 +628,19 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   ) {
     ask('canSwitchModel', 'Another model would make the answer possible on what you have.');
   }
+
+  // The plan moves a provider tuning job to another vendor's model: a job there or LoRA on an open model the team
+  // runs itself are the two ways out, and the team's experience decides between them.
+  if (
+    destination.switchedTo !== undefined &&
+    destination.method === 'managed-fine-tuning' &&
+    input.modelName !== undefined &&
+    input.mlExpertise === undefined
+  )
+    ask(
+      'mlExpertise',
+      `The plan moves the tuning job to ${destination.switchedTo}: your team's experience decides between a provider job there and LoRA on an open model you run yourselves.`,
+    );
 
   // A tie between siblings is a question, not list order: ask what tells them apart.
   // (With no model named the size decides the tie, and the proposal chooses it.)

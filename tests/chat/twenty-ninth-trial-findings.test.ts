@@ -311,7 +311,9 @@ describe('found by the thirtieth trial', () => {
       knowledge,
     );
     const reply = turns[1]?.reply ?? '';
-    expect(reply).toMatch(/On your CPU servers at 4 bits \(llama\.cpp\), scaled from a 7B measured on a 16-thread workstation CPU/);
+    expect(reply).toMatch(
+      /On your CPU servers at 4 bits \(llama\.cpp\), scaled from a 7B measured on a 16-thread workstation CPU/,
+    );
     expect(reply).toMatch(/reads about \d+ prompt tokens a second and writes about \d+ a second/);
     expect(reply).not.toMatch(/822/);
   });

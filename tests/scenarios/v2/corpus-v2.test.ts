@@ -122,6 +122,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch42.json')),
     ...loadCases(here('./batch43.json')),
     ...loadCases(here('./batch44.json')),
+    ...loadCases(here('./batch45.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

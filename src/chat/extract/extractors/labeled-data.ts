@@ -6,16 +6,16 @@ import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-messag
 import type { Extractor, Finding } from '../types.ts';
 import { LANGUAGE } from './languages.ts';
 
-const LABELED = String.raw`(?:label(?:l)?ed|resolved|answered|labled|lablled|annotated|tagged|hand[\s-]?(?:label(?:l)?ed|written|annotated)|human[\s-]?(?:label(?:l)?ed|written|annotated)|curated|gold|graded|rated|approved|verified|validated|vetted|accepted|corrected|hand[\s-]?checked|supervised|training|fine[\s-]?tuning|example)`;
+const LABELED = String.raw`(?:label(?:l)?ed|classified|categori[sz]ed|anonymi[sz]ed|redacted|de-?identified|[a-z]+-confirmed|resolved|answered|labled|lablled|annotated|tagged|hand[\s-]?(?:label(?:l)?ed|written|annotated)|human[\s-]?(?:label(?:l)?ed|written|annotated)|curated|gold|graded|rated|approved|verified|validated|vetted|accepted|corrected|hand[\s-]?checked|supervised|training|fine[\s-]?tuning|example)`;
 /** Nouns that are labeled examples by themselves. */
 const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|(?:json|jsonl)s\b|json\s+(?:files|records|outputs)|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+pairs?|\b[a-z]+(?:-[a-z]+)*\s+(?:and|&|\/)\s+[a-z]+(?:-[a-z]+)*\s+pairs|(?:segment|sentence|clause|contract|ticket|email|code|document|summary|translation|dialogue|message)\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+|segment\s+)?pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
-  '(?:tickets?|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms)';
-const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|(?:each\s+)?(?:with|w\/|and\s+their|including|paired\s+with)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?)\b)`;
+  '(?:tickets?|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms)';
+const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|(?:each\s+)?(?:with|w\/|and\s+their|including|paired\s+with)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?|headlines?|titles?|root[\s-]causes?)\b)`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
-const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|usable|useful|unique|distinct|successful|passing|anonymi[sz]ed|logged|collected|cleaned|deduplicated|scraped|high[\s-]quality|quality|clean|real|synthetic|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|old|older|previous|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|email|q\s?&\s?a|qa|classification|ner|extraction|translation|${LANGUAGE}|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|sft|supervised|demonstration|training|fine[\s-]?tuning|more|of|our|the|such|worked|written|handwritten|crafted|hand[\s-]?made|authored|prepared|gold|golden|ideal)`;
+const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|usable|useful|unique|distinct|successful|passing|anonymi[sz]ed|logged|collected|cleaned|deduplicated|scraped|high[\s-]quality|quality|clean|real|synthetic|paired|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|old|older|previous|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|email|q\s?&\s?a|qa|classification|ner|extraction|translation|${LANGUAGE}|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|sft|supervised|demonstration|training|fine[\s-]?tuning|more|of|our|the|such|worked|written|handwritten|crafted|hand[\s-]?made|authored|prepared|gold|golden|ideal)`;
 
 /** "5k labeled examples", "300 pairs", "~20 hand-written examples" (up to three describing words before the noun). */
 const COUNT_EXAMPLES = new RegExp(
@@ -87,7 +87,7 @@ const COUNT_SOMEONE_LABELED = new RegExp(
 );
 /** "our paralegals annotated about 2,000 contracts", "agents labeled 5k tickets": people who labelled records. */
 const PEOPLE_LABELED_COUNT = new RegExp(
-  `\\b(?:associates|lawyers|attorneys|paralegals|agents|experts|doctors|clinicians|reviewers|annotators|editors|engineers|analysts|adjusters|staff|people|humans|nurses|linguists|translators|raters|moderators|clerks|underwriters|radiologists|teachers|tutors)\\s+(?:have\\s+|had\\s+)?(?:already\\s+)?(?:hand[\\s-]?)?(?:annotated|label(?:l)?ed|tagged|coded|graded|rated|reviewed\\s+and\\s+(?:labell?ed|corrected)|corrected|categori[sz]ed|classified)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
+  `\\b(?:associates|lawyers|attorneys|paralegals|agents|experts|doctors|clinicians|reviewers|annotators|editors|engineers|analysts|adjusters|staff|people|humans|nurses|linguists|translators|raters|moderators|clerks|underwriters|radiologists|teachers|tutors)\\s+(?:have\\s+|had\\s+)?(?:already\\s+)?(?:hand[\\s-]?)?(?:annotated|label(?:l)?ed|tagged|coded|graded|marked|scored|rated|reviewed\\s+and\\s+(?:labell?ed|corrected)|corrected|categori[sz]ed|classified)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
   'g',
 );
 /** "900 contracts where associates marked up the deviating clauses": records people annotated. */
@@ -148,7 +148,20 @@ const LINES_ARE_EXAMPLES = new RegExp(
 );
 /** "would 5k examples be enough? we only have about 1,800 right now": the team's own count, its noun said before. */
 const HAVE_NOW = new RegExp(
-  `\\bwe\\s+(?:only\\s+|just\\s+)?(?:have|got)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:right\\s+now|today|currently|so\\s+far|at\\s+the\\s+moment|for\\s+now)\\b`,
+  `\\bwe\\s+(?:only\\s+|just\\s+)?(?:have|got)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})(?:\\s+(?:right\\s+now|today|currently|so\\s+far|at\\s+the\\s+moment|for\\s+now)\\b|(?=\\s*(?:[.!]|$)))`,
+  'g',
+);
+/**
+ * "two years of labeled tickets, ~1.2M", "4 years of vet-confirmed cases, about 7k": labelled records, then their
+ * count after a comma (nothing after the count but the end of the clause).
+ */
+const LABELED_RECORDS_THEN_COUNT = new RegExp(
+  `\\b${LABELED}\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN},\\s+${APPROX_SOURCE}(${COUNT_SOURCE})(?=\\s*(?:[.,;!?)]|$|\\s(?:of\\s+them|in\\s+total|total)\\b))`,
+  'g',
+);
+/** "a few hundred examples", "a couple of thousand labelled pairs", "several hundred samples": a rough count said in words. */
+const ROUGH_COUNT_EXAMPLES = new RegExp(
+  `\\b(a\\s+few|a\\s+couple(?:\\s+of)?|several)\\s+(hundred|thousand)\\s+(?:${EXAMPLE_ADJECTIVE}\\s+){0,3}${EXAMPLE_NOUN}\\b`,
   'g',
 );
 /** A range of counts, "5-10k", "between 5 and 10k", "500 to 1,000": its lower end is what the team can count on. */
@@ -286,6 +299,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_ROLE_RECORDS,
     COUNT_RECORDS_AS_EXAMPLES,
     LABELED_THEN_COUNT,
+    LABELED_RECORDS_THEN_COUNT,
   ]) {
     for (const match of allMatches(pattern, lower)) {
       const count = parseCount(match[1] ?? match[2] ?? '');
@@ -342,6 +356,12 @@ export const extractLabeledData: Extractor = (message) => {
     }
   }
   for (const match of allMatches(NO_LABELS, lower)) findings.push(findingFromMatch('labeledExamples', 0, match));
+  // "a few hundred examples": a few is taken as three, a couple as two, several as three.
+  for (const match of allMatches(ROUGH_COUNT_EXAMPLES, lower)) {
+    if (isNegatedBefore(lower, match.index, 12)) continue;
+    const times = /couple/.test(match[1] ?? '') ? 2 : 3;
+    findings.push(findingFromMatch('labeledExamples', times * (match[2] === 'thousand' ? 1000 : 100), match));
+  }
   if (/\b(?:examples?|labels?|labell?ed|pairs?|samples?)\b/.test(lower))
     for (const match of allMatches(HAVE_NOW, lower)) {
       const count = parseCount(match[1] ?? '');

@@ -67,6 +67,19 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
     'chat',
     /\bchat\s+support\b|\b(?:send|text|message)\w*\s+(?:us\s+)?(?:an?\s+)?(?:sms|texts?|messages?|whatsapps?)\s+asking\b/g,
   ],
+  // Phrasings found by the independent batch x35.
+  [
+    'transcribe',
+    /\b(?:auto[\s-]?)?(?:generat\w*|creat\w*|produc\w*)\s+(?:[\w-]+\s+){0,2}?subtitles\b|\bsubtitl(?:e|es|ing)\s+(?:for\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:videos?|episodes?|films?|shows?|catalog(?:ue)?)\b/g,
+  ],
+  [
+    'classify',
+    /\b(?:rout(?:e|es|ing)|sort\w*|split\w*|bucket\w*)\s+(?:[\w-]+\s+){0,4}?into\s+(?:about\s+|around\s+|~\s*)?\d+\s+(?:types|kinds|groups|topics|queues)\b/g,
+  ],
+  [
+    'chat',
+    /\b(?:conversation(?:al)?\s+partner|(?:in-cab|in-car|in-app|in-game|ai)\s+assistant|customer[\s-]service\s+ai|npcs?\s+that\s+(?:talk|speak|chat|converse))\b/g,
+  ],
   [
     'generate',
     /\b(?:turn|convert)\w*\s+(?:[\w-]+\s+){1,4}?into\s+(?:[\w-]+\s+){0,2}?(?:reports?|summaries|descriptions?|articles?|letters|emails?|posts?|scripts?)\b|\bheadlines?\s+(?:\+|and|&)\s+(?:teasers?|summaries|subheads?)\b|\b(?:description|copy|report|email|content)[\s-]writer\b/g,
