@@ -1185,9 +1185,10 @@ export function macTrainingReply(
 }
 
 /**
- * "How fast will it generate on a GTX 1660?": generation speed is not estimated here; llama.cpp's own measured table
- * gives the scale (Llama 3.1 8B at Q4_K_M: about 72 tokens a second written, about 822 read), and the team's card is
- * measured with the same tool. With a latency target, what it bounds.
+ * "How fast will it generate on a GTX 1660?": GPU speed is not estimated here; llama.cpp's own measured table gives the
+ * scale (Llama 3.1 8B at Q4_K_M: about 72 tokens a second written, about 822 read), and the team's card is measured
+ * with the same tool. On the team's own CPU servers, the engine's speed scaled from llama.cpp's CPU measurements (with
+ * the time to the first word against a latency target); with no model to scale it to, the measured 7B itself.
  */
 export function speedReply(
   knowledge: Knowledge,
@@ -1212,19 +1213,25 @@ export function speedReply(
           /^No GPUs: the model is served from a CPU server at 4 bits \(llama\.cpp\)\. Scaled/,
           'On your CPU servers at 4 bits (llama.cpp), scaled',
         )
-        .replace(/CPU, it reads/, 'CPU, the model reads')
+        .replace(/\), it reads/, '), the model reads')
         .replace(
           /\.$/,
           '',
-        )}${cpuSources.length > 0 ? ' [1]' : ''}.${/shorten the prompt/.test(cpuServing.why) ? '' : ' On CPUs the slow part is reading a long prompt, so keep retrieved passages and examples short.'}${target}`,
+        )}${cpuSources.length > 0 ? ' [1]' : ''}.${/shorten the prompt/.test(cpuServing.why) ? '' : ' On CPUs the slow part is reading a long prompt, so keep retrieved passages and examples short.'}${/ ms target/.test(cpuServing.why) ? '' : target}`,
       cpuSources,
       knowledge,
     );
   }
+  // No model served from the team's CPUs to scale to: the measured CPU figures themselves.
+  const cpuCited = knowledge.sources.some((source) => source.id === 'llamacpp-cpu-xeon') ? ['llamacpp-cpu-xeon'] : [];
+  if (cpuOnly)
+    return citedAnswer(
+      `On CPUs with no GPU, llama.cpp measured a 7B at 4 bits on a workstation CPU reading about 84 prompt tokens a second (16 threads) and writing about 12 a second (8 threads)${cpuCited.length > 0 ? ' [1]' : ''}; a larger model is slower in proportion to its size, a smaller one faster. So a 500-token prompt takes several seconds before the first word: reading a long prompt is the slow part, so keep retrieved passages short, and run llama.cpp's benchmark tool (llama-bench) on one of your servers with your real prompt length before you commit.${target}`,
+      cpuCited,
+      knowledge,
+    );
   return citedAnswer(
-    cpuOnly
-      ? `I don't estimate tokens per second, and I have no measured figures for CPUs: llama.cpp's own measurements (Llama 3.1 8B at Q4_K_M, about 72 tokens a second written and about 822 a second read from the prompt${mark}) come from its own test machine and say little about CPU servers with no GPU like yours. On CPUs the slow part is reading a long prompt, so a retrieval prompt of thousands of tokens is what to measure first: run llama.cpp's benchmark tool (llama-bench) on one of your servers with your real prompt length before you commit, and keep the retrieved context short.${target}`
-      : `I don't estimate tokens per second: it depends on the card, the runtime, the quantization and the prompt length. For scale, llama.cpp's own measurements of Llama 3.1 8B at Q4_K_M show about 72 tokens a second written and about 822 a second read from the prompt, on its test machine${mark}; a smaller model runs faster and an older card slower. Measure on the target hardware with llama.cpp's benchmark tool (llama-bench) before you commit.${target}`,
+    `I don't estimate tokens per second: it depends on the card, the runtime, the quantization and the prompt length. For scale, llama.cpp's own measurements of Llama 3.1 8B at Q4_K_M show about 72 tokens a second written and about 822 a second read from the prompt, on its test machine${mark}; a smaller model runs faster and an older card slower. Measure on the target hardware with llama.cpp's benchmark tool (llama-bench) before you commit.${target}`,
     cited,
     knowledge,
   );

@@ -32,8 +32,15 @@ export function whyMethodReply(
   const on = destination.model.switched || destination.model.proposed ? ` on ${destination.model.name}` : '';
   const planEntry = onPlanModel?.recommendations.find((item) => item.method === method);
   // A method ruled out on the named model may be fine on the model the plan moves to: judge it there.
+  // (Not when the plan model is an encoder that cannot generate at all: "is few-shot prompting of an LLM possible?"
+  // asks about a generative model, so it is judged on the named or general one.)
+  const encoderOnly =
+    planEntry?.blockers.some((blocker) => blocker.ruleId === 'encoder-models-do-not-generate') === true;
   const judgeOnPlanModel =
-    planEntry !== undefined && method !== destination.method && (named === undefined || named.verdict !== 'viable');
+    planEntry !== undefined &&
+    method !== destination.method &&
+    !encoderOnly &&
+    (named === undefined || named.verdict !== 'viable');
   const entry = judgeOnPlanModel ? planEntry : named;
   if (!entry) return `I have no verdict on ${name}.`;
   const sentences: string[] = [];

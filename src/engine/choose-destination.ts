@@ -165,8 +165,9 @@ export function wishList(
     );
   // A prompt that is good enough on an API model, and only its bill is the gap: the same prompt on the family's
   // cheaper tier, when that tier's bill fits the budget, is the cut that trains nothing (checked on the evaluation
-  // set). Not with a teacher named or ample labels in hand (the team is set up to train a student), nor for latency
-  // or a device, which a cheaper API tier does not answer.
+  // set), even with ample labels in hand (they become the evaluation set, and train a student only if the tier falls
+  // short: w48). Not with a teacher named (the team set out to distil), nor for latency or a device, which a cheaper
+  // API tier does not answer.
   const tier = input.cheaperTierInBudget;
   const promptGoodEnough =
     diagnosis.goodEnough === 'prompt-engineering' || diagnosis.goodEnough === 'in-context-learning';
@@ -178,7 +179,6 @@ export function wishList(
     !needs.has('on-device') &&
     facts.weightsAvailable === false &&
     profile.teacherModel === undefined &&
-    data.sft !== 'ample' &&
     profile.canSwitchModel !== false &&
     !behaviourLeft &&
     !gapLeft
@@ -875,7 +875,7 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
         return {
           method: substitute.method,
           objective: objectiveFor(substitute.method, wish.objective),
-          why: `${wish.why} ${namedModelRulesOut(wish, input.feasibility, substitute.method, input.profile.modelName !== undefined)}: it is planned on ${substitute.model} instead.`,
+          why: `${wish.why} ${namedModelRulesOut(wish, input.feasibility, substitute.method, modelSubject(input.profile))}: it is planned on ${substitute.model} instead.`,
           switchedTo: substitute.model,
           margin: undefined,
           wishes,
@@ -977,7 +977,21 @@ function objectiveFor(method: MethodId, wished: Objective): Objective {
  * Why the named model cannot take the wish, in the first clause of the rule that rules it out there ("On the named
  * model, this model runs only on the vendor's servers"), or plainly when no rule says more.
  */
-function namedModelRulesOut(wish: Wish, feasibility: FeasibilityMap, method?: MethodId, named = true): string {
+/** How the model the rules judged is named back: the team's, the one it described, or a general one. */
+function modelSubject(profile: Profile): string {
+  if (profile.modelName !== undefined) return 'the named model';
+  if (profile.modelParamsB !== undefined)
+    return `the ${Number(profile.modelParamsB.toPrecision(3))}B model you described`;
+  if (profile.modelAccess !== undefined) return 'the model you described';
+  return 'a general LLM (none was named)';
+}
+
+function namedModelRulesOut(
+  wish: Wish,
+  feasibility: FeasibilityMap,
+  method?: MethodId,
+  subject = 'the named model',
+): string {
   // The reason the chosen method cannot run on the named model comes first ("Bedrock ended tuning of Claude 3
   // Haiku"), then the first sibling's.
   const blocker = [...(method ? [method] : []), ...wish.methods]
@@ -987,8 +1001,6 @@ function namedModelRulesOut(wish: Wish, feasibility: FeasibilityMap, method?: Me
     .split(/[.;:]\s/)[0]
     ?.trim()
     .replace(/[.;:]+$/, '');
-  // No model named: the rules judged a general LLM of the usual size, not one the team chose.
-  const subject = named ? 'the named model' : 'a general LLM (none was named)';
   if (!clause) return `${subject[0]?.toUpperCase()}${subject.slice(1)} rules it out`;
   // An acronym ("LoRA", "GPU") keeps its capitals; an ordinary first word is lowered.
   const lowered =

@@ -559,10 +559,14 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   }
   // No GPUs at all, and training on the table (the destination trains weights, the team asks to tune, or it holds
   // thousands of labels): anything trained is rented, so the budget decides whether it can be.
+  // (Not for a provider's job, which rents nothing, nor for an API model the team may not leave, where nothing trained
+  // runs on a GPU of anyone's choosing.)
   if (
     input.gpuCount === 0 &&
     input.oneTimeBudgetUSD === undefined &&
     input.dataMustStayOnPrem !== true &&
+    destination.method !== 'managed-fine-tuning' &&
+    (facts.weightsAvailable !== false || input.canSwitchModel !== false) &&
     (selfRun || wantsTuning || (input.labeledExamples ?? 0) >= 1000)
   )
     ask(
@@ -636,11 +640,16 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     destination.method === 'managed-fine-tuning' &&
     input.modelName !== undefined &&
     input.mlExpertise === undefined
-  )
+  ) {
+    // Said as deciding only when it does (an expert team would run LoRA itself); otherwise as what the plan assumes.
+    const decides = changes({ mlExpertise: 'expert' }) !== undefined || changes({ mlExpertise: 'none' }) !== undefined;
     ask(
       'mlExpertise',
-      `The plan moves the tuning job to ${destination.switchedTo}: your team's experience decides between a provider job there and LoRA on an open model you run yourselves.`,
+      decides
+        ? `The plan moves the tuning job to ${destination.switchedTo}: your team's experience decides between a provider job there and LoRA on an open model you run yourselves.`
+        : `The plan moves the tuning job to ${destination.switchedTo}, a provider job: if your team would rather run LoRA on an open model itself, its experience is what makes that a real option.`,
     );
+  }
 
   // A tie between siblings is a question, not list order: ask what tells them apart.
   // (With no model named the size decides the tie, and the proposal chooses it.)

@@ -1,16 +1,17 @@
 /**
  * How fast a generative model answers from a CPU server (no GPU), from llama.cpp's measured CPU runs
  * (knowledge: llamacpp-cpu-xeon, llamacpp-cpu-amx-small, llamacpp-cpu-laptop):
- * - a 7B at 4 bits (Q4_0, 3.56 GiB) on a 16-thread Xeon w9-3475X workstation at 2.2 GHz read about 84 prompt
- *   tokens a second and wrote about 12 a second with 8 threads;
+ * - a 7B at 4 bits (Q4_0, 3.56 GiB) on a Xeon w9-3475X workstation (36 cores, capped at 2.2 GHz) read about 84 prompt
+ *   tokens a second with 16 threads and wrote about 12 a second with 8 (a pull request's benchmark; the PR was not merged);
  * - the fastest prompt reading found: Qwen3 0.6B at 4 bits, about 2,000 prompt tokens a second on an AMX Xeon, and a
- *   4.8B at 4 bits about 280 a second on a 10-core laptop (ik_llama.cpp): about 1,200 to 1,400 billion
- *   parameter-tokens a second.
+ *   4.8B at 4 bits about 280 a second on a 10-core laptop (with ik_llama.cpp, a fork): about 1,200 to 1,400 billion
+ *   parameter-tokens a second. (The 0.6B figure is the one measured before its pull request's change; a faster run after
+ *   it would narrow the floor's margin.)
  * Reading the prompt costs about 2 × parameters FLOPs a token, so its time grows with the model's size; writing a
  * token reads every weight once, so its time grows with the weights' bytes.
  */
 
-/** Prompt reading measured on a 16-thread workstation CPU: 84 tokens a second × 6.74B parameters. */
+/** Prompt reading measured on a workstation CPU with 16 threads: 84 tokens a second × 6.74B parameters. */
 export const CPU_MEASURED_PROMPT_PARAM_TOKENS_PER_S = 84 * 6.74;
 /** Token writing measured there: 12.3 tokens a second × 3.82 GB of 4-bit weights (GB read a second). */
 export const CPU_MEASURED_WEIGHT_GB_PER_S = 12.3 * 3.82;
@@ -28,11 +29,12 @@ export const CPU_EXAMPLE_PROMPT_TOKENS = 500;
 export const MIN_PROMPT_TOKENS = 32;
 
 /**
- * The least time, ms, a CPU server takes to read the shortest prompt and write one token with this model, at the
- * floor rates: a latency target below it cannot be met by any CPU.
+ * The least time, ms, a CPU server takes to read the prompt (the team's length, or the shortest prompt) and write one
+ * token with this model, at the floor rates: a latency target below it cannot be met by any CPU.
  */
-export function cpuLatencyFloorMs(paramsB: number, weightsGB: number): number {
-  const promptMs = ((MIN_PROMPT_TOKENS * paramsB) / CPU_FLOOR_PROMPT_PARAM_TOKENS_PER_S) * 1000;
+export function cpuLatencyFloorMs(paramsB: number, weightsGB: number, promptTokens?: number): number {
+  const tokens = Math.max(MIN_PROMPT_TOKENS, promptTokens ?? 0);
+  const promptMs = ((tokens * paramsB) / CPU_FLOOR_PROMPT_PARAM_TOKENS_PER_S) * 1000;
   const tokenMs = (weightsGB / CPU_FLOOR_WEIGHT_GB_PER_S) * 1000;
   return promptMs + tokenMs;
 }

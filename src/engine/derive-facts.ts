@@ -93,7 +93,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'affordable.task-copies': [...MODEL_SIZE, ...HARDWARE, 'tasksCount', 'monthlyBudgetUSD'],
   cpuServing: [...MODEL_SIZE, ...HARDWARE],
   cpuTrainable: [...MODEL_SIZE, 'modelAccess', 'modality', 'dataMustStayOnPrem', 'oneTimeBudgetUSD'],
-  cpuLatencyMet: [...MODEL_SIZE, ...HARDWARE, 'latencyTargetMs', 'dataMustStayOnPrem'],
+  cpuLatencyMet: [...MODEL_SIZE, ...HARDWARE, 'latencyTargetMs', 'dataMustStayOnPrem', 'deployment'],
   rentalAllowed: ['dataMustStayOnPrem'],
   'trainable.lora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
   'trainable.qlora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
@@ -221,7 +221,7 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   if (profile.modelParamsB !== undefined && facts.weightsAvailable !== false)
     facts.cpuTrainable =
       profile.modelParamsB <= CPU_TRAINING_MAX_PARAMS_B &&
-      // (A model not in the catalog, given as a small text model, is taken at its word: XLM-R base is 0.278B.)
+      // (A model not in the catalog, given as a small text model, is taken at its word: XLM-R base is 0.27B.)
       (model === undefined || model.architecture?.kind === 'encoder') &&
       (profile.modality ?? model?.modality) === 'text' &&
       cannotRent;
@@ -272,24 +272,30 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   // No GPUs at all: a model whose 4-bit weights are small is still served from a CPU server (llama.cpp runs quantized
   // models on x86 and ARM CPUs), slowly; larger ones are not. With GPUs, serving is judged on them.
   const int4Serving = estimates.checks['inference-int4'];
+  let cpuLatencyOpen = false;
   if (hasGpu === true) facts.cpuServing = false;
   else if (hasGpu === false && int4Serving && facts.weightsAvailable === true) {
     const weightsGB = int4Serving.memoryGB.breakdown.weights;
     facts.cpuServing = weightsGB <= CPU_SERVING_MAX_WEIGHTS_GB;
     // Served from the team's own CPU servers (no GPUs, and the data may not go to a rented one), a generative model
     // reads its prompt and writes token by token: below the floor no CPU answers in time (an encoder writes nothing).
-    if (
+    // (Not on a device: the model runs on the users' hardware there, which the device rules judge.)
+    const onOwnCpus =
       facts.cpuServing &&
       profile.dataMustStayOnPrem === true &&
-      profile.latencyTargetMs !== undefined &&
       profile.modelParamsB !== undefined &&
-      facts.modelArchitecture !== 'encoder'
-    )
-      facts.cpuLatencyMet = profile.latencyTargetMs >= cpuLatencyFloorMs(profile.modelParamsB, weightsGB);
+      facts.modelArchitecture !== 'encoder' &&
+      profile.deployment !== 'edge' &&
+      profile.deployment !== 'mobile';
+    // The floor times the team's own prompt when it gave one (never shorter than the shortest prompt).
+    if (onOwnCpus && profile.latencyTargetMs !== undefined && profile.modelParamsB !== undefined)
+      facts.cpuLatencyMet =
+        profile.latencyTargetMs >= cpuLatencyFloorMs(profile.modelParamsB, weightsGB, profile.inputTokensPerRequest);
+    // With no target stated the rule stays open on it: the target is worth asking.
+    else if (onOwnCpus) cpuLatencyOpen = true;
   }
-  // Anywhere else (GPUs, a GPU that may be rented, no target stated, an encoder) the CPU floor does not apply: only a
-  // stated target on the team's own CPUs can be missed, so the rule is never left open on it.
-  facts.cpuLatencyMet ??= true;
+  // Anywhere else (GPUs, a GPU that may be rented, an encoder, a device) the CPU floor does not apply.
+  if (!cpuLatencyOpen) facts.cpuLatencyMet ??= true;
   // On a device the runtime (llama.cpp, MLC, Core ML) is small next to a server's CUDA context: 4-bit weights and
   // the KV cache plus DEVICE_RUNTIME_GB.
   const int4 = estimates.checks['inference-int4'];

@@ -1,12 +1,17 @@
 import { HOURS_PER_MONTH } from '../estimator/index.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Model } from '../knowledge/schemas.ts';
+import { namesNonEnglish } from '../profile/languages.ts';
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { analyseFeasibility } from './analyse-feasibility.ts';
 import type { Substitute, Wish } from './choose-destination.ts';
 import { SFT_MIN_EXAMPLES } from './data-sufficiency.ts';
 import { CPU_TRAINING_MAX_PARAMS_B, SMALL_MODEL_PARAMS_B } from './derive-facts.ts';
-import { MAX_STUDENT_PARAMS_B } from './estimate-feasibility.ts';
+import { CPU_SERVING_MAX_WEIGHTS_GB, MAX_STUDENT_PARAMS_B } from './estimate-feasibility.ts';
+
+/** 4-bit weights of a model served from a CPU server, GB per billion parameters (about 4.9 bits a weight). */
+const CPU_WEIGHT_GB_PER_B = 4.9 / 8;
+
 import type { FeasibilityMap } from './feasibility.ts';
 import { addDays } from './iso-dates.ts';
 import { livesLongEnough } from './model-tiers.ts';
@@ -106,9 +111,6 @@ const SIZE_CLASS_SLACK = 1.05;
  * ("Polish tickets"): the catalog's encoders are English BERT.
  */
 const LONG_INPUT = /\b(?:\d+[\s-]pages?|pages?\s+long|long\s+(?:documents?|contracts?|reports?)|contracts?|books?)\b/i;
-/** A task in a language other than English (or several): only a multilingual encoder reads it. */
-const FOREIGN_INPUT =
-  /\b(?:polish|german|french|spanish|italian|dutch|portuguese|arabic|hindi|chinese|japanese|korean|turkish|russian|swahili|multilingual)\b/i;
 
 /** How a distillation student is trained on the teacher's outputs. */
 const STUDENT_TRAINING: readonly MethodId[] = ['lora', 'qlora', 'full-fine-tuning'];
@@ -312,7 +314,7 @@ function candidates(
     named?.architecture?.kind !== 'encoder'
   ) {
     // Text in several languages, or not in English: a multilingual encoder (XLM-R) reads it; an English one does not.
-    const multilingual = profile.multilingual === true || FOREIGN_INPUT.test(profile.task ?? '');
+    const multilingual = profile.multilingual === true || namesNonEnglish((profile.task ?? '').slice(0, 2000));
     const encoders = knowledge.models
       .filter(
         (model) =>
@@ -373,6 +375,9 @@ function candidates(
     ownGB === undefined && profile.oneTimeBudgetUSD === undefined ? UNKNOWN_HARDWARE_MAX_B : Number.POSITIVE_INFINITY;
   // A smaller sibling from an older generation is not a real alternative.
   const oldest = ref?.released === undefined ? undefined : addDays(ref.released, -OLDER_GENERATION_DAYS);
+  const promptSideOnly = methods.every(
+    (method) => method === 'prompt-engineering' || method === 'in-context-learning' || method === 'rag',
+  );
   const pool = knowledge.models.filter(
     (model) =>
       model.access === 'open-weights' &&
@@ -389,7 +394,11 @@ function candidates(
       !(oldest !== undefined && model.released !== undefined && model.released < oldest) &&
       sameModality(model) &&
       sameKind(model) &&
-      !(cannotRent && ownGB !== undefined && QLORA_GB_PER_B * model.paramsB + QLORA_FIXED_GB > ownGB),
+      // No GPUs and no rental: a prompt-side answer is served from the team's CPU servers (4-bit weights up to what a
+      // CPU server holds); anything trained must fit the GPUs it has.
+      !(cannotRent && ownGB === 0 && promptSideOnly
+        ? model.paramsB * CPU_WEIGHT_GB_PER_B > CPU_SERVING_MAX_WEIGHTS_GB
+        : cannotRent && ownGB !== undefined && QLORA_GB_PER_B * model.paramsB + QLORA_FIXED_GB > ownGB),
   );
   // On a phone or an edge box only a small model runs well (rule device-needs-a-small-model): propose one of those
   // when the catalog has one of the right kind, whatever larger model would squeeze into the device's memory.

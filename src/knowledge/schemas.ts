@@ -89,6 +89,10 @@ export const Model = z
       .boolean()
       .optional()
       .describe('Pre-trained on many languages (an encoder for multilingual classification); absent: not claimed'),
+    languages: z
+      .array(z.string().regex(/^[a-z]+(?: [a-z]+)?$/))
+      .optional()
+      .describe('A multilingual model: the languages of its pre-training, as lowercase English names'),
     released: IsoDate.optional(),
     supersededBy: Id.optional().describe(
       'A newer catalog model of the same family and size class that replaces it (never proposed as a substitute)',

@@ -78,7 +78,6 @@ describe('a good-enough prompt whose bill is the gap', () => {
   it.each<[string, Partial<Profile>]>([
     ['a budget no cheaper tier fits', { monthlyBudgetUSD: 300 }],
     ['a teacher named (the team is set up to distil)', { teacherModel: 'Gemini 2.5 Pro' }],
-    ['ample labels to train a student', { labeledExamples: 50_000 }],
     ['a model that may not change', { canSwitchModel: false }],
     ['latency as a goal too', { goals: ['cost', 'latency'] }],
   ])('does not switch tiers with %s', (_label, patch) => {
@@ -86,5 +85,11 @@ describe('a good-enough prompt whose bill is the gap', () => {
     expect(
       result.destination.method === 'prompt-engineering' && result.destination.model.name === 'Gemini 2.5 Flash',
     ).toBe(false);
+  });
+
+  it('switches tiers even with ample labels: they become the evaluation set, and train a student only if the tier falls short (w48)', () => {
+    const result = advise({ ...invoices, labeledExamples: 50_000 });
+    expect(result.destination.method).toBe('prompt-engineering');
+    expect(result.destination.model.name).toBe('Gemini 2.5 Flash');
   });
 });

@@ -22,13 +22,44 @@ const CURRENCIES: readonly (readonly [string, RegExp])[] = [
   ['₩', /^(?:₩|krw)$/],
   ['CN¥', /^(?:yuan|rmb|cny|renminbi)$/],
   ['R$', /^(?:r\$|brl|reais|reals?)$/],
+  ['₦', /^(?:₦|ngn|naira)$/],
+  ['KSh', /^(?:ksh|kes|shillings?)$/],
+  ['ZAR', /^(?:zar|rand)$/],
+  ['MXN', /^(?:mxn|pesos?)$/],
+  ['₱', /^(?:₱|php)$/],
+  ['₺', /^(?:₺|try|lira)$/],
+  ['฿', /^(?:฿|thb|baht)$/],
+  ['IDR', /^(?:idr|rupiah)$/],
+  ['₫', /^(?:₫|vnd|dong)$/],
+  ['MYR', /^(?:myr|ringgit)$/],
+  ['PLN', /^(?:pln|zloty)$/],
+  ['AED', /^(?:aed|dirhams?)$/],
 ];
-const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|r\$|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|rs|jpy|yen|krw|yuan|rmb|cny|renminbi|brl|reais)\b\.?)`;
+const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|₦|₱|₺|฿|₫|r\$|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|rs|jpy|yen|krw|yuan|rmb|cny|renminbi|brl|reais|ngn|naira|ksh|kes|shillings?|zar|rand|mxn|pesos?|php|try|lira|thb|baht|idr|rupiah|vnd|dong|myr|ringgit|pln|zloty|aed|dirhams?)\b\.?)`;
 /**
  * Currencies whose unit is far from a dollar (a rupee, a yen, a won, a yuan): read 1:1 they would make a budget tens to
  * a thousand times too large, so an amount in one of them is taken only at a rate the team states.
  */
-const FAR_FROM_THE_DOLLAR: ReadonlySet<string> = new Set(['₹', '¥', '₩', 'CN¥', 'R$']);
+const FAR_FROM_THE_DOLLAR: ReadonlySet<string> = new Set([
+  '₹',
+  '¥',
+  '₩',
+  'CN¥',
+  'R$',
+  // Taken only at a stated rate, whatever their size: no rate is assumed for them.
+  '₦',
+  'KSh',
+  'ZAR',
+  'MXN',
+  '₱',
+  '₺',
+  '฿',
+  'IDR',
+  '₫',
+  'MYR',
+  'PLN',
+  'AED',
+]);
 const DOLLAR_WORD = String.raw`(?:\$|usd|us\s?dollars?|dollars?|bucks)`;
 const RATE_NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 
@@ -40,6 +71,12 @@ const UNIT_IN_DOLLARS = new RegExp(
 /** "1 USD = 84 INR", "a dollar is about 150 yen", "$1 ≈ 0.79 GBP". */
 const DOLLAR_IN_UNITS = new RegExp(
   String.raw`\b(?:(?:1|one|a)\s*)?${DOLLAR_WORD}\s*1?\s*(?:is|=|≈|~|equals|is\s+about|is\s+roughly|is\s+around)\s*(?:about\s+|roughly\s+|around\s+|~\s*)?${RATE_NUMBER}\s*(${CURRENCY_WORD})`,
+  'g',
+);
+
+/** "₦1,550 to the dollar", "at about 17 pesos per US dollar", "1,380 won to one dollar": units for one dollar. */
+const UNITS_TO_THE_DOLLAR = new RegExp(
+  String.raw`(?:(${CURRENCY_WORD})\s?${RATE_NUMBER}|${RATE_NUMBER}\s?(${CURRENCY_WORD}))\s+(?:to|per|for|=)\s+(?:(?:the|a|one|1|each)\s+)?(?:us\s?|u\.s\.\s?)?(?:dollar|usd)\b`,
   'g',
 );
 
@@ -69,6 +106,12 @@ export function statedRates(lower: string): StatedRate[] {
   for (const match of lower.matchAll(DOLLAR_IN_UNITS)) {
     const sign = signOf(match[2] ?? '');
     const value = Number((match[1] ?? '').replaceAll(',', ''));
+    if (sign && value > 0)
+      rates.push({ sign, usdPerUnit: 1 / value, start: match.index, end: match.index + match[0].length });
+  }
+  for (const match of lower.matchAll(UNITS_TO_THE_DOLLAR)) {
+    const sign = signOf(match[1] ?? match[4] ?? '');
+    const value = Number((match[2] ?? match[3] ?? '').replaceAll(',', ''));
     if (sign && value > 0)
       rates.push({ sign, usdPerUnit: 1 / value, start: match.index, end: match.index + match[0].length });
   }

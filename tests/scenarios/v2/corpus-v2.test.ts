@@ -123,6 +123,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch43.json')),
     ...loadCases(here('./batch44.json')),
     ...loadCases(here('./batch45.json')),
+    ...loadCases(here('./batch46.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -15,12 +15,12 @@ import type { Extractor, ExtractorContext, Finding, PreparedMessage } from '../t
 
 /** Digits with thousands separators, Western ("1,500,000") or Indian ("15,00,000"), or plain. */
 const AMOUNT = String.raw`((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(k|thousand|grand|m|mm|mn|million|bn|billion|lakhs?|lacs?|crores?|cr)(?![a-z]))?`;
-const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars|dollars|bucks|eur|euros?|gbp|pounds|rupees?|inr|rs|yen|jpy|krw|yuan|rmb|cny|€|\$|£|₹|¥|₩)`;
+const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars|dollars|bucks|eur|euros?|gbp|pounds|rupees?|inr|rs|yen|jpy|krw|yuan|rmb|cny|naira|ngn|kes|ksh|shillings?|rand|zar|pesos?|mxn|php|lira|try|baht|thb|rupiah|idr|dong|vnd|ringgit|myr|zloty|pln|dirhams?|aed|€|\$|£|₹|¥|₩|₦|₺|₱|₫|฿)`;
 /** An amount followed by one of these is a count of something else, not money. */
 const NOT_A_UNIT = String.raw`(?!\s*(?:weeks?|days?|months?|years?|hours?|hrs?|gpus?|cards?|people|engineers?|examples?|requests?|users?|tokens?|docs?|documents?|%|percent|ms|seconds?|gb|tb|mb)\b)`;
 /** "$500", "€1.5k", "500 dollars", "2k usd", "USD 3,000". */
 const MONEY = new RegExp(
-  `(?:([$€£₹¥₩])\\s?${AMOUNT}|(?<![\\w.,])${AMOUNT}\\s?(${CURRENCY_WORD})(?![a-z])|\\b(?:usd|eur|gbp)\\s?${AMOUNT})`,
+  `(?:([$€£₹¥₩₦₺₱₫฿])\\s?${AMOUNT}|(?<![\\w.,])${AMOUNT}\\s?(${CURRENCY_WORD})(?![a-z])|\\b(?:usd|eur|gbp)\\s?${AMOUNT})`,
   'g',
 );
 /** Money in words or slang: "ten grand", "20 grand", "fifty bucks", "a hundred dollars". */
@@ -101,7 +101,7 @@ const BUDGET_CUE =
 const KNOWN_BUDGET_ASKED_BEFORE = /\b(?:fits?|within|inside|under|over|exceed|blow|break)\s+(?:our|the|my|that)\s+$/;
 /** A currency the extractor has no rate for ("300k pesos", "5,000 CHF"): not read as dollars. */
 const OTHER_CURRENCY_AFTER =
-  /^\s*(?:pesos?|mxn|ars|clp|cop|lira|liras|rand|zar|naira|ngn|shillings?|kes|dirhams?|aed|baht|thb|ringgit|myr|rupiah|idr|dong|vnd|zloty|pln|forint|huf|kron[ae]r?|sek|nok|dkk|czk|francs?|chf|sgd|aud|cad|nzd|hkd)\b/;
+  /^\s*(?:ars|clp|cop|liras|forint|huf|kron[ae]r?|sek|nok|dkk|czk|francs?|chf|sgd|aud|cad|nzd|hkd)\b/;
 
 /** An amount set beside another: "against our", "compared to the", "close to our". */
 const REFERENCED_BEFORE =

@@ -57,6 +57,8 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         // "it's just me and I'm a beginner".
         String.raw`\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:(?:a|an|total|complete|pretty\s+much|still)\s+){0,2}(?:beginners?|newbies?|novices?)\b`,
         String.raw`\bfollowed\s+(?:a\s+(?:few|couple\s+of)\s+|some\s+)?(?:hf|hugging\s?face|online|youtube)?\s*tutorials\b`,
+        // "one of us did a couple of HF fine-tuning tutorials".
+        String.raw`\b(?:did|done|went\s+through|worked\s+through)\s+(?:a\s+(?:few|couple\s+of)\s+|some\s+)?(?:hf\s+|hugging\s?face\s+|online\s+|youtube\s+)?(?:lora\s+|fine[\s-]?tuning\s+|ml\s+)?tutorials\b`,
         String.raw`\b(?:i've|i\s+have|we've|we\s+have)\s+(?:only\s+)?done\s+(?:a\s+(?:few|couple\s+of)\s+|some\s+)?(?:lora\s+|fine[\s-]?tuning\s+|hf\s+|hugging\s?face\s+|online\s+)?tutorials\b`,
       ].join('|'),
       'g',
@@ -79,6 +81,9 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:solid|good|decent|strong)\s+(?:ml|machine[\s-]learning)\s+(?:experience|skills|background)\b`,
         String.raw`\b(?:fine[\s-]?tuned|trained)\s+(?:some|a\s+few|a\s+couple\s+of|several)\s+(?:[\w-]+\s+(?:and\s+[\w-]+\s+)?)?models\s+before\b`,
         String.raw`\b(?:who've|who\s+have|we've|we\s+have)\s+done\s+(?:a\s+bunch\s+of|plenty\s+of|lots\s+of|a\s+lot\s+of|quite\s+a\s+bit\s+of)\s+(?:fine[\s-]?tuning|lora|training)\b`,
+        // "we did fine-tuning of BERT models before", "an ML engineer who has done a few LoRA fine-tunes".
+        String.raw`\b(?:did|done|have\s+done|has\s+done)\s+(?:some\s+)?fine[\s-]?tuning\s+of\s+(?:[\w.-]+\s+){0,2}?models?\s+before\b`,
+        String.raw`\b(?:has|have|who's|who\s+has|we've|i've)\s+done\s+(?:a\s+few|a\s+couple\s+of|several|some)\s+(?:lora\s+|qlora\s+)?fine[\s-]?tunes\b`,
       ].join('|'),
       'g',
     ),
@@ -101,6 +106,8 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:we've|we\s+have)\s+done\s+(?:lora|fine[\s-]?tuning|qlora|rlhf|dpo|pre-?training)\s+(?:plenty\s+of|many|countless|lots\s+of)\s+times\b`,
         String.raw`\b(?:we\s+)?pre-?trained\s+(?:it\s+|(?:a|our)\s+(?:own\s+)?(?:base\s+)?(?:\d+(?:\.\d+)?b\s+)?(?:model\s+)?)?ourselves\b`,
         String.raw`\b(?:who\s+is|who's)\s+an?\s+(?:real\s+|true\s+)?(?:ml\s+)?expert\b`,
+        // "a contractor who fine-tunes Llama models for a living".
+        String.raw`\b(?:fine[\s-]?tunes?|trains?|pre-?trains?)\s+(?:[\w.-]+\s+){0,2}?(?:models?|llms?)\s+for\s+a\s+living\b`,
         String.raw`\b(?:literally\s+)?(?:wrote|written|published|authored)\s+(?:the\s+)?papers?\s+(?:on|about)\s+(?:rlhf|dpo|lora|fine[\s-]?tuning|distillation|llms?|transformers|nlp|ml)\b`,
       ].join('|'),
       'g',

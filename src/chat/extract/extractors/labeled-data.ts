@@ -6,7 +6,7 @@ import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-messag
 import type { Extractor, Finding } from '../types.ts';
 import { LANGUAGE } from './languages.ts';
 
-const LABELED = String.raw`(?:label(?:l)?ed|classified|categori[sz]ed|anonymi[sz]ed|redacted|de-?identified|[a-z]+-confirmed|resolved|answered|labled|lablled|annotated|tagged|hand[\s-]?(?:label(?:l)?ed|written|annotated)|human[\s-]?(?:label(?:l)?ed|written|annotated)|curated|gold|graded|rated|approved|verified|validated|vetted|accepted|corrected|hand[\s-]?checked|supervised|training|fine[\s-]?tuning|example)`;
+const LABELED = String.raw`(?:label(?:l)?ed|(?:manually|historically|already|hand[\s-]?)\s+(?:classified|categori[sz]ed|anonymi[sz]ed|redacted)|(?:vet|doctor|physician|clinician|expert|human|agent|analyst|radiologist|pathologist|reviewer)-confirmed|resolved|answered|labled|lablled|annotated|tagged|hand[\s-]?(?:label(?:l)?ed|written|annotated)|human[\s-]?(?:label(?:l)?ed|written|annotated)|curated|gold|graded|rated|approved|verified|validated|vetted|accepted|corrected|hand[\s-]?checked|supervised|training|fine[\s-]?tuning|example)`;
 /** Nouns that are labeled examples by themselves. */
 const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|(?:json|jsonl)s\b|json\s+(?:files|records|outputs)|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+pairs?|\b[a-z]+(?:-[a-z]+)*\s+(?:and|&|\/)\s+[a-z]+(?:-[a-z]+)*\s+pairs|(?:segment|sentence|clause|contract|ticket|email|code|document|summary|translation|dialogue|message)\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+|segment\s+)?pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
@@ -156,7 +156,7 @@ const HAVE_NOW = new RegExp(
  * count after a comma (nothing after the count but the end of the clause).
  */
 const LABELED_RECORDS_THEN_COUNT = new RegExp(
-  `\\b${LABELED}\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN},\\s+${APPROX_SOURCE}(${COUNT_SOURCE})(?=\\s*(?:[.,;!?)]|$|\\s(?:of\\s+them|in\\s+total|total)\\b))`,
+  `\\b${LABELED}\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN},\\s+${APPROX_SOURCE}(?!(?:199\\d|20[0-3]\\d)\\b)(${COUNT_SOURCE})(?=\\s*(?:[.,;!?)]|$|\\s(?:of\\s+them|in\\s+total|total)\\b))`,
   'g',
 );
 /** "a few hundred examples", "a couple of thousand labelled pairs", "several hundred samples": a rough count said in words. */
@@ -336,6 +336,22 @@ export const extractLabeledData: Extractor = (message) => {
     const count = lowerEnd(match);
     if (count !== undefined && count <= MAX_EXAMPLES) findings.push(findingFromMatch('labeledExamples', count, match));
   }
+  // "a few hundred examples": a few is taken as three, a couple as two, several as three; examples that may be made
+  // later are not there yet, and an exact count said beside it ("several thousand, roughly 6,500") wins.
+  for (const match of allMatches(ROUGH_COUNT_EXAMPLES, lower)) {
+    if (isNegatedBefore(lower, match.index, 12)) continue;
+    if (FUTURE_PRODUCTION_BEFORE.test(lower.slice(Math.max(0, match.index - 50), match.index))) continue;
+    if (findings.some((item) => Math.abs(item.start - match.index) < 80)) continue;
+    const end = match.index + match[0].length;
+    const exact = /^,?\s*(?:roughly|about|around|approximately|~)\s*(\d[\d,.]*\s?k?)\b/.exec(
+      lower.slice(end, end + 30),
+    );
+    const stated = exact ? parseCount(exact[1] ?? '') : undefined;
+    const times = /couple/.test(match[1] ?? '') ? 2 : 3;
+    const value =
+      stated !== undefined && Number.isInteger(stated) ? stated : times * (match[2] === 'thousand' ? 1000 : 100);
+    findings.push(findingFromMatch('labeledExamples', value, match));
+  }
   // "50-200 examples each" (per tenant, per client), "9 lines, each with a thousand tickets": a share, not the total.
   // With the tenants counted in the same message ("60 tenants … 150 to 400 per tenant"), the total is the share (its
   // lower end) times them.
@@ -356,17 +372,23 @@ export const extractLabeledData: Extractor = (message) => {
     }
   }
   for (const match of allMatches(NO_LABELS, lower)) findings.push(findingFromMatch('labeledExamples', 0, match));
-  // "a few hundred examples": a few is taken as three, a couple as two, several as three.
-  for (const match of allMatches(ROUGH_COUNT_EXAMPLES, lower)) {
-    if (isNegatedBefore(lower, match.index, 12)) continue;
-    const times = /couple/.test(match[1] ?? '') ? 2 : 3;
-    findings.push(findingFromMatch('labeledExamples', times * (match[2] === 'thousand' ? 1000 : 100), match));
-  }
   if (/\b(?:examples?|labels?|labell?ed|pairs?|samples?)\b/.test(lower))
     for (const match of allMatches(HAVE_NOW, lower)) {
       const count = parseCount(match[1] ?? '');
-      if (count !== undefined && Number.isInteger(count) && count > 0)
-        findings.push(findingFromMatch('labeledExamples', count, match));
+      if (count === undefined || !Number.isInteger(count) || count <= 0) continue;
+      // A bare "we have 800." at a sentence's end counts examples only when the words just before name them, with
+      // nothing else counted in between ("GPUs? We have 4. We'll label examples later" is no count of examples).
+      if (!/\b(?:right\s+now|today|currently|so\s+far|at\s+the\s+moment|for\s+now)\b/.test(match[0])) {
+        const before = lower.slice(Math.max(0, match.index - 100), match.index);
+        const named = [...before.matchAll(/\b(?:examples?|labels?|labell?ed|pairs?|samples?)\b/g)].at(-1);
+        if (named === undefined) continue;
+        const between = before.slice((named.index ?? 0) + named[0].length);
+        if (
+          /\b(?:gpus?|cards?|engineers?|devs?|developers?|people|servers?|budget|nodes?|machines?)\b|\$/.test(between)
+        )
+          continue;
+      }
+      findings.push(findingFromMatch('labeledExamples', count, match));
     }
   // A total said beside per-group counts ("between 50 and 3000 per tenant (~400k total)") is the whole set.
   const total = [...allMatches(TOTAL_AFTER_EXAMPLES, lower), ...allMatches(TOTAL_IS, lower)]

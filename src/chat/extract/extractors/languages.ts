@@ -1,10 +1,10 @@
 /** @module Languages: "Spanish and German", "multilingual", "in 5 languages" → true; "English only" → false. */
+import { LANGUAGE_SOURCE } from '../../../profile/languages.ts';
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-export const LANGUAGE =
-  '(?:english|eng|spanish|german|french|italian|portuguese|portugese|dutch|polish|swedish|norwegian|danish|finnish|czech|greek|turkish|russian|ukrainian|arabic|hebrew|hindi|bengali|urdu|japanese|chinese|mandarin|cantonese|korean|vietnamese|thai|indonesian|malay|tagalog|swahili|romanian|hungarian|catalan|persian|farsi|tamil|telugu|bangla|marathi|gujarati|punjabi|kannada|malayalam|nepali|sinhala|burmese|khmer|serbian|croatian|bulgarian|slovak|slovenian|lithuanian|latvian|estonian|icelandic|basque|galician|welsh|afrikaans|yoruba|hausa|igbo|amharic|zulu|xhosa|somali|filipino|quechua|maori|kazakh|uzbek|georgian|armenian|albanian|macedonian)';
+export const LANGUAGE = LANGUAGE_SOURCE;
 const LANGUAGE_LIST = new RegExp(
   `\\b${LANGUAGE}\\b(?:\\s*\\([^()]{0,40}\\))?(?:\\s*(?:,|/|&|\\+|and|or|plus|as\\s+well\\s+as)\\s*(?:and\\s+)?(?:(?:some|a\\s+bit\\s+of|a\\s+little|occasional|a\\s+few\\s+calls\\s+in|also)\\s+)?\\b${LANGUAGE}\\b)+`,
   'g',

@@ -45,8 +45,11 @@ const STAYS = new RegExp(
     // "by law none of this data can leave our own servers", "none of it may leave the building".
     String.raw`\b(?:none|no\s+part|not\s+(?:a\s+)?(?:single\s+)?(?:bit|byte|one))\s+of\s+(?:this|the|our|that|it|these|those|them)(?:\s+(?:customer\s+|patient\s+|client\s+|user\s+|personal\s+)?(?:data|records|documents|information|files|text|notes|emails))?\s+(?:can|may|must|should|is\s+allowed\s+to|are\s+allowed\s+to|will|ever)\s+(?:ever\s+)?(?:leave|go\s+(?:out|outside|to\s+(?:the\s+)?cloud)|be\s+sent\s+(?:out|outside|to))\b`,
     // "on our 8x A100, data never leaves", "the data doesn't leave. ever.": leaving said with nowhere named.
-    String.raw`\b(?:the\s+|our\s+)?data\s+(?:never|must\s+never|can\s+never|may\s+never|can't|cannot|won't|doesn't|does\s+not|mustn't|must\s+not|may\s+not)\s+(?:ever\s+)?leaves?(?:\s+(?:it|there|them))?(?=\s*(?:[.,;!?)]|$|\b(?:and|so|period|ever|full\s+stop)\b))(?![^.;!?\n]{0,20}\bbut\b[^.;!?\n]{0,50}\b(?:go(?:es)?|sent|calls?)\s+(?:out\s+)?to\b)`,
+    String.raw`\b(?:the\s+|our\s+)?data\s+(?:never|must\s+never|can\s+never|may\s+never|can't|cannot|won't|doesn't|does\s+not|mustn't|must\s+not|may\s+not)\s+(?:ever\s+)?leaves?(?=\s*(?:[.,;!?)]|$|\b(?:and|so|period|ever|full\s+stop)\b))(?![^.;!?\n]{0,20}\bbut\b[^.;!?\n]{0,50}\b(?:go(?:es)?|sent|calls?)\s+(?:out\s+)?to\b)`,
     String.raw`\bno\s+data\s+(?:ever\s+)?leaves(?=\s*(?:[.,;!?)]|$|\b(?:and|but|so|period|ever)\b))`,
+    // "CPU servers in our own data centre, … and the data can't leave it": the pronoun is the team's own site, named
+    // earlier in the sentence with no vendor or cloud account in between.
+    String.raw`\b(?:data\s?cent(?:re|er)s?|server\s+rooms?|building|premises|site|offices?|hospital|own\s+servers|on[\s-]prem(?:ises)?)\b(?:(?!\b(?:aws|azure|gcp|google|cloud|account|subscription|tenant|openai|anthropic|bedrock|vertex|bigquery|snowflake|vendor|provider|api|them)\b)[^.;!?\n]){0,80}?\bdata\s+(?:never|must\s+never|can't|cannot|won't|doesn't|does\s+not|mustn't|must\s+not|may\s+not)\s+(?:ever\s+)?leaves?\s+(?:it|there)\b`,
     // "nothing leaves our cluster", "no data leaves the building".
     String.raw`\b(?:nothing|no\s+data)\s+(?:ever\s+)?leaves\s+(?:our|the)\s+(?:own\s+)?(?:cluster|building|network|servers?|site|lab|office|walls)\b`,
   ].join('|'),

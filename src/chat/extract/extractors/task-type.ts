@@ -70,15 +70,15 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   // Phrasings found by the independent batch x35.
   [
     'transcribe',
-    /\b(?:auto[\s-]?)?(?:generat\w*|creat\w*|produc\w*)\s+(?:[\w-]+\s+){0,2}?subtitles\b|\bsubtitl(?:e|es|ing)\s+(?:for\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:videos?|episodes?|films?|shows?|catalog(?:ue)?)\b/g,
+    /\b(?:auto[\s-]?)?(?:generat\w*|creat\w*|produc\w*)\s+(?:[\w-]+\s+){0,2}?subtitles\b(?![^.;!?\n]{0,40}\bfrom\s+(?:our\s+|the\s+)?(?:[\w-]+\s+)?(?:subtitles|scripts?|text|transcripts?)\b)|\bsubtitl(?:e|es|ing)\s+(?:for\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:videos?|episodes?|films?|shows?|catalog(?:ue)?)\b/g,
   ],
   [
     'classify',
-    /\b(?:rout(?:e|es|ing)|sort\w*|split\w*|bucket\w*)\s+(?:[\w-]+\s+){0,4}?into\s+(?:about\s+|around\s+|~\s*)?\d+\s+(?:types|kinds|groups|topics|queues)\b/g,
+    /\b(?:rout(?:e|es|ing)|sort\w*|split\w*|bucket\w*)\s+(?!(?:the\s+|our\s+)?(?:data(?:set)?|team|budget|work|traffic|load|gpus?|training)\b)(?:[\w-]+\s+){0,4}?into\s+(?:about\s+|around\s+|~\s*)?\d+\s+(?:types|kinds|groups|topics|queues)\b/g,
   ],
   [
     'chat',
-    /\b(?:conversation(?:al)?\s+partner|(?:in-cab|in-car|in-app|in-game|ai)\s+assistant|customer[\s-]service\s+ai|npcs?\s+that\s+(?:talk|speak|chat|converse))\b/g,
+    /\b(?:(?:an?|the)\s+(?:ai\s+)?conversation(?:al)?\s+partner\s+(?:that|who|which|for)|(?:in-cab|in-car|in-app|in-game|ai)\s+assistant|customer[\s-]service\s+ai|npcs?\s+that\s+(?:talk|speak|chat|converse))\b/g,
   ],
   [
     'generate',

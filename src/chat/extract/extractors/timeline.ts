@@ -85,7 +85,7 @@ const CADENCE_BEFORE =
 const MAX_BARE_WEEKS = 104;
 
 /** "a quarter is fine", "six months is fine": the time the team says it can take. */
-const DEADLINE_CUE = String.raw`\b(?:by|before|until|till|due(?:\s+(?:on|in|by))?|deadline\s+(?:is|of)|live\s+(?:on|in|by)|(?:timeline|deadline|target\s+date|(?:ship|launch|release|go[\s-]live|delivery|due)\s+date)\s*(?:is|:)|(?:demo|launch|go[\s-]live|release|ship|deliver|present)\w*\s+(?:[\w']+\s+){0,4}?on)\s+(?:the\s+)?`;
+const DEADLINE_CUE = String.raw`\b(?:by|before|until|till|due(?:\s+(?:on|in|by))?|deadline(?:\s+(?:is|of))?|live\s+(?:on|in|by)|(?:timeline|deadline|target\s+date|(?:ship|launch|release|go[\s-]live|delivery|due)\s+date)\s*(?:is|:)|(?:demo|launch|go[\s-]live|release|ship|deliver|present)\w*\s+(?:[\w']+\s+){0,4}?on)\s+(?:the\s+)?`;
 /** "today is jan 6", "today's feb 1", "we kick off april 1": the date the message counts from. */
 const STATED_TODAY = new RegExp(
   String.raw`\b(?:today(?:'s|\s+is)|it(?:'s|\s+is)\s+now|we\s+(?:kick\s*off|start)(?:\s+on)?)\s+(?:the\s+)?(?:${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH})\b`,

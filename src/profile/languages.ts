@@ -1,0 +1,39 @@
+/**
+ * Names of human languages as people write them in a task ("complaints in Yoruba and Pidgin"), shared by the chat's
+ * extractor and the engine (which checks a multilingual model's pre-training languages against them).
+ */
+
+/** Regex source of a language name (lowercase text). */
+export const LANGUAGE_SOURCE =
+  '(?:english|eng|spanish|german|french|italian|portuguese|portugese|dutch|polish|swedish|norwegian|danish|finnish|czech|greek|turkish|russian|ukrainian|arabic|hebrew|hindi|bengali|urdu|japanese|chinese|mandarin|cantonese|korean|vietnamese|thai|indonesian|malay|tagalog|swahili|romanian|hungarian|catalan|persian|farsi|tamil|telugu|bangla|marathi|gujarati|punjabi|kannada|malayalam|nepali|sinhala|burmese|khmer|serbian|croatian|bulgarian|slovak|slovenian|lithuanian|latvian|estonian|icelandic|basque|galician|welsh|afrikaans|yoruba|hausa|igbo|amharic|zulu|xhosa|somali|filipino|quechua|maori|kazakh|uzbek|georgian|armenian|albanian|macedonian|pidgin|javanese|sundanese|pashto|kurdish|mongolian|oromo|tigrinya|kinyarwanda|shona|wolof|malagasy|haitian\\s+creole)';
+
+/** Other spellings, by the name a model's language list uses. */
+const CANONICAL: Readonly<Record<string, string>> = {
+  portugese: 'portuguese',
+  farsi: 'persian',
+  bangla: 'bengali',
+  mandarin: 'chinese',
+  cantonese: 'chinese',
+  filipino: 'tagalog',
+  eng: 'english',
+};
+
+/** The languages a text names, in canonical lowercase English names, each once ("Polish" the verb is not told apart). */
+export function languagesNamed(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.toLowerCase().matchAll(new RegExp(`\\b${LANGUAGE_SOURCE}\\b`, 'g'))) {
+    const name = match[0].replace(/\s+/g, ' ');
+    // "polish the replies" is the verb.
+    const after = text
+      .toLowerCase()
+      .slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 8);
+    if (name === 'polish' && /^\s+(?:the|our|a|an|their|up|off|it|them|and)\b/.test(after)) continue;
+    found.add(CANONICAL[name] ?? name);
+  }
+  return [...found];
+}
+
+/** The text names a language other than English (or says it is multilingual). */
+export function namesNonEnglish(text: string): boolean {
+  return /\bmulti[\s-]?lingual\b/i.test(text) || languagesNamed(text).some((name) => name !== 'english');
+}
