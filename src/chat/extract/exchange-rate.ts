@@ -76,7 +76,7 @@ const DOLLAR_IN_UNITS = new RegExp(
 
 /** "₦1,550 to the dollar", "at about 17 pesos per US dollar", "1,380 won to one dollar": units for one dollar. */
 const UNITS_TO_THE_DOLLAR = new RegExp(
-  String.raw`(?:(${CURRENCY_WORD})\s?${RATE_NUMBER}|${RATE_NUMBER}\s?(${CURRENCY_WORD}))\s+(?:to|per|for|=)\s+(?:(?:the|a|one|1|each)\s+)?(?:us\s?|u\.s\.\s?)?(?:dollar|usd)\b`,
+  String.raw`(?:(${CURRENCY_WORD})\s?${RATE_NUMBER}|(?<![\d.,])${RATE_NUMBER}\s?(${CURRENCY_WORD}))\s+(?:to|per|for|=)\s+(?:(?:the|a|one|1|each)\s+)?(?:us\s?|u\.s\.\s?)?(?:dollar|usd)\b`,
   'g',
 );
 

@@ -65,7 +65,11 @@ const MODEL_SHARE = new RegExp(
     // "we want the model to use under 4GB", "4 gigs of RAM we can give the model", "the OS will kill us above ~1GB".
     `\\bmodel\\s+to\\s+(?:use|take|stay)\\s+(?:under|below|less\\s+than|at\\s+most|no\\s+more\\s+than|within)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+(?:ram|memory)\\s+)?(?:that\\s+)?(?:we|i)\\s+can\\s+(?:give|spare|allot|hand)\\s+(?:to\\s+)?(?:the\\s+)?(?:model|llm)\\b`,
-    `\\bkills?\\s+(?:us|the\\s+app|it|the\\s+model)\\s+(?:above|over|past|beyond)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    `\\bkills?\\s+(?:us|the\\s+app|apps?|it|the\\s+model)\\s+(?:above|over|past|beyond|using\\s+more\\s+than)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    // "allow the model 2GB", "our budget for the model is 3GB", "we may use 3GB".
+    `\\ballows?\\s+the\\s+model\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    `\\bbudget\\s+for\\s+the\\s+model\\s+is\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    `\\b(?:we|i)\\s+(?:may|can|could)\\s+(?:only\\s+)?use\\s+(?:up\\s+to\\s+|about\\s+|around\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `(?:assume|say|reserve|leave)\\s+${SIZE}\\s?(?:gb|gigs?)?\\s+for\\s+the\\s+model`,
     // "we only get 1.5 GB for it" (a device in view).
     `\\b(?:we|it|the\\s+model)\\s+(?:only\\s+)?(?:get|gets|have|has|got)\\s+(?:only\\s+|about\\s+|maybe\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:for\\s+(?:it|the\\s+model)|to\\s+work\\s+with)\\b`,
@@ -90,7 +94,7 @@ const MODEL_SHARE = new RegExp(
 );
 /** "8GB VRAM, the game needs 5GB": what the device has left for the model once the app takes its share. */
 const LEFT_AFTER_THE_APP =
-  /\b(\d{1,3})\s?(?:gb|gigs?)\s+(?:of\s+)?(?:vram|ram|memory|shared|unified)\b[^.;!?\n]{0,60}?\b(?:the\s+)?(?:game|app|os|system|rest|(?:[\w+-]+\s+){0,2}?(?:stack|pipeline|firmware|software))\s+(?:itself\s+)?(?:already\s+)?(?:needs|uses|takes|eats|reserves|occupies)\s+(?:about\s+|~\s*|around\s+|roughly\s+)?(\d{1,3})(?:\s?(?:gb|gigs?)\b|\s+of\s+(?:it|that|them)\b)/g;
+  /\b(\d{1,3})\s?(?:gb|gigs?)(?:\s+(?:of\s+)?(?:vram|ram|memory|shared|unified)\b|(?=\s*[,)]))[^.;!?\n]{0,60}?\b(?:the\s+)?(?:game|app|os|system|rest|(?:[\w+-]+\s+){0,2}?(?:stack|pipeline|firmware|software))\s+(?:itself\s+)?(?:already\s+)?(?:needs|uses|takes|eats|reserves|occupies)\s+(?:about\s+|~\s*|around\s+|roughly\s+)?(\d{1,3})(?:\s?(?:gb|gigs?)\b|\s+of\s+(?:it|that|them)\b)/g;
 /** "… we can give the model half (of it)": the model's share is half the device's memory. */
 const HALF_FOR_THE_MODEL =
   /^[^.;!?\n]{0,60}\b(?:give|leave|spare|allot)\s+(?:the\s+model\s+|it\s+)?half\b|^[^.;!?\n]{0,40}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:for|to)\s+the\s+model\b|^[^.;!?\n]{0,30}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:is\s+)?(?:usable|available|free)\b|^[^.;!?\n]{0,60}\b(?:we're|we\s+are|we\s+get|it's|it\s+is|the\s+model\s+(?:is|gets))\s+(?:allowed|given|allotted)?\s*half\b/;
@@ -100,7 +104,9 @@ const BOX_MEMORY =
   /\b(?:box|board|unit)\s+(?:has|have|with|comes\s+with)\s+(?:only\s+|about\s+|around\s+|~\s*)?((?<![\d.])\d+(?:\.\d+)?)\s?(?:gb|gigs?)\b/g;
 
 /** A device or offline use in the message, so that a memory figure is the device's and not a GPU's. */
-const DEVICE_IN_VIEW = new RegExp(`\\b(?:${DEVICE}|offline|locally|on[\\s-]device|inside\\s+(?:the|our)\\s+app)\\b`);
+const DEVICE_IN_VIEW = new RegExp(
+  `\\b(?:${DEVICE}|offline|locally|on[\\s-]device|inside\\s+(?:the|our)\\s+app|the\\s+app\\s+(?:can|may|could)\\s+(?:give|spare|leave))\\b`,
+);
 
 /** Finds `deviceMemoryGB`: the device's memory, or the model's share of it when that is said. */
 export const extractDeviceMemory: Extractor = (message, context) => {

@@ -13,7 +13,7 @@ const INSTRUCT_STAGE =
   /\b(?:instruct(?:ion)?[\s-]?(?:tuned|model|version|variant|checkpoint)?|instruction[\s-]tuned\s+(?:one|variant|version)|chat\s+(?:version|variant|model|checkpoint)|(?<![\d.])[\d.]+b[\s-]it\b|-it\b)\b/g;
 
 const FINE_TUNED_STAGE =
-  /\b(?:(?:our|an?|the)\s+(?:already\s+)?fine[\s-]?tuned\s+(?:model|checkpoint|version|llama|qwen|mistral|gemma|variant)|already\s+fine[\s-]?tuned|we\s+(?:already\s+)?fine[\s-]?tuned\s+(?:it|the\s+model|ourselves)|(?:that|which)?\s*we\s+fine[\s-]?tuned\s+ourselves|our\s+own\s+(?:sft'?d|fine[\s-]?tuned|tuned)|(?:fully|already)\s+fine[\s-]?tuned\s+on|(?:\d+(?:\.\d+)?b|model|checkpoint)\s+(?:that\s+|which\s+)?(?:we|i)\s+(?:already\s+|have\s+)?fine[\s-]?tuned\b|(?:that|which)\s+(?:a|an|our|the)\s+(?:contractor|vendor|consultant|agency|partner|team)\s+(?:already\s+)?fine[\s-]?tuned\s+for\s+us)\b/g;
+  /\b(?:(?:a|an|our|the)\s+(?:managed\s+|custom\s+)?fine[\s-]?tune\s+of\b|(?:a|an|our|the)\s+fine[\s-]?tuned\s+version\s+of\b|(?:which|that)\s+we\s+(?:already\s+|have\s+already\s+|have\s+)?(?:lora|qlora|fine)[\s-]?tuned\b|(?:our|an?|the)\s+(?:already\s+)?fine[\s-]?tuned\s+(?:model|checkpoint|version|llama|qwen|mistral|gemma|variant)|already\s+fine[\s-]?tuned|we\s+(?:already\s+)?fine[\s-]?tuned\s+(?:it|the\s+model|ourselves)|(?:that|which)?\s*we\s+fine[\s-]?tuned\s+ourselves|our\s+own\s+(?:sft'?d|fine[\s-]?tuned|tuned)|(?:fully|already)\s+fine[\s-]?tuned\s+on|(?:\d+(?:\.\d+)?b|model|checkpoint)\s+(?:that\s+|which\s+)?(?:we|i)\s+(?:already\s+|have\s+)?fine[\s-]?tuned\b|(?:that|which)\s+(?:a|an|our|the)\s+(?:contractor|vendor|consultant|agency|partner|team)\s+(?:already\s+)?fine[\s-]?tuned\s+for\s+us)\b/g;
 
 /** "one base model" shared by many tenants is the foundation they share, not what the model is. */
 const SHARED_BASE = /\b(?:same|one|single|shared|common)\s+(?:shared\s+)?base\s+model/;
@@ -27,8 +27,9 @@ export const extractModelStage: Extractor = (message, context) => {
   const findings: Finding[] = [];
   for (const match of allMatches(FINE_TUNED_STAGE, lower)) {
     // "whether azure charges hosting for a fine tuned model": any tuned model, not what the team's model is.
-    if (/^an?\s/.test(match[0]) && !/\b(?:we|our|i|my)\b/.test(lower.slice(Math.max(0, match.index - 40), match.index)))
-      continue;
+    // ("it's a fine-tuned version of Qwen2.5 7B": the team's model, said as what it is.)
+    const before = lower.slice(Math.max(0, match.index - 40), match.index);
+    if (/^an?\s/.test(match[0]) && !/\b(?:we|our|i|my)\b|\b(?:it's|it\s+is|ours\s+is)\s*$/.test(before)) continue;
     findings.push(findingFromMatch('modelStage', 'fine-tuned', match));
   }
   for (const match of allMatches(BASE_STAGE, lower)) {

@@ -21,7 +21,15 @@ const VOLUME_IS = new RegExp(
   'g',
 );
 /** "around 5k per day", "~300 a day": a daily count with no noun. */
-const BARE_DAILY = new RegExp(`(?:around|about|roughly|~)\\s*(${COUNT_SOURCE})\\s+(?:per|a|each)\\s+day\\b`, 'g');
+const BARE_DAILY = new RegExp(
+  `(?:around|about|roughly|~|on\\s+average(?:\\s+maybe)?)\\s*(${COUNT_SOURCE})\\s*(?:(?:per|a|each)\\s+day\\b|\\/\\s?day\\b)`,
+  'g',
+);
+/** "Daily around 2 lakh requests come": "daily" first, then the count of requests. */
+const DAILY_FIRST = new RegExp(
+  `\\bdaily\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s*|some\\s+)?(${COUNT_SOURCE})\\s+(?:requests?|calls?|queries|messages|tickets|emails|documents|transactions)\\b`,
+  'g',
+);
 /** "we run 3,000 a day", "we handle maybe 800 a day": the team's own daily count of its work, with no noun. */
 const WE_DO_DAILY = new RegExp(
   `\\bwe\\s+(?:run|do|handle|process|get|serve|see|send|receive|generate|answer|review|write)\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s*|maybe\\s+|like\\s+|some\\s+)?(${COUNT_SOURCE})\\s+(?:per|a|each)\\s+day\\b`,
@@ -29,7 +37,7 @@ const WE_DO_DAILY = new RegExp(
 );
 /** Verbs of the work a daily count may count: "we generate …", "we process …". */
 const WORK_VERB =
-  /\b(?:generat\w*|publish\w*|process\w*|handl\w*|receiv\w*|writ\w*|translat\w*|classif\w*|extract\w*|rout\w*|scor\w*|review\w*|answer\w*|summari[sz]\w*|transcrib\w*|tag\w*)\b/;
+  /\b(?:generat\w*|draft\w*|publish\w*|process\w*|handl\w*|receiv\w*|writ\w*|translat\w*|classif\w*|extract\w*|rout\w*|scor\w*|review\w*|answer\w*|summari[sz]\w*|transcrib\w*|tag\w*)\b/;
 /** "50 QPS", "20 req/s", "100 requests per second" (the noun form is covered by VOLUME). */
 const RATE = new RegExp(`(${COUNT_SOURCE})\\s*(?:qps|rps|req\\/s|requests\\/s|queries\\s+per\\s+second)\\b`, 'g');
 
@@ -66,6 +74,14 @@ export const extractVolume: Extractor = (message) => {
     const count = parseCount(match[1] ?? '');
     const factor = PER_DAY[match[2] ?? match[3] ?? ''];
     if (count === undefined || factor === undefined) continue;
+    // "peaks of 200 requests per minute during business hours": a peak rate, not the daily volume (times a day).
+    if (
+      factor > 1 &&
+      /\bpeaks?\s+(?:of\s+|at\s+)?(?:about\s+|around\s+|~\s*)?$/.test(
+        lower.slice(Math.max(0, match.index - 20), match.index),
+      )
+    )
+      continue;
     // "8k conversations a day, avg 4 turns": every turn is a call to the model.
     const end = match.index + match[0].length;
     const turns = CONVERSATION_NOUN.test(match[0]) ? TURNS_AFTER.exec(lower.slice(end, end + 50)) : null;
@@ -84,7 +100,14 @@ export const extractVolume: Extractor = (message) => {
   if (findings.length === 0)
     for (const match of allMatches(BARE_DAILY, lower)) {
       const sentence = lower.slice(Math.max(0, match.index - 120), match.index);
-      if (!WORK_VERB.test(sentence.split(/[.!?\n]/).pop() ?? '')) continue;
+      // ("on average maybe 30k a day" says it is the volume by itself.)
+      if (!match[0].startsWith('on average') && !WORK_VERB.test(sentence.split(/[.!?\n]/).pop() ?? '')) continue;
+      const count = parseCount(match[1] ?? '');
+      if (count !== undefined && count >= 10)
+        findings.push(findingFromMatch('requestsPerDay', roundVolume(count), match));
+    }
+  if (findings.length === 0)
+    for (const match of allMatches(DAILY_FIRST, lower)) {
       const count = parseCount(match[1] ?? '');
       if (count !== undefined && count >= 10)
         findings.push(findingFromMatch('requestsPerDay', roundVolume(count), match));

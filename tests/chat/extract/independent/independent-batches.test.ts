@@ -51,6 +51,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x33: { precision: 0.89, recall: 0.87 },
   x34: { precision: 0.9, recall: 0.83 },
   x35: { precision: 0.9, recall: 0.78 },
+  x36: { precision: 0.89, recall: 0.81 },
 };
 
 interface BatchUtterance {
