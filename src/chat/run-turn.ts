@@ -1,3 +1,5 @@
+import { RETIRING_SOON_WEEKS } from '../engine/derive-facts.ts';
+import { addDays } from '../engine/iso-dates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import { recommend } from '../engine/recommend.ts';
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
@@ -26,6 +28,7 @@ import {
   type InfoAnswer,
   instructVsBaseReply,
   licenceReply,
+  listPriceMonthlyUSD,
   loraForPretrainingReply,
   macTrainingReply,
   modelReply,
@@ -144,11 +147,37 @@ export function runTurn(
 ): TurnResult {
   return withUnconvertedMoney(
     withUnanswered(
-      answerTurn(previous, withPerTenantTotal(previous, extraction), knowledge, options),
+      answerTurn(previous, withPerTenantTotal(previous, pairsAsPreference(previous, extraction)), knowledge, options),
       extraction.intents.unanswered,
     ),
     extraction.unconvertedMoney,
   );
+}
+
+/**
+ * "Sorry, we have 1,500 pairs, not 15,000" after "15,000 chosen/rejected pairs": bare "pairs" said of a team whose
+ * pairs so far were preference pairs (and no labelled examples) are those pairs, not supervised examples.
+ */
+function pairsAsPreference(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
+  const count = extraction.fields.labeledExamples;
+  const words = extraction.evidence.labeledExamples ?? '';
+  if (
+    count === undefined ||
+    extraction.fields.preferencePairs !== undefined ||
+    previous.profile.preferencePairs === undefined ||
+    previous.profile.labeledExamples !== undefined ||
+    !/\bpairs?\b/i.test(words) ||
+    /\b(?:input|output|prompt|response|instruction|q\s?&\s?a|qa|question|answer|sft|labell?ed|training)\b/i.test(words)
+  )
+    return extraction;
+  const { labeledExamples: _count, ...fields } = extraction.fields;
+  const { labeledExamples: _words, ...evidence } = extraction.evidence;
+  return {
+    ...extraction,
+    fields: { ...fields, preferencePairs: count },
+    evidence: { ...evidence, preferencePairs: words },
+    corrections: extraction.corrections.map((field) => (field === 'labeledExamples' ? 'preferencePairs' : field)),
+  };
 }
 
 /**
@@ -361,9 +390,15 @@ function answerTurn(
           )
         : undefined;
     // Against what the team pays today on the model it has.
+    // (With the request size assumed, the team's real bill is no like-for-like: the model it has is priced the same way
+    // beside it, so the two list prices compare.)
+    const listToday =
+      base.profile.inputTokensPerRequest === undefined
+        ? listPriceMonthlyUSD(knowledge, base.profile.modelName, base.profile)
+        : undefined;
     const today =
       anotherModel && intents.asksCost !== undefined && base.profile.currentMonthlySpendUSD !== undefined
-        ? ` You pay $${new Intl.NumberFormat('en-US').format(base.profile.currentMonthlySpendUSD)} a month today${base.profile.modelName ? ` on ${plainModelName(base.profile.modelName)}` : ''}.`
+        ? ` You pay $${new Intl.NumberFormat('en-US').format(base.profile.currentMonthlySpendUSD)} a month today${base.profile.modelName ? ` on ${plainModelName(base.profile.modelName)}` : ''}.${listToday === undefined || base.profile.modelName === undefined ? '' : ` At the same assumed request size, ${plainModelName(base.profile.modelName)}'s list price comes to about $${new Intl.NumberFormat('en-US').format(Math.round(listToday))} a month: compare those two list prices, not the estimate with your own bill (tell me your tokens per request for a closer figure).`}`
         : anotherModel && intents.asksCost !== undefined
           ? currentBillWords(current, base.profile.modelName)
           : '';
@@ -381,8 +416,19 @@ function answerTurn(
                 ? `Running it on ${plainModelName(moved.name)}, where the plan would move from ${plainModelName(asked)}:`
                 : 'Running it:';
             });
+    // The model asked about is shut down, or soon: said with its bill, as the full answer says it.
+    const askedModel = hypotheticalProfile.modelName;
+    const askedEntry = anotherModel && askedModel !== undefined ? knowledge.findModel(askedModel) : undefined;
+    const endOfLife = askedEntry?.endOfLife;
+    const reference = knowledge.manifest.referenceDate;
+    const ending =
+      askedEntry === undefined || endOfLife === undefined || endOfLife > addDays(reference, RETIRING_SOON_WEEKS * 7)
+        ? ''
+        : endOfLife <= reference
+          ? ` Heads-up: ${askedEntry.vendor} shut ${askedEntry.name} down on ${endOfLife}; its own API no longer serves it.`
+          : ` Heads-up: ${askedEntry.vendor} shuts ${askedEntry.name} down on ${endOfLife}, so a move to it would need another move soon after.`;
     const answer = asked
-      ? `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(askedText) : askedText}${today} ${NOTHING_SAVED}`
+      ? `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(askedText) : askedText}${today}${ending} ${NOTHING_SAVED}`
       : whatIfReply(said, current, hypothetical, knowledge);
     // "Why LoRA rather than QLoRA? And would the 70B be better?": the why is about the plan as it stands, said first.
     const whyAsked = intents.whyNot ?? intents.whyMethod;

@@ -344,6 +344,14 @@ export function extractProfile(
     removedGoals.removedFields = [
       ...new Set([...(removedGoals.removedFields ?? []), 'deviceMemoryGB' as ProfileField]),
     ];
+  // "please forget Qwen2.5 1.5B: we have no model yet": no model, so none of its facts either.
+  if (NO_MODEL.test(prepared.lower) && !stated.some((item) => item.field === 'modelName'))
+    removedGoals.removedFields = [
+      ...new Set([
+        ...(removedGoals.removedFields ?? []),
+        ...(['modelName', 'modelParamsB', 'modelAccess', 'modelStage'] as ProfileField[]),
+      ]),
+    ];
   // "forget the A100s, we don't actually have any GPUs": with no GPUs, no GPU name or memory applies.
   const noGpus = stated.some((item) => item.field === 'gpuCount' && item.value === 0);
   if (noGpus) {
@@ -685,6 +693,9 @@ const NO_DEADLINE =
   /\b(?:there\s+is\s+no|there's\s+no|we\s+have\s+no|we\s+don't\s+have\s+(?:a|any)|no)\s+(?:real\s+|hard\s+|fixed\s+|actual\s+)?(?:[\w-]+[\s-])?(?:deadline|timeline)\b|\b(?:forget|ignore|drop|never\s*mind)\s+(?:about\s+)?(?:the\s+)?(?:[\w-]+[\s-])?(?:deadline|timeline)\b/;
 const BUDGET_DISOWNED =
   /\b(?:we\s+)?(?:don't|do\s+not|dont)\s+have\s+(?:a|any)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\s+of\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?(?:the|that|our)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\b/g;
+/** "we have no model yet", "we haven't picked a model", "we have not picked Qwen": no model chosen. */
+const NO_MODEL =
+  /\b(?:we\s+(?:have|got)\s+no\s+model(?:\s+yet)?|no\s+model\s+(?:yet|chosen|picked|decided)|(?:haven't|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:picked|chosen|chose|pick|choose|decided\s+on|settled\s+on)\s+(?:a\s+|any\s+|the\s+)?(?:model|llm|[a-z][\w.-]*)\b)/;
 const NO_DEVICE =
   /\b(?:there\s+is\s+no|there's\s+no|no)\s+(?:end[\s-]user\s+|target\s+|edge\s+)?(?:device|edge)s?\b(?![\s-]+(?:memory|limit|cases?|specific|in\s+scope))|\bnothing\s+runs\s+on\s+(?:(?:a|the|any)\s+)?(?:devices?|phones?|laptops?|edge)\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?the\s+device(?:'s)?\s+(?:memory|ram)\b/;
 

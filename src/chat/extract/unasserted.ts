@@ -199,7 +199,7 @@ const CHOICE_START =
 const PRICE_OF_AN_OPTION =
   /(?:^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*|:\s*)(?:how\s+(?:much|long)\s+would|what(?:'s|\s+is|\s+would\s+be)\s+the\s+(?:[\w-]+\s+){0,2}?(?:bill|cost|price)\b|what\s+would\s+(?:[\w-]+\s+){0,3}?cost\b|what\s+would\s+(?:renting|buying|leasing|it\s+cost\s+(?:us\s+)?to\s+(?:rent|buy|lease))|how\s+much\s+(?:is|does|would)\s+(?:it\s+cost\s+(?:us\s+)?to\s+)?(?:rent(?:ing)?|buy(?:ing)?|leas(?:e|ing)))\b/;
 /** "why not just distill GPT-4o into a small open model?": an option weighed, not the team's facts. */
-const WHY_NOT_START =
+export const WHY_NOT_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?why\s+(?:(?:would|should|do|must)\s+(?:we|i)\s+(?:rent|buy|pay\s+for|move\s+to|switch\s+to)\b|not|don't\s+we|wouldn't\s+we|can't\s+we|shouldn't\s+we|couldn't\s+we|(?:use\s+|pick\s+|choose\s+|go\s+with\s+)?(?:a|an|the|this|that)\s+[\w.-]+\s+(?:model|one|gpu|card)s?\b)/;
 /**
  * "Why Phi-3-mini?", "why did you pick the 3B?": the advisor's choice questioned (a short why-question, or one about

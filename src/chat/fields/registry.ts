@@ -397,6 +397,8 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
       // The question allows pages: about 400 tokens a page (Anthropic's "200,000 tokens, about 500 pages").
       if (unit === '' && /^\s*(?:pages?|pp)\b/.test(after)) return amount * TOKENS_PER_PAGE;
       const scale = /^\s*(billion|million|thousand|trillion)\b/.exec(after)?.[1] ?? unit;
+      // "2 engineers", "3 languages": a count of something else answers no corpus size.
+      if (scale === '' && COUNT_OF_SOMETHING_ELSE.test(after) && !/^\s*tokens?\b/.test(after)) return undefined;
       if (scale === '') return amount;
       const factor = TOKEN_SCALE[scale];
       return factor === undefined ? undefined : amount * factor;

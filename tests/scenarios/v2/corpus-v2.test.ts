@@ -124,6 +124,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch44.json')),
     ...loadCases(here('./batch45.json')),
     ...loadCases(here('./batch46.json')),
+    ...loadCases(here('./batch47.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -20,7 +20,7 @@ const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars|dollars|bucks|eur|euros?|gb
 const NOT_A_UNIT = String.raw`(?!\s*(?:weeks?|days?|months?|years?|hours?|hrs?|gpus?|cards?|people|engineers?|examples?|requests?|users?|tokens?|docs?|documents?|%|percent|ms|seconds?|gb|tb|mb)\b)`;
 /** "$500", "€1.5k", "500 dollars", "2k usd", "USD 3,000". */
 const MONEY = new RegExp(
-  `(?:([$€£₹¥₩₦₺₱₫฿])\\s?${AMOUNT}|(?<![\\w.,])${AMOUNT}\\s?(${CURRENCY_WORD})(?![a-z])|\\b(?:usd|eur|gbp)\\s?${AMOUNT})`,
+  `(?:([$€£₹¥₩₦₺₱₫฿])\\s?${AMOUNT}|(?<![\\w.,])${AMOUNT}\\s?(${CURRENCY_WORD})(?![a-z])|\\b(?:usd|eur|gbp|ksh|kes|ngn|zar|mxn|php|idr|inr|brl|aed|thb|myr|pln|vnd)\\.?\\s?${AMOUNT})`,
   'g',
 );
 /** Money in words or slang: "ten grand", "20 grand", "fifty bucks", "a hundred dollars". */

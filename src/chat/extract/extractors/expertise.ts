@@ -26,6 +26,8 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         // Who the team is, when nobody on it does ML: "our team is mostly web developers", "we're three backend devs".
         String.raw`\b(?:we(?:'re|\s+are)|(?:(?:our|the)\s+)?team\s+is|team\s+of|all\s+of\s+us\s+are|we(?:'re|\s+are)\s+all)\s+(?:(?:mostly|all|just|only|basically|a\s+bunch\s+of|a\s+few|a\s+couple\s+of|a\s+small\s+team\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+){0,2}(?:web|backend|back[\s-]end|frontend|front[\s-]end|full[\s-]?stack|software|app|mobile|ios|android|php|java|\.net|rails|javascript|js|product|game|devops)\s+(?:developers|devs|engineers)\b(?!\s*(?:,\s*)?(?:who|with|and|plus|but)\s+(?:\w+\s+){0,3}(?:ml|machine\s+learning|data\s+scien\w*|ai)\b)`,
         String.raw`\bnot\s+(?:ml|ai|machine\s+learning)\s+(?:people|folks|experts|engineers)\b`,
+        // "2 engineers, neither has any ML experience", "none of them has ML experience".
+        String.raw`\b(?:neither|none)(?:\s+of\s+(?:us|them|the\s+two|our\s+\w+))?\s+(?:has|have)\s+(?:any\s+|much\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:experience|background|skills?|knowledge)\b`,
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+)?(?:really\s+)?(?:does|knows|do|know)\s+(?:any\s+)?(?:ml|machine\s+learning|ai)\b`,
         String.raw`\bno\s+(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:expertise|experience|skills|team|people|background)(?:\s+at\s+all)?\b`,
         String.raw`\b(?:don't|dont|do\s+not|doesn't|does\s+not)\s+have\s+(?:an?|any)\s+(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:person|people|engineers?|experts?|specialists?|team)\b`,

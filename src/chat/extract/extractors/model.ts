@@ -15,6 +15,7 @@ import {
   sentenceAround,
 } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
+import { WHY_NOT_START } from '../unasserted.ts';
 import { namedOnlyAsTeacher } from './teacher-model.ts';
 
 /**
@@ -35,6 +36,13 @@ const PARAM_SIZE =
   /\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|our(?:\s+own)?|size(?:\s+is)?:?|(?:what|how)\s+about)\s+(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)|\b(\d+(?:\.\d+)?)b\s+instead\b/g;
 
 /** True when the sentence around `index` ends in a question mark (dots between digits do not end it). */
+/** Where the sentence holding `index` starts (a dot between digits, "Llama 3.1", ends none). */
+function lastSentenceBreak(lower: string, index: number): number {
+  let start = 0;
+  for (const match of lower.slice(0, index).matchAll(/[!?\n]|\.(?!\d)/g)) start = (match.index ?? 0) + 1;
+  return start;
+}
+
 function inQuestion(lower: string, index: number): boolean {
   const rest = /^(?:[^.!?\n]|\.(?=\d))*([.!?\n]|$)/.exec(lower.slice(index));
   return rest?.[1] === '?';
@@ -230,6 +238,22 @@ export const extractModel: Extractor = (message, context) => {
         lower.slice(Math.max(0, mention.start - 70), mention.start),
       ) &&
       inQuestion(lower, mention.end)
+    )
+      continue;
+    // "why not just prompt a small LLM like Llama 3.2 1B … on our CPU servers?": models weighed in a why-not question
+    // are options, even when it names the team's servers ("why not tune our Llama 3.1 8B?" keeps it).
+    const sentenceStart = lastSentenceBreak(lower, mention.start);
+    if (
+      inQuestion(lower, mention.end) &&
+      WHY_NOT_START.test(lower.slice(sentenceStart, mention.start)) &&
+      !/\b(?:our|my)\s+(?:own\s+|current\s+)?$/.test(lower.slice(Math.max(0, mention.start - 14), mention.start))
+    )
+      continue;
+    // "please forget Qwen2.5 1.5B", "drop the Llama idea": a model taken back is not the team's.
+    if (
+      /\b(?:forget|drop|ignore|scrap|never\s*mind|remove)\s+(?:about\s+)?(?:the\s+)?$/.test(
+        lower.slice(Math.max(0, mention.start - 24), mention.start),
+      )
     )
       continue;
     // "use Claude Opus as the teacher": the teacher is not the model being adapted.

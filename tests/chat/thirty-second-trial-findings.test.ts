@@ -1,0 +1,73 @@
+/**
+ * Found by the thirty-second new-user trial (88d7bc3): a correction of preference pairs became supervised examples,
+ * a Kenyan-shilling budget with its rate was dropped, "2 engineers" answered the corpus size, models weighed in a
+ * why-not question or taken back ("please forget …") became the team's model, and a what-if bill set a list-price
+ * estimate beside the team's real bill with no word of the model's shutdown.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const read = (text: string, requestedField?: string) =>
+  extractProfile(text, { knowledge, today: '2026-12-05', requestedField: requestedField as never });
+
+describe('what the trial said, read right', () => {
+  it('a correction of the pairs corrects the preference pairs, not the labelled examples', async () => {
+    const turns = await converse(
+      [
+        'We run Llama 3.1 8B Instruct on one rented L40S and want its replies to match our brand tone. We have 15,000 chosen/rejected pairs from our support team.',
+        'Sorry, correction: we have 1,500 pairs, not 15,000.',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.state.profile).toMatchObject({ preferencePairs: 1500 });
+    expect(turns[1]?.state.profile.labeledExamples).toBeUndefined();
+  });
+
+  it('a shilling budget is converted at the rate given, and asked about without one', () => {
+    expect(read('Our budget is KSh 2 million, at about 129 KSh to the dollar.').fields.oneTimeBudgetUSD).toBe(15_504);
+    const bare = read('budget KSh 2 million');
+    expect(bare.fields.oneTimeBudgetUSD).toBeUndefined();
+    expect(bare.unconvertedMoney).toEqual(['KSh 2 million']);
+  });
+
+  it('"2 engineers, neither has any ML experience" is the team, not a corpus size', () => {
+    const { fields } = read('We have 2 engineers, neither has any ML experience.', 'corpusTokens');
+    expect(fields.corpusTokens).toBeUndefined();
+    expect(fields.mlExpertise).toBe('none');
+  });
+
+  it('models weighed in a why-not question, or taken back, are not the team’s', () => {
+    expect(
+      read(
+        'Why not just prompt a small LLM like Llama 3.2 1B or Qwen2.5 1.5B on our CPU servers instead of training anything?',
+      ).fields.modelName,
+    ).toBeUndefined();
+    const forget = read('Please forget Qwen2.5 1.5B: we have no model yet. Does that change anything?');
+    expect(forget.fields.modelName).toBeUndefined();
+    expect(forget.removedFields).toContain('modelName');
+    expect(read('We use Llama 3.1 8B. Why not Qwen2.5 7B?').fields.modelName).toBe('Llama 3.1 8B');
+  });
+});
+
+describe('a what-if bill on another API model', () => {
+  it('sets list price beside list price, and says the asked model shuts down soon', async () => {
+    const turns = await converse(
+      [
+        'We use Claude Sonnet through the API for a legal Q&A product, answers must cite statutes that change monthly, about 3,000 questions a day, we pay about $9,000 a month. We could switch models. Just recommend.',
+        'What if we switched to GPT-4.1 mini, would it cut the bill?',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/At the same assumed request size, Claude Sonnet's list price comes to about \$675 a month/);
+    expect(reply).toMatch(/Heads-up: OpenAI shuts GPT-4\.1 mini down on 2027-01-14/);
+  });
+});
