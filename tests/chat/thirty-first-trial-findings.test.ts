@@ -69,3 +69,12 @@ describe('the Lagos bank', () => {
     expect(reply).not.toMatch(/Encoder-only/);
   });
 });
+
+describe('the Paris hospital', () => {
+  it('"Do the training runs fit in our 12 weeks?" asks the calendar, not memory', () => {
+    const { intents } = read('Do the training runs fit in our 12 weeks?');
+    expect(intents.asksTimeline).toBe(true);
+    expect(intents.asksFit).toBeUndefined();
+    expect(read('Will LoRA fit in our 24 GB?').intents.asksFit).toBe('lora');
+  });
+});

@@ -655,6 +655,16 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     if (intents.asksCost === true && !/\b(?:cost|price|bill|spend|\$|usd|budget|expensive)\b/.test(lower))
       delete intents.asksCost;
   }
+  // "Do the training runs fit in our 12 weeks?", "…fit within the deadline?": time asked, not memory.
+  if (
+    intents.asksFit !== undefined &&
+    /\bfits?\s+(?:in(?:to)?|within|inside)\s+(?:our\s+|the\s+|those\s+|these\s+)?(?:\d+|two|three|four|six|eight|ten|twelve)?\s*(?:weeks?|months?|days?|deadline|timeline|schedule)\b/.test(
+      lower,
+    )
+  ) {
+    delete intents.asksFit;
+    intents.asksTimeline = true;
+  }
   // (In the question itself: "we'll go straight to DPO. how much will it cost?" asks the cost.)
   if (
     lower.split(/(?<=[.!?])\s+/).some((sentence) => sentence.includes('?') && ASKS_SFT_BEFORE_PREFERENCE.test(sentence))
