@@ -850,8 +850,15 @@ function infoReply(
     return speedReply(knowledge, profile, recommendation);
   if (intents.asksLicence !== undefined) return licenceReply(recommendation, knowledge, intents.asksLicence);
   if (intents.asksHostingFee !== undefined) return hostingFeeReply(recommendation, knowledge, intents.asksHostingFee);
-  if (intents.asksRetirement !== undefined)
-    return retirementReply(recommendation, knowledge, profile, intents.asksRetirement);
+  if (intents.asksRetirement !== undefined) {
+    const answer = retirementReply(recommendation, knowledge, profile, intents.asksRetirement);
+    // "Is GPT-4.1 still going to be available?": the yes of "is it shutting down?" is a no (or a "not for long").
+    if (intents.asksStillAvailable !== true) return answer;
+    return {
+      ...answer,
+      text: answer.text.replace(/^Yes: (.+? was shut down)/, 'No: $1').replace(/^Yes: /, 'Not for long: '),
+    };
+  }
   if (intents.asksTuningChannel !== undefined)
     return tuningChannelReply(recommendation, knowledge, profile, intents.asksTuningChannel);
   // "wouldn't the Batch API + prompt caching already cut the bill? the shared part is ~2k tokens": the levers are the

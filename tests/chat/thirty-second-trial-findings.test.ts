@@ -71,3 +71,20 @@ describe('a what-if bill on another API model', () => {
     expect(reply).toMatch(/Heads-up: OpenAI shuts GPT-4\.1 mini down on 2027-01-14/);
   });
 });
+
+describe('a teacher asked about as "still available"', () => {
+  it('gets its shutdown date with the answer turned the right way round', async () => {
+    const turns = await converse(
+      [
+        'We make NPC dialogue on a console with 4 GB for the model, 1,500 hand-written lines, GPT-4.1 as a possible teacher. Just recommend.',
+        'Is GPT-4.1 still going to be available as a teacher? We start next month.',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/^Not for long: OpenAI shuts GPT-4\.1 down on 2027-01-14/);
+  });
+
+  it('"is the dashboard still available?" names no model and asks no end of life', () => {
+    expect(read('is the dashboard still available?').intents.asksRetirement).toBeUndefined();
+  });
+});

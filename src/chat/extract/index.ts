@@ -553,8 +553,17 @@ function askedOfTheCatalog(
   };
   // "is gpt-4.1 mini shutting down too?", "when does gpt-4o retire?": a model's end of life.
   const retirement = RETIREMENT_QUESTION.exec(lower);
-  if (retirement) {
+  // ("is the dashboard still available?" asks of no model: "still available" counts only with a model named.)
+  if (
+    retirement &&
+    !(
+      /\bstill\s/.test(retirement[0]) &&
+      !/\b(?:shut|retir|deprecat|end[\s-]of|eol|sunset|discontinu)/.test(retirement[0]) &&
+      firstModel() === undefined
+    )
+  ) {
     intents.asksRetirement = firstModel() ?? true;
+    if (/\bstill\s/.test(retirement[0])) intents.asksStillAvailable = true;
     dropModelFindingsWithin(findings, retirement.index, retirement.index + retirement[0].length);
   }
   // "can we fine-tune gemini in AI Studio?", "where can we tune GPT-4.1 mini?": where a model can be tuned.
@@ -624,7 +633,7 @@ function dropModelFindingsWithin(findings: Finding[], from: number, to: number):
 
 /** "is gpt-4.1 mini shutting down too?", "when does gpt-4o mini retire?", "is 4.1 being deprecated?" */
 const RETIREMENT_QUESTION =
-  /\b(?:is|are|does|do|will|isn't|isnt|aren't|won't|doesn't|when\s+(?:does|do|will|is|are))(?![a-z])(?:[^.!?\n]|\.(?=\d)){0,40}?\b(?:shut(?:ting)?\s+down|retir(?:e|es|ed|ing)|deprecat(?:ed|ing)|end[\s-]of[\s-]life|eol|sunset(?:ting|ted)?|going\s+away|discontinu(?:ed|ing))\b(?:[^.!?\n]|\.(?=\d)){0,30}\?/;
+  /\b(?:is|are|does|do|will|isn't|isnt|aren't|won't|doesn't|when\s+(?:does|do|will|is|are))(?![a-z])(?:[^.!?\n]|\.(?=\d)){0,40}?\b(?:shut(?:ting)?\s+down|retir(?:e|es|ed|ing)|deprecat(?:ed|ing)|end[\s-]of[\s-]life|eol|sunset(?:ting|ted)?|going\s+away|discontinu(?:ed|ing)|still\s+(?:going\s+to\s+)?(?:be\s+)?(?:available|around|offered|supported|served)|still\s+exist)\b(?:[^.!?\n]|\.(?=\d)){0,30}\?/;
 
 /** "can we fine-tune … in AI Studio?", "is it possible to tune gpt-4.1 mini on azure?", "where can we fine-tune it?" */
 /** The sentence goes on to a question mark (a dot between digits, "Llama 3.1", ends no sentence). */

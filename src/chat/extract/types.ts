@@ -122,6 +122,8 @@ export interface ExtractionIntents {
   asksTuningChannel?: { model?: string; provider?: string };
   /** "is gpt-4.1 mini shutting down too?": a model's end of life (its catalog name, or true for the team's model). */
   asksRetirement?: string | true;
+  /** The end of life asked as "is it still going to be available?" (the answer's yes and no turn around). */
+  asksStillAvailable?: true;
   /** "All data must stay in the EU": a residency region, which no profile field holds ("the EU"). */
   dataRegion?: string;
   /** "What about prompt caching or the Batch API to cut the bill?": levers on the bill that change no model. */
