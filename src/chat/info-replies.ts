@@ -1584,25 +1584,6 @@ export function tuningChannelReply(
   return citedAnswer(text, cited, knowledge);
 }
 
-/** A catalog API model's list-price bill a month at the team's volume and request size (undefined without both). */
-export function listPriceMonthlyUSD(
-  knowledge: Knowledge,
-  modelName: string | undefined,
-  profile: Partial<Profile>,
-): number | undefined {
-  const price = modelName === undefined ? undefined : knowledge.findModel(modelName)?.apiPrice;
-  if (price === undefined || profile.requestsPerDay === undefined) return undefined;
-  const size = requestSize(profile);
-  const { apiMonthlyUSD } = estimateServingCost({
-    requestsPerDay: profile.requestsPerDay,
-    inputTokensPerRequest: size.input,
-    outputTokensPerRequest: size.output,
-    apiUsdPerMillionInput: price.usdPerMillionInput,
-    apiUsdPerMillionOutput: price.usdPerMillionOutput,
-  });
-  return apiMonthlyUSD ?? undefined;
-}
-
 /** The request size an API bill used (the team's figures, else the estimator's defaults), said with every bill from list prices. */
 function apiRequestSize(
   profile: Pick<Partial<Profile>, 'inputTokensPerRequest' | 'outputTokensPerRequest' | 'exampleTokens'>,

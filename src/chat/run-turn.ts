@@ -1,4 +1,5 @@
 import { RETIRING_SOON_WEEKS } from '../engine/derive-facts.ts';
+import { listPriceMonthlyUSD } from '../engine/estimate-feasibility.ts';
 import { addDays } from '../engine/iso-dates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import { recommend } from '../engine/recommend.ts';
@@ -28,7 +29,6 @@ import {
   type InfoAnswer,
   instructVsBaseReply,
   licenceReply,
-  listPriceMonthlyUSD,
   loraForPretrainingReply,
   macTrainingReply,
   modelReply,
@@ -394,7 +394,10 @@ function answerTurn(
     // beside it, so the two list prices compare.)
     const listToday =
       base.profile.inputTokensPerRequest === undefined
-        ? listPriceMonthlyUSD(knowledge, base.profile.modelName, base.profile)
+        ? listPriceMonthlyUSD(
+            base.profile.modelName === undefined ? undefined : knowledge.findModel(base.profile.modelName)?.apiPrice,
+            base.profile,
+          )
         : undefined;
     const today =
       anotherModel && intents.asksCost !== undefined && base.profile.currentMonthlySpendUSD !== undefined

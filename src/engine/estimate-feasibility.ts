@@ -694,6 +694,26 @@ function referenceGpu(knowledge: Knowledge): PricingGpu | undefined {
 }
 
 /**
+ * An API model's list-price bill a month at the team's volume and request size (undefined without a price or a
+ * volume): the bill the estimates give an API model, on any catalog price.
+ */
+export function listPriceMonthlyUSD(
+  price: { usdPerMillionInput: number; usdPerMillionOutput: number } | undefined,
+  profile: Partial<Profile>,
+): number | undefined {
+  if (price === undefined || profile.requestsPerDay === undefined) return undefined;
+  const size = requestSize(profile);
+  const { apiMonthlyUSD } = estimateServingCost({
+    requestsPerDay: profile.requestsPerDay,
+    inputTokensPerRequest: size.input,
+    outputTokensPerRequest: size.output,
+    apiUsdPerMillionInput: price.usdPerMillionInput,
+    apiUsdPerMillionOutput: price.usdPerMillionOutput,
+  });
+  return apiMonthlyUSD ?? undefined;
+}
+
+/**
  * The size of one production request the bills use: what the team said, else the estimator's defaults. `said` is the
  * words that go after the figures ("" when both were stated, " (assumed)" or " (output assumed)" otherwise).
  */

@@ -6,11 +6,11 @@ import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { analyseFeasibility } from './analyse-feasibility.ts';
 import type { Substitute, Wish } from './choose-destination.ts';
 import { SFT_MIN_EXAMPLES } from './data-sufficiency.ts';
-import { CPU_TRAINING_MAX_PARAMS_B, SMALL_MODEL_PARAMS_B } from './derive-facts.ts';
+import { CPU_TRAINING_MAX_PARAMS_B, DEVICE_BITS_PER_WEIGHT, SMALL_MODEL_PARAMS_B } from './derive-facts.ts';
 import { CPU_SERVING_MAX_WEIGHTS_GB, MAX_STUDENT_PARAMS_B } from './estimate-feasibility.ts';
 
-/** 4-bit weights of a model served from a CPU server, GB per billion parameters (about 4.9 bits a weight). */
-const CPU_WEIGHT_GB_PER_B = 4.9 / 8;
+/** 4-bit weights of a model served from a CPU server, GB per billion parameters (llama.cpp Q4_K_M bits per weight). */
+const CPU_WEIGHT_GB_PER_B = DEVICE_BITS_PER_WEIGHT / 8;
 
 import type { FeasibilityMap } from './feasibility.ts';
 import { addDays } from './iso-dates.ts';

@@ -1,4 +1,3 @@
-import { estimateServingCost } from '../estimator/serving-cost.ts';
 import { templateExplanation } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FactName, Model } from '../knowledge/schemas.ts';
@@ -18,7 +17,7 @@ import { CPU_EXAMPLE_PROMPT_TOKENS, cpuMeasuredSpeed } from './cpu-latency.ts';
 import { assessData, type DataSufficiency, sufficient } from './data-sufficiency.ts';
 import { liveOffers, type ProviderService, RETIRING_SOON_WEEKS } from './derive-facts.ts';
 import { type Diagnosis, diagnose } from './diagnose.ts';
-import { ESTIMATE_INPUT_FIELDS, requestSize } from './estimate-feasibility.ts';
+import { ESTIMATE_INPUT_FIELDS, listPriceMonthlyUSD } from './estimate-feasibility.ts';
 import type { RuleOutcome } from './evaluate-rules.ts';
 import type { Facts } from './facts.ts';
 import { buildPlan, chooseFirstStep } from './first-step-and-plan.ts';
@@ -82,19 +81,10 @@ function cheaperTierInBudget(
   const budget = profile.monthlyBudgetUSD;
   const volume = profile.requestsPerDay;
   if (model === undefined || budget === undefined || volume === undefined || budget <= 0) return {};
-  const size = requestSize(profile);
-  // The same bill the estimates give an API model (estimateServingCost), on each tier's list price.
+  // The same bill the estimates give an API model, on each tier's list price.
   const fits = cheaperTiers(model, knowledge, knowledge.manifest.referenceDate).find((tier) => {
-    const price = tier.apiPrice;
-    if (price === undefined) return false;
-    const { apiMonthlyUSD } = estimateServingCost({
-      requestsPerDay: volume,
-      inputTokensPerRequest: size.input,
-      outputTokensPerRequest: size.output,
-      apiUsdPerMillionInput: price.usdPerMillionInput,
-      apiUsdPerMillionOutput: price.usdPerMillionOutput,
-    });
-    return apiMonthlyUSD !== null && apiMonthlyUSD <= budget;
+    const monthly = listPriceMonthlyUSD(tier.apiPrice, profile);
+    return monthly !== undefined && monthly <= budget;
   });
   return fits === undefined ? {} : { cheaperTierInBudget: fits.name };
 }
