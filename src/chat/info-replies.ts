@@ -10,7 +10,13 @@ import {
   SFT_AMPLE_EXAMPLES,
   SFT_MIN_EXAMPLES,
 } from '../engine/data-sufficiency.ts';
-import { DEVICE_BITS_PER_WEIGHT, DEVICE_RUNTIME_GB, HOURS_PER_WEEK, offersService } from '../engine/derive-facts.ts';
+import {
+  DEVICE_BITS_PER_WEIGHT,
+  DEVICE_RUNTIME_GB,
+  HOURS_PER_WEEK,
+  offersService,
+  SMALL_MODEL_PARAMS_B,
+} from '../engine/derive-facts.ts';
 import { CPU_SERVING_MAX_WEIGHTS_GB, requestSize } from '../engine/estimate-feasibility.ts';
 import { daysBetween } from '../engine/iso-dates.ts';
 import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
@@ -1327,15 +1333,15 @@ export function onDeviceRuntimeReply(
     (name === undefined ? profile.modelParamsB : undefined);
   const model = name === undefined ? 'the model' : plainModelName(name);
   const steps: string[] = [];
+  const phone = profile.deployment === 'mobile';
   if (MERGED_ADAPTERS.has(destination.method) && student === undefined)
     steps.push(
-      `after ${shortMethodName(knowledge, destination.method)}, merge the adapter into the weights (W + BA), so the phone runs one ordinary model at the base model's speed${mark('lora')}`,
+      `after ${shortMethodName(knowledge, destination.method)}, merge the adapter into the weights (W + BA), so ${phone ? 'the phone' : 'the device'} runs one ordinary model at the base model's speed${mark('lora')}`,
     );
   steps.push(
     `convert the checkpoint to GGUF with llama.cpp's convert_hf_to_gguf.py and quantize it with llama-quantize to Q4_K_M, about ${DEVICE_BITS_PER_WEIGHT} bits a weight (Llama 3.1 8B: about 4.6 GiB, against about 15 GiB at 16 bits); an importance matrix computed on your own text (--imatrix) reduces what quantizing loses${mark('llamacpp-quantize')}`,
     `run it with llama.cpp, which runs on ordinary x86 and ARM CPUs (and GPUs) with 1.5- to 8-bit integer weights, a C/C++ program with no dependencies that installs offline${mark('llamacpp-readme')}, or with MLC LLM, which compiles the model to run on the device's own GPU and has Android and iOS apps${mark('mlc-llm-site')}`,
   );
-  const phone = profile.deployment === 'mobile';
   const parts = [
     `To get ${model} onto ${phone ? 'a phone' : 'the device'}: ${steps.map((step, i) => `(${i + 1}) ${step}`).join('; ')}.`,
   ];
@@ -2068,6 +2074,55 @@ export function modelReply(
   return `Stay on ${chosen}, the model you named: ${method} works on it as described.${alternatives}`;
 }
 
+/**
+ * "Why not Llama 3.2 1B?": the model weighed, judged with the plan's method on it (`onWeighed` is the engine's answer
+ * with that model named), against the model the plan runs on.
+ */
+export function whyNotModelReply(
+  plan: Recommendation,
+  onWeighed: Recommendation,
+  weighed: Model,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): string {
+  const { destination } = plan;
+  const method = shortMethodName(knowledge, destination.method);
+  const name = plainModelName(weighed.name);
+  const chosen = destination.model.name === null ? undefined : plainModelName(destination.model.name);
+  if (chosen === name) return `${name} is the model the plan runs on already: ${method} works on it as described.`;
+  const entry = onWeighed.recommendations.find((item) => item.method === destination.method);
+  if (entry === undefined || entry.verdict === 'not-viable') {
+    const blocker = entry?.blockers[0]?.text;
+    const because = blocker ? lowerFirst(blocker) : `${method} is not possible on it.`;
+    return `${name} does not suit this plan: ${because}${chosen === undefined ? '' : ` That is why the plan runs on ${chosen}.`}`;
+  }
+  const deciding = entry.verdict === 'conditional' ? (entry.decidedBy ?? []) : [];
+  const works = `${method} on it is possible${entry.verdict !== 'conditional' ? '' : deciding.length > 0 ? `, depending on ${joinWords(deciding.map((field) => unknownWords(field)))}` : ' under conditions'}`;
+  const weighedB = weighed.paramsB;
+  const memory = profile.deviceMemoryGB;
+  const deviceGB = weighedB === undefined ? undefined : (weighedB * DEVICE_BITS_PER_WEIGHT) / 8;
+  const onDevice =
+    memory !== undefined && deviceGB !== undefined
+      ? deviceGB + DEVICE_RUNTIME_GB <= memory
+        ? ` (its 4-bit weights take about ${gigabytes(deviceGB)} GB of the ${memory} GB on the device)`
+        : ` but its 4-bit weights alone take about ${gigabytes(deviceGB)} GB, too much for the ${memory} GB on the device`
+      : '';
+  const chosenB = destination.model.name === null ? undefined : knowledge.findModel(destination.model.name)?.paramsB;
+  if (chosen === undefined || chosenB === undefined || weighedB === undefined)
+    return `${name}: ${works}${onDevice}. Name it as your model and I'll give the whole plan on it.`;
+  if (onDevice.startsWith(' but')) return `${name}: ${works}${onDevice}. That is why the plan runs on ${chosen}.`;
+  if (weighedB < chosenB)
+    return `${name} would work too: ${works}${onDevice}. I picked ${chosen} because it is the larger of the current models that fit what you described, and within a generation the larger model usually does the task better; ${name} is lighter and faster. Score both on the same held-out set and take ${name} if it meets your bar.`;
+  const reason =
+    (memory !== undefined || profile.deployment === 'edge' || profile.deployment === 'mobile') &&
+    weighedB > SMALL_MODEL_PARAMS_B
+      ? `on a device I keep to a model of about ${SMALL_MODEL_PARAMS_B}B or less, which generates fast enough there`
+      : destination.model.proposed
+        ? `${chosen} is the one that fits what you described (hardware, budget, volume) with room to spare`
+        : `you named ${chosen}, and ${method} works on it`;
+  return `${name}: ${works}${onDevice}, but it is larger, and ${reason}. If ${chosen} falls short on your evaluation set, ${name} is the next one to try.`;
+}
+
 /** A model shut down within this many days is one to move off now. */
 const RETIRING_NOTICE_DAYS = 183;
 /** A successor at this many times the price per request is said to be dearer, with cheaper models beside it. */
@@ -2139,11 +2194,15 @@ const WEIGHTS_SHARE_OF_MEMORY = 0.8;
  * requests, and a larger one at 4 bits if there is one. Undefined without GPUs or their memory.
  */
 /** On a device with a memory budget: the largest current open text model whose 4-bit weights leave room there. */
-function deviceModel(knowledge: Knowledge, profile: Partial<Profile>): string | undefined {
-  const memory = profile.deviceMemoryGB;
-  if (memory === undefined) return undefined;
-  // (Sized as the device rule sizes it: a device format at about 4.9 bits a weight, embeddings included.)
-  const room = memory * WEIGHTS_SHARE_OF_MEMORY;
+/**
+ * The largest current open text model whose 4-bit weights fit a device's memory, with room left for the context and
+ * the runtime (sized as the device rule sizes it: a device format at about 4.9 bits a weight, embeddings included).
+ */
+export function largestDeviceModel(
+  knowledge: Knowledge,
+  memoryGB: number,
+): { name: string; paramsB: number; weightsGB: number } | undefined {
+  const room = memoryGB * WEIGHTS_SHARE_OF_MEMORY;
   const deviceBytes = DEVICE_BITS_PER_WEIGHT / 8;
   const best = knowledge.models
     .filter(
@@ -2156,8 +2215,16 @@ function deviceModel(knowledge: Knowledge, profile: Partial<Profile>): string | 
         model.paramsB * deviceBytes <= room,
     )
     .sort((a, b) => (b.paramsB ?? 0) - (a.paramsB ?? 0))[0];
+  if (best?.paramsB === undefined) return undefined;
+  return { name: plainModelName(best.name), paramsB: best.paramsB, weightsGB: best.paramsB * deviceBytes };
+}
+
+function deviceModel(knowledge: Knowledge, profile: Partial<Profile>): string | undefined {
+  const memory = profile.deviceMemoryGB;
+  if (memory === undefined) return undefined;
+  const best = largestDeviceModel(knowledge, memory);
   if (!best) return undefined;
-  return `${plainModelName(best.name)} at 4 bits: its weights take about ${gigabytes((best.paramsB ?? 0) * deviceBytes)} GB of the ${memory} GB the device gives it, leaving room for the context and the runtime; it trains on your GPU and runs on the device.`;
+  return `${best.name} at 4 bits: its weights take about ${gigabytes(best.weightsGB)} GB of the ${memory} GB the device gives it, leaving room for the context and the runtime; it trains on your GPU and runs on the device.`;
 }
 
 function openModelForGpus(knowledge: Knowledge, profile: Partial<Profile>): string | undefined {

@@ -1,4 +1,4 @@
-import { RETIRING_SOON_WEEKS } from '../engine/derive-facts.ts';
+import { RETIRING_SOON_WEEKS, SMALL_MODEL_PARAMS_B } from '../engine/derive-facts.ts';
 import { listPriceMonthlyUSD } from '../engine/estimate-feasibility.ts';
 import { addDays } from '../engine/iso-dates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
@@ -28,6 +28,7 @@ import {
   hostingFeeReply,
   type InfoAnswer,
   instructVsBaseReply,
+  largestDeviceModel,
   licenceReply,
   loraForPretrainingReply,
   macTrainingReply,
@@ -45,6 +46,7 @@ import {
   standingReply,
   tuningChannelReply,
   whatWouldChangeReply,
+  whyNotModelReply,
   whyRentReply,
 } from './info-replies.ts';
 import { risksReply, sftBeforePreferenceReply, timelineReply } from './plan-replies.ts';
@@ -976,6 +978,11 @@ function infoReply(
   if (intents.asksFirstStep) parts.push(firstStepReply(recommendation, knowledge));
   if (intents.asksModel && !intents.asksSummary)
     parts.push(modelReply(recommendation, knowledge, profile, intents.asksOpenModel === true));
+  const weighed = intents.asksWhyNotModel === undefined ? undefined : knowledge.findModel(intents.asksWhyNotModel);
+  if (weighed !== undefined) {
+    const onWeighed = recommendFor({ ...withoutModel(profile), modelName: weighed.name }, knowledge);
+    parts.push(whyNotModelReply(recommendation, onWeighed, weighed, knowledge, profile));
+  }
   if (intents.asksAssumptions) {
     const assumed = assumedNote(recommendation, profile).replace(/^\*\*Assumed:\*\*\s*/, '');
     parts.push(
@@ -1438,6 +1445,8 @@ function whatIfReply(
   const on = model.name !== null && (model.switched || model.proposed) ? ` on ${model.name}` : '';
   if (before === after && after) {
     parts.push(`${methodName(after, knowledge)}${on} would still come first.`);
+    const roomier = roomierDevice(understood, hypothetical, knowledge);
+    if (roomier) parts.push(roomier);
   } else if (after) {
     parts.push(
       `the top choice would change from ${before ? methodName(before, knowledge) : 'nothing'} to ${methodName(after, knowledge)}${on}.`,
@@ -1471,6 +1480,25 @@ function whatIfReply(
   );
   parts.push(NOTHING_SAVED);
   return parts.join(' ');
+}
+
+/**
+ * "What if the console gave us 8 GB?" with the plan on a small proposed model: what the memory would hold, and why the
+ * plan stays small (rule device-needs-a-small-model: on a device only a small model runs well).
+ */
+function roomierDevice(
+  understood: readonly UnderstoodField[],
+  hypothetical: Recommendation,
+  knowledge: Knowledge,
+): string | undefined {
+  const memory = understood.find((item) => item.field === 'deviceMemoryGB')?.value;
+  const { model } = hypothetical.destination;
+  if (typeof memory !== 'number' || !model.proposed || model.name === null) return undefined;
+  const planB = knowledge.models.find((entry) => entry.name === model.name)?.paramsB;
+  const largest = largestDeviceModel(knowledge, memory);
+  if (planB === undefined || planB > SMALL_MODEL_PARAMS_B || largest === undefined || largest.paramsB <= planB * 1.5)
+    return undefined;
+  return `${memory} GB would hold a model up to ${largest.name} at 4 bits (about ${Math.round(largest.weightsGB * 10) / 10} GB of weights), but on a device I keep to a model of about ${SMALL_MODEL_PARAMS_B}B or less, which generates fast enough there: the extra memory buys context length and headroom, not a bigger model. Measure a larger one on the device before you count on it.`;
 }
 
 /** The changed facts in words, a GPU count and name said together: "2 × NVIDIA H100 SXM", not "2 GPUs and GPU …". */

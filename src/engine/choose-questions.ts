@@ -54,6 +54,11 @@ const IMAGE_GENERATION_TASK =
   /\b(?:generat\w*|creat\w*|render\w*|draw\w*|design\w*|make|makes|making)\b[^.]{0,40}\b(?:images?|pictures?|photos?|art|artwork|illustrations?|renders?|visuals?|shots?|banners?|thumbnails?)\b/i;
 /** Tasks that answer from knowledge: only there does it matter whether that knowledge changes. */
 const KNOWLEDGE_SHAPED_TASKS: ReadonlySet<string> = new Set(['chat', 'generate', 'search']);
+/** A task that names the team's data without saying what it is ("train it on our internal data"). */
+const OWN_DATA_WORDS =
+  /\b(?:our|internal|in-house|company|proprietary|own)\s+(?:[\w-]+\s+)?(?:data|documents|docs|files|records|content|knowledge)\b/i;
+/** Needs that say where or how cheaply the model must run, not what it must do better. */
+const CONSTRAINT_NEEDS: ReadonlySet<string> = new Set(['on-device', 'latency', 'cost']);
 /**
  * The vendor's own end of life this close (about a quarter) is asked about even when a reseller still serves the model:
  * anything trained now lives only as long as the channel it is trained on.
@@ -182,6 +187,9 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   }
   const needs = diagnosis.needs;
   const undiagnosed = diagnosis.entries.length === 0 || !diagnosis.explicit;
+  // Only constraints are known ("runs on a 4 GB scanner", "must be cheap"): where the model runs, not what it does.
+  const constraintsOnly =
+    !undiagnosed && [...needs].every((need) => CONSTRAINT_NEEDS.has(need)) && input.taskType === undefined;
   const perItem = input.taskType !== undefined && PER_ITEM_TASKS.has(input.taskType);
   const knowledgeShaped = input.taskType === undefined || KNOWLEDGE_SHAPED_TASKS.has(input.taskType);
   // Where the model runs on the team's side anyway, whether data may leave changes little.
@@ -213,6 +221,16 @@ export function chooseQuestions(context: QuestionContext): Question[] {
         'goals',
         'Nothing says yet which gap must close; the goal decides between retrieval, tuning and distillation.',
       );
+    }
+    // "Fine-tune it on our internal data": documents (retrieval's material) or input/output pairs (tuning's)?
+    if (
+      undiagnosed &&
+      OWN_DATA_WORDS.test(input.task ?? '') &&
+      input.unlabeledCorpus === undefined &&
+      input.corpusTokens === undefined &&
+      input.labeledExamples === undefined
+    ) {
+      ask('unlabeledCorpus', '"Our data" may be documents to draw on or examples to learn from; each leads elsewhere.');
     }
     // The first fork of every diagnosis: knowledge that changes (retrieval) or behaviour that can be trained.
     if (undiagnosed && textual && knowledgeShaped && input.knowledgeChanges === undefined) {
@@ -482,6 +500,9 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     if (input.taskType === undefined) ask('taskType', 'The shape of the task decides which methods apply at all.');
   }
 
+  // Where it runs and what it may cost are known, not what it does: the task's shape comes before anything else.
+  if (constraintsOnly)
+    ask('taskType', 'Only where and how cheaply it must run is known; what it does decides the method.');
   // 1. Feasibility of the destination.
   if (modelOpen) {
     // The team already calls a model over an API: which one decides who can tune it, and whether.
@@ -504,7 +525,9 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       ask('gpuName', 'With data on the premises, your GPUs decide which open model can run and be tuned.');
     }
     // Whether the team is on a vendor's API or runs open weights decides who can tune it and how.
-    if (input.dataMustStayOnPrem !== true && !runsOnPremises && (input.gpuCount ?? 0) === 0)
+    // (Not for a distillation from a named teacher: the student is an open model the advice proposes.)
+    const studentOfTeacher = destination.method === 'distillation' && input.teacherModel !== undefined;
+    if (input.dataMustStayOnPrem !== true && !runsOnPremises && (input.gpuCount ?? 0) === 0 && !studentOfTeacher)
       ask(
         'modelAccess',
         "A vendor's API model is tuned by the vendor, if at all; open weights are tuned on your GPUs or a rented one.",
@@ -685,7 +708,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // 3. Data for the fix (the examples decide whether tuning can happen at all; whether prompting was tried, only
   // whether it comes now).
   const behaviour = BEHAVIOUR_NEEDS.some((need) => needs.has(need)) || needs.has('instruction-following');
-  if ((behaviour || undiagnosed) && input.labeledExamples === undefined) {
+  if ((behaviour || undiagnosed || constraintsOnly) && input.labeledExamples === undefined) {
     const next = changes({ labeledExamples: 2000 }) ?? changes({ labeledExamples: 0 });
     if (next)
       ask(
@@ -718,12 +741,13 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     ask('corpusTokens', 'Documents under about 200,000 tokens fit in a cached prompt; more need retrieval.');
   }
 
-  if (undiagnosed && input.taskType === undefined) {
+  if ((undiagnosed || constraintsOnly) && input.taskType === undefined) {
     ask('taskType', 'The shape of the task decides which methods apply at all.');
   }
 
   // 4. Preferences that would move the destination.
-  if (input.requestsPerDay === undefined && (needs.has('cost') || needs.has('latency'))) {
+  // (On a device every request runs there, at no cost per call: the volume moves nothing.)
+  if (input.requestsPerDay === undefined && (needs.has('cost') || needs.has('latency')) && !onTheDevice) {
     ask('requestsPerDay', 'Volume decides whether a smaller tuned or distilled model pays for itself.');
   }
   // On a device, or at volume, the latency budget decides how small the model must be.
@@ -780,7 +804,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   if (input.tried === undefined && destination.objective !== 'none' && !destination.deadEnd) {
     ask('tried', 'Whether a prompt baseline already exists decides the first step: build one, or start training.');
   }
-  if (asked.length < cap && input.requestsPerDay === undefined && facts.smallModel !== true) {
+  if (asked.length < cap && input.requestsPerDay === undefined && facts.smallModel !== true && !onTheDevice) {
     const next = changes({ requestsPerDay: 1_000_000 });
     if (next) ask('requestsPerDay', `At a million requests a day the destination moves to ${name(next)}.`);
   }

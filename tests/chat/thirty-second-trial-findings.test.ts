@@ -88,3 +88,79 @@ describe('a teacher asked about as "still available"', () => {
     expect(read('is the dashboard still available?').intents.asksRetirement).toBeUndefined();
   });
 });
+
+/** Left from the thirty-second trial, taken up in the seventeenth session. */
+describe('the rest of the thirty-second trial', () => {
+  it('"1,500 is the number of … preference pairs. We have zero separate SFT examples." reads both counts', () => {
+    const { fields } = read(
+      'No, sorry: 1,500 is the number of chosen/rejected preference pairs. We have zero separate SFT examples.',
+    );
+    expect(fields).toMatchObject({ preferencePairs: 1500, labeledExamples: 0 });
+  });
+
+  it('training scripts that may go to OpenAI say the data may leave (player data on the console notwithstanding)', () => {
+    expect(
+      read('Player data never leaves the console, but for training, our scripts can go to OpenAI.').fields
+        .dataMustStayOnPrem,
+    ).toBe(false);
+  });
+
+  const consoleGame = [
+    'We make NPC dialogue on-device on a console with no network; the console gives the model 4 GB. We have 1,500 hand-written lines in our characters’ voices. We train on one RTX 4090. Just recommend.',
+  ];
+
+  it('"why not Llama 3.2 1B?" weighs that model against the plan’s, without making it the team’s model', async () => {
+    const turns = await converse([...consoleGame, 'Why not Llama 3.2 1B?'], knowledge);
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/^Llama 3\.2 1B would work too: LoRA on it is possible/);
+    expect(reply).toMatch(/I picked Gemma 2 2B because it is the larger/);
+    expect(turns[1]?.state.profile.modelName).toBeUndefined();
+  });
+
+  it('"which model would you pick, and why not Llama 3.2 1B?" answers both', async () => {
+    const turns = await converse(
+      [...consoleGame, 'Which model exactly would you pick, and why not a 1B model like Llama 3.2 1B?'],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/^Gemma 2 2B: it fits what you described/);
+    expect(reply).toMatch(/Llama 3\.2 1B would work too/);
+  });
+
+  it('a larger model weighed for a device is answered with why the plan stays small', async () => {
+    const turns = await converse([...consoleGame, 'Why not Llama 3.1 8B?'], knowledge);
+    expect(turns[1]?.reply).toMatch(
+      /^Llama 3\.1 8B does not suit this plan: even at 4 bits this model needs more memory than the device allows/,
+    );
+    expect(turns[1]?.reply).toMatch(/That is why the plan runs on Gemma 2 2B\.$/);
+  });
+
+  it('"what if we had 8 GB?" says what the memory would hold and why the plan stays on a small model', async () => {
+    const turns = await converse([...consoleGame, 'What if we had 8 GB on the console instead of 4 GB?'], knowledge);
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/LoRA on Gemma 2 2B would still come first\. 8 GB would hold a model up to/);
+    expect(reply).toMatch(/on a device I keep to a model of about 3B or less/);
+  });
+
+  it('"how do we run it on the console?" gets the runtime steps, said for a device rather than a phone', async () => {
+    const turns = await converse(
+      [...consoleGame, 'How do we run it on the console? What software, what format?'],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/To get Gemma 2 2B onto the device: \(1\) after LoRA, merge the adapter/);
+    expect(reply).toMatch(/so the device runs one ordinary model/);
+    expect(reply).toMatch(/GGUF/);
+  });
+
+  it('on a console, the volume of requests is not asked', async () => {
+    const turns = await converse(
+      [
+        'We want NPCs to generate dialogue on-device, on a console, with no network. The console gives us 4 GB of memory for the model. We have 1,500 hand-written lines.',
+        'Latency: a line should start appearing within about 300 ms. We train on one RTX 4090.',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.recommendation?.questions.map((question) => question.field)).not.toContain('requestsPerDay');
+  });
+});

@@ -594,6 +594,17 @@ function askedOfTheCatalog(
   const asked = whyModel?.[1]?.trim() ?? '';
   const mentioned = whyModel ? catalogScanner(catalog).findModels(asked)[0] : undefined;
   if (mentioned && mentioned.start <= 1 && asked.length - mentioned.end <= 3) intents.asksModel = true;
+  // "why not a 1B model like Llama 3.2 1B?", "why not just use Qwen2.5 3B instead?": a model weighed against the
+  // plan's, when no method is what the why-not is about.
+  if (intents.whyNot === undefined) {
+    const whyNot = WHY_NOT_MODEL_QUESTION.exec(lower);
+    const weighedText = whyNot?.[1] ?? '';
+    const mention = whyNot ? catalogScanner(catalog).findModels(weighedText)[0] : undefined;
+    // ("why not just tune our Llama 3.1 8B?" states the team's model: a why-not about tuning it.)
+    const ours =
+      mention !== undefined && /\b(?:our|my)\s+(?:own\s+|current\s+)?$/.test(weighedText.slice(0, mention.start));
+    if (mention?.entry && !ours) intents.asksWhyNotModel = mention.entry.name;
+  }
   // "qwen 2.5 14b license - ok for commercial internal use?": the licence of the model named (or of the plan's model).
   // ("Is the Llama 3.1 licence OK?" names a family: the licence its members share, read from the first of them.)
   if (LICENCE_QUESTION.test(lower)) intents.asksLicence = firstModel() ?? familyMember(lower, catalog) ?? true;
@@ -642,6 +653,8 @@ const QUESTION_ENDS_AFTER = /^(?:[^.!?\n]|\.(?=\d))*\?/;
 /** "Why Phi-3-mini?", "why did you pick Qwen2.5 3B?": a why-question whose object is a model, and nothing more. */
 const WHY_MODEL_QUESTION =
   /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with|propose)\s+|(?:a|the)\s+)?((?:[^?.!\n]|\.(?=\d)){2,40}?)\s*\?/;
+const WHY_NOT_MODEL_QUESTION =
+  /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+((?:[^?.!\n]|\.(?=\d)){2,60}?)\s*\?/;
 const TUNING_CHANNEL_QUESTION =
   /\b(?:(?:can|could|may)\s+(?:we|i|you)\s+(?:still\s+|even\s+|actually\s+)?|is\s+it\s+(?:still\s+)?possible\s+to\s+|are\s+we\s+able\s+to\s+|where\s+(?:can|could|do)\s+(?:we|i|you)\s+)(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,80}\?|\b(?:can|could)\s+(?:a|an|our|my)\s+(?:brand\s+)?(?:new\s+)?(?:\w+\s+)?(?:account|org|organi[sz]ation)\s+(?:\w+\s+){0,2}?(?:start|run|create|launch)\s+(?:a\s+)?(?:fine[\s-]?tun\w*|tuning)\s+job\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\bis\s+(?:\w+\s+)?(?:fine[\s-]?tuning|tuning)\s+(?:still\s+)?(?:open|available|allowed)\s+(?:to|for)\s+(?:new\s+)?(?:accounts?|orgs?|organi[sz]ations?|customers?|users?)\b(?:[^.!\n]|\.(?=\d)){0,40}\?|\bwhere\s+(?:would|should|do|can|could|will)\s+(?:we|i|you)\s+run\s+(?:that|the|this|a|our)\s+(?:[\w-]+\s+)?(?:fine[\s-]?tuning|tuning|training)\s+job\b(?:[^.!\n]|\.(?=\d)){0,80}\?/;
 

@@ -68,6 +68,8 @@ export interface ExtractionIntents {
   fullParameter?: boolean;
   /** "which model would you pick?": the model the plan runs on, and the alternatives. */
   asksModel?: boolean;
+  /** "why not Llama 3.2 1B?": a catalog model weighed against the plan's (its display name). */
+  asksWhyNotModel?: string;
   /** "which open model fits my Mac?": the pick must be open weights the team runs itself, never an API tier. */
   asksOpenModel?: boolean;
   /** "what's the final plan?", "recap", "what should I tell leadership?": the whole answer again, on purpose. */

@@ -482,6 +482,35 @@ describe('questions (stage 7): the rule behind each question', () => {
       ['labeledExamples'],
       [],
     ],
+    [
+      'only where it runs is known (a 4 GB scanner): what it does comes first, and volume is no question on a device',
+      { task: 'Run an AI model on our handheld warehouse scanners', deployment: 'edge', deviceMemoryGB: 4 },
+      ['taskType', 'labeledExamples'],
+      ['requestsPerDay'],
+    ],
+    [
+      'a distillation from a named teacher, only cost known: the task first; the student is no API model to ask about',
+      {
+        teacherModel: 'Claude Opus',
+        task: 'Distill Claude Opus into a smaller model we can run ourselves',
+        goals: ['cost'],
+      },
+      ['taskType'],
+      ['modelAccess'],
+    ],
+    [
+      '"fine-tune it on our internal data": documents or examples is the question',
+      {
+        modelName: 'Llama 3.1 405B',
+        task: 'Fine-tune the model on our internal data',
+        gpuName: 'H100',
+        gpuCount: 8,
+        deployment: 'on-prem',
+        dataMustStayOnPrem: true,
+      },
+      ['goals', 'unlabeledCorpus', 'labeledExamples'],
+      [],
+    ],
   ])('%s', (_name, profile, must, mustNot) => {
     const fields = asked(profile);
     expect(fields.length).toBeLessThanOrEqual(INTAKE_MAX_QUESTIONS);

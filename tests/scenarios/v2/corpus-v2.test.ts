@@ -125,6 +125,8 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch45.json')),
     ...loadCases(here('./batch46.json')),
     ...loadCases(here('./batch47.json')),
+    ...loadCases(here('./batch48.json')),
+    ...loadCases(here('./batch49.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

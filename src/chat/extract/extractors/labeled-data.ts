@@ -217,7 +217,7 @@ const LABELED_COUNT_AFTER = new RegExp(
  */
 const NO_LABELS = new RegExp(
   [
-    String.raw`\b(?:(?:(?:basically|practically|virtually|essentially)\s+)?(?:no|zero)|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not|haven't|have\s+not|didn't|never)\s+(?:(?:really|actually|even|yet)\s+)?(?:have|got|own|collect(?:ed)?|label(?:l)?ed)(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+any)\s+(?:${LABELED}\s+)?(?:(?:q\s?&\s?a|qa|[a-z]+\/[a-z]+)\s+)?(?:data(?:set)?|examples?|samples?|pairs?|labels?|annotations?)\b(?!\s+(?:leaves?|leaving|can|must|may|will|should|goes|go|is\s+allowed|privacy|retention|residency|science|scientists?|engineers?|people|persons?|folks|team|teams|analysts?))`,
+    String.raw`\b(?:(?:(?:basically|practically|virtually|essentially)\s+)?(?:no|zero)|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not|haven't|have\s+not|didn't|never)\s+(?:(?:really|actually|even|yet)\s+)?(?:have|got|own|collect(?:ed)?|label(?:l)?ed)(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+any)\s+(?:${LABELED}\s+)?(?:(?:q\s?&\s?a|qa|[a-z]+\/[a-z]+)\s+)?(?:(?:separate|extra|additional|other)\s+)?(?:(?:sft|supervised|demonstration|instruction)\s+)?(?:data(?:set)?|examples?|samples?|pairs?|labels?|annotations?)\b(?!\s+(?:leaves?|leaving|can|must|may|will|should|goes|go|is\s+allowed|privacy|retention|residency|science|scientists?|engineers?|people|persons?|folks|team|teams|analysts?))`,
     String.raw`\bnothing\s+(?:is\s+)?label(?:l)?ed\b`,
     String.raw`\b(?:0|zero|no)\s+labels\b`,
     String.raw`\bnone\s+of\s+(?:them|it|these|those)\s+(?:is\s+|are\s+)?label(?:l)?ed\b`,

@@ -62,7 +62,7 @@ const CLOUD_OK = new RegExp(
     String.raw`\b(?:can|may)\s+(?:use|send\s+data\s+to)\s+(?:the\s+)?(?:public\s+)?cloud\b`,
     String.raw`\bdata\s+(?:can|may|is\s+allowed\s+to)\s+leave\b`,
     // "it can go to a cloud service", "the data may be sent to a vendor".
-    String.raw`\b(?:it|data|the\s+data|this|that|they|our\s+data)\s+(?:can|may|is\s+allowed\s+to|are\s+allowed\s+to)\s+(?:go|be\s+sent|be\s+uploaded)\s+to\s+(?:a|an|the|any)?\s*(?:cloud|vendor|provider|third[\s-]party|external|hosted)\b`,
+    String.raw`\b(?:it|data|the\s+data|this|that|they|our\s+data|(?:our|the)\s+(?:training\s+)?(?:scripts|examples|files|documents|texts|lines|prompts|transcripts|samples))\s+(?:can|may|is\s+allowed\s+to|are\s+allowed\s+to)\s+(?:go|be\s+sent|be\s+uploaded)\s+to\s+(?:(?:a|an|the|any)?\s*(?:cloud|vendor|provider|third[\s-]party|external|hosted)|openai|anthropic|google|azure|aws|mistral|cohere)\b`,
     String.raw`\bno\s+(?:data\s+)?(?:residency|privacy|on[\s-]?prem)\s+(?:constraints?|restrictions?|requirements?)\b`,
     String.raw`\b(?:don't|do\s+not|doesn't|does\s+not|dont|doesnt)\s+(?:(?:strictly|really|necessarily|actually|technically|absolutely)\s+)?(?:need|have)\s+to\s+(?:be|stay|run|remain)\s+(?:on[\s-]?prem(?:ise|ises)?|(?:on|in|inside|within)\s+(?:our|the)\s+(?:own\s+)?(?:premises|data\s?cent(?:er|re)s?|servers?|building|network|infrastructure))\b`,
     // "Azure in our EU tenant is allowed", "our AWS account is fine": a cloud the team may use.

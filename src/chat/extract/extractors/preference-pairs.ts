@@ -13,7 +13,7 @@ const PAIRS = new RegExp(
 
 /** "1,500 ranked pairs from our raters"; "chosen/rejected pairs: nine hundred so far" (the count after a colon). */
 const RANKED_PAIRS = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:ranked|rated|preference|pref|comparison)\\s+(?:(?:output|answer|response|model)\\s+)?pairs\\b|\\b(?:chosen|preferred)\\s*(?:\\/|vs\\.?|and)\\s*rejected\\s+pairs\\s*:\\s*(?:about\\s+|around\\s+|~\\s*)?(${COUNT_SOURCE})\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:ranked|rated|preference|pref|comparison)\\s+(?:(?:output|answer|response|model)\\s+)?pairs\\b|\\b(?:chosen|preferred)\\s*(?:\\/|vs\\.?|and)\\s*rejected\\s+pairs\\s*:\\s*(?:about\\s+|around\\s+|~\\s*)?(${COUNT_SOURCE})\\b|${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:is|are|was|were)\\s+(?:the\\s+)?(?:number|count|total)\\s+of\\s+(?=chosen|preferred|preference|ranked|rated|comparison)(?:(?:chosen|preferred)\\s*(?:\\/|vs\\.?|and)\\s*rejected\\s+)?(?:(?:preference|ranked|rated|comparison)\\s+)?pairs\\b`,
   'g',
 );
 
@@ -44,7 +44,7 @@ export const extractPreferencePairs: Extractor = (message) => {
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }
   for (const match of allMatches(RANKED_PAIRS, lower)) {
-    const value = parseCount(match[1] ?? match[2] ?? '');
+    const value = parseCount(match[1] ?? match[2] ?? match[3] ?? '');
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }
   for (const match of allMatches(PAIRED_RATINGS, lower)) {
