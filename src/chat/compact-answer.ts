@@ -133,7 +133,10 @@ export function compactAnswerParts(
   if (recommendation.sensitivity.length > 0) {
     const changes = recommendation.sensitivity
       .slice(0, 2)
-      .map((entry) => `${fieldLabel(entry.field)} ${sensitivityValue(entry.value)} → ${name(entry.becomes)}`);
+      .map(
+        (entry) =>
+          `${fieldLabel(entry.field)} ${sensitivityValue(entry.value)} → ${name(entry.becomes)}${entry.on === undefined ? '' : ` on ${plainModelName(entry.on)}`}`,
+      );
     lines.push(`Would change my answer: ${changes.join('; ')}.`);
   }
   const body = lines.join('\n');

@@ -149,7 +149,12 @@ export function runTurn(
 ): TurnResult {
   return withUnconvertedMoney(
     withUnanswered(
-      answerTurn(previous, withPerTenantTotal(previous, pairsAsPreference(previous, extraction)), knowledge, options),
+      answerTurn(
+        previous,
+        withPerTenantTotal(previous, pairsAsPreference(previous, keepModelMovedTo(previous, extraction))),
+        knowledge,
+        options,
+      ),
       extraction.intents.unanswered,
     ),
     extraction.unconvertedMoney,
@@ -160,6 +165,25 @@ export function runTurn(
  * "Sorry, we have 1,500 pairs, not 15,000" after "15,000 chosen/rejected pairs": bare "pairs" said of a team whose
  * pairs so far were preference pairs (and no labelled examples) are those pairs, not supervised examples.
  */
+/**
+ * "How long until we can switch off GPT-4o mini?" after the team moved to XLM-RoBERTa, "the pilot was … with Llama 3.1
+ * 8B" while the team plans on the 70B: the model being left, or a past pilot's, does not replace the model it has now.
+ */
+function keepModelMovedTo(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
+  const left = extraction.leftBehindModel;
+  const now = previous.profile.modelName;
+  if (left === undefined || extraction.fields.modelName !== left || now === undefined || now === left)
+    return extraction;
+  const { modelName: _left, modelParamsB: _size, ...fields } = extraction.fields;
+  const { modelName: _words, modelParamsB: _sizeWords, ...evidence } = extraction.evidence;
+  return {
+    ...extraction,
+    fields,
+    evidence,
+    corrections: extraction.corrections.filter((field) => field !== 'modelName' && field !== 'modelParamsB'),
+  };
+}
+
 function pairsAsPreference(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
   const count = extraction.fields.labeledExamples;
   const words = extraction.evidence.labeledExamples ?? '';

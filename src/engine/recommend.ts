@@ -211,11 +211,13 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
 
   // A sensitivity entry is a promise ("at this value the answer becomes X"): each one found by the cheap probe is
   // confirmed by a full run with the real substitute search, so it reproduces exactly.
-  const confirm = (patch: Partial<Profile>): MethodId => {
+  // (With the model it would run on, when the named model cannot take it: "→ Managed fine-tuning on Gemini 2.5 Pro".)
+  const confirm = (patch: Partial<Profile>): { method: MethodId; on?: string } => {
     const next = { ...profile, ...patch } as Profile;
     const probed = analyseFeasibility(next, knowledge);
     const find = (wish: Wish) => searchSubstitute(wish, next, probed.resolved.model, knowledge, probed.facts).found;
-    return decide(next, probed, find, knowledge).destination.method;
+    const { method, switchedTo } = decide(next, probed, find, knowledge).destination;
+    return switchedTo === undefined || switchedTo === destination.switchedTo ? { method } : { method, on: switchedTo };
   };
   const sensitivity = findSensitivity(profile, analysis, destination.method, probe, confirm);
   // The named model limits the answer (the destination is only conditional on it): say what else would work.

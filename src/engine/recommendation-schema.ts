@@ -205,6 +205,10 @@ export const SensitivityEntry = z
     field: z.string(),
     value: z.number().describe('The value at which the destination changes'),
     becomes: MethodId.describe('The destination at that value'),
+    on: z
+      .string()
+      .optional()
+      .describe('The model the destination would run on at that value, when the named model cannot take it'),
   })
   .meta({ id: 'SensitivityEntry' });
 export type SensitivityEntry = z.infer<typeof SensitivityEntry>;

@@ -34,7 +34,7 @@ export function findSensitivity(
   analysis: FeasibilityAnalysis,
   destination: MethodId,
   probe: (patch: Partial<Profile>) => MethodId,
-  confirm: (patch: Partial<Profile>) => MethodId = probe,
+  confirm: (patch: Partial<Profile>) => { method: MethodId; on?: string } = (patch) => ({ method: probe(patch) }),
 ): SensitivityEntry[] {
   const { estimates, resolved } = analysis;
   const candidates: Record<NumericField, number[]> = {
@@ -63,8 +63,8 @@ export function findSensitivity(
     for (const value of [belowValue, above]) {
       if (value === undefined || value < 0 || (field === 'gpuMemoryGB' && value <= 0)) continue;
       if (probe({ [field]: value }) === destination) continue;
-      const becomes = confirm({ [field]: value });
-      if (becomes !== destination) entries.push({ field, value, becomes });
+      const { method: becomes, on } = confirm({ [field]: value });
+      if (becomes !== destination) entries.push({ field, value, becomes, ...(on === undefined ? {} : { on }) });
     }
   }
   return entries;

@@ -285,6 +285,23 @@ export function extractProfile(
   const stated = chooseFindings(
     dropUnstated(prepared, findings, false).filter((item) => notAsked(item) && !inWhatIfSentence(item)),
   );
+  // "The 8B was only the pilot, we're planning on Llama 3.1 70B": a size said of another model than the one named.
+  const namedModel = stated.find((item) => item.field === 'modelName');
+  const statedSize = stated.find((item) => item.field === 'modelParamsB');
+  const namedSize = namedModel ? context.knowledge.findModel(String(namedModel.value))?.paramsB : undefined;
+  if (
+    statedSize !== undefined &&
+    namedSize !== undefined &&
+    Math.abs(Number(statedSize.value) - namedSize) > namedSize * SIZE_MISMATCH_SHARE
+  )
+    stated.splice(stated.indexOf(statedSize), 1);
+  // "How long until we can switch off GPT-4o mini?", "the pilot was a RAG prototype with Llama 3.1 8B": a model being
+  // left, or one a past pilot ran on; the dialogue keeps the model the team has moved to.
+  const before = namedModel ? sentenceBefore(prepared.lower, namedModel.start) : '';
+  const leftBehind =
+    namedModel !== undefined && (LEAVING_BEFORE.test(before) || (PILOT_WORDS.test(before) && PAST_TENSE.test(before)))
+      ? { leftBehindModel: String(namedModel.value) }
+      : {};
   const evidence: Partial<Record<ProfileField, string>> = {};
   const collect = (chosen: readonly Finding[]) => {
     const fields: Partial<Record<ProfileField, unknown>> = {};
@@ -384,6 +401,7 @@ export function extractProfile(
       intents,
       ...removedGoals,
       ...money,
+      ...leftBehind,
     };
   // The values only the question reading keeps are the ones asked about.
   const statedFindings = new Set(
@@ -403,9 +421,19 @@ export function extractProfile(
       corrections: findCorrections(prepared, stated),
       intents: { ...intents, whatIf: false },
       ...money,
+      ...leftBehind,
     };
   return { fields, hypothetical, evidence, corrections: findCorrections(prepared, asked), intents, ...money };
 }
+
+/** A size this far from the catalog's size of the model named beside it belongs to another model. */
+const SIZE_MISMATCH_SHARE = 0.25;
+/** "switch off", "move off", "replace", "get rid of" right before a model: the one being left. */
+const LEAVING_BEFORE =
+  /\b(?:switch(?:ing)?\s+off|turn(?:ing)?\s+off|shut(?:ting)?\s+(?:off|down)|mov(?:e|ing)\s+(?:off|away\s+from)|migrat(?:e|ing)\s+(?:off|away\s+from)|get(?:ting)?\s+(?:rid\s+of|off)|stop(?:ping)?\s+(?:using|paying\s+for)|retir(?:e|ing)|phas(?:e|ing)\s+out|replac(?:e|ing)|drop(?:ping)?)\s+(?:the\s+|our\s+)?(?:old\s+|current\s+)?$/;
+/** A pilot or prototype said in the past tense: "the pilot was … with Llama 3.1 8B". */
+const PILOT_WORDS = /\b(?:pilot|prototype|poc|proof\s+of\s+concept|mvp|first\s+version|v1)\b/;
+const PAST_TENSE = /\b(?:was|were|used|ran|built|had|did)\b/;
 
 /** A sentence a "what if" opens, to its end (a dot between digits, "3.1", ends none). */
 const WHAT_IF_SENTENCE =

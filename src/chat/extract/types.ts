@@ -187,6 +187,11 @@ export interface Extraction {
    * between 150 and 400"): the lower end, so that a tenant count known from earlier can make it the total.
    */
   perUnitExamples?: number;
+  /**
+   * The model named as the one being left ("switch off GPT-4o mini") or the one a past pilot ran on: kept as the
+   * team's model only when no other model is known.
+   */
+  leftBehindModel?: string;
   /** For each extracted field, the exact words of the message it came from. */
   evidence: Partial<Record<ProfileField, string>>;
   /** Fields the user explicitly corrected ("actually 3 GPUs", "make that 500 examples"). */

@@ -264,6 +264,9 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
       if (unit.startsWith('s')) return amount * 1000;
       // "about 6k drug names", "the 8,000 rewrites": a count of things (any plural noun after it), not milliseconds.
       if (COUNTED_THINGS_AFTER.test(after) || PLURAL_NOUN_AFTER.test(after)) return undefined;
+      // "it needs 147 GB", "a 70B": a size in memory or parameters, not milliseconds.
+      if (/^[gtkb]/.test(unit) || /^\s*(?:gb|gib|gigs?|tb|mb|b|bn|billion|bits?|%|percent|x)\b/.test(after))
+        return undefined;
       return amount >= 50 ? amount : undefined;
     }),
     bounds: { answerMax: 600_000 },

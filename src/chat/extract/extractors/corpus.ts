@@ -5,7 +5,7 @@
 
 import type { Profile } from '../../../profile/profile-schema.ts';
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
-import { allMatches, clauseBefore, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import { allMatches, clauseBefore, findingFromMatch, isNegatedBefore, sentenceBefore } from '../prepare-message.ts';
 import type { Extractor, Finding, Implied } from '../types.ts';
 
 const DOCUMENT_NOUN = String.raw`(?:documents?|reviews|posts|comments|chat\s+logs|docs|documentation|pdfs?|pages|articles|files|snippets|manuals?|wiki(?:\s+pages)?|knowledge\s?bases?|kb|corpus|corpora|handbooks?|guides?|policies|policy\s+documents|sops|contracts|papers|reports|transcripts|emails|web\s?pages|faqs?|books|confluence(?:\s+pages)?|notion\s+pages|sharepoint)`;
@@ -42,7 +42,7 @@ const SMALL = new RegExp(
 );
 /** "no documents", "we don't have any docs", "no unlabeled data". */
 const NONE = new RegExp(
-  String.raw`\b(?:no|zero|(?:don't|dont|do\s+not|haven't)\s+have(?:\s+any)?|without(?:\s+any)?)\s+(?:${DOCUMENT_QUALIFIER})(?:documents|docs|documentation|pdfs|corpus|knowledge\s?base|unlabell?ed\s+data|wiki|text\s+data|domain\s+data|document\s+collection|collection\s+of\s+documents)\b`,
+  String.raw`\b(?:no|zero|(?:don't|dont|do\s+not|haven't)\s+have(?:\s+any)?|without(?:\s+any)?|there\s+(?:isn't|is\s+not|aren't|are\s+not)\s+(?:really\s+)?(?:a|an|any)|(?:there's|there\s+is)\s+no)\s+(?:(?:other|separate|real|actual)\s+)?(?:${DOCUMENT_QUALIFIER})(?:documents|docs|documentation|pdfs|corpus|knowledge\s?base|unlabell?ed\s+data|wiki|text\s+data|domain\s+data|document\s+collection|collection\s+of\s+documents)\b`,
   'g',
 );
 /** "4,000 PDFs", "200 pages of docs": at least 1,000 is large, fewer is small. */
@@ -116,7 +116,12 @@ function corpusFindings(message: Parameters<Extractor>[0]): Finding[] {
     // "our 2023 policy handbook": a year, not a count.
     if (/^(?:19|20)\d\d$/.test(match[1] ?? '')) continue;
     // "each contract is around 40 pages": the length of one document, not a collection.
-    if (/\b(?:each|every|per|average|avg|typical|single|one)\b/.test(clauseBefore(lower, match.index, 40))) continue;
+    // ("Each lease is sent whole with the request, 20 to 40 pages": the sentence is about one document too.)
+    if (
+      /\b(?:each|every|per|average|avg|typical|single|one)\b/.test(clauseBefore(lower, match.index, 40)) ||
+      /^\s*(?:each|every)\b/.test(sentenceBefore(lower, match.index, 120))
+    )
+      continue;
     // "the 5 files weren't labeled examples": files talked about before, not the corpus.
     if (/\bthe\s+$/.test(lower.slice(Math.max(0, match.index - 4), match.index))) continue;
     const rest = lower.slice(match.index + match[0].length, match.index + match[0].length + 40);

@@ -29,7 +29,7 @@ const MEMORY = String.raw`(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:gb|gib|gigs?)\b`;
 
 /** Count (and memory) right before a catalog GPU name, e.g. "4x ", "two ", "a pair of 80GB ". */
 const COUNT_BEFORE_NAME = new RegExp(
-  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}|an?|my))\\s*(?:x|×|\\*)?\\s*(?:${MEMORY}\\s*)?(?:of\\s+(?:the|our)\\s+)?(?:(?:rented|used|spare|old|new|cloud|dedicated|shared|borrowed|refurbished)\\s+)?$`,
+  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}|an?|my))\\s*(?:x|×|\\*|(?:pieces|pcs\\.?|units|pieces\\s+of|units\\s+of)(?=\\s))?\\s*(?:${MEMORY}\\s*)?(?:of\\s+(?:the|our)\\s+)?(?:(?:rented|used|spare|old|new|cloud|dedicated|shared|borrowed|refurbished)\\s+)?$`,
 );
 /** Words before a GPU that make it the end users' hardware: "min spec is a GTX 1660", "players have an RTX 3060". */
 const USERS_HARDWARE_BEFORE =
@@ -103,6 +103,9 @@ const SINGLE_GPU = new RegExp(
   'g',
 );
 /** "no GPUs", "we don't have any GPUs", "without a GPU", "CPU only". */
+/** "could rent an L4", "we'd rent a couple of H100s": a rental weighed before the GPU's name. */
+const WEIGHED_RENTAL_BEFORE =
+  /\b(?:could|would|might|may|can|'d|plan\s+to|want\s+to|if\s+we)\s+(?:\w+\s+)?rent\s+(?:an?\s+|one\s+|some\s+|a\s+couple\s+of\s+|(?:\d+|two|three|four|eight)\s+)?(?:\w+\s+)?$/;
 const NO_GPUS = new RegExp(
   `\\b(?:no|zero|0|without(?:\\s+any|\\s+a)?|(?:do not|don't|dont|doesn't|does not|haven't|have not)\\s+(?:actually\\s+|really\\s+|even\\s+)?(?:have|own|got|has)(?:\\s+any|\\s+a)?|no access to(?:\\s+any|\\s+a)?|not a single|haven't got(?:\\s+any|\\s+a)?|lack(?:\\s+any)?)\\s+(?:(?:dedicated|local|own|spare|usable|nvidia|real)\\s+)?(?:gpus?|graphics cards?)\\b${NOT_HARDWARE_AFTER}|\\bcpus?[\\s-]only\\b|\\bgpu[\\s-]?less\\b|\\bno\\s+nvidia(?:\\s+(?:anything|cards?|hardware))?\\b`,
   'g',
@@ -160,6 +163,8 @@ export const extractGpus: Extractor = (message, context) => {
     const window = clauseBefore(lower, start);
     // "Min spec is a GTX 1660", "the players' cards": the users' hardware (a device), not the team's GPUs.
     if (USERS_HARDWARE_BEFORE.test(window) || USERS_HARDWARE_AFTER.test(lower.slice(end, end + 40))) continue;
+    // "we don't own GPUs but could rent an L4": a rental only weighed, no GPU the team has.
+    if (WEIGHED_RENTAL_BEFORE.test(window)) continue;
     const clause = start - window.length;
     const before = COUNT_BEFORE_NAME.exec(window);
     // A bounded window after the name too: `^\s*(…)?\s*` patterns split a long run of spaces every possible way.

@@ -37,7 +37,7 @@ export function frequencyOf(phrase: string): ChangeFrequency | undefined {
 }
 
 const KNOWLEDGE_NOUN = String.raw`(?:docs|documents|literature|papers|documentation|knowledge(?:\s?base)?|kb|wiki|content|policies|policy|catalog(?:ue)?|prices|pricing|price\s+list|product\s+(?:info|information|data|specs)|products|inventory|faqs?|articles|information|info|data|regulations|rules|guidelines|procedures|manuals|specs|menu|schedules?|rates|laws|it|they|that|stuff|facts|source\s+material|corpus|lore|canon)`;
-const CHANGE_VERB = String.raw`(?:chang(?:e|es|ed|ing)|chnag(?:e|es|ed|ing)|cahng(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|refresh(?:es|ed|ing)?|evolv(?:e|es|ing)|mov(?:e|es|ing)|get\s+(?:updated|refreshed|revised|edited)|gets\s+(?:updated|refreshed|revised|edited)|(?:is|are)\s+edited|revis(?:e|ed|es|ing)|republish(?:ed)?|turn(?:s)?\s+over|rotat(?:e|es|ed)|edit(?:s|ed)?\s+(?:it|them))`;
+const CHANGE_VERB = String.raw`(?:chang(?:e|es|ed|ing)|chnag(?:e|es|ed|ing)|cahng(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|refresh(?:es|ed|ing)?|evolv(?:e|es|ing)|mov(?:e|es|ing)|get\s+(?:updated|refreshed|revised|edited)|gets\s+(?:updated|refreshed|revised|edited)|(?:is|are)\s+edited|revis(?:e|ed|es|ing)|republish(?:ed)?|(?:get|gets|have|has)\s+(?:a\s+)?new\s+(?:release|version|edition)s?|turn(?:s)?\s+over|rotat(?:e|es|ed)|edit(?:s|ed)?\s+(?:it|them))`;
 
 /** Nouns that can be "static" or "fixed" as knowledge (not "fixed prices"). */
 const STABLE_NOUN = String.raw`(?:knowledge(?:\s?base)?|content|docs|documents|documentation|corpus|kb|information|info|data|policies|manuals|faqs?|reference\s+material|source\s+material)`;

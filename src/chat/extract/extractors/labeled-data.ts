@@ -188,6 +188,11 @@ function lowerEnd(match: RegExpExecArray): number | undefined {
 
 /** A count followed by "labeled" and nothing it could describe: "we have 8000 labeled", "about 2k annotated, so…". */
 /** "labeled 6,500 by hand so far", "annotated about 2k ourselves": the verb first, then the count. */
+/** A pasted spec: "Labeled: 40k rows from our ops team", "training data: ~12,000 examples". */
+const LABELED_COLON_COUNT = new RegExp(
+  `\\b(?:label(?:l)?ed(?:\\s+data)?|labels|annotated(?:\\s+data)?|training\\s+(?:data|examples|set))\\s*:\\s*${APPROX_SOURCE}(${COUNT_SOURCE})(?!\\s*(?:%|percent|gpus?|hours?|weeks?|days?|months?|tokens?|classes|categories|labels|intents)\\b)`,
+  'g',
+);
 const LABELED_THEN_COUNT = new RegExp(
   `\\b(?:label(?:l)?ed|annotated|hand[\\s-]label(?:l)?ed|tagged)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+them\\s+)?(?:by\\s+hand|so\\s+far|manually|already|ourselves|in\\s+house)\\b`,
   'g',
@@ -300,6 +305,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_RECORDS_AS_EXAMPLES,
     LABELED_THEN_COUNT,
     LABELED_RECORDS_THEN_COUNT,
+    LABELED_COLON_COUNT,
   ]) {
     for (const match of allMatches(pattern, lower)) {
       const count = parseCount(match[1] ?? match[2] ?? '');

@@ -12,7 +12,7 @@ const CRITICAL = new RegExp(
     String.raw`\b(?:life|mission)[\s-]critical\b`,
     // Health work that decides about people, not data that merely comes from a hospital ("patient data stays here").
     String.raw`\b(?:medical|clinical)\s+(?:advice|decisions?|questions|answers|notes?|reports?|device|assistant|summar\w*|dictation|triage|documentation|letters?)\b`,
-    String.raw`\b(?:diagnos(?:is|tic|tics|e|ing)|triage|drugs?|dosages?|doses|medications?|treatments?|radiology|radiologists?|x-?rays?|pharma(?:ceutical)?)\b`,
+    String.raw`\b(?:diagnos(?:is|tic|tics|e|ing)|(?<!\b(?:tickets?|emails?|support|bugs?|issues?|inbox|messages?|leads?|alerts?|incidents?|cases?|requests?)\s)triage|drugs?|dosages?|doses|medications?|treatments?|radiology|radiologists?|x-?rays?|pharma(?:ceutical)?)\b`,
     String.raw`\b(?:legal|financial|investment|tax)\s+(?:advice|decisions?|opinions?)\b`,
     String.raw`\blegal\s+(?:assistant|questions|counsel)\b`,
     String.raw`\b(?:aviation|avionics|nuclear|autonomous\s+driving|self[\s-]driving|industrial\s+control|power\s+plant)\b`,

@@ -23,11 +23,11 @@ const TRAINED_ON_BEFORE =
   /\b(?:(?:trained|tuned|fine[\s-]?tuned|learn\w*|distill?\w*|imitat\w*)\s+(?:it\s+|them\s+)?(?:on|from)|copy|copies|mimic|imitate|replicate|clone)\s+$/;
 
 /**
- * "distill it into something small", "can we use it to generate training data for a smaller model?", "use it as the
+ * "distill it into something small", "plan is to distill into Llama 3.2 3B", "can we use it to generate training data for a smaller model?", "use it as the
  * teacher": the model the team runs now (named before) is the teacher.
  */
 const DISTILL_IT =
-  /\bdistil(?:l)?(?:ing|ed|s)?\s+(?:it|this|that|them|the\s+(?:current\s+)?model)\s+(?:in)?to\b|\buse\s+(?:it|this|that|them)\s+(?:to\s+(?:generate|create|produce|write|label|annotate)\s+(?:[\w&'-]+\s+){0,4}?(?:data|dataset|examples|labels|pairs|traces|samples)\b|as\s+(?:the\s+|a\s+)?teacher\b)/;
+  /\bdistil(?:l)?(?:ing|ed|s)?\s+(?:(?:it|this|that|them|the\s+(?:current\s+)?model)\s+(?:in)?to|into)\b|\buse\s+(?:it|this|that|them)\s+(?:to\s+(?:generate|create|produce|write|label|annotate)\s+(?:[\w&'-]+\s+){0,4}?(?:data|dataset|examples|labels|pairs|traces|samples)\b|as\s+(?:the\s+|a\s+)?teacher\b)/;
 /** "have GPT-4o label 20k tickets", "let Claude write the examples": the model asked to make the labels. */
 const HAVE_BEFORE = /\b(?:have|let|get|make)\s+$/;
 const LABELS_AFTER = /^\s+(?:label|annotate|tag|classify|generate|write|create|produce)\b/;

@@ -52,6 +52,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x34: { precision: 0.9, recall: 0.83 },
   x35: { precision: 0.9, recall: 0.78 },
   x36: { precision: 0.89, recall: 0.81 },
+  x37: { precision: 0.9, recall: 0.91 },
 };
 
 interface BatchUtterance {

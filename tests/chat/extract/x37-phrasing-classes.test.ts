@@ -1,0 +1,58 @@
+/**
+ * Phrasing classes from the x37 batch (independent writer; tuned after its arrival figures were recorded): pasted
+ * specs ("Labeled: 40k rows", "Volume ~80k/day"), GPUs counted in pieces, a prompt named by its shots, a clause that
+ * says how a method went after a wish, a model fully fine-tuned, the current model as the teacher of a named student,
+ * deadlines handed down, a size with a kind of model, documents getting new releases, and triage of tickets (no
+ * patient in sight).
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../../src/chat/extract/index.ts';
+import type { Knowledge } from '../../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../../src/knowledge/load-knowledge.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../../knowledge/', import.meta.url)));
+});
+const fields = (text: string) => extractProfile(text, { knowledge, today: '2026-12-05' }).fields;
+
+describe('x37 phrasing classes', () => {
+  it.each<[string, Record<string, unknown>]>([
+    ['Labeled: 40k rows from our ops team. Infra: no GPUs.', { labeledExamples: 40_000, gpuCount: 0 }],
+    ['training data: ~12,000 examples', { labeledExamples: 12_000 }],
+    ['Volume ~80k/day.', { requestsPerDay: 80_000 }],
+    ['We have 4 pieces of A100 40GB in our own server room', { gpuCount: 4, gpuName: 'NVIDIA A100 40GB' }],
+    ['we have 3 units of L40S', { gpuCount: 3 }],
+    [
+      'Current: GPT-4o mini with a 15-shot prompt, ~88% accuracy and stuck there.',
+      { tried: [{ method: 'in-context-learning', result: 'plateaued' }] },
+    ],
+    [
+      'need strict json out every time, prompting alone plateaued.',
+      { tried: [{ method: 'prompt-engineering', result: 'plateaued' }] },
+    ],
+    [
+      'Using BERT base today, fully fine-tuned, it is ok-ish but accuracy has plateaued.',
+      { tried: [{ method: 'full-fine-tuning', result: 'plateaued' }] },
+    ],
+    [
+      "we use gpt-4o for ticket triage and it's great but way too expensive. plan is to distill into llama 3.2 3b as the student",
+      { teacherModel: 'GPT-4o', modelName: 'Llama 3.2 3B' },
+    ],
+    ['Management gave us twelve weeks for the whole project.', { timelineWeeks: 12 }],
+    ["it's an in-house 13B decoder model, the weights are ours.", { modelParamsB: 13 }],
+    ['product docs get a new release every month', { knowledgeChanges: 'monthly' }],
+  ])('%j', (text, want) => {
+    expect(fields(text)).toMatchObject(want);
+  });
+
+  it('triage of tickets is no high-stakes work; triage for nurses is', () => {
+    expect(fields('we do support ticket triage with GPT-4o').safetyCritical).toBeUndefined();
+    expect(fields('a triage assistant for nurses; wrong advice could hurt patients').safetyCritical).toBe(true);
+  });
+
+  it('a wish before the method stays a wish when nothing says how it went', () => {
+    expect(fields('we want to know if RAG, which failed elsewhere, is good').tried).toBeUndefined();
+  });
+});
