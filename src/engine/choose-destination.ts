@@ -191,8 +191,14 @@ export function wishList(
       model: tier,
     });
   }
+  // A prompt measured on an API model the team cannot keep (data that may not leave for a vendor's servers, a model
+  // retired everywhere) says nothing of the open model it moves to: no result to keep there.
+  const measuredOnModelLeft =
+    promptGoodEnough &&
+    facts.weightsAvailable === false &&
+    (profile.dataMustStayOnPrem === true || facts.modelRetired === true);
   // Good enough and affordable: stop there. Good enough but too costly or slow: it is the quality bar, not the answer.
-  if (diagnosis.goodEnough && !efficiencyNeed && !behaviourLeft && !gapLeft) {
+  if (diagnosis.goodEnough && !efficiencyNeed && !behaviourLeft && !gapLeft && !measuredOnModelLeft) {
     wishes.push({
       methods: [diagnosis.goodEnough],
       objective: objectiveOf(diagnosis.goodEnough),

@@ -88,7 +88,18 @@ export function chooseFirstStep(
       why: `Train the behaviour in first on your ${(profile.labeledExamples ?? 0).toLocaleString('en-US')} labelled examples (supervised), measured on ${evalSet}; preference tuning then runs from that checkpoint.`,
     };
   }
-  if (triedPrompting || PROMPT_SIDE.has(destination.method)) {
+  // Prompts tried only on an API model the plan leaves for another model (its data may not go to the vendor, or the
+  // model is retired): no baseline exists on the model the plan moves to.
+  // (The facts here are the substitute's: the named model's access is read from the profile.)
+  const triedOnModelLeft =
+    destination.switchedTo !== undefined &&
+    profile.modelAccess !== undefined &&
+    profile.modelAccess !== 'open-weights' &&
+    profile.dataMustStayOnPrem === true &&
+    (profile.tried ?? []).every(
+      (entry) => entry.method === 'prompt-engineering' || entry.method === 'in-context-learning',
+    );
+  if ((triedPrompting && !triedOnModelLeft) || PROMPT_SIDE.has(destination.method)) {
     return {
       methods: [destination.method],
       why: triedPrompting

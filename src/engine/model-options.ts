@@ -252,6 +252,12 @@ function tierDistance(model: Model, named: Model): number {
   return Math.abs(Math.log10(price / namedPrice));
 }
 
+/** A task that writes text besides its label. */
+const WRITES_TEXT =
+  /\b(?:summar\w*|writ\w*|draft\w*|explain\w*|explanations?|repl(?:y|ies)|respon(?:d|ses?)|generat\w*|rationales?)\b/i;
+/** Gold labels from which an encoder classifier is the student to train (a labelled set of a thousand or more). */
+const ENCODER_STUDENT_MIN_LABELS = 1000;
+
 /** The list price per million input tokens (unpriced models last). */
 function inputPrice(model: Model): number {
   return model.apiPrice?.usdPerMillionInput ?? Number.POSITIVE_INFINITY;
@@ -327,6 +333,38 @@ function candidates(
       )
       // The smallest first: it trains and answers fastest on CPUs.
       .sort((a, b) => (a.paramsB ?? 0) - (b.paramsB ?? 0) || (a.id < b.id ? -1 : 1));
+    if (encoders.length > 0) return encoders;
+  }
+  // A student for a text classifier, with gold labels of its own: a small encoder classifier is the standard student
+  // (it learns from the labels and the teacher's), not a generative model that writes its label token by token.
+  // (Not when the labels are a teacher's logged outputs, nor when the task also writes text: "pick a queue and write a
+  // two-sentence summary".)
+  if (
+    forStudent &&
+    profile.taskType === 'classify' &&
+    profile.teacherModel === undefined &&
+    !WRITES_TEXT.test(profile.task ?? '') &&
+    (profile.labeledExamples ?? 0) >= ENCODER_STUDENT_MIN_LABELS &&
+    !LONG_INPUT.test(profile.task ?? '') &&
+    modality === 'text' &&
+    named?.architecture?.kind !== 'encoder'
+  ) {
+    const multilingual = profile.multilingual === true || namesNonEnglish((profile.task ?? '').slice(0, 2000));
+    // Trained on the CPU server (no GPUs, no rental): the smallest first, as for any encoder trained there.
+    const onCpu = profile.gpuCount === 0 && cannotRent;
+    const encoders = knowledge.models
+      .filter(
+        (model) =>
+          model.access === 'open-weights' &&
+          model.modality === 'text' &&
+          model.architecture?.kind === 'encoder' &&
+          model.paramsB !== undefined &&
+          model.supersededBy === undefined &&
+          (!onCpu || model.paramsB <= CPU_TRAINING_MAX_PARAMS_B) &&
+          (!multilingual || model.multilingual === true),
+      )
+      // The largest first where GPUs train it (the larger encoder is the stronger classifier); on CPUs the smallest.
+      .sort((a, b) => (onCpu ? 1 : -1) * ((a.paramsB ?? 0) - (b.paramsB ?? 0)) || (a.id < b.id ? -1 : 1));
     if (encoders.length > 0) return encoders;
   }
   // A smaller sibling for an open model; for an API model of unpublished size, an open model of the usual

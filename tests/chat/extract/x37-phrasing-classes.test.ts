@@ -56,3 +56,30 @@ describe('x37 phrasing classes', () => {
     expect(fields('we want to know if RAG, which failed elsewhere, is good').tried).toBeUndefined();
   });
 });
+
+/** Phrasing classes from the x38 batch (mid-conversation replies, corrections, options compared in a question). */
+describe('x38 phrasing classes', () => {
+  it.each<[string, Record<string, unknown>]>([
+    ["Data residency isn't an issue for us.", { dataMustStayOnPrem: false }],
+    [
+      "We're deciding whether to keep o4-mini or move to something self hosted, open to either.",
+      { canSwitchModel: true },
+    ],
+    ["volume correction: it's about 2k a day, not 20k, I added a zero", { requestsPerDay: 2000 }],
+    ["the 8B base model we SFT'd is too verbose and sometimes rude", { modelStage: 'fine-tuned' }],
+    [
+      'We classify customer messages into 120 intents with GPT-4o mini, 200k a day, accuracy is good enough',
+      { requestsPerDay: 200_000 },
+    ],
+  ])('%j', (text, want) => {
+    expect(fields(text)).toMatchObject(want);
+  });
+
+  it('GPUs compared in a question, and "writing training code", state nothing', () => {
+    expect(
+      fields("what's the rough cost difference between qlora on a 4090 vs full fine-tuning on A100s, just ballpark"),
+    ).toEqual({});
+    expect(fields("we're comfortable writing training code").taskType).toBeUndefined();
+    expect(fields("we have 2 A100s. what's the difference between LoRA and QLoRA on them?").gpuCount).toBe(2);
+  });
+});

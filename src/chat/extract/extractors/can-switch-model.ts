@@ -25,6 +25,8 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:we(?:'re|\s+are)\s+)?open\s+to\s+(?:anything|any\s+model|whatever\s+works)`,
     // "open to moving to a model we can fine-tune", "open to a modern LLM", "fine with any other model".
     String.raw`open\s+to\s+(?:moving|switching|changing|migrating)\s+to\s+(?:a|an|another|any|some)\b|open\s+to\s+(?:a|an)\s+(?:modern|newer|different|better|bigger|smaller|open(?:[\s-]weights?)?)\s+(?:llm|model)|(?:fine|ok|okay|happy)\s+with\s+any\s+(?:other\s+)?(?:model|llm)`,
+    // "deciding whether to keep o4-mini or move to something self hosted, open to either".
+    String.raw`\b(?:keep|stay\s+(?:on|with))\s+[\w.-]+(?:\s+[\w.-]+){0,2}?\s+or\s+(?:move|switch|go|migrate)\s+to\b[^.;!?\n]{0,60}?\b(?:open\s+to\s+(?:either|both)|either\s+(?:is\s+fine|works|way))`,
     // "another model is fine", "a different model is ok if it can run in the EU".
     String.raw`(?:another|a\s+different|a\s+smaller|an\s+open(?:[\s-]weights?)?|other)\s+(?:model|llm)s?\s+(?:is|are|would\s+be)\s+(?:(?:totally|completely|perfectly|also)\s+)?(?:fine|ok|okay|allowed|acceptable|an\s+option)`,
     // "not attached to the model at all", "the model doesn't matter to us, pick whatever".

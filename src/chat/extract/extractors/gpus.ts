@@ -4,7 +4,7 @@
 import type { Gpu } from '../../../knowledge/schemas.ts';
 import { type CatalogMention, catalogScanner } from '../catalog-matcher.ts';
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
-import { allMatches, clauseBefore, createSpanIndex, finding } from '../prepare-message.ts';
+import { allMatches, clauseBefore, createSpanIndex, finding, sentenceAround } from '../prepare-message.ts';
 import type { ExtractionCatalog, Extractor, Finding, PreparedMessage } from '../types.ts';
 
 /** Count words that only make sense before hardware: "a pair of", "dual", "quad", "single". */
@@ -103,6 +103,8 @@ const SINGLE_GPU = new RegExp(
   'g',
 );
 /** "no GPUs", "we don't have any GPUs", "without a GPU", "CPU only". */
+/** Two options set side by side: "X vs Y", "the difference between X and Y", "compared to". */
+const COMPARED_OPTIONS = /\b(?:vs\.?|versus|difference\s+between|compared\s+(?:to|with))\b/;
 /** "could rent an L4", "we'd rent a couple of H100s": a rental weighed before the GPU's name. */
 const WEIGHED_RENTAL_BEFORE =
   /\b(?:could|would|might|may|can|'d|plan\s+to|want\s+to|if\s+we)\s+(?:\w+\s+)?rent\s+(?:an?\s+|one\s+|some\s+|a\s+couple\s+of\s+|(?:\d+|two|three|four|eight)\s+)?(?:\w+\s+)?$/;
@@ -165,6 +167,7 @@ export const extractGpus: Extractor = (message, context) => {
     if (USERS_HARDWARE_BEFORE.test(window) || USERS_HARDWARE_AFTER.test(lower.slice(end, end + 40))) continue;
     // "we don't own GPUs but could rent an L4": a rental only weighed, no GPU the team has.
     if (WEIGHED_RENTAL_BEFORE.test(window)) continue;
+
     const clause = start - window.length;
     const before = COUNT_BEFORE_NAME.exec(window);
     // A bounded window after the name too: `^\s*(…)?\s*` patterns split a long run of spaces every possible way.
@@ -259,8 +262,14 @@ export const extractGpus: Extractor = (message, context) => {
   }
 
   findings.push(...genericFindings(message, covered));
-  return findings;
+  // "what's the rough cost difference between qlora on a 4090 vs full fine-tuning on A100s": options compared in a
+  // question, not the team's hardware.
+  return findings.filter((item) => !comparedInQuestion(sentenceAround(lower, item.start)));
 };
+
+function comparedInQuestion(sentence: string): boolean {
+  return COMPARED_OPTIONS.test(sentence) && /^\W*(?:what|how|which|is|would|should)\b|\?\s*$/.test(sentence);
+}
 
 /**
  * When the typed memory differs from the matched entry's ("the 40GB A100" matched "A100" = A100 80GB), the

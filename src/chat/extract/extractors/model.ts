@@ -54,6 +54,15 @@ export const SIZE_FIT_QUESTION =
 
 const FINE_TUNE = String.raw`fine[\s-]?tun(?:e|ing|ed)|finetun(?:e|ing|ed)`;
 const PROVIDER_PLACE = String.raw`(?:azure(?:\s+openai)?|openai|bedrock|vertex(?:\s+ai)?|google|aws|the\s+api|their\s+api|the\s+provider|the\s+platform|the\s+vendor)`;
+/** "we'd consider …", "we might also consider …": a model weighed, not the one in use. */
+const CONSIDERED_BEFORE =
+  /\b(?:we'?d|we\s+would|we\s+could|we\s+might|i'?d|i\s+would)\s+(?:also\s+|happily\s+|gladly\s+)?(?:consider|look\s+at|try|evaluate)\s+(?:[\w.-]+\s+){0,4}?$/;
+/** "… is just an option we're considering", "… would be an alternative". */
+const CONSIDERED_AFTER =
+  /^\s+(?:is|would\s+be)\s+(?:just\s+|only\s+|merely\s+)?(?:an?\s+)?(?:option|alternative|candidate|idea)\b/;
+/** "the plan has …", "your answer includes …": what follows is about the advice. */
+const ADVICE_HAS_BEFORE =
+  /\b(?:plan|answer|recommendation|advice|proposal|roadmap)\s+(?:now\s+)?(?:has|had|includes?|included|contains?|shows?|lists?|says?)\s+$/;
 const API_ONLY = new RegExp(
   [
     String.raw`\b(?:${FINE_TUNE})\s+(?:isn't|is\s+not|isnt|is\s+n't|not|wasn't|was\s+not|is\s+disabled|disabled|is\s+turned\s+off)\s*(?:enabled|available|allowed|possible|supported|offered|an\s+option|on)?\b`,
@@ -249,6 +258,12 @@ export const extractModel: Extractor = (message, context) => {
       !/\b(?:our|my)\s+(?:own\s+|current\s+)?$/.test(lower.slice(Math.max(0, mention.start - 14), mention.start))
     )
       continue;
+    // "We'd consider GPT-4o mini or Gemini", "GPT-4o mini is just an option we're considering": options, not the team's.
+    if (
+      CONSIDERED_BEFORE.test(lower.slice(sentenceStart, mention.start)) ||
+      CONSIDERED_AFTER.test(lower.slice(mention.end, mention.end + 40))
+    )
+      continue;
     // "please forget Qwen2.5 1.5B", "drop the Llama idea": a model taken back is not the team's.
     if (
       /\b(?:forget|drop|ignore|scrap|never\s*mind|remove)\s+(?:about\s+)?(?:the\s+)?$/.test(
@@ -354,7 +369,11 @@ export const extractModel: Extractor = (message, context) => {
       continue;
     findings.push(findingFromMatch('modelAccess', 'api-only', match));
   }
-  for (const match of allMatches(API_ONLY, lower)) findings.push(findingFromMatch('modelAccess', 'api-only', match));
+  for (const match of allMatches(API_ONLY, lower)) {
+    // "wait, now the plan has no fine-tuning at all?": the advice's content questioned, not the model's access.
+    if (ADVICE_HAS_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
+    findings.push(findingFromMatch('modelAccess', 'api-only', match));
+  }
   for (const match of allMatches(API_WITH_FINE_TUNING, lower)) {
     if (isNegatedBefore(lower, match.index, 20)) continue;
     findings.push(findingFromMatch('modelAccess', 'api-with-finetuning', match));

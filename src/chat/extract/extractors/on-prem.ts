@@ -71,6 +71,8 @@ const CLOUD_OK = new RegExp(
     String.raw`\b(?:fine|ok|okay|happy|comfortable|allowed)\s+(?:with\s+)?(?:sending|to\s+send)\s+(?:(?:the|our)\s+)?data\s+to\b`,
     String.raw`\b(?:fine|ok|okay|allowed)\s+to\s+(?:send|upload|move|put)\s+(?:it\s+)?(?:to|in|into)\s+(?:the\s+)?(?:public\s+)?cloud\b`,
     String.raw`\bno\s+(?:data\s+)?(?:residency|sovereignty|privacy)\s+(?:issues?|concerns?|problems?|rules?)\b`,
+    // "data residency isn't an issue for us", "privacy is not a concern here".
+    String.raw`\b(?:data\s+)?(?:residency|sovereignty|privacy)\s+(?:isn't|is\s+not|is\s+no|isnt)\s+(?:an?\s+|really\s+an?\s+)?(?:issue|concern|problem|constraint|requirement)\b`,
     // "it has to stay in Germany, but a German cloud region is totally fine": a region, not the premises.
     String.raw`\bcloud\s+(?:regions?|data\s?cent(?:er|re)s?)\s+(?:(?:in|inside|within)\s+[\w-]+\s+)?(?:is|are|would\s+be)\s+(?:totally\s+|perfectly\s+|completely\s+|also\s+)?(?:fine|ok|okay|allowed|acceptable)\b`,
   ].join('|'),

@@ -20,9 +20,9 @@ const VOLUME_IS = new RegExp(
   `\\bvolume\\s*(?:is|=|:|of|'s)?\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*|maybe\\s+)?(${COUNT_SOURCE})\\s*(?:${PERIOD})`,
   'g',
 );
-/** "around 5k per day", "~300 a day": a daily count with no noun. */
+/** "around 5k per day", "~300 a day", "…with GPT-4o mini, 200k a day": a daily count with no noun. */
 const BARE_DAILY = new RegExp(
-  `(?:around|about|roughly|~|on\\s+average(?:\\s+maybe)?)\\s*(${COUNT_SOURCE})\\s*(?:(?:per|a|each)\\s+day\\b|\\/\\s?day\\b)`,
+  `(?:around|about|roughly|~|on\\s+average(?:\\s+maybe)?|(?<=[,;]\\s?))\\s*(${COUNT_SOURCE})\\s*(?:(?:per|a|each)\\s+day\\b|\\/\\s?day\\b)`,
   'g',
 );
 /** "Daily around 2 lakh requests come": "daily" first, then the count of requests. */
@@ -101,7 +101,9 @@ export const extractVolume: Extractor = (message) => {
     for (const match of allMatches(BARE_DAILY, lower)) {
       const sentence = lower.slice(Math.max(0, match.index - 120), match.index);
       // ("on average maybe 30k a day" says it is the volume by itself.)
-      if (!match[0].startsWith('on average') && !WORK_VERB.test(sentence.split(/[.!?\n]/).pop() ?? '')) continue;
+      // ("volume correction: it's about 2k a day" names the volume before it.)
+      const before = sentence.split(/[.!?\n]/).pop() ?? '';
+      if (!match[0].startsWith('on average') && !WORK_VERB.test(before) && !/\bvolume\b/.test(before)) continue;
       const count = parseCount(match[1] ?? '');
       if (count !== undefined && count >= 10)
         findings.push(findingFromMatch('requestsPerDay', roundVolume(count), match));

@@ -1,0 +1,88 @@
+/**
+ * Found by the thirty-fourth new-user trial (019fd06): a few-shot result measured on GPT-4o was kept as the answer on
+ * the open model the plan moved to, "the plan has no fine-tuning at all?" made an open model API-only, a model only
+ * considered replaced the one in use, and a prompt that "kinda works but drifts" was not read as tried.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import { recommend } from '../../src/engine/recommend.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const read = (text: string) => extractProfile(text, { knowledge, today: '2026-12-05' }).fields;
+
+describe('a prompt measured on an API model the team has to leave', () => {
+  it('is no result to keep on the open model the plan moves to, nor a baseline there', () => {
+    const result = recommend(
+      {
+        task: 'extract fields from loan documents into JSON',
+        taskType: 'extract',
+        modelName: 'GPT-4o',
+        tried: [{ method: 'in-context-learning', result: 'good-enough' }],
+        dataMustStayOnPrem: true,
+        gpuName: 'NVIDIA A100 40GB',
+        gpuCount: 4,
+        labeledExamples: 12000,
+        canSwitchModel: true,
+      },
+      knowledge,
+    );
+    expect(result.destination.model.switched).toBe(true);
+    expect(['lora', 'qlora', 'full-fine-tuning']).toContain(result.destination.method);
+    expect(result.firstStep.methods).toEqual(['prompt-engineering', 'in-context-learning']);
+  });
+
+  it('while a prompt good enough on a model the team keeps stays the answer', () => {
+    const result = recommend(
+      {
+        task: 'extract fields from invoices into JSON',
+        taskType: 'extract',
+        modelName: 'GPT-4.1 mini',
+        tried: [{ method: 'in-context-learning', result: 'good-enough' }],
+        labeledExamples: 2000,
+      },
+      knowledge,
+    );
+    expect(result.destination.method).toBe('in-context-learning');
+  });
+});
+
+describe('what the trial said, read right', () => {
+  it('"the plan has no fine-tuning at all?" questions the advice; it says nothing of the model’s access', async () => {
+    const turns = await converse(
+      [
+        'We run Mistral 7B locally on one RTX 4090 and have 800 hand-written dialogue examples; we want the characters to keep their voice. Just recommend.',
+        'wait, now the plan has no fine-tuning at all?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.state.profile.modelAccess).not.toBe('api-only');
+    expect(read('we have no fine-tuning access').modelAccess).toBe('api-only');
+  });
+
+  it('a model only considered does not replace the one in use', () => {
+    expect(read("We'd consider GPT-4o mini or Gemini if quality holds.").modelName).toBeUndefined();
+    expect(
+      read("To be clear, we're still on GPT-4o today, GPT-4o mini is just an option we're considering.").modelName,
+    ).toBe('GPT-4o');
+    expect(read('We run a customer-support copilot on GPT-4o').modality).toBeUndefined();
+  });
+
+  it('a prompt that "kinda works" but drifts, or "improved a bit but", has plateaued', () => {
+    expect(
+      read(
+        'I tried a long system prompt with a character sheet. It kinda works but the characters drift out of voice after a few exchanges.',
+      ).tried,
+    ).toEqual([{ method: 'prompt-engineering', result: 'plateaued' }]);
+    expect(
+      read('We tried a few-shot prompt with two example opinions; style improved a bit but it still invents citations.')
+        .tried,
+    ).toEqual([{ method: 'in-context-learning', result: 'plateaued' }]);
+  });
+});
