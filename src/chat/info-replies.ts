@@ -1104,7 +1104,7 @@ export function enoughDataReply(
   if (turn !== undefined && turn.becomes !== destination) {
     const below = turn.value < (examples ?? profile.preferencePairs ?? 0);
     parts.push(
-      `${below ? 'Below' : 'From'} about ${number.format(turn.value)} the advice would move to ${shortMethodName(knowledge, turn.becomes)}.`,
+      `${below ? 'Below' : 'From'} about ${number.format(turn.value)} the advice would move to ${shortMethodName(knowledge, turn.becomes)}${turn.on === undefined ? '' : ` on ${plainModelName(turn.on)}`}.`,
     );
   }
   const text = parts.join(' ');
@@ -1824,7 +1824,7 @@ export function whatWouldChangeReply(recommendation: Recommendation, knowledge: 
   const parts: string[] = [];
   for (const entry of recommendation.sensitivity) {
     parts.push(
-      `${fieldLabel(entry.field)} ${sensitivityValue(entry.value)} → ${shortMethodName(knowledge, entry.becomes)}`,
+      `${fieldLabel(entry.field)} ${sensitivityValue(entry.value)} → ${shortMethodName(knowledge, entry.becomes)}${entry.on === undefined ? '' : ` on ${plainModelName(entry.on)}`}`,
     );
   }
   const top = recommendation.recommendations[0];
@@ -2111,8 +2111,14 @@ export function whyNotModelReply(
   if (chosen === undefined || chosenB === undefined || weighedB === undefined)
     return `${name}: ${works}${onDevice}. Name it as your model and I'll give the whole plan on it.`;
   if (onDevice.startsWith(' but')) return `${name}: ${works}${onDevice}. That is why the plan runs on ${chosen}.`;
-  if (weighedB < chosenB)
-    return `${name} would work too: ${works}${onDevice}. I picked ${chosen} because it is the larger of the current models that fit what you described, and within a generation the larger model usually does the task better; ${name} is lighter and faster. Score both on the same held-out set and take ${name} if it meets your bar.`;
+  if (weighedB < chosenB) {
+    const chosenModel = destination.model.name === null ? undefined : knowledge.findModel(destination.model.name);
+    const sameFamily = chosenModel?.family !== undefined && chosenModel.family === weighed.family;
+    const why = destination.model.proposed
+      ? `I picked ${chosen} because it is the larger of the current models that fit what you described${sameFamily ? ', and within a family the larger model usually does the task better' : ''}`
+      : `You named ${chosen}, which fits what you described`;
+    return `${name} would work too: ${works}${onDevice}. ${why}; ${name} is lighter and faster. Score both on the same held-out set and take ${name} if it meets your bar.`;
+  }
   const reason =
     (memory !== undefined || profile.deployment === 'edge' || profile.deployment === 'mobile') &&
     weighedB > SMALL_MODEL_PARAMS_B

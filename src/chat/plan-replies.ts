@@ -336,7 +336,7 @@ export function risksReply(
   const change = recommendation.sensitivity[0];
   if (change)
     risks.push(
-      `**A figure near the edge.** My answer turns on ${fieldLabel(change.field)}: ${sensitivityValue(change.value)} → ${lowerFirst(shortMethodName(knowledge, change.becomes))}.`,
+      `**A figure near the edge.** My answer turns on ${fieldLabel(change.field)}: ${sensitivityValue(change.value)} → ${lowerFirst(shortMethodName(knowledge, change.becomes))}${change.on === undefined ? '' : ` on ${plainModelName(change.on)}`}.`,
     );
   if (trains && method !== 'full-fine-tuning')
     risks.push(

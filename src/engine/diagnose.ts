@@ -218,7 +218,11 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
         add('task-skill', `tried ${entry.method}: ${entry.result}`);
     }
   }
-  const goodEnough = [...tried].reverse().find((entry) => entry.result === 'good-enough')?.method;
+  // (A result measured on another model than the one named, "F1 0.93 on GPT-4o; never measured on Llama 3.1 8B", is
+  // the bar to match, not a result on this model.)
+  const goodEnough = [...tried]
+    .reverse()
+    .find((entry) => entry.result === 'good-enough' && !measuredOnAnotherModel(entry.note, profile.modelName))?.method;
   const failed = new Set(tried.filter((entry) => entry.result === 'failed').map((entry) => entry.method));
   const spent = new Set(tried.filter((entry) => entry.result !== 'good-enough').map((entry) => entry.method));
 
@@ -256,4 +260,25 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
     failed,
     spent,
   };
+}
+
+/** A tried entry's note saying its result was measured on another model than the one the team names now. */
+export function measuredOnAnotherModel(note: string | undefined, modelName: string | undefined): boolean {
+  if (note === undefined) return false;
+  const lower = note.toLowerCase();
+  if (
+    /\bnever\s+(?:measured|tested|tried|run|evaluated)\s+on\b|\bon\s+(?:a\s+)?(?:different|another|the\s+(?:old|previous|former))\s+model\b/.test(
+      lower,
+    )
+  )
+    return true;
+  const measuredOn =
+    /\b(?:measured|tested|evaluated|scored|reached|got)\s+(?:it\s+)?(?:on|with|using)\s+([a-z][\w.-]*(?:\s+[\w.-]+){0,2})/.exec(
+      lower,
+    )?.[1];
+  if (measuredOn === undefined || modelName === undefined) return false;
+  const named = modelName.toLowerCase();
+  const first = measuredOn.split(/\s+/)[0] ?? '';
+  // ("measured on an eval set", "tested with 8 examples": no model named.)
+  return /\d/.test(first) && /[a-z]/.test(first) && !named.includes(first);
 }

@@ -1,7 +1,7 @@
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import type { DestinationChoice } from './choose-destination.ts';
 import { SFT_MIN_EXAMPLES } from './data-sufficiency.ts';
-import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
+import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS, measuredOnAnotherModel } from './diagnose.ts';
 import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import { SFT_SIBLINGS } from './method-groups.ts';
@@ -28,7 +28,8 @@ export function chooseFirstStep(
 ): FirstStep {
   const possible = (method: MethodId) => feasibility.get(method)?.status !== 'infeasible';
   // A team that already tuned or retrieved has been past a prompt baseline ("prompting got 81%, then fine-tuning 94%").
-  const triedPrompting = (profile.tried ?? []).length > 0;
+  // (Not a result measured on another model than the named one: no baseline exists on this one yet.)
+  const triedPrompting = (profile.tried ?? []).some((entry) => !measuredOnAnotherModel(entry.note, profile.modelName));
   const evalSet = heldOut(profile);
   if (destination.deadEnd) {
     return {

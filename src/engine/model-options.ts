@@ -254,7 +254,7 @@ function tierDistance(model: Model, named: Model): number {
 
 /** A task that writes text besides its label. */
 const WRITES_TEXT =
-  /\b(?:summar\w*|writ\w*|draft\w*|explain\w*|explanations?|repl(?:y|ies)|respon(?:d|ses?)|generat\w*|rationales?)\b/i;
+  /\b(?:summari[sz]e[sd]?|summari[sz]ing|(?:write|writes|writing|draft|drafts|drafting|generate|generates|generating|explain|explains|explaining)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:summar(?:y|ies)|reply|replies|response|responses|explanation|explanations|rationale|rationales|note|notes|text|message|messages|email|emails|description|descriptions)|(?:and|plus|with)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:summary|explanation|rationale))\b/i;
 /** Gold labels from which an encoder classifier is the student to train (a labelled set of a thousand or more). */
 const ENCODER_STUDENT_MIN_LABELS = 1000;
 

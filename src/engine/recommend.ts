@@ -211,13 +211,16 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
 
   // A sensitivity entry is a promise ("at this value the answer becomes X"): each one found by the cheap probe is
   // confirmed by a full run with the real substitute search, so it reproduces exactly.
-  // (With the model it would run on, when the named model cannot take it: "→ Managed fine-tuning on Gemini 2.5 Pro".)
+  // (With the model it would run on, when that is another than the plan's: "→ Managed fine-tuning on Gemini 2.5 Pro",
+  // or back on the model named when the plan had moved off it.)
+  const planModel = destination.switchedTo ?? analysis.resolved.model?.name;
   const confirm = (patch: Partial<Profile>): { method: MethodId; on?: string } => {
     const next = { ...profile, ...patch } as Profile;
     const probed = analyseFeasibility(next, knowledge);
     const find = (wish: Wish) => searchSubstitute(wish, next, probed.resolved.model, knowledge, probed.facts).found;
     const { method, switchedTo } = decide(next, probed, find, knowledge).destination;
-    return switchedTo === undefined || switchedTo === destination.switchedTo ? { method } : { method, on: switchedTo };
+    const at = switchedTo ?? probed.resolved.model?.name;
+    return at === undefined || at === planModel ? { method } : { method, on: at };
   };
   const sensitivity = findSensitivity(profile, analysis, destination.method, probe, confirm);
   // The named model limits the answer (the destination is only conditional on it): say what else would work.

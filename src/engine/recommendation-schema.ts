@@ -208,7 +208,7 @@ export const SensitivityEntry = z
     on: z
       .string()
       .optional()
-      .describe('The model the destination would run on at that value, when the named model cannot take it'),
+      .describe('The model the destination would run on at that value, when it is another than the plan runs on'),
   })
   .meta({ id: 'SensitivityEntry' });
 export type SensitivityEntry = z.infer<typeof SensitivityEntry>;

@@ -86,7 +86,8 @@ export function templateExplanation(recommendation: Recommendation, knowledge: K
   }
   if (recommendation.sensitivity.length > 0) {
     const lines = recommendation.sensitivity.map(
-      (entry) => `- ${fieldLabel(entry.field)} at ${entry.value.toLocaleString('en-US')}: ${name(entry.becomes)}`,
+      (entry) =>
+        `- ${fieldLabel(entry.field)} at ${entry.value.toLocaleString('en-US')}: ${name(entry.becomes)}${entry.on === undefined ? '' : ` on ${entry.on}`}`,
     );
     paragraphs.push(`What would change the answer:\n${lines.join('\n')}`);
   }

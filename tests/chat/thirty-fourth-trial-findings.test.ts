@@ -9,6 +9,7 @@ import { extractProfile } from '../../src/chat/extract/index.ts';
 import { recommend } from '../../src/engine/recommend.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import type { Profile } from '../../src/profile/profile-schema.ts';
 import { converse } from '../helpers/converse.ts';
 
 let knowledge: Knowledge;
@@ -84,5 +85,52 @@ describe('what the trial said, read right', () => {
       read('We tried a few-shot prompt with two example opinions; style improved a bit but it still invents citations.')
         .tried,
     ).toEqual([{ method: 'in-context-learning', result: 'plateaued' }]);
+  });
+});
+
+describe('a tried result whose note says it was measured on another model', () => {
+  const claims = {
+    modelName: 'Llama 3.1 8B Instruct',
+    modelStage: 'instruct',
+    task: 'Extract 14 structured fields from German claim emails into a fixed JSON schema',
+    taskType: 'extract',
+    labeledExamples: 2500,
+    needsStyleOrFormat: true,
+    gpuName: 'RTX 4090',
+    gpuCount: 1,
+    dataMustStayOnPrem: true,
+    deployment: 'on-prem',
+    goals: ['format', 'task-skill'],
+  } satisfies Profile;
+
+  it('is the bar to match, not a result kept on this model, and no baseline on it', () => {
+    const result = recommend(
+      {
+        ...claims,
+        tried: [
+          {
+            method: 'in-context-learning',
+            result: 'good-enough',
+            note: 'F1 0.93 measured on GPT-4o; never measured on Llama 3.1 8B',
+          },
+        ],
+      },
+      knowledge,
+    );
+    expect(['lora', 'qlora']).toContain(result.destination.method);
+    expect(result.firstStep.methods).toEqual(['prompt-engineering', 'in-context-learning']);
+  });
+
+  it('while a note that names no other model leaves the result where it is', () => {
+    const result = recommend(
+      {
+        ...claims,
+        tried: [
+          { method: 'in-context-learning', result: 'good-enough', note: 'measured on our eval set of 300 emails' },
+        ],
+      },
+      knowledge,
+    );
+    expect(result.destination.method).toBe('in-context-learning');
   });
 });

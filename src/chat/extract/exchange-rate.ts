@@ -32,10 +32,10 @@ const CURRENCIES: readonly (readonly [string, RegExp])[] = [
   ['IDR', /^(?:idr|rupiah)$/],
   ['₫', /^(?:₫|vnd|dong)$/],
   ['MYR', /^(?:myr|ringgit)$/],
-  ['PLN', /^(?:pln|zloty)$/],
+  ['PLN', /^(?:pln|zlotys?|złotys?|zł)$/],
   ['AED', /^(?:aed|dirhams?)$/],
 ];
-const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|₦|₱|₺|฿|₫|r\$|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|rs|jpy|yen|krw|yuan|rmb|cny|renminbi|brl|reais|ngn|naira|ksh|kes|shillings?|zar|rand|mxn|pesos?|php|try|lira|thb|baht|idr|rupiah|vnd|dong|myr|ringgit|pln|zloty|aed|dirhams?)\b\.?)`;
+const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|₦|₱|₺|฿|₫|r\$|zł|złotys?|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|rs|jpy|yen|krw|yuan|rmb|cny|renminbi|brl|reais|ngn|naira|ksh|kes|shillings?|zar|rand|mxn|pesos?|php|try|lira|thb|baht|idr|rupiah|vnd|dong|myr|ringgit|pln|zlotys?|aed|dirhams?)\b\.?)`;
 /**
  * Currencies whose unit is far from a dollar (a rupee, a yen, a won, a yuan): read 1:1 they would make a budget tens to
  * a thousand times too large, so an amount in one of them is taken only at a rate the team states.

@@ -299,7 +299,7 @@ export function extractProfile(
   // left, or one a past pilot ran on; the dialogue keeps the model the team has moved to.
   const before = namedModel ? sentenceBefore(prepared.lower, namedModel.start) : '';
   const leftBehind =
-    namedModel !== undefined && (LEAVING_BEFORE.test(before) || (PILOT_WORDS.test(before) && PAST_TENSE.test(before)))
+    namedModel !== undefined && (LEAVING_BEFORE.test(before) || PILOT_RAN_ON.test(before))
       ? { leftBehindModel: String(namedModel.value) }
       : {};
   const evidence: Partial<Record<ProfileField, string>> = {};
@@ -431,9 +431,12 @@ const SIZE_MISMATCH_SHARE = 0.25;
 /** "switch off", "move off", "replace", "get rid of" right before a model: the one being left. */
 const LEAVING_BEFORE =
   /\b(?:switch(?:ing)?\s+off|turn(?:ing)?\s+off|shut(?:ting)?\s+(?:off|down)|mov(?:e|ing)\s+(?:off|away\s+from)|migrat(?:e|ing)\s+(?:off|away\s+from)|get(?:ting)?\s+(?:rid\s+of|off)|stop(?:ping)?\s+(?:using|paying\s+for)|retir(?:e|ing)|phas(?:e|ing)\s+out|replac(?:e|ing)|drop(?:ping)?)\s+(?:the\s+|our\s+)?(?:old\s+|current\s+)?$/;
-/** A pilot or prototype said in the past tense: "the pilot was … with Llama 3.1 8B". */
-const PILOT_WORDS = /\b(?:pilot|prototype|poc|proof\s+of\s+concept|mvp|first\s+version|v1)\b/;
-const PAST_TENSE = /\b(?:was|were|used|ran|built|had|did)\b/;
+/**
+ * A pilot or prototype that ran on the model named next, in one clause with nothing of now or later in between: "the
+ * pilot was a simple RAG prototype with Llama 3.1 8B" (not "the 8B was only the pilot, we're planning on the 70B").
+ */
+const PILOT_RAN_ON =
+  /\b(?:pilot|prototype|poc|proof\s+of\s+concept|mvp|first\s+version|v1)\b(?:(?!\b(?:now|planning|plan|will|going|moving|switch\w*|instead|today|next)\b)[^,;])*\b(?:was|were|used|ran|had|built|did)\b(?:(?!\b(?:now|planning|plan|will|going|moving|switch\w*|instead|today|next)\b)[^,;])*$/;
 
 /** A sentence a "what if" opens, to its end (a dot between digits, "3.1", ends none). */
 const WHAT_IF_SENTENCE =
@@ -631,7 +634,12 @@ function askedOfTheCatalog(
     // ("why not just tune our Llama 3.1 8B?" states the team's model: a why-not about tuning it.)
     const ours =
       mention !== undefined && /\b(?:our|my)\s+(?:own\s+|current\s+)?$/.test(weighedText.slice(0, mention.start));
-    if (mention?.entry && !ours) intents.asksWhyNotModel = mention.entry.name;
+    // ("why not have GPT-4o label more tickets?": the model as a labeller, not a swap.)
+    const labeller =
+      mention !== undefined &&
+      (/\b(?:have|let|get|make|use)\s+$/.test(weighedText.slice(0, mention.start)) ||
+        /^\s+(?:to\s+)?(?:label|annotate|tag|generate|write|create|produce)\b/.test(weighedText.slice(mention.end)));
+    if (mention?.entry && !ours && !labeller) intents.asksWhyNotModel = mention.entry.name;
   }
   // "qwen 2.5 14b license - ok for commercial internal use?": the licence of the model named (or of the plan's model).
   // ("Is the Llama 3.1 licence OK?" names a family: the licence its members share, read from the first of them.)

@@ -83,3 +83,47 @@ describe('x38 phrasing classes', () => {
     expect(fields("we have 2 A100s. what's the difference between LoRA and QLoRA on them?").gpuCount).toBe(2);
   });
 });
+
+/** Phrasing classes from the x39 batch and the thirty-fourth trial (counts, currencies, tried in casual words). */
+describe('x39 phrasing classes', () => {
+  it.each<[string, Record<string, unknown>]>([
+    ['Our ops team has hand-labelled about 12,000 documents.', { labeledExamples: 12_000 }],
+    ['We use Mistral 7B on one RTX 4090 and have 800 dialogue examples', { labeledExamples: 800 }],
+    [
+      'Partner law firms gave us about 3,000 real legal opinions written by senior lawyers, each paired with the question it answers. They also ranked pairs of draft opinions, around 6,000 comparisons.',
+      { labeledExamples: 3000, preferencePairs: 6000 },
+    ],
+    ['about 1,200 comparisons where a reviewer picked the better of two answers', { preferencePairs: 1200 }],
+    ['budget is 400 zł, 4 zł to the dollar', { oneTimeBudgetUSD: 100 }],
+    [
+      'budget: 2 million yen one-time (~$13,500) and zero per month on top of the servers we already pay for',
+      { oneTimeBudgetUSD: 13_500, monthlyBudgetUSD: 0 },
+    ],
+    [
+      "tried QLoRA on a single 4090 with llama 3.1 8b, OOM'd every time at 4k context, never got one run to finish",
+      { tried: [{ method: 'qlora', result: 'failed' }] },
+    ],
+    [
+      'prompt engineering got us to maybe 70% and no further',
+      { tried: [{ method: 'prompt-engineering', result: 'plateaued' }] },
+    ],
+    [
+      "LoRA on mistral 7b with 3k examples fixed the output format completely, that part's done.",
+      { tried: [{ method: 'lora', result: 'good-enough' }], labeledExamples: 3000 },
+    ],
+    [
+      '~100k instruction/response pairs generated with gpt-4.1, plan is to train a Qwen2.5 3B student on them',
+      { teacherModel: 'GPT-4.1', modelName: 'Qwen2.5 3B' },
+    ],
+  ])('%j', (text, want) => {
+    expect(fields(text)).toMatchObject(want);
+  });
+
+  it('models weighed against each other, with nothing decided, are not the team’s', () => {
+    expect(fields("considering either gemma 2 9b or qwen2.5 7b, haven't decided.").modelName).toBeUndefined();
+    expect(
+      fields('We are evaluating Llama 3.3 70B vs GPT-4.1 mini vs Gemini 2.5 Flash, nothing in prod yet.').modelName,
+    ).toBeUndefined();
+    expect(fields('We use Qwen2.5 7B and are considering fine-tuning it.').modelName).toBe('Qwen2.5 7B');
+  });
+});

@@ -128,6 +128,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch48.json')),
     ...loadCases(here('./batch49.json')),
     ...loadCases(here('./batch50.json')),
+    ...loadCases(here('./batch51.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -158,6 +159,10 @@ const KNOWN_VIOLATIONS = new Map<string, { methods: string[]; why: string }>([])
 
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([
+  [
+    'w53-llama70b-two-3090s-zero-budget-ptbr',
+    "the graders accept QLoRA of the 70B on two 24 GB cards as marginal but workable (sequences capped, optimizer paged); the engine's estimate puts QLoRA at about 49 GB against 48 GB and, with no budget to rent, keeps the answer on few-shot prompting",
+  ],
   [
     'w52-media-monitoring-weekly-topics-aud',
     'the graders keep 600 client-defined topics that change weekly (2-3 examples each) on few-shot prompts with retrieved examples; the engine reads a plateaued prompt plus 1,500 labels as a tuning case and sends it to the provider tuning job (it has no count of labels per class, nor a notion of a label set that changes)',

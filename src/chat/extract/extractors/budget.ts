@@ -15,7 +15,7 @@ import type { Extractor, ExtractorContext, Finding, PreparedMessage } from '../t
 
 /** Digits with thousands separators, Western ("1,500,000") or Indian ("15,00,000"), or plain. */
 const AMOUNT = String.raw`((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(k|thousand|grand|m|mm|mn|million|bn|billion|lakhs?|lacs?|crores?|cr)(?![a-z]))?`;
-const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars|dollars|bucks|eur|euros?|gbp|pounds|rupees?|inr|rs|yen|jpy|krw|yuan|rmb|cny|naira|ngn|kes|ksh|shillings?|rand|zar|pesos?|mxn|php|lira|try|baht|thb|rupiah|idr|dong|vnd|ringgit|myr|zloty|pln|dirhams?|aed|€|\$|£|₹|¥|₩|₦|₺|₱|₫|฿)`;
+const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars|dollars|bucks|eur|euros?|gbp|pounds|rupees?|inr|rs|yen|jpy|krw|yuan|rmb|cny|naira|ngn|kes|ksh|shillings?|rand|zar|pesos?|mxn|php|lira|try|baht|thb|rupiah|idr|dong|vnd|ringgit|myr|zlotys?|pln|dirhams?|aed|€|\$|£|₹|¥|₩|₦|₺|₱|₫|฿|zł|złotys?)`;
 /** An amount followed by one of these is a count of something else, not money. */
 const NOT_A_UNIT = String.raw`(?!\s*(?:weeks?|days?|months?|years?|hours?|hrs?|gpus?|cards?|people|engineers?|examples?|requests?|users?|tokens?|docs?|documents?|%|percent|ms|seconds?|gb|tb|mb)\b)`;
 /** "$500", "€1.5k", "500 dollars", "2k usd", "USD 3,000". */
@@ -112,7 +112,7 @@ const COST_CAP_BEFORE =
 
 /** Nothing to spend: "no budget (for cloud)", "zero budget", "$0 budget", "basically zero budget", "budget is basically zero", "no money for training" (a bare "basically zero" is read only as the answer to a budget question). */
 const ZERO_BUDGET =
-  /\b(?:(?:no|zero|nil)\s+(?:(?:real|extra|spare|training|cloud|compute|monthly|hosting|ongoing|recurring)\s+)?(?:budget|money|funds?|spend)(?!\s+(?:constraints?|limits?|caps?|concerns?|issues?|problems?))(?![^.;!?\n]{0,25}\byet\b)(?:\s+(?:for|on)\s+(?:the\s+)?(?:cloud|gpus?|renting|rental|training|compute|hosting|serving|inference|this)(?:\s+gpus?)?)?|\$0\s+budget|budget(?:'s|\s+is|\s*:)?\s+(?![^.;!?\n]{0,20}\b(?:fixed|decided|set|approved|agreed)\b)(?:(?:basically|practically|essentially|effectively|pretty\s+much|close\s+to|next\s+to)\s+)?(?:zero|nil|nothing|\$0)|basically\s+(?:zero|nothing)\s+(?:budget|to\s+spend|for\s+(?:training|compute|hosting))|(?:zero|nothing|nil|\$0)\s+(?:for|on)\s+(?:the\s+)?(?:training|compute|hosting|serving|inference)|(?:nothing|zero|\$0)\s+(?:upfront|up[\s-]front|one[\s-]?(?:off|time)))\b/g;
+  /\b(?:(?:no|zero|nil)\s+(?:(?:real|extra|spare|training|cloud|compute|monthly|hosting|ongoing|recurring)\s+)?(?:budget|money|funds?|spend)(?!\s+(?:constraints?|limits?|caps?|concerns?|issues?|problems?))(?![^.;!?\n]{0,25}\byet\b)(?:\s+(?:for|on)\s+(?:the\s+)?(?:cloud|gpus?|renting|rental|training|compute|hosting|serving|inference|this)(?:\s+gpus?)?)?|\$0\s+budget|budget(?:'s|\s+is|\s*:)?\s+(?![^.;!?\n]{0,20}\b(?:fixed|decided|set|approved|agreed)\b)(?:(?:basically|practically|essentially|effectively|pretty\s+much|close\s+to|next\s+to)\s+)?(?:zero|nil|nothing|\$0)|basically\s+(?:zero|nothing)\s+(?:budget|to\s+spend|for\s+(?:training|compute|hosting))|(?:zero|nothing|nil|\$0)\s+(?:for|on)\s+(?:the\s+)?(?:training|compute|hosting|serving|inference)|(?:nothing|zero|\$0)\s+(?:upfront|up[\s-]front|one[\s-]?(?:off|time))|(?<=\bbudget\b[^.;!?\n]{0,80}?\b(?:and|,)\s+)(?:zero|nothing|\$0)\s+(?:per|a|each)\s+month|(?<=\bbudget\b[^.;!?\n]{0,80}?\b(?:and|,)\s+)monthly\s+(?:nothing|zero|\$0))\b/g;
 
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   k: 1e3,

@@ -45,6 +45,10 @@ const NONE = new RegExp(
   String.raw`\b(?:no|zero|(?:don't|dont|do\s+not|haven't)\s+have(?:\s+any)?|without(?:\s+any)?|there\s+(?:isn't|is\s+not|aren't|are\s+not)\s+(?:really\s+)?(?:a|an|any)|(?:there's|there\s+is)\s+no)\s+(?:(?:other|separate|real|actual)\s+)?(?:${DOCUMENT_QUALIFIER})(?:documents|docs|documentation|pdfs|corpus|knowledge\s?base|unlabell?ed\s+data|wiki|text\s+data|domain\s+data|document\s+collection|collection\s+of\s+documents)\b`,
   'g',
 );
+/** A collection counted anywhere in the message ("4,000 PDFs"), read once for the relative "no other …". */
+const COUNTED_SIZE = new RegExp(
+  `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:pdfs|documents|docs|pages|files|articles|manuals|papers)\\b(?!\\s+(?:each|per)\\b)`,
+);
 /** "4,000 PDFs", "200 pages of docs": at least 1,000 is large, fewer is small. */
 const COUNTED = new RegExp(
   `(${COUNT_SOURCE})\\s+${DOCUMENT_QUALIFIER}(?:${DOCUMENT_NOUN}|(?:support\\s+|customer\\s+|chat\\s+|call\\s+)?(?:conversations|chat\\s+logs|tickets|call\\s+transcripts))\\b(?!\\s+(?:per|a|an|each|every)\\s+(?:day|week|month|hour)|\\s*\\/\\s*(?:day|d|week|wk|month|mo|hour|hr|h)\\b|\\s*[x×]\\s*\\d)`,
@@ -102,7 +106,12 @@ function corpusFindings(message: Parameters<Extractor>[0]): Finding[] {
   for (const match of allMatches(SMALL, lower)) {
     if (!isNegatedBefore(lower, match.index, 15)) findings.push(findingFromMatch('unlabeledCorpus', 'small', match));
   }
-  for (const match of allMatches(NONE, lower)) findings.push(findingFromMatch('unlabeledCorpus', 'none', match));
+  // ("4,000 PDFs … and there is no other documentation": "other" is relative to documents just counted; "each lease
+  // comes with the request; there is no other document collection" names none.)
+  const counted = findings.length > 0 || COUNTED_SIZE.test(lower);
+  for (const match of allMatches(NONE, lower))
+    if (!(counted && /\b(?:other|separate)\b/.test(match[0])))
+      findings.push(findingFromMatch('unlabeledCorpus', 'none', match));
   // "now the problem is the docs, there are 2 million of them": the count comes after the documents.
   for (const match of allMatches(COUNT_OF_THEM, lower)) {
     const count = parseCount(match[1] ?? '');

@@ -264,11 +264,19 @@ export const extractGpus: Extractor = (message, context) => {
   findings.push(...genericFindings(message, covered));
   // "what's the rough cost difference between qlora on a 4090 vs full fine-tuning on A100s": options compared in a
   // question, not the team's hardware.
-  return findings.filter((item) => !comparedInQuestion(sentenceAround(lower, item.start)));
+  // (The team's own GPUs said in the question, "…on our 2 A100s?", and "no GPUs at all" stay.)
+  return findings.filter(
+    (item) =>
+      (item.field === 'gpuCount' && item.value === 0) ||
+      OURS_BEFORE.test(lower.slice(Math.max(0, item.start - 30), item.start)) ||
+      !comparedInQuestion(sentenceAround(lower, item.start)),
+  );
 };
 
+const OURS_BEFORE = /\b(?:our|my|we\s+(?:have|own|got|run)|we've\s+got)\b[^.;!?\n]*$/;
+
 function comparedInQuestion(sentence: string): boolean {
-  return COMPARED_OPTIONS.test(sentence) && /^\W*(?:what|how|which|is|would|should)\b|\?\s*$/.test(sentence);
+  return COMPARED_OPTIONS.test(sentence) && /^\W*(?:what|how|which|is|would|should)\b/.test(sentence);
 }
 
 /**

@@ -11,11 +11,11 @@ const LABELED = String.raw`(?:label(?:l)?ed|(?:manually|historically|already|han
 const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|(?:json|jsonl)s\b|json\s+(?:files|records|outputs)|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+pairs?|\b[a-z]+(?:-[a-z]+)*\s+(?:and|&|\/)\s+[a-z]+(?:-[a-z]+)*\s+pairs|(?:segment|sentence|clause|contract|ticket|email|code|document|summary|translation|dialogue|message)\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+|segment\s+)?pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
-  '(?:tickets?|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms)';
-const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|(?:each\s+)?(?:with|w\/|and\s+their|including|paired\s+with)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?|headlines?|titles?|root[\s-]causes?)\b)`;
+  '(?:tickets?|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms|opinions|memos|briefs)';
+const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|(?:each\s+)?(?:with|w\/|and\s+their|including|paired\s+with)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?|headlines?|titles?|root[\s-]causes?|questions?)\b)`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
-const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|usable|useful|unique|distinct|successful|passing|anonymi[sz]ed|logged|collected|cleaned|deduplicated|scraped|high[\s-]quality|quality|clean|real|synthetic|paired|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|old|older|previous|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|email|q\s?&\s?a|qa|classification|ner|extraction|translation|${LANGUAGE}|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|sft|supervised|demonstration|training|fine[\s-]?tuning|more|of|our|the|such|worked|written|handwritten|crafted|hand[\s-]?made|authored|prepared|gold|golden|ideal)`;
+const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|usable|useful|unique|distinct|successful|passing|anonymi[sz]ed|logged|collected|cleaned|deduplicated|scraped|high[\s-]quality|quality|clean|real|synthetic|paired|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|old|older|previous|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|dialogue|dialog|character|npc|voice|opinion|legal|medical|product|review|email|q\s?&\s?a|qa|classification|ner|extraction|translation|${LANGUAGE}|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|sft|supervised|demonstration|training|fine[\s-]?tuning|more|of|our|the|such|worked|written|handwritten|crafted|hand[\s-]?made|authored|prepared|gold|golden|ideal)`;
 
 /** "5k labeled examples", "300 pairs", "~20 hand-written examples" (up to three describing words before the noun). */
 const COUNT_EXAMPLES = new RegExp(
@@ -77,7 +77,7 @@ const COUNT_RECORDS_ARE_LABELED = new RegExp(
 );
 /** "800 tickets with their resolutions", "1,200 clips with hand-corrected transcripts", "8k PR comments paired with the diffs". */
 const COUNT_RECORDS_WITH_LABELS = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}(?:\\s+(?:that|which)\\s+[^,.;!?\\n]{1,40}?)?${WITH_LABELS}`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}(?:\\s+(?:that|which)\\s+[^,.;!?\\n]{1,40}?|\\s+(?:written|drafted|produced|reviewed|collected|curated|checked)\\s+by\\s+[^,.;!?\\n]{1,40}?)?${WITH_LABELS}`,
   'g',
 );
 /** "5,000 adjuster-labeled photos", "40k agent-approved replies", "25k editor-tagged articles": labelled by someone. */
@@ -188,9 +188,14 @@ function lowerEnd(match: RegExpExecArray): number | undefined {
 
 /** A count followed by "labeled" and nothing it could describe: "we have 8000 labeled", "about 2k annotated, so…". */
 /** "labeled 6,500 by hand so far", "annotated about 2k ourselves": the verb first, then the count. */
+/** "we hand-labelled about 12,000 documents", "annotated 3k tickets": the labelling said as a verb before the count. */
+const LABELED_VERB_COUNT = new RegExp(
+  `\\b(?:hand[\\s-]?)?(?:label(?:l)?ed|annotated|tagged)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
+  'g',
+);
 /** A pasted spec: "Labeled: 40k rows from our ops team", "training data: ~12,000 examples". */
 const LABELED_COLON_COUNT = new RegExp(
-  `\\b(?:label(?:l)?ed(?:\\s+data)?|labels|annotated(?:\\s+data)?|training\\s+(?:data|examples|set))\\s*:\\s*${APPROX_SOURCE}(${COUNT_SOURCE})(?!\\s*(?:%|percent|gpus?|hours?|weeks?|days?|months?|tokens?|classes|categories|labels|intents)\\b)`,
+  `\\b(?:label(?:l)?ed(?:\\s+data)?|annotated(?:\\s+data)?|training\\s+(?:data|examples|set))\\s*:\\s*${APPROX_SOURCE}(${COUNT_SOURCE})(?=\\s*(?:(?:[a-z-]+\\s+)?(?:${RECORD_NOUN}|examples|samples|pairs)\\b(?!\\s+(?:per|each|a|an)\\b)|[\\n,;.]|$))`,
   'g',
 );
 const LABELED_THEN_COUNT = new RegExp(
@@ -222,7 +227,7 @@ const LABELED_COUNT_AFTER = new RegExp(
  */
 const NO_LABELS = new RegExp(
   [
-    String.raw`\b(?:(?:(?:basically|practically|virtually|essentially)\s+)?(?:no|zero)|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not|haven't|have\s+not|didn't|never)\s+(?:(?:really|actually|even|yet)\s+)?(?:have|got|own|collect(?:ed)?|label(?:l)?ed)(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+any)\s+(?:${LABELED}\s+)?(?:(?:q\s?&\s?a|qa|[a-z]+\/[a-z]+)\s+)?(?:(?:separate|extra|additional|other)\s+)?(?:(?:sft|supervised|demonstration|instruction)\s+)?(?:data(?:set)?|examples?|samples?|pairs?|labels?|annotations?)\b(?!\s+(?:leaves?|leaving|can|must|may|will|should|goes|go|is\s+allowed|privacy|retention|residency|science|scientists?|engineers?|people|persons?|folks|team|teams|analysts?))`,
+    String.raw`\b(?:(?:(?:basically|practically|virtually|essentially)\s+)?(?:no|zero)|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not|haven't|have\s+not|didn't|never)\s+(?:(?:really|actually|even|yet)\s+)?(?:have|got|own|collect(?:ed)?|label(?:l)?ed)(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+any)\s+(?:${LABELED}\s+)?(?:(?:q\s?&\s?a|qa|[a-z]+\/[a-z]+)\s+)?(?:(?:separate|extra|additional|other)\s+(?=(?:sft|supervised|demonstration|instruction)\b))?(?:(?:sft|supervised|demonstration|instruction)\s+)?(?:data(?:set)?|examples?|samples?|pairs?|labels?|annotations?)\b(?!\s+(?:leaves?|leaving|can|must|may|will|should|goes|go|is\s+allowed|privacy|retention|residency|science|scientists?|engineers?|people|persons?|folks|team|teams|analysts?))`,
     String.raw`\bnothing\s+(?:is\s+)?label(?:l)?ed\b`,
     String.raw`\b(?:0|zero|no)\s+labels\b`,
     String.raw`\bnone\s+of\s+(?:them|it|these|those)\s+(?:is\s+|are\s+)?label(?:l)?ed\b`,
@@ -306,6 +311,7 @@ export const extractLabeledData: Extractor = (message) => {
     LABELED_THEN_COUNT,
     LABELED_RECORDS_THEN_COUNT,
     LABELED_COLON_COUNT,
+    LABELED_VERB_COUNT,
   ]) {
     for (const match of allMatches(pattern, lower)) {
       const count = parseCount(match[1] ?? match[2] ?? '');

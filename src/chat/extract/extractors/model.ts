@@ -56,7 +56,13 @@ const FINE_TUNE = String.raw`fine[\s-]?tun(?:e|ing|ed)|finetun(?:e|ing|ed)`;
 const PROVIDER_PLACE = String.raw`(?:azure(?:\s+openai)?|openai|bedrock|vertex(?:\s+ai)?|google|aws|the\s+api|their\s+api|the\s+provider|the\s+platform|the\s+vendor)`;
 /** "we'd consider …", "we might also consider …": a model weighed, not the one in use. */
 const CONSIDERED_BEFORE =
-  /\b(?:we'?d|we\s+would|we\s+could|we\s+might|i'?d|i\s+would)\s+(?:also\s+|happily\s+|gladly\s+)?(?:consider|look\s+at|try|evaluate)\s+(?:[\w.-]+\s+){0,4}?$/;
+  /\b(?:we'?d|we\s+would|we\s+could|we\s+might|i'?d|i\s+would)\s+(?:also\s+|happily\s+|gladly\s+)?(?:consider|look\s+at|try|evaluate)\s+(?:(?:a|an|the|either|something\s+like|models?\s+like)\s+)?$/;
+/** "considering either …", "we're evaluating … vs …": models weighed against each other. */
+const WEIGHING_BEFORE =
+  /\b(?:considering|evaluating|comparing|deciding\s+between|choosing\s+between|torn\s+between|weighing)\b[^.;!?\n]*$/;
+/** … with nothing chosen yet: "X or Y", "X vs Y", "haven't decided", "nothing in prod yet". */
+const UNDECIDED =
+  /\b(?:or|vs\.?|versus)\b|\b(?:haven't|have\s+not|not\s+yet)\s+decided\b|\bundecided\b|\bnothing\s+(?:decided|in\s+prod(?:uction)?)\b/;
 /** "… is just an option we're considering", "… would be an alternative". */
 const CONSIDERED_AFTER =
   /^\s+(?:is|would\s+be)\s+(?:just\s+|only\s+|merely\s+)?(?:an?\s+)?(?:option|alternative|candidate|idea)\b/;
@@ -261,7 +267,9 @@ export const extractModel: Extractor = (message, context) => {
     // "We'd consider GPT-4o mini or Gemini", "GPT-4o mini is just an option we're considering": options, not the team's.
     if (
       CONSIDERED_BEFORE.test(lower.slice(sentenceStart, mention.start)) ||
-      CONSIDERED_AFTER.test(lower.slice(mention.end, mention.end + 40))
+      CONSIDERED_AFTER.test(lower.slice(mention.end, mention.end + 40)) ||
+      (WEIGHING_BEFORE.test(lower.slice(sentenceStart, mention.start)) &&
+        UNDECIDED.test(sentenceAround(lower, mention.start, 160)))
     )
       continue;
     // "please forget Qwen2.5 1.5B", "drop the Llama idea": a model taken back is not the team's.

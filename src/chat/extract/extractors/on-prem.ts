@@ -2,7 +2,7 @@
  * @module Data residency: "data can't leave our datacenter", "air-gapped", "must stay on-prem" → true;
  * "cloud is fine" → false.
  */
-import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
+import { allMatches, findingFromMatch, isNegatedBefore, sentenceAround } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const PREMISES = String.raw`(?:(?:our|the|this)\s+)?(?:own\s+)?(?:on[\s-]?prem(?:ise|ises)?\s+(?:cluster|gpus|hardware)|(?:aws|azure|gcp|cloud)\s+(?:account|tenant|region|vpc|subscription)|data\s?cent(?:er|re)s?|premises|prem|network|servers?|building|infrastructure|infra|firewall|environment|vpc|walls|hospital|bank|company|site|country|machines?)`;
@@ -72,7 +72,7 @@ const CLOUD_OK = new RegExp(
     String.raw`\b(?:fine|ok|okay|allowed)\s+to\s+(?:send|upload|move|put)\s+(?:it\s+)?(?:to|in|into)\s+(?:the\s+)?(?:public\s+)?cloud\b`,
     String.raw`\bno\s+(?:data\s+)?(?:residency|sovereignty|privacy)\s+(?:issues?|concerns?|problems?|rules?)\b`,
     // "data residency isn't an issue for us", "privacy is not a concern here".
-    String.raw`\b(?:data\s+)?(?:residency|sovereignty|privacy)\s+(?:isn't|is\s+not|is\s+no|isnt)\s+(?:an?\s+|really\s+an?\s+)?(?:issue|concern|problem|constraint|requirement)\b`,
+    String.raw`\b(?:data\s+)?(?:residency|sovereignty|privacy)\s+(?:isn't|is\s+not|is\s+no|isnt)\s+(?:an?\s+|really\s+an?\s+)?(?:issue|concern|problem|constraint|requirement)\s*(?:for\s+us|here|at\s+all|for\s+this)?\s*(?=[.,;!]|$)`,
     // "it has to stay in Germany, but a German cloud region is totally fine": a region, not the premises.
     String.raw`\bcloud\s+(?:regions?|data\s?cent(?:er|re)s?)\s+(?:(?:in|inside|within)\s+[\w-]+\s+)?(?:is|are|would\s+be)\s+(?:totally\s+|perfectly\s+|completely\s+|also\s+)?(?:fine|ok|okay|allowed|acceptable)\b`,
   ].join('|'),
@@ -99,6 +99,8 @@ export const extractOnPrem: Extractor = (message) => {
   for (const match of allMatches(CLOUD_OK, lower)) {
     // "none of this data can leave", "no data may leave": the permission is denied before it.
     if (DENIED_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index))) continue;
+    // "Our examples can be sent to Google? Legal hasn't decided", "… only after legal signs off": asked or awaited.
+    if (NAMES_A_VENDOR.test(match[0]) && awaitedOrAsked(lower, match.index)) continue;
     findings.push(findingFromMatch('dataMustStayOnPrem', false, match));
   }
   // "it doesn't have to stay on-prem, but it has to stay in our AWS account": with the premises waived, the team's
@@ -109,6 +111,15 @@ export const extractOnPrem: Extractor = (message) => {
     );
   return findings;
 };
+
+const NAMES_A_VENDOR = /\b(?:openai|anthropic|google|azure|aws|mistral|cohere)\b/;
+
+/** The sentence around `index` asks it, or makes it wait on a condition. */
+function awaitedOrAsked(lower: string, index: number): boolean {
+  const sentence = sentenceAround(lower, index);
+  const end = lower.indexOf(sentence) + sentence.length;
+  return lower[end] === '?' || /\bonly\s+(?:after|if|once|when)\b|\buntil\b|\bif\b|\bwhether\b/.test(sentence);
+}
 
 /** The team's own cloud account, tenant or region named as where the data stays. */
 const CLOUD_ACCOUNT = /\b(?:aws|azure|gcp|cloud)\s+(?:account|tenant|region|vpc|subscription)\b/;

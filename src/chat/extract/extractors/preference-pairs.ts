@@ -7,7 +7,7 @@ import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const PAIRS = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:human|labeled|labelled|rated|ranked|annotated|curated)\\s+)?(?:pref(?:erence)?\\.?\\s+(?:pairs|comparisons|examples|data\\s*points)|(?:chosen|preferred|accepted)(?:\\s*\\/\\s*|\\s+(?:vs\\.?|and|or)\\s+|[\\s-])(?:rejected|dispreferred)(?:\\s+(?:pairs|examples|comparisons))?|(?:thumbs[\\s-]up(?:\\s*\\/\\s*|\\s+(?:vs\\.?|and|or)\\s+)(?:thumbs[\\s-])?down|👍\\s*\\/\\s*👎|thumbs(?:[\\s-]up(?:[\\s/-]+(?:thumbs[\\s-])?down)?)?)\\s+pairs|(?:pairwise|side[\\s-]by[\\s-]side|a\\/b)\\s+(?:comparisons|ratings|judgments|judgements)|ranked\\s+(?:outputs|responses|answers|comparisons|response\\s+sets|answer\\s+sets)|comparison\\s+pairs|(?:\\w+\\s+)?(?:pairs|examples|cases|prompts)\\s+(?:where|in\\s+which|with)\\s+(?:\\w+\\s+){0,3}?(?:picked|chose|selected|preferred|ranked|marked|rated|voted\\s+for|compared)\\s+(?:the\\s+)?(?:better|best|preferred|winner|one|two|between|which\\s+(?:of\\s+(?:the\\s+)?(?:two|both|2)\\b|one\\b|was\\s+better|is\\s+better)))`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:human|labeled|labelled|rated|ranked|annotated|curated)\\s+)?(?:pref(?:erence)?\\.?\\s+(?:pairs|comparisons|examples|data\\s*points)|(?:chosen|preferred|accepted)(?:\\s*\\/\\s*|\\s+(?:vs\\.?|and|or)\\s+|[\\s-])(?:rejected|dispreferred)(?:\\s+(?:pairs|examples|comparisons))?|(?:thumbs[\\s-]up(?:\\s*\\/\\s*|\\s+(?:vs\\.?|and|or)\\s+)(?:thumbs[\\s-])?down|👍\\s*\\/\\s*👎|thumbs(?:[\\s-]up(?:[\\s/-]+(?:thumbs[\\s-])?down)?)?)\\s+pairs|(?:pairwise|side[\\s-]by[\\s-]side|a\\/b)\\s+(?:comparisons|ratings|judgments|judgements)|ranked\\s+(?:outputs|responses|answers|comparisons|response\\s+sets|answer\\s+sets)|comparison\\s+pairs|(?:\\w+\\s+)?(?:pairs|examples|cases|prompts|comparisons)\\s+(?:where|in\\s+which|with)\\s+(?:\\w+\\s+){0,3}?(?:picked|chose|selected|preferred|ranked|marked|rated|voted\\s+for|compared)\\s+(?:the\\s+)?(?:better|best|preferred|winner|one|two|between|which\\s+(?:of\\s+(?:the\\s+)?(?:two|both|2)\\b|one\\b|was\\s+better|is\\s+better)))`,
   'g',
 );
 
@@ -23,6 +23,11 @@ const RANKED_PAIRS = new RegExp(
  */
 const PAIRED_RATINGS = new RegExp(
   `\\b(?:thumbs|ratings|votes|upvotes|likes)\\b[^.;!?\\n]{0,60}?\\bpair(?:ed|ing)\\s+(?:them|those|these|it)\\s+up\\b[^.;!?\\n]{0,30}?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:pairs|comparisons)\\b`,
+  'g',
+);
+/** "They also ranked pairs of draft opinions, around 6,000 comparisons": the ranking said first, then its count. */
+const RANKED_THEN_COUNT = new RegExp(
+  `\\b(?:ranked|rated|compared|judged)\\s+(?:pairs|two\\s+drafts|two\\s+answers|both)\\b[^.;!?\\n]{0,60}?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:comparisons|pairs|rankings|judg(?:e)?ments)\\b`,
   'g',
 );
 const NO_PAIRS =
@@ -45,6 +50,10 @@ export const extractPreferencePairs: Extractor = (message) => {
   }
   for (const match of allMatches(RANKED_PAIRS, lower)) {
     const value = parseCount(match[1] ?? match[2] ?? match[3] ?? '');
+    if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
+  }
+  for (const match of allMatches(RANKED_THEN_COUNT, lower)) {
+    const value = parseCount(match[1] ?? '');
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }
   for (const match of allMatches(PAIRED_RATINGS, lower)) {

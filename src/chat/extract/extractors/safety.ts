@@ -6,13 +6,19 @@
 import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
+/** Work items a queue sorts ("triage support tickets"), and words of health care ("patient message triage"). */
+const WORK_ITEMS =
+  /\b(?:tickets?|support|helpdesk|help\s+desk|bugs?|issues?|incidents?|queues?|inbox|leads?|it\s+ops|jira|pull\s+requests?)\b/;
+const HEALTH_WORDS =
+  /\b(?:patients?|clinic\w*|er|emergency|symptoms?|nurses?|medical|hospital\w*|doctors?|physicians?|triage\s+nurses?|ambulance|a&e)\b/;
+
 const CRITICAL = new RegExp(
   [
     String.raw`\bsafety[\s-]critical\b`,
     String.raw`\b(?:life|mission)[\s-]critical\b`,
     // Health work that decides about people, not data that merely comes from a hospital ("patient data stays here").
     String.raw`\b(?:medical|clinical)\s+(?:advice|decisions?|questions|answers|notes?|reports?|device|assistant|summar\w*|dictation|triage|documentation|letters?)\b`,
-    String.raw`\b(?:diagnos(?:is|tic|tics|e|ing)|(?<!\b(?:tickets?|emails?|support|bugs?|issues?|inbox|messages?|leads?|alerts?|incidents?|cases?|requests?)\s)triage|drugs?|dosages?|doses|medications?|treatments?|radiology|radiologists?|x-?rays?|pharma(?:ceutical)?)\b`,
+    String.raw`\b(?:diagnos(?:is|tic|tics|e|ing)|triage|drugs?|dosages?|doses|medications?|treatments?|radiology|radiologists?|x-?rays?|pharma(?:ceutical)?)\b`,
     String.raw`\b(?:legal|financial|investment|tax)\s+(?:advice|decisions?|opinions?)\b`,
     String.raw`\blegal\s+(?:assistant|questions|counsel)\b`,
     String.raw`\b(?:aviation|avionics|nuclear|autonomous\s+driving|self[\s-]driving|industrial\s+control|power\s+plant)\b`,
@@ -55,6 +61,11 @@ export const extractSafety: Extractor = (message) => {
   for (const match of allMatches(CRITICAL, lower)) {
     if (negativeSpans.covers(match.index)) continue;
     if (isNegatedBefore(lower, match.index, 15)) continue;
+    // "ticket triage", "IT helpdesk triage": sorting work items, unless a health word is near ("ER case triage").
+    if (match[0] === 'triage') {
+      const near = lower.slice(Math.max(0, match.index - 80), match.index + 80);
+      if (WORK_ITEMS.test(near) && !HEALTH_WORDS.test(near)) continue;
+    }
     findings.push(findingFromMatch('safetyCritical', true, match));
   }
   return findings;
