@@ -25,8 +25,19 @@ export function chooseFirstStep(
   profile: Profile,
   facts: Facts,
   feasibility: FeasibilityMap,
+  /** The named model's facts (`facts` are the substitute's when the plan moved). */
+  namedFacts: Facts = facts,
 ): FirstStep {
   const possible = (method: MethodId) => feasibility.get(method)?.status !== 'infeasible';
+  // Prompts tried only on an API model the plan leaves for another model (its data may not go to the vendor, or the
+  // model is retired): no baseline exists on the model the plan moves to.
+  const triedOnModelLeft =
+    destination.switchedTo !== undefined &&
+    namedFacts.weightsAvailable === false &&
+    (profile.dataMustStayOnPrem === true || namedFacts.modelRetired === true) &&
+    (profile.tried ?? []).every(
+      (entry) => entry.method === 'prompt-engineering' || entry.method === 'in-context-learning',
+    );
   // A team that already tuned or retrieved has been past a prompt baseline ("prompting got 81%, then fine-tuning 94%").
   // (Not a result measured on another model than the named one: no baseline exists on this one yet.)
   const triedPrompting = (profile.tried ?? []).some((entry) => !measuredOnAnotherModel(entry.note, profile.modelName));
@@ -49,7 +60,13 @@ export function chooseFirstStep(
     (entry) => entry.method === 'prompt-engineering' && entry.result === 'good-enough',
   );
   // The destination is the same prompt on the family's cheaper tier: running it there is the first step.
-  if (promptGoodEnough && destination.switchedTo !== undefined && PROMPT_SIDE.has(destination.method)) {
+  // (Not for a move the team must make, data that may not leave or a retired model: no bill falls by it.)
+  if (
+    promptGoodEnough &&
+    destination.switchedTo !== undefined &&
+    PROMPT_SIDE.has(destination.method) &&
+    !triedOnModelLeft
+  ) {
     return {
       methods: [destination.method],
       why: `Run your current prompt unchanged on ${destination.switchedTo} against ${evalSet} (your logged answers from the current model serve): if it holds your quality bar, switch and the bill falls; if not, its score is the baseline a distilled model must beat.`,
@@ -89,17 +106,6 @@ export function chooseFirstStep(
       why: `Train the behaviour in first on your ${(profile.labeledExamples ?? 0).toLocaleString('en-US')} labelled examples (supervised), measured on ${evalSet}; preference tuning then runs from that checkpoint.`,
     };
   }
-  // Prompts tried only on an API model the plan leaves for another model (its data may not go to the vendor, or the
-  // model is retired): no baseline exists on the model the plan moves to.
-  // (The facts here are the substitute's: the named model's access is read from the profile.)
-  const triedOnModelLeft =
-    destination.switchedTo !== undefined &&
-    profile.modelAccess !== undefined &&
-    profile.modelAccess !== 'open-weights' &&
-    profile.dataMustStayOnPrem === true &&
-    (profile.tried ?? []).every(
-      (entry) => entry.method === 'prompt-engineering' || entry.method === 'in-context-learning',
-    );
   if ((triedPrompting && !triedOnModelLeft) || PROMPT_SIDE.has(destination.method)) {
     return {
       methods: [destination.method],

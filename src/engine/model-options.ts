@@ -252,6 +252,27 @@ function tierDistance(model: Model, named: Model): number {
   return Math.abs(Math.log10(price / namedPrice));
 }
 
+/**
+ * The catalog's open text encoders a classifier can be trained from: multilingual ones when the text is in several
+ * languages or not in English (XLM-R reads it; an English encoder does not). On CPUs, only those a CPU server trains,
+ * smallest first; else largest first.
+ */
+function textEncoders(knowledge: Knowledge, profile: Profile, onCpu: boolean): Model[] {
+  const multilingual = profile.multilingual === true || namesNonEnglish((profile.task ?? '').slice(0, 2000));
+  return knowledge.models
+    .filter(
+      (model) =>
+        model.access === 'open-weights' &&
+        model.modality === 'text' &&
+        model.architecture?.kind === 'encoder' &&
+        model.paramsB !== undefined &&
+        model.supersededBy === undefined &&
+        (!onCpu || model.paramsB <= CPU_TRAINING_MAX_PARAMS_B) &&
+        (!multilingual || model.multilingual === true),
+    )
+    .sort((a, b) => (onCpu ? 1 : -1) * ((a.paramsB ?? 0) - (b.paramsB ?? 0)) || (a.id < b.id ? -1 : 1));
+}
+
 /** A task that writes text besides its label. */
 const WRITES_TEXT =
   /\b(?:summari[sz]e[sd]?|summari[sz]ing|(?:write|writes|writing|draft|drafts|drafting|generate|generates|generating|explain|explains|explaining)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:summar(?:y|ies)|reply|replies|response|responses|explanation|explanations|rationale|rationales|note|notes|text|message|messages|email|emails|description|descriptions)|(?:and|plus|with)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:summary|explanation|rationale))\b/i;
@@ -319,20 +340,8 @@ function candidates(
     modality === 'text' &&
     named?.architecture?.kind !== 'encoder'
   ) {
-    // Text in several languages, or not in English: a multilingual encoder (XLM-R) reads it; an English one does not.
-    const multilingual = profile.multilingual === true || namesNonEnglish((profile.task ?? '').slice(0, 2000));
-    const encoders = knowledge.models
-      .filter(
-        (model) =>
-          model.access === 'open-weights' &&
-          model.modality === 'text' &&
-          model.architecture?.kind === 'encoder' &&
-          model.paramsB !== undefined &&
-          model.paramsB <= CPU_TRAINING_MAX_PARAMS_B &&
-          (!multilingual || model.multilingual === true),
-      )
-      // The smallest first: it trains and answers fastest on CPUs.
-      .sort((a, b) => (a.paramsB ?? 0) - (b.paramsB ?? 0) || (a.id < b.id ? -1 : 1));
+    // (The smallest first: it trains and answers fastest on CPUs.)
+    const encoders = textEncoders(knowledge, profile, true);
     if (encoders.length > 0) return encoders;
   }
   // A student for a text classifier, with gold labels of its own: a small encoder classifier is the standard student
@@ -349,22 +358,9 @@ function candidates(
     modality === 'text' &&
     named?.architecture?.kind !== 'encoder'
   ) {
-    const multilingual = profile.multilingual === true || namesNonEnglish((profile.task ?? '').slice(0, 2000));
-    // Trained on the CPU server (no GPUs, no rental): the smallest first, as for any encoder trained there.
-    const onCpu = profile.gpuCount === 0 && cannotRent;
-    const encoders = knowledge.models
-      .filter(
-        (model) =>
-          model.access === 'open-weights' &&
-          model.modality === 'text' &&
-          model.architecture?.kind === 'encoder' &&
-          model.paramsB !== undefined &&
-          model.supersededBy === undefined &&
-          (!onCpu || model.paramsB <= CPU_TRAINING_MAX_PARAMS_B) &&
-          (!multilingual || model.multilingual === true),
-      )
-      // The largest first where GPUs train it (the larger encoder is the stronger classifier); on CPUs the smallest.
-      .sort((a, b) => (onCpu ? 1 : -1) * ((a.paramsB ?? 0) - (b.paramsB ?? 0)) || (a.id < b.id ? -1 : 1));
+    // (Trained on the CPU server, no GPUs and no rental: the smallest first, as for any encoder trained there; where
+    // GPUs train it, the largest first: the larger encoder is the stronger classifier.)
+    const encoders = textEncoders(knowledge, profile, profile.gpuCount === 0 && cannotRent);
     if (encoders.length > 0) return encoders;
   }
   // A smaller sibling for an open model; for an API model of unpublished size, an open model of the usual

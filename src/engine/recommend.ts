@@ -189,7 +189,7 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
       : analyseFeasibility(switchedProfile(profile, destination.switchedTo), knowledge);
   // On a substitute model, the first step and the plan are judged on that model.
   const stepFeasibility = switchedAnalysis.feasibility;
-  const firstStep = chooseFirstStep(destination, resolved.profile, switchedAnalysis.facts, stepFeasibility);
+  const firstStep = chooseFirstStep(destination, resolved.profile, switchedAnalysis.facts, stepFeasibility, facts);
   const sftReady = sufficient(data.sft) && !isRushedNovice(resolved.profile);
   const plan = buildPlan(destination, firstStep, diagnosis, stepFeasibility, scores, sftReady, {
     documents: resolved.profile.unlabeledCorpus !== 'none',

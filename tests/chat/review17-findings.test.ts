@@ -66,3 +66,21 @@ describe('review17: the model a team moves to', () => {
     expect(turns[1]?.state.profile.modelName).toBe('Qwen2.5 72B');
   });
 });
+
+describe('review17: a prompt good enough on a retired API model', () => {
+  it('is no baseline on the model the plan moves to', async () => {
+    const { recommend } = await import('../../src/engine/recommend.ts');
+    const result = recommend(
+      {
+        modelName: 'Claude 3 Haiku',
+        taskType: 'classify',
+        task: 'route support emails into 12 categories',
+        tried: [{ method: 'prompt-engineering', result: 'good-enough' }],
+        labeledExamples: 2000,
+      },
+      knowledge,
+    );
+    expect(result.destination.model.switched).toBe(true);
+    expect(result.firstStep.methods).toEqual(['prompt-engineering', 'in-context-learning']);
+  });
+});
