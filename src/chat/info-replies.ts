@@ -1794,9 +1794,12 @@ export function comparisonReply(
     const planned = recommendation.plan.flatMap((step) => step.methods);
     const tuning = planned.find((method) => SUPERVISED_FIRST.has(method)) ?? supervised;
     const both = planned.includes('preference-tuning') && planned.some((method) => SUPERVISED_FIRST.has(method));
+    // What each learns from: imitation of the good answers, against a push away from the worse one of each pair.
+    const difference =
+      'The difference in practice: supervised tuning on the chosen replies teaches the model to imitate them and never sees the rejected ones; DPO trains on each pair, raising the chosen reply against the rejected one relative to a frozen copy of the starting model, so it also moves the model away from what your raters marked worse (Rafailov et al., 2023), at the cost of reading both replies and running the frozen copy.';
     return both
-      ? `Both, in this order: ${shortMethodName(knowledge, tuning)} on your examples first, then preference tuning (DPO) from that checkpoint; DPO starts from a model that already does the task and teaches which of two answers is better.`
-      : `Supervised tuning comes first and preference tuning (DPO) from its checkpoint; here the plan is ${shortMethodName(knowledge, recommendation.destination.method)}. ${recommendation.destination.why}`;
+      ? `Both, in this order: ${shortMethodName(knowledge, tuning)} on your examples first, then preference tuning (DPO) from that checkpoint; DPO starts from a model that already does the task and teaches which of two answers is better. ${difference}`
+      : `Supervised tuning comes first and preference tuning (DPO) from its checkpoint; here the plan is ${shortMethodName(knowledge, recommendation.destination.method)}. ${recommendation.destination.why} ${difference}`;
   }
   const preferred = score(a) !== score(b) ? (score(a) > score(b) ? a : b) : rank(a) <= rank(b) ? a : b;
   const other = preferred === a ? b : a;

@@ -164,3 +164,24 @@ describe('the rest of the thirty-second trial', () => {
     expect(turns[1]?.recommendation?.questions.map((question) => question.field)).not.toContain('requestsPerDay');
   });
 });
+
+describe('what DPO changes that SFT would not', () => {
+  const retailer =
+    'We are an online retailer. Our customer-service assistant is Llama 3.1 8B Instruct on one rented L40S. Replies are correct but the tone is off. We have 15,000 chosen/rejected pairs about tone.';
+
+  it('is answered with the difference, as a comparison, and the difference is not named unanswered', async () => {
+    const turns = await converse(
+      [
+        retailer,
+        "Should we do DPO or SFT? What's the difference for us in practice?",
+        "In practice: what does DPO change that SFT on the chosen replies wouldn't?",
+      ],
+      knowledge,
+    );
+    for (const turn of turns.slice(1)) {
+      expect(turn.reply).toMatch(/supervised tuning on the chosen replies teaches the model to imitate them/);
+      expect(turn.reply).toMatch(/Rafailov et al\., 2023/);
+      expect(turn.reply).not.toMatch(/I can't answer/);
+    }
+  });
+});

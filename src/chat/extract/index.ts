@@ -120,10 +120,15 @@ export function extractProfile(
     open,
     alone: extractProfile(text, context),
   }));
+  // ("DPO or SFT? What's the difference for us in practice?": the comparison answers the difference.)
+  const comparedHere = intents.asksComparison !== undefined;
   const unanswered = clauses
     .filter(
-      ({ open, alone }) =>
-        open && !asksAQuestion(alone.intents) && !(alone.intents.whatIf && alone.hypothetical !== undefined),
+      ({ open, alone, text }) =>
+        open &&
+        !asksAQuestion(alone.intents) &&
+        !(alone.intents.whatIf && alone.hypothetical !== undefined) &&
+        !(comparedHere && /\bdifferen(?:ce|t)\b/i.test(text)),
     )
     .map(({ text }) => text);
   if (unanswered.length > 0) intents.unanswered = unanswered;

@@ -90,6 +90,10 @@ const ORDER_AFTER_QUESTION = new RegExp(
 const ORDER_QUESTION = new RegExp(
   `(${METHOD_SOURCE})\\b[^.?!\\n]{0,60}?\\b(?:and\\s+)?then\\s+(?:do\\s+|run\\s+|use\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b[^?\\n]{0,40}\\?`,
 );
+/** "what does DPO change that SFT on the chosen replies wouldn't?": what one method does that the other does not. */
+const DIFFERENCE_QUESTION = new RegExp(
+  `\\bwhat\\s+(?:does|would|will|can)\\s+(?:a\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:change|do|add|give|fix|buy|bring|teach)\\b[^?\\n]{0,60}?\\b(?:that|which)\\s+(?:a\\s+|the\\s+|plain\\s+)?(${METHOD_SOURCE})\\b`,
+);
 /** Words that make a comparison about the team's facts: "RAG or LoRA for the lore?", "…for our docs". */
 const KNOWLEDGE_SUBJECT =
   /\b(?:lore|bible|docs|documents|documentation|facts|knowledge|manuals?|wiki|handbook|policies|catalog(?:ue)?|product\s+info(?:rmation)?|articles|faqs?|corpus|papers|patents|literature|knowledge\s+base)\b/;
@@ -524,6 +528,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     COMPARISON_ACROSS_QUESTIONS.exec(lower),
     ORDER_QUESTION.exec(lower),
     reversedPair(ORDER_AFTER_QUESTION.exec(lower)),
+    DIFFERENCE_QUESTION.exec(lower),
   ]) {
     if (!comparison) continue;
     const first = methodFromPhrase(comparison[1] ?? comparison[3] ?? '');
