@@ -134,3 +134,17 @@ describe('a tried result whose note says it was measured on another model', () =
     expect(result.destination.method).toBe('in-context-learning');
   });
 });
+
+describe('"LoRA or full for the CPT?" beside style and citation goals', () => {
+  it('is answered for the continued pre-training, not for the supervised step', async () => {
+    const turns = await converse(
+      [
+        'We want Llama 3.1 70B to draft legal opinions in Portuguese with real citations of the law. We have 8 H100 80GB GPUs, 5 billion tokens of court decisions and 3,000 example opinions. We need domain knowledge, legal writing style and correct citations. Just recommend.',
+        'LoRA or full for the CPT?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/^For continued pre-training/);
+    expect(turns[1]?.reply).toMatch(/LoRA Learns Less and Forgets Less/);
+  });
+});

@@ -493,8 +493,11 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   const pretraining = /\bcontinued\s+pre-?training\b|\bcontinue\s+pre-?training\b|\bcpt\b/;
   // ("full-parameter continued pre-training", "full CPT": pre-training of every weight, asked as such.)
   const fullPretraining = /\bfull(?:[\s-](?:parameter|param|weight))?\s+(?:continued\s+pre-?training|cpt)\b/;
+  // ("LoRA or full for the CPT?": the pre-training is what both are weighed for.)
+  const forPretraining = /\b(?:for|in|during)\s+(?:the\s+|our\s+)?(?:cpt|continued\s+pre-?training)\b/;
   if (
-    (pretraining.test(lower) && (!/\bfull\b/.test(lower) || fullPretraining.test(lower))) ||
+    (pretraining.test(lower) &&
+      (!/\bfull\b/.test(lower) || fullPretraining.test(lower) || forPretraining.test(lower))) ||
     questionClauses(lower).some(({ text }) => pretraining.test(text) && !/\bfull\b/.test(text))
   )
     intents.continuedPretraining = true;
