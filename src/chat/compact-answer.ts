@@ -135,7 +135,7 @@ export function compactAnswerParts(
       .slice(0, 2)
       .map(
         (entry) =>
-          `${fieldLabel(entry.field)} ${sensitivityValue(entry.value)} → ${name(entry.becomes)}${entry.on === undefined ? '' : ` on ${plainModelName(entry.on)}`}`,
+          `${fieldLabel(entry.field)} ${sensitivityValue(entry.value)} → ${name(entry.becomes)}${onModelWords(entry)}`,
       );
     lines.push(`Would change my answer: ${changes.join('; ')}.`);
   }
@@ -296,6 +296,11 @@ export function hourlyHostedOffering(knowledge: Knowledge, providerName: string)
   return knowledge.providers
     .find((entry) => entry.name === providerName)
     ?.offerings.find((entry) => entry.hostingBilledHourly === true);
+}
+
+/** " on Gemini 2.5 Pro" after a sensitivity entry's method, when it moves to another model; empty otherwise. */
+export function onModelWords(entry: { readonly on?: string }): string {
+  return entry.on === undefined ? '' : ` on ${plainModelName(entry.on)}`;
 }
 
 export function plainModelName(name: string): string {

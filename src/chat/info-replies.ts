@@ -42,6 +42,7 @@ import {
   type FootnoteSource,
   footnotesFor,
   hourlyHostedOffering,
+  onModelWords,
   ownTrainingGpus,
   plainModelName,
   planEstimates,
@@ -1104,7 +1105,7 @@ export function enoughDataReply(
   if (turn !== undefined && turn.becomes !== destination) {
     const below = turn.value < (examples ?? profile.preferencePairs ?? 0);
     parts.push(
-      `${below ? 'Below' : 'From'} about ${number.format(turn.value)} the advice would move to ${shortMethodName(knowledge, turn.becomes)}${turn.on === undefined ? '' : ` on ${plainModelName(turn.on)}`}.`,
+      `${below ? 'Below' : 'From'} about ${number.format(turn.value)} the advice would move to ${shortMethodName(knowledge, turn.becomes)}${onModelWords(turn)}.`,
     );
   }
   const text = parts.join(' ');
@@ -1827,7 +1828,7 @@ export function whatWouldChangeReply(recommendation: Recommendation, knowledge: 
   const parts: string[] = [];
   for (const entry of recommendation.sensitivity) {
     parts.push(
-      `${fieldLabel(entry.field)} ${sensitivityValue(entry.value)} → ${shortMethodName(knowledge, entry.becomes)}${entry.on === undefined ? '' : ` on ${plainModelName(entry.on)}`}`,
+      `${fieldLabel(entry.field)} ${sensitivityValue(entry.value)} → ${shortMethodName(knowledge, entry.becomes)}${onModelWords(entry)}`,
     );
   }
   const top = recommendation.recommendations[0];
@@ -2110,12 +2111,12 @@ export function whyNotModelReply(
         ? ` (its 4-bit weights take about ${gigabytes(deviceGB)} GB of the ${memory} GB on the device)`
         : ` but its 4-bit weights alone take about ${gigabytes(deviceGB)} GB, too much for the ${memory} GB on the device`
       : '';
-  const chosenB = destination.model.name === null ? undefined : knowledge.findModel(destination.model.name)?.paramsB;
+  const chosenModel = destination.model.name === null ? undefined : knowledge.findModel(destination.model.name);
+  const chosenB = chosenModel?.paramsB;
   if (chosen === undefined || chosenB === undefined || weighedB === undefined)
     return `${name}: ${works}${onDevice}. Name it as your model and I'll give the whole plan on it.`;
   if (onDevice.startsWith(' but')) return `${name}: ${works}${onDevice}. That is why the plan runs on ${chosen}.`;
   if (weighedB < chosenB) {
-    const chosenModel = destination.model.name === null ? undefined : knowledge.findModel(destination.model.name);
     const sameFamily = chosenModel?.family !== undefined && chosenModel.family === weighed.family;
     const why = destination.model.proposed
       ? `I picked ${chosen} because it is the larger of the current models that fit what you described${sameFamily ? ', and within a family the larger model usually does the task better' : ''}`

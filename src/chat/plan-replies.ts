@@ -18,7 +18,14 @@ import { PROJECT_RUNS } from '../engine/training-compute.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import { EXPERTISE_LEVELS, type MethodId, type Profile } from '../profile/profile-schema.ts';
-import { isLifecycleNotice, ownTrainingGpus, plainModelName, planEstimates, timedOnOwnGpu } from './compact-answer.ts';
+import {
+  isLifecycleNotice,
+  onModelWords,
+  ownTrainingGpus,
+  plainModelName,
+  planEstimates,
+  timedOnOwnGpu,
+} from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { citedAnswer, type InfoAnswer, inDaysOrWeeks, LONG_ELAPSED_HOURS, sourceMarks } from './info-replies.ts';
 import { lowerFirst, sensitivityValue } from './reply-words.ts';
@@ -336,7 +343,7 @@ export function risksReply(
   const change = recommendation.sensitivity[0];
   if (change)
     risks.push(
-      `**A figure near the edge.** My answer turns on ${fieldLabel(change.field)}: ${sensitivityValue(change.value)} → ${lowerFirst(shortMethodName(knowledge, change.becomes))}${change.on === undefined ? '' : ` on ${plainModelName(change.on)}`}.`,
+      `**A figure near the edge.** My answer turns on ${fieldLabel(change.field)}: ${sensitivityValue(change.value)} → ${lowerFirst(shortMethodName(knowledge, change.becomes))}${onModelWords(change)}.`,
     );
   if (trains && method !== 'full-fine-tuning')
     risks.push(

@@ -6,7 +6,7 @@ import {
   SFT_MIN_EXAMPLES,
   sufficient,
 } from './data-sufficiency.ts';
-import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS, METHODS_FOR_NEED } from './diagnose.ts';
+import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS, METHODS_FOR_NEED, mustLeaveApiModel } from './diagnose.ts';
 import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import { SFT_SIBLINGS, TRAINING_METHODS } from './method-groups.ts';
@@ -193,10 +193,7 @@ export function wishList(
   }
   // A prompt measured on an API model the team cannot keep (data that may not leave for a vendor's servers, a model
   // retired everywhere) says nothing of the open model it moves to: no result to keep there.
-  const measuredOnModelLeft =
-    promptGoodEnough &&
-    facts.weightsAvailable === false &&
-    (profile.dataMustStayOnPrem === true || facts.modelRetired === true);
+  const measuredOnModelLeft = promptGoodEnough && mustLeaveApiModel(profile, facts);
   // Good enough and affordable: stop there. Good enough but too costly or slow: it is the quality bar, not the answer.
   if (diagnosis.goodEnough && !efficiencyNeed && !behaviourLeft && !gapLeft && !measuredOnModelLeft) {
     wishes.push({

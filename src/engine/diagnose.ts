@@ -282,3 +282,11 @@ export function measuredOnAnotherModel(note: string | undefined, modelName: stri
   // ("measured on an eval set", "tested with 8 examples": no model named.)
   return /\d/.test(first) && /[a-z]/.test(first) && !named.includes(first);
 }
+
+/**
+ * The named model is an API model the team cannot keep: its data may not go to the vendor's servers, or the model is
+ * retired everywhere. A prompt measured on it says nothing of the model the plan moves to.
+ */
+export function mustLeaveApiModel(profile: Profile, facts: Facts): boolean {
+  return facts.weightsAvailable === false && (profile.dataMustStayOnPrem === true || facts.modelRetired === true);
+}

@@ -1,7 +1,13 @@
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import type { DestinationChoice } from './choose-destination.ts';
 import { SFT_MIN_EXAMPLES } from './data-sufficiency.ts';
-import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS, measuredOnAnotherModel } from './diagnose.ts';
+import {
+  BEHAVIOUR_NEEDS,
+  type Diagnosis,
+  KNOWLEDGE_NEEDS,
+  measuredOnAnotherModel,
+  mustLeaveApiModel,
+} from './diagnose.ts';
 import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import { SFT_SIBLINGS } from './method-groups.ts';
@@ -33,8 +39,7 @@ export function chooseFirstStep(
   // model is retired): no baseline exists on the model the plan moves to.
   const triedOnModelLeft =
     destination.switchedTo !== undefined &&
-    namedFacts.weightsAvailable === false &&
-    (profile.dataMustStayOnPrem === true || namedFacts.modelRetired === true) &&
+    mustLeaveApiModel(profile, namedFacts) &&
     (profile.tried ?? []).every(
       (entry) => entry.method === 'prompt-engineering' || entry.method === 'in-context-learning',
     );
