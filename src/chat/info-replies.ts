@@ -1616,12 +1616,15 @@ const CACHING_SOURCE = 'ant-cache';
  * training. The caching figure is the one the knowledge base cites; for batch discounts it has no sourced figure and
  * says so.
  */
-export function costLeversReply(recommendation: Recommendation, knowledge: Knowledge): InfoAnswer {
+export function costLeversReply(recommendation: Recommendation, knowledge: Knowledge, profile: Profile): InfoAnswer {
   const today = entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
   const cited = knowledge.sources.some((source) => source.id === CACHING_SOURCE) ? [CACHING_SOURCE] : [];
+  // The sourced figure is Anthropic's, for Claude: another vendor's model gets it as Anthropic's, not as its own.
+  const billed = knowledge.findModel(profile.modelName ?? recommendation.destination.model.name ?? '');
+  const otherVendor = billed !== undefined && billed.access !== 'open-weights' && billed.vendor !== 'Anthropic';
   const text = [
     'Yes, try those first: they lower the bill without changing the model or your prompt.',
-    `Prompt caching bills a repeated prompt prefix (your shared system prompt and examples) at a fraction of the normal input price; Anthropic cites up to 90% off the cached part${cited.length > 0 ? ' [1]' : ''}.`,
+    `Prompt caching bills a repeated prompt prefix (your shared system prompt and examples) at a fraction of the normal input price; Anthropic cites up to 90% off the cached part${otherVendor ? ' for Claude' : ''}${cited.length > 0 ? ' [1]' : ''}${otherVendor ? `. That figure is not ${billed.vendor}'s: ${plainModelName(billed.name)}'s cached-input price is on ${billed.vendor}'s price list, and I have no sourced figure for it` : ''}.`,
     "A batch interface trades latency for price on work that can wait; I have no sourced discount figure for it, so take it from your provider's price list.",
     today === undefined
       ? ''

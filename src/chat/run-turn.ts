@@ -892,7 +892,7 @@ function infoReply(
     return tuningChannelReply(recommendation, knowledge, profile, intents.asksTuningChannel);
   // "wouldn't the Batch API + prompt caching already cut the bill? the shared part is ~2k tokens": the levers are the
   // question; the token count only describes the prompt.
-  if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);
+  if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge, profile);
   if (intents.asksExactMatchRetrieval) return exactMatchRetrievalReply(knowledge);
   if (intents.asksRatingsForPreference) return ratingsForPreferenceReply(recommendation, knowledge);
   if (intents.asksWhyRent) return { text: whyRentReply(recommendation, knowledge) };
@@ -915,7 +915,7 @@ function infoReply(
       intents.asksPrivacy === true,
       intents.asksSafetyHighStakes === true,
     );
-  if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge);
+  if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge, profile);
   const parts: string[] = [
     ...(definedFirst === undefined ? [] : [definedFirst]),
     ...(compared === undefined ? [] : [compared]),

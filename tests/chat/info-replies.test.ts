@@ -283,8 +283,18 @@ describe('a startup cutting its GPT-4o bill (new-user trial 5)', () => {
   it('answers prompt caching and the Batch API as levers on the bill, with the cited caching figure', async () => {
     const turns = await converse([opening, 'what about using the Batch API or prompt caching to cut the bill?']);
     expect(turns[1]?.kind).toBe('info');
-    expect(turns[1]?.reply).toMatch(/up to 90% off the cached part \[1\]/);
+    // The sourced caching figure is Anthropic's: a GPT-4o team hears it as Claude's, not as OpenAI's discount.
+    expect(turns[1]?.reply).toMatch(/up to 90% off the cached part for Claude \[1\]\. That figure is not OpenAI's/);
     expect(turns[1]?.reply).toMatch(/no sourced discount figure/);
+  });
+
+  it("gives a Claude team the caching figure as its own vendor's (newuser34)", async () => {
+    const turns = await converse([
+      'We answer support emails with Claude Sonnet 4, about 20k a day, and the bill is too high.',
+      'would prompt caching cut the bill?',
+    ]);
+    expect(turns[1]?.reply).toMatch(/up to 90% off the cached part \[1\]\./);
+    expect(turns[1]?.reply).not.toMatch(/That figure is not/);
   });
 });
 

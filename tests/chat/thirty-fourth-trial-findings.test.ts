@@ -148,3 +148,22 @@ describe('"LoRA or full for the CPT?" beside style and citation goals', () => {
     expect(turns[1]?.reply).toMatch(/LoRA Learns Less and Forgets Less/);
   });
 });
+
+describe('money offered for renting, said as a condition (left from the thirty-fourth trial)', () => {
+  it('reads "if I need cloud I can spend …" as the team\'s budget, and asks for the rate of a far currency', async () => {
+    expect(read('If I need cloud I can spend 400 dollars.')).toMatchObject({ oneTimeBudgetUSD: 400 });
+    expect(read('if we need GPUs we can spend $500 on renting')).toMatchObject({ oneTimeBudgetUSD: 500 });
+    const [turn] = await converse(
+      [
+        'We classify Polish support tickets with Llama 3.1 8B, 3,000 labeled examples, one RTX 3060 12GB. If I need cloud I can spend 400 zł.',
+      ],
+      knowledge,
+    );
+    expect(turn?.reply).toMatch(/I left “400 zł” out/);
+  });
+
+  it('keeps a condition that only plans a purchase, or a hypothetical fleet, out of the profile', () => {
+    expect(read("if we need cloud we'd rent an A100 for 300 dollars")).toEqual({});
+    expect(read('if we had 2 A100s we could spend $500')).toEqual({});
+  });
+});

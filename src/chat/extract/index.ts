@@ -25,7 +25,13 @@ import type {
   Implied,
   PreparedMessage,
 } from './types.ts';
-import { findUnassertedSpans, isNegatedValue, PAST_KEEPS_FIELDS, unassertedIndex } from './unasserted.ts';
+import {
+  findUnassertedSpans,
+  isNegatedValue,
+  PAST_KEEPS_FIELDS,
+  PAST_KEEPS_UNLESS_PRESENT,
+  unassertedIndex,
+} from './unasserted.ts';
 
 export { createExtractionCatalog } from './catalog-matcher.ts';
 export type { Extraction, ExtractionCatalog, ExtractionIntents } from './types.ts';
@@ -556,7 +562,15 @@ function bareCorrections(
       if (tail.trim() === '') continue;
       // "300 examples and sorry, 2 GPUs": the figure after the marker is another field's.
       const tailEnd = from + tail.length;
-      if (findings.some((other) => other.field !== item.field && other.start < tailEnd && from < other.end)) continue;
+      // ("3 GPUs — no wait, 4 — RTX A6000s": the card named after the corrected count is the same GPUs, not another field.)
+      const companion = (field: string) =>
+        item.field === 'gpuCount' && (field === 'gpuName' || field === 'gpuMemoryGB');
+      if (
+        findings.some(
+          (other) => other.field !== item.field && !companion(other.field) && other.start < tailEnd && from < other.end,
+        )
+      )
+        continue;
       const read = readShortAnswer(prepareMessage(tail), item.field, answer, [], catalog, bounds);
       if (read === undefined || typeof read.value !== 'number' || read.value === item.value) continue;
       const corrected = { ...read, start: from, end: from + tail.length } as Finding;
@@ -803,6 +817,12 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
   const usersDevices = unassertedIndex(
     spans.filter((span) => span.reason === 'third-party' && USERS_CUE.test(lower.slice(span.start, span.start + 30))),
   );
+  // Fields the message also gives outside any past clause (a past value of them then gives way).
+  const presentValue = new Set(
+    findings
+      .filter((item) => !past.covers(item.start) && !unasserted.covers(item.start) && !thirdParty.covers(item.start))
+      .map((item) => item.field),
+  );
   return findings.filter((item) => {
     if (thirdParty.covers(item.start) && !(USERS_DEVICE_FIELDS.has(item.field) && usersDevices.covers(item.start)))
       return false;
@@ -810,7 +830,12 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
       return false;
     if (RULED_OUT_FIELDS.has(item.field) && RULED_OUT_AFTER.test(lower.slice(item.end, item.end + 40))) return false;
     if (unasserted.covers(item.start)) return false;
-    if (!PAST_KEEPS_FIELDS.has(item.field) && past.covers(item.start)) return false;
+    if (
+      !PAST_KEEPS_FIELDS.has(item.field) &&
+      past.covers(item.start) &&
+      !(PAST_KEEPS_UNLESS_PRESENT.has(item.field) && !presentValue.has(item.field))
+    )
+      return false;
     if (isNegatedValue(lower, item.start, item.field, item.value)) return false;
     return (
       !insideSpan(questions, item.start, item.end) ||

@@ -91,7 +91,7 @@ const TRIGGER_WORDS: Record<string, readonly string[]> = {
   timeline: ['deadline', 'in 2 weeks', 'asap', 'next month', 'a quarter is fine'],
   languages: ['english', 'multilingual', 'english and french', 'only english'],
   latency: ['latency', 'under 200 ms', 'p95', 'real-time', 'sub-second'],
-  volume: ['requests per day', '50 qps', '10k requests a day'],
+  volume: ['requests per day', '50 qps', '10k requests a day', 'volume', 'volume is'],
   expertise: ['ml engineers', 'expert', 'no ml experience'],
   safety: ['medical', 'safety-critical', 'not critical'],
   tasksCount: ['tasks', 'each tenant', 'one task'],

@@ -129,6 +129,8 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch49.json')),
     ...loadCases(here('./batch50.json')),
     ...loadCases(here('./batch51.json')),
+    ...loadCases(here('./batch52.json')),
+    ...loadCases(here('./batch53.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

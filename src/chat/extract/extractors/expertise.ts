@@ -110,6 +110,11 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:who\s+is|who's)\s+an?\s+(?:real\s+|true\s+)?(?:ml\s+)?expert\b`,
         // "a contractor who fine-tunes Llama models for a living".
         String.raw`\b(?:fine[\s-]?tunes?|trains?|pre-?trains?)\s+(?:[\w.-]+\s+){0,2}?(?:models?|llms?)\s+for\s+a\s+living\b`,
+        // "3 ML engineers who've trained and served LLMs before": large models trained and run in production.
+        String.raw`\b(?:who(?:'ve|\s+have)|we(?:'ve|\s+have)|has|have)\s+(?:already\s+)?(?:trained|fine[\s-]?tuned|pre-?trained)\s+and\s+(?:served|deployed|shipped|hosted)\s+(?:(?:our\s+own|several|many|multiple)\s+)?(?:llms?|large\s+(?:language\s+)?models?)\b`,
+        // "it's literally our research", "University NLP lab".
+        String.raw`\b(?:it's|it\s+is|that's|that\s+is)\s+(?:literally\s+|basically\s+)?(?:our|my)\s+(?:research(?:\s+area)?|phd(?:\s+topic)?)\b`,
+        String.raw`\b(?:university|academic|uni)\s+(?:ml|nlp|ai)\s+(?:lab|group)\b`,
         String.raw`\b(?:literally\s+)?(?:wrote|written|published|authored)\s+(?:the\s+)?papers?\s+(?:on|about)\s+(?:rlhf|dpo|lora|fine[\s-]?tuning|distillation|llms?|transformers|nlp|ml)\b`,
       ].join('|'),
       'g',
@@ -143,6 +148,8 @@ const EXPLICIT_LEVEL = new RegExp(
     String.raw`\b(basic|intermediate|advanced|expert)\s+(?:ml|nlp|ai|deep[\s-]learning)\s+(?:skills|background|experience|knowledge)\b`,
     // "2 people who've done LoRA fine-tunes before (intermediate)".
     String.raw`\((basic|intermediate|advanced|expert)\)`,
+    // An answer that is the level, hedged: "intermediate I'd say", "basic, I guess", "probably intermediate".
+    String.raw`^\s*(?:(?:probably|maybe|honestly|i'd\s+say|i\s+guess)\s+)?(basic|intermediate|advanced|expert)(?:\s*[,—–-])?\s*(?:i'd\s+say|i\s+guess|i\s+think|i\s+suppose|probably|at\s+best|tops|maybe)\b`,
   ].join('|'),
   'g',
 );

@@ -63,7 +63,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'instruction-following',
-    /\b(?:(?:doesn't|doesnt|does\s+not|don't|dont|won't|wont|can't|cant|never)\s+(?:really\s+)?follow\s+(?:the\s+|our\s+|any\s+)?instructions|ignores?\s+(?:the\s+|our\s+)?(?:instructions|prompt)|ignores?\s+(?:half|most|some|many)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:rules|instructions)|follow\s+(?:our\s+|the\s+|my\s+|simple\s+)?(?:(?:multi[\s-]?step|complex|detailed|long|multi[\s-]?part)\s+)?instructions|instruction[\s-]following|(?:just\s+|and\s+)(?:continues|completes)\s+(?:the\s+)?text|(?:just\s+)?rambl(?:es|ing)\s+(?:on\s+)?instead\s+of\s+answer\w*|rambl(?:es|ing)\s+(?:on\s+)?and\s+ignor(?:es|ing)\s+(?:what|whatever)\s+(?:we|you|i|they)\s+(?:ask|tell|say))\b/g,
+    /\b(?:(?:doesn't|doesnt|does\s+not|don't|dont|won't|wont|can't|cant|never)\s+(?:really\s+)?follow\s+(?:the\s+|our\s+|any\s+)?instructions|ignores?\s+(?:the\s+|our\s+)?(?:instructions|prompt)|ignores?\s+(?:half|most|some|many)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:rules|instructions)|follow\s+(?:our\s+|the\s+|my\s+|simple\s+)?(?:(?:multi[\s-]?step|complex|detailed|long|multi[\s-]?part)\s+)?instructions|instruction[\s-]following|(?:just\s+|and\s+)(?:continues|completes)\s+(?:the\s+)?text|(?:just\s+)?rambl(?:es|ing)\s+(?:on\s+)?instead\s+of\s+(?:answer\w*|follow\w*\s+(?:the\s+|our\s+|any\s+)?instructions)|rambl(?:es|ing)\s+(?:on\s+)?and\s+ignor(?:es|ing)\s+(?:what|whatever)\s+(?:we|you|i|they)\s+(?:ask|tell|say))\b/g,
   ],
   [
     'alignment',

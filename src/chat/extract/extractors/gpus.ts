@@ -109,7 +109,7 @@ const COMPARED_OPTIONS = /\b(?:vs\.?|versus|difference\s+between|compared\s+(?:t
 const WEIGHED_RENTAL_BEFORE =
   /\b(?:could|would|might|may|can|'d|plan\s+to|want\s+to|if\s+we)\s+(?:\w+\s+)?rent\s+(?:an?\s+|one\s+|some\s+|a\s+couple\s+of\s+|(?:\d+|two|three|four|eight)\s+)?(?:\w+\s+)?$/;
 const NO_GPUS = new RegExp(
-  `\\b(?:no|zero|0|without(?:\\s+any|\\s+a)?|(?:do not|don't|dont|doesn't|does not|haven't|have not)\\s+(?:actually\\s+|really\\s+|even\\s+)?(?:have|own|got|has)(?:\\s+any|\\s+a)?|no access to(?:\\s+any|\\s+a)?|not a single|haven't got(?:\\s+any|\\s+a)?|lack(?:\\s+any)?)\\s+(?:(?:dedicated|local|own|spare|usable|nvidia|real)\\s+)?(?:gpus?|graphics cards?)\\b${NOT_HARDWARE_AFTER}|\\bcpus?[\\s-]only\\b|\\bgpu[\\s-]?less\\b|\\bno\\s+nvidia(?:\\s+(?:anything|cards?|hardware))?\\b`,
+  `\\b(?:no|zero|0|without(?:\\s+any|\\s+a)?|(?:do not|don't|dont|doesn't|does not|haven't|have not)\\s+(?:actually\\s+|really\\s+|even\\s+)?(?:have|own|got|has)(?:\\s+any|\\s+a\\s+single|\\s+a)?|no access to(?:\\s+any|\\s+a)?|not a single|haven't got(?:\\s+any|\\s+a)?|lack(?:\\s+any)?)\\s+(?:(?:dedicated|local|own|spare|usable|nvidia|real)\\s+)?(?:gpus?|graphics cards?)\\b${NOT_HARDWARE_AFTER}|\\bcpus?[\\s-]only\\b|\\bgpu[\\s-]?less\\b|\\bno\\s+nvidia(?:\\s+(?:anything|cards?|hardware))?\\b`,
   'g',
 );
 /** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory", "eighty gigs of vram". */

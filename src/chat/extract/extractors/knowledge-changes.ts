@@ -11,7 +11,7 @@ export type ChangeFrequency = (typeof CHANGE_FREQUENCIES)[number];
 /** Frequency phrases, each with the enum value it means. Checked in order; the first match wins. */
 const FREQUENCIES: readonly (readonly [RegExp, ChangeFrequency])[] = [
   [
-    /\b(?:every\s+other\s+week|bi-?weekly|fortnightly|every\s+(?:two|2|couple\s+of)\s+weeks|a\s+few\s+times\s+a\s+week|(?:once|twice)\s+a\s+week|every\s+week|each\s+week|weekly)\b/,
+    /\b(?:every\s+other\s+week|bi-?weekly|fortnightly|every\s+(?:two|2|couple\s+of)\s+weeks|a\s+few\s+times\s+a\s+week|(?:once|twice)\s+a\s+week|every\s+week|each\s+week|weekly|every\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/,
     'weekly',
   ],
   [/\b(?:every\s+few\s+weeks|(?:once|twice)\s+a\s+month|every\s+month|each\s+month|monthly)\b/, 'monthly'],

@@ -5,7 +5,7 @@
 import { allMatches, findingFromMatch, isNegatedBefore, sentenceAround } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const PREMISES = String.raw`(?:(?:our|the|this)\s+)?(?:own\s+)?(?:on[\s-]?prem(?:ise|ises)?\s+(?:cluster|gpus|hardware)|(?:aws|azure|gcp|cloud)\s+(?:account|tenant|region|vpc|subscription)|data\s?cent(?:er|re)s?|premises|prem|network|servers?|building|infrastructure|infra|firewall|environment|vpc|walls|hospital|bank|company|site|country|machines?)`;
+const PREMISES = String.raw`(?:(?:our|the|this)\s+)?(?:own\s+)?(?:on[\s-]?prem(?:ise|ises)?\s+(?:cluster|gpus|hardware)|(?:aws|azure|gcp|cloud)\s+(?:account|tenant|region|vpc|subscription)|data\s?cent(?:er|re)s?|premises|prem|network|servers?|building|infrastructure|infra|firewall|environment|vpc|walls|hospital|clinic|bank|company|site|country|machines?|offices?|labs?|campus|facility|facilities)`;
 const STAYS = new RegExp(
   [
     String.raw`\b(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|shouldn't|should\s+not|is\s+not\s+allowed\s+to|isn't\s+allowed\s+to|are\s+not\s+allowed\s+to|aren't\s+allowed\s+to|never|not\s+allowed\s+to|won't|will\s+never)\s+(?:ever\s+)?leave\s+${PREMISES}`,
@@ -14,7 +14,10 @@ const STAYS = new RegExp(
     // "the data can not go out from our datacenter".
     String.raw`\b(?:data|it|nothing)\s+(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|is\s+not\s+allowed\s+to|isn't\s+allowed\s+to)\s+(?:go|get|be\s+sent)\s+(?:out|outside)\s+(?:from|of)\s+${PREMISES}`,
     String.raw`\b(?:stays?|remains?|is\s+kept|are\s+kept)\s+(?:inside|within|in)\s+(?:our|the)\s+(?:own\s+)?(?:vpc|network|data\s?cent(?:er|re)s?|premises|firewall|infrastructure|servers|building|walls)\b`,
-    String.raw`\bnothing\s+(?:may|can|must|should|is\s+allowed\s+to)\s+(?:go|be\s+sent|leave)\b`,
+    // "patient data stays on our network".
+    String.raw`\b(?:data|records|documents|files|recordings|transcripts)\s+(?:stays?|remains?|is\s+kept|are\s+kept)\s+on\s+(?:our|the)\s+(?:own\s+)?(?:network|servers?|premises|infrastructure|hardware|machines)\b`,
+    // "nothing may leave", "nothing, literally nothing, can leave the building".
+    String.raw`\bnothing(?:\s*,\s*(?:literally|absolutely|really|and\s+i\s+mean)\s+nothing\s*,)?\s+(?:may|can|must|should|is\s+allowed\s+to)\s+(?:go|be\s+sent|leave)\b`,
     // "nothing customer-related may leave our data centre".
     String.raw`\bnothing\s+(?:[\w-]+\s+){1,2}?(?:may|can|must|should|is\s+allowed\s+to)\s+(?:be\s+sent|leave)\b`,
     // "nothing leaves the device", "nothing goes to the cloud", "nothing crosses the boundary".

@@ -26,7 +26,7 @@ const CUED = new RegExp(
  * duration said before the one it replaces.
  */
 const SAID_NOT = new RegExp(
-  `(?:\\b(?:it's|its|it\\s+is|make\\s+(?:it|that)|more\\s+like|actually|i\\s+meant|meant|sorry|oops|correction)[:,]?\\s+|^\\W*)(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s*,?\\s+not\\s+(?:${COUNT_SOURCE}|a|one)(?:\\s+(?:days?|weeks?|months?|years?)\\b|(?=\\s*(?:[.,;!?]|$)))`,
+  `(?:\\b(?:it's|its|it\\s+is|make\\s+(?:it|that)|more\\s+like|actually|i\\s+meant|meant|sorry|oops|correction|typo|my\\s+bad|scratch\\s+that)[:,]?\\s+|^\\W*)(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s*,?\\s+not\\s+(?:${COUNT_SOURCE}|a|one)(?:\\s+(?:days?|weeks?|months?|years?)\\b|(?=\\s*(?:[.,;!?]|$)))`,
   'g',
 );
 /** A timeline revised in the same breath: "12 weeks was optimistic, say 16", "6 weeks is too tight, make it 8". */

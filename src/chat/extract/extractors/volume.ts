@@ -17,7 +17,7 @@ const NAMED_VOLUME = new RegExp(
 );
 /** "volume is about 500 per day", "volume: 3k a month": the volume named, its figure and period. */
 const VOLUME_IS = new RegExp(
-  `\\bvolume\\s*(?:is|=|:|of|'s)?\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*|maybe\\s+)?(${COUNT_SOURCE})\\s*(?:${PERIOD})`,
+  `\\bvolume\\s*(?:(?:is|=|:|of|'s)\\s*)?(?:about\\s+|around\\s+|roughly\\s+|~\\s*|maybe\\s+)?(${COUNT_SOURCE})\\s*(?:${PERIOD})`,
   'g',
 );
 /** "around 5k per day", "~300 a day", "…with GPT-4o mini, 200k a day": a daily count with no noun. */
