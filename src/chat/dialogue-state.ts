@@ -20,6 +20,11 @@ export const DialogueState = z.object({
   /** True once the advisor has given a recommendation: later facts get an updated answer, not more questions. */
   answered: z.boolean(),
   /**
+   * The destination of the last recommendation the user was shown: "still X" is said only of it (an answer to a side
+   * question may have moved the advice without showing it).
+   */
+  shownDestination: z.object({ method: z.string(), model: z.string().nullable() }).optional(),
+  /**
    * Numbers held back because they changed tenfold or more from what the user said before ("2 GPUs" → "100 GPUs"),
    * waiting for a "yes" in the next message (see {@link findTenfoldJumps}).
    */

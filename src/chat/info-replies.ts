@@ -17,6 +17,7 @@ import {
   offersService,
   SMALL_MODEL_PARAMS_B,
 } from '../engine/derive-facts.ts';
+import { type DeviceNeed, deviceNeed } from '../engine/device-fit.ts';
 import { CPU_SERVING_MAX_WEIGHTS_GB, requestSize } from '../engine/estimate-feasibility.ts';
 import { daysBetween } from '../engine/iso-dates.ts';
 import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
@@ -619,18 +620,22 @@ function deviceFit(
       : plainModelName(model.name);
   // The 4-bit weights alone, as the device rule sizes them (a device format quantizes the embeddings too), to check
   // against: the KV cache and the runtime come on top.
-  const params = knowledge.models.find((entry) => entry.name === model.name)?.paramsB ?? profile.modelParamsB;
-  const deviceWeightsGB = params === undefined ? undefined : (params * DEVICE_BITS_PER_WEIGHT) / 8;
-  const weights =
-    deviceWeightsGB === undefined
-      ? ''
-      : ` (its 4-bit weights take about ${gigabytes(deviceWeightsGB)} GB; the context cache and the runtime come on top)`;
-  // Weights and runtime alone over the memory: no, whatever else says yes.
-  const overByWeights = deviceWeightsGB !== undefined && deviceWeightsGB + DEVICE_RUNTIME_GB > memory;
+  const catalogued = knowledge.models.find((entry) => entry.name === model.name);
+  const params = catalogued?.paramsB ?? profile.modelParamsB;
+  // Sized as the device rule sizes it: the device format's weights, one request's context cache and the runtime.
+  const need =
+    params === undefined
+      ? undefined
+      : deviceNeed(
+          { paramsB: params, ...(catalogued?.architecture ? { architecture: catalogued.architecture } : {}) },
+          profile,
+        );
+  const weights = need === undefined ? '' : ` (${deviceNeedWords(need, memory)})`;
+  // Over the memory by the same sum the engine uses: no, whatever else says yes.
+  const overByWeights = need !== undefined && need.totalGB > memory;
   const rule = recommendation.trace.find((entry) => entry.ruleId === 'model-does-not-fit-the-device');
   // A vision or speech encoder keeps no context cache and is usually run in 16 bits (TensorRT, ONNX): sized that way
   // when its 16-bit weights and a 1 GiB runtime fit.
-  const catalogued = knowledge.models.find((entry) => entry.name === model.name);
   // An API model has no weights to put on a device, whatever its size: the plan's student (or another model) goes there.
   if (catalogued !== undefined && catalogued.access !== 'open-weights') {
     const student = recommendation.destination.student;
@@ -652,6 +657,11 @@ function deviceFit(
   )
     return `On the device: yes, ${name} at 4 bits fits the ${gigabytes(memory)} GB it may use${weights}.`;
   return undefined;
+}
+
+/** "its 4-bit weights take about 0.8 GB, its context cache about 0.1 GB and the runtime about 0.5 GB: about 1.4 of the 1.5 GB". */
+function deviceNeedWords(need: DeviceNeed, memoryGB: number): string {
+  return `its 4-bit weights take about ${gigabytes(need.weightsGB)} GB, the context cache of one request about ${gigabytes(need.kvCacheGB)} GB and the runtime about ${gigabytes(need.runtimeGB)} GB: about ${gigabytes(need.totalGB)} of the ${gigabytes(memoryGB)} GB`;
 }
 
 /** Bytes per parameter of 4-bit weights with their quantization scales (the estimator's NF4 figure). */
@@ -1204,10 +1214,20 @@ export function speedReply(
 ): InfoAnswer {
   const cited = knowledge.sources.some((source) => source.id === 'llamacpp-quantize') ? ['llamacpp-quantize'] : [];
   const mark = cited.length > 0 ? ' [1]' : '';
+  // Labels or fields are used whole (a panel cannot act on half an intent): the target covers every output token.
+  const usedWhole =
+    profile.taskType === 'classify' || profile.taskType === 'extract' || (profile.goals ?? []).includes('format');
+  const outputTokens = profile.outputTokensPerRequest;
+  const perToken =
+    outputTokens === undefined || profile.latencyTargetMs === undefined
+      ? ''
+      : `: at about ${count.format(outputTokens)} output tokens that is about ${money.format(profile.latencyTargetMs / outputTokens)} ms a token, or ${count.format(Math.ceil((outputTokens * 1000) / profile.latencyTargetMs))} tokens a second`;
   const target =
     profile.latencyTargetMs === undefined
       ? ''
-      : ` Against your ${count.format(profile.latencyTargetMs)} ms: that bounds the time to the first words (reading the prompt plus one token), so keep the prompt short and measure that figure, not the average.`;
+      : usedWhole
+        ? ` Against your ${count.format(profile.latencyTargetMs)} ms: the output is used whole, so the target must cover reading the input and writing every output token${perToken}; measure the whole answer's time on the target hardware, not the first token.${profile.taskType === 'classify' ? ' A small encoder classifier reads the input in one pass and gives its labels with no token-by-token writing, so it meets tight targets far more easily than a generative model.' : ''}`
+        : ` Against your ${count.format(profile.latencyTargetMs)} ms: that bounds the time to the first words (reading the prompt plus one token), so keep the prompt short and measure that figure, not the average.`;
   // A team with no GPUs serves from CPUs: the measured figures are of llama.cpp's test machine, not of its servers.
   const cpuOnly = profile.gpuCount === 0;
   // The engine scaled llama.cpp's CPU measurements to the model it serves from the team's CPU servers.
@@ -1348,13 +1368,17 @@ export function onDeviceRuntimeReply(
   ];
   if (params !== undefined) {
     const weightsGB = (params * DEVICE_BITS_PER_WEIGHT) / 8;
+    const architecture = knowledge.models.find((m) => m.name === name)?.architecture;
+    const need = deviceNeed({ paramsB: params, ...(architecture ? { architecture } : {}) }, profile);
     const size = `At Q4_K_M ${model}'s weights take about ${gigabytes(weightsGB)} GB, and the context cache and the runtime come on top`;
     if (memory === undefined)
       parts.push(
         `${size}; MLC's notes put a 7B model at about 4 GB of RAM, needing a phone with 6 GB${mark('mlc-llm-site')}. Tell me the phone's memory and I'll check it.`,
       );
-    else if (weightsGB + DEVICE_RUNTIME_GB <= memory * WEIGHTS_SHARE_OF_MEMORY)
-      parts.push(`${size}: that fits the ${gigabytes(memory)} GB you gave, with room left for the context.`);
+    else if (need.totalGB <= memory)
+      parts.push(
+        `At Q4_K_M ${deviceNeedWords(need, memory)} you gave: ${model} fits${need.totalGB > memory * 0.9 ? ', tightly (keep the context short)' : ''}.`,
+      );
     else {
       const smaller = deviceModel(knowledge, profile);
       parts.push(
@@ -2003,7 +2027,10 @@ export function modelReply(
     }
     // On a device, the device's memory decides the model, not the training GPU's.
     const onDevice = deviceModel(knowledge, profile);
-    if (onDevice) return `${onDevice}${alternatives}`;
+    const picked =
+      profile.deviceMemoryGB === undefined ? undefined : largestDeviceModel(knowledge, profile.deviceMemoryGB, profile);
+    const besides = others.filter((other) => other !== picked?.name);
+    if (onDevice) return `${onDevice}${besides.length > 0 ? ` Also possible: ${joinWords(besides)}.` : ''}`;
     // GPUs of the team's own: the largest open model whose weights leave room for requests on them.
     const onOwn = openModelForGpus(knowledge, profile);
     if (onOwn)
@@ -2104,13 +2131,28 @@ export function whyNotModelReply(
     return `${name} does not suit this plan: ${because}${chosen === undefined ? '' : ` That is why the plan runs on ${chosen}.`}`;
   }
   const deciding = entry.verdict === 'conditional' ? (entry.decidedBy ?? []) : [];
-  const works = `${method} on it is possible${entry.verdict !== 'conditional' ? '' : deciding.length > 0 ? `, depending on ${joinWords(deciding.map((field) => unknownWords(field)))}` : ' under conditions'}`;
+  // ("why not the 8B with plain LoRA?": on the smaller model the plan's QLoRA is possible, but its own plan is LoRA.)
+  const own = onWeighed.destination.method;
+  const ownEntry = onWeighed.recommendations.find((item) => item.method === own);
+  const ownHours = ownEntry?.estimates?.trainingGpuHours;
+  const ownPlan =
+    own !== destination.method && ownEntry !== undefined && ownEntry.verdict !== 'not-viable'
+      ? `; on it I would plan ${shortMethodName(knowledge, own)} instead${ownHours === undefined ? '' : ` (about ${money.format(ownHours)} GPU-hours for three runs)`}`
+      : '';
+  const works = `${method} on it is possible${entry.verdict !== 'conditional' ? '' : deciding.length > 0 ? `, depending on ${joinWords(deciding.map((field) => unknownWords(field)))}` : ' under conditions'}${ownPlan}`;
   const weighedB = weighed.paramsB;
   const memory = profile.deviceMemoryGB;
   const deviceGB = weighedB === undefined ? undefined : (weighedB * DEVICE_BITS_PER_WEIGHT) / 8;
+  const weighedNeed =
+    weighedB === undefined
+      ? undefined
+      : deviceNeed(
+          { paramsB: weighedB, ...(weighed.architecture ? { architecture: weighed.architecture } : {}) },
+          profile,
+        );
   const onDevice =
     memory !== undefined && deviceGB !== undefined
-      ? deviceGB + DEVICE_RUNTIME_GB <= memory
+      ? (weighedNeed?.totalGB ?? Number.POSITIVE_INFINITY) <= memory
         ? ` (its 4-bit weights take about ${gigabytes(deviceGB)} GB of the ${memory} GB on the device)`
         : ` but its 4-bit weights alone take about ${gigabytes(deviceGB)} GB, too much for the ${memory} GB on the device`
       : '';
@@ -2214,8 +2256,8 @@ const WEIGHTS_SHARE_OF_MEMORY = 0.8;
 export function largestDeviceModel(
   knowledge: Knowledge,
   memoryGB: number,
+  profile: Partial<Profile> = {},
 ): { name: string; paramsB: number; weightsGB: number } | undefined {
-  const room = memoryGB * WEIGHTS_SHARE_OF_MEMORY;
   const deviceBytes = DEVICE_BITS_PER_WEIGHT / 8;
   const best = knowledge.models
     .filter(
@@ -2225,7 +2267,10 @@ export function largestDeviceModel(
         ['decoder', 'moe-decoder'].includes(model.architecture?.kind ?? 'decoder') &&
         model.paramsB !== undefined &&
         model.supersededBy === undefined &&
-        model.paramsB * deviceBytes <= room,
+        deviceNeed(
+          { paramsB: model.paramsB, ...(model.architecture ? { architecture: model.architecture } : {}) },
+          profile,
+        ).totalGB <= memoryGB,
     )
     .sort((a, b) => (b.paramsB ?? 0) - (a.paramsB ?? 0))[0];
   if (best?.paramsB === undefined) return undefined;
@@ -2235,7 +2280,7 @@ export function largestDeviceModel(
 function deviceModel(knowledge: Knowledge, profile: Partial<Profile>): string | undefined {
   const memory = profile.deviceMemoryGB;
   if (memory === undefined) return undefined;
-  const best = largestDeviceModel(knowledge, memory);
+  const best = largestDeviceModel(knowledge, memory, profile);
   if (!best) return undefined;
   return `${best.name} at 4 bits: its weights take about ${gigabytes(best.weightsGB)} GB of the ${memory} GB the device gives it, leaving room for the context and the runtime; it trains on your GPU and runs on the device.`;
 }

@@ -147,18 +147,31 @@ export function runTurn(
   knowledge: Knowledge,
   options: TurnOptions = {},
 ): TurnResult {
-  return withUnconvertedMoney(
-    withUnanswered(
-      answerTurn(
-        previous,
-        withPerTenantTotal(previous, pairsAsPreference(previous, keepModelMovedTo(previous, extraction))),
-        knowledge,
-        options,
+  return withOtherLanguage(
+    withUnconvertedMoney(
+      withUnanswered(
+        answerTurn(
+          previous,
+          withPerTenantTotal(previous, pairsAsPreference(previous, keepModelMovedTo(previous, extraction))),
+          knowledge,
+          options,
+        ),
+        extraction.intents.unanswered,
       ),
-      extraction.intents.unanswered,
+      extraction.unconvertedMoney,
     ),
-    extraction.unconvertedMoney,
+    extraction.otherLanguage,
   );
+}
+
+/**
+ * "Les données patients ne peuvent pas quitter l'hôpital": the rules read English, so a message in another language
+ * gives only the names and numbers it shares with English; the reply says so rather than ask again what was said.
+ */
+function withOtherLanguage(result: TurnResult, language: string | undefined): TurnResult {
+  if (language === undefined || result.replyData === undefined) return result;
+  const note = `I read English only, so from this ${language} message I took just the names and numbers I recognised. Please say the rest in English (what the model must do, whether data may leave your premises, what you have tried) and I'll use it.`;
+  return { ...result, ...withReply({ ...result.replyData, notes: [...result.replyData.notes, note] }) };
 }
 
 /**
@@ -170,18 +183,33 @@ export function runTurn(
  * 8B" while the team plans on the 70B: the model being left, or a past pilot's, does not replace the model it has now.
  */
 function keepModelMovedTo(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
-  const left = extraction.leftBehindModel;
+  const denied = withoutDeniedModel(previous, extraction);
+  const left = denied.leftBehindModel;
   const now = previous.profile.modelName;
-  if (left === undefined || extraction.fields.modelName !== left || now === undefined || now === left)
-    return extraction;
-  const { modelName: _left, modelParamsB: _size, ...fields } = extraction.fields;
-  const { modelName: _words, modelParamsB: _sizeWords, ...evidence } = extraction.evidence;
+  if (left === undefined || denied.fields.modelName !== left || now === undefined || now === left) return denied;
+  const { modelName: _left, modelParamsB: _size, ...fields } = denied.fields;
+  const { modelName: _words, modelParamsB: _sizeWords, ...evidence } = denied.evidence;
+  // "We tried prompting Llama 3.1 8B with a schema: JSON often invalid" while the team plans on the 70B: the result
+  // was measured on the 8B, which the engine reads as the bar to beat, not as a baseline on the 70B.
+  if (fields.tried !== undefined)
+    fields.tried = fields.tried.map((entry) =>
+      entry.note === undefined ? { ...entry, note: `measured on ${left}` } : entry,
+    );
   return {
-    ...extraction,
+    ...denied,
     fields,
     evidence,
-    corrections: extraction.corrections.filter((field) => field !== 'modelName' && field !== 'modelParamsB'),
+    corrections: denied.corrections.filter((field) => field !== 'modelName' && field !== 'modelParamsB'),
   };
+}
+
+/** "GPT-4o is NOT our model" after an earlier message made it the team's: it leaves the profile with its facts. */
+function withoutDeniedModel(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
+  const denied = extraction.deniedModel;
+  if (denied === undefined || previous.profile.modelName !== denied || extraction.fields.modelName !== undefined)
+    return extraction;
+  const gone: ProfileField[] = ['modelName', 'modelParamsB', 'modelAccess', 'modelStage'];
+  return { ...extraction, removedFields: [...new Set([...(extraction.removedFields ?? []), ...gone])] };
 }
 
 function pairsAsPreference(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
@@ -456,8 +484,13 @@ function answerTurn(
         : endOfLife <= reference
           ? ` Heads-up: ${askedEntry.vendor} shut ${askedEntry.name} down on ${endOfLife}; its own API no longer serves it.`
           : ` Heads-up: ${askedEntry.vendor} shuts ${askedEntry.name} down on ${endOfLife}, so a move to it would need another move soon after.`;
+    // "can we even serve the 70B on the 4 A100 40GB afterwards?" asked of the GPUs the team has: no "if", nothing
+    // hypothetical, the question is answered on the facts.
+    const nothingHypothetical = understood.every((item) => sameValue(base.profile[item.field], item.value));
     const answer = asked
-      ? `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(askedText) : askedText}${today}${ending} ${NOTHING_SAVED}`
+      ? nothingHypothetical
+        ? `${askedText}${today}${ending}`
+        : `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(askedText) : askedText}${today}${ending} ${NOTHING_SAVED}`
       : whatIfReply(said, current, hypothetical, knowledge);
     // "Why LoRA rather than QLoRA? And would the 70B be better?": the why is about the plan as it stands, said first.
     const whyAsked = intents.whyNot ?? intents.whyMethod;
@@ -610,13 +643,24 @@ function answerTurn(
     questionsAsked: 0,
     missedAnswers: 0,
     answered: true,
+    shownDestination: {
+      method: recommendation.destination.method,
+      model: recommendation.destination.model.name,
+    },
   };
   if (firmUp === undefined) delete answeredState.requestedField;
   // The chat shows the compact answer as the reply's body; "show details" gives the full template explanation.
   const { text: body, footnotes, sources } = compactAnswerParts(recommendation, knowledge);
   // After an earlier answer, compare with the advice before this message so the reply says what changed.
   // "What's the final plan?" asks for the whole answer again, on purpose.
-  const before = previous.answered && !restate ? recommendFor(previous.profile, knowledge) : undefined;
+  const last = previous.answered && !restate ? recommendFor(previous.profile, knowledge) : undefined;
+  // (Compared only with the advice the user saw: when a side answer moved it unseen, the whole answer is given.)
+  const shown = previous.shownDestination;
+  const before =
+    last !== undefined &&
+    (shown === undefined || (shown.method === last.destination.method && shown.model === last.destination.model.name))
+      ? last
+      : undefined;
   const answer = answerReply(
     recommendation,
     saved,
@@ -992,11 +1036,15 @@ function infoReply(
       profile.modelName !== undefined &&
       sized.destination.model.name !== null &&
       sized.recommendations.find((entry) => entry.method === asked)?.estimates?.memoryGB !== undefined;
-    parts.push(
-      namedSized
-        ? `On ${plainModelName(profile.modelName ?? '')}: ${fitReply(sized, asked, knowledge, fitProfile, fitDetails)} On ${plainModelName(sized.destination.model.name ?? '')}, where the plan moves: ${onPlan}`
-        : onPlan,
-    );
+    // ("Device model none chosen yet, must fit in 1.5GB. Which student model?": with no model to size, the fit says
+    // nothing the model answer does not.)
+    const nothingSized = intents.asksModel === true && onPlan.includes("the model's size is not known yet");
+    if (!nothingSized)
+      parts.push(
+        namedSized
+          ? `On ${plainModelName(profile.modelName ?? '')}: ${fitReply(sized, asked, knowledge, fitProfile, fitDetails)} On ${plainModelName(sized.destination.model.name ?? '')}, where the plan moves: ${onPlan}`
+          : onPlan,
+      );
   }
   if (intents.asksWhatWouldChange) parts.push(whatWouldChangeReply(recommendation, knowledge));
   if (intents.asksFirstStep) parts.push(firstStepReply(recommendation, knowledge));

@@ -76,6 +76,11 @@ export interface DestinationInput {
    * request size fits its monthly budget (Gemini 2.5 Flash for Gemini 2.5 Pro), when there is one.
    */
   readonly cheaperTierInBudget?: string;
+  /**
+   * The named API model's list-price bill a month, when it is under the cheapest catalog GPU rented for a month and the
+   * team owns no GPU: a self-hosted student costs more than the bill it replaces.
+   */
+  readonly apiBillUnderServingFloor?: { monthlyUSD: number; floorUSD: number; gpu: string };
 }
 
 export interface DestinationChoice {
@@ -122,7 +127,14 @@ const BEHAVIOUR_GOALS: readonly Need[] = [...BEHAVIOUR_NEEDS, 'alignment', 'inst
 export function wishList(
   input: Pick<
     DestinationInput,
-    'profile' | 'facts' | 'diagnosis' | 'data' | 'instructCheckpoint' | 'contextTokens' | 'cheaperTierInBudget'
+    | 'profile'
+    | 'facts'
+    | 'diagnosis'
+    | 'data'
+    | 'instructCheckpoint'
+    | 'contextTokens'
+    | 'cheaperTierInBudget'
+    | 'apiBillUnderServingFloor'
   >,
 ): Wish[] {
   const { profile, facts, diagnosis, data } = input;
@@ -457,8 +469,10 @@ export function wishList(
     const volumeCost = needs.has('cost') || needs.has('latency');
     // Distillation does not pay at low volume: the teacher's bill is already small.
     // A model already under SMALL_MODEL_PARAMS_B has no smaller student worth training: tuning it is the fix.
+    // Nor when the whole API bill is under a month of the cheapest rented GPU the student would be served on.
     const noSmallerStudent =
       (profile.requestsPerDay !== undefined && profile.requestsPerDay < LOW_VOLUME_REQUESTS_PER_DAY) ||
+      input.apiBillUnderServingFloor !== undefined ||
       (facts.smallModel === true && facts.weightsAvailable === true);
     const sftWish: Wish = {
       methods: SFT_SIBLINGS,
@@ -491,6 +505,16 @@ export function wishList(
     if (promptBillOnOwnModel && !adaptersPerTask) wishes.push(sftWish);
     if (volumeCost && efficiencyStated && !noSmallerStudent && !knowledgeBill)
       wishes.push(efficiencyWish(facts, profile, data));
+    // The bill is smaller than serving any student would cost: the prompt stays, and its bill is cut on the vendor's
+    // side (the family's cheaper tier, caching).
+    const smallBill = input.apiBillUnderServingFloor;
+    if (volumeCost && efficiencyStated && smallBill !== undefined && !knowledgeBill)
+      wishes.push({
+        methods: ['prompt-engineering'],
+        objective: 'none',
+        why: `Your API bill is about $${Math.round(smallBill.monthlyUSD)} a month at list price, under the $${Math.round(smallBill.floorUSD)} a month that even the cheapest GPU (${smallBill.gpu}) costs rented to serve a smaller student: distillation cannot pay back here. Keep the prompt and cut its bill on the vendor's side (a cheaper tier of the family, prompt caching).`,
+        strong: true,
+      });
     // A reasoning model its provider tunes only with a grader (reinforcement fine-tuning, no supervised job): the
     // examples become prompts with checkable answers, on the same model, before switching models for supervised tuning.
     // No labelled examples, but a named teacher that does the task and inputs it can label (a corpus of them, or the

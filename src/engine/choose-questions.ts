@@ -41,6 +41,10 @@ export const INTAKE_MAX_QUESTIONS = 6;
 const SHAPE_SAID =
   /\b(?:draft\w*|writ\w*|summari[sz]\w*|generat\w*|translat\w*|rewrit\w*|classif\w*|categori[sz]\w*|tag\w*|label\w*|triag\w*|rout(?:e|es|ing)|extract\w*|pull\w*\s+out|answer\w*|chat\w*|assistant|bot|search\w*|rank\w*|transcri\w*|code|coding|sql)\b/i;
 
+/** Verbs that cover deciding and writing alike: "handle incoming warranty claims", "automate our support inbox". */
+const VAGUE_TASK_VERB =
+  /\b(?:handle|handles|handling|deal\s+with|dealing\s+with|process|processing|manage|managing|automate|automating|take\s+care\s+of|help\s+with|use\s+(?:ai|an?\s+llm|a\s+model)\s+(?:for|on))\b/i;
+
 /** Tasks that answer while someone waits (a voice bot, live captions, search as you type): the latency target matters. */
 const LATENCY_SENSITIVE_TASK =
   /\b(voice ?bots?|voice assistants?|phone bots?|ivr|real[- ]?time|live (chat|captions?|translation|transcription|calls?)|as (they|you|users?) type|autocomplet\w*|in[- ]game|search relevance|search results?|ranking)\b/i;
@@ -443,6 +447,18 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     ask(
       'dataMustStayOnPrem',
       "Confidential or regulated data sent to a vendor's API needs your rules to allow it; if it may not leave your premises, an open-weight model on your hardware is the way.",
+    );
+  // "Handle incoming warranty claims": deciding a claim is a label, answering it is a text; the shape comes first.
+  if (
+    input.taskType === undefined &&
+    input.modality !== 'image' &&
+    input.task !== undefined &&
+    VAGUE_TASK_VERB.test(input.task.slice(0, 2000)) &&
+    !SHAPE_SAID.test(input.task.slice(0, 2000))
+  )
+    ask(
+      'taskType',
+      'The task names what it works on, not what it produces: deciding or routing each item is classification, writing the reply is generation, and they take different methods.',
     );
   // With nothing diagnosed the destination is only a fallback, so its feasibility is not worth a question yet:
   // aim first (the task or goal), then the data every fix depends on, then what constrains the model choice.

@@ -10,6 +10,7 @@ import {
 } from '../knowledge/schemas.ts';
 import { PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
 import { cpuLatencyFloorMs } from './cpu-latency.ts';
+import { DEVICE_RUNTIME_GB, deviceNeed } from './device-fit.ts';
 import {
   CPU_SERVING_MAX_WEIGHTS_GB,
   type FeasibilityEstimates,
@@ -34,8 +35,6 @@ export const SMALL_MODEL_PARAMS_B = 3;
 export const RETIRING_SOON_WEEKS = 26;
 /** Hours in a week of round-the-clock training: the most a stated timeline allows one run on the team's GPUs. */
 export const HOURS_PER_WEEK = 7 * 24;
-/** Memory an on-device runtime takes besides the weights and the KV cache, GB. */
-export const DEVICE_RUNTIME_GB = 0.5;
 /**
  * A model this small is fine-tuned on an ordinary CPU server when there are no GPUs: full fine-tuning holds about 16 to
  * 18 bytes per parameter (knowledge: accel, eai-blog), so 0.4B needs about 7 GB of RAM (BERT-Large is 0.34B), and its
@@ -44,8 +43,8 @@ export const DEVICE_RUNTIME_GB = 0.5;
 export const CPU_TRAINING_MAX_PARAMS_B = 0.4;
 /** The training methods a CPU server runs for such a model (16-bit LoRA or every weight; no 4-bit kernels on CPU). */
 export const CPU_TRAINING_CHECKS: ReadonlySet<string> = new Set(['lora', 'full-fine-tuning']);
-/** Bits per weight of a 4-bit on-device format with quantized embeddings (llama.cpp Q4_K_M, knowledge: llamacpp-quantize). */
-export const DEVICE_BITS_PER_WEIGHT = 4.9;
+// (The device sizes, in one place for the engine and the chat.)
+export { DEVICE_BITS_PER_WEIGHT, DEVICE_RUNTIME_GB } from './device-fit.ts';
 /** `knowledgeVolatile`: knowledge that changes at least this often. */
 export const VOLATILE_CHANGE_FREQUENCIES: readonly string[] = ['weekly', 'daily'];
 
@@ -301,9 +300,15 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   const int4 = estimates.checks['inference-int4'];
   if (profile.deviceMemoryGB !== undefined && int4 && profile.modelParamsB !== undefined) {
     // Device formats quantize the embeddings too (llama.cpp Q4_K_M: 4.58 GiB for Llama 3.1 8B, ~4.9 bits a weight).
-    const weightsGB = (profile.modelParamsB * DEVICE_BITS_PER_WEIGHT) / 8;
-    const kvCacheGB = int4.memoryGB.breakdown.kvCache ?? 0;
-    facts['fits.device'] = weightsGB + kvCacheGB + DEVICE_RUNTIME_GB <= profile.deviceMemoryGB;
+    const need = deviceNeed(
+      {
+        paramsB: profile.modelParamsB,
+        ...(resolved.model?.architecture === undefined ? {} : { architecture: resolved.model.architecture }),
+      },
+      profile,
+    );
+    const { weightsGB, kvCacheGB } = need;
+    facts['fits.device'] = need.totalGB <= profile.deviceMemoryGB;
     // The whole corpus in the prompt on the device: its KV cache (per token, from the estimate) beside the weights.
     if (profile.corpusTokens !== undefined && profile.corpusTokens > 0) {
       const perTokenGB = kvCacheGB / inferenceContextTokens(profile);

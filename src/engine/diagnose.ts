@@ -280,7 +280,16 @@ export function measuredOnAnotherModel(note: string | undefined, modelName: stri
   const named = modelName.toLowerCase();
   const first = measuredOn.split(/\s+/)[0] ?? '';
   // ("measured on an eval set", "tested with 8 examples": no model named.)
-  return /\d/.test(first) && /[a-z]/.test(first) && !named.includes(first);
+  if (/\d/.test(first) && /[a-z]/.test(first)) return !named.includes(first);
+  // "measured on Llama 3.1 8B" for a team on Llama 3.1 70B: a family name, then its version and size.
+  const words = measuredOn.split(/\s+/);
+  return (
+    words.length >= 2 &&
+    /^[a-z]{3,}$/.test(first) &&
+    !/^(?:an?|the|our|my|their|some|each|every|held|eval\w*|test\w*)$/.test(first) &&
+    words.slice(1).some((word) => /\d/.test(word)) &&
+    !named.startsWith(words.join(' '))
+  );
 }
 
 /**

@@ -81,12 +81,16 @@ export function chooseFirstStep(
     promptGoodEnough &&
     facts.weightsAvailable === false &&
     (profile.goals ?? []).includes('cost') &&
-    !PROMPT_SIDE.has(destination.method) &&
     possible('prompt-engineering')
   ) {
+    // (The prompt itself as the destination: the bill is too small for a student, and the family's cheaper tier, run
+    // with the same prompt, is the other lever.)
+    const promptStays = PROMPT_SIDE.has(destination.method) && destination.switchedTo === undefined;
     return {
       methods: ['prompt-engineering'],
-      why: `Your prompt already meets the quality bar: cut its bill first without changing the model (cache the instructions every request shares; batch the work that can wait), and keep its answers on ${evalSet} as the bar the destination must match.`,
+      why: promptStays
+        ? `Your prompt already meets the quality bar and stays: cut its bill without changing it (cache the instructions every request shares; batch the work that can wait)${facts.cheaperTierInFamily === true ? `, and run it unchanged on the family's cheaper tier against ${evalSet} (your logged answers serve): if it holds your bar, switch` : ''}.`
+        : `Your prompt already meets the quality bar: cut its bill first without changing the model (cache the instructions every request shares; batch the work that can wait), and keep its answers on ${evalSet} as the bar the destination must match.`,
     };
   }
   // Preference tuning as the destination, with a behaviour to train and the examples for it: the supervised stage on

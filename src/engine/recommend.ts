@@ -1,3 +1,4 @@
+import { HOURS_PER_MONTH } from '../estimator/index.ts';
 import { templateExplanation } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FactName, Model } from '../knowledge/schemas.ts';
@@ -65,6 +66,7 @@ function decide(
       ? {}
       : { contextTokens: analysis.resolved.model.architecture.contextLength }),
     ...cheaperTierInBudget(analysis.resolved.profile, analysis.resolved.model, knowledge),
+    ...billUnderServingFloor(analysis.resolved.profile, analysis.resolved.model, analysis.facts, knowledge),
   });
   return { diagnosis, data, scores, destination };
 }
@@ -87,6 +89,31 @@ function cheaperTierInBudget(
     return monthly !== undefined && monthly <= budget;
   });
   return fits === undefined ? {} : { cheaperTierInBudget: fits.name };
+}
+
+/**
+ * An API model's list-price bill at the team's volume, when it is under what the cheapest catalog GPU costs rented
+ * for a month, and the team owns no GPU to serve a student on: a self-hosted student would cost more than the bill it
+ * replaces, so distillation for cost cannot pay back.
+ */
+function billUnderServingFloor(
+  profile: Profile,
+  model: Model | undefined,
+  facts: Facts,
+  knowledge: Knowledge,
+): { apiBillUnderServingFloor?: { monthlyUSD: number; floorUSD: number; gpu: string } } {
+  if (model?.apiPrice === undefined || facts.weightsAvailable !== false || facts.hasGpu === true) return {};
+  const monthly = listPriceMonthlyUSD(model.apiPrice, profile);
+  if (monthly === undefined) return {};
+  let cheapest: { gpu: string; floorUSD: number } | undefined;
+  for (const gpu of knowledge.gpus) {
+    if (gpu.price == null) continue;
+    const floorUSD = gpu.price.usdPerHour * HOURS_PER_MONTH;
+    if (cheapest === undefined || floorUSD < cheapest.floorUSD) cheapest = { gpu: gpu.name, floorUSD };
+  }
+  return cheapest !== undefined && monthly < cheapest.floorUSD
+    ? { apiBillUnderServingFloor: { monthlyUSD: monthly, ...cheapest } }
+    : {};
 }
 
 /** The catalog alias naming the vendor's instruction-tuned (or chat) checkpoint of the model, if any. */

@@ -11,8 +11,10 @@ import { findCorrections } from './corrections.ts';
 import { convertStatedCurrencies, type StatedRate } from './exchange-rate.ts';
 import { goalsNamedIn, REMOVED_GOAL } from './extractors/goals.ts';
 import { PER_UNIT_FIELD } from './extractors/labeled-data.ts';
+import { NOT_OURS_AFTER } from './extractors/model.ts';
 import { NOT_THE_FORMAT } from './extractors/style-format.ts';
 import { asksAQuestion, extractIntents, questionClauses } from './intents.ts';
+import { otherLanguageOf } from './message-language.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
 import { allMatches, prepareMessage, sentenceAround, sentenceBefore } from './prepare-message.ts';
 import { readShortAnswer } from './short-answer.ts';
@@ -297,6 +299,14 @@ export function extractProfile(
     dropUnstated(prepared, findings, false).filter((item) => notAsked(item) && !inWhatIfSentence(item)),
   );
   // "The 8B was only the pilot, we're planning on Llama 3.1 70B": a size said of another model than the one named.
+  // "the 8B was just what we tested": the size of a model only tested says nothing of the team's.
+  const testedSize = stated.find(
+    (item) =>
+      item.field === 'modelParamsB' &&
+      TESTED_ONLY_AFTER.test(prepared.lower.slice(item.end, item.end + 50)) &&
+      !stated.some((other) => other.field === 'modelName'),
+  );
+  if (testedSize !== undefined) stated.splice(stated.indexOf(testedSize), 1);
   const namedModel = stated.find((item) => item.field === 'modelName');
   const statedSize = stated.find((item) => item.field === 'modelParamsB');
   const namedSize = namedModel ? context.knowledge.findModel(String(namedModel.value))?.paramsB : undefined;
@@ -309,10 +319,21 @@ export function extractProfile(
   // "How long until we can switch off GPT-4o mini?", "the pilot was a RAG prototype with Llama 3.1 8B": a model being
   // left, or one a past pilot ran on; the dialogue keeps the model the team has moved to.
   const before = namedModel ? sentenceBefore(prepared.lower, namedModel.start) : '';
-  const leftBehind =
-    namedModel !== undefined && (LEAVING_BEFORE.test(before) || PILOT_RAN_ON.test(before))
+  const leftBehind: { leftBehindModel?: string; deniedModel?: string; otherLanguage?: string } =
+    namedModel !== undefined &&
+    (LEAVING_BEFORE.test(before) ||
+      PILOT_RAN_ON.test(before) ||
+      TESTED_ON_BEFORE.test(before) ||
+      TESTED_ONLY_AFTER.test(prepared.lower.slice(namedModel.end, namedModel.end + 50)))
       ? { leftBehindModel: String(namedModel.value) }
       : {};
+  // "GPT-4o is NOT our model": denied, so it leaves the profile if an earlier message put it there.
+  for (const mention of catalogScanner(context.knowledge).findModels(prepared.lower))
+    if (mention.entry && NOT_OURS_AFTER.test(prepared.lower.slice(mention.end, mention.end + 40)))
+      leftBehind.deniedModel = mention.entry.name;
+  // A message in French or German: only the names and numbers shared with English are read; the reply says so.
+  const language = otherLanguageOf(prepared.original);
+  if (language !== undefined) leftBehind.otherLanguage = language;
   const evidence: Partial<Record<ProfileField, string>> = {};
   const collect = (chosen: readonly Finding[]) => {
     const fields: Partial<Record<ProfileField, unknown>> = {};
@@ -338,6 +359,8 @@ export function extractProfile(
       ...(NOT_THE_FORMAT.test(prepared.lower) ? (['format'] as const) : []),
       // "forget the latency", "never mind the cost".
       ...allMatches(FORGET_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? '')),
+      // "latency doesn't matter at all", "there is NO latency target": speed is no goal.
+      ...(NO_LATENCY_TARGET.test(prepared.lower) ? (['latency'] as const) : []),
     ]),
   ];
   // "we have NOT tried RAG", "corrections: we have not tried retrieval": taken out of what was tried.
@@ -361,6 +384,11 @@ export function extractProfile(
       ? { removedFields: ['timelineWeeks' as const] }
       : {}),
   };
+  // "latency doesn't matter at all, it's a nightly batch": no target, and not asked for one.
+  if (NO_LATENCY_TARGET.test(prepared.lower) && !stated.some((item) => item.field === 'latencyTargetMs'))
+    removedGoals.removedFields = [
+      ...new Set([...(removedGoals.removedFields ?? []), 'latencyTargetMs' as ProfileField]),
+    ];
   // "We don't have a monthly budget of $577, please drop that", "forget the one-time budget": a budget taken back.
   for (const match of allMatches(BUDGET_DISOWNED, prepared.lower)) {
     const field = /month/.test(match[0]) ? 'monthlyBudgetUSD' : 'oneTimeBudgetUSD';
@@ -442,6 +470,16 @@ const SIZE_MISMATCH_SHARE = 0.25;
 /** "switch off", "move off", "replace", "get rid of" right before a model: the one being left. */
 const LEAVING_BEFORE =
   /\b(?:switch(?:ing)?\s+off|turn(?:ing)?\s+off|shut(?:ting)?\s+(?:off|down)|mov(?:e|ing)\s+(?:off|away\s+from)|migrat(?:e|ing)\s+(?:off|away\s+from)|get(?:ting)?\s+(?:rid\s+of|off)|stop(?:ping)?\s+(?:using|paying\s+for)|retir(?:e|ing)|phas(?:e|ing)\s+out|replac(?:e|ing)|drop(?:ping)?)\s+(?:the\s+|our\s+)?(?:old\s+|current\s+)?$/;
+/**
+ * A model the team only tested, named next: "we tried prompting Llama 3.1 8B with a schema", "we tested Qwen2.5 7B";
+ * the dialogue keeps the model it plans on (the result is noted as measured on the tested one).
+ */
+const TESTED_ON_BEFORE =
+  /\b(?:tried|tested|trialled|trialed|benchmarked|evaluated|experimented\s+with)\s+(?:(?:just\s+|only\s+|out\s+)?(?:prompting|few[\s-]?shot(?:\s+prompting)?|zero[\s-]?shot(?:\s+prompting)?|a\s+prompt\s+on|it\s+on|on|with)\s+)?(?:the\s+|a\s+)?$/;
+/** "… was just what we tested", "… was only the one we tried": said after the model. */
+const TESTED_ONLY_AFTER =
+  /^\s+(?:was|is)\s+(?:just|only|merely)\s+(?:what|the\s+(?:one|model))\s+(?:we|i)\s+(?:tested|tried|benchmarked|piloted)\b/;
+
 /**
  * A pilot or prototype that ran on the model named next, in one clause with nothing of now or later in between: "the
  * pilot was a simple RAG prototype with Llama 3.1 8B" (not "the 8B was only the pilot, we're planning on the 70B").
@@ -648,7 +686,7 @@ function askedOfTheCatalog(
   // plan's, when no method is what the why-not is about.
   if (intents.whyNot === undefined) {
     const whyNot = WHY_NOT_MODEL_QUESTION.exec(lower);
-    const weighedText = whyNot?.[1] ?? '';
+    const weighedText = whyNot?.[1] ?? whyNot?.[2] ?? '';
     const mention = whyNot ? catalogScanner(catalog).findModels(weighedText)[0] : undefined;
     // ("why not just tune our Llama 3.1 8B?" states the team's model: a why-not about tuning it.)
     const ours =
@@ -709,7 +747,7 @@ const QUESTION_ENDS_AFTER = /^(?:[^.!?\n]|\.(?=\d))*\?/;
 const WHY_MODEL_QUESTION =
   /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with|propose)\s+|(?:a|the)\s+)?((?:[^?.!\n]|\.(?=\d)){2,40}?)\s*\?/;
 const WHY_NOT_MODEL_QUESTION =
-  /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+((?:[^?.!\n]|\.(?=\d)){2,60}?)\s*\?/;
+  /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+((?:[^?.!\n]|\.(?=\d)){2,60}?)\s*\?|^\s*(?:(?:and|ok(?:ay)?|so|hmm|then)[\s,]+)?(?:what|how)\s+about\s+((?:(?:the|a|using|just)\s+)?(?:[^?.!\n\s]|\.(?=\d))+(?:\s+(?:[^?.!\n\s]|\.(?=\d))+){0,3})\s*\?\s*$/;
 const TUNING_CHANNEL_QUESTION =
   /\b(?:(?:can|could|may)\s+(?:we|i|you)\s+(?:still\s+|even\s+|actually\s+)?|is\s+it\s+(?:still\s+)?possible\s+to\s+|are\s+we\s+able\s+to\s+|where\s+(?:can|could|do)\s+(?:we|i|you)\s+)(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,80}\?|\b(?:can|could)\s+(?:a|an|our|my)\s+(?:brand\s+)?(?:new\s+)?(?:\w+\s+)?(?:account|org|organi[sz]ation)\s+(?:\w+\s+){0,2}?(?:start|run|create|launch)\s+(?:a\s+)?(?:fine[\s-]?tun\w*|tuning)\s+job\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\bis\s+(?:\w+\s+)?(?:fine[\s-]?tuning|tuning)\s+(?:still\s+)?(?:open|available|allowed)\s+(?:to|for)\s+(?:new\s+)?(?:accounts?|orgs?|organi[sz]ations?|customers?|users?)\b(?:[^.!\n]|\.(?=\d)){0,40}\?|\bwhere\s+(?:would|should|do|can|could|will)\s+(?:we|i|you)\s+run\s+(?:that|the|this|a|our)\s+(?:[\w-]+\s+)?(?:fine[\s-]?tuning|tuning|training)\s+job\b(?:[^.!\n]|\.(?=\d)){0,80}\?/;
 
@@ -768,6 +806,9 @@ const FORGET_GOAL =
   /\b(?:forget|ignore|never\s*mind|drop)\s+(?:about\s+)?(?:the\s+)?(latency|speed|cost|price|style|tone|format|citations)(?!\s+(?:of|for|on)\b)|\b(latency|speed)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter\b/g;
 const NO_DEADLINE =
   /\b(?:there\s+is\s+no|there's\s+no|we\s+have\s+no|we\s+don't\s+have\s+(?:a|any)|no)\s+(?:real\s+|hard\s+|fixed\s+|actual\s+)?(?:[\w-]+[\s-])?(?:deadline|timeline)\b|\b(?:forget|ignore|drop|never\s*mind)\s+(?:about\s+)?(?:the\s+)?(?:[\w-]+[\s-])?(?:deadline|timeline)\b/;
+/** "latency doesn't matter (at all)", "there is NO latency target", "we don't care about speed", "no latency requirement". */
+const NO_LATENCY_TARGET =
+  /\b(?:latency|speed|response\s+time)\s+(?:really\s+)?(?:doesn'?t|does\s+not|don'?t|won'?t)\s+(?:really\s+)?matter\b|\b(?:latency|speed|response\s+time)\s+(?:is\s+not|isn'?t|is\s+no)\s+(?:really\s+)?(?:an?\s+)?(?:issue|concern|problem|constraint|requirement|priority|factor)\b|\b(?:there\s+is\s+no|there's\s+no|we\s+have\s+no|we\s+don'?t\s+have\s+(?:a|any)|no)\s+(?:real\s+|hard\s+|strict\s+|particular\s+)?(?:latency|speed|response[\s-]time)\s+(?:target|requirement|constraint|limit|budget|sla|goal)s?\b|\b(?:don'?t|do\s+not)\s+(?:really\s+)?care\s+(?:about|much\s+about)\s+(?:the\s+)?(?:latency|speed|response\s+time)\b/;
 const BUDGET_DISOWNED =
   /\b(?:we\s+)?(?:don't|do\s+not|dont)\s+have\s+(?:a|any)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\s+of\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?(?:the|that|our)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\b/g;
 /** "we have no model yet", "we haven't picked a model", "we have not picked Qwen": no model chosen. */

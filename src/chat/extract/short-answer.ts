@@ -8,7 +8,9 @@
  * answer has to link the article it came from"): a yes or no must lead the message, and a number answer needs
  * exactly one number that no other finding claims.
  */
+
 import type { ProfileField } from '../../profile/profile-schema.ts';
+import { catalogScanner } from './catalog-matcher.ts';
 import { COUNT_SOURCE, parseCount } from './numbers.ts';
 import { allMatches, overlapsAny } from './prepare-message.ts';
 import type { ExtractionCatalog, Finding, PreparedMessage } from './types.ts';
@@ -160,7 +162,10 @@ export function numberAnswer(
       ? amount
       : undefined,
 ): AnswerReader {
-  return ({ message, field, text, start, end, others, bounds }) => {
+  return ({ message, field, text, start, end, others, bounds, catalog }) => {
+    // "why not Qwen2.5 0.5B or Llama 3.2 1B?": the digits of a model's or a GPU's name count nothing asked.
+    const scanner = catalogScanner(catalog);
+    const names = [...scanner.findModels(message.lower), ...scanner.findGpus(message.lower)];
     // "none", and "none, we'd have to rent": the first clause is the answer. (Not a bare "No." before other facts:
     // "No. Fifty dollars is per MONTH." contradicts the advisor; it answers nothing asked.)
     const first = firstClause(text);
@@ -176,6 +181,7 @@ export function numberAnswer(
     NUMBER.lastIndex = 0;
     for (let match = NUMBER.exec(message.lower); match; match = NUMBER.exec(message.lower)) {
       if (overlapsAny(match.index, match.index + match[0].length, others)) continue;
+      if (names.some((name) => name.start < match.index + match[0].length && match.index < name.end)) continue;
       // "1 A100, not 4": the number a correction replaces is nobody's answer.
       if (DENIED_NUMBER.test(message.lower.slice(Math.max(0, match.index - 20), match.index))) continue;
       // "one-off", "one-time": a kind of spend, not the number one.

@@ -192,6 +192,10 @@ export interface Extraction {
    * team's model only when no other model is known.
    */
   leftBehindModel?: string;
+  /** A model the message says is not the team's ("GPT-4o is NOT our model"): it leaves the profile if it was there. */
+  deniedModel?: string;
+  /** The language of a message plainly not in English ("French"): the reply says only English is read. */
+  otherLanguage?: string;
   /** For each extracted field, the exact words of the message it came from. */
   evidence: Partial<Record<ProfileField, string>>;
   /** Fields the user explicitly corrected ("actually 3 GPUs", "make that 500 examples"). */

@@ -131,6 +131,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch51.json')),
     ...loadCases(here('./batch52.json')),
     ...loadCases(here('./batch53.json')),
+    ...loadCases(here('./batch54.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

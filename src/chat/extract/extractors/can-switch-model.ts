@@ -38,6 +38,10 @@ const CAN_SWITCH = new RegExp(
     String.raw`\bno\s+(?:model|llm)\s+(?:picked|chosen|selected|decided(?:\s+on)?|settled(?:\s+on)?)\s+yet\b|\b(?:haven't|have\s+not|havent|didn't|did\s+not)\s+(?:yet\s+)?(?:picked|chosen|selected|decided\s+on|settled\s+on)\s+(?:a|the|any)\s+(?:model|llm)\b`,
     // "and yes you may switch models", "you can change the model".
     String.raw`(?:you|we)\s+(?:may|can|are\s+allowed\s+to|are\s+free\s+to)\s+(?:switch|change|swap)\s+(?:the\s+)?(?:models?|llms?)`,
+    // "yes you can propose any model", "you may suggest a different model".
+    String.raw`(?:you|we)\s+(?:may|can|could|are\s+(?:free|allowed|welcome)\s+to)\s+(?:propose|suggest|recommend|pick|choose)\s+(?:any|another|a\s+different|whatever|whichever|other|a\s+new)\s+(?:\w+\s+)?(?:models?|llms?|one)`,
+    // "we'd happily switch again if there's something better", "we'd switch if something fits better".
+    String.raw`(?:we'd|we\s+would|i'd|i\s+would)\s+(?:happily\s+|gladly\s+|definitely\s+)?(?:switch|change|move)(?:\s+(?:again|models?))?\s+if\b`,
     // "actually we're allowed to switch models".
     String.raw`(?:we're|we\s+are|we've\s+been|i'm|i\s+am)\s+(?:actually\s+|now\s+)?(?:allowed|permitted|free|cleared)\s+to\s+(?:switch|change|move)\s+(?:models?|llms?|providers?|vendors?)`,
     // "thinking of distilling into a small open model we host ourselves": the model is meant to change.

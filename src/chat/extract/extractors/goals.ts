@@ -79,7 +79,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'on-device',
-    /\b(?:on[\s-]device|on\s+(?:the\s+|our\s+|their\s+|users'\s+|customers'\s+)?(?:(?:android|ios|mobile|low[\s-]end|cheap|older|edge|customer|user)\s+)?(?:phones?|devices?|laptops?|handsets?|tablets?|edge\s+devices?|the\s+edge|jetson)|offline\s+on|runs?\s+locally\s+on|(?<!\b(?:chatgpt|claude|gemini|copilot|openai|chat\s?bot|website|the\s+web\s+app)\b[^.;!?\n]{0,20})in\s+the\s+browser|webgpu|inside\s+(?:the|our)\s+(?:app|(?:mobile|phone|ios|android)\s+app)|(?:has\s+to|have\s+to|must|needs?\s+to|should)\s+(?:work|run|function)\s+offline)\b/g,
+    /\b(?:on[\s-]device|on\s+(?:the\s+|our\s+|their\s+|users'\s+|customers'\s+)?(?:(?:android|ios|mobile|low[\s-]end|cheap|older|edge|customer|user)\s+)?(?:phones?|devices?|laptops?|handsets?|tablets?|edge\s+devices?|the\s+edge|jetson)|offline\s+on(?!\s+(?:our|a|the|one|an|my)\s+(?:own\s+)?(?:workstations?|servers?|cluster|gpus?|machines?|box|boxes|desktops?|rigs?|pcs?)\b)|runs?\s+locally\s+on|(?<!\b(?:chatgpt|claude|gemini|copilot|openai|chat\s?bot|website|the\s+web\s+app)\b[^.;!?\n]{0,20})in\s+the\s+browser|webgpu|inside\s+(?:the|our)\s+(?:app|(?:mobile|phone|ios|android)\s+app)|(?:has\s+to|have\s+to|must|needs?\s+to|should)\s+(?:work|run|function)\s+offline)\b/g,
   ],
 ];
 

@@ -11,7 +11,7 @@ const LABELED = String.raw`(?:label(?:l)?ed|(?:manually|historically|already|han
 const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|rewrites|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|(?:json|jsonl)s\b|json\s+(?:files|records|outputs)|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+pairs?|\b[a-z]+(?:-[a-z]+)*\s+(?:and|&|\/)\s+[a-z]+(?:-[a-z]+)*\s+pairs|(?:segment|sentence|clause|contract|ticket|email|code|document|summary|translation|dialogue|message)\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+|segment\s+)?pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
-  '(?:tickets?|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms|opinions|memos|briefs)';
+  '(?:tickets?|commands|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms|opinions|memos|briefs)';
 const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|(?:each\s+)?(?:with|w\/|and\s+their|including|paired\s+with)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|queues?|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?|headlines?|titles?|root[\s-]causes?|questions?)\b)`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
@@ -190,7 +190,7 @@ function lowerEnd(match: RegExpExecArray): number | undefined {
 /** "labeled 6,500 by hand so far", "annotated about 2k ourselves": the verb first, then the count. */
 /** "we hand-labelled about 12,000 documents", "annotated 3k tickets": the labelling said as a verb before the count. */
 const LABELED_VERB_COUNT = new RegExp(
-  `\\b(?:hand[\\s-]?)?(?:label(?:l)?ed|annotated|tagged)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
+  `\\b(?:hand[\\s-]?)?(?:label(?:l)?ed|annotated|tagged)\\s+(?:(?:all\\s+(?:of\\s+)?)?(?:our|the)\\s+)?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
   'g',
 );
 /** A pasted spec: "Labeled: 40k rows from our ops team", "training data: ~12,000 examples". */
@@ -328,9 +328,12 @@ export const extractLabeledData: Extractor = (message) => {
         /^\s*(?:[a-z-]+\s+)?(?:(?:pasted|put|stuffed|dropped|included)\s+)?(?:in|inside|into)\s+(?:the|our|each|every|a)\s+(?:system\s+)?(?:prompts?|context(?:\s+window)?)\b/.test(
           lower.slice(end, end + 40),
         ) ||
+        // "prompting with 10 examples pasted in".
+        (count <= MAX_PROMPT_DEMONSTRATIONS &&
+          /^\s*(?:[a-z-]+\s+)?(?:pasted|put|stuffed|dropped)\s+in\b/.test(lower.slice(end, end + 30))) ||
         // "a long system prompt with the template + 3 examples": a handful added to a prompt.
         (count <= MAX_PROMPT_DEMONSTRATIONS &&
-          /\bprompt\b[^.;!?\n]{0,40}(?:\+|\bwith\b|\band\b|\bplus\b)\s*(?:~|about\s+|like\s+)?$/.test(
+          /\bprompt(?:s|ing|ed)?\b(?:[^.;!?\n]|\.(?=\d)){0,40}(?:\+|\bwith\b|\band\b|\bplus\b)\s*(?:~|about\s+|like\s+|just\s+|only\s+)?$/.test(
             lower.slice(Math.max(0, match.index - 60), match.index),
           ));
       if (inPrompt) continue;

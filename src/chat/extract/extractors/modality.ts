@@ -9,7 +9,7 @@ import { MODALITY_OF_TASK } from '../../../engine/resolve-profile.ts';
 import type { MODALITIES, TaskType } from '../../../profile/profile-schema.ts';
 import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
-import { extractTaskType } from './task-type.ts';
+import { extractTaskType, SPEECH_ALREADY_TEXT } from './task-type.ts';
 
 type Modality = (typeof MODALITIES)[number];
 
@@ -81,6 +81,13 @@ export const extractModality: Extractor = (message, context) => {
       covered.push({ start, end });
       findings.push(findingFromMatch('modality', modality, match));
     }
+  }
+  // "voice commands (already transcribed to text)": the model reads text.
+  if (SPEECH_ALREADY_TEXT.test(lower)) {
+    const audio = findings.filter((item) => item.value === 'audio');
+    for (const item of audio) findings.splice(findings.indexOf(item), 1);
+    const said = SPEECH_ALREADY_TEXT.exec(lower);
+    if (said) findings.push(findingFromMatch('modality', 'text', said));
   }
   const stated = allMatches(STATED, lower)
     .filter((match) => !isNegatedBefore(lower, match.index, 15))

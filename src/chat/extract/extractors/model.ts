@@ -1,3 +1,7 @@
+/** "… is NOT our model", "… isn't ours", "… is not the one we use": the model named just before is denied. */
+export const NOT_OURS_AFTER =
+  /^(?:'s)?\s*(?:is|was)\s*(?:not|n't)\s+(?:(?:really|actually|even)\s+)?(?:our|the)\s+(?:own\s+)?(?:(?:device|target|production|student|main|final|deployed|chosen)\s+)?(?:model|one\s+we\s+(?:use|run|ship))\b|^\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+ours\b/;
+
 /**
  * @module Models: "Llama 3 70B", "llama3 8b", "Mistral 7B", "a 13B model", and how the team can reach the
  * weights ("GPT-4o via Azure, fine-tuning isn't enabled" → api-only; "we can fine-tune it on Azure" →
@@ -279,6 +283,8 @@ export const extractModel: Extractor = (message, context) => {
       )
     )
       continue;
+    // "GPT-4o is NOT our model", "gpt-5 isn't ours": a model denied is not the team's.
+    if (NOT_OURS_AFTER.test(lower.slice(mention.end, mention.end + 40))) continue;
     // "use Claude Opus as the teacher": the teacher is not the model being adapted.
     if (mention.entry && !namedOnlyAsTeacher(lower, mention.start, mention.end))
       findings.push(finding('modelName', mention.entry.name, mention.start, mention.end));

@@ -99,9 +99,18 @@ const NO_IMAGES =
 const ANOTHER_SYSTEM =
   /\b(?:(?:a|another)\s+(?:different|separate|other)|different|separate|another)\s+(?:system|project|team|pipeline|service|model|product|use[\s-]case)\b|\bthe\s+other\s+(?:\d+|one|two|three|four|few)\b[^.;!?\n]{0,20}?\b(?:serve|serves|run|runs|handle|handles|are\s+for|is\s+for|do|does|power|powers)\b/;
 
+/**
+ * The speech is made text before the model sees it: "voice commands (already transcribed to text)", "the
+ * speech-to-text already happens before us", "the input is text". Neither transcription nor audio is the team's task.
+ */
+export const SPEECH_ALREADY_TEXT =
+  /\b(?:already\s+(?:transcribed|converted\s+to\s+text)|(?:transcribed|converted)\s+to\s+text\s+(?:already|before|upstream|first|by\s+(?:the|an?|our)\b)|(?:speech[\s-]to[\s-]text|stt|asr|transcription)\s+(?:step\s+)?(?:already\s+)?(?:happens|is\s+done|runs|is\s+handled|is\s+solved|comes)\s+(?:before|upstream|elsewhere|earlier|outside|first|separately)|(?:the\s+)?input\s+is\s+(?:plain\s+|just\s+|only\s+)?text|we\s+(?:don't|do\s+not)\s+do\s+(?:the\s+)?(?:transcription|speech[\s-]to[\s-]text|asr))\b/;
+
 export const extractTaskType: Extractor = (message) => {
   const { lower } = message;
+  const speechIsText = SPEECH_ALREADY_TEXT.test(lower);
   for (const [taskType, pattern] of TASK_TYPES) {
+    if (taskType === 'transcribe' && speechIsText) continue;
     const match = allMatches(pattern, lower).find(
       // "can you summarize what you have so far" asks the advisor to do something; it is not the team's task.
       (candidate) =>

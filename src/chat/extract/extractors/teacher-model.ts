@@ -7,13 +7,21 @@ import { finding } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const TEACHER_WORD =
-  /\b(?:teach|distil|compress|shrink|outputs?|answers|responses|label|completions|generat|synthetic|annotat|rationales|trained\s+on)/;
+  /\b(?:teach|distil|compress|shrink|outputs?|answers|responses|label|completions|generat|synthetic|annotat|rationales|trained\s+on|wrote|tagged|produced|created)/;
 
 const TEACHER_BEFORE =
   /\b(?:(?:pairs|examples|data|labels|outputs|answers|responses|samples|targets)\s+(?:generated|produced|written|labell?ed|created|synthesi[sz]ed)\s+(?:with|by|using|via|from)\s+|(?:distil(?:l)?(?:ing|ed|s)?|compress(?:ing|ed)?|shrink(?:ing)?)\s+(?:from\s+)?(?:our\s+|the\s+)?(?:(?:big|large|huge|current|existing)\s+)?|teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:[\w&'-]+\s+){0,4}?(?:data|dataset|examples|labels|targets|pairs|traces|samples)\s+(?:with|using|from|via|by)\s+|(?:labell?ed|annotated|generated|written)\s+by\s+|(?:labels|outputs|answers|targets|rationales|data)\s+(?:come|comes|came)\s+from\s+|(?:small(?:er)?|tiny|student)\s+model\s+(?:trained|tuned)\s+on\s+|(?:generate|make|produce|get)\s+(?:as\s+many\s+|all\s+the\s+|more\s+)?(?=\S+\s+labels)|(?:label\w*|annotat\w*)\s+(?:everything|it\s+all|all\s+of\s+it|them|(?:the|our|all\s+(?:the|our))\s+\w+)\s+(?:with|using|via|by)\s+)$/;
 
 const TEACHER_AFTER =
-  /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|could\s+be|can\s+be|should\s+be|might\s+be)\s+(?:the\s+|a\s+|our\s+)?teacher|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+(?:to\s+train|as\s+(?:training\s+|teacher\s+)?(?:data|labels|targets))|(?:\s+(?:pipeline|setup|model|prompts?|system|workflow|calls|app))?\s+(?:into|down\s+to|to)\s+(?:a\s+)?(?:smaller|small|tiny|student|\w+\s+\d|llama|qwen|mistral|gemma|phi)|\s+to\s+(?:teach|train)\s+(?:a|our|the)\s+(?:smaller|small|tiny|student|cheaper|distilled)|\)?\s*(?:would|will|could|can|should)\s+(?:teach|train)\s+(?:a|our|the)\b|\s+to\s+(?:generate|create|produce|label|annotate|write)\s+(?:[\w&'-]+\s+){0,4}?(?:data|dataset|examples|labels|targets|pairs|traces|samples)|\s+to\s+(?:label|annotate)\b|\s+(?:writes|generates|produces|creates|labels)\s+(?:the\s+|our\s+)?(?:gold|reference|target|training|synthetic)\s+(?:answers|labels|examples|data|outputs)|\s+(?:labels|outputs|completions)\s+(?:logged|collected|saved|stored|we\s+(?:logged|collected|saved|have))\b|\s+(?:writes|generates|produces)\s+(?:the\s+)?(?:rationales|labels|answers|targets|explanations)\b|\s+outputs\s+for\s+(?:that|this|it|training)\b|\s+labels\s+as\s+(?:we|you)\s+want\b)/;
+  /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|was|could\s+be|can\s+be|should\s+be|might\s+be)\s+(?:only\s+|just\s+|merely\s+)?(?:the\s+|a\s+|our\s+)?teacher|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+(?:to\s+train|as\s+(?:training\s+|teacher\s+)?(?:data|labels|targets))|(?:\s+(?:pipeline|setup|model|prompts?|system|workflow|calls|app))?\s+(?:into|down\s+to|to)\s+(?:a\s+)?(?:smaller|small|tiny|student|\w+\s+\d|llama|qwen|mistral|gemma|phi)|\s+to\s+(?:teach|train)\s+(?:a|our|the)\s+(?:smaller|small|tiny|student|cheaper|distilled)|\)?\s*(?:would|will|could|can|should)\s+(?:teach|train)\s+(?:a|our|the)\b|\s+to\s+(?:generate|create|produce|label|annotate|write)\s+(?:[\w&'-]+\s+){0,4}?(?:data|dataset|examples|labels|targets|pairs|traces|samples)|\s+to\s+(?:label|annotate)\b|\s+(?:writes|generates|produces|creates|labels)\s+(?:the\s+|our\s+)?(?:gold|reference|target|training|synthetic)\s+(?:answers|labels|examples|data|outputs)|\s+(?:labels|outputs|completions)\s+(?:logged|collected|saved|stored|we\s+(?:logged|collected|saved|have))\b|\s+(?:writes|generates|produces)\s+(?:the\s+)?(?:rationales|labels|answers|targets|explanations)\b|\s+outputs\s+for\s+(?:that|this|it|training)\b|\s+labels\s+as\s+(?:we|you)\s+want\b)/;
+
+/**
+ * The model named just before made the team's data: "GPT-4o labeled 20k more for us", "gpt-4o wrote the ~12k training
+ * answers", "Claude Sonnet labeled our 30k emails", "the 20,000 GPT-4o-labeled examples", "… that GPT-4o labeled.", or it
+ * is said to be only the teacher ("GPT-4o is NOT our model, it was only the teacher").
+ */
+const MADE_THE_DATA_AFTER =
+  /^(?:-(?:labell?ed|annotated|generated|written|made)\b|\s+(?:has\s+|had\s+|already\s+)?(?:labell?ed|annotated|pre-?labell?ed|tagged|wrote|generated|produced|created|synthesi[sz]ed)\s+(?:(?:the|our|all|most|some|of|those|these|them|it|~|about|around|roughly|maybe|another|more|\d[\d.,]*k?)\s*){0,5}(?:(?:training|gold|synthetic|reference|extra)\s+)?(?:[\w-]+\s+)?(?:answers|labels|examples|data|dataset|emails|tickets|commands|pairs|replies|targets|outputs|rationales|samples|documents|messages|utterances|queries|transcripts|summaries)\b|\s+(?:has\s+|had\s+)?(?:labell?ed|annotated|generated|wrote)\s+(?:them\s+|it\s+|those\s+|these\s+)?for\s+us\b|\s+(?:labell?ed|annotated)\s*(?:[.,;:!?)]|$)|(?:'s)?\s*(?:is|was)\s*(?:not|n't)\s+(?:our|the)\s+(?:(?:device|target|production|student|main|final)\s+)?model\b[^.;!?\n]{0,30}\b(?:only|just|merely)\s+(?:the\s+|a\s+)?(?:teacher|labell?er|annotator))/;
 
 /** What a model's possessive names when it is the teacher: "GPT-4o's outputs", "Opus's answers". */
 const POSSESSED_OUTPUTS = /^\s+(?:own\s+)?(?:outputs?|answers?|responses?|labels?|completions?|generations?)\b/;
@@ -35,7 +43,7 @@ const LABELS_AFTER = /^\s+(?:label|annotate|tag|classify|generate|write|create|p
 const ONLY_TEACHER_BEFORE =
   /\b(?:(?:pairs|examples|data|labels|outputs|answers|responses|samples|targets)\s+(?:generated|produced|written|labell?ed|created|synthesi[sz]ed)\s+(?:with|by|using|via|from)\s+|teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:label\w*|annotat\w*)\s+(?:[\w&'/-]+\s+){0,4}?(?:with|using|via|by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|writ\w*)\s+(?:[\w&'/-]+\s+){0,3}?(?:data|dataset|labels|examples|targets|pairs|annotations|(?:training|synthetic|gold|reference)\s+[\w-]+)\s+(?:with|using|via|by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*)\s+(?:[\w&'/-]+\s+){0,4}?(?:data|dataset|examples|labels|targets|pairs|traces|samples|answers|outputs)\s+from\s+|(?:labell?ed|annotated|generated|written)\s+by\s+|(?:copy|mimic|imitate|replicate|clone)\s+)$/;
 const ONLY_TEACHER_AFTER =
-  /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|could\s+be|can\s+be|should\s+be|might\s+be)\s+(?:the\s+|a\s+|our\s+)?teacher|\s+outputs\s+for\s+(?:that|this|it|training)\b|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+as\s+(?:training\s+|teacher\s+)?(?:data|labels|targets)|\s+to\s+(?:teach|label|annotate)\b|\s+to\s+(?:generate|create|produce|write)\s+(?:(?:the|our|more|synthetic|training|gold|reference|example|sample)\s+)*(?:labels|data|examples|answers|targets|outputs|pairs|dataset|rationales|responses|summaries|descriptions|replies|translations|captions)\b|\)?\s*(?:would|will|could|can|should)\s+(?:teach|train)\s+(?:a|our|the)\b|\s+(?:writes|generates|produces|creates|labels)\s+(?:the\s+|our\s+)?(?:gold|reference|target|training|synthetic)\s+(?:answers|labels|examples|data|outputs))/;
+  /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|was|could\s+be|can\s+be|should\s+be|might\s+be)\s+(?:only\s+|just\s+|merely\s+)?(?:the\s+|a\s+|our\s+)?teacher|\s+outputs\s+for\s+(?:that|this|it|training)\b|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+as\s+(?:training\s+|teacher\s+)?(?:data|labels|targets)|\s+to\s+(?:teach|label|annotate)\b|\s+to\s+(?:generate|create|produce|write)\s+(?:(?:the|our|more|synthetic|training|gold|reference|example|sample)\s+)*(?:labels|data|examples|answers|targets|outputs|pairs|dataset|rationales|responses|summaries|descriptions|replies|translations|captions)\b|\)?\s*(?:would|will|could|can|should)\s+(?:teach|train)\s+(?:a|our|the)\b|\s+(?:writes|generates|produces|creates|labels)\s+(?:the\s+|our\s+)?(?:gold|reference|target|training|synthetic)\s+(?:answers|labels|examples|data|outputs))/;
 
 /** "distil from GPT-4o into it / into Qwen…": the model distilled from is only the teacher of the other one. */
 const DISTIL_FROM_BEFORE = /\bdistil(?:l)?(?:ing|ed|s)?\s+from\s+$/;
@@ -55,6 +63,10 @@ export function namedOnlyAsTeacher(lower: string, start: number, end: number): b
   return (
     ONLY_TEACHER_BEFORE.test(before) ||
     ONLY_TEACHER_AFTER.test(after) ||
+    MADE_THE_DATA_AFTER.test(lower.slice(end, end + 90)) ||
+    // "plan is to distill from Llama 3.1 70B outputs": the outputs distilled from are the teacher's.
+    (DISTIL_FROM_BEFORE.test(before) &&
+      /^(?:'s)?\s*(?:outputs?|answers|responses|labels|completions|generations)\b/.test(after)) ||
     (DISTIL_FROM_BEFORE.test(before) && INTO_ANOTHER_AFTER.test(after)) ||
     // "we already distilled from Claude Opus and the student was good enough": the student is the team's model.
     DISTILLED_FROM_BEFORE.test(before) ||
@@ -84,7 +96,13 @@ export const extractTeacherModel: Extractor = (message, context) => {
       POSSESSED_OUTPUTS.test(after) &&
       TRAINED_ON_BEFORE.test(before);
     const asked = HAVE_BEFORE.test(before) && LABELS_AFTER.test(after);
-    if (TEACHER_BEFORE.test(before) || TEACHER_AFTER.test(after) || possessive || asked) {
+    if (
+      TEACHER_BEFORE.test(before) ||
+      TEACHER_AFTER.test(after) ||
+      MADE_THE_DATA_AFTER.test(lower.slice(mention.end, mention.end + 90)) ||
+      possessive ||
+      asked
+    ) {
       findings.push(finding('teacherModel', mention.entry.name, mention.start, mention.end));
     } else if (distillIt && mention.end <= distillIt.index) {
       current = finding('teacherModel', mention.entry.name, mention.start, mention.end);
