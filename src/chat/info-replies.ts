@@ -21,6 +21,7 @@ import { type DeviceNeed, deviceNeed } from '../engine/device-fit.ts';
 import { CPU_SERVING_MAX_WEIGHTS_GB, requestSize } from '../engine/estimate-feasibility.ts';
 import { daysBetween } from '../engine/iso-dates.ts';
 import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
+import { TRAINING_METHODS } from '../engine/method-groups.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
 import { PROJECT_RUNS } from '../engine/training-compute.ts';
@@ -624,15 +625,10 @@ function deviceFit(
   const params = catalogued?.paramsB ?? profile.modelParamsB;
   // Sized as the device rule sizes it: the device format's weights, one request's context cache and the runtime.
   const need =
-    params === undefined
-      ? undefined
-      : deviceNeed(
-          { paramsB: params, ...(catalogued?.architecture ? { architecture: catalogued.architecture } : {}) },
-          profile,
-        );
+    params === undefined ? undefined : deviceNeed({ paramsB: params, architecture: catalogued?.architecture }, profile);
   const weights = need === undefined ? '' : ` (${deviceNeedWords(need, memory)})`;
   // Over the memory by the same sum the engine uses: no, whatever else says yes.
-  const overByWeights = need !== undefined && need.totalGB > memory;
+  const overTheDevice = need !== undefined && need.totalGB > memory;
   const rule = recommendation.trace.find((entry) => entry.ruleId === 'model-does-not-fit-the-device');
   // A vision or speech encoder keeps no context cache and is usually run in 16 bits (TensorRT, ONNX): sized that way
   // when its 16-bit weights and a 1 GiB runtime fit.
@@ -648,7 +644,7 @@ function deviceFit(
     params * FP16_BYTES_PER_PARAM + DEVICE_RUNTIME_GB <= memory
   )
     return `On the device: yes, ${name} fits the ${gigabytes(memory)} GB it may use in 16 bits, no quantizing needed (its weights take about ${gigabytes(params * FP16_BYTES_PER_PARAM)} GB; an encoder keeps no context cache, so activations and the runtime come on top; measure its latency on the device).`;
-  if (overByWeights || (rule?.outcome === 'fired' && !model.switched && !model.proposed))
+  if (overTheDevice || (rule?.outcome === 'fired' && !model.switched && !model.proposed))
     return `On the device: no, ${name} at 4 bits does not fit the ${gigabytes(memory)} GB it may use${weights}.`;
   if (
     model.proposed ||
@@ -658,6 +654,9 @@ function deviceFit(
     return `On the device: yes, ${name} at 4 bits fits the ${gigabytes(memory)} GB it may use${weights}.`;
   return undefined;
 }
+
+/** Above this share of the device's memory, a fit is tight: a longer context would not fit. */
+const TIGHT_DEVICE_SHARE = 0.9;
 
 /** "its 4-bit weights take about 0.8 GB, its context cache about 0.1 GB and the runtime about 0.5 GB: about 1.4 of the 1.5 GB". */
 function deviceNeedWords(need: DeviceNeed, memoryGB: number): string {
@@ -1369,7 +1368,7 @@ export function onDeviceRuntimeReply(
   if (params !== undefined) {
     const weightsGB = (params * DEVICE_BITS_PER_WEIGHT) / 8;
     const architecture = knowledge.models.find((m) => m.name === name)?.architecture;
-    const need = deviceNeed({ paramsB: params, ...(architecture ? { architecture } : {}) }, profile);
+    const need = deviceNeed({ paramsB: params, architecture }, profile);
     const size = `At Q4_K_M ${model}'s weights take about ${gigabytes(weightsGB)} GB, and the context cache and the runtime come on top`;
     if (memory === undefined)
       parts.push(
@@ -1377,7 +1376,7 @@ export function onDeviceRuntimeReply(
       );
     else if (need.totalGB <= memory)
       parts.push(
-        `At Q4_K_M ${deviceNeedWords(need, memory)} you gave: ${model} fits${need.totalGB > memory * 0.9 ? ', tightly (keep the context short)' : ''}.`,
+        `At Q4_K_M ${deviceNeedWords(need, memory)} you gave: ${model} fits${need.totalGB > memory * TIGHT_DEVICE_SHARE ? ', tightly (keep the context short)' : ''}.`,
       );
     else {
       const smaller = deviceModel(knowledge, profile);
@@ -1702,6 +1701,66 @@ export function exactMatchRetrievalReply(knowledge: Knowledge): InfoAnswer {
   const cited = knowledge.sourceById.has(CONTEXTUAL_RETRIEVAL_SOURCE) ? [CONTEXTUAL_RETRIEVAL_SOURCE] : [];
   const mark = cited.length > 0 ? ' [1]' : '';
   const text = `Not reliably with embeddings alone: they match meaning, and exact identifiers (codes, part numbers, SKUs) often land near the wrong passages. Search a lexical (BM25) index beside the embeddings and merge the results, then rerank: in Anthropic's tests contextual embeddings cut failed retrievals by 35%, adding contextual BM25 by 49%, and reranking on top by 67%${mark}. Measure it on your own questions that contain codes, counting how often the right passage comes back, before judging the model's answers.`;
+  return citedAnswer(text, cited, knowledge);
+}
+
+/**
+ * "We pay $900 now and you say $342 with a longer prompt? something's off": the bill per request against what one
+ * request of the stated size costs at list price, and what usually makes up the difference. Undefined without a bill,
+ * a volume and a list price.
+ */
+export function billMismatchReply(knowledge: Knowledge, profile: Partial<Profile>): string | undefined {
+  const bill = profile.currentMonthlySpendUSD;
+  const volume = profile.requestsPerDay;
+  const model = profile.modelName === undefined ? undefined : knowledge.findModel(profile.modelName);
+  const listed = listPriceMonthly(model, profile);
+  if (bill === undefined || volume === undefined || model === undefined || listed === undefined || listed <= 0)
+    return undefined;
+  const perRequest = bill / (volume * 30);
+  const listedPerRequest = listed / (volume * 30);
+  const size = requestSize(profile);
+  const ratio = bill / listed;
+  const at = `${count.format(size.input)} input and ${count.format(size.output)} output tokens${size.said}`;
+  if (ratio < 1.3 && ratio > 1 / 1.3)
+    return `They agree: your $${count.format(bill)} a month is about $${cents(perRequest)} a request at ${count.format(volume)} a day, and at list price a request of ${at} costs about $${cents(listedPerRequest)} on ${plainModelName(model.name)}.`;
+  return ratio > 1
+    ? `The gap is real: your $${count.format(bill)} a month is about $${cents(perRequest)} a request at ${count.format(volume)} requests a day, while a request of ${at} costs about $${cents(listedPerRequest)} at ${plainModelName(model.name)}'s list price, so your bill is about ${money.format(ratio)}× what those requests should cost. Usually the requests are longer than they look (a conversation history or pasted examples re-sent on every call), there are more of them (retries, several calls per item, tests or other apps on the same key), or part of the traffic runs on a pricier model. Check the token counts and calls in the provider's usage report; my bills scale from your figures, so give me the real request size and volume and they will match.`
+    : `Your $${count.format(bill)} a month is about $${cents(perRequest)} a request, under the $${cents(listedPerRequest)} a request of ${at} costs at ${plainModelName(model.name)}'s list price: the volume or the request size I used is likely above yours, or a discount (caching, batch, a committed-use price) already applies. Tell me the real request size and volume and the figures will match.`;
+}
+
+/** Dollars per request, to the cent or finer for small amounts. */
+function cents(value: number): string {
+  return value >= 0.1 ? value.toFixed(2) : value.toPrecision(2);
+}
+
+/**
+ * "Could we retrieve 3-4 similar past good emails per request and put them in as examples?": dynamic few-shot, the
+ * step OpenAI's accuracy guide puts after static examples and before fine-tuning; it carries a voice into a model no
+ * one can tune, beside retrieval of the facts.
+ */
+export function retrievedExamplesReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): InfoAnswer {
+  const cited = knowledge.sourceById.has('oai-acc') ? ['oai-acc'] : [];
+  const mark = cited.length > 0 ? ' [1]' : '';
+  const examples = profile.labeledExamples;
+  const tunable = recommendation.recommendations.some(
+    (entry) => TRAINING_METHODS.has(entry.method) && entry.verdict !== 'not-viable',
+  );
+  const text = [
+    `Yes: that is dynamic few-shot, the step OpenAI's accuracy guide puts after a fixed set of examples and before fine-tuning${mark}. Index your good ${examples === undefined ? 'examples' : `${count.format(examples)} examples`} by their input, retrieve the few closest to each request and put them in the prompt as examples: the model picks up the voice and format from them with no training.`,
+    recommendation.destination.method === 'rag'
+      ? 'It stacks with the plan: retrieve the documents for the facts and the examples for the voice, in the same prompt.'
+      : '',
+    tunable
+      ? 'If it still falls short on your evaluation set, those same examples are the training set for tuning.'
+      : 'On a model that cannot be tuned it is the strongest lever for voice and format.',
+    'Measure it against your fixed prompt on the same evaluation set; each retrieved example adds its length to every request, and so to the bill.',
+  ]
+    .filter((line) => line !== '')
+    .join(' ');
   return citedAnswer(text, cited, knowledge);
 }
 
@@ -2142,19 +2201,15 @@ export function whyNotModelReply(
   const works = `${method} on it is possible${entry.verdict !== 'conditional' ? '' : deciding.length > 0 ? `, depending on ${joinWords(deciding.map((field) => unknownWords(field)))}` : ' under conditions'}${ownPlan}`;
   const weighedB = weighed.paramsB;
   const memory = profile.deviceMemoryGB;
-  const deviceGB = weighedB === undefined ? undefined : (weighedB * DEVICE_BITS_PER_WEIGHT) / 8;
   const weighedNeed =
     weighedB === undefined
       ? undefined
-      : deviceNeed(
-          { paramsB: weighedB, ...(weighed.architecture ? { architecture: weighed.architecture } : {}) },
-          profile,
-        );
+      : deviceNeed({ paramsB: weighedB, architecture: weighed?.architecture }, profile);
   const onDevice =
-    memory !== undefined && deviceGB !== undefined
-      ? (weighedNeed?.totalGB ?? Number.POSITIVE_INFINITY) <= memory
-        ? ` (its 4-bit weights take about ${gigabytes(deviceGB)} GB of the ${memory} GB on the device)`
-        : ` but its 4-bit weights alone take about ${gigabytes(deviceGB)} GB, too much for the ${memory} GB on the device`
+    memory !== undefined && weighedNeed !== undefined
+      ? weighedNeed.totalGB <= memory
+        ? ` (${deviceNeedWords(weighedNeed, memory)} on the device)`
+        : ` but on the device ${deviceNeedWords(weighedNeed, memory)}: too much`
       : '';
   const chosenModel = destination.model.name === null ? undefined : knowledge.findModel(destination.model.name);
   const chosenB = chosenModel?.paramsB;
@@ -2267,10 +2322,7 @@ export function largestDeviceModel(
         ['decoder', 'moe-decoder'].includes(model.architecture?.kind ?? 'decoder') &&
         model.paramsB !== undefined &&
         model.supersededBy === undefined &&
-        deviceNeed(
-          { paramsB: model.paramsB, ...(model.architecture ? { architecture: model.architecture } : {}) },
-          profile,
-        ).totalGB <= memoryGB,
+        deviceNeed({ paramsB: model.paramsB, architecture: model.architecture }, profile).totalGB <= memoryGB,
     )
     .sort((a, b) => (b.paramsB ?? 0) - (a.paramsB ?? 0))[0];
   if (best?.paramsB === undefined) return undefined;

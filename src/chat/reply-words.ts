@@ -5,6 +5,7 @@
  * kept to what bears on the user's own plan (no rented-GPU assumptions for a team whose plan runs on an API model).
  * Pure.
  */
+import { PROPER_NAME_FIRST } from '../engine/method-name.ts';
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import { PROFILE_FIELDS, type Profile } from '../profile/profile-schema.ts';
@@ -345,7 +346,9 @@ function stripPeriod(text: string): string {
 /** The first letter lower-cased, unless the text opens with a name or an acronym ("NVIDIA …", "LoRA …"). */
 export function lowerFirst(text: string): string {
   // Keep proper names and acronyms ("NVIDIA …", "LoRA …") as written.
-  return /^[A-Z][a-z]*(?=[\s,.;:()-]|$)/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return /^[A-Z][a-z]*(?=[\s,.;:()-]|$)/.test(text) && !PROPER_NAME_FIRST.test(text)
+    ? text[0]!.toLowerCase() + text.slice(1)
+    : text;
 }
 
 function upperFirst(text: string): string {

@@ -12,6 +12,7 @@ import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import type { Extraction, ExtractionIntents } from './extract/types.ts';
 import { mergeProfile } from './fields/merge-profile.ts';
 import {
+  billMismatchReply,
   comparisonReply,
   contextFitReply,
   costLeversReply,
@@ -40,6 +41,7 @@ import {
   resolveGenericFineTuning,
   retirementReply,
   retrievalVsPretrainingReply,
+  retrievedExamplesReply,
   safetyReply,
   smallTalkReply,
   speedReply,
@@ -669,6 +671,7 @@ function answerTurn(
     knowledge,
     body,
     answeredState.profile,
+    last !== undefined && before === undefined ? shown?.method : undefined,
   );
   // Footnotes only under the body whose marks [n] they explain (a one-line "nothing changed" reply has none).
   const reply: ReplyData =
@@ -938,6 +941,16 @@ function infoReply(
   // question; the token count only describes the prompt.
   if (intents.asksCostLevers) return costLeversReply(recommendation, knowledge, profile);
   if (intents.asksExactMatchRetrieval) return exactMatchRetrievalReply(knowledge);
+  if (intents.asksRetrievedExamples) return retrievedExamplesReply(recommendation, knowledge, profile);
+  if (intents.asksBillMismatch) {
+    const mismatch = billMismatchReply(knowledge, profile);
+    if (mismatch !== undefined) {
+      // ("… something's off. and would prompt caching help?": the levers are answered after it.)
+      if (!intents.asksCostLevers) return { text: mismatch };
+      const levers = costLeversReply(recommendation, knowledge, profile);
+      return { ...levers, text: `${mismatch}\n\n${levers.text}` };
+    }
+  }
   if (intents.asksRatingsForPreference) return ratingsForPreferenceReply(recommendation, knowledge);
   if (intents.asksWhyRent) return { text: whyRentReply(recommendation, knowledge) };
   if (intents.asksPromptTokens !== undefined || intents.asksOutputTokens !== undefined) {
@@ -1286,6 +1299,8 @@ function answerReply(
   knowledge: Knowledge,
   body: string,
   profile: Partial<Profile>,
+  /** The destination of the answer the user last saw, when the advice has moved since without being shown. */
+  shownBefore?: string,
 ): ReplyData {
   const parts: string[] = [];
   const notes: string[] = [];
@@ -1334,6 +1349,13 @@ function answerReply(
         viable: 'Now viable',
         notViable: moved ? 'No longer viable on the model you named' : 'No longer viable',
       }),
+    );
+  } else if (shownBefore !== undefined && shownBefore !== recommendation.destination.method) {
+    // A side answer moved the advice since the answer the user saw: say so against the one they saw.
+    const planModel = recommendation.destination.model;
+    const aimName = `${methodName(recommendation.destination.method, knowledge)}${planModel.switched && planModel.name ? ` on ${planModel.name}` : ''}`;
+    parts.push(
+      `Updated recommendation: aim for ${aimName} now (before: ${methodName(shownBefore as MethodId, knowledge)}).`,
     );
   } else if (!body) {
     parts.push(

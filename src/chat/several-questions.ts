@@ -41,6 +41,8 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksTuningChannel',
   'asksCostLevers',
   'asksExactMatchRetrieval',
+  'asksRetrievedExamples',
+  'asksBillMismatch',
   'asksRatingsForPreference',
   'asksWhyRent',
   'asksSafety',

@@ -10,6 +10,7 @@ import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS, METHODS_FOR_NEED, mus
 import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import { SFT_SIBLINGS, TRAINING_METHODS } from './method-groups.ts';
+import { PROPER_NAME_FIRST } from './method-name.ts';
 import type { Destination, Need } from './recommendation-schema.ts';
 import { kindReplacingNamed } from './task-capability.ts';
 
@@ -50,6 +51,8 @@ export interface Wish {
   readonly smallModel?: boolean;
   /** The wish runs on this catalog model instead of the named one (a cheaper tier of the same family). */
   readonly model?: string;
+  /** The bill is too small for a student to pay back: no distillation step follows in the plan. */
+  readonly noStudent?: boolean;
 }
 
 /** A substitute model on which one of `methods` is possible. */
@@ -80,7 +83,7 @@ export interface DestinationInput {
    * The named API model's list-price bill a month, when it is under the cheapest catalog GPU rented for a month and the
    * team owns no GPU: a self-hosted student costs more than the bill it replaces.
    */
-  readonly apiBillUnderServingFloor?: { monthlyUSD: number; floorUSD: number; gpu: string };
+  readonly apiBillUnderServingFloor?: { monthlyUSD: number; floorUSD: number; gpu: string; sizeAssumed: boolean };
 }
 
 export interface DestinationChoice {
@@ -469,10 +472,12 @@ export function wishList(
     const volumeCost = needs.has('cost') || needs.has('latency');
     // Distillation does not pay at low volume: the teacher's bill is already small.
     // A model already under SMALL_MODEL_PARAMS_B has no smaller student worth training: tuning it is the fix.
-    // Nor when the whole API bill is under a month of the cheapest rented GPU the student would be served on.
+    // Nor, for the bill, when the whole API bill is under a month of the cheapest rented GPU the student would be
+    // served on (a latency need is no bill: a smaller student still answers faster).
+    const smallBill = needs.has('cost') && !needs.has('latency') ? input.apiBillUnderServingFloor : undefined;
     const noSmallerStudent =
       (profile.requestsPerDay !== undefined && profile.requestsPerDay < LOW_VOLUME_REQUESTS_PER_DAY) ||
-      input.apiBillUnderServingFloor !== undefined ||
+      smallBill !== undefined ||
       (facts.smallModel === true && facts.weightsAvailable === true);
     const sftWish: Wish = {
       methods: SFT_SIBLINGS,
@@ -507,13 +512,13 @@ export function wishList(
       wishes.push(efficiencyWish(facts, profile, data));
     // The bill is smaller than serving any student would cost: the prompt stays, and its bill is cut on the vendor's
     // side (the family's cheaper tier, caching).
-    const smallBill = input.apiBillUnderServingFloor;
-    if (volumeCost && efficiencyStated && smallBill !== undefined && !knowledgeBill)
+    if (efficiencyStated && smallBill !== undefined && !knowledgeBill)
       wishes.push({
         methods: ['prompt-engineering'],
         objective: 'none',
-        why: `Your API bill is about $${Math.round(smallBill.monthlyUSD)} a month at list price, under the $${Math.round(smallBill.floorUSD)} a month that even the cheapest GPU (${smallBill.gpu}) costs rented to serve a smaller student: distillation cannot pay back here. Keep the prompt and cut its bill on the vendor's side (a cheaper tier of the family, prompt caching).`,
+        why: `Your API bill is about $${Math.round(smallBill.monthlyUSD)} a month at list price${smallBill.sizeAssumed ? ' (at an assumed request size)' : ''}, under the $${Math.round(smallBill.floorUSD)} a month that even the cheapest GPU (${smallBill.gpu}) costs rented to serve a smaller student: distillation cannot pay back here. Keep the prompt and cut its bill on the vendor's side (a cheaper tier of the family, prompt caching).`,
         strong: true,
+        noStudent: true,
       });
     // A reasoning model its provider tunes only with a grader (reinforcement fine-tuning, no supervised job): the
     // examples become prompts with checkable answers, on the same model, before switching models for supervised tuning.
@@ -1030,8 +1035,9 @@ function namedModelRulesOut(
     .replace(/[.;:]+$/, '');
   if (!clause) return `${subject[0]?.toUpperCase()}${subject.slice(1)} rules it out`;
   // An acronym ("LoRA", "GPU") keeps its capitals; an ordinary first word is lowered.
+  // (So does a name: "Anthropic's only Claude tuning…".)
   const lowered =
-    /^[A-Z][a-z]/.test(clause) && !/^[A-Z][a-z]+[A-Z]/.test(clause)
+    /^[A-Z][a-z]/.test(clause) && !/^[A-Z][a-z]+[A-Z]/.test(clause) && !PROPER_NAME_FIRST.test(clause)
       ? clause[0]?.toLowerCase() + clause.slice(1)
       : clause;
   return `On ${subject}, ${lowered}`;

@@ -39,7 +39,7 @@ export const INTAKE_MAX_QUESTIONS = 6;
  */
 /** A task whose own words say its shape (drafting, tagging, extracting, answering, searching, transcribing, code). */
 const SHAPE_SAID =
-  /\b(?:draft\w*|writ\w*|summari[sz]\w*|generat\w*|translat\w*|rewrit\w*|classif\w*|categori[sz]\w*|tag\w*|label\w*|triag\w*|rout(?:e|es|ing)|extract\w*|pull\w*\s+out|answer\w*|chat\w*|assistant|bot|search\w*|rank\w*|transcri\w*|code|coding|sql)\b/i;
+  /\b(?:draft\w*|writ\w*|summari[sz]\w*|generat\w*|translat\w*|rewrit\w*|classif\w*|categori[sz]\w*|tag\w*|label\w*|triag\w*|rout(?:e|es|ing)|extract\w*|pull\w*\s+out|answer\w*|chat\w*|assistant|bot|search\w*|rank\w*|transcri\w*|code|coding|sql|q\s?&\s?a|faqs?|questions?)\b/i;
 
 /** Verbs that cover deciding and writing alike: "handle incoming warranty claims", "automate our support inbox". */
 const VAGUE_TASK_VERB =
@@ -448,10 +448,20 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       'dataMustStayOnPrem',
       "Confidential or regulated data sent to a vendor's API needs your rules to allow it; if it may not leave your premises, an open-weight model on your hardware is the way.",
     );
+  // The prompt kept because its bill is too small for a student, at an assumed request size: the real size decides it.
+  const keptForSmallBill = destination.wishes.some(
+    (wish) => wish.noStudent === true && destination.why.startsWith(wish.why),
+  );
+  if (keptForSmallBill && input.inputTokensPerRequest === undefined && input.exampleTokens === undefined)
+    ask(
+      'inputTokensPerRequest',
+      'The bill I compared with serving a smaller model assumed a request size; a longer prompt raises it, and a student may then pay back.',
+    );
   // "Handle incoming warranty claims": deciding a claim is a label, answering it is a text; the shape comes first.
   if (
     input.taskType === undefined &&
     input.modality !== 'image' &&
+    input.modality !== 'audio' &&
     input.task !== undefined &&
     VAGUE_TASK_VERB.test(input.task.slice(0, 2000)) &&
     !SHAPE_SAID.test(input.task.slice(0, 2000))

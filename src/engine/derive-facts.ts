@@ -300,13 +300,7 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   const int4 = estimates.checks['inference-int4'];
   if (profile.deviceMemoryGB !== undefined && int4 && profile.modelParamsB !== undefined) {
     // Device formats quantize the embeddings too (llama.cpp Q4_K_M: 4.58 GiB for Llama 3.1 8B, ~4.9 bits a weight).
-    const need = deviceNeed(
-      {
-        paramsB: profile.modelParamsB,
-        ...(resolved.model?.architecture === undefined ? {} : { architecture: resolved.model.architecture }),
-      },
-      profile,
-    );
+    const need = deviceNeed({ paramsB: profile.modelParamsB, architecture: resolved.model?.architecture }, profile);
     const { weightsGB, kvCacheGB } = need;
     facts['fits.device'] = need.totalGB <= profile.deviceMemoryGB;
     // The whole corpus in the prompt on the device: its KV cache (per token, from the estimate) beside the weights.

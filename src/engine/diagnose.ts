@@ -262,6 +262,10 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
   };
 }
 
+/** The first word of an open or API model family's name, as notes write it. */
+const MODEL_FAMILY_WORD =
+  /^(?:llama|qwen\d*(?:\.\d)?|mistral|mixtral|gemma|phi|gpt|claude|gemini|deepseek|falcon|olmo|granite|command|nova|whisper|smollm|tinyllama)$/;
+
 /** A tried entry's note saying its result was measured on another model than the one the team names now. */
 export function measuredOnAnotherModel(note: string | undefined, modelName: string | undefined): boolean {
   if (note === undefined) return false;
@@ -281,12 +285,12 @@ export function measuredOnAnotherModel(note: string | undefined, modelName: stri
   const first = measuredOn.split(/\s+/)[0] ?? '';
   // ("measured on an eval set", "tested with 8 examples": no model named.)
   if (/\d/.test(first) && /[a-z]/.test(first)) return !named.includes(first);
-  // "measured on Llama 3.1 8B" for a team on Llama 3.1 70B: a family name, then its version and size.
+  // "measured on Llama 3.1 8B" for a team on Llama 3.1 70B: a model family's name, then its version and size.
+  // ("measured on claims from Q3 2024", "on batch 7": no family named, so no other model.)
   const words = measuredOn.split(/\s+/);
   return (
     words.length >= 2 &&
-    /^[a-z]{3,}$/.test(first) &&
-    !/^(?:an?|the|our|my|their|some|each|every|held|eval\w*|test\w*)$/.test(first) &&
+    MODEL_FAMILY_WORD.test(first) &&
     words.slice(1).some((word) => /\d/.test(word)) &&
     !named.startsWith(words.join(' '))
   );

@@ -15,6 +15,7 @@ import {
 import type { EstimateInput, EstimateResult, ServingCostResult, Workload } from '../estimator/types.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Profile, ProfileField } from '../profile/profile-schema.ts';
+import { deviceNeed, INFERENCE_CONTEXT_TOKENS, inferenceContextTokens } from './device-fit.ts';
 import type { Assumption } from './recommendation-schema.ts';
 import { namedIsStudent, type ResolvedProfile } from './resolve-profile.ts';
 import {
@@ -37,10 +38,8 @@ export const CPU_SERVING_MAX_WEIGHTS_GB = 10.5;
 export const TRAINING_SEQUENCE_LENGTH = 2048;
 /** The longest training sequence the estimates take from a stated example length (long-context fine-tuning). */
 export const MAX_TRAINING_SEQUENCE_LENGTH = 32_768;
-/** Context held in the KV cache for the inference estimates. */
-export const INFERENCE_CONTEXT_TOKENS = 4096;
-/** The longest request context the inference estimates size a KV cache for (the longest catalog context windows). */
-export const MAX_INFERENCE_CONTEXT_TOKENS = 1_048_576;
+// (The context held in the KV cache lives beside the device sizes, which read it too.)
+export { INFERENCE_CONTEXT_TOKENS, inferenceContextTokens, MAX_INFERENCE_CONTEXT_TOKENS } from './device-fit.ts';
 /** LoRA rank on all linear layers (a common default; estimation.md §3). */
 export const LORA_RANK = 16;
 /** The largest distillation student the `fits.distillation-student` fact considers (FACT_TYPES: "≤ 8B"). */
@@ -322,7 +321,10 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       ownMemoryGB !== undefined && checks.inference.memoryGB.total > ownMemoryGB && int4Needed <= ownMemoryGB;
     const needed = quantised ? int4Needed : checks.inference.memoryGB.total;
     // A model that runs on the users' device (a phone, a laptop, an edge box) at 4 bits has no serving GPU to pay.
-    const onDevice = profile.deviceMemoryGB !== undefined && int4Needed <= profile.deviceMemoryGB;
+    // (Sized as every device answer sizes it: the device format's weights, one request's cache and the runtime.)
+    const onDevice =
+      profile.deviceMemoryGB !== undefined &&
+      deviceNeed({ paramsB, architecture: model?.architecture }, profile).totalGB <= profile.deviceMemoryGB;
     // No GPUs, and the data may not go to a rented one: a model small enough is served from the team's own CPU
     // servers, with no monthly bill.
     const onOwnCpu =
@@ -751,10 +753,4 @@ export function impliedInputTokens(profile: Partial<Profile>): number | undefine
   if (example === undefined) return undefined;
   const output = profile.outputTokensPerRequest ?? DEFAULT_OUTPUT_TOKENS_PER_REQUEST;
   return example > DEFAULT_INPUT_TOKENS_PER_REQUEST + output ? example - output : undefined;
-}
-
-/** The context the inference estimates hold in the KV cache: the stated request size when it is longer than the default. */
-export function inferenceContextTokens(profile: Partial<Profile>): number {
-  const stated = (profile.inputTokensPerRequest ?? 0) + (profile.outputTokensPerRequest ?? 0);
-  return stated > INFERENCE_CONTEXT_TOKENS ? Math.min(stated, MAX_INFERENCE_CONTEXT_TOKENS) : INFERENCE_CONTEXT_TOKENS;
 }

@@ -271,9 +271,16 @@ export function buildPlan(
   const efficiency = diagnosis.needs.has('cost') || diagnosis.needs.has('latency');
   // A destination that already is the small model (fine-tuned on the labels for size or latency) has nothing after it
   // to distil from.
-  const smallModelAlready =
-    destination.wishes.find((wish) => destination.why.startsWith(wish.why))?.smallModel === true;
-  if (efficiency && destination.method !== 'distillation' && possible('distillation') && !smallModelAlready) {
+  const chosenWish = destination.wishes.find((wish) => destination.why.startsWith(wish.why));
+  const smallModelAlready = chosenWish?.smallModel === true;
+  // (Nor when the bill is too small for any student to pay back.)
+  if (
+    efficiency &&
+    destination.method !== 'distillation' &&
+    possible('distillation') &&
+    !smallModelAlready &&
+    chosenWish?.noStudent !== true
+  ) {
     push(['distillation'], 'Once quality is right, distil into a smaller model to cut serving cost and latency.');
   }
   return stages.map((stage, index) => ({ step: index + 1, ...stage }));

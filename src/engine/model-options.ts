@@ -7,6 +7,7 @@ import { analyseFeasibility } from './analyse-feasibility.ts';
 import type { Substitute, Wish } from './choose-destination.ts';
 import { SFT_MIN_EXAMPLES } from './data-sufficiency.ts';
 import { CPU_TRAINING_MAX_PARAMS_B, DEVICE_BITS_PER_WEIGHT, SMALL_MODEL_PARAMS_B } from './derive-facts.ts';
+import { deviceNeed } from './device-fit.ts';
 import { CPU_SERVING_MAX_WEIGHTS_GB, MAX_STUDENT_PARAMS_B } from './estimate-feasibility.ts';
 
 /** 4-bit weights of a model served from a CPU server, GB per billion parameters (llama.cpp Q4_K_M bits per weight). */
@@ -402,8 +403,8 @@ function candidates(
   const maxB = forStudent
     ? Math.min(MAX_STUDENT_PARAMS_B, teacherB === undefined ? MAX_STUDENT_PARAMS_B : teacherB / 2)
     : equivalentMaxB;
-  const deviceB =
-    profile.deviceMemoryGB === undefined ? Number.POSITIVE_INFINITY : (profile.deviceMemoryGB - 0.5) / 0.6;
+  // On a device, sized as every device answer sizes it (the device format's weights, one request's cache, the runtime).
+  const device = profile.deviceMemoryGB;
   // Hardware unknown: propose what one ordinary 24 GB card can tune, not the largest model in the catalog.
   const unknownHardwareB =
     ownGB === undefined && profile.oneTimeBudgetUSD === undefined ? UNKNOWN_HARDWARE_MAX_B : Number.POSITIVE_INFINITY;
@@ -423,7 +424,8 @@ function candidates(
       (ref?.access === 'open-weights' && !forStudent
         ? model.paramsB < maxB
         : model.paramsB <= maxB * SIZE_CLASS_SLACK) &&
-      model.paramsB <= deviceB &&
+      (device === undefined ||
+        deviceNeed({ paramsB: model.paramsB, architecture: model.architecture }, profile).totalGB <= device) &&
       model.paramsB <= unknownHardwareB &&
       !(oldest !== undefined && model.released !== undefined && model.released < oldest) &&
       sameModality(model) &&

@@ -17,7 +17,7 @@ import { computeOptions } from './compute-options.ts';
 import { CPU_EXAMPLE_PROMPT_TOKENS, cpuMeasuredSpeed } from './cpu-latency.ts';
 import { assessData, type DataSufficiency, sufficient } from './data-sufficiency.ts';
 import { liveOffers, type ProviderService, RETIRING_SOON_WEEKS } from './derive-facts.ts';
-import { type Diagnosis, diagnose } from './diagnose.ts';
+import { type Diagnosis, diagnose, mustLeaveApiModel } from './diagnose.ts';
 import { ESTIMATE_INPUT_FIELDS, listPriceMonthlyUSD } from './estimate-feasibility.ts';
 import type { RuleOutcome } from './evaluate-rules.ts';
 import type { Facts } from './facts.ts';
@@ -101,8 +101,12 @@ function billUnderServingFloor(
   model: Model | undefined,
   facts: Facts,
   knowledge: Knowledge,
-): { apiBillUnderServingFloor?: { monthlyUSD: number; floorUSD: number; gpu: string } } {
-  if (model?.apiPrice === undefined || facts.weightsAvailable !== false || facts.hasGpu === true) return {};
+): { apiBillUnderServingFloor?: { monthlyUSD: number; floorUSD: number; gpu: string; sizeAssumed: boolean } } {
+  // (Only for a team known to own no GPU, or one that calls the model over an API; and not when the model must be
+  // left anyway, where no vendor-side saving applies.)
+  const noGpuToServeOn = facts.hasGpu === false || (facts.hasGpu !== true && profile.deployment === 'cloud-api');
+  if (model?.apiPrice === undefined || facts.weightsAvailable !== false || !noGpuToServeOn) return {};
+  if (mustLeaveApiModel(profile, facts)) return {};
   const monthly = listPriceMonthlyUSD(model.apiPrice, profile);
   if (monthly === undefined) return {};
   let cheapest: { gpu: string; floorUSD: number } | undefined;
@@ -111,8 +115,9 @@ function billUnderServingFloor(
     const floorUSD = gpu.price.usdPerHour * HOURS_PER_MONTH;
     if (cheapest === undefined || floorUSD < cheapest.floorUSD) cheapest = { gpu: gpu.name, floorUSD };
   }
+  const sizeAssumed = profile.inputTokensPerRequest === undefined && profile.exampleTokens === undefined;
   return cheapest !== undefined && monthly < cheapest.floorUSD
-    ? { apiBillUnderServingFloor: { monthlyUSD: monthly, ...cheapest } }
+    ? { apiBillUnderServingFloor: { monthlyUSD: monthly, ...cheapest, sizeAssumed } }
     : {};
 }
 

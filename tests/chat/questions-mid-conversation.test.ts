@@ -369,7 +369,10 @@ describe('"is X still available?"', () => {
     expect(why?.kind).toBe('why');
     // Not for Claude 3 Haiku any more; on Bedrock the provider's tuning job continues on a model it still tunes.
     expect(why?.reply).toMatch(/Managed fine-tuning is my pick on Amazon Nova/);
-    expect(why?.reply).toMatch(/On the named model, no provider currently offers fine-tuning/);
+    // (Said as Anthropic's own fact: its only tuning was Claude 3 Haiku on Bedrock.)
+    expect(why?.reply).toMatch(
+      /On the named model, Anthropic's only Claude tuning was Claude 3 Haiku on Amazon Bedrock/,
+    );
   });
 });
 

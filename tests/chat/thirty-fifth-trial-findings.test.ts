@@ -168,15 +168,62 @@ describe('the conversation answers what it is asked', () => {
     expect(turns[1]?.reply).toMatch(/on it I would plan LoRA instead/);
   });
 
-  it('says "still X" only of an answer the user was shown', async () => {
+  it('says "still X" only of an answer the user was shown, and what changed since it (review18 L5)', async () => {
     const turns = await talk([
       'We run Llama 3.2 1B on an Android kitchen panel; our app can use 1.5 GB. 1,500 labeled examples, one RTX 4090. just recommend',
-      'GPT-4o labeled 20000 more commands for us',
-      'ok, and what now?',
+      'How long would training take? GPT-4o labeled 20000 more commands for us by the way.',
+      'our timeline is 6 weeks',
     ]);
+    // The side answer moved the advice unseen; the next answer names the change against the one shown.
     const shown = turns[0]?.recommendation.destination.method;
     const now = turns[2]?.recommendation.destination.method;
-    if (shown !== now) expect(turns[2]?.reply).not.toMatch(/still /);
+    expect(now).not.toBe(shown);
+    expect(turns[2]?.reply).not.toMatch(/still /);
+    expect(turns[2]?.reply).toMatch(/Updated recommendation: aim for .+ now \(before: /);
     expect(turns[2]?.state.shownDestination?.method).toBe(now);
+  });
+});
+
+describe('the API team’s conversation (persona 1)', () => {
+  it('reads a corpus answered in documents and pages, and request sizes said "tokens of prompt"', () => {
+    const corpus = extractProfile('I told you, ~2000 help center articles. most are short, maybe 1 page each', {
+      knowledge,
+      requestedField: 'corpusTokens',
+    }).fields;
+    expect(corpus.corpusTokens).toBe(800_000);
+    expect(read('our help center has ~2000 articles').unlabeledCorpus).toBe('large');
+    expect(
+      read(
+        'each request will be about 8k tokens of prompt (6k system prompt + 2k retrieved articles) and ~400 tokens of answer',
+      ),
+    ).toMatchObject({ inputTokensPerRequest: 8000, outputTokensPerRequest: 400 });
+  });
+
+  it('reads no failed retrieval from a question about what happens when it misses', () => {
+    expect(
+      read(
+        'ok. and with RAG how do we make sure it stops inventing delivery times when the retrieval misses the right article?',
+      ).tried,
+    ).toBeUndefined();
+  });
+
+  it('answers a bill that does not match the estimate, and retrieved examples for the voice', async () => {
+    const turns = await talk([
+      'we use claude sonnet through the API to draft replies to customer emails from our help center articles, 400 emails a day, currently paying anthropic roughly 900 dollars a month. just recommend',
+      'each request will be about 8k tokens of prompt and ~400 tokens of answer. whats the monthly bill then?',
+      'wait, we pay 900 now and you say that with a longer prompt? something is off',
+      'since we cant tune claude, could we retrieve 3-4 similar past good emails per request and put them in as examples instead?',
+    ]);
+    expect(turns[2]?.reply).toMatch(/The gap is real: your \$900 a month is about \$0\.075 a request/);
+    expect(turns[3]?.reply).toMatch(/^(?:Noted: [^\n]*\. )?Yes: that is dynamic few-shot/);
+  });
+
+  it('says Anthropic’s own tuning facts for "why not fine-tune Claude?"', async () => {
+    const turns = await talk([
+      'we use claude sonnet through the API to draft replies to customer emails. tone is all over the place. we have 3k great emails. just recommend',
+      'why not fine-tune claude on our 3k best emails for the tone?',
+    ]);
+    expect(turns[1]?.reply).toMatch(/Anthropic's only Claude tuning was Claude 3 Haiku on Amazon Bedrock/);
+    expect(turns[1]?.reply).not.toMatch(/the Gemini API has none/);
   });
 });

@@ -79,20 +79,14 @@ describe('a task said with a verb that covers deciding and writing alike', () =>
 describe('what a model needs on a device', () => {
   it('adds the context cache of one request and the runtime to the weights, for every device answer alike', () => {
     const llama = knowledge.findModel('Llama 3.2 1B');
-    const need = deviceNeed(
-      { paramsB: llama?.paramsB ?? 0, ...(llama?.architecture ? { architecture: llama.architecture } : {}) },
-      {},
-    );
+    const need = deviceNeed({ paramsB: llama?.paramsB ?? 0, architecture: llama?.architecture }, {});
     expect(need.weightsGB).toBeCloseTo((1.24 * 4.9) / 8, 1);
     expect(need.kvCacheGB).toBeGreaterThan(0);
     expect(need.totalGB).toBeCloseTo(need.weightsGB + need.kvCacheGB + 0.5, 6);
     // Llama 3.2 1B fits 1.5 GB; Qwen2.5 1.5B, whose weights alone are larger, does not.
     expect(need.totalGB).toBeLessThanOrEqual(1.5);
     const qwen = knowledge.findModel('Qwen2.5 1.5B');
-    const qwenNeed = deviceNeed(
-      { paramsB: qwen?.paramsB ?? 0, ...(qwen?.architecture ? { architecture: qwen.architecture } : {}) },
-      {},
-    );
+    const qwenNeed = deviceNeed({ paramsB: qwen?.paramsB ?? 0, architecture: qwen?.architecture }, {});
     expect(qwenNeed.totalGB).toBeGreaterThan(1.5);
   });
 });

@@ -19,7 +19,7 @@ const CURRENCIES: readonly (readonly [string, RegExp])[] = [
   ['€', /^(?:€|eur|euros?)$/],
   ['₹', /^(?:₹|inr|rupees?|rs\.?)$/],
   ['¥', /^(?:¥|jpy|yen)$/],
-  ['₩', /^(?:₩|krw)$/],
+  ['₩', /^(?:₩|krw|won)$/],
   ['CN¥', /^(?:yuan|rmb|cny|renminbi)$/],
   ['R$', /^(?:r\$|brl|reais|reals?)$/],
   ['₦', /^(?:₦|ngn|naira)$/],
@@ -35,7 +35,7 @@ const CURRENCIES: readonly (readonly [string, RegExp])[] = [
   ['PLN', /^(?:pln|zlotys?|złotys?|zł)$/],
   ['AED', /^(?:aed|dirhams?)$/],
 ];
-const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|₦|₱|₺|฿|₫|r\$|zł|złotys?|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|rs|jpy|yen|krw|yuan|rmb|cny|renminbi|brl|reais|ngn|naira|ksh|kes|shillings?|zar|rand|mxn|pesos?|php|try|lira|thb|baht|idr|rupiah|vnd|dong|myr|ringgit|pln|zlotys?|aed|dirhams?)\b\.?)`;
+const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|₦|₱|₺|฿|₫|r\$|zł|złotys?|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|rs|jpy|yen|krw|won|yuan|rmb|cny|renminbi|brl|reais|ngn|naira|ksh|kes|shillings?|zar|rand|mxn|pesos?|php|try|lira|thb|baht|idr|rupiah|vnd|dong|myr|ringgit|pln|zlotys?|aed|dirhams?)\b\.?)`;
 /**
  * Currencies whose unit is far from a dollar (a rupee, a yen, a won, a yuan): read 1:1 they would make a budget tens to
  * a thousand times too large, so an amount in one of them is taken only at a rate the team states.
@@ -61,7 +61,13 @@ const FAR_FROM_THE_DOLLAR: ReadonlySet<string> = new Set([
   'AED',
 ]);
 const DOLLAR_WORD = String.raw`(?:\$|usd|us\s?dollars?|dollars?|bucks)`;
-const RATE_NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
+/** A rate as written: "84", "1.27", "1,380", or with a decimal comma ("5,40", as Brazil and most of Europe write it). */
+const RATE_NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,\d])|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?)`;
+
+/** The number of a rate: thousands commas dropped, a decimal comma ("5,40") read as a point. */
+function rateValue(text: string): number {
+  return /^\d+,\d{1,2}$/.test(text) ? Number(text.replace(',', '.')) : Number(text.replaceAll(',', ''));
+}
 
 /** "a pound is about 1.27 dollars", "1 GBP = 1.27 USD", "€1 ≈ $1.08". */
 const UNIT_IN_DOLLARS = new RegExp(
@@ -99,19 +105,19 @@ export function statedRates(lower: string): StatedRate[] {
   const rates: StatedRate[] = [];
   for (const match of lower.matchAll(UNIT_IN_DOLLARS)) {
     const sign = signOf(match[1] ?? '');
-    const value = Number((match[2] ?? '').replaceAll(',', ''));
+    const value = rateValue(match[2] ?? '');
     if (sign && value > 0)
       rates.push({ sign, usdPerUnit: value, start: match.index, end: match.index + match[0].length });
   }
   for (const match of lower.matchAll(DOLLAR_IN_UNITS)) {
     const sign = signOf(match[2] ?? '');
-    const value = Number((match[1] ?? '').replaceAll(',', ''));
+    const value = rateValue(match[1] ?? '');
     if (sign && value > 0)
       rates.push({ sign, usdPerUnit: 1 / value, start: match.index, end: match.index + match[0].length });
   }
   for (const match of lower.matchAll(UNITS_TO_THE_DOLLAR)) {
     const sign = signOf(match[1] ?? match[4] ?? '');
-    const value = Number((match[2] ?? match[3] ?? '').replaceAll(',', ''));
+    const value = rateValue(match[2] ?? match[3] ?? '');
     if (sign && value > 0)
       rates.push({ sign, usdPerUnit: 1 / value, start: match.index, end: match.index + match[0].length });
   }

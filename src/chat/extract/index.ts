@@ -323,13 +323,20 @@ export function extractProfile(
     namedModel !== undefined &&
     (LEAVING_BEFORE.test(before) ||
       PILOT_RAN_ON.test(before) ||
-      TESTED_ON_BEFORE.test(before) ||
-      TESTED_ONLY_AFTER.test(prepared.lower.slice(namedModel.end, namedModel.end + 50)))
+      // ("We tested Llama 3.1 8B with LoRA; it works well and we are switching to it": tested, then adopted.)
+      ((TESTED_ON_BEFORE.test(before) ||
+        TESTED_ONLY_AFTER.test(prepared.lower.slice(namedModel.end, namedModel.end + 50))) &&
+        !ADOPTED.test(prepared.lower)))
       ? { leftBehindModel: String(namedModel.value) }
       : {};
   // "GPT-4o is NOT our model": denied, so it leaves the profile if an earlier message put it there.
   for (const mention of catalogScanner(context.knowledge).findModels(prepared.lower))
-    if (mention.entry && NOT_OURS_AFTER.test(prepared.lower.slice(mention.end, mention.end + 40)))
+    if (
+      mention.entry &&
+      NOT_OURS_AFTER.test(prepared.lower.slice(mention.end, mention.end + 40)) &&
+      // ("So Llama 3.1 8B is not the model you would keep?" asks; it denies nothing.)
+      !sentenceAround(prepared.lower, mention.start, 200).includes('?')
+    )
       leftBehind.deniedModel = mention.entry.name;
   // A message in French or German: only the names and numbers shared with English are read; the reply says so.
   const language = otherLanguageOf(prepared.original);
@@ -360,7 +367,7 @@ export function extractProfile(
       // "forget the latency", "never mind the cost".
       ...allMatches(FORGET_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? '')),
       // "latency doesn't matter at all", "there is NO latency target": speed is no goal.
-      ...(NO_LATENCY_TARGET.test(prepared.lower) ? (['latency'] as const) : []),
+      ...(saysNoLatencyTarget(prepared.lower) ? (['latency'] as const) : []),
     ]),
   ];
   // "we have NOT tried RAG", "corrections: we have not tried retrieval": taken out of what was tried.
@@ -385,7 +392,7 @@ export function extractProfile(
       : {}),
   };
   // "latency doesn't matter at all, it's a nightly batch": no target, and not asked for one.
-  if (NO_LATENCY_TARGET.test(prepared.lower) && !stated.some((item) => item.field === 'latencyTargetMs'))
+  if (saysNoLatencyTarget(prepared.lower) && !stated.some((item) => item.field === 'latencyTargetMs'))
     removedGoals.removedFields = [
       ...new Set([...(removedGoals.removedFields ?? []), 'latencyTargetMs' as ProfileField]),
     ];
@@ -462,7 +469,16 @@ export function extractProfile(
       ...money,
       ...leftBehind,
     };
-  return { fields, hypothetical, evidence, corrections: findCorrections(prepared, asked), intents, ...money };
+  return {
+    fields,
+    hypothetical,
+    evidence,
+    corrections: findCorrections(prepared, asked),
+    intents,
+    ...money,
+    ...(leftBehind.deniedModel === undefined ? {} : { deniedModel: leftBehind.deniedModel }),
+    ...(leftBehind.otherLanguage === undefined ? {} : { otherLanguage: leftBehind.otherLanguage }),
+  };
 }
 
 /** A size this far from the catalog's size of the model named beside it belongs to another model. */
@@ -476,6 +492,9 @@ const LEAVING_BEFORE =
  */
 const TESTED_ON_BEFORE =
   /\b(?:tried|tested|trialled|trialed|benchmarked|evaluated|experimented\s+with)\s+(?:(?:just\s+|only\s+|out\s+)?(?:prompting|few[\s-]?shot(?:\s+prompting)?|zero[\s-]?shot(?:\s+prompting)?|a\s+prompt\s+on|it\s+on|on|with)\s+)?(?:the\s+|a\s+)?$/;
+/** The model just named is taken up: "we are switching to it", "going with it", "it will be our model". */
+const ADOPTED =
+  /\b(?:switch(?:ing)?|mov(?:e|ing)|migrat(?:e|ing))\s+(?:over\s+)?to\s+(?:it|that\s+one|this\s+one)\b|\bgo(?:ing)?\s+with\s+(?:it|that\s+one|this\s+one)\b|\b(?:is|will\s+be|becomes?)\s+our\s+(?:new\s+|main\s+|production\s+)?model\b|\bwe(?:'ll|\s+will)\s+use\s+it\b|\bwe\s+(?:picked|chose|adopted)\s+it\b/;
 /** "… was just what we tested", "… was only the one we tried": said after the model. */
 const TESTED_ONLY_AFTER =
   /^\s+(?:was|is)\s+(?:just|only|merely)\s+(?:what|the\s+(?:one|model))\s+(?:we|i)\s+(?:tested|tried|benchmarked|piloted)\b/;
@@ -521,6 +540,8 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksRetirement !== undefined ||
     intents.asksPromptTokens !== undefined ||
     intents.asksCostLevers === true ||
+    intents.asksRetrievedExamples === true ||
+    intents.asksBillMismatch === true ||
     intents.asksAboutTheQuestion === true ||
     intents.showDetails === true
   );
@@ -747,7 +768,7 @@ const QUESTION_ENDS_AFTER = /^(?:[^.!?\n]|\.(?=\d))*\?/;
 const WHY_MODEL_QUESTION =
   /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with|propose)\s+|(?:a|the)\s+)?((?:[^?.!\n]|\.(?=\d)){2,40}?)\s*\?/;
 const WHY_NOT_MODEL_QUESTION =
-  /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+((?:[^?.!\n]|\.(?=\d)){2,60}?)\s*\?|^\s*(?:(?:and|ok(?:ay)?|so|hmm|then)[\s,]+)?(?:what|how)\s+about\s+((?:(?:the|a|using|just)\s+)?(?:[^?.!\n\s]|\.(?=\d))+(?:\s+(?:[^?.!\n\s]|\.(?=\d))+){0,3})\s*\?\s*$/;
+  /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+(?=\S)((?:[^?.!\n]|\.(?=\d)){2,60}?)\s*\?|^\s*(?:(?:and|ok(?:ay)?|so|hmm|then)[\s,]+)?(?:what|how)\s+about\s+((?:(?:the|a|using|just)\s+)?(?:[^?.!\n\s]|\.(?=\d))+(?:\s+(?:[^?.!\n\s]|\.(?=\d))+){0,3})\s*\?\s*$/;
 const TUNING_CHANNEL_QUESTION =
   /\b(?:(?:can|could|may)\s+(?:we|i|you)\s+(?:still\s+|even\s+|actually\s+)?|is\s+it\s+(?:still\s+)?possible\s+to\s+|are\s+we\s+able\s+to\s+|where\s+(?:can|could|do)\s+(?:we|i|you)\s+)(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,80}\?|\b(?:can|could)\s+(?:a|an|our|my)\s+(?:brand\s+)?(?:new\s+)?(?:\w+\s+)?(?:account|org|organi[sz]ation)\s+(?:\w+\s+){0,2}?(?:start|run|create|launch)\s+(?:a\s+)?(?:fine[\s-]?tun\w*|tuning)\s+job\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\bis\s+(?:\w+\s+)?(?:fine[\s-]?tuning|tuning)\s+(?:still\s+)?(?:open|available|allowed)\s+(?:to|for)\s+(?:new\s+)?(?:accounts?|orgs?|organi[sz]ations?|customers?|users?)\b(?:[^.!\n]|\.(?=\d)){0,40}\?|\bwhere\s+(?:would|should|do|can|could|will)\s+(?:we|i|you)\s+run\s+(?:that|the|this|a|our)\s+(?:[\w-]+\s+)?(?:fine[\s-]?tuning|tuning|training)\s+job\b(?:[^.!\n]|\.(?=\d)){0,80}\?/;
 
@@ -806,6 +827,37 @@ const FORGET_GOAL =
   /\b(?:forget|ignore|never\s*mind|drop)\s+(?:about\s+)?(?:the\s+)?(latency|speed|cost|price|style|tone|format|citations)(?!\s+(?:of|for|on)\b)|\b(latency|speed)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter\b/g;
 const NO_DEADLINE =
   /\b(?:there\s+is\s+no|there's\s+no|we\s+have\s+no|we\s+don't\s+have\s+(?:a|any)|no)\s+(?:real\s+|hard\s+|fixed\s+|actual\s+)?(?:[\w-]+[\s-])?(?:deadline|timeline)\b|\b(?:forget|ignore|drop|never\s*mind)\s+(?:about\s+)?(?:the\s+)?(?:[\w-]+[\s-])?(?:deadline|timeline)\b/;
+/**
+ * A past clause that used data the team still holds: "we fine-tuned 4o mini last month with 1,000 examples" (a use),
+ * not "we used to have 10k labeled tickets; the vendor deleted them" (a possession, gone).
+ */
+function pastUseOfDataKept(sentence: string): boolean {
+  return PAST_USE_OF_DATA.test(sentence) && !DATA_GONE.test(sentence);
+}
+const PAST_USE_OF_DATA =
+  /\b(?:fine[\s-]?tuned|finetuned|trained|tuned|ran|evaluated|tested|labell?ed|annotated|distill?ed)\b/;
+const DATA_GONE =
+  /\b(?:lost|deleted|gone|wiped|purged|expired|destroyed|no\s+longer|any\s?more|used\s+to\s+have|had\s+to\s+(?:delete|destroy|give\s+back)|(?:don't|do\s+not|don't)\s+have\s+(?:them|it|those|that)\b)/;
+
+/**
+ * "latency doesn't matter at all" said of the team's own work, as a statement: not in a condition ("if we don't care
+ * about speed for the digests…"), a question, someone else's words ("the vendor said latency is not an issue"), or
+ * beside a target it keeps ("…, but the chat widget must answer under 500 ms") or a later one ("…today, but it will be").
+ */
+function saysNoLatencyTarget(lower: string): boolean {
+  for (const match of allMatches(new RegExp(NO_LATENCY_TARGET.source, 'g'), lower)) {
+    const sentence = sentenceAround(lower, match.index, 200);
+    const before = sentenceBefore(lower, match.index, 120);
+    if (sentence.includes('?')) continue;
+    if (/\b(?:if|unless|when|whether|once|suppose|assuming)\b/.test(before)) continue;
+    if (/\b(?:said|says|claims?|claimed|told\s+us|thinks?|according\s+to)\b/.test(before)) continue;
+    if (/\bbut\b[^.!?\n]*\b(?:must|needs?\s+to|has\s+to|have\s+to|will\s+be|under\s+\d|within\s+\d)/.test(sentence))
+      continue;
+    return true;
+  }
+  return false;
+}
+
 /** "latency doesn't matter (at all)", "there is NO latency target", "we don't care about speed", "no latency requirement". */
 const NO_LATENCY_TARGET =
   /\b(?:latency|speed|response\s+time)\s+(?:really\s+)?(?:doesn'?t|does\s+not|don'?t|won'?t)\s+(?:really\s+)?matter\b|\b(?:latency|speed|response\s+time)\s+(?:is\s+not|isn'?t|is\s+no)\s+(?:really\s+)?(?:an?\s+)?(?:issue|concern|problem|constraint|requirement|priority|factor)\b|\b(?:there\s+is\s+no|there's\s+no|we\s+have\s+no|we\s+don'?t\s+have\s+(?:a|any)|no)\s+(?:real\s+|hard\s+|strict\s+|particular\s+)?(?:latency|speed|response[\s-]time)\s+(?:target|requirement|constraint|limit|budget|sla|goal)s?\b|\b(?:don'?t|do\s+not)\s+(?:really\s+)?care\s+(?:about|much\s+about)\s+(?:the\s+)?(?:latency|speed|response\s+time)\b/;
@@ -820,7 +872,7 @@ const NO_DEVICE =
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */
 const QUESTION_SENTENCE =
-  /(?:^|(?<=[.!?\n])[^\S\n]*)(?:(?![^\S\n]*(?:(?:and|but|also|ok(?:ay)?|so),?\s+)?(?:we|i)\s+(?:(?:only|do|already|also)\s+)?(?:have|'ve\s+got|got|are|'re)\b)[^.!?\n,]{0,40},[^\S\n]*(?=(?:would|could|will|does|can|is)\s+(?:it|that|this|they)\b))?(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:(?:ok(?:ay)?|so|and|but|hm+|wait|also|then|sorry|right|hang\s+on|hold\s+on|actually|btw|oh|ah|well|honestly)[,]?[^\S\n]+){0,3}(?:can|could|would|should|does|do|is|are|will|won't|wouldn't|isn't|aren't|doesn't|don't|can't|couldn't|shouldn't|how\s+(?:many|much|long)|which\s+(?:[\w-]+\s+)?(?:models?|ones?|llms?|options?)|what\s+(?:models?|llms?))\b(?:[^.!?\n]|\.(?=\d))*\?/g;
+  /(?:^|(?<=[.!?\n])(?<!\b[ei]\.|\b(?:e\.g|i\.e)\.)[^\S\n]*)(?:(?![^\S\n]*(?:(?:and|but|also|ok(?:ay)?|so),?\s+)?(?:we|i)\s+(?:(?:only|do|already|also)\s+)?(?:have|'ve\s+got|got|are|'re)\b)[^.!?\n,]{0,40},[^\S\n]*(?=(?:would|could|will|does|can|is)\s+(?:it|that|this|they)\b))?(?:(?:quick\s+)?q(?:uestion)?:\s*)?(?:(?:ok(?:ay)?|so|and|but|hm+|wait|also|then|sorry|right|hang\s+on|hold\s+on|actually|btw|oh|ah|well|honestly)[,]?[^\S\n]+){0,3}(?:can|could|would|should|does|do|is|are|will|won't|wouldn't|isn't|aren't|doesn't|don't|can't|couldn't|shouldn't|how\s+(?:many|much|long)|which\s+(?:[\w-]+\s+)?(?:models?|ones?|llms?|options?)|what\s+(?:models?|llms?))\b(?:[^.!?\n]|\.(?=\d)|(?<=\b[ei])\.(?=[ge]\.)|(?<=\b(?:e\.g|i\.e))\.)*\?/g;
 
 /** The last sentence of a message asked without its question mark: "also will lora even fit on one L4 24gb". */
 const QUESTION_WITHOUT_MARK =
@@ -874,7 +926,11 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
     if (
       !PAST_KEEPS_FIELDS.has(item.field) &&
       past.covers(item.start) &&
-      !(PAST_KEEPS_UNLESS_PRESENT.has(item.field) && !presentValue.has(item.field))
+      !(
+        PAST_KEEPS_UNLESS_PRESENT.has(item.field) &&
+        !presentValue.has(item.field) &&
+        pastUseOfDataKept(sentenceAround(lower, item.start, 200))
+      )
     )
       return false;
     if (isNegatedValue(lower, item.start, item.field, item.value)) return false;

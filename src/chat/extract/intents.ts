@@ -117,7 +117,7 @@ const ASKS_SUMMARY =
   /\bwhat(?:'?s|\s+is)?\s+(?:the|your)\s+plan\b|\bwhat\s+plan\b|\byou\s+(?:haven't|havent|have\s+not|didn't|didnt)\s+(?:actually\s+)?(?:told|said|shown|given)\s+(?:me|us)\s+(?:anything|the\s+plan|an?\s+answer)\b|\b(?:so\s+)?what\s+(?:should|do|would\s+you\s+have)\s+(?:i|we)\s+do\b(?!\s+first)(?![^?]{0,20}\bif\b)|\b(?:final|overall|whole|full)\s+(?:plan|answer|recommendation|verdict)\b|\b(?:recap|summari[sz]e\s+(?:it|this|that|the\s+(?:plan|answer|advice)|your\s+(?:answer|advice|recommendation)|for\s+me)|sum\s+(?:it|this|that)\s+up|tl;?dr)\b|\bwhat\s+(?:should|do|can)\s+i\s+(?:tell|say\s+to|present\s+to)\b|\bso\s+what(?:'s|\s+is)\s+the\s+(?:plan|answer|verdict|recommendation)\b|\b(?:remind|tell)\s+me\s+(?:the|your)\s+(?:plan|answer|recommendation)\b|\bis\s+it\s+still\s+[a-z-]+(?:\s+[a-z-]+)?\s+or\b|\b(?:does|did|will)\s+(?:the|your)\s+(?:plan|answer|recommendation)\s+change\b|\bhas\s+(?:the|your)\s+(?:plan|answer|recommendation)\s+changed\b/;
 /** "one LoRA adapter per character or one model for all?", "one model per client, or one for all 30?". */
 const PER_TASK =
-  /\b(?:one|a|separate|an?\s+own|individual|\d+\s+separate|\d+)\s+(?:(?:fine[\s-]?tuned|tuned|lora|separate)\s+)?(?:models?|adapters?|loras?|fine[\s-]?tunes?|copies)(?:,\s*one)?\s+(?:per|for\s+each|for\s+every|each\s+for\s+a)\s+(client|customer|tenant|character|language|team|task|brand|product|department|persona)s?\b[^?]{0,80}\?|\bhot[\s-]?swap\w*\s+(?:the\s+|them|loras?|adapters?)[^?]{0,60}\?|\b\d[\d,]*\s+(?:separate\s+|individual\s+)?(?:lora\s+)?(?:adapters?|loras?)\s+or\s+(?:one|a\s+single|a\s+shared|shared)\b[^?]{0,40}\?/;
+  /\b(?:one|a|separate|an?\s+own|individual|\d+\s+separate|\d+)\s+(?:(?:fine[\s-]?tuned|tuned|lora|separate)\s+)?(?:models?|adapters?|loras?|fine[\s-]?tunes?|copies)(?:,\s*one)?\s+(?:per|for\s+each|for\s+every|each\s+for\s+a)\s+(client|customer|tenant|character|language|team|task|brand|product|department|persona)s?\b[^?]{0,80}\?|\bhot[\s-]?swap\w*\s+(?:the\s+|them|loras?|adapters?)[^?]{0,60}\?|(?<![\d,.])\d+(?:,\d{3})*\s+(?:separate\s+|individual\s+)?(?:lora\s+)?(?:adapters?|loras?)\s+or\s+(?:one|a\s+single|a\s+shared|shared)\b[^?]{0,40}\?/;
 /** "What would you assume if I don't tell you?": the defaults the answer rests on. */
 const ASKS_ASSUMPTIONS =
   /\bwhat\s+(?:would|will|do|did)\s+you\s+assume\b|\bwhat\s+(?:are|were)\s+(?:your|the)\s+assumptions\b|\bwhat\s+did\s+you\s+assume\b/;
@@ -166,6 +166,18 @@ const MONTHLY =
 const FIRST_STEP =
   /\bwhat\s+(?:should|do|would|can)\s+(?:we|i|you)\s+(?:do|start\s+with|try|recommend)\s+first\b|\bwhere\s+(?:do|should|would|can)\s+(?:we|i)\s+start\b|\b(?:the\s+)?first\s+step\b|\bon\s+monday\b|\bwhat(?:'s|\s+is)\s+next\b|\b(?:can|could|should|shall)\s+(?:we|i)\s+(?:start|begin)\s+(?:small|with\s+(?:a\s+)?(?:pilot|poc|proof\s+of\s+concept|prototype|mvp))\b|\bwhat\s+would\s+(?:a|the)\s+(?:pilot|poc|proof\s+of\s+concept|first\s+version)\s+look\s+like\b/;
 /** "prompt caching", "cache the system prompt", "the Batch API": levers on an API bill that change no model. */
+/**
+ * "could we retrieve 3-4 similar past good emails per request and put them in as examples?", "dynamic few-shot":
+ * examples retrieved per request into the prompt.
+ */
+const RETRIEVED_EXAMPLES =
+  /\bdynamic\s+few[\s-]?shot\b|\b(?:retriev\w*|pull\w*|fetch\w*|look\w*\s+up|find\w*|select\w*|pick\w*)\s+(?:the\s+)?(?:\d+(?:\s*(?:-|to)\s*\d+)?\s+|a\s+few\s+|some\s+|(?:two|three|four|five)\s+)?(?:(?:most\s+)?similar|relevant|matching|closest|nearest)\s+(?:past\s+|old\s+|previous\s+|good\s+|approved\s+|great\s+|best\s+)*(?:emails?|examples?|replies|answers?|responses?|messages?|tickets?|outputs?|cases?)\b[^.?!]{0,80}\b(?:as\s+(?:few[\s-]?shot\s+)?examples?|in(?:to)?\s+(?:the\s+)?prompt|few[\s-]?shot)/;
+/**
+ * "we pay 900 now and you say 342 with a longer prompt? something's off", "that doesn't add up with our bill": the
+ * estimate questioned against the bill the team pays.
+ */
+const BILL_MISMATCH =
+  /\b(?:something(?:'s|\s+is)\s+off|(?:doesn't|does\s+not|don't|do\s+not)\s+add\s+up|(?:that|this|it)\s+can(?:'t|not)\s+be\s+right|makes\s+no\s+sense)\b[^.?!]{0,80}$|\bwe\s+pay\s+(?:about\s+|roughly\s+|~\s*)?[$€£]?\d[\d,.]*k?\b[^.?!]{0,30}\b(?:now|today|currently)\b[^.?!]{0,40}\b(?:you\s+say|you\s+said|your\s+(?:estimate|number|figure))\b/;
 const COST_LEVERS =
   /\b(?:prompt\s+cach\w*|cach(?:e|ing)\s+(?:the\s+|our\s+)?(?:(?:system\s+)?prompts?|prefix(?:es)?|shared\s+part)|batch\s+api|batch(?:ed|ing)?\s+(?:requests|jobs|mode|calls|inference))\b/;
 /** "why would we rent an MI300X, we have two 3090s", "why rent when we own an A100?": the rental questioned. */
@@ -618,6 +630,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     intents.asksPrivacy = true;
   }
   if (COST_LEVERS.test(lower) && QUESTION_FORM.test(lower)) intents.asksCostLevers = true;
+  if (RETRIEVED_EXAMPLES.test(lower) && QUESTION_FORM.test(lower)) intents.asksRetrievedExamples = true;
+  if (BILL_MISMATCH.test(lower)) intents.asksBillMismatch = true;
   if (EXACT_MATCH_RETRIEVAL.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?')))
     intents.asksExactMatchRetrieval = true;
   if (RATINGS_FOR_PREFERENCE.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?')))
@@ -639,7 +653,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if ((ASKS_ENOUGH_DATA.test(lower) || ASKS_HOLDOUT.test(lower)) && QUESTION_FORM.test(lower)) {
     // "is 40 examples enough?": the count asked about, when the profile does not hold one yet.
     const counted =
-      /(\d[\d,]*(?:\.\d+)?\s?k?)\s+(?:[a-z-]+\s+){0,2}?(?:examples?|pairs?|samples?|labels?|rows|records|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|images|photos|clips|recordings)\b/.exec(
+      /(?<![\d,.])(\d+(?:,\d{3})*(?:\.\d+)?\s?k?)\s+(?:[a-z-]+\s+){0,2}?(?:examples?|pairs?|samples?|labels?|rows|records|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|images|photos|clips|recordings)\b/.exec(
         lower,
       );
     const value = counted ? parseCount(counted[1] ?? '') : undefined;

@@ -136,6 +136,10 @@ export interface ExtractionIntents {
   asksRatingsForPreference?: boolean;
   /** "will embedding search even find exact codes like E-217?": whether retrieval finds exact identifiers. */
   asksExactMatchRetrieval?: boolean;
+  /** "could we retrieve similar past emails per request as examples?": dynamic few-shot. */
+  asksRetrievedExamples?: boolean;
+  /** "we pay 900 now and you say 342? something's off": the estimate against the bill paid. */
+  asksBillMismatch?: boolean;
   /** "and the Qwen2.5 1.5B, will it fit?": a fit or cost question names a model without saying it is the team's. */
   modelAskedAbout?: boolean;
   /** "why do you need to know that?", "does it matter?": why the advisor asks its pending question. */

@@ -49,6 +49,7 @@ import { extractTeacherModel } from '../extract/extractors/teacher-model.ts';
 import { extractTimeline, toWeeks } from '../extract/extractors/timeline.ts';
 import { extractTried, triedAnswer } from '../extract/extractors/tried.ts';
 import { extractVolume } from '../extract/extractors/volume.ts';
+import { COUNT_SOURCE, parseCount } from '../extract/numbers.ts';
 import {
   type AnswerReader,
   COUNT_OF_SOMETHING_ELSE,
@@ -61,11 +62,39 @@ import {
   taskAnswer,
   yesNo,
 } from '../extract/short-answer.ts';
-import type { Extractor, Implied } from '../extract/types.ts';
+import type { Extractor, Finding, Implied } from '../extract/types.ts';
 import { joinWords } from './join-words.ts';
 
 /** Tokens in a page of text, for answers in pages (200,000 tokens ≈ 500 pages, knowledge: ant-cr). */
 const TOKENS_PER_PAGE = 400;
+
+/** "~2000 help center articles. most are short, maybe 1 page each": documents times their pages. */
+const DOCUMENTS_OF_PAGES = new RegExp(
+  `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:articles|documents|docs|pdfs|files|manuals|reports|contracts|pages|entries|posts)\\b[^!?\\n]{0,60}?\\b(?:about\\s+|maybe\\s+|roughly\\s+|around\\s+|~\\s*)?(${COUNT_SOURCE}|one|a|two|three|half\\s+a)\\s+pages?\\s+(?:each|apiece|long|per\\s+(?:article|doc|document|file|pdf|report))\\b`,
+);
+const PAGES_WORDS: Readonly<Record<string, number>> = { one: 1, a: 1, two: 2, three: 3, 'half a': 0.5 };
+
+/** A corpus answered as a number of documents and the pages of each: their product in tokens. */
+const documentsOfPages: AnswerReader = ({ message, field, start, end }) => {
+  const match = DOCUMENTS_OF_PAGES.exec(message.lower);
+  if (match === null) return undefined;
+  const documents = parseCount(match[1] ?? '');
+  const pagesWord = (match[2] ?? '').replace(/\s+/g, ' ');
+  const pages = PAGES_WORDS[pagesWord] ?? parseCount(pagesWord);
+  if (documents === undefined || pages === undefined || documents <= 0 || pages <= 0) return undefined;
+  return { field, value: Math.round(documents * pages * TOKENS_PER_PAGE), start, end } as Finding;
+};
+/** The first reader that reads an answer. */
+function firstAnswer(...readers: readonly AnswerReader[]): AnswerReader {
+  return (context) => {
+    for (const reader of readers) {
+      const found = reader(context);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+}
+
 /** Everything the chat knows about one profile field. */
 export interface FieldEntry<F extends ProfileField = ProfileField> {
   readonly field: F;
@@ -396,16 +425,19 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
   }),
   corpusTokens: entry('corpusTokens', {
     extractor: extractCorpusTokens,
-    answer: numberAnswer((amount, unit, after) => {
-      // The question allows pages: about 400 tokens a page (Anthropic's "200,000 tokens, about 500 pages").
-      if (unit === '' && /^\s*(?:pages?|pp)\b/.test(after)) return amount * TOKENS_PER_PAGE;
-      const scale = /^\s*(billion|million|thousand|trillion)\b/.exec(after)?.[1] ?? unit;
-      // "2 engineers", "3 languages": a count of something else answers no corpus size.
-      if (scale === '' && COUNT_OF_SOMETHING_ELSE.test(after) && !/^\s*tokens?\b/.test(after)) return undefined;
-      if (scale === '') return amount;
-      const factor = TOKEN_SCALE[scale];
-      return factor === undefined ? undefined : amount * factor;
-    }),
+    answer: firstAnswer(
+      documentsOfPages,
+      numberAnswer((amount, unit, after) => {
+        // The question allows pages: about 400 tokens a page (Anthropic's "200,000 tokens, about 500 pages").
+        if (unit === '' && /^\s*(?:pages?|pp)\b/.test(after)) return amount * TOKENS_PER_PAGE;
+        const scale = /^\s*(billion|million|thousand|trillion)\b/.exec(after)?.[1] ?? unit;
+        // "2 engineers", "3 languages": a count of something else answers no corpus size.
+        if (scale === '' && COUNT_OF_SOMETHING_ELSE.test(after) && !/^\s*tokens?\b/.test(after)) return undefined;
+        if (scale === '') return amount;
+        const factor = TOKEN_SCALE[scale];
+        return factor === undefined ? undefined : amount * factor;
+      }),
+    ),
     bounds: { zeroAllowed: true },
     describe: (value) => `a corpus of ${value >= 1e6 ? compactCount.format(value) : integer.format(value)} tokens`,
   }),

@@ -122,8 +122,8 @@ function corpusFindings(message: Parameters<Extractor>[0]): Finding[] {
   for (const match of allMatches(COUNTED, lower)) {
     const count = parseCount(match[1] ?? '');
     if (count === undefined || count === 0) continue;
-    // "our 2023 policy handbook": a year, not a count.
-    if (/^(?:19|20)\d\d$/.test(match[1] ?? '')) continue;
+    // "our 2023 policy handbook": a year, not a count. ("~2000 articles", plural, counts them.)
+    if (/^(?:19|20)\d\d$/.test(match[1] ?? '') && !/s$/.test(match[0])) continue;
     // "each contract is around 40 pages": the length of one document, not a collection.
     // ("Each lease is sent whole with the request, 20 to 40 pages": the sentence is about one document too.)
     if (

@@ -74,6 +74,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // (Using ChatGPT "in the browser" is a vendor's web app, not a model running in the browser.)
         String.raw`(?<!\b(?:chatgpt|claude|gemini|copilot|openai|chat\s?bot|website|the\s+web\s+app)\b[^.;!?\n]{0,20})\b(?:in|inside)\s+the\s+(?:user's\s+|users'\s+)?browser\b|\bwebgpu\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed|ing)?|work|use\s+it)\s+(?:it\s+)?(?:locally\s+|offline\s+|fully\s+)?on\s+(?:the\s+|our\s+|my\s+|their\s+|users'\s+|employees'\s+|staff\s+)?(?:[a-z]+'s\s+|[a-z]+s'\s+)?(?:field\s+|work\s+|company\s+|staff\s+)?(?:\d+\s?gb\s+(?:ram\s+)?)?(?:laptops?|macbooks?|chromebooks?|notebooks?|desktops?|pcs|workstations)\b`,
+        // "it has to run on the engineer's workstation offline": one user's machine is an edge device.
+        String.raw`\b(?:run|runs|running|work|works)\s+(?:it\s+)?(?:locally\s+|offline\s+)?on\s+(?:the\s+|each\s+|every\s+)?[a-z]+'s\s+workstation\b`,
         // (Not "we develop on macbooks": where the team works, not where the model runs.)
         String.raw`(?<!\b(?:develop|developing|dev|train|training|prototype|prototyping|code|coding|experiment|experimenting|build|building)\s+)\bon\s+(?:our\s+|their\s+|the\s+)?(?:chromebooks?|macbooks?)\b`,
         // "run on our field engineers' laptops", "target is macbook airs".
@@ -129,7 +131,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`(?:^|[.;!?]\s*)(?:(?:it|we)\s+)?(?:must|has\s+to|have\s+to|needs\s+to)\s+be\s+on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\b(?:our|the)\s+(?:basement\s+|office\s+)?server\s+(?:room|closet)\b`,
         // "we pre-generate it offline on our workstation": the team's one machine, not its users' (those are edge).
-        String.raw`\b(?:on|in)\s+(?:our|my)\s+(?:own\s+|single\s+|one\s+|office\s+|studio\s+)?workstation\b(?!s)`,
+        String.raw`(?<!\b(?:train|training|fine[\s-]?tune|fine[\s-]?tuning|finetune|develop|developing|prototype|prototyping|experiment|experimenting|test|testing|code|coding)\s+)\b(?:on|in)\s+(?:our|my)\s+(?:own\s+|single\s+|one\s+|office\s+|studio\s+)?workstation\b(?!s)`,
         String.raw`\b(?:box|boxes|servers?|machines?|gpus?|cards?|hardware|racks?|workstations?)\s+(?:(?:is|are|sits?|lives?)\s+)?(?:in|at)\s+(?:our|the)\s+(?:office|basement|building|lab|closet)\b`,
         // "2x L40S in our colo", "we're a bank so nothing leaves our datacenter".
         String.raw`\b(?:in|at)\s+our\s+(?:own\s+)?colo(?:cation)?(?:\s+(?:facility|space|cage|racks?|site))?\b`,

@@ -9,7 +9,7 @@ import { allMatches, finding, findingFromMatch, isNegatedBefore } from '../prepa
 import type { AnswerReader } from '../short-answer.ts';
 import type { Extractor, Finding, Implied } from '../types.ts';
 
-const DOCS = String.raw`(?:(?:our|the|their|\d{4}|current|latest|official|company|internal|product|support|help[\s-]?cent(?:er|re)|hr|it|policy|legal|technical|api|electronic|lab|project|(?:~|about\s|around\s)?\d[\d,.]*k?)\s+){0,3}(?:docs|documentation|documents|knowledge[\s-]?base|kb|wiki|confluence|notion|sharepoint|manuals?|handbook|policies|(?:faq|help|web|policy)\s+pages|faqs?|pdfs|(?:lab\s+)?notebooks|frameworks|codebase|code\s+base|help[\s-]?cent(?:er|re)|articles|runbooks|playbooks|intranet|sops?|guidelines|product\s+catalog(?:ue)?|contracts|case\s+law|precedents)`;
+const DOCS = String.raw`(?:(?:our|the|their|\d{4}|current|latest|official|company|internal|product|support|help[\s-]?cent(?:er|re)|hr|it|policy|legal|technical|api|electronic|lab|project|(?:~|about\s|around\s)?(?<![\d,.])\d+(?:[,.]\d{3})*(?:\.\d+)?k?)\s+){0,3}(?:docs|documentation|documents|knowledge[\s-]?base|kb|wiki|confluence|notion|sharepoint|manuals?|handbook|policies|(?:faq|help|web|policy)\s+pages|faqs?|pdfs|(?:lab\s+)?notebooks|frameworks|codebase|code\s+base|help[\s-]?cent(?:er|re)|articles|runbooks|playbooks|intranet|sops?|guidelines|product\s+catalog(?:ue)?|contracts|case\s+law|precedents)`;
 
 const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   [

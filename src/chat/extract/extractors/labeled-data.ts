@@ -15,7 +15,7 @@ const RECORD_NOUN =
 const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|(?:each\s+)?(?:with|w\/|and\s+their|including|paired\s+with)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|queues?|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?|headlines?|titles?|root[\s-]causes?|questions?)\b)`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
-const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|usable|useful|unique|distinct|successful|solved|passing|anonymi[sz]ed|logged|collected|cleaned|deduplicated|scraped|high[\s-]quality|quality|clean|real|synthetic|paired|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|old|older|previous|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|dialogue|dialog|character|npc|voice|opinion|legal|medical|product|review|email|q\s?&\s?a|qa|classification|ner|extraction|translation|${LANGUAGE}|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|sft|supervised|demonstration|training|fine[\s-]?tuning|more|of|our|the|such|worked|written|handwritten|crafted|hand[\s-]?made|authored|prepared|gold|golden|ideal)`;
+const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|great|best|excellent|top|usable|useful|unique|distinct|successful|solved|passing|anonymi[sz]ed|logged|collected|cleaned|deduplicated|scraped|high[\s-]quality|quality|clean|real|synthetic|paired|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|old|older|previous|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|dialogue|dialog|character|npc|voice|opinion|legal|medical|product|review|email|q\s?&\s?a|qa|classification|ner|extraction|translation|${LANGUAGE}|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|sft|supervised|demonstration|training|fine[\s-]?tuning|more|of|our|the|such|worked|written|handwritten|crafted|hand[\s-]?made|authored|prepared|gold|golden|ideal)`;
 
 /** "5k labeled examples", "300 pairs", "~20 hand-written examples" (up to three describing words before the noun). */
 const COUNT_EXAMPLES = new RegExp(
@@ -72,12 +72,17 @@ const COUNT_WE_CHECKED = new RegExp(
   'g',
 );
 const COUNT_RECORDS_ARE_LABELED = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+(?:[a-z-]+\\s+){0,2}?|(?:our|the|their)\\s+[a-z-]+\\s+)?(?:(?:are|were|have\\s+been|got)\\s+)?(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|categori[sz]ed|classified|spot[\\s-]?checked|checked|reviewed|verified|approved|validated|vetted|corrected|redlined|marked[\\s-]up|signed[\\s-]off(?:\\s+on)?)\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+(?:[a-z-]+\\s+){0,2}?|(?:our|the|their)\\s+[a-z-]+\\s+)?(?:(?:are|were|have\\s+been|got)\\s+)?(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|coded|categori[sz]ed|classified|spot[\\s-]?checked|checked|reviewed|verified|approved|validated|vetted|corrected|redlined|marked[\\s-]up|signed[\\s-]off(?:\\s+on)?)\\b`,
+  'g',
+);
+/** "we fine-tuned it with LoRA on ~5k tutoring dialogues": the records a model was trained on are examples. */
+const TRAINED_ON_RECORDS = new RegExp(
+  `\\b(?:fine[\\s-]?tuned|finetuned|trained|tuned|sft'?d)\\b(?:[^.;!?\\n]|\\.(?=\\d)){0,50}?\\bon\\s+(?:(?:our|the|about|around|roughly|some)\\s+)?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
   'g',
 );
 /** "800 tickets with their resolutions", "1,200 clips with hand-corrected transcripts", "8k PR comments paired with the diffs". */
 const COUNT_RECORDS_WITH_LABELS = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}(?:\\s+(?:that|which)\\s+[^,.;!?\\n]{1,40}?|\\s+(?:written|drafted|produced|reviewed|collected|curated|checked)\\s+by\\s+[^,.;!?\\n]{1,40}?)?${WITH_LABELS}`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}(?:\\s+(?:that|which)\\s+[^,.;!?\\n]{1,40}?|\\s+(?:written|drafted|produced|reviewed|collected|curated|checked)\\s+by\\s+[^,.;!?\\n]{1,40}?|\\s+(?:[a-z]+\\s+){1,2}?(?:asked|sent|wrote|submitted|raised|filed|received))?${WITH_LABELS}`,
   'g',
 );
 /** "5,000 adjuster-labeled photos", "40k agent-approved replies", "25k editor-tagged articles": labelled by someone. */
@@ -254,6 +259,14 @@ export const FUTURE_PRODUCTION_BEFORE =
 /** The same, anywhere earlier in the sentence (a duration said after the count belongs to the making). */
 export const FUTURE_PRODUCTION_IN_SENTENCE = new RegExp(FUTURE_PRODUCTION_BEFORE.source.replace('{0,30}$', '{0,80}$'));
 
+/** "a prompt with 3 examples", "the style guide in the prompt and 3 examples": a handful beside a prompt. */
+const PROMPT_THEN_FEW =
+  /\bprompt(?:s|ing|ed)?\b(?:[^.;,!?\n]|\.(?=\d)){0,40}(?:\+|\bwith\b|\bplus\b|\band\b)\s*(?:~|about\s+|like\s+|just\s+|only\s+)?$/;
+/** More than a handful: only "with", "+" or a prompt's own parts ("a schema and 25 examples") attach them to it. */
+const PROMPT_THEN_EXAMPLES =
+  /\bprompt(?:s|ing|ed)?\b(?:[^.;,!?\n]|\.(?=\d)){0,40}(?:\+|\bwith\b|\bplus\b|\b(?:schema|instructions|template|rules)\s+and\b)\s*(?:~|about\s+|like\s+|just\s+|only\s+)?$/;
+/** Up to this many examples said beside a prompt with "and" are its demonstrations ("… and 3 examples"). */
+const FEW_SHOT_BESIDE_A_PROMPT = 10;
 /** Up to this many "few-shot examples" are the demonstrations of a prompt, not a dataset to train on. */
 const MAX_PROMPT_DEMONSTRATIONS = 32;
 
@@ -288,6 +301,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_ROWS_OF_LABELED,
     COUNT_LABELED_RECORDS,
     COUNT_RECORDS_WITH_LABELS,
+    TRAINED_ON_RECORDS,
     COUNT_RECORDS_WITH_BOTH,
     COUNT_SOMEONE_LABELED,
     COUNT_RECORDS_SOMEONE_WROTE,
@@ -330,10 +344,10 @@ export const extractLabeledData: Extractor = (message) => {
         ) ||
         // "prompting with 10 examples pasted in".
         (count <= MAX_PROMPT_DEMONSTRATIONS &&
-          /^\s*(?:[a-z-]+\s+)?(?:pasted|put|stuffed|dropped)\s+in\b/.test(lower.slice(end, end + 30))) ||
+          /^\s*(?:[a-z-]+\s+)?(?:pasted|put|stuffed|dropped)\s+in\b(?!\s+from\b)/.test(lower.slice(end, end + 30))) ||
         // "a long system prompt with the template + 3 examples": a handful added to a prompt.
         (count <= MAX_PROMPT_DEMONSTRATIONS &&
-          /\bprompt(?:s|ing|ed)?\b(?:[^.;!?\n]|\.(?=\d)){0,40}(?:\+|\bwith\b|\band\b|\bplus\b)\s*(?:~|about\s+|like\s+|just\s+|only\s+)?$/.test(
+          (count <= FEW_SHOT_BESIDE_A_PROMPT ? PROMPT_THEN_FEW : PROMPT_THEN_EXAMPLES).test(
             lower.slice(Math.max(0, match.index - 60), match.index),
           ));
       if (inPrompt) continue;

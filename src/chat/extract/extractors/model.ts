@@ -1,7 +1,3 @@
-/** "… is NOT our model", "… isn't ours", "… is not the one we use": the model named just before is denied. */
-export const NOT_OURS_AFTER =
-  /^(?:'s)?\s*(?:is|was)\s*(?:not|n't)\s+(?:(?:really|actually|even)\s+)?(?:our|the)\s+(?:own\s+)?(?:(?:device|target|production|student|main|final|deployed|chosen)\s+)?(?:model|one\s+we\s+(?:use|run|ship))\b|^\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+ours\b/;
-
 /**
  * @module Models: "Llama 3 70B", "llama3 8b", "Mistral 7B", "a 13B model", and how the team can reach the
  * weights ("GPT-4o via Azure, fine-tuning isn't enabled" → api-only; "we can fine-tune it on Azure" →
@@ -21,6 +17,10 @@ import {
 import type { Extractor, Finding } from '../types.ts';
 import { WHY_NOT_START } from '../unasserted.ts';
 import { namedOnlyAsTeacher } from './teacher-model.ts';
+
+/** "… is NOT our model", "… isn't ours", "… is not the one we use": the model named just before is denied. */
+export const NOT_OURS_AFTER =
+  /^(?:'s)?\s*(?:is|was)\s*(?:not|n't)\s+(?:(?:really|actually|even)\s+)?(?:our|the)\s+(?:own\s+)?(?:(?:device|target|production|student|main|final|deployed|chosen)\s+)?(?:model|one\s+we\s+(?:use|run|ship))\b(?=\s*(?:[,.;:!)\n]|[-—–]|$)|\s+(?:at\s+all|here|anymore|any\s+more)\b)|^\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+ours\b/;
 
 /**
  * Model families whose names people type with a version or size ("Llama 3 70B", "qwen2.5 7b", "GPT-4o").
@@ -247,6 +247,18 @@ export const extractModel: Extractor = (message, context) => {
         /^\s*(?:,\s*)?or\b/.test(lower.slice(mention.end, mention.end + 8))) &&
       /\b(?:which|pick|choose|recommend|prefer|go\s+with)\b/.test(
         lower.slice(Math.max(0, mention.start - 60), mention.start),
+      )
+    )
+      continue;
+    // "something like Qwen2.5 7B or Llama 3.1 8B. which one, and what GPU do we rent?": a pair offered for a choice
+    // the advisor is asked to make.
+    const orPair =
+      /\bor\s+(?:the\s+|an?\s+|maybe\s+)?$/.test(lower.slice(Math.max(0, mention.start - 14), mention.start)) ||
+      /^\s*(?:,\s*)?or\b/.test(lower.slice(mention.end, mention.end + 8));
+    if (
+      orPair &&
+      /\bwhich\b(?:\s+one\b|\s+(?:is|would|should|do|of)\b|[^.!?\n]{0,40}\?)/.test(
+        lower.slice(mention.end, mention.end + 120),
       )
     )
       continue;

@@ -36,11 +36,17 @@ const REQUEST_IS_TOKENS = new RegExp(
   'g',
 );
 /** "4,000 input tokens", "about 2k prompt tokens". */
-const INPUT_TOKENS = new RegExp(`${APPROX_SOURCE}${AMOUNT}\\s?(?:input|prompt)\\s+tokens?\\b`, 'g');
+const INPUT_TOKENS = new RegExp(
+  `${APPROX_SOURCE}${AMOUNT}\\s?(?:(?:input|prompt)\\s+tokens?\\b|tokens?\\s+of\\s+(?:prompt|input)\\b)`,
+  'g',
+);
 /** "3k-token prompts", "8,000 token requests". */
 const TOKEN_PROMPTS = new RegExp(`${AMOUNT}[\\s-]?tokens?\\s+(?:prompts?|requests?|inputs?)\\b`, 'g');
 /** "500 output tokens", "~300 completion tokens per request". */
-const OUTPUT_TOKENS = new RegExp(`${APPROX_SOURCE}${AMOUNT}\\s?(?:output|completion|generated)\\s+tokens?\\b`, 'g');
+const OUTPUT_TOKENS = new RegExp(
+  `${APPROX_SOURCE}${AMOUNT}\\s?(?:(?:output|completion|generated)\\s+tokens?\\b|tokens?\\s+of\\s+(?:answer|output|reply|response|completion)s?\\b)`,
+  'g',
+);
 /** "answers are ~400 tokens", "the reply averages 250 tokens", "it writes about 1k tokens". */
 const ANSWER_IS_TOKENS = new RegExp(
   `\\b(?:answers?|repl(?:y|ies)|responses?|completions?|outputs?|summar(?:y|ies)|drafts?)\\s+(?:(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?tokens?\\b|\\b(?:writes?|generates?|produces?|returns?|outputs?)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b`,

@@ -70,20 +70,30 @@ function nextSentenceWithoutMethod(lower: string, end: number): string {
   return ANY_METHOD.test(next) ? '' : next;
 }
 
-/** Only a conjunction between two methods: "prompting and few-shot, both plateaued" share their outcome. */
+/** A question about how something will go: "how do we make sure…", "will it…", "what if…", "can we…". */
+const HOW_TO_QUESTION =
+  /\b(?:how\s+(?:do|can|should|would|could|will)\s+(?:we|i|you)|what\s+(?:if|happens\s+(?:if|when))|(?:will|would|can|could|should)\s+(?:it|we|they|this|that|embeddings|retrieval|rag|the\s+\w+)\b)/;
+
+/**
+ * Only a conjunction between two methods: "prompting and few-shot, both plateaued" share their outcome, and so does "a
+ * prompt with few-shot examples, it plateaued" (one attempt).
+ */
 const COORDINATED = /^\s*(?:,|and|&|\+|\/|or|,\s*and|plus)?\s*$/;
+/** "a prompt with few-shot examples": the prompt and its examples are one attempt. */
+const PROMPT_WITH = /^\s*(?:with|with\s+(?:some|a\s+few|a\s+couple\s+of)|using)\s*$/;
 
 /**
  * The words that say how one method went: the rest of its sentence, up to the next method named that is not
  * coordinated with it.
  */
-function outcomeWindow(lower: string, end: number): string {
+function outcomeWindow(lower: string, end: number, prompt = false): string {
   // A dot between digits ("Qwen2.5", "3.1") does not end the sentence.
   const sentence = lower.slice(end, Math.min(lower.length, end + OUTCOME_WINDOW)).split(/[;!?\n]|\.(?!\d)/)[0] ?? '';
   ANY_METHOD.lastIndex = 0;
   let from = 0;
   for (let next = ANY_METHOD.exec(sentence); next; next = ANY_METHOD.exec(sentence)) {
-    if (!COORDINATED.test(sentence.slice(from, next.index))) return sentence.slice(0, next.index);
+    const between = sentence.slice(from, next.index);
+    if (!COORDINATED.test(between) && !(prompt && PROMPT_WITH.test(between))) return sentence.slice(0, next.index);
     from = next.index + next[0].length;
   }
   return sentence;
@@ -121,7 +131,7 @@ export const extractTried: Extractor = (message) => {
   const findings: Finding[] = [];
   for (const mention of mentions) {
     const before = clauseBefore(lower, mention.start, 60);
-    const window = outcomeWindow(lower, mention.end);
+    const window = outcomeWindow(lower, mention.end, mention.method === 'prompt-engineering');
     const resultIn = (text: string) => {
       const found = TRIED_RESULT.find(([, pattern]) => pattern.test(text))?.[0];
       // "the prompts work OK but the tone drifts on long threads": good up to a point, then short of the bar.
@@ -142,6 +152,16 @@ export const extractTried: Extractor = (message) => {
         ? (before.split(',').pop() ?? before)
         : before;
     if (!result || NOT_DONE_BEFORE.test(ownClause)) continue;
+    // "with RAG how do we make sure it stops inventing when the retrieval misses?": a question about how it will go,
+    // not how it went (unless the sentence says it was tried: "we tried RAG, why did it fail?").
+    const rest = lower.slice(mention.end, mention.end + 200);
+    const sentenceEnd = /[.!?\n]/.exec(rest.replace(/\.(?=\d)/g, ' '));
+    if (
+      sentenceEnd?.[0] === '?' &&
+      HOW_TO_QUESTION.test(`${before} ${rest.slice(0, sentenceEnd.index)}`) &&
+      !TRIED_WORD.test(sentenceBefore(lower, mention.start, 160))
+    )
+      continue;
     // "our retrieval has plateaued: it pulls the wrong article": retrieval that misses is improved, not replaced, so
     // the engine is told what stalled.
     const missesPassages =

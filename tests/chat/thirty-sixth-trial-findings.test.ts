@@ -1,0 +1,57 @@
+/**
+ * Found by the thirty-sixth new-user trial (c266af2): labelled data said in the domain's words, money read as a
+ * budget when it was rent or a bill, rates with a decimal comma, and models weighed in a question saved as the team's.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const read = (text: string) => extractProfile(text, { knowledge, today: '2026-12-06' }).fields;
+
+describe('labelled data in the domain’s words', () => {
+  it.each([
+    ['We have about 12,000 discharge summaries already coded by our coding staff.', 12000],
+    ['maybe 150 questions handlers asked with the correct answer written by a senior underwriter', 150],
+    ['we fine-tuned Qwen2.5 14B with LoRA on ~5k tutoring dialogues', 5000],
+  ])('reads %j as %d labelled examples', (text, count) => {
+    expect(read(text).labeledExamples).toBe(count);
+  });
+});
+
+describe('money that is no budget', () => {
+  it('reads rent per card and a bill compared against as no budget', () => {
+    expect(read("we don't own them, they're rented, about $320 per card per month")).not.toHaveProperty(
+      'oneTimeBudgetUSD',
+    );
+    const compared = read('with 2 rented L4s at $640/month total, how does that compare to the $10.7k?');
+    expect(compared.oneTimeBudgetUSD).toBeUndefined();
+  });
+
+  it('converts at a rate written with a decimal comma, and reads won as a currency', () => {
+    expect(read('(1 USD = 5,40 BRL, our one-time budget is R$ 15.000)').oneTimeBudgetUSD).toBe(2778);
+    expect(read('our budget is 1,380,000 won at 1,380 won to the dollar').oneTimeBudgetUSD).toBe(1000);
+  });
+});
+
+describe('models weighed in a question', () => {
+  it.each([
+    'something like Qwen2.5 7B or Llama 3.1 8B. which one, and what GPU do we rent?',
+    'would a smaller model do, e.g. Llama 3.1 8B?',
+  ])('saves no model from %j', (text) => {
+    expect(read(text).modelName).toBeUndefined();
+  });
+
+  it('keeps the model stated beside the question', () => {
+    expect(
+      read(
+        'We run Llama 3.1 70B. would a smaller model do, e.g. Llama 3.1 8B fully fine-tuned instead of LoRA on the 70B?',
+      ).modelName,
+    ).toBe('Llama 3.1 70B');
+  });
+});
