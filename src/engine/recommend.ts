@@ -437,6 +437,7 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
         : []),
       ...languagesAssumption(switchedAnalysis.resolved.model, profile),
       ...vendorEndOfLifeAssumption(switchedAnalysis, knowledge),
+      ...(switchedAnalysis === analysis ? [] : leftModelEndOfLife(analysis, knowledge, destination.method)),
       ...undecidedFacts(outcomes),
     ]),
     conflicts: resolved.conflicts,
@@ -580,6 +581,25 @@ function managedProviders(
   if (channel !== 'managed' || !model || !services) return {};
   const offers = liveOffers(knowledge, model, services, knowledge.manifest.referenceDate);
   return offers.length === 0 ? {} : { providers: offers };
+}
+
+/**
+ * The plan moves off the named model, which its vendor shuts down within the retiring-soon window: the move is due by
+ * that date, and a plan that learns from the model's outputs must collect them before it.
+ */
+function leftModelEndOfLife(analysis: FeasibilityAnalysis, knowledge: Knowledge, method: MethodId): Assumption[] {
+  const model = analysis.resolved.model;
+  const today = knowledge.manifest.referenceDate;
+  if (!model?.endOfLife || model.endOfLife <= today) return [];
+  if (Math.ceil(daysBetween(today, model.endOfLife) / 7) > RETIRING_SOON_WEEKS) return [];
+  const teaches = method === 'distillation' || analysis.resolved.input.teacherModel === model.name;
+  return [
+    {
+      field: 'modelName',
+      value: model.name,
+      why: `${model.vendor} shuts ${model.name} down on ${model.endOfLife}: what runs on it today must have moved by then${teaches ? `, and any outputs of ${model.name} you still need for training must be generated before that date` : ''}.`,
+    },
+  ];
 }
 
 /** The vendor has shut the model down and the plan rests on another provider's offer with no announced end. */

@@ -55,3 +55,49 @@ describe('models weighed in a question', () => {
     ).toBe('Llama 3.1 70B');
   });
 });
+
+describe('more of x42’s phrasings (classes, not single messages)', () => {
+  it.each([
+    ['we have 55,000 claim notes, each tagged with the fraud-review outcome by the SIU team', 55000],
+    ['support tickets with the queue they ended up in, roughly 40 thousand from the last two yrs', 40000],
+    ['our paralegals marked up around 800 NDAs and MSAs', 800],
+  ])('reads %j as %d labelled examples', (text, count) => {
+    expect(read(text).labeledExamples).toBe(count);
+  });
+
+  it.each([
+    '1.2 lakh grievance emails already tagged with the department by call centre staff',
+    'we have about 12,000 discharge summaries already coded with ICD-10, want a model to suggest codes for new ones',
+    'want auto routing within 2 weeks',
+  ])('reads %j as classification', (text) => {
+    expect(read(text).taskType).toBe('classify');
+  });
+
+  it.each([
+    'we run Gemma 2 9B IT in prod right now and are thinking about moving to Qwen2.5 14B, cant decide',
+    'we use Gemma 2 9B today. someone on the team suggested Qwen2.5 14B instead, is it better?',
+  ])('keeps the model in use in %j', (text) => {
+    expect(read(text).modelName).toBe('Gemma 2 9B');
+  });
+
+  it('saves no model from models weighed with "vs" or "which is better"', () => {
+    expect(read('phi 3 mini vs gemma 2 2b for an offline laptop assistant?').modelName).toBeUndefined();
+    expect(
+      read(
+        'which is better for us: managed fine-tuning on gemini 2.5 flash, or lora on qwen2.5 14b on our own 2x A6000?',
+      ).modelName,
+    ).toBeUndefined();
+  });
+
+  it('reads "a small open model we host ourselves" as self-hosting', () => {
+    expect(read('we want to distill it into a small open model we host ourselves').deployment).toBe(
+      'cloud-self-hosted',
+    );
+  });
+
+  it('keeps another team’s spending out of the budget', () => {
+    expect(
+      read('the hospital across town spent like $40k fine tuning their own thing').oneTimeBudgetUSD,
+    ).toBeUndefined();
+  });
+});

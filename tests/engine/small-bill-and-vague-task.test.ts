@@ -90,3 +90,28 @@ describe('what a model needs on a device', () => {
     expect(qwenNeed.totalGB).toBeGreaterThan(1.5);
   });
 });
+
+describe('a plan that leaves a model its vendor shuts down soon (newuser36 H6)', () => {
+  it('says the move and the teacher outputs are due before the shutdown', () => {
+    const result = recommend(
+      Profile.parse({
+        modelName: 'GPT-4o',
+        teacherModel: 'GPT-4o',
+        taskType: 'extract',
+        goals: ['format', 'cost'],
+        requestsPerDay: 40000,
+        canSwitchModel: true,
+        labeledExamples: 200000,
+        gpuCount: 0,
+        deployment: 'cloud-self-hosted',
+        tried: [{ method: 'prompt-engineering', result: 'good-enough' }],
+      }),
+      knowledge,
+    );
+    expect(result.destination.model.switched).toBe(true);
+    const notice = result.assumptions.find((assumption) => assumption.field === 'modelName');
+    expect(notice?.why).toMatch(
+      /OpenAI shuts GPT-4o down on 2027-01-14: what runs on it today must have moved by then/,
+    );
+  });
+});

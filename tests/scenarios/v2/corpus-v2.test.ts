@@ -132,6 +132,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch52.json')),
     ...loadCases(here('./batch53.json')),
     ...loadCases(here('./batch54.json')),
+    ...loadCases(here('./batch55.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -162,6 +163,10 @@ const KNOWN_VIOLATIONS = new Map<string, { methods: string[]; why: string }>([])
 
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([
+  [
+    'w57-yoruba-not-in-xlmr',
+    "the graders read a plateaued full fine-tune of XLM-R (Hausa F1 0.86, Yoruba 0.61) as a language the model never saw, and continue its pre-training on the 30M Yoruba tokens before re-tuning every weight; the engine holds continued pre-training for corpora of a billion tokens or more, has no notion of a language missing from a model's pre-training, and moves off the plateaued full fine-tune to LoRA",
+  ],
   [
     'w53-llama70b-two-3090s-zero-budget-ptbr',
     "the graders accept QLoRA of the 70B on two 24 GB cards as marginal but workable (sequences capped, optimizer paged); the engine's estimate puts QLoRA at about 49 GB against 48 GB and, with no budget to rent, keeps the answer on few-shot prompting",

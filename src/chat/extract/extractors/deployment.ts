@@ -180,6 +180,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:in|on)\s+our\s+own\s+(?:gcp|aws|azure(?!\s+openai)|google\s+cloud)\s+(?:project|account|subscription|tenant|vpc)\b`,
         String.raw`\b(?:aws|gcp|azure(?!\s+openai))\s+under\s+our\s+own\s+account\b`,
         String.raw`\bwe\s+run\s+vllm\b|\bvllm\s+ourselves\b`,
+        // "a small open model we host ourselves", "we'd self-host it": the team serves it, on machines it runs or rents.
+        String.raw`\b(?:model|one|llm|student)\s+(?:that\s+)?we\s+(?:can\s+|could\s+|would\s+|'d\s+|will\s+)?(?:self[\s-]?host|host(?:\s+and\s+run)?\s+ourselves|run\s+ourselves)\b|\bwe(?:'d|\s+would|\s+will|'ll|\s+want\s+to|\s+plan\s+to|\s+can)?\s+(?:self[\s-]?host\s+(?:it|the\s+model|the\s+student|them)|host\s+(?:it|the\s+model|the\s+student|them)\s+ourselves)\b`,
       ].join('|'),
       'g',
     ),

@@ -60,7 +60,10 @@ const FINE_TUNE = String.raw`fine[\s-]?tun(?:e|ing|ed)|finetun(?:e|ing|ed)`;
 const PROVIDER_PLACE = String.raw`(?:azure(?:\s+openai)?|openai|bedrock|vertex(?:\s+ai)?|google|aws|the\s+api|their\s+api|the\s+provider|the\s+platform|the\s+vendor)`;
 /** "we'd consider …", "we might also consider …": a model weighed, not the one in use. */
 const CONSIDERED_BEFORE =
-  /\b(?:we'?d|we\s+would|we\s+could|we\s+might|i'?d|i\s+would)\s+(?:also\s+|happily\s+|gladly\s+)?(?:consider|look\s+at|try|evaluate)\s+(?:(?:a|an|the|either|something\s+like|models?\s+like)\s+)?$/;
+  /\b(?:we'?d|we\s+would|we\s+could|we\s+might|i'?d|i\s+would)\s+(?:also\s+|happily\s+|gladly\s+)?(?:consider|look\s+at|try|evaluate)\s+(?:(?:a|an|the|either|something\s+like|models?\s+like)\s+)?$|\b(?:thinking\s+(?:about|of)|considering|looking\s+(?:at|into))\s+(?:moving|switching|migrating|going|changing)\s+(?:over\s+)?to\s+(?:the\s+)?$/;
+/** "someone on the team suggested …", "a colleague proposed we use …". */
+const SUGGESTED_BEFORE =
+  /\b(?:someone|somebody|a\s+colleague|a\s+friend|one\s+of\s+us)(?:\s+(?:on|from|in)\s+(?:the|our)\s+\w+)?\s+(?:suggested|proposed|recommended|pitched|mentioned)\s+(?:we\s+(?:use|try|switch\s+to|move\s+to)\s+|using\s+|trying\s+)?$/;
 /** "considering either …", "we're evaluating … vs …": models weighed against each other. */
 const WEIGHING_BEFORE =
   /\b(?:considering|evaluating|comparing|deciding\s+between|choosing\s+between|torn\s+between|weighing)\b[^.;!?\n]*$/;
@@ -260,6 +263,24 @@ export const extractModel: Extractor = (message, context) => {
       /\bwhich\b(?:\s+one\b|\s+(?:is|would|should|do|of)\b|[^.!?\n]{0,40}\?)/.test(
         lower.slice(mention.end, mention.end + 120),
       )
+    )
+      continue;
+    // "phi 3 mini vs gemma 2 2b for a laptop assistant?", "which is better for us: managed tuning on gemini 2.5 flash,
+    // or lora on qwen2.5 14b?": models weighed in a question, neither chosen.
+    const vsPair =
+      /\b(?:vs\.?|versus)\s+$/.test(lower.slice(Math.max(0, mention.start - 10), mention.start)) ||
+      /^\s*(?:vs\.?|versus)\s+(?!what\b|our\b|current|today|now\b|paying|the\s+(?:current|bill|price|cost))/.test(
+        lower.slice(mention.end, mention.end + 30),
+      );
+    const whichQuestion = /^\W*(?:(?:so|and|ok)\s+)?which\s+(?:is\s+better|one|option|would|should)\b/.test(
+      lower.slice(lastSentenceBreak(lower, mention.start), mention.start),
+    );
+    if (inQuestion(lower, mention.end) && (vsPair || whichQuestion)) continue;
+    // "we use GPT-4o mini today. someone on the team suggested Gemini 2.5 Flash instead": an option beside the model in
+    // use. ("Someone suggested Gemma 2 9B", with no model of its own, is the model the team goes with.)
+    if (
+      SUGGESTED_BEFORE.test(lower.slice(Math.max(0, mention.start - 60), mention.start)) &&
+      /^\s+instead\b/.test(lower.slice(mention.end, mention.end + 12))
     )
       continue;
     // "why not distill sonnet's 2M outputs into Qwen2.5 7B?": a student asked about, not the team's model ("we want to
