@@ -101,3 +101,18 @@ describe('more of x42’s phrasings (classes, not single messages)', () => {
     ).toBeUndefined();
   });
 });
+
+describe('numbers that count something else (newuser36 H2, M2)', () => {
+  it('reads "15 mil reais" as fifteen thousand reais, at the rate given', () => {
+    expect(read('our one-time budget is 15 mil reais, at 5.40 reais per dollar').oneTimeBudgetUSD).toBe(2778);
+  });
+
+  it('reads "8 chunks of ~700 tokens" as the prompt, not 8 requests a day', () => {
+    const fields = extractProfile(
+      'with RAG each question would pull in maybe 8 chunks of ~700 tokens, so ~6k tokens of prompt. does your number include that?',
+      { knowledge, requestedField: 'requestsPerDay' },
+    ).fields;
+    expect(fields.requestsPerDay).toBeUndefined();
+    expect(fields.inputTokensPerRequest).toBe(6000);
+  });
+});

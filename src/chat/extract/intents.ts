@@ -164,7 +164,7 @@ const WHAT_WOULD_CHANGE =
 const MONTHLY =
   /\b(?:per\s+month|a\s+month|monthly|each\s+month|every\s+month|to\s+run|running|to\s+serve|serving|bill)\b/;
 const FIRST_STEP =
-  /\bwhat\s+(?:should|do|would|can)\s+(?:we|i|you)\s+(?:do|start\s+with|try|recommend)\s+first\b|\bwhere\s+(?:do|should|would|can)\s+(?:we|i)\s+start\b|\b(?:the\s+)?first\s+step\b|\bon\s+monday\b|\bwhat(?:'s|\s+is)\s+next\b|\b(?:can|could|should|shall)\s+(?:we|i)\s+(?:start|begin)\s+(?:small|with\s+(?:a\s+)?(?:pilot|poc|proof\s+of\s+concept|prototype|mvp))\b|\bwhat\s+would\s+(?:a|the)\s+(?:pilot|poc|proof\s+of\s+concept|first\s+version)\s+look\s+like\b/;
+  /\bwhat\s+(?:should|do|would|can)\s+(?:we|i|you)\s+(?:do|start\s+with|try|recommend)\s+first\b|\bwhere\s+(?:do|should|would|can)\s+(?:we|i)\s+start\b|\b(?:the\s+)?first\s+step\b|\bon\s+monday\b|\bwhat\s+(?:do|should|shall|would)\s+(?:we|i)\s+do\s+(?:on\s+)?(?:monday|tomorrow|this\s+week|next\s+week|first\s+thing)\b|\b(?:monday|tomorrow)\s+morning\b|\bwhat(?:'s|\s+is)\s+next\b|\b(?:can|could|should|shall)\s+(?:we|i)\s+(?:start|begin)\s+(?:small|with\s+(?:a\s+)?(?:pilot|poc|proof\s+of\s+concept|prototype|mvp))\b|\bwhat\s+would\s+(?:a|the)\s+(?:pilot|poc|proof\s+of\s+concept|first\s+version)\s+look\s+like\b/;
 /** "prompt caching", "cache the system prompt", "the Batch API": levers on an API bill that change no model. */
 /**
  * "could we retrieve 3-4 similar past good emails per request and put them in as examples?", "dynamic few-shot":
@@ -619,7 +619,11 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (ASKS_SUMMARY.test(lower)) {
     intents.asksSummary = true;
     // "what's the final plan? i need to present it on monday": the whole answer, not only its first step.
-    if (!/\bfirst\b|\bstart\b/.test(lower)) delete intents.asksFirstStep;
+    // ("what do I do monday morning?" asks for the next steps, not the plan again.)
+    const nextSteps =
+      /\b(?:monday|tomorrow)\b/.test(lower) && /\bwhat\s+(?:do|should|shall)\s+(?:we|i)\s+do\b/.test(lower);
+    if (nextSteps) delete intents.asksSummary;
+    else if (!/\bfirst\b|\bstart\b/.test(lower)) delete intents.asksFirstStep;
   }
   if (ASKS_ASSUMPTIONS.test(lower)) intents.asksAssumptions = true;
   if (ASKS_SAFETY.test(lower)) intents.asksSafety = true;

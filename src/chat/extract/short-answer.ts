@@ -131,7 +131,7 @@ const DENIED_NUMBER = /\b(?:not|n't|instead\s+of|rather\s+than)\s+(?:about\s+|ar
  * context" answers no question about requests or examples; "8 engineers", "3 languages" neither.
  */
 export const COUNT_OF_SOMETHING_ELSE =
-  /^\s*(?:(?:[a-z-]+\s+)?(?:files?|documents?|docs|pages?|languages?|steps?|shots?|epochs?|tokens?|words?|lines?|years?|months?|weeks?|days?|hours?|minutes?|seconds?)|(?:people|persons|engineers|developers|users))\b/;
+  /^\s*(?:(?:[a-z-]+\s+)?(?:files?|documents?|docs|pages?|languages?|steps?|shots?|epochs?|tokens?|words?|lines?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|chunks?|passages?|snippets?|paragraphs?|articles?|results?)|(?:people|persons|engineers|developers|users))\b/;
 
 /** Fields whose question a bare "no" does not answer (a size, a volume): "No. …" then disputes what was said. */
 const REFUTABLE_BY_NO: ReadonlySet<string> = new Set([
