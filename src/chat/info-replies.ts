@@ -1366,10 +1366,9 @@ export function onDeviceRuntimeReply(
     `To get ${model} onto ${phone ? 'a phone' : 'the device'}: ${steps.map((step, i) => `(${i + 1}) ${step}`).join('; ')}.`,
   ];
   if (params !== undefined) {
-    const weightsGB = (params * DEVICE_BITS_PER_WEIGHT) / 8;
     const architecture = knowledge.models.find((m) => m.name === name)?.architecture;
     const need = deviceNeed({ paramsB: params, architecture }, profile);
-    const size = `At Q4_K_M ${model}'s weights take about ${gigabytes(weightsGB)} GB, and the context cache and the runtime come on top`;
+    const size = `At Q4_K_M ${model}'s weights take about ${gigabytes(need.weightsGB)} GB, and the context cache and the runtime come on top`;
     if (memory === undefined)
       parts.push(
         `${size}; MLC's notes put a 7B model at about 4 GB of RAM, needing a phone with 6 GB${mark('mlc-llm-site')}. Tell me the phone's memory and I'll check it.`,
@@ -2085,11 +2084,11 @@ export function modelReply(
       }
     }
     // On a device, the device's memory decides the model, not the training GPU's.
-    const onDevice = deviceModel(knowledge, profile);
     const picked =
       profile.deviceMemoryGB === undefined ? undefined : largestDeviceModel(knowledge, profile.deviceMemoryGB, profile);
     const besides = others.filter((other) => other !== picked?.name);
-    if (onDevice) return `${onDevice}${besides.length > 0 ? ` Also possible: ${joinWords(besides)}.` : ''}`;
+    if (picked !== undefined && profile.deviceMemoryGB !== undefined)
+      return `${deviceModelWords(picked, profile.deviceMemoryGB)}${besides.length > 0 ? ` Also possible: ${joinWords(besides)}.` : ''}`;
     // GPUs of the team's own: the largest open model whose weights leave room for requests on them.
     const onOwn = openModelForGpus(knowledge, profile);
     if (onOwn)
@@ -2333,7 +2332,11 @@ function deviceModel(knowledge: Knowledge, profile: Partial<Profile>): string | 
   const memory = profile.deviceMemoryGB;
   if (memory === undefined) return undefined;
   const best = largestDeviceModel(knowledge, memory, profile);
-  if (!best) return undefined;
+  return best === undefined ? undefined : deviceModelWords(best, memory);
+}
+
+/** The model the device holds, in words. */
+function deviceModelWords(best: { name: string; weightsGB: number }, memory: number): string {
   return `${best.name} at 4 bits: its weights take about ${gigabytes(best.weightsGB)} GB of the ${memory} GB the device gives it, leaving room for the context and the runtime; it trains on your GPU and runs on the device.`;
 }
 

@@ -330,7 +330,9 @@ export function extractProfile(
       ? { leftBehindModel: String(namedModel.value) }
       : {};
   // "GPT-4o is NOT our model": denied, so it leaves the profile if an earlier message put it there.
-  for (const mention of catalogScanner(context.knowledge).findModels(prepared.lower))
+  // (Only a message that denies something is scanned for the model it denies.)
+  const denies = /\b(?:not|isn't|wasn't)\b|n't\b/.test(prepared.lower);
+  for (const mention of denies ? catalogScanner(context.knowledge).findModels(prepared.lower) : [])
     if (
       mention.entry &&
       NOT_OURS_AFTER.test(prepared.lower.slice(mention.end, mention.end + 40)) &&
@@ -353,6 +355,7 @@ export function extractProfile(
     addImplied(fields as Partial<Profile>, evidence);
     return fields as Partial<Profile>;
   };
+  const noLatencyTarget = saysNoLatencyTarget(prepared.lower);
   const removed = [
     ...new Set([
       ...allMatches(REMOVED_GOAL, prepared.lower).flatMap((match) =>
@@ -367,7 +370,7 @@ export function extractProfile(
       // "forget the latency", "never mind the cost".
       ...allMatches(FORGET_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? '')),
       // "latency doesn't matter at all", "there is NO latency target": speed is no goal.
-      ...(saysNoLatencyTarget(prepared.lower) ? (['latency'] as const) : []),
+      ...(noLatencyTarget ? (['latency'] as const) : []),
     ]),
   ];
   // "we have NOT tried RAG", "corrections: we have not tried retrieval": taken out of what was tried.
@@ -392,7 +395,7 @@ export function extractProfile(
       : {}),
   };
   // "latency doesn't matter at all, it's a nightly batch": no target, and not asked for one.
-  if (saysNoLatencyTarget(prepared.lower) && !stated.some((item) => item.field === 'latencyTargetMs'))
+  if (noLatencyTarget && !stated.some((item) => item.field === 'latencyTargetMs'))
     removedGoals.removedFields = [
       ...new Set([...(removedGoals.removedFields ?? []), 'latencyTargetMs' as ProfileField]),
     ];
@@ -845,7 +848,7 @@ const DATA_GONE =
  * beside a target it keeps ("…, but the chat widget must answer under 500 ms") or a later one ("…today, but it will be").
  */
 function saysNoLatencyTarget(lower: string): boolean {
-  for (const match of allMatches(new RegExp(NO_LATENCY_TARGET.source, 'g'), lower)) {
+  for (const match of allMatches(NO_LATENCY_TARGET_ALL, lower)) {
     const sentence = sentenceAround(lower, match.index, 200);
     const before = sentenceBefore(lower, match.index, 120);
     if (sentence.includes('?')) continue;
@@ -861,6 +864,7 @@ function saysNoLatencyTarget(lower: string): boolean {
 /** "latency doesn't matter (at all)", "there is NO latency target", "we don't care about speed", "no latency requirement". */
 const NO_LATENCY_TARGET =
   /\b(?:latency|speed|response\s+time)\s+(?:really\s+)?(?:doesn'?t|does\s+not|don'?t|won'?t)\s+(?:really\s+)?matter\b|\b(?:latency|speed|response\s+time)\s+(?:is\s+not|isn'?t|is\s+no)\s+(?:really\s+)?(?:an?\s+)?(?:issue|concern|problem|constraint|requirement|priority|factor)\b|\b(?:there\s+is\s+no|there's\s+no|we\s+have\s+no|we\s+don'?t\s+have\s+(?:a|any)|no)\s+(?:real\s+|hard\s+|strict\s+|particular\s+)?(?:latency|speed|response[\s-]time)\s+(?:target|requirement|constraint|limit|budget|sla|goal)s?\b|\b(?:don'?t|do\s+not)\s+(?:really\s+)?care\s+(?:about|much\s+about)\s+(?:the\s+)?(?:latency|speed|response\s+time)\b/;
+const NO_LATENCY_TARGET_ALL = new RegExp(NO_LATENCY_TARGET.source, 'g');
 const BUDGET_DISOWNED =
   /\b(?:we\s+)?(?:don't|do\s+not|dont)\s+have\s+(?:a|any)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\s+of\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?(?:the|that|our)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\b/g;
 /** "we have no model yet", "we haven't picked a model", "we have not picked Qwen": no model chosen. */
