@@ -849,7 +849,7 @@ function trainingFit(
 }
 
 /** Gigabytes as people say them: whole numbers from 10 up, one decimal below. */
-function gigabytes(value: number): string {
+export function gigabytes(value: number): string {
   return value >= 10 ? count.format(Math.round(value)) : (Math.round(value * 10) / 10).toString();
 }
 
@@ -950,6 +950,16 @@ export function hallucinationReply(recommendation: Recommendation, knowledge: Kn
 }
 
 /**
+ * The 16-bit KV cache of one request of `tokens` tokens (keys and values, every layer, every KV head), in GB;
+ * undefined when the catalog lacks the shape.
+ */
+export function kvCacheGB(architecture: NonNullable<Model['architecture']>, tokens: number): number | undefined {
+  const { layers, kvHeads, headDim } = architecture;
+  if (layers === undefined || kvHeads === undefined || headDim === undefined) return undefined;
+  return (tokens * 2 * layers * kvHeads * headDim * 2) / 1e9;
+}
+
+/**
  * "Does few-shot fit in the context window with files this long?": the model's published window against the prompt
  * asked about (the tokens the message says, else two examples and the input at the stated example length), and the
  * KV cache that many tokens take on top of the weights (16-bit weights and cache, as the serving estimate assumes).
@@ -975,12 +985,7 @@ export function contextFitReply(
   if (tokens === 0)
     return `${head} Add up the longest prompt you will send (instructions, examples, the input) and the answer, and keep it under that, with room to spare.`;
   const fits = tokens <= window;
-  // KV cache: keys and values, every layer, every KV head, 16-bit.
-  const kvBytesPerToken =
-    architecture?.layers !== undefined && architecture.kvHeads !== undefined && architecture.headDim !== undefined
-      ? 2 * architecture.layers * architecture.kvHeads * architecture.headDim * 2
-      : undefined;
-  const kvGB = kvBytesPerToken === undefined ? undefined : (tokens * kvBytesPerToken) / 1e9;
+  const kvGB = architecture === undefined ? undefined : kvCacheGB(architecture, tokens);
   const weightsGB = (model.paramsB ?? 0) * 2;
   const perGpuGB =
     profile.gpuMemoryGB ?? (profile.gpuName === undefined ? undefined : knowledge.findGpu(profile.gpuName)?.memoryGB);

@@ -51,6 +51,7 @@ import {
   whyNotModelReply,
   whyRentReply,
 } from './info-replies.ts';
+import { longContextReply } from './long-context-reply.ts';
 import { risksReply, sftBeforePreferenceReply, timelineReply } from './plan-replies.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
 import { acknowledgementText, assumedNote, lowerFirst, plainValue, questionText, unknownNote } from './reply-words.ts';
@@ -887,6 +888,7 @@ function infoReply(
   if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge, profile);
   if (intents.asksHallucination) return hallucinationReply(recommendation, knowledge);
   if (intents.asksInstructVsBase) return instructVsBaseReply(recommendation, knowledge, profile as Profile);
+  if (intents.asksLongContext !== undefined) return longContextReply(knowledge, profile, intents.asksLongContext);
   if (intents.asksContextFit !== undefined)
     return { text: contextFitReply(recommendation, knowledge, profile as Profile, intents.asksContextFit) };
   if (intents.asksEnoughData)

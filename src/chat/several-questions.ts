@@ -41,6 +41,7 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksTuningChannel',
   'asksCostLevers',
   'asksExactMatchRetrieval',
+  'asksLongContext',
   'asksRetrievedExamples',
   'asksBillMismatch',
   'asksRatingsForPreference',

@@ -209,8 +209,25 @@ export function wishList(
   // A prompt measured on an API model the team cannot keep (data that may not leave for a vendor's servers, a model
   // retired everywhere) says nothing of the open model it moves to: no result to keep there.
   const measuredOnModelLeft = promptGoodEnough && mustLeaveApiModel(profile, facts);
+  // A prompt good enough on part of the documents (a pilot with a few chapters pasted in) does not scale to a corpus
+  // too large for the prompt: the knowledge it needs is then retrieved (the retrieval wish below).
+  const promptOutgrown =
+    promptGoodEnough &&
+    diagnosis.needs.has('knowledge') &&
+    (profile.corpusTokens ?? 0) >
+      Math.min(
+        WHOLE_CORPUS_IN_PROMPT_TOKENS,
+        (input.contextTokens ?? DEFAULT_CONTEXT_TOKENS) * CONTEXT_SHARE_FOR_DOCUMENTS,
+      );
   // Good enough and affordable: stop there. Good enough but too costly or slow: it is the quality bar, not the answer.
-  if (diagnosis.goodEnough && !efficiencyNeed && !behaviourLeft && !gapLeft && !measuredOnModelLeft) {
+  if (
+    diagnosis.goodEnough &&
+    !efficiencyNeed &&
+    !behaviourLeft &&
+    !gapLeft &&
+    !measuredOnModelLeft &&
+    !promptOutgrown
+  ) {
     wishes.push({
       methods: [diagnosis.goodEnough],
       objective: objectiveOf(diagnosis.goodEnough),
@@ -599,6 +616,24 @@ export function wishList(
     // The team says it has no documents at all: retrieval has nothing to search, and invented facts in, say, a summary
     // of the input are the model's behaviour (trained on grounded examples), not knowledge it lacks.
     const noDocuments = profile.unlabeledCorpus === 'none' && !((profile.corpusTokens ?? 0) > 0);
+    // A language the model writes poorly: prompting in it failed on the task, and retrieval brings facts, not fluency.
+    // Tuning on the team's examples in that language (retrieval-formatted when the answers must cite) is the
+    // destination; retrieval stays in front for the facts.
+    const languageGap =
+      profile.multilingual === true &&
+      needs.has('task-skill') &&
+      diagnosis.promptingExhausted &&
+      enoughForSft &&
+      sufficient(data.sft) &&
+      facts.weightsAvailable !== false &&
+      !tuneFirst &&
+      !adaptersPerTask;
+    if (languageGap && has(KNOWLEDGE_NEEDS))
+      wishes.push({
+        ...sftWish,
+        why: 'Prompting in your language failed on the task, and retrieval brings facts, not fluency: fine-tune on your examples in that language (with the retrieved passages in each prompt when answers must cite them), and keep retrieval in front for the facts.',
+        strong: true,
+      });
     if (has(KNOWLEDGE_NEEDS) && (!diagnosis.retrievalExhausted || retrievalToImprove) && !noDocuments) {
       wishes.push({
         methods: ['rag'],

@@ -163,6 +163,9 @@ export function extractProfile(
   const askedAbout: ReadonlySet<string> = new Set([
     ...(intents.asksInstructVsBase ? ['modelStage'] : []),
     ...(intents.asksContextFit !== undefined ? ['corpusTokens', 'unlabeledCorpus', 'labeledExamples'] : []),
+    // "paste all 1,400 pages into the 200k window?": the pages size the question; the corpus is the team's only when
+    // said as a fact.
+    ...(intents.asksLongContext !== undefined ? ['labeledExamples', 'exampleTokens', 'inputTokensPerRequest'] : []),
     // A model asked about for its licence is weighed, not adopted.
     ...(intents.asksLicence !== undefined ? ['modelName', 'modelAccess', 'modelParamsB'] : []),
     // "No model picked yet, we were thinking Llama 3.1 70B?": a candidate, not the team's model.
@@ -545,6 +548,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksCostLevers === true ||
     intents.asksRetrievedExamples === true ||
     intents.asksBillMismatch === true ||
+    intents.asksLongContext !== undefined ||
     intents.asksAboutTheQuestion === true ||
     intents.showDetails === true
   );

@@ -3,9 +3,9 @@
 import type { MethodId } from '../../profile/profile-schema.ts';
 import { SIZE_FIT_QUESTION } from './extractors/model.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
-import { COUNT_SOURCE, parseCount } from './numbers.ts';
+import { COUNT_SOURCE, parseCount, TOKENS_PER_PAGE } from './numbers.ts';
 import { allMatches, sentenceAround } from './prepare-message.ts';
-import type { ExtractionIntents, PreparedMessage } from './types.ts';
+import type { ExtractionIntents, LongContextAsked, PreparedMessage } from './types.ts';
 
 const JUST_RECOMMEND = new RegExp(
   [
@@ -223,6 +223,16 @@ const REGION_NAMES: Readonly<Record<string, string>> = {
 /** "does few-shot fit in the context window?", "does that even fit Qwen's context?", "too long for the context?". */
 const ASKS_CONTEXT_FIT =
   /\bfits?\s+(?:in(?:to)?\s+|within\s+)?(?:the\s+|its\s+|our\s+|the\s+model's\s+|[\w.-]+'s\s+)?context(?:\s+window|\s+length)?\b|\bcontext(?:\s+window|\s+length)?\s+(?:big|long|large)\s+enough\b|\btoo\s+(?:long|big)\s+for\s+(?:the\s+|its\s+|the\s+model's\s+)?context\b/;
+/**
+ * "could we just paste all policy docs into the 200k context window instead of building RAG?", "do we even need RAG with
+ * a 1M-token window?", "long context or RAG?": the whole corpus in the prompt against retrieval.
+ */
+const ASKS_LONG_CONTEXT =
+  /\b(?:paste|put|stuff|dump|throw|load|feed|shove|cram|drop|include|send|give)\w*\s+(?:it\s+|them\s+)?(?:all\b|every\b|everything\b|the\s+(?:whole|entire|full)\b|(?:our|the)\s+(?:whole|entire|full)\b|whole\b|entire\b)[^.?!]{0,60}?\b(?:in(?:to)?|within)\s+(?:the\s+|its\s+|a\s+|one\s+)?(?:[\w.-]+\s+){0,3}?(?:context|prompt|window)\b|\b(?:do|would|will)\s+(?:we|i|you)\s+(?:even\s+|still\s+|really\s+)?need\s+(?:rag|retrieval)\b[^.?!]{0,60}\b(?:context|window)\b|\b(?:long[\s-]context|(?:\d+(?:\.\d+)?\s?[km]|million)[\s-](?:tokens?[\s-])?(?:context|window))\b[^.?!]{0,60}?\b(?:instead\s+of|rather\s+than|vs\.?|versus|or|over|beats?)\s+(?:building\s+|using\s+|doing\s+|a\s+)?(?:rag|retrieval)\b|\b(?:rag|retrieval)\s+(?:or|vs\.?|versus)\s+(?:just\s+)?(?:a\s+|the\s+)?long[\s-]context\b/;
+/** A window said in a long-context question: "the 200k context window", "a 1M-token window", "1 million token context". */
+const WINDOW_SIZE = /\b(\d+(?:\.\d+)?)\s?(k|m|million)?[\s-](?:tokens?[\s-])?(?:context(?:\s+window)?|window)\b/;
+/** A corpus in pages said in a long-context question: "1,400 pages of policy documents". */
+const CORPUS_PAGES = /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?k?)\s+pages?\b/;
 /** The largest token count the message says ("75k tokens", "25,000 tokens"). */
 const TOKEN_COUNT = /(\d+(?:[.,]\d+)?)\s?(k)?[\s-]?tokens?\b/g;
 /** "is an instruct model better for this than our base checkpoint?", "base or instruct?", "should we use the chat version?". */
@@ -643,6 +653,25 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (WHY_RENT.test(lower)) intents.asksWhyRent = true;
   if (ASKS_HALLUCINATION.test(lower) && QUESTION_FORM.test(lower)) intents.asksHallucination = true;
   if (ASKS_INSTRUCT_VS_BASE.test(lower) && QUESTION_FORM.test(lower)) intents.asksInstructVsBase = true;
+  if (ASKS_LONG_CONTEXT.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?'))) {
+    const asked: LongContextAsked = {};
+    const window = WINDOW_SIZE.exec(lower);
+    if (window) {
+      const unit = window[2] === 'k' ? 1e3 : window[2] === undefined ? 1 : 1e6;
+      const tokens = Number(window[1]) * unit;
+      if (tokens >= 1000) asked.windowTokens = tokens;
+    }
+    const pages = CORPUS_PAGES.exec(lower);
+    const pageCount = pages ? parseCount(pages[1] ?? '') : undefined;
+    if (pageCount !== undefined && pageCount > 0) {
+      asked.corpusTokens = pageCount * TOKENS_PER_PAGE;
+      asked.fromPages = true;
+    }
+    intents.asksLongContext = asked;
+    // The window is the question, not a prompt to fit or few-shot examples.
+    delete intents.asksFit;
+    delete intents.asksFitFor;
+  }
   if (ASKS_CONTEXT_FIT.test(lower) && QUESTION_FORM.test(lower)) {
     let tokens = 0;
     for (const match of allMatches(TOKEN_COUNT, lower)) {

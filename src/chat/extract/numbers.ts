@@ -3,6 +3,9 @@
  * "twelve hundred", "fifty thousand", "~300".
  */
 
+/** Tokens in a page of text: Anthropic's "200,000 tokens, about 500 pages" (knowledge: ant-cr). */
+export const TOKENS_PER_PAGE = 400;
+
 /** Number words with their values (one..twenty, the tens, "a dozen"). */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   zero: 0,
@@ -49,8 +52,8 @@ const WORDS = Object.keys(NUMBER_WORDS)
 
 /** Digits: "2,000", "1.5", "300" — not part of a word, a version ("3.1") or an identifier ("gpt-4"). */
 const DIGITS = String.raw`(?<![\w.,$€£-])(?:\d{1,3},\d{1,2}(?=\s?(?:k|mio|million|m|mn|thousand)(?![a-z\d]))|(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.,]\d)(?!\d))`;
-/** A multiplier glued to or following the digits: "5k", "1.5 k", "2 million", "1M", "3 thousand". */
-const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|grand|m|mn|million|mio\.?|lakhs?|lacs?|crores?)(?![a-z\d]))?`;
+/** A multiplier glued to or following the digits: "5k", "1.5 k", "2 million", "1M", "3 thousand", "2 mil". */
+const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|grand|m|mn|million|mill?|mio\.?|lakhs?|lacs?|crores?)(?![a-z\d]))?`;
 /** Scale words after number words: "twelve hundred", "fifty thousand", "two million", "three hundred thousand". */
 const WORD_SCALE = String.raw`(?:[\s-]hundred(?:[\s-](?:and[\s-])?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?=[\s-](?:thousand|million)))?)?(?:[\s-](?:thousand|million))?`;
 
@@ -84,6 +87,9 @@ const MULTIPLIER_VALUES: Readonly<Record<string, number>> = {
   m: 1e6,
   mn: 1e6,
   million: 1e6,
+  // "1.5 mil requests": English slang for a million (the Portuguese and Spanish thousand is money's, budget.ts).
+  mil: 1e6,
+  mill: 1e6,
   ...INDIAN_SCALES,
 };
 
@@ -113,7 +119,7 @@ export function parseCount(phrase: string): number | undefined {
     return roundSignificant(base * (MULTIPLIER_VALUES[unit === 'mio' ? 'million' : unit] ?? 1));
   }
   const digits =
-    /^((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand|grand|m|mn|million|mio\.?|lakhs?|lacs?|crores?)?$/.exec(
+    /^((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand|grand|m|mn|million|mill?|mio\.?|lakhs?|lacs?|crores?)?$/.exec(
       text,
     );
   if (digits) {

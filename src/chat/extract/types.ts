@@ -134,6 +134,11 @@ export interface ExtractionIntents {
   asksWhyRent?: boolean;
   /** "can we do DPO with the 120k thumbs up/down votes?": whether single ratings are preference data. */
   asksRatingsForPreference?: boolean;
+  /**
+   * "could we just paste all the docs into the 200k window instead of RAG?": long context against retrieval, with the
+   * window and the corpus the message states (tokens, or pages at about 400 tokens a page).
+   */
+  asksLongContext?: LongContextAsked;
   /** "will embedding search even find exact codes like E-217?": whether retrieval finds exact identifiers. */
   asksExactMatchRetrieval?: boolean;
   /** "could we retrieve similar past emails per request as examples?": dynamic few-shot. */
@@ -243,3 +248,11 @@ export interface Implied<V> {
 
 /** An extractor: a pure function from a prepared message to the findings it recognises. */
 export type Extractor = (message: PreparedMessage, context: ExtractorContext) => Finding[];
+
+/** What a long-context question states: the window ("200k context"), the corpus ("1,400 pages"). */
+export interface LongContextAsked {
+  windowTokens?: number;
+  corpusTokens?: number;
+  /** True when the corpus was said in pages (the answer then says how pages were counted). */
+  fromPages?: boolean;
+}

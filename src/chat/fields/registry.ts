@@ -49,7 +49,7 @@ import { extractTeacherModel } from '../extract/extractors/teacher-model.ts';
 import { extractTimeline, toWeeks } from '../extract/extractors/timeline.ts';
 import { extractTried, triedAnswer } from '../extract/extractors/tried.ts';
 import { extractVolume } from '../extract/extractors/volume.ts';
-import { COUNT_SOURCE, parseCount } from '../extract/numbers.ts';
+import { COUNT_SOURCE, parseCount, TOKENS_PER_PAGE } from '../extract/numbers.ts';
 import {
   type AnswerReader,
   COUNT_OF_SOMETHING_ELSE,
@@ -64,9 +64,6 @@ import {
 } from '../extract/short-answer.ts';
 import type { Extractor, Finding, Implied } from '../extract/types.ts';
 import { joinWords } from './join-words.ts';
-
-/** Tokens in a page of text, for answers in pages (200,000 tokens ≈ 500 pages, knowledge: ant-cr). */
-const TOKENS_PER_PAGE = 400;
 
 /** "~2000 help center articles. most are short, maybe 1 page each": documents times their pages. */
 const DOCUMENTS_OF_PAGES = new RegExp(

@@ -133,6 +133,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch53.json')),
     ...loadCases(here('./batch54.json')),
     ...loadCases(here('./batch55.json')),
+    ...loadCases(here('./batch56.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

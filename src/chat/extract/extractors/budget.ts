@@ -14,8 +14,8 @@ import {
 import type { Extractor, ExtractorContext, Finding, PreparedMessage } from '../types.ts';
 
 /** Digits with thousands separators, Western ("1,500,000") or Indian ("15,00,000"), or plain. */
-const AMOUNT = String.raw`((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(k|thousand|grand|m|mm|mn|million|bn|billion|lakhs?|lacs?|crores?|cr|mil(?=\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$)))(?![a-z]))?`;
-const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars|dollars|bucks|eur|euros?|gbp|pounds|rupees?|inr|rs|yen|jpy|krw|won|yuan|rmb|cny|naira|ngn|kes|ksh|shillings?|rand|zar|pesos?|mxn|php|lira|try|baht|thb|rupiah|idr|dong|vnd|ringgit|myr|zlotys?|pln|dirhams?|aed|€|\$|£|₹|¥|₩|₦|₺|₱|₫|฿|zł|złotys?)`;
+const AMOUNT = String.raw`((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(k|thousand|grand|m|mm|mn|million|bn|billion|lakhs?|lacs?|crores?|cr|mil(?=\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$))|mill?(?!\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$)))(?![a-z]))?`;
+const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars?|dollars?|bucks|eur|euros?|gbp|pounds|rupees?|inr|rs|yen|jpy|krw|won|yuan|rmb|cny|naira|ngn|kes|ksh|shillings?|rand|zar|pesos?|mxn|php|lira|try|baht|thb|rupiah|idr|dong|vnd|ringgit|myr|zlotys?|pln|dirhams?|aed|€|\$|£|₹|¥|₩|₦|₺|₱|₫|฿|zł|złotys?)`;
 /** An amount followed by one of these is a count of something else, not money. */
 const NOT_A_UNIT = String.raw`(?!\s*(?:weeks?|days?|months?|years?|hours?|hrs?|gpus?|cards?|people|engineers?|examples?|requests?|users?|tokens?|docs?|documents?|%|percent|ms|seconds?|gb|tb|mb)\b)`;
 /** "$500", "€1.5k", "500 dollars", "2k usd", "USD 3,000". */
@@ -112,7 +112,7 @@ const COST_CAP_BEFORE =
 
 /** Nothing to spend: "no budget (for cloud)", "zero budget", "$0 budget", "basically zero budget", "budget is basically zero", "no money for training" (a bare "basically zero" is read only as the answer to a budget question). */
 const ZERO_BUDGET =
-  /\b(?:(?:no|zero|nil)\s+(?:(?:real|extra|spare|training|cloud|compute|monthly|hosting|ongoing|recurring)\s+)?(?:budget|money|funds?|spend)(?!\s+(?:constraints?|limits?|caps?|concerns?|issues?|problems?))(?![^.;!?\n]{0,25}\byet\b)(?:\s+(?:for|on)\s+(?:the\s+)?(?:cloud|gpus?|renting|rental|training|compute|hosting|serving|inference|this)(?:\s+gpus?)?)?|\$0\s+budget|budget(?:'s|\s+is|\s*:)?\s+(?![^.;!?\n]{0,20}\b(?:fixed|decided|set|approved|agreed)\b)(?:(?:basically|practically|essentially|effectively|pretty\s+much|close\s+to|next\s+to)\s+)?(?:zero|nil|nothing|\$0)|basically\s+(?:zero|nothing)\s+(?:budget|to\s+spend|for\s+(?:training|compute|hosting))|(?:zero|nothing|nil|\$0)\s+(?:for|on)\s+(?:the\s+)?(?:training|compute|hosting|serving|inference)|(?:nothing|zero|\$0)\s+(?:upfront|up[\s-]front|one[\s-]?(?:off|time))|(?<=\bbudget\b[^.;!?\n]{0,80}?\b(?:and|,)\s+)(?:zero|nothing|\$0)\s+(?:per|a|each)\s+month|(?<=\bbudget\b[^.;!?\n]{0,80}?\b(?:and|,)\s+)monthly\s+(?:nothing|zero|\$0))\b/g;
+  /\b(?:(?:no|zero|nil)\s+(?:(?:real|extra|spare|training|cloud|compute|monthly|hosting|ongoing|recurring)\s+)?(?:budget|money|funds?|spend)(?!\s+(?:constraints?|limits?|caps?|concerns?|issues?|problems?))(?![^.;!?\n]{0,25}\byet\b)(?:\s+(?:for|on)\s+(?:the\s+)?(?:cloud|gpus?|renting|rental|training|compute|hosting|serving|inference|this)(?:\s+gpus?)?)?|\$0\s+budget|budget(?:'s|\s+is|\s*:)?\s+(?![^.;!?\n]{0,20}\b(?:fixed|decided|set|approved|agreed)\b)(?:(?:basically|practically|essentially|effectively|pretty\s+much|close\s+to|next\s+to)\s+)?(?:zero|nil|nothing|\$0)|basically\s+(?:zero|nothing)\s+(?:budget|to\s+spend|for\s+(?:training|compute|hosting))|(?:zero|nothing|nil|\$0)\s+(?:for|on)\s+(?:the\s+)?(?:training|compute|hosting|serving|inference)|(?:nothing|zero|\$0)\s+(?:upfront|up[\s-]front|one[\s-]?(?:off|time))|(?<=\bbudget\b[^.;!?\n]{0,80}?\b(?:and|,)\s+)(?:zero|nothing|\$0)\s+(?:(?:per|a|each)\s+month|monthly|ongoing|recurring)|(?<=\bbudget\b[^.;!?\n]{0,80}?\b(?:and|,)\s+)monthly\s+(?:nothing|zero|\$0))\b/g;
 
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   k: 1e3,
@@ -126,12 +126,21 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
   billion: 1e9,
   ...INDIAN_SCALES,
   cr: 1e7,
-  // "15 mil reais": Portuguese and Spanish "mil" is a thousand (said before a currency that uses it).
-  mil: 1e3,
+  // "$2 mil", "3 mill": English slang for a million (amountValue reads "15 mil reais" as a thousand).
+  mil: 1e6,
+  mill: 1e6,
 };
 
-function amountValue(digits: string | undefined, multiplier: string | undefined): number | undefined {
+/** "15 mil reais", "20 mil pesos": Portuguese and Spanish "mil" is a thousand, said before a currency that uses it. */
+const LATIN_MIL = /\d\s?mil\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$)/;
+
+/**
+ * The amount `digits` × `multiplier` says. `lower` is the message: "mil" is a thousand in a message that uses it
+ * before reais, pesos or euros ("15 mil reais"), a million otherwise ("$2 mil").
+ */
+function amountValue(digits: string | undefined, multiplier: string | undefined, lower: string): number | undefined {
   if (digits === undefined) return undefined;
+  if (multiplier === 'mil' && LATIN_MIL.test(lower)) multiplier = 'thousand';
   // "€12.000", "15.500 €": money never has three decimals, so these dots separate thousands (European style).
   const plain = /^\d{1,3}(?:\.\d{3})+$/.test(digits) ? digits.replaceAll('.', '') : digits.replaceAll(',', '');
   const value = Number(plain) * (multiplier ? (MULTIPLIERS[multiplier] ?? 1) : 1);
@@ -225,7 +234,10 @@ export const extractBudget: Extractor = (message, context) => {
   const taken: { start: number; end: number }[] = [];
   const glossed: { start: number; end: number }[] = [];
   for (const match of allMatches(MONEY, lower)) {
-    const value = amountValue(match[2], match[3]) ?? amountValue(match[4], match[5]) ?? amountValue(match[7], match[8]);
+    const value =
+      amountValue(match[2], match[3], lower) ??
+      amountValue(match[4], match[5], lower) ??
+      amountValue(match[7], match[8], lower);
     if (value === undefined) continue;
     const start = match.index;
     const end = start + match[0].length;
@@ -286,7 +298,7 @@ export const extractBudget: Extractor = (message, context) => {
     // Matches of one pattern never overlap each other, so the index of earlier patterns' amounts is enough.
     const takenIndex = createSpanIndex(taken);
     for (const match of allMatches(pattern, lower)) {
-      const value = amountValue(match[1], match[2]);
+      const value = amountValue(match[1], match[2], lower);
       const amount = match.indices?.[1];
       if (value === undefined || !amount) continue;
       const amountEnd = match.indices?.[2]?.[1] ?? amount[1];
@@ -314,7 +326,7 @@ export const extractBudget: Extractor = (message, context) => {
     for (const match of allMatches(BILL_TARGET, lower)) {
       // Two alternatives, each with its own (digits, multiplier) groups.
       const first = match[1] !== undefined;
-      const value = first ? amountValue(match[1], match[2]) : amountValue(match[3], match[4]);
+      const value = first ? amountValue(match[1], match[2], lower) : amountValue(match[3], match[4], lower);
       const amount = match.indices?.[first ? 1 : 3];
       if (value === undefined || !amount || takenIndex.overlaps(amount[0], amount[1])) continue;
       findings.push(finding('monthlyBudgetUSD', value, match.index, match.index + match[0].length));
@@ -324,7 +336,10 @@ export const extractBudget: Extractor = (message, context) => {
   for (const match of allMatches(ZERO_BUDGET, message.lower)) {
     const end = match.index + match[0].length;
     // "our training budget is $0": the words just before the match say which budget too.
-    const said = `${/\S+\s+$/.exec(lower.slice(Math.max(0, match.index - 20), match.index))?.[0] ?? ''}${match[0]}`;
+    // ("$5000 one-time, nothing monthly": a period in the match itself is the one it says.)
+    const said = /\b(?:month|monthly|ongoing|recurring|upfront|one[\s-]?(?:off|time))\b/.test(match[0])
+      ? match[0]
+      : `${/\S+\s+$/.exec(lower.slice(Math.max(0, match.index - 20), match.index))?.[0] ?? ''}${match[0]}`;
     const monthly = /\b(?:month|monthly|hosting|serving|running|inference|ongoing|recurring)\b/.test(said);
     // ("no GPUs and no budget for any": money for GPUs to buy or rent, not for running what the team has.)
     const forHardware =
@@ -403,7 +418,10 @@ export const extractCurrentSpend: Extractor = (message, context) => {
     findings.push(finding('currentMonthlySpendUSD', Math.round(monthly), start, end));
   };
   for (const match of allMatches(MONEY, lower)) {
-    const value = amountValue(match[2], match[3]) ?? amountValue(match[4], match[5]) ?? amountValue(match[7], match[8]);
+    const value =
+      amountValue(match[2], match[3], lower) ??
+      amountValue(match[4], match[5], lower) ??
+      amountValue(match[7], match[8], lower);
     consider(value, match.index, match.index + match[0].length);
   }
   // "6 million yen, roughly forty thousand dollars": a bill restated in dollars, in words.
@@ -419,7 +437,7 @@ export const extractCurrentSpend: Extractor = (message, context) => {
   // "the 14k is what we pay for the fine-tuned GPT-4o today", "the 11k is what we pay now, not a budget": the bill
   // said back as what is paid (per month, as bills are said here).
   for (const match of allMatches(IS_WHAT_WE_PAY, lower)) {
-    const value = amountValue(match[1], match[2]);
+    const value = amountValue(match[1], match[2], lower);
     if (value === undefined || seen.includes(match.index)) continue;
     seen.push(match.index);
     findings.push(finding('currentMonthlySpendUSD', Math.round(value), match.index, match.index + match[0].length));
@@ -429,7 +447,7 @@ export const extractCurrentSpend: Extractor = (message, context) => {
     // Right after the spend word, and not a count of something ("40k requests a day").
     if (!BARE_SPEND_CUE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
     if (!new RegExp(`^${NOT_A_UNIT}`).test(lower.slice(end))) continue;
-    consider(amountValue(match[1], match[2]), match.index, end);
+    consider(amountValue(match[1], match[2], lower), match.index, end);
   }
   return findings;
 };

@@ -15,7 +15,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
     new RegExp(
       [
         String.raw`\b(?:no|zero|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not)\s+have(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+(?:a\s+)?(?:single|one)|nobody\s+(?:with|has|knows|on\s+the\s+team\s+knows))\s+(?:real\s+|in[\s-]house\s+|dedicated\s+)?(?:${ML_PERSON}|data\s+scientists?|ml|machine\s+learning|ai\s+people)\b`,
-        String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our|teh)\s+team\s+)?(?:knows|understands|does|has\s+(?:ever\s+)?(?:done|worked\s+(?:on|with)|touched))\s+(?:any\s+)?(?:ml|machine\s+learning|ai)\b`,
+        String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|(?:on|in)\s+(?:(?:the|our|teh)\s+)?team\s+)?(?:knows?|understands?|does|has\s+(?:ever\s+)?(?:done|worked\s+(?:on|with)|touched))\s+(?:any\s+)?(?:ml|machine\s+learning|ai)\b`,
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our|teh)\s+team\s+)?(?:has|have)\s+(?:any\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:background|experience|skills?|knowledge)\b`,
         String.raw`\b(?:team|we|i)\s+(?:knows?|know)\s+(?:zero|nothing|very\s+little)\s+(?:about|abt|of)\s+(?:ml|machine\s+learning|ai)\b`,
         String.raw`\b(?:don't|dont|do\s+not|doesn't|does\s+not)\s+know\s+(?:much|anything|a\s+lot)\s+(?:about|abt)\s+(?:ml|machine\s+learning|ai)\b`,
@@ -103,6 +103,8 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\bwe\s+pre-?trained\s+(?:our\s+own|an?)\s+(?:[\w.()-]+\s+){0,3}?(?:model|llm|checkpoint)\b`,
         String.raw`\b(?:world[\s-]class|expert|deep|extensive)\s+(?:ml|machine[\s-]learning|ai|nlp)\s+(?:team|experts?|expertise|experience|engineers)\b`,
         String.raw`\bml\s+experts\b`,
+        // "70b, 8xh100, 12 wks, expert team.": a team described as expert, in a list of the team's facts.
+        String.raw`(?:^|[,;.]\s*|\bwe(?:'re|\s+are)\s+an?\s+)(?:very\s+)?(?:expert|senior|experienced|strong)\s+(?:ml\s+)?team\b(?!\s+(?:of\s+)?(?:lawyers|doctors|clinicians|radiologists|translators|writers|editors|annotators|accountants|analysts|support))`,
         String.raw`\b(?:have|with)\s+(?:a\s+)?phds?\b[^.;!?\n]{0,40}\btrained\s+models?\s+from\s+scratch\b|\b(?:research\s+engineers?|researchers?)\s+who(?:'ve|\s+have)\s+(?:shipped|done|run|trained)\b|\bstrong\s+(?:ml|nlp|ai)\s+team\b|\b(?:we're|we\s+are)\s+a\s+research\s+team\b`,
         String.raw`\bresearch\s+lab\b`,
         String.raw`\b(?:we've|we\s+have)\s+done\s+(?:lora|fine[\s-]?tuning|qlora|rlhf|dpo|pre-?training)\s+(?:plenty\s+of|many|countless|lots\s+of)\s+times\b`,

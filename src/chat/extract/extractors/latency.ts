@@ -1,4 +1,5 @@
 /** @module Latency targets: "under 200 ms", "p95 below 1.5 s", "under half a second", "sub-second", "real-time". */
+import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, findingFromMatch, sentenceBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
@@ -17,6 +18,11 @@ const BOUNDED = new RegExp(`\\b${BOUND}\\s*(?:~\\s*|about\\s+|around\\s+|roughly
 /** "200ms latency", "latency of 300 ms", "latency: 1s". */
 const NAMED = new RegExp(
   `${DURATION}\\s+(?:of\\s+)?(?:latency|response\\s+time|p\\d{2})|${DURATION}\\s+(?:max(?:imum)?|tops|at\\s+(?:the\\s+)?most)\\s+per\\s+(?:answer|request|response|query|call|reply|message)\\b|\\b(?:latency|response\\s+time)\\b[^.;!?\\n\\d]{0,45}?${DURATION}|${DURATION}\\s+(?:per|a|for\\s+(?:a|each))\\s+(?:response|reply|answer|request|call|message|draft)\\s+(?:is\\s+|would\\s+be\\s+)?(?:totally\\s+|perfectly\\s+)?(?:fine|ok|okay|acceptable|good\\s+enough)\\b`,
+  'g',
+);
+/** "under two hundred milliseconds", "within five seconds": a bounded duration in words. */
+const BOUNDED_WORDS = new RegExp(
+  `\\b(?:under|below|within|less\\s+than|at\\s+most|no\\s+more\\s+than)\\s+(${COUNT_SOURCE})\\s+(milliseconds?|seconds?)\\b`,
   'g',
 );
 const SUB_SECOND =
@@ -76,6 +82,16 @@ export const extractLatency: Extractor = (message) => {
     if (measuredNotTarget(lower, match.index)) continue;
     const ms = toMs(match[1], match[2]);
     if (ms !== undefined && ms > 0) findings.push(findingFromMatch('latencyTargetMs', ms, match));
+  }
+  for (const match of allMatches(BOUNDED_WORDS, lower)) {
+    // (Digits are BOUNDED's; seconds count only when the sentence talks about answering.)
+    if (/^\d/.test(match[1] ?? '') || measuredNotTarget(lower, match.index)) continue;
+    const unitIsSeconds = (match[2] ?? '').startsWith('s');
+    const clause = lower.slice(Math.max(0, match.index - 60), match.index + match[0].length + 40);
+    if (unitIsSeconds && !new RegExp(LATENCY_WORD).test(clause)) continue;
+    const amount = parseCount(match[1] ?? '');
+    if (amount !== undefined && amount > 0)
+      findings.push(findingFromMatch('latencyTargetMs', unitIsSeconds ? amount * 1000 : amount, match));
   }
   for (const match of allMatches(SUB_SECOND, lower)) findings.push(findingFromMatch('latencyTargetMs', 1000, match));
   for (const match of allMatches(FRACTION_OF_SECOND, lower)) {

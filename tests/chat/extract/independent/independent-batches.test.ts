@@ -58,6 +58,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x40: { precision: 0.87, recall: 0.85 },
   x41: { precision: 0.86, recall: 0.82 },
   x42: { precision: 0.84, recall: 0.78 },
+  x43: { precision: 0.9, recall: 0.88 },
 };
 
 interface BatchUtterance {

@@ -1,0 +1,104 @@
+/**
+ * Found in the nineteenth session (x43, w58 and gaps left by the eighteenth): English "mil" for a million, a budget
+ * with nothing monthly, durations in words, a try called "a total flop", hyphenated language pairs, teams described
+ * as expert in a list, and the question whether to paste a whole corpus into a long context window instead of RAG.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const read = (text: string) => extractProfile(text, { knowledge, today: '2026-12-06' }).fields;
+
+describe('numbers and money as people type them', () => {
+  it.each([
+    ['we have $2 mil for the whole project', { oneTimeBudgetUSD: 2_000_000 }],
+    ['budget is 2 mil USD one-time', { oneTimeBudgetUSD: 2_000_000 }],
+    ['about 1.5 mil requests a month', { requestsPerDay: 50_000 }],
+    ['Our budget around 500 dollar per month.', { monthlyBudgetUSD: 500 }],
+    ['budget is 5000 USD one-time, nothing monthly.', { oneTimeBudgetUSD: 5000, monthlyBudgetUSD: 0 }],
+    ['need answers in under two hundred milliseconds', { latencyTargetMs: 200 }],
+    ['replies within five seconds please', { latencyTargetMs: 5000 }],
+  ])('reads %j', (text, fields) => {
+    expect(read(text)).toMatchObject(fields);
+  });
+
+  it('keeps the Portuguese thousand before reais, and a duration in words that is no target', () => {
+    expect(read('our one-time budget is 15 mil reais, at 5.40 reais per dollar').oneTimeBudgetUSD).toBe(2778);
+    expect(read('it took under three seconds to load the page')).not.toHaveProperty('latencyTargetMs');
+  });
+});
+
+describe('the team in its own words', () => {
+  it('reads a try called a flop as failed, and one try named twice as one entry', () => {
+    expect(read('tried RAG, it plateaued around 70%. prompt engineering before that was a total flop tbh').tried).toEqual(
+      [
+        { method: 'rag', result: 'plateaued' },
+        { method: 'prompt-engineering', result: 'failed' },
+      ],
+    );
+    expect(
+      read('RAG was a disaster for us tbh, retrieval kept pulling the wrong sections and the answers got worse').tried,
+    ).toEqual([{ method: 'rag', result: 'failed', note: 'retrieval pulls the wrong documents' }]);
+  });
+
+  it.each([
+    ['thesis is Swahili-English news headline classification', { multilingual: true }],
+    ['70b, 8xh100, 12 wks, expert team.', { modelParamsB: 70, mlExpertise: 'expert' }],
+    ['Nobody in team know machine learning.', { mlExpertise: 'none' }],
+  ])('reads %j', (text, fields) => {
+    expect(read(text)).toMatchObject(fields);
+  });
+
+  it('does not read a team of other experts as ML expertise', () => {
+    expect(read("we're an expert team of radiologists")).not.toHaveProperty('mlExpertise');
+  });
+});
+
+describe('the whole corpus in a long context window instead of RAG', () => {
+  it('says a corpus in pages does not fit the window, and what filling it would cost at the volume', async () => {
+    const [, turn] = await converse(
+      [
+        'We use Claude 3.5 Sonnet through the API for an insurance Q&A bot, 24k questions a day.',
+        'could we just paste all 1,400 pages of policy docs into the 200k context window instead of building RAG?',
+      ],
+      knowledge,
+    );
+    expect(turn?.reply).toContain('about 560,000 tokens of documents');
+    expect(turn?.reply).toContain('do not fit a 200,000-token window');
+    // 24,000 a day × 30 × 200,000 tokens × $3 per million.
+    expect(turn?.reply).toContain('$430,000 a month in input alone');
+    expect(turn?.reply).toContain('Self-Route');
+    expect(turn?.reply).not.toMatch(/can't answer/);
+  });
+
+  it('says a small corpus fits an open model’s window, and the KV cache each such request holds', async () => {
+    const [turn] = await converse(
+      [
+        'We self-host Llama 3.1 8B for an HR bot over 120 pages of policies, 300 questions a day. can we just stuff the whole handbook into the prompt instead of doing RAG?',
+      ],
+      knowledge,
+    );
+    expect(turn?.reply).toContain('It fits: about 48,000 tokens of documents');
+    expect(turn?.reply).toContain('131,072-token window');
+    // 48,000 tokens × 2 (K and V) × 32 layers × 8 KV heads × 128 dims × 2 bytes.
+    expect(turn?.reply).toContain('about 6.3 GB of KV cache');
+    // Only the sources the answer marks are listed.
+    expect(turn?.reply).not.toContain('prompt caching figures');
+  });
+
+  it('asks for the corpus size when it is unknown', async () => {
+    const [, turn] = await converse(
+      ['We run GPT-4o mini for an internal wiki bot.', 'do we even need RAG with a 1M token context window?'],
+      knowledge,
+    );
+    expect(turn?.reply).toContain('Only if the whole corpus fits a 1,000,000-token window');
+    expect(turn?.reply).toContain('tell me the corpus in tokens or pages');
+  });
+});
