@@ -125,6 +125,10 @@ export interface QuestionContext {
   readonly knowledge: Knowledge;
 }
 
+/** Preferences named in the task: "RLHF", "DPO", "thumbs-up/down ratings", "which answer users prefer" (linear). */
+const PREFERENCES_IN_TASK =
+  /\b(?:rlhf|dpo|preference[\s-](?:tuning|data|pairs|optimi[sz]ation)|thumbs[\s-]?(?:up|down)|upvotes?|downvotes?|(?:user|customer|human)\s+(?:ratings|feedback|votes))\b/i;
+
 export function chooseQuestions(context: QuestionContext): Question[] {
   const { input, analysis, diagnosis, destination } = context;
   const facts = analysis.facts;
@@ -748,8 +752,14 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       );
   }
   askTried();
-  if (needs.has('alignment') && input.preferencePairs === undefined) {
-    ask('preferencePairs', 'Preference tuning needs hundreds to thousands of chosen/rejected pairs.');
+  // ("Do RLHF with our thumbs-up/down ratings": preferences named in the task, pairs not counted yet.)
+  if ((needs.has('alignment') || PREFERENCES_IN_TASK.test(input.task ?? '')) && input.preferencePairs === undefined) {
+    ask(
+      'preferencePairs',
+      needs.has('alignment')
+        ? 'Preference tuning needs hundreds to thousands of chosen/rejected pairs.'
+        : 'Preference tuning learns from pairs (two answers to one prompt, one preferred); single thumbs or ratings are not pairs, so how many real pairs you have decides whether it is an option.',
+    );
   }
   const knowledgeNeed = KNOWLEDGE_NEEDS.some((need) => needs.has(need));
   // Only for work that answers from knowledge (chat, writing, search over text): "tag news articles" or "render our

@@ -37,12 +37,12 @@ describe('numbers and money as people type them', () => {
 
 describe('the team in its own words', () => {
   it('reads a try called a flop as failed, and one try named twice as one entry', () => {
-    expect(read('tried RAG, it plateaued around 70%. prompt engineering before that was a total flop tbh').tried).toEqual(
-      [
-        { method: 'rag', result: 'plateaued' },
-        { method: 'prompt-engineering', result: 'failed' },
-      ],
-    );
+    expect(
+      read('tried RAG, it plateaued around 70%. prompt engineering before that was a total flop tbh').tried,
+    ).toEqual([
+      { method: 'rag', result: 'plateaued' },
+      { method: 'prompt-engineering', result: 'failed' },
+    ]);
     expect(
       read('RAG was a disaster for us tbh, retrieval kept pulling the wrong sections and the answers got worse').tried,
     ).toEqual([{ method: 'rag', result: 'failed', note: 'retrieval pulls the wrong documents' }]);
@@ -100,5 +100,76 @@ describe('the whole corpus in a long context window instead of RAG', () => {
     );
     expect(turn?.reply).toContain('Only if the whole corpus fits a 1,000,000-token window');
     expect(turn?.reply).toContain('tell me the corpus in tokens or pages');
+  });
+});
+
+describe('the thirty-seventh trial and x44: facts said in passing', () => {
+  it.each([
+    ['around 4k conversations a day, avg maybe 5 turns each', { requestsPerDay: 20_000 }],
+    ['we get ~1,200 sessions a day and each one is like 8 back-and-forths with the bot', { requestsPerDay: 9600 }],
+    ['Support bot on GPT-4o mini: around 25k conversations a day, each about 6 messages.', { requestsPerDay: 150_000 }],
+    ['12k invoices where finance typed the fields into SAP by hand', { labeledExamples: 12_000 }],
+    ['devs wrote ~1,500 snippet + explanation pairs', { labeledExamples: 1500 }],
+    ['about 1,800 intake forms paired with the final NDA our lawyers signed off', { labeledExamples: 1800 }],
+    [
+      'We have about 3,500 past support chats in Swahili that our agents answered well, labelled by the team.',
+      { labeledExamples: 3500 },
+    ],
+    ['~800 contracts where associates already filled in the template by hand', { labeledExamples: 800 }],
+    [
+      '1,500 summaries written by real patient-advocates, plus 20k summaries I generated with GPT-4.1',
+      { labeledExamples: 1500, teacherModel: 'GPT-4.1' },
+    ],
+    ['the training examples are short, 300-400 tokens each, about 2,200 of them', { labeledExamples: 2200 }],
+    [
+      'Prompts are long, about 4,000 tokens each, answers ~150 tokens.',
+      { inputTokensPerRequest: 4000, outputTokensPerRequest: 150 },
+    ],
+    ['we own 2 L40S in the server room; for bigger jobs we rent A100s on runpod', { gpuName: 'NVIDIA L40S' }],
+    ['using a rented L4 by the hour', { gpusRented: true, gpuName: 'NVIDIA L4' }],
+    ['all our compute is one reserved 4x A10G box on aws (1 yr commitment)', { deployment: 'cloud-self-hosted' }],
+    ['our sister team fine-tuned llama 3 70b on 8 H100s but we just have a single T4', { gpuName: 'NVIDIA T4' }],
+    ['update: lab took the 3090 back, I have no GPU now, just the Mac. what changes?', { gpuCount: 0 }],
+    ['update: the budget is now 5k', { oneTimeBudgetUSD: 5000 }],
+    ["Model is Mistral 7B instruct but honestly we can swap it if something's better.", { canSwitchModel: true }],
+    ['we pay too much for GPT-4.1 on ticket routing, 300k tickets/day', { taskType: 'classify' }],
+    ['the characters have to stay in voice', { needsStyleOrFormat: true }],
+  ])('reads %j', (text, fields) => {
+    expect(read(text)).toMatchObject(fields);
+  });
+
+  it.each([
+    ['Prompts are long, about 4,000 tokens each.', 'exampleTokens'],
+    ["we don't own any gpus, we'd just rent H100s on lambda by the hour whenever we train", 'deployment'],
+    ['update: lab took the 3090 back. what changes?', 'goals'],
+    ["we're on gpt-4o mini right now — would gpt 4.1 mini give the same quality cheaper?", 'modelName'],
+  ])('does not read %j as %s', (text, field) => {
+    const fields = read(text) as Record<string, unknown>;
+    if (field === 'modelName') expect(fields.modelName).toBe('GPT-4o mini');
+    else expect(fields).not.toHaveProperty(field);
+  });
+
+  it('reads neither "20k teacher ones" as a latency nor German "4 Bit" as a volume, when those were asked', () => {
+    const answer = (text: string, requestedField: 'latencyTargetMs' | 'requestsPerDay') =>
+      extractProfile(text, { knowledge, today: '2026-12-06', requestedField }).fields;
+    expect(
+      answer(
+        'latency doesnt matter, its batch. did you get the 1,500 human-written examples and the 20k teacher ones?',
+        'latencyTargetMs',
+      ),
+    ).not.toHaveProperty('latencyTargetMs');
+    expect(answer('Wäre es nicht sinnvoller, das 70B-Modell auf 4 Bit zu quantisieren?', 'requestsPerDay')).toEqual({});
+  });
+
+  it('answers a cost question on another model as a what-if on it, keeping the team’s model and bill', async () => {
+    const [turn] = await converse(
+      [
+        'We use GPT-4o mini for our support bot, about 150,000 calls a day, and we pay $736 a month. What would Gemini 2.5 Flash-Lite cost us a month?',
+      ],
+      knowledge,
+    );
+    expect(turn?.state.profile.modelName).toBe('GPT-4o mini');
+    expect(turn?.reply).toContain('Gemini 2.5 Flash-Lite calls would cost about $990 a month');
+    expect(turn?.reply).not.toContain('(your figure)');
   });
 });

@@ -259,6 +259,23 @@ export function extractProfile(
           QUESTION_ENDS_AFTER.test(prepared.lower.slice(item.end)),
       )
     : [];
+  // "We use GPT-4o mini … What would Gemini 2.5 Flash-Lite cost us a month?", "we're on gpt-4o mini — would gpt 4.1 mini
+  // give the same quality cheaper?": beside the team's model, another one named inside a question is only asked about.
+  const modelInQuestion = (item: Finding) =>
+    item.field === 'modelName' &&
+    !/\b(?:we|we're|we've|i|i'm|our|my|us)\b/.test(
+      sentenceBefore(prepared.lower, item.start)
+        .split(/\s[—–-]\s|[;,:]/)
+        .pop() ?? '',
+    ) &&
+    QUESTION_ENDS_AFTER.test(prepared.lower.slice(item.end));
+  const questionModels = findings.filter(
+    (item) =>
+      modelInQuestion(item) &&
+      findings.some((other) => other.field === 'modelName' && other.value !== item.value && !modelInQuestion(other)),
+  );
+  askedOn.push(...questionModels.filter((item) => !askedOn.includes(item)));
+  if (questionModels.length > 0) intents.modelAskedAbout = true;
   // "and the Qwen2.5 1.5B, will it fit in the 2 GB?": a model named in a fit or cost question, with nothing saying it is
   // the team's; the dialogue treats it as a "what if" when the team already has another model.
   if (
@@ -287,7 +304,10 @@ export function extractProfile(
   // A "what if" is read twice: as facts (what the team states beside the question: "(we have two L4s)") and as the
   // question (every value, the asked-about ones included), kept apart so that only the facts are the team's.
   const notAsked = (item: Finding) =>
-    !(intents.whatIf && askedOn.some((asked) => item.field === asked.field && item.value === asked.value));
+    !(
+      (intents.whatIf || questionModels.includes(item)) &&
+      askedOn.some((asked) => item.field === asked.field && item.value === asked.value)
+    );
   // ("What if we had 8 H100s instead, would you recommend full fine-tuning or a bigger model like the 70B?": all of
   // the sentence a "what if" opens is the question, past its commas.)
   const whatIfSentences = intents.whatIf

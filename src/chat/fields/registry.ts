@@ -305,7 +305,8 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
         return Math.round(amount / 30);
       if (/^\s*(?:\w+\s+)?(?:\/\s?|per\s+|an?\s+)?(?:hour|hr)\b/.test(after)) return amount * 24;
       // "each doc is around 4000 tokens": the size of an item, not a volume.
-      if (/^\s*(?:tokens?|words?|characters?|chars|pages?|lines?|kb|mb|gb|ms|seconds?|%)\b/.test(after))
+      // ("auf 4 Bit quantisieren": a precision.)
+      if (/^\s*(?:tokens?|words?|characters?|chars|pages?|lines?|kb|mb|gb|ms|seconds?|%|bits?|-bit)\b/.test(after))
         return undefined;
       // "5 example files pasted in the context", "300 engineers": a count of something else.
       if (COUNT_OF_SOMETHING_ELSE.test(after) && !/^\s*(?:\w+\s+)?(?:a|per|each)\s+day\b/.test(after)) return undefined;
@@ -479,7 +480,7 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
 const PLURAL_NOUN_AFTER =
   /^\s*(?!(?:ms|secs|seconds|millis|milliseconds|tops|thanks|plus|less|was|this|has|is|its|does|as)\b)[a-z]{3,}s\b/;
 const COUNTED_THINGS_AFTER =
-  /^\s*(?:[a-z-]+\s+)?(?:names?|terms?|words?|items?|entries|codes?|products?|drugs?|documents?|docs|pages?|users?|examples?|records?|rows?|tokens?|requests?|files?|people|patients?|classes|categories|labels?|tickets?|emails?|calls?|questions?)\b/;
+  /^\s*(?:[a-z-]+\s+)?(?:names?|terms?|words?|items?|entries|codes?|products?|drugs?|documents?|docs|pages?|users?|examples?|records?|rows?|tokens?|requests?|files?|people|patients?|classes|categories|labels?|tickets?|emails?|calls?|questions?|ones)\b/;
 
 /** The entry of one field. */
 export function fieldEntry<F extends ProfileField>(field: F): FieldEntry<F> {

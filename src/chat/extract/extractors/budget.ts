@@ -30,7 +30,7 @@ const WORD_MONEY = new RegExp(
 );
 /** A bare amount after a budget word: "budget is 10k", "budget: 5,000", "budget of about 2k", "budget 5k". */
 const BUDGET_AMOUNT = new RegExp(
-  `\\bbudget(?:ed)?\\b(?:(?!\\s-\\s)[^.,;!?\\n$€£\\d]){0,30}?(?:'s\\b|\\b(?:is|of|around|about|roughly|approximately|maybe|at|up\\s+to|max|under|below|was|be)\\b|:|=|~|(?<=\\bbudget(?:ed)?)(?=\\s+(?!(?:19|20)\\d\\d(?![\\d,.]|\\s?k\\b))\\d))\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![\\w%]|[.,]\\d)${NOT_A_UNIT}`,
+  `\\bbudget(?:ed)?\\b(?:(?!\\s-\\s)[^.,;!?\\n$€£\\d]){0,30}?(?:'s\\b|\\b(?:is|of|around|about|roughly|approximately|maybe|at|up\\s+to|max|under|below|was|be)\\b|:|=|~|(?<=\\bbudget(?:ed)?)(?=\\s+(?!(?:19|20)\\d\\d(?![\\d,.]|\\s?k\\b))\\d))\\s*(?:(?:now|currently|still|only|just|actually)\\s+)?(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![\\w%]|[.,]\\d)${NOT_A_UNIT}`,
   'dg',
 );
 /** A bare amount before a budget word: "10k budget", "5k total budget". */

@@ -155,7 +155,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:run|runs|running|serve|serving|host|hosting)\s+(?:it\s+|[\w.-]+\s+){0,4}?(?:on\s+[\w\s.×-]{0,30}?\s+)?in\s+our\s+(?:own\s+)?(?:gcp|aws|azure|google\s+cloud)\s+(?:project|account|subscription|tenant|vpc)\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?)\s+(?:it\s+|the\s+model\s+)?(?:ourselves\s+)?(?:on|in|from)\s+(?:our\s+)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2|sagemaker(?:\s+endpoints?)?|gke|eks|runpod|lambda\s+labs|coreweave|own\s+cloud\s+(?:gpus?|instances?|vms?)|cloud\s+(?:gpus?|vms?|instances?))\b`,
         // (Not "why would we rent an MI300X?": a rental the team questions.)
-        String.raw`(?<!\bwhy\s+(?:would|should|do|must)\s+(?:we|i)\s+)\brent(?:ed|ing)?\b[^.;!?\n]{0,30}?\b(?:gpus?|[ahlb]\d{2,3}[a-z]?s?|l40s|rtx\s?\d{4}s?|\d{4}s|instances?|cloud\s+machines?)\b(?![^.;!?\n]{0,12}\b(?:for\s+(?:the\s+)?training|to\s+train)\b)(?![^.;!?\n]{0,40}\b(?:can't|cannot|can\s+not|won't|not\s+allowed|isn't\s+allowed|is\s+out|ruled\s+out|is\s+not\s+an\s+option)\b)`,
+        String.raw`(?<!\bwhy\s+(?:would|should|do|must)\s+(?:we|i)\s+)(?<!\bfor\s+(?:bigger|larger|heavier|big|large|heavy)\s+(?:jobs|runs|workloads|experiments)\s*,?\s*(?:we\s+)?)\brent(?:ed|ing)?\b[^.;!?\n]{0,30}?\b(?:gpus?|[ahlb]\d{2,3}[a-z]?s?|l40s|rtx\s?\d{4}s?|\d{4}s|instances?|cloud\s+machines?)\b(?![^.;!?\n]{0,40}\b(?:for\s+(?:the\s+)?training|to\s+train|(?:whenever|when|while)\s+(?:we|i)\s+(?:train|fine[\s-]?tune))\b)(?![^.;!?\n]{0,40}\b(?:can't|cannot|can\s+not|won't|not\s+allowed|isn't\s+allowed|is\s+out|ruled\s+out|is\s+not\s+an\s+option)\b)`,
         String.raw`\bcloud\s+(?:gpus?|vms?|instances?)\s+(?:that\s+)?we\s+(?:manage|control|run)\b`,
         String.raw`\b(?:in|on)\s+the\s+cloud\s+(?:that\s+|which\s+)?we\s+(?:manage|control|run|administer)(?:\s+ourselves)?\b`,
         String.raw`\bour\s+own\s+(?:ec2|gce|azure|cloud|aws|gcp)\s+(?:instances?|vms?|machines?|servers?)\b`,
@@ -167,11 +167,14 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "self-hosted on 2x A10G in AWS", "self-hosting vLLM on EC2".
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:[\w.-]+\s+)?on\s+[^.;,\n]{0,30}?\b(?:in|on)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b|\bself[\s-]?host(?:ed|ing)?\s+(?:vllm|tgi|it|the\s+model)\s+on\s+(?:ec2|aws|gcp|azure(?!\s+openai))\b`,
         String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud|ec2)\b`,
+        // "one reserved 4x A10G box on aws (1 yr commitment)": a machine the team holds in a cloud.
+        String.raw`\b(?:reserved|dedicated|always[\s-]on)\s+(?:[\w-]+\s+){0,3}?(?:box|boxes|instances?|machines?|servers?|nodes?|vms?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2|coreweave|lambda)\b`,
         String.raw`\b(?:gpus?|instances?|servers?|machines?|vms?|[ahlb]\d{2,3}s?)\s+(?:that\s+)?we\s+rent\b`,
         // "what if we ran it in the cloud instead?": the team's own model on cloud machines.
         String.raw`\b(?:ran|run|running|host(?:ed|ing)?|serv(?:e|ed|ing))\s+it\s+in\s+the\s+cloud\b`,
-        // GPU clouds where the team runs its own container.
-        String.raw`\b(?:runpod|coreweave|lambda\s+labs|vast\.ai|modal\.com)\b`,
+        // GPU clouds where the team runs its own container. (GPUs rented there are the rental pattern's: one rented
+        // only to train, "for bigger jobs we rent A100s on runpod", says nothing of where the model is served.)
+        String.raw`(?<!\brent(?:ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:on|from|at|via)\s+)\b(?:runpod|coreweave|lambda\s+labs|vast\.ai|modal\.com)\b`,
         // "self-hosted on a GKE cluster".
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+)?on\s+(?:a|an|our)\s+(?:own\s+)?(?:gke|eks|aks)\b`,
         // "self-host on our own k8s in AWS with vLLM".

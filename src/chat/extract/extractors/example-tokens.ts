@@ -54,6 +54,10 @@ function tokens(digits: string | undefined, scale: string | undefined): number |
   return tokenCount(digits, scale, MAX_EXAMPLE_TOKENS);
 }
 
+/** The clause before a token count is about production requests: "prompts are long, about …". */
+const REQUEST_SUBJECT_BEFORE =
+  /\b(?:prompts?|requests?|calls?|queries)\b(?![^.;!?\n]*\b(?:examples?|pairs?|training)\b)[^.;!?\n]{0,30}$/;
+
 export const extractExampleTokens: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -77,6 +81,9 @@ export const extractExampleTokens: Extractor = (message) => {
     for (const match of allMatches(pattern, lower)) {
       const value = tokens(match[1], match[2]);
       if (value === undefined) continue;
+      // "Prompts are long, about 4,000 tokens each": the size of a production request (request-tokens.ts), not of an
+      // example to train on.
+      if (REQUEST_SUBJECT_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
       const end = match.index + match[0].length;
       const output = PLUS_OUTPUT.exec(lower.slice(end, end + 80));
       const extra = output ? (tokens(output[1], output[2]) ?? 0) : 0;

@@ -175,7 +175,8 @@ const GOAL_WORDS: readonly (readonly [Goal, RegExp])[] = [
     'knowledge',
     /\b(?:knowledge|docs|documents?|documentation|facts|information|wiki|know(?:s|ing)?\s+(?:our|about))\b/g,
   ],
-  ['freshness', /\b(?:fresh\w*|up[\s-]to[\s-]date|chang(?:ing|es)|current|latest|stale)\b/g],
+  // ("what changes?" asks what the advice becomes: no goal.)
+  ['freshness', /\b(?:fresh\w*|up[\s-]to[\s-]date|(?<!\bwhat\s+)chang(?:ing|es)|current|latest|stale)\b/g],
   ['citations', /\b(?:citations?|cite|cites|sources?|references?)\b/g],
   ['format', /\b(?:format\w*|json|structure[ds]?|schema|template)\b/g],
   ['style', /\b(?:style|tone|voice|brand)\b/g],

@@ -7,12 +7,14 @@ import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 /** Words that name GPUs or the machines holding them. */
-const GPU_WORD = String.raw`(?:gpus?|cards?|[ahlbvt]\d{2,3}s?|h200s?|l40s|mi\d{3}x?s?|rtx\s?\d{4}s?|instances?|nodes?|servers?|boxes|machines?)`;
+const GPU_WORD = String.raw`(?:gpus?|cards?|[ahlbvt]\d{1,3}s?|h200s?|l40s|mi\d{3}x?s?|rtx\s?\d{4}s?|instances?|nodes?|servers?|boxes|machines?)`;
 
 const RENTED = new RegExp(
   [
     // "2 rented H100s", "our leased A100 nodes", "on the rented GPUs" (not "a rented GPU is fine": an option).
     String.raw`\b(?:our|the|these|those|\d+|two|three|four|six|eight|sixteen)\s+(?:[\w-]+\s+)?(?:rented|leased|hired)\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}\b(?!\s+(?:is|are|would\s+be)\s+(?:fine|ok|okay|allowed|an\s+option))`,
+    // "using a rented L4 by the hour", "on an L4 rented by the hour": the GPU the work runs on is a rental.
+    String.raw`\b(?:using|on|with|via)\s+(?:a|an|one)\s+rented\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}\b|\b${GPU_WORD}\s+(?:rented\s+)?by\s+the\s+hour\b`,
     // "the L40S is rented", "they're rented", "the GPUs are all rented".
     String.raw`\b(?:they|it|those|these|the\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}|our\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}|${GPU_WORD})(?:'re|'s|\s+are|\s+is)\s+(?:all\s+|also\s+|just\s+)?(?:rented|leased|on\s+rent|on\s+a\s+(?:monthly|yearly)\s+(?:lease|contract|reservation))\b`,
     // "we rent them", "we rent 2 H100s", "we're renting the GPUs".

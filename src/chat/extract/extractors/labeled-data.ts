@@ -8,14 +8,14 @@ import { LANGUAGE } from './languages.ts';
 
 const LABELED = String.raw`(?:label(?:l)?ed|(?:manually|historically|already|hand[\s-]?)\s+(?:classified|categori[sz]ed|anonymi[sz]ed|redacted)|(?:vet|doctor|physician|clinician|expert|human|agent|analyst|radiologist|pathologist|reviewer)-confirmed|resolved|answered|labled|lablled|annotated|tagged|hand[\s-]?(?:label(?:l)?ed|written|annotated)|human[\s-]?(?:label(?:l)?ed|written|annotated)|curated|gold|graded|rated|approved|verified|validated|vetted|accepted|corrected|hand[\s-]?checked|supervised|training|fine[\s-]?tuning|example)`;
 /** Nouns that are labeled examples by themselves. */
-const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|rewrites|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|(?:json|jsonl)s\b|json\s+(?:files|records|outputs)|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+pairs?|\b[a-z]+(?:-[a-z]+)*\s+(?:and|&|\/)\s+[a-z]+(?:-[a-z]+)*\s+pairs|(?:segment|sentence|clause|contract|ticket|email|code|document|summary|translation|dialogue|message)\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+|segment\s+)?pairs?)`;
+const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|rewrites|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|(?:json|jsonl)s\b|json\s+(?:files|records|outputs)|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+pairs?|\b[a-z]+(?:-[a-z]+)*\s*(?:and|&|\/|\+)\s*[a-z]+(?:-[a-z]+)*\s+pairs|(?:segment|sentence|clause|contract|ticket|email|code|document|summary|translation|dialogue|message)\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+|segment\s+)?pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
   '(?:tickets?|commands|macros|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms|opinions|memos|briefs)';
-const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|each\s+(?:one\s+)?(?:tagged|labell?ed|marked|annotated|coded|scored|rated|graded)\s+(?:with|by|as)\b|(?:each\s+)?(?:with|w\/|and\s+their|including|paired\s+with)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|queues?|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?|headlines?|titles?|root[\s-]causes?|questions?|tickets?|emails?|messages?|requests?|queues?|departments?|outcomes?|dispositions?)\b)`;
+const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|each\s+(?:one\s+)?(?:tagged|labell?ed|marked|annotated|coded|scored|rated|graded)\s+(?:with|by|as)\b|paired\s+with\s+(?:the|their|its|a|an)\b|(?:each\s+)?(?:with|w\/|and\s+their|including|paired\s+with)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|queues?|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?|headlines?|titles?|root[\s-]causes?|questions?|tickets?|emails?|messages?|requests?|queues?|departments?|outcomes?|dispositions?)\b)`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
-const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|great|best|excellent|top|usable|useful|unique|distinct|successful|solved|passing|anonymi[sz]ed|logged|collected|cleaned|deduplicated|scraped|high[\s-]quality|quality|clean|real|synthetic|paired|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|old|older|previous|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|dialogue|dialog|character|npc|voice|opinion|legal|medical|product|review|email|q\s?&\s?a|qa|classification|ner|extraction|translation|${LANGUAGE}|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|sft|supervised|demonstration|training|fine[\s-]?tuning|more|of|our|the|such|worked|written|handwritten|crafted|hand[\s-]?made|authored|prepared|gold|golden|ideal)`;
+const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|great|best|excellent|top|usable|human|useful|unique|distinct|successful|solved|passing|anonymi[sz]ed|logged|collected|cleaned|deduplicated|scraped|high[\s-]quality|quality|clean|real|synthetic|paired|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|old|older|previous|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|dialogue|dialog|character|npc|voice|opinion|legal|medical|product|review|email|q\s?&\s?a|qa|classification|ner|extraction|translation|${LANGUAGE}|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|sft|supervised|demonstration|training|fine[\s-]?tuning|more|of|our|the|such|worked|written|handwritten|crafted|hand[\s-]?made|authored|prepared|gold|golden|ideal)`;
 
 /** "5k labeled examples", "300 pairs", "~20 hand-written examples" (up to three describing words before the noun). */
 const COUNT_EXAMPLES = new RegExp(
@@ -103,6 +103,24 @@ const PEOPLE_LABELED_COUNT = new RegExp(
 /** "900 contracts where associates marked up the deviating clauses": records people annotated. */
 const COUNT_RECORDS_PEOPLE_MARKED = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:where|in\\s+which|that|which)\\s+(?:our\\s+|the\\s+)?(?:[a-z-]+\\s+)?(?:associates|lawyers|attorneys|paralegals|agents|experts|doctors|clinicians|reviewers|annotators|editors|engineers|analysts|adjusters|staff|people|humans|we|ops|operations|qa|support)\\s+(?:have\\s+|had\\s+)?(?:marked(?:\\s+up)?|annotated|label(?:l)?ed|flagged|tagged|corrected|redlined|highlighted|verified|checked|validated|reviewed)\\b`,
+  'g',
+);
+/**
+ * "12k invoices where finance typed the fields into SAP by hand", "~800 contracts where associates already filled in
+ * the template": the outputs a person entered for each record (its fields, the template, the codes).
+ */
+const COUNT_RECORDS_PEOPLE_FILLED = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:where|in\\s+which|that|which|for\\s+which)\\s+(?:our\\s+|the\\s+)?(?:[a-z-]+\\s+){0,2}?(?:have\\s+|had\\s+)?(?:already\\s+)?(?:typed|keyed|entered|filled(?:\\s+in|\\s+out)?|transcribed|coded|wrote|recorded)\\s+(?:in\\s+|out\\s+)?(?:the|their|all\\s+the|every)\\s+(?:[a-z-]+\\s+){0,2}?(?:fields?|templates?|forms?|values|codes?|labels?|answers?|categor(?:y|ies)|data)\\b`,
+  'g',
+);
+/** "1,500 summaries written by real patient-advocates", "3,500 past support chats … labelled by the team". */
+const COUNT_RECORDS_BY_PEOPLE_AFTER = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}\\b[^.;!?\\n]{0,50}?\\b(?:written|labell?ed|annotated|tagged|answered|corrected)\\s+by\\s+(?:real\\s+|actual\\s+|human\\s+|our\\s+|the\\s+)*(?!gpt|claude|llama|gemini|mistral|qwen|o\\d|the\\s+model|a\\s+model|an?\\s+llm)(?:[a-z-]+\\s+)?(?:team|staff|agents?|people|humans?|experts?|[a-z]+-(?:advocates|writers|editors|reviewers)|[a-z]+(?:ists|ors|ers|ants|ents|ians|ates|als))\\b`,
+  'g',
+);
+/** "…training examples we'd use are short, 300-400 tokens each, about 2,200 of them": the count of examples said before. */
+const EXAMPLES_COUNT_OF_THEM = new RegExp(
+  `${EXAMPLE_NOUN}\\b[^.;!?\\n]{0,80}?,\\s*${APPROX_SOURCE}(${COUNT_SOURCE})\\s+of\\s+them\\b`,
   'g',
 );
 /** "900 marked-up contracts", "7000 flagged clauses": records marked by hand. */
@@ -312,6 +330,9 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_SOMEONE_LABELED,
     COUNT_RECORDS_SOMEONE_WROTE,
     COUNT_RECORDS_PEOPLE_MARKED,
+    COUNT_RECORDS_PEOPLE_FILLED,
+    COUNT_RECORDS_BY_PEOPLE_AFTER,
+    EXAMPLES_COUNT_OF_THEM,
     PEOPLE_LABELED_COUNT,
     COUNT_MARKED_RECORDS,
     COUNT_RECORDS_ARE_LABELED,

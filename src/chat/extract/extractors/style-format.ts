@@ -17,6 +17,8 @@ const STYLE = new RegExp(
     String.raw`\b(?:ignor(?:es|ed|ing)|follow(?:s|ing)?|skip(?:s|ped|ping)?|miss(?:es|ed|ing)?|keep(?:s|ing)?|use(?:s|d)?)\s+(?:our|the|its|all\s+(?:the\s+)?)?\s*(?:required\s+|mandatory\s+|fixed\s+)?(?:section\s+headings|headings|mandatory\s+sections|required\s+sections|report\s+(?:format|template|structure))\b`,
     String.raw`\b(?:brand|house|company|our|corporate|editorial)\s+(?:voice|tone|style(?:\s?guide)?|guidelines)\b`,
     String.raw`\btone\s+of\s+voice\b`,
+    // "the characters have to stay in voice", "keep every NPC in character".
+    String.raw`\b(?:stay|stays|staying|keep|keeps|keeping|remain|remains|be)\s+(?:\w+\s+){0,2}?in\s+(?:voice|character)\b(?![\s-]+(?:counts?|limits?|length|sets?|encoding))`,
     // "icons in our pixel art style", "in our own illustration style".
     String.raw`\bin\s+our\s+(?:own\s+)?(?:[a-z-]+\s+){1,2}(?:style|look|aesthetic)\b`,
     String.raw`\b(?:fix|fixes|fixing|get|gets|nail|nails|match|matches|change|changes)\s+(?:the|its|our)\s+tone\b`,

@@ -84,7 +84,8 @@ export const extractVolume: Extractor = (message) => {
       continue;
     // "8k conversations a day, avg 4 turns": every turn is a call to the model.
     const end = match.index + match[0].length;
-    const turns = CONVERSATION_NOUN.test(match[0]) ? TURNS_AFTER.exec(lower.slice(end, end + 50)) : null;
+    const after = lower.slice(end, end + 80);
+    const turns = CONVERSATION_NOUN.test(match[0]) ? (TURNS_AFTER.exec(after) ?? TURNS_EACH.exec(after)) : null;
     const perConversation = turns ? Number(turns[1]) : 1;
     const multiplier = perConversation >= 1 && perConversation <= 100 ? perConversation : 1;
     findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor * multiplier), match));
@@ -142,6 +143,13 @@ const CONVERSATION_NOUN = /\b(?:conversations|chats|sessions|dialogues|dialogs|t
 /** "…, avg 4 turns", "with about 6 messages each", "(3 turns on average)": calls per conversation. */
 const TURNS_AFTER =
   /^[\s,;(-]*(?:with\s+|and\s+)?(?:an?\s+)?(?:avg\.?|average(?:\s+of)?|about|around|roughly|~|typically|usually|maybe)?\s*(\d+(?:\.\d+)?)\s+(?:turns?|messages?|exchanges?|questions?|calls?|back[\s-]and[\s-]forths?)\b(?!\s+(?:a|per)\s+(?:day|month|week))/;
+
+/**
+ * "…, avg maybe 5 turns each", "and each one is like 8 back-and-forths", "each about 6 messages", "x 6 turns": calls
+ * per conversation said further on in the sentence, after a word that makes it a per-conversation figure.
+ */
+const TURNS_EACH =
+  /^[^.;!?\n]{0,40}?(?:\beach(?:\s+one|\s+of\s+them|\s+conversation|\s+session|\s+chat)?(?:\s+(?:is|has|with|averages?|runs?|takes?|being))?|\bavg\.?|\baverage(?:\s+of)?|\bon\s+average|\bper\s+(?:conversation|session|chat)\s+(?:is\s+)?|(?:^|\s)(?:x|×)|\btimes)\s+(?:(?:like|about|around|roughly|~|maybe|typically|usually|approx\.?)\s*)*(\d+(?:\.\d+)?)\s+(?:turns?|messages?|exchanges?|questions?|calls?|back[\s-]and[\s-]forths?|model\s+calls)\b(?!\s+(?:a|per)\s+(?:day|month|week))/;
 
 /** Keeps volumes readable: whole requests above 10 a day, two decimals below. */
 function roundVolume(value: number): number {

@@ -59,6 +59,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x41: { precision: 0.86, recall: 0.82 },
   x42: { precision: 0.84, recall: 0.78 },
   x43: { precision: 0.9, recall: 0.88 },
+  x44: { precision: 0.84, recall: 0.86 },
 };
 
 interface BatchUtterance {
