@@ -32,6 +32,7 @@ import {
   DEFAULT_INPUT_TOKENS_PER_REQUEST,
   DEFAULT_OUTPUT_TOKENS_PER_REQUEST,
   DEFAULT_TOKENS_PER_EXAMPLE,
+  estimate,
   estimateServingCost,
   estimateTrainingTokens,
 } from '../estimator/index.ts';
@@ -591,8 +592,11 @@ export function fitReply(
   const device = deviceFit(recommendation, profile, knowledge);
   // On a device, "will it fit?" is about the device (serving there); training is sized only when asked about.
   if (device !== undefined && details.for !== 'training') return device;
-  if (details.for === 'serving')
-    return `${servingFit(recommendation, profile, details.gpus, knowledge)}${servingRate(details.perDay)}${sequence}`;
+  // Prompting and retrieval train nothing: their fit is the model served (at the stated request size, which the
+  // inference estimate already uses), and the training sequence note does not apply.
+  const servedOnly = asked === 'prompt-engineering' || asked === 'in-context-learning' || asked === 'rag';
+  if (details.for === 'serving' || (servedOnly && details.for !== 'training'))
+    return `${servingFit(recommendation, profile, details.gpus, knowledge)}${servingRate(details.perDay)}`;
   if (device === undefined) return `${trainingFit(recommendation, asked, knowledge, profile, details.gpus)}${sequence}`;
   return `${device} ${trainingFit(recommendation, asked, knowledge, profile)}`;
 }
@@ -629,6 +633,22 @@ function deviceFit(
   const weights = need === undefined ? '' : ` (${deviceNeedWords(need, memory)})`;
   // Over the memory by the same sum the engine uses: no, whatever else says yes.
   const overTheDevice = need !== undefined && need.totalGB > memory;
+  // The plan moved off the model the team named (or asks about) because it does not fit: that model is the answer's
+  // subject, then the one the plan moves to.
+  const named = profile.modelName === undefined ? undefined : knowledge.findModel(profile.modelName);
+  if (
+    model.switched &&
+    named !== undefined &&
+    named.name !== model.name &&
+    named.access === 'open-weights' &&
+    named.paramsB !== undefined &&
+    need !== undefined &&
+    !overTheDevice
+  ) {
+    const namedNeed = deviceNeed({ paramsB: named.paramsB, architecture: named.architecture }, profile);
+    if (namedNeed.totalGB > memory)
+      return `On the device: no, ${plainModelName(named.name)} at 4 bits does not fit the ${gigabytes(memory)} GB it may use (${deviceNeedWords(namedNeed, memory)}). The plan moves to ${name}, which does${weights}.`;
+  }
   const rule = recommendation.trace.find((entry) => entry.ruleId === 'model-does-not-fit-the-device');
   // A vision or speech encoder keeps no context cache and is usually run in 16 bits (TensorRT, ONNX): sized that way
   // when its 16-bit weights and a 1 GiB runtime fit.
@@ -660,7 +680,11 @@ const TIGHT_DEVICE_SHARE = 0.9;
 
 /** "its 4-bit weights take about 0.8 GB, its context cache about 0.1 GB and the runtime about 0.5 GB: about 1.4 of the 1.5 GB". */
 function deviceNeedWords(need: DeviceNeed, memoryGB: number): string {
-  return `its 4-bit weights take about ${gigabytes(need.weightsGB)} GB, the context cache of one request about ${gigabytes(need.kvCacheGB)} GB and the runtime about ${gigabytes(need.runtimeGB)} GB: about ${gigabytes(need.totalGB)} of the ${gigabytes(memoryGB)} GB`;
+  const total =
+    need.totalGB > memoryGB
+      ? `about ${gigabytes(need.totalGB)} GB, over the ${gigabytes(memoryGB)} GB`
+      : `about ${gigabytes(need.totalGB)} of the ${gigabytes(memoryGB)} GB`;
+  return `its 4-bit weights take about ${gigabytes(need.weightsGB)} GB, the context cache of one request about ${gigabytes(need.kvCacheGB)} GB and the runtime about ${gigabytes(need.runtimeGB)} GB: ${total}`;
 }
 
 /** Bytes per parameter of 4-bit weights with their quantization scales (the estimator's NF4 figure). */
@@ -986,17 +1010,31 @@ export function contextFitReply(
     return `${head} Add up the longest prompt you will send (instructions, examples, the input) and the answer, and keep it under that, with room to spare.`;
   const fits = tokens <= window;
   const kvGB = architecture === undefined ? undefined : kvCacheGB(architecture, tokens);
-  const weightsGB = (model.paramsB ?? 0) * 2;
   const perGpuGB =
     profile.gpuMemoryGB ?? (profile.gpuName === undefined ? undefined : knowledge.findGpu(profile.gpuName)?.memoryGB);
-  const ownGB =
-    profile.gpuCount !== undefined && profile.gpuCount > 0 && perGpuGB !== undefined
-      ? profile.gpuCount * perGpuGB
-      : undefined;
+  const gpus = profile.gpuCount !== undefined && profile.gpuCount > 0 ? profile.gpuCount : undefined;
+  const ownGB = gpus !== undefined && perGpuGB !== undefined ? gpus * perGpuGB : undefined;
+  // The same inference estimate the plan's serving figures use (weights, KV cache, prefill working set and the CUDA
+  // context on each GPU), at this prompt's length: one sum, so the two answers cannot disagree.
+  const served =
+    kvGB === undefined || model.paramsB === undefined
+      ? undefined
+      : estimate({
+          model: {
+            paramsB: model.paramsB,
+            ...(model.activeParamsB === undefined ? {} : { activeParamsB: model.activeParamsB }),
+            architecture,
+            name: model.name,
+          },
+          workload: 'inference',
+          precision: 'bf16',
+          sequenceLength: tokens,
+          ...(gpus === undefined ? {} : { gpuCount: gpus }),
+        }).memoryGB;
   const memory =
-    kvGB === undefined
+    kvGB === undefined || served === undefined
       ? ''
-      : ` One such request holds about ${gigabytes(kvGB)} GB of KV cache on top of about ${gigabytes(weightsGB)} GB of 16-bit weights${ownGB === undefined ? '' : `, against your ${gigabytes(ownGB)} GB: ${weightsGB + kvGB <= ownGB ? 'it fits, for one request at a time at that length' : 'too much, so serve 8-bit or 4-bit weights, or send less'}`}.`;
+      : ` One such request holds about ${gigabytes(kvGB)} GB of KV cache; with the 16-bit weights, the prompt's working set and the runtime, serving it takes about ${gigabytes(served.total)} GB${ownGB === undefined ? '' : `, against your ${gigabytes(ownGB)} GB: ${served.total <= ownGB * SERVING_HEADROOM ? 'it fits, for one request at a time at that length' : served.total <= ownGB ? 'barely, with no room for a second request at that length; 8-bit weights leave headroom' : 'too much, so serve 8-bit or 4-bit weights, or send less'}`}.`;
   return fits
     ? `${head} ${said.charAt(0).toUpperCase()}${said.slice(1)} fit the window.${memory} Long prompts are slow and costly per request: one worked example, or retrieved excerpts of the file, usually does as well as two whole ones.`
     : `${head} ${said.charAt(0).toUpperCase()}${said.slice(1)} do not fit: use one example, shorter excerpts of the examples, or split the input and summarise it in parts.${memory}`;

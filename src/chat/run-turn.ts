@@ -7,6 +7,7 @@ import type { Question, Recommendation } from '../engine/recommendation-schema.t
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import { compactAnswerParts, plainModelName } from './compact-answer.ts';
+import { dataMixReply } from './data-mix-reply.ts';
 import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import type { Extraction, ExtractionIntents } from './extract/types.ts';
@@ -568,7 +569,25 @@ function answerTurn(
   }
 
   // Questions about the advice get a short answer from what the engine already holds; the state keeps any new fact.
-  const firstInfo = infoReply(intents, recommendation, knowledge, saved.length > 0, state.profile);
+  const answered = infoReply(intents, recommendation, knowledge, saved.length > 0, state.profile);
+  // "…is an Azure region in South Africa ok?? and what do I do first monday?": where the data is processed, then the
+  // other question (the region alone is answered below, as a question back).
+  const firstInfo =
+    answered !== undefined && intents.dataRegion !== undefined
+      ? joinAnswers(
+          {
+            text: regionAnswer(
+              intents.dataRegion,
+              recommendation,
+              state.profile,
+              knowledge,
+              askedModelOf(extraction, previous.profile),
+            ),
+          },
+          answered,
+          knowledge,
+        )
+      : answered;
   const info =
     firstInfo && withTheOtherQuestions(firstInfo, intents, answerAlone, knowledge, differsFrom(state.profile));
   if (info !== undefined) {
@@ -889,6 +908,7 @@ function infoReply(
   if (intents.asksHallucination) return hallucinationReply(recommendation, knowledge);
   if (intents.asksInstructVsBase) return instructVsBaseReply(recommendation, knowledge, profile as Profile);
   if (intents.asksLongContext !== undefined) return longContextReply(knowledge, profile, intents.asksLongContext);
+  if (intents.asksDataMix !== undefined) return dataMixReply(knowledge, profile, intents.asksDataMix);
   if (intents.asksContextFit !== undefined)
     return { text: contextFitReply(recommendation, knowledge, profile as Profile, intents.asksContextFit) };
   if (intents.asksEnoughData)
@@ -955,7 +975,11 @@ function infoReply(
   }
   if (intents.asksRatingsForPreference) return ratingsForPreferenceReply(recommendation, knowledge);
   if (intents.asksWhyRent) return { text: whyRentReply(recommendation, knowledge) };
-  if (intents.asksPromptTokens !== undefined || intents.asksOutputTokens !== undefined) {
+  // ("prompts are ~30,000 tokens in and 1,500 out. does that fit?": the sizes are facts, the fit is the question.)
+  if (
+    (intents.asksPromptTokens !== undefined || intents.asksOutputTokens !== undefined) &&
+    (intents.asksFit === undefined || intents.asksCost !== undefined)
+  ) {
     const sized = promptSizeReply(
       recommendation,
       knowledge,

@@ -42,6 +42,7 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksCostLevers',
   'asksExactMatchRetrieval',
   'asksLongContext',
+  'asksDataMix',
   'asksRetrievedExamples',
   'asksBillMismatch',
   'asksRatingsForPreference',

@@ -100,6 +100,8 @@ export function factCheckOf(check: FitCheck): FactCheck {
  * reads both again, forward only: 2·N FLOPs per token on top of LoRA's 4·N, so 1.5× the LoRA compute per token.
  */
 export const PREFERENCE_SEQUENCES_PER_PAIR = 2;
+/** Sequences in one DPO step's memory: the chosen and the rejected answer of a pair, side by side. */
+const PREFERENCE_SEQUENCES_PER_STEP = 2;
 export const PREFERENCE_REFERENCE_FACTOR = 1.5;
 const WORKLOAD_OF: Record<FitCheck, Workload> = {
   inference: 'inference',
@@ -266,13 +268,16 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
           ...training,
           trainingTokens: preferenceTokens,
           loraRank: LORA_RANK,
+          // DPO's loss compares the chosen and the rejected answer: both go through the model in one step, so the
+          // activations and logits are those of two sequences (the reference is the base with the adapters off).
+          batchSize: PREFERENCE_SEQUENCES_PER_STEP,
         };
         checks[check] = estimate(inputs[check]);
       }
       assumptions.push({
         field: 'estimates.preferenceTrainingTokens',
         value: preferenceTokens,
-        why: `Preference tuning (DPO) on your ${pairs.toLocaleString('en-US')} pairs: each pair's chosen and rejected answer with its prompt (${PREFERENCE_SEQUENCES_PER_PAIR} × ${tokensPerExample} tokens) for ${DEFAULT_EPOCHS} epochs, and a frozen reference model reads both again (forward only, 1.5× LoRA's compute per token).`,
+        why: `Preference tuning (DPO) on your ${pairs.toLocaleString('en-US')} pairs: each pair's chosen and rejected answer with its prompt (${PREFERENCE_SEQUENCES_PER_PAIR} × ${tokensPerExample} tokens) for ${DEFAULT_EPOCHS} epochs, and a frozen reference model reads both again (forward only, 1.5× LoRA's compute per token). Memory holds both answers of a pair at once (activations and logits of two sequences); with LoRA the reference is the base model with the adapters switched off, so no second copy of the weights.`,
       });
     }
     assumptions.push(

@@ -173,3 +173,86 @@ describe('the thirty-seventh trial and x44: facts said in passing', () => {
     expect(turn?.reply).not.toContain('(your figure)');
   });
 });
+
+describe('the thirty-seventh trial: answers that contradicted each other or answered something else', () => {
+  it('reads clauses pulled from the contract each request reads as output format, not knowledge to retrieve', () => {
+    const fields = read(
+      'Partners want Llama 3.1 70B to extract obligations, deadlines and termination clauses from contracts into our review template.',
+    );
+    expect(fields.goals).toEqual(['format']);
+  });
+
+  it('sizes serving a 70B on four 40 GB cards with one sum, whatever the question', async () => {
+    const turns = await converse(
+      [
+        'Llama 3.1 70B on our own 4x A100 40GB, on-prem, extracting clauses from contracts, 800 labelled examples. Just recommend.',
+        'prompts are ~30,000 tokens in and 1,500 out. does that fit?',
+        'can we even serve the 70B on our four 40GB cards?',
+        'does a 30,000-token prompt fit the context?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.state.profile).not.toHaveProperty('exampleTokens');
+    expect(turns[1]?.state.profile).not.toHaveProperty('corpusTokens');
+    expect(turns[1]?.reply).toContain('Not in 16-bit');
+    expect(turns[1]?.reply).not.toContain('training activations');
+    expect(turns[2]?.reply).toContain('needs about 186 GB, more than the 160 GB');
+    // The context question's memory note uses the same estimator (30,000 rather than 31,500 tokens).
+    expect(turns[3]?.reply).toContain('serving it takes about 184 GB, against your 160 GB: too much');
+  });
+
+  it('answers a device what-if about the model asked, not the one the plan moved to', async () => {
+    const turns = await converse(
+      [
+        'NPC dialogue on a console, Llama 3.2 3B on the device with 3 GB for the model, 4,000 labelled lines, prompting plateaued.',
+        'could we run Llama 3.1 8B there instead at 4-bit?',
+        'What if the console gave us 8 GB, could we run Llama 3.1 8B at 4-bit?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toContain('On the device: no, Llama 3.1 8B at 4 bits does not fit the 3 GB');
+    expect(turns[1]?.reply).toContain('about 6 GB, over the 3 GB');
+    expect(turns[2]?.reply).toContain('Llama 3.1 8B at 4 bits fits the 8 GB it may use');
+  });
+
+  it('reads training sections cut to a length in a what-if, and sizes QLoRA at that length', async () => {
+    const turns = await converse(
+      [
+        'Llama 3.1 70B on 4x A100 40GB, data must stay on premises, 800 labelled examples of about 30,000 tokens each.',
+        'What if we split each contract into ~8k-token sections for training, would QLoRA fit then?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.kind).toBe('what-if');
+    expect(turns[1]?.reply).toContain('Barely: QLoRA needs about 36 GB on each GPU');
+    expect(read('we cut the docs into 512-token chunks for retrieval')).not.toHaveProperty('exampleTokens');
+  });
+
+  it('answers a cloud region asked beside another question, then the other question', async () => {
+    const [, turn] = await converse(
+      [
+        'We run a Swahili support bot on GPT-4o mini, 25k conversations a day.',
+        'customer chats with ID numbers shouldnt go to the US - is an Azure region in South Africa ok?? and concretely what do i do first monday morning',
+      ],
+      knowledge,
+    );
+    expect(turn?.reply).toContain('Keeping data in South Africa is about where it is processed');
+    expect(turn?.reply).toContain('First: Prompt engineering');
+  });
+
+  it('answers whether to train on teacher outputs, human examples or both', async () => {
+    const [, turn] = await converse(
+      [
+        'I want to fine-tune Llama 3.1 8B to summarise patient letters. I have 1,500 summaries written by real patient-advocates, plus 20k summaries I generated with GPT-4.1.',
+        'should I SFT on the 20k GPT-4.1 summaries, the 1.5k human ones, or both (teacher first then human)?',
+      ],
+      knowledge,
+    );
+    expect(turn?.reply).toContain('keep about 300 of the 1,500 human-written ones aside');
+    expect(turn?.reply).toContain('9,000-example curated set beat a 450,000-example one');
+    expect(turn?.reply).toContain('train first on the 20,000 from GPT-4.1');
+    expect(turn?.reply).not.toMatch(/can't answer/);
+    const intents = (text: string) => extractProfile(text, { knowledge, today: '2026-12-06' }).intents;
+    expect(intents('We use GPT-4o mini for real-time chat; should we use LoRA or RAG?').asksDataMix).toBeUndefined();
+  });
+});

@@ -166,6 +166,8 @@ export function extractProfile(
     // "paste all 1,400 pages into the 200k window?": the pages size the question; the corpus is the team's only when
     // said as a fact.
     ...(intents.asksLongContext !== undefined ? ['labeledExamples', 'exampleTokens', 'inputTokensPerRequest'] : []),
+    // "SFT on the 20k teacher summaries or the 1.5k human ones?": the counts size the question.
+    ...(intents.asksDataMix !== undefined ? ['labeledExamples'] : []),
     // A model asked about for its licence is weighed, not adopted.
     ...(intents.asksLicence !== undefined ? ['modelName', 'modelAccess', 'modelParamsB'] : []),
     // "No model picked yet, we were thinking Llama 3.1 70B?": a candidate, not the team's model.
@@ -569,6 +571,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksRetrievedExamples === true ||
     intents.asksBillMismatch === true ||
     intents.asksLongContext !== undefined ||
+    intents.asksDataMix !== undefined ||
     intents.asksAboutTheQuestion === true ||
     intents.showDetails === true
   );

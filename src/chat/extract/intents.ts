@@ -202,6 +202,20 @@ const DATA_REGION =
 /** A cloud region or city in the EU named as where a model would run: "in Frankfurt", "eu-central-1". */
 const EU_CLOUD_PLACE =
   /\b(?:in|from|via)\s+(?:aws\s+|azure\s+|gcp\s+|bedrock\s+|vertex\s+)?(?:frankfurt|eu-(?:central|west|north|south)-\d|europe-west\d|ireland|dublin|paris|stockholm|milan|amsterdam)\b/;
+/** Countries and regions a cloud region may be asked in (beyond those data is said to stay in). */
+const REGION_PLACES =
+  'eu|european\\s+union|europe|uk|united\\s+kingdom|us|usa|united\\s+states|germany|france|switzerland|canada|australia|india|japan|south\\s+africa|kenya|nigeria|egypt|morocco|brazil|mexico|chile|argentina|colombia|singapore|indonesia|malaysia|thailand|vietnam|philippines|korea|south\\s+korea|hong\\s+kong|taiwan|uae|the\\s+uae|qatar|saudi\\s+arabia|israel|turkey|sweden|norway|finland|denmark|netherlands|ireland|italy|spain|poland|new\\s+zealand|the\\s+middle\\s+east|africa|asia|latin\\s+america';
+/** "an Azure region in South Africa", "AWS Cape Town region", "a data centre in Kenya": a cloud region asked about. */
+const CLOUD_REGION_ASKED = new RegExp(
+  `\\b(?:(?:azure|aws|gcp|google\\s+cloud|bedrock|vertex|openai|cloud)\\s+)?(?:region|data\\s?cent(?:er|re)|location)\\s+in\\s+(${REGION_PLACES})\\b`,
+);
+/** "south africa" → "South Africa". */
+function titleCase(place: string): string {
+  return place
+    .replace(/^the\s+/, '')
+    .replace(/\b[a-z]/g, (letter) => letter.toUpperCase())
+    .replace(/\bUae\b/, 'the UAE');
+}
 const REGION_NAMES: Readonly<Record<string, string>> = {
   eu: 'the EU',
   'european union': 'the EU',
@@ -233,6 +247,23 @@ const ASKS_LONG_CONTEXT =
 const WINDOW_SIZE = /\b(\d+(?:\.\d+)?)\s?(k|m|million)?[\s-](?:tokens?[\s-])?(?:context(?:\s+window)?|window)\b/;
 /** A corpus in pages said in a long-context question: "1,400 pages of policy documents". */
 const CORPUS_PAGES = /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?k?)\s+pages?\b/;
+/**
+ * "should I SFT on the 20k GPT-4.1 summaries, the 1.5k human ones, or both?", "train on teacher labels or only the human
+ * ones?": teacher-written examples against human-written ones.
+ */
+const DATA_NOUNS = '(?:labels|outputs|answers|summaries|examples|data|ones|pairs|responses|translations|transcripts)';
+const TEACHER_WORDS = String.raw`(?:teacher|generated|synthetic|llm[\s-](?:written|generated|labell?ed)|model[\s-](?:written|generated|labell?ed)|pseudo[\s-]?labell?ed|(?:gpt|claude|gemini|llama|qwen|o\d)[\w.-]*(?:'s)?\s+(?:[\w.-]+\s+)?(?:${DATA_NOUNS}|generated|written|labell?ed))`;
+const HUMAN_WORDS = String.raw`(?:human(?:[\s-](?:written|labell?ed|annotated|made))?|hand[\s-]?(?:written|labell?ed|made)|real\s+${DATA_NOUNS}|gold|people's|expert[\s-]written|manual(?:ly\s+labell?ed)?)`;
+const ASKS_DATA_MIX = new RegExp(
+  String.raw`\b${TEACHER_WORDS}\b[^?]{0,80}?\b${HUMAN_WORDS}\b|\b${HUMAN_WORDS}\b[^?]{0,80}?\b${TEACHER_WORDS}\b`,
+);
+const DATA_MIX_CHOICE =
+  /\b(?:or|both|which|vs\.?|versus|mix|mixed|combine|combined|only|instead|first|then|better|worse)\b/;
+/** "the 20k GPT-4.1 summaries": a count said just before teacher words (or "20k teacher ones"). */
+const TEACHER_COUNT = new RegExp(
+  String.raw`(${COUNT_SOURCE})\s+(?:[\w.-]+\s+){0,2}?${TEACHER_WORDS}\b|(${COUNT_SOURCE})\s+(?:[\w-]+\s+)?(?:summaries|examples|labels|outputs|answers|pairs|ones)\s+(?:i\s+|we\s+)?(?:generated|made|written|labell?ed|produced)\s+(?:with|by|from|using)\b`,
+);
+const HUMAN_COUNT = new RegExp(String.raw`(${COUNT_SOURCE})\s+(?:[\w.-]+\s+){0,2}?${HUMAN_WORDS}\b`);
 /** The largest token count the message says ("75k tokens", "25,000 tokens"). */
 const TOKEN_COUNT = /(\d+(?:[.,]\d+)?)\s?(k)?[\s-]?tokens?\b/g;
 /** "is an instruct model better for this than our base checkpoint?", "base or instruct?", "should we use the chat version?". */
@@ -672,6 +703,16 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     delete intents.asksFit;
     delete intents.asksFitFor;
   }
+  if (ASKS_DATA_MIX.test(lower) && DATA_MIX_CHOICE.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?'))) {
+    const teacher = TEACHER_COUNT.exec(lower);
+    const human = HUMAN_COUNT.exec(lower);
+    const teacherCount = teacher ? parseCount(teacher[1] ?? teacher[2] ?? '') : undefined;
+    const humanCount = human ? parseCount(human[1] ?? '') : undefined;
+    intents.asksDataMix = {
+      ...(teacherCount === undefined ? {} : { teacherCount }),
+      ...(humanCount === undefined ? {} : { humanCount }),
+    };
+  }
   if (ASKS_CONTEXT_FIT.test(lower) && QUESTION_FORM.test(lower)) {
     let tokens = 0;
     for (const match of allMatches(TOKEN_COUNT, lower)) {
@@ -763,6 +804,12 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
       REGION_NAMES[(region[1] ?? region[2] ?? region[3] ?? 'eu').replace(/\s+/g, ' ')] ?? 'that region';
   // "could we just use Claude on Bedrock in Frankfurt instead?": an EU cloud region, asked about.
   else if (EU_CLOUD_PLACE.test(lower) && QUESTION_FORM.test(lower)) intents.dataRegion = 'the EU';
+  else {
+    // "is an Azure region in South Africa ok??": a cloud region asked about.
+    const asked = CLOUD_REGION_ASKED.exec(lower);
+    if (asked && (QUESTION_FORM.test(lower) || lower.includes('?')))
+      intents.dataRegion = REGION_NAMES[asked[1] ?? ''] ?? titleCase(asked[1] ?? 'that region');
+  }
   const perTask = PER_TASK.exec(lower);
   // ("300 separate adapters or one shared one?" names no unit: the tenants of a multi-tenant product, most often.)
   if (perTask) intents.asksPerTask = perTask[1] ?? (/\badapters?\s+or\b/.test(perTask[0]) ? 'tenant' : 'task');

@@ -139,6 +139,8 @@ export interface ExtractionIntents {
    * window and the corpus the message states (tokens, or pages at about 400 tokens a page).
    */
   asksLongContext?: LongContextAsked;
+  /** "SFT on the 20k teacher summaries, the 1.5k human ones, or both?": teacher-written against human-written data. */
+  asksDataMix?: { teacherCount?: number; humanCount?: number };
   /** "will embedding search even find exact codes like E-217?": whether retrieval finds exact identifiers. */
   asksExactMatchRetrieval?: boolean;
   /** "could we retrieve similar past emails per request as examples?": dynamic few-shot. */

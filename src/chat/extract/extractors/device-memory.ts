@@ -6,7 +6,7 @@ import { parseCount } from '../numbers.ts';
 import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const DEVICE = String.raw`(?:phones?|devices?|robots?|handsets?|handhelds?|smartphones?|androids?|(?:iphones?|pixels?|galaxy)(?:\s+\d+)?(?:\s+(?:pros?|max|plus|ultra|minis?))*|ipads?|tablets?|laptops?|mac(?:book)?s?(?:\s+(?:airs?|pros?))?(?:\s+m[1-4](?:\s+(?:pro|max|ultra))?)?|\bm[1-4](?:\s+(?:pro|max|ultra))?|(?:intel\s+)?nucs?|industrial\s+(?:pcs?|computers?)|(?:edge\s+)?gateways?|infotainment\s+units?|head\s+units?|jetson(?:\s+\w+){0,2}?|(?:jetson\s+)?orin(?:\s+(?:nx|nano|agx))?|raspberry\s+pi(?:\s+\d)?|edge\s+(?:box|boxes|devices?)|embedded\s+(?:box|boards?|devices?)|(?:the\s+)?(?:kiosk|car|headset|camera|speaker|watch)s?|browser|(?:players?|users?|customers?|gamers?)'?s?'?\s+(?:pcs?|machines|computers|consoles?)|consoles?|(?:nintendo\s+)?switch\s+2|nintendo\s+switch|steam\s+deck|game)`;
+const DEVICE = String.raw`(?:phones?|ps[45](?:\s+(?:build|version|port|pro))?|xbox(?:\s+series\s+[sx])?|series\s+[sx]|devices?|robots?|handsets?|handhelds?|smartphones?|androids?|(?:iphones?|pixels?|galaxy)(?:\s+\d+)?(?:\s+(?:pros?|max|plus|ultra|minis?))*|ipads?|tablets?|laptops?|mac(?:book)?s?(?:\s+(?:airs?|pros?))?(?:\s+m[1-4](?:\s+(?:pro|max|ultra))?)?|\bm[1-4](?:\s+(?:pro|max|ultra))?|(?:intel\s+)?nucs?|industrial\s+(?:pcs?|computers?)|(?:edge\s+)?gateways?|infotainment\s+units?|head\s+units?|jetson(?:\s+\w+){0,2}?|(?:jetson\s+)?orin(?:\s+(?:nx|nano|agx))?|raspberry\s+pi(?:\s+\d)?|edge\s+(?:box|boxes|devices?)|embedded\s+(?:box|boards?|devices?)|(?:the\s+)?(?:kiosk|car|headset|camera|speaker|watch)s?|browser|(?:players?|users?|customers?|gamers?)'?s?'?\s+(?:pcs?|machines|computers|consoles?)|consoles?|(?:nintendo\s+)?switch\s+2|nintendo\s+switch|steam\s+deck|game)`;
 
 const DEVICE_MEMORY = new RegExp(
   [
@@ -51,7 +51,7 @@ const MODEL_SHARE = new RegExp(
     `\\b(?:the\\s+)?llm\\s+(?:really\\s+|only\\s+|just\\s+)?(?:has|gets|got|can\\s+use|may\\s+use)\\s+(?:only\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `(?:gives?|leaves?)\\s+the\\s+llm\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `\\bdevice\\s+memory\\s+for\\s+the\\s+(?:llm|model)\\s+is\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
-    `(?:gives?|leaves?|allots?|allocates?|spare|budget)\\s+(?:the\\s+model\\s+|it\\s+|us\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
+    `(?:gives?|gave|given|leaves?|left|allots?|allocates?|allocated|spare|budget)\\s+(?:the\\s+model\\s+|it\\s+|us\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `reserves?\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+for\\s+(?:the\\s+)?model`,
     // "about 4GB can go to the model".
     `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:can|may|could)\\s+go\\s+to\\s+(?:the\\s+)?model`,

@@ -26,6 +26,14 @@ const ITEM_IS_TOKENS = new RegExp(
   `\\b${ITEM}(?:\\s+(?:plus|and|\\+|with)\\s+(?:the\\s+|its\\s+|their\\s+)?(?:summary|summaries|answers?|outputs?|responses?|reply|replies|labels?|letters?))?(?:\\s*\\([^()\\n]{1,40}\\))?\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long,?\\s+|like\\s+)*${AMOUNT}\\s?tokens?\\b`,
   'g',
 );
+/**
+ * "split each contract into ~8k-token sections for training", "train on 4k-token chunks": the length the examples are
+ * cut to. (Chunks for retrieval are not training examples: training must be said.)
+ */
+const TRAINING_SECTIONS = new RegExp(
+  `${APPROX_SOURCE}${AMOUNT}[\\s-]?tokens?\\s+(?:sections?|chunks?|pieces?|segments?|parts?|windows?|slices?)\\b(?=[^.;!?\\n]{0,40}\\b(?:for\\s+(?:the\\s+)?training|to\\s+train(?:\\s+on)?|as\\s+(?:training\\s+)?examples)\\b)|\\btrain(?:ing)?\\s+on\\s+${APPROX_SOURCE}${AMOUNT}[\\s-]?tokens?\\s+(?:sections?|chunks?|pieces?|segments?|parts?|windows?|slices?)\\b`,
+  'g',
+);
 /** "… plus ~600 tokens of JSON output": the output added to the input's length. */
 const PLUS_OUTPUT = new RegExp(
   `^[^.;!?\\n]{0,40}?\\b(?:plus|\\+|and)\\s+${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+)?(?:\\w+\\s+)?(?:output|answers?|responses?|completions?)\\b`,
@@ -62,6 +70,8 @@ export const extractExampleTokens: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
   for (const match of allMatches(IN_AND_OUT, lower)) {
+    // ("prompts are ~30,000 tokens in and 1,500 out": a production request, request-tokens.ts.)
+    if (REQUEST_SUBJECT_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
     const input = tokens(match[1], match[2]);
     const output = tokens(match[3], match[4]);
     if (input !== undefined && output !== undefined)
@@ -77,9 +87,10 @@ export const extractExampleTokens: Extractor = (message) => {
     if (value !== undefined && value > 0) findings.push(findingFromMatch('exampleTokens', value, match));
   }
   if (findings.length > 0) return findings;
-  for (const pattern of [TOKENS_PER_ITEM, ITEM_IS_TOKENS]) {
+  for (const pattern of [TOKENS_PER_ITEM, ITEM_IS_TOKENS, TRAINING_SECTIONS]) {
     for (const match of allMatches(pattern, lower)) {
-      const value = tokens(match[1], match[2]);
+      // (TRAINING_SECTIONS' second form reads its amount in groups 3 and 4.)
+      const value = match[1] !== undefined ? tokens(match[1], match[2]) : tokens(match[3], match[4]);
       if (value === undefined) continue;
       // "Prompts are long, about 4,000 tokens each": the size of a production request (request-tokens.ts), not of an
       // example to train on.

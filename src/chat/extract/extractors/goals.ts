@@ -110,7 +110,7 @@ const NOT_IN_THE_INPUT =
 
 /** A verb that works on each document it is given (extract from, classify, summarise, translate, redact, review). */
 const INPUT_VERB_BEFORE =
-  /\b(?:extract\w*|pull\w*(?:\s+out)?|classif\w*|tag\w*|summari[sz]\w*|translat\w*|redact\w*|review\w*|pars\w*|label\w*|flag\w*|detect\w*|spot\w*)\b(?:(?!\b(?:and|must|should|but|while)\b)[^.;!?\n,]){0,40}$/;
+  /\b(?:extract\w*|pull\w*(?:\s+out)?|classif\w*|tag\w*|summari[sz]\w*|translat\w*|redact\w*|review\w*|pars\w*|label\w*|flag\w*|detect\w*|spot\w*)\b(?:(?!\b(?:must|should|but|while|answer\w*|respond\w*|questions?|chat\w*|ask\w*)\b)[^.;!?\n]){0,60}$/;
 
 export const extractGoals: Extractor = (message) => {
   const { lower } = message;
