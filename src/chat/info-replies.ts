@@ -1104,6 +1104,8 @@ export function enoughDataReply(
   knowledge: Knowledge,
   profile: Profile,
   askedCount?: number,
+  /** "…for 40 intents?": the classes the examples are spread over. */
+  classes?: number,
 ): InfoAnswer {
   const { listed, cite } = sourceMarks(knowledge);
   const number = new Intl.NumberFormat('en-US');
@@ -1149,6 +1151,11 @@ export function enoughDataReply(
           : `${verdict}. Hold out about ${number.format(heldOut)} to measure it against the prompt baseline, which leaves ${number.format(train)} to train on.`,
     );
   }
+  // Spread over classes, the total hides the small ones: the average per class, and per-class measurement.
+  if (classes !== undefined && classes > 1 && examples !== undefined)
+    parts.push(
+      `Over ${number.format(classes)} classes that is about ${number.format(Math.round(examples / classes))} per class on average; the rarest classes decide it, so count the examples per class, score each class on the held-out set, and add examples where a class scores low.`,
+    );
   const turn = recommendation.sensitivity.find(
     (entry) =>
       entry.field ===

@@ -917,6 +917,7 @@ function infoReply(
       knowledge,
       profile as Profile,
       typeof intents.asksEnoughData === 'number' ? intents.asksEnoughData : undefined,
+      intents.asksEnoughDataClasses,
     );
   if (intents.asksFormatGuarantee) return formatGuaranteeReply(recommendation, knowledge, profile);
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);

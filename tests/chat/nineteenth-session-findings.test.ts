@@ -256,3 +256,28 @@ describe('the thirty-seventh trial: answers that contradicted each other or answ
     expect(intents('We use GPT-4o mini for real-time chat; should we use LoRA or RAG?').asksDataMix).toBeUndefined();
   });
 });
+
+describe('gaps left by the eighteenth session', () => {
+  it('reads "12,000 already coded by our staff" as labels and "we code about 3,000 a day" as the volume', async () => {
+    const [, turn] = await converse(
+      [
+        'We want a model to suggest ICD-10 codes for discharge summaries; 12,000 already coded by our staff.',
+        'we code about 3,000 a day',
+      ],
+      knowledge,
+    );
+    expect(turn?.state.profile).toMatchObject({ taskType: 'classify', labeledExamples: 12_000, requestsPerDay: 3000 });
+  });
+
+  it('answers "is 1,500 enough for 40 intents?" with the count per class and per-class measurement', async () => {
+    const [, turn] = await converse(
+      [
+        'We classify support tickets into 40 intents with Llama 3.1 8B on one A100, 1,500 labelled tickets.',
+        'is 1,500 enough for 40 intents?',
+      ],
+      knowledge,
+    );
+    expect(turn?.reply).toContain('Over 40 classes that is about 38 per class on average');
+    expect(turn?.reply).not.toMatch(/can't answer/);
+  });
+});

@@ -276,7 +276,7 @@ const ASKS_FORMAT_GUARANTEE =
   /\b(?:(?:guarantee|ensure|make\s+sure|force|enforce|stop|prevent|avoid|fix)\b[^.?!]{0,50}\b(?:valid\s+json|json|(?:the\s+|our\s+)?schema|(?:output\s+)?format|yaml|xml|(?:the\s+|our\s+)?template|syntactically\s+valid|valid\s+(?:code|sql|dsl|queries)|(?:always\s+)?(?:compiles|parses))\b|always\s+(?:be\s+)?(?:valid|match(?:es|ing)?\s+(?:the|our)\s+schema|parse)|(?:always\s+)?(?:sticks?|keeps?|stays?)\s+(?:to|with|on)\s+(?:the|our)\s+(?:template|format|schema|structure)|follow\s+(?:the|our)\s+(?:\w+\s+)?(?:template|format|schema|structure)\s+(?:exactly|every\s+time|always|to\s+the\s+letter)|(?:json|output)\s+(?:from\s+breaking|never\s+breaks)|(?:guarantee|ensure|make\s+sure|force|enforce)\b[^.?!]{0,60}\b(?:required|mandatory|compulsory)\s+(?:sections?|paragraphs?|fields?|headings?|clauses?|disclaimers?|wording)|(?:always|every\s+time)\s+(?:contains?|includes?|has)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:required|mandatory)\b)/;
 /** "is 150 examples really enough?", "do we have enough data to fine-tune?", "how many examples do we need?". */
 const ASKS_ENOUGH_DATA =
-  /\b(?:(?:is|are)\s+(?:[\d,.]+k?|a\s+few\s+hundred|a\s+couple\s+(?:of\s+)?hundred|that|this|these|those|it)\s+(?:\w+\s+){0,3}?(?:examples?|pairs?|samples?|labels?|rows|records|data|images|photos|pictures|clips|recordings|hours|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions)\s+(?:really\s+|actually\s+|even\s+)?enough|(?:do|would|will)\s+(?:we|i)\s+have\s+enough\s+(?:labell?ed\s+)?(?:data|examples?|pairs?|samples?|labels?)|how\s+many\s+(?:labell?ed\s+|training\s+|preference\s+)?(?:examples?|pairs?|samples?|labels?)\s+(?:do|would|will)\s+(?:we|i|you)\s+need|enough\s+(?:data|examples?|pairs?)\s+(?:to|for)\s+(?:fine[\s-]?tun\w*|train\w*|tun\w*|lora|qlora|dpo))\b/;
+  /\b(?:(?:is|are)\s+(?:[\d,.]+k?|that|this|it)\s+(?:\w+\s+)?enough\s+(?:for|to\s+cover)\s+(?:\d+|all\s+(?:the\s+|our\s+)?\d+)\s+(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)|(?:is|are)\s+(?:[\d,.]+k?|a\s+few\s+hundred|a\s+couple\s+(?:of\s+)?hundred|that|this|these|those|it)\s+(?:\w+\s+){0,3}?(?:examples?|pairs?|samples?|labels?|rows|records|data|images|photos|pictures|clips|recordings|hours|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions)\s+(?:really\s+|actually\s+|even\s+)?enough|(?:do|would|will)\s+(?:we|i)\s+have\s+enough\s+(?:labell?ed\s+)?(?:data|examples?|pairs?|samples?|labels?)|how\s+many\s+(?:labell?ed\s+|training\s+|preference\s+)?(?:examples?|pairs?|samples?|labels?)\s+(?:do|would|will)\s+(?:we|i|you)\s+need|enough\s+(?:data|examples?|pairs?)\s+(?:to|for)\s+(?:fine[\s-]?tun\w*|train\w*|tun\w*|lora|qlora|dpo))\b/;
 /** Words in a safety question that say a wrong answer has consequences someone answers for. */
 const HIGH_STAKES_WORDS =
   /\b(?:hiring|recruit\w*|candidates?|r[ée]sum[ée]s?|cvs?|bias(?:ed)?|fairness|ai\s+act|regulat\w*|auditors?|audit|compliance|supervisor|legal\s+liability|liable|without\s+(?:a\s+)?(?:human|person|anyone|review)|unsupervised|fully\s+automat\w*)\b/;
@@ -732,6 +732,18 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
       );
     const value = counted ? parseCount(counted[1] ?? '') : undefined;
     intents.asksEnoughData = value !== undefined && value > 0 ? value : true;
+    // "is 1,500 enough for 40 intents?": the classes the count is spread over.
+    const classes =
+      /\benough\s+(?:for|to\s+cover)\s+(?:all\s+(?:the\s+|our\s+)?)?(\d+)\s+(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)\b/.exec(
+        lower,
+      );
+    if (classes) intents.asksEnoughDataClasses = Number(classes[1]);
+    // ("is 1,500 enough for 40 intents?": the count said bare, before "enough".)
+    if (intents.asksEnoughData === true) {
+      const bare = /\b(?:is|are)\s+([\d,.]+k?)\s+(?:\w+\s+)?enough\b/.exec(lower);
+      const count = bare ? parseCount(bare[1] ?? '') : undefined;
+      if (count !== undefined && count > 0) intents.asksEnoughData = count;
+    }
   }
   if (ASKS_FORMAT_GUARANTEE.test(lower) && QUESTION_FORM.test(lower)) intents.asksFormatGuarantee = true;
   if (TRAIN_ON_MAC.test(lower) && QUESTION_FORM.test(lower)) intents.asksTrainOnMac = true;

@@ -96,6 +96,8 @@ export interface ExtractionIntents {
   asksFormatGuarantee?: boolean;
   /** "Is 150 examples really enough to fine-tune?", "do we have enough data?", "how many examples do we need?". */
   asksEnoughData?: number | true;
+  /** "is 1,500 enough for 40 intents?": the number of classes the examples are spread over. */
+  asksEnoughDataClasses?: number;
   /** "each question pulls 6k tokens into the prompt; does your number include that?": input tokens per request. */
   asksPromptTokens?: number;
   /** "each draft writes ~3k tokens": the output tokens a cost question gives, per request. */

@@ -63,7 +63,7 @@ const COUNT_ROWS_OF_LABELED = new RegExp(
 /** "6,000 emails are already labeled", "2k tickets have been annotated". */
 /** "we have 400k already categorised by hand": a count with a labelling verb and no noun. */
 const COUNT_LABELED_BY_HAND = new RegExp(
-  `\\b(?:have|got|has)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:already\\s+|all\\s+)?(?:label(?:l)?ed|annotated|tagged|categori[sz]ed|classified)\\s+(?:by\\s+hand|manually|by\\s+(?:our|the)\\s+\\w+)`,
+  `(?:\\b(?:have|got|has)\\s+|[;:,]\\s*|^\\s*)${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:already\\s+|all\\s+)?(?:label(?:l)?ed|annotated|tagged|categori[sz]ed|classified|coded)\\s+(?:by\\s+hand|manually|by\\s+(?:our|the)\\s+\\w+)`,
   'g',
 );
 /** "maybe 50k we've spot-checked by hand", "2,000 we verified manually": a count the team checked itself. */

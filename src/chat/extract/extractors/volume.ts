@@ -32,7 +32,7 @@ const DAILY_FIRST = new RegExp(
 );
 /** "we run 3,000 a day", "we handle maybe 800 a day": the team's own daily count of its work, with no noun. */
 const WE_DO_DAILY = new RegExp(
-  `\\bwe\\s+(?:run|do|handle|process|get|serve|see|send|receive|generate|answer|review|write)\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s*|maybe\\s+|like\\s+|some\\s+)?(${COUNT_SOURCE})\\s+(?:per|a|each)\\s+day\\b`,
+  `\\bwe\\s+(?:run|do|handle|process|get|serve|see|send|receive|generate|answer|review|write|code|classify|tag|triage|route|translate|summari[sz]e|transcribe|label)\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s*|maybe\\s+|like\\s+|some\\s+)?(${COUNT_SOURCE})\\s+(?:per|a|each)\\s+day\\b`,
   'g',
 );
 /** Verbs of the work a daily count may count: "we generate …", "we process …". */
