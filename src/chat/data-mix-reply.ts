@@ -1,44 +1,42 @@
 /**
  * @module "Should I SFT on the 20k GPT-4.1 summaries, the 1.5k human ones, or both?": teacher-written examples
- * against human-written ones. Quality counts for more than size (QLoRA's 9k curated examples beat 450k; Vertex's data
- * guide), so the human set is the yardstick: a hold-out from it measures every choice, and the human examples come
- * last (or weigh more) when both are used.
+ * against human-written ones. The human set is the yardstick: a test set held out from it measures every option, and
+ * quality counts for more than size (QLoRA's OASST1 result, Vertex's data guide, LIMA).
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Profile } from '../profile/profile-schema.ts';
+import { citer } from './cite.ts';
 import { plainModelName } from './compact-answer.ts';
+import type { DataMixAsked } from './extract/types.ts';
 import { citedAnswer, type InfoAnswer } from './info-replies.ts';
 
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-/** The sources the answer may cite. */
-const SOURCES = ['qlora', 'gcp-sft-data', 'lima'] as const;
-/** Share of the human examples kept aside to measure every option (a few hundred at most). */
+/** Share of the human examples kept aside as the test set, and its bounds. */
 const HOLD_OUT_SHARE = 0.2;
+const HOLD_OUT_MIN = 20;
 const HOLD_OUT_MAX = 300;
+/** Under this many human examples there is nothing to split: they are all the test set. */
+const TOO_FEW_TO_SPLIT = 50;
 
-export function dataMixReply(
-  knowledge: Knowledge,
-  profile: Partial<Profile>,
-  asked: { teacherCount?: number; humanCount?: number },
-): InfoAnswer {
-  const cited: string[] = [];
-  const mark = (id: (typeof SOURCES)[number]) => {
-    if (!knowledge.sourceById.has(id)) return '';
-    if (!cited.includes(id)) cited.push(id);
-    return ` [${cited.indexOf(id) + 1}]`;
-  };
-  const human = asked.humanCount ?? profile.labeledExamples;
-  const teacherCount = asked.teacherCount;
+export function dataMixReply(knowledge: Knowledge, profile: Partial<Profile>, asked: DataMixAsked): InfoAnswer {
+  const { cited, mark } = citer(knowledge);
+  // The team's labelled examples count as the human ones only when no teacher wrote any of them.
+  const human = asked.humanCount ?? (profile.teacherModel === undefined ? profile.labeledExamples : undefined);
   const teacher = profile.teacherModel === undefined ? 'the teacher' : plainModelName(profile.teacherModel);
-  const holdOut = human === undefined ? undefined : Math.min(HOLD_OUT_MAX, Math.round(human * HOLD_OUT_SHARE));
+  const teacherWords =
+    asked.teacherCount === undefined
+      ? `${teacher}'s outputs`
+      : `the ${count.format(asked.teacherCount)} from ${teacher}`;
   const humanWords =
     human === undefined ? 'the human-written examples' : `the ${count.format(human)} human-written ones`;
-  const teacherWords =
-    teacherCount === undefined ? `${teacher}'s outputs` : `the ${count.format(teacherCount)} from ${teacher}`;
+  const testSet =
+    human !== undefined && human < TOO_FEW_TO_SPLIT
+      ? `With ${count.format(human)} human-written examples there is nothing to split off: use all of them as the test set, never trained on, and collect about a hundred more before comparing options.`
+      : `Measure it rather than guess: keep ${human === undefined ? 'a few hundred' : `about ${count.format(Math.min(HOLD_OUT_MAX, Math.max(HOLD_OUT_MIN, Math.round(human * HOLD_OUT_SHARE))))}`} of ${humanWords} aside as the test set (never trained on), since they are the standard you want, and score each option on them.`;
   const lines = [
-    `Measure it rather than guess: keep ${holdOut === undefined ? 'a few hundred' : `about ${count.format(holdOut)}`} of ${humanWords} aside as the test set (never trained on), since they are the standard you want, and score each option on them.`,
-    `Quality counts for more than size: a 9,000-example curated set beat a 450,000-example one in the QLoRA paper${mark('qlora')}, and Google's tuning guide says the same${mark('gcp-sft-data')}; about a thousand careful examples already change a model's behaviour${mark('lima')}.`,
-    `So the usual order is both, human last: train first on ${teacherWords} (after dropping the ones that disagree with the human examples or fail your checks), then continue on the rest of ${humanWords}, or mix them with the human examples repeated so they weigh more. Compare that against training on the human examples alone; if ${teacher}'s outputs do not beat it on the test set, drop them.`,
+    testSet,
+    `Quality counts for more than size: for chatbot quality, 9,000 crowd-written OASST1 conversations beat a 450,000-example FLAN subsample in the QLoRA paper${mark('qlora')}, and Google's tuning guide says quality matters far more than quantity${mark('gcp-sft-data')}; about a thousand carefully chosen examples were enough to align a 65B model in LIMA${mark('lima')}.`,
+    `One approach worth testing: train first on ${teacherWords} (after dropping the ones that disagree with the human examples or fail your checks), then continue on ${humanWords} not held out, or mix the two with the human examples repeated so they weigh more; compare it against training on the human examples alone, and drop ${teacher}'s outputs if they do not win on the test set.`,
     `A model trained on ${teacher}'s outputs learns its mistakes with them, so score ${teacher} itself on the human test set first: where it falls short, its examples teach the same errors.`,
   ];
   return citedAnswer(lines.join(' '), cited, knowledge);

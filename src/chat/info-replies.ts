@@ -32,7 +32,6 @@ import {
   DEFAULT_INPUT_TOKENS_PER_REQUEST,
   DEFAULT_OUTPUT_TOKENS_PER_REQUEST,
   DEFAULT_TOKENS_PER_EXAMPLE,
-  estimate,
   estimateServingCost,
   estimateTrainingTokens,
 } from '../estimator/index.ts';
@@ -54,6 +53,7 @@ import {
 import { joinWords } from './describe-field.ts';
 import { GOAL_WORDS } from './fields/registry.ts';
 import { lowerFirst, sensitivityValue, unknownWords } from './reply-words.ts';
+import { servingMemory } from './serving-memory.ts';
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -974,16 +974,6 @@ export function hallucinationReply(recommendation: Recommendation, knowledge: Kn
 }
 
 /**
- * The 16-bit KV cache of one request of `tokens` tokens (keys and values, every layer, every KV head), in GB;
- * undefined when the catalog lacks the shape.
- */
-export function kvCacheGB(architecture: NonNullable<Model['architecture']>, tokens: number): number | undefined {
-  const { layers, kvHeads, headDim } = architecture;
-  if (layers === undefined || kvHeads === undefined || headDim === undefined) return undefined;
-  return (tokens * 2 * layers * kvHeads * headDim * 2) / 1e9;
-}
-
-/**
  * "Does few-shot fit in the context window with files this long?": the model's published window against the prompt
  * asked about (the tokens the message says, else two examples and the input at the stated example length), and the
  * KV cache that many tokens take on top of the weights (16-bit weights and cache, as the serving estimate assumes).
@@ -1009,32 +999,16 @@ export function contextFitReply(
   if (tokens === 0)
     return `${head} Add up the longest prompt you will send (instructions, examples, the input) and the answer, and keep it under that, with room to spare.`;
   const fits = tokens <= window;
-  const kvGB = architecture === undefined ? undefined : kvCacheGB(architecture, tokens);
   const perGpuGB =
     profile.gpuMemoryGB ?? (profile.gpuName === undefined ? undefined : knowledge.findGpu(profile.gpuName)?.memoryGB);
   const gpus = profile.gpuCount !== undefined && profile.gpuCount > 0 ? profile.gpuCount : undefined;
   const ownGB = gpus !== undefined && perGpuGB !== undefined ? gpus * perGpuGB : undefined;
-  // The same inference estimate the plan's serving figures use (weights, KV cache, prefill working set and the CUDA
-  // context on each GPU), at this prompt's length: one sum, so the two answers cannot disagree.
-  const served =
-    kvGB === undefined || model.paramsB === undefined
-      ? undefined
-      : estimate({
-          model: {
-            paramsB: model.paramsB,
-            ...(model.activeParamsB === undefined ? {} : { activeParamsB: model.activeParamsB }),
-            architecture,
-            name: model.name,
-          },
-          workload: 'inference',
-          precision: 'bf16',
-          sequenceLength: tokens,
-          ...(gpus === undefined ? {} : { gpuCount: gpus }),
-        }).memoryGB;
+  // The same inference sum the plan's serving figures use, at this prompt's length: the two answers cannot disagree.
+  const served = servingMemory(model, tokens, gpus);
   const memory =
-    kvGB === undefined || served === undefined
+    served === undefined
       ? ''
-      : ` One such request holds about ${gigabytes(kvGB)} GB of KV cache; with the 16-bit weights, the prompt's working set and the runtime, serving it takes about ${gigabytes(served.total)} GB${ownGB === undefined ? '' : `, against your ${gigabytes(ownGB)} GB: ${served.total <= ownGB * SERVING_HEADROOM ? 'it fits, for one request at a time at that length' : served.total <= ownGB ? 'barely, with no room for a second request at that length; 8-bit weights leave headroom' : 'too much, so serve 8-bit or 4-bit weights, or send less'}`}.`;
+      : ` One such request holds about ${gigabytes(served.kvCacheGB)} GB of KV cache; with the 16-bit weights, the prompt's working set and the runtime, serving it takes about ${gigabytes(served.totalGB)} GB${ownGB === undefined ? '' : `, against your ${gigabytes(ownGB)} GB: ${served.totalGB <= ownGB * SERVING_HEADROOM ? 'it fits, for one request at a time at that length' : served.totalGB <= ownGB ? 'barely, with no room for a second request at that length; 8-bit weights leave headroom' : 'too much, so serve 8-bit or 4-bit weights, or send less'}`}.`;
   return fits
     ? `${head} ${said.charAt(0).toUpperCase()}${said.slice(1)} fit the window.${memory} Long prompts are slow and costly per request: one worked example, or retrieved excerpts of the file, usually does as well as two whole ones.`
     : `${head} ${said.charAt(0).toUpperCase()}${said.slice(1)} do not fit: use one example, shorter excerpts of the examples, or split the input and summarise it in parts.${memory}`;

@@ -187,7 +187,7 @@ function withOtherLanguage(result: TurnResult, language: string | undefined): Tu
  * 8B" while the team plans on the 70B: the model being left, or a past pilot's, does not replace the model it has now.
  */
 function keepModelMovedTo(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
-  const denied = withoutDeniedModel(previous, extraction);
+  const denied = withoutDeniedModel(previous, withoutGoneGpu(previous, extraction));
   const left = denied.leftBehindModel;
   const now = previous.profile.modelName;
   if (left === undefined || denied.fields.modelName !== left || now === undefined || now === left) return denied;
@@ -204,6 +204,27 @@ function keepModelMovedTo(previous: DialogueState, extraction: TurnExtraction): 
     fields,
     evidence,
     corrections: denied.corrections.filter((field) => field !== 'modelName' && field !== 'modelParamsB'),
+  };
+}
+
+/**
+ * "Update: the lab took the 3090 back" when the 3090 was the team's GPU, and no other is said: the team has none left.
+ * (A GPU gone that was never the team's, "we sold the old 3090 under my desk", changes nothing.)
+ */
+function withoutGoneGpu(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
+  const gone = extraction.goneGpu;
+  if (
+    gone === undefined ||
+    previous.profile.gpuName !== gone ||
+    extraction.fields.gpuName !== undefined ||
+    extraction.fields.gpuCount !== undefined
+  )
+    return extraction;
+  const removed: ProfileField[] = ['gpuName', 'gpuMemoryGB', 'gpusRented'];
+  return {
+    ...extraction,
+    fields: { ...extraction.fields, gpuCount: 0 },
+    removedFields: [...new Set([...(extraction.removedFields ?? []), ...removed])],
   };
 }
 
@@ -573,7 +594,7 @@ function answerTurn(
   // "…is an Azure region in South Africa ok?? and what do I do first monday?": where the data is processed, then the
   // other question (the region alone is answered below, as a question back).
   const firstInfo =
-    answered !== undefined && intents.dataRegion !== undefined
+    answered !== undefined && intents.dataRegion !== undefined && intents.asksRegion === true
       ? joinAnswers(
           {
             text: regionAnswer(

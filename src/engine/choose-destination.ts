@@ -26,6 +26,10 @@ import { kindReplacingNamed } from './task-capability.ts';
 const RETRIEVAL_MISSES =
   /\b(?:retriev\w*|recall|top[\s-]?\d+|wrong\s+(?:chunks?|passages?|documents?|articles?|pages?)|(?:doesn't|does\s+not|didn't|can't|fails?\s+to)\s+find|misses|not\s+(?:found|retrieved))\b/i;
 
+/** Words in a `tried` note or the task that say the model writes the language poorly (linear, bounded text). */
+const LANGUAGE_FAILURE =
+  /\b(?:grammar|grammatical|fluen\w*|drifts?\s+(?:in)?to|switch\w*\s+(?:in)?to\s+english|answers?\s+in\s+english|wrong\s+language|spelling|unnatural|stiff|awkward|not\s+(?:fluent|natural|idiomatic))\b/i;
+
 /** Weeks at or under which a team with no ML experience ships the prompt baseline first. */
 export const RUSHED_WEEKS = 2;
 /** Under this many requests a day distillation does not pay (the rule low-volume-distillation-does-not-pay). */
@@ -33,7 +37,7 @@ export const LOW_VOLUME_REQUESTS_PER_DAY = 1000;
 /** Anthropic's threshold for putting a whole knowledge base in the prompt (ant-cr). */
 export const WHOLE_CORPUS_IN_PROMPT_TOKENS = 200_000;
 /** Share of the context window the documents may take, leaving room for instructions, question and answer. */
-const CONTEXT_SHARE_FOR_DOCUMENTS = 0.75;
+export const CONTEXT_SHARE_FOR_DOCUMENTS = 0.75;
 /** Context assumed when the catalog has none (API models): 128k tokens, the common size of current API models. */
 const DEFAULT_CONTEXT_TOKENS = 128_000;
 /** Score gap under which two siblings count as a tie (reported as the margin). */
@@ -619,8 +623,14 @@ export function wishList(
     // A language the model writes poorly: prompting in it failed on the task, and retrieval brings facts, not fluency.
     // Tuning on the team's examples in that language (retrieval-formatted when the answers must cite) is the
     // destination; retrieval stays in front for the facts.
+    // (Only with evidence that the failure was the language: a note or the task saying so.)
+    const languageFailure =
+      (profile.tried ?? []).some(
+        (entry) => entry.method !== 'rag' && entry.result !== 'good-enough' && LANGUAGE_FAILURE.test(entry.note ?? ''),
+      ) || LANGUAGE_FAILURE.test(profile.task ?? '');
     const languageGap =
       profile.multilingual === true &&
+      languageFailure &&
       needs.has('task-skill') &&
       diagnosis.promptingExhausted &&
       enoughForSft &&

@@ -127,7 +127,7 @@ export interface QuestionContext {
 
 /** Preferences named in the task: "RLHF", "DPO", "thumbs-up/down ratings", "which answer users prefer" (linear). */
 const PREFERENCES_IN_TASK =
-  /\b(?:rlhf|dpo|preference[\s-](?:tuning|data|pairs|optimi[sz]ation)|thumbs[\s-]?(?:up|down)|upvotes?|downvotes?|(?:user|customer|human)\s+(?:ratings|feedback|votes))\b/i;
+  /\b(?:rlhf|(?:do|run|use|try|apply)\s+dpo|dpo\s+(?:on|with|training|tuning)|preference[\s-](?:tuning|pairs|optimi[sz]ation)|thumbs[\s-]?(?:up|down)|(?:user|customer|human)\s+(?:ratings|votes)\s+(?:to|for)\s+(?:train|tune|improve|fine))\b/i;
 
 export function chooseQuestions(context: QuestionContext): Question[] {
   const { input, analysis, diagnosis, destination } = context;

@@ -100,8 +100,6 @@ export function factCheckOf(check: FitCheck): FactCheck {
  * reads both again, forward only: 2·N FLOPs per token on top of LoRA's 4·N, so 1.5× the LoRA compute per token.
  */
 export const PREFERENCE_SEQUENCES_PER_PAIR = 2;
-/** Sequences in one DPO step's memory: the chosen and the rejected answer of a pair, side by side. */
-const PREFERENCE_SEQUENCES_PER_STEP = 2;
 export const PREFERENCE_REFERENCE_FACTOR = 1.5;
 const WORKLOAD_OF: Record<FitCheck, Workload> = {
   inference: 'inference',
@@ -270,7 +268,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
           loraRank: LORA_RANK,
           // DPO's loss compares the chosen and the rejected answer: both go through the model in one step, so the
           // activations and logits are those of two sequences (the reference is the base with the adapters off).
-          batchSize: PREFERENCE_SEQUENCES_PER_STEP,
+          batchSize: PREFERENCE_SEQUENCES_PER_PAIR,
         };
         checks[check] = estimate(inputs[check]);
       }
@@ -559,7 +557,20 @@ function bandAndRent(
     const result = checks[check];
     const input = inputs[check];
     if (!result || !input) continue;
-    fit[check] = assessFit(result, WORKLOAD_OF[check], perGpu, hasGpu, count, rerunAt(input), profile.exampleTokens);
+    const requestTokens =
+      profile.inputTokensPerRequest === undefined && profile.outputTokensPerRequest === undefined
+        ? undefined
+        : (profile.inputTokensPerRequest ?? 0) + (profile.outputTokensPerRequest ?? 0);
+    fit[check] = assessFit(
+      result,
+      WORKLOAD_OF[check],
+      perGpu,
+      hasGpu,
+      count,
+      rerunAt(input),
+      profile.exampleTokens,
+      requestTokens,
+    );
     if (check === 'inference' || check === 'inference-int4') continue;
     const level = fit[check].level;
     const own = level === 'fits' || level === 'tight' || level === 'fits-if';

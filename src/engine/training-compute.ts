@@ -56,6 +56,8 @@ export function assessFit(
   gpuCount: number,
   rerun: (sequenceLength?: number, fusedLoss?: boolean) => EstimateResult,
   exampleTokens?: number,
+  /** The request size the team stated (input and output tokens), when it did. */
+  requestTokens?: number,
 ): FitAssessment {
   const needed = result.memoryGB.perGpu;
   if (hasGpu === false) return { level: 'no', neededPerGpuGB: needed, adjustments: [] };
@@ -78,14 +80,18 @@ export function assessFit(
   // Examples the team said are longer than the short sequence cannot be cut to it without losing what they teach (a
   // whole stay's notes, then its summary): only the levers that keep the length are offered.
   const keepLength = training && exampleTokens !== undefined && exampleTokens > SHORT_TRAINING_SEQUENCE;
-  const shorter = keepLength ? result : rerun(training ? SHORT_TRAINING_SEQUENCE : SHORT_INFERENCE_CONTEXT);
-  const adjustments = keepLength
-    ? []
-    : [
-        training
-          ? `train on sequences of ${SHORT_TRAINING_SEQUENCE} tokens (split or truncate longer examples)`
-          : `serve with a ${SHORT_INFERENCE_CONTEXT}-token context`,
-      ];
+  // Requests the team said are long ("prompts of 30,000 tokens") are served at that length: no shorter context offered.
+  const keepContext = !training && requestTokens !== undefined && requestTokens > SHORT_INFERENCE_CONTEXT;
+  const shorter =
+    keepLength || keepContext ? result : rerun(training ? SHORT_TRAINING_SEQUENCE : SHORT_INFERENCE_CONTEXT);
+  const adjustments =
+    keepLength || keepContext
+      ? []
+      : [
+          training
+            ? `train on sequences of ${SHORT_TRAINING_SEQUENCE} tokens (split or truncate longer examples)`
+            : `serve with a ${SHORT_INFERENCE_CONTEXT}-token context`,
+        ];
   let adjusted = shorter.memoryGB.perGpu;
   if (adjusted > perGpuGB && workload === 'full-fine-tuning') {
     // An 8-bit (or paged) Adam keeps m and v in 1 byte each instead of 4: 12 → 6 bytes per parameter with the master copy.

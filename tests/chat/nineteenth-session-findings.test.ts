@@ -81,12 +81,14 @@ describe('the whole corpus in a long context window instead of RAG', () => {
   it('says a small corpus fits an open model’s window, and the KV cache each such request holds', async () => {
     const [turn] = await converse(
       [
-        'We self-host Llama 3.1 8B for an HR bot over 120 pages of policies, 300 questions a day. can we just stuff the whole handbook into the prompt instead of doing RAG?',
+        'We self-host Llama 3.1 8B on our one L40S for an HR bot over 120 pages of policies, 300 questions a day. can we just stuff the whole handbook into the prompt instead of doing RAG?',
       ],
       knowledge,
     );
-    expect(turn?.reply).toContain('It fits: about 48,000 tokens of documents');
+    // Under Anthropic's 200,000 tokens: the whole corpus in a cached prompt, as the engine's own rule says.
+    expect(turn?.reply).toContain('Yes, for a corpus this size: about 48,000 tokens of documents');
     expect(turn?.reply).toContain('131,072-token window');
+    expect(turn?.reply).toContain('instead of building retrieval');
     // 48,000 tokens × 2 (K and V) × 32 layers × 8 KV heads × 128 dims × 2 bytes.
     expect(turn?.reply).toContain('about 6.3 GB of KV cache');
     // Only the sources the answer marks are listed.
@@ -129,7 +131,6 @@ describe('the thirty-seventh trial and x44: facts said in passing', () => {
     ['using a rented L4 by the hour', { gpusRented: true, gpuName: 'NVIDIA L4' }],
     ['all our compute is one reserved 4x A10G box on aws (1 yr commitment)', { deployment: 'cloud-self-hosted' }],
     ['our sister team fine-tuned llama 3 70b on 8 H100s but we just have a single T4', { gpuName: 'NVIDIA T4' }],
-    ['update: lab took the 3090 back, I have no GPU now, just the Mac. what changes?', { gpuCount: 0 }],
     ['update: the budget is now 5k', { oneTimeBudgetUSD: 5000 }],
     ["Model is Mistral 7B instruct but honestly we can swap it if something's better.", { canSwitchModel: true }],
     ['we pay too much for GPT-4.1 on ticket routing, 300k tickets/day', { taskType: 'classify' }],
@@ -249,7 +250,7 @@ describe('the thirty-seventh trial: answers that contradicted each other or answ
       knowledge,
     );
     expect(turn?.reply).toContain('keep about 300 of the 1,500 human-written ones aside');
-    expect(turn?.reply).toContain('9,000-example curated set beat a 450,000-example one');
+    expect(turn?.reply).toContain('9,000 crowd-written OASST1 conversations beat a 450,000-example FLAN subsample');
     expect(turn?.reply).toContain('train first on the 20,000 from GPT-4.1');
     expect(turn?.reply).not.toMatch(/can't answer/);
     const intents = (text: string) => extractProfile(text, { knowledge, today: '2026-12-06' }).intents;
@@ -279,5 +280,85 @@ describe('gaps left by the eighteenth session', () => {
     );
     expect(turn?.reply).toContain('Over 40 classes that is about 38 per class on average');
     expect(turn?.reply).not.toMatch(/can't answer/);
+  });
+});
+
+describe('review19: what the new readings must not take', () => {
+  it.each([
+    'Can we put all the product names in the system prompt so it stops misspelling them?',
+    'Should we put all the few-shot examples in the prompt or pick 3?',
+    'Would it help to give it the whole conversation history in the context?',
+    'Could we include the whole style guide in the prompt instead of fine-tuning?',
+    'We dump all the retrieved chunks into the context. How many should we keep?',
+    'We put all the queue descriptions into the system prompt today. How much would LoRA cost?',
+    'We load the entire contract into the prompt for extraction, is a 7B enough?',
+  ])('no long-context question in %j', (text) => {
+    expect(extractProfile(text, { knowledge, today: '2026-12-06' }).intents.asksLongContext).toBeUndefined();
+  });
+
+  it.each([
+    'Our human reviewers rate the generated summaries — which metric should we track?',
+    'Is human-in-the-loop required for generated medical summaries, or only for flagged ones?',
+    'Our human agents send the replies; the generated drafts are only suggestions. How much would LoRA cost?',
+  ])('no teacher-or-human data question in %j', (text) => {
+    expect(extractProfile(text, { knowledge, today: '2026-12-06' }).intents.asksDataMix).toBeUndefined();
+  });
+
+  it('keeps the facts said beside a long-context question, dropping only what sizes it', () => {
+    const fields = read(
+      'We have 3,000 labeled Q&A pairs and 1,400 pages of policy docs. Could we just paste all the docs into the 200k window instead of RAG?',
+    );
+    expect(fields.labeledExamples).toBe(3000);
+  });
+
+  it('counts no teacher output as human-written, and splits no test set off a handful', async () => {
+    const [, teacherFirst] = await converse(
+      [
+        'We summarise patient discharge notes with Llama 3.1 8B on one A100. We have 20k summaries I generated with GPT-4o and 1,500 written by real patient advocates.',
+        'SFT on the teacher ones, the human ones, or both?',
+      ],
+      knowledge,
+    );
+    expect(teacherFirst?.reply).not.toContain('20,000 human-written');
+    const [few] = await converse(
+      [
+        'We have 20k GPT-4.1 summaries and 30 hand-written ones; should we train on the generated ones only or mix them?',
+      ],
+      knowledge,
+    );
+    expect(few?.reply).toContain('With 30 human-written examples there is nothing to split off');
+    expect(few?.state.profile.modelName).toBeUndefined();
+  });
+
+  it.each([
+    ["We're taking the 2 A100s we have and fine-tuning Llama 3.1 8B on them.", { gpuCount: 2 }],
+    ['We got the A100 back from the other team.', { gpuName: 'NVIDIA A100 80GB' }],
+    ['I took the 4090 home to run experiments at night.', { gpuName: 'NVIDIA GeForce RTX 4090' }],
+    ['We use a rented T4 by the hour for experiments, but production runs on our own 2 A100s.', { gpuCount: 2 }],
+    ['The prototype we made with GPT-4o works but it is too expensive at 10k requests a day.', { modelName: 'GPT-4o' }],
+    [
+      "Our model is GPT-4o. Actually, scratch that — it's Claude 3.5 Sonnet, can it do JSON reliably?",
+      { modelName: 'Claude Sonnet (3.5, 3.7, 4 and later)' },
+    ],
+    ['We tag incoming emails and the bot needs product facts from our wiki.', { goals: ['knowledge'] }],
+    ['We have 300 chats a day, on average 2 questions are about billing.', { requestsPerDay: 300 }],
+  ])('reads %j as it was meant', (text, fields) => {
+    expect(read(text)).toMatchObject(fields);
+  });
+
+  it.each([
+    ['We use a rented T4 by the hour for experiments, but production runs on our own 2 A100s.', 'gpusRented'],
+    ['Support must be available in voice and chat.', 'needsStyleOrFormat'],
+    ['Our retrieval index is FAISS; we can swap it for pgvector if needed.', 'canSwitchModel'],
+    ['Strong team of 3 data engineers, we mostly do ETL.', 'mlExpertise'],
+    ['We do request routing between GPT-4o and GPT-4o mini to save money.', 'taskType'],
+    ['We have 3k product reviews written by users.', 'labeledExamples'],
+    ['We have 5 annotators labelling examples, 2 of them part-time.', 'labeledExamples'],
+    ['We have 40k product photos paired with the upload date.', 'labeledExamples'],
+    ['2b, 4b or 8b — which size should we use?', 'modelParamsB'],
+    ['We split the manuals into 512-token chunks to train the retriever on question-chunk pairs.', 'exampleTokens'],
+    ['We have 300 chats a day', 'timelineWeeks'],
+  ])('does not read %j as %s', (text, field) => {
+    expect(read(text)).not.toHaveProperty(field);
   });
 });

@@ -28,7 +28,7 @@ const hausa = {
   gpuName: 'RTX 4090',
   gpuCount: 1,
   goals: ['task-skill', 'knowledge', 'citations'],
-  tried: [{ method: 'prompt-engineering', result: 'failed' }],
+  tried: [{ method: 'prompt-engineering', result: 'failed', note: 'answers drift into English; Hausa grammar errors' }],
 } as const;
 
 describe('a language the model writes poorly', () => {
@@ -41,6 +41,10 @@ describe('a language the model writes poorly', () => {
   it.each([
     ['in English only', { multilingual: false }],
     ['when prompting was not tried', { tried: [] }],
+    [
+      'when the failure says nothing of the language',
+      { tried: [{ method: 'prompt-engineering', result: 'failed', note: 'answers skip the escalation steps' }] },
+    ],
     ['without examples to tune on', { labeledExamples: 20 }],
   ])('leaves retrieval first %s', (_case, change) => {
     expect(advise({ ...hausa, ...change }).destination.method).toBe('rag');

@@ -7,9 +7,11 @@ import { type Goal, type MethodId, Profile, type ProfileField } from '../../prof
 import { LIST_FIELDS } from '../fields/merge-profile.ts';
 import { EXTRACTORS, FIELD_REGISTRY, fieldEntry } from '../fields/registry.ts';
 import { catalogScanner } from './catalog-matcher.ts';
+import { longContextQuestion } from './corpus-questions.ts';
 import { findCorrections } from './corrections.ts';
 import { convertStatedCurrencies, type StatedRate } from './exchange-rate.ts';
 import { goalsNamedIn, REMOVED_GOAL } from './extractors/goals.ts';
+import { GONE_GPU_FIELD } from './extractors/gpus.ts';
 import { PER_UNIT_FIELD } from './extractors/labeled-data.ts';
 import { NOT_OURS_AFTER } from './extractors/model.ts';
 import { NOT_THE_FORMAT } from './extractors/style-format.ts';
@@ -95,9 +97,12 @@ export function extractProfile(
   const findings: Finding[] = [];
   // A per-tenant share with no tenants counted in the message, set aside (see Extraction.perUnitExamples).
   let perUnit: number | undefined;
+  // A GPU said to be gone ("the lab took the 3090 back"), set aside (see Extraction.goneGpu).
+  let goneGpu: string | undefined;
   for (const extractor of EXTRACTORS) {
     for (const item of extractor(prepared, extractorContext)) {
       if ((item.field as string) === PER_UNIT_FIELD) perUnit ??= item.value as number;
+      else if ((item.field as string) === GONE_GPU_FIELD) goneGpu ??= item.value as string;
       else if (withinSchema(item)) findings.push(item);
     }
   }
@@ -163,11 +168,6 @@ export function extractProfile(
   const askedAbout: ReadonlySet<string> = new Set([
     ...(intents.asksInstructVsBase ? ['modelStage'] : []),
     ...(intents.asksContextFit !== undefined ? ['corpusTokens', 'unlabeledCorpus', 'labeledExamples'] : []),
-    // "paste all 1,400 pages into the 200k window?": the pages size the question; the corpus is the team's only when
-    // said as a fact.
-    ...(intents.asksLongContext !== undefined ? ['labeledExamples', 'exampleTokens', 'inputTokensPerRequest'] : []),
-    // "SFT on the 20k teacher summaries or the 1.5k human ones?": the counts size the question.
-    ...(intents.asksDataMix !== undefined ? ['labeledExamples'] : []),
     // A model asked about for its licence is weighed, not adopted.
     ...(intents.asksLicence !== undefined ? ['modelName', 'modelAccess', 'modelParamsB'] : []),
     // "No model picked yet, we were thinking Llama 3.1 70B?": a candidate, not the team's model.
@@ -175,12 +175,26 @@ export function extractProfile(
   ]);
   for (let index = findings.length - 1; index >= 0; index--)
     if (askedAbout.has((findings[index] as Finding).field)) findings.splice(index, 1);
+  // "Could we just paste all 1,400 pages into the 200k window instead of RAG?": the counts in the sentence that asks
+  // size the question (facts said in other sentences stay).
+  const longContextSpans =
+    intents.asksLongContext === undefined ? [] : (longContextQuestion(prepared.lower)?.spans ?? []);
+  for (let index = findings.length - 1; index >= 0; index--) {
+    const item = findings[index] as Finding;
+    if (
+      LONG_CONTEXT_SIZES.has(item.field) &&
+      longContextSpans.some((span) => span.start <= item.start && item.end <= span.end)
+    )
+      findings.splice(index, 1);
+  }
   const { requestedField } = context;
   // "what would you do first?" right after "what should the model do?" is a question to the advisor, not the answer.
   // "thanks, that's helpful" after the answer's firm-up question is small talk, not an answer to it; "just recommend"
   // declines the question.
+  // ("update: the lab took the 3090 back" tells what changed: it answers no pending question.)
   if (
     requestedField &&
+    goneGpu === undefined &&
     !asksAboutTheAdvice(intents) &&
     intents.smallTalk !== true &&
     intents.justRecommend !== true &&
@@ -263,12 +277,16 @@ export function extractProfile(
     : [];
   // "We use GPT-4o mini … What would Gemini 2.5 Flash-Lite cost us a month?", "we're on gpt-4o mini — would gpt 4.1 mini
   // give the same quality cheaper?": beside the team's model, another one named inside a question is only asked about.
+  // ("Actually, scratch that — it's Claude 3.5 Sonnet, can it do JSON?" corrects the team's model inside a question.)
   const modelInQuestion = (item: Finding) =>
     item.field === 'modelName' &&
-    !/\b(?:we|we're|we've|i|i'm|our|my|us)\b/.test(
+    !/\b(?:we|we're|we've|i|i'm|our|my|us|it's|it\s+is)\b/.test(
       sentenceBefore(prepared.lower, item.start)
         .split(/\s[—–-]\s|[;,:]/)
         .pop() ?? '',
+    ) &&
+    !/\b(?:actually|scratch\s+that|i\s+mean|sorry|correction|make\s+that)\b/.test(
+      sentenceBefore(prepared.lower, item.start),
     ) &&
     QUESTION_ENDS_AFTER.test(prepared.lower.slice(item.end));
   const questionModels = findings.filter(
@@ -475,6 +493,7 @@ export function extractProfile(
       intents,
       ...removedGoals,
       ...money,
+      ...(goneGpu === undefined ? {} : { goneGpu }),
       ...leftBehind,
     };
   // The values only the question reading keeps are the ones asked about.
@@ -495,6 +514,7 @@ export function extractProfile(
       corrections: findCorrections(prepared, stated),
       intents: { ...intents, whatIf: false },
       ...money,
+      ...(goneGpu === undefined ? {} : { goneGpu }),
       ...leftBehind,
     };
   return {
@@ -504,6 +524,7 @@ export function extractProfile(
     corrections: findCorrections(prepared, asked),
     intents,
     ...money,
+    ...(goneGpu === undefined ? {} : { goneGpu }),
     ...(leftBehind.deniedModel === undefined ? {} : { deniedModel: leftBehind.deniedModel }),
     ...(leftBehind.otherLanguage === undefined ? {} : { otherLanguage: leftBehind.otherLanguage }),
   };
@@ -793,6 +814,15 @@ const RETIREMENT_QUESTION =
 /** "can we fine-tune … in AI Studio?", "is it possible to tune gpt-4.1 mini on azure?", "where can we fine-tune it?" */
 /** The sentence goes on to a question mark (a dot between digits, "Llama 3.1", ends no sentence). */
 const QUESTION_ENDS_AFTER = /^(?:[^.!?\n]|\.(?=\d))*\?/;
+
+/** What a long-context question's own sentence sizes: the prompt and the corpus asked about. */
+const LONG_CONTEXT_SIZES: ReadonlySet<string> = new Set([
+  'labeledExamples',
+  'exampleTokens',
+  'inputTokensPerRequest',
+  'corpusTokens',
+  'unlabeledCorpus',
+]);
 
 /** "Why Phi-3-mini?", "why did you pick Qwen2.5 3B?": a why-question whose object is a model, and nothing more. */
 const WHY_MODEL_QUESTION =

@@ -1,11 +1,12 @@
 /** @module What the user asks of the advisor: just recommend, why not X, why X, what if, start over, hello. */
 
 import type { MethodId } from '../../profile/profile-schema.ts';
+import { dataMixQuestion, longContextQuestion } from './corpus-questions.ts';
 import { SIZE_FIT_QUESTION } from './extractors/model.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
-import { COUNT_SOURCE, parseCount, TOKENS_PER_PAGE } from './numbers.ts';
+import { COUNT_SOURCE, parseCount } from './numbers.ts';
 import { allMatches, sentenceAround } from './prepare-message.ts';
-import type { ExtractionIntents, LongContextAsked, PreparedMessage } from './types.ts';
+import type { ExtractionIntents, PreparedMessage } from './types.ts';
 
 const JUST_RECOMMEND = new RegExp(
   [
@@ -207,7 +208,7 @@ const REGION_PLACES =
   'eu|european\\s+union|europe|uk|united\\s+kingdom|us|usa|united\\s+states|germany|france|switzerland|canada|australia|india|japan|south\\s+africa|kenya|nigeria|egypt|morocco|brazil|mexico|chile|argentina|colombia|singapore|indonesia|malaysia|thailand|vietnam|philippines|korea|south\\s+korea|hong\\s+kong|taiwan|uae|the\\s+uae|qatar|saudi\\s+arabia|israel|turkey|sweden|norway|finland|denmark|netherlands|ireland|italy|spain|poland|new\\s+zealand|the\\s+middle\\s+east|africa|asia|latin\\s+america';
 /** "an Azure region in South Africa", "AWS Cape Town region", "a data centre in Kenya": a cloud region asked about. */
 const CLOUD_REGION_ASKED = new RegExp(
-  `\\b(?:(?:azure|aws|gcp|google\\s+cloud|bedrock|vertex|openai|cloud)\\s+)?(?:region|data\\s?cent(?:er|re)|location)\\s+in\\s+(${REGION_PLACES})\\b`,
+  `\\b(?:(?:azure|aws|gcp|google\\s+cloud|bedrock|vertex|openai|cloud)\\s+)?(?:region|data\\s?cent(?:er|re))\\s+in\\s+(${REGION_PLACES})\\b`,
 );
 /** "south africa" → "South Africa". */
 function titleCase(place: string): string {
@@ -237,33 +238,6 @@ const REGION_NAMES: Readonly<Record<string, string>> = {
 /** "does few-shot fit in the context window?", "does that even fit Qwen's context?", "too long for the context?". */
 const ASKS_CONTEXT_FIT =
   /\bfits?\s+(?:in(?:to)?\s+|within\s+)?(?:the\s+|its\s+|our\s+|the\s+model's\s+|[\w.-]+'s\s+)?context(?:\s+window|\s+length)?\b|\bcontext(?:\s+window|\s+length)?\s+(?:big|long|large)\s+enough\b|\btoo\s+(?:long|big)\s+for\s+(?:the\s+|its\s+|the\s+model's\s+)?context\b/;
-/**
- * "could we just paste all policy docs into the 200k context window instead of building RAG?", "do we even need RAG with
- * a 1M-token window?", "long context or RAG?": the whole corpus in the prompt against retrieval.
- */
-const ASKS_LONG_CONTEXT =
-  /\b(?:paste|put|stuff|dump|throw|load|feed|shove|cram|drop|include|send|give)\w*\s+(?:it\s+|them\s+)?(?:all\b|every\b|everything\b|the\s+(?:whole|entire|full)\b|(?:our|the)\s+(?:whole|entire|full)\b|whole\b|entire\b)[^.?!]{0,60}?\b(?:in(?:to)?|within)\s+(?:the\s+|its\s+|a\s+|one\s+)?(?:[\w.-]+\s+){0,3}?(?:context|prompt|window)\b|\b(?:do|would|will)\s+(?:we|i|you)\s+(?:even\s+|still\s+|really\s+)?need\s+(?:rag|retrieval)\b[^.?!]{0,60}\b(?:context|window)\b|\b(?:long[\s-]context|(?:\d+(?:\.\d+)?\s?[km]|million)[\s-](?:tokens?[\s-])?(?:context|window))\b[^.?!]{0,60}?\b(?:instead\s+of|rather\s+than|vs\.?|versus|or|over|beats?)\s+(?:building\s+|using\s+|doing\s+|a\s+)?(?:rag|retrieval)\b|\b(?:rag|retrieval)\s+(?:or|vs\.?|versus)\s+(?:just\s+)?(?:a\s+|the\s+)?long[\s-]context\b/;
-/** A window said in a long-context question: "the 200k context window", "a 1M-token window", "1 million token context". */
-const WINDOW_SIZE = /\b(\d+(?:\.\d+)?)\s?(k|m|million)?[\s-](?:tokens?[\s-])?(?:context(?:\s+window)?|window)\b/;
-/** A corpus in pages said in a long-context question: "1,400 pages of policy documents". */
-const CORPUS_PAGES = /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?k?)\s+pages?\b/;
-/**
- * "should I SFT on the 20k GPT-4.1 summaries, the 1.5k human ones, or both?", "train on teacher labels or only the human
- * ones?": teacher-written examples against human-written ones.
- */
-const DATA_NOUNS = '(?:labels|outputs|answers|summaries|examples|data|ones|pairs|responses|translations|transcripts)';
-const TEACHER_WORDS = String.raw`(?:teacher|generated|synthetic|llm[\s-](?:written|generated|labell?ed)|model[\s-](?:written|generated|labell?ed)|pseudo[\s-]?labell?ed|(?:gpt|claude|gemini|llama|qwen|o\d)[\w.-]*(?:'s)?\s+(?:[\w.-]+\s+)?(?:${DATA_NOUNS}|generated|written|labell?ed))`;
-const HUMAN_WORDS = String.raw`(?:human(?:[\s-](?:written|labell?ed|annotated|made))?|hand[\s-]?(?:written|labell?ed|made)|real\s+${DATA_NOUNS}|gold|people's|expert[\s-]written|manual(?:ly\s+labell?ed)?)`;
-const ASKS_DATA_MIX = new RegExp(
-  String.raw`\b${TEACHER_WORDS}\b[^?]{0,80}?\b${HUMAN_WORDS}\b|\b${HUMAN_WORDS}\b[^?]{0,80}?\b${TEACHER_WORDS}\b`,
-);
-const DATA_MIX_CHOICE =
-  /\b(?:or|both|which|vs\.?|versus|mix|mixed|combine|combined|only|instead|first|then|better|worse)\b/;
-/** "the 20k GPT-4.1 summaries": a count said just before teacher words (or "20k teacher ones"). */
-const TEACHER_COUNT = new RegExp(
-  String.raw`(${COUNT_SOURCE})\s+(?:[\w.-]+\s+){0,2}?${TEACHER_WORDS}\b|(${COUNT_SOURCE})\s+(?:[\w-]+\s+)?(?:summaries|examples|labels|outputs|answers|pairs|ones)\s+(?:i\s+|we\s+)?(?:generated|made|written|labell?ed|produced)\s+(?:with|by|from|using)\b`,
-);
-const HUMAN_COUNT = new RegExp(String.raw`(${COUNT_SOURCE})\s+(?:[\w.-]+\s+){0,2}?${HUMAN_WORDS}\b`);
 /** The largest token count the message says ("75k tokens", "25,000 tokens"). */
 const TOKEN_COUNT = /(\d+(?:[.,]\d+)?)\s?(k)?[\s-]?tokens?\b/g;
 /** "is an instruct model better for this than our base checkpoint?", "base or instruct?", "should we use the chat version?". */
@@ -684,35 +658,10 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (WHY_RENT.test(lower)) intents.asksWhyRent = true;
   if (ASKS_HALLUCINATION.test(lower) && QUESTION_FORM.test(lower)) intents.asksHallucination = true;
   if (ASKS_INSTRUCT_VS_BASE.test(lower) && QUESTION_FORM.test(lower)) intents.asksInstructVsBase = true;
-  if (ASKS_LONG_CONTEXT.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?'))) {
-    const asked: LongContextAsked = {};
-    const window = WINDOW_SIZE.exec(lower);
-    if (window) {
-      const unit = window[2] === 'k' ? 1e3 : window[2] === undefined ? 1 : 1e6;
-      const tokens = Number(window[1]) * unit;
-      if (tokens >= 1000) asked.windowTokens = tokens;
-    }
-    const pages = CORPUS_PAGES.exec(lower);
-    const pageCount = pages ? parseCount(pages[1] ?? '') : undefined;
-    if (pageCount !== undefined && pageCount > 0) {
-      asked.corpusTokens = pageCount * TOKENS_PER_PAGE;
-      asked.fromPages = true;
-    }
-    intents.asksLongContext = asked;
-    // The window is the question, not a prompt to fit or few-shot examples.
-    delete intents.asksFit;
-    delete intents.asksFitFor;
-  }
-  if (ASKS_DATA_MIX.test(lower) && DATA_MIX_CHOICE.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?'))) {
-    const teacher = TEACHER_COUNT.exec(lower);
-    const human = HUMAN_COUNT.exec(lower);
-    const teacherCount = teacher ? parseCount(teacher[1] ?? teacher[2] ?? '') : undefined;
-    const humanCount = human ? parseCount(human[1] ?? '') : undefined;
-    intents.asksDataMix = {
-      ...(teacherCount === undefined ? {} : { teacherCount }),
-      ...(humanCount === undefined ? {} : { humanCount }),
-    };
-  }
+  const longContext = longContextQuestion(lower);
+  if (longContext) intents.asksLongContext = longContext.asked;
+  const dataMix = dataMixQuestion(lower);
+  if (dataMix) intents.asksDataMix = dataMix.asked;
   if (ASKS_CONTEXT_FIT.test(lower) && QUESTION_FORM.test(lower)) {
     let tokens = 0;
     for (const match of allMatches(TOKEN_COUNT, lower)) {
@@ -815,12 +764,16 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     intents.dataRegion =
       REGION_NAMES[(region[1] ?? region[2] ?? region[3] ?? 'eu').replace(/\s+/g, ' ')] ?? 'that region';
   // "could we just use Claude on Bedrock in Frankfurt instead?": an EU cloud region, asked about.
-  else if (EU_CLOUD_PLACE.test(lower) && QUESTION_FORM.test(lower)) intents.dataRegion = 'the EU';
-  else {
+  else if (EU_CLOUD_PLACE.test(lower) && QUESTION_FORM.test(lower)) {
+    intents.dataRegion = 'the EU';
+    intents.asksRegion = true;
+  } else {
     // "is an Azure region in South Africa ok??": a cloud region asked about.
     const asked = CLOUD_REGION_ASKED.exec(lower);
-    if (asked && (QUESTION_FORM.test(lower) || lower.includes('?')))
+    if (asked && (QUESTION_FORM.test(lower) || lower.includes('?'))) {
       intents.dataRegion = REGION_NAMES[asked[1] ?? ''] ?? titleCase(asked[1] ?? 'that region');
+      intents.asksRegion = true;
+    }
   }
   const perTask = PER_TASK.exec(lower);
   // ("300 separate adapters or one shared one?" names no unit: the tenants of a multi-tenant product, most often.)

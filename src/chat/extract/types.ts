@@ -129,6 +129,8 @@ export interface ExtractionIntents {
   /** The end of life asked as "is it still going to be available?" (the answer's yes and no turn around). */
   asksStillAvailable?: true;
   /** "All data must stay in the EU": a residency region, which no profile field holds ("the EU"). */
+  /** "is an Azure region in South Africa ok?": the region is asked about, not only stated as a rule. */
+  asksRegion?: boolean;
   dataRegion?: string;
   /** "What about prompt caching or the Batch API to cut the bill?": levers on the bill that change no model. */
   asksCostLevers?: boolean;
@@ -142,7 +144,7 @@ export interface ExtractionIntents {
    */
   asksLongContext?: LongContextAsked;
   /** "SFT on the 20k teacher summaries, the 1.5k human ones, or both?": teacher-written against human-written data. */
-  asksDataMix?: { teacherCount?: number; humanCount?: number };
+  asksDataMix?: DataMixAsked;
   /** "will embedding search even find exact codes like E-217?": whether retrieval finds exact identifiers. */
   asksExactMatchRetrieval?: boolean;
   /** "could we retrieve similar past emails per request as examples?": dynamic few-shot. */
@@ -205,6 +207,8 @@ export interface Extraction {
    * team's model only when no other model is known.
    */
   leftBehindModel?: string;
+  /** A GPU the message says is gone ("the lab took the 3090 back"): the team's GPUs are none if it was theirs. */
+  goneGpu?: string;
   /** A model the message says is not the team's ("GPT-4o is NOT our model"): it leaves the profile if it was there. */
   deniedModel?: string;
   /** The language of a message plainly not in English ("French"): the reply says only English is read. */
@@ -259,4 +263,10 @@ export interface LongContextAsked {
   corpusTokens?: number;
   /** True when the corpus was said in pages (the answer then says how pages were counted). */
   fromPages?: boolean;
+}
+
+/** What a teacher-or-human data question states: the count of each kind of example. */
+export interface DataMixAsked {
+  teacherCount?: number;
+  humanCount?: number;
 }

@@ -135,6 +135,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch55.json')),
     ...loadCases(here('./batch56.json')),
     ...loadCases(here('./batch57.json')),
+    ...loadCases(here('./batch58.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

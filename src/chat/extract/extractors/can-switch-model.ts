@@ -18,7 +18,7 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:don't|do\s+not)\s+care\s+(?:about\s+(?:the\s+)?model(?:\s+(?:brand|vendor|provider))?|(?:which|what)\s+model)|no\s+(?:strong\s+)?preference\s+(?:on|for)\s+(?:the\s+)?model|model[\s-]agnostic`,
     String.raw`open\s+to\s+(?:other|another|a\s+different|switching|changing)\s+(?:models?|llms?|providers?)`,
     // "Model is Mistral 7B but honestly we can swap it if something's better".
-    String.raw`\b(?:we|i)\s+(?:can|could|are\s+free\s+to|'re\s+free\s+to)\s+(?:swap|replace|change|switch)\s+(?:it|that|them|the\s+model)(?:\s+out)?\s+(?:if|for|when)\b`,
+    String.raw`\b(?:model|llm)\b[^.;!?\n]{0,60}?\b(?:we|i)\s+(?:can|could|are\s+free\s+to|'re\s+free\s+to)\s+(?:swap|replace|change|switch)\s+(?:it|that|them)(?:\s+out)?\s+(?:if|when)\b|\b(?:we|i)\s+(?:can|could)\s+(?:swap|replace|change|switch)\s+the\s+model(?:\s+out)?\s+(?:if|for|when)\b`,
     // "yes open to switching if we have to", "open to changing": switching as such, said in reply.
     String.raw`(?:^|[\s,.;:-])(?:(?:yes|yeah|yep|sure|ok(?:ay)?)[,\s]+)?(?:we(?:'re|\s+are)\s+)?open\s+to\s+(?:switching|changing|moving)(?=\s*(?:$|[,.;!]|\s+(?:if|when|but|though|as\s+long)\b))`,
     String.raw`(?:happily|gladly|happy\s+to|willing\s+to|glad\s+to)\s+(?:switch|move|migrate)\s+(?:to|over\s+to)\s+(?:a|an|another|some)\b`,

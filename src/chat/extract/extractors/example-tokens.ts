@@ -31,7 +31,7 @@ const ITEM_IS_TOKENS = new RegExp(
  * cut to. (Chunks for retrieval are not training examples: training must be said.)
  */
 const TRAINING_SECTIONS = new RegExp(
-  `${APPROX_SOURCE}${AMOUNT}[\\s-]?tokens?\\s+(?:sections?|chunks?|pieces?|segments?|parts?|windows?|slices?)\\b(?=[^.;!?\\n]{0,40}\\b(?:for\\s+(?:the\\s+)?training|to\\s+train(?:\\s+on)?|as\\s+(?:training\\s+)?examples)\\b)|\\btrain(?:ing)?\\s+on\\s+${APPROX_SOURCE}${AMOUNT}[\\s-]?tokens?\\s+(?:sections?|chunks?|pieces?|segments?|parts?|windows?|slices?)\\b`,
+  `${APPROX_SOURCE}${AMOUNT}[\\s-]?tokens?\\s+(?:sections?|chunks?|pieces?|segments?|parts?|windows?|slices?)\\b(?=[^.;!?\\n]{0,40}\\b(?:for\\s+(?:the\\s+)?training|to\\s+train(?:\\s+on)?|as\\s+(?:training\\s+)?examples)\\b)(?![^.;!?\\n]{0,40}\\btrain(?:ing)?\\s+(?:the\\s+|our\\s+|a\\s+)?(?:retriever|embedd\\w*|reranker|index|search))|\\btrain(?:ing)?\\s+on\\s+${APPROX_SOURCE}${AMOUNT}[\\s-]?tokens?\\s+(?:sections?|chunks?|pieces?|segments?|parts?|windows?|slices?)\\b`,
   'g',
 );
 /** "… plus ~600 tokens of JSON output": the output added to the input's length. */

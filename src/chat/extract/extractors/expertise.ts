@@ -104,7 +104,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:world[\s-]class|expert|deep|extensive)\s+(?:ml|machine[\s-]learning|ai|nlp)\s+(?:team|experts?|expertise|experience|engineers)\b`,
         String.raw`\bml\s+experts\b`,
         // "70b, 8xh100, 12 wks, expert team.": a team described as expert, in a list of the team's facts.
-        String.raw`(?:^|[,;.]\s*|\bwe(?:'re|\s+are)\s+an?\s+)(?:very\s+)?(?:expert|senior|experienced|strong)\s+(?:ml\s+)?team\b(?!\s+(?:of\s+)?(?:lawyers|doctors|clinicians|radiologists|translators|writers|editors|annotators|accountants|analysts|support))`,
+        String.raw`(?:^|[,;.]\s*|\bwe(?:'re|\s+are)\s+an?\s+)(?:very\s+)?(?:expert\s+(?:ml\s+)?team|(?:senior|experienced|strong)\s+(?:ml|ai)\s+team)\b(?!\s+(?:of\s+)?(?:lawyers|doctors|clinicians|radiologists|translators|writers|editors|annotators|accountants|analysts|support))`,
         String.raw`\b(?:have|with)\s+(?:a\s+)?phds?\b[^.;!?\n]{0,40}\btrained\s+models?\s+from\s+scratch\b|\b(?:research\s+engineers?|researchers?)\s+who(?:'ve|\s+have)\s+(?:shipped|done|run|trained)\b|\bstrong\s+(?:ml|nlp|ai)\s+team\b|\b(?:we're|we\s+are)\s+a\s+research\s+team\b`,
         String.raw`\bresearch\s+lab\b`,
         String.raw`\b(?:we've|we\s+have)\s+done\s+(?:lora|fine[\s-]?tuning|qlora|rlhf|dpo|pre-?training)\s+(?:plenty\s+of|many|countless|lots\s+of)\s+times\b`,

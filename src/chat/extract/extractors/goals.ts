@@ -110,7 +110,7 @@ const NOT_IN_THE_INPUT =
 
 /** A verb that works on each document it is given (extract from, classify, summarise, translate, redact, review). */
 const INPUT_VERB_BEFORE =
-  /\b(?:extract\w*|pull\w*(?:\s+out)?|classif\w*|tag\w*|summari[sz]\w*|translat\w*|redact\w*|review\w*|pars\w*|label\w*|flag\w*|detect\w*|spot\w*)\b(?:(?!\b(?:must|should|but|while|answer\w*|respond\w*|questions?|chat\w*|ask\w*)\b)[^.;!?\n]){0,60}$/;
+  /\b(?:extract\w*|pull\w*(?:\s+out)?|classif\w*|tag\w*|summari[sz]\w*|translat\w*|redact\w*|review\w*|pars\w*|label\w*|flag\w*|detect\w*|spot\w*)\b(?:(?!\b(?:must|should|but|while|then|and\s+(?:the|we|it|they|our|its|also|then|needs?|looks?)|answer\w*|respond\w*|questions?|chat\w*|ask\w*|looks?\s+up|needs?|bot)\b)[^.;!?\n]){0,60}$/;
 
 export const extractGoals: Extractor = (message) => {
   const { lower } = message;

@@ -7,14 +7,18 @@ import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 /** Words that name GPUs or the machines holding them. */
-const GPU_WORD = String.raw`(?:gpus?|cards?|[ahlbvt]\d{1,3}s?|h200s?|l40s|mi\d{3}x?s?|rtx\s?\d{4}s?|instances?|nodes?|servers?|boxes|machines?)`;
+const GPU_WORD = String.raw`(?:gpus?|cards?|[ahlbvt]\d{2,3}s?|[lt]4s?|h200s?|l40s|mi\d{3}x?s?|rtx\s?\d{4}s?|instances?|nodes?|servers?|boxes|machines?)`;
+
+/** GPU names only (not instances or servers), for the rentals said by the hour. */
+const RENTED_GPU_NAME = String.raw`(?:gpus?|[ahlbvt]\d{2,3}s?|[lt]4s?|h200s?|l40s|mi\d{3}x?s?|rtx\s?\d{4}s?)`;
 
 const RENTED = new RegExp(
   [
     // "2 rented H100s", "our leased A100 nodes", "on the rented GPUs" (not "a rented GPU is fine": an option).
     String.raw`\b(?:our|the|these|those|\d+|two|three|four|six|eight|sixteen)\s+(?:[\w-]+\s+)?(?:rented|leased|hired)\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}\b(?!\s+(?:is|are|would\s+be)\s+(?:fine|ok|okay|allowed|an\s+option))`,
     // "using a rented L4 by the hour", "on an L4 rented by the hour": the GPU the work runs on is a rental.
-    String.raw`\b(?:using|on|with|via)\s+(?:a|an|one)\s+rented\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}\b|\b${GPU_WORD}\s+(?:rented\s+)?by\s+the\s+hour\b`,
+    // (Not for experiments or bigger jobs beside the team's own: "a rented T4 for experiments, production on our own A100s".)
+    String.raw`\b(?:using|on|with|via)\s+(?:a|an|one)\s+rented\s+(?:[\w-]+\s+){0,2}?${RENTED_GPU_NAME}\b(?![^.;!?\n]{0,40}\b(?:for\s+(?:experiments|testing|tests|bigger\s+jobs|prototyping)|occasionally)\b)|\b${RENTED_GPU_NAME}\s+(?:rented\s+)?by\s+the\s+hour\b(?![^.;!?\n]{0,40}\b(?:for\s+(?:experiments|testing|tests|bigger\s+jobs|prototyping)|occasionally)\b)`,
     // "the L40S is rented", "they're rented", "the GPUs are all rented".
     String.raw`\b(?:they|it|those|these|the\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}|our\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}|${GPU_WORD})(?:'re|'s|\s+are|\s+is)\s+(?:all\s+|also\s+|just\s+)?(?:rented|leased|on\s+rent|on\s+a\s+(?:monthly|yearly)\s+(?:lease|contract|reservation))\b`,
     // "we rent them", "we rent 2 H100s", "we're renting the GPUs".
@@ -44,6 +48,11 @@ const OWNED = new RegExp(
 /** A rental only weighed: "we would rent", "we could rent one", "if we rent". */
 const WEIGHED_BEFORE = /\b(?:would|could|might|may|can|if|whether|should|'d|plan\s+to|want\s+to)\s+$/;
 
+/** The team's own GPUs said in the message: "on our own 2 A100s", "our own GPUs". */
+const OWN_GPUS_SAID = new RegExp(
+  String.raw`\b(?:our|my)\s+own\s+(?:\d+\s*(?:x\s*)?)?(?:[\w-]+\s+){0,2}?${RENTED_GPU_NAME}\b`,
+);
+
 export const extractGpusRented: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -52,6 +61,8 @@ export const extractGpusRented: Extractor = (message) => {
     const verbAt = lower.indexOf('rent', match.index);
     const before = lower.slice(Math.max(0, match.index - 12), verbAt > -1 ? verbAt : match.index);
     if (WEIGHED_BEFORE.test(before) || /\b(?:would|could|'d)\s+(?:\w+\s+)?rent/.test(match[0])) continue;
+    // "a rented T4 for experiments, but production runs on our own 2 A100s": the team's GPUs are its own.
+    if (OWN_GPUS_SAID.test(lower)) continue;
     findings.push(findingFromMatch('gpusRented', true, match));
   }
   for (const match of allMatches(OWNED, lower)) findings.push(findingFromMatch('gpusRented', false, match));

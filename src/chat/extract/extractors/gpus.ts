@@ -111,12 +111,17 @@ const COMPARED_OPTIONS = /\b(?:vs\.?|versus|difference\s+between|compared\s+(?:t
  */
 const WEIGHED_RENTAL_BEFORE =
   /\b(?:could|would|might|may|can|'d|plan\s+to|want\s+to|if\s+we|for\s+(?:bigger|larger|heavier|big|large|heavy)\s+(?:jobs|runs|workloads|experiments|models)\s*,?\s*we|when(?:ever)?\s+we\s+need\s+more\s*,?\s*we|(?:occasionally|sometimes)\s*,?\s*we)\s+(?:\w+\s+)?rent\s+(?:an?\s+|one\s+|some\s+|a\s+couple\s+of\s+|(?:\d+|two|three|four|eight)\s+)?(?:\w+\s+)?$/;
-/** "took the 3090 back", "sold our A100s", "lost the L4": the GPU named next is gone. */
+/** "sold our A100s", "returned the L4": the GPU named next is gone. */
 const GONE_BEFORE =
-  /\b(?:took|take|taken|taking|returned|sold|lost|gave\s+back|handed\s+back|had\s+to\s+(?:return|give\s+back))\s+(?:the|our|my|both|all)\s+(?:\w+\s+)?$/;
-/** "the 3090 is gone", "… back", "the A100s were taken away". */
+  /\b(?:returned|sold|lost|gave\s+back|handed\s+back|had\s+to\s+(?:return|give\s+back))\s+(?:the|our|my|both|all)\s+(?:\w+\s+)?$/;
+/** "the lab took the 3090 back", "IT took our A100s away" (someone else took it: not "we took the 4090 home"). */
+const TAKEN_BEFORE = /(?<!\b(?:we|i)\s)\b(?:took|has\s+taken|have\s+taken)\s+(?:the|our|my|both|all)\s+(?:\w+\s+)?$/;
+const TAKEN_AFTER = /^s?\s+(?:back|away)\b/;
+/** "the 3090 is gone", "the A100s were taken away". */
 const GONE_AFTER =
-  /^s?\s*(?:back\b|(?:is|are|was|were|got|has\s+been|have\s+been)\s+(?:gone|taken(?:\s+away|\s+back)?|returned|sold|reclaimed)\b)/;
+  /^s?\s*(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:gone|taken(?:\s+away|\s+back)?|returned|sold|reclaimed)\b)/;
+/** The pseudo-field a GPU said to be gone travels under until extractProfile sets it aside (see Extraction.goneGpu). */
+export const GONE_GPU_FIELD = 'goneGpu';
 const NO_GPUS = new RegExp(
   `\\b(?:no|zero|0|without(?:\\s+any|\\s+a)?|(?:do not|don't|dont|doesn't|does not|haven't|have not)\\s+(?:actually\\s+|really\\s+|even\\s+)?(?:have|own|got|has)(?:\\s+any|\\s+a\\s+single|\\s+a)?|no access to(?:\\s+any|\\s+a)?|not a single|haven't got(?:\\s+any|\\s+a)?|lack(?:\\s+any)?)\\s+(?:(?:dedicated|local|own|spare|usable|nvidia|real)\\s+)?(?:gpus?|graphics cards?)\\b${NOT_HARDWARE_AFTER}|\\bcpus?[\\s-]only\\b|\\bgpu[\\s-]?less\\b|\\bno\\s+nvidia(?:\\s+(?:anything|cards?|hardware))?\\b`,
   'g',
@@ -164,7 +169,6 @@ export const extractGpus: Extractor = (message, context) => {
   const covered: { start: number; end: number }[] = [];
 
   const mentions = catalogScanner(context.catalog).findGpus(lower);
-  let gone: { start: number; end: number } | undefined;
   for (const [index, mention] of mentions.entries()) {
     // "A100 vs H100" compares two GPUs; it says nothing about the team's hardware.
     if (isComparison(lower, mentions[index - 1], mention) || isComparison(lower, mention, mentions[index + 1]))
@@ -178,8 +182,14 @@ export const extractGpus: Extractor = (message, context) => {
     // "we don't own GPUs but could rent an L4": a rental only weighed, no GPU the team has.
     if (WEIGHED_RENTAL_BEFORE.test(window)) continue;
     // "the lab took the 3090 back", "we sold the A100s", "the 3090 is gone": a GPU the team no longer has.
-    if (GONE_BEFORE.test(window) || GONE_AFTER.test(lower.slice(end, end + 30))) {
-      gone ??= { start, end };
+    const following30 = lower.slice(end, end + 30);
+    if (
+      GONE_BEFORE.test(window) ||
+      GONE_AFTER.test(following30) ||
+      (TAKEN_BEFORE.test(window) && TAKEN_AFTER.test(following30))
+    ) {
+      if (mention.entry)
+        findings.push({ field: GONE_GPU_FIELD, value: mention.entry.name, start, end } as unknown as Finding);
       continue;
     }
 
@@ -277,9 +287,6 @@ export const extractGpus: Extractor = (message, context) => {
   }
 
   findings.push(...genericFindings(message, covered));
-  // The only GPU named is gone, and no other is said: none left ("lab took the 3090 back, just the Mac now").
-  if (gone !== undefined && !findings.some((item) => item.field === 'gpuName' || item.field === 'gpuCount'))
-    findings.push(finding('gpuCount', 0, gone.start, gone.end));
   // "what's the rough cost difference between qlora on a 4090 vs full fine-tuning on A100s": options compared in a
   // question, not the team's hardware.
   // (The team's own GPUs said in the question, "…on our 2 A100s?", and "no GPUs at all" stay.)

@@ -18,7 +18,7 @@ const STYLE = new RegExp(
     String.raw`\b(?:brand|house|company|our|corporate|editorial)\s+(?:voice|tone|style(?:\s?guide)?|guidelines)\b`,
     String.raw`\btone\s+of\s+voice\b`,
     // "the characters have to stay in voice", "keep every NPC in character".
-    String.raw`\b(?:stay|stays|staying|keep|keeps|keeping|remain|remains|be)\s+(?:\w+\s+){0,2}?in\s+(?:voice|character)\b(?![\s-]+(?:counts?|limits?|length|sets?|encoding))`,
+    String.raw`\b(?:stay|stays|staying|keep|keeps|keeping|remain|remains)\s+(?:\w+\s+){0,2}?in\s+(?:voice|character)\b(?![\s-]+(?:counts?|limits?|length|sets?|encoding))`,
     // "icons in our pixel art style", "in our own illustration style".
     String.raw`\bin\s+our\s+(?:own\s+)?(?:[a-z-]+\s+){1,2}(?:style|look|aesthetic)\b`,
     String.raw`\b(?:fix|fixes|fixing|get|gets|nail|nails|match|matches|change|changes)\s+(?:the|its|our)\s+tone\b`,

@@ -7,10 +7,10 @@ import { finding } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const TEACHER_WORD =
-  /\b(?:teach|distil|compress|shrink|outputs?|answers|responses|label|completions|generat|synthetic|annotat|rationales|trained\s+on|wrote|tagged|produced|created)/;
+  /\b(?:teach|distil|compress|shrink|outputs?|answers|responses|label|completions|generat|synthetic|annotat|rationales|summaries|translations|trained\s+on|wrote|tagged|produced|created)/;
 
 const TEACHER_BEFORE =
-  /\b(?:(?:pairs|examples|data|labels|outputs|answers|responses|samples|targets)\s+(?:generated|produced|written|labell?ed|created|synthesi[sz]ed)\s+(?:with|by|using|via|from)\s+|(?:distil(?:l)?(?:ing|ed|s)?|compress(?:ing|ed)?|shrink(?:ing)?)\s+(?:from\s+)?(?:our\s+|the\s+)?(?:(?:big|large|huge|current|existing)\s+)?|teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:[\w&'-]+\s+){0,4}?(?:data|dataset|examples|labels|targets|pairs|traces|samples)\s+(?:with|using|from|via|by)\s+|(?:labell?ed|annotated|generated|written)\s+by\s+|(?:labels|outputs|answers|targets|rationales|data)\s+(?:come|comes|came)\s+from\s+|(?:small(?:er)?|tiny|student)\s+model\s+(?:trained|tuned)\s+on\s+|(?:generate|make|produce|get)\s+(?:as\s+many\s+|all\s+the\s+|more\s+)?(?=\S+\s+labels)|(?:label\w*|annotat\w*)\s+(?:everything|it\s+all|all\s+of\s+it|them|(?:the|our|all\s+(?:the|our))\s+\w+)\s+(?:with|using|via|by)\s+|(?:[a-z-]+\s+)?(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:generated|produced|synthesi[sz]ed|created|made)\s+(?:with|using|via|from|by)\s+)$/;
+  /\b(?:(?:pairs|examples|data|labels|outputs|answers|responses|samples|targets)\s+(?:generated|produced|written|labell?ed|created|synthesi[sz]ed)\s+(?:with|by|using|via|from)\s+|(?:distil(?:l)?(?:ing|ed|s)?|compress(?:ing|ed)?|shrink(?:ing)?)\s+(?:from\s+)?(?:our\s+|the\s+)?(?:(?:big|large|huge|current|existing)\s+)?|teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|label\w*|annotat\w*|writ\w*)\s+(?:[\w&'-]+\s+){0,4}?(?:data|dataset|examples|labels|targets|pairs|traces|samples)\s+(?:with|using|from|via|by)\s+|(?:labell?ed|annotated|generated|written)\s+by\s+|(?:labels|outputs|answers|targets|rationales|data)\s+(?:come|comes|came)\s+from\s+|(?:small(?:er)?|tiny|student)\s+model\s+(?:trained|tuned)\s+on\s+|(?:generate|make|produce|get)\s+(?:as\s+many\s+|all\s+the\s+|more\s+)?(?=\S+\s+labels)|(?:label\w*|annotat\w*)\s+(?:everything|it\s+all|all\s+of\s+it|them|(?:the|our|all\s+(?:the|our))\s+\w+)\s+(?:with|using|via|by)\s+|(?:summaries|labels|examples|answers|outputs|pairs|data|responses|translations|ones)\s+(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:generated|produced|synthesi[sz]ed)\s+(?:with|using|via|from|by)\s+)$/;
 
 const TEACHER_AFTER =
   /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|was|could\s+be|can\s+be|should\s+be|might\s+be)\s+(?:only\s+|just\s+|merely\s+)?(?:the\s+|a\s+|our\s+)?teacher|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+(?:to\s+train|as\s+(?:training\s+|teacher\s+)?(?:data|labels|targets))|(?:\s+(?:pipeline|setup|model|prompts?|system|workflow|calls|app))?\s+(?:into|down\s+to|to)\s+(?:a\s+)?(?:smaller|small|tiny|student|\w+\s+\d|llama|qwen|mistral|gemma|phi)|\s+to\s+(?:teach|train)\s+(?:a|our|the)\s+(?:smaller|small|tiny|student|cheaper|distilled)|\)?\s*(?:would|will|could|can|should)\s+(?:teach|train)\s+(?:a|our|the)\b|\s+to\s+(?:generate|create|produce|label|annotate|write)\s+(?:[\w&'-]+\s+){0,4}?(?:data|dataset|examples|labels|targets|pairs|traces|samples)|\s+to\s+(?:label|annotate)\b|\s+(?:writes|generates|produces|creates|labels)\s+(?:the\s+|our\s+)?(?:gold|reference|target|training|synthetic)\s+(?:answers|labels|examples|data|outputs)|\s+(?:labels|outputs|completions)\s+(?:logged|collected|saved|stored|we\s+(?:logged|collected|saved|have))\b|\s+(?:writes|generates|produces)\s+(?:the\s+)?(?:rationales|labels|answers|targets|explanations)\b|\s+outputs\s+for\s+(?:that|this|it|training)\b|\s+labels\s+as\s+(?:we|you)\s+want\b)/;
@@ -42,7 +42,7 @@ const HAVE_BEFORE = /\b(?:have|let|get|make)\s+$/;
 const LABELS_AFTER = /^\s+(?:label|annotate|tag|classify|generate|write|create|produce)\b/;
 /** Said only as the teacher, the model is not the one the team adapts: "use Claude Opus as the teacher". */
 const ONLY_TEACHER_BEFORE =
-  /\b(?:(?:pairs|examples|data|labels|outputs|answers|responses|samples|targets)\s+(?:generated|produced|written|labell?ed|created|synthesi[sz]ed)\s+(?:with|by|using|via|from)\s+|teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:label\w*|annotat\w*)\s+(?:[\w&'/-]+\s+){0,4}?(?:with|using|via|by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|writ\w*)\s+(?:[\w&'/-]+\s+){0,3}?(?:data|dataset|labels|examples|targets|pairs|annotations|(?:training|synthetic|gold|reference)\s+[\w-]+)\s+(?:with|using|via|by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*)\s+(?:[\w&'/-]+\s+){0,4}?(?:data|dataset|examples|labels|targets|pairs|traces|samples|answers|outputs)\s+from\s+|(?:labell?ed|annotated|generated|written)\s+by\s+|(?:copy|mimic|imitate|replicate|clone)\s+|(?:[a-z-]+\s+)?(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:generated|produced|synthesi[sz]ed|created|made)\s+(?:with|using|via|from|by)\s+)$/;
+  /\b(?:(?:pairs|examples|data|labels|outputs|answers|responses|samples|targets)\s+(?:generated|produced|written|labell?ed|created|synthesi[sz]ed)\s+(?:with|by|using|via|from)\s+|teacher\s*(?:model)?\s*(?:is|=|:|would\s+be|will\s+be)?\s*|(?:outputs?|answers?|responses?|labels?|completions?)\s+(?:from|of|generated\s+by|produced\s+by)\s+|(?:label\w*|annotat\w*)\s+(?:[\w&'/-]+\s+){0,4}?(?:with|using|via|by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*|writ\w*)\s+(?:[\w&'/-]+\s+){0,3}?(?:data|dataset|labels|examples|targets|pairs|annotations|(?:training|synthetic|gold|reference)\s+[\w-]+)\s+(?:with|using|via|by)\s+|(?:generat\w*|creat\w*|produc\w*|synthesi[sz]\w*)\s+(?:[\w&'/-]+\s+){0,4}?(?:data|dataset|examples|labels|targets|pairs|traces|samples|answers|outputs)\s+from\s+|(?:labell?ed|annotated|generated|written)\s+by\s+|(?:copy|mimic|imitate|replicate|clone)\s+|(?:summaries|labels|examples|answers|outputs|pairs|data|responses|translations|ones)\s+(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:generated|produced|synthesi[sz]ed)\s+(?:with|using|via|from|by)\s+)$/;
 const ONLY_TEACHER_AFTER =
   /^(?:'s)?\s*(?:(?:as|would\s+be|will\s+be|is|was|could\s+be|can\s+be|should\s+be|might\s+be)\s+(?:only\s+|just\s+|merely\s+)?(?:the\s+|a\s+|our\s+)?teacher|\s+outputs\s+for\s+(?:that|this|it|training)\b|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+as\s+(?:training\s+|teacher\s+)?(?:data|labels|targets)|\s+to\s+(?:teach|label|annotate)\b|\s+to\s+(?:generate|create|produce|write)\s+(?:(?:the|our|more|synthetic|training|gold|reference|example|sample)\s+)*(?:labels|data|examples|answers|targets|outputs|pairs|dataset|rationales|responses|summaries|descriptions|replies|translations|captions)\b|\)?\s*(?:would|will|could|can|should)\s+(?:teach|train)\s+(?:a|our|the)\b|\s+(?:writes|generates|produces|creates|labels)\s+(?:the\s+|our\s+)?(?:gold|reference|target|training|synthetic)\s+(?:answers|labels|examples|data|outputs)|(?:'s)?\s*(?:outputs?|answers?|responses?|completions?|labels?)\s+to\s+(?:train|fine[\s-]?tune|teach)\b)/;
 
@@ -57,12 +57,27 @@ const INTO_UNNAMED_AFTER =
 const INTO_ANOTHER_AFTER =
   /^\s+(?:in)?to\s+(?:it|them|(?:the\s+)?(?:qwen|llama|mistral|gemma|phi|gpt|claude|gemini|smollm|tinyllama)\b)/;
 
+/**
+ * "we have 20k GPT-4.1 summaries", "12,000 Claude labels": a counted set of the model's outputs is training data it
+ * wrote, so the model is its teacher ("our Mistral 7B summaries are too long", with no count, is the team's model at
+ * work).
+ */
+function countedOutputs(before: string, after: string): boolean {
+  return (
+    /(?:^|[\s(])(?:~\s*|about\s+|around\s+)?\d[\d,.]*\s?k?\s+$/.test(before) &&
+    /^(?:'s)?\s+(?:[\w-]+\s+)?(?:summaries|labels|outputs|answers|responses|completions|translations|examples|pairs|rationales|generations)\b/.test(
+      after,
+    )
+  );
+}
+
 /** True when the model named at [start, end) is named only as the teacher (so it is not `modelName`). */
 export function namedOnlyAsTeacher(lower: string, start: number, end: number): boolean {
   const before = lower.slice(Math.max(0, start - 60), start);
   const after = lower.slice(end, end + 40);
   return (
     ONLY_TEACHER_BEFORE.test(before) ||
+    countedOutputs(before, after) ||
     ONLY_TEACHER_AFTER.test(after) ||
     MADE_THE_DATA_AFTER.test(lower.slice(end, end + 90)) ||
     // "plan is to distill from Llama 3.1 70B outputs": the outputs distilled from are the teacher's.
@@ -100,6 +115,7 @@ export const extractTeacherModel: Extractor = (message, context) => {
     if (
       TEACHER_BEFORE.test(before) ||
       TEACHER_AFTER.test(after) ||
+      countedOutputs(before, after) ||
       MADE_THE_DATA_AFTER.test(lower.slice(mention.end, mention.end + 90)) ||
       possessive ||
       asked

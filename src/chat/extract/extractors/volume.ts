@@ -149,7 +149,7 @@ const TURNS_AFTER =
  * per conversation said further on in the sentence, after a word that makes it a per-conversation figure.
  */
 const TURNS_EACH =
-  /^[^.;!?\n]{0,40}?(?:\beach(?:\s+one|\s+of\s+them|\s+conversation|\s+session|\s+chat)?(?:\s+(?:is|has|with|averages?|runs?|takes?|being))?|\bavg\.?|\baverage(?:\s+of)?|\bon\s+average|\bper\s+(?:conversation|session|chat)\s+(?:is\s+)?|(?:^|\s)(?:x|×)|\btimes)\s+(?:(?:like|about|around|roughly|~|maybe|typically|usually|approx\.?)\s*)*(\d+(?:\.\d+)?)\s+(?:turns?|messages?|exchanges?|questions?|calls?|back[\s-]and[\s-]forths?|model\s+calls)\b(?!\s+(?:a|per)\s+(?:day|month|week))/;
+  /^[^.;!?\n]{0,40}?(?:\beach(?:\s+one|\s+of\s+them|\s+conversation|\s+session|\s+chat)?(?:\s+(?:is|has|with|averages?|runs?|takes?|being))?|\bavg\.?|\baverage(?:\s+of)?|\bon\s+average|\bper\s+(?:conversation|session|chat)\s+(?:is\s+)?|(?:^|\s)(?:x|×)|\btimes)\s+(?:(?:like|about|around|roughly|~|maybe|typically|usually|approx\.?)\s*)*(\d+(?:\.\d+)?)\s+(?:turns?|messages?|exchanges?|questions?|calls?|back[\s-]and[\s-]forths?|model\s+calls)\b(?!\s+(?:a|per)\s+(?:day|month|week))(?!\s+(?:are|is|were|was|about|on|for|of|concern|relate)\b)/;
 
 /** Keeps volumes readable: whole requests above 10 a day, two decimals below. */
 function roundVolume(value: number): number {
