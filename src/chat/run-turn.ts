@@ -1185,6 +1185,14 @@ export function readBareSize(
   if (size === undefined || extraction.fields.modelName !== undefined || previous.modelName === undefined)
     return extraction;
   const restated = restatesSize(size, previous.modelName, knowledge);
+  // "we'd have to host the 8b somewhere" on Claude Sonnet: an API model has no size of the team's to set; a bare size
+  // is another model's (the student, a self-hosted option), not the API model's.
+  const named = knowledge.findModel(previous.modelName);
+  if (!restated && named !== undefined && named.access !== 'open-weights' && named.paramsB === undefined) {
+    const { modelParamsB: _other, ...rest } = extraction.fields;
+    const { modelParamsB: _words, ...restEvidence } = extraction.evidence;
+    return { ...extraction, fields: rest, evidence: restEvidence };
+  }
   const sibling = restated ? undefined : siblingModel(previous.modelName, size, knowledge);
   if (!restated && sibling === undefined) return extraction;
   const { modelParamsB: _size, ...fields } = extraction.fields;

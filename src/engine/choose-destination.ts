@@ -380,8 +380,12 @@ export function wishList(
       profile.modelStage === 'base' &&
       input.instructCheckpoint !== undefined &&
       (data.instruction === 'few' || data.instruction === 'enough');
+    // (An instruct checkpoint already follows instructions: following the team's own rules on it is a behaviour for
+    // supervised tuning on its examples, not instruction tuning.)
     const wantsInstruction =
       needs.has('instruction-following') &&
+      profile.modelStage !== 'instruct' &&
+      profile.modelStage !== 'fine-tuned' &&
       data.instruction !== 'none' &&
       data.instruction !== 'few' &&
       !instructCheckpointInstead;

@@ -197,9 +197,12 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
   // The student is a new, smaller model: it can be sized even when the teacher (often an API model) is not.
   // With a teacher named and the named model the smaller one, the named model is the student.
   const intoNamed = namedIsStudent(resolved) === true && paramsB !== undefined;
+  // An API model's weights are not the team's to load: a size said for it ("we'd host the 8b") sizes no GPU and no
+  // student, and its bill stays the vendor's per-token price.
+  const weightsElsewhere = profile.modelAccess !== undefined && profile.modelAccess !== 'open-weights';
   const studentParamsB = intoNamed
     ? (paramsB as number)
-    : paramsB === undefined
+    : paramsB === undefined || weightsElsewhere
       ? MAX_STUDENT_PARAMS_B
       : Math.min(MAX_STUDENT_PARAMS_B, paramsB / 2);
   inputs['distillation-student'] = {
@@ -223,7 +226,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
   let servingGpu: ServingGpu | undefined;
   let serving: ServingCostResult | undefined;
 
-  if (paramsB !== undefined) {
+  if (paramsB !== undefined && !weightsElsewhere) {
     // Use the real architecture unless the caller's size conflicts with the catalog's (the caller's size wins).
     const sizeConflict = resolved.conflicts.some((conflict) => conflict.field === 'modelParamsB');
     const architecture = sizeConflict ? undefined : model?.architecture;

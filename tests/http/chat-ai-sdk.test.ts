@@ -287,7 +287,7 @@ describe('POST /v1/chat with the AI SDK client', () => {
       extra: { ignored: true },
     });
     expect(ok.status).toBe(200);
-    expect(ok.headers.get('content-type')).toContain('text/event-stream');
+    expect(ok.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(ok.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
     const sessionId = ok.headers.get('x-session-id')!;
     const sessionToken = ok.headers.get('x-session-token')!;

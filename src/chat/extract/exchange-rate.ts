@@ -161,7 +161,12 @@ export function convertStatedCurrencies(
     // "1.27 dollars" inside "a pound is about 1.27 dollars" is the rate, not a budget.
     if (rates.some((rate) => item.start < rate.end && rate.start < item.end)) continue;
     const sign = currencyOf(message, item);
-    const rate = sign === undefined ? undefined : rates.find((entry) => entry.sign === sign);
+    // ("₱200k (1 USD is about 58 pesos)": "pesos" beside a ₱ amount are Philippine pesos.)
+    const rate =
+      sign === undefined
+        ? undefined
+        : (rates.find((entry) => entry.sign === sign) ??
+          (sign === '₱' ? rates.find((entry) => entry.sign === 'MXN') : undefined));
     if (rate === undefined) {
       // "₹5 lakh" with no rate: left out, and the words kept so the reply can ask for it in dollars.
       if (sign !== undefined && FAR_FROM_THE_DOLLAR.has(sign)) unconverted.push(item);

@@ -195,6 +195,8 @@ export function extractProfile(
   if (
     requestedField &&
     goneGpu === undefined &&
+    // ("we have no monthly budget of $900, drop that" takes a fact back: it answers no pending question.)
+    !TAKEN_BACK.test(prepared.lower) &&
     !asksAboutTheAdvice(intents) &&
     intents.smallTalk !== true &&
     intents.justRecommend !== true &&
@@ -448,6 +450,9 @@ export function extractProfile(
     if (stated.some((item) => item.field === field)) continue;
     removedGoals.removedFields = [...new Set([...(removedGoals.removedFields ?? []), field as ProfileField])];
   }
+  // "we are NOT using GPT-4.1 as a teacher, drop it": no teacher.
+  if (TEACHER_DISOWNED.test(prepared.lower) && !stated.some((item) => item.field === 'teacherModel'))
+    removedGoals.removedFields = [...new Set([...(removedGoals.removedFields ?? []), 'teacherModel' as ProfileField])];
   // "there is no end-user device", "forget the device memory": no device, so no device memory either.
   if (NO_DEVICE.test(prepared.lower) && !stated.some((item) => item.field === 'deviceMemoryGB'))
     removedGoals.removedFields = [
@@ -534,7 +539,7 @@ export function extractProfile(
 const SIZE_MISMATCH_SHARE = 0.25;
 /** "switch off", "move off", "replace", "get rid of" right before a model: the one being left. */
 const LEAVING_BEFORE =
-  /\b(?:switch(?:ing)?\s+off|turn(?:ing)?\s+off|shut(?:ting)?\s+(?:off|down)|mov(?:e|ing)\s+(?:off|away\s+from)|migrat(?:e|ing)\s+(?:off|away\s+from)|get(?:ting)?\s+(?:rid\s+of|off)|stop(?:ping)?\s+(?:using|paying\s+for)|retir(?:e|ing)|phas(?:e|ing)\s+out|replac(?:e|ing)|drop(?:ping)?)\s+(?:the\s+|our\s+)?(?:old\s+|current\s+)?$/;
+  /\b(?:switch(?:ing)?\s+off|turn(?:ing)?\s+off|shut(?:ting)?\s+(?:off|down)|mov(?:e|ing)\s+(?:off|away\s+from)|migrat(?:e|ing)\s+(?:off|away\s+from)|get(?:ting)?\s+(?:rid\s+of|off)|stop(?:ping)?\s+(?:using|paying\s+for)|retir(?:e|ing)|phas(?:e|ing)\s+out|replac(?:e|ing)|drop(?:ping)?)\s+(?:the\s+|our\s+)?(?:old\s+|current\s+)?$|\b(?:our|the)\s+(?:old|previous|former)\s+$/;
 /**
  * A model the team only tested, named next: "we tried prompting Llama 3.1 8B with a schema", "we tested Qwen2.5 7B";
  * the dialogue keeps the model it plans on (the result is noted as measured on the tested one).
@@ -923,7 +928,12 @@ const NO_LATENCY_TARGET =
   /\b(?:latency|speed|response\s+time)\s+(?:really\s+)?(?:doesn'?t|does\s+not|don'?t|won'?t)\s+(?:really\s+)?matter\b|\b(?:latency|speed|response\s+time)\s+(?:is\s+not|isn'?t|is\s+no)\s+(?:really\s+)?(?:an?\s+)?(?:issue|concern|problem|constraint|requirement|priority|factor)\b|\b(?:there\s+is\s+no|there's\s+no|we\s+have\s+no|we\s+don'?t\s+have\s+(?:a|any)|no)\s+(?:real\s+|hard\s+|strict\s+|particular\s+)?(?:latency|speed|response[\s-]time)\s+(?:target|requirement|constraint|limit|budget|sla|goal)s?\b|\b(?:don'?t|do\s+not)\s+(?:really\s+)?care\s+(?:about|much\s+about)\s+(?:the\s+)?(?:latency|speed|response\s+time)\b/;
 const NO_LATENCY_TARGET_ALL = new RegExp(NO_LATENCY_TARGET.source, 'g');
 const BUDGET_DISOWNED =
-  /\b(?:we\s+)?(?:don't|do\s+not|dont)\s+have\s+(?:a|any)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\s+of\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?(?:the|that|our)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\b/g;
+  /\b(?:we\s+)?(?:(?:don't|do\s+not|dont)\s+have\s+(?:a|any)|have\s+no)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\s+of\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?(?:the|that|our)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\b/g;
+/** A fact taken back: "drop that", "forget it", "please remove that". */
+const TAKEN_BACK = /\b(?:drop|forget|ignore|remove|scratch|delete)\s+(?:that|it|this)\b/;
+/** "we are NOT using GPT-4.1 as a teacher", "drop the teacher", "there is no teacher model". */
+const TEACHER_DISOWNED =
+  /\b(?:not|n't|never|no\s+longer)\s+(?:\w+\s+){0,2}?(?:using|use)\s+(?:[\w.-]+\s+){1,4}?as\s+(?:a|the|our)\s+teacher\b|\b(?:drop|forget|remove|ignore)\s+(?:the|that|our)\s+teacher(?:\s+model)?\b|\bthere(?:'s|\s+is)\s+no\s+teacher\b|\bno\s+teacher\s+model\b/;
 /** "we have no model yet", "we haven't picked a model", "we have not picked Qwen": no model chosen. */
 const NO_MODEL =
   /\b(?:we\s+(?:have|got)\s+no\s+model(?:\s+yet)?|no\s+model\s+(?:yet|chosen|picked|decided)|(?:haven't|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:picked|chosen|chose|pick|choose|decided\s+on|settled\s+on)\s+(?:a\s+|any\s+|the\s+)?(?:model|llm|[a-z][\w.-]*)\b)/;

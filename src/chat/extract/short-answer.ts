@@ -264,6 +264,9 @@ const DESCRIBES_THE_TASK: ReadonlySet<string> = new Set([
 const QUESTION_TO_ADVISOR =
   /^\W*(?:(?:so|and|ok(?:ay)?|well|then|but)[\s,]+)?(?:what|how|why|which|when|where|who|(?:should|can|could|would|shall|do|did)\s+(?:we|i|you)|is\s+(?:it|there|that|this)\s+(?:better|worth|possible|enough|ok))\b[^?]*\?\s*$/;
 
+const QUESTION_SENTENCE_TO_ADVISOR =
+  /(?:^|[.!:]\s+)(?:(?:so|and|ok(?:ay)?|but|then)[\s,]+)?(?:should|can|could|would|shall|do|does|is|are|what|how|why|which)\s+(?:we|i|you|it|this|that|there)\b[^?]*\?\s*$/;
+
 /** Words an answer to "what should it do?" may have, at most (a paragraph, not a pasted document). */
 const MAX_TASK_WORDS = 60;
 
@@ -274,6 +277,9 @@ export const taskAnswer: AnswerReader = ({ message, text, others, start, end }) 
   if (YES.test(text) || NO.test(text) || UNSURE.test(text)) return undefined;
   // "what should our CI pipeline look like?" asks the advisor something; it does not say what the model must do.
   if (QUESTION_TO_ADVISOR.test(text)) return undefined;
+  // "Thanks. Totally different question: … should we fine-tune on those or use them for retrieval?": a question to
+  // the advisor after a first sentence, not the task.
+  if (QUESTION_SENTENCE_TO_ADVISOR.test(text)) return undefined;
   if (text.split(/\s+/).length > MAX_TASK_WORDS) return undefined;
   // "I just told you. Answer lawyers' questions…": the reproach is not part of the task.
   const words = message.original

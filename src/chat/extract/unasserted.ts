@@ -82,7 +82,7 @@ const THIRD_PARTY =
 const THIRD_PARTY_SCOPE = /(?:(?!\b(?:but|while|whereas)\s+(?:we|i|our|my)\b)[^.;!?\n,]|\.(?=\d))*/y;
 /** Past facts: "used to have", "last year", "back in 2023", "previously", "two years ago". */
 const PAST =
-  /\b(?:used\s+to|last\s+(?:year|month|quarter|week|time)(?!'s\s+(?:prices|pricing|rates|info|information|numbers|figures|data|docs|specs|catalog|policies|policy|menu|offers|deals|schedule|version|stock)\b)|back\s+(?:in\s+(?:(?:19|20)\d\d|the\s+day|those\s+days)|then|when)|previously|formerly|in\s+the\s+past|at\s+(?:my|our)\s+(?:previous|last|old|former)\s+\w+|(?:old|previous|former)\s+(?:setup|cluster|company|job|employer|project|team)|(?:years?|months?)\s+ago)\b/;
+  /\b(?:used\s+to|last\s+(?:year|month|quarter|week|time)(?!'s\s+(?:prices|pricing|rates|info|information|numbers|figures|data|docs|specs|catalog|policies|policy|menu|offers|deals|schedule|version|stock)\b)|back\s+(?:in\s+(?:(?:19|20)\d\d|the\s+day|those\s+days)|then|when)|previously|formerly|in\s+the\s+past|at\s+(?:my|our)\s+(?:previous|last|old|former)\s+\w+|(?:old|previous|former)\s+(?:setup|cluster|company|job|employer|project|team)|\bour\s+(?:old|previous|former)\s+(?:[\w.-]+\s+){0,2}?(?:bill|invoice|spend|budget|model|provider|vendor|gpus?)|(?:years?|months?)\s+ago)\b/;
 /** Words that make what was said just before past: "…, they're gone now", "…, but we sold them", "… no longer". */
 const PAST_AFTER =
   /\b(?:no\s+longer|any\s?more|(?:is|are|were|was|'re)\s+(?:gone|sold|decommissioned|retired|returned)|had\s+to\s+(?:give|hand)\s+(?:them\s+|it\s+)?(?:back|up)|sold\s+(?:them|it|those|these))\b/;
@@ -166,7 +166,7 @@ const WHY_NEED_QUESTION =
   /\bwhy\s+(?:would|does|do|did|should|is|are|will)\s+(?:(?!\b(?:when|since|given|because|while|whereas|but|we|we're|we've|our)\b)[^.;!?\n,])*?\b(?:need|needs|take|takes|require|requires|cost|costs)\b(?:(?!\b(?:when|since|given|because|while|whereas|but|we|we're|we've|our)\b)[^.;!?\n,])*/g;
 /** A figure echoed with a question ("$321??", "14GB?!") or asked about ("where does 321 come from?"). */
 const FIGURE_QUESTIONED =
-  /(?<![\w.,])[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%|usd|eur|tokens?)?\s*\?[?!]+|\b(?:whoa|woah|wait|what|huh|hold\s+on|really|seriously)[,!.?\s]+[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%)?\s*\?|\bwhere\s+(?:does|did|do)\s+(?:the\s+|that\s+|this\s+|your\s+)?[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%)?\s+(?:\w+\s+)?come\s+from\b/g;
+  /\b(?:is|was)\s+[$€£]\s?\d[\d,.]*\s?k?(?:\s*\/\s*mo(?:nth)?|\s+(?:a|per)\s+month)?\s+really\b|(?<![\w.,])[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%|usd|eur|tokens?)?\s*\?[?!]+|\b(?:whoa|woah|wait|what|huh|hold\s+on|really|seriously)[,!.?\s]+[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%)?\s*\?|\bwhere\s+(?:does|did|do)\s+(?:the\s+|that\s+|this\s+|your\s+)?[$€£]?\d[\d,.]*\s?(?:k|m|gb|b|%)?\s+(?:\w+\s+)?come\s+from\b/g;
 /** "14GB per GPU for full DPO sounds way too low": a figure of the advice doubted, not one the team states. */
 const FIGURE_DOUBTED =
   /\b(?:sounds?|seems?|looks?)\s+(?:way\s+|far\s+|a\s+(?:bit|lot)\s+|really\s+|pretty\s+|kind\s+of\s+|kinda\s+|much\s+)?(?:too\s+(?:low|high|small|big|little|much|cheap|expensive|optimistic|good)|off|wrong|suspicious|fishy|optimistic|unrealistic|implausible|low|high)\b|\b(?:can't|cant|cannot|can\s+not|doesn't|doesnt|does\s+not)\s+(?:possibly\s+)?(?:be|sound|look)\s+right\b|\b(?:is|are|'s)\s+(?:way|far|much|a\s+lot)\s+(?:more|less|higher|lower|cheaper|pricier)\s+than\b|\?{2,}|\?!|!\?|\bthat(?:'s|\s+is)\s+(?:way\s+)?(?:wrong|off|impossible)\b|\bmakes?\s+no\s+sense\b/;

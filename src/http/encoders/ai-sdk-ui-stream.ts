@@ -86,5 +86,9 @@ export function uiMessageStreamResponse(
     },
     onError: (error) => reportStreamFailure(error, failure),
   });
-  return createUIMessageStreamResponse({ stream, headers });
+  // (The SDK's default content type has no charset: clients that do not assume SSE's UTF-8 garble “ ” and ₱.)
+  return createUIMessageStreamResponse({
+    stream,
+    headers: { 'content-type': 'text/event-stream; charset=utf-8', ...headers },
+  });
 }
