@@ -470,3 +470,31 @@ describe('the thirty-eighth trial', () => {
     expect(result.plan.flatMap((step) => step.methods)).not.toContain('instruction-tuning');
   });
 });
+
+describe('x45: non-native English, other currencies, candidates and residency in more words', () => {
+  it.each([
+    ['Budget is 75,000 SAR one time (rate is 3.75 SAR for 1 USD).', { oneTimeBudgetUSD: 20_000 }],
+    ['Budget is R$ 20 mil for the project, dollar is 5 reais more or less.', { oneTimeBudgetUSD: 4000 }],
+    [
+      "14k CAD, call it 10k USD, one time. monthly we can't go above 700 CAD (~500 USD)",
+      { oneTimeBudgetUSD: 10_000, monthlyBudgetUSD: 500 },
+    ],
+    ['Our lab have 8 piece RTX 4090.', { gpuCount: 8 }],
+    ['Our data may under no circumstances leave our own servers (DSGVO).', { dataMustStayOnPrem: true }],
+    ['data is not allowed out of company', { dataMustStayOnPrem: true }],
+    ['data is fine to go to the cloud', { dataMustStayOnPrem: false }],
+    ["just the one, it's an L4 on a GCP VM", { deployment: 'cloud-self-hosted' }],
+    ["we're locked into Azure OpenAI for compliance, GPT-4o mini", { canSwitchModel: false }],
+    ['considering Llama 3.2 1B or Qwen2.5 1.5B, open to either or something else', { canSwitchModel: true }],
+    ["peak is around 10k requests an hour, over a whole day it's maybe 120k total", { requestsPerDay: 120_000 }],
+    ['we want to summarise doctor notes from Arabic to English', { multilingual: true }],
+    ['Very sensitive, mistakes not acceptable because of patient safety.', { safetyCritical: true }],
+  ])('reads %j', (text, fields) => {
+    expect(read(text)).toMatchObject(fields);
+  });
+
+  it('takes no model from candidates weighed', () => {
+    expect(read('considering Llama 3.2 1B or Qwen2.5 1.5B, open to either')).not.toHaveProperty('modelName');
+    expect(read('we use Llama 3.1 8B and are considering LoRA or QLoRA').modelName).toBe('Llama 3.1 8B');
+  });
+});

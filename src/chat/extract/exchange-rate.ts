@@ -34,8 +34,9 @@ const CURRENCIES: readonly (readonly [string, RegExp])[] = [
   ['MYR', /^(?:myr|ringgit)$/],
   ['PLN', /^(?:pln|zlotys?|złotys?|zł)$/],
   ['AED', /^(?:aed|dirhams?)$/],
+  ['SAR', /^(?:sar|riyals?)$/],
 ];
-const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|₦|₱|₺|฿|₫|r\$|zł|złotys?|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|rs|jpy|yen|krw|won|yuan|rmb|cny|renminbi|brl|reais|ngn|naira|ksh|kes|shillings?|zar|rand|mxn|pesos?|php|try|lira|thb|baht|idr|rupiah|vnd|dong|myr|ringgit|pln|zlotys?|aed|dirhams?)\b\.?)`;
+const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|₦|₱|₺|฿|₫|r\$|zł|złotys?|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|rs|jpy|yen|krw|won|yuan|rmb|cny|renminbi|brl|reais|ngn|naira|ksh|kes|shillings?|zar|rand|mxn|pesos?|php|try|lira|thb|baht|idr|rupiah|vnd|dong|myr|ringgit|pln|zlotys?|aed|dirhams?|sar|riyals?)\b\.?)`;
 /**
  * Currencies whose unit is far from a dollar (a rupee, a yen, a won, a yuan): read 1:1 they would make a budget tens to
  * a thousand times too large, so an amount in one of them is taken only at a rate the team states.
@@ -59,6 +60,7 @@ const FAR_FROM_THE_DOLLAR: ReadonlySet<string> = new Set([
   'MYR',
   'PLN',
   'AED',
+  'SAR',
 ]);
 const DOLLAR_WORD = String.raw`(?:\$|usd|us\s?dollars?|dollars?|bucks)`;
 /** A rate as written: "84", "1.27", "1,380", or with a decimal comma ("5,40", as Brazil and most of Europe write it). */

@@ -73,7 +73,7 @@ const NOT_TRIED = new RegExp(
 
 /** The team has no model yet ("no model picked yet", "we haven't chosen a model"). */
 const NO_MODEL_YET =
-  /\bno\s+(?:model|llm)\s+(?:picked|chosen|selected|decided(?:\s+on)?|settled(?:\s+on)?)\s+yet\b|\b(?:haven't|have\s+not|havent)\s+(?:yet\s+)?(?:picked|chosen|selected|decided\s+on|settled\s+on)\s+(?:a|the|any)\s+(?:model|llm)\b/;
+  /\b(?:considering|deciding\s+between|choosing\s+between|torn\s+between|evaluating|comparing)\s+(?:either\s+)?(?:[\w.-]+\s+){1,4}?(?:or|vs\.?|versus|and)\s+(?:[\w.-]+\s+){0,3}?[\w.-]*\d[\w.-]*\b|\bno\s+(?:model|llm)\s+(?:picked|chosen|selected|decided(?:\s+on)?|settled(?:\s+on)?)\s+yet\b|\b(?:haven't|have\s+not|havent)\s+(?:yet\s+)?(?:picked|chosen|selected|decided\s+on|settled\s+on)\s+(?:a|the|any)\s+(?:model|llm)\b/;
 
 /** Words that make "pairs" in their sentence preference pairs. */
 const PREFERENCE_WORDS = /\b(?:dpo|orpo|kto|ipo|simpo|rlhf|preference|preferences|chosen|rejected|thumbs|pairwise)\b/;

@@ -15,7 +15,7 @@ import type { Extractor, ExtractorContext, Finding, PreparedMessage } from '../t
 
 /** Digits with thousands separators, Western ("1,500,000") or Indian ("15,00,000"), or plain. */
 const AMOUNT = String.raw`((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(k|thousand|grand|m|mm|mn|million|bn|billion|lakhs?|lacs?|crores?|cr|mil(?=\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$))|mill?(?!\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$)))(?![a-z]))?`;
-const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars?|dollars?|bucks|eur|euros?|gbp|pounds|rupees?|inr|rs|yen|jpy|krw|won|yuan|rmb|cny|naira|ngn|kes|ksh|shillings?|rand|zar|pesos?|mxn|php|lira|try|baht|thb|rupiah|idr|dong|vnd|ringgit|myr|zlotys?|pln|dirhams?|aed|€|\$|£|₹|¥|₩|₦|₺|₱|₫|฿|zł|złotys?)`;
+const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars?|dollars?|bucks|eur|euros?|gbp|pounds|rupees?|inr|rs|yen|jpy|krw|won|yuan|rmb|cny|naira|ngn|kes|ksh|shillings?|rand|zar|pesos?|mxn|php|lira|try|baht|thb|rupiah|idr|dong|vnd|ringgit|myr|zlotys?|pln|dirhams?|aed|sar|riyals?|€|\$|£|₹|¥|₩|₦|₺|₱|₫|฿|zł|złotys?)`;
 /** An amount followed by one of these is a count of something else, not money. */
 const NOT_A_UNIT = String.raw`(?!\s*(?:weeks?|days?|months?|years?|hours?|hrs?|gpus?|cards?|people|engineers?|examples?|requests?|users?|tokens?|docs?|documents?|%|percent|ms|seconds?|gb|tb|mb)\b)`;
 /** "$500", "€1.5k", "500 dollars", "2k usd", "USD 3,000". */
@@ -132,7 +132,7 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
 };
 
 /** "15 mil reais", "20 mil pesos": Portuguese and Spanish "mil" is a thousand, said before a currency that uses it. */
-const LATIN_MIL = /\d\s?mil\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$)/;
+const LATIN_MIL = /\d\s?mil\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$)|r\$\s?\d[\d.,]*\s?mil\b/;
 
 /**
  * The amount `digits` × `multiplier` says. `lower` is the message: "mil" is a thousand in a message that uses it
@@ -180,7 +180,7 @@ function periodAround(message: PreparedMessage, start: number, end: number): Per
  * "AUD 3,000 (~US$2,000) a month". The words before the dollar sign, up to the other currency's amount.
  */
 const FOREIGN_THEN_GLOSS =
-  /(?:[€£₹¥₩₦₱₺₫฿]\s?\d[\d,.]*\s?(?:k|m|lakhs?|crores?)?|\b(?:sgd|aud|cad|chf|nzd|hkd|eur|gbp|inr|jpy|cny|rmb|aed|sar|zar|brl|mxn|sek|nok|dkk|pln|czk|try|krw)\s?\d[\d,.]*\s?(?:k|m)?|\b\d[\d,.]*\s?(?:k|m|lakhs?|crores?)?\s?(?:euros?|pounds?|rupees?|yen|reais|pesos|francs|dirhams?|sgd|aud|cad|chf|nzd|hkd|eur|gbp|inr|jpy|cny|rmb|aed|zar|brl|mxn|sek|nok|dkk|pln))(?:\s*(?:\/\s?mo(?:nth)?|a\s+month|per\s+month|a\s+year|one[\s-]?(?:time|off)))?\s*(?:[,;]\s*)?(?:\(\s*(?:roughly\s+|about\s+|around\s+|approx\.?\s+|~\s*|≈\s*)?|(?:so\s+|i\.?e\.?,?\s*|that's\s+|which\s+is\s+)?(?:roughly|about|around|approximately|approx\.?|~|≈|circa|like)\s*)(?:us\s?)?$/;
+  /(?:[€£₹¥₩₦₱₺₫฿]\s?\d[\d,.]*\s?(?:k|m|lakhs?|crores?)?|\b(?:sgd|aud|cad|chf|nzd|hkd|eur|gbp|inr|jpy|cny|rmb|aed|sar|zar|brl|mxn|sek|nok|dkk|pln|czk|try|krw)\s?\d[\d,.]*\s?(?:k|m)?|\b\d[\d,.]*\s?(?:k|m|lakhs?|crores?)?\s?(?:euros?|pounds?|rupees?|yen|reais|pesos|francs|dirhams?|sgd|aud|cad|chf|nzd|hkd|eur|gbp|inr|jpy|cny|rmb|aed|zar|brl|mxn|sek|nok|dkk|pln))(?:\s*(?:\/\s?mo(?:nth)?|a\s+month|per\s+month|a\s+year|one[\s-]?(?:time|off)))?\s*(?:[,;]\s*)?(?:\(\s*(?:roughly\s+|about\s+|around\s+|approx\.?\s+|~\s*|≈\s*)?|(?:so\s+|i\.?e\.?,?\s*|that's\s+|which\s+is\s+)?(?:roughly|about|around|approximately|approx\.?|~|≈|circa|like|call\s+it)\s*)(?:us\s?)?$/;
 
 /** The span of the other-currency amount a dollar figure glosses, if it is one. */
 function glossedAmount(lower: string, dollarStart: number): { start: number; end: number } | undefined {
@@ -260,7 +260,13 @@ export const extractBudget: Extractor = (message, context) => {
         (/\btoo\s+close\s+to\s+\w+\s+$/.test(before) && /^\s*(?:ceiling|cap|limit|budget)\b/.test(lower.slice(end))))
     )
       continue;
-    const glossOf = /^(?:us)?\$/.test(match[0]) || match[1] === '$' ? glossedAmount(lower, start) : undefined;
+    // ("(1 USD is about 58 pesos)": a rate, not a gloss of the amount before it.)
+    const partOfRate = /^\s*(?:is|=|≈|~|equals|to|per)\b|^\s*[=≈~]/.test(lower.slice(end, end + 12));
+    const glossOf =
+      !partOfRate &&
+      (/^(?:us)?\$/.test(match[0]) || match[1] === '$' || /\b(?:usd|us\s?dollars?|dollars?)$/.test(match[0]))
+        ? glossedAmount(lower, start)
+        : undefined;
     if (glossOf) glossed.push(glossOf);
     // "we pay ₦4.5m which is like $2,900": the dollar figure glosses what is paid today, a bill and no budget.
     if (glossOf && CURRENT_SPEND_BEFORE.test(clauseBefore(lower, glossOf.start))) continue;

@@ -17,6 +17,8 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:any|whichever|whatever)\s+(?:(?:open|open[\s-]weights?|other|decent|good)\s+)?model\s+(?:works|is\s+fine|is\s+ok|will\s+do|you\s+(?:suggest|recommend))`,
     String.raw`(?:don't|do\s+not)\s+care\s+(?:about\s+(?:the\s+)?model(?:\s+(?:brand|vendor|provider))?|(?:which|what)\s+model)|no\s+(?:strong\s+)?preference\s+(?:on|for)\s+(?:the\s+)?model|model[\s-]agnostic`,
     String.raw`open\s+to\s+(?:other|another|a\s+different|switching|changing)\s+(?:models?|llms?|providers?)`,
+    // "considering Llama 3.2 1B or Qwen2.5 1.5B, open to either or something else".
+    String.raw`\bopen\s+to\s+(?:either|any|both)(?:\s+(?:one|of\s+them))?(?:\s*,?\s+or\s+(?:something|anything)\s+(?:else|better))?`,
     // "Model is Mistral 7B but honestly we can swap it if something's better".
     String.raw`\b(?:model|llm)\b[^.;!?\n]{0,60}?\b(?:we|i)\s+(?:can|could|are\s+free\s+to|'re\s+free\s+to)\s+(?:swap|replace|change|switch)\s+(?:it|that|them)(?:\s+out)?\s+(?:if|when)\b|\b(?:we|i)\s+(?:can|could)\s+(?:swap|replace|change|switch)\s+the\s+model(?:\s+out)?\s+(?:if|for|when)\b`,
     // "yes open to switching if we have to", "open to changing": switching as such, said in reply.
@@ -72,7 +74,7 @@ const CANNOT_SWITCH = new RegExp(
     String.raw`(?:must|have\s+to|need\s+to|has\s+to|got\s+to)\s+(?:stay|stick|remain)\s+(?:on|with)\s+${NOT_A_MODEL}`,
     String.raw`(?:must|have\s+to|need\s+to|has\s+to|got\s+to)\s+(?:keep|continue)\s+(?:using|with|on)\s+(?:the\s+|our\s+|this\s+)?(?:same\s+|current\s+)?${MODEL_WORD}`,
     String.raw`(?:can't|cannot|can\s+not|not\s+allowed\s+to|aren't\s+allowed\s+to|no\s+way\s+(?:we\s+)?(?:can|to))\s+(?:switch|change|move\s+off|replace)\s+(?:the\s+|our\s+|this\s+)?(?:models?|llms?|providers?|vendors?|gpt|claude|gemini|llama|qwen|mistral)`,
-    String.raw`(?:locked|stuck|tied)\s+(?:in\s+)?(?:to|with|on)\s+(?:the\s+|this\s+|our\s+)?(?:model|\w+)`,
+    String.raw`(?:locked|stuck|tied)\s+(?:into|(?:in\s+)?(?:to|with|on))\s+(?:the\s+|this\s+|our\s+)?(?:model|\w+)`,
     String.raw`(?:compliance|legal|procurement|security)\s+(?:has\s+)?(?:approved|validated|signed\s+off\s+on)\s+only|only\s+(?:approved|allowed|validated)\s+model`,
     String.raw`(?:the\s+)?model\s+is\s+(?:fixed|locked|mandated|non[\s-]negotiable)`,
     // "can't change models", "no switching", "procurement says we stay on it".

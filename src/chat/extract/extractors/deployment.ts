@@ -167,6 +167,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "self-hosted on 2x A10G in AWS", "self-hosting vLLM on EC2".
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:[\w.-]+\s+)?on\s+[^.;,\n]{0,30}?\b(?:in|on)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b|\bself[\s-]?host(?:ed|ing)?\s+(?:vllm|tgi|it|the\s+model)\s+on\s+(?:ec2|aws|gcp|azure(?!\s+openai))\b`,
         String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud|ec2)\b`,
+        // "it's an L4 on a GCP VM": a GPU on a cloud machine the team runs.
+        String.raw`\b(?:on|in)\s+(?:a|an|our|the)\s+(?:aws|gcp|azure|google\s+cloud|ec2|cloud)\s+(?:vms?|instances?|machines?|boxes|servers?)\b`,
         // "one reserved 4x A10G box on aws (1 yr commitment)": a machine the team holds in a cloud.
         String.raw`\b(?:reserved|dedicated|always[\s-]on)\s+(?:[\w-]+\s+){0,3}?(?:box|boxes|instances?|machines?|servers?|nodes?|vms?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2|coreweave|lambda)\b`,
         String.raw`\b(?:gpus?|instances?|servers?|machines?|vms?|[ahlb]\d{2,3}s?)\s+(?:that\s+)?we\s+rent\b`,

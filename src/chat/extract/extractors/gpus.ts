@@ -29,7 +29,7 @@ const MEMORY = String.raw`(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:gb|gib|gigs?)\b`;
 
 /** Count (and memory) right before a catalog GPU name, e.g. "4x ", "two ", "a pair of 80GB ". */
 const COUNT_BEFORE_NAME = new RegExp(
-  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}|an?|my))\\s*(?:x|×|\\*|(?:pieces|pcs\\.?|units|pieces\\s+of|units\\s+of)(?=\\s))?\\s*(?:${MEMORY}\\s*)?(?:of\\s+(?:the|our)\\s+)?(?:(?:rented|used|spare|old|new|cloud|dedicated|shared|borrowed|refurbished)\\s+)?$`,
+  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}|an?|my))\\s*(?:x|×|\\*|(?:pieces?|pcs\\.?|units|pieces\\s+of|units\\s+of|nos?\\.?(?:\\s+of)?)(?=\\s))?\\s*(?:${MEMORY}\\s*)?(?:of\\s+(?:the|our)\\s+)?(?:(?:rented|used|spare|old|new|cloud|dedicated|shared|borrowed|refurbished)\\s+)?$`,
 );
 /** Words before a GPU that make it the end users' hardware: "min spec is a GTX 1660", "players have an RTX 3060". */
 const USERS_HARDWARE_BEFORE =

@@ -14,6 +14,8 @@ const MULTILINGUAL = new RegExp(
     String.raw`\bmulti[\s-]?lingual\b`,
     String.raw`\b(?:multiple|several|many|various|different|a\s+few|a\s+dozen|dozens\s+of|lots\s+of)\s+(?:human\s+|spoken\s+|natural\s+)?languages\b`,
     String.raw`\bcross[\s-]?lingual\b`,
+    // "summarise doctor notes from Arabic to English".
+    `\\bfrom\\s+${LANGUAGE}\\s+(?:in)?to\\s+${LANGUAGE}\\b`,
     String.raw`\bin\s+(?:the\s+)?(?:customer|user|caller|patient|reader|visitor|client)'?s'?\s+(?:own\s+)?language\b`,
     String.raw`\b(?:users|customers|clients|visitors|staff|employees|offices)\s+in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|many|several|multiple)\s+countries\b`,
     String.raw`\bnon[\s-]english\b`,

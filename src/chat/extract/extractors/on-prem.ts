@@ -11,6 +11,9 @@ const STAYS = new RegExp(
     String.raw`\b(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|shouldn't|should\s+not|is\s+not\s+allowed\s+to|isn't\s+allowed\s+to|are\s+not\s+allowed\s+to|aren't\s+allowed\s+to|never|not\s+allowed\s+to|won't|will\s+never)\s+(?:ever\s+)?leave\s+${PREMISES}`,
     String.raw`\b(?:must|has\s+to|have\s+to|needs?\s+to|gotta|got\s+to|should|will|to)\s+(?:stay|remain|be\s+kept|be\s+hosted|run|be)\s+(?:entirely\s+|strictly\s+|fully\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|in\s+${PREMISES}|inside\s+${PREMISES}|within\s+${PREMISES}|on\s+(?:our|its|their)\s+(?:own\s+)?(?:servers?|machines?|hardware|infrastructure|infra|premises|network)|behind\s+(?:our|the)\s+firewall|local(?:ly)?\b(?!\s+on\s+(?:the\s+|their\s+|each\s+|every\s+)?(?:players?'?|gamers?'?|users?'?|customers?'?|clients?'?|employees?'?|phones?|devices?|laptops?|pcs?|tablets?|consoles?|cars?|robots?|edge|head\s+units?|the\s+device)))`,
     String.raw`\bair[\s-]?gapped\b`,
+    // "Our data may under no circumstances leave our own servers", "data is not allowed out of company".
+    String.raw`\b(?:data|it|records|documents)\s+(?:may|can|must)\s+(?:under\s+no\s+circumstances|in\s+no\s+case|never)\s+leave\s+${PREMISES}`,
+    String.raw`\b(?:data|records|documents)\s+(?:is|are)\s+not\s+allowed\s+(?:out|outside)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:company|building|premises|country|network|hospital)\b`,
     // "the data can not go out from our datacenter".
     String.raw`\b(?:data|it|nothing)\s+(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|is\s+not\s+allowed\s+to|isn't\s+allowed\s+to)\s+(?:go|get|be\s+sent)\s+(?:out|outside)\s+(?:from|of)\s+${PREMISES}`,
     String.raw`\b(?:stays?|remains?|is\s+kept|are\s+kept)\s+(?:inside|within|in)\s+(?:our|the)\s+(?:own\s+)?(?:vpc|network|data\s?cent(?:er|re)s?|premises|firewall|infrastructure|servers|building|walls)\b`,
@@ -64,6 +67,8 @@ const CLOUD_OK = new RegExp(
     String.raw`\b(?:fine|ok|okay|happy|comfortable)\s+(?:with\s+)?(?:using\s+)?(?:the\s+)?(?:public\s+)?cloud\b`,
     String.raw`\b(?:can|may)\s+(?:use|send\s+data\s+to)\s+(?:the\s+)?(?:public\s+)?cloud\b`,
     String.raw`\bdata\s+(?:can|may|is\s+allowed\s+to)\s+leave\b`,
+    // "data is fine to go to the cloud".
+    String.raw`\b(?:data|it)\s+is\s+(?:fine|ok|okay|allowed)\s+to\s+(?:go|be\s+sent)\s+to\s+(?:the\s+|a\s+)?(?:cloud|vendor|provider|api)\b`,
     // "it can go to a cloud service", "the data may be sent to a vendor".
     String.raw`\b(?:it|data|the\s+data|this|that|they|our\s+data|(?:our|the)\s+(?:training\s+)?(?:scripts|examples|files|documents|texts|lines|prompts|transcripts|samples))\s+(?:can|may|is\s+allowed\s+to|are\s+allowed\s+to)\s+(?:go|be\s+sent|be\s+uploaded)\s+to\s+(?:(?:a|an|the|any)?\s*(?:cloud|vendor|provider|third[\s-]party|external|hosted)|openai|anthropic|google|azure|aws|mistral|cohere)\b`,
     String.raw`\bno\s+(?:data\s+)?(?:residency|privacy|on[\s-]?prem)\s+(?:constraints?|restrictions?|requirements?)\b`,

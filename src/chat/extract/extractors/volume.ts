@@ -77,7 +77,7 @@ export const extractVolume: Extractor = (message) => {
     // "peaks of 200 requests per minute during business hours": a peak rate, not the daily volume (times a day).
     if (
       factor > 1 &&
-      /\bpeaks?\s+(?:of\s+|at\s+)?(?:about\s+|around\s+|~\s*)?$/.test(
+      /\bpeaks?\s+(?:is\s+|are\s+|of\s+|at\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$/.test(
         lower.slice(Math.max(0, match.index - 20), match.index),
       )
     )
@@ -121,6 +121,12 @@ export const extractVolume: Extractor = (message) => {
       if (count !== undefined && count >= 10)
         findings.push(findingFromMatch('requestsPerDay', roundVolume(count), match));
     }
+  // "peak is 10k an hour, over a whole day it's maybe 120k total": the day's total.
+  for (const match of allMatches(DAY_TOTAL, lower)) {
+    const count = parseCount(match[1] ?? '');
+    if (count !== undefined && count >= 10)
+      findings.push(findingFromMatch('requestsPerDay', roundVolume(count), match));
+  }
   for (const match of allMatches(NAMED_VOLUME, lower)) {
     const count = parseCount(match[1] ?? '');
     if (count !== undefined && count > 0) findings.push(findingFromMatch('requestsPerDay', roundVolume(count), match));
@@ -137,6 +143,11 @@ export const extractVolume: Extractor = (message) => {
       ),
   );
 };
+
+const DAY_TOTAL = new RegExp(
+  `\\b(?:over|in|across)\\s+a\\s+(?:whole\\s+|full\\s+|normal\\s+)?day\\b[^.;!?\\n]{0,20}?\\b(${COUNT_SOURCE})\\s*(?:requests?\\s+|calls?\\s+|queries\\s+)?(?:total|in\\s+total|overall|altogether)\\b`,
+  'g',
+);
 
 /** Units of a conversation, each made of several calls to the model. */
 const CONVERSATION_NOUN = /\b(?:conversations|chats|sessions|dialogues|dialogs|threads)\b/;
