@@ -493,6 +493,12 @@ describe('x45: non-native English, other currencies, candidates and residency in
     expect(read(text)).toMatchObject(fields);
   });
 
+  it('reads a collection of documents that large as the corpus, not one example', () => {
+    expect(read('our policy docs are about 60k tokens')).toMatchObject({ corpusTokens: 60_000 });
+    expect(read('our policy docs are about 60k tokens')).not.toHaveProperty('exampleTokens');
+    expect(read('our contracts are about 30k tokens each')).toMatchObject({ exampleTokens: 30_000 });
+  });
+
   it('takes no model from candidates weighed', () => {
     expect(read('considering Llama 3.2 1B or Qwen2.5 1.5B, open to either')).not.toHaveProperty('modelName');
     expect(read('we use Llama 3.1 8B and are considering LoRA or QLoRA').modelName).toBe('Llama 3.1 8B');

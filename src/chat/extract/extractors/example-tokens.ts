@@ -62,6 +62,12 @@ function tokens(digits: string | undefined, scale: string | undefined): number |
   return tokenCount(digits, scale, MAX_EXAMPLE_TOKENS);
 }
 
+/** A body of documents as the subject of a token count: "our policy docs are …", "the documentation is …". */
+const COLLECTION_SUBJECT =
+  /^\s*(?:our\s+|the\s+)?(?:[\w-]+\s+)?(?:docs|documents|documentation|polic(?:y|ies)|manuals|handbook|wiki|kb|knowledge\s+base|faqs)\b/;
+/** From this many tokens, a collection's size is a corpus, not an example's length. */
+const COLLECTION_MIN_TOKENS = 50_000;
+
 /** The clause before a token count is about production requests: "prompts are long, about …". */
 const REQUEST_SUBJECT_BEFORE =
   /\b(?:prompts?|requests?|calls?|queries)\b(?![^.;!?\n]*\b(?:examples?|pairs?|training)\b)[^.;!?\n]{0,30}$/;
@@ -95,6 +101,9 @@ export const extractExampleTokens: Extractor = (message) => {
       // "Prompts are long, about 4,000 tokens each": the size of a production request (request-tokens.ts), not of an
       // example to train on.
       if (REQUEST_SUBJECT_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
+      // "our policy docs are about 60k tokens": a collection that large is the corpus (corpus-tokens.ts), not one
+      // example's length.
+      if (value >= COLLECTION_MIN_TOKENS && COLLECTION_SUBJECT.test(match[0])) continue;
       const end = match.index + match[0].length;
       const output = PLUS_OUTPUT.exec(lower.slice(end, end + 80));
       const extra = output ? (tokens(output[1], output[2]) ?? 0) : 0;
