@@ -95,6 +95,9 @@ function planMethods(recommendation: Recommendation): MethodId[] {
  * against the team's timeline and any end date the plan depends on. The engineering time around the compute (the
  * evaluation set, the data, reviews, integration) has no published figure: said so, not guessed.
  */
+/** A stated figure within this factor of the value that changes the advice is a risk worth naming. */
+const NEAR_EDGE_FACTOR = 2;
+
 export function timelineReply(
   recommendation: Recommendation,
   knowledge: Knowledge,
@@ -340,8 +343,17 @@ export function risksReply(
     risks.push(
       '**Harm from a wrong answer.** Keep a person reviewing every output until the evaluation shows where it fails.',
     );
+  // (A figure far from the edge is no risk: 8,000 pairs against a change at 499.)
   const change = recommendation.sensitivity[0];
-  if (change)
+  const current = change === undefined ? undefined : (profile as Record<string, unknown>)[change.field];
+  const nearTheEdge =
+    change !== undefined &&
+    (typeof current !== 'number' ||
+      typeof change.value !== 'number' ||
+      (current > 0 &&
+        change.value > 0 &&
+        Math.max(current, change.value) / Math.min(current, change.value) <= NEAR_EDGE_FACTOR));
+  if (change && nearTheEdge)
     risks.push(
       `**A figure near the edge.** My answer turns on ${fieldLabel(change.field)}: ${sensitivityValue(change.value)} → ${lowerFirst(shortMethodName(knowledge, change.becomes))}${onModelWords(change)}.`,
     );

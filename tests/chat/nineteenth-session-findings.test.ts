@@ -504,3 +504,17 @@ describe('x45: non-native English, other currencies, candidates and residency in
     expect(read('we use Llama 3.1 8B and are considering LoRA or QLoRA').modelName).toBe('Llama 3.1 8B');
   });
 });
+
+describe('risks: a figure near the edge only when it is near', () => {
+  it('names no edge for 8,000 pairs when the advice would change below 499', async () => {
+    const [, turn] = await converse(
+      [
+        'University lab, Qwen2.5 7B Instruct already SFTd, 8,000 preference pairs, 2 H100 for a week. Just recommend.',
+        'what could go wrong?',
+      ],
+      knowledge,
+    );
+    expect(turn?.reply).toContain('The risks I see');
+    expect(turn?.reply).not.toContain('A figure near the edge');
+  });
+});
