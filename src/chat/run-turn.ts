@@ -512,10 +512,28 @@ function answerTurn(
     // "can we even serve the 70B on the 4 A100 40GB afterwards?" asked of the GPUs the team has: no "if", nothing
     // hypothetical, the question is answered on the facts.
     const nothingHypothetical = understood.every((item) => sameValue(base.profile[item.field], item.value));
+    // The other models the same cost question names, each with its list-price bill at the same volume.
+    const others =
+      anotherModel && intents.asksCost !== undefined
+        ? (extraction.alsoAskedModels ?? [])
+            .map((name) => knowledge.findModel(name))
+            .filter((model) => model !== undefined)
+            .map((model) => {
+              const bill = listPriceMonthlyUSD(model.apiPrice, hypotheticalProfile);
+              const gone =
+                model.endOfLife !== undefined && model.endOfLife <= reference
+                  ? ` (shut down by ${model.vendor} on ${model.endOfLife})`
+                  : '';
+              return bill === undefined
+                ? ` ${plainModelName(model.name)}: I have no list price for it${gone}.`
+                : ` ${plainModelName(model.name)} calls would cost about $${new Intl.NumberFormat('en-US').format(Math.round(bill))} a month at the same volume and list price${gone}.`;
+            })
+            .join('')
+        : '';
     const answer = asked
       ? nothingHypothetical
-        ? `${askedText}${today}${ending}`
-        : `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(askedText) : askedText}${today}${ending} ${NOTHING_SAVED}`
+        ? `${askedText}${others}${today}${ending}`
+        : `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(askedText) : askedText}${others}${today}${ending} ${NOTHING_SAVED}`
       : whatIfReply(said, current, hypothetical, knowledge);
     // "Why LoRA rather than QLoRA? And would the 70B be better?": the why is about the plan as it stands, said first.
     const whyAsked = intents.whyNot ?? intents.whyMethod;

@@ -518,3 +518,19 @@ describe('risks: a figure near the edge only when it is near', () => {
     expect(turn?.reply).not.toContain('A figure near the edge');
   });
 });
+
+describe('a cost what-if on two models', () => {
+  it('prices both models the question names', async () => {
+    const [, turn] = await converse(
+      [
+        'We use Claude Sonnet to turn WhatsApp messages into JSON orders, 12,000 messages a day.',
+        'what if we just moved to gemini 2.5 flash, would that cut the bill? or claude haiku?',
+      ],
+      knowledge,
+    );
+    // 12,000 a day × 30 × (1,000 × $0.30 + 300 × $2.50) per million.
+    expect(turn?.reply).toContain('Gemini 2.5 Flash calls would cost about $378 a month');
+    expect(turn?.reply).toContain('Claude 3 Haiku down on 2026-09-10');
+    expect(turn?.state.profile.modelName).toBe('Claude Sonnet (3.5, 3.7, 4 and later)');
+  });
+});

@@ -522,12 +522,24 @@ export function extractProfile(
       ...(goneGpu === undefined ? {} : { goneGpu }),
       ...leftBehind,
     };
+  // "would Gemini 2.5 Flash cut the bill? or Claude Haiku?": the other models a cost what-if asks about, priced beside it.
+  const alsoAskedModels =
+    intents.asksCost === undefined
+      ? []
+      : [
+          ...new Set(
+            findings
+              .filter((item) => item.field === 'modelName' && QUESTION_ENDS_AFTER.test(prepared.lower.slice(item.end)))
+              .map((item) => String(item.value)),
+          ),
+        ].filter((name) => name !== hypothetical.modelName && name !== fields.modelName);
   return {
     fields,
     hypothetical,
     evidence,
     corrections: findCorrections(prepared, asked),
     intents,
+    ...(alsoAskedModels.length > 0 ? { alsoAskedModels } : {}),
     ...money,
     ...(goneGpu === undefined ? {} : { goneGpu }),
     ...(leftBehind.deniedModel === undefined ? {} : { deniedModel: leftBehind.deniedModel }),

@@ -207,6 +207,8 @@ export interface Extraction {
    * team's model only when no other model is known.
    */
   leftBehindModel?: string;
+  /** The other models a cost "what if" names ("… gemini 2.5 flash, would that cut the bill? or claude haiku?"). */
+  alsoAskedModels?: string[];
   /** A GPU the message says is gone ("the lab took the 3090 back"): the team's GPUs are none if it was theirs. */
   goneGpu?: string;
   /** A model the message says is not the team's ("GPT-4o is NOT our model"): it leaves the profile if it was there. */
