@@ -4,7 +4,7 @@
  * evidence says of long context against retrieval, and, for a corpus small enough, Anthropic's advice to put it all in
  * a cached prompt (the engine's own rule, so the answer and the plan agree).
  */
-import { CONTEXT_SHARE_FOR_DOCUMENTS, WHOLE_CORPUS_IN_PROMPT_TOKENS } from '../engine/choose-destination.ts';
+import { promptCorpusLimit, WHOLE_CORPUS_IN_PROMPT_TOKENS } from '../engine/choose-destination.ts';
 import { DAYS_PER_MONTH } from '../estimator/index.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Profile } from '../profile/profile-schema.ts';
@@ -40,11 +40,8 @@ export function longContextReply(knowledge: Knowledge, profile: Partial<Profile>
       ? undefined
       : `about ${count.format(twoSignificant(corpus))} tokens of documents${asked.fromPages ? ` (at about ${TOKENS_PER_PAGE} tokens a page${mark('ant-cr')})` : ''}`;
   const fits = corpus !== undefined && window !== undefined ? corpus <= window : undefined;
-  // Small enough for the prompt by the engine's own rule (Anthropic: under about 200,000 tokens, leaving room).
-  const wholeInPrompt =
-    corpus !== undefined &&
-    corpus <= WHOLE_CORPUS_IN_PROMPT_TOKENS &&
-    (window === undefined || corpus <= window * CONTEXT_SHARE_FOR_DOCUMENTS);
+  // Small enough for the prompt by the plan's own limit (Anthropic: under about 200,000 tokens, leaving room).
+  const wholeInPrompt = corpus !== undefined && corpus <= promptCorpusLimit(window);
   const lines: string[] = [];
   if (fits === false)
     lines.push(

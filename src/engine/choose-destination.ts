@@ -37,9 +37,21 @@ export const LOW_VOLUME_REQUESTS_PER_DAY = 1000;
 /** Anthropic's threshold for putting a whole knowledge base in the prompt (ant-cr). */
 export const WHOLE_CORPUS_IN_PROMPT_TOKENS = 200_000;
 /** Share of the context window the documents may take, leaving room for instructions, question and answer. */
-export const CONTEXT_SHARE_FOR_DOCUMENTS = 0.75;
+const CONTEXT_SHARE_FOR_DOCUMENTS = 0.75;
 /** Context assumed when the catalog has none (API models): 128k tokens, the common size of current API models. */
 const DEFAULT_CONTEXT_TOKENS = 128_000;
+
+/**
+ * The largest corpus that sits in the prompt instead of a retrieval system: Anthropic's 200,000 tokens, and no more
+ * than the documents' share of the model's context (a common 128k when unknown). The plan and the chat's long-context
+ * answer both use it, so they agree.
+ */
+export function promptCorpusLimit(contextTokens: number | undefined): number {
+  return Math.min(
+    WHOLE_CORPUS_IN_PROMPT_TOKENS,
+    (contextTokens ?? DEFAULT_CONTEXT_TOKENS) * CONTEXT_SHARE_FOR_DOCUMENTS,
+  );
+}
 /** Score gap under which two siblings count as a tie (reported as the margin). */
 export const SIBLING_TIE_MARGIN = 3;
 
@@ -218,11 +230,7 @@ export function wishList(
   const promptOutgrown =
     promptGoodEnough &&
     diagnosis.needs.has('knowledge') &&
-    (profile.corpusTokens ?? 0) >
-      Math.min(
-        WHOLE_CORPUS_IN_PROMPT_TOKENS,
-        (input.contextTokens ?? DEFAULT_CONTEXT_TOKENS) * CONTEXT_SHARE_FOR_DOCUMENTS,
-      );
+    (profile.corpusTokens ?? 0) > promptCorpusLimit(input.contextTokens);
   // Good enough and affordable: stop there. Good enough but too costly or slow: it is the quality bar, not the answer.
   if (
     diagnosis.goodEnough &&
@@ -573,11 +581,10 @@ export function wishList(
     if (pretrain && behaviourBeforeCorpus) wishes.push(pretrainWish);
     // A corpus small enough to sit in the prompt (Anthropic: under about 200,000 tokens, with prompt caching) needs
     // no retrieval system; it must also fit the model's context with room for the question and answer.
-    const contextTokens = input.contextTokens ?? DEFAULT_CONTEXT_TOKENS;
     const corpusFitsPrompt =
       profile.corpusTokens !== undefined &&
       profile.corpusTokens > 0 &&
-      profile.corpusTokens <= Math.min(WHOLE_CORPUS_IN_PROMPT_TOKENS, contextTokens * CONTEXT_SHARE_FOR_DOCUMENTS) &&
+      profile.corpusTokens <= promptCorpusLimit(input.contextTokens) &&
       // On a device, the KV cache of the whole corpus must fit its memory beside the weights.
       facts['fits.device-corpus'] !== false;
     if (has(KNOWLEDGE_NEEDS) && corpusFitsPrompt && facts.modelArchitecture !== 'encoder') {
@@ -637,7 +644,6 @@ export function wishList(
       languageFailure &&
       needs.has('task-skill') &&
       diagnosis.promptingExhausted &&
-      enoughForSft &&
       sufficient(data.sft) &&
       facts.weightsAvailable !== false &&
       !tuneFirst &&

@@ -280,17 +280,14 @@ export function extractProfile(
   // "We use GPT-4o mini … What would Gemini 2.5 Flash-Lite cost us a month?", "we're on gpt-4o mini — would gpt 4.1 mini
   // give the same quality cheaper?": beside the team's model, another one named inside a question is only asked about.
   // ("Actually, scratch that — it's Claude 3.5 Sonnet, can it do JSON?" corrects the team's model inside a question.)
-  const modelInQuestion = (item: Finding) =>
-    item.field === 'modelName' &&
-    !/\b(?:we|we're|we've|i|i'm|our|my|us|it's|it\s+is)\b/.test(
-      sentenceBefore(prepared.lower, item.start)
-        .split(/\s[—–-]\s|[;,:]/)
-        .pop() ?? '',
-    ) &&
-    !/\b(?:actually|scratch\s+that|i\s+mean|sorry|correction|make\s+that)\b/.test(
-      sentenceBefore(prepared.lower, item.start),
-    ) &&
-    QUESTION_ENDS_AFTER.test(prepared.lower.slice(item.end));
+  const modelInQuestion = (item: Finding) => {
+    if (item.field !== 'modelName' || !QUESTION_ENDS_AFTER.test(prepared.lower.slice(item.end))) return false;
+    const sentence = sentenceBefore(prepared.lower, item.start);
+    return (
+      !/\b(?:we|we're|we've|i|i'm|our|my|us|it's|it\s+is)\b/.test(sentence.split(/\s[—–-]\s|[;,:]/).pop() ?? '') &&
+      !/\b(?:actually|scratch\s+that|i\s+mean|sorry|correction|make\s+that)\b/.test(sentence)
+    );
+  };
   const questionModels = findings.filter(
     (item) =>
       modelInQuestion(item) &&
