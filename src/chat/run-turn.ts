@@ -56,7 +56,7 @@ import { longContextReply } from './long-context-reply.ts';
 import { risksReply, sftBeforePreferenceReply, timelineReply } from './plan-replies.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
 import { acknowledgementText, assumedNote, lowerFirst, plainValue, questionText, unknownNote } from './reply-words.ts';
-import { joinAnswers, withTheOtherQuestions } from './several-questions.ts';
+import { joinAnswers, questionsByHypothesis, withTheOtherQuestions } from './several-questions.ts';
 import { whyMethodReply } from './why-reply.ts';
 
 /** An extraction as the dialogue consumes it: rule-based, optionally merged with what an LLM understood. */
@@ -456,11 +456,23 @@ function answerTurn(
     const noted = acknowledgement(facts.filter((item) => !sameValue(previous.profile[item.field], item.value)));
     const said = changed.length > 0 ? changed : understood;
     const changedModel = said.some((item) => item.field === 'modelName' || item.field === 'modelParamsB');
+    // "What would DPO cost? Also would QLoRA DPO on Qwen2.5 32B fit on one H100?": a question that names nothing new
+    // is asked of the plan as it stands, and answered first; the "what if" answers only the questions that vary it.
+    const { plain, varied } = questionsByHypothesis(intents, (field, value) => !sameValue(base.profile[field], value));
+    const asPlan =
+      plain.length === 0 || varied === undefined
+        ? ''
+        : plain
+            .map((question) => infoReply(question, current, knowledge, false, base.profile)?.text ?? '')
+            .filter((text) => text.trim() !== '')
+            .map((text) => `${text.replace(/ ?\[\d+\]/g, '')}\n\n`)
+            .join('');
+    const whatIfIntents = asPlan === '' || varied === undefined ? intents : varied;
     // "What about 70B instead? Would QLoRA fit on our 2 cards?": the fit or cost asked is answered for the change.
     const asked =
-      intents.asksFit !== undefined || intents.asksCost !== undefined
+      whatIfIntents.asksFit !== undefined || whatIfIntents.asksCost !== undefined
         ? infoReply(
-            { ...intents, asksWhatWouldChange: false, asksFirstStep: false, asksModel: false },
+            { ...whatIfIntents, asksWhatWouldChange: false, asksFirstStep: false, asksModel: false },
             hypothetical,
             knowledge,
             false,
@@ -479,9 +491,9 @@ function answerTurn(
           )
         : undefined;
     const today =
-      anotherModel && intents.asksCost !== undefined && base.profile.currentMonthlySpendUSD !== undefined
+      anotherModel && whatIfIntents.asksCost !== undefined && base.profile.currentMonthlySpendUSD !== undefined
         ? ` You pay $${new Intl.NumberFormat('en-US').format(base.profile.currentMonthlySpendUSD)} a month today${base.profile.modelName ? ` on ${plainModelName(base.profile.modelName)}` : ''}.${listToday === undefined || base.profile.modelName === undefined ? '' : ` At the same assumed request size, ${plainModelName(base.profile.modelName)}'s list price comes to about $${new Intl.NumberFormat('en-US').format(Math.round(listToday))} a month: compare those two list prices, not the estimate with your own bill (tell me your tokens per request for a closer figure).`}`
-        : anotherModel && intents.asksCost !== undefined
+        : anotherModel && whatIfIntents.asksCost !== undefined
           ? currentBillWords(current, base.profile.modelName)
           : '';
     // (This reply carries no source list: marks that would point at none are left out.)
@@ -514,7 +526,7 @@ function answerTurn(
     const nothingHypothetical = understood.every((item) => sameValue(base.profile[item.field], item.value));
     // The other models the same cost question names, each with its list-price bill at the same volume.
     const others =
-      anotherModel && intents.asksCost !== undefined
+      anotherModel && whatIfIntents.asksCost !== undefined
         ? (extraction.alsoAskedModels ?? [])
             .map((name) => knowledge.findModel(name))
             .filter((model) => model !== undefined)
@@ -547,7 +559,7 @@ function answerTurn(
             [],
             planModelRecommendation(base.profile, current, knowledge),
           )}\n\n`;
-    const reply = textReply(`${why}${noted ? `${noted} ${answer}` : answer}`, [...ANSWER_FOLLOW_UPS]);
+    const reply = textReply(`${why}${asPlan}${noted ? `${noted} ${answer}` : answer}`, [...ANSWER_FOLLOW_UPS]);
     return {
       state: base,
       kind: 'what-if',

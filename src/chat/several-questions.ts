@@ -133,3 +133,25 @@ export function withTheOtherQuestions(
   }
   return joined;
 }
+
+/**
+ * The questions of a message asked before its first "what if" (of the plan as it stands) and the intents of the
+ * "what if" and those after it (merged), when the message asks both kinds; otherwise no plain questions.
+ */
+export function questionsByHypothesis(
+  intents: ExtractionIntents,
+  differs: (field: ProfileField, value: unknown) => boolean,
+): { plain: ExtractionIntents[]; varied: ExtractionIntents | undefined } {
+  const plain: ExtractionIntents[] = [];
+  const varied: ExtractionIntents[] = [];
+  for (const question of intents.separately ?? ([] as readonly AskedQuestion[])) {
+    const changes = Object.entries(question.hypothetical ?? {}).some(([field, value]) =>
+      differs(field as ProfileField, value),
+    );
+    // ("Would CPT of the 70B fit across the 16 H100s, and how long would one pass take?": a question after the "what
+    // if" goes on asking about it.)
+    (changes || varied.length > 0 ? varied : plain).push(question.intents);
+  }
+  if (varied.length === 0 || plain.length === 0) return { plain: [], varied: undefined };
+  return { plain, varied: Object.assign({}, ...varied) as ExtractionIntents };
+}

@@ -125,6 +125,12 @@ export interface QuestionContext {
   readonly knowledge: Knowledge;
 }
 
+/**
+ * Feedback the team wants to learn from: "improve answers using 20,000 pieces of resident feedback". Feedback may be
+ * pairs, corrected answers or single thumbs, and which one it is decides the method (bounded windows: linear).
+ */
+const FEEDBACK_TO_TRAIN_ON =
+  /\b(?:train|tune|tuning|learn|improve|using|use)\b[^.;!?\n]{0,80}?\bfeedback\b|\bfeedback\b[^.;!?\n]{0,40}?\bto\s+(?:train|tune|improve)\b/i;
 /** Preferences named in the task: "RLHF", "DPO", "thumbs-up/down ratings", "which answer users prefer" (linear). */
 const PREFERENCES_IN_TASK =
   /\b(?:rlhf|(?:do|run|use|try|apply)\s+dpo|dpo\s+(?:on|with|training|tuning)|preference[\s-](?:tuning|pairs|optimi[sz]ation)|thumbs[\s-]?(?:up|down)|(?:user|customer|human)\s+(?:ratings|votes)\s+(?:to|for)\s+(?:train|tune|improve|fine))\b/i;
@@ -753,7 +759,9 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   }
   askTried();
   // ("Do RLHF with our thumbs-up/down ratings": preferences named in the task, pairs not counted yet.)
-  if ((needs.has('alignment') || PREFERENCES_IN_TASK.test(input.task ?? '')) && input.preferencePairs === undefined) {
+  const preferencesNamed =
+    PREFERENCES_IN_TASK.test(input.task ?? '') || FEEDBACK_TO_TRAIN_ON.test((input.task ?? '').slice(0, 2000));
+  if ((needs.has('alignment') || preferencesNamed) && input.preferencePairs === undefined) {
     ask(
       'preferencePairs',
       needs.has('alignment')

@@ -75,6 +75,35 @@ const NOT_TRIED = new RegExp(
 const NO_MODEL_YET =
   /\b(?:considering|deciding\s+between|choosing\s+between|torn\s+between|evaluating|comparing)\s+(?:either\s+)?(?:[\w.-]+\s+){1,4}?(?:or|vs\.?|versus|and)\s+(?:[\w.-]+\s+){0,3}?[\w.-]*\d[\w.-]*\b|\bno\s+(?:model|llm)\s+(?:picked|chosen|selected|decided(?:\s+on)?|settled(?:\s+on)?)\s+yet\b|\b(?:haven't|have\s+not|havent)\s+(?:yet\s+)?(?:picked|chosen|selected|decided\s+on|settled\s+on)\s+(?:a|the|any)\s+(?:model|llm)\b/;
 
+/**
+ * Budgets replaced by the next budget of the other period after a correction word ("10k a month, no wait, … 10k
+ * total"). Each budget is checked against the budget after it only, so a message of many amounts stays linear.
+ */
+function budgetsCorrectedToTheOtherPeriod(lower: string, findings: readonly Finding[]): Set<Finding> {
+  const budgets = findings
+    .filter((item) => item.field === 'oneTimeBudgetUSD' || item.field === 'monthlyBudgetUSD')
+    .sort((a, b) => a.start - b.start);
+  const corrected = new Set<Finding>();
+  for (const [index, item] of budgets.entries()) {
+    let next: Finding | undefined;
+    for (let later = index + 1; later < budgets.length && next === undefined; later++)
+      if ((budgets[later] as Finding).start >= item.end) next = budgets[later];
+    if (
+      next !== undefined &&
+      next.field !== item.field &&
+      next.start - item.end <= 80 &&
+      (next.value === item.value || next.start - item.end <= 40) &&
+      BUDGET_PERIOD_CORRECTED.test(lower.slice(item.end, next.start))
+    )
+      corrected.add(item);
+  }
+  return corrected;
+}
+
+/** A correction between two budgets: the second one replaces the first ("actually" adds as often as it corrects). */
+const BUDGET_PERIOD_CORRECTED =
+  /\b(?:no\s+wait|wait|sorry|i\s+mean|i\s+meant|scratch\s+that|oops|my\s+bad|make\s+(?:that|it))\b/;
+
 /** Words that make "pairs" in their sentence preference pairs. */
 const PREFERENCE_WORDS = /\b(?:dpo|orpo|kto|ipo|simpo|rlhf|preference|preferences|chosen|rejected|thumbs|pairwise)\b/;
 
@@ -119,6 +148,10 @@ export function extractProfile(
     );
     if (billToo || denied) findings.splice(index, 1);
   }
+  // "budget is 10k a month, no wait, that's the whole thing, 10k total": a budget corrected to the other period.
+  const correctedBudgets = budgetsCorrectedToTheOtherPeriod(prepared.lower, findings);
+  if (correctedBudgets.size > 0)
+    findings.splice(0, findings.length, ...findings.filter((item) => !correctedBudgets.has(item)));
   // "£31k is what we pay … a pound is about 1.27 dollars": money converted at the team's own rate.
   const rated = convertStatedCurrencies(prepared, findings, context.earlierRates);
   findings.splice(0, findings.length, ...rated.findings);
@@ -632,7 +665,7 @@ const REPLACED_LATER =
  * named (group 1: the version; group 2: the size in billions).
  */
 const VERSION_CORRECTION =
-  /^[^\n]{0,30}?(?:no\s+wait|wait|sorry|actually|i\s+mean|i\s+meant|correction:?|no)\b[^\d\n]{0,40}?\b(?:v(?:ersion\s+)?)?(?:(\d{1,2}\.\d{1,2}|\d{1,2})(?![\d.]|\s*(?:b|gb|k|m|%)\b)|(\d{1,3}(?:\.\d)?)\s?b\b)/;
+  /^[^\n]{0,30}?(?:no\s+wait|wait|sorry|actually|i\s+mean|i\s+meant|correction:?|no)\b[^\d\n]{0,40}?\b(?:v(?:ersion\s+)?)?(?:(\d{1,2}\.\d{1,2}|\d{1,2})(?!\d|\.\d|\s*(?:b|gb|k|m|%)\b)|(\d{1,3}(?:\.\d)?)\s?b\b)/;
 
 /**
  * The catalog model named like `name` with its version (or its size) replaced: "Llama 3 8B" at 3.1 → "Llama 3.1 8B",
@@ -1002,7 +1035,7 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
     if (CONTRAST_BEFORE.test(lower.slice(Math.max(0, item.start - 16), item.start)) && !complaint(lower, item))
       return false;
     if (RULED_OUT_FIELDS.has(item.field) && RULED_OUT_AFTER.test(lower.slice(item.end, item.end + 40))) return false;
-    if (unasserted.covers(item.start)) return false;
+    if (unasserted.covers(item.start) && !harmIfWrong(lower, item)) return false;
     if (
       !PAST_KEEPS_FIELDS.has(item.field) &&
       past.covers(item.start) &&
@@ -1020,6 +1053,20 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
       wishedInQuestion(lower, item, questions)
     );
   });
+}
+
+/**
+ * "if the model gets a dosage wrong someone could get hurt": the harm a wrong answer would do is said as a condition,
+ * and still says the work is safety-critical.
+ */
+function harmIfWrong(lower: string, item: Finding): boolean {
+  return (
+    item.field === 'safetyCritical' &&
+    item.value === true &&
+    /\b(?:wrong|mistakes?|errors?|fails?|misses|hallucinat\w*|mix(?:es)?\s+up)\b/.test(
+      sentenceAround(lower, item.start, 120),
+    )
+  );
 }
 
 /**

@@ -95,6 +95,17 @@ const ORDER_QUESTION = new RegExp(
 const DIFFERENCE_QUESTION = new RegExp(
   `\\bwhat\\s+(?:does|would|will|can)\\s+(?:a\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:change|do|add|give|fix|buy|bring|teach)\\b[^?\\n]{0,60}?\\b(?:that|which)\\s+(?:a\\s+|the\\s+|plain\\s+)?(${METHOD_SOURCE})\\b`,
 );
+/**
+ * "does RAG make fine-tuning pointless?", "do we still need LoRA if we have RAG?", "can RAG replace fine-tuning?":
+ * whether one method makes the other unnecessary is a comparison of the two.
+ */
+const REPLACES_QUESTION = new RegExp(
+  `\\b(?:does|would|will|could|can|do|doesn't)\\s+(?:a\\s+|an\\s+|the\\s+|good\\s+)?(${METHOD_SOURCE})\\s+(?:make|render)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:pointless|unnecessary|redundant|obsolete|useless|moot|irrelevant|not\\s+needed)\\b|\\b(?:can|could|would|does|will)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:replace|substitute\\s+for|remove\\s+the\\s+need\\s+for|make\\s+up\\s+for)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
+);
+/** "do we (even|still) need fine-tuning if we do RAG?": the method asked about first, the one they have second. */
+const STILL_NEED_QUESTION = new RegExp(
+  `\\b(?:do|would|will)\\s+(?:we|i)\\s+(?:even\\s+|still\\s+|then\\s+|really\\s+)+need\\s+(?:a\\s+|an\\s+|the\\s+|any\\s+)?(${METHOD_SOURCE})\\s+(?:at\\s+all\\s+)?(?:if|once|when|with|after)\\s+(?:we\\s+(?:do|have|use|add|build|set\\s+up)\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
+);
 /** Words that make a comparison about the team's facts: "RAG or LoRA for the lore?", "…for our docs". */
 const KNOWLEDGE_SUBJECT =
   /\b(?:lore|bible|docs|documents|documentation|facts|knowledge|manuals?|wiki|handbook|policies|catalog(?:ue)?|product\s+info(?:rmation)?|articles|faqs?|corpus|papers|patents|literature|knowledge\s+base)\b/;
@@ -559,6 +570,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     ORDER_QUESTION.exec(lower),
     reversedPair(ORDER_AFTER_QUESTION.exec(lower)),
     DIFFERENCE_QUESTION.exec(lower),
+    REPLACES_QUESTION.exec(lower),
+    reversedPair(STILL_NEED_QUESTION.exec(lower)),
   ]) {
     if (!comparison) continue;
     const first = methodFromPhrase(comparison[1] ?? comparison[3] ?? '');

@@ -58,6 +58,22 @@ export function findingFromMatch<F extends ProfileField>(
   return { field, value, start: match.index, end: match.index + match[0].length };
 }
 
+/** Abbreviations whose dot does not end a sentence: "e.g.", "approx.", "vs.", "incl.". */
+const ABBREVIATION_BEFORE_DOT = /(?:^|[^a-z])(?:e\.g|i\.e|approx|appx|vs|incl|esp)\.$/;
+/** "nos." / "no." as a count ("2 nos. of a100", "no. of gpus") and not the answer "no." that ends a sentence. */
+const COUNT_BEFORE_DOT = /\d\s*nos?\.$/;
+const COUNT_OF = /(?:^|[^a-z])nos?\.(?=\s*of\b)/;
+
+/** True when the dot at `index` belongs to an abbreviation inside a sentence. */
+function isAbbreviationDot(lower: string, index: number): boolean {
+  const before = lower.slice(Math.max(0, index - 8), index + 1);
+  return (
+    ABBREVIATION_BEFORE_DOT.test(before) ||
+    COUNT_BEFORE_DOT.test(before) ||
+    COUNT_OF.test(lower.slice(Math.max(0, index - 8), index + 6))
+  );
+}
+
 const CLAUSE_BREAK = /[.!?;\n]|,\s*(?:but|and|although|though|while)\b|\bbut\b|\s-\s/g;
 
 /** The clause starts of the last text asked about: extractors ask about the same message many times per turn. */
@@ -75,6 +91,8 @@ function clauseStarts(lower: string): number[] {
     const end = match.index + match[0].length;
     // A dot between digits ("3.1", "1.5k") is not a sentence break.
     if (match[0] === '.' && /\d/.test(lower[match.index - 1] ?? '') && /\d/.test(lower[end] ?? '')) continue;
+    // Nor is the dot of an abbreviation inside a sentence ("2 nos. of a100", "e.g. llama", "approx. 5k").
+    if (match[0] === '.' && isAbbreviationDot(lower, match.index)) continue;
     starts.push(end);
   }
   clauseCache = { lower, starts };

@@ -89,8 +89,8 @@ const PAST_AFTER =
 const PAST_ANY = new RegExp(`${PAST.source}|${PAST_AFTER.source}`, 'g');
 /** (A dot between digits, as in "Llama 3.1", ends no sentence.) */
 const SENTENCE_BREAK = /[!?;\n]|\.(?!\d)/g;
-/** Sub-clause separators inside a sentence with a past cue. */
-const SUB_CLAUSE_BREAK = /,|\s-+\s|\bbut\b|\bwhile\b|\bwhereas\b/g;
+/** Sub-clause separators inside a sentence with a past cue ("saw a demo last week and now wants…" turns to today). */
+const SUB_CLAUSE_BREAK = /,|\s-+\s|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=(?:now|today|currently|these\s+days)\b)/g;
 /** A sub-clause that speaks about today: "but now 1 A10G", "we have 8 A100s". */
 const PRESENT =
   /^\s*(?:(?:but|and|so|while|whereas)\s+)?(?:now|currently|today|these\s+days|at\s+the\s+moment|at\s+present|right\s+now|nowadays)\b|\b(?:cut|lowered|reduced|dropped|raised|increased|bumped|changed|moved|capped)\s+(?:it\s+|that\s+|the\s+\w+\s+)?(?:down\s+|up\s+)?to\b|\b(?:we|i)\s+(?:now\s+)?(?:have|'ve\s+got|use|run|own|rent|are|am)\b|\bwe're\b|\bwe've\b/;

@@ -243,7 +243,25 @@ export const extractBudget: Extractor = (message, context) => {
     const end = start + match[0].length;
     const after = lower.slice(end, end + 80);
     const before = clauseBefore(lower, start);
-    if (NOT_A_BUDGET_AFTER.test(after) || (NOT_A_BUDGET_BEFORE.test(before) && !COST_CAP_BEFORE.test(before))) continue;
+    // ("(1 USD is about 58 pesos)": a rate, not a gloss of the amount before it.)
+    const partOfRate = /^\s*(?:is|=|≈|~|equals|to|per)\b|^\s*[=≈~]/.test(lower.slice(end, end + 12));
+    const glossOf =
+      !partOfRate &&
+      (/^(?:us)?\$/.test(match[0]) || match[1] === '$' || /\b(?:usd|us\s?dollars?|dollars?)$/.test(match[0]))
+        ? glossedAmount(lower, start)
+        : undefined;
+    // "total budget is 20 lakh rupees, roughly $24,000": the dollar figure of a budget said in rupees is the budget
+    // (the same words after a bill restate the bill, below).
+    const glossesABudget =
+      glossOf !== undefined &&
+      SAME_AMOUNT_IN_DOLLARS.test(before) &&
+      !CURRENT_SPEND_BEFORE.test(clauseBefore(lower, glossOf.start)) &&
+      /\bbudget\b/.test(clauseBefore(lower, glossOf.start));
+    if (
+      NOT_A_BUDGET_AFTER.test(after) ||
+      (NOT_A_BUDGET_BEFORE.test(before) && !COST_CAP_BEFORE.test(before) && !glossesABudget)
+    )
+      continue;
     if (CURRENT_SPEND_BEFORE.test(before) && !CAP_AFTER.test(after)) continue;
     if (/\b(?:spend|spending|pay|paying)\b/.test(before) && CURRENT_AFTER.test(lower.slice(end, end + 40))) continue;
     // "does it fit our $50?": a budget already said, named in a question about it, not a new one.
@@ -260,13 +278,6 @@ export const extractBudget: Extractor = (message, context) => {
         (/\btoo\s+close\s+to\s+\w+\s+$/.test(before) && /^\s*(?:ceiling|cap|limit|budget)\b/.test(lower.slice(end))))
     )
       continue;
-    // ("(1 USD is about 58 pesos)": a rate, not a gloss of the amount before it.)
-    const partOfRate = /^\s*(?:is|=|≈|~|equals|to|per)\b|^\s*[=≈~]/.test(lower.slice(end, end + 12));
-    const glossOf =
-      !partOfRate &&
-      (/^(?:us)?\$/.test(match[0]) || match[1] === '$' || /\b(?:usd|us\s?dollars?|dollars?)$/.test(match[0]))
-        ? glossedAmount(lower, start)
-        : undefined;
     if (glossOf) glossed.push(glossOf);
     // "we pay ₦4.5m which is like $2,900": the dollar figure glosses what is paid today, a bill and no budget.
     if (glossOf && CURRENT_SPEND_BEFORE.test(clauseBefore(lower, glossOf.start))) continue;

@@ -151,9 +151,9 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
   [
     new RegExp(
       [
-        String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+|the\s+model\s+)?(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud|ec2|sagemaker|runpod|lambda(?:\s+labs)?|coreweave|our\s+(?:own\s+)?(?:cloud|vpc|aws|gcp|azure)(?:\s+account)?)\b`,
+        String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+|the\s+model\s+)?(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|the\s+cloud|ec2|sagemaker|runpod|lambda(?:\s+labs)?|coreweave|our\s+(?:own\s+)?(?:cloud|vpc|aws|gcp|azure)(?:\s+account)?)\b`,
         String.raw`\b(?:run|runs|running|serve|serving|host|hosting)\s+(?:it\s+|[\w.-]+\s+){0,4}?(?:on\s+[\w\s.×-]{0,30}?\s+)?in\s+our\s+(?:own\s+)?(?:gcp|aws|azure|google\s+cloud)\s+(?:project|account|subscription|tenant|vpc)\b`,
-        String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?)\s+(?:it\s+|the\s+model\s+)?(?:ourselves\s+)?(?:on|in|from)\s+(?:our\s+)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2|sagemaker(?:\s+endpoints?)?|gke|eks|runpod|lambda\s+labs|coreweave|own\s+cloud\s+(?:gpus?|instances?|vms?)|cloud\s+(?:gpus?|vms?|instances?))\b`,
+        String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?)\s+(?:it\s+|the\s+model\s+)?(?:ourselves\s+)?(?:on|in|from)\s+(?:our\s+)?(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|ec2|sagemaker(?:\s+endpoints?)?|gke|eks|runpod|lambda\s+labs|coreweave|own\s+cloud\s+(?:gpus?|instances?|vms?)|cloud\s+(?:gpus?|vms?|instances?))\b`,
         // (Not "why would we rent an MI300X?": a rental the team questions.)
         String.raw`(?<!\bwhy\s+(?:would|should|do|must)\s+(?:we|i)\s+)(?<!\bfor\s+(?:bigger|larger|heavier|big|large|heavy)\s+(?:jobs|runs|workloads|experiments)\s*,?\s*(?:we\s+)?)\brent(?:ed|ing)?\b[^.;!?\n]{0,30}?\b(?:gpus?|[ahlb]\d{2,3}[a-z]?s?|l40s|rtx\s?\d{4}s?|\d{4}s|instances?|cloud\s+machines?)\b(?![^.;!?\n]{0,40}\b(?:for\s+(?:the\s+)?training|to\s+train|(?:whenever|when|while)\s+(?:we|i)\s+(?:train|fine[\s-]?tune))\b)(?![^.;!?\n]{0,40}\b(?:can't|cannot|can\s+not|won't|not\s+allowed|isn't\s+allowed|is\s+out|ruled\s+out|is\s+not\s+an\s+option)\b)`,
         String.raw`\bcloud\s+(?:gpus?|vms?|instances?)\s+(?:that\s+)?we\s+(?:manage|control|run)\b`,
@@ -162,15 +162,15 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:in|on)\s+our\s+(?:own\s+)?vpc\b`,
         String.raw`\bour\s+own\s+(?:eks|gke|aks)\s+(?:cluster|nodes?|node\s+pools?)\b`,
         // "we're on Azure with our own VMs running vLLM".
-        String.raw`\b(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud)\s+with\s+our\s+own\s+(?:vms?|instances?|gpus?|servers?|nodes?|cluster|machines)\b`,
-        String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s?|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b`,
+        String.raw`\b(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud)\s+with\s+our\s+own\s+(?:vms?|instances?|gpus?|servers?|nodes?|cluster|machines)\b`,
+        String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s?|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|ec2)\b`,
         // "self-hosted on 2x A10G in AWS", "self-hosting vLLM on EC2".
-        String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:[\w.-]+\s+)?on\s+[^.;,\n]{0,30}?\b(?:in|on)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2)\b|\bself[\s-]?host(?:ed|ing)?\s+(?:vllm|tgi|it|the\s+model)\s+on\s+(?:ec2|aws|gcp|azure(?!\s+openai))\b`,
-        String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud|ec2)\b`,
+        String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:[\w.-]+\s+)?on\s+[^.;,\n]{0,30}?\b(?:in|on)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|ec2)\b|\bself[\s-]?host(?:ed|ing)?\s+(?:vllm|tgi|it|the\s+model)\s+on\s+(?:ec2|aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api))\b`,
+        String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|the\s+cloud|ec2)\b`,
         // "it's an L4 on a GCP VM": a GPU on a cloud machine the team runs.
         String.raw`\b(?:on|in)\s+(?:a|an|our|the)\s+(?:aws|gcp|azure|google\s+cloud|ec2|cloud)\s+(?:vms?|instances?|machines?|boxes|servers?)\b`,
         // "one reserved 4x A10G box on aws (1 yr commitment)": a machine the team holds in a cloud.
-        String.raw`\b(?:reserved|dedicated|always[\s-]on)\s+(?:[\w-]+\s+){0,3}?(?:box|boxes|instances?|machines?|servers?|nodes?|vms?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|ec2|coreweave|lambda)\b`,
+        String.raw`\b(?:reserved|dedicated|always[\s-]on)\s+(?:[\w-]+\s+){0,3}?(?:box|boxes|instances?|machines?|servers?|nodes?|vms?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|ec2|coreweave|lambda)\b`,
         String.raw`\b(?:gpus?|instances?|servers?|machines?|vms?|[ahlb]\d{2,3}s?)\s+(?:that\s+)?we\s+rent\b`,
         // "what if we ran it in the cloud instead?": the team's own model on cloud machines.
         String.raw`\b(?:ran|run|running|host(?:ed|ing)?|serv(?:e|ed|ing))\s+it\s+in\s+the\s+cloud\b`,
@@ -180,10 +180,10 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "self-hosted on a GKE cluster".
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+)?on\s+(?:a|an|our)\s+(?:own\s+)?(?:gke|eks|aks)\b`,
         // "self-host on our own k8s in AWS with vLLM".
-        String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+)?(?:on|in)\s+(?:our\s+own\s+|our\s+)?(?:k8s|kubernetes|cluster|eks|gke|aks|vms?|instances?)\s+(?:in|on)\s+(?:aws|gcp|azure(?!\s+openai)|google\s+cloud|the\s+cloud)\b`,
+        String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+)?(?:on|in)\s+(?:our\s+own\s+|our\s+)?(?:k8s|kubernetes|cluster|eks|gke|aks|vms?|instances?)\s+(?:in|on)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|the\s+cloud)\b`,
         // "everything lives in our own gcp project on GKE", "all in aws under our own account, g5 boxes".
-        String.raw`\b(?:in|on)\s+our\s+own\s+(?:gcp|aws|azure(?!\s+openai)|google\s+cloud)\s+(?:project|account|subscription|tenant|vpc)\b`,
-        String.raw`\b(?:aws|gcp|azure(?!\s+openai))\s+under\s+our\s+own\s+account\b`,
+        String.raw`\b(?:in|on)\s+our\s+own\s+(?:gcp|aws|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud)\s+(?:project|account|subscription|tenant|vpc)\b`,
+        String.raw`\b(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api))\s+under\s+our\s+own\s+account\b`,
         String.raw`\bwe\s+run\s+vllm\b|\bvllm\s+ourselves\b`,
         // "a small open model we host ourselves", "we'd self-host it": the team serves it, on machines it runs or rents.
         String.raw`\b(?:model|one|llm|student)\s+(?:that\s+)?we\s+(?:can\s+|could\s+|would\s+|'d\s+|will\s+)?(?:self[\s-]?host|host(?:\s+and\s+run)?\s+ourselves|run\s+ourselves)\b|\bwe(?:'d|\s+would|\s+will|'ll|\s+want\s+to|\s+plan\s+to|\s+can)?\s+(?:self[\s-]?host\s+(?:it|the\s+model|the\s+student|them)|host\s+(?:it|the\s+model|the\s+student|them)\s+ourselves)\b`,

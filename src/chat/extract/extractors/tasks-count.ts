@@ -20,7 +20,7 @@ const EACH_THEIR_OWN = new RegExp(
 );
 /** "3 different tasks", "five separate use cases", "for 12 tenants". */
 const TASKS = new RegExp(
-  `(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|unrelated|independent|specialised|specialized|related|main|core|nlp|downstream|classification)\\s+){0,2}${TASK_NOUN}\\b|(${COUNT_SOURCE})\\s+tenants\\b|(${COUNT_SOURCE})\\s+(?:different|distinct|separate)\\s+(?:things|jobs|assistants|bots|chatbots|agents|models|copilots)\\b`,
+  `(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|unrelated|independent|specialised|specialized|related|main|core|nlp|downstream|classification|extraction|summari[sz]ation|generation|tagging|labell?ing|routing|qa)\\s+){0,2}${TASK_NOUN}\\b|(${COUNT_SOURCE})\\s+tenants\\b|(${COUNT_SOURCE})\\s+(?:different|distinct|separate)\\s+(?:things|jobs|assistants|bots|chatbots|agents|models|copilots)\\b`,
   'g',
 );
 /** "it's 22 characters now, not 14": a count of units corrected. */
