@@ -18,7 +18,7 @@ import {
   SMALL_MODEL_PARAMS_B,
 } from '../engine/derive-facts.ts';
 import { type DeviceNeed, deviceNeed } from '../engine/device-fit.ts';
-import { CPU_SERVING_MAX_WEIGHTS_GB, requestSize } from '../engine/estimate-feasibility.ts';
+import { CPU_SERVING_MAX_WEIGHTS_GB, referenceGpu, requestSize } from '../engine/estimate-feasibility.ts';
 import { daysBetween } from '../engine/iso-dates.ts';
 import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
 import { TRAINING_METHODS } from '../engine/method-groups.ts';
@@ -204,6 +204,14 @@ function overBudget(
   return '';
 }
 
+/** "an AMD Instinct MI300X (1,307 TFLOPS)": the GPU training is timed on when the team's own has no known speed. */
+export function referenceGpuWords(knowledge: Knowledge): string {
+  const reference = referenceGpu(knowledge);
+  return reference === undefined
+    ? 'a datacenter GPU'
+    : `${/^[AEIOU]/.test(reference.name) ? 'an' : 'a'} ${reference.name} (${count.format(reference.denseBf16Tflops)} TFLOPS of bf16)`;
+}
+
 export function costReply(
   recommendation: Recommendation,
   asked: MethodId | true,
@@ -290,7 +298,7 @@ export function costReply(
     lines.push(
       fitsIf +
         (own && !timedOnOwnGpu(recommendation)
-          ? `${name} on your GPUs, with no rental cost; their speed is not in the catalog, so the hours are for a datacenter GPU: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project, longer on yours.`
+          ? `${name} on your GPUs, with no rental cost; their speed is not in the catalog, so the hours are for ${referenceGpuWords(knowledge)}: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project, longer on yours.`
           : own
             ? `${name} on your GPUs: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${elapsed}, and ${options.gpusRented === true ? 'no extra rent while the GPUs you rent have idle hours' : 'no rental cost'}.`
             : `${tooSmall(estimates.memoryGB)}${name}: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`),
@@ -1048,6 +1056,8 @@ export function formatGuaranteeReply(
   recommendation: Recommendation,
   knowledge: Knowledge,
   profile: Profile,
+  /** The output must be one of a closed set of labels or codes. */
+  labels = false,
 ): InfoAnswer {
   const { listed, cite } = sourceMarks(knowledge);
   const selfServed = recommendation.destination.channel === 'self-run' || profile.modelAccess === 'open-weights';
@@ -1057,7 +1067,9 @@ export function formatGuaranteeReply(
     : `Constrain the decoding where you can: a provider's JSON-schema output mode, or on an open model you serve, a server that only lets the model emit tokens that keep the output valid against your schema${cite('guided-generation')}${cite('vllm-structured-outputs')}. Where neither is available, validate every answer against the schema and retry or flag the ones that fail.`;
   const text = [
     how,
-    'For a text template (a greeting, numbered steps, a link, a sign-off), constrain its parts as schema fields and put them into the template in code.',
+    labels || profile.taskType === 'classify'
+      ? `For a fixed set of labels or codes, the constraint is a choice among them: the server lets the model emit only one of your listed codes and nothing else (vLLM's guided_choice, or a grammar listing them${cite('vllm-structured-outputs')}).`
+      : 'For a text template (a greeting, numbered steps, a link, a sign-off), constrain its parts as schema fields and put them into the template in code.',
     tuned
       ? `${shortMethodName(knowledge, recommendation.destination.method)} alone does not guarantee it: tuning makes the model fill the fields right (the category, the amount), while the constraint makes the output valid; use both.`
       : 'Tuning cannot guarantee it either: it makes the model fill the fields right, while the constraint makes the output valid.',
@@ -1080,6 +1092,8 @@ export function enoughDataReply(
   askedCount?: number,
   /** "…for 40 intents?": the classes the examples are spread over. */
   classes?: number,
+  /** "…rare ones only have around 30 each": the examples of the smallest classes. */
+  rarest?: number,
 ): InfoAnswer {
   const { listed, cite } = sourceMarks(knowledge);
   const number = new Intl.NumberFormat('en-US');
@@ -1129,6 +1143,13 @@ export function enoughDataReply(
   if (classes !== undefined && classes > 1 && examples !== undefined)
     parts.push(
       `Over ${number.format(classes)} classes that is about ${number.format(Math.round(examples / classes))} per class on average; the rarest classes decide it, so count the examples per class, score each class on the held-out set, and add examples where a class scores low.`,
+    );
+  // The smallest classes against the same threshold: held out per class, weighted up or added to.
+  if (rarest !== undefined)
+    parts.push(
+      rarest < minimum
+        ? `The rare classes with about ${number.format(rarest)} examples each are below the ${number.format(minimum)} or so a supervised tune learns a class well from: the model will be weakest there. Hold out a few of each rare class for the evaluation set, weight them up or oversample them in training, write more examples for them (or let the prompt describe them), and score every class separately.`
+        : `Even the rare classes have about ${number.format(rarest)} examples each, above the ${number.format(minimum)} a supervised tune learns well from; still score every class separately on the held-out set.`,
     );
   const turn = recommendation.sensitivity.find(
     (entry) =>

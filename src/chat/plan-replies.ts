@@ -27,7 +27,14 @@ import {
   timedOnOwnGpu,
 } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
-import { citedAnswer, type InfoAnswer, inDaysOrWeeks, LONG_ELAPSED_HOURS, sourceMarks } from './info-replies.ts';
+import {
+  citedAnswer,
+  type InfoAnswer,
+  inDaysOrWeeks,
+  LONG_ELAPSED_HOURS,
+  referenceGpuWords,
+  sourceMarks,
+} from './info-replies.ts';
 import { lowerFirst, sensitivityValue } from './reply-words.ts';
 
 const hours = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
@@ -149,7 +156,7 @@ export function timelineReply(
     }
     longest.push(time.runHours);
     const reference = time.reference
-      ? ' (timed on a datacenter GPU: your cards are not in the catalog, so longer)'
+      ? ` (timed on ${referenceGpuWords(knowledge)}: your cards' speed is not in the catalog, so longer on them)`
       : '';
     const data =
       method === 'distillation'

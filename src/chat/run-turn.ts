@@ -10,6 +10,7 @@ import { compactAnswerParts, plainModelName } from './compact-answer.ts';
 import { dataMixReply } from './data-mix-reply.ts';
 import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
+import { parseCount, TOKENS_PER_PAGE } from './extract/numbers.ts';
 import type { Extraction, ExtractionIntents } from './extract/types.ts';
 import { mergeProfile } from './fields/merge-profile.ts';
 import {
@@ -52,6 +53,7 @@ import {
   whyNotModelReply,
   whyRentReply,
 } from './info-replies.ts';
+import { languageReply } from './language-reply.ts';
 import { longContextReply } from './long-context-reply.ts';
 import { risksReply, sftBeforePreferenceReply, timelineReply } from './plan-replies.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
@@ -152,20 +154,50 @@ export function runTurn(
   options: TurnOptions = {},
 ): TurnResult {
   return withOtherLanguage(
-    withUnconvertedMoney(
-      withUnanswered(
-        answerTurn(
-          previous,
-          withPerTenantTotal(previous, pairsAsPreference(previous, keepModelMovedTo(previous, extraction))),
-          knowledge,
-          options,
+    withGpuVariantNote(
+      withUnconvertedMoney(
+        withUnanswered(
+          answerTurn(
+            previous,
+            withCorpusFromPages(
+              previous,
+              withPerTenantTotal(previous, pairsAsPreference(previous, keepModelMovedTo(previous, extraction))),
+            ),
+            knowledge,
+            options,
+          ),
+          extraction.intents.unanswered,
         ),
-        extraction.intents.unanswered,
+        extraction.unconvertedMoney,
       ),
-      extraction.unconvertedMoney,
+      extraction,
+      knowledge,
     ),
     extraction.otherLanguage,
   );
+}
+
+/**
+ * "2 A100s": the A100 comes in 40 and 80 GB, and the memory can change the advice (LoRA or QLoRA on a 70B). The reply
+ * says which one it took when the message did not say.
+ */
+function withGpuVariantNote(result: TurnResult, extraction: TurnExtraction, knowledge: Knowledge): TurnResult {
+  const name = extraction.fields.gpuName;
+  const said = extraction.evidence.gpuName;
+  if (name === undefined || said === undefined || result.replyData === undefined || extraction.intents.whatIf)
+    return result;
+  if (extraction.fields.gpuMemoryGB !== undefined || /\d\s*(?:gb|g\b|gigs?)/i.test(said)) return result;
+  const taken = knowledge.findGpu(name);
+  if (taken === undefined) return result;
+  const base = taken.name.replace(/\s*\d+\s*GB$/i, '');
+  const variants = knowledge.gpus.filter(
+    (gpu) =>
+      gpu.name !== taken.name && gpu.name.replace(/\s*\d+\s*GB$/i, '') === base && gpu.memoryGB !== taken.memoryGB,
+  );
+  if (base === taken.name || variants.length === 0) return result;
+  const others = variants.map((gpu) => `${gpu.memoryGB} GB`).join(' or ');
+  const note = `I took your ${base.replace(/^NVIDIA\s+/, '')} as the ${taken.memoryGB} GB version; if yours are ${others}, say so: memory can change the advice.`;
+  return { ...result, ...withReply({ ...result.replyData, notes: [...result.replyData.notes, note] }) };
 }
 
 /**
@@ -270,6 +302,34 @@ function withPerTenantTotal(previous: DialogueState, extraction: TurnExtraction)
   if (share === undefined || tenants === undefined || tenants < 10 || extraction.fields.labeledExamples !== undefined)
     return extraction;
   return { ...extraction, fields: { ...extraction.fields, labeledExamples: share * tenants } };
+}
+
+/** "about 900 pages of PDFs", "the 1,200-page manual": a page count of the team's documents (growth per week excluded). */
+const PAGES_OF_DOCUMENTS =
+  /(\d[\d,.]*\s?k?)[\s-]pages?\b(?!\s+(?:[a-z]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month|year)\b)/;
+
+/**
+ * "about 900 pages of PDFs": the corpus said in pages sizes it in tokens (about 400 tokens a page), so the advisor does
+ * not ask for the size again. The chat derives it; the extractor reads only sizes said in tokens.
+ */
+function withCorpusFromPages(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
+  const { fields, evidence } = extraction;
+  if (
+    extraction.intents.whatIf ||
+    fields.corpusTokens !== undefined ||
+    previous.profile.corpusTokens !== undefined ||
+    fields.unlabeledCorpus === undefined ||
+    fields.unlabeledCorpus === 'none'
+  )
+    return extraction;
+  const pages = PAGES_OF_DOCUMENTS.exec(evidence.unlabeledCorpus?.toLowerCase() ?? '');
+  const count = pages ? parseCount(pages[1]?.replace(/\s/g, '') ?? '') : undefined;
+  if (count === undefined || count < 1) return extraction;
+  return {
+    ...extraction,
+    fields: { ...fields, corpusTokens: count * TOKENS_PER_PAGE },
+    evidence: { ...evidence, corpusTokens: evidence.unlabeledCorpus },
+  };
 }
 
 /**
@@ -494,7 +554,7 @@ function answerTurn(
       anotherModel && whatIfIntents.asksCost !== undefined && base.profile.currentMonthlySpendUSD !== undefined
         ? ` You pay $${new Intl.NumberFormat('en-US').format(base.profile.currentMonthlySpendUSD)} a month today${base.profile.modelName ? ` on ${plainModelName(base.profile.modelName)}` : ''}.${listToday === undefined || base.profile.modelName === undefined ? '' : ` At the same assumed request size, ${plainModelName(base.profile.modelName)}'s list price comes to about $${new Intl.NumberFormat('en-US').format(Math.round(listToday))} a month: compare those two list prices, not the estimate with your own bill (tell me your tokens per request for a closer figure).`}`
         : anotherModel && whatIfIntents.asksCost !== undefined
-          ? currentBillWords(current, base.profile.modelName)
+          ? currentBillWords(current, base.profile.modelName) || listPriceBillWords(base.profile, knowledge)
           : '';
     // (This reply carries no source list: marks that would point at none are left out.)
     const askedText =
@@ -510,6 +570,26 @@ function answerTurn(
                 ? `Running it on ${plainModelName(moved.name)}, where the plan would move from ${plainModelName(asked)}:`
                 : 'Running it:';
             });
+    // "What if we rented 8 H100s for the DPO stage?": GPUs rented for the job cost their rent by the hour, not nothing.
+    const rentedForTheJob =
+      hypotheticalProfile.gpusRented === true && base.profile.gpusRented !== true
+        ? (knowledge.findGpu(hypotheticalProfile.gpuName ?? '')?.price ?? undefined)
+        : undefined;
+    const jobHours =
+      rentedForTheJob === undefined || rentedForTheJob === null
+        ? undefined
+        : hypothetical.recommendations.find(
+            (entry) =>
+              entry.method ===
+              (typeof whatIfIntents.asksCost === 'string' ? whatIfIntents.asksCost : hypothetical.destination.method),
+          )?.estimates?.trainingGpuHours;
+    const rentedText =
+      rentedForTheJob === undefined || rentedForTheJob === null || jobHours === undefined
+        ? askedText
+        : askedText.replace(
+            'no extra rent while the GPUs you rent have idle hours',
+            `about $${new Intl.NumberFormat('en-US').format(Math.round(jobHours * rentedForTheJob.usdPerHour))} of rent at ${rentedForTheJob.where}'s $${rentedForTheJob.usdPerHour} a GPU-hour (${rentedForTheJob.asOf}), billed for the hours you keep them`,
+          );
     // The model asked about is shut down, or soon: said with its bill, as the full answer says it.
     const askedModel = hypotheticalProfile.modelName;
     const askedEntry = anotherModel && askedModel !== undefined ? knowledge.findModel(askedModel) : undefined;
@@ -544,8 +624,8 @@ function answerTurn(
         : '';
     const answer = asked
       ? nothingHypothetical
-        ? `${askedText}${others}${today}${ending}`
-        : `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(askedText) : askedText}${others}${today}${ending} ${NOTHING_SAVED}`
+        ? `${rentedText}${others}${today}${ending}`
+        : `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(rentedText) : rentedText}${others}${today}${ending} ${NOTHING_SAVED}`
       : whatIfReply(said, current, hypothetical, knowledge);
     // "Why LoRA rather than QLoRA? And would the 70B be better?": the why is about the plan as it stands, said first.
     const whyAsked = intents.whyNot ?? intents.whyMethod;
@@ -858,6 +938,14 @@ function currentBillWords(current: Recommendation, modelName: string | undefined
   return ` On ${on ? plainModelName(on) : 'the model as it stands'}, the plan costs about $${new Intl.NumberFormat('en-US').format(Math.round(monthly))} a month at the same volume.`;
 }
 
+/** " GPT-4.1 mini calls cost about $554 a month …": the team's own model at list price, when the plan gives no bill. */
+function listPriceBillWords(profile: Partial<Profile>, knowledge: Knowledge): string {
+  const model = profile.modelName === undefined ? undefined : knowledge.findModel(profile.modelName);
+  const bill = listPriceMonthlyUSD(model?.apiPrice, profile);
+  if (model === undefined || bill === undefined) return '';
+  return ` ${plainModelName(model.name)}, your model today, costs about $${new Intl.NumberFormat('en-US').format(Math.round(bill))} a month at the same volume and list price.`;
+}
+
 /** The plan's supervised stage (LoRA, QLoRA, full fine-tuning) when the plan has no instruction tuning of its own. */
 function planSupervisedStage(recommendation: Recommendation): MethodId | undefined {
   const stages = recommendation.plan.flatMap((step) => step.methods);
@@ -969,8 +1057,10 @@ function infoReply(
       profile as Profile,
       typeof intents.asksEnoughData === 'number' ? intents.asksEnoughData : undefined,
       intents.asksEnoughDataClasses,
+      intents.asksEnoughDataRarest,
     );
-  if (intents.asksFormatGuarantee) return formatGuaranteeReply(recommendation, knowledge, profile);
+  if (intents.asksFormatGuarantee)
+    return formatGuaranteeReply(recommendation, knowledge, profile, intents.asksLabelChoice === true);
   if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
   if (intents.asksOnDeviceRuntime) return onDeviceRuntimeReply(recommendation, knowledge, profile);
   if (intents.asksEvaluation) return evaluationReply(recommendation, knowledge, profile);
@@ -999,6 +1089,8 @@ function infoReply(
   if (intents.asksSpeed && intents.asksFit === undefined && intents.asksCost === undefined)
     return speedReply(knowledge, profile, recommendation);
   if (intents.asksLicence !== undefined) return licenceReply(recommendation, knowledge, intents.asksLicence);
+  if (intents.asksLanguage !== undefined)
+    return languageReply(recommendation, knowledge, profile, intents.asksLanguage);
   if (intents.asksHostingFee !== undefined) return hostingFeeReply(recommendation, knowledge, intents.asksHostingFee);
   if (intents.asksRetirement !== undefined) {
     const answer = retirementReply(recommendation, knowledge, profile, intents.asksRetirement);

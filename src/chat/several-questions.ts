@@ -48,6 +48,7 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksRatingsForPreference',
   'asksWhyRent',
   'asksSafety',
+  'asksLanguage',
 ];
 
 /**

@@ -691,7 +691,11 @@ function rentalGpus(knowledge: Knowledge): readonly PricedGpu[] {
 
 const referenceGpuByKnowledge = new WeakMap<Knowledge, PricingGpu | null>();
 
-function referenceGpu(knowledge: Knowledge): PricingGpu | undefined {
+/**
+ * The catalog GPU training is timed on when the team's own GPU has no known throughput: the rental GPU with the lowest
+ * price per TFLOP/s.
+ */
+export function referenceGpu(knowledge: Knowledge): PricingGpu | undefined {
   const cached = referenceGpuByKnowledge.get(knowledge);
   if (cached !== undefined) return cached ?? undefined;
   let best: PricingGpu | undefined;

@@ -241,13 +241,7 @@ export function buildPlan(
   if (!destination.deadEnd) {
     push([destination.method], `${destination.switchedTo ? `On ${destination.switchedTo}: ` : ''}${destination.why}`);
   }
-  if (
-    behaviour &&
-    sftReady &&
-    !SFT_SIBLINGS.includes(destination.method) &&
-    !destination.switchedTo &&
-    !supervisedBeforePreference
-  ) {
+  if (behaviour && sftReady && !SFT_SIBLINGS.includes(destination.method) && !supervisedBeforePreference) {
     pushTuning(
       'If the baseline still misses on behaviour (format, style, consistency), tune it in on your labelled examples; tuning on retrieval-formatted examples keeps the two working together.',
     );

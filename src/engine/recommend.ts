@@ -162,7 +162,7 @@ function cpuServingWhy(analysis: FeasibilityAnalysis): string {
  * by name (weaker accuracy to expect there); otherwise a reminder to check the list.
  */
 function languagesAssumption(model: Model | undefined, profile: Profile): Recommendation['assumptions'] {
-  if (model?.multilingual !== true) return [];
+  if (model?.multilingual !== true) return supportedLanguagesAssumption(model, profile);
   const known = new Set(model.languages ?? []);
   const missing = languagesNamed((profile.task ?? '').slice(0, 2000)).filter(
     (name) => known.size > 0 && !known.has(name),
@@ -178,6 +178,47 @@ function languagesAssumption(model: Model | undefined, profile: Profile): Recomm
         missing.length > 0
           ? `${names} ${missing.length === 1 ? 'is' : 'are'} not among ${model.name}'s pre-training languages: expect weaker accuracy there, and measure each language separately on your evaluation set (a model pre-trained on ${missing.length === 1 ? 'it' : 'them'} may serve ${missing.length === 1 ? 'it' : 'them'} better).`
           : `${model.name} was pre-trained on a fixed list of languages (its model card lists them): check that every language of your inputs is on it before you rely on it.`,
+    },
+  ];
+}
+
+/** "Swahili", "Swahili and Hausa": names joined as a list. */
+function nameList(names: readonly string[]): string {
+  const capital = names.map((name) => name.replace(/\b[a-z]/g, (letter) => letter.toUpperCase()));
+  return capital.length <= 1 ? (capital[0] ?? '') : `${capital.slice(0, -1).join(', ')} and ${capital.at(-1)}`;
+}
+
+/**
+ * The languages the task names against those the model's card supports (Llama 3.1: eight; Qwen2.5: 29+, 13 named):
+ * a language off the list is said by name, to be measured before relying on it and closed by tuning on the team's
+ * own examples; a multilingual task naming none gets the list to check against.
+ */
+function supportedLanguagesAssumption(model: Model | undefined, profile: Profile): Recommendation['assumptions'] {
+  const support = model?.supportedLanguages;
+  if (model === undefined || support === undefined) return [];
+  const named = languagesNamed((profile.task ?? '').slice(0, 2000));
+  const outside = named.filter((name) => !support.named.includes(name));
+  const listed = nameList(support.named);
+  if (outside.length === 0) {
+    if (profile.multilingual !== true || named.length > 0) return [];
+    return [
+      {
+        field: 'model.supportedLanguages',
+        value: model.name,
+        why: support.complete
+          ? `${model.name}'s model card supports ${support.named.length === 1 ? 'English only' : `${support.named.length} languages (${listed})`}: check that every language of your inputs is on it, and measure each one on your evaluation set.`
+          : `${model.name}'s card claims ${support.total ?? 'many'}+ languages and names ${listed}: check yours against it, and measure each language on your evaluation set.`,
+      },
+    ];
+  }
+  const one = outside.length === 1;
+  return [
+    {
+      field: 'model.supportedLanguages',
+      value: outside.join(', '),
+      why: support.complete
+        ? `${nameList(outside)} ${one ? 'is' : 'are'} not among the languages ${model.vendor} supports for ${model.name} (${support.named.length === 1 ? 'English only' : listed}): it may still handle ${one ? 'it' : 'them'}, untested by its vendor, so measure ${one ? 'it' : 'each'} on your evaluation set before relying on it; tuning on your own examples in ${one ? 'that language' : 'those languages'} is how to close a gap there.`
+        : `${nameList(outside)} ${one ? 'is' : 'are'} not among the languages ${model.name}'s card names (${listed}, of the ${support.total ?? 'many'}+ it claims): check the card, and measure ${one ? 'it' : 'each'} on your evaluation set before relying on it.`,
     },
   ];
 }

@@ -93,6 +93,19 @@ export const Model = z
       .array(z.string().regex(/^[a-z]+(?: [a-z]+)?$/))
       .optional()
       .describe('A multilingual model: the languages of its pre-training, as lowercase English names'),
+    supportedLanguages: z
+      .object({
+        named: z.array(z.string().regex(/^[a-z]+(?: [a-z]+)?$/)).min(1),
+        complete: z
+          .boolean()
+          .describe(
+            'true: the vendor supports only these; false: it names these among more ("over 29 languages, including…")',
+          ),
+        total: z.number().int().positive().optional().describe('How many languages the vendor claims in all'),
+      })
+      .strict()
+      .optional()
+      .describe("The languages the vendor's model card says the model supports (others may work, untested by it)"),
     released: IsoDate.optional(),
     supersededBy: Id.optional().describe(
       'A newer catalog model of the same family and size class that replaces it (never proposed as a substitute)',

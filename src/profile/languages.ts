@@ -18,9 +18,24 @@ const CANONICAL: Readonly<Record<string, string>> = {
   eng: 'english',
 };
 
+/** Code-mixed languages, by the two languages they mix ("Taglish" is Tagalog and English). */
+const CODE_MIXED: Readonly<Record<string, readonly string[]>> = {
+  taglish: ['tagalog', 'english'],
+  hinglish: ['hindi', 'english'],
+  spanglish: ['spanish', 'english'],
+  tanglish: ['tamil', 'english'],
+  benglish: ['bengali', 'english'],
+  konglish: ['korean', 'english'],
+  franglais: ['french', 'english'],
+  denglisch: ['german', 'english'],
+};
+const CODE_MIXED_WORD = new RegExp(`\\b(?:${Object.keys(CODE_MIXED).join('|')})\\b`, 'g');
+
 /** The languages a text names, in canonical lowercase English names, each once ("Polish" the verb is not told apart). */
 export function languagesNamed(text: string): string[] {
   const found = new Set<string>();
+  for (const match of text.toLowerCase().matchAll(CODE_MIXED_WORD))
+    for (const name of CODE_MIXED[match[0]] ?? []) found.add(name);
   for (const match of text.toLowerCase().matchAll(new RegExp(`\\b${LANGUAGE_SOURCE}\\b`, 'g'))) {
     const name = match[0].replace(/\s+/g, ' ');
     // "polish the replies" is the verb.

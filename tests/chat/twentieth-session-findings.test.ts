@@ -158,3 +158,217 @@ describe('x46: corrections, form-like answers and facts said in passing', () => 
     expect(read(text)).not.toHaveProperty(field);
   });
 });
+
+/** The newuser39 trial (twentieth session): four teams, 64 turns, 20 one-request repros. */
+describe('newuser39: numbers that are not the facts asked', () => {
+  const FARM =
+    'We run Llama 3.1 8B on one RTX 3090 for an SMS farm-advice bot. We have 3,000 labeled Q&A pairs and the extension manuals as PDFs; pest bulletins change weekly. Answers are too long and give advice for the wrong country. Prompting has plateaued. Just recommend.';
+
+  it('does not read an exchange rate as the corpus asked for, and takes a figure back when told what it was', async () => {
+    const turns = await converse(
+      [
+        FARM,
+        'We just got a small grant: KSh 150,000 for compute, at about 129 shillings to the dollar. Does that change the plan?',
+      ],
+      knowledge,
+    );
+    const profile = turns.at(-1)?.state.profile;
+    expect(profile?.oneTimeBudgetUSD).toBe(1163);
+    expect(profile?.corpusTokens).toBeUndefined();
+    const taken = await converse(
+      [FARM, 'our corpus is about 50000 tokens', 'No, 129 was the exchange rate, not the corpus!'],
+      knowledge,
+    );
+    expect(taken.at(-1)?.state.profile.corpusTokens).toBeUndefined();
+    expect(taken.at(-1)?.state.profile.labeledExamples).toBe(3000);
+  });
+
+  it('does not count the two answers of a preference pair as examples', () => {
+    expect(
+      read(
+        'We have 4,000 tutor-written demonstration dialogues and 25,000 preference pairs where annotators picked the better of two tutor replies',
+      ),
+    ).toMatchObject({ labeledExamples: 4000, preferencePairs: 25_000 });
+  });
+
+  it('sizes a corpus said in pages, at about 400 tokens a page', async () => {
+    const [turn] = await converse(
+      [
+        'We run Llama 3.1 8B on one RTX 3090 for a bot over our extension manuals, about 900 pages of PDFs. Just recommend.',
+      ],
+      knowledge,
+    );
+    expect(turn?.state.profile.corpusTokens).toBe(360_000);
+    const [growth] = await converse(['We add about 20 pages of bulletins a week. Just recommend.'], knowledge);
+    expect(growth?.state.profile.corpusTokens).toBeUndefined();
+  });
+
+  it('reads the volume of two kinds of work, and a deadline stated before "is that realistic?"', () => {
+    expect(read('We handle about 30,000 complaints and emails a day.')).toMatchObject({ requestsPerDay: 30_000 });
+    expect(read('We need this live in 3 weeks, is that realistic?')).toMatchObject({ timelineWeeks: 3 });
+    expect(read('is 3 weeks realistic?')).not.toHaveProperty('timelineWeeks');
+  });
+});
+
+describe('newuser39: questions answered on the right subject', () => {
+  const BANK =
+    'We classify customer complaints into 40 categories with GPT-4.1 mini through Azure OpenAI. 8,000 labeled examples; few-shot prompting plateaued at 78%. 30,000 requests per day, each 1,500 input tokens and 10 output tokens. Just recommend.';
+
+  it('prices both models of a bill comparison and keeps the team on its own', async () => {
+    const turn = (
+      await converse([BANK, 'Compare the monthly bill for GPT-4.1 mini and Gemini 2.5 Flash, please.'], knowledge)
+    ).at(-1);
+    expect(turn?.state.profile.modelName).toBe('GPT-4.1 mini');
+    expect(turn?.reply).toMatch(/\$428 a month/);
+    expect(turn?.reply).toMatch(/GPT-4\.1 mini, your model today, costs about \$554 a month/);
+  });
+
+  it('averages the examples over the classes and judges the rare ones apart', async () => {
+    const turn = (
+      await converse(
+        [
+          'We classify customer complaints into 40 categories with Llama 3.1 8B on 2 L40S. 8,000 labeled examples; few-shot prompting plateaued. Just recommend.',
+          'Is 8,000 enough for 40 categories? Some rare categories only have around 30 examples each.',
+        ],
+        knowledge,
+      )
+    ).at(-1);
+    expect(turn?.reply).toMatch(/about 200 per class on average/);
+    expect(turn?.reply).toMatch(/rare classes with about 30 examples each are below/);
+    expect(turn?.reply).not.toMatch(/about 1 per class/);
+  });
+
+  it('answers a licence question about the model it names, not the prototype named before it', () => {
+    const intents = extract(
+      'GPT-4o was only a prototype, we will never ship it, so forget the shutdown. Is the Qwen2.5 1.5B licence OK for a commercial game?',
+    ).intents;
+    expect(intents.asksLicence).toBe('Qwen2.5 1.5B');
+  });
+
+  it('asks "why X and not Y?" about Y without adopting it', () => {
+    const extraction = extract('Why Llama 3.2 3B and not something bigger like Llama 3.1 8B?');
+    expect(extraction.intents.asksWhyNotModel).toBe('Llama 3.1 8B');
+    expect(extraction.fields).not.toHaveProperty('modelName');
+  });
+
+  it.each([
+    [
+      'What exactly is QLoRA? And should we use it instead of plain LoRA on the 3090?',
+      'asksComparison',
+      ['qlora', 'lora'],
+    ],
+    [
+      "What does DPO actually change that plain SFT on the chosen replies wouldn't?",
+      'asksComparison',
+      ['preference-tuning', 'instruction-tuning'],
+    ],
+    ['Is there any point spending the grant on renting GPUs for the LoRA step?', 'asksWhyRent', true],
+    ['How do we actually get the tuned Qwen onto Android — which format and runtime?', 'asksOnDeviceRuntime', true],
+    [
+      'Can we guarantee the model only ever outputs one of our 40 category codes and nothing else?',
+      'asksLabelChoice',
+      true,
+    ],
+    [
+      'Why not skip all the training and just prompt Qwen2.5 14B Instruct with a good Korean system prompt?',
+      'whyNot',
+      'prompt-engineering',
+    ],
+    ['First words should appear within 300 ms. We have no model picked yet — what would you use?', 'asksModel', true],
+    [
+      "You said about $554 a month, but our Azure invoice is about €1,900 a month. Something's off — why the difference?",
+      'asksBillMismatch',
+      true,
+    ],
+    ['What if we rented 8 H100s for the DPO stage instead — how long and how much?', 'asksCost', 'preference-tuning'],
+    ["Vielen Dank, that's all for today", 'thanks', true],
+  ])('reads %j', (text, key, value) => {
+    expect((extract(text).intents as unknown as Record<string, unknown>)[key]).toEqual(value);
+  });
+
+  it('prices GPUs rented for one job by the hour', async () => {
+    const turn = (
+      await converse(
+        [
+          'We are an NLP lab with Qwen2.5 14B, 4,000 demonstration dialogues and 25,000 preference pairs, on 4 A100 40GB. Just recommend.',
+          'What if we rented 8 H100s for the DPO stage instead — how long and how much?',
+        ],
+        knowledge,
+      )
+    ).at(-1);
+    expect(turn?.reply).toMatch(/about \$\d[\d,]* of rent at .*\$2\.69 a GPU-hour/);
+    expect(turn?.reply).not.toMatch(/no extra rent/);
+  });
+
+  it('says a 130k-token request does not run at all on one 24 GB card', async () => {
+    const turn = (
+      await converse(
+        [
+          'We run Llama 3.1 8B on one RTX 4090 for a farm-advice bot over about 900 pages of manuals. Just recommend.',
+          'Could we skip RAG and just paste all 900 pages of the manuals into the prompt?',
+        ],
+        knowledge,
+      )
+    ).at(-1);
+    expect(turn?.reply).toMatch(/not even one request runs there/);
+    expect(turn?.reply).not.toMatch(/far fewer requests run at once/);
+  });
+
+  it('names the 40/80 GB choice it made for a bare "A100"', async () => {
+    const [turn] = await converse(
+      [
+        'We use Llama 3.1 70B on 2 A100s and have 3,000 labeled examples; replies must follow our format. Just recommend.',
+      ],
+      knowledge,
+    );
+    expect(turn?.reply).toMatch(/I took your A100 as the 80 GB version; if yours are 40 GB, say so/);
+    const [said] = await converse(['We use Llama 3.1 70B on 2 A100 40GB cards. Just recommend.'], knowledge);
+    expect(said?.reply).not.toMatch(/I took your A100/);
+  });
+
+  it('times training on an RTX 3090 with its own throughput', async () => {
+    const turn = (
+      await converse(
+        [
+          'We run Llama 3.1 8B on one RTX 3090 and have 3,000 labeled examples. Replies must follow our SMS format. Prompting plateaued. Just recommend.',
+          'How long would the LoRA training take on our 3090?',
+        ],
+        knowledge,
+      )
+    ).at(-1);
+    const hours = Number(/about ([\d.]+) GPU-hours/.exec(turn?.reply ?? '')?.[1]);
+    // 4 × 8.03e9 × (3,000 × 500 × 3) × 3 runs at 35% of 71 TFLOP/s ≈ 4.8 h.
+    expect(hours).toBeGreaterThan(4);
+    expect(hours).toBeLessThan(6);
+    expect(turn?.reply).not.toMatch(/datacenter GPU/);
+  });
+});
+
+describe('newuser39: languages', () => {
+  it('says a language is not on the model card and where to look, without rating the model', async () => {
+    const turn = (
+      await converse(
+        [
+          'We run Llama 3.1 8B on one RTX 3090 for an SMS farm-advice bot. We have 3,000 labeled Q&A pairs. Just recommend.',
+          'Half our farmers write in Swahili. Is Llama 3.1 8B any good in Swahili, or which model would you pick for that?',
+        ],
+        knowledge,
+      )
+    ).at(-1);
+    expect(turn?.reply).toMatch(/Swahili is not among the eight languages Meta supports for Llama 3\.1 8B/);
+    expect(turn?.reply).toMatch(/No model in the catalog lists Swahili/);
+    expect(turn?.reply).toMatch(/I can't rate how well a model writes Swahili/);
+    expect(turn?.reply).not.toMatch(/works on it as described/);
+  });
+
+  it('points to the catalog models whose cards list the language', async () => {
+    const turn = (
+      await converse(
+        ['We run Llama 3.1 8B on one RTX 3090 for a support bot. Just recommend.', 'is llama 3.1 8b good at korean?'],
+        knowledge,
+      )
+    ).at(-1);
+    expect(turn?.reply).toMatch(/Korean is not among the eight languages/);
+    expect(turn?.reply).toMatch(/Catalog models whose cards list Korean: Qwen2\.5/);
+  });
+});

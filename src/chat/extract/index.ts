@@ -3,6 +3,7 @@
  * from, the fields the user corrected, and what the user asked for. No LLM; pure and synchronous.
  */
 
+import { LANGUAGE_SOURCE, languagesNamed } from '../../profile/languages.ts';
 import { type Goal, type MethodId, Profile, type ProfileField } from '../../profile/profile-schema.ts';
 import { LIST_FIELDS } from '../fields/merge-profile.ts';
 import { EXTRACTORS, FIELD_REGISTRY, fieldEntry } from '../fields/registry.ts';
@@ -230,6 +231,8 @@ export function extractProfile(
     goneGpu === undefined &&
     // ("we have no monthly budget of $900, drop that" takes a fact back: it answers no pending question.)
     !TAKEN_BACK.test(prepared.lower) &&
+    // ("No, 129 was the exchange rate, not the corpus!": the "no" disputes a reading; it answers nothing asked.)
+    !new RegExp(NUMBER_WAS_SOMETHING_ELSE.source).test(prepared.lower) &&
     !asksAboutTheAdvice(intents) &&
     intents.smallTalk !== true &&
     intents.justRecommend !== true &&
@@ -480,6 +483,12 @@ export function extractProfile(
     if (stated.some((item) => item.field === field)) continue;
     removedGoals.removedFields = [...new Set([...(removedGoals.removedFields ?? []), field as ProfileField])];
   }
+  // "No, 129 was the exchange rate, not the corpus!": a number read as the wrong fact, taken back.
+  for (const match of allMatches(NUMBER_WAS_SOMETHING_ELSE, prepared.lower)) {
+    const field = DISOWNED_NOUNS.find(([pattern]) => pattern.test(match[1] ?? ''))?.[1];
+    if (field === undefined || stated.some((item) => item.field === field)) continue;
+    removedGoals.removedFields = [...new Set([...(removedGoals.removedFields ?? []), field])];
+  }
   // "we are NOT using GPT-4.1 as a teacher, drop it": no teacher.
   if (TEACHER_DISOWNED.test(prepared.lower) && !stated.some((item) => item.field === 'teacherModel'))
     removedGoals.removedFields = [...new Set([...(removedGoals.removedFields ?? []), 'teacherModel' as ProfileField])];
@@ -604,7 +613,7 @@ const PILOT_RAN_ON =
 
 /** A sentence a "what if" opens, to its end (a dot between digits, "3.1", ends none). */
 const WHAT_IF_SENTENCE =
-  /\b(?:what\s+if|suppose|supposing|hypothetically|imagine|let'?s\s+say|say\s+we\s+had)\b(?:[^.?!\n]|\.(?=\d))*[.?!]?/g;
+  /\b(?:what\s+if|suppose|supposing|hypothetically|imagine|let'?s\s+say|say\s+we\s+had)\b(?:[^.?!\n]|\.(?=\d))*[.?!]?|\bcompare\s+(?:the\s+)?(?:monthly\s+|api\s+|running\s+|inference\s+)?(?:bills?|costs?|prices?|pricing|spend)\b(?:[^.?!\n]|\.(?=\d))*[.?!]?/g;
 
 /** The message asks the advisor something (why, what if, cost, fit, a definition, where to start, details). */
 function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
@@ -804,7 +813,8 @@ function askedOfTheCatalog(
   // "why not a 1B model like Llama 3.2 1B?", "why not just use Qwen2.5 3B instead?": a model weighed against the
   // plan's, when no method is what the why-not is about.
   if (intents.whyNot === undefined) {
-    const whyNot = WHY_NOT_MODEL_QUESTION.exec(lower);
+    // ("Why Llama 3.2 3B and not something bigger like Llama 3.1 8B?": the model weighed is the one after "not".)
+    const whyNot = WHY_NOT_MODEL_QUESTION.exec(lower) ?? WHY_THIS_NOT_THAT_MODEL.exec(lower);
     const weighedText = whyNot?.[1] ?? whyNot?.[2] ?? '';
     const mention = whyNot ? catalogScanner(catalog).findModels(weighedText)[0] : undefined;
     // ("why not just tune our Llama 3.1 8B?" states the team's model: a why-not about tuning it.)
@@ -815,11 +825,59 @@ function askedOfTheCatalog(
       mention !== undefined &&
       (/\b(?:have|let|get|make|use)\s+$/.test(weighedText.slice(0, mention.start)) ||
         /^\s+(?:to\s+)?(?:label|annotate|tag|generate|write|create|produce)\b/.test(weighedText.slice(mention.end)));
-    if (mention?.entry && !ours && !labeller) intents.asksWhyNotModel = mention.entry.name;
+    if (mention?.entry && !ours && !labeller) {
+      intents.asksWhyNotModel = mention.entry.name;
+      // The models the why-question weighs are asked about, not adopted ("…not something bigger like Llama 3.1 8B?").
+      const asked = sentenceAround(lower, whyNot?.index ?? 0);
+      const from = lower.indexOf(asked);
+      for (let index = findings.length - 1; index >= 0; index--) {
+        const item = findings[index] as Finding;
+        if (
+          (item.field === 'modelName' || item.field === 'modelParamsB') &&
+          from >= 0 &&
+          item.start >= from &&
+          item.end <= from + asked.length
+        )
+          findings.splice(index, 1);
+      }
+    }
   }
   // "qwen 2.5 14b license - ok for commercial internal use?": the licence of the model named (or of the plan's model).
   // ("Is the Llama 3.1 licence OK?" names a family: the licence its members share, read from the first of them.)
-  if (LICENCE_QUESTION.test(lower)) intents.asksLicence = firstModel() ?? familyMember(lower, catalog) ?? true;
+  // "Is Llama 3.1 8B any good in Swahili, or which model would you pick for that?": a language asked of a model.
+  const language = LANGUAGE_QUESTION.exec(lower);
+  if (language) {
+    const sentence = sentenceAround(lower, language.index);
+    const languages = languagesNamed(sentence);
+    if (languages.length > 0 && /\?|^\W*(?:is|does|can|will|which|what|how)\b/.test(sentence.trim())) {
+      const named = catalogScanner(catalog).findModels(sentence)[0]?.entry?.name ?? familyMember(sentence, catalog);
+      intents.asksLanguage = { languages, ...(named === undefined ? {} : { model: named }) };
+      intents.asksSomething = true;
+      // The model asked about is not adopted.
+      const from = lower.indexOf(sentence);
+      for (let index = findings.length - 1; index >= 0; index--) {
+        const item = findings[index] as Finding;
+        if (
+          (item.field === 'modelName' || item.field === 'modelParamsB') &&
+          from >= 0 &&
+          item.start >= from &&
+          item.end <= from + sentence.length
+        )
+          findings.splice(index, 1);
+      }
+    }
+  }
+  // ("GPT-4o was only a prototype. Is the Qwen2.5 1.5B licence OK?": the model of the licence question's sentence.)
+  const licence = LICENCE_QUESTION.exec(lower);
+  if (licence) {
+    const sentence = sentenceAround(lower, licence.index);
+    intents.asksLicence =
+      catalogScanner(catalog).findModels(sentence)[0]?.entry?.name ??
+      familyMember(sentence, catalog) ??
+      firstModel() ??
+      familyMember(lower, catalog) ??
+      true;
+  }
 }
 
 /** A family named by its name and version ("Llama 3.1", "Qwen2.5", "Gemma 2"): the first catalog model of it. */
@@ -876,6 +934,13 @@ const WHY_MODEL_QUESTION =
   /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with|propose)\s+|(?:a|the)\s+)?((?:[^?.!\n]|\.(?=\d)){2,40}?)\s*\?/;
 const WHY_NOT_MODEL_QUESTION =
   /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+(?=\S)((?:[^?.!\n]|\.(?=\d)){2,60}?)\s*\?|^\s*(?:(?:and|ok(?:ay)?|so|hmm|then)[\s,]+)?(?:what|how)\s+about\s+((?:(?:the|a|using|just)\s+)?(?:[^?.!\n\s]|\.(?=\d))+(?:\s+(?:[^?.!\n\s]|\.(?=\d))+){0,3})\s*\?\s*$/;
+/** "any good in Swahili", "handles Tagalog", "best at Korean", "does it speak Yoruba": a language asked about. */
+const LANGUAGE_QUESTION = new RegExp(
+  `\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|taglish|hinglish|spanglish)\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?)\\s+(?:${LANGUAGE_SOURCE}|taglish|hinglish|spanglish)\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,30}\\?`,
+);
+/** "why Llama 3.2 3B and not Llama 3.1 8B?", "why the 3B rather than something bigger like the 8B?". */
+const WHY_THIS_NOT_THAT_MODEL =
+  /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with)\s+)?(?:[^?.!\n]|\.(?=\d)){2,40}?\s+(?:and\s+not|rather\s+than|instead\s+of|over)\s+((?:[^?.!\n]|\.(?=\d)){2,60}?)\s*\?/;
 const TUNING_CHANNEL_QUESTION =
   /\b(?:(?:can|could|may)\s+(?:we|i|you)\s+(?:still\s+|even\s+|actually\s+)?|is\s+it\s+(?:still\s+)?possible\s+to\s+|are\s+we\s+able\s+to\s+|where\s+(?:can|could|do)\s+(?:we|i|you)\s+)(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,80}\?|\b(?:can|could)\s+(?:a|an|our|my)\s+(?:brand\s+)?(?:new\s+)?(?:\w+\s+)?(?:account|org|organi[sz]ation)\s+(?:\w+\s+){0,2}?(?:start|run|create|launch)\s+(?:a\s+)?(?:fine[\s-]?tun\w*|tuning)\s+job\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\bis\s+(?:\w+\s+)?(?:fine[\s-]?tuning|tuning)\s+(?:still\s+)?(?:open|available|allowed)\s+(?:to|for)\s+(?:new\s+)?(?:accounts?|orgs?|organi[sz]ations?|customers?|users?)\b(?:[^.!\n]|\.(?=\d)){0,40}\?|\bwhere\s+(?:would|should|do|can|could|will)\s+(?:we|i|you)\s+run\s+(?:that|the|this|a|our)\s+(?:[\w-]+\s+)?(?:fine[\s-]?tuning|tuning|training)\s+job\b(?:[^.!\n]|\.(?=\d)){0,80}\?/;
 
@@ -974,6 +1039,20 @@ const BUDGET_DISOWNED =
 /** A fact taken back: "drop that", "forget it", "please remove that". */
 const TAKEN_BACK = /\b(?:drop|forget|ignore|remove|scratch|delete)\s+(?:that|it|this)\b/;
 /** "we are NOT using GPT-4.1 as a teacher", "drop the teacher", "there is no teacher model". */
+/**
+ * "129 was the exchange rate, not the corpus", "that 2 is the choice per pair, not our examples": a figure the advisor
+ * took for a fact, said to be something else.
+ */
+const NUMBER_WAS_SOMETHING_ELSE =
+  /\b(?:\d[\d,.]*(?:\s*k\b)?|that|this|it)\s+(?:was|is|were|are)\s+(?:just\s+)?(?:the|an?|our|my)\s+[a-z][a-z\s-]{0,30}?,?\s+not\s+(?:the|a|an|our|my|any)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/g;
+/** The fields a disowned figure was taken for, by the noun that names them. */
+const DISOWNED_NOUNS: readonly (readonly [RegExp, ProfileField])[] = [
+  [/\bcorpus\b|\btokens?\b|\bdocuments?\s+size\b/, 'corpusTokens'],
+  [/\b(?:examples?|labell?ed\s+data|training\s+data)\b/, 'labeledExamples'],
+  [/\b(?:pairs?|preferences?)\b/, 'preferencePairs'],
+  [/\b(?:volume|requests?|traffic)\b/, 'requestsPerDay'],
+  [/\b(?:deadline|timeline)\b/, 'timelineWeeks'],
+];
 const TEACHER_DISOWNED =
   /\b(?:not|n't|never|no\s+longer)\s+(?:\w+\s+){0,2}?(?:using|use)\s+(?:[\w.-]+\s+){1,4}?as\s+(?:a|the|our)\s+teacher\b|\b(?:drop|forget|remove|ignore)\s+(?:the|that|our)\s+teacher(?:\s+model)?\b|\bthere(?:'s|\s+is)\s+no\s+teacher\b|\bno\s+teacher\s+model\b/;
 /** "we have no model yet", "we haven't picked a model", "we have not picked Qwen": no model chosen. */
@@ -1091,6 +1170,9 @@ const WISH_QUESTION =
 
 /** "will it fit on my 3060?", "can our 2 A100s run it?": a question still says what the team's own things are. */
 function ownedInQuestion(lower: string, item: Finding): boolean {
+  // "We need this live in 3 weeks, is that realistic?": a fact said, then a question about it.
+  const tail = lower.slice(item.end, item.end + 80);
+  if (STATED_THEN_ASKED.test(tail) && !/\?/.test(lower.slice(Math.max(0, item.start - 60), item.start))) return true;
   // "could a 3B model replace Gemini 2.0 Flash?": the model to be replaced is the one the team runs.
   if (item.field === 'modelName' && REPLACED_BEFORE.test(lower.slice(Math.max(0, item.start - 30), item.start)))
     return true;
@@ -1100,6 +1182,9 @@ function ownedInQuestion(lower: string, item: Finding): boolean {
       /^(?:my|our)\b/.test(lower.slice(item.start, item.start + 4)))
   );
 }
+/** ", is that realistic?", "— can we make that?": a question about the fact just said, in the same sentence. */
+const STATED_THEN_ASKED =
+  /^[^.?!\n]{0,40}?[,;:-]\s*(?:is\s+(?:that|it|this)\s+(?:even\s+)?(?:realistic|doable|feasible|possible|achievable|enough|ok(?:ay)?|reasonable)|(?:can|could)\s+(?:we|you)\s+(?:make|do|hit|meet)\s+(?:that|it|this)|(?:will|would)\s+(?:that|it|this)\s+(?:work|be\s+enough))\s*\?/;
 /** Words before a model that make it the one being replaced: "replace", "move off", "migrate from". */
 const REPLACED_BEFORE =
   /\b(?:replace|replacing|swap\s+out|move\s+(?:off|away\s+from)|moving\s+(?:off|away\s+from)|switch\s+(?:off|away\s+from)|migrat\w*\s+(?:off|away\s+from|from))\s+(?:our\s+|the\s+)?$/;

@@ -30,6 +30,9 @@ const WHY_NOT = new RegExp(
 );
 const WHY_NOT_EXAMPLES_IN_PROMPT =
   /\bwhy\s+(?:not|wouldn't\s+(?:we|i|you)|don't\s+(?:we|i|you)|can't\s+(?:we|i|you)|couldn't\s+(?:we|i|you)|shouldn't\s+(?:we|i))\s+(?:just\s+|simply\s+)?(?:stuff|put|paste|add|include|drop|throw|show|give)\b[^?.!]{0,60}?\b(?:in|into|to)\s+(?:the\s+|our\s+|a\s+)?(?:system\s+)?prompts?\b/;
+/** "why not skip (all) the training and just prompt …", "why not skip tuning and use a better prompt?". */
+const WHY_NOT_SKIP_TRAINING =
+  /\bwhy\s+(?:not|don't\s+(?:we|i)|can't\s+(?:we|i)|shouldn't\s+(?:we|i))\s+(?:just\s+)?(?:skip|drop|forget|avoid)\s+(?:all\s+)?(?:the\s+|that\s+)?(?:training|tuning|fine[\s-]?tuning)\b[^?.!]{0,20}?\b(?:and\s+)?(?:just\s+|only\s+)?(?:prompt|use\s+(?:a\s+)?(?:good|better|long|detailed)\s+(?:system\s+)?prompt|write\s+(?:a\s+)?(?:good|better)\s+prompt)/;
 const WHY_METHOD = new RegExp(
   `\\bwhy\\s+(?:(?:do|did|would)\\s+you\\s+(?:recommend|suggest|pick|choose|prefer)\\s+|(?:is|was)\\s+|use\\s+|go\\s+with\\s+|start\\s+with\\s+|(?:would|will|does|should|could)\\s+(?=(?:a\\s+|an\\s+|the\\s+)?(?:${METHOD_SOURCE})\\s+(?:help|work|fix|matter|be\\s+(?:better|needed|the\\s+answer))\\b))?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b(?!\\s+(?:not|isn't)\\b)`,
 );
@@ -39,6 +42,13 @@ const WHAT_IF =
  * "If we had 8 H100s…" asks "what if" only in a question ("…, would LoRA work?"); stated ("If only we had 8 H100s.",
  * "If we had 8 H100s we'd fine-tune; we have a T4.") it is a wish, whose facts are not the team's.
  */
+/**
+ * "Compare the monthly bill for GPT-4.1 mini and Gemini 2.5 Flash", "what would GPT-4.1 mini vs Gemini 2.5 Flash cost per
+ * month?", "how does the bill on Gemini 2.5 Flash compare?": the bills of models weighed, answered as a "what if" (the
+ * team's model stays).
+ */
+const BILL_COMPARISON =
+  /\bcompare\s+(?:the\s+)?(?:monthly\s+|api\s+|running\s+|inference\s+)?(?:bills?|costs?|prices?|pricing|spend)\b|\b(?:bills?|costs?|prices?|pricing)\s+(?:for|of|on|between)\s+[^.?!\n]{1,60}?\s+(?:and|vs\.?|versus)\s+[^.?!\n]{1,40}?\bcompared?\b|\bhow\s+(?:does|do|would)\s+(?:the\s+)?(?:monthly\s+)?(?:bill|cost|price|pricing)\s+(?:on|for|of|with)\s+[^.?!\n]{1,40}?\bcompare\b|\bwhat\s+would\s+[a-z0-9.\s-]{2,40}?\s+(?:vs\.?|versus)\s+[a-z0-9.\s-]{2,40}?\s+cost\b/;
 /** "what about 70B instead?", "how about Qwen2.5 14B instead": another choice weighed, answered as a "what if". */
 const INSTEAD_QUESTION =
   /\b(?:what|how)\s+about\b[^?!]{1,60}?\binstead\b|\b(?:what|how)\s+about\s+(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s?b\b|\bwhy\s+not\s+(?:just\s+)?(?:switch|move|go|migrate)\s+(?:over\s+)?to\b[^?!]{1,80}\?/;
@@ -56,7 +66,7 @@ const GREETING =
   /^\W*(?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there)\b/;
 
 const COST =
-  /\b(?:how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4}|\d[\d,.]*k?(?:\s+[a-z0-9.-]+){1,4})\s+cost|(?:^|[.!?]\s+)(?:and\s+|so\s+)?(?:the\s+)?(?:monthly\s+)?cost\s+(?:per|a)\s+month(?:,?\s+please)?\s*\?|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|(?:would|will|does|could)\s+(?:it|that|this|switching)\s+(?:[\w.-]+\s+){0,3}?(?:cut|lower|reduce|halve|shrink|save\s+on)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|costs?|spend)\b|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!-|\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b|what(?:'s|\s+is|\s+would\s+be)\s+(?:our|the|my)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:bill|cost)\b)/;
+  /\b(?:how\s+(?:long|much)\s+and\s+how\s+(?:much|long)\b|how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4}|\d[\d,.]*k?(?:\s+[a-z0-9.-]+){1,4})\s+cost|(?:^|[.!?]\s+)(?:and\s+|so\s+)?(?:the\s+)?(?:monthly\s+)?cost\s+(?:per|a)\s+month(?:,?\s+please)?\s*\?|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|(?:would|will|does|could)\s+(?:it|that|this|switching)\s+(?:[\w.-]+\s+){0,3}?(?:cut|lower|reduce|halve|shrink|save\s+on)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|costs?|spend)\b|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!-|\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b|what(?:'s|\s+is|\s+would\s+be)\s+(?:our|the|my)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:bill|cost)\b)/;
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
   /\b(?:how\s+many\s+(?:of\s+(?:our|the|those)\s+)?(?:gpus?|cards?|[ahl]\d{2,3}s?|h100s?|a100s?|l40s|l4s)\s+(?:would|will|does|do|should)\s+(?:serving|it|the\s+model|inference|we\s+need\s+(?:to\s+serve|for\s+serving))\b|(?:can|could|will|would)\s+(?:the|our|a|one|this|that)\s+(?:[\w.-]+\s+)?(?:gpus?|cards?|[ahlt]\d{1,3}\w*|rtx\s?\d+\w*|l40s|servers?|box|node|machine|laptop|phone|device)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host)\s+(?:it|that|this|the\s+model)\b|(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){0,4})\s+(?:fit|run)\b|(?:will|would|does|do|can|could)\s+[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){5,8}\s+fit\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+on\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\b(?:serving|running|hosting)\s+(?:it|the\s+model|an?\s+\d+(?:\.\d+)?b(?:\s+model)?)\s+(?:should|would|will)\s+(?:only\s+)?(?:need|take)\s+(?:just\s+)?(?:one|a\s+single|a|\d+)\s+(?:[a-z0-9-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?|a10g?s?|t4s?)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
@@ -67,7 +77,7 @@ const BUDGET_FIT =
 const FIT_ASKED_BESIDE_COST =
   /\b(?:will|would|does|do|can|could)\s+(?:[^?.!,;\n]|\.(?=\d)){1,80}?\bfit\s+(?:on|in|into|onto|across)\s+(?:the\s+|our\s+|my\s+|a\s+|one\s+|two\s+|\d+\s+)?(?:[\w-]+\s+)?(?:gpus?|cards?|nodes?|h100s?|a100s?|l40s|a10g?s?|l4s?|t4s?|a6000s?|v100s?|mi300x|rtx|\d{4}s?|\d+\s?gb|memory|vram)\b/;
 const DEFINITION = new RegExp(
-  `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|sorry|hmm|wait),?\\s+)(?:what(?:'?s|\\s+is|\\s+are)|explain|define|what\\s+does)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})(?:\\s+(?:mean|exactly|actually|again|btw))?\\s*(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b))`,
+  `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|sorry|hmm|wait),?\\s+)(?:what(?:'?s|\\s+(?:exactly\\s+|actually\\s+|really\\s+)?(?:is|are))|explain|define|what\\s+does)\\s+(?:exactly\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})(?:\\s+(?:mean|exactly|actually|again|btw))?\\s*(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b))`,
 );
 const COMPARISON = new RegExp(
   `(${METHOD_SOURCE})\\s+(?:or|vs\\.?|versus|compared\\s+to|against|beats|outperforms|(?:better|worse|cheaper|faster|easier|safer)\\s+than)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\b(?:compare|difference\\s+between)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:and|with|to|vs\\.?)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
@@ -93,7 +103,7 @@ const ORDER_QUESTION = new RegExp(
 );
 /** "what does DPO change that SFT on the chosen replies wouldn't?": what one method does that the other does not. */
 const DIFFERENCE_QUESTION = new RegExp(
-  `\\bwhat\\s+(?:does|would|will|can)\\s+(?:a\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:change|do|add|give|fix|buy|bring|teach)\\b[^?\\n]{0,60}?\\b(?:that|which)\\s+(?:a\\s+|the\\s+|plain\\s+)?(${METHOD_SOURCE})\\b`,
+  `\\bwhat\\s+(?:does|would|will|can)\\s+(?:a\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:actually\\s+|really\\s+|exactly\\s+)?(?:change|do|add|give|fix|buy|bring|teach)\\b[^?\\n]{0,60}?\\b(?:that|which)\\s+(?:a\\s+|the\\s+|plain\\s+)?(${METHOD_SOURCE})\\b`,
 );
 /**
  * "does RAG make fine-tuning pointless?", "do we still need LoRA if we have RAG?", "can RAG replace fine-tuning?":
@@ -105,6 +115,10 @@ const REPLACES_QUESTION = new RegExp(
 /** "do we (even|still) need fine-tuning if we do RAG?": the method asked about first, the one they have second. */
 const STILL_NEED_QUESTION = new RegExp(
   `\\b(?:do|would|will)\\s+(?:we|i)\\s+(?:even\\s+|still\\s+|then\\s+|really\\s+)+need\\s+(?:a\\s+|an\\s+|the\\s+|any\\s+)?(${METHOD_SOURCE})\\s+(?:at\\s+all\\s+)?(?:if|once|when|with|after)\\s+(?:we\\s+(?:do|have|use|add|build|set\\s+up)\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
+);
+/** "use it instead of plain LoRA", "it or LoRA?", "is it better than LoRA?": the method just named, weighed. */
+const IT_AGAINST_METHOD = new RegExp(
+  `\\b(?:use|pick|choose|go\\s+with|do|try|prefer)\\s+it\\s+(?:instead\\s+of|over|rather\\s+than)\\s+(?:plain\\s+|regular\\s+|normal\\s+|standard\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\bit\\s+(?:or|vs\\.?|versus)\\s+(?:plain\\s+|regular\\s+|normal\\s+)?(${METHOD_SOURCE})\\b|\\bis\\s+it\\s+(?:better|cheaper|faster|worse|easier)\\s+than\\s+(?:plain\\s+|regular\\s+|normal\\s+)?(${METHOD_SOURCE})\\b`,
 );
 /** Words that make a comparison about the team's facts: "RAG or LoRA for the lore?", "…for our docs". */
 const KNOWLEDGE_SUBJECT =
@@ -118,7 +132,7 @@ const WORTH_IT = new RegExp(
   `\\b(?:is|would|will)\\s+(?:the\\s+|a\\s+|an\\s+)?(${METHOD_SOURCE})\\b(?:(?!\\b(?:ever|generally|usually|typically)\\b)[^?.!\\n]){0,60}?\\b(?:be\\s+)?worth\\b(?=[^.!\\n]*\\?)`,
 );
 const ASKS_MODEL =
-  /\bwhat\s+would\s+you\s+(?:move|switch|migrate|put)\s+(?:us\s+)?(?:over\s+)?to\b|\bwhat\s+(?:model\s+)?size\b[^.?!]{0,40}\b(?:fits?|for|would\s+fit|are\s+we\s+(?:even\s+)?talking|do\s+we\s+need|can\s+we)\b|\bhow\s+(?:big|large)\s+(?:a|of\s+a)\s+model\b|\b(?:which|what)\s+(?:model|llm|base\s+model|checkpoint|open[\s-]weights?\s+model)s?\s+(?:would|should|do|can|could|will|to)\b|\b(?:which|what)\s+(?:open|local|open[\s-]weights?|self[\s-]hosted|downloadable|small|student|device|on[\s-]device|edge|smaller|tiny)\s+(?:model|llm|one)s?\b|\brecommend\s+(?:us\s+|me\s+)?an?\s+(?:small|smaller|open|open[\s-]weights?|tiny|device|student|local)\s+(?:open\s+)?(?:model|llm)\b|\b(?:which|what)\s+(?:model|llm)s?\b(?:[^.?!]|\.(?=\d))*\?|\b(?:recommend|suggest|pick)\s+(?:us\s+|me\s+)?a\s+model\b/;
+  /\bwhat\s+would\s+you\s+(?:move|switch|migrate|put)\s+(?:us\s+)?(?:over\s+)?to\b|\bwhat\s+(?:model\s+)?size\b[^.?!]{0,40}\b(?:fits?|for|would\s+fit|are\s+we\s+(?:even\s+)?talking|do\s+we\s+need|can\s+we)\b|\bhow\s+(?:big|large)\s+(?:a|of\s+a)\s+model\b|\b(?:which|what)\s+(?:model|llm|base\s+model|checkpoint|open[\s-]weights?\s+model)s?\s+(?:would|should|do|can|could|will|to)\b|\b(?:which|what)\s+(?:open|local|open[\s-]weights?|self[\s-]hosted|downloadable|small|student|device|on[\s-]device|edge|smaller|tiny)\s+(?:model|llm|one)s?\b|\brecommend\s+(?:us\s+|me\s+)?an?\s+(?:small|smaller|open|open[\s-]weights?|tiny|device|student|local)\s+(?:open\s+)?(?:model|llm)\b|\b(?:which|what)\s+(?:model|llm)s?\b(?:[^.?!]|\.(?=\d))*\?|\b(?:recommend|suggest|pick)\s+(?:us\s+|me\s+)?a\s+model\b|\b(?:no|any)\s+(?:model|llm|base\s+model)\b[^?]{0,60}?\b(?:what|which)\s+(?:one\s+)?(?:would|should|do|could)\s+you\s+(?:use|pick|choose|suggest|recommend|go\s+with|start\s+with)\b/;
 /** "I want to fine-tune an open model so it talks like me. Which one?": a model named by kind, then "which one". */
 const MODEL_THEN_WHICH_ONE =
   /\b(?:model|llm|checkpoint)s?\b[^?]{0,120}[.,;:!]\s*(?:so\s+|and\s+|but\s+)?(?:which|what)\s+one\b(?!\s+(?:do|did|are)\s+you\s+(?:mean|talking))[^.?!]{0,30}\?/;
@@ -154,7 +168,7 @@ const TRAIN_ON_MAC =
  * a device, not whether it fits there (the fit question).
  */
 const ON_DEVICE_RUNTIME =
-  /\b(?:how\s+(?:do|can|would|should|could)\s+(?:we|i|you|one)|how\s+to)\b[^?.!]{0,60}?\b(?:quantiz\w*|convert\w*|run|deploy|ship|packag\w*|put|get|load|export)\s+(?:it|them|the\s+(?:model|student|adapter|tuned\s+model)|(?:a|the|our)\s+[\w.-]+\s+\d+(?:\.\d+)?b)\b[^?.!]{0,50}?\b(?:on(?:to)?|to|in(?:to)?|for)\s+(?:an?\s+|the\s+|our\s+|their\s+|users'?\s+)?(?:android|ios|iphones?|phones?|mobile|smartphones?|the\s+device|edge\s+devices?|(?:the\s+|our\s+|a\s+)?(?:consoles?|handhelds?|(?:vr\s+)?headsets?|kiosks?|robots?|drones?|raspberry\s+pis?|jetsons?)|(?:windows|macos|linux)\s+(?:pcs?|laptops?|desktops?|machines?|clients?)|(?:the\s+|our\s+)?(?:game|players'?\s+(?:pcs?|machines?)|desktop\s+app))\b[^.!]*\?|\bquantiz\w*\b[^?.!]{0,40}\b(?:ship|bundle|package|embed)\w*\s+(?:it\s+)?(?:in(?:side|to)?|with)\s+(?:the|our)\s+(?:game|app|client|installer)\b[^.!]*\?|\b(?:what|which)\s+(?:runtime|framework|library|engine|inference\s+(?:engine|library|runtime)|app)s?\b[^?.!]{0,60}\b(?:android|ios|iphones?|phones?|mobile|on[\s-]device)\b[^.!]*\?|\bquantiz\w*\b[^?.!]{0,60}\b(?:android|ios|iphones?|phones?|mobile|on[\s-]device)\b[^.!]*\?|\b(?:how\s+(?:would|do|can|should)\s+(?:we|i)\s+(?:actually\s+)?run\s+(?:it|the\s+model)\s+on\s+(?:the|our|a|each)\s+(?:[\w-]+\s+)?(?:pc|laptop|computer|box|workstation|device|appliance|console|handheld|headset|kiosk|robot)s?\b|what\s+(?:runtime|inference\s+(?:engine|software))\b[^?]{0,80}\b(?:pc|laptop|computer|box|workstation|device|appliance|offline)\b)[^.!]*\?/;
+  /\b(?:how\s+(?:do|can|would|should|could)\s+(?:we|i|you|one)|how\s+to)\b[^?.!]{0,60}?\b(?:quantiz\w*|convert\w*|run|deploy|ship|packag\w*|put|get|load|export)\s+(?:it|them|the\s+(?:model|student|adapter|tuned\s+model)|(?:a|the|our)\s+[\w.-]+\s+\d+(?:\.\d+)?b|(?:the|our)\s+(?:tuned|fine[\s-]?tuned|trained|distilled|quantized)\s+[\w.-]+(?:\s+\d+(?:\.\d+)?b)?)\b[^?.!]{0,50}?\b(?:on(?:to)?|to|in(?:to)?|for)\s+(?:an?\s+|the\s+|our\s+|their\s+|users'?\s+)?(?:android|ios|iphones?|phones?|mobile|smartphones?|the\s+device|edge\s+devices?|(?:the\s+|our\s+|a\s+)?(?:consoles?|handhelds?|(?:vr\s+)?headsets?|kiosks?|robots?|drones?|raspberry\s+pis?|jetsons?)|(?:windows|macos|linux)\s+(?:pcs?|laptops?|desktops?|machines?|clients?)|(?:the\s+|our\s+)?(?:game|players'?\s+(?:pcs?|machines?)|desktop\s+app))\b[^.!]*\?|\bquantiz\w*\b[^?.!]{0,40}\b(?:ship|bundle|package|embed)\w*\s+(?:it\s+)?(?:in(?:side|to)?|with)\s+(?:the|our)\s+(?:game|app|client|installer)\b[^.!]*\?|\b(?:what|which)\s+(?:runtime|framework|library|engine|inference\s+(?:engine|library|runtime)|app)s?\b[^?.!]{0,60}\b(?:android|ios|iphones?|phones?|mobile|on[\s-]device)\b[^.!]*\?|\bquantiz\w*\b[^?.!]{0,60}\b(?:android|ios|iphones?|phones?|mobile|on[\s-]device)\b[^.!]*\?|\b(?:how\s+(?:would|do|can|should)\s+(?:we|i)\s+(?:actually\s+)?run\s+(?:it|the\s+model)\s+on\s+(?:the|our|a|each)\s+(?:[\w-]+\s+)?(?:pc|laptop|computer|box|workstation|device|appliance|console|handheld|headset|kiosk|robot)s?\b|what\s+(?:runtime|inference\s+(?:engine|software))\b[^?]{0,80}\b(?:pc|laptop|computer|box|workstation|device|appliance|offline)\b)[^.!]*\?/;
 /** "does azure charge something monthly for hosting a fine tuned model?", "is there a fee to keep the tuned model deployed?" */
 const HOSTING_FEE =
   /\b(?:host(?:ing|ed)?|deploy(?:ed|ing|ment)?|keep(?:ing)?\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:deployed|running|up))\b[^.?!]{0,50}\b(?:fine[\s-]?tun\w*|tuned|custom)\b[^.?!]{0,30}?(?:\?|$)|\b(?:fine[\s-]?tun\w*|tuned|custom)\s+(?:model|deployment|copy)s?\b[^.?!]{0,40}\b(?:host(?:ing)?\s+(?:fee|cost|charge)s?|per\s+hour|hourly|charged?\s+(?:monthly|per\s+month|by\s+the\s+hour))|\bhosting\s+(?:fee|cost|charge)s?\b/;
@@ -189,12 +203,12 @@ const RETRIEVED_EXAMPLES =
  * estimate questioned against the bill the team pays.
  */
 const BILL_MISMATCH =
-  /\b(?:something(?:'s|\s+is)\s+off|(?:doesn't|does\s+not|don't|do\s+not)\s+add\s+up|(?:that|this|it)\s+can(?:'t|not)\s+be\s+right|makes\s+no\s+sense)\b[^.?!]{0,80}$|\bwe\s+pay\s+(?:about\s+|roughly\s+|~\s*)?[$€£]?\d[\d,.]*k?\b[^.?!]{0,30}\b(?:now|today|currently)\b[^.?!]{0,40}\b(?:you\s+say|you\s+said|your\s+(?:estimate|number|figure))\b/;
+  /\b(?:something(?:'s|\s+is)\s+off|(?:doesn't|does\s+not|don't|do\s+not)\s+add\s+up|(?:that|this|it)\s+can(?:'t|not)\s+be\s+right|makes\s+no\s+sense)\b[^.?!]{0,80}[?!.]?\s*$|\b(?:invoice|bill|you\s+said|your\s+(?:estimate|figure|number))\b[^?!]{0,200}\bwhy\s+(?:the\s+|such\s+a\s+|is\s+there\s+a\s+)?(?:big\s+|huge\s+)?(?:difference|gap|mismatch|discrepancy)\b|\bwe\s+pay\s+(?:about\s+|roughly\s+|~\s*)?[$€£]?\d[\d,.]*k?\b[^.?!]{0,30}\b(?:now|today|currently)\b[^.?!]{0,40}\b(?:you\s+say|you\s+said|your\s+(?:estimate|number|figure))\b/;
 const COST_LEVERS =
   /\b(?:prompt\s+cach\w*|cach(?:e|ing)\s+(?:the\s+|our\s+)?(?:(?:system\s+)?prompts?|prefix(?:es)?|shared\s+part)|batch\s+api|batch(?:ed|ing)?\s+(?:requests|jobs|mode|calls|inference))\b/;
 /** "why would we rent an MI300X, we have two 3090s", "why rent when we own an A100?": the rental questioned. */
 const WHY_RENT =
-  /\bwhy\s+(?:would|should|do|must|would\s+you\s+have)\s+(?:we|i|us)\s+(?:rent|pay\s+for|use)\s+(?:an?\s+|the\s+)?(?:rented\s+)?(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|[ahlb]\d{2,3}[a-z]?s?|l40s|mi\d{3}x?|h\d{3}s?|cloud(?:\s+gpus?)?)\b|\bwhy\s+rent\b/;
+  /\bwhy\s+(?:would|should|do|must|would\s+you\s+have)\s+(?:we|i|us)\s+(?:rent|pay\s+for|use)\s+(?:an?\s+|the\s+)?(?:rented\s+)?(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|[ahlb]\d{2,3}[a-z]?s?|l40s|mi\d{3}x?|h\d{3}s?|cloud(?:\s+gpus?)?)\b|\bwhy\s+rent\b|\b(?:is\s+there\s+(?:any|a)\s+point|does\s+it\s+(?:even\s+)?make\s+sense|is\s+it\s+worth\s+it)\s+(?:in\s+)?(?:spending\s+[^.?!\n]{0,30}?\s+on\s+|paying\s+(?:for\s+)?)?rent(?:ing|ed)?\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|[ahlb]\d{2,3}[a-z]?s?|l40s|h\d{3}s?|cloud(?:\s+gpus?)?)\b/;
 /** "can we do DPO with the thumbs up/down votes?", "use the star ratings for preference tuning": ratings, not pairs. */
 const RATINGS_FOR_PREFERENCE =
   /\b(?:thumbs?[\s-]?(?:up|down)|up[\s-]?votes?|down[\s-]?votes?|likes?\s*\/\s*dislikes?|star\s+ratings?|ratings?|votes?)\b[^?]{0,120}\b(?:dpo|preference\s+(?:tuning|optimi[sz]ation|data|pairs)|rlhf)\b|\b(?:dpo|preference\s+(?:tuning|optimi[sz]ation)|rlhf)\b[^?]{0,80}\b(?:thumbs?[\s-]?(?:up|down)|up[\s-]?votes?|down[\s-]?votes?|star\s+ratings?|ratings|votes)\b/;
@@ -257,8 +271,11 @@ const ASKS_INSTRUCT_VS_BASE =
 const ASKS_HALLUCINATION =
   /\b(?:stop|prevent|avoid|reduce|limit|minimi[sz]e|cut|fix|deal\s+with|handle)\b[^.?!]{0,40}\b(?:mak(?:e|es|ing)\s+(?:stuff|things|facts|answers|up\s+(?:stuff|things|facts|answers))\s*(?:up)?|hallucinat\w*|invent(?:s|ing)?\s+(?:stuff|things|facts|answers)|made[\s-]up\s+(?:answers|facts|stuff))|\b(?:never|not|doesn't|won't)\s+(?:\w+\s+)?(?:invent|make\s+up|fabricate|hallucinate)\w*\s+(?:an?\s+|any\s+)?[\w-]+[^.?!]{0,60}\.?\s*(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:handle|stop|prevent|avoid|deal\s+with|ensure|guarantee|make\s+sure)|\b(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:stop|prevent|avoid)\s+(?:it|the\s+model)\s+(?:from\s+)?(?:making\s+up|inventing|fabricating|hallucinating)/;
 /** "how do we guarantee the output is always valid JSON matching the schema?", "how to stop the JSON breaking?". */
+/** "one of our 40 category codes", "only valid labels": a closed set of labels the output must come from. */
+const ONE_OF_LABELS =
+  /\b(?:one\s+of\s+(?:our|the)\s+(?:\d+\s+)?(?:[\w-]+\s+)?|only\s+(?:valid\s+|our\s+)?)(?:categor(?:y|ies)|labels?|codes?|classes?|tags?)\b/;
 const ASKS_FORMAT_GUARANTEE =
-  /\b(?:(?:guarantee|ensure|make\s+sure|force|enforce|stop|prevent|avoid|fix)\b[^.?!]{0,50}\b(?:valid\s+json|json|(?:the\s+|our\s+)?schema|(?:output\s+)?format|yaml|xml|(?:the\s+|our\s+)?template|syntactically\s+valid|valid\s+(?:code|sql|dsl|queries)|(?:always\s+)?(?:compiles|parses))\b|always\s+(?:be\s+)?(?:valid|match(?:es|ing)?\s+(?:the|our)\s+schema|parse)|(?:always\s+)?(?:sticks?|keeps?|stays?)\s+(?:to|with|on)\s+(?:the|our)\s+(?:template|format|schema|structure)|follow\s+(?:the|our)\s+(?:\w+\s+)?(?:template|format|schema|structure)\s+(?:exactly|every\s+time|always|to\s+the\s+letter)|(?:json|output)\s+(?:from\s+breaking|never\s+breaks)|(?:guarantee|ensure|make\s+sure|force|enforce)\b[^.?!]{0,60}\b(?:required|mandatory|compulsory)\s+(?:sections?|paragraphs?|fields?|headings?|clauses?|disclaimers?|wording)|(?:always|every\s+time)\s+(?:contains?|includes?|has)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:required|mandatory)\b)/;
+  /\b(?:(?:guarantee|ensure|make\s+sure|force|enforce|restrict|constrain|limit)\b[^.?!]{0,50}\bonly\s+(?:ever\s+)?(?:outputs?|returns?|answers?\s+with|emits?|produces?|picks?|says?)\s+(?:one\s+of\s+)?(?:our|the|a|valid)\s+(?:\d+\s+)?(?:[\w-]+\s+)?(?:categor(?:y|ies)|labels?|codes?|classes?|options?|values?|tags?)\b|(?:guarantee|ensure|make\s+sure|force|enforce|stop|prevent|avoid|fix)\b[^.?!]{0,50}\b(?:valid\s+json|json|(?:the\s+|our\s+)?schema|(?:output\s+)?format|yaml|xml|(?:the\s+|our\s+)?template|syntactically\s+valid|valid\s+(?:code|sql|dsl|queries)|(?:always\s+)?(?:compiles|parses))\b|always\s+(?:be\s+)?(?:valid|match(?:es|ing)?\s+(?:the|our)\s+schema|parse)|(?:always\s+)?(?:sticks?|keeps?|stays?)\s+(?:to|with|on)\s+(?:the|our)\s+(?:template|format|schema|structure)|follow\s+(?:the|our)\s+(?:\w+\s+)?(?:template|format|schema|structure)\s+(?:exactly|every\s+time|always|to\s+the\s+letter)|(?:json|output)\s+(?:from\s+breaking|never\s+breaks)|(?:guarantee|ensure|make\s+sure|force|enforce)\b[^.?!]{0,60}\b(?:required|mandatory|compulsory)\s+(?:sections?|paragraphs?|fields?|headings?|clauses?|disclaimers?|wording)|(?:always|every\s+time)\s+(?:contains?|includes?|has)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:required|mandatory)\b)/;
 /** "is 150 examples really enough?", "do we have enough data to fine-tune?", "how many examples do we need?". */
 const ASKS_ENOUGH_DATA =
   /\b(?:(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:really\s+|actually\s+|even\s+|still\s+)?enough\s+(?:to\s+(?:fine[\s-]?tune|train|tune|do\s+(?:lora|qlora|dpo|sft))|for\s+(?:fine[\s-]?tuning|training|tuning|lora|qlora|dpo|sft|a\s+(?:fine[\s-]?tune|lora)))|(?:is|are)\s+(?:[\d,.]+k?|that|this|it)\s+(?:\w+\s+)?enough\s+(?:for|to\s+cover)\s+(?:\d+|all\s+(?:the\s+|our\s+)?\d+)\s+(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)|(?:is|are)\s+(?:(?:~\s*|about\s+|around\s+)?[\d,.]+k?|a\s+few\s+hundred|a\s+couple\s+(?:of\s+)?hundred|that|this|these|those|it)\s+(?:\w+\s+){0,3}?(?:examples?|pairs?|samples?|labels?|rows|records|data|images|photos|pictures|clips|recordings|hours|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|clauses|cases|items|forms|invoices|chats)\s+(?:really\s+|actually\s+|even\s+)?enough|(?:do|would|will)\s+(?:we|i)\s+have\s+enough\s+(?:labell?ed\s+)?(?:data|examples?|pairs?|samples?|labels?)|how\s+many\s+(?:labell?ed\s+|training\s+|preference\s+)?(?:examples?|pairs?|samples?|labels?)\s+(?:do|would|will)\s+(?:we|i|you)\s+need|enough\s+(?:data|examples?|pairs?)\s+(?:to|for)\s+(?:fine[\s-]?tun\w*|train\w*|tun\w*|lora|qlora|dpo))\b/;
@@ -266,10 +283,10 @@ const ASKS_ENOUGH_DATA =
 const HIGH_STAKES_WORDS =
   /\b(?:clinical|clinicians?|medical|patients?|doctors?|diagnos\w*|dosages?|doses?|meds|medications?|drugs?|hiring|recruit\w*|candidates?|r[ée]sum[ée]s?|cvs?|bias(?:ed)?|fairness|ai\s+act|regulat\w*|auditors?|audit|compliance|supervisor|legal\s+liability|liable|without\s+(?:a\s+)?(?:human|person|anyone|review)|unsupervised|fully\s+automat\w*)\b/;
 const SMALL_TALK =
-  /^\W*(?:(?:obrigad[oa]|gracias|merci|danke|grazie)\W+)?(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z']+\W*){0,3}$/;
+  /^\W*(?:(?:obrigad[oa]|gracias|merci|danke|grazie|vielen\s+dank|danke\s+sch[oö]n|muchas\s+gracias|asante(?:\s+sana)?|salamat|arigato|gamsahamnida|shukran|dziękuję|dziekuje|tack)\W+)?(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z']+\W*){0,3}$/;
 /** Thanks anywhere in a longer message: "thanks anyway", "anyway, thanks, this helped". */
 const THANKS =
-  /\b(?:thanks|thank\s+you|thx|cheers)\b(?!\s+(?:to|for\s+nothing)\b)|\b(?:this|that|it)\s+(?:really\s+)?helped\b/;
+  /\b(?:thanks|thank\s+you|thx|cheers|vielen\s+dank|danke|merci|gracias|obrigad[oa]|grazie|asante|salamat|arigato)\b(?!\s+(?:to|for\s+nothing)\b)|\b(?:this|that|it)\s+(?:really\s+)?helped\b/;
 const SHOW_DETAILS =
   /\b(?:show\s+(?:me\s+)?(?:the\s+)?(?:details|full\s+(?:reasoning|explanation|answer)|everything|all\s+(?:the\s+)?(?:reasons|details))|(?<!\b(?:have|got|no|any)\s)more\s+details|full\s+(?:reasoning|explanation)|explain\s+(?:it\s+)?in\s+(?:full|detail))\b/;
 /** "fine-tuning" without "full": for an API model with a tuning offer this means the provider's job. */
@@ -475,7 +492,8 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
       CONDITIONAL_QUESTION.test(lower) ||
       CHOICE_QUESTION.test(lower) ||
       INSTEAD_QUESTION.test(lower) ||
-      SIZE_FIT_QUESTION.test(lower),
+      SIZE_FIT_QUESTION.test(lower) ||
+      BILL_COMPARISON.test(lower),
     reset: RESET.test(lower) && !/\breset\s+(?:the\s+)?(?:passwords?|weights|optimizer|learning\s+rate)\b/.test(lower),
     greeting: GREETING.test(lower),
   };
@@ -484,6 +502,8 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   if (whyNotMethod) intents.whyNot = whyNotMethod;
   // "why not just stuff 10 of our best listings in the prompt as examples?": few-shot prompting, described.
   else if (WHY_NOT_EXAMPLES_IN_PROMPT.test(lower)) intents.whyNot = 'in-context-learning';
+  // "Why not skip all the training and just prompt Qwen2.5 14B with a good system prompt?": prompting, asked for.
+  else if (WHY_NOT_SKIP_TRAINING.test(lower)) intents.whyNot = 'prompt-engineering';
   const whyMethod = whyNot ? null : WHY_METHOD.exec(lower);
   const whyMethodId = whyMethod ? methodFromPhrase(whyMethod[1] ?? '') : undefined;
   if (whyMethodId) intents.whyMethod = whyMethodId;
@@ -595,6 +615,10 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   const defined = definition ? methodFromPhrase(definition[1] ?? '') : undefined;
   if (defined) {
     intents.asksDefinition = defined;
+    // "What exactly is QLoRA? And should we use it instead of plain LoRA?": the method defined, weighed against another.
+    const weighed = IT_AGAINST_METHOD.exec(lower);
+    const other = weighed ? methodFromPhrase(weighed[1] ?? weighed[2] ?? weighed[3] ?? '') : undefined;
+    if (other !== undefined && other !== defined) intents.asksComparison = [defined, other];
     // "what is distillation? and how much would it cost us": the cost is asked too.
     if (COST.test(lower.slice((definition?.index ?? 0) + (definition?.[0].length ?? 0)))) intents.asksCost = true;
     // "does training fit? and what is QLoRA?": the fit is asked too.
@@ -604,12 +628,12 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     }
     return;
   }
-  const cost = COST.exec(lower);
+  const cost = COST.exec(lower) ?? BILL_COMPARISON.exec(lower);
   if (cost) {
     // The method the cost question names, in its own sentence ("how much would that cost? fine-tuned tokens are
     // pricier, aren't they?" asks about the plan, not about fine-tuning).
     intents.asksCost = methodIn(sentenceAround(lower, cost.index));
-    if (MONTHLY.test(lower)) intents.asksMonthlyCost = true;
+    if (MONTHLY.test(lower) || BILL_COMPARISON.test(lower)) intents.asksMonthlyCost = true;
     // "Would full CPT of the 70B fit across the 16 H100s, and how long would one pass take?": the fit is asked too.
     const fit = FIT_ASKED_BESIDE_COST.exec(lower);
     if (fit && QUESTION_FORM.test(lower)) {
@@ -692,8 +716,22 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
       /(?<![\d,.])(\d+(?:,\d{3})*(?:\.\d+)?\s?k?)\s+(?:[a-z-]+\s+){0,2}?(?:examples?|pairs?|samples?|labels?|rows|records|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|images|photos|clips|recordings)\b/.exec(
         lower,
       );
-    const value = counted ? parseCount(counted[1] ?? '') : undefined;
+    // ("Is 8,000 enough for 40 categories? Some rare categories only have around 30 examples each": the count asked
+    // is the one before "enough"; a count "each" is the smallest classes'.)
+    const bareFirst = /\b(?:is|are)\s+([\d,.]+k?)\s+(?:\w+\s+)?enough\b/.exec(lower);
+    const perClass =
+      counted !== null &&
+      /^\s*(?:each|apiece|per\s+(?:class|category|label|intent|code))\b/.test(
+        lower.slice(counted.index + counted[0].length),
+      );
+    const value = bareFirst
+      ? parseCount(bareFirst[1] ?? '')
+      : counted && !perClass
+        ? parseCount(counted[1] ?? '')
+        : undefined;
     intents.asksEnoughData = value !== undefined && value > 0 ? value : true;
+    const rarest = perClass && counted ? parseCount(counted[1] ?? '') : undefined;
+    if (rarest !== undefined && rarest > 0) intents.asksEnoughDataRarest = rarest;
     // "is 1,500 enough for 40 intents?": the classes the count is spread over.
     const classes =
       /\benough\s+(?:for|to\s+cover)\s+(?:all\s+(?:the\s+|our\s+)?)?(\d+)\s+(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)\b/.exec(
@@ -707,7 +745,11 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
       if (count !== undefined && count > 0) intents.asksEnoughData = count;
     }
   }
-  if (ASKS_FORMAT_GUARANTEE.test(lower) && QUESTION_FORM.test(lower)) intents.asksFormatGuarantee = true;
+  if (ASKS_FORMAT_GUARANTEE.test(lower) && QUESTION_FORM.test(lower)) {
+    intents.asksFormatGuarantee = true;
+    // "…only ever outputs one of our 40 category codes": a closed set of labels.
+    if (ONE_OF_LABELS.test(lower)) intents.asksLabelChoice = true;
+  }
   if (TRAIN_ON_MAC.test(lower) && QUESTION_FORM.test(lower)) intents.asksTrainOnMac = true;
   if (ON_DEVICE_RUNTIME.test(lower)) intents.asksOnDeviceRuntime = true;
   if (ASKS_SPEED.test(lower)) intents.asksSpeed = true;

@@ -133,6 +133,10 @@ const DENIED_NUMBER = /\b(?:not|n't|instead\s+of|rather\s+than)\s+(?:about\s+|ar
 export const COUNT_OF_SOMETHING_ELSE =
   /^\s*(?:(?:[a-z-]+\s+)?(?:files?|documents?|docs|pages?|languages?|steps?|shots?|epochs?|tokens?|words?|lines?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|chunks?|passages?|snippets?|paragraphs?|articles?|results?)|(?:people|persons|engineers|developers|users))\b/;
 
+/** A currency right after a number: "129 shillings", "84 rupees", "1.08 dollars". */
+const CURRENCY_AFTER =
+  /^\s*(?:shillings?|rupees?|naira|yen|won|euros?|pounds?|dollars?|bucks|usd|eur|gbp|kes|ksh|inr|ngn|pesos?|reais|rand|baht|lira|dirhams?|riyals?|yuan|rmb|ringgit|rupiah|dong|zlotys?|francs?|cents?)\b/;
+
 /** Fields whose question a bare "no" does not answer (a size, a volume): "No. …" then disputes what was said. */
 const REFUTABLE_BY_NO: ReadonlySet<string> = new Set([
   'corpusTokens',
@@ -208,6 +212,8 @@ export function numberAnswer(
       // "got 78%": a share answers no count, latency or budget; "2,000 frames per robot per shift": a count per unit
       // (not per day or month) is not the total asked for.
       if (/^\s*(?:%|percent\b)/.test(after) || PER_UNIT_NOT_TIME.test(after)) continue;
+      // "at about 129 shillings to the dollar": an exchange rate or a price is money, no count or size.
+      if (CURRENCY_AFTER.test(after)) continue;
       // "Five hundred is one-time", "50 is per month": money said with its period answers no count asked.
       if (BUDGET_PERIOD_AFTER.test(after)) continue;
       // "150-400 per tenant": the low end of a range per unit is no total either.

@@ -94,10 +94,14 @@ export interface ExtractionIntents {
   asksContextFit?: number;
   /** "How do we guarantee the output is always valid JSON matching the schema?". */
   asksFormatGuarantee?: boolean;
+  /** "…only ever outputs one of our category codes": the format asked about is a closed set of labels. */
+  asksLabelChoice?: boolean;
   /** "Is 150 examples really enough to fine-tune?", "do we have enough data?", "how many examples do we need?". */
   asksEnoughData?: number | true;
   /** "is 1,500 enough for 40 intents?": the number of classes the examples are spread over. */
   asksEnoughDataClasses?: number;
+  /** "…rare categories only have around 30 examples each": the examples of the smallest classes. */
+  asksEnoughDataRarest?: number;
   /** "each question pulls 6k tokens into the prompt; does your number include that?": input tokens per request. */
   asksPromptTokens?: number;
   /** "each draft writes ~3k tokens": the output tokens a cost question gives, per request. */
@@ -120,6 +124,11 @@ export interface ExtractionIntents {
   asksOnDeviceRuntime?: boolean;
   /** "qwen 2.5 14b license - ok for commercial use?": a model's licence, by its catalog name (true: the plan's model). */
   asksLicence?: string | true;
+  /**
+   * "Is Llama 3.1 8B any good in Swahili?", "which model handles Tagalog best?": the languages asked about, and the
+   * catalog model the question names (if any).
+   */
+  asksLanguage?: { languages: string[]; model?: string };
   /** "does azure charge monthly for hosting a fine-tuned model?": the provider's hosting fee (a provider id, or true). */
   asksHostingFee?: string | true;
   /** "can we fine-tune Gemini in AI Studio?": where a model can be tuned (catalog model name and provider id, if named). */

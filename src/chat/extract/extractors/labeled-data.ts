@@ -312,6 +312,10 @@ const PER_TENANT_NEAR = /\b(?:per|each|every)\s+(?:tenant|client|customer|brand|
 const UNITS_IN_MESSAGE =
   /(?<!\b(?:top|first|last|bottom|largest|biggest|smallest|other|remaining|some|of)\s+)\b(\d{1,3}(?:,\d{3})*|\d+)\s+(?:tenants|clients|customers|brands|accounts|stores|teams|characters|personas|npcs)\b/;
 
+/** "the better of", "one of", "between", "picked from": a handful counted as the options of a choice. */
+const CHOICE_AMONG_BEFORE =
+  /\b(?:(?:better|best|worse|worst|either|one|preferred|chosen)\s+of|between|among|from|pick(?:ed|s)?|choos(?:e|es|ing)|chose|rank(?:ed|s)?|compar(?:e|ed|es|ing))\s+(?:the\s+)?$/;
+
 export const extractLabeledData: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -385,6 +389,8 @@ export const extractLabeledData: Extractor = (message) => {
         continue;
       // "one example is about 1,900 tokens", "a single example has three parts": the unit being described.
       if (count === 1 && ONE_EXAMPLE_DESCRIBED.test(lower.slice(end, end + 40))) continue;
+      // "annotators picked the better of two tutor replies": the choice in each pair, no count of data.
+      if (count <= 4 && CHOICE_AMONG_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
       findings.push(findingFromMatch('labeledExamples', count, match));
     }
   }

@@ -7,7 +7,7 @@ const REQUEST_NOUN = String.raw`(?:requests?|reqs?|queries|query|calls?|api\s+ca
 const PERIOD = String.raw`(?:\/\s?|per\s+|a\s+|an\s+|each\s+|every\s+)(day|d|month|mo|hour|hr|h|week|wk|minute|min|second|sec|s|year|yr)\b|\b(daily|monthly|hourly|weekly|yearly|annually)\b`;
 /** "10k requests a day", "1M calls/month", "about 500 tickets per day", "50k incoming support emails per day". */
 const VOLUME = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:user|customer|support|api|inbound|incoming|new|chat|search|model|llm|inference|email|phone|section|client|product|log)\\s+){0,2}(?:(?!(?:labell?ed|annotated|training|gold|verified|approved|historical|old|past|existing)\\s)[a-z]{3,15}\\s+)?${REQUEST_NOUN}(?:\\s*\\/\\s*${REQUEST_NOUN})?\\s*(?:${PERIOD})`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:user|customer|support|api|inbound|incoming|new|chat|search|model|llm|inference|email|phone|section|client|product|log)\\s+){0,2}(?:(?!(?:labell?ed|annotated|training|gold|verified|approved|historical|old|past|existing)\\s)[a-z]{3,15}\\s+)?${REQUEST_NOUN}(?:\\s*(?:\\/|&|\\+|\\band\\b|\\bor\\b)\\s*${REQUEST_NOUN})?\\s*(?:${PERIOD})`,
   'g',
 );
 /** "requests per day is 1500, not 8000", "calls a day: about 3k": the volume named, then its figure. */

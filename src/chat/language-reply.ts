@@ -1,0 +1,126 @@
+/**
+ * @module "Is Llama 3.1 8B any good in Swahili, or which model would you pick for that?": the languages the model's card
+ * supports against the ones asked, the catalog models whose cards list them, and how to find out (an evaluation set
+ * in that language, then tuning on the team's own examples). The advisor does not rate how well a model writes a
+ * language: no source in the catalog measures it.
+ */
+import type { Recommendation } from '../engine/recommendation-schema.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { Model } from '../knowledge/schemas.ts';
+import type { Profile } from '../profile/profile-schema.ts';
+import { plainModelName } from './compact-answer.ts';
+import { joinWords } from './describe-field.ts';
+import { citedAnswer, type InfoAnswer, sourceMarks } from './info-replies.ts';
+
+/** "swahili" → "Swahili". */
+function capital(name: string): string {
+  return name.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** What the model's card says of each language asked, with its source mark. */
+function cardWords(model: Model, languages: readonly string[], cite: (id: string) => string): string {
+  const support = model.supportedLanguages;
+  const plain = plainModelName(model.name);
+  const mark = model.sources.map(cite).find((text) => text !== '') ?? '';
+  if (support === undefined)
+    return `The catalog has no language list for ${plain}: check its ${model.access === 'open-weights' ? 'model card' : "vendor's documentation"} for ${joinWords(languages.map(capital))}.`;
+  const listed = support.named.map(capital);
+  const inside = languages.filter((name) => support.named.includes(name)).map(capital);
+  const outside = languages.filter((name) => !support.named.includes(name)).map(capital);
+  const size = NUMBER_WORDS[support.named.length] ?? String(support.named.length);
+  const sentences: string[] = [];
+  if (inside.length > 0)
+    sentences.push(
+      `${joinWords(inside)} ${inside.length === 1 ? 'is' : 'are'} among the languages ${support.complete ? `${model.vendor} supports for ${plain}` : `${plain}'s card names`}${mark}.`,
+    );
+  if (outside.length > 0)
+    sentences.push(
+      support.complete
+        ? `${joinWords(outside)} ${outside.length === 1 ? 'is' : 'are'} not among the ${support.named.length === 1 ? 'language' : `${size} languages`} ${model.vendor} supports for ${plain} (${joinWords(listed)})${mark}: it may still handle ${outside.length === 1 ? 'it' : 'them'}, but untested by its vendor.`
+        : `${joinWords(outside)} ${outside.length === 1 ? 'is' : 'are'} not among the ${size} languages ${plain}'s card names (it claims ${support.total ?? 'many'}+ in all)${mark}, so the card does not say.`,
+    );
+  return sentences.join(' ');
+}
+
+/** "Llama 3.1 8B" → "Llama 3.1", "Qwen2.5 14B" → "Qwen2.5": the release a model belongs to. */
+function familyOf(model: Model): string {
+  return model.name.replace(/\s+\d+(?:\.\d+)?B\b.*$/, '');
+}
+
+/** The open text models whose cards list every language asked, one per family (the largest first within it). */
+function modelsListing(knowledge: Knowledge, languages: readonly string[]): Model[] {
+  const byFamily = new Map<string, Model>();
+  for (const model of knowledge.models) {
+    const support = model.supportedLanguages;
+    if (
+      support === undefined ||
+      model.access !== 'open-weights' ||
+      model.modality !== 'text' ||
+      model.supersededBy !== undefined ||
+      !languages.every((name) => support.named.includes(name))
+    )
+      continue;
+    const family = familyOf(model);
+    if (!byFamily.has(family)) byFamily.set(family, model);
+  }
+  return [...byFamily.values()];
+}
+
+/** The widest language claims in the catalog, for when no card lists the language asked ("Llama 3.1 and 3.2 (eight supported)"). */
+function widestClaims(knowledge: Knowledge): string {
+  const families = new Map<string, string[]>();
+  for (const model of knowledge.models) {
+    const support = model.supportedLanguages;
+    if (support === undefined || model.access !== 'open-weights' || support.named.length < 2) continue;
+    const family = familyOf(model);
+    const claim = support.complete
+      ? `${NUMBER_WORDS[support.named.length] ?? support.named.length} supported`
+      : `${support.total ?? support.named.length}+ claimed, ${support.named.length} named`;
+    const list = families.get(claim) ?? [];
+    if (!list.includes(family)) list.push(family);
+    families.set(claim, list);
+  }
+  return joinWords([...families.entries()].map(([claim, names]) => `${joinWords(names)} (${claim})`));
+}
+
+export function languageReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+  asked: { languages: readonly string[]; model?: string },
+): InfoAnswer {
+  const { listed, cite } = sourceMarks(knowledge);
+  const languages = asked.languages;
+  const words = joinWords(languages.map(capital));
+  const subjectName = asked.model ?? recommendation.destination.model.name ?? profile.modelName;
+  const subject = subjectName === undefined || subjectName === null ? undefined : knowledge.findModel(subjectName);
+  const parts: string[] = [];
+  if (subject !== undefined) parts.push(cardWords(subject, languages, cite));
+  const subjectSupports =
+    subject?.supportedLanguages !== undefined &&
+    languages.every((name) => subject.supportedLanguages?.named.includes(name));
+  const listing = subjectSupports
+    ? []
+    : modelsListing(knowledge, languages).filter(
+        (model) => subject === undefined || familyOf(model) !== familyOf(subject),
+      );
+  if (listing.length > 0)
+    parts.push(
+      `Catalog models whose cards list ${words}: ${joinWords(listing.map((model) => familyOf(model)))}${listing.map((model) => model.sources.map(cite).find((text) => text !== '') ?? '').find((text) => text !== '') ?? ''}, in the sizes the catalog holds.`,
+    );
+  else if (!subjectSupports)
+    parts.push(
+      `No model in the catalog lists ${words} among its supported languages; the widest claims are ${widestClaims(knowledge)}.`,
+    );
+  const tuned = recommendation.plan
+    .flatMap((step) => step.methods)
+    .find((method) =>
+      ['lora', 'qlora', 'full-fine-tuning', 'managed-fine-tuning', 'instruction-tuning'].includes(method),
+    );
+  parts.push(
+    `I can't rate how well a model writes ${words}: no source in my catalog measures it. Put real ${words} inputs in your evaluation set, compare two candidates that fit your hardware on them, and if both fall short, tune on your own ${words} examples${tuned === undefined ? '' : ` (the plan's ${tuned === 'managed-fine-tuning' ? "provider's tuning job" : tuned === 'qlora' ? 'QLoRA' : tuned === 'lora' ? 'LoRA' : 'tuning step'})`}: that is how a language the model handles poorly gets better.`,
+  );
+  return citedAnswer(parts.join(' '), listed, knowledge);
+}
