@@ -2483,6 +2483,8 @@ function tooSmall(memory: { needed?: number; available?: number | null; fit?: st
 
 /** Bytes per parameter of a frozen 16-bit copy of the model (estimation.md, weights). */
 const REFERENCE_BYTES_PER_PARAM = 2;
+/** 8-bit Adam against mixed-precision AdamW: 12 instead of 18 bytes a parameter (estimation.md, EAI-blog). */
+const EIGHT_BIT_ADAM_SAVING_BYTES_PER_PARAM = 6;
 
 /**
  * "Will full-parameter DPO fit?": preference tuning of every weight needs what full fine-tuning needs, plus the frozen
@@ -2494,21 +2496,35 @@ export function fullPreferenceFit(
   recommendation: Recommendation,
   knowledge: Knowledge,
   profile: Partial<Profile>,
+  /** Levers the team asks about: 8-bit Adam (12 instead of 18 bytes a parameter), reference log-probs precomputed. */
+  levers: { eightBitAdam?: true; precomputedReference?: true } = {},
 ): string | undefined {
   const full = entryOf(recommendation, 'full-fine-tuning')?.estimates?.memoryGB;
   const params =
     knowledge.models.find((model) => model.name === profile.modelName)?.paramsB ?? profile.modelParamsB ?? undefined;
   if (full === undefined || params === undefined) return undefined;
-  const reference = params * REFERENCE_BYTES_PER_PARAM;
-  const total = full.needed + reference;
+  const reference = levers.precomputedReference ? 0 : params * REFERENCE_BYTES_PER_PARAM;
+  const saved = levers.eightBitAdam ? params * EIGHT_BIT_ADAM_SAVING_BYTES_PER_PARAM : 0;
+  const total = full.needed + reference - saved;
   const gpus = full.gpuCount ?? 1;
-  const perGpu = (full.perGpu ?? full.needed) + reference / gpus;
+  const perGpu = (full.perGpu ?? full.needed) + (reference - saved) / gpus;
   const lora = entryOf(recommendation, 'preference-tuning')?.estimates?.memoryGB;
   const need =
     gpus > 1
       ? `about ${gigabytes(perGpu)} GB on each GPU (${gigabytes(total)} GB in all)`
       : `about ${gigabytes(total)} GB`;
-  const what = `preference tuning of every weight (full-parameter DPO) needs what full fine-tuning needs plus a frozen 16-bit copy of the model as DPO's reference (about ${gigabytes(reference)} GB): ${need}`;
+  const leverWords = joinWords([
+    ...(levers.eightBitAdam
+      ? [`8-bit Adam (12 bytes a parameter instead of 18, about ${gigabytes(saved)} GB less in all)`]
+      : []),
+    ...(levers.precomputedReference
+      ? ['the reference log-probs precomputed in one pass beforehand (no reference copy in memory)']
+      : []),
+  ]);
+  const what =
+    leverWords === ''
+      ? `preference tuning of every weight (full-parameter DPO) needs what full fine-tuning needs plus a frozen 16-bit copy of the model as DPO's reference (about ${gigabytes(reference)} GB): ${need}`
+      : `with ${leverWords}, preference tuning of every weight (full-parameter DPO) needs ${need}`;
   const withLora =
     lora === undefined
       ? ''

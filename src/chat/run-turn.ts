@@ -1205,7 +1205,7 @@ function infoReply(
     // "Will full-parameter DPO fit?": the engine costs preference tuning with LoRA; every weight is sized here.
     const fullPreference =
       asked === 'preference-tuning' && intents.fullParameter === true
-        ? fullPreferenceFit(sized, knowledge, fitProfile)
+        ? fullPreferenceFit(sized, knowledge, fitProfile, intents.fitLevers)
         : undefined;
     const onPlan =
       fullPreference ?? fitReply(onPlanModel ?? sized, method(intents.asksFit), knowledge, fitProfile, fitDetails);

@@ -372,3 +372,30 @@ describe('newuser39: languages', () => {
     expect(turn?.reply).toMatch(/Catalog models whose cards list Korean: Qwen2\.5/);
   });
 });
+
+describe('levers on a full-parameter DPO fit', () => {
+  it('takes 8-bit Adam and precomputed reference log-probs off the memory it answers', async () => {
+    const turns = await converse(
+      [
+        'We are a lab with Qwen2.5 7B Instruct, 8000 preference pairs, 2 A100 40GB. Just recommend.',
+        'will full-parameter DPO fit on our 2 A100 40GB?',
+        'what if we used 8-bit Adam and precomputed the reference log-probs, would full DPO fit then?',
+      ],
+      knowledge,
+    );
+    const perGpu = (reply: string | undefined) => Number(/about (\d+) GB on each GPU/.exec(reply ?? '')?.[1]);
+    const before = perGpu(turns[1]?.reply);
+    const after = perGpu(turns[2]?.reply);
+    // 6 bytes a parameter less for the optimizer and no 2-byte reference copy, sharded over two GPUs.
+    expect(before - after).toBeGreaterThan(25);
+    expect(turns[2]?.reply).toMatch(/8-bit Adam \(12 bytes a parameter instead of 18/);
+    expect(turns[2]?.reply).toMatch(/no reference copy in memory/);
+  });
+
+  it.each([
+    ['with paged adamw 8bit', { eightBitAdam: true }],
+    ['if we cache the reference logprobs', { precomputedReference: true }],
+  ])('reads %j', (text, levers) => {
+    expect(extract(`would full-parameter DPO fit ${text}?`).intents.fitLevers).toEqual(levers);
+  });
+});

@@ -120,6 +120,12 @@ const STILL_NEED_QUESTION = new RegExp(
 const IT_AGAINST_METHOD = new RegExp(
   `\\b(?:use|pick|choose|go\\s+with|do|try|prefer)\\s+it\\s+(?:instead\\s+of|over|rather\\s+than)\\s+(?:plain\\s+|regular\\s+|normal\\s+|standard\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\bit\\s+(?:or|vs\\.?|versus)\\s+(?:plain\\s+|regular\\s+|normal\\s+)?(${METHOD_SOURCE})\\b|\\bis\\s+it\\s+(?:better|cheaper|faster|worse|easier)\\s+than\\s+(?:plain\\s+|regular\\s+|normal\\s+)?(${METHOD_SOURCE})\\b`,
 );
+/** "8-bit Adam", "paged AdamW 8bit", "adamw_8bit", "an 8-bit optimizer". */
+const EIGHT_BIT_ADAM =
+  /\b(?:8[\s-]?bit\s+(?:paged\s+)?(?:adamw?|optimi[sz]ers?)|(?:paged[\s_]+)?adamw?[\s_-]?8[\s_-]?bit)\b/;
+/** "precompute the reference log-probs", "cache the ref logits": DPO without a reference model in memory. */
+const PRECOMPUTED_REFERENCE =
+  /\bprecomput\w*\s+(?:the\s+|all\s+the\s+)?(?:reference|ref)(?:\s+model)?(?:'s)?\s*(?:log[\s-]?probs?|logprobs|logits|outputs)?|\b(?:reference|ref)\s+(?:log[\s-]?probs?|logprobs|logits)\s+(?:are\s+)?(?:precomputed|cached|computed\s+(?:offline|once|ahead))|\bcach\w*\s+(?:the\s+)?(?:reference|ref)\s+(?:log[\s-]?probs?|logprobs|logits)/;
 /** Words that make a comparison about the team's facts: "RAG or LoRA for the lore?", "…for our docs". */
 const KNOWLEDGE_SUBJECT =
   /\b(?:lore|bible|docs|documents|documentation|facts|knowledge|manuals?|wiki|handbook|policies|catalog(?:ue)?|product\s+info(?:rmation)?|articles|faqs?|corpus|papers|patents|literature|knowledge\s+base)\b/;
@@ -544,6 +550,9 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     intents.whatIf = false;
   if (GENERIC_FINE_TUNING.test(lower) && !FULL.test(lower)) intents.genericFineTuning = true;
   if (FULL_PARAMETER.test(lower)) intents.fullParameter = true;
+  // "what if we used 8-bit Adam and precomputed the reference log-probs?": levers that shrink a full-parameter fit.
+  if (EIGHT_BIT_ADAM.test(lower)) intents.fitLevers = { ...intents.fitLevers, eightBitAdam: true };
+  if (PRECOMPUTED_REFERENCE.test(lower)) intents.fitLevers = { ...intents.fitLevers, precomputedReference: true };
   if (/\badapters?\b(?!\s+layers?)/.test(lower) && !/\b(?:bottleneck|houlsby)\b/.test(lower))
     intents.bareAdapters = true;
   // (Not when full training is named too: "why would full FT not fit? I meant continued pretraining".)

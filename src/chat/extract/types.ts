@@ -66,6 +66,8 @@ export interface ExtractionIntents {
   continuedPretraining?: boolean;
   /** "full-parameter DPO", "full DPO", "every weight": preference tuning of every weight, not with LoRA. */
   fullParameter?: boolean;
+  /** "…with 8-bit Adam and precomputed reference log-probs": levers that shrink the memory of a full-parameter fit. */
+  fitLevers?: { eightBitAdam?: true; precomputedReference?: true };
   /** "which model would you pick?": the model the plan runs on, and the alternatives. */
   asksModel?: boolean;
   /** "why not Llama 3.2 1B?": a catalog model weighed against the plan's (its display name). */
