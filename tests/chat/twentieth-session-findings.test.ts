@@ -399,3 +399,46 @@ describe('levers on a full-parameter DPO fit', () => {
     expect(extract(`would full-parameter DPO fit ${text}?`).intents.fitLevers).toEqual(levers);
   });
 });
+
+describe('x47: preference choices, shares of a device, other dollars and more', () => {
+  it.each([
+    ['our annotators picked the better of two answers for 12k prompts.', { preferencePairs: 12_000 }],
+    [
+      "our support agents clicked which of two drafted replies they'd actually send, about 800 times so far",
+      { preferencePairs: 800 },
+    ],
+    ['we process about 3k invoices and 1k receipts per day, pulling vendor, total and date', { requestsPerDay: 4000 }],
+    ['we need it live in 5 weeks, is that doable if we stick with gpt-4.1 plus retrieval?', { timelineWeeks: 5 }],
+    ['can we realistically get a distilled model out in 8 weeks?', { timelineWeeks: 8 }],
+    [
+      "the app may use a quarter of the phone's 8GB, and it has to keep working with no signal.",
+      { deviceMemoryGB: 2, deployment: 'mobile' },
+    ],
+    [
+      "it runs inside a desktop app on our field engineers' laptops. we can give the model half of the laptop's 16 gigs",
+      { deviceMemoryGB: 8, deployment: 'edge' },
+    ],
+    ['our gpus are some 24 gig cards, four of them, not sure what exact model', { gpuCount: 4, gpuMemoryGB: 24 }],
+    [
+      'we want to auto-write alt text for product photos, have ~20k photos that already have human-written alt text',
+      { labeledExamples: 20_000, taskType: 'image-understand' },
+    ],
+    [
+      'S$27k to spend once (1 USD ≈ 1.35 SGD) and then maybe 2 grand US a month after launch',
+      { oneTimeBudgetUSD: 20_000, monthlyBudgetUSD: 2000 },
+    ],
+    ['budget 155 million rupiah one-time at 15,500 rupiah/usd', { oneTimeBudgetUSD: 10_000 }],
+    ['support bot in bahasa indonesia + english', { multilingual: true }],
+    ['our support bot replies in Hindi aur English, mostly mixed', { multilingual: true }],
+  ])('reads %j', (text, fields) => {
+    expect(read(text)).toMatchObject(fields);
+  });
+
+  it.each([
+    ['can we get 8 GPUs in 2 weeks?', 'timelineWeeks'],
+    ['volume is about 8k tickets and chats a day', 'unlabeledCorpus'],
+    ['we have S$10k', 'oneTimeBudgetUSD'],
+  ])('reads nothing of the kind from %j', (text, field) => {
+    expect(read(text)).not.toHaveProperty(field);
+  });
+});

@@ -35,8 +35,14 @@ const CURRENCIES: readonly (readonly [string, RegExp])[] = [
   ['PLN', /^(?:pln|zlotys?|złotys?|zł)$/],
   ['AED', /^(?:aed|dirhams?)$/],
   ['SAR', /^(?:sar|riyals?)$/],
+  // Dollars of other countries: "S$27k", "SGD 4,000", "A$ 5k", "CAD 3,000".
+  ['S$', /^(?:s\$|sgd)$/],
+  ['A$', /^(?:a\$|au\$|aud)$/],
+  ['C$', /^(?:c\$|ca\$|cad)$/],
+  ['HK$', /^(?:hk\$|hkd)$/],
+  ['NZ$', /^(?:nz\$|nzd)$/],
 ];
-const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|₦|₱|₺|฿|₫|r\$|zł|złotys?|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|rs|jpy|yen|krw|won|yuan|rmb|cny|renminbi|brl|reais|ngn|naira|ksh|kes|shillings?|zar|rand|mxn|pesos?|php|try|lira|thb|baht|idr|rupiah|vnd|dong|myr|ringgit|pln|zlotys?|aed|dirhams?|sar|riyals?)\b\.?)`;
+const CURRENCY_WORD = String.raw`(?:£|€|₹|¥|₩|₦|₱|₺|฿|₫|r\$|zł|złotys?|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|rs|jpy|yen|krw|won|yuan|rmb|cny|renminbi|brl|reais|ngn|naira|ksh|kes|shillings?|zar|rand|mxn|pesos?|php|try|lira|thb|baht|idr|rupiah|vnd|dong|myr|ringgit|pln|zlotys?|aed|dirhams?|sar|riyals?|sgd|aud|cad|hkd|nzd)\b\.?|\b(?:s|au?|ca?|hk|nz)\$)`;
 /**
  * Currencies whose unit is far from a dollar (a rupee, a yen, a won, a yuan): read 1:1 they would make a budget tens to
  * a thousand times too large, so an amount in one of them is taken only at a rate the team states.
@@ -61,6 +67,12 @@ const FAR_FROM_THE_DOLLAR: ReadonlySet<string> = new Set([
   'PLN',
   'AED',
   'SAR',
+  // Other dollars are worth 0.6-0.8 US dollars: read 1:1 they would overstate a budget by up to 1.6 times.
+  'S$',
+  'A$',
+  'C$',
+  'HK$',
+  'NZ$',
 ]);
 const DOLLAR_WORD = String.raw`(?:\$|usd|us\s?dollars?|dollars?|bucks)`;
 /** A rate as written: "84", "1.27", "1,380", or with a decimal comma ("5,40", as Brazil and most of Europe write it). */
@@ -84,7 +96,7 @@ const DOLLAR_IN_UNITS = new RegExp(
 
 /** "₦1,550 to the dollar", "at about 17 pesos per US dollar", "1,380 won to one dollar": units for one dollar. */
 const UNITS_TO_THE_DOLLAR = new RegExp(
-  String.raw`(?:(${CURRENCY_WORD})\s?${RATE_NUMBER}|(?<![\d.,])${RATE_NUMBER}\s?(${CURRENCY_WORD}))\s+(?:to|per|for|=)\s+(?:(?:the|a|one|1|each)\s+)?(?:us\s?|u\.s\.\s?)?(?:dollar|usd)\b`,
+  String.raw`(?:(${CURRENCY_WORD})\s?${RATE_NUMBER}|(?<![\d.,])${RATE_NUMBER}\s?(${CURRENCY_WORD}))(?:\s+(?:to|per|for|=)\s+|\s*\/\s*)(?:(?:the|a|one|1|each)\s+)?(?:us\s?|u\.s\.\s?)?(?:dollar|usd)\b`,
   'g',
 );
 
@@ -128,9 +140,11 @@ export function statedRates(lower: string): StatedRate[] {
 
 /** The currency a money finding was said in (its sign or word just before, inside or just after it), if not dollars. */
 function currencyOf(message: PreparedMessage, item: Finding): string | undefined {
-  // "R$ 40.000": Brazilian reais, whose sign ends in a dollar sign.
-  if (/\br$/.test(message.lower.slice(Math.max(0, item.start - 2), item.start)) && message.lower[item.start] === '$')
-    return 'R$';
+  // "R$ 40.000": Brazilian reais, whose sign ends in a dollar sign; "S$27k", "A$5k", "HK$40k": other dollars.
+  if (message.lower[item.start] === '$') {
+    const prefix = /\b(r|s|au?|ca?|hk|nz)$/.exec(message.lower.slice(Math.max(0, item.start - 2), item.start))?.[1];
+    if (prefix !== undefined) return signOf(`${prefix}$`);
+  }
   // "$3k (about ₹2.5 lakh)": an amount said in dollars is dollars, whatever gloss follows it.
   if (new RegExp(DOLLAR_WORD).test(message.lower.slice(item.start, item.end))) return undefined;
   // (A sign or "Rs" just before: "Rs 5 lakh", "₹ 5 lakh".)

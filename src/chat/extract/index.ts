@@ -1171,8 +1171,11 @@ const WISH_QUESTION =
 /** "will it fit on my 3060?", "can our 2 A100s run it?": a question still says what the team's own things are. */
 function ownedInQuestion(lower: string, item: Finding): boolean {
   // "We need this live in 3 weeks, is that realistic?": a fact said, then a question about it.
-  const tail = lower.slice(item.end, item.end + 80);
+  const tail = lower.slice(item.end, item.end + 120);
   if (STATED_THEN_ASKED.test(tail) && !/\?/.test(lower.slice(Math.max(0, item.start - 60), item.start))) return true;
+  // "can we realistically get a distilled model out in 8 weeks?": the deadline the team works to, asked about.
+  if (item.field === 'timelineWeeks' && DEADLINE_ASKED.test(lower.slice(Math.max(0, item.start - 100), item.start)))
+    return true;
   // "could a 3B model replace Gemini 2.0 Flash?": the model to be replaced is the one the team runs.
   if (item.field === 'modelName' && REPLACED_BEFORE.test(lower.slice(Math.max(0, item.start - 30), item.start)))
     return true;
@@ -1184,7 +1187,10 @@ function ownedInQuestion(lower: string, item: Finding): boolean {
 }
 /** ", is that realistic?", "— can we make that?": a question about the fact just said, in the same sentence. */
 const STATED_THEN_ASKED =
-  /^[^.?!\n]{0,40}?[,;:-]\s*(?:is\s+(?:that|it|this)\s+(?:even\s+)?(?:realistic|doable|feasible|possible|achievable|enough|ok(?:ay)?|reasonable)|(?:can|could)\s+(?:we|you)\s+(?:make|do|hit|meet)\s+(?:that|it|this)|(?:will|would)\s+(?:that|it|this)\s+(?:work|be\s+enough))\s*\?/;
+  /^[^.?!\n]{0,40}?[,;:-]\s*(?:is\s+(?:that|it|this)\s+(?:even\s+)?(?:realistic|doable|feasible|possible|achievable|enough|ok(?:ay)?|reasonable)|(?:can|could)\s+(?:we|you)\s+(?:make|do|hit|meet)\s+(?:that|it|this)|(?:will|would)\s+(?:that|it|this)\s+(?:work|be\s+enough))\b(?:[^.?!\n]|\.(?=\d)){0,60}\?/;
+/** "can we (realistically) get … out in", "could we ship … by": a deadline asked about is the team's deadline. */
+const DEADLINE_ASKED =
+  /\b(?:can|could)\s+(?:we|i)\s+(?:realistically\s+|really\s+|actually\s+|even\s+)?(?:get|have|ship|launch|build|deliver|finish|make|go\s+live|be\s+live|roll\s+out)\b[^.?!\n]{0,60}?\b(?:model|bot|assistant|system|pilot|mvp|version|prototype|it|this|that|live|ready|done)\b[^.?!\n]{0,30}?(?:\b(?:in|within|by)\s+(?:about\s+|around\s+|roughly\s+)?)?$/;
 /** Words before a model that make it the one being replaced: "replace", "move off", "migrate from". */
 const REPLACED_BEFORE =
   /\b(?:replace|replacing|swap\s+out|move\s+(?:off|away\s+from)|moving\s+(?:off|away\s+from)|switch\s+(?:off|away\s+from)|migrat\w*\s+(?:off|away\s+from|from))\s+(?:our\s+|the\s+)?$/;

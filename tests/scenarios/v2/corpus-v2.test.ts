@@ -137,6 +137,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch57.json')),
     ...loadCases(here('./batch58.json')),
     ...loadCases(here('./batch59.json')),
+    ...loadCases(here('./batch60.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

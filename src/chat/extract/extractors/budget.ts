@@ -20,7 +20,7 @@ const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars?|dollars?|bucks|eur|euros?|
 const NOT_A_UNIT = String.raw`(?!\s*(?:weeks?|days?|months?|years?|hours?|hrs?|gpus?|cards?|people|engineers?|examples?|requests?|users?|tokens?|docs?|documents?|%|percent|ms|seconds?|gb|tb|mb)\b)`;
 /** "$500", "€1.5k", "500 dollars", "2k usd", "USD 3,000". */
 const MONEY = new RegExp(
-  `(?:([$€£₹¥₩₦₺₱₫฿])\\s?${AMOUNT}|(?<![\\w.,])${AMOUNT}\\s?(${CURRENCY_WORD})(?![a-z])|\\b(?:usd|eur|gbp|ksh|kes|ngn|zar|mxn|php|idr|inr|brl|aed|thb|myr|pln|vnd)\\.?\\s?${AMOUNT})`,
+  `(?:([$€£₹¥₩₦₺₱₫฿])\\s?${AMOUNT}|(?<![\\w.,])${AMOUNT}\\s?(${CURRENCY_WORD})(?![a-z])|\\b(?:usd|eur|gbp|ksh|kes|ngn|zar|mxn|php|idr|inr|brl|aed|thb|myr|pln|vnd|sgd|aud|cad|hkd|nzd)\\.?\\s?${AMOUNT})`,
   'g',
 );
 /** Money in words or slang: "ten grand", "20 grand", "fifty bucks", "a hundred dollars". */
@@ -79,7 +79,7 @@ const CURRENT_SPEND_BEFORE =
   /^\s*(?:currently\s+|still\s+|now\s+)?pay(?:ing)?\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$|\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:actually\s+|currently\s+|really\s+|still\s+|already\s+)?(?:spend(?:ing)?|pay(?:ing)?)|(?:we|i)(?:'re|\s+are)\s+(?:now\s+|currently\s+|already\s+)?at|(?<=(?:^|[.;!?\n,])\s*)paying|\b(?:and|but|so)\s+(?:currently\s+|still\s+)?pay(?:ing)?|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)|(?:costs?|costing)\s+(?:us|me)|(?:api|openai|gpt[\w.-]*|claude|gemini|llm|model)\s+(?:part|portion|share|bill|costs?|spend)\s+(?:alone\s+|itself\s+|only\s+)?(?:is|was|comes?\s+to|runs?))\b[^.;!?\n]{0,20}$/;
 
 const PER_MONTH =
-  /^\s*(?:(?:is|was|will\s+be)\s+)?(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|a\s+mo\b|por\s+m[eê]s\b|al\s+mes\b|pro\s+monat\b|par\s+mois\b|au\s+mois\b)/;
+  /^\s*(?:(?:us|usd|us\s+dollars)\s+)?(?:(?:is|was|will\s+be)\s+)?(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|a\s+mo\b|por\s+m[eê]s\b|al\s+mes\b|pro\s+monat\b|par\s+mois\b|au\s+mois\b)/;
 const PER_YEAR =
   /^\s*(?:\/\s?(?:yr|year)\b|(?:per|a|an|each|every)\s+year\b|yearly\b|annually\b|per\s+annum\b|\/yr\b|pa\b)/;
 const PER_DAY = /^\s*(?:\/\s?day\b|(?:per|a|an|each|every)\s+day\b|daily\b)/;

@@ -51,7 +51,7 @@ const COUNTED_SIZE = new RegExp(
 );
 /** "4,000 PDFs", "200 pages of docs": at least 1,000 is large, fewer is small. */
 const COUNTED = new RegExp(
-  `(${COUNT_SOURCE})\\s+${DOCUMENT_QUALIFIER}(?:${DOCUMENT_NOUN}|(?:support\\s+|customer\\s+|chat\\s+|call\\s+)?(?:conversations|chat\\s+logs|tickets|call\\s+transcripts))\\b(?!\\s+(?:per|a|an|each|every)\\s+(?:day|week|month|hour)|\\s*\\/\\s*(?:day|d|week|wk|month|mo|hour|hr|h)\\b|\\s*[x×]\\s*\\d)`,
+  `(${COUNT_SOURCE})\\s+${DOCUMENT_QUALIFIER}(?:${DOCUMENT_NOUN}|(?:support\\s+|customer\\s+|chat\\s+|call\\s+)?(?:conversations|chat\\s+logs|tickets|call\\s+transcripts))\\b(?!(?:\\s+(?:and|or|&|\\+)\\s+[a-z-]+)?\\s+(?:per|a|an|each|every)\\s+(?:day|week|month|hour)|\\s*\\/\\s*(?:day|d|week|wk|month|mo|hour|hr|h)\\b|\\s*[x×]\\s*\\d)`,
   'g',
 );
 

@@ -108,6 +108,21 @@ const DEVICE_IN_VIEW = new RegExp(
   `\\b(?:${DEVICE}|offline|locally|on[\\s-]device|inside\\s+(?:the|our)\\s+app|the\\s+app\\s+(?:can|may|could)\\s+(?:give|spare|leave))\\b`,
 );
 
+/** "a quarter of the phone's 8GB", "half of the laptop's 16 gigs", "25% of the tablet's 6 GB". */
+const SHARE_OF_DEVICE = new RegExp(
+  `\\b(half|a\\s+quarter|one\\s+quarter|a\\s+third|one\\s+third|\\d{1,2}\\s?%)\\s+of\\s+(?:the|its|our|a|their|each)\\s+(?:users'?\\s+|customers'?\\s+)?(?:${DEVICE})(?:'s|s')\\s+(?:ram\\s+|memory\\s+)?(?:of\\s+)?(\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)\\b`,
+  'g',
+);
+
+/** "half" → 0.5, "a quarter" → 0.25, "25%" → 0.25. */
+function shareOf(words: string): number | undefined {
+  if (words === 'half') return 0.5;
+  if (/quarter/.test(words)) return 0.25;
+  if (/third/.test(words)) return 1 / 3;
+  const percent = /^(\d{1,2})\s?%$/.exec(words);
+  return percent ? Number(percent[1]) / 100 : undefined;
+}
+
 /** Finds `deviceMemoryGB`: the device's memory, or the model's share of it when that is said. */
 export const extractDeviceMemory: Extractor = (message, context) => {
   const { lower } = message;
@@ -122,6 +137,13 @@ export const extractDeviceMemory: Extractor = (message, context) => {
       const value = megabytes ? Math.round(size / 100) / 10 : size;
       if (value > 0 && value <= 64) findings.push(findingFromMatch('deviceMemoryGB', value, match));
     }
+  }
+  // "the app may use a quarter of the phone's 8GB", "half of the laptop's 16 gigs": a share of the device's memory.
+  for (const match of allMatches(SHARE_OF_DEVICE, lower)) {
+    const share = shareOf(match[1] ?? '');
+    const total = Number(match[2]);
+    if (share !== undefined && total > 0 && total <= 64)
+      findings.push(findingFromMatch('deviceMemoryGB', total * share, match));
   }
   if (deviceInView && findings.length === 0) {
     for (const match of allMatches(LEFT_AFTER_THE_APP, lower)) {

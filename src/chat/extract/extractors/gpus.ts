@@ -163,6 +163,12 @@ const MAX_GPU_COUNT = 4096;
  * number words, "a pair of", "dual", "quad", "4x", "x 8"; 0 for "no GPUs"/"CPU only") and `gpuMemoryGB`
  * (only when typed, e.g. "80GB", or when an ambiguous name such as "H100" only exists with one memory size).
  */
+/** "some 24 gig cards, four of them", "48GB GPUs - two of them". */
+const CARDS_THEN_COUNT = new RegExp(
+  `\\b(\\d{1,3})\\s?(?:gb|gigs?)\\s+(?:gpus?|cards?)\\s*(?:,|-|–|—)?\\s*(${COUNT_SOURCE})\\s+of\\s+them\\b`,
+  'g',
+);
+
 export const extractGpus: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -411,6 +417,15 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
     const memory = match[3] ?? match[4] ?? match[7] ?? match[8];
     if (memory !== undefined && Number(memory) > 0)
       findings.push(finding('gpuMemoryGB', Number(memory), match.index, end));
+  }
+  // "our gpus are some 24 gig cards, four of them": the cards by their memory, then how many.
+  for (const match of allMatches(CARDS_THEN_COUNT, lower)) {
+    if (usersHardware(match.index, match.index + match[0].length)) continue;
+    const count = parseCount(match[2] ?? '');
+    const end = match.index + match[0].length;
+    if (count !== undefined && count > 0 && count <= MAX_GPU_COUNT)
+      findings.push(finding('gpuCount', count, match.index, end));
+    findings.push(finding('gpuMemoryGB', Number(match[1]), match.index, end));
   }
   // "the A2000 in that shop PC is the 6 GB version, not the 12 GB one": the card's variant, by its memory.
   // (A catalog GPU named in the message takes the variant into its name: "A100s … the 40GB ones".)

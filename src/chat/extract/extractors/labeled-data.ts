@@ -152,6 +152,11 @@ const COUNT_REPLIES_BY_PEOPLE = new RegExp(
  * "4.2k tutor dialogues", "3,000 nurse summaries", "900 lawyer redlines": records a person in a role wrote or held,
  * the outputs the model should learn from.
  */
+/** "~20k photos that already have human-written alt text", "5,000 images with captions": images with their outputs. */
+const COUNT_IMAGES_WITH_TEXT = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?(?:photos|images|pictures|screenshots|scans)\\s+(?:that\\s+)?(?:already\\s+)?(?:have|with|come\\s+with|carry)\\s+(?:their\\s+|a\\s+|an\\s+)?(?:[a-z-]+\\s+){0,2}?(?:alt[\\s-]text|captions?|descriptions?)\\b`,
+  'g',
+);
 const COUNT_ROLE_RECORDS = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?(?:tutor|teacher|agent|nurse|doctor|physician|clinician|expert|editor|lawyer|attorney|paralegal|analyst|translator|copywriter|radiologist|pharmacist|adjuster|reviewer)[-\\s](?:dialogues|conversations|chats|replies|answers|responses|summaries|reports|notes|transcripts|redlines|corrections|explanations|letters)\\b`,
   'g',
@@ -352,6 +357,7 @@ export const extractLabeledData: Extractor = (message) => {
     LINES_ARE_EXAMPLES,
     COUNT_REPLIES_BY_PEOPLE,
     COUNT_ROLE_RECORDS,
+    COUNT_IMAGES_WITH_TEXT,
     COUNT_RECORDS_AS_EXAMPLES,
     LABELED_THEN_COUNT,
     LABELED_RECORDS_THEN_COUNT,

@@ -6,7 +6,7 @@ import type { Extractor, Finding } from '../types.ts';
 
 export const LANGUAGE = LANGUAGE_SOURCE;
 const LANGUAGE_LIST = new RegExp(
-  `\\b${LANGUAGE}\\b(?:\\s*\\([^()]{0,40}\\))?(?:\\s*(?:,|/|&|\\+|-|–|and|or|plus|as\\s+well\\s+as)\\s*(?:and\\s+)?(?:(?:some|a\\s+bit\\s+of|a\\s+little|occasional|a\\s+few\\s+calls\\s+in|also)\\s+)?\\b${LANGUAGE}\\b)+`,
+  `\\b${LANGUAGE}\\b(?:\\s*\\([^()]{0,40}\\))?(?:\\s*(?:,|/|&|\\+|-|–|and|or|plus|as\\s+well\\s+as|aur|und|et|y|dan)\\s*(?:and\\s+)?(?:(?:some|a\\s+bit\\s+of|a\\s+little|occasional|a\\s+few\\s+calls\\s+in|also)\\s+)?\\b${LANGUAGE}\\b)+`,
   'g',
 );
 const MULTILINGUAL = new RegExp(

@@ -30,6 +30,14 @@ const RANKED_THEN_COUNT = new RegExp(
   `\\b(?:ranked|rated|compared|judged)\\s+(?:pairs|two\\s+drafts|two\\s+answers|both)\\b[^.;!?\\n]{0,60}?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:comparisons|pairs|rankings|judg(?:e)?ments)\\b`,
   'g',
 );
+/**
+ * A choice between two answers, counted: "annotators picked the better of two answers for 12k prompts", "agents clicked
+ * which of two drafted replies they'd send, about 800 times so far". Each choice is a chosen/rejected pair.
+ */
+const CHOSE_ONE_OF_TWO = new RegExp(
+  `\\b(?:picked|chose|choose|pick|clicked|selected|select|marked|voted\\s+(?:for|on))\\s+(?:the\\s+)?(?:better|best|preferred|which)\\s+(?:one\\s+)?of\\s+(?:two|2|the\\s+two)\\s+(?:[a-z-]+\\s+){0,2}?(?:answers?|replies|responses|drafts|outputs|completions|summaries|versions|candidates)\\b(?:[^.;!?\\n]{0,40}?\\bfor\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:prompts|questions|tickets|inputs|queries|conversations|cases)\\b|[^.;!?\\n]{0,50}?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+times\\b)`,
+  'g',
+);
 const NO_PAIRS =
   /\b(?:no\s+|zero\s+|don't\s+have\s+(?:any\s+)?|do\s+not\s+have\s+(?:any\s+)?|without\s+(?:any\s+)?|(?:we've|we\s+have|i've|i\s+have)\s+never\s+(?:collected|gathered|logged|had|built)\s+(?:any\s+)?)(?:(?:actual|real)\s+)?(?:pref(?:erence)?\.?\s+(?:data|pairs)|chosen[\s/-]+rejected\s+pairs|pairwise\s+(?:data|ratings)|side[\s-]by[\s-]side\s+(?:pairs|comparisons))\b|\b(?:we\s+have|we've\s+got|there\s+are)\s+(?:zero|no)\s+pairs\b/g;
 
@@ -54,6 +62,10 @@ export const extractPreferencePairs: Extractor = (message) => {
   }
   for (const match of allMatches(RANKED_THEN_COUNT, lower)) {
     const value = parseCount(match[1] ?? '');
+    if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
+  }
+  for (const match of allMatches(CHOSE_ONE_OF_TWO, lower)) {
+    const value = parseCount(match[1] ?? match[2] ?? '');
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }
   for (const match of allMatches(PAIRED_RATINGS, lower)) {

@@ -10,6 +10,11 @@ const VOLUME = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:user|customer|support|api|inbound|incoming|new|chat|search|model|llm|inference|email|phone|section|client|product|log)\\s+){0,2}(?:(?!(?:labell?ed|annotated|training|gold|verified|approved|historical|old|past|existing)\\s)[a-z]{3,15}\\s+)?${REQUEST_NOUN}(?:\\s*(?:\\/|&|\\+|\\band\\b|\\bor\\b)\\s*${REQUEST_NOUN})?\\s*(?:${PERIOD})`,
   'g',
 );
+/** "3k invoices and 1k receipts per day": two counts of work sharing one period. */
+const TWO_COUNTS_ONE_PERIOD = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${REQUEST_NOUN}\\s*(?:,\\s*)?(?:and|&|plus|\\+)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${REQUEST_NOUN}\\s*(?:${PERIOD})`,
+  'g',
+);
 /** "requests per day is 1500, not 8000", "calls a day: about 3k": the volume named, then its figure. */
 const NAMED_VOLUME = new RegExp(
   `\\b(?:requests?|calls?|queries|messages|volume)\\s+(?:per|a)\\s+day\\s*(?:is|are|=|:|of)\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE})`,
@@ -89,6 +94,14 @@ export const extractVolume: Extractor = (message) => {
     const perConversation = turns ? Number(turns[1]) : 1;
     const multiplier = perConversation >= 1 && perConversation <= 100 ? perConversation : 1;
     findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor * multiplier), match));
+  }
+  // "3k invoices and 1k receipts per day": two kinds of work in one period, summed (the longer span wins).
+  for (const match of allMatches(TWO_COUNTS_ONE_PERIOD, lower)) {
+    const first = parseCount(match[1] ?? '');
+    const second = parseCount(match[2] ?? '');
+    const factor = PER_DAY[match[3] ?? match[4] ?? ''];
+    if (first !== undefined && second !== undefined && factor !== undefined)
+      findings.push(findingFromMatch('requestsPerDay', roundVolume((first + second) * factor), match));
   }
   if (findings.length === 0)
     for (const match of allMatches(VOLUME_IS, lower)) {
