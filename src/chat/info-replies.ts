@@ -57,6 +57,10 @@ import { servingMemory } from './serving-memory.ts';
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** Hours as people say them: "2.75", "38,764" (no decimals from a hundred up). */
+function hoursWords(hours: number): string {
+  return hours >= 100 ? count.format(Math.round(hours)) : money.format(hours);
+}
 
 /** A short answer and, when it cites any, its numbered footnotes (text and data). */
 export interface InfoAnswer {
@@ -209,7 +213,7 @@ export function referenceGpuWords(knowledge: Knowledge): string {
   const reference = referenceGpu(knowledge);
   return reference === undefined
     ? 'a datacenter GPU'
-    : `${/^[AEIOU]/.test(reference.name) ? 'an' : 'a'} ${reference.name} (${count.format(reference.denseBf16Tflops)} TFLOPS of bf16)`;
+    : `the reference GPU, ${reference.name} (${count.format(reference.denseBf16Tflops)} TFLOPS of bf16)`;
 }
 
 export function costReply(
@@ -288,7 +292,7 @@ export function costReply(
     const timeline = options.timelineWeeks;
     const elapsed =
       own && ownCount > 1
-        ? ` (about ${money.format(projectHours)} h on your ${ownCount} GPUs${projectHours >= LONG_ELAPSED_HOURS ? `, ${inDaysOrWeeks(projectHours)}; one run ${inDaysOrWeeks(runHours)}` : ''}${timeline !== undefined && runHours >= LONG_ELAPSED_HOURS ? (runHours > timeline * HOURS_PER_WEEK ? `, longer than your ${timeline}-week timeline` : projectHours > timeline * HOURS_PER_WEEK ? `: one run fits your ${timeline}-week timeline, three do not` : `, within your ${timeline}-week timeline`) : ''})`
+        ? ` (about ${hoursWords(projectHours)} h on your ${ownCount} GPUs${projectHours >= LONG_ELAPSED_HOURS ? `, ${inDaysOrWeeks(projectHours)}; one run ${inDaysOrWeeks(runHours)}` : ''}${timeline !== undefined && runHours >= LONG_ELAPSED_HOURS ? (runHours > timeline * HOURS_PER_WEEK ? `, longer than your ${timeline}-week timeline` : projectHours > timeline * HOURS_PER_WEEK ? `: one run fits your ${timeline}-week timeline, three do not` : `, within your ${timeline}-week timeline`) : ''})`
         : '';
     // Fits the team's GPUs only with an adjustment (shorter sequences): said first, with renting as the way out.
     const fitsIf =
@@ -298,10 +302,10 @@ export function costReply(
     lines.push(
       fitsIf +
         (own && !timedOnOwnGpu(recommendation)
-          ? `${name} on your GPUs, with no rental cost; their speed is not in the catalog, so the hours are for ${referenceGpuWords(knowledge)}: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project, longer on yours.`
+          ? `${name} on your GPUs, with no rental cost; their speed is not in the catalog, so the hours are for ${referenceGpuWords(knowledge)}: about ${hoursWords(estimates.trainingGpuHours)} GPU-hours for a three-run project, longer on yours.`
           : own
-            ? `${name} on your GPUs: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${elapsed}, and ${options.gpusRented === true ? 'no extra rent while the GPUs you rent have idle hours' : 'no rental cost'}.`
-            : `${tooSmall(estimates.memoryGB)}${name}: about ${money.format(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`),
+            ? `${name} on your GPUs: about ${hoursWords(estimates.trainingGpuHours)} GPU-hours for a three-run project${elapsed}, and ${options.gpusRented === true ? 'no extra rent while the GPUs you rent have idle hours' : 'no rental cost'}.`
+            : `${tooSmall(estimates.memoryGB)}${name}: about ${hoursWords(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`),
     );
   }
   // "Renting instead" only beside training on the team's own GPUs: a rented estimate already is the rental.
@@ -1145,11 +1149,14 @@ export function enoughDataReply(
       `Over ${number.format(classes)} classes that is about ${number.format(Math.round(examples / classes))} per class on average; the rarest classes decide it, so count the examples per class, score each class on the held-out set, and add examples where a class scores low.`,
     );
   // The smallest classes against the same threshold: held out per class, weighted up or added to.
-  if (rarest !== undefined)
+  // (No source gives a per-class minimum: the rare classes are judged against the others, and measured.)
+  if (rarest !== undefined && classes !== undefined && examples !== undefined && rarest < examples / classes)
     parts.push(
-      rarest < minimum
-        ? `The rare classes with about ${number.format(rarest)} examples each are below the ${number.format(minimum)} or so a supervised tune learns a class well from: the model will be weakest there. Hold out a few of each rare class for the evaluation set, weight them up or oversample them in training, write more examples for them (or let the prompt describe them), and score every class separately.`
-        : `Even the rare classes have about ${number.format(rarest)} examples each, above the ${number.format(minimum)} a supervised tune learns well from; still score every class separately on the held-out set.`,
+      `The rare classes with about ${number.format(rarest)} examples each have ${rarest * 4 <= examples / classes ? 'far ' : ''}fewer than the average class, so the model will be weakest there: hold out a few of each rare class for the evaluation set, weight them up or oversample them in training, write more examples for them (or let the prompt describe them), and score every class separately.`,
+    );
+  else if (rarest !== undefined)
+    parts.push(
+      `The rare classes have about ${number.format(rarest)} examples each: hold out a few of each for the evaluation set and score every class separately, since an average over all classes hides the small ones.`,
     );
   const turn = recommendation.sensitivity.find(
     (entry) =>

@@ -38,7 +38,9 @@ function cardWords(model: Model, languages: readonly string[], cite: (id: string
   if (outside.length > 0)
     sentences.push(
       support.complete
-        ? `${joinWords(outside)} ${outside.length === 1 ? 'is' : 'are'} not among the ${support.named.length === 1 ? 'language' : `${size} languages`} ${model.vendor} supports for ${plain} (${joinWords(listed)})${mark}: it may still handle ${outside.length === 1 ? 'it' : 'them'}, but untested by its vendor.`
+        ? support.named.length === 1
+          ? `${model.vendor}'s card supports only ${listed[0]} for ${plain}${mark}, so ${joinWords(outside)} ${outside.length === 1 ? 'is' : 'are'} not officially supported: it may still handle ${outside.length === 1 ? 'it' : 'them'}, untested.`
+          : `${joinWords(outside)} ${outside.length === 1 ? 'is' : 'are'} not among the ${size} languages ${model.vendor}'s card officially supports for ${plain} (${joinWords(listed)})${mark}: it may still handle ${outside.length === 1 ? 'it' : 'them'}, but not officially.`
         : `${joinWords(outside)} ${outside.length === 1 ? 'is' : 'are'} not among the ${size} languages ${plain}'s card names (it claims ${support.total ?? 'many'}+ in all)${mark}, so the card does not say.`,
     );
   return sentences.join(' ');

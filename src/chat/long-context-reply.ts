@@ -5,7 +5,7 @@
  * a cached prompt (the engine's own rule, so the answer and the plan agree).
  */
 import { promptCorpusLimit, WHOLE_CORPUS_IN_PROMPT_TOKENS } from '../engine/choose-destination.ts';
-import { BYTES_PER_WEIGHT, DAYS_PER_MONTH } from '../estimator/index.ts';
+import { DAYS_PER_MONTH } from '../estimator/index.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Profile } from '../profile/profile-schema.ts';
 import { citer } from './cite.ts';
@@ -80,20 +80,19 @@ export function longContextReply(knowledge: Knowledge, profile: Partial<Profile>
     );
   } else if (perRequest !== undefined) {
     const served = model !== undefined && ownGpus ? servingMemory(model, perRequest, profile.gpuCount) : undefined;
-    // The team's GPU memory in all: a request larger than it does not run there at all.
+    // One GPU's memory against the busiest GPU's share: a request larger than that does not run there at all.
     const perGpu =
       profile.gpuMemoryGB ?? (profile.gpuName === undefined ? undefined : knowledge.findGpu(profile.gpuName)?.memoryGB);
-    const ownMemory = perGpu === undefined ? undefined : perGpu * (profile.gpuCount ?? 1);
     const quantised =
-      model?.paramsB === undefined || served === undefined
-        ? undefined
-        : model.paramsB * BYTES_PER_WEIGHT.int4 + served.kvCacheGB;
+      model !== undefined && ownGpus ? servingMemory(model, perRequest, profile.gpuCount, 'int4') : undefined;
+    const gpus =
+      profile.gpuCount !== undefined && profile.gpuCount > 1 ? ` on each of your ${profile.gpuCount} GPUs` : '';
     const memory =
       served === undefined
         ? ''
-        : ownMemory !== undefined && served.totalGB > ownMemory
-          ? `; on your own GPUs each such request holds about ${gigabytes(served.kvCacheGB)} GB of KV cache, and serving one takes about ${gigabytes(served.totalGB)} GB in all at 16 bits, more than the ${gigabytes(ownMemory)} GB you have: at this length not even one request runs there${quantised === undefined ? '' : quantised > ownMemory ? `, and at 4 bits the weights plus that cache (about ${gigabytes(quantised)} GB) still do not fit` : `; at 4 bits the weights plus that cache take about ${gigabytes(quantised)} GB, one request at a time at most`}`
-          : `; on your own GPUs each such request holds about ${gigabytes(served.kvCacheGB)} GB of KV cache, and serving one takes about ${gigabytes(served.totalGB)} GB in all at 16 bits, so far fewer requests run at once`;
+        : perGpu !== undefined && served.perGpuGB > perGpu
+          ? `; on your own GPUs each such request holds about ${gigabytes(served.kvCacheGB)} GB of KV cache, and serving one takes about ${gigabytes(served.perGpuGB)} GB${gpus} at 16 bits (weights, cache and the prompt's working set), more than the ${gigabytes(perGpu)} GB a GPU has: at this length not even one request runs there${quantised === undefined ? '' : quantised.perGpuGB > perGpu ? `, and with 4-bit weights it still takes about ${gigabytes(quantised.perGpuGB)} GB` : `; with 4-bit weights it takes about ${gigabytes(quantised.perGpuGB)} GB, one request at a time at most`}`
+          : `; on your own GPUs each such request holds about ${gigabytes(served.kvCacheGB)} GB of KV cache, and serving one takes about ${gigabytes(served.perGpuGB)} GB${gpus} at 16 bits, so far fewer requests run at once`;
     lines.push(
       `Cost: every request re-sends ${corpus === undefined ? `up to ${count.format(perRequest)}` : `about ${count.format(twoSignificant(perRequest))}`} tokens, against the few passages retrieval sends${memory}${volume === undefined && memory === '' ? '; tell me your requests a day and I will put a monthly figure on it' : ''}.`,
     );

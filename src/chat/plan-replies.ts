@@ -48,7 +48,7 @@ interface TrainingTime {
   projectHours: number;
   runHours: number;
   where: string;
-  /** The hours are for a datacenter GPU, not the team's own (whose speed the catalog lacks). */
+  /** The hours are for the reference GPU, not the team's own (whose speed the catalog lacks). */
   reference: boolean;
 }
 

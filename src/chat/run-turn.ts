@@ -10,7 +10,7 @@ import { compactAnswerParts, plainModelName } from './compact-answer.ts';
 import { dataMixReply } from './data-mix-reply.ts';
 import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
-import { parseCount, TOKENS_PER_PAGE } from './extract/numbers.ts';
+import { TOKENS_PER_PAGE } from './extract/numbers.ts';
 import type { Extraction, ExtractionIntents } from './extract/types.ts';
 import { mergeProfile } from './fields/merge-profile.ts';
 import {
@@ -188,7 +188,13 @@ function withGpuVariantNote(result: TurnResult, extraction: TurnExtraction, know
     return result;
   if (extraction.fields.gpuMemoryGB !== undefined || /\d\s*(?:gb|g\b|gigs?)/i.test(said)) return result;
   const taken = knowledge.findGpu(name);
-  if (taken === undefined) return result;
+  // (The card the conversation holds: "A100 40GB" said earlier stays, and the note would contradict it.)
+  if (
+    taken === undefined ||
+    result.state.profile.gpuName !== taken.name ||
+    result.state.profile.gpuMemoryGB !== undefined
+  )
+    return result;
   const base = taken.name.replace(/\s*\d+\s*GB$/i, '');
   const variants = knowledge.gpus.filter(
     (gpu) =>
@@ -304,30 +310,25 @@ function withPerTenantTotal(previous: DialogueState, extraction: TurnExtraction)
   return { ...extraction, fields: { ...extraction.fields, labeledExamples: share * tenants } };
 }
 
-/** "about 900 pages of PDFs", "the 1,200-page manual": a page count of the team's documents (growth per week excluded). */
-const PAGES_OF_DOCUMENTS =
-  /(\d[\d,.]*\s?k?)[\s-]pages?\b(?!\s+(?:[a-z]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month|year)\b)/;
-
 /**
  * "about 900 pages of PDFs": the corpus said in pages sizes it in tokens (about 400 tokens a page), so the advisor does
- * not ask for the size again. The chat derives it; the extractor reads only sizes said in tokens.
+ * not ask for the size again. The chat derives it; the extractor reads only sizes said in tokens (and the pages).
  */
 function withCorpusFromPages(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
-  const { fields, evidence } = extraction;
+  const { fields, evidence, corpusPages } = extraction;
   if (
     extraction.intents.whatIf ||
+    corpusPages === undefined ||
+    corpusPages < 1 ||
     fields.corpusTokens !== undefined ||
     previous.profile.corpusTokens !== undefined ||
     fields.unlabeledCorpus === undefined ||
     fields.unlabeledCorpus === 'none'
   )
     return extraction;
-  const pages = PAGES_OF_DOCUMENTS.exec(evidence.unlabeledCorpus?.toLowerCase() ?? '');
-  const count = pages ? parseCount(pages[1]?.replace(/\s/g, '') ?? '') : undefined;
-  if (count === undefined || count < 1) return extraction;
   return {
     ...extraction,
-    fields: { ...fields, corpusTokens: count * TOKENS_PER_PAGE },
+    fields: { ...fields, corpusTokens: corpusPages * TOKENS_PER_PAGE },
     evidence: { ...evidence, corpusTokens: evidence.unlabeledCorpus },
   };
 }
@@ -339,7 +340,7 @@ function withCorpusFromPages(previous: DialogueState, extraction: TurnExtraction
 function withUnconvertedMoney(result: TurnResult, amounts: readonly string[] | undefined): TurnResult {
   if (!amounts?.length || result.replyData === undefined) return result;
   const said = amounts.map((amount) => `“${amount}”`).join(' and ');
-  const note = `I left ${said} out: I count money in US dollars, and reading it one-for-one as dollars would overstate it many times over. Tell me the amount in dollars, or say it again with the rate (e.g. “₹5 lakh at 1 USD = 84 INR”).`;
+  const note = `I left ${said} out: I count money in US dollars, and reading it one-for-one as dollars would overstate it. Tell me the amount in US dollars, or say it again with the rate (e.g. “₹5 lakh at 1 USD = 84 INR”).`;
   return { ...result, ...withReply({ ...result.replyData, notes: [...result.replyData.notes, note] }) };
 }
 

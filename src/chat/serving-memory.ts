@@ -8,11 +8,19 @@ import type { Model } from '../knowledge/schemas.ts';
 
 export interface ServingMemory {
   totalGB: number;
+  /** The busiest GPU's share when the model is spread over several. */
+  perGpuGB: number;
   kvCacheGB: number;
 }
 
 /** Undefined when the catalog lacks the model's size or shape. */
-export function servingMemory(model: Model, tokens: number, gpuCount?: number): ServingMemory | undefined {
+export function servingMemory(
+  model: Model,
+  tokens: number,
+  gpuCount?: number,
+  /** The weights' precision: 16-bit by default, 'int4' for a 4-bit served copy. */
+  precision: 'bf16' | 'int4' = 'bf16',
+): ServingMemory | undefined {
   const architecture = model.architecture;
   if (model.paramsB === undefined || architecture?.layers === undefined || architecture.kvHeads === undefined)
     return undefined;
@@ -24,9 +32,13 @@ export function servingMemory(model: Model, tokens: number, gpuCount?: number): 
       name: model.name,
     },
     workload: 'inference',
-    precision: 'bf16',
+    precision,
     sequenceLength: tokens,
     ...(gpuCount === undefined || gpuCount < 1 ? {} : { gpuCount }),
   });
-  return { totalGB: result.memoryGB.total, kvCacheGB: result.memoryGB.breakdown.kvCache ?? 0 };
+  return {
+    totalGB: result.memoryGB.total,
+    perGpuGB: result.memoryGB.perGpu,
+    kvCacheGB: result.memoryGB.breakdown.kvCache ?? 0,
+  };
 }

@@ -130,7 +130,7 @@ export interface QuestionContext {
  * pairs, corrected answers or single thumbs, and which one it is decides the method (bounded windows: linear).
  */
 const FEEDBACK_TO_TRAIN_ON =
-  /\b(?:train|tune|tuning|learn|improve|using|use)\b[^.;!?\n]{0,80}?\bfeedback\b|\bfeedback\b[^.;!?\n]{0,40}?\bto\s+(?:train|tune|improve)\b/i;
+  /\b(?:train|tune|tuning|learn|improve)\w*\b[^.;!?\n]{0,40}?\b(?:on|from|using|with)\s+(?:the\s+|our\s+|their\s+|all\s+(?:the\s+)?)?(?:[\w,~-]+\s+){0,4}?feedback\b|\bfeedback\s+to\s+(?:train|tune|improve|fine[\s-]?tune)\b/i;
 /** Preferences named in the task: "RLHF", "DPO", "thumbs-up/down ratings", "which answer users prefer" (linear). */
 const PREFERENCES_IN_TASK =
   /\b(?:rlhf|(?:do|run|use|try|apply)\s+dpo|dpo\s+(?:on|with|training|tuning)|preference[\s-](?:tuning|pairs|optimi[sz]ation)|thumbs[\s-]?(?:up|down)|(?:user|customer|human)\s+(?:ratings|votes)\s+(?:to|for)\s+(?:train|tune|improve|fine))\b/i;

@@ -189,8 +189,11 @@ export function buildPlan(
   feasibility: FeasibilityMap,
   scores: ReadonlyMap<MethodId, number>,
   sftReady: boolean,
-  /** `documents`: false when the team said it has no documents, so retrieval has nothing to search. */
-  options: { documents: boolean } = { documents: true },
+  /**
+   * `documents`: false when the team said it has no documents, so retrieval has nothing to search.
+   * `corpusInPromptTokens`: the documents fit the prompt (cached), so the facts go there instead of a retrieval step.
+   */
+  options: { documents: boolean; corpusInPromptTokens?: number } = { documents: true },
 ): PlanStep[] {
   const possible = (method: MethodId) => feasibility.get(method)?.status !== 'infeasible';
   const stages: { methods: MethodId[]; why: string }[] = [];
@@ -206,6 +209,15 @@ export function buildPlan(
   // After continued pre-training, the instruction tuning it needs comes before retrieval joins (below).
   const retrievalStep = () => {
     if (!(knowledge && destination.method !== 'rag' && possible('rag') && options.documents)) return;
+    // ("fee and policy documents, maybe 40 pages": about 16,000 tokens sit in a cached prompt, no retrieval needed.)
+    const inPrompt = options.corpusInPromptTokens;
+    if (inPrompt !== undefined && !diagnosis.retrievalExhausted) {
+      const promptStage = stages.find((stage) => stage.methods.includes('prompt-engineering'));
+      const why = `Put your documents (about ${inPrompt.toLocaleString('en-US')} tokens) in the prompt, cached, for the facts: they are small enough not to need retrieval; switch to retrieval if they outgrow it.`;
+      if (promptStage) promptStage.why = `${promptStage.why} ${why}`;
+      else push(['prompt-engineering'], why);
+      return;
+    }
     if (!diagnosis.retrievalExhausted) {
       push(
         ['rag'],
@@ -243,7 +255,7 @@ export function buildPlan(
   }
   if (behaviour && sftReady && !SFT_SIBLINGS.includes(destination.method) && !supervisedBeforePreference) {
     pushTuning(
-      'If the baseline still misses on behaviour (format, style, consistency), tune it in on your labelled examples; tuning on retrieval-formatted examples keeps the two working together.',
+      `${destination.switchedTo ? `On ${destination.switchedTo}: ` : ''}If the baseline still misses on behaviour (format, style, consistency), tune it in on your labelled examples; tuning on retrieval-formatted examples keeps the two working together.`,
     );
   }
   // Continued pre-training leaves a base model that still only continues text: instruction tuning follows it.

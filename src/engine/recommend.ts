@@ -2,13 +2,14 @@ import { HOURS_PER_MONTH } from '../estimator/index.ts';
 import { templateExplanation } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FactName, Model } from '../knowledge/schemas.ts';
-import { languagesNamed } from '../profile/languages.ts';
+import { languagesInFrame, languagesNamed } from '../profile/languages.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import { analyseFeasibility, type FeasibilityAnalysis } from './analyse-feasibility.ts';
 import {
   chooseDestination,
   type DestinationChoice,
   isRushedNovice,
+  promptCorpusLimit,
   type Substitute,
   type Wish,
 } from './choose-destination.ts';
@@ -196,7 +197,7 @@ function nameList(names: readonly string[]): string {
 function supportedLanguagesAssumption(model: Model | undefined, profile: Profile): Recommendation['assumptions'] {
   const support = model?.supportedLanguages;
   if (model === undefined || support === undefined) return [];
-  const named = languagesNamed((profile.task ?? '').slice(0, 2000));
+  const named = languagesInFrame((profile.task ?? '').slice(0, 2000));
   const outside = named.filter((name) => !support.named.includes(name));
   const listed = nameList(support.named);
   if (outside.length === 0) {
@@ -217,7 +218,7 @@ function supportedLanguagesAssumption(model: Model | undefined, profile: Profile
       field: 'model.supportedLanguages',
       value: outside.join(', '),
       why: support.complete
-        ? `${nameList(outside)} ${one ? 'is' : 'are'} not among the languages ${model.vendor} supports for ${model.name} (${support.named.length === 1 ? 'English only' : listed}): it may still handle ${one ? 'it' : 'them'}, untested by its vendor, so measure ${one ? 'it' : 'each'} on your evaluation set before relying on it; tuning on your own examples in ${one ? 'that language' : 'those languages'} is how to close a gap there.`
+        ? `${nameList(outside)} ${one ? 'is' : 'are'} not among the languages ${model.vendor}'s card officially supports for ${model.name} (${support.named.length === 1 ? 'English only' : listed}): it may still handle ${one ? 'it' : 'them'}, so measure ${one ? 'it' : 'each'} on your evaluation set before relying on it; tuning on your own examples in ${one ? 'that language' : 'those languages'} is how to close a gap there.`
         : `${nameList(outside)} ${one ? 'is' : 'are'} not among the languages ${model.name}'s card names (${listed}, of the ${support.total ?? 'many'}+ it claims): check the card, and measure ${one ? 'it' : 'each'} on your evaluation set before relying on it.`,
     },
   ];
@@ -264,8 +265,18 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
   const stepFeasibility = switchedAnalysis.feasibility;
   const firstStep = chooseFirstStep(destination, resolved.profile, switchedAnalysis.facts, stepFeasibility, facts);
   const sftReady = sufficient(data.sft) && !isRushedNovice(resolved.profile);
+  // Documents small enough for the prompt (Anthropic: under about 200,000 tokens, cached) need no retrieval step.
+  const corpus = resolved.profile.corpusTokens;
+  const stepModel = switchedAnalysis.resolved.model;
+  const corpusInPrompt =
+    corpus !== undefined &&
+    corpus > 0 &&
+    corpus <= promptCorpusLimit(stepModel?.architecture?.contextLength) &&
+    switchedAnalysis.facts['fits.device-corpus'] !== false &&
+    switchedAnalysis.facts.modelArchitecture !== 'encoder';
   const plan = buildPlan(destination, firstStep, diagnosis, stepFeasibility, scores, sftReady, {
     documents: resolved.profile.unlabeledCorpus !== 'none',
+    ...(corpusInPrompt ? { corpusInPromptTokens: corpus } : {}),
   });
   const planned = plan.flatMap((step) => step.methods);
   const ranked = rankMethods(outcomes, feasibility, destination.method, planned);

@@ -54,3 +54,30 @@ export function languagesNamed(text: string): string[] {
 export function namesNonEnglish(text: string): boolean {
   return /\bmulti[\s-]?lingual\b/i.test(text) || languagesNamed(text).some((name) => name !== 'english');
 }
+
+/** Words around a language name that make it the language of the text, not a nationality ("Turkish Airlines"). */
+const LANGUAGE_FRAME_BEFORE =
+  /\b(?:in|into|from|to|speak|speaks|speaking|mixed|mixes|both|and|or|plus)\s+(?:mostly\s+|mainly\s+|only\s+|plain\s+)?$/;
+const LANGUAGE_FRAME_AFTER =
+  /^(?:[\s-]+(?:speaking|speakers?|text|texts|language|translations?|tweets|messages|replies|answers|documents|docs|content|audio|calls?|and\s+\w+|or\s+\w+|\/\s*\w+|only)\b|\s*[,/+&]\s*\w+)/;
+
+/**
+ * The languages a text names as languages ("replies in Swahili", "Polish and Czech documents", "Taglish"), not as
+ * nationalities or cuisines ("Turkish Airlines", "Japanese ramen"): canonical lowercase names, each once.
+ */
+export function languagesInFrame(text: string): string[] {
+  const lower = text.toLowerCase();
+  const found = new Set<string>();
+  for (const match of lower.matchAll(CODE_MIXED_WORD)) for (const name of CODE_MIXED[match[0]] ?? []) found.add(name);
+  for (const match of lower.matchAll(new RegExp(`\\b${LANGUAGE_SOURCE}\\b`, 'g'))) {
+    const at = match.index ?? 0;
+    const before = lower.slice(Math.max(0, at - 24), at);
+    const after = lower.slice(at + match[0].length, at + match[0].length + 24);
+    if (!LANGUAGE_FRAME_BEFORE.test(before) && !LANGUAGE_FRAME_AFTER.test(after)) continue;
+    // ("no Tagalog slang": a language kept out.)
+    if (/\b(?:no|not|without)\s+$/.test(before)) continue;
+    const name = match[0].replace(/\s+/g, ' ');
+    found.add(CANONICAL[name] ?? name);
+  }
+  return [...found];
+}

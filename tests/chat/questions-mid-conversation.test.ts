@@ -516,7 +516,9 @@ describe('training time on GPUs the catalog does not know', () => {
       'how long would training take?',
     ]);
     expect(answer?.reply).toMatch(/their speed is not in the catalog/);
-    expect(cost?.reply).toMatch(/their speed is not in the catalog, so the hours are for an AMD Instinct MI300X/);
+    expect(cost?.reply).toMatch(
+      /their speed is not in the catalog, so the hours are for the reference GPU, AMD Instinct MI300X/,
+    );
   });
 });
 

@@ -234,7 +234,7 @@ describe('newuser39: questions answered on the right subject', () => {
       )
     ).at(-1);
     expect(turn?.reply).toMatch(/about 200 per class on average/);
-    expect(turn?.reply).toMatch(/rare classes with about 30 examples each are below/);
+    expect(turn?.reply).toMatch(/rare classes with about 30 examples each have far fewer than the average class/);
     expect(turn?.reply).not.toMatch(/about 1 per class/);
   });
 
@@ -355,7 +355,9 @@ describe('newuser39: languages', () => {
         knowledge,
       )
     ).at(-1);
-    expect(turn?.reply).toMatch(/Swahili is not among the eight languages Meta supports for Llama 3\.1 8B/);
+    expect(turn?.reply).toMatch(
+      /Swahili is not among the eight languages Meta's card officially supports for Llama 3\.1 8B/,
+    );
     expect(turn?.reply).toMatch(/No model in the catalog lists Swahili/);
     expect(turn?.reply).toMatch(/I can't rate how well a model writes Swahili/);
     expect(turn?.reply).not.toMatch(/works on it as described/);
@@ -440,5 +442,158 @@ describe('x47: preference choices, shares of a device, other dollars and more', 
     ['we have S$10k', 'oneTimeBudgetUSD'],
   ])('reads nothing of the kind from %j', (text, field) => {
     expect(read(text)).not.toHaveProperty(field);
+  });
+});
+
+/** The code review of 2e3344f..42c040f (review20): patterns that fired on unrelated messages. */
+describe('review20: no false positives from this session’s patterns', () => {
+  it.each([
+    [
+      'Our app lets travellers compare prices of flights; we run Llama 3.1 8B on 2 A100s.',
+      { modelName: 'Llama 3.1 8B', gpuCount: 2 },
+    ],
+    ['Why is latency over 2s with Qwen2.5 7B on one L4?', { modelName: 'Qwen2.5 7B' }],
+    ['is our llama 3.1 8b setup good for english faq answering or do we need rag?', { modelName: 'Llama 3.1 8B' }],
+    ['We have 2,000 contracts of about 12 pages each', { unlabeledCorpus: 'large' }],
+    ['one-time budget of $8k to make it happen, then $400 a month', { oneTimeBudgetUSD: 8000, monthlyBudgetUSD: 400 }],
+    ['8GB phones and it can take half a second per reply', { deviceMemoryGB: 8 }],
+    ['ML experience: intermediate-ish.', { mlExpertise: 'intermediate' }],
+  ])('keeps the facts of %j', (text, fields) => {
+    expect(read(text)).toMatchObject(fields);
+  });
+
+  it.each([
+    ['Our app lets travellers compare prices of flights; we run Llama 3.1 8B on 2 A100s.', 'whatIf', false],
+    ['Why do you say LoRA and not QLoRA for Llama 3.1 70B?', 'asksWhyNotModel', undefined],
+  ])('reads %j as no question of that kind', (text, key, value) => {
+    expect((extract(text).intents as unknown as Record<string, unknown>)[key]).toEqual(value);
+  });
+
+  it.each([
+    ['workers can get sick leave', 'safetyCritical'],
+    ['Kids will die of boredom with this quiz', 'safetyCritical'],
+    ['Nobody did AI labelling for us', 'mlExpertise'],
+    ['ML experience - expert reviewers will label', 'mlExpertise'],
+    ['How about a $20k budget, is that reasonable?', 'oneTimeBudgetUSD'],
+    ['Our data scientists have 32GB laptops, the model is served from an A100', 'deviceMemoryGB'],
+    ['code switching between Python and TypeScript', 'multilingual'],
+    ['We ship 3,000 parcels a day', 'requestsPerDay'],
+  ])('reads nothing of the kind from %j', (text, field) => {
+    expect(read(text)).not.toHaveProperty(field);
+  });
+
+  it('takes back a figure only when the figure itself is said to be something else', async () => {
+    const turns = await converse(
+      [
+        'We run Llama 3.1 8B on one RTX 3090, about 2,000 requests a day, 3,000 labeled examples. Just recommend.',
+        'It is the latency, not the volume, that worries us.',
+      ],
+      knowledge,
+    );
+    expect(turns.at(-1)?.state.profile.requestsPerDay).toBe(2000);
+  });
+
+  it('answers a long prompt on a 24 GB card with the estimator’s 4-bit figure', async () => {
+    const turn = (
+      await converse(
+        [
+          'We run Llama 3.1 8B on one RTX 4090 for a farm-advice bot over about 900 pages of manuals. Just recommend.',
+          'Could we skip RAG and just paste all 900 pages of the manuals into the prompt?',
+        ],
+        knowledge,
+      )
+    ).at(-1);
+    expect(turn?.reply).toMatch(/with 4-bit weights it still takes about \d+ GB/);
+  });
+
+  it('does not say it took an A100 as 80 GB when the conversation holds the 40 GB card', async () => {
+    const turn = (
+      await converse(
+        ['We have 2 A100 40GB and Llama 3.1 8B. Just recommend.', 'the A100s are busy on Mondays'],
+        knowledge,
+      )
+    ).at(-1);
+    expect(turn?.reply ?? '').not.toMatch(/I took your A100 as the 80 GB version/);
+  });
+});
+
+/** The newuser40 trial (twentieth session): four teams, 62 turns, 27 one-request repros. */
+describe('newuser40: facts read right', () => {
+  it.each([
+    ["we've only tried a plain instruction prompt so far, with no examples in it.", 'labeledExamples'],
+    ['Our data scientists have 32GB laptops', 'deviceMemoryGB'],
+  ])('reads nothing of the kind from %j', (text, field) => {
+    expect(read(text)).not.toHaveProperty(field);
+  });
+
+  it.each([
+    [
+      "No no. We still have the 400 approved pairs — 'no examples' meant our current prompt has no examples inside it.",
+      { labeledExamples: 400 },
+    ],
+    ['the four nodes are 8 × A100 80GB each, not H100', { gpuCount: 32, gpuName: 'NVIDIA A100 80GB' }],
+    [
+      'Not critical: a report within half a minute is fine. We have about 300 finished reports together with the original notes.',
+      { latencyTargetMs: 30_000, labeledExamples: 300 },
+    ],
+    [
+      'Correction on volume: 60 a day is the quiet season. From March to May it is closer to 600 sheets a day.',
+      { requestsPerDay: 600 },
+    ],
+    [
+      'New drilling results and assays land every week; the older survey notes never change.',
+      { knowledgeChanges: 'weekly' },
+    ],
+    ['We could spend up to 900,000 Chilean pesos a month at 945 pesos to the dollar.', { monthlyBudgetUSD: 952 }],
+    [
+      'Finance approved 50 triệu đồng one-off and 30 triệu đồng per month, at about 25,400 VND to the dollar.',
+      { oneTimeBudgetUSD: 1969, monthlyBudgetUSD: 1181 },
+    ],
+    ['The 950 dollars was our MONTHLY ceiling for API spend.', { monthlyBudgetUSD: 950 }],
+  ])('reads %j', (text, fields) => {
+    expect(read(text)).toMatchObject(fields);
+  });
+
+  it('keeps the training Mac apart from the device the model runs on', () => {
+    const fields = read('For training we only have a MacBook Pro M3 Max with 36 GB; no NVIDIA GPUs.');
+    expect(fields).not.toHaveProperty('deviceMemoryGB');
+  });
+
+  it('names the other dollar it left out', async () => {
+    const [turn] = await converse(
+      ['We run Llama 3.1 70B on 32 A100 80GB on-prem. Our annual budget for this is A$250,000.'],
+      knowledge,
+    );
+    expect(turn?.reply).toMatch(/I left “A\$250,000” out/);
+    expect(turn?.state.profile.oneTimeBudgetUSD).toBeUndefined();
+  });
+});
+
+describe('newuser40: questions answered, nothing adopted', () => {
+  it('answers which of two models suits a language without switching the team’s', async () => {
+    const turn = (
+      await converse(
+        [
+          'We run Qwen2.5 7B on one RTX 4090 for a Vietnamese marketplace assistant, 25,000 SFT examples. Just recommend.',
+          'Someone on the team prefers Llama 3.1 8B. For Vietnamese, is that a better or worse base than our Qwen2.5 7B?',
+        ],
+        knowledge,
+      )
+    ).at(-1);
+    expect(turn?.state.profile.modelName).toBe('Qwen2.5 7B');
+    expect(turn?.state.profile.goals ?? []).not.toContain('alignment');
+    expect(turn?.reply).toMatch(
+      /Vietnamese is not among the eight languages Meta's card officially supports for Llama 3\.1 8B/,
+    );
+    expect(turn?.reply).toMatch(/Catalog models whose cards list Vietnamese: Qwen2\.5/);
+  });
+
+  it('reads "why not just tune GPT-4.1 mini on OpenAI?" as a why-not about tuning it', () => {
+    const intents = extract(
+      "Why not just tune GPT-4.1 mini on OpenAI's own platform? We already have the account there.",
+    ).intents;
+    expect(intents.whyNot).toBe('full-fine-tuning');
+    expect(intents.genericFineTuning).toBe(true);
+    expect(intents.asksWhyNotModel).toBeUndefined();
   });
 });

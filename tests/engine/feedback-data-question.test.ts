@@ -44,3 +44,13 @@ describe('feedback to learn from', () => {
     },
   );
 });
+
+describe('feedback that is only what the model works on (review20)', () => {
+  it.each([
+    'Train a classifier that detects urgent feedback',
+    'Using an LLM, tag employee survey feedback with themes',
+    'We use a chatbot to collect patient feedback',
+  ])('does not ask for pairs in %j', (task) => {
+    expect(asked(task)).not.toContain('preferencePairs');
+  });
+});

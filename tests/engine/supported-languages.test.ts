@@ -23,7 +23,7 @@ describe('supported languages', () => {
   it('names a language the card does not support', () => {
     const [note] = languageNotes({ modelName: 'Llama 3.1 8B', task: 'SMS farm advice in Swahili and English' });
     expect(note?.value).toBe('swahili');
-    expect(note?.why).toMatch(/Swahili is not among the languages Meta supports for Llama 3\.1 8B/);
+    expect(note?.why).toMatch(/Swahili is not among the languages Meta's card officially supports for Llama 3\.1 8B/);
   });
 
   it('says nothing when every language named is on the card', () => {

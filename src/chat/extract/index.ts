@@ -16,9 +16,10 @@ import { GONE_GPU_FIELD } from './extractors/gpus.ts';
 import { PER_UNIT_FIELD } from './extractors/labeled-data.ts';
 import { NOT_OURS_AFTER } from './extractors/model.ts';
 import { NOT_THE_FORMAT } from './extractors/style-format.ts';
-import { asksAQuestion, extractIntents, questionClauses } from './intents.ts';
+import { asksAQuestion, BILL_COMPARISON, extractIntents, questionClauses } from './intents.ts';
 import { otherLanguageOf } from './message-language.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
+import { COUNT_SOURCE, parseCount } from './numbers.ts';
 import { allMatches, prepareMessage, sentenceAround, sentenceBefore } from './prepare-message.ts';
 import { readShortAnswer } from './short-answer.ts';
 import type {
@@ -93,17 +94,84 @@ function budgetsCorrectedToTheOtherPeriod(lower: string, findings: readonly Find
       next !== undefined &&
       next.field !== item.field &&
       next.start - item.end <= 80 &&
-      (next.value === item.value || next.start - item.end <= 40) &&
-      BUDGET_PERIOD_CORRECTED.test(lower.slice(item.end, next.start))
+      (next.value === item.value || WHOLE_THING.test(lower.slice(item.end, next.end + 20))) &&
+      BUDGET_PERIOD_CORRECTED.test(lower.slice(Math.max(item.end, next.start - 30), next.start))
     )
       corrected.add(item);
   }
   return corrected;
 }
 
+/**
+ * Drops the model findings of a question's sentence: the models it asks about are not the team's ("is Llama 3.1 8B any
+ * good in Swahili?"), unless the team owns them in it ("is our Llama 3.1 8B good in Swahili?").
+ */
+function dropModelsAskedIn(lower: string, sentence: string, findings: Finding[]): void {
+  const from = lower.indexOf(sentence);
+  if (from < 0) return;
+  for (let index = findings.length - 1; index >= 0; index--) {
+    const item = findings[index] as Finding;
+    if (
+      (item.field === 'modelName' || item.field === 'modelParamsB') &&
+      item.start >= from &&
+      item.end <= from + sentence.length &&
+      !/\b(?:our|my|we(?:'re|\s+are)\s+(?:on|using))\s+(?:[\w.-]+\s+)?$/.test(
+        lower.slice(Math.max(0, item.start - 24), item.start),
+      )
+    )
+      findings.splice(index, 1);
+  }
+}
+
+/** "2,000 contracts of about 12 pages each": documents counted with the pages of each one. */
+const DOCUMENTS_OF_PAGES_EACH = new RegExp(
+  `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:contracts|documents|docs|pdfs|files|reports|manuals|papers|articles|policies|filings|cases|books|handbooks|guides)\\s*,?\\s+(?:of|with|at)?\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(\\d{1,4})[\\s-]pages?\\s+(?:each|apiece|a\\s+piece|on\\s+average)\\b`,
+);
+/** "about 900 pages of PDFs", "the 1,200-page manual": the pages of the whole collection. */
+const PAGES_IN_ALL = new RegExp(
+  `(${COUNT_SOURCE})[\\s-]pages?\\b(?!\\s+(?:each|apiece|a\\s+piece|on\\s+average|per\\s+\\w+|a\\s+(?:day|week|month|year)|every\\s+\\w+)\\b)`,
+);
+
+/**
+ * The pages of the team's documents in all, when the message gives them: documents × pages each, or a total ("about
+ * 900 pages of PDFs"); a page count said of one document ("each contract is about 40 pages") gives none.
+ */
+function corpusPagesOf(lower: string): number | undefined {
+  if (!/\bpages?\b/.test(lower)) return undefined;
+  const each = DOCUMENTS_OF_PAGES_EACH.exec(lower);
+  if (each) {
+    const documents = parseCount(each[1] ?? '');
+    const pages = Number(each[2]);
+    return documents === undefined ? undefined : documents * pages;
+  }
+  const total = PAGES_IN_ALL.exec(lower);
+  if (total === null) return undefined;
+  // ("each contract is about 40 pages": one document's length.)
+  if (
+    /\b(?:each|every|one|a\s+single|per)\s+(?:[a-z-]+\s+){0,2}?(?:is|has|runs|averages)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$/.test(
+      lower.slice(Math.max(0, total.index - 60), total.index),
+    )
+  )
+    return undefined;
+  return parseCount(total[1] ?? '');
+}
+
+/** The sentence of a bill comparison that names a catalog model, if the message asks one. */
+function billComparisonSpan(lower: string, catalog: ExtractionCatalog): { start: number; end: number } | undefined {
+  const match = BILL_COMPARISON.exec(lower);
+  if (match === null) return undefined;
+  const at = match.index + match[0].search(/\S/);
+  const sentence = sentenceAround(lower, at);
+  const start = lower.lastIndexOf(sentence, at);
+  if (start < 0 || catalogScanner(catalog).findModels(sentence).length === 0) return undefined;
+  return { start, end: start + sentence.length };
+}
+
 /** A correction between two budgets: the second one replaces the first ("actually" adds as often as it corrects). */
 const BUDGET_PERIOD_CORRECTED =
-  /\b(?:no\s+wait|wait|sorry|i\s+mean|i\s+meant|scratch\s+that|oops|my\s+bad|make\s+(?:that|it))\b/;
+  /\b(?:no\s+wait|wait|sorry|i\s+mean|i\s+meant|scratch\s+that|oops|my\s+bad|make\s+that)\b/;
+/** "that's the whole thing", "in total", "instead": the second budget replaces the first. */
+const WHOLE_THING = /\b(?:whole\s+thing|in\s+total|total|altogether|instead|all\s+in|overall)\b/;
 
 /** Words that make "pairs" in their sentence preference pairs. */
 const PREFERENCE_WORDS = /\b(?:dpo|orpo|kto|ipo|simpo|rlhf|preference|preferences|chosen|rejected|thumbs|pairwise)\b/;
@@ -158,6 +226,10 @@ export function extractProfile(
   findings.splice(0, findings.length, ...rated.findings);
 
   const intents = extractIntents(prepared);
+  // "Compare the monthly bill for GPT-4.1 mini and Gemini 2.5 Flash": a "what if" only when a catalog model is named in
+  // the sentence ("our app lets travellers compare costs of flights" states a task).
+  const billComparison = billComparisonSpan(prepared.lower, context.knowledge);
+  if (billComparison !== undefined) intents.whatIf = true;
   askedOfTheCatalog(prepared.lower, findings, intents, context.knowledge);
 
   // A message asking several questions: each one read on its own, and those nothing answers are said to be unanswered
@@ -232,7 +304,7 @@ export function extractProfile(
     // ("we have no monthly budget of $900, drop that" takes a fact back: it answers no pending question.)
     !TAKEN_BACK.test(prepared.lower) &&
     // ("No, 129 was the exchange rate, not the corpus!": the "no" disputes a reading; it answers nothing asked.)
-    !new RegExp(NUMBER_WAS_SOMETHING_ELSE.source).test(prepared.lower) &&
+    !NUMBER_WAS_SOMETHING_ELSE_ONCE.test(prepared.lower) &&
     !asksAboutTheAdvice(intents) &&
     intents.smallTalk !== true &&
     intents.justRecommend !== true &&
@@ -366,10 +438,13 @@ export function extractProfile(
   // ("What if we had 8 H100s instead, would you recommend full fine-tuning or a bigger model like the 70B?": all of
   // the sentence a "what if" opens is the question, past its commas.)
   const whatIfSentences = intents.whatIf
-    ? allMatches(WHAT_IF_SENTENCE, prepared.lower).map((match) => ({
-        start: match.index,
-        end: match.index + match[0].length,
-      }))
+    ? [
+        ...allMatches(WHAT_IF_SENTENCE, prepared.lower).map((match) => ({
+          start: match.index,
+          end: match.index + match[0].length,
+        })),
+        ...(billComparison === undefined ? [] : [billComparison]),
+      ]
     : [];
   const inWhatIfSentence = (item: Finding) =>
     whatIfSentences.some((span) => span.start <= item.start && item.end <= span.end);
@@ -397,7 +472,7 @@ export function extractProfile(
   // "How long until we can switch off GPT-4o mini?", "the pilot was a RAG prototype with Llama 3.1 8B": a model being
   // left, or one a past pilot ran on; the dialogue keeps the model the team has moved to.
   const before = namedModel ? sentenceBefore(prepared.lower, namedModel.start) : '';
-  const leftBehind: { leftBehindModel?: string; deniedModel?: string; otherLanguage?: string } =
+  const leftBehind: { leftBehindModel?: string; deniedModel?: string; otherLanguage?: string; corpusPages?: number } =
     namedModel !== undefined &&
     (LEAVING_BEFORE.test(before) ||
       PILOT_RAN_ON.test(before) ||
@@ -421,6 +496,8 @@ export function extractProfile(
   // A message in French or German: only the names and numbers shared with English are read; the reply says so.
   const language = otherLanguageOf(prepared.original);
   if (language !== undefined) leftBehind.otherLanguage = language;
+  const pages = corpusPagesOf(prepared.lower);
+  if (pages !== undefined) leftBehind.corpusPages = pages;
   const evidence: Partial<Record<ProfileField, string>> = {};
   const collect = (chosen: readonly Finding[]) => {
     const fields: Partial<Record<ProfileField, unknown>> = {};
@@ -520,7 +597,14 @@ export function extractProfile(
       dropUnstated(prepared, rated.unconverted, intents.whatIf)
         // ("$3k (about ₹2.5 lakh)": the dollar figure said beside it is the amount.)
         .filter((item) => !rated.findings.some((other) => other.field === item.field))
-        .map((item) => prepared.original.slice(item.start, item.end).trim()),
+        // ("A$250,000": the letters of a dollar sign that is not the US one are part of the amount.)
+        .map((item) => {
+          const prefix = /\b(?:r|s|au?|ca?|hk|nz)$/i.exec(
+            prepared.original.slice(Math.max(0, item.start - 2), item.start),
+          );
+          const start = prepared.original[item.start] === '$' && prefix ? item.start - prefix[0].length : item.start;
+          return prepared.original.slice(start, item.end).trim();
+        }),
     ),
   ];
   const money = {
@@ -583,6 +667,7 @@ export function extractProfile(
     ...(goneGpu === undefined ? {} : { goneGpu }),
     ...(leftBehind.deniedModel === undefined ? {} : { deniedModel: leftBehind.deniedModel }),
     ...(leftBehind.otherLanguage === undefined ? {} : { otherLanguage: leftBehind.otherLanguage }),
+    ...(leftBehind.corpusPages === undefined ? {} : { corpusPages: leftBehind.corpusPages }),
   };
 }
 
@@ -613,7 +698,7 @@ const PILOT_RAN_ON =
 
 /** A sentence a "what if" opens, to its end (a dot between digits, "3.1", ends none). */
 const WHAT_IF_SENTENCE =
-  /\b(?:what\s+if|suppose|supposing|hypothetically|imagine|let'?s\s+say|say\s+we\s+had)\b(?:[^.?!\n]|\.(?=\d))*[.?!]?|\bcompare\s+(?:the\s+)?(?:monthly\s+|api\s+|running\s+|inference\s+)?(?:bills?|costs?|prices?|pricing|spend)\b(?:[^.?!\n]|\.(?=\d))*[.?!]?/g;
+  /\b(?:what\s+if|suppose|supposing|hypothetically|imagine|let'?s\s+say|say\s+we\s+had)\b(?:[^.?!\n]|\.(?=\d))*[.?!]?/g;
 
 /** The message asks the advisor something (why, what if, cost, fit, a definition, where to start, details). */
 function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
@@ -814,9 +899,19 @@ function askedOfTheCatalog(
   // plan's, when no method is what the why-not is about.
   if (intents.whyNot === undefined) {
     // ("Why Llama 3.2 3B and not something bigger like Llama 3.1 8B?": the model weighed is the one after "not".)
-    const whyNot = WHY_NOT_MODEL_QUESTION.exec(lower) ?? WHY_THIS_NOT_THAT_MODEL.exec(lower);
+    const plain = WHY_NOT_MODEL_QUESTION.exec(lower);
+    const thisNotThat = plain === null ? WHY_THIS_NOT_THAT_MODEL.exec(lower) : null;
+    const whyNot = plain ?? thisNotThat;
     const weighedText = whyNot?.[1] ?? whyNot?.[2] ?? '';
-    const mention = whyNot ? catalogScanner(catalog).findModels(weighedText)[0] : undefined;
+    const found = whyNot ? catalogScanner(catalog).findModels(weighedText)[0] : undefined;
+    // ("Why LoRA and not QLoRA for Llama 3.1 70B?": the model after "not" must be what the question ends on.)
+    // ("Why LoRA and not QLoRA for Llama 3.1 70B?" weighs two methods, not a model.)
+    const mention =
+      thisNotThat !== null &&
+      found !== undefined &&
+      (weighedText.trimEnd().length - found.end > 2 || METHOD_FIRST.test(weighedText))
+        ? undefined
+        : found;
     // ("why not just tune our Llama 3.1 8B?" states the team's model: a why-not about tuning it.)
     const ours =
       mention !== undefined && /\b(?:our|my)\s+(?:own\s+|current\s+)?$/.test(weighedText.slice(0, mention.start));
@@ -825,21 +920,20 @@ function askedOfTheCatalog(
       mention !== undefined &&
       (/\b(?:have|let|get|make|use)\s+$/.test(weighedText.slice(0, mention.start)) ||
         /^\s+(?:to\s+)?(?:label|annotate|tag|generate|write|create|produce)\b/.test(weighedText.slice(mention.end)));
-    if (mention?.entry && !ours && !labeller) {
+    // ("Why not just tune GPT-4.1 mini on OpenAI's own platform?": tuning the model asked about, the provider's job for
+    // an API model, the plan's tuning for an open one: a why-not about fine-tuning.)
+    const tuning =
+      mention !== undefined &&
+      /\b(?:tune|fine[\s-]?tune|finetune|train|customi[sz]e)\s+(?:it\s+|the\s+|our\s+)?$/.test(
+        weighedText.slice(0, mention.start),
+      );
+    if (tuning) {
+      intents.whyNot = 'full-fine-tuning';
+      intents.genericFineTuning = true;
+    } else if (mention?.entry && !ours && !labeller) {
       intents.asksWhyNotModel = mention.entry.name;
       // The models the why-question weighs are asked about, not adopted ("…not something bigger like Llama 3.1 8B?").
-      const asked = sentenceAround(lower, whyNot?.index ?? 0);
-      const from = lower.indexOf(asked);
-      for (let index = findings.length - 1; index >= 0; index--) {
-        const item = findings[index] as Finding;
-        if (
-          (item.field === 'modelName' || item.field === 'modelParamsB') &&
-          from >= 0 &&
-          item.start >= from &&
-          item.end <= from + asked.length
-        )
-          findings.splice(index, 1);
-      }
+      dropModelsAskedIn(lower, sentenceAround(lower, whyNot?.index ?? 0), findings);
     }
   }
   // "qwen 2.5 14b license - ok for commercial internal use?": the licence of the model named (or of the plan's model).
@@ -849,22 +943,26 @@ function askedOfTheCatalog(
   if (language) {
     const sentence = sentenceAround(lower, language.index);
     const languages = languagesNamed(sentence);
-    if (languages.length > 0 && /\?|^\W*(?:is|does|can|will|which|what|how)\b/.test(sentence.trim())) {
-      const named = catalogScanner(catalog).findModels(sentence)[0]?.entry?.name ?? familyMember(sentence, catalog);
+    // (English alone asks nothing about languages: "is our llama 3.1 8b setup good for english faq answering?")
+    if (
+      languages.some((name) => name !== 'english') &&
+      (/^\W*(?:is|does|can|will|which|what|how)\b/.test(sentence.trim()) ||
+        /^(?:[^.!\n]|\.(?=\d))*\?/.test(lower.slice(language.index, language.index + language[0].length + 120)))
+    ) {
+      // ("Someone prefers Llama 3.1 8B. For Vietnamese, is that better than our Qwen2.5 7B?": the model "that" points to,
+      // not the team's own.)
+      const notOurs = (mentions: { start: number; entry?: { name: string } }[], text: string) =>
+        mentions.find((mention) => !/\b(?:our|my)\s+$/.test(text.slice(Math.max(0, mention.start - 8), mention.start)))
+          ?.entry?.name;
+      const scanner = catalogScanner(catalog);
+      const named =
+        notOurs(scanner.findModels(sentence), sentence) ??
+        familyMember(sentence, catalog) ??
+        (/\b(?:that|it|this\s+one)\b/.test(sentence) ? notOurs(scanner.findModels(lower), lower) : undefined);
       intents.asksLanguage = { languages, ...(named === undefined ? {} : { model: named }) };
       intents.asksSomething = true;
       // The model asked about is not adopted.
-      const from = lower.indexOf(sentence);
-      for (let index = findings.length - 1; index >= 0; index--) {
-        const item = findings[index] as Finding;
-        if (
-          (item.field === 'modelName' || item.field === 'modelParamsB') &&
-          from >= 0 &&
-          item.start >= from &&
-          item.end <= from + sentence.length
-        )
-          findings.splice(index, 1);
-      }
+      dropModelsAskedIn(lower, sentence, findings);
     }
   }
   // ("GPT-4o was only a prototype. Is the Qwen2.5 1.5B licence OK?": the model of the licence question's sentence.)
@@ -931,16 +1029,18 @@ const LONG_CONTEXT_SIZES: ReadonlySet<string> = new Set([
 
 /** "Why Phi-3-mini?", "why did you pick Qwen2.5 3B?": a why-question whose object is a model, and nothing more. */
 const WHY_MODEL_QUESTION =
-  /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with|propose)\s+|(?:a|the)\s+)?((?:[^?.!\n]|\.(?=\d)){2,40}?)\s*\?/;
+  /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with|propose)\s+|(?:a|the)\s+)?(?=\S)((?:[^?.!\n]|\.(?=\d)){2,40}?)\s{0,3}\?/;
 const WHY_NOT_MODEL_QUESTION =
-  /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+(?=\S)((?:[^?.!\n]|\.(?=\d)){2,60}?)\s*\?|^\s*(?:(?:and|ok(?:ay)?|so|hmm|then)[\s,]+)?(?:what|how)\s+about\s+((?:(?:the|a|using|just)\s+)?(?:[^?.!\n\s]|\.(?=\d))+(?:\s+(?:[^?.!\n\s]|\.(?=\d))+){0,3})\s*\?\s*$/;
+  /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+(?=\S)((?:[^?.!\n]|\.(?=\d)){2,60}?)\s{0,3}\?|^\s*(?:(?:and|ok(?:ay)?|so|hmm|then)[\s,]+)?(?:what|how)\s+about\s+((?:(?:the|a|using|just)\s+)?(?:[^?.!\n\s]|\.(?=\d))+(?:\s+(?:[^?.!\n\s]|\.(?=\d))+){0,3})\s*\?\s*$/;
 /** "any good in Swahili", "handles Tagalog", "best at Korean", "does it speak Yoruba": a language asked about. */
 const LANGUAGE_QUESTION = new RegExp(
-  `\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|taglish|hinglish|spanglish)\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?)\\s+(?:${LANGUAGE_SOURCE}|taglish|hinglish|spanglish)\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,30}\\?`,
+  `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|taglish|hinglish|spanglish)\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?)\\s+(?:${LANGUAGE_SOURCE}|taglish|hinglish|spanglish)\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,30}\\?`,
 );
+/** A method named first in the weighed words ("QLoRA for Llama 3.1 70B"). */
+const METHOD_FIRST = new RegExp(`^\\s*(?:plain\\s+|just\\s+)?(?:${METHOD_SOURCE})\\b`);
 /** "why Llama 3.2 3B and not Llama 3.1 8B?", "why the 3B rather than something bigger like the 8B?". */
 const WHY_THIS_NOT_THAT_MODEL =
-  /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with)\s+)?(?:[^?.!\n]|\.(?=\d)){2,40}?\s+(?:and\s+not|rather\s+than|instead\s+of|over)\s+((?:[^?.!\n]|\.(?=\d)){2,60}?)\s*\?/;
+  /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with)\s+)?(?:[\w.-]+\s+){1,6}?(?:and\s+not|rather\s+than|instead\s+of)\s+((?:[\w.-]+\s+){0,8}?[\w.-]+)\s{0,3}\?/;
 const TUNING_CHANNEL_QUESTION =
   /\b(?:(?:can|could|may)\s+(?:we|i|you)\s+(?:still\s+|even\s+|actually\s+)?|is\s+it\s+(?:still\s+)?possible\s+to\s+|are\s+we\s+able\s+to\s+|where\s+(?:can|could|do)\s+(?:we|i|you)\s+)(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,80}\?|\b(?:can|could)\s+(?:a|an|our|my)\s+(?:brand\s+)?(?:new\s+)?(?:\w+\s+)?(?:account|org|organi[sz]ation)\s+(?:\w+\s+){0,2}?(?:start|run|create|launch)\s+(?:a\s+)?(?:fine[\s-]?tun\w*|tuning)\s+job\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\bis\s+(?:\w+\s+)?(?:fine[\s-]?tuning|tuning)\s+(?:still\s+)?(?:open|available|allowed)\s+(?:to|for)\s+(?:new\s+)?(?:accounts?|orgs?|organi[sz]ations?|customers?|users?)\b(?:[^.!\n]|\.(?=\d)){0,40}\?|\bwhere\s+(?:would|should|do|can|could|will)\s+(?:we|i|you)\s+run\s+(?:that|the|this|a|our)\s+(?:[\w-]+\s+)?(?:fine[\s-]?tuning|tuning|training)\s+job\b(?:[^.!\n]|\.(?=\d)){0,80}\?/;
 
@@ -1040,11 +1140,13 @@ const BUDGET_DISOWNED =
 const TAKEN_BACK = /\b(?:drop|forget|ignore|remove|scratch|delete)\s+(?:that|it|this)\b/;
 /** "we are NOT using GPT-4.1 as a teacher", "drop the teacher", "there is no teacher model". */
 /**
- * "129 was the exchange rate, not the corpus", "that 2 is the choice per pair, not our examples": a figure the advisor
- * took for a fact, said to be something else.
+ * "129 was the exchange rate, not the corpus", "40 was the number of classes, not examples": a figure the advisor took
+ * for a fact, said to be something else (the figure itself, not "it is the latency, not the volume").
  */
 const NUMBER_WAS_SOMETHING_ELSE =
-  /\b(?:\d[\d,.]*(?:\s*k\b)?|that|this|it)\s+(?:was|is|were|are)\s+(?:just\s+)?(?:the|an?|our|my)\s+[a-z][a-z\s-]{0,30}?,?\s+not\s+(?:the|a|an|our|my|any)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/g;
+  /(?<![\d,.])\d{1,3}(?:[,.]\d+)*(?:\s?k\b)?\s+(?:was|is|were)\s+(?:just\s+)?(?:the|an?|our|my)\s+[a-z][a-z\s-]{0,30}?,?\s+not\s+(?:the|a|an|our|my|any)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)(?=\s*(?:[.!?,;)]|$))/g;
+/** The same, tested once (not global). */
+const NUMBER_WAS_SOMETHING_ELSE_ONCE = new RegExp(NUMBER_WAS_SOMETHING_ELSE.source);
 /** The fields a disowned figure was taken for, by the noun that names them. */
 const DISOWNED_NOUNS: readonly (readonly [RegExp, ProfileField])[] = [
   [/\bcorpus\b|\btokens?\b|\bdocuments?\s+size\b/, 'corpusTokens'],
@@ -1172,7 +1274,13 @@ const WISH_QUESTION =
 function ownedInQuestion(lower: string, item: Finding): boolean {
   // "We need this live in 3 weeks, is that realistic?": a fact said, then a question about it.
   const tail = lower.slice(item.end, item.end + 120);
-  if (STATED_THEN_ASKED.test(tail) && !/\?/.test(lower.slice(Math.max(0, item.start - 60), item.start))) return true;
+  // (Only when the clause holding the fact states it: "How about a $20k budget, is that reasonable?" asks.)
+  if (
+    STATED_THEN_ASKED.test(tail) &&
+    !/\?/.test(lower.slice(Math.max(0, item.start - 60), item.start)) &&
+    !ASKING_OPENER.test(sentenceBefore(lower, item.start, 80))
+  )
+    return true;
   // "can we realistically get a distilled model out in 8 weeks?": the deadline the team works to, asked about.
   if (item.field === 'timelineWeeks' && DEADLINE_ASKED.test(lower.slice(Math.max(0, item.start - 100), item.start)))
     return true;
@@ -1188,6 +1296,9 @@ function ownedInQuestion(lower: string, item: Finding): boolean {
 /** ", is that realistic?", "— can we make that?": a question about the fact just said, in the same sentence. */
 const STATED_THEN_ASKED =
   /^[^.?!\n]{0,40}?[,;:-]\s*(?:is\s+(?:that|it|this)\s+(?:even\s+)?(?:realistic|doable|feasible|possible|achievable|enough|ok(?:ay)?|reasonable)|(?:can|could)\s+(?:we|you)\s+(?:make|do|hit|meet)\s+(?:that|it|this)|(?:will|would)\s+(?:that|it|this)\s+(?:work|be\s+enough))\b(?:[^.?!\n]|\.(?=\d)){0,60}\?/;
+/** A clause that opens as a question or a proposal: its figures are asked about, not stated. */
+const ASKING_OPENER =
+  /^\W*(?:(?:so|and|but|ok(?:ay)?|hmm)[\s,]+)?(?:would|could|should|can|is|are|does|do|will|how\s+about|what\s+about|what\s+if|suppose)\b/;
 /** "can we (realistically) get … out in", "could we ship … by": a deadline asked about is the team's deadline. */
 const DEADLINE_ASKED =
   /\b(?:can|could)\s+(?:we|i)\s+(?:realistically\s+|really\s+|actually\s+|even\s+)?(?:get|have|ship|launch|build|deliver|finish|make|go\s+live|be\s+live|roll\s+out)\b[^.?!\n]{0,60}?\b(?:model|bot|assistant|system|pilot|mvp|version|prototype|it|this|that|live|ready|done)\b[^.?!\n]{0,30}?(?:\b(?:in|within|by)\s+(?:about\s+|around\s+|roughly\s+)?)?$/;
@@ -1209,6 +1320,8 @@ const OWNED_FIELDS: ReadonlySet<string> = new Set([
   'corpusTokens',
   // "for our intent detection": the team's own task named in a question.
   'taskType',
+  // "is our Llama 3.1 8B setup good enough?": the team's own model named in a question.
+  'modelName',
 ]);
 
 /** "they do not sound like our brand", "doesn't match our template": the "not" complains that the need is unmet. */

@@ -39,19 +39,19 @@ const WHY_METHOD = new RegExp(
 const WHAT_IF =
   /\b(?:what\s+if|what\s+about\s+if|what\s+would\s+change\s+if|how\s+about\s+if|suppose|supposing|hypothetically|imagine\s+(?:we|if)|would\s+it\s+change\s+if|and\s+if\s+we)\b/;
 /**
- * "If we had 8 H100s…" asks "what if" only in a question ("…, would LoRA work?"); stated ("If only we had 8 H100s.",
- * "If we had 8 H100s we'd fine-tune; we have a T4.") it is a wish, whose facts are not the team's.
- */
-/**
  * "Compare the monthly bill for GPT-4.1 mini and Gemini 2.5 Flash", "what would GPT-4.1 mini vs Gemini 2.5 Flash cost per
  * month?", "how does the bill on Gemini 2.5 Flash compare?": the bills of models weighed, answered as a "what if" (the
  * team's model stays).
  */
-const BILL_COMPARISON =
-  /\bcompare\s+(?:the\s+)?(?:monthly\s+|api\s+|running\s+|inference\s+)?(?:bills?|costs?|prices?|pricing|spend)\b|\b(?:bills?|costs?|prices?|pricing)\s+(?:for|of|on|between)\s+[^.?!\n]{1,60}?\s+(?:and|vs\.?|versus)\s+[^.?!\n]{1,40}?\bcompared?\b|\bhow\s+(?:does|do|would)\s+(?:the\s+)?(?:monthly\s+)?(?:bill|cost|price|pricing)\s+(?:on|for|of|with)\s+[^.?!\n]{1,40}?\bcompare\b|\bwhat\s+would\s+[a-z0-9.\s-]{2,40}?\s+(?:vs\.?|versus)\s+[a-z0-9.\s-]{2,40}?\s+cost\b/;
+export const BILL_COMPARISON =
+  /(?:^|[.!?]\s*|\b(?:please|pls|can\s+you|could\s+you|would\s+you|and|also|so|now)\s+)compare\s+(?:the\s+)?(?:monthly\s+|api\s+|running\s+|inference\s+)?(?:bills?|costs?|spend)\s+(?:for|of|on|between)\s+(?:using\s+)?[a-z0-9]|\bhow\s+(?:does|do|would)\s+(?:the\s+)?(?:monthly\s+)?(?:bill|cost)\s+(?:on|for|of|with)\s+(?:[\w.-]+\s+){1,5}?compare\b|\bwhat\s+would\s+(?:[\w.-]+\s+){1,6}?(?:vs\.?|versus)\s+(?:[\w.-]+\s+){1,6}?cost\b/;
 /** "what about 70B instead?", "how about Qwen2.5 14B instead": another choice weighed, answered as a "what if". */
 const INSTEAD_QUESTION =
   /\b(?:what|how)\s+about\b[^?!]{1,60}?\binstead\b|\b(?:what|how)\s+about\s+(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s?b\b|\bwhy\s+not\s+(?:just\s+)?(?:switch|move|go|migrate)\s+(?:over\s+)?to\b[^?!]{1,80}\?/;
+/**
+ * "If we had 8 H100s…" asks "what if" only in a question ("…, would LoRA work?"); stated ("If only we had 8 H100s.",
+ * "If we had 8 H100s we'd fine-tune; we have a T4.") it is a wish, whose facts are not the team's.
+ */
 const CONDITIONAL_QUESTION =
   /\b(?:if|assuming)\s+we\s+(?:had|got|bought|rented|used|switched|moved|could|were)\b[^?]*\?/;
 /**
@@ -126,6 +126,9 @@ const EIGHT_BIT_ADAM =
 /** "precompute the reference log-probs", "cache the ref logits": DPO without a reference model in memory. */
 const PRECOMPUTED_REFERENCE =
   /\bprecomput\w*\s+(?:the\s+|all\s+the\s+)?(?:reference|ref)(?:\s+model)?(?:'s)?\s*(?:log[\s-]?probs?|logprobs|logits|outputs)?|\b(?:reference|ref)\s+(?:log[\s-]?probs?|logprobs|logits)\s+(?:are\s+)?(?:precomputed|cached|computed\s+(?:offline|once|ahead))|\bcach\w*\s+(?:the\s+)?(?:reference|ref)\s+(?:log[\s-]?probs?|logprobs|logits)/;
+/** "some rare categories only have around 30 (examples) each", "the smallest classes have maybe 20 each". */
+const RAREST_CLASS_COUNT =
+  /\b(?:rare|rarest|small|smallest|tiny|thin|minority|long[\s-]tail)\s+(?:ones|classes|categories|labels|intents|codes|tags)\b[^.;!?\n]{0,30}?\b(?:have|has|with|get|at)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|maybe\s+|like\s+|~\s*){0,2}(\d[\d,]*)\s+(?:[a-z]+\s+)?(?:each|apiece)\b/;
 /** Words that make a comparison about the team's facts: "RAG or LoRA for the lore?", "…for our docs". */
 const KNOWLEDGE_SUBJECT =
   /\b(?:lore|bible|docs|documents|documentation|facts|knowledge|manuals?|wiki|handbook|policies|catalog(?:ue)?|product\s+info(?:rmation)?|articles|faqs?|corpus|papers|patents|literature|knowledge\s+base)\b/;
@@ -498,8 +501,7 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
       CONDITIONAL_QUESTION.test(lower) ||
       CHOICE_QUESTION.test(lower) ||
       INSTEAD_QUESTION.test(lower) ||
-      SIZE_FIT_QUESTION.test(lower) ||
-      BILL_COMPARISON.test(lower),
+      SIZE_FIT_QUESTION.test(lower),
     reset: RESET.test(lower) && !/\breset\s+(?:the\s+)?(?:passwords?|weights|optimizer|learning\s+rate)\b/.test(lower),
     greeting: GREETING.test(lower),
   };
@@ -642,7 +644,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     // The method the cost question names, in its own sentence ("how much would that cost? fine-tuned tokens are
     // pricier, aren't they?" asks about the plan, not about fine-tuning).
     intents.asksCost = methodIn(sentenceAround(lower, cost.index));
-    if (MONTHLY.test(lower) || BILL_COMPARISON.test(lower)) intents.asksMonthlyCost = true;
+    if (MONTHLY.test(lower) || /\bbills?\b/.test(BILL_COMPARISON.exec(lower)?.[0] ?? ''))
+      intents.asksMonthlyCost = true;
     // "Would full CPT of the 70B fit across the 16 H100s, and how long would one pass take?": the fit is asked too.
     const fit = FIT_ASKED_BESIDE_COST.exec(lower);
     if (fit && QUESTION_FORM.test(lower)) {
@@ -739,7 +742,10 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
         ? parseCount(counted[1] ?? '')
         : undefined;
     intents.asksEnoughData = value !== undefined && value > 0 ? value : true;
-    const rarest = perClass && counted ? parseCount(counted[1] ?? '') : undefined;
+    // "…some rare ones only have around 30 (examples) each" in a sentence about rare or small classes (not "four
+    // annotators labeled 500 each").
+    const rare = RAREST_CLASS_COUNT.exec(lower);
+    const rarest = rare ? parseCount(rare[1] ?? '') : perClass && counted ? parseCount(counted[1] ?? '') : undefined;
     if (rarest !== undefined && rarest > 0) intents.asksEnoughDataRarest = rarest;
     // "is 1,500 enough for 40 intents?": the classes the count is spread over.
     const classes =

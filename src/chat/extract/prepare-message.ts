@@ -67,6 +67,12 @@ const COUNT_OF = /(?:^|[^a-z])nos?\.(?=\s*of\b)/;
 /** True when the dot at `index` belongs to an abbreviation inside a sentence. */
 function isAbbreviationDot(lower: string, index: number): boolean {
   const before = lower.slice(Math.max(0, index - 8), index + 1);
+  // (The first dot of "e.g." and "i.e." too.)
+  if (
+    /(?:^|[^a-z])[ei]$/.test(lower.slice(Math.max(0, index - 2), index)) &&
+    /^\.[gi]\./.test(lower.slice(index, index + 3))
+  )
+    return true;
   return (
     ABBREVIATION_BEFORE_DOT.test(before) ||
     COUNT_BEFORE_DOT.test(before) ||

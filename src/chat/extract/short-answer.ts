@@ -135,7 +135,7 @@ export const COUNT_OF_SOMETHING_ELSE =
 
 /** A currency right after a number: "129 shillings", "84 rupees", "1.08 dollars". */
 const CURRENCY_AFTER =
-  /^\s*(?:shillings?|rupees?|naira|yen|won|euros?|pounds?|dollars?|bucks|usd|eur|gbp|kes|ksh|inr|ngn|pesos?|reais|rand|baht|lira|dirhams?|riyals?|yuan|rmb|ringgit|rupiah|dong|zlotys?|francs?|cents?)\b/;
+  /^\s*(?:shillings?|rupees?|naira|yen|won|euros?|pounds?|dollars?|bucks|usd|eur|gbp|kes|ksh|inr|ngn|pesos?|reais|rand|baht|lira|dirhams?|riyals?|yuan|rmb|ringgit|rupiah|dong|zlotys?|francs?|cents?)\b(?!')/;
 
 /** Fields whose question a bare "no" does not answer (a size, a volume): "No. …" then disputes what was said. */
 const REFUTABLE_BY_NO: ReadonlySet<string> = new Set([

@@ -226,6 +226,8 @@ export interface Extraction {
   deniedModel?: string;
   /** The language of a message plainly not in English ("French"): the reply says only English is read. */
   otherLanguage?: string;
+  /** The pages of the team's documents in all, when said ("about 900 pages of PDFs", "2,000 contracts of 12 pages each"). */
+  corpusPages?: number;
   /** For each extracted field, the exact words of the message it came from. */
   evidence: Partial<Record<ProfileField, string>>;
   /** Fields the user explicitly corrected ("actually 3 GPUs", "make that 500 examples"). */

@@ -14,13 +14,13 @@ import {
 import type { Extractor, ExtractorContext, Finding, PreparedMessage } from '../types.ts';
 
 /** Digits with thousands separators, Western ("1,500,000") or Indian ("15,00,000"), or plain. */
-const AMOUNT = String.raw`((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(k|thousand|grand|m|mm|mn|million|bn|billion|lakhs?|lacs?|crores?|cr|mil(?=\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$))|mill?(?!\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$)))(?![a-z]))?`;
-const CURRENCY_WORD = String.raw`(?:usd|us\s?dollars?|dollars?|bucks|eur|euros?|gbp|pounds|rupees?|inr|rs|yen|jpy|krw|won|yuan|rmb|cny|naira|ngn|kes|ksh|shillings?|rand|zar|pesos?|mxn|php|lira|try|baht|thb|rupiah|idr|dong|vnd|ringgit|myr|zlotys?|pln|dirhams?|aed|sar|riyals?|€|\$|£|₹|¥|₩|₦|₺|₱|₫|฿|zł|złotys?)`;
+const AMOUNT = String.raw`((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(triệu|trieu|k|thousand|grand|m|mm|mn|million|bn|billion|lakhs?|lacs?|crores?|cr|mil(?=\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$))|mill?(?!\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$)))(?![a-z]))?`;
+const CURRENCY_WORD = String.raw`(?:đồng|usd|us\s?dollars?|dollars?|bucks|eur|euros?|gbp|pounds|rupees?|inr|rs|yen|jpy|krw|won|yuan|rmb|cny|naira|ngn|kes|ksh|shillings?|rand|zar|pesos?|mxn|php|lira|try|baht|thb|rupiah|idr|dong|vnd|ringgit|myr|zlotys?|pln|dirhams?|aed|sar|riyals?|€|\$|£|₹|¥|₩|₦|₺|₱|₫|฿|zł|złotys?)`;
 /** An amount followed by one of these is a count of something else, not money. */
 const NOT_A_UNIT = String.raw`(?!\s*(?:weeks?|days?|months?|years?|hours?|hrs?|gpus?|cards?|people|engineers?|examples?|requests?|users?|tokens?|docs?|documents?|%|percent|ms|seconds?|gb|tb|mb)\b)`;
 /** "$500", "€1.5k", "500 dollars", "2k usd", "USD 3,000". */
 const MONEY = new RegExp(
-  `(?:([$€£₹¥₩₦₺₱₫฿])\\s?${AMOUNT}|(?<![\\w.,])${AMOUNT}\\s?(${CURRENCY_WORD})(?![a-z])|\\b(?:usd|eur|gbp|ksh|kes|ngn|zar|mxn|php|idr|inr|brl|aed|thb|myr|pln|vnd|sgd|aud|cad|hkd|nzd)\\.?\\s?${AMOUNT})`,
+  `(?:([$€£₹¥₩₦₺₱₫฿])\\s?${AMOUNT}|(?<![\\w.,])${AMOUNT}\\s?(?:(?:chilean|mexican|colombian|argentine|argentinian|philippine|uruguayan|dominican)\\s+)?(${CURRENCY_WORD})(?![a-z])|\\b(?:usd|eur|gbp|ksh|kes|ngn|zar|mxn|php|idr|inr|brl|aed|thb|myr|pln|vnd|sgd|aud|cad|hkd|nzd)\\.?\\s?${AMOUNT})`,
   'g',
 );
 /** Money in words or slang: "ten grand", "20 grand", "fifty bucks", "a hundred dollars". */
@@ -79,7 +79,7 @@ const CURRENT_SPEND_BEFORE =
   /^\s*(?:currently\s+|still\s+|now\s+)?pay(?:ing)?\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$|\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:actually\s+|currently\s+|really\s+|still\s+|already\s+)?(?:spend(?:ing)?|pay(?:ing)?)|(?:we|i)(?:'re|\s+are)\s+(?:now\s+|currently\s+|already\s+)?at|(?<=(?:^|[.;!?\n,])\s*)paying|\b(?:and|but|so)\s+(?:currently\s+|still\s+)?pay(?:ing)?|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)|(?:costs?|costing)\s+(?:us|me)|(?:api|openai|gpt[\w.-]*|claude|gemini|llm|model)\s+(?:part|portion|share|bill|costs?|spend)\s+(?:alone\s+|itself\s+|only\s+)?(?:is|was|comes?\s+to|runs?))\b[^.;!?\n]{0,20}$/;
 
 const PER_MONTH =
-  /^\s*(?:(?:us|usd|us\s+dollars)\s+)?(?:(?:is|was|will\s+be)\s+)?(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|a\s+mo\b|por\s+m[eê]s\b|al\s+mes\b|pro\s+monat\b|par\s+mois\b|au\s+mois\b)/;
+  /^\s*(?:(?:us|usd|us\s+dollars)\s+)?(?:(?:is|was|will\s+be)\s+(?:our\s+|the\s+|a\s+)?)?(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|a\s+mo\b|por\s+m[eê]s\b|al\s+mes\b|pro\s+monat\b|par\s+mois\b|au\s+mois\b)/;
 const PER_YEAR =
   /^\s*(?:\/\s?(?:yr|year)\b|(?:per|a|an|each|every)\s+year\b|yearly\b|annually\b|per\s+annum\b|\/yr\b|pa\b)/;
 const PER_DAY = /^\s*(?:\/\s?day\b|(?:per|a|an|each|every)\s+day\b|daily\b)/;
@@ -117,6 +117,9 @@ const ZERO_BUDGET =
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   k: 1e3,
   thousand: 1e3,
+  // Vietnamese: "50 triệu đồng" is 50 million dong.
+  triệu: 1e6,
+  trieu: 1e6,
   grand: 1e3,
   m: 1e6,
   mm: 1e6,

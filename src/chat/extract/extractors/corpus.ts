@@ -136,6 +136,8 @@ function corpusFindings(message: Parameters<Extractor>[0]): Finding[] {
     const rest = lower.slice(match.index + match[0].length, match.index + match[0].length + 40);
     // "5 example files pasted in the context": a prompt's worked examples, not a corpus.
     if (/^\s*(?:pasted|put|stuffed|dropped|included)\s+(?:in|into)\b/.test(rest)) continue;
+    // "2,000 contracts of about 12 pages each": the length of each document, not a collection of pages.
+    if (/\bpages?$/.test(match[0]) && /^\s*(?:each|apiece|a\s+piece|on\s+average)\b/.test(rest)) continue;
     // "5k labeled tickets" are labeled examples, not a document corpus.
     if (
       /label|annotat/.test(match[0]) ||

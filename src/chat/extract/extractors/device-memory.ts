@@ -22,7 +22,9 @@ const DEVICE_MEMORY = new RegExp(
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:ram|memory)\\s+(?:${DEVICE})`,
     `(?:${DEVICE})(?:\\s+[\\w-]+){0,2}\\s*\\(\\s*(?:[\\w-]+(?:\\s+[\\w-]+)?,?\\s+)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)(?:\\s+(?:ram|memory|unified\\s+memory))?(?:\\s+each)?\\s*\\)`,
     // "6 GB devices", "8gb phones", "16GB macbooks" (where the model runs; a development machine is dropped below).
-    `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:devices|phones|handsets|tablets|laptops|macbooks?(?:\\s+(?:airs?|pros?))?|macs)\\b`,
+    `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:devices|phones|handsets|tablets)\\b`,
+    // "16GB macbooks" only where the model runs on them ("it has to run on the reps' laptops, 16GB macbooks").
+    `\\b(?:run|runs|running|ship|ships|offline|locally|on[\\s-]device|desktop\\s+app)\\b[^.;!?\\n]{0,60}?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:laptops|macbooks?(?:\\s+(?:airs?|pros?))?|macs)\\b`,
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:mb)\\s+(?:(?:of\\s+)?(?:ram|memory)\\s+)?(?:on|in)\\s+(?:the\\s+)?(?:${DEVICE})`,
     // "a Jetson Orin NX 16GB": the board named with its memory.
     `\\b(?:jetson(?:\\s+[a-z]+){0,2}?|(?:jetson\\s+)?orin(?:\\s+(?:nx|nano|agx))?|raspberrys+pi(?:\\s+\\d)?)\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\b`,
@@ -97,7 +99,7 @@ const LEFT_AFTER_THE_APP =
   /\b(\d{1,3})\s?(?:gb|gigs?)(?:\s+(?:of\s+)?(?:vram|ram|memory|shared|unified)\b|(?=\s*[,)]))[^.;!?\n]{0,60}?\b(?:the\s+)?(?:game|app|os|system|rest|(?:[\w+-]+\s+){0,2}?(?:stack|pipeline|firmware|software))\s+(?:itself\s+)?(?:already\s+)?(?:needs|uses|takes|eats|reserves|occupies)\s+(?:about\s+|~\s*|around\s+|roughly\s+)?(\d{1,3})(?:\s?(?:gb|gigs?)\b|\s+of\s+(?:it|that|them)\b)/g;
 /** "… we can give the model half (of it)": the model's share is half the device's memory. */
 const HALF_FOR_THE_MODEL =
-  /^[^.;!?\n]{0,60}\b(?:give|leave|spare|allot)\s+(?:the\s+model\s+|it\s+)?half\b|^[^.;!?\n]{0,60}\b(?:the\s+model|it)\s+(?:can|may|could|gets\s+to|is\s+allowed\s+to)\s+(?:take|use|have|get)\s+(?:maybe\s+|about\s+|roughly\s+|around\s+|at\s+most\s+|only\s+)?half\b|^[^.;!?\n]{0,40}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:for|to)\s+the\s+model\b|^[^.;!?\n]{0,30}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:is\s+)?(?:usable|available|free)\b|^[^.;!?\n]{0,60}\b(?:we're|we\s+are|we\s+get|it's|it\s+is|the\s+model\s+(?:is|gets))\s+(?:allowed|given|allotted)?\s*half\b/;
+  /^[^.;!?\n]{0,60}\b(?:give|leave|spare|allot)\s+(?:the\s+model\s+|it\s+)?half\b|^[^.;!?\n]{0,60}\b(?:the\s+model|it)\s+(?:can|may|could|gets\s+to|is\s+allowed\s+to)\s+(?:take|use|have|get)\s+(?:maybe\s+|about\s+|roughly\s+|around\s+|at\s+most\s+|only\s+)?half\b(?!\s+(?:a|an)\s+\w|[\s-]precision)|^[^.;!?\n]{0,40}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:for|to)\s+the\s+model\b|^[^.;!?\n]{0,30}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:is\s+)?(?:usable|available|free)\b|^[^.;!?\n]{0,60}\b(?:we're|we\s+are|we\s+get|it's|it\s+is|the\s+model\s+(?:is|gets))\s+(?:allowed|given|allotted)?\s*half\b/;
 
 /** "the box has 12GB shared with the nav system": a box's memory, read only when a device is in view. */
 const BOX_MEMORY =
@@ -184,7 +186,7 @@ export const extractDeviceMemory: Extractor = (message, context) => {
 const COMPUTER = /\b(?:mac(?:book)?s?|laptops?|m[1-4](?:\s+(?:pro|max|ultra))?|workstations?|desktops?)\b/;
 /** The computer is where the team develops or trains. */
 const DEVELOPMENT_USE =
-  /\b(?:we|i|they)\s+(?:\w+\s+)?(?:develop|prototype|train|fine[\s-]?tune|experiment)\s+(?:\w+\s+){0,2}?(?:on|with)\s+(?:a\s+|an\s+|the\s+|our\s+|my\s+)?(?:\d+\s?(?:gb|gigs?)\s+)?(?:mac|macbook|laptop|m[1-4]|workstation|desktop)/;
+  /\bfor\s+(?:training|fine[\s-]?tuning|development|dev)\b[^.;!?\n]{0,40}\b(?:mac|macbook|laptop|m[1-4]|workstation|desktop)|\b(?:we|i|they)\s+(?:\w+\s+)?(?:develop|prototype|train|fine[\s-]?tune|experiment)\s+(?:\w+\s+){0,2}?(?:on|with)\s+(?:a\s+|an\s+|the\s+|our\s+|my\s+)?(?:\d+\s?(?:gb|gigs?)\s+)?(?:mac|macbook|laptop|m[1-4]|workstation|desktop)/;
 /** A device the model ships on other than a computer. */
 const TARGET_DEVICE =
   /\b(?:phones?|smartphones?|handsets?|iphones?|androids?|ipads?|tablets?|jetsons?|orin|raspberry\s+pi|edge\s+(?:box|boxes|devices?)|kiosks?|head\s+units?|consoles?)\b/;

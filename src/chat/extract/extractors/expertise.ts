@@ -33,7 +33,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:don't|dont|do\s+not|doesn't|does\s+not)\s+have\s+(?:an?|any)\s+(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:person|people|engineers?|experts?|specialists?|team)\b`,
         String.raw`\b(?:none\s+of\s+us|nobody(?:\s+here)?|no\s?one(?:\s+here)?)\s+(?:has|have)\s+(?:ever\s+)?done\s+(?:any\s+)?(?:ml|machine\s+learning|ai)\b`,
         // "Nobody from us did machine learning before" (a non-native writer's past tense).
-        String.raw`\b(?:none\s+of\s+us|nobody|no\s?one)\s+(?:from\s+us\s+|of\s+us\s+|here\s+|in\s+(?:the|our)\s+team\s+)?(?:ever\s+)?(?:did|has\s+done|had\s+done|worked\s+(?:in|with|on))\s+(?:any\s+)?(?:ml|machine\s+learning|ai)\b(?!\s+(?:on|for|with|in)\s+(?:this|that|the|these|those|it|our)\b)`,
+        String.raw`\b(?:none\s+of\s+us|nobody|no\s?one)\s+(?:from\s+us\s+|of\s+us\s+|here\s+|in\s+(?:the|our)\s+team\s+)?(?:ever\s+)?(?:did|has\s+done|had\s+done|worked\s+(?:in|with|on))\s+(?:any\s+)?(?:ml|machine\s+learning|ai)(?![\w-])(?=\s*(?:$|[.,;!)]|before|yet|at\s+all|ever|(?:in|at)\s+(?:school|uni|university|work)))`,
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our)\s+team\s+)?(?:is|are)\s+(?:an?\s+|really\s+an?\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:experts?|engineers?|people|person|specialists?)\b`,
         String.raw`\bnone\s+of\s+(?:them|us)\s+(?:are\s+)?(?:ml|ai|machine[\s-]learning|data\s+science)\s+(?:people|folks|engineers|experts)\b`,
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+)?(?:really\s+)?(?:codes|programs|is\s+technical|is\s+a\s+developer)\b`,
@@ -139,7 +139,7 @@ const EXPLICIT_LEVEL = new RegExp(
     String.raw`\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:(?:pretty|fairly|quite|very|rather|only)\s+)?(basic|intermediate|advanced|expert)\b`,
     String.raw`\bcall\s+(?:it|us|me)\s+(none|basic|intermediate|advanced|expert)\b`,
     // A form-like answer: "ml experience: pretty basic tbh", "ML skills - intermediate".
-    String.raw`\b(?:ml|machine[\s-]learning|ai)\s+(?:skills?|expertise|experience|knowledge|skill\s+level)\s*(?::|=|-)\s*(?:(?:pretty|fairly|quite|very|rather|only|probably|maybe)\s+)?(none|basic|intermediate|advanced|expert)\b`,
+    String.raw`\b(?:ml|machine[\s-]learning|ai)\s+(?:skills?|expertise|experience|knowledge|skill\s+level)\s*(?::|=|\s-\s)\s*(?:(?:pretty|fairly|quite|very|rather|only|probably|maybe)\s+)?(none|basic|intermediate|advanced|expert)(?:-?ish)?\b(?=\s*(?:$|[.,;!)]|tbh|i\s+guess|i'd\s+say|really))`,
     String.raw`\b(basic|intermediate|advanced|expert)[\s-]level\b(?!\s+(?:of\s+)?(?:english|support|access|api))`,
     String.raw`\b(?:has|have|with)\s+(basic|intermediate|advanced|expert)\s+(?:ml\s+|machine[\s-]learning\s+|ai\s+)?(?:experience|skills?|expertise|knowledge)\b`,
     String.raw`\btreat\s+(?:us|me|the\s+team)\s+as\s+(?:an?\s+)?(basic|intermediate|advanced|expert)s?\b`,

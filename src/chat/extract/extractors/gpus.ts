@@ -88,7 +88,7 @@ const MACHINES_TIMES_GPUS = new RegExp(
 );
 /** "4x A10G nodes (1 GPU each)", "3 L4 machines (2 GPUs each)". */
 const NODES_THEN_EACH = new RegExp(
-  `(${COUNT_SOURCE})\\s+(?:nodes|machines|servers|boxes|hosts)\\s*[,:]?\\s*(?:with\\s+|of\\s+)?(${COUNT_SOURCE})\\s*(?:x|×)?\\s*(?:[a-z0-9-]+\\s+){0,2}?(?:each|per\\s+(?:node|machine|server|box))\\b`,
+  `(${COUNT_SOURCE})\\s+(?:nodes|machines|servers|boxes|hosts)\\s*[,:]?\\s*(?:with\\s+|of\\s+|are\\s+|have\\s+|hold\\s+|carry\\s+)?(${COUNT_SOURCE})\\s*(?:x|×)?\\s*(?:[a-z0-9-]+\\s+){0,2}?(?:each|per\\s+(?:node|machine|server|box))\\b`,
   'g',
 );
 const NODES_WITH_GPUS_EACH = new RegExp(

@@ -56,7 +56,7 @@ const GROWS_FREQUENCY = new RegExp(
 const NEGATED_CHANGE = /\b(?:don't|dont|doesn't|doesnt|do\s+not|does\s+not|didn't|won't|isn't|aren't|not|never)\b/;
 /** "updated daily", "changes weekly", "weekly updates", "daily changes". */
 const VERB_FREQUENCY = new RegExp(
-  `\\bnew\\s+(?:ones|\\w+)\\s+(?:land|arrive|come\\s+in|get\\s+added|are\\s+added|appear|drop|get\\s+published|are\\s+published)\\s+(${FREQUENCY_SOURCE})\\b|\\b${CHANGE_VERB}\\s+(?:(?:them|those|these|the\\s+(?:docs|documents|pages|articles|policies|kb|wiki|manuals|faqs?))\\s+)?(${FREQUENCY_SOURCE})\\b|\\b(${FREQUENCY_SOURCE})\\s+(?:updates?|changes?|refresh(?:es)?|revisions?|releases?\\s+of\\s+(?:the\\s+)?docs)\\b|\\b(${FREQUENCY_SOURCE})\\s+when\\s+(?:the\\s+|our\\s+)?[\\w-]+\\s+(?:${CHANGE_VERB})\\b`,
+  `\\bnew\\s+(?:ones|[\\w-]+(?:\\s+(?:and\\s+)?[\\w-]+){0,3}?)\\s+(?:land|arrive|come\\s+in|get\\s+added|are\\s+added|appear|drop|get\\s+published|are\\s+published)\\s+(${FREQUENCY_SOURCE})\\b|\\b(?:get|receive|add|publish)\\s+new\\s+(?:[\\w-]+\\s+){0,2}?(${FREQUENCY_SOURCE})\\b|\\b${CHANGE_VERB}\\s+(?:(?:them|those|these|the\\s+(?:docs|documents|pages|articles|policies|kb|wiki|manuals|faqs?))\\s+)?(${FREQUENCY_SOURCE})\\b|\\b(${FREQUENCY_SOURCE})\\s+(?:updates?|changes?|refresh(?:es)?|revisions?|releases?\\s+of\\s+(?:the\\s+)?docs)\\b|\\b(${FREQUENCY_SOURCE})\\s+when\\s+(?:the\\s+|our\\s+)?[\\w-]+\\s+(?:${CHANGE_VERB})\\b`,
   'g',
 );
 /** "static knowledge", "knowledge is static", "docs never change", "rarely changes", "doesn't change much". */
@@ -94,7 +94,7 @@ export const extractKnowledgeChanges: Extractor = (message) => {
     findings.push(findingFromMatch('knowledgeChanges', 'never', match));
   for (const pattern of [NOUN_VERB_FREQUENCY, VERB_FREQUENCY, GROWS_FREQUENCY]) {
     for (const match of allMatches(pattern, lower)) {
-      const frequency = frequencyOf(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
+      const frequency = frequencyOf(match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? '');
       // "docs don't change weekly" denies the frequency ("doesn't change much" is read by STABLE).
       const denied = frequency !== 'rarely' && frequency !== 'never' && NEGATED_CHANGE.test(match[0]);
       if (frequency && !denied && !isNegatedBefore(lower, match.index, 10))
@@ -113,8 +113,25 @@ export const extractKnowledgeChanges: Extractor = (message) => {
     const start = lower.indexOf(bare[1]);
     if (frequency) findings.push({ field: 'knowledgeChanges', value: frequency, start, end: start + bare[1].length });
   }
-  return dedupe(findings);
+  return freshestOnly(dedupe(findings));
 };
+
+/** From the most often changing to the least. */
+const FREQUENCY_ORDER: readonly string[] = ['realtime', 'daily', 'weekly', 'monthly', 'rarely', 'never'];
+
+/**
+ * "New results land every week; the older notes never change": the part that changes most often decides (it is
+ * what retrieval must keep fresh), so only the most frequent change is kept.
+ */
+function freshestOnly(findings: Finding[]): Finding[] {
+  if (findings.length < 2) return findings;
+  const rank = (item: Finding) => {
+    const at = FREQUENCY_ORDER.indexOf(String(item.value));
+    return at < 0 ? FREQUENCY_ORDER.length : at;
+  };
+  const best = Math.min(...findings.map(rank));
+  return findings.filter((item) => rank(item) === best);
+}
 
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();

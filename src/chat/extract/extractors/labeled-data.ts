@@ -152,6 +152,11 @@ const COUNT_REPLIES_BY_PEOPLE = new RegExp(
  * "4.2k tutor dialogues", "3,000 nurse summaries", "900 lawyer redlines": records a person in a role wrote or held,
  * the outputs the model should learn from.
  */
+/** "300 finished reports together with the original notes": outputs counted with the inputs they were made from. */
+const COUNT_OUTPUTS_WITH_INPUTS = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:finished\\s+|final\\s+|approved\\s+|completed\\s+|written\\s+)?(?:reports|summaries|letters|answers|replies|translations|descriptions|notes|drafts)\\s+(?:together\\s+)?(?:with|alongside|plus|and)\\s+(?:the|their)\\s+(?:original|source|raw|underlying)\\s+(?:notes|inputs|documents|texts|emails|transcripts|records|forms|data)\\b`,
+  'g',
+);
 /** "~20k photos that already have human-written alt text", "5,000 images with captions": images with their outputs. */
 const COUNT_IMAGES_WITH_TEXT = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?(?:photos|images|pictures|screenshots|scans)\\s+(?:that\\s+)?(?:already\\s+)?(?:have|with|come\\s+with|carry)\\s+(?:their\\s+|a\\s+|an\\s+)?(?:[a-z-]+\\s+){0,2}?(?:alt[\\s-]text|captions?|descriptions?)\\b`,
@@ -321,6 +326,10 @@ const UNITS_IN_MESSAGE =
 const CHOICE_AMONG_BEFORE =
   /\b(?:(?:better|best|worse|worst|either|one|preferred|chosen)\s+of|between|among|from|pick(?:ed|s)?|choos(?:e|es|ing)|chose|rank(?:ed|s)?|compar(?:e|ed|es|ing))\s+(?:the\s+)?$/;
 
+/** "…no examples in it", "…no examples inside the prompt": examples missing from a prompt, not from the team. */
+const NOT_IN_THE_PROMPT =
+  /^\s*(?:in|inside|within)\s+(?:it|them|the\s+prompt|our\s+prompt|the\s+system\s+prompt|there)\b/;
+
 export const extractLabeledData: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -358,6 +367,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_REPLIES_BY_PEOPLE,
     COUNT_ROLE_RECORDS,
     COUNT_IMAGES_WITH_TEXT,
+    COUNT_OUTPUTS_WITH_INPUTS,
     COUNT_RECORDS_AS_EXAMPLES,
     LABELED_THEN_COUNT,
     LABELED_RECORDS_THEN_COUNT,
@@ -439,7 +449,22 @@ export const extractLabeledData: Extractor = (message) => {
         findings.push({ ...item, field: PER_UNIT_FIELD as never } as Finding);
     }
   }
-  for (const match of allMatches(NO_LABELS, lower)) findings.push(findingFromMatch('labeledExamples', 0, match));
+  for (const match of allMatches(NO_LABELS, lower)) {
+    // "a plain prompt with no examples in it": the prompt's contents, not the team's data; "'no examples' meant…":
+    // the words quoted back.
+    const end = match.index + match[0].length;
+    if (
+      NOT_IN_THE_PROMPT.test(lower.slice(end, end + 40)) ||
+      /['"‘’“”]\s*$/.test(lower.slice(Math.max(0, match.index - 2), match.index))
+    )
+      continue;
+    if (
+      /\bprompts?\b[^.;!?\n]{0,40}$/.test(lower.slice(Math.max(0, match.index - 40), match.index)) &&
+      /^\s*(?:in|inside)\b/.test(lower.slice(end, end + 10))
+    )
+      continue;
+    findings.push(findingFromMatch('labeledExamples', 0, match));
+  }
   if (/\b(?:examples?|labels?|labell?ed|pairs?|samples?)\b/.test(lower))
     for (const match of allMatches(HAVE_NOW, lower)) {
       const count = parseCount(match[1] ?? '');

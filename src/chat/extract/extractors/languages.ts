@@ -20,7 +20,9 @@ const MULTILINGUAL = new RegExp(
     String.raw`\b(?:users|customers|clients|visitors|staff|employees|offices)\s+in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|many|several|multiple)\s+countries\b`,
     String.raw`\bnon[\s-]english\b`,
     // Code-mixed languages are two languages in one sentence: Taglish (Tagalog-English), Hinglish, Spanglish…
-    String.raw`\b(?:taglish|hinglish|spanglish|tanglish|benglish|manglish|konglish|franglais|denglisch|arabizi|code[\s-]?(?:mixed|mixing|switched|switching))\b`,
+    String.raw`\b(?<!\bno\s)(?:taglish|hinglish|spanglish|tanglish|benglish|konglish|franglais|denglisch)\b`,
+    // Code-switching between languages (not between programming languages or configs).
+    `\\bcode[\\s-]?(?:mixed|mixing|switched|switching)\\b(?=[^.;!?\\n]{0,40}\\b(?:${LANGUAGE}|languages?|speakers?|spoken|tweets?|messages|chats?|texts?)\\b)`,
     // Translating code between programming languages is not multilingual text.
     String.raw`\btranslat(?:e|es|ion|ing)\b(?![^.;!?\n]{0,40}\b(?:into|to)\s+(?:java|python|c#|go|rust|typescript|javascript|kotlin|scala|c\+\+|sql|cobol)\b)`,
   ].join('|'),

@@ -29,8 +29,10 @@ const SUB_SECOND =
   /\b(?:sub[\s-]?second|under\s+(?:a|one)\s+second|within\s+(?:a|one)\s+second|less\s+than\s+(?:a|one)\s+second)\b/g;
 /** "under half a second", "within a quarter of a second": a bounded fraction of a second. */
 const FRACTION_OF_SECOND =
-  /\b(?:under|below|within|less\s+than|at\s+most|in)\s+(half|a\s+quarter\s+of|a\s+third\s+of)\s+a\s+second\b/g;
+  /\b(?:under|below|within|less\s+than|at\s+most|in)\s+(half|a\s+quarter\s+of|a\s+third\s+of)\s+a\s+(second|minute)\b/g;
 const FRACTION_MS: Readonly<Record<string, number>> = { half: 500, 'a quarter of': 250, 'a third of': 333 };
+/** A minute is sixty seconds: "within half a minute" is 30,000 ms. */
+const UNIT_MS: Readonly<Record<string, number>> = { second: 1, minute: 60 };
 const REAL_TIME = /\b(?:real[\s-]?time|realtime|instant(?:aneous)?|interactive\s+latency)\b/g;
 /** Real-time data ("real-time prices") is about freshness, not latency. */
 const REAL_TIME_DATA_AFTER =
@@ -96,7 +98,8 @@ export const extractLatency: Extractor = (message) => {
   for (const match of allMatches(SUB_SECOND, lower)) findings.push(findingFromMatch('latencyTargetMs', 1000, match));
   for (const match of allMatches(FRACTION_OF_SECOND, lower)) {
     const ms = FRACTION_MS[(match[1] ?? '').replace(/\s+/g, ' ')];
-    if (ms !== undefined) findings.push(findingFromMatch('latencyTargetMs', ms, match));
+    const unit = UNIT_MS[match[2] ?? 'second'] ?? 1;
+    if (ms !== undefined) findings.push(findingFromMatch('latencyTargetMs', ms * unit, match));
   }
   // "under 300 ms since it's real-time": the number is the target, "real-time" only when nothing else is said.
   const stated = findings.length > 0;

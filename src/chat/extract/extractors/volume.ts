@@ -3,13 +3,16 @@ import { APPROX_SOURCE, COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const REQUEST_NOUN = String.raw`(?:requests?|reqs?|queries|query|calls?|api\s+calls|messages|conversations|chats|sessions|questions|tickets|emails|documents|docs|inferences|predictions|completions|generations|prompts|lookups|searches|transactions|txns?|interactions|classifications|claims|orders|invoices|images|photos|records|reviews|applications|complaints|cases|reports|leads|clauses|contracts|letters|files|alerts|summaries|transcripts|descriptions|listings|articles|posts|comments|notes|forms|texts|sms|translations|drafts|replies|responses|answers|outputs|sentences|segments|pages|frames|captions|scans|receipts|statements|chats|calls|items|tasks|jobs|prs|pull\s+requests|merge\s+requests|commits|utterances|recordings|clips|videos|episodes|hearings|interviews|lectures|meetings|leases|discharges|encounters|admissions|bookings|shipments|deliveries|(?:log\s+)?lines|log\s+entries|events|skus|parcels|packages)`;
+const REQUEST_NOUN = String.raw`(?:requests?|reqs?|queries|query|calls?|api\s+calls|messages|conversations|chats|sessions|questions|tickets|emails|documents|docs|inferences|predictions|completions|generations|prompts|lookups|searches|transactions|txns?|interactions|classifications|claims|orders|invoices|images|photos|records|reviews|applications|complaints|cases|reports|leads|clauses|contracts|letters|files|alerts|summaries|transcripts|descriptions|listings|articles|posts|comments|notes|forms|texts|sms|translations|drafts|replies|responses|answers|outputs|sentences|segments|pages|frames|captions|scans|receipts|statements|chats|calls|items|tasks|jobs|prs|pull\s+requests|merge\s+requests|commits|utterances|recordings|clips|videos|episodes|hearings|interviews|lectures|meetings|leases|discharges|encounters|admissions|bookings|shipments|deliveries|(?:log\s+)?lines|log\s+entries|events|skus|sheets|datasheets|spec\s+sheets)`;
 const PERIOD = String.raw`(?:\/\s?|per\s+|a\s+|an\s+|each\s+|every\s+)(day|d|month|mo|hour|hr|h|week|wk|minute|min|second|sec|s|year|yr)\b|\b(daily|monthly|hourly|weekly|yearly|annually)\b`;
 /** "10k requests a day", "1M calls/month", "about 500 tickets per day", "50k incoming support emails per day". */
 const VOLUME = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:user|customer|support|api|inbound|incoming|new|chat|search|model|llm|inference|email|phone|section|client|product|log)\\s+){0,2}(?:(?!(?:labell?ed|annotated|training|gold|verified|approved|historical|old|past|existing)\\s)[a-z]{3,15}\\s+)?${REQUEST_NOUN}(?:\\s*(?:\\/|&|\\+|\\band\\b|\\bor\\b)\\s*${REQUEST_NOUN})?\\s*(?:${PERIOD})`,
   'g',
 );
+/** "… is the quiet season", "… in the off-season", "… on slow days": a volume below the one to size for. */
+const OFF_SEASON_AFTER =
+  /^[^.;!?\n]{0,20}\b(?:quiet|low|off|slow|dead)[\s-](?:season|months?|periods?|days|weeks|time)\b/;
 /** "3k invoices and 1k receipts per day": two counts of work sharing one period. */
 const TWO_COUNTS_ONE_PERIOD = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${REQUEST_NOUN}\\s*(?:,\\s*)?(?:and|&|plus|\\+)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${REQUEST_NOUN}\\s*(?:${PERIOD})`,
@@ -93,6 +96,8 @@ export const extractVolume: Extractor = (message) => {
     const turns = CONVERSATION_NOUN.test(match[0]) ? (TURNS_AFTER.exec(after) ?? TURNS_EACH.exec(after)) : null;
     const perConversation = turns ? Number(turns[1]) : 1;
     const multiplier = perConversation >= 1 && perConversation <= 100 ? perConversation : 1;
+    // "60 a day is the quiet season … closer to 600 at the peak": the quiet figure is not the one to size for.
+    if (OFF_SEASON_AFTER.test(after)) continue;
     findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor * multiplier), match));
   }
   // "3k invoices and 1k receipts per day": two kinds of work in one period, summed (the longer span wins).
