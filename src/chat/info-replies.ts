@@ -313,7 +313,7 @@ export function costReply(
     for (const option of recommendation.computeOptions) {
       if (option.kind === 'rent' && option.usd !== undefined)
         lines.push(
-          `Renting instead: ${option.count} × ${option.gpu} for about ${option.hours} h, about $${money.format(option.usd)}.`,
+          `Renting instead: ${option.count} × ${option.gpu}${option.hours === undefined ? '' : ` for about ${hoursWords(option.hours)} h`}, about $${option.usd >= 100 ? count.format(Math.round(option.usd)) : money.format(option.usd)}.`,
         );
     }
   }

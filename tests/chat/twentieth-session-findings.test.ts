@@ -597,3 +597,33 @@ describe('newuser40: questions answered, nothing adopted', () => {
     expect(intents.asksWhyNotModel).toBeUndefined();
   });
 });
+
+describe('paraphrases of the documented questions (newuser39 and newuser40)', () => {
+  it.each([
+    ['What are the main ways this plan might blow up on us?', 'asksRisks', true],
+    ['What are the main things likely to bite us with this plan?', 'asksRisks', true],
+    ['Honestly, are 150 examples going to be enough to fine-tune anything?', 'asksEnoughData', 150],
+    ['Honestly, would a hundred and fifty samples be sufficient for tuning?', 'asksEnoughData', true],
+    ["How do we keep it from inventing answers that aren't true?", 'asksHallucination', true],
+    ['Could we instead drop a few similar past tickets into each prompt as examples?', 'asksRetrievedExamples', true],
+    [
+      'Is there any way to make certain every single response parses against our JSON schema, with zero exceptions?',
+      'asksFormatGuarantee',
+      true,
+    ],
+    [
+      'Tickets often quote part numbers like XK-4471-B. Will vector similarity actually match those?',
+      'asksExactMatchRetrieval',
+      true,
+    ],
+    ['Could my MacBook Pro handle the tuning itself instead of the 4090?', 'asksTrainOnMac', true],
+    ["what's the toolchain to shrink it and run it inside our Android app offline?", 'asksOnDeviceRuntime', true],
+    ["What's the damage in dollars and hours for that LoRA job?", 'asksCost', 'lora'],
+    ['Is the 24 gigs on our 4090 actually enough for this?', 'asksFit', true],
+    ['Can the 8 H100s in one node serve the 70B at 3,000 questions a day?', 'asksFitFor', 'serving'],
+    ['Our launch is in 3 weeks. Can we make that?', 'asksTimeline', true],
+    ["what exactly is 'in-context few-shot learning' in plain words?", 'asksDefinition', 'in-context-learning'],
+  ])('reads %j', (text, key, value) => {
+    expect((extract(text).intents as unknown as Record<string, unknown>)[key]).toEqual(value);
+  });
+});

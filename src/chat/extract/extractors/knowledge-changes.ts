@@ -113,7 +113,7 @@ export const extractKnowledgeChanges: Extractor = (message) => {
     const start = lower.indexOf(bare[1]);
     if (frequency) findings.push({ field: 'knowledgeChanges', value: frequency, start, end: start + bare[1].length });
   }
-  return freshestOnly(dedupe(findings));
+  return freshestOnly(dedupe(findings), lower);
 };
 
 /** From the most often changing to the least. */
@@ -123,14 +123,19 @@ const FREQUENCY_ORDER: readonly string[] = ['realtime', 'daily', 'weekly', 'mont
  * "New results land every week; the older notes never change": the part that changes most often decides (it is
  * what retrieval must keep fresh), so only the most frequent change is kept.
  */
-function freshestOnly(findings: Finding[]): Finding[] {
+function freshestOnly(findings: Finding[], lower: string): Finding[] {
   if (findings.length < 2) return findings;
   const rank = (item: Finding) => {
     const at = FREQUENCY_ORDER.indexOf(String(item.value));
     return at < 0 ? FREQUENCY_ORDER.length : at;
   };
-  const best = Math.min(...findings.map(rank));
-  return findings.filter((item) => rank(item) === best);
+  // (Only within one sentence: "what if the docs updated daily? right now they change monthly" keeps both, for the
+  // question reading to tell apart.)
+  const sameSentence = (a: Finding, b: Finding) =>
+    !/[.?!\n]/.test(lower.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)));
+  return findings.filter(
+    (item) => !findings.some((other) => other !== item && rank(other) < rank(item) && sameSentence(item, other)),
+  );
 }
 
 function dedupe(findings: Finding[]): Finding[] {
