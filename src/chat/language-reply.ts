@@ -20,10 +20,26 @@ function capital(name: string): string {
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /** What the model's card says of each language asked, with its source mark. */
-function cardWords(model: Model, languages: readonly string[], cite: (id: string) => string): string {
+/**
+ * The source of a model's language list: the first of its catalog sources whose note records the languages (the
+ * Qwen2.5 README, not its configs), else its first source.
+ */
+function languageSource(model: Model, knowledge: Knowledge): string | undefined {
+  return (
+    model.sources.find((id) => /\blanguages?\b/i.test(knowledge.sourceById.get(id)?.note ?? '')) ?? model.sources[0]
+  );
+}
+
+function cardWords(
+  model: Model,
+  languages: readonly string[],
+  cite: (id: string) => string,
+  knowledge: Knowledge,
+): string {
   const support = model.supportedLanguages;
   const plain = plainModelName(model.name);
-  const mark = model.sources.map(cite).find((text) => text !== '') ?? '';
+  const source = languageSource(model, knowledge);
+  const mark = source === undefined ? '' : cite(source);
   if (support === undefined)
     return `The catalog has no language list for ${plain}: check its ${model.access === 'open-weights' ? 'model card' : "vendor's documentation"} for ${joinWords(languages.map(capital))}.`;
   const listed = support.named.map(capital);
@@ -99,7 +115,7 @@ export function languageReply(
   const subjectName = asked.model ?? recommendation.destination.model.name ?? profile.modelName;
   const subject = subjectName === undefined || subjectName === null ? undefined : knowledge.findModel(subjectName);
   const parts: string[] = [];
-  if (subject !== undefined) parts.push(cardWords(subject, languages, cite));
+  if (subject !== undefined) parts.push(cardWords(subject, languages, cite, knowledge));
   const subjectSupports =
     subject?.supportedLanguages !== undefined &&
     languages.every((name) => subject.supportedLanguages?.named.includes(name));
@@ -110,7 +126,12 @@ export function languageReply(
       );
   if (listing.length > 0)
     parts.push(
-      `Catalog models whose cards list ${words}: ${joinWords(listing.map((model) => familyOf(model)))}${listing.map((model) => model.sources.map(cite).find((text) => text !== '') ?? '').find((text) => text !== '') ?? ''}, in the sizes the catalog holds.`,
+      `Catalog models whose cards list ${words}: ${joinWords(
+        listing.map((model) => {
+          const source = languageSource(model, knowledge);
+          return `${familyOf(model)}${source === undefined ? '' : cite(source)}`;
+        }),
+      )}, in the sizes the catalog holds.`,
     );
   else if (!subjectSupports)
     parts.push(

@@ -627,3 +627,17 @@ describe('paraphrases of the documented questions (newuser39 and newuser40)', ()
     expect((extract(text).intents as unknown as Record<string, unknown>)[key]).toEqual(value);
   });
 });
+
+describe('language answers cite the source that lists the languages (review20 M10)', () => {
+  it('cites the Qwen2.5 README, not its configs, and lists no source it does not cite', async () => {
+    const turn = (
+      await converse(
+        ['We run Llama 3.1 8B on one RTX 3090 for a support bot. Just recommend.', 'is llama 3.1 8b good at korean?'],
+        knowledge,
+      )
+    ).at(-1);
+    expect(turn?.reply).toMatch(/Catalog models whose cards list Korean: Qwen2\.5 \[2\]/);
+    expect(turn?.reply).toMatch(/\[2\] Qwen2\.5 README/);
+    expect(turn?.reply).not.toMatch(/Qwen2\.5 model configs|Oumi/);
+  });
+});
