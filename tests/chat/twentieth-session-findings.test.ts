@@ -641,3 +641,17 @@ describe('language answers cite the source that lists the languages (review20 M1
     expect(turn?.reply).not.toMatch(/Qwen2\.5 model configs|Oumi/);
   });
 });
+
+describe('a bill comparison in the first message (found trying the server as a new user)', () => {
+  it('keeps the model the team uses and prices both', async () => {
+    const [turn] = await converse(
+      [
+        'We use GPT-4.1 mini for 30,000 requests a day, 1,500 input and 10 output tokens each. Compare the monthly bill for GPT-4.1 mini and Gemini 2.5 Flash, please.',
+      ],
+      knowledge,
+    );
+    expect(turn?.state.profile.modelName).toBe('GPT-4.1 mini');
+    expect(turn?.reply).toMatch(/\$428 a month/);
+    expect(turn?.reply).toMatch(/\$554 a month/);
+  });
+});

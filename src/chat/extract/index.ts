@@ -160,7 +160,7 @@ function corpusPagesOf(lower: string): number | undefined {
 function billComparisonSpan(lower: string, catalog: ExtractionCatalog): { start: number; end: number } | undefined {
   const match = BILL_COMPARISON.exec(lower);
   if (match === null) return undefined;
-  const at = match.index + match[0].search(/\S/);
+  const at = match.index + Math.max(0, match[0].search(/\b(?:compare|how|what)\b/));
   const sentence = sentenceAround(lower, at);
   const start = lower.lastIndexOf(sentence, at);
   if (start < 0 || catalogScanner(catalog).findModels(sentence).length === 0) return undefined;
