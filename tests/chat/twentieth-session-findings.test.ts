@@ -655,3 +655,28 @@ describe('a bill comparison in the first message (found trying the server as a n
     expect(turn?.reply).toMatch(/\$554 a month/);
   });
 });
+
+describe('newuser40: EEA residency and a closing thank-you', () => {
+  it('reads the EEA as a residency region, and a Norwegian data centre as no language', () => {
+    const extraction = extract(
+      "Our customers' contracts say inspection data may not leave the EEA. Can we rent a GPU in a Norwegian or Swedish data centre for the training?",
+    );
+    expect(extraction.intents.dataRegion).toBe('the EEA');
+    expect(extraction.fields).not.toHaveProperty('multilingual');
+  });
+
+  it('takes "Cảm ơn! Thanks, that’s a plan we can take to finance" as thanks, not as the task', async () => {
+    const turn = (
+      await converse(
+        [
+          'We run Qwen2.5 7B on one RTX 4090 for a marketplace assistant. Just recommend.',
+          "Cảm ơn! Thanks, that's a plan we can take to finance.",
+        ],
+        knowledge,
+      )
+    ).at(-1);
+    expect(turn?.state.profile.task).toBeUndefined();
+    expect(turn?.reply).toMatch(/^You're welcome/);
+    expect(turn?.reply).not.toMatch(/provisional answer|\*\*Plan/);
+  });
+});

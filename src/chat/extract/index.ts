@@ -167,6 +167,10 @@ function billComparisonSpan(lower: string, catalog: ExtractionCatalog): { start:
   return { start, end: start + sentence.length };
 }
 
+/** Words that close a conversation after thanks: "that's a plan we can take to finance", "that's all for today". */
+const SIGNING_OFF =
+  /\b(?:that'?s|this\s+is|it'?s)\s+(?:a\s+)?(?:plan|great|helpful|useful|very\s+helpful|perfect|enough|all(?:\s+for\s+(?:now|today))?)\b|\b(?:take|bring|show)\s+(?:it|this|that)\s+to\b|\bwe\s+can\s+take\s+to\b/;
+
 /** A correction between two budgets: the second one replaces the first ("actually" adds as often as it corrects). */
 const BUDGET_PERIOD_CORRECTED =
   /\b(?:no\s+wait|wait|sorry|i\s+mean|i\s+meant|scratch\s+that|oops|my\s+bad|make\s+that)\b/;
@@ -307,6 +311,8 @@ export function extractProfile(
     !NUMBER_WAS_SOMETHING_ELSE_ONCE.test(prepared.lower) &&
     !asksAboutTheAdvice(intents) &&
     intents.smallTalk !== true &&
+    // ("Cảm ơn! Thanks, that's a plan we can take to finance": a thank-you that closes, no answer to the question.)
+    !(intents.thanks === true && SIGNING_OFF.test(prepared.lower)) &&
     intents.justRecommend !== true &&
     !findings.some((item) => item.field === requestedField)
   ) {

@@ -233,10 +233,10 @@ const ASKS_SAFETY =
  * may not leave.
  */
 const DATA_REGION =
-  /\b(?:data|it|everything|records|documents)\b[^.;!?\n]{0,40}?\b(?:stay|stays|remain|remains|be\s+kept|be\s+hosted|be\s+processed|be\s+stored|kept|hosted|processed|stored)\s+(?:in|within|inside)\s+(?:the\s+)?(eu|european\s+union|europe|uk|united\s+kingdom|us|usa|united\s+states|germany|france|switzerland|canada|australia|india|japan)\b|\b(eu|uk|us)[\s-]only\b|\b(?:can't|cannot|can\s+not|may\s+not|must\s+not|mustn't|never|won't|not\s+allowed\s+to)\s+(?:ever\s+)?leave\s+(?:the\s+)?(eu|european\s+union|europe|uk|united\s+kingdom|us|usa|united\s+states|germany|france|switzerland|canada|australia|india|japan)\b/;
+  /\b(?:data|it|everything|records|documents)\b[^.;!?\n]{0,40}?\b(?:stay|stays|remain|remains|be\s+kept|be\s+hosted|be\s+processed|be\s+stored|kept|hosted|processed|stored)\s+(?:in|within|inside)\s+(?:the\s+)?(eea|european\s+economic\s+area|eu|european\s+union|europe|uk|united\s+kingdom|us|usa|united\s+states|germany|france|switzerland|canada|australia|india|japan)\b|\b(eea|eu|uk|us)[\s-]only\b|\b(?:can't|cannot|can\s+not|may\s+not|must\s+not|mustn't|never|won't|not\s+allowed\s+to)\s+(?:ever\s+)?leave\s+(?:the\s+)?(eea|european\s+economic\s+area|eu|european\s+union|europe|uk|united\s+kingdom|us|usa|united\s+states|germany|france|switzerland|canada|australia|india|japan)\b/;
 /** A cloud region or city in the EU named as where a model would run: "in Frankfurt", "eu-central-1". */
 const EU_CLOUD_PLACE =
-  /\b(?:in|from|via)\s+(?:aws\s+|azure\s+|gcp\s+|bedrock\s+|vertex\s+)?(?:frankfurt|eu-(?:central|west|north|south)-\d|europe-west\d|ireland|dublin|paris|stockholm|milan|amsterdam)\b/;
+  /\b(?:norwegian|swedish|finnish|danish|german|french|irish|dutch)\s+(?:or\s+(?:norwegian|swedish|finnish|danish|german|french|irish|dutch)\s+)?(?:data\s?cent(?:er|re)|cloud|region)\b|\b(?:in|from|via)\s+(?:aws\s+|azure\s+|gcp\s+|bedrock\s+|vertex\s+)?(?:frankfurt|oslo|eu-(?:central|west|north|south)-\d|europe-west\d|ireland|dublin|paris|stockholm|milan|amsterdam)\b/;
 /** Countries and regions a cloud region may be asked in (beyond those data is said to stay in). */
 const REGION_PLACES =
   'eu|european\\s+union|europe|uk|united\\s+kingdom|us|usa|united\\s+states|germany|france|switzerland|canada|australia|india|japan|south\\s+africa|kenya|nigeria|egypt|morocco|brazil|mexico|chile|argentina|colombia|singapore|indonesia|malaysia|thailand|vietnam|philippines|korea|south\\s+korea|hong\\s+kong|taiwan|uae|the\\s+uae|qatar|saudi\\s+arabia|israel|turkey|sweden|norway|finland|denmark|netherlands|ireland|italy|spain|poland|new\\s+zealand|the\\s+middle\\s+east|africa|asia|latin\\s+america';
@@ -254,6 +254,9 @@ function titleCase(place: string): string {
 const REGION_NAMES: Readonly<Record<string, string>> = {
   eu: 'the EU',
   'european union': 'the EU',
+  // The EEA is the EU plus Norway, Iceland and Liechtenstein: an EU region keeps data inside it too.
+  eea: 'the EEA',
+  'european economic area': 'the EEA',
   europe: 'Europe',
   uk: 'the UK',
   'united kingdom': 'the UK',
@@ -292,7 +295,7 @@ const ASKS_ENOUGH_DATA =
 const HIGH_STAKES_WORDS =
   /\b(?:clinical|clinicians?|medical|patients?|doctors?|diagnos\w*|dosages?|doses?|meds|medications?|drugs?|hiring|recruit\w*|candidates?|r[ée]sum[ée]s?|cvs?|bias(?:ed)?|fairness|ai\s+act|regulat\w*|auditors?|audit|compliance|supervisor|legal\s+liability|liable|without\s+(?:a\s+)?(?:human|person|anyone|review)|unsupervised|fully\s+automat\w*)\b/;
 const SMALL_TALK =
-  /^\W*(?:(?:obrigad[oa]|gracias|merci|danke|grazie|vielen\s+dank|danke\s+sch[oö]n|muchas\s+gracias|asante(?:\s+sana)?|salamat|arigato|gamsahamnida|shukran|dziękuję|dziekuje|tack)\W+)?(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z']+\W*){0,3}$/;
+  /^\W*(?:(?:cảm\s+ơn|obrigad[oa]|gracias|merci|danke|grazie|vielen\s+dank|danke\s+sch[oö]n|muchas\s+gracias|asante(?:\s+sana)?|salamat|arigato|gamsahamnida|shukran|dziękuję|dziekuje|tack)\W+)?(?:thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+(?:so|very)\s+much)?))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|great|cool|nice|perfect|awesome|ok(?:ay)?|got\s+it|makes\s+sense|sounds\s+good|understood|will\s+do|bye|goodbye)\W*(?:[a-z']+\W*){0,3}$/;
 /** Thanks anywhere in a longer message: "thanks anyway", "anyway, thanks, this helped". */
 const THANKS =
   /\b(?:thanks|thank\s+you|thx|cheers|vielen\s+dank|danke|merci|gracias|obrigad[oa]|grazie|asante|salamat|arigato)\b(?!\s+(?:to|for\s+nothing)\b)|\b(?:this|that|it)\s+(?:really\s+)?helped\b/;

@@ -47,6 +47,10 @@ const MONOLINGUAL = new RegExp(
   'g',
 );
 
+/** Nouns after nationality adjectives that make them places or companies, not languages. */
+const NOT_A_LANGUAGE_AFTER =
+  /^\s*(?:data\s?cent(?:re|er)s?|clouds?|regions?|servers?|hosting|compan(?:y|ies)|banks?|market|law|laws|government|regulators?|cuisine|food)\b/;
+
 /** Finds `multilingual`: two or more languages named or counted, or the word itself; false for one language only. */
 export const extractLanguages: Extractor = (message) => {
   const { lower } = message;
@@ -60,6 +64,9 @@ export const extractLanguages: Extractor = (message) => {
     negativeSpans.overlaps(match.index, match.index + match[0].length);
   for (const match of allMatches(LANGUAGE_LIST, lower)) {
     const names = new Set(match[0].match(new RegExp(LANGUAGE, 'g')));
+    // ("a Norwegian or Swedish data centre": countries' adjectives, not languages.)
+    const after = lower.slice(match.index + match[0].length, match.index + match[0].length + 24);
+    if (NOT_A_LANGUAGE_AFTER.test(after)) continue;
     if (names.size >= 2 && !overlapsNegative(match)) findings.push(findingFromMatch('multilingual', true, match));
   }
   for (const match of allMatches(MULTILINGUAL, lower)) {
