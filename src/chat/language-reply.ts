@@ -7,15 +7,11 @@
 import type { Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Model } from '../knowledge/schemas.ts';
+import { languageName } from '../profile/languages.ts';
 import type { Profile } from '../profile/profile-schema.ts';
 import { plainModelName } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
 import { citedAnswer, type InfoAnswer, sourceMarks } from './info-replies.ts';
-
-/** "swahili" → "Swahili". */
-function capital(name: string): string {
-  return name.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
-}
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
@@ -41,10 +37,10 @@ function cardWords(
   const source = languageSource(model, knowledge);
   const mark = source === undefined ? '' : cite(source);
   if (support === undefined)
-    return `The catalog has no language list for ${plain}: check its ${model.access === 'open-weights' ? 'model card' : "vendor's documentation"} for ${joinWords(languages.map(capital))}.`;
-  const listed = support.named.map(capital);
-  const inside = languages.filter((name) => support.named.includes(name)).map(capital);
-  const outside = languages.filter((name) => !support.named.includes(name)).map(capital);
+    return `The catalog has no language list for ${plain}: check its ${model.access === 'open-weights' ? 'model card' : "vendor's documentation"} for ${joinWords(languages.map(languageName))}.`;
+  const listed = support.named.map(languageName);
+  const inside = languages.filter((name) => support.named.includes(name)).map(languageName);
+  const outside = languages.filter((name) => !support.named.includes(name)).map(languageName);
   const size = NUMBER_WORDS[support.named.length] ?? String(support.named.length);
   const sentences: string[] = [];
   if (inside.length > 0)
@@ -111,7 +107,7 @@ export function languageReply(
 ): InfoAnswer {
   const { listed, cite } = sourceMarks(knowledge);
   const languages = asked.languages;
-  const words = joinWords(languages.map(capital));
+  const words = joinWords(languages.map(languageName));
   const subjectName = asked.model ?? recommendation.destination.model.name ?? profile.modelName;
   const subject = subjectName === undefined || subjectName === null ? undefined : knowledge.findModel(subjectName);
   const parts: string[] = [];

@@ -2,7 +2,7 @@ import { HOURS_PER_MONTH } from '../estimator/index.ts';
 import { templateExplanation } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FactName, Model } from '../knowledge/schemas.ts';
-import { languagesInFrame, languagesNamed } from '../profile/languages.ts';
+import { languageList, languagesInFrame, languagesNamed } from '../profile/languages.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import { analyseFeasibility, type FeasibilityAnalysis } from './analyse-feasibility.ts';
 import {
@@ -168,9 +168,7 @@ function languagesAssumption(model: Model | undefined, profile: Profile): Recomm
   const missing = languagesNamed((profile.task ?? '').slice(0, 2000)).filter(
     (name) => known.size > 0 && !known.has(name),
   );
-  const capital = (name: string) => name.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
-  const list = missing.map(capital);
-  const names = list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+  const names = languageList(missing);
   return [
     {
       field: 'model.languages',
@@ -183,12 +181,6 @@ function languagesAssumption(model: Model | undefined, profile: Profile): Recomm
   ];
 }
 
-/** "Swahili", "Swahili and Hausa": names joined as a list. */
-function nameList(names: readonly string[]): string {
-  const capital = names.map((name) => name.replace(/\b[a-z]/g, (letter) => letter.toUpperCase()));
-  return capital.length <= 1 ? (capital[0] ?? '') : `${capital.slice(0, -1).join(', ')} and ${capital.at(-1)}`;
-}
-
 /**
  * The languages the task names against those the model's card supports (Llama 3.1: eight; Qwen2.5: 29+, 13 named):
  * a language off the list is said by name, to be measured before relying on it and closed by tuning on the team's
@@ -199,7 +191,7 @@ function supportedLanguagesAssumption(model: Model | undefined, profile: Profile
   if (model === undefined || support === undefined) return [];
   const named = languagesInFrame((profile.task ?? '').slice(0, 2000));
   const outside = named.filter((name) => !support.named.includes(name));
-  const listed = nameList(support.named);
+  const listed = languageList(support.named);
   if (outside.length === 0) {
     if (profile.multilingual !== true || named.length > 0) return [];
     return [
@@ -218,8 +210,8 @@ function supportedLanguagesAssumption(model: Model | undefined, profile: Profile
       field: 'model.supportedLanguages',
       value: outside.join(', '),
       why: support.complete
-        ? `${nameList(outside)} ${one ? 'is' : 'are'} not among the languages ${model.vendor}'s card officially supports for ${model.name} (${support.named.length === 1 ? 'English only' : listed}): it may still handle ${one ? 'it' : 'them'}, so measure ${one ? 'it' : 'each'} on your evaluation set before relying on it; tuning on your own examples in ${one ? 'that language' : 'those languages'} is how to close a gap there.`
-        : `${nameList(outside)} ${one ? 'is' : 'are'} not among the languages ${model.name}'s card names (${listed}, of the ${support.total ?? 'many'}+ it claims): check the card, and measure ${one ? 'it' : 'each'} on your evaluation set before relying on it.`,
+        ? `${languageList(outside)} ${one ? 'is' : 'are'} not among the languages ${model.vendor}'s card officially supports for ${model.name} (${support.named.length === 1 ? 'English only' : listed}): it may still handle ${one ? 'it' : 'them'}, so measure ${one ? 'it' : 'each'} on your evaluation set before relying on it; tuning on your own examples in ${one ? 'that language' : 'those languages'} is how to close a gap there.`
+        : `${languageList(outside)} ${one ? 'is' : 'are'} not among the languages ${model.name}'s card names (${listed}, of the ${support.total ?? 'many'}+ it claims): check the card, and measure ${one ? 'it' : 'each'} on your evaluation set before relying on it.`,
     },
   ];
 }

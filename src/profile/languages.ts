@@ -31,7 +31,20 @@ const CODE_MIXED: Readonly<Record<string, readonly string[]>> = {
   franglais: ['french', 'english'],
   denglisch: ['german', 'english'],
 };
-const CODE_MIXED_WORD = new RegExp(`\\b(?:${Object.keys(CODE_MIXED).join('|')})\\b`, 'g');
+/** Regex source of a code-mixed language's name ("taglish", "hinglish"…), shared with the chat's readers. */
+export const CODE_MIXED_SOURCE = `(?:${Object.keys(CODE_MIXED).join('|')})`;
+const CODE_MIXED_WORD = new RegExp(`\\b${CODE_MIXED_SOURCE}\\b`, 'g');
+
+/** "swahili" → "Swahili": a canonical language name as written in prose. */
+export function languageName(name: string): string {
+  return name.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
+}
+
+/** "Swahili", "Polish and Czech", "Polish, Czech and Romanian": canonical names as a list in prose. */
+export function languageList(names: readonly string[]): string {
+  const written = names.map(languageName);
+  return written.length <= 1 ? (written[0] ?? '') : `${written.slice(0, -1).join(', ')} and ${written.at(-1)}`;
+}
 
 /** The languages a text names, in canonical lowercase English names, each once ("Polish" the verb is not told apart). */
 export function languagesNamed(text: string): string[] {

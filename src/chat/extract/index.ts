@@ -3,7 +3,7 @@
  * from, the fields the user corrected, and what the user asked for. No LLM; pure and synchronous.
  */
 
-import { LANGUAGE_SOURCE, languagesNamed } from '../../profile/languages.ts';
+import { CODE_MIXED_SOURCE, LANGUAGE_SOURCE, languagesNamed } from '../../profile/languages.ts';
 import { type Goal, type MethodId, Profile, type ProfileField } from '../../profile/profile-schema.ts';
 import { LIST_FIELDS } from '../fields/merge-profile.ts';
 import { EXTRACTORS, FIELD_REGISTRY, fieldEntry } from '../fields/registry.ts';
@@ -108,19 +108,7 @@ function budgetsCorrectedToTheOtherPeriod(lower: string, findings: readonly Find
  */
 function dropModelsAskedIn(lower: string, sentence: string, findings: Finding[]): void {
   const from = lower.indexOf(sentence);
-  if (from < 0) return;
-  for (let index = findings.length - 1; index >= 0; index--) {
-    const item = findings[index] as Finding;
-    if (
-      (item.field === 'modelName' || item.field === 'modelParamsB') &&
-      item.start >= from &&
-      item.end <= from + sentence.length &&
-      !/\b(?:our|my|we(?:'re|\s+are)\s+(?:on|using))\s+(?:[\w.-]+\s+)?$/.test(
-        lower.slice(Math.max(0, item.start - 24), item.start),
-      )
-    )
-      findings.splice(index, 1);
-  }
+  if (from >= 0) dropModelFindingsWithin(findings, from, from + sentence.length, lower);
 }
 
 /** "2,000 contracts of about 12 pages each": documents counted with the pages of each one. */
@@ -1004,17 +992,21 @@ function familyMember(lower: string, catalog: ExtractionCatalog): string | undef
 }
 
 /** Removes the model findings (name, access, size) that lie inside [from, to): a model named inside a question. */
-function dropModelFindingsWithin(findings: Finding[], from: number, to: number): void {
+function dropModelFindingsWithin(findings: Finding[], from: number, to: number, ownedIn?: string): void {
   for (let index = findings.length - 1; index >= 0; index--) {
     const item = findings[index] as Finding;
     if (
       (item.field === 'modelName' || item.field === 'modelAccess' || item.field === 'modelParamsB') &&
       item.start >= from &&
-      item.end <= to
+      item.end <= to &&
+      // (With the message given, a model the team owns in it stays: "is our Llama 3.1 8B good in Swahili?")
+      !(ownedIn !== undefined && OWNED_MODEL_BEFORE.test(ownedIn.slice(Math.max(0, item.start - 24), item.start)))
     )
       findings.splice(index, 1);
   }
 }
+/** "our", "my", "we're on/using" right before a model: the team's own. */
+const OWNED_MODEL_BEFORE = /\b(?:our|my|we(?:'re|\s+are)\s+(?:on|using))\s+(?:[\w.-]+\s+)?$/;
 
 /** "is gpt-4.1 mini shutting down too?", "when does gpt-4o mini retire?", "is 4.1 being deprecated?" */
 const RETIREMENT_QUESTION =
@@ -1040,7 +1032,7 @@ const WHY_NOT_MODEL_QUESTION =
   /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+(?=\S)((?:[^?.!\n]|\.(?=\d)){2,60}?)\s{0,3}\?|^\s*(?:(?:and|ok(?:ay)?|so|hmm|then)[\s,]+)?(?:what|how)\s+about\s+((?:(?:the|a|using|just)\s+)?(?:[^?.!\n\s]|\.(?=\d))+(?:\s+(?:[^?.!\n\s]|\.(?=\d))+){0,3})\s*\?\s*$/;
 /** "any good in Swahili", "handles Tagalog", "best at Korean", "does it speak Yoruba": a language asked about. */
 const LANGUAGE_QUESTION = new RegExp(
-  `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|taglish|hinglish|spanglish)\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?)\\s+(?:${LANGUAGE_SOURCE}|taglish|hinglish|spanglish)\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,30}\\?`,
+  `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,30}\\?`,
 );
 /** A method named first in the weighed words ("QLoRA for Llama 3.1 70B"). */
 const METHOD_FIRST = new RegExp(`^\\s*(?:plain\\s+|just\\s+)?(?:${METHOD_SOURCE})\\b`);

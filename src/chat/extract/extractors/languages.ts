@@ -1,5 +1,5 @@
 /** @module Languages: "Spanish and German", "multilingual", "in 5 languages" → true; "English only" → false. */
-import { LANGUAGE_SOURCE } from '../../../profile/languages.ts';
+import { CODE_MIXED_SOURCE, LANGUAGE_SOURCE } from '../../../profile/languages.ts';
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
@@ -20,7 +20,7 @@ const MULTILINGUAL = new RegExp(
     String.raw`\b(?:users|customers|clients|visitors|staff|employees|offices)\s+in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|many|several|multiple)\s+countries\b`,
     String.raw`\bnon[\s-]english\b`,
     // Code-mixed languages are two languages in one sentence: Taglish (Tagalog-English), Hinglish, Spanglish…
-    String.raw`\b(?<!\bno\s)(?:taglish|hinglish|spanglish|tanglish|benglish|konglish|franglais|denglisch)\b`,
+    `\\b(?<!\\bno\\s)${CODE_MIXED_SOURCE}\\b`,
     // Code-switching between languages (not between programming languages or configs).
     `\\bcode[\\s-]?(?:mixed|mixing|switched|switching)\\b(?=[^.;!?\\n]{0,40}\\b(?:${LANGUAGE}|languages?|speakers?|spoken|tweets?|messages|chats?|texts?)\\b)`,
     // Translating code between programming languages is not multilingual text.
