@@ -445,7 +445,7 @@ export function costReply(
         ? `${
             options.statedBill && sameModel
               ? `Running it: $${count.format(running)} a month of API calls (your figure).`
-              : `Running it: about $${count.format(running)} a month of API calls at your volume (${apiRequestSize(options)}).`
+              : `Running it${!sameModel && planModel.name !== null ? ` on ${plainModelName(planModel.name)}` : ''}: about $${count.format(running)} a month of API calls at your volume (${apiRequestSize(options)}).`
           }${
             // A provider's job on the model the plan moved to: who bills the training, which the catalog has no price for.
             !sameModel && method === 'managed-fine-tuning' && !training

@@ -564,7 +564,7 @@ function answerTurn(
         : asked.text
             .replace(/ ?\[\d+\]/g, '')
             // (The plan on the model asked about may move again, to its cheaper tier: the bill is that tier's.)
-            .replace(/^Running it:/, () => {
+            .replace(/^Running it(?: on [^:]+)?:/, () => {
               const moved = hypothetical.destination.model;
               const asked = hypotheticalProfile.modelName;
               return moved.switched && moved.name !== null && asked !== undefined && moved.name !== asked
@@ -1123,7 +1123,8 @@ function infoReply(
   // ("prompts are ~30,000 tokens in and 1,500 out. does that fit?": the sizes are facts, the fit is the question.)
   if (
     (intents.asksPromptTokens !== undefined || intents.asksOutputTokens !== undefined) &&
-    (intents.asksFit === undefined || intents.asksCost !== undefined)
+    (intents.asksFit === undefined || intents.asksCost !== undefined) &&
+    !(intents.asksCost !== undefined && intents.asksBudgetFit !== true)
   ) {
     const sized = promptSizeReply(
       recommendation,
@@ -1156,14 +1157,28 @@ function infoReply(
     intents.continuedPretraining === true &&
     recommendation.destination.objective !== 'continued-pretraining' &&
     (profile.corpusTokens ?? 0) > 0;
+  // "what will this cost per month? each draft pulls ~40k tokens into the prompt and writes ~3k": the bill at the
+  // request size the question gives.
+  const sizedForCost: Partial<Profile> = {
+    ...profile,
+    ...(intents.asksPromptTokens === undefined ? {} : { inputTokensPerRequest: intents.asksPromptTokens }),
+    ...(intents.asksOutputTokens === undefined ? {} : { outputTokensPerRequest: intents.asksOutputTokens }),
+  };
+  const resized =
+    sizedForCost.inputTokensPerRequest !== profile.inputTokensPerRequest ||
+    sizedForCost.outputTokensPerRequest !== profile.outputTokensPerRequest;
   if (intents.asksCost !== undefined)
     parts.push(
       costReply(
-        pretrainingAsked ? recommend({ ...profile, labeledExamples: 0 } as Profile, knowledge) : recommendation,
+        pretrainingAsked
+          ? recommend({ ...sizedForCost, labeledExamples: 0 } as Profile, knowledge)
+          : resized
+            ? recommend(sizedForCost as Profile, knowledge)
+            : recommendation,
         pretrainingAsked ? 'full-fine-tuning' : method(intents.asksCost),
         knowledge,
         {
-          ...costFacts(profile, recommendation, knowledge, askedOnAnotherModel),
+          ...costFacts(sizedForCost, recommendation, knowledge, askedOnAnotherModel),
           monthlyFirst: intents.asksMonthlyCost === true,
           fitAnswered: intents.asksFit !== undefined,
           ...(profile.exampleTokens === undefined ? {} : { exampleTokens: profile.exampleTokens }),

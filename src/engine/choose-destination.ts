@@ -345,13 +345,15 @@ export function wishList(
       const supervisedDone =
         profile.modelStage === 'fine-tuned' ||
         (profile.tried ?? []).some((entry) => (SFT_SIBLINGS as readonly string[]).includes(entry.method));
+      // (On a base checkpoint, an ample set of the team's own instruction examples is that supervised stage, in place
+      // of the vendor's instruct checkpoint: a base the team pretrained further on its domain keeps that training.)
       const supervisedFirst =
-        !base &&
+        (base
+          ? data.instruction === 'ample' && (needs.has('instruction-following') || has(BEHAVIOUR_NEEDS))
+          : has(BEHAVIOUR_NEEDS) && sufficient(data.sft)) &&
         !preferenceSpent &&
         !supervisedDone &&
-        !(profile.goals ?? []).includes('alignment') &&
-        has(BEHAVIOUR_NEEDS) &&
-        sufficient(data.sft);
+        !(profile.goals ?? []).includes('alignment');
       if (!supervisedFirst && !knowledgeGoalsOnly)
         wishes.push({
           methods: ['preference-tuning'],

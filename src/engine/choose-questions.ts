@@ -1,4 +1,5 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { languageList } from '../profile/languages.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import type { FeasibilityAnalysis } from './analyse-feasibility.ts';
 import type { DestinationChoice } from './choose-destination.ts';
@@ -10,6 +11,7 @@ import { daysBetween } from './iso-dates.ts';
 import { SFT_SIBLINGS } from './method-groups.ts';
 import { shortMethodName } from './method-name.ts';
 import type { ModelOption, Question } from './recommendation-schema.ts';
+import { languagesOffModel } from './task-languages.ts';
 
 /**
  * Stage 7 of the pipeline (shared/design.md): the questions worth asking, by value of information over the
@@ -269,6 +271,25 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const wantsImprovement = /\b(?:better|improv\w*|adapt\w*|customi[sz]\w*|learn\w*|teach\w*)\b/i.test(input.task ?? '');
   if ((wantsTuning || wantsImprovement) && tuningClosed && input.canSwitchModel === undefined) {
     ask('canSwitchModel', 'No channel can tune the named model; tuning means another model.');
+  }
+  // A language of the task off the named model's card (Yoruba on Llama 3.1 8B): whether a model made for it may be
+  // used, and how much the team has in it (examples to tune on, text to pretrain further on), decide the fix.
+  const offModel = languagesOffModel(analysis.resolved.model, input.task);
+  if (offModel?.complete && offModel.names.length > 0) {
+    const words = `${languageList(offModel.names)} ${offModel.names.length === 1 ? 'is' : 'are'} not among the named model's languages`;
+    ask(
+      'canSwitchModel',
+      `${words}: a model made for ${offModel.names.length === 1 ? 'it' : 'them'} may serve better.`,
+    );
+    ask(
+      'labeledExamples',
+      `${words}: examples in ${offModel.names.length === 1 ? 'it' : 'them'} are how tuning closes that gap.`,
+    );
+    if (input.corpusTokens === undefined)
+      ask(
+        'unlabeledCorpus',
+        `${words}: a large body of text in ${offModel.names.length === 1 ? 'it' : 'them'} allows pre-training further.`,
+      );
   }
   // Something the team tried stalled and nothing says what still goes wrong: that decides the next fix, and past a
   // stalled prompt or retrieval the next fix trains, on examples of good answers.

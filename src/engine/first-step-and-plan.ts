@@ -253,7 +253,14 @@ export function buildPlan(
   if (!destination.deadEnd) {
     push([destination.method], `${destination.switchedTo ? `On ${destination.switchedTo}: ` : ''}${destination.why}`);
   }
-  if (behaviour && sftReady && !SFT_SIBLINGS.includes(destination.method) && !supervisedBeforePreference) {
+  // (Instruction tuning trains on the same labelled examples: it is that supervised stage already.)
+  if (
+    behaviour &&
+    sftReady &&
+    !SFT_SIBLINGS.includes(destination.method) &&
+    destination.method !== 'instruction-tuning' &&
+    !supervisedBeforePreference
+  ) {
     pushTuning(
       `${destination.switchedTo ? `On ${destination.switchedTo}: ` : ''}If the baseline still misses on behaviour (format, style, consistency), tune it in on your labelled examples; tuning on retrieval-formatted examples keeps the two working together.`,
     );

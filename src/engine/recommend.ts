@@ -2,7 +2,7 @@ import { HOURS_PER_MONTH } from '../estimator/index.ts';
 import { templateExplanation } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FactName, Model } from '../knowledge/schemas.ts';
-import { languageList, languagesInFrame, languagesNamed } from '../profile/languages.ts';
+import { languageList, languagesInFrame } from '../profile/languages.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import { analyseFeasibility, type FeasibilityAnalysis } from './analyse-feasibility.ts';
 import {
@@ -30,6 +30,7 @@ import { cheaperTiers } from './model-tiers.ts';
 import { rankMethods, tallyScores } from './rank-methods.ts';
 import type { Assumption, MethodEstimates, MethodRecommendation, Recommendation } from './recommendation-schema.ts';
 import { findSensitivity } from './sensitivity.ts';
+import { languagesOffModel } from './task-languages.ts';
 
 export interface RecommendOptions {
   /** 'template' (default) adds a plain-language explanation built from the trace; 'none' leaves it out. */
@@ -164,10 +165,7 @@ function cpuServingWhy(analysis: FeasibilityAnalysis): string {
  */
 function languagesAssumption(model: Model | undefined, profile: Profile): Recommendation['assumptions'] {
   if (model?.multilingual !== true) return supportedLanguagesAssumption(model, profile);
-  const known = new Set(model.languages ?? []);
-  const missing = languagesNamed((profile.task ?? '').slice(0, 2000)).filter(
-    (name) => known.size > 0 && !known.has(name),
-  );
+  const missing = languagesOffModel(model, profile.task)?.names ?? [];
   const names = languageList(missing);
   return [
     {
@@ -189,11 +187,10 @@ function languagesAssumption(model: Model | undefined, profile: Profile): Recomm
 function supportedLanguagesAssumption(model: Model | undefined, profile: Profile): Recommendation['assumptions'] {
   const support = model?.supportedLanguages;
   if (model === undefined || support === undefined) return [];
-  const named = languagesInFrame((profile.task ?? '').slice(0, 2000));
-  const outside = named.filter((name) => !support.named.includes(name));
+  const outside = languagesOffModel(model, profile.task)?.names ?? [];
   const listed = languageList(support.named);
   if (outside.length === 0) {
-    if (profile.multilingual !== true || named.length > 0) return [];
+    if (profile.multilingual !== true || languagesInFrame((profile.task ?? '').slice(0, 2000)).length > 0) return [];
     return [
       {
         field: 'model.supportedLanguages',

@@ -107,7 +107,9 @@ describe('the conversations, replayed', () => {
       channel: 'managed',
       model: { name: 'Gemini 2.5 Flash-Lite', switched: true },
     });
-    expect(cost?.reply).toMatch(/^Running it: about \$\d+ a month of API calls at your volume/);
+    expect(cost?.reply).toMatch(
+      /^Running it on Gemini 2\.5 Flash-Lite: about \$\d+ a month of API calls at your volume/,
+    );
     expect(cost?.reply).toContain('The tuning job itself is billed by Google Vertex AI');
     expect(cost?.reply).not.toMatch(/GPU time/);
     expect(whyNot?.reply).toContain('In-context (few-shot) learning is possible');

@@ -155,7 +155,7 @@ describe('each question of a message is answered', () => {
     const reply = turns.at(-1)?.reply ?? '';
     expect(reply).toMatch(/^Yes: OpenAI shuts GPT-4o mini down on 2027-01-14/);
     expect(reply).toMatch(/\n\nGemini 2\.5 Flash-Lite, which allows/);
-    expect(reply).toMatch(/Running it: about \$\d+ a month of API calls at your volume/);
+    expect(reply).toMatch(/Running it on Gemini 2\.5 Flash-Lite: about \$\d+ a month of API calls at your volume/);
     // The team's own bill is today's model's, said beside the moved-to model's list-price bill, never as it.
     expect(reply).not.toMatch(/Running it: \$[\d,]+ a month \(your figure\)/);
     expect(reply).toMatch(/Today's GPT-4o mini calls cost \$2,700 a month \(your figure\)/);

@@ -183,7 +183,7 @@ describe('the bill at the request size the team gives', () => {
     ]);
     for (const reply of [written?.reply, inOut?.reply])
       expect(reply).toMatch(
-        /At about 40,000 input and 3,000 output tokens a request, 30 requests a day come to about \$149 a month/,
+        /about \$149 a month of API calls at your volume \(at your 40,000 input and 3,000 output tokens/,
       );
   });
 });

@@ -52,3 +52,40 @@ describe('supported languages', () => {
     expect(knowledge.findModel('Llama 2 7B')?.supportedLanguages?.named).toEqual(['english']);
   });
 });
+
+describe('a language off the card decides the questions', () => {
+  const questions = (profile: Record<string, unknown>) =>
+    recommend(Profile.parse(profile), knowledge, { explain: 'none' }).questions.map((question) => question.field);
+
+  it('asks whether the model may change, and what the team has in that language', () => {
+    const asked = questions({
+      modelName: 'Llama 3.1 8B',
+      task: "answer customers' WhatsApp questions about loan repayments in Yoruba and Nigerian Pidgin",
+      taskType: 'chat',
+      multilingual: true,
+      gpuName: 'L4',
+      gpuCount: 1,
+    });
+    expect(asked).toEqual(expect.arrayContaining(['canSwitchModel', 'labeledExamples', 'unlabeledCorpus']));
+  });
+
+  it('asks none of that when every language is on the card, or the card is not the whole list', () => {
+    const onCard = questions({ modelName: 'Llama 3.1 8B', task: 'support replies in German and French', gpuCount: 1 });
+    expect(onCard).not.toContain('unlabeledCorpus');
+    expect(onCard).not.toContain('canSwitchModel');
+    // Qwen2.5's card claims 29+ languages and names 13: one it does not name may still be among them.
+    const partial = questions({ modelName: 'Qwen2.5 7B', task: 'support replies in Yoruba', gpuCount: 1 });
+    expect(partial).not.toContain('unlabeledCorpus');
+  });
+
+  it('does not ask whether the model may change once the team said', () => {
+    const asked = questions({
+      modelName: 'Llama 3.1 8B',
+      task: 'loan repayment questions in Yoruba',
+      canSwitchModel: false,
+      labeledExamples: 2000,
+    });
+    expect(asked).not.toContain('canSwitchModel');
+    expect(asked).not.toContain('labeledExamples');
+  });
+});

@@ -9,7 +9,7 @@ import { allMatches, finding, findingFromMatch, isNegatedBefore } from '../prepa
 import type { AnswerReader } from '../short-answer.ts';
 import type { Extractor, Finding, Implied } from '../types.ts';
 
-const DOCS = String.raw`(?:(?:our|the|their|\d{4}|current|latest|official|company|internal|product|support|help[\s-]?cent(?:er|re)|hr|it|policy|legal|technical|api|electronic|lab|project|(?:~|about\s|around\s)?(?<![\d,.])\d+(?:[,.]\d{3})*(?:\.\d+)?k?)\s+){0,3}(?:docs|documentation|documents|knowledge[\s-]?base|kb|wiki|confluence|notion|sharepoint|manuals?|handbook|policies|(?:faq|help|web|policy)\s+pages|faqs?|pdfs|(?:lab\s+)?notebooks|frameworks|codebase|code\s+base|help[\s-]?cent(?:er|re)|articles|runbooks|playbooks|intranet|sops?|guidelines|product\s+catalog(?:ue)?|contracts|case\s+law|precedents)`;
+const DOCS = String.raw`(?:(?:our|the|their|\d{4}|current|latest|official|company|internal|product|support|help[\s-]?cent(?:er|re)|hr|it|policy|legal|technical|api|electronic|lab|project|(?:~|about\s|around\s)?(?<![\d,.])\d+(?:[,.]\d{3})*(?:\.\d+)?k?)\s+){0,3}(?:docs|documentation|documents|knowledge[\s-]?base|kb|wiki|confluence|notion|sharepoint|manuals?|handbook|policies|(?:faq|help|web|policy)\s+pages|faqs?|pdfs|(?:lab\s+)?notebooks|frameworks|codebase|code\s+base|help[\s-]?cent(?:er|re)|articles|runbooks|playbooks|intranet|sops?|guidelines|product\s+catalog(?:ue)?|contracts|case\s+law|precedents|archives?)`;
 
 const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   [
@@ -34,7 +34,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
         String.raw`\binvent(?:s|ing|ed)?\s+(?:\w+\s+){0,2}?(?:names|apis|endpoints|functions|methods|parameters|fields|facts|details|policies|products|numbers|citations|references)\b`,
         String.raw`\b(?:proprietary|internal|domain)\s+knowledge\b`,
         // "missing knowledge is a goal", "knowledge the model doesn't have", "(the NPCs) must KNOW the lore".
-        String.raw`\b(?:missing|lacking|lack\s+of)\s+(?:domain\s+)?knowledge\b|\bknowledge\s+(?:is|as)\s+(?:a|the|our|one)\s+(?:main\s+|real\s+|first\s+|second\s+)?goal\b|\bknowledge\s+(?:that\s+)?the\s+model\s+(?:doesn'?t|does\s+not|lacks|hasn'?t\s+got)\b|\b(?:must|has\s+to|have\s+to|needs?\s+to|should|want\s+(?:it|them)\s+to)\s+(?:actually\s+|really\s+)?know\s+(?:the|our|all\s+(?:the|our))\s+(?:lore|canon|world|products?|catalog(?:ue)?|facts|policies|rules|history|codebase|domain)\b|\b(?:and|but|to|that|who)\s+(?:actually\s+|really\s+)?knows?\s+(?:the|our)\s+(?:lore|canon|world|products?|catalog(?:ue)?|facts|policies|codebase)\b`,
+        String.raw`\b(?:missing|lacking|lack\s+of)\s+(?:domain\s+)?knowledge\b|\bknowledge\s+(?:is|as)\s+(?:a|the|our|one)\s+(?:main\s+|real\s+|first\s+|second\s+)?goal\b|\bknowledge\s+(?:that\s+)?the\s+model\s+(?:doesn'?t|does\s+not|lacks|hasn'?t\s+got)\b|\b(?:must|has\s+to|have\s+to|needs?\s+to|should|want\s+(?:it|them)\s+to)\s+(?:actually\s+|really\s+)?know\s+(?:the|our|all\s+(?:the|our))\s+(?:lore|canon|world|products?|catalog(?:ue)?|facts|policies|rules|history|codebase|domain)\b|\b(?:and|but|to|that|who)\s+(?:actually\s+|really\s+)?knows?\s+(?:the|our)\s+(?:(?:internal|in-house|own|proprietary)\s+)?(?:[\w-]+\s+)?(?:lore|canon|world|products?|catalog(?:ue)?|facts|policies|codebase|domain|framework|sdk|apis|libraries|business|industry)\b`,
         String.raw`\bhallucinat\w*\b`,
         String.raw`\bmak(?:e|es|ing)\s+(?:stuff|things|facts|answers|(?:\w+\s+)?details)\s+up\b|\bmak(?:e|es|ing)\s+up\s+(?:\w+\s+){0,2}(?:details|facts|answers|policies|numbers|stuff|things)\b`,
       ].join('|'),
@@ -47,7 +47,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'citations',
-    /\b(?:cite|cites|citing|citations?|sources?\s+(?:linked|cited|shown|attached)|link\s+(?:back\s+)?to\s+(?:the\s+)?(?:source|article|doc|page|policy)|show\s+(?:the\s+|its\s+|their\s+)?sources?|with\s+(?:the\s+)?sources|references?\s+to\s+the)\b/g,
+    /\b(?:cite|cites|citing|citations?|sources?\s+(?:linked|cited|shown|attached)|link(?:ed|s)?\s+(?:back\s+)?to\s+(?:the\s+)?(?:source|article|doc|page|policy)|show\s+(?:the\s+|its\s+|their\s+)?sources?|with\s+(?:the\s+)?sources|references?\s+to\s+the)\b/g,
   ],
   [
     'format',
@@ -55,7 +55,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'style',
-    /\b(?:tone(?:\s+of\s+voice)?|in\s+(?:my|our)\s+(?:[\w'-]+\s+){0,2}?style|character\s+voice|brand(?:'s)?\s+(?:voice|style|tone)|(?:our|their|a\s+consistent|the\s+company's)\s+voice|house\s+style|writing\s+style|style\s+guide|sounds?\s+like\s+(?:us|our)|on[\s-]brand|persona|(?:talks?|speaks?|writes?|sounds?)\s+like\s+(?:my|our|the|a|an|each)\s+(?:[\w&'-]+\s+){0,2}?(?:characters?|persona|mascot|brand|hero|narrator)|(?:character|characters|each\s+character)'?s?\s+(?:own\s+)?voices?|in\s+character|(?:style|structure|style\s*\/\s*structure|format)\s+(?:like|the\s+way|as)\s+(?:our|the|their)\s+[\w-]+\s+(?:write|writes|wrote|do|does))\b/g,
+    /\b(?:tone(?:\s+of\s+voice)?|in\s+(?:my|our)\s+(?:[\w'-]+\s+){0,2}?style|character\s+voice|brand(?:'s)?\s+(?:voice|style|tone)|(?:our|their|a\s+consistent|the\s+company's)\s+voice|house\s+style|writing\s+style|style\s+guide|sounds?\s+like\s+(?:us|our)|on[\s-]brand|persona|(?:talks?|speaks?|writes?|sounds?)\s+like\s+(?:my|our|the|a|an|each)\s+(?:[\w&'-]+\s+){0,2}?(?:characters?|persona|mascot|brand|hero|narrator)|(?:character|characters|each\s+character)'?s?\s+(?:own\s+)?voices?|in\s+character|match(?:es|ing)?\s+(?:our|the|their)\s+(?:signature|house|brand|own)\s+(?:look|style|aesthetic|vibe)|(?:has\s+to|have\s+to|must|should|needs?\s+to)\s+sound\s+(?:(?:more|less|a\s+bit|a\s+little|really|very|super|properly)\s+)?(?:warm|friendly|cheeky|playful|fun|human|casual|formal|professional|witty|empathetic|polite|confident|calm|natural|local|upbeat|authoritative|approachable)|(?:style|structure|style\s*\/\s*structure|format)\s+(?:like|the\s+way|as)\s+(?:our|the|their)\s+[\w-]+\s+(?:write|writes|wrote|do|does))\b/g,
   ],
   [
     'task-skill',
@@ -63,7 +63,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'instruction-following',
-    /\b(?:(?:doesn't|doesnt|does\s+not|don't|dont|won't|wont|can't|cant|never)\s+(?:really\s+)?follow\s+(?:the\s+|our\s+|any\s+)?instructions|ignores?\s+(?:the\s+|our\s+)?(?:instructions|prompt)|ignores?\s+(?:half|most|some|many)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:rules|instructions)|follow\s+(?:our\s+|the\s+|my\s+|simple\s+)?(?:(?:multi[\s-]?step|complex|detailed|long|multi[\s-]?part)\s+)?instructions|instruction[\s-]following|(?:just\s+|and\s+)(?:continues|completes)\s+(?:the\s+)?text|(?:just\s+)?rambl(?:es|ing)\s+(?:on\s+)?instead\s+of\s+(?:answer\w*|follow\w*\s+(?:the\s+|our\s+|any\s+)?instructions)|rambl(?:es|ing)\s+(?:on\s+)?and\s+ignor(?:es|ing)\s+(?:what|whatever)\s+(?:we|you|i|they)\s+(?:ask|tell|say))\b/g,
+    /\b(?:(?:doesn't|doesnt|does\s+not|don't|dont|won't|wont|can't|cant|never)\s+(?:really\s+)?follow\s+(?:the\s+|our\s+|any\s+)?instructions|ignor(?:es?|ing)\s+(?:the\s+|our\s+)?(?:system\s+)?(?:instructions|prompt)|ignor(?:es?|ing)\s+(?:half|most|some|many|all)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:system[\s-]prompt\s+)?(?:rules|instructions)|follow\s+(?:our\s+|the\s+|my\s+|simple\s+)?(?:(?:multi[\s-]?step|complex|detailed|long|multi[\s-]?part)\s+)?instructions|instruction[\s-]following|(?:just\s+|and\s+)(?:continues|completes)\s+(?:the\s+)?text|(?:just\s+)?rambl(?:es|ing)\s+(?:on\s+)?instead\s+of\s+(?:answer\w*|follow\w*\s+(?:the\s+|our\s+|any\s+)?instructions)|rambl(?:es|ing)\s+(?:on\s+)?and\s+ignor(?:es|ing)\s+(?:what|whatever)\s+(?:we|you|i|they)\s+(?:ask|tell|say))\b/g,
   ],
   [
     'alignment',

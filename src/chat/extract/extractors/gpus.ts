@@ -67,9 +67,9 @@ const AFTER_NAME = new RegExp(
 const MEMORY_SOON_AFTER = new RegExp(
   `^s?\\s*(?:(?:cards?|gpus?)\\s*)?(?:,\\s*|\\s+with\\s+|\\s*-\\s*|\\s+(?:are|is)\\s+(?:the\\s+|an?\\s+)?|\\s+(?:has|have)\\s+)${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)|vram|versions?|variants?|models?|ones))?(?!\\s*(?:of\\s+)?(?:ram|system|cpu|disk|storage))`,
 );
-/** The memory in brackets a little after the name: "(40gb ones i think)", "(the 24GB version)". */
+/** The memory in brackets a little after the name: "(40gb ones i think)", "(the 24GB version)", ". the 40 gig version". */
 const MEMORY_IN_BRACKETS_AFTER = new RegExp(
-  `^[^.;!?\\n()]{0,40}(?:\\(\\s*(?:the\\s+)?|\\b(?:they're|they\\s+are|it's|those\\s+are|these\\s+are)\\s+the\\s+)${MEMORY}\\s+(?:ones|versions?|variants?|models?|cards?|each)\\b`,
+  `^[^.;!?\\n()]{0,40}(?:\\(\\s*(?:the\\s+)?|\\b(?:they're|they\\s+are|it's|those\\s+are|these\\s+are)\\s+the\\s+|[.;,]\\s+(?:and\\s+)?the\\s+)${MEMORY}\\s+(?:ones|versions?|variants?|models?|cards?|each)\\b`,
 );
 /** A GPU name followed by a node word says nothing about how many GPUs ("an H100 node" holds several). */
 /** A GPU series name right before digits: "rtx 4070", "radeon rx 7900", "quadro 6000". */

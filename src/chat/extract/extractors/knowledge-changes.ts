@@ -16,7 +16,7 @@ const FREQUENCIES: readonly (readonly [RegExp, ChangeFrequency])[] = [
   ],
   [/\b(?:every\s+few\s+weeks|(?:once|twice)\s+a\s+month|every\s+month|each\s+month|monthly)\b/, 'monthly'],
   [
-    /\b(?:daily|(?:every|evry)\s+(?:single\s+)?day|each\s+day|every\s+morning|every\s+night|nightly|hourly|every\s+hour|every\s+few\s+hours|(?:several|many|multiple)\s+times\s+a\s+day|constantly|continuously|all\s+the\s+time|in\s+real[\s-]?time|by\s+the\s+minute|every\s+minute)\b/,
+    /\b(?:daily|(?:every|evry)\s+(?:single\s+)?day|each\s+day|every\s+morning|every\s+night|nightly|hourly|every\s+hour|every\s+few\s+hours|(?:several|many|multiple)\s+times\s+a\s+day|constantly|continuously|all\s+the\s+time|in\s+real[\s-]?time|by\s+the\s+minute|every\s+minute|every\s+(?:few|couple\s+of|\d+|ten|five|fifteen|thirty)\s+minutes)\b/,
     'daily',
   ],
   [

@@ -47,9 +47,9 @@ const OUTPUT_TOKENS = new RegExp(
   `${APPROX_SOURCE}${AMOUNT}\\s?(?:(?:output|completion|generated)\\s+tokens?\\b|tokens?\\s+of\\s+(?:answer|output|reply|response|completion)s?\\b)`,
   'g',
 );
-/** "answers are ~400 tokens", "the reply averages 250 tokens", "it writes about 1k tokens". */
+/** "answers are ~400 tokens", "the reply averages 250 tokens", "it writes about 1k tokens", "a sheet comes out at ~600 tokens". */
 const ANSWER_IS_TOKENS = new RegExp(
-  `\\b(?:answers?|repl(?:y|ies)|responses?|completions?|outputs?|summar(?:y|ies)|drafts?)\\s+(?:(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?tokens?\\b|\\b(?:writes?|generates?|produces?|returns?|outputs?)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b`,
+  `\\b(?:answers?|repl(?:y|ies)|responses?|completions?|outputs?|summar(?:y|ies)|drafts?)\\s+(?:(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?tokens?\\b|\\b(?:writes?|generates?|produces?|returns?|outputs?|comes?\\s+out\\s+(?:at|to)|came\\s+out\\s+(?:at|to))\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b`,
   'g',
 );
 /** "How long will the LoRA training take?": the message is about training, so a size in it is an example's. */
