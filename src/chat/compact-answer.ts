@@ -11,6 +11,7 @@ import type { ProviderOffering } from '../knowledge/schemas.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
 import { joinWords } from './describe-field.ts';
+import { fallbackWhenLeverFails } from './fallback-words.ts';
 import { sensitivityValue, unknownWords } from './reply-words.ts';
 
 /** One numbered footnote: the source a mark [n] in the answer points to. */
@@ -222,7 +223,7 @@ function costLine(
         : '';
     parts.push(
       estimates.oneTimeUSD === 0 && condition
-        ? `${name(method)} on your GPUs${condition}, ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs, no rental; otherwise ${recommendation.computeOptions.some((option) => option.kind === 'rent') ? 'rented' : 'a smaller model'}`
+        ? `${name(method)} on your GPUs${condition}, ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs, no rental; otherwise ${fallbackWhenLeverFails(recommendation, method)}`
         : estimates.oneTimeUSD === 0
           ? timedOnOwnGpu(recommendation)
             ? `${name(method)} on your GPUs ≈ ${money.format(estimates.trainingGpuHours)} GPU-hours for three runs, no rental`

@@ -20,7 +20,7 @@ import {
 import { type DeviceNeed, deviceNeed } from '../engine/device-fit.ts';
 import { CPU_SERVING_MAX_WEIGHTS_GB, referenceGpu, requestSize } from '../engine/estimate-feasibility.ts';
 import { daysBetween } from '../engine/iso-dates.ts';
-import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
+import { CPU_TRAINING_NOTE, estimatedOnQlora } from '../engine/method-estimates.ts';
 import { TRAINING_METHODS } from '../engine/method-groups.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
@@ -51,6 +51,7 @@ import {
   timedOnOwnGpu,
 } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
+import { fallbackWhenLeverFails } from './fallback-words.ts';
 import { GOAL_WORDS } from './fields/registry.ts';
 import { lowerFirst, sensitivityValue, unknownWords } from './reply-words.ts';
 import { servingMemory } from './serving-memory.ts';
@@ -222,6 +223,8 @@ export function costReply(
   knowledge: Knowledge,
   options: {
     monthlyFirst?: boolean;
+    /** "Does it still fit our KSh 40,000 a month?": the budget's yes or no comes first. */
+    budgetAsked?: boolean;
     statedBill?: boolean;
     /** The team's GPUs are rented (`gpusRented`): serving on them is a bill, not free. */
     gpusRented?: boolean;
@@ -297,7 +300,7 @@ export function costReply(
     // Fits the team's GPUs only with an adjustment (shorter sequences): said first, with renting as the way out.
     const fitsIf =
       own && !options.fitAnswered && estimates.memoryGB?.fit === 'fits-if' && estimates.memoryGB.adjustments?.length
-        ? `Only if you ${joinWords([...estimates.memoryGB.adjustments])} does ${name} fit your GPUs; otherwise ${recommendation.computeOptions.some((option) => option.kind === 'rent') ? 'it runs on a rented GPU' : 'a smaller model does'}. `
+        ? `Only if you ${joinWords([...estimates.memoryGB.adjustments])} does ${name} fit your GPUs; otherwise ${fallbackWhenLeverFails(recommendation, method)}. `
         : '';
     lines.push(
       fitsIf +
@@ -445,7 +448,7 @@ export function costReply(
         ? `${
             options.statedBill && sameModel
               ? `Running it: $${count.format(running)} a month of API calls (your figure).`
-              : `Running it${!sameModel && planModel.name !== null ? ` on ${plainModelName(planModel.name)}` : ''}: about $${count.format(running)} a month of API calls at your volume (${apiRequestSize(options)}).`
+              : `Running it${!sameModel && planModel.name !== null ? ` on ${plainModelName(planModel.name)}` : ''}: about $${count.format(running)} a month of API calls at your volume (${apiRequestSize(options)}).${apiBudgetWords(running, options.monthlyBudgetUSD)}`
           }${
             // A provider's job on the model the plan moved to: who bills the training, which the catalog has no price for.
             !sameModel && method === 'managed-fine-tuning' && !training
@@ -552,7 +555,15 @@ export function costReply(
     options.monthlyFirst && monthlyFrom > 0 && monthlyFrom < lines.length
       ? [...lines.slice(monthlyFrom), ...lines.slice(0, monthlyFrom)]
       : lines;
-  return `${ordered.join(' ')}${basis}`;
+  const text = `${ordered.join(' ')}${basis}`;
+  // (The verdict on the monthly budget, said in the bill's sentence, answers the yes/no: it comes first.)
+  const verdict = options.budgetAsked ? /That is (over|within) your (\$[\d,]+) monthly budget/.exec(text) : null;
+  if (verdict === null) return text;
+  const rest = text
+    .replace(/ That is over your \$[\d,]+ monthly budget, by about/, ' That is about')
+    .replace(/ That is within your \$[\d,]+ monthly budget\./, '')
+    .replace(/ That is about (\$[\d,]+)( \(\d+%\))?:/, ' That is about $1$2 too much:');
+  return `${verdict[1] === 'over' ? 'No, it is over' : 'Yes, it fits'} your ${verdict[2]} monthly budget. ${rest}`;
 }
 
 /** True when the named model is API-only (its weights cannot be trained here) and `method` needs no weights. */
@@ -1482,6 +1493,18 @@ export function promptSizeReply(
       ? `${monthly <= budget ? 'Yes, it fits' : 'No, it is over'} your $${count.format(budget)} monthly budget. ${assumed}`
       : `${included ? 'Yes' : 'No'}: ${lowerFirst(assumed)}`;
   return `${opener}. At about ${count.format(inputTokens)} input and ${count.format(outputTokens)} output tokens a request, ${count.format(volume)} requests a day come to about $${count.format(monthly)} a month at ${plainModelName(name)}'s list price ($${price.usdPerMillionInput} / $${price.usdPerMillionOutput} per million input / output tokens, ${price.where}, as of ${price.asOf}), before any caching discount.${budgetAsked ? '' : budgetWords(monthly, budget)}`;
+}
+
+/**
+ * " That is over your $310 monthly budget, by about $149 (48%): cache the shared prompt, send fewer retrieved passages
+ * or take a cheaper tier.": an API bill against the monthly budget, with the levers when it is over.
+ */
+function apiBudgetWords(monthly: number, budget: number | undefined): string {
+  if (budget === undefined) return '';
+  if (monthly <= budget) return ` That is within your $${count.format(budget)} monthly budget.`;
+  const over = monthly - budget;
+  const share = budget > 0 ? ` (${Math.round((over / budget) * 100)}%)` : '';
+  return ` That is over your $${count.format(budget)} monthly budget, by about $${count.format(Math.round(over))}${share}: cache the shared part of the prompt, send fewer or shorter retrieved passages, or take a cheaper tier of the family.`;
 }
 
 /** " That is within your $200 monthly budget.": a monthly bill set against the budget the team gave. */
@@ -2532,10 +2555,14 @@ export function fullPreferenceFit(
     leverWords === ''
       ? `preference tuning of every weight (full-parameter DPO) needs what full fine-tuning needs plus a frozen 16-bit copy of the model as DPO's reference (about ${gigabytes(reference)} GB): ${need}`
       : `with ${leverWords}, preference tuning of every weight (full-parameter DPO) needs ${need}`;
+  // (When 16-bit LoRA does not fit either, the entry's figure is QLoRA's: said as QLoRA, with LoRA's need beside it.)
+  const onQlora = estimatedOnQlora(entryOf(recommendation, 'preference-tuning')?.estimates?.assumptions);
   const withLora =
     lora === undefined
       ? ''
-      : ` With LoRA it needs about ${gigabytes(lora.perGpu ?? lora.needed)} GB${gpus > 1 && lora.perGpu !== undefined ? ' on each GPU' : ''}, the usual way on GPUs like these.`;
+      : onQlora
+        ? ` With QLoRA (a 4-bit base and adapters) it needs about ${gigabytes(lora.perGpu ?? lora.needed)} GB${gpus > 1 && lora.perGpu !== undefined ? ' on each GPU' : ''}${lora.fits === true ? ', which fits' : ''}; 16-bit LoRA does not fit your GPUs.`
+        : ` With LoRA it needs about ${gigabytes(lora.perGpu ?? lora.needed)} GB${gpus > 1 && lora.perGpu !== undefined ? ' on each GPU' : ''}, the usual way on GPUs like these.`;
   if (full.available === null)
     return `${what.charAt(0).toUpperCase()}${what.slice(1)}; tell me your GPUs and I'll say whether it fits.${withLora}`;
   if (full.available === 0) return `You have no GPUs of your own: ${what}, so it runs on rented GPUs.${withLora}`;

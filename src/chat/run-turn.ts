@@ -556,7 +556,11 @@ function answerTurn(
         ? ` You pay $${new Intl.NumberFormat('en-US').format(base.profile.currentMonthlySpendUSD)} a month today${base.profile.modelName ? ` on ${plainModelName(base.profile.modelName)}` : ''}.${listToday === undefined || base.profile.modelName === undefined ? '' : ` At the same assumed request size, ${plainModelName(base.profile.modelName)}'s list price comes to about $${new Intl.NumberFormat('en-US').format(Math.round(listToday))} a month: compare those two list prices, not the estimate with your own bill (tell me your tokens per request for a closer figure).`}`
         : anotherModel && whatIfIntents.asksCost !== undefined
           ? currentBillWords(current, base.profile.modelName) || listPriceBillWords(base.profile, knowledge)
-          : '';
+          : // "Compare the monthly cost of a student on a rented GPU with the tuned Flash-Lite": the plan's own bill
+            // beside the one asked about.
+            whatIfIntents.asksCost !== undefined && whatIfIntents.asksMonthlyCost === true
+            ? currentBillWords(current, base.profile.modelName, base.profile, knowledge)
+            : '';
     // (This reply carries no source list: marks that would point at none are left out.)
     const askedText =
       asked === undefined
@@ -929,11 +933,20 @@ function costFacts(
 }
 
 /** " On Gemini 2.5 Flash, the plan costs about $165 a month.": the bill of the plan as it stands, to compare with. */
-function currentBillWords(current: Recommendation, modelName: string | undefined): string {
+function currentBillWords(
+  current: Recommendation,
+  modelName: string | undefined,
+  /** Given, a plan that moved to another model is billed on that model (its entries describe the named one). */
+  profile?: Partial<Profile>,
+  knowledge?: Knowledge,
+): string {
   const method = current.destination.method;
+  const moved = current.destination.model.switched || current.destination.model.proposed === true;
   const monthly =
     current.destination.estimates?.monthlyUSD ??
-    current.recommendations.find((entry) => entry.method === method)?.estimates?.monthlyUSD;
+    (moved && profile !== undefined && knowledge !== undefined
+      ? planModelServing(profile, current, knowledge).planModelMonthlyUSD
+      : current.recommendations.find((entry) => entry.method === method)?.estimates?.monthlyUSD);
   if (monthly === undefined || monthly <= 0) return '';
   const on = current.destination.model.name ?? modelName;
   return ` On ${on ? plainModelName(on) : 'the model as it stands'}, the plan costs about $${new Intl.NumberFormat('en-US').format(Math.round(monthly))} a month at the same volume.`;
@@ -1180,6 +1193,7 @@ function infoReply(
         {
           ...costFacts(sizedForCost, recommendation, knowledge, askedOnAnotherModel),
           monthlyFirst: intents.asksMonthlyCost === true,
+          budgetAsked: intents.asksBudgetFit === true,
           fitAnswered: intents.asksFit !== undefined,
           ...(profile.exampleTokens === undefined ? {} : { exampleTokens: profile.exampleTokens }),
           ...(pretrainingAsked
@@ -1796,12 +1810,14 @@ function describeChange(all: readonly UnderstoodField[]): string[] {
   const understood = named ? all.filter((item) => item.field !== 'modelParamsB') : all;
   const count = understood.find((item) => item.field === 'gpuCount');
   const name = understood.find((item) => item.field === 'gpuName');
-  if (count && name && Number(count.value) > 0) {
-    const rest = understood.filter((item) => item !== count && item !== name);
-    return [
-      `${Number(count.value)} × ${String(name.value)}`,
-      ...rest.map((item) => plainValue(item.field, item.value)),
-    ];
+  // ("1 rented GPU", "8 × NVIDIA H100 SXM, rented": the rent said with the GPUs, not as a sentence of its own.)
+  const rented = understood.find((item) => item.field === 'gpusRented' && item.value === true);
+  if (count && Number(count.value) > 0 && (name || rented)) {
+    const rest = understood.filter((item) => item !== count && item !== name && item !== rented);
+    const gpus = name
+      ? `${Number(count.value)} × ${String(name.value)}${rented ? ', rented' : ''}`
+      : `${Number(count.value)} rented GPU${Number(count.value) === 1 ? '' : 's'}`;
+    return [gpus, ...rest.map((item) => plainValue(item.field, item.value))];
   }
   return understood.map((item) => plainValue(item.field, item.value));
 }

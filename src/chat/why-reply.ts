@@ -43,6 +43,8 @@ export function whyMethodReply(
     (named === undefined || named.verdict !== 'viable');
   const entry = judgeOnPlanModel ? planEntry : named;
   if (!entry) return `I have no verdict on ${name}.`;
+  const siblings = adapterSiblingsReply(recommendation, method, entry);
+  if (siblings !== undefined && !judgeOnPlanModel) return siblings;
   const sentences: string[] = [];
   if (judgeOnPlanModel && destination.model.switched && named?.verdict === 'not-viable') {
     sentences.push(`On the model you named it is ruled out: ${named.blockers[0]?.text ?? 'see "show details"'}`);
@@ -100,4 +102,45 @@ export function whyMethodReply(
     else sentences.push(`Instead: ${chosen}${on}.`);
   }
   return sentences.join(' ');
+}
+
+type Entry = Recommendation['recommendations'][number];
+
+/** "GB of GPU memory" said with what the team has, and the lever a fit depends on. */
+function memoryWords(memory: NonNullable<Entry['estimates']>['memoryGB']): string {
+  if (memory === undefined) return '';
+  const levers =
+    memory.fit === 'fits-if' && memory.adjustments?.length ? ` only if you ${joinWords([...memory.adjustments])}` : '';
+  if (memory.available === null || memory.available === 0) return `about ${gb.format(memory.needed)} GB`;
+  const verdict =
+    levers !== ''
+      ? `fits${levers}`
+      : memory.needed <= memory.available
+        ? memory.fit === 'tight'
+          ? 'fits, tightly'
+          : 'fits'
+        : 'does not fit';
+  return `about ${gb.format(memory.needed)} GB of your ${gb.format(memory.available)} GB: it ${verdict}`;
+}
+
+/**
+ * "Why not QLoRA?" when the plan is LoRA (or the other way round): the two trade memory for speed, so the answer sets
+ * their memory side by side on the team's GPUs and says which to fall back on, not the generic reasons for tuning.
+ */
+function adapterSiblingsReply(recommendation: Recommendation, method: MethodId, entry: Entry): string | undefined {
+  const chosen = recommendation.destination.method;
+  const pair = new Set<MethodId>([method, chosen]);
+  if (method === chosen || !pair.has('lora') || !pair.has('qlora') || entry.verdict === 'not-viable') return undefined;
+  const planned = recommendation.recommendations.find((item) => item.method === chosen);
+  const askedMemory = entry.estimates?.memoryGB;
+  const plannedMemory = planned?.estimates?.memoryGB;
+  if (askedMemory === undefined || plannedMemory === undefined) return undefined;
+  const [lora, qlora] = method === 'lora' ? [askedMemory, plannedMemory] : [plannedMemory, askedMemory];
+  const loraStrained = lora.fit === 'fits-if' || lora.fit === 'tight' || lora.fit === 'no';
+  const both = `QLoRA needs ${memoryWords(qlora)}. LoRA needs ${memoryWords(lora)}.`;
+  const tradeOff =
+    'LoRA keeps the base model in 16 bits, so its steps run faster and nothing is quantized; QLoRA holds the base in 4 bits, trading some speed for memory.';
+  if (method === 'qlora')
+    return `**QLoRA works too.** ${both} ${tradeOff} ${loraStrained ? 'With LoRA this close to your memory, QLoRA is the safer start, and the fallback if LoRA runs out of memory.' : 'Either is sound here; LoRA is the plan because it fits as it is.'}`;
+  return `**${lora.fit === 'no' ? 'LoRA does not fit your GPUs as they are' : 'LoRA is possible too'}.** ${both} ${tradeOff} ${loraStrained ? 'QLoRA is the plan because it fits with room to spare.' : 'Either is sound here.'}`;
 }

@@ -5,6 +5,7 @@ import {
   SFT_AFTER_PLATEAU_MIN_EXAMPLES,
   SFT_MIN_EXAMPLES,
   sufficient,
+  TEACHER_OUTWEIGHS_LABELS_BELOW,
 } from './data-sufficiency.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS, METHODS_FOR_NEED, mustLeaveApiModel } from './diagnose.ts';
 import type { Facts } from './facts.ts';
@@ -751,8 +752,6 @@ export function isRushedNovice(profile: Profile): boolean {
   return profile.mlExpertise === 'none' && (profile.timelineWeeks ?? Number.POSITIVE_INFINITY) <= RUSHED_WEEKS;
 }
 
-/** Below this many human labels, a named teacher's outputs on the traffic or corpus outweigh them as training data. */
-const TEACHER_OUTWEIGHS_LABELS_BELOW = 10_000;
 /** From this many requests a day, the logged traffic is a pool for a teacher to label. */
 const HIGH_VOLUME_FOR_PSEUDO_LABELS = 50_000;
 

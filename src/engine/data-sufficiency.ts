@@ -18,6 +18,8 @@ export const SFT_AMPLE_EXAMPLES = 1000;
 export const FEW_SHOT_MIN_EXAMPLES = 3;
 /** Instruction tuning of a base model: LIMA's 1,000 curated pairs; a few hundred is a start. */
 export const INSTRUCTION_MIN_EXAMPLES = 300;
+/** Below this many human labels, a named teacher's outputs on the traffic or corpus outweigh them as training data. */
+export const TEACHER_OUTWEIGHS_LABELS_BELOW = 10_000;
 /** Preference tuning needs hundreds to thousands of chosen/rejected pairs. */
 export const PREFERENCE_MIN_PAIRS = 500;
 /** A subject or style adapter for an image generator trains from a handful of images. */

@@ -101,16 +101,6 @@ export function factCheckOf(check: FitCheck): FactCheck {
  */
 export const PREFERENCE_SEQUENCES_PER_PAIR = 2;
 export const PREFERENCE_REFERENCE_FACTOR = 1.5;
-const WORKLOAD_OF: Record<FitCheck, Workload> = {
-  inference: 'inference',
-  'inference-int4': 'inference',
-  lora: 'lora',
-  qlora: 'qlora',
-  'full-fine-tuning': 'full-fine-tuning',
-  'distillation-student': 'lora',
-  'preference-lora': 'lora',
-  'preference-qlora': 'qlora',
-};
 
 /** The GPU whose throughput (and, when the catalog has one, price) the training estimates use. */
 export interface PricingGpu {
@@ -148,6 +138,8 @@ export interface FeasibilityEstimates {
   /** Tokens seen in training (epochs included), from labeledExamples; undefined when that is unknown. */
   readonly trainingTokens: number | undefined;
   readonly studentParamsB: number;
+  /** The named student is an encoder classifier, trained whole (full fine-tuning) rather than with LoRA. */
+  readonly studentTrainedWhole: boolean;
   /** GPUs kept running to self-host the model, and the monthly costs at requestsPerDay. */
   readonly servingGpus: number | undefined;
   readonly serving: ServingCostResult | undefined;
@@ -205,12 +197,22 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     : paramsB === undefined || weightsElsewhere
       ? MAX_STUDENT_PARAMS_B
       : Math.min(MAX_STUDENT_PARAMS_B, paramsB / 2);
+  // A named student of the catalog is sized from its own architecture; an encoder classifier (XLM-RoBERTa, BERT) is
+  // trained whole on the teacher's labels, not with adapters.
+  const studentArchitecture =
+    intoNamed && !resolved.conflicts.some((conflict) => conflict.field === 'modelParamsB')
+      ? model?.architecture
+      : undefined;
+  const encoderStudent = studentArchitecture?.kind === 'encoder';
   inputs['distillation-student'] = {
-    model: { paramsB: studentParamsB },
-    workload: 'lora',
+    model:
+      studentArchitecture === undefined
+        ? { paramsB: studentParamsB }
+        : { paramsB: studentParamsB, architecture: studentArchitecture, name: model?.name },
+    workload: encoderStudent ? 'full-fine-tuning' : 'lora',
     ...hardware,
     sequenceLength: trainingSequence,
-    loraRank: LORA_RANK,
+    ...(encoderStudent ? {} : { loraRank: LORA_RANK }),
     trainingTokens,
     denseBf16Tflops: pricingGpu?.denseBf16Tflops,
   };
@@ -219,7 +221,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     field: 'estimates.distillationStudentParamsB',
     value: studentParamsB,
     why: intoNamed
-      ? `The named model is the student, trained with LoRA on the teacher's outputs (${resolved.input.teacherModel}).`
+      ? `The named model is the student, trained ${encoderStudent ? 'whole (an encoder classifier)' : 'with LoRA'} on the teacher's outputs (${resolved.input.teacherModel}).`
       : `A distillation student of half the model's size, at most ${MAX_STUDENT_PARAMS_B}B parameters, trained with LoRA.`,
   });
   let servingGpus: number | undefined;
@@ -523,6 +525,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     servingGpu,
     trainingTokens,
     studentParamsB,
+    studentTrainedWhole: encoderStudent,
     servingGpus,
     serving,
     assumptions,
@@ -566,7 +569,7 @@ function bandAndRent(
         : (profile.inputTokensPerRequest ?? 0) + (profile.outputTokensPerRequest ?? 0);
     fit[check] = assessFit(
       result,
-      WORKLOAD_OF[check],
+      input.workload,
       perGpu,
       hasGpu,
       count,
@@ -587,7 +590,7 @@ function bandAndRent(
         : estimate({ ...input, gpuCount: 1, gpuMemoryGB: undefined, trainingTokens: undefined });
     const activeParamsB = input.model.activeParamsB ?? input.model.paramsB;
     const flops = trainingFlops(
-      WORKLOAD_OF[check] as Exclude<Workload, 'inference'>,
+      input.workload as Exclude<Workload, 'inference'>,
       activeParamsB * 1e9,
       PREFERENCE_CHECKS.has(check) ? (input.trainingTokens ?? costTokens) : costTokens,
     );

@@ -70,7 +70,13 @@ export function methodEstimates(
     MethodId,
     { check: FitCheck; note?: string },
   ][]) {
-    const chosen = withQloraFallback(method, mapping, estimates);
+    const chosen =
+      method === 'distillation' && estimates.studentTrainedWhole
+        ? {
+            ...mapping,
+            note: 'Training the encoder student whole on the labels; generating the teacher outputs is not included.',
+          }
+        : withQloraFallback(method, mapping, estimates);
     const estimate: EstimateResult | undefined = estimates.checks[chosen.check];
     const apiMonthlyUSD = estimates.serving?.apiMonthlyUSD;
     if (!estimate && chosen.check === 'inference' && apiMonthlyUSD != null) {
@@ -179,12 +185,21 @@ function withQloraFallback(
         note: 'Assumes preference tuning (DPO) with LoRA on your pairs: both answers of each pair, plus a frozen reference model reading them (see the assumption estimates.preferenceTrainingTokens); tuning every weight needs the full fine-tuning estimate.',
       }
     : mapping;
-  if (!QLORA_FALLBACK.has(method) || estimates.checks.lora?.fits !== false || !estimates.checks.qlora) return lora;
+  // (On pairs, DPO's own LoRA estimate decides: it holds both answers of a pair, so it can miss where plain LoRA fits.)
+  const loraFits = (pairs ? estimates.checks['preference-lora'] : estimates.checks.lora)?.fits;
+  if (!QLORA_FALLBACK.has(method) || loraFits !== false || !estimates.checks.qlora) return lora;
   const kind = method === 'instruction-tuning' ? 'instruction' : 'preference';
   return {
     check: pairs ? 'preference-qlora' : 'qlora',
-    note: `Assumes ${kind} tuning with QLoRA: 16-bit LoRA does not fit your GPUs, a 4-bit base does or comes closest.`,
+    note: `Assumes ${kind} tuning with QLoRA${QLORA_FALLBACK_NOTE}`,
   };
+}
+
+const QLORA_FALLBACK_NOTE = ': 16-bit LoRA does not fit your GPUs, a 4-bit base does or comes closest.';
+
+/** The estimate shown is QLoRA's because 16-bit LoRA does not fit (instruction or preference tuning). */
+export function estimatedOnQlora(assumptions: readonly string[] | undefined): boolean {
+  return (assumptions ?? []).some((line) => line.endsWith(QLORA_FALLBACK_NOTE));
 }
 
 /** Two significant decimals keep the output readable and stable. */

@@ -5,7 +5,7 @@ import { namesNonEnglish } from '../profile/languages.ts';
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { analyseFeasibility } from './analyse-feasibility.ts';
 import type { Substitute, Wish } from './choose-destination.ts';
-import { SFT_MIN_EXAMPLES } from './data-sufficiency.ts';
+import { SFT_MIN_EXAMPLES, TEACHER_OUTWEIGHS_LABELS_BELOW } from './data-sufficiency.ts';
 import { CPU_TRAINING_MAX_PARAMS_B, DEVICE_BITS_PER_WEIGHT, SMALL_MODEL_PARAMS_B } from './derive-facts.ts';
 import { deviceNeed } from './device-fit.ts';
 import { CPU_SERVING_MAX_WEIGHTS_GB, MAX_STUDENT_PARAMS_B } from './estimate-feasibility.ts';
@@ -18,6 +18,7 @@ import { addDays } from './iso-dates.ts';
 import { livesLongEnough } from './model-tiers.ts';
 import type { ModelOption } from './recommendation-schema.ts';
 import { kindReplacingNamed } from './task-capability.ts';
+import { languagesOffModel } from './task-languages.ts';
 import { MAX_GPUS_PER_NODE } from './training-compute.ts';
 
 /**
@@ -347,12 +348,13 @@ function candidates(
   }
   // A student for a text classifier, with gold labels of its own: a small encoder classifier is the standard student
   // (it learns from the labels and the teacher's), not a generative model that writes its label token by token.
-  // (Not when the labels are a teacher's logged outputs, nor when the task also writes text: "pick a queue and write a
-  // two-sentence summary".)
+  // (Not when the labels are a teacher's logged outputs, tens of thousands of them beside a named teacher; a few
+  // thousand beside it are the team's gold set, and the teacher labels the traffic for the same encoder. Nor when the
+  // task also writes text: "pick a queue and write a two-sentence summary".)
   if (
     forStudent &&
     profile.taskType === 'classify' &&
-    profile.teacherModel === undefined &&
+    (profile.teacherModel === undefined || (profile.labeledExamples ?? 0) < TEACHER_OUTWEIGHS_LABELS_BELOW) &&
     !WRITES_TEXT.test(profile.task ?? '') &&
     (profile.labeledExamples ?? 0) >= ENCODER_STUDENT_MIN_LABELS &&
     !LONG_INPUT.test(profile.task ?? '') &&
@@ -452,8 +454,14 @@ function candidates(
   const generation = (model: Model) => (oldest !== undefined && model.released === undefined ? 1 : 0);
   const fitsOwn = (model: Model) =>
     ownGB === undefined || crudeNeedGB(methods, model.paramsB ?? Number.POSITIVE_INFINITY) <= ownGB ? 0 : 1;
+  // A model whose card leaves out a language the task names (Japanese on Llama 3.1) comes after one that covers it.
+  const speaksTask = (model: Model) => {
+    const off = languagesOffModel(model, profile.task);
+    return off?.complete === true && off.names.length > 0 ? 1 : 0;
+  };
   return proposals.sort(
     (a, b) =>
+      speaksTask(a) - speaksTask(b) ||
       (a.family === family ? 0 : 1) - (b.family === family ? 0 : 1) ||
       fitsOwn(a) - fitsOwn(b) ||
       generation(a) - generation(b) ||

@@ -150,7 +150,8 @@ describe('the hospital conversation', () => {
 
   it('never offers renting to a team whose data may not leave the building', async () => {
     const reply = (await converse(HOSPITAL)).at(-1)?.reply ?? '';
-    expect(reply).toMatch(/^Cost: .*no rental; otherwise a smaller model\.$/m);
+    // (QLoRA fits the same GPUs: that is the way out before a smaller model.)
+    expect(reply).toMatch(/^Cost: .*no rental; otherwise QLoRA on the same GPUs\.$/m);
     expect(reply).not.toMatch(/otherwise rented/);
   });
 

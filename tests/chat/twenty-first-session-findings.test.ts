@@ -88,3 +88,155 @@ describe('the cost of a plan that moved to another model', () => {
     expect(cost?.reply).not.toMatch(/^No:/);
   });
 });
+
+const CONTRACTS =
+  'We extract clause fields from contracts into JSON with Qwen2.5 14B Instruct on one A100 40GB in our own rack; contracts must never leave our servers. 800 annotated contracts, about 6,800 tokens each including the JSON. Prompting plateaued at 71%.';
+
+describe('newuser41: questions keep the facts, and are answered', () => {
+  it('a bill comparison stores nothing, and sets the plan’s own bill beside the one asked about', async () => {
+    const turns = await converse(
+      [
+        'We classify Japanese defect reports into 40 categories with GPT-4o mini through the API, 30,000 reports a day, prompt is good enough but the bill is too high. Another model is fine. We have 3,500 hand-labeled reports. We own no GPUs. Just recommend.',
+        'OK. Compare for me: monthly cost of serving a distilled student on a rented GPU, versus the tuned Gemini 2.5 Flash-Lite, at our 30,000 reports a day.',
+      ],
+      knowledge,
+    );
+    const [first, compare] = turns;
+    expect(compare?.state.profile).toEqual(first?.state.profile);
+    expect(compare?.reply).toMatch(/^If you had 1 rented GPU and self-hosted in the cloud:/);
+    expect(compare?.reply).toMatch(/On Gemini 2\.5 Flash-Lite, the plan costs about \$\d+ a month at the same volume/);
+    expect(compare?.reply).toContain('Nothing is saved');
+  });
+
+  it('a budget for rented GPUs is money, not a cloud deployment', () => {
+    const fields = read(
+      'We run Llama 3.1 8B Instruct on one RTX 3090 in our office. Our one-time budget for any rented GPUs is R$ 2.000 (a dollar is about 5.4 reais).',
+    );
+    expect(fields.deployment).toBeUndefined();
+    expect(fields.oneTimeBudgetUSD).toBe(370);
+    expect(read("we're fine renting GPUs up to about $200").deployment).toBeUndefined();
+    expect(read('we rent two A100s on Lambda for serving').deployment).toBe('cloud-self-hosted');
+  });
+
+  it('a "why not …" proposal saves none of its facts', async () => {
+    const turns = await converse(
+      [
+        'We classify defect reports into 40 categories with GPT-4o mini through the API, 30,000 reports a day. Another model is fine. We have 3,500 hand-labeled reports. We own no GPUs. Just recommend.',
+        'Why not distill instead: train our own small classifier, e.g. XLM-RoBERTa, on the 200k GPT-4o-mini-labeled reports plus our 3,500 gold ones, and serve it ourselves on a cheap rented GPU?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.kind).toBe('why');
+    expect(turns[1]?.state.profile).toEqual(turns[0]?.state.profile);
+  });
+
+  it('a budget question in another currency is about money: the verdict first, with the levers', async () => {
+    const turns = await converse(
+      [
+        'Agritech in Nairobi: an SMS assistant answering from 1,200 pages of extension manuals revised monthly, on Gemini 2.5 Flash via the API. No GPUs; data may go to the cloud. Each request is about 3,000 tokens in and 150 out. Our monthly budget is $310. Just recommend.',
+        'Update: volume will be more like 12,000 SMS a day. Does Gemini 2.5 Flash still fit our KSh 40,000 a month (1 USD is about 129 KSh)?',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/^Noted: 12,000 requests per day\. No, it is over your \$310 monthly budget\./);
+    expect(reply).toMatch(/about \$459 a month of API calls/);
+    expect(reply).toMatch(/That is about \$149 \(48%\) too much: cache the shared part of the prompt/);
+    expect(reply).not.toMatch(/GPU memory/);
+  });
+
+  it('reads a monthly budget "for the model bill" beside a one-time one, each with its own period', () => {
+    expect(
+      read(
+        'Our monthly budget for the model bill is KSh 40,000, and we have KSh 500,000 one-time for setup (1 USD is about 129 KSh).',
+      ),
+    ).toMatchObject({ monthlyBudgetUSD: 310, oneTimeBudgetUSD: 3876 });
+    expect(read('Monthly budget $200, one-time budget $0, about 5,000 questions a day.')).toMatchObject({
+      monthlyBudgetUSD: 200,
+      oneTimeBudgetUSD: 0,
+    });
+  });
+
+  it('reads "the prompt with category definitions is about 2,500 tokens"', () => {
+    expect(
+      read(
+        'Each request is long: the prompt with category definitions is about 2,500 tokens and the answer is ~20 tokens.',
+      ),
+    ).toMatchObject({ inputTokensPerRequest: 2500, outputTokensPerRequest: 20 });
+  });
+
+  it('says DPO with adapters needs QLoRA when 16-bit LoRA does not fit, and answers the second question with it', async () => {
+    const turns = await converse(
+      [
+        `${CONTRACTS} We also have 2,500 preference pairs (model JSON vs lawyer-corrected JSON). Just recommend.`,
+        'Will full-parameter DPO fit on our A100 40GB? If not, what does LoRA-based DPO need?',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/about 310 GB, and you have 40 GB/);
+    expect(reply).toMatch(
+      /With QLoRA \(a 4-bit base and adapters\) it needs about 39 GB, which fits; 16-bit LoRA does not fit/,
+    );
+    expect(reply).not.toMatch(/With LoRA it needs about 39 GB/);
+    expect(reply).not.toMatch(/I can't answer/);
+  });
+
+  it('"why not just QLoRA?" sets the two memories side by side and says which is safer', async () => {
+    const turns = await converse(
+      [`${CONTRACTS} Just recommend.`, 'If LoRA only fits with Liger, why not just QLoRA?'],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(
+      /^\*\*QLoRA works too\.\*\* QLoRA needs about 25 GB of your 40 GB: it fits\. LoRA needs about 45 GB/,
+    );
+    expect(reply).toMatch(/QLoRA is the safer start/);
+    expect(reply).not.toMatch(/LoRA fits better|Training takes the most time/);
+  });
+
+  it('answers a serving question about "the tuned 14B" on the serving side', async () => {
+    const turns = await converse(
+      [
+        `${CONTRACTS} Just recommend.`,
+        'Can our single A100 40GB serve the tuned 14B for about 2,000 contracts a day, 6,000 tokens in and 800 out each?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/^Yes: serving Qwen2\.5 14B in 16-bit, with its KV cache, needs about 32 GB/);
+  });
+
+  it('answers "is 3,500 hand-labeled reports enough for 40 categories?" per class', async () => {
+    const turns = await converse(
+      [
+        'We classify defect reports into 40 categories with GPT-4o mini; 3,500 hand-labeled reports. Just recommend.',
+        'Is 3,500 hand-labeled reports enough for 40 categories? A few rare categories only have about 25 examples each.',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/Over 40 classes that is about 88 per class/);
+    expect(turns[1]?.reply).toMatch(/rare classes with about 25 examples/);
+  });
+
+  it('single thumbs votes asked "for DPO after the LoRA" are not pairs', async () => {
+    const turns = await converse(
+      [
+        'We run Llama 3.1 8B Instruct on one RTX 3090. 9,000 labeled support conversations, prompting plateaued on our JSON format. Just recommend.',
+        'We also log a thumbs up / thumbs down from customers on about 20k bot replies. Could we use those for DPO after the LoRA?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/^Not as they are\. DPO learns from pairs/);
+  });
+});
+
+describe('a classifier in another language, with a teacher’s labels', () => {
+  it('keeps the language with the task and reads the labels a model made as its teacher', () => {
+    const fields = read(
+      'Our QA engineers write defect reports in Japanese and we classify each report into one of 40 defect categories with GPT-4o mini. We have 3,500 reports labeled by hand, plus about 200,000 past reports that GPT-4o mini already labeled in production.',
+    );
+    expect(fields.task).toBe('classify each report into one of 40 defect categories (in Japanese)');
+    expect(fields.teacherModel).toBe('GPT-4o mini');
+    expect(fields.labeledExamples).toBe(3500);
+  });
+});

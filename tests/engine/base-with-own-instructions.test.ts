@@ -45,3 +45,37 @@ describe('a base model with its own instruction data', () => {
     expect(run({ ...insurer, ...patch }).destination.method).toBe('preference-tuning');
   });
 });
+
+describe('a distillation student for a classifier in another language', () => {
+  const kaizen = {
+    task: 'classify each report into one of 40 defect categories (in Japanese)',
+    taskType: 'classify',
+    modelName: 'GPT-4o mini',
+    deployment: 'cloud-self-hosted',
+    requestsPerDay: 30000,
+    goals: ['cost'],
+    canSwitchModel: true,
+    labeledExamples: 3500,
+    unlabeledCorpus: 'large',
+    gpuCount: 0,
+    teacherModel: 'GPT-4o mini',
+  };
+
+  it('is a multilingual encoder, trained whole, when the team’s own labels are a few thousand beside the teacher', () => {
+    const result = run(kaizen);
+    expect(result.destination.method).toBe('distillation');
+    expect(result.destination.student).toBe('XLM-RoBERTa Base');
+    const estimates = result.recommendations.find((entry) => entry.method === 'distillation')?.estimates;
+    expect(estimates?.assumptions[0]).toMatch(/^Training the encoder student whole/);
+    expect(estimates?.assumptions.join(' ')).toMatch(/AdamW mixed precision/);
+  });
+
+  it('tunes a decoder whose card covers the language when tens of thousands of labels are the teacher’s outputs', () => {
+    const destination = run({ ...kaizen, labeledExamples: 50_000 }).destination;
+    const model = knowledge.findModel(destination.model.name ?? '');
+    expect(model?.architecture?.kind).not.toBe('encoder');
+    // (Llama 3.1's card names eight languages and not Japanese; Qwen2.5's names Japanese.)
+    expect(destination.model.name).not.toMatch(/^Llama 3/);
+    expect(model?.supportedLanguages?.named).toContain('japanese');
+  });
+});

@@ -68,9 +68,12 @@ const JSON_OBJECT = /\{[^{}\n]{0,2000}\}/g;
  */
 const CONDITIONAL =
   /\b(?:(?<!\bonly\s(?:[\w']+\s){0,3})if(?!\s+(?:possible|needed|necessary|so|not|any|anything|at\s+all|that\s+(?:helps|matters)|it\s+(?:helps|matters))\b)(?!\s+(?:we|i)\s+(?:need|have\s+to|must)\s+(?:to\s+)?(?:(?:rent|use|go\s+to|buy)\s+)?(?:the\s+|some\s+|more\s+)?(?:cloud|compute|gpus?|gpu\s+time)\b(?=[^.;!?\n]{0,80}\b(?:(?:i|we)\s+(?:can|could)\s+(?:spend|afford|pay|put\s+in)|budget\s+(?:is|of))))|assuming|supposing|suppose|imagine|unless|in\s+case|provided\s+that|once\s+we\s+(?:get|have|buy|rent|receive)|hypothetically|let's\s+say|lets\s+say|say\s+we\s+had|(?:we|i)\s+might\s+(?:get|buy|have|rent|receive)|wish(?:\s+we|\s+i)?|would\s+(?:love|like)\s+to\s+have|hop(?:e|ing)\s+to\s+(?:get|have|buy)|(?:thinking|thought)\s+(?:about|of)\s+(?:renting|buying|getting|ordering)|considering\s+(?:renting|buying|getting|ordering))\b(?:[^.;:!?\n,]|\.(?=\d))*(?:,\s*(?:say|e\.g\.|for\s+example|for\s+instance|like|such\s+as|let's\s+say|maybe)\b(?:[^.;:!?\n,]|\.(?=\d))*)?/g;
-/** "Hypothetically, what about 70B instead?": another choice weighed, to the end of the sentence (past its commas). */
+/**
+ * "Hypothetically, what about 70B instead?", "why not distill instead: train our own classifier and serve it on a
+ * rented GPU?": another choice weighed, to the end of the sentence (past its commas).
+ */
 const WEIGHED_SENTENCE =
-  /\bhypothetically\b(?:[^.;!?\n]|\.(?=\d))*|\b(?:what|how)\s+about\s+(?:[\w.-]+\s+){0,4}?instead\b|\b(?:what|how)\s+about\s+(?:just\s+|simply\s+)?(?:fine[\s-]?tuning|tuning|using|trying|switching\s+to|moving\s+to|going\s+with)\b(?:[^.;!?\n]|\.(?=\d))*|\bwhy\s+(?:not|wouldn't\s+(?:we|i)|don't\s+(?:we|i))\s+(?:just\s+|simply\s+)?(?:rag|retriev\w*|(?:do|use|try|build)\s+(?:rag|retrieval))\b[^?\n]*\?/g;
+  /\bhypothetically\b(?:[^.;!?\n]|\.(?=\d))*|\b(?:what|how)\s+about\s+(?:[\w.-]+\s+){0,4}?instead\b|\b(?:what|how)\s+about\s+(?:just\s+|simply\s+)?(?:fine[\s-]?tuning|tuning|using|trying|switching\s+to|moving\s+to|going\s+with)\b(?:[^.;!?\n]|\.(?=\d))*|\bwhy\s+(?:not|wouldn't\s+(?:we|i)|don't\s+(?:we|i))\s+(?:just\s+|simply\s+)?(?:rag|retriev\w*|(?:do|use|try|build)\s+(?:rag|retrieval))\b[^?\n]*\?|\bwhy\s+(?:not|wouldn't\s+(?:we|i)|don't\s+(?:we|i))\s+(?:just\s+|simply\s+)?(?:distil\w*|train|tune|fine[\s-]?tune|serve|host|self[\s-]?host|rent|run|buy)\b[^?\n]*\?/g;
 /**
  * Someone else's facts: a competitor, another team, a friend, "unlike …", hearsay ("I read somewhere you need 10k
  * examples"). From the cue to the end of the clause.

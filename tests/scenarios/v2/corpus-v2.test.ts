@@ -139,6 +139,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch59.json')),
     ...loadCases(here('./batch60.json')),
     ...loadCases(here('./batch61.json')),
+    ...loadCases(here('./batch62.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

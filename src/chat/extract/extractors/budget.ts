@@ -86,7 +86,7 @@ const PER_DAY = /^\s*(?:\/\s?day\b|(?:per|a|an|each|every)\s+day\b|daily\b)/;
 const ONE_TIME =
   /^\s*(?:(?:is|was|will\s+be|being)\s+(?:a\s+|the\s+|for\s+the\s+|just\s+|only\s+)?(?=one[\s-]?(?:off|time)|upfront|up[\s-]front|total|once))?(?:one[\s-]?(?:off|time)\b|upfront\b|up[\s-]front\b|total\b|in\s+total\b|overall\b|once\b|for\s+(?:the\s+)?(?:training|project|whole\s+thing|pilot|fine[\s-]?tuning|setup|build))/;
 const MONTHLY_BEFORE =
-  /\b(?:monthly|per[\s-]month|a\s+month|recurring|running|ongoing|inference|hosting|serving|opex)\b[^.;!?\n]{0,25}$/;
+  /\b(?:monthly|per[\s-]month|a\s+month|recurring|running|ongoing|inference|hosting|serving|opex)\b[^.;!?\n]{0,25}$|\b(?:monthly|per[\s-]month)\s+budget\b[^.;!?\n,$€£\d]{0,40}$/;
 const ONE_TIME_BEFORE =
   /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|total|training|capex|project|setup|initial)\b[^.;!?\n]{0,25}$/;
 /** Words that make an amount a price or a current cost, not a budget. */
@@ -107,6 +107,9 @@ const OTHER_CURRENCY_AFTER =
 const REFERENCED_BEFORE =
   /\b(?:against|compared\s+(?:to|with)|versus|vs\.?|too\s+close\s+to)\s+(?:our|the|my|that)\s+$/;
 /** A cost that may not go past an amount is a budget: "running cost can't go over $1,200 a month". */
+/** "our monthly budget for the model bill is KSh 40,000": a budget for a bill, not the bill. */
+const BUDGET_FOR_A_BILL_BEFORE =
+  /\bbudget\s+(?:for|on)\s+(?:the\s+|our\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:bill|costs?|spend|spending|usage)\s+(?:is|of|=|:|at|would\s+be|will\s+be)?\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
 const COST_CAP_BEFORE =
   /\b(?:costs?|spend(?:ing)?|bill)\b[^.;!?\n]{0,20}\b(?:can't|cannot|can\s+not|must\s+not|mustn't|shouldn't|should\s+not|won't|may\s+not)\s+(?:go|be|get|run)\s+(?:over|above|past|beyond|more\s+than)\s*$|\b(?:costs?|spend(?:ing)?|bill)\s+(?:capped|limited)\s+(?:at|to)\s*$/;
 
@@ -155,8 +158,13 @@ type Period = 'month' | 'one-time' | 'year' | 'day' | undefined;
 const BUDGET_NAMED_AFTER =
   /^\s*(?:is|was|will\s+be)\s+(?:our|the|my)\s+(?:total\s+|whole\s+|entire\s+|ai\s+|training\s+)?(monthly|one[\s-]?(?:time|off)|upfront)\s+(?:ai\s+|compute\s+|training\s+)?budget\b/;
 
+/** Where the next clause starts: "…KSh 40,000, and we have KSh 500,000 one-time" says the second amount's period. */
+const NEXT_CLAUSE = /[.;!?\n]|,?\s+(?:and|but|plus|while)\s+(?:we|i|our|there)\b/;
+
 function periodAround(message: PreparedMessage, start: number, end: number): Period {
-  const after = message.lower.slice(end, end + 40);
+  const window = message.lower.slice(end, end + 40);
+  const cut = NEXT_CLAUSE.exec(window);
+  const after = cut === null ? window : window.slice(0, cut.index);
   // "$3k is our monthly budget", "₹2.5 lakh is the one-time budget": the period named with the budget after it.
   const named = BUDGET_NAMED_AFTER.exec(after);
   if (named) return /month/.test(named[1] ?? '') ? 'month' : 'one-time';
@@ -262,10 +270,13 @@ export const extractBudget: Extractor = (message, context) => {
       /\bbudget\b/.test(clauseBefore(lower, glossOf.start));
     if (
       NOT_A_BUDGET_AFTER.test(after) ||
-      (NOT_A_BUDGET_BEFORE.test(before) && !COST_CAP_BEFORE.test(before) && !glossesABudget)
+      (NOT_A_BUDGET_BEFORE.test(before) &&
+        !COST_CAP_BEFORE.test(before) &&
+        !BUDGET_FOR_A_BILL_BEFORE.test(before) &&
+        !glossesABudget)
     )
       continue;
-    if (CURRENT_SPEND_BEFORE.test(before) && !CAP_AFTER.test(after)) continue;
+    if (CURRENT_SPEND_BEFORE.test(before) && !CAP_AFTER.test(after) && !BUDGET_FOR_A_BILL_BEFORE.test(before)) continue;
     if (/\b(?:spend|spending|pay|paying)\b/.test(before) && CURRENT_AFTER.test(lower.slice(end, end + 40))) continue;
     // "does it fit our $50?": a budget already said, named in a question about it, not a new one.
     if (
@@ -414,6 +425,8 @@ export const extractCurrentSpend: Extractor = (message, context) => {
     // "$0.02 per request" is a price, not a bill.
     if (NOT_A_BUDGET_AFTER.test(lower.slice(end, end + 30))) return;
     const before = clauseBefore(lower, start);
+    // ("our monthly budget for the model bill is KSh 40,000": a budget, for the bill.)
+    if (BUDGET_FOR_A_BILL_BEFORE.test(before)) return;
     const current =
       // "about 6 million yen, roughly forty thousand dollars": the bill said again in dollars.
       SAME_AMOUNT_IN_DOLLARS.test(before) ||

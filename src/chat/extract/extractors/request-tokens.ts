@@ -30,9 +30,12 @@ const INPUT_PER_REQUEST = new RegExp(
   `${APPROX_SOURCE}${AMOUNT}\\s?(?:input\\s+|prompt\\s+|context\\s+)?tokens?\\s+(?:(?:of\\s+(?:input|prompt|context)\\s+)?(?:per|a|each|every)\\s+${REQUEST})\\b`,
   'g',
 );
-/** "prompts are about 3k tokens", "each request sends ~8,000 tokens", "our calls average 2k tokens". */
+/**
+ * "prompts are about 3k tokens", "each request sends ~8,000 tokens", "our calls average 2k tokens", "the prompt with
+ * category definitions is about 2,500 tokens".
+ */
 const REQUEST_IS_TOKENS = new RegExp(
-  `\\b(?:prompts?|requests?|calls?|quer(?:y|ies)|inputs?)\\s+(?:(?:are|is|average|averages|run|runs|send|sends|carry|carries|use|uses|take|takes)\\s+(?:(?:quite\\s+|pretty\\s+|very\\s+|really\\s+)?(?:long|short|big|large|huge|heavy)(?:\\s+too)?\\s*,?\\s*)?(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?(?:input\\s+)?tokens?\\b`,
+  `\\b(?:prompts?|requests?|calls?|quer(?:y|ies)|inputs?)\\s+(?:(?:with|including|incl\\.?|plus)\\s+(?:the\\s+|our\\s+|its\\s+|all\\s+)?(?:[\\w-]+\\s+){0,3}?)?(?:(?:are|is|average|averages|run|runs|send|sends|carry|carries|use|uses|take|takes)\\s+(?:(?:quite\\s+|pretty\\s+|very\\s+|really\\s+)?(?:long|short|big|large|huge|heavy)(?:\\s+too)?\\s*,?\\s*)?(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?(?:input\\s+)?tokens?\\b`,
   'g',
 );
 /** "4,000 input tokens", "about 2k prompt tokens". */

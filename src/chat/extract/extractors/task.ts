@@ -1,4 +1,5 @@
 /** @module The task, in the user's words: "we want to classify support tickets", "task is summarising contracts". */
+import { languageList, languagesInFrame } from '../../../profile/languages.ts';
 import { allMatches, finding } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
@@ -64,7 +65,18 @@ export const extractTask: Extractor = (message) => {
     // "we're building this on weekends": a pronoun is not a task; nor is "REMOVE them" (a verb and a pronoun).
     if (/^(?:this|that|it|something|stuff|things?)\b/i.test(text)) continue;
     if (text.split(/\s+/).length <= 3 && /\b(?:them|it|those|these|that|this)\s*$/i.test(text)) continue;
-    findings.push(finding('task', text, start, start + phrase.length));
+    findings.push(finding('task', withLanguages(text, message.lower), start, start + phrase.length));
   }
   return findings;
 };
+
+/**
+ * "Our QA engineers write defect reports in Japanese … we classify each report into one of 40 categories": the
+ * languages the message names, said outside the task's own words, go with the task (the engine reads them there to
+ * judge the model's languages and the student).
+ */
+function withLanguages(task: string, lower: string): string {
+  const inTask = task.toLowerCase();
+  const missing = languagesInFrame(lower).filter((name) => !inTask.includes(name));
+  return missing.length === 0 ? task : `${task} (in ${languageList(missing)})`;
+}
