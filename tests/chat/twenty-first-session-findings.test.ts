@@ -240,3 +240,48 @@ describe('a classifier in another language, with a teacher’s labels', () => {
     expect(fields.labeledExamples).toBe(3500);
   });
 });
+
+describe('phrasings of batch x49', () => {
+  it.each([
+    [
+      'we serve 35 insurance brokers and each one wants the assistant to follow their own underwriting guidelines',
+      { tasksCount: 35 },
+    ],
+    ['we have two 48 gig cards in the office and 12 weeks for this project', { timelineWeeks: 12 }],
+    [
+      'it runs on a jetson-type box on the factory floor, 8GB memory for the model, no internet there.',
+      { deviceMemoryGB: 8 },
+    ],
+    ['the phone only has like 4 gigs we can use, it has to work offline in rural clinics', { deviceMemoryGB: 4 }],
+    ["Is 500 examples enough? That's all we have for the intent classifier", { labeledExamples: 500 }],
+    ['we already distilled it from gpt-4.1 outputs and that is good enough', { teacherModel: 'GPT-4.1' }],
+    ["pretty experienced team, we've pretrained our own encoders before", { mlExpertise: 'expert' }],
+    [
+      'game dialogue localization, about 60k aligned line pairs from past titles',
+      { labeledExamples: 60000, taskType: 'generate' },
+    ],
+    ['every claim needs a cited source', { needsCitations: true }],
+    ['Need the bot to refuse anything that looks like investment advice', { goals: ['alignment'] }],
+    ['the instruct model ignores our output rules about half the time', { goals: ['instruction-following'] }],
+    ['the API bills are killing us', { goals: ['cost'] }],
+    ['LoRA was good enough for the summaries honestly, the issue now is cost', { goals: ['cost'] }],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it('reads a few-shot attempt that ended "same thing, stuck" as plateaued', () => {
+    expect(
+      read(
+        'we tried just prompting gpt-4.1 with a long system prompt, it kinda plateaued around 80%. then few-shot w/ 10 examples in the prompt, same thing, stuck',
+      ).tried,
+    ).toEqual([
+      { method: 'prompt-engineering', result: 'plateaued' },
+      { method: 'in-context-learning', result: 'plateaued' },
+    ]);
+  });
+
+  it('GPUs in the office say where training runs, not where the model is served', () => {
+    expect(read('we have two 48 gig cards in the office').deployment).toBeUndefined();
+    expect(read('the server sits in our office basement').deployment).toBe('on-prem');
+  });
+});

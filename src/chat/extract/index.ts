@@ -1214,7 +1214,7 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
     if (CONTRAST_BEFORE.test(lower.slice(Math.max(0, item.start - 16), item.start)) && !complaint(lower, item))
       return false;
     if (RULED_OUT_FIELDS.has(item.field) && RULED_OUT_AFTER.test(lower.slice(item.end, item.end + 40))) return false;
-    if (unasserted.covers(item.start) && !harmIfWrong(lower, item)) return false;
+    if (unasserted.covers(item.start) && !harmIfWrong(lower, item) && !allWeHave(lower, item)) return false;
     if (
       !PAST_KEEPS_FIELDS.has(item.field) &&
       past.covers(item.start) &&
@@ -1268,6 +1268,11 @@ const WISHED_FIELDS: ReadonlySet<string> = new Set([
 const WISH_QUESTION =
   /^[^a-z]*(?:can|could|would|will)\s+(?:(?:we|you)\s+(?:make|get|have)\s+it|it)\s+(?:to\s+)?(?:always\s+|also\s+)?(?:cite|quote|link|answer|reply|respond|write|follow|output|return|stay|match|sound|speak|handle|work|run)\b/;
 
+/** "Is 500 examples enough? That's all we have": the count asked about, said after to be the team's own. */
+function allWeHave(lower: string, item: Finding): boolean {
+  return /\?\s*(?:that'?s|that\s+is|it'?s|it\s+is)\s+all\s+(?:we|i)\s+/.test(lower.slice(item.start, item.end));
+}
+
 /** "will it fit on my 3060?", "can our 2 A100s run it?": a question still says what the team's own things are. */
 function ownedInQuestion(lower: string, item: Finding): boolean {
   // "We need this live in 3 weeks, is that realistic?": a fact said, then a question about it.
@@ -1279,6 +1284,7 @@ function ownedInQuestion(lower: string, item: Finding): boolean {
     !ASKING_OPENER.test(sentenceBefore(lower, item.start, 80))
   )
     return true;
+  if (allWeHave(lower, item)) return true;
   // "can we realistically get a distilled model out in 8 weeks?": the deadline the team works to, asked about.
   if (item.field === 'timelineWeeks' && DEADLINE_ASKED.test(lower.slice(Math.max(0, item.start - 100), item.start)))
     return true;

@@ -21,6 +21,8 @@ export const PAST_KEEPS_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileField
   'modelStage',
   // What was tried is past by nature: "we set up RAG last quarter and it works fine".
   'tried',
+  // The model a student was distilled from stays its teacher: "we already distilled it from gpt-4.1 outputs".
+  'teacherModel',
 ]);
 
 /**

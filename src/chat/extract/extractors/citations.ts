@@ -13,6 +13,8 @@ const CITE = new RegExp(
     String.raw`\bwith\s+the\s+(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:clause|passage|section|page|paragraph|document|policy)s?\s+(?:it|they|that)\s+(?:came|comes|is|are|was|were)\s+from\b`,
     String.raw`\b(?:traceable|verifiable|grounded|attributable)\s+(?:to\s+(?:the\s+)?(?:sources?|docs|documents|policy)|answers?)\b`,
     String.raw`\bsource\s+(?:attribution|links?)\b`,
+    // "every claim needs a cited source".
+    String.raw`\b(?:needs?|has|have|with|requires?)\s+(?:a\s+)?cited\s+(?:sources?|references?)\b`,
     String.raw`\b(?:and|must|has\s+to|should)\s+quote\s+(?:it|them|the\s+source)\b`,
     String.raw`\blink(?:s|ing|ed)?\s+(?:back\s+)?(?:to\s+)?(?:the\s+|its\s+|their\s+)?(?:exact\s+|specific\s+|relevant\s+)?(?:(?:kb|source|help[\s-]?cent(?:er|re)|wiki|knowledge[\s-]base|policy|original|underlying)\s+)?(?:articles?|pages?|documents?|docs|sources?|policy|policies|sections?|clauses?|paragraphs?|tickets?|threads?|records?)\b`,
     // "say which article it got the answer from", "tell them which page it used".

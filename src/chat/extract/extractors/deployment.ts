@@ -134,7 +134,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:our|the)\s+(?:basement\s+|office\s+)?server\s+(?:room|closet)\b`,
         // "we pre-generate it offline on our workstation": the team's one machine, not its users' (those are edge).
         String.raw`(?<!\b(?:train|training|fine[\s-]?tune|fine[\s-]?tuning|finetune|develop|developing|prototype|prototyping|experiment|experimenting|test|testing|code|coding)\s+)\b(?:on|in)\s+(?:our|my)\s+(?:own\s+|single\s+|one\s+|office\s+|studio\s+)?workstation\b(?!s)`,
-        String.raw`\b(?:box|boxes|servers?|machines?|gpus?|cards?|hardware|racks?|workstations?)\s+(?:(?:is|are|sits?|lives?)\s+)?(?:in|at)\s+(?:our|the)\s+(?:office|basement|building|lab|closet)\b`,
+        // (GPUs or cards in the office say where training runs, not where the model is served.)
+        String.raw`\b(?:box|boxes|servers?|machines?|hardware|racks?|workstations?)\s+(?:(?:is|are|sits?|lives?)\s+)?(?:in|at)\s+(?:our|the)\s+(?:office|basement|building|lab|closet)\b`,
         // "2x L40S in our colo", "we're a bank so nothing leaves our datacenter".
         String.raw`\b(?:in|at)\s+our\s+(?:own\s+)?colo(?:cation)?(?:\s+(?:facility|space|cage|racks?|site))?\b`,
         String.raw`\b(?:nothing|no\s+data|data)\s+(?:ever\s+)?leaves\s+our\s+(?:own\s+)?data\s?cent(?:er|re)s?\b`,

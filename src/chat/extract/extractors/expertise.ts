@@ -103,6 +103,8 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\bpre-?trains?\s+(?:its|our|their)\s+own\s+(?:\w+\s+)?models\b`,
         // "we pretrained our own 7B base model".
         String.raw`\bwe\s+pre-?trained\s+(?:our\s+own|an?)\s+(?:[\w.()-]+\s+){0,3}?(?:model|llm|checkpoint)\b`,
+        // "we've pretrained our own encoders before".
+        String.raw`\bwe(?:'ve|\s+have)?\s+(?:already\s+)?pre-?trained\s+(?:our\s+own\s+)(?:[\w.()-]+\s+){0,2}?(?:models|encoders|llms|checkpoints|berts?)\b`,
         String.raw`\b(?:world[\s-]class|expert|deep|extensive)\s+(?:ml|machine[\s-]learning|ai|nlp)\s+(?:team|experts?|expertise|experience|engineers)\b`,
         String.raw`\bml\s+experts\b`,
         // "70b, 8xh100, 12 wks, expert team.": a team described as expert, in a list of the team's facts.

@@ -8,7 +8,7 @@ import { LANGUAGE } from './languages.ts';
 
 const LABELED = String.raw`(?:label(?:l)?ed|(?:manually|historically|already|hand[\s-]?)\s+(?:classified|categori[sz]ed|anonymi[sz]ed|redacted)|(?:vet|doctor|physician|clinician|expert|human|agent|analyst|radiologist|pathologist|reviewer)-confirmed|resolved|answered|labled|lablled|annotated|tagged|hand[\s-]?(?:label(?:l)?ed|written|annotated)|human[\s-]?(?:label(?:l)?ed|written|annotated)|curated|gold|graded|rated|approved|verified|validated|vetted|accepted|corrected|hand[\s-]?checked|supervised|training|fine[\s-]?tuning|example)`;
 /** Nouns that are labeled examples by themselves. */
-const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|rewrites|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|(?:json|jsonl)s\b|json\s+(?:files|records|outputs)|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+pairs?|\b[a-z]+(?:-[a-z]+)*(?:\s*(?:&|\/|\+)\s*|\s+and\s+)[a-z]+(?:-[a-z]+)*\s+pairs|(?:segment|sentence|clause|contract|ticket|email|code|document|summary|translation|dialogue|message)\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+|segment\s+)?pairs?)`;
+const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|rewrites|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|(?:json|jsonl)s\b|json\s+(?:files|records|outputs)|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+pairs?|\b[a-z]+(?:-[a-z]+)*(?:\s*(?:&|\/|\+)\s*|\s+and\s+)[a-z]+(?:-[a-z]+)*\s+pairs|(?:segment|sentence|clause|contract|ticket|email|code|document|summary|translation|dialogue|message)\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+|segment\s+|line\s+|dialogue\s+)?pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
   '(?:tickets?|commands|macros|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms|opinions|memos|briefs)';
@@ -182,6 +182,11 @@ const COUNT_DIALOGUE_LINES = new RegExp(
 /** "the 8000 lines are example exchanges (player line -> npc reply)": lines said to be input/output examples. */
 const LINES_ARE_EXAMPLES = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+lines\\s+are\\s+(?:all\\s+)?(?:[a-z-]+\\s+)?(?:exchanges|pairs|examples|conversations|dialogues)\\b`,
+  'g',
+);
+/** "Is 500 examples enough? That's all we have": the count asked about is the team's own, said so after. */
+const ASKED_COUNT_IS_ALL = new RegExp(
+  `\\b(?:is|are|would|will)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:examples?|samples?|pairs?|labels?|labell?ed\\s+\\w+)\\s+(?:really\\s+|actually\\s+)?(?:be\\s+)?enough\\s*\\?\\s*(?:that'?s|that\\s+is|it'?s|it\\s+is)\\s+all\\s+(?:we|i)\\s+(?:have|'ve\\s+got|got)\\b`,
   'g',
 );
 /** "would 5k examples be enough? we only have about 1,800 right now": the team's own count, its noun said before. */
@@ -464,6 +469,11 @@ export const extractLabeledData: Extractor = (message) => {
     )
       continue;
     findings.push(findingFromMatch('labeledExamples', 0, match));
+  }
+  for (const match of allMatches(ASKED_COUNT_IS_ALL, lower)) {
+    const count = parseCount(match[1] ?? '');
+    if (count !== undefined && Number.isInteger(count) && count > 0)
+      findings.push(findingFromMatch('labeledExamples', count, match));
   }
   if (/\b(?:examples?|labels?|labell?ed|pairs?|samples?)\b/.test(lower))
     for (const match of allMatches(HAVE_NOW, lower)) {

@@ -3,7 +3,7 @@ import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, createSpanIndex, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const TENANT_NOUN = String.raw`(?:customers?|clients?|characters?|npcs?|tenants?|brands?|products?|departments?|teams?|business\s+units?|domains?|languages?|markets?|regions?|stores?|personas?|verticals?|games?|titles?|apps?|products?|sites?|websites?|channels?|agents?|bots?)`;
+const TENANT_NOUN = String.raw`(?:customers?|clients?|characters?|npcs?|tenants?|brands?|products?|departments?|teams?|business\s+units?|domains?|languages?|markets?|regions?|stores?|personas?|verticals?|games?|titles?|apps?|products?|sites?|websites?|channels?|agents?|bots?|brokers?|agenc(?:y|ies)|firms?|partners?|schools?|hospitals?|clinics?|franchis(?:e|es)|branches|publishers?|merchants?|sellers?|restaurants?|hotels?|newsrooms?|insurers?|dealers(?:hips)?|resellers?)`;
 const TASK_NOUN = String.raw`(?:tasks?|use[\s-]cases?|skills?|workflows?|applications?|apps?)`;
 /**
  * "50 customers each with their own style", "12 clients, each needing a separate adapter", "each of our 12 games

@@ -37,9 +37,12 @@ const REVISED = new RegExp(
 /** "by next month" (4 weeks), "before next week" (1), "until next quarter" (13), "next month is the deadline". */
 const NEXT =
   /\b(?:by|before|until)\s+(?:the\s+)?next\s+(week|month|quarter)\b|\bby\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(week|month|quarter)\b|\bnext\s+(week|month|quarter)\b(?=[^.;!?\n]{0,20}\b(?:deadline|launch|ship|live|ready|done|due)\b)|\b(?:launch|ship|live|ready|done|due|deadline\s+is)\s+next\s+(week|month|quarter)\b/g;
-/** "8 weeks to deliver", "twelve weeks till launch", "3 weeks, tops", "at most a month": the time left. */
+/**
+ * "8 weeks to deliver", "twelve weeks till launch", "3 weeks, tops", "at most a month", "12 weeks for this project": the
+ * time left.
+ */
 const TIME_TO_DELIVER = new RegExp(
-  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:left\\s+)?(?:(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)|(?:till|until|before|to)\\s+(?:the\\s+)?(?:launch|go[\\s-]live|release|deadline|demo|production|pilot|rollout|roll[\\s-]out|trial|board\\s+meeting|review))\\b|(?<![$€£\\d.,]\\s?)\\b(${COUNT_SOURCE})\\s+${UNIT},?\\s+(?:tops|max(?:imum)?|at\\s+(?:the\\s+)?most)\\b|\\bat\\s+(?:the\\s+)?most\\s+(${COUNT_SOURCE})\\s+${UNIT}\\b`,
+  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:left\\s+)?(?:(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)|(?:till|until|before|to)\\s+(?:the\\s+)?(?:launch|go[\\s-]live|release|deadline|demo|production|pilot|rollout|roll[\\s-]out|trial|board\\s+meeting|review))\\b|(?<![$€£\\d.,]\\s?)\\b(${COUNT_SOURCE})\\s+${UNIT},?\\s+(?:tops|max(?:imum)?|at\\s+(?:the\\s+)?most)\\b|\\bat\\s+(?:the\\s+)?most\\s+(${COUNT_SOURCE})\\s+${UNIT}\\b|\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+for\\s+(?:this|the|our)\\s+(?:whole\\s+)?(?:project|pilot|build|poc|proof\\s+of\\s+concept|prototype|engagement)\\b`,
   'g',
 );
 /** "between 4 and 6 weeks", "4-6 weeks", "in 3 to 4 months": the middle of the range. */
@@ -323,7 +326,7 @@ export const extractTimeline: Extractor = (message, context) => {
     for (const match of allMatches(pattern, lower)) {
       if (touches(match)) continue;
       // The pattern's alternatives each capture (amount, unit): take the pair that matched.
-      const pair = [1, 3, 5].find((group) => match[group] !== undefined) ?? 1;
+      const pair = [1, 3, 5, 7].find((group) => match[group] !== undefined) ?? 1;
       const amount = amountOf(match[pair] ?? '');
       const weeks = amount === undefined ? undefined : toWeeks(amount, match[pair + 1] ?? '');
       if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));

@@ -64,6 +64,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x46: { precision: 0.91, recall: 0.93 },
   x47: { precision: 0.87, recall: 0.9 },
   x48: { precision: 0.92, recall: 0.94 },
+  x49: { precision: 0.92, recall: 0.96 },
 };
 
 interface BatchUtterance {
