@@ -24,7 +24,7 @@ import { CPU_TRAINING_NOTE, estimatedOnQlora } from '../engine/method-estimates.
 import { TRAINING_METHODS } from '../engine/method-groups.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import type { MethodRecommendation, Recommendation } from '../engine/recommendation-schema.ts';
-import { PROJECT_RUNS } from '../engine/training-compute.ts';
+import { MIN_RENTAL_HOURS, PROJECT_RUNS } from '../engine/training-compute.ts';
 import {
   BYTES_PER_WEIGHT,
   DAYS_PER_MONTH,
@@ -64,6 +64,15 @@ function hoursWords(hours: number): string {
 }
 
 /** A short answer and, when it cites any, its numbered footnotes (text and data). */
+/** GPUs a team would rent for one job, at the catalog's dated price. */
+export interface RentedForJob {
+  readonly gpus: number;
+  readonly gpu: string;
+  readonly usdPerHour: number;
+  readonly where: string;
+  readonly asOf: string;
+}
+
 export interface InfoAnswer {
   text: string;
   footnotes?: string;
@@ -257,6 +266,8 @@ export function costReply(
     timelineWeeks?: number;
     /** The team's latency target, which CPU serving is set against. */
     latencyTargetMs?: number;
+    /** GPUs rented for this job only ("what if we rented one H100 for the training runs?"): billed by the hour. */
+    rentedForJob?: RentedForJob;
   } = {},
 ): string {
   const method = asked === true ? recommendation.destination.method : asked;
@@ -302,17 +313,20 @@ export function costReply(
       own && !options.fitAnswered && estimates.memoryGB?.fit === 'fits-if' && estimates.memoryGB.adjustments?.length
         ? `Only if you ${joinWords([...estimates.memoryGB.adjustments])} does ${name} fit your GPUs; otherwise ${fallbackWhenLeverFails(recommendation, method)}. `
         : '';
+    const job = options.rentedForJob;
     lines.push(
       fitsIf +
-        (own && !timedOnOwnGpu(recommendation)
-          ? `${name} on your GPUs, with no rental cost; their speed is not in the catalog, so the hours are for ${referenceGpuWords(knowledge)}: about ${hoursWords(estimates.trainingGpuHours)} GPU-hours for a three-run project, longer on yours.`
-          : own
-            ? `${name} on your GPUs: about ${hoursWords(estimates.trainingGpuHours)} GPU-hours for a three-run project${elapsed}, and ${options.gpusRented === true ? 'no extra rent while the GPUs you rent have idle hours' : 'no rental cost'}.`
-            : `${tooSmall(estimates.memoryGB)}${name}: about ${hoursWords(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`),
+        (own && job !== undefined
+          ? `${name} on ${job.gpus} rented ${job.gpu}${job.gpus === 1 ? '' : 's'}: about ${hoursWords(estimates.trainingGpuHours)} GPU-hours for a three-run project${elapsed}, about $${money.format(Math.max(estimates.trainingGpuHours, MIN_RENTAL_HOURS * job.gpus) * job.usdPerHour)} at ${job.where}'s $${job.usdPerHour} a GPU-hour (${job.asOf}), at least an hour billed per GPU.`
+          : own && !timedOnOwnGpu(recommendation)
+            ? `${name} on your GPUs, with no rental cost; their speed is not in the catalog, so the hours are for ${referenceGpuWords(knowledge)}: about ${hoursWords(estimates.trainingGpuHours)} GPU-hours for a three-run project, longer on yours.`
+            : own
+              ? `${name} on your GPUs: about ${hoursWords(estimates.trainingGpuHours)} GPU-hours for a three-run project${elapsed}, and ${options.gpusRented === true ? 'no extra rent while the GPUs you rent have idle hours' : 'no rental cost'}.`
+              : `${tooSmall(estimates.memoryGB)}${name}: about ${hoursWords(estimates.trainingGpuHours)} GPU-hours for a three-run project${estimates.oneTimeUSD === undefined ? '' : `, about $${money.format(estimates.oneTimeUSD)} rented`}.`),
     );
   }
   // "Renting instead" only beside training on the team's own GPUs: a rented estimate already is the rental.
-  if (method === recommendation.destination.method && estimates?.oneTimeUSD === 0) {
+  if (method === recommendation.destination.method && estimates?.oneTimeUSD === 0 && !options.rentedForJob) {
     for (const option of recommendation.computeOptions) {
       if (option.kind === 'rent' && option.usd !== undefined)
         lines.push(
@@ -431,6 +445,8 @@ export function costReply(
   if (
     running !== undefined &&
     !saidTodayAndAfter &&
+    // (GPUs rented for a training job say nothing of serving, unless the month's bill is asked.)
+    !(options.rentedForJob !== undefined && !options.monthlyFirst) &&
     !(estimates?.monthlyUSD === undefined && running === 0 && !options.monthlyFirst)
   ) {
     // A provider's job or an API model is billed per call, not per GPU-hour.

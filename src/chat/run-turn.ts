@@ -39,6 +39,7 @@ import {
   onDeviceRuntimeReply,
   perTaskReply,
   promptSizeReply,
+  type RentedForJob,
   ratingsForPreferenceReply,
   resolveGenericFineTuning,
   retirementReply,
@@ -529,6 +530,21 @@ function answerTurn(
             .map((text) => `${text.replace(/ ?\[\d+\]/g, '')}\n\n`)
             .join('');
     const whatIfIntents = asPlan === '' || varied === undefined ? intents : varied;
+    // "What if we rented 8 H100s for the DPO stage?": GPUs rented for the job cost their rent by the hour, not nothing.
+    const rentedGpu =
+      hypotheticalProfile.gpusRented === true && base.profile.gpusRented !== true
+        ? knowledge.findGpu(hypotheticalProfile.gpuName ?? '')
+        : undefined;
+    const rentedForJob: RentedForJob | undefined =
+      rentedGpu?.price == null
+        ? undefined
+        : {
+            gpus: hypotheticalProfile.gpuCount ?? 1,
+            gpu: rentedGpu.name,
+            usdPerHour: rentedGpu.price.usdPerHour,
+            where: rentedGpu.price.where,
+            asOf: rentedGpu.price.asOf,
+          };
     // "What about 70B instead? Would QLoRA fit on our 2 cards?": the fit or cost asked is answered for the change.
     const asked =
       whatIfIntents.asksFit !== undefined || whatIfIntents.asksCost !== undefined
@@ -539,6 +555,7 @@ function answerTurn(
             false,
             hypotheticalProfile,
             changedModel,
+            rentedForJob,
           )
         : undefined;
     // Against what the team pays today on the model it has.
@@ -575,26 +592,7 @@ function answerTurn(
                 ? `Running it on ${plainModelName(moved.name)}, where the plan would move from ${plainModelName(asked)}:`
                 : 'Running it:';
             });
-    // "What if we rented 8 H100s for the DPO stage?": GPUs rented for the job cost their rent by the hour, not nothing.
-    const rentedForTheJob =
-      hypotheticalProfile.gpusRented === true && base.profile.gpusRented !== true
-        ? (knowledge.findGpu(hypotheticalProfile.gpuName ?? '')?.price ?? undefined)
-        : undefined;
-    const jobHours =
-      rentedForTheJob === undefined || rentedForTheJob === null
-        ? undefined
-        : hypothetical.recommendations.find(
-            (entry) =>
-              entry.method ===
-              (typeof whatIfIntents.asksCost === 'string' ? whatIfIntents.asksCost : hypothetical.destination.method),
-          )?.estimates?.trainingGpuHours;
-    const rentedText =
-      rentedForTheJob === undefined || rentedForTheJob === null || jobHours === undefined
-        ? askedText
-        : askedText.replace(
-            'no extra rent while the GPUs you rent have idle hours',
-            `about $${new Intl.NumberFormat('en-US').format(Math.round(jobHours * rentedForTheJob.usdPerHour))} of rent at ${rentedForTheJob.where}'s $${rentedForTheJob.usdPerHour} a GPU-hour (${rentedForTheJob.asOf}), billed for the hours you keep them`,
-          );
+    const rentedText = askedText;
     // The model asked about is shut down, or soon: said with its bill, as the full answer says it.
     const askedModel = hypotheticalProfile.modelName;
     const askedEntry = anotherModel && askedModel !== undefined ? knowledge.findModel(askedModel) : undefined;
@@ -988,6 +986,8 @@ function infoReply(
   profile: Partial<Profile>,
   /** A "what if" on another model: a fit asked is answered on that model first. */
   askedOnAnotherModel = false,
+  /** GPUs a "what if" rents for the job: the training is billed at their rent. */
+  rentedForJob?: RentedForJob,
 ): InfoAnswer | undefined {
   const method = (asked: MethodId | true): MethodId | true =>
     asked === true
@@ -1192,6 +1192,7 @@ function infoReply(
         knowledge,
         {
           ...costFacts(sizedForCost, recommendation, knowledge, askedOnAnotherModel),
+          ...(rentedForJob === undefined ? {} : { rentedForJob }),
           monthlyFirst: intents.asksMonthlyCost === true,
           budgetAsked: intents.asksBudgetFit === true,
           fitAnswered: intents.asksFit !== undefined,
@@ -1812,11 +1813,14 @@ function describeChange(all: readonly UnderstoodField[]): string[] {
   const name = understood.find((item) => item.field === 'gpuName');
   // ("1 rented GPU", "8 × NVIDIA H100 SXM, rented": the rent said with the GPUs, not as a sentence of its own.)
   const rented = understood.find((item) => item.field === 'gpusRented' && item.value === true);
-  if (count && Number(count.value) > 0 && (name || rented)) {
+  if ((count && Number(count.value) > 0 && (name || rented)) || (name && rented)) {
     const rest = understood.filter((item) => item !== count && item !== name && item !== rented);
-    const gpus = name
-      ? `${Number(count.value)} × ${String(name.value)}${rented ? ', rented' : ''}`
-      : `${Number(count.value)} rented GPU${Number(count.value) === 1 ? '' : 's'}`;
+    const gpus =
+      count === undefined
+        ? `${String(name?.value)}, rented`
+        : name
+          ? `${Number(count.value)} × ${String(name.value)}${rented ? ', rented' : ''}`
+          : `${Number(count.value)} rented GPU${Number(count.value) === 1 ? '' : 's'}`;
     return [gpus, ...rest.map((item) => plainValue(item.field, item.value))];
   }
   return understood.map((item) => plainValue(item.field, item.value));

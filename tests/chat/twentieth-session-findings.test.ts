@@ -296,8 +296,10 @@ describe('newuser39: questions answered on the right subject', () => {
         knowledge,
       )
     ).at(-1);
-    expect(turn?.reply).toMatch(/about \$\d[\d,]* of rent at .*\$2\.69 a GPU-hour/);
-    expect(turn?.reply).not.toMatch(/no extra rent/);
+    expect(turn?.reply).toMatch(
+      /on 8 rented NVIDIA H100 SXMs: about \d+ GPU-hours .*about \$\d[\d,.]* at .*\$2\.69 a GPU-hour/,
+    );
+    expect(turn?.reply).not.toMatch(/no extra rent|Renting instead|Serving it around the clock/);
   });
 
   it('says a 130k-token request does not run at all on one 24 GB card', async () => {

@@ -285,3 +285,22 @@ describe('phrasings of batch x49', () => {
     expect(read('the server sits in our office basement').deployment).toBe('on-prem');
   });
 });
+
+describe('GPUs rented for one job in a what-if', () => {
+  it('times and prices the job on the rented GPU, not on the one it replaces, with nothing about serving', async () => {
+    const turns = await converse(
+      [
+        'We run Llama 3.1 8B Instruct on one RTX 3090 in our office. 9,000 labeled support conversations, about 700 tokens each; prompting plateaued on our JSON format. Just recommend.',
+        'What if we rented one H100 for the three training runs instead of tying up our 3090 for a day: how long and how much would that be?',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(
+      /^If you had NVIDIA H100 SXM, rented: LoRA on 1 rented NVIDIA H100 SXM: about 1\.46 GPU-hours/,
+    );
+    expect(reply).toMatch(/about \$3\.93 at RunPod community cloud's \$2\.69 a GPU-hour/);
+    expect(reply).not.toMatch(/Renting instead|Serving it around the clock|RTX 3090/);
+    expect(turns[1]?.state.profile).toEqual(turns[0]?.state.profile);
+  });
+});

@@ -71,6 +71,9 @@ const MEMORY_SOON_AFTER = new RegExp(
 const MEMORY_IN_BRACKETS_AFTER = new RegExp(
   `^[^.;!?\\n()]{0,40}(?:\\(\\s*(?:the\\s+)?|\\b(?:they're|they\\s+are|it's|those\\s+are|these\\s+are)\\s+the\\s+|[.;,]\\s+(?:and\\s+)?the\\s+)${MEMORY}\\s+(?:ones|versions?|variants?|models?|cards?|each)\\b`,
 );
+/** "instead of (tying up) our 3090", "rather than the A10G": the GPU a message replaces. */
+const REPLACED_BEFORE =
+  /\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:[\w-]+\s+){0,3}?(?:our|the|my)\s+(?:[\w-]+\s+)?$/;
 /** A GPU name followed by a node word says nothing about how many GPUs ("an H100 node" holds several). */
 /** A GPU series name right before digits: "rtx 4070", "radeon rx 7900", "quadro 6000". */
 const GPU_SERIES_BEFORE = /\b(?:rtx|gtx|rx|quadro|radeon|arc|tesla|titan|geforce|instinct\s+mi|mi)[\s-]?[a-z]?$/;
@@ -187,6 +190,8 @@ export const extractGpus: Extractor = (message, context) => {
     if (USERS_HARDWARE_BEFORE.test(window) || USERS_HARDWARE_AFTER.test(lower.slice(end, end + 40))) continue;
     // "we don't own GPUs but could rent an L4": a rental only weighed, no GPU the team has.
     if (WEIGHED_RENTAL_BEFORE.test(window)) continue;
+    // "rent one H100 instead of tying up our 3090": the GPU replaced is not the one the message is about.
+    if (REPLACED_BEFORE.test(window)) continue;
     // "the lab took the 3090 back", "we sold the A100s", "the 3090 is gone": a GPU the team no longer has.
     const following30 = lower.slice(end, end + 30);
     if (
