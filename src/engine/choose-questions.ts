@@ -864,6 +864,18 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       'Distillation trains a small model on a large one’s outputs: which model does the task well today?',
     );
   }
+  // Whether there are documents to answer from at all, when the gap is not said: retrieval needs them, and without them
+  // the gap is how the model behaves.
+  if (
+    (undiagnosed || input.goals === undefined) &&
+    textual &&
+    knowledgeShaped &&
+    (input.task !== undefined || input.taskType !== undefined) &&
+    input.unlabeledCorpus === undefined &&
+    input.corpusTokens === undefined
+  ) {
+    ask('unlabeledCorpus', 'Retrieval needs documents to answer from; without them the gap is how the model behaves.');
+  }
   // Training is the destination: whether a prompt baseline exists decides only the first step (build it, or start
   // tuning), so it comes after everything that decides the destination.
   if (input.tried === undefined && destination.objective !== 'none' && !destination.deadEnd) {

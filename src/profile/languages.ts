@@ -86,7 +86,9 @@ export function languagesInFrame(text: string): string[] {
     const at = match.index ?? 0;
     const before = lower.slice(Math.max(0, at - 24), at);
     const after = lower.slice(at + match[0].length, at + match[0].length + 24);
-    if (!LANGUAGE_FRAME_BEFORE.test(before) && !LANGUAGE_FRAME_AFTER.test(after)) continue;
+    // ("(Dutch, English, German)": the last of a list of languages is one too.)
+    const listed = found.size > 0 && /(?:[,/&+]|\band|\bor)\s*$/.test(before);
+    if (!LANGUAGE_FRAME_BEFORE.test(before) && !LANGUAGE_FRAME_AFTER.test(after) && !listed) continue;
     // ("no Tagalog slang": a language kept out.)
     if (/\b(?:no|not|without)\s+$/.test(before)) continue;
     const name = match[0].replace(/\s+/g, ' ');

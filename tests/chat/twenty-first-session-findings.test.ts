@@ -304,3 +304,47 @@ describe('GPUs rented for one job in a what-if', () => {
     expect(turns[1]?.state.profile).toEqual(turns[0]?.state.profile);
   });
 });
+
+describe('phrasings of batch x50', () => {
+  it.each([
+    [
+      'We route incoming claim e-mails (Dutch, English, German) into 12 queues.',
+      { taskType: 'classify', task: 'route incoming claim e-mails (in Dutch, English and German)' },
+    ],
+    ['We must stay on gpt-4o in our Azure OpenAI tenant', { deployment: 'cloud-api' }],
+    ['45k historical mails already labelled by the routing team', { labeledExamples: 45000 }],
+    [
+      'Assistant for maintenance crews on haul truck procedures. A wrong answer could get someone killed',
+      { safetyCritical: true },
+    ],
+    ['the cost at this volume is too high for management', { goals: ['cost'] }],
+    ["we're burning money on gpt-4.1", { goals: ['cost'] }],
+    [
+      'answers must come from our agronomy handbook, which gets revised maybe once a year',
+      { goals: ['knowledge'], knowledgeChanges: 'rarely' },
+    ],
+    ['every day we get ~5000 delivery documents as scanned PDF', { requestsPerDay: 5000 }],
+    ['got 1 rtx 3090. can i qlora llama 3.1 70b on that or am i dreaming', { modelName: 'Llama 3.1 70B' }],
+    [
+      "I lead an applied research group (we've published on PEFT). LoRA vs full FT for Qwen2.5 32B on our sixteen H100s.",
+      { mlExpertise: 'expert', modelName: 'Qwen2.5 32B' },
+    ],
+    ['we do NOT have any labeled data and no GPUs either. docs, yes, tons of them', { unlabeledCorpus: 'large' }],
+    ['iOS app for museum visitors, works fully offline. it can use ~2.5GB on the device.', { deployment: 'mobile' }],
+    [
+      'We ran an OpenAI fine-tuning job on gpt-4o-mini with 600 examples. Format got a bit better, then plateaued.',
+      { tried: [{ method: 'managed-fine-tuning', result: 'plateaued' }] },
+    ],
+    ['our editors produced about twelve thousand chosen-vs-rejected pairs', { preferencePairs: 12000 }],
+    ['~3,000 prompt→script examples from our designers', { labeledExamples: 3000 }],
+    ['we want the model to write Lua scripts against our in-house engine API', { taskType: 'code' }],
+    [
+      'tried QLoRA already, syntax errors stopped going down after a few epochs',
+      { tried: [{ method: 'qlora', result: 'plateaued' }] },
+    ],
+    ["sorry correction - it's 3 GPUs not 2. all A10G, on AWS", { deployment: 'cloud-self-hosted' }],
+    ['Want make product descriptions in Japanese and English', { taskType: 'generate' }],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+});

@@ -1288,6 +1288,9 @@ function ownedInQuestion(lower: string, item: Finding): boolean {
   // "can we realistically get a distilled model out in 8 weeks?": the deadline the team works to, asked about.
   if (item.field === 'timelineWeeks' && DEADLINE_ASKED.test(lower.slice(Math.max(0, item.start - 100), item.start)))
     return true;
+  // "can i qlora llama 3.1 70b on that?": the model the team means to tune or run, asked about its own GPUs.
+  if (item.field === 'modelName' && TUNE_IT_ON_BEFORE.test(lower.slice(Math.max(0, item.start - 40), item.start)))
+    return true;
   // "could a 3B model replace Gemini 2.0 Flash?": the model to be replaced is the one the team runs.
   if (item.field === 'modelName' && REPLACED_BEFORE.test(lower.slice(Math.max(0, item.start - 30), item.start)))
     return true;
@@ -1297,6 +1300,9 @@ function ownedInQuestion(lower: string, item: Finding): boolean {
       /^(?:my|our)\b/.test(lower.slice(item.start, item.start + 4)))
   );
 }
+/** "can i qlora …", "could we fine-tune …", "can we even run …": the team's own plan for the model named next. */
+const TUNE_IT_ON_BEFORE =
+  /\b(?:can|could)\s+(?:i|we)\s+(?:even\s+|actually\s+|realistically\s+)?(?:q?lora|fine[\s-]?tune|finetune|tune|train|run|serve|host)\s+(?:a\s+|the\s+)?$/;
 /** ", is that realistic?", "— can we make that?": a question about the fact just said, in the same sentence. */
 const STATED_THEN_ASKED =
   /^[^.?!\n]{0,40}?[,;:-]\s*(?:is\s+(?:that|it|this)\s+(?:even\s+)?(?:realistic|doable|feasible|possible|achievable|enough|ok(?:ay)?|reasonable)|(?:can|could)\s+(?:we|you)\s+(?:make|do|hit|meet)\s+(?:that|it|this)|(?:will|would)\s+(?:that|it|this)\s+(?:work|be\s+enough))\b(?:[^.?!\n]|\.(?=\d)){0,60}\?/;

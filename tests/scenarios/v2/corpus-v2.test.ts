@@ -140,6 +140,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch60.json')),
     ...loadCases(here('./batch61.json')),
     ...loadCases(here('./batch62.json')),
+    ...loadCases(here('./batch63.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -20,7 +20,7 @@ const LARGE = new RegExp(
     String.raw`\b(?:code\s?base|monorepo|repo(?:sitory)?|archive|corpus|wiki|knowledge\s?base|sharepoint|confluence|docs|documentation|help[\s-]?cent(?:er|re))(?:,?\s+which|\s+that)?\s+(?:is|are|'s)\s+(?:(?:really|very|pretty|quite|absolutely|just)\s+)?(?:huge|large|massive|enormous|big|vast|gigantic)\b`,
     String.raw`\b(?:hundreds\s+of\s+thousands|millions|\d+(?:\.\d+)?\s?(?:m|million)|\d{3}(?:,\d{3})+|\d{3}k)\s+(?:of\s+)?lines(?:\s+of\s+(?:[a-z]+\s+)?code)?\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|hour|second))`,
     String.raw`\b(?:large|huge|big|massive|giant|enormous)\s+(?:pile|collection|set|archive|trove|library|stack|backlog)\s+of\s+${DOCUMENT_QUALIFIER}(?:[a-z]+\s+)?${DOCUMENT_NOUN}\b`,
-    String.raw`\b${DOCUMENT_NOUN},?\s+(?:tons|lots|loads|heaps|thousands|millions|hundreds\s+of\s+thousands|(?:a\s+few\s+|several\s+|some\s+|a\s+couple\s+(?:of\s+)?)?(?:hundred\s+)?(?:thousand|million))\s+of\s+(?:them|it)\b`,
+    String.raw`\b${DOCUMENT_NOUN},?\s+(?:(?:yes|yeah|yep|sure|oh\s+yes|plenty)\s*,?\s*)?(?:tons|lots|loads|heaps|thousands|millions|hundreds\s+of\s+thousands|(?:a\s+few\s+|several\s+|some\s+|a\s+couple\s+(?:of\s+)?)?(?:hundred\s+)?(?:thousand|million))\s+of\s+(?:them|it)\b`,
     String.raw`\b(?:several|a\s+few|many|multiple)\s+(?:thousand|million)\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
   ].join('|'),
   'g',

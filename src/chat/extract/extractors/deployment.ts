@@ -168,7 +168,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bour\s+own\s+(?:eks|gke|aks)\s+(?:cluster|nodes?|node\s+pools?)\b`,
         // "we're on Azure with our own VMs running vLLM".
         String.raw`\b(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud)\s+with\s+our\s+own\s+(?:vms?|instances?|gpus?|servers?|nodes?|cluster|machines)\b`,
-        String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s?|l40s)\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|ec2)\b`,
+        String.raw`\b(?:cluster|instances?|vms?|nodes?|gpus?|[ahlbt]\d{1,3}[a-z]?s?|l40s)(?:\s*,)?\s+(?:in|on)\s+(?:our\s+(?:own\s+)?)?(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|ec2)\b`,
         // "self-hosted on 2x A10G in AWS", "self-hosting vLLM on EC2".
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:[\w.-]+\s+)?on\s+[^.;,\n]{0,30}?\b(?:in|on)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|ec2)\b|\bself[\s-]?host(?:ed|ing)?\s+(?:vllm|tgi|it|the\s+model)\s+on\s+(?:ec2|aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api))\b`,
         String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|the\s+cloud|ec2)\b`,
@@ -210,7 +210,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bcall(?:s|ing)?\s+(?:gpt[\w.-]*|claude|gemini|openai|anthropic)\b`,
         // (Not "the facts come from our order system via API calls": the team's own systems' API.)
         String.raw`(?<!\b(?:our|own|internal|the)\s+(?:[\w-]+\s+){0,2}?(?:system|database|db|backend|service|crm|erp|server|app)s?\s+)\b(?:thru|through|via|over)\s+(?:the\s+|their\s+|an\s+)?(?:api|endpoints?)\b`,
-        String.raw`\b(?:on|via|through|thru|using|use|in)\s+(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,
+        String.raw`\b(?:on|via|through|thru|using|use|in)\s+(?:our\s+|their\s+|the\s+)?(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,
         // "azure openai in our own tenant" (a short answer), "it's hosted by them, we just hit the endpoint with our key".
         String.raw`^\W*(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,
         String.raw`\b(?:it's|it\s+is|the\s+(?:model|api|llm)\s+is)\s+hosted\s+by\s+(?:them|the\s+(?:vendor|provider)|openai|anthropic|google|microsoft)\b|\bhit\s+(?:the|their)\s+(?:endpoint|api)\s+with\s+(?:our|an?)\s+(?:api\s+)?key\b`,
@@ -262,7 +262,7 @@ export const extractDeployment: Extractor = (message) => {
       // "on-device summarization on iPhones … inference is on device": a later bare mention is the same phone.
       const phone =
         deployment === 'edge' &&
-        /^on[\s-]device/.test(match[0]) &&
+        /^on[\s-](?:the\s+)?devices?/.test(match[0]) &&
         (PHONE_IN_SENTENCE.test(sentenceAround(lower, match.index)) || phoneOnly());
       findings.push(findingFromMatch('deployment', phone ? 'mobile' : deployment, match));
     }

@@ -98,7 +98,9 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
       [
         String.raw`\bph\.?\s?d\.?s?\b(?:\s+(?:researchers?|students?|in\s+(?:ml|nlp|machine\s+learning)|level))?`,
         String.raw`\b(?:ml|ai|nlp|research)\s+(?:researchers?|scientists?)\b`,
-        String.raw`\b(?:ml|ai|nlp)\s+research\s+(?:team|lab|group)\b`,
+        String.raw`\b(?:ml|ai|nlp|applied)\s+research\s+(?:team|lab|group)\b`,
+        // "we've published on PEFT".
+        String.raw`\bwe(?:'ve|\s+have)\s+published\s+(?:papers\s+)?(?:on|about)\b`,
         String.raw`\b(?:we\s+)?(?:pre-?train(?:ed)?|trained)\s+(?:our\s+own\s+)?(?:foundation\s+models?|llms?\s+from\s+scratch|models?\s+from\s+scratch)\b`,
         String.raw`\bpre-?trains?\s+(?:its|our|their)\s+own\s+(?:\w+\s+)?models\b`,
         // "we pretrained our own 7B base model".

@@ -56,7 +56,7 @@ const GROWS_FREQUENCY = new RegExp(
 const NEGATED_CHANGE = /\b(?:don't|dont|doesn't|doesnt|do\s+not|does\s+not|didn't|won't|isn't|aren't|not|never)\b/;
 /** "updated daily", "changes weekly", "weekly updates", "daily changes". */
 const VERB_FREQUENCY = new RegExp(
-  `\\bnew\\s+(?:ones|[\\w-]+(?:\\s+(?:and\\s+)?[\\w-]+){0,3}?)\\s+(?:land|arrive|come\\s+in|get\\s+added|are\\s+added|appear|drop|get\\s+published|are\\s+published)\\s+(${FREQUENCY_SOURCE})\\b|\\b(?:get|receive|add|publish)\\s+new\\s+(?:[\\w-]+\\s+){0,2}?(${FREQUENCY_SOURCE})\\b|\\b${CHANGE_VERB}\\s+(?:(?:them|those|these|the\\s+(?:docs|documents|pages|articles|policies|kb|wiki|manuals|faqs?))\\s+)?(${FREQUENCY_SOURCE})\\b|\\b(${FREQUENCY_SOURCE})\\s+(?:updates?|changes?|refresh(?:es)?|revisions?|releases?\\s+of\\s+(?:the\\s+)?docs)\\b|\\b(${FREQUENCY_SOURCE})\\s+when\\s+(?:the\\s+|our\\s+)?[\\w-]+\\s+(?:${CHANGE_VERB})\\b`,
+  `\\bnew\\s+(?:ones|[\\w-]+(?:\\s+(?:and\\s+)?[\\w-]+){0,3}?)\\s+(?:land|arrive|come\\s+in|get\\s+added|are\\s+added|appear|drop|get\\s+published|are\\s+published)\\s+(${FREQUENCY_SOURCE})\\b|\\b(?:get|receive|add|publish)\\s+new\\s+(?:[\\w-]+\\s+){0,2}?(${FREQUENCY_SOURCE})\\b|\\b${CHANGE_VERB}\\s+(?:(?:them|those|these|the\\s+(?:docs|documents|pages|articles|policies|kb|wiki|manuals|faqs?))\\s+)?(?:(?:maybe|about|roughly|around|probably|only|just|like|at\\s+most)\\s+)?(${FREQUENCY_SOURCE})\\b|\\b(${FREQUENCY_SOURCE})\\s+(?:updates?|changes?|refresh(?:es)?|revisions?|releases?\\s+of\\s+(?:the\\s+)?docs)\\b|\\b(${FREQUENCY_SOURCE})\\s+when\\s+(?:the\\s+|our\\s+)?[\\w-]+\\s+(?:${CHANGE_VERB})\\b`,
   'g',
 );
 /** "static knowledge", "knowledge is static", "docs never change", "rarely changes", "doesn't change much". */

@@ -24,6 +24,8 @@ const CRITICAL = new RegExp(
     String.raw`\b(?:aviation|avionics|nuclear|autonomous\s+driving|self[\s-]driving|industrial\s+control|power\s+plant)\b`,
     String.raw`\b(?:high|very\s+high)[\s-]stakes\b`,
     String.raw`\b(?:people\s+could\s+(?:get\s+hurt|die)|harm\s+(?:people|patients|users|someone|a\s+patient))\b`,
+    // "a wrong answer could get someone killed".
+    String.raw`\b(?:could|can|might|may|would)\s+get\s+(?:someone|somebody|people|a\s+person|a\s+worker|workers|patients?)\s+(?:killed|hurt|injured)\b`,
     String.raw`\b(?:someone|somebody|a\s+person|patients?|a\s+patient|workers?|drivers?|passengers?|kids|children)\s+(?:could|can|might|may|would|will)\s+(?:(?:really|actually|seriously)\s+)?(?:get\s+(?:hurt|injured|killed)|be\s+(?:harmed|hurt|injured|killed))\b`,
     String.raw`\b(?:can|could|might|may|would)\s+(?:(?:genuinely|really|actually|seriously|easily|literally)\s+)?(?:injure|kill|hurt|harm|endanger)\s+(?:someone|somebody|people|a\s+person|workers?|patients?|technicians?|users?|drivers?|passengers?)\b`,
     String.raw`\b(?:mistakes?|errors?|a\s+wrong\s+\w+(?:\s+\w+)?|a\s+missed\s+\w+|getting\s+it\s+wrong)\s+(?:could|can|might|would|may|will)\s+(?:\w+\s+){0,3}?(?:harm|hurt|kill|injure|endanger|cost\s+lives|mean\s+(?:a\s+)?(?:\w+\s+)?(?:failure|accident|injury|death))\b`,

@@ -23,6 +23,11 @@ const NAMED_VOLUME = new RegExp(
   `\\b(?:requests?|calls?|queries|messages|volume)\\s+(?:per|a)\\s+day\\s*(?:is|are|=|:|of)\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE})`,
   'g',
 );
+/** "every day we get ~5000 delivery documents", "each month we receive about 40k claims". */
+const PERIOD_THEN_VOLUME = new RegExp(
+  `\\b(?:every|each|per|a)\\s+(day|week|month|hour)\\s*,?\\s+(?:we|they|customers|users|people)\\s+(?:get|receive|handle|process|see|send|answer)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${REQUEST_NOUN}\\b`,
+  'g',
+);
 /** "volume is about 500 per day", "volume: 3k a month": the volume named, its figure and period. */
 const VOLUME_IS = new RegExp(
   `\\bvolume\\s*(?:(?:is|=|:|of|'s)\\s*)?(?:about\\s+|around\\s+|roughly\\s+|~\\s*|maybe\\s+)?(${COUNT_SOURCE})\\s*(?:${PERIOD})`,
@@ -108,6 +113,14 @@ export const extractVolume: Extractor = (message) => {
     if (first !== undefined && second !== undefined && factor !== undefined)
       findings.push(findingFromMatch('requestsPerDay', roundVolume((first + second) * factor), match));
   }
+  // "every day we get ~5000 delivery documents": the period said first, then what arrives in it.
+  if (findings.length === 0)
+    for (const match of allMatches(PERIOD_THEN_VOLUME, lower)) {
+      const count = parseCount(match[2] ?? '');
+      const factor = PER_DAY[match[1] ?? ''];
+      if (count !== undefined && factor !== undefined)
+        findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor), match));
+    }
   if (findings.length === 0)
     for (const match of allMatches(VOLUME_IS, lower)) {
       const count = parseCount(match[1] ?? '');

@@ -65,6 +65,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x47: { precision: 0.87, recall: 0.9 },
   x48: { precision: 0.92, recall: 0.94 },
   x49: { precision: 0.92, recall: 0.96 },
+  x50: { precision: 0.92, recall: 0.9 },
 };
 
 interface BatchUtterance {
