@@ -464,7 +464,11 @@ export function costReply(
         ? `${
             options.statedBill && sameModel
               ? `Running it: $${count.format(running)} a month of API calls (your figure).`
-              : `Running it${!sameModel && planModel.name !== null ? ` on ${plainModelName(planModel.name)}` : ''}: about $${count.format(running)} a month of API calls at your volume (${apiRequestSize(options)}).${apiBudgetWords(running, options.monthlyBudgetUSD)}`
+              : `Running it${!sameModel && planModel.name !== null ? ` on ${plainModelName(planModel.name)}` : ''}: about $${count.format(running)} a month of API calls at your volume (${apiRequestSize(options)}).${apiBudgetWords(
+                  running,
+                  options.monthlyBudgetUSD,
+                  recommendation.plan.some((step) => step.methods.includes('rag')),
+                )}`
           }${
             // A provider's job on the model the plan moved to: who bills the training, which the catalog has no price for.
             !sameModel && method === 'managed-fine-tuning' && !training
@@ -578,6 +582,7 @@ export function costReply(
   const rest = text
     .replace(/ That is over your \$[\d,]+ monthly budget, by about/, ' That is about')
     .replace(/ That is within your \$[\d,]+ monthly budget\./, '')
+    .replace(/ That is over your \$[\d,]+ monthly budget:/, ' What costs less:')
     .replace(/ That is about (\$[\d,]+)( \(\d+%\))?:/, ' That is about $1$2 too much:');
   return `${verdict[1] === 'over' ? 'No, it is over' : 'Yes, it fits'} your ${verdict[2]} monthly budget. ${rest}`;
 }
@@ -1515,12 +1520,12 @@ export function promptSizeReply(
  * " That is over your $310 monthly budget, by about $149 (48%): cache the shared prompt, send fewer retrieved passages
  * or take a cheaper tier.": an API bill against the monthly budget, with the levers when it is over.
  */
-function apiBudgetWords(monthly: number, budget: number | undefined): string {
+function apiBudgetWords(monthly: number, budget: number | undefined, retrieval: boolean): string {
   if (budget === undefined) return '';
-  if (monthly <= budget) return ` That is within your $${count.format(budget)} monthly budget.`;
+  if (monthly <= budget) return budgetWords(monthly, budget);
   const over = monthly - budget;
   const share = budget > 0 ? ` (${Math.round((over / budget) * 100)}%)` : '';
-  return ` That is over your $${count.format(budget)} monthly budget, by about $${count.format(Math.round(over))}${share}: cache the shared part of the prompt, send fewer or shorter retrieved passages, or take a cheaper tier of the family.`;
+  return ` That is over your $${count.format(budget)} monthly budget, by about $${count.format(Math.round(over))}${share}: cache the shared part of the prompt,${retrieval ? ' send fewer or shorter retrieved passages,' : ' shorten the prompt,'} or take a cheaper tier of the family.`;
 }
 
 /** " That is within your $200 monthly budget.": a monthly bill set against the budget the team gave. */

@@ -1180,18 +1180,15 @@ function infoReply(
   const resized =
     sizedForCost.inputTokensPerRequest !== profile.inputTokensPerRequest ||
     sizedForCost.outputTokensPerRequest !== profile.outputTokensPerRequest;
+  const costed = resized ? recommendFor(sizedForCost, knowledge) : recommendation;
   if (intents.asksCost !== undefined)
     parts.push(
       costReply(
-        pretrainingAsked
-          ? recommend({ ...sizedForCost, labeledExamples: 0 } as Profile, knowledge)
-          : resized
-            ? recommend(sizedForCost as Profile, knowledge)
-            : recommendation,
+        pretrainingAsked ? recommend({ ...sizedForCost, labeledExamples: 0 } as Profile, knowledge) : costed,
         pretrainingAsked ? 'full-fine-tuning' : method(intents.asksCost),
         knowledge,
         {
-          ...costFacts(sizedForCost, recommendation, knowledge, askedOnAnotherModel),
+          ...costFacts(sizedForCost, costed, knowledge, askedOnAnotherModel),
           ...(rentedForJob === undefined ? {} : { rentedForJob }),
           monthlyFirst: intents.asksMonthlyCost === true,
           budgetAsked: intents.asksBudgetFit === true,

@@ -106,21 +106,23 @@ export function whyMethodReply(
 
 type Entry = Recommendation['recommendations'][number];
 
-/** "GB of GPU memory" said with what the team has, and the lever a fit depends on. */
+/** A memory need said against the team's GPUs, with the engine's own fit band (and the lever a fit depends on). */
 function memoryWords(memory: NonNullable<Entry['estimates']>['memoryGB']): string {
   if (memory === undefined) return '';
-  const levers =
-    memory.fit === 'fits-if' && memory.adjustments?.length ? ` only if you ${joinWords([...memory.adjustments])}` : '';
-  if (memory.available === null || memory.available === 0) return `about ${gb.format(memory.needed)} GB`;
+  const need = `about ${gb.format(memory.needed)} GB`;
+  if (memory.available === null) return `${need} (your GPUs are not known yet)`;
+  if (memory.available === 0) return `${need}, on a rented GPU`;
   const verdict =
-    levers !== ''
-      ? `fits${levers}`
-      : memory.needed <= memory.available
-        ? memory.fit === 'tight'
-          ? 'fits, tightly'
-          : 'fits'
-        : 'does not fit';
-  return `about ${gb.format(memory.needed)} GB of your ${gb.format(memory.available)} GB: it ${verdict}`;
+    memory.fit === 'fits-if' && memory.adjustments?.length
+      ? `fits only if you ${joinWords([...memory.adjustments])}`
+      : memory.fit === 'tight'
+        ? 'fits, tightly'
+        : memory.fit === 'fits'
+          ? 'fits'
+          : memory.fit === 'no'
+            ? 'does not fit'
+            : 'may fit';
+  return `${need} of your ${gb.format(memory.available)} GB: it ${verdict}`;
 }
 
 /**
@@ -136,11 +138,25 @@ function adapterSiblingsReply(recommendation: Recommendation, method: MethodId, 
   const plannedMemory = planned?.estimates?.memoryGB;
   if (askedMemory === undefined || plannedMemory === undefined) return undefined;
   const [lora, qlora] = method === 'lora' ? [askedMemory, plannedMemory] : [plannedMemory, askedMemory];
-  const loraStrained = lora.fit === 'fits-if' || lora.fit === 'tight' || lora.fit === 'no';
   const both = `QLoRA needs ${memoryWords(qlora)}. LoRA needs ${memoryWords(lora)}.`;
   const tradeOff =
     'LoRA keeps the base model in 16 bits, so its steps run faster and nothing is quantized; QLoRA holds the base in 4 bits, trading some speed for memory.';
-  if (method === 'qlora')
-    return `**QLoRA works too.** ${both} ${tradeOff} ${loraStrained ? 'With LoRA this close to your memory, QLoRA is the safer start, and the fallback if LoRA runs out of memory.' : 'Either is sound here; LoRA is the plan because it fits as it is.'}`;
-  return `**${lora.fit === 'no' ? 'LoRA does not fit your GPUs as they are' : 'LoRA is possible too'}.** ${both} ${tradeOff} ${loraStrained ? 'QLoRA is the plan because it fits with room to spare.' : 'Either is sound here.'}`;
+  const unknown = lora.available === null;
+  const strained = (fit: string | undefined) => fit === 'fits-if' || fit === 'tight' || fit === 'no';
+  if (method === 'qlora') {
+    const closing = unknown
+      ? 'Which one your GPUs allow decides it: tell me your GPUs.'
+      : strained(lora.fit)
+        ? 'LoRA stays the plan; if it runs out of memory, QLoRA is the fallback on the same GPUs.'
+        : 'Either is sound here; LoRA is the plan because it fits as it is.';
+    return `**QLoRA works too.** ${both} ${tradeOff} ${closing}`;
+  }
+  const closing = unknown
+    ? 'Which one your GPUs allow decides it: tell me your GPUs.'
+    : qlora.fit === 'fits' && strained(lora.fit)
+      ? 'QLoRA is the plan because it fits your GPUs with room to spare.'
+      : strained(qlora.fit)
+        ? 'QLoRA is the plan because it needs the least memory, and even it is close to your limit.'
+        : 'Either is sound here.';
+  return `**${lora.fit === 'no' ? 'LoRA does not fit your GPUs as they are' : 'LoRA is possible too'}.** ${both} ${tradeOff} ${closing}`;
 }

@@ -459,7 +459,7 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
             {
               field: 'estimates.distillationStudentParamsB',
               value: studentAnalysis.resolved.profile.modelParamsB ?? null,
-              why: `The student named here (${student}) is trained with LoRA on the teacher's outputs; its estimates are for its own size.`,
+              why: `The student named here (${student}) is trained ${studentAnalysis.estimates.studentTrainedWhole ? 'whole (an encoder classifier)' : 'with LoRA'} on the teacher's outputs; its estimates are for its own size.`,
             },
           ]),
       ...residencyAssumption(profile, facts),

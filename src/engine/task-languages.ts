@@ -3,7 +3,7 @@
  * or off the languages its vendor's card says it supports. Pure.
  */
 import type { Model } from '../knowledge/schemas.ts';
-import { languagesInFrame, languagesNamed } from '../profile/languages.ts';
+import { languagesInFrame } from '../profile/languages.ts';
 
 /** Only so much of the task is read for language names. */
 const TASK_READ_CHARS = 2000;
@@ -22,7 +22,7 @@ export function languagesOffModel(model: Model | undefined, task: string | undef
   if (model.multilingual === true) {
     const known = new Set(model.languages ?? []);
     if (known.size === 0) return undefined;
-    return { names: languagesNamed(text).filter((name) => !known.has(name)), complete: true };
+    return { names: languagesInFrame(text).filter((name) => !known.has(name)), complete: true };
   }
   const support = model.supportedLanguages;
   if (support === undefined) return undefined;

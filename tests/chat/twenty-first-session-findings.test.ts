@@ -191,7 +191,7 @@ describe('newuser41: questions keep the facts, and are answered', () => {
     expect(reply).toMatch(
       /^\*\*QLoRA works too\.\*\* QLoRA needs about 25 GB of your 40 GB: it fits\. LoRA needs about 45 GB/,
     );
-    expect(reply).toMatch(/QLoRA is the safer start/);
+    expect(reply).toMatch(/LoRA stays the plan; if it runs out of memory, QLoRA is the fallback on the same GPUs/);
     expect(reply).not.toMatch(/LoRA fits better|Training takes the most time/);
   });
 
@@ -346,5 +346,57 @@ describe('phrasings of batch x50', () => {
     ['Want make product descriptions in Japanese and English', { taskType: 'generate' }],
   ])('%s', (text, expected) => {
     expect(read(text)).toMatchObject(expected);
+  });
+});
+
+describe('review21: the new phrasings stay within their subject and clause', () => {
+  it.each([
+    [
+      'Our ML platform team hosts Llama 3.1 8B on 2 A100s; they have fine-tuning jobs queued on our own cluster.',
+      'modelAccess',
+      undefined,
+    ],
+    [
+      "Why don't we just fine-tune. We have 2 A100s and 5,000 labeled tickets. Does that work?",
+      'labeledExamples',
+      5000,
+    ],
+    [
+      'With all the category definitions, the prompt comes out at about 2,500 tokens; the answer is one label.',
+      'inputTokensPerRequest',
+      2500,
+    ],
+    [
+      'With all the category definitions, the prompt comes out at about 2,500 tokens; the answer is one label.',
+      'outputTokensPerRequest',
+      undefined,
+    ],
+    ['We have no budget for the API bill of $900 a month.', 'currentMonthlySpendUSD', 900],
+    ["There's no monthly budget approved yet so all we have is $3000", 'oneTimeBudgetUSD', 3000],
+    ['Finance approved payments up to $2,000 a month for the API.', 'monthlyBudgetUSD', 2000],
+    ['We have 4 L4s. The 16GB models we tried were too slow.', 'gpuMemoryGB', undefined],
+    ['The app runs on phones, but our backend server has 80GB memory for the model.', 'deviceMemoryGB', undefined],
+    ['Our 300 hotels send about 50 requests per day each to the same booking assistant.', 'tasksCount', undefined],
+    ['Is 10k examples enough? That is all I have time for.', 'labeledExamples', undefined],
+    ["Our training data has cited sources in it but the bot itself needn't cite.", 'needsCitations', undefined],
+    ['Each sprint we allocate 2 weeks for the project review.', 'timelineWeeks', undefined],
+    ['We need to localize defects on PCB images from our line.', 'taskType', undefined],
+  ])('%s → %s = %s', (text, field, value) => {
+    expect(read(text)[field as keyof ReturnType<typeof read>]).toEqual(value);
+  });
+
+  it.each([
+    ['Our lead engineer, who knows the framework well, will run the fine-tuning; we need JSON output.', 'knowledge'],
+    ['You can ignore the formatting rules for now, we just want a classifier.', 'instruction-following'],
+    ['medical bills are huge for families', 'cost'],
+  ])('%s sets no %s goal', (text, goal) => {
+    expect(read(text).goals ?? []).not.toContain(goal);
+  });
+
+  it('keeps denied languages out of the task', () => {
+    const fields = read(
+      "We want to classify support tickets into 12 queues with Llama 3.1 8B. We don't need Japanese or Korean support, English only.",
+    );
+    expect(fields.task).not.toMatch(/Japanese|Korean/);
   });
 });

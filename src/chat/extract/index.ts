@@ -1270,7 +1270,10 @@ const WISH_QUESTION =
 
 /** "Is 500 examples enough? That's all we have": the count asked about, said after to be the team's own. */
 function allWeHave(lower: string, item: Finding): boolean {
-  return /\?\s*(?:that'?s|that\s+is|it'?s|it\s+is)\s+all\s+(?:we|i)\s+/.test(lower.slice(item.start, item.end));
+  // (The count's own rule checks what follows "all we have": a finding that spans it was read that way.)
+  return /\?\s*(?:that'?s|that\s+is|it'?s|it\s+is)\s+all\s+(?:we|i)\s+(?:have|'ve\s+got|got)\b/.test(
+    lower.slice(item.start, item.end),
+  );
 }
 
 /** "will it fit on my 3060?", "can our 2 A100s run it?": a question still says what the team's own things are. */

@@ -406,13 +406,16 @@ function readFitDetails(lower: string, intents: ExtractionIntents, at?: number):
 
 const METHOD_IN_WORDS = new RegExp(`\\b(?:${METHOD_SOURCE})\\b`);
 
-/** The method a match names, or `true` (the destination) when the sentence names none. */
 /** "LoRA-based DPO", "QLoRA DPO", "DPO with LoRA": preference tuning, done with adapters. */
 const PREFERENCE_WITH_ADAPTERS =
   /\bq?lora(?:[\s-]based)?[\s-]+(?:dpo|preference\s+tuning)\b|\b(?:dpo|preference\s+tuning)\s+(?:with|using|via|on)\s+q?lora\b/;
 
+/** The method a match names, or `true` (the destination) when the sentence names none. */
 function methodIn(lower: string): MethodId | true {
-  if (PREFERENCE_WITH_ADAPTERS.test(lower)) return 'preference-tuning';
+  // (Adapters named with DPO first: "LoRA-based DPO" is preference tuning; a method named before it is asked first.)
+  const withAdapters = PREFERENCE_WITH_ADAPTERS.exec(lower);
+  const first = METHOD_IN_WORDS.exec(lower);
+  if (withAdapters && (first === null || first.index >= withAdapters.index)) return 'preference-tuning';
   // Whole words: "a fine-tuned 8B" names a model, not the method "fine-tune".
   const found = METHOD_IN_WORDS.exec(lower);
   return (found && methodFromPhrase(found[0])) || true;

@@ -75,7 +75,7 @@ const CONDITIONAL =
  * rented GPU?": another choice weighed, to the end of the sentence (past its commas).
  */
 const WEIGHED_SENTENCE =
-  /\bhypothetically\b(?:[^.;!?\n]|\.(?=\d))*|\b(?:what|how)\s+about\s+(?:[\w.-]+\s+){0,4}?instead\b|\b(?:what|how)\s+about\s+(?:just\s+|simply\s+)?(?:fine[\s-]?tuning|tuning|using|trying|switching\s+to|moving\s+to|going\s+with)\b(?:[^.;!?\n]|\.(?=\d))*|\bwhy\s+(?:not|wouldn't\s+(?:we|i)|don't\s+(?:we|i))\s+(?:just\s+|simply\s+)?(?:rag|retriev\w*|(?:do|use|try|build)\s+(?:rag|retrieval))\b[^?\n]*\?|\bwhy\s+(?:not|wouldn't\s+(?:we|i)|don't\s+(?:we|i))\s+(?:just\s+|simply\s+)?(?:distil\w*|train|tune|fine[\s-]?tune|serve|host|self[\s-]?host|rent|run|buy)\b[^?\n]*\?/g;
+  /\bhypothetically\b(?:[^.;!?\n]|\.(?=\d))*|\b(?:what|how)\s+about\s+(?:[\w.-]+\s+){0,4}?instead\b|\b(?:what|how)\s+about\s+(?:just\s+|simply\s+)?(?:fine[\s-]?tuning|tuning|using|trying|switching\s+to|moving\s+to|going\s+with)\b(?:[^.;!?\n]|\.(?=\d))*|\bwhy\s+(?:not|wouldn't\s+(?:we|i)|don't\s+(?:we|i))\s+(?:just\s+|simply\s+)?(?:rag|retriev\w*|(?:do|use|try|build)\s+(?:rag|retrieval))\b[^?\n]*\?|\bwhy\s+(?:not|wouldn't\s+(?:we|i)|don't\s+(?:we|i))\s+(?:just\s+|simply\s+)?(?:distil\w*|train|tune|fine[\s-]?tune|serve|host|self[\s-]?host|rent|run|buy)\b(?:\b(?:e\.g|i\.e|etc|vs)\.|[^?.!;\n]|\.(?=\d))*\?/g;
 /**
  * Someone else's facts: a competitor, another team, a friend, "unlike …", hearsay ("I read somewhere you need 10k
  * examples"). From the cue to the end of the clause.

@@ -14,7 +14,7 @@ const CITE = new RegExp(
     String.raw`\b(?:traceable|verifiable|grounded|attributable)\s+(?:to\s+(?:the\s+)?(?:sources?|docs|documents|policy)|answers?)\b`,
     String.raw`\bsource\s+(?:attribution|links?)\b`,
     // "every claim needs a cited source".
-    String.raw`\b(?:needs?|has|have|with|requires?)\s+(?:a\s+)?cited\s+(?:sources?|references?)\b`,
+    String.raw`\b(?:needs?|requires?|must\s+have)\s+(?:a\s+)?cited\s+(?:sources?|references?)\b`,
     String.raw`\b(?:and|must|has\s+to|should)\s+quote\s+(?:it|them|the\s+source)\b`,
     String.raw`\blink(?:s|ing|ed)?\s+(?:back\s+)?(?:to\s+)?(?:the\s+|its\s+|their\s+)?(?:exact\s+|specific\s+|relevant\s+)?(?:(?:kb|source|help[\s-]?cent(?:er|re)|wiki|knowledge[\s-]base|policy|original|underlying)\s+)?(?:articles?|pages?|documents?|docs|sources?|policy|policies|sections?|clauses?|paragraphs?|tickets?|threads?|records?)\b`,
     // "say which article it got the answer from", "tell them which page it used".

@@ -12,7 +12,7 @@ const DEVICE_MEMORY = new RegExp(
   [
     `(?:${DEVICE})(?:,?\\s+which|,?\\s+that)?\\s+(?:with|w\\/|has|have|having|that\\s+have|only\\s+(?:have|has))\\s+(?:only\\s+|about\\s+|around\\s+|maybe\\s+|roughly\\s+|like\\s+|~)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
     // "a jetson-type box on the factory floor, 8GB memory for the model": the device's memory, given to the model.
-    `(?:${DEVICE})\\b[^.;!?\\n]{0,60}?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:memory|ram)\\s+(?:for|available\\s+(?:for|to))\\s+(?:the\\s+)?(?:model|llm|inference)\\b`,
+    `(?:${DEVICE})\\b(?:(?!,\\s*(?:but|and|while)\\b|\\b(?:servers?|backend|cloud|gpus?|workstations?)\\b)[^.;!?\\n]){0,60}?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:memory|ram)\\s+(?:for|available\\s+(?:for|to))\\s+(?:the\\s+)?(?:model|llm|inference)\\b`,
     // "phones, about 6 gigs" (a short answer naming the device and its memory).
     `^\\W*(?:${DEVICE}),?\\s+(?:about\\s+|around\\s+|~\\s*|maybe\\s+)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)\\s+(?:(?:of\\s+)?(?:ram|memory|unified\\s+memory)\\s+)?(?:on|in)\\s+(?:the\\s+|our\\s+|a\\s+|their\\s+|most\\s+|target\\s+)?(?:${DEVICE})`,

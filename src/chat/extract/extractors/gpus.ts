@@ -69,7 +69,7 @@ const MEMORY_SOON_AFTER = new RegExp(
 );
 /** The memory in brackets a little after the name: "(40gb ones i think)", "(the 24GB version)", ". the 40 gig version". */
 const MEMORY_IN_BRACKETS_AFTER = new RegExp(
-  `^[^.;!?\\n()]{0,40}(?:\\(\\s*(?:the\\s+)?|\\b(?:they're|they\\s+are|it's|those\\s+are|these\\s+are)\\s+the\\s+|[.;,]\\s+(?:and\\s+)?the\\s+)${MEMORY}\\s+(?:ones|versions?|variants?|models?|cards?|each)\\b`,
+  `^[^.;!?\\n()]{0,40}(?:\\(\\s*(?:the\\s+)?|\\b(?:they're|they\\s+are|it's|those\\s+are|these\\s+are)\\s+the\\s+|[.;,]\\s+(?:and\\s+)?the\\s+(?=\\d{1,3}(?:\\.\\d+)?\\s?(?:gb|gib|gigs?)\\s+(?:ones|versions?|variants?|cards?)\\s*(?:[.,;!?)]|$)))${MEMORY}\\s+(?:ones|versions?|variants?|models?|cards?|each)\\b`,
 );
 /** "instead of (tying up) our 3090", "rather than the A10G": the GPU a message replaces. */
 const REPLACED_BEFORE =

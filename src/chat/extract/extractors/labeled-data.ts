@@ -186,7 +186,7 @@ const LINES_ARE_EXAMPLES = new RegExp(
 );
 /** "Is 500 examples enough? That's all we have": the count asked about is the team's own, said so after. */
 const ASKED_COUNT_IS_ALL = new RegExp(
-  `\\b(?:is|are|would|will)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:examples?|samples?|pairs?|labels?|labell?ed\\s+\\w+)\\s+(?:really\\s+|actually\\s+)?(?:be\\s+)?enough\\s*\\?\\s*(?:that'?s|that\\s+is|it'?s|it\\s+is)\\s+all\\s+(?:we|i)\\s+(?:have|'ve\\s+got|got)\\b`,
+  `\\b(?:is|are|would|will)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:examples?|samples?|pairs?|labels?|labell?ed\\s+\\w+)\\s+(?:really\\s+|actually\\s+)?(?:be\\s+)?enough\\s*\\?\\s*(?:that'?s|that\\s+is|it'?s|it\\s+is)\\s+all\\s+(?:we|i)\\s+(?:have|'ve\\s+got|got)(?:\\s+(?:right\\s+now|so\\s+far|today|at\\s+the\\s+moment))?(?=\\s*(?:[.!,;]|$|\\s+for\\s+(?:the|our|this)\\s+\\w+\\s+(?:classifier|model|task|bot)))`,
   'g',
 );
 /** "would 5k examples be enough? we only have about 1,800 right now": the team's own count, its noun said before. */

@@ -107,7 +107,9 @@ const API_WITH_FINE_TUNING = new RegExp(
     // "yes, we have a GCP project and can run jobs on Vertex", "we can use Vertex AI tuning".
     String.raw`\bcan\s+(?:run|use|launch|start)\s+(?:tuning\s+|fine[\s-]?tuning\s+)?jobs?\s+(?:on|in|through)\s+${PROVIDER_PLACE}|\bcan\s+use\s+${PROVIDER_PLACE}(?:\s+ai)?\s+(?:tuning|fine[\s-]?tuning)\b`,
     // "we can't download the weights. they do have a finetune endpoint tho".
-    String.raw`\b(?:they|it|the\s+(?:provider|vendor))\s+(?:do(?:es)?\s+)?(?:has|have|offers?)\s+(?:a\s+)?(?:${FINE_TUNE})\s+(?:endpoint|api|option|jobs?|service)\b`,
+    String.raw`\b(?:they|it|the\s+(?:provider|vendor))\s+(?:do(?:es)?\s+)?(?:has|have|offers?)\s+(?:a\s+)?(?:${FINE_TUNE})\s+(?:endpoint|api|option)\b`,
+    // "no weights, but they do offer fine-tuning jobs on it": a provider offering tuning (not "they have jobs queued").
+    String.raw`\b(?:they|the\s+(?:provider|vendor))\s+(?:do(?:es)?\s+)?(?:offer|offers|provide|provides|sell|sells)\s+(?:a\s+)?(?:${FINE_TUNE})\s+(?:jobs?|service)\b`,
     String.raw`\b(?:managed|hosted|provider|openai(?:'s)?|azure(?:'s)?|bedrock(?:'s)?|vertex(?:'s)?)\s+(?:${FINE_TUNE})\s+(?:api|service|jobs?|feature)\b`,
     String.raw`\b(?:openai|azure|bedrock|vertex)(?:'s)?\s+(?:hosted|managed)\s+(?:${FINE_TUNE})\b`,
   ].join('|'),

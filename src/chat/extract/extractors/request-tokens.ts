@@ -35,7 +35,7 @@ const INPUT_PER_REQUEST = new RegExp(
  * category definitions is about 2,500 tokens".
  */
 const REQUEST_IS_TOKENS = new RegExp(
-  `\\b(?:prompts?|requests?|calls?|quer(?:y|ies)|inputs?)\\s+(?:(?:with|including|incl\\.?|plus)\\s+(?:the\\s+|our\\s+|its\\s+|all\\s+)?(?:[\\w-]+\\s+){0,3}?)?(?:(?:are|is|average|averages|run|runs|send|sends|carry|carries|use|uses|take|takes)\\s+(?:(?:quite\\s+|pretty\\s+|very\\s+|really\\s+)?(?:long|short|big|large|huge|heavy)(?:\\s+too)?\\s*,?\\s*)?(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?(?:input\\s+)?tokens?\\b`,
+  `\\b(?:prompts?|requests?|calls?|quer(?:y|ies)|inputs?)\\s+(?:(?:with|including|incl\\.?|plus)\\s+(?:the\\s+|our\\s+|its\\s+|all\\s+)?(?:[\\w-]+\\s+){0,3}?)?(?:(?:are|is|average|comes?\\s+out\\s+(?:at|to)|averages|run|runs|send|sends|carry|carries|use|uses|take|takes)\\s+(?:(?:quite\\s+|pretty\\s+|very\\s+|really\\s+)?(?:long|short|big|large|huge|heavy)(?:\\s+too)?\\s*,?\\s*)?(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?(?:input\\s+)?tokens?\\b`,
   'g',
 );
 /** "4,000 input tokens", "about 2k prompt tokens". */
@@ -52,7 +52,7 @@ const OUTPUT_TOKENS = new RegExp(
 );
 /** "answers are ~400 tokens", "the reply averages 250 tokens", "it writes about 1k tokens", "a sheet comes out at ~600 tokens". */
 const ANSWER_IS_TOKENS = new RegExp(
-  `\\b(?:answers?|repl(?:y|ies)|responses?|completions?|outputs?|summar(?:y|ies)|drafts?)\\s+(?:(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?tokens?\\b|\\b(?:writes?|generates?|produces?|returns?|outputs?|comes?\\s+out\\s+(?:at|to)|came\\s+out\\s+(?:at|to))\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b`,
+  `\\b(?:answers?|repl(?:y|ies)|responses?|completions?|outputs?|summar(?:y|ies)|drafts?)\\s+(?:(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?tokens?\\b|\\b(?:answers?|repl(?:y|ies)|responses?|outputs?|sheets?|summar(?:y|ies)|drafts?|descriptions?|reports?|letters?|emails?)\\s+(?:each\\s+)?(?:comes?|came)\\s+out\\s+(?:at|to)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b|\\b(?:writes?|generates?|produces?|returns?|outputs?)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b`,
   'g',
 );
 /** "How long will the LoRA training take?": the message is about training, so a size in it is an example's. */

@@ -77,6 +77,17 @@ export const extractTask: Extractor = (message) => {
  */
 function withLanguages(task: string, lower: string): string {
   const inTask = task.toLowerCase();
-  const missing = languagesInFrame(lower).filter((name) => !inTask.includes(name));
-  return missing.length === 0 ? task : `${task} (in ${languageList(missing)})`;
+  // (Not a language denied, "we don't need Japanese or Korean support", nor one of something tried or tested.)
+  const said = lower
+    .split(/[.;!?\n]+/)
+    .filter((sentence) => !LANGUAGES_NOT_THE_TASKS.test(sentence))
+    .flatMap((sentence) => languagesInFrame(sentence));
+  const missing = [...new Set(said)].filter((name) => !inTask.includes(name));
+  // English alone says nothing the engine does not assume.
+  if (missing.length === 0 || missing.every((name) => name === 'english')) return task;
+  return `${task} (in ${languageList(missing)})`;
 }
+
+/** A sentence whose languages are not the task's: denied, or about something tried or tested. */
+const LANGUAGES_NOT_THE_TASKS =
+  /\b(?:don'?t|do\s+not|doesn'?t|does\s+not|no|not|without|except|never|tried|tested|tests?|only\s+english|english\s+only)\b/;

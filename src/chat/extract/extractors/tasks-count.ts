@@ -3,7 +3,11 @@ import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, createSpanIndex, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const TENANT_NOUN = String.raw`(?:customers?|clients?|characters?|npcs?|tenants?|brands?|products?|departments?|teams?|business\s+units?|domains?|languages?|markets?|regions?|stores?|personas?|verticals?|games?|titles?|apps?|products?|sites?|websites?|channels?|agents?|bots?|brokers?|agenc(?:y|ies)|firms?|partners?|schools?|hospitals?|clinics?|franchis(?:e|es)|branches|publishers?|merchants?|sellers?|restaurants?|hotels?|newsrooms?|insurers?|dealers(?:hips)?|resellers?)`;
+const TENANT_NOUN = String.raw`(?:customers?|clients?|characters?|npcs?|tenants?|brands?|products?|departments?|teams?|business\s+units?|domains?|languages?|markets?|regions?|stores?|personas?|verticals?|games?|titles?|apps?|products?|sites?|websites?|channels?|agents?|bots?)`;
+/** Organisations the team serves: a tenant only when each wants its own behaviour of the model, not its own account. */
+const CLIENT_ORG_NOUN = `(?:brokers?|agenc(?:y|ies)|firms?|partners?|schools?|hospitals?|clinics?|franchis(?:e|es)|branches|publishers?|merchants?|sellers?|restaurants?|hotels?|newsrooms?|insurers?|dealers(?:hips)?|resellers?)`;
+/** What a client's own version of the model differs in: "their own underwriting guidelines", "its own tone". */
+const OWN_BEHAVIOUR = String.raw`(?:[\w-]+\s+)?(?:guidelines|style|tone|voice|templates?|formats?|rules|polic(?:y|ies)|prompts?|persona|labels|categories|instructions|adapters?|models?|wording|terminology)`;
 const TASK_NOUN = String.raw`(?:tasks?|use[\s-]cases?|skills?|workflows?|applications?|apps?)`;
 /**
  * "50 customers each with their own style", "12 clients, each needing a separate adapter", "each of our 12 games
@@ -16,6 +20,11 @@ const PER_TENANT = new RegExp(
 /** "60 business customers (tenants), each wants the assistant to write in its own tone": each one, its own. */
 const EACH_THEIR_OWN = new RegExp(
   `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${TENANT_NOUN}\\b[^.;!?\\n]{0,40}?\\beach\\b[^.;!?\\n]{0,50}?\\b(?:its|their)\\s+own\\b`,
+  'g',
+);
+/** "we serve 35 insurance brokers and each one wants the assistant to follow their own underwriting guidelines". */
+const CLIENTS_EACH_THEIR_OWN = new RegExp(
+  `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${CLIENT_ORG_NOUN}\\b[^.;!?\\n]{0,40}?\\beach\\b[^.;!?\\n]{0,50}?\\b(?:its|their)\\s+own\\s+${OWN_BEHAVIOUR}\\b`,
   'g',
 );
 /** "3 different tasks", "five separate use cases", "for 12 tenants". */
@@ -38,7 +47,13 @@ export const extractTasksCount: Extractor = (message) => {
   const findings: Finding[] = [];
   // ("Reply length: it's 280 characters now, not 140" counts characters of text, not game characters.)
   const lengthTalk = /\b(?:length|long|limit|max|reply|replies|summary|summaries|tweets?|words?|message)\b/.test(lower);
-  for (const pattern of [...(lengthTalk ? [] : [UNITS_CORRECTED]), PER_TENANT, EACH_THEIR_OWN, TASKS]) {
+  for (const pattern of [
+    ...(lengthTalk ? [] : [UNITS_CORRECTED]),
+    PER_TENANT,
+    EACH_THEIR_OWN,
+    CLIENTS_EACH_THEIR_OWN,
+    TASKS,
+  ]) {
     // Matches of one pattern never overlap each other: the index of earlier patterns' findings is enough.
     const earlier = createSpanIndex(findings);
     for (const match of allMatches(pattern, lower)) {
