@@ -212,7 +212,9 @@ function overBudget(
   // (A small model at 4 bits is served from a CPU server with no GPU at all: slow, but enough at low volume.)
   const levers = `a smaller model, 4-bit weights${cpuServing ? ' served from a CPU server (llama.cpp: a few tokens a second, enough for light traffic)' : ''}, running the GPU only when it is used, or a hosted model billed per call cost less at low volume`;
   if (monthly !== undefined)
-    return running > monthly ? ` That is over your $${count.format(monthly)} monthly budget: ${levers}.` : '';
+    return running > monthly
+      ? ` That is over your $${count.format(monthly)} monthly budget: ${levers}.`
+      : ` That is within your $${count.format(monthly)} monthly budget.`;
   if (oneTime !== undefined && running > oneTime)
     return ` That is more than your whole $${count.format(oneTime)} budget in one month: ${levers}.`;
   return '';

@@ -486,7 +486,8 @@ function answerTurn(
     intents.whatIf &&
     understood.length > 0 &&
     changesSomething &&
-    !namesProposedModel(recommendFor(previous.profile, knowledge))
+    // (Naming the proposed model accepts it, unless the message only weighs its bill.)
+    (intents.comparesBills === true || !namesProposedModel(recommendFor(previous.profile, knowledge)))
   ) {
     const facts = statedBesideWhatIf === undefined ? [] : understoodFields(statedBesideWhatIf);
     const base =
@@ -611,6 +612,8 @@ function answerTurn(
     const others =
       anotherModel && whatIfIntents.asksCost !== undefined
         ? (extraction.alsoAskedModels ?? [])
+            // (The team's own model is priced below, as the plan's bill.)
+            .filter((name) => name !== base.profile.modelName)
             .map((name) => knowledge.findModel(name))
             .filter((model) => model !== undefined)
             .map((model) => {

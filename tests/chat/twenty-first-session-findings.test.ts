@@ -400,3 +400,47 @@ describe('review21: the new phrasings stay within their subject and clause', () 
     expect(fields.task).not.toMatch(/Japanese|Korean/);
   });
 });
+
+describe('newuser42: questions and quotes keep the team’s facts', () => {
+  it.each([
+    ['That is the MI300X again, not an H100. How do we guarantee every output is valid JSON?', 'gpuName', undefined],
+    [
+      'Hmm, $252 contradicts your $725 from before: prompts are 4,000 tokens in. What is the monthly bill?',
+      'oneTimeBudgetUSD',
+      undefined,
+    ],
+    ['In production we classify about 3,000 new judgments a day, in a nightly batch.', 'requestsPerDay', 3000],
+    ['In production we classify about 3,000 new judgments a day, in a nightly batch.', 'task', undefined],
+    [
+      'Two questions: will the LoRA fit on a single 3090 so the other card can keep serving? And would a full fine-tune fit across both cards?',
+      'gpuCount',
+      undefined,
+    ],
+  ])('%s → %s = %s', (text, field, value) => {
+    expect(read(text)[field as keyof ReturnType<typeof read>]).toEqual(value);
+  });
+
+  it('a bill comparison after a colon keeps the model and prices both models asked about', async () => {
+    const turns = await converse(
+      [
+        'Lagos fintech support bot on GPT-4o mini through the API, 140,000 requests a day, prompts about 4,000 tokens in and 150 out, answers must cite our policy docs. Just recommend.',
+        'Since GPT-4o mini shuts down in January anyway: compare the monthly bill for Gemini 2.5 Flash and GPT-4.1 mini at our volume.',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.state.profile.modelName).toBe('GPT-4o mini');
+    expect(turns[1]?.reply).toMatch(/Gemini 2\.5 Flash calls would cost about \$[\d,]+ a month/);
+    expect(turns[1]?.reply).toMatch(/If you had GPT-4\.1 mini as the model: Running it: about \$[\d,]+ a month/);
+  });
+
+  it('"Does $321 a month fit our $476 monthly budget?" gets the yes first', async () => {
+    const turns = await converse(
+      [
+        'We classify Indian court judgments into 40 categories with Llama 3.1 8B; 8,000 labelled judgments, few-shot prompting plateaued. No GPUs, renting is fine. Our monthly budget is $476. Just recommend.',
+        'Does $321 a month fit our $476 monthly budget?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/^Yes, it fits your \$476 monthly budget\./);
+  });
+});

@@ -221,7 +221,10 @@ export function extractProfile(
   // "Compare the monthly bill for GPT-4.1 mini and Gemini 2.5 Flash": a "what if" only when a catalog model is named in
   // the sentence ("our app lets travellers compare costs of flights" states a task).
   const billComparison = billComparisonSpan(prepared.lower, context.knowledge);
-  if (billComparison !== undefined) intents.whatIf = true;
+  if (billComparison !== undefined) {
+    intents.whatIf = true;
+    intents.comparesBills = true;
+  }
   askedOfTheCatalog(prepared.lower, findings, intents, context.knowledge);
 
   // A message asking several questions: each one read on its own, and those nothing answers are said to be unanswered
@@ -273,6 +276,17 @@ export function extractProfile(
   ]);
   for (let index = findings.length - 1; index >= 0; index--)
     if (askedAbout.has((findings[index] as Finding).field)) findings.splice(index, 1);
+  // "will the LoRA fit on a single 3090?": the number of GPUs the question tries is not how many the team has.
+  if (intents.asksFitGpus !== undefined)
+    for (let index = findings.length - 1; index >= 0; index--) {
+      const item = findings[index] as Finding;
+      if (
+        item.field === 'gpuCount' &&
+        item.value === intents.asksFitGpus &&
+        QUESTION_ENDS_AFTER.test(prepared.lower.slice(item.end))
+      )
+        findings.splice(index, 1);
+    }
   // "Could we just paste all 1,400 pages into the 200k window instead of RAG?": the counts in the sentence that asks
   // size the question (facts said in other sentences stay).
   const longContextSpans =
@@ -646,7 +660,15 @@ export function extractProfile(
       : [
           ...new Set(
             findings
-              .filter((item) => item.field === 'modelName' && QUESTION_ENDS_AFTER.test(prepared.lower.slice(item.end)))
+              .filter(
+                (item) =>
+                  item.field === 'modelName' &&
+                  // ("compare the monthly bill for Gemini 2.5 Flash and GPT-4.1 mini": both models are weighed.)
+                  (QUESTION_ENDS_AFTER.test(prepared.lower.slice(item.end)) ||
+                    (billComparison !== undefined &&
+                      billComparison.start <= item.start &&
+                      item.end <= billComparison.end)),
+              )
               .map((item) => String(item.value)),
           ),
         ].filter((name) => name !== hypothetical.modelName && name !== fields.modelName);

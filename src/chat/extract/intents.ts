@@ -44,7 +44,7 @@ const WHAT_IF =
  * team's model stays).
  */
 export const BILL_COMPARISON =
-  /(?:^|[.!?]\s*|\b(?:please|pls|can\s+you|could\s+you|would\s+you|and|also|so|now)\s+)compare\s+(?:for\s+(?:me|us)\s*:?\s*|:\s*)?(?:the\s+)?(?:monthly\s+|api\s+|running\s+|inference\s+|serving\s+)?(?:bills?|costs?|spend)\s+(?:for|of|on|between)\s+(?:using\s+|serving\s+|running\s+)?[a-z0-9]|\bhow\s+(?:does|do|would)\s+(?:the\s+)?(?:monthly\s+)?(?:bill|cost)\s+(?:on|for|of|with)\s+(?:[\w.-]+\s+){1,5}?compare\b|\bwhat\s+would\s+(?:[\w.-]+\s+){1,6}?(?:vs\.?|versus)\s+(?:[\w.-]+\s+){1,6}?cost\b/;
+  /(?:^|[.!?:;]\s*|\b(?:please|pls|can\s+you|could\s+you|would\s+you|and|also|so|now)\s+)compare\s+(?:for\s+(?:me|us)\s*:?\s*|:\s*)?(?:the\s+)?(?:monthly\s+|api\s+|running\s+|inference\s+|serving\s+)?(?:bills?|costs?|spend)\s+(?:for|of|on|between)\s+(?:using\s+|serving\s+|running\s+)?[a-z0-9]|\bhow\s+(?:does|do|would)\s+(?:the\s+)?(?:monthly\s+)?(?:bill|cost)\s+(?:on|for|of|with)\s+(?:[\w.-]+\s+){1,5}?compare\b|\bwhat\s+would\s+(?:[\w.-]+\s+){1,6}?(?:vs\.?|versus)\s+(?:[\w.-]+\s+){1,6}?cost\b/;
 /** "what about 70B instead?", "how about Qwen2.5 14B instead": another choice weighed, answered as a "what if". */
 const INSTEAD_QUESTION =
   /\b(?:what|how)\s+about\b[^?!]{1,60}?\binstead\b|\b(?:what|how)\s+about\s+(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s?b\b|\bwhy\s+not\s+(?:just\s+)?(?:switch|move|go|migrate)\s+(?:over\s+)?to\b[^?!]{1,80}\?/;
@@ -435,6 +435,7 @@ export const NOT_A_QUESTION_KEY: ReadonlySet<string> = new Set([
   'smallTalk',
   'thanks',
   'asksMonthlyCost',
+  'comparesBills',
   'asksFitFor',
   'asksFitGpus',
   'asksFitSequenceTokens',
@@ -664,7 +665,11 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
       intents.asksFit = methodIn(fit[0]);
       readFitDetails(lower, intents);
     }
-  } else if (FIT.test(lower) && QUESTION_FORM.test(lower) && BUDGET_FIT.test(lower)) {
+  } else if (
+    (FIT.test(lower) || /\bdoes\b[^.?!]{0,40}\bfit\b/.test(lower)) &&
+    QUESTION_FORM.test(lower) &&
+    BUDGET_FIT.test(lower)
+  ) {
     // "Does that still fit $200?", "will it fit our budget?": the money, not GPU memory.
     intents.asksCost = true;
     intents.asksBudgetFit = true;

@@ -118,6 +118,8 @@ export interface ExtractionIntents {
   asksTimeline?: boolean;
   /** "does that still fit $200?": a cost asked against the budget. */
   asksBudgetFit?: boolean;
+  /** "Compare the monthly bill for Gemini 2.5 Flash and GPT-4.1 mini": bills weighed, the team's model kept. */
+  comparesBills?: boolean;
   /** "what could go wrong?": the risks of the plan for this team. */
   asksRisks?: boolean;
   /** "do we need the SFT step first or can we go straight to DPO?": supervised tuning before preference tuning. */

@@ -192,6 +192,8 @@ export const extractGpus: Extractor = (message, context) => {
     if (WEIGHED_RENTAL_BEFORE.test(window)) continue;
     // "rent one H100 instead of tying up our 3090": the GPU replaced is not the one the message is about.
     if (REPLACED_BEFORE.test(window)) continue;
+    // "That is the MI300X again, not an H100": the advisor's GPU said back, not the team's.
+    if (/^\s+again\b/.test(lower.slice(end, end + 8))) continue;
     // "the lab took the 3090 back", "we sold the A100s", "the 3090 is gone": a GPU the team no longer has.
     const following30 = lower.slice(end, end + 30);
     if (

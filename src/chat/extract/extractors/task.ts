@@ -65,6 +65,12 @@ export const extractTask: Extractor = (message) => {
     // "we're building this on weekends": a pronoun is not a task; nor is "REMOVE them" (a verb and a pronoun).
     if (/^(?:this|that|it|something|stuff|things?)\b/i.test(text)) continue;
     if (text.split(/\s+/).length <= 3 && /\b(?:them|it|those|these|that|this)\s*$/i.test(text)) continue;
+    // "we classify about 3,000 new judgments a day": a volume, cut at the thousands separator, is no task.
+    if (
+      /\b(?:about|around|roughly|some|~)\s*\d+$|\d$/i.test(text) &&
+      /^,\d/.test(message.original.slice(start + phrase.length))
+    )
+      continue;
     findings.push(finding('task', withLanguages(text, message.lower), start, start + phrase.length));
   }
   return findings;

@@ -23,6 +23,11 @@ const NAMED_VOLUME = new RegExp(
   `\\b(?:requests?|calls?|queries|messages|volume)\\s+(?:per|a)\\s+day\\s*(?:is|are|=|:|of)\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE})`,
   'g',
 );
+/** "we classify about 3,000 new judgments a day": the work done on a count of things a day. */
+const WORK_ON_VOLUME = new RegExp(
+  `\\b(?:classify|process|handle|receive|get|translate|summari[sz]e|extract|route|tag|review|score|grade|moderate|transcribe|answer|generate|write)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:new\\s+|incoming\\s+)?[a-z]+s\\s+(?:a|per|each|every)\\s+(day|week|month)\\b`,
+  'g',
+);
 /** "every day we get ~5000 delivery documents", "each month we receive about 40k claims". */
 const PERIOD_THEN_VOLUME = new RegExp(
   `\\b(?:every|each|per|a)\\s+(day|week|month|hour)\\s*,?\\s+(?:we|they|customers|users|people)\\s+(?:get|receive|handle|process|see|send|answer)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${REQUEST_NOUN}\\b`,
@@ -113,6 +118,13 @@ export const extractVolume: Extractor = (message) => {
     if (first !== undefined && second !== undefined && factor !== undefined)
       findings.push(findingFromMatch('requestsPerDay', roundVolume((first + second) * factor), match));
   }
+  if (findings.length === 0)
+    for (const match of allMatches(WORK_ON_VOLUME, lower)) {
+      const count = parseCount(match[1] ?? '');
+      const factor = PER_DAY[match[2] ?? ''];
+      if (count !== undefined && factor !== undefined)
+        findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor), match));
+    }
   // "every day we get ~5000 delivery documents": the period said first, then what arrives in it.
   if (findings.length === 0)
     for (const match of allMatches(PERIOD_THEN_VOLUME, lower)) {
