@@ -118,28 +118,23 @@ export const extractVolume: Extractor = (message) => {
     if (first !== undefined && second !== undefined && factor !== undefined)
       findings.push(findingFromMatch('requestsPerDay', roundVolume((first + second) * factor), match));
   }
-  if (findings.length === 0)
-    for (const match of allMatches(WORK_ON_VOLUME, lower)) {
-      const count = parseCount(match[1] ?? '');
-      const factor = PER_DAY[match[2] ?? ''];
+  // Fallbacks, in order, while nothing is found: each match read as (count, period).
+  const fallbacks: readonly (readonly [RegExp, (match: RegExpExecArray) => readonly [string?, string?]])[] = [
+    [WORK_ON_VOLUME, (match) => [match[1], match[2]]],
+    // "every day we get ~5000 delivery documents": the period said first, then what arrives in it.
+    [PERIOD_THEN_VOLUME, (match) => [match[2], match[1]]],
+    [VOLUME_IS, (match) => [match[1], match[2] ?? match[3]]],
+  ];
+  for (const [pattern, read] of fallbacks) {
+    if (findings.length > 0) break;
+    for (const match of allMatches(pattern, lower)) {
+      const [amount, period] = read(match);
+      const count = parseCount(amount ?? '');
+      const factor = PER_DAY[period ?? ''];
       if (count !== undefined && factor !== undefined)
         findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor), match));
     }
-  // "every day we get ~5000 delivery documents": the period said first, then what arrives in it.
-  if (findings.length === 0)
-    for (const match of allMatches(PERIOD_THEN_VOLUME, lower)) {
-      const count = parseCount(match[2] ?? '');
-      const factor = PER_DAY[match[1] ?? ''];
-      if (count !== undefined && factor !== undefined)
-        findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor), match));
-    }
-  if (findings.length === 0)
-    for (const match of allMatches(VOLUME_IS, lower)) {
-      const count = parseCount(match[1] ?? '');
-      const factor = PER_DAY[match[2] ?? match[3] ?? ''];
-      if (count !== undefined && factor !== undefined)
-        findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor), match));
-    }
+  }
   // "we generate product descriptions …, around 5k per day": a bare daily count beside the work it counts.
   if (findings.length === 0)
     for (const match of allMatches(BARE_DAILY, lower)) {
