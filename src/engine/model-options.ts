@@ -18,7 +18,7 @@ import { addDays } from './iso-dates.ts';
 import { livesLongEnough } from './model-tiers.ts';
 import type { ModelOption } from './recommendation-schema.ts';
 import { kindReplacingNamed } from './task-capability.ts';
-import { languagesOffModel } from './task-languages.ts';
+import { languagesOffList, taskLanguages } from './task-languages.ts';
 import { MAX_GPUS_PER_NODE } from './training-compute.ts';
 
 /**
@@ -455,9 +455,17 @@ function candidates(
   const fitsOwn = (model: Model) =>
     ownGB === undefined || crudeNeedGB(methods, model.paramsB ?? Number.POSITIVE_INFINITY) <= ownGB ? 0 : 1;
   // A model whose card leaves out a language the task names (Japanese on Llama 3.1) comes after one that covers it.
+  // (The task is read once; each model's list is set against it once, not in every comparison.)
+  const taskNames = taskLanguages(profile.task);
+  const leavesOut = new Map<Model, number>();
   const speaksTask = (model: Model) => {
-    const off = languagesOffModel(model, profile.task);
-    return off?.complete === true && off.names.length > 0 ? 1 : 0;
+    let rank = leavesOut.get(model);
+    if (rank === undefined) {
+      const off = taskNames.length === 0 ? undefined : languagesOffList(model, taskNames);
+      rank = off?.complete === true && off.names.length > 0 ? 1 : 0;
+      leavesOut.set(model, rank);
+    }
+    return rank;
   };
   return proposals.sort(
     (a, b) =>

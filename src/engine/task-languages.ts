@@ -15,19 +15,25 @@ export interface LanguagesOffModel {
   readonly complete: boolean;
 }
 
-/** Undefined when the catalog says nothing about the model's languages. */
-export function languagesOffModel(model: Model | undefined, task: string | undefined): LanguagesOffModel | undefined {
+/** The languages a task names as languages (read once, then set against each model). */
+export function taskLanguages(task: string | undefined): readonly string[] {
+  return languagesInFrame((task ?? '').slice(0, TASK_READ_CHARS));
+}
+
+/** The named languages `model` does not list; undefined when the catalog says nothing about its languages. */
+export function languagesOffList(model: Model | undefined, named: readonly string[]): LanguagesOffModel | undefined {
   if (model === undefined) return undefined;
-  const text = (task ?? '').slice(0, TASK_READ_CHARS);
   if (model.multilingual === true) {
     const known = new Set(model.languages ?? []);
     if (known.size === 0) return undefined;
-    return { names: languagesInFrame(text).filter((name) => !known.has(name)), complete: true };
+    return { names: named.filter((name) => !known.has(name)), complete: true };
   }
   const support = model.supportedLanguages;
   if (support === undefined) return undefined;
-  return {
-    names: languagesInFrame(text).filter((name) => !support.named.includes(name)),
-    complete: support.complete,
-  };
+  return { names: named.filter((name) => !support.named.includes(name)), complete: support.complete };
+}
+
+/** Undefined when the catalog says nothing about the model's languages. */
+export function languagesOffModel(model: Model | undefined, task: string | undefined): LanguagesOffModel | undefined {
+  return model === undefined ? undefined : languagesOffList(model, taskLanguages(task));
 }
