@@ -223,6 +223,23 @@ export function assumedNote(recommendation: Recommendation, profile: Partial<Pro
       // The cost line quotes the rental of the compute options (the GPU that holds the job): the assumption names it
       // too, not the catalog's reference GPU the per-method estimates were priced on.
       const rent = recommendation.computeOptions.find((option) => option.kind === 'rent');
+      // The plan's training does not fit the team's own GPUs and is priced on a rental: "for your 4090" would name the
+      // wrong GPU and say it costs nothing.
+      const destinationEstimates =
+        recommendation.destination.estimates ??
+        recommendation.recommendations.find((entry) => entry.method === recommendation.destination.method)?.estimates;
+      if (
+        field === 'estimates.pricingGpu' &&
+        rent?.gpu !== undefined &&
+        assumption.why.startsWith('Training time is for your ') &&
+        (destinationEstimates?.oneTimeUSD ?? 0) > 0
+      ) {
+        phrases.push({
+          order: index === -1 ? ESTIMATE_ORDER.length : index,
+          text: `training does not fit your GPUs, so it is priced on renting ${rent.count ?? 1} × ${rent.gpu} at its dated price`,
+        });
+        continue;
+      }
       if (
         field === 'estimates.pricingGpu' &&
         rent?.gpu !== undefined &&

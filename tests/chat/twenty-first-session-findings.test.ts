@@ -444,3 +444,19 @@ describe('newuser42: questions and quotes keep the team’s facts', () => {
     expect(turns[1]?.reply).toMatch(/^Yes, it fits your \$476 monthly budget\./);
   });
 });
+
+describe('a plan priced on a rental the team’s own GPU cannot hold', () => {
+  it('says so in the assumptions instead of "training time is for your 4090"', async () => {
+    const turns = await converse(
+      [
+        "We want to tune Llama 3.1 70B for our brand's style on one RTX 4090; 3,000 examples; we're fine renting GPUs up to about $200. Just recommend.",
+      ],
+      knowledge,
+    );
+    const reply = turns[0]?.reply ?? '';
+    expect(reply).toMatch(
+      /\*\*Assumed:\*\* Training does not fit your GPUs, so it is priced on renting 1 × [^;]+ at its dated price/,
+    );
+    expect(reply).not.toMatch(/Training time is for your NVIDIA GeForce RTX 4090/);
+  });
+});

@@ -30,7 +30,7 @@ const WORK_ON_VOLUME = new RegExp(
 );
 /** "every day we get ~5000 delivery documents", "each month we receive about 40k claims". */
 const PERIOD_THEN_VOLUME = new RegExp(
-  `\\b(?:every|each|per|a)\\s+(day|week|month|hour)\\s*,?\\s+(?:we|they|customers|users|people)\\s+(?:get|receive|handle|process|see|send|answer)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${REQUEST_NOUN}\\b`,
+  `\\b(?:every|each|per|a)\\s+(day|week|month|hour)(?:\\s*,)?\\s+(?:we|they|customers|users|people)\\s+(?:get|receive|handle|process|see|send|answer)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${REQUEST_NOUN}\\b`,
   'g',
 );
 /** "volume is about 500 per day", "volume: 3k a month": the volume named, its figure and period. */
