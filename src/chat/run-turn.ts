@@ -727,7 +727,10 @@ function answerTurn(
       : answered;
   const info =
     firstInfo && withTheOtherQuestions(firstInfo, intents, answerAlone, knowledge, differsFrom(state.profile));
-  if (info !== undefined) {
+  // "OK, just recommend. And how long would the training take?" before any answer was given: the recommendation, with
+  // the question's answer after it.
+  const answerAfterRecommending = info !== undefined && intents.justRecommend && !previous.answered;
+  if (info !== undefined && !answerAfterRecommending) {
     // Only what is new is said back ("will it fit on my 3060?" restates the GPU; it does not note it again).
     const ack = acknowledgement(saved.filter((item) => !sameValue(previous.profile[item.field], item.value)));
     const reply = withFootnotes(textReply(ack ? `${ack} ${info.text}` : info.text, [...ANSWER_FOLLOW_UPS]), info);
@@ -831,10 +834,16 @@ function answerTurn(
     last !== undefined && before === undefined ? shown?.method : undefined,
   );
   // Footnotes only under the body whose marks [n] they explain (a one-line "nothing changed" reply has none).
-  const reply: ReplyData =
+  const withSources: ReplyData =
     footnotes === undefined || answer.body === undefined
       ? answer
       : { ...answer, footnotes, ...(sources ? { sources } : {}) };
+  // (The question asked beside "just recommend", answered after the recommendation; its marks would point at the
+  // body's footnotes, so they are left out.)
+  const reply: ReplyData =
+    answerAfterRecommending && info !== undefined
+      ? { ...withSources, notes: [info.text.replace(/ ?\[\d+\]/g, ''), ...withSources.notes] }
+      : withSources;
   return {
     state: answeredState,
     kind: 'recommendation',

@@ -460,3 +460,19 @@ describe('a plan priced on a rental the team’s own GPU cannot hold', () => {
     expect(reply).not.toMatch(/Training time is for your NVIDIA GeForce RTX 4090/);
   });
 });
+
+describe('"just recommend" with a question beside it', () => {
+  it('gives the recommendation, then the answer to the question', async () => {
+    const turns = await converse(
+      [
+        'We generate Turkish product descriptions with Qwen2.5 7B Instruct on two RTX 3090s; 12,000 attribute-to-description pairs; the model ignores our brand voice and fixed structure.',
+        'OK, just recommend. And how long would the training take on our two 3090s?',
+      ],
+      knowledge,
+    );
+    const last = turns.at(-1);
+    expect(last?.kind).toBe('recommendation');
+    expect(last?.reply).toMatch(/\*\*Aim for LoRA/);
+    expect(last?.reply).toMatch(/about 18\.4 GPU-hours for a three-run project \(about 9\.2 h on your 2 GPUs\)/);
+  });
+});
