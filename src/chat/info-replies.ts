@@ -207,14 +207,18 @@ function overBudget(
   running: number,
   budgets: { monthlyBudgetUSD?: number; oneTimeBudgetUSD?: number },
   cpuServing = false,
+  /** The verdict on the monthly budget is said first, by the caller: only the levers are said here. */
+  verdictFirst = false,
 ): string {
   const { monthlyBudgetUSD: monthly, oneTimeBudgetUSD: oneTime } = budgets;
   // (A small model at 4 bits is served from a CPU server with no GPU at all: slow, but enough at low volume.)
   const levers = `a smaller model, 4-bit weights${cpuServing ? ' served from a CPU server (llama.cpp: a few tokens a second, enough for light traffic)' : ''}, running the GPU only when it is used, or a hosted model billed per call cost less at low volume`;
-  if (monthly !== undefined)
-    return running > monthly
-      ? ` That is over your $${count.format(monthly)} monthly budget: ${levers}.`
-      : ` That is within your $${count.format(monthly)} monthly budget.`;
+  if (monthly !== undefined) {
+    if (running <= monthly) return verdictFirst ? '' : ` That is within your $${count.format(monthly)} monthly budget.`;
+    return verdictFirst
+      ? ` What costs less: ${levers}.`
+      : ` That is over your $${count.format(monthly)} monthly budget: ${levers}.`;
+  }
   if (oneTime !== undefined && running > oneTime)
     return ` That is more than your whole $${count.format(oneTime)} budget in one month: ${levers}.`;
   return '';
@@ -434,6 +438,8 @@ export function costReply(
   const weightsOpen = !entryOf(recommendation, 'full-fine-tuning')?.blockers.some(
     (blocker) => blocker.ruleId === 'weights-needed-for-self-run-tuning',
   );
+  // The bill against the monthly budget, when the question asked whether it fits: said first.
+  let budgetVerdict: boolean | undefined;
   const running =
     estimates?.monthlyUSD ??
     (sameModel && weightsOpen && trainsWeights(method, knowledge)
@@ -461,6 +467,10 @@ export function costReply(
           recommendation.destination.channel === 'managed')) ||
       (!sameModel && planModelAccess !== undefined && planModelAccess !== 'open-weights');
     const stated = options.statedBill && options.currentMonthlySpendUSD !== undefined && !api;
+    // ("Does it still fit our $310 a month?": the yes or no is said first, below, and not again in the bill's sentence.)
+    const verdictFirst = options.budgetAsked === true && options.monthlyBudgetUSD !== undefined;
+    if (verdictFirst && !(api && options.statedBill && sameModel) && !(!api && running === 0))
+      budgetVerdict = running <= (options.monthlyBudgetUSD ?? 0);
     lines.push(
       api
         ? `${
@@ -470,6 +480,7 @@ export function costReply(
                   running,
                   options.monthlyBudgetUSD,
                   recommendation.plan.some((step) => step.methods.includes('rag')),
+                  verdictFirst,
                 )}`
           }${
             // A provider's job on the model the plan moved to: who bills the training, which the catalog has no price for.
@@ -492,6 +503,7 @@ export function costReply(
               running,
               options,
               recommendation.assumptions.some((assumption) => assumption.field === 'estimates.cpuServing'),
+              verdictFirst,
             )}${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` That is one copy of the model, sized for memory, not for ${count.format(options.requestsPerDay ?? 0)} requests a day: serving that volume takes several GPUs, and the throughput they need is not estimated here.` : ''}`,
     );
   }
@@ -578,15 +590,8 @@ export function costReply(
       ? [...lines.slice(monthlyFrom), ...lines.slice(0, monthlyFrom)]
       : lines;
   const text = `${ordered.join(' ')}${basis}`;
-  // (The verdict on the monthly budget, said in the bill's sentence, answers the yes/no: it comes first.)
-  const verdict = options.budgetAsked ? /That is (over|within) your (\$[\d,]+) monthly budget/.exec(text) : null;
-  if (verdict === null) return text;
-  const rest = text
-    .replace(/ That is over your \$[\d,]+ monthly budget, by about/, ' That is about')
-    .replace(/ That is within your \$[\d,]+ monthly budget\./, '')
-    .replace(/ That is over your \$[\d,]+ monthly budget:/, ' What costs less:')
-    .replace(/ That is about (\$[\d,]+)( \(\d+%\))?:/, ' That is about $1$2 too much:');
-  return `${verdict[1] === 'over' ? 'No, it is over' : 'Yes, it fits'} your ${verdict[2]} monthly budget. ${rest}`;
+  if (budgetVerdict === undefined) return text;
+  return `${budgetVerdictWords(budgetVerdict, options.monthlyBudgetUSD ?? 0)} ${text}`;
 }
 
 /** True when the named model is API-only (its weights cannot be trained here) and `method` needs no weights. */
@@ -1513,7 +1518,7 @@ export function promptSizeReply(
   const budget = profile.monthlyBudgetUSD;
   const opener =
     budgetAsked && budget !== undefined
-      ? `${monthly <= budget ? 'Yes, it fits' : 'No, it is over'} your $${count.format(budget)} monthly budget. ${assumed}`
+      ? `${budgetVerdictWords(monthly <= budget, budget)} ${assumed}`
       : `${included ? 'Yes' : 'No'}: ${lowerFirst(assumed)}`;
   return `${opener}. At about ${count.format(inputTokens)} input and ${count.format(outputTokens)} output tokens a request, ${count.format(volume)} requests a day come to about $${count.format(monthly)} a month at ${plainModelName(name)}'s list price ($${price.usdPerMillionInput} / $${price.usdPerMillionOutput} per million input / output tokens, ${price.where}, as of ${price.asOf}), before any caching discount.${budgetAsked ? '' : budgetWords(monthly, budget)}`;
 }
@@ -1522,12 +1527,20 @@ export function promptSizeReply(
  * " That is over your $310 monthly budget, by about $149 (48%): cache the shared prompt, send fewer retrieved passages
  * or take a cheaper tier.": an API bill against the monthly budget, with the levers when it is over.
  */
-function apiBudgetWords(monthly: number, budget: number | undefined, retrieval: boolean): string {
+function apiBudgetWords(monthly: number, budget: number | undefined, retrieval: boolean, verdictFirst = false): string {
   if (budget === undefined) return '';
-  if (monthly <= budget) return budgetWords(monthly, budget);
+  if (monthly <= budget) return verdictFirst ? '' : budgetWords(monthly, budget);
   const over = monthly - budget;
   const share = budget > 0 ? ` (${Math.round((over / budget) * 100)}%)` : '';
-  return ` That is over your $${count.format(budget)} monthly budget, by about $${count.format(Math.round(over))}${share}: cache the shared part of the prompt,${retrieval ? ' send fewer or shorter retrieved passages,' : ' shorten the prompt,'} or take a cheaper tier of the family.`;
+  const levers = `cache the shared part of the prompt,${retrieval ? ' send fewer or shorter retrieved passages,' : ' shorten the prompt,'} or take a cheaper tier of the family`;
+  return verdictFirst
+    ? ` That is about $${count.format(Math.round(over))}${share} too much: ${levers}.`
+    : ` That is over your $${count.format(budget)} monthly budget, by about $${count.format(Math.round(over))}${share}: ${levers}.`;
+}
+
+/** "Yes, it fits your $476 monthly budget.": the answer to "does it fit our budget?", said before the bill. */
+function budgetVerdictWords(fits: boolean, budget: number): string {
+  return `${fits ? 'Yes, it fits' : 'No, it is over'} your $${count.format(budget)} monthly budget.`;
 }
 
 /** " That is within your $200 monthly budget.": a monthly bill set against the budget the team gave. */

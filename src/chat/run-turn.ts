@@ -593,7 +593,6 @@ function answerTurn(
                 ? `Running it on ${plainModelName(moved.name)}, where the plan would move from ${plainModelName(asked)}:`
                 : 'Running it:';
             });
-    const rentedText = askedText;
     // The model asked about is shut down, or soon: said with its bill, as the full answer says it.
     const askedModel = hypotheticalProfile.modelName;
     const askedEntry = anotherModel && askedModel !== undefined ? knowledge.findModel(askedModel) : undefined;
@@ -630,8 +629,8 @@ function answerTurn(
         : '';
     const answer = asked
       ? nothingHypothetical
-        ? `${rentedText}${others}${today}${ending}`
-        : `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(rentedText) : rentedText}${others}${today}${ending} ${NOTHING_SAVED}`
+        ? `${askedText}${others}${today}${ending}`
+        : `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(askedText) : askedText}${others}${today}${ending} ${NOTHING_SAVED}`
       : whatIfReply(said, current, hypothetical, knowledge);
     // "Why LoRA rather than QLoRA? And would the 70B be better?": the why is about the plan as it stands, said first.
     const whyAsked = intents.whyNot ?? intents.whyMethod;

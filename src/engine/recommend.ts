@@ -2,7 +2,7 @@ import { HOURS_PER_MONTH } from '../estimator/index.ts';
 import { templateExplanation } from '../explainer/template-explanation.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FactName, Model } from '../knowledge/schemas.ts';
-import { languageList, languagesInFrame } from '../profile/languages.ts';
+import { languageList } from '../profile/languages.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import { analyseFeasibility, type FeasibilityAnalysis } from './analyse-feasibility.ts';
 import {
@@ -30,7 +30,7 @@ import { cheaperTiers } from './model-tiers.ts';
 import { rankMethods, tallyScores } from './rank-methods.ts';
 import type { Assumption, MethodEstimates, MethodRecommendation, Recommendation } from './recommendation-schema.ts';
 import { findSensitivity } from './sensitivity.ts';
-import { languagesOffModel } from './task-languages.ts';
+import { languagesOffList, languagesOffModel, taskLanguages } from './task-languages.ts';
 
 export interface RecommendOptions {
   /** 'template' (default) adds a plain-language explanation built from the trace; 'none' leaves it out. */
@@ -187,10 +187,12 @@ function languagesAssumption(model: Model | undefined, profile: Profile): Recomm
 function supportedLanguagesAssumption(model: Model | undefined, profile: Profile): Recommendation['assumptions'] {
   const support = model?.supportedLanguages;
   if (model === undefined || support === undefined) return [];
-  const outside = languagesOffModel(model, profile.task)?.names ?? [];
+  // (The task is read for languages once: what it names, and which of them the card leaves out.)
+  const named = taskLanguages(profile.task);
+  const outside = languagesOffList(model, named)?.names ?? [];
   const listed = languageList(support.named);
   if (outside.length === 0) {
-    if (profile.multilingual !== true || languagesInFrame((profile.task ?? '').slice(0, 2000)).length > 0) return [];
+    if (profile.multilingual !== true || named.length > 0) return [];
     return [
       {
         field: 'model.supportedLanguages',
