@@ -250,8 +250,15 @@ export function risksReply(
   const overBudget = recommendation.assumptions.find(
     (assumption) => assumption.field === 'estimates.servingOverBudget',
   );
+  const monthly = estimates?.monthlyUSD;
   if (overBudget) risks.push(`**The bill.** ${overBudget.why}`);
-  else if (
+  else if (monthly !== undefined && profile.monthlyBudgetUSD !== undefined && monthly > profile.monthlyBudgetUSD) {
+    // An API bill over the monthly budget: how far over, and what makes each request cheaper.
+    const times = monthly / profile.monthlyBudgetUSD;
+    risks.push(
+      `**The bill.** At your volume the bill comes to about $${count.format(monthly)} a month, ${times >= 1.5 ? `${times.toFixed(1)}×` : 'over'} your $${count.format(profile.monthlyBudgetUSD)} budget${method === 'rag' ? ': fewer or shorter retrieved passages' : ': shorter prompts'}, prompt caching of the shared prefix, or a cheaper model bring each request down; price them before you build.`,
+    );
+  } else if (
     profile.oneTimeBudgetUSD !== undefined &&
     estimates?.oneTimeUSD !== undefined &&
     estimates.oneTimeUSD > 0.8 * profile.oneTimeBudgetUSD

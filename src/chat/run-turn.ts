@@ -10,6 +10,7 @@ import { compactAnswerParts, plainModelName } from './compact-answer.ts';
 import { dataMixReply } from './data-mix-reply.ts';
 import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
+import { encoderInsteadReply } from './encoder-reply.ts';
 import { TOKENS_PER_PAGE } from './extract/numbers.ts';
 import type { Extraction, ExtractionIntents } from './extract/types.ts';
 import { mergeProfile } from './fields/merge-profile.ts';
@@ -1068,6 +1069,7 @@ function infoReply(
     });
     return { ...defined, text: `${defined.text}\n\n${cost}` };
   }
+  if (intents.asksEncoderInstead) return encoderInsteadReply(recommendation, knowledge, profile);
   if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge, profile);
   if (intents.asksHallucination) return hallucinationReply(recommendation, knowledge);
   if (intents.asksInstructVsBase) return instructVsBaseReply(recommendation, knowledge, profile as Profile);
@@ -1250,8 +1252,10 @@ function infoReply(
       fullPreference ?? fitReply(onPlanModel ?? sized, method(intents.asksFit), knowledge, fitProfile, fitDetails);
     // "Would QLoRA of the 70B fit?" on a plan that moved to a smaller model: first the model asked about, then the
     // plan's model (never the plan's figure under the named model's name).
+    // ("would QLoRA of the 70B fit on ONE L40S?" of a team that named the 70B, on a plan that moved to the 8B: a model
+    // named with no other one to vary is the team's own.)
     const namedSized =
-      askedOnAnotherModel &&
+      (askedOnAnotherModel || (intents.modelAskedAbout === true && sized.destination.model.switched)) &&
       onPlanModel !== undefined &&
       fullPreference === undefined &&
       asked !== true &&

@@ -44,6 +44,7 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksLongContext',
   'asksDataMix',
   'asksRetrievedExamples',
+  'asksEncoderInstead',
   'asksBillMismatch',
   'asksRatingsForPreference',
   'asksWhyRent',

@@ -140,7 +140,8 @@ const PREFERENCES_IN_TASK =
 export function chooseQuestions(context: QuestionContext): Question[] {
   const { input, analysis, diagnosis, destination } = context;
   const facts = analysis.facts;
-  const asked: { field: ProfileField; why: string }[] = [];
+  // (`question` replaces the field's general wording where this situation asks something narrower.)
+  const asked: { field: ProfileField; why: string; question?: string }[] = [];
   const intake = diagnosis.entries.length === 0 || !diagnosis.explicit;
   const cap = intake ? INTAKE_MAX_QUESTIONS : MAX_QUESTIONS;
   const onDevice = input.deviceMemoryGB !== undefined || (input.goals ?? []).includes('on-device');
@@ -385,6 +386,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       asked.push({
         field: 'modelAccess',
         why: `${named.name} is tuned on ${tuners.map((provider) => provider.name).join(' or ')}, not through its own vendor's API: whether you can run tuning jobs there decides between that job and another model.`,
+        question: `Can you run tuning jobs on ${tuners.map((provider) => provider.name).join(' or ')}, or do you only call ${named.name} through its vendor's API?`,
       });
   }
   // A base model headed for instruction tuning, or a model only QLoRA can squeeze onto the team's GPUs: another
@@ -890,14 +892,14 @@ export function chooseQuestions(context: QuestionContext): Question[] {
 }
 
 /** The questions with their general reason, then the reason in this situation (once, when both say the same). */
-function toQuestions(asked: readonly { field: ProfileField; why: string }[]): Question[] {
-  return asked.map(({ field, why }) => {
+function toQuestions(asked: readonly { field: ProfileField; why: string; question?: string }[]): Question[] {
+  return asked.map(({ field, why, question }) => {
     const general = FIELD_QUESTIONS[field].why;
     // A specific reason the general one already says (up to its final stop) is not said twice.
     const said = why.replace(/[.!?]+$/, '');
     return {
       field,
-      question: FIELD_QUESTIONS[field].question,
+      question: question ?? FIELD_QUESTIONS[field].question,
       why: general === why || general.includes(said) ? general : `${general} ${why}`,
     };
   });

@@ -371,7 +371,8 @@ function candidates(
   // A model of another kind is no sibling: its size, generation and family say nothing about the substitute.
   const ref = forTask === undefined ? named : undefined;
   const narrowTuned =
-    (profile.taskType === 'classify' || profile.taskType === 'extract') && (profile.labeledExamples ?? 0) >= 1000;
+    (profile.taskType === 'classify' || profile.taskType === 'extract') &&
+    (profile.labeledExamples ?? 0) >= SFT_MIN_EXAMPLES;
   // At volume, with many tenants' adapters on one base, or when the point is a cheaper or faster model, every
   // answer pays for the model's size: the smaller class comes first.
   // No GPUs of its own and a budget (a month's, else the project's) under one month of serving the largest class on

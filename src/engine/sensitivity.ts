@@ -29,6 +29,10 @@ type NumericField =
   | 'requestsPerDay'
   | 'corpusTokens';
 
+const LORA_PAIR: ReadonlySet<MethodId> = new Set(['lora', 'qlora']);
+/** Fields that say how much memory or money there is: these may rightly tip LoRA into QLoRA. */
+const MEMORY_FIELDS: ReadonlySet<NumericField> = new Set(['gpuMemoryGB', 'oneTimeBudgetUSD', 'monthlyBudgetUSD']);
+
 export function findSensitivity(
   input: Profile,
   analysis: FeasibilityAnalysis,
@@ -64,7 +68,10 @@ export function findSensitivity(
       if (value === undefined || value < 0 || (field === 'gpuMemoryGB' && value <= 0)) continue;
       if (probe({ [field]: value }) === destination) continue;
       const { method: becomes, on } = confirm({ [field]: value });
-      if (becomes !== destination) entries.push({ field, value, becomes, ...(on === undefined ? {} : { on }) });
+      // LoRA against QLoRA is a memory choice: a data amount or a volume that tips the tie is no change of answer.
+      const memoryTie = LORA_PAIR.has(becomes) && LORA_PAIR.has(destination) && !MEMORY_FIELDS.has(field);
+      if (becomes !== destination && !memoryTie)
+        entries.push({ field, value, becomes, ...(on === undefined ? {} : { on }) });
     }
   }
   return entries;

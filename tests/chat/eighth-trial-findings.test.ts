@@ -154,7 +154,8 @@ describe('the legal-tech conversation', () => {
       'That seems low. Each question will pull maybe 6k tokens of contract clauses into the prompt. Does your number include that?',
     ]);
     // 3,000 × 30 × (6,000 × $2.50 + 300 × $10) / 1M = $1,620.
-    expect(sized?.reply).toMatch(/^No: the bill assumed about 1,000 input/);
+    // (The size is kept as the team's for the answers after it.)
+    expect(sized?.reply).toMatch(/^Noted: about 6,000 input tokens a request\. No: the bill assumed about 1,000 input/);
     expect(sized?.reply).toContain('about $1,620 a month');
   });
 

@@ -636,7 +636,11 @@ export function extractProfile(
   const statedFindings = new Set(
     dropUnstated(prepared, findings, false).filter((item) => notAsked(item) && !inWhatIfSentence(item)),
   );
-  const asked = chooseFindings(dropUnstated(prepared, findings, true).filter((item) => !statedFindings.has(item)));
+  const asked = outsideUnanswered(
+    prepared.original,
+    chooseFindings(dropUnstated(prepared, findings, true).filter((item) => !statedFindings.has(item))),
+    intents.unanswered,
+  );
   const hypothetical = collect(asked);
   const fields = withoutGoals(collect(stated), removed);
   for (const field of Object.keys(hypothetical) as ProfileField[])
@@ -717,6 +721,22 @@ const WHAT_IF_SENTENCE =
   /\b(?:what\s+if|suppose|supposing|hypothetically|imagine|let'?s\s+say|say\s+we\s+had)\b(?:[^.?!\n]|\.(?=\d))*[.?!]?/g;
 
 /** The message asks the advisor something (why, what if, cost, fit, a definition, where to start, details). */
+/**
+ * "Would QLoRA of the 70B fit on ONE L40S? And would a full fine-tune of Llama 3.1 8B across the 4 cards be better?":
+ * values asked in a question nothing answers (named as unanswered) are that question's own, never mixed into the
+ * "what if" another question asks.
+ */
+function outsideUnanswered(original: string, asked: Finding[], unanswered: readonly string[] | undefined): Finding[] {
+  if (unanswered === undefined || unanswered.length === 0 || asked.length === 0) return asked;
+  const lower = original.toLowerCase();
+  const spans = unanswered.flatMap((text) => {
+    const said = text.toLowerCase().replace(/\?+$/, '');
+    const at = lower.indexOf(said);
+    return at < 0 ? [] : [{ start: at, end: at + said.length }];
+  });
+  return asked.filter((item) => !spans.some((span) => span.start <= item.start && item.end <= span.end));
+}
+
 function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
   return (
     intents.whyNot !== undefined ||
@@ -747,6 +767,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksPromptTokens !== undefined ||
     intents.asksCostLevers === true ||
     intents.asksRetrievedExamples === true ||
+    intents.asksEncoderInstead === true ||
     intents.asksBillMismatch === true ||
     intents.asksLongContext !== undefined ||
     intents.asksDataMix !== undefined ||
@@ -1181,7 +1202,7 @@ const TEACHER_DISOWNED =
 const NO_MODEL =
   /\b(?:we\s+(?:have|got)\s+no\s+model(?:\s+yet)?|no\s+model\s+(?:yet|chosen|picked|decided)|(?:haven't|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:picked|chosen|chose|pick|choose|decided\s+on|settled\s+on)\s+(?:a\s+|any\s+|the\s+)?(?:model|llm|[a-z][\w.-]*)\b)/;
 const NO_DEVICE =
-  /\b(?:there\s+is\s+no|there's\s+no|no)\s+(?:end[\s-]user\s+|target\s+|edge\s+)?(?:device|edge)s?\b(?![\s-]+(?:memory|limit|cases?|specific|in\s+scope))|\bnothing\s+runs\s+on\s+(?:(?:a|the|any)\s+)?(?:devices?|phones?|laptops?|edge)\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?the\s+device(?:'s)?\s+(?:memory|ram)\b/;
+  /\b(?:there\s+is\s+no|there's\s+no|no)\s+(?:end[\s-]user\s+|target\s+|edge\s+)?(?:device|edge)s?\b(?![\s-]+(?:memory|limit|cases?|specific|in\s+scope))|\bnothing\s+runs\s+on\s+(?:(?:a|the|any)\s+)?(?:devices?|phones?|laptops?|edge)\b|\b(?:won't|will\s+not|doesn't|does\s+not|(?:is|are)n't\s+going\s+to|not\s+going\s+to)\s+run\s+on\s+(?:(?:the|our|their|any)\s+)?(?:devices?|phones?|laptops?|macbooks?|the\s+edge)\b|\b(?:the\s+)?(?:macbooks?|laptops?)\s+(?:was|were|is|are)\s+only\s+(?:for|used\s+for)\s+(?:training|development|dev|testing|prototyping)\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?the\s+device(?:'s)?\s+(?:memory|ram)\b/;
 
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */

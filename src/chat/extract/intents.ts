@@ -18,6 +18,8 @@ const JUST_RECOMMEND = new RegExp(
     String.raw`\b(?:give|show|tell)\s+me\s+(?:the|your|a)\s+(?:answer|recommendation|plan|result|verdict)\b`,
     String.raw`^\W*whatever\b`,
     String.raw`\b(?:what\s+do\s+you|what\s+would\s+you)\s+recommend\b`,
+    // "So what's your recommendation now?", "what's your advice then?".
+    String.raw`^\W*(?:(?:so|ok(?:ay)?|and|then|well)[\s,]+)?what(?:'s|\s+is)\s+(?:your|the)\s+(?:recommendation|advice|verdict|call|pick|answer)(?:\s+(?:now|then|so\s+far|overall))?\W*$`,
     String.raw`\brecommend\s+(?:something|anyway|now|already)\b`,
     String.raw`\b(?:no\s+more|enough|stop\s+asking|too\s+many)\s+questions\b`,
     String.raw`\bmake\s+(?:an?\s+)?(?:assumptions?|guess|educated\s+guess)\b`,
@@ -206,7 +208,13 @@ const FIRST_STEP =
  * examples retrieved per request into the prompt.
  */
 const RETRIEVED_EXAMPLES =
-  /\b(?:drop|put|add|include|insert|paste)\s+(?:a\s+few\s+|some\s+|\d+\s+|(?:two|three|four|five)\s+)?(?:similar|relevant|matching)\s+(?:past\s+|old\s+|previous\s+)?(?:[\w-]+\s+)?(?:into|in)\s+(?:each|every|the)\s+prompt\b|\bdynamic\s+few[\s-]?shot\b|\b(?:retriev\w*|pull\w*|fetch\w*|look\w*\s+up|find\w*|select\w*|pick\w*)\s+(?:the\s+)?(?:\d+(?:\s*(?:-|to)\s*\d+)?\s+|a\s+few\s+|some\s+|(?:two|three|four|five)\s+)?(?:(?:most\s+)?similar|relevant|matching|closest|nearest)\s+(?:past\s+|old\s+|previous\s+|good\s+|approved\s+|great\s+|best\s+)*(?:emails?|examples?|replies|answers?|responses?|messages?|tickets?|outputs?|cases?)\b[^.?!]{0,80}\b(?:as\s+(?:few[\s-]?shot\s+)?examples?|in(?:to)?\s+(?:the\s+)?prompt|few[\s-]?shot)/;
+  /\b(?:drop|put|add|include|insert|paste)\s+(?:a\s+few\s+|some\s+|\d+\s+|(?:two|three|four|five)\s+)?(?:similar|relevant|matching)\s+(?:past\s+|old\s+|previous\s+)?(?:[\w-]+\s+)?(?:into|in)\s+(?:each|every|the)\s+prompt\b|\bdynamic\s+few[\s-]?shot\b|\b(?:retriev\w*|pull\w*|fetch\w*|look\w*\s+up|find\w*|select\w*|pick\w*)\s+(?:the\s+)?(?:\d+(?:\s*(?:-|to)\s*\d+)?\s+|a\s+few\s+|some\s+|(?:two|three|four|five)\s+)?(?:(?:most\s+)?similar|relevant|matching|closest|nearest)\s+(?:past\s+|old\s+|previous\s+|good\s+|approved\s+|great\s+|best\s+)*(?:[\w-]+\s+)?[\w-]+\b[^.?!]{0,80}\b(?:as\s+(?:few[\s-]?shot\s+)?examples?|in(?:to)?\s+(?:the\s+)?prompt|few[\s-]?shot)/;
+/** A text encoder named: "a BERT-style classifier", "DeBERTa", "a small encoder model" (not an encoder-decoder). */
+const ENCODER_NAMED =
+  /\b(?:distil-?bert|roberta|deberta(?:-?v3)?|modernbert|electra|bert|(?:text\s+|small\s+)?encoder(?![\s-]decoder)(?:[\s-]only)?)\b/;
+/** …weighed as the model to use: "why not", "instead of", "rather than", "could we just". */
+const ENCODER_WEIGHED =
+  /\bwhy\s+not\b|\binstead\b|\brather\s+than\b|\b(?:what|how)\s+about\b|\b(?:could|can|should|would|shouldn't|wouldn't)\s+(?:we|i|you)\s+(?:just\s+|simply\s+)?(?:use|train|fine[\s-]?tune|try|go\s+with)\b|\bvs\.?\s|\bversus\b|\bwouldn't\s+(?:a|an)\b|\bisn't\s+(?:a|an)\b/;
 /**
  * "we pay 900 now and you say 342 with a longer prompt? something's off", "that doesn't add up with our bill": the
  * estimate questioned against the bill the team pays.
@@ -446,11 +454,17 @@ export const NOT_A_QUESTION_KEY: ReadonlySet<string> = new Set([
 ]);
 /** A real question: it opens with a question word and is not a check that the advisor heard ("did you get that?"). */
 const OPEN_QUESTION =
-  /^\W*(?:(?:and|also|so|but|ok(?:ay)?|then|plus)[\s,]+)?(?:what|how|why|which|when|where|who|can|could|should|would|will|is|are|do|does)\b/;
+  /^\W*(?:(?:and|also|so|but|ok(?:ay)?|then|plus|separately|secondly|finally|lastly)[\s,]+){0,2}(?:what|how|why|which|when|where|who|can|could|should|would|will|is|are|do|does)\b/;
 const CHECK_QUESTION =
   /\b(?:did\s+you\s+(?:get|see|catch|read|note|notice)|does\s+(?:that|this|it)\s+change(?:\s+(?:anything|something|much|your\s+(?:answer|advice|plan|recommendation|pick)|the\s+(?:answer|plan|picture)))?|is\s+that\s+(?:right|correct|clear|ok)|right|correct|ok|okay|makes?\s+sense|you\s+know|remember)\W*$/;
 const QUESTION_CLAUSE =
   /(?:^|[,:;]\s*|\s-\s)((?:(?:and|also|so|but|ok(?:ay)?|then|plus)[\s,]+)?(?:what|how|why|which|when|where|who|can|could|should|would|will|is|are|do|does)\b[^,:;]*\?)$/i;
+/**
+ * A sentence typed without its question mark that still asks ("And separately, why not fine-tune GPT-4o mini so it
+ * writes better Pidgin."): read as a question only beside one that has its mark.
+ */
+const UNMARKED_QUESTION =
+  /^\W*(?:(?:and|also|so|but|plus|separately|secondly|finally|lastly)[\s,]+){0,2}(?:why\s+not|why\s+(?:would|should|do|does|did|is|are|can't|don't|doesn't)|how\s+(?:much|long|many|would|do|does|can|should)|what\s+(?:about|would|if|does|do|should)|(?:would|could|can|should)\s+(?:we|i|you|it|that|this))\b/;
 /** Questions longer than this are not read on their own. */
 const MAX_QUESTION_LENGTH = 300;
 /** At most this many questions are checked one by one (a message is rarely a questionnaire). */
@@ -466,10 +480,18 @@ export function questionClauses(original: string): { text: string; open: boolean
   // One pass over the sentence breaks (a dot between digits, "Llama 3.1", breaks nothing): linear in the length.
   const sentences: string[] = [];
   let start = 0;
+  let marked = 0;
   for (const end of allMatches(/[?!\n]|\.(?!\d)/g, original)) {
-    if (original[end.index] === '?') sentences.push(original.slice(start, end.index + 1));
+    const sentence = original.slice(start, end.index + 1);
+    if (original[end.index] === '?') {
+      sentences.push(sentence);
+      marked++;
+    } else if (sentence.length <= MAX_QUESTION_LENGTH && UNMARKED_QUESTION.test(sentence.toLowerCase()))
+      // "Would prompt caching help? And separately, why not fine-tune it so it writes better Pidgin." asks twice.
+      sentences.push(`${sentence.slice(0, -1).trimEnd()}?`);
     start = end.index + 1;
   }
+  if (marked === 0) return [];
   // "will full fine-tuning fit? and would LoRA be enough for the CPT part": a last question typed without its mark.
   const rest = original.slice(start).trim();
   if (sentences.length > 0 && OPEN_QUESTION.test(rest.toLowerCase())) sentences.push(`${rest}?`);
@@ -594,6 +616,19 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
       intents.asksFit ??= true;
       intents.asksFitFor = 'serving';
     }
+  }
+  // "why not fine-tune a BERT-style encoder classifier instead of an 8B LLM?": an encoder weighed, not a method.
+  // (In one sentence: "we use a BERT encoder for search today. Why not QLoRA?" asks about QLoRA.)
+  if (
+    ENCODER_NAMED.test(lower) &&
+    QUESTION_FORM.test(lower) &&
+    lower.split(/[.?!\n]+/).some((sentence) => ENCODER_NAMED.test(sentence) && ENCODER_WEIGHED.test(sentence))
+  ) {
+    intents.asksEncoderInstead = true;
+    intents.whatIf = false;
+    delete intents.whyNot;
+    delete intents.whyMethod;
+    delete intents.genericFineTuning;
   }
   if (QUESTION_FORM.test(lower)) intents.asksSomething = true;
   return intents;

@@ -160,6 +160,8 @@ export interface ExtractionIntents {
   asksDataMix?: DataMixAsked;
   /** "will embedding search even find exact codes like E-217?": whether retrieval finds exact identifiers. */
   asksExactMatchRetrieval?: boolean;
+  /** "why not a BERT-style encoder classifier instead of an 8B LLM?": a text encoder weighed as the model to use. */
+  asksEncoderInstead?: boolean;
   /** "could we retrieve similar past emails per request as examples?": dynamic few-shot. */
   asksRetrievedExamples?: boolean;
   /** "we pay 900 now and you say 342? something's off": the estimate against the bill paid. */

@@ -51,15 +51,19 @@ const PERIOD_THEN_AMOUNT = new RegExp(
   `\\b(?:(?:a|an)\\s+)?(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front|monthly)\\s+(?:(?:we|i)\\s+(?:can|could)\\s+(?:do|spend|afford|put\\s+in)\\s+|budget\\s+(?:of\\s+|is\\s+)?)?(?:like\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![.,]?\\d)${NOT_A_UNIT}`,
   'dg',
 );
+/** "20k once on training": once as a period, not "2k once we launch". */
+const ONCE = String.raw`once(?!\s+(?:we|i|it|they|you|the|our|that|this|there|a|an)\b)`;
 /**
  * A bare amount with its budget period right after it: "5k one time, maybe 500/mo after that", "the 15k is per month,
  * not one-time", "10k upfront". Read only where the sentence names a one-time period (which only money has) or a budget.
  */
 const AMOUNT_THEN_PERIOD = new RegExp(
-  `(?<![\\w.,$€£-])${AMOUNT}(?![.,]?\\d)\\s+(?:(?:is|was)\\s+(?:a\\s+|for\\s+a\\s+)?)?(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front|per\\s+month|a\\s+month|monthly|total(?=,?\\s+one[\\s-]?(?:off|time)\\b))\\b`,
+  `(?<![\\w.,$€£-])${AMOUNT}(?![.,]?\\d)\\s+(?:(?:is|was)\\s+(?:a\\s+|for\\s+a\\s+)?)?(?:one[\\s-]?(?:off|time)|${ONCE}|upfront|up[\\s-]front|per\\s+month|a\\s+month|monthly|total(?=,?\\s+one[\\s-]?(?:off|time)\\b))\\b`,
   'dg',
 );
-const ONE_TIME_OR_BUDGET_WORD = /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|budget)\b/;
+const ONE_TIME_OR_BUDGET_WORD = new RegExp(
+  String.raw`\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|budget|${ONCE})\b`,
+);
 
 /** "the monthly cloud bill can't exceed 1.5k": a ceiling on what is spent each month. */
 const MONTHLY_CAP = new RegExp(

@@ -173,7 +173,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:[\w.-]+\s+)?on\s+[^.;,\n]{0,30}?\b(?:in|on)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|ec2)\b|\bself[\s-]?host(?:ed|ing)?\s+(?:vllm|tgi|it|the\s+model)\s+on\s+(?:ec2|aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api))\b`,
         String.raw`\bour\s+own\s+(?:instances?|vms?|servers?|nodes?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|the\s+cloud|ec2)\b`,
         // "it's an L4 on a GCP VM": a GPU on a cloud machine the team runs.
-        String.raw`\b(?:on|in)\s+(?:a|an|our|the)\s+(?:aws|gcp|azure|google\s+cloud|ec2|cloud)\s+(?:vms?|instances?|machines?|boxes|servers?)\b`,
+        String.raw`\b(?:on|in)\s+(?:a|an|our|the)\s+(?:(?:small|big|single|dedicated|rented|cheap|gpu)\s+)?(?:aws|gcp|azure|google\s+cloud|ec2|cloud)\s+(?:vms?|instances?|machines?|boxes|servers?)\b`,
         // "one reserved 4x A10G box on aws (1 yr commitment)": a machine the team holds in a cloud.
         String.raw`\b(?:reserved|dedicated|always[\s-]on)\s+(?:[\w-]+\s+){0,3}?(?:box|boxes|instances?|machines?|servers?|nodes?|vms?)\s+(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|ec2|coreweave|lambda)\b`,
         String.raw`\b(?:gpus?|instances?|servers?|machines?|vms?|[ahlb]\d{2,3}s?)\s+(?:that\s+)?we\s+rent\b`,
@@ -257,7 +257,13 @@ export const extractDeployment: Extractor = (message) => {
       // "4 A100s sitting mostly idle in our own DC": where spare GPUs are, not where the model must run.
       if (deployment === 'on-prem' && IDLE_HARDWARE.test(sentenceAround(lower, match.index))) continue;
       // "we can fine-tune it through OpenAI's API": where tuning is offered, not where the model serves.
-      if (deployment === 'cloud-api' && TUNING.test(clauseOf(lower, match.index))) continue;
+      // ("Our model is on Azure OpenAI and they let us run fine-tuning jobs": where the model is, said outright.)
+      if (
+        deployment === 'cloud-api' &&
+        TUNING.test(clauseOf(lower, match.index)) &&
+        !MODEL_IS_THERE.test(lower.slice(Math.max(0, match.index - 30), match.index))
+      )
+        continue;
       // "an on-device model for iPhones": the device is a phone.
       // "on-device summarization on iPhones … inference is on device": a later bare mention is the same phone.
       const phone =
@@ -283,6 +289,8 @@ export const extractDeployment: Extractor = (message) => {
 
 /** "we could consider …", "we would be open to …": what follows is an option, not the setup. */
 const OPTION_WEIGHED_BEFORE = /\b(?:could|might|would|'d)\s+(?:also\s+)?(?:consider|be\s+open\s+to)\b/;
+/** "our model is (on Azure OpenAI)", "it runs (on Bedrock)": where the model is, right before the place. */
+const MODEL_IS_THERE = /\b(?:model|it|llm|bot|assistant)\s+(?:is|'s|runs|lives|sits)\s+$/;
 /** "nothing (ever) runs on …", "nothing of it is deployed on …". */
 const NOTHING_BEFORE = /\bnothing\s+(?:ever\s+)?$/;
 /** A device named as a wish or a maybe: "someday", "if we ever", "we'd love to", "eventually". */

@@ -65,7 +65,7 @@ const MODEL_SHARE = new RegExp(
     `\\bgets?\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+(?:ram|memory)\\s+)?(?:max|tops|at\\s+most)\\b`,
     `\\bkeep\\s+(?:the\\s+model|it)\\s+(?:under|below|within)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `\\b(?:box|device|board|unit|jetson[\\w-]*)\\s+(?:[\\w-]+\\s+){0,5}?with\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+)?(?:shared\\s+|unified\\s+)?(?:memory|ram)\\b`,
-    `\\b(?:model|app)\\s+(?:itself\\s+)?(?:(?:can|may|could|gets?\\s+to)\\s+(?:only\\s+|at\\s+most\\s+|probably\\s+|maybe\\s+|realistically\\s+)?(?:take|use|have|get)|(?:only\\s+)?gets)\\s+(?:~\\s*|about\\s+|around\\s+|roughly\\s+|maybe\\s+|max(?:imum)?\\s+|up\\s+to\\s+)?${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
+    `\\b(?:model|app)\\s+(?:itself\\s+)?(?:(?:can|may|could|should|must|will|would|gets?\\s+to)\\s+(?:only\\s+|at\\s+most\\s+|probably\\s+|maybe\\s+|realistically\\s+)?(?:take|use|have|get)|(?:only\\s+)?gets)\\s+(?:~\\s*|about\\s+|around\\s+|roughly\\s+|maybe\\s+|max(?:imum)?\\s+|up\\s+to\\s+)?${SIZE}(?:\\s?(?:gb|gigs?|gigabytes))?(?![\\d.]|\\s*(?:%|percent|mb|tb))`,
     // "we want the model to use under 4GB", "4 gigs of RAM we can give the model", "the OS will kill us above ~1GB".
     `\\bmodel\\s+to\\s+(?:use|take|stay)\\s+(?:under|below|less\\s+than|at\\s+most|no\\s+more\\s+than|within)\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:of\\s+(?:ram|memory)\\s+)?(?:that\\s+)?(?:we|i)\\s+can\\s+(?:give|spare|allot|hand)\\s+(?:to\\s+)?(?:the\\s+)?(?:model|llm)\\b`,

@@ -53,6 +53,8 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:did|done|took|taken|finished|completed)\s+(?:the\s+|an?\s+|some\s+)?(?:fast\.?ai|coursera|andrew\s+ng(?:'s)?|online|intro(?:ductory)?|ml|machine\s+learning|deep\s+learning|hugging\s?face)\s+(?:ml\s+)?courses?\b`,
         String.raw`\bplayed\s+(?:around\s+)?with\s+(?:hugging\s?face|pytorch|tensorflow|transformers|llms?|fine[\s-]?tuning|ml)\b`,
         String.raw`\b(?:done|did|knows?)\s+(?:some\s+)?basic\s+(?:pytorch|tensorflow|ml|python|machine\s+learning)\b`,
+        // "one of us knows ML basics", "I know the basics of machine learning".
+        String.raw`\b(?:knows?|know|learned|learnt|has|have)\s+(?:(?:the|some)\s+)?(?:ml|machine[\s-]learning|ai|deep[\s-]learning)\s+basics\b|\b(?:knows?|know|learned|learnt)\s+(?:the\s+)?basics\s+of\s+(?:ml|machine[\s-]learning|ai|deep[\s-]learning)\b`,
         String.raw`\b(?:a\s+couple\s+of|a\s+few|some)\s+(?:small\s+)?(?:sklearn|scikit[\s-]learn|kaggle|ml)\s+projects\b`,
         String.raw`\b(?:we(?:'re|\s+are)|team\s+is|team\s+of)\s+(?:mostly\s+|all\s+|just\s+)?(?:data|business|bi)\s+analysts\b`,
         String.raw`\b(?:did|done|entered|competed\s+in|finished)\s+(?:a|some|one|two|a\s+few)\s+kaggle\b`,
@@ -142,6 +144,8 @@ const EXPLICIT_LEVEL = new RegExp(
     String.raw`\b(?:team|we|i)\s+(?:is|are|am|'m|'re)\s+(?:(?:pretty|fairly|quite|very|rather|only)\s+)?(basic|intermediate|advanced|expert)(?:\s+(?:in|at|with)\s+(?:ml|machine\s+learning|ai))?\b`,
     String.raw`\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:(?:pretty|fairly|quite|very|rather|only)\s+)?(basic|intermediate|advanced|expert)\b`,
     String.raw`\bcall\s+(?:it|us|me)\s+(none|basic|intermediate|advanced|expert)\b`,
+    // "Intermediate — two engineers who have fine-tuned BERT models before": the level, then what backs it.
+    String.raw`^\W*(basic|intermediate|advanced|expert)\s*(?:[—–:]|\s-\s|,)\s*(?=[^.;!?\n]{0,80}\b(?:ml|machine[\s-]learning|engineers?|data\s+scientists?|fine[\s-]?tun\w*|trained|pytorch|models?|llms?)\b)`,
     // A form-like answer: "ml experience: pretty basic tbh", "ML skills - intermediate".
     String.raw`\b(?:ml|machine[\s-]learning|ai)\s+(?:skills?|expertise|experience|knowledge|skill\s+level)\s*(?::|=|\s-\s)\s*(?:(?:pretty|fairly|quite|very|rather|only|probably|maybe)\s+)?(none|basic|intermediate|advanced|expert)(?:-?ish)?\b(?=\s*(?:$|[.,;!)]|tbh|i\s+guess|i'd\s+say|really))`,
     String.raw`\b(basic|intermediate|advanced|expert)[\s-]level\b(?!\s+(?:of\s+)?(?:english|support|access|api))`,

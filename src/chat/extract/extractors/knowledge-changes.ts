@@ -47,6 +47,11 @@ const NOUN_VERB_FREQUENCY = new RegExp(
   `\\b${KNOWLEDGE_NOUN}\\b[^.;!?\\n]{0,30}?\\b${CHANGE_VERB}\\b(?:\\s+(?:with|after|on)\\s+(?:every|each)\\s+[\\w-]+(?:\\s+[\\w-]+)?,?)?(?:\\s+(?:about|roughly|around|like|maybe|probably|only|just|at\\s+least|pretty\\s+much|basically|almost|mostly|much|often|very|quite))*\\s+(${FREQUENCY_SOURCE})\\b`,
   'g',
 );
+/** "we update pricing and stock info daily", "the team revises the policies every month": the team changes it. */
+const TEAM_UPDATES_FREQUENCY = new RegExp(
+  `\\b(?:we|they|i|editors|the\\s+team|our\\s+team)\\s+(?:update|revise|refresh|change|edit|rewrite|republish)\\s+(?:our\\s+|the\\s+|all\\s+|its\\s+)?(?:[\\w-]+\\s+){0,2}?${KNOWLEDGE_NOUN}(?:\\s+(?:and|&)\\s+(?:[\\w-]+\\s+){0,2}?${KNOWLEDGE_NOUN})?\\s+(${FREQUENCY_SOURCE})\\b`,
+  'g',
+);
 /** "the literature grows every week", "the corpus grows daily": a body of knowledge that grows (a team does not count). */
 const GROWS_FREQUENCY = new RegExp(
   `\\b(?:literature|papers|corpus|docs|documents|documentation|articles|knowledge(?:\\s?base)?|kb|wiki|catalog(?:ue)?|archive|dataset)\\s+(?:just\\s+|keeps\\s+|also\\s+)?grow(?:s|ing)?\\s+(${FREQUENCY_SOURCE})\\b`,
@@ -92,7 +97,7 @@ export const extractKnowledgeChanges: Extractor = (message) => {
   const findings: Finding[] = [];
   for (const match of allMatches(NOTHING_TO_GO_STALE, lower))
     findings.push(findingFromMatch('knowledgeChanges', 'never', match));
-  for (const pattern of [NOUN_VERB_FREQUENCY, VERB_FREQUENCY, GROWS_FREQUENCY]) {
+  for (const pattern of [NOUN_VERB_FREQUENCY, VERB_FREQUENCY, GROWS_FREQUENCY, TEAM_UPDATES_FREQUENCY]) {
     for (const match of allMatches(pattern, lower)) {
       const frequency = frequencyOf(match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? '');
       // "docs don't change weekly" denies the frequency ("doesn't change much" is read by STABLE).

@@ -11,11 +11,11 @@ const LABELED = String.raw`(?:label(?:l)?ed|(?:manually|historically|already|han
 const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|rewrites|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|(?:json|jsonl)s\b|json\s+(?:files|records|outputs)|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+(?:pairs?|examples?)|\b[a-z]+(?:-[a-z]+)*(?:\s*(?:&|\/|\+)\s*|\s+and\s+)[a-z]+(?:-[a-z]+)*\s+pairs|(?:segment|sentence|clause|contract|ticket|email|code|document|summary|translation|dialogue|message)\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+|segment\s+|line\s+|dialogue\s+)?pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
-  '(?:tickets?|commands|macros|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|e-?mails|mails|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms|opinions|memos|briefs)';
+  '(?:essays?|assignments?|submissions?|exams?|tickets?|commands|macros|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|e-?mails|mails|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms|opinions|memos|briefs)';
 const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|each\s+(?:one\s+)?(?:tagged|labell?ed|marked|annotated|coded|scored|rated|graded)\s+(?:with|by|as)\b|paired\s+with\s+(?:the|their|its|a|an)\s+(?!(?:upload\s+|creation\s+)?(?:dates?|timestamps?|ids?|metadata|file\s?names?|urls?|sizes?|paths?)\b)|(?:each\s+)?(?:with|w\/|and\s+their|including|paired\s+with)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|queues?|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?|headlines?|titles?|root[\s-]causes?|questions?|tickets?|emails?|messages?|requests?|queues?|departments?|outcomes?|dispositions?)\b)`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
-const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|great|best|excellent|top|usable|human|useful|unique|distinct|successful|solved|passing|anonymi[sz]ed|logged|collected|cleaned|deduplicated|scraped|high[\s-]quality|quality|clean|real|synthetic|paired|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|old|older|previous|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|dialogue|dialog|character|npc|voice|opinion|legal|medical|product|review|email|q\s?&\s?a|qa|classification|ner|extraction|translation|${LANGUAGE}|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|sft|supervised|demonstration|training|fine[\s-]?tuning|more|of|our|the|such|worked|written|handwritten|crafted|hand[\s-]?made|authored|prepared|gold|golden|ideal)`;
+const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|(?:gpt|claude|gemini|llama|qwen|mistral|o\d)[\w.-]*|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|great|best|excellent|top|usable|human|useful|unique|distinct|successful|solved|passing|anonymi[sz]ed|logged|collected|cleaned|deduplicated|scraped|high[\s-]quality|quality|clean|real|synthetic|paired|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|old|older|previous|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|dialogue|dialog|character|npc|voice|opinion|legal|medical|product|review|email|q\s?&\s?a|qa|classification|ner|extraction|translation|${LANGUAGE}|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|sft|supervised|demonstration|training|fine[\s-]?tuning|more|of|our|the|such|worked|written|handwritten|crafted|hand[\s-]?made|authored|prepared|gold|golden|ideal)`;
 
 /** "5k labeled examples", "300 pairs", "~20 hand-written examples" (up to three describing words before the noun). */
 const COUNT_EXAMPLES = new RegExp(
@@ -80,9 +80,9 @@ const LABELED_RECORDS_COUNT_AFTER = new RegExp(
   `\\b${RECORD_NOUN}${WITH_LABELS}[^.;!?\\n]{0,40}?,\\s*${APPROX_SOURCE}(${COUNT_SOURCE})\\b(?!\\s*(?:%|percent|queues?|classes|categories|labels|teams|departments|a\\s+day|per\\s+day|\\/day))`,
   'g',
 );
-/** "we fine-tuned it with LoRA on ~5k tutoring dialogues": the records a model was trained on are examples. */
+/** "we fine-tuned it with LoRA on ~5k tutoring dialogues", "tried full fine-tuning of T5 on our 5k summaries": the records a model was trained on are examples. */
 const TRAINED_ON_RECORDS = new RegExp(
-  `\\b(?:fine[\\s-]?tuned|finetuned|trained|tuned|sft'?d)\\b(?:[^.;!?\\n]|\\.(?=\\d)){0,50}?\\bon\\s+(?:(?:our|the|about|around|roughly|some)\\s+)?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
+  `\\b(?:fine[\\s-]?tuned|finetuned|trained|tuned|sft'?d|(?:full\\s+|lora\\s+|qlora\\s+)?fine[\\s-]?tuning|training)\\b(?:[^.;!?\\n]|\\.(?=\\d)){0,50}?\\bon\\s+(?:(?:our|the|about|around|roughly|some)\\s+)?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
   'g',
 );
 /** "800 tickets with their resolutions", "1,200 clips with hand-corrected transcripts", "8k PR comments paired with the diffs". */
@@ -92,7 +92,7 @@ const COUNT_RECORDS_WITH_LABELS = new RegExp(
 );
 /** "5,000 adjuster-labeled photos", "40k agent-approved replies", "25k editor-tagged articles": labelled by someone. */
 const COUNT_SOMEONE_LABELED = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z]+\\s+)?[a-z]+-(?:labell?ed|written|approved|tagged|annotated|checked|reviewed|verified|corrected|rated|filled|curated|coded)\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z]+\\s+)?[a-z]+-(?:labell?ed|written|approved|tagged|annotated|checked|reviewed|verified|corrected|rated|graded|scored|marked|filled|curated|coded)\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
   'g',
 );
 /** "our paralegals annotated about 2,000 contracts", "agents labeled 5k tickets": people who labelled records. */
@@ -115,7 +115,7 @@ const COUNT_RECORDS_PEOPLE_FILLED = new RegExp(
 );
 /** "1,500 summaries written by real patient-advocates", "3,500 past support chats … labelled by the team". */
 const COUNT_RECORDS_BY_PEOPLE_AFTER = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}\\b[^.;!?\\n]{0,50}?\\b(?:written|labell?ed|annotated|tagged|answered|corrected)\\s+by\\s+(?:real\\s+|actual\\s+|human\\s+|our\\s+|the\\s+)*(?!gpt|claude|llama|gemini|mistral|qwen|o\\d|the\\s+model|a\\s+model|an?\\s+llm|(?:users|customers|clients|people|members|students|patients|buyers|visitors|readers|players|subscribers|viewers|listeners|citizens|shoppers|guests|fans)\\b)(?:[a-z-]+\\s+)?(?:team|staff|agents?|people|humans?|experts?|[a-z]+-(?:advocates|writers|editors|reviewers)|[a-z]+(?:ists|ors|ers|ants|ents|ians|ates|als))\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}\\b[^.;!?\\n]{0,50}?\\b(?:written|labell?ed|annotated|tagged|answered|corrected|graded|scored|marked)\\s+by\\s+(?:real\\s+|actual\\s+|human\\s+|our\\s+|the\\s+)*(?!gpt|claude|llama|gemini|mistral|qwen|o\\d|the\\s+model|a\\s+model|an?\\s+llm|(?:users|customers|clients|people|members|students|patients|buyers|visitors|readers|players|subscribers|viewers|listeners|citizens|shoppers|guests|fans)\\b)(?:[a-z-]+\\s+)?(?:team|staff|agents?|people|humans?|experts?|[a-z]+-(?:advocates|writers|editors|reviewers)|[a-z]+(?:ists|ors|ers|ants|ents|ians|ates|als))\\b`,
   'g',
 );
 /** "…training examples we'd use are short, 300-400 tokens each, about 2,200 of them": the count of examples said before. */
@@ -335,6 +335,10 @@ const CHOICE_AMONG_BEFORE =
 const NOT_IN_THE_PROMPT =
   /^\s*(?:in|inside|within)\s+(?:it|them|the\s+prompt|our\s+prompt|the\s+system\s+prompt|there)\b/;
 
+/** "(functions that) appear in maybe 2-3 examples", "show up in only 5 examples": occurrences of something else. */
+const OCCURS_IN_BEFORE =
+  /\b(?:appear\w*|show\w*\s+up|occur\w*|used|covered|seen|mentioned)\s+in\s+(?:only\s+|just\s+)?(?:maybe\s+|about\s+|around\s+|like\s+|roughly\s+)?$/;
+
 export const extractLabeledData: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -410,12 +414,15 @@ export const extractLabeledData: Extractor = (message) => {
         continue;
       // "one example is about 1,900 tokens", "a single example has three parts": the unit being described.
       if (count === 1 && ONE_EXAMPLE_DESCRIBED.test(lower.slice(end, end + 40))) continue;
+      if (OCCURS_IN_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
       // "annotators picked the better of two tutor replies": the choice in each pair, no count of data.
       if (count <= 4 && CHOICE_AMONG_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
       findings.push(findingFromMatch('labeledExamples', count, match));
     }
   }
   for (const match of allMatches(RANGE_EXAMPLES, lower)) {
+    // "a lot of them appear in maybe 2-3 examples only": how often each item occurs, not the data's size.
+    if (OCCURS_IN_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
     const count = lowerEnd(match);
     if (count !== undefined && count <= MAX_EXAMPLES) findings.push(findingFromMatch('labeledExamples', count, match));
   }

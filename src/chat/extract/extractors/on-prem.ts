@@ -67,8 +67,8 @@ const CLOUD_OK = new RegExp(
     String.raw`\b(?:fine|ok|okay|happy|comfortable)\s+(?:with\s+)?(?:using\s+)?(?:the\s+)?(?:public\s+)?cloud\b`,
     String.raw`\b(?:can|may)\s+(?:use|send\s+data\s+to)\s+(?:the\s+)?(?:public\s+)?cloud\b`,
     String.raw`\bdata\s+(?:can|may|is\s+allowed\s+to)\s+leave\b`,
-    // "data is fine to go to the cloud".
-    String.raw`\b(?:data|it)\s+is\s+(?:fine|ok|okay|allowed)\s+to\s+(?:go|be\s+sent)\s+to\s+(?:the\s+|a\s+)?(?:cloud|vendor|provider|api)\b`,
+    // "data is fine to go to the cloud", "the training data is fine to send to a cloud GPU".
+    String.raw`\b(?:data|it)\s+is\s+(?:fine|ok|okay|allowed)\s+to\s+(?:go|be\s+sent|send|upload|be\s+uploaded)\s+to\s+(?:the\s+|a\s+)?(?:cloud|vendor|provider|api|rented)\b`,
     // "it can go to a cloud service", "the data may be sent to a vendor".
     String.raw`\b(?:it|data|the\s+data|this|that|they|our\s+data|(?:our|the)\s+(?:training\s+)?(?:scripts|examples|files|documents|texts|lines|prompts|transcripts|samples))\s+(?:can|may|is\s+allowed\s+to|are\s+allowed\s+to)\s+(?:go|be\s+sent|be\s+uploaded)\s+to\s+(?:(?:a|an|the|any)?\s*(?:cloud|vendor|provider|third[\s-]party|external|hosted)|openai|anthropic|google|azure|aws|mistral|cohere)\b`,
     String.raw`\bno\s+(?:data\s+)?(?:residency|privacy|on[\s-]?prem)\s+(?:constraints?|restrictions?|requirements?)\b`,

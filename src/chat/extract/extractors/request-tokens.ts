@@ -43,6 +43,14 @@ const INPUT_TOKENS = new RegExp(
   `${APPROX_SOURCE}${AMOUNT}\\s?(?:(?:input|prompt)\\s+tokens?\\b|tokens?\\s+of\\s+(?:prompt|input)\\b)`,
   'g',
 );
+/**
+ * "each question will pull about 4,000 tokens of policy text into the prompt", "retrieval adds ~3k tokens to every
+ * request": what retrieval puts into each prompt.
+ */
+const PUT_INTO_PROMPT = new RegExp(
+  `\\b(?:pulls?|pulling|puts?|putting|adds?|adding|stuffs?|stuffing|injects?|injecting|brings?|bringing|sends?|sending|includes?|including|inserts?|inserting|feeds?|feeding)\\s+(?:in\\s+)?${APPROX_SOURCE}${AMOUNT}\\s?tokens?(?:\\s+of\\s+(?:[\\w-]+\\s+){0,3}?[\\w-]+)?\\s+(?:in)?to\\s+(?:the|each|every|our|its|a)\\s+(?:prompts?|context(?:\\s+window)?|requests?|calls?)\\b`,
+  'g',
+);
 /** "3k-token prompts", "8,000 token requests". */
 const TOKEN_PROMPTS = new RegExp(`${AMOUNT}[\\s-]?tokens?\\s+(?:prompts?|requests?|inputs?)\\b`, 'g');
 /** "500 output tokens", "~300 completion tokens per request". */
@@ -54,6 +62,10 @@ const OUTPUT_TOKENS = new RegExp(
 const ANSWER_IS_TOKENS = new RegExp(
   `\\b(?:answers?|repl(?:y|ies)|responses?|completions?|outputs?|summar(?:y|ies)|drafts?)\\s+(?:(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?tokens?\\b|\\b(?:answers?|repl(?:y|ies)|responses?|outputs?|sheets?|summar(?:y|ies)|drafts?|descriptions?|reports?|letters?|emails?)\\s+(?:each\\s+)?(?:comes?|came)\\s+out\\s+(?:at|to)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b|\\b(?:writes?|generates?|produces?|returns?|outputs?)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b`,
   'g',
+);
+/** "queries are ~60 tokens, prompt maybe 300": after a query's size, the whole prompt's. */
+const PROMPT_TOTAL_AFTER_QUERY = new RegExp(
+  `\\b(?:quer(?:y|ies)|questions?|inputs?)\\s+(?:are|is)\\s+(?:~\\s*|about\\s+|around\\s+|roughly\\s+)?\\d[\\d,.]*\\s?k?\\s?tokens?\\s*[,;]\\s*(?:and\\s+|but\\s+|with\\s+)?(?:the\\s+(?:whole\\s+|full\\s+)?)?prompts?\\s+(?:is\\s+|are\\s+)?(?:maybe\\s+|about\\s+|around\\s+|roughly\\s+|~\\s*)*${AMOUNT}(?:\\s?tokens?)?\\b`,
 );
 /** "How long will the LoRA training take?": the message is about training, so a size in it is an example's. */
 const TRAINING_ASKED =
@@ -85,13 +97,23 @@ export const extractRequestTokens: Extractor = (message) => {
     if (output !== undefined) findings.push(findingFromMatch('outputTokensPerRequest', output, match));
   }
   if (findings.length > 0) return findings;
-  for (const pattern of [INPUT_PER_REQUEST, REQUEST_IS_TOKENS, TOKEN_PROMPTS, INPUT_TOKENS]) {
+  for (const pattern of [INPUT_PER_REQUEST, REQUEST_IS_TOKENS, TOKEN_PROMPTS, INPUT_TOKENS, PUT_INTO_PROMPT]) {
     for (const match of allMatches(pattern, lower)) {
       if (findings.some((finding) => finding.start === match.index)) continue;
       const end = match.index + match[0].length;
       if (WINDOW_AFTER.test(lower.slice(end, end + 12)) || aboutTraining(match.index)) continue;
       const value = tokenCount(match[1], match[2], MAX_INPUT_TOKENS);
       if (value !== undefined) findings.push(findingFromMatch('inputTokensPerRequest', value, match));
+    }
+  }
+  // "queries are ~60 tokens, prompt maybe 300": the whole prompt (instructions and query) is what each request sends.
+  const whole = PROMPT_TOTAL_AFTER_QUERY.exec(lower);
+  if (whole) {
+    const value = tokenCount(whole[1], whole[2], MAX_INPUT_TOKENS);
+    if (value !== undefined) {
+      for (let index = findings.length - 1; index >= 0; index--)
+        if (findings[index]?.field === 'inputTokensPerRequest') findings.splice(index, 1);
+      findings.push(findingFromMatch('inputTokensPerRequest', value, whole));
     }
   }
   for (const pattern of [OUTPUT_TOKENS, ANSWER_IS_TOKENS]) {

@@ -12,6 +12,9 @@ const WORK_ITEMS =
 const HEALTH_WORDS =
   /\b(?:patients?|clinic\w*|er|emergency|symptoms?|nurses?|medical|hospital\w*|doctors?|physicians?|triage\s+nurses?|ambulance|a&e)\b/;
 
+/** Words that hand what follows to another department: "busy with (radiology)", "reserved for (pharma)". */
+const OTHER_DEPARTMENT_BEFORE =
+  /\b(?:busy\s+with|used\s+(?:by|for)|reserved\s+for|belong(?:s|ing)?\s+to|owned\s+by|shared\s+with|taken\s+by)\s+(?:the\s+|our\s+)?$/;
 const CRITICAL = new RegExp(
   [
     String.raw`\bsafety[\s-]critical\b`,
@@ -71,6 +74,8 @@ export const extractSafety: Extractor = (message) => {
       const near = lower.slice(Math.max(0, match.index - 80), match.index + 80);
       if (WORK_ITEMS.test(near) && !HEALTH_WORDS.test(near)) continue;
     }
+    // "the other cards are busy with radiology": another department's work, not this task's.
+    if (OTHER_DEPARTMENT_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index))) continue;
     findings.push(findingFromMatch('safetyCritical', true, match));
   }
   return findings;

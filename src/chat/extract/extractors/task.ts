@@ -33,7 +33,11 @@ const TASK_NOUN = new RegExp(
 
 /** What the team itself does today: "we summarise 60-120 page leases with Claude", "we triage incoming claims". */
 const TEAM_DOES =
-  /\b(?:we|i)\s+(?:currently\s+|now\s+|already\s+|basically\s+|mostly\s+)?((?:summari[sz]e|classify|extract|translate|tag|triage|route|transcribe|review|draft|redact|label|sort|caption)\s+(?!(?:it|them|this|that|these|those)\b)[a-z0-9][^.;!?\n,]{3,100}?)(?=\s*[.;!?\n,(]|\s+(?:with|using|through|via|on|for|by|at)\s|$)/g;
+  /\b(?:we|i)\s+(?:currently\s+|now\s+|already\s+|basically\s+|mostly\s+)?((?:summari[sz]e|classify|extract|translate|tag|triage|route|transcribe|review|draft|redact|label|sort|caption|grade|score)\s+(?!(?:it|them|this|that|these|those)\b)[a-z0-9][^.;!?\n,]{3,100}?)(?=\s*[.;!?\n,(]|\s+(?:with|using|through|via|on|for|by|at)\s|$)/g;
+
+/** What the team is, then what it does: "we are an ed-tech company in São Paulo grading short student essays". */
+const TEAM_IS_DOING =
+  /\b(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:company|team|startup|lab|agency|firm|school|shop|group|organi[sz]ation|unit|department|developer|freelancer|consultancy)\s+(?:(?:in|from|based\s+in)\s+[^,.;!?\n]{1,30}?\s+)?((?:grading|scoring|classifying|summari[sz]ing|extracting|translating|tagging|triaging|routing|transcribing|reviewing|drafting|redacting|labell?ing|sorting|captioning|moderating)\s+[a-z0-9][^.;!?\n,]{3,100}?)(?=\s*[.;!?\n,(]|\s+(?:with|using|through|via|on|for|by|at)\s|$)/g;
 
 /** Finds `task`: a short phrase in the user's own words, only after an explicit "we want to" / "task is". */
 export const extractTask: Extractor = (message) => {
@@ -52,7 +56,9 @@ export const extractTask: Extractor = (message) => {
           ? noun
           : (() => {
               const current = allMatches(CURRENT_USE, message.lower);
-              return current.length > 0 ? current : allMatches(TEAM_DOES, message.lower);
+              if (current.length > 0) return current;
+              const does = allMatches(TEAM_DOES, message.lower);
+              return does.length > 0 ? does : allMatches(TEAM_IS_DOING, message.lower);
             })();
   for (const match of matches) {
     const phrase = match[1];

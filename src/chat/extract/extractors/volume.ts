@@ -10,6 +10,14 @@ const VOLUME = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:user|customer|support|api|inbound|incoming|new|chat|search|model|llm|inference|email|phone|section|client|product|log)\\s+){0,2}(?:(?!(?:labell?ed|annotated|training|gold|verified|approved|historical|old|past|existing)\\s)[a-z]{3,15}\\s+)?${REQUEST_NOUN}(?:\\s*(?:\\/|&|\\+|\\band\\b|\\bor\\b)\\s*${REQUEST_NOUN})?\\s*(?:${PERIOD})`,
   'g',
 );
+/**
+ * "3-5k clauses a day", "three to five thousand a day", "between 2k and 4k calls a day": a range, sized at its upper end
+ * (capacity and the bill must hold on the busier days). A multiplier said once ("3-5k") applies to both ends.
+ */
+const RANGE_VOLUME = new RegExp(
+  `(?:between\\s+${COUNT_SOURCE}\\s+and|${COUNT_SOURCE}\\s+to|between\\s+(?<![\\w.,$€£-])\\d+(?:[.,]\\d+)?\\s?(?:k|thousand|m|million)?\\s+and|(?<![\\w.,$€£-])\\d+(?:[.,]\\d+)?\\s?(?:k|thousand|m|million)?\\s*[-–])\\s*${APPROX_SOURCE}(\\d+(?:[.,]\\d+)?\\s?(?:k|thousand|m|million)?|${COUNT_SOURCE})\\s+(?:(?:new|incoming|[a-z]{3,15})\\s+)?(?:${REQUEST_NOUN}\\s+)?(?:${PERIOD})`,
+  'g',
+);
 /** "… is the quiet season", "… in the off-season", "… on slow days": a volume below the one to size for. */
 const OFF_SEASON_AFTER =
   /^[^.;!?\n]{0,20}\b(?:quiet|low|off|slow|dead)[\s-](?:season|months?|periods?|days|weeks|time)\b/;
@@ -88,7 +96,23 @@ const PER_DAY: Readonly<Record<string, number>> = {
 export const extractVolume: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
+  const ranges: { start: number; end: number }[] = [];
+  for (const match of allMatches(RANGE_VOLUME, lower)) {
+    const upper = parseCount(match[1] ?? '');
+    const factor = PER_DAY[match[2] ?? match[3] ?? ''];
+    if (upper === undefined || factor === undefined) continue;
+    // ("20 to 30 minutes a day" is time, not a volume: the noun or a plain count must come before the period.)
+    if (
+      /\b(?:minutes?|hours?|mins?|hrs?|seconds?|secs?|days?|weeks?|months?|gb|tokens?|usd|dollars?|euros?)\s+(?:\/\s?|per\s+|a\s+|an\s+|each\s+|every\s+)/.test(
+        match[0],
+      )
+    )
+      continue;
+    ranges.push({ start: match.index, end: match.index + match[0].length });
+    findings.push(findingFromMatch('requestsPerDay', roundVolume(upper * factor), match));
+  }
   for (const match of allMatches(VOLUME, lower)) {
+    if (ranges.some((range) => range.start <= match.index && match.index < range.end)) continue;
     const count = parseCount(match[1] ?? '');
     const factor = PER_DAY[match[2] ?? match[3] ?? ''];
     if (count === undefined || factor === undefined) continue;

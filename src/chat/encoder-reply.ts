@@ -1,0 +1,66 @@
+/**
+ * @module "Why not fine-tune a BERT-style encoder classifier instead of an 8B LLM?": a text encoder weighed against
+ * the plan's generating model. An encoder labels, tags and embeds text in one pass and writes none (BERT paper,
+ * google-research/bert): for choosing labels or marking spans it is the cheap baseline the large model must beat, its
+ * 512-token input is the catch for long documents, and for a task that writes text it is no option at all.
+ */
+import type { Recommendation } from '../engine/recommendation-schema.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { Profile } from '../profile/profile-schema.ts';
+import { citer } from './cite.ts';
+import { plainModelName } from './compact-answer.ts';
+import { citedAnswer, type InfoAnswer } from './info-replies.ts';
+
+const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** BERT's learned position embeddings stop here (BERT paper, appendix A.2). */
+const BERT_MAX_TOKENS = 512;
+/** Labelled examples from which a task head has enough to learn from (the plan's own "ample" bar). */
+const ENOUGH_TO_TRAIN = 1_000;
+
+export function encoderInsteadReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): InfoAnswer {
+  const cite = citer(knowledge);
+  const model = recommendation.destination.model.name;
+  const large = model === null ? 'a generating model' : plainModelName(model);
+  const task = profile.taskType;
+  if (task !== undefined && task !== 'classify' && task !== 'extract' && task !== 'search') {
+    const text = `Not for this task: an encoder such as BERT labels, tags and embeds text but writes none${cite.mark('bert-readme')}, and your task needs written output. It can still sit beside ${large}: as the retriever's embedding model, or as a cheap classifier that routes requests before the model answers them.`;
+    return citedAnswer(text, cite.cited, knowledge);
+  }
+  const parts: string[] = [];
+  const what =
+    task === 'extract'
+      ? 'marks the spans to extract token by token'
+      : task === 'search'
+        ? 'turns queries and documents into vectors to match'
+        : 'puts a small classification head on its output';
+  parts.push(
+    `${task === undefined ? 'If the output is a label or a span of the input, it is worth doing' : 'Worth doing'}, as the baseline ${large} has to beat. A fine-tuned encoder such as BERT ${what}${cite.mark('bert-paper')}: it reads the input in one pass and writes no tokens, so it serves on a CPU or a small GPU at a fraction of the cost and latency of a model with billions of parameters.`,
+  );
+  const examples = profile.labeledExamples;
+  if (examples !== undefined && task !== 'search')
+    parts.push(
+      examples >= ENOUGH_TO_TRAIN
+        ? `Your ${count.format(examples)} labelled examples are enough to train it; keep a held-out part of them to score it.`
+        : `With ${count.format(examples)} labelled examples it may learn the common labels only; the large model's few-shot prompt needs fewer, so compare both on held-out cases.`,
+    );
+  const length = profile.exampleTokens;
+  parts.push(
+    length !== undefined && length > BERT_MAX_TOKENS
+      ? `The catch for you: BERT's position embeddings stop at ${BERT_MAX_TOKENS} tokens${cite.mark('bert-paper')} and your texts run about ${count.format(length)}. Split each into overlapping ${BERT_MAX_TOKENS}-token windows and pool their predictions, or use an encoder trained for long inputs; a label that hinges on one passage deep in the text is where ${large}, reading it whole, may still win.`
+      : `Mind the input length: BERT's position embeddings stop at ${BERT_MAX_TOKENS} tokens${cite.mark('bert-paper')}, so longer texts are split into windows whose predictions are pooled.`,
+  );
+  if (task === 'extract')
+    parts.push(
+      'It marks spans of the text; if the fields must be rewritten or normalised rather than copied out, that part needs a generating model.',
+    );
+  parts.push(
+    `Train it on the same split as ${large} and score both on the same held-out set: if the encoder is within the accuracy you need, serve it, and keep the large model only for the cases it gets wrong, if any.`,
+  );
+  if (task === undefined)
+    parts.push(`If the task writes text instead, an encoder cannot do it: it writes none${cite.mark('bert-readme')}.`);
+  return citedAnswer(parts.join(' '), cite.cited, knowledge);
+}

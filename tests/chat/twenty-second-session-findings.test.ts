@@ -1,0 +1,245 @@
+/**
+ * Found in the twenty-second session: newuser42's open repros (a second question typed without its mark, retrieval's
+ * prompt size, the API bill over budget among the risks, retrieved examples of any kind, "why not a BERT-style encoder",
+ * an intake about graded essays), newuser43's trial (a cost-only team, a fit question beside an unanswered one, ranges,
+ * per-item counts, a query's size beside the whole prompt's) and batch x51's phrasings.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const extract = (text: string) => extractProfile(text, { knowledge, today: '2026-12-06' });
+const read = (text: string) => extract(text).fields;
+
+describe('phrasings of batch x51 and the trials', () => {
+  it.each([
+    ["if we had a bigger budget we'd get H100s but for now its one T4 on colab", { gpuName: 'NVIDIA T4', gpuCount: 1 }],
+    [
+      'we can spend 20k once on training and then 2k a month on hosting',
+      { oneTimeBudgetUSD: 20_000, monthlyBudgetUSD: 2000 },
+    ],
+    ['we update pricing and stock info daily', { knowledgeChanges: 'daily' }],
+    ['tried full fine-tuning of t5 large on our 5k summaries, it overfit', { labeledExamples: 5000 }],
+    ['Our model is on azure openai and they let us run fine-tuning jobs on it', { deployment: 'cloud-api' }],
+    ['one of us knows ML basics', { mlExpertise: 'basic' }],
+    [
+      'Intermediate — two engineers who have fine-tuned BERT models before, never an LLM.',
+      { mlExpertise: 'intermediate' },
+    ],
+    [
+      'goal is a small model on a laptop w/ 16 gigs of RAM, but the model itself should only take like 8GB of that',
+      { deviceMemoryGB: 8 },
+    ],
+    [
+      'we need to flag defects in photos from the factory line (scratches, dents, missing screws) and have 1,200 annotated images',
+      { taskType: 'image-understand', labeledExamples: 1200 },
+    ],
+    ['we have 5,000 essays graded by teachers', { labeledExamples: 5000 }],
+    ['5,000 teacher-graded essays', { labeledExamples: 5000 }],
+    ["We've logged about 200k GPT-4o input/output pairs over the last months", { labeledExamples: 200_000 }],
+    ['Management wants that bill cut in half.', { goals: ['cost'] }],
+    ["the outputs are good — quality is fine, it's purely the cost.", { goals: ['cost'] }],
+    ['Maybe 3-5k clauses a day at first.', { requestsPerDay: 5000 }],
+    ['Not 3 — three to five THOUSAND a day.', { requestsPerDay: 5000 }],
+    ['we get 1,000-2,000 tickets a day', { requestsPerDay: 2000 }],
+    ['queries are ~60 tokens, prompt maybe 300.', { inputTokensPerRequest: 300 }],
+    [
+      'With retrieval each question will pull about 4,000 tokens of policy text into the prompt, and answers are ~150 tokens.',
+      { inputTokensPerRequest: 4000, outputTokensPerRequest: 150 },
+    ],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it('reads the team, then what it does, as the task: a grade is a label', () => {
+    expect(
+      read(
+        'We are an ed-tech company in São Paulo grading short student essays in Portuguese with Gemini 2.5 Flash; we have 5,000 essays graded by teachers.',
+      ),
+    ).toMatchObject({
+      task: 'grading short student essays in Portuguese',
+      taskType: 'classify',
+      labeledExamples: 5000,
+    });
+    // (Grading with written feedback writes text.)
+    expect(read('we auto-grade short answers and give feedback in a warm tone').taskType).not.toBe('classify');
+  });
+
+  it.each([
+    ['our language has ~120 functions and a lot of them appear in maybe 2-3 examples only.', 'labeledExamples'],
+    ['we spend 20 to 30 minutes a day on it', 'requestsPerDay'],
+    ['the others are busy with radiology', 'safetyCritical'],
+    ["Everything has to stay inside our hospital network. it's clinical notes.", 'taskType'],
+    ["we'll have 2k once we launch", 'oneTimeBudgetUSD'],
+  ] as const)('reads no fact from %s', (text, field) => {
+    expect(read(text)[field]).toBeUndefined();
+  });
+
+  it("reads a correction passed on from a colleague as the team's figure", () => {
+    expect(
+      read(
+        'Correction from my colleague: notes plus letter average about 2,000 tokens, not 3,500. Does that change the training time?',
+      ).exampleTokens,
+    ).toBe(2000);
+  });
+
+  it('takes the device back when the model will not run on it, and reads the new place', () => {
+    const result = extract(
+      "No no, it won't run on laptops — it'll run on a small cloud server in AWS São Paulo. The MacBook was only for training.",
+    );
+    expect(result.fields.deployment).toBe('cloud-self-hosted');
+    expect(result.removedGoals).toContain('on-device');
+    expect(result.removedFields).toContain('deviceMemoryGB');
+    expect(read("the training data is fine to send to a cloud GPU for training, it's not sensitive")).toMatchObject({
+      dataMustStayOnPrem: false,
+    });
+  });
+
+  it('asks the question a "So what\'s your recommendation now?" asks: the answer', () => {
+    expect(extract("So what's your recommendation now?").intents.justRecommend).toBe(true);
+    expect(extract("what's your recommendation on the budget question?").intents.justRecommend).toBe(false);
+  });
+
+  it('reads a second question typed without its mark, beside one that has it', () => {
+    const { intents } = extract(
+      'That is tight against the budget. Would prompt caching help here? And separately, why not fine-tune GPT-4o mini so it writes better Pidgin — we have about 3,000 agent replies in Pidgin we could use.',
+    );
+    expect(intents.separately?.map((question) => question.text)).toEqual([
+      'Would prompt caching help here?',
+      expect.stringMatching(/^separately, why not fine-tune GPT-4o mini/),
+    ]);
+  });
+
+  it('reads an encoder weighed as the model to use, only in the sentence that weighs it', () => {
+    expect(extract('Why not fine-tune a BERT-style encoder classifier instead of an 8B LLM?').intents).toMatchObject({
+      asksEncoderInstead: true,
+    });
+    const other = extract('we use a BERT encoder for search today. Why not QLoRA?').intents;
+    expect(other.asksEncoderInstead).toBeUndefined();
+    expect(other.whyNot).toBe('qlora');
+  });
+
+  it('keeps the values of a question nothing answers out of the "what if" of the other', () => {
+    const result = extract(
+      'Two questions: would QLoRA of the 70B fit on just ONE of the L40S? And would a full fine-tune of Llama 3.1 8B across the 4 cards be a better idea than LoRA on the 70B?',
+    );
+    expect(result.hypothetical).toBeUndefined();
+    expect(result.intents).toMatchObject({ asksFit: 'qlora', asksFitGpus: 1 });
+  });
+});
+
+describe('replies', () => {
+  it('answers both questions of a message whose second one has no question mark', async () => {
+    const turns = await converse(
+      [
+        'Our WhatsApp support assistant runs on GPT-4o mini; policy docs (600 pages) change weekly and answers must cite them; 35,000 requests a day; monthly budget $774. Just recommend.',
+        'That is tight against the budget. Would prompt caching help here? And separately, why not fine-tune GPT-4o mini so it writes better Pidgin — we have about 3,000 agent replies in Pidgin we could use.',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/fine-tuning is possible, but/i);
+    expect(reply).toMatch(/Prompt caching bills a repeated prompt prefix/);
+  });
+
+  it('keeps the prompt size retrieval adds for the next cost answer', async () => {
+    const turns = await converse(
+      [
+        'Our WhatsApp support assistant runs on GPT-4o mini; policy docs (600 pages) change weekly and answers must cite them; 35,000 requests a day. Just recommend.',
+        'With retrieval each question will pull about 4,000 tokens of policy text into the prompt, and answers are ~150 tokens. Does your estimate include that?',
+        'What about prompt caching or the Batch API for the bill?',
+      ],
+      knowledge,
+    );
+    // 35,000 × 30 × (4,000 × $0.15 + 150 × $0.60) / 1e6 = $724.50.
+    expect(turns[2]?.reply).toContain("today's bill of about $725 a month");
+  });
+
+  it('lists an API bill over the monthly budget among the risks, with how far over', async () => {
+    const turns = await converse(
+      [
+        'Our support assistant runs on GPT-4o mini via the API, 140,000 requests a day, prompts about 4,000 tokens in and 150 out; weekly-changing 600 pages of policy, answers must cite them; monthly API budget $774. Just recommend.',
+        'What are the biggest risks of this plan for us?',
+      ],
+      knowledge,
+    );
+    // 140,000 × 30 × (4,000 × $0.15 + 150 × $0.60) / 1e6 = $2,898, 3.7 times $774.
+    expect(turns[1]?.reply).toMatch(
+      /\*\*The bill\.\*\* At your volume the bill comes to about \$2,898 a month, 3\.7× your \$774 budget/,
+    );
+  });
+
+  it('answers retrieved examples of any kind as dynamic few-shot', async () => {
+    const turns = await converse(
+      [
+        'Our real-estate agency in Toronto uses GPT-4.1 mini via the API to write listing descriptions; we have about 4,000 past listings our agents rated as excellent. Just recommend.',
+        'could we retrieve 3-4 similar past good listings per request and put them in as examples?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/^Yes: that is dynamic few-shot/);
+  });
+
+  it('weighs a BERT-style encoder against the plan: the cheap baseline, and its 512-token limit for long texts', async () => {
+    const turns = await converse(
+      [
+        'We classify Indian court judgments (about 6,000 tokens each) into 40 categories with Llama 3.1 8B; 8,000 labelled; few-shot plateaued. No GPUs. Just recommend.',
+        'Why not fine-tune a BERT-style encoder classifier instead of an 8B LLM? It would be much cheaper to serve.',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toContain('as the baseline Llama 3.1 8B has to beat');
+    expect(reply).toContain('Your 8,000 labelled examples are enough to train it');
+    expect(reply).toContain("BERT's position embeddings stop at 512 tokens");
+    expect(reply).toContain('your texts run about 6,000');
+    expect(reply).toContain('arxiv.org/abs/1810.04805');
+  });
+
+  it('turns down an encoder for a task that writes text', async () => {
+    const turns = await converse(
+      [
+        'We draft replies to customer emails with Llama 3.1 8B; 5,000 good replies; two A100s. Just recommend.',
+        'Why not a BERT classifier instead?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(
+      /^Not for this task: an encoder such as BERT labels, tags and embeds text but writes none/,
+    );
+  });
+
+  it('asks where a Gemini model is tuned in words about that channel', async () => {
+    const turns = await converse(
+      ['We grade student essays in Portuguese with Gemini 2.5 Flash; 5,000 essays graded by teachers. Just recommend.'],
+      knowledge,
+    );
+    expect(turns[0]?.reply).toContain(
+      'Can you run tuning jobs on Google Vertex AI (Gemini Enterprise Agent Platform), or do you only call Gemini 2.5 Flash through its vendor',
+    );
+  });
+
+  it("answers a fit question about the team's own model on that model, and names the other question as unanswered", async () => {
+    const turns = await converse(
+      [
+        'I am the ML lead at a university hospital in Germany. We want a model that drafts discharge letters in German from ward notes; a physician always reviews and signs. Patient data must never leave our data centre. We have 4 L40S cards in-house.',
+        'Mostly style and structure: the letters have to follow our house template. We were thinking of Llama 3.1 70B.',
+        'somewhere around 3000 usable pairs after cleaning. Each pair is long though — notes plus letter is roughly 3,500 tokens.',
+        'Around 400 letters a day. Budget for the project is about $27,000, hardware is already paid.',
+        'Nothing tried yet. Two questions: would QLoRA of the 70B fit on just ONE of the L40S (the others are busy with radiology)? And would a full fine-tune of Llama 3.1 8B across the 4 cards be a better idea than LoRA on the 70B?',
+      ],
+      knowledge,
+    );
+    const reply = turns[4]?.reply ?? '';
+    expect(reply).toMatch(/On Llama 3\.1 70B: No: QLoRA needs about \d+ GB and you have 48 GB/);
+    expect(reply).not.toMatch(/On Llama 3\.1 8B: No/);
+    expect(reply).toContain("I can't answer “would a full fine-tune of Llama 3.1 8B");
+  });
+});
