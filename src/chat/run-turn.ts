@@ -58,6 +58,7 @@ import {
 import { languageReply } from './language-reply.ts';
 import { longContextReply } from './long-context-reply.ts';
 import { risksReply, sftBeforePreferenceReply, timelineReply } from './plan-replies.ts';
+import { rentMonthlyReply } from './rent-monthly-reply.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
 import { acknowledgementText, assumedNote, lowerFirst, plainValue, questionText, unknownNote } from './reply-words.ts';
 import { joinAnswers, questionsByHypothesis, withTheOtherQuestions } from './several-questions.ts';
@@ -1070,6 +1071,15 @@ function infoReply(
     return { ...defined, text: `${defined.text}\n\n${cost}` };
   }
   if (intents.asksEncoderInstead) return encoderInsteadReply(recommendation, knowledge, profile);
+  if (intents.asksRentMonthly !== undefined) {
+    const rent = rentMonthlyReply(
+      recommendation,
+      knowledge,
+      intents.asksRentMonthly,
+      planModelServing(profile, recommendation, knowledge).planModelMonthlyUSD,
+    );
+    if (rent !== undefined) return rent;
+  }
   if (intents.asksPerTask !== undefined) return perTaskReply(intents.asksPerTask, knowledge, profile);
   if (intents.asksHallucination) return hallucinationReply(recommendation, knowledge);
   if (intents.asksInstructVsBase) return instructVsBaseReply(recommendation, knowledge, profile as Profile);

@@ -46,9 +46,9 @@ describe('phrasings of batch x51 and the trials', () => {
     ["We've logged about 200k GPT-4o input/output pairs over the last months", { labeledExamples: 200_000 }],
     ['Management wants that bill cut in half.', { goals: ['cost'] }],
     ["the outputs are good — quality is fine, it's purely the cost.", { goals: ['cost'] }],
-    ['Maybe 3-5k clauses a day at first.', { requestsPerDay: 5000 }],
-    ['Not 3 — three to five THOUSAND a day.', { requestsPerDay: 5000 }],
-    ['we get 1,000-2,000 tickets a day', { requestsPerDay: 2000 }],
+    ['Maybe 3-5k clauses a day at first.', { requestsPerDay: 4000 }],
+    ['Not 3 — three to five THOUSAND a day.', { requestsPerDay: 4000 }],
+    ['we get 1,000-2,000 tickets a day', { requestsPerDay: 1500 }],
     ['queries are ~60 tokens, prompt maybe 300.', { inputTokensPerRequest: 300 }],
     [
       'With retrieval each question will pull about 4,000 tokens of policy text into the prompt, and answers are ~150 tokens.',
@@ -132,6 +132,114 @@ describe('phrasings of batch x51 and the trials', () => {
     );
     expect(result.hypothetical).toBeUndefined();
     expect(result.intents).toMatchObject({ asksFit: 'qlora', asksFitGpus: 1 });
+  });
+});
+
+describe('phrasings of batch x52', () => {
+  it.each([
+    [
+      'I know they let you fine-tune it via the api but we havent touched that. we are on gpt-4o mini',
+      { modelAccess: 'api-with-finetuning' },
+    ],
+    [
+      'we tried few-shot prompting with like ten examples in the prompt, got to maybe 70% accuracy and it wont budge',
+      { tried: [{ method: 'in-context-learning', result: 'plateaued' }] },
+    ],
+    ['RAG we already did and its fine for the factual stuff.', { tried: [{ method: 'rag', result: 'good-enough' }] }],
+    ['we want the model to lean towards what people liked', { goals: ['alignment'] }],
+    ['we want a much smaller student that costs way less to run', { goals: ['cost'] }],
+    ['actually scratch what I said about Qwen2.5 7B, we moved to the 14B last sprint', { modelName: 'Qwen2.5 14B' }],
+    ['we moved from Qwen2.5 7B to the 14B', { modelName: 'Qwen2.5 14B' }],
+    ['the monthly number I gave you was wrong btw, its 2k/month not 20k, I added a zero', { monthlyBudgetUSD: 2000 }],
+    [
+      "it has to follow a strict SOAP note format for the doctors, and it's clinical so mistakes are a real problem",
+      { needsStyleOrFormat: true, goals: ['format'], safetyCritical: true, taskType: 'generate' },
+    ],
+    [
+      "it's a search tool over historical court rulings. the archive is frozen, nothing new ever gets added",
+      { taskType: 'search', knowledgeChanges: 'never' },
+    ],
+    [
+      "we use SDXL to generate product lifestyle shots but it doesnt get our brand's look at all",
+      { needsStyleOrFormat: true, goals: ['style'] },
+    ],
+    [
+      "is it a problem that we're on Gemma 2 9B IT? the instruct one. running it on a single L4 on GCP",
+      { modelName: 'Gemma 2 9B', modelStage: 'instruct' },
+    ],
+    ["the team is all ML engineers who've trained plenty of models", { mlExpertise: 'expert' }],
+    [
+      'a photo of a sneaker comes in, we need brand, colorway and model name out of it',
+      { taskType: 'image-understand' },
+    ],
+    [
+      'the model is an in-house 13B our research team pretrained, so we have full access to the weights',
+      { modelParamsB: 13, modelAccess: 'open-weights' },
+    ],
+    ["we're looking at 800-1200 requests a day, is self hosting even worth it?", { requestsPerDay: 1000 }],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it('reads "three hundred and fifty thousand" as one number, not a range', () => {
+    expect(read('three hundred and fifty thousand requests a day').requestsPerDay).toBe(350_000);
+  });
+});
+
+describe('trial paraphrases (newuser43)', () => {
+  it.each([
+    ['is 24 gigs on the 4090 gonna be enough for the training or will we OOM?', { asksFit: true }],
+    [
+      'could we get the bill down by caching that big system prompt or batching some of the calls?',
+      { asksCostLevers: true },
+    ],
+    ['are we actually allowed to use Llama 3.1 in a commercial product we sell?', { asksLicence: 'Llama 3.1 8B' }],
+    [
+      "can that one L40S also serve the 400 letters a day once it's trained, or do we need another card for inference?",
+      { asksServingPerDay: 400, asksFitFor: 'serving' },
+    ],
+    [
+      'how good is Llama 3.1 8B at German medical writing?',
+      { asksLanguage: { languages: ['german'], model: 'Llama 3.1 8B' } },
+    ],
+    [
+      "Can OpenAI even still fine-tune for us? We've never used their fine-tuning before.",
+      { asksTuningChannel: { provider: 'openai' } },
+    ],
+    [
+      "You didn't answer the money part. Renting one L4 around the clock — what's that per month vs the Flash-Lite bill?",
+      { asksRentMonthly: { count: 1, gpu: 'NVIDIA L4' } },
+    ],
+  ])('%s', (text, expected) => {
+    expect(extract(text).intents).toMatchObject(expected);
+  });
+
+  it('reads a residency rule in any country, and pseudonymising as a privacy question', () => {
+    expect(
+      extract('The data has to be processed in Brazil (LGPD, São Paulo region), not abroad.').intents.dataRegion,
+    ).toBe('Brazil');
+    expect(extract("Remember the data can't leave Brazil.").intents.dataRegion).toBe('Brazil');
+    expect(
+      extract('Is this approach safe enough for clinical use, and should we pseudonymise the letters before training?')
+        .intents,
+    ).toMatchObject({ asksSafety: true, asksPrivacy: true });
+  });
+
+  it('prices a GPU rented around the clock against the plan, and saves no GPU', async () => {
+    const turns = await converse(
+      [
+        'We call GPT-4o to pull attributes out of seller listings as JSON, 15,000 calls a day; we pay about $3,500 a month and want that bill cut in half. We have 200k logged GPT-4o input/output pairs. We can switch models, we have no GPUs, one-time budget $9,500, intermediate ML team. Just recommend.',
+        "Renting one L4 around the clock — what's that per month vs the bill you planned?",
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    // 730 hours × $0.44 = $321.
+    expect(reply).toMatch(/^One NVIDIA L4 around the clock: about \$321 a month \(730 hours × \$0\.44 per GPU-hour/);
+    expect(reply).toMatch(
+      /The plan's bill on .+ is about \$[\d,]+ a month at your volume: renting costs about [\d.]+× as much/,
+    );
+    expect(turns[1]?.state.profile.gpuName).toBeUndefined();
   });
 });
 

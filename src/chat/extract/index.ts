@@ -767,6 +767,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksPromptTokens !== undefined ||
     intents.asksCostLevers === true ||
     intents.asksRetrievedExamples === true ||
+    intents.asksRentMonthly !== undefined ||
     intents.asksEncoderInstead === true ||
     intents.asksBillMismatch === true ||
     intents.asksLongContext !== undefined ||
@@ -903,6 +904,17 @@ function askedOfTheCatalog(
     intents.asksRetirement = firstModel() ?? true;
     if (/\bstill\s/.test(retirement[0])) intents.asksStillAvailable = true;
     dropModelFindingsWithin(findings, retirement.index, retirement.index + retirement[0].length);
+  }
+  // "Renting one L4 around the clock — what's that per month?": a GPU kept all month, priced; not the team's GPU.
+  const rent = RENT_MONTHLY_QUESTION.exec(lower);
+  const rentedGpu = rent ? catalogScanner(catalog).findGpus(rent[0])[0]?.entry : undefined;
+  if (rent && rentedGpu) {
+    intents.asksRentMonthly = { count: parseCount(rent[1] ?? '') ?? 1, gpu: rentedGpu.name };
+    for (let index = findings.length - 1; index >= 0; index--) {
+      const item = findings[index] as Finding;
+      if (GPU_FIELDS.has(item.field) && item.start >= rent.index && item.end <= rent.index + rent[0].length)
+        findings.splice(index, 1);
+    }
   }
   // "can we fine-tune gemini in AI Studio?", "where can we tune GPT-4.1 mini?": where a model can be tuned.
   const channel = TUNING_CHANNEL_QUESTION.exec(lower);
@@ -1075,19 +1087,23 @@ const WHY_NOT_MODEL_QUESTION =
   /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+(?=\S)((?:[^?.!\n]|\.(?=\d)){2,60}?)\s{0,3}\?|^\s*(?:(?:and|ok(?:ay)?|so|hmm|then)[\s,]+)?(?:what|how)\s+about\s+((?:(?:the|a|using|just)\s+)?(?:[^?.!\n\s]|\.(?=\d))+(?:\s+(?:[^?.!\n\s]|\.(?=\d))+){0,3})\s*\?\s*$/;
 /** "any good in Swahili", "handles Tagalog", "best at Korean", "does it speak Yoruba": a language asked about. */
 const LANGUAGE_QUESTION = new RegExp(
-  `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,30}\\?`,
+  `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b|\\bhow\\s+(?:good|well|bad|strong|fluent|reliable)\\s+(?:is|are|does|do)\\s+(?:[\\w.-]+\\s+){0,4}?(?:at|in|with)\\s+(?:${LANGUAGE_SOURCE})\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,30}\\?`,
 );
 /** A method named first in the weighed words ("QLoRA for Llama 3.1 70B"). */
 const METHOD_FIRST = new RegExp(`^\\s*(?:plain\\s+|just\\s+)?(?:${METHOD_SOURCE})\\b`);
 /** "why Llama 3.2 3B and not Llama 3.1 8B?", "why the 3B rather than something bigger like the 8B?". */
 const WHY_THIS_NOT_THAT_MODEL =
   /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with)\s+)?(?:[\w.-]+\s+){1,6}?(?:and\s+not|rather\s+than|instead\s+of)\s+((?:[\w.-]+\s+){0,8}?[\w.-]+)\s{0,3}\?/;
+/** "renting one L4 around the clock — what's that per month?", "what would 2 rented A10Gs cost a month, 24/7?". */
+const RENT_MONTHLY_QUESTION =
+  /\brent(?:ing|ed)?\s+(?:just\s+)?(one|a|an|\d+|two|three|four|eight)\s+(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|[ahlt]\d{1,3}[a-z]?s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|mi300x)\b[^?]{0,40}?\b(?:around\s+the\s+clock|24\s*\/\s*7|all\s+month|full[\s-]time|permanently)\b[^?]{0,80}?\b(?:per\s+month|a\s+month|monthly|cost|costs|price)\b[^?]{0,80}\?/;
+const GPU_FIELDS: ReadonlySet<string> = new Set(['gpuName', 'gpuCount', 'gpuMemoryGB', 'gpusRented']);
 const TUNING_CHANNEL_QUESTION =
-  /\b(?:(?:can|could|may)\s+(?:we|i|you)\s+(?:still\s+|even\s+|actually\s+)?|is\s+it\s+(?:still\s+)?possible\s+to\s+|are\s+we\s+able\s+to\s+|where\s+(?:can|could|do)\s+(?:we|i|you)\s+)(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,80}\?|\b(?:can|could)\s+(?:a|an|our|my)\s+(?:brand\s+)?(?:new\s+)?(?:\w+\s+)?(?:account|org|organi[sz]ation)\s+(?:\w+\s+){0,2}?(?:start|run|create|launch)\s+(?:a\s+)?(?:fine[\s-]?tun\w*|tuning)\s+job\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\bis\s+(?:\w+\s+)?(?:fine[\s-]?tuning|tuning)\s+(?:still\s+)?(?:open|available|allowed)\s+(?:to|for)\s+(?:new\s+)?(?:accounts?|orgs?|organi[sz]ations?|customers?|users?)\b(?:[^.!\n]|\.(?=\d)){0,40}\?|\bwhere\s+(?:would|should|do|can|could|will)\s+(?:we|i|you)\s+run\s+(?:that|the|this|a|our)\s+(?:[\w-]+\s+)?(?:fine[\s-]?tuning|tuning|training)\s+job\b(?:[^.!\n]|\.(?=\d)){0,80}\?/;
+  /\b(?:can|could|will|does|do|would)\s+(?:openai|anthropic|google|vertex(?:\s+ai)?|azure(?:\s+openai)?|bedrock|aws|mistral|they|the\s+(?:vendor|provider))\s+(?:even\s+|still\s+|actually\s+)*(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\b(?:(?:can|could|may)\s+(?:we|i|you)\s+(?:still\s+|even\s+|actually\s+)?|is\s+it\s+(?:still\s+)?possible\s+to\s+|are\s+we\s+able\s+to\s+|where\s+(?:can|could|do)\s+(?:we|i|you)\s+)(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,80}\?|\b(?:can|could)\s+(?:a|an|our|my)\s+(?:brand\s+)?(?:new\s+)?(?:\w+\s+)?(?:account|org|organi[sz]ation)\s+(?:\w+\s+){0,2}?(?:start|run|create|launch)\s+(?:a\s+)?(?:fine[\s-]?tun\w*|tuning)\s+job\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\bis\s+(?:\w+\s+)?(?:fine[\s-]?tuning|tuning)\s+(?:still\s+)?(?:open|available|allowed)\s+(?:to|for)\s+(?:new\s+)?(?:accounts?|orgs?|organi[sz]ations?|customers?|users?)\b(?:[^.!\n]|\.(?=\d)){0,40}\?|\bwhere\s+(?:would|should|do|can|could|will)\s+(?:we|i|you)\s+run\s+(?:that|the|this|a|our)\s+(?:[\w-]+\s+)?(?:fine[\s-]?tuning|tuning|training)\s+job\b(?:[^.!\n]|\.(?=\d)){0,80}\?/;
 
 /** A question about a model's licence or commercial use: "license ok for commercial use?", "what licence is Qwen under?". */
 const LICENCE_QUESTION =
-  /\blicen[cs](?:e|es|ed|ing)\b[^.!\n]{0,80}(?:\?|\b(?:ok|okay|allowed|fine|permit\w*|legal|commercial\w*)\b)|\b(?:can|could|may)\s+we\s+use\s+(?:it|this|that|them|[\w.\s-]{1,30}?)\s+commercially\b|\bwhat(?:'s|\s+is)?\s+(?:the\s+)?licen[cs]e\b|\bcommercial(?:ly)?\s+(?:use|usage)\b[^.!\n]{0,40}\?/;
+  /\blicen[cs](?:e|es|ed|ing)\b[^.!\n]{0,80}(?:\?|\b(?:ok|okay|allowed|fine|permit\w*|legal|commercial\w*)\b)|\b(?:can|could|may)\s+we\s+use\s+(?:it|this|that|them|[\w.\s-]{1,30}?)\s+commercially\b|\bwhat(?:'s|\s+is)?\s+(?:the\s+)?licen[cs]e\b|\bcommercial(?:ly)?\s+(?:use|usage)\b[^.!\n]{0,40}\?|\b(?:are|am|is)\s+(?:we|i)\s+(?:actually\s+|even\s+|legally\s+)?allowed\s+to\s+(?:use|ship|sell|deploy|build\s+on)\b(?:[^.!\n]|\.(?=\d)){0,60}?\b(?:commercial|product|sell|customers|paid|saas|app)\w*\b[^.!\n]{0,40}\?/;
 
 /** Values the message implies through other fields (registry `implied`): list fields gain the items. */
 function addImplied(fields: Partial<Profile>, evidence: Partial<Record<ProfileField, string>>): void {
@@ -1339,6 +1355,14 @@ function ownedInQuestion(lower: string, item: Finding): boolean {
     return true;
   // "could a 3B model replace Gemini 2.0 Flash?": the model to be replaced is the one the team runs.
   if (item.field === 'modelName' && REPLACED_BEFORE.test(lower.slice(Math.max(0, item.start - 30), item.start)))
+    return true;
+  // "is it a problem that we're on Gemma 2 9B IT?", "does it matter that we use GPT-4o?": what the team runs, asked about.
+  if (
+    (item.field === 'modelName' || item.field === 'gpuName' || item.field === 'gpuCount') &&
+    /\b(?:that|since|because|if)\s+(?:we(?:'re|\s+are)\s+(?:on|using|running)|we\s+(?:use|run|have|own))\s+(?:a\s+|an\s+|the\s+|only\s+|just\s+)?$/.test(
+      lower.slice(Math.max(0, item.start - 40), item.start),
+    )
+  )
     return true;
   return (
     OWNED_FIELDS.has(item.field) &&

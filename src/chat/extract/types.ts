@@ -147,6 +147,8 @@ export interface ExtractionIntents {
   dataRegion?: string;
   /** "What about prompt caching or the Batch API to cut the bill?": levers on the bill that change no model. */
   asksCostLevers?: boolean;
+  /** "Renting one L4 around the clock — what's that per month?": a GPU kept all month, priced (not the team's). */
+  asksRentMonthly?: RentMonthlyAsked;
   /** "why would we rent an MI300X, we have two 3090s?": why a rental is shown beside the team's own GPUs. */
   asksWhyRent?: boolean;
   /** "can we do DPO with the 120k thumbs up/down votes?": whether single ratings are preference data. */
@@ -288,4 +290,10 @@ export interface LongContextAsked {
 export interface DataMixAsked {
   teacherCount?: number;
   humanCount?: number;
+}
+
+/** A GPU asked about as a monthly rental: how many, and the name as said (resolved against the catalog). */
+export interface RentMonthlyAsked {
+  readonly count: number;
+  readonly gpu: string;
 }

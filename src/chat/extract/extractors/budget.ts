@@ -65,6 +65,11 @@ const ONE_TIME_OR_BUDGET_WORD = new RegExp(
   String.raw`\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|budget|${ONCE})\b`,
 );
 
+/** "the monthly number I gave you was wrong, it's 2k/month not 20k": the budget said again, corrected. */
+const BUDGET_FIGURE_CORRECTED = new RegExp(
+  `\\b(?:the\\s+)?(?:monthly|one[\\s-]?(?:off|time)|upfront|budget)\\s+(?:budget\\s+)?(?:number|figure|amount|cap|budget)\\s+(?:i|we)\\s+(?:gave|said|told|mentioned|wrote)\\b[^.;!?\\n]{0,60}?\\b(?:it's|its|it\\s+is|is|should\\s+be|was\\s+meant\\s+to\\s+be)\\s+(?:about\\s+|around\\s+|~\\s*)?[$€£]?(?<![\\w.,])${AMOUNT}(?![.,]?\\d)${NOT_A_UNIT}`,
+  'dg',
+);
 /** "the monthly cloud bill can't exceed 1.5k": a ceiling on what is spent each month. */
 const MONTHLY_CAP = new RegExp(
   `\\bmonthly\\s+(?:[\\w-]+\\s+){0,2}?(?:bill|spend|costs?)\\s+(?:can't|cannot|can\\s+not|must\\s+not|mustn't|shouldn't|may\\s+not|can't\\s+go)\\s+(?:exceed|go\\s+(?:over|above)|be\\s+more\\s+than|top|over|above)\\s+(?:about\\s+|around\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![.,]?\\d)${NOT_A_UNIT}`,
@@ -329,6 +334,7 @@ export const extractBudget: Extractor = (message, context) => {
     AMOUNT_BUDGET,
     PERIOD_THEN_AMOUNT,
     MONTHLY_CAP,
+    BUDGET_FIGURE_CORRECTED,
     AMOUNT_THEN_PERIOD,
     CUED_AMOUNT_PER_MONTH,
   ]) {

@@ -111,6 +111,8 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\bwe(?:'ve|\s+have)?\s+(?:already\s+)?pre-?trained\s+(?:our\s+own\s+)(?:[\w.()-]+\s+){0,2}?(?:models|encoders|llms|checkpoints|berts?)\b`,
         String.raw`\b(?:world[\s-]class|expert|deep|extensive)\s+(?:ml|machine[\s-]learning|ai|nlp)\s+(?:team|experts?|expertise|experience|engineers)\b`,
         String.raw`\bml\s+experts\b`,
+        // "the team is all ML engineers who've trained plenty of models".
+        String.raw`\b(?:ml|ai)\s+engineers\s+who(?:'ve|\s+have)\s+(?:trained|fine[\s-]?tuned|shipped|deployed)\s+(?:plenty\s+of|many|lots\s+of|dozens\s+of|countless|hundreds\s+of)\s+models\b`,
         // "70b, 8xh100, 12 wks, expert team.": a team described as expert, in a list of the team's facts.
         String.raw`(?:^|[,;.]\s*|\bwe(?:'re|\s+are)\s+an?\s+)(?:very\s+)?(?:expert\s+(?:ml\s+)?team|(?:senior|experienced|strong)\s+(?:ml|ai)\s+team)\b(?!\s+(?:of\s+)?(?:lawyers|doctors|clinicians|radiologists|translators|writers|editors|annotators|accountants|analysts|support))`,
         String.raw`\b(?:have|with)\s+(?:a\s+)?phds?\b[^.;!?\n]{0,40}\btrained\s+models?\s+from\s+scratch\b|\b(?:research\s+engineers?|researchers?)\s+who(?:'ve|\s+have)\s+(?:shipped|done|run|trained)\b|\bstrong\s+(?:ml|nlp|ai)\s+team\b|\b(?:we're|we\s+are)\s+a\s+research\s+team\b`,

@@ -40,7 +40,7 @@ const KNOWLEDGE_NOUN = String.raw`(?:docs|documents|literature|papers|documentat
 const CHANGE_VERB = String.raw`(?:chang(?:e|es|ed|ing)|chnag(?:e|es|ed|ing)|cahng(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|refresh(?:es|ed|ing)?|evolv(?:e|es|ing)|mov(?:e|es|ing)|get\s+(?:updated|refreshed|revised|edited)|gets\s+(?:updated|refreshed|revised|edited)|(?:is|are)\s+edited|revis(?:e|ed|es|ing)|republish(?:ed)?|(?:get|gets|have|has)\s+(?:a\s+)?new\s+(?:release|version|edition)s?|turn(?:s)?\s+over|rotat(?:e|es|ed)|edit(?:s|ed)?\s+(?:it|them))`;
 
 /** Nouns that can be "static" or "fixed" as knowledge (not "fixed prices"). */
-const STABLE_NOUN = String.raw`(?:knowledge(?:\s?base)?|content|docs|documents|documentation|corpus|kb|information|info|data|policies|manuals|faqs?|reference\s+material|source\s+material)`;
+const STABLE_NOUN = String.raw`(?:knowledge(?:\s?base)?|content|docs|documents|documentation|corpus|kb|information|info|data|policies|manuals|faqs?|reference\s+material|source\s+material|archive|collection|catalog(?:ue)?)`;
 
 /** "docs change weekly", "our policies are updated every month", "prices change constantly". */
 const NOUN_VERB_FREQUENCY = new RegExp(
@@ -72,6 +72,8 @@ const STABLE = new RegExp(
     String.raw`\b${KNOWLEDGE_NOUN}\b[^.;!?\n]{0,25}?\b(?:never|rarely|seldom|hardly\s+ever|almost\s+never|don't|doesn't|does\s+not|do\s+not|won't|isn't|aren't)\s+(?:really\s+|ever\s+)?(?:${CHANGE_VERB})\b(?:\s+(?:much|often|a\s+lot|that\s+often|very\s+often|frequently))?`,
     String.raw`\b${CHANGE_VERB}\s+(?:very\s+)?(?:rarely|seldom|never|infrequently)\b`,
     String.raw`\b(?:barely|hardly|almost\s+never)\s+(?:ever\s+)?chang(?:e|es|ed)\b`,
+    // "nothing new ever gets added", "no new documents ever come in".
+    String.raw`\bnothing\s+(?:new\s+)?(?:ever\s+)?(?:gets|is|will\s+be)\s+(?:ever\s+)?(?:added|updated|changed)\b|\bno\s+new\s+(?:docs|documents|rulings|articles|entries|records|content)\s+(?:ever\s+)?(?:get\s+added|come\s+in|are\s+added)\b`,
   ].join('|'),
   'g',
 );

@@ -37,7 +37,7 @@ const SIZE_IN_NAME = /(?<![\dx.])(\d+(?:\.\d+)?)\s?b\b/;
 
 /** "a 13B model", "13b params", "7 billion parameter model", "350M-parameter model". */
 const PARAM_SIZE =
-  /\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:(?:decoder|encoder|dense|moe|transformer|language|in-house|proprietary)(?:[\s-]only)?[\s-]+){0,2}(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|our(?:\s+own)?|size(?:\s+is)?:?|(?:what|how)\s+about)\s+(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)|\b(\d+(?:\.\d+)?)b\s+instead\b|^\s*(\d+(?:\.\d+)?)b\s*(?=,)(?![^.;!?\n]{0,30}\bor\s+\d+(?:\.\d+)?b\b)/g;
+  /\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:(?:decoder|encoder|dense|moe|transformer|language|in-house|proprietary)(?:[\s-]only)?[\s-]+){0,2}(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|our(?:\s+own)?|size(?:\s+is)?:?|(?:what|how)\s+about)\s+(?:(?:in[\s-]house|proprietary|custom|internal)\s+)?(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)|\b(\d+(?:\.\d+)?)b\s+instead\b|^\s*(\d+(?:\.\d+)?)b\s*(?=,)(?![^.;!?\n]{0,30}\bor\s+\d+(?:\.\d+)?b\b)/g;
 
 /** True when the sentence around `index` ends in a question mark (dots between digits do not end it). */
 /** Where the sentence holding `index` starts (a dot between digits, "Llama 3.1", ends none). */
@@ -97,6 +97,8 @@ const API_ONLY = new RegExp(
 );
 const API_WITH_FINE_TUNING = new RegExp(
   [
+    // "I know they let you fine-tune it via the api": the provider offers tuning on the model.
+    String.raw`\b(?:they|openai|google|anthropic|azure|the\s+(?:vendor|provider|platform))\s+(?:let|lets|allow|allows)\s+(?:you|us)\s+(?:${FINE_TUNE})\s+(?:it|them|the\s+model)\b`,
     String.raw`\bcan\s+(?:${FINE_TUNE})(?:\s+(?:it|them|the\s+model|[a-z0-9.-]+))?\s+(?:on|via|through|in|with|using)\s+${PROVIDER_PLACE}`,
     // "Gemini 2.5 Flash through Vertex, and we can fine-tune it there too": the place was named just before.
     String.raw`\b(?:via|through|on|in)\s+${PROVIDER_PLACE}\b[^.;!?\n]{0,30}?\bcan\s+(?:also\s+)?(?:${FINE_TUNE}|tune)\s+(?:it|them|the\s+model)\s+(?:there|too|as\s+well)\b`,
@@ -127,6 +129,9 @@ const OPEN_WEIGHTS = new RegExp(
     String.raw`(?<!\b(?:(?:switch|move|migrate|go)\s+(?:over\s+)?to|train|distil\w*\s+(?:[\w.-]+\s+){0,2}into)\s+(?:an?\s+)?(?:\w+\s+)?)\bopen\s+models?\b`,
     String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:model|llm)s?\b`,
     String.raw`\b(?:we\s+)?(?:have|download(?:ed)?|own|control)\s+the\s+(?:model\s+)?weights\b`,
+    // "we have full access to the weights", "an in-house 13B our research team pretrained".
+    String.raw`\b(?:we\s+)?(?:have|get|got)\s+(?:full\s+|complete\s+)?access\s+to\s+the\s+(?:model\s+)?weights\b`,
+    String.raw`\b(?:in[\s-]house|home[\s-]?grown)\s+(?:\d+(?:\.\d+)?b\s+)?(?:model\s+)?(?:(?:that\s+)?(?:our|the)\s+(?:[\w-]+\s+){0,2}?team\s+)?pre-?trained\b`,
     // "we pretrained our own 7B base model": a model the team made is one whose weights it has.
     String.raw`\b(?:we|i)\s+(?:pre-?trained|trained|built)\s+(?:our\s+own|it\s+ourselves)\s+(?:[\w.()-]+\s+){0,4}?(?:model|llm|checkpoint)\b`,
     // "we downloaded the Gemma 2 9B weights".
@@ -212,6 +217,10 @@ const DISTILLATION_TARGET =
  * Finds `modelName` (catalog name when the catalog knows it, else the family name as typed), `modelParamsB`
  * (only when the name is not in the catalog, whose figure is more exact, or from "a 13B model") and `modelAccess`.
  */
+/** "moved to the 14B", "switched over to the 3B": the size of the same family the team moved to. */
+const MOVED_TO_SIZE =
+  /\b(?:moved|switched|changed|upgraded|downgraded|went|migrated|swapped)\s+(?:over\s+)?(?:from\s+(?:[^.;!?\n]|\.(?=\d)){0,40}?\s+)?to\s+the\s+(\d+(?:\.\d+)?)\s?b\b/;
+
 export const extractModel: Extractor = (message, context) => {
   const { lower, original } = message;
   const findings: Finding[] = [];
@@ -317,8 +326,8 @@ export const extractModel: Extractor = (message, context) => {
       continue;
     // "please forget Qwen2.5 1.5B", "drop the Llama idea": a model taken back is not the team's.
     if (
-      /\b(?:forget|drop|ignore|scrap|never\s*mind|remove)\s+(?:about\s+)?(?:the\s+)?$/.test(
-        lower.slice(Math.max(0, mention.start - 24), mention.start),
+      /\b(?:forget|drop|ignore|scrap|scratch|never\s*mind|remove)\s+(?:(?:what|everything)\s+(?:i|we)\s+(?:said|told\s+you|wrote)\s+(?:about|on|re)\s+)?(?:about\s+)?(?:the\s+)?$/.test(
+        lower.slice(Math.max(0, mention.start - 50), mention.start),
       )
     )
       continue;
@@ -327,6 +336,29 @@ export const extractModel: Extractor = (message, context) => {
     // "use Claude Opus as the teacher": the teacher is not the model being adapted.
     if (mention.entry && !namedOnlyAsTeacher(lower, mention.start, mention.end))
       findings.push(finding('modelName', mention.entry.name, mention.start, mention.end));
+  }
+  // "we moved from Qwen2.5 7B to the 14B", "scratch the 7B, we switched to the 14B": the family named, at the new size.
+  const moved = MOVED_TO_SIZE.exec(lower);
+  const family = moved
+    ? catalogScanner(context.catalog)
+        .findModels(lower.slice(0, moved.index + moved[0].length))
+        .map((mention) => mention.entry?.family)
+        .find((name) => name !== undefined)
+    : undefined;
+  const resized =
+    moved && family !== undefined
+      ? context.catalog.models.find(
+          (model) =>
+            model.family === family &&
+            model.paramsB !== undefined &&
+            Math.abs(model.paramsB - Number(moved[1])) <= Number(moved[1]) * 0.1,
+        )
+      : undefined;
+  if (moved && resized) {
+    for (let index = findings.length - 1; index >= 0; index--)
+      if (findings[index]?.field === 'modelName') findings.splice(index, 1);
+    findings.push(findingFromMatch('modelName', resized.name, moved));
+    names.push({ start: moved.index, end: moved.index + moved[0].length });
   }
   // Generic matches never overlap each other: checking them against the catalog mentions is enough.
   const catalogNames = createSpanIndex(names);

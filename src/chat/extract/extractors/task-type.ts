@@ -53,12 +53,12 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'generate',
-    /\b(?:writ(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:descriptions?|emails?|replies|drafts?|summaries|reports?|articles?|posts?|copy|notes|letters|release\s+notes|responses)|draft\w*\s+(?:\w+\s+){0,2}(?:emails?|replies|responses|letters|documents|contracts|notes|announcements|posts?|updates|messages)|blog\s+posts?|newsletters?|headline\s+generation|(?:next[\s-](?:word|phrase)|text|phrase)\s+suggestions?|marketing\s+(?:copy|emails?)|(?:reply|response|text|message)\s+suggestions|suggest\w*\s+(?:short\s+)?(?:replies|responses)|summar(?:ies|i[sz]\w*)|generat\w*\s+(?:[\w-]+\s+){0,2}(?:descriptions?|text|copy|reports?|summaries|emails?|content|headlines|posts|explanations|impressions|captions|drafts?|narratives?)|(?:email|letter|reply|report|response|memo)\s+drafting|(?:make|create|produce)\s+(?:\w+\s+){0,2}descriptions\b|(?:explanations|summaries|drafts|posts|headlines|impressions)\s+generated\b|draft\s+generator|draft\w*\s+(?:\w+\s+){0,2}(?:reports?|impressions|summaries)|social\s+(?:media\s+)?posts|translat\w*|(?:game|dialogue|content|app|ui|website|marketing|product|string|text)\s+locali[sz]ation|locali[sz](?:ation|e[sd]?)\s+(?:of\s+)?(?:our\s+|the\s+)?(?:app|ui|strings|content|copy|games?|website|products?|text|docs|documentation|marketing|dialogue)\b|locali[sz]e[sd]?\s+(?:\w+\s+){0,3}?into\s+|rewrit\w*|paraphras\w*|(?:soap|meeting)\s+notes|(?:writ\w*|draft\w*|generat\w*|produc\w*|creat\w*)\s+(?:\w+\s+){0,2}?clinical\s+notes|(?:npc\s+)?dialogue\s+(?:generation|lines)|npc\s+dialogue|character\s+dialogue)\b/g,
+    /\b(?:writ(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:descriptions?|emails?|replies|drafts?|summaries|reports?|articles?|posts?|copy|notes|letters|release\s+notes|responses)|draft\w*\s+(?:\w+\s+){0,2}(?:emails?|replies|responses|letters|documents|contracts|notes|announcements|posts?|updates|messages)|blog\s+posts?|newsletters?|headline\s+generation|(?:next[\s-](?:word|phrase)|text|phrase)\s+suggestions?|marketing\s+(?:copy|emails?)|(?:reply|response|text|message)\s+suggestions|suggest\w*\s+(?:short\s+)?(?:replies|responses)|summar(?:ies|i[sz]\w*)|generat\w*\s+(?:[\w-]+\s+){0,2}(?:descriptions?|text|copy|reports?|summaries|emails?|content|headlines|posts|explanations|impressions|captions|drafts?|narratives?)|(?:email|letter|reply|report|response|memo)\s+drafting|(?:make|create|produce)\s+(?:\w+\s+){0,2}descriptions\b|(?:explanations|summaries|drafts|posts|headlines|impressions)\s+generated\b|draft\s+generator|draft\w*\s+(?:\w+\s+){0,2}(?:reports?|impressions|summaries)|social\s+(?:media\s+)?posts|translat\w*|(?:game|dialogue|content|app|ui|website|marketing|product|string|text)\s+locali[sz]ation|locali[sz](?:ation|e[sd]?)\s+(?:of\s+)?(?:our\s+|the\s+)?(?:app|ui|strings|content|copy|games?|website|products?|text|docs|documentation|marketing|dialogue)\b|locali[sz]e[sd]?\s+(?:\w+\s+){0,3}?into\s+|rewrit\w*|paraphras\w*|(?:soap|meeting)\s+notes|soap\s+note\s+format|(?:writ\w*|draft\w*|generat\w*|produc\w*|creat\w*)\s+(?:\w+\s+){0,2}?clinical\s+notes|(?:npc\s+)?dialogue\s+(?:generation|lines)|npc\s+dialogue|character\s+dialogue)\b/g,
   ],
   // Phrasings found by the independent batch x23 (lowest priority: the forms above decide first).
   [
     'search',
-    /\b(?:natural[\s-]language|semantic)\s+(?:[\w-]+\s+)?search\b|(?<!\b(?:vector|embedding|embeddings|semantic|hybrid|keyword)\s)\bsearch\s+(?:\d+\s+years\s+of\s+|all\s+(?:of\s+)?|through\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:docs|documents|pdfs|files|records|archives?)\b/g,
+    /\b(?:natural[\s-]language|semantic)\s+(?:[\w-]+\s+)?search\b|\bsearch\s+(?:tool|engine|app|interface|system|function)\s+(?:over|across|for|on|into)\b|(?<!\b(?:vector|embedding|embeddings|semantic|hybrid|keyword)\s)\bsearch\s+(?:\d+\s+years\s+of\s+|all\s+(?:of\s+)?|through\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:docs|documents|pdfs|files|records|archives?)\b/g,
   ],
   [
     'classify',
@@ -84,6 +84,11 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   [
     'generate',
     /\b(?:turn|convert)\w*\s+(?:[\w-]+\s+){1,4}?into\s+(?:[\w-]+\s+){0,2}?(?:reports?|summaries|descriptions?|articles?|letters|emails?|posts?|scripts?)\b|\bheadlines?\s+(?:\+|and|&)\s+(?:teasers?|summaries|subheads?)\b|\b(?:description|copy|report|email|content)[\s-]writer\b/g,
+  ],
+  // "a photo of a sneaker comes in, we need brand and model out of it": an image read for facts.
+  [
+    'image-understand',
+    /\b(?:a|each|every|the)\s+(?:photo|image|picture|screenshot|scan)\s+(?:of\s+(?:an?\s+|the\s+)?[\w-]+\s+)?(?:comes?\s+in|is\s+uploaded|arrives)\b/g,
   ],
   // "flag defects in photos from the factory line", "spot damage on car pictures": looking at images.
   [

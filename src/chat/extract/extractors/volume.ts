@@ -11,13 +11,18 @@ const VOLUME = new RegExp(
   'g',
 );
 /**
- * "3-5k clauses a day", "three to five thousand a day", "between 2k and 4k calls a day": a range, sized at its upper end
- * (capacity and the bill must hold on the busier days). A multiplier said once ("3-5k") applies to both ends.
+ * "3-5k clauses a day", "three to five thousand a day", "between 2k and 4k calls a day": a range, read at its midpoint
+ * (the volume to expect on an ordinary day). A multiplier said once ("3-5k") applies to both ends.
  */
+const RANGE_DIGITS = String.raw`(?<![\w.,$€£-])\d+(?:[.,]\d+)?\s?(?:k|thousand|m|million)?`;
 const RANGE_VOLUME = new RegExp(
-  `(?:between\\s+${COUNT_SOURCE}\\s+and|${COUNT_SOURCE}\\s+to|between\\s+(?<![\\w.,$€£-])\\d+(?:[.,]\\d+)?\\s?(?:k|thousand|m|million)?\\s+and|(?<![\\w.,$€£-])\\d+(?:[.,]\\d+)?\\s?(?:k|thousand|m|million)?\\s*[-–])\\s*${APPROX_SOURCE}(\\d+(?:[.,]\\d+)?\\s?(?:k|thousand|m|million)?|${COUNT_SOURCE})\\s+(?:(?:new|incoming|[a-z]{3,15})\\s+)?(?:${REQUEST_NOUN}\\s+)?(?:${PERIOD})`,
+  `(between\\s+)?(${RANGE_DIGITS}|${COUNT_SOURCE})\\s*(-|–|to|and)\\s*${APPROX_SOURCE}(\\d+(?:[.,]\\d+)?\\s?(?:k|thousand|m|million)?|${COUNT_SOURCE})\\s+(?:(?:new|incoming|[a-z]{3,15})\\s+)?(?:${REQUEST_NOUN}\\s+)?(?:${PERIOD})`,
   'g',
 );
+/** The scale a multiplier word or letter gives ("5k" → 1,000), for the end of a range said without one ("3-5k"). */
+function scaleOf(said: string): number {
+  return /(?:m|million)$/.test(said.trim()) ? 1e6 : /(?:k|thousand)$/.test(said.trim()) ? 1e3 : 1;
+}
 /** "… is the quiet season", "… in the off-season", "… on slow days": a volume below the one to size for. */
 const OFF_SEASON_AFTER =
   /^[^.;!?\n]{0,20}\b(?:quiet|low|off|slow|dead)[\s-](?:season|months?|periods?|days|weeks|time)\b/;
@@ -98,9 +103,15 @@ export const extractVolume: Extractor = (message) => {
   const findings: Finding[] = [];
   const ranges: { start: number; end: number }[] = [];
   for (const match of allMatches(RANGE_VOLUME, lower)) {
-    const upper = parseCount(match[1] ?? '');
-    const factor = PER_DAY[match[2] ?? match[3] ?? ''];
-    if (upper === undefined || factor === undefined) continue;
+    // ("three hundred and fifty thousand" is one number: "and" joins a range only after "between".)
+    if (match[3] === 'and' && match[1] === undefined) continue;
+    const upper = parseCount(match[4] ?? '');
+    const said = parseCount(match[2] ?? '');
+    const factor = PER_DAY[match[5] ?? match[6] ?? ''];
+    if (upper === undefined || said === undefined || factor === undefined) continue;
+    // "3-5k": the lower end takes the upper end's multiplier when it has none of its own.
+    const lowerEnd =
+      scaleOf(match[2] ?? '') === 1 && said * scaleOf(match[4] ?? '') <= upper ? said * scaleOf(match[4] ?? '') : said;
     // ("20 to 30 minutes a day" is time, not a volume: the noun or a plain count must come before the period.)
     if (
       /\b(?:minutes?|hours?|mins?|hrs?|seconds?|secs?|days?|weeks?|months?|gb|tokens?|usd|dollars?|euros?)\s+(?:\/\s?|per\s+|a\s+|an\s+|each\s+|every\s+)/.test(
@@ -109,7 +120,7 @@ export const extractVolume: Extractor = (message) => {
     )
       continue;
     ranges.push({ start: match.index, end: match.index + match[0].length });
-    findings.push(findingFromMatch('requestsPerDay', roundVolume(upper * factor), match));
+    findings.push(findingFromMatch('requestsPerDay', roundVolume(((lowerEnd + upper) / 2) * factor), match));
   }
   for (const match of allMatches(VOLUME, lower)) {
     if (ranges.some((range) => range.start <= match.index && match.index < range.end)) continue;

@@ -67,6 +67,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x49: { precision: 0.92, recall: 0.96 },
   x50: { precision: 0.92, recall: 0.9 },
   x51: { precision: 0.88, recall: 0.91 },
+  x52: { precision: 0.92, recall: 0.93 },
 };
 
 interface BatchUtterance {
