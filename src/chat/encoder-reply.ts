@@ -4,6 +4,7 @@
  * google-research/bert): for choosing labels or marking spans it is the cheap baseline the large model must beat, its
  * 512-token input is the catch for long documents, and for a task that writes text it is no option at all.
  */
+import { SFT_AMPLE_EXAMPLES } from '../engine/data-sufficiency.ts';
 import type { Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Profile } from '../profile/profile-schema.ts';
@@ -14,8 +15,6 @@ import { citedAnswer, type InfoAnswer } from './info-replies.ts';
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** BERT's learned position embeddings stop here (BERT paper, appendix A.2). */
 const BERT_MAX_TOKENS = 512;
-/** Labelled examples from which a task head has enough to learn from (the plan's own "ample" bar). */
-const ENOUGH_TO_TRAIN = 1_000;
 
 export function encoderInsteadReply(
   recommendation: Recommendation,
@@ -26,6 +25,15 @@ export function encoderInsteadReply(
   const model = recommendation.destination.model.name;
   const large = model === null ? 'a generating model' : plainModelName(model);
   const task = profile.taskType;
+  if (task === 'image-understand' || task === 'image-generate' || task === 'transcribe') {
+    const text =
+      task === 'image-understand'
+        ? `A text encoder such as BERT reads no images${cite.mark('bert-readme')}. The same idea for pictures is an image encoder (CLIP's image tower, for one${cite.mark('clip-card')}) with a small classification head: a cheap baseline to score against ${large} on your labelled images.`
+        : task === 'transcribe'
+          ? `A text encoder such as BERT hears no audio${cite.mark('bert-readme')}: transcription needs a speech model.`
+          : `A text encoder such as BERT draws nothing${cite.mark('bert-readme')}: generating images needs an image model.`;
+    return citedAnswer(text, cite.cited, knowledge);
+  }
   if (task !== undefined && task !== 'classify' && task !== 'extract' && task !== 'search') {
     const text = `Not for this task: an encoder such as BERT labels, tags and embeds text but writes none${cite.mark('bert-readme')}, and your task needs written output. It can still sit beside ${large}: as the retriever's embedding model, or as a cheap classifier that routes requests before the model answers them.`;
     return citedAnswer(text, cite.cited, knowledge);
@@ -43,7 +51,7 @@ export function encoderInsteadReply(
   const examples = profile.labeledExamples;
   if (examples !== undefined && task !== 'search')
     parts.push(
-      examples >= ENOUGH_TO_TRAIN
+      examples >= SFT_AMPLE_EXAMPLES
         ? `Your ${count.format(examples)} labelled examples are enough to train it; keep a held-out part of them to score it.`
         : `With ${count.format(examples)} labelled examples it may learn the common labels only; the large model's few-shot prompt needs fewer, so compare both on held-out cases.`,
     );

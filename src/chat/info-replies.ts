@@ -377,6 +377,8 @@ export function costReply(
   }
   // Lines from here on are about the running bill; asked "per month", they come first.
   const monthlyFrom = lines.length;
+  // The bill against the monthly budget, when the question asked whether it fits: said first.
+  let budgetVerdict: boolean | undefined;
   // A cost fix: what the API bill is today, and what serving the smaller model costs after. The team's own bill when
   // it said one (never a figure worked out on a wrongly read model), else the list price.
   const today =
@@ -427,19 +429,26 @@ export function costReply(
       listed !== undefined && listed > 0 && today >= BILL_CHECK_RATIO * listed
         ? ` At list price your ${count.format(options.requestsPerDay ?? 0)} requests a day of that size come to about $${count.format(Math.round(listed))} a month, about ${Math.round(today / listed)}× less than your bill: retries, long system prompts or other traffic on the same account may be inflating it, which is worth finding before any migration.`
         : '';
+    // ("What would the tuning job cost on Vertex?": who bills it, which the catalog has no price for.)
+    const providerJob =
+      movedToApi && method === 'managed-fine-tuning' && !training
+        ? ` The tuning job itself is billed by ${recommendation.destination.providers?.[0]?.name ?? 'the provider'} per training token; the catalog has no price for it yet.`
+        : '';
     lines.push(
       selfServed
         ? `Today: serving ${plainModelName(teacher ?? 'the model')} costs ${bill(today)}; ${after}.`
-        : `Today: ${plainModelName(teacher ?? 'API')} calls cost ${bill(today)}; ${after}.${inflated}`,
+        : `Today: ${plainModelName(teacher ?? 'API')} calls cost ${bill(today)}; ${after}.${inflated}${providerJob}`,
     );
+    // ("Does it fit under our budget?": the bill after the move against it, said first.)
+    const afterBill = movedToApi ? options.planModelMonthlyUSD : tier ? tier.monthlyUSD : undefined;
+    if (options.budgetAsked === true && options.monthlyBudgetUSD !== undefined && afterBill !== undefined)
+      budgetVerdict = afterBill <= options.monthlyBudgetUSD;
   }
   // A tuned model is served like the base model (an adapter adds next to nothing): the base model's running bill.
   const sameModel = !planModel.switched && !planModel.proposed;
   const weightsOpen = !entryOf(recommendation, 'full-fine-tuning')?.blockers.some(
     (blocker) => blocker.ruleId === 'weights-needed-for-self-run-tuning',
   );
-  // The bill against the monthly budget, when the question asked whether it fits: said first.
-  let budgetVerdict: boolean | undefined;
   const running =
     estimates?.monthlyUSD ??
     (sameModel && weightsOpen && trainsWeights(method, knowledge)

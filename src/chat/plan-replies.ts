@@ -256,7 +256,7 @@ export function risksReply(
     // An API bill over the monthly budget: how far over, and what makes each request cheaper.
     const times = monthly / profile.monthlyBudgetUSD;
     risks.push(
-      `**The bill.** At your volume the bill comes to about $${count.format(monthly)} a month, ${times >= 1.5 ? `${times.toFixed(1)}×` : 'over'} your $${count.format(profile.monthlyBudgetUSD)} budget${method === 'rag' ? ': fewer or shorter retrieved passages' : ': shorter prompts'}, prompt caching of the shared prefix, or a cheaper model bring each request down; price them before you build.`,
+      `**The bill.** At your volume the bill comes to about $${count.format(monthly)} a month, ${times >= 1.5 ? `${times.toFixed(1)}×` : 'over'} your $${count.format(profile.monthlyBudgetUSD)} budget${method === 'rag' ? ': fewer or shorter retrieved passages' : ': shorter prompts'}${profile.canSwitchModel === false ? ' or' : ','} prompt caching of the shared prefix${cite('ant-cache')}${profile.canSwitchModel === false ? '' : ', or a cheaper model'} bring each request down; price them before you build.`,
     );
   } else if (
     profile.oneTimeBudgetUSD !== undefined &&

@@ -37,12 +37,22 @@ export function rentMonthlyReply(
   const { destination } = recommendation;
   const bill = planBill ?? planEstimates(recommendation, destination.method)?.monthlyUSD;
   const model = destination.model.name === null ? undefined : plainModelName(destination.model.name);
-  if (bill !== undefined && bill > 0) {
+  // How the plan is served decides the comparison: calls billed per token, GPUs rented, or the team's own GPUs.
+  const perCall =
+    destination.model.name !== null && knowledge.findModel(destination.model.name)?.access !== 'open-weights';
+  const on = model === undefined ? '' : ` on ${model}`;
+  if (bill === undefined || bill <= 0)
+    parts.push(
+      perCall
+        ? `Against the plan's per-call bill${on}, compare it with your requests a day times the price per request: the rent stays the same whatever the volume.`
+        : `The plan serves${on} on GPUs you have, with no monthly bill: renting would add all of it.`,
+    );
+  else if (perCall) {
     const ratio = monthly / bill;
     parts.push(
-      `The plan's bill${model === undefined ? '' : ` on ${model}`} is about $${count.format(bill)} a month at your volume: ${
+      `The plan's bill${on} is about $${count.format(bill)} a month at your volume: ${
         ratio >= 1.2
-          ? `renting costs about ${ratio.toFixed(1)}× as much, so the hosted model stays cheaper until your volume grows roughly that many times (its bill grows with the requests, the rent does not).`
+          ? `renting costs about ${ratio.toFixed(1)}× as much, so the per-call model stays cheaper until your volume grows roughly that many times (its bill grows with the requests, the rent does not).`
           : ratio <= 1 / 1.2
             ? `renting costs about ${(1 / ratio).toFixed(1)}× less, if one ${gpu.name} keeps up with your traffic and latency; add the engineering time of running it yourself.`
             : 'about the same, so the engineering time of running it yourself decides against renting.'
@@ -50,7 +60,13 @@ export function rentMonthlyReply(
     );
   } else
     parts.push(
-      'Against a per-call bill, compare it with your requests a day times the price per request; the rent stays the same whatever the volume.',
+      `The plan already serves${on} on rented GPUs, about $${count.format(bill)} a month: ${
+        monthly > bill
+          ? `this rental costs $${count.format(monthly - bill)} more`
+          : monthly < bill
+            ? `this rental saves $${count.format(bill - monthly)}, if it holds the model and keeps up with your traffic`
+            : 'the same'
+      }.`,
     );
   return citedAnswer(parts.join(' '), cite.cited, knowledge);
 }

@@ -405,12 +405,14 @@ function answerTurn(
       intents: { ...extraction.intents, whatIf: true },
     };
   }
+  // ("will it fit on our A100s?" after "8x A100 40GB": the variant stated before stays, also beside a what-if.)
+  extraction = keepStatedGpuVariant(previous.profile, extraction);
   const statedBesideWhatIf = extraction.hypothetical === undefined ? undefined : extraction;
   if (extraction.hypothetical !== undefined)
     extraction = { ...extraction, fields: { ...extraction.fields, ...extraction.hypothetical } };
   extraction = managedTuningOfApiModel(
     previous.profile,
-    readBareSize(previous.profile, keepStatedGpuVariant(previous.profile, extraction), knowledge),
+    readBareSize(previous.profile, extraction, knowledge),
     knowledge,
   );
   const { intents } = extraction;

@@ -60,6 +60,9 @@ const IMAGE_GENERATION_TASK =
   /\b(?:generat\w*|creat\w*|render\w*|draw\w*|design\w*|make|makes|making)\b[^.]{0,40}\b(?:images?|pictures?|photos?|art|artwork|illustrations?|renders?|visuals?|shots?|banners?|thumbnails?)\b/i;
 /** Tasks that answer from knowledge: only there does it matter whether that knowledge changes. */
 const KNOWLEDGE_SHAPED_TASKS: ReadonlySet<string> = new Set(['chat', 'generate', 'search']);
+/** A programming or configuration language only the team has, or one the model visibly does not know. */
+const PRIVATE_LANGUAGE =
+  /\b(?:(?:in-house|internal|proprietary|our own|custom|homegrown)\s+(?:deployment\s+|configuration\s+|config\s+|query\s+|domain[\s-]specific\s+|scripting\s+|programming\s+)?(?:dsl|language|framework|sdk)|invents?\s+(?:keywords|functions|apis?|syntax))\b/i;
 /** A task that names the team's data without saying what it is ("train it on our internal data"). */
 const OWN_DATA_WORDS =
   /\b(?:our|internal|in-house|company|proprietary|own)\s+(?:[\w-]+\s+)?(?:data|documents|docs|files|records|content|knowledge)\b/i;
@@ -270,8 +273,19 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // "Make it better", "improve it with our transcripts" on a model no channel can tune: any fix past the prompt means
   // another model, so whether that is allowed is asked up front.
   const wantsImprovement = /\b(?:better|improv\w*|adapt\w*|customi[sz]\w*|learn\w*|teach\w*)\b/i.test(input.task ?? '');
-  if ((wantsTuning || wantsImprovement) && tuningClosed && input.canSwitchModel === undefined) {
+  // (So is a per-item task whose examples are not counted yet: "flag clauses that deviate from our playbook" on Claude
+  // Sonnet; any tuning its examples would allow needs another model.)
+  const examplesMayCome = perItem && input.labeledExamples === undefined;
+  if ((wantsTuning || wantsImprovement || examplesMayCome) && tuningClosed && input.canSwitchModel === undefined) {
     ask('canSwitchModel', 'No channel can tune the named model; tuning means another model.');
+  }
+  // A language or framework only the team has ("our in-house deployment DSL"; the model "invents keywords"): no public
+  // model has read it, so how much of it exists as text (to pretrain further on) and as worked examples (to tune on)
+  // decides between continued pre-training, supervised tuning and retrieval of its documentation.
+  if (PRIVATE_LANGUAGE.test(input.task ?? '')) {
+    ask('labeledExamples', 'Worked examples in your own language are what supervised tuning learns it from.');
+    if (input.unlabeledCorpus === undefined)
+      ask('corpusTokens', 'No public model has read your language: enough text in it can be pretrained on first.');
   }
   // A language of the task off the named model's card (Yoruba on Llama 3.1 8B): whether a model made for it may be
   // used, and how much the team has in it (examples to tune on, text to pretrain further on), decide the fix.
@@ -386,7 +400,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       asked.push({
         field: 'modelAccess',
         why: `${named.name} is tuned on ${tuners.map((provider) => provider.name).join(' or ')}, not through its own vendor's API: whether you can run tuning jobs there decides between that job and another model.`,
-        question: `Can you run tuning jobs on ${tuners.map((provider) => provider.name).join(' or ')}, or do you only call ${named.name} through its vendor's API?`,
+        question: `Where can you use ${named.name}: only through its vendor's own API, or also on ${tuners.map((provider) => provider.name).join(' or ')}, where tuning jobs run?`,
       });
   }
   // A base model headed for instruction tuning, or a model only QLoRA can squeeze onto the team's GPUs: another

@@ -243,6 +243,200 @@ describe('trial paraphrases (newuser43)', () => {
   });
 });
 
+describe('more trial phrasings (newuser43)', () => {
+  it.each([
+    ["Latency isn't critical, a couple of seconds is fine, it's batch-ish.", { latencyTargetMs: 2000 }],
+    ['a few seconds per query is ok', { latencyTargetMs: 3000 }],
+    [
+      'Our prompts are about 600 tokens and answers about 250.',
+      { inputTokensPerRequest: 600, outputTokensPerRequest: 250 },
+    ],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it('reads training on the MacBooks as no deployment, and a catalog encoder as the model weighed', () => {
+    expect(read('Two things: can we just fine-tune on our MacBooks instead of renting?').deployment).toBeUndefined();
+    const intents = extract('why not XLM-RoBERTa Base?').intents;
+    expect(intents.asksWhyNotModel).toBe('XLM-RoBERTa Base');
+    expect(intents.asksEncoderInstead).toBeUndefined();
+  });
+
+  it('says whether the bill after a move to a cheaper API model fits the budget, and who bills the tuning job', async () => {
+    const turns = await converse(
+      [
+        'We call GPT-4o to pull attributes out of seller listings as JSON, 15,000 calls a day; we pay about $3,500 a month and want that bill cut in half. We have 200k logged GPT-4o input/output pairs. We can switch models, we have no GPUs, one-time budget $9,500, monthly budget $1,786, intermediate ML team. Just recommend.',
+        'What would the tuning job cost one-time on Vertex, and what would our monthly bill be after switching? Does it fit under our monthly budget?',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/^Yes, it fits your \$1,786 monthly budget\. Today: GPT-4o calls cost \$3,500 a month/);
+    expect(reply).toContain('The tuning job itself is billed by Google Vertex AI');
+  });
+});
+
+describe('review22 findings', () => {
+  it.each(['The assistant will be used for medical advice to patients.', 'It will be used for triage in the ER.'])(
+    'keeps %s safety-critical',
+    (text) => {
+      expect(read(text).safetyCritical).toBe(true);
+    },
+  );
+
+  it.each([
+    ['Formatting errors are a big problem for our JSON parser.', 'safetyCritical'],
+    ['Prices change 2-3 times a week.', 'requestsPerDay'],
+    ['We run 2 to 3 experiments a week', 'requestsPerDay'],
+    ['Traffic is about 3k a month, growing once launched.', 'monthlyBudgetUSD'],
+    ['Annotators relabel about 200 once per quarter.', 'oneTimeBudgetUSD'],
+    ['We tried full fine-tuning of T5 on 3 years of tickets.', 'labeledExamples'],
+    ['We update the training data monthly.', 'knowledgeChanges'],
+    ['Nothing is changed in the prompt between requests.', 'knowledgeChanges'],
+    ["Honestly we don't get the feel of how LoRA works yet.", 'goals'],
+  ] as const)('reads no %s from it', (text, field) => {
+    expect(read(text)[field]).toBeUndefined();
+  });
+
+  it('reads growth at its upper end, a frequency of changes as knowledge changes, and a corrected period', () => {
+    expect(read('We went from 1k to 5k requests a day.').requestsPerDay).toBe(5000);
+    expect(read('Prices change 2-3 times a week.').knowledgeChanges).toBe('weekly');
+    expect(read("The monthly number I gave you was wrong, it's 2k not 20k.")).toEqual({ monthlyBudgetUSD: 2000 });
+  });
+
+  it("moves the team's model only on its own move, within the generation", () => {
+    expect(read('We moved from Llama 2 7B to the 70B last month.').modelName).toBe('Llama 2 70B');
+    expect(read('We use Qwen2.5 7B. We have not moved to the 14B yet because it does not fit.').modelName).toBe(
+      'Qwen2.5 7B',
+    );
+    expect(read('We use Qwen2.5 7B; our competitor switched to the 14B.').modelName).toBe('Qwen2.5 7B');
+  });
+
+  it('reads a rented GPU as a question only when asked, and keeps an encoder question to encoders weighed', () => {
+    const stated = extract(
+      'We classify support tickets into 10 queues. We rent one A100 around the clock already. What would GPT-4o cost per month?',
+    );
+    expect(stated.intents.asksRentMonthly).toBeUndefined();
+    expect(stated.fields.gpuCount).toBe(1);
+    expect(
+      extract('We currently use a BERT classifier, should we fine-tune Llama 3.1 8B instead?').intents
+        .asksEncoderInstead,
+    ).toBeUndefined();
+    expect(
+      extract(
+        'We replaced our old BERT model with GPT-4o mini last year, so why not LoRA on Llama 3.1 8B instead of prompting?',
+      ).intents.whyNot,
+    ).toBe('lora');
+    expect(
+      extract('Could we fine-tune just the vision encoder instead of the whole model?').intents.asksEncoderInstead,
+    ).toBeUndefined();
+  });
+
+  it('does not turn statements into questions, nor a stated practice into the cost-levers question', () => {
+    expect(
+      extract('We answer questions with GPT-4o mini. What would help most is lower latency. Which model should we use?')
+        .intents.unanswered,
+    ).toBeUndefined();
+    expect(
+      extract('We already batch all of our requests overnight. Which model is the cheapest?').intents.asksCostLevers,
+    ).toBeUndefined();
+    expect(
+      extract("Are we allowed to use our customers' chat logs to train the product assistant?").intents.asksLicence,
+    ).toBeUndefined();
+  });
+
+  it('keeps QLoRA for a named 70B on one GPU of unknown memory', async () => {
+    const turns = await converse(
+      [
+        'We classify support tickets into 8 categories with Llama 3.1 70B. We have 5k labeled tickets, one GPU in our own server room, data must stay on-prem, one-time budget 3k. just recommend',
+      ],
+      knowledge,
+    );
+    expect(turns[0]?.recommendation?.destination.method).toBe('qlora');
+  });
+
+  it('answers an image task with an image encoder, not "written output"', async () => {
+    const turns = await converse(
+      [
+        'We flag defects in photos from the factory line; 5k labeled photos, 2 A100s. just recommend',
+        'Why not a small encoder classifier instead of the big model?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/^A text encoder such as BERT reads no images/);
+  });
+});
+
+describe('newuser44 phrasings', () => {
+  it.each([
+    ['we have roughly 3-5 thousand past letters with the replies caseworkers actually sent', { labeledExamples: 3000 }],
+    ['We have 1,500 agreements hand-checked by a lawyer.', { labeledExamples: 1500 }],
+    ['Correction: it is more like 6,000 letters, not 4k, I checked with records management', { labeledExamples: 6000 }],
+    [
+      'sorry, correction: the cards are 80GB not 40GB, I misremembered. And we have 16 of them, not 8',
+      { gpuMemoryGB: 80, gpuCount: 16 },
+    ],
+    ["wait, I mis-said: it's 2k agreements a day not 20k. does the advice change?", { requestsPerDay: 2000 }],
+    ['Budget-wise we have maybe 8-10 tys. zł for the whole AI part, 1 USD ≈ 4 zł', { oneTimeBudgetUSD: 2500 }],
+    ['we would like to get the bill down to maybe ₹40-50k/month, 1 USD = 84 INR', { monthlyBudgetUSD: 595 }],
+    [
+      'it has to run locally on the players PC, no servers (we cant pay for inference for a $20 game). min spec is a GTX 1660 with 6GB VRAM',
+      { deviceMemoryGB: 6 },
+    ],
+    ["What would the realistic timeline be to get this live? we've been told 3 months", { timelineWeeks: 13 }],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['it has to run locally on the players PC (we cant pay for inference for a $20 game)', 'monthlyBudgetUSD'],
+    ['we would like to get the bill down to maybe ₹40-50k/month, 1 USD = 84 INR', 'task'],
+    ['Chemistry Q&A assistant. Base model candidates: Llama 3.1 70B or 8B. 8x A100 80GB.', 'modelStage'],
+    ['Chemistry Q&A assistant. Base model candidates: Llama 3.1 70B or 8B. 8x A100 80GB.', 'modelName'],
+  ] as const)('reads no %s from it', (text, field) => {
+    expect(read(text)[field]).toBeUndefined();
+  });
+
+  it('reads "12 characters" as no device memory, answering the device question', () => {
+    expect(
+      extractProfile('we have ~800 hand-written dialogue lines across 12 characters', {
+        knowledge,
+        today: '2026-12-06',
+        requestedField: 'deviceMemoryGB',
+      }).fields.deviceMemoryGB,
+    ).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'should I SFT on the 40k GPT outputs, the 1.5k lawyer ones, or both?',
+      { asksDataMix: { teacherCount: 40_000, humanCount: 1500 } },
+    ],
+    ['is 2000 really enough to fine-tune?', { asksEnoughData: 2000 }],
+    ['is 800 lines really enough? some characters only have ~30 lines each', { asksEnoughData: true }],
+  ])('%s', (text, expected) => {
+    expect(extract(text).intents).toMatchObject(expected);
+  });
+
+  it('reads "is 24 GB enough?" as no question about data', () => {
+    expect(extract('is 24 GB enough?').intents.asksEnoughData).toBeUndefined();
+  });
+
+  it('keeps the A100 variant stated before, beside a "what if"', async () => {
+    const turns = await converse(
+      [
+        'We have 8x A100 40GB in our cluster. We want a chemistry Q&A assistant.',
+        'Data: about 2 billion tokens of chemistry papers, plus 12k expert-written Q&A pairs.',
+        'just recommend',
+        'will full-parameter DPO fit on our A100s for Llama 3.1 8B?',
+      ],
+      knowledge,
+    );
+    expect(turns[3]?.reply).not.toContain('Noted: NVIDIA A100 80GB');
+    expect(turns[3]?.reply).toContain('you have 40 GB on each of your 8 GPUs');
+  });
+});
+
 describe('replies', () => {
   it('answers both questions of a message whose second one has no question mark', async () => {
     const turns = await converse(
@@ -330,7 +524,7 @@ describe('replies', () => {
       knowledge,
     );
     expect(turns[0]?.reply).toContain(
-      'Can you run tuning jobs on Google Vertex AI (Gemini Enterprise Agent Platform), or do you only call Gemini 2.5 Flash through its vendor',
+      "Where can you use Gemini 2.5 Flash: only through its vendor's own API, or also on Google Vertex AI (Gemini Enterprise Agent Platform), where tuning jobs run?",
     );
   });
 

@@ -44,3 +44,29 @@ describe('a narrow task with no model named', () => {
     expect(flips).toEqual([]);
   });
 });
+
+describe('questions for a model nobody can tune, and for a language only the team has', () => {
+  it('asks whether another model may be used for a per-item task on Claude Sonnet, examples not yet counted', () => {
+    const result = run({
+      modelName: 'Claude Sonnet',
+      task: 'Review supplier contracts against our negotiation playbook and flag clauses that deviate from our positions',
+      taskType: 'extract',
+      deployment: 'cloud-api',
+    });
+    expect(result.questions.map((question) => question.field)).toContain('canSwitchModel');
+  });
+
+  it('asks how much of an in-house language exists as examples and as text', () => {
+    const result = run({
+      modelName: 'Qwen2.5 7B',
+      task: 'Write and fix configuration files in our in-house deployment DSL; today the model invents keywords',
+      taskType: 'code',
+      gpuName: 'RTX 4090',
+      gpuCount: 1,
+      deployment: 'on-prem',
+    });
+    expect(result.questions.map((question) => question.field)).toEqual(
+      expect.arrayContaining(['labeledExamples', 'corpusTokens']),
+    );
+  });
+});

@@ -255,6 +255,9 @@ export function extractProfile(
       ...(alone.hypothetical === undefined ? {} : { hypothetical: alone.hypothetical }),
     }));
   if (separately.length >= 2) intents.separately = separately;
+  // "What would it cost a month? Does it fit under our budget?": the cost answer says the yes or no first.
+  if (intents.asksCost !== undefined && separately.some(({ intents: asked }) => asked.asksBudgetFit === true))
+    intents.asksBudgetFit = true;
   // "How do we stop it from hallucinating meds that aren't in the note?" asks about a failure; it does not say the
   // gap is missing knowledge (summarising a note the model is given is no retrieval task).
   if (intents.asksHallucination) {
@@ -720,7 +723,6 @@ const PILOT_RAN_ON =
 const WHAT_IF_SENTENCE =
   /\b(?:what\s+if|suppose|supposing|hypothetically|imagine|let'?s\s+say|say\s+we\s+had)\b(?:[^.?!\n]|\.(?=\d))*[.?!]?/g;
 
-/** The message asks the advisor something (why, what if, cost, fit, a definition, where to start, details). */
 /**
  * "Would QLoRA of the 70B fit on ONE L40S? And would a full fine-tune of Llama 3.1 8B across the 4 cards be better?":
  * values asked in a question nothing answers (named as unanswered) are that question's own, never mixed into the
@@ -737,6 +739,7 @@ function outsideUnanswered(original: string, asked: Finding[], unanswered: reado
   return asked.filter((item) => !spans.some((span) => span.start <= item.start && item.end <= span.end));
 }
 
+/** The message asks the advisor something (why, what if, cost, fit, a definition, where to start, details). */
 function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
   return (
     intents.whyNot !== undefined ||
@@ -981,6 +984,8 @@ function askedOfTheCatalog(
       intents.genericFineTuning = true;
     } else if (mention?.entry && !ours && !labeller) {
       intents.asksWhyNotModel = mention.entry.name;
+      // ("why not XLM-RoBERTa Base?": the catalog's encoder, weighed on its own card, not encoders in general.)
+      delete intents.asksEncoderInstead;
       // The models the why-question weighs are asked about, not adopted ("…not something bigger like Llama 3.1 8B?").
       dropModelsAskedIn(lower, sentenceAround(lower, whyNot?.index ?? 0), findings);
     }
@@ -1096,14 +1101,14 @@ const WHY_THIS_NOT_THAT_MODEL =
   /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with)\s+)?(?:[\w.-]+\s+){1,6}?(?:and\s+not|rather\s+than|instead\s+of)\s+((?:[\w.-]+\s+){0,8}?[\w.-]+)\s{0,3}\?/;
 /** "renting one L4 around the clock — what's that per month?", "what would 2 rented A10Gs cost a month, 24/7?". */
 const RENT_MONTHLY_QUESTION =
-  /\brent(?:ing|ed)?\s+(?:just\s+)?(one|a|an|\d+|two|three|four|eight)\s+(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|[ahlt]\d{1,3}[a-z]?s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|mi300x)\b[^?]{0,40}?\b(?:around\s+the\s+clock|24\s*\/\s*7|all\s+month|full[\s-]time|permanently)\b[^?]{0,80}?\b(?:per\s+month|a\s+month|monthly|cost|costs|price)\b[^?]{0,80}\?/;
+  /(?<!\b(?:we|we're|we\s+are|i|i'm)\s+(?:already\s+|currently\s+)?)\brent(?:ing|ed)?\s+(?:just\s+)?(one|a|an|\d+|two|three|four|five|six|seven|eight)\s+(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|[ahlt]\d{1,3}[a-z]?s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|mi300x)\b(?:[^.?!\n]|\.(?=\d)){0,40}?\b(?:around\s+the\s+clock|24\s*\/\s*7|all\s+month|full[\s-]time|permanently)\b(?:[^.?!\n]|\.(?=\d)){0,80}?\b(?:per\s+month|a\s+month|monthly|cost|costs|price)\b(?:[^.?!\n]|\.(?=\d)){0,80}\?/;
 const GPU_FIELDS: ReadonlySet<string> = new Set(['gpuName', 'gpuCount', 'gpuMemoryGB', 'gpusRented']);
 const TUNING_CHANNEL_QUESTION =
   /\b(?:can|could|will|does|do|would)\s+(?:openai|anthropic|google|vertex(?:\s+ai)?|azure(?:\s+openai)?|bedrock|aws|mistral|they|the\s+(?:vendor|provider))\s+(?:even\s+|still\s+|actually\s+)*(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\b(?:(?:can|could|may)\s+(?:we|i|you)\s+(?:still\s+|even\s+|actually\s+)?|is\s+it\s+(?:still\s+)?possible\s+to\s+|are\s+we\s+able\s+to\s+|where\s+(?:can|could|do)\s+(?:we|i|you)\s+)(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,80}\?|\b(?:can|could)\s+(?:a|an|our|my)\s+(?:brand\s+)?(?:new\s+)?(?:\w+\s+)?(?:account|org|organi[sz]ation)\s+(?:\w+\s+){0,2}?(?:start|run|create|launch)\s+(?:a\s+)?(?:fine[\s-]?tun\w*|tuning)\s+job\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\bis\s+(?:\w+\s+)?(?:fine[\s-]?tuning|tuning)\s+(?:still\s+)?(?:open|available|allowed)\s+(?:to|for)\s+(?:new\s+)?(?:accounts?|orgs?|organi[sz]ations?|customers?|users?)\b(?:[^.!\n]|\.(?=\d)){0,40}\?|\bwhere\s+(?:would|should|do|can|could|will)\s+(?:we|i|you)\s+run\s+(?:that|the|this|a|our)\s+(?:[\w-]+\s+)?(?:fine[\s-]?tuning|tuning|training)\s+job\b(?:[^.!\n]|\.(?=\d)){0,80}\?/;
 
 /** A question about a model's licence or commercial use: "license ok for commercial use?", "what licence is Qwen under?". */
 const LICENCE_QUESTION =
-  /\blicen[cs](?:e|es|ed|ing)\b[^.!\n]{0,80}(?:\?|\b(?:ok|okay|allowed|fine|permit\w*|legal|commercial\w*)\b)|\b(?:can|could|may)\s+we\s+use\s+(?:it|this|that|them|[\w.\s-]{1,30}?)\s+commercially\b|\bwhat(?:'s|\s+is)?\s+(?:the\s+)?licen[cs]e\b|\bcommercial(?:ly)?\s+(?:use|usage)\b[^.!\n]{0,40}\?|\b(?:are|am|is)\s+(?:we|i)\s+(?:actually\s+|even\s+|legally\s+)?allowed\s+to\s+(?:use|ship|sell|deploy|build\s+on)\b(?:[^.!\n]|\.(?=\d)){0,60}?\b(?:commercial|product|sell|customers|paid|saas|app)\w*\b[^.!\n]{0,40}\?/;
+  /\blicen[cs](?:e|es|ed|ing)\b[^.!\n]{0,80}(?:\?|\b(?:ok|okay|allowed|fine|permit\w*|legal|commercial\w*)\b)|\b(?:can|could|may)\s+we\s+use\s+(?:it|this|that|them|[\w.\s-]{1,30}?)\s+commercially\b|\bwhat(?:'s|\s+is)?\s+(?:the\s+)?licen[cs]e\b|\bcommercial(?:ly)?\s+(?:use|usage)\b[^.!\n]{0,40}\?|\b(?:are|am|is)\s+(?:we|i)\s+(?:actually\s+|even\s+|legally\s+)?allowed\s+to\s+(?:use|ship|sell|deploy|build\s+on)\b(?![^.!?\n]{0,40}\b(?:data|logs|chats|emails|records|tickets|messages|conversations|transcripts|documents|recordings)\b)(?:[^.!\n]|\.(?=\d)){0,60}?\b(?:commercial|product|sell|customers|paid|saas|app)\w*\b[^.!\n]{0,40}\?/;
 
 /** Values the message implies through other fields (registry `implied`): list fields gain the items. */
 function addImplied(fields: Partial<Profile>, evidence: Partial<Record<ProfileField, string>>): void {

@@ -209,12 +209,14 @@ const FIRST_STEP =
  */
 const RETRIEVED_EXAMPLES =
   /\b(?:drop|put|add|include|insert|paste)\s+(?:a\s+few\s+|some\s+|\d+\s+|(?:two|three|four|five)\s+)?(?:similar|relevant|matching)\s+(?:past\s+|old\s+|previous\s+)?(?:[\w-]+\s+)?(?:into|in)\s+(?:each|every|the)\s+prompt\b|\bdynamic\s+few[\s-]?shot\b|\b(?:retriev\w*|pull\w*|fetch\w*|look\w*\s+up|find\w*|select\w*|pick\w*)\s+(?:the\s+)?(?:\d+(?:\s*(?:-|to)\s*\d+)?\s+|a\s+few\s+|some\s+|(?:two|three|four|five)\s+)?(?:(?:most\s+)?similar|relevant|matching|closest|nearest)\s+(?:past\s+|old\s+|previous\s+|good\s+|approved\s+|great\s+|best\s+)*(?:[\w-]+\s+)?[\w-]+\b[^.?!]{0,80}\b(?:as\s+(?:few[\s-]?shot\s+)?examples?|in(?:to)?\s+(?:the\s+)?prompt|few[\s-]?shot)/;
-/** A text encoder named: "a BERT-style classifier", "DeBERTa", "a small encoder model" (not an encoder-decoder). */
-const ENCODER_NAMED =
-  /\b(?:distil-?bert|roberta|deberta(?:-?v3)?|modernbert|electra|bert|(?:text\s+|small\s+)?encoder(?![\s-]decoder)(?:[\s-]only)?)\b/;
-/** …weighed as the model to use: "why not", "instead of", "rather than", "could we just". */
-const ENCODER_WEIGHED =
-  /\bwhy\s+not\b|\binstead\b|\brather\s+than\b|\b(?:what|how)\s+about\b|\b(?:could|can|should|would|shouldn't|wouldn't)\s+(?:we|i|you)\s+(?:just\s+|simply\s+)?(?:use|train|fine[\s-]?tune|try|go\s+with)\b|\bvs\.?\s|\bversus\b|\bwouldn't\s+(?:a|an)\b|\bisn't\s+(?:a|an)\b/;
+/** A text encoder named: "a BERT-style classifier", "DeBERTa", "a small encoder model" (not an encoder-decoder, not a
+ * vision or speech encoder, not the team's own "current BERT"). */
+const ENCODER = String.raw`\b(?<!\b(?:our|current|existing|old|previous|vision|image|speech|audio)\s+(?:[\w-]+\s+)?)(?:distil-?bert|[\w-]*roberta|deberta(?:-?v3)?|modernbert|electra|bert(?:imbau)?|(?:text\s+|small\s+)?encoder(?![\s-]decoder)(?:[\s-]only)?)\b`;
+const ENCODER_NAMED = new RegExp(ENCODER);
+/** …weighed as the model to use: "why not (a BERT …)", "could we just use (DeBERTa)", "(BERT …) instead of an 8B". */
+const ENCODER_WEIGHED = new RegExp(
+  String.raw`\b(?:why\s+not|what\s+about|how\s+about|(?:could|can|should|would|shouldn't|wouldn't)\s+(?:we|i|you)\s+(?:just\s+|simply\s+)?(?:use|train|fine[\s-]?tune|try|go\s+with)|wouldn't\s+(?:a|an)|isn't\s+(?:a|an))\s+(?:[\w()-]+\s+){0,4}?${ENCODER}|${ENCODER}[^.?!\n]{0,60}\b(?:instead\s+of|rather\s+than|vs\.?|versus)\b`,
+);
 /**
  * "we pay 900 now and you say 342 with a longer prompt? something's off", "that doesn't add up with our bill": the
  * estimate questioned against the bill the team pays.
@@ -301,7 +303,7 @@ const ASKS_FORMAT_GUARANTEE =
   /\b(?:make\s+certain\b[^.?!]{0,50}\b(?:parses?|valid|schema|json|format)\b|(?:guarantee|ensure|make\s+sure|force|enforce|restrict|constrain|limit)\b[^.?!]{0,50}\bonly\s+(?:ever\s+)?(?:outputs?|returns?|answers?\s+with|emits?|produces?|picks?|says?)\s+(?:one\s+of\s+)?(?:our|the|a|valid)\s+(?:\d+\s+)?(?:[\w-]+\s+)?(?:categor(?:y|ies)|labels?|codes?|classes?|options?|values?|tags?)\b|(?:guarantee|ensure|make\s+sure|force|enforce|stop|prevent|avoid|fix)\b[^.?!]{0,50}\b(?:valid\s+json|json|(?:the\s+|our\s+)?schema|(?:output\s+)?format|yaml|xml|(?:the\s+|our\s+)?template|syntactically\s+valid|valid\s+(?:code|sql|dsl|queries)|(?:always\s+)?(?:compiles|parses))\b|always\s+(?:be\s+)?(?:valid|match(?:es|ing)?\s+(?:the|our)\s+schema|parse)|(?:always\s+)?(?:sticks?|keeps?|stays?)\s+(?:to|with|on)\s+(?:the|our)\s+(?:template|format|schema|structure)|follow\s+(?:the|our)\s+(?:\w+\s+)?(?:template|format|schema|structure)\s+(?:exactly|every\s+time|always|to\s+the\s+letter)|(?:json|output)\s+(?:from\s+breaking|never\s+breaks)|(?:guarantee|ensure|make\s+sure|force|enforce)\b[^.?!]{0,60}\b(?:required|mandatory|compulsory)\s+(?:sections?|paragraphs?|fields?|headings?|clauses?|disclaimers?|wording)|(?:always|every\s+time)\s+(?:contains?|includes?|has)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:required|mandatory)\b)/;
 /** "is 150 examples really enough?", "do we have enough data to fine-tune?", "how many examples do we need?". */
 const ASKS_ENOUGH_DATA =
-  /\b(?:are|is|would|will)\s+(?:a\s+)?(?:[\w,.-]+\s+){0,4}?(?:examples|samples|pairs|rows|records|labels)\s+(?:going\s+to\s+)?be\s+(?:enough|sufficient|adequate)\b|\b(?:examples|samples|pairs)\b[^.?!]{0,30}\b(?:sufficient|suffice|adequate)\b|\b(?:(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:really\s+|actually\s+|even\s+|still\s+)?enough\s+(?:to\s+(?:fine[\s-]?tune|train|tune|do\s+(?:lora|qlora|dpo|sft))|for\s+(?:fine[\s-]?tuning|training|tuning|lora|qlora|dpo|sft|a\s+(?:fine[\s-]?tune|lora)))|(?:is|are)\s+(?:[\d,.]+k?|that|this|it)\s+(?:\w+\s+)?enough\s+(?:for|to\s+cover)\s+(?:\d+|all\s+(?:the\s+|our\s+)?\d+)\s+(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)|(?:is|are)\s+(?:(?:~\s*|about\s+|around\s+)?[\d,.]+k?|a\s+few\s+hundred|a\s+couple\s+(?:of\s+)?hundred|that|this|these|those|it)\s+(?:[\w-]+\s+){0,3}?(?:examples?|pairs?|samples?|labels?|rows|records|data|images|photos|pictures|clips|recordings|hours|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|clauses|cases|items|forms|invoices|chats)\s+(?:really\s+|actually\s+|even\s+)?enough|(?:do|would|will)\s+(?:we|i)\s+have\s+enough\s+(?:labell?ed\s+)?(?:data|examples?|pairs?|samples?|labels?)|how\s+many\s+(?:labell?ed\s+|training\s+|preference\s+)?(?:examples?|pairs?|samples?|labels?)\s+(?:do|would|will)\s+(?:we|i|you)\s+need|enough\s+(?:data|examples?|pairs?)\s+(?:to|for)\s+(?:fine[\s-]?tun\w*|train\w*|tun\w*|lora|qlora|dpo))\b/;
+  /\b(?:is|are)\s+(?:~\s*|about\s+|only\s+)?\d[\d,.]*k?\s+(?:(?!(?:gb|gigs?|tb|mb|tokens?|ms|seconds?|hours?|days?|weeks?|months?|dollars?|usd|eur|gpus?|cards?|requests?|calls?)\b)[a-z-]+\s+)?(?:really\s+|actually\s+|even\s+|still\s+)?enough\b|\b(?:are|is|would|will)\s+(?:a\s+)?(?:[\w,.-]+\s+){0,4}?(?:examples|samples|pairs|rows|records|labels)\s+(?:going\s+to\s+)?be\s+(?:enough|sufficient|adequate)\b|\b(?:examples|samples|pairs)\b[^.?!]{0,30}\b(?:sufficient|suffice|adequate)\b|\b(?:(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:really\s+|actually\s+|even\s+|still\s+)?enough\s+(?:to\s+(?:fine[\s-]?tune|train|tune|do\s+(?:lora|qlora|dpo|sft))|for\s+(?:fine[\s-]?tuning|training|tuning|lora|qlora|dpo|sft|a\s+(?:fine[\s-]?tune|lora)))|(?:is|are)\s+(?:[\d,.]+k?|that|this|it)\s+(?:\w+\s+)?enough\s+(?:for|to\s+cover)\s+(?:\d+|all\s+(?:the\s+|our\s+)?\d+)\s+(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)|(?:is|are)\s+(?:(?:~\s*|about\s+|around\s+)?[\d,.]+k?|a\s+few\s+hundred|a\s+couple\s+(?:of\s+)?hundred|that|this|these|those|it)\s+(?:[\w-]+\s+){0,3}?(?:examples?|pairs?|samples?|labels?|rows|records|data|images|photos|pictures|clips|recordings|hours|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|clauses|cases|items|forms|invoices|chats)\s+(?:really\s+|actually\s+|even\s+)?enough|(?:do|would|will)\s+(?:we|i)\s+have\s+enough\s+(?:labell?ed\s+)?(?:data|examples?|pairs?|samples?|labels?)|how\s+many\s+(?:labell?ed\s+|training\s+|preference\s+)?(?:examples?|pairs?|samples?|labels?)\s+(?:do|would|will)\s+(?:we|i|you)\s+need|enough\s+(?:data|examples?|pairs?)\s+(?:to|for)\s+(?:fine[\s-]?tun\w*|train\w*|tun\w*|lora|qlora|dpo))\b/;
 /** Words in a safety question that say a wrong answer has consequences someone answers for. */
 const HIGH_STAKES_WORDS =
   /\b(?:clinical|clinicians?|medical|patients?|doctors?|diagnos\w*|dosages?|doses?|meds|medications?|drugs?|hiring|recruit\w*|candidates?|r[ée]sum[ée]s?|cvs?|bias(?:ed)?|fairness|ai\s+act|regulat\w*|auditors?|audit|compliance|supervisor|legal\s+liability|liable|without\s+(?:a\s+)?(?:human|person|anyone|review)|unsupervised|fully\s+automat\w*)\b/;
@@ -467,7 +469,7 @@ const QUESTION_CLAUSE =
  * writes better Pidgin."): read as a question only beside one that has its mark.
  */
 const UNMARKED_QUESTION =
-  /^\W*(?:(?:and|also|so|but|plus|separately|secondly|finally|lastly)[\s,]+){0,2}(?:why\s+not|why\s+(?:would|should|do|does|did|is|are|can't|don't|doesn't)|how\s+(?:much|long|many|would|do|does|can|should)|what\s+(?:about|would|if|does|do|should)|(?:would|could|can|should)\s+(?:we|i|you|it|that|this))\b/;
+  /^\W*(?:(?:and|also|so|but|plus|separately|secondly|finally|lastly)[\s,]+){0,2}(?:why\s+not|why\s+(?:would|should|do|does|did|is|are|can't|don't|doesn't)\s+(?:we|i|you|it|they|the)|what\s+about|how\s+about|how\s+(?:much|long|many)\s+(?:would|will|does|do|did|should|is|are)\s+(?:it|we|that|this|they|the)|(?:would|could|can|should)\s+(?:we|i|you|it|that|this))\b/;
 /** Questions longer than this are not read on their own. */
 const MAX_QUESTION_LENGTH = 300;
 /** At most this many questions are checked one by one (a message is rarely a questionnaire). */
@@ -625,7 +627,7 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   if (
     ENCODER_NAMED.test(lower) &&
     QUESTION_FORM.test(lower) &&
-    lower.split(/[.?!\n]+/).some((sentence) => ENCODER_NAMED.test(sentence) && ENCODER_WEIGHED.test(sentence))
+    lower.split(/[.?!\n]+/).some((sentence) => ENCODER_WEIGHED.test(sentence))
   ) {
     intents.asksEncoderInstead = true;
     intents.whatIf = false;
@@ -752,7 +754,14 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     intents.asksSafety = true;
     intents.asksPrivacy = true;
   }
-  if (COST_LEVERS.test(lower) && QUESTION_FORM.test(lower)) intents.asksCostLevers = true;
+  // (Asked in the lever's own sentence: "We already batch everything overnight. Which model is cheapest?" asks a model.)
+  if (
+    COST_LEVERS.test(lower) &&
+    lower
+      .split(/(?<=[.?!\n])\s*/)
+      .some((sentence) => COST_LEVERS.test(sentence) && (sentence.includes('?') || QUESTION_FORM.test(sentence)))
+  )
+    intents.asksCostLevers = true;
   if (RETRIEVED_EXAMPLES.test(lower) && QUESTION_FORM.test(lower)) intents.asksRetrievedExamples = true;
   if (BILL_MISMATCH.test(lower)) intents.asksBillMismatch = true;
   if (EXACT_MATCH_RETRIEVAL.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?')))

@@ -158,7 +158,9 @@ const TASK_TYPE_WORDS: Readonly<Record<TaskType, string>> = {
   'image-understand': 'understanding images',
 };
 
-const gigabytes = (amount: number, unit: string) => (unit === '' || unit === 'gb' ? amount : undefined);
+/** A size in GB: "8", "8 GB"; not "12 characters" or "800 lines" (a count of something else). */
+const gigabytes = (amount: number, unit: string, after: string) =>
+  unit === 'gb' || (unit === '' && !COUNTED_THING.test(after)) ? amount : undefined;
 
 /** The registry: one entry per profile field (the mapped type makes a missing field a compile error). */
 /** A bare amount per month ("about 1800", "$12k"); a yearly figure is divided by 12. */
@@ -179,12 +181,12 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
       // "We can't download or train anything", "through the vendor's app": the weights are out of reach.
       [
         'api-only',
-        /\b(?:can't|cant|cannot|can\s+not|unable\s+to|not\s+able\s+to|not\s+allowed\s+to|no\s+way\s+to|don't|do\s+not)\s+(?:\w+\s+){0,2}?(?:download|train|touch|access|get|self[\s-]?host|host)\b|\bthrough\s+(?:the|their|a)\s+(?:vendor|provider|app)\b/,
+        /\b(?:can't|cant|cannot|can\s+not|unable\s+to|not\s+able\s+to|not\s+allowed\s+to|no\s+way\s+to|don't|do\s+not)\s+(?:\w+\s+){0,2}?(?:download|train|touch|access|get|self[\s-]?host|host)\b|\bthrough\s+(?:the|their|a)\s+(?:vendor|provider|app)\b|^\W*(?:(?:no|nope)\W+)?only\s+(?:through\s+|via\s+)?(?:the|its|their)\s+(?:own\s+)?(?:vendor's\s+)?api\b/,
       ],
       ['open-weights', /\bopen(?:[\s-]?(?:weights?|source))?\b|\bdownload\b/],
       [
         'api-with-finetuning',
-        /\b(?:can\s+fine[\s-]?tune|fine[\s-]?tuning\s+(?:is\s+)?(?:available|enabled)|offers?\s+fine[\s-]?tuning)\b/,
+        /\b(?:can\s+fine[\s-]?tune|fine[\s-]?tuning\s+(?:is\s+)?(?:available|enabled)|offers?\s+fine[\s-]?tuning)\b|^\W*(?:(?:yes|yeah|yep|sure)\W+)?(?:(?:also|both|we\s+(?:can\s+)?use|on)\s+)?(?:google\s+)?(?:vertex(?:\s+ai)?|bedrock|azure(?:\s+openai)?|foundry)\b/,
       ],
       ['api-only', /\b(?:api|closed)\b/],
     ]),

@@ -79,7 +79,7 @@ const REPEATED_UNITS = [
 /** Trigger words of every extractor (and of the intents, corrections and short answers). */
 const TRIGGER_WORDS: Record<string, readonly string[]> = {
   gpus: ['a100', 'h100 80gb', '4090', 'gpus', 'no gpus', '24gb of vram'],
-  model: ['gpt-4o', 'llama 3.1 8b', 'a 13b model', 'open weights', 'claude', 'api-only'],
+  model: ['gpt-4o', 'llama 3.1 8b', 'a 13b model', 'open weights', 'claude', 'api-only', 'moved from'],
   labeledData: ['labeled', '5k examples', 'no labeled data', 'annotated'],
   corpus: ['thousands of documents', 'a handful of pdfs', 'no documents', '4,000 pdfs'],
   budget: ['budget', '$500/month', 'budget is 10k', '1.5k per month', 'spend'],
@@ -87,7 +87,7 @@ const TRIGGER_WORDS: Record<string, readonly string[]> = {
   citations: ['cite', 'citations', 'show sources', 'no citations'],
   styleFormat: ['json', 'brand voice', 'no particular format'],
   onPrem: ['on-prem', 'data stays', 'cloud is fine'],
-  deployment: ['deployment', 'deploy', 'runs on phones', 'edge devices', 'hosted api'],
+  deployment: ['deployment', 'deploy', 'runs on phones', 'edge devices', 'hosted api', "won't run on"],
   timeline: ['deadline', 'in 2 weeks', 'asap', 'next month', 'a quarter is fine'],
   languages: ['english', 'multilingual', 'english and french', 'only english'],
   latency: ['latency', 'under 200 ms', 'p95', 'real-time', 'sub-second'],
@@ -96,7 +96,7 @@ const TRIGGER_WORDS: Record<string, readonly string[]> = {
   safety: ['medical', 'safety-critical', 'not critical'],
   tasksCount: ['tasks', 'each tenant', 'one task'],
   modality: ['images', 'speech', 'code completion', 'chatbot'],
-  task: ['classify tickets', 'summarize'],
+  task: ['classify tickets', 'summarize', 'we are a company in'],
   intents: [
     'why not lora',
     'why not',

@@ -143,6 +143,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch63.json')),
     ...loadCases(here('./batch64.json')),
     ...loadCases(here('./batch65.json')),
+    ...loadCases(here('./batch66.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

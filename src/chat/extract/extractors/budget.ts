@@ -14,7 +14,7 @@ import {
 import type { Extractor, ExtractorContext, Finding, PreparedMessage } from '../types.ts';
 
 /** Digits with thousands separators, Western ("1,500,000") or Indian ("15,00,000"), or plain. */
-const AMOUNT = String.raw`((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(triệu|trieu|k|thousand|grand|m|mm|mn|million|bn|billion|lakhs?|lacs?|crores?|cr|mil(?=\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$))|mill?(?!\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$)))(?![a-z]))?`;
+const AMOUNT = String.raw`((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(triệu|trieu|tys\.?|k|thousand|grand|m|mm|mn|million|bn|billion|lakhs?|lacs?|crores?|cr|mil(?=\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$))|mill?(?!\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$)))(?![a-z]))?`;
 const CURRENCY_WORD = String.raw`(?:đồng|usd|us\s?dollars?|dollars?|bucks|eur|euros?|gbp|pounds|rupees?|inr|rs|yen|jpy|krw|won|yuan|rmb|cny|naira|ngn|kes|ksh|shillings?|rand|zar|pesos?|mxn|php|lira|try|baht|thb|rupiah|idr|dong|vnd|ringgit|myr|zlotys?|pln|dirhams?|aed|sar|riyals?|€|\$|£|₹|¥|₩|₦|₺|₱|₫|฿|zł|złotys?)`;
 /** An amount followed by one of these is a count of something else, not money. */
 const NOT_A_UNIT = String.raw`(?!\s*(?:weeks?|days?|months?|years?|hours?|hrs?|gpus?|cards?|people|engineers?|examples?|requests?|users?|tokens?|docs?|documents?|%|percent|ms|seconds?|gb|tb|mb)\b)`;
@@ -52,7 +52,7 @@ const PERIOD_THEN_AMOUNT = new RegExp(
   'dg',
 );
 /** "20k once on training": once as a period, not "2k once we launch". */
-const ONCE = String.raw`once(?!\s+(?:we|i|it|they|you|the|our|that|this|there|a|an)\b)`;
+const ONCE = String.raw`once(?=\s+(?:on|for)\b|\s*[,.;]|\s*$)`;
 /**
  * A bare amount with its budget period right after it: "5k one time, maybe 500/mo after that", "the 15k is per month,
  * not one-time", "10k upfront". Read only where the sentence names a one-time period (which only money has) or a budget.
@@ -62,7 +62,7 @@ const AMOUNT_THEN_PERIOD = new RegExp(
   'dg',
 );
 const ONE_TIME_OR_BUDGET_WORD = new RegExp(
-  String.raw`\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|budget|${ONCE})\b`,
+  String.raw`\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|budget)\b|\b(?:spend|pay|put\s+in|invest)\b[^.;!?\n]{0,30}\b${ONCE}`,
 );
 
 /** "the monthly number I gave you was wrong, it's 2k/month not 20k": the budget said again, corrected. */
@@ -101,7 +101,7 @@ const ONE_TIME_BEFORE =
 /** Words that make an amount a price or a current cost, not a budget. */
 /** (An amount in rupees, yen or yuan is money: it is converted at a rate the team states, or left out and asked.) */
 const NOT_A_BUDGET_AFTER =
-  /^\s*(?:contradicts|conflicts\s+with|disagrees\s+with|doesn't\s+match|does\s+not\s+match)\b|^\s*(?:is|=|≈|~|equals|is\s+worth)\s*(?:about\s+|roughly\s+|around\s+|approximately\s+|~\s*)?\d[\d,.]*\s*[a-z]{3}\b|^\s*(?:rubles?|roubles?|rub)\b|^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute|card|gpu|node|instance|machine|server|box)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:is|was|would\s+be|'s)\s+(?:way\s+|much\s+|far\s+|a\s+bit\s+|uncomfortably\s+)?(?:too\s+close|uncomfortably\s+close)\s+to\b/;
+  /^\s*(?:indie\s+|mobile\s+|pc\s+)?(?:game|app|product|item|subscription|licen[cs]e|ticket|purchase|device|phone|gadget|plugin|add-on|dlc)\b|^\s*(?:contradicts|conflicts\s+with|disagrees\s+with|doesn't\s+match|does\s+not\s+match)\b|^\s*(?:is|=|≈|~|equals|is\s+worth)\s*(?:about\s+|roughly\s+|around\s+|approximately\s+|~\s*)?\d[\d,.]*\s*[a-z]{3}\b|^\s*(?:rubles?|roubles?|rub)\b|^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute|card|gpu|node|instance|machine|server|box)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:is|was|would\s+be|'s)\s+(?:way\s+|much\s+|far\s+|a\s+bit\s+|uncomfortably\s+)?(?:too\s+close|uncomfortably\s+close)\s+to\b/;
 const NOT_A_BUDGET_BEFORE =
   /\b(?:not|instead\s+of|rather\s+than)\s*$|\b(?:refunds?|orders?|claims?|transactions?|invoices?|purchases?|transfers?|loans?|deals?)\s+(?:of\s+)?(?:over|above|under|below|exceeding|greater\s+than|more\s+than|less\s+than|worth)\s*$|\b(?:(?:don't|do\s+not|dont)\s+have\s+(?:a|any)|have\s+no)\s+(?:(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+)?budget\s+of\s*$|\b(?:yen|jpy|won|rupees?|yuan|rmb|euros?|pounds?|eur|gbp)\s*,?\s*(?:roughly|about|around|approximately|approx\.?|~|i\.?e\.?,?|so|or|that's|which\s+is)\s*$|\b(?:that's|that\s+is|thats|which\s+is|it's)\s+(?:the|what\s+we\s+pay)\s*$|\byour\s+(?:own\s+)?$|\b(?:vs\.?|versus|compared?\s+(?:with|to)|comparison\s+(?:with|to))\s+(?:our\s+|the\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$|\b(?:our|the|their|my|monthly)\s+(?:gpu\s+|cluster\s+)?rent(?:al)?\b(?![^.;!?\n]{0,30}\b(?:budget|cap|limit|afford|spend|tops|max(?:imum)?)\b)[^.;!?\n]{0,30}$|\brented\s+(?:\d+\s*(?:x\s*)?)?(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|[ahlbt]\d{1,3}[a-z]?s?|l40s|rtx\s?\d{4}s?)\s+(?:at|for)\s+$/;
 const BUDGET_CUE =
@@ -132,6 +132,9 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
   // Vietnamese: "50 triệu đồng" is 50 million dong.
   triệu: 1e6,
   trieu: 1e6,
+  // Polish: "10 tys. zł" is 10,000 złoty.
+  tys: 1e3,
+  'tys.': 1e3,
   grand: 1e3,
   m: 1e6,
   mm: 1e6,
@@ -359,7 +362,17 @@ export const extractBudget: Extractor = (message, context) => {
       const start =
         pattern === PERIOD_THEN_AMOUNT || pattern === MONTHLY_CAP ? amount[0] : Math.min(match.index, amount[0]);
       const end = pattern === AMOUNT_BUDGET ? match.index + match[0].length : amountEnd;
-      findings.push(budgetFinding(message, value, start, end, amountEnd, context.requestedField));
+      const found = budgetFinding(message, value, start, end, amountEnd, context.requestedField);
+      // ("The monthly number I gave you was wrong, it's 2k": the period named before the correction decides.)
+      const period =
+        pattern === BUDGET_FIGURE_CORRECTED
+          ? /\b(monthly|one[\s-]?(?:off|time)|upfront)\b/.exec(match[0].slice(0, 24))?.[1]
+          : undefined;
+      findings.push(
+        period === undefined
+          ? found
+          : { ...found, field: period === 'monthly' ? 'monthlyBudgetUSD' : 'oneTimeBudgetUSD' },
+      );
       taken.push({ start: amount[0], end: amountEnd });
     }
   }
@@ -400,7 +413,7 @@ export const extractBudget: Extractor = (message, context) => {
 
 /** "we want to get under 10k", "bring the bill below $5k", "target is ~5.5k/month": the bill aimed for. */
 const BILL_TARGET = new RegExp(
-  String.raw`\btarget(?:\s+bill)?\s*(?:is|of|:|=)\s*(?:about\s+|around\s+|~\s*)?[$€£]?${AMOUNT}(?=\s*(?:\/\s?mo(?:nth)?|per\s+month|a\s+month|monthly)\b)|\b(?:get|bring|keep|push|cut)\s+(?:it\s+|that\s+|this\s+|the\s+bill\s+|(?:the\s+)?costs?\s+|(?:the\s+)?spend\s+)?(?:down\s+)?(?:to\s+)?(?:under|below|less\s+than)\s+(?:about\s+|around\s+|~\s*)?[$€£]?${AMOUNT}(?![.,]?\d)(?!\s*(?:tokens?|requests?|calls?|users?|ms|seconds?|examples?|gb)\b)`,
+  String.raw`\btarget(?:\s+bill)?\s*(?:is|of|:|=)\s*(?:about\s+|around\s+|~\s*)?[$€£]?${AMOUNT}(?=\s*(?:\/\s?mo(?:nth)?|per\s+month|a\s+month|monthly)\b)|\b(?:get|bring|keep|push|cut)\s+(?:it\s+|that\s+|this\s+|the\s+bill\s+|(?:the\s+)?costs?\s+|(?:the\s+)?spend\s+)?(?:down\s+to\s+|(?:down\s+)?(?:to\s+)?(?:under|below|less\s+than)\s+)(?:maybe\s+|about\s+|around\s+|~\s*)?[$€£₹]?(?:\d+\s*[-–]\s*[$€£₹]?)?${AMOUNT}(?![.,]?\d)(?!\s*(?:tokens?|requests?|calls?|users?|ms|seconds?|examples?|gb)\b)`,
   'dg',
 );
 

@@ -79,7 +79,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "it has to run on the engineer's workstation offline": one user's machine is an edge device.
         String.raw`\b(?:run|runs|running|work|works)\s+(?:it\s+)?(?:locally\s+|offline\s+)?on\s+(?:the\s+|each\s+|every\s+)?[a-z]+'s\s+workstation\b`,
         // (Not "we develop on macbooks": where the team works, not where the model runs.)
-        String.raw`(?<!\b(?:develop|developing|dev|train|training|prototype|prototyping|code|coding|experiment|experimenting|build|building)\s+)\bon\s+(?:our\s+|their\s+|the\s+)?(?:chromebooks?|macbooks?)\b`,
+        String.raw`(?<!\b(?:develop|developing|dev|train|training|fine[\s-]?tune|fine[\s-]?tuning|tune|tuning|prototype|prototyping|code|coding|experiment|experimenting|build|building)\s+)\bon\s+(?:our\s+|their\s+|the\s+)?(?:chromebooks?|macbooks?)\b`,
         // "run on our field engineers' laptops", "target is macbook airs".
         String.raw`\brun\w*\s+(?:locally\s+)?on\s+(?:our|the|their)\s+(?:[a-z-]+\s+){0,2}?[a-z]+(?:'s|s')\s+(?:laptops?|macbooks?|pcs|desktops?|machines|computers)\b`,
         String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+|(?:our|their)\s+(?:[a-z-]+\s+){0,2}?(?:[a-z]+(?:'s|s')\s+)?)?(?:macbooks?|laptops?|chromebooks?)\b`,
@@ -155,7 +155,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
     new RegExp(
       [
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+|the\s+model\s+)?(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|the\s+cloud|ec2|sagemaker|runpod|lambda(?:\s+labs)?|coreweave|our\s+(?:own\s+)?(?:cloud|vpc|aws|gcp|azure)(?:\s+account)?)\b`,
-        String.raw`\b(?:run|runs|running|serve|serving|host|hosting)\s+(?:it\s+|[\w.-]+\s+){0,4}?(?:on\s+[\w\s.×-]{0,30}?\s+)?in\s+our\s+(?:own\s+)?(?:gcp|aws|azure|google\s+cloud)\s+(?:project|account|subscription|tenant|vpc)\b`,
+        String.raw`\b(?:run|runs|running|serve|serving|host|hosting)\s+(?:it\s+|[\w.-]+\s+){0,4}?(?:on\s[\w\s.×-]{0,30}?\s)?in\s+our\s+(?:own\s+)?(?:gcp|aws|azure|google\s+cloud)\s+(?:project|account|subscription|tenant|vpc)\b`,
         String.raw`\b(?:run|runs|running|deploy(?:ed)?|host(?:ed)?|serve[ds]?)\s+(?:it\s+|the\s+model\s+)?(?:ourselves\s+)?(?:on|in|from)\s+(?:our\s+)?(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|ec2|sagemaker(?:\s+endpoints?)?|gke|eks|runpod|lambda\s+labs|coreweave|own\s+cloud\s+(?:gpus?|instances?|vms?)|cloud\s+(?:gpus?|vms?|instances?))\b`,
         // (Not "why would we rent an MI300X?": a rental the team questions.)
         // (Nor money for rented GPUs, "our budget for any rented GPUs is R$ 2.000", or a permission, "we're fine renting
@@ -290,7 +290,7 @@ export const extractDeployment: Extractor = (message) => {
 /** "we could consider …", "we would be open to …": what follows is an option, not the setup. */
 const OPTION_WEIGHED_BEFORE = /\b(?:could|might|would|'d)\s+(?:also\s+)?(?:consider|be\s+open\s+to)\b/;
 /** "our model is (on Azure OpenAI)", "it runs (on Bedrock)": where the model is, right before the place. */
-const MODEL_IS_THERE = /\b(?:model|it|llm|bot|assistant)\s+(?:is|'s|runs|lives|sits)\s+$/;
+const MODEL_IS_THERE = /\b(?:model|it|llm|bot|assistant)(?:\s+(?:is|runs|lives|sits)|'s)\s+$/;
 /** "nothing (ever) runs on …", "nothing of it is deployed on …". */
 const NOTHING_BEFORE = /\bnothing\s+(?:ever\s+)?$/;
 /** A device named as a wish or a maybe: "someday", "if we ever", "we'd love to", "eventually". */

@@ -174,6 +174,12 @@ export const extractDeviceMemory: Extractor = (message, context) => {
     );
     findings.push(findingFromMatch('deviceMemoryGB', half ? total / 2 : total, match));
   }
+  // "min spec is a GTX 1660 with 6GB VRAM": the weakest machine of the players the model must run on.
+  if (findings.length === 0)
+    for (const match of allMatches(MIN_SPEC_MEMORY, lower)) {
+      const value = Number(match[1]);
+      if (value > 0 && value <= 64) findings.push(findingFromMatch('deviceMemoryGB', value, match));
+    }
   // "the phone has 8 gigs, the model can use ~3": the model's memory on a phone (or laptop, board) says where it runs.
   const first = findings[0];
   if (first !== undefined && MODEL_RUNS_THERE.test(lower)) {
@@ -184,6 +190,9 @@ export const extractDeviceMemory: Extractor = (message, context) => {
   return findings;
 };
 
+/** "min spec is a GTX 1660 with 6GB VRAM": the graphics memory of the smallest machine the model must run on. */
+const MIN_SPEC_MEMORY =
+  /\bmin(?:imum)?[\s-]spec\w*\s*(?:is|:|=)?\s*(?:an?\s+)?[^.;!?\n]{0,30}?(?<![\d.])(\d{1,2}(?:\.\d+)?)\s?(?:gb|gigs?)\s+(?:of\s+)?vram\b/g;
 /** A computer people work at (a Mac, a laptop), which is the device only when the model ships on it. */
 const COMPUTER = /\b(?:mac(?:book)?s?|laptops?|m[1-4](?:\s+(?:pro|max|ultra))?|workstations?|desktops?)\b/;
 /** The computer is where the team develops or trains. */

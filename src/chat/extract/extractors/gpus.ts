@@ -4,7 +4,14 @@
 import type { Gpu } from '../../../knowledge/schemas.ts';
 import { type CatalogMention, catalogScanner } from '../catalog-matcher.ts';
 import { COUNT_SOURCE, parseCount } from '../numbers.ts';
-import { allMatches, clauseBefore, createSpanIndex, finding, sentenceAround } from '../prepare-message.ts';
+import {
+  allMatches,
+  clauseBefore,
+  createSpanIndex,
+  finding,
+  findingFromMatch,
+  sentenceAround,
+} from '../prepare-message.ts';
 import type { ExtractionCatalog, Extractor, Finding, PreparedMessage } from '../types.ts';
 
 /** Count words that only make sense before hardware: "a pair of", "dual", "quad", "single". */
@@ -127,6 +134,16 @@ const GONE_AFTER =
 export const GONE_GPU_FIELD = 'goneGpu';
 const NO_GPUS = new RegExp(
   `\\b(?:no|zero|0|without(?:\\s+any|\\s+a)?|(?:do not|don't|dont|doesn't|does not|haven't|have not)\\s+(?:actually\\s+|really\\s+|even\\s+)?(?:have|own|got|has)(?:\\s+any|\\s+a\\s+single|\\s+a)?|no access to(?:\\s+any|\\s+a)?|not a single|haven't got(?:\\s+any|\\s+a)?|lack(?:\\s+any)?)\\s+(?:(?:dedicated|local|own|spare|usable|nvidia|real)\\s+)?(?:gpus?|graphics cards?)\\b${NOT_HARDWARE_AFTER}|\\bcpus?[\\s-]only\\b|\\bgpu[\\s-]?less\\b|\\bno\\s+nvidia(?:\\s+(?:anything|cards?|hardware))?\\b`,
+  'g',
+);
+/** GPUs talked about in the message (for corrections that say "the cards" or "of them"). */
+const GPU_WORD = /\b(?:cards?|gpus?|[ahlt]\d{1,3}s?|h100s?|a100s?|l40s|rtx)\b/;
+/** "the cards are 80GB", "our GPUs are actually 48 gigs": the memory of the GPUs named. */
+const CARDS_ARE_MEMORY =
+  /\b(?:the|our|those|these)\s+(?:cards|gpus)\s+(?:are|were)\s+(?:actually\s+|really\s+|the\s+)?(\d{1,3})\s?(?:gb|gigs?)\b/g;
+/** "we have 16 of them, not 8": a count of the GPUs just named, corrected. */
+const COUNT_OF_THEM_CORRECTED = new RegExp(
+  `\\b(?:we\\s+have|we've\\s+got|there\\s+are|it's|it\\s+is)\\s+(${COUNT_SOURCE})\\s+of\\s+them\\s*,?\\s*not\\s+(?:${COUNT_SOURCE})\\b`,
   'g',
 );
 /** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory", "eighty gigs of vram". */
@@ -439,6 +456,15 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
   for (const match of covered.length > 0 ? [] : allMatches(MEMORY_VARIANT, lower)) {
     const memory = Number(match[1]);
     if (memory > 0) findings.push(finding('gpuMemoryGB', memory, match.index, match.index + match[0].length));
+  }
+  // "the cards are 80GB not 40GB … we have 16 of them, not 8": a correction of the GPUs already named.
+  if (GPU_WORD.test(lower)) {
+    for (const match of allMatches(CARDS_ARE_MEMORY, lower))
+      findings.push(findingFromMatch('gpuMemoryGB', Number(match[1]), match));
+    for (const match of allMatches(COUNT_OF_THEM_CORRECTED, lower)) {
+      const count = parseCount(match[1] ?? '');
+      if (count !== undefined && count > 0 && count <= 4096) findings.push(findingFromMatch('gpuCount', count, match));
+    }
   }
   for (const match of allMatches(VRAM, lower)) {
     if (inCatalogMention(match.index) || usersHardware(match.index, match.index + match[0].length)) continue;

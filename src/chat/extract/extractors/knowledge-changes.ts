@@ -11,12 +11,12 @@ export type ChangeFrequency = (typeof CHANGE_FREQUENCIES)[number];
 /** Frequency phrases, each with the enum value it means. Checked in order; the first match wins. */
 const FREQUENCIES: readonly (readonly [RegExp, ChangeFrequency])[] = [
   [
-    /\b(?:every\s+other\s+week|bi-?weekly|fortnightly|every\s+(?:two|2|couple\s+of)\s+weeks|a\s+few\s+times\s+a\s+week|(?:once|twice)\s+a\s+week|every\s+week|each\s+week|weekly|every\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/,
+    /\b(?:(?:\d+\s*(?:-|–|to|or)\s*)?(?:\d+|two|three|four|five)\s+times\s+(?:a|per)\s+week|every\s+other\s+week|bi-?weekly|fortnightly|every\s+(?:two|2|couple\s+of)\s+weeks|a\s+few\s+times\s+a\s+week|(?:once|twice)\s+a\s+week|every\s+week|each\s+week|weekly|every\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/,
     'weekly',
   ],
   [/\b(?:every\s+few\s+weeks|(?:once|twice)\s+a\s+month|every\s+month|each\s+month|monthly)\b/, 'monthly'],
   [
-    /\b(?:daily|(?:every|evry)\s+(?:single\s+)?day|each\s+day|every\s+morning|every\s+night|nightly|hourly|every\s+hour|every\s+few\s+hours|(?:several|many|multiple)\s+times\s+a\s+day|constantly|continuously|all\s+the\s+time|in\s+real[\s-]?time|by\s+the\s+minute|every\s+minute|every\s+(?:few|couple\s+of|\d+|ten|five|fifteen|thirty)\s+minutes)\b/,
+    /\b(?:(?:\d+\s*(?:-|–|to|or)\s*)?(?:\d+|two|three|four|five)\s+times\s+(?:a|per)\s+day|daily|(?:every|evry)\s+(?:single\s+)?day|each\s+day|every\s+morning|every\s+night|nightly|hourly|every\s+hour|every\s+few\s+hours|(?:several|many|multiple)\s+times\s+a\s+day|constantly|continuously|all\s+the\s+time|in\s+real[\s-]?time|by\s+the\s+minute|every\s+minute|every\s+(?:few|couple\s+of|\d+|ten|five|fifteen|thirty)\s+minutes)\b/,
     'daily',
   ],
   [
@@ -49,7 +49,7 @@ const NOUN_VERB_FREQUENCY = new RegExp(
 );
 /** "we update pricing and stock info daily", "the team revises the policies every month": the team changes it. */
 const TEAM_UPDATES_FREQUENCY = new RegExp(
-  `\\b(?:we|they|i|editors|the\\s+team|our\\s+team)\\s+(?:update|revise|refresh|change|edit|rewrite|republish)\\s+(?:our\\s+|the\\s+|all\\s+|its\\s+)?(?:[\\w-]+\\s+){0,2}?${KNOWLEDGE_NOUN}(?:\\s+(?:and|&)\\s+(?:[\\w-]+\\s+){0,2}?${KNOWLEDGE_NOUN})?\\s+(${FREQUENCY_SOURCE})\\b`,
+  `\\b(?:we|they|i|editors|the\\s+team|our\\s+team)\\s+(?:update|revise|refresh|change|edit|rewrite|republish)\\s+(?:our\\s+|the\\s+|all\\s+|its\\s+)?(?!(?:[\\w-]+\\s+){0,2}?(?:training|fine[\\s-]?tuning|eval|evaluation|test|labell?ed|prompts?)\\b)(?:[\\w-]+\\s+){0,2}?${KNOWLEDGE_NOUN}(?:\\s+(?:and|&)\\s+(?:[\\w-]+\\s+){0,2}?${KNOWLEDGE_NOUN})?\\s+(${FREQUENCY_SOURCE})\\b`,
   'g',
 );
 /** "the literature grows every week", "the corpus grows daily": a body of knowledge that grows (a team does not count). */
@@ -73,7 +73,7 @@ const STABLE = new RegExp(
     String.raw`\b${CHANGE_VERB}\s+(?:very\s+)?(?:rarely|seldom|never|infrequently)\b`,
     String.raw`\b(?:barely|hardly|almost\s+never)\s+(?:ever\s+)?chang(?:e|es|ed)\b`,
     // "nothing new ever gets added", "no new documents ever come in".
-    String.raw`\bnothing\s+(?:new\s+)?(?:ever\s+)?(?:gets|is|will\s+be)\s+(?:ever\s+)?(?:added|updated|changed)\b|\bno\s+new\s+(?:docs|documents|rulings|articles|entries|records|content)\s+(?:ever\s+)?(?:get\s+added|come\s+in|are\s+added)\b`,
+    String.raw`\b(?:archive|corpus|collection|docs|documents|rulings|records|catalog(?:ue)?|knowledge\s?base|kb|wiki)\b[^.;!?\n]{0,40}\bnothing\s+(?:new\s+)?(?:ever\s+)?(?:gets|is|will\s+be)\s+(?:ever\s+)?(?:added|updated|changed)\b|\bno\s+new\s+(?:docs|documents|rulings|articles|entries|records|content)\s+(?:ever\s+)?(?:get\s+added|come\s+in|are\s+added)\b`,
   ].join('|'),
   'g',
 );

@@ -11,7 +11,7 @@ const LABELED = String.raw`(?:label(?:l)?ed|(?:manually|historically|already|han
 const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|rewrites|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|(?:json|jsonl)s\b|json\s+(?:files|records|outputs)|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+(?:pairs?|examples?)|\b[a-z]+(?:-[a-z]+)*(?:\s*(?:&|\/|\+)\s*|\s+and\s+)[a-z]+(?:-[a-z]+)*\s+pairs|(?:segment|sentence|clause|contract|ticket|email|code|document|summary|translation|dialogue|message)\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+|segment\s+|line\s+|dialogue\s+)?pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
-  '(?:essays?|assignments?|submissions?|exams?|tickets?|commands|macros|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|e-?mails|mails|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms|opinions|memos|briefs)';
+  '(?:essays?|assignments?|submissions?|exams?|agreements?|tickets?|commands|macros|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|e-?mails|mails|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|scans?|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms|opinions|memos|briefs)';
 const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|each\s+(?:one\s+)?(?:tagged|labell?ed|marked|annotated|coded|scored|rated|graded)\s+(?:with|by|as)\b|paired\s+with\s+(?:the|their|its|a|an)\s+(?!(?:upload\s+|creation\s+)?(?:dates?|timestamps?|ids?|metadata|file\s?names?|urls?|sizes?|paths?)\b)|(?:each\s+)?(?:with|w\/|and\s+their|including|paired\s+with)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|queues?|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?|headlines?|titles?|root[\s-]causes?|questions?|tickets?|emails?|messages?|requests?|queues?|departments?|outcomes?|dispositions?)\b)`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
@@ -82,7 +82,12 @@ const LABELED_RECORDS_COUNT_AFTER = new RegExp(
 );
 /** "we fine-tuned it with LoRA on ~5k tutoring dialogues", "tried full fine-tuning of T5 on our 5k summaries": the records a model was trained on are examples. */
 const TRAINED_ON_RECORDS = new RegExp(
-  `\\b(?:fine[\\s-]?tuned|finetuned|trained|tuned|sft'?d|(?:full\\s+|lora\\s+|qlora\\s+)?fine[\\s-]?tuning|training)\\b(?:[^.;!?\\n]|\\.(?=\\d)){0,50}?\\bon\\s+(?:(?:our|the|about|around|roughly|some)\\s+)?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
+  `\\b(?:fine[\\s-]?tuned|finetuned|trained|tuned|sft'?d|(?:full\\s+|lora\\s+|qlora\\s+)?fine[\\s-]?tuning|training)\\b(?:[^.;!?\\n]|\\.(?=\\d)){0,50}?\\bon\\s+(?:(?:our|the|about|around|roughly|some)\\s+)?${APPROX_SOURCE}(${COUNT_SOURCE})(?!\\s*(?:years?|months?|weeks?|days?|hours?)\\s+of\\b)\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
+  'g',
+);
+/** "it is more like 6,000 letters, not 4k": a count of the team's records, corrected. */
+const COUNT_RECORDS_CORRECTED = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\s*,?\\s*not\\s+(?:the\\s+)?${APPROX_SOURCE}${COUNT_SOURCE}(?!\\s*(?:[a-z-]+\\s+)?(?:a|per|each)\\b)`,
   'g',
 );
 /** "800 tickets with their resolutions", "1,200 clips with hand-corrected transcripts", "8k PR comments paired with the diffs". */
@@ -115,7 +120,7 @@ const COUNT_RECORDS_PEOPLE_FILLED = new RegExp(
 );
 /** "1,500 summaries written by real patient-advocates", "3,500 past support chats … labelled by the team". */
 const COUNT_RECORDS_BY_PEOPLE_AFTER = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}\\b[^.;!?\\n]{0,50}?\\b(?:written|labell?ed|annotated|tagged|answered|corrected|graded|scored|marked)\\s+by\\s+(?:real\\s+|actual\\s+|human\\s+|our\\s+|the\\s+)*(?!gpt|claude|llama|gemini|mistral|qwen|o\\d|the\\s+model|a\\s+model|an?\\s+llm|(?:users|customers|clients|people|members|students|patients|buyers|visitors|readers|players|subscribers|viewers|listeners|citizens|shoppers|guests|fans)\\b)(?:[a-z-]+\\s+)?(?:team|staff|agents?|people|humans?|experts?|[a-z]+-(?:advocates|writers|editors|reviewers)|[a-z]+(?:ists|ors|ers|ants|ents|ians|ates|als))\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}\\b[^.;!?\\n]{0,50}?\\b(?:written|labell?ed|annotated|tagged|answered|corrected|graded|scored|marked|(?:hand[\\s-]?)?checked|reviewed|verified|approved)\\s+by\\s+(?:real\\s+|actual\\s+|human\\s+|our\\s+|the\\s+)*(?!gpt|claude|llama|gemini|mistral|qwen|o\\d|the\\s+model|a\\s+model|an?\\s+llm|(?:users|customers|clients|people|members|students|patients|buyers|visitors|readers|players|subscribers|viewers|listeners|citizens|shoppers|guests|fans)\\b)(?:[a-z-]+\\s+)?(?:team|staff|agents?|people|humans?|experts?|[a-z]+-(?:advocates|writers|editors|reviewers)|[a-z]+(?:ists|ors|ers|ants|ents|ians|ates|als))\\b`,
   'g',
 );
 /** "…training examples we'd use are short, 300-400 tokens each, about 2,200 of them": the count of examples said before. */
@@ -213,7 +218,7 @@ const NUM = String.raw`((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand)?`;
 const RANGE = String.raw`(?:between\s+${NUM}\s*and\s*${NUM}|${NUM}\s*(?:-|–|to)\s*${NUM})`;
 /** "5-10k labeled examples", "between 5 and 10k labelled pairs", "~10-20k labeled invoices". */
 const RANGE_EXAMPLES = new RegExp(
-  `${APPROX_SOURCE}\\b${RANGE}\\s+(?:(?:${EXAMPLE_ADJECTIVE}\\s+){0,3}${EXAMPLE_NOUN}|(?:[a-z-]+\\s+)?${LABELED}\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN})\\b`,
+  `${APPROX_SOURCE}\\b${RANGE}\\s+(?:(?:${EXAMPLE_ADJECTIVE}\\s+){0,3}${EXAMPLE_NOUN}|(?:[a-z-]+\\s+)?${LABELED}\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}|(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}${WITH_LABELS})\\b`,
   'g',
 );
 
@@ -351,6 +356,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_ROWS_OF_LABELED,
     COUNT_LABELED_RECORDS,
     COUNT_RECORDS_WITH_LABELS,
+    COUNT_RECORDS_CORRECTED,
     TRAINED_ON_RECORDS,
     LABELED_RECORDS_COUNT_AFTER,
     COUNT_RECORDS_WITH_BOTH,

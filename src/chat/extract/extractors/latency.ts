@@ -33,6 +33,13 @@ const FRACTION_OF_SECOND =
 const FRACTION_MS: Readonly<Record<string, number>> = { half: 500, 'a quarter of': 250, 'a third of': 333 };
 /** A minute is sixty seconds: "within half a minute" is 30,000 ms. */
 const UNIT_MS: Readonly<Record<string, number>> = { second: 1, minute: 60 };
+/** "a couple of seconds is fine", "a few seconds per query is ok", "5 seconds would be acceptable". */
+const SECONDS_ARE_FINE = new RegExp(
+  `\\b(a\\s+couple\\s+of|a\\s+few|several|${COUNT_SOURCE})\\s+(?:seconds?|secs?)\\s+(?:(?:per|a|for\\s+(?:a|each))\\s+(?:query|request|answer|call|response|reply|message|document|item)\\s+)?(?:is|are|would\\s+be|'s)\\s+(?:totally\\s+|perfectly\\s+|completely\\s+|still\\s+)?(?:fine|ok(?:ay)?|acceptable|no\\s+problem|alright)\\b`,
+  'g',
+);
+/** Loose counts of seconds: "a couple" is two, "a few" three, "several" five. */
+const LOOSE_SECONDS: Readonly<Record<string, number>> = { 'a couple of': 2, 'a few': 3, several: 5 };
 const REAL_TIME = /\b(?:real[\s-]?time|realtime|instant(?:aneous)?|interactive\s+latency)\b/g;
 /** Real-time data ("real-time prices") is about freshness, not latency. */
 const REAL_TIME_DATA_AFTER =
@@ -96,6 +103,12 @@ export const extractLatency: Extractor = (message) => {
       findings.push(findingFromMatch('latencyTargetMs', unitIsSeconds ? amount * 1000 : amount, match));
   }
   for (const match of allMatches(SUB_SECOND, lower)) findings.push(findingFromMatch('latencyTargetMs', 1000, match));
+  // "a couple of seconds is fine", "a few seconds per query is ok": a loose target, said as what is acceptable.
+  for (const match of findings.length > 0 ? [] : allMatches(SECONDS_ARE_FINE, lower)) {
+    const said = (match[1] ?? '').replace(/\s+/g, ' ');
+    const seconds = LOOSE_SECONDS[said] ?? parseCount(said);
+    if (seconds !== undefined && seconds > 0) findings.push(findingFromMatch('latencyTargetMs', seconds * 1000, match));
+  }
   for (const match of allMatches(FRACTION_OF_SECOND, lower)) {
     const ms = FRACTION_MS[(match[1] ?? '').replace(/\s+/g, ' ')];
     const unit = UNIT_MS[match[2] ?? 'second'] ?? 1;

@@ -35,6 +35,14 @@ export const extractModelStage: Extractor = (message, context) => {
   for (const match of allMatches(BASE_STAGE, lower)) {
     if (isNegatedBefore(lower, match.index, 10)) continue;
     if (SHARED_BASE.test(lower.slice(Math.max(0, match.index - 20), match.index + match[0].length))) continue;
+    // "Base model candidates: Llama 3.1 70B or 8B", "which base model should we pick?": the model to build on, not a stage.
+    if (
+      /^\s*(?:candidates?|options?|choices?|shortlist|choice|selection|to\s+(?:use|pick|start\s+from))\b/.test(
+        lower.slice(match.index + match[0].length, match.index + match[0].length + 20),
+      ) ||
+      /\b(?:which|what)\s+$/.test(lower.slice(Math.max(0, match.index - 8), match.index))
+    )
+      continue;
     // "by 'base model' i meant the untuned one": the words quoted back, not the stage; "the generic tone of the base
     // model": the model as it comes, whatever its stage.
     if (/['"‘’]\s*$/.test(lower.slice(Math.max(0, match.index - 2), match.index))) continue;

@@ -178,7 +178,7 @@ const METHODS_COMPARED_FOR =
  * plans on it and says so, which the user can correct).
  */
 const UNDECIDED_BEFORE =
-  /(?:\b(?:deciding|choosing|torn|picking|undecided|hesitating)\s+between\s+(?:(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}\s+(?:and|or)\s+)?(?:the\s+)?)$/;
+  /\b(?:candidates?|options?|shortlist(?:ed)?|contenders?)\s*(?:are|is|:|=)\s*(?:[\w.-]+(?:\s+[\w.-]+){0,3}\s*(?:,|or|and|\/)\s*)?(?:the\s+)?$|(?:\b(?:deciding|choosing|torn|picking|undecided|hesitating)\s+between\s+(?:(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}\s+(?:and|or)\s+)?(?:the\s+)?)$/;
 /**
  * "Llama 3.2 3B?? where did that come from": the advisor's own choice quoted back in disbelief; "the qwen 7b was a
  * question", "turbo was just a what if": a model only asked about.
@@ -213,14 +213,14 @@ const WHY_QUESTION_BEFORE =
 const DISTILLATION_TARGET =
   /\b(?:distil\w*\s+(?:\w+\s+){0,3}?(?:into|to|down\s+to)|(?:into|down\s+to)|teach(?:es)?|student(?:\s+model)?(?:\s+of)?)\s+(?:an?\s+|the\s+)?(?:small(?:er)?\s+|tiny\s+)?$/;
 
+/** "moved to the 14B", "switched over to the 3B": the size of the same family the team moved to. */
+const MOVED_TO_SIZE =
+  /\b(?:moved|switched|changed|upgraded|downgraded|went|migrated|swapped)\s+(?:over\s+)?(?:from\s(?:[^.;!?\n]|\.(?=\d)){1,40}?\s)?to\s+the\s+(\d+(?:\.\d+)?)\s?b\b/;
+
 /**
  * Finds `modelName` (catalog name when the catalog knows it, else the family name as typed), `modelParamsB`
  * (only when the name is not in the catalog, whose figure is more exact, or from "a 13B model") and `modelAccess`.
  */
-/** "moved to the 14B", "switched over to the 3B": the size of the same family the team moved to. */
-const MOVED_TO_SIZE =
-  /\b(?:moved|switched|changed|upgraded|downgraded|went|migrated|swapped)\s+(?:over\s+)?(?:from\s+(?:[^.;!?\n]|\.(?=\d)){0,40}?\s+)?to\s+the\s+(\d+(?:\.\d+)?)\s?b\b/;
-
 export const extractModel: Extractor = (message, context) => {
   const { lower, original } = message;
   const findings: Finding[] = [];
@@ -338,25 +338,34 @@ export const extractModel: Extractor = (message, context) => {
       findings.push(finding('modelName', mention.entry.name, mention.start, mention.end));
   }
   // "we moved from Qwen2.5 7B to the 14B", "scratch the 7B, we switched to the 14B": the family named, at the new size.
+  // (Only the team's own move: "we have not moved to the 14B yet", "our competitor switched to the 14B" change nothing.)
   const moved = MOVED_TO_SIZE.exec(lower);
-  const family = moved
+  const mover = moved ? lower.slice(Math.max(0, moved.index - 30), moved.index) : '';
+  const ownMove =
+    moved !== null &&
+    /\b(?:we|i)\b(?:'ve|\s+have|\s+had)?\s*(?:just\s+|already\s+|since\s+|then\s+|recently\s+)?$/.test(mover);
+  // The model moved from: the last catalog mention before the size (its generation, not just its family).
+  const from = ownMove
     ? catalogScanner(context.catalog)
-        .findModels(lower.slice(0, moved.index + moved[0].length))
-        .map((mention) => mention.entry?.family)
-        .find((name) => name !== undefined)
+        .findModels(lower.slice(0, (moved as RegExpExecArray).index + (moved as RegExpExecArray)[0].length))
+        .filter((mention) => mention.entry !== undefined)
+        .at(-1)?.entry
     : undefined;
+  const generation = (name: string) => name.replace(/\s*\d+(?:\.\d+)?B\b.*$/i, '').trim();
   const resized =
-    moved && family !== undefined
+    moved && from !== undefined
       ? context.catalog.models.find(
           (model) =>
-            model.family === family &&
+            model.family === from.family &&
+            generation(model.name) === generation(from.name) &&
             model.paramsB !== undefined &&
             Math.abs(model.paramsB - Number(moved[1])) <= Number(moved[1]) * 0.1,
         )
       : undefined;
   if (moved && resized) {
     for (let index = findings.length - 1; index >= 0; index--)
-      if (findings[index]?.field === 'modelName') findings.splice(index, 1);
+      if (findings[index]?.field === 'modelName' && (findings[index]?.start ?? 0) < moved.index)
+        findings.splice(index, 1);
     findings.push(findingFromMatch('modelName', resized.name, moved));
     names.push({ start: moved.index, end: moved.index + moved[0].length });
   }

@@ -25,6 +25,11 @@ const INPUT_AND_OUTPUT = new RegExp(
   `${APPROX_SOURCE}${AMOUNT}\\s?(?:input|prompt)(?:\\s+tokens?)?\\s*(?:and|,|\\/|\\+|plus)\\s*${APPROX_SOURCE}${AMOUNT}\\s?(?:output|completion)\\s+tokens?\\b`,
   'g',
 );
+/** "our prompts are about 600 tokens and answers about 250": the unit said once, for both. */
+const PROMPT_THEN_ANSWER = new RegExp(
+  `\\b(?:prompts?|requests?|inputs?|calls?)\\s+(?:are|is|run|average)\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?${AMOUNT}\\s?tokens?\\s*(?:,\\s*|\\s+)(?:and\\s+)?(?:the\\s+)?(?:answers?|outputs?|responses?|replies|completions?)\\s+(?:are\\s+|is\\s+)?(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?${AMOUNT}(?:\\s?tokens?)?\\b`,
+  'g',
+);
 /** "~1,200 tokens per call", "3k input tokens a request", "2,000 prompt tokens per query". */
 const INPUT_PER_REQUEST = new RegExp(
   `${APPROX_SOURCE}${AMOUNT}\\s?(?:input\\s+|prompt\\s+|context\\s+)?tokens?\\s+(?:(?:of\\s+(?:input|prompt|context)\\s+)?(?:per|a|each|every)\\s+${REQUEST})\\b`,
@@ -89,7 +94,11 @@ export const extractRequestTokens: Extractor = (message) => {
     const sentence = sentenceAround(lower, index, 160);
     return ABOUT_TRAINING.test(sentence) || (trainingMessage && !REQUEST_WORDS.test(sentence));
   };
-  for (const match of [...allMatches(IN_AND_OUT, lower), ...allMatches(INPUT_AND_OUTPUT, lower)]) {
+  for (const match of [
+    ...allMatches(IN_AND_OUT, lower),
+    ...allMatches(INPUT_AND_OUTPUT, lower),
+    ...allMatches(PROMPT_THEN_ANSWER, lower),
+  ]) {
     if (aboutTraining(match.index)) continue;
     const input = tokenCount(match[1], match[2], MAX_INPUT_TOKENS);
     const output = tokenCount(match[3], match[4], MAX_OUTPUT_TOKENS);

@@ -12,9 +12,9 @@ const WORK_ITEMS =
 const HEALTH_WORDS =
   /\b(?:patients?|clinic\w*|er|emergency|symptoms?|nurses?|medical|hospital\w*|doctors?|physicians?|triage\s+nurses?|ambulance|a&e)\b/;
 
-/** Words that hand what follows to another department: "busy with (radiology)", "reserved for (pharma)". */
+/** Hardware handed to another department: "the other cards are busy with (radiology)", "GPUs reserved for (pharma)". */
 const OTHER_DEPARTMENT_BEFORE =
-  /\b(?:busy\s+with|used\s+(?:by|for)|reserved\s+for|belong(?:s|ing)?\s+to|owned\s+by|shared\s+with|taken\s+by)\s+(?:the\s+|our\s+)?$/;
+  /\b(?:gpus?|cards?|nodes?|servers?|cluster|machines?|others?|rest)\b[^.;!?\n]{0,30}\b(?:busy\s+with|reserved\s+for|belong(?:s|ing)?\s+to|owned\s+by|taken\s+by)\s+(?:the\s+|our\s+)?$/;
 const CRITICAL = new RegExp(
   [
     String.raw`\bsafety[\s-]critical\b`,
@@ -34,7 +34,7 @@ const CRITICAL = new RegExp(
     String.raw`\b(?:mistakes?|errors?|a\s+wrong\s+\w+(?:\s+\w+)?|a\s+missed\s+\w+|getting\s+it\s+wrong)\s+(?:could|can|might|would|may|will)\s+(?:\w+\s+){0,3}?(?:harm|hurt|kill|injure|endanger|cost\s+lives|mean\s+(?:a\s+)?(?:\w+\s+)?(?:failure|accident|injury|death))\b`,
     String.raw`\bmistakes\s+(?:really\s+)?matter\b`,
     // "it's clinical so mistakes are a real problem".
-    String.raw`\b(?:mistakes?|errors?)\s+(?:are|is|would\s+be)\s+(?:a\s+)?(?:real|big|serious|huge)\s+(?:problem|issue|risk|deal)\b`,
+    String.raw`\b(?:clinical|medical|patients?|legal|safety)\b[^.;!?\n]{0,30}\b(?:mistakes?|errors?)\s+(?:are|is|would\s+be)\s+(?:a\s+)?(?:real|big|serious|huge)\s+(?:problem|issue|risk|deal)\b`,
     // "mistakes not acceptable because of patient safety", "a matter of patient safety".
     String.raw`\bpatient\s+safety\b|\b(?:mistakes?|errors?)\s+(?:are\s+)?not\s+acceptable\b`,
   ].join('|'),
@@ -77,7 +77,7 @@ export const extractSafety: Extractor = (message) => {
       if (WORK_ITEMS.test(near) && !HEALTH_WORDS.test(near)) continue;
     }
     // "the other cards are busy with radiology": another department's work, not this task's.
-    if (OTHER_DEPARTMENT_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index))) continue;
+    if (OTHER_DEPARTMENT_BEFORE.test(lower.slice(Math.max(0, match.index - 60), match.index))) continue;
     findings.push(findingFromMatch('safetyCritical', true, match));
   }
   return findings;

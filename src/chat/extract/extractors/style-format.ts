@@ -8,7 +8,7 @@ export const NOT_THE_FORMAT =
 const STYLE = new RegExp(
   [
     String.raw`\b(?:strict|valid|structured|exact|specific|fixed|consistent|rigid|particular|custom|proprietary|required|precise)\s+(?:[a-z-]+\s+){0,2}?(?:json|xml|yaml|csv|output|format(?:ting)?|schema|template|structure|style|tone)\b`,
-    String.raw`\b(?:doesn'?t|doesnt|don'?t|dont|can'?t|cant|never|won'?t|wont)\s+(?:get|match|capture|nail|hit)\s+(?:our|the|their)\s+(?:brand'?s\s+|house\s+|company'?s\s+)?(?:look|style|aesthetic|tone|voice|feel)\b`,
+    String.raw`\b(?:doesn'?t|doesnt|don'?t|dont|can'?t|cant|never|won'?t|wont)\s+(?:get|match|capture|nail|hit)\s+(?:(?:our|their)\s+(?:brand'?s\s+|house\s+|company'?s\s+)?|the\s+(?:brand'?s\s+|house\s+|company'?s\s+))(?:look|style|aesthetic|tone|voice|feel)\b`,
     String.raw`\b(?:match|matches|matching|follow|follows|following|fit|fits)\s+(?:our|the|a|their)\s+(?:(?:brand's|brand|house|company's|visual|fixed|strict|exact|[a-z-]+-report)\s+){1,3}(?:style|look|tone|voice|template|format)\b`,
     String.raw`\b(?:json|xml|yaml|csv|markdown\s+table)\s+(?:output|outputs|format|formatted|responses?|schema|only|mode)\b`,
     String.raw`\b(?:output|respond|answer|reply|replies|responses?)\s+(?:must\s+be\s+|should\s+be\s+|has\s+to\s+be\s+|only\s+)?(?:in\s+)?(?:valid\s+|strict\s+)?(?:json|xml|yaml)\b`,

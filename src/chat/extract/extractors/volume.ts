@@ -3,7 +3,7 @@ import { APPROX_SOURCE, COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const REQUEST_NOUN = String.raw`(?:requests?|reqs?|queries|query|calls?|api\s+calls|messages|conversations|chats|sessions|questions|tickets|emails|documents|docs|inferences|predictions|completions|generations|prompts|lookups|searches|transactions|txns?|interactions|classifications|claims|orders|invoices|images|photos|records|reviews|applications|complaints|cases|reports|leads|clauses|contracts|letters|files|alerts|summaries|transcripts|descriptions|listings|articles|posts|comments|notes|forms|texts|sms|translations|drafts|replies|responses|answers|outputs|sentences|segments|pages|frames|captions|scans|receipts|statements|chats|calls|items|tasks|jobs|prs|pull\s+requests|merge\s+requests|commits|utterances|recordings|clips|videos|episodes|hearings|interviews|lectures|meetings|leases|discharges|encounters|admissions|bookings|shipments|deliveries|(?:log\s+)?lines|log\s+entries|events|skus|sheets|datasheets|spec\s+sheets)`;
+const REQUEST_NOUN = String.raw`(?:requests?|reqs?|queries|query|calls?|api\s+calls|messages|conversations|chats|sessions|questions|tickets|emails|documents|docs|inferences|predictions|completions|generations|prompts|lookups|searches|transactions|txns?|interactions|classifications|claims|orders|invoices|images|photos|records|reviews|applications|complaints|cases|reports|leads|clauses|contracts|agreements|letters|files|alerts|summaries|transcripts|descriptions|listings|articles|posts|comments|notes|forms|texts|sms|translations|drafts|replies|responses|answers|outputs|sentences|segments|pages|frames|captions|scans|receipts|statements|chats|calls|items|tasks|jobs|prs|pull\s+requests|merge\s+requests|commits|utterances|recordings|clips|videos|episodes|hearings|interviews|lectures|meetings|leases|discharges|encounters|admissions|bookings|shipments|deliveries|(?:log\s+)?lines|log\s+entries|events|skus|sheets|datasheets|spec\s+sheets)`;
 const PERIOD = String.raw`(?:\/\s?|per\s+|a\s+|an\s+|each\s+|every\s+)(day|d|month|mo|hour|hr|h|week|wk|minute|min|second|sec|s|year|yr)\b|\b(daily|monthly|hourly|weekly|yearly|annually)\b`;
 /** "10k requests a day", "1M calls/month", "about 500 tickets per day", "50k incoming support emails per day". */
 const VOLUME = new RegExp(
@@ -16,7 +16,7 @@ const VOLUME = new RegExp(
  */
 const RANGE_DIGITS = String.raw`(?<![\w.,$€£-])\d+(?:[.,]\d+)?\s?(?:k|thousand|m|million)?`;
 const RANGE_VOLUME = new RegExp(
-  `(between\\s+)?(${RANGE_DIGITS}|${COUNT_SOURCE})\\s*(-|–|to|and)\\s*${APPROX_SOURCE}(\\d+(?:[.,]\\d+)?\\s?(?:k|thousand|m|million)?|${COUNT_SOURCE})\\s+(?:(?:new|incoming|[a-z]{3,15})\\s+)?(?:${REQUEST_NOUN}\\s+)?(?:${PERIOD})`,
+  `(between\\s+)?(${RANGE_DIGITS}|${COUNT_SOURCE})\\s*(-|–|to|and)\\s*${APPROX_SOURCE}(\\d+(?:[.,]\\d+)?\\s?(?:k|thousand|m|million)?|${COUNT_SOURCE})\\s+(?:(?:new|incoming)\\s+)?(?:(?:[a-z]{3,15}\\s+)?${REQUEST_NOUN}\\s+)?(?:${PERIOD})`,
   'g',
 );
 /** The scale a multiplier word or letter gives ("5k" → 1,000), for the end of a range said without one ("3-5k"). */
@@ -120,7 +120,11 @@ export const extractVolume: Extractor = (message) => {
     )
       continue;
     ranges.push({ start: match.index, end: match.index + match[0].length });
-    findings.push(findingFromMatch('requestsPerDay', roundVolume(((lowerEnd + upper) / 2) * factor), match));
+    // ("We went from 1k to 5k requests a day": growth says where the volume is now, its upper end.)
+    const growth = /\bfrom\s+$/.test(lower.slice(Math.max(0, match.index - 6), match.index));
+    findings.push(
+      findingFromMatch('requestsPerDay', roundVolume((growth ? upper : (lowerEnd + upper) / 2) * factor), match),
+    );
   }
   for (const match of allMatches(VOLUME, lower)) {
     if (ranges.some((range) => range.start <= match.index && match.index < range.end)) continue;
