@@ -391,6 +391,7 @@ describe('newuser44 phrasings', () => {
   it.each([
     ['it has to run locally on the players PC (we cant pay for inference for a $20 game)', 'monthlyBudgetUSD'],
     ['we would like to get the bill down to maybe ₹40-50k/month, 1 USD = 84 INR', 'task'],
+    ['we want to get the bill down to 40-50k a month', 'requestsPerDay'],
     ['Chemistry Q&A assistant. Base model candidates: Llama 3.1 70B or 8B. 8x A100 80GB.', 'modelStage'],
     ['Chemistry Q&A assistant. Base model candidates: Llama 3.1 70B or 8B. 8x A100 80GB.', 'modelName'],
   ] as const)('reads no %s from it', (text, field) => {

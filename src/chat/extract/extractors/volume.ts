@@ -1,6 +1,6 @@
 /** @module Request volume: "10k requests a day", "1M calls/month" (÷ 30), "50 QPS" (× 86,400). */
 import { APPROX_SOURCE, COUNT_SOURCE, parseCount } from '../numbers.ts';
-import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import { allMatches, findingFromMatch, sentenceAround } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const REQUEST_NOUN = String.raw`(?:requests?|reqs?|queries|query|calls?|api\s+calls|messages|conversations|chats|sessions|questions|tickets|emails|documents|docs|inferences|predictions|completions|generations|prompts|lookups|searches|transactions|txns?|interactions|classifications|claims|orders|invoices|images|photos|records|reviews|applications|complaints|cases|reports|leads|clauses|contracts|agreements|letters|files|alerts|summaries|transcripts|descriptions|listings|articles|posts|comments|notes|forms|texts|sms|translations|drafts|replies|responses|answers|outputs|sentences|segments|pages|frames|captions|scans|receipts|statements|chats|calls|items|tasks|jobs|prs|pull\s+requests|merge\s+requests|commits|utterances|recordings|clips|videos|episodes|hearings|interviews|lectures|meetings|leases|discharges|encounters|admissions|bookings|shipments|deliveries|(?:log\s+)?lines|log\s+entries|events|skus|sheets|datasheets|spec\s+sheets)`;
@@ -19,6 +19,11 @@ const RANGE_VOLUME = new RegExp(
   `(between\\s+)?(${RANGE_DIGITS}|${COUNT_SOURCE})\\s*(-|–|to|and)\\s*${APPROX_SOURCE}(\\d+(?:[.,]\\d+)?\\s?(?:k|thousand|m|million)?|${COUNT_SOURCE})\\s+(?:(?:new|incoming)\\s+)?(?:(?:[a-z]{3,15}\\s+)?${REQUEST_NOUN}\\s+)?(?:${PERIOD})`,
   'g',
 );
+/** A count of work and its period: "clauses a day". */
+const NOUN_THEN_PERIOD = new RegExp(`\\b${REQUEST_NOUN}\\s+(?:${PERIOD})`);
+/** Money said in a sentence: a bare range there is an amount, not a volume. */
+const MONEY_WORDS =
+  /[$€£₹¥]|\b(?:bill|budget|spend|spending|cost|costs|pay|paying|usd|eur|dollars?|euros?|pounds|rupees?|inr|lakh)\b/;
 /** The scale a multiplier word or letter gives ("5k" → 1,000), for the end of a range said without one ("3-5k"). */
 function scaleOf(said: string): number {
   return /(?:m|million)$/.test(said.trim()) ? 1e6 : /(?:k|thousand)$/.test(said.trim()) ? 1e3 : 1;
@@ -109,6 +114,10 @@ export const extractVolume: Extractor = (message) => {
     const said = parseCount(match[2] ?? '');
     const factor = PER_DAY[match[5] ?? match[6] ?? ''];
     if (upper === undefined || said === undefined || factor === undefined) continue;
+    // A range with no work named ("40-50k a month") is money as often as traffic: only a daily one, with no money said
+    // in its sentence, is read as the volume ("three to five THOUSAND a day").
+    const bare = !NOUN_THEN_PERIOD.test(match[0]);
+    if (bare && (factor !== 1 || MONEY_WORDS.test(sentenceAround(lower, match.index, 160)))) continue;
     // "3-5k": the lower end takes the upper end's multiplier when it has none of its own.
     const lowerEnd =
       scaleOf(match[2] ?? '') === 1 && said * scaleOf(match[4] ?? '') <= upper ? said * scaleOf(match[4] ?? '') : said;
