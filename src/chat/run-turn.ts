@@ -694,7 +694,10 @@ function answerTurn(
     const alsoAsked =
       intents.asksCost !== undefined || intents.asksFit !== undefined
         ? infoReply(intents, recommendation, knowledge, saved.length > 0, state.profile)
-        : undefined;
+        : // ("Why not just fine-tune GPT-4o mini on OpenAI?": whether that channel is open to the team, after the why.)
+          intents.asksTuningChannel !== undefined
+          ? tuningChannelReply(recommendation, knowledge, state.profile, intents.asksTuningChannel)
+          : undefined;
     const why = whyAnswer(intents, askedMethod, saved);
     const answered = withTheOtherQuestions(
       alsoAsked === undefined ? why : joinAnswers(why, alsoAsked, knowledge),

@@ -423,6 +423,17 @@ describe('newuser44 phrasings', () => {
     expect(extract('is 24 GB enough?').intents.asksEnoughData).toBeUndefined();
   });
 
+  it('answers "why not fine-tune GPT-4o mini on OpenAI?" with whether that channel is open to the team', async () => {
+    const turns = await converse(
+      [
+        'We call GPT-4o to pull attributes out of seller listings as JSON, 15,000 calls a day; we pay about $3,500 a month and want that bill cut in half. We have 200k logged GPT-4o input/output pairs. We can switch models, we have no GPUs, one-time budget $9,500, intermediate ML team. Just recommend.',
+        'Why not just fine-tune GPT-4o mini on OpenAI with our 200k logs — isnt that simplest since we are already on OpenAI?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toContain('closed to organisations that never used fine-tuning (from 2026-05-07)');
+  });
+
   it('keeps the A100 variant stated before, beside a "what if"', async () => {
     const turns = await converse(
       [

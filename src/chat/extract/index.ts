@@ -919,6 +919,18 @@ function askedOfTheCatalog(
         findings.splice(index, 1);
     }
   }
+  // "Why not just fine-tune GPT-4o mini on OpenAI with our logs?": a why-not that names where the tuning would run
+  // asks about that channel too (is it open to the team?).
+  const whyOnChannel =
+    intents.whyNot !== undefined && intents.genericFineTuning === true ? TUNE_ON_PROVIDER.exec(lower) : null;
+  if (whyOnChannel) {
+    const provider = catalog.providers?.find((entry) =>
+      [entry.name, ...entry.aliases].some((alias) => alias.toLowerCase() === (whyOnChannel[1] ?? '').trim()),
+    );
+    const model = catalogScanner(catalog).findModels(whyOnChannel[0])[0]?.entry?.name;
+    if (provider !== undefined)
+      intents.asksTuningChannel = { ...(model === undefined ? {} : { model }), provider: provider.id };
+  }
   // "can we fine-tune gemini in AI Studio?", "where can we tune GPT-4.1 mini?": where a model can be tuned.
   const channel = TUNING_CHANNEL_QUESTION.exec(lower);
   if (channel && intents.asksHostingFee === undefined) {
@@ -1099,6 +1111,9 @@ const METHOD_FIRST = new RegExp(`^\\s*(?:plain\\s+|just\\s+)?(?:${METHOD_SOURCE}
 /** "why Llama 3.2 3B and not Llama 3.1 8B?", "why the 3B rather than something bigger like the 8B?". */
 const WHY_THIS_NOT_THAT_MODEL =
   /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with)\s+)?(?:[\w.-]+\s+){1,6}?(?:and\s+not|rather\s+than|instead\s+of)\s+((?:[\w.-]+\s+){0,8}?[\w.-]+)\s{0,3}\?/;
+/** "fine-tune GPT-4o mini on OpenAI", "tune it through Bedrock": the provider a tuning would run on. */
+const TUNE_ON_PROVIDER =
+  /\b(?:fine[\s-]?tune|finetune|tune)\s+(?:it|(?:[\w.-]+\s+){1,3}?)\s*(?:on|via|through|with|at)\s+(openai|azure\s+openai|azure|vertex(?:\s+ai)?|bedrock|aws\s+bedrock|google|anthropic|mistral)\b/;
 /** "renting one L4 around the clock — what's that per month?", "what would 2 rented A10Gs cost a month, 24/7?". */
 const RENT_MONTHLY_QUESTION =
   /(?<!\b(?:we|we're|we\s+are|i|i'm)\s+(?:already\s+|currently\s+)?)\brent(?:ing|ed)?\s+(?:just\s+)?(one|a|an|\d+|two|three|four|five|six|seven|eight)\s+(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|[ahlt]\d{1,3}[a-z]?s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|mi300x)\b(?:[^.?!\n]|\.(?=\d)){0,40}?\b(?:around\s+the\s+clock|24\s*\/\s*7|all\s+month|full[\s-]time|permanently)\b(?:[^.?!\n]|\.(?=\d)){0,80}?\b(?:per\s+month|a\s+month|monthly|cost|costs|price)\b(?:[^.?!\n]|\.(?=\d)){0,80}\?/;
