@@ -345,6 +345,18 @@ describe('review22 findings', () => {
     ).toBeUndefined();
   });
 
+  it('keeps the on-device goal when only a model tried will not run there, and a GPU named with its count', () => {
+    expect(
+      extract(
+        "It has to run offline on our Android phones with 6 GB of RAM; the 8B model we tried won't run on the phones.",
+      ).removedGoals,
+    ).toBeUndefined();
+    expect(read('Would full fine-tuning fit, since we have 8 H100s?')).toMatchObject({
+      gpuCount: 8,
+      gpuName: 'NVIDIA H100 SXM',
+    });
+  });
+
   it('keeps QLoRA for a named 70B on one GPU of unknown memory', async () => {
     const turns = await converse(
       [

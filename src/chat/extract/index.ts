@@ -1238,7 +1238,7 @@ const TEACHER_DISOWNED =
 const NO_MODEL =
   /\b(?:we\s+(?:have|got)\s+no\s+model(?:\s+yet)?|no\s+model\s+(?:yet|chosen|picked|decided)|(?:haven't|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:picked|chosen|chose|pick|choose|decided\s+on|settled\s+on)\s+(?:a\s+|any\s+|the\s+)?(?:model|llm|[a-z][\w.-]*)\b)/;
 const NO_DEVICE =
-  /\b(?:there\s+is\s+no|there's\s+no|no)\s+(?:end[\s-]user\s+|target\s+|edge\s+)?(?:device|edge)s?\b(?![\s-]+(?:memory|limit|cases?|specific|in\s+scope))|\bnothing\s+runs\s+on\s+(?:(?:a|the|any)\s+)?(?:devices?|phones?|laptops?|edge)\b|\b(?:won't|will\s+not|doesn't|does\s+not|(?:is|are)n't\s+going\s+to|not\s+going\s+to)\s+run\s+on\s+(?:(?:the|our|their|any)\s+)?(?:devices?|phones?|laptops?|macbooks?|the\s+edge)\b|\b(?:the\s+)?(?:macbooks?|laptops?)\s+(?:was|were|is|are)\s+only\s+(?:for|used\s+for)\s+(?:training|development|dev|testing|prototyping)\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?the\s+device(?:'s)?\s+(?:memory|ram)\b/;
+  /\b(?:there\s+is\s+no|there's\s+no|no)\s+(?:end[\s-]user\s+|target\s+|edge\s+)?(?:device|edge)s?\b(?![\s-]+(?:memory|limit|cases?|specific|in\s+scope))|\bnothing\s+runs\s+on\s+(?:(?:a|the|any)\s+)?(?:devices?|phones?|laptops?|edge)\b|\b(?:it|this|that|the\s+(?:app|product|service|system|assistant|tool))\s+(?:won't|will\s+not|doesn't|does\s+not|(?:is|are)n't\s+going\s+to|not\s+going\s+to)\s+run\s+on\s+(?:(?:the|our|their|any)\s+)?(?:devices?|phones?|laptops?|macbooks?|the\s+edge)\b|\b(?:the\s+)?(?:macbooks?|laptops?)\s+(?:was|were|is|are)\s+only\s+(?:for|used\s+for)\s+(?:training|development|dev|testing|prototyping)\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?the\s+device(?:'s)?\s+(?:memory|ram)\b/;
 
 /** A yes/no or how-many question ("can a 4090 run a 70B model?") asks about facts; it does not state them. */
 /** Only spaces and tabs after the break: `\s*` would reread a run of newlines from each of them (quadratic). */
@@ -1379,7 +1379,7 @@ function ownedInQuestion(lower: string, item: Finding): boolean {
   // "is it a problem that we're on Gemma 2 9B IT?", "does it matter that we use GPT-4o?": what the team runs, asked about.
   if (
     (item.field === 'modelName' || item.field === 'gpuName' || item.field === 'gpuCount') &&
-    /\b(?:that|since|because|if)\s+(?:we(?:'re|\s+are)\s+(?:on|using|running)|we\s+(?:use|run|have|own))\s+(?:a\s+|an\s+|the\s+|only\s+|just\s+)?$/.test(
+    /\b(?:that|since|because)\s+(?:we(?:'re|\s+are)\s+(?:on|using|running)|we\s+(?:use|run|have|own))\s+(?:a\s+|an\s+|the\s+|only\s+|just\s+)?(?:\d+\s*x?\s*)?$/.test(
       lower.slice(Math.max(0, item.start - 40), item.start),
     )
   )
