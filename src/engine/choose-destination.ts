@@ -1012,11 +1012,10 @@ function breakLoraTie(best: MethodId, runnerUp: MethodId, input: DestinationInpu
   const hardwareKnown =
     profile.gpuCount !== undefined || profile.gpuName !== undefined || profile.gpuMemoryGB !== undefined;
   if (!hardwareKnown || profile.oneTimeBudgetUSD === undefined) return undefined;
-  if (facts['fits.lora'] === true) return 'lora';
   // (No model to size yet: LoRA in 16 bits is the default, QLoRA the fallback when memory says so. A named model on
   // GPUs of unknown memory keeps QLoRA, the choice that fits.)
-  if (facts['fits.lora'] === undefined && profile.modelName === undefined && profile.modelParamsB === undefined)
-    return 'lora';
+  const nothingToSize = profile.modelName === undefined && profile.modelParamsB === undefined;
+  if (facts['fits.lora'] === true || (facts['fits.lora'] === undefined && nothingToSize)) return 'lora';
   return 'qlora';
 }
 

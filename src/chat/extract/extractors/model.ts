@@ -345,12 +345,13 @@ export const extractModel: Extractor = (message, context) => {
     moved !== null &&
     /\b(?:we|i)\b(?:'ve|\s+have|\s+had)?\s*(?:just\s+|already\s+|since\s+|then\s+|recently\s+)?$/.test(mover);
   // The model moved from: the last catalog mention before the size (its generation, not just its family).
-  const from = ownMove
-    ? catalogScanner(context.catalog)
-        .findModels(lower.slice(0, (moved as RegExpExecArray).index + (moved as RegExpExecArray)[0].length))
-        .filter((mention) => mention.entry !== undefined)
-        .at(-1)?.entry
-    : undefined;
+  const from =
+    moved !== null && ownMove
+      ? catalogScanner(context.catalog)
+          .findModels(lower.slice(0, moved.index + moved[0].length))
+          .filter((mention) => mention.entry !== undefined)
+          .at(-1)?.entry
+      : undefined;
   const generation = (name: string) => name.replace(/\s*\d+(?:\.\d+)?B\b.*$/i, '').trim();
   const resized =
     moved && from !== undefined
