@@ -9,7 +9,7 @@ import type { MethodEstimates, Recommendation } from '../engine/recommendation-s
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { ProviderOffering } from '../knowledge/schemas.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
-import type { MethodId } from '../profile/profile-schema.ts';
+import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { joinWords } from './describe-field.ts';
 import { fallbackWhenLeverFails } from './fallback-words.ts';
 import { sensitivityValue, unknownWords } from './reply-words.ts';
@@ -40,6 +40,7 @@ export function compactAnswer(recommendation: Recommendation, knowledge: Knowled
 export function compactAnswerParts(
   recommendation: Recommendation,
   knowledge: Knowledge,
+  profile?: Profile,
 ): { text: string; footnotes?: string; sources?: FootnoteSource[] } {
   const name = (method: MethodId) => shortMethodName(knowledge, method);
   const { destination, firstStep } = recommendation;
@@ -67,12 +68,18 @@ export function compactAnswerParts(
   const at = destination.providers?.[0] ? ` through ${destination.providers[0].name}` : '';
   const first = firstStep.methods.filter((method) => method !== destination.method);
   const promptOnly = first.every((method) => method === 'prompt-engineering' || method === 'in-context-learning');
+  // A prompt already good enough is no baseline to build: its bill is what comes first.
+  const promptGood = (profile?.tried ?? []).some(
+    (entry) => entry.method === 'prompt-engineering' && entry.result === 'good-enough',
+  );
   const start =
     first.length === 0
       ? ''
-      : promptOnly
-        ? '; start with a prompt baseline and an evaluation set'
-        : `; start with ${joinWords(first.map(name))}`;
+      : promptOnly && promptGood
+        ? "; first cut your current prompt's bill (cache what every request shares, batch what can wait) and keep its answers as the bar"
+        : promptOnly
+          ? '; start with a prompt baseline and an evaluation set'
+          : `; start with ${joinWords(first.map(name))}`;
   // On a substitute model the verdicts (about the named model) do not apply to the destination.
   const nothing = !destination.model.switched && (!top || top.verdict === 'not-viable');
   if (nothing || !top) {

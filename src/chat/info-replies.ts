@@ -193,6 +193,16 @@ export function inDaysOrWeeks(hours: number): string {
   return `about ${money.format(Math.round((hours / (52 * HOURS_PER_WEEK)) * 10) / 10)} years`;
 }
 
+/** The plan's model is an encoder served from a CPU server (no GPUs): it needs no GPU rent. */
+function encoderOnCpu(recommendation: Recommendation): boolean {
+  return recommendation.assumptions.some(
+    (assumption) =>
+      assumption.field === 'estimates.cpuServing' &&
+      assumption.value === true &&
+      assumption.why.startsWith('No GPUs: the encoder'),
+  );
+}
+
 /** True when `name` is a catalog model served only through its vendor's API. */
 function namedApiModel(name: string | undefined, knowledge: Knowledge): boolean {
   const model = name === undefined ? undefined : knowledge.findModel(name);
@@ -261,6 +271,8 @@ export function costReply(
     continuedPretraining?: boolean;
     /** How many GPUs the team has, for the elapsed time when the plan's compute options do not say. */
     ownGpuCount?: number;
+    /** The wait was asked for ("in days", "in real time"): the elapsed time is said on one GPU too. */
+    elapsedAsked?: boolean;
     /** The fit is answered beside the cost (its conditions are said there, not twice). */
     fitAnswered?: boolean;
     /** The team's budgets, which a monthly serving bill is set against. */
@@ -311,8 +323,8 @@ export function costReply(
     const runHours = projectHours / PROJECT_RUNS;
     const timeline = options.timelineWeeks;
     const elapsed =
-      own && ownCount > 1
-        ? ` (about ${hoursWords(projectHours)} h on your ${ownCount} GPUs${projectHours >= LONG_ELAPSED_HOURS ? `, ${inDaysOrWeeks(projectHours)}; one run ${inDaysOrWeeks(runHours)}` : ''}${timeline !== undefined && runHours >= LONG_ELAPSED_HOURS ? (runHours > timeline * HOURS_PER_WEEK ? `, longer than your ${timeline}-week timeline` : projectHours > timeline * HOURS_PER_WEEK ? `: one run fits your ${timeline}-week timeline, three do not` : `, within your ${timeline}-week timeline`) : ''})`
+      own && (ownCount > 1 || options.elapsedAsked === true)
+        ? ` (about ${hoursWords(projectHours)} h ${ownCount > 1 ? `on your ${ownCount} GPUs` : 'of waiting on your GPU'}${projectHours >= LONG_ELAPSED_HOURS ? `, ${inDaysOrWeeks(projectHours)}; one run ${inDaysOrWeeks(runHours)}` : options.elapsedAsked === true ? `, under ${projectHours < 24 ? 'a day' : 'two days'} round the clock; one run about ${hoursWords(runHours)} h` : ''}${timeline !== undefined && runHours >= LONG_ELAPSED_HOURS ? (runHours > timeline * HOURS_PER_WEEK ? `, longer than your ${timeline}-week timeline` : projectHours > timeline * HOURS_PER_WEEK ? `: one run fits your ${timeline}-week timeline, three do not` : `, within your ${timeline}-week timeline`) : ''})`
         : '';
     // Fits the team's GPUs only with an adjustment (shorter sequences): said first, with renting as the way out.
     const fitsIf =
@@ -508,12 +520,14 @@ export function costReply(
           }`
         : running === 0
           ? 'Serving it on GPUs you own costs no rent.'
-          : `Serving it around the clock: about $${count.format(running)} a month of GPU time at the catalog's rental price${stated ? `, against the $${count.format(options.currentMonthlySpendUSD ?? 0)} a month you pay today` : ''}${options.gpusRented === true ? ' (your contract may price your rented GPUs differently)' : options.noOwnGpus === true ? '' : ' (no rent if the GPU is yours)'}.${overBudget(
-              running,
-              options,
-              recommendation.assumptions.some((assumption) => assumption.field === 'estimates.cpuServing'),
-              verdictFirst,
-            )}${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` That is one copy of the model, sized for memory, not for ${count.format(options.requestsPerDay ?? 0)} requests a day: serving that volume takes several GPUs, and the throughput they need is not estimated here.` : ''}`,
+          : encoderOnCpu(recommendation)
+            ? `Serving it: an encoder this size runs on a CPU server, so no GPU rent; it reads each input once and writes no tokens, so time it per input there (a rented GPU instead costs about $${count.format(running)} a month).`
+            : `Serving it around the clock: about $${count.format(running)} a month of GPU time at the catalog's rental price${stated ? `, against the $${count.format(options.currentMonthlySpendUSD ?? 0)} a month you pay today` : ''}${options.gpusRented === true ? ' (your contract may price your rented GPUs differently)' : options.noOwnGpus === true ? '' : ' (no rent if the GPU is yours)'}.${overBudget(
+                running,
+                options,
+                recommendation.assumptions.some((assumption) => assumption.field === 'estimates.cpuServing'),
+                verdictFirst,
+              )}${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` That is one copy of the model, sized for memory, not for ${count.format(options.requestsPerDay ?? 0)} requests a day: serving that volume takes several GPUs, and the throughput they need is not estimated here.` : ''}`,
     );
   }
   // Served from the team's own CPU servers (no GPUs, data on the premises): no bill, and what CPUs can carry.

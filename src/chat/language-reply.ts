@@ -36,6 +36,14 @@ function cardWords(
   const plain = plainModelName(model.name);
   const source = languageSource(model, knowledge);
   const mark = source === undefined ? '' : cite(source);
+  // A multilingual model's pre-training list (XLM-RoBERTa's 93 languages): the languages asked on it or off it.
+  const pretrained = model.multilingual === true ? (model.languages ?? []) : [];
+  if (support === undefined && pretrained.length > 0) {
+    const off = languages.filter((name) => !pretrained.includes(name));
+    return off.length === 0
+      ? `${plain} was pre-trained on text in ${pretrained.length} languages, ${joinWords(languages.map(languageName))} among them${mark}.`
+      : `${plain} was pre-trained on text in ${pretrained.length} languages${mark}, but not on ${joinWords(off.map(languageName))}.`;
+  }
   if (support === undefined)
     return `The catalog has no language list for ${plain}: check its ${model.access === 'open-weights' ? 'model card' : "vendor's documentation"} for ${joinWords(languages.map(languageName))}.`;
   const listed = support.named.map(languageName);
@@ -129,9 +137,30 @@ export function languageReply(
         }),
       )}, in the sizes the catalog holds.`,
     );
-  else if (!subjectSupports)
+  else if (!subjectSupports && subject?.architecture?.kind !== 'encoder')
     parts.push(
-      `No model in the catalog lists ${words} among its supported languages; the widest claims are ${widestClaims(knowledge)}.`,
+      `No generative model in the catalog lists ${words} among its supported languages; the widest claims are ${widestClaims(knowledge)}.`,
+    );
+  // A task judged item by item (a label, fields) is served well by an encoder: one whose pre-training covers every
+  // language asked is named as the cheap baseline.
+  const perItem = profile.taskType === 'classify' || profile.taskType === 'extract';
+  const encoders = perItem
+    ? knowledge.models.filter(
+        (model) =>
+          model.id !== subject?.id &&
+          model.architecture?.kind === 'encoder' &&
+          model.multilingual === true &&
+          languages.every((name) => (model.languages ?? []).includes(name)),
+      )
+    : [];
+  if (encoders.length > 0)
+    parts.push(
+      `For ${profile.taskType === 'classify' ? 'classifying' : 'extracting'} item by item, a multilingual encoder fine-tuned on your labels is the cheap baseline: ${joinWords(
+        encoders.map((model) => {
+          const source = model.sources[0];
+          return `${plainModelName(model.name)} (pre-trained on text in ${(model.languages ?? []).length} languages, ${words} among them${source === undefined ? '' : cite(source)})`;
+        }),
+      )}; it serves on a CPU or a small GPU.`,
     );
   const tuned = recommendation.plan
     .flatMap((step) => step.methods)
@@ -139,7 +168,7 @@ export function languageReply(
       ['lora', 'qlora', 'full-fine-tuning', 'managed-fine-tuning', 'instruction-tuning'].includes(method),
     );
   parts.push(
-    `I can't rate how well a model writes ${words}: no source in my catalog measures it. Put real ${words} inputs in your evaluation set, compare two candidates that fit your hardware on them, and if both fall short, tune on your own ${words} examples${tuned === undefined ? '' : ` (the plan's ${tuned === 'managed-fine-tuning' ? "provider's tuning job" : tuned === 'qlora' ? 'QLoRA' : tuned === 'lora' ? 'LoRA' : 'tuning step'})`}: that is how a language the model handles poorly gets better.`,
+    `I can't rate how well a model handles ${words}: no source in my catalog measures it. Put real ${words} inputs in your evaluation set, compare two candidates that fit your hardware on them, and if both fall short, tune on your own ${words} examples${tuned === undefined ? '' : ` (the plan's ${tuned === 'managed-fine-tuning' ? "provider's tuning job" : tuned === 'qlora' ? 'QLoRA' : tuned === 'lora' ? 'LoRA' : 'tuning step'})`}: that is how a language the model handles poorly gets better.`,
   );
   return citedAnswer(parts.join(' '), listed, knowledge);
 }

@@ -62,6 +62,7 @@ import { rentMonthlyReply } from './rent-monthly-reply.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
 import { acknowledgementText, assumedNote, lowerFirst, plainValue, questionText, unknownNote } from './reply-words.ts';
 import { joinAnswers, questionsByHypothesis, withTheOtherQuestions } from './several-questions.ts';
+import { smallModelReply } from './small-model-reply.ts';
 import { whyMethodReply } from './why-reply.ts';
 
 /** An extraction as the dialogue consumes it: rule-based, optionally merged with what an LLM understood. */
@@ -405,6 +406,23 @@ function answerTurn(
       intents: { ...extraction.intents, whatIf: true },
     };
   }
+  // "What would the BERT-style route cost to train and run?": a "what if" on the catalog's encoder (the multilingual one
+  // for text in several languages), answered on it and saved nowhere.
+  const encoder =
+    extraction.intents.asksEncoderCost === true && extraction.hypothetical?.modelName === undefined
+      ? knowledge.findModel(
+          (extraction.fields.multilingual ?? previous.profile.multilingual) === true ? 'XLM-RoBERTa Base' : 'BERT-Base',
+        )
+      : undefined;
+  if (encoder !== undefined && previous.profile.modelName !== encoder.name) {
+    const { modelName: _named, modelParamsB: _size, ...fields } = extraction.fields;
+    extraction = {
+      ...extraction,
+      fields,
+      hypothetical: { ...(extraction.hypothetical ?? {}), modelName: encoder.name },
+      intents: { ...extraction.intents, whatIf: true },
+    };
+  }
   // ("will it fit on our A100s?" after "8x A100 40GB": the variant stated before stays, also beside a what-if.)
   extraction = keepStatedGpuVariant(previous.profile, extraction);
   const statedBesideWhatIf = extraction.hypothetical === undefined ? undefined : extraction;
@@ -579,9 +597,9 @@ function answerTurn(
         : anotherModel && whatIfIntents.asksCost !== undefined
           ? currentBillWords(current, base.profile.modelName) || listPriceBillWords(base.profile, knowledge)
           : // "Compare the monthly cost of a student on a rented GPU with the tuned Flash-Lite": the plan's own bill
-            // beside the one asked about.
+            // beside the one asked about, and the bill of an API model the comparison names that the plan is not on.
             whatIfIntents.asksCost !== undefined && whatIfIntents.asksMonthlyCost === true
-            ? currentBillWords(current, base.profile.modelName, base.profile, knowledge)
+            ? `${currentBillWords(current, base.profile.modelName, base.profile, knowledge)}${namedApiBills(intents.billModels, current, base.profile, knowledge)}`
             : '';
     // (This reply carries no source list: marks that would point at none are left out.)
     const askedText =
@@ -818,7 +836,7 @@ function answerTurn(
   };
   if (firmUp === undefined) delete answeredState.requestedField;
   // The chat shows the compact answer as the reply's body; "show details" gives the full template explanation.
-  const { text: body, footnotes, sources } = compactAnswerParts(recommendation, knowledge);
+  const { text: body, footnotes, sources } = compactAnswerParts(recommendation, knowledge, state.profile);
   // After an earlier answer, compare with the advice before this message so the reply says what changed.
   // "What's the final plan?" asks for the whole answer again, on purpose.
   const last = previous.answered && !restate ? recommendFor(previous.profile, knowledge) : undefined;
@@ -968,6 +986,29 @@ function currentBillWords(
   return ` On ${on ? plainModelName(on) : 'the model as it stands'}, the plan costs about $${new Intl.NumberFormat('en-US').format(Math.round(monthly))} a month at the same volume.`;
 }
 
+/**
+ * " On Gemini 2.5 Flash-Lite, calls cost about $74 a month …": each API model a bill comparison names that the plan is
+ * not on, at the team's volume and list price (a tuned copy is billed above its base).
+ */
+function namedApiBills(
+  names: readonly string[] | undefined,
+  current: Recommendation,
+  profile: Partial<Profile>,
+  knowledge: Knowledge,
+): string {
+  const words: string[] = [];
+  for (const name of names ?? []) {
+    if (name === current.destination.model.name || name === profile.modelName) continue;
+    const model = knowledge.findModel(name);
+    const bill = listPriceMonthlyUSD(model?.apiPrice, profile);
+    if (model === undefined || bill === undefined) continue;
+    words.push(
+      ` On ${plainModelName(model.name)}, calls cost about $${new Intl.NumberFormat('en-US').format(Math.round(bill))} a month at the same volume and list price; a tuned copy is billed above that.`,
+    );
+  }
+  return words.join('');
+}
+
 /** " GPT-4.1 mini calls cost about $554 a month …": the team's own model at list price, when the plan gives no bill. */
 function listPriceBillWords(profile: Partial<Profile>, knowledge: Knowledge): string {
   const model = profile.modelName === undefined ? undefined : knowledge.findModel(profile.modelName);
@@ -1076,6 +1117,8 @@ function infoReply(
     return { ...defined, text: `${defined.text}\n\n${cost}` };
   }
   if (intents.asksEncoderInstead) return encoderInsteadReply(recommendation, knowledge, profile);
+  if (intents.asksSmallModelWorry !== undefined)
+    return smallModelReply(recommendation, knowledge, profile, intents.asksSmallModelWorry.sizeB);
   if (intents.asksRentMonthly !== undefined) {
     const rent = rentMonthlyReply(
       recommendation,
@@ -1131,8 +1174,22 @@ function infoReply(
   if (intents.asksSpeed && intents.asksFit === undefined && intents.asksCost === undefined)
     return speedReply(knowledge, profile, recommendation);
   if (intents.asksLicence !== undefined) return licenceReply(recommendation, knowledge, intents.asksLicence);
-  if (intents.asksLanguage !== undefined)
-    return languageReply(recommendation, knowledge, profile, intents.asksLanguage);
+  if (intents.asksLanguage !== undefined) {
+    const languages = languageReply(recommendation, knowledge, profile, intents.asksLanguage);
+    // ("Is there a BERT-like model for German and Polish? And what would it cost to run?": the cost after it.)
+    const alsoAsked =
+      intents.asksCost !== undefined || intents.asksFit !== undefined
+        ? infoReply(
+            { ...intents, asksLanguage: undefined },
+            recommendation,
+            knowledge,
+            statedFacts,
+            profile,
+            askedOnAnotherModel,
+          )
+        : undefined;
+    return alsoAsked === undefined ? languages : joinAnswers(languages, alsoAsked, knowledge);
+  }
   if (intents.asksHostingFee !== undefined) return hostingFeeReply(recommendation, knowledge, intents.asksHostingFee);
   if (intents.asksRetirement !== undefined) {
     const answer = retirementReply(recommendation, knowledge, profile, intents.asksRetirement);
@@ -1222,9 +1279,9 @@ function infoReply(
           budgetAsked: intents.asksBudgetFit === true,
           fitAnswered: intents.asksFit !== undefined,
           ...(profile.exampleTokens === undefined ? {} : { exampleTokens: profile.exampleTokens }),
-          ...(pretrainingAsked
-            ? { continuedPretraining: true, ...(profile.gpuCount ? { ownGpuCount: profile.gpuCount } : {}) }
-            : {}),
+          ...(profile.gpuCount ? { ownGpuCount: profile.gpuCount } : {}),
+          ...(pretrainingAsked ? { continuedPretraining: true } : {}),
+          ...(intents.asksElapsed === true ? { elapsedAsked: true } : {}),
         },
       ),
     );

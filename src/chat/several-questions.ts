@@ -45,6 +45,7 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksDataMix',
   'asksRetrievedExamples',
   'asksEncoderInstead',
+  'asksSmallModelWorry',
   'asksRentMonthly',
   'asksBillMismatch',
   'asksRatingsForPreference',

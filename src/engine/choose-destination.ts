@@ -822,15 +822,30 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
   }
   // A tuned copy of the named model is billed above its base: the provider's tuning is a cost fix only on the
   // cheapest tier of the family; above it, the saving is a smaller model (a student, or the cheaper tier).
-  const providerTierTuning = facts.weightsAvailable === false && facts.cheaperTierInFamily !== true;
+  // A prompt on a live model that already meets the bar has nothing a tuned copy would add but its higher per-token
+  // price (and, on some channels, hosting by the hour): the saving is a smaller model only. (A provider's tuning that
+  // already served the task well, or a shut-down model whose tuning moves to a substitute, stays an option.)
+  const tried = profile.tried ?? [];
+  const promptAlreadyGood =
+    !noTeacher &&
+    tried.some(
+      (entry) =>
+        (entry.method === 'prompt-engineering' || entry.method === 'in-context-learning') &&
+        entry.result === 'good-enough',
+    ) &&
+    !tried.some((entry) => entry.method === 'managed-fine-tuning' && entry.result === 'good-enough');
+  const providerTierTuning =
+    facts.weightsAvailable === false && facts.cheaperTierInFamily !== true && !promptAlreadyGood;
   return {
     methods: providerTierTuning ? ['distillation', 'managed-fine-tuning'] : ['distillation'],
     objective: 'distillation',
     why: providerTierTuning
       ? 'At this volume or latency the large model costs too much per answer: a smaller model trained on its outputs, or this tier tuned by the provider on your examples, serves the same narrow task for less.'
-      : facts.weightsAvailable === false
+      : facts.weightsAvailable === false && facts.cheaperTierInFamily === true
         ? "At this volume or latency the large model costs too much per answer, and a tuned copy of it is billed above the base: a smaller model trained on its outputs (or the family's cheaper tier, tuned on your examples) serves the same narrow task for less."
-        : 'At this volume or latency the large model costs too much per answer: a smaller model trained on its outputs serves the same narrow task for less.',
+        : facts.weightsAvailable === false
+          ? 'At this volume or latency the large model costs too much per answer, and a tuned copy of it is billed above the base: a smaller model trained on its outputs serves the same narrow task for less.'
+          : 'At this volume or latency the large model costs too much per answer: a smaller model trained on its outputs serves the same narrow task for less.',
     strong: true,
   };
 }
@@ -1012,10 +1027,11 @@ function breakLoraTie(best: MethodId, runnerUp: MethodId, input: DestinationInpu
   const hardwareKnown =
     profile.gpuCount !== undefined || profile.gpuName !== undefined || profile.gpuMemoryGB !== undefined;
   if (!hardwareKnown || profile.oneTimeBudgetUSD === undefined) return undefined;
-  // (No model to size yet: LoRA in 16 bits is the default, QLoRA the fallback when memory says so. A named model on
-  // GPUs of unknown memory keeps QLoRA, the choice that fits.)
+  // (No model to size yet: LoRA in 16 bits is the default, and the model proposed is one it fits on, rented if need
+  // be; QLoRA is the fallback when memory says so. A named model on GPUs of unknown memory keeps QLoRA, the choice
+  // that fits.)
   const nothingToSize = profile.modelName === undefined && profile.modelParamsB === undefined;
-  if (facts['fits.lora'] === true || (facts['fits.lora'] === undefined && nothingToSize)) return 'lora';
+  if (facts['fits.lora'] === true || nothingToSize) return 'lora';
   return 'qlora';
 }
 

@@ -447,6 +447,13 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     input.deviceMemoryGB === undefined
   ) {
     ask('gpuName', 'The model you named runs on your own GPUs: which ones decides whether it can be served and tuned.');
+    // Health or regulated data on an open model no GPU of the team's is known to hold: whether the data may go to a
+    // rented cloud GPU decides between renting one and buying or using GPUs on the premises.
+    if (!runsOnPremises && (mentionsHealthData(input) || mentionsRegulatedData(input)))
+      ask(
+        'dataMustStayOnPrem',
+        'Your data is sensitive: whether it may go to a rented cloud GPU decides between renting one for the work and running it only on GPUs on your premises.',
+      );
   }
   // Health data bound for a vendor's API: whether it may go there at all decides the model before anything else.
   if (facts.weightsAvailable === false && !runsOnPremises && mentionsHealthData(input)) {
@@ -458,6 +465,18 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     // end; the pair is asked side by side.
     if (input.canSwitchModel === undefined && input.dataMustStayOnPrem === undefined)
       ask('canSwitchModel', 'If the records may not leave, the API model has to give way to an open-weight one.');
+    // That open-weight model then runs and is tuned on the team's own GPUs: which ones decides how large it can be.
+    if (
+      input.dataMustStayOnPrem !== false &&
+      input.canSwitchModel !== false &&
+      input.gpuName === undefined &&
+      input.gpuCount === undefined &&
+      input.gpuMemoryGB === undefined
+    )
+      ask(
+        'gpuName',
+        'If the records stay on your premises, an open-weight model runs and is tuned on your own GPUs: which ones decides how large it can be.',
+      );
   }
   // The named model is shut down within months: whether the team may move to another decides where the work goes.
   if (facts.modelRetiringSoon === true && input.canSwitchModel === undefined)

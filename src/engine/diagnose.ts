@@ -42,10 +42,11 @@ const TASK_WORDS: readonly (readonly [Need, RegExp])[] = [
     'knowledge',
     /\b(knowledge ?base|wiki|documentation|faqs?|(knows?|knowing|understands?|aware of) (about )?(our|internal|in-house|the company's)|(answer|answers|answering|questions?|queries|ask|asks|chat|chatbot|assistant|bot)\b[^.]{0,60}\b(docs?|documents?|manuals?|handbooks?|polic(y|ies)|articles?|internal data|knowledge|protocols?|guidelines?|procedures?|sops?|runbooks?|playbooks?|formular(y|ies)|regulations?|intranet|confluence|sharepoint|help ?cent(er|re)))\b/i,
   ],
-  // ("Summarise news articles" reads the article it is given: the news there is input, not knowledge to fetch.)
+  // ("Summarise news articles", "summaries of our news programmes" read what they are given: the news there is input,
+  // not knowledge to fetch.)
   [
     'freshness',
-    /\b(latest|up[- ]to[- ]date|changes? (daily|weekly|often)|news(?![- ]?(?:articles?|stories|items|pieces|copy|wires?|feeds?|summar\w*))|real[- ]time data|current prices?)\b/i,
+    /\b(latest|up[- ]to[- ]date|changes? (daily|weekly|often)|(?<!summar\w* (?:of )?(?:our |the |each |every |a )?)news(?![- ]?(?:articles?|stories|items|pieces|copy|wires?|feeds?|summar\w*|programmes?|programs?|broadcasts?|shows?|segments?|bulletins?|reports?|scripts?|transcripts?|clips?|videos?|episodes?|releases?))|real[- ]time data|current prices?)\b/i,
   ],
   ['citations', /\b(cite|citations?|sources?|references?|link back)\b/i],
   ['format', /\b(json|schema|structured|format(ted)?|template|fields?|xml|yaml|csv|tables?)\b/i],

@@ -331,8 +331,11 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
   // No model named: for work that trains weights or runs on the team's side, propose the catalog model the same
   // feasibility stage finds for the destination (the largest open model that fits what was described).
   let proposed: string | undefined;
+  // ("We'd download an open model": open weights said, none chosen, is still a model to propose.)
   const noModel =
-    profile.modelName === undefined && profile.modelParamsB === undefined && profile.modelAccess === undefined;
+    profile.modelName === undefined &&
+    profile.modelParamsB === undefined &&
+    (profile.modelAccess === undefined || profile.modelAccess === 'open-weights');
   const ownSide =
     profile.deployment === 'on-prem' ||
     profile.deployment === 'edge' ||

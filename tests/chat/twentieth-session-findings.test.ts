@@ -360,8 +360,8 @@ describe('newuser39: languages', () => {
     expect(turn?.reply).toMatch(
       /Swahili is not among the eight languages Meta's card officially supports for Llama 3\.1 8B/,
     );
-    expect(turn?.reply).toMatch(/No model in the catalog lists Swahili/);
-    expect(turn?.reply).toMatch(/I can't rate how well a model writes Swahili/);
+    expect(turn?.reply).toMatch(/No generative model in the catalog lists Swahili/);
+    expect(turn?.reply).toMatch(/I can't rate how well a model handles Swahili/);
     expect(turn?.reply).not.toMatch(/works on it as described/);
   });
 

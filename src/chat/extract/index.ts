@@ -155,6 +155,12 @@ function billComparisonSpan(lower: string, catalog: ExtractionCatalog): { start:
   return { start, end: start + sentence.length };
 }
 
+/** "… the 8B (option) you suggested", "… the model you recommended": the model named is the advice's. */
+const ADVICE_MODEL_AFTER =
+  /^\s?(?:(?:option|model|one|plan|route|pick|choice|idea)\s)?(?:(?:that|which)\s)?you(?:'ve|\shave|\sjust)?\s(?:suggested|proposed|recommended|mentioned|picked|chose|named)\b/;
+/** "your suggested Llama 3.1 8B", "the recommended 8B": the advice's model. */
+const ADVICE_MODEL_BEFORE = /\b(?:your|the)\s(?:suggested|proposed|recommended)\s(?:model\s)?$/;
+
 /** Words that close a conversation after thanks: "that's a plan we can take to finance", "that's all for today". */
 const SIGNING_OFF =
   /\b(?:that'?s|this\s+is|it'?s)\s+(?:a\s+)?(?:plan|great|helpful|useful|very\s+helpful|perfect|enough|all(?:\s+for\s+(?:now|today))?)\b|\b(?:take|bring|show)\s+(?:it|this|that)\s+to\b|\bwe\s+can\s+take\s+to\b/;
@@ -224,6 +230,10 @@ export function extractProfile(
   if (billComparison !== undefined) {
     intents.whatIf = true;
     intents.comparesBills = true;
+    const named = catalogScanner(context.knowledge)
+      .findModels(prepared.lower.slice(billComparison.start, billComparison.end))
+      .flatMap((mention) => (mention.entry === undefined ? [] : [mention.entry.name]));
+    if (named.length > 0) intents.billModels = [...new Set(named)];
   }
   askedOfTheCatalog(prepared.lower, findings, intents, context.knowledge);
 
@@ -242,7 +252,10 @@ export function extractProfile(
         open &&
         !asksAQuestion(alone.intents) &&
         !(alone.intents.whatIf && alone.hypothetical !== undefined) &&
-        !(comparedHere && /\bdifferen(?:ce|t)\b/i.test(text)),
+        !(comparedHere && /\bdifferen(?:ce|t)\b/i.test(text)) &&
+        // ("The emails are German and Polish. Is there a BERT-like model for that?": answered with the languages said
+        // before it, which the clause alone does not have.)
+        !(intents.asksLanguage !== undefined && ENCODER_FOR_LANGUAGES.test(text.toLowerCase())),
     )
     .map(({ text }) => text);
   if (unanswered.length > 0) intents.unanswered = unanswered;
@@ -368,6 +381,17 @@ export function extractProfile(
     if (
       (item.field === 'corpusTokens' || item.field === 'unlabeledCorpus') &&
       exampleSpans.some((example) => item.start < example.end && example.start < item.end)
+    )
+      findings.splice(index, 1);
+  }
+  // "For the Llama 3.1 8B option you suggested, what would it cost?": the advice's own model, named back to it, is no
+  // fact about the team.
+  for (let index = findings.length - 1; index >= 0; index--) {
+    const item = findings[index] as Finding;
+    if (
+      (item.field === 'modelName' || item.field === 'modelParamsB') &&
+      (ADVICE_MODEL_AFTER.test(prepared.lower.slice(item.end, item.end + 50)) ||
+        ADVICE_MODEL_BEFORE.test(prepared.lower.slice(Math.max(0, item.start - 30), item.start)))
     )
       findings.splice(index, 1);
   }
@@ -772,6 +796,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksRetrievedExamples === true ||
     intents.asksRentMonthly !== undefined ||
     intents.asksEncoderInstead === true ||
+    intents.asksSmallModelWorry !== undefined ||
     intents.asksBillMismatch === true ||
     intents.asksLongContext !== undefined ||
     intents.asksDataMix !== undefined ||
@@ -1005,10 +1030,12 @@ function askedOfTheCatalog(
   // "qwen 2.5 14b license - ok for commercial internal use?": the licence of the model named (or of the plan's model).
   // ("Is the Llama 3.1 licence OK?" names a family: the licence its members share, read from the first of them.)
   // "Is Llama 3.1 8B any good in Swahili, or which model would you pick for that?": a language asked of a model.
-  const language = LANGUAGE_QUESTION.exec(lower);
+  const language = LANGUAGE_QUESTION.exec(lower) ?? ENCODER_FOR_LANGUAGES.exec(lower);
   if (language) {
     const sentence = sentenceAround(lower, language.index);
-    const languages = languagesNamed(sentence);
+    // ("The emails are German and Polish. Is there a BERT-like model for that?": the languages said just before.)
+    const inSentence = languagesNamed(sentence);
+    const languages = inSentence.length > 0 ? inSentence : languagesNamed(lower);
     // (English alone asks nothing about languages: "is our llama 3.1 8b setup good for english faq answering?")
     if (
       languages.some((name) => name !== 'english') &&
@@ -1021,7 +1048,17 @@ function askedOfTheCatalog(
         mentions.find((mention) => !/\b(?:our|my)\s+$/.test(text.slice(Math.max(0, mention.start - 8), mention.start)))
           ?.entry?.name;
       const scanner = catalogScanner(catalog);
+      // An encoder asked for: the catalog's encoder whose pre-training covers every language asked.
+      const encoder = ENCODER_ASKED.test(sentence)
+        ? catalog.models.find(
+            (model) =>
+              model.architecture?.kind === 'encoder' &&
+              model.multilingual === true &&
+              languages.every((name) => (model.languages ?? []).includes(name)),
+          )?.name
+        : undefined;
       const named =
+        encoder ??
         notOurs(scanner.findModels(sentence), sentence) ??
         familyMember(sentence, catalog) ??
         (/\b(?:that|it|this\s+one)\b/.test(sentence) ? notOurs(scanner.findModels(lower), lower) : undefined);
@@ -1104,8 +1141,12 @@ const WHY_NOT_MODEL_QUESTION =
   /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+(?=\S)((?:[^?.!\n]|\.(?=\d)){2,60}?)\s{0,3}\?|^\s*(?:(?:and|ok(?:ay)?|so|hmm|then)[\s,]+)?(?:what|how)\s+about\s+((?:(?:the|a|using|just)\s+)?(?:[^?.!\n\s]|\.(?=\d))+(?:\s+(?:[^?.!\n\s]|\.(?=\d))+){0,3})\s*\?\s*$/;
 /** "any good in Swahili", "handles Tagalog", "best at Korean", "does it speak Yoruba": a language asked about. */
 const LANGUAGE_QUESTION = new RegExp(
-  `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b|\\bhow\\s+(?:good|well|bad|strong|fluent|reliable)\\s+(?:is|are|does|do)\\s+(?:[\\w.-]+\\s+){0,4}?(?:at|in|with)\\s+(?:${LANGUAGE_SOURCE})\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,30}\\?`,
+  `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b|\\bhow\\s+(?:good|well|bad|strong|fluent|reliable)\\s+(?:is|are|does|do)\\s+(?:[\\w.-]+\\s+){0,4}?(?:at|in|with)\\s+(?:${LANGUAGE_SOURCE})\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,30}\\?|\\b(?:which|what)\\s(?:[\\w-]+\\s){0,2}?models?\\b[^.?!\\n]{0,40}?\\b(?:for|in|with)\\s(?:${LANGUAGE_SOURCE})\\b[^.!?\\n]{0,40}\\?`,
 );
+/** "Is there a BERT-like model for that?", "which encoder would handle those languages?": an encoder asked for. */
+const ENCODER_ASKED = /\b(?:bert[\s-]?(?:like|style|type)|[\w-]*bert\b|encoders?\b|roberta)/;
+const ENCODER_FOR_LANGUAGES =
+  /\b(?:is\sthere|are\sthere|do\syou\sknow|which|what|any)\s(?:an?\s|any\s|good\s|multilingual\s){0,2}(?:bert[\s-]?(?:like|style|type)|multilingual\s(?:bert|encoder)|encoder)\b[^?\n]{0,50}\?/;
 /** A method named first in the weighed words ("QLoRA for Llama 3.1 70B"). */
 const METHOD_FIRST = new RegExp(`^\\s*(?:plain\\s+|just\\s+)?(?:${METHOD_SOURCE})\\b`);
 /** "why Llama 3.2 3B and not Llama 3.1 8B?", "why the 3B rather than something bigger like the 8B?". */

@@ -79,7 +79,7 @@ const BUDGET_FIT =
 const FIT_ASKED_BESIDE_COST =
   /\b(?:will|would|does|do|can|could)\s+(?:[^?.!,;\n]|\.(?=\d)){1,80}?\bfit\s+(?:on|in|into|onto|across)\s+(?:the\s+|our\s+|my\s+|a\s+|one\s+|two\s+|\d+\s+)?(?:[\w-]+\s+)?(?:gpus?|cards?|nodes?|h100s?|a100s?|l40s|a10g?s?|l4s?|t4s?|a6000s?|v100s?|mi300x|rtx|\d{4}s?|\d+\s?gb|memory|vram)\b/;
 const DEFINITION = new RegExp(
-  `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|sorry|hmm|wait),?\\s+)(?:what(?:'?s|\\s+(?:exactly\\s+|actually\\s+|really\\s+)?(?:is|are))|explain|define|what\\s+does)\\s+(?:exactly\\s+)?(?:a\\s+|an\\s+|the\\s+)?['"‘“]?(${METHOD_SOURCE})['"’”]?(?:\\s+(?:mean|exactly|actually|again|btw|in\\s+plain\\s+(?:words|english|terms)))?\\s*(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b))`,
+  `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|alright|right|fine|sorry|hmm|wait)(?:\\s(?:then|now))?[,:]?\\s+)(?:what(?:'?s|\\s+(?:exactly\\s+|actually\\s+|really\\s+)?(?:is|are))|explain|define|what\\s+does)\\s+(?:exactly\\s+)?(?:a\\s+|an\\s+|the\\s+)?['"‘“]?(${METHOD_SOURCE})['"’”]?(?:,?\\s(?:mean|exactly|actually|again|btw|briefly|in\\s(?:plain|simple|layman'?s|short|everyday)(?:\\s(?:words|english|terms|language))?|in\\sa\\snutshell|for\\s(?:a\\s)?(?:beginners?|non[\\s-]experts?|my\\sboss|a\\smanager|managers|dummies)))*\\s*(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b)|\\?\\s(?:my|our|the)\\s(?:boss|manager|cto|ceo|team|director|lead)\\b[^?\\d\\n]{0,60}$)`,
 );
 const COMPARISON = new RegExp(
   `(${METHOD_SOURCE})\\s+(?:or|vs\\.?|versus|compared\\s+to|against|beats|outperforms|(?:better|worse|cheaper|faster|easier|safer)\\s+than)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\b(?:compare|difference\\s+between)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:and|with|to|vs\\.?)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
@@ -448,7 +448,11 @@ export const NOT_A_QUESTION_KEY: ReadonlySet<string> = new Set([
   'smallTalk',
   'thanks',
   'asksMonthlyCost',
+  'asksElapsed',
   'comparesBills',
+  'asksEncoderCost',
+  'asksSmallModelWorry',
+  'billModels',
   'asksFitFor',
   'asksFitGpus',
   'asksFitSequenceTokens',
@@ -457,6 +461,17 @@ export const NOT_A_QUESTION_KEY: ReadonlySet<string> = new Set([
   'dataRegion',
   'separately',
 ]);
+/** The wait asked for, not GPU-hours: "in days", "how many days", "in real time", "wall-clock", "calendar time". */
+const ELAPSED_ASKED =
+  /\b(?:in\s(?:days|weeks|hours\sof\swaiting)|how\smany\s(?:days|weeks)|(?:real|wall[\s-]?clock|calendar|elapsed)\s(?:time|hours|days)|wall[\s-]?clock|elapsed)\b/;
+
+/**
+ * "I worry a 1B model … will be dumb", "is a 1.5B too small for this?", "won't a 3B model be too weak?": a doubt about
+ * a small model's ability (the size captured).
+ */
+const SMALL_MODEL_WORRY =
+  /\b(?:worr(?:y|ied|ies)|concern(?:ed|s)?|afraid|fear|doubt\w*|scared|nervous)\b[^.?!\n]{0,80}?\b(\d+(?:\.\d+)?)\s?b\b[^.?!\n]{0,100}?\b(?:dumb|stupid|weak|too\ssmall|limited|not\s(?:smart|capable|good|strong|clever)\senough|struggle\w*|fail\w*|(?:can't|cannot|won't)\shandle)\b|\b(?:is|isn't|will|won't|would|wouldn't)\s(?:a\s|the\s)?(\d+(?:\.\d+)?)\s?b\s(?:model\s)?(?:be\s)?(?:too\s(?:small|dumb|weak|limited)|(?:smart|capable|big|good|strong)\senough)\b/;
+
 /** A real question: it opens with a question word and is not a check that the advisor heard ("did you get that?"). */
 const OPEN_QUESTION =
   /^\W*(?:(?:and|also|so|but|ok(?:ay)?|then|plus|separately|secondly|finally|lastly)[\s,]+){0,2}(?:what|how|why|which|when|where|who|can|could|should|would|will|is|are|do|does)\b/;
@@ -636,6 +651,18 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     delete intents.genericFineTuning;
   }
   if (QUESTION_FORM.test(lower)) intents.asksSomething = true;
+  // "I worry a 1B model trained on 1,200 examples will be dumb with unusual commands": a doubt about a small model.
+  const worry = SMALL_MODEL_WORRY.exec(lower);
+  if (worry) {
+    const size = Number(worry[1] ?? worry[2]);
+    intents.asksSmallModelWorry = Number.isFinite(size) && size > 0 ? { sizeB: size } : {};
+    intents.asksSomething = true;
+  }
+  // "And the BERT-style route, what would that cost per month?": the cost of an encoder, not of the plan's model.
+  if (intents.asksCost !== undefined && ENCODER_NAMED.test(lower)) {
+    intents.asksEncoderCost = true;
+    delete intents.asksEncoderInstead;
+  }
   return intents;
 }
 
@@ -699,6 +726,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     intents.asksCost = methodIn(sentenceAround(lower, cost.index));
     if (MONTHLY.test(lower) || /\bbills?\b/.test(BILL_COMPARISON.exec(lower)?.[0] ?? ''))
       intents.asksMonthlyCost = true;
+    if (ELAPSED_ASKED.test(lower)) intents.asksElapsed = true;
     // "Would full CPT of the 70B fit across the 16 H100s, and how long would one pass take?": the fit is asked too.
     const fit = FIT_ASKED_BESIDE_COST.exec(lower);
     if (fit && QUESTION_FORM.test(lower)) {

@@ -34,6 +34,8 @@ export interface ExtractionIntents {
   asksCost?: MethodId | true;
   /** The cost question is about running it every month ("per month", "monthly", "to run"), not the one-off training. */
   asksMonthlyCost?: boolean;
+  /** The time question wants the wait, not GPU-hours: "in days", "in real time", "wall-clock", "how many days". */
+  asksElapsed?: boolean;
   /** "will QLoRA fit on our GPUs?": the method, or true for the destination. */
   asksFit?: MethodId | true;
   /** What the fit question is about: serving the model, or training it (unsaid: the method's own use). */
@@ -120,6 +122,8 @@ export interface ExtractionIntents {
   asksBudgetFit?: boolean;
   /** "Compare the monthly bill for Gemini 2.5 Flash and GPT-4.1 mini": bills weighed, the team's model kept. */
   comparesBills?: boolean;
+  /** The catalog models the bill comparison names, by catalog name ("the tuned Gemini 2.5 Flash-Lite"). */
+  billModels?: string[];
   /** "what could go wrong?": the risks of the plan for this team. */
   asksRisks?: boolean;
   /** "do we need the SFT step first or can we go straight to DPO?": supervised tuning before preference tuning. */
@@ -164,6 +168,10 @@ export interface ExtractionIntents {
   asksExactMatchRetrieval?: boolean;
   /** "why not a BERT-style encoder classifier instead of an 8B LLM?": a text encoder weighed as the model to use. */
   asksEncoderInstead?: boolean;
+  /** "I worry a 1B model will be dumb with unusual commands": a doubt about a small model, with the size it names. */
+  asksSmallModelWorry?: { sizeB?: number };
+  /** "What would the BERT-style route cost to train and run on our CPU server?": an encoder's own figures. */
+  asksEncoderCost?: boolean;
   /** "could we retrieve similar past emails per request as examples?": dynamic few-shot. */
   asksRetrievedExamples?: boolean;
   /** "we pay 900 now and you say 342? something's off": the estimate against the bill paid. */

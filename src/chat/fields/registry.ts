@@ -11,7 +11,7 @@
  */
 import { FIELD_QUESTIONS } from '../../engine/field-questions.ts';
 import { fieldLabel } from '../../profile/field-labels.ts';
-import type { Goal, Profile, ProfileField, TaskType } from '../../profile/profile-schema.ts';
+import type { Goal, MethodId, Profile, ProfileField, TaskType } from '../../profile/profile-schema.ts';
 import { extractBudget, extractCurrentSpend } from '../extract/extractors/budget.ts';
 import { extractCanSwitchModel } from '../extract/extractors/can-switch-model.ts';
 import { extractCitations } from '../extract/extractors/citations.ts';
@@ -64,6 +64,23 @@ import {
 } from '../extract/short-answer.ts';
 import type { Extractor, Finding, Implied } from '../extract/types.ts';
 import { joinWords } from './join-words.ts';
+
+/** A method tried, in the words people use for it ("few-shot prompting", not its id). */
+const TRIED_METHOD_WORDS: Readonly<Record<MethodId, string>> = {
+  'prompt-engineering': 'prompting',
+  'in-context-learning': 'few-shot prompting',
+  rag: 'retrieval (RAG)',
+  lora: 'LoRA',
+  qlora: 'QLoRA',
+  adapters: 'adapter layers',
+  'prefix-tuning': 'prefix tuning',
+  'prompt-tuning': 'prompt tuning',
+  'full-fine-tuning': 'full fine-tuning',
+  'instruction-tuning': 'instruction tuning',
+  'preference-tuning': 'preference tuning',
+  distillation: 'distillation',
+  'managed-fine-tuning': 'managed fine-tuning',
+};
 
 /** "~2000 help center articles. most are short, maybe 1 page each": documents times their pages. */
 const DOCUMENTS_OF_PAGES = new RegExp(
@@ -410,7 +427,7 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
     describe: (value) =>
       value.length === 0
         ? 'nothing tried yet'
-        : `already tried ${joinWords(value.map((item) => `${item.method} (${item.result})`))}`,
+        : `already tried ${joinWords(value.map((item) => `${TRIED_METHOD_WORDS[item.method]} (${item.result === 'good-enough' ? 'good enough' : item.result})`))}`,
   }),
   teacherModel: entry('teacherModel', {
     extractor: extractTeacherModel,

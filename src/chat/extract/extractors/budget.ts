@@ -167,6 +167,28 @@ function amountValue(digits: string | undefined, multiplier: string | undefined,
 
 type Period = 'month' | 'one-time' | 'year' | 'day' | undefined;
 
+/** The upper end of a range after an amount: "-2k" in "$1-2k", " to 800" in "$500 to 800", "–$8k". */
+const RANGE_TAIL = new RegExp(`^\\s?(?:-|–|—|to)\\s?(?:[$€£₹]\\s?)?${AMOUNT}(?![\\w%]|[.,]\\d)${NOT_A_UNIT}`);
+
+/**
+ * A budget said as a range ("$1-2k", "$500 to 800 a month") is read at its upper end, the ceiling the team named;
+ * the lower number takes the upper's scale when it has none ("1-2k" is 1,000 to 2,000). Undefined when no range
+ * follows `end`, or the second number is no higher than the first (a change, "from $2,000 to 800").
+ */
+function rangeCeiling(
+  lower: string,
+  end: number,
+  digits: string | undefined,
+  multiplier: string | undefined,
+): { value: number; end: number } | undefined {
+  const tail = RANGE_TAIL.exec(lower.slice(end, end + 40));
+  if (!tail) return undefined;
+  const upper = amountValue(tail[1], tail[2], lower);
+  const from = amountValue(digits, multiplier ?? tail[2], lower);
+  if (upper === undefined || from === undefined || upper <= from) return undefined;
+  return { value: upper, end: end + tail[0].length };
+}
+
 const BUDGET_NAMED_AFTER =
   /^\s*(?:is|was|will\s+be)\s+(?:our|the|my)\s+(?:total\s+|whole\s+|entire\s+|ai\s+|training\s+)?(monthly|one[\s-]?(?:time|off)|upfront)\s+(?:ai\s+|compute\s+|training\s+)?budget\b/;
 
@@ -256,14 +278,17 @@ export const extractBudget: Extractor = (message, context) => {
   if (context.requestedField === 'currentMonthlySpendUSD' && !/\bbudget\b/.test(lower)) return findings;
   const taken: { start: number; end: number }[] = [];
   const glossed: { start: number; end: number }[] = [];
+  let rangeEnd = -1;
   for (const match of allMatches(MONEY, lower)) {
-    const value =
-      amountValue(match[2], match[3], lower) ??
-      amountValue(match[4], match[5], lower) ??
-      amountValue(match[7], match[8], lower);
-    if (value === undefined) continue;
+    // ("$5k-$8k": the second amount is the range's upper end, read with the first.)
+    if (match.index < rangeEnd) continue;
+    const said = match[2] !== undefined ? 2 : match[4] !== undefined ? 4 : 7;
     const start = match.index;
-    const end = start + match[0].length;
+    const ceiling = said === 4 ? undefined : rangeCeiling(lower, start + match[0].length, match[said], match[said + 1]);
+    const value = ceiling?.value ?? amountValue(match[said], match[said + 1], lower);
+    if (value === undefined) continue;
+    const end = ceiling?.end ?? start + match[0].length;
+    if (ceiling) rangeEnd = ceiling.end;
     const after = lower.slice(end, end + 80);
     const before = clauseBefore(lower, start);
     // ("(1 USD is about 58 pesos)": a rate, not a gloss of the amount before it.)
@@ -344,10 +369,14 @@ export const extractBudget: Extractor = (message, context) => {
     // Matches of one pattern never overlap each other, so the index of earlier patterns' amounts is enough.
     const takenIndex = createSpanIndex(taken);
     for (const match of allMatches(pattern, lower)) {
-      const value = amountValue(match[1], match[2], lower);
       const amount = match.indices?.[1];
-      if (value === undefined || !amount) continue;
-      const amountEnd = match.indices?.[2]?.[1] ?? amount[1];
+      if (!amount) continue;
+      const saidEnd = match.indices?.[2]?.[1] ?? amount[1];
+      // "budget 3 to 5k": a range, read at its upper end.
+      const ceiling = pattern === BUDGET_AMOUNT ? rangeCeiling(lower, saidEnd, match[1], match[2]) : undefined;
+      const value = ceiling?.value ?? amountValue(match[1], match[2], lower);
+      if (value === undefined) continue;
+      const amountEnd = ceiling?.end ?? saidEnd;
       if (takenIndex.overlaps(amount[0], amountEnd)) continue;
       // "we actually pay 38k/month", "the 38k wasn't a budget": what the team pays today is no budget.
       if (pattern === CUED_AMOUNT_PER_MONTH && CURRENT_SPEND_BEFORE.test(clauseBefore(lower, amount[0]))) continue;

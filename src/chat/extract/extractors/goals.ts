@@ -77,7 +77,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'latency',
-    /\b(?:cheaper\s+and\s+faster|faster\s+and\s+cheaper|too\s+slow|(?:is|are|feels?|seems?)\s+(?:really\s+|way\s+|so\s+|pretty\s+)?slow\b|(?:it's|its)\s+(?:really\s+|way\s+|so\s+|pretty\s+|too\s+)?slow\b|latency\s+(?:is|was)\s+(?:too\s+|way\s+too\s+)?(?:high|bad|an\s+issue|a\s+problem)|latency\s+(?:is|was)\s+(?:killing|hurting)\s+(?:us|me|the\s+product|our\s+\w+)|(?:faster\s+(?:responses?|answers?|inference|replies|results)|(?:respond|answer|run|load)\w*\s+faster|(?:need|want|make|get)\s+(?:it|this|them)\s+(?:\w+\s+(?:and|&)\s+)?faster|lower\s+latency|reduce\s+(?:the\s+)?latency|cut\s+(?:the\s+)?latency)|latency\s+(?:matters|is\s+(?:critical|key|crucial|important)))\b/g,
+    /\b(?:cheaper\s+and\s+faster|faster\s+and\s+cheaper|too\s+slow|(?:is|are|feels?|seems?)\s+(?:really\s+|way\s+|so\s+|pretty\s+)?slow\b|(?:it's|its)\s+(?:really\s+|way\s+|so\s+|pretty\s+|too\s+)?slow\b|latency\s+(?:is|was)\s+(?:too\s+|way\s+too\s+)?(?:high|bad|an\s+issue|a\s+problem)|latency\s+(?:is|was)\s+(?:killing|hurting)\s+(?:us|me|the\s+product|our\s+\w+)|(?:faster\s+(?:responses?|answers?|inference|replies|results)|(?:respond|answer|run|load)\w*\s+faster|(?:need|want|make|get)\s+(?:it|this|them)\s+(?:\w+\s+(?:and|&)\s+)?faster|lower\s+latency|reduce\s+(?:the\s+)?latency|cut\s+(?:the\s+)?latency)|latency\s+(?:matters|is\s+(?:critical|key|crucial|important))|(?:has\s+to|have\s+to|must|needs?\s+to|got\s+to|gotta)\s+be\s+(?:really\s+|very\s+|super\s+|blazing(?:ly)?\s+|lightning\s+)?(?:fast|quick|snappy|instant|real[\s-]?time))\b/g,
   ],
   [
     'on-device',

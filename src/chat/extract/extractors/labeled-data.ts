@@ -118,6 +118,14 @@ const COUNT_RECORDS_PEOPLE_FILLED = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:where|in\\s+which|that|which|for\\s+which)\\s+(?:our\\s+|the\\s+)?(?:[a-z-]+\\s+){0,2}?(?:have\\s+|had\\s+)?(?:already\\s+)?(?:typed|keyed|entered|filled(?:\\s+in|\\s+out)?|transcribed|coded|wrote|recorded)\\s+(?:in\\s+|out\\s+)?(?:the|their|all\\s+the|every)\\s+(?:[a-z-]+\\s+){0,2}?(?:fields?|templates?|forms?|values|codes?|labels?|answers?|categor(?:y|ies)|data)\\b`,
   'g',
 );
+/**
+ * "8,000 emails that agents already routed by hand", "20k tickets sorted manually into queues": each record carries
+ * the queue a person chose, its label.
+ */
+const COUNT_RECORDS_ROUTED_BY_HAND = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+)?(?:[a-z-]+\\s+){0,2}?(?:routed|sorted|triaged|assigned|dispatched)\\s+(?:[a-z-]+\\s+){0,3}?(?:by\\s+hand|manually)\\b`,
+  'g',
+);
 /** "1,500 summaries written by real patient-advocates", "3,500 past support chats … labelled by the team". */
 const COUNT_RECORDS_BY_PEOPLE_AFTER = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}\\b[^.;!?\\n]{0,50}?\\b(?:written|labell?ed|annotated|tagged|answered|corrected|graded|scored|marked|(?:hand[\\s-]?)?checked|reviewed|verified|approved)\\s+by\\s+(?:real\\s+|actual\\s+|human\\s+|our\\s+|the\\s+)*(?!gpt|claude|llama|gemini|mistral|qwen|o\\d|the\\s+model|a\\s+model|an?\\s+llm|(?:users|customers|clients|people|members|students|patients|buyers|visitors|readers|players|subscribers|viewers|listeners|citizens|shoppers|guests|fans)\\b)(?:[a-z-]+\\s+)?(?:team|staff|agents?|people|humans?|experts?|[a-z]+-(?:advocates|writers|editors|reviewers)|[a-z]+(?:ists|ors|ers|ants|ents|ians|ates|als))\\b`,
@@ -364,6 +372,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_RECORDS_SOMEONE_WROTE,
     COUNT_RECORDS_PEOPLE_MARKED,
     COUNT_RECORDS_PEOPLE_FILLED,
+    COUNT_RECORDS_ROUTED_BY_HAND,
     COUNT_RECORDS_BY_PEOPLE_AFTER,
     EXAMPLES_COUNT_OF_THEM,
     PEOPLE_LABELED_COUNT,

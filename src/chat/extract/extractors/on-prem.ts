@@ -65,7 +65,7 @@ const CLOUD_OK = new RegExp(
   [
     String.raw`\b(?:the\s+)?(?:public\s+)?cloud\s+(?:apis?\s+)?(?:is|are)\s+(?:totally\s+|perfectly\s+|completely\s+)?(?:fine|ok|okay|allowed|acceptable|an\s+option|no\s+problem)\b`,
     String.raw`\b(?:fine|ok|okay|happy|comfortable)\s+(?:with\s+)?(?:using\s+)?(?:the\s+)?(?:public\s+)?cloud\b`,
-    String.raw`\b(?:can|may)\s+(?:use|send\s+data\s+to)\s+(?:the\s+)?(?:public\s+)?cloud\b`,
+    String.raw`\b(?:can|may|(?:are|is|am|'re|’re)\s+(?:allowed|permitted|free)\s+to)\s+(?:use|send\s+data\s+to)\s+(?:the\s+)?(?:public\s+)?cloud\b`,
     String.raw`\bdata\s+(?:can|may|is\s+allowed\s+to)\s+leave\b`,
     // "data is fine to go to the cloud", "the training data is fine to send to a cloud GPU".
     String.raw`\b(?:data|it)\s+is\s+(?:fine|ok|okay|allowed)\s+to\s+(?:go|be\s+sent|send|upload|be\s+uploaded)\s+to\s+(?:the\s+|a\s+)?(?:cloud|vendor|provider|api|rented)\b`,

@@ -68,6 +68,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x50: { precision: 0.92, recall: 0.9 },
   x51: { precision: 0.88, recall: 0.91 },
   x52: { precision: 0.92, recall: 0.93 },
+  x53: { precision: 0.89, recall: 0.95 },
 };
 
 interface BatchUtterance {

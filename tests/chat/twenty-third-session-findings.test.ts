@@ -1,0 +1,280 @@
+/**
+ * Found in the twenty-third session: newuser44's open repros (a cost goal on an API model whose prompt is already
+ * good enough) and the session's new batches.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import { recommend } from '../../src/engine/recommend.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { Profile } from '../../src/profile/profile-schema.ts';
+import { converse } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const extract = (text: string) => extractProfile(text, { knowledge, today: '2026-12-06' });
+const read = (text: string) => extract(text).fields;
+const run = (profile: Record<string, unknown>) => recommend(Profile.parse(profile), knowledge, { explain: 'none' });
+
+describe('a cost goal on an API model whose prompt already meets the bar (newuser44 R08)', () => {
+  const extraction = {
+    taskType: 'extract',
+    goals: ['format', 'cost'],
+    modelName: 'GPT-4.1 mini',
+    deployment: 'cloud-api',
+    needsStyleOrFormat: true,
+    requestsPerDay: 20000,
+    inputTokensPerRequest: 6000,
+    outputTokensPerRequest: 500,
+    currentMonthlySpendUSD: 1900,
+    labeledExamples: 1500,
+    gpuCount: 0,
+  };
+
+  it.each([
+    'currently GPT-4.1 mini via the API, quality is fine but the bill is too high.',
+    "the outputs are good enough, it's just too expensive",
+    'accuracy is great but it costs too much',
+  ])('reads "%s" as the prompt being good enough', (text) => {
+    expect(read(text).tried).toEqual([{ method: 'prompt-engineering', result: 'good-enough' }]);
+  });
+
+  it('does not read a quality that is fine but short elsewhere as a cost complaint', () => {
+    expect(read('quality is fine but we need it in German too').tried).toBeUndefined();
+  });
+
+  it('moves to a smaller model, not a tuned copy of the same tier (billed above its base)', () => {
+    const result = run({ ...extraction, tried: [{ method: 'prompt-engineering', result: 'good-enough' }] });
+    expect(result.destination.method).toBe('distillation');
+    expect(result.destination.why).not.toMatch(/cheaper tier/);
+    expect(result.firstStep.why).toMatch(/cut its bill first/);
+  });
+
+  it('keeps the tier tuned by its provider when the prompt has not met the bar yet (a long prompt baked in)', () => {
+    expect(
+      run({ ...extraction, tried: [{ method: 'in-context-learning', result: 'plateaued' }] }).destination.method,
+    ).toBe('managed-fine-tuning');
+  });
+
+  it('leads the chat answer with cutting the bill of the prompt that works, not with building a baseline', async () => {
+    const turns = await converse(
+      [
+        '2 person startup. We extract ~25 fields from rental agreements and return JSON. currently GPT-4.1 mini via the API, quality is fine but the bill is too high.',
+        'about 20,000 requests a day, each ~6k tokens in and ~500 out. we pay around $1,900 a month now',
+        'we have 1,500 labeled examples checked by a lawyer. No GPUs, happy to rent.',
+        'just recommend',
+      ],
+      knowledge,
+    );
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).not.toMatch(/Aim for Managed fine-tuning/);
+    expect(reply).toMatch(/Aim for Distillation/);
+    expect(reply).toMatch(/first cut your current prompt's bill/);
+  });
+});
+
+describe('phrasings of batch x53 and newuser45', () => {
+  it.each([
+    ['budget wise, one-time maybe $1-2k, monthly whatever the openai bill already is lol', { oneTimeBudgetUSD: 2000 }],
+    ['we can spend $10-20k once', { oneTimeBudgetUSD: 20_000 }],
+    ['budget 3 to 5k', { oneTimeBudgetUSD: 5000 }],
+    ['monthly budget $500-800', { monthlyBudgetUSD: 800 }],
+    ['the checkpoint we serve is already our own fine-tune of gemma 2 9b', { modelStage: 'fine-tuned' }],
+    ['sorting emails into billing / tech / sales, and it has to be fast, under half a second', { goals: ['latency'] }],
+    ["we're allowed to use the cloud, the data just has to stay in EU regions", { dataMustStayOnPrem: false }],
+    [
+      "we ran openai's hosted fine-tuning on 4o-mini with ~500 examples and it didn't beat our prompt at all, total waste",
+      { tried: [{ method: 'managed-fine-tuning', result: 'failed' }] },
+    ],
+    [
+      'we tried few-shot prompting Llama 3.2 3B with 10 examples in the prompt. JSON was right maybe 70% of the time, and the long prompt makes it too slow',
+      { tried: [{ method: 'in-context-learning', result: 'plateaued' }] },
+    ],
+    [
+      'We have about 8,000 emails that agents already routed by hand, so the queue they ended up in is the label. There are 25 queues.',
+      { labeledExamples: 8000 },
+    ],
+  ])('reads "%s"', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it('reads no range out of a change and no budget out of a rate', () => {
+    expect(read('we want the bill from $2,000 to $800 a month').monthlyBudgetUSD).toBeUndefined();
+    expect(read('we are not allowed to use the cloud').dataMustStayOnPrem).toBe(true);
+  });
+
+  it('takes no model named back to the advice ("the Llama 3.1 8B option you suggested") as the team’s', () => {
+    const fields = read(
+      'For the Llama 3.1 8B option you suggested, what would it cost per month to serve? We have no GPUs, so it would be rented.',
+    );
+    expect(fields.modelName).toBeUndefined();
+    expect(fields.gpuCount).toBe(0);
+  });
+
+  it.each([
+    'What is LoRA exactly, in simple words? My boss will ask me.',
+    'OK then: what is LoRA?',
+    'so what is LoRA in plain english?',
+  ])('answers the definition asked as "%s"', (text) => {
+    expect(extract(text).intents.asksDefinition).toBe('lora');
+  });
+
+  it('reads the worry about a small model, with its size', () => {
+    expect(
+      extract('I worry a 1B model trained on only 1,200 examples will be dumb with unusual commands. should we worry?')
+        .intents.asksSmallModelWorry,
+    ).toEqual({ sizeB: 1 });
+    expect(extract('is a 1.5B too small for this?').intents.asksSmallModelWorry).toEqual({ sizeB: 1.5 });
+    expect(extract('we have 2 GPUs, not worried about cost').intents.asksSmallModelWorry).toBeUndefined();
+  });
+
+  it('keeps goals across a how-to question whose "actually" only stresses', async () => {
+    const turns = await converse(
+      [
+        'We convert operator commands to JSON with Llama 3.2 3B; output must be strict JSON and fast, under 500 ms. It runs on a Jetson with 8 GB.',
+        'how do we quantize the tuned 1B and actually run it on the Jetson?',
+      ],
+      knowledge,
+    );
+    expect(turns.at(-1)?.state.profile.goals).toEqual(expect.arrayContaining(['format', 'on-device']));
+  });
+});
+
+describe('advice found by batch w69 and newuser45', () => {
+  it('asks where sensitive data may go, beside the GPUs, for an open model with none known', () => {
+    const fields = run({
+      modelName: 'Llama 3.1 70B Instruct',
+      modelStage: 'instruct',
+      task: "assistant answering clinicians' questions; answers are wrong too often",
+      taskType: 'chat',
+      safetyCritical: true,
+    }).questions.map((question) => question.field);
+    expect(fields.slice(0, 2)).toEqual(['gpuName', 'dataMustStayOnPrem']);
+  });
+
+  it('asks for the GPUs when health records may have to stay and the API model may have to give way', () => {
+    const fields = run({
+      modelName: 'GPT-4o',
+      task: 'summarise hospital discharge notes into our structured summary template',
+      taskType: 'generate',
+      goals: ['format'],
+      needsStyleOrFormat: true,
+      labeledExamples: 2000,
+      tried: [{ method: 'prompt-engineering', result: 'plateaued' }],
+    }).questions.map((question) => question.field);
+    expect(fields).toEqual(expect.arrayContaining(['dataMustStayOnPrem', 'canSwitchModel', 'gpuName']));
+  });
+
+  it('reads the news in "summaries of our news programmes" as the input, not knowledge to retrieve', () => {
+    const result = run({
+      task: 'use AI to help write summaries of our news programmes',
+      taskType: 'generate',
+      needsStyleOrFormat: true,
+      goals: ['style'],
+      dataMustStayOnPrem: true,
+      gpuCount: 2,
+      gpuName: 'NVIDIA L40S',
+    });
+    expect(result.destination.method).not.toBe('rag');
+    expect(result.diagnosis.map((entry) => entry.need)).not.toContain('freshness');
+  });
+
+  it('still proposes a model when the team says only that it will download an open one', () => {
+    const result = run({
+      task: 'sort them into the right queue',
+      taskType: 'classify',
+      labeledExamples: 8000,
+      requestsPerDay: 3000,
+      dataMustStayOnPrem: false,
+      gpuCount: 0,
+      modelAccess: 'open-weights',
+      multilingual: true,
+    });
+    expect(result.destination.model.proposed).toBe(true);
+    expect(result.destination.model.name).not.toBeNull();
+  });
+
+  it('keeps LoRA, not QLoRA, on a proposed model when an ample budget is added (no silent flip)', () => {
+    const profile = {
+      task: 'sort them into the right queue',
+      taskType: 'classify',
+      labeledExamples: 8000,
+      requestsPerDay: 3000,
+      dataMustStayOnPrem: false,
+      gpuCount: 0,
+      multilingual: true,
+    };
+    expect(run(profile).destination.method).toBe('lora');
+    expect(run({ ...profile, oneTimeBudgetUSD: 12_000 }).destination.method).toBe('lora');
+  });
+});
+
+describe('answers newuser45 asked for', () => {
+  const hamburg = [
+    "Hi. We're a logistics company in Hamburg. Our customer service gets thousands of emails about delayed or damaged shipments and we want a model to sort them into the right queue. What's the best approach?",
+    'We have about 8,000 emails that agents already routed by hand, so the queue they ended up in is the label. There are 25 queues. Volume is around 3,000 emails a day.',
+    'The emails contain customer names and addresses, so they can’t leave the EU, but a cloud region in Frankfurt would be fine. We don’t own any GPUs.',
+    "We'd download an open model, we don't want to depend on OpenAI. Most emails are in German, some in English and Polish.",
+  ];
+
+  it('names a multilingual encoder for classifying German and Polish emails', async () => {
+    const turns = await converse([...hamburg, 'Which model would you pick for German and Polish emails?'], knowledge);
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).toMatch(/XLM-RoBERTa Base \(pre-trained on text in \d+ languages, German and Polish among them/);
+    expect(reply).not.toMatch(/No model in the catalog lists/);
+  });
+
+  it('answers "is there a BERT-like model for that?" and its cost on the encoder, served without GPU rent', async () => {
+    const turns = await converse(
+      [
+        ...hamburg,
+        'Right, but the emails are German and Polish. Is there a BERT-like model for that? And what would it cost per month to run it?',
+      ],
+      knowledge,
+    );
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).toMatch(/XLM-RoBERTa Base was pre-trained on text in \d+ languages, German and Polish among them/);
+    expect(reply).toMatch(/an encoder this size runs on a CPU server, so no GPU rent/);
+    expect(reply).not.toMatch(/I can't answer/);
+    expect(turns.at(-1)?.state.profile.modelName).toBeUndefined();
+  });
+
+  it('gives the wait in hours and days when the training time is asked "in days"', async () => {
+    const turns = await converse(
+      [
+        'We write house-style summaries of our programmes with an open model on our own server, two L40S 48 GB. The gap is style. We have 60,000 summaries our editors wrote.',
+        'How long will the training take on our two L40S, in days?',
+      ],
+      knowledge,
+    );
+    expect(turns.at(-1)?.reply).toMatch(
+      /h on your 2 GPUs, (?:under (?:a day|two days) round the clock|about \d+ days)/,
+    );
+  });
+
+  it('answers the worry about a small model with the next size up on the device', async () => {
+    const turns = await converse(
+      [
+        'We convert operator commands to a JSON schema on a Jetson with 8 GB, Llama 3.2 1B, one RTX 3090 to train. We have 1,200 hand-written examples.',
+        'I worry a 1B model trained on only 1,200 examples will be dumb with unusual commands. should we worry?',
+      ],
+      knowledge,
+    );
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).toMatch(/A fair worry/);
+    expect(reply).toMatch(/train Llama 3\.2 3B on the same examples/);
+    expect(reply).toMatch(/LIMA/);
+  });
+
+  it('says what was tried in plain words', async () => {
+    const turns = await converse(
+      ['We tried few-shot prompting Llama 3.2 3B; JSON was right maybe 70% of the time.'],
+      knowledge,
+    );
+    expect(turns.at(-1)?.reply).toMatch(/few-shot prompting \(plateaued\)/);
+    expect(turns.at(-1)?.reply).not.toMatch(/in-context-learning/);
+  });
+});
