@@ -143,7 +143,7 @@ export function compactAnswerParts(
       .slice(0, 2)
       .map(
         (entry) =>
-          `${fieldLabel(entry.field)} ${sensitivityValue(entry.value)} → ${name(entry.becomes)}${onModelWords(entry)}`,
+          `${fieldLabel(entry.field)} ${sensitivityValue(entry.value, entry.field)} → ${name(entry.becomes)}${onModelWords(entry)}`,
       );
     lines.push(`Would change my answer: ${changes.join('; ')}.`);
   }

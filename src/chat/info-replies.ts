@@ -193,6 +193,15 @@ export function inDaysOrWeeks(hours: number): string {
   return `about ${money.format(Math.round((hours / (52 * HOURS_PER_WEEK)) * 10) / 10)} years`;
 }
 
+/**
+ * The plan's model is a text encoder (XLM-RoBERTa, BERT): one pass per input and no tokens written, so one copy carries
+ * far more traffic than a generating model's.
+ */
+function planIsEncoder(recommendation: Recommendation, knowledge: Knowledge): boolean {
+  const name = recommendation.destination.student ?? recommendation.destination.model.name;
+  return name !== null && name !== undefined && knowledge.findModel(name)?.architecture?.kind === 'encoder';
+}
+
 /** The plan's model is an encoder served from a CPU server (no GPUs): it needs no GPU rent. */
 function encoderOnCpu(recommendation: Recommendation): boolean {
   return recommendation.assumptions.some(
@@ -527,7 +536,7 @@ export function costReply(
                 options,
                 recommendation.assumptions.some((assumption) => assumption.field === 'estimates.cpuServing'),
                 verdictFirst,
-              )}${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY ? ` That is one copy of the model, sized for memory, not for ${count.format(options.requestsPerDay ?? 0)} requests a day: serving that volume takes several GPUs, and the throughput they need is not estimated here.` : ''}`,
+              )}${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY && !planIsEncoder(recommendation, knowledge) ? ` That is one copy of the model, sized for memory, not for ${count.format(options.requestsPerDay ?? 0)} requests a day: serving that volume takes several GPUs, and the throughput they need is not estimated here.` : ''}`,
     );
   }
   // Served from the team's own CPU servers (no GPUs, data on the premises): no bill, and what CPUs can carry.
@@ -2047,7 +2056,7 @@ export function whatWouldChangeReply(recommendation: Recommendation, knowledge: 
   const parts: string[] = [];
   for (const entry of recommendation.sensitivity) {
     parts.push(
-      `${fieldLabel(entry.field)} ${sensitivityValue(entry.value)} → ${shortMethodName(knowledge, entry.becomes)}${onModelWords(entry)}`,
+      `${fieldLabel(entry.field)} ${sensitivityValue(entry.value, entry.field)} → ${shortMethodName(knowledge, entry.becomes)}${onModelWords(entry)}`,
     );
   }
   const top = recommendation.recommendations[0];

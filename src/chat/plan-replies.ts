@@ -302,6 +302,12 @@ export function risksReply(
       risks.push(
         `**Thin data.** With ${count.format(examples)} examples, rare cases may appear only a few times; hold some out, judge every run on them rather than on the training loss, and add examples of the cases it misses${cite('oai-acc')}.`,
       );
+    // (Thousands of examples made by hand carry typos and disagreements, which the tune learns as faithfully as the
+    // rest: quality beat size in QLoRA's own runs.)
+    else
+      risks.push(
+        `**Label errors.** Among ${count.format(examples)} examples some will be wrong (typos, or people who labelled alike cases differently), and the tune learns those too; quality mattered more than size in the QLoRA authors' runs${cite('qlora')}. Check a random sample by hand, fix or drop what is wrong, and keep a hand-checked evaluation set apart.`,
+      );
   }
   const pairs = profile.preferencePairs;
   if (method === 'preference-tuning')
@@ -309,7 +315,12 @@ export function risksReply(
       `**The comparison data.** Preference tuning is only as good as the chosen/rejected judgements: it needs reliable comparisons or graders who agree${cite('oai-rft')}${pairs !== undefined && pairs < PREFERENCE_MIN_PAIRS ? `, and ${count.format(pairs)} pairs is below the ${count.format(PREFERENCE_MIN_PAIRS)} I plan on` : ''}. Tune on good examples first; vendors put supervised tuning before it${cite('gcp-pref')}.`,
     );
   const goals = profile.goals ?? [];
-  if (trains && (goals.includes('format') || (profile.needsStyleOrFormat === true && !goals.includes('style'))))
+  if (
+    trains &&
+    (goals.includes('format') ||
+      profile.taskType === 'extract' ||
+      (profile.needsStyleOrFormat === true && !goals.includes('style')))
+  )
     risks.push(
       `**A format that is likely, not guaranteed.** Tuning makes the model fill the fields right but cannot promise every output parses; constrain the decoding to your schema where you serve it${cite('guided-generation')}${cite('vllm-structured-outputs')}, or validate and retry.`,
     );
@@ -369,7 +380,7 @@ export function risksReply(
         Math.max(current, change.value) / Math.min(current, change.value) <= NEAR_EDGE_FACTOR));
   if (change && nearTheEdge)
     risks.push(
-      `**A figure near the edge.** My answer turns on ${fieldLabel(change.field)}: ${sensitivityValue(change.value)} → ${lowerFirst(shortMethodName(knowledge, change.becomes))}${onModelWords(change)}.`,
+      `**A figure near the edge.** My answer turns on ${fieldLabel(change.field)}: ${sensitivityValue(change.value, change.field)} → ${lowerFirst(shortMethodName(knowledge, change.becomes))}${onModelWords(change)}.`,
     );
   if (trains && method !== 'full-fine-tuning')
     risks.push(

@@ -373,8 +373,10 @@ function upperFirst(text: string): string {
 }
 
 /** "at 999" for counts, "under 1B" for a large count just below a round threshold (999,999,999 tokens). */
-export function sensitivityValue(value: number): string {
+export function sensitivityValue(value: number, field?: string): string {
+  // Money in dollars: "one-time budget at $1", not "at 1".
+  const unit = field !== undefined && /USD$/.test(field) ? '$' : '';
   if (value >= 1e6 && (value + 1) % 1e6 === 0)
-    return `under ${new Intl.NumberFormat('en-US', { notation: 'compact' }).format(value + 1)}`;
-  return `at ${new Intl.NumberFormat('en-US', { notation: value >= 1e6 ? 'compact' : 'standard' }).format(value)}`;
+    return `under ${unit}${new Intl.NumberFormat('en-US', { notation: 'compact' }).format(value + 1)}`;
+  return `at ${unit}${new Intl.NumberFormat('en-US', { notation: value >= 1e6 ? 'compact' : 'standard' }).format(value)}`;
 }

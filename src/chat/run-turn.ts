@@ -1146,7 +1146,12 @@ function infoReply(
     );
   if (intents.asksFormatGuarantee)
     return formatGuaranteeReply(recommendation, knowledge, profile, intents.asksLabelChoice === true);
-  if (intents.asksTrainOnMac) return macTrainingReply(recommendation, knowledge, profile);
+  if (intents.asksTrainOnMac)
+    return macTrainingReply(
+      recommendation,
+      knowledge,
+      intents.macMemoryGB === undefined ? profile : { ...profile, deviceMemoryGB: intents.macMemoryGB },
+    );
   if (intents.asksOnDeviceRuntime) return onDeviceRuntimeReply(recommendation, knowledge, profile);
   if (intents.asksEvaluation) return evaluationReply(recommendation, knowledge, profile);
   // ("How many weeks until production, and how much will it cost?": the calendar, then the rest of the question.)
@@ -1535,6 +1540,15 @@ function applyUnderstood(
   }
   // "Forget the latency": the target said for it goes with the goal.
   if (removed.has('latency') && extraction.fields.latencyTargetMs === undefined) delete profile.latencyTargetMs;
+  // "There are no images in this project": an image task or modality read earlier goes.
+  if (extraction.intents.noImages === true) {
+    if (
+      (profile.taskType === 'image-understand' || profile.taskType === 'image-generate') &&
+      extraction.fields.taskType === undefined
+    )
+      delete profile.taskType;
+    if (profile.modality === 'image' && extraction.fields.modality === undefined) delete profile.modality;
+  }
   // "There is no 9-week deadline, forget that": the field goes, and is not asked again.
   for (const field of extraction.removedFields ?? []) {
     if (field in extraction.fields) continue;

@@ -472,11 +472,15 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       input.gpuName === undefined &&
       input.gpuCount === undefined &&
       input.gpuMemoryGB === undefined
-    )
+    ) {
       ask(
         'gpuName',
         'If the records stay on your premises, an open-weight model runs and is tuned on your own GPUs: which ones decides how large it can be.',
       );
+      // (The team is on a vendor's API: whether it has any GPU at all is part of the question.)
+      const entry = asked.find((item) => item.field === 'gpuName');
+      if (entry) entry.question = 'Which GPUs do you have on your premises, and how many (none is an answer too)?';
+    }
   }
   // The named model is shut down within months: whether the team may move to another decides where the work goes.
   if (facts.modelRetiringSoon === true && input.canSwitchModel === undefined)

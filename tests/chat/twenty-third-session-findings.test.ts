@@ -278,3 +278,145 @@ describe('answers newuser45 asked for', () => {
     expect(turns.at(-1)?.reply).not.toMatch(/in-context-learning/);
   });
 });
+
+describe('newuser46: misreads that stuck in the profile', () => {
+  it('reads GPUs bought for another job (document OCR) as no image task', () => {
+    const fields = read('We have one on-prem server with 2 A100 40GB cards that our IT bought for document OCR.');
+    expect(fields.taskType).toBeUndefined();
+    expect(fields.gpuCount).toBe(2);
+    expect(read('the GPUs are busy with OCR jobs at night').taskType).toBeUndefined();
+    expect(read('we need OCR of scanned invoices').taskType).toBe('image-understand');
+  });
+
+  it('takes an image task back when the team says there are no images', async () => {
+    const turns = await converse(
+      [
+        'we need OCR of scanned invoices into fields',
+        'There are no images in this project, the contracts are already text.',
+      ],
+      knowledge,
+    );
+    expect(turns.at(-1)?.state.profile.taskType).toBeUndefined();
+  });
+
+  it('keeps the players’ GPU memory on the device, not on the studio’s GPUs', () => {
+    const players = read(
+      "It should run locally on the player's gaming PC, inside the game. Our minimum spec is a GPU with 8 GB of VRAM, like an RTX 3060 Ti.",
+    );
+    expect(players.deviceMemoryGB).toBe(8);
+    expect(players.gpuCount).toBeUndefined();
+    const share = read('the game itself already uses about 5 GB of the 8 GB VRAM, so the model only gets around 3 GB.');
+    expect(share).toEqual({ deviceMemoryGB: 3 });
+    expect(read('We have one RTX 4090 for training and the phones have 6 GB of RAM.')).toMatchObject({
+      gpuCount: 1,
+      deviceMemoryGB: 6,
+    });
+  });
+
+  it('reads drafts against rewrites as preference pairs, beside the examples', () => {
+    expect(
+      read('we have about 4,000 pairs of model draft versus writer rewrite. Is that useful, for example for DPO?'),
+    ).toMatchObject({ preferencePairs: 4000 });
+    expect(
+      read('No, we still have the 12,000 written lines. The 4,000 are extra: preference pairs, each a rejected draft.'),
+    ).toMatchObject({ labeledExamples: 12_000, preferencePairs: 4000 });
+  });
+
+  it('reads "the base model rambles" as the untuned model, not a base checkpoint', () => {
+    expect(read('In our quick tests the base model rambles for paragraphs.').modelStage).toBeUndefined();
+    expect(read("it's a base model, not the instruct one").modelStage).toBe('base');
+  });
+
+  it.each([
+    [
+      'Hi, we are a small agritech startup. We want smallholder farmers to ask questions about crop diseases by SMS and get useful answers.',
+      'ask questions about crop diseases by SMS and get useful answers',
+    ],
+    [
+      "We'd like some NPCs to chat freely with the player instead of using fixed dialogue trees.",
+      'chat freely with the player instead of using fixed dialogue trees',
+    ],
+    ['We run Mistral 7B on one A10G to tag clauses in legal contracts.', 'tag clauses in legal contracts'],
+    ['Our customer-support assistant runs on Llama 3.1 8B on one H100.', 'customer-support assistant'],
+    [
+      'hey, we build warehouse robots. want operators to talk to the robot in plain language and have it turn that into robot commands.',
+      'talk to the robot in plain language and have it turn that into robot commands',
+    ],
+  ])('takes the task said in a first message: "%s"', (text, task) => {
+    expect(read(text).task).toBe(task);
+  });
+
+  it.each([
+    [
+      'The manuals change once or twice a year, but pest alerts come out every week during the rainy season.',
+      { knowledgeChanges: 'weekly' },
+    ],
+    [
+      'Each prompt is about 2,000 tokens because we paste the category definitions and some examples, and the answer is short, maybe 80 tokens of JSON.',
+      { inputTokensPerRequest: 2000, outputTokensPerRequest: 80 },
+    ],
+    ['every request sends about 2,000 input tokens and gets roughly 80 tokens back.', { outputTokensPerRequest: 80 }],
+    [
+      'we pay about R$ 60.000 per month for GPT-4o today, and one dollar is about R$ 5,40.',
+      { currentMonthlySpendUSD: 11_111 },
+    ],
+    [
+      'Lore matters too: we have a 600-page lore bible, and the model invents things that contradict it.',
+      { unlabeledCorpus: 'small' },
+    ],
+    ['Off-the-shelf models sound generic and break character.', { goals: ['style'] }],
+    ['Our field technicians need answers from about 3,000 pages of maintenance manuals.', { goals: ['knowledge'] }],
+    ['our A100 box has 8 of them, the 80gb ones', { gpuCount: 8 }],
+    ["there's a card in the server with 48 gigs, not sure which model", { gpuCount: 1, gpuMemoryGB: 48 }],
+    ['the model lives on the laptop. 6GB for the model tops', { deployment: 'edge' }],
+    ['we do about 3 million of those a month', { requestsPerDay: 100_000 }],
+    ['they are mostly english but like 20% spanish', { multilingual: true }],
+    ['the plan is to use Claude 3.5 Sonnet as the teacher', { teacherModel: 'Claude Sonnet (3.5, 3.7, 4 and later)' }],
+  ])('reads "%s"', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it('keeps a rental that a cost question weighs out of the team’s facts', () => {
+    const extraction = extract(
+      'And the monthly cost of hosting that classifier on one rented GPU, compared to the 11,000 dollars we pay now?',
+    );
+    expect(extraction.fields.gpusRented).toBeUndefined();
+    expect(extraction.fields.deployment).toBeUndefined();
+    expect(extraction.hypothetical).toMatchObject({ gpusRented: true, gpuCount: 1 });
+    expect(extraction.intents.asksCost).toBeDefined();
+  });
+});
+
+describe('newuser46: questions in other words', () => {
+  it.each([
+    ['We want a pilot in roughly 6 weeks from now. Is that realistic with this plan?', 'asksTimeline'],
+    ['after the QLoRA, will every output be valid JSON that matches our schema?', 'asksFormatGuarantee'],
+    ["What can we do so the bot doesn't invent answers that aren't in the policies?", 'asksHallucination'],
+    ['A few rare categories only have around 40 examples each. Is that enough data?', 'asksEnoughData'],
+    ['Your 9,900 is lower than our real invoice, what explains the gap?', 'asksBillMismatch'],
+    ['every request sends about 2,000 input tokens. Did your estimate take that into account?', 'asksPromptTokens'],
+    ['Will Llama 3.1 8B cope with Swahili or should we pick a different model?', 'asksLanguage'],
+    ['For that lore, should we bake it into the weights with the LoRA, or look it up at runtime?', 'asksComparison'],
+    ['Could I run the LoRA training on my MacBook Pro M3 Max with 64 GB of unified memory?', 'macMemoryGB'],
+  ])('reads "%s" as %s', (text, intent) => {
+    expect((extract(text).intents as unknown as Record<string, unknown>)[intent]).toBeDefined();
+  });
+
+  it('names the country of a cloud region given by its city', () => {
+    expect(
+      extract("would running the tuning in Google's São Paulo region keep us compliant with the Brazil-only rule?")
+        .intents.dataRegion,
+    ).toBe('Brazil');
+  });
+
+  it('answers the Mac question with the memory said in it', async () => {
+    const turns = await converse(
+      [
+        'We want Llama 3.2 3B to write lab reports in our format; we have 1,500 good examples.',
+        "I don't have an NVIDIA card. Could I run the LoRA training on my MacBook Pro M3 Max with 64 GB of unified memory?",
+      ],
+      knowledge,
+    );
+    expect(turns.at(-1)?.reply).toMatch(/Your 64 GB holds that/);
+  });
+});

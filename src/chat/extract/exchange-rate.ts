@@ -88,9 +88,9 @@ const UNIT_IN_DOLLARS = new RegExp(
   String.raw`\b(?:(?:1|one|a|an)\s*)?(${CURRENCY_WORD})\s*1?\s*(?:is|=|≈|~|equals|is\s+worth|is\s+roughly|is\s+about|is\s+around)\s*(?:about\s+|roughly\s+|around\s+|~\s*)?\$?\s?${RATE_NUMBER}\s*${DOLLAR_WORD}?`,
   'g',
 );
-/** "1 USD = 84 INR", "a dollar is about 150 yen", "$1 ≈ 0.79 GBP". */
+/** "1 USD = 84 INR", "a dollar is about 150 yen", "$1 ≈ 0.79 GBP", "one dollar is about R$ 5,40" (sign first). */
 const DOLLAR_IN_UNITS = new RegExp(
-  String.raw`\b(?:(?:1|one|a)\s*)?${DOLLAR_WORD}\s*1?\s*(?:is|=|≈|~|equals|is\s+about|is\s+roughly|is\s+around)\s*(?:about\s+|roughly\s+|around\s+|~\s*)?${RATE_NUMBER}\s*(${CURRENCY_WORD})`,
+  String.raw`\b(?:(?:1|one|a)\s*)?${DOLLAR_WORD}\s*1?\s*(?:is|=|≈|~|equals|is\s+about|is\s+roughly|is\s+around)\s*(?:about\s+|roughly\s+|around\s+|~\s*)?(?:${RATE_NUMBER}\s*(${CURRENCY_WORD})|(${CURRENCY_WORD})\s?${RATE_NUMBER})`,
   'g',
 );
 
@@ -124,8 +124,8 @@ export function statedRates(lower: string): StatedRate[] {
       rates.push({ sign, usdPerUnit: value, start: match.index, end: match.index + match[0].length });
   }
   for (const match of lower.matchAll(DOLLAR_IN_UNITS)) {
-    const sign = signOf(match[2] ?? '');
-    const value = rateValue(match[1] ?? '');
+    const sign = signOf(match[2] ?? match[3] ?? '');
+    const value = rateValue(match[1] ?? match[4] ?? '');
     if (sign && value > 0)
       rates.push({ sign, usdPerUnit: 1 / value, start: match.index, end: match.index + match[0].length });
   }

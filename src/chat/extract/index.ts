@@ -155,6 +155,16 @@ function billComparisonSpan(lower: string, catalog: ExtractionCatalog): { start:
   return { start, end: start + sentence.length };
 }
 
+/** "on one rented GPU", "with two rented H100s": a rental weighed in a question. */
+const RENTED_OPTION_ASKED =
+  /\b(?:on|with|using|onto)\s(?:a|one|two|three|four|\d+)\s(?:rented|cloud|hosted)\s(?:[\w-]+\s)?gpus?\b/g;
+/** The facts such a rental says (kept apart as the "what if"). */
+const RENTED_OPTION_FIELDS: ReadonlySet<string> = new Set(['gpusRented', 'gpuCount', 'gpuName', 'deployment']);
+
+/** "there are no images in this project", "it's not an image task", "the contracts are already text". */
+const NO_IMAGES_IN_PROJECT =
+  /\b(?:there\s(?:are|is)\sno\s(?:images?|photos?|pictures?|scans?)|no\s(?:images?|photos?|pictures?)\s(?:at\sall|involved|in\s(?:this|the)\s(?:project|task|use[\s-]case))|(?:it's|it\sis|this\sis)\snot\san?\s(?:image|vision)\s(?:task|problem|project)|(?:contracts?|documents?|docs|files|emails|inputs?)\s(?:are|is)\s(?:already\s)?(?:plain\s)?text\b)/;
+
 /** "… the 8B (option) you suggested", "… the model you recommended": the model named is the advice's. */
 const ADVICE_MODEL_AFTER =
   /^\s?(?:(?:option|model|one|plan|route|pick|choice|idea)\s)?(?:(?:that|which)\s)?you(?:'ve|\shave|\sjust)?\s(?:suggested|proposed|recommended|mentioned|picked|chose|named)\b/;
@@ -173,6 +183,9 @@ const WHOLE_THING = /\b(?:whole\s+thing|in\s+total|total|altogether|instead|all\
 
 /** Words that make "pairs" in their sentence preference pairs. */
 const PREFERENCE_WORDS = /\b(?:dpo|orpo|kto|ipo|simpo|rlhf|preference|preferences|chosen|rejected|thumbs|pairwise)\b/;
+/** "4,000 pairs of model draft versus writer rewrite": a worse and a better answer to the same prompt. */
+const DRAFT_VERSUS_REWRITE =
+  /\b(?:drafts?|outputs?|answers?|responses?|replies|versions?)\s(?:vs\.?|versus|against|and)\s(?:the\s)?(?:[\w-]+\s)?(?:rewrites?|rewritten|corrections?|corrected|edits?|edited|fix(?:es|ed)?|improved)\b/;
 
 export function extractProfile(
   message: string,
@@ -350,7 +363,10 @@ export function extractProfile(
       )
     )
       continue;
-    if (PREFERENCE_WORDS.test(sentenceAround(prepared.lower, item.start)))
+    if (
+      PREFERENCE_WORDS.test(sentenceAround(prepared.lower, item.start)) ||
+      DRAFT_VERSUS_REWRITE.test(prepared.lower.slice(item.start, item.end + 60))
+    )
       findings[index] = { ...item, field: 'preferencePairs' };
   }
   // "Each trajectory is long, like 12k tokens": the length of one example, not the size of a corpus.
@@ -395,6 +411,33 @@ export function extractProfile(
     )
       findings.splice(index, 1);
   }
+  // "Our minimum spec is a GPU with 8 GB of VRAM", "the game already uses 5 GB of the 8 GB VRAM, so the model gets 3
+  // GB": the users' GPU, said with the memory the model gets on their device, is not a GPU of the team's (unless the
+  // sentence is about training).
+  const deviceSentences = findings
+    .filter((item) => item.field === 'deviceMemoryGB')
+    .map((item) => sentenceAround(prepared.lower, item.start));
+  // (A GPU named in its own clause, "…and one RTX 4090", is the team's.)
+  if (deviceSentences.length > 0) {
+    const named = findings.filter((item) => item.field === 'gpuName');
+    const clauseOf = (at: number) => {
+      const text = prepared.lower;
+      const start = Math.max(text.lastIndexOf(',', at), text.lastIndexOf(';', at), text.lastIndexOf(' and ', at), 0);
+      const ends = [',', ';', '.', '!', '?', '\n', ' and ']
+        .map((mark) => text.indexOf(mark, at))
+        .filter((end) => end >= 0);
+      return { start, end: ends.length > 0 ? Math.min(...ends) : text.length };
+    };
+    for (let index = findings.length - 1; index >= 0; index--) {
+      const item = findings[index] as Finding;
+      if (item.field !== 'gpuCount' && item.field !== 'gpuMemoryGB') continue;
+      const sentence = sentenceAround(prepared.lower, item.start);
+      if (!deviceSentences.includes(sentence) || /\btrain(?:ing|s|ed)?\b/.test(sentence)) continue;
+      const clause = clauseOf(item.start);
+      if (named.some((name) => name.start < clause.end && clause.start < name.end)) continue;
+      findings.splice(index, 1);
+    }
+  }
   // "6,000 chosen/rejected pairs" are preference pairs, not supervised examples.
   const pairSpans = findings.filter((item) => item.field === 'preferencePairs');
   for (let index = findings.length - 1; index >= 0; index--) {
@@ -438,6 +481,25 @@ export function extractProfile(
   );
   askedOn.push(...questionModels.filter((item) => !askedOn.includes(item)));
   if (questionModels.length > 0) intents.modelAskedAbout = true;
+  // "And the monthly cost of hosting that classifier on one rented GPU?": the rental is the option priced, not the
+  // team's hardware (nothing saved).
+  if (asksOnAModel && !intents.whatIf) {
+    const options = allMatches(RENTED_OPTION_ASKED, prepared.lower)
+      .filter((match) => QUESTION_ENDS_AFTER.test(prepared.lower.slice(match.index + match[0].length)))
+      .map((match) => sentenceAround(prepared.lower, match.index));
+    const inOption = findings.filter(
+      (item) =>
+        RENTED_OPTION_FIELDS.has(item.field) &&
+        options.includes(sentenceAround(prepared.lower, item.start)) &&
+        !/\b(?:we|we're|we've|our)\s(?:already\s)?(?:rent|have|use|run)\b/.test(
+          sentenceAround(prepared.lower, item.start),
+        ),
+    );
+    if (inOption.length > 0) {
+      intents.whatIf = true;
+      askedOn.push(...inOption.filter((item) => !askedOn.includes(item)));
+    }
+  }
   // "and the Qwen2.5 1.5B, will it fit in the 2 GB?": a model named in a fit or cost question, with nothing saying it is
   // the team's; the dialogue treats it as a "what if" when the team already has another model.
   if (
@@ -601,6 +663,10 @@ export function extractProfile(
     if (field === undefined || stated.some((item) => item.field === field)) continue;
     removedGoals.removedFields = [...new Set([...(removedGoals.removedFields ?? []), field])];
   }
+  // "There are no images in this project", "the contracts are already text": an image task read earlier is taken back
+  // (only an image task: the dialogue checks what it had).
+  if (NO_IMAGES_IN_PROJECT.test(prepared.lower) && !stated.some((item) => item.field === 'taskType'))
+    intents.noImages = true;
   // "we are NOT using GPT-4.1 as a teacher, drop it": no teacher.
   if (TEACHER_DISOWNED.test(prepared.lower) && !stated.some((item) => item.field === 'teacherModel'))
     removedGoals.removedFields = [...new Set([...(removedGoals.removedFields ?? []), 'teacherModel' as ProfileField])];
@@ -1141,7 +1207,7 @@ const WHY_NOT_MODEL_QUESTION =
   /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+(?=\S)((?:[^?.!\n]|\.(?=\d)){2,60}?)\s{0,3}\?|^\s*(?:(?:and|ok(?:ay)?|so|hmm|then)[\s,]+)?(?:what|how)\s+about\s+((?:(?:the|a|using|just)\s+)?(?:[^?.!\n\s]|\.(?=\d))+(?:\s+(?:[^?.!\n\s]|\.(?=\d))+){0,3})\s*\?\s*$/;
 /** "any good in Swahili", "handles Tagalog", "best at Korean", "does it speak Yoruba": a language asked about. */
 const LANGUAGE_QUESTION = new RegExp(
-  `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b|\\bhow\\s+(?:good|well|bad|strong|fluent|reliable)\\s+(?:is|are|does|do)\\s+(?:[\\w.-]+\\s+){0,4}?(?:at|in|with)\\s+(?:${LANGUAGE_SOURCE})\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,30}\\?|\\b(?:which|what)\\s(?:[\\w-]+\\s){0,2}?models?\\b[^.?!\\n]{0,40}?\\b(?:for|in|with)\\s(?:${LANGUAGE_SOURCE})\\b[^.!?\\n]{0,40}\\?`,
+  `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b|\\bhow\\s+(?:good|well|bad|strong|fluent|reliable)\\s+(?:is|are|does|do)\\s+(?:[\\w.-]+\\s+){0,4}?(?:at|in|with)\\s+(?:${LANGUAGE_SOURCE})\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?|cope\\s+with|copes\\s+with|deal\\s+with|deals\\s+with|manage)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,50}\\?|\\b(?:which|what)\\s(?:[\\w-]+\\s){0,2}?models?\\b[^.?!\\n]{0,40}?\\b(?:for|in|with)\\s(?:${LANGUAGE_SOURCE})\\b[^.!?\\n]{0,40}\\?`,
 );
 /** "Is there a BERT-like model for that?", "which encoder would handle those languages?": an encoder asked for. */
 const ENCODER_ASKED = /\b(?:bert[\s-]?(?:like|style|type)|[\w-]*bert\b|encoders?\b|roberta)/;

@@ -68,7 +68,7 @@ const GREETING =
   /^\W*(?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there)\b/;
 
 const COST =
-  /\bwhat'?s\s+the\s+damage\b|\bset\s+us\s+back\b|\bin\s+dollars\s+and\s+hours\b|\bhow\s+many\s+(?:days|hours|weeks|gpu[\s-]hours)\s+(?:would|will|does|do|is|could|might)\b|\b(?:how\s+(?:long|much)\s+and\s+how\s+(?:much|long)\b|how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4}|\d[\d,.]*k?(?:\s+[a-z0-9.-]+){1,4})\s+cost|(?:^|[.!?]\s+)(?:and\s+|so\s+)?(?:the\s+)?(?:monthly\s+)?cost\s+(?:per|a)\s+month(?:,?\s+please)?\s*\?|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|(?:would|will|does|could)\s+(?:it|that|this|switching)\s+(?:[\w.-]+\s+){0,3}?(?:cut|lower|reduce|halve|shrink|save\s+on)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|costs?|spend)\b|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!-|\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b|what(?:'s|\s+is|\s+would\s+be)\s+(?:our|the|my)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:bill|cost)\b)/;
+  /\bwhat'?s\s+the\s+damage\b|(?:^|[.!?]\s*|\b(?:and|so|ok|okay|also)\s)(?:the|what'?s\sthe|what\sis\sthe|what\swould\sbe\sthe)\s(?:monthly|yearly|annual|training|total|running|hosting|serving)\scost\sof\b(?=[^?]{0,160}\?)|\bset\s+us\s+back\b|\bin\s+dollars\s+and\s+hours\b|\bhow\s+many\s+(?:days|hours|weeks|gpu[\s-]hours)\s+(?:would|will|does|do|is|could|might)\b|\b(?:how\s+(?:long|much)\s+and\s+how\s+(?:much|long)\b|how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4}|\d[\d,.]*k?(?:\s+[a-z0-9.-]+){1,4})\s+cost|(?:^|[.!?]\s+)(?:and\s+|so\s+)?(?:the\s+)?(?:monthly\s+)?cost\s+(?:per|a)\s+month(?:,?\s+please)?\s*\?|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|(?:would|will|does|could)\s+(?:it|that|this|switching)\s+(?:[\w.-]+\s+){0,3}?(?:cut|lower|reduce|halve|shrink|save\s+on)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|costs?|spend)\b|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!-|\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b|what(?:'s|\s+is|\s+would\s+be)\s+(?:our|the|my)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:bill|cost)\b)/;
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
   /\b(?:is|are)\s+(?:the\s+)?\d+\s?(?:gb|gigs?)\s+(?:on|of|in)\s+(?:our|the|my)\s+(?:[\w-]+\s+){0,2}?(?:actually\s+|really\s+|even\s+)?enough\b|\b(?:can|could|will|would)\s+(?:the|our)\s+\d+\s+(?:[\w-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?)\s+(?:in\s+(?:one|a|the)\s+(?:node|box|server)\s+)?(?:even\s+)?(?:serve|host|run)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:\d+(?:\.\d+)?b|model)\b|\b(?:how\s+many\s+(?:of\s+(?:our|the|those)\s+)?(?:gpus?|cards?|[ahl]\d{2,3}s?|h100s?|a100s?|l40s|l4s)\s+(?:would|will|does|do|should)\s+(?:serving|it|the\s+model|inference|we\s+need\s+(?:to\s+serve|for\s+serving))\b|(?:can|could|will|would)\s+(?:the|our|a|one|this|that)\s+(?:[\w.-]+\s+)?(?:gpus?|cards?|[ahlt]\d{1,3}\w*|rtx\s?\d+\w*|l40s|servers?|box|node|machine|laptop|phone|device)(?:\s+\d{2,3}\s?gb)?\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host)\s+(?:it|that|this|the\s+model|the\s+(?:tuned\s+|fine[\s-]?tuned\s+|distilled\s+)?(?:[\w.-]+\s+)?(?:\d+(?:\.\d+)?b|model))\b|(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){0,4})\s+(?:fit|run)\b|(?:will|would|does|do|can|could)\s+[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){5,8}\s+fit\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+on\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\b(?:serving|running|hosting)\s+(?:it|the\s+model|an?\s+\d+(?:\.\d+)?b(?:\s+model)?)\s+(?:should|would|will)\s+(?:only\s+)?(?:need|take)\s+(?:just\s+)?(?:one|a\s+single|a|\d+)\s+(?:[a-z0-9-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?|a10g?s?|t4s?)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|\d+\s?(?:gb|gigs?)\b[^.?!]{0,40}?\b(?:gonna|going\s+to)\s+be\s+enough\b|\b(?:will|would|do|does)\s+(?:we|it|i|that|this)\s+(?:\w+\s+)?(?:oom|run\s+out\s+of\s+(?:gpu\s+)?(?:memory|vram))\b|\bwhat\s+(?:does|would|will)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:q?lora|dpo|fine[\s-]?tuning|training)(?:[\s-]based)?(?:\s+[\w-]+){0,2}?\s+need\s*(?:\?|$)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
@@ -164,7 +164,7 @@ const ASKS_ABOUT_THE_QUESTION =
 /** A question in form: a question mark, or an opening question word. */
 /** "pull maybe 6k tokens of clauses into the prompt", "about 4,000 input tokens per request". */
 const PROMPT_TOKENS =
-  /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*tokens?\b[^.?!]{0,60}?\b(?:into|in|to)\s+(?:the|each|every|our)\s+prompts?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*(?:input\s+|prompt\s+)?tokens?\s+(?:per|a|each|every)\s+(?:question|request|call|prompt|query)\b|\b(?:requests?|prompts?|calls?|queries)\s+(?:are|is|average|run|will\s+be|would\s+be)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s*(?:input\s+)?tokens?\b/;
+  /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*tokens?\b[^.?!]{0,60}?\b(?:into|in|to)\s+(?:the|each|every|our)\s+prompts?\b|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?[\s-]*(?:input\s+|prompt\s+)?tokens?\s+(?:per|a|each|every)\s+(?:question|request|call|prompt|query)\b|\b(?:requests?|prompts?|calls?|queries)\s+(?:are|is|average|run|will\s+be|would\s+be|sends?|carr(?:y|ies)|uses?|has|have)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s*(?:input\s+)?tokens?\b/;
 /** "40k in and 3k out", "1500 in / 100 out": input tokens said beside the output. */
 const INPUT_IN =
   /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k)?\s+(?:tokens?\s+)?in\s*(?:and|,|\/)\s*(?:\d[\d,.]*\s?k?)\s+(?:tokens?\s+)?out\b/;
@@ -222,7 +222,7 @@ const ENCODER_WEIGHED = new RegExp(
  * estimate questioned against the bill the team pays.
  */
 const BILL_MISMATCH =
-  /\b(?:something(?:'s|\s+is)\s+off|(?:doesn't|does\s+not|don't|do\s+not)\s+add\s+up|(?:that|this|it)\s+can(?:'t|not)\s+be\s+right|makes\s+no\s+sense)\b[^.?!]{0,80}[?!.]?\s*$|\b(?:invoice|bill|you\s+said|your\s+(?:estimate|figure|number))\b[^?!]{0,200}\bwhy\s+(?:the\s+|such\s+a\s+|is\s+there\s+a\s+)?(?:big\s+|huge\s+)?(?:difference|gap|mismatch|discrepancy)\b|\bwe\s+pay\s+(?:about\s+|roughly\s+|~\s*)?[$€£]?\d[\d,.]*k?\b[^.?!]{0,30}\b(?:now|today|currently)\b[^.?!]{0,40}\b(?:you\s+say|you\s+said|your\s+(?:estimate|number|figure))\b/;
+  /\bwhat\s(?:explains|causes|accounts\sfor)\sthe\s(?:gap|difference|discrepancy)\b|\b(?:lower|higher)\sthan\s(?:our|the)\s(?:real\s|actual\s)?(?:invoice|bill)\b|\b(?:something(?:'s|\s+is)\s+off|(?:doesn't|does\s+not|don't|do\s+not)\s+add\s+up|(?:that|this|it)\s+can(?:'t|not)\s+be\s+right|makes\s+no\s+sense)\b[^.?!]{0,80}[?!.]?\s*$|\b(?:invoice|bill|you\s+said|your\s+(?:estimate|figure|number))\b[^?!]{0,200}\bwhy\s+(?:the\s+|such\s+a\s+|is\s+there\s+a\s+)?(?:big\s+|huge\s+)?(?:difference|gap|mismatch|discrepancy)\b|\bwe\s+pay\s+(?:about\s+|roughly\s+|~\s*)?[$€£]?\d[\d,.]*k?\b[^.?!]{0,30}\b(?:now|today|currently)\b[^.?!]{0,40}\b(?:you\s+say|you\s+said|your\s+(?:estimate|number|figure))\b/;
 const COST_LEVERS =
   /\b(?:prompt\s+cach\w*|cach(?:e|ing)\s+(?:the\s+|our\s+|that\s+|this\s+|those\s+)?(?:[\w-]+\s+){0,2}?(?:(?:system\s+)?prompts?|prefix(?:es)?|shared\s+part|instructions)|batch\s+api|batch(?:ed|ing)?\s+(?:(?:some|all|most|part|a\s+lot)\s+of\s+)?(?:the\s+|our\s+|those\s+)?(?:requests|jobs|mode|calls|inference|work))\b/;
 /** "why would we rent an MI300X, we have two 3090s", "why rent when we own an A100?": the rental questioned. */
@@ -255,16 +255,37 @@ const DATA_REGION = new RegExp(
 );
 /** "an Azure region in South Africa", "AWS Cape Town region", "a data centre in Kenya": a cloud region asked about. */
 const CLOUD_REGION_ASKED = new RegExp(
-  `\\b(?:(?:azure|aws|gcp|google\\s+cloud|bedrock|vertex|openai|cloud)\\s+)?(?:region|data\\s?cent(?:er|re))\\s+in\\s+(${REGION_PLACES})\\b`,
+  `\\b(?:(?:azure|aws|gcp|google\\s+cloud|bedrock|vertex|openai|cloud)\\s+)?(?:region|data\\s?cent(?:er|re))\\s+in\\s+(${REGION_PLACES})\\b|\\b(${REGION_PLACES}|são\\spaulo|sao\\spaulo|frankfurt|london|paris|tokyo|sydney|mumbai|toronto|zurich|dublin|amsterdam|stockholm|milan|madrid|warsaw|seoul|jakarta|johannesburg|dubai)\\s(?:cloud\\s)?region\\b`,
 );
 /** "south africa" → "South Africa". */
 function titleCase(place: string): string {
   return place
     .replace(/^the\s+/, '')
-    .replace(/\b[a-z]/g, (letter) => letter.toUpperCase())
+    .replace(/(?<![\p{L}])\p{Ll}/gu, (letter) => letter.toUpperCase())
     .replace(/\bUae\b/, 'the UAE');
 }
 const REGION_NAMES: Readonly<Record<string, string>> = {
+  // A cloud region named by its city is in that city's country.
+  'são paulo': 'Brazil',
+  'sao paulo': 'Brazil',
+  frankfurt: 'Germany',
+  london: 'the UK',
+  paris: 'France',
+  tokyo: 'Japan',
+  sydney: 'Australia',
+  mumbai: 'India',
+  toronto: 'Canada',
+  zurich: 'Switzerland',
+  dublin: 'Ireland',
+  amsterdam: 'the Netherlands',
+  stockholm: 'Sweden',
+  milan: 'Italy',
+  madrid: 'Spain',
+  warsaw: 'Poland',
+  seoul: 'South Korea',
+  jakarta: 'Indonesia',
+  johannesburg: 'South Africa',
+  dubai: 'the UAE',
   eu: 'the EU',
   'european union': 'the EU',
   // The EEA is the EU plus Norway, Iceland and Liechtenstein: an EU region keeps data inside it too.
@@ -294,16 +315,16 @@ const TOKEN_COUNT = /(\d+(?:[.,]\d+)?)\s?(k)?[\s-]?tokens?\b/g;
 const ASKS_INSTRUCT_VS_BASE =
   /\bwhat\s+happens\s+to\s+(?:the\s+|its\s+)?instruction[\s-]following\b|\b(?:instruct(?:ion[\s-]tuned)?|chat)\s+(?:model|version|checkpoint|variant|one)\b[^.?!]{0,50}\b(?:better|instead|rather|over|vs\.?|versus|or)\b[^.?!]{0,40}\bbase\b|\bbase\b[^.?!]{0,40}\b(?:or|vs\.?|versus|instead\s+of|rather\s+than)\s+(?:the\s+|an?\s+)?(?:instruct|chat)\b|\b(?:should|could|would)\s+(?:we|i)\s+(?:use|switch\s+to|take|start\s+from|go\s+with)\s+(?:the\s+|an?\s+)?(?:instruct|chat)\s+(?:model|version|checkpoint|variant)\b/;
 const ASKS_HALLUCINATION =
-  /\bkeep\s+(?:it|the\s+model|the\s+bot)\s+from\s+(?:inventing|making\s+up|fabricating|hallucinating)\b|\b(?:stop|prevent|avoid|reduce|limit|minimi[sz]e|cut|fix|deal\s+with|handle)\b[^.?!]{0,40}\b(?:mak(?:e|es|ing)\s+(?:stuff|things|facts|answers|up\s+(?:stuff|things|facts|answers))\s*(?:up)?|hallucinat\w*|invent(?:s|ing)?\s+(?:stuff|things|facts|answers)|made[\s-]up\s+(?:answers|facts|stuff))|\b(?:never|not|doesn't|won't)\s+(?:\w+\s+)?(?:invent|make\s+up|fabricate|hallucinate)\w*\s+(?:an?\s+|any\s+)?[\w-]+[^.?!]{0,60}\.?\s*(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:handle|stop|prevent|avoid|deal\s+with|ensure|guarantee|make\s+sure)|\b(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:stop|prevent|avoid)\s+(?:it|the\s+model)\s+(?:from\s+)?(?:making\s+up|inventing|fabricating|hallucinating)/;
+  /\bso\s(?:that\s)?(?:it|the\s(?:bot|model|assistant|llm))\s(?:doesn't|does\snot|won't|will\snot|never|stops?)\s(?:invent\w*|mak(?:e|es|ing)\s(?:stuff|things|answers|facts)\sup|fabricat\w*|hallucinat\w*)|\bkeep\s+(?:it|the\s+model|the\s+bot)\s+from\s+(?:inventing|making\s+up|fabricating|hallucinating)\b|\b(?:stop|prevent|avoid|reduce|limit|minimi[sz]e|cut|fix|deal\s+with|handle)\b[^.?!]{0,40}\b(?:mak(?:e|es|ing)\s+(?:stuff|things|facts|answers|up\s+(?:stuff|things|facts|answers))\s*(?:up)?|hallucinat\w*|invent(?:s|ing)?\s+(?:stuff|things|facts|answers)|made[\s-]up\s+(?:answers|facts|stuff))|\b(?:never|not|doesn't|won't)\s+(?:\w+\s+)?(?:invent|make\s+up|fabricate|hallucinate)\w*\s+(?:an?\s+|any\s+)?[\w-]+[^.?!]{0,60}\.?\s*(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:handle|stop|prevent|avoid|deal\s+with|ensure|guarantee|make\s+sure)|\b(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:stop|prevent|avoid)\s+(?:it|the\s+model)\s+(?:from\s+)?(?:making\s+up|inventing|fabricating|hallucinating)/;
 /** "how do we guarantee the output is always valid JSON matching the schema?", "how to stop the JSON breaking?". */
 /** "one of our 40 category codes", "only valid labels": a closed set of labels the output must come from. */
 const ONE_OF_LABELS =
   /\b(?:one\s+of\s+(?:our|the)\s+(?:\d+\s+)?(?:[\w-]+\s+)?|only\s+(?:valid\s+|our\s+)?)(?:categor(?:y|ies)|labels?|codes?|classes?|tags?)\b/;
 const ASKS_FORMAT_GUARANTEE =
-  /\b(?:make\s+certain\b[^.?!]{0,50}\b(?:parses?|valid|schema|json|format)\b|(?:guarantee|ensure|make\s+sure|force|enforce|restrict|constrain|limit)\b[^.?!]{0,50}\bonly\s+(?:ever\s+)?(?:outputs?|returns?|answers?\s+with|emits?|produces?|picks?|says?)\s+(?:one\s+of\s+)?(?:our|the|a|valid)\s+(?:\d+\s+)?(?:[\w-]+\s+)?(?:categor(?:y|ies)|labels?|codes?|classes?|options?|values?|tags?)\b|(?:guarantee|ensure|make\s+sure|force|enforce|stop|prevent|avoid|fix)\b[^.?!]{0,50}\b(?:valid\s+json|json|(?:the\s+|our\s+)?schema|(?:output\s+)?format|yaml|xml|(?:the\s+|our\s+)?template|syntactically\s+valid|valid\s+(?:code|sql|dsl|queries)|(?:always\s+)?(?:compiles|parses))\b|always\s+(?:be\s+)?(?:valid|match(?:es|ing)?\s+(?:the|our)\s+schema|parse)|(?:always\s+)?(?:sticks?|keeps?|stays?)\s+(?:to|with|on)\s+(?:the|our)\s+(?:template|format|schema|structure)|follow\s+(?:the|our)\s+(?:\w+\s+)?(?:template|format|schema|structure)\s+(?:exactly|every\s+time|always|to\s+the\s+letter)|(?:json|output)\s+(?:from\s+breaking|never\s+breaks)|(?:guarantee|ensure|make\s+sure|force|enforce)\b[^.?!]{0,60}\b(?:required|mandatory|compulsory)\s+(?:sections?|paragraphs?|fields?|headings?|clauses?|disclaimers?|wording)|(?:always|every\s+time)\s+(?:contains?|includes?|has)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:required|mandatory)\b)/;
+  /\b(?:(?:will|would|is|are)\s(?:every|each|all(?:\sthe)?|the)\s(?:[\w-]+\s)?(?:outputs?|answers?|responses?|results?|completions?)\s(?:always\s)?(?:be\s)?(?:valid|parse|parseable|match)\b|make\s+certain\b[^.?!]{0,50}\b(?:parses?|valid|schema|json|format)\b|(?:guarantee|ensure|make\s+sure|force|enforce|restrict|constrain|limit)\b[^.?!]{0,50}\bonly\s+(?:ever\s+)?(?:outputs?|returns?|answers?\s+with|emits?|produces?|picks?|says?)\s+(?:one\s+of\s+)?(?:our|the|a|valid)\s+(?:\d+\s+)?(?:[\w-]+\s+)?(?:categor(?:y|ies)|labels?|codes?|classes?|options?|values?|tags?)\b|(?:guarantee|ensure|make\s+sure|force|enforce|stop|prevent|avoid|fix)\b[^.?!]{0,50}\b(?:valid\s+json|json|(?:the\s+|our\s+)?schema|(?:output\s+)?format|yaml|xml|(?:the\s+|our\s+)?template|syntactically\s+valid|valid\s+(?:code|sql|dsl|queries)|(?:always\s+)?(?:compiles|parses))\b|always\s+(?:be\s+)?(?:valid|match(?:es|ing)?\s+(?:the|our)\s+schema|parse)|(?:always\s+)?(?:sticks?|keeps?|stays?)\s+(?:to|with|on)\s+(?:the|our)\s+(?:template|format|schema|structure)|follow\s+(?:the|our)\s+(?:\w+\s+)?(?:template|format|schema|structure)\s+(?:exactly|every\s+time|always|to\s+the\s+letter)|(?:json|output)\s+(?:from\s+breaking|never\s+breaks)|(?:guarantee|ensure|make\s+sure|force|enforce)\b[^.?!]{0,60}\b(?:required|mandatory|compulsory)\s+(?:sections?|paragraphs?|fields?|headings?|clauses?|disclaimers?|wording)|(?:always|every\s+time)\s+(?:contains?|includes?|has)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:required|mandatory)\b)/;
 /** "is 150 examples really enough?", "do we have enough data to fine-tune?", "how many examples do we need?". */
 const ASKS_ENOUGH_DATA =
-  /\b(?:is|are)\s+(?:~\s*|about\s+|only\s+)?\d[\d,.]*k?\s+(?:(?!(?:gb|gigs?|tb|mb|tokens?|ms|seconds?|hours?|days?|weeks?|months?|dollars?|usd|eur|gpus?|cards?|requests?|calls?)\b)[a-z-]+\s+)?(?:really\s+|actually\s+|even\s+|still\s+)?enough\b|\b(?:are|is|would|will)\s+(?:a\s+)?(?:[\w,.-]+\s+){0,4}?(?:examples|samples|pairs|rows|records|labels)\s+(?:going\s+to\s+)?be\s+(?:enough|sufficient|adequate)\b|\b(?:examples|samples|pairs)\b[^.?!]{0,30}\b(?:sufficient|suffice|adequate)\b|\b(?:(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:really\s+|actually\s+|even\s+|still\s+)?enough\s+(?:to\s+(?:fine[\s-]?tune|train|tune|do\s+(?:lora|qlora|dpo|sft))|for\s+(?:fine[\s-]?tuning|training|tuning|lora|qlora|dpo|sft|a\s+(?:fine[\s-]?tune|lora)))|(?:is|are)\s+(?:[\d,.]+k?|that|this|it)\s+(?:\w+\s+)?enough\s+(?:for|to\s+cover)\s+(?:\d+|all\s+(?:the\s+|our\s+)?\d+)\s+(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)|(?:is|are)\s+(?:(?:~\s*|about\s+|around\s+)?[\d,.]+k?|a\s+few\s+hundred|a\s+couple\s+(?:of\s+)?hundred|that|this|these|those|it)\s+(?:[\w-]+\s+){0,3}?(?:examples?|pairs?|samples?|labels?|rows|records|data|images|photos|pictures|clips|recordings|hours|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|clauses|cases|items|forms|invoices|chats)\s+(?:really\s+|actually\s+|even\s+)?enough|(?:do|would|will)\s+(?:we|i)\s+have\s+enough\s+(?:labell?ed\s+)?(?:data|examples?|pairs?|samples?|labels?)|how\s+many\s+(?:labell?ed\s+|training\s+|preference\s+)?(?:examples?|pairs?|samples?|labels?)\s+(?:do|would|will)\s+(?:we|i|you)\s+need|enough\s+(?:data|examples?|pairs?)\s+(?:to|for)\s+(?:fine[\s-]?tun\w*|train\w*|tun\w*|lora|qlora|dpo))\b/;
+  /\b(?:is|are)\s(?:that|this|it|they|these|those)\s(?:really\s|actually\s)?enough\s(?:data|examples|labels)\b|\bwhether\s[\d,.]+k?\s(?:\w+\s)?(?:is|are)\senough\b|\b(?:is|are)\s+(?:~\s*|about\s+|only\s+)?\d[\d,.]*k?\s+(?:(?!(?:gb|gigs?|tb|mb|tokens?|ms|seconds?|hours?|days?|weeks?|months?|dollars?|usd|eur|gpus?|cards?|requests?|calls?)\b)[a-z-]+\s+)?(?:really\s+|actually\s+|even\s+|still\s+)?enough\b|\b(?:are|is|would|will)\s+(?:a\s+)?(?:[\w,.-]+\s+){0,4}?(?:examples|samples|pairs|rows|records|labels)\s+(?:going\s+to\s+)?be\s+(?:enough|sufficient|adequate)\b|\b(?:examples|samples|pairs)\b[^.?!]{0,30}\b(?:sufficient|suffice|adequate)\b|\b(?:(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:really\s+|actually\s+|even\s+|still\s+)?enough\s+(?:to\s+(?:fine[\s-]?tune|train|tune|do\s+(?:lora|qlora|dpo|sft))|for\s+(?:fine[\s-]?tuning|training|tuning|lora|qlora|dpo|sft|a\s+(?:fine[\s-]?tune|lora)))|(?:is|are)\s+(?:[\d,.]+k?|that|this|it)\s+(?:\w+\s+)?enough\s+(?:for|to\s+cover)\s+(?:\d+|all\s+(?:the\s+|our\s+)?\d+)\s+(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)|(?:is|are)\s+(?:(?:~\s*|about\s+|around\s+)?[\d,.]+k?|a\s+few\s+hundred|a\s+couple\s+(?:of\s+)?hundred|that|this|these|those|it)\s+(?:[\w-]+\s+){0,3}?(?:examples?|pairs?|samples?|labels?|rows|records|data|images|photos|pictures|clips|recordings|hours|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|clauses|cases|items|forms|invoices|chats)\s+(?:really\s+|actually\s+|even\s+)?enough|(?:do|would|will)\s+(?:we|i)\s+have\s+enough\s+(?:labell?ed\s+)?(?:data|examples?|pairs?|samples?|labels?)|how\s+many\s+(?:labell?ed\s+|training\s+|preference\s+)?(?:examples?|pairs?|samples?|labels?)\s+(?:do|would|will)\s+(?:we|i|you)\s+need|enough\s+(?:data|examples?|pairs?)\s+(?:to|for)\s+(?:fine[\s-]?tun\w*|train\w*|tun\w*|lora|qlora|dpo))\b/;
 /** Words in a safety question that say a wrong answer has consequences someone answers for. */
 const HIGH_STAKES_WORDS =
   /\b(?:clinical|clinicians?|medical|patients?|doctors?|diagnos\w*|dosages?|doses?|meds|medications?|drugs?|hiring|recruit\w*|candidates?|r[ée]sum[ée]s?|cvs?|bias(?:ed)?|fairness|ai\s+act|regulat\w*|auditors?|audit|compliance|supervisor|legal\s+liability|liable|without\s+(?:a\s+)?(?:human|person|anyone|review)|unsupervised|fully\s+automat\w*)\b/;
@@ -343,7 +364,7 @@ const ASKS_TIMELINE =
   /\b(?:launch|deadline|go[\s-]live|release|ship\s+date)\b[^?!]{0,40}?\b(?:in|within|by)\s+(?:\d+|a|one|two|three|four|five|six|eight|ten|twelve)\s+(?:weeks?|months?|days)\b[^?!]{0,20}?[.!]?\s*(?:can|could)\s+we\s+(?:make|hit|meet|do)\s+(?:that|it)\b|\bhow\s+(?:many|much)\s+(?:weeks?|months?|days|time)\b[^?.!]{0,40}\b(?:until|till|before|to\s+(?:get|ship|launch|deploy|go|production|have|build|do|finish|deliver)|for\s+(?:the\s+)?(?:whole|entire|project|plan|rollout)|end[\s-]to[\s-]end)\b|\bhow\s+long\b[^?.!]{0,50}\b(?:until|till|before|to\s+(?:get|ship|launch|deploy|go|have|build|deliver)|in(?:to)?\s+production|live|end[\s-]to[\s-]end|the\s+(?:whole|entire)\s+(?:thing|project|plan)|overall|in\s+total|all\s+in)\b|\bhow\s+soon\b|\bwhen\s+(?:can|could|will|would)\s+(?:we|i|it|this)\s+(?:be\s+)?(?:ship|launch|go\s+live|deploy|(?:be\s+)?(?:in\s+production|live|ready)|have\s+it)\b|\btime\s+to\s+(?:production|market|launch|deploy\w*|go[\s-]live|value)\b|\b(?:what(?:'s|\s+is|\s+would\s+be)\s+(?:the|a|a\s+realistic|your|our)\s+)(?:realistic\s+)?(?:timeline|schedule|calendar\s+time)\b|\b(?:realistic|rough|expected|overall|end[\s-]to[\s-]end)\s+(?:timeline|schedule)\b|\bcalendar\s+time\b|\b(?:can|could|will|would)\s+(?:we|i|you)\s+(?:have|get|ship|launch|deploy|put)\s+(?:it|this|that|the\s+(?:[\w-]+\s+){0,3}?(?:model|bot|assistant|system|thing))\s+(?:(?:in(?:to)?\s+production|live|ready|done|deployed|shipped|running)\s+)?(?:by|before)\s+(?:then|that|the\s+deadline|launch|[\w-]+\s+(?:day|friday|week|month))\b/;
 /** "we need it in 3 weeks. realistic?": a deadline the message sets and asks about. */
 const TIMELINE_DOABLE =
-  /\b(?:(?:in|within|by)\s+\d+\s+(?:weeks?|months?)|deadline|timeline|by\s+(?:the\s+)?end\s+of)\b[^?]{0,80}?\b(?:realistic|doable|feasible|achievable|possible|enough\s+time|manageable|too\s+(?:short|tight|ambitious))\b[^.!]{0,20}\?/;
+  /\b(?:(?:in|within|by)\s+\d+\s+(?:weeks?|months?)|\d+\s(?:weeks?|months?)\s(?:from\s(?:now|today)|away|out)|deadline|timeline|by\s+(?:the\s+)?end\s+of)\b[^?]{0,80}?\b(?:realistic|doable|feasible|achievable|possible|enough\s+time|manageable|too\s+(?:short|tight|ambitious))\b[^.!]{0,20}\?/;
 /** A latency or a response time asked about ("how long does a response take end to end?"), not a calendar. */
 const RESPONSE_TIME = /\b(?:ms|milliseconds?|latency|respon\w*|reply|replies|per\s+request|a\s+request)\b/;
 /** A training run's length, which the cost answer gives in GPU-hours ("how long will the training take?"). */
@@ -452,6 +473,8 @@ export const NOT_A_QUESTION_KEY: ReadonlySet<string> = new Set([
   'comparesBills',
   'asksEncoderCost',
   'asksSmallModelWorry',
+  'macMemoryGB',
+  'noImages',
   'billModels',
   'asksFitFor',
   'asksFitGpus',
@@ -666,6 +689,14 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   return intents;
 }
 
+/** "bake it into the weights (with the LoRA), or look it up at runtime?": training knowledge in against retrieving it. */
+const BAKE_OR_RETRIEVE =
+  /\b(?:bake|train|put|build|burn)\s(?:it|them|that|this|(?:the|our)\s[\w-]+)\s(?:in(?:to)?\s)?(?:the\s)?(?:weights|model)\b[^?]{0,60}?\b(?:or|vs\.?|versus)\s(?:just\s)?(?:look(?:\sit|\sthem)?\sup|retriev\w*|fetch\w*|search\w*|rag)\b/;
+
+/** "MacBook Pro M3 Max with 64 GB of unified memory", "my 32GB M2": the Mac's memory. */
+const MAC_MEMORY =
+  /\b(?:mac\w*|imac|m[1-4](?:\s(?:pro|max|ultra))?)\b[^.?!\n]{0,40}?\b(\d{1,3})\s?gb\b|\b(\d{1,3})\s?gb\s(?:of\s)?(?:unified\s)?(?:memory|ram)\b[^.?!\n]{0,20}?\b(?:mac\w*|m[1-4])\b/;
+
 /** "DPO after SFT?" names the later step first: the pair in the order it is done. */
 function reversedPair(match: RegExpExecArray | null): string[] | null {
   return match ? [match[0], match[2] ?? '', match[1] ?? ''] : null;
@@ -673,6 +704,15 @@ function reversedPair(match: RegExpExecArray | null): string[] | null {
 
 /** Questions about the advice (cost, fit, definitions, comparisons, what would change it, where to start). */
 function readQuestions(lower: string, intents: ExtractionIntents): void {
+  // "should we bake the lore into the weights with the LoRA, or look it up at runtime?": tuning against retrieval,
+  // for knowledge.
+  const bakeOrRetrieve = BAKE_OR_RETRIEVE.exec(lower);
+  if (bakeOrRetrieve) {
+    const tuning = methodFromPhrase(METHOD_IN_WORDS.exec(bakeOrRetrieve[0])?.[0] ?? '') ?? 'lora';
+    intents.asksComparison = [tuning === 'rag' ? 'lora' : tuning, 'rag'];
+    intents.comparisonAboutKnowledge = true;
+    return;
+  }
   for (const comparison of [
     COMPARISON.exec(lower),
     LOOSE_COMPARISON.exec(lower),
@@ -857,7 +897,12 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     // "…only ever outputs one of our 40 category codes": a closed set of labels.
     if (ONE_OF_LABELS.test(lower)) intents.asksLabelChoice = true;
   }
-  if (TRAIN_ON_MAC.test(lower) && QUESTION_FORM.test(lower)) intents.asksTrainOnMac = true;
+  if (TRAIN_ON_MAC.test(lower) && QUESTION_FORM.test(lower)) {
+    intents.asksTrainOnMac = true;
+    const memory = MAC_MEMORY.exec(lower);
+    const gb = memory ? Number(memory[1] ?? memory[2]) : undefined;
+    if (gb !== undefined && gb >= 8 && gb <= 512) intents.macMemoryGB = gb;
+  }
   if (ON_DEVICE_RUNTIME.test(lower)) intents.asksOnDeviceRuntime = true;
   if (ASKS_SPEED.test(lower)) intents.asksSpeed = true;
   // ("how many should we hold back for testing?" is the enough-data question, read above.)
@@ -934,7 +979,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     // "is an Azure region in South Africa ok??": a cloud region asked about.
     const asked = CLOUD_REGION_ASKED.exec(lower);
     if (asked && (QUESTION_FORM.test(lower) || lower.includes('?'))) {
-      intents.dataRegion = REGION_NAMES[asked[1] ?? ''] ?? titleCase(asked[1] ?? 'that region');
+      const place = (asked[1] ?? asked[2] ?? '').replace(/\s+/g, ' ');
+      intents.dataRegion = REGION_NAMES[place] ?? titleCase(place || 'that region');
       intents.asksRegion = true;
     }
   }

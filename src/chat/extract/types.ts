@@ -112,6 +112,8 @@ export interface ExtractionIntents {
   asksOutputTokens?: number;
   /** "can I fine-tune on the Mac?": training on Apple silicon, which is no GPU in the catalog. */
   asksTrainOnMac?: boolean;
+  /** The Mac's memory said with the question ("a MacBook Pro M3 Max with 64 GB of unified memory"). */
+  macMemoryGB?: number;
   /** "how fast will it generate on a GTX 1660?", "how many tokens per second?": generation speed. */
   asksSpeed?: boolean;
   /** "how do we evaluate it before we roll it out?": the evaluation set, the score and the bar. */
@@ -168,6 +170,8 @@ export interface ExtractionIntents {
   asksExactMatchRetrieval?: boolean;
   /** "why not a BERT-style encoder classifier instead of an 8B LLM?": a text encoder weighed as the model to use. */
   asksEncoderInstead?: boolean;
+  /** "There are no images in this project": an image task or modality read earlier is taken back. */
+  noImages?: boolean;
   /** "I worry a 1B model will be dumb with unusual commands": a doubt about a small model, with the size it names. */
   asksSmallModelWorry?: { sizeB?: number };
   /** "What would the BERT-style route cost to train and run on our CPU server?": an encoder's own figures. */

@@ -155,9 +155,12 @@ const NOT_SAID =
   /\b(?:i|we)\s+(?:didn't|didnt|did\s+not|never|haven't|have\s+not)\s+(?:say|said|mention(?:ed)?|tell\s+you|told\s+you|claim(?:ed)?)\b/g;
 /** To the end of the clause, or to a "but" that turns to what the user says ("you suggested X but we use Y"). */
 const QUOTE_SCOPE = /(?:(?!\b(?:but|while|whereas)\b)[^.;!?\n,]|\.(?=\d))*/y;
-/** The advisor's own answer quoted back: "your plan distils X into Y?", "you suggested Llama". */
+/**
+ * The advisor's own answer quoted back: "your plan distils X into Y?", "you suggested Llama" (not the team's own
+ * "the plan is to use Claude 3.5 Sonnet as the teacher").
+ */
 const ADVISORS_WORDS =
-  /\b(?:(?:your|the\s+advisor's)\s+(?:number|estimate|figure|answer|math|calculation|sizing|price|bill)\s+(?:looks?|looked|seems?|seemed|sounds?|sounded)\s+like|(?:your|the)\s+(?:plan|answer|recommendation|advice|suggestion|proposal|pick)\s+(?:\w+\s+){0,2}?(?:distils?|distills?|proposes?|says?|suggests?|picks?|uses?|recommends?|moves?|switches?|puts?)|your\s+(?:cost|costs|estimate|figure|number|bill|price|quote|calculation|math|sizing|numbers|figures)\s+(?:\w+\s+)?(?:assumes?|assumed|(?:is|are|was|were)\s+based\s+on|counts?|counted|includes?|included|prices?|priced|uses?|used)|(?:now\s+)you\s+(?:say|suggest|propose|recommend|claim)|you\s+(?:now|just|first)\s+(?:say|suggest|propose|recommend|claim)|(?<!\b(?:can|could|would|will|do|did|should)\s)you\s+(?:suggested|proposed|picked|recommended|said|claimed|told\s+me|wrote|say|write|(?:are|'re)\s+saying)|you\s+(?:still\s+)?(?:didn't|did\s+not|never|haven't)\s+(?:say|said|answer(?:ed)?|tell\s+(?:me|us)))\b/g;
+  /\b(?:(?:your|the\s+advisor's)\s+(?:number|estimate|figure|answer|math|calculation|sizing|price|bill)\s+(?:looks?|looked|seems?|seemed|sounds?|sounded)\s+like|(?:your|the)\s+(?:plan|answer|recommendation|advice|suggestion|proposal|pick)\s+(?!(?:is|was)\s+to\b)(?:\w+\s+){0,2}?(?:distils?|distills?|proposes?|says?|suggests?|picks?|uses?|recommends?|moves?|switches?|puts?)|your\s+(?:cost|costs|estimate|figure|number|bill|price|quote|calculation|math|sizing|numbers|figures)\s+(?:\w+\s+)?(?:assumes?|assumed|(?:is|are|was|were)\s+based\s+on|counts?|counted|includes?|included|prices?|priced|uses?|used)|(?:now\s+)you\s+(?:say|suggest|propose|recommend|claim)|you\s+(?:now|just|first)\s+(?:say|suggest|propose|recommend|claim)|(?<!\b(?:can|could|would|will|do|did|should)\s)you\s+(?:suggested|proposed|picked|recommended|said|claimed|told\s+me|wrote|say|write|(?:are|'re)\s+saying)|you\s+(?:still\s+)?(?:didn't|did\s+not|never|haven't)\s+(?:say|said|answer(?:ed)?|tell\s+(?:me|us)))\b/g;
 /**
  * A figure the user hands back as the advisor's: "$577 was YOUR serving estimate, not our budget", "the 3 H100s are your
  * number". The figure and the words up to the possessive.

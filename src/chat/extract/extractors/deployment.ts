@@ -60,6 +60,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bedge\s+(?:devices?|hardware|box(?:es)?|nodes?|deployment|gateways?|computers?|servers?)\b`,
         String.raw`\b(?:on|at|to)\s+the\s+edge\b`,
         String.raw`\boffline\s+laptops?\b|\blaptops?\s+(?:that\s+(?:are|run)\s+)?(?:offline|without\s+(?:internet|network))\b`,
+        // "so the model lives on the laptop", "the model sits on each engineer's laptop".
+        String.raw`\b(?:model|it|llm)\s(?:lives|sits|stays|runs)\s(?:locally\s)?on\s(?:the|each|every|their|our)\s(?:[a-z]+'s\s)?(?:laptops?|notebooks?|macbooks?)\b`,
         // "it runs inside a desktop app on our field engineers' laptops", "a desktop app on the clinic's PCs".
         String.raw`\b(?:desktop|native|local)\s+app(?:lication)?\s+on\s+(?:the\s+|our\s+|their\s+)?(?:[a-z]+\s+){0,2}?(?:[a-z]+'s?\s+|[a-z]+s'\s+)?(?:laptops?|pcs?|desktops?|workstations?|macbooks?|notebooks?)\b`,
         // "the field engineers' laptops have 16GB … it has to work offline out on site".

@@ -50,7 +50,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:a|one)\s+junior\s+(?:ml|machine[\s-]learning|ai)\s+(?:engineer|dev|developer)\b`,
         String.raw`\b(?:beginners?|novices?)\s+(?:in|at|with)\s+(?:ml|machine\s+learning|ai)\b`,
         String.raw`\bdevelopers\s+(?:who|with)\s+(?:know\s+)?some\s+(?:ml|python)\b`,
-        String.raw`\b(?:did|done|took|taken|finished|completed)\s+(?:the\s+|an?\s+|some\s+)?(?:fast\.?ai|coursera|andrew\s+ng(?:'s)?|online|intro(?:ductory)?|ml|machine\s+learning|deep\s+learning|hugging\s?face)\s+(?:ml\s+)?courses?\b`,
+        String.raw`\b(?:did|done|took|taken|finished|completed)\s+(?:the\s+|an?\s+|some\s+|a\s+couple\s+of\s+|a\s+few\s+|two\s+|one\s+)?(?:fast\.?ai|coursera|andrew\s+ng(?:'s)?|online|intro(?:ductory)?|ml|machine\s+learning|deep\s+learning|hugging\s?face)\s+(?:ml\s+)?courses?\b`,
         String.raw`\bplayed\s+(?:around\s+)?with\s+(?:hugging\s?face|pytorch|tensorflow|transformers|llms?|fine[\s-]?tuning|ml)\b`,
         String.raw`\b(?:done|did|knows?)\s+(?:some\s+)?basic\s+(?:pytorch|tensorflow|ml|python|machine\s+learning)\b`,
         // "one of us knows ML basics", "I know the basics of machine learning".

@@ -107,9 +107,9 @@ const NODES_WITH_GPUS_EACH = new RegExp(
 );
 /** A trial or a test run said before "on a GPU": the place of an experiment. */
 const EXPERIMENT_BEFORE = /\b(?:tried|tested|ran|prototyped|experimented|benchmarked|evaluated|piloted)\b/;
-/** "we have a GPU", "on a 24GB card", "a GPU with 24 gigs" (at the start of the message too). */
+/** "we have a GPU", "on a 24GB card", "a GPU with 24 gigs", "there's a card in the server with 48 gigs". */
 const SINGLE_GPU = new RegExp(
-  `(?:^\\W*|\\b(?:have|has|got|own|with|on|using|use|rent|only|just)\\s+)an?\\s+(?:${MEMORY}\\s+)?(?:[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}(?:\\s+with\\s+${MEMORY})?`,
+  `(?:^\\W*|\\b(?:have|has|got|own|with|on|using|use|rent|only|just|there's|there\\s+is)\\s+)an?\\s+(?:${MEMORY}\\s+)?(?:[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}(?:(?:\\s+in\\s+(?:the|our)\\s+(?:server|box|machine|workstation|rack|office))?\\s+with\\s+${MEMORY})?`,
   'g',
 );
 /** "no GPUs", "we don't have any GPUs", "without a GPU", "CPU only". */
@@ -164,9 +164,9 @@ const UNLISTED_GPU = new RegExp(
 const MAC_SAID_NEAR = /\b(?:mac|macbook|imac|mac\s+(?:studio|mini)|apple\s+silicon|m[1-4](?:\s+(?:pro|max|ultra))?)\b/;
 const APPLE_MACHINE = /\b(?:macbook|mac\s+(?:studio|mini|pro)|imac|apple\s+silicon|m[1-4]\s+(?:pro|max|ultra))\b/;
 
-/** A count said right after the name: "H100s. eight of them." */
+/** A count said right after the name: "H100s. eight of them.", "our A100 box has 8 of them". */
 const COUNT_OF_THEM = new RegExp(
-  `^s?(?:\\s+(?:are|is)\\s+(?:the\\s+)?(?:sxm|pcie|nvl)\\d?)?(?:\\s+(?:here|there|now|total))?[.,:;]?\\s*(?:(?:and\\s+)?there\\s+are\\s+|(?:we\\s+have\\s+))?(${COUNT_SOURCE})\\s+of\\s+(?:them|em|'em)\\b`,
+  `^s?(?:\\s+(?:are|is)\\s+(?:the\\s+)?(?:sxm|pcie|nvl)\\d?)?(?:\\s+(?:here|there|now|total))?[.,:;]?\\s*(?:(?:and\\s+)?there\\s+are\\s+|(?:we\\s+have\\s+)|(?:(?:box|server|node|machine|rig|workstation)\\s)?(?:has|holds|contains)\\s)?(${COUNT_SOURCE})\\s+of\\s+(?:them|em|'em)\\b`,
 );
 
 /** Words that make a memory figure the total of several GPUs: "256GB total", "96 GB combined". */

@@ -57,6 +57,11 @@ const GROWS_FREQUENCY = new RegExp(
   `\\b(?:literature|papers|corpus|docs|documents|documentation|articles|knowledge(?:\\s?base)?|kb|wiki|catalog(?:ue)?|archive|dataset)\\s+(?:just\\s+|keeps\\s+|also\\s+)?grow(?:s|ing)?\\s+(${FREQUENCY_SOURCE})\\b`,
   'g',
 );
+/** "pest alerts … come out every week", "bulletins are issued daily": notices the model must know as they appear. */
+const NOTICES_ISSUED_FREQUENCY = new RegExp(
+  `\\b(?:alerts?|bulletins?|notices?|advisories|circulars|announcements|release\\s+notes|price\\s+lists?|newsletters?|warnings?)\\b[^.;!?\\n]{0,60}?\\b(?:come\\s+out|comes\\s+out|are\\s+(?:issued|published|released|sent)|is\\s+(?:issued|published|released|sent)|go\\s+out|goes\\s+out|get\\s+(?:issued|published))\\s+(${FREQUENCY_SOURCE})\\b`,
+  'g',
+);
 /** A negation inside a noun-verb-frequency match: "docs don't change weekly", "prices aren't updated daily". */
 const NEGATED_CHANGE = /\b(?:don't|dont|doesn't|doesnt|do\s+not|does\s+not|didn't|won't|isn't|aren't|not|never)\b/;
 /** "updated daily", "changes weekly", "weekly updates", "daily changes". */
@@ -99,7 +104,13 @@ export const extractKnowledgeChanges: Extractor = (message) => {
   const findings: Finding[] = [];
   for (const match of allMatches(NOTHING_TO_GO_STALE, lower))
     findings.push(findingFromMatch('knowledgeChanges', 'never', match));
-  for (const pattern of [NOUN_VERB_FREQUENCY, VERB_FREQUENCY, GROWS_FREQUENCY, TEAM_UPDATES_FREQUENCY]) {
+  for (const pattern of [
+    NOUN_VERB_FREQUENCY,
+    VERB_FREQUENCY,
+    GROWS_FREQUENCY,
+    TEAM_UPDATES_FREQUENCY,
+    NOTICES_ISSUED_FREQUENCY,
+  ]) {
     for (const match of allMatches(pattern, lower)) {
       const frequency = frequencyOf(match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? '');
       // "docs don't change weekly" denies the frequency ("doesn't change much" is read by STABLE).

@@ -189,7 +189,7 @@ const COUNT_LINES_OF_WRITING = new RegExp(
 );
 /** "~8000 dialogue lines", "5k NPC lines", "18k aligned lines": lines of the writing the model should produce. */
 const COUNT_DIALOGUE_LINES = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z'-]+\\s+)?(?:dialogue|dialog|script|npc|character|aligned|parallel|translated|locali[sz]ed)\\s+lines\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z'-]+\\s+)?(?:dialogue|dialog|script|npc|character|aligned|parallel|translated|locali[sz]ed|written|hand-written)\\s+lines\\b`,
   'g',
 );
 /** "the 8000 lines are example exchanges (player line -> npc reply)": lines said to be input/output examples. */

@@ -51,6 +51,12 @@ const MONOLINGUAL = new RegExp(
 const NOT_A_LANGUAGE_AFTER =
   /^\s*(?:data\s?cent(?:re|er)s?|clouds?|regions?|servers?|hosting|compan(?:y|ies)|banks?|market|law|laws|government|regulators?|cuisine|food)\b/;
 
+/** "mostly English but like 20% Spanish", "English with about 10% French": a share of another language. */
+const LANGUAGE_SHARE = new RegExp(
+  `\\b${LANGUAGE}\\b[^.;!?\\n]{0,30}?\\b(?:but|with|and|plus)\\s(?:like\\s|about\\s|around\\s|roughly\\s|maybe\\s|~\\s?)?\\d{1,2}\\s?%\\s(?:(?:is|are|in)\\s)?${LANGUAGE}\\b`,
+  'g',
+);
+
 /** Finds `multilingual`: two or more languages named or counted, or the word itself; false for one language only. */
 export const extractLanguages: Extractor = (message) => {
   const { lower } = message;
@@ -69,6 +75,9 @@ export const extractLanguages: Extractor = (message) => {
     if (NOT_A_LANGUAGE_AFTER.test(after)) continue;
     if (names.size >= 2 && !overlapsNegative(match)) findings.push(findingFromMatch('multilingual', true, match));
   }
+  // "mostly english but like 20% spanish": a share of a second language.
+  for (const match of allMatches(LANGUAGE_SHARE, lower))
+    if (!overlapsNegative(match)) findings.push(findingFromMatch('multilingual', true, match));
   for (const match of allMatches(MULTILINGUAL, lower)) {
     if (overlapsNegative(match) || isNegatedBefore(lower, match.index, 20)) continue;
     // "translation" means several languages only when it is the task, not "translation memory" in passing.

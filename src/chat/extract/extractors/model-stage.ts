@@ -52,6 +52,15 @@ export const extractModelStage: Extractor = (message, context) => {
       )
     )
       continue;
+    // "in our quick tests the base model rambles for paragraphs": the untuned model judged by what it does, not a
+    // pre-trained checkpoint (the stage is said as what the model is: "it's a base model", "the base checkpoint").
+    if (
+      /^\s(?:rambles?|rambled|is\s(?:too\s)?(?:generic|verbose|chatty|wordy|bland)|answers?|answered|gives?|gave|writes?|wrote|replies|replied|hallucinat\w*|invents?|makes?\s(?:things|stuff)\sup|sounds?|gets?|got|fails?|failed|struggles?|misses|often|sometimes|keeps?|does|did|works?|worked)\b/.test(
+        lower.slice(match.index + match[0].length, match.index + match[0].length + 30),
+      ) &&
+      /\bthe\s(?:[\w-]+\s)?$/.test(lower.slice(Math.max(0, match.index - 12), match.index + 4))
+    )
+      continue;
     // "I worry the base model won't even understand the questions": a fear about some untuned model, not a stage.
     if (/\b(?:worr(?:y|ied|ies)|afraid|concerned|scared|fear)\b[^.;!?\n]{0,20}$/.test(lower.slice(0, match.index)))
       continue;

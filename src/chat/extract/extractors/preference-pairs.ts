@@ -47,6 +47,11 @@ const NO_PAIRS =
  */
 const PREFERENCE_TRAINING =
   /\b(?:dpo|rlhf|orpo|kto|simpo|ipo|reward\s+model(?:ing)?|preference\s+(?:tuning|optimi[sz]ation|training|data)|chosen(?:\s*\/\s*|\s+(?:vs\.?|and)\s+)rejected)\b/;
+/** "The 4,000 are extra: preference pairs", "the 2k were chosen/rejected pairs": a count said to be pairs. */
+const THE_COUNT_ARE_PAIRS = new RegExp(
+  `\\bthe\\s(${COUNT_SOURCE})\\s(?:are|were)\\s(?:[a-z-]+\\s?[:,-]?\\s){0,2}?(?:preference|chosen[\\s/-]+(?:vs\\.?\\s)?rejected|comparison)\\s(?:pairs|comparisons)\\b`,
+  'g',
+);
 const BARE_PAIRS = new RegExp(`${APPROX_SOURCE}(${COUNT_SOURCE})\\s+pairs\\b(?!\\s+of\\b)`, 'g');
 
 export const extractPreferencePairs: Extractor = (message) => {
@@ -66,6 +71,10 @@ export const extractPreferencePairs: Extractor = (message) => {
   }
   for (const match of allMatches(CHOSE_ONE_OF_TWO, lower)) {
     const value = parseCount(match[1] ?? match[2] ?? '');
+    if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
+  }
+  for (const match of allMatches(THE_COUNT_ARE_PAIRS, lower)) {
+    const value = parseCount(match[1] ?? '');
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }
   for (const match of allMatches(PAIRED_RATINGS, lower)) {

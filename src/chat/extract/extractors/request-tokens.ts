@@ -60,12 +60,15 @@ const PUT_INTO_PROMPT = new RegExp(
 const TOKEN_PROMPTS = new RegExp(`${AMOUNT}[\\s-]?tokens?\\s+(?:prompts?|requests?|inputs?)\\b`, 'g');
 /** "500 output tokens", "~300 completion tokens per request". */
 const OUTPUT_TOKENS = new RegExp(
-  `${APPROX_SOURCE}${AMOUNT}\\s?(?:(?:output|completion|generated)\\s+tokens?\\b|tokens?\\s+of\\s+(?:answer|output|reply|response|completion)s?\\b)`,
+  `${APPROX_SOURCE}${AMOUNT}\\s?(?:(?:output|completion|generated)\\s+tokens?\\b|tokens?\\s+of\\s+(?:answer|output|reply|response|completion|json|yaml|xml)s?\\b)`,
   'g',
 );
-/** "answers are ~400 tokens", "the reply averages 250 tokens", "it writes about 1k tokens", "a sheet comes out at ~600 tokens". */
+/**
+ * "answers are ~400 tokens", "the reply averages 250 tokens", "it writes about 1k tokens", "a sheet comes out at ~600
+ * tokens", "gets roughly 80 tokens back".
+ */
 const ANSWER_IS_TOKENS = new RegExp(
-  `\\b(?:answers?|repl(?:y|ies)|responses?|completions?|outputs?|summar(?:y|ies)|drafts?)\\s+(?:(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?tokens?\\b|\\b(?:answers?|repl(?:y|ies)|responses?|outputs?|sheets?|summar(?:y|ies)|drafts?|descriptions?|reports?|letters?|emails?)\\s+(?:each\\s+)?(?:comes?|came)\\s+out\\s+(?:at|to)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b|\\b(?:writes?|generates?|produces?|returns?|outputs?)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b`,
+  `\\b(?:answers?|repl(?:y|ies)|responses?|completions?|outputs?|summar(?:y|ies)|drafts?)\\s+(?:(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?tokens?\\b|\\b(?:answers?|repl(?:y|ies)|responses?|outputs?|sheets?|summar(?:y|ies)|drafts?|descriptions?|reports?|letters?|emails?)\\s+(?:each\\s+)?(?:comes?|came)\\s+out\\s+(?:at|to)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b|\\b(?:writes?|generates?|produces?|returns?|outputs?)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b|\\b(?:gets?|got|receives?|returns?)\\s(?:typically\\s|usually\\s|roughly\\s|about\\s|around\\s|~\\s?|maybe\\s)*${AMOUNT}\\s?tokens?\\s(?:back|in\\sreturn|out)\\b`,
   'g',
 );
 /** "queries are ~60 tokens, prompt maybe 300": after a query's size, the whole prompt's. */
@@ -79,6 +82,9 @@ const REQUEST_WORDS = new RegExp(`\\b(?:${REQUEST_WORDS_SOURCE}|api|per\\s+day|a
 /** A sentence about training data sizes a training example, not a request. */
 const ABOUT_TRAINING =
   /\b(?:examples?|training|train|trained|fine[\s-]?tun\w*|finetun\w*|dataset|data\s*set|labell?ed|pairs?|epochs?|corpus)\b/;
+/** Examples put into the prompt (few-shot), not a training set. */
+const PROMPT_EXAMPLES =
+  /\b(?:paste|pasted|pasting|put|include|includes|included|add|adds|stuff|stuffs)\b[^.;!?\n]{0,50}\bexamples?\b|\bexamples?\s(?:in|into)\s(?:the|each|every|our)\sprompts?\b|\bfew[\s-]?shot\b/;
 /** A context window or a limit is not the size of an average request. */
 const WINDOW_AFTER = /^\s*(?:context|window|limit|max(?:imum)?)\b/;
 const MAX_INPUT_TOKENS = 2_000_000;
@@ -91,7 +97,9 @@ export const extractRequestTokens: Extractor = (message) => {
   // (A message asking how long training takes sizes its examples, unless the sentence says requests or calls.)
   const trainingMessage = TRAINING_ASKED.test(lower);
   const aboutTraining = (index: number) => {
-    const sentence = sentenceAround(lower, index, 160);
+    const said = sentenceAround(lower, index, 160);
+    // ("each prompt is about 2,000 tokens because we paste the definitions and some examples": examples in the prompt.)
+    const sentence = PROMPT_EXAMPLES.test(said) ? said.replace(/\bexamples?\b/g, '') : said;
     return ABOUT_TRAINING.test(sentence) || (trainingMessage && !REQUEST_WORDS.test(sentence));
   };
   for (const match of [
@@ -128,7 +136,9 @@ export const extractRequestTokens: Extractor = (message) => {
   for (const pattern of [OUTPUT_TOKENS, ANSWER_IS_TOKENS]) {
     for (const match of allMatches(pattern, lower)) {
       if (aboutTraining(match.index)) continue;
-      const value = tokenCount(match[1] ?? match[3], match[2] ?? match[4], MAX_OUTPUT_TOKENS);
+      // (Each alternative of the pattern has its own pair of groups: the amount and its "k".)
+      const pair = [1, 3, 5, 7].find((group) => match[group] !== undefined) ?? 1;
+      const value = tokenCount(match[pair], match[pair + 1], MAX_OUTPUT_TOKENS);
       if (value !== undefined) findings.push(findingFromMatch('outputTokensPerRequest', value, match));
     }
   }

@@ -41,7 +41,7 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'search',
-    /\b(?:semantic\s+search|(?:make|made|making)\s+(?:\w+\s+){0,5}?searchable|searchable\s+(?:with|by|via|using)|rank\w*\s+(?:the\s+)?(?:search\s+)?results|(?<!\b(?:vector|embedding|embeddings|semantic)\s)search\s+(?:engine|over|across|through|our)|(?:find|finding|retriev\w*)\s+(?:the\s+)?(?:most\s+)?(?:relevant|right|similar|matching)\s+(?:\w+\s+){0,2}(?:docs|documents|articles|passages|products|cases|tickets|results)|re-?rank\w*|match\w*\s+(?:\w+\s+){0,2}?(?:photos?|images?|queries|questions|descriptions)\s+to\s+(?:the\s+)?(?:right\s+|correct\s+|matching\s+)?(?:catalog(?:ue)?|products?|entries|items|listings|articles|skus?)\b|recommend\w*\s+(?:similar\s+)?products)\b/g,
+    /\b(?:semantic\s+search|(?:make|made|making)\s+(?:\w+\s+){0,5}?searchable|searchable\s+(?:with|by|via|using)|rank\w*\s+(?:the\s+)?(?:search\s+)?results|(?<!\b(?:vector|embedding|embeddings|semantic)\s)search\s+(?:engine|over|across|through|our)|(?:find|finding|retriev\w*)\s+(?:the\s+)?(?:most\s+)?(?:relevant|right|similar|matching)\s+(?:\w+\s+){0,2}(?:docs|documents|articles|passages|products|cases|tickets|results)|re-?rank\w*|match\w*\s+(?:\w+\s+){0,2}?(?:photos?|images?|queries|questions|descriptions)\s+to\s+(?:the\s+)?(?:right\s+|correct\s+|matching\s+)?(?:catalog(?:ue)?|products?|entries|items|listings|articles|skus?)\b|recommend\w*\s+(?:similar\s+)?products|(?:internal|enterprise|document|doc|intranet|knowledge)\s+search\b|gets?\s+(?:back\s+)?(?:the\s+)?(?:\d+\s+|top\s+\d+\s+|top\s+)?(?:most\s+)?(?:relevant|similar|matching)\s+(?:[\w-]+\s+){0,2}?(?:docs|documents|articles|passages|pages|policies|clauses|results|files)\b)\b/g,
   ],
   [
     'code',
@@ -90,6 +90,11 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
     'image-understand',
     /\b(?:a|each|every|the)\s+(?:photo|image|picture|screenshot|scan)\s+(?:of\s+(?:an?\s+|the\s+)?[\w-]+\s+)?(?:comes?\s+in|is\s+uploaded|arrives)\b/g,
   ],
+  // "adjusters upload photos of damaged cars and the model has to look at them": the photos, looked at.
+  [
+    'image-understand',
+    /\b(?:upload|send|take|snap|submit)\w*\s(?:[\w-]+\s){0,2}?(?:photos?|images?|pictures?|scans?|screenshots?)\b[^.;!?\n]{0,80}?\b(?:look\w*\sat|read\w*|check\w*|inspect\w*|assess\w*)\s(?:them|it|those|each\sone)\b/g,
+  ],
   // "flag defects in photos from the factory line", "spot damage on car pictures": looking at images.
   [
     'image-understand',
@@ -112,9 +117,12 @@ const ASKED_OF_THE_ADVISOR = /\b(?:can|could|would|will|pls|please)\s+you\s+(?:p
  */
 const NO_IMAGES =
   /\b(?:no|not|without)\s+(?:any\s+|the\s+)?(?:images?|photos?|pictures?|scans?|vision)\b(?!\s+(?:yet|for\s+now))|\bocr(?:'?d)?\s+text\b|\bocr\s*(?:->|→|=>|,\s*then|\s+then|\s+and\s+then)|\bnot\s+an?\s+(?:image|vision)\s+(?:task|problem|model)\b/;
-/** "the other 2 serve our OCR", "the OCR is a different system": work of another system, not this one. */
+/**
+ * "the other 2 serve our OCR", "the OCR is a different system", "cards IT bought for document OCR", "busy with OCR jobs":
+ * work of another system, not this one.
+ */
 const ANOTHER_SYSTEM =
-  /\b(?:(?:a|another)\s+(?:different|separate|other)|different|separate|another)\s+(?:system|project|team|pipeline|service|model|product|use[\s-]case)\b|\bthe\s+other\s+(?:\d+|one|two|three|four|few)\b[^.;!?\n]{0,20}?\b(?:serve|serves|run|runs|handle|handles|are\s+for|is\s+for|do|does|power|powers)\b/;
+  /\b(?:(?:a|another)\s+(?:different|separate|other)|different|separate|another)\s+(?:system|project|team|pipeline|service|model|product|use[\s-]case)\b|\b(?:bought|purchased|acquired|got|set\s+up|used|reserved|busy)\s(?:[\w-]+\s){0,3}?(?:for|with)\s(?:[\w-]+\s){0,2}?ocr\b|\bocr\s(?:jobs?|runs?|batch\w*|workloads?|work)\b|\bthe\s+other\s+(?:\d+|one|two|three|four|few)\b[^.;!?\n]{0,20}?\b(?:serve|serves|run|runs|handle|handles|are\s+for|is\s+for|do|does|power|powers)\b/;
 
 /**
  * The speech is made text before the model sees it: "voice commands (already transcribed to text)", "the

@@ -5,7 +5,7 @@ import type { Extractor, Finding } from '../types.ts';
 
 /** The clause after "we want to", "the task is", "we're building", "use case:" up to the end of the clause. */
 const TASK =
-  /\b(?:(?:we|i|and|but)(?:\s+|(?='))(?:want|need|would\s+like|'d\s+like|are\s+trying|'re\s+trying|plan|hope)\s+(?:(?:(?:the|our|an?)\s+)?(?:ai|model|llm|bot|chatbot|assistant|system|npcs?|characters?)\s+)?to|(?:the\s+|our\s+|my\s+)?(?:(?:task|use[\s-]case|job)(?:\s+is(?:\s+to)?\s*:?|\s*:)|goal\s+is\s+to)|(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:building|making|creating|developing)|(?:trying|looking)\s+to)\s+(?!(?:know|understand|find\s+out|ask|lean|steer|nudge|check|correct|clarify|be\s+(?:clear|honest|sure|precise|explicit|upfront|transparent)|make\s+(?:it|this|that|sure)\b|stress|emphasi[sz]e|repeat|reiterate|note|add|mention|say|point\s+out|update\s+(?:you|that|this)|fix\s+(?:that|this|something)|get\s+a\s+recommendation|figure\s+out\s+(?:which|what|how)|adapt|fine[\s-]?tune|distil\w*|compress|shrink|use\s+(?:[a-z']+\s+){0,3}?(?:rag|lora|qlora|fine[\s-]?tuning|prompt\w*|distillation)|recommend|start\s+over|reset|(?:cut|reduce|lower|halve|trim)\s+(?:the\s+|our\s+|that\s+|this\s+)?(?:costs?|bill|spend\w*)|(?:get|bring|keep|push)\s+(?:the\s+|our\s+|that\s+|this\s+)?(?:costs?|bill|spend\w*|it)\s+(?:down|under|below)|(?:be|stay|get|come\s+in)\s+(?:under|below|within|at\s+most)|spend|pay|save|(?:present|send|show|forward|share|explain|pitch|justify|sell|email|report|bring|take|run)\s+(?:it|this|that|these|them|the\s+(?:plan|recap|answer|numbers|summary|results|recommendation))|convince|tell\s+(?:my|our|the)|decide|make\s+(?:a|the)\s+(?:decision|case)|get\s+(?:approval|sign[\s-]?off|(?:a\s+)?budget))\b|(?:run|use|deploy|host|self[\s-]?host|serve|try|rent|buy|stay\s+on|switch\s+to|move\s+to)\s+(?:it\b|(?:the\s+|a\s+|an\s+)?(?:llama|mistral|mixtral|qwen|gemma|phi|gpt|claude|gemini|whisper|bert|t5|sdxl|stable|clip|[ahlb]\d{2,3}|rtx|azure|openai|aws|bedrock|vertex|anthropic|google|an?\s+(?:open|smaller|cheaper|different|local)|our\s+own)))([a-z][^.;!?\n]{3,120}?)(?=\s*(?:[.;!?\n]|,\s*(?:and\s+)?(?:we|our|it|the|but|with|using|on|in|budget|data|docs)\b|\s+(?:and|but)\s+(?:we|our|it)\b|\s+(?:using|with|on|in)\s+(?:a|an|our|\d|the\s+\w+\s+gpus?)\b|$))/g;
+  /\b(?:(?:we|i|and|but)(?:\s+|(?='))(?:want|need|would\s+like|'d\s+like|are\s+trying|'re\s+trying|plan|hope)\s+(?:(?:(?:the|our|an?|some|all)\s+)?(?:ai|model|llm|bot|chatbot|assistant|system|npcs?|characters?)\s+)?to|(?:the\s+|our\s+|my\s+)?(?:(?:task|use[\s-]case|job)(?:\s+is(?:\s+to)?\s*:?|\s*:)|goal\s+is\s+to)|(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:building|making|creating|developing)|(?:trying|looking)\s+to)\s+(?!(?:know|understand|find\s+out|ask|lean|steer|nudge|check|correct|clarify|be\s+(?:clear|honest|sure|precise|explicit|upfront|transparent)|make\s+(?:it|this|that|sure)\b|stress|emphasi[sz]e|repeat|reiterate|note|add|mention|say|point\s+out|update\s+(?:you|that|this)|fix\s+(?:that|this|something)|get\s+a\s+recommendation|figure\s+out\s+(?:which|what|how)|adapt|fine[\s-]?tune|distil\w*|compress|shrink|use\s+(?:[a-z']+\s+){0,3}?(?:rag|lora|qlora|fine[\s-]?tuning|prompt\w*|distillation)|recommend|start\s+over|reset|(?:cut|reduce|lower|halve|trim)\s+(?:the\s+|our\s+|that\s+|this\s+)?(?:costs?|bill|spend\w*)|(?:get|bring|keep|push)\s+(?:the\s+|our\s+|that\s+|this\s+)?(?:costs?|bill|spend\w*|it)\s+(?:down|under|below)|(?:be|stay|get|come\s+in)\s+(?:under|below|within|at\s+most)|spend|pay|save|(?:present|send|show|forward|share|explain|pitch|justify|sell|email|report|bring|take|run)\s+(?:it|this|that|these|them|the\s+(?:plan|recap|answer|numbers|summary|results|recommendation))|convince|tell\s+(?:my|our|the)|decide|make\s+(?:a|the)\s+(?:decision|case)|get\s+(?:approval|sign[\s-]?off|(?:a\s+)?budget))\b|(?:run|use|deploy|host|self[\s-]?host|serve|try|rent|buy|stay\s+on|switch\s+to|move\s+to)\s+(?:it\b|(?:the\s+|a\s+|an\s+)?(?:llama|mistral|mixtral|qwen|gemma|phi|gpt|claude|gemini|whisper|bert|t5|sdxl|stable|clip|[ahlb]\d{2,3}|rtx|azure|openai|aws|bedrock|vertex|anthropic|google|an?\s+(?:open|smaller|cheaper|different|local)|our\s+own)))([a-z][^.;!?\n]{3,120}?)(?=\s*(?:[.;!?\n]|,\s*(?:and\s+)?(?:we|our|it|the|but|with|using|on|in|budget|data|docs)\b|\s+(?:and|but)\s+(?:we|our|it)\b|\s+(?:using|with|on|in)\s+(?:a|an|our|\d|the\s+\w+\s+gpus?)\b|$))/g;
 
 /** Where a task phrase ends: the clause's end, or a new clause about the team, its data or its setup. */
 const TASK_END = String.raw`(?=\s*(?:[.;!?\n(]|,\s*(?:and\s+)?(?:we|our|it|the|but|with|using|on|in|budget|data|docs)\b|\s+(?:and|but)\s+(?:we|our|it|they|the)\b|\s+(?:using|with|on|in)\s+(?:a|an|our|\d|the\s+\w+\s+gpus?)\b|$))`;
@@ -39,6 +39,20 @@ const TEAM_DOES =
 const TEAM_IS_DOING =
   /\b(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:company|team|startup|lab|agency|firm|school|shop|group|organi[sz]ation|unit|department|developer|freelancer|consultancy)\s+(?:(?:in|from|based\s+in)\s[^,.;!?\n]{1,30}?\s)?((?:grading|scoring|classifying|summari[sz]ing|extracting|translating|tagging|triaging|routing|transcribing|reviewing|drafting|redacting|labell?ing|sorting|captioning|moderating)\s+[a-z0-9][^.;!?\n,]{3,100}?)(?=\s*[.;!?\n,(]|\s+(?:with|using|through|via|on|for|by|at)\s|$)/g;
 
+/** "We run Mistral 7B on one A10G to tag clauses in legal contracts": what the team runs its model for. */
+const RUN_MODEL_TO = new RegExp(
+  String.raw`\b(?:we|i)\s(?:currently\s|now\s|already\s)?(?:run|use|deploy|host|serve|call)\s[^.;!?\n]{1,60}?\bto\s((?:tag|classify|extract|summari[sz]e|translate|route|triage|answer|draft|write|generate|label|sort|detect|transcribe|review|grade|score|caption|convert|turn|flag|moderate|redact)\s[a-z0-9][^.;!?\n,]{3,100}?)(?:${TASK_END}|(?=,))`,
+  'g',
+);
+/** "want operators to talk to the robot in plain language": the wish, said without "we", for the people who use it. */
+const WANT_PEOPLE_TO = new RegExp(
+  String.raw`(?:^|[.!?;\n]\s{0,3}|\b(?:so|and|we|i)\s)(?:want|need|would\s+like)\s(?:our\s|the\s)?(?:[a-z-]+\s)?(?:operators|users|customers|clients|staff|agents|people|employees|workers|drivers|technicians|doctors|nurses|clinicians|teachers|students|lawyers|analysts|engineers|players|guests|visitors|farmers|patients|citizens|residents|members|tenants|buyers|sellers|shoppers|travell?ers|parents|readers|fans)\sto\s([a-z][^.;!?\n]{3,120}?)${TASK_END}`,
+  'g',
+);
+/** "Our customer-support assistant runs on Llama 3.1 8B": the thing the model is, named with what it is for. */
+const OUR_THING_RUNS =
+  /\b(?:our|the)\s((?:[\w-]+\s){1,3}?(?:assistant|chatbot|bot|copilot|classifier|tagger|agent|summari[sz]er|translator))(?=\s(?:runs|is\srunning|is\sbuilt|lives|sits|is\son|is\spowered)\b)/g;
+
 /** Finds `task`: a short phrase in the user's own words, only after an explicit "we want to" / "task is". */
 export const extractTask: Extractor = (message) => {
   const findings: Finding[] = [];
@@ -58,7 +72,13 @@ export const extractTask: Extractor = (message) => {
               const current = allMatches(CURRENT_USE, message.lower);
               if (current.length > 0) return current;
               const does = allMatches(TEAM_DOES, message.lower);
-              return does.length > 0 ? does : allMatches(TEAM_IS_DOING, message.lower);
+              if (does.length > 0) return does;
+              const doing = allMatches(TEAM_IS_DOING, message.lower);
+              if (doing.length > 0) return doing;
+              const runTo = allMatches(RUN_MODEL_TO, message.lower);
+              if (runTo.length > 0) return runTo;
+              const wish = allMatches(WANT_PEOPLE_TO, message.lower);
+              return wish.length > 0 ? wish : allMatches(OUR_THING_RUNS, message.lower);
             })();
   for (const match of matches) {
     const phrase = match[1];

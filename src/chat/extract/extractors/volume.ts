@@ -102,6 +102,12 @@ const PER_DAY: Readonly<Record<string, number>> = {
   annually: 1 / 365,
 };
 
+/** "we do about 3 million of those a month", "we handle ~500 of them a day": the work said before, counted. */
+const COUNT_OF_THOSE = new RegExp(
+  `\\b(?:we|they|users|customers|clients|agents|adjusters|people)\\s(?:do|get|process|handle|see|receive|run|make|send|file|upload|submit)\\s${APPROX_SOURCE}(${COUNT_SOURCE})\\sof\\s(?:those|them|these)\\s(?:${PERIOD})`,
+  'g',
+);
+
 /** Finds `requestsPerDay`; other periods are converted (a month is 30 days, a year 365). */
 export const extractVolume: Extractor = (message) => {
   const { lower } = message;
@@ -172,6 +178,8 @@ export const extractVolume: Extractor = (message) => {
     // "every day we get ~5000 delivery documents": the period said first, then what arrives in it.
     [PERIOD_THEN_VOLUME, (match) => [match[2], match[1]]],
     [VOLUME_IS, (match) => [match[1], match[2] ?? match[3]]],
+    // "adjusters upload photos … we do about 3 million of those a month": the work just described, counted.
+    [COUNT_OF_THOSE, (match) => [match[1], match[2] ?? match[3]]],
   ];
   for (const [pattern, read] of fallbacks) {
     if (findings.length > 0) break;

@@ -69,6 +69,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x51: { precision: 0.88, recall: 0.91 },
   x52: { precision: 0.92, recall: 0.93 },
   x53: { precision: 0.89, recall: 0.95 },
+  x54: { precision: 0.92, recall: 0.96 },
 };
 
 interface BatchUtterance {
