@@ -116,9 +116,25 @@ export function resolveGenericFineTuning(
   const apiModel = full?.blockers.some((blocker) => blocker.ruleId === 'weights-needed-for-self-run-tuning') ?? false;
   // Weights out of reach: tuning such a model can only mean the vendor's job, whether or not it is offered.
   if (apiModel && managed) return 'managed-fine-tuning';
-  // Open weights and a plan that tunes with LoRA or QLoRA: "why not just fine-tune?" means the plan's tuning.
+  if (apiModel) return method;
+  // Open weights and a plan that tunes with LoRA or QLoRA (as its destination or a later step): "why not just
+  // fine-tune?" means the plan's tuning.
   const planned = recommendation.destination.method;
-  return !apiModel && (planned === 'lora' || planned === 'qlora') ? planned : method;
+  if (planned === 'lora' || planned === 'qlora') return planned;
+  const step = recommendation.plan
+    .flatMap((entry) => entry.methods)
+    .find((entry) => entry === 'lora' || entry === 'qlora');
+  if (step !== undefined) return step;
+  // Otherwise the tuning people mean on open weights: LoRA where it can run, else QLoRA, before every weight.
+  const possible = (id: MethodId) => {
+    const entry = entryOf(recommendation, id);
+    return entry !== undefined && entry.verdict !== 'not-viable';
+  };
+  if (full?.verdict === 'not-viable' || full?.estimates?.memoryGB?.fits === false) {
+    if (possible('lora')) return 'lora';
+    if (possible('qlora')) return 'qlora';
+  }
+  return method;
 }
 
 /**
@@ -1745,6 +1761,9 @@ export function tuningChannelReply(
     .slice(0, 3);
   if (elsewhere.length > 0)
     lines.push(`${provider === undefined ? `${plain} can be tuned on` : 'Elsewhere:'} ${joinWords(elsewhere)}.`);
+  // (The provider asked about already said yes: then only no other provider has one.)
+  else if (!open && lines.some((line) => line.startsWith('Yes:') || line.startsWith('Only for some teams:')))
+    lines.push(`No other provider in the catalog has a live tuning job for ${plain}.`);
   else if (!open) lines.push(`No provider in the catalog has a live tuning job for ${plain}.`);
   if (open)
     lines.push(`Its weights are open, so you can also tune it yourself with LoRA or QLoRA on your own or rented GPUs.`);

@@ -47,13 +47,14 @@ export function smallModelReply(
   // The model the worry is about: the plan's family at the size named.
   const family = plan?.family;
   // ("a 1B" is Llama 3.2 1B's 1.24B: the family member nearest the size said, within a third of it.)
+  // (A size no member of the plan's family has is said as a size: "a 3B model", never another model's name.)
+  const near = (model: Model) =>
+    sizeB !== undefined && model.paramsB !== undefined && Math.abs(model.paramsB - sizeB) <= sizeB / 3;
   const worried =
-    (sizeB === undefined
-      ? undefined
-      : knowledge.models.find(
-          (model) =>
-            model.family === family && model.paramsB !== undefined && Math.abs(model.paramsB - sizeB) <= sizeB / 3,
-        )) ?? plan;
+    sizeB === undefined
+      ? plan
+      : (knowledge.models.find((model) => model.family === family && model.supersededBy === undefined && near(model)) ??
+        (plan !== undefined && near(plan) ? plan : undefined));
   const name =
     worried === undefined
       ? sizeB === undefined
@@ -61,8 +62,13 @@ export function smallModelReply(
         : `a ${sizeB}B model`
       : plainModelName(worried.name);
   const examples = profile.labeledExamples;
+  const trains = recommendation.plan.some((step) =>
+    step.methods.some((method) => !['prompt-engineering', 'in-context-learning', 'rag'].includes(method)),
+  );
   const parts = [
-    `A fair worry, and one to measure rather than guess. Tuning on ${examples === undefined ? 'your examples' : `your ${count.format(examples)} examples`} sets the format and the cases they cover; almost everything else a model knows comes from pre-training, which is why about a thousand curated examples can set the form of the answers but not add breadth${cite.mark('lima')}. So ${name} will handle requests like those in your examples and is likeliest to fail on unusual ones.`,
+    trains
+      ? `A fair worry, and one to measure rather than guess. Tuning on ${examples === undefined ? 'your examples' : `your ${count.format(examples)} examples`} sets the format and the cases they cover; almost everything else a model knows comes from pre-training, which is why about a thousand curated examples can set the form of the answers but not add breadth${cite.mark('lima')}. So ${name} will handle requests like those in your examples and is likeliest to fail on unusual ones.`
+      : `A fair worry, and one to measure rather than guess. Almost everything a model knows comes from pre-training; the prompt sets the form of the answers, not their breadth${cite.mark('lima')}. So ${name} is likeliest to fail on unusual requests.`,
   ];
   const steps = [
     'put unusual requests (rare cases, odd phrasings, things none of your examples show) in your evaluation set and score them apart from the rest',
@@ -75,11 +81,15 @@ export function smallModelReply(
       device === undefined ? undefined : deviceNeed({ paramsB: up.paramsB, architecture: up.architecture }, profile);
     const fits =
       need === undefined || device === undefined
-        ? ''
+        ? ', if your hardware holds it'
         : need.totalGB <= device
           ? ` (it needs about ${gb.format(need.totalGB)} GB of your ${gb.format(device)} GB device at 4 bits, so it fits)`
-          : ` (it needs about ${gb.format(need.totalGB)} GB at 4 bits, more than your ${gb.format(device)} GB device)`;
-    steps.push(`train ${plainModelName(up.name)} on the same examples and compare the two on that set${fits}`);
+          : undefined;
+    // (A next size the device cannot hold is no option to offer.)
+    if (fits !== undefined)
+      steps.push(
+        `${trains ? `train ${plainModelName(up.name)} on the same examples` : `run ${plainModelName(up.name)} with the same prompt`} and compare the two on that set${fits}`,
+      );
   }
   const format =
     profile.needsStyleOrFormat === true || (profile.goals ?? []).includes('format') || profile.taskType === 'extract';
@@ -87,7 +97,7 @@ export function smallModelReply(
     steps.push(
       'check every output against your schema and, when it fails, ask for a confirmation or fall back rather than act on it',
     );
-  steps.push('add the failures you find to the training set and train again');
+  if (trains) steps.push('add the failures you find to the training set and train again');
   parts.push(`To find out before you ship: ${steps.map((step, index) => `(${index + 1}) ${step}`).join('; ')}.`);
   return citedAnswer(parts.join(' '), cite.cited, knowledge);
 }

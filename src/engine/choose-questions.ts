@@ -473,13 +473,13 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       input.gpuCount === undefined &&
       input.gpuMemoryGB === undefined
     ) {
+      // (The team is on a vendor's API: whether it has any GPU at all comes first, then which.)
       ask(
-        'gpuName',
-        'If the records stay on your premises, an open-weight model runs and is tuned on your own GPUs: which ones decides how large it can be.',
+        'gpuCount',
+        'If the records stay on your premises, an open-weight model runs and is tuned on your own GPUs: whether you have any, and which, decides how large it can be.',
       );
-      // (The team is on a vendor's API: whether it has any GPU at all is part of the question.)
-      const entry = asked.find((item) => item.field === 'gpuName');
-      if (entry) entry.question = 'Which GPUs do you have on your premises, and how many (none is an answer too)?';
+      const entry = asked.find((item) => item.field === 'gpuCount');
+      if (entry) entry.question = 'How many GPUs do you have on your premises, and which (none is an answer too)?';
     }
   }
   // The named model is shut down within months: whether the team may move to another decides where the work goes.

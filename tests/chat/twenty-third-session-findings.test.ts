@@ -36,8 +36,8 @@ describe('a cost goal on an API model whose prompt already meets the bar (newuse
 
   it.each([
     'currently GPT-4.1 mini via the API, quality is fine but the bill is too high.',
-    "the outputs are good enough, it's just too expensive",
-    'accuracy is great but it costs too much',
+    "we prompt GPT-4o; the outputs are good enough, it's just too expensive",
+    'on our current model the accuracy is great but it costs too much',
   ])('reads "%s" as the prompt being good enough', (text) => {
     expect(read(text).tried).toEqual([{ method: 'prompt-engineering', result: 'good-enough' }]);
   });
@@ -165,7 +165,7 @@ describe('advice found by batch w69 and newuser45', () => {
       labeledExamples: 2000,
       tried: [{ method: 'prompt-engineering', result: 'plateaued' }],
     }).questions.map((question) => question.field);
-    expect(fields).toEqual(expect.arrayContaining(['dataMustStayOnPrem', 'canSwitchModel', 'gpuName']));
+    expect(fields).toEqual(expect.arrayContaining(['dataMustStayOnPrem', 'canSwitchModel', 'gpuCount']));
   });
 
   it('reads the news in "summaries of our news programmes" as the input, not knowledge to retrieve', () => {
@@ -418,5 +418,145 @@ describe('newuser46: questions in other words', () => {
       knowledge,
     );
     expect(turns.at(-1)?.reply).toMatch(/Your 64 GB holds that/);
+  });
+});
+
+describe('newuser46: the question asked is the one answered', () => {
+  it('reads "answers that fit in an SMS. Should we fine-tune on those too?" as whether to tune, not a fit', () => {
+    const intents = extract(
+      'We also have around 3,000 question-and-answer pairs, short answers that fit in an SMS. Should we fine-tune on those too?',
+    ).intents;
+    expect(intents.asksFit).toBeUndefined();
+    expect(intents.whyNot).toBe('full-fine-tuning');
+    expect(intents.genericFineTuning).toBe(true);
+  });
+
+  it('reads "why LoRA and not QLoRA?" as the two weighed', () => {
+    expect(extract('Why LoRA and not QLoRA? 21 of 24 GB sounds tight to me.').intents.asksComparison).toEqual([
+      'lora',
+      'qlora',
+    ]);
+  });
+
+  it('answers "put the entire handbook into the prompt" as the long-context question', () => {
+    const intents = extract(
+      'GPT-4.1 mini has a huge context window. Why not put the entire handbook into the prompt every time and skip building retrieval?',
+    ).intents;
+    expect(intents.asksLongContext).toBeDefined();
+    expect(intents.whyNot).toBeUndefined();
+  });
+
+  it('weighs what the team’s data scientists suggest without storing it', () => {
+    const extraction = extract(
+      'Our data scientists suggest skipping LLM APIs altogether: fine-tune a small open encoder like XLM-RoBERTa as a plain 25-class classifier and host it ourselves on a rented GPU in São Paulo. Would that be cheaper and good enough?',
+    );
+    expect(extraction.fields).toEqual({});
+    expect(extraction.intents.asksEncoderInstead).toBe(true);
+  });
+
+  it('reads "instead of reading 60 pages" as neither a correction nor a corpus', () => {
+    const extraction = extract(
+      'for each contract it should pull out the key clauses into our JSON schema, so associates check a table instead of reading 60 pages.',
+    );
+    expect(extraction.corrections).toEqual([]);
+    expect(extraction.fields.unlabeledCorpus).toBeUndefined();
+  });
+
+  it('means LoRA by "fine-tune" on open weights where every weight does not fit', async () => {
+    const turns = await converse(
+      [
+        'We run Llama 3.1 8B on one RTX 3090 to answer farmers from 1,200 pages of manuals that change every week.',
+        'We also have around 3,000 question-and-answer pairs from our agronomists. Should we fine-tune on those too?',
+      ],
+      knowledge,
+    );
+    expect(turns.at(-1)?.reply).toMatch(/\*\*LoRA /);
+    expect(turns.at(-1)?.reply).not.toMatch(/Full fine-tuning needs about/);
+  });
+});
+
+describe('review23: the new readings stay off sentences they do not describe', () => {
+  it.each([
+    ["I'm worried the 70B will fail to fit on our two A100s. Will it fit?", 'asksSmallModelWorry'],
+    ['We are concerned that training the 13B will fail with out-of-memory errors.', 'asksSmallModelWorry'],
+    ['The monthly cost of our current setup is about $3k. Can you suggest a cheaper way?', 'asksCost'],
+    ['Will the answers match what our senior agents would pick?', 'asksFormatGuarantee'],
+    [
+      'We already use RAG for the FAQ bot so it does not make things up, and it works. What does QLoRA need?',
+      'asksHallucination',
+    ],
+  ])('"%s" is no %s', (text, intent) => {
+    expect((extract(text).intents as unknown as Record<string, unknown>)[intent]).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'We tried few-shot prompting with GPT-4.1 mini; it is right 95% of the time, which is good enough for us.',
+      'tried',
+      [{ method: 'in-context-learning', result: 'good-enough' }],
+    ],
+    [
+      'We tried prompting first so LoRA would not be a waste, and prompting works fine for now.',
+      'tried',
+      [{ method: 'prompt-engineering', result: 'good-enough' }],
+    ],
+    ['Our fine-tuned Llama 3.1 8B is in production; quality is fine but the GPU bill is too high.', 'tried', undefined],
+    ['We currently use a translation agency; their quality is fine but it costs too much.', 'tried', undefined],
+    ['No one here is allowed to use the public cloud for patient data.', 'dataMustStayOnPrem', undefined],
+    ['We need our users to log in with SSO before they see anything.', 'task', undefined],
+    ['We use Jira to route tickets between teams.', 'task', undefined],
+    ['Our old chatbot runs on Rasa and nobody maintains it.', 'task', undefined],
+    ['The setup has to be quick, we only have two weeks.', 'goals', undefined],
+    ["There's a GPU shortage, so we can't buy any.", 'gpuCount', undefined],
+    ['We have 3,000 pairs of OCR output and corrected text.', 'preferencePairs', undefined],
+    ['we do about 4 of those a month', 'requestsPerDay', undefined],
+    ['5,000 tickets routed manually every day', 'labeledExamples', undefined],
+    ['emails are in English, about 30% English-speaking customers', 'multilingual', undefined],
+    [
+      'Fraud alerts are sent daily to analysts and we want to classify them by severity.',
+      'knowledgeChanges',
+      undefined,
+    ],
+    ['We want the model to draft our newsletter; newsletters go out every week.', 'knowledgeChanges', undefined],
+  ])('"%s" gives %s %j', (text, field, value) => {
+    expect((read(text) as Record<string, unknown>)[field]).toEqual(value);
+  });
+
+  it('keeps the team’s GPUs said beside the phones’ memory, and a rental it already has', () => {
+    expect(read('we have 4 GPUs with 80 GB and the phones have 8 GB of RAM')).toMatchObject({
+      gpuCount: 4,
+      gpuMemoryGB: 80,
+      deviceMemoryGB: 8,
+    });
+    expect(read('Our model is served on two rented GPUs; how much would LoRA cost?')).toMatchObject({
+      gpuCount: 2,
+      gpusRented: true,
+    });
+  });
+
+  it('reads a budget range whose lower end has no scale of its own', () => {
+    expect(read('Our budget is $500-2k a month.')).toEqual({ monthlyBudgetUSD: 2000 });
+  });
+
+  it('takes no image task back on "no photos labelled yet" or inputs of text and a photo', () => {
+    expect(
+      extract('There are no photos labelled yet; we would have to collect them.').intents.noImages,
+    ).toBeUndefined();
+    expect(extract('The inputs are text plus a product photo.').intents.noImages).toBeUndefined();
+  });
+
+  it('answers a language question about the model named, not an encoder, when a name merely ends in "bert"', () => {
+    expect(extract('Robert from legal asks: is Llama 3.1 8B good in German and Polish?').intents.asksLanguage).toEqual({
+      languages: ['german', 'polish'],
+      model: 'Llama 3.1 8B',
+    });
+  });
+
+  it('keeps a fit question beside "put it into the model or retrieve it"', () => {
+    const intents = extract(
+      'Should we put the policies into the model or retrieve them, and will it fit on our single L4?',
+    ).intents;
+    expect(intents.asksComparison).toEqual(['lora', 'rag']);
+    expect(intents.asksFit).toBeDefined();
   });
 });

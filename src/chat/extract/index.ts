@@ -163,7 +163,7 @@ const RENTED_OPTION_FIELDS: ReadonlySet<string> = new Set(['gpusRented', 'gpuCou
 
 /** "there are no images in this project", "it's not an image task", "the contracts are already text". */
 const NO_IMAGES_IN_PROJECT =
-  /\b(?:there\s(?:are|is)\sno\s(?:images?|photos?|pictures?|scans?)|no\s(?:images?|photos?|pictures?)\s(?:at\sall|involved|in\s(?:this|the)\s(?:project|task|use[\s-]case))|(?:it's|it\sis|this\sis)\snot\san?\s(?:image|vision)\s(?:task|problem|project)|(?:contracts?|documents?|docs|files|emails|inputs?)\s(?:are|is)\s(?:already\s)?(?:plain\s)?text\b)/;
+  /\b(?:(?:there\s(?:are|is)\s)?no\s(?:images?|photos?|pictures?)\s(?:at\sall|involved|in\s(?:this|the|our)\s(?:project|task|use[\s-]case|pipeline))|(?:it's|it\sis|this\sis)\snot\san?\s(?:image|vision)\s(?:task|problem|project)|(?:contracts?|documents?|docs|files|emails|inputs?)\s(?:are|is)\s(?:already\s)?(?:plain\s|just\s|only\s)?text(?![\w-])(?![^.;!?\n]{0,40}\b(?:photos?|images?|pictures?|scans?)\b))/;
 
 /** "… the 8B (option) you suggested", "… the model you recommended": the model named is the advice's. */
 const ADVICE_MODEL_AFTER =
@@ -185,7 +185,7 @@ const WHOLE_THING = /\b(?:whole\s+thing|in\s+total|total|altogether|instead|all\
 const PREFERENCE_WORDS = /\b(?:dpo|orpo|kto|ipo|simpo|rlhf|preference|preferences|chosen|rejected|thumbs|pairwise)\b/;
 /** "4,000 pairs of model draft versus writer rewrite": a worse and a better answer to the same prompt. */
 const DRAFT_VERSUS_REWRITE =
-  /\b(?:drafts?|outputs?|answers?|responses?|replies|versions?)\s(?:vs\.?|versus|against|and)\s(?:the\s)?(?:[\w-]+\s)?(?:rewrites?|rewritten|corrections?|corrected|edits?|edited|fix(?:es|ed)?|improved)\b/;
+  /\b(?:drafts?|outputs?|answers?|responses?|replies|versions?)\s(?:vs\.?|versus|against)\s(?:the\s)?(?:[\w-]+\s)?(?:rewrites?|rewritten|corrections?|corrected|edits?|edited|fix(?:es|ed)?|improved)\b/;
 
 export function extractProfile(
   message: string,
@@ -407,7 +407,11 @@ export function extractProfile(
     if (
       (item.field === 'modelName' || item.field === 'modelParamsB') &&
       (ADVICE_MODEL_AFTER.test(prepared.lower.slice(item.end, item.end + 50)) ||
-        ADVICE_MODEL_BEFORE.test(prepared.lower.slice(Math.max(0, item.start - 30), item.start)))
+        ADVICE_MODEL_BEFORE.test(prepared.lower.slice(Math.max(0, item.start - 30), item.start))) &&
+      // ("we already use the 8B you mentioned": the team's own model, which agrees with the advice.)
+      !/\b(?:we|i)\s(?:already\s|now\s|actually\s)?(?:use|run|have|host|serve|went\swith|picked|chose)\s(?:the\s)?$/.test(
+        prepared.lower.slice(Math.max(0, item.start - 40), item.start),
+      )
     )
       findings.splice(index, 1);
   }
@@ -435,6 +439,13 @@ export function extractProfile(
       if (!deviceSentences.includes(sentence) || /\btrain(?:ing|s|ed)?\b/.test(sentence)) continue;
       const clause = clauseOf(item.start);
       if (named.some((name) => name.start < clause.end && clause.start < name.end)) continue;
+      // ("we have 4 GPUs with 80 GB, the phones have 8 GB": the team's own, said as its own.)
+      const words = prepared.lower.slice(clause.start, clause.end);
+      if (
+        /\b(?:we\s+have|we've\s+got|we\s+own|our)\b/.test(words) &&
+        !/\b(?:minimum\s+spec|min\s+spec|players?'?|users?'|customers?')\b/.test(words)
+      )
+        continue;
       findings.splice(index, 1);
     }
   }
@@ -485,13 +496,13 @@ export function extractProfile(
   // team's hardware (nothing saved).
   if (asksOnAModel && !intents.whatIf) {
     const options = allMatches(RENTED_OPTION_ASKED, prepared.lower)
-      .filter((match) => QUESTION_ENDS_AFTER.test(prepared.lower.slice(match.index + match[0].length)))
+      .filter((match) => /^[^.!?\n;:]*\?/.test(prepared.lower.slice(match.index + match[0].length)))
       .map((match) => sentenceAround(prepared.lower, match.index));
     const inOption = findings.filter(
       (item) =>
         RENTED_OPTION_FIELDS.has(item.field) &&
         options.includes(sentenceAround(prepared.lower, item.start)) &&
-        !/\b(?:we|we're|we've|our)\s(?:already\s)?(?:rent|have|use|run)\b/.test(
+        !/\b(?:we|we're|we've|our)\s(?:already\s)?(?:rent|have|use|run)\b|\b(?:is|are)\s(?:served|hosted|running|deployed)\b/.test(
           sentenceAround(prepared.lower, item.start),
         ),
     );
@@ -1210,7 +1221,8 @@ const LANGUAGE_QUESTION = new RegExp(
   `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b|\\bhow\\s+(?:good|well|bad|strong|fluent|reliable)\\s+(?:is|are|does|do)\\s+(?:[\\w.-]+\\s+){0,4}?(?:at|in|with)\\s+(?:${LANGUAGE_SOURCE})\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?|cope\\s+with|copes\\s+with|deal\\s+with|deals\\s+with|manage)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,50}\\?|\\b(?:which|what)\\s(?:[\\w-]+\\s){0,2}?models?\\b[^.?!\\n]{0,40}?\\b(?:for|in|with)\\s(?:${LANGUAGE_SOURCE})\\b[^.!?\\n]{0,40}\\?`,
 );
 /** "Is there a BERT-like model for that?", "which encoder would handle those languages?": an encoder asked for. */
-const ENCODER_ASKED = /\b(?:bert[\s-]?(?:like|style|type)|[\w-]*bert\b|encoders?\b|roberta)/;
+const ENCODER_ASKED =
+  /\b(?:bert(?:[\s-]?(?:like|style|type|base|large))?|distil-?bert|(?:xlm-)?roberta|deberta\w*|modernbert|(?:text\s)?encoders?(?![\s-]decoder))\b/;
 const ENCODER_FOR_LANGUAGES =
   /\b(?:is\sthere|are\sthere|do\syou\sknow|which|what|any)\s(?:an?\s|any\s|good\s|multilingual\s){0,2}(?:bert[\s-]?(?:like|style|type)|multilingual\s(?:bert|encoder)|encoder)\b[^?\n]{0,50}\?/;
 /** A method named first in the weighed words ("QLoRA for Llama 3.1 70B"). */

@@ -68,7 +68,7 @@ const GREETING =
   /^\W*(?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there)\b/;
 
 const COST =
-  /\bwhat'?s\s+the\s+damage\b|(?:^|[.!?]\s*|\b(?:and|so|ok|okay|also)\s)(?:the|what'?s\sthe|what\sis\sthe|what\swould\sbe\sthe)\s(?:monthly|yearly|annual|training|total|running|hosting|serving)\scost\sof\b(?=[^?]{0,160}\?)|\bset\s+us\s+back\b|\bin\s+dollars\s+and\s+hours\b|\bhow\s+many\s+(?:days|hours|weeks|gpu[\s-]hours)\s+(?:would|will|does|do|is|could|might)\b|\b(?:how\s+(?:long|much)\s+and\s+how\s+(?:much|long)\b|how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4}|\d[\d,.]*k?(?:\s+[a-z0-9.-]+){1,4})\s+cost|(?:^|[.!?]\s+)(?:and\s+|so\s+)?(?:the\s+)?(?:monthly\s+)?cost\s+(?:per|a)\s+month(?:,?\s+please)?\s*\?|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|(?:would|will|does|could)\s+(?:it|that|this|switching)\s+(?:[\w.-]+\s+){0,3}?(?:cut|lower|reduce|halve|shrink|save\s+on)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|costs?|spend)\b|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!-|\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b|what(?:'s|\s+is|\s+would\s+be)\s+(?:our|the|my)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:bill|cost)\b)/;
+  /\bwhat'?s\s+the\s+damage\b|(?:^|[.!?]\s*|\b(?:and|so|ok|okay|also)\s)(?:the|what'?s\sthe|what\sis\sthe|what\swould\sbe\sthe)\s(?:monthly|yearly|annual|training|total|running|hosting|serving)\scost\sof\b(?![^.?!]{0,60}\s(?:is|was|are|were|runs?)\s(?:about\s|around\s|roughly\s)?[$€£\d])(?=[^.?!]{0,160}\?)|\bset\s+us\s+back\b|\bin\s+dollars\s+and\s+hours\b|\bhow\s+many\s+(?:days|hours|weeks|gpu[\s-]hours)\s+(?:would|will|does|do|is|could|might)\b|\b(?:how\s+(?:long|much)\s+and\s+how\s+(?:much|long)\b|how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4}|\d[\d,.]*k?(?:\s+[a-z0-9.-]+){1,4})\s+cost|(?:^|[.!?]\s+)(?:and\s+|so\s+)?(?:the\s+)?(?:monthly\s+)?cost\s+(?:per|a)\s+month(?:,?\s+please)?\s*\?|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|(?:would|will|does|could)\s+(?:it|that|this|switching)\s+(?:[\w.-]+\s+){0,3}?(?:cut|lower|reduce|halve|shrink|save\s+on)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|costs?|spend)\b|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!-|\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b|what(?:'s|\s+is|\s+would\s+be)\s+(?:our|the|my)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:bill|cost)\b)/;
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
   /\b(?:is|are)\s+(?:the\s+)?\d+\s?(?:gb|gigs?)\s+(?:on|of|in)\s+(?:our|the|my)\s+(?:[\w-]+\s+){0,2}?(?:actually\s+|really\s+|even\s+)?enough\b|\b(?:can|could|will|would)\s+(?:the|our)\s+\d+\s+(?:[\w-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?)\s+(?:in\s+(?:one|a|the)\s+(?:node|box|server)\s+)?(?:even\s+)?(?:serve|host|run)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:\d+(?:\.\d+)?b|model)\b|\b(?:how\s+many\s+(?:of\s+(?:our|the|those)\s+)?(?:gpus?|cards?|[ahl]\d{2,3}s?|h100s?|a100s?|l40s|l4s)\s+(?:would|will|does|do|should)\s+(?:serving|it|the\s+model|inference|we\s+need\s+(?:to\s+serve|for\s+serving))\b|(?:can|could|will|would)\s+(?:the|our|a|one|this|that)\s+(?:[\w.-]+\s+)?(?:gpus?|cards?|[ahlt]\d{1,3}\w*|rtx\s?\d+\w*|l40s|servers?|box|node|machine|laptop|phone|device)(?:\s+\d{2,3}\s?gb)?\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host)\s+(?:it|that|this|the\s+model|the\s+(?:tuned\s+|fine[\s-]?tuned\s+|distilled\s+)?(?:[\w.-]+\s+)?(?:\d+(?:\.\d+)?b|model))\b|(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){0,4})\s+(?:fit|run)\b|(?:will|would|does|do|can|could)\s+[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){5,8}\s+fit\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+on\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\b(?:serving|running|hosting)\s+(?:it|the\s+model|an?\s+\d+(?:\.\d+)?b(?:\s+model)?)\s+(?:should|would|will)\s+(?:only\s+)?(?:need|take)\s+(?:just\s+)?(?:one|a\s+single|a|\d+)\s+(?:[a-z0-9-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?|a10g?s?|t4s?)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|\d+\s?(?:gb|gigs?)\b[^.?!]{0,40}?\b(?:gonna|going\s+to)\s+be\s+enough\b|\b(?:will|would|do|does)\s+(?:we|it|i|that|this)\s+(?:\w+\s+)?(?:oom|run\s+out\s+of\s+(?:gpu\s+)?(?:memory|vram))\b|\bwhat\s+(?:does|would|will)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:q?lora|dpo|fine[\s-]?tuning|training)(?:[\s-]based)?(?:\s+[\w-]+){0,2}?\s+need\s*(?:\?|$)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:on|in|into)\s+(?:our|my|the|a|one|two|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
@@ -215,7 +215,7 @@ const ENCODER = String.raw`\b(?<!\b(?:our|current|existing|old|previous|vision|i
 const ENCODER_NAMED = new RegExp(ENCODER);
 /** …weighed as the model to use: "why not (a BERT …)", "could we just use (DeBERTa)", "(BERT …) instead of an 8B". */
 const ENCODER_WEIGHED = new RegExp(
-  String.raw`\b(?:why\s+not|what\s+about|how\s+about|(?:could|can|should|would|shouldn't|wouldn't)\s+(?:we|i|you)\s+(?:just\s+|simply\s+)?(?:use|train|fine[\s-]?tune|try|go\s+with)|wouldn't\s+(?:a|an)|isn't\s+(?:a|an))\s+(?:[\w()-]+\s+){0,4}?${ENCODER}|${ENCODER}[^.?!\n]{0,60}\b(?:instead\s+of|rather\s+than|vs\.?|versus)\b`,
+  String.raw`\b(?:suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|recommend(?:s|ed|ing)?)\s(?:[^.?!\n]{0,60}?\s)?${ENCODER}|\b(?:why\s+not|what\s+about|how\s+about|(?:could|can|should|would|shouldn't|wouldn't)\s+(?:we|i|you)\s+(?:just\s+|simply\s+)?(?:use|train|fine[\s-]?tune|try|go\s+with)|wouldn't\s+(?:a|an)|isn't\s+(?:a|an))\s+(?:[\w()-]+\s+){0,4}?${ENCODER}|${ENCODER}[^.?!\n]{0,60}\b(?:instead\s+of|rather\s+than|vs\.?|versus)\b`,
 );
 /**
  * "we pay 900 now and you say 342 with a longer prompt? something's off", "that doesn't add up with our bill": the
@@ -315,13 +315,13 @@ const TOKEN_COUNT = /(\d+(?:[.,]\d+)?)\s?(k)?[\s-]?tokens?\b/g;
 const ASKS_INSTRUCT_VS_BASE =
   /\bwhat\s+happens\s+to\s+(?:the\s+|its\s+)?instruction[\s-]following\b|\b(?:instruct(?:ion[\s-]tuned)?|chat)\s+(?:model|version|checkpoint|variant|one)\b[^.?!]{0,50}\b(?:better|instead|rather|over|vs\.?|versus|or)\b[^.?!]{0,40}\bbase\b|\bbase\b[^.?!]{0,40}\b(?:or|vs\.?|versus|instead\s+of|rather\s+than)\s+(?:the\s+|an?\s+)?(?:instruct|chat)\b|\b(?:should|could|would)\s+(?:we|i)\s+(?:use|switch\s+to|take|start\s+from|go\s+with)\s+(?:the\s+|an?\s+)?(?:instruct|chat)\s+(?:model|version|checkpoint|variant)\b/;
 const ASKS_HALLUCINATION =
-  /\bso\s(?:that\s)?(?:it|the\s(?:bot|model|assistant|llm))\s(?:doesn't|does\snot|won't|will\snot|never|stops?)\s(?:invent\w*|mak(?:e|es|ing)\s(?:stuff|things|answers|facts)\sup|fabricat\w*|hallucinat\w*)|\bkeep\s+(?:it|the\s+model|the\s+bot)\s+from\s+(?:inventing|making\s+up|fabricating|hallucinating)\b|\b(?:stop|prevent|avoid|reduce|limit|minimi[sz]e|cut|fix|deal\s+with|handle)\b[^.?!]{0,40}\b(?:mak(?:e|es|ing)\s+(?:stuff|things|facts|answers|up\s+(?:stuff|things|facts|answers))\s*(?:up)?|hallucinat\w*|invent(?:s|ing)?\s+(?:stuff|things|facts|answers)|made[\s-]up\s+(?:answers|facts|stuff))|\b(?:never|not|doesn't|won't)\s+(?:\w+\s+)?(?:invent|make\s+up|fabricate|hallucinate)\w*\s+(?:an?\s+|any\s+)?[\w-]+[^.?!]{0,60}\.?\s*(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:handle|stop|prevent|avoid|deal\s+with|ensure|guarantee|make\s+sure)|\b(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:stop|prevent|avoid)\s+(?:it|the\s+model)\s+(?:from\s+)?(?:making\s+up|inventing|fabricating|hallucinating)/;
+  /\b(?:what\s(?:can|could|should|do)\s(?:we|i)\sdo|how\s(?:do|can|could|should)\s(?:we|i)\s[\w\s]{0,40}?)\sso\s(?:that\s)?(?:it|the\s(?:bot|model|assistant|llm))\s(?:doesn't|does\snot|won't|will\snot|never|stops?)\s(?:invent\w*|mak(?:e|es|ing)\s(?:stuff|things|answers|facts)\sup|fabricat\w*|hallucinat\w*)|\bkeep\s+(?:it|the\s+model|the\s+bot)\s+from\s+(?:inventing|making\s+up|fabricating|hallucinating)\b|\b(?:stop|prevent|avoid|reduce|limit|minimi[sz]e|cut|fix|deal\s+with|handle)\b[^.?!]{0,40}\b(?:mak(?:e|es|ing)\s+(?:stuff|things|facts|answers|up\s+(?:stuff|things|facts|answers))\s*(?:up)?|hallucinat\w*|invent(?:s|ing)?\s+(?:stuff|things|facts|answers)|made[\s-]up\s+(?:answers|facts|stuff))|\b(?:never|not|doesn't|won't)\s+(?:\w+\s+)?(?:invent|make\s+up|fabricate|hallucinate)\w*\s+(?:an?\s+|any\s+)?[\w-]+[^.?!]{0,60}\.?\s*(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:handle|stop|prevent|avoid|deal\s+with|ensure|guarantee|make\s+sure)|\b(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:stop|prevent|avoid)\s+(?:it|the\s+model)\s+(?:from\s+)?(?:making\s+up|inventing|fabricating|hallucinating)/;
 /** "how do we guarantee the output is always valid JSON matching the schema?", "how to stop the JSON breaking?". */
 /** "one of our 40 category codes", "only valid labels": a closed set of labels the output must come from. */
 const ONE_OF_LABELS =
   /\b(?:one\s+of\s+(?:our|the)\s+(?:\d+\s+)?(?:[\w-]+\s+)?|only\s+(?:valid\s+|our\s+)?)(?:categor(?:y|ies)|labels?|codes?|classes?|tags?)\b/;
 const ASKS_FORMAT_GUARANTEE =
-  /\b(?:(?:will|would|is|are)\s(?:every|each|all(?:\sthe)?|the)\s(?:[\w-]+\s)?(?:outputs?|answers?|responses?|results?|completions?)\s(?:always\s)?(?:be\s)?(?:valid|parse|parseable|match)\b|make\s+certain\b[^.?!]{0,50}\b(?:parses?|valid|schema|json|format)\b|(?:guarantee|ensure|make\s+sure|force|enforce|restrict|constrain|limit)\b[^.?!]{0,50}\bonly\s+(?:ever\s+)?(?:outputs?|returns?|answers?\s+with|emits?|produces?|picks?|says?)\s+(?:one\s+of\s+)?(?:our|the|a|valid)\s+(?:\d+\s+)?(?:[\w-]+\s+)?(?:categor(?:y|ies)|labels?|codes?|classes?|options?|values?|tags?)\b|(?:guarantee|ensure|make\s+sure|force|enforce|stop|prevent|avoid|fix)\b[^.?!]{0,50}\b(?:valid\s+json|json|(?:the\s+|our\s+)?schema|(?:output\s+)?format|yaml|xml|(?:the\s+|our\s+)?template|syntactically\s+valid|valid\s+(?:code|sql|dsl|queries)|(?:always\s+)?(?:compiles|parses))\b|always\s+(?:be\s+)?(?:valid|match(?:es|ing)?\s+(?:the|our)\s+schema|parse)|(?:always\s+)?(?:sticks?|keeps?|stays?)\s+(?:to|with|on)\s+(?:the|our)\s+(?:template|format|schema|structure)|follow\s+(?:the|our)\s+(?:\w+\s+)?(?:template|format|schema|structure)\s+(?:exactly|every\s+time|always|to\s+the\s+letter)|(?:json|output)\s+(?:from\s+breaking|never\s+breaks)|(?:guarantee|ensure|make\s+sure|force|enforce)\b[^.?!]{0,60}\b(?:required|mandatory|compulsory)\s+(?:sections?|paragraphs?|fields?|headings?|clauses?|disclaimers?|wording)|(?:always|every\s+time)\s+(?:contains?|includes?|has)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:required|mandatory)\b)/;
+  /\b(?:(?:will|would|is|are)\s(?:every|each|all(?:\sthe)?|the)\s(?:[\w-]+\s)?(?:outputs?|answers?|responses?|results?|completions?)\s(?:always\s)?(?:be\s)?(?:(?:valid|parse|parseable)\b(?:\s(?:json|yaml|xml))?(?=[^.?!]{0,40}\b(?:json|yaml|xml|schema|format|template|parse))|match\s(?:the|our)\s(?:schema|format|template|json))|make\s+certain\b[^.?!]{0,50}\b(?:parses?|valid|schema|json|format)\b|(?:guarantee|ensure|make\s+sure|force|enforce|restrict|constrain|limit)\b[^.?!]{0,50}\bonly\s+(?:ever\s+)?(?:outputs?|returns?|answers?\s+with|emits?|produces?|picks?|says?)\s+(?:one\s+of\s+)?(?:our|the|a|valid)\s+(?:\d+\s+)?(?:[\w-]+\s+)?(?:categor(?:y|ies)|labels?|codes?|classes?|options?|values?|tags?)\b|(?:guarantee|ensure|make\s+sure|force|enforce|stop|prevent|avoid|fix)\b[^.?!]{0,50}\b(?:valid\s+json|json|(?:the\s+|our\s+)?schema|(?:output\s+)?format|yaml|xml|(?:the\s+|our\s+)?template|syntactically\s+valid|valid\s+(?:code|sql|dsl|queries)|(?:always\s+)?(?:compiles|parses))\b|always\s+(?:be\s+)?(?:valid|match(?:es|ing)?\s+(?:the|our)\s+schema|parse)|(?:always\s+)?(?:sticks?|keeps?|stays?)\s+(?:to|with|on)\s+(?:the|our)\s+(?:template|format|schema|structure)|follow\s+(?:the|our)\s+(?:\w+\s+)?(?:template|format|schema|structure)\s+(?:exactly|every\s+time|always|to\s+the\s+letter)|(?:json|output)\s+(?:from\s+breaking|never\s+breaks)|(?:guarantee|ensure|make\s+sure|force|enforce)\b[^.?!]{0,60}\b(?:required|mandatory|compulsory)\s+(?:sections?|paragraphs?|fields?|headings?|clauses?|disclaimers?|wording)|(?:always|every\s+time)\s+(?:contains?|includes?|has)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:required|mandatory)\b)/;
 /** "is 150 examples really enough?", "do we have enough data to fine-tune?", "how many examples do we need?". */
 const ASKS_ENOUGH_DATA =
   /\b(?:is|are)\s(?:that|this|it|they|these|those)\s(?:really\s|actually\s)?enough\s(?:data|examples|labels)\b|\bwhether\s[\d,.]+k?\s(?:\w+\s)?(?:is|are)\senough\b|\b(?:is|are)\s+(?:~\s*|about\s+|only\s+)?\d[\d,.]*k?\s+(?:(?!(?:gb|gigs?|tb|mb|tokens?|ms|seconds?|hours?|days?|weeks?|months?|dollars?|usd|eur|gpus?|cards?|requests?|calls?)\b)[a-z-]+\s+)?(?:really\s+|actually\s+|even\s+|still\s+)?enough\b|\b(?:are|is|would|will)\s+(?:a\s+)?(?:[\w,.-]+\s+){0,4}?(?:examples|samples|pairs|rows|records|labels)\s+(?:going\s+to\s+)?be\s+(?:enough|sufficient|adequate)\b|\b(?:examples|samples|pairs)\b[^.?!]{0,30}\b(?:sufficient|suffice|adequate)\b|\b(?:(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:really\s+|actually\s+|even\s+|still\s+)?enough\s+(?:to\s+(?:fine[\s-]?tune|train|tune|do\s+(?:lora|qlora|dpo|sft))|for\s+(?:fine[\s-]?tuning|training|tuning|lora|qlora|dpo|sft|a\s+(?:fine[\s-]?tune|lora)))|(?:is|are)\s+(?:[\d,.]+k?|that|this|it)\s+(?:\w+\s+)?enough\s+(?:for|to\s+cover)\s+(?:\d+|all\s+(?:the\s+|our\s+)?\d+)\s+(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)|(?:is|are)\s+(?:(?:~\s*|about\s+|around\s+)?[\d,.]+k?|a\s+few\s+hundred|a\s+couple\s+(?:of\s+)?hundred|that|this|these|those|it)\s+(?:[\w-]+\s+){0,3}?(?:examples?|pairs?|samples?|labels?|rows|records|data|images|photos|pictures|clips|recordings|hours|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|clauses|cases|items|forms|invoices|chats)\s+(?:really\s+|actually\s+|even\s+)?enough|(?:do|would|will)\s+(?:we|i)\s+have\s+enough\s+(?:labell?ed\s+)?(?:data|examples?|pairs?|samples?|labels?)|how\s+many\s+(?:labell?ed\s+|training\s+|preference\s+)?(?:examples?|pairs?|samples?|labels?)\s+(?:do|would|will)\s+(?:we|i|you)\s+need|enough\s+(?:data|examples?|pairs?)\s+(?:to|for)\s+(?:fine[\s-]?tun\w*|train\w*|tun\w*|lora|qlora|dpo))\b/;
@@ -492,8 +492,10 @@ const ELAPSED_ASKED =
  * "I worry a 1B model … will be dumb", "is a 1.5B too small for this?", "won't a 3B model be too weak?": a doubt about
  * a small model's ability (the size captured).
  */
+/** Past this size a model is no small one to worry about. */
+const SMALL_MODEL_MAX_B = 8;
 const SMALL_MODEL_WORRY =
-  /\b(?:worr(?:y|ied|ies)|concern(?:ed|s)?|afraid|fear|doubt\w*|scared|nervous)\b[^.?!\n]{0,80}?\b(\d+(?:\.\d+)?)\s?b\b[^.?!\n]{0,100}?\b(?:dumb|stupid|weak|too\ssmall|limited|not\s(?:smart|capable|good|strong|clever)\senough|struggle\w*|fail\w*|(?:can't|cannot|won't)\shandle)\b|\b(?:is|isn't|will|won't|would|wouldn't)\s(?:a\s|the\s)?(\d+(?:\.\d+)?)\s?b\s(?:model\s)?(?:be\s)?(?:too\s(?:small|dumb|weak|limited)|(?:smart|capable|big|good|strong)\senough)\b/;
+  /\b(?:worr(?:y|ied|ies)|concern(?:ed|s)?|afraid|fear|doubt\w*|scared|nervous)\b[^.?!\n]{0,80}?\b(\d+(?:\.\d+)?)\s?b\b[^.?!\n]{0,100}?\b(?:dumb|stupid|weak|too\ssmall|not\s(?:smart|capable|good|strong|clever)\senough|struggle\swith\s(?:unusual|rare|complex|odd|new|hard|tricky|edge)|(?:can't|cannot|won't)\shandle)\b|\b(?:is|isn't|will|won't|would|wouldn't)\s(?:a\s|the\s)?(\d+(?:\.\d+)?)\s?b\s(?:model\s)?(?:be\s)?(?:too\s(?:small|dumb|weak|limited)|(?:smart|capable|big|good|strong)\senough)\b/;
 
 /** A real question: it opens with a question word and is not a check that the advisor heard ("did you get that?"). */
 const OPEN_QUESTION =
@@ -589,7 +591,16 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   else if (WHY_NOT_EXAMPLES_IN_PROMPT.test(lower)) intents.whyNot = 'in-context-learning';
   // "Why not skip all the training and just prompt Qwen2.5 14B with a good system prompt?": prompting, asked for.
   else if (WHY_NOT_SKIP_TRAINING.test(lower)) intents.whyNot = 'prompt-engineering';
-  const whyMethod = whyNot ? null : WHY_METHOD.exec(lower);
+  // "Why LoRA and not QLoRA?": two methods weighed, the plan's against the other.
+  const whyAnotB = whyNot ? null : WHY_A_NOT_B.exec(lower);
+  const first = whyAnotB ? methodFromPhrase(whyAnotB[1] ?? '') : undefined;
+  const second = whyAnotB ? methodFromPhrase(whyAnotB[2] ?? '') : undefined;
+  // (Beside a "what if" on another model, the why is asked of the plan as it stands: "why LoRA" then.)
+  const weighed = first !== undefined && second !== undefined && first !== second && !intents.whatIf;
+  if (weighed) intents.asksComparison = [first, second];
+  // "Should we fine-tune on those too?": whether to tune at all, asked as "why (not) fine-tuning".
+  if (!whyNot && SHOULD_WE_TUNE_ON.test(lower)) intents.whyNot = 'full-fine-tuning';
+  const whyMethod = whyNot || intents.whyNot || weighed ? null : WHY_METHOD.exec(lower);
   const whyMethodId = whyMethod ? methodFromPhrase(whyMethod[1] ?? '') : undefined;
   if (whyMethodId) intents.whyMethod = whyMethodId;
   if (whyNot === null && whyMethod === null) {
@@ -676,10 +687,15 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   if (QUESTION_FORM.test(lower)) intents.asksSomething = true;
   // "I worry a 1B model trained on 1,200 examples will be dumb with unusual commands": a doubt about a small model.
   const worry = SMALL_MODEL_WORRY.exec(lower);
-  if (worry) {
+  // (A worry about fitting, memory or context is a fit question; a large model is no small one.)
+  if (worry && !/\b(?:fit|fits|oom|out[\s-]of[\s-]memory|vram|context)\b/.test(sentenceAround(lower, worry.index))) {
     const size = Number(worry[1] ?? worry[2]);
-    intents.asksSmallModelWorry = Number.isFinite(size) && size > 0 ? { sizeB: size } : {};
-    intents.asksSomething = true;
+    if (!(Number.isFinite(size) && size > 0 && size <= SMALL_MODEL_MAX_B)) {
+      // (Not a small model: left to the other readings.)
+    } else {
+      intents.asksSmallModelWorry = { sizeB: size };
+      intents.asksSomething = true;
+    }
   }
   // "And the BERT-style route, what would that cost per month?": the cost of an encoder, not of the plan's model.
   if (intents.asksCost !== undefined && ENCODER_NAMED.test(lower)) {
@@ -697,6 +713,31 @@ const BAKE_OR_RETRIEVE =
 const MAC_MEMORY =
   /\b(?:mac\w*|imac|m[1-4](?:\s(?:pro|max|ultra))?)\b[^.?!\n]{0,40}?\b(\d{1,3})\s?gb\b|\b(\d{1,3})\s?gb\s(?:of\s)?(?:unified\s)?(?:memory|ram)\b[^.?!\n]{0,20}?\b(?:mac\w*|m[1-4])\b/;
 
+/** "short answers that fit in an SMS", "replies that fit on one screen": a length, not GPU memory. */
+const FITS_A_MESSAGE =
+  /\bfits?\s(?:in(?:to)?|within|on)\s(?:an?\s|one\s|a\ssingle\s|the\s)?(?:sms|text\smessage|tweet|page|line|screen|message|bubble|box|field|cell|slide|notification|\d+\scharacters?)\b/;
+
+/** The only fit the message names is a length ("fit in an SMS"), with no fit asked of GPUs or memory. */
+function fitsAMessageOnly(lower: string): boolean {
+  const at = FIT.exec(lower)?.index;
+  if (at === undefined) return false;
+  const message = FITS_A_MESSAGE.exec(lower);
+  return (
+    message !== null && Math.abs(message.index - at) <= 30 && !/\b(?:gpus?|gb|vram|memory|card|cards)\b/.test(lower)
+  );
+}
+
+/** "why LoRA and not QLoRA?", "why RAG but not fine-tuning?": the method chosen and the one passed over. */
+const WHY_A_NOT_B = new RegExp(
+  `\\bwhy\\s(?:use\\s|pick\\s|choose\\s)?(?:a\\s|an\\s)?(${METHOD_SOURCE})\\s(?:and|but)\\snot\\s(?:a\\s|an\\s)?(${METHOD_SOURCE})\\b`,
+);
+/**
+ * "should we fine-tune on those too?": whether to tune on data just described (not "…on those or use them for
+ * retrieval?", which weighs two).
+ */
+const SHOULD_WE_TUNE_ON =
+  /\b(?:should|shall|could)\s(?:we|i)\s(?:also\s)?(?:fine[\s-]?tune|train|tune)\s(?:\w+\s)?(?:on|with|using)\s(?:those|these|them|it|that)\b(?![^?.!\n]{0,60}\bor\b)/;
+
 /** "DPO after SFT?" names the later step first: the pair in the order it is done. */
 function reversedPair(match: RegExpExecArray | null): string[] | null {
   return match ? [match[0], match[2] ?? '', match[1] ?? ''] : null;
@@ -711,18 +752,19 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     const tuning = methodFromPhrase(METHOD_IN_WORDS.exec(bakeOrRetrieve[0])?.[0] ?? '') ?? 'lora';
     intents.asksComparison = [tuning === 'rag' ? 'lora' : tuning, 'rag'];
     intents.comparisonAboutKnowledge = true;
-    return;
   }
-  for (const comparison of [
-    COMPARISON.exec(lower),
-    LOOSE_COMPARISON.exec(lower),
-    COMPARISON_ACROSS_QUESTIONS.exec(lower),
-    ORDER_QUESTION.exec(lower),
-    reversedPair(ORDER_AFTER_QUESTION.exec(lower)),
-    DIFFERENCE_QUESTION.exec(lower),
-    REPLACES_QUESTION.exec(lower),
-    reversedPair(STILL_NEED_QUESTION.exec(lower)),
-  ]) {
+  for (const comparison of bakeOrRetrieve
+    ? []
+    : [
+        COMPARISON.exec(lower),
+        LOOSE_COMPARISON.exec(lower),
+        COMPARISON_ACROSS_QUESTIONS.exec(lower),
+        ORDER_QUESTION.exec(lower),
+        reversedPair(ORDER_AFTER_QUESTION.exec(lower)),
+        DIFFERENCE_QUESTION.exec(lower),
+        REPLACES_QUESTION.exec(lower),
+        reversedPair(STILL_NEED_QUESTION.exec(lower)),
+      ]) {
     if (!comparison) continue;
     const first = methodFromPhrase(comparison[1] ?? comparison[3] ?? '');
     const second = methodFromPhrase(comparison[2] ?? comparison[4] ?? '');
@@ -782,7 +824,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     intents.asksCost = true;
     intents.asksBudgetFit = true;
     if (MONTHLY.test(lower) || /\$\s?\d/.test(lower)) intents.asksMonthlyCost = true;
-  } else if (FIT.test(lower) && QUESTION_FORM.test(lower)) {
+  } else if (FIT.test(lower) && QUESTION_FORM.test(lower) && !fitsAMessageOnly(lower)) {
     // "we could also run an open-weight model on our two L40S" states an option; only a question asks the fit.
     // The method of the fit question's own sentence ("I meant the cheap kind of fine-tuning, QLoRA. Would QLoRA fit
     // on the T4?" asks about QLoRA), else the message's.
@@ -840,7 +882,11 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (ASKS_HALLUCINATION.test(lower) && QUESTION_FORM.test(lower)) intents.asksHallucination = true;
   if (ASKS_INSTRUCT_VS_BASE.test(lower) && QUESTION_FORM.test(lower)) intents.asksInstructVsBase = true;
   const longContext = longContextQuestion(lower);
-  if (longContext) intents.asksLongContext = longContext.asked;
+  if (longContext) {
+    intents.asksLongContext = longContext.asked;
+    // ("Why not put the entire handbook into the prompt?": the long-context question, not few-shot examples.)
+    if (intents.whyNot === 'in-context-learning' || intents.whyNot === 'prompt-engineering') delete intents.whyNot;
+  }
   const dataMix = dataMixQuestion(lower);
   if (dataMix) intents.asksDataMix = dataMix.asked;
   if (ASKS_CONTEXT_FIT.test(lower) && QUESTION_FORM.test(lower)) {

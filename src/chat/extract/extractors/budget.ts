@@ -184,8 +184,11 @@ function rangeCeiling(
   const tail = RANGE_TAIL.exec(lower.slice(end, end + 40));
   if (!tail) return undefined;
   const upper = amountValue(tail[1], tail[2], lower);
-  const from = amountValue(digits, multiplier ?? tail[2], lower);
-  if (upper === undefined || from === undefined || upper <= from) return undefined;
+  if (upper === undefined) return undefined;
+  // ("$500-2k": the lower number takes the upper's scale only when that keeps it below the upper.)
+  const scaled = amountValue(digits, multiplier ?? tail[2], lower);
+  const from = scaled !== undefined && scaled < upper ? scaled : amountValue(digits, multiplier, lower);
+  if (from === undefined || upper <= from) return undefined;
   return { value: upper, end: end + tail[0].length };
 }
 

@@ -133,6 +133,15 @@ function corpusFindings(message: Parameters<Extractor>[0]): Finding[] {
       continue;
     // "the 5 files weren't labeled examples": files talked about before, not the corpus.
     if (/\bthe\s+$/.test(lower.slice(Math.max(0, match.index - 4), match.index))) continue;
+    // "instead of reading 60 pages", "skimming 40 pages": the length someone reads, not a collection.
+    if (
+      /^\d/.test(match[0]) &&
+      /\bpages?\b/.test(match[0]) &&
+      /\b(?:reading|read|reads|skim(?:ming|s)?|going\s+through|wading\s+through)\s+(?:about\s+|around\s+|up\s+to\s+)?$/.test(
+        lower.slice(Math.max(0, match.index - 30), match.index),
+      )
+    )
+      continue;
     const rest = lower.slice(match.index + match[0].length, match.index + match[0].length + 40);
     // "5 example files pasted in the context": a prompt's worked examples, not a corpus.
     if (/^\s*(?:pasted|put|stuffed|dropped|included)\s+(?:in|into)\b/.test(rest)) continue;

@@ -31,7 +31,7 @@ const HARDWARE_COUNT_WORDS: Readonly<Record<string, number>> = {
 const HARDWARE_WORDS = 'a pair of|a couple of|a couple|couple of|a single|single|dual|quad';
 const GPU_NOUN = '(?:gpus?|graphics cards?|cards?|accelerators?)';
 /** "GPU hours", "GPU budget" are not GPUs. */
-const NOT_HARDWARE_AFTER = String.raw`(?![\s-]?(?:hours?|hrs?|h|days?|months?|budget|memory|credits?|time|costs?|prices?|experience|access|boxes|box|servers?|nodes?|machines?|rigs?|clusters?|instances?|workstations?)\b)`;
+const NOT_HARDWARE_AFTER = String.raw`(?![\s-]?(?:hours?|hrs?|h|days?|months?|budget|memory|credits?|time|costs?|prices?|experience|access|boxes|box|servers?|nodes?|machines?|rigs?|clusters?|instances?|workstations?|shortage|crunch|quota|waitlist|waiting\s+list)\b)`;
 const MEMORY = String.raw`(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:gb|gib|gigs?)\b`;
 
 /** Count (and memory) right before a catalog GPU name, e.g. "4x ", "two ", "a pair of 80GB ". */

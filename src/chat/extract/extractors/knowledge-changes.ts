@@ -62,6 +62,21 @@ const NOTICES_ISSUED_FREQUENCY = new RegExp(
   `\\b(?:alerts?|bulletins?|notices?|advisories|circulars|announcements|release\\s+notes|price\\s+lists?|newsletters?|warnings?)\\b[^.;!?\\n]{0,60}?\\b(?:come\\s+out|comes\\s+out|are\\s+(?:issued|published|released|sent)|is\\s+(?:issued|published|released|sent)|go\\s+out|goes\\s+out|get\\s+(?:issued|published))\\s+(${FREQUENCY_SOURCE})\\b`,
   'g',
 );
+/**
+ * The notices are what the model must know ("answer questions about the alerts", alerts beside the manuals it answers
+ * from), not its input or output ("classify the alerts", "draft our newsletter").
+ */
+function noticesToKnow(lower: string): boolean {
+  return (
+    /\b(?:know|knows|answer\w*|look\s+up|based\s+on|up[\s-]to[\s-]date|questions?\s+about|ask\w*|manuals?|docs|documents|documentation|handbooks?|guides?|knowledge|policies|wiki)\b/.test(
+      lower,
+    ) &&
+    !/\b(?:classify|classif\w+|triage|draft|write|summari[sz]e|route|tag|label)\s+(?:\w+\s+){0,3}?(?:them|alerts?|bulletins?|notices?|newsletters?|advisories|warnings?)\b/.test(
+      lower,
+    )
+  );
+}
+
 /** A negation inside a noun-verb-frequency match: "docs don't change weekly", "prices aren't updated daily". */
 const NEGATED_CHANGE = /\b(?:don't|dont|doesn't|doesnt|do\s+not|does\s+not|didn't|won't|isn't|aren't|not|never)\b/;
 /** "updated daily", "changes weekly", "weekly updates", "daily changes". */
@@ -112,6 +127,8 @@ export const extractKnowledgeChanges: Extractor = (message) => {
     NOTICES_ISSUED_FREQUENCY,
   ]) {
     for (const match of allMatches(pattern, lower)) {
+      // (Notices are knowledge only when the model must know them, not when it writes or sorts them.)
+      if (pattern === NOTICES_ISSUED_FREQUENCY && !noticesToKnow(lower)) continue;
       const frequency = frequencyOf(match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? '');
       // "docs don't change weekly" denies the frequency ("doesn't change much" is read by STABLE).
       const denied = frequency !== 'rarely' && frequency !== 'never' && NEGATED_CHANGE.test(match[0]);

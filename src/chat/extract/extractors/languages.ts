@@ -76,8 +76,11 @@ export const extractLanguages: Extractor = (message) => {
     if (names.size >= 2 && !overlapsNegative(match)) findings.push(findingFromMatch('multilingual', true, match));
   }
   // "mostly english but like 20% spanish": a share of a second language.
-  for (const match of allMatches(LANGUAGE_SHARE, lower))
-    if (!overlapsNegative(match)) findings.push(findingFromMatch('multilingual', true, match));
+  for (const match of allMatches(LANGUAGE_SHARE, lower)) {
+    // ("English … 30% English-speaking": the same language twice is one language.)
+    const named = new Set(match[0].match(new RegExp(LANGUAGE, 'g')));
+    if (named.size >= 2 && !overlapsNegative(match)) findings.push(findingFromMatch('multilingual', true, match));
+  }
   for (const match of allMatches(MULTILINGUAL, lower)) {
     if (overlapsNegative(match) || isNegatedBefore(lower, match.index, 20)) continue;
     // "translation" means several languages only when it is the task, not "translation memory" in passing.

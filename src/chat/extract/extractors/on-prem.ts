@@ -89,7 +89,7 @@ const CLOUD_OK = new RegExp(
 
 /** Words right before a permission that deny it: "none of this [data can leave]", "no [data may leave]". */
 const DENIED_BEFORE =
-  /\b(?:none\s+of\s+(?:\w+\s+){0,2}|no\s+(?:\w+\s+)?|not\s+(?:even\s+)?|never\s+|nothing\s+of\s+(?:\w+\s+)?)$/;
+  /\b(?:none\s+of\s+(?:\w+\s+){0,2}|no\s+(?:\w+\s+)?|not\s+(?:even\s+)?|never\s+|nothing\s+of\s+(?:\w+\s+)?|nobody\s+(?:\w+\s+){0,3}|no\s?one\s+(?:\w+\s+){0,3}|none\s+of\s+us\s+)$/;
 
 /** Finds `dataMustStayOnPrem`: true for data that may not leave the premises, false when the cloud is fine. */
 export const extractOnPrem: Extractor = (message) => {
@@ -106,7 +106,7 @@ export const extractOnPrem: Extractor = (message) => {
   }
   for (const match of allMatches(CLOUD_OK, lower)) {
     // "none of this data can leave", "no data may leave": the permission is denied before it.
-    if (DENIED_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index))) continue;
+    if (DENIED_BEFORE.test(lower.slice(Math.max(0, match.index - 45), match.index))) continue;
     // "Our examples can be sent to Google? Legal hasn't decided", "… only after legal signs off": asked or awaited.
     if (NAMES_A_VENDOR.test(match[0]) && awaitedOrAsked(lower, match.index)) continue;
     findings.push(findingFromMatch('dataMustStayOnPrem', false, match));

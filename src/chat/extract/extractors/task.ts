@@ -41,17 +41,17 @@ const TEAM_IS_DOING =
 
 /** "We run Mistral 7B on one A10G to tag clauses in legal contracts": what the team runs its model for. */
 const RUN_MODEL_TO = new RegExp(
-  String.raw`\b(?:we|i)\s(?:currently\s|now\s|already\s)?(?:run|use|deploy|host|serve|call)\s[^.;!?\n]{1,60}?\bto\s((?:tag|classify|extract|summari[sz]e|translate|route|triage|answer|draft|write|generate|label|sort|detect|transcribe|review|grade|score|caption|convert|turn|flag|moderate|redact)\s[a-z0-9][^.;!?\n,]{3,100}?)(?:${TASK_END}|(?=,))`,
+  String.raw`\b(?:we|i)\s(?:currently\s|now\s|already\s)?(?:run|use|deploy|host|serve|call)\s(?:[^.;!?\n]{0,30}?\b)?(?:\d+(?:\.\d+)?b|llama[\w.-]*|mistral|mixtral|qwen[\w.-]*|gemma[\w.-]*|phi[\w.-]*|gpt[\w.-]*|claude|gemini|whisper|bert|roberta|t5|an?\s+llm|the\s+llm|(?:the|a|an|our)\s+(?:ai\s+)?model)\b[^.;!?\n]{0,40}?\bto\s((?:tag|classify|extract|summari[sz]e|translate|route|triage|answer|draft|write|generate|label|sort|detect|transcribe|review|grade|score|caption|convert|turn|flag|moderate|redact)\s[a-z0-9][^.;!?\n,]{3,100}?)(?:${TASK_END}|(?=,))`,
   'g',
 );
 /** "want operators to talk to the robot in plain language": the wish, said without "we", for the people who use it. */
 const WANT_PEOPLE_TO = new RegExp(
-  String.raw`(?:^|[.!?;\n]\s{0,3}|\b(?:so|and|we|i)\s)(?:want|need|would\s+like)\s(?:our\s|the\s)?(?:[a-z-]+\s)?(?:operators|users|customers|clients|staff|agents|people|employees|workers|drivers|technicians|doctors|nurses|clinicians|teachers|students|lawyers|analysts|engineers|players|guests|visitors|farmers|patients|citizens|residents|members|tenants|buyers|sellers|shoppers|travell?ers|parents|readers|fans)\sto\s([a-z][^.;!?\n]{3,120}?)${TASK_END}`,
+  String.raw`(?:^|[.!?;\n]\s{0,3}|\b(?:so|and|we|i)\s)(?:want|need|would\s+like)\s(?:our\s|the\s)?(?:[a-z-]+\s)?(?:operators|users|customers|clients|staff|agents|people|employees|workers|drivers|technicians|doctors|nurses|clinicians|teachers|students|lawyers|analysts|engineers|players|guests|visitors|farmers|patients|citizens|residents|members|tenants|buyers|sellers|shoppers|travell?ers|parents|readers|fans)\sto\s((?:talk|ask|chat|speak|type|text|message|query|describe|say|send|get\s+(?:answers|help|advice|replies))\b[^.;!?\n]{3,120}?)${TASK_END}`,
   'g',
 );
 /** "Our customer-support assistant runs on Llama 3.1 8B": the thing the model is, named with what it is for. */
 const OUR_THING_RUNS =
-  /\b(?:our|the)\s((?:[\w-]+\s){1,3}?(?:assistant|chatbot|bot|copilot|classifier|tagger|agent|summari[sz]er|translator))(?=\s(?:runs|is\srunning|is\sbuilt|lives|sits|is\son|is\spowered)\b)/g;
+  /\b(?:our|the)\s((?:[\w-]+\s){1,3}?(?:assistant|chatbot|bot|copilot|classifier|tagger|agent|summari[sz]er|translator))(?=\s(?:runs\son|is\srunning\son|is\sbuilt\son|is\son|is\spowered\sby)\s(?:\w+\s)?(?:\d+(?:\.\d+)?b|llama|mistral|mixtral|qwen|gemma|phi|gpt|claude|gemini|an?\sllm|(?:an?|our)\s(?:open|fine-tuned|local)))/g;
 
 /** Finds `task`: a short phrase in the user's own words, only after an explicit "we want to" / "task is". */
 export const extractTask: Extractor = (message) => {

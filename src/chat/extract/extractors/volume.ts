@@ -179,7 +179,8 @@ export const extractVolume: Extractor = (message) => {
     [PERIOD_THEN_VOLUME, (match) => [match[2], match[1]]],
     [VOLUME_IS, (match) => [match[1], match[2] ?? match[3]]],
     // "adjusters upload photos … we do about 3 million of those a month": the work just described, counted.
-    [COUNT_OF_THOSE, (match) => [match[1], match[2] ?? match[3]]],
+    // (Only a volume's size: "we do about 4 of those a month" counts fine-tunes, not traffic.)
+    [COUNT_OF_THOSE, (match) => ((parseCount(match[1] ?? '') ?? 0) >= 100 ? [match[1], match[2] ?? match[3]] : [])],
   ];
   for (const [pattern, read] of fallbacks) {
     if (findings.length > 0) break;
