@@ -5,6 +5,7 @@
  */
 import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
+import { promptMeetsBar } from '../engine/prompt-meets-bar.ts';
 import type { MethodEstimates, Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { ProviderOffering } from '../knowledge/schemas.ts';
@@ -69,9 +70,7 @@ export function compactAnswerParts(
   const first = firstStep.methods.filter((method) => method !== destination.method);
   const promptOnly = first.every((method) => method === 'prompt-engineering' || method === 'in-context-learning');
   // A prompt already good enough is no baseline to build: its bill is what comes first.
-  const promptGood = (profile?.tried ?? []).some(
-    (entry) => entry.method === 'prompt-engineering' && entry.result === 'good-enough',
-  );
+  const promptGood = profile !== undefined && promptMeetsBar(profile);
   const start =
     first.length === 0
       ? ''

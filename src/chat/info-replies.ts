@@ -219,12 +219,12 @@ function planIsEncoder(recommendation: Recommendation, knowledge: Knowledge): bo
 }
 
 /** The plan's model is an encoder served from a CPU server (no GPUs): it needs no GPU rent. */
-function encoderOnCpu(recommendation: Recommendation): boolean {
-  return recommendation.assumptions.some(
-    (assumption) =>
-      assumption.field === 'estimates.cpuServing' &&
-      assumption.value === true &&
-      assumption.why.startsWith('No GPUs: the encoder'),
+function encoderOnCpu(recommendation: Recommendation, knowledge: Knowledge): boolean {
+  return (
+    planIsEncoder(recommendation, knowledge) &&
+    recommendation.assumptions.some(
+      (assumption) => assumption.field === 'estimates.cpuServing' && assumption.value === true,
+    )
   );
 }
 
@@ -545,7 +545,7 @@ export function costReply(
           }`
         : running === 0
           ? 'Serving it on GPUs you own costs no rent.'
-          : encoderOnCpu(recommendation)
+          : encoderOnCpu(recommendation, knowledge)
             ? `Serving it: an encoder this size runs on a CPU server, so no GPU rent; it reads each input once and writes no tokens, so time it per input there (a rented GPU instead costs about $${count.format(running)} a month).`
             : `Serving it around the clock: about $${count.format(running)} a month of GPU time at the catalog's rental price${stated ? `, against the $${count.format(options.currentMonthlySpendUSD ?? 0)} a month you pay today` : ''}${options.gpusRented === true ? ' (your contract may price your rented GPUs differently)' : options.noOwnGpus === true ? '' : ' (no rent if the GPU is yours)'}.${overBudget(
                 running,

@@ -408,11 +408,18 @@ function answerTurn(
   }
   // "What would the BERT-style route cost to train and run?": a "what if" on the catalog's encoder (the multilingual one
   // for text in several languages), answered on it and saved nowhere.
+  const multilingual = (extraction.fields.multilingual ?? previous.profile.multilingual) === true;
+  // (The catalog's text encoder, the multilingual one for several languages, the smallest otherwise.)
   const encoder =
     extraction.intents.asksEncoderCost === true && extraction.hypothetical?.modelName === undefined
-      ? knowledge.findModel(
-          (extraction.fields.multilingual ?? previous.profile.multilingual) === true ? 'XLM-RoBERTa Base' : 'BERT-Base',
-        )
+      ? knowledge.models
+          .filter(
+            (model) =>
+              model.architecture?.kind === 'encoder' &&
+              model.modality === 'text' &&
+              (model.multilingual === true) === multilingual,
+          )
+          .sort((a, b) => (a.paramsB ?? 0) - (b.paramsB ?? 0))[0]
       : undefined;
   if (encoder !== undefined && previous.profile.modelName !== encoder.name) {
     const { modelName: _named, modelParamsB: _size, ...fields } = extraction.fields;

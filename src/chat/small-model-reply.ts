@@ -83,7 +83,7 @@ export function smallModelReply(
       need === undefined || device === undefined
         ? ', if your hardware holds it'
         : need.totalGB <= device
-          ? ` (it needs about ${gb.format(need.totalGB)} GB of your ${gb.format(device)} GB device at 4 bits, so it fits)`
+          ? ` (it needs about ${gb.format(need.totalGB)} GB of your ${gb.format(device)} GB device at about 4 bits, so it fits)`
           : undefined;
     // (A next size the device cannot hold is no option to offer.)
     if (fits !== undefined)

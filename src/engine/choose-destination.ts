@@ -12,6 +12,7 @@ import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
 import { SFT_SIBLINGS, TRAINING_METHODS } from './method-groups.ts';
 import { PROPER_NAME_FIRST } from './method-name.ts';
+import { promptMeetsBar } from './prompt-meets-bar.ts';
 import type { Destination, Need } from './recommendation-schema.ts';
 import { kindReplacingNamed } from './task-capability.ts';
 
@@ -828,11 +829,7 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
   const tried = profile.tried ?? [];
   const promptAlreadyGood =
     !noTeacher &&
-    tried.some(
-      (entry) =>
-        (entry.method === 'prompt-engineering' || entry.method === 'in-context-learning') &&
-        entry.result === 'good-enough',
-    ) &&
+    promptMeetsBar(profile) &&
     !tried.some((entry) => entry.method === 'managed-fine-tuning' && entry.result === 'good-enough');
   const providerTierTuning =
     facts.weightsAvailable === false && facts.cheaperTierInFamily !== true && !promptAlreadyGood;
@@ -1027,9 +1024,9 @@ function breakLoraTie(best: MethodId, runnerUp: MethodId, input: DestinationInpu
   const hardwareKnown =
     profile.gpuCount !== undefined || profile.gpuName !== undefined || profile.gpuMemoryGB !== undefined;
   if (!hardwareKnown || profile.oneTimeBudgetUSD === undefined) return undefined;
-  // (No model to size yet: LoRA in 16 bits is the default, and the model proposed is one it fits on, rented if need
-  // be; QLoRA is the fallback when memory says so. A named model on GPUs of unknown memory keeps QLoRA, the choice
-  // that fits.)
+  // (No model to size yet: LoRA in 16 bits, since the model proposed is one it fits on, rented if need be. A named
+  // model: LoRA when it fits the team's GPUs, else QLoRA, which needs a quarter of the weight memory; on GPUs of
+  // unknown memory it keeps QLoRA, the choice that fits.)
   const nothingToSize = profile.modelName === undefined && profile.modelParamsB === undefined;
   if (facts['fits.lora'] === true || nothingToSize) return 'lora';
   return 'qlora';

@@ -79,7 +79,7 @@ const BUDGET_FIT =
 const FIT_ASKED_BESIDE_COST =
   /\b(?:will|would|does|do|can|could)\s+(?:[^?.!,;\n]|\.(?=\d)){1,80}?\bfit\s+(?:on|in|into|onto|across)\s+(?:the\s+|our\s+|my\s+|a\s+|one\s+|two\s+|\d+\s+)?(?:[\w-]+\s+)?(?:gpus?|cards?|nodes?|h100s?|a100s?|l40s|a10g?s?|l4s?|t4s?|a6000s?|v100s?|mi300x|rtx|\d{4}s?|\d+\s?gb|memory|vram)\b/;
 const DEFINITION = new RegExp(
-  `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|alright|right|fine|sorry|hmm|wait)(?:\\s(?:then|now))?[,:]?\\s+)(?:what(?:'?s|\\s+(?:exactly\\s+|actually\\s+|really\\s+)?(?:is|are))|explain|define|what\\s+does)\\s+(?:exactly\\s+)?(?:a\\s+|an\\s+|the\\s+)?['"‘“]?(${METHOD_SOURCE})['"’”]?(?:,?\\s(?:mean|exactly|actually|again|btw|briefly|in\\s(?:plain|simple|layman'?s|short|everyday)(?:\\s(?:words|english|terms|language))?|in\\sa\\snutshell|for\\s(?:a\\s)?(?:beginners?|non[\\s-]experts?|my\\sboss|a\\smanager|managers|dummies)))*\\s*(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b)|\\?\\s(?:my|our|the)\\s(?:boss|manager|cto|ceo|team|director|lead)\\b[^?\\d\\n]{0,60}$)`,
+  `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|alright|right|fine|sorry|hmm|wait)(?:\\s(?:then|now))?[,:]?\\s+)(?:what(?:'?s|\\s+(?:exactly\\s+|actually\\s+|really\\s+)?(?:is|are))|explain|define|what\\s+does)\\s+(?:exactly\\s+)?(?:a\\s+|an\\s+|the\\s+)?['"‘“]?(${METHOD_SOURCE})['"’”]?(?:,?\\s(?:mean|exactly|actually|again|btw|briefly|in\\s(?:plain|simple|layman'?s|short|everyday)(?:\\s(?:words|english|terms|language))?|in\\sa\\snutshell|for\\s(?:a\\s)?(?:beginners?|non[\\s-]experts?|my\\sboss|a\\smanager|managers|dummies)))*(?=(\\s*))\\2(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b)|\\?\\s(?:my|our|the)\\s(?:boss|manager|cto|ceo|team|director|lead)\\b[^?\\d\\n]{0,60}$)`,
 );
 const COMPARISON = new RegExp(
   `(${METHOD_SOURCE})\\s+(?:or|vs\\.?|versus|compared\\s+to|against|beats|outperforms|(?:better|worse|cheaper|faster|easier|safer)\\s+than)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\b(?:compare|difference\\s+between)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:and|with|to|vs\\.?)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
@@ -711,7 +711,7 @@ const BAKE_OR_RETRIEVE =
 
 /** "MacBook Pro M3 Max with 64 GB of unified memory", "my 32GB M2": the Mac's memory. */
 const MAC_MEMORY =
-  /\b(?:mac\w*|imac|m[1-4](?:\s(?:pro|max|ultra))?)\b[^.?!\n]{0,40}?\b(\d{1,3})\s?gb\b|\b(\d{1,3})\s?gb\s(?:of\s)?(?:unified\s)?(?:memory|ram)\b[^.?!\n]{0,20}?\b(?:mac\w*|m[1-4])\b/;
+  /\b(?:mac(?:book(?:\s(?:pro|air))?|\s(?:studio|mini|pro))?|imac|m[1-4](?:\s(?:pro|max|ultra))?)\b(?:(?!,\s*or\b|\bor\b)[^.?!\n]){0,40}?\b(\d{1,3})\s?gb\b|\b(\d{1,3})\s?gb\s(?:of\s)?(?:unified\s)?(?:memory|ram)\b[^.?!\n]{0,20}?\b(?:mac(?:book)?|m[1-4])\b/;
 
 /** "short answers that fit in an SMS", "replies that fit on one screen": a length, not GPU memory. */
 const FITS_A_MESSAGE =

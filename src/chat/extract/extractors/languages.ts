@@ -79,7 +79,14 @@ export const extractLanguages: Extractor = (message) => {
   for (const match of allMatches(LANGUAGE_SHARE, lower)) {
     // ("English … 30% English-speaking": the same language twice is one language.)
     const named = new Set(match[0].match(new RegExp(LANGUAGE, 'g')));
-    if (named.size >= 2 && !overlapsNegative(match)) findings.push(findingFromMatch('multilingual', true, match));
+    // ("…with about 5% in French that we simply drop": a share left out is not served.)
+    const after = lower.slice(match.index + match[0].length, match.index + match[0].length + 40);
+    if (
+      named.size >= 2 &&
+      !overlapsNegative(match) &&
+      !/\b(?:drop|drops|ignore|ignores|filter(?:ed)?\s+out|discard\w*|skip)\b/.test(after)
+    )
+      findings.push(findingFromMatch('multilingual', true, match));
   }
   for (const match of allMatches(MULTILINGUAL, lower)) {
     if (overlapsNegative(match) || isNegatedBefore(lower, match.index, 20)) continue;

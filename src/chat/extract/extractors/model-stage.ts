@@ -58,7 +58,7 @@ export const extractModelStage: Extractor = (message, context) => {
       /^\s(?:rambles?|rambled|is\s(?:too\s)?(?:generic|verbose|chatty|wordy|bland)|answers?|answered|gives?|gave|writes?|wrote|replies|replied|hallucinat\w*|invents?|makes?\s(?:things|stuff)\sup|sounds?|gets?|got|fails?|failed|struggles?|misses|often|sometimes|keeps?|does|did|works?|worked)\b/.test(
         lower.slice(match.index + match[0].length, match.index + match[0].length + 30),
       ) &&
-      /\bthe\s(?:[\w-]+\s)?$/.test(lower.slice(Math.max(0, match.index - 12), match.index + 4))
+      (/^the\s/.test(match[0]) || /\bthe\s(?:[\w-]+\s)?$/.test(lower.slice(Math.max(0, match.index - 20), match.index)))
     )
       continue;
     // "I worry the base model won't even understand the questions": a fear about some untuned model, not a stage.

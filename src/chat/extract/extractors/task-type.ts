@@ -41,7 +41,7 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'search',
-    /\b(?:semantic\s+search|(?:make|made|making)\s+(?:\w+\s+){0,5}?searchable|searchable\s+(?:with|by|via|using)|rank\w*\s+(?:the\s+)?(?:search\s+)?results|(?<!\b(?:vector|embedding|embeddings|semantic)\s)search\s+(?:engine|over|across|through|our)|(?:find|finding|retriev\w*)\s+(?:the\s+)?(?:most\s+)?(?:relevant|right|similar|matching)\s+(?:\w+\s+){0,2}(?:docs|documents|articles|passages|products|cases|tickets|results)|re-?rank\w*|match\w*\s+(?:\w+\s+){0,2}?(?:photos?|images?|queries|questions|descriptions)\s+to\s+(?:the\s+)?(?:right\s+|correct\s+|matching\s+)?(?:catalog(?:ue)?|products?|entries|items|listings|articles|skus?)\b|recommend\w*\s+(?:similar\s+)?products|(?:internal|enterprise|document|doc|intranet|knowledge)\s+search\b|gets?\s+(?:back\s+)?(?:the\s+)?(?:\d+\s+|top\s+\d+\s+|top\s+)?(?:most\s+)?(?:relevant|similar|matching)\s+(?:[\w-]+\s+){0,2}?(?:docs|documents|articles|passages|pages|policies|clauses|results|files)\b)\b/g,
+    /\b(?:semantic\s+search|(?:make|made|making)\s+(?:\w+\s+){0,5}?searchable|searchable\s+(?:with|by|via|using)|rank\w*\s+(?:the\s+)?(?:search\s+)?results|(?<!\b(?:vector|embedding|embeddings|semantic)\s)search\s+(?:engine|over|across|through|our)|(?:find|finding|retriev\w*)\s+(?:the\s+)?(?:most\s+)?(?:relevant|right|similar|matching)\s+(?:\w+\s+){0,2}(?:docs|documents|articles|passages|products|cases|tickets|results)|re-?rank\w*|match\w*\s+(?:\w+\s+){0,2}?(?:photos?|images?|queries|questions|descriptions)\s+to\s+(?:the\s+)?(?:right\s+|correct\s+|matching\s+)?(?:catalog(?:ue)?|products?|entries|items|listings|articles|skus?)\b|recommend\w*\s+(?:similar\s+)?products|(?:internal|enterprise|document|doc|intranet|knowledge)\s+search\b(?!\s+(?:is|was|isn't|wasn't)\s+(?:not\s+)?enough)|(?<!\b(?:retriever|retrieval|rag|search\s+step)\s)gets?\s+(?:back\s+)?(?:the\s+)?(?:\d+\s+|top\s+\d+\s+|top\s+)?(?:most\s+)?(?:relevant|similar|matching)\s+(?:[\w-]+\s+){0,2}?(?:docs|documents|articles|passages|pages|policies|clauses|results|files)\b(?![^.;!?\n]{0,40}\b(?:and|then)\s+the\s+(?:model|llm|bot)\s+(?:writes?|answers?|generates?)))\b/g,
   ],
   [
     'code',
@@ -122,12 +122,16 @@ const NO_IMAGES =
  * work of another system, not this one.
  */
 const ANOTHER_SYSTEM =
-  /\b(?:(?:a|another)\s+(?:different|separate|other)|different|separate|another)\s+(?:system|project|team|pipeline|service|model|product|use[\s-]case)\b|\b(?:bought|purchased|acquired|got|set\s+up|used|reserved|busy)\s(?:[\w-]+\s){0,3}?(?:for|with)\s(?:[\w-]+\s){0,2}?ocr\b|\bocr\s(?:jobs?|runs?|batch\w*|workloads?|work)\b|\bthe\s+other\s+(?:\d+|one|two|three|four|few)\b[^.;!?\n]{0,20}?\b(?:serve|serves|run|runs|handle|handles|are\s+for|is\s+for|do|does|power|powers)\b/;
+  /\b(?:(?:a|another)\s+(?:different|separate|other)|different|separate|another)\s+(?:system|project|team|pipeline|service|model|product|use[\s-]case)\b|\bthe\s+other\s+(?:\d+|one|two|three|four|few)\b[^.;!?\n]{0,20}?\b(?:serve|serves|run|runs|handle|handles|are\s+for|is\s+for|do|does|power|powers)\b/;
 
 /**
  * The speech is made text before the model sees it: "voice commands (already transcribed to text)", "the
  * speech-to-text already happens before us", "the input is text". Neither transcription nor audio is the team's task.
  */
+/** "cards IT bought for document OCR", "busy with OCR jobs": OCR as another job on the hardware. */
+const OCR_ELSEWHERE =
+  /\b(?:bought|purchased|acquired|got|set\s+up|used|reserved|busy)\s(?:[\w-]+\s){0,3}?(?:for|with)\s(?:[\w-]+\s){0,2}?ocr\b(?!\s+(?:of|on)\b)|\bocr\s(?:jobs?|runs?|batch\w*|workloads?|work)\b/;
+
 export const SPEECH_ALREADY_TEXT =
   /\b(?:already\s+(?:transcribed|converted\s+to\s+text)|(?:transcribed|converted)\s+to\s+text\s+(?:already|before|upstream|first|by\s+(?:the|an?|our)\b)|(?:speech[\s-]to[\s-]text|stt|asr|transcription)\s+(?:step\s+)?(?:already\s+)?(?:happens|is\s+done|runs|is\s+handled|is\s+solved|comes)\s+(?:before|upstream|elsewhere|earlier|outside|first|separately)|(?:the\s+)?input\s+is\s+(?:plain\s+|just\s+|only\s+)?text|we\s+(?:don't|do\s+not)\s+do\s+(?:the\s+)?(?:transcription|speech[\s-]to[\s-]text|asr))\b/;
 
@@ -143,7 +147,10 @@ export const extractTaskType: Extractor = (message) => {
         !ASKED_OF_THE_ADVISOR.test(lower.slice(Math.max(0, candidate.index - 16), candidate.index)) &&
         !(
           taskType === 'image-understand' &&
-          (NO_IMAGES.test(lower) || ANOTHER_SYSTEM.test(sentenceAround(lower, candidate.index, 120)))
+          (NO_IMAGES.test(lower) ||
+            ANOTHER_SYSTEM.test(sentenceAround(lower, candidate.index, 120)) ||
+            // ("cards IT bought for document OCR": the OCR is another job, unless the model itself reads the images.)
+            (/\bocr\b/.test(candidate[0]) && OCR_ELSEWHERE.test(sentenceAround(lower, candidate.index, 120))))
         ),
     );
     if (match) return [findingFromMatch('taskType', taskType, match)];
