@@ -292,7 +292,10 @@ export function buildPlan(
     destination.method !== 'distillation' &&
     possible('distillation') &&
     !smallModelAlready &&
-    chosenWish?.noStudent !== true
+    chosenWish?.noStudent !== true &&
+    // (The destination is the cost fix itself, a cheaper model tuned on the large one's outputs or the team's
+    // examples: a distillation after it repeats it.)
+    destination.objective !== 'distillation'
   ) {
     push(['distillation'], 'Once quality is right, distil into a smaller model to cut serving cost and latency.');
   }

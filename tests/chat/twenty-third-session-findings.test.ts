@@ -560,3 +560,57 @@ describe('review23: the new readings stay off sentences they do not describe', (
     expect(intents.asksFit).toBeDefined();
   });
 });
+
+describe('newuser43 C13: a plan that is already the cost fix', () => {
+  it('plans no distillation after tuning the cheaper model that is the cost fix', () => {
+    const result = run({
+      modelName: 'GPT-4o',
+      deployment: 'cloud-api',
+      taskType: 'classify',
+      canSwitchModel: true,
+      goals: ['cost'],
+      requestsPerDay: 50_000,
+      labeledExamples: 4000,
+      gpuCount: 0,
+    });
+    expect(result.destination.objective).toBe('distillation');
+    expect(result.plan.flatMap((step) => step.methods)).not.toContain('distillation');
+  });
+});
+
+describe('batch x55 phrasings', () => {
+  it.each([
+    [
+      'the data cannot leave the factory network so it has to run on the servers in our plant',
+      { dataMustStayOnPrem: true },
+    ],
+    ['PHI never leaves the building', { dataMustStayOnPrem: true }],
+    ["we're 6 ML engineers and have trained LoRAs on Qwen before. 2 weeks to a demo", { timelineWeeks: 2 }],
+    ['hospital network in Ontario. summarizing triage notes for ER nurses', { taskType: 'generate' }],
+    [
+      'residents ask about bins and parking permits — answers should come from a smallish set of ~200 FAQ pages.',
+      { goals: ['knowledge'] },
+    ],
+    [
+      'the bot still breaks our JSON schema about 1 in 10 times and prompt tweaks didnt fix that at all',
+      { tried: [{ method: 'prompt-engineering', result: 'failed' }] },
+    ],
+    [
+      'already ran one fine-tune job on OpenAI with ~1,000 examples — tone got better, then more epochs did nothing',
+      { tried: [{ method: 'managed-fine-tuning', result: 'plateaued' }] },
+    ],
+  ])('reads "%s"', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['it runs on a Jetson Orin in a truck. no internet on the road so it has to run locally', 'dataMustStayOnPrem'],
+    [
+      'phones have 6-8GB RAM and the model cannot use more than ~2 GB. was thinking Qwen2.5 1.5B or smaller but idk',
+      'modelName',
+    ],
+    ['base is Llama 3.1 8B Instruct on one A10G per region', 'gpuCount'],
+  ])('reads nothing of the team’s from "%s" for %s', (text, field) => {
+    expect((read(text) as Record<string, unknown>)[field]).toBeUndefined();
+  });
+});

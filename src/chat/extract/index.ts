@@ -449,6 +449,29 @@ export function extractProfile(
       findings.splice(index, 1);
     }
   }
+  // "was thinking Qwen2.5 1.5B or smaller but idk": a model weighed, not the team's; "one A10G per region": no count.
+  for (let index = findings.length - 1; index >= 0; index--) {
+    const item = findings[index] as Finding;
+    const before = prepared.lower.slice(Math.max(0, item.start - 40), item.start);
+    if (
+      (item.field === 'modelName' || item.field === 'modelParamsB') &&
+      /\b(?:was|were|are|am|i'm|we're|i|we)\s(?:(?:also|still)\s)?(?:thinking|considering|eyeing|looking\sat)(?:\s(?:of|about))?(?:\s(?:using|trying|going\swith))?\s(?:the\s|a\s)?$/.test(
+        before,
+      ) &&
+      // (Hedged: "…or smaller but idk". "We were thinking Llama 3.3 70B." is the model the team means to use.)
+      /^[^.;!?\n]{0,30}\b(?:or\s(?:smaller|bigger|something|similar|so|whatever|another)|idk|not\ssure|no\sidea|dunno|maybe)\b/.test(
+        prepared.lower.slice(item.end, item.end + 40),
+      )
+    )
+      findings.splice(index, 1);
+    else if (
+      item.field === 'gpuCount' &&
+      /^\s?(?:[\w-]+\s)?(?:per|in\s+each|for\s+each)\s+(?:region|site|location|country|store|clinic|branch|customer|tenant|office)\b/.test(
+        prepared.lower.slice(item.end, item.end + 40),
+      )
+    )
+      findings.splice(index, 1);
+  }
   // "6,000 chosen/rejected pairs" are preference pairs, not supervised examples.
   const pairSpans = findings.filter((item) => item.field === 'preferencePairs');
   for (let index = findings.length - 1; index >= 0; index--) {

@@ -146,6 +146,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch66.json')),
     ...loadCases(here('./batch67.json')),
     ...loadCases(here('./batch68.json')),
+    ...loadCases(here('./batch69.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -20,6 +20,8 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
         String.raw`\b${DOCS}\s+(?:bot|assistant|chatbot|q\s?&\s?a|search|lookup)\b`,
         // "technicians need answers from about 3,000 pages of maintenance manuals": answers out of a counted collection.
         String.raw`\b(?:answers?|answering|questions?)\s(?:from|based\son|out\sof|using|in)\s(?:about\s|around\s|roughly\s|some\s|~\s?)?\d[\d,.]*k?\s(?:[\w-]+\s)?(?:pages|pdfs|documents|docs|manuals|articles|policies|procedures)\b`,
+        // "answers should come from a smallish set of ~200 FAQ pages": the documents are where answers come from.
+        String.raw`\banswers?\s(?:should|must|have\sto|has\sto|need\sto|needs\sto)\s(?:come|be\staken|be\sdrawn)\sfrom\b`,
         // "the model invents things that contradict it (our lore bible)": facts it lacks.
         String.raw`\binvents?\s(?:things|stuff|facts|details|names|events)\sthat\s(?:contradict|conflict\swith|aren't\sin|are\snot\sin)\b(?!\s(?:the|its)\s(?:input|source|email|article|document|text|transcript|call|note|record)s?\b)`,
         // "answer customer questions about our billing policies", "questions on the travel rules".

@@ -61,6 +61,12 @@ const STAYS = new RegExp(
   ].join('|'),
   'g',
 );
+/** The model runs on a device or offline (a phone, a Jetson, a vehicle): "locally" means there. */
+const ON_A_DEVICE =
+  /\b(?:jetson|phones?|mobile|devices?|laptops?|tablets?|raspberry|edge|offline|no\s+internet|on\s+the\s+road|in\s+the\s+field|robots?|vehicles?|cars?|trucks?|drones?|consoles?)\b/;
+/** "PHI never leaves the building", "the data cannot leave the factory network": where the data stays, said by leaving. */
+const NEVER_LEAVES_PLACE =
+  /\b(?:phi|pii|(?:patient|customer|client|health|personal)\s+data|the\s+data|data|records)\s+(?:never|can't|cannot|can\s+not|must\s+not|may\s+not|mustn't)\s+(?:ever\s+)?leaves?\s+(?:the|our)\s+(?:[\w-]+\s+)?(?:network|building|premises|site|plant|factory|walls|hospital|campus)\b/g;
 const CLOUD_OK = new RegExp(
   [
     String.raw`\b(?:the\s+)?(?:public\s+)?cloud\s+(?:apis?\s+)?(?:is|are)\s+(?:totally\s+|perfectly\s+|completely\s+)?(?:fine|ok|okay|allowed|acceptable|an\s+option|no\s+problem)\b`,
@@ -96,6 +102,9 @@ export const extractOnPrem: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
   for (const match of allMatches(STAYS, lower)) {
+    // ("it runs on a Jetson in a truck … no internet, so it has to run locally": the device is where it runs, which
+    // says nothing of where the training data may go.)
+    if (/\blocal(?:ly)?$/.test(match[0]) && ON_A_DEVICE.test(lower)) continue;
     // "we don't need to be on-prem": a negation before a positive phrase flips it (CLOUD_OK reads it as false).
     const startsNegative =
       /^(?:can't|cannot|can|cant|must\s+not|mustn't|may|shouldn't|should\s+not|is|isn't|are|aren't|never|not|won't|will\s+never|no)\b/.test(
@@ -104,6 +113,9 @@ export const extractOnPrem: Extractor = (message) => {
     if (!startsNegative && isNegatedBefore(lower, match.index, 20)) continue;
     findings.push(findingFromMatch('dataMustStayOnPrem', true, match));
   }
+  for (const match of allMatches(NEVER_LEAVES_PLACE, lower))
+    if (!findings.some((item) => item.start <= match.index && match.index < item.end))
+      findings.push(findingFromMatch('dataMustStayOnPrem', true, match));
   for (const match of allMatches(CLOUD_OK, lower)) {
     // "none of this data can leave", "no data may leave": the permission is denied before it.
     if (DENIED_BEFORE.test(lower.slice(Math.max(0, match.index - 45), match.index))) continue;
