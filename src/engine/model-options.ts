@@ -298,6 +298,17 @@ function bestOf(methods: readonly MethodId[], feasibility: FeasibilityMap): Meth
  * crude bound says fit it for one of `methods` (a model that runs on what the team owns beats one that needs a rental);
  * then by size from the largest.
  */
+/** The image task's output is text (fields, a description, JSON), not a label. */
+function imageTaskWritesText(profile: Profile): boolean {
+  return (
+    profile.needsStyleOrFormat === true ||
+    (profile.goals ?? []).includes('format') ||
+    /\b(?:extract\w*|read\w*|fields?|json|describ\w*|caption\w*|writes?|fill\w*|transcri\w*|ocr|names?|dates?|numbers?)\b/i.test(
+      (profile.task ?? '').slice(0, 2000),
+    )
+  );
+}
+
 function candidates(
   profile: Profile,
   named: Model | undefined,
@@ -314,6 +325,9 @@ function candidates(
     forTask === undefined &&
     profile.taskType === 'image-understand' &&
     (named === undefined || named.modality === 'text');
+  // An image task that writes text out (fields into JSON, a description): an image encoder (CLIP) gives embeddings
+  // and writes nothing, and the catalog holds no generating vision-language model, so there is no open substitute.
+  if (imageTaskOnTextModel && imageTaskWritesText(profile)) return [];
   const modality = imageTaskOnTextModel
     ? 'vision-language'
     : (forTask?.modality ?? profile.modality ?? named?.modality ?? 'text');

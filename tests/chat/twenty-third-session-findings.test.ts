@@ -614,3 +614,94 @@ describe('batch x55 phrasings', () => {
     expect((read(text) as Record<string, unknown>)[field]).toBeUndefined();
   });
 });
+
+describe('newuser47 findings', () => {
+  it('converts Swiss francs at the rate said, and reads the rate as no budget', () => {
+    expect(read('Budget is CHF 60,000 for the whole project; a franc is about 1.13 dollars.')).toEqual({
+      oneTimeBudgetUSD: 67_800,
+    });
+  });
+
+  it('proposes no image encoder (CLIP) for reading fields off photos into JSON', () => {
+    const result = run({
+      goals: ['cost', 'format'],
+      taskType: 'image-understand',
+      modality: 'image',
+      needsStyleOrFormat: true,
+      modelName: 'GPT-4o mini',
+      canSwitchModel: true,
+      currentMonthlySpendUSD: 2400,
+      requestsPerDay: 25_000,
+      labeledExamples: 9000,
+    });
+    expect(result.destination.student ?? result.destination.model.name).not.toBe('CLIP ViT-L/14');
+  });
+
+  it('answers "could we serve Qwen2.5 72B on our own 4 A100 40GB cards?" on that model, saving nothing', async () => {
+    const turns = await converse(
+      [
+        'We answer technicians from 60M tokens of service manuals with GPT-4o on Azure; bulletins change weekly and answers must cite. We own 4 A100 40GB.',
+        'Another idea from our infra people: instead of paying Azure, could we serve Qwen2.5 72B on our own 4 A100 40GB cards? Would it even fit?',
+      ],
+      knowledge,
+    );
+    const turn = turns.at(-1);
+    expect(turn?.reply).toMatch(/serving Qwen2\.5 72B in 16-bit/);
+    expect(turn?.state.profile.modelName).toBe('GPT-4o');
+  });
+
+  it('reads "why not do that?" as the method proposed just before', () => {
+    expect(
+      extract(
+        "My manager keeps saying we should just fine-tune GPT-4o on all the manuals so it 'knows' them. Why not do that?",
+      ).intents.whyNot,
+    ).toBe('full-fine-tuning');
+  });
+});
+
+describe('newuser47: more questions in other words', () => {
+  it('answers the deadline beside a training-time question', () => {
+    const intents = extract(
+      'Management wants a pilot in 10 weeks. Realistic? And if we later do the QLoRA step on the 1,400 pairs, how long does that training take on our L40S?',
+    ).intents;
+    expect(intents.asksTimeline).toBe(true);
+    expect(intents.asksCost).toBe('qlora');
+  });
+
+  it('reads "Azure OpenAI in the Japan East region" as a region in Japan', () => {
+    expect(
+      extract('legal wants the data to stay in Japan. Is using Azure OpenAI in the Japan East region enough for that?')
+        .intents.dataRegion,
+    ).toBe('Japan');
+  });
+
+  it('reads "is Qwen good in those?" after the languages named', () => {
+    expect(
+      extract('part of our dossiers are in German and French, is Qwen good in those?').intents.asksLanguage?.languages,
+    ).toEqual(['german', 'french']);
+  });
+
+  it('reads "will Qwen2.5 32B fit for serving on the two L40S?" as a fit question on that model', () => {
+    const extraction = extract('Will Qwen2.5 32B fit for serving on the two L40S in 16-bit?');
+    expect(extraction.intents.asksFit).toBe(true);
+    expect(extraction.intents.asksFitFor).toBe('serving');
+  });
+
+  it('leaves Swiss francs out without a rate', () => {
+    expect(read('budget 5,000 CHF').oneTimeBudgetUSD).toBeUndefined();
+  });
+});
+
+describe('newuser47: a KYC team', () => {
+  it('reads verifications as the volume and the labels, and "make it better" as no correction', () => {
+    expect(
+      read(
+        'Volume is about 25,000 verifications a day. We have 9,000 verifications that our compliance officers corrected by hand, so we have good labels.',
+      ),
+    ).toMatchObject({ requestsPerDay: 25_000, labeledExamples: 9000 });
+    expect(
+      extract('we use an LLM for KYC checks and want to make it better and cheaper. any advice?').corrections,
+    ).toEqual([]);
+    expect(extract('make it 4 GPUs').corrections).toEqual(['gpuCount']);
+  });
+});

@@ -17,6 +17,7 @@ export const MONEY_FIELDS: ReadonlySet<string> = new Set([
 const CURRENCIES: readonly (readonly [string, RegExp])[] = [
   ['£', /^(?:£|gbp|pounds?|quid)$/],
   ['€', /^(?:€|eur|euros?)$/],
+  ['CHF', /^(?:chf|francs?|swiss\s+francs?)$/],
   ['₹', /^(?:₹|inr|rupees?|rs\.?)$/],
   ['¥', /^(?:¥|jpy|yen)$/],
   ['₩', /^(?:₩|krw|won)$/],
@@ -42,7 +43,7 @@ const CURRENCIES: readonly (readonly [string, RegExp])[] = [
   ['HK$', /^(?:hk\$|hkd)$/],
   ['NZ$', /^(?:nz\$|nzd)$/],
 ];
-const CURRENCY_WORD = String.raw`(?:đồng|£|€|₹|¥|₩|₦|₱|₺|฿|₫|r\$|zł|złotys?|\b(?:gbp|pounds?|quid|eur|euros?|inr|rupees?|rs|jpy|yen|krw|won|yuan|rmb|cny|renminbi|brl|reais|ngn|naira|ksh|kes|shillings?|zar|rand|mxn|pesos?|php|try|lira|thb|baht|idr|rupiah|vnd|dong|myr|ringgit|pln|zlotys?|aed|dirhams?|sar|riyals?|sgd|aud|cad|hkd|nzd)\b\.?|\b(?:s|au?|ca?|hk|nz)\$)`;
+const CURRENCY_WORD = String.raw`(?:đồng|£|€|₹|¥|₩|₦|₱|₺|฿|₫|r\$|zł|złotys?|\b(?:gbp|pounds?|quid|eur|euros?|chf|(?:swiss\s+)?francs?|inr|rupees?|rs|jpy|yen|krw|won|yuan|rmb|cny|renminbi|brl|reais|ngn|naira|ksh|kes|shillings?|zar|rand|mxn|pesos?|php|try|lira|thb|baht|idr|rupiah|vnd|dong|myr|ringgit|pln|zlotys?|aed|dirhams?|sar|riyals?|sgd|aud|cad|hkd|nzd)\b\.?|\b(?:s|au?|ca?|hk|nz)\$)`;
 /**
  * Currencies whose unit is far from a dollar (a rupee, a yen, a won, a yuan): read 1:1 they would make a budget tens to
  * a thousand times too large, so an amount in one of them is taken only at a rate the team states.
@@ -54,6 +55,7 @@ const FAR_FROM_THE_DOLLAR: ReadonlySet<string> = new Set([
   'CN¥',
   'R$',
   // Taken only at a stated rate, whatever their size: no rate is assumed for them.
+  'CHF',
   '₦',
   'KSh',
   'ZAR',

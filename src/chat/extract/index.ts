@@ -515,6 +515,19 @@ export function extractProfile(
   );
   askedOn.push(...questionModels.filter((item) => !askedOn.includes(item)));
   if (questionModels.length > 0) intents.modelAskedAbout = true;
+  // "could we serve Qwen2.5 72B on our own cards?": a model weighed in a question, not adopted.
+  if (
+    asksOnAModel &&
+    findings.some(
+      (item) =>
+        item.field === 'modelName' &&
+        /\b(?:could|can|should|would|shall)\s(?:we|i)\s(?:just\s|also\s|instead\s)?(?:serve|run|use|host|switch\s+to|move\s+to|try|deploy|go\s+with)\s(?:the\s)?$/.test(
+          prepared.lower.slice(Math.max(0, item.start - 50), item.start),
+        ) &&
+        QUESTION_ENDS_AFTER.test(prepared.lower.slice(item.end)),
+    )
+  )
+    intents.modelAskedAbout = true;
   // "And the monthly cost of hosting that classifier on one rented GPU?": the rental is the option priced, not the
   // team's hardware (nothing saved).
   if (asksOnAModel && !intents.whatIf) {
@@ -1241,7 +1254,7 @@ const WHY_NOT_MODEL_QUESTION =
   /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+(?=\S)((?:[^?.!\n]|\.(?=\d)){2,60}?)\s{0,3}\?|^\s*(?:(?:and|ok(?:ay)?|so|hmm|then)[\s,]+)?(?:what|how)\s+about\s+((?:(?:the|a|using|just)\s+)?(?:[^?.!\n\s]|\.(?=\d))+(?:\s+(?:[^?.!\n\s]|\.(?=\d))+){0,3})\s*\?\s*$/;
 /** "any good in Swahili", "handles Tagalog", "best at Korean", "does it speak Yoruba": a language asked about. */
 const LANGUAGE_QUESTION = new RegExp(
-  `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b|\\bhow\\s+(?:good|well|bad|strong|fluent|reliable)\\s+(?:is|are|does|do)\\s+(?:[\\w.-]+\\s+){0,4}?(?:at|in|with)\\s+(?:${LANGUAGE_SOURCE})\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?|cope\\s+with|copes\\s+with|deal\\s+with|deals\\s+with|manage)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,50}\\?|\\b(?:which|what)\\s(?:[\\w-]+\\s){0,2}?models?\\b[^.?!\\n]{0,40}?\\b(?:for|in|with)\\s(?:${LANGUAGE_SOURCE})\\b[^.!?\\n]{0,40}\\?`,
+  `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE}|those|them|these|both|either)\\b|\\bhow\\s+(?:good|well|bad|strong|fluent|reliable)\\s+(?:is|are|does|do)\\s+(?:[\\w.-]+\\s+){0,4}?(?:at|in|with)\\s+(?:${LANGUAGE_SOURCE})\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?|cope\\s+with|copes\\s+with|deal\\s+with|deals\\s+with|manage)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,50}\\?|\\b(?:which|what)\\s(?:[\\w-]+\\s){0,2}?models?\\b[^.?!\\n]{0,40}?\\b(?:for|in|with)\\s(?:${LANGUAGE_SOURCE})\\b[^.!?\\n]{0,40}\\?`,
 );
 /** "Is there a BERT-like model for that?", "which encoder would handle those languages?": an encoder asked for. */
 const ENCODER_ASKED =

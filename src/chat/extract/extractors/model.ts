@@ -169,7 +169,7 @@ const BENCHMARK_AFTER =
  * mini", "compared with GPT-4o", "I only mentioned GPT-4.1 mini for the price comparison".
  */
 const COMPARED_BEFORE =
-  /\b(?:vs\.?|versus|compared\s+(?:to|with)|rather\s+than|instead\s+of|(?:didn't|didnt|did\s+not|never|haven't|havent)\s+answer\w*\s+(?:me\s+)?(?:about|on)|(?:only\s+|just\s+)?asked\s+(?:you\s+)?about|(?:my|the)\s+question\s+(?:about|on)|(?:ago|earlier|before|last\s+time)\s+(?:it\s+was|you\s+(?:said|suggested|picked|recommended|proposed|chose))|you\s+(?:suggested|recommended|proposed)|(?:we'd|we\s+would|i'd|you'd)\s+(?:pay|spend)\s+(?:\w+\s+){0,2}?(?:for|on)|would\s+cost\s+(?:us\s+)?(?:on|with|for)|(?:only|just)\s+(?:mentioned|brought\s+up|named|said|quoted))\b[^.;!?\n]{0,30}$/;
+  /\b(?:vs\.?|versus|compared\s+(?:to|with)|rather\s+than|instead\s+of|(?:didn't|didnt|did\s+not|never|haven't|havent)\s+answer\w*\s+(?:me\s+)?(?:about|on)|(?:only\s+|just\s+)?asked\s+(?:you\s+)?about|(?:my|the)\s+question\s+(?:about|on)|(?:ago|earlier|before|last\s+time)\s+(?:it\s+was|you\s+(?:said|suggested|picked|recommended|proposed|chose))|you\s+(?:suggested|recommended|proposed)|(?:we'd|we\s+would|i'd|you'd)\s+(?:pay|spend)\s+(?:\w+\s+){0,2}?(?:for|on)|would\s+cost\s+(?:us\s+)?(?:on|with|for)|(?:only|just)\s+(?:mentioned|brought\s+up|named|said|quoted))\b[^.,;!?\n]{0,30}$/;
 /** "LoRA vs full FT for Qwen2.5 32B": two methods weighed for the team's model, which is not compared. */
 const METHODS_COMPARED_FOR =
   /\b(?:q?lora|full\s+(?:ft|fine[\s-]?tuning)|rag|dpo|sft|prompting|fine[\s-]?tuning|distillation)\s+(?:vs\.?|versus|or)\s+(?:q?lora|full\s+(?:ft|fine[\s-]?tuning)|rag|dpo|sft|prompting|fine[\s-]?tuning|distillation)\s+(?:for|on|with)\s+(?:our\s+|the\s+|a\s+)?$/;
