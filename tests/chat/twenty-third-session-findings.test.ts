@@ -705,3 +705,26 @@ describe('newuser47: a KYC team', () => {
     expect(extract('make it 4 GPUs').corrections).toEqual(['gpuCount']);
   });
 });
+
+describe('newuser47: an essay-feedback team', () => {
+  it.each([
+    [
+      "Right now we're testing Gemini 2.5 Flash with a long prompt that includes the rubric. Scores are often 40-80 points off from our human correctors.",
+      { tried: [{ method: 'prompt-engineering', result: 'plateaued' }] },
+    ],
+    ['the dollar is at about R$ 5,50. Budget: R$ 30.000 for the project', { oneTimeBudgetUSD: 5455 }],
+    ['with 3,000 essays a day, each prompt around 4,000 tokens', { requestsPerDay: 3000 }],
+    ['We have about 12,000 graded essays; the rarest class has around 150 examples.', { labeledExamples: 12_000 }],
+  ])('reads "%s"', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it('takes no count of one rare level as the whole set, and no option the CTO asks about as a fact', () => {
+    expect(read('Some score levels are rare, e.g. a 200 in competency 5 only has around 150 examples.')).toEqual({});
+    const asked = extract(
+      "Our CTO asks whether we should instead tune an open model like Llama 3.1 8B on rented GPUs, so we're not locked in.",
+    );
+    expect(asked.fields).toEqual({});
+    expect(asked.hypothetical?.modelName).toBe('Llama 3.1 8B');
+  });
+});

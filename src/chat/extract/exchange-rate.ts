@@ -92,7 +92,7 @@ const UNIT_IN_DOLLARS = new RegExp(
 );
 /** "1 USD = 84 INR", "a dollar is about 150 yen", "$1 ≈ 0.79 GBP", "one dollar is about R$ 5,40" (sign first). */
 const DOLLAR_IN_UNITS = new RegExp(
-  String.raw`\b(?:(?:1|one|a)\s*)?${DOLLAR_WORD}\s*1?\s*(?:is|=|≈|~|equals|is\s+about|is\s+roughly|is\s+around)\s*(?:about\s+|roughly\s+|around\s+|~\s*)?(?:${RATE_NUMBER}\s*(${CURRENCY_WORD})|(${CURRENCY_WORD})\s?${RATE_NUMBER})`,
+  String.raw`\b(?:(?:1|one|a|the)\s*)?${DOLLAR_WORD}\s*1?\s*(?:is\s+at|is|=|≈|~|equals|is\s+about|is\s+roughly|is\s+around|stands\s+at)\s*(?:about\s+|roughly\s+|around\s+|~\s*)?(?:${RATE_NUMBER}\s*(${CURRENCY_WORD})|(${CURRENCY_WORD})\s?${RATE_NUMBER})`,
   'g',
 );
 

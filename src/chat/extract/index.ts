@@ -161,6 +161,10 @@ const RENTED_OPTION_ASKED =
 /** The facts such a rental says (kept apart as the "what if"). */
 const RENTED_OPTION_FIELDS: ReadonlySet<string> = new Set(['gpusRented', 'gpuCount', 'gpuName', 'deployment']);
 
+/** What comes before a count of one class's examples: a rare class, or a class, level or category that "has" them. */
+const ONE_CLASS_COUNT_BEFORE =
+  /\b(?:rare|rarest|smallest|least\s+common)\b[^.;!?\n]{0,60}$|\b(?:class|category|level|label|intent|queue|competency|tier|grade|code)(?:\s\d+)?\s(?:only\s|just\s)?(?:has|have|had|gets?|got)\s(?:only\s|just\s)?(?:about\s|around\s|roughly\s|~\s?)?$/;
+
 /** "there are no images in this project", "it's not an image task", "the contracts are already text". */
 const NO_IMAGES_IN_PROJECT =
   /\b(?:(?:there\s(?:are|is)\s)?no\s(?:images?|photos?|pictures?)\s(?:at\sall|involved|in\s(?:this|the|our)\s(?:project|task|use[\s-]case|pipeline))|(?:it's|it\sis|this\sis)\snot\san?\s(?:image|vision)\s(?:task|problem|project)|(?:contracts?|documents?|docs|files|emails|inputs?)\s(?:are|is)\s(?:already\s)?(?:plain\s|just\s|only\s)?text(?![\w-])(?![^.;!?\n]{0,40}\b(?:photos?|images?|pictures?|scans?)\b))/;
@@ -448,6 +452,13 @@ export function extractProfile(
         continue;
       findings.splice(index, 1);
     }
+  }
+  // "a 200 in competency 5 only has around 150 examples", "the rarest class has 40": one class's count, not the set's.
+  for (let index = findings.length - 1; index >= 0; index--) {
+    const item = findings[index] as Finding;
+    if (item.field !== 'labeledExamples') continue;
+    const before = sentenceBefore(prepared.lower, item.start, 100);
+    if (ONE_CLASS_COUNT_BEFORE.test(before)) findings.splice(index, 1);
   }
   // "was thinking Qwen2.5 1.5B or smaller but idk": a model weighed, not the team's; "one A10G per region": no count.
   for (let index = findings.length - 1; index >= 0; index--) {
@@ -858,7 +869,7 @@ const PILOT_RAN_ON =
 
 /** A sentence a "what if" opens, to its end (a dot between digits, "3.1", ends none). */
 const WHAT_IF_SENTENCE =
-  /\b(?:what\s+if|suppose|supposing|hypothetically|imagine|let'?s\s+say|say\s+we\s+had)\b(?:[^.?!\n]|\.(?=\d))*[.?!]?/g;
+  /\b(?:what\s+if|suppose|supposing|hypothetically|imagine|let'?s\s+say|say\s+we\s+had|(?:asks?|asked|wonders?|wondered|wants\s+to\s+know)\s+(?:whether|if)\s+we\s+(?:should|could|can|might))\b(?:[^.?!\n]|\.(?=\d))*[.?!]?/g;
 
 /**
  * "Would QLoRA of the 70B fit on ONE L40S? And would a full fine-tune of Llama 3.1 8B across the 4 cards be better?":

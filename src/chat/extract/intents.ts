@@ -580,6 +580,10 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
       CONDITIONAL_QUESTION.test(lower) ||
       CHOICE_QUESTION.test(lower) ||
       INSTEAD_QUESTION.test(lower) ||
+      // "Our CTO asks whether we should instead tune Llama 3.1 8B": an option asked about, said indirectly.
+      /\b(?:asks?|asked|wonders?|wondered|wants\s+to\s+know)\s+(?:whether|if)\s+we\s+(?:should|could|can|might)\s+(?:instead\s+|rather\s+|just\s+)?(?:tune|fine[\s-]?tune|use|switch|move|run|host|try|go)\b/.test(
+        lower,
+      ) ||
       SIZE_FIT_QUESTION.test(lower),
     reset: RESET.test(lower) && !/\breset\s+(?:the\s+)?(?:passwords?|weights|optimizer|learning\s+rate)\b/.test(lower),
     greeting: GREETING.test(lower),
