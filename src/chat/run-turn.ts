@@ -1162,21 +1162,16 @@ function infoReply(
   if (intents.asksOnDeviceRuntime) return onDeviceRuntimeReply(recommendation, knowledge, profile);
   if (intents.asksEvaluation) return evaluationReply(recommendation, knowledge, profile);
   // ("How many weeks until production, and how much will it cost?": the calendar, then the rest of the question.)
+  // A cost or fit asked beside another question: answered after it, with that question taken out.
+  const costOrFitBeside = (answered: Partial<TurnExtraction['intents']>) =>
+    intents.asksCost !== undefined || intents.asksFit !== undefined
+      ? infoReply({ ...intents, ...answered }, recommendation, knowledge, statedFacts, profile, askedOnAnotherModel)
+      : undefined;
   if (intents.asksTimeline || intents.asksRisks) {
     const first = intents.asksTimeline
       ? timelineReply(recommendation, knowledge, profile)
       : risksReply(recommendation, knowledge, profile);
-    const alsoAsked =
-      intents.asksCost !== undefined || intents.asksFit !== undefined
-        ? infoReply(
-            { ...intents, asksTimeline: false, asksRisks: false },
-            recommendation,
-            knowledge,
-            statedFacts,
-            profile,
-            askedOnAnotherModel,
-          )
-        : undefined;
+    const alsoAsked = costOrFitBeside({ asksTimeline: false, asksRisks: false });
     if (intents.asksTimeline && intents.asksRisks && alsoAsked === undefined)
       return joinAnswers(first, risksReply(recommendation, knowledge, profile), knowledge);
     return alsoAsked === undefined ? first : joinAnswers(first, alsoAsked, knowledge);
@@ -1189,17 +1184,7 @@ function infoReply(
   if (intents.asksLanguage !== undefined) {
     const languages = languageReply(recommendation, knowledge, profile, intents.asksLanguage);
     // ("Is there a BERT-like model for German and Polish? And what would it cost to run?": the cost after it.)
-    const alsoAsked =
-      intents.asksCost !== undefined || intents.asksFit !== undefined
-        ? infoReply(
-            { ...intents, asksLanguage: undefined },
-            recommendation,
-            knowledge,
-            statedFacts,
-            profile,
-            askedOnAnotherModel,
-          )
-        : undefined;
+    const alsoAsked = costOrFitBeside({ asksLanguage: undefined });
     return alsoAsked === undefined ? languages : joinAnswers(languages, alsoAsked, knowledge);
   }
   if (intents.asksHostingFee !== undefined) return hostingFeeReply(recommendation, knowledge, intents.asksHostingFee);
