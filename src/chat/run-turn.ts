@@ -1,7 +1,8 @@
 import { RETIRING_SOON_WEEKS, SMALL_MODEL_PARAMS_B } from '../engine/derive-facts.ts';
 import { listPriceMonthlyUSD } from '../engine/estimate-feasibility.ts';
-import { addDays } from '../engine/iso-dates.ts';
+import { addDays, daysBetween } from '../engine/iso-dates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
+import { SUBSTITUTE_MIN_LIFETIME_DAYS } from '../engine/model-tiers.ts';
 import { recommend } from '../engine/recommend.ts';
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
@@ -646,10 +647,14 @@ function answerTurn(
             .filter((model) => model !== undefined)
             .map((model) => {
               const bill = listPriceMonthlyUSD(model.apiPrice, hypotheticalProfile);
+              // (A model its vendor shuts down within months is no place to move to: said with its bill.)
               const gone =
                 model.endOfLife !== undefined && model.endOfLife <= reference
                   ? ` (shut down by ${model.vendor} on ${model.endOfLife})`
-                  : '';
+                  : model.endOfLife !== undefined &&
+                      daysBetween(reference, model.endOfLife) <= SUBSTITUTE_MIN_LIFETIME_DAYS
+                    ? ` (but ${model.vendor} shuts it down on ${model.endOfLife})`
+                    : '';
               return bill === undefined
                 ? ` ${plainModelName(model.name)}: I have no list price for it${gone}.`
                 : ` ${plainModelName(model.name)} calls would cost about $${new Intl.NumberFormat('en-US').format(Math.round(bill))} a month at the same volume and list price${gone}.`;

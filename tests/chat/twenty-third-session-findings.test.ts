@@ -728,3 +728,18 @@ describe('newuser47: an essay-feedback team', () => {
     expect(asked.hypothetical?.modelName).toBe('Llama 3.1 8B');
   });
 });
+
+describe('newuser47: a bill comparison names a shutdown within months', () => {
+  it('says GPT-4.1 mini is shut down soon beside its bill', async () => {
+    const turns = await converse(
+      [
+        'We answer technicians from service manuals with GPT-4o on Azure, 10,000 requests a day, 6,000 tokens in and 500 out; budget $10,000 a month.',
+        'Since GPT-4o is being retired anyway: what would the bill be on GPT-4.1 mini instead, or on Gemini 2.5 Flash, at our volume?',
+      ],
+      knowledge,
+    );
+    expect(turns.at(-1)?.reply).toMatch(
+      /GPT-4\.1 mini calls would cost about \$[\d,]+ a month at the same volume and list price \(but OpenAI shuts it down on 2027-01-14\)/,
+    );
+  });
+});
