@@ -11,6 +11,7 @@ import { languageName } from '../profile/languages.ts';
 import type { Profile } from '../profile/profile-schema.ts';
 import { plainModelName } from './compact-answer.ts';
 import { joinWords } from './describe-field.ts';
+import { textEncoders } from './extract/text-encoders.ts';
 import { citedAnswer, type InfoAnswer, sourceMarks } from './info-replies.ts';
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -145,13 +146,7 @@ export function languageReply(
   // language asked is named as the cheap baseline.
   const perItem = profile.taskType === 'classify' || profile.taskType === 'extract';
   const encoders = perItem
-    ? knowledge.models.filter(
-        (model) =>
-          model.id !== subject?.id &&
-          model.architecture?.kind === 'encoder' &&
-          model.multilingual === true &&
-          languages.every((name) => (model.languages ?? []).includes(name)),
-      )
+    ? textEncoders(knowledge.models, { multilingual: true, languages }).filter((model) => model.id !== subject?.id)
     : [];
   if (encoders.length > 0)
     parts.push(

@@ -13,6 +13,7 @@ import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import { encoderInsteadReply } from './encoder-reply.ts';
 import { TOKENS_PER_PAGE } from './extract/numbers.ts';
+import { textEncoders } from './extract/text-encoders.ts';
 import type { Extraction, ExtractionIntents } from './extract/types.ts';
 import { mergeProfile } from './fields/merge-profile.ts';
 import {
@@ -413,14 +414,7 @@ function answerTurn(
   // (The catalog's text encoder, the multilingual one for several languages, the smallest otherwise.)
   const encoder =
     extraction.intents.asksEncoderCost === true && extraction.hypothetical?.modelName === undefined
-      ? knowledge.models
-          .filter(
-            (model) =>
-              model.architecture?.kind === 'encoder' &&
-              model.modality === 'text' &&
-              (model.multilingual === true) === multilingual,
-          )
-          .sort((a, b) => (a.paramsB ?? 0) - (b.paramsB ?? 0))[0]
+      ? textEncoders(knowledge.models, { multilingual })[0]
       : undefined;
   if (encoder !== undefined && previous.profile.modelName !== encoder.name) {
     const { modelName: _named, modelParamsB: _size, ...fields } = extraction.fields;

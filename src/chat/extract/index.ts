@@ -22,6 +22,7 @@ import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
 import { COUNT_SOURCE, parseCount } from './numbers.ts';
 import { allMatches, prepareMessage, sentenceAround, sentenceBefore } from './prepare-message.ts';
 import { readShortAnswer } from './short-answer.ts';
+import { textEncoders } from './text-encoders.ts';
 import type {
   Extraction,
   ExtractionCatalog,
@@ -160,6 +161,81 @@ const RENTED_OPTION_ASKED =
   /\b(?:on|with|using|onto)\s(?:a|one|two|three|four|\d+)\s(?:rented|cloud|hosted)\s(?:[\w-]+\s)?gpus?\b/g;
 /** The facts such a rental says (kept apart as the "what if"). */
 const RENTED_OPTION_FIELDS: ReadonlySet<string> = new Set(['gpusRented', 'gpuCount', 'gpuName', 'deployment']);
+
+/** "For the Llama 3.1 8B option you suggested, what would it cost?": the advice's own model, named back to it. */
+function namedBackToTheAdvice(lower: string, item: Finding): boolean {
+  return (
+    (item.field === 'modelName' || item.field === 'modelParamsB') &&
+    (ADVICE_MODEL_AFTER.test(lower.slice(item.end, item.end + 50)) ||
+      ADVICE_MODEL_BEFORE.test(lower.slice(Math.max(0, item.start - 30), item.start))) &&
+    // ("we already use the 8B you mentioned": the team's own model, which agrees with the advice.)
+    !/\b(?:we|i)\s(?:already\s|now\s|actually\s)?(?:use|run|have|host|serve|went\swith|picked|chose)\s(?:the\s)?$/.test(
+      lower.slice(Math.max(0, item.start - 40), item.start),
+    )
+  );
+}
+
+/** The clause around `at`: from the last comma, semicolon or "and" before it to the next one (or a sentence end). */
+function clauseAround(text: string, at: number): { start: number; end: number } {
+  const start = Math.max(text.lastIndexOf(',', at), text.lastIndexOf(';', at), text.lastIndexOf(' and ', at), 0);
+  const ends = [',', ';', '.', '!', '?', '\n', ' and '].map((mark) => text.indexOf(mark, at)).filter((end) => end >= 0);
+  return { start, end: ends.length > 0 ? Math.min(...ends) : text.length };
+}
+
+/**
+ * "Our minimum spec is a GPU with 8 GB of VRAM", "the game already uses 5 GB of the 8 GB VRAM, so the model gets 3
+ * GB": the users' GPU, said with the memory the model gets on their device, is not a GPU of the team's (unless the
+ * sentence is about training, a GPU is named in its own clause, "…and one RTX 4090", or the clause says it is ours).
+ */
+function usersGpuBesideDevice(
+  lower: string,
+  item: Finding,
+  deviceSentences: readonly string[],
+  gpuNames: readonly Finding[],
+): boolean {
+  if (item.field !== 'gpuCount' && item.field !== 'gpuMemoryGB') return false;
+  const sentence = sentenceAround(lower, item.start);
+  if (!deviceSentences.includes(sentence) || /\btrain(?:ing|s|ed)?\b/.test(sentence)) return false;
+  const clause = clauseAround(lower, item.start);
+  if (gpuNames.some((name) => name.start < clause.end && clause.start < name.end)) return false;
+  // ("we have 4 GPUs with 80 GB, the phones have 8 GB": the team's own, said as its own.)
+  const words = lower.slice(clause.start, clause.end);
+  return !(
+    /\b(?:we\s+have|we've\s+got|we\s+own|our)\b/.test(words) &&
+    !/\b(?:minimum\s+spec|min\s+spec|players?'?|users?'|customers?')\b/.test(words)
+  );
+}
+
+/** "a 200 in competency 5 only has around 150 examples", "the rarest class has 40": one class's count, not the set's. */
+function oneClassCount(lower: string, item: Finding): boolean {
+  return item.field === 'labeledExamples' && ONE_CLASS_COUNT_BEFORE.test(sentenceBefore(lower, item.start, 100));
+}
+
+/**
+ * "was thinking Qwen2.5 1.5B or smaller but idk": a model weighed, hedged, not the team's ("We were thinking Llama 3.3
+ * 70B." is the model the team means to use).
+ */
+function modelOnlyWeighed(lower: string, item: Finding): boolean {
+  return (
+    (item.field === 'modelName' || item.field === 'modelParamsB') &&
+    /\b(?:was|were|are|am|i'm|we're|i|we)\s(?:(?:also|still)\s)?(?:thinking|considering|eyeing|looking\sat)(?:\s(?:of|about))?(?:\s(?:using|trying|going\swith))?\s(?:the\s|a\s)?$/.test(
+      lower.slice(Math.max(0, item.start - 40), item.start),
+    ) &&
+    /^[^.;!?\n]{0,30}\b(?:or\s(?:smaller|bigger|something|similar|so|whatever|another)|idk|not\ssure|no\sidea|dunno|maybe)\b/.test(
+      lower.slice(item.end, item.end + 40),
+    )
+  );
+}
+
+/** "one A10G per region": a count per site, not the team's number of GPUs. */
+function countPerSite(lower: string, item: Finding): boolean {
+  return (
+    item.field === 'gpuCount' &&
+    /^\s?(?:[\w-]+\s)?(?:per|in\s+each|for\s+each)\s+(?:region|site|location|country|store|clinic|branch|customer|tenant|office)\b/.test(
+      lower.slice(item.end, item.end + 40),
+    )
+  );
+}
 
 /** What comes before a count of one class's examples: a rare class, or a class, level or category that "has" them. */
 const ONE_CLASS_COUNT_BEFORE =
@@ -404,85 +480,21 @@ export function extractProfile(
     )
       findings.splice(index, 1);
   }
-  // "For the Llama 3.1 8B option you suggested, what would it cost?": the advice's own model, named back to it, is no
-  // fact about the team.
-  for (let index = findings.length - 1; index >= 0; index--) {
-    const item = findings[index] as Finding;
-    if (
-      (item.field === 'modelName' || item.field === 'modelParamsB') &&
-      (ADVICE_MODEL_AFTER.test(prepared.lower.slice(item.end, item.end + 50)) ||
-        ADVICE_MODEL_BEFORE.test(prepared.lower.slice(Math.max(0, item.start - 30), item.start))) &&
-      // ("we already use the 8B you mentioned": the team's own model, which agrees with the advice.)
-      !/\b(?:we|i)\s(?:already\s|now\s|actually\s)?(?:use|run|have|host|serve|went\swith|picked|chose)\s(?:the\s)?$/.test(
-        prepared.lower.slice(Math.max(0, item.start - 40), item.start),
-      )
-    )
-      findings.splice(index, 1);
-  }
-  // "Our minimum spec is a GPU with 8 GB of VRAM", "the game already uses 5 GB of the 8 GB VRAM, so the model gets 3
-  // GB": the users' GPU, said with the memory the model gets on their device, is not a GPU of the team's (unless the
-  // sentence is about training).
+  // Findings that say nothing of the team: a model named back to the advice, the users' GPU beside their device's
+  // memory, one class's count, a model only weighed, a GPU count per site.
   const deviceSentences = findings
     .filter((item) => item.field === 'deviceMemoryGB')
     .map((item) => sentenceAround(prepared.lower, item.start));
-  // (A GPU named in its own clause, "…and one RTX 4090", is the team's.)
-  if (deviceSentences.length > 0) {
-    const named = findings.filter((item) => item.field === 'gpuName');
-    const clauseOf = (at: number) => {
-      const text = prepared.lower;
-      const start = Math.max(text.lastIndexOf(',', at), text.lastIndexOf(';', at), text.lastIndexOf(' and ', at), 0);
-      const ends = [',', ';', '.', '!', '?', '\n', ' and ']
-        .map((mark) => text.indexOf(mark, at))
-        .filter((end) => end >= 0);
-      return { start, end: ends.length > 0 ? Math.min(...ends) : text.length };
-    };
-    for (let index = findings.length - 1; index >= 0; index--) {
-      const item = findings[index] as Finding;
-      if (item.field !== 'gpuCount' && item.field !== 'gpuMemoryGB') continue;
-      const sentence = sentenceAround(prepared.lower, item.start);
-      if (!deviceSentences.includes(sentence) || /\btrain(?:ing|s|ed)?\b/.test(sentence)) continue;
-      const clause = clauseOf(item.start);
-      if (named.some((name) => name.start < clause.end && clause.start < name.end)) continue;
-      // ("we have 4 GPUs with 80 GB, the phones have 8 GB": the team's own, said as its own.)
-      const words = prepared.lower.slice(clause.start, clause.end);
-      if (
-        /\b(?:we\s+have|we've\s+got|we\s+own|our)\b/.test(words) &&
-        !/\b(?:minimum\s+spec|min\s+spec|players?'?|users?'|customers?')\b/.test(words)
-      )
-        continue;
-      findings.splice(index, 1);
-    }
-  }
-  // "a 200 in competency 5 only has around 150 examples", "the rarest class has 40": one class's count, not the set's.
-  for (let index = findings.length - 1; index >= 0; index--) {
-    const item = findings[index] as Finding;
-    if (item.field !== 'labeledExamples') continue;
-    const before = sentenceBefore(prepared.lower, item.start, 100);
-    if (ONE_CLASS_COUNT_BEFORE.test(before)) findings.splice(index, 1);
-  }
-  // "was thinking Qwen2.5 1.5B or smaller but idk": a model weighed, not the team's; "one A10G per region": no count.
-  for (let index = findings.length - 1; index >= 0; index--) {
-    const item = findings[index] as Finding;
-    const before = prepared.lower.slice(Math.max(0, item.start - 40), item.start);
-    if (
-      (item.field === 'modelName' || item.field === 'modelParamsB') &&
-      /\b(?:was|were|are|am|i'm|we're|i|we)\s(?:(?:also|still)\s)?(?:thinking|considering|eyeing|looking\sat)(?:\s(?:of|about))?(?:\s(?:using|trying|going\swith))?\s(?:the\s|a\s)?$/.test(
-        before,
-      ) &&
-      // (Hedged: "…or smaller but idk". "We were thinking Llama 3.3 70B." is the model the team means to use.)
-      /^[^.;!?\n]{0,30}\b(?:or\s(?:smaller|bigger|something|similar|so|whatever|another)|idk|not\ssure|no\sidea|dunno|maybe)\b/.test(
-        prepared.lower.slice(item.end, item.end + 40),
-      )
-    )
-      findings.splice(index, 1);
-    else if (
-      item.field === 'gpuCount' &&
-      /^\s?(?:[\w-]+\s)?(?:per|in\s+each|for\s+each)\s+(?:region|site|location|country|store|clinic|branch|customer|tenant|office)\b/.test(
-        prepared.lower.slice(item.end, item.end + 40),
-      )
-    )
-      findings.splice(index, 1);
-  }
+  const gpuNames = findings.filter((item) => item.field === 'gpuName');
+  const kept = findings.filter(
+    (item) =>
+      !namedBackToTheAdvice(prepared.lower, item) &&
+      !usersGpuBesideDevice(prepared.lower, item, deviceSentences, gpuNames) &&
+      !oneClassCount(prepared.lower, item) &&
+      !modelOnlyWeighed(prepared.lower, item) &&
+      !countPerSite(prepared.lower, item),
+  );
+  findings.splice(0, findings.length, ...kept);
   // "6,000 chosen/rejected pairs" are preference pairs, not supervised examples.
   const pairSpans = findings.filter((item) => item.field === 'preferencePairs');
   for (let index = findings.length - 1; index >= 0; index--) {
@@ -1174,12 +1186,7 @@ function askedOfTheCatalog(
       const scanner = catalogScanner(catalog);
       // An encoder asked for: the catalog's encoder whose pre-training covers every language asked.
       const encoder = ENCODER_ASKED.test(sentence)
-        ? catalog.models.find(
-            (model) =>
-              model.architecture?.kind === 'encoder' &&
-              model.multilingual === true &&
-              languages.every((name) => (model.languages ?? []).includes(name)),
-          )?.name
+        ? textEncoders(catalog.models, { multilingual: true, languages })[0]?.name
         : undefined;
       const named =
         encoder ??
