@@ -36,6 +36,11 @@ export const DialogueState = z.object({
    * that data sent to a vendor is processed there.
    */
   dataRegion: z.string().max(40).optional(),
+  /**
+   * The model the last "what if" was about when it was not the team's ("could we serve Qwen2.5 72B instead?"): a later
+   * "does the 72B fit on four 40GB cards?" names it by its size.
+   */
+  lastAskedModel: z.string().max(120).optional(),
 });
 export type DialogueState = z.infer<typeof DialogueState>;
 

@@ -1420,19 +1420,30 @@ export function evaluationReply(
   recommendation: Recommendation,
   knowledge: Knowledge,
   profile: Partial<Profile>,
+  raters?: { points?: number },
 ): InfoAnswer {
   const { listed, cite } = sourceMarks(knowledge);
   const number = new Intl.NumberFormat('en-US');
   const examples = profile.labeledExamples;
   const heldOut = examples === undefined ? undefined : Math.max(20, Math.round(examples * HELD_OUT_SHARE));
+  // (An API model's weights are never quantized by the team: 4-bit weights are no change to measure there.)
+  const planModel = recommendation.destination.model.name;
+  const onApi =
+    (planModel === null ? undefined : knowledge.findModel(planModel))?.access === 'api-only' ||
+    (planModel === profile.modelName && profile.modelAccess === 'api-only');
   const parts = [
-    `Build the evaluation set before changing anything: at least 20 real cases with known right answers, the baseline OpenAI takes a prompt into retrieval or tuning with${cite('oai-acc')}${heldOut !== undefined && examples !== undefined && examples >= 40 ? `; from your ${number.format(examples)} examples, hold out about ${number.format(heldOut)} and never train on them` : ''}. Score the current prompt on it first, then every change (a tune, a new model, 4-bit weights) on the same set: without a baseline, regressions go unseen${cite('az-custom')}.`,
+    `Build the evaluation set before changing anything: at least 20 real cases with known right answers, the baseline OpenAI takes a prompt into retrieval or tuning with${cite('oai-acc')}${heldOut !== undefined && examples !== undefined && examples >= 40 ? `; from your ${number.format(examples)} examples, hold out about ${number.format(heldOut)} and never train on them` : ''}. Score the current prompt on it first, then every change (${onApi ? 'a tune, a new model, a new prompt' : 'a tune, a new model, 4-bit weights'}) on the same set: without a baseline, regressions go unseen${cite('az-custom')}.`,
   ];
   const metric = profile.taskType === undefined ? undefined : EVALUATION_METRIC[profile.taskType];
+  // "Our correctors disagree by up to 40 points": a score is measured by its distance to the human one, and the people
+  // grading set the ceiling (no model is judged against one grader more strictly than the graders agree).
+  const within = raters?.points === undefined ? '' : ` within ${number.format(raters.points)} points`;
   parts.push(
-    metric !== undefined
-      ? `Measure ${metric}.`
-      : 'For free text, have reviewers score a sample against a short rubric (correct, complete, in the required form), the same reviewers before and after.',
+    raters !== undefined
+      ? `Your graders disagree with each other${raters.points === undefined ? '' : ` by up to ${number.format(raters.points)} points`}, and that is the ceiling: have two of them grade the same sample of a few hundred, measure how often they land${within || ' on the same grade'} of each other (and the average gap), then measure the model against each of them the same way. A model that agrees with your graders about as often as they agree with one another grades like one of them; asking for more measures noise.${raters.points === undefined ? '' : ' Measure the gap per score, and per part where the score has parts, not one overall accuracy: a near miss and a far one are not the same error.'}`
+      : metric !== undefined
+        ? `Measure ${metric}.`
+        : 'For free text, have reviewers score a sample against a short rubric (correct, complete, in the required form), the same reviewers before and after.',
   );
   const retrieves = [
     recommendation.destination.method,

@@ -425,6 +425,8 @@ function answerTurn(
       intents: { ...extraction.intents, whatIf: true },
     };
   }
+  extraction = sizeOfModelAskedBefore(previous, extraction, knowledge);
+  extraction = withoutRestatedGpus(previous.profile, extraction, knowledge);
   // ("will it fit on our A100s?" after "8x A100 40GB": the variant stated before stays, also beside a what-if.)
   extraction = keepStatedGpuVariant(previous.profile, extraction);
   const statedBesideWhatIf = extraction.hypothetical === undefined ? undefined : extraction;
@@ -674,7 +676,10 @@ function answerTurn(
           )}\n\n`;
     const reply = textReply(`${why}${asPlan}${noted ? `${noted} ${answer}` : answer}`, [...ANSWER_FOLLOW_UPS]);
     return {
-      state: base,
+      state:
+        anotherModel && askedModel !== undefined && knowledge.findModel(askedModel) !== undefined
+          ? { ...base, lastAskedModel: askedModel }
+          : base,
       kind: 'what-if',
       ...withReply(reply),
       understood,
@@ -1159,7 +1164,7 @@ function infoReply(
       intents.macMemoryGB === undefined ? profile : { ...profile, deviceMemoryGB: intents.macMemoryGB },
     );
   if (intents.asksOnDeviceRuntime) return onDeviceRuntimeReply(recommendation, knowledge, profile);
-  if (intents.asksEvaluation) return evaluationReply(recommendation, knowledge, profile);
+  if (intents.asksEvaluation) return evaluationReply(recommendation, knowledge, profile, intents.raterDisagreement);
   // ("How many weeks until production, and how much will it cost?": the calendar, then the rest of the question.)
   // A cost or fit asked beside another question: answered after it, with that question taken out.
   const costOrFitBeside = (answered: Partial<TurnExtraction['intents']>) =>
@@ -1374,12 +1379,26 @@ function infoReply(
  * memory ("A100 80GB", "A100s with 80GB") does change it.
  */
 export function keepStatedGpuVariant(previous: Partial<Profile>, extraction: TurnExtraction): TurnExtraction {
-  const next = extraction.fields.gpuName;
   const before = previous.gpuName;
-  if (next === undefined || before === undefined || next === before) return extraction;
+  if (before === undefined) return extraction;
   const family = (name: string) => name.replace(/\s*\d+\s?GB$/i, '').trim();
-  if (family(next) !== family(before)) return extraction;
-  if (/\d\s?(?:gb|gib|gigs?)\b/i.test(extraction.evidence.gpuName ?? '')) return extraction;
+  // (The catalog's default variant of the family the team already named, picked because no memory was said.)
+  const defaultVariant = (next: string | null | undefined) =>
+    typeof next === 'string' &&
+    next !== before &&
+    family(next) === family(before) &&
+    !/\d\s?(?:gb|gib|gigs?)\b/i.test(extraction.evidence.gpuName ?? '');
+  // ("What if we used Qwen2.5 72B instead, would it fit on the 4 A100s?" after "4 A100 40GB": the 40 GB stay.)
+  const asked = extraction.hypothetical;
+  if (asked !== undefined && defaultVariant(asked.gpuName)) {
+    const { gpuName: _default, ...rest } = asked;
+    extraction = { ...extraction, hypothetical: rest };
+    if (Object.keys(rest).length === 0) {
+      const { hypothetical: _none, ...withoutAsked } = extraction;
+      extraction = withoutAsked;
+    }
+  }
+  if (!defaultVariant(extraction.fields.gpuName)) return extraction;
   const { gpuName: _default, ...fields } = extraction.fields;
   const { gpuName: _words, ...evidence } = extraction.evidence;
   return { ...extraction, fields, evidence };
@@ -1396,6 +1415,60 @@ function memoryOfAnotherGpu(previous: Partial<Profile>, fields: Partial<Profile>
   const family = (name: string) => name.replace(/\s*\d+\s?GB$/i, '').trim();
   const newFamily = family(fields.gpuName);
   return !knowledge.gpus.some((gpu) => family(gpu.name) === newFamily && gpu.memoryGB === memory);
+}
+
+/**
+ * "Does the 72B fit on four 40GB cards?" after a "what if" on Qwen2.5 72B (the team is on GPT-4o): a size said alone
+ * that is the catalog size of the model the last "what if" asked about names that model again, as a "what if".
+ */
+function sizeOfModelAskedBefore(
+  previous: DialogueState,
+  extraction: TurnExtraction,
+  knowledge: Knowledge,
+): TurnExtraction {
+  const named = previous.lastAskedModel;
+  if (named === undefined || named === previous.profile.modelName) return extraction;
+  const asked = extraction.hypothetical;
+  const inAsked = asked?.modelParamsB != null && asked.modelName === undefined;
+  const inFields =
+    !inAsked &&
+    extraction.fields.modelParamsB != null &&
+    extraction.fields.modelName === undefined &&
+    (extraction.intents.asksFit !== undefined || extraction.intents.asksCost !== undefined);
+  const size = inAsked ? asked?.modelParamsB : inFields ? extraction.fields.modelParamsB : undefined;
+  if (size == null || !restatesSize(size, named, knowledge)) return extraction;
+  const { modelParamsB: _size, ...fields } = extraction.fields;
+  const { modelParamsB: _askedSize, ...rest } = asked ?? {};
+  return {
+    ...extraction,
+    fields: inFields ? fields : extraction.fields,
+    hypothetical: { ...rest, modelName: named },
+    intents: { ...extraction.intents, whatIf: true },
+  };
+}
+
+/**
+ * "Does the 72B fit on four 40GB cards?" of the team's four A100 40GB: GPUs said as they are asked nothing
+ * hypothetical (their memory is the named card's), so only the rest of the "what if" stays.
+ */
+function withoutRestatedGpus(
+  profile: Partial<Profile>,
+  extraction: TurnExtraction,
+  knowledge: Knowledge,
+): TurnExtraction {
+  const asked = extraction.hypothetical;
+  if (asked === undefined) return extraction;
+  const memory = profile.gpuMemoryGB ?? (profile.gpuName ? knowledge.findGpu(profile.gpuName)?.memoryGB : undefined);
+  const restated = (field: 'gpuCount' | 'gpuMemoryGB' | 'gpuName') =>
+    asked[field] !== undefined &&
+    (field === 'gpuMemoryGB' ? asked[field] === memory : sameValue(profile[field], asked[field]));
+  const fields = (['gpuCount', 'gpuMemoryGB', 'gpuName'] as const).filter((field) => asked[field] !== undefined);
+  // (Only when every GPU fact asked restates the team's: "8 of our 40GB cards" of four is a what-if.)
+  if (fields.length === 0 || !fields.every(restated)) return extraction;
+  const rest = Object.fromEntries(Object.entries(asked).filter(([field]) => !fields.includes(field as never)));
+  if (Object.keys(rest).length > 0) return { ...extraction, hypothetical: rest };
+  const { hypothetical: _none, ...withoutAsked } = extraction;
+  return { ...withoutAsked, intents: { ...extraction.intents, whatIf: false } };
 }
 
 /** True when `size` is the catalog size of the model `name` within SAME_SIZE_TOLERANCE ("the 7B" for 7.6B). */
@@ -1627,7 +1700,8 @@ function answerReply(
     );
     return {
       lead: parts.join(' '),
-      notes: firmUp ? [`**To firm this up:** ${firmUp.question}`] : [],
+      // (A thank-you closes the exchange: it is not answered with another question.)
+      notes: firmUp && !thanks ? [`**To firm this up:** ${firmUp.question}`] : [],
       hint: 'Ask "why not …?", "what if …?" or "show details" for the full answer again.',
       suggestions: [...ANSWER_FOLLOW_UPS],
     };

@@ -3,7 +3,12 @@ import { languageList } from '../profile/languages.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import type { FeasibilityAnalysis } from './analyse-feasibility.ts';
 import type { DestinationChoice } from './choose-destination.ts';
-import { isPublicContent, mentionsHealthData, mentionsRegulatedData } from './data-sensitivity.ts';
+import {
+  isPublicContent,
+  mentionsHealthData,
+  mentionsRegulatedData,
+  mentionsStatutoryData,
+} from './data-sensitivity.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { FactCheck } from './estimate-feasibility.ts';
 import { FIELD_QUESTIONS } from './field-questions.ts';
@@ -456,10 +461,14 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       );
   }
   // Health data bound for a vendor's API: whether it may go there at all decides the model before anything else.
-  if (facts.weightsAvailable === false && !runsOnPremises && mentionsHealthData(input)) {
+  // (So does data a statute governs outright: taxpayers' letters, court files, a bank's customer checks, GMP records.)
+  const healthData = mentionsHealthData(input);
+  if (facts.weightsAvailable === false && !runsOnPremises && (healthData || mentionsStatutoryData(input))) {
     ask(
       'dataMustStayOnPrem',
-      "Health records sent to a vendor's API need the vendor's agreement to process them (in the US, a HIPAA business associate agreement); if they may not leave your premises, an open-weight model on your hardware is the way.",
+      healthData
+        ? "Health records sent to a vendor's API need the vendor's agreement to process them (in the US, a HIPAA business associate agreement); if they may not leave your premises, an open-weight model on your hardware is the way."
+        : "Records a regulator governs may go to a vendor's API only where your rules allow it; if they may not leave your premises, an open-weight model on your hardware is the way.",
     );
     // Residency and the model decide it together: data that may not leave, on a model that may not change, is a dead
     // end; the pair is asked side by side.

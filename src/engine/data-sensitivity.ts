@@ -27,6 +27,19 @@ function taskText(profile: Profile): string {
   return (profile.task ?? '').slice(0, MAX_TASK_CHARS);
 }
 
+/**
+ * Data whose handling a regulator or a statute governs outright (taxpayers' and citizens' files, court and police
+ * records, banks' customer checks, medicines' batch and trial records): like health data, whether it may reach a vendor
+ * at all is a question even for a team that already calls a vendor's model.
+ */
+const STATUTORY_DATA =
+  /\b(tax ?payers?|tax (returns?|records?|files?|letters?|authority|agency|office)|revenue (agency|service|authority)|government|ministry|municipal\w*|citizens?|caseworkers?|public sector|police|court (records?|files?|filings?)|asylum|refugees?|social (security|benefits?|services?)|benefit claims?|kyc|aml|anti-money|banks?|banking|gmp|batch[- ]records?|clinical trials?|pharmacovigilance|defen[cs]e|classified|military)\b/i;
+
+/** The task names data a statute or a regulator governs outright (government, tax, courts, banks, GMP records). */
+export function mentionsStatutoryData(profile: Profile): boolean {
+  return STATUTORY_DATA.test(taskText(profile));
+}
+
 /** The task names regulated or confidential data (legal, financial, government, personal, security). */
 export function mentionsRegulatedData(profile: Profile): boolean {
   return REGULATED_DATA.test(taskText(profile));

@@ -426,7 +426,8 @@ describe('newuser44 phrasings', () => {
       { asksDataMix: { teacherCount: 40_000, humanCount: 1500 } },
     ],
     ['is 2000 really enough to fine-tune?', { asksEnoughData: 2000 }],
-    ['is 800 lines really enough? some characters only have ~30 lines each', { asksEnoughData: true }],
+    // (The count said before "really enough", also with a word between: "is 12,000 graded essays enough?")
+    ['is 800 lines really enough? some characters only have ~30 lines each', { asksEnoughData: 800 }],
   ])('%s', (text, expected) => {
     expect(extract(text).intents).toMatchObject(expected);
   });

@@ -118,6 +118,11 @@ export interface ExtractionIntents {
   asksSpeed?: boolean;
   /** "how do we evaluate it before we roll it out?": the evaluation set, the score and the bar. */
   asksEvaluation?: boolean;
+  /**
+   * "our own correctors disagree with each other by up to 40 points": the people who grade disagree (true), with the
+   * spread in points when one is said; the evaluation answer takes it as the ceiling.
+   */
+  raterDisagreement?: { points?: number };
   /** "how many weeks until this is in production?": the plan's calendar, step by step. */
   asksTimeline?: boolean;
   /** "does that still fit $200?": a cost asked against the budget. */

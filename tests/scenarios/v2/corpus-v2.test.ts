@@ -147,6 +147,8 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch67.json')),
     ...loadCases(here('./batch68.json')),
     ...loadCases(here('./batch69.json')),
+    ...loadCases(here('./batch70.json')),
+    ...loadCases(here('./batch71.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -65,7 +65,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "it runs inside a desktop app on our field engineers' laptops", "a desktop app on the clinic's PCs".
         String.raw`\b(?:desktop|native|local)\s+app(?:lication)?\s+on\s+(?:the\s+|our\s+|their\s+)?(?:[a-z]+\s+){0,2}?(?:[a-z]+'s?\s+|[a-z]+s'\s+)?(?:laptops?|pcs?|desktops?|workstations?|macbooks?|notebooks?)\b`,
         // "the field engineers' laptops have 16GB … it has to work offline out on site".
-        String.raw`\blaptops?\b(?=[^\n]{0,100}\b(?:work|run|function)s?\s+offline\b)`,
+        // ("our field engineers use ThinkPads … it has to work without internet on site".)
+        String.raw`\b(?:laptops?|thinkpads?|elitebooks?|toughbooks?)\b(?=[^\n]{0,100}\b(?:work|run|function)s?\s+(?:offline\b|without\s+(?:the\s+)?(?:internet|network|connectivity|a\s+connection)\b))`,
         String.raw`\b(?:jetsons?(?:\s+(?:orin|nano|xavier|agx))?|raspberry\s+pi|coral\s+tpu|microcontrollers?|embedded\s+(?:devices?|hardware|boards?|systems?))\b`,
         String.raw`\biot\s+devices?\b`,
         String.raw`\b(?:on[\s-]device|on\s+the\s+device)\b(?!\s+(?:on\s+)?(?:the\s+)?(?:phones?|smartphones?|mobile|iphones?|android))`,
@@ -81,7 +82,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "it has to run on the engineer's workstation offline": one user's machine is an edge device.
         String.raw`\b(?:run|runs|running|work|works)\s+(?:it\s+)?(?:locally\s+|offline\s+)?on\s+(?:the\s+|each\s+|every\s+)?[a-z]+'s\s+workstation\b`,
         // (Not "we develop on macbooks": where the team works, not where the model runs.)
-        String.raw`(?<!\b(?:develop|developing|dev|train|training|fine[\s-]?tune|fine[\s-]?tuning|tune|tuning|prototype|prototyping|code|coding|experiment|experimenting|build|building)\s+)\bon\s+(?:our\s+|their\s+|the\s+)?(?:chromebooks?|macbooks?)\b`,
+        // ("we're all on macbooks", said of the team's own machines, is no deployment either.)
+        String.raw`(?<!\b(?:develop|developing|dev|train|training|fine[\s-]?tune|fine[\s-]?tuning|tune|tuning|prototype|prototyping|code|coding|experiment|experimenting|build|building)\s+)(?<!\b(?:we're|we\s+are|i'm|i\s+am|everyone's|everyone\s+is)\s+(?:all\s+)?)\bon\s+(?:our\s+|their\s+|the\s+)?(?:chromebooks?|macbooks?)\b`,
         // "run on our field engineers' laptops", "target is macbook airs".
         String.raw`\brun\w*\s+(?:locally\s+)?on\s+(?:our|the|their)\s+(?:[a-z-]+\s+){0,2}?[a-z]+(?:'s|s')\s+(?:laptops?|macbooks?|pcs|desktops?|machines|computers)\b`,
         String.raw`\btarget(?:\s+(?:device|hardware|platform))?\s+(?:is|are|:)\s+(?:an?\s+|the\s+|(?:our|their)\s+(?:[a-z-]+\s+){0,2}?(?:[a-z]+(?:'s|s')\s+)?)?(?:macbooks?|laptops?|chromebooks?)\b`,

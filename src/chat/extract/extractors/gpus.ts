@@ -148,7 +148,7 @@ const COUNT_OF_THEM_CORRECTED = new RegExp(
 );
 /** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory", "eighty gigs of vram". */
 const VRAM = new RegExp(
-  `\\b(?:each|every|per)\\s+(?:gpu|card)\\s+(?:has|with|is|=|:)\\s+(?:about\\s+)?${MEMORY}|\\b(?:our|the|my|all|both)\\s+(?:gpus|cards)\\s+(?:have|has|are|come\\s+with)\\s+(?:some\\s+)?(?:older\\s+|old\\s+|newer\\s+)?${MEMORY}(?=\\s+(?:each|apiece|ones|per\\s+(?:gpu|card)|of\\s+(?:vram|memory)|vram))|(?:\\b${MEMORY}|\\b(${COUNT_SOURCE})\\s+(?:gb|gigs?|gigabytes))\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram|(?:of\\s+memory\\s+)?(?:per|on\\s+each|for\\s+each|each)\\s+(?:gpu|card))\\b|\\b(?:we\\s+have|we've\\s+got|our|my|(?:my|our)\\s+[\\w-]+'s?|an?|one)\\s+${MEMORY}\\s+(?:cards?|gpus?)\\b`,
+  `\\b(?:each|every|per)\\s+(?:gpu|card)\\s+(?:has|with|is|=|:)\\s+(?:about\\s+)?${MEMORY}|\\b(?:our|the|my|all|both)\\s+(?:gpus|cards)\\s+(?:have|has|are|come\\s+with)\\s+(?:some\\s+)?(?:older\\s+|old\\s+|newer\\s+)?${MEMORY}(?=\\s+(?:each|apiece|ones|per\\s+(?:gpu|card)|of\\s+(?:vram|memory)|vram))|(?:\\b${MEMORY}|\\b(${COUNT_SOURCE})\\s+(?:gb|gigs?|gigabytes))\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram|(?:of\\s+memory\\s+)?(?:per|on\\s+each|for\\s+each|each)\\s+(?:gpu|card))\\b|\\b(?:we\\s+have|we've\\s+got|our|my|(?:my|our)\\s+[\\w-]+'s?|an?|one)\\s+${MEMORY}\\s+(?:cards?|gpus?)\\b|\\b(?:cards|gpus)\\s+with\\s+${MEMORY}\\s+(?:each|apiece)\\b`,
   'g',
 );
 /**
@@ -168,6 +168,9 @@ const APPLE_MACHINE = /\b(?:macbook|mac\s+(?:studio|mini|pro)|imac|apple\s+silic
 const COUNT_OF_THEM = new RegExp(
   `^s?(?:\\s+(?:are|is)\\s+(?:the\\s+)?(?:sxm|pcie|nvl)\\d?)?(?:\\s+(?:here|there|now|total))?[.,:;]?\\s*(?:(?:and\\s+)?there\\s+are\\s+|(?:we\\s+have\\s+)|(?:(?:box|server|node|machine|rig|workstation)\\s)?(?:has|holds|contains)\\s)?(${COUNT_SOURCE})\\s+of\\s+(?:them|em|'em)\\b`,
 );
+
+/** "both" right before a GPU's plural name: "2 of them, both 4090s". */
+const BOTH_BEFORE_NAME = /\bboth\s+(?:(?:the|our|are|were)\s+)?$/;
 
 /** Words that make a memory figure the total of several GPUs: "256GB total", "96 GB combined". */
 const TOTAL_WORD = String.raw`(?:total|in\s+total|combined|altogether|all\s+together|overall|in\s+all)\b`;
@@ -281,7 +284,19 @@ export const extractGpus: Extractor = (message, context) => {
     }
     if (isNode && !before && after?.[3] === undefined) count = undefined;
     // "my 4090" is one card, "my 4090s" several.
-    if (before?.[2] === 'my' && lower[mention.end] === 's') count = undefined;
+    // (The name may hold its plural "s": "4090s"; "L40S" is singular.)
+    const plural =
+      lower[mention.end] === 's' || (lower[mention.end - 1] === 's' && !/s$/i.test(mention.entry?.name ?? 's'));
+    if (before?.[2] === 'my' && plural) count = undefined;
+    // "we have 2 of them, both 4090s": "both" before a plural name counts two ("both A100 and H100" names two kinds).
+    if (
+      count === undefined &&
+      !before &&
+      plural &&
+      BOTH_BEFORE_NAME.test(window) &&
+      !/^s?\s*(?:and|&|or|\+|\/)\s/.test(following)
+    )
+      count = 2;
     const ofThem = count === undefined ? COUNT_OF_THEM.exec(following) : null;
     if (ofThem) {
       count = parseCount(ofThem[1] ?? '');
@@ -468,7 +483,7 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
   }
   for (const match of allMatches(VRAM, lower)) {
     if (inCatalogMention(match.index) || usersHardware(match.index, match.index + match[0].length)) continue;
-    const digits = match[1] ?? match[2] ?? match[3] ?? match[5];
+    const digits = match[1] ?? match[2] ?? match[3] ?? match[5] ?? match[6];
     const memory = digits !== undefined ? Number(digits) : parseCount(match[4] ?? '');
     if (memory !== undefined && memory > 0)
       findings.push(finding('gpuMemoryGB', memory, match.index, match.index + match[0].length));

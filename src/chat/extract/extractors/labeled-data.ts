@@ -27,6 +27,11 @@ const COUNT_RECORDS_EACH_A_PAIR = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN},?\\s+(?:each\\s+(?:is|one\\s+is|with|has)|every\\s+one\\s+is)\\s+(?:an?\\s+|the\\s+)?[a-z-]+(?:\\s+[a-z-]+)?\\s*(?:\\+|and|with|plus|->|→)\\s*(?:my|our|the|its|their|an?)\\s+(?:[a-z-]+\\s+)?(?:reply|replies|answer|answers|response|responses|summary|summaries|label|labels|output|outputs|translation|transcript|correction|fix)\\b`,
   'g',
 );
+/** "~8k paired snippets (old/new)", "3,000 paired documents": records that come in input/output pairs. */
+const COUNT_PAIRED_RECORDS = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?paired\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
+  'g',
+);
 /** "~350 support macros + ideal replies", "2k questions and their gold answers": inputs counted with their outputs. */
 const COUNT_RECORDS_PLUS_OUTPUTS = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?(?:${RECORD_NOUN}|macros|templates)\\s*(?:\\+|&|plus|and|with|->|→)\\s*(?:their\\s+|the\\s+|our\\s+|its\\s+)?(?:ideal|gold|correct|approved|best|reference|expected|good|model|right|final)\\s+(?:replies|answers|responses|outputs|summaries|labels|translations|versions)\\b`,
@@ -360,6 +365,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_LOGGED_OUTPUTS,
     COUNT_LABELED_KIND_OF_EXAMPLES,
     COUNT_RECORDS_EACH_A_PAIR,
+    COUNT_PAIRED_RECORDS,
     COUNT_RECORDS_PLUS_OUTPUTS,
     COUNT_ROWS_OF_LABELED,
     COUNT_LABELED_RECORDS,

@@ -1,0 +1,202 @@
+/**
+ * Found in the twenty-fourth session: newuser47's open repros (a model asked about by its size after a "what if", the
+ * graders' own disagreement as the evaluation's ceiling, thanks that asked again) and batch x56's misses.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import { recommend } from '../../src/engine/recommend.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { Profile } from '../../src/profile/profile-schema.ts';
+import { converse } from '../helpers/converse.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const extract = (text: string) => extractProfile(text, { knowledge, today: '2026-12-06' });
+const read = (text: string) => extract(text).fields;
+const questionsFor = (profile: Record<string, unknown>) =>
+  recommend(Profile.parse(profile), knowledge, { explain: 'none' }).questions.map((question) => question.field);
+
+describe('another model asked about by its size, on the GPUs the team has (newuser47 autoja)', () => {
+  const setup =
+    'We answer technicians questions from our service manuals with GPT-4o on Azure. We have 4 A100 40GB cards on-prem. just recommend';
+
+  it('keeps the 40 GB A100s in a "what if" that says only "the 4 A100s"', async () => {
+    const turns = await converse(
+      [
+        'We use GPT-4o on Azure for a chat assistant over our manuals. We own 4 A100 40GB cards. just recommend',
+        'What if we used Qwen2.5 72B instead, would it fit on the 4 A100s for serving?',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toContain('Qwen2.5 72B');
+    expect(reply).not.toContain('80GB');
+    expect(reply).toMatch(/160 GB on your GPUs|40 GB on each of your 4 GPUs/);
+  });
+
+  it('reads "the 72B" in the next turn as the model the last "what if" asked about, not a size for GPT-4o', async () => {
+    const turns = await converse(
+      [
+        'We use GPT-4o on Azure for a chat assistant over our manuals. We own 4 A100 40GB cards. just recommend',
+        'could we serve Qwen2.5 72B on our own cards instead? Would it even fit?',
+        'So does the 72B fit on four 40GB cards or not?',
+      ],
+      knowledge,
+    );
+    const last = turns[2]?.reply ?? '';
+    expect(last).toContain('Qwen2.5 72B');
+    expect(last).toMatch(/Barely|Yes|No/);
+    expect(last).not.toMatch(/does not depend on your GPU memory/);
+    expect(turns[2]?.state.profile.modelName).toBe('GPT-4o');
+  });
+
+  it('answers GPUs said as they are ("four 40GB cards" of four A100 40GB) as a plain fit question, not "if you had"', async () => {
+    const turns = await converse(
+      [
+        setup,
+        'What if we used Qwen2.5 72B instead, would it fit on the 4 A100s for serving?',
+        'OK. So does the 72B fit on four 40GB cards or not?',
+      ],
+      knowledge,
+    );
+    expect(turns[2]?.reply).not.toMatch(/If you had 40 GB per GPU/);
+    expect(turns[2]?.reply).toMatch(/40 GB on each of your 4 GPUs/);
+  });
+
+  it('still reads eight cards of four as a "what if"', async () => {
+    const turns = await converse([setup, 'would Qwen2.5 72B fit on eight 40GB cards?'], knowledge);
+    expect(turns[1]?.reply).toMatch(/8 GPUs|8 ×|eight/);
+  });
+});
+
+describe('evaluation with graders who disagree (newuser47 essay t15)', () => {
+  const setup = [
+    'We score ENEM essays 0-1000 with Gemini 2.5 Flash on Vertex. We have 12,000 graded essays and our long rubric prompt is off by 40-80 points. just recommend',
+  ];
+
+  it('reads the graders disagreeing, with the spread in points', () => {
+    const { intents } = extract(
+      'How should we evaluate the tuned model before we roll it out? Our own human correctors disagree with each other by up to 40 points sometimes.',
+    );
+    expect(intents.asksEvaluation).toBe(true);
+    expect(intents.raterDisagreement).toEqual({ points: 40 });
+  });
+
+  it('takes their agreement as the ceiling and measures the model the same way', async () => {
+    const turns = await converse(
+      [
+        ...setup,
+        'How should we evaluate the tuned model before we roll it out to students? Note our own human correctors disagree with each other by up to 40 points sometimes.',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/disagree with each other by up to 40 points, and that is the ceiling/);
+    expect(reply).toMatch(/within 40 points of each other/);
+    // (An API model's weights are never quantized by the team.)
+    expect(reply).not.toMatch(/4-bit weights/);
+  });
+
+  it('keeps the plain rubric advice when nobody said the graders disagree', async () => {
+    const turns = await converse(
+      [...setup, 'How should we evaluate the tuned model before we roll it out?'],
+      knowledge,
+    );
+    expect(turns[1]?.reply).not.toMatch(/that is the ceiling/);
+  });
+
+  it('reads "is 12,000 graded essays enough" with its rarest level', () => {
+    expect(
+      extract(
+        'Question on data: is 12,000 graded essays enough for tuning? Some score levels are rare, e.g. a 200 in competency 5 only has around 150 examples.',
+      ).intents,
+    ).toMatchObject({ asksEnoughData: 12_000, asksEnoughDataRarest: 150 });
+    expect(
+      extract('We have 12,000 in total. Only the rarest score level has about 150. Is 12,000 enough?').intents,
+    ).toMatchObject({ asksEnoughData: 12_000, asksEnoughDataRarest: 150 });
+  });
+
+  it('does not read a rare case count beside no data question', () => {
+    expect(extract('the rarest level has about 150 examples').intents.asksEnoughData).toBeUndefined();
+  });
+});
+
+describe('thanks close the exchange', () => {
+  it('answers a thank-you without another question', async () => {
+    const turns = await converse(
+      [
+        'We want to summarise our support tickets with GPT-4.1 mini. just recommend',
+        'Alright, thanks. I will run the baseline first and come back.',
+      ],
+      knowledge,
+    );
+    const last = turns[1]?.reply ?? '';
+    expect(last).toMatch(/You're welcome/);
+    expect(last).not.toMatch(/To firm this up/);
+  });
+});
+
+describe('batch x56 phrasings', () => {
+  it.each([
+    ['yeah we have 2 of them, both 4090s', { gpuName: 'NVIDIA GeForce RTX 4090', gpuCount: 2 }],
+    ['our own boxes are some old cards with 24GB each, dont remember the model', { gpuMemoryGB: 24 }],
+    [
+      'The bot has to answer from our precedent database and always cite the case file it used. Nobody here knows anything about ML.',
+      { goals: ['knowledge', 'citations'], mlExpertise: 'none' },
+    ],
+    ['we generate product shots with SDXL and it needs to nail our brand look.', { goals: ['style'] }],
+    [
+      'internal tool for our COBOL→Java migration. ~8k paired snippets (old/new).',
+      { taskType: 'code', labeledExamples: 8000 },
+    ],
+    [
+      'our field engineers use ThinkPads with 16GB RAM and the model can take half of that at most, it has to work without internet on site',
+      { deployment: 'edge', deviceMemoryGB: 8, goals: ['on-device'] },
+    ],
+  ])('reads "%s"', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['we use both A100s and H100s', 'gpuCount'],
+    ['my 4090s are busy', 'gpuCount'],
+    ['no GPU whatsoever, we are all on macbooks, is that even doable??', 'deployment'],
+    ['data migration to python', 'taskType'],
+  ])('does not read "%s" as %s', (text, field) => {
+    expect(read(text)[field as keyof ReturnType<typeof read>]).toBeUndefined();
+  });
+
+  it('keeps one L40S one card ("my L40S" is no plural)', () => {
+    expect(read('my L40S is busy')).toMatchObject({ gpuCount: 1, gpuName: 'NVIDIA L40S' });
+  });
+});
+
+describe('data a statute governs, on a vendor API model (batch70 tax letters)', () => {
+  it('asks where the data may go, whether the model may change and which GPUs are on the premises', () => {
+    const asked = questionsFor({
+      modelName: 'GPT-4.1',
+      task: 'Draft replies to taxpayer letters in the agency tone for caseworker review',
+      taskType: 'generate',
+      labeledExamples: 5000,
+      goals: ['style', 'format'],
+      requestsPerDay: 800,
+    });
+    expect(asked).toEqual(expect.arrayContaining(['dataMustStayOnPrem', 'canSwitchModel', 'gpuCount']));
+  });
+
+  it('does not ask it of plain customer e-mails on the same model', () => {
+    const asked = questionsFor({
+      modelName: 'GPT-4.1',
+      task: 'Draft replies to customer e-mails about shoe orders',
+      taskType: 'generate',
+      labeledExamples: 5000,
+      goals: ['style'],
+      requestsPerDay: 800,
+    });
+    expect(asked).not.toContain('gpuCount');
+  });
+});
