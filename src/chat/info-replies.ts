@@ -1170,7 +1170,7 @@ export function formatGuaranteeReply(
 }
 
 /** Share of the examples held out to measure the tuned model against the prompt baseline. */
-const HELD_OUT_SHARE = 0.2;
+export const HELD_OUT_SHARE = 0.2;
 
 /**
  * "Is 150 examples really enough to fine-tune?": the team's count against the thresholds the data stage uses, what to

@@ -12,6 +12,7 @@ import {
 } from '../engine/data-sufficiency.ts';
 import { HOURS_PER_WEEK } from '../engine/derive-facts.ts';
 import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
+import { SFT_SIBLINGS } from '../engine/method-groups.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import type { Recommendation } from '../engine/recommendation-schema.ts';
 import { PROJECT_RUNS } from '../engine/training-compute.ts';
@@ -29,6 +30,7 @@ import {
 import { joinWords } from './describe-field.ts';
 import {
   citedAnswer,
+  HELD_OUT_SHARE,
   type InfoAnswer,
   inDaysOrWeeks,
   LONG_ELAPSED_HOURS,
@@ -426,4 +428,47 @@ export function sftBeforePreferenceReply(
 /** "1 week", "3 weeks". */
 function weeksWords(value: number): string {
   return `${value} ${value === 1 ? 'week' : 'weeks'}`;
+}
+
+/**
+ * "Give me the whole plan again, step by step, including what we do with the 3,000 answers": each step of the plan
+ * with why it is there, then what the team's own examples are for: the held-out evaluation set first, a few in the
+ * prompt, and (when no step trains on them yet but a tuning method is open) the tuning they would feed if the answers
+ * come out right but not in the form or tone the examples show.
+ */
+export function stepsReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): InfoAnswer {
+  const { listed, cite } = sourceMarks(knowledge);
+  const name = (method: MethodId) => shortMethodName(knowledge, method);
+  const steps = recommendation.plan.map(
+    (step) => `${step.step}. ${step.methods.map(name).join(' + ')}: ${step.why.replace(/\s*\.?$/, '.')}`,
+  );
+  const parts = [`Step by step:\n${steps.join('\n')}`];
+  const examples = profile.labeledExamples;
+  if (examples !== undefined && examples >= 40) {
+    const heldOut = Math.max(20, Math.round(examples * HELD_OUT_SHARE));
+    const rest = examples - heldOut;
+    const planned = new Set(recommendation.plan.flatMap((step) => step.methods));
+    const tuningStep = SFT_SIBLINGS.find((method) => planned.has(method));
+    const prompting = planned.has('prompt-engineering') || planned.has('in-context-learning');
+    const open = recommendation.recommendations.find(
+      (entry) => SFT_SIBLINGS.includes(entry.method) && entry.verdict === 'viable',
+    );
+    const model = recommendation.destination.model.name;
+    const data = [
+      `Your ${count.format(examples)} examples: hold out about ${count.format(heldOut)} as the evaluation set and never train on them; every step is scored on it${cite('oai-acc')}.`,
+    ];
+    if (prompting) data.push('A handful of the rest go into the prompt as examples of good answers.');
+    if (tuningStep !== undefined) data.push(`The other ${count.format(rest)} train the ${name(tuningStep)} step.`);
+    else if (open !== undefined && rest >= SFT_MIN_EXAMPLES)
+      data.push(
+        `No step trains on them yet: if, once ${name(recommendation.destination.method)} works, the answers are right but not in the form or tone your examples show, tune on the other ${count.format(rest)} with ${name(open.method)}${model ? ` on ${plainModelName(model)}` : ''}; that becomes the next step. Facts stay in ${planned.has('rag') ? 'retrieval' : 'the prompt'}, not in the weights.`,
+      );
+    parts.push(data.join(' '));
+  }
+  parts.push('Ask "how long?" or "what would it cost?" for the figures of each step.');
+  return citedAnswer(parts.join('\n\n'), listed, knowledge);
 }

@@ -59,7 +59,7 @@ import {
 } from './info-replies.ts';
 import { languageReply } from './language-reply.ts';
 import { longContextReply } from './long-context-reply.ts';
-import { risksReply, sftBeforePreferenceReply, timelineReply } from './plan-replies.ts';
+import { risksReply, sftBeforePreferenceReply, stepsReply, timelineReply } from './plan-replies.ts';
 import { rentMonthlyReply } from './rent-monthly-reply.ts';
 import { ANSWER_FOLLOW_UPS, type ReplyData, replyFigures, replyText, textReply } from './reply-data.ts';
 import { acknowledgementText, assumedNote, lowerFirst, plainValue, questionText, unknownNote } from './reply-words.ts';
@@ -1165,6 +1165,7 @@ function infoReply(
     );
   if (intents.asksOnDeviceRuntime) return onDeviceRuntimeReply(recommendation, knowledge, profile);
   if (intents.asksEvaluation) return evaluationReply(recommendation, knowledge, profile, intents.raterDisagreement);
+  if (intents.asksSteps) return stepsReply(recommendation, knowledge, profile);
   // ("How many weeks until production, and how much will it cost?": the calendar, then the rest of the question.)
   // A cost or fit asked beside another question: answered after it, with that question taken out.
   const costOrFitBeside = (answered: Partial<TurnExtraction['intents']>) =>

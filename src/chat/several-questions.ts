@@ -31,6 +31,7 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksTrainOnMac',
   'asksOnDeviceRuntime',
   'asksEvaluation',
+  'asksSteps',
   'asksTimeline',
   'asksRisks',
   'asksSftBeforePreference',

@@ -59,7 +59,7 @@ const LATENCY_SENSITIVE_TASK =
 const PER_ITEM_TASKS: ReadonlySet<string> = new Set(['classify', 'extract', 'image-understand', 'image-generate']);
 /** Task words for work that often runs on a device rather than in a data centre. */
 const RUNS_AT_THE_EDGE =
-  /\b(?:games?|npcs?|rpg|in[\s-]game|apps?|mobile|phones?|offline|on[\s-]device|camera|line\s+camera|assembly\s+line|factory|robots?|drones?|voice[\s-]notes?|kiosks?|vehicles?|cars?|defects?|weld\w*|visual\s+inspection)\b/i;
+  /\b(?:games?|npcs?|rpg|in[\s-]game|apps?|mobile(?![\s-](?:plans?|contracts?|operators?|networks?|carriers?|subscriptions?|data|tariffs?|bills?|numbers?))|phones?(?![\s-](?:plans?|contracts?|bills?|numbers?|calls?|lines?))|offline|on[\s-]device|camera|line\s+camera|assembly\s+line|factory|robots?|drones?|voice[\s-]notes?|kiosks?|vehicles?|cars?|defects?|weld\w*|visual\s+inspection)\b/i;
 /** A task that says it makes images ("generate on-brand product images"): the image fork is answered. */
 const IMAGE_GENERATION_TASK =
   /\b(?:generat\w*|creat\w*|render\w*|draw\w*|design\w*|make|makes|making)\b[^.]{0,40}\b(?:images?|pictures?|photos?|art|artwork|illustrations?|renders?|visuals?|shots?|banners?|thumbnails?)\b/i;
@@ -220,6 +220,21 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // Where the model runs on the team's side anyway, whether data may leave changes little.
   const runsOnPremises = input.deployment === 'on-prem' || input.deployment === 'edge' || input.deployment === 'mobile';
   const textual = ['text', 'code'].includes(analysis.resolved.profile.modality ?? 'text');
+  // Health records or data a statute governs, on the vendor's API model the team named: whether the data may go to
+  // that vendor at all decides the model before the plan's feasibility does (a plan moved to an open model for another
+  // reason still depends on it).
+  if (
+    input.modelName !== undefined &&
+    (input.modelAccess ?? analysis.resolved.model?.access) !== 'open-weights' &&
+    !runsOnPremises &&
+    (mentionsHealthData(input) || mentionsStatutoryData(input))
+  )
+    ask(
+      'dataMustStayOnPrem',
+      mentionsHealthData(input)
+        ? "Health records sent to a vendor's API need the vendor's agreement to process them (in the US, a HIPAA business associate agreement); if they may not leave your premises, an open-weight model on your hardware is the way."
+        : "Records a regulator governs may go to a vendor's API only where your rules allow it; if they may not leave your premises, an open-weight model on your hardware is the way.",
+    );
   // Data that stays on the premises and no GPU known: whatever is trained runs on hardware the team owns or buys, so
   // what it may spend decides what is possible (a rental is ruled out).
   const onPremisesBudget = () => {
@@ -329,7 +344,15 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   }
   // Work that often runs away from a data centre (a game, an app, a camera on a line, voice notes): where the model
   // runs decides the model's size before anything else.
-  if (input.deployment === undefined && input.deviceMemoryGB === undefined && RUNS_AT_THE_EDGE.test(input.task ?? '')) {
+  // (Not of a vendor's API model the team already calls: that runs in the vendor's cloud.)
+  const callsVendorApi =
+    input.modelName !== undefined && (input.modelAccess ?? analysis.resolved.model?.access) === 'api-only';
+  if (
+    input.deployment === undefined &&
+    input.deviceMemoryGB === undefined &&
+    !callsVendorApi &&
+    RUNS_AT_THE_EDGE.test(input.task ?? '')
+  ) {
     ask(
       'deployment',
       "A model inside a game, an app or a device must fit that device's memory; one in the cloud need not.",

@@ -200,3 +200,115 @@ describe('data a statute governs, on a vendor API model (batch70 tax letters)', 
     expect(asked).not.toContain('gpuCount');
   });
 });
+
+describe('the plan step by step (newuser46 agritech t11)', () => {
+  it('reads a request for the steps, not a model that reasons step by step', () => {
+    expect(
+      extract('Give me the whole plan again, step by step, including what we do with the 3,000 answers.').intents,
+    ).toMatchObject({ asksSteps: true });
+    expect(extract('walk me through the plan').intents.asksSteps).toBe(true);
+    expect(extract('the model should reason step by step').intents.asksSteps).toBeUndefined();
+  });
+
+  it('lists every step and says what the examples are for when no step trains on them', async () => {
+    const turns = await converse(
+      [
+        'Farmers ask questions about crop diseases by SMS; answers come from our extension manuals, updated weekly. Llama 3.1 8B on one RTX 3090 we own. We also have 3,000 question-and-answer pairs from our agronomists. just recommend',
+        "I'm confused now. Give me the whole plan again, step by step, including what we do with the 3,000 agronomist answers.",
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/^Step by step:\n1\. /);
+    expect(reply).toMatch(/hold out about 600 as the evaluation set/);
+    expect(reply).toMatch(/tune on the other 2,400 with (LoRA|QLoRA)/);
+  });
+
+  it('says which step the examples train when the plan tunes', async () => {
+    const turns = await converse(
+      [
+        'We want to classify support tickets into 30 categories with Llama 3.1 8B on one RTX 4090, 3,000 labeled tickets. just recommend',
+        'walk me through the plan',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/The other 2,400 train the (LoRA|QLoRA) step/);
+  });
+});
+
+describe('batch x57 phrasings', () => {
+  it.each([
+    [
+      'want bot to answer crop disease + fertilizer qs from our advisory pdfs (only about 60 pages), in marathi and hindi.',
+      { taskType: 'chat', goals: ['knowledge'] },
+    ],
+    [
+      'techs ask qs about AMM/CMM tasks, answer MUST quote manual section and revision no. wrong answer = airworthiness issue.',
+      { needsCitations: true, safetyCritical: true },
+    ],
+    ['have abt 4500 invoices already keyed by our team (so labels)', { labeledExamples: 4500 }],
+    ['We have 4x L40S on premise, no data to cloud please.', { dataMustStayOnPrem: true }],
+    [
+      'agents gave thumbs up/down on ~9k bot answers, and for ~2,300 of them the agent also wrote a better reply',
+      { preferencePairs: 2300 },
+    ],
+    ['the checkpoint we have is Qwen2.5-7B, the plain base one not the -Instruct', { modelStage: 'base' }],
+    ['budget wise we can do about £1.2k pcm (≈$1,500) for hosting', { monthlyBudgetUSD: 1500 }],
+    [
+      'our team is 3 ML engineers, we have done lot of PEFT and DPO trainings before with deepspeed, multi-node',
+      { mlExpertise: 'expert' },
+    ],
+    [
+      'need auto after-call summary in fixed SOAP style template every time. 3 wks to POC',
+      { taskType: 'generate', timelineWeeks: 3 },
+    ],
+    [
+      'can the model look at x-ray images of dogs and cats and flag possible fractures? we have ~1,100 radiographs labeled by our radiologist',
+      { taskType: 'image-understand', labeledExamples: 1100 },
+    ],
+    [
+      'we did fine-tune job on openai with 10k segment pairs on gpt-4o-mini. got better at first but no more improvement after 2nd round',
+      { tried: [{ method: 'managed-fine-tuning', result: 'plateaued' }] },
+    ],
+    [
+      'we already tried prompt with few examples (like 8 shots) - accuracy stuck ~71%, not improving whatever we change.',
+      { tried: [{ method: 'in-context-learning', result: 'plateaued' }] },
+    ],
+    ['student should be Llama 3.2 3B for the tablets in the hangar', { deployment: 'mobile' }],
+    ['we need it to answer in the exact format our farmer app expects', { goals: ['format'] }],
+    ['problem is the facts, it invents opening hours', { goals: ['knowledge'] }],
+    ['we have ~40 GB of rulings and explanatory notes', { unlabeledCorpus: 'large' }],
+    ['current bill for gpt-4o is killing us (~$7k/month)', { currentMonthlySpendUSD: 7000, goals: ['cost'] }],
+  ])('reads "%s"', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['no data to the cloud', 'labeledExamples'],
+    ['1,000 reviews written by our customers', 'labeledExamples'],
+    ['can it also read screenshots?', 'taskType'],
+    ['current bill for gpt-4o is killing us (~$7k/month)', 'monthlyBudgetUSD'],
+  ])('does not read "%s" as %s', (text, field) => {
+    expect(read(text)[field as keyof ReturnType<typeof read>]).toBeUndefined();
+  });
+});
+
+describe('where the model runs, asked only where it can run off a data centre (batch72)', () => {
+  it('does not ask a telecom chat on Claude Sonnet about devices because its task names mobile plans', () => {
+    expect(
+      questionsFor({
+        modelName: 'Claude Sonnet',
+        task: 'Customer-support chat for mobile plans, bills, roaming and device upgrades',
+        taskType: 'chat',
+        monthlyBudgetUSD: 20000,
+        goals: ['cost'],
+      }),
+    ).not.toContain('deployment');
+  });
+
+  it('still asks it of a mobile app with an open model', () => {
+    expect(
+      questionsFor({ modelName: 'Llama 3.2 3B', task: 'a mobile app that answers questions about recipes' }),
+    ).toContain('deployment');
+  });
+});

@@ -123,7 +123,7 @@ describe('found in review: sentences the new readings must leave alone', () => {
     ['Why does Llama 3.1 8B hallucinate so much?', { modelName: 'Llama 3.1 8B' }],
     [
       'We extract fields and the answers must cite facts from our policy manual.',
-      { goals: ['citations', 'knowledge'] },
+      { goals: ['knowledge', 'citations'] },
     ],
   ])('%j', (text, want) => {
     expect(read(text).fields).toMatchObject(want);

@@ -919,6 +919,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksTrainOnMac === true ||
     intents.asksOnDeviceRuntime === true ||
     intents.asksEvaluation === true ||
+    intents.asksSteps === true ||
     intents.asksTimeline === true ||
     intents.asksRisks === true ||
     intents.asksSftBeforePreference === true ||
@@ -1505,10 +1506,25 @@ function harmIfWrong(lower: string, item: Finding): boolean {
  * be made to do something states what the team needs.
  */
 function wishedInQuestion(lower: string, item: Finding, questions: readonly { start: number; end: number }[]): boolean {
-  if (!WISHED_FIELDS.has(item.field)) return false;
   const question = questions.find((span) => span.start <= item.start && item.end <= span.end);
-  return question !== undefined && WISH_QUESTION.test(lower.slice(question.start, question.end));
+  if (question === undefined) return false;
+  const text = lower.slice(question.start, question.end);
+  // "can the model look at x-ray images of dogs and flag possible fractures? we have 1,100 radiographs": a message
+  // that opens by asking whether a model can do the job says what the job is ("can it also read screenshots?" adds
+  // nothing of the kind).
+  if (
+    TASK_FIELDS.has(item.field) &&
+    lower.slice(0, question.start).trim() === '' &&
+    TASK_WISH_QUESTION.test(text) &&
+    !/\b(?:also|too|as\s+well|instead)\b/.test(text)
+  )
+    return true;
+  return WISHED_FIELDS.has(item.field) && WISH_QUESTION.test(text);
 }
+/** The task itself, asked as whether a model can do it. */
+const TASK_FIELDS: ReadonlySet<string> = new Set(['taskType', 'modality']);
+const TASK_WISH_QUESTION =
+  /^[^a-z]*(?:(?:hi|hello|hey)\W+)?(?:can|could|would|will)\s+(?:the\s+model|a\s+model|an?\s+(?:llm|ai)|ai|you|it|we)\s+(?:(?:be\s+(?:used|trained|taught)\s+to|learn\s+to|help\s+(?:us\s+)?)\s*)?(?:look|read|classify|detect|flag|extract|summari[sz]e|transcribe|tag|sort|translate|draft|caption|describe|spot|find|answer|triage|route|score|grade)\b/;
 /** Needs a team states by asking whether the model can be made to meet them. */
 const WISHED_FIELDS: ReadonlySet<string> = new Set([
   'needsCitations',

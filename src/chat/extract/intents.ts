@@ -152,6 +152,12 @@ const OPEN_MODEL_WANTED =
   /\b(?:open[\s-]weights?|open[\s-]source|open\s+(?:model|llm|one)s?|locally|local\s+(?:model|llm|one|setup|machine)s?|something\s+local|self[\s-]?host\w*|on\s+(?:my|our)\s+(?:own\s+)?(?:mac\w*|laptop|machine|gpus?|servers?|hardware)|download\w*|(?:don't|do\s+not|dont)\s+want\s+(?:to\s+pay\s+)?(?:an?\s+)?api)\b/;
 const ASKS_SUMMARY =
   /\bwhat(?:'?s|\s+is)?\s+(?:the|your)\s+plan\b|\bwhat\s+plan\b|\byou\s+(?:haven't|havent|have\s+not|didn't|didnt)\s+(?:actually\s+)?(?:told|said|shown|given)\s+(?:me|us)\s+(?:anything|the\s+plan|an?\s+answer)\b|\b(?:so\s+)?what\s+(?:should|do|would\s+you\s+have)\s+(?:i|we)\s+do\b(?!\s+first)(?![^?]{0,20}\bif\b)|\b(?:final|overall|whole|full)\s+(?:plan|answer|recommendation|verdict)\b|\b(?:recap|summari[sz]e\s+(?:it|this|that|the\s+(?:plan|answer|advice)|your\s+(?:answer|advice|recommendation)|for\s+me)|sum\s+(?:it|this|that)\s+up|tl;?dr)\b|\bwhat\s+(?:should|do|can)\s+i\s+(?:tell|say\s+to|present\s+to)\b|\bso\s+what(?:'s|\s+is)\s+the\s+(?:plan|answer|verdict|recommendation)\b|\b(?:remind|tell)\s+me\s+(?:the|your)\s+(?:plan|answer|recommendation)\b|\bis\s+it\s+still\s+[a-z-]+(?:\s+[a-z-]+)?\s+or\b|\b(?:does|did|will)\s+(?:the|your)\s+(?:plan|answer|recommendation)\s+change\b|\bhas\s+(?:the|your)\s+(?:plan|answer|recommendation)\s+changed\b/;
+/** "step by step", "walk me through the plan", "what are the steps": the plan asked for as its steps. */
+const STEPS_ASKED =
+  /\bstep[\s-]by[\s-]step\b|\b(?:walk|take|talk)\s+(?:me|us)\s+through\s+(?:the|your|that|this|each)\b|\bwhat\s+are\s+the\s+(?:concrete\s+|exact\s+|actual\s+)?steps\b|\b(?:list|lay\s+out|spell\s+out|outline)\s+(?:the|all\s+the|your)\s+steps\b|\b(?:each|every)\s+step\s+of\s+(?:the|your)\s+plan\b/;
+/** A request for it, not a model that must reason step by step: "give me", "walk me", "what are the steps". */
+const STEPS_REQUESTED =
+  /\b(?:give|show|tell|explain|describe|send|write|list|outline|lay|spell|repeat|walk|take|talk)\s+(?:me|us|it|them|the|that|this|your|out)\b|\bwhat\s+are\s+the\b|\bcan\s+you\b[^.;!?\n]{0,40}\bsteps?\b/;
 /** "one LoRA adapter per character or one model for all?", "one model per client, or one for all 30?". */
 const PER_TASK =
   /\b(?:one|a|separate|an?\s+own|individual|\d+\s+separate|\d+)\s+(?:(?:fine[\s-]?tuned|tuned|lora|separate)\s+)?(?:models?|adapters?|loras?|fine[\s-]?tunes?|copies)(?:,\s*one)?\s+(?:per|for\s+each|for\s+every|each\s+for\s+a)\s+(client|customer|tenant|character|language|team|task|brand|product|department|persona)s?\b[^?]{0,80}\?|\bhot[\s-]?swap\w*\s+(?:the\s+|them|loras?|adapters?)[^?]{0,60}\?|(?<![\d,.])\d+(?:,\d{3})*\s+(?:separate\s+|individual\s+)?(?:lora\s+)?(?:adapters?|loras?)\s+or\s+(?:one|a\s+single|a\s+shared|shared)\b[^?]{0,40}\?/;
@@ -489,6 +495,7 @@ export const NOT_A_QUESTION_KEY: ReadonlySet<string> = new Set([
   'asksSafetyHighStakes',
   'dataRegion',
   'separately',
+  'raterDisagreement',
 ]);
 /** The wait asked for, not GPU-hours: "in days", "how many days", "in real time", "wall-clock", "calendar time". */
 const ELAPSED_ASKED =
@@ -875,6 +882,12 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
       /\b(?:monday|tomorrow)\b/.test(lower) && /\bwhat\s+(?:do|should|shall)\s+(?:we|i)\s+do\b/.test(lower);
     if (nextSteps) delete intents.asksSummary;
     else if (!/\bfirst\b|\bstart\b/.test(lower)) delete intents.asksFirstStep;
+  }
+  // "Give me the whole plan again, step by step": each step with its reason, not the answer's one-line summary.
+  if (STEPS_ASKED.test(lower) && (intents.asksSummary === true || STEPS_REQUESTED.test(lower))) {
+    intents.asksSteps = true;
+    delete intents.asksSummary;
+    delete intents.asksFirstStep;
   }
   if (ASKS_ASSUMPTIONS.test(lower)) intents.asksAssumptions = true;
   if (ASKS_SAFETY.test(lower)) intents.asksSafety = true;

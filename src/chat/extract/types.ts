@@ -118,6 +118,8 @@ export interface ExtractionIntents {
   asksSpeed?: boolean;
   /** "how do we evaluate it before we roll it out?": the evaluation set, the score and the bar. */
   asksEvaluation?: boolean;
+  /** "give me the whole plan again, step by step": each step of the plan with its reason and what the data is for. */
+  asksSteps?: boolean;
   /**
    * "our own correctors disagree with each other by up to 40 points": the people who grade disagree (true), with the
    * spread in points when one is said; the evaluation answer takes it as the ceiling.

@@ -132,6 +132,8 @@ const TRIGGER_WORDS: Record<string, readonly string[]> = {
     'our support bot',
   ],
   intents: [
+    'step by step',
+    'walk me through the',
     'graders disagree',
     'rare levels has',
     'is 12 graded essays',

@@ -149,6 +149,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch69.json')),
     ...loadCases(here('./batch70.json')),
     ...loadCases(here('./batch71.json')),
+    ...loadCases(here('./batch72.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

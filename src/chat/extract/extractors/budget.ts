@@ -85,17 +85,17 @@ const CURRENT_AFTER = /^[^.;!?\n]{0,30}\b(?:right\s+now|currently|at\s+the\s+mom
  * $1,800 a month": what the team pays today, not a budget (read as `currentMonthlySpendUSD`).
  */
 const CURRENT_SPEND_BEFORE =
-  /^\s*(?:currently\s+|still\s+|now\s+)?pay(?:ing)?\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$|\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:actually\s+|currently\s+|really\s+|still\s+|already\s+)?(?:spend(?:ing)?|pay(?:ing)?)|(?:we|i)(?:'re|\s+are)\s+(?:now\s+|currently\s+|already\s+)?at|(?<=(?:^|[.;!?\n,])\s*)paying|\b(?:and|but|so)\s+(?:currently\s+|still\s+)?pay(?:ing)?|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)|(?:costs?|costing)\s+(?:us|me)|(?:api|openai|gpt[\w.-]*|claude|gemini|llm|model)\s+(?:part|portion|share|bill|costs?|spend)\s+(?:alone\s+|itself\s+|only\s+)?(?:is|was|comes?\s+to|runs?))\b[^.;!?\n]{0,20}$/;
+  /^\s*(?:currently\s+|still\s+|now\s+)?pay(?:ing)?\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$|\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:actually\s+|currently\s+|really\s+|still\s+|already\s+)?(?:spend(?:ing)?|pay(?:ing)?)|(?:we|i)(?:'re|\s+are)\s+(?:now\s+|currently\s+|already\s+)?at|(?<=(?:^|[.;!?\n,])\s*)paying|\b(?:and|but|so)\s+(?:currently\s+|still\s+)?pay(?:ing)?|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)|\b(?:current|monthly|our|the|api)\s+bill\s+(?:for|on|from|with)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:is|was|runs?|comes\s+to)|(?:costs?|costing)\s+(?:us|me)|(?:api|openai|gpt[\w.-]*|claude|gemini|llm|model)\s+(?:part|portion|share|bill|costs?|spend)\s+(?:alone\s+|itself\s+|only\s+)?(?:is|was|comes?\s+to|runs?))\b[^.;!?\n]{0,20}$/;
 
 const PER_MONTH =
-  /^\s*(?:(?:us|usd|us\s+dollars)\s+)?(?:(?:is|was|will\s+be)\s+(?:our\s+|the\s+|a\s+)?)?(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|a\s+mo\b|por\s+m[eê]s\b|al\s+mes\b|pro\s+monat\b|par\s+mois\b|au\s+mois\b)/;
+  /^\s*(?:(?:us|usd|us\s+dollars)\s+)?(?:(?:is|was|will\s+be)\s+(?:our\s+|the\s+|a\s+)?)?(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|pcm\b|a\s+mo\b|por\s+m[eê]s\b|al\s+mes\b|pro\s+monat\b|par\s+mois\b|au\s+mois\b)/;
 const PER_YEAR =
   /^\s*(?:\/\s?(?:yr|year)\b|(?:per|a|an|each|every)\s+year\b|yearly\b|annually\b|per\s+annum\b|\/yr\b|pa\b)/;
 const PER_DAY = /^\s*(?:\/\s?day\b|(?:per|a|an|each|every)\s+day\b|daily\b)/;
 const ONE_TIME =
   /^\s*(?:(?:is|was|will\s+be|being)\s+(?:a\s+|the\s+|for\s+the\s+|just\s+|only\s+)?(?=one[\s-]?(?:off|time)|upfront|up[\s-]front|total|once))?(?:one[\s-]?(?:off|time)\b|upfront\b|up[\s-]front\b|total\b|in\s+total\b|overall\b|once\b|for\s+(?:the\s+)?(?:training|project|whole\s+thing|pilot|fine[\s-]?tuning|setup|build))/;
 const MONTHLY_BEFORE =
-  /\b(?:monthly|per[\s-]month|a\s+month|recurring|running|ongoing|inference|hosting|serving|opex)\b[^.;!?\n]{0,25}$|(?<!\b(?:no|not\s+a|any)\s+)\b(?:monthly|per[\s-]month)\s+budget\s+(?:for\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?)?(?:is|of|=|:|at)\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
+  /\b(?:monthly|per[\s-]month|a\s+month|pcm|recurring|running|ongoing|inference|hosting|serving|opex)\b[^.;!?\n]{0,25}$|(?<!\b(?:no|not\s+a|any)\s+)\b(?:monthly|per[\s-]month)\s+budget\s+(?:for\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?)?(?:is|of|=|:|at)\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
 const ONE_TIME_BEFORE =
   /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|total|training|capex|project|setup|initial)\b[^.;!?\n]{0,25}$/;
 /** Words that make an amount a price or a current cost, not a budget. */

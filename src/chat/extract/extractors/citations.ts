@@ -2,7 +2,7 @@
 import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const SOURCE_NOUN = String.raw`(?:(?:the\s+|its\s+|their\s+|our\s+)?(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:sources?|citations?|references?)|(?:the|its|their)\s+(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:policy|policies|document|documents|docs|passages?|paragraphs?|sections?|clauses?|articles?|pages?|manual|regulations?|contract)|where\s+(?:the\s+answer|it|the\s+information|info)\s+(?:came|comes)\s+from)`;
+const SOURCE_NOUN = String.raw`(?:(?:the\s+|its\s+|their\s+|our\s+)?(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:sources?|citations?|references?)|(?:the|its|their)\s+(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:policy|policies|document|documents|docs|passages?|paragraphs?|sections?|clauses?|articles?|pages?|manual|regulations?|contract|reports?|rulings?)|(?:(?:the|its|their)\s+)?(?:manual|document|dossier|report|policy|contract|regulation|standard|sop)\s+(?:sections?|pages?|clauses?|paragraphs?|articles?|chapters?|references?)|where\s+(?:the\s+answer|it|the\s+information|info)\s+(?:came|comes)\s+from)`;
 const CITE = new RegExp(
   [
     String.raw`\bcit(?:e|es|ing|ation|ations)\b(?:\s+(?:(?:the|our|its|their)\s+)?(?:sources?|policy|policies|documents?|docs|passages?|sections?|clauses?|articles?|pages?|regulations?|references?))?`,

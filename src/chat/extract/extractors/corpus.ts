@@ -8,7 +8,7 @@ import { COUNT_SOURCE, parseCount } from '../numbers.ts';
 import { allMatches, clauseBefore, findingFromMatch, isNegatedBefore, sentenceBefore } from '../prepare-message.ts';
 import type { Extractor, Finding, Implied } from '../types.ts';
 
-const DOCUMENT_NOUN = String.raw`(?:documents?|reviews|posts|comments|chat\s+logs|docs|documentation|pdfs?|pages|articles|files|snippets|manuals?|wiki(?:\s+pages)?|knowledge\s?bases?|kb|corpus|corpora|handbooks?|guides?|policies|policy\s+documents|sops|contracts|papers|reports|transcripts|emails|web\s?pages|faqs?|books|confluence(?:\s+pages)?|notion\s+pages|sharepoint)`;
+const DOCUMENT_NOUN = String.raw`(?:documents?|reviews|posts|comments|chat\s+logs|docs|documentation|pdfs?|pages|articles|files|snippets|manuals?|wiki(?:\s+pages)?|knowledge\s?bases?|kb|corpus|corpora|handbooks?|guides?|policies|policy\s+documents|sops|contracts|papers|reports|transcripts|emails|web\s?pages|faqs?|books|confluence(?:\s+pages)?|notion\s+pages|sharepoint|rulings|judg(?:e)?ments|notes|records|minutes|filings|specs|specifications|standards|procedures|guidelines)`;
 const DOCUMENT_QUALIFIER = String.raw`(?:(?:internal|domain|company|product|technical|support|help|kb|faq|chat|call|customer|meeting|legal|medical|scanned|unlabeled|unlabelled|unlabled|anonymi[sz]ed|raw|text|html|markdown|word|confluence|notion|research|policy|engineering|our|of|the|old|existing|historical|reference|sop|past|raw|commercial|signed|active|archived|client|vendor|supplier|employment|insurance|clinical|financial|annual|regulatory|court|case|scientific|academic|patent|short|long|brief|small|large)\s+){0,3}`;
 
 /** Large: "thousands of documents", "millions of pages", "tons of docs", "a huge wiki", "terabytes of PDFs". */

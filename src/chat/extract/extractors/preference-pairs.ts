@@ -38,6 +38,14 @@ const CHOSE_ONE_OF_TWO = new RegExp(
   `\\b(?:picked|chose|choose|pick|clicked|selected|select|marked|voted\\s+(?:for|on))\\s+(?:the\\s+)?(?:better|best|preferred|which)\\s+(?:one\\s+)?of\\s+(?:two|2|the\\s+two)\\s+(?:[a-z-]+\\s+){0,2}?(?:answers?|replies|responses|drafts|outputs|completions|summaries|versions|candidates)\\b(?:[^.;!?\\n]{0,40}?\\bfor\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:prompts|questions|tickets|inputs|queries|conversations|cases)\\b|[^.;!?\\n]{0,50}?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+times\\b)`,
   'g',
 );
+/**
+ * "for ~2,300 of them the agent also wrote a better reply": the model's answer against the person's rewrite, counted,
+ * is a chosen/rejected pair each.
+ */
+const COUNT_REWRITTEN_BETTER = new RegExp(
+  `\\b(?:for|on|in)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+of\\s+(?:them|those|these)\\b[^.;!?\\n]{0,40}?\\b(?:wrote|rewrote|gave|added|typed|provided|supplied)\\s+(?:a\\s+|an\\s+|the\\s+)?(?:better|preferred|corrected|improved|ideal|fixed)\\s+(?:reply|replies|answers?|responses?|versions?|drafts?|outputs?)\\b`,
+  'g',
+);
 const NO_PAIRS =
   /\b(?:no\s+|zero\s+|don't\s+have\s+(?:any\s+)?|do\s+not\s+have\s+(?:any\s+)?|without\s+(?:any\s+)?|(?:we've|we\s+have|i've|i\s+have)\s+never\s+(?:collected|gathered|logged|had|built)\s+(?:any\s+)?)(?:(?:actual|real)\s+)?(?:pref(?:erence)?\.?\s+(?:data|pairs)|chosen[\s/-]+rejected\s+pairs|pairwise\s+(?:data|ratings)|side[\s-]by[\s-]side\s+(?:pairs|comparisons))\b|\b(?:we\s+have|we've\s+got|there\s+are)\s+(?:zero|no)\s+pairs\b/g;
 
@@ -74,6 +82,10 @@ export const extractPreferencePairs: Extractor = (message) => {
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }
   for (const match of allMatches(THE_COUNT_ARE_PAIRS, lower)) {
+    const value = parseCount(match[1] ?? '');
+    if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
+  }
+  for (const match of allMatches(COUNT_REWRITTEN_BETTER, lower)) {
     const value = parseCount(match[1] ?? '');
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }

@@ -24,7 +24,9 @@ const CRITICAL = new RegExp(
     String.raw`\b(?:diagnos(?:is|tic|tics|e|ing)|triage|drugs?|dosages?|doses|medications?|treatments?|radiology|radiologists?|x-?rays?|pharma(?:ceutical)?)\b`,
     String.raw`\b(?:legal|financial|investment|tax)\s+(?:advice|decisions?|opinions?)\b`,
     String.raw`\blegal\s+(?:assistant|questions|counsel)\b`,
-    String.raw`\b(?:aviation|avionics|nuclear|autonomous\s+driving|self[\s-]driving|industrial\s+control|power\s+plant)\b`,
+    String.raw`\b(?:aviation|avionics|airworthiness|nuclear|autonomous\s+driving|self[\s-]driving|industrial\s+control|power\s+plant)\b`,
+    // "wrong answer = airworthiness issue", "a wrong output means a compliance incident".
+    String.raw`\bwrong\s+(?:answers?|outputs?|advice|results?|codes?|labels?)\s*(?:=|->|means|is|could\s+be|would\s+be|can\s+be)\s+(?:an?\s+)?(?:safety|patient[\s-]safety|life[\s-]safety|compliance|regulatory|legal)\s+(?:issue|problem|risk|incident|finding|violation|breach)\b`,
     String.raw`\b(?:high|very\s+high)[\s-]stakes\b`,
     String.raw`\b(?:people\s+could\s+(?:get\s+hurt|die)|harm\s+(?:people|patients|users|someone|a\s+patient))\b`,
     // "a wrong answer could get someone killed".

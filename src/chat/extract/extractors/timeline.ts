@@ -42,7 +42,7 @@ const NEXT =
  * time left.
  */
 const TIME_TO_DELIVER = new RegExp(
-  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:left\\s+)?(?:(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)|(?:till|until|before|to)\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+|first\\s+)?(?:launch|go[\\s-]live|release|deadline|demo|mvp|production|pilot|rollout|roll[\\s-]out|trial|board\\s+meeting|review))\\b|(?<![$€£\\d.,]\\s?)\\b(${COUNT_SOURCE})\\s+${UNIT},?\\s+(?:tops|max(?:imum)?|at\\s+(?:the\\s+)?most)\\b|\\bat\\s+(?:the\\s+)?most\\s+(${COUNT_SOURCE})\\s+${UNIT}\\b|\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+for\\s+(?:this|the|our)\\s+(?:whole\\s+)?(?:project|pilot|build|poc|proof\\s+of\\s+concept|prototype|engagement)\\b(?!\\s+(?:review|meeting|kickoff|kick-off|phase|sprint|retro))`,
+  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:left\\s+)?(?:(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)|(?:till|until|before|to)\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+|first\\s+)?(?:launch|go[\\s-]live|release|deadline|demo|mvp|production|pilot|rollout|roll[\\s-]out|trial|board\\s+meeting|review|poc|proof\\s+of\\s+concept|prototype))\\b|(?<![$€£\\d.,]\\s?)\\b(${COUNT_SOURCE})\\s+${UNIT},?\\s+(?:tops|max(?:imum)?|at\\s+(?:the\\s+)?most)\\b|\\bat\\s+(?:the\\s+)?most\\s+(${COUNT_SOURCE})\\s+${UNIT}\\b|\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+for\\s+(?:this|the|our)\\s+(?:whole\\s+)?(?:project|pilot|build|poc|proof\\s+of\\s+concept|prototype|engagement)\\b(?!\\s+(?:review|meeting|kickoff|kick-off|phase|sprint|retro))`,
   'g',
 );
 /** "between 4 and 6 weeks", "4-6 weeks", "in 3 to 4 months": the middle of the range. */

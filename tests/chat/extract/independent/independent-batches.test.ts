@@ -72,6 +72,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x54: { precision: 0.92, recall: 0.96 },
   x55: { precision: 0.93, recall: 0.94 },
   x56: { precision: 0.93, recall: 0.99 },
+  x57: { precision: 0.89, recall: 0.95 },
 };
 
 interface BatchUtterance {
