@@ -1169,6 +1169,12 @@ export function formatGuaranteeReply(
   return listed.length === 0 ? { text } : { text, ...footnotesFor(listed, undefined, knowledge) };
 }
 
+/**
+ * Below this many examples per class on average, a total that looks plenty is thin where it matters (a working
+ * threshold, not a published one: the reply says what to measure).
+ */
+const THIN_PER_CLASS = 20;
+
 /** Share of the examples held out to measure the tuned model against the prompt baseline. */
 export const HELD_OUT_SHARE = 0.2;
 
@@ -1216,22 +1222,30 @@ export function enoughDataReply(
   } else {
     const heldOut = Math.max(20, Math.round(examples * HELD_OUT_SHARE));
     const train = Math.max(0, examples - heldOut);
-    const verdict =
-      examples < minimum
+    // "is 40k enough for ~6,000 codes?": the total is no answer when each class gets a handful.
+    const perClass = classes !== undefined && classes > 1 ? examples / classes : undefined;
+    const thinPerClass = perClass !== undefined && perClass < THIN_PER_CLASS && examples >= minimum;
+    const verdict = thinPerClass
+      ? `Not for ${number.format(classes ?? 0)} classes: ${number.format(examples)} examples is about ${number.format(Math.round(perClass ?? 0))} per class on average, plenty in total but thin per class, so a tune learns the frequent classes and misses the long tail`
+      : examples < minimum
         ? `${number.format(examples)} examples is below what ${instruction ? 'instruction tuning' : 'a supervised tune'} learns well from (about ${number.format(minimum)}): use them as worked examples in the prompt and as the evaluation set, and collect more before tuning`
         : examples < SFT_AMPLE_EXAMPLES
           ? `${number.format(examples)} examples is enough to start a supervised tune (providers see gains from 50-100${cite('oai-sft')}${cite('gcp-sft-data')}), not yet plenty: in LIMA, ${number.format(SFT_AMPLE_EXAMPLES)} carefully curated ones were enough to teach a 65B model a whole style of answering${cite('lima')}`
           : `${number.format(examples)} examples is plenty for a supervised tune (in LIMA, ${number.format(SFT_AMPLE_EXAMPLES)} curated ones taught a 65B model a whole style of answering${cite('lima')}); quality and coverage matter more than more of the same`;
     parts.push(
-      examples < minimum
-        ? `${verdict}.`
-        : subset !== undefined
-          ? `${verdict}. Hold out about ${number.format(heldOut)} of those ${number.format(subset)} (or new ones like them) as the evaluation set, never trained on: it must come from the same languages or cases it measures, not from the other ${number.format((profile.labeledExamples ?? subset) - subset)}; training time scales with the examples, so it takes about ${Math.round((subset / (profile.labeledExamples ?? subset)) * 100)}% of the hours for all ${number.format(profile.labeledExamples ?? subset)}.`
-          : `${verdict}. Hold out about ${number.format(heldOut)} to measure it against the prompt baseline, which leaves ${number.format(train)} to train on.`,
+      thinPerClass
+        ? `${verdict}. Hold out examples per class rather than a random ${Math.round(HELD_OUT_SHARE * 100)}% (which would take the rare classes' only examples out of training), and for the tail put the closest past examples into the prompt at answer time (dynamic few-shot${cite('oai-acc')}) or narrow the candidates first (retrieve the likely classes, then let the model pick among them); tune on the frequent classes, where the examples are.`
+        : examples < minimum
+          ? `${verdict}.`
+          : subset !== undefined
+            ? `${verdict}. Hold out about ${number.format(heldOut)} of those ${number.format(subset)} (or new ones like them) as the evaluation set, never trained on: it must come from the same languages or cases it measures, not from the other ${number.format((profile.labeledExamples ?? subset) - subset)}; training time scales with the examples, so it takes about ${Math.round((subset / (profile.labeledExamples ?? subset)) * 100)}% of the hours for all ${number.format(profile.labeledExamples ?? subset)}.`
+            : `${verdict}. Hold out about ${number.format(heldOut)} to measure it against the prompt baseline, which leaves ${number.format(train)} to train on.`,
     );
   }
   // Spread over classes, the total hides the small ones: the average per class, and per-class measurement.
-  if (classes !== undefined && classes > 1 && examples !== undefined)
+  // (Said in the verdict already when the classes are thin.)
+  const thinClasses = classes !== undefined && examples !== undefined && examples / classes < THIN_PER_CLASS;
+  if (classes !== undefined && classes > 1 && examples !== undefined && !thinClasses)
     parts.push(
       `Over ${number.format(classes)} classes that is about ${number.format(Math.round(examples / classes))} per class on average; the rarest classes decide it, so count the examples per class, score each class on the held-out set, and add examples where a class scores low.`,
     );

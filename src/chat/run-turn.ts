@@ -1614,6 +1614,11 @@ function applyUnderstood(
       delete profile.taskType;
     if (profile.modality === 'image' && extraction.fields.modality === undefined) delete profile.modality;
   }
+  // "The task is NOT transcription, it's text in, text out": a transcription task (and audio) read earlier goes.
+  if (extraction.intents.noSpeechTask === true) {
+    if (profile.taskType === 'transcribe' && extraction.fields.taskType === undefined) delete profile.taskType;
+    if (profile.modality === 'audio' && extraction.fields.modality === undefined) delete profile.modality;
+  }
   // "There is no 9-week deadline, forget that": the field goes, and is not asked again.
   for (const field of extraction.removedFields ?? []) {
     if (field in extraction.fields) continue;

@@ -312,3 +312,155 @@ describe('where the model runs, asked only where it can run off a data centre (b
     ).toContain('deployment');
   });
 });
+
+describe('newuser48: reading what people type', () => {
+  it.each([
+    ['reset', true],
+    ['Let’s start over.', true],
+    ['ok, start over please', true],
+    ['forget everything, we are a bank', true],
+    ["Tickets look like 'pump tripped, breaker reset ok' and we need a failure code per ticket.", false],
+    ['we want to start over with a new model next year, for now Llama 3.1 8B', false],
+  ])('reads "%s" as a reset: %s', (text, reset) => {
+    expect(extract(text).intents.reset).toBe(reset);
+  });
+
+  it('keeps the session when a quoted ticket says "reset ok"', async () => {
+    const turns = await converse(
+      [
+        'We run Llama 3.1 8B on one RTX 4090 and have 2,000 labeled maintenance tickets.',
+        "Tickets look like 'pump tripped, breaker reset ok' and we need a failure code per ticket.",
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.kind).not.toBe('reset');
+    expect(turns[1]?.state.profile).toMatchObject({ modelName: 'Llama 3.1 8B', labeledExamples: 2000 });
+  });
+
+  it('takes a transcription task back when told it is text in, text out', async () => {
+    const turns = await converse(
+      [
+        'We use GPT-4.1 mini to turn pathologists notes into finished reports in our house style, 6,000 a day.',
+        'the dictation gets transcribed by our speech-to-text already, so GPT only sees text.',
+        'the task is NOT transcription, it is text in -> text out report writing.',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.state.profile.taskType).not.toBe('transcribe');
+    expect(turns[2]?.state.profile.taskType).not.toBe('transcribe');
+    expect(turns[2]?.state.profile.task).not.toMatch(/^NOT/i);
+    expect(
+      read('we kept both the dictation and the signed-out report, so probably 900k pairs').taskType,
+    ).toBeUndefined();
+  });
+
+  it.each([
+    ['phones that only give the app ~4GB', { deviceMemoryGB: 4 }],
+    ['the technicians rugged tablets (8gb ram, android)', { deviceMemoryGB: 8 }],
+    ['We have ~40,000 past declarations with the final code a licensed broker signed off.', { labeledExamples: 40000 }],
+    ['we also have 2,000 plain labelled examples', { labeledExamples: 2000 }],
+    ['we use sonnet 3.5', { modelName: 'Claude Sonnet (3.5, 3.7, 4 and later)' }],
+    [
+      'prompts are ~1,200 tokens in and reports about 600 tokens out',
+      { inputTokensPerRequest: 1200, outputTokensPerRequest: 600 },
+    ],
+    [
+      'each prompt ~3k tokens with the examples, answer ~50 tokens',
+      { inputTokensPerRequest: 3000, outputTokensPerRequest: 50 },
+    ],
+    [
+      "We'd like to tune Llama 3.1 70B to answer questions about our contracts",
+      { task: 'answer questions about our contracts' },
+    ],
+  ])('reads "%s"', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['they get the code suggestion on site', 'modality'],
+    ['we need the embedding model + reranker on the same card', 'taskType'],
+    ['lots of codes only have 1-5 examples', 'labeledExamples'],
+    [
+      'and the monthly cost of hosting it on one rented L4 around the clock, vs the ~$319 for tuned gemini?',
+      'oneTimeBudgetUSD',
+    ],
+    ['and the monthly cost of hosting it on one rented L4 around the clock, vs the ~$319 for tuned gemini?', 'gpuName'],
+  ])('does not read "%s" as %s', (text, field) => {
+    expect(read(text)[field as keyof ReturnType<typeof read>]).toBeUndefined();
+  });
+
+  it.each([
+    ['so what about fine tuning on the manuals instead of RAG?', { asksComparison: ['full-fine-tuning', 'rag'] }],
+    [
+      "one of our engineers wants to fine-tune the 8b on all 3200 pages so it 'knows our plant' and then we dont need RAG. thoughts?",
+      { asksComparison: ['full-fine-tuning', 'rag'] },
+    ],
+    [
+      'can Claude 3 Haiku be fine-tuned on Bedrock or not?',
+      { asksTuningChannel: { model: 'Claude 3 Haiku', provider: 'aws-bedrock' } },
+    ],
+    [
+      'and the monthly cost of hosting it on one rented L4 around the clock, vs the ~$319 for tuned gemini?',
+      { asksRentMonthly: { count: 1, gpu: 'NVIDIA L4' } },
+    ],
+    ['so with ~250 tokens per example instead of 500 whats the training time now?', { asksCost: true }],
+    [
+      'i said prompts are about 3,000 tokens and answers about 50 tokens, can you redo the numbers with that',
+      { asksCost: true },
+    ],
+    ['and why is our current bill so much higher then', { asksBillMismatch: true }],
+    ['how long in wall clock hours, we would run it over a weekend', { asksCost: true, asksElapsed: true }],
+    ['but will an 8B model even fit on the tablet? and how do we get it onto android', { asksOnDeviceRuntime: true }],
+    [
+      'some rare ones (yaw brake, converter IGBT) only have ~40 examples each. is that enough?',
+      { asksEnoughData: true, asksEnoughDataRarest: 40 },
+    ],
+    ['so is 40k enough for ~6000 distinct codes?', { asksEnoughData: 40000, asksEnoughDataClasses: 6000 }],
+    [
+      'what if instead we LoRA-tune llama 3.1 8b on our own signed reports? would that be cheaper than what we pay now?',
+      { asksCost: 'lora' },
+    ],
+  ])('reads the question in "%s"', (text, expected) => {
+    expect(extract(text).intents).toMatchObject(expected);
+  });
+
+  it('answers how to run it on the tablets, not whether it fits', () => {
+    const { intents } = extract('and the android part? how do we quantize it and actually run it on the tablets');
+    expect(intents.asksOnDeviceRuntime).toBe(true);
+    expect(intents.asksFit).toBeUndefined();
+  });
+
+  it('answers a long-context paste of one runbook', () => {
+    expect(
+      extract(
+        'llama 3.1 has a 128k window, couldnt we just paste the relevant runbook (the PS-14 one is ~60 pages) into the prompt instead of chunking and searching?',
+      ).intents.asksLongContext,
+    ).toMatchObject({ windowTokens: 128000, corpusTokens: 24000 });
+  });
+
+  it('says a total is thin when it is spread over thousands of classes', async () => {
+    const turns = await converse(
+      [
+        'We classify product descriptions into 8-digit customs codes with Claude 3.5 Sonnet, 40,000 labeled examples, other models are fine. just recommend',
+        'so is 40k enough for ~6000 distinct codes?',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/^Not for 6,000 classes: 40,000 examples is about 7 per class/);
+    expect(reply).not.toMatch(/is plenty for a supervised tune/);
+  });
+
+  it('prices one rented L4 for a month against the plan, and saves neither the L4 nor the $319', async () => {
+    const turns = await converse(
+      [
+        'We classify product descriptions into 8-digit customs codes with Claude 3.5 Sonnet, 40,000 labeled examples, prompting plateaued, other models are fine. 2,500 requests a day, prompts ~3,000 tokens, answers ~50 tokens. just recommend',
+        'and the monthly cost of hosting it on one rented L4 around the clock, vs the ~$319 for tuned gemini?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/One NVIDIA L4 around the clock: about \$321 a month/);
+    expect(turns[1]?.state.profile.gpuName).toBeUndefined();
+    expect(turns[1]?.state.profile.oneTimeBudgetUSD).toBeUndefined();
+  });
+});

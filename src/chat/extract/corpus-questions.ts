@@ -31,6 +31,8 @@ const LONG_CONTEXT = new RegExp(
   [
     // "paste all the policy docs into the 200k window", "stuff the whole handbook into the prompt".
     String.raw`\b(?:paste|put|stuff|dump|throw|load|feed|shove|cram|include|send)\w*\s+(?:it\s+|them\s+)?(?:all|every|everything|the\s+(?:whole|entire|full)|(?:our|the)\s+(?:whole|entire|full)|whole|entire)\b(?:(?!\b(?:retriev\w*|chunks?|examples?)\b)[^.?!]){0,50}?\b${CORPUS_NOUN}\b[^.?!]{0,40}?\b(?:in(?:to)?|within)\s+(?:the\s+|its\s+|a\s+|one\s+)?(?:[\w.,-]+\s+){0,3}?(?:context|prompt|window)\b`,
+    // "couldn't we just paste the relevant runbook (~60 pages) into the prompt instead of chunking and searching?".
+    String.raw`\b(?:paste|put|stuff|dump|feed|load|include|send)\w*\s+(?:in\s+)?(?:the\s+|our\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:runbooks?|manuals?|handbooks?|documents?|docs?|polic(?:y|ies)|contracts?|specs?|specifications?|sops?|guides?|reports?|${CORPUS_NOUN})\b[^.?!]{0,60}?\b(?:in(?:to)?|within)\s+(?:the\s+|its\s+|a\s+)?(?:[\w.,-]+\s+){0,2}?(?:context|prompt|window)\b[^.?!]{0,40}?\b(?:instead\s+of|rather\s+than|so\s+we\s+(?:don'?t|do\s+not)\s+need)\s+(?:the\s+)?(?:chunking|searching|search\w*|retriev\w*|rag|building|a\s+vector)`,
     // "do we even need RAG with a 1M-token window?".
     String.raw`\b(?:do|would|will)\s+(?:we|i|you)\s+(?:even\s+|still\s+|really\s+)?need\s+(?:rag|retrieval)\b[^.?!]{0,60}\b(?:context|window)\b`,
     // "long context or RAG?", "a 1M context instead of retrieval?".

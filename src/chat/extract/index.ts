@@ -16,6 +16,7 @@ import { GONE_GPU_FIELD } from './extractors/gpus.ts';
 import { PER_UNIT_FIELD } from './extractors/labeled-data.ts';
 import { NOT_OURS_AFTER } from './extractors/model.ts';
 import { NOT_THE_FORMAT } from './extractors/style-format.ts';
+import { SPEECH_ALREADY_TEXT } from './extractors/task-type.ts';
 import { asksAQuestion, BILL_COMPARISON, extractIntents, questionClauses } from './intents.ts';
 import { otherLanguageOf } from './message-language.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
@@ -158,7 +159,7 @@ function billComparisonSpan(lower: string, catalog: ExtractionCatalog): { start:
 
 /** "on one rented GPU", "with two rented H100s": a rental weighed in a question. */
 const RENTED_OPTION_ASKED =
-  /\b(?:on|with|using|onto)\s(?:a|one|two|three|four|\d+)\s(?:rented|cloud|hosted)\s(?:[\w-]+\s)?gpus?\b/g;
+  /\b(?:on|with|using|onto)\s(?:a|one|two|three|four|\d+)\s(?:rented|cloud|hosted)\s(?:[\w-]+\s)?(?:gpus?|cards?|[ahlt]\d{1,3}s?|l40s|a10g|rtx\s?\d{4}s?|mi300x)(?![\w-])/g;
 /** The facts such a rental says (kept apart as the "what if"). */
 const RENTED_OPTION_FIELDS: ReadonlySet<string> = new Set(['gpusRented', 'gpuCount', 'gpuName', 'deployment']);
 
@@ -737,6 +738,9 @@ export function extractProfile(
   // (only an image task: the dialogue checks what it had).
   if (NO_IMAGES_IN_PROJECT.test(prepared.lower) && !stated.some((item) => item.field === 'taskType'))
     intents.noImages = true;
+  // "the text-to-report step isn't transcription, this is text in text out": a transcription task read earlier goes.
+  if (SPEECH_ALREADY_TEXT.test(prepared.lower) && !stated.some((item) => item.field === 'taskType'))
+    intents.noSpeechTask = true;
   // "we are NOT using GPT-4.1 as a teacher, drop it": no teacher.
   if (TEACHER_DISOWNED.test(prepared.lower) && !stated.some((item) => item.field === 'teacherModel'))
     removedGoals.removedFields = [...new Set([...(removedGoals.removedFields ?? []), 'teacherModel' as ProfileField])];
@@ -1071,7 +1075,7 @@ function askedOfTheCatalog(
     dropModelFindingsWithin(findings, retirement.index, retirement.index + retirement[0].length);
   }
   // "Renting one L4 around the clock — what's that per month?": a GPU kept all month, priced; not the team's GPU.
-  const rent = RENT_MONTHLY_QUESTION.exec(lower);
+  const rent = RENT_MONTHLY_QUESTION.exec(lower) ?? RENT_MONTHLY_COST_FIRST.exec(lower);
   const rentedGpu = rent ? catalogScanner(catalog).findGpus(rent[0])[0]?.entry : undefined;
   if (rent && rentedGpu) {
     intents.asksRentMonthly = { count: parseCount(rent[1] ?? '') ?? 1, gpu: rentedGpu.name };
@@ -1291,9 +1295,12 @@ const TUNE_ON_PROVIDER =
 /** "renting one L4 around the clock — what's that per month?", "what would 2 rented A10Gs cost a month, 24/7?". */
 const RENT_MONTHLY_QUESTION =
   /(?<!\b(?:we|we're|we\s+are|i|i'm)\s+(?:already\s+|currently\s+)?)\brent(?:ing|ed)?\s+(?:just\s+)?(one|a|an|\d+|two|three|four|five|six|seven|eight)\s+(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|[ahlt]\d{1,3}[a-z]?s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|mi300x)\b(?:[^.?!\n]|\.(?=\d)){0,40}?\b(?:around\s+the\s+clock|24\s*\/\s*7|all\s+month|full[\s-]time|permanently)\b(?:[^.?!\n]|\.(?=\d)){0,80}?\b(?:per\s+month|a\s+month|monthly|cost|costs|price)\b(?:[^.?!\n]|\.(?=\d)){0,80}\?/;
+/** "the monthly cost of hosting it on one rented L4 around the clock?": the month's rent asked first. */
+const RENT_MONTHLY_COST_FIRST =
+  /\b(?:monthly\s+cost|cost\s+(?:per|a)\s+month|monthly\s+bill|monthly\s+price)\s+(?:of\s+|for\s+)?(?:hosting|running|serving|keeping)\s+(?:it|that|this|the\s+[\w-]+(?:\s+[\w-]+)?)\s+on\s+(one|a|an|\d+|two|three|four)\s+(?:rented\s+|cloud\s+)?(?:[\w-]+\s+)?(?:gpus?|cards?|[ahlt]\d{1,3}[a-z]?s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|mi300x)\b(?:[^.?!\n]|\.(?=\d)){0,80}\?/;
 const GPU_FIELDS: ReadonlySet<string> = new Set(['gpuName', 'gpuCount', 'gpuMemoryGB', 'gpusRented']);
 const TUNING_CHANNEL_QUESTION =
-  /\b(?:can|could|will|does|do|would)\s+(?:openai|anthropic|google|vertex(?:\s+ai)?|azure(?:\s+openai)?|bedrock|aws|mistral|they|the\s+(?:vendor|provider))\s+(?:even\s+|still\s+|actually\s+)*(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\b(?:(?:can|could|may)\s+(?:we|i|you)\s+(?:still\s+|even\s+|actually\s+)?|is\s+it\s+(?:still\s+)?possible\s+to\s+|are\s+we\s+able\s+to\s+|where\s+(?:can|could|do)\s+(?:we|i|you)\s+)(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,80}\?|\b(?:can|could)\s+(?:a|an|our|my)\s+(?:brand\s+)?(?:new\s+)?(?:\w+\s+)?(?:account|org|organi[sz]ation)\s+(?:\w+\s+){0,2}?(?:start|run|create|launch)\s+(?:a\s+)?(?:fine[\s-]?tun\w*|tuning)\s+job\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\bis\s+(?:\w+\s+)?(?:fine[\s-]?tuning|tuning)\s+(?:still\s+)?(?:open|available|allowed)\s+(?:to|for)\s+(?:new\s+)?(?:accounts?|orgs?|organi[sz]ations?|customers?|users?)\b(?:[^.!\n]|\.(?=\d)){0,40}\?|\bwhere\s+(?:would|should|do|can|could|will)\s+(?:we|i|you)\s+run\s+(?:that|the|this|a|our)\s+(?:[\w-]+\s+)?(?:fine[\s-]?tuning|tuning|training)\s+job\b(?:[^.!\n]|\.(?=\d)){0,80}\?/;
+  /\b(?:can|could)\s+(?:[\w.-]+\s+){1,4}?be\s+(?:fine[\s-]?tuned|finetuned|tuned|customi[sz]ed)\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\b(?:one|it|that|this|which)\s+(?:one\s+)?can\s+be\s+(?:fine[\s-]?tuned|finetuned|tuned|customi[sz]ed)\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\b(?:can|could|will|does|do|would)\s+(?:openai|anthropic|google|vertex(?:\s+ai)?|azure(?:\s+openai)?|bedrock|aws|mistral|they|the\s+(?:vendor|provider))\s+(?:even\s+|still\s+|actually\s+)*(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\b(?:(?:can|could|may)\s+(?:we|i|you)\s+(?:still\s+|even\s+|actually\s+)?|is\s+it\s+(?:still\s+)?possible\s+to\s+|are\s+we\s+able\s+to\s+|where\s+(?:can|could|do)\s+(?:we|i|you)\s+)(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,80}\?|\b(?:can|could)\s+(?:a|an|our|my)\s+(?:brand\s+)?(?:new\s+)?(?:\w+\s+)?(?:account|org|organi[sz]ation)\s+(?:\w+\s+){0,2}?(?:start|run|create|launch)\s+(?:a\s+)?(?:fine[\s-]?tun\w*|tuning)\s+job\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\bis\s+(?:\w+\s+)?(?:fine[\s-]?tuning|tuning)\s+(?:still\s+)?(?:open|available|allowed)\s+(?:to|for)\s+(?:new\s+)?(?:accounts?|orgs?|organi[sz]ations?|customers?|users?)\b(?:[^.!\n]|\.(?=\d)){0,40}\?|\bwhere\s+(?:would|should|do|can|could|will)\s+(?:we|i|you)\s+run\s+(?:that|the|this|a|our)\s+(?:[\w-]+\s+)?(?:fine[\s-]?tuning|tuning|training)\s+job\b(?:[^.!\n]|\.(?=\d)){0,80}\?/;
 
 /** A question about a model's licence or commercial use: "license ok for commercial use?", "what licence is Qwen under?". */
 const LICENCE_QUESTION =

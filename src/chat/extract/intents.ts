@@ -62,13 +62,18 @@ const CONDITIONAL_QUESTION =
  */
 const CHOICE_QUESTION =
   /^\W*(?:so\s+|and\s+|but\s+|ok(?:ay)?,?\s+|hmm,?\s+)?(?:can|could|should|shall)\s+(?:we|i)\s+(?:still\s+|just\s+|instead\s+)?(?:use|switch\s+to|go\s+with|move\s+to|pick|choose|start\s+(?:from|with))\b(?![^?]{0,160}\bor\b)[^?]{0,160}\?\s*$/;
+/**
+ * "start over", "reset", "forget everything": a request to the advisor, so said at the start of a sentence (after "ok",
+ * "please", "can we", "let's"), never a word inside a quoted log line ("greased, reset ok") or a plan ("we want to start
+ * over with a new model next year").
+ */
 const RESET =
-  /\b(?:start\s+(?:over|again|afresh|from\s+scratch)|reset(?:\s+(?:everything|the\s+(?:chat|conversation|profile)))?|begin\s+again|new\s+(?:session|conversation|chat)|forget\s+(?:everything|all\s+(?:of\s+)?(?:that|this)|what\s+i\s+said)|clear\s+(?:everything|the\s+profile|all)|let'?s\s+start\s+fresh)\b/;
+  /(?:^|[.!?\n][^\S\n]{0,3})(?:(?:ok(?:ay)?|please|pls|actually|sorry|hmm+|wait|so|right|alright|no|nah|ugh)[,!.\s]+)*(?:(?:can|could)\s+(?:we|you|i)\s+(?:please\s+)?|let'?s\s+|let\s+us\s+|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+|please\s+|just\s+)?(?:start\s+(?:over|again|afresh|from\s+scratch|fresh)|reset(?:\s+(?:everything|the\s+(?:chat|conversation|profile|session)|this))?|begin\s+again|(?:a\s+)?new\s+(?:session|conversation|chat)|forget\s+(?:everything|all\s+(?:of\s+)?(?:that|this)|what\s+i\s+said)|clear\s+(?:everything|the\s+profile|all))\b(?!\s+(?:with|on|using|from)\s+(?:a|an|the|our)\s+(?:new\s+|different\s+|other\s+)?(?:model|version|dataset|data|project|approach))(?=\s*(?:$|[.!?,;:]|please|pls|now|then|and\s+(?:ask|tell|let|start)|from\s+(?:scratch|the\s+(?:start|beginning)))|\s+(?:i|we)\s+(?:want|need|have|made|gave|said))/;
 const GREETING =
   /^\W*(?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there)\b/;
 
 const COST =
-  /\bwhat'?s\s+the\s+damage\b|(?:^|[.!?]\s*|\b(?:and|so|ok|okay|also)\s)(?:the|what'?s\sthe|what\sis\sthe|what\swould\sbe\sthe)\s(?:monthly|yearly|annual|training|total|running|hosting|serving)\scost\sof\b(?![^.?!]{0,60}\s(?:is|was|are|were|runs?)\s(?:about\s|around\s|roughly\s)?[$€£\d])(?=[^.?!]{0,160}\?)|\bset\s+us\s+back\b|\bin\s+dollars\s+and\s+hours\b|\bhow\s+many\s+(?:days|hours|weeks|gpu[\s-]hours)\s+(?:would|will|does|do|is|could|might)\b|\b(?:how\s+(?:long|much)\s+and\s+how\s+(?:much|long)\b|how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4}|\d[\d,.]*k?(?:\s+[a-z0-9.-]+){1,4})\s+cost|(?:^|[.!?]\s+)(?:and\s+|so\s+)?(?:the\s+)?(?:monthly\s+)?cost\s+(?:per|a)\s+month(?:,?\s+please)?\s*\?|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|(?:would|will|does|could)\s+(?:it|that|this|switching)\s+(?:[\w.-]+\s+){0,3}?(?:cut|lower|reduce|halve|shrink|save\s+on)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|costs?|spend)\b|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!-|\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b|what(?:'s|\s+is|\s+would\s+be)\s+(?:our|the|my)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:bill|cost)\b)/;
+  /\bwhat'?s\s+the\s+damage\b|\bwhat(?:'?s|\s+is|\s+would\s+be)\s+(?:the\s+)?(?:training|run|gpu)\s+time\b|\b(?:redo|re-do|recalculate|recompute|rerun|re-run|update)\s+(?:the\s+|your\s+)?(?:numbers|math|maths|costs?|estimates?|figures|calculations?)\b|\b(?:would|will|is|isn't|wouldn't)\s+(?:that|it|this)\s+(?:really\s+|actually\s+)?(?:be\s+|come\s+out\s+|work\s+out\s+)?cheaper\b|(?:^|[.!?]\s*|\b(?:and|so|ok|okay|also)\s)(?:the|what'?s\sthe|what\sis\sthe|what\swould\sbe\sthe)\s(?:monthly|yearly|annual|training|total|running|hosting|serving)\scost\sof\b(?![^.?!]{0,60}\s(?:is|was|are|were|runs?)\s(?:about\s|around\s|roughly\s)?[$€£\d])(?=[^.?!]{0,160}\?)|\bset\s+us\s+back\b|\bin\s+dollars\s+and\s+hours\b|\bhow\s+many\s+(?:days|hours|weeks|gpu[\s-]hours)\s+(?:would|will|does|do|is|could|might)\b|\b(?:how\s+(?:long|much)\s+and\s+how\s+(?:much|long)\b|how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+in\s+(?:wall[\s-]?clock|real|calendar|elapsed)\b|how\s+long\s+in\s+(?:hours|days|weeks)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4}|\d[\d,.]*k?(?:\s+[a-z0-9.-]+){1,4})\s+cost|(?:^|[.!?]\s+)(?:and\s+|so\s+)?(?:the\s+)?(?:monthly\s+)?cost\s+(?:per|a)\s+month(?:,?\s+please)?\s*\?|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|(?:would|will|does|could)\s+(?:it|that|this|switching)\s+(?:[\w.-]+\s+){0,3}?(?:cut|lower|reduce|halve|shrink|save\s+on)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|costs?|spend)\b|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!-|\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b|what(?:'s|\s+is|\s+would\s+be)\s+(?:our|the|my)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:bill|cost)\b)/;
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
   /\b(?:is|are)\s+(?:the\s+)?\d+\s?(?:gb|gigs?)\s+(?:on|of|in)\s+(?:our|the|my)\s+(?:[\w-]+\s+){0,2}?(?:actually\s+|really\s+|even\s+)?enough\b|\b(?:can|could|will|would)\s+(?:the|our)\s+\d+\s+(?:[\w-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?)\s+(?:in\s+(?:one|a|the)\s+(?:node|box|server)\s+)?(?:even\s+)?(?:serve|host|run)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:\d+(?:\.\d+)?b|model)\b|\b(?:how\s+many\s+(?:of\s+(?:our|the|those)\s+)?(?:gpus?|cards?|[ahl]\d{2,3}s?|h100s?|a100s?|l40s|l4s)\s+(?:would|will|does|do|should)\s+(?:serving|it|the\s+model|inference|we\s+need\s+(?:to\s+serve|for\s+serving))\b|(?:can|could|will|would)\s+(?:the|our|a|one|this|that)\s+(?:[\w.-]+\s+)?(?:gpus?|cards?|[ahlt]\d{1,3}\w*|rtx\s?\d+\w*|l40s|servers?|box|node|machine|laptop|phone|device)(?:\s+\d{2,3}\s?gb)?\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host)\s+(?:it|that|this|the\s+model|the\s+(?:tuned\s+|fine[\s-]?tuned\s+|distilled\s+)?(?:[\w.-]+\s+)?(?:\d+(?:\.\d+)?b|model))\b|(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\.\d+)?(?:\s+(?:[a-z0-9-]+(?:\.\d+)?|\d+\.\d+)){0,4})\s+(?:fit|run)\b|(?:will|would|does|do|can|could)\s+[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){5,8}\s+fit\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+on\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\b(?:serving|running|hosting)\s+(?:it|the\s+model|an?\s+\d+(?:\.\d+)?b(?:\s+model)?)\s+(?:should|would|will)\s+(?:only\s+)?(?:need|take)\s+(?:just\s+)?(?:one|a\s+single|a|\d+)\s+(?:[a-z0-9-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?|a10g?s?|t4s?)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|\d+\s?(?:gb|gigs?)\b[^.?!]{0,40}?\b(?:gonna|going\s+to)\s+be\s+enough\b|\b(?:will|would|do|does)\s+(?:we|it|i|that|this)\s+(?:\w+\s+)?(?:oom|run\s+out\s+of\s+(?:gpu\s+)?(?:memory|vram))\b|\bwhat\s+(?:does|would|will)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:q?lora|dpo|fine[\s-]?tuning|training)(?:[\s-]based)?(?:\s+[\w-]+){0,2}?\s+need\s*(?:\?|$)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:for\s+(?:serving|training|inference)\s+)?(?:on|in|into)\s+(?:our|my|the|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|both|all|just|only|these|those|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
@@ -89,7 +94,7 @@ const COMPARISON = new RegExp(
  * LoRA?": two methods a few words apart in a question.
  */
 const LOOSE_COMPARISON = new RegExp(
-  `(${METHOD_SOURCE})\\b(?:[\\s,]+[a-z0-9'-]+){0,8}?[\\s,]+(?:or|vs\\.?|versus|(?:be\\s+)?(?:better|worse|cheaper|faster|easier|safer)(?:\\s+for\\s+(?:us|me|this|our\\s+\\w+))?\\s+than)\\s+(?:just\\s+|simply\\s+|rather\\s+|maybe\\s+|plain\\s+)?(?:(?:do|would|should|could|will)\\s+(?:we|i|you)\\s+(?:still\\s+|also\\s+|rather\\s+)?(?:need|use|want|go\\s+with|do|add)\\s+|is\\s+it\\s+|use\\s+(?:(?:them|it|those|these|that)\\s+(?:for|as|with|in)\\s+)?|put\\s+(?:them|it|those|these)\\s+(?:in|into)\\s+|do\\s+|go\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?`,
+  `(${METHOD_SOURCE})\\b(?:[\\s,]+[a-z0-9'-]+){0,12}?[\\s,]+(?:or|vs\\.?|versus|instead\\s+of|rather\\s+than|(?:and|so)\\s+(?:then\\s+)?(?:we|you)\\s+(?:don'?t|do\\s+not|wouldn'?t|won'?t)\\s+need|(?:be\\s+)?(?:better|worse|cheaper|faster|easier|safer)(?:\\s+for\\s+(?:us|me|this|our\\s+\\w+))?\\s+than)\\s+(?:just\\s+|simply\\s+|rather\\s+|maybe\\s+|plain\\s+)?(?:(?:do|would|should|could|will)\\s+(?:we|i|you)\\s+(?:still\\s+|also\\s+|rather\\s+)?(?:need|use|want|go\\s+with|do|add)\\s+|is\\s+it\\s+|use\\s+(?:(?:them|it|those|these|that)\\s+(?:for|as|with|in)\\s+)?|put\\s+(?:them|it|those|these)\\s+(?:in|into)\\s+|do\\s+|go\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?`,
 );
 /** "should it do RAG over it? or bake it in with the fine tune?": two methods in two questions. */
 const COMPARISON_ACROSS_QUESTIONS = new RegExp(
@@ -130,7 +135,7 @@ const PRECOMPUTED_REFERENCE =
   /\bprecomput\w*\s+(?:the\s+|all\s+the\s+)?(?:reference|ref)(?:\s+model)?(?:'s)?\s*(?:log[\s-]?probs?|logprobs|logits|outputs)?|\b(?:reference|ref)\s+(?:log[\s-]?probs?|logprobs|logits)\s+(?:are\s+)?(?:precomputed|cached|computed\s+(?:offline|once|ahead))|\bcach\w*\s+(?:the\s+)?(?:reference|ref)\s+(?:log[\s-]?probs?|logprobs|logits)/;
 /** "some rare categories only have around 30 (examples) each", "the smallest classes have maybe 20 each". */
 const RAREST_CLASS_COUNT =
-  /\b(?:rare|rarest|small|smallest|tiny|thin|minority|long[\s-]tail)\s+(?:ones|classes|categories|labels|intents|codes|tags)\b[^.;!?\n]{0,30}?\b(?:have|has|with|get|at)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|maybe\s+|like\s+|~\s*){0,2}(\d[\d,]*)\s+(?:[a-z]+\s+)?(?:each|apiece)\b|\b(?:rare|rarest|smallest)\b(?:e\.g\.|i\.e\.|[^.;!?\n]){0,50}?\b(?:only\s+)?(?:has|have)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|maybe\s+|like\s+|~\s*){0,2}(\d[\d,]*)(?:\s+(?:examples?|samples?|essays?|items?|rows|records|cases|images|photos)\b|\s*(?:[.;!?,]|$))/;
+  /\b(?:rare|rarest|small|smallest|tiny|thin|minority|long[\s-]tail)\s+(?:ones|classes|categories|labels|intents|codes|tags)\b[^.;!?\n]{0,50}?\b(?:have|has|with|get|at)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|maybe\s+|like\s+|~\s*){0,2}(\d[\d,]*)\s+(?:[a-z]+\s+)?(?:each|apiece)\b|\b(?:rare|rarest|smallest)\b(?:e\.g\.|i\.e\.|[^.;!?\n]){0,50}?\b(?:only\s+)?(?:has|have)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|maybe\s+|like\s+|~\s*){0,2}(\d[\d,]*)(?:\s+(?:examples?|samples?|essays?|items?|rows|records|cases|images|photos)\b|\s*(?:[.;!?,]|$))|\b(?:lots\s+of|many|some|most|a\s+lot\s+of|plenty\s+of)\s+(?:the\s+)?(?:codes|classes|categories|labels|intents|tags|levels)\s+(?:only\s+)?(?:have|has|get)\s+(?:only\s+|just\s+|about\s+|~\s*)?(?:\d{1,3}\s*(?:-|to)\s*)?(\d[\d,]*)\s+(?:examples?|samples?|rows|records|cases)\b/;
 /** Words that make a comparison about the team's facts: "RAG or LoRA for the lore?", "…for our docs". */
 const KNOWLEDGE_SUBJECT =
   /\b(?:lore|bible|docs|documents|documentation|facts|knowledge|manuals?|wiki|handbook|policies|catalog(?:ue)?|product\s+info(?:rmation)?|articles|faqs?|corpus|papers|patents|literature|knowledge\s+base)\b/;
@@ -185,7 +190,7 @@ const TRAIN_ON_MAC =
  * a device, not whether it fits there (the fit question).
  */
 const ON_DEVICE_RUNTIME =
-  /\b(?:toolchain|tool\s+chain|tooling|stack)\s+(?:to|for)\s+(?:shrink|quantiz\w*|convert|run|ship|deploy|put)\b[^?.!]{0,60}\b(?:android|ios|phones?|mobile|tablets?|app|device|edge)\b|\b(?:how\s+(?:do|can|would|should|could)\s+(?:we|i|you|one)|how\s+to)\b[^?.!]{0,60}?\b(?:quantiz\w*|convert\w*|run|deploy|ship|packag\w*|put|get|load|export)\s+(?:it|them|the\s+(?:model|student|adapter|tuned\s+model)|(?:a|the|our)\s+[\w.-]+\s+\d+(?:\.\d+)?b|(?:the|our)\s+(?:tuned|fine[\s-]?tuned|trained|distilled|quantized)\s+[\w.-]+(?:\s+\d+(?:\.\d+)?b)?)\b[^?.!]{0,50}?\b(?:on(?:to)?|to|in(?:to)?|for)\s+(?:an?\s+|the\s+|our\s+|their\s+|users'?\s+)?(?:android|ios|iphones?|phones?|mobile|smartphones?|the\s+device|edge\s+devices?|(?:the\s+|our\s+|a\s+)?(?:consoles?|handhelds?|(?:vr\s+)?headsets?|kiosks?|robots?|drones?|raspberry\s+pis?|jetsons?)|(?:windows|macos|linux)\s+(?:pcs?|laptops?|desktops?|machines?|clients?)|(?:the\s+|our\s+)?(?:game|players'?\s+(?:pcs?|machines?)|desktop\s+app))\b[^.!]*\?|\bquantiz\w*\b[^?.!]{0,40}\b(?:ship|bundle|package|embed)\w*\s+(?:it\s+)?(?:in(?:side|to)?|with)\s+(?:the|our)\s+(?:game|app|client|installer)\b[^.!]*\?|\b(?:what|which)\s+(?:runtime|framework|library|engine|inference\s+(?:engine|library|runtime)|app)s?\b[^?.!]{0,60}\b(?:android|ios|iphones?|phones?|mobile|on[\s-]device)\b[^.!]*\?|\bquantiz\w*\b[^?.!]{0,60}\b(?:android|ios|iphones?|phones?|mobile|on[\s-]device)\b[^.!]*\?|\b(?:how\s+(?:would|do|can|should)\s+(?:we|i)\s+(?:actually\s+)?run\s+(?:it|the\s+model)\s+on\s+(?:the|our|a|each)\s+(?:[\w-]+\s+)?(?:pc|laptop|computer|box|workstation|device|appliance|console|handheld|headset|kiosk|robot)s?\b|what\s+(?:runtime|inference\s+(?:engine|software))\b[^?]{0,80}\b(?:pc|laptop|computer|box|workstation|device|appliance|offline)\b)[^.!]*\?/;
+  /\b(?:toolchain|tool\s+chain|tooling|stack)\s+(?:to|for)\s+(?:shrink|quantiz\w*|convert|run|ship|deploy|put)\b[^?.!]{0,60}\b(?:android|ios|phones?|mobile|tablets?|app|device|edge)\b|\b(?:how\s+(?:do|can|would|should|could)\s+(?:we|i|you|one)|how\s+to)\b[^?.!]{0,60}?\b(?:quantiz\w*|convert\w*|run|deploy|ship|packag\w*|put|get|load|export)\s+(?:it|them|the\s+(?:model|student|adapter|tuned\s+model)|(?:a|the|our)\s+[\w.-]+\s+\d+(?:\.\d+)?b|(?:the|our)\s+(?:tuned|fine[\s-]?tuned|trained|distilled|quantized)\s+[\w.-]+(?:\s+\d+(?:\.\d+)?b)?)\b[^?.!]{0,50}?\b(?:on(?:to)?|to|in(?:to)?|for)\s+(?:an?\s+|the\s+|our\s+|their\s+|users'?\s+)?(?:android|ios|iphones?|phones?|tablets?|mobile|smartphones?|the\s+device|edge\s+devices?|(?:the\s+|our\s+|a\s+)?(?:consoles?|handhelds?|(?:vr\s+)?headsets?|kiosks?|robots?|drones?|raspberry\s+pis?|jetsons?)|(?:windows|macos|linux)\s+(?:pcs?|laptops?|desktops?|machines?|clients?)|(?:the\s+|our\s+)?(?:game|players'?\s+(?:pcs?|machines?)|desktop\s+app))\b[^.!]*(?:\?|$)|\bquantiz\w*\b[^?.!]{0,40}\b(?:ship|bundle|package|embed)\w*\s+(?:it\s+)?(?:in(?:side|to)?|with)\s+(?:the|our)\s+(?:game|app|client|installer)\b[^.!]*(?:\?|$)|\b(?:what|which)\s+(?:runtime|framework|library|engine|inference\s+(?:engine|library|runtime)|app)s?\b[^?.!]{0,60}\b(?:android|ios|iphones?|phones?|mobile|on[\s-]device)\b[^.!]*(?:\?|$)|\bquantiz\w*\b[^?.!]{0,60}\b(?:android|ios|iphones?|phones?|mobile|on[\s-]device)\b[^.!]*(?:\?|$)|\b(?:how\s+(?:would|do|can|should)\s+(?:we|i)\s+(?:actually\s+)?run\s+(?:it|the\s+model)\s+on\s+(?:the|our|a|each)\s+(?:[\w-]+\s+)?(?:pc|laptop|computer|box|workstation|device|appliance|console|handheld|headset|kiosk|robot)s?\b|what\s+(?:runtime|inference\s+(?:engine|software))\b[^?]{0,80}\b(?:pc|laptop|computer|box|workstation|device|appliance|offline)\b)[^.!]*(?:\?|$)/;
 /** "does azure charge something monthly for hosting a fine tuned model?", "is there a fee to keep the tuned model deployed?" */
 const HOSTING_FEE =
   /\b(?:host(?:ing|ed)?|deploy(?:ed|ing|ment)?|keep(?:ing)?\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+(?:deployed|running|up))\b[^.?!]{0,50}\b(?:fine[\s-]?tun\w*|tuned|custom)\b[^.?!]{0,30}?(?:\?|$)|\b(?:fine[\s-]?tun\w*|tuned|custom)\s+(?:model|deployment|copy)s?\b[^.?!]{0,40}\b(?:host(?:ing)?\s+(?:fee|cost|charge)s?|per\s+hour|hourly|charged?\s+(?:monthly|per\s+month|by\s+the\s+hour))|\bhosting\s+(?:fee|cost|charge)s?\b/;
@@ -228,7 +233,7 @@ const ENCODER_WEIGHED = new RegExp(
  * estimate questioned against the bill the team pays.
  */
 const BILL_MISMATCH =
-  /\bwhat\s(?:explains|causes|accounts\sfor)\sthe\s(?:gap|difference|discrepancy)\b|\b(?:lower|higher)\sthan\s(?:our|the)\s(?:real\s|actual\s)?(?:invoice|bill)\b|\b(?:something(?:'s|\s+is)\s+off|(?:doesn't|does\s+not|don't|do\s+not)\s+add\s+up|(?:that|this|it)\s+can(?:'t|not)\s+be\s+right|makes\s+no\s+sense)\b[^.?!]{0,80}[?!.]?\s*$|\b(?:invoice|bill|you\s+said|your\s+(?:estimate|figure|number))\b[^?!]{0,200}\bwhy\s+(?:the\s+|such\s+a\s+|is\s+there\s+a\s+)?(?:big\s+|huge\s+)?(?:difference|gap|mismatch|discrepancy)\b|\bwe\s+pay\s+(?:about\s+|roughly\s+|~\s*)?[$€£]?\d[\d,.]*k?\b[^.?!]{0,30}\b(?:now|today|currently)\b[^.?!]{0,40}\b(?:you\s+say|you\s+said|your\s+(?:estimate|number|figure))\b/;
+  /\bwhat\s(?:explains|causes|accounts\sfor)\sthe\s(?:gap|difference|discrepancy)\b|\bwhy\s+(?:is|are)\s+(?:our|the|my)\s+(?:current\s+|real\s+|actual\s+)?(?:bill|invoice|spend|costs?)\s+(?:so\s+much\s+|that\s+much\s+|way\s+|far\s+)?(?:higher|bigger|larger)\b|\b(?:lower|higher)\sthan\s(?:our|the)\s(?:real\s|actual\s)?(?:invoice|bill)\b|\b(?:something(?:'s|\s+is)\s+off|(?:doesn't|does\s+not|don't|do\s+not)\s+add\s+up|(?:that|this|it)\s+can(?:'t|not)\s+be\s+right|makes\s+no\s+sense)\b[^.?!]{0,80}[?!.]?\s*$|\b(?:invoice|bill|you\s+said|your\s+(?:estimate|figure|number))\b[^?!]{0,200}\bwhy\s+(?:the\s+|such\s+a\s+|is\s+there\s+a\s+)?(?:big\s+|huge\s+)?(?:difference|gap|mismatch|discrepancy)\b|\bwe\s+pay\s+(?:about\s+|roughly\s+|~\s*)?[$€£]?\d[\d,.]*k?\b[^.?!]{0,30}\b(?:now|today|currently)\b[^.?!]{0,40}\b(?:you\s+say|you\s+said|your\s+(?:estimate|number|figure))\b/;
 const COST_LEVERS =
   /\b(?:prompt\s+cach\w*|cach(?:e|ing)\s+(?:the\s+|our\s+|that\s+|this\s+|those\s+)?(?:[\w-]+\s+){0,2}?(?:(?:system\s+)?prompts?|prefix(?:es)?|shared\s+part|instructions)|batch\s+api|batch(?:ed|ing)?\s+(?:(?:some|all|most|part|a\s+lot)\s+of\s+)?(?:the\s+|our\s+|those\s+)?(?:requests|jobs|mode|calls|inference|work))\b/;
 /** "why would we rent an MI300X, we have two 3090s", "why rent when we own an A100?": the rental questioned. */
@@ -331,6 +336,11 @@ const ASKS_FORMAT_GUARANTEE =
 /** "is 150 examples really enough?", "do we have enough data to fine-tune?", "how many examples do we need?". */
 const ASKS_ENOUGH_DATA =
   /\b(?:is|are)\s(?:that|this|it|they|these|those)\s(?:really\s|actually\s)?enough\s(?:data|examples|labels)\b|\bwhether\s[\d,.]+k?\s(?:\w+\s)?(?:is|are)\senough\b|\b(?:is|are)\s+(?:~\s*|about\s+|only\s+)?\d[\d,.]*k?\s+(?:(?!(?:gb|gigs?|tb|mb|tokens?|ms|seconds?|hours?|days?|weeks?|months?|dollars?|usd|eur|gpus?|cards?|requests?|calls?)\b)[a-z-]+\s+){0,2}(?:really\s+|actually\s+|even\s+|still\s+)?enough\b|\b(?:are|is|would|will)\s+(?:a\s+)?(?:[\w,.-]+\s+){0,4}?(?:examples|samples|pairs|rows|records|labels)\s+(?:going\s+to\s+)?be\s+(?:enough|sufficient|adequate)\b|\b(?:examples|samples|pairs)\b[^.?!]{0,30}\b(?:sufficient|suffice|adequate)\b|\b(?:(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:really\s+|actually\s+|even\s+|still\s+)?enough\s+(?:to\s+(?:fine[\s-]?tune|train|tune|do\s+(?:lora|qlora|dpo|sft))|for\s+(?:fine[\s-]?tuning|training|tuning|lora|qlora|dpo|sft|a\s+(?:fine[\s-]?tune|lora)))|(?:is|are)\s+(?:[\d,.]+k?|that|this|it)\s+(?:\w+\s+)?enough\s+(?:for|to\s+cover)\s+(?:\d+|all\s+(?:the\s+|our\s+)?\d+)\s+(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)|(?:is|are)\s+(?:(?:~\s*|about\s+|around\s+)?[\d,.]+k?|a\s+few\s+hundred|a\s+couple\s+(?:of\s+)?hundred|that|this|these|those|it)\s+(?:[\w-]+\s+){0,3}?(?:examples?|pairs?|samples?|labels?|rows|records|data|images|photos|pictures|clips|recordings|hours|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|clauses|cases|items|forms|invoices|chats)\s+(?:really\s+|actually\s+|even\s+)?enough|(?:do|would|will)\s+(?:we|i)\s+have\s+enough\s+(?:labell?ed\s+)?(?:data|examples?|pairs?|samples?|labels?)|how\s+many\s+(?:labell?ed\s+|training\s+|preference\s+)?(?:examples?|pairs?|samples?|labels?)\s+(?:do|would|will)\s+(?:we|i|you)\s+need|enough\s+(?:data|examples?|pairs?)\s+(?:to|for)\s+(?:fine[\s-]?tun\w*|train\w*|tun\w*|lora|qlora|dpo))\b/;
+/** "is that enough?", "are those enough?": enough of what the message counted. */
+const BARE_ENOUGH = /\b(?:is|are)\s+(?:that|this|it|they|these|those)\s+(?:really\s+|actually\s+|even\s+)?enough\s*\?/;
+/** A count of examples in the message: "~40 examples each", "2,000 labelled tickets". */
+const EXAMPLES_COUNTED =
+  /\d[\d,.]*\s*k?\s+(?:[\w-]+\s+)?(?:examples?|samples?|pairs|labels|rows|records|labell?ed\s+\w+)\b/;
 /** Words in a safety question that say a wrong answer has consequences someone answers for. */
 const HIGH_STAKES_WORDS =
   /\b(?:clinical|clinicians?|medical|patients?|doctors?|diagnos\w*|dosages?|doses?|meds|medications?|drugs?|hiring|recruit\w*|candidates?|r[ée]sum[ée]s?|cvs?|bias(?:ed)?|fairness|ai\s+act|regulat\w*|auditors?|audit|compliance|supervisor|legal\s+liability|liable|without\s+(?:a\s+)?(?:human|person|anyone|review)|unsupervised|fully\s+automat\w*)\b/;
@@ -487,6 +497,7 @@ export const NOT_A_QUESTION_KEY: ReadonlySet<string> = new Set([
   'asksSmallModelWorry',
   'macMemoryGB',
   'noImages',
+  'noSpeechTask',
   'billModels',
   'asksFitFor',
   'asksFitGpus',
@@ -722,7 +733,12 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     }
   }
   // "And the BERT-style route, what would that cost per month?": the cost of an encoder, not of the plan's model.
-  if (intents.asksCost !== undefined && ENCODER_NAMED.test(lower)) {
+  // ("…host an encoder ourselves. Would that be cheaper and good enough?" weighs the encoder instead: answered so.)
+  if (
+    intents.asksCost !== undefined &&
+    ENCODER_NAMED.test(lower) &&
+    !(intents.asksEncoderInstead === true && /\bcheaper\b/.test(lower))
+  ) {
     intents.asksEncoderCost = true;
     delete intents.asksEncoderInstead;
   }
@@ -833,6 +849,15 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     // The method the cost question names, in its own sentence ("how much would that cost? fine-tuned tokens are
     // pricier, aren't they?" asks about the plan, not about fine-tuning).
     intents.asksCost = methodIn(sentenceAround(lower, cost.index));
+    // "prompts are about 3,000 tokens … redo the numbers": the request size, not prompting as the method asked about.
+    if (
+      intents.asksCost === 'prompt-engineering' &&
+      /\bprompts?\s+(?:are|is|of|~|about|around|roughly|\d)/.test(lower) &&
+      !/\bprompt(?:ing|\s+engineering)\b/.test(lower)
+    )
+      intents.asksCost = true;
+    // "What if we LoRA-tune Llama 3.1 8B and host it? Would that be cheaper?": the method of the "what if" asked about.
+    if (intents.asksCost === true && /\bwhat\s+if\b|\binstead\b/.test(lower)) intents.asksCost = methodIn(lower);
     if (MONTHLY.test(lower) || /\bbills?\b/.test(BILL_COMPARISON.exec(lower)?.[0] ?? ''))
       intents.asksMonthlyCost = true;
     if (ELAPSED_ASKED.test(lower)) intents.asksElapsed = true;
@@ -933,7 +958,13 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     delete intents.asksFit;
     delete intents.asksFitFor;
   }
-  if ((ASKS_ENOUGH_DATA.test(lower) || ASKS_HOLDOUT.test(lower)) && QUESTION_FORM.test(lower)) {
+  if (
+    (ASKS_ENOUGH_DATA.test(lower) ||
+      ASKS_HOLDOUT.test(lower) ||
+      // ("some rare ones only have ~40 examples each. is that enough?": a bare "enough?" after a count of examples.)
+      (BARE_ENOUGH.test(lower) && EXAMPLES_COUNTED.test(lower))) &&
+    QUESTION_FORM.test(lower)
+  ) {
     // "is 40 examples enough?": the count asked about, when the profile does not hold one yet.
     const counted =
       /(?<![\d,.])(\d+(?:,\d{3})*(?:\.\d+)?\s?k?)\s+(?:[a-z-]+\s+){0,2}?(?:examples?|pairs?|samples?|labels?|rows|records|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|images|photos|clips|recordings)\b/.exec(
@@ -957,17 +988,26 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     // annotators labeled 500 each").
     const rare = RAREST_CLASS_COUNT.exec(lower);
     const rarest = rare
-      ? parseCount(rare[1] ?? rare[2] ?? '')
+      ? parseCount(rare[1] ?? rare[2] ?? rare[3] ?? '')
       : perClass && counted
         ? parseCount(counted[1] ?? '')
         : undefined;
     if (rarest !== undefined && rarest > 0) intents.asksEnoughDataRarest = rarest;
     // "is 1,500 enough for 40 intents?": the classes the count is spread over.
     const classes =
-      /\benough\s+(?:for|to\s+cover)\s+(?:all\s+(?:the\s+|our\s+)?)?(\d+)\s+(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)\b/.exec(
+      /\benough\s+(?:for|to\s+cover)\s+(?:all\s+(?:the\s+|our\s+)?)?(?:~\s*|about\s+|around\s+|roughly\s+)?(\d[\d,]*)\s+(?:distinct\s+|different\s+|unique\s+|possible\s+)?(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)\b/.exec(
         lower,
       );
-    if (classes) intents.asksEnoughDataClasses = Number(classes[1]);
+    // ("is 40k enough when we have about 6,000 distinct codes?": the classes said beside the question.)
+    const classesBeside =
+      classes ??
+      /\b(?:we\s+have|there\s+are|with|across|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*|some\s+)?(\d[\d,]*)\s+(?:distinct\s+|different\s+|unique\s+|possible\s+)?(?:intents|classes|categories|labels|codes|tags|queues|topics)\b/.exec(
+        lower,
+      );
+    if (classesBeside) {
+      const classCount = parseCount(classesBeside[1] ?? '');
+      if (classCount !== undefined && classCount > 1) intents.asksEnoughDataClasses = classCount;
+    }
     // ("is 1,500 enough for 40 intents?": the count said bare, before "enough".)
     if (intents.asksEnoughData === true) {
       const bare = /\b(?:is|are)\s+([\d,.]+k?)\s+(?:[a-z-]+\s+){0,2}enough\b/.exec(lower);
@@ -986,7 +1026,14 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     const gb = memory ? Number(memory[1] ?? memory[2]) : undefined;
     if (gb !== undefined && gb >= 8 && gb <= 512) intents.macMemoryGB = gb;
   }
-  if (ON_DEVICE_RUNTIME.test(lower)) intents.asksOnDeviceRuntime = true;
+  if (ON_DEVICE_RUNTIME.test(lower)) {
+    intents.asksOnDeviceRuntime = true;
+    // ("how do we quantize it and actually run it on the tablets": how to run it there, not whether it fits.)
+    if (!/\bfits?\b|\benough\s+(?:memory|ram|vram)\b/.test(lower)) {
+      delete intents.asksFit;
+      delete intents.asksFitFor;
+    }
+  }
   if (ASKS_SPEED.test(lower)) intents.asksSpeed = true;
   // ("how many should we hold back for testing?" is the enough-data question, read above.)
   if (ASKS_EVALUATION.test(lower) && QUESTION_FORM.test(lower) && intents.asksEnoughData === undefined) {

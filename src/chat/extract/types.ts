@@ -179,6 +179,8 @@ export interface ExtractionIntents {
   asksEncoderInstead?: boolean;
   /** "There are no images in this project": an image task or modality read earlier is taken back. */
   noImages?: boolean;
+  /** "it's NOT transcription, it's text in, text out": a transcription task read earlier is taken back. */
+  noSpeechTask?: boolean;
   /** "I worry a 1B model will be dumb with unusual commands": a doubt about a small model, with the size it names. */
   asksSmallModelWorry?: { sizeB?: number };
   /** "What would the BERT-style route cost to train and run on our CPU server?": an encoder's own figures. */

@@ -132,6 +132,11 @@ const TRIGGER_WORDS: Record<string, readonly string[]> = {
     'our support bot',
   ],
   intents: [
+    'ok, start over',
+    'reset',
+    'is that enough?',
+    'redo the numbers',
+    'paste the runbook into the prompt instead of',
     'step by step',
     'walk me through the',
     'graders disagree',

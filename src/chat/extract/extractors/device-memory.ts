@@ -13,6 +13,8 @@ const DEVICE_MEMORY = new RegExp(
     `(?:${DEVICE})(?:,?\\s+which|,?\\s+that)?\\s+(?:with|w\\/|has|have|having|that\\s+have|only\\s+(?:have|has))\\s+(?:only\\s+|about\\s+|around\\s+|maybe\\s+|roughly\\s+|like\\s+|~)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
     // "a jetson-type box on the factory floor, 8GB memory for the model": the device's memory, given to the model.
     `(?:${DEVICE})\\b(?:(?!,\\s*(?:but|and|while)\\b|\\b(?:servers?|backend|cloud|gpus?|workstations?)\\b)[^.;!?\\n]){0,60}?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:memory|ram)\\s+(?:for|available\\s+(?:for|to))\\s+(?:the\\s+)?(?:model|llm|inference)\\b`,
+    // "phones that only give the app ~4GB": what the device leaves the app.
+    `(?:${DEVICE})\\s+(?:that|which)\\s+(?:only\\s+)?(?:give|gives|leave|leaves|allow|allows|allot|allots)\\s+(?:the\\s+|our\\s+|an?\\s+)?(?:app|model|llm)\\s+(?:only\\s+|about\\s+|around\\s+|roughly\\s+|~\\s*)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
     // "phones, about 6 gigs" (a short answer naming the device and its memory).
     `^\\W*(?:${DEVICE}),?\\s+(?:about\\s+|around\\s+|~\\s*|maybe\\s+)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)\\s+(?:(?:of\\s+)?(?:ram|memory|unified\\s+memory)\\s+)?(?:on|in)\\s+(?:the\\s+|our\\s+|a\\s+|their\\s+|most\\s+|target\\s+)?(?:${DEVICE})`,
@@ -22,7 +24,7 @@ const DEVICE_MEMORY = new RegExp(
     `\\bdevice\\s+(?:memory|ram)\\s+(?:is|=|:)\\s*(?:about\\s+|around\\s+|only\\s+)?(\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)`,
     `(?:under|below|within|at\\s+most)\\s+(\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:ram|memory)\\s+(?:on|in)\\s+(?:the\\s+)?(?:${DEVICE})`,
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:ram|memory)\\s+(?:${DEVICE})`,
-    `(?:${DEVICE})(?:\\s+[\\w-]+){0,2}\\s*\\(\\s*(?:[\\w-]+(?:\\s+[\\w-]+)?,?\\s+)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)(?:\\s+(?:ram|memory|unified\\s+memory))?(?:\\s+each)?\\s*\\)`,
+    `(?:${DEVICE})(?:\\s+[\\w-]+){0,2}\\s*\\(\\s*(?:[\\w-]+(?:\\s+[\\w-]+)?,?\\s+)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)(?:\\s+(?:ram|memory|unified\\s+memory))?(?:\\s+each)?(?:\\s*,\\s*[\\w-]+(?:\\s+[\\w-]+)?)?\\s*\\)`,
     // "6 GB devices", "8gb phones", "16GB macbooks" (where the model runs; a development machine is dropped below).
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:devices|phones|handsets|tablets)\\b`,
     // "16GB macbooks" only where the model runs on them ("it has to run on the reps' laptops, 16GB macbooks").

@@ -27,7 +27,7 @@ const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
     'image',
   ],
   [
-    /\b(?:code\s+(?:completion|generation|review|assistant|suggestions?|search)|(?:generate|generating|write|writing|complete|completing|autocomplete)\s+(?:python|java|typescript|javascript|sql|code)|text[\s-]to[\s-]sql|nl[\s-]to[\s-]sql|sql\s+generation|coding\s+assistant|(?:github|code|coding|programming|developer|dev)\s+copilot|copilot\s+for\s+(?:code|coding|developers|programmers)|(?:tokens|lines|files|gb|tb)\s+of\s+(?:\w+\s+)?(?:source\s+)?code|translat\w*\s+(?:[a-z]+\s+){0,2}?(?:code|routines|functions|programs|modules)\s+(?:in)?to\s+(?:java|python|c#|go|rust|typescript|javascript|kotlin|scala|c\+\+))\b/g,
+    /\b(?:code\s+(?:completion|generation|review|assistant)|(?<!\b(?:failure|fault|error|icd(?:-10)?|cn|hs|tariff|billing|category|reason|product|postal|zip|status|defect|the|a|right|correct)\s)code\s+(?:suggestions?|search)|(?:generate|generating|write|writing|complete|completing|autocomplete)\s+(?:python|java|typescript|javascript|sql|code)|text[\s-]to[\s-]sql|nl[\s-]to[\s-]sql|sql\s+generation|coding\s+assistant|(?:github|code|coding|programming|developer|dev)\s+copilot|copilot\s+for\s+(?:code|coding|developers|programmers)|(?:tokens|lines|files|gb|tb)\s+of\s+(?:\w+\s+)?(?:source\s+)?code|translat\w*\s+(?:[a-z]+\s+){0,2}?(?:code|routines|functions|programs|modules)\s+(?:in)?to\s+(?:java|python|c#|go|rust|typescript|javascript|kotlin|scala|c\+\+))\b/g,
     'code',
   ],
 ];

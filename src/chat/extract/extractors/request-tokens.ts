@@ -71,6 +71,11 @@ const ANSWER_IS_TOKENS = new RegExp(
   `\\b(?:answers?|repl(?:y|ies)|responses?|completions?|outputs?|summar(?:y|ies)|drafts?)\\s+(?:(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?tokens?\\b|\\b(?:answers?|repl(?:y|ies)|responses?|outputs?|sheets?|summar(?:y|ies)|drafts?|descriptions?|reports?|letters?|emails?)\\s+(?:each\\s+)?(?:comes?|came)\\s+out\\s+(?:at|to)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b|\\b(?:writes?|generates?|produces?|returns?|outputs?)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+)*${AMOUNT}\\s?tokens?\\b|\\b(?:gets?|got|receives?|returns?)\\s(?:typically\\s|usually\\s|roughly\\s|about\\s|around\\s|~\\s?|maybe\\s)*${AMOUNT}\\s?tokens?\\s(?:back|in\\sreturn|out)\\b`,
   'g',
 );
+/** "reports about 600 tokens out", "answers ~50 tokens out": what comes out of one request. */
+const ANSWER_TOKENS_OUT = new RegExp(
+  `\\b(?:answers?|repl(?:y|ies)|responses?|outputs?|reports?|summar(?:y|ies)|drafts?|letters?|emails?)\\s+(?:are\\s+|is\\s+)?(?:~\\s*|about\\s+|around\\s+|roughly\\s+)?${AMOUNT}\\s?tokens?\\s+out\\b`,
+  'g',
+);
 /** "queries are ~60 tokens, prompt maybe 300": after a query's size, the whole prompt's. */
 const PROMPT_TOTAL_AFTER_QUERY = new RegExp(
   `\\b(?:quer(?:y|ies)|questions?|inputs?)\\s+(?:are|is)\\s+(?:~\\s*|about\\s+|around\\s+|roughly\\s+)?\\d[\\d,.]*\\s?k?\\s?tokens?\\s*[,;]\\s*(?:and\\s+|but\\s+|with\\s+)?(?:the\\s+(?:whole\\s+|full\\s+)?)?prompts?\\s+(?:is\\s+|are\\s+)?(?:maybe\\s+|about\\s+|around\\s+|roughly\\s+|~\\s*)*${AMOUNT}(?:\\s?tokens?)?\\b`,
@@ -84,7 +89,7 @@ const ABOUT_TRAINING =
   /\b(?:examples?|training|train|trained|fine[\s-]?tun\w*|finetun\w*|dataset|data\s*set|labell?ed|pairs?|epochs?|corpus)\b/;
 /** Examples put into the prompt (few-shot), not a training set. */
 const PROMPT_EXAMPLES =
-  /\b(?:paste|pasted|pasting|put|include|includes|included|add|adds|stuff|stuffs)\b[^.;!?\n]{0,50}\bexamples?\b|\bexamples?\s(?:in|into)\s(?:the|each|every|our)\sprompts?\b|\bfew[\s-]?shot\b/;
+  /\b(?:paste|pasted|pasting|put|include|includes|included|add|adds|stuff|stuffs)\b[^.;!?\n]{0,50}\bexamples?\b|\bprompts?\b[^.;!?\n]{0,30}\bwith\s+(?:the\s+|our\s+|its\s+|some\s+|a\s+few\s+)?(?:few[\s-]shot\s+)?examples\b|\bexamples?\s(?:in|into)\s(?:the|each|every|our)\sprompts?\b|\bfew[\s-]?shot\b/;
 /** A context window or a limit is not the size of an average request. */
 const WINDOW_AFTER = /^\s*(?:context|window|limit|max(?:imum)?)\b/;
 const MAX_INPUT_TOKENS = 2_000_000;
@@ -133,7 +138,7 @@ export const extractRequestTokens: Extractor = (message) => {
       findings.push(findingFromMatch('inputTokensPerRequest', value, whole));
     }
   }
-  for (const pattern of [OUTPUT_TOKENS, ANSWER_IS_TOKENS]) {
+  for (const pattern of [OUTPUT_TOKENS, ANSWER_IS_TOKENS, ANSWER_TOKENS_OUT]) {
     for (const match of allMatches(pattern, lower)) {
       if (aboutTraining(match.index)) continue;
       // (Each alternative of the pattern has its own pair of groups: the amount and its "k".)
