@@ -2373,6 +2373,37 @@ export function whyNotModelReply(
   if (entry === undefined || entry.verdict === 'not-viable') {
     const blocker = entry?.blockers[0]?.text;
     const because = blocker ? lowerFirst(blocker) : `${method} is not possible on it.`;
+    // "Why Gemini 2.5 Pro rather than an open model like Qwen2.5 7B with LoRA?": the weighed model's own plan, with its
+    // figures beside the plan's, not only why the plan's method does not apply to it.
+    const alternative = onWeighed.destination;
+    const alternativeEntry = onWeighed.recommendations.find((item) => item.method === alternative.method);
+    if (
+      chosen !== undefined &&
+      alternative.method !== destination.method &&
+      !alternative.model.switched &&
+      alternativeEntry !== undefined &&
+      alternativeEntry.verdict !== 'not-viable'
+    ) {
+      const theirs = planEstimates(onWeighed, alternative.method);
+      const ours = planEstimates(plan, destination.method);
+      const dollars = (value: number) => `$${money.format(Math.round(value))}`;
+      const training =
+        theirs?.trainingGpuHours === undefined
+          ? undefined
+          : `about ${money.format(theirs.trainingGpuHours)} GPU-hours to train (three runs)${theirs.oneTimeUSD === undefined ? '' : theirs.oneTimeUSD === 0 ? ' on your GPUs' : `, about ${dollars(theirs.oneTimeUSD)} rented`}`;
+      const serving =
+        theirs?.monthlyUSD === undefined ? undefined : `about ${dollars(theirs.monthlyUSD)} a month to serve`;
+      const figures = [training, serving].filter((part) => part !== undefined);
+      const against =
+        ours?.monthlyUSD === undefined ? '' : `, against about ${dollars(ours.monthlyUSD)} a month for ${chosen}`;
+      const verdict =
+        theirs?.monthlyUSD !== undefined && ours?.monthlyUSD !== undefined
+          ? theirs.monthlyUSD < ours.monthlyUSD * 0.8
+            ? ` ${name} is cheaper to run, at the price of training and serving it yourselves; ${chosen}'s tuning is run by its provider.`
+            : ` It costs about the same or more to run, and you would train and serve it yourselves; ${chosen}'s tuning is run by its provider.`
+          : ` The difference is who runs it: ${name} you train and serve yourselves (and keep the weights), ${chosen} is tuned and served by its provider.`;
+      return `${name} can't take ${method} (${because.replace(/\.$/, '')}); on it the plan would be ${shortMethodName(knowledge, alternative.method)}${figures.length > 0 ? `: ${joinWords(figures)}` : ''}${against}.${verdict} Score both on the same held-out set before you choose.`;
+    }
     return `${name} does not suit this plan: ${because}${chosen === undefined ? '' : ` That is why the plan runs on ${chosen}.`}`;
   }
   const deciding = entry.verdict === 'conditional' ? (entry.decidedBy ?? []) : [];
@@ -2404,16 +2435,17 @@ export function whyNotModelReply(
   if (onDevice.startsWith(' but')) return `${name}: ${works}${onDevice}. That is why the plan runs on ${chosen}.`;
   if (weighedB < chosenB) {
     const sameFamily = chosenModel?.family !== undefined && chosenModel.family === weighed.family;
-    const why = destination.model.proposed
-      ? `I picked ${chosen} because it is the larger of the current models that fit what you described${sameFamily ? ', and within a family the larger model usually does the task better' : ''}`
-      : `You named ${chosen}, which fits what you described`;
+    const why =
+      destination.model.proposed || destination.model.switched
+        ? `I picked ${chosen} because it is the larger of the current models that fit what you described${sameFamily ? ', and within a family the larger model usually does the task better' : ''}`
+        : `You named ${chosen}, which fits what you described`;
     return `${name} would work too: ${works}${onDevice}. ${why}; ${name} is lighter and faster. Score both on the same held-out set and take ${name} if it meets your bar.`;
   }
   const reason =
     (memory !== undefined || profile.deployment === 'edge' || profile.deployment === 'mobile') &&
     weighedB > SMALL_MODEL_PARAMS_B
       ? `on a device I keep to a model of about ${SMALL_MODEL_PARAMS_B}B or less, which generates fast enough there`
-      : destination.model.proposed
+      : destination.model.proposed || destination.model.switched
         ? `${chosen} is the one that fits what you described (hardware, budget, volume) with room to spare`
         : `you named ${chosen}, and ${method} works on it`;
   return `${name}: ${works}${onDevice}, but it is larger, and ${reason}. If ${chosen} falls short on your evaluation set, ${name} is the next one to try.`;

@@ -464,3 +464,84 @@ describe('newuser48: reading what people type', () => {
     expect(turns[1]?.state.profile.oneTimeBudgetUSD).toBeUndefined();
   });
 });
+
+describe('batch x58 and newuser48 polish', () => {
+  it.each([
+    ['right now it is like 800 hand-checked customs entries', { labeledExamples: 800 }],
+    [
+      'we broker for 30 importers and each one wants its own classification quirks on the same base model',
+      { tasksCount: 30 },
+    ],
+    ['the knowledge base is just a 40-page FAQ for our 12 routes', { unlabeledCorpus: 'small' }],
+    [
+      'We have 22 thousand work orders with fault code already labeled. Is very safety important for us.',
+      { labeledExamples: 22000, safetyCritical: true },
+    ],
+    ['about 3,000 histopath reports already have a pathologist-written summary', { labeledExamples: 3000 }],
+    ['we distill into Llama 3.2 3B for the check-in kiosks', { deployment: 'edge' }],
+    ['we need to tag each call by reason — billing, outage, move-in, move-out', { taskType: 'classify' }],
+    [
+      'the model has to run on the inspectors laptops, 16 gigs of RAM total and maybe 8 of it can go to the model',
+      { deviceMemoryGB: 8 },
+    ],
+    ['we need it live in the next two months', { timelineWeeks: 9 }],
+  ])('reads "%s"', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['procurement locked us to Claude 3 Haiku through bedrock for the next two years', 'timelineWeeks'],
+    [
+      'saw this in the logs, what does it mean? [2024-05-02 03:11:09] WARN retriever: citation missing; latency 2300ms',
+      'latencyTargetMs',
+    ],
+    [
+      'saw this in the logs, what does it mean? [2024-05-02 03:11:09] WARN retriever: citation missing; latency 2300ms',
+      'needsCitations',
+    ],
+    ["We'd like to tune Llama 3.1 70B but we only have a single RTX 4090.", 'task'],
+  ])('does not read "%s" as %s', (text, field) => {
+    expect(read(text)[field as keyof ReturnType<typeof read>]).toBeUndefined();
+  });
+
+  it('does not call emphasis a correction ("a wrong procedure could actually hurt someone")', () => {
+    expect(extract('biggest risks? a wrong procedure could actually hurt someone').corrections).toEqual([]);
+    expect(extract('actually it is 3 GPUs').corrections).toEqual(['gpuCount']);
+  });
+
+  it('weighs an open model asked about against the provider-tuned plan with its own method and figures', async () => {
+    const turns = await converse(
+      [
+        'We classify product descriptions into 8-digit customs codes with Claude 3.5 Sonnet, 40,000 labeled examples, prompting plateaued, other models are fine, intermediate ML team. 2,500 requests a day. just recommend',
+        'why gemini 2.5 pro rather than an open model like Qwen2.5 7B with LoRA?',
+      ],
+      knowledge,
+    );
+    // (The plan moved off Claude to an open model the advice picked: "I picked", never "You named".)
+    expect(turns[0]?.recommendation.destination).toMatchObject({ method: 'lora', model: { name: 'Llama 3.1 8B' } });
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/^Qwen2\.5 7B would work too: LoRA on it is possible/);
+    expect(reply).toMatch(/I picked Llama 3\.1 8B/);
+    expect(reply).not.toMatch(/You named/);
+  });
+});
+
+describe('an open model weighed against a provider-tuned plan (newuser48 f10)', () => {
+  it('gives the open model its own method and figures instead of a circular "does not suit"', async () => {
+    const turns = await converse(
+      [
+        'We classify product descriptions into 8-digit customs codes with Claude 3.5 Sonnet, 40,000 labeled examples, prompting plateaued, other models are fine, no GPUs, basic ML skills. 2,500 requests a day, prompts ~3,000 tokens, answers ~50 tokens. just recommend',
+        'why gemini 2.5 pro rather than an open model like Qwen2.5 7B with LoRA?',
+      ],
+      knowledge,
+    );
+    expect(turns[0]?.recommendation.destination).toMatchObject({
+      method: 'managed-fine-tuning',
+      model: { name: 'Gemini 2.5 Pro' },
+    });
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/^Qwen2\.5 7B can't take Managed fine-tuning/);
+    expect(reply).toMatch(/on it the plan would be LoRA: about [\d.]+ GPU-hours to train/);
+    expect(reply).not.toMatch(/does not suit this plan/);
+  });
+});

@@ -1136,10 +1136,16 @@ function askedOfTheCatalog(
     const found = whyNot ? catalogScanner(catalog).findModels(weighedText)[0] : undefined;
     // ("Why LoRA and not QLoRA for Llama 3.1 70B?": the model after "not" must be what the question ends on.)
     // ("Why LoRA and not QLoRA for Llama 3.1 70B?" weighs two methods, not a model.)
+    // ("…rather than an open model like Qwen2.5 7B with LoRA?": the model, with the method it would take.)
+    const methodAfter =
+      found !== undefined &&
+      /^\s*(?:with|using|via|and)\s+(?:q?lora|full\s+fine[\s-]?tuning|fine[\s-]?tuning|dpo|rag)\s*$/.test(
+        weighedText.slice(found.end),
+      );
     const mention =
       thisNotThat !== null &&
       found !== undefined &&
-      (weighedText.trimEnd().length - found.end > 2 || METHOD_FIRST.test(weighedText))
+      ((weighedText.trimEnd().length - found.end > 2 && !methodAfter) || METHOD_FIRST.test(weighedText))
         ? undefined
         : found;
     // ("why not just tune our Llama 3.1 8B?" states the team's model: a why-not about tuning it.)

@@ -52,6 +52,9 @@ const QUOTED =
   /"[^"\n]{1,1000}(?:\n(?!\s*\n)[^"\n]{0,1000}){0,20}"|\b(?:said|says|told\s+(?:us|me)|wrote|claimed|claims)\s*:?\s*'[^'\n]{1,300}'/g;
 /** E-mail style quoted lines ("> we have 100 H100s"). */
 const QUOTED_LINE = /^[ \t]*>[^\n]*/gm;
+/** A pasted log line: "[2024-05-02 03:11:09] WARN retriever: citation missing … latency 2300ms" (to its line's end). */
+const LOG_LINE =
+  /\[\d{4}-\d{2}-\d{2}[ t]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[^\]\n]{0,20}\][^\n]*|\b\d{4}-\d{2}-\d{2}[ t]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?z?\s+(?:warn(?:ing)?|error|info|debug|fatal|critical)\b[^\n]*/g;
 /**
  * A forwarded message: from its header to the end of the message. The dash run is matched whole (`(?<!-)…(?!-)`):
  * tried from every dash of a long run, it would be quadratic.
@@ -115,6 +118,7 @@ export function findUnassertedSpans(message: PreparedMessage, options: { whatIf:
   add(FENCED, 'fenced');
   add(QUOTED, 'quoted');
   add(QUOTED_LINE, 'quoted');
+  add(LOG_LINE, 'quoted');
   add(FORWARDED, 'quoted');
   add(INJECTED, 'injected');
   add(JSON_OBJECT, 'injected');

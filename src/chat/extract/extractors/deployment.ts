@@ -96,6 +96,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "customers install it on their own laptops", "student is phi-3 mini running on windows laptops".
         String.raw`\b(?:install\w*|ship\w*|deploy\w*|put)\s+(?:it\s+|[\w.-]+\s+){0,4}?on\s+(?:their|our|the|users'?|customers'?)\s+(?:own\s+)?(?:[a-z]+(?:'s|s')\s+|[a-z]+\s+team's\s+)?(?:laptops?|pcs|desktops?|machines|computers)\b`,
         String.raw`\b(?:running|runs?|on)\s+(?:windows|mac|linux|corporate|company|employee)\s+(?:laptops?|pcs|desktops?|notebooks?)\b`,
+        // "distill into Llama 3.2 3B for the check-in kiosks": the model meant for the kiosks.
+        String.raw`\b(?:distil\w*|student|model)\b(?:[^.;!?\n]|\.(?=\d)){0,50}?\bfor\s+(?:the|our|their)\s+(?:[\w-]+\s+){0,2}?kiosks\b`,
         // "yeah laptops. 32 gig machines …" (a short answer naming the device).
         String.raw`^\W*(?:(?:yeah|yes|yep|ok|okay|mostly|mainly)[\s,]+)?(?:laptops?|macbooks?)\b(?=\s*(?:[,.;:-]|$|\s+(?:mostly|only|mainly)))(?!\s*[,.;:-]?\s*(?:no|not|nope|never)\b)`,
       ].join('|'),

@@ -59,6 +59,8 @@ const MODEL_SHARE = new RegExp(
     `\\bdevice\\s+memory\\s+for\\s+the\\s+(?:llm|model)\\s+is\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `(?:gives?|gave|given|leaves?|left|allots?|allocates?|allocated|spare|budget)\\s+(?:the\\s+model\\s+|it\\s+|us\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `reserves?\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+for\\s+(?:the\\s+)?model`,
+    // "16 gigs of RAM total and maybe 8 of it can go to the model".
+    `${SIZE}\\s+of\\s+(?:it|that|those|them)\\s+(?:can|may|could|will)\\s+go\\s+to\\s+(?:the\\s+)?(?:model|llm)`,
     // "about 4GB can go to the model".
     `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:can|may|could)\\s+go\\s+to\\s+(?:the\\s+)?model`,
     `${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:is\\s+|are\\s+)?(?:available|usable|free)\\s+(?:to|for)\\s+(?:us|the\\s+model|it)\\b`,

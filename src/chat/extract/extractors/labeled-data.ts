@@ -11,7 +11,7 @@ const LABELED = String.raw`(?:label(?:l)?ed|(?:manually|historically|already|han
 const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|rewrites|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|(?:json|jsonl)s\b|json\s+(?:files|records|outputs)|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+(?:pairs?|examples?)|\b[a-z]+(?:-[a-z]+)*(?:\s*(?:&|\/|\+)\s*|\s+and\s+)[a-z]+(?:-[a-z]+)*\s+pairs|(?:segment|sentence|clause|contract|ticket|email|code|document|summary|translation|dialogue|message)\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+|segment\s+|line\s+|dialogue\s+)?pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
-  '(?:essays?|assignments?|submissions?|exams?|verifications?|kyc\\s+checks?|id\\s+checks?|agreements?|tickets?|commands|macros|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|e-?mails|mails|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|radiographs?|mammograms?|scans?|declarations?|filings?|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms|opinions|memos|briefs)';
+  '(?:essays?|assignments?|submissions?|exams?|verifications?|kyc\\s+checks?|id\\s+checks?|agreements?|tickets?|commands|macros|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|e-?mails|mails|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|radiographs?|mammograms?|scans?|declarations?|filings?|entries|work\\s+orders|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms|opinions|memos|briefs)';
 const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|each\s+(?:one\s+)?(?:tagged|labell?ed|marked|annotated|coded|scored|rated|graded)\s+(?:with|by|as)\b|paired\s+with\s+(?:the|their|its|a|an)\s+(?!(?:upload\s+|creation\s+)?(?:dates?|timestamps?|ids?|metadata|file\s?names?|urls?|sizes?|paths?)\b)|(?:each\s+)?(?:with|w\/|and\s+their|including|paired\s+with)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|queues?|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?|headlines?|titles?|root[\s-]causes?|questions?|tickets?|emails?|messages?|requests?|queues?|departments?|outcomes?|dispositions?)\b)`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
@@ -25,6 +25,14 @@ const COUNT_EXAMPLES = new RegExp(
 /** "600 emails, each is a client email + my reply": records that each hold an input and the output wanted. */
 const COUNT_RECORDS_EACH_A_PAIR = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN},?\\s+(?:each\\s+(?:is|one\\s+is|with|has)|every\\s+one\\s+is)\\s+(?:an?\\s+|the\\s+)?[a-z-]+(?:\\s+[a-z-]+)?\\s*(?:\\+|and|with|plus|->|→)\\s*(?:my|our|the|its|their|an?)\\s+(?:[a-z-]+\\s+)?(?:reply|replies|answer|answers|response|responses|summary|summaries|label|labels|output|outputs|translation|transcript|correction|fix)\\b`,
+  'g',
+);
+/**
+ * "about 3,000 histopath reports already have a pathologist-written summary": records that carry the output a person
+ * wrote for them.
+ */
+const COUNT_RECORDS_HAVE_WRITTEN_OUTPUT = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:already\\s+)?(?:have|has|come\\s+with|include)\\s+(?:an?\\s+|the\\s+|their\\s+|its\\s+)?(?:[a-z]+-(?:written|checked|approved|signed|assigned|verified)|(?:human|hand|expert)[\\s-]written|reference|gold)\\s+(?:summar(?:y|ies)|labels?|answers?|codes?|repl(?:y|ies)|responses?|reports?|translations?|corrections?|notes?)\\b`,
   'g',
 );
 /** "~8k paired snippets (old/new)", "3,000 paired documents": records that come in input/output pairs. */
@@ -366,6 +374,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_LABELED_KIND_OF_EXAMPLES,
     COUNT_RECORDS_EACH_A_PAIR,
     COUNT_PAIRED_RECORDS,
+    COUNT_RECORDS_HAVE_WRITTEN_OUTPUT,
     COUNT_RECORDS_PLUS_OUTPUTS,
     COUNT_ROWS_OF_LABELED,
     COUNT_LABELED_RECORDS,

@@ -35,6 +35,8 @@ const CRITICAL = new RegExp(
     String.raw`\b(?:can|could|might|may|would)\s+(?:(?:genuinely|really|actually|seriously|easily|literally)\s+)?(?:injure|kill|hurt|harm|endanger)\s+(?:someone|somebody|people|a\s+person|workers?|patients?|technicians?|users?|drivers?|passengers?)\b`,
     String.raw`\b(?:mistakes?|errors?|a\s+wrong\s+\w+(?:\s+\w+)?|a\s+missed\s+\w+|getting\s+it\s+wrong)\s+(?:could|can|might|would|may|will)\s+(?:\w+\s+){0,3}?(?:harm|hurt|kill|injure|endanger|cost\s+lives|mean\s+(?:a\s+)?(?:\w+\s+)?(?:failure|accident|injury|death))\b`,
     String.raw`\bmistakes\s+(?:really\s+)?matter\b`,
+    // "Is very safety important for us", "this is safety-relevant".
+    String.raw`\b(?:very\s+|highly\s+)?safety[\s-](?:important|critical|relevant|sensitive)\b|\bvery\s+safety\b`,
     // "it's clinical so mistakes are a real problem".
     String.raw`\b(?:clinical|medical|patients?|legal|safety)\b[^.;!?\n]{0,30}\b(?:mistakes?|errors?)\s+(?:are|is|would\s+be)\s+(?:a\s+)?(?:real|big|serious|huge)\s+(?:problem|issue|risk|deal)\b`,
     // "mistakes not acceptable because of patient safety", "a matter of patient safety".

@@ -95,6 +95,15 @@ export const extractTask: Extractor = (message) => {
     if (text.split(/\s+/).length < 2) continue;
     // "we're building this on weekends": a pronoun is not a task; nor is "REMOVE them" (a verb and a pronoun).
     if (/^(?:this|that|it|something|stuff|things?)\b/i.test(text)) continue;
+    // "we'd like to tune Llama 3.1 70B but…": what the team means to do with a model, not what the model is for.
+    if (
+      tunedTo === null &&
+      /^(?:fine[\s-]?tune|finetune|tune|train|distil+|adapt|customi[sz]e|use|run|deploy|host|serve|try)\s+(?:(?:the|our|a|an)\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}$/i.test(
+        text,
+      ) &&
+      /\d|\b(?:model|llm|gpt|llama|qwen|mistral|gemma|claude|gemini|phi)\b/i.test(text)
+    )
+      continue;
     // "the task is NOT transcription": what the task is not.
     if (/^(?:not|no|never)\b/i.test(text)) continue;
     if (text.split(/\s+/).length <= 3 && /\b(?:them|it|those|these|that|this)\s*$/i.test(text)) continue;

@@ -5,9 +5,9 @@ import type { Extractor, Finding } from '../types.ts';
 
 const TENANT_NOUN = String.raw`(?:customers?|clients?|characters?|npcs?|tenants?|brands?|products?|departments?|teams?|business\s+units?|domains?|languages?|markets?|regions?|stores?|personas?|verticals?|games?|titles?|apps?|products?|sites?|websites?|channels?|agents?|bots?)`;
 /** Organisations the team serves: a tenant only when each wants its own behaviour of the model, not its own account. */
-const CLIENT_ORG_NOUN = `(?:brokers?|agenc(?:y|ies)|firms?|partners?|schools?|hospitals?|clinics?|franchis(?:e|es)|branches|publishers?|merchants?|sellers?|restaurants?|hotels?|newsrooms?|insurers?|dealers(?:hips)?|resellers?)`;
+const CLIENT_ORG_NOUN = `(?:importers?|exporters?|shippers?|carriers?|airlines?|banks?|labs?|retailers?|distributors?|suppliers?|municipalit(?:y|ies)|brokers?|agenc(?:y|ies)|firms?|partners?|schools?|hospitals?|clinics?|franchis(?:e|es)|branches|publishers?|merchants?|sellers?|restaurants?|hotels?|newsrooms?|insurers?|dealers(?:hips)?|resellers?)`;
 /** What a client's own version of the model differs in: "their own underwriting guidelines", "its own tone". */
-const OWN_BEHAVIOUR = String.raw`(?:[\w-]+\s+)?(?:guidelines|style|tone|voice|templates?|formats?|rules|polic(?:y|ies)|prompts?|persona|labels|categories|instructions|adapters?|models?|wording|terminology)`;
+const OWN_BEHAVIOUR = String.raw`(?:[\w-]+\s+)?(?:guidelines|style|tone|voice|templates?|formats?|rules|quirks|conventions|preferences|mappings|taxonom(?:y|ies)|requirements|polic(?:y|ies)|prompts?|persona|labels|categories|instructions|adapters?|models?|wording|terminology)`;
 const TASK_NOUN = String.raw`(?:tasks?|use[\s-]cases?|skills?|workflows?|applications?|apps?)`;
 /**
  * "50 customers each with their own style", "12 clients, each needing a separate adapter", "each of our 12 games

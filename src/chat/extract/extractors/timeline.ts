@@ -13,7 +13,7 @@ const UNIT = '(days?|weeks?|wks?|months?|mos?|quarters?|years?)';
 const NOT_A_DEADLINE = String.raw`(?!\s+(?:of|ago|old|worth|later|experience|a\s+(?:day|week|month|year)|per|each)\b)`;
 /** "in 2 weeks", "within 3 months", "over the next 6 weeks", "less than a month", "under two months". */
 const BOUNDED = new RegExp(
-  `\\b(?:in|within|by|over\\s+the\\s+next|in\\s+the\\s+next|the\\s+next|next|under|less\\s+than|no\\s+more\\s+than|about|around|roughly|only|just)\\s+(?:about\\s+|around\\s+|roughly\\s+|like\\s+|maybe\\s+|~\\s*)?(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\b${NOT_A_DEADLINE}`,
+  `\\b(?:in|within|by|over\\s+the\\s+next|in\\s+the\\s+next|(?<!\\bfor\\s)the\\s+next|(?<!\\bfor\\s+the\\s)next|under|less\\s+than|no\\s+more\\s+than|about|around|roughly|only|just)\\s+(?:about\\s+|around\\s+|roughly\\s+|like\\s+|maybe\\s+|~\\s*)?(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\b${NOT_A_DEADLINE}`,
   'g',
 );
 /** "deadline is 6 weeks", "we have 3 months", "timeline: 8 weeks", "6-week deadline". */

@@ -73,6 +73,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x55: { precision: 0.93, recall: 0.94 },
   x56: { precision: 0.93, recall: 0.99 },
   x57: { precision: 0.89, recall: 0.95 },
+  x58: { precision: 0.87, recall: 0.93 },
 };
 
 interface BatchUtterance {
