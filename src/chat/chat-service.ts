@@ -61,6 +61,7 @@ export const ruleExtract: ExtractFunction = (message, { requestedField, knowledg
       knowledge,
       ...(today === undefined ? {} : { today }),
       ...(earlierRates.length === 0 ? {} : { earlierRates }),
+      ...((history ?? []).some((entry) => entry.role === 'user') ? { midConversation: true } : {}),
     });
   const extraction = read(requestedField);
   // "12k", sent after "we have some labelled data" was not understood and the next question came: a short reply

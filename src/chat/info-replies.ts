@@ -1226,7 +1226,7 @@ export function enoughDataReply(
     const perClass = classes !== undefined && classes > 1 ? examples / classes : undefined;
     const thinPerClass = perClass !== undefined && perClass < THIN_PER_CLASS && examples >= minimum;
     const verdict = thinPerClass
-      ? `Not for ${number.format(classes ?? 0)} classes: ${number.format(examples)} examples is about ${number.format(Math.round(perClass ?? 0))} per class on average, plenty in total but thin per class, so a tune learns the frequent classes and misses the long tail`
+      ? `Not for ${number.format(classes ?? 0)} classes: ${number.format(examples)} examples is about ${number.format(Math.round(perClass ?? 0))} per class on average, ${examples >= SFT_AMPLE_EXAMPLES ? 'plenty in total but ' : ''}thin per class, so a tune learns the frequent classes and misses the long tail`
       : examples < minimum
         ? `${number.format(examples)} examples is below what ${instruction ? 'instruction tuning' : 'a supervised tune'} learns well from (about ${number.format(minimum)}): use them as worked examples in the prompt and as the evaluation set, and collect more before tuning`
         : examples < SFT_AMPLE_EXAMPLES
@@ -1434,7 +1434,7 @@ export function evaluationReply(
   recommendation: Recommendation,
   knowledge: Knowledge,
   profile: Partial<Profile>,
-  raters?: { points?: number },
+  raters?: { points?: number; unit?: 'marks' },
 ): InfoAnswer {
   const { listed, cite } = sourceMarks(knowledge);
   const number = new Intl.NumberFormat('en-US');
@@ -1451,10 +1451,16 @@ export function evaluationReply(
   const metric = profile.taskType === undefined ? undefined : EVALUATION_METRIC[profile.taskType];
   // "Our correctors disagree by up to 40 points": a score is measured by its distance to the human one, and the people
   // grading set the ceiling (no model is judged against one grader more strictly than the graders agree).
-  const within = raters?.points === undefined ? '' : ` within ${number.format(raters.points)} points`;
+  // (A tolerance inside the spread they stated: "within 40 points" of graders 40 points apart at most is always met.)
+  const unit = raters?.unit ?? 'points';
+  const tolerance = raters?.points === undefined ? undefined : Math.max(1, Math.round(raters.points / 4));
+  const within =
+    tolerance === undefined
+      ? ''
+      : ` within ${number.format(tolerance)} ${tolerance === 1 ? unit.replace(/s$/, '') : unit}`;
   parts.push(
     raters !== undefined
-      ? `Your graders disagree with each other${raters.points === undefined ? '' : ` by up to ${number.format(raters.points)} points`}, and that is the ceiling: have two of them grade the same sample of a few hundred, measure how often they land${within || ' on the same grade'} of each other (and the average gap), then measure the model against each of them the same way. A model that agrees with your graders about as often as they agree with one another grades like one of them; asking for more measures noise.${raters.points === undefined ? '' : ' Measure the gap per score, and per part where the score has parts, not one overall accuracy: a near miss and a far one are not the same error.'}`
+      ? `Your graders disagree with each other${raters.points === undefined ? '' : ` by up to ${number.format(raters.points)} ${unit}`}, and that is the ceiling: have two of them grade the same sample of a few hundred, measure how often they give the same grade, how often they land${within || ' one grade step'} of each other, and the average gap, then measure the model against each of them the same way. A model that agrees with your graders about as often as they agree with one another grades like one of them; asking for more measures noise.${raters.points === undefined ? '' : ' Measure the gap per score, and per part where the score has parts, not one overall accuracy: a near miss and a far one are not the same error.'}`
       : metric !== undefined
         ? `Measure ${metric}.`
         : 'For free text, have reviewers score a sample against a short rubric (correct, complete, in the required form), the same reviewers before and after.',

@@ -426,6 +426,11 @@ function answerTurn(
     };
   }
   extraction = sizeOfModelAskedBefore(previous, extraction, knowledge);
+  // A model the team states replaces the one a "what if" asked about: a later size names the team's.
+  if (previous.lastAskedModel !== undefined && extraction.fields.modelName !== undefined) {
+    const { lastAskedModel: _forgotten, ...rest } = previous;
+    previous = rest;
+  }
   extraction = withoutRestatedGpus(previous.profile, extraction, knowledge);
   // ("will it fit on our A100s?" after "8x A100 40GB": the variant stated before stays, also beside a what-if.)
   extraction = keepStatedGpuVariant(previous.profile, extraction);
@@ -1396,7 +1401,7 @@ export function keepStatedGpuVariant(previous: Partial<Profile>, extraction: Tur
     extraction = { ...extraction, hypothetical: rest };
     if (Object.keys(rest).length === 0) {
       const { hypothetical: _none, ...withoutAsked } = extraction;
-      extraction = withoutAsked;
+      extraction = { ...withoutAsked, intents: { ...extraction.intents, whatIf: false } };
     }
   }
   if (!defaultVariant(extraction.fields.gpuName)) return extraction;
@@ -1429,6 +1434,8 @@ function sizeOfModelAskedBefore(
 ): TurnExtraction {
   const named = previous.lastAskedModel;
   if (named === undefined || named === previous.profile.modelName) return extraction;
+  // ("our plan is Llama 3.3 70B after all. Does the 70B fit?": the model named now is the one sized.)
+  if (extraction.fields.modelName !== undefined || extraction.hypothetical?.modelName !== undefined) return extraction;
   const asked = extraction.hypothetical;
   const inAsked = asked?.modelParamsB != null && asked.modelName === undefined;
   const inFields =

@@ -276,9 +276,12 @@ export function extractProfile(
     today?: string;
     /** Exchange rates the user stated in earlier messages (the message's own come first). */
     earlierRates?: readonly StatedRate[];
+    /** The user wrote before in this conversation: a "can the model …?" question no longer states the task. */
+    midConversation?: boolean;
   },
 ): Extraction {
   const prepared = prepareMessage(message.slice(0, MAX_EXTRACTION_CHARS));
+  const firstMessage = context.midConversation !== true;
   const extractorContext: ExtractorContext = {
     catalog: context.knowledge,
     requestedField: context.requestedField,
@@ -591,7 +594,7 @@ export function extractProfile(
     // The model is named inside the question ("will Qwen2.5 32B fit on an A10G?"), not stated beside it.
     (/\b(?:our|my)\b/.test(prepared.lower) ||
       askedOn.length > 0 ||
-      !dropUnstated(prepared, findings, false).some(
+      !dropUnstated(prepared, findings, false, firstMessage).some(
         (item) => item.field === 'modelName' || item.field === 'modelParamsB',
       ))
   )
@@ -617,7 +620,7 @@ export function extractProfile(
   const inWhatIfSentence = (item: Finding) =>
     whatIfSentences.some((span) => span.start <= item.start && item.end <= span.end);
   const stated = chooseFindings(
-    dropUnstated(prepared, findings, false).filter((item) => notAsked(item) && !inWhatIfSentence(item)),
+    dropUnstated(prepared, findings, false, firstMessage).filter((item) => notAsked(item) && !inWhatIfSentence(item)),
   );
   // "The 8B was only the pilot, we're planning on Llama 3.1 70B": a size said of another model than the one named.
   // "the 8B was just what we tested": the size of a model only tested says nothing of the team's.
@@ -769,7 +772,7 @@ export function extractProfile(
   // (Only the team's own amounts: "our competitor spends ₹50 lakh" asks for nothing.)
   const unconverted = [
     ...new Set(
-      dropUnstated(prepared, rated.unconverted, intents.whatIf)
+      dropUnstated(prepared, rated.unconverted, intents.whatIf, firstMessage)
         // ("$3k (about ₹2.5 lakh)": the dollar figure said beside it is the amount.)
         .filter((item) => !rated.findings.some((other) => other.field === item.field))
         // ("A$250,000": the letters of a dollar sign that is not the US one are part of the amount.)
@@ -801,11 +804,11 @@ export function extractProfile(
     };
   // The values only the question reading keeps are the ones asked about.
   const statedFindings = new Set(
-    dropUnstated(prepared, findings, false).filter((item) => notAsked(item) && !inWhatIfSentence(item)),
+    dropUnstated(prepared, findings, false, firstMessage).filter((item) => notAsked(item) && !inWhatIfSentence(item)),
   );
   const asked = outsideUnanswered(
     prepared.original,
-    chooseFindings(dropUnstated(prepared, findings, true).filter((item) => !statedFindings.has(item))),
+    chooseFindings(dropUnstated(prepared, findings, true, firstMessage).filter((item) => !statedFindings.has(item))),
     intents.unanswered,
   );
   const hypothetical = collect(asked);
@@ -1075,7 +1078,15 @@ function askedOfTheCatalog(
     dropModelFindingsWithin(findings, retirement.index, retirement.index + retirement[0].length);
   }
   // "Renting one L4 around the clock — what's that per month?": a GPU kept all month, priced; not the team's GPU.
-  const rent = RENT_MONTHLY_QUESTION.exec(lower) ?? RENT_MONTHLY_COST_FIRST.exec(lower);
+  const costFirst = RENT_MONTHLY_COST_FIRST.exec(lower);
+  // ("…on 2 A100s we already own?" is no rental: only one said rented, in the cloud or round the clock is priced.)
+  const rentedCostFirst =
+    costFirst &&
+    /\b(?:rented|renting|cloud|around\s+the\s+clock|24\s*\/\s*7)\b/.test(costFirst[0]) &&
+    !/\bwe\s+(?:already\s+)?(?:own|have)\b|\bour\s+own\b/.test(costFirst[0])
+      ? costFirst
+      : null;
+  const rent = RENT_MONTHLY_QUESTION.exec(lower) ?? rentedCostFirst;
   const rentedGpu = rent ? catalogScanner(catalog).findGpus(rent[0])[0]?.entry : undefined;
   if (rent && rentedGpu) {
     intents.asksRentMonthly = { count: parseCount(rent[1] ?? '') ?? 1, gpu: rentedGpu.name };
@@ -1448,7 +1459,12 @@ const OTHER_CHOICE_SENTENCE =
  * values inside questions (unless "what if"), denied values ("we do NOT have 100 H100s"), and values in
  * conditional, someone else's, past, quoted, fenced or injected text (see unasserted.ts).
  */
-function dropUnstated(message: PreparedMessage, findings: readonly Finding[], whatIf: boolean): Finding[] {
+function dropUnstated(
+  message: PreparedMessage,
+  findings: readonly Finding[],
+  whatIf: boolean,
+  firstMessage = true,
+): Finding[] {
   const { lower } = message;
   const questions = whatIf
     ? []
@@ -1495,7 +1511,7 @@ function dropUnstated(message: PreparedMessage, findings: readonly Finding[], wh
     return (
       !insideSpan(questions, item.start, item.end) ||
       ownedInQuestion(lower, item) ||
-      wishedInQuestion(lower, item, questions)
+      wishedInQuestion(lower, item, questions, firstMessage)
     );
   });
 }
@@ -1518,7 +1534,12 @@ function harmIfWrong(lower: string, item: Finding): boolean {
  * "Can we make it cite the exact policy paragraph?", "could it answer in Spanish too?": asking whether the model can
  * be made to do something states what the team needs.
  */
-function wishedInQuestion(lower: string, item: Finding, questions: readonly { start: number; end: number }[]): boolean {
+function wishedInQuestion(
+  lower: string,
+  item: Finding,
+  questions: readonly { start: number; end: number }[],
+  firstMessage = true,
+): boolean {
   const question = questions.find((span) => span.start <= item.start && item.end <= span.end);
   if (question === undefined) return false;
   const text = lower.slice(question.start, question.end);
@@ -1527,7 +1548,9 @@ function wishedInQuestion(lower: string, item: Finding, questions: readonly { st
   // nothing of the kind).
   if (
     TASK_FIELDS.has(item.field) &&
+    firstMessage &&
     lower.slice(0, question.start).trim() === '' &&
+    !/,?\s+or\s+(?:is|would|does|do)\s+(?:that|it|this)\b/.test(lower.slice(question.start, question.end)) &&
     TASK_WISH_QUESTION.test(text) &&
     !/\b(?:also|too|as\s+well|instead)\b/.test(text)
   )

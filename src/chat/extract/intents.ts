@@ -68,12 +68,26 @@ const CHOICE_QUESTION =
  * over with a new model next year").
  */
 const RESET =
-  /(?:^|[.!?\n][^\S\n]{0,3})(?:(?:ok(?:ay)?|please|pls|actually|sorry|hmm+|wait|so|right|alright|no|nah|ugh)[,!.\s]+)*(?:(?:can|could)\s+(?:we|you|i)\s+(?:please\s+)?|let'?s\s+|let\s+us\s+|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+|please\s+|just\s+)?(?:start\s+(?:over|again|afresh|from\s+scratch|fresh)|reset(?:\s+(?:everything|the\s+(?:chat|conversation|profile|session)|this))?|begin\s+again|(?:a\s+)?new\s+(?:session|conversation|chat)|forget\s+(?:everything|all\s+(?:of\s+)?(?:that|this)|what\s+i\s+said)|clear\s+(?:everything|the\s+profile|all))\b(?!\s+(?:with|on|using|from)\s+(?:a|an|the|our)\s+(?:new\s+|different\s+|other\s+)?(?:model|version|dataset|data|project|approach))(?=\s*(?:$|[.!?,;:]|please|pls|now|then|and\s+(?:ask|tell|let|start)|from\s+(?:scratch|the\s+(?:start|beginning)))|\s+(?:i|we)\s+(?:want|need|have|made|gave|said))/;
+  /(?:^|[.!?\n][^\S\n]{0,3})(?:(?:ok(?:ay)?|please|pls|actually|sorry|hmm+|wait|so|right|alright|(?:no|nah)(?=[,!.])|ugh|hi|hey|hello)[,!.\s]+)*(?:(?:can|could)\s+(?:we|you|i)\s+(?:please\s+)?(?:just\s+)?|let'?s\s+(?:just\s+)?|let\s+us\s+|i(?:\s+(?:want|would\s+like)|'d\s+like)\s+to\s+|we(?:'d|\s+would)\s+like\s+to\s+|i\s+think\s+we\s+should\s+|please\s+|just\s+)?(start\s+(?:over|again|afresh|from\s+scratch|fresh)|reset(?:\s+(?:everything|the\s+(?:chat|conversation|profile|session)|this))?|begin\s+again|(?:a\s+)?new\s+(?:session|conversation|chat)|forget\s+(?:everything|all\s+(?:of\s+)?(?:that|this)|what\s+i\s+said)|clear\s+(?:everything|the\s+profile|all))\b(?!\s+(?:with|on|using|from)\s+(?:a|an|the|our)\s+(?:new\s+|different\s+|other\s+)?(?:model|version|dataset|data|project|approach))(?=\s*(?:$|[.!?,;:—–-]|please|pls|now|then|and\s+(?:ask|tell|let|start)|from\s+(?:scratch|the\s+(?:start|beginning)))|\s+(?:i|we)\s+(?:want|need|have|made|gave|said))/;
+/** At most this many words around a bare "reset" for it to be a request (not a word of a pasted log). */
+const BARE_RESET_MAX_WORDS = 8;
+
+/**
+ * A reset asked of the advisor: "start over", "forget everything", "new chat" at a sentence's start; a bare "reset"
+ * only as the message's first words or in a short message ("Conveyor 4 stopped. Reset. Restarted." is a log).
+ */
+function resetAsked(lower: string): boolean {
+  const match = RESET.exec(lower);
+  if (!match) return false;
+  if (/\breset\s+(?:the\s+)?(?:passwords?|weights|optimizer|learning\s+rate)\b/.test(lower)) return false;
+  if (!/^reset\b/.test(match[1] ?? '')) return true;
+  return lower.trim().split(/\s+/).length <= BARE_RESET_MAX_WORDS || lower.slice(0, match.index).trim() === '';
+}
 const GREETING =
   /^\W*(?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there)\b/;
 
 const COST =
-  /\bwhat'?s\s+the\s+damage\b|\bwhat(?:'?s|\s+is|\s+would\s+be)\s+(?:the\s+)?(?:training|run|gpu)\s+time\b|\b(?:redo|re-do|recalculate|recompute|rerun|re-run|update)\s+(?:the\s+|your\s+)?(?:numbers|math|maths|costs?|estimates?|figures|calculations?)\b|\b(?:would|will|is|isn't|wouldn't)\s+(?:that|it|this)\s+(?:really\s+|actually\s+)?(?:be\s+|come\s+out\s+|work\s+out\s+)?cheaper\b|(?:^|[.!?]\s*|\b(?:and|so|ok|okay|also)\s)(?:the|what'?s\sthe|what\sis\sthe|what\swould\sbe\sthe)\s(?:monthly|yearly|annual|training|total|running|hosting|serving)\scost\sof\b(?![^.?!]{0,60}\s(?:is|was|are|were|runs?)\s(?:about\s|around\s|roughly\s)?[$€£\d])(?=[^.?!]{0,160}\?)|\bset\s+us\s+back\b|\bin\s+dollars\s+and\s+hours\b|\bhow\s+many\s+(?:days|hours|weeks|gpu[\s-]hours)\s+(?:would|will|does|do|is|could|might)\b|\b(?:how\s+(?:long|much)\s+and\s+how\s+(?:much|long)\b|how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+in\s+(?:wall[\s-]?clock|real|calendar|elapsed)\b|how\s+long\s+in\s+(?:hours|days|weeks)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4}|\d[\d,.]*k?(?:\s+[a-z0-9.-]+){1,4})\s+cost|(?:^|[.!?]\s+)(?:and\s+|so\s+)?(?:the\s+)?(?:monthly\s+)?cost\s+(?:per|a)\s+month(?:,?\s+please)?\s*\?|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|(?:would|will|does|could)\s+(?:it|that|this|switching)\s+(?:[\w.-]+\s+){0,3}?(?:cut|lower|reduce|halve|shrink|save\s+on)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|costs?|spend)\b|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!-|\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b|what(?:'s|\s+is|\s+would\s+be)\s+(?:our|the|my)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:bill|cost)\b)/;
+  /\bwhat'?s\s+the\s+damage\b|\bwhat(?:'?s|\s+is|\s+would\s+be)\s+(?:the\s+)?(?:training|run|gpu)\s+time\b|(?:^|[.!?,]\s*|\b(?:please|can\s+you|could\s+you|pls)\s+)(?:redo|re-do|recalculate|recompute|rerun|re-run|update)\s+(?:the\s+|your\s+)?(?:numbers|math|maths|costs?|estimates?|figures|calculations?)\b(?:\s+with\s+(?:that|those|this|these))?|\b(?:would|will|is|isn't|wouldn't)\s+(?:that|it|this)\s+(?:really\s+|actually\s+)?(?:be\s+|come\s+out\s+|work\s+out\s+)?cheaper\b|(?:^|[.!?]\s*|\b(?:and|so|ok|okay|also)\s)(?:the|what'?s\sthe|what\sis\sthe|what\swould\sbe\sthe)\s(?:monthly|yearly|annual|training|total|running|hosting|serving)\scost\sof\b(?![^.?!]{0,60}\s(?:is|was|are|were|runs?)\s(?:about\s|around\s|roughly\s)?[$€£\d])(?=[^.?!]{0,160}\?)|\bset\s+us\s+back\b|\bin\s+dollars\s+and\s+hours\b|\bhow\s+many\s+(?:days|hours|weeks|gpu[\s-]hours)\s+(?:would|will|does|do|is|could|might)\b|\b(?:how\s+(?:long|much)\s+and\s+how\s+(?:much|long)\b|how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+in\s+(?:wall[\s-]?clock|real|calendar|elapsed)\b|how\s+long\s+in\s+(?:hours|days|weeks)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4}|\d[\d,.]*k?(?:\s+[a-z0-9.-]+){1,4})\s+cost|(?:^|[.!?]\s+)(?:and\s+|so\s+)?(?:the\s+)?(?:monthly\s+)?cost\s+(?:per|a)\s+month(?:,?\s+please)?\s*\?|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|(?:would|will|does|could)\s+(?:it|that|this|switching)\s+(?:[\w.-]+\s+){0,3}?(?:cut|lower|reduce|halve|shrink|save\s+on)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|costs?|spend)\b|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!-|\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b|what(?:'s|\s+is|\s+would\s+be)\s+(?:our|the|my)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:bill|cost)\b)/;
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
   /\b(?:is|are)\s+(?:the\s+)?\d+\s?(?:gb|gigs?)\s+(?:on|of|in)\s+(?:our|the|my)\s+(?:[\w-]+\s+){0,2}?(?:actually\s+|really\s+|even\s+)?enough\b|\b(?:can|could|will|would)\s+(?:the|our)\s+\d+\s+(?:[\w-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?)\s+(?:in\s+(?:one|a|the)\s+(?:node|box|server)\s+)?(?:even\s+)?(?:serve|host|run)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:\d+(?:\.\d+)?b|model)\b|\b(?:how\s+many\s+(?:of\s+(?:our|the|those)\s+)?(?:gpus?|cards?|[ahl]\d{2,3}s?|h100s?|a100s?|l40s|l4s)\s+(?:would|will|does|do|should)\s+(?:serving|it|the\s+model|inference|we\s+need\s+(?:to\s+serve|for\s+serving))\b|(?:can|could|will|would)\s+(?:the|our|a|one|this|that)\s+(?:[\w.-]+\s+)?(?:gpus?|cards?|[ahlt]\d{1,3}\w*|rtx\s?\d+\w*|l40s|servers?|box|node|machine|laptop|phone|device)(?:\s+\d{2,3}\s?gb)?\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host)\s+(?:it|that|this|the\s+model|the\s+(?:tuned\s+|fine[\s-]?tuned\s+|distilled\s+)?(?:[\w.-]+\s+)?(?:\d+(?:\.\d+)?b|model))\b|(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\.\d+)?(?:\s+(?:[a-z0-9-]+(?:\.\d+)?|\d+\.\d+)){0,4})\s+(?:fit|run)\b|(?:will|would|does|do|can|could)\s+[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){5,8}\s+fit\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+on\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\b(?:serving|running|hosting)\s+(?:it|the\s+model|an?\s+\d+(?:\.\d+)?b(?:\s+model)?)\s+(?:should|would|will)\s+(?:only\s+)?(?:need|take)\s+(?:just\s+)?(?:one|a\s+single|a|\d+)\s+(?:[a-z0-9-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?|a10g?s?|t4s?)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|\d+\s?(?:gb|gigs?)\b[^.?!]{0,40}?\b(?:gonna|going\s+to)\s+be\s+enough\b|\b(?:will|would|do|does)\s+(?:we|it|i|that|this)\s+(?:\w+\s+)?(?:oom|run\s+out\s+of\s+(?:gpu\s+)?(?:memory|vram))\b|\bwhat\s+(?:does|would|will)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:q?lora|dpo|fine[\s-]?tuning|training)(?:[\s-]based)?(?:\s+[\w-]+){0,2}?\s+need\s*(?:\?|$)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:for\s+(?:serving|training|inference)\s+)?(?:on|in|into)\s+(?:our|my|the|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|both|all|just|only|these|those|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
@@ -94,7 +108,7 @@ const COMPARISON = new RegExp(
  * LoRA?": two methods a few words apart in a question.
  */
 const LOOSE_COMPARISON = new RegExp(
-  `(${METHOD_SOURCE})\\b(?:[\\s,]+[a-z0-9'-]+){0,12}?[\\s,]+(?:or|vs\\.?|versus|instead\\s+of|rather\\s+than|(?:and|so)\\s+(?:then\\s+)?(?:we|you)\\s+(?:don'?t|do\\s+not|wouldn'?t|won'?t)\\s+need|(?:be\\s+)?(?:better|worse|cheaper|faster|easier|safer)(?:\\s+for\\s+(?:us|me|this|our\\s+\\w+))?\\s+than)\\s+(?:just\\s+|simply\\s+|rather\\s+|maybe\\s+|plain\\s+)?(?:(?:do|would|should|could|will)\\s+(?:we|i|you)\\s+(?:still\\s+|also\\s+|rather\\s+)?(?:need|use|want|go\\s+with|do|add)\\s+|is\\s+it\\s+|use\\s+(?:(?:them|it|those|these|that)\\s+(?:for|as|with|in)\\s+)?|put\\s+(?:them|it|those|these)\\s+(?:in|into)\\s+|do\\s+|go\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b[^?]*\\?`,
+  `(${METHOD_SOURCE})\\b(?:[\\s,]+[a-z0-9'-]+){0,12}?[\\s,]+(?:or|vs\\.?|versus|instead\\s+of|rather\\s+than|(?:and|so)\\s+(?:then\\s+)?(?:we|you)\\s+(?:don'?t|do\\s+not|wouldn'?t|won'?t)\\s+need|(?:be\\s+)?(?:better|worse|cheaper|faster|easier|safer)(?:\\s+for\\s+(?:us|me|this|our\\s+\\w+))?\\s+than)\\s+(?:just\\s+|simply\\s+|rather\\s+|maybe\\s+|plain\\s+)?(?:(?:do|would|should|could|will)\\s+(?:we|i|you)\\s+(?:still\\s+|also\\s+|rather\\s+)?(?:need|use|want|go\\s+with|do|add)\\s+|is\\s+it\\s+|use\\s+(?:(?:them|it|those|these|that)\\s+(?:for|as|with|in)\\s+)?|put\\s+(?:them|it|those|these)\\s+(?:in|into)\\s+|do\\s+|go\\s+with\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b[^?.!]*(?:\\?|[.!]\\s*(?:thoughts|opinions?|ideas?|makes?\\s+sense|right|ok(?:ay)?|good\\s+idea|does\\s+that\\s+work)\\b[^.!?]{0,20}\\?)`,
 );
 /** "should it do RAG over it? or bake it in with the fine tune?": two methods in two questions. */
 const COMPARISON_ACROSS_QUESTIONS = new RegExp(
@@ -135,7 +149,7 @@ const PRECOMPUTED_REFERENCE =
   /\bprecomput\w*\s+(?:the\s+|all\s+the\s+)?(?:reference|ref)(?:\s+model)?(?:'s)?\s*(?:log[\s-]?probs?|logprobs|logits|outputs)?|\b(?:reference|ref)\s+(?:log[\s-]?probs?|logprobs|logits)\s+(?:are\s+)?(?:precomputed|cached|computed\s+(?:offline|once|ahead))|\bcach\w*\s+(?:the\s+)?(?:reference|ref)\s+(?:log[\s-]?probs?|logprobs|logits)/;
 /** "some rare categories only have around 30 (examples) each", "the smallest classes have maybe 20 each". */
 const RAREST_CLASS_COUNT =
-  /\b(?:rare|rarest|small|smallest|tiny|thin|minority|long[\s-]tail)\s+(?:ones|classes|categories|labels|intents|codes|tags)\b[^.;!?\n]{0,50}?\b(?:have|has|with|get|at)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|maybe\s+|like\s+|~\s*){0,2}(\d[\d,]*)\s+(?:[a-z]+\s+)?(?:each|apiece)\b|\b(?:rare|rarest|smallest)\b(?:e\.g\.|i\.e\.|[^.;!?\n]){0,50}?\b(?:only\s+)?(?:has|have)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|maybe\s+|like\s+|~\s*){0,2}(\d[\d,]*)(?:\s+(?:examples?|samples?|essays?|items?|rows|records|cases|images|photos)\b|\s*(?:[.;!?,]|$))|\b(?:lots\s+of|many|some|most|a\s+lot\s+of|plenty\s+of)\s+(?:the\s+)?(?:codes|classes|categories|labels|intents|tags|levels)\s+(?:only\s+)?(?:have|has|get)\s+(?:only\s+|just\s+|about\s+|~\s*)?(?:\d{1,3}\s*(?:-|to)\s*)?(\d[\d,]*)\s+(?:examples?|samples?|rows|records|cases)\b/;
+  /\b(?:rare|rarest|small|smallest|tiny|thin|minority|long[\s-]tail)\s+(?:ones|classes|categories|labels|intents|codes|tags)\b[^.;!?\n]{0,50}?\b(?:have|has|with|get|at)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|maybe\s+|like\s+|~\s*){0,2}(\d[\d,]*)\s+(?:[a-z]+\s+)?(?:each|apiece)\b|\b(?:rare|rarest|smallest)\s+(?:[\w-]+\s+){0,2}?(?:ones|classes|categories|labels|intents|codes|tags|levels?|types)\b(?:e\.g\.|i\.e\.|[^.;!?\n]){0,50}?\b(?:only\s+)?(?<!\bwe\s)(?:has|have)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|maybe\s+|like\s+|~\s*){0,2}(\d(?:[\d,]*\d)?)(?![\d,])(?:\s+(?:examples?|samples?|essays?|items?|rows|records|cases|images|photos)\b|\s*(?:[.;!?,]|$))|\b(?:classes|categories|codes|labels|intents|levels|ones|types)\s+(?:are|is)\s+(?:very\s+|quite\s+|super\s+|pretty\s+)?rare\b(?:e\.g\.|i\.e\.|[^.;!?\n]){0,50}?\b(?:only\s+)?(?<!\bwe\s)(?:has|have)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|maybe\s+|like\s+|~\s*){0,2}(\d(?:[\d,]*\d)?)(?![\d,])(?:\s+(?:examples?|samples?|essays?|items?|rows|records|cases|images|photos)\b|\s*(?:[.;!?,]|$))|\b(?:lots\s+of|many|some|most|a\s+lot\s+of|plenty\s+of)\s+(?:the\s+)?(?:codes|classes|categories|labels|intents|tags|levels)\s+(?:only\s+)?(?:have|has|get)\s+(?:only\s+|just\s+|about\s+|~\s*)?(?:\d{1,3}\s*(?:-|to)\s*)?(\d[\d,]*)\s+(?:examples?|samples?|rows|records|cases)\b/;
 /** Words that make a comparison about the team's facts: "RAG or LoRA for the lore?", "…for our docs". */
 const KNOWLEDGE_SUBJECT =
   /\b(?:lore|bible|docs|documents|documentation|facts|knowledge|manuals?|wiki|handbook|policies|catalog(?:ue)?|product\s+info(?:rmation)?|articles|faqs?|corpus|papers|patents|literature|knowledge\s+base)\b/;
@@ -162,7 +176,10 @@ const STEPS_ASKED =
   /\bstep[\s-]by[\s-]step\b|\b(?:walk|take|talk)\s+(?:me|us)\s+through\s+(?:the|your|that|this|each)\b|\bwhat\s+are\s+the\s+(?:concrete\s+|exact\s+|actual\s+)?steps\b|\b(?:list|lay\s+out|spell\s+out|outline)\s+(?:the|all\s+the|your)\s+steps\b|\b(?:each|every)\s+step\s+of\s+(?:the|your)\s+plan\b/;
 /** A request for it, not a model that must reason step by step: "give me", "walk me", "what are the steps". */
 const STEPS_REQUESTED =
-  /\b(?:give|show|tell|explain|describe|send|write|list|outline|lay|spell|repeat|walk|take|talk)\s+(?:me|us|it|them|the|that|this|your|out)\b|\bwhat\s+are\s+the\b|\bcan\s+you\b[^.;!?\n]{0,40}\bsteps?\b/;
+  /\b(?:give|show|tell|walk|take|talk|explain|lay\s+out|spell\s+out|list|outline|repeat|send|write)\s+(?:me|us)\b|\bwhat\s+are\s+the\b|\bcan\s+you\b[^.;!?\n]{0,40}\bsteps?\b|\b(?:the|your)\s+(?:whole\s+|full\s+|entire\s+)?plan\b[^.;!?\n]{0,30}\bstep[\s-]by[\s-]step\b|\bstep[\s-]by[\s-]step\b[^.;!?\n]{0,30}\?/;
+/** "the tutor should explain the solution step by step": what the model must do, not a request to the advisor. */
+const STEPS_OF_THE_MODEL =
+  /\b(?:model|assistant|bot|tutor|it|llm|agent|system|copilot)\s+(?:should|must|has\s+to|needs?\s+to|will|to|can|could)\b[^.;!?\n]{0,60}\bstep[\s-]by[\s-]step\b/;
 /** "one LoRA adapter per character or one model for all?", "one model per client, or one for all 30?". */
 const PER_TASK =
   /\b(?:one|a|separate|an?\s+own|individual|\d+\s+separate|\d+)\s+(?:(?:fine[\s-]?tuned|tuned|lora|separate)\s+)?(?:models?|adapters?|loras?|fine[\s-]?tunes?|copies)(?:,\s*one)?\s+(?:per|for\s+each|for\s+every|each\s+for\s+a)\s+(client|customer|tenant|character|language|team|task|brand|product|department|persona)s?\b[^?]{0,80}\?|\bhot[\s-]?swap\w*\s+(?:the\s+|them|loras?|adapters?)[^?]{0,60}\?|(?<![\d,.])\d+(?:,\d{3})*\s+(?:separate\s+|individual\s+)?(?:lora\s+)?(?:adapters?|loras?)\s+or\s+(?:one|a\s+single|a\s+shared|shared)\b[^?]{0,40}\?/;
@@ -341,6 +358,25 @@ const BARE_ENOUGH = /\b(?:is|are)\s+(?:that|this|it|they|these|those)\s+(?:reall
 /** A count of examples in the message: "~40 examples each", "2,000 labelled tickets". */
 const EXAMPLES_COUNTED =
   /\d[\d,.]*\s*k?\s+(?:[\w-]+\s+)?(?:examples?|samples?|pairs|labels|rows|records|labell?ed\s+\w+)\b/;
+/**
+ * "…only have ~40 examples each. is that enough?": a bare "enough?" right after a count of examples (the same or the
+ * previous sentence, with no money, memory or time between them: "…2,000 examples. Our budget is $500, is that enough?"
+ * asks about the budget).
+ */
+function bareEnoughOfExamples(lower: string): boolean {
+  const bare = BARE_ENOUGH.exec(lower);
+  if (!bare) return false;
+  const before = lower.slice(Math.max(0, bare.index - 160), bare.index);
+  const counted = [...before.matchAll(new RegExp(EXAMPLES_COUNTED.source, 'g'))].pop();
+  if (counted === undefined) return false;
+  const between = before.slice((counted.index ?? 0) + counted[0].length);
+  return (
+    (between.match(/[.!?]/g) ?? []).length <= 1 &&
+    !/[$€£]|\b\d[\d,.]*\s*(?:k\s+)?(?:gb|gigs?|gpus?|weeks?|months?|days?|dollars?|usd|eur|euros?|a\s+month|per\s+month)\b|\bbudget\b/.test(
+      between,
+    )
+  );
+}
 /** Words in a safety question that say a wrong answer has consequences someone answers for. */
 const HIGH_STAKES_WORDS =
   /\b(?:clinical|clinicians?|medical|patients?|doctors?|diagnos\w*|dosages?|doses?|meds|medications?|drugs?|hiring|recruit\w*|candidates?|r[ée]sum[ée]s?|cvs?|bias(?:ed)?|fairness|ai\s+act|regulat\w*|auditors?|audit|compliance|supervisor|legal\s+liability|liable|without\s+(?:a\s+)?(?:human|person|anyone|review)|unsupervised|fully\s+automat\w*)\b/;
@@ -374,10 +410,10 @@ const ASKS_EVALUATION =
   /\bhow\s+(?:do|should|would|can|could|will)\s+(?:we|i|you|one)\s+(?:\w+\s+)?(?:evaluate|test|measure|validate|benchmark|assess|know\s+(?:if|whether)\s+(?:it|the\s+\w+)\s+(?:works|is\s+good))\b|\bhow\s+to\s+(?:evaluate|test|measure|validate|benchmark|assess)\b|\b(?:what|which)\s+(?:metrics?|evals?|evaluation)\b[^?.!]{0,60}\?|\beval(?:uation)?\s+(?:plan|strategy|setup|harness)\b[^.!]{0,40}\?/;
 /** "Our correctors disagree with each other by up to 40 points": the people who grade the task disagree. */
 const RATERS_DISAGREE =
-  /\b(?:correctors?|graders?|raters?|annotators?|reviewers?|markers?|examiners?|labell?ers?|assessors?|experts?|judges?|teachers?|doctors?|radiologists?)\b(?:\s+(?:often|sometimes|themselves|also|even))?\s+(?:disagree|differ|don'?t\s+agree|do\s+not\s+agree|are\s+(?:not\s+)?(?:very\s+)?inconsistent|vary)\b([^.;!?\n]{0,60})/;
+  /\b(?:correctors?|graders?|raters?|annotators?|reviewers?|markers?|examiners?|labell?ers?|assessors?|experts?|judges?|teachers?|doctors?|radiologists?)\b(?:\s+(?:often|sometimes|themselves|also|even))?\s+(?:disagree|don'?t\s+agree|do\s+not\s+agree|(?:differ|vary|are\s+(?:not\s+)?(?:very\s+)?inconsistent)\s+(?:a\s+lot\s+|widely\s+)?(?:in|on)\s+(?:their\s+|the\s+)?(?:scores?|grades?|marks?|ratings?|labels?|grading|scoring|marking))\b([^.;!?\n]{0,60})/;
 /** The spread said with it: "by up to 40 points", "by 2 marks". */
 const RATER_SPREAD =
-  /\bby\s+(?:up\s+to\s+|about\s+|around\s+|as\s+much\s+as\s+|roughly\s+|~\s*)?(\d{1,4})\s*(?:points?|pts|marks?)\b/;
+  /\bby\s+(?:up\s+to\s+|about\s+|around\s+|as\s+much\s+as\s+|roughly\s+|~\s*)?(\d{1,4})\s*(points?|pts|marks?)\b/;
 /**
  * "how many weeks until this is in production?", "what's the timeline end to end?", "when can we go live?": the
  * calendar of the whole plan (a training run's own length is the cost answer's "how long to train").
@@ -609,7 +645,7 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
         lower,
       ) ||
       SIZE_FIT_QUESTION.test(lower),
-    reset: RESET.test(lower) && !/\breset\s+(?:the\s+)?(?:passwords?|weights|optimizer|learning\s+rate)\b/.test(lower),
+    reset: resetAsked(lower),
     greeting: GREETING.test(lower),
   };
   const whyNot = WHY_NOT.exec(lower);
@@ -857,7 +893,9 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     )
       intents.asksCost = true;
     // "What if we LoRA-tune Llama 3.1 8B and host it? Would that be cheaper?": the method of the "what if" asked about.
-    if (intents.asksCost === true && /\bwhat\s+if\b|\binstead\b/.test(lower)) intents.asksCost = methodIn(lower);
+    // (The "what if" sentence's own method: "…how much per month? We tried LoRA last year" names a past try.)
+    const whatIfAt = lower.search(/\bwhat\s+if\b|\binstead\b/);
+    if (intents.asksCost === true && whatIfAt >= 0) intents.asksCost = methodIn(sentenceAround(lower, whatIfAt));
     if (MONTHLY.test(lower) || /\bbills?\b/.test(BILL_COMPARISON.exec(lower)?.[0] ?? ''))
       intents.asksMonthlyCost = true;
     if (ELAPSED_ASKED.test(lower)) intents.asksElapsed = true;
@@ -909,7 +947,11 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     else if (!/\bfirst\b|\bstart\b/.test(lower)) delete intents.asksFirstStep;
   }
   // "Give me the whole plan again, step by step": each step with its reason, not the answer's one-line summary.
-  if (STEPS_ASKED.test(lower) && (intents.asksSummary === true || STEPS_REQUESTED.test(lower))) {
+  if (
+    STEPS_ASKED.test(lower) &&
+    (intents.asksSummary === true || STEPS_REQUESTED.test(lower)) &&
+    !STEPS_OF_THE_MODEL.test(lower)
+  ) {
     intents.asksSteps = true;
     delete intents.asksSummary;
     delete intents.asksFirstStep;
@@ -962,7 +1004,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     (ASKS_ENOUGH_DATA.test(lower) ||
       ASKS_HOLDOUT.test(lower) ||
       // ("some rare ones only have ~40 examples each. is that enough?": a bare "enough?" after a count of examples.)
-      (BARE_ENOUGH.test(lower) && EXAMPLES_COUNTED.test(lower))) &&
+      bareEnoughOfExamples(lower)) &&
     QUESTION_FORM.test(lower)
   ) {
     // "is 40 examples enough?": the count asked about, when the profile does not hold one yet.
@@ -988,7 +1030,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     // annotators labeled 500 each").
     const rare = RAREST_CLASS_COUNT.exec(lower);
     const rarest = rare
-      ? parseCount(rare[1] ?? rare[2] ?? rare[3] ?? '')
+      ? parseCount(rare[1] ?? rare[2] ?? rare[3] ?? rare[4] ?? '')
       : perClass && counted
         ? parseCount(counted[1] ?? '')
         : undefined;
@@ -1001,7 +1043,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     // ("is 40k enough when we have about 6,000 distinct codes?": the classes said beside the question.)
     const classesBeside =
       classes ??
-      /\b(?:we\s+have|there\s+are|with|across|over)\s+(?:about\s+|around\s+|roughly\s+|~\s*|some\s+)?(\d[\d,]*)\s+(?:distinct\s+|different\s+|unique\s+|possible\s+)?(?:intents|classes|categories|labels|codes|tags|queues|topics)\b/.exec(
+      /\b(?:we\s+have|there\s+are|with|across|over|into|among)\s+(?:about\s+|around\s+|roughly\s+|~\s*|some\s+)?(\d[\d,]*)\s+(?:(?:distinct|different|unique|possible)\s+(?:intents|classes|categories|labels|codes|tags|queues|topics)|intents|classes|categories|codes|queues|topics)\b/.exec(
         lower,
       );
     if (classesBeside) {
@@ -1026,7 +1068,10 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     const gb = memory ? Number(memory[1] ?? memory[2]) : undefined;
     if (gb !== undefined && gb >= 8 && gb <= 512) intents.macMemoryGB = gb;
   }
-  if (ON_DEVICE_RUNTIME.test(lower)) {
+  if (
+    ON_DEVICE_RUNTIME.test(lower) &&
+    !/\b(?:(?:already\s+)?know\s+how\s+to|(?:have|'ve)\s+(?:already\s+)?figured\s+out\s+how\s+to)\b/.test(lower)
+  ) {
     intents.asksOnDeviceRuntime = true;
     // ("how do we quantize it and actually run it on the tablets": how to run it there, not whether it fits.)
     if (!/\bfits?\b|\benough\s+(?:memory|ram|vram)\b/.test(lower)) {
@@ -1041,7 +1086,9 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     const raters = RATERS_DISAGREE.exec(lower);
     if (raters) {
       const spread = RATER_SPREAD.exec(raters[1] ?? '');
-      intents.raterDisagreement = spread ? { points: Number(spread[1]) } : {};
+      intents.raterDisagreement = spread
+        ? { points: Number(spread[1]), ...(/^mark/.test(spread[2] ?? '') ? { unit: 'marks' as const } : {}) }
+        : {};
     }
   }
   if (

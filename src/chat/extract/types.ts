@@ -124,7 +124,7 @@ export interface ExtractionIntents {
    * "our own correctors disagree with each other by up to 40 points": the people who grade disagree (true), with the
    * spread in points when one is said; the evaluation answer takes it as the ceiling.
    */
-  raterDisagreement?: { points?: number };
+  raterDisagreement?: { points?: number; unit?: 'marks' };
   /** "how many weeks until this is in production?": the plan's calendar, step by step. */
   asksTimeline?: boolean;
   /** "does that still fit $200?": a cost asked against the budget. */

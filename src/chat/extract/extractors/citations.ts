@@ -2,13 +2,15 @@
 import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const SOURCE_NOUN = String.raw`(?:(?:the\s+|its\s+|their\s+|our\s+)?(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:sources?|citations?|references?)|(?:the|its|their)\s+(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:policy|policies|document|documents|docs|passages?|paragraphs?|sections?|clauses?|articles?|pages?|manual|regulations?|contract|reports?|rulings?)|(?:(?:the|its|their)\s+)?(?:manual|document|dossier|report|policy|contract|regulation|standard|sop)\s+(?:sections?|pages?|clauses?|paragraphs?|articles?|chapters?|references?)|where\s+(?:the\s+answer|it|the\s+information|info)\s+(?:came|comes)\s+from)`;
+const SOURCE_NOUN = String.raw`(?:(?:the\s+|its\s+|their\s+|our\s+)?(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:sources?|citations?|references?)|(?:the|its|their)\s+(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:policy|policies|document|documents|docs|passages?|paragraphs?|sections?|clauses?|articles?|pages?|manual|regulations?|contract|rulings?)|(?:(?:the|its|their)\s+)?(?:manual|document|dossier|report|policy|contract|regulation|standard|sop)\s+(?:sections?|pages?|clauses?|paragraphs?|articles?|chapters?|references?)|where\s+(?:the\s+answer|it|the\s+information|info)\s+(?:came|comes)\s+from)`;
 const CITE = new RegExp(
   [
     String.raw`\bcit(?:e|es|ing|ation|ations)\b(?:\s+(?:(?:the|our|its|their)\s+)?(?:sources?|policy|policies|documents?|docs|passages?|sections?|clauses?|articles?|pages?|regulations?|references?))?`,
     String.raw`\b(?:show|shows|showing|give|gives|giving|provide|provides|providing|include|includes|including|list|link(?:s|ing)?\s+to|point(?:s|ing)?\s+to|quote|quotes|quoting|reference|references|referencing|attach|surface)\s+${SOURCE_NOUN}`,
     // (\"headlines with their article text\" pairs data; only \"with sources / citations\" asks for them.)
     String.raw`\bwith\s+(?:the\s+|its\s+|their\s+)?(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:sources?|citations?|references?)\b`,
+    // "answer questions and show the report it used".
+    String.raw`\b(?:show|shows|name|names|give|gives|cite|cites|point\s+to|link\s+to)\s+(?:the|which)\s+(?:reports?|documents?|sources?|pages?|files?|manuals?|rulings?)\s+(?:it|they)\s+(?:used|came\s+from|relied\s+on|is\s+based\s+on)\b`,
     // "answers with the clause it came from", "with the exact passage".
     String.raw`\bwith\s+the\s+(?:(?:exact|specific|relevant|original|underlying)\s+)?(?:clause|passage|section|page|paragraph|document|policy)s?\s+(?:it|they|that)\s+(?:came|comes|is|are|was|were)\s+from\b`,
     String.raw`\b(?:traceable|verifiable|grounded|attributable)\s+(?:to\s+(?:the\s+)?(?:sources?|docs|documents|policy)|answers?)\b`,

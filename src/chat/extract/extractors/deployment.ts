@@ -21,7 +21,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:in|inside)\s+(?:a|an|our|the)\s+(?:native\s+)?(?:mobile|ios|android)\s+app\b(?=[^.;!?\n]{0,30}\b(?:offline|on[\s-]device|locally)\b)`,
         String.raw`\b(?:on[\s-]device|offline)\s+(?:on\s+)?mobile\b`,
         // "student should be Llama 3.2 3B for the tablets in the hangar": the model meant for the tablets.
-        String.raw`\b(?:student|model)\s+(?:should|must|will|would|has\s+to)\s+be\s+(?:[^.;!?\n]|\.(?=\d)){0,40}?\bfor\s+(?:the|our|their)\s+(?:[\w-]+\s+)?(?:tablets|handhelds|phones|smartphones)\b`,
+        String.raw`\b(?:student|model)\s+(?:should|must|will|would|has\s+to)\s+be\s+(?!(?:way\s+|far\s+|much\s+)?too\b)(?:[^.;!?\n]|\.(?=\d)){0,40}?\bfor\s+(?:the|our|their)\s+(?:[\w-]+\s+)?(?:tablets|handhelds|phones|smartphones)\b`,
         String.raw`\bon\s+(?:an?\s+|our\s+|users'\s+)?(?:iphones?|android\s+phones?|pixel\s+phones?|smartphones?|phones?)\b`,
         String.raw`\bon\s+iphones?\b`,
         // "we're on phones mostly", "target device is a pixel 8", "phones, about 6 gigs" (a short answer).

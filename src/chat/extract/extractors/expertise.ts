@@ -118,7 +118,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:have|with)\s+(?:a\s+)?phds?\b[^.;!?\n]{0,40}\btrained\s+models?\s+from\s+scratch\b|\b(?:research\s+engineers?|researchers?)\s+who(?:'ve|\s+have)\s+(?:shipped|done|run|trained)\b|\bstrong\s+(?:ml|nlp|ai)\s+team\b|\b(?:we're|we\s+are)\s+a\s+research\s+team\b`,
         String.raw`\bresearch\s+lab\b`,
         // "we have done lot of PEFT and DPO trainings before with deepspeed, multi-node": distributed training done.
-        String.raw`\b(?:done|did|run|ran)\s+(?:a\s+)?(?:lot|lots|plenty|many|loads|tons)\s+(?:of\s+)?(?:peft|lora|qlora|dpo|rlhf|sft|fine[\s-]?tuning|llm)\b[^.;!?\n]{0,60}?\b(?:deepspeed|fsdp|megatron|multi[\s-]node)\b|\bmulti[\s-]node\s+(?:training|runs|jobs|fine[\s-]?tun\w*|pre-?training)\b`,
+        String.raw`\b(?:done|did|run|ran)\s+(?:a\s+)?(?:lot|lots|plenty|many|loads|tons)\s+(?:of\s+)?(?:peft|lora|qlora|dpo|rlhf|sft|fine[\s-]?tuning|llm)\b[^.;!?\n]{0,60}?\b(?:deepspeed|fsdp|megatron|multi[\s-]node)\b|(?<!\b(?:never|not|no|haven't|hasn't|never\s+done|not\s+done|no)\s(?:done\s|any\s|run\s|tried\s)?)\bmulti[\s-]node\s+(?:training|runs|jobs|fine[\s-]?tun\w*|pre-?training)\b`,
         String.raw`\b(?:we've|we\s+have)\s+done\s+(?:lora|fine[\s-]?tuning|qlora|rlhf|dpo|pre-?training)\s+(?:plenty\s+of|many|countless|lots\s+of)\s+times\b`,
         String.raw`\b(?:we\s+)?pre-?trained\s+(?:it\s+|(?:a|our)\s+(?:own\s+)?(?:base\s+)?(?:\d+(?:\.\d+)?b\s+)?(?:model\s+)?)?ourselves\b`,
         String.raw`\b(?:who\s+is|who's)\s+an?\s+(?:real\s+|true\s+)?(?:ml\s+)?expert\b`,

@@ -27,7 +27,7 @@ const STAYS = new RegExp(
     String.raw`\bnothing\s+(?:ever\s+)?(?:(?:leaves|crosses)\s+(?:(?:the|our|this|its|their)\s+)?(?:own\s+)?(?:devices?|phones?|building|premises|network|boundary|perimeter|site|country|data\s?cent(?:er|re)s?|servers?|machines?|laptops?|walls|enclave|hospital|vpc|tenant)|goes\s+(?:out|outside|off[\s-]site|to\s+(?:the\s+|any\s+)?(?:cloud|internet|vendors?|third\s+parties)))\b`,
     String.raw`\bno\s+(?:public\s+)?cloud\s+(?:allowed|permitted|whatsoever)\b`,
     // "no data to cloud please", "no data into the cloud", "no data off-site".
-    String.raw`\bno\s+(?:customer\s+|patient\s+|client\s+|personal\s+|of\s+our\s+)?data\s+(?:(?:goes\s+|going\s+|sent\s+)?(?:to|into|in)\s+(?:the\s+|any\s+|a\s+)?(?:public\s+)?cloud|(?:goes\s+|going\s+)?(?:off[\s-]?site|off[\s-]?prem\w*|outside\s+(?:the\s+)?(?:company|building|premises|network|country)))\b`,
+    String.raw`\bno\s+(?:customer\s+|patient\s+|client\s+|personal\s+|of\s+our\s+)?data\s+(?:(?:goes\s+|going\s+|sent\s+)?(?:to|into)\s+(?:the\s+|any\s+|a\s+)?(?:public\s+)?cloud(?!\s+(?:yet|so\s+far|today|right\s+now|at\s+the\s+moment))|(?:goes\s+|going\s+)?(?:off[\s-]?site|off[\s-]?prem\w*|outside\s+(?:the\s+)?(?:company|building|premises|network|country)))\b`,
     // "nothing we have is allowed outside our own servers".
     String.raw`\bnothing\s+(?:we\s+have\s+|of\s+ours\s+)?(?:is|may\s+be|can\s+be)\s+allowed\s+(?:outside|off|to\s+leave)\b`,
     String.raw`\b(?:can't|cannot|can\s+not|must\s+not|mustn't|may\s+not|not\s+allowed\s+to)\s+(?:go|be\s+sent|be\s+uploaded)\s+to\s+(?:any\s+|an\s+|the\s+)?(?:third[\s-]party|external|outside|cloud|vendors?|providers?|apis?)\b`,

@@ -88,7 +88,7 @@ export const extractTask: Extractor = (message) => {
     const said = message.original.slice(start, start + phrase.length).trim();
     // ("we'd like to tune Llama 3.1 70B to answer questions about our contracts": the task is what it is tuned to do.)
     const tunedTo =
-      /^(?:fine[\s-]?tune|finetune|tune|train|distil+|adapt|customi[sz]e|teach)\s+(?:[\w.-]+\s+){1,4}?to\s+(\S.{5,})$/i.exec(
+      /^(?:fine[\s-]?tune|finetune|tune|train|distil+|adapt|customi[sz]e|teach)\s+(?!(?:our|the|their)\s+(?:[\w-]+\s+)?(?:agents|staff|employees|people|team|engineers|users|students|nurses|workers|technicians)\b)(?:[\w.-]+\s+){1,4}?to\s+(?!(?:production|the|a|an|our|its|their|higher|better)\b|\d)(\S.{5,})$/i.exec(
         said.replace(/^(?:still|just|really|actually)\s+/i, ''),
       );
     const text = tunedTo?.[1] ?? said.replace(/^(?:still|just|really|actually)\s+/i, '');
