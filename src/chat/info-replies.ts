@@ -570,10 +570,24 @@ export function costReply(
   // Asked what it costs a month, with no running figure to give: say what the bill is made of and what it needs.
   if (options.monthlyFirst && lines.length === monthlyFrom && !apiModelMethod(recommendation, method, knowledge)) {
     const model = recommendation.destination.model.name;
+    // An open model served on the team's own machines (no GPU rented): no API bill and no rent, only the machines'
+    // upkeep, and the named API model's list-price bill beside it for the comparison people ask for.
+    const named = options.namedModel === undefined ? undefined : knowledge.findModel(options.namedModel);
+    const namedBill =
+      named?.apiPrice !== undefined && options.requestsPerDay !== undefined
+        ? listPriceMonthly(named, options)
+        : undefined;
+    const onOwnMachines =
+      model !== null &&
+      knowledge.findModel(model)?.access === 'open-weights' &&
+      options.gpusRented !== true &&
+      options.requestsPerDay !== undefined;
     lines.push(
       model === null
         ? "Each month you pay for the model's API calls, or for the GPUs that serve an open model: tell me the model and how many requests a day, and I'll estimate it."
-        : `Each month you pay for serving ${plainModelName(model)}: tell me how many requests a day, and I'll estimate it.`,
+        : onOwnMachines
+          ? `Served on your own machines, ${plainModelName(model)} has no API bill and no rent: each month costs those machines' power and upkeep, which the catalog does not price.${namedBill === undefined || named === undefined ? '' : ` For comparison, ${plainModelName(named.name)} at your ${count.format(options.requestsPerDay ?? 0)} requests a day comes to about $${count.format(Math.round(namedBill))} a month at list price (${apiRequestSize(options)}), so running it yourselves is about where your data may go, not about money.`}`
+          : `Each month you pay for serving ${plainModelName(model)}: tell me how many requests a day, and I'll estimate it.`,
     );
   }
   if (lines.length === 0 && apiModelMethod(recommendation, method, knowledge)) {
@@ -644,6 +658,10 @@ export function costReply(
 
 /** True when the named model is API-only (its weights cannot be trained here) and `method` needs no weights. */
 function apiModelMethod(recommendation: Recommendation, method: MethodId, knowledge: Knowledge): boolean {
+  // (A plan moved off the named API model onto an open one the team serves has no API calls to bill.)
+  const planModel = recommendation.destination.model;
+  if (planModel.switched && planModel.name !== null && knowledge.findModel(planModel.name)?.access === 'open-weights')
+    return false;
   const full = entryOf(recommendation, 'full-fine-tuning');
   const apiModel = full?.blockers.some((blocker) => blocker.ruleId === 'weights-needed-for-self-run-tuning') ?? false;
   return apiModel && knowledge.methodById.get(method)?.needsWeightAccess === false;

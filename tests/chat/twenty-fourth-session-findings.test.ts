@@ -683,3 +683,58 @@ describe('review24: the session’s new readings leave these alone', () => {
     ).toBeUndefined();
   });
 });
+
+describe('newuser49', () => {
+  it('prices an open model served on the team’s own machines with no API bill, and the API model beside it', async () => {
+    const turns = await converse(
+      [
+        'We are a court interpreting agency. Interpreters look up approved renderings of legal terms from our glossaries and the court guidelines, about 1,400 pages, updated monthly. We use GPT-4o mini through the API. About 400 queries a day.',
+        'case data must stay on our own servers. we have no GPUs. a different model is fine',
+        'ok simpler: how much would it cost per month?',
+        'and money-wise, running it ourselves on the xeons vs the openai version, what is the monthly difference?',
+      ],
+      knowledge,
+    );
+    for (const turn of turns.slice(2)) {
+      expect(turn.reply).not.toMatch(/Llama 3\.1 8B API calls/);
+      expect(turn.reply).toMatch(/no API bill and no rent/);
+      expect(turn.reply).toMatch(/GPT-4o mini at your 400 requests a day comes to about \$\d+ a month at list price/);
+    }
+  });
+
+  it('answers "what if no case data may leave our own servers?" as a what-if', async () => {
+    const turns = await converse(
+      [
+        'We are a court interpreting agency. Interpreters look up legal terms from our glossaries, about 1,400 pages, updated monthly. We use GPT-4o mini through the API, about 400 queries a day. just recommend',
+        'what if the courts come back and say no case data may leave our own servers? we have no GPUs, just 2 windows servers in a closet',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.kind).toBe('what-if');
+    expect(turns[1]?.reply).toMatch(/If you had data must stay on your premises/);
+    expect(turns[1]?.state.profile.dataMustStayOnPrem).toBeUndefined();
+  });
+
+  it('keeps the four training GPUs when serving is asked about on one', async () => {
+    const turns = await converse(
+      [
+        'we want an LLM to draft reports from json in our house style. qwen2.5 32b instruct, prompting plateaued (tone off). 900 labelled json->report pairs. we rent 4x A100 40GB, data may go to the cloud',
+        'ok. for serving we want to free up 3 of the cards for CV again, so could we serve the tuned 32b from just one 40GB A100? ~150 reports a day',
+        'no wait, training can still use all 4 A100s, its only the serving afterwards that gets 1 card. so: will the tuned 32b fit on one 40gb card for serving?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.state.profile).toMatchObject({ gpuCount: 4, task: expect.not.stringMatching(/free up/) });
+    expect(turns[1]?.reply).toMatch(/more than the 40 GB on one GPU. At 4 bits, yes/);
+    expect(turns[2]?.state.profile.gpuCount).toBe(4);
+  });
+
+  it('reads draft-versus-edit pairs as preference pairs and answers "can we do DPO with those?"', () => {
+    expect(read('analysts have been editing model drafts so we have like 2,500 (draft, edited) pairs too')).toEqual({
+      preferencePairs: 2500,
+    });
+    expect(extract('what about the 2,500 draft vs edited pairs though, can we do DPO with those?').intents.whyNot).toBe(
+      'preference-tuning',
+    );
+  });
+});

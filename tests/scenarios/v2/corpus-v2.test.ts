@@ -150,6 +150,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch70.json')),
     ...loadCases(here('./batch71.json')),
     ...loadCases(here('./batch72.json')),
+    ...loadCases(here('./batch73.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

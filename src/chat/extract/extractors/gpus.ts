@@ -335,13 +335,22 @@ export const extractGpus: Extractor = (message, context) => {
   // "what's the rough cost difference between qlora on a 4090 vs full fine-tuning on A100s": options compared in a
   // question, not the team's hardware.
   // (The team's own GPUs said in the question, "…on our 2 A100s?", and "no GPUs at all" stay.)
+  // ("training can use all 4 A100s, it's only the serving afterwards that gets 1 card": the GPUs serving would keep,
+  // not how many the team has.)
   return findings.filter(
     (item) =>
-      (item.field === 'gpuCount' && item.value === 0) ||
-      OURS_BEFORE.test(lower.slice(Math.max(0, item.start - 30), item.start)) ||
-      !comparedInQuestion(sentenceAround(lower, item.start)),
+      !(
+        item.field === 'gpuCount' && SERVING_SHARE_BEFORE.test(lower.slice(Math.max(0, item.start - 60), item.start))
+      ) &&
+      ((item.field === 'gpuCount' && item.value === 0) ||
+        OURS_BEFORE.test(lower.slice(Math.max(0, item.start - 30), item.start)) ||
+        !comparedInQuestion(sentenceAround(lower, item.start))),
   );
 };
+
+/** "…the serving afterwards gets", "serving would only use": a count of GPUs kept for serving follows. */
+const SERVING_SHARE_BEFORE =
+  /\bserv(?:ing|e|ed)\b[^.;!?\n]{0,40}?\b(?:gets?|uses?|keeps?|needs?|has|would\s+(?:get|use|keep|have))\s+(?:only\s+|just\s+)?$/;
 
 const OURS_BEFORE = /\b(?:our|my|we\s+(?:have|own|got|run)|we've\s+got)\b[^.;!?\n]*$/;
 

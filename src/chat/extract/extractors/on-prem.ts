@@ -11,6 +11,8 @@ const STAYS = new RegExp(
     String.raw`\b(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|shouldn't|should\s+not|is\s+not\s+allowed\s+to|isn't\s+allowed\s+to|are\s+not\s+allowed\s+to|aren't\s+allowed\s+to|never|not\s+allowed\s+to|won't|will\s+never)\s+(?:ever\s+)?leave\s+${PREMISES}`,
     String.raw`\b(?:must|has\s+to|have\s+to|needs?\s+to|gotta|got\s+to|should|will|to)\s+(?:stay|remain|be\s+kept|be\s+hosted|run|be)\s+(?:entirely\s+|strictly\s+|fully\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|in\s+${PREMISES}|inside\s+${PREMISES}|within\s+${PREMISES}|on\s+(?:our|its|their)\s+(?:own\s+)?(?:servers?|machines?|hardware|infrastructure|infra|premises|network)|behind\s+(?:our|the)\s+firewall|local(?:ly)?\b(?!\s+on\s+(?:the\s+|their\s+|each\s+|every\s+)?(?:players?'?|gamers?'?|users?'?|customers?'?|clients?'?|employees?'?|phones?|devices?|laptops?|pcs?|tablets?|consoles?|cars?|robots?|edge|head\s+units?|the\s+device)))`,
     String.raw`\bair[\s-]?gapped\b`,
+    // "no case data may leave our own servers".
+    String.raw`\bno\s+(?:[\w-]+\s+){0,2}?(?:data|records|documents|files)\s+(?:may|can|must|should|is\s+allowed\s+to|will\s+ever)\s+(?:ever\s+)?leave\s+${PREMISES}`,
     // "Our data may under no circumstances leave our own servers", "data is not allowed out of company".
     String.raw`\b(?:data|it|records|documents)\s+(?:may|can|must)\s+(?:under\s+no\s+circumstances|in\s+no\s+case|never)\s+leave\s+${PREMISES}`,
     String.raw`\b(?:data|records|documents)\s+(?:is|are)\s+not\s+allowed\s+(?:out|outside)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:company|building|premises|country|network|hospital)\b`,

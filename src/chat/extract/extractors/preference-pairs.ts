@@ -46,6 +46,11 @@ const COUNT_REWRITTEN_BETTER = new RegExp(
   `\\b(?:for|on|in)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+of\\s+(?:them|those|these)\\b[^.;!?\\n]{0,40}?\\b(?:wrote|rewrote|gave|added|typed|provided|supplied)\\s+(?:a\\s+|an\\s+|the\\s+)?(?:better|preferred|corrected|improved|ideal|fixed)\\s+(?:reply|replies|answers?|responses?|versions?|drafts?|outputs?)\\b`,
   'g',
 );
+/** "2,500 (draft, edited) pairs", "1,200 draft/edited pairs": a model's draft against a person's edit, each a pair. */
+const DRAFT_EDITED_PAIRS = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:\\(\\s*)?(?:model\\s+|ai\\s+|original\\s+)?(?:drafts?|outputs?|answers?|originals?|generations?)\\s*(?:,|\\/|vs\\.?|versus|and|->|→)\\s*(?:human[\\s-]|analyst[\\s-]|expert[\\s-])?(?:edited|corrected|rewritten|fixed|revised|final)(?:\\s+(?:ones?|versions?|drafts?))?(?:\\s*\\))?\\s+pairs\\b`,
+  'g',
+);
 const NO_PAIRS =
   /\b(?:no\s+|zero\s+|don't\s+have\s+(?:any\s+)?|do\s+not\s+have\s+(?:any\s+)?|without\s+(?:any\s+)?|(?:we've|we\s+have|i've|i\s+have)\s+never\s+(?:collected|gathered|logged|had|built)\s+(?:any\s+)?)(?:(?:actual|real)\s+)?(?:pref(?:erence)?\.?\s+(?:data|pairs)|chosen[\s/-]+rejected\s+pairs|pairwise\s+(?:data|ratings)|side[\s-]by[\s-]side\s+(?:pairs|comparisons))\b|\b(?:we\s+have|we've\s+got|there\s+are)\s+(?:zero|no)\s+pairs\b/g;
 
@@ -82,6 +87,10 @@ export const extractPreferencePairs: Extractor = (message) => {
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }
   for (const match of allMatches(THE_COUNT_ARE_PAIRS, lower)) {
+    const value = parseCount(match[1] ?? '');
+    if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
+  }
+  for (const match of allMatches(DRAFT_EDITED_PAIRS, lower)) {
     const value = parseCount(match[1] ?? '');
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }

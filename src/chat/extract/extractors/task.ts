@@ -104,6 +104,8 @@ export const extractTask: Extractor = (message) => {
       /\d|\b(?:model|llm|gpt|llama|qwen|mistral|gemma|claude|gemini|phi)\b/i.test(text)
     )
       continue;
+    // ("we want to free up 3 of the cards for CV again, so could we serve the 32b from one card?": a question, no task.)
+    if (/\b(?:could|can|would|should)\s+(?:we|i|you)\b/i.test(text)) continue;
     // "the task is NOT transcription": what the task is not.
     if (/^(?:not|no|never)\b/i.test(text)) continue;
     if (text.split(/\s+/).length <= 3 && /\b(?:them|it|those|these|that|this)\s*$/i.test(text)) continue;
