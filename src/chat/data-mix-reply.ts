@@ -18,6 +18,31 @@ const HOLD_OUT_MAX = 300;
 /** Under this many human examples there is nothing to split: they are all the test set. */
 const TOO_FEW_TO_SPLIT = 50;
 
+/**
+ * "Only a third of the 3,500 notes are really good: should we train on all of them?": train on the good ones (quality
+ * counts for more than size, cited), keep a test set drawn from them, and treat the rest as material to fix or drop, not
+ * as more of the same.
+ */
+export function dataQualityReply(
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+  asked: { total?: number; good?: number },
+): InfoAnswer {
+  const { cited, mark } = citer(knowledge);
+  const total = asked.total ?? profile.labeledExamples;
+  const good = asked.good;
+  const goodWords = good === undefined ? 'the good ones' : `the ${count.format(good)} good ones`;
+  const rest = total !== undefined && good !== undefined && total > good ? total - good : undefined;
+  const testSize =
+    good === undefined ? undefined : Math.min(HOLD_OUT_MAX, Math.max(HOLD_OUT_MIN, Math.round(good * HOLD_OUT_SHARE)));
+  const lines = [
+    `Train on ${goodWords}: a model learns the flaws of its examples along with the rest, and quality counts for more than size (9,000 crowd-written conversations beat a 450,000-example subsample in the QLoRA paper${mark('qlora')}; Google's tuning guide says quality matters far more than quantity${mark('gcp-sft-data')}; about a thousand curated examples were enough in LIMA${mark('lima')}).`,
+    `Keep ${testSize === undefined ? 'a few hundred' : `about ${count.format(testSize)}`} of ${goodWords} aside as the test set, never trained on.`,
+    `${rest === undefined ? 'The weaker ones' : `The other ${count.format(rest)}`} are material, not training data as they are: fix the best of them (an expert pass, or a strong model's draft an expert checks) and add them back only if the tuned model scores better on the test set with them than without.`,
+  ];
+  return citedAnswer(lines.join(' '), cited, knowledge);
+}
+
 export function dataMixReply(knowledge: Knowledge, profile: Partial<Profile>, asked: DataMixAsked): InfoAnswer {
   const { cited, mark } = citer(knowledge);
   // The team's labelled examples count as the human ones only when no teacher wrote any of them.

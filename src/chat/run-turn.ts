@@ -8,7 +8,7 @@ import type { Question, Recommendation } from '../engine/recommendation-schema.t
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import { compactAnswerParts, plainModelName } from './compact-answer.ts';
-import { dataMixReply } from './data-mix-reply.ts';
+import { dataMixReply, dataQualityReply } from './data-mix-reply.ts';
 import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import { encoderInsteadReply } from './encoder-reply.ts';
@@ -1171,6 +1171,7 @@ function infoReply(
   if (intents.asksOnDeviceRuntime) return onDeviceRuntimeReply(recommendation, knowledge, profile);
   if (intents.asksEvaluation) return evaluationReply(recommendation, knowledge, profile, intents.raterDisagreement);
   if (intents.asksSteps) return stepsReply(recommendation, knowledge, profile);
+  if (intents.asksDataQuality) return dataQualityReply(knowledge, profile, intents.asksDataQuality);
   // ("How many weeks until production, and how much will it cost?": the calendar, then the rest of the question.)
   // A cost or fit asked beside another question: answered after it, with that question taken out.
   const costOrFitBeside = (answered: Partial<TurnExtraction['intents']>) =>

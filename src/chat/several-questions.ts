@@ -32,6 +32,7 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksOnDeviceRuntime',
   'asksEvaluation',
   'asksSteps',
+  'asksDataQuality',
   'asksTimeline',
   'asksRisks',
   'asksSftBeforePreference',

@@ -738,3 +738,47 @@ describe('newuser49', () => {
     );
   });
 });
+
+describe('newuser49: practitioner questions answered', () => {
+  it.each([
+    [
+      'also only about a third of the 3,500 notes are really good quality - should we train on all of them?',
+      { total: 3500, good: 1167 },
+    ],
+    [
+      'for the SFT step, should we train only on the 900 best notes, or also throw in the rest as extra examples?',
+      { good: 900 },
+    ],
+  ])('reads the data-quality question in "%s"', (text, expected) => {
+    expect(extract(text).intents.asksDataQuality).toEqual(expected);
+  });
+
+  it('answers it: the good ones, a test set from them, the rest fixed or dropped', async () => {
+    const turns = await converse(
+      [
+        'We draft discharge notes with Llama 3.1 8B on 2 L40S, prompting plateaued, 3,500 labelled notes. just recommend',
+        'also only about a third of the 3,500 notes are really good quality - should we train on all of them?',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/^Train on the 1,167 good ones/);
+    expect(reply).toMatch(/The other 2,333 are material/);
+  });
+
+  it.each([
+    ['given none of us are ML people, is LoRA too much for us?', 'whyMethod', 'lora'],
+    ['what if we are not allowed to switch away from gpt-4o?', 'whatIf', true],
+  ])('reads "%s"', (text, key, value) => {
+    expect(extract(text).intents[key as keyof ReturnType<typeof extract>['intents']]).toBe(value);
+  });
+
+  it('reads "could we do qlora on the 70b with the two 3090s?" as a fit question on the 70B', () => {
+    const { intents, hypothetical } = extract(
+      'would the 70b be worth it? could we do qlora on the 70b with the two 3090s?',
+    );
+    expect(intents.asksFit).toBe('qlora');
+    expect(hypothetical).toMatchObject({ modelParamsB: 70 });
+    expect(extract('we are not allowed to switch away from gpt-4o').fields.canSwitchModel).toBe(false);
+  });
+});

@@ -927,6 +927,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksOnDeviceRuntime === true ||
     intents.asksEvaluation === true ||
     intents.asksSteps === true ||
+    intents.asksDataQuality !== undefined ||
     intents.asksTimeline === true ||
     intents.asksRisks === true ||
     intents.asksSftBeforePreference === true ||

@@ -90,7 +90,7 @@ const COST =
   /\bwhat'?s\s+the\s+damage\b|\bwhat(?:'?s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+|cost\s+|price\s+|money\s+)?difference\b(?=[^.!]{0,60}\?|\s*\?)|\bwhat(?:'?s|\s+is|\s+would\s+be)\s+(?:the\s+)?(?:training|run|gpu)\s+time\b|(?:^|[.!?,]\s*|\b(?:please|can\s+you|could\s+you|pls)\s+)(?:redo|re-do|recalculate|recompute|rerun|re-run|update)\s+(?:the\s+|your\s+)?(?:numbers|math|maths|costs?|estimates?|figures|calculations?)\b(?:\s+with\s+(?:that|those|this|these))?|\b(?:would|will|is|isn't|wouldn't)\s+(?:that|it|this)\s+(?:really\s+|actually\s+)?(?:be\s+|come\s+out\s+|work\s+out\s+)?cheaper\b|(?:^|[.!?]\s*|\b(?:and|so|ok|okay|also)\s)(?:the|what'?s\sthe|what\sis\sthe|what\swould\sbe\sthe)\s(?:monthly|yearly|annual|training|total|running|hosting|serving)\scost\sof\b(?![^.?!]{0,60}\s(?:is|was|are|were|runs?)\s(?:about\s|around\s|roughly\s)?[$€£\d])(?=[^.?!]{0,160}\?)|\bset\s+us\s+back\b|\bin\s+dollars\s+and\s+hours\b|\bhow\s+many\s+(?:days|hours|weeks|gpu[\s-]hours)\s+(?:would|will|does|do|is|could|might)\b|\b(?:how\s+(?:long|much)\s+and\s+how\s+(?:much|long)\b|how\s+much\s+(?:would|will|does|do|is|could|might)\b|(?:does|do|would)\s+(?:your|the|that|this)\s+[$€£]\s?[\d,.]+\s?k?\s+(?:(?:a|per)\s+month\s+|figure\s+|estimate\s+|number\s+|bill\s+)?(?:include|cover|count|assume)\b|how\s+long\s+(?:would|will|does|do|is|could|might)\b|how\s+long\s+(?:on|with)\s+(?:the|our|a|an|one|\d)\b|how\s+long\s+in\s+(?:wall[\s-]?clock|real|calendar|elapsed)\b|how\s+long\s+in\s+(?:hours|days|weeks)\b|how\s+long\s+(?:to|for)\s+(?:train|tune|fine[\s-]?tune|distil|run\s+(?:it|the\s+training))\b|what\s+(?:would|will|does|do)\s+(?:it|that|this|[a-z-]+(?:\s+[a-z0-9.-]+){0,4}|\d[\d,.]*k?(?:\s+[a-z0-9.-]+){1,4})\s+cost|(?:^|[.!?]\s+)(?:and\s+|so\s+)?(?:the\s+)?(?:monthly\s+)?cost\s+(?:per|a)\s+month(?:,?\s+please)?\s*\?|(?:what(?:'s|\s+is|\s+would\s+be)\s+the\s+)(?:cost|price)\s+(?:of|for)\b|how\s+expensive|(?:would|will|does|could)\s+(?:it|that|this|switching)\s+(?:[\w.-]+\s+){0,3}?(?:cut|lower|reduce|halve|shrink|save\s+on)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|costs?|spend)\b|how\s+many\s+(?:gpu[\s-])?hours|what\s+(?:would|will)\s+(?:the|our|my)\s+(?:monthly\s+)?(?:bill|invoice|spend|costs?)\s+be\b|what(?:'s|s|\s+is|\s+are|\s+would\s+be)\s+(?:the\s+|our\s+)?(?:monthly\s+)?(?:bill|costs?|spend)\s+(?:before\s+(?:and|vs\.?|versus)\s+after|after(?:wards)?|then)\b|what(?:'s|s|\s+is|\s+would\s+be)\s+the\s+(?:monthly\s+)?(?:(?:serving|hosting|running|inference|gpu)\s+)?(?:bill|cost)\b(?!-|\s+(?:of|for)\b)|what\s+would\s+the\s+(?:monthly\s+)?(?:serving|hosting|running|inference|gpu)\s+(?:bill|cost)\s+be\b|(?:bill|costs?|spend)\s+before\s+(?:and|vs\.?|versus)\s+after\b|what(?:'s|\s+is|\s+would\s+be)\s+(?:our|the|my)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:bill|cost)\b)/;
 /** "will it fit on our GPUs?", "enough VRAM?"; a requirement ("it has to fit in 2GB") is a fact, not a question. */
 const FIT =
-  /\b(?:is|are)\s+(?:the\s+)?\d+\s?(?:gb|gigs?)\s+(?:on|of|in)\s+(?:our|the|my)\s+(?:[\w-]+\s+){0,2}?(?:actually\s+|really\s+|even\s+)?enough\b|\b(?:can|could|will|would)\s+(?:the|our)\s+\d+\s+(?:[\w-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?)\s+(?:in\s+(?:one|a|the)\s+(?:node|box|server)\s+)?(?:even\s+)?(?:serve|host|run)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:\d+(?:\.\d+)?b|model)\b|\b(?:how\s+many\s+(?:of\s+(?:our|the|those)\s+)?(?:gpus?|cards?|[ahl]\d{2,3}s?|h100s?|a100s?|l40s|l4s)\s+(?:would|will|does|do|should)\s+(?:serving|it|the\s+model|inference|we\s+need\s+(?:to\s+serve|for\s+serving))\b|(?:can|could|will|would)\s+(?:the|our|a|one|this|that)\s+(?:[\w.-]+\s+)?(?:gpus?|cards?|[ahlt]\d{1,3}\w*|rtx\s?\d+\w*|l40s|servers?|box|node|machine|laptop|phone|device)(?:\s+\d{2,3}\s?gb)?\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host)\s+(?:it|that|this|the\s+model|the\s+(?:tuned\s+|fine[\s-]?tuned\s+|distilled\s+)?(?:[\w.-]+\s+)?(?:\d+(?:\.\d+)?b|model))\b|(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\.\d+)?(?:\s+(?:[a-z0-9-]+(?:\.\d+)?|\d+\.\d+)){0,4})\s+(?:fit|run)\b|(?:will|would|does|do|can|could)\s+[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){5,8}\s+fit\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+(?:on|from)\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\b(?:serving|running|hosting)\s+(?:it|the\s+model|an?\s+\d+(?:\.\d+)?b(?:\s+model)?)\s+(?:should|would|will)\s+(?:only\s+)?(?:need|take)\s+(?:just\s+)?(?:one|a\s+single|a|\d+)\s+(?:[a-z0-9-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?|a10g?s?|t4s?)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|\d+\s?(?:gb|gigs?)\b[^.?!]{0,40}?\b(?:gonna|going\s+to)\s+be\s+enough\b|\b(?:will|would|do|does)\s+(?:we|it|i|that|this)\s+(?:\w+\s+)?(?:oom|run\s+out\s+of\s+(?:gpu\s+)?(?:memory|vram))\b|\bwhat\s+(?:does|would|will)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:q?lora|dpo|fine[\s-]?tuning|training)(?:[\s-]based)?(?:\s+[\w-]+){0,2}?\s+need\s*(?:\?|$)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:for\s+(?:serving|training|inference)\s+)?(?:on|in|into)\s+(?:our|my|the|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|both|all|just|only|these|those|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
+  /\b(?:is|are)\s+(?:the\s+)?\d+\s?(?:gb|gigs?)\s+(?:on|of|in)\s+(?:our|the|my)\s+(?:[\w-]+\s+){0,2}?(?:actually\s+|really\s+|even\s+)?enough\b|\b(?:can|could|will|would)\s+(?:the|our)\s+\d+\s+(?:[\w-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?)\s+(?:in\s+(?:one|a|the)\s+(?:node|box|server)\s+)?(?:even\s+)?(?:serve|host|run)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:\d+(?:\.\d+)?b|model)\b|\b(?:how\s+many\s+(?:of\s+(?:our|the|those)\s+)?(?:gpus?|cards?|[ahl]\d{2,3}s?|h100s?|a100s?|l40s|l4s)\s+(?:would|will|does|do|should)\s+(?:serving|it|the\s+model|inference|we\s+need\s+(?:to\s+serve|for\s+serving))\b|(?:can|could|will|would)\s+(?:the|our|a|one|this|that)\s+(?:[\w.-]+\s+)?(?:gpus?|cards?|[ahlt]\d{1,3}\w*|rtx\s?\d+\w*|l40s|servers?|box|node|machine|laptop|phone|device)(?:\s+\d{2,3}\s?gb)?\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host)\s+(?:it|that|this|the\s+model|the\s+(?:tuned\s+|fine[\s-]?tuned\s+|distilled\s+)?(?:[\w.-]+\s+)?(?:\d+(?:\.\d+)?b|model))\b|(?:will|would|does|do|can|could)\s+(?:it|that|this|[a-z0-9-]+(?:\.\d+)?(?:\s+(?:[a-z0-9-]+(?:\.\d+)?|\d+\.\d+)){0,4})\s+(?:fit|run)\b|(?:will|would|does|do|can|could)\s+[a-z0-9-]+(?:\s+(?:[a-z0-9-]+|\d+\.\d+)){5,8}\s+fit\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:do|run|train)\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo)\s+on\s+(?:the\s+|a\s+|an\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:with|on|using)\s+(?:the\s+|our\s+)?(?:one|two|three|four|\d+|\w+)\b|(?:can|could)\s+(?:we|i|you)\s+(?:even\s+|actually\s+|really\s+)?(?:serve|host|run|deploy)\s+(?:a\s+|an\s+|the\s+|our\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?\s+(?:on|from)\s+(?:just\s+|only\s+)?(?:one|two|three|four|\d+|a|our|my|the)\b|\b(?:serving|running|hosting)\s+(?:it|the\s+model|an?\s+\d+(?:\.\d+)?b(?:\s+model)?)\s+(?:should|would|will)\s+(?:only\s+)?(?:need|take)\s+(?:just\s+)?(?:one|a\s+single|a|\d+)\s+(?:[a-z0-9-]+\s+)?(?:gpus?|cards?|h100s?|a100s?|l40s|l4s?|a10g?s?|t4s?)\b|\bwhat\s+about\s+(?:q?lora|full\s+fine[\s-]?tuning|dpo|preference\s+tuning)\b[^?.!]{0,20}?\bon\s+(?:just\s+|only\s+)?(?:one|a|two|\d+)(?:\s*(?:-|to|or)\s*\d+)?\s+(?:of\s+(?:the|those|our)\s+)?(?:cards?|gpus?|[ahl]\d{2,3}s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|\d{4}s?)\b|(?:can't|cannot|couldn't)\s+(?:i|we)\s+(?:just\s+)?run\s+(?:it|that|this|the\s+[\w.-]+)\s+(?:on|locally)\b|enough\s+(?:gpu\s+)?(?:memory|vram)|\d+\s?(?:gb|gigs?)\b[^.?!]{0,40}?\b(?:gonna|going\s+to)\s+be\s+enough\b|\b(?:will|would|do|does)\s+(?:we|it|i|that|this)\s+(?:\w+\s+)?(?:oom|run\s+out\s+of\s+(?:gpu\s+)?(?:memory|vram))\b|\bwhat\s+(?:does|would|will)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:q?lora|dpo|fine[\s-]?tuning|training)(?:[\s-]based)?(?:\s+[\w-]+){0,2}?\s+need\s*(?:\?|$)|(?<!\b(?:must|has\s+to|have\s+to|needs?\s+to|got\s+to|should|gotta)\s+)fit\s+(?:for\s+(?:serving|training|inference)\s+)?(?:on|in|into)\s+(?:our|my|the|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|both|all|just|only|these|those|\d)|how\s+much\s+(?:gpu\s+)?(?:memory|vram)|\b(?:asking|ask(?:ed)?|wondering|want\s+to\s+know)\s+(?:you\s+)?(?:whether|if)\b[^.;!?\n]{0,60}?\bfits?\b)/;
 /** A fit asked of money: "does that still fit $200?", "will it fit in our budget?", "within the monthly budget?". */
 const BUDGET_FIT =
   /\bfits?\s+(?:in(?:to)?\s+|within\s+|under\s+)?(?:our\s+|the\s+|my\s+|a\s+)?(?:(?:[$€£₹¥₩₦₺₱₫฿]|\b(?:ksh|kes|inr|rs\.?|r\$|brl|jpy|yen|eur|gbp|usd|aud|cad|ngn|zar|mxn|php|idr|vnd|thb|sgd|nzd|chf|sek|nok|dkk|pln|czk|huf)\s?)\s?\d|\d[\d,.]*\s?k?\s+(?:dollars|usd|bucks|a\s+month)\b|(?:monthly\s+|one[\s-]?(?:time|off)\s+|total\s+)?budget\b)/;
@@ -353,6 +353,43 @@ const ASKS_FORMAT_GUARANTEE =
 /** "is 150 examples really enough?", "do we have enough data to fine-tune?", "how many examples do we need?". */
 const ASKS_ENOUGH_DATA =
   /\b(?:is|are)\s(?:that|this|it|they|these|those)\s(?:really\s|actually\s)?enough\s(?:data|examples|labels)\b|\bwhether\s[\d,.]+k?\s(?:\w+\s)?(?:is|are)\senough\b|\b(?:is|are)\s+(?:~\s*|about\s+|only\s+)?\d[\d,.]*k?\s+(?:(?!(?:gb|gigs?|tb|mb|tokens?|ms|seconds?|hours?|days?|weeks?|months?|dollars?|usd|eur|gpus?|cards?|requests?|calls?)\b)[a-z-]+\s+){0,2}(?:really\s+|actually\s+|even\s+|still\s+)?enough\b|\b(?:are|is|would|will)\s+(?:a\s+)?(?:[\w,.-]+\s+){0,4}?(?:examples|samples|pairs|rows|records|labels)\s+(?:going\s+to\s+)?be\s+(?:enough|sufficient|adequate)\b|\b(?:examples|samples|pairs)\b[^.?!]{0,30}\b(?:sufficient|suffice|adequate)\b|\b(?:(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:really\s+|actually\s+|even\s+|still\s+)?enough\s+(?:to\s+(?:fine[\s-]?tune|train|tune|do\s+(?:lora|qlora|dpo|sft))|for\s+(?:fine[\s-]?tuning|training|tuning|lora|qlora|dpo|sft|a\s+(?:fine[\s-]?tune|lora)))|(?:is|are)\s+(?:[\d,.]+k?|that|this|it)\s+(?:\w+\s+)?enough\s+(?:for|to\s+cover)\s+(?:\d+|all\s+(?:the\s+|our\s+)?\d+)\s+(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)|(?:is|are)\s+(?:(?:~\s*|about\s+|around\s+)?[\d,.]+k?|a\s+few\s+hundred|a\s+couple\s+(?:of\s+)?hundred|that|this|these|those|it)\s+(?:[\w-]+\s+){0,3}?(?:examples?|pairs?|samples?|labels?|rows|records|data|images|photos|pictures|clips|recordings|hours|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|clauses|cases|items|forms|invoices|chats)\s+(?:really\s+|actually\s+|even\s+)?enough|(?:do|would|will)\s+(?:we|i)\s+have\s+enough\s+(?:labell?ed\s+)?(?:data|examples?|pairs?|samples?|labels?)|how\s+many\s+(?:labell?ed\s+|training\s+|preference\s+)?(?:examples?|pairs?|samples?|labels?)\s+(?:do|would|will)\s+(?:we|i|you)\s+need|enough\s+(?:data|examples?|pairs?)\s+(?:to|for)\s+(?:fine[\s-]?tun\w*|train\w*|tun\w*|lora|qlora|dpo))\b/;
+/** Training on the weaker examples too, asked: "…should we train on all of them?", "…or also throw in the rest?". */
+const TRAIN_ON_ALL =
+  /\b(?:train|tune|fine[\s-]?tune|sft)\w*\s+(?:(?:only\s+)?on\s+)?(?:all\s+(?:of\s+)?(?:them|those|these|it)|everything|the\s+(?:whole|full)\s+(?:set|lot|thing))\b|\b(?:throw|put|add|mix|include)\s+in\s+(?:the\s+)?rest\b|\b(?:also|or)\s+(?:use|include|add)\s+the\s+(?:rest|others|weaker|bad)\b|\bonly\s+(?:on\s+)?the\s+(?:[\d,.]+k?\s+)?(?:best|good|clean)\b/;
+/** Words that grade the examples' quality. */
+const QUALITY_WORDS =
+  /\b(?:good|best|clean|high[\s-]quality|quality|bad|poor|messy|noisy|low[\s-]quality|usable|garbage|sloppy)\b/;
+/** "a third of the 3,500", "half of our 15k notes": a share of a total said to be good. */
+const SHARE_OF_TOTAL =
+  /\b(?:a\s+third|one\s+third|a\s+quarter|half|two\s+thirds|(\d{1,2})\s?%)\s+of\s+(?:the|our|those|these)\s+(?:~\s*|about\s+)?([\d,.]+\s?k?)\b/;
+/** "the 900 best notes": the good ones, counted. */
+const GOOD_COUNT = /\b(?:the|our)\s+([\d,.]+\s?k?)\s+(?:best|good|clean|high[\s-]quality|curated)\b/;
+
+function dataQualityQuestion(lower: string): { total?: number; good?: number } | undefined {
+  if (!TRAIN_ON_ALL.test(lower) || !QUALITY_WORDS.test(lower) || !QUESTION_FORM.test(lower)) return undefined;
+  const share = SHARE_OF_TOTAL.exec(lower);
+  const total = share ? parseCount(share[2] ?? '') : undefined;
+  const word = share?.[0] ?? '';
+  const fraction = /third/.test(word)
+    ? /two/.test(word)
+      ? 2 / 3
+      : 1 / 3
+    : /quarter/.test(word)
+      ? 1 / 4
+      : /half/.test(word)
+        ? 1 / 2
+        : share?.[1] !== undefined
+          ? Number(share[1]) / 100
+          : undefined;
+  const counted = GOOD_COUNT.exec(lower);
+  const good = counted
+    ? parseCount(counted[1] ?? '')
+    : total !== undefined && fraction !== undefined
+      ? Math.round(total * fraction)
+      : undefined;
+  return { ...(total === undefined ? {} : { total }), ...(good === undefined ? {} : { good }) };
+}
+
 /** "is that enough?", "are those enough?": enough of what the message counted. */
 const BARE_ENOUGH = /\b(?:is|are)\s+(?:that|this|it|they|these|those)\s+(?:really\s+|actually\s+|even\s+)?enough\s*\?/;
 /** A count of examples in the message: "~40 examples each", "2,000 labelled tickets". */
@@ -671,6 +708,10 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   // (Beside a "what if" on another model, the why is asked of the plan as it stands: "why LoRA" then.)
   const weighed = first !== undefined && second !== undefined && first !== second && !intents.whatIf;
   if (weighed) intents.asksComparison = [first, second];
+  // "is LoRA too much for us? would you still say do it?": why the plan's method, for a team that doubts it.
+  const tooMuch = !whyNot && intents.whyNot === undefined ? METHOD_TOO_MUCH.exec(lower) : null;
+  const tooMuchMethod = tooMuch ? methodFromPhrase(tooMuch[1] ?? '') : undefined;
+  if (tooMuchMethod) intents.whyMethod = tooMuchMethod;
   // "Should we fine-tune on those too?": whether to tune at all, asked as "why (not) fine-tuning".
   if (!whyNot && SHOULD_WE_TUNE_ON.test(lower)) intents.whyNot = 'full-fine-tuning';
   // "can we do DPO with those?", "could we use RAG on them?": a method weighed on the data just named.
@@ -820,6 +861,10 @@ const WHY_A_NOT_B = new RegExp(
 const SHOULD_WE_TUNE_ON =
   /\b(?:should|shall|could)\s(?:we|i)\s(?:also\s)?(?:fine[\s-]?tune|train|tune)\s(?:\w+\s)?(?:on|with|using)\s(?:those|these|them|it|that)\b(?![^?.!\n]{0,60}\bor\b)/;
 
+/** "is LoRA too much for us?", "is QLoRA overkill?": a doubt about the method the plan names. */
+const METHOD_TOO_MUCH = new RegExp(
+  `\\b(?:is|isn't|would)\\s+(${METHOD_SOURCE})\\s+(?:be\\s+)?(?:too\\s+(?:much|hard|complex|complicated|difficult|advanced|ambitious)|overkill|(?:beyond|over)\\s+(?:us|our\\s+(?:heads?|team|skills?)))\\b`,
+);
 /** "can we do DPO with those?": a method asked about for the data just named. */
 const CAN_WE_DO_WITH = new RegExp(
   `\\b(?:can|could|should)\\s+(?:we|i)\\s+(?:also\\s+|even\\s+|just\\s+)?(?:do|use|try|run|apply)\\s+(?:a\\s+|an\\s+)?(${METHOD_SOURCE})\\s+(?:with|on|using|from)\\s+(?:those|these|them|that|it|the\\s+[\\w,.-]+(?:\\s+[\\w,.-]+)?\\s+pairs)\\b`,
@@ -966,6 +1011,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     delete intents.asksSummary;
     delete intents.asksFirstStep;
   }
+  const quality = dataQualityQuestion(lower);
+  if (quality !== undefined && intents.asksDataMix === undefined) intents.asksDataQuality = quality;
   if (ASKS_ASSUMPTIONS.test(lower)) intents.asksAssumptions = true;
   if (ASKS_SAFETY.test(lower)) intents.asksSafety = true;
   if (intents.asksSafety === true || ASKS_SAFETY.test(lower))

@@ -121,6 +121,11 @@ export interface ExtractionIntents {
   /** "give me the whole plan again, step by step": each step of the plan with its reason and what the data is for. */
   asksSteps?: boolean;
   /**
+   * "only a third of the 3,500 notes are really good, should we train on all of them?", "only on the 900 best, or also
+   * the rest?": whether to train on the weaker examples too, with the counts said.
+   */
+  asksDataQuality?: { total?: number; good?: number };
+  /**
    * "our own correctors disagree with each other by up to 40 points": the people who grade disagree (true), with the
    * spread in points when one is said; the evaluation answer takes it as the ceiling.
    */

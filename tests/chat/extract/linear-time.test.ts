@@ -132,6 +132,12 @@ const TRIGGER_WORDS: Record<string, readonly string[]> = {
     'our support bot',
   ],
   intents: [
+    'only a third of the 100 are good, should we train on all of them?',
+    'is lora too much',
+    'can we do dpo with those',
+    'could we do qlora on the',
+    'what is the monthly difference',
+    '2,500 (draft, edited) pairs',
     'ok, start over',
     'reset',
     'is that enough?',

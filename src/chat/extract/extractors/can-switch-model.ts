@@ -72,6 +72,8 @@ const MODEL_WORD =
 const CANNOT_SWITCH = new RegExp(
   [
     String.raw`(?:must|have\s+to|need\s+to|has\s+to|got\s+to)\s+(?:stay|stick|remain)\s+(?:on|with)\s+${NOT_A_MODEL}`,
+    // "we are not allowed to switch away from gpt-4o", "we can't move off Claude".
+    String.raw`(?:not\s+allowed\s+to|can't|cannot|can\s+not|may\s+not|mustn't|must\s+not)\s+(?:switch|move|migrate|change)\s+(?:away\s+from|off(?:\s+of)?|from)\s+(?:the\s+|our\s+)?${MODEL_WORD}`,
     String.raw`(?:must|have\s+to|need\s+to|has\s+to|got\s+to)\s+(?:keep|continue)\s+(?:using|with|on)\s+(?:the\s+|our\s+|this\s+)?(?:same\s+|current\s+)?${MODEL_WORD}`,
     String.raw`(?:can't|cannot|can\s+not|not\s+allowed\s+to|aren't\s+allowed\s+to|no\s+way\s+(?:we\s+)?(?:can|to))\s+(?:switch|change|move\s+off|replace)\s+(?:the\s+|our\s+|this\s+)?(?:models?|llms?|providers?|vendors?|gpt|claude|gemini|llama|qwen|mistral)`,
     String.raw`(?:locked|stuck|tied)\s+(?:into|(?:in\s+)?(?:to|with|on))\s+(?:the\s+|this\s+|our\s+)?(?:model|\w+)`,
