@@ -782,3 +782,26 @@ describe('newuser49: practitioner questions answered', () => {
     expect(extract('we are not allowed to switch away from gpt-4o').fields.canSwitchModel).toBe(false);
   });
 });
+
+describe('newuser49: facts said in passing', () => {
+  it.each([
+    ['We have ~15,000 past notes paired with med lists.', { labeledExamples: 15000 }],
+    [
+      'ok 2 things - each example is more like 600 tokens not 500. and the budget for this is zero',
+      { exampleTokens: 600, oneTimeBudgetUSD: 0 },
+    ],
+  ])('reads "%s"', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it('reads "what will the LoRA training run us?" as a cost question, not a fit', () => {
+    const { intents } = extract('what will the LoRA training run us, in money and hours?');
+    expect(intents.asksCost).toBe('lora');
+    expect(intents.asksFit).toBeUndefined();
+    expect(extract('will it run on our GPUs?').intents.asksFit).toBe(true);
+  });
+
+  it('does not pair a record with its upload date', () => {
+    expect(read('we have 2,000 photos paired with their upload dates').labeledExamples).toBeUndefined();
+  });
+});

@@ -23,7 +23,7 @@ const TOKENS_PER_ITEM = new RegExp(
  * example (notes + letter) is around 15k tokens".
  */
 const ITEM_IS_TOKENS = new RegExp(
-  `\\b${ITEM}(?:\\s+(?:plus|and|\\+|with)\\s+(?:the\\s+|its\\s+|their\\s+)?(?:summary|summaries|answers?|outputs?|responses?|reply|replies|labels?|letters?))?(?:\\s*\\([^()\\n]{1,40}\\))?\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long,?\\s+|like\\s+)*${AMOUNT}\\s?tokens?\\b`,
+  `\\b${ITEM}(?:\\s+(?:plus|and|\\+|with)\\s+(?:the\\s+|its\\s+|their\\s+)?(?:summary|summaries|answers?|outputs?|responses?|reply|replies|labels?|letters?))?(?:\\s*\\([^()\\n]{1,40}\\))?\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long,?\\s+|like\\s+|more\\s+like\\s+|closer\\s+to\\s+)*${AMOUNT}\\s?tokens?\\b`,
   'g',
 );
 /**
