@@ -440,6 +440,8 @@ export function stepsReply(
   recommendation: Recommendation,
   knowledge: Knowledge,
   profile: Partial<Profile>,
+  /** The costs follow in the same reply: no pointer to ask for them. */
+  costsFollow = false,
 ): InfoAnswer {
   const { listed, cite } = sourceMarks(knowledge);
   const name = (method: MethodId) => shortMethodName(knowledge, method);
@@ -469,6 +471,6 @@ export function stepsReply(
       );
     parts.push(data.join(' '));
   }
-  parts.push('Ask "how long?" or "what would it cost?" for the figures of each step.');
+  if (!costsFollow) parts.push('Ask "how long?" or "what would it cost?" for the figures of each step.');
   return citedAnswer(parts.join('\n\n'), listed, knowledge);
 }

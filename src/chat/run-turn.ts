@@ -1170,7 +1170,6 @@ function infoReply(
     );
   if (intents.asksOnDeviceRuntime) return onDeviceRuntimeReply(recommendation, knowledge, profile);
   if (intents.asksEvaluation) return evaluationReply(recommendation, knowledge, profile, intents.raterDisagreement);
-  if (intents.asksSteps) return stepsReply(recommendation, knowledge, profile);
   if (intents.asksDataQuality) return dataQualityReply(knowledge, profile, intents.asksDataQuality);
   // ("How many weeks until production, and how much will it cost?": the calendar, then the rest of the question.)
   // A cost or fit asked beside another question: answered after it, with that question taken out.
@@ -1178,6 +1177,12 @@ function infoReply(
     intents.asksCost !== undefined || intents.asksFit !== undefined
       ? infoReply({ ...intents, ...answered }, recommendation, knowledge, statedFacts, profile, askedOnAnotherModel)
       : undefined;
+  // ("The whole plan step by step, incl. what it costs": the steps, then the costs.)
+  if (intents.asksSteps) {
+    const alsoAsked = costOrFitBeside({ asksSteps: false });
+    const steps = stepsReply(recommendation, knowledge, profile, alsoAsked !== undefined);
+    return alsoAsked === undefined ? steps : joinAnswers(steps, alsoAsked, knowledge);
+  }
   if (intents.asksTimeline || intents.asksRisks) {
     const first = intents.asksTimeline
       ? timelineReply(recommendation, knowledge, profile)

@@ -805,3 +805,19 @@ describe('newuser49: facts said in passing', () => {
     expect(read('we have 2,000 photos paired with their upload dates').labeledExamples).toBeUndefined();
   });
 });
+
+describe('the plan step by step with its costs (newuser49 F21)', () => {
+  it('gives the steps and then the costs when both are asked', async () => {
+    const turns = await converse(
+      [
+        'We want to classify support tickets into 30 categories with Llama 3.1 8B on one RTX 4090, 3,000 labeled tickets. just recommend',
+        'give me the whole plan step by step incl. what it costs',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/^Step by step:/);
+    expect(reply).toMatch(/LoRA on your GPUs: about [\d.]+ GPU-hours/);
+    expect(reply).not.toMatch(/Ask "how long\?"/);
+  });
+});

@@ -132,6 +132,8 @@ const TRIGGER_WORDS: Record<string, readonly string[]> = {
     'our support bot',
   ],
   intents: [
+    'incl. what it costs',
+    'will it run us',
     'only a third of the 100 are good, should we train on all of them?',
     'is lora too much',
     'can we do dpo with those',
