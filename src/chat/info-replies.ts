@@ -674,6 +674,8 @@ export interface FitDetails {
   sequenceTokens?: number;
   /** Requests a day a serving question asks about. */
   perDay?: number;
+  /** The model a serving question sizes when it is not the plan's (the team's own, which the plan moved from). */
+  model?: string;
 }
 
 /**
@@ -713,7 +715,7 @@ export function fitReply(
   // inference estimate already uses), and the training sequence note does not apply.
   const servedOnly = asked === 'prompt-engineering' || asked === 'in-context-learning' || asked === 'rag';
   if (details.for === 'serving' || (servedOnly && details.for !== 'training'))
-    return `${servingFit(recommendation, profile, details.gpus, knowledge)}${servingRate(details.perDay)}`;
+    return `${servingFit(recommendation, profile, details.gpus, knowledge, details.model)}${servingRate(details.perDay)}`;
   if (device === undefined) return `${trainingFit(recommendation, asked, knowledge, profile, details.gpus)}${sequence}`;
   return `${device} ${trainingFit(recommendation, asked, knowledge, profile)}`;
 }
@@ -827,9 +829,11 @@ function servingFit(
   profile: Partial<Profile>,
   gpus: number | undefined,
   knowledge: Knowledge,
+  /** Size this model (the team's own) rather than the plan's: the named model's entries carry its figures. */
+  sizedModel?: string,
 ): string {
   const inference = entryOf(recommendation, 'prompt-engineering')?.estimates?.memoryGB;
-  const name = recommendation.destination.model.name;
+  const name = sizedModel ?? recommendation.destination.model.name;
   const model = name === null ? 'the model' : plainModelName(name);
   if (!inference) return `I can't size serving ${model} yet: I need the model's size.`;
   const available = memoryOfGpus(inference.available, profile, gpus) ?? inference.available;

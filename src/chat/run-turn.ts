@@ -426,6 +426,16 @@ function answerTurn(
     };
   }
   extraction = sizeOfModelAskedBefore(previous, extraction, knowledge);
+  // "can we even serve the 70b on the 4090?" of the team's own Llama 3.1 70B: its own model, asked about by its size
+  // (answered on it, then on the model the plan moved to).
+  const ownSize = extraction.hypothetical?.modelParamsB ?? extraction.fields.modelParamsB;
+  if (
+    ownSize != null &&
+    extraction.intents.asksFit !== undefined &&
+    previous.profile.modelName !== undefined &&
+    restatesSize(ownSize, previous.profile.modelName, knowledge)
+  )
+    extraction = { ...extraction, intents: { ...extraction.intents, modelAskedAbout: true } };
   // A model the team states replaces the one a "what if" asked about: a later size names the team's.
   if (previous.lastAskedModel !== undefined && extraction.fields.modelName !== undefined) {
     const { lastAskedModel: _forgotten, ...rest } = previous;
@@ -1343,17 +1353,19 @@ function infoReply(
       (askedOnAnotherModel || (intents.modelAskedAbout === true && sized.destination.model.switched)) &&
       onPlanModel !== undefined &&
       fullPreference === undefined &&
-      asked !== true &&
+      (asked !== true || fitDetails.for === 'serving') &&
       profile.modelName !== undefined &&
       sized.destination.model.name !== null &&
-      sized.recommendations.find((entry) => entry.method === asked)?.estimates?.memoryGB !== undefined;
+      sized.destination.model.name !== profile.modelName &&
+      sized.recommendations.find((entry) => entry.method === (asked === true ? sized.destination.method : asked))
+        ?.estimates?.memoryGB !== undefined;
     // ("Device model none chosen yet, must fit in 1.5GB. Which student model?": with no model to size, the fit says
     // nothing the model answer does not.)
     const nothingSized = intents.asksModel === true && onPlan.includes("the model's size is not known yet");
     if (!nothingSized)
       parts.push(
         namedSized
-          ? `On ${plainModelName(profile.modelName ?? '')}: ${fitReply(sized, asked, knowledge, fitProfile, fitDetails)} On ${plainModelName(sized.destination.model.name ?? '')}, where the plan moves: ${onPlan}`
+          ? `On ${plainModelName(profile.modelName ?? '')}: ${fitReply(sized, asked, knowledge, fitProfile, fitDetails.for === 'serving' ? { ...fitDetails, model: profile.modelName ?? '' } : fitDetails)} On ${plainModelName(sized.destination.model.name ?? '')}, where the plan moves: ${onPlan}`
           : onPlan,
       );
   }

@@ -821,3 +821,30 @@ describe('the plan step by step with its costs (newuser49 F21)', () => {
     expect(reply).not.toMatch(/Ask "how long\?"/);
   });
 });
+
+describe('newuser49: the team’s own model and its inputs', () => {
+  it('sizes serving the team’s own 70B when the plan moved to the 8B', async () => {
+    const turns = await converse(
+      [
+        'We want to fine tune Llama 3.1 70B on our one RTX 4090. 3000 labelled examples, goal is consistent output format. Just recommend please',
+        'we have no money for renting anything, budget is zero',
+        'can we even serve the 70b on the 4090?',
+      ],
+      knowledge,
+    );
+    const reply = turns[2]?.reply ?? '';
+    expect(reply).toMatch(/^On Llama 3\.1 70B: Not in 16-bit: serving Llama 3\.1 70B in 16-bit/);
+    expect(reply).toMatch(/not at 4 bits either/);
+    expect(reply).toMatch(/On Llama 3\.1 8B, where the plan moves: Yes/);
+  });
+
+  it('reads a satellite imagery startup that drafts reports from JSON as no image task', () => {
+    const fields = read(
+      'we are a 12 person satellite imagery startup. our CV pipeline spits out detections as json. we want an LLM to draft reports from the json in our house style.',
+    );
+    expect(fields.modality).toBeUndefined();
+    expect(fields.taskType).toBe('generate');
+    expect(extract('to be clear the model doesnt see images, only the json text.').intents.noImages).toBe(true);
+    expect(read('we classify satellite imagery of fields').modality).toBe('image');
+  });
+});

@@ -244,7 +244,7 @@ const ONE_CLASS_COUNT_BEFORE =
 
 /** "there are no images in this project", "it's not an image task", "the contracts are already text". */
 const NO_IMAGES_IN_PROJECT =
-  /\b(?:(?:there\s(?:are|is)\s)?no\s(?:images?|photos?|pictures?)\s(?:at\sall|involved|in\s(?:this|the|our)\s(?:project|task|use[\s-]case|pipeline))|(?:it's|it\sis|this\sis)\snot\san?\s(?:image|vision)\s(?:task|problem|project)|(?:contracts?|documents?|docs|files|emails|inputs?)\s(?:are|is)\s(?:already\s)?(?:plain\s|just\s|only\s)?text(?![\w-])(?![^.;!?\n]{0,40}\b(?:photos?|images?|pictures?|scans?)\b))/;
+  /\b(?:(?:there\s(?:are|is)\s)?no\s(?:images?|photos?|pictures?)\s(?:at\sall|involved|in\s(?:this|the|our)\s(?:project|task|use[\s-]case|pipeline))|(?:it's|it\sis|this\sis)\snot\san?\s(?:image|vision)\s(?:task|problem|project)|(?:model|it|llm|the\sllm)\s(?:doesn'?t|does\snot|never|won'?t|will\snot)\s(?:ever\s)?see\s(?:any\s)?(?:images?|photos?|pictures?)|(?:contracts?|documents?|docs|files|emails|inputs?)\s(?:are|is)\s(?:already\s)?(?:plain\s|just\s|only\s)?text(?![\w-])(?![^.;!?\n]{0,40}\b(?:photos?|images?|pictures?|scans?)\b))/;
 
 /** "… the 8B (option) you suggested", "… the model you recommended": the model named is the advice's. */
 const ADVICE_MODEL_AFTER =

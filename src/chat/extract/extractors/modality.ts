@@ -23,7 +23,7 @@ const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
     'audio',
   ],
   [
-    /\b(?:images?|photos?|(?<!\b(?:whole|big|bigger|full|clear|overall|complete|rough)\s)pictures?|x-?rays?|mri\s+scans?|ct\s+scans?|satellite\s+imagery|image\s+(?:classification|generation|segmentation)|object\s+detection|computer\s+vision|product\s+shots)\b/g,
+    /\b(?:images?|photos?|(?<!\b(?:whole|big|bigger|full|clear|overall|complete|rough)\s)pictures?|x-?rays?|mri\s+scans?|ct\s+scans?|satellite\s+imagery(?!\s+(?:startup|company|firm|business|provider|team|analysts?))|image\s+(?:classification|generation|segmentation)|object\s+detection|computer\s+vision(?!\s+(?:team|startup|company|pipeline|people|engineers?))|product\s+shots)\b/g,
     'image',
   ],
   [
