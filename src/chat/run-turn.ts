@@ -1344,7 +1344,10 @@ function infoReply(
         ? fullPreferenceFit(sized, knowledge, fitProfile, intents.fitLevers)
         : undefined;
     const onPlan =
-      fullPreference ?? fitReply(onPlanModel ?? sized, method(intents.asksFit), knowledge, fitProfile, fitDetails);
+      fullPreference ??
+      (intents.asksFitBoth === true
+        ? `Training: ${fitReply(onPlanModel ?? sized, method(intents.asksFit), knowledge, fitProfile, { ...fitDetails, for: 'training' })} Serving: ${fitReply(onPlanModel ?? sized, method(intents.asksFit), knowledge, fitProfile, { ...fitDetails, for: 'serving' })}`
+        : fitReply(onPlanModel ?? sized, method(intents.asksFit), knowledge, fitProfile, fitDetails));
     // "Would QLoRA of the 70B fit?" on a plan that moved to a smaller model: first the model asked about, then the
     // plan's model (never the plan's figure under the named model's name).
     // ("would QLoRA of the 70B fit on ONE L40S?" of a team that named the 70B, on a plan that moved to the 8B: a model

@@ -848,3 +848,22 @@ describe('newuser49: the team’s own model and its inputs', () => {
     expect(read('we classify satellite imagery of fields').modality).toBe('image');
   });
 });
+
+describe('both fits asked in one question (newuser49 F20)', () => {
+  it('answers the training fit and then the serving fit', async () => {
+    const turns = await converse(
+      [
+        'Hospital pharmacy. We want a model that drafts the discharge medication reconciliation note from the inpatient med list, in our pharmacists format. Patient data cannot leave the hospital. We have 2x L40S and 15,000 labelled notes. just recommend',
+        'ok. if we went with llama 3.1 70b anyway (vendor supports it), will QLoRA training fit on the 2 L40S, and can we serve it on them after?',
+      ],
+      knowledge,
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/Training: Yes: QLoRA needs about \d+ GB on each GPU/);
+    expect(reply).toMatch(/Serving: Not in 16-bit: serving Llama 3\.1 70B/);
+  });
+
+  it('keeps a single fit question single', () => {
+    expect(extract('will QLoRA training fit on the 2 L40S?').intents.asksFitBoth).toBeUndefined();
+  });
+});

@@ -514,6 +514,8 @@ function readFitDetails(lower: string, intents: ExtractionIntents, at?: number):
           at,
         );
   const scope = FIT_SERVING.test(own) || FIT_TRAINING.test(own) ? own : lower;
+  // ("Will QLoRA training fit on the 2 L40S, and can we serve it on them after?": both, training first.)
+  if (FIT_SERVING.test(own) && (FIT_TRAINING.test(own) || TRAINING_METHOD_WORDS.test(own))) intents.asksFitBoth = true;
   if (scope !== own && TRAINING_METHOD_WORDS.test(own)) intents.asksFitFor = 'training';
   else if (FIT_SERVING.test(scope)) intents.asksFitFor = 'serving';
   else if (FIT_TRAINING.test(scope)) intents.asksFitFor = 'training';
@@ -576,6 +578,7 @@ export const NOT_A_QUESTION_KEY: ReadonlySet<string> = new Set([
   'billModels',
   'asksFitFor',
   'asksFitGpus',
+  'asksFitBoth',
   'asksFitSequenceTokens',
   'comparisonAboutKnowledge',
   'asksSafetyHighStakes',

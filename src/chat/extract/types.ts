@@ -42,6 +42,8 @@ export interface ExtractionIntents {
   asksFitFor?: 'serving' | 'training';
   /** How many GPUs the fit question puts it on ("on one A10G", "on 4 of those cards"). */
   asksFitGpus?: number;
+  /** "will QLoRA training fit on the 2 L40S, and can we serve it on them after?": both fits asked in one question. */
+  asksFitBoth?: boolean;
   /** "Can the 2 L40S serve 6000 letters a day?": the daily volume a serving question asks about. */
   asksServingPerDay?: number;
   /** The sequence length the fit question names ("with 6k-token sequences"). */
