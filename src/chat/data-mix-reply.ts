@@ -36,11 +36,17 @@ export function dataQualityReply(
   const testSize =
     good === undefined ? undefined : Math.min(HOLD_OUT_MAX, Math.max(HOLD_OUT_MIN, Math.round(good * HOLD_OUT_SHARE)));
   const lines = [
-    `Train on ${goodWords}: a model learns the flaws of its examples along with the rest, and quality counts for more than size (9,000 crowd-written conversations beat a 450,000-example subsample in the QLoRA paper${mark('qlora')}; Google's tuning guide says quality matters far more than quantity${mark('gcp-sft-data')}; about a thousand curated examples were enough in LIMA${mark('lima')}).`,
+    `Train on ${goodWords}: a model learns the flaws of its examples along with the rest.`,
+    qualityOverSize(mark),
     `Keep ${testSize === undefined ? 'a few hundred' : `about ${count.format(testSize)}`} of ${goodWords} aside as the test set, never trained on.`,
     `${rest === undefined ? 'The weaker ones' : `The other ${count.format(rest)}`} are material, not training data as they are: fix the best of them (an expert pass, or a strong model's draft an expert checks) and add them back only if the tuned model scores better on the test set with them than without.`,
   ];
   return citedAnswer(lines.join(' '), cited, knowledge);
+}
+
+/** The evidence that quality counts for more than size (QLoRA's OASST1 result, Google's data guide, LIMA), cited. */
+function qualityOverSize(mark: (id: string) => string): string {
+  return `Quality counts for more than size: for chatbot quality, 9,000 crowd-written OASST1 conversations beat a 450,000-example FLAN subsample in the QLoRA paper${mark('qlora')}, and Google's tuning guide says quality matters far more than quantity${mark('gcp-sft-data')}; about a thousand carefully chosen examples were enough to align a 65B model in LIMA${mark('lima')}.`;
 }
 
 export function dataMixReply(knowledge: Knowledge, profile: Partial<Profile>, asked: DataMixAsked): InfoAnswer {
@@ -60,7 +66,7 @@ export function dataMixReply(knowledge: Knowledge, profile: Partial<Profile>, as
       : `Measure it rather than guess: keep ${human === undefined ? 'a few hundred' : `about ${count.format(Math.min(HOLD_OUT_MAX, Math.max(HOLD_OUT_MIN, Math.round(human * HOLD_OUT_SHARE))))}`} of ${humanWords} aside as the test set (never trained on), since they are the standard you want, and score each option on them.`;
   const lines = [
     testSet,
-    `Quality counts for more than size: for chatbot quality, 9,000 crowd-written OASST1 conversations beat a 450,000-example FLAN subsample in the QLoRA paper${mark('qlora')}, and Google's tuning guide says quality matters far more than quantity${mark('gcp-sft-data')}; about a thousand carefully chosen examples were enough to align a 65B model in LIMA${mark('lima')}.`,
+    qualityOverSize(mark),
     `One approach worth testing: train first on ${teacherWords} (after dropping the ones that disagree with the human examples or fail your checks), then continue on ${humanWords} not held out, or mix the two with the human examples repeated so they weigh more; compare it against training on the human examples alone, and drop ${teacher}'s outputs if they do not win on the test set.`,
     `A model trained on ${teacher}'s outputs learns its mistakes with them, so score ${teacher} itself on the human test set first: where it falls short, its examples teach the same errors.`,
   ];

@@ -1200,6 +1200,11 @@ const THIN_PER_CLASS = 20;
 /** Share of the examples held out to measure the tuned model against the prompt baseline. */
 export const HELD_OUT_SHARE = 0.2;
 
+/** How many of `examples` to hold out as the evaluation set: the share, and at least 20. */
+export function heldOutCount(examples: number): number {
+  return Math.max(20, Math.round(examples * HELD_OUT_SHARE));
+}
+
 /**
  * "Is 150 examples really enough to fine-tune?": the team's count against the thresholds the data stage uses, what to
  * hold out for evaluation, and the count at which the advice would change (from `sensitivity`).
@@ -1242,7 +1247,7 @@ export function enoughDataReply(
         `Supervised tuning starts to pay from about ${number.format(SFT_MIN_EXAMPLES)} good examples (providers see gains from 50-100${cite('oai-sft')}${cite('gcp-sft-data')}), and about ${number.format(SFT_AMPLE_EXAMPLES)} curated ones taught a model a whole style of answering${cite('lima')}; how many do you have?`,
       );
   } else {
-    const heldOut = Math.max(20, Math.round(examples * HELD_OUT_SHARE));
+    const heldOut = heldOutCount(examples);
     const train = Math.max(0, examples - heldOut);
     // "is 40k enough for ~6,000 codes?": the total is no answer when each class gets a handful.
     const perClass = classes !== undefined && classes > 1 ? examples / classes : undefined;
@@ -1461,7 +1466,7 @@ export function evaluationReply(
   const { listed, cite } = sourceMarks(knowledge);
   const number = new Intl.NumberFormat('en-US');
   const examples = profile.labeledExamples;
-  const heldOut = examples === undefined ? undefined : Math.max(20, Math.round(examples * HELD_OUT_SHARE));
+  const heldOut = examples === undefined ? undefined : heldOutCount(examples);
   // (An API model's weights are never quantized by the team: 4-bit weights are no change to measure there.)
   const planModel = recommendation.destination.model.name;
   const onApi =

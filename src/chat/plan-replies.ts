@@ -30,7 +30,7 @@ import {
 import { joinWords } from './describe-field.ts';
 import {
   citedAnswer,
-  HELD_OUT_SHARE,
+  heldOutCount,
   type InfoAnswer,
   inDaysOrWeeks,
   LONG_ELAPSED_HOURS,
@@ -451,7 +451,7 @@ export function stepsReply(
   const parts = [`Step by step:\n${steps.join('\n')}`];
   const examples = profile.labeledExamples;
   if (examples !== undefined && examples >= 40) {
-    const heldOut = Math.max(20, Math.round(examples * HELD_OUT_SHARE));
+    const heldOut = heldOutCount(examples);
     const rest = examples - heldOut;
     const planned = new Set(recommendation.plan.flatMap((step) => step.methods));
     const tuningStep = SFT_SIBLINGS.find((method) => planned.has(method));

@@ -26,6 +26,7 @@ import {
   enoughDataReply,
   evaluationReply,
   exactMatchRetrievalReply,
+  type FitDetails,
   firstStepReply,
   fitReply,
   formatGuaranteeReply,
@@ -1343,11 +1344,13 @@ function infoReply(
       asked === 'preference-tuning' && intents.fullParameter === true
         ? fullPreferenceFit(sized, knowledge, fitProfile, intents.fitLevers)
         : undefined;
+    const fitMethod = method(intents.asksFit);
+    const planFit = (details: FitDetails) => fitReply(onPlanModel ?? sized, fitMethod, knowledge, fitProfile, details);
     const onPlan =
       fullPreference ??
       (intents.asksFitBoth === true
-        ? `Training: ${fitReply(onPlanModel ?? sized, method(intents.asksFit), knowledge, fitProfile, { ...fitDetails, for: 'training' })} Serving: ${fitReply(onPlanModel ?? sized, method(intents.asksFit), knowledge, fitProfile, { ...fitDetails, for: 'serving' })}`
-        : fitReply(onPlanModel ?? sized, method(intents.asksFit), knowledge, fitProfile, fitDetails));
+        ? `Training: ${planFit({ ...fitDetails, for: 'training' })} Serving: ${planFit({ ...fitDetails, for: 'serving' })}`
+        : planFit(fitDetails));
     // "Would QLoRA of the 70B fit?" on a plan that moved to a smaller model: first the model asked about, then the
     // plan's model (never the plan's figure under the named model's name).
     // ("would QLoRA of the 70B fit on ONE L40S?" of a team that named the 70B, on a plan that moved to the 8B: a model
@@ -1408,7 +1411,7 @@ function infoReply(
 export function keepStatedGpuVariant(previous: Partial<Profile>, extraction: TurnExtraction): TurnExtraction {
   const before = previous.gpuName;
   if (before === undefined) return extraction;
-  const family = (name: string) => name.replace(/\s*\d+\s?GB$/i, '').trim();
+  const family = gpuFamily;
   // (The catalog's default variant of the family the team already named, picked because no memory was said.)
   const defaultVariant = (next: string | null | undefined) =>
     typeof next === 'string' &&
@@ -1419,11 +1422,7 @@ export function keepStatedGpuVariant(previous: Partial<Profile>, extraction: Tur
   const asked = extraction.hypothetical;
   if (asked !== undefined && defaultVariant(asked.gpuName)) {
     const { gpuName: _default, ...rest } = asked;
-    extraction = { ...extraction, hypothetical: rest };
-    if (Object.keys(rest).length === 0) {
-      const { hypothetical: _none, ...withoutAsked } = extraction;
-      extraction = { ...withoutAsked, intents: { ...extraction.intents, whatIf: false } };
-    }
+    extraction = withAsked(extraction, rest);
   }
   if (!defaultVariant(extraction.fields.gpuName)) return extraction;
   const { gpuName: _default, ...fields } = extraction.fields;
@@ -1439,7 +1438,7 @@ function memoryOfAnotherGpu(previous: Partial<Profile>, fields: Partial<Profile>
   const memory = previous.gpuMemoryGB;
   if (fields.gpuName === undefined || fields.gpuMemoryGB !== undefined || memory === undefined) return false;
   if (previous.gpuName !== undefined) return false; // A named GPU's memory goes with its name (mergeProfile).
-  const family = (name: string) => name.replace(/\s*\d+\s?GB$/i, '').trim();
+  const family = gpuFamily;
   const newFamily = family(fields.gpuName);
   return !knowledge.gpus.some((gpu) => family(gpu.name) === newFamily && gpu.memoryGB === memory);
 }
@@ -1494,11 +1493,32 @@ function withoutRestatedGpus(
   const fields = (['gpuCount', 'gpuMemoryGB', 'gpuName'] as const).filter((field) => asked[field] !== undefined);
   // (Only when every GPU fact asked restates the team's: "8 of our 40GB cards" of four is a what-if.)
   if (fields.length === 0 || !fields.every(restated)) return extraction;
-  const rest = Object.fromEntries(Object.entries(asked).filter(([field]) => !fields.includes(field as never)));
-  if (Object.keys(rest).length > 0) return { ...extraction, hypothetical: rest };
+  return withAsked(
+    extraction,
+    Object.fromEntries(Object.entries(asked).filter(([field]) => !fields.includes(field as never))),
+  );
+}
+
+/** The extraction with `asked` as its "what if"; with nothing left to ask, no "what if" at all (a plain question). */
+function withAsked(extraction: TurnExtraction, asked: Partial<Profile>): TurnExtraction {
+  if (Object.keys(asked).length > 0) return { ...extraction, hypothetical: asked };
   const { hypothetical: _none, ...withoutAsked } = extraction;
   return { ...withoutAsked, intents: { ...extraction.intents, whatIf: false } };
 }
+
+/** A GPU's family without its memory variant: "NVIDIA A100 40GB" → "NVIDIA A100". */
+function gpuFamily(name: string): string {
+  return name.replace(/\s*\d+\s?GB$/i, '').trim();
+}
+
+/** Tasks and a modality a message takes back: "no images in this project", "the task is NOT transcription". */
+const TAKEN_BACK: readonly (readonly [
+  'noImages' | 'noSpeechTask',
+  { taskTypes: readonly NonNullable<Profile['taskType']>[]; modality: NonNullable<Profile['modality']> },
+])[] = [
+  ['noImages', { taskTypes: ['image-understand', 'image-generate'], modality: 'image' }],
+  ['noSpeechTask', { taskTypes: ['transcribe'], modality: 'audio' }],
+];
 
 /** True when `size` is the catalog size of the model `name` within SAME_SIZE_TOLERANCE ("the 7B" for 7.6B). */
 function restatesSize(size: number, name: string | null | undefined, knowledge: Knowledge): boolean {
@@ -1634,18 +1654,12 @@ function applyUnderstood(
   // "Forget the latency": the target said for it goes with the goal.
   if (removed.has('latency') && extraction.fields.latencyTargetMs === undefined) delete profile.latencyTargetMs;
   // "There are no images in this project": an image task or modality read earlier goes.
-  if (extraction.intents.noImages === true) {
-    if (
-      (profile.taskType === 'image-understand' || profile.taskType === 'image-generate') &&
-      extraction.fields.taskType === undefined
-    )
+  // ("The task is NOT transcription, it's text in, text out": a transcription task and audio, likewise.)
+  for (const [said, taken] of TAKEN_BACK) {
+    if (extraction.intents[said] !== true) continue;
+    if (taken.taskTypes.includes(profile.taskType as never) && extraction.fields.taskType === undefined)
       delete profile.taskType;
-    if (profile.modality === 'image' && extraction.fields.modality === undefined) delete profile.modality;
-  }
-  // "The task is NOT transcription, it's text in, text out": a transcription task (and audio) read earlier goes.
-  if (extraction.intents.noSpeechTask === true) {
-    if (profile.taskType === 'transcribe' && extraction.fields.taskType === undefined) delete profile.taskType;
-    if (profile.modality === 'audio' && extraction.fields.modality === undefined) delete profile.modality;
+    if (profile.modality === taken.modality && extraction.fields.modality === undefined) delete profile.modality;
   }
   // "There is no 9-week deadline, forget that": the field goes, and is not asked again.
   for (const field of extraction.removedFields ?? []) {

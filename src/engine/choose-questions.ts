@@ -220,21 +220,20 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // Where the model runs on the team's side anyway, whether data may leave changes little.
   const runsOnPremises = input.deployment === 'on-prem' || input.deployment === 'edge' || input.deployment === 'mobile';
   const textual = ['text', 'code'].includes(analysis.resolved.profile.modality ?? 'text');
-  // Health records or data a statute governs, on the vendor's API model the team named: whether the data may go to
-  // that vendor at all decides the model before the plan's feasibility does (a plan moved to an open model for another
-  // reason still depends on it).
-  if (
-    input.modelName !== undefined &&
-    (input.modelAccess ?? analysis.resolved.model?.access) !== 'open-weights' &&
-    !runsOnPremises &&
-    (mentionsHealthData(input) || mentionsStatutoryData(input))
-  )
-    ask(
-      'dataMustStayOnPrem',
-      mentionsHealthData(input)
-        ? "Health records sent to a vendor's API need the vendor's agreement to process them (in the US, a HIPAA business associate agreement); if they may not leave your premises, an open-weight model on your hardware is the way."
-        : "Records a regulator governs may go to a vendor's API only where your rules allow it; if they may not leave your premises, an open-weight model on your hardware is the way.",
-    );
+  // The access of the model the team named (undefined when none is named).
+  const namedAccess =
+    input.modelName === undefined ? undefined : (input.modelAccess ?? analysis.resolved.model?.access);
+  // Health records, or data a statute governs outright (taxpayers' letters, court files, a bank's customer checks, GMP
+  // records): whether they may go to a vendor's API is asked, in words that fit the data.
+  const healthData = mentionsHealthData(input);
+  const recordsRegulated = healthData || mentionsStatutoryData(input);
+  const recordsToVendorWhy = healthData
+    ? "Health records sent to a vendor's API need the vendor's agreement to process them (in the US, a HIPAA business associate agreement); if they may not leave your premises, an open-weight model on your hardware is the way."
+    : "Records a regulator governs may go to a vendor's API only where your rules allow it; if they may not leave your premises, an open-weight model on your hardware is the way.";
+  // On the vendor's API model the team named, that decides the model before the plan's feasibility does (a plan moved
+  // to an open model for another reason still depends on it).
+  if (namedAccess !== undefined && namedAccess !== 'open-weights' && !runsOnPremises && recordsRegulated)
+    ask('dataMustStayOnPrem', recordsToVendorWhy);
   // Data that stays on the premises and no GPU known: whatever is trained runs on hardware the team owns or buys, so
   // what it may spend decides what is possible (a rental is ruled out).
   const onPremisesBudget = () => {
@@ -345,8 +344,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // Work that often runs away from a data centre (a game, an app, a camera on a line, voice notes): where the model
   // runs decides the model's size before anything else.
   // (Not of a vendor's API model the team already calls: that runs in the vendor's cloud.)
-  const callsVendorApi =
-    input.modelName !== undefined && (input.modelAccess ?? analysis.resolved.model?.access) === 'api-only';
+  const callsVendorApi = namedAccess === 'api-only';
   if (
     input.deployment === undefined &&
     input.deviceMemoryGB === undefined &&
@@ -483,16 +481,9 @@ export function chooseQuestions(context: QuestionContext): Question[] {
         'Your data is sensitive: whether it may go to a rented cloud GPU decides between renting one for the work and running it only on GPUs on your premises.',
       );
   }
-  // Health data bound for a vendor's API: whether it may go there at all decides the model before anything else.
-  // (So does data a statute governs outright: taxpayers' letters, court files, a bank's customer checks, GMP records.)
-  const healthData = mentionsHealthData(input);
-  if (facts.weightsAvailable === false && !runsOnPremises && (healthData || mentionsStatutoryData(input))) {
-    ask(
-      'dataMustStayOnPrem',
-      healthData
-        ? "Health records sent to a vendor's API need the vendor's agreement to process them (in the US, a HIPAA business associate agreement); if they may not leave your premises, an open-weight model on your hardware is the way."
-        : "Records a regulator governs may go to a vendor's API only where your rules allow it; if they may not leave your premises, an open-weight model on your hardware is the way.",
-    );
+  // Regulated records bound for a vendor's API: whether they may go there at all decides the model before anything else.
+  if (facts.weightsAvailable === false && !runsOnPremises && recordsRegulated) {
+    ask('dataMustStayOnPrem', recordsToVendorWhy);
     // Residency and the model decide it together: data that may not leave, on a model that may not change, is a dead
     // end; the pair is asked side by side.
     if (input.canSwitchModel === undefined && input.dataMustStayOnPrem === undefined)

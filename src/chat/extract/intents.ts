@@ -394,7 +394,7 @@ function dataQualityQuestion(lower: string): { total?: number; good?: number } |
 const BARE_ENOUGH = /\b(?:is|are)\s+(?:that|this|it|they|these|those)\s+(?:really\s+|actually\s+|even\s+)?enough\s*\?/;
 /** A count of examples in the message: "~40 examples each", "2,000 labelled tickets". */
 const EXAMPLES_COUNTED =
-  /\d[\d,.]*\s*k?\s+(?:[\w-]+\s+)?(?:examples?|samples?|pairs|labels|rows|records|labell?ed\s+\w+)\b/;
+  /\d[\d,.]*\s*k?\s+(?:[\w-]+\s+)?(?:examples?|samples?|pairs|labels|rows|records|labell?ed\s+\w+)\b/g;
 /**
  * "…only have ~40 examples each. is that enough?": a bare "enough?" right after a count of examples (the same or the
  * previous sentence, with no money, memory or time between them: "…2,000 examples. Our budget is $500, is that enough?"
@@ -404,7 +404,7 @@ function bareEnoughOfExamples(lower: string): boolean {
   const bare = BARE_ENOUGH.exec(lower);
   if (!bare) return false;
   const before = lower.slice(Math.max(0, bare.index - 160), bare.index);
-  const counted = [...before.matchAll(new RegExp(EXAMPLES_COUNTED.source, 'g'))].pop();
+  const counted = [...before.matchAll(EXAMPLES_COUNTED)].pop();
   if (counted === undefined) return false;
   const between = before.slice((counted.index ?? 0) + counted[0].length);
   return (
