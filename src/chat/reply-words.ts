@@ -40,7 +40,12 @@ const PLAIN_VALUES: Record<string, (value: unknown) => string | undefined> = {
     const text = String(value)
       .trim()
       .replace(/[.!?]+$/, '');
-    return `the task “${text.length > 70 ? `${text.slice(0, 67).trimEnd()}…` : text}”`;
+    // ("… (in Dutch)": the languages a later message added stay in sight when the task is cut short.)
+    const languages = / \(in [^()]+\)$/.exec(text)?.[0] ?? '';
+    const core = text.slice(0, text.length - languages.length);
+    return text.length > 70
+      ? `the task “${core.slice(0, 67 - Math.min(languages.length, 30)).trimEnd()}…”${languages}`
+      : `the task “${text}”`;
   },
   modality: words({
     text: 'text in and out',

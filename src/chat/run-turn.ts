@@ -6,12 +6,14 @@ import { SUBSTITUTE_MIN_LIFETIME_DAYS } from '../engine/model-tiers.ts';
 import { recommend } from '../engine/recommend.ts';
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { languageList } from '../profile/languages.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import { compactAnswerParts, plainModelName } from './compact-answer.ts';
 import { dataMixReply, dataQualityReply } from './data-mix-reply.ts';
 import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import { encoderInsteadReply } from './encoder-reply.ts';
+import { taskWithLanguages } from './extract/extractors/task.ts';
 import { TOKENS_PER_PAGE } from './extract/numbers.ts';
 import { textEncoders } from './extract/text-encoders.ts';
 import type { Extraction, ExtractionIntents } from './extract/types.ts';
@@ -168,7 +170,10 @@ export function runTurn(
             previous,
             withCorpusFromPages(
               previous,
-              withPerTenantTotal(previous, pairsAsPreference(previous, keepModelMovedTo(previous, extraction))),
+              withTaskLanguages(
+                previous,
+                withPerTenantTotal(previous, pairsAsPreference(previous, keepModelMovedTo(previous, extraction))),
+              ),
             ),
             knowledge,
             options,
@@ -227,6 +232,23 @@ function withOtherLanguage(result: TurnResult, language: string | undefined): Tu
  * "Sorry, we have 1,500 pairs, not 15,000" after "15,000 chosen/rejected pairs": bare "pairs" said of a team whose
  * pairs so far were preference pairs (and no labelled examples) are those pairs, not supervised examples.
  */
+/**
+ * "oh, important: the notes are all in Dutch" after a task said without a language: the task is in Dutch, which the
+ * engine reads there when it weighs the models' languages.
+ */
+function withTaskLanguages(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
+  const task = previous.profile.task;
+  const names = extraction.statedLanguages ?? [];
+  if (task === undefined || extraction.fields.task !== undefined || names.length === 0) return extraction;
+  const amended = taskWithLanguages(task, names);
+  if (amended === task) return extraction;
+  return {
+    ...extraction,
+    fields: { ...extraction.fields, task: amended },
+    evidence: { ...extraction.evidence, task: languageList(names) },
+  };
+}
+
 /**
  * "How long until we can switch off GPT-4o mini?" after the team moved to XLM-RoBERTa, "the pilot was … with Llama 3.1
  * 8B" while the team plans on the 70B: the model being left, or a past pilot's, does not replace the model it has now.
@@ -1377,6 +1399,13 @@ function infoReply(
   }
   if (intents.asksWhatWouldChange) parts.push(whatWouldChangeReply(recommendation, knowledge));
   if (intents.asksFirstStep) parts.push(firstStepReply(recommendation, knowledge));
+  // ("the notes are all in Dutch. does that change which model?": the pick, then what the cards say of Dutch.)
+  if (intents.asksModel && !intents.asksSummary && intents.modelLanguages !== undefined && parts.length === 0)
+    return joinAnswers(
+      { text: modelReply(recommendation, knowledge, profile, intents.asksOpenModel === true) },
+      languageReply(recommendation, knowledge, profile, { languages: intents.modelLanguages }),
+      knowledge,
+    );
   if (intents.asksModel && !intents.asksSummary)
     parts.push(modelReply(recommendation, knowledge, profile, intents.asksOpenModel === true));
   const weighed = intents.asksWhyNotModel === undefined ? undefined : knowledge.findModel(intents.asksWhyNotModel);

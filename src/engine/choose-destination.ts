@@ -795,14 +795,22 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
     !teacherMisses &&
     (profile.labeledExamples ?? 0) < TEACHER_OUTWEIGHS_LABELS_BELOW &&
     (profile.unlabeledCorpus === 'large' || (profile.requestsPerDay ?? 0) >= HIGH_VOLUME_FOR_PSEUDO_LABELS);
+  // Tens of thousands of the team's own verified outputs (signed-out reports, approved answers) are already the
+  // targets a student would learn: the teacher's outputs add nothing but its own errors, whatever the task shape.
+  // (A team that names a teacher means to distil from it; its labels may be that teacher's own outputs.)
+  const labelsOutweighTeacher =
+    profile.teacherModel === undefined && (profile.labeledExamples ?? 0) >= TEACHER_OUTWEIGHS_LABELS_BELOW;
   if (
     data.sft === 'ample' &&
     !teacherToLearnFrom &&
-    ((profile.taskType !== undefined && NARROW_TASKS.has(profile.taskType)) || nothingToDistil || teacherMisses) &&
+    ((profile.taskType !== undefined && NARROW_TASKS.has(profile.taskType)) ||
+      nothingToDistil ||
+      teacherMisses ||
+      labelsOutweighTeacher) &&
     (facts.weightsAvailable !== false ||
       servesItself ||
       noTeacher ||
-      (teacherMisses && profile.canSwitchModel === true))
+      ((teacherMisses || labelsOutweighTeacher) && profile.canSwitchModel === true))
   ) {
     return {
       // A team on a vendor's API with nothing of its own to serve on keeps a provider's channel first: a small model
@@ -816,7 +824,9 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
         ? 'The task is narrow and you have ample labelled data: fine-tune a small model that meets the size or latency target on those labels directly; with no large model to learn from, there is nothing to distil.'
         : teacherMisses && !(profile.taskType !== undefined && NARROW_TASKS.has(profile.taskType))
           ? 'At this volume the large model costs too much per answer, and it misses the behaviour your own examples show: a small model fine-tuned on your examples (not on the large model’s outputs, which carry its misses) serves it for a fraction of the cost.'
-          : 'At this volume or latency the large model costs too much per answer, and the task is narrow with ample labelled data: a small model fine-tuned on those labels serves it for a fraction of the cost.',
+          : labelsOutweighTeacher && !(profile.taskType !== undefined && NARROW_TASKS.has(profile.taskType))
+            ? 'At this volume the large model costs too much per answer, and you already hold tens of thousands of verified outputs: a small model fine-tuned on those (not on the large model’s outputs, which would only copy its errors) serves the task for a fraction of the cost.'
+            : 'At this volume or latency the large model costs too much per answer, and the task is narrow with ample labelled data: a small model fine-tuned on those labels serves it for a fraction of the cost.',
       strong: true,
       smallModel: true,
     };

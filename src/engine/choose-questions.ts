@@ -46,11 +46,11 @@ export const INTAKE_MAX_QUESTIONS = 6;
  */
 /** A task whose own words say its shape (drafting, tagging, extracting, answering, searching, transcribing, code). */
 const SHAPE_SAID =
-  /\b(?:draft\w*|writ\w*|summari[sz]\w*|generat\w*|translat\w*|rewrit\w*|classif\w*|categori[sz]\w*|tag\w*|label\w*|triag\w*|rout(?:e|es|ing)|extract\w*|pull\w*\s+out|answer\w*|chat\w*|assistant|bot|search\w*|rank\w*|transcri\w*|code|coding|sql|q\s?&\s?a|faqs?|questions?)\b/i;
+  /\b(?:draft\w*|writ\w*|summari[sz]\w*|generat\w*|translat\w*|rewrit\w*|classif\w*|categori[sz]\w*|(?<!-)tag\w*|(?<!-)label\w*|triag\w*|rout(?:e|es|ing)|extract\w*|pull\w*\s+out|answer\w*|chat\w*|assistant|bot|search\w*|rank\w*|transcri\w*|code|coding|sql|q\s?&\s?a|faqs?|questions?)\b/i;
 
 /** Verbs that cover deciding and writing alike: "handle incoming warranty claims", "automate our support inbox". */
 const VAGUE_TASK_VERB =
-  /\b(?:handle|handles|handling|deal\s+with|dealing\s+with|process|processing|manage|managing|automate|automating|take\s+care\s+of|help\s+with|use\s+(?:ai|an?\s+llm|a\s+model)\s+(?:for|on))\b/i;
+  /\b(?:handle|handles|handling|deal\s+with|dealing\s+with|process|processing|manage|managing|automate|automating|take\s+care\s+of|help\s+with|use\s+(?:ai|an?\s+llm|a\s+model)\s+(?:for|on)|do\s+(?:something|anything|stuff)\s+(?:useful\s+|smart\s+|clever\s+|interesting\s+)?(?:with|about|for))\b/i;
 
 /** Tasks that answer while someone waits (a voice bot, live captions, search as you type): the latency target matters. */
 const LATENCY_SENSITIVE_TASK =

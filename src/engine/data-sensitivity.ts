@@ -29,11 +29,11 @@ function taskText(profile: Profile): string {
 
 /**
  * Data whose handling a regulator or a statute governs outright (taxpayers' and citizens' files, court and police
- * records, banks' customer checks, medicines' batch and trial records): like health data, whether it may reach a vendor
+ * records, banks' customer checks and loan files, medicines' batch and trial records): like health data, whether it may reach a vendor
  * at all is a question even for a team that already calls a vendor's model.
  */
 const STATUTORY_DATA =
-  /\b(tax ?payers?|tax (returns?|records?|files?|letters?|authority|agency|office)|revenue (agency|service|authority)|government|ministry|municipal\w*|citizens?|caseworkers?|public sector|police|court (records?|files?|filings?)|asylum|refugees?|social (security|benefits?|services?)|benefit claims?|kyc|aml|anti-money|bank (customers?|accounts?|statements?|transactions?)|banking|gmp|batch[- ]records?|clinical trials?|pharmacovigilance|defen[cs]e (ministry|contractors?|department|agency)|ministry of defen[cs]e|classified (documents?|information|material)|military)\b/i;
+  /\b(tax ?payers?|tax (returns?|records?|files?|letters?|authority|agency|office)|revenue (agency|service|authority)|government|ministry|municipal\w*|citizens?|caseworkers?|public sector|police|court (records?|files?|filings?)|asylum|refugees?|social (security|benefits?|services?)|benefit claims?|kyc|aml|anti-money|bank (customers?|accounts?|statements?|transactions?)|banking|loan (applications?|applicants?|files?|forms?)|mortgage (applications?|files?)|credit (applications?|reports?|files?)|gmp|batch[- ]records?|clinical trials?|pharmacovigilance|defen[cs]e (ministry|contractors?|department|agency)|ministry of defen[cs]e|classified (documents?|information|material)|military)\b/i;
 
 /** The task names data a statute or a regulator governs outright (government, tax, courts, banks, GMP records). */
 export function mentionsStatutoryData(profile: Profile): boolean {

@@ -132,7 +132,10 @@ function numericAliasAllowed(lower: string, start: number, end: number): boolean
   const after = lower.slice(end, end + 8);
   if (/'?s$/.test(lower.slice(start, end))) return true;
   if (/^\s*(?:gpus?|cards?)\b/.test(after)) return true;
-  return /(?:\b(?:a|an|one|single|two|three|four|dual|quad|our|my|the|on|with)|\d\s*[x×]|\bx|×)\s*$/.test(before);
+  // ("the third 4090 finally arrived", "another 3090", "each 4090": an ordinal or a determiner says a card too.)
+  return /(?:\b(?:a|an|one|single|two|three|four|five|six|eight|dual|quad|our|my|the|on|with|second|third|fourth|another|new|extra|spare|each|both)|\d\s*[x×]|\bx|×)\s*$/.test(
+    before,
+  );
 }
 
 function stripPrefix(lowerName: string, prefixes: readonly string[]): string | undefined {

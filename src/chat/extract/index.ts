@@ -16,6 +16,7 @@ import { GONE_GPU_FIELD } from './extractors/gpus.ts';
 import { PER_UNIT_FIELD } from './extractors/labeled-data.ts';
 import { NOT_OURS_AFTER } from './extractors/model.ts';
 import { NOT_THE_FORMAT } from './extractors/style-format.ts';
+import { statedTaskLanguages } from './extractors/task.ts';
 import { SPEECH_ALREADY_TEXT } from './extractors/task-type.ts';
 import { asksAQuestion, BILL_COMPARISON, extractIntents, questionClauses } from './intents.ts';
 import { otherLanguageOf } from './message-language.ts';
@@ -643,7 +644,13 @@ export function extractProfile(
   // "How long until we can switch off GPT-4o mini?", "the pilot was a RAG prototype with Llama 3.1 8B": a model being
   // left, or one a past pilot ran on; the dialogue keeps the model the team has moved to.
   const before = namedModel ? sentenceBefore(prepared.lower, namedModel.start) : '';
-  const leftBehind: { leftBehindModel?: string; deniedModel?: string; otherLanguage?: string; corpusPages?: number } =
+  const leftBehind: {
+    leftBehindModel?: string;
+    deniedModel?: string;
+    otherLanguage?: string;
+    corpusPages?: number;
+    statedLanguages?: string[];
+  } =
     namedModel !== undefined &&
     (LEAVING_BEFORE.test(before) ||
       PILOT_RAN_ON.test(before) ||
@@ -669,6 +676,11 @@ export function extractProfile(
   if (language !== undefined) leftBehind.otherLanguage = language;
   const pages = corpusPagesOf(prepared.lower);
   if (pages !== undefined) leftBehind.corpusPages = pages;
+  // ("the notes are all in Dutch": a language stated without a task, for the task an earlier message gave.)
+  const statedLanguages = findings.some((item) => item.field === 'task') ? [] : statedTaskLanguages(prepared.lower);
+  if (statedLanguages.length > 0) leftBehind.statedLanguages = statedLanguages;
+  if (statedLanguages.length > 0 && intents.asksModel === true && intents.asksLanguage === undefined)
+    intents.modelLanguages = statedLanguages;
   const evidence: Partial<Record<ProfileField, string>> = {};
   const collect = (chosen: readonly Finding[]) => {
     const fields: Partial<Record<ProfileField, unknown>> = {};

@@ -750,6 +750,12 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
       readFitDetails(rest, intents);
     }
   }
+  // "why not RAG instead? like pull the 5 most similar coded notes … and put them in the prompt": the retrieval meant
+  // is of worked examples (dynamic few-shot), not of documents.
+  if ((intents.whyNot === 'rag' || intents.whyNot === 'in-context-learning') && RETRIEVED_EXAMPLES.test(lower)) {
+    intents.asksRetrievedExamples = true;
+    delete intents.whyNot;
+  }
   // "can't I just run the 7B on my MacBook (M2, 16GB)?": a fit question about the team's own machine, not a what-if.
   if (
     intents.asksFit !== undefined &&

@@ -31,7 +31,7 @@ const METHOD_PHRASES: readonly (readonly [string, MethodId])[] = [
     'in-context-learning',
   ],
   [
-    String.raw`prompt(?:ing|\s+engineering)|prompt\s+tweak(?:s|ing)?|(?:just\s+)?(?:better\s+)?prompts?|system\s+prompts?|initial[_\s-]prompt`,
+    String.raw`zero[\s-]shot(?:\s+prompt(?:ing|s)?)?|prompt(?:ing|\s+engineering)|prompt\s+tweak(?:s|ing)?|(?:just\s+)?(?:better\s+)?prompts?|system\s+prompts?|initial[_\s-]prompt`,
     'prompt-engineering',
   ],
 ];

@@ -57,6 +57,9 @@ const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|grand|m|mn|million|mill?|mio\.
 /** Scale words after number words: "twelve hundred", "fifty thousand", "two million", "three hundred thousand". */
 const WORD_SCALE = String.raw`(?:[\s-]hundred(?:[\s-](?:and[\s-])?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?=[\s-](?:thousand|million)))?)?(?:[\s-](?:thousand|million))?`;
 
+/** "forty-odd thousand", "40-odd", "twenty odd thousand": a round number said loosely (read as the round number). */
+const ODD = String.raw`(?:-odd\b|\s+odd(?=[\s-](?:hundred|thousand|million)\b))?`;
+
 /** A fraction of a scale word: "half a million", "a quarter million", "half a mil". */
 const FRACTION_OF_SCALE = String.raw`(?:half\s+a|a\s+quarter(?:\s+of\s+a)?|a\s+half)\s+(?:million|mil|thousand)`;
 const FRACTIONS: Readonly<Record<string, number>> = { half: 0.5, quarter: 0.25 };
@@ -65,7 +68,7 @@ const FRACTIONS: Readonly<Record<string, number>> = { half: 0.5, quarter: 0.25 }
  * Regex source for one count: digits with an optional multiplier, or number words ("twenty five", "a dozen").
  * Never matches inside identifiers such as "gpt-4o", "llama3" or "3.1".
  */
-export const COUNT_SOURCE = `(?:\\b(?:${UNITS}|(?<![\\d.,])\\d+)\\s+and\\s+a\\s+half${WORD_SCALE}\\b|${DIGITS}${MULTIPLIER}|\\b(?:(?:${TENS})[\\s-](?:${UNITS})|${WORDS})${WORD_SCALE}\\b|\\b${FRACTION_OF_SCALE}\\b)`;
+export const COUNT_SOURCE = `(?:\\b(?:${UNITS}|(?<![\\d.,])\\d+)\\s+and\\s+a\\s+half${WORD_SCALE}\\b|${DIGITS}${ODD}${MULTIPLIER}|\\b(?:(?:${TENS})[\\s-](?:${UNITS})|${WORDS})${ODD}${WORD_SCALE}\\b|\\b${FRACTION_OF_SCALE}\\b)`;
 
 /** Regex source for hedges before a number: "about", "~", "around", "roughly", "maybe", "at least"… */
 export const APPROX_SOURCE = String.raw`(?:(?:about|around|roughly|approximately|approx\.?|~|≈|maybe|like|nearly|almost|over|more than|at least|just over|just under|close to|some)\s*)?`;
@@ -107,7 +110,9 @@ export function parseCount(phrase: string): number | undefined {
     .replace(
       /^(?:about|around|roughly|approximately|approx\.?|~|≈|maybe|like|nearly|almost|over|more than|at least|just over|just under|close to|some)\s*/,
       '',
-    );
+    )
+    // ("forty-odd thousand": the round number.)
+    .replace(/(?<=[a-z\d])(?:-odd\b|\s+odd(?=[\s-](?:hundred|thousand|million)\b))/, '');
   // "25.000", "1.200.000": dots between groups of three are thousands separators (German, Dutch…); a count has no
   // three-decimal fraction.
   if (/^[1-9]\d{0,2}(?:\.\d{3})+$/.test(text)) return Number(text.replaceAll('.', ''));

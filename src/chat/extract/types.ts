@@ -153,6 +153,8 @@ export interface ExtractionIntents {
    * catalog model the question names (if any).
    */
   asksLanguage?: { languages: string[]; model?: string };
+  /** "the notes are all in Dutch. does that change which model?": the model asked for, in the languages stated. */
+  modelLanguages?: string[];
   /** "does azure charge monthly for hosting a fine-tuned model?": the provider's hosting fee (a provider id, or true). */
   asksHostingFee?: string | true;
   /** "can we fine-tune Gemini in AI Studio?": where a model can be tuned (catalog model name and provider id, if named). */
@@ -258,6 +260,8 @@ export interface Extraction {
   goneGpu?: string;
   /** A model the message says is not the team's ("GPT-4o is NOT our model"): it leaves the profile if it was there. */
   deniedModel?: string;
+  /** Languages other than English the message states without a task ("the notes are all in Dutch"). */
+  statedLanguages?: string[];
   /** The language of a message plainly not in English ("French"): the reply says only English is read. */
   otherLanguage?: string;
   /** The pages of the team's documents in all, when said ("about 900 pages of PDFs", "2,000 contracts of 12 pages each"). */

@@ -44,6 +44,11 @@ export interface UnassertedSpan {
  * split of a long run of backticks or newlines (cubic on "`````…").
  */
 const FENCED = /(?<![`~])(`{3,}|~{3,})(?![`~])[^\n]*\n[\s\S]*?(?:\n[ \t]*\1|$(?![\s\S]))|`[^`\n]{1,500}`/g;
+/** "our config:", "my setup fwiw:", "here's our yaml": the fenced block after it is the team's own. */
+const OWN_CONFIG_BEFORE =
+  /\b(?:our|my)\s+(?:current\s+|training\s+|serving\s+|vllm\s+|deployment\s+)?(?:config(?:uration)?|setup|yaml|settings|params)\b[^\n`]{0,20}\n?$/;
+/** The model line of a pasted config: "model: mistralai/Mistral-7B-v0.1", "model_name = meta-llama/Llama-3.1-8B". */
+const CONFIG_MODEL_LINE = /^[ \t]*(?:base_)?model(?:_name|_id|_name_or_path)?[ \t]*[:=][ \t]*[\w./-]{3,80}[ \t]*$/m;
 /**
  * Double-quoted text within one paragraph ("…" and curly quotes are mapped to " by prepareMessage), and a
  * single-quoted saying after "said"/"wrote"/"told us" ("the vendor said 'you need 8 H100s'").
@@ -116,6 +121,17 @@ export function findUnassertedSpans(message: PreparedMessage, options: { whatIf:
       spans.push({ start: match.index, end: match.index + match[0].length, reason });
   };
   add(FENCED, 'fenced');
+  // "our config fwiw: ``` model: mistralai/Mistral-7B-v0.1 … ```": the model line of the team's own pasted config says
+  // which model they run (its batch sizes, ports and lengths stay unread).
+  for (const [index, span] of spans.entries()) {
+    if (!OWN_CONFIG_BEFORE.test(lower.slice(Math.max(0, span.start - 60), span.start))) continue;
+    const line = CONFIG_MODEL_LINE.exec(lower.slice(span.start, span.end));
+    if (line === null) continue;
+    const lineStart = span.start + line.index;
+    const lineEnd = lineStart + line[0].length;
+    spans.splice(index, 1, { ...span, end: lineStart }, { ...span, start: lineEnd });
+    break;
+  }
   add(QUOTED, 'quoted');
   add(QUOTED_LINE, 'quoted');
   add(LOG_LINE, 'quoted');

@@ -151,6 +151,9 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch71.json')),
     ...loadCases(here('./batch72.json')),
     ...loadCases(here('./batch73.json')),
+    ...loadCases(here('./batch74.json')),
+    ...loadCases(here('./batch75.json')),
+    ...loadCases(here('./batch76.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -24,6 +24,10 @@ const CITE = new RegExp(
     // "point at the regulation paragraph it's based on".
     String.raw`\bpoint(?:s|ing)?\s+(?:at|to)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:paragraph|section|clause|page|article|passage|document|source|policy|regulation|rule)s?\s+(?:it|they|the\s+answer)(?:'s|'re|\s+is|\s+are|\s+was|\s+were)?\s+(?:based\s+on|from|came\s+from|comes\s+from|drawn\s+from|taken\s+from)`,
     String.raw`\b(?:w\/|with)\s+(?:source\s+)?links\b`,
+    // "an answer with the section number cited", "the page number cited": the place in the source, cited.
+    String.raw`\bwith\s+(?:the\s+|its\s+|a\s+)?(?:section|page|article|paragraph|clause|rule|ordinance|code)\s+(?:number|no\.?|reference|ref)s?\s+(?:cited|quoted|shown|given)\b`,
+    // "riders need the answer plus a link to the alert": a link to the source item.
+    String.raw`\b(?:plus|and|with)\s+a\s+link\s+to\s+(?:the|its|their)\s+(?:alert|notice|source|article|page|document|policy|section|rule|ordinance|bulletin|announcement)s?\b`,
     // "summaries with clause references", "answers with section numbers".
     String.raw`\b(?:w\/|with)\s+(?:the\s+)?(?:clause|section|paragraph|page|article)\s+(?:references?|citations?|refs?)\b`,
     // "answers that name the source doc and page", "naming the source document".

@@ -25,6 +25,8 @@ const DEVICE_MEMORY = new RegExp(
     `(?:under|below|within|at\\s+most)\\s+(\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:ram|memory)\\s+(?:on|in)\\s+(?:the\\s+)?(?:${DEVICE})`,
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:ram|memory)\\s+(?:${DEVICE})`,
     `(?:${DEVICE})(?:\\s+[\\w-]+){0,2}\\s*\\(\\s*(?:[\\w-]+(?:\\s+[\\w-]+)?,?\\s+)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)(?:\\s+(?:ram|memory|unified\\s+memory))?(?:\\s+each)?(?:\\s*,\\s*[\\w-]+(?:\\s+[\\w-]+)?)?\\s*\\)`,
+    // "laptop 16gb ram", "tablet 6 GB memory": the device, then its memory.
+    `(?:${DEVICE})\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:ram|memory|unified(?:\\s+memory)?)\\b`,
     // "6 GB devices", "8gb phones", "16GB macbooks" (where the model runs; a development machine is dropped below).
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:devices|phones|handsets|tablets)\\b`,
     // "16GB macbooks" only where the model runs on them ("it has to run on the reps' laptops, 16GB macbooks").
@@ -79,6 +81,8 @@ const MODEL_SHARE = new RegExp(
     `\\bbudget\\s+for\\s+the\\s+model\\s+is\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `\\b(?:we|i)\\s+(?:may|can|could)\\s+(?:only\\s+)?use\\s+(?:up\\s+to\\s+|about\\s+|around\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `(?:assume|say|reserve|leave)\\s+${SIZE}\\s?(?:gb|gigs?)?\\s+for\\s+the\\s+model`,
+    // "(M2, 32GB unified, give the model ~20)": the share said without its unit, closing the aside.
+    `\\b(?:give|leave|allot)\\s+the\\s+model\\s+${SIZE}(?=\\s*(?:\\)|$))`,
     // "we only get 1.5 GB for it" (a device in view).
     `\\b(?:we|it|the\\s+model)\\s+(?:only\\s+)?(?:get|gets|have|has|got)\\s+(?:only\\s+|about\\s+|maybe\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+(?:for\\s+(?:it|the\\s+model)|to\\s+work\\s+with)\\b`,
     // "the model can't take more than 6 gigs of that".
@@ -105,7 +109,7 @@ const LEFT_AFTER_THE_APP =
   /\b(\d{1,3})\s?(?:gb|gigs?)(?:\s+(?:of\s+)?(?:vram|ram|memory|shared|unified)\b|(?=\s*[,)]))[^.;!?\n]{0,60}?\b(?:the\s+)?(?:game|app|os|system|rest|(?:[\w+-]+\s+){0,2}?(?:stack|pipeline|firmware|software))\s+(?:itself\s+)?(?:already\s+)?(?:needs|uses|takes|eats|reserves|occupies)\s+(?:about\s+|~\s*|around\s+|roughly\s+)?(\d{1,3})(?:\s?(?:gb|gigs?)\b|\s+of\s+(?:it|that|them)\b)/g;
 /** "… we can give the model half (of it)": the model's share is half the device's memory. */
 const HALF_FOR_THE_MODEL =
-  /^[^.;!?\n]{0,60}\b(?:give|leave|spare|allot)\s+(?:the\s+model\s+|it\s+)?half\b|^[^.;!?\n]{0,60}\b(?:the\s+model|it)\s+(?:can|may|could|gets\s+to|is\s+allowed\s+to)\s+(?:take|use|have|get)\s+(?:maybe\s+|about\s+|roughly\s+|around\s+|at\s+most\s+|only\s+)?half\b(?!\s+(?:a|an)\s+\w|[\s-]precision)|^[^.;!?\n]{0,40}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:for|to)\s+the\s+model\b|^[^.;!?\n]{0,30}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:is\s+)?(?:usable|available|free)\b|^[^.;!?\n]{0,60}\b(?:we're|we\s+are|we\s+get|it's|it\s+is|the\s+model\s+(?:is|gets))\s+(?:allowed|given|allotted)?\s*half\b/;
+  /^[^.;!?\n]{0,60}\b(?:give|leave|spare|allot)\s+(?:the\s+model\s+|it\s+)?half\b|^[^.;!?\n]{0,60}\b(?:(?:the\s+)?model|it)\s+(?:can|may|could|gets\s+to|is\s+allowed\s+to)\s+(?:take|use|have|get)\s+(?:maybe\s+|about\s+|roughly\s+|around\s+|at\s+most\s+|only\s+)?half\b(?!\s+(?:a|an)\s+\w|[\s-]precision)|^[^.;!?\n]{0,40}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:for|to)\s+the\s+model\b|^[^.;!?\n]{0,30}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:is\s+)?(?:usable|available|free)\b|^[^.;!?\n]{0,60}\b(?:we're|we\s+are|we\s+get|it's|it\s+is|the\s+model\s+(?:is|gets))\s+(?:allowed|given|allotted)?\s*half\b/;
 
 /** "the box has 12GB shared with the nav system": a box's memory, read only when a device is in view. */
 const BOX_MEMORY =

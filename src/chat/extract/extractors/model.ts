@@ -37,7 +37,7 @@ const SIZE_IN_NAME = /(?<![\dx.])(\d+(?:\.\d+)?)\s?b\b/;
 
 /** "a 13B model", "13b params", "7 billion parameter model", "350M-parameter model". */
 const PARAM_SIZE =
-  /\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:(?:decoder|encoder|dense|moe|transformer|language|in-house|proprietary)(?:[\s-]only)?[\s-]+){0,2}(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|our(?:\s+own)?|size(?:\s+is)?:?|(?:what|how)\s+about)\s+(?:(?:in[\s-]house|proprietary|custom|internal)\s+)?(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)|\b(\d+(?:\.\d+)?)b\s+instead\b|^\s*(\d+(?:\.\d+)?)b\s*(?=,)(?![^.;!?\n]{0,30}\bor\s+\d+(?:\.\d+)?b\b)/g;
+  /\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:(?:decoder|encoder|dense|moe|transformer|language|in-house|proprietary)(?:[\s-]only)?[\s-]+){0,2}(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|some|our(?:\s+own)?|size(?:\s+is)?:?|(?:what|how)\s+about)\s+(?:(?:in[\s-]house|proprietary|custom|internal)\s+)?(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)|\b(\d+(?:\.\d+)?)b\s+instead\b|^\s*(\d+(?:\.\d+)?)b\s*(?=,)(?![^.;!?\n]{0,30}\bor\s+\d+(?:\.\d+)?b\b)/g;
 
 /** True when the sentence around `index` ends in a question mark (dots between digits do not end it). */
 /** Where the sentence holding `index` starts (a dot between digits, "Llama 3.1", ends none). */

@@ -17,7 +17,7 @@ const STAYS = new RegExp(
     String.raw`\b(?:data|it|records|documents)\s+(?:may|can|must)\s+(?:under\s+no\s+circumstances|in\s+no\s+case|never)\s+leave\s+${PREMISES}`,
     String.raw`\b(?:data|records|documents)\s+(?:is|are)\s+not\s+allowed\s+(?:out|outside)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:company|building|premises|country|network|hospital)\b`,
     // "the data can not go out from our datacenter".
-    String.raw`\b(?:data|it|nothing)\s+(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|is\s+not\s+allowed\s+to|isn't\s+allowed\s+to)\s+(?:go|get|be\s+sent)\s+(?:out|outside)\s+(?:from|of)\s+${PREMISES}`,
+    String.raw`\b(?:data|it|nothing)\s+(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|is\s+not\s+allowed\s+to|isn't\s+allowed\s+to)\s+(?:go|get|be\s+sent)\s+(?:out\s+(?:from|of)|outside(?:\s+(?:from|of))?)\s+${PREMISES}`,
     String.raw`\b(?:stays?|remains?|is\s+kept|are\s+kept)\s+(?:inside|within|in)\s+(?:our|the)\s+(?:own\s+)?(?:vpc|network|data\s?cent(?:er|re)s?|premises|firewall|infrastructure|servers|building|walls)\b`,
     // "patient data stays on our network".
     String.raw`\b(?:data|records|documents|files|recordings|transcripts)\s+(?:stays?|remains?|is\s+kept|are\s+kept)\s+on\s+(?:our|the)\s+(?:own\s+)?(?:network|servers?|premises|infrastructure|hardware|machines)\b`,
@@ -67,7 +67,7 @@ const STAYS = new RegExp(
 );
 /** The model runs on a device or offline (a phone, a Jetson, a vehicle): "locally" means there. */
 const ON_A_DEVICE =
-  /\b(?:jetson|phones?|mobile|devices?|laptops?|tablets?|raspberry|edge|offline|no\s+internet|on\s+the\s+road|in\s+the\s+field|robots?|vehicles?|cars?|trucks?|drones?|consoles?)\b/;
+  /\b(?:jetson|phones?|mobile|devices?|laptops?|mac(?:book)?s?|tablets?|raspberry|edge|offline|no\s+internet|on\s+the\s+road|in\s+the\s+field|robots?|vehicles?|cars?|trucks?|drones?|consoles?)\b/;
 /** "PHI never leaves the building", "the data cannot leave the factory network": where the data stays, said by leaving. */
 const NEVER_LEAVES_PLACE =
   /\b(?:phi|pii|(?:patient|customer|client|health|personal)\s+data|the\s+data|data|records)\s+(?:never|can't|cannot|can\s+not|must\s+not|may\s+not|mustn't)\s+(?:ever\s+)?leaves?\s+(?:the|our)\s+(?:[\w-]+\s+)?(?:network|building|premises|site|plant|factory|walls|hospital|campus)\b/g;

@@ -138,6 +138,25 @@ function withLanguages(task: string, lower: string): string {
   return `${task} (in ${languageList(missing)})`;
 }
 
+/**
+ * "oh, important: the notes are all in Dutch. does that change which model?": the languages a message states (not
+ * asks about, denies or tried) other than English, for a task an earlier message gave.
+ */
+export function statedTaskLanguages(lower: string): string[] {
+  const said = lower
+    .split(/(?<=[.;!?\n])/)
+    .filter((sentence) => !sentence.includes('?') && !LANGUAGES_NOT_THE_TASKS.test(sentence))
+    .flatMap((sentence) => languagesInFrame(sentence));
+  return [...new Set(said)].filter((name) => name !== 'english');
+}
+
+/** The task with the languages a later message stated, when it does not name them yet. */
+export function taskWithLanguages(task: string, names: readonly string[]): string {
+  const inTask = task.toLowerCase();
+  const missing = names.filter((name) => !inTask.includes(name));
+  return missing.length === 0 ? task : `${task} (in ${languageList(missing)})`;
+}
+
 /** A sentence whose languages are not the task's: denied, or about something tried or tested. */
 const LANGUAGES_NOT_THE_TASKS =
   /\b(?:don'?t|do\s+not|doesn'?t|does\s+not|no|not|without|except|never|tried|tested|tests?|only\s+english|english\s+only)\b/;

@@ -34,6 +34,14 @@ const REVISED = new RegExp(
   String.raw`\b(\d{1,3})\s*${UNIT}\s+(?:was|is|seems|sounds)\s+(?:too\s+|a\s+bit\s+|way\s+|probably\s+)?(?:optimistic|tight|short|ambitious|aggressive|unrealistic|long|generous)[,;.]?\s*(?:so\s+)?(?:say|make\s+it|more\s+like|realistically|call\s+it|let'?s\s+say)\s+(\d{1,3})\b`,
   'g',
 );
+/**
+ * "I said 2 weeks before but the PM just moved it, we now have 6": the new figure, in the unit of the one said before
+ * (or its own).
+ */
+const SAID_BEFORE_NOW = new RegExp(
+  String.raw`\b(?:i|we)\s+(?:said|told\s+you|wrote|mentioned)\s+(\d{1,3})\s*${UNIT}\s+(?:before|earlier|at\s+first)?[^.;!?\n]{0,60}?\b(?:now|actually)\s+(?:we\s+)?(?:(?:have|got|is|it's|its|it\s+is)\s+)?(\d{1,3})(?:\s*${UNIT})?(?![\d.,]|\s*(?:%|gb|k\b|x\b|gpus?|cards?|people|engineers))`,
+  'g',
+);
 /** "by next month" (4 weeks), "before next week" (1), "until next quarter" (13), "next month is the deadline". */
 const NEXT =
   /\b(?:by|before|until)\s+(?:the\s+)?next\s+(week|month|quarter)\b|\bby\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(week|month|quarter)\b|\bnext\s+(week|month|quarter)\b(?=[^.;!?\n]{0,20}\b(?:deadline|launch|ship|live|ready|done|due)\b)|\b(?:launch|ship|live|ready|done|due|deadline\s+is)\s+next\s+(week|month|quarter)\b/g;
@@ -245,6 +253,11 @@ export const extractTimeline: Extractor = (message, context) => {
     if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
   }
   // "12 weeks was optimistic, say 16": the revised figure, in the unit of the first.
+  for (const match of allMatches(SAID_BEFORE_NOW, lower)) {
+    const amount = amountOf(match[3] ?? '');
+    const weeks = amount === undefined ? undefined : toWeeks(amount, match[4] ?? match[2] ?? '');
+    if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
+  }
   for (const match of allMatches(REVISED, lower)) {
     const amount = amountOf(match[3] ?? '');
     const weeks = amount === undefined ? undefined : toWeeks(amount, match[2] ?? '');

@@ -74,6 +74,8 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x56: { precision: 0.93, recall: 0.99 },
   x57: { precision: 0.89, recall: 0.95 },
   x58: { precision: 0.87, recall: 0.93 },
+  x59: { precision: 0.93, recall: 0.95 },
+  x60: { precision: 0.82, recall: 0.67 },
 };
 
 interface BatchUtterance {
