@@ -422,9 +422,15 @@ export function costReply(
     options.statedBill && options.currentMonthlySpendUSD !== undefined
       ? options.currentMonthlySpendUSD
       : entryOf(recommendation, 'prompt-engineering')?.estimates?.monthlyUSD;
+  // (A smaller model tuned on the team's own labels to cut the bill is a cost fix too, said the same way.)
+  const costFix =
+    recommendation.destination.objective === 'distillation' ||
+    (recommendation.destination.objective === 'sft' &&
+      recommendation.destination.model.switched &&
+      recommendation.diagnosis.some((entry) => entry.need === 'cost'));
   if (
     method === recommendation.destination.method &&
-    recommendation.destination.objective === 'distillation' &&
+    costFix &&
     today !== undefined &&
     estimates?.monthlyUSD === undefined
   ) {
@@ -2402,6 +2408,16 @@ export function whyNotModelReply(
   const name = plainModelName(weighed.name);
   const chosen = destination.model.name === null ? undefined : plainModelName(destination.model.name);
   if (chosen === name) return `${name} is the model the plan runs on already: ${method} works on it as described.`;
+  // ("why not GPT-4.1 mini?" when its vendor shuts it down within weeks: what is built on it dies with it, which is why
+  // the plan runs on another model.)
+  const today = knowledge.manifest.referenceDate;
+  if (
+    weighed.endOfLife !== undefined &&
+    weighed.endOfLife > today &&
+    daysBetween(today, weighed.endOfLife) <= RETIRING_NOTICE_DAYS &&
+    chosen !== undefined
+  )
+    return `${name}: ${weighed.vendor} shuts it down on ${weighed.endOfLife}, and anything tuned on it stops with it, so ${method} on it would last only until then. That is why the plan runs on ${chosen}${destination.model.switched ? ' instead' : ''}; pick a model that stays available for at least the life of your project.`;
   const entry = onWeighed.recommendations.find((item) => item.method === destination.method);
   if (entry === undefined || entry.verdict === 'not-viable') {
     const blocker = entry?.blockers[0]?.text;

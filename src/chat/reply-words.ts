@@ -299,6 +299,7 @@ const UNKNOWN_WORDS: Record<string, string> = {
   dataMustStayOnPrem: 'whether data must stay on your premises',
   tried: 'what you have already tried',
   taskType: 'what shape the task has',
+  modality: 'whether the inputs are all text (or images or audio)',
   deviceMemoryGB: 'how much memory the device gives the model',
   corpusTokens: 'how large your documents are',
   currentMonthlySpendUSD: 'what you pay per month today',

@@ -1894,8 +1894,9 @@ function planModelRecommendation(
 ): Recommendation | undefined {
   const { model } = recommendation.destination;
   if (model.name === null || !(model.switched || model.proposed)) return undefined;
-  // (The bill the team pays is for the model it named, not for this one.)
-  return recommendFor({ ...withoutModel(profile), modelName: model.name }, knowledge);
+  // (The bill the team pays is for the model it named, not for this one. The plan's model is the one sized: on it, a
+  // cost or latency fix would move to a still smaller model again.)
+  return recommendFor({ ...withoutModel(profile), modelName: model.name, canSwitchModel: false }, knowledge);
 }
 
 /**

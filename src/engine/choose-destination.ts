@@ -797,9 +797,12 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
     (profile.unlabeledCorpus === 'large' || (profile.requestsPerDay ?? 0) >= HIGH_VOLUME_FOR_PSEUDO_LABELS);
   // Tens of thousands of the team's own verified outputs (signed-out reports, approved answers) are already the
   // targets a student would learn: the teacher's outputs add nothing but its own errors, whatever the task shape.
-  // (A team that names a teacher means to distil from it; its labels may be that teacher's own outputs.)
+  // (A team that names a teacher means to distil from it; its labels may be that teacher's own outputs. The small
+  // model is another model than the one named, so the team must be free to switch; otherwise a student is the form.)
   const labelsOutweighTeacher =
-    profile.teacherModel === undefined && (profile.labeledExamples ?? 0) >= TEACHER_OUTWEIGHS_LABELS_BELOW;
+    profile.teacherModel === undefined &&
+    profile.canSwitchModel === true &&
+    (profile.labeledExamples ?? 0) >= TEACHER_OUTWEIGHS_LABELS_BELOW;
   if (
     data.sft === 'ample' &&
     !teacherToLearnFrom &&
@@ -810,7 +813,8 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
     (facts.weightsAvailable !== false ||
       servesItself ||
       noTeacher ||
-      ((teacherMisses || labelsOutweighTeacher) && profile.canSwitchModel === true))
+      labelsOutweighTeacher ||
+      (teacherMisses && profile.canSwitchModel === true))
   ) {
     return {
       // A team on a vendor's API with nothing of its own to serve on keeps a provider's channel first: a small model

@@ -191,3 +191,93 @@ describe('fresh batches: the residency of loan files and a task that names only 
     expect(rec.questions.map((question) => question.field)).toContain('taskType');
   });
 });
+
+describe('newuser50: doubts, corrections and counts said in passing', () => {
+  const freight = [
+    "We're a freight brokerage (truckload, ~900 loads a day). Carriers email us rate confirmations and BOLs as PDFs and our ops people key the data into our TMS by hand. we want a model to extract pickup/delivery, rate, accessorials, MC number etc into JSON.",
+    "no, cloud's fine. right now we prototype with Claude Sonnet over the API and it's decent but the bill is ugly, ~$4,200/month",
+    'sure, anything that works. we also have ~12k docs where ops already keyed the fields, so we know the right answers for those.',
+    'basic. 2 data engineers, they know python and sql, never trained a model',
+  ];
+
+  it('reads "the bill is ugly" as the cost goal and keeps "basic" said first (F06)', async () => {
+    const turns = await converse(freight, knowledge);
+    const profile = turns[3]?.state.profile;
+    expect(profile?.goals).toContain('cost');
+    expect(profile?.mlExpertise).toBe('basic');
+    expect(turns[3]?.recommendation?.destination.model.name).not.toBe('Gemini 2.5 Pro');
+  });
+
+  it('does not take "gemini 2.5 pro doesn\'t sound cheap?" as the team\'s model (F01)', async () => {
+    const turns = await converse(
+      [
+        ...freight,
+        "the whole point is cutting cost - sonnet already does the extraction ok with our prompt. gemini 2.5 pro doesn't sound cheap?",
+      ],
+      knowledge,
+    );
+    const profile = turns[4]?.state.profile;
+    expect(profile?.modelName).toMatch(/Claude Sonnet/);
+    expect(profile?.tried).toEqual([{ method: 'prompt-engineering', result: 'good-enough' }]);
+  });
+
+  it('takes "we only have ONE free" as one GPU, and sizes "the 32B … on just the one card" (F02)', async () => {
+    const setup = [
+      "hi. we're a regional water utility, about 400k customers. we'd like an assistant our field techs can ask questions while they're out at pump stations and treatment plants - answers should come from our maintenance manuals and SOPs.",
+      "yes, mostly. we're critical infrastructure so SCADA-related docs can't go to a cloud API. we have a small server room.",
+      'two nvidia A6000s in one box. the manuals are roughly 2,500 pages of PDFs, they get revised maybe 3-4 times a year.',
+      'correction - i checked with IT, the A6000s are the older 48GB ones but we only have ONE free, the other is used by the GIS team.',
+      'wait, so the 32B still fits on just the one card? that seems off to me',
+    ];
+    const turns = await converse(setup, knowledge);
+    expect(turns[0]?.state.profile.taskType).toBe('chat');
+    expect(turns[3]?.state.profile.gpuCount).toBe(1);
+    expect(turns[4]?.reply).toMatch(/32B/);
+    expect(turns[4]?.reply).toMatch(/4-bit|4 bits/);
+    expect(turns[4]?.reply).not.toMatch(/I can't answer/);
+  });
+
+  it('answers "why not GPT-4.1 mini?" with its shutdown, not "possible" (F03)', async () => {
+    const turns = await converse(
+      [
+        "Hello. I run IT for a chain of 38 veterinary clinics. Our vets write SOAP notes after each visit and we'd like an AI to turn those into discharge instructions for pet owners - plain language, our house style, meds and follow-up dates clear.",
+        'No, cloud is fine, we already use GPT-4o mini through the OpenAI API for some other stuff. We have about 8,000 old discharge letters the vets wrote by hand that are good examples.',
+        'yes, you can propose a different model. volume is around 1,800 discharge letters a day across all clinics.',
+        "hmm why gemini? why not just gpt-4.1 mini, we'd prefer to stay openai",
+        'ok then use GPT-4.1 mini as our model',
+      ],
+      knowledge,
+    );
+    expect(turns[3]?.reply).toMatch(/GPT-4\.1 mini: OpenAI shuts it down on 2027-01-14/);
+    expect(turns[4]?.state.profile.mlExpertise).toBeUndefined();
+  });
+
+  it('reads a per-class count as no total, and "no - 3,500 … total" as a correction (F04)', async () => {
+    const turns = await converse(
+      [
+        'We are a university admissions office and want to route incoming emails from applicants to the right team.',
+        'our CRM has about 3,500 emails that counselors already re-routed by hand, so those have the right category. a few categories (like NCAA athletes, veterans) only have like 20-30 each',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.state.profile.labeledExamples).toBe(3500);
+  });
+
+  it('keeps OCR-first document work a text task (F05)', async () => {
+    const turns = await converse(
+      [
+        'We extract fields from shipping documents into JSON with GPT-4.1 mini. we will OCR the scans first so the model only sees text.',
+        'btw maybe 30% of the PDFs are scans or phone photos of paper BOLs, not text PDFs. does that change the plan?',
+      ],
+      knowledge,
+    );
+    expect(turns[0]?.state.profile.taskType).toBe('extract');
+    expect(turns[1]?.state.profile.modality).not.toBe('image');
+    expect(turns[1]?.state.profile.taskType).toBe('extract');
+  });
+
+  it('answers "can\'t we just fine tune the 8b on those?" as a why-not about tuning (F07)', async () => {
+    const turns = await converse([...freight, "can't we just fine tune the 8b on those?"], knowledge);
+    expect(turns[4]?.reply).not.toMatch(/I can't answer/);
+  });
+});

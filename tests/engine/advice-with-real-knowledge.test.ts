@@ -112,7 +112,11 @@ describe('advice on the real knowledge base', () => {
       canSwitchModel: true,
     };
     const atVendor = recommend(base, knowledge, { explain: 'none' });
-    expect(atVendor.destination.method).toBe('distillation');
+    // (50,000 of the team's own labels and no teacher named: a smaller model is tuned on them, at a provider for a team
+    // with nothing to serve on, never a copy of GPT-4o mini.)
+    expect(['distillation', 'managed-fine-tuning']).toContain(atVendor.destination.method);
+    expect(atVendor.destination.model?.switched).toBe(true);
+    expect(atVendor.destination.model?.name).not.toBe('GPT-4o mini');
     // A team that serves models itself trains its own small model on the labels.
     const selfHosted = recommend({ ...base, deployment: 'cloud-self-hosted', gpuName: 'L4', gpuCount: 1 }, knowledge, {
       explain: 'none',
@@ -262,6 +266,8 @@ describe('advice on the real knowledge base', () => {
     const cost = recommend(
       {
         modelName: 'Claude Sonnet',
+        // (The teacher named: its outputs are what the student learns, beside the team's labels.)
+        teacherModel: 'Claude Sonnet',
         requestsPerDay: 400_000,
         goals: ['cost'],
         canSwitchModel: true,

@@ -1,6 +1,6 @@
 /**
  * @module Corrections: "actually 3 GPUs", "sorry, it's 2 H100s", "make that 500 examples", "correction: weekly",
- * "3 GPUs, or rather 4" ("we'd rather not…" is a preference, not a correction).
+ * "3 GPUs, or rather 4", "no - 3,500 labeled emails total" ("we'd rather not…" is a preference, not a correction).
  */
 import type { ProfileField } from '../../profile/profile-schema.ts';
 import { createSpanIndex } from './prepare-message.ts';
@@ -8,7 +8,7 @@ import type { Finding, PreparedMessage } from './types.ts';
 
 // ("how do we quantize it and actually run it": "actually" after "and", "to" or a question's verb only stresses.)
 const MARKER =
-  /\b(?:(?<!\b(?:and|to|then|could|can|might|may|would|will|should|must|(?:do|can|could|would|will|should|did)\s(?:we|i|you|it|they))\s)actually|sorry|correction|make\s+(?:that|it)(?=\s+(?:\d|a\s|an\s|one|two|three|four|five|six|seven|eight|nine|ten|about|around|roughly|more\s+like|instead|actually))|i\s+meant|i\s+mean|scratch\s+that|oops|my\s+bad|wait|to\s+correct|let\s+me\s+correct|not\s+\S+(?:\s*,)?\s+but|(?:or\s+|,\s*)rather(?!\s+than)|changed?\s+(?:it\s+|that\s+)?to|update:|instead(?!\s+of\b))\b|\bmistyped\b|\btypo\b/g;
+  /\b(?:(?<!\b(?:and|to|then|could|can|might|may|would|will|should|must|(?:do|can|could|would|will|should|did)\s(?:we|i|you|it|they))\s)actually|sorry|correction|make\s+(?:that|it)(?=\s+(?:\d|a\s|an\s|one|two|three|four|five|six|seven|eight|nine|ten|about|around|roughly|more\s+like|instead|actually))|i\s+meant|i\s+mean|scratch\s+that|oops|my\s+bad|wait|to\s+correct|let\s+me\s+correct|not\s+\S+(?:\s*,)?\s+but|(?:or\s+|,\s*)rather(?!\s+than)|changed?\s+(?:it\s+|that\s+)?to|update:|instead(?!\s+of\b))\b|\bmistyped\b|\btypo\b|^\W*(?:no|nope|nah)(?=\s*[-–—:]\s*\S)/g;
 const SENTENCE_END = /[.!?\n]/g;
 
 /**

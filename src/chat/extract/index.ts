@@ -536,10 +536,19 @@ export function extractProfile(
       !/\b(?:actually|scratch\s+that|i\s+mean|sorry|correction|make\s+that)\b/.test(sentence)
     );
   };
+  // (Later in a conversation, "gemini 2.5 pro doesn't sound cheap?" doubts a model the advisor named: a model only
+  // inside a question, with nothing saying it is the team's, is asked about even with no other model beside it.)
   const questionModels = findings.filter(
     (item) =>
       modelInQuestion(item) &&
-      findings.some((other) => other.field === 'modelName' && other.value !== item.value && !modelInQuestion(other)),
+      ((!firstMessage &&
+        !asksOnAModel &&
+        !intents.whatIf &&
+        // (A question said as a statement with a question mark: "gemini 2.5 pro doesn't sound cheap?")
+        !/^\W*(?:(?:and|so|but|ok(?:ay)?|also)[\s,]+)?(?:would|will|could|can|should|shall|is|are|do|does|did|what|which|how|why|when|where|who)\b/.test(
+          sentenceBefore(prepared.lower, item.start),
+        )) ||
+        findings.some((other) => other.field === 'modelName' && other.value !== item.value && !modelInQuestion(other))),
   );
   askedOn.push(...questionModels.filter((item) => !askedOn.includes(item)));
   if (questionModels.length > 0) intents.modelAskedAbout = true;
@@ -805,7 +814,7 @@ export function extractProfile(
   };
   if (!intents.whatIf)
     return {
-      fields: withoutGoals(collect(stated), removed),
+      fields: withTeacherOfOwnOutputs(prepared.lower, withoutGoals(collect(stated), removed), context.knowledge),
       evidence,
       corrections: findCorrections(prepared, stated),
       intents,
@@ -872,6 +881,46 @@ export function extractProfile(
     ...(leftBehind.corpusPages === undefined ? {} : { corpusPages: leftBehind.corpusPages }),
   };
 }
+
+/**
+ * "150k Sonnet outputs that ops spot-checked" beside Claude Sonnet: the examples are the named model's own outputs, so
+ * it is their teacher (a student learns them), not a set of the team's own answers.
+ */
+function withTeacherOfOwnOutputs(
+  lower: string,
+  fields: Partial<Profile>,
+  catalog: ExtractionCatalog,
+): Partial<Profile> {
+  if (fields.teacherModel !== undefined || fields.labeledExamples === undefined || fields.modelName === undefined)
+    return fields;
+  const model = catalog.findModel(String(fields.modelName));
+  if (model === undefined) return fields;
+  const words = [
+    ...new Set(
+      [model.name, ...model.aliases]
+        .flatMap((name) => name.toLowerCase().split(/[^a-z]+/))
+        .filter((word) => word.length >= 4 && !GENERIC_MODEL_WORDS.has(word)),
+    ),
+  ];
+  if (words.length === 0) return fields;
+  const outputs = new RegExp(
+    `\\b(?:${words.join('|')})(?:[\\w.-]*)(?:'s)?\\s+(?:[\\w-]+\\s+)?(?:outputs|answers|completions|generations|responses|labels)\\b`,
+  );
+  return outputs.test(lower) ? { ...fields, teacherModel: model.name } : fields;
+}
+
+/** Words of a model's names that say nothing of which model it is. */
+const GENERIC_MODEL_WORDS = new Set([
+  'later',
+  'mini',
+  'base',
+  'instruct',
+  'chat',
+  'large',
+  'small',
+  'preview',
+  'model',
+]);
 
 /** A size this far from the catalog's size of the model named beside it belongs to another model. */
 const SIZE_MISMATCH_SHARE = 0.25;
@@ -1304,7 +1353,7 @@ const LONG_CONTEXT_SIZES: ReadonlySet<string> = new Set([
 const WHY_MODEL_QUESTION =
   /\bwhy\s+(?:(?:did|do|would)\s+you\s+(?:pick|choose|suggest|recommend|go\s+with|propose)\s+|(?:a|the)\s+)?(?=\S)((?:[^?.!\n]|\.(?=\d)){2,40}?)\s{0,3}\?/;
 const WHY_NOT_MODEL_QUESTION =
-  /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+(?=\S)((?:[^?.!\n]|\.(?=\d)){2,60}?)\s{0,3}\?|^\s*(?:(?:and|ok(?:ay)?|so|hmm|then)[\s,]+)?(?:what|how)\s+about\s+((?:(?:the|a|using|just)\s+)?(?:[^?.!\n\s]|\.(?=\d))+(?:\s+(?:[^?.!\n\s]|\.(?=\d))+){0,3})\s*\?\s*$/;
+  /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+(?=\S)((?:[^?.!\n,]|\.(?=\d)){2,60}?)\s{0,3}(?:\?|,\s*(?:we|i)(?:'d|\s+would)\s+(?:prefer|rather|like)\b)|^\s*(?:(?:and|ok(?:ay)?|so|hmm|then)[\s,]+)?(?:what|how)\s+about\s+((?:(?:the|a|using|just)\s+)?(?:[^?.!\n\s]|\.(?=\d))+(?:\s+(?:[^?.!\n\s]|\.(?=\d))+){0,3})\s*\?\s*$/;
 /** "any good in Swahili", "handles Tagalog", "best at Korean", "does it speak Yoruba": a language asked about. */
 const LANGUAGE_QUESTION = new RegExp(
   `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE}|those|them|these|both|either)\\b|\\bhow\\s+(?:good|well|bad|strong|fluent|reliable)\\s+(?:is|are|does|do)\\s+(?:[\\w.-]+\\s+){0,4}?(?:at|in|with)\\s+(?:${LANGUAGE_SOURCE})\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?|cope\\s+with|copes\\s+with|deal\\s+with|deals\\s+with|manage)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,50}\\?|\\b(?:which|what)\\s(?:[\\w-]+\\s){0,2}?models?\\b[^.?!\\n]{0,40}?\\b(?:for|in|with)\\s(?:${LANGUAGE_SOURCE})\\b[^.!?\\n]{0,40}\\?`,
@@ -1489,7 +1538,12 @@ function dropUnstated(
         .map((match) => ({ start: match.index, end: match.index + match[0].length }))
         .sort((a, b) => a.start - b.start);
   const spans = findUnassertedSpans(message, { whatIf });
-  const unasserted = unassertedIndex(spans.filter((span) => span.reason !== 'past' && span.reason !== 'third-party'));
+  const unasserted = unassertedIndex(
+    spans.filter((span) => span.reason !== 'past' && span.reason !== 'third-party' && span.reason !== 'doubted'),
+  );
+  // ("wait, so the 32B still fits on just the one card? that seems off to me": a figure of the advice doubted is no
+  // fact; read as the question, the model it asks about stays.)
+  const doubted = unassertedIndex(spans.filter((span) => span.reason === 'doubted'));
   const past = unassertedIndex(spans.filter((span) => span.reason === 'past'));
   const thirdParty = unassertedIndex(spans.filter((span) => span.reason === 'third-party'));
   // The users' devices are where the model runs: "our players have 8GB of VRAM, the game needs 5GB" still says
@@ -1510,6 +1564,13 @@ function dropUnstated(
       return false;
     if (RULED_OUT_FIELDS.has(item.field) && RULED_OUT_AFTER.test(lower.slice(item.end, item.end + 40))) return false;
     if (unasserted.covers(item.start) && !harmIfWrong(lower, item) && !allWeHave(lower, item)) return false;
+    if (
+      doubted.covers(item.start) &&
+      !(whatIf && (item.field === 'modelName' || item.field === 'modelParamsB')) &&
+      !harmIfWrong(lower, item) &&
+      !allWeHave(lower, item)
+    )
+      return false;
     if (
       !PAST_KEEPS_FIELDS.has(item.field) &&
       past.covers(item.start) &&

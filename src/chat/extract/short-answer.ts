@@ -158,6 +158,10 @@ const LONG_MESSAGE_WORDS = 8;
 /** "… per robot", "… each engineer": a count per unit other than time. */
 const PER_UNIT_NOT_TIME =
   /^\s*(?:[a-z-]+\s+)?(?:per|for\s+each|each)\s+(?!(?:day|days|d|month|months|mo|week|weeks|wk|hour|hours|hr|h|year|years|yr|minute|min|second|sec|s|gpu|card|node)\b)[a-z]+/;
+/** "… only have like 20-30 each": a count of examples for each of several groups, not the total. */
+const EACH_AT_THE_END = /^\s*each(?=\s*(?:[.,;!?)]|$))/;
+/** Counts of things a per-group "each" splits (memory "48 each" is per GPU, the value asked). */
+const COUNTED_FIELDS: ReadonlySet<string> = new Set(['labeledExamples', 'preferencePairs']);
 
 export function numberAnswer(
   convert: (amount: number, unit: string, after: string) => number | undefined = (amount, unit, after) =>
@@ -218,7 +222,9 @@ export function numberAnswer(
       if (BUDGET_PERIOD_AFTER.test(after)) continue;
       // "150-400 per tenant": the low end of a range per unit is no total either.
       const rangeEnd = /^\s*(?:-|–|to)\s*\d[\d,.]*\s*k?/.exec(after);
-      if (rangeEnd && PER_UNIT_NOT_TIME.test(after.slice(rangeEnd[0].length))) continue;
+      const rest = rangeEnd ? after.slice(rangeEnd[0].length) : after;
+      if (rangeEnd && PER_UNIT_NOT_TIME.test(rest)) continue;
+      if (COUNTED_FIELDS.has(field) && EACH_AT_THE_END.test(rest)) continue;
       const amount = parseCount(match[1] ?? '');
       const value = amount === undefined ? undefined : convert(amount, match[2] ?? '', after);
       if (value !== undefined) {

@@ -10,7 +10,7 @@ import { allMatches, clauseBefore, createSpanIndex, type SpanIndex } from './pre
 import type { PreparedMessage } from './types.ts';
 
 /** Why a span of the message is not an assertion (for tests and debugging). */
-export type UnassertedReason = 'quoted' | 'fenced' | 'injected' | 'conditional' | 'third-party' | 'past';
+export type UnassertedReason = 'quoted' | 'doubted' | 'fenced' | 'injected' | 'conditional' | 'third-party' | 'past';
 
 /** A model used in the past still tells which model the team knows ("Mistral 7B is what we fine-tuned last year"). */
 export const PAST_KEEPS_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileField>([
@@ -211,9 +211,9 @@ function doubtedFigureSpans(lower: string): UnassertedSpan[] {
     // ("80 bucks??": the doubled mark ends the sentence, so it is read after it.)
     const doubted = FIGURE_DOUBTED.test(sentence) || /^(?:\?{2,}|\?!|!\?)/.test(lower.slice(end, end + 2));
     if (doubted && !OWN_WORDS.test(sentence)) {
-      spans.push({ start, end: Math.min(lower.length, end + 1), reason: 'quoted' });
+      spans.push({ start, end: Math.min(lower.length, end + 1), reason: 'doubted' });
       // "1.28 gpu hours for 60 hours of audio on an L4? that seems way too low": the figures questioned just before.
-      if (previous && lower[previous.end] === '?') spans.push({ ...previous, reason: 'quoted' });
+      if (previous && lower[previous.end] === '?') spans.push({ ...previous, reason: 'doubted' });
     }
     previous = { start, end };
     start = end + 1;

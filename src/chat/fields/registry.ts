@@ -213,7 +213,7 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
     extractor: extractModel,
     answer: numberAnswer((amount, unit) => (unit === '' || unit === 'b' || unit === 'bn' ? amount : undefined)),
     bounds: { answerMax: 2000 },
-    describe: (value) => `${decimal.format(value)}B parameters`,
+    describe: (value) => `a ${decimal.format(value)}B model`,
   }),
   modality: entry('modality', {
     extractor: extractModality,
@@ -297,7 +297,8 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
     answer: oneOf([
       ['none', NONE],
       ['basic', /^\W*(?:basic|some|a\s+little|a\s+bit|beginners?|junior|limited|not\s+much)\b/],
-      ['intermediate', /^\W*(?:intermediate|decent|moderate|medium|good|okay|ok|solid)\b/],
+      // ("ok then use GPT-4.1 mini as our model": an acknowledgement, not a level; "ok." alone can be one.)
+      ['intermediate', /^\W*(?:(?:intermediate|decent|moderate|medium|good|solid)\b|(?:okay|ok)\W*$)/],
       ['expert', /^\W*(?:expert|experts|advanced|strong|senior|lots|very\s+experienced|high)\b/],
     ]),
     describe: (value, label) => `${label}: ${value}`,

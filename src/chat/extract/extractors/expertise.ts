@@ -171,6 +171,8 @@ const EXPLICIT_LEVEL = new RegExp(
   ].join('|'),
   'g',
 );
+/** A level word that opens the message and ends its own clause: "basic. 2 data engineers…", "intermediate - we…". */
+const LEADING_LEVEL = /^\W*(basic|intermediate|advanced|expert)\s*(?:[.;:!]|,|\s[-–—]\s)/;
 const EXPLICIT_VALUE: Readonly<Record<string, Expertise>> = {
   none: 'none',
   basic: 'basic',
@@ -192,6 +194,13 @@ const EXPLICIT_VALUE: Readonly<Record<string, Expertise>> = {
 export const extractExpertise: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
+  // "basic. 2 data engineers, they know python and sql, never trained a model": the level said first is the answer;
+  // what follows describes the people behind it.
+  const leading = LEADING_LEVEL.exec(lower);
+  if (leading) {
+    const level = EXPLICIT_VALUE[leading[1] ?? ''];
+    if (level) return [findingFromMatch('mlExpertise', level, leading)];
+  }
   for (const match of allMatches(EXPLICIT_LEVEL, lower)) {
     const level = EXPLICIT_VALUE[match.slice(1).find((group) => group !== undefined) ?? ''];
     if (level) findings.push(findingFromMatch('mlExpertise', level, match));

@@ -332,6 +332,16 @@ export const extractGpus: Extractor = (message, context) => {
   }
 
   findings.push(...genericFindings(message, covered));
+  // "the A6000s are the older 48GB ones but we only have ONE free, the other is used by the GIS team": of the GPUs
+  // named, the count the team can use.
+  if (mentions.length > 0 || /\b(?:gpus?|cards?)\b/.test(lower))
+    for (const match of allMatches(ONLY_SOME_FREE, lower)) {
+      const count = parseCount(match[1] ?? match[2] ?? '');
+      if (count === undefined || count < 1 || count > MAX_GPU_COUNT) continue;
+      for (const item of findings.filter((other) => other.field === 'gpuCount'))
+        findings.splice(findings.indexOf(item), 1);
+      findings.push(findingFromMatch('gpuCount', count, match));
+    }
   // "what's the rough cost difference between qlora on a 4090 vs full fine-tuning on A100s": options compared in a
   // question, not the team's hardware.
   // (The team's own GPUs said in the question, "…on our 2 A100s?", and "no GPUs at all" stay.)
@@ -351,6 +361,12 @@ export const extractGpus: Extractor = (message, context) => {
 /** "…the serving afterwards gets", "serving would only use": a count of GPUs kept for serving follows. */
 const SERVING_SHARE_BEFORE =
   /\bserv(?:ing|e|ed)\b[^.;!?\n]{0,40}?\b(?:gets?|uses?|keeps?|needs?|has|would\s+(?:get|use|keep|have))\s+(?:only\s+|just\s+)?$/;
+
+/** "we only have ONE free", "only one of them is available", "just 2 are free for us": the GPUs the team can use. */
+const ONLY_SOME_FREE = new RegExp(
+  `\\b(?:we\\s+)?(?:only|just)\\s+(?:have|get|got)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these)\\s+)?(?:free|available|spare|usable|for\\s+(?:us|this|ourselves))\\b|\\b(?:only|just)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these|the\\s+\\w+)\\s+)?(?:is|are)\\s+(?:free|available|ours|usable)\\b`,
+  'g',
+);
 
 const OURS_BEFORE = /\b(?:our|my|we\s+(?:have|own|got|run)|we've\s+got)\b[^.;!?\n]*$/;
 

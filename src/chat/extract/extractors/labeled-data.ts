@@ -136,7 +136,7 @@ const COUNT_RECORDS_PEOPLE_FILLED = new RegExp(
  * the queue a person chose, its label.
  */
 const COUNT_RECORDS_ROUTED_BY_HAND = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+)?(?:[a-z-]+\\s+){0,2}?(?:routed|sorted|triaged|assigned|dispatched)\\s+(?:[a-z-]+\\s+){0,3}?(?:by\\s+hand|manually)\\b(?!\\s+(?:every|each|a|per)\\s+(?:day|week|month|hour)|\\s+daily)`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+)?(?:[a-z-]+\\s+){0,2}?(?:re-?)?(?:routed|sorted|triaged|assigned|dispatched|categori[sz]ed|classified)\\s+(?:[a-z-]+\\s+){0,3}?(?:by\\s+hand|manually)\\b(?!\\s+(?:every|each|a|per)\\s+(?:day|week|month|hour)|\\s+daily)`,
   'g',
 );
 /** "1,500 summaries written by real patient-advocates", "3,500 past support chats … labelled by the team". */

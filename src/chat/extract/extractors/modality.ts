@@ -32,6 +32,10 @@ const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
   ],
 ];
 
+/** "(photos) of paper BOLs", "(images) of printed invoices": pictures of printed documents. */
+const PRINTED_DOCUMENTS_AFTER =
+  /^\s+of\s+(?:the\s+|our\s+|their\s+)?(?:paper\s+|printed\s+|typed\s+|scanned\s+)?(?:[\w-]+\s+)?(?:documents?|forms?|invoices?|receipts?|bols?|bills?\s+of\s+lading|letters?|pdfs?|pages?|contracts?|paperwork|faxes|statements?|rate\s+confirmations?)\b/;
+
 /** "generate product images", "image generation", "text-to-image": the output is an image. */
 const IMAGE_GENERATION =
   /\b(?:generat(?:e|es|ing)|creat(?:e|es|ing)|render(?:s|ing)?|produc(?:e|es|ing))\s+(?:[a-z'-]+\s+){0,3}?(?:images?|photos?|pictures?|art(?:work)?|renders?|illustrations?)\b|\b(?:image|art)\s+generation\b|\btext[\s-]to[\s-]image\b/;
@@ -41,7 +45,7 @@ const IMAGE_GENERATION =
  * "screenshots in", "text only", "it's audio".
  */
 const STATED =
-  /\b(?:(?:it's|it\s+is|this\s+is|that's|so\s+it's|we\s+need|we\s+want|we\s+use)\s+(?:an?\s+|the\s+)?(audio|speech|image|vision[\s-]language|multimodal|code|text|diffusion)\s+(?:model|one|setup|task|data|problem|thing|stuff)|(?:the\s+)?model\s+is\s+an?\s+(audio|speech|image|vision[\s-]language|multimodal|code|text)\s+(?:model|one)|(speech|audio|voice|images?|photos?|screenshots?|scans?|code|text)\s+in,?\s+(?:\w+\s+){0,2}out|(?:it's|it\s+is)\s+(audio|images?|text|code)(?=\s*[,.;!]|\s*$)|(text)[\s-]only|(?:just|only)\s+(text)(?!\s+(?:format|output|is\s+fine))|modality\s*(?:is|=|:)\s*(audio|speech|image|vision[\s-]language|code|text)|takes\s+(text|audio|images?|code)\s+input)\b/g;
+  /\b(?:(?:it's|it\s+is|this\s+is|that's|so\s+it's|we\s+need|we\s+want|we\s+use)\s+(?:an?\s+|the\s+)?(audio|speech|image|vision[\s-]language|multimodal|code|text|diffusion)\s+(?:model|one|setup|task|data|problem|thing|stuff)|(?:the\s+)?model\s+is\s+an?\s+(audio|speech|image|vision[\s-]language|multimodal|code|text)\s+(?:model|one)|(speech|audio|voice|images?|photos?|screenshots?|scans?|code|text)\s+in,?\s+(?:\w+\s+){0,2}out|(?:it's|it\s+is|its|everything\s+is|they're|they\s+are)\s+(?:all\s+|only\s+|just\s+|purely\s+)?(audio|images?|text|code)(?=\s*[,.;!]|\s*$)|(text)[\s-]only|(?:just|only)\s+(text)(?!\s+(?:format|output|is\s+fine))|modality\s*(?:is|=|:)\s*(audio|speech|image|vision[\s-]language|code|text)|takes\s+(text|audio|images?|code)\s+input)\b/g;
 const STATED_KIND: readonly (readonly [RegExp, Modality])[] = [
   [/^(?:audio|speech|voice)$/, 'audio'],
   [/^(?:vision[\s-]language|multimodal|screenshots?|scans?)$/, 'vision-language'],
@@ -71,6 +75,9 @@ export const extractModality: Extractor = (message, context) => {
       const start = match.index;
       const end = start + match[0].length;
       if (earlier.overlaps(start, end)) continue;
+      // "30% of the PDFs are scans or phone photos of paper BOLs": printed documents photographed, read by OCR into the
+      // same text the model already works on (handwriting and pictures themselves stay images).
+      if (modality === 'image' && PRINTED_DOCUMENTS_AFTER.test(lower.slice(end, end + 60))) continue;
       if (isNegatedBefore(lower, start, 15)) continue;
       // "strip names, photos and ages from the CVs", "we want to REMOVE them": something taken out, not the input.
       if (

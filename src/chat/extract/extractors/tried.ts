@@ -221,7 +221,7 @@ const BASELINE_EXISTS =
 
 /** The outcome said before the method: "the knowledge part works fine already with our RAG". */
 const OUTCOME_THEN_METHOD = new RegExp(
-  `\\b(?:works?|worked|working|is\\s+(?:fine|solved|good))(?:\\s+(?:fine|well|great|ok|okay))?(?:\\s+already)?\\s+(?:with|using|thanks\\s+to|through|via)\\s+(?:our\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
+  `\\b(?:works?|worked|working|is\\s+(?:fine|solved|good)|(?:does|do|did|handles?|handled)\\s+(?:the\\s+|it\\s+)?(?:[\\w-]+\\s+)?(?:ok|okay|fine|well|decently|alright))(?:\\s+(?:fine|well|great|ok|okay))?(?:\\s+already)?\\s+(?:with|using|thanks\\s+to|through|via)\\s+(?:our\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
   'g',
 );
 
