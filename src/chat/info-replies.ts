@@ -682,6 +682,18 @@ export interface FitDetails {
   perDay?: number;
   /** The model a serving question sizes when it is not the plan's (the team's own, which the plan moved from). */
   model?: string;
+  /** People a serving question asks to serve at once (true when their number is not said). */
+  users?: number | true;
+}
+
+/**
+ * "How many techs could use it at once? We have around 60": what decides it (how many ask at the same moment), and how
+ * to find it, since throughput is not estimated.
+ */
+function servingUsers(users: number | true | undefined): string {
+  if (users === undefined) return '';
+  const who = users === true ? 'your users' : `${count.format(users)} people`;
+  return ` For ${who}, what matters is how many ask at the same moment, usually a small share of them: one copy answers several requests at once (the serving engine batches them), and the rate falls as more arrive together. I don't estimate throughput: load-test one copy with your longest questions at the number of simultaneous requests you expect at your busiest hour, then add copies until the answers come in time.`;
 }
 
 /**
@@ -721,7 +733,7 @@ export function fitReply(
   // inference estimate already uses), and the training sequence note does not apply.
   const servedOnly = asked === 'prompt-engineering' || asked === 'in-context-learning' || asked === 'rag';
   if (details.for === 'serving' || (servedOnly && details.for !== 'training'))
-    return `${servingFit(recommendation, profile, details.gpus, knowledge, details.model)}${servingRate(details.perDay)}`;
+    return `${servingFit(recommendation, profile, details.gpus, knowledge, details.model)}${servingRate(details.perDay)}${servingUsers(details.users)}`;
   if (device === undefined) return `${trainingFit(recommendation, asked, knowledge, profile, details.gpus)}${sequence}`;
   return `${device} ${trainingFit(recommendation, asked, knowledge, profile)}`;
 }
@@ -2055,6 +2067,25 @@ function distinctReason(
     .filter((reason) => Number(reason.effect) > 0 && margin(reason) > 0)
     .sort((x, y) => margin(y) - margin(x))[0];
   return best?.text;
+}
+
+/**
+ * "Why don't we just fine-tune the model on all the manuals so it knows them?" on a plan that retrieves the team's
+ * documents: training is a poor way to put facts into a model (Ovadia et al.: retrieval beat unsupervised fine-tuning
+ * for knowledge, seen or new; Gekhman et al.: new facts trained in raise hallucination), and what the asked method would
+ * take on the team's GPUs when it does not fit them.
+ */
+export function factsByTuningReply(recommendation: Recommendation, asked: MethodId, knowledge: Knowledge): InfoAnswer {
+  const name = shortMethodName(knowledge, asked);
+  const entry = entryOf(recommendation, asked);
+  const memory = entry?.estimates?.memoryGB;
+  const lora = entryOf(recommendation, 'lora');
+  const fit =
+    entry?.verdict === 'not-viable' && memory?.available
+      ? ` (${name} would not even fit here: it needs about ${gigabytes(memory.needed)} GB and your GPUs have ${gigabytes(memory.available)} GB${lora !== undefined && lora.verdict !== 'not-viable' ? '; LoRA would fit, and still would not fix the facts' : ''}.)`
+      : '';
+  const text = `Because training is a poor way to put facts into a model. Compared head to head, retrieval beat fine-tuning at injecting knowledge, both facts the model had seen and new ones [1]; and the more new facts a model is fine-tuned on, the more it makes things up [2]. Retrieval also shows which document and section an answer came from, and a revised document is re-indexed the same day instead of retraining the model. Tuning is for behaviour: a fixed format, your voice, a task skill; add it on top of retrieval only if the answers read wrong, not because they lack the facts.${fit}`;
+  return citedAnswer(text, ['ovadia', 'gekhman'], knowledge);
 }
 
 export function comparisonReply(

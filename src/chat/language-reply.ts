@@ -37,13 +37,13 @@ function cardWords(
   const plain = plainModelName(model.name);
   const source = languageSource(model, knowledge);
   const mark = source === undefined ? '' : cite(source);
-  // A multilingual model's pre-training list (XLM-RoBERTa's 93 languages): the languages asked on it or off it.
+  // A multilingual model's pre-training list (the 93 its card names for XLM-RoBERTa): the languages asked on it or off it.
   const pretrained = model.multilingual === true ? (model.languages ?? []) : [];
   if (support === undefined && pretrained.length > 0) {
     const off = languages.filter((name) => !pretrained.includes(name));
     return off.length === 0
-      ? `${plain} was pre-trained on text in ${pretrained.length} languages, ${joinWords(languages.map(languageName))} among them${mark}.`
-      : `${plain} was pre-trained on text in ${pretrained.length} languages${mark}, but not on ${joinWords(off.map(languageName))}.`;
+      ? `${plain} was pre-trained on many languages; its card lists ${pretrained.length}, ${joinWords(languages.map(languageName))} among them${mark}.`
+      : `${plain} was pre-trained on many languages${mark}, but its card's list of ${pretrained.length} does not include ${joinWords(off.map(languageName))}.`;
   }
   if (support === undefined)
     return `The catalog has no language list for ${plain}: check its ${model.access === 'open-weights' ? 'model card' : "vendor's documentation"} for ${joinWords(languages.map(languageName))}.`;
@@ -153,7 +153,7 @@ export function languageReply(
       `For ${profile.taskType === 'classify' ? 'classifying' : 'extracting'} item by item, a multilingual encoder fine-tuned on your labels is the cheap baseline: ${joinWords(
         encoders.map((model) => {
           const source = model.sources[0];
-          return `${plainModelName(model.name)} (pre-trained on text in ${(model.languages ?? []).length} languages, ${words} among them${source === undefined ? '' : cite(source)})`;
+          return `${plainModelName(model.name)} (its card lists ${(model.languages ?? []).length} pre-training languages, ${words} among them${source === undefined ? '' : cite(source)})`;
         }),
       )}; it serves on a CPU or a small GPU.`,
     );

@@ -29,6 +29,7 @@ import {
   evaluationReply,
   exactMatchRetrievalReply,
   type FitDetails,
+  factsByTuningReply,
   firstStepReply,
   fitReply,
   formatGuaranteeReply,
@@ -232,6 +233,9 @@ function withOtherLanguage(result: TurnResult, language: string | undefined): Tu
  * "Sorry, we have 1,500 pairs, not 15,000" after "15,000 chosen/rejected pairs": bare "pairs" said of a team whose
  * pairs so far were preference pairs (and no labelled examples) are those pairs, not supervised examples.
  */
+/** The gaps retrieval closes: facts the model lacks, facts that change, answers that must cite. */
+const KNOWLEDGE_GAPS: ReadonlySet<string> = new Set(['knowledge', 'freshness', 'citations']);
+
 /**
  * "oh, important: the notes are all in Dutch" after a task said without a language: the task is in Dutch, which the
  * engine reads there when it weighs the models' languages.
@@ -765,7 +769,21 @@ function answerTurn(
           intents.asksTuningChannel !== undefined
           ? tuningChannelReply(recommendation, knowledge, state.profile, intents.asksTuningChannel)
           : undefined;
-    const why = whyAnswer(intents, askedMethod, saved);
+    // ("why don't we just fine-tune the model on the manuals so it knows them?" on a plan that retrieves them: why facts
+    // are retrieved, not trained in.)
+    const factsPlan =
+      intents.factsByTuning === true &&
+      recommendation.destination.method === 'rag' &&
+      recommendation.diagnosis.some((entry) => KNOWLEDGE_GAPS.has(entry.need)) &&
+      (['full-fine-tuning', 'lora', 'qlora', 'managed-fine-tuning'] as MethodId[]).includes(askedMethod) &&
+      alsoAsked === undefined;
+    const why = factsPlan
+      ? factsByTuningReply(
+          recommendation,
+          resolveGenericFineTuning(askedMethod, intents.genericFineTuning, recommendation),
+          knowledge,
+        )
+      : whyAnswer(intents, askedMethod, saved);
     const answered = withTheOtherQuestions(
       alsoAsked === undefined ? why : joinAnswers(why, alsoAsked, knowledge),
       intents,
@@ -1360,6 +1378,7 @@ function infoReply(
       ...(subset ? { gpus } : {}),
       ...(intents.asksFitSequenceTokens !== undefined ? { sequenceTokens: intents.asksFitSequenceTokens } : {}),
       ...(intents.asksServingPerDay !== undefined ? { perDay: intents.asksServingPerDay } : {}),
+      ...(intents.asksConcurrentUsers !== undefined ? { users: intents.asksConcurrentUsers } : {}),
     };
     // "Will full-parameter DPO fit?": the engine costs preference tuning with LoRA; every weight is sized here.
     const fullPreference =

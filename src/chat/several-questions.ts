@@ -14,6 +14,7 @@ import type { InfoAnswer } from './info-replies.ts';
 const QUALIFIERS: ReadonlySet<string> = new Set([
   ...NOT_A_QUESTION_KEY,
   'asksServingPerDay',
+  'asksConcurrentUsers',
   'asksPrivacy',
   'unanswered',
 ]);

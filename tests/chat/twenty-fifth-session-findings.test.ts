@@ -281,3 +281,82 @@ describe('newuser50: doubts, corrections and counts said in passing', () => {
     expect(turns[4]?.reply).not.toMatch(/I can't answer/);
   });
 });
+
+describe('newuser50: follow-ups that got "I can\'t answer"', () => {
+  const utility = [
+    "hi. we're a regional water utility, about 400k customers. we'd like an assistant our field techs can ask questions while they're out at pump stations and treatment plants - answers should come from our maintenance manuals and SOPs.",
+    "yes, mostly. we're critical infrastructure so SCADA-related docs can't go to a cloud API. we have a small server room.",
+    'two nvidia A6000s in one box. the manuals are roughly 2,500 pages of PDFs, they get revised maybe 3-4 times a year.',
+  ];
+
+  it('reads "revised maybe 3-4 times a year" as rarely changing (F21)', async () => {
+    const turns = await converse(utility, knowledge);
+    expect(turns[2]?.state.profile.knowledgeChanges).toBe('rarely');
+  });
+
+  it('answers "why don\'t we just fine tune the model on all the manuals" with why facts are retrieved (F09)', async () => {
+    const turns = await converse(
+      [
+        ...utility,
+        "our ops director asks why we dont just fine tune the model on all the manuals so it 'knows' them. whats the argument against?",
+      ],
+      knowledge,
+    );
+    const reply = turns[3]?.reply ?? '';
+    expect(reply).toMatch(/retrieval beat fine-tuning at injecting knowledge/);
+    expect(reply).toMatch(/Does Fine-Tuning LLMs on New Knowledge Encourage Hallucinations/);
+  });
+
+  it('answers how many techs can use it at once with what decides it, not "I can\'t answer" (F24)', async () => {
+    const turns = await converse(
+      [
+        ...utility,
+        'ok. will a 32B model actually fit on the two A6000s for serving? and how many techs could use it at once, we have around 60 in the field',
+      ],
+      knowledge,
+    );
+    const reply = turns[3]?.reply ?? '';
+    expect(reply).toMatch(/For 60 people, what matters is how many ask at the same moment/);
+    expect(reply).not.toMatch(/I can't answer/);
+  });
+
+  it.each([
+    [
+      'a lot of our pump and valve part numbers are like PV-2210-B. will the search actually find those?',
+      /exact|keyword|BM25/i,
+    ],
+    ['what is LoRA, in plain words? my dean will ask', /LoRA/],
+    [
+      'we want it live before summer, so ~10 weeks. realistic? we have one python dev and no ML people',
+      /week|calendar/i,
+    ],
+  ])('answers %j', async (message, expected) => {
+    const turns = await converse([...utility, message], knowledge);
+    const reply = turns[3]?.reply ?? '';
+    expect(reply).not.toMatch(/I can't answer/);
+    expect(reply).toMatch(expected);
+  });
+
+  it('answers "8k examples - enough or overkill? some species … only have maybe 40" with the rare classes (F13)', async () => {
+    const turns = await converse(
+      [
+        'We are a veterinary clinic chain. We want to draft discharge letters from SOAP notes in our house style, with GPT-4o mini via the OpenAI API.',
+        '8k examples - enough or overkill? some species like exotics/reptiles only have maybe 40 letters',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/rare classes have about 40 examples each/);
+  });
+
+  it('reads "not religious about it" as free to switch (F17) and "is llama 3.1 8b ok with that?" as a language question (F12)', async () => {
+    const turns = await converse(
+      [
+        "we'd rather stay with openai if possible but not religious about it. we use gpt-4o mini to sort emails.",
+        'about 15% of the emails are in Spanish or Mandarin. is llama 3.1 8b ok with that?',
+      ],
+      knowledge,
+    );
+    expect(turns[0]?.state.profile.canSwitchModel).toBe(true);
+    expect(turns[1]?.reply).toMatch(/Chinese is not among/);
+  });
+});

@@ -351,6 +351,9 @@ export function extractProfile(
         !asksAQuestion(alone.intents) &&
         !(alone.intents.whatIf && alone.hypothetical !== undefined) &&
         !(comparedHere && /\bdifferen(?:ce|t)\b/i.test(text)) &&
+        // ("it's actually 1,200 usable labeled emails, not 3,500. does that change things?": the update the facts bring
+        // is the answer.)
+        !(CHANGE_CHECK.test(text) && findings.length > 0) &&
         // ("The emails are German and Polish. Is there a BERT-like model for that?": answered with the languages said
         // before it, which the clause alone does not have.)
         !(intents.asksLanguage !== undefined && ENCODER_FOR_LANGUAGES.test(text.toLowerCase())),
@@ -922,6 +925,10 @@ const GENERIC_MODEL_WORDS = new Set([
   'model',
 ]);
 
+/** "does that change things?", "would this change your answer?": whether the facts just given move the advice. */
+const CHANGE_CHECK =
+  /\b(?:does|would|will|could|did)\s+(?:that|this|it|any\s+of\s+(?:that|this))\s+change\s+(?:things|anything|much|something|the\s+(?:plan|answer|picture|advice|recommendation)|your\s+(?:answer|plan|advice|recommendation|mind))\b/i;
+
 /** A size this far from the catalog's size of the model named beside it belongs to another model. */
 const SIZE_MISMATCH_SHARE = 0.25;
 /** "switch off", "move off", "replace", "get rid of" right before a model: the one being left. */
@@ -1356,7 +1363,7 @@ const WHY_NOT_MODEL_QUESTION =
   /\bwhy\s+(?:not|wouldn't\s+(?:we|you)|don't\s+(?:we|you)|didn't\s+you|not\s+just)\s+(?=\S)((?:[^?.!\n,]|\.(?=\d)){2,60}?)\s{0,3}(?:\?|,\s*(?:we|i)(?:'d|\s+would)\s+(?:prefer|rather|like)\b)|^\s*(?:(?:and|ok(?:ay)?|so|hmm|then)[\s,]+)?(?:what|how)\s+about\s+((?:(?:the|a|using|just)\s+)?(?:[^?.!\n\s]|\.(?=\d))+(?:\s+(?:[^?.!\n\s]|\.(?=\d))+){0,3})\s*\?\s*$/;
 /** "any good in Swahili", "handles Tagalog", "best at Korean", "does it speak Yoruba": a language asked about. */
 const LANGUAGE_QUESTION = new RegExp(
-  `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE}|those|them|these|both|either)\\b|\\bhow\\s+(?:good|well|bad|strong|fluent|reliable)\\s+(?:is|are|does|do)\\s+(?:[\\w.-]+\\s+){0,4}?(?:at|in|with)\\s+(?:${LANGUAGE_SOURCE})\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?|cope\\s+with|copes\\s+with|deal\\s+with|deals\\s+with|manage)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,50}\\?|\\b(?:which|what)\\s(?:[\\w-]+\\s){0,2}?models?\\b[^.?!\\n]{0,40}?\\b(?:for|in|with)\\s(?:${LANGUAGE_SOURCE})\\b[^.!?\\n]{0,40}\\?`,
+  `\\b(?:for|in)\\s+(?:${LANGUAGE_SOURCE})\\b[^.?!\\n]{0,40}?\\b(?:better|worse|best|good|bad)\\b(?:[^.!\\n]|\\.(?=\\d)){0,60}\\?|\\b(?:good|bad|decent|ok(?:ay)?|fluent|strong|weak|better|best|reliable)\\s+(?:at|in|with|for)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE}|those|them|these|both|either|that)\\b|\\bhow\\s+(?:good|well|bad|strong|fluent|reliable)\\s+(?:is|are|does|do)\\s+(?:[\\w.-]+\\s+){0,4}?(?:at|in|with)\\s+(?:${LANGUAGE_SOURCE})\\b|\\b(?:handles?|handling|speaks?|supports?|understands?|knows?|writes?|cope\\s+with|copes\\s+with|deal\\s+with|deals\\s+with|manage)\\s+(?:${LANGUAGE_SOURCE}|${CODE_MIXED_SOURCE})\\b(?:\\s+(?:best|well|better))?[^.!?\\n]{0,50}\\?|\\b(?:which|what)\\s(?:[\\w-]+\\s){0,2}?models?\\b[^.?!\\n]{0,40}?\\b(?:for|in|with)\\s(?:${LANGUAGE_SOURCE})\\b[^.!?\\n]{0,40}\\?`,
 );
 /** "Is there a BERT-like model for that?", "which encoder would handle those languages?": an encoder asked for. */
 const ENCODER_ASKED =

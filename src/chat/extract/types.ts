@@ -46,6 +46,8 @@ export interface ExtractionIntents {
   asksFitBoth?: boolean;
   /** "Can the 2 L40S serve 6000 letters a day?": the daily volume a serving question asks about. */
   asksServingPerDay?: number;
+  /** "how many techs could use it at once, we have around 60": people served at once (their count, if said). */
+  asksConcurrentUsers?: number | true;
   /** The sequence length the fit question names ("with 6k-token sequences"). */
   asksFitSequenceTokens?: number;
   /** "what is RAG?": a definition from the methods table. */
@@ -153,6 +155,8 @@ export interface ExtractionIntents {
    * catalog model the question names (if any).
    */
   asksLanguage?: { languages: string[]; model?: string };
+  /** "why don't we just fine-tune on the manuals so it knows them?": tuning asked as the way to put facts in. */
+  factsByTuning?: boolean;
   /** "the notes are all in Dutch. does that change which model?": the model asked for, in the languages stated. */
   modelLanguages?: string[];
   /** "does azure charge monthly for hosting a fine-tuned model?": the provider's hosting fee (a provider id, or true). */

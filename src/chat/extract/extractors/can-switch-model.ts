@@ -12,6 +12,8 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:not|aren't|isn't|we're\s+not)\s+(?:really\s+)?(?:attached|married|tied|wedded)\s+to\s+(?:any(?:thing|\s+(?:model|vendor|provider))?|a\s+(?:particular|specific)\s+(?:model|vendor|provider)|(?:gpt|claude|gemini|llama|qwen|mistral)[\w.-]*)`,
     String.raw`(?:we\s*)?(?:can|could|(?:are|'re)\s+(?:free|open|happy|willing)\s+to|don't\s+mind\s+(?:switching|changing))\s+(?:switch(?:ing)?|chang(?:e|ing)|mov(?:e|ing)|us(?:e|ing)\s+(?:a\s+)?(?:different|another|other))\s*(?:the\s+|our\s+|to\s+(?:a\s+|another\s+)?)?(?:models?|llms?|providers?|vendors?)?`,
     String.raw`(?:not\s+(?:married|tied|locked)\s+to|no\s+attachment\s+to)\s+(?:the\s+|this\s+|any\s+|a\s+)?(?:model|provider|vendor|\w+)`,
+    // "we'd rather stay with openai if possible but not religious about it", "not dogmatic about the vendor".
+    String.raw`\bnot\s+(?:(?:really|too|that|super)\s+)?(?:religious|dogmatic|precious|fussed|hung\s+up|wedded)\s+(?:about|on|to)\s+(?:it|that|this|the\s+(?:model|vendor|provider)|(?:openai|anthropic|google|gpt|claude|gemini|llama|qwen|mistral)[\w.-]*)\b`,
     String.raw`(?:free|open|happy|willing|fine)\s+to\s+(?:pick|choose|use|try|go\s+with)\s+(?:any|another|a\s+different|whatever|whichever|other)\s+(?:\w+\s+)?(?:models?|llms?)`,
     String.raw`(?:switching|changing|moving)\s+(?:the\s+|our\s+)?(?:models?|llms?|providers?|vendors?)\s+(?:is|would\s+be)\s+(?:(?:totally|completely|perfectly)\s+)?(?:fine|ok|okay|an\s+option|possible|on\s+the\s+table|no\s+problem)`,
     String.raw`(?:any|whichever|whatever)\s+(?:(?:open|open[\s-]weights?|other|decent|good)\s+)?model\s+(?:works|is\s+fine|is\s+ok|will\s+do|you\s+(?:suggest|recommend))`,

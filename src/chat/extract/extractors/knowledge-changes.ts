@@ -20,7 +20,7 @@ const FREQUENCIES: readonly (readonly [RegExp, ChangeFrequency])[] = [
     'daily',
   ],
   [
-    /\b(?:quarterly|every\s+quarter|yearly|annually|(?:once|twice|once\s+or\s+twice)\s+a\s+year|a\s+(?:few|couple(?:\s+of)?)\s+times\s+a\s+year|every\s+few\s+months|every\s+(?:six|6|three|3)\s+months|rarely|seldom|hardly\s+ever|almost\s+never|infrequently|not\s+(?:that\s+|very\s+)?often|not\s+much|stable)\b/,
+    /\b(?:quarterly|every\s+quarter|yearly|annually|(?:once|twice|once\s+or\s+twice)\s+a\s+year|a\s+(?:few|couple(?:\s+of)?)\s+times\s+a\s+year|(?:maybe\s+|about\s+|around\s+|like\s+)?(?:[1-6]|one|two|three|four|five|six)(?:\s*(?:-|–|to|or)\s*(?:[2-6]|two|three|four|five|six))?\s+times\s+(?:a|per|each)\s+year|every\s+few\s+months|every\s+(?:six|6|three|3)\s+months|rarely|seldom|hardly\s+ever|almost\s+never|infrequently|not\s+(?:that\s+|very\s+)?often|not\s+much|stable)\b/,
     'rarely',
   ],
   [
