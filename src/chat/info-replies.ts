@@ -2441,15 +2441,19 @@ export function whyNotModelReply(
   if (chosen === name) return `${name} is the model the plan runs on already: ${method} works on it as described.`;
   // ("why not GPT-4.1 mini?" when its vendor shuts it down within weeks: what is built on it dies with it, which is why
   // the plan runs on another model.)
+  const entry = onWeighed.recommendations.find((item) => item.method === destination.method);
+  // (Possible on it, but shut down within months: what is built on it stops then. When the plan moved off it, that is
+  // why; a method impossible on it is answered by its blocker below.)
   const today = knowledge.manifest.referenceDate;
   if (
+    entry !== undefined &&
+    entry.verdict !== 'not-viable' &&
     weighed.endOfLife !== undefined &&
     weighed.endOfLife > today &&
     daysBetween(today, weighed.endOfLife) <= RETIRING_NOTICE_DAYS &&
     chosen !== undefined
   )
-    return `${name}: ${weighed.vendor} shuts it down on ${weighed.endOfLife}, and anything tuned on it stops with it, so ${method} on it would last only until then. That is why the plan runs on ${chosen}${destination.model.switched ? ' instead' : ''}; pick a model that stays available for at least the life of your project.`;
-  const entry = onWeighed.recommendations.find((item) => item.method === destination.method);
+    return `${name}: ${weighed.vendor} shuts it down on ${weighed.endOfLife}, and anything built or tuned on it stops with it, so ${method} on it would last only until then. ${destination.model.switched ? `That is why the plan runs on ${chosen} instead; pick` : `Stay on ${chosen}, or pick`} a model that stays available for at least the life of your project.`;
   if (entry === undefined || entry.verdict === 'not-viable') {
     const blocker = entry?.blockers[0]?.text;
     const because = blocker ? lowerFirst(blocker) : `${method} is not possible on it.`;

@@ -244,7 +244,7 @@ function withTaskLanguages(previous: DialogueState, extraction: TurnExtraction):
   const task = previous.profile.task;
   const names = extraction.statedLanguages ?? [];
   if (task === undefined || extraction.fields.task !== undefined || names.length === 0) return extraction;
-  const amended = taskWithLanguages(task, names);
+  const amended = taskWithLanguages(task, names, extraction.languagesCorrected === true);
   if (amended === task) return extraction;
   return {
     ...extraction,
@@ -1370,7 +1370,12 @@ function infoReply(
             knowledge,
           )
         : (asked !== true && asked !== sized.destination.method) || servingOnPlanModel
-          ? planModelRecommendation((subset ? { ...profile, gpuCount: gpus } : profile) as Profile, sized, knowledge)
+          ? planModelRecommendation(
+              (subset ? { ...profile, gpuCount: gpus } : profile) as Profile,
+              sized,
+              knowledge,
+              intents.asksFitFor === 'serving',
+            )
           : undefined;
     const fitProfile = { ...profile, ...(subset ? { gpuCount: gpus } : {}) };
     const fitDetails = {
@@ -1419,13 +1424,19 @@ function infoReply(
   if (intents.asksWhatWouldChange) parts.push(whatWouldChangeReply(recommendation, knowledge));
   if (intents.asksFirstStep) parts.push(firstStepReply(recommendation, knowledge));
   // ("the notes are all in Dutch. does that change which model?": the pick, then what the cards say of Dutch.)
-  if (intents.asksModel && !intents.asksSummary && intents.modelLanguages !== undefined && parts.length === 0)
-    return joinAnswers(
+  // (Alone it keeps its sources; beside other questions, "… and why not Mistral 7B?", it joins their answers.)
+  const othersAsked =
+    intents.asksWhyNotModel !== undefined || intents.asksAssumptions === true || intents.asksSpeed === true;
+  if (intents.asksModel && !intents.asksSummary && intents.modelLanguages !== undefined && parts.length === 0) {
+    const joined = joinAnswers(
       { text: modelReply(recommendation, knowledge, profile, intents.asksOpenModel === true) },
       languageReply(recommendation, knowledge, profile, { languages: intents.modelLanguages }),
       knowledge,
     );
-  if (intents.asksModel && !intents.asksSummary)
+    if (!othersAsked) return joined;
+    parts.push(joined.text.replace(/\s*\[\d+\]/g, ''));
+  }
+  if (intents.asksModel && !intents.asksSummary && intents.modelLanguages === undefined)
     parts.push(modelReply(recommendation, knowledge, profile, intents.asksOpenModel === true));
   const weighed = intents.asksWhyNotModel === undefined ? undefined : knowledge.findModel(intents.asksWhyNotModel);
   if (weighed !== undefined) {
@@ -1910,12 +1921,16 @@ function planModelRecommendation(
   profile: Profile,
   recommendation: Recommendation,
   knowledge: Knowledge,
+  /** Sizing serving on the plan's model: kept on it (a cost or latency fix would move to a still smaller model). */
+  pinned = false,
 ): Recommendation | undefined {
   const { model } = recommendation.destination;
   if (model.name === null || !(model.switched || model.proposed)) return undefined;
-  // (The bill the team pays is for the model it named, not for this one. The plan's model is the one sized: on it, a
-  // cost or latency fix would move to a still smaller model again.)
-  return recommendFor({ ...withoutModel(profile), modelName: model.name, canSwitchModel: false }, knowledge);
+  // (The bill the team pays is for the model it named, not for this one.)
+  return recommendFor(
+    { ...withoutModel(profile), modelName: model.name, ...(pinned ? { canSwitchModel: false } : {}) },
+    knowledge,
+  );
 }
 
 /**

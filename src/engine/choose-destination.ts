@@ -546,7 +546,7 @@ export function wishList(
       (profile.tried ?? []).some((entry) => entry.method === 'in-context-learning' && entry.result !== 'good-enough');
     if (promptBillOnOwnModel && !adaptersPerTask) wishes.push(sftWish);
     if (volumeCost && efficiencyStated && !noSmallerStudent && !knowledgeBill)
-      wishes.push(efficiencyWish(facts, profile, data));
+      wishes.push(efficiencyWish(facts, profile, data, needs.has('cost')));
     // The bill is smaller than serving any student would cost: the prompt stays, and its bill is cut on the vendor's
     // side (the family's cheaper tier, caching).
     if (efficiencyStated && smallBill !== undefined && !knowledgeBill)
@@ -678,10 +678,10 @@ export function wishList(
       enoughForSft &&
       (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal));
     const efficiencyInferred = volumeCost && (!efficiencyStated || knowledgeBill) && !noSmallerStudent;
-    if (efficiencyInferred && !behaviourStated) wishes.push(efficiencyWish(facts, profile, data));
+    if (efficiencyInferred && !behaviourStated) wishes.push(efficiencyWish(facts, profile, data, needs.has('cost')));
     if (behaviour && enoughForSft && !tuneFirst && !adaptersPerTask && !ragInPlace) wishes.push(sftWish);
     if (onDevice && tooBigForDevice && !deviceStudentFirst && studentAfterExamples) wishes.push(deviceStudentWish);
-    if (efficiencyInferred && behaviourStated) wishes.push(efficiencyWish(facts, profile, data));
+    if (efficiencyInferred && behaviourStated) wishes.push(efficiencyWish(facts, profile, data, needs.has('cost')));
   }
   // Too few pairs to instruction-tune, and the vendor publishes the tuned checkpoint: start from it.
   if (
@@ -763,7 +763,7 @@ const NARROW_TASKS: ReadonlySet<string> = new Set(['classify', 'extract', 'image
  * The fix for cost or latency at volume: distillation (a small student on the large model's outputs), or, for a
  * narrow task with ample human labels, supervised tuning of a small model directly — no teacher needed.
  */
-function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): Wish {
+function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency, costNeeded: boolean): Wish {
   // On an API model, a tuned copy of the same model is billed above the base model: the saving is a smaller model.
   // A team that serves models itself trains its own small one on the labels; one that stays with the provider gets
   // a cheaper tier tuned or distilled there (the distillation form below).
@@ -799,7 +799,9 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
   // targets a student would learn: the teacher's outputs add nothing but its own errors, whatever the task shape.
   // (A team that names a teacher means to distil from it; its labels may be that teacher's own outputs. The small
   // model is another model than the one named, so the team must be free to switch; otherwise a student is the form.)
+  // (For the bill only: a latency target needs a model small and fast enough, which a student sized for it is.)
   const labelsOutweighTeacher =
+    costNeeded &&
     profile.teacherModel === undefined &&
     profile.canSwitchModel === true &&
     (profile.labeledExamples ?? 0) >= TEACHER_OUTWEIGHS_LABELS_BELOW;
@@ -829,7 +831,7 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency): 
         : teacherMisses && !(profile.taskType !== undefined && NARROW_TASKS.has(profile.taskType))
           ? 'At this volume the large model costs too much per answer, and it misses the behaviour your own examples show: a small model fine-tuned on your examples (not on the large model’s outputs, which carry its misses) serves it for a fraction of the cost.'
           : labelsOutweighTeacher && !(profile.taskType !== undefined && NARROW_TASKS.has(profile.taskType))
-            ? 'At this volume the large model costs too much per answer, and you already hold tens of thousands of verified outputs: a small model fine-tuned on those (not on the large model’s outputs, which would only copy its errors) serves the task for a fraction of the cost.'
+            ? 'At this volume the large model costs too much per answer, and you already hold tens of thousands of examples of the outputs you want: a small model fine-tuned on them serves the task for a fraction of the cost, with no teacher needed to write more.'
             : 'At this volume or latency the large model costs too much per answer, and the task is narrow with ample labelled data: a small model fine-tuned on those labels serves it for a fraction of the cost.',
       strong: true,
       smallModel: true,

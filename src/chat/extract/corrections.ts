@@ -8,7 +8,7 @@ import type { Finding, PreparedMessage } from './types.ts';
 
 // ("how do we quantize it and actually run it": "actually" after "and", "to" or a question's verb only stresses.)
 const MARKER =
-  /\b(?:(?<!\b(?:and|to|then|could|can|might|may|would|will|should|must|(?:do|can|could|would|will|should|did)\s(?:we|i|you|it|they))\s)actually|sorry|correction|make\s+(?:that|it)(?=\s+(?:\d|a\s|an\s|one|two|three|four|five|six|seven|eight|nine|ten|about|around|roughly|more\s+like|instead|actually))|i\s+meant|i\s+mean|scratch\s+that|oops|my\s+bad|wait|to\s+correct|let\s+me\s+correct|not\s+\S+(?:\s*,)?\s+but|(?:or\s+|,\s*)rather(?!\s+than)|changed?\s+(?:it\s+|that\s+)?to|update:|instead(?!\s+of\b))\b|\bmistyped\b|\btypo\b|^\W*(?:no|nope|nah)(?=\s*[-–—:]\s*\S)/g;
+  /\b(?:(?<!\b(?:and|to|then|could|can|might|may|would|will|should|must|(?:do|can|could|would|will|should|did)\s(?:we|i|you|it|they))\s)actually|sorry|correction|make\s+(?:that|it)(?=\s+(?:\d|a\s|an\s|one|two|three|four|five|six|seven|eight|nine|ten|about|around|roughly|more\s+like|instead|actually))|i\s+meant|i\s+mean|scratch\s+that|oops|my\s+bad|wait|to\s+correct|let\s+me\s+correct|not\s+\S+(?:\s*,)?\s+but|(?:or\s+|,\s*)rather(?!\s+than)|changed?\s+(?:it\s+|that\s+)?to|update:|instead(?!\s+of\b))\b|\bmistyped\b|\btypo\b|^\W*(?:no|nope|nah)(?=\s*[-–—:]\s*(?:it's\s+|its\s+|it\s+is\s+|we\s+have\s+|only\s+|about\s+|around\s+|~\s*)?\d)/g;
 const SENTENCE_END = /[.!?\n]/g;
 
 /**

@@ -160,6 +160,9 @@ const PER_UNIT_NOT_TIME =
   /^\s*(?:[a-z-]+\s+)?(?:per|for\s+each|each)\s+(?!(?:day|days|d|month|months|mo|week|weeks|wk|hour|hours|hr|h|year|years|yr|minute|min|second|sec|s|gpu|card|node)\b)[a-z]+/;
 /** "… only have like 20-30 each": a count of examples for each of several groups, not the total. */
 const EACH_AT_THE_END = /^\s*each(?=\s*(?:[.,;!?)]|$))/;
+/** "3 categories", "12 classes": a count of groups, not of examples. */
+const GROUPS_AFTER =
+  /^\s*(?:[a-z-]+\s+)?(?:categories|classes|labels|types|groups|intents|buckets|queues|codes|species)\b/;
 /** Counts of things a per-group "each" splits (memory "48 each" is per GPU, the value asked). */
 const COUNTED_FIELDS: ReadonlySet<string> = new Set(['labeledExamples', 'preferencePairs']);
 
@@ -184,6 +187,9 @@ export function numberAnswer(
     // Numbers this field cannot take ("6 months" for a count of examples) are not candidates: "6 months of
     // labels, roughly 2 million" answers 2,000,000.
     const values: number[] = [];
+    // ("3 categories, about 400 each": the groups and the count in each, multiplied; neither alone is the total.)
+    let perGroup: number | undefined;
+    let groups: number | undefined;
     /** Values said to be the total ("~100k total across all of them"), which win over per-unit or partial ones. */
     const totals: number[] = [];
     NUMBER.lastIndex = 0;
@@ -224,7 +230,14 @@ export function numberAnswer(
       const rangeEnd = /^\s*(?:-|–|to)\s*\d[\d,.]*\s*k?/.exec(after);
       const rest = rangeEnd ? after.slice(rangeEnd[0].length) : after;
       if (rangeEnd && PER_UNIT_NOT_TIME.test(rest)) continue;
-      if (COUNTED_FIELDS.has(field) && EACH_AT_THE_END.test(rest)) continue;
+      if (COUNTED_FIELDS.has(field) && EACH_AT_THE_END.test(rest)) {
+        perGroup = parseCount(match[1] ?? '');
+        continue;
+      }
+      if (COUNTED_FIELDS.has(field) && GROUPS_AFTER.test(after)) {
+        groups = parseCount(match[1] ?? '');
+        continue;
+      }
       const amount = parseCount(match[1] ?? '');
       const value = amount === undefined ? undefined : convert(amount, match[2] ?? '', after);
       if (value !== undefined) {
@@ -232,6 +245,9 @@ export function numberAnswer(
         if (/^\s*(?:in\s+total|total|overall|altogether|all\s+told|combined)\b/.test(after)) totals.push(value);
       }
     }
+    if (perGroup !== undefined && groups !== undefined && values.length === 0 && totals.length === 0)
+      values.push(perGroup * groups);
+    else if (perGroup !== undefined && values.length === 0 && totals.length === 0) return undefined;
     if (values.length !== 1 && totals.length !== 1) return undefined;
     const value = (values.length === 1 ? values[0] : totals[0]) as number;
     if (value === 0 && !bounds?.zeroAllowed) return undefined;

@@ -266,6 +266,8 @@ export interface Extraction {
   deniedModel?: string;
   /** Languages other than English the message states without a task ("the notes are all in Dutch"). */
   statedLanguages?: string[];
+  /** The stated languages correct the ones said before ("sorry, they are in French actually"). */
+  languagesCorrected?: boolean;
   /** The language of a message plainly not in English ("French"): the reply says only English is read. */
   otherLanguage?: string;
   /** The pages of the team's documents in all, when said ("about 900 pages of PDFs", "2,000 contracts of 12 pages each"). */

@@ -93,9 +93,18 @@ export const extractCorpus: Extractor = (message) => {
   return findings.filter(
     (item) =>
       !GROWTH_BEFORE.test(lower.slice(Math.max(0, item.start - 24), item.start)) &&
-      !GROWTH_AFTER.test(lower.slice(item.end, item.end + 24)),
+      !GROWTH_AFTER.test(lower.slice(item.end, item.end + 24)) &&
+      // ("thousands of tickets labeled with the team that handled them": labelled examples, not a corpus.)
+      !(
+        /\btickets$/.test(lower.slice(item.start, item.end)) &&
+        LABELLED_AFTER.test(lower.slice(item.end, item.end + 40))
+      ),
   );
 };
+
+/** Records said to carry their label right after ("… labeled with the team", "… tagged by queue"). */
+const LABELLED_AFTER =
+  /^\s*(?:(?:that\s+were|which\s+were|all|each)\s+)?(?:labell?ed|tagged|annotated|classified|categori[sz]ed|routed|resolved|with\s+(?:the|their|a)\s+(?:label|team|category|queue|answer|resolution|department))\b/;
 
 function corpusFindings(message: Parameters<Extractor>[0]): Finding[] {
   const { lower } = message;

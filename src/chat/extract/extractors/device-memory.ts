@@ -205,7 +205,7 @@ const MIN_SPEC_MEMORY =
 const COMPUTER = /\b(?:mac(?:book)?s?|laptops?|m[1-4](?:\s+(?:pro|max|ultra))?|workstations?|desktops?)\b/;
 /** The computer is where the team develops or trains. */
 const DEVELOPMENT_USE =
-  /\bfor\s+(?:training|fine[\s-]?tuning|development|dev)\b[^.;!?\n]{0,40}\b(?:mac|macbook|laptop|m[1-4]|workstation|desktop)|\b(?:we|i|they)\s+(?:\w+\s+)?(?:develop|prototype|train|fine[\s-]?tune|experiment)\s+(?:\w+\s+){0,2}?(?:on|with)\s+(?:a\s+|an\s+|the\s+|our\s+|my\s+)?(?:\d+\s?(?:gb|gigs?)\s+)?(?:mac|macbook|laptop|m[1-4]|workstation|desktop)/;
+  /\bfor\s+(?:training|fine[\s-]?tuning|development|dev)\b[^.;!?\n]{0,40}\b(?:mac|macbook|laptop|m[1-4]|workstation|desktop)|\b(?:we|i|they)\s+(?:\w+\s+)?(?:develop|prototype|train|fine[\s-]?tune|experiment)\s+(?:\w+\s+){0,2}?(?:on|with)\s+(?:a\s+|an\s+|the\s+|our\s+|my\s+)?(?:\d+\s?(?:gb|gigs?)\s+)?(?:mac|macbook|laptop|m[1-4]|workstation|desktop)|\bdev(?:elopment)?\s+(?:machine|box|laptop|computer|pc|rig)\b|\bserving\s+(?:is|will\s+be|runs?|happens)\s+on\b/;
 /** A device the model ships on other than a computer. */
 const TARGET_DEVICE =
   /\b(?:phones?|smartphones?|handsets?|iphones?|androids?|ipads?|tablets?|jetsons?|orin|raspberry\s+pi|edge\s+(?:box|boxes|devices?)|kiosks?|head\s+units?|consoles?)\b/;

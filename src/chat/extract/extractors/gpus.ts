@@ -334,14 +334,20 @@ export const extractGpus: Extractor = (message, context) => {
   findings.push(...genericFindings(message, covered));
   // "the A6000s are the older 48GB ones but we only have ONE free, the other is used by the GIS team": of the GPUs
   // named, the count the team can use.
-  if (mentions.length > 0 || /\b(?:gpus?|cards?)\b/.test(lower))
-    for (const match of allMatches(ONLY_SOME_FREE, lower)) {
-      const count = parseCount(match[1] ?? match[2] ?? '');
-      if (count === undefined || count < 1 || count > MAX_GPU_COUNT) continue;
-      for (const item of findings.filter((other) => other.field === 'gpuCount'))
-        findings.splice(findings.indexOf(item), 1);
-      findings.push(findingFromMatch('gpuCount', count, match));
-    }
+  // (Only of GPUs: named in its sentence, or the GPUs the sentence speaks of; never more than the count said.)
+  const stated = findings.filter((other) => other.field === 'gpuCount').map((other) => Number(other.value));
+  for (const match of allMatches(ONLY_SOME_FREE, lower)) {
+    const sentence = sentenceAround(lower, match.index);
+    const start = lower.indexOf(sentence);
+    const aboutGpus =
+      /\b(?:gpus?|cards?)\b/.test(sentence) ||
+      mentions.some((mention) => mention.start >= start && mention.end <= start + sentence.length);
+    const count = parseCount(match[1] ?? match[2] ?? '');
+    if (!aboutGpus || count === undefined || count < 1 || stated.some((total) => count > total)) continue;
+    for (const item of findings.filter((other) => other.field === 'gpuCount'))
+      findings.splice(findings.indexOf(item), 1);
+    findings.push(findingFromMatch('gpuCount', count, match));
+  }
   // "what's the rough cost difference between qlora on a 4090 vs full fine-tuning on A100s": options compared in a
   // question, not the team's hardware.
   // (The team's own GPUs said in the question, "…on our 2 A100s?", and "no GPUs at all" stay.)
@@ -364,7 +370,7 @@ const SERVING_SHARE_BEFORE =
 
 /** "we only have ONE free", "only one of them is available", "just 2 are free for us": the GPUs the team can use. */
 const ONLY_SOME_FREE = new RegExp(
-  `\\b(?:we\\s+)?(?:only|just)\\s+(?:have|get|got)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these)\\s+)?(?:free|available|spare|usable|for\\s+(?:us|this|ourselves))\\b|\\b(?:only|just)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these|the\\s+\\w+)\\s+)?(?:is|are)\\s+(?:free|available|ours|usable)\\b`,
+  `\\b(?:we\\s+)?(?:only|just)\\s+(?:have|get|got)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these)\\s+)?(?:free|available|spare|usable|for\\s+(?:us|this|ourselves))\\b|\\b(?:only|just)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these|the\\s+(?:gpus|cards|[ahlt]\\d{1,3}\\w*|rtx\\s?\\d+\\w*|l40s|h100s|a100s))\\s+)?(?:is|are)\\s+(?:free|available|ours|usable)\\b`,
   'g',
 );
 

@@ -225,9 +225,12 @@ const HAVE_NOW = new RegExp(
  * (the count the team can train on).
  */
 const ONLY_SOME_GOOD = new RegExp(
-  `\\b(?:(?:really|actually|realistically|honestly|in\\s+reality)\\s+)?only\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these|it)\\s+)?(?:are|is)\\s+(?:any\\s+good|usable|good|clean|correct|reliable|trustworthy|worth\\s+using)\\b`,
+  `\\b(?:(?:really|actually|realistically|honestly|in\\s+reality)\\s+)?only\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these|it)\\s+)?(?:are|is)\\s+(?:any\\s+good|usable|good|clean|reliable|trustworthy|worth\\s+using)\\b`,
   'g',
 );
+/** What a share said after it is of: examples, or GPUs, a test, a model's outputs. */
+const COUNTED_BEFORE_SHARE =
+  /\b(?:examples?|labels?|labell?ed|pairs?|samples?|records?|rows?|gpus?|cards?|tested|tests?|eval\w*|outputs?|answers?|predictions?|annotators?|people)\b/g;
 /**
  * "two years of labeled tickets, ~1.2M", "4 years of vet-confirmed cases, about 7k": labelled records, then their
  * count after a comma (nothing after the count but the end of the clause).
@@ -524,6 +527,10 @@ export const extractLabeledData: Extractor = (message) => {
   }
   if (/\b(?:examples?|labels?|labell?ed|pairs?|samples?)\b/.test(lower))
     for (const match of allMatches(ONLY_SOME_GOOD, lower)) {
+      // (Of the examples: the last thing counted before it is examples, not GPUs, a test or a model's outputs.)
+      const before = lower.slice(Math.max(0, match.index - 120), match.index);
+      const counted = [...before.matchAll(COUNTED_BEFORE_SHARE)].at(-1)?.[0] ?? '';
+      if (!/^(?:examples?|labels?|labell?ed|pairs?|samples?|records?|rows?)$/.test(counted)) continue;
       const count = parseCount(match[1] ?? '');
       if (count !== undefined && Number.isInteger(count) && count > 0)
         findings.push(findingFromMatch('labeledExamples', count, match));

@@ -34,7 +34,7 @@ const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
 
 /** "(photos) of paper BOLs", "(images) of printed invoices": pictures of printed documents. */
 const PRINTED_DOCUMENTS_AFTER =
-  /^\s+of\s+(?:the\s+|our\s+|their\s+)?(?:paper\s+|printed\s+|typed\s+|scanned\s+)?(?:[\w-]+\s+)?(?:documents?|forms?|invoices?|receipts?|bols?|bills?\s+of\s+lading|letters?|pdfs?|pages?|contracts?|paperwork|faxes|statements?|rate\s+confirmations?)\b/;
+  /^\s+of\s+(?:the\s+|our\s+|their\s+)?(?:paper\s+|printed\s+|typed\s+|scanned\s+)?(?!(?:hand[\s-]?written|handwriting|hand[\s-]?filled|damaged|stamped|signed)\b)(?:[\w-]+\s+)?(?:documents?|forms?|invoices?|receipts?|bols?|bills?\s+of\s+lading|letters?|pdfs?|pages?|contracts?|paperwork|faxes|statements?|rate\s+confirmations?)\b/;
 
 /** "generate product images", "image generation", "text-to-image": the output is an image. */
 const IMAGE_GENERATION =

@@ -108,7 +108,15 @@ export const extractOnPrem: Extractor = (message) => {
   for (const match of allMatches(STAYS, lower)) {
     // ("it runs on a Jetson in a truck … no internet, so it has to run locally": the device is where it runs, which
     // says nothing of where the training data may go.)
-    if (/\blocal(?:ly)?$/.test(match[0]) && ON_A_DEVICE.test(lower)) continue;
+    // ("Our devs use MacBooks; the model has to run locally on our own servers": servers said right after it count.)
+    if (
+      /\blocal(?:ly)?$/.test(match[0]) &&
+      ON_A_DEVICE.test(lower) &&
+      !/^\s+(?:on|in)\s+(?:our\s+)?(?:own\s+)?(?:servers?|data\s?cent(?:er|re)s?|premises|on[\s-]?prem\w*|cluster|server\s+room)\b/.test(
+        lower.slice(match.index + match[0].length, match.index + match[0].length + 40),
+      )
+    )
+      continue;
     // "we don't need to be on-prem": a negation before a positive phrase flips it (CLOUD_OK reads it as false).
     const startsNegative =
       /^(?:can't|cannot|can|cant|must\s+not|mustn't|may|shouldn't|should\s+not|is|isn't|are|aren't|never|not|won't|will\s+never|no)\b/.test(

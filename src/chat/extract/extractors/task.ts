@@ -1,5 +1,5 @@
 /** @module The task, in the user's words: "we want to classify support tickets", "task is summarising contracts". */
-import { languageList, languagesInFrame } from '../../../profile/languages.ts';
+import { LANGUAGE_SOURCE, languageList, languagesInFrame } from '../../../profile/languages.ts';
 import { allMatches, finding } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
@@ -145,16 +145,34 @@ function withLanguages(task: string, lower: string): string {
 export function statedTaskLanguages(lower: string): string[] {
   const said = lower
     .split(/(?<=[.;!?\n])/)
-    .filter((sentence) => !sentence.includes('?') && !LANGUAGES_NOT_THE_TASKS.test(sentence))
+    // ("they are in French, not Dutch": the language denied is dropped, the one said stays.)
+    .map((sentence) => sentence.replace(DENIED_LANGUAGE, ''))
+    .filter(
+      (sentence) =>
+        !sentence.includes('?') && !LANGUAGES_NOT_THE_TASKS.test(sentence) && LANGUAGE_OF_THE_DATA.test(sentence),
+    )
     .flatMap((sentence) => languagesInFrame(sentence));
   return [...new Set(said)].filter((name) => name !== 'english');
 }
 
-/** The task with the languages a later message stated, when it does not name them yet. */
-export function taskWithLanguages(task: string, names: readonly string[]): string {
-  const inTask = task.toLowerCase();
+/** ", not Dutch", "not in Dutch": a language said not to be the one. */
+const DENIED_LANGUAGE = new RegExp(`\\bnot\\s+(?:in\\s+)?${LANGUAGE_SOURCE}\\b`, 'g');
+/** The language is said of the work's text (notes, tickets, answers), not of the people ("our engineers speak German"). */
+const LANGUAGE_OF_THE_DATA =
+  /\b(?:notes?|tickets?|emails?|e-mails|mails|documents?|docs|letters?|texts?|messages?|reports?|calls?|complaints?|data|content|answers?|replies|outputs?|forms?|contracts?|records?|transcripts?|articles?|questions?|inputs?|reviews?|chats?|they|it|everything|some|most|many|half|all|the\s+rest)\b/;
+
+/** The task with the languages a later message stated, when it does not name them yet; a correction replaces them. */
+export function taskWithLanguages(task: string, names: readonly string[], correction = false): string {
+  const added = / \(in ([^()]+)\)$/.exec(task);
+  const base = added && correction ? task.slice(0, added.index) : task;
+  const inTask = base.toLowerCase();
   const missing = names.filter((name) => !inTask.includes(name));
-  return missing.length === 0 ? task : `${task} (in ${languageList(missing)})`;
+  if (missing.length === 0) return base;
+  // (Added to the languages a later message gave before: one list, not "(in Dutch) (in French)".)
+  const earlier = added && !correction ? base.slice(0, added.index) : undefined;
+  return earlier !== undefined
+    ? `${earlier} (in ${added?.[1]} and ${languageList(missing)})`
+    : `${base} (in ${languageList(missing)})`;
 }
 
 /** A sentence whose languages are not the task's: denied, or about something tried or tested. */

@@ -39,7 +39,7 @@ const REVISED = new RegExp(
  * (or its own).
  */
 const SAID_BEFORE_NOW = new RegExp(
-  String.raw`\b(?:i|we)\s+(?:said|told\s+you|wrote|mentioned)\s+(\d{1,3})\s*${UNIT}\s+(?:before|earlier|at\s+first)?[^.;!?\n]{0,60}?\b(?:now|actually)\s+(?:we\s+)?(?:(?:have|got|is|it's|its|it\s+is)\s+)?(\d{1,3})(?:\s*${UNIT})?(?![\d.,]|\s*(?:%|gb|k\b|x\b|gpus?|cards?|people|engineers))`,
+  String.raw`\b(?:i|we)\s+(?:said|told\s+you|wrote|mentioned)\s+(\d{1,3})\s*${UNIT}\s+(?:before|earlier|at\s+first)?[^.;!?\n]{0,60}?\b(?:now|actually)\s+(?:we\s+)?(?:(?:have|got|is|it's|its|it\s+is)\s+)?(\d{1,3})(?:\s*${UNIT}|(?=\s*(?:[,;!]|\.(?!\d)|$)))`,
   'g',
 );
 /** "by next month" (4 weeks), "before next week" (1), "until next quarter" (13), "next month is the deadline". */
