@@ -938,7 +938,16 @@ function trainingFit(
           fit: estimated.needed <= subset * SERVING_HEADROOM ? 'fits' : estimated.needed <= subset ? 'tight' : 'no',
         }
       : estimated;
-  const name = shortMethodName(knowledge, method);
+  // ("will it fit?" on a plan whose model the advice chose: which model the figure is for.)
+  const sizedOn =
+    method === destination.method &&
+    !namedModel &&
+    destination.model.name !== null &&
+    (destination.model.proposed === true || destination.model.switched) &&
+    profile.modelName === undefined
+      ? ` on ${plainModelName(destination.model.name)}`
+      : '';
+  const name = `${shortMethodName(knowledge, method)}${sizedOn}`;
   if (!memory) return `${name} does not depend on your GPU memory (or the model's size is not known yet).`;
   const needed = `about ${gigabytes(memory.needed)} GB`;
   // Training happens on a GPU; the device only runs the result (quantised).

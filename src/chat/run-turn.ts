@@ -283,6 +283,16 @@ function keepModelMovedTo(previous: DialogueState, extraction: TurnExtraction): 
  * (A GPU gone that was never the team's, "we sold the old 3090 under my desk", changes nothing.)
  */
 function withoutGoneGpu(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
+  // ("its an RTX 3080 not a 3090. 10GB.": a card the catalog does not list, said instead of the one named before.)
+  if (
+    extraction.unlistedGpu === true &&
+    previous.profile.gpuName !== undefined &&
+    extraction.fields.gpuName === undefined
+  )
+    return {
+      ...extraction,
+      removedFields: [...new Set([...(extraction.removedFields ?? []), 'gpuName' as ProfileField])],
+    };
   const gone = extraction.goneGpu;
   if (
     gone === undefined ||

@@ -133,18 +133,22 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
     const modality = MODALITY_OF_TASK[input.taskType];
     if (modality !== undefined) profile.modality = modality;
   }
-  // No model and no task shape, but a task in words that names no image, audio or video: text work, said as assumed.
+  // No model and no task shape, but a task in words that names no image, audio or video (or, with no task, goals
+  // about documents or written output): text work, said as assumed.
+  const textGoals = (input.goals ?? []).some((goal) => (TEXT_GOALS as readonly string[]).includes(goal));
   if (
     profile.modality === undefined &&
     input.modelName === undefined &&
-    input.task !== undefined &&
-    !NON_TEXT_WORDS.test(input.task.slice(0, MAX_TASK_CHARS))
+    (input.task !== undefined ? !NON_TEXT_WORDS.test(input.task.slice(0, MAX_TASK_CHARS)) : textGoals)
   ) {
     profile.modality = 'text';
     assumptions.push({
       field: 'modality',
       value: 'text',
-      why: 'The task names no images, audio or video, so it is taken as text work.',
+      why:
+        input.task !== undefined
+          ? 'The task names no images, audio or video, so it is taken as text work.'
+          : 'The goals are about documents or written answers, so the work is taken as text.',
     });
   }
   // A corpus given only by its size in tokens: more than fits a prompt is a large one (something to train on), less is
@@ -163,6 +167,9 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
   }
   return { input, profile, model, family, gpu, teacher, conflicts, assumptions };
 }
+
+/** Goals that only text work has: facts from documents, fresh or cited, a written format or voice. */
+const TEXT_GOALS = ['knowledge', 'freshness', 'citations', 'format', 'style'] as const;
 
 /** Words in a task that point away from text: images, audio, video (linear; read on the first characters only). */
 const NON_TEXT_WORDS =

@@ -232,7 +232,7 @@ describe('the answer a chat reader sees', () => {
     expect(answer?.recommendation.destination.model.proposed).toBe(true);
     // On a phone the device comes first, then the training GPU, and the reply says which is which.
     expect(fit?.reply).toMatch(
-      /^On the device: yes, .+ at 4 bits fits the 3 GB it may use \(its 4-bit weights take about [\d.]+ GB, the context cache of one request about [\d.]+ GB and the runtime about 0\.5 GB: about [\d.]+ of the 3 GB\)\. Yes: LoRA needs about \d+ GB and you have 24 GB \(training runs on a GPU, not on the device\)\./,
+      /^On the device: yes, .+ at 4 bits fits the 3 GB it may use \(its 4-bit weights take about [\d.]+ GB, the context cache of one request about [\d.]+ GB and the runtime about 0\.5 GB: about [\d.]+ of the 3 GB\)\. Yes: LoRA(?: on Gemma 2 2B)? needs about \d+ GB and you have 24 GB \(training runs on a GPU, not on the device\)\./,
     );
     expect(cost?.reply).toMatch(/GPU-hours for a three-run project, and no rental cost/);
   });

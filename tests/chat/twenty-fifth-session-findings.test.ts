@@ -453,3 +453,87 @@ describe("review25: the session's new readings stay off what they do not describ
     expect(turns[3]?.state.profile.task).toMatch(/\(in French and German\)$/);
   });
 });
+
+describe('newuser51: statements and paraphrases the chat missed', () => {
+  it.each([
+    ['legal just told us the data may not leave our premises anymore', { dataMustStayOnPrem: true }],
+    ["it's an RTX 3080 not a 3090, 10GB", { gpuMemoryGB: 10, gpuCount: 1 }],
+    ['our one-time budget is 50,000 CAD, 1 CAD is about 0.72 USD', { oneTimeBudgetUSD: 36000 }],
+    ['our one-time budget is 50,000 Canadian dollars, 1 CAD is about 0.72 USD', { oneTimeBudgetUSD: 36000 }],
+    ['about half the questions come in French, the rest English', { multilingual: true }],
+    ['EPA label amendments come in every month or so', { knowledgeChanges: 'monthly' }],
+    ['answers have to quote the label section, legally the label is the law for pesticides', { needsCitations: true }],
+    [
+      'Call centre agents need suggested answers based on our tax guidance, about 4,000 pages, amended monthly.',
+      { goals: ['knowledge'], knowledgeChanges: 'monthly' },
+    ],
+    ['We would like AI to sort them into categories and draft a first reply for the agent.', { taskType: 'generate' }],
+    [
+      'Our dentists spend ages writing insurance pre-authorization letters for implants and crowns.',
+      { task: 'writing insurance pre-authorization letters for implants and crowns', taskType: 'generate' },
+    ],
+  ])('reads %j', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it('keeps ICD-10 coding a classification (no reply is written)', () => {
+    expect(read('We assign ICD-10 codes to discharge summaries')).toMatchObject({ taskType: 'classify' });
+  });
+
+  it('replaces the GPU named before by an unlisted one, and names the model a fit is sized on (F02, F06)', async () => {
+    const turns = await converse(
+      [
+        'We want to draft insurance letters in a strict format. 1,500 example letters, data stays on premises, one RTX 3090. just recommend',
+        'sorry my mistake, I checked with IT, its an RTX 3080 not a 3090. 10GB.',
+        'will it fit?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.state.profile.gpuName).toBeUndefined();
+    expect(turns[1]?.state.profile.gpuMemoryGB).toBe(10);
+    expect(turns[2]?.reply).toMatch(/LoRA on \S+/);
+    expect(turns[2]?.reply).not.toMatch(/you have 24 GB/);
+  });
+
+  it('reads "2,500 pdfs x ~30 pages, so like 75k pages total" as a large corpus for retrieval (F03)', async () => {
+    const turns = await converse(
+      [
+        'We answer questions from our product label PDFs: 2,500 pdfs x ~30 pages, so like 75k pages total. answers must cite the label. just recommend',
+      ],
+      knowledge,
+    );
+    expect(turns[0]?.recommendation?.destination.method).toBe('rag');
+  });
+
+  it('does not read "zero" said of the GPUs as the budget (F05)', () => {
+    const extraction = extractProfile('we dont have any GPUs. zero. IT wont buy any either', {
+      knowledge,
+      today: '2026-12-06',
+      requestedField: 'oneTimeBudgetUSD',
+    });
+    expect(extraction.fields).toMatchObject({ gpuCount: 0 });
+    expect(extraction.fields).not.toHaveProperty('oneTimeBudgetUSD');
+  });
+
+  it('answers "some categories only have ~30 emails each. problem?" with the rare classes, not a level (F07)', async () => {
+    const turns = await converse(
+      [
+        'We sort incoming emails from applicants into 25 categories with GPT-4o mini. We have 3,500 labeled emails.',
+        'some categories only have ~30 emails each. problem?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.state.profile.mlExpertise).toBeUndefined();
+    expect(turns[1]?.reply).toMatch(/about 30 examples each/);
+  });
+
+  it.each([
+    ['what is RAG exactly, in plain words, my boss will ask', 'asksDefinition'],
+    ['how do we check the letters are actually good before dentists start relying on them?', 'asksEvaluation'],
+    ['why not just keep prompting it with a few examples, isnt that simpler?', 'whyNot'],
+  ])('understands %j', (text, intent) => {
+    expect(extractProfile(text, { knowledge, today: '2026-12-06', midConversation: true }).intents).toHaveProperty(
+      intent,
+    );
+  });
+});

@@ -37,13 +37,13 @@ const CURRENCIES: readonly (readonly [string, RegExp])[] = [
   ['AED', /^(?:aed|dirhams?)$/],
   ['SAR', /^(?:sar|riyals?)$/],
   // Dollars of other countries: "S$27k", "SGD 4,000", "A$ 5k", "CAD 3,000".
-  ['S$', /^(?:s\$|sgd)$/],
-  ['A$', /^(?:a\$|au\$|aud)$/],
-  ['C$', /^(?:c\$|ca\$|cad)$/],
-  ['HK$', /^(?:hk\$|hkd)$/],
-  ['NZ$', /^(?:nz\$|nzd)$/],
+  ['S$', /^(?:s\$|sgd|singapore\s+dollars?)$/],
+  ['A$', /^(?:a\$|au\$|aud|australian\s+dollars?)$/],
+  ['C$', /^(?:c\$|ca\$|cad|canadian\s+dollars?)$/],
+  ['HK$', /^(?:hk\$|hkd|hong\s+kong\s+dollars?)$/],
+  ['NZ$', /^(?:nz\$|nzd|new\s+zealand\s+dollars?)$/],
 ];
-const CURRENCY_WORD = String.raw`(?:đồng|£|€|₹|¥|₩|₦|₱|₺|฿|₫|r\$|zł|złotys?|\b(?:gbp|pounds?|quid|eur|euros?|chf|(?:swiss\s+)?francs?|inr|rupees?|rs|jpy|yen|krw|won|yuan|rmb|cny|renminbi|brl|reais|ngn|naira|ksh|kes|shillings?|zar|rand|mxn|pesos?|php|try|lira|thb|baht|idr|rupiah|vnd|dong|myr|ringgit|pln|zlotys?|aed|dirhams?|sar|riyals?|sgd|aud|cad|hkd|nzd)\b\.?|\b(?:s|au?|ca?|hk|nz)\$)`;
+const CURRENCY_WORD = String.raw`(?:đồng|£|€|₹|¥|₩|₦|₱|₺|฿|₫|r\$|zł|złotys?|\b(?:(?:canadian|australian|singapore|hong\s+kong|new\s+zealand)\s+dollars?|gbp|pounds?|quid|eur|euros?|chf|(?:swiss\s+)?francs?|inr|rupees?|rs|jpy|yen|krw|won|yuan|rmb|cny|renminbi|brl|reais|ngn|naira|ksh|kes|shillings?|zar|rand|mxn|pesos?|php|try|lira|thb|baht|idr|rupiah|vnd|dong|myr|ringgit|pln|zlotys?|aed|dirhams?|sar|riyals?|sgd|aud|cad|hkd|nzd)\b\.?|\b(?:s|au?|ca?|hk|nz)\$)`;
 /**
  * Currencies whose unit is far from a dollar (a rupee, a yen, a won, a yuan): read 1:1 they would make a budget tens to
  * a thousand times too large, so an amount in one of them is taken only at a rate the team states.
@@ -77,6 +77,8 @@ const FAR_FROM_THE_DOLLAR: ReadonlySet<string> = new Set([
   'NZ$',
 ]);
 const DOLLAR_WORD = String.raw`(?:\$|usd|us\s?dollars?|dollars?|bucks)`;
+/** Other countries' dollars named in words: "Canadian dollars", "australian dollar". */
+const OTHER_DOLLARS = /\b(?:canadian|australian|singapore|hong\s+kong|new\s+zealand)\s+dollars?\b/;
 /** A rate as written: "84", "1.27", "1,380", or with a decimal comma ("5,40", as Brazil and most of Europe write it). */
 const RATE_NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,\d])|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?)`;
 
@@ -147,6 +149,9 @@ function currencyOf(message: PreparedMessage, item: Finding): string | undefined
     const prefix = /\b(r|s|au?|ca?|hk|nz)$/.exec(message.lower.slice(Math.max(0, item.start - 2), item.start))?.[1];
     if (prefix !== undefined) return signOf(`${prefix}$`);
   }
+  // "50,000 Canadian dollars": another country's dollars, named.
+  const named = OTHER_DOLLARS.exec(message.lower.slice(item.start, item.end + 24))?.[0];
+  if (named !== undefined) return signOf(named);
   // "$3k (about ₹2.5 lakh)": an amount said in dollars is dollars, whatever gloss follows it.
   if (new RegExp(DOLLAR_WORD).test(message.lower.slice(item.start, item.end))) return undefined;
   // (A sign or "Rs" just before: "Rs 5 lakh", "₹ 5 lakh".)

@@ -12,7 +12,7 @@ import { longContextQuestion } from './corpus-questions.ts';
 import { findCorrections } from './corrections.ts';
 import { convertStatedCurrencies, type StatedRate } from './exchange-rate.ts';
 import { goalsNamedIn, REMOVED_GOAL } from './extractors/goals.ts';
-import { GONE_GPU_FIELD } from './extractors/gpus.ts';
+import { GONE_GPU_FIELD, namesUnlistedGpu } from './extractors/gpus.ts';
 import { PER_UNIT_FIELD } from './extractors/labeled-data.ts';
 import { NOT_OURS_AFTER } from './extractors/model.ts';
 import { NOT_THE_FORMAT } from './extractors/style-format.ts';
@@ -118,6 +118,14 @@ function dropModelsAskedIn(lower: string, sentence: string, findings: Finding[])
 const DOCUMENTS_OF_PAGES_EACH = new RegExp(
   `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:contracts|documents|docs|pdfs|files|reports|manuals|papers|articles|policies|filings|cases|books|handbooks|guides)\\s*,?\\s+(?:of|with|at)?\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(\\d{1,4})[\\s-]pages?\\s+(?:each|apiece|a\\s+piece|on\\s+average)\\b`,
 );
+/** "2,500 pdfs x ~30 pages": documents times the pages of each. */
+const DOCUMENTS_TIMES_PAGES = new RegExp(
+  `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:contracts|documents|docs|pdfs|files|reports|manuals|papers|articles|policies|filings|cases|books|handbooks|guides|labels)\\s*(?:x|×|\\*)\\s*(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(\\d{1,4})[\\s-]pages?\\b`,
+);
+/** "75k pages total", "75,000 pages in total": the whole collection's pages, said as the total. */
+const PAGES_TOTAL_SAID = new RegExp(
+  `(${COUNT_SOURCE})[\\s-]pages?\\s+(?:in\\s+)?(?:total|all|overall|altogether|combined)\\b`,
+);
 /** "about 900 pages of PDFs", "the 1,200-page manual": the pages of the whole collection. */
 const PAGES_IN_ALL = new RegExp(
   `(${COUNT_SOURCE})[\\s-]pages?\\b(?!\\s+(?:each|apiece|a\\s+piece|on\\s+average|per\\s+\\w+|a\\s+(?:day|week|month|year)|every\\s+\\w+)\\b)`,
@@ -129,7 +137,10 @@ const PAGES_IN_ALL = new RegExp(
  */
 function corpusPagesOf(lower: string): number | undefined {
   if (!/\bpages?\b/.test(lower)) return undefined;
-  const each = DOCUMENTS_OF_PAGES_EACH.exec(lower);
+  // ("2,500 pdfs x ~30 pages, so like 75k pages total": the total said as such wins.)
+  const totalSaid = PAGES_TOTAL_SAID.exec(lower);
+  if (totalSaid) return parseCount(totalSaid[1] ?? '');
+  const each = DOCUMENTS_OF_PAGES_EACH.exec(lower) ?? DOCUMENTS_TIMES_PAGES.exec(lower);
   if (each) {
     const documents = parseCount(each[1] ?? '');
     const pages = Number(each[2]);
@@ -657,6 +668,7 @@ export function extractProfile(
     corpusPages?: number;
     statedLanguages?: string[];
     languagesCorrected?: boolean;
+    unlistedGpu?: boolean;
   } =
     namedModel !== undefined &&
     (LEAVING_BEFORE.test(before) ||
@@ -686,6 +698,8 @@ export function extractProfile(
   // ("the notes are all in Dutch": a language stated without a task, for the task an earlier message gave.)
   const statedLanguages = findings.some((item) => item.field === 'task') ? [] : statedTaskLanguages(prepared.lower);
   if (statedLanguages.length > 0) leftBehind.statedLanguages = statedLanguages;
+  // ("it's an RTX 3080 not a 3090, 10GB": a card the catalog does not list replaces the one named before.)
+  if (namesUnlistedGpu(prepared, context.knowledge)) leftBehind.unlistedGpu = true;
   // ("sorry, they are in French actually", "in French, not Dutch": the languages said replace the ones said before.)
   if (statedLanguages.length > 0 && LANGUAGES_CORRECTED.test(prepared.lower)) leftBehind.languagesCorrected = true;
   if (statedLanguages.length > 0 && intents.asksModel === true && intents.asksLanguage === undefined)

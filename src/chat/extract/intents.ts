@@ -28,7 +28,7 @@ const JUST_RECOMMEND = new RegExp(
   ].join('|'),
 );
 const WHY_NOT = new RegExp(
-  `\\bwhy\\s+(?:not|no|isn't|isnt|is\\s+not|wasn't|wasnt|aren't|arent|is\\s+there\\s+no|isn't\\s+there(?:\\s+any)?|not\\s+use|don't\\s+(?:you|we)\\s+(?:recommend|suggest|use|do)|didn't\\s+you\\s+(?:recommend|suggest|pick))\\s+(?:just\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+|try\\s+|(?:take|use|keep|run)\\s+(?:[\\w.-]+\\s+){1,5}?(?:and|with|plus|\\+)\\s+(?:(?:put|add|use|do|run|build)\\s+)?)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b|\\bwhat(?:'s|\\s+is)\\s+wrong\\s+with\\s+(${METHOD_SOURCE})\\b|\\bwhy\\s+(?:is|was)\\s+(${METHOD_SOURCE})\\s+(?:not\\s+(?:recommended|viable|an\\s+option|ranked)|ruled\\s+out|excluded|rejected|blocked|ranked\\s+(?:so\\s+)?low)\\b|\\bwhy\\s+(?:we|you|they|i)\\s+(?:don't|dont|do\\s+not|can't|cant|cannot|shouldn't|wouldn't)\\s+(?:just\\s+|simply\\s+)?(?:use\\s+|do\\s+|try\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
+  `\\bwhy\\s+(?:not|no|isn't|isnt|is\\s+not|wasn't|wasnt|aren't|arent|is\\s+there\\s+no|isn't\\s+there(?:\\s+any)?|not\\s+use|don't\\s+(?:you|we)\\s+(?:recommend|suggest|use|do)|didn't\\s+you\\s+(?:recommend|suggest|pick))\\s+(?:just\\s+)?(?:use\\s+|do\\s+|go\\s+with\\s+|try\\s+|keep\\s+|stick\\s+(?:with|to)\\s+|stay\\s+with\\s+|(?:take|use|keep|run)\\s+(?:[\\w.-]+\\s+){1,5}?(?:and|with|plus|\\+)\\s+(?:(?:put|add|use|do|run|build)\\s+)?)?(?:a\\s+|an\\s+|the\\s+|some\\s+)?(${METHOD_SOURCE})\\b|\\bwhat(?:'s|\\s+is)\\s+wrong\\s+with\\s+(${METHOD_SOURCE})\\b|\\bwhy\\s+(?:is|was)\\s+(${METHOD_SOURCE})\\s+(?:not\\s+(?:recommended|viable|an\\s+option|ranked)|ruled\\s+out|excluded|rejected|blocked|ranked\\s+(?:so\\s+)?low)\\b|\\bwhy\\s+(?:we|you|they|i)\\s+(?:don't|dont|do\\s+not|can't|cant|cannot|shouldn't|wouldn't)\\s+(?:just\\s+|simply\\s+)?(?:use\\s+|do\\s+|try\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
 );
 const WHY_NOT_EXAMPLES_IN_PROMPT =
   /\bwhy\s+(?:not|wouldn't\s+(?:we|i|you)|don't\s+(?:we|i|you)|can't\s+(?:we|i|you)|couldn't\s+(?:we|i|you)|shouldn't\s+(?:we|i))\s+(?:just\s+|simply\s+)?(?:stuff|put|paste|add|include|drop|throw|show|give)\b[^?.!]{0,60}?\b(?:in|into|to)\s+(?:the\s+|our\s+|a\s+)?(?:system\s+)?prompts?\b/;
@@ -98,7 +98,7 @@ const BUDGET_FIT =
 const FIT_ASKED_BESIDE_COST =
   /\b(?:will|would|does|do|can|could)\s+(?:[^?.!,;\n]|\.(?=\d)){1,80}?\bfit\s+(?:on|in|into|onto|across)\s+(?:the\s+|our\s+|my\s+|a\s+|one\s+|two\s+|\d+\s+)?(?:[\w-]+\s+)?(?:gpus?|cards?|nodes?|h100s?|a100s?|l40s|a10g?s?|l4s?|t4s?|a6000s?|v100s?|mi300x|rtx|\d{4}s?|\d+\s?gb|memory|vram)\b/;
 const DEFINITION = new RegExp(
-  `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|alright|right|fine|sorry|hmm|wait)(?:\\s(?:then|now))?[,:]?\\s+)(?:what(?:'?s|\\s+(?:exactly\\s+|actually\\s+|really\\s+)?(?:is|are))|explain|define|what\\s+does)\\s+(?:exactly\\s+)?(?:a\\s+|an\\s+|the\\s+)?['"‘“]?(${METHOD_SOURCE})['"’”]?(?:,?\\s(?:mean|exactly|actually|again|btw|briefly|in\\s(?:plain|simple|layman'?s|short|everyday)(?:\\s(?:words|english|terms|language))?|in\\sa\\snutshell|for\\s(?:a\\s)?(?:beginners?|non[\\s-]experts?|my\\sboss|a\\smanager|managers|dummies)))*(?=(\\s*))\\2(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b)|\\?\\s(?:my|our|the)\\s(?:boss|manager|cto|ceo|team|director|lead|dean|board|principal|chief|vp|head|client|customer|mayor|council|partner|partners|owner|owners|supervisor|cfo|coo)\\b[^?\\d\\n]{0,60}$)`,
+  `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|alright|right|fine|sorry|hmm|wait)(?:\\s(?:then|now))?[,:]?\\s+)(?:what(?:'?s|\\s+(?:exactly\\s+|actually\\s+|really\\s+)?(?:is|are))|explain|define|what\\s+does)\\s+(?:exactly\\s+)?(?:a\\s+|an\\s+|the\\s+)?['"‘“]?(${METHOD_SOURCE})['"’”]?(?:,?\\s(?:mean|exactly|actually|again|btw|briefly|in\\s(?:plain|simple|layman'?s|short|everyday)(?:\\s(?:words|english|terms|language))?|in\\sa\\snutshell|for\\s(?:a\\s)?(?:beginners?|non[\\s-]experts?|my\\sboss|a\\smanager|managers|dummies)))*(?=(\\s*))\\2(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b)|[?,]\\s(?:my|our|the)\\s(?:boss|manager|cto|ceo|team|director|lead|dean|board|principal|chief|vp|head|client|customer|mayor|council|partner|partners|owner|owners|supervisor|cfo|coo)\\b[^?\\d\\n]{0,60}$)`,
 );
 const COMPARISON = new RegExp(
   `(${METHOD_SOURCE})\\s+(?:or|vs\\.?|versus|compared\\s+to|against|beats|outperforms|(?:better|worse|cheaper|faster|easier|safer)\\s+than)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\b(?:compare|difference\\s+between)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:and|with|to|vs\\.?)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
@@ -453,7 +453,7 @@ const ASKS_SPEED =
   /\bhow\s+(?:fast|quick(?:ly)?)\s+(?:will|would|does|can|is)\b[^?]{0,60}\b(?:generat\w*|run|respond|answer|it|inference)\b[^.!]*\?|\bhow\s+many\s+tokens?\s+(?:per|a|each)\s+(?:second|sec|s)\b|\btokens?\s+per\s+second\b[^.!]*\?|\btime\s+to\s+first\s+token\b[^.!]*\?/;
 /** "how do we evaluate the suggestions before we roll this out?", "what metrics should we track?". */
 const ASKS_EVALUATION =
-  /\bhow\s+(?:do|should|would|can|could|will)\s+(?:we|i|you|one)\s+(?:\w+\s+)?(?:evaluate|test|measure|validate|benchmark|assess|know\s+(?:if|whether)\s+(?:it|the\s+\w+)\s+(?:works|is\s+good))\b|\bhow\s+to\s+(?:evaluate|test|measure|validate|benchmark|assess)\b|\b(?:what|which)\s+(?:metrics?|evals?|evaluation)\b[^?.!]{0,60}\?|\beval(?:uation)?\s+(?:plan|strategy|setup|harness)\b[^.!]{0,40}\?/;
+  /\bhow\s+(?:do|should|would|can|could|will)\s+(?:we|i|you|one)\s+(?:\w+\s+)?(?:evaluate|test|measure|validate|benchmark|assess|know\s+(?:if|whether)\s+(?:it|the\s+\w+)\s+(?:works|is\s+good))\b|\bhow\s+(?:do|should|would|can|could|will)\s+(?:we|i|you)\s+(?:\w+\s+)?(?:check|verify|make\s+sure|be\s+sure|confirm)\s+(?:that\s+)?(?:the|its|our|their)\s+(?:[\w-]+\s+){0,2}?(?:are|is)\s+(?:actually\s+|really\s+)?(?:good|right|correct|accurate|safe|ok(?:ay)?|reliable)\b|\bhow\s+to\s+(?:evaluate|test|measure|validate|benchmark|assess)\b|\b(?:what|which)\s+(?:metrics?|evals?|evaluation)\b[^?.!]{0,60}\?|\beval(?:uation)?\s+(?:plan|strategy|setup|harness)\b[^.!]{0,40}\?/;
 /** "Our correctors disagree with each other by up to 40 points": the people who grade the task disagree. */
 const RATERS_DISAGREE =
   /\b(?:correctors?|graders?|raters?|annotators?|reviewers?|markers?|examiners?|labell?ers?|assessors?|experts?|judges?|teachers?|doctors?|radiologists?)\b(?:\s+(?:often|sometimes|themselves|also|even))?\s+(?:disagree|don'?t\s+agree|do\s+not\s+agree|(?:differ|vary|are\s+(?:not\s+)?(?:very\s+)?inconsistent)\s+(?:a\s+lot\s+|widely\s+)?(?:in|on)\s+(?:their\s+|the\s+)?(?:scores?|grades?|marks?|ratings?|labels?|grading|scoring|marking))\b([^.;!?\n]{0,60})/;
@@ -1090,7 +1090,10 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     (ASKS_ENOUGH_DATA.test(lower) ||
       ASKS_HOLDOUT.test(lower) ||
       // ("some rare ones only have ~40 examples each. is that enough?": a bare "enough?" after a count of examples.)
-      bareEnoughOfExamples(lower)) &&
+      bareEnoughOfExamples(lower) ||
+      // ("some categories only have ~30 emails each. problem?": the rare classes' count, questioned.)
+      (RAREST_CLASS_COUNT.test(lower) &&
+        /\b(?:problem|issue|concern|ok(?:ay)?|fine|a\s+worry|bad)\s*\?/.test(lower))) &&
     QUESTION_FORM.test(lower)
   ) {
     // "is 40 examples enough?": the count asked about, when the profile does not hold one yet.

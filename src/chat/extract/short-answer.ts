@@ -182,7 +182,12 @@ export function numberAnswer(
     const first = firstClause(text);
     // ("No. We'd rent on AWS" still answers the GPU question: only counts that are not yes/no questions are refuted.)
     const refutes = others.length > 0 && /^\W*(?:no|nope)\W*$/.test(first) && REFUTABLE_BY_NO.has(field);
-    if (NONE.test(text) || (NONE.test(first) && !refutes))
+    // ("we dont have any GPUs. zero. IT wont buy any either": the "none" is another fact's, the GPUs, not this answer.)
+    const none = NONE.exec(text);
+    const stressesAnother =
+      none !== null &&
+      others.some((other) => other.start <= start + none.index + none[0].length + 12 && other.end > start + none.index);
+    if (!stressesAnother && (NONE.test(text) || (NONE.test(first) && !refutes)))
       return bounds?.zeroAllowed ? ({ field, value: 0, start, end } as Finding) : undefined;
     // Numbers this field cannot take ("6 months" for a count of examples) are not candidates: "6 months of
     // labels, roughly 2 million" answers 2,000,000.
@@ -195,6 +200,14 @@ export function numberAnswer(
     NUMBER.lastIndex = 0;
     for (let match = NUMBER.exec(message.lower); match; match = NUMBER.exec(message.lower)) {
       if (overlapsAny(match.index, match.index + match[0].length, others)) continue;
+      // ("we dont have any GPUs. zero.": a number said right after another fact, with only punctuation between,
+      // stresses that fact.)
+      if (
+        others.some(
+          (other) => other.end <= match.index && /^[\s.,;:!-]{1,6}$/.test(message.lower.slice(other.end, match.index)),
+        )
+      )
+        continue;
       if (names.some((name) => name.start < match.index + match[0].length && match.index < name.end)) continue;
       // "1 A100, not 4": the number a correction replaces is nobody's answer.
       if (DENIED_NUMBER.test(message.lower.slice(Math.max(0, match.index - 20), match.index))) continue;

@@ -266,6 +266,8 @@ export interface Extraction {
   deniedModel?: string;
   /** Languages other than English the message states without a task ("the notes are all in Dutch"). */
   statedLanguages?: string[];
+  /** The message names a GPU the catalog does not list: the GPU named before is no longer the team's. */
+  unlistedGpu?: boolean;
   /** The stated languages correct the ones said before ("sorry, they are in French actually"). */
   languagesCorrected?: boolean;
   /** The language of a message plainly not in English ("French"): the reply says only English is read. */

@@ -100,6 +100,9 @@ const PAST =
 /** Words that make what was said just before past: "…, they're gone now", "…, but we sold them", "… no longer". */
 const PAST_AFTER =
   /\b(?:no\s+longer|any\s?more|(?:is|are|were|was|'re)\s+(?:gone|sold|decommissioned|retired|returned)|had\s+to\s+(?:give|hand)\s+(?:them\s+|it\s+)?(?:back|up)|sold\s+(?:them|it|those|these))\b/;
+/** A prohibition with "anymore"/"no longer": "may not leave … anymore", "is no longer allowed to go to the cloud". */
+const NEW_RULE =
+  /\b(?:may\s+not|must\s+not|mustn't|can\s+not|cannot|can't|not\s+allowed\s+to|no\s+longer\s+(?:allowed|permitted)|isn't\s+allowed|aren't\s+allowed|won't\s+be\s+allowed)\b/;
 const PAST_ANY = new RegExp(`${PAST.source}|${PAST_AFTER.source}`, 'g');
 /** (A dot between digits, as in "Llama 3.1", ends no sentence.) */
 const SENTENCE_BREAK = /[!?;\n]|\.(?!\d)/g;
@@ -357,7 +360,8 @@ function pastSpans(lower: string): UnassertedSpan[] {
     let lookingBack = false;
     for (let index = parts.length - 1; index >= 0; index--) {
       const part = parts[index]!;
-      const backCue = PAST_AFTER.test(part.text);
+      // ("the data may not leave our premises anymore": a rule that starts now, not something past.)
+      const backCue = PAST_AFTER.test(part.text) && !NEW_RULE.test(part.text);
       const past = lookingBack || backCue || PAST.test(part.text);
       lookingBack ||= backCue;
       if (past && !PRESENT.test(part.text))

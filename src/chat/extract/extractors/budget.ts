@@ -15,7 +15,7 @@ import type { Extractor, ExtractorContext, Finding, PreparedMessage } from '../t
 
 /** Digits with thousands separators, Western ("1,500,000") or Indian ("15,00,000"), or plain. */
 const AMOUNT = String.raw`((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(triệu|trieu|tys\.?|k|thousand|grand|m|mm|mn|million|bn|billion|lakhs?|lacs?|crores?|cr|mil(?=\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$))|mill?(?!\s+(?:reais|reals?|pesos?|euros?|soles|bolivianos|colones|r\$)))(?![a-z]))?`;
-const CURRENCY_WORD = String.raw`(?:đồng|usd|us\s?dollars?|dollars?|bucks|eur|euros?|chf|(?:swiss\s+)?francs|gbp|pounds|rupees?|inr|rs|yen|jpy|krw|won|yuan|rmb|cny|naira|ngn|kes|ksh|shillings?|rand|zar|pesos?|mxn|php|lira|try|baht|thb|rupiah|idr|dong|vnd|ringgit|myr|zlotys?|pln|dirhams?|aed|sar|riyals?|€|\$|£|₹|¥|₩|₦|₺|₱|₫|฿|zł|złotys?)`;
+const CURRENCY_WORD = String.raw`(?:đồng|usd|(?:canadian|australian|singapore|hong\s+kong|new\s+zealand)\s+dollars?|sgd|aud|cad|hkd|nzd|us\s?dollars?|dollars?|bucks|eur|euros?|chf|(?:swiss\s+)?francs|gbp|pounds|rupees?|inr|rs|yen|jpy|krw|won|yuan|rmb|cny|naira|ngn|kes|ksh|shillings?|rand|zar|pesos?|mxn|php|lira|try|baht|thb|rupiah|idr|dong|vnd|ringgit|myr|zlotys?|pln|dirhams?|aed|sar|riyals?|€|\$|£|₹|¥|₩|₦|₺|₱|₫|฿|zł|złotys?)`;
 /** An amount followed by one of these is a count of something else, not money. */
 const NOT_A_UNIT = String.raw`(?!\s*(?:weeks?|days?|months?|years?|hours?|hrs?|gpus?|cards?|people|engineers?|examples?|requests?|users?|tokens?|docs?|documents?|%|percent|ms|seconds?|gb|tb|mb)\b)`;
 /** "$500", "€1.5k", "500 dollars", "2k usd", "USD 3,000". */

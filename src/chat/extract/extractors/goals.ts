@@ -19,7 +19,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
         String.raw`\b(?:answer|answers|answering|respond|responds|grounded|based|draws?|drawing|using|use|uses|from|over|on\s+top\s+of|search(?:es|ing)?|look(?:s|ing)?\s+up|knows?|know\s+about|trained\s+on|q\s?&\s?a\s+(?:over|on))\s+(?:(?:only\s+|just\s+)?(?:from|on|in|with|about|over)\s+)?${DOCS}\b`,
         String.raw`\b${DOCS}\s+(?:bot|assistant|chatbot|q\s?&\s?a|search|lookup)\b`,
         // "want bot to answer crop disease + fertilizer qs from our advisory pdfs", "answers from the airline policy KB".
-        String.raw`\b(?:answer|answers|answering)\b[^.;!?\n]{0,50}?\bfrom\s+(?:our|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:docs|documentation|documents|pdfs|manuals?|handbooks?|wiki|kb|knowledge[\s-]?base|faqs?|policies|sops|guidelines|reports|articles|archives?)\b`,
+        String.raw`\b(?:answer|answers|answering)\b[^.;!?\n]{0,50}?\b(?:from|based\s+on|grounded\s+in)\s+(?:our|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:docs|documentation|documents|pdfs|manuals?|handbooks?|wiki|kb|knowledge[\s-]?base|faqs?|policies|sops|guidelines|guidance|regulations|legislation|procedures|standards|reports|articles|archives?)\b`,
         // "technicians need answers from about 3,000 pages of maintenance manuals": answers out of a counted collection.
         String.raw`\b(?:answers?|answering|questions?)\s(?:from|based\son|out\sof|using|in)\s(?:about\s|around\s|roughly\s|some\s|~\s?)?\d[\d,.]*k?\s(?:[\w-]+\s)?(?:pages|pdfs|documents|docs|manuals|articles|policies|procedures)\b`,
         // "answers should come from a smallish set of ~200 FAQ pages": the documents are where answers come from.

@@ -159,6 +159,18 @@ const UNLISTED_GPU = new RegExp(
   `(?:(${COUNT_SOURCE})\\s*(?:x\\s*)?|\\b(a|an|my|our|one|single|dual|quad)\\s+)?(?:(?:nvidia|amd|intel)\\s+)?(?:(?:geforce\\s+)?(?:rtx|gtx)|quadro(?:\\s+rtx)?|radeon(?:\\s+(?:rx|pro))?|arc|tesla)\\s*[a-z]?\\d{2,4}(?:\\s*(?:ti|super|xtx|xt))?\\b(?:\\s+(?:laptop|mobile|notebook|max-q)(?:\\s+gpu)?)?(?:\\s*\\(?\\s*${MEMORY}\\s*\\)?|\\s+(?:with|w\\/)\\s*${MEMORY})?|\\b(my|our|a|the)\\s+((?:10|16|20|30|40|50)[5-9]0)(?:\\s*(?:ti|super))?\\b(?:\\s*\\(?\\s*${MEMORY}\\s*\\)?|\\s+(?:with|w\\/)\\s*${MEMORY})?`,
   'g',
 );
+/** ", 10GB", " not a 3090, 10GB" right after an unlisted card: its memory (not the machine's RAM). */
+const MEMORY_AFTER_UNLISTED = new RegExp(
+  `^(?:\\s+not\\s+(?:an?\\s+|the\\s+)?[\\w-]+(?:\\s+[\\w-]+)?)?\\s*[,.]\\s*(?:with\\s+|only\\s+|it\\s+has\\s+)?${MEMORY}(?!\\s+(?:of\\s+)?(?:system\\s+)?ram\\b)`,
+);
+/** The message names a GPU the catalog does not list ("it's an RTX 3080 not a 3090"). */
+export function namesUnlistedGpu(message: PreparedMessage, catalog: ExtractionCatalog): boolean {
+  const listed = createSpanIndex(catalogScanner(catalog).findGpus(message.lower));
+  return allMatches(UNLISTED_GPU, message.lower).some(
+    (match) =>
+      match.index + match[0].length - match.index > 3 && !listed.overlaps(match.index, match.index + match[0].length),
+  );
+}
 /** A Mac named as the machine: "no NVIDIA GPUs" beside it says which GPU it is not, not that there is none. */
 /** A Mac named right after a "no GPUs": "no GPUs, it's a mac", "there are no GPUs, it's a MacBook". */
 const MAC_SAID_NEAR = /\b(?:mac|macbook|imac|mac\s+(?:studio|mini)|apple\s+silicon|m[1-4](?:\s+(?:pro|max|ultra))?)\b/;
@@ -484,9 +496,11 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
           : (HARDWARE_COUNT_WORDS[word ?? ''] ?? (word === 'one' || word === 'our' ? 1 : undefined));
     if (count !== undefined && count > 0 && count <= MAX_GPU_COUNT)
       findings.push(finding('gpuCount', count, match.index, end));
-    const memory = match[3] ?? match[4] ?? match[7] ?? match[8];
+    // ("it's an RTX 3080 not a 3090, 10GB": the memory said after the card, past what it is not.)
+    const memoryAfter = MEMORY_AFTER_UNLISTED.exec(lower.slice(end, end + 40));
+    const memory = match[3] ?? match[4] ?? match[7] ?? match[8] ?? memoryAfter?.[1];
     if (memory !== undefined && Number(memory) > 0)
-      findings.push(finding('gpuMemoryGB', Number(memory), match.index, end));
+      findings.push(finding('gpuMemoryGB', Number(memory), match.index, end + (memoryAfter?.[0].length ?? 0)));
   }
   // "our gpus are some 24 gig cards, four of them": the cards by their memory, then how many.
   for (const match of allMatches(CARDS_THEN_COUNT, lower)) {

@@ -37,7 +37,7 @@ export function frequencyOf(phrase: string): ChangeFrequency | undefined {
 }
 
 const KNOWLEDGE_NOUN = String.raw`(?:docs|documents|literature|papers|documentation|knowledge(?:\s?base)?|kb|wiki|content|policies|policy|catalog(?:ue)?|prices|pricing|price\s+list|product\s+(?:info|information|data|specs)|products|inventory|faqs?|articles|information|info|data|regulations|rules|guidelines|procedures|manuals|specs|menu|schedules?|rates|laws|it|they|that|stuff|facts|source\s+material|corpus|lore|canon)`;
-const CHANGE_VERB = String.raw`(?:chang(?:e|es|ed|ing)|chnag(?:e|es|ed|ing)|cahng(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|refresh(?:es|ed|ing)?|evolv(?:e|es|ing)|mov(?:e|es|ing)|get\s+(?:updated|refreshed|revised|edited)|gets\s+(?:updated|refreshed|revised|edited)|(?:is|are)\s+edited|revis(?:e|ed|es|ing)|republish(?:ed)?|(?:get|gets|have|has)\s+(?:a\s+)?new\s+(?:release|version|edition)s?|turn(?:s)?\s+over|rotat(?:e|es|ed)|edit(?:s|ed)?\s+(?:it|them))`;
+const CHANGE_VERB = String.raw`(?:chang(?:e|es|ed|ing)|amend(?:s|ed|ing)?|chnag(?:e|es|ed|ing)|cahng(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|refresh(?:es|ed|ing)?|evolv(?:e|es|ing)|mov(?:e|es|ing)|get\s+(?:updated|refreshed|revised|edited)|gets\s+(?:updated|refreshed|revised|edited)|(?:is|are)\s+edited|revis(?:e|ed|es|ing)|republish(?:ed)?|(?:get|gets|have|has)\s+(?:a\s+)?new\s+(?:release|version|edition)s?|turn(?:s)?\s+over|rotat(?:e|es|ed)|edit(?:s|ed)?\s+(?:it|them))`;
 
 /** Nouns that can be "static" or "fixed" as knowledge (not "fixed prices"). */
 const STABLE_NOUN = String.raw`(?:knowledge(?:\s?base)?|content|docs|documents|documentation|corpus|kb|information|info|data|policies|manuals|faqs?|reference\s+material|source\s+material|archive|collection|catalog(?:ue)?)`;
@@ -60,6 +60,11 @@ const GROWS_FREQUENCY = new RegExp(
 /** "pest alerts … come out every week", "bulletins are issued daily": notices the model must know as they appear. */
 const NOTICES_ISSUED_FREQUENCY = new RegExp(
   `\\b(?:alerts?|bulletins?|notices?|advisories|circulars|announcements|release\\s+notes|price\\s+lists?|newsletters?|warnings?)\\b[^.;!?\\n]{0,60}?\\b(?:come\\s+out|comes\\s+out|are\\s+(?:issued|published|released|sent)|is\\s+(?:issued|published|released|sent)|go\\s+out|goes\\s+out|get\\s+(?:issued|published))\\s+(${FREQUENCY_SOURCE})\\b`,
+  'g',
+);
+/** "label amendments come in every month or so", "revisions to the code arrive quarterly": changes to the knowledge. */
+const AMENDMENTS_FREQUENCY = new RegExp(
+  `\\b(?:amendments?|revisions?|rule\\s+changes|updates\\s+to\\s+(?:the|our)\\s+[\\w-]+)\\s+(?:to\\s+(?:the\\s+|our\\s+)?[\\w-]+\\s+)?(?:come\\s+(?:in|out)|arrive|land|happen|appear|are\\s+(?:made|issued|published|released))\\s+(?:about\\s+|roughly\\s+|around\\s+|like\\s+)?(${FREQUENCY_SOURCE})\\b`,
   'g',
 );
 /**
@@ -125,6 +130,7 @@ export const extractKnowledgeChanges: Extractor = (message) => {
     GROWS_FREQUENCY,
     TEAM_UPDATES_FREQUENCY,
     NOTICES_ISSUED_FREQUENCY,
+    AMENDMENTS_FREQUENCY,
   ]) {
     for (const match of allMatches(pattern, lower)) {
       // (Notices are knowledge only when the model must know them, not when it writes or sorts them.)

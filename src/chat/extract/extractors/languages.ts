@@ -19,6 +19,8 @@ const MULTILINGUAL = new RegExp(
     String.raw`\bin\s+(?:the\s+)?(?:customer|user|caller|patient|reader|visitor|client)'?s'?\s+(?:own\s+)?language\b`,
     String.raw`\b(?:users|customers|clients|visitors|staff|employees|offices)\s+in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|many|several|multiple)\s+countries\b`,
     String.raw`\bnon[\s-]english\b`,
+    // "half the questions come in French, the rest English": a share in one language, the rest in another.
+    `\\b(?!english\\b)${LANGUAGE}\\b[^.;!?\\n]{0,40}?\\b(?:the\\s+rest|the\\s+others?|the\\s+remainder)\\b[^.;!?\\n]{0,20}?\\b${LANGUAGE}\\b`,
     // "hindi english mixed", "mixed hindi english": two languages said to be mixed, with no word between them.
     `\\b${LANGUAGE}\\s+${LANGUAGE}\\s+(?:mixed|mix|code[\\s-]?mixed)\\b|\\bmixed\\s+${LANGUAGE}\\s+${LANGUAGE}\\b`,
     // Code-mixed languages are two languages in one sentence: Taglish (Tagalog-English), Hinglish, Spanglish…

@@ -53,7 +53,7 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'generate',
-    /\b(?:writ(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:descriptions?|emails?|replies|drafts?|summaries|reports?|articles?|posts?|copy|notes|letters|release\s+notes|responses)|draft\w*\s+(?:\w+\s+){0,2}(?:emails?|replies|responses|letters|documents|contracts|notes|announcements|posts?|updates|messages)|blog\s+posts?|newsletters?|headline\s+generation|(?:next[\s-](?:word|phrase)|text|phrase)\s+suggestions?|marketing\s+(?:copy|emails?)|(?:reply|response|text|message)\s+suggestions|suggest\w*\s+(?:short\s+)?(?:replies|responses)|summar(?:ies|i[sz]\w*)|(?:call|meeting|visit|case|shift|discharge|after[\s-]call|auto(?:matic)?|ticket|incident)\s+summary\b|generat\w*\s+(?:[\w-]+\s+){0,2}(?:descriptions?|text|copy|reports?|summaries|emails?|content|headlines|posts|explanations|impressions|captions|drafts?|narratives?)|(?:email|letter|reply|report|response|memo)\s+drafting|(?:make|create|produce)\s+(?:\w+\s+){0,2}descriptions\b|(?:explanations|summaries|drafts|posts|headlines|impressions)\s+generated\b|draft\s+generator|draft\w*\s+(?:\w+\s+){0,2}(?:reports?|impressions|summaries)|social\s+(?:media\s+)?posts|translat\w*|(?:game|dialogue|content|app|ui|website|marketing|product|string|text)\s+locali[sz]ation|locali[sz](?:ation|e[sd]?)\s+(?:of\s+)?(?:our\s+|the\s+)?(?:app|ui|strings|content|copy|games?|website|products?|text|docs|documentation|marketing|dialogue)\b|locali[sz]e[sd]?\s+(?:\w+\s+){0,3}?into\s+|rewrit\w*|paraphras\w*|(?:soap|meeting)\s+notes|soap\s+note\s+format|(?:writ\w*|draft\w*|generat\w*|produc\w*|creat\w*)\s+(?:\w+\s+){0,2}?clinical\s+notes|(?:npc\s+)?dialogue\s+(?:generation|lines)|npc\s+dialogue|character\s+dialogue)\b/g,
+    /\b(?:writ(?:e|es|ing)\s+(?:[\w-]+\s+){0,2}(?:descriptions?|emails?|replies|drafts?|summaries|reports?|articles?|posts?|copy|notes|letters|release\s+notes|responses)|draft\w*\s+(?:\w+\s+){0,2}(?:emails?|repl(?:y|ies)|responses?|letters|documents|contracts|notes|announcements|posts?|updates|messages)|blog\s+posts?|newsletters?|headline\s+generation|(?:next[\s-](?:word|phrase)|text|phrase)\s+suggestions?|marketing\s+(?:copy|emails?)|(?:reply|response|text|message)\s+suggestions|suggest\w*\s+(?:short\s+)?(?:replies|responses)|summar(?:ies|i[sz]\w*)|(?:call|meeting|visit|case|shift|discharge|after[\s-]call|auto(?:matic)?|ticket|incident)\s+summary\b|generat\w*\s+(?:[\w-]+\s+){0,2}(?:descriptions?|text|copy|reports?|summaries|emails?|content|headlines|posts|explanations|impressions|captions|drafts?|narratives?)|(?:email|letter|reply|report|response|memo)\s+drafting|(?:make|create|produce)\s+(?:\w+\s+){0,2}descriptions\b|(?:explanations|summaries|drafts|posts|headlines|impressions)\s+generated\b|draft\s+generator|draft\w*\s+(?:\w+\s+){0,2}(?:reports?|impressions|summaries)|social\s+(?:media\s+)?posts|translat\w*|(?:game|dialogue|content|app|ui|website|marketing|product|string|text)\s+locali[sz]ation|locali[sz](?:ation|e[sd]?)\s+(?:of\s+)?(?:our\s+|the\s+)?(?:app|ui|strings|content|copy|games?|website|products?|text|docs|documentation|marketing|dialogue)\b|locali[sz]e[sd]?\s+(?:\w+\s+){0,3}?into\s+|rewrit\w*|paraphras\w*|(?:soap|meeting)\s+notes|soap\s+note\s+format|(?:writ\w*|draft\w*|generat\w*|produc\w*|creat\w*)\s+(?:\w+\s+){0,2}?clinical\s+notes|(?:npc\s+)?dialogue\s+(?:generation|lines)|npc\s+dialogue|character\s+dialogue)\b/g,
   ],
   // Phrasings found by the independent batch x23 (lowest priority: the forms above decide first).
   [
@@ -135,6 +135,10 @@ const OCR_ELSEWHERE =
 export const SPEECH_ALREADY_TEXT =
   /\b(?:already\s+(?:transcribed|converted\s+to\s+text)|(?:transcribed|converted)\s+to\s+text\s+(?:already|before|upstream|first|by\s+(?:the|an?|our)\b)|(?:speech[\s-]to[\s-]text|stt|asr|transcription)\s+(?:step\s+)?(?:already\s+)?(?:happens|is\s+done|runs|is\s+handled|is\s+solved|comes)\s+(?:before|upstream|elsewhere|earlier|outside|first|separately)|(?:the\s+)?input\s+is\s+(?:plain\s+|just\s+|only\s+)?text|we\s+(?:don't|do\s+not)\s+do\s+(?:the\s+)?(?:transcription|speech[\s-]to[\s-]text|asr)|(?:gets?|is|are|was|were|being)\s+transcribed\s+(?:already\s+)?by\s+(?:our|the|an?|a\s+separate|another)\s+(?:[\w-]+\s+)?(?:speech[\s-]to[\s-]text|stt|asr|whisper|system|software|vendor|service|tool|engine|pipeline)\b|(?:gpt|it|the\s+(?:model|llm))\s+only\s+sees\s+text|text\s+in\s*(?:->|→|-|,|and|to)?\s*text\s+out|transcription\s+is\s+(?:a\s+|done\s+by\s+a\s+|handled\s+by\s+a\s+)?(?:separate|different|another|other)\s+(?:system|step|service|tool|team|pipeline)\b|\b(?:task|job|step|this|it)\s+(?:is\s+not|isn'?t)\s+(?:an?\s+)?(?:transcription|speech[\s-]to[\s-]text|asr)(?![\w-]))/;
 
+/** "draft a first reply for the agent", "write the response": a reply the model writes beside a label. */
+const REPLY_WRITTEN =
+  /\b(?:draft\w*|writ(?:e|es|ing)|generat(?:e|es|ing)|suggest(?:s|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:repl(?:y|ies)|responses?|answers?|letters?)\b/g;
+
 export const extractTaskType: Extractor = (message) => {
   const { lower } = message;
   const speechIsText = SPEECH_ALREADY_TEXT.test(lower);
@@ -153,7 +157,16 @@ export const extractTaskType: Extractor = (message) => {
             (/\bocr\b/.test(candidate[0]) && OCR_ELSEWHERE.test(sentenceAround(lower, candidate.index, 120))))
         ),
     );
-    if (match) return [findingFromMatch('taskType', taskType, match)];
+    if (match) {
+      // ("sort them into categories and draft a first reply for the agent": the reply is written, so the model
+      // generates; the category is one more thing it writes.)
+      if (taskType === 'classify') {
+        const written = allMatches(REPLY_WRITTEN, lower)[0];
+        if (written !== undefined && !isNegatedBefore(lower, written.index, 12))
+          return [findingFromMatch('taskType', 'generate', written)];
+      }
+      return [findingFromMatch('taskType', taskType, match)];
+    }
   }
   return [];
 };

@@ -17,6 +17,15 @@ const TASK_OF_A_THING = new RegExp(
 );
 
 /**
+ * "Our dentists spend ages writing insurance pre-authorization letters": the work people spend their time on, which
+ * the model is wanted for.
+ */
+const PEOPLE_SPEND_TIME = new RegExp(
+  String.raw`\b(?:spend|spends|spent|spending|waste|wastes|lose|loses)\s+(?:ages|hours|days|weeks|forever|so\s+much\s+time|a\s+lot\s+of\s+time|too\s+much\s+time|half\s+(?:their|the|our)\s+(?:day|time|week))\s+((?:writing|drafting|answering|sorting|reading|summari[sz]ing|filling\s+(?:in|out)|coding|classifying|tagging|typing|keying|translating|checking|reviewing)\s+[a-z][^.;!?\n]{3,100}?)${TASK_END}`,
+  'g',
+);
+
+/**
  * What the current model already does, as the team describes its use: "GPT-4o mini writes our product descriptions",
  * "it tags incoming tickets". The verb must follow the model (or "it", "the bot") and take "our", "the", "incoming"…
  */
@@ -71,6 +80,8 @@ export const extractTask: Extractor = (message) => {
           : (() => {
               const current = allMatches(CURRENT_USE, message.lower);
               if (current.length > 0) return current;
+              const toil = allMatches(PEOPLE_SPEND_TIME, message.lower);
+              if (toil.length > 0) return toil;
               const does = allMatches(TEAM_DOES, message.lower);
               if (does.length > 0) return does;
               const doing = allMatches(TEAM_IS_DOING, message.lower);
