@@ -537,3 +537,37 @@ describe('newuser51: statements and paraphrases the chat missed', () => {
     );
   });
 });
+
+describe('batch x60: first messages as people write them', () => {
+  it.each([
+    [
+      'satellite bandwidth is awful so it has to run on the ship itself, on a rugged mini pc where the model can use about 16 gigs of memory',
+      { deployment: 'edge', goals: ['on-device'], deviceMemoryGB: 16 },
+    ],
+    ['Fields have no signal so it has to run on the phone itself.', { deployment: 'mobile', goals: ['on-device'] }],
+    [
+      'need a quiz generator for our 7th grade science units by the end of the fortnight. we have zero dollars, not one-off not monthly',
+      { taskType: 'generate', timelineWeeks: 2, oneTimeBudgetUSD: 0, monthlyBudgetUSD: 0 },
+    ],
+    ['the bill is around $9k/month and finance hates it', { goals: ['cost'] }],
+    ['current pipeline on gemini 2.5 flash takes ~4 seconds a line, we need under 500ms', { goals: ['latency'] }],
+    ['each has to be routed to one of 23 departments', { taskType: 'classify' }],
+    ['we have 40k historical requests with the dept that actually handled them', { labeledExamples: 40000 }],
+    [
+      "zero-shot with gpt-4.1 mini didn't cut it at all",
+      { tried: [{ method: 'prompt-engineering', result: 'failed' }] },
+    ],
+    [
+      'crews want to ask about engine manuals and safety procedures while at sea',
+      { taskType: 'chat', goals: ['knowledge'] },
+    ],
+  ])('reads %j', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it('leaves "questions went to two guys on the phone" without a phone deployment', () => {
+    expect(
+      read('for years agronomy questions went to two guys on the phone who are both retiring this year.'),
+    ).not.toHaveProperty('deployment');
+  });
+});

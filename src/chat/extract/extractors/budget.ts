@@ -440,8 +440,16 @@ export const extractBudget: Extractor = (message, context) => {
     if (monthly || !oneTime) findings.push(finding('monthlyBudgetUSD', 0, match.index, end));
     if (oneTime || !monthly) findings.push(finding('oneTimeBudgetUSD', 0, match.index, end));
   }
+  // ("we have zero dollars, not one-off not monthly": nothing of either kind.)
+  const zero = findings.find((item) => item.value === 0 && item.field === 'oneTimeBudgetUSD');
+  if (zero && !findings.some((item) => item.field === 'monthlyBudgetUSD') && NEITHER_KIND.test(lower))
+    findings.push(finding('monthlyBudgetUSD', 0, zero.start, zero.end));
   return findings;
 };
+
+/** "not one-off not monthly", "neither one-time nor monthly": a zero said of both kinds of money. */
+const NEITHER_KIND =
+  /\b(?:not|neither)\s+(?:one[\s-]?off|one[\s-]?time|upfront)\s*,?\s*(?:not|nor|or)\s+(?:monthly|recurring|per\s+month)\b/;
 
 /** "we want to get under 10k", "bring the bill below $5k", "target is ~5.5k/month": the bill aimed for. */
 const BILL_TARGET = new RegExp(

@@ -43,7 +43,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "runs on pixel 8s (8GB)", "flagship androids with 12gb ram", "6 GB devices … on the phone".
         String.raw`\b(?:runs?|running|on)\s+(?:the\s+|our\s+)?(?:pixel\s*\d+\w*|galaxy\s+s\d+\w*|iphone\s*\d+\w*)\b`,
         String.raw`\b(?:flagship|mid[\s-]range|low[\s-]end|budget|older)\s+(?:androids|android\s+phones|phones|iphones)\b`,
-        String.raw`(?<!\b(?:call|calls|called|calling|talk|talking|speak|speaking|us|them|me)\s)\bon\s+the\s+(?:phone|handset|tablet)\b(?!\s+(?:with|to)\b)`,
+        String.raw`(?<!\b(?:call|calls|called|calling|talk|talking|speak|speaking|us|them|me|guys|people|someone|somebody|staff|agents|operators|person|answered|answering|went|go|goes|spend|spends|hours)\s)\bon\s+the\s+(?:phone|handset|tablet)\b(?!\s+(?:with|to|all\s+day|lines?)\b)`,
         // "drivers carry a rugged android handheld with 6GB of RAM and the assistant has to run right on it".
         String.raw`\b(?:carry|carries|use|uses|have|has|get|gets)\s+(?:an?\s+|their\s+|our\s+)?(?:rugged\s+)?(?:android|ios)\s+(?:handhelds?|phones?|tablets?|devices?)\b(?=[^\n]{0,120}\b(?:run\w*\s+(?:right\s+|directly\s+)?on\s+(?:it|them|the\s+device)|offline|on[\s-]device|locally))`,
         // "the tablets have 6 gigs", "our android tablets".
@@ -98,6 +98,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:running|runs?|on)\s+(?:windows|mac|linux|corporate|company|employee)\s+(?:laptops?|pcs|desktops?|notebooks?)\b`,
         // "distill into Llama 3.2 3B for the check-in kiosks": the model meant for the kiosks.
         String.raw`\b(?:distil\w*|student|model)\b(?:[^.;!?\n]|\.(?=\d)){0,50}?\bfor\s+(?:the|our|their)\s+(?:[\w-]+\s+){0,2}?kiosks\b`,
+        // "it has to run on the ship itself, on a rugged mini pc": the machine where the work happens, no server.
+        String.raw`\b(?:has\s+to|must|needs?\s+to|should|will)\s+run\s+(?:fully\s+|entirely\s+|locally\s+)?(?:on|in|aboard)\s+(?:the|each|every|a)\s+(?:[\w-]+\s+)?(?:ship|vessel|truck|vehicle|train|bus|robot|drone|camera|kiosk|mini\s?pc|machine|tractor|combine)\s+itself\b|\bon\s+a\s+(?:rugged|small|fanless|industrial)\s+(?:mini\s?pc|pc|box|computer)\b`,
         // "yeah laptops. 32 gig machines …" (a short answer naming the device).
         String.raw`^\W*(?:(?:yeah|yes|yep|ok|okay|mostly|mainly)[\s,]+)?(?:laptops?|macbooks?)\b(?=\s*(?:[,.;:-]|$|\s+(?:mostly|only|mainly)))(?!\s*[,.;:-]?\s*(?:no|not|nope|never)\b)`,
       ].join('|'),
@@ -243,7 +245,12 @@ export const extractDeployment: Extractor = (message) => {
   };
   for (const [pattern, deployment] of PATTERNS) {
     for (const match of allMatches(pattern, lower)) {
-      if (isNegatedBefore(lower, match.index, 20)) continue;
+      // ("Fields have no signal so it has to run on the phone itself": the "no" is the reason's, before "so".)
+      if (
+        isNegatedBefore(lower, match.index, 20) &&
+        !/\b(?:so|hence|therefore|because|since)\b/.test(lower.slice(Math.max(0, match.index - 20), match.index))
+      )
+        continue;
       // "Nothing runs on phones or laptops": denied, like "it doesn't run on phones".
       // ("Nothing leaves our on-prem cluster" says where everything stays: only a verb of running is denied.)
       if (

@@ -83,7 +83,7 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'generate',
-    /\b(?:turn|convert)\w*\s+(?:[\w-]+\s+){1,4}?into\s+(?:[\w-]+\s+){0,2}?(?:reports?|summaries|descriptions?|articles?|letters|emails?|posts?|scripts?)\b|\bheadlines?\s+(?:\+|and|&)\s+(?:teasers?|summaries|subheads?)\b|\b(?:description|copy|report|email|content)[\s-]writer\b/g,
+    /\b(?:turn|convert)\w*\s+(?:[\w-]+\s+){1,4}?into\s+(?:[\w-]+\s+){0,2}?(?:reports?|summaries|descriptions?|articles?|letters|emails?|posts?|scripts?)\b|\bheadlines?\s+(?:\+|and|&)\s+(?:teasers?|summaries|subheads?)\b|\b(?:description|copy|report|email|content)[\s-]writer\b|\b(?:quiz|quizzes|exam|test|question|lesson[\s-]plan|worksheet|report|content|email|letter|summary|description|copy|story)\s+generator\b/g,
   ],
   // "a photo of a sneaker comes in, we need brand and model out of it": an image read for facts.
   [

@@ -70,7 +70,7 @@ const SPRINT_LENGTH = new RegExp(
 );
 
 const FORTNIGHT =
-  /\b(?:in|within|by|next|about|only)\s+(?:a|one|the\s+next)\s+fortnight\b|\b(?:a|one)\s+fortnight\s+(?:to|until|till|before|left)\b/g;
+  /\b(?:in|within|by|next|about|only)\s+(?:a|one|the\s+next)\s+fortnight\b|\bby\s+the\s+end\s+of\s+the\s+(?:next\s+)?fortnight\b|\b(?:a|one)\s+fortnight\s+(?:to|until|till|before|left)\b/g;
 
 const IS_FINE = new RegExp(
   // (Not "$800 a month is ok": a price per month, not a time.)

@@ -75,7 +75,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x57: { precision: 0.89, recall: 0.95 },
   x58: { precision: 0.87, recall: 0.93 },
   x59: { precision: 0.93, recall: 0.95 },
-  x60: { precision: 0.82, recall: 0.67 },
+  x60: { precision: 0.83, recall: 0.71 },
 };
 
 interface BatchUtterance {
