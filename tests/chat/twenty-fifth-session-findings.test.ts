@@ -571,3 +571,69 @@ describe('batch x60: first messages as people write them', () => {
     ).not.toHaveProperty('deployment');
   });
 });
+
+describe('review26: the later readings stay off what they do not describe', () => {
+  it.each([
+    ['$5k, not canadian dollars', { oneTimeBudgetUSD: 5000 }],
+    [
+      'we want to classify incoming support emails into 8 categories so the right team can write a reply faster',
+      { taskType: 'classify' },
+    ],
+    [
+      'classify customer emails by topic; our agents will still write the responses themselves',
+      { taskType: 'classify' },
+    ],
+  ])('reads %j as %j', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['my workstation has an RTX 3060, 64GB DDR5 and a 2TB ssd', 'gpuMemoryGB'],
+    ['we have an RTX 2080 Ti. 40GB of documents to train on', 'gpuMemoryGB'],
+    ['5,000 CAD drawings', 'oneTimeBudgetUSD'],
+    ['we want to generate SEO titles that name the product page for each item in our catalog', 'needsCitations'],
+    ['the model drafts marketing copy; revisions come in daily from the brand team', 'knowledgeChanges'],
+    [
+      'our devs spent weeks coding the integration; now the support bot answers questions about our product catalog',
+      'task',
+    ],
+    ['classify survey answers based on our internal quality standards', 'goals'],
+    ['score call center answers based on our procedures, pass or fail', 'goals'],
+  ])('leaves %j without %s', (text, field) => {
+    expect(read(text)).not.toHaveProperty(field);
+  });
+
+  it.each([
+    'should we also buy an RTX 4070 for local testing?',
+    "I tried it on my gaming PC's RTX 3070 at home first, it was too slow",
+    'we sold the old GTX 1080 last year',
+  ])("keeps the team's GPU when %j mentions another card", async (message) => {
+    const turns = await converse(
+      ['We draft insurance letters in a strict format, with 2 A100 80GB on premises. just recommend', message],
+      knowledge,
+    );
+    expect(turns[1]?.state.profile.gpuName).toBe('NVIDIA A100 80GB');
+  });
+
+  it.each([
+    ['why not keep RAG and add LoRA for the tone?', 'lora'],
+    ['why not keep prompting and add RAG on top?', 'rag'],
+  ])('reads %j as a why-not about %s', (text, method) => {
+    expect(extractProfile(text, { knowledge, today: '2026-12-06', midConversation: true }).intents.whyNot).toBe(method);
+  });
+
+  it.each([
+    ['labeledExamples', 'we use GPT-4o mini, 3000', 3000],
+    ['oneTimeBudgetUSD', 'on-prem only, 5000', 5000],
+  ])('keeps the number answering %s in %j', (field, text, value) => {
+    const extraction = extractProfile(text, { knowledge, today: '2026-12-06', requestedField: field as never });
+    expect((extraction.fields as Record<string, unknown>)[field]).toBe(value);
+  });
+
+  it('reads "a little bit" and "some prompt engineering" as basic experience', () => {
+    for (const text of ['a little bit', 'some prompt engineering, no training'])
+      expect(
+        extractProfile(text, { knowledge, today: '2026-12-06', requestedField: 'mlExpertise' }).fields.mlExpertise,
+      ).toBe('basic');
+  });
+});

@@ -150,7 +150,7 @@ function currencyOf(message: PreparedMessage, item: Finding): string | undefined
     if (prefix !== undefined) return signOf(`${prefix}$`);
   }
   // "50,000 Canadian dollars": another country's dollars, named.
-  const named = OTHER_DOLLARS.exec(message.lower.slice(item.start, item.end + 24))?.[0];
+  const named = OTHER_DOLLARS.exec(message.lower.slice(item.start, item.end))?.[0];
   if (named !== undefined) return signOf(named);
   // "$3k (about ₹2.5 lakh)": an amount said in dollars is dollars, whatever gloss follows it.
   if (new RegExp(DOLLAR_WORD).test(message.lower.slice(item.start, item.end))) return undefined;

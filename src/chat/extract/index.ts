@@ -124,7 +124,7 @@ const DOCUMENTS_TIMES_PAGES = new RegExp(
 );
 /** "75k pages total", "75,000 pages in total": the whole collection's pages, said as the total. */
 const PAGES_TOTAL_SAID = new RegExp(
-  `(${COUNT_SOURCE})[\\s-]pages?\\s+(?:in\\s+)?(?:total|all|overall|altogether|combined)\\b`,
+  `(${COUNT_SOURCE})[\\s-]pages?\\s+(?:in\\s+total|total|in\\s+all|overall|altogether|combined)\\b`,
 );
 /** "about 900 pages of PDFs", "the 1,200-page manual": the pages of the whole collection. */
 const PAGES_IN_ALL = new RegExp(

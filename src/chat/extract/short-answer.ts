@@ -203,6 +203,7 @@ export function numberAnswer(
       // ("we dont have any GPUs. zero.": a number said right after another fact, with only punctuation between,
       // stresses that fact.)
       if (
+        parseCount(match[1] ?? '') === 0 &&
         others.some(
           (other) => other.end <= match.index && /^[\s.,;:!-]{1,6}$/.test(message.lower.slice(other.end, match.index)),
         )

@@ -25,7 +25,7 @@ const CITE = new RegExp(
     String.raw`\bpoint(?:s|ing)?\s+(?:at|to)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:paragraph|section|clause|page|article|passage|document|source|policy|regulation|rule)s?\s+(?:it|they|the\s+answer)(?:'s|'re|\s+is|\s+are|\s+was|\s+were)?\s+(?:based\s+on|from|came\s+from|comes\s+from|drawn\s+from|taken\s+from)`,
     String.raw`\b(?:w\/|with)\s+(?:source\s+)?links\b`,
     // "answers have to quote the label section", "must quote the policy paragraph": the source's place, quoted.
-    String.raw`\b(?:quote|quotes|quoting|cite|cites|citing|reference|name|names)\s+(?:the\s+|its\s+|their\s+)?(?:relevant\s+|exact\s+)?[\w-]+\s+(?:section|paragraph|clause|article|page|rule|chapter)s?\b`,
+    String.raw`\b(?:quote|quotes|quoting|cite|cites|citing)\s+(?:the\s+|its\s+|their\s+)?(?:relevant\s+|exact\s+)?[\w-]+\s+(?:section|paragraph|clause|article|page|rule|chapter)s?\b`,
     // "an answer with the section number cited", "the page number cited": the place in the source, cited.
     String.raw`\bwith\s+(?:the\s+|its\s+|a\s+)?(?:section|page|article|paragraph|clause|rule|ordinance|code)\s+(?:number|no\.?|reference|ref)s?\s+(?:cited|quoted|shown|given)\b`,
     // "riders need the answer plus a link to the alert": a link to the source item.

@@ -161,16 +161,24 @@ const UNLISTED_GPU = new RegExp(
 );
 /** ", 10GB", " not a 3090, 10GB" right after an unlisted card: its memory (not the machine's RAM). */
 const MEMORY_AFTER_UNLISTED = new RegExp(
-  `^(?:\\s+not\\s+(?:an?\\s+|the\\s+)?[\\w-]+(?:\\s+[\\w-]+)?)?\\s*[,.]\\s*(?:with\\s+|only\\s+|it\\s+has\\s+)?${MEMORY}(?!\\s+(?:of\\s+)?(?:system\\s+)?ram\\b)`,
+  `^(?:\\s+not\\s+(?:an?\\s+|the\\s+)?[\\w-]+(?:\\s+[\\w-]+)?)?\\s*[,.]\\s*(?:with\\s+|only\\s+|it\\s+has\\s+)?${MEMORY}(?!\\s*(?:of\\s+)?(?:system\\s+|ddr\\d?\\s*)?(?:ram|ddr\\d?|storage|ssd|disk|documents?|docs|data|files?|pdfs?|text)\\b)`,
 );
 /** The message names a GPU the catalog does not list ("it's an RTX 3080 not a 3090"). */
 export function namesUnlistedGpu(message: PreparedMessage, catalog: ExtractionCatalog): boolean {
   const listed = createSpanIndex(catalogScanner(catalog).findGpus(message.lower));
-  return allMatches(UNLISTED_GPU, message.lower).some(
-    (match) =>
-      match.index + match[0].length - match.index > 3 && !listed.overlaps(match.index, match.index + match[0].length),
-  );
+  // (Said as the team's card, "it's an RTX 3080", "we have a 3060", not one to buy, sold, tried or somebody's.)
+  return allMatches(UNLISTED_GPU, message.lower).some((match) => {
+    if (match[0].length <= 3 || listed.overlaps(match.index, match.index + match[0].length)) return false;
+    const sentence = sentenceAround(message.lower, match.index);
+    return OURS_NOW.test(sentence) && !NOT_OURS_NOW.test(sentence);
+  });
 }
+/** The card is the team's now: "it's an …", "we have a …", "our GPU is a …", a correction. */
+const OURS_NOW =
+  /\b(?:it's|its|it\s+is|we\s+have|we've\s+got|we\s+got|we\s+own|our\s+(?:gpu|card|machine|server)\s+(?:is|has)|actually|correction|sorry|my\s+mistake)\b/;
+/** …not one to buy, sold, tried, old, or on a gaming PC. */
+const NOT_OURS_NOW =
+  /\b(?:buy|buying|bought|sold|sell|selling|tried|gaming|old|older|used\s+to|should|could|would|considering|thinking|want|wants|plan|planning|need|needs|friend's|his|her|their)\b/;
 /** A Mac named as the machine: "no NVIDIA GPUs" beside it says which GPU it is not, not that there is none. */
 /** A Mac named right after a "no GPUs": "no GPUs, it's a mac", "there are no GPUs, it's a MacBook". */
 const MAC_SAID_NEAR = /\b(?:mac|macbook|imac|mac\s+(?:studio|mini)|apple\s+silicon|m[1-4](?:\s+(?:pro|max|ultra))?)\b/;

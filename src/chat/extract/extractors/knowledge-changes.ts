@@ -64,7 +64,7 @@ const NOTICES_ISSUED_FREQUENCY = new RegExp(
 );
 /** "label amendments come in every month or so", "revisions to the code arrive quarterly": changes to the knowledge. */
 const AMENDMENTS_FREQUENCY = new RegExp(
-  `\\b(?:amendments?|revisions?|rule\\s+changes|updates\\s+to\\s+(?:the|our)\\s+[\\w-]+)\\s+(?:to\\s+(?:the\\s+|our\\s+)?[\\w-]+\\s+)?(?:come\\s+(?:in|out)|arrive|land|happen|appear|are\\s+(?:made|issued|published|released))\\s+(?:about\\s+|roughly\\s+|around\\s+|like\\s+)?(${FREQUENCY_SOURCE})\\b`,
+  `\\b(?:amendments?|rule\\s+changes|updates\\s+to\\s+(?:the|our)\\s+[\\w-]+)\\s+(?:to\\s+(?:the\\s+|our\\s+)?[\\w-]+\\s+)?(?:come\\s+(?:in|out)|arrive|land|happen|appear|are\\s+(?:made|issued|published|released))\\s+(?:about\\s+|roughly\\s+|around\\s+|like\\s+)?(${FREQUENCY_SOURCE})\\b`,
   'g',
 );
 /**

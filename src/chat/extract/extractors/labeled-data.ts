@@ -100,7 +100,7 @@ const TRAINED_ON_RECORDS = new RegExp(
 );
 /** "it is more like 6,000 letters, not 4k": a count of the team's records, corrected. */
 const COUNT_RECORDS_CORRECTED = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\s*,?\\s*not\\s+(?:the\\s+)?${APPROX_SOURCE}${COUNT_SOURCE}(?!\\s*(?:[a-z-]+\\s+)?(?:a|per|each)\\b)`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\s*(?:,\\s*)?not\\s+(?:the\\s+)?${APPROX_SOURCE}${COUNT_SOURCE}(?!\\s*(?:[a-z-]+\\s+)?(?:a|per|each)\\b)`,
   'g',
 );
 /** "800 tickets with their resolutions", "1,200 clips with hand-corrected transcripts", "8k PR comments paired with the diffs". */

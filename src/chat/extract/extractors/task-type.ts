@@ -137,7 +137,7 @@ export const SPEECH_ALREADY_TEXT =
 
 /** "draft a first reply for the agent", "write the response": a reply the model writes beside a label. */
 const REPLY_WRITTEN =
-  /\b(?:draft\w*|writ(?:e|es|ing)|generat(?:e|es|ing)|suggest(?:s|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:repl(?:y|ies)|responses?|answers?|letters?)\b/g;
+  /\b(?:and|then|plus|also)\s+(?:to\s+)?(?:draft\w*|writ(?:e|es|ing)|generat(?:e|es|ing)|suggest(?:s|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:repl(?:y|ies)|responses?|answers?|letters?)\b/g;
 
 export const extractTaskType: Extractor = (message) => {
   const { lower } = message;

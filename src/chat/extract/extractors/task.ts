@@ -21,7 +21,7 @@ const TASK_OF_A_THING = new RegExp(
  * the model is wanted for.
  */
 const PEOPLE_SPEND_TIME = new RegExp(
-  String.raw`\b(?:spend|spends|spent|spending|waste|wastes|lose|loses)\s+(?:ages|hours|days|weeks|forever|so\s+much\s+time|a\s+lot\s+of\s+time|too\s+much\s+time|half\s+(?:their|the|our)\s+(?:day|time|week))\s+((?:writing|drafting|answering|sorting|reading|summari[sz]ing|filling\s+(?:in|out)|coding|classifying|tagging|typing|keying|translating|checking|reviewing)\s+[a-z][^.;!?\n]{3,100}?)${TASK_END}`,
+  String.raw`\b(?:spend|spends|spending|waste|wastes|lose|loses)\s+(?:ages|hours|days|weeks|forever|so\s+much\s+time|a\s+lot\s+of\s+time|too\s+much\s+time|half\s+(?:their|the|our)\s+(?:day|time|week))\s+((?:writing|drafting|answering|sorting|reading|summari[sz]ing|filling\s+(?:in|out)|coding|classifying|tagging|typing|keying|translating)\s+(?!(?:the|its|our)\s+(?:chatbot|bot|model|ai|llm)\b)[a-z][^.;!?\n]{3,100}?)${TASK_END}`,
   'g',
 );
 
