@@ -182,12 +182,7 @@ export function numberAnswer(
     const first = firstClause(text);
     // ("No. We'd rent on AWS" still answers the GPU question: only counts that are not yes/no questions are refuted.)
     const refutes = others.length > 0 && /^\W*(?:no|nope)\W*$/.test(first) && REFUTABLE_BY_NO.has(field);
-    // ("we dont have any GPUs. zero. IT wont buy any either": the "none" is another fact's, the GPUs, not this answer.)
-    const none = NONE.exec(text);
-    const stressesAnother =
-      none !== null &&
-      others.some((other) => other.start <= start + none.index + none[0].length + 12 && other.end > start + none.index);
-    if (!stressesAnother && (NONE.test(text) || (NONE.test(first) && !refutes)))
+    if (NONE.test(text) || (NONE.test(first) && !refutes))
       return bounds?.zeroAllowed ? ({ field, value: 0, start, end } as Finding) : undefined;
     // Numbers this field cannot take ("6 months" for a count of examples) are not candidates: "6 months of
     // labels, roughly 2 million" answers 2,000,000.
