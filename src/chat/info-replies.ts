@@ -2391,10 +2391,7 @@ export function modelReply(
   const named = knowledge.models.find((model) => model.name === destination.model.name);
   const today = knowledge.manifest.referenceDate;
   // (Already shut down by its vendor, "nano is dead": the same answer, said in the past.)
-  if (
-    named?.endOfLife !== undefined &&
-    (named.endOfLife <= today || daysBetween(today, named.endOfLife) <= RETIRING_NOTICE_DAYS)
-  ) {
+  if (named?.endOfLife !== undefined && (named.endOfLife <= today || retiresWithinNotice(named.endOfLife, today))) {
     const successors = liveSuccessors(named, knowledge, today);
     if (successors.length > 0) {
       const priced = (model: Model) =>
@@ -2459,7 +2456,7 @@ export function whyNotModelReply(
     entry.verdict !== 'not-viable' &&
     weighed.endOfLife !== undefined &&
     weighed.endOfLife > today &&
-    daysBetween(today, weighed.endOfLife) <= RETIRING_NOTICE_DAYS &&
+    retiresWithinNotice(weighed.endOfLife, today) &&
     chosen !== undefined
   )
     return `${name}: ${weighed.vendor} shuts it down on ${weighed.endOfLife}, and anything built or tuned on it stops with it, so ${method} on it would last only until then. ${destination.model.switched ? `That is why the plan runs on ${chosen} instead; pick` : `Stay on ${chosen}, or pick`} a model that stays available for at least the life of your project.`;
@@ -2546,6 +2543,11 @@ export function whyNotModelReply(
 
 /** A model shut down within this many days is one to move off now. */
 const RETIRING_NOTICE_DAYS = 183;
+
+/** A shutdown date within the notice: the model is one to move off now. */
+function retiresWithinNotice(endOfLife: string, today: string): boolean {
+  return daysBetween(today, endOfLife) <= RETIRING_NOTICE_DAYS;
+}
 /** A successor at this many times the price per request is said to be dearer, with cheaper models beside it. */
 const DEARER_RATIO = 2;
 
@@ -2571,7 +2573,7 @@ function liveModelsPricedLike(model: Model, knowledge: Knowledge, today: string)
         other.modality === model.modality &&
         other.apiPrice !== undefined &&
         requestPrice(other) <= own * 1.5 &&
-        (other.endOfLife === undefined || daysBetween(today, other.endOfLife) > RETIRING_NOTICE_DAYS),
+        (other.endOfLife === undefined || !retiresWithinNotice(other.endOfLife, today)),
     )
     .sort((a, b) => requestPrice(a) - requestPrice(b))
     .slice(0, 2);
@@ -2588,7 +2590,7 @@ function liveSuccessors(model: Model, knowledge: Knowledge, today: string): Mode
         other.id !== model.id &&
         other.modality === model.modality &&
         other.apiPrice !== undefined &&
-        (other.endOfLife === undefined || daysBetween(today, other.endOfLife) > RETIRING_NOTICE_DAYS),
+        (other.endOfLife === undefined || !retiresWithinNotice(other.endOfLife, today)),
     )
     .sort(
       (a, b) =>

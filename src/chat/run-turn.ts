@@ -1,6 +1,8 @@
 import { RETIRING_SOON_WEEKS, SMALL_MODEL_PARAMS_B } from '../engine/derive-facts.ts';
+import { KNOWLEDGE_NEEDS } from '../engine/diagnose.ts';
 import { listPriceMonthlyUSD } from '../engine/estimate-feasibility.ts';
 import { addDays, daysBetween } from '../engine/iso-dates.ts';
+import { SFT_SIBLINGS } from '../engine/method-groups.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import { SUBSTITUTE_MIN_LIFETIME_DAYS } from '../engine/model-tiers.ts';
 import { recommend } from '../engine/recommend.ts';
@@ -233,9 +235,6 @@ function withOtherLanguage(result: TurnResult, language: string | undefined): Tu
  * "Sorry, we have 1,500 pairs, not 15,000" after "15,000 chosen/rejected pairs": bare "pairs" said of a team whose
  * pairs so far were preference pairs (and no labelled examples) are those pairs, not supervised examples.
  */
-/** The gaps retrieval closes: facts the model lacks, facts that change, answers that must cite. */
-const KNOWLEDGE_GAPS: ReadonlySet<string> = new Set(['knowledge', 'freshness', 'citations']);
-
 /**
  * "oh, important: the notes are all in Dutch" after a task said without a language: the task is in Dutch, which the
  * engine reads there when it weighs the models' languages.
@@ -784,8 +783,8 @@ function answerTurn(
     const factsPlan =
       intents.factsByTuning === true &&
       recommendation.destination.method === 'rag' &&
-      recommendation.diagnosis.some((entry) => KNOWLEDGE_GAPS.has(entry.need)) &&
-      (['full-fine-tuning', 'lora', 'qlora', 'managed-fine-tuning'] as MethodId[]).includes(askedMethod) &&
+      recommendation.diagnosis.some((entry) => KNOWLEDGE_NEEDS.includes(entry.need)) &&
+      SFT_SIBLINGS.includes(askedMethod) &&
       alsoAsked === undefined;
     const why = factsPlan
       ? factsByTuningReply(

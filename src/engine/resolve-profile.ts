@@ -5,6 +5,7 @@ import { suggestGpuNames, suggestModelNames } from '../knowledge/suggest-names.t
 import type { Profile, TaskType } from '../profile/profile-schema.ts';
 import { MAX_TASK_CHARS } from './data-sensitivity.ts';
 import { offersService } from './derive-facts.ts';
+import { KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { Assumption, Conflict } from './recommendation-schema.ts';
 
 /**
@@ -135,7 +136,7 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
   }
   // No model and no task shape, but a task in words that names no image, audio or video (or, with no task, goals
   // about documents or written output): text work, said as assumed.
-  const textGoals = (input.goals ?? []).some((goal) => (TEXT_GOALS as readonly string[]).includes(goal));
+  const textGoals = (input.goals ?? []).some((goal) => TEXT_GOALS.includes(goal));
   if (
     profile.modality === undefined &&
     input.modelName === undefined &&
@@ -169,7 +170,7 @@ export function resolveProfile(input: Profile, knowledge: Knowledge): ResolvedPr
 }
 
 /** Goals that only text work has: facts from documents, fresh or cited, a written format or voice. */
-const TEXT_GOALS = ['knowledge', 'freshness', 'citations', 'format', 'style'] as const;
+const TEXT_GOALS: readonly string[] = [...KNOWLEDGE_NEEDS, 'format', 'style'];
 
 /** Words in a task that point away from text: images, audio, video (linear; read on the first characters only). */
 const NON_TEXT_WORDS =
