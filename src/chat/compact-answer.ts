@@ -88,11 +88,13 @@ export function compactAnswerParts(
     const modelFields = new Set(['modelName', 'modelAccess', 'modelParamsB']);
     // A model the advice proposed is not an open question about "which model you use".
     const modelUndecided = !destination.model.proposed && (top.decidedBy ?? []).some((field) => modelFields.has(field));
+    // On a proposed model, what its own method there still depends on (it fits the team's card: no budget to ask).
+    const undecided = destination.model.dependsOn ?? top.decidedBy ?? [];
     const deciders = [
       ...(modelUndecided ? ['which model you use'] : []),
       // In plain words, the GPU's name, count and memory said once ("which GPUs you have").
       ...new Set(
-        (top.decidedBy ?? [])
+        undecided
           .filter((field) => !modelFields.has(field))
           .map((field) => unknownWords(field.startsWith('gpu') ? 'gpuName' : field)),
       ),

@@ -396,12 +396,17 @@ export function costReply(
     !apiModelMethod(recommendation, method, knowledge);
   if (trainsNothing && !training) {
     lines.push(`${name} trains nothing, so there is no training bill.`);
-    const next = recommendation.recommendations.find(
+    // The plan's own later tuning step first ("1. RAG → 2. LoRA": LoRA); else the first other tuning, but no
+    // distillation the plan does not hold (a smaller student is a cost step, not "tuning later").
+    const tunings = recommendation.recommendations.filter(
       (other) =>
         other.verdict !== 'not-viable' &&
         trainsWeights(other.method, knowledge) &&
         other.estimates?.trainingGpuHours !== undefined,
     );
+    const next =
+      tunings.find((other) => stages.includes(other.method)) ??
+      tunings.find((other) => other.method !== 'distillation');
     const hours = next?.estimates?.trainingGpuHours;
     if (next && hours !== undefined) {
       timed = next.method;
@@ -588,12 +593,19 @@ export function costReply(
       knowledge.findModel(model)?.access === 'open-weights' &&
       options.gpusRented !== true &&
       options.requestsPerDay !== undefined;
+    // No model yet, prompt-side work and the volume known: the small current API tiers' bills at that volume.
+    const tiers =
+      model === null && options.requestsPerDay !== undefined && recommendation.destination.objective === 'none'
+        ? apiModelSuggestion(knowledge, options.requestsPerDay, requestSize(options))
+        : undefined;
     lines.push(
-      model === null
-        ? "Each month you pay for the model's API calls, or for the GPUs that serve an open model: tell me the model and how many requests a day, and I'll estimate it."
-        : onOwnMachines
-          ? `Served on your own machines, ${plainModelName(model)} has no API bill and no rent: each month costs those machines' power and upkeep, which the catalog does not price.${namedBill === undefined || named === undefined ? '' : ` For comparison, ${plainModelName(named.name)} at your ${count.format(options.requestsPerDay ?? 0)} requests a day comes to about $${count.format(Math.round(namedBill))} a month at list price (${apiRequestSize(options)}), so running it yourselves is about where your data may go, not about money.`}`
-          : `Each month you pay for serving ${plainModelName(model)}: tell me how many requests a day, and I'll estimate it.`,
+      tiers !== undefined
+        ? `No model is chosen yet, so the bill is the API calls of the one you pick. ${tiers}`
+        : model === null
+          ? "Each month you pay for the model's API calls, or for the GPUs that serve an open model: tell me the model and how many requests a day, and I'll estimate it."
+          : onOwnMachines
+            ? `Served on your own machines, ${plainModelName(model)} has no API bill and no rent: each month costs those machines' power and upkeep, which the catalog does not price.${namedBill === undefined || named === undefined ? '' : ` For comparison, ${plainModelName(named.name)} at your ${count.format(options.requestsPerDay ?? 0)} requests a day comes to about $${count.format(Math.round(namedBill))} a month at list price (${apiRequestSize(options)}), so running it yourselves is about where your data may go, not about money.`}`
+            : `Each month you pay for serving ${plainModelName(model)}: tell me how many requests a day, and I'll estimate it.`,
     );
   }
   if (lines.length === 0 && apiModelMethod(recommendation, method, knowledge)) {
@@ -2329,7 +2341,7 @@ export function modelReply(
     const suggestion =
       destination.objective === 'none' &&
       profile.dataMustStayOnPrem !== true &&
-      profile.gpuCount === undefined &&
+      (profile.gpuCount ?? 0) === 0 &&
       !openWanted
         ? apiModelSuggestion(knowledge, profile.requestsPerDay, requestSize(profile))
         : undefined;

@@ -108,6 +108,26 @@ function widestClaims(knowledge: Knowledge): string {
   return joinWords([...families.entries()].map(([claim, names]) => `${joinWords(names)} (${claim})`));
 }
 
+/**
+ * No card lists every language asked, but some list part of them: the family that lists the most ("Qwen2.5 lists
+ * Japanese and Korean"), and the languages no card lists at all ("no card in the catalog lists Welsh").
+ */
+function partialCover(knowledge: Knowledge, languages: readonly string[]): string | undefined {
+  let best: { family: string; covered: string[] } | undefined;
+  const listedAnywhere = new Set<string>();
+  for (const model of knowledge.models) {
+    const named = model.supportedLanguages?.named;
+    if (named === undefined || model.access !== 'open-weights') continue;
+    const covered = languages.filter((language) => named.includes(language));
+    for (const language of covered) listedAnywhere.add(language);
+    if (covered.length > (best?.covered.length ?? 0)) best = { family: familyOf(model), covered };
+  }
+  if (best === undefined) return undefined;
+  const nowhere = languages.filter((language) => !listedAnywhere.has(language));
+  const elsewhere = languages.filter((language) => listedAnywhere.has(language) && !best.covered.includes(language));
+  return `No generative model in the catalog lists all of ${joinWords(languages.map(languageName))}: ${best.family} lists ${joinWords(best.covered.map(languageName))}${elsewhere.length > 0 ? `; other cards list ${joinWords(elsewhere.map(languageName))}` : ''}${nowhere.length > 0 ? `; no card in the catalog lists ${joinWords(nowhere.map(languageName))}, so test ${nowhere.length === 1 ? 'it' : 'them'} hardest` : ''}.`;
+}
+
 export function languageReply(
   recommendation: Recommendation,
   knowledge: Knowledge,
@@ -140,7 +160,8 @@ export function languageReply(
     );
   else if (!subjectSupports && subject?.architecture?.kind !== 'encoder')
     parts.push(
-      `No generative model in the catalog lists ${words} among its supported languages; the widest claims are ${widestClaims(knowledge)}.`,
+      partialCover(knowledge, languages) ??
+        `No generative model in the catalog lists ${words} among its supported languages; the widest claims are ${widestClaims(knowledge)}.`,
     );
   // A task judged item by item (a label, fields) is served well by an encoder: one whose pre-training covers every
   // language asked is named as the cheap baseline.
@@ -163,7 +184,7 @@ export function languageReply(
       ['lora', 'qlora', 'full-fine-tuning', 'managed-fine-tuning', 'instruction-tuning'].includes(method),
     );
   parts.push(
-    `I can't rate how well a model handles ${words}: no source in my catalog measures it. Put real ${words} inputs in your evaluation set, compare two candidates that fit your hardware on them, and if both fall short, tune on your own ${words} examples${tuned === undefined ? '' : ` (the plan's ${tuned === 'managed-fine-tuning' ? "provider's tuning job" : tuned === 'qlora' ? 'QLoRA' : tuned === 'lora' ? 'LoRA' : 'tuning step'})`}: that is how a language the model handles poorly gets better.`,
+    `I can't rate how well a model handles ${words}: no source in my catalog measures it. Put real ${words} inputs in your evaluation set, compare two candidates that fit your hardware on them, and if both fall short, ${profile.labeledExamples === 0 ? `collect a few hundred ${words} examples of good answers and tune on them` : `tune on your own ${words} examples`}${tuned === undefined ? '' : ` (the plan's ${tuned === 'managed-fine-tuning' ? "provider's tuning job" : tuned === 'qlora' ? 'QLoRA' : tuned === 'lora' ? 'LoRA' : 'tuning step'})`}: that is how a language the model handles poorly gets better.`,
   );
   return citedAnswer(parts.join(' '), listed, knowledge);
 }

@@ -207,8 +207,11 @@ export function assumedNote(recommendation: Recommendation, profile: Partial<Pro
       if (onOwnSide) continue;
       if (!onGpus) {
         const model = recommendation.destination.model.name;
-        // A proposed or open model is served on someone's GPUs, not called as a vendor's API.
-        const open = recommendation.destination.model.proposed === true || profile.modelAccess === 'open-weights';
+        // A proposed or open model is served on someone's GPUs, not called as a vendor's API (unless the proposal is a
+        // provider's model, tuned and served by its provider).
+        const open =
+          (recommendation.destination.model.proposed === true && recommendation.destination.channel !== 'managed') ||
+          profile.modelAccess === 'open-weights';
         const api = !model
           ? 'a vendor API or a rented cloud GPU (no model is named yet)'
           : open

@@ -919,6 +919,20 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   if (needs.has('cost') && facts.weightsAvailable === false && input.canSwitchModel === undefined) {
     ask('canSwitchModel', 'The cheapest fix is often another model: a smaller tier or an open-weight student.');
   }
+  // The bill must fall and the fix is a smaller model (a student, or a small model tuned on the labels): tuned in
+  // place, the model the team named keeps its bill, so whether it may change decides the plan. (Not when the team
+  // names a teacher: the model it names beside it is then the student, already the smaller one.)
+  const chosenWish = destination.wishes.find((wish) => destination.why.startsWith(wish.why));
+  if (
+    needs.has('cost') &&
+    input.teacherModel === undefined &&
+    facts.smallModel !== true &&
+    (chosenWish?.smallModel === true || destination.method === 'distillation')
+  )
+    ask(
+      'canSwitchModel',
+      'The saving is a smaller model than the one you named: tuned in place, it keeps its bill. Whether it may change decides the plan.',
+    );
   // Distillation with no model named: the teacher (the model that does the task well today) is what it learns from.
   if (destination.method === 'distillation' && input.teacherModel === undefined && input.modelName === undefined) {
     ask(

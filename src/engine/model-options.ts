@@ -112,7 +112,8 @@ const SIZE_CLASS_SLACK = 1.05;
  * A task whose inputs a 512-token English encoder cannot read whole ("30-page contracts") or in another language
  * ("Polish tickets"): the catalog's encoders are English BERT.
  */
-const LONG_INPUT = /\b(?:\d+[\s-]pages?|pages?\s+long|long\s+(?:documents?|contracts?|reports?)|contracts?|books?)\b/i;
+const LONG_INPUT =
+  /\b(?:\d+[\s-]pages?|pages?\s+long|long\s+(?:documents?|contracts?|reports?)|contracts?(?![\s-]+(?:clauses?|terms?|sentences?|lines?|snippets?|paragraphs?|fields?|sections?)\b)|books?)\b/i;
 
 /** How a distillation student is trained on the teacher's outputs. */
 const STUDENT_TRAINING: readonly MethodId[] = ['lora', 'qlora', 'full-fine-tuning'];
@@ -244,6 +245,34 @@ function managedTuningCandidates(named: Model, knowledge: Knowledge, cheapestFir
       (a.apiPrice ? 0 : 1) - (b.apiPrice ? 0 : 1) ||
       (a.id < b.id ? 1 : -1),
   );
+}
+
+/**
+ * With no model named and a provider's tuning job the destination: the live API text model with an available supervised
+ * tuning offer that is cheapest per input token (ties: the newest), the model proposed for the job. Undefined when the
+ * catalog lists none. Pure.
+ */
+export function proposeProviderTunedModel(knowledge: Knowledge): Model | undefined {
+  const tunable = new Set<string>();
+  for (const provider of knowledge.providers)
+    for (const offering of provider.offerings)
+      if (offering.service === 'supervised-fine-tuning' && offering.status === 'available')
+        for (const id of offering.models) tunable.add(id);
+  return knowledge.models
+    .filter(
+      (model) =>
+        model.access !== 'open-weights' &&
+        model.modality === 'text' &&
+        model.supersededBy === undefined &&
+        model.apiPrice !== undefined &&
+        tunable.has(model.id) &&
+        livesLongEnough(model, knowledge.manifest.referenceDate),
+    )
+    .sort(
+      (a, b) =>
+        inputPrice(a) - inputPrice(b) ||
+        ((b.released ?? '') < (a.released ?? '') ? -1 : (b.released ?? '') > (a.released ?? '') ? 1 : 0),
+    )[0];
 }
 
 /** How far apart two models' price tiers are (ratio of list prices, in orders of magnitude); unpriced: far. */
@@ -422,9 +451,13 @@ function candidates(
     : equivalentMaxB;
   // On a device, sized as every device answer sizes it (the device format's weights, one request's cache, the runtime).
   const device = profile.deviceMemoryGB;
-  // Hardware unknown: propose what one ordinary 24 GB card can tune, not the largest model in the catalog.
+  // Hardware unknown: propose what one ordinary 24 GB card can tune, not the largest model in the catalog. (No GPUs
+  // and no budget said: whatever runs is rented at a size nobody has priced, so the same card's class, not a 72B.)
   const unknownHardwareB =
-    ownGB === undefined && profile.oneTimeBudgetUSD === undefined ? UNKNOWN_HARDWARE_MAX_B : Number.POSITIVE_INFINITY;
+    (ownGB === undefined && profile.oneTimeBudgetUSD === undefined) ||
+    (ownGB === 0 && profile.oneTimeBudgetUSD === undefined && profile.monthlyBudgetUSD === undefined)
+      ? UNKNOWN_HARDWARE_MAX_B
+      : Number.POSITIVE_INFINITY;
   // A smaller sibling from an older generation is not a real alternative.
   const oldest = ref?.released === undefined ? undefined : addDays(ref.released, -OLDER_GENERATION_DAYS);
   const promptSideOnly = methods.every(

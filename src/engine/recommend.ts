@@ -25,7 +25,7 @@ import type { Facts } from './facts.ts';
 import { buildPlan, chooseFirstStep } from './first-step-and-plan.ts';
 import { daysBetween } from './iso-dates.ts';
 import { methodEstimates } from './method-estimates.ts';
-import { type SubstituteSearch, searchSubstitute } from './model-options.ts';
+import { proposeProviderTunedModel, type SubstituteSearch, searchSubstitute } from './model-options.ts';
 import { cheaperTiers } from './model-tiers.ts';
 import { rankMethods, tallyScores } from './rank-methods.ts';
 import type { Assumption, MethodEstimates, MethodRecommendation, Recommendation } from './recommendation-schema.ts';
@@ -331,6 +331,8 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
   // No model named: for work that trains weights or runs on the team's side, propose the catalog model the same
   // feasibility stage finds for the destination (the largest open model that fits what was described).
   let proposed: string | undefined;
+  /** What the destination's method on the proposed model still depends on. */
+  let proposalDependsOn: readonly string[] | undefined;
   // ("We'd download an open model": open weights said, none chosen, is still a model to propose.)
   const noModel =
     profile.modelName === undefined &&
@@ -352,12 +354,20 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
       search = searchSubstitute(wish, searched, undefined, knowledge, facts);
     // The proposal is a model on which the destination's own method fits, not one where only a sibling does (QLoRA
     // on a 72B where LoRA was chosen): search again for that method alone.
-    if (wish && search?.found?.method !== destination.method) {
+    // (Also when the team has GPUs: QLoRA may squeeze a 32B onto a 24 GB card where LoRA, the plan's method, needs a
+    // rental; the model proposed is the one the plan's own method fits.)
+    if (wish && (search?.found?.method !== destination.method || typeof facts.totalGpuMemoryGB === 'number')) {
       const own = searchSubstitute({ ...wish, methods: [destination.method] }, searched, undefined, knowledge, facts);
       if (own.found?.method === destination.method) search = own;
     }
     const found: Substitute | undefined = search?.found;
-    if (found && found.method === destination.method) proposed = found.model;
+    if (found && found.method === destination.method) {
+      proposed = found.model;
+      proposalDependsOn = search?.decidedBy;
+    }
+    // A provider's tuning job with no model named: the cheapest live API model a provider tunes.
+    if (proposed === undefined && destination.method === 'managed-fine-tuning')
+      proposed = proposeProviderTunedModel(knowledge)?.name;
   }
   // Distillation: name the student, the size the estimates assume (the named model itself when a teacher is named
   // and the named model is the smaller one).
@@ -415,6 +425,32 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
         entry.method === 'distillation' ? { ...entry, estimates: studentEstimate } : entry,
       )
     : recommendations;
+  // No model named and one proposed: the plan's other steps ("1. RAG → 2. LoRA") are sized on the proposed model too,
+  // where the unnamed model has no figures.
+  const planWithoutFigures = planned.filter(
+    (method) =>
+      method !== destination.method && withStudent.some((entry) => entry.method === method && !entry.estimates),
+  );
+  const proposedEstimates =
+    proposed !== undefined && planWithoutFigures.length > 0
+      ? (() => {
+          const onProposed = analyseFeasibility(switchedProfile(profile, proposed), knowledge);
+          return methodEstimates(
+            onProposed.estimates,
+            onProposed.facts.hasGpu as boolean | undefined,
+            onProposed.facts.totalGpuMemoryGB as number | undefined,
+            onProposed.facts.rentalAllowed !== false,
+            onProposed.resolved.profile.gpuCount,
+            onProposed.facts.cpuTrainable === true,
+          );
+        })()
+      : undefined;
+  const withPlanFigures = proposedEstimates
+    ? withStudent.map((entry) => {
+        const figures = planWithoutFigures.includes(entry.method) ? proposedEstimates[entry.method] : undefined;
+        return figures ? { ...entry, estimates: figures } : entry;
+      })
+    : withStudent;
 
   const optionsAnalysis = corpusRunAnalysis(destination, profile, switchedAnalysis, knowledge);
   const recommendation: Recommendation = {
@@ -427,6 +463,7 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
         switched: destination.switchedTo !== undefined,
         // With no model named, a substitute is also the model proposed (the verdicts are still about another one).
         ...(proposed === undefined && !(noModel && destination.switchedTo !== undefined) ? {} : { proposed: true }),
+        ...(proposed !== undefined && proposalDependsOn !== undefined ? { dependsOn: [...proposalDependsOn] } : {}),
       },
       ...(destination.deadEnd ? { blocked: true as const } : {}),
       ...(student === undefined ? {} : { student }),
@@ -444,7 +481,7 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
     diagnosis: diagnosis.entries,
     modelOptions,
     computeOptions: computeOptions(destination.method, studentAnalysis ?? optionsAnalysis, knowledge),
-    recommendations: withStudent,
+    recommendations: withPlanFigures,
     plan,
     questions,
     sensitivity,

@@ -139,6 +139,12 @@ export const Destination = z
         .boolean()
         .optional()
         .describe('True when no model was named and this catalog model is the one proposed for the destination'),
+      dependsOn: z
+        .array(z.string())
+        .optional()
+        .describe(
+          "On a proposed model: the unknown fields the destination's method on that model still depends on (empty when it is possible as described); the verdicts are about a model not yet chosen",
+        ),
     }),
     blocked: z
       .literal(true)

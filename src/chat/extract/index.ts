@@ -276,6 +276,9 @@ const WHOLE_THING = /\b(?:whole\s+thing|in\s+total|total|altogether|instead|all\
 
 /** Words that make "pairs" in their sentence preference pairs. */
 const PREFERENCE_WORDS = /\b(?:dpo|orpo|kto|ipo|simpo|rlhf|preference|preferences|chosen|rejected|thumbs|pairwise)\b/;
+/** Words that make a count labelled examples by themselves (not records that merely come with text). */
+const SAID_AS_EXAMPLES =
+  /\b(?:label(?:l)?ed|annotated|examples?|pairs?|gold|tagged|graded|hand[\s-]?(?:written|labell?ed|checked))\b/;
 /** "4,000 pairs of model draft versus writer rewrite": a worse and a better answer to the same prompt. */
 const DRAFT_VERSUS_REWRITE =
   /\b(?:drafts?|outputs?|answers?|responses?|replies|versions?)\s(?:vs\.?|versus|against)\s(?:the\s)?(?:[\w-]+\s)?(?:rewrites?|rewritten|corrections?|corrected|edits?|edited|fix(?:es|ed)?|improved)\b/;
@@ -481,6 +484,19 @@ export function extractProfile(
       findings.splice(index, 1);
   }
   const exampleSpans = findings.filter((item) => item.field === 'exampleTokens');
+  // "We don't have examples as such. We have … 12,000 object records with descriptions": records the team says in the
+  // same message are not examples are a corpus, unless their own words call them labelled examples.
+  if (findings.some((item) => item.field === 'labeledExamples' && item.value === 0)) {
+    for (let index = findings.length - 1; index >= 0; index--) {
+      const item = findings[index] as Finding;
+      if (
+        item.field === 'labeledExamples' &&
+        item.value !== 0 &&
+        !SAID_AS_EXAMPLES.test(prepared.lower.slice(item.start, item.end))
+      )
+        findings.splice(index, 1);
+    }
+  }
   // "1800 docs where ops verified every field": documents counted as labelled examples are no corpus.
   const labeledSpans = findings.filter((item) => item.field === 'labeledExamples');
   for (let index = findings.length - 1; index >= 0; index--) {

@@ -17,7 +17,7 @@ const METHOD_PHRASES: readonly (readonly [string, MethodId])[] = [
     'managed-fine-tuning',
   ],
   [
-    String.raw`full[\s-]?(?:parameter\s+)?fine[\s-]?tuning|full\s+ft|full\s+tuning|fine[\s-]?tuning|finetuning|fine[\s-]?tune|continued\s+pre[\s-]?training|domain[\s-]adaptive\s+pre[\s-]?training|cpt|dapt|full(?=\s+(?:or|vs\.?|versus)\s+q?lora\b|\s+fits?\b)|(?<=\bq?lora\s+(?:or|vs\.?|versus)\s+)full\b`,
+    String.raw`full[\s-]?(?:parameter\s+)?fine[\s-]?tun(?:ing|e)|full\s+ft|full\s+tuning|fine[\s-]?tuning|finetuning|fine[\s-]?tune|continued\s+pre[\s-]?training|domain[\s-]adaptive\s+pre[\s-]?training|cpt|dapt|full(?=\s+(?:or|vs\.?|versus)\s+q?lora\b|\s+fits?\b)|(?<=\bq?lora\s+(?:or|vs\.?|versus)\s+)full\b`,
     'full-fine-tuning',
   ],
   [String.raw`(?:bottleneck\s+)?adapters?(?:\s+layers)?|houlsby`, 'adapters'],

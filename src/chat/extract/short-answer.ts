@@ -45,9 +45,9 @@ export interface NumberBounds {
 }
 
 export const YES =
-  /^\W*(?:(?:obviously|of\s+course|oh|well|um+|hmm+|so|and)[,\s]+)?(?:yes|yeah|yep|yup|ya|yea|sure|correct|right|true|definitely|absolutely|of\s+course|certainly|indeed|affirmative|y|ok(?:ay)?\s+yes|it\s+does|we\s+do|they\s+do|it\s+is|it\s+must|must|required|needed|100%)\b(?!\s+not\b|n't)/;
+  /^\W*(?:(?:obviously|of\s+course|oh|well|um+|hmm+|so|and)[,\s]+)?(?:(?:probably|preferably|likely|most\s+likely|ideally|i\s+think|i\s+guess|i'd\s+say|mostly|generally)[,\s]+)?(?:yes|yeah|yep|yup|ya|yea|sure|correct|right|true|definitely|absolutely|of\s+course|certainly|indeed|affirmative|y|ok(?:ay)?\s+yes|it\s+does|we\s+do|they\s+do|it\s+is|it\s+must|must|required|needed|100%)\b(?!\s+not\b|n't)/;
 export const NO =
-  /^\W*(?:no(?!\s+(?!(?:it|we|they|that|this|not|need|thanks|thank|problem|way|idea)\b)[a-z])|nope|nah|not\s+really|not\s+at\s+all|n|false|negative|never|none|no\s+need|not\s+needed|not\s+required|it\s+doesn't|we\s+don't|they\s+don't|it\s+isn't|(?:i'd|we'd)?\s*rather\s+not|better\s+not|not)\b/;
+  /^\W*(?:(?:probably|likely|most\s+likely|i\s+think|i\s+guess|i'd\s+say|mostly|generally)[,\s]+)?(?:no(?!\s+(?!(?:it|we|they|that|this|not|need|thanks|thank|problem|way|idea)\b)[a-z])|nope|nah|not\s+really|not\s+at\s+all|n|false|negative|never|none|no\s+need|not\s+needed|not\s+required|it\s+doesn't|we\s+don't|they\s+don't|it\s+isn't|(?:i'd|we'd)?\s*rather\s+not|better\s+not|not)\b/;
 /**
  * "none", "zero", "basically zero", "we don't have any". One `\W*` per run of separators: `\W*(…)?\W*$` splits a run of spaces every possible way (quadratic). */
 export const NONE =
@@ -163,6 +163,8 @@ const EACH_AT_THE_END = /^\s*each(?=\s*(?:[.,;!?)]|$))/;
 /** "3 categories", "12 classes": a count of groups, not of examples. */
 const GROUPS_AFTER =
   /^\s*(?:[a-z-]+\s+)?(?:categories|classes|labels|types|groups|intents|buckets|queues|codes|species)\b/;
+/** "a few hundred", "a couple of thousand", "several thousand": a rough count in words. */
+const ROUGH_COUNT = /\b(a\s+few|a\s+couple(?:\s+of)?|several)\s+(hundred|thousand)\b/;
 /** Counts of things a per-group "each" splits (memory "48 each" is per GPU, the value asked). */
 const COUNTED_FIELDS: ReadonlySet<string> = new Set(['labeledExamples', 'preferencePairs']);
 
@@ -254,6 +256,10 @@ export function numberAnswer(
         if (/^\s*(?:in\s+total|total|overall|altogether|all\s+told|combined)\b/.test(after)) totals.push(value);
       }
     }
+    // "a few thousand already categorised": a rough count said in words, for a count asked (a few and several as three,
+    // a couple as two), when no number is said.
+    const rough = COUNTED_FIELDS.has(field) && values.length === 0 ? ROUGH_COUNT.exec(message.lower) : null;
+    if (rough) values.push((rough[1]?.startsWith('a couple') ? 2 : 3) * (rough[2] === 'thousand' ? 1000 : 100));
     if (perGroup !== undefined && groups !== undefined && values.length === 0 && totals.length === 0)
       values.push(perGroup * groups);
     else if (perGroup !== undefined && values.length === 0 && totals.length === 0) return undefined;

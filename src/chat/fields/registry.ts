@@ -84,7 +84,11 @@ const TRIED_METHOD_WORDS: Readonly<Record<MethodId, string>> = {
 
 /** "~2000 help center articles. most are short, maybe 1 page each": documents times their pages. */
 const DOCUMENTS_OF_PAGES = new RegExp(
-  `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:articles|documents|docs|pdfs|files|manuals|reports|contracts|pages|entries|posts)\\b[^!?\\n]{0,60}?\\b(?:about\\s+|maybe\\s+|roughly\\s+|around\\s+|~\\s*)?(${COUNT_SOURCE}|one|a|two|three|half\\s+a)\\s+pages?\\s+(?:each|apiece|long|per\\s+(?:article|doc|document|file|pdf|report))\\b`,
+  `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:articles|documents|docs|pdfs|files|manuals|reports|contracts|pages|entries|posts|scripts|records|letters|memos|chapters|guides)\\b(?:(?!\\d)[^!?\\n]){0,60}?\\b(?:about\\s+|maybe\\s+|roughly\\s+|around\\s+|~\\s*)?(${COUNT_SOURCE}|one|a|two|three|half\\s+a)\\s+pages?\\s+(?:each|apiece|long|per\\s+(?:article|doc|document|file|pdf|report))\\b`,
+);
+/** "6,000 pages, plus about": a page count joined to the documents said next. */
+const PAGES_PLUS_BEFORE = new RegExp(
+  `(${COUNT_SOURCE})\\s+pages?\\s*(?:,\\s*)?(?:plus|and|\\+)\\s+(?:about\\s+|around\\s+|roughly\\s+|maybe\\s+|~\\s*)?$`,
 );
 const PAGES_WORDS: Readonly<Record<string, number>> = { one: 1, a: 1, two: 2, three: 3, 'half a': 0.5 };
 
@@ -96,7 +100,10 @@ const documentsOfPages: AnswerReader = ({ message, field, start, end }) => {
   const pagesWord = (match[2] ?? '').replace(/\s+/g, ' ');
   const pages = PAGES_WORDS[pagesWord] ?? parseCount(pagesWord);
   if (documents === undefined || pages === undefined || documents <= 0 || pages <= 0) return undefined;
-  return { field, value: Math.round(documents * pages * TOKENS_PER_PAGE), start, end } as Finding;
+  // "6,000 pages, plus about 300 scripts of 2 pages each": pages said in all before, added.
+  const before = PAGES_PLUS_BEFORE.exec(message.lower.slice(Math.max(0, match.index - 60), match.index));
+  const more = before ? (parseCount(before[1] ?? '') ?? 0) : 0;
+  return { field, value: Math.round((more + documents * pages) * TOKENS_PER_PAGE), start, end } as Finding;
 };
 /** The first reader that reads an answer. */
 function firstAnswer(...readers: readonly AnswerReader[]): AnswerReader {

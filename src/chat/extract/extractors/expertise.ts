@@ -37,6 +37,8 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our)\s+team\s+)?(?:is|are)\s+(?:an?\s+|really\s+an?\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:experts?|engineers?|people|person|specialists?)\b`,
         String.raw`\bnone\s+of\s+(?:them|us)\s+(?:are\s+)?(?:ml|ai|machine[\s-]learning|data\s+science)\s+(?:people|folks|engineers|experts)\b`,
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+)?(?:really\s+)?(?:codes|programs|is\s+technical|is\s+a\s+developer)\b`,
+        // "honestly no one here knows what fine-tuning even is".
+        String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our)\s+team\s+)?(?:really\s+)?(?:knows?|understands?)\s+what\s+(?:fine[\s-]?tuning|ml|machine\s+learning|an?\s+llm|lora|training\s+a\s+model)\s+(?:even\s+)?(?:is|means)\b`,
       ].join('|'),
       'g',
     ),

@@ -22,6 +22,9 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
         String.raw`(?<!\b(?:classify|classifying|categori[sz]e|tag|tagging|label|labelling|labeling|sort|sorting|route|grade|grading|score|scoring|rate|rating|check|checking|review|reviewing)\s+(?:[\w-]+\s+){0,2})\b(?:answer|answers|answering)\b[^.;!?\n]{0,50}?\b(?:from|based\s+on|grounded\s+in)\s+(?:our|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:docs|documentation|documents|pdfs|manuals?|handbooks?|wiki|kb|knowledge[\s-]?base|faqs?|policies|sops|guidelines|guidance|regulations|legislation|procedures|standards|reports|articles|archives?)\b`,
         // "technicians need answers from about 3,000 pages of maintenance manuals": answers out of a counted collection.
         String.raw`\b(?:answers?|answering|questions?)\s(?:from|based\son|out\sof|using|in)\s(?:about\s|around\s|roughly\s|some\s|~\s?)?\d[\d,.]*k?\s(?:[\w-]+\s)?(?:pages|pdfs|documents|docs|manuals|articles|policies|procedures)\b`,
+        // "The assistant should answer from those", "it must answer from these records": answers out of what was just
+        // described (a question-answering assistant, not a classifier's input).
+        String.raw`\b(?:assistant|bot|chatbot|model|it)\s+(?:should|must|has\s+to|needs\s+to|will|would|can)\s+(?:only\s+)?answer\s+(?:only\s+)?(?:from|based\s+on|using)\s+(?:those|these|them|that|this|the\s+records|those\s+records|these\s+records)\b`,
         // "answers should come from a smallish set of ~200 FAQ pages": the documents are where answers come from.
         String.raw`\banswers?\s(?:should|must|have\sto|has\sto|need\sto|needs\sto)\s(?:come|be\staken|be\sdrawn)\sfrom\b`,
         // "the model invents things that contradict it (our lore bible)": facts it lacks.

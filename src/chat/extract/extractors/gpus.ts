@@ -25,10 +25,13 @@ const HARDWARE_COUNT_WORDS: Readonly<Record<string, number>> = {
   single: 1,
   dual: 2,
   quad: 4,
+  // "what if we bought a second 3090": one more beside the one the team has.
+  'a second': 2,
+  'a third': 3,
   a: 1,
   an: 1,
 };
-const HARDWARE_WORDS = 'a pair of|a couple of|a couple|couple of|a single|single|dual|quad';
+const HARDWARE_WORDS = 'a pair of|a couple of|a couple|couple of|a single|a second|a third|single|dual|quad';
 const GPU_NOUN = '(?:gpus?|graphics cards?|cards?|accelerators?)';
 /** "GPU hours", "GPU budget" are not GPUs. */
 const NOT_HARDWARE_AFTER = String.raw`(?![\s-]?(?:hours?|hrs?|h|days?|months?|budget|memory|credits?|time|costs?|prices?|experience|access|boxes|box|servers?|nodes?|machines?|rigs?|clusters?|instances?|workstations?|shortage|crunch|quota|waitlist|waiting\s+list)\b)`;
@@ -133,7 +136,7 @@ const GONE_AFTER =
 /** The pseudo-field a GPU said to be gone travels under until extractProfile sets it aside (see Extraction.goneGpu). */
 export const GONE_GPU_FIELD = 'goneGpu';
 const NO_GPUS = new RegExp(
-  `\\b(?:no|zero|0|without(?:\\s+any|\\s+a)?|(?:do not|don't|dont|doesn't|does not|haven't|have not)\\s+(?:actually\\s+|really\\s+|even\\s+)?(?:have|own|got|has)(?:\\s+any|\\s+a\\s+single|\\s+a)?|no access to(?:\\s+any|\\s+a)?|not a single|haven't got(?:\\s+any|\\s+a)?|lack(?:\\s+any)?)\\s+(?:(?:dedicated|local|own|spare|usable|nvidia|real)\\s+)?(?:gpus?|graphics cards?)\\b${NOT_HARDWARE_AFTER}|\\bcpus?[\\s-]only\\b|\\bgpu[\\s-]?less\\b|\\bno\\s+nvidia(?:\\s+(?:anything|cards?|hardware))?\\b`,
+  `\\b(?:no|zero|0|without(?:\\s+any|\\s+a)?|(?:do not|don't|dont|doesn't|does not|haven't|have not)\\s+(?:actually\\s+|really\\s+|even\\s+)?(?:have|own|got|has)(?:\\s+any|\\s+a\\s+single|\\s+a)?|no access to(?:\\s+any|\\s+a)?|not a single|haven't got(?:\\s+any|\\s+a)?|lack(?:\\s+any)?)\\s+(?:(?:servers?|hardware|machines?|computers?)\\s+(?:or|and|nor|\\/)\\s+)?(?:(?:dedicated|local|own|spare|usable|nvidia|real)\\s+)?(?:gpus?|graphics cards?)\\b${NOT_HARDWARE_AFTER}|\\bcpus?[\\s-]only\\b|\\bgpu[\\s-]?less\\b|(?<=\\bgpus?\\b[^.;!?\\n]{0,60}?)\\bbut\\s+(?:we|i)\\s+(?:don't|do\\s+not|dont|haven't|have\\s+not)\\s+(?:have|own|got)\\s+(?:one|any)(?=\\s*(?:[.,;!?]|$))|\\bno\\s+nvidia(?:\\s+(?:anything|cards?|hardware))?\\b`,
   'g',
 );
 /** GPUs talked about in the message (for corrections that say "the cards" or "of them"). */

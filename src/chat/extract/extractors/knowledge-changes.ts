@@ -14,7 +14,10 @@ const FREQUENCIES: readonly (readonly [RegExp, ChangeFrequency])[] = [
     /\b(?:(?:\d+\s*(?:-|–|to|or)\s*)?(?:\d+|two|three|four|five)\s+times\s+(?:a|per)\s+week|every\s+other\s+week|bi-?weekly|fortnightly|every\s+(?:two|2|couple\s+of)\s+weeks|a\s+few\s+times\s+a\s+week|(?:once|twice)\s+a\s+week|every\s+week|each\s+week|weekly|every\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/,
     'weekly',
   ],
-  [/\b(?:every\s+few\s+weeks|(?:once|twice)\s+a\s+month|every\s+month|each\s+month|monthly)\b/, 'monthly'],
+  [
+    /\b(?:every\s+few\s+weeks|(?:once|twice)\s+a\s+month|every\s+month(?:\s+or\s+so)?|each\s+month|monthly)\b/,
+    'monthly',
+  ],
   [
     /\b(?:(?:\d+\s*(?:-|–|to|or)\s*)?(?:\d+|two|three|four|five)\s+times\s+(?:a|per)\s+day|daily|(?:every|evry)\s+(?:single\s+)?day|each\s+day|every\s+morning|every\s+night|nightly|hourly|every\s+hour|every\s+few\s+hours|(?:several|many|multiple)\s+times\s+a\s+day|constantly|continuously|all\s+the\s+time|in\s+real[\s-]?time|by\s+the\s+minute|every\s+minute|every\s+(?:few|couple\s+of|\d+|ten|five|fifteen|thirty)\s+minutes)\b/,
     'daily',
@@ -36,7 +39,7 @@ export function frequencyOf(phrase: string): ChangeFrequency | undefined {
   return undefined;
 }
 
-const KNOWLEDGE_NOUN = String.raw`(?:docs|documents|literature|papers|documentation|knowledge(?:\s?base)?|kb|wiki|content|policies|policy|catalog(?:ue)?|prices|pricing|price\s+list|product\s+(?:info|information|data|specs)|products|inventory|faqs?|articles|information|info|data|regulations|rules|guidelines|procedures|manuals|specs|menu|schedules?|rates|laws|it|they|that|stuff|facts|source\s+material|corpus|lore|canon)`;
+const KNOWLEDGE_NOUN = String.raw`(?:docs|documents|literature|papers|documentation|knowledge(?:\s?base)?|kb|wiki|content|policies|policy|catalog(?:ue)?|prices|pricing|price\s+list|product\s+(?:info|information|data|specs)|products|inventory|faqs?|articles|information|info|data|regulations|rules|guidelines|procedures|manuals|specs|menu|schedules?|rates|laws|it|they|that|stuff|facts|source\s+material|corpus|lore|canon|recipes|(?:allergen\s+|spread)?sheets|ingredients|opening\s+hours|timetables?|offers|promotions)`;
 const CHANGE_VERB = String.raw`(?:chang(?:e|es|ed|ing)|amend(?:s|ed|ing)?|chnag(?:e|es|ed|ing)|cahng(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|refresh(?:es|ed|ing)?|evolv(?:e|es|ing)|mov(?:e|es|ing)|get\s+(?:updated|refreshed|revised|edited)|gets\s+(?:updated|refreshed|revised|edited)|(?:is|are)\s+edited|revis(?:e|ed|es|ing)|republish(?:ed)?|(?:get|gets|have|has)\s+(?:a\s+)?new\s+(?:release|version|edition)s?|turn(?:s)?\s+over|rotat(?:e|es|ed)|edit(?:s|ed)?\s+(?:it|them))`;
 
 /** Nouns that can be "static" or "fixed" as knowledge (not "fixed prices"). */
@@ -44,7 +47,7 @@ const STABLE_NOUN = String.raw`(?:knowledge(?:\s?base)?|content|docs|documents|d
 
 /** "docs change weekly", "our policies are updated every month", "prices change constantly". */
 const NOUN_VERB_FREQUENCY = new RegExp(
-  `\\b${KNOWLEDGE_NOUN}\\b[^.;!?\\n]{0,30}?\\b${CHANGE_VERB}\\b(?:\\s+(?:with|after|on)\\s+(?:every|each)\\s+[\\w-]+(?:\\s+[\\w-]+)?,?)?(?:\\s+(?:about|roughly|around|like|maybe|probably|only|just|at\\s+least|pretty\\s+much|basically|almost|mostly|much|often|very|quite))*\\s+(${FREQUENCY_SOURCE})\\b`,
+  `\\b${KNOWLEDGE_NOUN}\\b[^.;!?\\n]{0,30}?\\b${CHANGE_VERB}\\b(?:\\s+(?:with|after|on)\\s+(?:every|each)\\s+[\\w-]+(?:\\s+[\\w-]+)?,?)?(?:\\s+(?:when|whenever|as|if)\\s+[^.;!?\\n,]{1,40},?)?(?:\\s+(?:about|roughly|around|like|maybe|probably|only|just|at\\s+least|pretty\\s+much|basically|almost|mostly|much|often|very|quite))*\\s+(${FREQUENCY_SOURCE})\\b`,
   'g',
 );
 /** "we update pricing and stock info daily", "the team revises the policies every month": the team changes it. */

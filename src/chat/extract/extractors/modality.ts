@@ -19,7 +19,7 @@ const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
     'vision-language',
   ],
   [
-    /\b(?:(?<!\b(?:casual|formal|polite|honorific|humble|respectful|informal|everyday|plain|direct|indirect|reported|hate|free|colloquial)\s)(?<!\bparts?\s+of\s)(?<!\bfigures?\s+of\s)speech(?:[\s-]to[\s-]text)?(?!\s+(?:patterns?|styles?|registers?|levels?|acts?))|transcri(?:be|bes|bing|ption|ptions)|audio|voice\s+(?:notes?|messages?|calls?|recordings?|assistants?|commands?|input|bots?|agents?|interface|apps?)|call\s+recordings?|recorded\s+calls|asr|spoken|podcasts?)\b/g,
+    /\b(?:(?<!\b(?:casual|formal|polite|honorific|humble|respectful|informal|everyday|plain|direct|indirect|reported|hate|free|colloquial)\s)(?<!\bparts?\s+of\s)(?<!\bfigures?\s+of\s)speech(?:[\s-]to[\s-]text)?(?!\s+(?:patterns?|styles?|registers?|levels?|acts?))|transcri(?:be|bes|bing|ption|ptions)|audio(?![\s-]+guides?\b)|voice\s+(?:notes?|messages?|calls?|recordings?|assistants?|commands?|input|bots?|agents?|interface|apps?)|call\s+recordings?|recorded\s+calls|asr|spoken|podcasts?)\b/g,
     'audio',
   ],
   [
@@ -36,6 +36,10 @@ const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
 const PRINTED_DOCUMENTS_AFTER =
   /^\s+of\s+(?:the\s+|our\s+|their\s+)?(?:paper\s+|printed\s+|typed\s+|scanned\s+)?(?!(?:hand[\s-]?written|handwriting|hand[\s-]?filled|damaged|stamped|signed)\b)(?:[\w-]+\s+)?(?:documents?|forms?|invoices?|receipts?|bols?|bills?\s+of\s+lading|letters?|pdfs?|pages?|contracts?|paperwork|faxes|statements?|rate\s+confirmations?)\b/;
 
+/** "the receipts are mostly phone photos": printed documents said to arrive as pictures (read by OCR into text). */
+const PRINTED_DOCUMENTS_BEFORE =
+  /\b(?:receipts?|invoices?|documents?|forms?|bills?|letters?|statements?|contracts?|pages?|paperwork|faxes|bols?)\s+(?:are|come\s+in\s+as|arrive\s+as|come\s+as)\s+(?:mostly\s+|mainly\s+|usually\s+|often\s+|all\s+|either\s+)?(?:phone\s+|mobile\s+|smartphone\s+)?$/;
+
 /** "generate product images", "image generation", "text-to-image": the output is an image. */
 const IMAGE_GENERATION =
   /\b(?:generat(?:e|es|ing)|creat(?:e|es|ing)|render(?:s|ing)?|produc(?:e|es|ing))\s+(?:[a-z'-]+\s+){0,3}?(?:images?|photos?|pictures?|art(?:work)?|renders?|illustrations?)\b|\b(?:image|art)\s+generation\b|\btext[\s-]to[\s-]image\b/;
@@ -45,7 +49,7 @@ const IMAGE_GENERATION =
  * "screenshots in", "text only", "it's audio".
  */
 const STATED =
-  /\b(?:(?:it's|it\s+is|this\s+is|that's|so\s+it's|we\s+need|we\s+want|we\s+use)\s+(?:an?\s+|the\s+)?(audio|speech|image|vision[\s-]language|multimodal|code|text|diffusion)\s+(?:model|one|setup|task|data|problem|thing|stuff)|(?:the\s+)?model\s+is\s+an?\s+(audio|speech|image|vision[\s-]language|multimodal|code|text)\s+(?:model|one)|(speech|audio|voice|images?|photos?|screenshots?|scans?|code|text)\s+in,?\s+(?:\w+\s+){0,2}out|(?:it's|it\s+is|its|everything\s+is|they're|they\s+are)\s+(?:all\s+|only\s+|just\s+|purely\s+)?(audio|images?|text|code)(?=\s*[,.;!]|\s*$)|(text)[\s-]only|(?:just|only)\s+(text)(?!\s+(?:format|output|is\s+fine))|modality\s*(?:is|=|:)\s*(audio|speech|image|vision[\s-]language|code|text)|takes\s+(text|audio|images?|code)\s+input)\b/g;
+  /\b(?:(?:it's|it\s+is|this\s+is|that's|so\s+it's|we\s+need|we\s+want|we\s+use)\s+(?:an?\s+|the\s+)?(audio|speech|image|vision[\s-]language|multimodal|code|text|diffusion)\s+(?:model|one|setup|task|data|problem|thing|stuff)|(?:the\s+)?model\s+is\s+an?\s+(audio|speech|image|vision[\s-]language|multimodal|code|text)\s+(?:model|one)|(speech|audio|voice|images?|photos?|screenshots?|scans?|code|text)\s+in,?\s+(?:\w+\s+){0,2}out|(?:it's|it\s+is|its|everything\s+is|they're|they\s+are)\s+(?:all\s+|only\s+|just\s+|purely\s+)?(audio|images?|text|code)(?=\s*[,.;!]|\s*$)|\b(?:are|is)\s+(?:all\s+|only\s+|just\s+|purely\s+|plain\s+)(text)(?:\s+(?:too|as\s+well|anyway))?(?=\s*[,.;!]|\s*$)|(?:would|will|only|just)\s+(?:ever\s+)?(?:see|read|get|receive)s?\s+(?:the\s+|plain\s+)?(text)\b|(text)[\s-]only|(?:just|only)\s+(text)(?!\s+(?:format|output|is\s+fine))|modality\s*(?:is|=|:)\s*(audio|speech|image|vision[\s-]language|code|text)|takes\s+(text|audio|images?|code)\s+input)\b/g;
 const STATED_KIND: readonly (readonly [RegExp, Modality])[] = [
   [/^(?:audio|speech|voice)$/, 'audio'],
   [/^(?:vision[\s-]language|multimodal|screenshots?|scans?)$/, 'vision-language'],
@@ -77,7 +81,12 @@ export const extractModality: Extractor = (message, context) => {
       if (earlier.overlaps(start, end)) continue;
       // "30% of the PDFs are scans or phone photos of paper BOLs": printed documents photographed, read by OCR into the
       // same text the model already works on (handwriting and pictures themselves stay images).
-      if (modality === 'image' && PRINTED_DOCUMENTS_AFTER.test(lower.slice(end, end + 60))) continue;
+      if (
+        modality === 'image' &&
+        (PRINTED_DOCUMENTS_AFTER.test(lower.slice(end, end + 60)) ||
+          PRINTED_DOCUMENTS_BEFORE.test(lower.slice(Math.max(0, start - 70), start)))
+      )
+        continue;
       if (isNegatedBefore(lower, start, 15)) continue;
       // "strip names, photos and ages from the CVs", "we want to REMOVE them": something taken out, not the input.
       if (

@@ -39,6 +39,18 @@ const CHOSE_ONE_OF_TWO = new RegExp(
   'g',
 );
 /**
+ * "Our nurses have rated ~1,200 pairs of responses as better/worse", "logged which of two drafts the copywriters
+ * picked, roughly 3,500 of those pairs": pairs of answers judged one against the other, counted.
+ */
+const RATED_PAIRS_OF_ANSWERS = new RegExp(
+  `\\b(?:rated|ranked|compared|judged|labell?ed|scored|annotated)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+pairs\\s+of\\s+(?:[a-z-]+\\s+)?(?:responses|answers|replies|drafts|outputs|completions|summaries|generations)\\b`,
+  'g',
+);
+const CHOICE_OF_TWO_THEN_PAIRS = new RegExp(
+  `\\b(?:which|the\\s+better|the\\s+best|one)\\s+of\\s+(?:the\\s+)?(?:two|2|both)\\b[^.;!?\\n]{0,80}?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+(?:those|these|them)\\s+)?(?:pairs|comparisons|choices|picks)\\b`,
+  'g',
+);
+/**
  * "for ~2,300 of them the agent also wrote a better reply": the model's answer against the person's rewrite, counted,
  * is a chosen/rejected pair each.
  */
@@ -86,6 +98,11 @@ export const extractPreferencePairs: Extractor = (message) => {
     const value = parseCount(match[1] ?? match[2] ?? '');
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }
+  for (const pattern of [RATED_PAIRS_OF_ANSWERS, CHOICE_OF_TWO_THEN_PAIRS])
+    for (const match of allMatches(pattern, lower)) {
+      const value = parseCount(match[1] ?? '');
+      if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
+    }
   for (const match of allMatches(THE_COUNT_ARE_PAIRS, lower)) {
     const value = parseCount(match[1] ?? '');
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));

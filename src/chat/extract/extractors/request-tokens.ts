@@ -56,6 +56,11 @@ const PUT_INTO_PROMPT = new RegExp(
   `\\b(?:pulls?|pulling|puts?|putting|adds?|adding|stuffs?|stuffing|injects?|injecting|brings?|bringing|sends?|sending|includes?|including|inserts?|inserting|feeds?|feeding)\\s+(?:in\\s+)?${APPROX_SOURCE}${AMOUNT}\\s?tokens?(?:\\s+of\\s+(?:[\\w-]+\\s+){0,3}?[\\w-]+)?\\s+(?:in)?to\\s+(?:the|each|every|our|its|a)\\s+(?:prompts?|context(?:\\s+window)?|requests?|calls?)\\b`,
   'g',
 );
+/** "each question will pull in maybe 4k tokens of catalogue text": what each request brings along. */
+const EACH_REQUEST_PULLS = new RegExp(
+  `\\b(?:each|every|per|a\\s+single)\\s+${REQUEST}\\s+(?:will\\s+|would\\s+|might\\s+|could\\s+|may\\s+)?(?:pulls?|puts?|adds?|brings?|sends?|includes?|retrieves?|fetches?|fetch|carr(?:y|ies)|uses?)\\s+(?:in\\s+|along\\s+)?${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\b`,
+  'g',
+);
 /** "3k-token prompts", "8,000 token requests". */
 const TOKEN_PROMPTS = new RegExp(`${AMOUNT}[\\s-]?tokens?\\s+(?:prompts?|requests?|inputs?)\\b`, 'g');
 /** "500 output tokens", "~300 completion tokens per request". */
@@ -119,7 +124,14 @@ export const extractRequestTokens: Extractor = (message) => {
     if (output !== undefined) findings.push(findingFromMatch('outputTokensPerRequest', output, match));
   }
   if (findings.length > 0) return findings;
-  for (const pattern of [INPUT_PER_REQUEST, REQUEST_IS_TOKENS, TOKEN_PROMPTS, INPUT_TOKENS, PUT_INTO_PROMPT]) {
+  for (const pattern of [
+    INPUT_PER_REQUEST,
+    REQUEST_IS_TOKENS,
+    TOKEN_PROMPTS,
+    INPUT_TOKENS,
+    PUT_INTO_PROMPT,
+    EACH_REQUEST_PULLS,
+  ]) {
     for (const match of allMatches(pattern, lower)) {
       if (findings.some((finding) => finding.start === match.index)) continue;
       const end = match.index + match[0].length;

@@ -22,6 +22,8 @@ const CRITICAL = new RegExp(
     // Health work that decides about people, not data that merely comes from a hospital ("patient data stays here").
     String.raw`\b(?:medical|clinical)\s+(?:advice|decisions?|questions|answers|notes?|reports?|device|assistant|summar\w*|dictation|triage|documentation|letters?)\b`,
     String.raw`\b(?:diagnos(?:is|tic|tics|e|ing)|triage|drugs?|dosages?|doses|medications?|treatments?|radiology|radiologists?|x-?rays?|pharma(?:ceutical)?)\b`,
+    // A wrong allergen answer can put a customer in hospital.
+    String.raw`\ballerg(?:en|ens|y|ies)\s+(?:questions?|answers?|info(?:rmation)?|advice|sheets?|data|declarations?|labell?ing|queries)\b`,
     String.raw`\b(?:legal|financial|investment|tax)\s+(?:advice|decisions?|opinions?)\b`,
     String.raw`\blegal\s+(?:assistant|questions|counsel)\b`,
     String.raw`\b(?:aviation|avionics|airworthiness|nuclear|autonomous\s+driving|self[\s-]driving|industrial\s+control|power\s+plant)\b`,

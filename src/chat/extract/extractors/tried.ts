@@ -26,7 +26,7 @@ const TRIED_RESULT: readonly (readonly ['good-enough' | 'plateaued' | 'failed', 
 
 /** "…work OK but the tone drifts", "…is fine, but it misses edge cases": a good result with a shortfall after it. */
 const BUT_SHORT_OF_IT =
-  /\b(?:ok|okay|fine|decent|well|good)(?:-?ish)?\b[^.;!?\n]{0,12}?\bbut\b[^.;!?\n]{0,60}?\b(?:drifts?|drifting|miss(?:es)?|fails?|breaks?|wrong|inconsistent|struggles?|loses?|off|not|isn't|isnt|doesn't|doesnt|still|sometimes|often|degrades?|falls?\s+apart|hallucinat\w*|sounds?\s+(?:like|too)|lacks?|robotic|generic|bland|stiff)\b|\b(?:ok|okay|fine|decent|good)(?:-?ish)?\s*,?\s*but\b[^.;!?\n]{0,60}?\b(?:don't|dont|aren't|arent|won't|wont|can't|cant)\b/;
+  /\b(?:ok|okay|fine|decent|well|good)(?:-?ish)?\b[^.;!?\n]{0,12}?\bbut\b[^.;!?\n]{0,60}?\b(?:drifts?|drifting|miss(?:es)?|fails?|breaks?|wrong|inconsistent|struggles?|loses?|off|not|isn't|isnt|doesn't|doesnt|still|sometimes|often|degrades?|falls?\s+apart|hallucinat\w*|sounds?\s+(?:like|too)|lacks?|robotic|generic|bland|stiff|all\s+over\s+the\s+place|messy|a\s+mess|hit[\s-]and[\s-]miss|hit\s+or\s+miss|unreliable)\b|\b(?:ok|okay|fine|decent|good)(?:-?ish)?\s*,?\s*but\b[^.;!?\n]{0,60}?\b(?:don't|dont|aren't|arent|won't|wont|can't|cant)\b/;
 
 const SUPERVISED_WORD = /^(?:sft|supervised)\b/;
 
@@ -36,6 +36,11 @@ const DONE_VERB: readonly (readonly [MethodId, RegExp])[] = [
   ['distillation', /\bdistill?ed\b/g],
   ['instruction-tuning', /\binstruction[\s-]tuned\s+(?:it|the\s+model|our)\b/g],
   ['prompt-tuning', /\bprompt[\s-]tuned\b/g],
+  // "we tried chatgpt by hand", "we pasted a few into ChatGPT with instructions": a chat app prompted by hand.
+  [
+    'prompt-engineering',
+    /\b(?:tried|used|tested|been\s+(?:playing|experimenting)\s+with|played\s+(?:around\s+)?with|pasted\s+(?:[\w-]+\s+){0,4}?into)\s+(?:the\s+)?(?:chatgpt|chat\s?gpt|claude(?:\.ai)?|gemini|copilot)\b(?![\w\s.-]{0,20}\bas\s+(?:a|an|the|our)\s+(?:judge|grader|evaluator|teacher|labeller|labeler)\b)/g,
+  ],
 ];
 const ANY_METHOD = new RegExp(`\\b(${METHOD_SOURCE})\\b`, 'g');
 /** How far after the method its outcome may be said. */

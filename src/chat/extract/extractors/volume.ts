@@ -1,6 +1,6 @@
 /** @module Request volume: "10k requests a day", "1M calls/month" (÷ 30), "50 QPS" (× 86,400). */
 import { APPROX_SOURCE, COUNT_SOURCE, parseCount } from '../numbers.ts';
-import { allMatches, findingFromMatch, sentenceAround } from '../prepare-message.ts';
+import { allMatches, finding, findingFromMatch, sentenceAround } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const REQUEST_NOUN = String.raw`(?:requests?|reqs?|verifications|checks|screenings|essays|exams|submissions|assignments|queries|query|calls?|api\s+calls|messages|conversations|chats|sessions|questions|tickets|emails|documents|docs|inferences|predictions|completions|generations|prompts|lookups|searches|transactions|txns?|interactions|classifications|claims|orders|invoices|images|photos|records|reviews|applications|complaints|cases|reports|leads|clauses|contracts|agreements|letters|files|alerts|summaries|transcripts|descriptions|listings|articles|posts|comments|notes|forms|texts|sms|translations|drafts|replies|responses|answers|outputs|sentences|segments|pages|frames|captions|scans|receipts|statements|chats|calls|items|tasks|jobs|prs|pull\s+requests|merge\s+requests|commits|utterances|recordings|clips|videos|episodes|hearings|interviews|lectures|meetings|leases|discharges|encounters|admissions|bookings|shipments|deliveries|(?:log\s+)?lines|log\s+entries|events|skus|sheets|datasheets|spec\s+sheets)`;
@@ -109,6 +109,9 @@ const COUNT_OF_THOSE = new RegExp(
 );
 
 /** Finds `requestsPerDay`; other periods are converted (a month is 30 days, a year 365). */
+/** Nothing but a conjunction between two volumes: "… a day and 30 tax questions a day". */
+const JOINED_WORKLOADS = /^\s*(?:,\s*)?(?:and|plus|\+|&)\s*$/;
+
 export const extractVolume: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -141,6 +144,7 @@ export const extractVolume: Extractor = (message) => {
       findingFromMatch('requestsPerDay', roundVolume((growth ? upper : (lowerEnd + upper) / 2) * factor), match),
     );
   }
+  const singles: { item: Finding; factor: number }[] = [];
   for (const match of allMatches(VOLUME, lower)) {
     if (ranges.some((range) => range.start <= match.index && match.index < range.end)) continue;
     const count = parseCount(match[1] ?? '');
@@ -163,6 +167,21 @@ export const extractVolume: Extractor = (message) => {
     // "60 a day is the quiet season … closer to 600 at the peak": the quiet figure is not the one to size for.
     if (OFF_SEASON_AFTER.test(after)) continue;
     findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor * multiplier), match));
+    singles.push({ item: findings[findings.length - 1] as Finding, factor });
+  }
+  // "150 receipts a day and 30 tax questions a day": two workloads, each with its period, served by the same model:
+  // summed (the longer span wins). (Not "2k a day and 60k a month": one volume said twice, per another period.)
+  for (const [index, { item: first, factor }] of singles.entries()) {
+    const next = singles[index + 1];
+    if (next && next.factor === factor && JOINED_WORKLOADS.test(lower.slice(first.end, next.item.start)))
+      findings.push(
+        finding(
+          'requestsPerDay',
+          roundVolume((first.value as number) + (next.item.value as number)),
+          first.start,
+          next.item.end,
+        ),
+      );
   }
   // "3k invoices and 1k receipts per day": two kinds of work in one period, summed (the longer span wins).
   for (const match of allMatches(TWO_COUNTS_ONE_PERIOD, lower)) {
