@@ -117,7 +117,7 @@ export function plainValues(all: readonly Understood[]): string[] {
 }
 
 /** Another currency in the words an amount came from. */
-const FOREIGN_CURRENCY = /€|£|¥|\b(?:euros?|eur|pounds?|gbp|chf|francs?|yen|jpy|rupees?|inr|cad|aud)\b/i;
+const FOREIGN_CURRENCY = /€|£|¥|\b(?:euros?|eur|pounds?|quid|gbp|chf|francs?|yen|jpy|rupees?|inr|cad|aud)\b/i;
 
 /** "Noted: …." (or "Noted the correction: …."), or "" when nothing was understood. */
 export function acknowledgementText(understood: readonly Understood[]): string {

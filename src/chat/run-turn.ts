@@ -711,7 +711,7 @@ function answerTurn(
     const answer = asked
       ? nothingHypothetical
         ? `${askedText}${others}${today}${ending}`
-        : `If you had ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(askedText) : askedText}${others}${today}${ending} ${NOTHING_SAVED}`
+        : `${ifWords(said)} ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(askedText) : askedText}${others}${today}${ending} ${NOTHING_SAVED}`
       : whatIfReply(said, current, hypothetical, knowledge);
     // "Why LoRA rather than QLoRA? And would the 70B be better?": the why is about the plan as it stands, said first.
     const whyAsked = intents.whyNot ?? intents.whyMethod;
@@ -2026,7 +2026,7 @@ function whatIfReply(
   const before = current.recommendations[0]?.method;
   const top = hypothetical.recommendations[0];
   const after = top?.method;
-  const parts = [`If you had ${change}:`];
+  const parts = [`${ifWords(understood)} ${change}:`];
   // Where the hypothetical plan would run, when that is not the model named.
   const model = hypothetical.destination.model;
   const on = model.name !== null && (model.switched || model.proposed) ? ` on ${model.name}` : '';
@@ -2043,13 +2043,23 @@ function whatIfReply(
   const blocker = model.switched
     ? hypothetical.recommendations.find((entry) => entry.method === hypothetical.destination.method)?.blockers[0]
     : undefined;
-  if (blocker) parts.push(`The model you asked about is ruled out: ${lowerFirst(blocker.text)}`);
+  if (blocker)
+    parts.push(
+      `The model you ${understood.some((item) => item.field === 'modelName') ? 'asked about' : 'named'} is ruled out: ${lowerFirst(blocker.text)}`,
+    );
   const memory = top?.estimates?.memoryGB;
   if (top && memory && memory.available !== null && memory.available > 0) {
     parts.push(
       `It would need about ${Math.round(memory.needed)} GB of the ${memory.available} GB of GPU memory you would have.`,
     );
   }
+  // Kept on the premises by a team with no GPUs: the model it would run needs hardware there.
+  const destinationMemory = hypothetical.destination.estimates?.memoryGB;
+  const keptIn = understood.some((item) => item.field === 'dataMustStayOnPrem' && item.value === true);
+  if (keptIn && destinationMemory?.available === 0 && destinationMemory.needed > 0 && model.name !== null)
+    parts.push(
+      `You have no GPUs, so on your premises ${plainModelName(model.name)} needs hardware: a GPU with about ${Math.ceil(destinationMemory.needed)} GB or more to buy, or a CPU server running it at 4 bits (slow, enough for light traffic).`,
+    );
   // The verdicts describe the model named; when the plan would move to another model, they are said as such, and the
   // method the plan keeps is not listed as lost.
   const movedOn = model.switched ? ' on the model you named' : '';
@@ -2086,6 +2096,19 @@ function roomierDevice(
   if (planB === undefined || planB > SMALL_MODEL_PARAMS_B || largest === undefined || largest.paramsB <= planB * 1.5)
     return undefined;
   return `${memory} GB would hold a model up to ${largest.name} at 4 bits (about ${Math.round(largest.weightsGB * 10) / 10} GB of weights), but on a device I keep to a model of about ${SMALL_MODEL_PARAMS_B}B or less, which generates fast enough there: the extra memory buys context length and headroom, not a bigger model. Measure a larger one on the device before you count on it.`;
+}
+
+/** Changes said as conditions, not things to have: "If data must stay on your premises", "If knowledge changes weekly". */
+const CONDITION_FIELDS: ReadonlySet<string> = new Set([
+  'dataMustStayOnPrem',
+  'canSwitchModel',
+  'knowledgeChanges',
+  'needsCitations',
+]);
+
+/** "If" before conditions, "If you had" before anything the team would have (GPUs, examples, a budget). */
+function ifWords(understood: readonly UnderstoodField[]): string {
+  return understood.length > 0 && understood.every((item) => CONDITION_FIELDS.has(item.field)) ? 'If' : 'If you had';
 }
 
 /** The changed facts in words, a GPU count and name said together: "2 × NVIDIA H100 SXM", not "2 GPUs and GPU …". */

@@ -711,7 +711,7 @@ describe('newuser49', () => {
       knowledge,
     );
     expect(turns[1]?.kind).toBe('what-if');
-    expect(turns[1]?.reply).toMatch(/If you had data must stay on your premises/);
+    expect(turns[1]?.reply).toMatch(/If data must stay on your premises/);
     expect(turns[1]?.state.profile.dataMustStayOnPrem).toBeUndefined();
   });
 

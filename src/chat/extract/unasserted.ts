@@ -238,6 +238,8 @@ const NEGATED_WEIGHING_START =
 /** "can we use GPT-4o through Azure…?", "should we switch to Llama 3.1 70B?": asking about a choice, not stating it. */
 const CHOICE_START =
   /^[\s,]*(?:(?:so|and|but|or|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*(?:can|could|should|shall|would)\s+(?:we|i)\s+(?:just\s+|maybe\s+|instead\s+|rather\s+)?(?:use|switch\s+to|go\s+with|try|pick|choose|move\s+to|start\s+(?:from|with)|fine[\s-]?tune|tune|train|distil+|host|self[\s-]?host|deploy|run)\b/;
+/** "can we keep the data in house?": keeping something in, asked (the question mark is checked by the caller). */
+const KEEP_ASKED = /\b(?:can|could|may|should)\s+(?:we|i)\s+(?:still\s+|just\s+)?keep\b/;
 /** "how much would LoRA on Llama 3.1 8B cost us?", "what would renting 8 H100s cost?": the price of an option. */
 const PRICE_OF_AN_OPTION =
   /(?:^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*|:\s*)(?:how\s+(?:much|long)\s+would|what(?:'s|\s+is|\s+would\s+be)\s+the\s+(?:[\w-]+\s+){0,2}?(?:bill|cost|price)\b|what\s+would\s+(?:[\w-]+\s+){0,3}?cost\b|what\s+would\s+(?:renting|buying|leasing|it\s+cost\s+(?:us\s+)?to\s+(?:rent|buy|lease))|how\s+much\s+(?:is|does|would)\s+(?:it\s+cost\s+(?:us\s+)?to\s+)?(?:rent(?:ing)?|buy(?:ing)?|leas(?:e|ing)))\b/;
@@ -312,6 +314,13 @@ function optionQuestionSpans(lower: string): UnassertedSpan[] {
       !TEAM_WORDS.test(sentence.replace(/\bfor\s+us\b|\bmy\s+(?:\w+\s+)?question\b/g, ''))
     ) {
       spans.push({ start, end: end + 1, reason: 'quoted' });
+      start = end + 1;
+      continue;
+    }
+    // "our manager asks can we keep the customer questions in house?": whether data may be kept in, asked.
+    const keep = lower[end] === '?' ? KEEP_ASKED.exec(sentence) : null;
+    if (keep) {
+      spans.push({ start: start + keep.index, end: end + 1, reason: 'conditional' });
       start = end + 1;
       continue;
     }
