@@ -63,7 +63,9 @@ export function compactAnswerParts(
     : destination.model.switched && destination.model.proposed !== true
       ? ` on ${destination.model.name} (instead of the model you named)`
       : destination.model.proposed
-        ? ` on ${destination.model.name} (a model that fits what you described)`
+        ? destination.channel === 'managed'
+          ? ` on ${destination.model.name} (the cheapest live model a provider tunes; name yours if you have one)`
+          : ` on ${destination.model.name} (a model that fits what you described)`
         : '';
   // A job bought from a provider: say where (the first live offer; the data part lists them all).
   const at = destination.providers?.[0] ? ` through ${destination.providers[0].name}` : '';

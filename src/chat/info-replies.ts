@@ -593,9 +593,13 @@ export function costReply(
       knowledge.findModel(model)?.access === 'open-weights' &&
       options.gpusRented !== true &&
       options.requestsPerDay !== undefined;
-    // No model yet, prompt-side work and the volume known: the small current API tiers' bills at that volume.
+    // No model yet, prompt-side work, no GPUs of the team's own and the volume known: the small current API tiers'
+    // bills at that volume. (A team with GPUs of its own serves an open model on them: no API bill to quote.)
     const tiers =
-      model === null && options.requestsPerDay !== undefined && recommendation.destination.objective === 'none'
+      model === null &&
+      options.requestsPerDay !== undefined &&
+      recommendation.destination.objective === 'none' &&
+      !options.ownGpuCount
         ? apiModelSuggestion(knowledge, options.requestsPerDay, requestSize(options))
         : undefined;
     lines.push(

@@ -124,8 +124,12 @@ function partialCover(knowledge: Knowledge, languages: readonly string[]): strin
   }
   if (best === undefined) return undefined;
   const nowhere = languages.filter((language) => !listedAnywhere.has(language));
+  // A card that claims more languages than it names (Qwen2.5: 29+ claimed, 13 named) may cover one it does not name.
+  const partialClaims = knowledge.models.some(
+    (model) => model.access === 'open-weights' && model.supportedLanguages?.complete === false,
+  );
   const elsewhere = languages.filter((language) => listedAnywhere.has(language) && !best.covered.includes(language));
-  return `No generative model in the catalog lists all of ${joinWords(languages.map(languageName))}: ${best.family} lists ${joinWords(best.covered.map(languageName))}${elsewhere.length > 0 ? `; other cards list ${joinWords(elsewhere.map(languageName))}` : ''}${nowhere.length > 0 ? `; no card in the catalog lists ${joinWords(nowhere.map(languageName))}, so test ${nowhere.length === 1 ? 'it' : 'them'} hardest` : ''}.`;
+  return `No generative model in the catalog lists all of ${joinWords(languages.map(languageName))}: ${best.family} lists ${joinWords(best.covered.map(languageName))}${elsewhere.length > 0 ? `; other cards list ${joinWords(elsewhere.map(languageName))}` : ''}${nowhere.length > 0 ? `; no card in the catalog names ${joinWords(nowhere.map(languageName))}${partialClaims ? ' (some cards claim more languages than they name)' : ''}, so test ${nowhere.length === 1 ? 'it' : 'them'} hardest` : ''}.`;
 }
 
 export function languageReply(

@@ -145,6 +145,10 @@ const FEEDBACK_TO_TRAIN_ON =
 const PREFERENCES_IN_TASK =
   /\b(?:rlhf|(?:do|run|use|try|apply)\s+dpo|dpo\s+(?:on|with|training|tuning)|preference[\s-](?:tuning|pairs|optimi[sz]ation)|thumbs[\s-]?(?:up|down)|(?:user|customer|human)\s+(?:ratings|votes)\s+(?:to|for)\s+(?:train|tune|improve|fine))\b/i;
 
+/** Devices the model may run on, named in the task: "on company tablets", "in our phone app", "on the handhelds". */
+const DEVICE_IN_TASK =
+  /\b(?:on|in)\s+(?:the\s+|our\s+|their\s+|its\s+|company\s+|staff\s+|drivers'?\s+|users'?\s+)?(?:tablets?|phones?|handhelds?|mobile\s+app|phone\s+app|smartphones?|devices?|kiosks?|headsets?)\b/i;
+
 export function chooseQuestions(context: QuestionContext): Question[] {
   const { input, analysis, diagnosis, destination } = context;
   const facts = analysis.facts;
@@ -952,6 +956,30 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   ) {
     ask('unlabeledCorpus', 'Retrieval needs documents to answer from; without them the gap is how the model behaves.');
   }
+  // Devices named in the task ("an assistant on their company tablets"): whether the model runs on them or answers
+  // from a server decides its size, and if on them, their memory caps it.
+  if (input.deployment === undefined && input.deviceMemoryGB === undefined && DEVICE_IN_TASK.test(input.task ?? '')) {
+    ask(
+      'deployment',
+      'The task names devices: whether the model runs on them or answers from a server decides its size.',
+    );
+    ask('deviceMemoryGB', 'If it runs on the devices, their memory caps the model, even at 4 bits.');
+  }
+  // An open model and no GPUs of the team's own: serving it means a GPU rented all month (or a hosted API, or a small
+  // model on a CPU server), and the monthly budget decides which.
+  if (
+    input.gpuCount === 0 &&
+    facts.weightsAvailable === true &&
+    facts.smallModel !== true &&
+    input.monthlyBudgetUSD === undefined &&
+    input.dataMustStayOnPrem !== true &&
+    input.deployment === undefined &&
+    !onTheDevice
+  )
+    ask(
+      'monthlyBudgetUSD',
+      'With no GPUs of your own, serving an open model means a GPU rented all month, a hosted API or a small model on a CPU server: the monthly budget decides which.',
+    );
   // Training is the destination: whether a prompt baseline exists decides only the first step (build it, or start
   // tuning), so it comes after everything that decides the destination.
   if (input.tried === undefined && destination.objective !== 'none' && !destination.deadEnd) {

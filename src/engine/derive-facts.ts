@@ -105,6 +105,7 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   taskFitsModel: ['modelName', 'taskType', 'task'],
   namedIsStudent: ['modelName', 'teacherModel'],
   citesItsInput: ['needsCitations', 'goals', 'task', 'taskType', 'unlabeledCorpus', 'corpusTokens'],
+  runsOnDevice: ['goals', 'deviceMemoryGB', 'deployment'],
   teacherRetired: ['teacherModel'],
   teacherApiOnly: ['teacherModel'],
   teacherFitsTask: ['teacherModel', 'taskType', 'task'],
@@ -358,6 +359,13 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   const citations = profile.needsCitations === true || (profile.goals ?? []).includes('citations');
   if (citations || profile.needsCitations === false || profile.goals !== undefined)
     facts.citesItsInput = citations && citesItsInput(profile);
+  // (Decided once the goals or where it runs are said; false otherwise.)
+  const onDevice =
+    (profile.goals ?? []).includes('on-device') ||
+    profile.deviceMemoryGB !== undefined ||
+    profile.deployment === 'edge' ||
+    profile.deployment === 'mobile';
+  if (onDevice || profile.goals !== undefined || profile.deployment !== undefined) facts.runsOnDevice = onDevice;
   return facts;
 }
 

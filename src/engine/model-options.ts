@@ -248,11 +248,11 @@ function managedTuningCandidates(named: Model, knowledge: Knowledge, cheapestFir
 }
 
 /**
- * With no model named and a provider's tuning job the destination: the live API text model with an available supervised
- * tuning offer that is cheapest per input token (ties: the newest), the model proposed for the job. Undefined when the
- * catalog lists none. Pure.
+ * With no model named and a provider's tuning job the destination: the live API model of the task's modality with an
+ * available supervised tuning offer that is cheapest per input token (ties: the newest), the model proposed for the job.
+ * Undefined when the catalog lists none. Pure.
  */
-export function proposeProviderTunedModel(knowledge: Knowledge): Model | undefined {
+export function proposeProviderTunedModel(knowledge: Knowledge, modality = 'text'): Model | undefined {
   const tunable = new Set<string>();
   for (const provider of knowledge.providers)
     for (const offering of provider.offerings)
@@ -262,7 +262,7 @@ export function proposeProviderTunedModel(knowledge: Knowledge): Model | undefin
     .filter(
       (model) =>
         model.access !== 'open-weights' &&
-        model.modality === 'text' &&
+        model.modality === modality &&
         model.supersededBy === undefined &&
         model.apiPrice !== undefined &&
         tunable.has(model.id) &&

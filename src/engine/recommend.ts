@@ -367,7 +367,7 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
     }
     // A provider's tuning job with no model named: the cheapest live API model a provider tunes.
     if (proposed === undefined && destination.method === 'managed-fine-tuning')
-      proposed = proposeProviderTunedModel(knowledge)?.name;
+      proposed = proposeProviderTunedModel(knowledge, resolved.profile.modality ?? 'text')?.name;
   }
   // Distillation: name the student, the size the estimates assume (the named model itself when a teacher is named
   // and the named model is the smaller one).

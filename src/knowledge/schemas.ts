@@ -329,6 +329,7 @@ export const FACT_TYPES = {
   largeModel: 'boolean', // modelParamsB ≥ 10 (prompt tuning is competitive from about this size)
   smallModel: 'boolean', // modelParamsB < 3
   citesItsInput: 'boolean', // citations point into the document each request reads (a lease summarised), no corpus
+  runsOnDevice: 'boolean', // the model must run on a phone or an edge box (goal on-device, a device's memory, or deployed there)
 } as const;
 export type FactName = keyof typeof FACT_TYPES;
 export const FACT_NAMES = Object.keys(FACT_TYPES) as FactName[];

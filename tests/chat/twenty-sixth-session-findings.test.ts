@@ -294,7 +294,7 @@ describe('advice newuser52 found wrong (F03, F06, F08, F10, F11)', () => {
     );
     const reply = turns.at(-1)?.reply ?? '';
     expect(reply).toMatch(/Qwen2\.5 lists Japanese and Korean/);
-    expect(reply).toMatch(/no card in the catalog lists Welsh/);
+    expect(reply).toMatch(/no card in the catalog names Welsh/);
     expect(reply).toMatch(/collect a few hundred/);
   });
 });
@@ -345,5 +345,210 @@ describe('questions the fresh scenario batch w80 wanted asked', () => {
     });
     expect(rec.destination.method).toBe('full-fine-tuning');
     expect(knowledge.findModel(rec.destination.model.name ?? '')?.architecture?.kind).toBe('encoder');
+  });
+});
+
+describe('review27: counter-examples the session’s own readings must leave alone', () => {
+  const fields = (text: string, requestedField?: ProfileField) => read(text, requestedField);
+
+  it('H1/L1: hedged yes/no answers are read only when the hedge leads to a plain yes or no', () => {
+    expect(fields('Probably, not 100% sure.', 'dataMustStayOnPrem').dataMustStayOnPrem).toBeUndefined();
+    expect(fields('Mostly, not always.', 'dataMustStayOnPrem').dataMustStayOnPrem).toBeUndefined();
+    expect(fields('I think right now it can go to an API.', 'dataMustStayOnPrem').dataMustStayOnPrem).not.toBe(true);
+    expect(fields('ideally no', 'dataMustStayOnPrem').dataMustStayOnPrem).toBe(false);
+    expect(fields('preferably not', 'dataMustStayOnPrem').dataMustStayOnPrem).toBe(false);
+  });
+
+  it('H2: "what can we do to keep the bill under $500?" keeps the budget as a fact', () => {
+    const extraction = extract(
+      'We run a support chatbot on GPT-4o, 20,000 chats a day. What can we do to keep the bill under $500 a month?',
+    );
+    expect(extraction.fields.monthlyBudgetUSD).toBe(500);
+    expect(extraction.intents.whatIf).toBe(false);
+  });
+
+  it('H3/M8/M9: no provider tuning job for a device, a self-hosting team, images or token-heavy requests', () => {
+    const base = { gpuCount: 0, requestsPerDay: 500, taskType: 'generate', goals: ['style'], labeledExamples: 1000 };
+    expect(advise({ ...base, goals: ['style', 'on-device'] }).destination.method).not.toBe('managed-fine-tuning');
+    expect(advise({ ...base, deviceMemoryGB: 8 }).destination.method).not.toBe('managed-fine-tuning');
+    expect(advise({ ...base, deployment: 'cloud-self-hosted' }).destination.method).not.toBe('managed-fine-tuning');
+    expect(advise({ ...base, modality: 'vision-language' }).destination.method).not.toBe('managed-fine-tuning');
+    expect(
+      advise({ ...base, requestsPerDay: 9000, inputTokensPerRequest: 30000, outputTokensPerRequest: 1500 }).destination
+        .method,
+    ).not.toBe('managed-fine-tuning');
+  });
+
+  it('H4: keeping documents inside a prompt or a SaaS tool is no residency rule', () => {
+    expect(fields('We keep the documents inside the prompt for now.').dataMustStayOnPrem).toBeUndefined();
+    expect(fields('We keep all the documents inside SharePoint.').dataMustStayOnPrem).toBeUndefined();
+  });
+
+  it('H5: "no labelled data yet, but 3,000 tickets with their queue" keeps the 3,000', () => {
+    expect(
+      fields('No labelled data yet, but we have 3,000 support tickets with the queue they ended up in.')
+        .labeledExamples,
+    ).toBe(3000);
+  });
+
+  it('H6: something else missing in a sentence about GPUs leaves the GPUs', () => {
+    expect(fields('We have 2 GPUs and would love preference data but we dont have any.').gpuCount).toBe(2);
+  });
+
+  it('H7: "one of the two A100s … 3,000 pairs" are training pairs, not preference pairs', () => {
+    const read7 = fields('We would train on one of the two A100s with our 3,000 pairs.');
+    expect(read7.preferencePairs).toBeUndefined();
+    expect(read7.labeledExamples).toBe(3000);
+  });
+
+  it('H8: people reading the transcript leave voice notes audio', () => {
+    expect(fields('Drivers record voice notes and the dispatcher will only read the text.').modality).toBe('audio');
+  });
+
+  it('H9/M11/L5: rough counts at their scale, and no count from a negated bound', () => {
+    expect(fields('a few hundred thousand, all tagged', 'labeledExamples').labeledExamples).toBe(300_000);
+    expect(fields('Not even a few hundred, honestly.', 'labeledExamples').labeledExamples).toBeUndefined();
+    expect(fields('a couple of thousand', 'labeledExamples').labeledExamples).toBe(2000);
+  });
+
+  it('H10: answering in a format or a tone is no knowledge gap', () => {
+    expect(fields('The bot should answer using this JSON format.').goals).not.toContain('knowledge');
+    expect(fields('The model should answer using that tone, friendly but short.').goals ?? []).not.toContain(
+      'knowledge',
+    );
+  });
+
+  it('M1: a share of the GPUs, a card on order and another card are no "second" of the first', () => {
+    expect(fields('Our lab lets us use a third of the A100s on the shared cluster.').gpuCount).toBeUndefined();
+    expect(fields('We have a 3090 at the office; a second 3090 is on order for March.').gpuCount).toBe(1);
+    expect(fields('We have a 4090 and a second card with 12 GB.').gpuMemoryGB).toBeUndefined();
+  });
+
+  it('M2: data entry and today’s manual work are no labelled examples', () => {
+    expect(fields('Our engineers entered 40 prompts into ChatGPT to test it.').labeledExamples).toBeUndefined();
+    expect(
+      fields('Our operators entered 1,200 requests into the ticketing system last week.').labeledExamples,
+    ).toBeUndefined();
+    expect(
+      fields('Today we get about 400 support emails answered by hand every day, and we want to automate that.')
+        .labeledExamples,
+    ).toBeUndefined();
+  });
+
+  it('M3: one workload at two times is not summed', () => {
+    expect(fields('Today 200 questions a day and 2,000 questions a day after the launch.').requestsPerDay).toBe(2000);
+    expect(fields('About 400 requests a day and 600 requests a day in December.').requestsPerDay).toBe(600);
+    expect(fields('Maybe 150 receipts a day and 30 tax questions a day from staff.').requestsPerDay).toBe(180);
+  });
+
+  it('M4/M5: handwriting, diagrams and photos stay images; narrating audio guides is audio', () => {
+    expect(fields('We scan handwritten forms and the forms are mostly phone photos.').modality).toBe('image');
+    expect(
+      fields('The pages are mostly images of circuit diagrams and we need to answer questions about them.').modality,
+    ).toBe('image');
+    expect(
+      fields('Customers upload photos of damaged parts, and the agent only gets the text description later.').modality,
+    ).toBe('image');
+    expect(
+      fields('We produce audio guides for museums and want a model to narrate our scripts in a natural voice.')
+        .modality,
+    ).toBe('audio');
+  });
+
+  it('M6/L2/L3: squeezing accuracy, a prompt template for labellers and a grader are none of fit, why-not or tried', () => {
+    expect(
+      extract('Can we squeeze more accuracy out of prompting before we fine-tune?').intents.asksFit,
+    ).toBeUndefined();
+    expect(extract('Could we write a prompt template for the labelers?').intents.whyNot).toBeUndefined();
+    expect(fields('We used Claude to grade the outputs and it was ok but inconsistent.').tried).toBeUndefined();
+  });
+
+  it('M7: a team with idle GPUs of its own is not quoted API bills for a model not chosen', async () => {
+    const turns = await converse(
+      [
+        'We have 8 H100s in our own cluster that sit idle. We want a chatbot that answers product questions, about 20,000 questions a day. No model picked yet. What would the monthly bill be?',
+      ],
+      knowledge,
+    );
+    expect(turns[0]?.reply).not.toMatch(/the bill is the API calls of the one you pick/);
+  });
+
+  it('M10: documents × pages each still read with a year in between', () => {
+    expect(fields('About 800 reports from 2015 to 2024, roughly 3 pages each.', 'corpusTokens').corpusTokens).toBe(
+      960_000,
+    );
+  });
+
+  it('M12: a later frequency of something else is not how often the knowledge changes', () => {
+    expect(fields('The menu changes as the seasons turn, daily specials aside.').knowledgeChanges).not.toBe('daily');
+  });
+});
+
+describe('mid-conversation replies from batch x62', () => {
+  it.each([
+    ["probably yes? we're on gpt-4o mini right now but nobody's attached to it", 'canSwitchModel', true],
+    ["hmm I don't think we can switch, legal already approved claude sonnet", 'canSwitchModel', false],
+    ['we have 2 3090s running mistral 7b on them i think, but we can swap it', 'canSwitchModel', true],
+    ['correction: our A100s are the 40 gig ones, not 80. still 4 of them', 'gpuCount', 4],
+    ['it all has to run on the server in our back room', 'deployment', 'on-prem'],
+    ['requests? no clue honestly, a couple hundred a day maybe?', 'requestsPerDay', 200],
+    [
+      "it's a charity helpline so a wrong answer about someone's crisis could genuinely hurt them.",
+      'safetyCritical',
+      true,
+    ],
+    [
+      'we get about half a million tracking lookups a day but only 5k of those are the messy ones that would go to the AI',
+      'requestsPerDay',
+      5000,
+    ],
+    ["it's for our field techs' phones, they've got like 6GB to spare max", 'deviceMemoryGB', 6],
+    ["it's for our field techs' phones, they've got like 6GB to spare max", 'deployment', 'mobile'],
+    ['volunteers have already sorted about 1,200.', 'labeledExamples', 1200],
+    ['1,200 was all the letters last year. the sorted ones we actually have are more like 400', 'labeledExamples', 400],
+    [
+      "our sister company has 50k labelled tickets but we can't use them. ours is more like a couple thousand",
+      'labeledExamples',
+      2000,
+    ],
+    ["nobody's ever rated any answers either", 'preferencePairs', 0],
+    ['visitors ask questions at kiosks and it must say which record the answer came from', 'needsCitations', true],
+  ] as const)('%s → %s', (text, field, value) => {
+    expect(read(text)[field as ProfileField]).toEqual(value);
+  });
+
+  it('reads prompting that "stopped getting better" as plateaued', () => {
+    expect(
+      read('we tried just writing a long prompt with all our rules in it, it was ok-ish but stopped getting better')
+        .tried,
+    ).toEqual([{ method: 'prompt-engineering', result: 'plateaued' }]);
+  });
+
+  it('leaves physical sorting and money hurt alone', () => {
+    expect(read('volunteers sorted 300 boxes of food').labeledExamples).toBeUndefined();
+    expect(read('if we get the prices wrong it could really hurt them financially').safetyCritical).toBeUndefined();
+  });
+});
+
+describe('questions the fresh scenario batch w81 wanted asked', () => {
+  it('asks where the model runs when the task names devices', () => {
+    const rec = advise({
+      task: 'answer drivers questions from the driver handbook, on company tablets',
+      taskType: 'chat',
+      goals: ['knowledge'],
+      corpusTokens: 90000,
+      gpuCount: 0,
+      requestsPerDay: 300,
+    });
+    // (The device's memory follows when the questions' cap leaves room; the w81 case asks both.)
+    expect(rec.questions.map((question) => question.field)).toContain('deployment');
+  });
+
+  it('asks the monthly budget when an open model would be served with no GPUs of the team’s own', () => {
+    const profile = { modelName: 'Llama 3.1 8B', task: 'answer staff questions', taskType: 'chat', gpuCount: 0 };
+    expect(advise(profile).questions.map((question) => question.field)).toContain('monthlyBudgetUSD');
+    expect(
+      advise({ ...profile, deployment: 'cloud-self-hosted' }).questions.map((question) => question.field),
+    ).not.toContain('monthlyBudgetUSD');
   });
 });

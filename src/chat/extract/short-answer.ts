@@ -45,9 +45,9 @@ export interface NumberBounds {
 }
 
 export const YES =
-  /^\W*(?:(?:obviously|of\s+course|oh|well|um+|hmm+|so|and)[,\s]+)?(?:(?:probably|preferably|likely|most\s+likely|ideally|i\s+think|i\s+guess|i'd\s+say|mostly|generally)[,\s]+)?(?:yes|yeah|yep|yup|ya|yea|sure|correct|right|true|definitely|absolutely|of\s+course|certainly|indeed|affirmative|y|ok(?:ay)?\s+yes|it\s+does|we\s+do|they\s+do|it\s+is|it\s+must|must|required|needed|100%)\b(?!\s+not\b|n't)/;
+  /^\W*(?:(?:obviously|of\s+course|oh|well|um+|hmm+|so|and)[,\s]+)?(?:(?:probably|preferably|likely|most\s+likely|ideally|i\s+think|i\s+guess|i'd\s+say)[,\s]+(?!right\s+now\b))?(?:yes|yeah|yep|yup|ya|yea|sure|correct|right|true|definitely|absolutely|of\s+course|certainly|indeed|affirmative|y|ok(?:ay)?\s+yes|it\s+does|we\s+do|they\s+do|it\s+is|it\s+must|must|required|needed|100%)\b(?!\s+not\b|n't)/;
 export const NO =
-  /^\W*(?:(?:probably|likely|most\s+likely|i\s+think|i\s+guess|i'd\s+say|mostly|generally)[,\s]+)?(?:no(?!\s+(?!(?:it|we|they|that|this|not|need|thanks|thank|problem|way|idea)\b)[a-z])|nope|nah|not\s+really|not\s+at\s+all|n|false|negative|never|none|no\s+need|not\s+needed|not\s+required|it\s+doesn't|we\s+don't|they\s+don't|it\s+isn't|(?:i'd|we'd)?\s*rather\s+not|better\s+not|not)\b/;
+  /^\W*(?:(?:probably|preferably|likely|most\s+likely|ideally|i\s+think|i\s+guess|i'd\s+say)[,\s]+(?!not\s+(?:\d+\s?%\s+|a\s+hundred\s+percent\s+|entirely\s+|completely\s+|totally\s+|really\s+)?(?:sure|certain|always|positive)\b))?(?:no(?!\s+(?!(?:it|we|they|that|this|not|need|thanks|thank|problem|way|idea)\b)[a-z])|nope|nah|not\s+really|not\s+at\s+all|n|false|negative|never|none|no\s+need|not\s+needed|not\s+required|it\s+doesn't|we\s+don't|they\s+don't|it\s+isn't|(?:i'd|we'd)?\s*rather\s+not|better\s+not|not)\b/;
 /**
  * "none", "zero", "basically zero", "we don't have any". One `\W*` per run of separators: `\W*(…)?\W*$` splits a run of spaces every possible way (quadratic). */
 export const NONE =
@@ -164,7 +164,8 @@ const EACH_AT_THE_END = /^\s*each(?=\s*(?:[.,;!?)]|$))/;
 const GROUPS_AFTER =
   /^\s*(?:[a-z-]+\s+)?(?:categories|classes|labels|types|groups|intents|buckets|queues|codes|species)\b/;
 /** "a few hundred", "a couple of thousand", "several thousand": a rough count in words. */
-const ROUGH_COUNT = /\b(a\s+few|a\s+couple(?:\s+of)?|several)\s+(hundred|thousand)\b/;
+const ROUGH_COUNT =
+  /(?<!\b(?:not|never|fewer\s+than|less\s+than|under|below)\s+(?:even\s+)?)\b(a\s+few|a\s+couple(?:\s+of)?|several)\s+(hundred(?:\s+thousand)?|thousand)\b/;
 /** Counts of things a per-group "each" splits (memory "48 each" is per GPU, the value asked). */
 const COUNTED_FIELDS: ReadonlySet<string> = new Set(['labeledExamples', 'preferencePairs']);
 
@@ -256,10 +257,19 @@ export function numberAnswer(
         if (/^\s*(?:in\s+total|total|overall|altogether|all\s+told|combined)\b/.test(after)) totals.push(value);
       }
     }
-    // "a few thousand already categorised": a rough count said in words, for a count asked (a few and several as three,
-    // a couple as two), when no number is said.
-    const rough = COUNTED_FIELDS.has(field) && values.length === 0 ? ROUGH_COUNT.exec(message.lower) : null;
-    if (rough) values.push((rough[1]?.startsWith('a couple') ? 2 : 3) * (rough[2] === 'thousand' ? 1000 : 100));
+    // "a few thousand already categorised", "a couple of thousand": a rough count said in words, for a count asked (a
+    // few and several as three, a couple as two); it replaces the bare "a couple" read as 2. (Not "not even a few
+    // hundred": a bound, no count.)
+    const rough = COUNTED_FIELDS.has(field) ? ROUGH_COUNT.exec(message.lower) : null;
+    if (rough) {
+      const scale = rough[2] === 'thousand' ? 1000 : rough[2] === 'hundred' ? 100 : 100_000;
+      values.splice(0, values.length, (rough[1]?.startsWith('a couple') ? 2 : 3) * scale);
+    } else if (
+      COUNTED_FIELDS.has(field) &&
+      values.length === 0 &&
+      /\b(?:a\s+few|a\s+couple(?:\s+of)?|several)\s+(?:hundred|thousand)\b/.test(message.lower)
+    )
+      return undefined;
     if (perGroup !== undefined && groups !== undefined && values.length === 0 && totals.length === 0)
       values.push(perGroup * groups);
     else if (perGroup !== undefined && values.length === 0 && totals.length === 0) return undefined;

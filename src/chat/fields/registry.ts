@@ -84,7 +84,7 @@ const TRIED_METHOD_WORDS: Readonly<Record<MethodId, string>> = {
 
 /** "~2000 help center articles. most are short, maybe 1 page each": documents times their pages. */
 const DOCUMENTS_OF_PAGES = new RegExp(
-  `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:articles|documents|docs|pdfs|files|manuals|reports|contracts|pages|entries|posts|scripts|records|letters|memos|chapters|guides)\\b(?:(?!\\d)[^!?\\n]){0,60}?\\b(?:about\\s+|maybe\\s+|roughly\\s+|around\\s+|~\\s*)?(${COUNT_SOURCE}|one|a|two|three|half\\s+a)\\s+pages?\\s+(?:each|apiece|long|per\\s+(?:article|doc|document|file|pdf|report))\\b`,
+  `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:articles|documents|docs|pdfs|files|manuals|reports|contracts|pages|entries|posts|scripts|records|letters|memos|chapters|guides)\\b(?:(?!\\d[\\d,.]*\\s+(?:[a-z-]+\\s+){0,2}?(?:articles|documents|docs|pdfs|files|manuals|reports|contracts|pages|entries|posts|scripts|records|letters|memos|chapters|guides)\\b)[^!?\\n]){0,60}?\\b(?:about\\s+|maybe\\s+|roughly\\s+|around\\s+|~\\s*)?(${COUNT_SOURCE}|one|a|two|three|half\\s+a)\\s+pages?\\s+(?:each|apiece|long|per\\s+(?:article|doc|document|file|pdf|report))\\b`,
 );
 /** "6,000 pages, plus about": a page count joined to the documents said next. */
 const PAGES_PLUS_BEFORE = new RegExp(

@@ -156,6 +156,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch76.json')),
     ...loadCases(here('./batch77.json')),
     ...loadCases(here('./batch78.json')),
+    ...loadCases(here('./batch79.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -31,7 +31,12 @@ const HARDWARE_COUNT_WORDS: Readonly<Record<string, number>> = {
   a: 1,
   an: 1,
 };
-const HARDWARE_WORDS = 'a pair of|a couple of|a couple|couple of|a single|a second|a third|single|dual|quad';
+const HARDWARE_WORDS = 'a pair of|a couple of|a couple|couple of|a single|single|dual|quad';
+/** "… is on order", "… arrives in March": a card not there yet. */
+const ON_ORDER_AFTER =
+  /^[^.;!?\n]{0,30}?\b(?:on\s+order|(?:is|are)\s+(?:coming|arriving|ordered|planned|due|being\s+delivered)|arriv(?:es|ing)|next\s+(?:month|quarter|year))\b/;
+/** "a second 3090", "a third A100": one more of the card named (not "a third of the A100s", a share). */
+const ONE_MORE_WORDS = 'a second|a third';
 const GPU_NOUN = '(?:gpus?|graphics cards?|cards?|accelerators?)';
 /** "GPU hours", "GPU budget" are not GPUs. */
 const NOT_HARDWARE_AFTER = String.raw`(?![\s-]?(?:hours?|hrs?|h|days?|months?|budget|memory|credits?|time|costs?|prices?|experience|access|boxes|box|servers?|nodes?|machines?|rigs?|clusters?|instances?|workstations?|shortage|crunch|quota|waitlist|waiting\s+list)\b)`;
@@ -39,7 +44,7 @@ const MEMORY = String.raw`(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:gb|gib|gigs?)\b`;
 
 /** Count (and memory) right before a catalog GPU name, e.g. "4x ", "two ", "a pair of 80GB ". */
 const COUNT_BEFORE_NAME = new RegExp(
-  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}|an?|my))\\s*(?:x|×|\\*|(?:pieces?|pcs\\.?|units|pieces\\s+of|units\\s+of|nos?\\.?(?:\\s+of)?)(?=\\s))?\\s*(?:${MEMORY}\\s*)?(?:of\\s+(?:the|our)\\s+)?(?:(?:rented|used|spare|old|new|cloud|dedicated|shared|borrowed|refurbished)\\s+)?$`,
+  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}|${ONE_MORE_WORDS}(?!\\s+of\\b)|an?|my))\\s*(?:x|×|\\*|(?:pieces?|pcs\\.?|units|pieces\\s+of|units\\s+of|nos?\\.?(?:\\s+of)?)(?=\\s))?\\s*(?:${MEMORY}\\s*)?(?:of\\s+(?:the|our)\\s+)?(?:(?:rented|used|spare|old|new|cloud|dedicated|shared|borrowed|refurbished)\\s+)?$`,
 );
 /** Words before a GPU that make it the end users' hardware: "min spec is a GTX 1660", "players have an RTX 3060". */
 const USERS_HARDWARE_BEFORE =
@@ -136,7 +141,7 @@ const GONE_AFTER =
 /** The pseudo-field a GPU said to be gone travels under until extractProfile sets it aside (see Extraction.goneGpu). */
 export const GONE_GPU_FIELD = 'goneGpu';
 const NO_GPUS = new RegExp(
-  `\\b(?:no|zero|0|without(?:\\s+any|\\s+a)?|(?:do not|don't|dont|doesn't|does not|haven't|have not)\\s+(?:actually\\s+|really\\s+|even\\s+)?(?:have|own|got|has)(?:\\s+any|\\s+a\\s+single|\\s+a)?|no access to(?:\\s+any|\\s+a)?|not a single|haven't got(?:\\s+any|\\s+a)?|lack(?:\\s+any)?)\\s+(?:(?:servers?|hardware|machines?|computers?)\\s+(?:or|and|nor|\\/)\\s+)?(?:(?:dedicated|local|own|spare|usable|nvidia|real)\\s+)?(?:gpus?|graphics cards?)\\b${NOT_HARDWARE_AFTER}|\\bcpus?[\\s-]only\\b|\\bgpu[\\s-]?less\\b|(?<=\\bgpus?\\b[^.;!?\\n]{0,60}?)\\bbut\\s+(?:we|i)\\s+(?:don't|do\\s+not|dont|haven't|have\\s+not)\\s+(?:have|own|got)\\s+(?:one|any)(?=\\s*(?:[.,;!?]|$))|\\bno\\s+nvidia(?:\\s+(?:anything|cards?|hardware))?\\b`,
+  `\\b(?:no|zero|0|without(?:\\s+any|\\s+a)?|(?:do not|don't|dont|doesn't|does not|haven't|have not)\\s+(?:actually\\s+|really\\s+|even\\s+)?(?:have|own|got|has)(?:\\s+any|\\s+a\\s+single|\\s+a)?|no access to(?:\\s+any|\\s+a)?|not a single|haven't got(?:\\s+any|\\s+a)?|lack(?:\\s+any)?)\\s+(?:(?:servers?|hardware|machines?|computers?)\\s+(?:or|and|nor|\\/)\\s+)?(?:(?:dedicated|local|own|spare|usable|nvidia|real)\\s+)?(?:gpus?|graphics cards?)\\b${NOT_HARDWARE_AFTER}|\\bcpus?[\\s-]only\\b|\\bgpu[\\s-]?less\\b|(?<=\\bif\\s+(?:we|i)\\s+had\\s+(?:a|an|any|one)\\s+(?:[\\w-]+\\s+)?gpus?\\b[^.;!?\\n]{0,60}?)\\bbut\\s+(?:we|i)\\s+(?:don't|do\\s+not|dont|haven't|have\\s+not)\\s+(?:have|own|got)\\s+(?:one|any)(?=\\s*(?:[.,;!?]|$))|\\bno\\s+nvidia(?:\\s+(?:anything|cards?|hardware))?\\b`,
   'g',
 );
 /** GPUs talked about in the message (for corrections that say "the cards" or "of them"). */
@@ -149,6 +154,8 @@ const COUNT_OF_THEM_CORRECTED = new RegExp(
   `\\b(?:we\\s+have|we've\\s+got|there\\s+are|it's|it\\s+is)\\s+(${COUNT_SOURCE})\\s+of\\s+them\\s*,?\\s*not\\s+(?:${COUNT_SOURCE})\\b`,
   'g',
 );
+/** "our A100s are the 40 gig ones, not 80. still 4 of them": the count of the GPUs just corrected, kept. */
+const STILL_COUNT_OF_THEM = new RegExp(`\\bstill\\s+(${COUNT_SOURCE})\\s+of\\s+(?:them|those)\\b`, 'g');
 /** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory", "eighty gigs of vram". */
 const VRAM = new RegExp(
   `\\b(?:each|every|per)\\s+(?:gpu|card)\\s+(?:has|with|is|=|:)\\s+(?:about\\s+)?${MEMORY}|\\b(?:our|the|my|all|both)\\s+(?:gpus|cards)\\s+(?:have|has|are|come\\s+with)\\s+(?:some\\s+)?(?:older\\s+|old\\s+|newer\\s+)?${MEMORY}(?=\\s+(?:each|apiece|ones|per\\s+(?:gpu|card)|of\\s+(?:vram|memory)|vram))|(?:\\b${MEMORY}|\\b(${COUNT_SOURCE})\\s+(?:gb|gigs?|gigabytes))\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram|(?:of\\s+memory\\s+)?(?:per|on\\s+each|for\\s+each|each)\\s+(?:gpu|card))\\b|\\b(?:we\\s+have|we've\\s+got|our|my|(?:my|our)\\s+[\\w-]+'s?|an?|one)\\s+${MEMORY}\\s+(?:cards?|gpus?)\\b|\\b(?:cards|gpus)\\s+with\\s+${MEMORY}\\s+(?:each|apiece)\\b`,
@@ -261,6 +268,8 @@ export const extractGpus: Extractor = (message, context) => {
     if (before) {
       start = clause + before.index;
       count = before[1] !== undefined ? parseCount(before[1]) : HARDWARE_COUNT_WORDS[before[2] ?? ''];
+      // "a second 3090 is on order for March": one more to come, not one more today.
+      if ((before[2] === 'a second' || before[2] === 'a third') && ON_ORDER_AFTER.test(following)) count = undefined;
       // "only 2 of the 4 L40S are ours": the share before "of the" is the team's.
       const share = SHARE_OF_BEFORE.exec(window.slice(0, before.index));
       if (share) {
@@ -532,7 +541,7 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
   if (GPU_WORD.test(lower)) {
     for (const match of allMatches(CARDS_ARE_MEMORY, lower))
       findings.push(findingFromMatch('gpuMemoryGB', Number(match[1]), match));
-    for (const match of allMatches(COUNT_OF_THEM_CORRECTED, lower)) {
+    for (const match of [...allMatches(COUNT_OF_THEM_CORRECTED, lower), ...allMatches(STILL_COUNT_OF_THEM, lower)]) {
       const count = parseCount(match[1] ?? '');
       if (count !== undefined && count > 0 && count <= 4096) findings.push(findingFromMatch('gpuCount', count, match));
     }

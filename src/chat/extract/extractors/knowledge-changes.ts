@@ -47,7 +47,7 @@ const STABLE_NOUN = String.raw`(?:knowledge(?:\s?base)?|content|docs|documents|d
 
 /** "docs change weekly", "our policies are updated every month", "prices change constantly". */
 const NOUN_VERB_FREQUENCY = new RegExp(
-  `\\b${KNOWLEDGE_NOUN}\\b[^.;!?\\n]{0,30}?\\b${CHANGE_VERB}\\b(?:\\s+(?:with|after|on)\\s+(?:every|each)\\s+[\\w-]+(?:\\s+[\\w-]+)?,?)?(?:\\s+(?:when|whenever|as|if)\\s+[^.;!?\\n,]{1,40},?)?(?:\\s+(?:about|roughly|around|like|maybe|probably|only|just|at\\s+least|pretty\\s+much|basically|almost|mostly|much|often|very|quite))*\\s+(${FREQUENCY_SOURCE})\\b`,
+  `\\b${KNOWLEDGE_NOUN}\\b[^.;!?\\n]{0,30}?\\b${CHANGE_VERB}\\b(?:\\s+(?:with|after|on)\\s+(?:every|each)\\s+[\\w-]+(?:\\s+[\\w-]+)?,?)?(?:\\s+(?:when|whenever|as|if)\\s+[^.;!?\\n,]{1,40}(?:,(?=\\s+(?:maybe|probably|about|roughly|around|like|usually|typically|so)\\b))?)?(?:\\s+(?:about|roughly|around|like|maybe|probably|only|just|at\\s+least|pretty\\s+much|basically|almost|mostly|much|often|very|quite))*\\s+(${FREQUENCY_SOURCE})\\b`,
   'g',
 );
 /** "we update pricing and stock info daily", "the team revises the policies every month": the team changes it. */

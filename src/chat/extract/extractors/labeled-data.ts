@@ -85,7 +85,7 @@ const COUNT_WE_CHECKED = new RegExp(
   'g',
 );
 const COUNT_RECORDS_ARE_LABELED = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+(?:[a-z-]+\\s+){0,2}?|(?:our|the|their)\\s+[a-z-]+\\s+)?(?:(?:are|were|have\\s+been|got)\\s+)?(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|coded|categori[sz]ed|classified|spot[\\s-]?checked|checked|reviewed|verified|approved|validated|vetted|corrected|redlined|marked[\\s-]up|signed[\\s-]off(?:\\s+on)?|(?:summari[sz]ed|translated|transcribed|answered|keyed\\s+in|entered)\\s+(?:properly\\s+)?(?:by\\s+hand|manually))\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+(?:[a-z-]+\\s+){0,2}?|(?:our|the|their)\\s+[a-z-]+\\s+)?(?:(?:are|were|have\\s+been|got)\\s+)?(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|coded|categori[sz]ed|classified|spot[\\s-]?checked|checked|reviewed|verified|approved|validated|vetted|corrected|redlined|marked[\\s-]up|signed[\\s-]off(?:\\s+on)?|(?:summari[sz]ed|translated|transcribed|answered|keyed\\s+in|entered)\\s+(?:properly\\s+)?(?:by\\s+hand|manually)(?![^.;!?\\n]{0,20}?\\b(?:(?:every|a|per|each)\\s+(?:day|week|month)|daily|weekly)\\b))\\b`,
   'g',
 );
 /** "support tickets with the queue they ended up in, roughly 40 thousand": the records with their labels, then the count. */
@@ -113,9 +113,24 @@ const COUNT_SOMEONE_LABELED = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z]+\\s+)?[a-z]+-(?:labell?ed|written|approved|tagged|annotated|checked|reviewed|verified|corrected|rated|graded|scored|marked|filled|curated|coded)\\s+(?:[a-z-]+\\s+)?${RECORD_NOUN}\\b`,
   'g',
 );
+/** People who label records by hand: "our paralegals", "agents", "volunteers". */
+const PEOPLE_WHO_LABEL = `(?:associates|lawyers|attorneys|paralegals|agents|experts|doctors|clinicians|reviewers|annotators|editors|engineers|analysts|adjusters|staff|people|humans|nurses|linguists|translators|raters|moderators|clerks|underwriters|radiologists|teachers|tutors|ops|operations|brokers|coders|dispatchers|pharmacists|techs|technicians|accountants|bookkeepers|auditors|inspectors|planners|specialists|officers|operators|physicians|volunteers|receptionists|secretaries|assistants|caseworkers)`;
 /** "our paralegals annotated about 2,000 contracts", "agents labeled 5k tickets": people who labelled records. */
 const PEOPLE_LABELED_COUNT = new RegExp(
-  `\\b(?:associates|lawyers|attorneys|paralegals|agents|experts|doctors|clinicians|reviewers|annotators|editors|engineers|analysts|adjusters|staff|people|humans|nurses|linguists|translators|raters|moderators|clerks|underwriters|radiologists|teachers|tutors|ops|operations|brokers|coders|dispatchers|pharmacists|techs|technicians|accountants|bookkeepers|auditors|inspectors|planners|specialists|officers|operators|paralegals|physicians)\\s+(?:have\\s+|had\\s+)?(?:already\\s+)?(?:hand[\\s-]?)?(?:annotated|label(?:l)?ed|tagged|coded|graded|marked|scored|rated|reviewed\\s+and\\s+(?:labell?ed|corrected)|corrected|categori[sz]ed|classified|marked\\s+up|highlighted|redlined|keyed|entered|keyed\\s+in)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+(?:those|these|them|the|our)\\s+)?(?:[a-z-]+\\s+)?(?:${RECORD_NOUN}|ndas|msas|slas|sows|agreements|policies|leases|filings)\\b`,
+  `\\b(?:${PEOPLE_WHO_LABEL})\\s+(?:have\\s+|had\\s+)?(?:already\\s+)?(?:hand[\\s-]?)?(?:annotated|label(?:l)?ed|tagged|coded|graded|marked|scored|rated|reviewed\\s+and\\s+(?:labell?ed|corrected)|corrected|categori[sz]ed|classified|marked\\s+up|highlighted|redlined|(?<=hand[\\s-]?)(?:keyed|entered)(?:\\s+in)?)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+(?:those|these|them|the|our)\\s+)?(?:[a-z-]+\\s+)?(?:${RECORD_NOUN}|ndas|msas|slas|sows|agreements|policies|leases|filings)\\b`,
+  'g',
+);
+/** "volunteers have already sorted about 1,200": records people sorted or routed by hand, counted with no noun after. */
+const PEOPLE_SORTED_COUNT = new RegExp(
+  `\\b${PEOPLE_WHO_LABEL}\\s+(?:have\\s+|had\\s+)?(?:already\\s+)?(?:hand[\\s-]?)?(?:sorted|routed|triaged|filed)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})(?:\\s+of\\s+(?:them|those|these))?(?=\\s*(?:[.,;!?)]|$))`,
+  'g',
+);
+/**
+ * "the sorted ones we actually have are more like 400", "the labelled ones are about 2k": the labelled share, counted.
+ * "our sister company has 50k labelled tickets … ours is more like a couple thousand": the team's own, after another's.
+ */
+const LABELED_ONES_ARE_COUNT = new RegExp(
+  `\\bthe\\s+(?:sorted|labell?ed|tagged|annotated|categori[sz]ed|classified|coded|checked|verified|corrected)\\s+ones\\s+(?:(?:we|i)\\s+(?:actually\\s+|really\\s+)?(?:have|got)\\s+)?(?:are|is)\\s+(?:more\\s+like\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|only\\s+|closer\\s+to\\s+|~\\s*)*(${COUNT_SOURCE})\\b|(?<=\\blabell?ed\\b[^!?\\n]{0,80}?)\\bours\\s+(?:is|are)\\s+(?:more\\s+like|about|around|closer\\s+to|maybe|only|just)\\s+(${COUNT_SOURCE})\\b`,
   'g',
 );
 /** "900 contracts where associates marked up the deviating clauses": records people annotated. */
@@ -402,6 +417,8 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_RECORDS_BY_PEOPLE_AFTER,
     EXAMPLES_COUNT_OF_THEM,
     PEOPLE_LABELED_COUNT,
+    PEOPLE_SORTED_COUNT,
+    LABELED_ONES_ARE_COUNT,
     COUNT_MARKED_RECORDS,
     COUNT_RECORDS_ARE_LABELED,
     COUNT_LABELED_BARE,

@@ -19,7 +19,7 @@ const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
     'vision-language',
   ],
   [
-    /\b(?:(?<!\b(?:casual|formal|polite|honorific|humble|respectful|informal|everyday|plain|direct|indirect|reported|hate|free|colloquial)\s)(?<!\bparts?\s+of\s)(?<!\bfigures?\s+of\s)speech(?:[\s-]to[\s-]text)?(?!\s+(?:patterns?|styles?|registers?|levels?|acts?))|transcri(?:be|bes|bing|ption|ptions)|audio(?![\s-]+guides?\b)|voice\s+(?:notes?|messages?|calls?|recordings?|assistants?|commands?|input|bots?|agents?|interface|apps?)|call\s+recordings?|recorded\s+calls|asr|spoken|podcasts?)\b/g,
+    /\b(?:(?<!\b(?:casual|formal|polite|honorific|humble|respectful|informal|everyday|plain|direct|indirect|reported|hate|free|colloquial)\s)(?<!\bparts?\s+of\s)(?<!\bfigures?\s+of\s)speech(?:[\s-]to[\s-]text)?(?!\s+(?:patterns?|styles?|registers?|levels?|acts?))|transcri(?:be|bes|bing|ption|ptions)|audio(?![\s-]+guides?[\s-]+(?:scripts?|texts?|transcripts?|content|copy)\b)|voice\s+(?:notes?|messages?|calls?|recordings?|assistants?|commands?|input|bots?|agents?|interface|apps?)|call\s+recordings?|recorded\s+calls|asr|spoken|podcasts?)\b/g,
     'audio',
   ],
   [
@@ -40,6 +40,10 @@ const PRINTED_DOCUMENTS_AFTER =
 const PRINTED_DOCUMENTS_BEFORE =
   /\b(?:receipts?|invoices?|documents?|forms?|bills?|letters?|statements?|contracts?|pages?|paperwork|faxes|bols?)\s+(?:are|come\s+in\s+as|arrive\s+as|come\s+as)\s+(?:mostly\s+|mainly\s+|usually\s+|often\s+|all\s+|either\s+)?(?:phone\s+|mobile\s+|smartphone\s+)?$/;
 
+/** Handwriting, diagrams and drawings: pictures a text reader cannot turn back into the text (a vision model reads them). */
+const NOT_PRINTED_TEXT =
+  /\b(?:hand[\s-]?written|handwriting|hand[\s-]?filled|diagrams?|drawings?|sketch(?:es)?|schematics?|charts?|blueprints?)\b/;
+
 /** "generate product images", "image generation", "text-to-image": the output is an image. */
 const IMAGE_GENERATION =
   /\b(?:generat(?:e|es|ing)|creat(?:e|es|ing)|render(?:s|ing)?|produc(?:e|es|ing))\s+(?:[a-z'-]+\s+){0,3}?(?:images?|photos?|pictures?|art(?:work)?|renders?|illustrations?)\b|\b(?:image|art)\s+generation\b|\btext[\s-]to[\s-]image\b/;
@@ -49,7 +53,7 @@ const IMAGE_GENERATION =
  * "screenshots in", "text only", "it's audio".
  */
 const STATED =
-  /\b(?:(?:it's|it\s+is|this\s+is|that's|so\s+it's|we\s+need|we\s+want|we\s+use)\s+(?:an?\s+|the\s+)?(audio|speech|image|vision[\s-]language|multimodal|code|text|diffusion)\s+(?:model|one|setup|task|data|problem|thing|stuff)|(?:the\s+)?model\s+is\s+an?\s+(audio|speech|image|vision[\s-]language|multimodal|code|text)\s+(?:model|one)|(speech|audio|voice|images?|photos?|screenshots?|scans?|code|text)\s+in,?\s+(?:\w+\s+){0,2}out|(?:it's|it\s+is|its|everything\s+is|they're|they\s+are)\s+(?:all\s+|only\s+|just\s+|purely\s+)?(audio|images?|text|code)(?=\s*[,.;!]|\s*$)|\b(?:are|is)\s+(?:all\s+|only\s+|just\s+|purely\s+|plain\s+)(text)(?:\s+(?:too|as\s+well|anyway))?(?=\s*[,.;!]|\s*$)|(?:would|will|only|just)\s+(?:ever\s+)?(?:see|read|get|receive)s?\s+(?:the\s+|plain\s+)?(text)\b|(text)[\s-]only|(?:just|only)\s+(text)(?!\s+(?:format|output|is\s+fine))|modality\s*(?:is|=|:)\s*(audio|speech|image|vision[\s-]language|code|text)|takes\s+(text|audio|images?|code)\s+input)\b/g;
+  /\b(?:(?:it's|it\s+is|this\s+is|that's|so\s+it's|we\s+need|we\s+want|we\s+use)\s+(?:an?\s+|the\s+)?(audio|speech|image|vision[\s-]language|multimodal|code|text|diffusion)\s+(?:model|one|setup|task|data|problem|thing|stuff)|(?:the\s+)?model\s+is\s+an?\s+(audio|speech|image|vision[\s-]language|multimodal|code|text)\s+(?:model|one)|(speech|audio|voice|images?|photos?|screenshots?|scans?|code|text)\s+in,?\s+(?:\w+\s+){0,2}out|(?:it's|it\s+is|its|everything\s+is|they're|they\s+are)\s+(?:all\s+|only\s+|just\s+|purely\s+)?(audio|images?|text|code)(?=\s*[,.;!]|\s*$)|\b(?:are|is)\s+(?:all\s+|only\s+|just\s+|purely\s+|plain\s+)(text)(?:\s+(?:too|as\s+well|anyway))?(?=\s*[,.;!]|\s*$)|(?:the\s+model|the\s+ai|the\s+llm|the\s+bot|the\s+assistant)\s+(?:would|will)\s+(?:only\s+|just\s+)?(?:ever\s+)?(?:see|read|get|receive)\s+(?:the\s+|plain\s+)?(text)\b|(text)[\s-]only|(?:just|only)\s+(text)(?!\s+(?:format|output|is\s+fine))|modality\s*(?:is|=|:)\s*(audio|speech|image|vision[\s-]language|code|text)|takes\s+(text|audio|images?|code)\s+input)\b/g;
 const STATED_KIND: readonly (readonly [RegExp, Modality])[] = [
   [/^(?:audio|speech|voice)$/, 'audio'],
   [/^(?:vision[\s-]language|multimodal|screenshots?|scans?)$/, 'vision-language'],
@@ -84,7 +88,8 @@ export const extractModality: Extractor = (message, context) => {
       if (
         modality === 'image' &&
         (PRINTED_DOCUMENTS_AFTER.test(lower.slice(end, end + 60)) ||
-          PRINTED_DOCUMENTS_BEFORE.test(lower.slice(Math.max(0, start - 70), start)))
+          (PRINTED_DOCUMENTS_BEFORE.test(lower.slice(Math.max(0, start - 70), start)) &&
+            !NOT_PRINTED_TEXT.test(lower.slice(Math.max(0, start - 70), end + 40))))
       )
         continue;
       if (isNegatedBefore(lower, start, 15)) continue;

@@ -34,7 +34,7 @@ const CRITICAL = new RegExp(
     // "a wrong answer could get someone killed".
     String.raw`\b(?:could|can|might|may|would)\s+get\s+(?:someone|somebody|people|a\s+person|a\s+worker|workers|patients?)\s+(?:killed|hurt|injured)\b`,
     String.raw`\b(?:someone|somebody|a\s+person|patients?|a\s+patient|workers?|drivers?|passengers?|kids|children)\s+(?:could|can|might|may|would|will)\s+(?:(?:really|actually|seriously)\s+)?(?:get\s+(?:hurt|injured|killed)|be\s+(?:harmed|hurt|injured|killed))\b`,
-    String.raw`\b(?:can|could|might|may|would)\s+(?:(?:genuinely|really|actually|seriously|easily|literally)\s+)?(?:injure|kill|hurt|harm|endanger)\s+(?:someone|somebody|people|a\s+person|workers?|patients?|technicians?|users?|drivers?|passengers?)\b`,
+    String.raw`\b(?:can|could|might|may|would)\s+(?:(?:genuinely|really|actually|seriously|easily|literally)\s+)?(?:injure|kill|hurt|harm|endanger)\s+(?:someone|somebody|people|a\s+person|workers?|patients?|technicians?|users?|drivers?|passengers?|callers?|customers?|clients?|them|him|her|kids|children)\b(?!\s+(?:financially|commercially|business-wise|(?:the|our)\s+(?:business|brand|sales|reputation|bottom\s+line)))`,
     String.raw`\b(?:mistakes?|errors?|a\s+wrong\s+\w+(?:\s+\w+)?|a\s+missed\s+\w+|getting\s+it\s+wrong)\s+(?:could|can|might|would|may|will)\s+(?:\w+\s+){0,3}?(?:harm|hurt|kill|injure|endanger|cost\s+lives|mean\s+(?:a\s+)?(?:\w+\s+)?(?:failure|accident|injury|death))\b`,
     String.raw`\bmistakes\s+(?:really\s+)?matter\b`,
     // "Is very safety important for us", "this is safety-relevant".

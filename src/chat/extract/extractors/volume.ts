@@ -109,6 +109,16 @@ const COUNT_OF_THOSE = new RegExp(
 );
 
 /** Finds `requestsPerDay`; other periods are converted (a month is 30 days, a year 365). */
+/** "but only 5k of those are the messy ones that would go to the AI": the share of a volume the model gets. */
+const ONLY_SHARE_TO_MODEL = new RegExp(
+  `\\bonly\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE})\\s+of\\s+(?:those|them|these)\\b[^.;!?\\n]{0,60}?\\b(?:go|goes|would\\s+go|get\\s+sent|gets\\s+sent|are\\s+sent|would\\s+be\\s+sent|need|needs|hit|reach|would\\s+need)\\b[^.;!?\\n]{0,20}?\\b(?:ai|model|llm|bot|assistant|gpt)\\b`,
+  'g',
+);
+/** A reply that opens by repeating what was asked: "requests? …", "volume: …". */
+const VOLUME_ECHOED = /^\W*(?:requests?|volume|traffic|calls|queries|load)\b\s*[?:]/;
+/** A volume said of another time: "… after the launch", "… in December", "… at peak", "… next year". */
+const AT_ANOTHER_TIME =
+  /^\s*(?:after|before|in|at|during|when|once|by|next|this|last|until|till|later|soon|eventually|peak)\b/;
 /** Nothing but a conjunction between two volumes: "… a day and 30 tax questions a day". */
 const JOINED_WORKLOADS = /^\s*(?:,\s*)?(?:and|plus|\+|&)\s*$/;
 
@@ -169,11 +179,29 @@ export const extractVolume: Extractor = (message) => {
     findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor * multiplier), match));
     singles.push({ item: findings[findings.length - 1] as Finding, factor });
   }
+  // "half a million tracking lookups a day but only 5k of those … would go to the AI": the share the model serves, in
+  // the same period (spanning the whole, so it wins).
+  for (const match of allMatches(ONLY_SHARE_TO_MODEL, lower)) {
+    const share = parseCount(match[1] ?? '');
+    const whole = singles.filter(({ item }) => item.end <= match.index).at(-1);
+    if (share === undefined || whole === undefined || /[.!?\n]/.test(lower.slice(whole.item.end, match.index)))
+      continue;
+    if (share >= (whole.item.value as number) / whole.factor) continue;
+    findings.push(
+      finding('requestsPerDay', roundVolume(share * whole.factor), whole.item.start, match.index + match[0].length),
+    );
+  }
   // "150 receipts a day and 30 tax questions a day": two workloads, each with its period, served by the same model:
   // summed (the longer span wins). (Not "2k a day and 60k a month": one volume said twice, per another period.)
   for (const [index, { item: first, factor }] of singles.entries()) {
     const next = singles[index + 1];
-    if (next && next.factor === factor && JOINED_WORKLOADS.test(lower.slice(first.end, next.item.start)))
+    // (Not "200 a day and 2,000 a day after the launch", "… and 600 a day in December": one workload at two times.)
+    if (
+      next &&
+      next.factor === factor &&
+      JOINED_WORKLOADS.test(lower.slice(first.end, next.item.start)) &&
+      !AT_ANOTHER_TIME.test(lower.slice(next.item.end, next.item.end + 40))
+    )
       findings.push(
         finding(
           'requestsPerDay',
@@ -218,7 +246,14 @@ export const extractVolume: Extractor = (message) => {
       // ("on average maybe 30k a day" says it is the volume by itself.)
       // ("volume correction: it's about 2k a day" names the volume before it.)
       const before = sentence.split(/[.!?\n]/).pop() ?? '';
-      if (!match[0].startsWith('on average') && !WORK_VERB.test(before) && !/\bvolume\b/.test(before)) continue;
+      // ("requests? no clue honestly, a couple hundred a day maybe?": the volume asked, echoed first.)
+      if (
+        !match[0].startsWith('on average') &&
+        !WORK_VERB.test(before) &&
+        !/\bvolume\b/.test(before) &&
+        !VOLUME_ECHOED.test(lower)
+      )
+        continue;
       const count = parseCount(match[1] ?? '');
       if (count !== undefined && count >= 10)
         findings.push(findingFromMatch('requestsPerDay', roundVolume(count), match));
