@@ -75,9 +75,9 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x57: { precision: 0.89, recall: 0.95 },
   x58: { precision: 0.87, recall: 0.93 },
   x59: { precision: 0.93, recall: 0.95 },
-  x60: { precision: 0.83, recall: 0.71 },
+  x60: { precision: 0.85, recall: 0.74 },
   x61: { precision: 0.8, recall: 0.72 },
-  x62: { precision: 0.8, recall: 0.67 },
+  x62: { precision: 0.83, recall: 0.86 },
 };
 
 interface BatchUtterance {
