@@ -869,6 +869,10 @@ function servingFit(
   const inference = entryOf(recommendation, 'prompt-engineering')?.estimates?.memoryGB;
   const name = sizedModel ?? recommendation.destination.model.name;
   const model = name === null ? 'the model' : plainModelName(name);
+  // A vendor's API model runs only at its vendor: on the team's own machines, an open model at 4 bits is the way.
+  const entry = name === null ? undefined : knowledge.findModel(name);
+  if (entry !== undefined && entry.access !== 'open-weights')
+    return `${model} runs only on ${entry.vendor}'s servers, so it cannot run on your own machines. To keep everything in, the plan moves to an open model you run yourselves: a 7–8B model at 4 bits takes about ${gigabytes(7.6 * INT4_BYTES_PER_PARAM)}–${gigabytes(8 * INT4_BYTES_PER_PARAM)} GB of weights and runs on a laptop or an office PC's CPU (llama.cpp: a few tokens a second, enough for light traffic), or fast on a GPU with 8 GB or more. Say the data must stay in, and I'll replan on one.`;
   if (!inference) return `I can't size serving ${model} yet: I need the model's size.`;
   const available = memoryOfGpus(inference.available, profile, gpus) ?? inference.available;
   const needed = `about ${gigabytes(inference.needed)} GB`;

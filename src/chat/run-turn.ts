@@ -711,8 +711,8 @@ function answerTurn(
     const answer = asked
       ? nothingHypothetical
         ? `${askedText}${others}${today}${ending}`
-        : `${ifWords(said)} ${joinWords(describeChange(said))}: ${anotherModel ? onAnotherModel(askedText) : askedText}${others}${today}${ending} ${NOTHING_SAVED}`
-      : whatIfReply(said, current, hypothetical, knowledge);
+        : `${ifChange(said)}: ${anotherModel ? onAnotherModel(askedText) : askedText}${others}${today}${ending} ${NOTHING_SAVED}`
+      : whatIfReply(said, current, hypothetical, knowledge, runsOnTheDevice(hypotheticalProfile));
     // "Why LoRA rather than QLoRA? And would the 70B be better?": the why is about the plan as it stands, said first.
     const whyAsked = intents.whyNot ?? intents.whyMethod;
     const why =
@@ -2021,12 +2021,13 @@ function whatIfReply(
   current: Recommendation,
   hypothetical: Recommendation,
   knowledge: Knowledge,
+  /** The model runs on the team's devices (phones, an edge box): nothing to host on the premises. */
+  onDevice = false,
 ): string {
-  const change = joinWords(describeChange(understood));
   const before = current.recommendations[0]?.method;
   const top = hypothetical.recommendations[0];
   const after = top?.method;
-  const parts = [`${ifWords(understood)} ${change}:`];
+  const parts = [`${ifChange(understood)}:`];
   // Where the hypothetical plan would run, when that is not the model named.
   const model = hypothetical.destination.model;
   const on = model.name !== null && (model.switched || model.proposed) ? ` on ${model.name}` : '';
@@ -2053,12 +2054,15 @@ function whatIfReply(
       `It would need about ${Math.round(memory.needed)} GB of the ${memory.available} GB of GPU memory you would have.`,
     );
   }
-  // Kept on the premises by a team with no GPUs: the model it would run needs hardware there.
-  const destinationMemory = hypothetical.destination.estimates?.memoryGB;
+  // Kept on the premises by a team with no GPUs: the model it would run needs hardware there. (Not on a device, where
+  // the data never leaves; the named model's own serving figures when the plan stays on it.)
+  const destinationMemory =
+    hypothetical.destination.estimates?.memoryGB ??
+    hypothetical.recommendations.find((entry) => entry.method === 'prompt-engineering')?.estimates?.memoryGB;
   const keptIn = understood.some((item) => item.field === 'dataMustStayOnPrem' && item.value === true);
-  if (keptIn && destinationMemory?.available === 0 && destinationMemory.needed > 0 && model.name !== null)
+  if (keptIn && !onDevice && destinationMemory?.available === 0 && destinationMemory.needed > 0 && model.name !== null)
     parts.push(
-      `You have no GPUs, so on your premises ${plainModelName(model.name)} needs hardware: a GPU with about ${Math.ceil(destinationMemory.needed)} GB or more to buy, or a CPU server running it at 4 bits (slow, enough for light traffic).`,
+      `You have no GPUs, so on your premises ${plainModelName(model.name)} needs hardware: a GPU with about ${Math.ceil(destinationMemory.needed)} GB or more to buy (to serve it at 16 bits; about a third of that at 4 bits), or a CPU server running it at 4 bits (slow, enough for light traffic).`,
     );
   // The verdicts describe the model named; when the plan would move to another model, they are said as such, and the
   // method the plan keeps is not listed as lost.
@@ -2098,6 +2102,16 @@ function roomierDevice(
   return `${memory} GB would hold a model up to ${largest.name} at 4 bits (about ${Math.round(largest.weightsGB * 10) / 10} GB of weights), but on a device I keep to a model of about ${SMALL_MODEL_PARAMS_B}B or less, which generates fast enough there: the extra memory buys context length and headroom, not a bigger model. Measure a larger one on the device before you count on it.`;
 }
 
+/** The model runs on the team's own devices (a phone, an edge box): said as a goal, a device's memory or where it runs. */
+function runsOnTheDevice(profile: Partial<Profile>): boolean {
+  return (
+    (profile.goals ?? []).includes('on-device') ||
+    profile.deviceMemoryGB !== undefined ||
+    profile.deployment === 'edge' ||
+    profile.deployment === 'mobile'
+  );
+}
+
 /** Changes said as conditions, not things to have: "If data must stay on your premises", "If knowledge changes weekly". */
 const CONDITION_FIELDS: ReadonlySet<string> = new Set([
   'dataMustStayOnPrem',
@@ -2106,9 +2120,18 @@ const CONDITION_FIELDS: ReadonlySet<string> = new Set([
   'needsCitations',
 ]);
 
-/** "If" before conditions, "If you had" before anything the team would have (GPUs, examples, a budget). */
-function ifWords(understood: readonly UnderstoodField[]): string {
-  return understood.length > 0 && understood.every((item) => CONDITION_FIELDS.has(item.field)) ? 'If' : 'If you had';
+/**
+ * The change as a condition: "If data must stay on your premises", "If it must run on your own servers"; "If you had"
+ * before anything the team would have (GPUs, examples, a budget).
+ */
+function ifChange(understood: readonly UnderstoodField[]): string {
+  const described = describeChange(understood);
+  const conditions =
+    understood.length > 0 &&
+    understood.every((item) => CONDITION_FIELDS.has(item.field) || item.field === 'deployment');
+  if (!conditions) return `If you had ${joinWords(described)}`;
+  // ("run on your own servers" → "it must be run on your own servers".)
+  return `If ${joinWords(described.map((phrase) => (/^(?:run|used|self-hosted)\b/.test(phrase) ? `it must be ${phrase}` : phrase)))}`;
 }
 
 /** The changed facts in words, a GPU count and name said together: "2 × NVIDIA H100 SXM", not "2 GPUs and GPU …". */

@@ -147,7 +147,7 @@ const PREFERENCES_IN_TASK =
 
 /** Devices the model may run on, named in the task: "on company tablets", "in our phone app", "on the handhelds". */
 const DEVICE_IN_TASK =
-  /\b(?:on|in)\s+(?:the\s+|our\s+|their\s+|its\s+|company\s+|staff\s+|drivers'?\s+|users'?\s+)?(?:tablets?|phones?|handhelds?|mobile\s+app|phone\s+app|smartphones?|devices?|kiosks?|headsets?)\b/i;
+  /\b(?:on|in)\s+(?:the\s+|our\s+|their\s+|its\s+|company\s+|staff\s+|drivers'?\s+|users'?\s+)?(?:tablets?|phones|handhelds?|mobile\s+app|phone\s+app|smartphones|devices|kiosks?|headsets?)\b/i;
 
 export function chooseQuestions(context: QuestionContext): Question[] {
   const { input, analysis, diagnosis, destination } = context;
@@ -958,7 +958,14 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   }
   // Devices named in the task ("an assistant on their company tablets"): whether the model runs on them or answers
   // from a server decides its size, and if on them, their memory caps it.
-  if (input.deployment === undefined && input.deviceMemoryGB === undefined && DEVICE_IN_TASK.test(input.task ?? '')) {
+  // (Not for a vendor's API model the team may not leave: it never runs on a device.)
+  if (
+    input.deployment === undefined &&
+    input.deviceMemoryGB === undefined &&
+    !(input.goals ?? []).includes('on-device') &&
+    !(facts.weightsAvailable === false && input.canSwitchModel === false) &&
+    DEVICE_IN_TASK.test(input.task ?? '')
+  ) {
     ask(
       'deployment',
       'The task names devices: whether the model runs on them or answers from a server decides its size.',

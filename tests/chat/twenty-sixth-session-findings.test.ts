@@ -552,3 +552,175 @@ describe('questions the fresh scenario batch w81 wanted asked', () => {
     ).not.toContain('monthlyBudgetUSD');
   });
 });
+
+describe('newuser53: facts and questions said in everyday words', () => {
+  it.each([
+    [
+      'we get a few hundred emails a week, maybe 300? a few thousand of them, but nobody has labelled them',
+      'requestsPerDay',
+      43,
+    ],
+    [
+      'we get a few hundred emails a week, maybe 300? a few thousand of them, but nobody has labelled them',
+      'labeledExamples',
+      0,
+    ],
+    ['the old volunteer did tag about 1,500 of them with categories in outlook', 'labeledExamples', 1500],
+    [
+      'we have maybe a couple hundred old reminder texts the front desk wrote that people liked',
+      'labeledExamples',
+      200,
+    ],
+    ['Maybe 2k that editors flagged as really good examples', 'labeledExamples', 2000],
+    ['for maybe 500 of them a vet wrote a summary we could use as examples', 'labeledExamples', 500],
+    ['like I said, about 500 notes have a summary written by a vet', 'labeledExamples', 500],
+    ['the owners really don’t want them going to the cloud'.replace('’', "'"), 'dataMustStayOnPrem', true],
+    ["Honestly we'd rather not send unpublished stories to OpenAI.", 'dataMustStayOnPrem', true],
+    [
+      'we send about 400 reminders a day across all the clinics, plus maybe 50 insurance questions.',
+      'requestsPerDay',
+      450,
+    ],
+    ['the summaries have to follow the same layout every time: species, complaint, vitals', 'needsStyleOrFormat', true],
+    ['every answer has to point to the doc it came from, there’s a huge pile of them', 'needsCitations', true],
+    ['every answer has to point to the doc it came from, there’s a huge pile of them', 'unlabeledCorpus', 'large'],
+  ] as const)('%s → %s', (text, field, value) => {
+    expect(read(text)[field as ProfileField]).toEqual(value);
+  });
+
+  it('reads a prompt that came out "ok but generic, not our voice" as plateaued', () => {
+    expect(
+      read(
+        'We’ve only played with ChatGPT for headlines, they came out ok but generic and a bit clickbaity, not our voice.',
+      ).tried,
+    ).toEqual([{ method: 'prompt-engineering', result: 'plateaued' }]);
+  });
+
+  it('does not read "Microsoft 365" as 365 examples, nor "rather not … if we can avoid it" as a rule', () => {
+    expect(
+      read("we're on Microsoft 365, no GPUs, just a few laptops", 'labeledExamples').labeledExamples,
+    ).toBeUndefined();
+    expect(
+      read("We'd rather not send their data to OpenAI if we can avoid it, but it's not a hard requirement.")
+        .dataMustStayOnPrem,
+    ).toBeUndefined();
+    expect(
+      read('Right now everything runs on-prem, but we’re happy to move to AWS.').dataMustStayOnPrem,
+    ).toBeUndefined();
+  });
+
+  it('takes the jobs listed in an opening message as the task', () => {
+    expect(
+      read(
+        'two things really: sending appointment reminder texts that sound friendly not robotic, and answering patients questions about what their insurance covers.',
+      ).task,
+    ).toMatch(/^sending appointment reminder texts/);
+  });
+
+  it('asks "can the whole thing stay in house?" as a what-if on residency', () => {
+    const asked = extract(
+      'Can the whole thing stay in house, on our own servers? Legal is nervous about unpublished copy.',
+    );
+    expect(asked.intents.whatIf).toBe(true);
+    expect(asked.hypothetical?.dataMustStayOnPrem).toBe(true);
+  });
+
+  it.each([
+    ['which AI model should we use? something like chatgpt?', 'asksModel'],
+    ['how do we make sure it never tells a patient something is covered when it isnt??', 'asksHallucination'],
+    ['how would we even check the headlines are any good before reporters see them?', 'asksEvaluation'],
+    ['under what circumstances would you recommend something different?', 'asksWhatWouldChange'],
+  ] as const)('%s → %s', (text, intent) => {
+    expect(extract(text).intents[intent]).toBeTruthy();
+  });
+
+  it('reads "what’s the price tag … for training that lora?" and "would around 150 examples do?"', () => {
+    expect(extract("what's the price tag and time for training that lora?").intents.asksCost).toBe('lora');
+    expect(extract('would around 150 examples do for fine-tuning?').intents.asksEnoughData).toBe(150);
+  });
+
+  it('sends a no-GPU team on $50 a month to a provider’s tuning job, not a GPU rented all month', () => {
+    const rec = advise({
+      gpuCount: 0,
+      monthlyBudgetUSD: 50,
+      task: 'sort about 45 donor emails a day into categories',
+      requestsPerDay: 45,
+      labeledExamples: 1500,
+      taskType: 'classify',
+    });
+    expect(rec.destination.method).toBe('managed-fine-tuning');
+  });
+
+  it('says an API model cannot run on the team’s laptops, with an open model’s 4-bit size', async () => {
+    const turns = await converse(
+      [
+        'We want a model to write product descriptions in our brand voice. 300 good examples, no GPUs at all, about 200 requests a day. just recommend',
+        'could it all run on one of our laptops instead of the cloud?',
+      ],
+      knowledge,
+    );
+    expect(turns.at(-1)?.reply).toMatch(/runs only on .+ servers, so it cannot run on your own machines/);
+  });
+});
+
+describe('review28: counter-examples', () => {
+  it.each([
+    ['We run it on a single A100. We had 3,000 labelled tickets, still 400 of them unreviewed.', 'gpuCount', 1],
+    ['It’s for our phone support team: they get 2,000 calls a day.', 'deployment', undefined],
+    ['We need the model to tell us which records were fraudulent.', 'needsCitations', undefined],
+    [
+      "We use GPT-4o for support. I don't think we can change the prompt much more, it's already 3 pages.",
+      'canSwitchModel',
+      undefined,
+    ],
+    ['We get 150 receipts a day and 30 tax questions a day in Spanish.', 'requestsPerDay', 180],
+    [
+      'We get about 2,000 support emails a day, but only 300 of them need a human, not the bot.',
+      'requestsPerDay',
+      2000,
+    ],
+    ['The labelled ones are about 40% of the set.', 'labeledExamples', undefined],
+    ['The app runs on phones and talks to two A10 servers, they have 24GB of memory.', 'deviceMemoryGB', undefined],
+    ["A rude reply could hurt customers' trust in the brand.", 'safetyCritical', undefined],
+    [
+      'Our phishing filter flags 300 emails a day with hard-coded rules and we could replace them.',
+      'canSwitchModel',
+      undefined,
+    ],
+    ['Our documents sit on a pc in the office.', 'deployment', undefined],
+    ['Raspberry Pi 5 8GB', 'deviceMemoryGB', 8],
+  ] as const)('%s → %s %s', (text, field, value) => {
+    expect(read(text.replace('’', "'"))[field as ProfileField]).toEqual(value);
+  });
+
+  it('keeps an exact count beside a rough one in an answer', () => {
+    expect(read('about 2,500, a few hundred of them checked twice', 'labeledExamples').labeledExamples).toBe(2500);
+  });
+
+  it('keeps GPUs said in a "can we keep using …?" question, and grading as the product as prompting tried', () => {
+    expect(read('Can we keep using Llama 3.1 8B on our 2 A100s?').gpuCount).toBe(2);
+    expect(
+      read(
+        'We’re building an essay grader. We tried ChatGPT to grade 50 essays and it was good enough.'.replace('’', "'"),
+      ).tried,
+    ).toEqual([{ method: 'prompt-engineering', result: 'good-enough' }]);
+  });
+
+  it('reads "could we squeeze Llama 3.1 70B onto …" as fit and "couldn’t we just write a good prompt?" as why not', () => {
+    expect(extract('Could we squeeze Llama 3.1 70B onto our 2 A100s?').intents.asksFit).toBeTruthy();
+    expect(extract("Couldn't we just write a really good prompt?").intents.whyNot).toBe('prompt-engineering');
+  });
+
+  it('keeps a no-GPU team at 300 requests a day of 5k-token prompts on the provider’s tuning job', () => {
+    expect(
+      advise({
+        gpuCount: 0,
+        requestsPerDay: 300,
+        inputTokensPerRequest: 5000,
+        taskType: 'generate',
+        goals: ['style'],
+        labeledExamples: 1500,
+      }).destination.method,
+    ).toBe('managed-fine-tuning');
+  });
+});

@@ -278,7 +278,7 @@ const WHOLE_THING = /\b(?:whole\s+thing|in\s+total|total|altogether|instead|all\
 const PREFERENCE_WORDS = /\b(?:dpo|orpo|kto|ipo|simpo|rlhf|preference|preferences|chosen|rejected|thumbs|pairwise)\b/;
 /** Words that make a count labelled examples by themselves (not records that merely come with text). */
 const SAID_AS_EXAMPLES =
-  /\b(?:label(?:l)?ed|annotated|examples?|pairs?|gold|tagged|graded|hand[\s-]?(?:written|labell?ed|checked)|labels?|queues?|categor(?:y|ies)|tags?|codes?|answers?|resolutions?|repl(?:y|ies)|summar(?:y|ies)|outcomes?|decisions?|classes|translations?|transcripts?|corrections?|verdicts?)\b/;
+  /\b(?:label(?:l)?ed|annotated|examples?|pairs?|gold|tagged|graded|hand[\s-]?(?:written|labell?ed|checked)|labels?|queues?|categor(?:y|ies)|tags?|(?<!postal\s|zip\s|post\s|area\s|country\s)codes?|answers?|resolutions?|repl(?:y|ies)|summar(?:y|ies)|outcomes?|decisions?|classes|translations?|transcripts?|corrections?|verdicts?)\b/;
 /** "4,000 pairs of model draft versus writer rewrite": a worse and a better answer to the same prompt. */
 const DRAFT_VERSUS_REWRITE =
   /\b(?:drafts?|outputs?|answers?|responses?|replies|versions?)\s(?:vs\.?|versus|against)\s(?:the\s)?(?:[\w-]+\s)?(?:rewrites?|rewritten|corrections?|corrected|edits?|edited|fix(?:es|ed)?|improved)\b/;

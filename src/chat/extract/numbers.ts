@@ -63,6 +63,11 @@ const ODD = String.raw`(?:-odd\b|\s+odd(?=[\s-](?:hundred|thousand|million)\b))?
 /** A fraction of a scale word: "half a million", "a quarter million", "half a mil". */
 const FRACTION_OF_SCALE = String.raw`(?:half\s+a|a\s+quarter(?:\s+of\s+a)?|a\s+half)\s+(?:million|mil|thousand)`;
 const FRACTIONS: Readonly<Record<string, number>> = { half: 0.5, quarter: 0.25 };
+/**
+ * A rough count of a scale: "a few hundred", "several thousand" (three of it, as people mean a handful). Not part of
+ * COUNT_SOURCE: most fields invent no number from it; a volume ("a few hundred emails a week") reads it.
+ */
+export const ROUGH_OF_SCALE = String.raw`(?:a\s+few|several)\s+(?:hundred(?:\s+thousand)?|thousand|million)`;
 
 /**
  * Regex source for one count: digits with an optional multiplier, or number words ("twenty five", "a dozen").
@@ -138,6 +143,9 @@ export function parseCount(phrase: string): number | undefined {
     const part = FRACTIONS[fraction[1] ?? fraction[2] ?? fraction[3] ?? ''] ?? 1;
     return part * (fraction[4] === 'thousand' ? 1e3 : 1e6);
   }
+  const rough = /^(?:a\s+few|several)\s+(hundred(?:\s+thousand)?|thousand|million)$/.exec(text);
+  if (rough)
+    return 3 * (rough[1] === 'hundred' ? 100 : rough[1] === 'thousand' ? 1e3 : rough[1] === 'million' ? 1e6 : 1e5);
   const word = NUMBER_WORDS[text];
   if (word !== undefined) return word;
   // "two and a half", "1 and a half": the whole number and one half.

@@ -45,7 +45,7 @@ export interface NumberBounds {
 }
 
 export const YES =
-  /^\W*(?:(?:obviously|of\s+course|oh|well|um+|hmm+|so|and)[,\s]+)?(?:(?:probably|preferably|likely|most\s+likely|ideally|i\s+think|i\s+guess|i'd\s+say)[,\s]+(?!right\s+now\b))?(?:yes|yeah|yep|yup|ya|yea|sure|correct|right|true|definitely|absolutely|of\s+course|certainly|indeed|affirmative|y|ok(?:ay)?\s+yes|it\s+does|we\s+do|they\s+do|it\s+is|it\s+must|must|required|needed|100%)\b(?!\s+not\b|n't)/;
+  /^\W*(?:(?:obviously|of\s+course|oh|well|um+|hmm+|so|and)[,\s]+)?(?:(?:probably|preferably|likely|most\s+likely|ideally|i\s+think|i\s+guess|i'd\s+say)[,\s]+(?!right\s+now\b)|(?:mostly|generally)[,\s]+(?=(?:yes|yeah|yep)\b))?(?:yes|yeah|yep|yup|ya|yea|sure|correct|right|true|definitely|absolutely|of\s+course|certainly|indeed|affirmative|y|ok(?:ay)?\s+yes|it\s+does|we\s+do|they\s+do|it\s+is|it\s+must|must|required|needed|100%)\b(?!\s+not\b|n't)/;
 export const NO =
   /^\W*(?:(?:probably|preferably|likely|most\s+likely|ideally|i\s+think|i\s+guess|i'd\s+say)[,\s]+(?!not\s+(?:\d+\s?%\s+|a\s+hundred\s+percent\s+|entirely\s+|completely\s+|totally\s+|really\s+)?(?:sure|certain|always|positive)\b))?(?:no(?!\s+(?!(?:it|we|they|that|this|not|need|thanks|thank|problem|way|idea)\b)[a-z])|nope|nah|not\s+really|not\s+at\s+all|n|false|negative|never|none|no\s+need|not\s+needed|not\s+required|it\s+doesn't|we\s+don't|they\s+don't|it\s+isn't|(?:i'd|we'd)?\s*rather\s+not|better\s+not|not)\b/;
 /**
@@ -163,6 +163,9 @@ const EACH_AT_THE_END = /^\s*each(?=\s*(?:[.,;!?)]|$))/;
 /** "3 categories", "12 classes": a count of groups, not of examples. */
 const GROUPS_AFTER =
   /^\s*(?:[a-z-]+\s+)?(?:categories|classes|labels|types|groups|intents|buckets|queues|codes|species)\b/;
+/** A product whose name carries a number: "Microsoft 365", "Office 365", "Windows 11", "iPhone 15", "Dynamics 365". */
+const PRODUCT_NAME_BEFORE =
+  /\b(?:microsoft|office|windows|dynamics|iphone|ios|android|macos|galaxy\s+s|pixel|sap\s+s\/|ms|win)\s?$/;
 /** "a few hundred", "a couple of thousand", "several thousand": a rough count in words. */
 const ROUGH_COUNT =
   /(?<!\b(?:not|never|fewer\s+than|less\s+than|under|below)\s+(?:even\s+)?)\b(a\s+few|a\s+couple(?:\s+of)?|several)\s+(hundred(?:\s+thousand)?|thousand)\b/;
@@ -208,6 +211,15 @@ export function numberAnswer(
       )
         continue;
       if (names.some((name) => name.start < match.index + match[0].length && match.index < name.end)) continue;
+      // "not even 300", "fewer than 50": a bound, no count.
+      if (
+        /\b(?:not\s+even|fewer\s+than|less\s+than)\s+$/.test(
+          message.lower.slice(Math.max(0, match.index - 16), match.index),
+        )
+      )
+        continue;
+      // "we're on Microsoft 365", "Windows 11 laptops": the number of a product's name counts nothing.
+      if (PRODUCT_NAME_BEFORE.test(message.lower.slice(Math.max(0, match.index - 20), match.index))) continue;
       // "1 A100, not 4": the number a correction replaces is nobody's answer.
       if (DENIED_NUMBER.test(message.lower.slice(Math.max(0, match.index - 20), match.index))) continue;
       // "one-off", "one-time": a kind of spend, not the number one.
@@ -260,7 +272,10 @@ export function numberAnswer(
     // "a few thousand already categorised", "a couple of thousand": a rough count said in words, for a count asked (a
     // few and several as three, a couple as two); it replaces the bare "a couple" read as 2. (Not "not even a few
     // hundred": a bound, no count.)
-    const rough = COUNTED_FIELDS.has(field) ? ROUGH_COUNT.exec(message.lower) : null;
+    // (Only where no number was said but the bare "a couple" or "a few" read as 2 or 3: "about 2,500, a few hundred of
+    // them checked twice" keeps the 2,500.)
+    const rough =
+      COUNTED_FIELDS.has(field) && values.every((value) => value <= 3) ? ROUGH_COUNT.exec(message.lower) : null;
     if (rough) {
       const scale = rough[2] === 'thousand' ? 1000 : rough[2] === 'hundred' ? 100 : 100_000;
       values.splice(0, values.length, (rough[1]?.startsWith('a couple') ? 2 : 3) * scale);

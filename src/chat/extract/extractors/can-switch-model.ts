@@ -11,10 +11,10 @@ const CAN_SWITCH = new RegExp(
     // "whatever is cheapest, we're not attached to anything", "not married to GPT-4o".
     String.raw`(?:not|aren't|isn't|we're\s+not)\s+(?:really\s+)?(?:attached|married|tied|wedded)\s+to\s+(?:any(?:thing|\s+(?:model|vendor|provider))?|a\s+(?:particular|specific)\s+(?:model|vendor|provider)|(?:gpt|claude|gemini|llama|qwen|mistral)[\w.-]*)`,
     // "we're on gpt-4o mini but nobody's attached to it".
-    String.raw`(?:nobody|no\s?one)(?:'s|\s+is)\s+(?:really\s+)?(?:attached|married|tied|wedded)\s+to\s+(?:it|that|this|the\s+model|(?:gpt|claude|gemini|llama|qwen|mistral)[\w.-]*)`,
+    String.raw`(?<=\b(?:gpt|claude|gemini|llama|qwen|mistral|model|llm)[\w.-]*\b[^.;!?\n]{0,60}?)(?:nobody|no\s?one)(?:'s|\s+is)\s+(?:really\s+)?(?:attached|married|tied|wedded)\s+to\s+(?:it|that|this|the\s+model|(?:gpt|claude|gemini|llama|qwen|mistral)[\w.-]*)`,
     // "running mistral 7b on them i think, but we can swap it".
-    String.raw`(?<![\w.-])(?:model|llm|gpt|claude|gemini|llama|mistral|mixtral|qwen|phi|gemma)[\w.-]{0,20}\b[^.;!?\n]{0,60}?\b(?:but|and|though)\s+(?:we|i)\s+(?:can|could)\s+(?:swap|replace|change|switch)\s+(?:it|that|them)(?:\s+out)?(?=\s*(?:[.,;!?]|$))`,
-    String.raw`(?:we\s*)?(?:can|could|(?:are|'re)\s+(?:free|open|happy|willing)\s+to|don't\s+mind\s+(?:switching|changing))\s+(?:switch(?:ing)?|chang(?:e|ing)|mov(?:e|ing)|us(?:e|ing)\s+(?:a\s+)?(?:different|another|other))\s*(?:the\s+|our\s+|to\s+(?:a\s+|another\s+)?)?(?:models?|llms?|providers?|vendors?)?`,
+    String.raw`(?<![\w.-])(?:gpt-?\d[\w.-]{0,10}|claude(?:\s+\w+)?|gemini(?:\s+[\d.]+)?|llama\s?[\d.]+(?:\s+\d+b)?|mistral(?:\s+\d+b)?|mixtral|qwen[\d.]*(?:\s+\d+b)?|phi-?\d[\w.-]{0,8}|gemma(?:\s?\d)?(?:\s+\d+b)?)\b[^.;!?\n]{0,40}?\b(?:but|and|though)\s+(?:we|i)\s+(?:can|could)\s+(?:swap|replace|change|switch)\s+(?:it|that)(?:\s+out)?(?=\s*(?:[.,;!?]|$))`,
+    String.raw`(?:we\s*)?(?:can|could|(?:are|'re)\s+(?:free|open|happy|willing)\s+to|don't\s+mind\s+(?:switching|changing))\s+(?:(?:switch(?:ing)?|chang(?:e|ing)|mov(?:e|ing))(?:\s*(?:the\s+|our\s+|to\s+(?:a\s+|another\s+)?)?(?:models?|llms?|providers?|vendors?)\b|(?=\s*(?:[,.;!?)]|$|\s+(?:if|when|it|them|again|over|off\s+(?:of\s+)?(?:gpt|claude|gemini|llama|qwen|mistral|mixtral|phi|gemma|nova|command|it|that|this)|to\s+(?:a|an|another|something|whatever|any|open|self[\s-]hosted|[\w.-]*\d))\b)))|us(?:e|ing)\s+(?:a\s+)?(?:different|another|other)\b)`,
     String.raw`(?:not\s+(?:married|tied|locked)\s+to|no\s+attachment\s+to)\s+(?:the\s+|this\s+|any\s+|a\s+)?(?:model|provider|vendor|\w+)`,
     // "we'd rather stay with openai if possible but not religious about it", "not dogmatic about the vendor".
     String.raw`\bnot\s+(?:(?:really|too|that|super)\s+)?(?:religious|dogmatic|precious|fussed|hung\s+up|wedded)\s+(?:about|on|to)\s+(?:it|that|this|the\s+(?:model|vendor|provider)|(?:openai|anthropic|google|gpt|claude|gemini|llama|qwen|mistral)[\w.-]*)\b`,
@@ -79,7 +79,7 @@ const CANNOT_SWITCH = new RegExp(
   [
     String.raw`(?:must|have\s+to|need\s+to|has\s+to|got\s+to)\s+(?:stay|stick|remain)\s+(?:on|with)\s+${NOT_A_MODEL}`,
     // "I don't think we can switch, legal already approved claude sonnet".
-    String.raw`(?:don't|do\s+not|dont)\s+think\s+(?:we|i)\s+(?:can|could|are\s+allowed\s+to)\s+(?:switch|change|move)(?!\s+(?:gpus?|hardware|servers?|clouds?|regions?)\b)`,
+    String.raw`(?:don't|do\s+not|dont)\s+think\s+(?:we|i)\s+(?:can|could|are\s+allowed\s+to)\s+(?:switch|change|move)(?:\s+(?:away\s+from|off|from)\s+(?:it|that|this)|\s+(?:the\s+|our\s+)?${MODEL_WORD}|(?=\s*(?:[,.;!?]|$)))`,
     // "we are not allowed to switch away from gpt-4o", "we can't move off Claude".
     String.raw`(?:not\s+allowed\s+to|can't|cannot|can\s+not|may\s+not|mustn't|must\s+not)\s+(?:switch|move|migrate|change)\s+(?:away\s+from|off(?:\s+of)?|from)\s+(?:the\s+|our\s+)?${MODEL_WORD}`,
     String.raw`(?:must|have\s+to|need\s+to|has\s+to|got\s+to)\s+(?:keep|continue)\s+(?:using|with|on)\s+(?:the\s+|our\s+|this\s+)?(?:same\s+|current\s+)?${MODEL_WORD}`,

@@ -14,6 +14,8 @@ const DOCUMENT_QUALIFIER = String.raw`(?:(?:internal|domain|company|product|tech
 /** Large: "thousands of documents", "millions of pages", "tons of docs", "a huge wiki", "terabytes of PDFs". */
 const LARGE = new RegExp(
   [
+    // "every answer has to point to the doc it came from, there's a huge pile of them".
+    String.raw`\b(?:a\s+)?(?:huge|massive|enormous|giant|big|mountain(?:ous)?)\s+(?:pile|stack|heap|mountain|backlog)\s+of\s+(?:them|those|docs|documents|pdfs|files|papers|reports|records)\b`,
     String.raw`\b(?:(?:several|a\s+few|many|multiple)\s+thousand|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands|millions|tons|lots|loads|heaps|a\s+ton|a\s+lot|terabytes|gigabytes|years)\s+(?:and\s+\w+\s+)?of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
     String.raw`\b(?:a\s+|an\s+)?(?:big|large|huge|massive|enormous|giant|extensive|sprawling|vast)\s+(?:internal\s+|company\s+|domain\s+|document\s+|text\s+)?(?:wiki|knowledge\s?base|kb|corpus|archive|document\s+(?:collection|store|base|library)|library|collection\s+of\s+(?:documents|docs|pdfs)|confluence|sharepoint|doc(?:ument)?s?\s+(?:set|site|repository|repo)|documentation)\b`,
     String.raw`\b\d+(?:\.\d+)?\s?(?:tb|gb)\s+of\s+${DOCUMENT_QUALIFIER}(?:${DOCUMENT_NOUN}|text|domain\s+text|logs)\b`,

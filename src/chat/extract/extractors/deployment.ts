@@ -52,7 +52,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:model|it)\s+(?:will\s+|would\s+|should\s+|must\s+|has\s+to\s+)?(?:sit|sits|live|lives|be|run|runs)\s+on\s+(?:the\s+|our\s+|their\s+)(?:[\w'-]+\s+){0,2}?(?:phones?|smartphones?|tablets?|ipads?|iphones?)\b`,
         String.raw`\b(?:the|our)\s+(?:phone|mobile|android|ios)\s+build\b`,
         // "it's for our field techs' phones": the devices the model is for.
-        String.raw`\b(?:it's|it\s+is|this\s+is|it'll\s+be|it\s+will\s+be)\s+(?:for|on)\s+(?:our|the|their)\s+(?:[\w'-]+\s+){0,3}?(?:phones?|smartphones?|tablets?|ipads?|handhelds?)\b`,
+        String.raw`\b(?:it's|it\s+is|this\s+is|it'll\s+be|it\s+will\s+be)\s+(?:for|on)\s+(?:our|the|their)\s+(?:[\w'-]+\s+){0,3}?(?:phones|smartphones?|tablets|ipads|handhelds)(?=\s*(?:[,.;:!?]|$|\s+(?:and|so|to|with|that|which|in\s+the\s+field)\b))`,
       ].join('|'),
       'g',
     ),
@@ -115,7 +115,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bself[\s-]?host(?:ed|ing)?\s+(?:it\s+|everything\s+|the\s+model\s+)?(?:on|in)\s+(?:our\s+own|our|in[\s-]house)\s+(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure|cluster)\b`,
         String.raw`\b(?:on|in|from)\s+our\s+own\s+(?:(?:government|company|corporate|private|physical|university|hospital|gpu)\s+)?(?:servers?|hardware|machines?|data\s?cent(?:er|re)s?|racks?|infrastructure|cluster|metal|nodes?)\b`,
         // "it all has to run on the server in our back room".
-        String.raw`\b(?:run|runs|running|live|lives|sit|sits|be\s+hosted|hosted)\s+on\s+(?:the|our|a|one)\s+(?:own\s+)?(?:servers?|box|machines?|pcs?|computers?)\s+(?:in|at)\s+(?:our|the)\s+(?:back\s+room|office|basement|building|clinic|shop|store|premises|server\s+room|practice|warehouse|plant)\b`,
+        String.raw`\b(?:it|it\s+all|everything|the\s+(?:model|assistant|bot|ai))\s+(?:(?:has|have|needs?)\s+to\s+|must\s+|will\s+|would\s+|should\s+)?(?:run|runs|running|live|lives|sit|sits|be\s+hosted|is\s+hosted)\s+on\s+(?:the|our|a|one)\s+(?:own\s+)?(?:servers?|box|machines?|pcs?|computers?)\s+(?:in|at)\s+(?:our|the)\s+(?:back\s+room|office|basement|building|clinic|shop|store|premises|server\s+room|practice|warehouse|plant)\b`,
         String.raw`\b(?:cards?|gpus?|servers?|machines?|hardware|boxes|cluster|[ahlbt]\d{1,3}[a-z]?s|l40s|rtx\s?\d{4}s?|\d+\s?gb)\s+(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house)\b`,
         String.raw`\b(?:run|runs|running|serve|serving|host|hosting|deployed)\s+(?:[\w.()-]+\s+){1,6}?on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\bin\s+our\s+own\s+dcs?\b`,

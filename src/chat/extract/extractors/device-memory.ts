@@ -33,11 +33,11 @@ const DEVICE_MEMORY = new RegExp(
     `\\b(?:run|runs|running|ship|ships|offline|locally|on[\\s-]device|desktop\\s+app)\\b[^.;!?\\n]{0,60}?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:laptops|macbooks?(?:\\s+(?:airs?|pros?))?|macs)\\b`,
     `((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:mb)\\s+(?:(?:of\\s+)?(?:ram|memory)\\s+)?(?:on|in)\\s+(?:the\\s+)?(?:${DEVICE})`,
     // "a Jetson Orin NX 16GB": the board named with its memory.
-    `\\b(?:jetson(?:\\s+[a-z]+){0,2}?|(?:jetson\\s+)?orin(?:\\s+(?:nx|nano|agx))?|raspberrys+pi(?:\\s+\\d)?)\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\b`,
+    `\\b(?:jetson(?:\\s+[a-z]+){0,2}?|(?:jetson\\s+)?orin(?:\\s+(?:nx|nano|agx))?|raspberry\\s+pi(?:\\s+\\d)?)\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\b`,
     // "the mac has 32GB, the 3GB is the tablet": the memory said to be the device's.
     `\\bthe\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:one\\s+)?is\\s+(?:for\\s+|on\\s+)?(?:the\\s+)?(?:${DEVICE})`,
     // "it's for our field techs' phones, they've got like 6GB to spare": the devices just named, by a pronoun.
-    `(?:${DEVICE})\\b[^.;!?\\n]{0,30}?,\\s*(?:they|those|these)(?:'ve|\\s+have)(?:\\s+got)?\\s+(?:only\\s+|about\\s+|around\\s+|maybe\\s+|like\\s+|~\\s*)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:to\\s+spare|free|available|left|of\\s+(?:ram|memory))`,
+    `(?:${DEVICE})\\b(?:(?!\\b(?:servers?|backend|cloud|gpus?|workstations?|a\\d{2,3}s?|h\\d{3}s?|l\\d{1,2}s?)\\b)[^.;!?\\n]){0,30}?,\\s*(?:they|those|these)(?:'ve|\\s+have)(?:\\s+got)?\\s+(?:only\\s+|about\\s+|around\\s+|maybe\\s+|like\\s+|~\\s*)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:to\\s+spare|free|available|left|of\\s+(?:ram|memory))`,
     // "a raspberry pi 5, the 8 gig version".
     `(?:${DEVICE}),?\\s+(?:the|a|an)\\s+((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:version|model|variant|edition|one)\\b`,
   ].join('|'),

@@ -24,7 +24,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
         String.raw`\b(?:answers?|answering|questions?)\s(?:from|based\son|out\sof|using|in)\s(?:about\s|around\s|roughly\s|some\s|~\s?)?\d[\d,.]*k?\s(?:[\w-]+\s)?(?:pages|pdfs|documents|docs|manuals|articles|policies|procedures)\b`,
         // "The assistant should answer from those", "it must answer from these records": answers out of what was just
         // described (a question-answering assistant, not a classifier's input).
-        String.raw`\b(?:assistant|bot|chatbot|model|it)\s+(?:should|must|has\s+to|needs\s+to|will|would|can)\s+(?:only\s+)?answer\s+(?:only\s+)?(?:from|based\s+on)\s+(?:those|these|them|the\s+records|those\s+records|these\s+records|(?:this|that)\s+(?:data|database|collection|archive|material|content|information|info))(?=\s*(?:[.,;!?]|$|\s+(?:and|but|so|only|alone)\b))`,
+        String.raw`\b(?:assistant|bot|chatbot|model|it)\s+(?:should|must|has\s+to|needs\s+to|will|would|can)\s+(?:only\s+)?answer\s+(?:only\s+)?(?:from|based\s+on|using)\s+(?:those|these|them|the\s+records|those\s+records|these\s+records|(?:this|that)\s+(?:data|database|collection|archive|material|content|information|info))(?=\s*(?:[.,;!?]|$|\s+(?:and|but|so|only|alone)\b))`,
         // "answers should come from a smallish set of ~200 FAQ pages": the documents are where answers come from.
         String.raw`\banswers?\s(?:should|must|have\sto|has\sto|need\sto|needs\sto)\s(?:come|be\staken|be\sdrawn)\sfrom\b`,
         // "the model invents things that contradict it (our lore bible)": facts it lacks.

@@ -34,7 +34,7 @@ const HARDWARE_COUNT_WORDS: Readonly<Record<string, number>> = {
 const HARDWARE_WORDS = 'a pair of|a couple of|a couple|couple of|a single|single|dual|quad';
 /** "… is on order", "… arrives in March": a card not there yet. */
 const ON_ORDER_AFTER =
-  /^[^.;!?\n]{0,30}?\b(?:on\s+order|(?:is|are)\s+(?:coming|arriving|ordered|planned|due|being\s+delivered)|arriv(?:es|ing)|next\s+(?:month|quarter|year))\b/;
+  /^[^.;!?\n]{0,30}?\b(?:on\s+order|on\s+(?:the|its)\s+way|(?:is|are)\s+(?:coming|arriving|ordered|planned|due|being\s+delivered)|arriv(?:es|ing)|ships?|shipping|next\s+(?:week|month|quarter|year))\b/;
 /** "a second 3090", "a third A100": one more of the card named (not "a third of the A100s", a share). */
 const ONE_MORE_WORDS = 'a second|a third';
 const GPU_NOUN = '(?:gpus?|graphics cards?|cards?|accelerators?)';
@@ -155,6 +155,9 @@ const COUNT_OF_THEM_CORRECTED = new RegExp(
   'g',
 );
 /** "our A100s are the 40 gig ones, not 80. still 4 of them": the count of the GPUs just corrected, kept. */
+/** Things other than GPUs that "of them" may count. */
+const OTHER_THINGS_COUNTED =
+  /\b(?:tickets?|prompts?|documents?|docs|examples?|labels?|emails?|files?|records?|rows?|items?|cases?|tests?|samples?|requests?|queries|questions?|users?|people|jobs?)\b/;
 const STILL_COUNT_OF_THEM = new RegExp(`\\bstill\\s+(${COUNT_SOURCE})\\s+of\\s+(?:them|those)\\b`, 'g');
 /** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory", "eighty gigs of vram". */
 const VRAM = new RegExp(
@@ -541,7 +544,12 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
   if (GPU_WORD.test(lower)) {
     for (const match of allMatches(CARDS_ARE_MEMORY, lower))
       findings.push(findingFromMatch('gpuMemoryGB', Number(match[1]), match));
-    for (const match of [...allMatches(COUNT_OF_THEM_CORRECTED, lower), ...allMatches(STILL_COUNT_OF_THEM, lower)]) {
+    // ("still 4 of them" only right after the GPUs, with no other things counted in between.)
+    const stillOfGpus = allMatches(STILL_COUNT_OF_THEM, lower).filter((match) => {
+      const before = lower.slice(Math.max(0, match.index - 80), match.index);
+      return GPU_WORD.test(before) && !OTHER_THINGS_COUNTED.test(before.slice(before.search(GPU_WORD)));
+    });
+    for (const match of [...allMatches(COUNT_OF_THEM_CORRECTED, lower), ...stillOfGpus]) {
       const count = parseCount(match[1] ?? '');
       if (count !== undefined && count > 0 && count <= 4096) findings.push(findingFromMatch('gpuCount', count, match));
     }

@@ -85,7 +85,7 @@ const COUNT_WE_CHECKED = new RegExp(
   'g',
 );
 const COUNT_RECORDS_ARE_LABELED = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+(?:[a-z-]+\\s+){0,2}?|(?:our|the|their)\\s+[a-z-]+\\s+)?(?:(?:are|were|have\\s+been|got)\\s+)?(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|coded|categori[sz]ed|classified|spot[\\s-]?checked|checked|reviewed|verified|approved|validated|vetted|corrected|redlined|marked[\\s-]up|signed[\\s-]off(?:\\s+on)?|(?:summari[sz]ed|translated|transcribed|answered|keyed\\s+in|entered)\\s+(?:properly\\s+)?(?:by\\s+hand|manually)(?![^.;!?\\n]{0,20}?\\b(?:(?:every|a|per|each)\\s+(?:day|week|month)|daily|weekly)\\b))\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+(?:[a-z-]+\\s+){0,2}?|(?:our|the|their)\\s+[a-z-]+\\s+)?(?:(?:are|were|have\\s+been|got)\\s+)?(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|coded|categori[sz]ed|classified|spot[\\s-]?checked|checked|reviewed|verified|approved|validated|vetted|corrected|redlined|marked[\\s-]up|signed[\\s-]off(?:\\s+on)?|(?:summari[sz]ed|translated|transcribed|answered|keyed\\s+in|entered)\\s+(?:properly\\s+)?(?:by\\s+hand|manually)(?![^.;!?\\n]{0,20}?\\b(?:(?:every|a|per|each)\\s+(?:single\\s+)?(?:day|week|month)|daily|weekly)\\b))\\b`,
   'g',
 );
 /** "support tickets with the queue they ended up in, roughly 40 thousand": the records with their labels, then the count. */
@@ -114,7 +114,7 @@ const COUNT_SOMEONE_LABELED = new RegExp(
   'g',
 );
 /** People who label records by hand: "our paralegals", "agents", "volunteers". */
-const PEOPLE_WHO_LABEL = `(?:associates|lawyers|attorneys|paralegals|agents|experts|doctors|clinicians|reviewers|annotators|editors|engineers|analysts|adjusters|staff|people|humans|nurses|linguists|translators|raters|moderators|clerks|underwriters|radiologists|teachers|tutors|ops|operations|brokers|coders|dispatchers|pharmacists|techs|technicians|accountants|bookkeepers|auditors|inspectors|planners|specialists|officers|operators|physicians|volunteers|receptionists|secretaries|assistants|caseworkers)`;
+const PEOPLE_WHO_LABEL = `(?:associates|lawyers|attorneys|paralegals|agents|experts|doctors|clinicians|reviewers|annotators|editors|engineers|analysts|adjusters|staff|people|humans|nurses|linguists|translators|raters|moderators|clerks|underwriters|radiologists|teachers|tutors|ops|operations|brokers|coders|dispatchers|pharmacists|techs|technicians|accountants|bookkeepers|auditors|inspectors|planners|specialists|officers|operators|physicians|volunteers|receptionists|secretaries|caseworkers)`;
 /** "our paralegals annotated about 2,000 contracts", "agents labeled 5k tickets": people who labelled records. */
 const PEOPLE_LABELED_COUNT = new RegExp(
   `\\b(?:${PEOPLE_WHO_LABEL})\\s+(?:have\\s+|had\\s+)?(?:already\\s+)?(?:hand[\\s-]?)?(?:annotated|label(?:l)?ed|tagged|coded|graded|marked|scored|rated|reviewed\\s+and\\s+(?:labell?ed|corrected)|corrected|categori[sz]ed|classified|marked\\s+up|highlighted|redlined|(?<=hand[\\s-]?)(?:keyed|entered)(?:\\s+in)?)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+(?:those|these|them|the|our)\\s+)?(?:[a-z-]+\\s+)?(?:${RECORD_NOUN}|ndas|msas|slas|sows|agreements|policies|leases|filings)\\b`,
@@ -126,11 +126,26 @@ const PEOPLE_SORTED_COUNT = new RegExp(
   'g',
 );
 /**
+ * "Maybe 2k that editors flagged as really good examples", "for maybe 500 of them a vet wrote a summary", "about 500
+ * notes have a summary written by a vet": records people marked or wrote the output for, counted.
+ */
+const COUNT_PEOPLE_MADE_EXAMPLES = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:that|which)\\s+(?:the\\s+|our\\s+)?[a-z-]+(?:\\s+[a-z-]+)?\\s+(?:flagged|marked|picked|chose|selected|rated|approved)\\s+as\\s+(?:really\\s+|very\\s+)?(?:good|great|gold|ideal|model|reference)\\s+(?:examples?|answers?|outputs?|ones)\\b|\\b(?:for|on)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+of\\s+(?:them|those|these)\\s+(?:a|an|the|our)\\s+[a-z-]+\\s+(?:wrote|has\\s+written|had\\s+written|added|gave)\\s+(?:a|an|the)\\s+(?:summary|reply|answer|label|report|note|translation|correction)\\b|${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:have|has|come\\s+with)\\s+(?:a|an|the)\\s+(?:summary|reply|answer|label|report|translation|correction)\\s+(?:written|made|done|added)\\s+by\\b`,
+  'g',
+);
+/** "the old volunteer did tag about 1,500 of them with categories": someone tagged a count of the records just named. */
+const SOMEONE_TAGGED_OF_THEM = new RegExp(
+  `\\b(?:someone|somebody|(?:an?|the|our)\\s+(?:old\\s+|previous\\s+|former\\s+|new\\s+)?[a-z-]+)\\s+(?:did\\s+|has\\s+|had\\s+)?(?:already\\s+)?(?:tag|tagged|label(?:l)?ed|label|categori[sz]ed|categori[sz]e|sorted|annotated|annotate|coded)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+of\\s+(?:them|those|these)\\b`,
+  'g',
+);
+/** A number that is not a count of records: a share, an age, a length. */
+const NOT_A_COUNT_OF_RECORDS = String.raw`(?!\s*(?:%|(?:percent|weeks?|months?|years?|days?|hours?|pages?|gb|tb|mb|tokens?|words?|old)\b))`;
+/**
  * "the sorted ones we actually have are more like 400", "the labelled ones are about 2k": the labelled share, counted.
  * "our sister company has 50k labelled tickets … ours is more like a couple thousand": the team's own, after another's.
  */
 const LABELED_ONES_ARE_COUNT = new RegExp(
-  `\\bthe\\s+(?:sorted|labell?ed|tagged|annotated|categori[sz]ed|classified|coded|checked|verified|corrected)\\s+ones\\s+(?:(?:we|i)\\s+(?:actually\\s+|really\\s+)?(?:have|got)\\s+)?(?:are|is)\\s+(?:more\\s+like\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|only\\s+|closer\\s+to\\s+|~\\s*)*(${COUNT_SOURCE})\\b|(?<=\\blabell?ed\\b[^!?\\n]{0,80}?)\\bours\\s+(?:is|are)\\s+(?:more\\s+like|about|around|closer\\s+to|maybe|only|just)\\s+(${COUNT_SOURCE})\\b`,
+  `\\bthe\\s+(?:sorted|labell?ed|tagged|annotated|categori[sz]ed|classified|coded|checked|verified|corrected)\\s+ones\\s+(?:(?:we|i)\\s+(?:actually\\s+|really\\s+)?(?:have|got)\\s+)?(?:are|is)\\s+(?:more\\s+like\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|only\\s+|closer\\s+to\\s+|~\\s*)*(${COUNT_SOURCE})\\b${NOT_A_COUNT_OF_RECORDS}|(?<=\\blabell?ed\\s+(?:${RECORD_NOUN}|examples?|data)\\b[^!?\\n]{0,80}?)\\bours\\s+(?:is|are)\\s+(?:more\\s+like|about|around|closer\\s+to|maybe|only|just)\\s+(${COUNT_SOURCE})\\b${NOT_A_COUNT_OF_RECORDS}`,
   'g',
 );
 /** "900 contracts where associates marked up the deviating clauses": records people annotated. */
@@ -171,7 +186,7 @@ const COUNT_MARKED_RECORDS = new RegExp(
 );
 /** "40 descriptions the client wrote themselves", "300 replies our agents wrote": outputs people wrote for the task. */
 const COUNT_RECORDS_SOMEONE_WROTE = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:that\\s+)?(?:the\\s+client|our\\s+client|the\\s+customer|our\\s+[a-z-]+|the\\s+(?:client|customer|agents|editors|writers|lawyers|doctors|reviewers|experts)|we(?:'ve|\\s+have)?|i(?:'ve|\\s+have)?)\\s+(?:wrote|has\\s+written|have\\s+written|hand[\\s-]wrote|re-?wrote|has\\s+re-?written|edited|hand[\\s-]edited|corrected|polished|approved)\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:that\\s+)?(?:the\\s+client|our\\s+client|the\\s+customer|our\\s+[a-z-]+(?:\\s+[a-z-]+)?|the\\s+(?:client|customer|agents|editors|writers|lawyers|doctors|reviewers|experts|front\\s+desk|reception|receptionists?|nurses|vets|team|staff|marketing\\s+team)|we(?:'ve|\\s+have)?|i(?:'ve|\\s+have)?)\\s+(?:wrote|has\\s+written|have\\s+written|hand[\\s-]wrote|re-?wrote|has\\s+re-?written|edited|hand[\\s-]edited|corrected|polished|approved)\\b`,
   'g',
 );
 /** "~1200 past stays where we have both the notes and the discharge summary the doctor wrote": inputs and outputs. */
@@ -324,6 +339,8 @@ const NO_LABELS = new RegExp(
   [
     String.raw`\b(?:(?:(?:basically|practically|virtually|essentially)\s+)?(?:no|zero)|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not|haven't|have\s+not|didn't|never)\s+(?:(?:really|actually|even|yet)\s+)?(?:have|got|own|collect(?:ed)?|label(?:l)?ed)(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+any)\s+(?:${LABELED}\s+)?(?:(?:q\s?&\s?a|qa|[a-z]+\/[a-z]+)\s+)?(?:(?:separate|extra|additional|other)\s+(?=(?:sft|supervised|demonstration|instruction)\b))?(?:(?:sft|supervised|demonstration|instruction)\s+)?(?:data(?:set)?|examples?|samples?|pairs?|labels?|annotations?)\b(?!\s+(?:leaves?|leaving|can|must|may|will|should|goes|go|is\s+allowed|privacy|retention|residency|science|scientists?|engineers?|people|persons?|folks|team|teams|analysts?|(?:to|into|in|on)\s+(?:the\s+|a\s+|any\s+)?(?:cloud|vendors?|outside|third|us\s+servers|external)|outside|off[\s-]?(?:site|prem\w*)|offsite|externally|sent|sharing|transfers?))`,
     String.raw`\bnothing\s+(?:is\s+)?label(?:l)?ed\b`,
+    // "a few thousand, but nobody has labelled them".
+    String.raw`\b(?:nobody|no\s?one)\s+(?:has\s+|have\s+|had\s+)?(?:ever\s+)?(?:label(?:l)?ed|tagged|annotated|categori[sz]ed)\s+(?:them|those|these|it|any(?:\s+of\s+(?:them|those|these))?)\b`,
     String.raw`\b(?:0|zero|no)\s+labels\b`,
     String.raw`\bnone\s+of\s+(?:them|it|these|those)\s+(?:is\s+|are\s+)?label(?:l)?ed\b`,
     String.raw`\bnone\s+(?:is|are)\s+(?:label(?:l)?ed|annotated)\b`,
@@ -419,6 +436,8 @@ export const extractLabeledData: Extractor = (message) => {
     PEOPLE_LABELED_COUNT,
     PEOPLE_SORTED_COUNT,
     LABELED_ONES_ARE_COUNT,
+    SOMEONE_TAGGED_OF_THEM,
+    COUNT_PEOPLE_MADE_EXAMPLES,
     COUNT_MARKED_RECORDS,
     COUNT_RECORDS_ARE_LABELED,
     COUNT_LABELED_BARE,
@@ -442,7 +461,7 @@ export const extractLabeledData: Extractor = (message) => {
     LABELED_VERB_COUNT,
   ]) {
     for (const match of allMatches(pattern, lower)) {
-      const count = parseCount(match[1] ?? match[2] ?? '');
+      const count = parseCount(match[1] ?? match[2] ?? match[3] ?? '');
       if (count === undefined || !Number.isInteger(count) || count > MAX_EXAMPLES) continue;
       // "our caseworkers could write maybe 300 summaries": examples that may be made later are not there yet.
       if (FUTURE_PRODUCTION_BEFORE.test(lower.slice(Math.max(0, match.index - 50), match.index))) continue;

@@ -19,7 +19,7 @@ const PATTERNS: readonly (readonly [RegExp, Modality])[] = [
     'vision-language',
   ],
   [
-    /\b(?:(?<!\b(?:casual|formal|polite|honorific|humble|respectful|informal|everyday|plain|direct|indirect|reported|hate|free|colloquial)\s)(?<!\bparts?\s+of\s)(?<!\bfigures?\s+of\s)speech(?:[\s-]to[\s-]text)?(?!\s+(?:patterns?|styles?|registers?|levels?|acts?))|transcri(?:be|bes|bing|ption|ptions)|audio(?![\s-]+guides?[\s-]+(?:scripts?|texts?|transcripts?|content|copy)\b)|voice\s+(?:notes?|messages?|calls?|recordings?|assistants?|commands?|input|bots?|agents?|interface|apps?)|call\s+recordings?|recorded\s+calls|asr|spoken|podcasts?)\b/g,
+    /\b(?:(?<!\b(?:casual|formal|polite|honorific|humble|respectful|informal|everyday|plain|direct|indirect|reported|hate|free|colloquial)\s)(?<!\bparts?\s+of\s)(?<!\bfigures?\s+of\s)speech(?:[\s-]to[\s-]text)?(?!\s+(?:patterns?|styles?|registers?|levels?|acts?))|transcri(?:be|bes|bing|ption|ptions)|(?<!\b(?:text|texts|scripts?|copy|narration|content)\s+for\s+(?:the\s+|our\s+)?(?:[\w'-]+\s+)?)audio(?![\s-]+guides?(?:'s?)?[\s-]+(?:scripts?|texts?|transcripts?|content|copy)\b)|voice\s+(?:notes?|messages?|calls?|recordings?|assistants?|commands?|input|bots?|agents?|interface|apps?)|call\s+recordings?|recorded\s+calls|asr|spoken|podcasts?)\b/g,
     'audio',
   ],
   [

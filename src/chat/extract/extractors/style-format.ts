@@ -35,6 +35,8 @@ const STYLE = new RegExp(
     // "it knows the stuff, it's the format that's wrong", "the tone is off".
     String.raw`\b(?:it's|its|it\s+is|the\s+(?:problem|issue)\s+is)\s+(?:the|its)\s+(?:format(?:ting)?|style|tone|structure)\s+(?:that's|thats|that\s+is|which\s+is)\s+(?:wrong|off|bad|broken|inconsistent|the\s+problem)\b`,
     String.raw`\b(?:the|its)\s+(?:output\s+)?(?:format(?:ting)?|tone|style)\s+(?:is|are|was)\s+(?:(?:often|always|still|just|all)\s+)?(?:wrong|off|inconsistent|all\s+over\s+the\s+place|the\s+problem)\b`,
+    // "the summaries have to follow the same layout every time", "the same structure each time".
+    String.raw`\b(?:follow|use|have|keep|be\s+in|come\s+out\s+in)\s+the\s+same\s+(?:layout|format|structure|template|order\s+of\s+(?:sections|fields))\s+(?:every|each)\s+(?:time|one|summary|report|answer)\b`,
   ].join('|'),
   'g',
 );

@@ -1,13 +1,15 @@
 /** @module Request volume: "10k requests a day", "1M calls/month" (÷ 30), "50 QPS" (× 86,400). */
-import { APPROX_SOURCE, COUNT_SOURCE, parseCount } from '../numbers.ts';
+import { APPROX_SOURCE, COUNT_SOURCE, parseCount, ROUGH_OF_SCALE } from '../numbers.ts';
 import { allMatches, finding, findingFromMatch, sentenceAround } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const REQUEST_NOUN = String.raw`(?:requests?|reqs?|verifications|checks|screenings|essays|exams|submissions|assignments|queries|query|calls?|api\s+calls|messages|conversations|chats|sessions|questions|tickets|emails|documents|docs|inferences|predictions|completions|generations|prompts|lookups|searches|transactions|txns?|interactions|classifications|claims|orders|invoices|images|photos|records|reviews|applications|complaints|cases|reports|leads|clauses|contracts|agreements|letters|files|alerts|summaries|transcripts|descriptions|listings|articles|posts|comments|notes|forms|texts|sms|translations|drafts|replies|responses|answers|outputs|sentences|segments|pages|frames|captions|scans|receipts|statements|chats|calls|items|tasks|jobs|prs|pull\s+requests|merge\s+requests|commits|utterances|recordings|clips|videos|episodes|hearings|interviews|lectures|meetings|leases|discharges|encounters|admissions|bookings|shipments|deliveries|(?:log\s+)?lines|log\s+entries|events|skus|sheets|datasheets|spec\s+sheets)`;
+const REQUEST_NOUN = String.raw`(?:requests?|reqs?|reminders|notifications|headlines|bookings|appointments|enquiries|inquiries|verifications|checks|screenings|essays|exams|submissions|assignments|queries|query|calls?|api\s+calls|messages|conversations|chats|sessions|questions|tickets|emails|documents|docs|inferences|predictions|completions|generations|prompts|lookups|searches|transactions|txns?|interactions|classifications|claims|orders|invoices|images|photos|records|reviews|applications|complaints|cases|reports|leads|clauses|contracts|agreements|letters|files|alerts|summaries|transcripts|descriptions|listings|articles|posts|comments|notes|forms|texts|sms|translations|drafts|replies|responses|answers|outputs|sentences|segments|pages|frames|captions|scans|receipts|statements|chats|calls|items|tasks|jobs|prs|pull\s+requests|merge\s+requests|commits|utterances|recordings|clips|videos|episodes|hearings|interviews|lectures|meetings|leases|discharges|encounters|admissions|bookings|shipments|deliveries|(?:log\s+)?lines|log\s+entries|events|skus|sheets|datasheets|spec\s+sheets)`;
 const PERIOD = String.raw`(?:\/\s?|per\s+|a\s+|an\s+|each\s+|every\s+)(day|d|month|mo|hour|hr|h|week|wk|minute|min|second|sec|s|year|yr)\b|\b(daily|monthly|hourly|weekly|yearly|annually)\b`;
+/** A volume's count, a rough one too: "a few hundred emails a week". */
+const VOLUME_COUNT = `(?:${COUNT_SOURCE}|\\b${ROUGH_OF_SCALE}\\b)`;
 /** "10k requests a day", "1M calls/month", "about 500 tickets per day", "50k incoming support emails per day". */
 const VOLUME = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:(?:user|customer|support|api|inbound|incoming|new|chat|search|model|llm|inference|email|phone|section|client|product|log)\\s+){0,2}(?:(?!(?:labell?ed|annotated|training|gold|verified|approved|historical|old|past|existing)\\s)[a-z]{3,15}\\s+)?${REQUEST_NOUN}(?:\\s*(?:\\/|&|\\+|\\band\\b|\\bor\\b)\\s*${REQUEST_NOUN})?\\s*(?:${PERIOD})`,
+  `${APPROX_SOURCE}(${VOLUME_COUNT})\\s+(?:(?:user|customer|support|api|inbound|incoming|new|chat|search|model|llm|inference|email|phone|section|client|product|log)\\s+){0,2}(?:(?!(?:labell?ed|annotated|training|gold|verified|approved|historical|old|past|existing)\\s)[a-z]{3,15}\\s+)?${REQUEST_NOUN}(?:\\s*(?:\\/|&|\\+|\\band\\b|\\bor\\b)\\s*${REQUEST_NOUN})?\\s*(?:${PERIOD})`,
   'g',
 );
 /**
@@ -111,14 +113,18 @@ const COUNT_OF_THOSE = new RegExp(
 /** Finds `requestsPerDay`; other periods are converted (a month is 30 days, a year 365). */
 /** "but only 5k of those are the messy ones that would go to the AI": the share of a volume the model gets. */
 const ONLY_SHARE_TO_MODEL = new RegExp(
-  `\\bonly\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE})\\s+of\\s+(?:those|them|these)\\b[^.;!?\\n]{0,60}?\\b(?:go|goes|would\\s+go|get\\s+sent|gets\\s+sent|are\\s+sent|would\\s+be\\s+sent|need|needs|hit|reach|would\\s+need)\\b[^.;!?\\n]{0,20}?\\b(?:ai|model|llm|bot|assistant|gpt)\\b`,
+  `\\bonly\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE})\\s+of\\s+(?:those|them|these)\\b[^.;!?\\n]{0,60}?\\b(?:go|goes|would\\s+go|get\\s+sent|gets\\s+sent|are\\s+sent|would\\s+be\\s+sent|hit|reach)\\s+(?:to|through)\\s+(?:the\\s+|an?\\s+)?(?:ai|model|llm|bot|assistant|gpt)\\b`,
   'g',
+);
+/** ", plus maybe 50 insurance questions" (no period of its own): more work said right after a volume. */
+const PLUS_MORE_AFTER = new RegExp(
+  `^[^.;!?\\n]{0,40}?\\s(?:plus|and\\s+also|and)\\s+(?:maybe\\s+|about\\s+|around\\s+|roughly\\s+|another\\s+|~\\s*)?(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${REQUEST_NOUN}\\b(?!\\s*(?:${PERIOD}))`,
 );
 /** A reply that opens by repeating what was asked: "requests? …", "volume: …". */
 const VOLUME_ECHOED = /^\W*(?:requests?|volume|traffic|calls|queries|load)\b\s*[?:]/;
 /** A volume said of another time: "… after the launch", "… in December", "… at peak", "… next year". */
 const AT_ANOTHER_TIME =
-  /^\s*(?:after|before|in|at|during|when|once|by|next|this|last|until|till|later|soon|eventually|peak)\b/;
+  /^\s*(?:after|before|during|once|until|till|later|soon|eventually|(?:next|this|last)\s+(?:year|month|quarter|season|summer|winter|spring|autumn|fall|week)|at\s+(?:peak|the\s+peak|launch)|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|summer|winter|spring|autumn|the\s+fall|q[1-4]|(?:19|20)\d\d|(?:the\s+)?(?:busy|peak|high|holiday)\s+season|peak)|by\s+(?:the\s+end|(?:19|20)\d\d|next))\b/;
 /** Nothing but a conjunction between two volumes: "… a day and 30 tax questions a day". */
 const JOINED_WORKLOADS = /^\s*(?:,\s*)?(?:and|plus|\+|&)\s*$/;
 
@@ -178,6 +184,21 @@ export const extractVolume: Extractor = (message) => {
     if (OFF_SEASON_AFTER.test(after)) continue;
     findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor * multiplier), match));
     singles.push({ item: findings[findings.length - 1] as Finding, factor });
+  }
+  // "about 400 reminders a day across all the clinics, plus maybe 50 insurance questions": more of another kind of work
+  // in the same period, added (the longer span wins).
+  for (const { item, factor } of singles) {
+    const more = PLUS_MORE_AFTER.exec(lower.slice(item.end, item.end + 90));
+    const count = more ? parseCount(more[1] ?? '') : undefined;
+    if (more && count !== undefined)
+      findings.push(
+        finding(
+          'requestsPerDay',
+          roundVolume((item.value as number) + count * factor),
+          item.start,
+          item.end + more[0].length,
+        ),
+      );
   }
   // "half a million tracking lookups a day but only 5k of those … would go to the AI": the share the model serves, in
   // the same period (spanning the whole, so it wins).
