@@ -724,3 +724,29 @@ describe('review28: counter-examples', () => {
     ).toBe('managed-fine-tuning');
   });
 });
+
+describe('long first messages from batch x61', () => {
+  it.each([
+    [
+      "We've got roughly twelve hundred past summaries the associates wrote by hand that we could use as examples.",
+      'labeledExamples',
+      1200,
+    ],
+    [
+      "We have about 45k historical shipments with the code the broker finally used, so that's labeled I guess?",
+      'labeledExamples',
+      45000,
+    ],
+    ['We already have about 90k emails that 4o has tagged and our agents spot-checked.', 'labeledExamples', 90000],
+    ['Now we only have a pair of older 24-gig cards in the server closet.', 'gpuCount', 2],
+    ['Now we only have a pair of older 24-gig cards in the server closet.', 'gpuMemoryGB', 24],
+  ] as const)('%s → %s', (text, field, value) => {
+    expect(read(text)[field as ProfileField]).toEqual(value);
+  });
+
+  it('reads GPUs after "if we had, say," as hypothetical', () => {
+    const extraction = extract('If we had, say, a couple of H100s would full fine-tuning be on the table?');
+    expect(extraction.fields.gpuCount).toBeUndefined();
+    expect(extraction.hypothetical?.gpuCount).toBe(2);
+  });
+});

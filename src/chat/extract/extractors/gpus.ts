@@ -94,9 +94,11 @@ const REPLACED_BEFORE =
 const GPU_SERIES_BEFORE = /\b(?:rtx|gtx|rx|quadro|radeon|arc|tesla|titan|geforce|instinct\s+mi|mi)[\s-]?[a-z]?$/;
 const NODE_AFTER = /^\s*(?:nodes?|clusters?|servers?|box(?:es)?|machines?|instances?|pods?|vms?)\b/;
 
+/** "24GB", "24-gig": a card's memory said before it. */
+const MEMORY_HYPHENATED = String.raw`(?<![\d.])(\d{1,3}(?:\.\d+)?)[\s-]?(?:gb|gib|gigs?)\b`;
 /** "8 GPUs", "one 24GB card", "two consumer GPUs", "a pair of 48 GB cards". */
 const GENERIC_COUNT = new RegExp(
-  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}))\\s*(?:x\\s*)?(?:${MEMORY}\\s+)?(?:(?!per\\b|each\\b|of\\b|gb\\b|gib\\b|gigs?\\b)[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}(?:,?\\s+with\\s+${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)))?)?`,
+  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}))\\s*(?:x\\s*)?(?:(?:older|old|newer|new|used|spare)\\s+)?(?:${MEMORY_HYPHENATED}[\\s-]+)?(?:(?!per\\b|each\\b|of\\b|gb\\b|gib\\b|gigs?\\b)[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}(?:,?\\s+with\\s+${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)))?)?`,
   'g',
 );
 /** "4 nodes x 1 GPU", "2 machines with 4 GPUs": machines times the GPUs each holds. */

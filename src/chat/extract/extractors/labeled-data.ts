@@ -11,7 +11,7 @@ const LABELED = String.raw`(?:label(?:l)?ed|(?:manually|historically|already|han
 const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|rewrites|(?:gold|reference|model)\s+answers|examples?|exmaples?|examles?|samples?|pairs?|(?:json|jsonl)s\b|json\s+(?:files|records|outputs)|triples?|triplets?|tuples?|demonstrations?|trajectories|(?:agent\s+)?traces|episodes|annotations?|q\s?&\s?a\s+pairs?|qa\s+pairs?|question[\s-]answer\s+pairs?|input[\s/-]output\s+pairs?|prompt[\s/-](?:response|completion)\s+pairs?|instruction[\s/-]response\s+pairs?|[a-z]+\s?(?:->|→)\s?[a-z-]+\s+(?:pairs?|examples?)|\b[a-z]+(?:-[a-z]+)*(?:\s*(?:&|\/|\+)\s*|\s+and\s+)[a-z]+(?:-[a-z]+)*\s+pairs|(?:segment|sentence|clause|contract|ticket|email|code|document|summary|translation|dialogue|message)\s+pairs?|(?:aligned|parallel)\s+(?:sentence\s+|segment\s+|line\s+|dialogue\s+)?pairs?)`;
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
-  '(?:essays?|assignments?|submissions?|exams?|verifications?|kyc\\s+checks?|id\\s+checks?|agreements?|tickets?|commands|macros|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|e-?mails|mails|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|radiographs?|mammograms?|scans?|declarations?|filings?|entries|work\\s+orders|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms|opinions|memos|briefs|requests|function\\s+blocks|functions|programs|scripts|modules)';
+  '(?:essays?|assignments?|submissions?|exams?|verifications?|kyc\\s+checks?|id\\s+checks?|agreements?|tickets?|commands|macros|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|e-?mails|mails|records?|rows?|documents?|docs|images?|photos?|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|radiographs?|mammograms?|scans?|declarations?|filings?|entries|work\\s+orders|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms|opinions|memos|briefs|requests|function\\s+blocks|functions|programs|scripts|modules|shipments|bookings|line\\s+items)';
 const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|each\s+(?:one\s+)?(?:tagged|labell?ed|marked|annotated|coded|scored|rated|graded)\s+(?:with|by|as)\b|paired\s+with\s+(?:(?:the|their|its|a|an)\s+(?!(?:upload\s+|creation\s+)?(?:dates?|timestamps?|ids?|metadata|file\s?names?|urls?|sizes?|paths?)\b)|(?=[a-z-]+\s+(?:lists?|labels?|answers?|codes?|outputs?|summar(?:y|ies)|reports?|responses?|replies|translations?|notes|orders|plans|decisions?|diagnos[ie]s)\b))|(?:each\s+)?(?:(?:with|and\s+their|including|paired\s+with)\b|w\/)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|queues?|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?|headlines?|titles?|root[\s-]causes?|questions?|tickets?|emails?|messages?|requests?|queues?|departments?|depts?|outcomes?|dispositions?)\b)`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
@@ -85,7 +85,7 @@ const COUNT_WE_CHECKED = new RegExp(
   'g',
 );
 const COUNT_RECORDS_ARE_LABELED = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+(?:[a-z-]+\\s+){0,2}?|(?:our|the|their)\\s+[a-z-]+\\s+)?(?:(?:are|were|have\\s+been|got)\\s+)?(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|coded|categori[sz]ed|classified|spot[\\s-]?checked|checked|reviewed|verified|approved|validated|vetted|corrected|redlined|marked[\\s-]up|signed[\\s-]off(?:\\s+on)?|(?:summari[sz]ed|translated|transcribed|answered|keyed\\s+in|entered)\\s+(?:properly\\s+)?(?:by\\s+hand|manually)(?![^.;!?\\n]{0,20}?\\b(?:(?:every|a|per|each)\\s+(?:single\\s+)?(?:day|week|month)|daily|weekly)\\b))\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+(?:[a-z-]+\\s+){0,2}?|(?:our|the|their)\\s+[a-z-]+\\s+)?(?:(?:are|were|have\\s+been|has\\s+been|got)\\s+)?(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|coded|categori[sz]ed|classified|spot[\\s-]?checked|checked|reviewed|verified|approved|validated|vetted|corrected|redlined|marked[\\s-]up|signed[\\s-]off(?:\\s+on)?|(?:summari[sz]ed|translated|transcribed|answered|keyed\\s+in|entered)\\s+(?:properly\\s+)?(?:by\\s+hand|manually)(?![^.;!?\\n]{0,20}?\\b(?:(?:every|a|per|each)\\s+(?:single\\s+)?(?:day|week|month)|daily|weekly)\\b))\\b`,
   'g',
 );
 /** "support tickets with the queue they ended up in, roughly 40 thousand": the records with their labels, then the count. */
@@ -131,6 +131,11 @@ const PEOPLE_SORTED_COUNT = new RegExp(
  */
 const COUNT_PEOPLE_MADE_EXAMPLES = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:that|which)\\s+(?:the\\s+|our\\s+)?[a-z-]+(?:\\s+[a-z-]+)?\\s+(?:flagged|marked|picked|chose|selected|rated|approved)\\s+as\\s+(?:really\\s+|very\\s+)?(?:good|great|gold|ideal|model|reference)\\s+(?:examples?|answers?|outputs?|ones)\\b|\\b(?:for|on)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+of\\s+(?:them|those|these)\\s+(?:a|an|the|our)\\s+[a-z-]+\\s+(?:wrote|has\\s+written|had\\s+written|added|gave)\\s+(?:a|an|the)\\s+(?:summary|reply|answer|label|report|note|translation|correction)\\b|${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:have|has|come\\s+with)\\s+(?:a|an|the)\\s+(?:summary|reply|answer|label|report|translation|correction)\\s+(?:written|made|done|added)\\s+by\\b`,
+  'g',
+);
+/** "90k emails that 4o has tagged and our agents spot-checked": a model's labels that people checked are the team's. */
+const MODEL_LABELED_PEOPLE_CHECKED = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:that|which)\\s+(?:[\\w.-]+\\s+){1,3}?(?:has\\s+|have\\s+)?(?:tagged|labell?ed|classified|categori[sz]ed|coded)\\s+and\\s+(?:our\\s+|the\\s+)?[a-z-]+\\s+(?:have\\s+|has\\s+)?(?:spot[\\s-]?checked|checked|verified|reviewed|corrected|validated)\\b`,
   'g',
 );
 /** "the old volunteer did tag about 1,500 of them with categories": someone tagged a count of the records just named. */
@@ -186,7 +191,7 @@ const COUNT_MARKED_RECORDS = new RegExp(
 );
 /** "40 descriptions the client wrote themselves", "300 replies our agents wrote": outputs people wrote for the task. */
 const COUNT_RECORDS_SOMEONE_WROTE = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:that\\s+)?(?:the\\s+client|our\\s+client|the\\s+customer|our\\s+[a-z-]+(?:\\s+[a-z-]+)?|the\\s+(?:client|customer|agents|editors|writers|lawyers|doctors|reviewers|experts|front\\s+desk|reception|receptionists?|nurses|vets|team|staff|marketing\\s+team)|we(?:'ve|\\s+have)?|i(?:'ve|\\s+have)?)\\s+(?:wrote|has\\s+written|have\\s+written|hand[\\s-]wrote|re-?wrote|has\\s+re-?written|edited|hand[\\s-]edited|corrected|polished|approved)\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:that\\s+)?(?:the\\s+client|our\\s+client|the\\s+customer|our\\s+[a-z-]+(?:\\s+[a-z-]+)?|the\\s+(?:client|customer|agents|editors|writers|lawyers|doctors|reviewers|experts|front\\s+desk|reception|receptionists?|nurses|vets|team|staff|marketing\\s+team|associates|paralegals|attorneys|analysts|engineers|clerks|brokers|accountants|teachers|translators)|we(?:'ve|\\s+have)?|i(?:'ve|\\s+have)?)\\s+(?:wrote|has\\s+written|have\\s+written|hand[\\s-]wrote|re-?wrote|has\\s+re-?written|edited|hand[\\s-]edited|corrected|polished|approved)(?:\\s+by\\s+hand)?\\b`,
   'g',
 );
 /** "~1200 past stays where we have both the notes and the discharge summary the doctor wrote": inputs and outputs. */
@@ -437,6 +442,7 @@ export const extractLabeledData: Extractor = (message) => {
     PEOPLE_SORTED_COUNT,
     LABELED_ONES_ARE_COUNT,
     SOMEONE_TAGGED_OF_THEM,
+    MODEL_LABELED_PEOPLE_CHECKED,
     COUNT_PEOPLE_MADE_EXAMPLES,
     COUNT_MARKED_RECORDS,
     COUNT_RECORDS_ARE_LABELED,

@@ -76,7 +76,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x58: { precision: 0.87, recall: 0.93 },
   x59: { precision: 0.93, recall: 0.95 },
   x60: { precision: 0.85, recall: 0.74 },
-  x61: { precision: 0.8, recall: 0.72 },
+  x61: { precision: 0.82, recall: 0.75 },
   x62: { precision: 0.83, recall: 0.86 },
 };
 
