@@ -271,14 +271,7 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
   });
   const planned = plan.flatMap((step) => step.methods);
   const ranked = rankMethods(outcomes, feasibility, destination.method, planned);
-  const estimatesByMethod = methodEstimates(
-    estimates,
-    facts.hasGpu as boolean | undefined,
-    facts.totalGpuMemoryGB as number | undefined,
-    facts.rentalAllowed !== false,
-    resolved.profile.gpuCount,
-    facts.cpuTrainable === true,
-  );
+  const estimatesByMethod = estimatesOf(analysis);
   const recommendations: MethodRecommendation[] = ranked.map((method) => {
     const methodEstimate = estimatesByMethod[method.method];
     return methodEstimate ? { ...method, estimates: methodEstimate } : method;
@@ -409,17 +402,7 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
           knowledge,
         )
       : undefined;
-  const studentEstimate =
-    studentAnalysis === undefined
-      ? undefined
-      : methodEstimates(
-          studentAnalysis.estimates,
-          studentAnalysis.facts.hasGpu as boolean | undefined,
-          studentAnalysis.facts.totalGpuMemoryGB as number | undefined,
-          studentAnalysis.facts.rentalAllowed !== false,
-          studentAnalysis.resolved.profile.gpuCount,
-          studentAnalysis.facts.cpuTrainable === true,
-        ).distillation;
+  const studentEstimate = studentAnalysis === undefined ? undefined : estimatesOf(studentAnalysis).distillation;
   const withStudent = studentEstimate
     ? recommendations.map((entry) =>
         entry.method === 'distillation' ? { ...entry, estimates: studentEstimate } : entry,
@@ -433,17 +416,7 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
   );
   const proposedEstimates =
     proposed !== undefined && planWithoutFigures.length > 0
-      ? (() => {
-          const onProposed = analyseFeasibility(switchedProfile(profile, proposed), knowledge);
-          return methodEstimates(
-            onProposed.estimates,
-            onProposed.facts.hasGpu as boolean | undefined,
-            onProposed.facts.totalGpuMemoryGB as number | undefined,
-            onProposed.facts.rentalAllowed !== false,
-            onProposed.resolved.profile.gpuCount,
-            onProposed.facts.cpuTrainable === true,
-          );
-        })()
+      ? estimatesOf(analyseFeasibility(switchedProfile(profile, proposed), knowledge))
       : undefined;
   const withPlanFigures = proposedEstimates
     ? withStudent.map((entry) => {
@@ -619,6 +592,19 @@ function corpusRunAnalysis(
 }
 
 /** The profile with the named model replaced by a substitute. */
+/** Every method's estimates on an analysed profile (the team's GPUs, rental and CPU training as its facts say). */
+function estimatesOf(analysis: FeasibilityAnalysis): ReturnType<typeof methodEstimates> {
+  const { facts } = analysis;
+  return methodEstimates(
+    analysis.estimates,
+    facts.hasGpu as boolean | undefined,
+    facts.totalGpuMemoryGB as number | undefined,
+    facts.rentalAllowed !== false,
+    analysis.resolved.profile.gpuCount,
+    facts.cpuTrainable === true,
+  );
+}
+
 function switchedProfile(profile: Profile, model: string): Profile {
   const { modelAccess: _access, modelParamsB: _size, modelStage: _stage, ...rest } = profile;
   return { ...rest, modelName: model };
