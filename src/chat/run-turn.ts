@@ -1,4 +1,4 @@
-import { RETIRING_SOON_WEEKS, SMALL_MODEL_PARAMS_B } from '../engine/derive-facts.ts';
+import { RETIRING_SOON_WEEKS, runsOnDevice, SMALL_MODEL_PARAMS_B } from '../engine/derive-facts.ts';
 import { KNOWLEDGE_NEEDS } from '../engine/diagnose.ts';
 import { listPriceMonthlyUSD } from '../engine/estimate-feasibility.ts';
 import { addDays, daysBetween } from '../engine/iso-dates.ts';
@@ -712,7 +712,7 @@ function answerTurn(
       ? nothingHypothetical
         ? `${askedText}${others}${today}${ending}`
         : `${ifChange(said)}: ${anotherModel ? onAnotherModel(askedText) : askedText}${others}${today}${ending} ${NOTHING_SAVED}`
-      : whatIfReply(said, current, hypothetical, knowledge, runsOnTheDevice(hypotheticalProfile));
+      : whatIfReply(said, current, hypothetical, knowledge, runsOnDevice(hypotheticalProfile));
     // "Why LoRA rather than QLoRA? And would the 70B be better?": the why is about the plan as it stands, said first.
     const whyAsked = intents.whyNot ?? intents.whyMethod;
     const why =
@@ -2100,16 +2100,6 @@ function roomierDevice(
   if (planB === undefined || planB > SMALL_MODEL_PARAMS_B || largest === undefined || largest.paramsB <= planB * 1.5)
     return undefined;
   return `${memory} GB would hold a model up to ${largest.name} at 4 bits (about ${Math.round(largest.weightsGB * 10) / 10} GB of weights), but on a device I keep to a model of about ${SMALL_MODEL_PARAMS_B}B or less, which generates fast enough there: the extra memory buys context length and headroom, not a bigger model. Measure a larger one on the device before you count on it.`;
-}
-
-/** The model runs on the team's own devices (a phone, an edge box): said as a goal, a device's memory or where it runs. */
-function runsOnTheDevice(profile: Partial<Profile>): boolean {
-  return (
-    (profile.goals ?? []).includes('on-device') ||
-    profile.deviceMemoryGB !== undefined ||
-    profile.deployment === 'edge' ||
-    profile.deployment === 'mobile'
-  );
 }
 
 /** Changes said as conditions, not things to have: "If data must stay on your premises", "If knowledge changes weekly". */

@@ -9,6 +9,7 @@ import {
   mentionsRegulatedData,
   mentionsStatutoryData,
 } from './data-sensitivity.ts';
+import { runsOnDevice } from './derive-facts.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { FactCheck } from './estimate-feasibility.ts';
 import { FIELD_QUESTIONS } from './field-questions.ts';
@@ -158,7 +159,7 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   const cap = intake ? INTAKE_MAX_QUESTIONS : MAX_QUESTIONS;
   const onDevice = input.deviceMemoryGB !== undefined || (input.goals ?? []).includes('on-device');
   /** The model runs on a phone or an edge box (the device, not a GPU, decides which model can run). */
-  const onTheDevice = onDevice || input.deployment === 'edge' || input.deployment === 'mobile';
+  const onTheDevice = runsOnDevice(input);
   const ownSideWithGpus =
     (input.deployment === 'on-prem' || input.deployment === 'edge' || input.deployment === 'mobile' || onDevice) &&
     (input.gpuCount ?? 0) > 0;

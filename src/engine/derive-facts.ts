@@ -360,13 +360,19 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   if (citations || profile.needsCitations === false || profile.goals !== undefined)
     facts.citesItsInput = citations && citesItsInput(profile);
   // (Decided once the goals or where it runs are said; false otherwise.)
-  const onDevice =
+  const onDevice = runsOnDevice(profile);
+  if (onDevice || profile.goals !== undefined || profile.deployment !== undefined) facts.runsOnDevice = onDevice;
+  return facts;
+}
+
+/** The model runs on the team's own device (a phone, an edge box): said as a goal, a device's memory or where it runs. */
+export function runsOnDevice(profile: Partial<Profile>): boolean {
+  return (
     (profile.goals ?? []).includes('on-device') ||
     profile.deviceMemoryGB !== undefined ||
     profile.deployment === 'edge' ||
-    profile.deployment === 'mobile';
-  if (onDevice || profile.goals !== undefined || profile.deployment !== undefined) facts.runsOnDevice = onDevice;
-  return facts;
+    profile.deployment === 'mobile'
+  );
 }
 
 /** A task that works on the one document each request hands it: summarise, extract from, review, redact, translate. */

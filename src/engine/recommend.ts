@@ -530,15 +530,7 @@ function destinationEstimates(
   if (model === undefined && !corpusRun) return {};
   const onModel = model === undefined ? profile : switchedProfile(profile, model);
   const analysis = analyseFeasibility(corpusRun ? { ...onModel, labeledExamples: 0 } : onModel, knowledge);
-  const { facts } = analysis;
-  const estimate = methodEstimates(
-    analysis.estimates,
-    facts.hasGpu as boolean | undefined,
-    facts.totalGpuMemoryGB as number | undefined,
-    facts.rentalAllowed !== false,
-    analysis.resolved.profile.gpuCount,
-    facts.cpuTrainable === true,
-  )[method];
+  const estimate = estimatesOf(analysis)[method];
   return estimate ? { estimates: estimate } : {};
 }
 
@@ -591,7 +583,6 @@ function corpusRunAnalysis(
   return analyseFeasibility({ ...onModel, labeledExamples: 0 }, knowledge);
 }
 
-/** The profile with the named model replaced by a substitute. */
 /** Every method's estimates on an analysed profile (the team's GPUs, rental and CPU training as its facts say). */
 function estimatesOf(analysis: FeasibilityAnalysis): ReturnType<typeof methodEstimates> {
   const { facts } = analysis;
@@ -605,6 +596,7 @@ function estimatesOf(analysis: FeasibilityAnalysis): ReturnType<typeof methodEst
   );
 }
 
+/** The profile with the named model replaced by a substitute. */
 function switchedProfile(profile: Profile, model: string): Profile {
   const { modelAccess: _access, modelParamsB: _size, modelStage: _stage, ...rest } = profile;
   return { ...rest, modelName: model };

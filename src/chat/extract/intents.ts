@@ -3,6 +3,7 @@
 import type { MethodId } from '../../profile/profile-schema.ts';
 import { dataMixQuestion, longContextQuestion } from './corpus-questions.ts';
 import { SIZE_FIT_QUESTION } from './extractors/model.ts';
+import { KEEP_IN_ASKED } from './keeping-in.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
 import { COUNT_SOURCE, parseCount } from './numbers.ts';
 import { allMatches, sentenceAround } from './prepare-message.ts';
@@ -44,8 +45,9 @@ const WHY_NOT_SKIP_TRAINING =
 const WHY_METHOD = new RegExp(
   `\\bwhy\\s+(?:(?:do|did|would)\\s+you\\s+(?:recommend|suggest|pick|choose|prefer)\\s+|(?:is|was)\\s+|use\\s+|go\\s+with\\s+|start\\s+with\\s+|(?:would|will|does|should|could)\\s+(?=(?:a\\s+|an\\s+|the\\s+)?(?:${METHOD_SOURCE})\\s+(?:help|work|fix|matter|be\\s+(?:better|needed|the\\s+answer))\\b))?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b(?!\\s+(?:not|isn't)\\b)`,
 );
-const WHAT_IF =
-  /\b(?:what\s+if|what\s+about\s+if|what\s+would\s+change\s+if|how\s+about\s+if|suppose|supposing|hypothetically|imagine\s+(?:we|if)|would\s+it\s+change\s+if|and\s+if\s+we|(?:can|could)\s+(?:the\s+whole\s+thing|it\s+all|it|everything|this)\s+(?:stay|run|be\s+kept|be\s+hosted)\s+(?:in[\s-]house|on[\s-]?prem\w*|locally|on\s+our\s+own|on\s+(?:one\s+of\s+)?our\s+(?:own\s+)?(?:laptops?|servers?|machines?|pcs?))|(?:can|could)\s+(?:we|i)\s+(?:still\s+)?keep\s+(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?|every\s+)?(?:[\w-]+\s+){0,3}?(?:in[\s-]house|on[\s-]?prem(?:ise|ises)?|on\s+our\s+own\s+(?:servers?|hardware|premises|machines?)|inside\s+(?:our|the)\s+(?:own\s+)?(?:building|office|network|premises|walls|data\s?cent(?:er|re)|company|clinic|hospital))|what\s+(?:could|can|would|should)\s+(?:we|i)\s+do\s+to\s+keep\s+(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?|every\s+)?(?:[\w-]+\s+){0,3}?(?:in[\s-]house|on[\s-]?prem(?:ise|ises)?|on\s+our\s+own\s+(?:servers?|hardware|premises|machines?)|inside\s+(?:our|the)\s+(?:own\s+)?(?:building|office|network|premises|walls|data\s?cent(?:er|re)|company|clinic|hospital)))\b/;
+const WHAT_IF = new RegExp(
+  String.raw`\b(?:what\s+if|what\s+about\s+if|what\s+would\s+change\s+if|how\s+about\s+if|suppose|supposing|hypothetically|imagine\s+(?:we|if)|would\s+it\s+change\s+if|and\s+if\s+we|${KEEP_IN_ASKED})\b`,
+);
 /**
  * "Compare the monthly bill for GPT-4.1 mini and Gemini 2.5 Flash", "what would GPT-4.1 mini vs Gemini 2.5 Flash cost per
  * month?", "how does the bill on Gemini 2.5 Flash compare?": the bills of models weighed, answered as a "what if" (the

@@ -271,20 +271,14 @@ export function numberAnswer(
     }
     // "a few thousand already categorised", "a couple of thousand": a rough count said in words, for a count asked (a
     // few and several as three, a couple as two); it replaces the bare "a couple" read as 2. (Not "not even a few
-    // hundred": a bound, no count.)
-    // (Only where no number was said but the bare "a couple" or "a few" read as 2 or 3: "about 2,500, a few hundred of
-    // them checked twice" keeps the 2,500.)
+    // hundred": a bound, no count.) Only where no number was said but the bare "a couple" or "a few" read as 2 or 3:
+    // "about 2,500, a few hundred of them checked twice" keeps the 2,500.
     const rough =
       COUNTED_FIELDS.has(field) && values.every((value) => value <= 3) ? ROUGH_COUNT.exec(message.lower) : null;
     if (rough) {
       const scale = rough[2] === 'thousand' ? 1000 : rough[2] === 'hundred' ? 100 : 100_000;
       values.splice(0, values.length, (rough[1]?.startsWith('a couple') ? 2 : 3) * scale);
-    } else if (
-      COUNTED_FIELDS.has(field) &&
-      values.length === 0 &&
-      /\b(?:a\s+few|a\s+couple(?:\s+of)?|several)\s+(?:hundred|thousand)\b/.test(message.lower)
-    )
-      return undefined;
+    }
     if (perGroup !== undefined && groups !== undefined && values.length === 0 && totals.length === 0)
       values.push(perGroup * groups);
     else if (perGroup !== undefined && values.length === 0 && totals.length === 0) return undefined;
