@@ -750,3 +750,12 @@ describe('long first messages from batch x61', () => {
     expect(extraction.hypothetical?.gpuCount).toBe(2);
   });
 });
+
+describe('review27 L3 beside review28 M6', () => {
+  it('a model grading a counted batch of outputs is no prompt tried; grading as the product still is', () => {
+    expect(read('We used Claude to grade 300 outputs and it was fine but hit and miss.').tried).toBeUndefined();
+    expect(
+      read("We're building an essay grader. We tried ChatGPT to grade 50 essays and it was good enough.").tried,
+    ).toEqual([{ method: 'prompt-engineering', result: 'good-enough' }]);
+  });
+});

@@ -39,7 +39,7 @@ const DONE_VERB: readonly (readonly [MethodId, RegExp])[] = [
   // "we tried chatgpt by hand", "we pasted a few into ChatGPT with instructions": a chat app prompted by hand.
   [
     'prompt-engineering',
-    /\b(?:tried|used|tested|been\s+(?:playing|experimenting)\s+with|played\s+(?:around\s+)?with|pasted\s+(?:[\w-]+\s+){0,4}?into)\s+(?:the\s+)?(?:chatgpt|chat\s?gpt|claude(?:\.ai)?|gemini|copilot)\b(?![\w\s.-]{0,20}\b(?:as\s+(?:a|an|the|our)\s+(?:judge|grader|evaluator|teacher|labeller|labeler)|(?:to|for)\s+(?:grade|grading|judge|judging|score|scoring|evaluate|evaluating|rate|rating|check|checking)\s+(?:the\s+|its\s+|our\s+)?(?:model'?s?\s+|bot'?s?\s+)?(?:outputs?|answers?|responses?|replies|generations|completions)\b))/g,
+    /\b(?:tried|used|tested|been\s+(?:playing|experimenting)\s+with|played\s+(?:around\s+)?with|pasted\s+(?:[\w-]+\s+){0,4}?into)\s+(?:the\s+)?(?:chatgpt|chat\s?gpt|claude(?:\.ai)?|gemini|copilot)\b(?![\w\s.-]{0,20}\b(?:as\s+(?:a|an|the|our)\s+(?:judge|grader|evaluator|teacher|labeller|labeler)|(?:to|for)\s+(?:grade|grading|judge|judging|score|scoring|evaluate|evaluating|rate|rating|check|checking)\s+(?:the\s+|its\s+|our\s+)?(?:\d[\d,]*\s+)?(?:model'?s?\s+|bot'?s?\s+)?(?:outputs?|answers?|responses?|replies|generations|completions)\b))/g,
   ],
 ];
 const ANY_METHOD = new RegExp(`\\b(${METHOD_SOURCE})\\b`, 'g');
