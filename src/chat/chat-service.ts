@@ -21,6 +21,7 @@ import {
 } from './dialogue-state.ts';
 import { statedRates } from './extract/exchange-rate.ts';
 import { extractProfile } from './extract/index.ts';
+import type { KnownJob } from './extract/jobs.ts';
 import type { Extraction } from './extract/types.ts';
 import { replyText, textReply } from './reply-data.ts';
 import {
@@ -46,11 +47,16 @@ export type ExtractFunction = (
     today?: string;
     /** The question asked before the pending one and left unanswered: a late short answer may be for it. */
     earlierField?: string;
+    /** The conversation's jobs, when the team listed two or more: clauses naming one add to it. */
+    jobs?: readonly KnownJob[];
   },
 ) => Extraction | Promise<Extraction>;
 
 /** The rule-only extractor (src/chat/extract), as an {@link ExtractFunction}; an unknown `requestedField` is ignored. */
-export const ruleExtract: ExtractFunction = (message, { requestedField, knowledge, today, earlierField, history }) => {
+export const ruleExtract: ExtractFunction = (
+  message,
+  { requestedField, knowledge, today, earlierField, history, jobs },
+) => {
   // An exchange rate the user gave earlier ("1 USD = 84 INR" in the first message) converts money said later.
   const earlierRates = (history ?? [])
     .filter((entry) => entry.role === 'user')
@@ -62,6 +68,7 @@ export const ruleExtract: ExtractFunction = (message, { requestedField, knowledg
       ...(today === undefined ? {} : { today }),
       ...(earlierRates.length === 0 ? {} : { earlierRates }),
       ...((history ?? []).some((entry) => entry.role === 'user') ? { midConversation: true } : {}),
+      ...(jobs === undefined ? {} : { jobs }),
     });
   const extraction = read(requestedField);
   // "12k", sent after "we have some labelled data" was not understood and the next question came: a short reply
@@ -451,6 +458,7 @@ export function createChatService(options: ChatServiceOptions): ChatService {
           const extraction = await extract(text, {
             requestedField: previous.requestedField,
             ...(previous.lastMissedField === undefined ? {} : { earlierField: previous.lastMissedField }),
+            ...(previous.jobs === undefined ? {} : { jobs: previous.jobs }),
             knowledge,
             today: now().toISOString().slice(0, 10),
             history,

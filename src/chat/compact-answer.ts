@@ -42,16 +42,22 @@ export function compactAnswerParts(
   recommendation: Recommendation,
   knowledge: Knowledge,
   profile?: Profile,
+  /**
+   * One job's part of an answer about several: its footnotes go on from the ones before (`footnotes`, shared and
+   * grown), and the ruled-out methods and what would change the answer are left out (`brief`).
+   */
+  part?: { footnotes: string[]; maxFootnotes: number },
 ): { text: string; footnotes?: string; sources?: FootnoteSource[] } {
   const name = (method: MethodId) => shortMethodName(knowledge, method);
   const { destination, firstStep } = recommendation;
   const top = recommendation.recommendations[0];
-  const footnotes: string[] = [];
+  const footnotes: string[] = part?.footnotes ?? [];
+  const maxFootnotes = part?.maxFootnotes ?? MAX_FOOTNOTES;
   const cite = (sources: readonly string[]) => {
     const marks: string[] = [];
     for (const id of sources) {
       let index = footnotes.indexOf(id);
-      if (index === -1 && footnotes.length < MAX_FOOTNOTES) index = footnotes.push(id) - 1;
+      if (index === -1 && footnotes.length < maxFootnotes) index = footnotes.push(id) - 1;
       if (index !== -1 && !marks.includes(`[${index + 1}]`)) marks.push(`[${index + 1}]`);
     }
     return marks.length > 0 ? ` ${marks.join('')}` : '';
@@ -119,6 +125,7 @@ export function compactAnswerParts(
   }
   const cost = costLine(recommendation, name, knowledge);
   if (cost) lines.push(cost);
+  if (part !== undefined) return { text: lines.join('\n') };
   // The methods a reader weighs; the niche parameterisations (adapter layers, prefix and prompt tuning) are in
   // "show details".
   const ruledOut = recommendation.recommendations
@@ -321,4 +328,33 @@ export function plainModelName(name: string): string {
 /** The training hours were computed on the team's own GPU (the catalog knows its throughput), not on a reference GPU. */
 export function timedOnOwnGpu(recommendation: Recommendation): boolean {
   return recommendation.assumptions.some((assumption) => assumption.why.startsWith('Training time is for your '));
+}
+
+/** Footnotes at most in an answer about several jobs. */
+const MAX_JOB_FOOTNOTES = 6;
+
+/**
+ * The answer about two or more jobs: for each, in the order the team listed them, its destination and first step,
+ * why, its plan and its costs, headed by the job's name; one numbered list of sources for all.
+ */
+export function jobsAnswerParts(
+  jobs: readonly { name: string; recommendation: Recommendation; profile: Profile }[],
+  knowledge: Knowledge,
+): { text: string; footnotes?: string; sources?: FootnoteSource[] } {
+  const footnotes: string[] = [];
+  const sections = jobs.map(({ name, recommendation, profile }, index) => {
+    const { text } = compactAnswerParts(recommendation, knowledge, profile, {
+      footnotes,
+      maxFootnotes: MAX_JOB_FOOTNOTES,
+    });
+    // "**Aim for RAG; start with …**" becomes "**1. Coverage questions:** aim for RAG; start with …".
+    const [headline = '', ...rest] = text.split('\n');
+    const heading = `**${index + 1}. ${name.charAt(0).toUpperCase()}${name.slice(1)}:**`;
+    const aim = headline.replace(/^\*\*(.*)\*\*$/, '$1');
+    return [`${heading} ${aim.charAt(0).toLowerCase()}${aim.slice(1)}`, ...rest].join('\n');
+  });
+  const text = [`**${jobs.length} jobs, each with its own plan:**`, ...sections].join('\n\n');
+  if (footnotes.length === 0) return { text };
+  // (The sources are looked up in the knowledge: each job's recommendation lists its own.)
+  return { text, ...footnotesFor(footnotes, undefined, knowledge) };
 }

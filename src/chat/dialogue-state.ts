@@ -41,6 +41,20 @@ export const DialogueState = z.object({
    * "does the 72B fit on four 40GB cards?" names it by its size.
    */
   lastAskedModel: z.string().max(120).optional(),
+  /**
+   * Two or more jobs the team listed ("write the reminder texts in our voice, and answer coverage questions"): each
+   * with its name, the words that name it, and the facts said of it alone; the profile holds what they share.
+   */
+  jobs: z
+    .array(
+      z.object({
+        name: z.string().max(120),
+        keywords: z.array(z.string().max(40)).max(40),
+        profile: Profile.partial(),
+      }),
+    )
+    .max(5)
+    .optional(),
 });
 export type DialogueState = z.infer<typeof DialogueState>;
 

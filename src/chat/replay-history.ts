@@ -164,6 +164,7 @@ export async function replayHistory(
       const extraction = await extract(message, {
         requestedField: state.requestedField,
         ...(state.lastMissedField === undefined ? {} : { earlierField: state.lastMissedField }),
+        ...(state.jobs === undefined ? {} : { jobs: state.jobs }),
         knowledge,
         ...(options.today === undefined ? {} : { today: options.today }),
         // (The user's earlier messages, as the stored dialogue passes them: an exchange rate said before applies.)

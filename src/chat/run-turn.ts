@@ -10,12 +10,13 @@ import type { Question, Recommendation } from '../engine/recommendation-schema.t
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { languageList } from '../profile/languages.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
-import { compactAnswerParts, plainModelName } from './compact-answer.ts';
+import { compactAnswerParts, jobsAnswerParts, plainModelName } from './compact-answer.ts';
 import { dataMixReply, dataQualityReply } from './data-mix-reply.ts';
 import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import { encoderInsteadReply } from './encoder-reply.ts';
 import { taskWithLanguages } from './extract/extractors/task.ts';
+import { asksAQuestion } from './extract/intents.ts';
 import { TOKENS_PER_PAGE } from './extract/numbers.ts';
 import { textEncoders } from './extract/text-encoders.ts';
 import type { Extraction, ExtractionIntents } from './extract/types.ts';
@@ -63,6 +64,7 @@ import {
   whyNotModelReply,
   whyRentReply,
 } from './info-replies.ts';
+import { mergeJobs, namedJob, profileOfJob } from './jobs-state.ts';
 import { languageReply } from './language-reply.ts';
 import { longContextReply } from './long-context-reply.ts';
 import { risksReply, sftBeforePreferenceReply, stepsReply, timelineReply } from './plan-replies.ts';
@@ -744,17 +746,22 @@ function answerTurn(
   if (statedBesideWhatIf !== undefined) extraction = withoutAskedOnly(extraction, statedBesideWhatIf);
   const saved = statedBesideWhatIf === undefined ? understood : understoodFields(extraction);
   const state = applyUnderstood(previous, extraction, saved, knowledge);
-  const recommendation = recommendFor(state.profile, knowledge);
+  // A question about one of the team's jobs ("how long would training the receipt sorter take?", "the plan for the
+  // receipts specifically?") is answered on that job's own advice; everything else on the jobs together.
+  const job = asksAQuestion(intents) ? namedJob(state.jobs, extraction) : undefined;
+  const advised: Partial<Profile> =
+    job !== undefined && state.jobs !== undefined ? profileOfJob(state.profile, state.jobs, job) : state.profile;
+  const recommendation = recommendFor(advised, knowledge);
 
   const whyAnswer = (asked: ExtractionIntents, about: MethodId, said: UnderstoodField[]): InfoAnswer => {
     // "Would LoRA be enough for the CPT part?": LoRA against every weight for continued pre-training.
     if ((about === 'lora' || about === 'qlora') && asked.continuedPretraining)
-      return loraForPretrainingReply(recommendation, knowledge, state.profile);
+      return loraForPretrainingReply(recommendation, knowledge, advised);
     // "Why not fine-tuning?" about an API model with a tuning offer means the provider's job, not full fine-tuning.
     const method = resolveGenericFineTuning(about, asked.genericFineTuning, recommendation);
-    const onPlanModel = planModelRecommendation(state.profile, recommendation, knowledge);
+    const onPlanModel = planModelRecommendation(advised, recommendation, knowledge);
     return {
-      text: `${whyReply(method, recommendation, knowledge, said, onPlanModel)}${onAnOpenModel(method, recommendation, state.profile, knowledge, onPlanModel)}`,
+      text: `${whyReply(method, recommendation, knowledge, said, onPlanModel)}${onAnOpenModel(method, recommendation, advised, knowledge, onPlanModel)}`,
     };
   };
   // A value a question asks about, against the team's ("the 70B" restates Llama 3.1 70B).
@@ -765,7 +772,7 @@ function answerTurn(
   // One question of several, read on its own.
   const answerAlone = (asked: ExtractionIntents): InfoAnswer | undefined => {
     const about = asked.whyNot ?? asked.whyMethod;
-    return about ? whyAnswer(asked, about, []) : infoReply(asked, recommendation, knowledge, false, state.profile);
+    return about ? whyAnswer(asked, about, []) : infoReply(asked, recommendation, knowledge, false, advised);
   };
 
   const askedMethod = intents.whyNot ?? intents.whyMethod;
@@ -773,10 +780,10 @@ function answerTurn(
     // "Why no continued pre-training? How long would it take on our 8 H100s?": the why, then the other question.
     const alsoAsked =
       intents.asksCost !== undefined || intents.asksFit !== undefined
-        ? infoReply(intents, recommendation, knowledge, saved.length > 0, state.profile)
+        ? infoReply(intents, recommendation, knowledge, saved.length > 0, advised)
         : // ("Why not just fine-tune GPT-4o mini on OpenAI?": whether that channel is open to the team, after the why.)
           intents.asksTuningChannel !== undefined
-          ? tuningChannelReply(recommendation, knowledge, state.profile, intents.asksTuningChannel)
+          ? tuningChannelReply(recommendation, knowledge, advised, intents.asksTuningChannel)
           : undefined;
     // ("why don't we just fine-tune the model on the manuals so it knows them?" on a plan that retrieves them: why facts
     // are retrieved, not trained in.)
@@ -798,15 +805,15 @@ function answerTurn(
       intents,
       answerAlone,
       knowledge,
-      differsFrom(state.profile),
+      differsFrom(advised),
     );
-    const reply = withFootnotes(textReply(answered.text, [...ANSWER_FOLLOW_UPS]), answered);
+    const reply = withFootnotes(textReply(forJob(job, answered.text), [...ANSWER_FOLLOW_UPS]), answered);
     const provisional = recommendation.questions.length > 0;
     return { state, kind: 'why', ...withReply(reply), understood: saved, recommendation, provisional };
   }
 
   // Questions about the advice get a short answer from what the engine already holds; the state keeps any new fact.
-  const answered = infoReply(intents, recommendation, knowledge, saved.length > 0, state.profile);
+  const answered = infoReply(intents, recommendation, knowledge, saved.length > 0, advised);
   // "…is an Azure region in South Africa ok?? and what do I do first monday?": where the data is processed, then the
   // other question (the region alone is answered below, as a question back).
   const firstInfo =
@@ -816,7 +823,7 @@ function answerTurn(
             text: regionAnswer(
               intents.dataRegion,
               recommendation,
-              state.profile,
+              advised,
               knowledge,
               askedModelOf(extraction, previous.profile),
             ),
@@ -825,15 +832,15 @@ function answerTurn(
           knowledge,
         )
       : answered;
-  const info =
-    firstInfo && withTheOtherQuestions(firstInfo, intents, answerAlone, knowledge, differsFrom(state.profile));
+  const info = firstInfo && withTheOtherQuestions(firstInfo, intents, answerAlone, knowledge, differsFrom(advised));
   // "OK, just recommend. And how long would the training take?" before any answer was given: the recommendation, with
   // the question's answer after it.
   const answerAfterRecommending = info !== undefined && intents.justRecommend && !previous.answered;
   if (info !== undefined && !answerAfterRecommending) {
     // Only what is new is said back ("will it fit on my 3060?" restates the GPU; it does not note it again).
     const ack = acknowledgement(saved.filter((item) => !sameValue(previous.profile[item.field], item.value)));
-    const reply = withFootnotes(textReply(ack ? `${ack} ${info.text}` : info.text, [...ANSWER_FOLLOW_UPS]), info);
+    const text = forJob(job, info.text);
+    const reply = withFootnotes(textReply(ack ? `${ack} ${text}` : text, [...ANSWER_FOLLOW_UPS]), info);
     const provisional = recommendation.questions.length > 0;
     return { state, kind: 'info', ...withReply(reply), understood: saved, recommendation, provisional };
   }
@@ -912,10 +919,27 @@ function answerTurn(
   };
   if (firmUp === undefined) delete answeredState.requestedField;
   // The chat shows the compact answer as the reply's body; "show details" gives the full template explanation.
-  const { text: body, footnotes, sources } = compactAnswerParts(recommendation, knowledge, state.profile);
+  // Two or more jobs: one plan per job (unless the message asks about one of them, answered on its own advice).
+  const jobs = job === undefined && state.jobs !== undefined && state.jobs.length >= 2 ? state.jobs : undefined;
+  const {
+    text: body,
+    footnotes,
+    sources,
+  } = jobs === undefined
+    ? compactAnswerParts(recommendation, knowledge, advised as Profile)
+    : jobsAnswerParts(
+        jobs.map((each) => {
+          const profile = profileOfJob(state.profile, jobs, each);
+          return { name: each.name, recommendation: recommendFor(profile, knowledge), profile };
+        }),
+        knowledge,
+      );
   // After an earlier answer, compare with the advice before this message so the reply says what changed.
-  // "What's the final plan?" asks for the whole answer again, on purpose.
-  const last = previous.answered && !restate ? recommendFor(previous.profile, knowledge) : undefined;
+  // "What's the final plan?" asks for the whole answer again, on purpose. (Not for jobs, each with its own plan.)
+  const last =
+    previous.answered && !restate && job === undefined && jobs === undefined
+      ? recommendFor(previous.profile, knowledge)
+      : undefined;
   // (Compared only with the advice the user saw: when a side answer moved it unseen, the whole answer is given.)
   const shown = previous.shownDestination;
   const before =
@@ -933,6 +957,9 @@ function answerTurn(
     answeredState.profile,
     last !== undefined && before === undefined ? shown?.method : undefined,
   );
+  if (job !== undefined) answer.lead = `For ${job.name}: ${answer.lead.charAt(0).toLowerCase()}${answer.lead.slice(1)}`;
+  else if (jobs !== undefined)
+    answer.lead = answer.lead.replace(/^My (provisional )?answer:$/, 'My $1answer, job by job:');
   // Footnotes only under the body whose marks [n] they explain (a one-line "nothing changed" reply has none).
   const withSources: ReplyData =
     footnotes === undefined || answer.body === undefined
@@ -952,6 +979,11 @@ function answerTurn(
     recommendation,
     provisional,
   };
+}
+
+/** An answer about one of the team's jobs, headed by its name ("For the receipt sorting: …"). */
+function forJob(job: { name: string } | undefined, text: string): string {
+  return job === undefined ? text : `**For ${job.name}:** ${text}`;
 }
 
 /**
@@ -1736,7 +1768,11 @@ function applyUnderstood(
     delete evidence[field];
     if (!skippedFields.includes(field)) skippedFields.push(field);
   }
-  return { ...previous, profile, evidence, skippedFields };
+  // Jobs listed in this message, and what clauses naming one job say of it. (Jobs listed are that many tasks.)
+  const jobs = mergeJobs(previous.jobs, extraction);
+  if (jobs !== undefined && previous.jobs === undefined && profile.tasksCount === undefined)
+    profile.tasksCount = jobs.length;
+  return { ...previous, profile, evidence, skippedFields, ...(jobs === undefined ? {} : { jobs }) };
 }
 
 function nextQuestion(recommendation: Recommendation, state: DialogueState): Question | undefined {

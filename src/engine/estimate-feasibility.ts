@@ -102,6 +102,15 @@ export function factCheckOf(check: FitCheck): FactCheck {
 export const PREFERENCE_SEQUENCES_PER_PAIR = 2;
 export const PREFERENCE_REFERENCE_FACTOR = 1.5;
 
+/**
+ * GPU-hours of one adapter (LoRA) run of an image generator: the Hugging Face write-up of LoRA for Stable Diffusion
+ * and DreamBooth put a subject or style adapter at minutes to an hour on one GPU (the knowledge rule
+ * image-adapters-learn-from-a-few-images); the upper end, so a budget is never judged on the short case.
+ */
+export const IMAGE_ADAPTER_RUN_HOURS = 1;
+/** The checks that train an adapter on a frozen base: the ones an image generator's run hours are known for. */
+const ADAPTER_CHECKS: ReadonlySet<FitCheck> = new Set(['lora', 'qlora', 'preference-lora', 'preference-qlora']);
+
 /** The GPU whose throughput (and, when the catalog has one, price) the training estimates use. */
 export interface PricingGpu {
   readonly name: string;
@@ -495,15 +504,13 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
   if (!tokenCompute) {
     assumptions.push({
       field: 'estimates.trainingHours',
-      value: null,
-      why: 'Training time is not estimated for an image generator: the compute formula counts text tokens, not denoising steps over images; time one run on your GPU and multiply by the runs you plan.',
+      value: IMAGE_ADAPTER_RUN_HOURS,
+      why: `For an image generator the compute formula (text tokens) does not apply: an adapter (LoRA) run is taken as ${IMAGE_ADAPTER_RUN_HOURS} hour on one GPU, the upper end of the published "minutes to an hour" for a Stable Diffusion LoRA; full fine-tuning is not timed (time one run on your GPU and multiply by the runs you plan).`,
     });
   }
-  const banded = bandAndRent(resolved, knowledge, checks, inputs, pricingGpu, trainingTokens);
+  const banded = bandAndRent(resolved, knowledge, checks, inputs, pricingGpu, trainingTokens, tokenCompute);
   const fit = banded.fit;
-  // No hours for an image generator: neither an owned project time nor a rental priced from token compute.
-  const rentals = tokenCompute ? banded.rentals : {};
-  const ownProjectHours = tokenCompute ? banded.ownProjectHours : {};
+  const { rentals, ownProjectHours } = banded;
   if (Object.values(rentals).some((rental) => rental?.assumedExamples)) {
     assumptions.push({
       field: 'estimates.rentalExamples',
@@ -550,6 +557,8 @@ function bandAndRent(
   inputs: Partial<Record<FitCheck, EstimateInput>>,
   pricingGpu: PricingGpu | undefined,
   trainingTokens: number | undefined,
+  /** False for an image generator: only its adapter runs are timed, at IMAGE_ADAPTER_RUN_HOURS each. */
+  tokenCompute: boolean,
 ): Pick<FeasibilityEstimates, 'fit' | 'rentals' | 'ownProjectHours'> {
   const { profile } = resolved;
   const hasGpu = profile.gpuCount === undefined ? undefined : profile.gpuCount > 0;
@@ -578,10 +587,14 @@ function bandAndRent(
       requestTokens,
     );
     if (check === 'inference' || check === 'inference-int4') continue;
+    // (An image generator: no hours but an adapter's, no rental but one for an adapter run.)
+    const runGpuHours = tokenCompute ? undefined : ADAPTER_CHECKS.has(check) ? IMAGE_ADAPTER_RUN_HOURS : null;
+    if (runGpuHours === null) continue;
     const level = fit[check].level;
     const own = level === 'fits' || level === 'tight' || level === 'fits-if';
-    if (own && pricingGpu?.origin === 'profile' && result.compute?.wallClockHours !== undefined) {
-      ownProjectHours[check] = Math.round(result.compute.wallClockHours * PROJECT_RUNS * 100) / 100;
+    const ownRunHours = runGpuHours ?? result.compute?.wallClockHours;
+    if (own && pricingGpu?.origin === 'profile' && ownRunHours !== undefined) {
+      ownProjectHours[check] = Math.round(ownRunHours * PROJECT_RUNS * 100) / 100;
     }
     // The rental search needs the unsharded (one-GPU) breakdown: the check itself when it ran on one GPU.
     const single =
@@ -599,7 +612,8 @@ function bandAndRent(
       flops,
       DEFAULT_UTILISATION,
       rentalGpus(knowledge),
-      trainingTokens === undefined,
+      trainingTokens === undefined && runGpuHours === undefined,
+      runGpuHours,
     );
     if (rental) rentals[check] = rental;
   }

@@ -227,6 +227,22 @@ export const StageTraceEntry = z
   .meta({ id: 'StageTraceEntry' });
 export type StageTraceEntry = z.infer<typeof StageTraceEntry>;
 
+/** The advice for one job of several (the request's `jobs`): the same stages, on the team's facts and the job's own. */
+export const JobAdvice = z
+  .object({
+    name: z.string().describe("The job's name, as the request gave it"),
+    task: z.string().optional(),
+    destination: Destination,
+    firstStep: FirstStep,
+    diagnosis: z.array(DiagnosisEntry),
+    plan: z.array(PlanStep),
+    questions: z.array(Question).describe('What this job still needs to know, most decisive first'),
+    estimates: MethodEstimates.optional().describe("The figures of this job's destination method"),
+    sources: z.array(z.string()).describe("The ids of the sources this job's advice rests on (listed in `sources`)"),
+  })
+  .meta({ id: 'JobAdvice' });
+export type JobAdvice = z.infer<typeof JobAdvice>;
+
 export const Recommendation = z
   .object({
     destination: Destination,
@@ -241,6 +257,8 @@ export const Recommendation = z
     assumptions: z.array(Assumption),
     conflicts: z.array(Conflict),
     explanation: Explanation.optional(),
+    /** With two or more jobs in the request: each job advised on its own (the rest of the answer is the jobs together). */
+    jobs: z.array(JobAdvice).optional(),
     /** Every rule's outcome; the basis of "why not X?" answers. */
     trace: z.array(RuleTraceEntry),
     /** Which pipeline stage decided what. */

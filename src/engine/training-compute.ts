@@ -133,6 +133,8 @@ export function cheapestRental(
   utilisation: number,
   rentals: readonly PricedGpu[],
   assumedExamples: boolean,
+  /** GPU-hours of one run when they are not counted from the FLOPs (an image generator's adapter). */
+  runGpuHours?: number,
 ): RentalOption | undefined {
   const b = single.memoryGB.breakdown;
   const sharded = b.weights + (b.adapters ?? 0) + (b.gradients ?? 0) + (b.optimizer ?? 0);
@@ -148,7 +150,7 @@ export function cheapestRental(
       }
     }
     if (count === 0) continue;
-    const gpuHours = (flops / (gpu.denseBf16Tflops * 1e12 * utilisation) / 3600) * PROJECT_RUNS;
+    const gpuHours = (runGpuHours ?? flops / (gpu.denseBf16Tflops * 1e12 * utilisation) / 3600) * PROJECT_RUNS;
     const billed = Math.max(gpuHours, MIN_RENTAL_HOURS * count);
     const usd = billed * gpu.price.usdPerHour;
     if (!best || usd < best.usd) {

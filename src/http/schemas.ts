@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Recommendation } from '../engine/recommendation-schema.ts';
 import { Gpu, Method, Model, Provider, Source } from '../knowledge/schemas.ts';
+import { Jobs } from '../profile/job-schema.ts';
 import { METHOD_IDS, MODALITIES, MODEL_ACCESS, Profile } from '../profile/profile-schema.ts';
 
 /** Request and response schemas of the REST API; they generate /openapi.json. */
@@ -10,6 +11,7 @@ export const ExplainMode = z.enum(['none', 'template', 'llm']);
 export const RecommendationRequest = z
   .object({
     profile: Profile,
+    jobs: Jobs.optional(),
     options: z
       .object({
         explain: ExplainMode.default('template').describe(

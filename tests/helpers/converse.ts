@@ -17,6 +17,7 @@ export async function converse(messages: readonly string[], knowledge: Knowledge
         requestedField: state.requestedField,
         knowledge,
         ...(state.lastMissedField === undefined ? {} : { earlierField: state.lastMissedField }),
+        ...(state.jobs === undefined ? {} : { jobs: state.jobs }),
         // (The user's earlier messages, as the chat service passes them.)
         history: messages.slice(0, index).map((text) => ({ role: 'user' as const, text })),
       }),

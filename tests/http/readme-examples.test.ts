@@ -12,7 +12,7 @@ import { buildTestApp, jsonRequest } from '../helpers/build-test-app.ts';
 
 interface ReadmeExample {
   title: string;
-  body: { profile: Record<string, unknown>; options?: Record<string, unknown> };
+  body: { profile: Record<string, unknown>; jobs?: Record<string, unknown>[]; options?: Record<string, unknown> };
   /** The printed answer block under the curl command, when the example prints one. */
   printed: string | undefined;
 }
@@ -92,6 +92,17 @@ describe('README recommendation examples', () => {
         .map((item) => item.trim())
         .filter((item) => item !== '');
       expect(answer.questions.map((question) => question.field)).toEqual(fields);
+    }
+    // "receipts → lora on Llama 3.1 8B (…); tax memos → rag on Qwen2.5 14B (…)": each job's destination and model.
+    const jobs = printedField(example.printed, 'jobs');
+    if (jobs !== undefined) {
+      const printedJobs = jobs
+        .replace(/\([^)]*\)/g, '')
+        .split(';')
+        .map((item) => /^\s*(.+?) → ([\w-]+) on (.+?)\s*$/.exec(item)?.slice(1));
+      expect(answer.jobs?.map((job) => [job.name, job.destination.method, job.destination.model.name])).toEqual(
+        printedJobs,
+      );
     }
     const sensitivity = printedField(example.printed, 'sensitivity');
     if (sensitivity !== undefined) {

@@ -19,6 +19,7 @@ import { NOT_THE_FORMAT } from './extractors/style-format.ts';
 import { statedTaskLanguages } from './extractors/task.ts';
 import { SPEECH_ALREADY_TEXT } from './extractors/task-type.ts';
 import { asksAQuestion, BILL_COMPARISON, extractIntents, questionClauses } from './intents.ts';
+import { findJobs, jobFactsIn, jobNamedIn, type KnownJob } from './jobs.ts';
 import { otherLanguageOf } from './message-language.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
 import { COUNT_SOURCE, parseCount } from './numbers.ts';
@@ -283,18 +284,42 @@ const SAID_AS_EXAMPLES =
 const DRAFT_VERSUS_REWRITE =
   /\b(?:drafts?|outputs?|answers?|responses?|replies|versions?)\s(?:vs\.?|versus|against)\s(?:the\s)?(?:[\w-]+\s)?(?:rewrites?|rewritten|corrections?|corrected|edits?|edited|fix(?:es|ed)?|improved)\b/;
 
-export function extractProfile(
-  message: string,
-  context: {
-    requestedField?: ProfileField;
-    knowledge: ExtractionCatalog;
-    today?: string;
-    /** Exchange rates the user stated in earlier messages (the message's own come first). */
-    earlierRates?: readonly StatedRate[];
-    /** The user wrote before in this conversation: a "can the model …?" question no longer states the task. */
-    midConversation?: boolean;
-  },
-): Extraction {
+export interface ExtractContext {
+  requestedField?: ProfileField;
+  knowledge: ExtractionCatalog;
+  today?: string;
+  /** Exchange rates the user stated in earlier messages (the message's own come first). */
+  earlierRates?: readonly StatedRate[];
+  /** The user wrote before in this conversation: a "can the model …?" question no longer states the task. */
+  midConversation?: boolean;
+  /** The jobs the conversation already holds (two or more): clauses naming one of them add to it. */
+  jobs?: readonly KnownJob[];
+}
+
+export function extractProfile(message: string, context: ExtractContext): Extraction {
+  const extraction = readProfile(message, context);
+  const prepared = prepareMessage(message.slice(0, MAX_EXTRACTION_CHARS));
+  // (Each piece is read as a first message with nothing asked: its own words only.)
+  const read = (text: string) =>
+    readProfile(text, {
+      knowledge: context.knowledge,
+      ...(context.today === undefined ? {} : { today: context.today }),
+    });
+  const known = context.jobs ?? [];
+  const listed = known.length >= 2 ? undefined : findJobs(prepared, extraction.fields.task, read);
+  const jobs: readonly KnownJob[] = listed ?? known;
+  if (jobs.length < 2) return extraction;
+  const jobFacts = jobFactsIn(prepared, jobs, read);
+  const named = jobNamedIn(prepared.lower, jobs);
+  return {
+    ...extraction,
+    ...(listed === undefined ? {} : { jobs: listed }),
+    ...(jobFacts.length === 0 ? {} : { jobFacts }),
+    ...(named === undefined ? {} : { jobNamed: named }),
+  };
+}
+
+function readProfile(message: string, context: ExtractContext): Extraction {
   const prepared = prepareMessage(message.slice(0, MAX_EXTRACTION_CHARS));
   const firstMessage = context.midConversation !== true;
   const extractorContext: ExtractorContext = {
@@ -354,7 +379,7 @@ export function extractProfile(
   const clauses = questionClauses(prepared.original).map(({ text, open }) => ({
     text,
     open,
-    alone: extractProfile(text, context),
+    alone: readProfile(text, context),
   }));
   // ("DPO or SFT? What's the difference for us in practice?": the comparison answers the difference.)
   const comparedHere = intents.asksComparison !== undefined;

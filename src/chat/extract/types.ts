@@ -1,6 +1,7 @@
 /** @module Types shared by the rule-based profile extractors. */
 import type { Gpu, Model, Provider } from '../../knowledge/schemas.ts';
 import type { MethodId, Profile, ProfileField } from '../../profile/profile-schema.ts';
+import type { JobFact, JobReading } from './jobs.ts';
 
 /**
  * The part of `Knowledge` (src/knowledge/knowledge.ts) extraction needs: the model and GPU catalogs and their
@@ -274,6 +275,12 @@ export interface Extraction {
   otherLanguage?: string;
   /** The pages of the team's documents in all, when said ("about 900 pages of PDFs", "2,000 contracts of 12 pages each"). */
   corpusPages?: number;
+  /** The jobs the message lists, when it lists two or more that differ (src/chat/extract/jobs.ts). */
+  jobs?: JobReading[];
+  /** What clauses naming one job only say of that job's own fields. */
+  jobFacts?: JobFact[];
+  /** The one job the message names, when it names one of the conversation's jobs and no other. */
+  jobNamed?: string;
   /** For each extracted field, the exact words of the message it came from. */
   evidence: Partial<Record<ProfileField, string>>;
   /** Fields the user explicitly corrected ("actually 3 GPUs", "make that 500 examples"). */

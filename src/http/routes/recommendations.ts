@@ -1,8 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { withJobs } from '../../engine/advise-jobs.ts';
 import type { Explanation, Recommendation } from '../../engine/recommendation-schema.ts';
 import type { ExplanationEvent } from '../../llm/explain.ts';
 import type { Logger } from '../../logger.ts';
+import { jobsTogether } from '../../profile/job-schema.ts';
 import { type NamedEvent, namedEventFrames } from '../encoders/plain-sse.ts';
 import { sseResponse } from '../encoders/sse.ts';
 import { errorResponses } from '../openapi-helpers.ts';
@@ -64,15 +66,24 @@ export function registerRecommendationRoutes(app: App, deps: AppDeps, recommend:
   const cache = createRecommendationCache(deps.config.RECOMMENDATION_CACHE_SIZE ?? 0);
 
   app.openapi(route, async (c) => {
-    const { profile, options } = c.req.valid('json');
+    const { profile: team, jobs, options } = c.req.valid('json');
+    // (With jobs, the top level is the jobs together; each job is advised on its own in `jobs`.)
+    const profile = jobsTogether(team, jobs);
     const explain = options?.explain ?? 'template';
     if (explain !== 'llm') {
       // Deterministic engine: identical requests get the identical bytes, computed once (x-cache says which).
-      const key = `${deps.knowledge.version}|${explain}|${canonicalJson(profile)}`;
-      const { body, hit } = cache.get(key, () => recommend(profile, deps.knowledge, { explain }));
+      const key = `${deps.knowledge.version}|${explain}|${canonicalJson(profile)}|${jobs === undefined ? '' : canonicalJson(jobs)}`;
+      const { body, hit } = cache.get(key, () =>
+        withJobs(recommend(profile, deps.knowledge, { explain }), profile, jobs, deps.knowledge),
+      );
       return c.body(body, 200, { 'content-type': 'application/json', 'x-cache': hit ? 'hit' : 'miss' }) as never;
     }
-    const recommendation = recommend(profile, deps.knowledge, { explain: 'template' });
+    const recommendation = withJobs(
+      recommend(profile, deps.knowledge, { explain: 'template' }),
+      profile,
+      jobs,
+      deps.knowledge,
+    );
     if (!recommendation.explanation) return c.json(recommendation, 200);
 
     const template = recommendation.explanation;

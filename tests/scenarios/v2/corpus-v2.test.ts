@@ -157,6 +157,8 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch77.json')),
     ...loadCases(here('./batch78.json')),
     ...loadCases(here('./batch79.json')),
+    ...loadCases(here('./batch80.json')),
+    ...loadCases(here('./batch81.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -51,9 +51,12 @@ const NONE = new RegExp(
 const COUNTED_SIZE = new RegExp(
   `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?(?:pdfs|documents|docs|pages|files|articles|manuals|papers)\\b(?!\\s+(?:each|per)\\b)`,
 );
-/** "4,000 PDFs", "200 pages of docs": at least 1,000 is large, fewer is small. */
+/**
+ * "4,000 PDFs", "200 pages of docs", "40 insurance plan PDFs" (one word of the team's own before a plain document
+ * noun, not "labelled" or "example"): at least 1,000 is large, fewer is small.
+ */
 const COUNTED = new RegExp(
-  `(${COUNT_SOURCE})\\s+${DOCUMENT_QUALIFIER}(?:${DOCUMENT_NOUN}|(?:support\\s+|customer\\s+|chat\\s+|call\\s+)?(?:conversations|chat\\s+logs|tickets|call\\s+transcripts))\\b(?!(?:\\s+(?:and|or|&|\\+)\\s+[a-z-]+)?\\s+(?:per|a|an|each|every)\\s+(?:day|week|month|hour)|\\s*\\/\\s*(?:day|d|week|wk|month|mo|hour|hr|h)\\b|\\s*[x×]\\s*\\d)`,
+  `(${COUNT_SOURCE})\\s+${DOCUMENT_QUALIFIER}(?:(?!label|annotat|tagged|graded|example|training|sample|test|eval)[a-z]+\\s+(?=(?:pdfs?|documents|docs|manuals|handbooks|policies|contracts)\\b))?(?:${DOCUMENT_NOUN}|(?:support\\s+|customer\\s+|chat\\s+|call\\s+)?(?:conversations|chat\\s+logs|tickets|call\\s+transcripts))\\b(?!(?:\\s+(?:and|or|&|\\+)\\s+[a-z-]+)?\\s+(?:per|a|an|each|every)\\s+(?:day|week|month|hour)|\\s*\\/\\s*(?:day|d|week|wk|month|mo|hour|hr|h)\\b|\\s*[x×]\\s*\\d)`,
   'g',
 );
 

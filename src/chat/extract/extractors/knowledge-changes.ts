@@ -23,7 +23,7 @@ const FREQUENCIES: readonly (readonly [RegExp, ChangeFrequency])[] = [
     'daily',
   ],
   [
-    /\b(?:quarterly|every\s+quarter|yearly|annually|(?:once|twice|once\s+or\s+twice)\s+a\s+year|a\s+(?:few|couple(?:\s+of)?)\s+times\s+a\s+year|(?:maybe\s+|about\s+|around\s+|like\s+)?(?:[1-6]|one|two|three|four|five|six)(?:\s*(?:-|–|to|or)\s*(?:[2-6]|two|three|four|five|six))?\s+times\s+(?:a|per|each)\s+year|every\s+few\s+months|every\s+(?:six|6|three|3)\s+months|rarely|seldom|hardly\s+ever|almost\s+never|infrequently|not\s+(?:that\s+|very\s+)?often|not\s+much|stable)\b/,
+    /\b(?:quarterly|every\s+quarter|yearly|annually|every\s+(?:single\s+)?year|each\s+year|every\s+(?:few|couple\s+of|two|2)\s+years|(?:once|twice|once\s+or\s+twice)\s+a\s+year|a\s+(?:few|couple(?:\s+of)?)\s+times\s+a\s+year|(?:maybe\s+|about\s+|around\s+|like\s+)?(?:[1-6]|one|two|three|four|five|six)(?:\s*(?:-|–|to|or)\s*(?:[2-6]|two|three|four|five|six))?\s+times\s+(?:a|per|each)\s+year|every\s+few\s+months|every\s+(?:six|6|three|3)\s+months|rarely|seldom|hardly\s+ever|almost\s+never|infrequently|not\s+(?:that\s+|very\s+)?often|not\s+much|stable)\b/,
     'rarely',
   ],
   [
@@ -39,7 +39,7 @@ export function frequencyOf(phrase: string): ChangeFrequency | undefined {
   return undefined;
 }
 
-const KNOWLEDGE_NOUN = String.raw`(?:docs|documents|literature|papers|documentation|knowledge(?:\s?base)?|kb|wiki|content|policies|policy|catalog(?:ue)?|prices|pricing|price\s+list|product\s+(?:info|information|data|specs)|products|inventory|faqs?|articles|information|info|data|regulations|rules|guidelines|procedures|manuals|specs|menu|schedules?|rates|laws|it|they|that|stuff|facts|source\s+material|corpus|lore|canon|recipes|(?:allergen\s+|spread)?sheets|ingredients|opening\s+hours|timetables?|offers|promotions)`;
+const KNOWLEDGE_NOUN = String.raw`(?:docs|documents|literature|papers|documentation|knowledge(?:\s?base)?|kb|wiki|content|policies|policy|catalog(?:ue)?|prices|pricing|price\s+list|product\s+(?:info|information|data|specs)|products|inventory|faqs?|articles|information|info|data|regulations|rules|guidelines|procedures|manuals|specs|menu|schedules?|rates|laws|it|they|that|stuff|facts|source\s+material|corpus|lore|canon|recipes|(?:allergen\s+|spread)?sheets|ingredients|opening\s+hours|timetables?|offers|promotions|memos|plan\s+documents|plans)`;
 const CHANGE_VERB = String.raw`(?:chang(?:e|es|ed|ing)|amend(?:s|ed|ing)?|chnag(?:e|es|ed|ing)|cahng(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|refresh(?:es|ed|ing)?|evolv(?:e|es|ing)|mov(?:e|es|ing)|get\s+(?:updated|refreshed|revised|edited)|gets\s+(?:updated|refreshed|revised|edited)|(?:is|are)\s+edited|revis(?:e|ed|es|ing)|republish(?:ed)?|(?:get|gets|have|has)\s+(?:a\s+)?new\s+(?:release|version|edition)s?|turn(?:s)?\s+over|rotat(?:e|es|ed)|edit(?:s|ed)?\s+(?:it|them))`;
 
 /** Nouns that can be "static" or "fixed" as knowledge (not "fixed prices"). */

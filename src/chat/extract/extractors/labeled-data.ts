@@ -1,7 +1,7 @@
 /**
  * @module Labeled examples: "~5k labeled tickets", "20 examples", "about 300 labelled pairs", "no labeled data".
  */
-import { APPROX_SOURCE, COUNT_SOURCE, parseCount } from '../numbers.ts';
+import { APPROX_SOURCE, COUNT_SOURCE, parseCount, ROUGH_OF_SCALE } from '../numbers.ts';
 import { allMatches, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 import { LANGUAGE } from './languages.ts';
@@ -192,6 +192,24 @@ const COUNT_MARKED_RECORDS = new RegExp(
 /** "40 descriptions the client wrote themselves", "300 replies our agents wrote": outputs people wrote for the task. */
 const COUNT_RECORDS_SOMEONE_WROTE = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:that\\s+)?(?:the\\s+client|our\\s+client|the\\s+customer|our\\s+[a-z-]+(?:\\s+[a-z-]+)?|the\\s+(?:client|customer|agents|editors|writers|lawyers|doctors|reviewers|experts|front\\s+desk|reception|receptionists?|nurses|vets|team|staff|marketing\\s+team|associates|paralegals|attorneys|analysts|engineers|clerks|brokers|accountants|teachers|translators)|we(?:'ve|\\s+have)?|i(?:'ve|\\s+have)?)\\s+(?:wrote|has\\s+written|have\\s+written|hand[\\s-]wrote|re-?wrote|has\\s+re-?written|edited|hand[\\s-]edited|corrected|polished|approved)(?:\\s+by\\s+hand)?\\b`,
+  'g',
+);
+/**
+ * "2,000 old reminder texts people liked", "300 descriptions customers loved": outputs the readers approved, the
+ * examples a style is learned from.
+ */
+const COUNT_RECORDS_PEOPLE_LIKED = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:that\\s+|which\\s+)?(?:(?:our\\s+|the\\s+)?(?:people|customers|clients|patients|users|readers|guests|members|parents|shoppers|buyers|subscribers|fans)|everyone|folks)\\s+(?:really\\s+|actually\\s+)?(?:liked|loved|enjoyed|praised|responded\\s+well\\s+to|rated\\s+(?:well|highly))\\b`,
+  'g',
+);
+/** Sorted into the team's categories by people: "already categorised", "labelled", "with the right category". */
+const SORTED_BY_PEOPLE = String.raw`(?:already\s+|all\s+|properly\s+|manually\s+)?(?:categori[sz]ed|labell?ed|classified|tagged|annotated|coded|with\s+(?:the\s+|their\s+)?(?:right|correct)\s+(?:category|categories|label|labels|code|codes))`;
+/**
+ * "a few thousand receipts already categorised", "for receipts we have a few thousand already categorised": a rough
+ * count of records sorted by people, said with the records or after naming them.
+ */
+const ROUGH_COUNT_SORTED = new RegExp(
+  `\\b(${ROUGH_OF_SCALE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+${SORTED_BY_PEOPLE}\\b|\\b(?:for|of)\\s+(?:the\\s+|our\\s+)?(?:[a-z-]+\\s+)?${RECORD_NOUN},?\\s+(?:we\\s+(?:have|'ve\\s+got|got)|there\\s+are)\\s+${APPROX_SOURCE}(${ROUGH_OF_SCALE}|${COUNT_SOURCE})\\s+(?:of\\s+them\\s+)?${SORTED_BY_PEOPLE}\\b`,
   'g',
 );
 /** "~1200 past stays where we have both the notes and the discharge summary the doctor wrote": inputs and outputs. */
@@ -433,6 +451,8 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_RECORDS_WITH_BOTH,
     COUNT_SOMEONE_LABELED,
     COUNT_RECORDS_SOMEONE_WROTE,
+    COUNT_RECORDS_PEOPLE_LIKED,
+    ROUGH_COUNT_SORTED,
     COUNT_RECORDS_PEOPLE_MARKED,
     COUNT_RECORDS_PEOPLE_FILLED,
     COUNT_RECORDS_ROUTED_BY_HAND,

@@ -1,0 +1,242 @@
+/**
+ * @module Two or more jobs in one conversation: "two things: sorting client receipts into expense categories, and
+ * answering staff questions about tax rules from our memos". Each job gets a name (the user's words), the keywords that
+ * tell it apart from the others, and the facts said of it alone; later clauses that name one job ("for receipts we have
+ * a few thousand categorised") add to that job. The team's shared facts stay in the profile. Pure; every pattern is
+ * linear in the message's length.
+ */
+import { JOB_FIELDS } from '../../profile/job-schema.ts';
+import type { Profile } from '../../profile/profile-schema.ts';
+import type { Extraction, PreparedMessage } from './types.ts';
+
+/** A job the message lists: its name, the words that tell it apart, and what the job's own words say of it. */
+export interface JobReading {
+  name: string;
+  keywords: string[];
+  fields: Partial<Profile>;
+}
+
+/** Facts of one clause that names one job only ("the allergen sheets change every month"). */
+export interface JobFact {
+  name: string;
+  fields: Partial<Profile>;
+}
+
+/** The jobs known in the conversation, as the extractor needs them. */
+export interface KnownJob {
+  readonly name: string;
+  readonly keywords: readonly string[];
+}
+
+/** At most this many jobs are read from one message (more are tenants of one base, `tasksCount`). */
+const MAX_JOBS = 5;
+/** Candidate lists of jobs read in one message. */
+const MAX_LISTS = 3;
+/** Clauses naming a job read in one message. */
+const MAX_JOB_CLAUSES = 16;
+
+/** The verbs that start a job ("write", "answering", "sorts"): a list item that starts with one is a job. */
+const TASK_VERB = String.raw`(?:writ(?:e|es|ing)|draft(?:s|ing)?|answer(?:s|ing)?|repl(?:y|ies|ying)\s+to|respond(?:s|ing)?\s+to|sort(?:s|ing)?|classif(?:y|ies|ying)|categori[sz](?:e|es|ing)|tag(?:s|ging)?|label(?:s|l?ing)?|extract(?:s|ing)?|pull(?:s|ing)?\s+(?:out\s+)?|summari[sz](?:e|es|ing)|translat(?:e|es|ing)|transcrib(?:e|es|ing)|rout(?:e|es|ing)|triag(?:e|es|ing)|generat(?:e|es|ing)|detect(?:s|ing)?|flag(?:s|ging)?|caption(?:s|ing)?|grad(?:e|es|ing)|scor(?:e|es|ing)|moderat(?:e|es|ing)|creat(?:e|es|ing)|produc(?:e|es|ing)|send(?:s|ing)?|search(?:es|ing)?|recommend(?:s|ing)?|predict(?:s|ing)?|forecast(?:s|ing)?|convert(?:s|ing)?|turn(?:s|ing)?|fill(?:s|ing)?\s+(?:in|out)|explain(?:s|ing)?|suggest(?:s|ing)?|review(?:s|ing)?|check(?:s|ing)?|spot(?:s|ting)?|read(?:s|ing)?\s+(?:out\s+)?|handl(?:e|es|ing)|chat(?:s|ting)?\s+with|talk(?:s|ing)?\s+to|help(?:s|ing)?\s+(?:with\s+)?)`;
+
+/**
+ * The shape a job's leading verb gives it when nothing else in its words does: "answer …" is a conversation,
+ * "sort … into categories" a classification, "write …" a generation.
+ */
+const VERB_SHAPES: readonly (readonly [RegExp, NonNullable<Profile['taskType']>])[] = [
+  [/^(?:answer|repl(?:y|ies|ying)|respond|chat|talk|explain|help)/, 'chat'],
+  [/^(?:sort|classif|categori[sz]|tag|label|rout|triag|flag|detect|grad|scor|moderat|spot|check)/, 'classify'],
+  [/^(?:extract|pull|fill)/, 'extract'],
+  [/^(?:search|recommend|find)/, 'search'],
+  [/^transcrib/, 'transcribe'],
+  [
+    /^(?:writ|draft|generat|creat|produc|send|summari[sz]|translat|suggest|caption|convert|turn|review|read)/,
+    'generate',
+  ],
+];
+
+function verbShape(part: string): NonNullable<Profile['taskType']> | undefined {
+  return VERB_SHAPES.find(([verb]) => verb.test(part))?.[1];
+}
+
+/** Where one job of a list ends and the next begins: ", and also answer …", "; sorting …", " plus drafting …". */
+const JOB_BOUNDARY = new RegExp(
+  String.raw`(?:\s{0,3},\s{0,3}(?:and\s+|plus\s+)?(?:also\s+)?|\s{0,3};\s{0,3}(?:and\s+)?(?:also\s+)?|\s+(?:and|plus)\s+(?:also\s+)?|\s+as\s+well\s+as\s+)(?=${TASK_VERB}\b)`,
+  'g',
+);
+
+/** "two things we'd like AI for:", "three jobs really:": the list of jobs after the colon, to the sentence's end. */
+const LISTED_JOBS =
+  /\b(?:two|2|three|3|four|4|a\s+couple\s+of|a\s+few|several)\s+(?:things|jobs|tasks|use[\s-]?cases|uses|problems|workflows|projects)\b[^:.;!?\n]{0,50}:\s{0,3}([a-z](?:[^.!?\n]|\.(?=\d)){3,400})/g;
+
+/** What a job's own words must not start with: a pronoun object is the same job again ("classify tickets and route them"). */
+const PRONOUN_OBJECT = /^\S+\s+(?:them|it|this|that|these|those|him|her)\b/;
+
+/** Words that name no job in particular: verbs of wanting, the people served, generic nouns, function words. */
+const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  (
+    'about after also answer answering bot chatbot assistant based because been being both could customer client ' +
+    'company correct data does each every from have help helping into just like make making many maybe might more ' +
+    'much need only other over patient people question really right should some someone staff stuff than that their ' +
+    'them then there these they thing this those team tool used user using very want well were what when where which ' +
+    'while will with would write writing your send sending sort sorting model automatic automatically good better ' +
+    'sound sounds look able things general first second and the for our you are was can get use has had its not but ' +
+    'any all who how why new old per via out off too one two'
+  ).split(' '),
+);
+
+/** A word's plain form, so "receipts" and "receipt", "customers'" and "customer" are one keyword. */
+function stem(word: string): string {
+  const bare = word.replace(/'s?$/, '');
+  if (bare.endsWith('ies') && bare.length > 5) return `${bare.slice(0, -3)}y`;
+  if (bare.endsWith('s') && !bare.endsWith('ss') && bare.length > 4) return bare.slice(0, -1);
+  return bare;
+}
+
+function stems(text: string): Set<string> {
+  return new Set((text.match(/[a-z][a-z']{2,}/g) ?? []).map(stem));
+}
+
+/** The words of a job's text that may name it: four letters or more, not generic, not a verb of the job list. */
+function candidateKeywords(text: string): string[] {
+  const verb = new RegExp(`^${TASK_VERB}$`);
+  return [...stems(text)].filter((word) => word.length >= 3 && !GENERIC_WORDS.has(word) && !verb.test(word));
+}
+
+/**
+ * A job's name: its words, without what a long one says after its object ("… that sound friendly", "… using our
+ * memos", "… about what their insurance covers"), at most about 60 characters, cut at a word.
+ */
+function jobName(text: string): string {
+  let trimmed = text.trim().replace(/[,;:]+$/, '');
+  if (trimmed.length > 30) {
+    const tail =
+      /\s(?:that|which|who|using|with|via|so|for\s+(?:our|the|their|a|an)|from|based|in\s+(?:our|the|their)|about\s+(?:what|how|which|whether|when|where|why|who))\s/.exec(
+        trimmed.slice(12),
+      );
+    if (tail) trimmed = trimmed.slice(0, 12 + tail.index);
+  }
+  if (trimmed.length <= 60) return trimmed;
+  const cut = trimmed.slice(0, 61);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), 20)).replace(/[,;:]+$/, '');
+}
+
+/** The fields a job holds, from a reading of its own words (its task, gaps, data, volume). */
+function jobFields(extraction: Extraction): Partial<Profile> {
+  const fields: Record<string, unknown> = {};
+  for (const field of JOB_FIELDS) {
+    const value = extraction.fields[field];
+    if (value !== undefined) fields[field] = value;
+  }
+  return fields as Partial<Profile>;
+}
+
+/** The parts of a list of jobs, in the user's words ("sorting client receipts …", "answering staff questions …"). */
+function splitJobs(list: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const boundary of list.matchAll(JOB_BOUNDARY)) {
+    parts.push(list.slice(from, boundary.index));
+    from = boundary.index + boundary[0].length;
+  }
+  parts.push(list.slice(from));
+  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
+}
+
+/**
+ * The jobs a message lists, when it lists two or more that differ in shape or gap (a generation job and a question
+ * answering job; not "classify tickets and route them"). `task` is the task the message states (the words a list
+ * may hide in: "we want AI to write product descriptions and also answer allergen questions"). `read` reads a
+ * piece of text the way the whole message is read.
+ */
+export function findJobs(
+  prepared: PreparedMessage,
+  task: string | undefined,
+  read: (text: string) => Extraction,
+): JobReading[] | undefined {
+  const lists = [...prepared.lower.matchAll(LISTED_JOBS)].map((match) => match[1] as string);
+  if (task !== undefined) lists.push(task.toLowerCase());
+  // (A message lists its jobs once: a few candidate lists at most are read, so a long message costs no more.)
+  for (const list of lists.slice(0, MAX_LISTS)) {
+    const parts = splitJobs(list);
+    if (parts.length < 2 || parts.length > MAX_JOBS) continue;
+    if (parts.some((part) => part.split(/\s+/).length < 2 || PRONOUN_OBJECT.test(part))) continue;
+    const readings = parts.map((part) => {
+      const fields = jobFields(read(part));
+      // ("help write …": the verb after "help" is the job's.)
+      const shape = fields.taskType ?? verbShape(part.replace(/^help(?:s|ing)?\s+(?:with\s+|to\s+)?/, ''));
+      return { part, fields: shape === undefined ? fields : { ...fields, taskType: shape } };
+    });
+    // Two jobs are two when they differ in shape or in what must get better; the same shape twice is one job.
+    const shapes = new Set(
+      readings.map(({ fields }) => `${fields.taskType ?? '?'}|${[...(fields.goals ?? [])].sort()}`),
+    );
+    const described = readings.every(({ fields }) => fields.taskType !== undefined || fields.goals !== undefined);
+    if (!described || shapes.size < readings.length) continue;
+    const words = readings.map(({ part }) => candidateKeywords(part));
+    // A keyword names one job only.
+    const shared = new Set(
+      words.flatMap((list, index) =>
+        list.filter((word) => words.some((other, at) => at !== index && other.includes(word))),
+      ),
+    );
+    // (The user's own spelling: the lowered text has the same offsets as the message.)
+    const said = (part: string) => {
+      const at = prepared.lower.indexOf(part);
+      return at < 0 ? part : prepared.original.slice(at, at + part.length);
+    };
+    const jobs = readings.map(({ part, fields }, index) => ({
+      name: jobName(said(part)),
+      keywords: (words[index] ?? []).filter((word) => !shared.has(word)),
+      fields: { ...fields, task: said(part) },
+    }));
+    if (jobs.some((job) => job.keywords.length === 0)) continue;
+    return jobs;
+  }
+  return undefined;
+}
+
+/** The clauses of a message: its sentences, cut again at ", and", ", but", " - " and ": " (spans in the message). */
+function clauses(lower: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const mark of lower.matchAll(/[!?;\n]|\.(?!\d)|,\s{0,3}(?:and|but|while|whereas|plus)\s|\s[-–—]\s|:\s/g)) {
+    if (mark.index > start) spans.push({ start, end: mark.index });
+    start = mark.index + mark[0].length;
+  }
+  if (start < lower.length) spans.push({ start, end: lower.length });
+  return spans;
+}
+
+/** The one job a text names by its keywords (undefined when it names none, or several). */
+export function jobNamedIn(text: string, jobs: readonly KnownJob[]): string | undefined {
+  const words = stems(text.toLowerCase());
+  const named = jobs.filter((job) => job.keywords.some((keyword) => words.has(keyword)));
+  return named.length === 1 ? named[0]?.name : undefined;
+}
+
+/**
+ * The job facts of a message: each clause that names one job only is read, and what it says of a job's own fields
+ * (its data, its gaps, how often its knowledge changes) is that job's. The task is never taken from a clause.
+ */
+export function jobFactsIn(
+  prepared: PreparedMessage,
+  jobs: readonly KnownJob[],
+  read: (text: string) => Extraction,
+): JobFact[] {
+  if (jobs.length < 2) return [];
+  const facts: JobFact[] = [];
+  let clausesRead = 0;
+  for (const { start, end } of clauses(prepared.lower)) {
+    const text = prepared.original.slice(start, end);
+    const name = jobNamedIn(text, jobs);
+    if (name === undefined) continue;
+    // (Each clause is read in full: a message is held to MAX_JOB_CLAUSES of them, so its cost stays bounded.)
+    if (++clausesRead > MAX_JOB_CLAUSES) break;
+    const { task: _task, ...fields } = jobFields(read(text));
+    if (Object.keys(fields).length === 0) continue;
+    const known = facts.find((fact) => fact.name === name);
+    if (known) known.fields = { ...known.fields, ...fields };
+    else facts.push({ name, fields });
+  }
+  return facts;
+}

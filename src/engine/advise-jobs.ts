@@ -1,0 +1,56 @@
+/**
+ * @module Several jobs of one team, each advised on its own: the pipeline runs once per job on the team's shared facts
+ * and that job's own (src/profile/job-schema.ts), so a style job and a knowledge job each get the fix for their gap
+ * instead of one plan for both. Pure and synchronous.
+ */
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { type Job, jobProfile } from '../profile/job-schema.ts';
+import type { Profile } from '../profile/profile-schema.ts';
+import { recommend } from './recommend.ts';
+import type { JobAdvice, Recommendation } from './recommendation-schema.ts';
+
+/** Each job's destination, first step, diagnosis, plan, open questions and figures, in the order the jobs were given. */
+export function adviseJobs(team: Profile, jobs: readonly Job[], knowledge: Knowledge): JobAdvice[] {
+  return jobs.map((job) => {
+    const advice = recommend(jobProfile(team, job, jobs.length), knowledge, { explain: 'none' });
+    // (On a proposed or substitute model, the destination carries that model's figures.)
+    const estimates =
+      advice.destination.estimates ??
+      advice.recommendations.find((entry) => entry.method === advice.destination.method)?.estimates;
+    return {
+      name: job.name,
+      ...(job.task === undefined ? {} : { task: job.task }),
+      destination: advice.destination,
+      firstStep: advice.firstStep,
+      diagnosis: advice.diagnosis,
+      plan: advice.plan,
+      questions: advice.questions,
+      ...(estimates === undefined ? {} : { estimates }),
+      sources: advice.sources.map((source) => source.id),
+    };
+  });
+}
+
+/**
+ * The recommendation for the jobs together, with each job's own advice added (`jobs`) and the jobs' sources listed
+ * beside the rest (sorted by id, as the engine lists them). Fewer than two jobs: the recommendation unchanged.
+ */
+export function withJobs(
+  recommendation: Recommendation,
+  team: Profile,
+  jobs: readonly Job[] | undefined,
+  knowledge: Knowledge,
+): Recommendation {
+  if (jobs === undefined || jobs.length < 2) return recommendation;
+  const advice = adviseJobs(team, jobs, knowledge);
+  const ids = new Set(recommendation.sources.map((source) => source.id));
+  const sources = [...recommendation.sources];
+  for (const id of advice.flatMap((job) => job.sources)) {
+    if (ids.has(id)) continue;
+    ids.add(id);
+    const source = knowledge.sourceById.get(id);
+    if (source) sources.push({ id: source.id, title: source.title, url: source.url, year: source.year });
+  }
+  sources.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { ...recommendation, jobs: advice, sources };
+}

@@ -1,0 +1,98 @@
+/**
+ * @module One job of several in one request: "write the reminder texts in our voice, and answer coverage questions from
+ * our plan documents" is two jobs on one team. A job holds only what differs between jobs (the task, its gaps, its
+ * data, its volume); the team's facts (model, GPUs, budgets, residency, deadline, expertise) stay in the profile.
+ */
+import { z } from 'zod';
+import { Profile, type ProfileField } from './profile-schema.ts';
+
+/**
+ * What only the job says: never taken from the team's profile, because the profile's values may belong to another
+ * job (20,000 labelled receipts are no data for the tax-memo questions).
+ */
+export const JOB_OWN_FIELDS = [
+  'task',
+  'goals',
+  'taskType',
+  'labeledExamples',
+  'preferencePairs',
+  'unlabeledCorpus',
+  'corpusTokens',
+  'knowledgeChanges',
+  'needsCitations',
+  'needsStyleOrFormat',
+  'safetyCritical',
+  'tried',
+  'exampleTokens',
+] as const satisfies readonly ProfileField[];
+
+/** What the job may say for itself, else the team's value holds (one modality, one traffic figure for the team). */
+export const JOB_OVERRIDE_FIELDS = [
+  'modality',
+  'requestsPerDay',
+  'latencyTargetMs',
+  'inputTokensPerRequest',
+  'outputTokensPerRequest',
+  'multilingual',
+] as const satisfies readonly ProfileField[];
+
+export const JOB_FIELDS: readonly ProfileField[] = [...JOB_OWN_FIELDS, ...JOB_OVERRIDE_FIELDS];
+
+const pickJobFields = Object.fromEntries(JOB_FIELDS.map((field) => [field, true])) as {
+  [K in (typeof JOB_OWN_FIELDS)[number] | (typeof JOB_OVERRIDE_FIELDS)[number]]: true;
+};
+
+export const Job = Profile.pick(pickJobFields)
+  .extend({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .describe('A short name for the job, as the team calls it ("reminder texts", "coverage questions")'),
+  })
+  .strict()
+  .meta({ id: 'Job' });
+export type Job = z.infer<typeof Job>;
+
+/** At most this many jobs in one request: more are tenants of one base (`tasksCount`), not separate plans. */
+export const MAX_JOBS = 5;
+
+export const Jobs = z
+  .array(Job)
+  .min(2, 'Two or more jobs: one job is the profile itself')
+  .max(MAX_JOBS)
+  .describe(
+    'Two or more distinct jobs of the team, each advised on its own (its own destination, first step and plan); the profile holds what the jobs share',
+  );
+
+/**
+ * The profile one job is advised on: the team's shared facts, the job's own fields, and the job's overrides.
+ * `jobCount` is how many jobs the request lists.
+ */
+export function jobProfile(team: Profile, job: Job, jobCount: number): Profile {
+  const profile: Record<string, unknown> = { ...team };
+  for (const field of JOB_OWN_FIELDS) delete profile[field];
+  for (const field of JOB_FIELDS) {
+    const value = (job as Record<string, unknown>)[field];
+    if (value !== undefined) profile[field] = value;
+  }
+  // A count of tasks that is the jobs themselves ("two things") is not this job's (it is one task); 50 tenants may be.
+  if (team.tasksCount === undefined || team.tasksCount <= jobCount) profile.tasksCount = 1;
+  return profile as Profile;
+}
+
+/**
+ * The profile of the jobs together (the top level of an answer about several): the team's profile, and where it
+ * leaves them out, the jobs' tasks, their goals together and their number as the count of tasks on one base.
+ */
+export function jobsTogether(team: Profile, jobs: readonly Job[] | undefined): Profile {
+  if (jobs === undefined || jobs.length < 2) return team;
+  const together: Profile = { ...team };
+  const tasks = jobs.flatMap((job) => (job.task === undefined ? [] : [job.task]));
+  if (together.task === undefined && tasks.length > 0) together.task = tasks.join('; ').slice(0, 2000);
+  const goals = [...new Set(jobs.flatMap((job) => job.goals ?? []))];
+  if (together.goals === undefined && goals.length > 0) together.goals = goals;
+  together.tasksCount ??= jobs.length;
+  return together;
+}

@@ -1,0 +1,129 @@
+/**
+ * Two jobs in one conversation (newuser52 F04, newuser53 F09): the jobs a message lists are read with their own
+ * words, later clauses that name one job add to it, the answer gives one plan per job, and a question that names a
+ * job is answered on that job's advice.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse } from '../helpers/converse.ts';
+
+const knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+const read = (text: string, jobs?: { name: string; keywords: string[] }[]) =>
+  extractProfile(text, { knowledge, ...(jobs ? { jobs } : {}) });
+
+const DENTAL =
+  'hi, we run a small group of dental clinics (6 locations). two things really: sending appointment reminder texts that sound friendly not robotic, and answering patients questions about what their insurance covers from our 40 plan PDFs. no GPUs or servers, budget about $300 a month. we have about 2,000 old reminder texts people liked.';
+const ACCOUNTING =
+  'Hello. We are a small accounting firm (9 staff). Two things we would like AI for: sorting client receipts into expense categories, and answering staff questions about tax rules using our internal memos.';
+const BAKERY =
+  "hi, we're a regional bakery chain (about 14 shops). we want some AI to help write product descriptions for our website and also answer customers' allergen questions. no idea where to start honestly";
+
+describe('jobs listed in one message', () => {
+  it.each([
+    [DENTAL, ['sending appointment reminder texts', 'answering patients questions']],
+    [ACCOUNTING, ['sorting client receipts into expense categories', 'answering staff questions about tax rules']],
+    [BAKERY, ['help write product descriptions', "answer customers' allergen questions"]],
+    [
+      'we need a model that classifies support tickets by urgency and drafts replies in our brand voice',
+      ['classifies support tickets by urgency', 'drafts replies'],
+    ],
+  ])('%s', (message, names) => {
+    expect(read(message).jobs?.map((job) => job.name)).toEqual(names);
+  });
+
+  it("reads each job's shape and gaps from its own words, in the user's spelling", () => {
+    const [texts, coverage] = read(DENTAL).jobs ?? [];
+    expect(texts?.fields).toMatchObject({ taskType: 'generate', goals: ['style'], needsStyleOrFormat: true });
+    expect(coverage?.fields).toMatchObject({ taskType: 'chat', goals: ['knowledge'], unlabeledCorpus: 'small' });
+    expect(coverage?.fields.task).toContain('40 plan PDFs');
+    // Keywords name one job each.
+    expect(texts?.keywords).toContain('reminder');
+    expect(coverage?.keywords).toContain('insurance');
+    expect(texts?.keywords.filter((word) => coverage?.keywords.includes(word))).toEqual([]);
+  });
+
+  it.each([
+    'we want to classify tickets and route them to the right team',
+    'we need to extract fields from invoices and fill in the ERP form',
+    'we want to summarise our calls and draft follow-up emails',
+    'we want a bot that reads our contracts and answers questions about them',
+    'the task is to translate product pages and also translate the help center',
+  ])('one job, not two: %s', (message) => {
+    expect(read(message).jobs).toBeUndefined();
+  });
+
+  it('adds what a later clause says of one job to that job only, and names the job a question is about', () => {
+    const jobs = read(ACCOUNTING).jobs ?? [];
+    const later = read(
+      'For receipts we have a few thousand already categorised in our bookkeeping software, and the memos change every year when the budget changes. How long would training the receipt sorter take?',
+      jobs,
+    );
+    const receipts = later.jobFacts?.find((fact) => fact.name === jobs[0]?.name);
+    const memos = later.jobFacts?.find((fact) => fact.name === jobs[1]?.name);
+    expect(receipts?.fields.labeledExamples).toBe(3000);
+    expect(memos?.fields.labeledExamples).toBeUndefined();
+    expect(memos?.fields.knowledgeChanges).toBe('rarely');
+    // The whole message names the receipts job only in its question... and the memos in a fact: no single job.
+    expect(read('how long would training the receipt sorter take?', jobs).jobNamed).toBe(jobs[0]?.name);
+    expect(read('and the tax memo part, what would that cost?', jobs).jobNamed).toBe(jobs[1]?.name);
+    expect(read('what would all of it cost?', jobs).jobNamed).toBeUndefined();
+  });
+});
+
+describe('a conversation about two jobs', () => {
+  it('answers with one plan per job: tuning for the voice, retrieval for the coverage questions', async () => {
+    const turns = await converse([DENTAL, 'just recommend'], knowledge);
+    const answer = turns[1];
+    expect(answer?.kind).toBe('recommendation');
+    expect(answer?.reply).toContain('2 jobs, each with its own plan');
+    const [first = '', second = ''] = (answer?.replyData.body ?? '').split('**2. ');
+    expect(first).toMatch(/\*\*1\. Sending appointment reminder texts:\*\* aim for (?:LoRA|QLoRA|Managed fine-tuning)/);
+    expect(second).toMatch(/^Answering patients questions:\*\* aim for Retrieval-augmented generation/);
+    expect(answer?.state.jobs?.[0]?.profile.labeledExamples).toBe(2000);
+    // The answer's sources are numbered once for both jobs.
+    expect(answer?.replyData.sources?.map((source) => source.n)).toEqual(
+      answer?.replyData.sources?.map((_, index) => index + 1),
+    );
+  });
+
+  it('answers "why not fine-tune it on our texts?" on the reminder texts, not with retrieval', async () => {
+    const turns = await converse(
+      [DENTAL, 'just recommend', 'why not fine-tune it on our texts so it learns our voice?'],
+      knowledge,
+    );
+    const why = turns[2]?.reply ?? '';
+    expect(why).toMatch(/^\*\*For sending appointment reminder texts:\*\*/);
+    expect(why).not.toMatch(/Instead: Retrieval/);
+  });
+
+  it("answers the receipt sorter's training time on the receipts job, with the examples said of it", async () => {
+    const turns = await converse(
+      [
+        ACCOUNTING,
+        'yes, client financial data must stay in our office.',
+        'We have 2 RTX 4090s in an old server. For receipts we have a few thousand already categorised in our bookkeeping software.',
+        'just recommend',
+        'how long would training the receipt sorter take?',
+      ],
+      knowledge,
+    );
+    const answer = turns[3]?.replyData.body ?? '';
+    expect(answer).toMatch(/\*\*1\. Sorting client receipts into expense categories:\*\* aim for (?:LoRA|QLoRA)/);
+    expect(answer).toMatch(
+      /\*\*2\. Answering staff questions about tax rules:\*\* aim for Retrieval-augmented generation/,
+    );
+    const time = turns[4]?.reply ?? '';
+    expect(time).toMatch(/^\*\*For sorting client receipts into expense categories:\*\*/);
+    expect(time).toMatch(/GPU-hours/);
+    // The team's own count of tasks is the two jobs.
+    expect(turns[4]?.state.profile.tasksCount).toBe(2);
+  });
+
+  it('keeps one job when the message lists one', async () => {
+    const turns = await converse(['we want to classify support tickets into 12 queues', 'just recommend'], knowledge);
+    expect(turns[1]?.state.jobs).toBeUndefined();
+    expect(turns[1]?.reply).not.toContain('each with its own plan');
+  });
+});

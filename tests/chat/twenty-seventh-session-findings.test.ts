@@ -1,0 +1,94 @@
+/**
+ * Found in the twenty-seventh session: the two-job repros (newuser52 F04, newuser53 F09), newuser54's findings, the
+ * fresh batches' misses (w82 / batch80, w83 / batch81, x63) and the counter-examples each fix must leave alone.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import { recommend } from '../../src/engine/recommend.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import type { ProfileField } from '../../src/profile/profile-schema.ts';
+import { Profile } from '../../src/profile/profile-schema.ts';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+});
+const extract = (text: string, requestedField?: ProfileField) =>
+  extractProfile(text, { knowledge, today: '2026-12-07', ...(requestedField ? { requestedField } : {}) });
+const read = (text: string, requestedField?: ProfileField) => extract(text, requestedField).fields;
+const advise = (profile: Record<string, unknown>) => recommend(Profile.parse(profile), knowledge, { explain: 'none' });
+
+describe('the facts of one job, said in its own words (the two-job repros)', () => {
+  it.each([
+    ['we have about 2,000 old reminder texts people liked', 2000],
+    ['we have maybe a couple hundred old reminder texts the front desk wrote that people liked', 200],
+    ['For receipts we have a few thousand already categorised in our bookkeeping software.', 3000],
+    ['we have a few thousand receipts already categorised', 3000],
+    ['for tickets we have 4000 labeled', 4000],
+  ])('%s → %d labelled examples', (text, count) => {
+    expect(read(text).labeledExamples).toBe(count);
+  });
+
+  it('reads a collection counted with one word of its own before the documents, not labelled or example files', () => {
+    expect(read('we have around 40 insurance plan PDFs').unlabeledCorpus).toBe('small');
+    expect(read('we have 500 labeled support tickets').unlabeledCorpus).toBeUndefined();
+    expect(read('5 example PDFs').unlabeledCorpus).toBeUndefined();
+  });
+
+  it('reads "texts that sound friendly, not robotic" as a style goal, and "the answer that sounds right" as none', () => {
+    expect(read('sending appointment reminder texts that sound friendly not robotic')).toMatchObject({
+      needsStyleOrFormat: true,
+      goals: ['style'],
+    });
+    expect(read('the answer that sounds right is wrong').goals).toBeUndefined();
+  });
+
+  it('reads questions answered from facts on file as a knowledge goal, unless they are sorted', () => {
+    expect(read('answering patients questions about what their insurance covers from our 40 plan PDFs').goals).toEqual([
+      'knowledge',
+    ]);
+    expect(read("answer customers' allergen questions").goals).toEqual(['knowledge']);
+    expect(read('we classify questions about coverage into 5 queues').goals).toBeUndefined();
+  });
+
+  it('reads "every year" as knowledge that changes rarely', () => {
+    expect(read('the memos change every year when the budget changes').knowledgeChanges).toBe('rarely');
+    expect(read('plans change about once a year').knowledgeChanges).toBe('rarely');
+  });
+});
+
+describe('an image generator trained with a rented GPU (w83 / batch81)', () => {
+  it('rents a GPU for an SDXL subject LoRA when the team has none but a budget, at an hour a run', () => {
+    const answer = advise({
+      modelName: 'SDXL',
+      modality: 'image',
+      taskType: 'image-generate',
+      labeledExamples: 75,
+      gpuCount: 0,
+      oneTimeBudgetUSD: 150,
+      tried: [{ method: 'prompt-engineering', result: 'failed' }],
+    });
+    expect(answer.destination.method).toBe('lora');
+    const lora = answer.recommendations.find((entry) => entry.method === 'lora');
+    expect(lora?.estimates?.trainingGpuHours).toBe(3);
+    expect(lora?.estimates?.oneTimeUSD).toBeGreaterThan(0);
+    expect(lora?.estimates?.oneTimeUSD).toBeLessThan(150);
+  });
+
+  it('keeps an image LoRA off a rented GPU when the data must stay, and full fine-tuning untimed', () => {
+    const answer = advise({
+      modelName: 'SDXL',
+      taskType: 'image-generate',
+      labeledExamples: 75,
+      gpuCount: 0,
+      oneTimeBudgetUSD: 150,
+      dataMustStayOnPrem: true,
+    });
+    expect(answer.recommendations.find((entry) => entry.method === 'lora')?.verdict).toBe('not-viable');
+    expect(
+      answer.recommendations.find((entry) => entry.method === 'full-fine-tuning')?.estimates?.trainingGpuHours,
+    ).toBeUndefined();
+  });
+});
