@@ -44,7 +44,8 @@ export function compactAnswerParts(
   profile?: Profile,
   /**
    * One job's part of an answer about several: its footnotes go on from the ones before (`footnotes`, shared and
-   * grown), and the ruled-out methods and what would change the answer are left out (`brief`).
+   * grown, up to `maxFootnotes`), and for a job with a plan the ruled-out methods and what would change the answer are
+   * left out.
    */
   part?: { footnotes: string[]; maxFootnotes: number },
 ): { text: string; footnotes?: string; sources?: FootnoteSource[] } {
@@ -125,7 +126,9 @@ export function compactAnswerParts(
   }
   const cost = costLine(recommendation, name, knowledge);
   if (cost) lines.push(cost);
-  if (part !== undefined) return { text: lines.join('\n') };
+  // (One job of several with a plan: its reasons, plan and costs; a job that cannot be built also says what rules it
+  // out and what would change that.)
+  if (part !== undefined && !nothing) return { text: lines.join('\n') };
   // The methods a reader weighs; the niche parameterisations (adapter layers, prefix and prompt tuning) are in
   // "show details".
   const ruledOut = recommendation.recommendations
@@ -330,8 +333,9 @@ export function timedOnOwnGpu(recommendation: Recommendation): boolean {
   return recommendation.assumptions.some((assumption) => assumption.why.startsWith('Training time is for your '));
 }
 
-/** Footnotes at most in an answer about several jobs. */
+/** Footnotes at most in an answer about several jobs, and the fewest new ones each job may add. */
 const MAX_JOB_FOOTNOTES = 6;
+const MIN_FOOTNOTES_PER_JOB = 2;
 
 /**
  * The answer about two or more jobs: for each, in the order the team listed them, its destination and first step,
@@ -342,19 +346,43 @@ export function jobsAnswerParts(
   knowledge: Knowledge,
 ): { text: string; footnotes?: string; sources?: FootnoteSource[] } {
   const footnotes: string[] = [];
+  // Each job cites its own reasons: a share of the footnotes is kept for every job.
+  const perJob = Math.max(MIN_FOOTNOTES_PER_JOB, Math.floor(MAX_JOB_FOOTNOTES / Math.max(jobs.length, 1)));
+  // A notice about the team's model is said once, in the first section it appears in.
+  const said = new Set<string>();
   const sections = jobs.map(({ name, recommendation, profile }, index) => {
     const { text } = compactAnswerParts(recommendation, knowledge, profile, {
       footnotes,
-      maxFootnotes: MAX_JOB_FOOTNOTES,
+      maxFootnotes: footnotes.length + perJob,
     });
-    // "**Aim for RAG; start with …**" becomes "**1. Coverage questions:** aim for RAG; start with …".
     const [headline = '', ...rest] = text.split('\n');
+    const lines = rest.filter((line) => {
+      if (!line.startsWith('**Heads-up:**')) return true;
+      if (said.has(line)) return false;
+      said.add(line);
+      return true;
+    });
+    // "**Aim for RAG; start with …**" becomes "**1. Coverage questions:** aim for RAG; start with …", and
+    // "**Nothing can be built as described.** …" becomes "**2. Product photos:** nothing can be built as described. …".
     const heading = `**${index + 1}. ${name.charAt(0).toUpperCase()}${name.slice(1)}:**`;
-    const aim = headline.replace(/^\*\*(.*)\*\*$/, '$1');
-    return [`${heading} ${aim.charAt(0).toLowerCase()}${aim.slice(1)}`, ...rest].join('\n');
+    const aim = headline.replace(/^\*\*(.*?)\*\*/, '$1');
+    return [`${heading} ${aim.charAt(0).toLowerCase()}${aim.slice(1)}`, ...lines].join('\n');
   });
-  const text = [`**${jobs.length} jobs, each with its own plan:**`, ...sections].join('\n\n');
+  const planned = jobs.filter(({ recommendation }) => hasPlan(recommendation)).length;
+  const heading =
+    planned === jobs.length
+      ? `**${jobs.length} jobs, each with its own plan:**`
+      : planned === 0
+        ? `**None of the ${jobs.length} jobs can be built as described:**`
+        : `**${jobs.length} jobs: ${planned} with a plan, ${jobs.length - planned} that cannot be built as described:**`;
+  const text = [heading, ...sections].join('\n\n');
   if (footnotes.length === 0) return { text };
   // (The sources are looked up in the knowledge: each job's recommendation lists its own.)
   return { text, ...footnotesFor(footnotes, undefined, knowledge) };
+}
+
+/** The recommendation has a method to aim for (on the named model, or on the one the plan moved to). */
+export function hasPlan(recommendation: Recommendation): boolean {
+  const top = recommendation.recommendations[0];
+  return top !== undefined && (recommendation.destination.model.switched || top.verdict !== 'not-viable');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_JOBS } from '../profile/job-schema.ts';
 import { Profile } from '../profile/profile-schema.ts';
 
 /**
@@ -41,6 +42,8 @@ export const DialogueState = z.object({
    * "does the 72B fit on four 40GB cards?" names it by its size.
    */
   lastAskedModel: z.string().max(120).optional(),
+  /** The job the pending question was asked for ("For the receipts: how many …?"): its answer is that job's. */
+  requestedJob: z.string().max(120).optional(),
   /**
    * Two or more jobs the team listed ("write the reminder texts in our voice, and answer coverage questions"): each
    * with its name, the words that name it, and the facts said of it alone; the profile holds what they share.
@@ -53,7 +56,7 @@ export const DialogueState = z.object({
         profile: Profile.partial(),
       }),
     )
-    .max(5)
+    .max(MAX_JOBS)
     .optional(),
 });
 export type DialogueState = z.infer<typeof DialogueState>;

@@ -664,11 +664,17 @@ export function costReply(
     options.corpusTokens !== undefined
       ? count.format(options.corpusTokens)
       : undefined);
+  // An image generator's adapter is timed by its runs, not by tokens (the engine says how, in its assumption).
+  const imageRuns = (timed === undefined ? undefined : planEstimates(recommendation, timed))?.assumptions.find((line) =>
+    line.startsWith('For an image generator'),
+  );
   const basis = !training
     ? ''
-    : corpusTokens !== undefined
-      ? ` Training figures assume one pass over your corpus of ${corpusTokens} tokens (continued pre-training), three runs and the catalog's dated prices.`
-      : ` Training figures assume about ${tokens} tokens per ${per} and ${DEFAULT_EPOCHS} epochs, three runs and the catalog's dated prices.${recommendation.assumptions.some((assumption) => assumption.field === 'estimates.examplesAsText') ? ' Speech and image examples take more compute than that many text tokens, so treat the hours as a floor.' : ''}`;
+    : imageRuns !== undefined
+      ? ` ${imageRuns.replace(/^For an image generator the compute formula \(text tokens\) does not apply: an/, 'An')} Three runs, at the catalog's dated prices.`
+      : corpusTokens !== undefined
+        ? ` Training figures assume one pass over your corpus of ${corpusTokens} tokens (continued pre-training), three runs and the catalog's dated prices.`
+        : ` Training figures assume about ${tokens} tokens per ${per} and ${DEFAULT_EPOCHS} epochs, three runs and the catalog's dated prices.${recommendation.assumptions.some((assumption) => assumption.field === 'estimates.examplesAsText') ? ' Speech and image examples take more compute than that many text tokens, so treat the hours as a floor.' : ''}`;
   const ordered =
     options.monthlyFirst && monthlyFrom > 0 && monthlyFrom < lines.length
       ? [...lines.slice(monthlyFrom), ...lines.slice(0, monthlyFrom)]

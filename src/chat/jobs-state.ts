@@ -2,7 +2,7 @@
  * @module The jobs a conversation holds (two or more the team listed): kept from the message that lists them, each
  * job's own facts added as later clauses name it, and the profile one job is advised on. Pure.
  */
-import { type Job, jobProfile } from '../profile/job-schema.ts';
+import { JOB_FIELDS, JOB_OVERRIDE_FIELDS, type Job, jobProfile } from '../profile/job-schema.ts';
 import type { Profile } from '../profile/profile-schema.ts';
 import type { DialogueState } from './dialogue-state.ts';
 import type { Extraction } from './extract/types.ts';
@@ -11,18 +11,66 @@ import { mergeProfile } from './fields/merge-profile.ts';
 export type JobsState = NonNullable<DialogueState['jobs']>;
 export type JobState = JobsState[number];
 
-/** The jobs after a message: the ones it lists (when none were known), then each job's facts merged into it. */
-export function mergeJobs(previous: JobsState | undefined, extraction: Extraction): JobsState | undefined {
+/** The pending question, when it was asked for one job: the answer's value of that field is the job's. */
+export interface AskedOfJob {
+  job: string;
+  field: string;
+}
+
+/**
+ * The jobs after a message: the ones it lists (a list said again replaces the one before, keeping the facts of a
+ * job it lists again), then the facts clauses say of one job, then the answer to a question asked for one job.
+ */
+export function mergeJobs(
+  previous: JobsState | undefined,
+  extraction: Extraction,
+  asked?: AskedOfJob,
+): JobsState | undefined {
   let jobs: JobsState | undefined = previous;
-  if ((jobs === undefined || jobs.length < 2) && extraction.jobs !== undefined && extraction.jobs.length >= 2)
-    jobs = extraction.jobs.map(({ name, keywords, fields }) => ({ name, keywords, profile: fields }));
-  if (jobs === undefined || extraction.jobFacts === undefined) return jobs;
+  if (extraction.jobs !== undefined && extraction.jobs.length >= 2)
+    jobs = extraction.jobs.map(({ name, keywords, fields }) => {
+      const before = previous?.find(
+        (job) => job.name.toLowerCase() === name.toLowerCase() || job.keywords.some((word) => keywords.includes(word)),
+      );
+      return { name, keywords, profile: before === undefined ? fields : mergeProfile(before.profile, fields) };
+    });
+  if (jobs === undefined || jobs.length < 2) return jobs;
+  const facts = attributedFacts(jobs, extraction, asked);
   return jobs.map((job) => {
-    const facts = extraction.jobFacts?.find((fact) => fact.name === job.name);
-    return facts === undefined
-      ? job
-      : { ...job, profile: mergeProfile(job.profile, facts.fields, extraction.corrections) };
+    const fields = facts.get(job.name);
+    return fields === undefined ? job : { ...job, profile: mergeProfile(job.profile, fields, extraction.corrections) };
   });
+}
+
+/** What the message says of each job: its clauses' facts, and the answer to a question asked for that job. */
+function attributedFacts(
+  jobs: JobsState,
+  extraction: Extraction,
+  asked: AskedOfJob | undefined,
+): Map<string, Partial<Profile>> {
+  const facts = new Map<string, Partial<Profile>>();
+  for (const fact of extraction.jobFacts ?? []) facts.set(fact.name, { ...facts.get(fact.name), ...fact.fields });
+  if (asked !== undefined && (JOB_FIELDS as readonly string[]).includes(asked.field)) {
+    const value = (extraction.fields as Record<string, unknown>)[asked.field];
+    const said = [...facts.values()].some((fields) => asked.field in fields);
+    if (value !== undefined && !said && jobs.some((job) => job.name === asked.job))
+      facts.set(asked.job, { ...facts.get(asked.job), [asked.field]: value });
+  }
+  return facts;
+}
+
+/**
+ * The fields of a message that belong to one job, not the team: a traffic figure, a model or a modality said of one
+ * job ("we send 5,000 reminder texts a day") must not become every job's through the team's profile.
+ */
+export function jobOnlyFields(jobs: JobsState | undefined, extraction: Extraction, asked?: AskedOfJob): Set<string> {
+  if (jobs === undefined || jobs.length < 2) return new Set();
+  const overrides = new Set<string>(JOB_OVERRIDE_FIELDS);
+  return new Set(
+    [...attributedFacts(jobs, extraction, asked).values()].flatMap((fields) =>
+      Object.keys(fields).filter((field) => overrides.has(field)),
+    ),
+  );
 }
 
 /** The job request of one job of the state, as the engine takes it. */

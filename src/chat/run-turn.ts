@@ -1,3 +1,4 @@
+import { withJobs } from '../engine/advise-jobs.ts';
 import { RETIRING_SOON_WEEKS, runsOnDevice, SMALL_MODEL_PARAMS_B } from '../engine/derive-facts.ts';
 import { KNOWLEDGE_NEEDS } from '../engine/diagnose.ts';
 import { listPriceMonthlyUSD } from '../engine/estimate-feasibility.ts';
@@ -8,6 +9,7 @@ import { SUBSTITUTE_MIN_LIFETIME_DAYS } from '../engine/model-tiers.ts';
 import { recommend } from '../engine/recommend.ts';
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { JOB_OWN_FIELDS } from '../profile/job-schema.ts';
 import { languageList } from '../profile/languages.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
 import { compactAnswerParts, jobsAnswerParts, plainModelName } from './compact-answer.ts';
@@ -64,7 +66,7 @@ import {
   whyNotModelReply,
   whyRentReply,
 } from './info-replies.ts';
-import { mergeJobs, namedJob, profileOfJob } from './jobs-state.ts';
+import { type JobState, jobOf, jobOnlyFields, mergeJobs, namedJob, profileOfJob } from './jobs-state.ts';
 import { languageReply } from './language-reply.ts';
 import { longContextReply } from './long-context-reply.ts';
 import { risksReply, sftBeforePreferenceReply, stepsReply, timelineReply } from './plan-replies.ts';
@@ -714,7 +716,17 @@ function answerTurn(
       ? nothingHypothetical
         ? `${askedText}${others}${today}${ending}`
         : `${ifChange(said)}: ${anotherModel ? onAnotherModel(askedText) : askedText}${others}${today}${ending} ${NOTHING_SAVED}`
-      : whatIfReply(said, current, hypothetical, knowledge, runsOnDevice(hypotheticalProfile));
+      : ((base.jobs !== undefined && base.jobs.length >= 2 && namedJob(base.jobs, extraction) === undefined
+          ? // (With several jobs, the change is weighed for each job on its own advice.)
+            base.jobs
+              .map((each) => {
+                const jobs = base.jobs ?? [];
+                const before = recommendFor(profileOfJob(base.profile, jobs, each), knowledge);
+                const after = recommendFor(profileOfJob(hypotheticalProfile, jobs, each), knowledge);
+                return forJob(each, whatIfReply(said, before, after, knowledge, runsOnDevice(hypotheticalProfile)));
+              })
+              .join('\n\n')
+          : undefined) ?? whatIfReply(said, current, hypothetical, knowledge, runsOnDevice(hypotheticalProfile)));
     // "Why LoRA rather than QLoRA? And would the 70B be better?": the why is about the plan as it stands, said first.
     const whyAsked = intents.whyNot ?? intents.whyMethod;
     const why =
@@ -748,20 +760,53 @@ function answerTurn(
   const state = applyUnderstood(previous, extraction, saved, knowledge);
   // A question about one of the team's jobs ("how long would training the receipt sorter take?", "the plan for the
   // receipts specifically?") is answered on that job's own advice; everything else on the jobs together.
-  const job = asksAQuestion(intents) ? namedJob(state.jobs, extraction) : undefined;
+  const jobsKnown = state.jobs !== undefined && state.jobs.length >= 2 ? state.jobs : undefined;
+  const adviceOf = (each: JobState) => {
+    const profile = profileOfJob(state.profile, jobsKnown ?? [], each);
+    return { job: each, profile, recommendation: recommendFor(profile, knowledge) };
+  };
+  // ("why not RAG?" when one job's plan holds RAG: asked of that job.)
+  const askedMethod = intents.whyNot ?? intents.whyMethod;
+  const holding =
+    jobsKnown !== undefined && askedMethod !== undefined
+      ? jobsKnown
+          .map(adviceOf)
+          .filter(({ recommendation: advice }) => advice.plan.some((step) => step.methods.includes(askedMethod)))
+      : [];
+  const job = asksAQuestion(intents)
+    ? (namedJob(state.jobs, extraction) ?? (holding.length === 1 ? holding[0]?.job : undefined))
+    : undefined;
   const advised: Partial<Profile> =
     job !== undefined && state.jobs !== undefined ? profileOfJob(state.profile, state.jobs, job) : state.profile;
   const recommendation = recommendFor(advised, knowledge);
+  /** With several jobs and none named, a question about the plan is answered job by job. */
+  const eachJob = jobsKnown !== undefined && job === undefined ? jobsKnown.map(adviceOf) : undefined;
+  const jobByJob = (answer: (advice: Recommendation, profile: Partial<Profile>) => InfoAnswer | undefined) =>
+    (eachJob ?? [])
+      .flatMap(({ job: each, recommendation: advice, profile }) => {
+        const answered = answer(advice, profile);
+        return answered === undefined ? [] : [{ ...answered, text: forJob(each, answered.text) }];
+      })
+      .reduce<InfoAnswer | undefined>(
+        (all, next) => (all === undefined ? next : joinAnswers(all, next, knowledge)),
+        undefined,
+      );
 
-  const whyAnswer = (asked: ExtractionIntents, about: MethodId, said: UnderstoodField[]): InfoAnswer => {
+  const whyAnswer = (
+    asked: ExtractionIntents,
+    about: MethodId,
+    said: UnderstoodField[],
+    advice: Recommendation = recommendation,
+    profile: Partial<Profile> = advised,
+  ): InfoAnswer => {
     // "Would LoRA be enough for the CPT part?": LoRA against every weight for continued pre-training.
     if ((about === 'lora' || about === 'qlora') && asked.continuedPretraining)
-      return loraForPretrainingReply(recommendation, knowledge, advised);
+      return loraForPretrainingReply(advice, knowledge, profile);
     // "Why not fine-tuning?" about an API model with a tuning offer means the provider's job, not full fine-tuning.
-    const method = resolveGenericFineTuning(about, asked.genericFineTuning, recommendation);
-    const onPlanModel = planModelRecommendation(advised, recommendation, knowledge);
+    const method = resolveGenericFineTuning(about, asked.genericFineTuning, advice);
+    const onPlanModel = planModelRecommendation(profile, advice, knowledge);
     return {
-      text: `${whyReply(method, recommendation, knowledge, said, onPlanModel)}${onAnOpenModel(method, recommendation, advised, knowledge, onPlanModel)}`,
+      text: `${whyReply(method, advice, knowledge, said, onPlanModel)}${onAnOpenModel(method, advice, profile, knowledge, onPlanModel)}`,
     };
   };
   // A value a question asks about, against the team's ("the 70B" restates Llama 3.1 70B).
@@ -775,7 +820,6 @@ function answerTurn(
     return about ? whyAnswer(asked, about, []) : infoReply(asked, recommendation, knowledge, false, advised);
   };
 
-  const askedMethod = intents.whyNot ?? intents.whyMethod;
   if (askedMethod) {
     // "Why no continued pre-training? How long would it take on our 8 H100s?": the why, then the other question.
     const alsoAsked =
@@ -799,7 +843,9 @@ function answerTurn(
           resolveGenericFineTuning(askedMethod, intents.genericFineTuning, recommendation),
           knowledge,
         )
-      : whyAnswer(intents, askedMethod, saved);
+      : ((eachJob !== undefined && alsoAsked === undefined
+          ? jobByJob((advice, profile) => whyAnswer(intents, askedMethod, saved, advice, profile))
+          : undefined) ?? whyAnswer(intents, askedMethod, saved));
     const answered = withTheOtherQuestions(
       alsoAsked === undefined ? why : joinAnswers(why, alsoAsked, knowledge),
       intents,
@@ -813,7 +859,17 @@ function answerTurn(
   }
 
   // Questions about the advice get a short answer from what the engine already holds; the state keeps any new fact.
-  const answered = infoReply(intents, recommendation, knowledge, saved.length > 0, advised);
+  // (With several jobs, a question about the plan, its costs or its fit is answered for each job.)
+  const aboutThePlan =
+    intents.asksCost !== undefined ||
+    intents.asksFit !== undefined ||
+    intents.asksFirstStep === true ||
+    intents.asksWhatWouldChange === true ||
+    intents.asksModel === true;
+  const answered =
+    (eachJob !== undefined && aboutThePlan
+      ? jobByJob((advice, profile) => infoReply(intents, advice, knowledge, saved.length > 0, profile))
+      : undefined) ?? infoReply(intents, recommendation, knowledge, saved.length > 0, advised);
   // "…is an Azure region in South Africa ok?? and what do I do first monday?": where the data is processed, then the
   // other question (the region alone is answered below, as a question back).
   const firstInfo =
@@ -870,7 +926,7 @@ function answerTurn(
       ? { ...rest, missedAnswers: 0, requestedField: previous.requestedField }
       : { ...rest, missedAnswers: 0 };
 
-  const question = nextQuestion(recommendation, afterMiss);
+  const question = nextQuestion(recommendation, afterMiss, knowledge, job);
   const restate = intents.asksSummary === true || stuck;
   // "What do you recommend?" before anything is known: there is nothing to recommend yet, so ask what the model is for.
   // ("Just recommend" said outright is obeyed.)
@@ -905,7 +961,7 @@ function answerTurn(
   const provisional = recommendation.questions.length > 0;
   // The question that would firm the answer up: never one the user just declined or already answered, and the next
   // message is read as its answer ("API" after "do you use the model through an API…?").
-  const firmUp = provisional ? nextQuestion(recommendation, afterMiss) : undefined;
+  const firmUp = provisional ? nextQuestion(recommendation, afterMiss, knowledge, job) : undefined;
   const answeredState: DialogueState = {
     ...afterMiss,
     requestedField: firmUp?.field,
@@ -918,6 +974,8 @@ function answerTurn(
     },
   };
   if (firmUp === undefined) delete answeredState.requestedField;
+  if (firmUp?.job === undefined) delete answeredState.requestedJob;
+  else answeredState.requestedJob = firmUp.job;
   // The chat shows the compact answer as the reply's body; "show details" gives the full template explanation.
   // Two or more jobs: one plan per job (unless the message asks about one of them, answered on its own advice).
   const jobs = job === undefined && state.jobs !== undefined && state.jobs.length >= 2 ? state.jobs : undefined;
@@ -958,8 +1016,11 @@ function answerTurn(
     last !== undefined && before === undefined ? shown?.method : undefined,
   );
   if (job !== undefined) answer.lead = `For ${job.name}: ${answer.lead.charAt(0).toLowerCase()}${answer.lead.slice(1)}`;
-  else if (jobs !== undefined)
-    answer.lead = answer.lead.replace(/^My (provisional )?answer:$/, 'My $1answer, job by job:');
+  else if (jobs !== undefined) {
+    // (The lead speaks of the jobs, not of their merged profile: the sections say what is viable for each.)
+    const ack = acknowledgement(saved);
+    answer.lead = `${ack ? `${ack} ` : ''}${provisional ? 'My provisional answer, job by job:' : 'My answer, job by job:'}`;
+  }
   // Footnotes only under the body whose marks [n] they explain (a one-line "nothing changed" reply has none).
   const withSources: ReplyData =
     footnotes === undefined || answer.body === undefined
@@ -976,7 +1037,11 @@ function answerTurn(
     kind: 'recommendation',
     ...withReply(reply),
     understood: saved,
-    recommendation,
+    // (Clients reading the typed recommendation part see each job's advice too.)
+    recommendation:
+      jobs === undefined
+        ? recommendation
+        : withJobs(recommendation, state.profile as Profile, jobs.map(jobOf), knowledge),
     provisional,
   };
 }
@@ -1731,8 +1796,19 @@ function applyUnderstood(
   for (const item of understood) evidence[item.field] = { text: item.text, by: item.by };
   // A field the user has now stated is no longer "skipped".
   const skippedFields = previous.skippedFields.filter((field) => !(field in extraction.fields));
+  // What the message says of one job only (a model, a traffic figure) stays that job's, not the team's.
+  const asked =
+    previous.requestedJob !== undefined && previous.requestedField !== undefined
+      ? { job: previous.requestedJob, field: previous.requestedField }
+      : undefined;
+  // Jobs listed in this message, and what clauses naming one job (or answering a question asked for it) say of it.
+  const jobs = mergeJobs(previous.jobs, extraction, asked);
+  const jobOnly = jobOnlyFields(jobs, extraction, asked);
+  const teamFields = Object.fromEntries(
+    Object.entries(extraction.fields).filter(([field]) => !jobOnly.has(field)),
+  ) as Partial<Profile>;
   // List fields (goals, what was tried) gain items across turns; a correction replaces them.
-  const profile = mergeProfile(previous.profile, extraction.fields, extraction.corrections) as Profile;
+  const profile = mergeProfile(previous.profile, teamFields, extraction.corrections) as Profile;
   if (memoryOfAnotherGpu(previous.profile, extraction.fields, knowledge)) delete profile.gpuMemoryGB;
   // "We have no document collection": a token count said before no longer describes documents the team has.
   if (extraction.fields.unlabeledCorpus === 'none' && extraction.fields.corpusTokens === undefined)
@@ -1768,21 +1844,63 @@ function applyUnderstood(
     delete evidence[field];
     if (!skippedFields.includes(field)) skippedFields.push(field);
   }
-  // Jobs listed in this message, and what clauses naming one job say of it. (Jobs listed are that many tasks.)
-  const jobs = mergeJobs(previous.jobs, extraction);
+  // (Jobs listed are that many tasks.)
   if (jobs !== undefined && previous.jobs === undefined && profile.tasksCount === undefined)
     profile.tasksCount = jobs.length;
   return { ...previous, profile, evidence, skippedFields, ...(jobs === undefined ? {} : { jobs }) };
 }
 
-function nextQuestion(recommendation: Recommendation, state: DialogueState): Question | undefined {
-  return recommendation.questions.find(
-    (question) => !state.skippedFields.includes(question.field) && !(question.field in state.profile),
-  );
+/** A question asked of the user, for one job when the team has several ("For the receipts: how many …?"). */
+type AskedQuestion = Question & { job?: string };
+
+/**
+ * The one question to ask next. With two or more jobs, a question about the team (its GPUs, its data's residency)
+ * comes from the jobs together when it is the most decisive one; a question about a job's own task, gaps or data
+ * comes from that job's advice, in the order the jobs were listed, and is asked for that job.
+ */
+function nextQuestion(
+  recommendation: Recommendation,
+  state: DialogueState,
+  knowledge?: Knowledge,
+  /** The job the turn is about (a question that named it): its own questions come first. */
+  about?: JobState,
+): AskedQuestion | undefined {
+  const open = (question: Question, known: Partial<Profile>) =>
+    !state.skippedFields.includes(question.field) && !(question.field in known);
+  const jobs = state.jobs;
+  if (knowledge === undefined || jobs === undefined || jobs.length < 2)
+    return recommendation.questions.find((question) => open(question, state.profile));
+  // (A job's own task, gaps and data are asked of the job; the model and the traffic of the team as a whole.)
+  const ofJob = (question: Question) => (JOB_OWN_FIELDS as readonly string[]).includes(question.field);
+  const forJob = (question: Question, job: JobState): AskedQuestion => ({
+    ...question,
+    question: `For ${job.name}: ${question.question.charAt(0).toLowerCase()}${question.question.slice(1)}`,
+    job: job.name,
+  });
+  if (about !== undefined) {
+    const asked = recommendation.questions.find((question) =>
+      open(question, ofJob(question) ? about.profile : state.profile),
+    );
+    return asked !== undefined && ofJob(asked) ? forJob(asked, about) : asked;
+  }
+  const first = recommendation.questions.find((question) => open(question, state.profile));
+  if (first !== undefined && !ofJob(first)) return first;
+  for (const job of jobs) {
+    const advice = recommendFor(profileOfJob(state.profile, jobs, job), knowledge);
+    const asked = advice.questions.find((question) => ofJob(question) && open(question, job.profile));
+    if (asked !== undefined) return forJob(asked, job);
+  }
+  return recommendation.questions.find((question) => !ofJob(question) && open(question, state.profile));
 }
 
-function askState(state: DialogueState, question: Question): DialogueState {
-  return { ...state, requestedField: question.field, questionsAsked: state.questionsAsked + 1 };
+function askState(state: DialogueState, question: AskedQuestion): DialogueState {
+  const { requestedJob: _before, ...rest } = state;
+  return {
+    ...rest,
+    requestedField: question.field,
+    questionsAsked: state.questionsAsked + 1,
+    ...(question.job === undefined ? {} : { requestedJob: question.job }),
+  };
 }
 
 function uniqueSorted(values: string[]): string[] {

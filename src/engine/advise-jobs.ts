@@ -6,6 +6,7 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { type Job, jobProfile } from '../profile/job-schema.ts';
 import type { Profile } from '../profile/profile-schema.ts';
+import { shortMethodName } from './method-name.ts';
 import { recommend } from './recommend.ts';
 import type { JobAdvice, Recommendation } from './recommendation-schema.ts';
 
@@ -13,6 +14,9 @@ import type { JobAdvice, Recommendation } from './recommendation-schema.ts';
 export function adviseJobs(team: Profile, jobs: readonly Job[], knowledge: Knowledge): JobAdvice[] {
   return jobs.map((job) => {
     const advice = recommend(jobProfile(team, job, jobs.length), knowledge, { explain: 'none' });
+    const entry = advice.recommendations.find((each) => each.method === advice.destination.method);
+    // (On a model the plan moved to, the verdicts are about the named one: the destination stands there.)
+    const verdict = advice.destination.model.switched ? 'viable' : (entry?.verdict ?? 'not-viable');
     // (On a proposed or substitute model, the destination carries that model's figures.)
     const estimates =
       advice.destination.estimates ??
@@ -21,9 +25,13 @@ export function adviseJobs(team: Profile, jobs: readonly Job[], knowledge: Knowl
       name: job.name,
       ...(job.task === undefined ? {} : { task: job.task }),
       destination: advice.destination,
+      verdict,
+      blockers: verdict === 'not-viable' ? (entry?.blockers ?? []) : [],
       firstStep: advice.firstStep,
       diagnosis: advice.diagnosis,
       plan: advice.plan,
+      modelOptions: advice.modelOptions,
+      computeOptions: advice.computeOptions,
       questions: advice.questions,
       ...(estimates === undefined ? {} : { estimates }),
       sources: advice.sources.map((source) => source.id),
@@ -52,5 +60,18 @@ export function withJobs(
     if (source) sources.push({ id: source.id, title: source.title, url: source.url, year: source.year });
   }
   sources.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { ...recommendation, jobs: advice, sources };
+  // The explanation says the rest is the jobs together, and where each job is headed.
+  const explanation =
+    recommendation.explanation === undefined
+      ? undefined
+      : {
+          ...recommendation.explanation,
+          text: `${recommendation.explanation.text}\n\nThe above is for the ${advice.length} jobs together. Job by job: ${advice
+            .map(
+              (job, index) =>
+                `${index + 1}. ${job.name}: ${job.verdict === 'not-viable' ? 'cannot be built as described' : `${shortMethodName(knowledge, job.destination.method)}${job.destination.model.name ? ` on ${job.destination.model.name}` : ''}`}`,
+            )
+            .join('; ')}.`,
+        };
+  return { ...recommendation, jobs: advice, sources, ...(explanation === undefined ? {} : { explanation }) };
 }

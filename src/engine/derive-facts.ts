@@ -411,6 +411,8 @@ function rentableFact(
   budget: number | undefined,
 ): boolean | undefined {
   if (!rentalAllowed) return false;
+  // (No money for training rents nothing, whatever the model's size.)
+  if (budget === 0) return false;
   if (!estimates.checks[check]) return undefined;
   const rental = estimates.rentals[check];
   if (!rental) return false;

@@ -103,11 +103,20 @@ export const PREFERENCE_SEQUENCES_PER_PAIR = 2;
 export const PREFERENCE_REFERENCE_FACTOR = 1.5;
 
 /**
- * GPU-hours of one adapter (LoRA) run of an image generator: the Hugging Face write-up of LoRA for Stable Diffusion
- * and DreamBooth put a subject or style adapter at minutes to an hour on one GPU (the knowledge rule
- * image-adapters-learn-from-a-few-images); the upper end, so a budget is never judged on the short case.
+ * GPU-hours of one adapter (LoRA) run of an image generator, by its data: a subject or style learned from a handful
+ * of images (DreamBooth's 3 to 5, up to IMAGE_FEW_SHOT_IMAGES) trains in an hour or less on one GPU (the knowledge
+ * rule image-adapters-learn-from-a-few-images: taken at the hour); a fine-tune on a captioned dataset ran about 5 hours
+ * on an RTX 2080 Ti in the Hugging Face write-up of LoRA for Stable Diffusion. Not scaled by the GPU: a faster card
+ * takes less.
  */
-export const IMAGE_ADAPTER_RUN_HOURS = 1;
+export function imageAdapterRunHours(images: number | undefined, adapters = 1): number {
+  // (One adapter per brand or tenant: each learns from its share of the images.)
+  const each = (images ?? 0) / Math.max(adapters, 1);
+  return Math.max(adapters, 1) * (each > IMAGE_FEW_SHOT_IMAGES ? IMAGE_DATASET_RUN_HOURS : IMAGE_SUBJECT_RUN_HOURS);
+}
+const IMAGE_FEW_SHOT_IMAGES = 100;
+const IMAGE_SUBJECT_RUN_HOURS = 1;
+const IMAGE_DATASET_RUN_HOURS = 5;
 /** The checks that train an adapter on a frozen base: the ones an image generator's run hours are known for. */
 const ADAPTER_CHECKS: ReadonlySet<FitCheck> = new Set(['lora', 'qlora', 'preference-lora', 'preference-qlora']);
 
@@ -156,9 +165,11 @@ export interface FeasibilityEstimates {
   readonly assumptions: Assumption[];
   /**
    * False for an image generator: training compute is counted in text tokens (6·P·D), which says nothing about
-   * denoising steps over images, so no training hours or rental cost are given for it.
+   * denoising steps over images; its adapter runs are timed by `imageRunNote` instead.
    */
   readonly tokenCompute: boolean;
+  /** For an image generator: how its adapter runs are timed (said with every adapter estimate). */
+  readonly imageRunNote?: string;
 }
 
 /**
@@ -501,12 +512,16 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     });
   }
   const tokenCompute = kind !== 'diffusion';
+  let imageRunNote: string | undefined;
   if (!tokenCompute) {
+    const runHours = imageAdapterRunHours(profile.labeledExamples, profile.tasksCount);
+    const adapters = Math.max(profile.tasksCount ?? 1, 1);
     assumptions.push({
       field: 'estimates.trainingHours',
-      value: IMAGE_ADAPTER_RUN_HOURS,
-      why: `For an image generator the compute formula (text tokens) does not apply: an adapter (LoRA) run is taken as ${IMAGE_ADAPTER_RUN_HOURS} hour on one GPU, the upper end of the published "minutes to an hour" for a Stable Diffusion LoRA; full fine-tuning is not timed (time one run on your GPU and multiply by the runs you plan).`,
+      value: runHours,
+      why: `For an image generator the compute formula (text tokens) does not apply: an adapter (LoRA) run is taken as ${runHours} GPU-hour${runHours === 1 ? '' : 's'}${adapters > 1 ? ` (one adapter for each of ${adapters})` : ''}: a subject or style from up to ${IMAGE_FEW_SHOT_IMAGES} images trains in an hour at most, a captioned dataset in about ${IMAGE_DATASET_RUN_HOURS} hours on an RTX 2080 Ti, whatever the GPU. Full fine-tuning is not timed (time one run on your GPU and multiply by the runs you plan).`,
     });
+    imageRunNote = (assumptions.at(-1) as Assumption).why;
   }
   const banded = bandAndRent(resolved, knowledge, checks, inputs, pricingGpu, trainingTokens, tokenCompute);
   const fit = banded.fit;
@@ -537,6 +552,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     serving,
     assumptions,
     tokenCompute,
+    ...(imageRunNote === undefined ? {} : { imageRunNote }),
   };
 }
 
@@ -588,7 +604,11 @@ function bandAndRent(
     );
     if (check === 'inference' || check === 'inference-int4') continue;
     // (An image generator: no hours but an adapter's, no rental but one for an adapter run.)
-    const runGpuHours = tokenCompute ? undefined : ADAPTER_CHECKS.has(check) ? IMAGE_ADAPTER_RUN_HOURS : null;
+    const runGpuHours = tokenCompute
+      ? undefined
+      : ADAPTER_CHECKS.has(check)
+        ? imageAdapterRunHours(profile.labeledExamples, profile.tasksCount)
+        : null;
     if (runGpuHours === null) continue;
     const level = fit[check].level;
     const own = level === 'fits' || level === 'tight' || level === 'fits-if';

@@ -131,9 +131,19 @@ export function methodEstimates(
     if (training) {
       const rental = estimates.rentals[training];
       if (levelFits(level) === true && estimate.compute && !estimates.tokenCompute) {
-        // An image generator on owned GPUs: no rent, and no hours from a token-based formula.
+        // An image generator on owned GPUs: no rent; an adapter's hours are its runs' (not a token-based formula).
         entry.oneTimeUSD = 0;
-        entry.assumptions.push('On your own GPUs: no rental cost; training time is not estimated for image models.');
+        const hours = estimates.ownProjectHours[training];
+        if (hours !== undefined) entry.trainingGpuHours = round(hours);
+        entry.assumptions = entry.assumptions.filter(
+          (line) => !line.startsWith('Cost not estimated') && !/utilisation|Training compute =/.test(line),
+        );
+        entry.assumptions.push(
+          hours === undefined
+            ? 'On your own GPUs: no rental cost; training time is not estimated for this image model.'
+            : `On your own GPUs: no rental cost; hours are for ${PROJECT_RUNS} rounds of adapter runs.`,
+        );
+        if (hours !== undefined && estimates.imageRunNote !== undefined) entry.assumptions.push(estimates.imageRunNote);
       } else if (levelFits(level) === true && estimate.compute) {
         // Owned GPUs: time, not dollars.
         entry.trainingGpuHours = round(estimate.compute.gpuHours * PROJECT_RUNS);
@@ -146,6 +156,7 @@ export function methodEstimates(
         entry.assumptions.push(
           `Rented: ${rental.count} × ${rental.gpu} at $${rental.usdPerGpuHour}/GPU-hour (as of ${rental.priceAsOf}), ${PROJECT_RUNS} runs, at least one billed hour per GPU.`,
         );
+        if (estimates.imageRunNote !== undefined) entry.assumptions.push(estimates.imageRunNote);
       }
     }
     if (chosen.check === 'inference' && estimates.serving?.selfHostedMonthlyUSD != null) {

@@ -233,9 +233,17 @@ export const JobAdvice = z
     name: z.string().describe("The job's name, as the request gave it"),
     task: z.string().optional(),
     destination: Destination,
+    verdict: z
+      .enum(['recommended', 'viable', 'conditional', 'not-viable'])
+      .describe(
+        "The destination method's verdict on the model it is planned on (not-viable: the job cannot be built as described)",
+      ),
+    blockers: z.array(Blocker).describe('Why the destination is not viable, when it is not'),
     firstStep: FirstStep,
     diagnosis: z.array(DiagnosisEntry),
     plan: z.array(PlanStep),
+    modelOptions: z.array(ModelOption),
+    computeOptions: z.array(ComputeOption),
     questions: z.array(Question).describe('What this job still needs to know, most decisive first'),
     estimates: MethodEstimates.optional().describe("The figures of this job's destination method"),
     sources: z.array(z.string()).describe("The ids of the sources this job's advice rests on (listed in `sources`)"),
@@ -257,8 +265,12 @@ export const Recommendation = z
     assumptions: z.array(Assumption),
     conflicts: z.array(Conflict),
     explanation: Explanation.optional(),
-    /** With two or more jobs in the request: each job advised on its own (the rest of the answer is the jobs together). */
-    jobs: z.array(JobAdvice).optional(),
+    jobs: z
+      .array(JobAdvice)
+      .optional()
+      .describe(
+        'With two or more jobs in the request: each job advised on its own; the rest of the answer is the jobs together',
+      ),
     /** Every rule's outcome; the basis of "why not X?" answers. */
     trace: z.array(RuleTraceEntry),
     /** Which pipeline stage decided what. */

@@ -10,6 +10,7 @@
  * engine, estimator and catalog filters as the REST routes. Bad input is answered as a tool error naming the field
  * (the SDK validates against the input schema; catalog names are checked like POST /v1/estimates), never a crash.
  */
+
 import {
   McpServer,
   ResourceNotFoundError,
@@ -17,6 +18,7 @@ import {
   type StandardSchemaWithJSON,
 } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
+import { withJobs } from '../engine/advise-jobs.ts';
 import { recommend as engineRecommend } from '../engine/recommend.ts';
 import { AppError } from '../errors.ts';
 import { estimate as estimatorEstimate } from '../estimator/index.ts';
@@ -25,6 +27,7 @@ import type { EstimateFunction, RecommendFunction } from '../http/types.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Method, Source } from '../knowledge/schemas.ts';
 import type { Logger } from '../logger.ts';
+import { jobsTogether } from '../profile/job-schema.ts';
 import { compareOptions } from './compare-options.ts';
 import { providerFacts } from './provider-facts.ts';
 import {
@@ -211,15 +214,17 @@ function registerTools(server: McpServer, deps: AdvisorMcpDeps): void {
       description:
         'Ranks every adaptation method for a team profile (model, GPUs, data, budget, rules, goals): the destination ' +
         '(method, objective, channel, model), the first step, feasibility of each method with cited reasons, memory ' +
-        'and cost estimates, a staged plan, the questions that would change the answer and its sources. The same ' +
-        'engine and profile as POST /v1/recommendations; deterministic.',
+        'and cost estimates, a staged plan, the questions that would change the answer and its sources. With `jobs` ' +
+        '(two to five), each job is also advised on its own. The same engine, profile and jobs as ' +
+        'POST /v1/recommendations; deterministic.',
       inputSchema: schemas.recommendInput,
       outputSchema: schemas.recommendOutput,
       annotations: READ_ONLY,
     },
-    ({ profile, explain }) =>
+    ({ profile: team, jobs, explain }) =>
       guarded('recommend_adaptation', logger, () => {
-        const result = recommend(profile, knowledge, { explain });
+        const profile = jobsTogether(team, jobs);
+        const result = withJobs(recommend(profile, knowledge, { explain }), profile, jobs, knowledge);
         return answer(result, recommendationLine(result));
       }),
   );

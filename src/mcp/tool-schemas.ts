@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ComputeOption, Destination, Recommendation } from '../engine/recommendation-schema.ts';
 import { EstimateRequest, EstimateResponse } from '../http/schemas.ts';
 import { PROVIDER_SERVICES } from '../knowledge/schemas.ts';
+import { Jobs } from '../profile/job-schema.ts';
 import { MethodId, Profile } from '../profile/profile-schema.ts';
 
 // ------------------------------------------------------------------ recommend_adaptation
@@ -16,6 +17,7 @@ export const RecommendInput = z
     profile: Profile.describe(
       'The team situation; every field optional, unknown keys refused (the profile of POST /v1/recommendations)',
     ),
+    jobs: Jobs.optional(),
     explain: z
       .enum(['none', 'template'])
       .default('template')

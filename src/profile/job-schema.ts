@@ -26,8 +26,15 @@ export const JOB_OWN_FIELDS = [
   'exampleTokens',
 ] as const satisfies readonly ProfileField[];
 
-/** What the job may say for itself, else the team's value holds (one modality, one traffic figure for the team). */
+/**
+ * What the job may say for itself, else the team's value holds: its own model ("for the cake photos we would use
+ * SDXL"), modality, traffic and languages.
+ */
 export const JOB_OVERRIDE_FIELDS = [
+  'modelName',
+  'modelParamsB',
+  'modelAccess',
+  'modelStage',
   'modality',
   'requestsPerDay',
   'latencyTargetMs',
@@ -62,6 +69,19 @@ export const Jobs = z
   .array(Job)
   .min(2, 'Two or more jobs: one job is the profile itself')
   .max(MAX_JOBS)
+  .superRefine((jobs, context) => {
+    const seen = new Set<string>();
+    jobs.forEach((job, index) => {
+      const key = job.name.trim().toLowerCase();
+      if (seen.has(key))
+        context.addIssue({
+          code: 'custom',
+          path: [index, 'name'],
+          message: `Job names must differ: "${job.name}" is used twice`,
+        });
+      seen.add(key);
+    });
+  })
   .describe(
     'Two or more distinct jobs of the team, each advised on its own (its own destination, first step and plan); the profile holds what the jobs share',
   );
@@ -73,6 +93,9 @@ export const Jobs = z
 export function jobProfile(team: Profile, job: Job, jobCount: number): Profile {
   const profile: Record<string, unknown> = { ...team };
   for (const field of JOB_OWN_FIELDS) delete profile[field];
+  // (A job on its own model has that model's size, access and stage, not the team's model's.)
+  if (job.modelName !== undefined && job.modelName !== team.modelName)
+    for (const field of ['modelParamsB', 'modelAccess', 'modelStage']) delete profile[field];
   for (const field of JOB_FIELDS) {
     const value = (job as Record<string, unknown>)[field];
     if (value !== undefined) profile[field] = value;

@@ -338,18 +338,18 @@ describe('an image LoRA for 40 brands (new-user trial 5)', () => {
     'a rented cloud GPU is fine. prompting midjourney plateaued, the mascots are never right. Just recommend.',
   ];
 
-  it('gives no training hours from a token formula for an image generator, and says why', async () => {
+  it('times an image generator by its adapter runs, one per brand, not by a token formula, and says how', async () => {
     const turns = await converse([...agency, 'what would it cost?']);
     const answer = turns[2];
     expect(answer?.recommendation.destination).toMatchObject({
       method: 'lora',
       model: { name: 'Stable Diffusion XL 1.0' },
     });
-    expect(answer?.recommendation.destination.estimates?.trainingGpuHours).toBeUndefined();
-    expect(answer?.reply).toMatch(
-      /Cost: LoRA on your GPUs, no rental \(its training time is not estimated for image models\)/,
-    );
-    expect(turns[3]?.reply).toMatch(/I don't estimate its training time: the compute formula counts text tokens/);
+    // 40 brands of 20 images each: 40 subject adapters of an hour, three runs each.
+    expect(answer?.recommendation.destination.estimates?.trainingGpuHours).toBe(120);
+    expect(answer?.reply).toMatch(/Cost: LoRA on your GPUs ≈ 120 GPU-hours for three runs, no rental/);
+    expect(turns[3]?.reply).toMatch(/one adapter for each of 40/);
+    expect(turns[3]?.reply).not.toMatch(/tokens per example/);
   });
 
   it('answers a question naming the model the plan proposes as a question, not a what-if', async () => {

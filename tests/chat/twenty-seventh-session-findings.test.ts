@@ -92,3 +92,81 @@ describe('an image generator trained with a rented GPU (w83 / batch81)', () => {
     ).toBeUndefined();
   });
 });
+
+describe("newuser54's findings, read as general classes", () => {
+  it('reads "nothing is allowed to leave our building anymore" as data that must stay (F01), a past GPU as gone', () => {
+    expect(read('legal just told us nothing is allowed to leave our building anymore').dataMustStayOnPrem).toBe(true);
+    expect(read("we don't have GPUs anymore").gpuCount).toBeUndefined();
+  });
+
+  it('does not take a ruled-out or merely tested model as the team model (F05)', () => {
+    const ruledOut = extract("we can't send anything to GPT-5 either!");
+    expect(ruledOut.fields.modelName).toBeUndefined();
+    expect(ruledOut.deniedModel).toBe('GPT-5');
+    expect(extract('we are NOT using gpt-5. just recommend').deniedModel).toBe('GPT-5');
+    expect(
+      read("We don't have a model yet. I tried uploading some scans into ChatGPT (GPT-4o) as a test").modelName,
+    ).toBeUndefined();
+    expect(read('we use GPT-4o').modelName).toBe('GPT-4o');
+  });
+
+  it('reads no budget or examples from a count of things per month, and a volume from "5 times a day" (F03, F07)', () => {
+    expect(read('we add maybe 10 new products a month', 'oneTimeBudgetUSD')).toEqual({});
+    expect(read('we add maybe 10 new products a month', 'labeledExamples')).toEqual({});
+    expect(read('maybe 5 times a day', 'requestsPerDay')).toEqual({ requestsPerDay: 5 });
+    expect(read('maybe 5 times a day', 'knowledgeChanges').knowledgeChanges).toBe('daily');
+    expect(read('300 requests a day', 'labeledExamples')).toEqual({ requestsPerDay: 300 });
+  });
+
+  it('reads no tasks from messages counted per character, and no corpus from a score (F03)', () => {
+    expect(read('maybe 30 npc messages each per day').tasksCount).toBeUndefined();
+    expect(read('there are 12 product lines, each needs its own assistant behaviour').tasksCount).toBe(12);
+    expect(read('50 customers each with their own style').tasksCount).toBe(50);
+    expect(read('it got 9 of 10 notes right').unlabeledCorpus).toBeUndefined();
+    expect(read('we have 10 notes').unlabeledCorpus).toBe('small');
+  });
+
+  it('reads "we havent tried anything yet" and "300,000 typed examples" (F07)', () => {
+    expect(read('honestly we havent tried anything yet').tried).toEqual([]);
+    expect(read('We have 300,000 typed examples').labeledExamples).toBe(300_000);
+    expect(read('we typed 300 examples into the prompt').labeledExamples).toBeUndefined();
+  });
+
+  it('reads a worry about making things up as no knowledge gap, and "drop the retrieval thing" as none (F04)', () => {
+    expect(
+      read(
+        'the doctors are nervous about it making things up, like wrong medication doses. Is this safe enough for clinical use?',
+      ).goals,
+    ).toBeUndefined();
+    expect(read("the bot keeps making things up about our products because it doesn't know our catalog").goals).toEqual(
+      ['knowledge'],
+    );
+    expect(
+      extract(
+        "No, it doesn't need outside documents or knowledge, everything is in the note. please drop the retrieval thing.",
+      ).removedGoals,
+    ).toEqual(['knowledge']);
+  });
+
+  it('reads no style from "that sounds professional" or "robotic arms", and no corpus from inputs to extract (review29)', () => {
+    expect(read('Great, that sounds professional. What about the cost?')).toEqual({});
+    expect(read('We build warehouse software, not robotic arms.').needsStyleOrFormat).toBeUndefined();
+    expect(read('we have 500 invoice PDFs to extract the totals from').unlabeledCorpus).toBeUndefined();
+  });
+
+  it('plans no training for a team with no GPUs and no money to train, whatever the model (F11)', () => {
+    const answer = advise({
+      taskType: 'generate',
+      needsStyleOrFormat: true,
+      goals: ['style'],
+      labeledExamples: 140,
+      gpuCount: 0,
+      oneTimeBudgetUSD: 0,
+      monthlyBudgetUSD: 50,
+      tried: [{ method: 'prompt-engineering', result: 'plateaued' }],
+    });
+    expect(answer.destination.channel).toBe('prompt-side');
+    for (const method of ['lora', 'qlora', 'full-fine-tuning'] as const)
+      expect(answer.recommendations.find((entry) => entry.method === method)?.verdict).toBe('not-viable');
+  });
+});

@@ -45,6 +45,7 @@ describe('post /v1/recommendations with jobs', () => {
     ['a team field inside a job', { profile, jobs: [{ ...jobs[0], gpuCount: 1 }, jobs[1]] }, 'jobs[0].gpuCount'],
     ['a job without a name', { profile, jobs: [{ task: 'x' }, jobs[1]] }, 'jobs[0].name'],
     ['a wrong type', { profile, jobs: [{ ...jobs[0], labeledExamples: 'lots' }, jobs[1]] }, 'jobs[0].labeledExamples'],
+    ['a name used twice', { profile, jobs: [jobs[0], { ...jobs[1], name: 'Receipts ' }] }, 'jobs[1].name'],
   ])('rejects %s with a 400 naming the field', async (_label, body, path) => {
     const response = await app.request('/v1/recommendations', jsonRequest('POST', body));
     expect(response.status).toBe(400);

@@ -19,7 +19,7 @@ import { NOT_THE_FORMAT } from './extractors/style-format.ts';
 import { statedTaskLanguages } from './extractors/task.ts';
 import { SPEECH_ALREADY_TEXT } from './extractors/task-type.ts';
 import { asksAQuestion, BILL_COMPARISON, extractIntents, questionClauses } from './intents.ts';
-import { findJobs, jobFactsIn, jobNamedIn, type KnownJob } from './jobs.ts';
+import { findJobs, jobFactsIn, jobFields, jobNamedIn, type KnownJob } from './jobs.ts';
 import { otherLanguageOf } from './message-language.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
 import { COUNT_SOURCE, parseCount } from './numbers.ts';
@@ -71,6 +71,10 @@ export const MAX_EXTRACTION_CHARS = 4000;
 const HALLUCINATION_WORDS =
   /hallucinat|mak(?:e|es|ing)\s+(?:stuff|things|facts|\w+\s+details)\s+up|mak(?:e|es|ing)\s+up|invent/;
 
+/** "nervous about it making things up", "worried the model will hallucinate doses": a worry, not a stated gap. */
+const WORRIED_ABOUT_INVENTING =
+  /\b(?:nervous|worried|afraid|scared|concerned|anxious|wary)\s+(?:about\s+|that\s+)?(?:it|the\s+(?:model|bot|ai|assistant|llm))?\s{0,2}(?:will\s+|would\s+|might\s+|could\s+)?(?:mak(?:e|es|ing)\s+(?:stuff|things|facts|\w+\s+details)\s+up|hallucinat\w*|invent\w*)/;
+
 /** "we have not tried retrieval", "we haven't tried RAG yet", "never tried few-shot": a method not tried. */
 const NOT_TRIED = new RegExp(
   `\\b(?:have\\s+not|haven't|havent|did\\s+not|didn't|didnt|never|not)\\s+(?:yet\\s+|actually\\s+|even\\s+)?(?:tried|used|tested|done)\\s+(?:any\\s+)?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
@@ -79,7 +83,7 @@ const NOT_TRIED = new RegExp(
 
 /** The team has no model yet ("no model picked yet", "we haven't chosen a model"). */
 const NO_MODEL_YET =
-  /\b(?:considering|deciding\s+between|choosing\s+between|torn\s+between|evaluating|comparing)\s+(?:either\s+)?(?:[\w.-]+\s+){1,4}?(?:or|vs\.?|versus|and)\s+(?:[\w.-]+\s+){0,3}?[\w.-]*\d[\w.-]*\b|\bno\s+(?:model|llm)\s+(?:picked|chosen|selected|decided(?:\s+on)?|settled(?:\s+on)?)\s+yet\b|\b(?:haven't|have\s+not|havent)\s+(?:yet\s+)?(?:picked|chosen|selected|decided\s+on|settled\s+on)\s+(?:a|the|any)\s+(?:model|llm)\b/;
+  /\b(?:considering|deciding\s+between|choosing\s+between|torn\s+between|evaluating|comparing)\s+(?:either\s+)?(?:[\w.-]+\s+){1,4}?(?:or|vs\.?|versus|and)\s+(?:[\w.-]+\s+){0,3}?[\w.-]*\d[\w.-]*\b|\bno\s+(?:model|llm)\s+(?:picked|chosen|selected|decided(?:\s+on)?|settled(?:\s+on)?)\s+yet\b|\b(?:haven't|have\s+not|havent)\s+(?:yet\s+)?(?:picked|chosen|selected|decided\s+on|settled\s+on)\s+(?:a|the|any)\s+(?:model|llm)\b|\b(?:we|i)\s+(?:don't|do\s+not|dont)\s+(?:really\s+)?have\s+(?:a|an|any)\s+(?:model|llm)\s+yet\b/;
 
 /**
  * Budgets replaced by the next budget of the other period after a correction word ("10k a month, no wait, … 10k
@@ -306,11 +310,19 @@ export function extractProfile(message: string, context: ExtractContext): Extrac
       ...(context.today === undefined ? {} : { today: context.today }),
     });
   const known = context.jobs ?? [];
-  const listed = known.length >= 2 ? undefined : findJobs(prepared, extraction.fields.task, read);
+  // (Once jobs are known, only a list said again, "actually three things: …", replaces them.)
+  const listed = findJobs(prepared, known.length >= 2 ? undefined : extraction.fields.task, read);
   const jobs: readonly KnownJob[] = listed ?? known;
   if (jobs.length < 2) return extraction;
   const jobFacts = jobFactsIn(prepared, jobs, read);
-  const named = jobNamedIn(prepared.lower, jobs);
+  // (A question is routed by its own words: "the memos change yearly; what would the receipts cost?" asks of receipts.)
+  const asked = questionClauses(prepared.original).filter(({ open }) => open);
+  const named = jobNamedIn(asked.length > 0 ? asked.map(({ text }) => text).join(' ') : prepared.lower, jobs);
+  // ("for the receipts, about 3000" to the examples question: a message that names one job says its facts of it.)
+  if (named !== undefined && !jobFacts.some((fact) => fact.name === named)) {
+    const { task: _task, ...fields } = jobFields(extraction);
+    if (Object.keys(fields).length > 0) jobFacts.push({ name: named, fields });
+  }
   return {
     ...extraction,
     ...(listed === undefined ? {} : { jobs: listed }),
@@ -413,7 +425,9 @@ function readProfile(message: string, context: ExtractContext): Extraction {
     intents.asksBudgetFit = true;
   // "How do we stop it from hallucinating meds that aren't in the note?" asks about a failure; it does not say the
   // gap is missing knowledge (summarising a note the model is given is no retrieval task).
-  if (intents.asksHallucination) {
+  // ("the doctors are nervous about it making things up… is this safe enough?": a worry, or a safety question, about
+  // inventing is no gap of knowledge either.)
+  if (intents.asksHallucination || intents.asksSafety || WORRIED_ABOUT_INVENTING.test(prepared.lower)) {
     for (let index = findings.length - 1; index >= 0; index--) {
       const item = findings[index] as Finding;
       if (item.field === 'goals' && HALLUCINATION_WORDS.test(prepared.lower.slice(item.start, item.end)))
@@ -723,14 +737,21 @@ function readProfile(message: string, context: ExtractContext): Extraction {
   // "GPT-4o is NOT our model": denied, so it leaves the profile if an earlier message put it there.
   // (Only a message that denies something is scanned for the model it denies.)
   const denies = /\b(?:not|isn't|wasn't)\b|n't\b/.test(prepared.lower);
-  for (const mention of denies ? catalogScanner(context.knowledge).findModels(prepared.lower) : [])
-    if (
-      mention.entry &&
-      NOT_OURS_AFTER.test(prepared.lower.slice(mention.end, mention.end + 40)) &&
-      // ("So Llama 3.1 8B is not the model you would keep?" asks; it denies nothing.)
-      !sentenceAround(prepared.lower, mention.start, 200).includes('?')
-    )
+  for (const mention of denies ? catalogScanner(context.knowledge).findModels(prepared.lower) : []) {
+    if (!mention.entry || sentenceAround(prepared.lower, mention.start, 200).includes('?')) continue;
+    // ("So Llama 3.1 8B is not the model you would keep?" asks; it denies nothing.)
+    if (NOT_OURS_AFTER.test(prepared.lower.slice(mention.end, mention.end + 40)))
       leftBehind.deniedModel = mention.entry.name;
+    else if (NOT_OURS_BEFORE.test(prepared.lower.slice(Math.max(0, mention.start - 60), mention.start))) {
+      // ("we can't send anything to GPT-5 either": ruled out, so not read as the team's model in this message.)
+      leftBehind.deniedModel = mention.entry.name;
+      const name = mention.entry.name;
+      for (let index = stated.length - 1; index >= 0; index--) {
+        const item = stated[index] as Finding;
+        if (item.field === 'modelName' && item.value === name) stated.splice(index, 1);
+      }
+    }
+  }
   // A message in French or German: only the names and numbers shared with English are read; the reply says so.
   const language = otherLanguageOf(prepared.original);
   if (language !== undefined) leftBehind.otherLanguage = language;
@@ -1020,7 +1041,13 @@ const ADOPTED =
   /\b(?:switch(?:ing)?|mov(?:e|ing)|migrat(?:e|ing))\s+(?:over\s+)?to\s+(?:it|that\s+one|this\s+one)\b|\bgo(?:ing)?\s+with\s+(?:it|that\s+one|this\s+one)\b|\b(?:is|will\s+be|becomes?)\s+our\s+(?:new\s+|main\s+|production\s+)?model\b|\bwe(?:'ll|\s+will)\s+use\s+it\b|\bwe\s+(?:picked|chose|adopted)\s+it\b/;
 /** "… was just what we tested", "… was only the one we tried": said after the model. */
 const TESTED_ONLY_AFTER =
-  /^\s+(?:was|is)\s+(?:just|only|merely)\s+(?:what|the\s+(?:one|model))\s+(?:we|i)\s+(?:tested|tried|benchmarked|piloted)\b/;
+  /^\s+(?:was|is)\s+(?:just|only|merely)\s+(?:what|the\s+(?:one|model))\s+(?:we|i)\s+(?:tested|tried|benchmarked|piloted)\b|^\)?\s*(?:just\s+|only\s+)?(?:as\s+a\s+(?:quick\s+|small\s+|little\s+)?(?:test|trial|try)|for\s+a\s+(?:quick\s+)?(?:test|trial)|to\s+(?:test|try)\s+(?:it|things|it\s+out))\b/;
+/**
+ * "we can't send anything to GPT-5 either", "we are NOT using gpt-5", "we're not allowed to use Claude": said before
+ * the model, it is ruled out, not the team's.
+ */
+const NOT_OURS_BEFORE =
+  /\b(?:(?:we|i)(?:'re|'m|\s+are|\s+am)\s+not\s+(?:(?:going\s+to\s+be\s+)?using|on|going\s+with|allowed\s+to\s+use|allowed\s+to\s+send\s+(?:anything|data|it)\s+to)|(?:can't|cannot|can\s+not|may\s+not|must\s+not|won't|aren't\s+allowed\s+to|are\s+not\s+allowed\s+to)\s+(?:use|send\s+(?:anything|any\s+data|data|it|them|our\s+[\w-]+)\s+(?:to|into)|touch))\s+(?:the\s+)?$/;
 
 /**
  * A pilot or prototype that ran on the model named next, in one clause with nothing of now or later in between: "the
@@ -1513,7 +1540,7 @@ function withoutGoals(fields: Partial<Profile>, removed: readonly Goal[]): Parti
 }
 
 const NO_DOCUMENT_QUESTIONS =
-  /\b(?:we're|we\s+are|it's|it\s+is|this\s+is)\s+not\s+(?:answering|about\s+answering|doing)\s+(?:questions?|q\s?&\s?a)\s+(?:from|about|over|on)\s+(?:our\s+|the\s+|any\s+)?(?:docs|documents|documentation|a\s+knowledge\s+base)\b|\b(?:the\s+model|it)\s+(?:does\s+not|doesn't|doesnt)\s+lack\s+(?:any\s+)?knowledge\b|\b(?:it's|it\s+is|this\s+is|this's)\s+not\s+a\s+knowledge\s+(?:problem|gap|issue)\b|\b(?:it|this)\s+isn't\s+a\s+knowledge\s+(?:problem|gap|issue)\b|\bwe\s+(?:don't|do\s+not)\s+answer\s+questions\s+(?:from|about|over)\s+(?:the\s+|our\s+)?(?:docs|documents)\b/;
+  /\b(?:we're|we\s+are|it's|it\s+is|this\s+is)\s+not\s+(?:answering|about\s+answering|doing)\s+(?:questions?|q\s?&\s?a)\s+(?:from|about|over|on)\s+(?:our\s+|the\s+|any\s+)?(?:docs|documents|documentation|a\s+knowledge\s+base)\b|\b(?:the\s+model|it)\s+(?:does\s+not|doesn't|doesnt)\s+lack\s+(?:any\s+)?knowledge\b|\b(?:it's|it\s+is|this\s+is|this's)\s+not\s+a\s+knowledge\s+(?:problem|gap|issue)\b|\b(?:it|this)\s+isn't\s+a\s+knowledge\s+(?:problem|gap|issue)\b|\bwe\s+(?:don't|do\s+not)\s+answer\s+questions\s+(?:from|about|over)\s+(?:the\s+|our\s+)?(?:docs|documents)\b|\b(?:it|the\s+model|this)\s+(?:doesn't|does\s+not|doesnt|won't|will\s+not)\s+need\s+(?:any\s+)?(?:outside|external|extra|other)\s+(?:documents|docs|knowledge|information|info|sources)\b|\b(?:drop|remove|forget|skip|lose)\s+(?:the\s+)?(?:retrieval|rag|document\s+search|search)(?:\s+(?:thing|part|step|bit|idea))?\b|\ball\s+(?:the\s+)?(?:facts|information|info)\s+(?:it\s+needs\s+)?(?:are|is)\s+in\s+the\s+(?:[\w-]+\s+){0,2}?(?:note|notes|input|document|file|email|record|transcript)s?\s+itself\b/;
 const FORGET_GOAL =
   /\b(?:forget|ignore|never\s*mind|drop)\s+(?:about\s+)?(?:the\s+)?(latency|speed|cost|price|style|tone|format|citations)(?!\s+(?:of|for|on)\b)|\b(latency|speed)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter\b/g;
 const NO_DEADLINE =

@@ -5,7 +5,7 @@
  * a few thousand categorised") add to that job. The team's shared facts stay in the profile. Pure; every pattern is
  * linear in the message's length.
  */
-import { JOB_FIELDS } from '../../profile/job-schema.ts';
+import { JOB_FIELDS, MAX_JOBS } from '../../profile/job-schema.ts';
 import type { Profile } from '../../profile/profile-schema.ts';
 import type { Extraction, PreparedMessage } from './types.ts';
 
@@ -28,8 +28,6 @@ export interface KnownJob {
   readonly keywords: readonly string[];
 }
 
-/** At most this many jobs are read from one message (more are tenants of one base, `tasksCount`). */
-const MAX_JOBS = 5;
 /** Candidate lists of jobs read in one message. */
 const MAX_LISTS = 3;
 /** Clauses naming a job read in one message. */
@@ -64,12 +62,19 @@ const JOB_BOUNDARY = new RegExp(
   'g',
 );
 
-/** "two things we'd like AI for:", "three jobs really:": the list of jobs after the colon, to the sentence's end. */
+/**
+ * "two things we'd like AI for:", "three jobs really:": the list of jobs after the colon, to the sentence's end (at
+ * most 600 characters; a longer list is not read).
+ */
 const LISTED_JOBS =
-  /\b(?:two|2|three|3|four|4|a\s+couple\s+of|a\s+few|several)\s+(?:things|jobs|tasks|use[\s-]?cases|uses|problems|workflows|projects)\b[^:.;!?\n]{0,50}:\s{0,3}([a-z](?:[^.!?\n]|\.(?=\d)){3,400})/g;
+  /\b(?:two|2|three|3|four|4|a\s+couple\s+of|a\s+few|several)\s+(?:things|jobs|tasks|use[\s-]?cases|uses|problems|workflows|projects)\b[^:.;!?\n]{0,50}:\s{0,3}([a-z](?:[^.!?\n]|\.(?=\d)){3,600})(?=[.!?\n]|$)/g;
 
-/** What a job's own words must not start with: a pronoun object is the same job again ("classify tickets and route them"). */
-const PRONOUN_OBJECT = /^\S+\s+(?:them|it|this|that|these|those|him|her)\b/;
+/**
+ * What a job's own words must not start with: an object that is the first job's output again ("classify tickets and
+ * route them", "answers questions … and writes the reply in our voice", "replies to them"): one job with two gaps.
+ */
+const REFERS_BACK =
+  /^\S+\s+(?:(?:to|on|with|into|from|up|out)\s+)?(?:them|it|this|that|these|those|him|her|each\s+one|the\s+(?:[\w-]+\s+)?(?:answers?|repl(?:y|ies)|responses?|summar(?:y|ies)|results?|outputs?|translations?|drafts?|text|reports?|findings|extractions?))\b/;
 
 /** Words that name no job in particular: verbs of wanting, the people served, generic nouns, function words. */
 const GENERIC_WORDS: ReadonlySet<string> = new Set(
@@ -79,10 +84,21 @@ const GENERIC_WORDS: ReadonlySet<string> = new Set(
     'much need only other over patient people question really right should some someone staff stuff than that their ' +
     'them then there these they thing this those team tool used user using very want well were what when where which ' +
     'while will with would write writing your send sending sort sorting model automatic automatically good better ' +
-    'sound sounds look able things general first second and the for our you are was can get use has had its not but ' +
-    'any all who how why new old per via out off too one two'
+    'sound sounds look able things general first second ' +
+    // The advisor's own words: a question about the plan, its cost or the hardware names no job.
+    'plan plans cost costs price budget cover covers covered internal external training train server servers gpu ' +
+    'time rule rules document documents docs file files pdf pdfs page pages whole part thing together month day ' +
+    'week year request requests example examples label labeled labelled answers reply replies read reading ' +
+    'handle handling process processing check checking review reviewing also'
   ).split(' '),
 );
+/** Words of the list itself: a part's verb ("sorting", "answering") names no job. */
+const VERB_STEMS =
+  /^(?:writ|draft|answer|repl|respond|sort|classif|categori|tag|label|extract|pull|summari|translat|transcrib|rout|triag|generat|detect|flag|caption|grad|scor|moderat|creat|produc|send|search|recommend|predict|forecast|convert|turn|fill|explain|suggest|review|check|spot|read|handl|chat|talk|help)/;
+/** Keywords kept per job (the first ones in the job's words): enough to name it, and within the stored state's limit. */
+const MAX_KEYWORDS = 12;
+/** A message that asks about all the jobs at once names none of them. */
+const ALL_THE_JOBS = /\b(?:all|both|whole|everything|each|every|entire|overall|altogether|together|combined|total)\b/;
 
 /** A word's plain form, so "receipts" and "receipt", "customers'" and "customer" are one keyword. */
 function stem(word: string): string {
@@ -98,8 +114,9 @@ function stems(text: string): Set<string> {
 
 /** The words of a job's text that may name it: four letters or more, not generic, not a verb of the job list. */
 function candidateKeywords(text: string): string[] {
-  const verb = new RegExp(`^${TASK_VERB}$`);
-  return [...stems(text)].filter((word) => word.length >= 3 && !GENERIC_WORDS.has(word) && !verb.test(word));
+  return [...stems(text)].filter(
+    (word) => word.length >= 4 && word.length <= 40 && !GENERIC_WORDS.has(word) && !VERB_STEMS.test(word),
+  );
 }
 
 /**
@@ -115,13 +132,26 @@ function jobName(text: string): string {
       );
     if (tail) trimmed = trimmed.slice(0, 12 + tail.index);
   }
+  // ("sorting support tickets into 12 queues (we have 5,000 labelled": a name ends before an aside.)
+  const aside = trimmed.indexOf('(');
+  if (aside > 12) trimmed = trimmed.slice(0, aside).trimEnd();
   if (trimmed.length <= 60) return trimmed;
   const cut = trimmed.slice(0, 61);
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), 20)).replace(/[,;:]+$/, '');
 }
 
+/** Names made distinct: a second "answering customer questions" gets its first keyword the first one lacks. */
+function distinctNames(jobs: JobReading[]): JobReading[] {
+  return jobs.map((job, index) => {
+    const same = jobs.filter((other, at) => at !== index && other.name.toLowerCase() === job.name.toLowerCase());
+    if (same.length === 0) return job;
+    const own = job.keywords.find((word) => !same.some((other) => other.keywords.includes(word)));
+    return { ...job, name: `${job.name} (${own ?? index + 1})` };
+  });
+}
+
 /** The fields a job holds, from a reading of its own words (its task, gaps, data, volume). */
-function jobFields(extraction: Extraction): Partial<Profile> {
+export function jobFields(extraction: Extraction): Partial<Profile> {
   const fields: Record<string, unknown> = {};
   for (const field of JOB_FIELDS) {
     const value = extraction.fields[field];
@@ -153,25 +183,27 @@ export function findJobs(
   task: string | undefined,
   read: (text: string) => Extraction,
 ): JobReading[] | undefined {
-  const lists = [...prepared.lower.matchAll(LISTED_JOBS)].map((match) => match[1] as string);
-  if (task !== undefined) lists.push(task.toLowerCase());
+  // An explicit list ("two things: …") says there are several jobs; a task read with "and also" only may.
+  const lists = [...prepared.lower.matchAll(LISTED_JOBS)].map((match) => ({ list: match[1] as string, said: true }));
+  if (task !== undefined) lists.push({ list: task.toLowerCase(), said: false });
   // (A message lists its jobs once: a few candidate lists at most are read, so a long message costs no more.)
-  for (const list of lists.slice(0, MAX_LISTS)) {
+  for (const { list, said: listed } of lists.slice(0, MAX_LISTS)) {
     const parts = splitJobs(list);
     if (parts.length < 2 || parts.length > MAX_JOBS) continue;
-    if (parts.some((part) => part.split(/\s+/).length < 2 || PRONOUN_OBJECT.test(part))) continue;
+    if (parts.some((part) => part.split(/\s+/).length < 2 || REFERS_BACK.test(part))) continue;
     const readings = parts.map((part) => {
       const fields = jobFields(read(part));
       // ("help write …": the verb after "help" is the job's.)
       const shape = fields.taskType ?? verbShape(part.replace(/^help(?:s|ing)?\s+(?:with\s+|to\s+)?/, ''));
       return { part, fields: shape === undefined ? fields : { ...fields, taskType: shape } };
     });
-    // Two jobs are two when they differ in shape or in what must get better; the same shape twice is one job.
+    // Two jobs are two when they differ in shape or in what must get better; the same shape twice is one job
+    // ("summarise our calls and draft follow-up emails"), unless the team lists them as separate things.
     const shapes = new Set(
       readings.map(({ fields }) => `${fields.taskType ?? '?'}|${[...(fields.goals ?? [])].sort()}`),
     );
     const described = readings.every(({ fields }) => fields.taskType !== undefined || fields.goals !== undefined);
-    if (!described || shapes.size < readings.length) continue;
+    if (!described || shapes.size < (listed ? 2 : readings.length)) continue;
     const words = readings.map(({ part }) => candidateKeywords(part));
     // A keyword names one job only.
     const shared = new Set(
@@ -186,11 +218,12 @@ export function findJobs(
     };
     const jobs = readings.map(({ part, fields }, index) => ({
       name: jobName(said(part)),
-      keywords: (words[index] ?? []).filter((word) => !shared.has(word)),
+      keywords: (words[index] ?? []).filter((word) => !shared.has(word)).slice(0, MAX_KEYWORDS),
       fields: { ...fields, task: said(part) },
     }));
-    if (jobs.some((job) => job.keywords.length === 0)) continue;
-    return jobs;
+    // (A job no word names can still be listed, and is advised; only a question naming it cannot reach it.)
+    if (!listed && jobs.some((job) => job.keywords.length === 0)) continue;
+    return distinctNames(jobs);
   }
   return undefined;
 }
@@ -207,9 +240,18 @@ function clauses(lower: string): { start: number; end: number }[] {
   return spans;
 }
 
-/** The one job a text names by its keywords (undefined when it names none, or several). */
+/**
+ * The one job a text names by its keywords (undefined when it names none, several, or all of them: "what would the
+ * whole thing cost?", "both").
+ */
 export function jobNamedIn(text: string, jobs: readonly KnownJob[]): string | undefined {
-  const words = stems(text.toLowerCase());
+  const lower = text.toLowerCase();
+  return ALL_THE_JOBS.test(lower) ? undefined : onlyJobNamed(lower, jobs);
+}
+
+/** The one job whose keywords a text uses (undefined when none or several). */
+function onlyJobNamed(lower: string, jobs: readonly KnownJob[]): string | undefined {
+  const words = stems(lower);
   const named = jobs.filter((job) => job.keywords.some((keyword) => words.has(keyword)));
   return named.length === 1 ? named[0]?.name : undefined;
 }
@@ -228,7 +270,7 @@ export function jobFactsIn(
   let clausesRead = 0;
   for (const { start, end } of clauses(prepared.lower)) {
     const text = prepared.original.slice(start, end);
-    const name = jobNamedIn(text, jobs);
+    const name = onlyJobNamed(text.toLowerCase(), jobs);
     if (name === undefined) continue;
     // (Each clause is read in full: a message is held to MAX_JOB_CLAUSES of them, so its cost stays bounded.)
     if (++clausesRead > MAX_JOB_CLAUSES) break;

@@ -169,6 +169,14 @@ const PRODUCT_NAME_BEFORE =
 /** "a few hundred", "a couple of thousand", "several thousand": a rough count in words. */
 const ROUGH_COUNT =
   /(?<!\b(?:not|never|fewer\s+than|less\s+than|under|below)\s+(?:even\s+)?)\b(a\s+few|a\s+couple(?:\s+of)?|several)\s+(hundred(?:\s+thousand)?|thousand)\b/;
+/**
+ * "we add maybe 10 new products a month": a count of things per day, week or month answers no budget and no count of
+ * examples (only a volume, whose own reader reads it).
+ */
+const THINGS_PER_PERIOD_AFTER =
+  /^\s*(?:[a-z-]+\s+){0,2}?(?!(?:dollars|bucks|euros|pounds|quid|grand)\b)[a-z]+s\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b/;
+/** Fields a count of things per period answers (the volumes). */
+const PER_PERIOD_FIELDS: ReadonlySet<string> = new Set(['requestsPerDay']);
 /** Counts of things a per-group "each" splits (memory "48 each" is per GPU, the value asked). */
 const COUNTED_FIELDS: ReadonlySet<string> = new Set(['labeledExamples', 'preferencePairs']);
 
@@ -246,6 +254,7 @@ export function numberAnswer(
       // "got 78%": a share answers no count, latency or budget; "2,000 frames per robot per shift": a count per unit
       // (not per day or month) is not the total asked for.
       if (/^\s*(?:%|percent\b)/.test(after) || PER_UNIT_NOT_TIME.test(after)) continue;
+      if (!PER_PERIOD_FIELDS.has(field) && THINGS_PER_PERIOD_AFTER.test(after)) continue;
       // "at about 129 shillings to the dollar": an exchange rate or a price is money, no count or size.
       if (CURRENCY_AFTER.test(after)) continue;
       // "Five hundred is one-time", "50 is per month": money said with its period answers no count asked.

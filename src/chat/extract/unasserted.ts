@@ -103,7 +103,7 @@ const PAST_AFTER =
   /\b(?:no\s+longer|any\s?more|(?:is|are|were|was|'re)\s+(?:gone|sold|decommissioned|retired|returned)|had\s+to\s+(?:give|hand)\s+(?:them\s+|it\s+)?(?:back|up)|sold\s+(?:them|it|those|these))\b/;
 /** A prohibition with "anymore"/"no longer": "may not leave … anymore", "is no longer allowed to go to the cloud". */
 const NEW_RULE =
-  /\b(?:may\s+not|must\s+not|mustn't|can\s+not|cannot|can't|not\s+allowed\s+to|no\s+longer\s+(?:allowed|permitted)|isn't\s+allowed|aren't\s+allowed|won't\s+be\s+allowed)\b/;
+  /\b(?:may\s+not|must\s+not|mustn't|can\s+not|cannot|can't|not\s+allowed\s+to|no\s+longer\s+(?:allowed|permitted)|isn't\s+allowed|aren't\s+allowed|won't\s+be\s+allowed|nothing\s+(?:is\s+)?(?:allowed|permitted|may|can|must|should|gets)\s+(?:to\s+)?leave)\b/;
 const PAST_ANY = new RegExp(`${PAST.source}|${PAST_AFTER.source}`, 'g');
 /** (A dot between digits, as in "Llama 3.1", ends no sentence.) */
 const SENTENCE_BREAK = /[!?;\n]|\.(?!\d)/g;

@@ -147,6 +147,8 @@ function corpusFindings(message: Parameters<Extractor>[0]): Finding[] {
       continue;
     // "the 5 files weren't labeled examples": files talked about before, not the corpus.
     if (/\bthe\s+$/.test(lower.slice(Math.max(0, match.index - 4), match.index))) continue;
+    // "it got 9 of 10 notes right": a score on a test, not a collection.
+    if (/\b\d+\s+(?:of|out\s+of)\s+$/.test(lower.slice(Math.max(0, match.index - 14), match.index))) continue;
     // "instead of reading 60 pages", "skimming 40 pages": the length someone reads, not a collection.
     if (
       /^\d/.test(match[0]) &&
@@ -159,6 +161,13 @@ function corpusFindings(message: Parameters<Extractor>[0]): Finding[] {
     const rest = lower.slice(match.index + match[0].length, match.index + match[0].length + 40);
     // "5 example files pasted in the context": a prompt's worked examples, not a corpus.
     if (/^\s*(?:pasted|put|stuffed|dropped|included)\s+(?:in|into)\b/.test(rest)) continue;
+    // "500 invoice PDFs to extract the totals from": the inputs the task processes, not documents to know.
+    if (
+      /^\s*(?:(?:that|which)\s+)?(?:we\s+)?(?:need\s+)?to\s+(?:be\s+)?(?:extract|pull|process|pars|sort|classif|tag|label|check|review|summari[sz]|translat|redact|ocr|scan|read)\w*/.test(
+        rest,
+      )
+    )
+      continue;
     // "2,000 contracts of about 12 pages each": the length of each document, not a collection of pages.
     if (/\bpages?$/.test(match[0]) && /^\s*(?:each|apiece|a\s+piece|on\s+average)\b/.test(rest)) continue;
     // "5k labeled tickets" are labeled examples, not a document corpus.

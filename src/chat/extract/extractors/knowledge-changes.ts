@@ -122,7 +122,7 @@ const BARE = new RegExp(
 const NOTHING_TO_GO_STALE =
   /\b(?:there's|there\s+is)\s+no\s+['"]?knowledge['"]?\s+(?:that\s+)?chang(?:ing|es)\b|\b(?:it|the\s+model)\s+only\s+(?:summari[sz]es|reads|extracts\s+from|works\s+(?:on|from)|processes|classifies)\s+(?:the|each)\s+(?:file|document|doc|input|text|note|case\s+file|email|ticket|record)s?\s+(?:it's|it\s+is|it\s+gets|we)\s*(?:given|get|send|pass|feed)/g;
 
-export const extractKnowledgeChanges: Extractor = (message) => {
+export const extractKnowledgeChanges: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
   for (const match of allMatches(NOTHING_TO_GO_STALE, lower))
@@ -151,7 +151,8 @@ export const extractKnowledgeChanges: Extractor = (message) => {
       /\b(?:rarely|seldom|hardly|barely|stable|much|often|a\s+lot|infrequently)\b/.test(text) ? 'rarely' : 'never';
     findings.push(findingFromMatch('knowledgeChanges', frequency, match));
   }
-  const bare = BARE.exec(lower);
+  // (A bare frequency answers the question asked: "maybe 5 times a day" to "how many requests a day?" is a volume.)
+  const bare = context?.requestedField === 'requestsPerDay' ? null : BARE.exec(lower);
   if (bare?.[1]) {
     const frequency = frequencyOf(bare[1]);
     const start = lower.indexOf(bare[1]);

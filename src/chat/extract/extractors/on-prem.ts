@@ -19,8 +19,9 @@ const STAYS = new RegExp(
     String.raw`\b(?:the\s+whole\s+thing|it\s+all|everything|all\s+of\s+it)\s+(?:must|has\s+to|needs\s+to|have\s+to|should)\s+(?:stay|run|be\s+kept|be\s+hosted)\s+(?:in[\s-]house|on[\s-]?prem(?:ise|ises)?|locally|on\s+our\s+own\s+(?:servers?|hardware|machines?)|on\s+(?:one\s+of\s+)?our\s+(?:own\s+)?(?:laptops?|servers?|machines?|pcs?)(?:\s+instead\s+of\s+the\s+cloud)?)\b|\b(?:can|could)\s+(?:the\s+whole\s+thing|it\s+all|it|everything|this)\s+(?:stay|run|be\s+kept|be\s+hosted)\s+(?:in[\s-]house|on[\s-]?prem(?:ise|ises)?|locally|on\s+our\s+own\s+(?:servers?|hardware|machines?)|on\s+(?:one\s+of\s+)?our\s+(?:own\s+)?(?:laptops?|servers?|machines?|pcs?)(?:\s+instead\s+of\s+the\s+cloud)?)\b`,
     // "we must keep the customer questions in house", "can we keep the data on our own servers?".
     String.raw`\bkeep\s+(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?|every\s+)?(?:[\w-]+\s+){0,2}?(?:data|questions|records|documents|information|info|details|files|emails|conversations|chats|messages|reports)\s+(?:in[\s-]house|on[\s-]?prem(?:ise|ises)?|on\s+(?:our|the)\s+(?:own\s+)?(?:servers?|premises|hardware|network)|(?:inside|in)\s+(?:our|the)\s+(?:own\s+)?(?:building|office|data\s?cent(?:er|re)|network|walls|premises|clinic|hospital))\b`,
-    // "no case data may leave our own servers".
+    // "no case data may leave our own servers", "nothing is allowed to leave our building anymore".
     String.raw`\bno\s+(?:[\w-]+\s+){0,2}?(?:data|records|documents|files)\s+(?:may|can|must|should|is\s+allowed\s+to|will\s+ever)\s+(?:ever\s+)?leave\s+${PREMISES}`,
+    String.raw`\bnothing\s+(?:(?:is|will\s+be)\s+(?:allowed|permitted)\s+to|may|can|must|should|will|gets\s+to)\s+(?:ever\s+)?leave\s+${PREMISES}`,
     // "Our data may under no circumstances leave our own servers", "data is not allowed out of company".
     String.raw`\b(?:data|it|records|documents)\s+(?:may|can|must)\s+(?:under\s+no\s+circumstances|in\s+no\s+case|never)\s+leave\s+${PREMISES}`,
     String.raw`\b(?:data|records|documents)\s+(?:is|are)\s+not\s+allowed\s+(?:out|outside)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:company|building|premises|country|network|hospital)\b`,

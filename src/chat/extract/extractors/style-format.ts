@@ -25,7 +25,7 @@ const STYLE = new RegExp(
     String.raw`\b(?:fix|fixes|fixing|get|gets|nail|nails|match|matches|change|changes)\s+(?:the|its|our)\s+tone\b`,
     String.raw`\bsounds?\s+(?:like\s+a\s+robot|robotic|too\s+(?:formal|stiff|casual))\b`,
     // "reminder texts that sound friendly not robotic", "replies which sound warm and human".
-    String.raw`\b(?:that|which)\s+sounds?\s+(?:(?:more|less|a\s+bit|a\s+little|really|very|properly)\s+)?(?:warm|friendly|cheeky|playful|fun|human|casual|formal|professional|witty|empathetic|polite|natural|upbeat|approachable|personal)\b|\b(?:not|less|never)\s+robotic\b`,
+    String.raw`\b(?:texts?|messages?|replies|answers?|emails?|e-mails?|copy|descriptions?|reminders?|posts?|letters?|responses?|notes?|summaries|captions?|articles?|content|scripts?|dialogue|lines)\s+(?:that|which)\s+sounds?\s+(?:(?:more|less|a\s+bit|a\s+little|really|very|properly)\s+)?(?:warm|friendly|cheeky|playful|fun|human|casual|formal|professional|witty|empathetic|polite|natural|upbeat|approachable|personal)\b(?:,?\s+(?:and\s+)?(?:not|less|never)\s+robotic\b)?`,
     String.raw`\b(?:into|as)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?json\b`,
     String.raw`\b(?:own|their|distinct|unique|specific)\s+(?:writing\s+|character\s+|brand\s+)?(?:style|tone|voice)\b`,
     String.raw`\b(?:sound|sounds|write|writes|talk)\s+like\s+(?:us|our|a|an|the)\b`,

@@ -8,18 +8,23 @@ const TENANT_NOUN = String.raw`(?:customers?|clients?|characters?|npcs?|tenants?
 const CLIENT_ORG_NOUN = `(?:importers?|exporters?|shippers?|carriers?|airlines?|banks?|labs?|retailers?|distributors?|suppliers?|municipalit(?:y|ies)|brokers?|agenc(?:y|ies)|firms?|partners?|schools?|hospitals?|clinics?|franchis(?:e|es)|branches|publishers?|merchants?|sellers?|restaurants?|hotels?|newsrooms?|insurers?|dealers(?:hips)?|resellers?)`;
 /** What a client's own version of the model differs in: "their own underwriting guidelines", "its own tone". */
 const OWN_BEHAVIOUR = String.raw`(?:[\w-]+\s+)?(?:guidelines|style|tone|voice|templates?|formats?|rules|quirks|conventions|preferences|mappings|taxonom(?:y|ies)|requirements|polic(?:y|ies)|prompts?|persona|labels|categories|instructions|adapters?|models?|wording|terminology)`;
+/**
+ * A tenant noun that names the tenants, not a word before what is counted: "30 npc messages each per day" counts
+ * messages, "12 product photos each" photos.
+ */
+const TENANT_HEAD = String.raw`${TENANT_NOUN}\b(?!\s+(?:messages?|replies|requests?|calls?|texts?|conversations?|dialogues?|queries|questions?|images?|photos?|pictures?|examples?|documents?|docs|records?|rows?|tickets?|emails?|responses?|answers?|interactions?|sessions?|items?|descriptions?|reviews?|pages?|orders?)\b)`;
 const TASK_NOUN = String.raw`(?:tasks?|use[\s-]cases?|skills?|workflows?|applications?|apps?)`;
 /**
  * "50 customers each with their own style", "12 clients, each needing a separate adapter", "each of our 12 games
  * needs its own voice".
  */
 const PER_TENANT = new RegExp(
-  `\\beach\\s+of\\s+(?:our|the|their)\\s+(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${TENANT_NOUN}\\b[^.;!?\\n]{0,50}?\\b(?:own|separate|distinct|individual|different|specific)\\b|(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|enterprise|b2b|corporate|big|large|small)\\s+)?${TENANT_NOUN}\\b[^.;!?\\n]{0,25}?\\b(?:each|every\\s+one|per|own|separate|distinct|individual|different|specific)\\b`,
+  `\\beach\\s+of\\s+(?:our|the|their)\\s+(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${TENANT_HEAD}[^.;!?\\n]{0,50}?\\b(?:own|separate|distinct|individual|different|specific)\\b|(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|enterprise|b2b|corporate|big|large|small)\\s+)?${TENANT_HEAD}[^.;!?\\n]{0,25}?\\b(?:each|every\\s+one|per|own|separate|distinct|individual|different|specific)\\b`,
   'g',
 );
 /** "60 business customers (tenants), each wants the assistant to write in its own tone": each one, its own. */
 const EACH_THEIR_OWN = new RegExp(
-  `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${TENANT_NOUN}\\b[^.;!?\\n]{0,40}?\\beach\\b[^.;!?\\n]{0,50}?\\b(?:its|their)\\s+own\\b`,
+  `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${TENANT_HEAD}[^.;!?\\n]{0,40}?\\beach\\b[^.;!?\\n]{0,50}?\\b(?:its|their)\\s+own\\b`,
   'g',
 );
 /** "we serve 35 insurance brokers and each one wants the assistant to follow their own underwriting guidelines". */

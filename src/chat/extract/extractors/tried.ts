@@ -246,7 +246,7 @@ const NOT_A_PROMPTED_MODEL =
 
 /** Said in free text that nothing was tried: "haven't tried anything yet", "we've tried nothing so far". */
 const NOTHING_TRIED_YET =
-  /\b(?:(?:haven't|have\s+not|didn't|did\s+not)\s+(?:really\s+)?tried\s+anything|(?:we've|we\s+have|i've)\s+tried\s+nothing|nothing\s+(?:has\s+been\s+|was\s+|is\s+)?tried\s+(?:yet|so\s+far)|(?:not|haven't|nothing)\s+tried\s+(?:anything\s+)?yet)\b/g;
+  /\b(?:(?:haven't|havent|have\s+not|didn't|didnt|did\s+not)\s+(?:really\s+|actually\s+)?tried\s+anything|(?:we've|we\s+have|i've)\s+tried\s+nothing|nothing\s+(?:has\s+been\s+|was\s+|is\s+)?tried\s+(?:yet|so\s+far)|(?:not|haven't|havent|nothing)\s+tried\s+(?:anything\s+)?yet)\b/g;
 
 /** A reply that nothing was tried yet: "nothing yet", "none", "not yet". */
 const NOTHING_TRIED =
