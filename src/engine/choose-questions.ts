@@ -60,7 +60,7 @@ const LATENCY_SENSITIVE_TASK =
 const PER_ITEM_TASKS: ReadonlySet<string> = new Set(['classify', 'extract', 'image-understand', 'image-generate']);
 /** Task words for work that often runs on a device rather than in a data centre. */
 const RUNS_AT_THE_EDGE =
-  /\b(?:games?|npcs?|rpg|in[\s-]game|apps?|mobile(?![\s-](?:plans?|contracts?|operators?|networks?|carriers?|subscriptions?|data|tariffs?|bills?|numbers?))|phones?(?![\s-](?:plans?|contracts?|bills?|numbers?|calls?|lines?))|offline|on[\s-]device|camera|line\s+camera|assembly\s+line|factory|robots?|drones?|voice[\s-]notes?|kiosks?|vehicles?|cars?|defects?|weld\w*|visual\s+inspection)\b/i;
+  /\b(?:games?|npcs?|rpg|in[\s-]game|apps?|mobile(?![\s-](?:plans?|contracts?|operators?|networks?|carriers?|subscriptions?|data|tariffs?|bills?|numbers?))|phones?(?![\s-](?:plans?|contracts?|bills?|numbers?|calls?|lines?))|offline|on[\s-]device|camera|line\s+camera|assembly\s+line|factory|robots?|drones?|voice[\s-]notes?|kiosks?|vehicles?|cars?|defects?|weld\w*|visual\s+inspection|warehouses?|handhelds?|scanners?|pickers?|shop\s+floor|journal(?:ing)?\s+entries|diary|diaries)\b/i;
 /** A task that says it makes images ("generate on-brand product images"): the image fork is answered. */
 const IMAGE_GENERATION_TASK =
   /\b(?:generat\w*|creat\w*|render\w*|draw\w*|design\w*|make|makes|making)\b[^.]{0,40}\b(?:images?|pictures?|photos?|art|artwork|illustrations?|renders?|visuals?|shots?|banners?|thumbnails?)\b/i;
@@ -360,6 +360,9 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       'deployment',
       "A model inside a game, an app or a device must fit that device's memory; one in the cloud need not.",
     );
+    // (A model open to the team may be the one that runs there: the device's memory is the next fork.)
+    if (facts.weightsAvailable !== false)
+      ask('deviceMemoryGB', 'If it runs on the device, the device memory caps the model, even at 4 bits.');
   }
   // On a device, its memory caps the model before anything else is worth asking.
   if ((input.deployment === 'edge' || input.deployment === 'mobile') && input.deviceMemoryGB === undefined) {
@@ -392,6 +395,19 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       'canSwitchModel',
       `The named model rules out ${name(destination.method)}; the plan moves it to ${destination.switchedTo}.`,
     );
+    // Off a vendor's API model with sensitive records and no GPUs known: where the data may go decides the kind of
+    // move (another model a provider tunes, or an open one on GPUs the team runs) before which GPUs.
+    if (
+      facts.weightsAvailable === false &&
+      (mentionsHealthData(input) || mentionsRegulatedData(input)) &&
+      input.dataMustStayOnPrem === undefined &&
+      input.gpuName === undefined &&
+      input.gpuCount === undefined
+    )
+      ask(
+        'dataMustStayOnPrem',
+        'Whether your data may go to a provider decides the move: another model a provider tunes, or an open model on GPUs you run.',
+      );
     for (const field of context.substituteDecidedBy ?? []) {
       ask(
         field as ProfileField,

@@ -170,3 +170,64 @@ describe("newuser54's findings, read as general classes", () => {
       expect(answer.recommendations.find((entry) => entry.method === method)?.verdict).toBe('not-viable');
   });
 });
+
+describe('terse chat-style messages from batch x63', () => {
+  it.each([
+    ['tried few-shot w/ like 10 examples, got to maybe 85% then plateaued hard', 'labeledExamples', undefined],
+    ['want the model aligned w/ what reviewers pick', 'goals', ['alignment']],
+    ['must stay on gemini 2.5 flash and we only get api access, no tuning allowed', 'modelAccess', 'api-only'],
+    ['model is our own ft of llama 3 8b', 'modelStage', 'fine-tuned'],
+    ['ive done a couple hf tutorials, thats it for ml on the team', 'mlExpertise', 'basic'],
+    ['laptops are 16gb macbooks, want the model to use <=6gb so ppl can still work', 'deviceMemoryGB', 6],
+    ['~8k labeled imgs, no model picked yet', 'labeledExamples', 8000],
+    ['need to fully ft a 70b on ~40k instr pairs in 3 wks', 'labeledExamples', 40_000],
+  ])('%s → %s', (text, field, value) => {
+    expect(read(text)[field as ProfileField]).toEqual(value);
+  });
+
+  it('reads "openai ft job … was good enough" as a managed job tried, and no task from "ft a 13b" or "use less than"', () => {
+    expect(read('openai ft job on 4o mini was good enough for the pilot, now we need it ~10x cheaper').tried).toEqual([
+      { method: 'managed-fine-tuning', result: 'good-enough' },
+    ]);
+    expect(read('we want to ft a 13b model').task).toBeUndefined();
+    expect(read('we want the model to use less than 3 gb on the phone').task).toBeUndefined();
+  });
+});
+
+describe('questions the fresh scenario batches wanted (w82 / batch80, w83 / batch81)', () => {
+  const fields = (profile: Record<string, unknown>) => advise(profile).questions.map((question) => question.field);
+
+  it('asks where a model for warehouse pickers or journal entries runs, and the device memory if there', () => {
+    const warehouse = fields({
+      modelName: 'Whisper turbo',
+      taskType: 'transcribe',
+      task: "recognise pickers' spoken confirmations (SKU digits, bin codes) in a noisy warehouse",
+    });
+    expect(warehouse.slice(0, 2)).toEqual(['deployment', 'deviceMemoryGB']);
+    const journal = fields({
+      modelName: 'Llama 3.1 8B',
+      taskType: 'generate',
+      task: "turn a user's week of private journal entries into a short reflection",
+    });
+    expect(journal.slice(0, 2)).toEqual(['deployment', 'deviceMemoryGB']);
+    // (A task that names no place it runs is not asked.)
+    expect(
+      fields({ modelName: 'Llama 3.1 8B', taskType: 'generate', task: 'summarise our meeting notes' }),
+    ).not.toContain('deployment');
+  });
+
+  it('asks where regulated records may go before which GPUs, when the plan moves off an API model that tunes nothing', () => {
+    const asked = fields({
+      modelName: 'Claude Sonnet',
+      task: 'draft claim-denial and partial-settlement letters for our health insurance members in a regulator-approved tone',
+      taskType: 'generate',
+      labeledExamples: 3000,
+      needsStyleOrFormat: true,
+      goals: ['style'],
+      requestsPerDay: 900,
+      tried: [{ method: 'prompt-engineering', result: 'plateaued' }],
+    });
+    expect(asked.indexOf('dataMustStayOnPrem')).toBeGreaterThanOrEqual(0);
+    if (asked.includes('gpuName')) expect(asked.indexOf('dataMustStayOnPrem')).toBeLessThan(asked.indexOf('gpuName'));
+  });
+});

@@ -13,7 +13,7 @@ const METHOD_PHRASES: readonly (readonly [string, MethodId])[] = [
   ],
   [String.raw`preference[\s-]tuning|rlhf|dpo|preference\s+optimi[sz]ation`, 'preference-tuning'],
   [
-    String.raw`managed\s+(?:fine[\s-]?tun(?:ing|e)s?|tuning)(?:\s+jobs?)?|provider\s+(?:fine[\s-]?tuning|tuning)|(?:openai|azure|bedrock|vertex)(?:'s)?\s+fine[\s-]?tun(?:ing|e)(?:\s+(?:api|jobs?))?|fine[\s-]?tun(?:ing|e)\s+(?:api|jobs?)\s+(?:on|through|via|at)\s+(?:openai|azure(?:\s+openai)?|bedrock|vertex(?:\s+ai)?)|hosted\s+fine[\s-]?tuning`,
+    String.raw`managed\s+(?:fine[\s-]?tun(?:ing|e)s?|tuning)(?:\s+jobs?)?|provider\s+(?:fine[\s-]?tuning|tuning)|(?:openai|azure|bedrock|vertex)(?:'s)?\s+(?:fine[\s-]?tun(?:ing|e)(?:\s+(?:api|jobs?))?|ft\s+jobs?)|fine[\s-]?tun(?:ing|e)\s+(?:api|jobs?)\s+(?:on|through|via|at)\s+(?:openai|azure(?:\s+openai)?|bedrock|vertex(?:\s+ai)?)|hosted\s+fine[\s-]?tuning`,
     'managed-fine-tuning',
   ],
   [

@@ -63,6 +63,8 @@ const MODEL_SHARE = new RegExp(
     `\\bdevice\\s+memory\\s+for\\s+the\\s+(?:llm|model)\\s+is\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `(?:gives?|gave|given|leaves?|left|allots?|allocates?|allocated|spare|budget)\\s+(?:the\\s+model\\s+|it\\s+|us\\s+)?${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     `reserves?\\s+${SIZE}\\s?(?:gb|gigs?|gigabytes)\\s+for\\s+(?:the\\s+)?model`,
+    // "want the model to use <=6gb so people can still work", "the model should take at most 3 GB".
+    `\\b(?:the\\s+)?(?:model|llm|ai)\\s+(?:to\\s+|should\\s+|must\\s+|can\\s+|may\\s+)?(?:use|take|get|occupy)\\s+(?:<=?\\s*|≤\\s*|under\\s+|below\\s+|less\\s+than\\s+|no\\s+more\\s+than\\s+|max(?:imum)?\\s+|at\\s+most\\s+)${SIZE}\\s?(?:gb|gigs?|gigabytes)`,
     // "16 gigs of RAM total and maybe 8 of it can go to the model".
     `${SIZE}\\s+of\\s+(?:it|that|those|them)\\s+(?:can|may|could|will)\\s+go\\s+to\\s+(?:the\\s+)?(?:model|llm)`,
     // "about 4GB can go to the model".

@@ -67,7 +67,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\bfollowed\s+(?:a\s+(?:few|couple\s+of)\s+|some\s+)?(?:hf|hugging\s?face|online|youtube)?\s*tutorials\b`,
         // "one of us did a couple of HF fine-tuning tutorials".
         String.raw`\b(?:did|done|went\s+through|worked\s+through)\s+(?:a\s+(?:few|couple\s+of)\s+|some\s+)?(?:hf\s+|hugging\s?face\s+|online\s+|youtube\s+|kaggle\s+)?(?:lora\s+|fine[\s-]?tuning\s+|ml\s+)?tutorials\b`,
-        String.raw`\b(?:i've|i\s+have|we've|we\s+have)\s+(?:only\s+)?done\s+(?:a\s+(?:few|couple\s+of)\s+|some\s+)?(?:lora\s+|fine[\s-]?tuning\s+|hf\s+|hugging\s?face\s+|online\s+)?tutorials\b`,
+        String.raw`\b(?:i've|ive|i\s+have|we've|weve|we\s+have)\s+(?:only\s+)?done\s+(?:a\s+(?:few|couple(?:\s+of)?)\s+|some\s+)?(?:lora\s+|fine[\s-]?tuning\s+|hf\s+|hugging\s?face\s+|online\s+)?tutorials\b`,
       ].join('|'),
       'g',
     ),

@@ -78,6 +78,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x60: { precision: 0.85, recall: 0.74 },
   x61: { precision: 0.82, recall: 0.75 },
   x62: { precision: 0.83, recall: 0.86 },
+  x63: { precision: 0.88, recall: 0.93 },
 };
 
 interface BatchUtterance {
