@@ -2737,6 +2737,14 @@ const OWN_ADAPTER_MIN_EXAMPLES = 1000;
 
 /** Where the advice stands, in one line: the destination, its model and the first step. */
 export function standingReply(recommendation: Recommendation, knowledge: Knowledge): string {
+  // With several jobs, where each job's advice stands (the jobs together have no plan of their own).
+  if (recommendation.jobs !== undefined && recommendation.jobs.length >= 2)
+    return `The advice stands, job by job: ${recommendation.jobs
+      .map(
+        (job, index) =>
+          `${index + 1}. ${job.name}: ${job.verdict === 'not-viable' ? 'cannot be built as described' : `${shortMethodName(knowledge, job.destination.method)}${job.destination.model.name === null ? '' : ` on ${plainModelName(job.destination.model.name)}`}`}`,
+      )
+      .join('; ')}.`;
   const { destination } = recommendation;
   const on = destination.model.name === null ? '' : ` on ${plainModelName(destination.model.name)}`;
   const first = firstStepReply(recommendation, knowledge);

@@ -78,9 +78,53 @@ export function jobOf(job: JobState): Job {
   return { ...(job.profile as Omit<Job, 'name'>), name: job.name };
 }
 
-/** The profile one of the conversation's jobs is advised on: the team's shared facts and the job's own. */
+/**
+ * The profile one of the conversation's jobs is advised on: the team's shared facts and the job's own, plus a job's
+ * fact said before the jobs were told apart, or said of neither, when it fits this job alone ("3,000 old replies"
+ * fit the reply-writing job, not the one answering from the info sheets).
+ */
 export function profileOfJob(profile: Partial<Profile>, jobs: JobsState, job: JobState): Profile {
-  return jobProfile(profile as Profile, jobOf(job), jobs.length);
+  return jobProfile(profile as Profile, jobWithInherited(profile, jobs, job), jobs.length);
+}
+
+/** One job as the engine takes it, with the team facts it inherits (see {@link profileOfJob}). */
+function jobWithInherited(profile: Partial<Profile>, jobs: JobsState, job: JobState): Job {
+  return jobOf({ ...job, profile: { ...inherited(profile, jobs, job), ...job.profile } });
+}
+
+/** The conversation's jobs as the engine takes them (`withJobs`), each as {@link profileOfJob} advises it. */
+export function jobsForEngine(profile: Partial<Profile>, jobs: JobsState): Job[] {
+  return jobs.map((job) => jobWithInherited(profile, jobs, job));
+}
+
+/** Goals of a gap closed by retrieval: the job's documents, not its examples, are what it needs. */
+const KNOWLEDGE_GOALS: ReadonlySet<string> = new Set(['knowledge', 'freshness', 'citations']);
+const knowsFromDocuments = (job: JobState) =>
+  (job.profile.goals ?? []).some((goal) => KNOWLEDGE_GOALS.has(goal)) ||
+  job.profile.taskType === 'chat' ||
+  job.profile.taskType === 'search';
+/** Which job a team-level fact of a job's own kind fits: examples the jobs that train, documents the ones that retrieve. */
+const FITS: Partial<Record<keyof Profile, (job: JobState) => boolean>> = {
+  labeledExamples: (job) => !knowsFromDocuments(job),
+  preferencePairs: (job) => !knowsFromDocuments(job),
+  exampleTokens: (job) => !knowsFromDocuments(job),
+  unlabeledCorpus: knowsFromDocuments,
+  corpusTokens: knowsFromDocuments,
+  knowledgeChanges: knowsFromDocuments,
+  needsCitations: knowsFromDocuments,
+  needsStyleOrFormat: (job) => (job.profile.goals ?? []).some((goal) => goal === 'style' || goal === 'format'),
+};
+
+/** The team's facts of a job's own kind that no job holds and that fit this job and no other. */
+function inherited(team: Partial<Profile>, jobs: JobsState, job: JobState): Partial<Profile> {
+  const facts: Record<string, unknown> = {};
+  for (const [field, fits] of Object.entries(FITS) as [keyof Profile, (job: JobState) => boolean][]) {
+    const value = team[field];
+    if (value === undefined || jobs.some((each) => each.profile[field] !== undefined)) continue;
+    const fitting = jobs.filter(fits);
+    if (fitting.length === 1 && fitting[0] === job) facts[field] = value;
+  }
+  return facts as Partial<Profile>;
 }
 
 /** The job the message names alone among two or more (undefined otherwise). */

@@ -66,7 +66,7 @@ import {
   whyNotModelReply,
   whyRentReply,
 } from './info-replies.ts';
-import { type JobState, jobOf, jobOnlyFields, mergeJobs, namedJob, profileOfJob } from './jobs-state.ts';
+import { type JobState, jobOnlyFields, jobsForEngine, mergeJobs, namedJob, profileOfJob } from './jobs-state.ts';
 import { languageReply } from './language-reply.ts';
 import { longContextReply } from './long-context-reply.ts';
 import { risksReply, sftBeforePreferenceReply, stepsReply, timelineReply } from './plan-replies.ts';
@@ -716,9 +716,9 @@ function answerTurn(
       ? nothingHypothetical
         ? `${askedText}${others}${today}${ending}`
         : `${ifChange(said)}: ${anotherModel ? onAnotherModel(askedText) : askedText}${others}${today}${ending} ${NOTHING_SAVED}`
-      : ((base.jobs !== undefined && base.jobs.length >= 2 && namedJob(base.jobs, extraction) === undefined
-          ? // (With several jobs, the change is weighed for each job on its own advice.)
-            base.jobs
+      : ((base.jobs !== undefined && base.jobs.length >= 2
+          ? // (With several jobs, the change is weighed for the job the question names, else for each job.)
+            (namedJob(base.jobs, extraction) === undefined ? base.jobs : [namedJob(base.jobs, extraction) as JobState])
               .map((each) => {
                 const jobs = base.jobs ?? [];
                 const before = recommendFor(profileOfJob(base.profile, jobs, each), knowledge);
@@ -864,6 +864,7 @@ function answerTurn(
     intents.asksCost !== undefined ||
     intents.asksFit !== undefined ||
     intents.asksFirstStep === true ||
+    intents.asksTimeline === true ||
     intents.asksWhatWouldChange === true ||
     intents.asksModel === true;
   const answered =
@@ -1041,7 +1042,7 @@ function answerTurn(
     recommendation:
       jobs === undefined
         ? recommendation
-        : withJobs(recommendation, state.profile as Profile, jobs.map(jobOf), knowledge),
+        : withJobs(recommendation, state.profile as Profile, jobsForEngine(state.profile, jobs), knowledge),
     provisional,
   };
 }
@@ -1102,7 +1103,7 @@ function replyToAQuestionBack(
     return { state: kept, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
   }
   const reply: ReplyData = {
-    lead: `I can't answer that one from what I know.${previous.answered ? ` ${standingReply(recommendation, knowledge)}` : ''}`,
+    lead: `I can't answer that one from what I know.${previous.answered ? ` ${standingReply(state.jobs !== undefined && state.jobs.length >= 2 ? withJobs(recommendation, state.profile as Profile, jobsForEngine(state.profile, state.jobs), knowledge) : recommendation, knowledge)}` : ''}`,
     notes: pending ? [questionText(pending)] : [],
     hint: 'I can answer what it would cost, whether it fits, why (not) a method, what if something changed, what to do first, how long it takes, what could go wrong, which model, and what a method is.',
     suggestions: [...ANSWER_FOLLOW_UPS],

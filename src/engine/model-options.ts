@@ -460,6 +460,8 @@ function candidates(
       : Number.POSITIVE_INFINITY;
   // A smaller sibling from an older generation is not a real alternative.
   const oldest = ref?.released === undefined ? undefined : addDays(ref.released, -OLDER_GENERATION_DAYS);
+  // An API model replaced on quality (not to be small, fast or a student): the largest open model that fits.
+  const byCapability = ref !== undefined && ref.access !== 'open-weights' && !forStudent && !servingBound && !smallTier;
   const promptSideOnly = methods.every(
     (method) => method === 'prompt-engineering' || method === 'in-context-learning' || method === 'rag',
   );
@@ -477,7 +479,14 @@ function candidates(
       (device === undefined ||
         deviceNeed({ paramsB: model.paramsB, architecture: model.architecture }, profile).totalGB <= device) &&
       model.paramsB <= unknownHardwareB &&
-      !(oldest !== undefined && model.released !== undefined && model.released < oldest) &&
+      // (An open model standing in for a vendor's API model on quality is judged on its size, not its date; one that
+      // must be small and fast keeps to the newest generation.)
+      !(
+        oldest !== undefined &&
+        model.released !== undefined &&
+        model.released < oldest &&
+        (!byCapability || model.family === ref?.family)
+      ) &&
       sameModality(model) &&
       sameKind(model) &&
       // No GPUs and no rental: a prompt-side answer is served from the team's CPU servers (4-bit weights up to what a
@@ -499,7 +508,9 @@ function candidates(
   const proposals = small.length > 0 ? small : pool;
   const family = ref?.family;
   // Same generation first: a release date known to be recent beats an unknown one (older checkpoints lack dates).
-  const generation = (model: Model) => (oldest !== undefined && model.released === undefined ? 1 : 0);
+  // (Among siblings of an open model only: an API model's open stand-in is ranked by size, the catalog's dates being
+  // sparse.)
+  const generation = (model: Model) => (oldest !== undefined && !byCapability && model.released === undefined ? 1 : 0);
   const fitsOwn = (model: Model) =>
     ownGB === undefined || crudeNeedGB(methods, model.paramsB ?? Number.POSITIVE_INFINITY) <= ownGB ? 0 : 1;
   // A model whose card leaves out a language the task names (Japanese on Llama 3.1) comes after one that covers it.

@@ -36,6 +36,9 @@ export const JOB_OVERRIDE_FIELDS = [
   'modelAccess',
   'modelStage',
   'modality',
+  // ("the contract sorter should stay on our own server": where one job runs and whether its data may leave.)
+  'deployment',
+  'dataMustStayOnPrem',
   'requestsPerDay',
   'latencyTargetMs',
   'inputTokensPerRequest',

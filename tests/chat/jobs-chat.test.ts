@@ -233,3 +233,77 @@ describe('a turn that knows the jobs (review29)', () => {
     expect(answer?.recommendation.jobs?.[1]?.verdict).toBe('not-viable');
   });
 });
+
+describe("newuser55's two-job conversations", () => {
+  it.each([
+    [
+      'Two jobs actually. First, sort incoming contracts by type (NDA, lease, employment, about 15 types). Second, answer our lawyers questions from our past precedents and memos, with references. Just recommend.',
+      ['sort incoming contracts by type', 'answer our lawyers questions'],
+    ],
+    [
+      'two things really: 1) draft replys to guest emails that sound like us, and 2) answer guests questions about our rooms, breakfast times, parking from our info sheets',
+      ['draft replys to guest emails', 'answer guests questions about our rooms, breakfast times'],
+    ],
+  ])('reads an enumerated list of jobs (F02): %s', (message, names) => {
+    expect(read(message).jobs?.map((job) => job.name)).toEqual(names);
+  });
+
+  it('reads "(we have 20,000 already categorised)" as the job\'s examples (F05)', () => {
+    const [receipts, memos] =
+      read(
+        'Two things: sort client receipts into our 25 expense categories (we have 20,000 already categorised), and answer staff questions about tax rules from our internal memos.',
+      ).jobs ?? [];
+    expect(receipts?.fields.labeledExamples).toBe(20_000);
+    expect(memos?.fields.labeledExamples).toBeUndefined();
+  });
+
+  it('gives a fact said before the jobs were told apart to the one job it fits (F05)', async () => {
+    const turns = await converse(
+      [
+        'we want an AI to draft replys to guest emails that sound like us, and answer guests questions about our rooms from our info sheets',
+        'we have maybe 3000 old replies our staff wrote in the sent folder. we use GPT-4o mini, no GPUs',
+        'two things: write email replies to guests in our house style, and also answer guest questions about rooms and amenities from our info sheets. just recommend',
+      ],
+      knowledge,
+    );
+    const answer = turns[2]?.recommendation;
+    expect(answer?.jobs?.[0]?.destination.method).not.toBe('prompt-engineering');
+    expect(answer?.jobs?.[1]?.destination.method).toBe('rag');
+    expect(turns[2]?.reply).not.toMatch(/For write email replies to guests: how many example/);
+  });
+
+  it("weighs a model asked for one job on that job only, and keeps a job's own model and residency off the other (F03)", async () => {
+    const messages = [
+      "We want two things: sort incoming contracts into 15 contract types, and also answer lawyers' questions from our precedents and memos with references. We have 8,000 labelled contracts for the sorting. We have 2 RTX A6000 cards. Data may go to a cloud region in the EU. Just recommend.",
+      'For the Q&A job, could we use GPT-4.1 on Azure instead of running our own model?',
+      'Wait, I only meant GPT-4.1 for the Q&A job. The contract sorter should stay on our own server with the LoRA you suggested.',
+    ];
+    const turns = await converse(messages, knowledge);
+    expect(turns[1]?.kind).toBe('what-if');
+    expect(turns[1]?.reply).toMatch(/^\*\*For answer lawyers' questions:\*\*/);
+    expect(turns[1]?.reply).not.toContain('Sort incoming contracts');
+    const [sorter, qa] = turns[2]?.state.jobs ?? [];
+    expect(sorter?.profile.dataMustStayOnPrem).toBe(true);
+    expect(qa?.profile.modelName).toBe('GPT-4.1');
+    expect(turns[2]?.state.profile.modelName).toBeUndefined();
+    expect(turns[2]?.state.profile.dataMustStayOnPrem).toBe(false);
+    expect(turns[2]?.recommendation.jobs?.[0]?.destination.method).toBe('lora');
+  });
+
+  it('answers "the advice stands" job by job, a definition with a typo, and "tell me separately" (F01, F02)', async () => {
+    const hotel =
+      'two things: write email replies to guests in our house style, and also answer guest questions about rooms and amenities from our info sheets. we have 3000 old replies our staff wrote. just recommend';
+    const turns = await converse(
+      [
+        hotel,
+        'what is RAG actualy?',
+        'can you tell me seperately what we should do for the emails and what for the info sheet questions?',
+        'is the moon made of cheese?',
+      ],
+      knowledge,
+    );
+    expect(turns[1]?.reply).toMatch(/^Retrieval-augmented generation \(RAG\):/);
+    expect(turns[2]?.reply).toContain('each with its own plan');
+    expect(turns[3]?.reply).toMatch(/The advice stands, job by job: 1\. write email replies to guests: /);
+  });
+});

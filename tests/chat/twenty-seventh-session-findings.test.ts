@@ -231,3 +231,21 @@ describe('questions the fresh scenario batches wanted (w82 / batch80, w83 / batc
     if (asked.includes('gpuName')) expect(asked.indexOf('dataMustStayOnPrem')).toBeLessThan(asked.indexOf('gpuName'));
   });
 });
+
+describe('an open stand-in for a recent API model (newuser55 F04)', () => {
+  it('plans GPT-4.1 off the premises on the largest open model the GPUs hold, as for GPT-4o', () => {
+    const onPrem = (modelName: string) =>
+      advise({
+        modelName,
+        dataMustStayOnPrem: true,
+        gpuName: 'RTX A6000',
+        gpuCount: 2,
+        goals: ['knowledge', 'citations'],
+        taskType: 'chat',
+        unlabeledCorpus: 'large',
+        needsCitations: true,
+      }).destination.model.name;
+    expect(onPrem('GPT-4.1')).toBe('Qwen2.5 32B');
+    expect(onPrem('GPT-4o')).toBe('Qwen2.5 32B');
+  });
+});

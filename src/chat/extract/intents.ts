@@ -69,7 +69,7 @@ const CONDITIONAL_QUESTION =
  * question is answered as a "what if" on the facts it names (nothing is saved).
  */
 const CHOICE_QUESTION =
-  /^\W*(?:so\s+|and\s+|but\s+|ok(?:ay)?,?\s+|hmm,?\s+)?(?:can|could|should|shall)\s+(?:we|i)\s+(?:still\s+|just\s+|instead\s+)?(?:use|switch\s+to|go\s+with|move\s+to|pick|choose|start\s+(?:from|with))\b(?![^?]{0,160}\bor\b)[^?]{0,160}\?\s*$/;
+  /^\W*(?:so\s+|and\s+|but\s+|ok(?:ay)?,?\s+|hmm,?\s+)?(?:(?:for|on)\s+the\s+(?:[\w&'-]+\s+){1,4}?(?:job|part|one|task|side|bit|bot),?\s+)?(?:can|could|should|shall)\s+(?:we|i)\s+(?:still\s+|just\s+|instead\s+)?(?:use|switch\s+to|go\s+with|move\s+to|pick|choose|start\s+(?:from|with))\b(?![^?]{0,160}\bor\b)[^?]{0,160}\?\s*$/;
 /**
  * "start over", "reset", "forget everything": a request to the advisor, so said at the start of a sentence (after "ok",
  * "please", "can we", "let's"), never a word inside a quoted log line ("greased, reset ok") or a plan ("we want to start
@@ -105,8 +105,12 @@ const BUDGET_FIT =
 /** A fit asked in so many words ("would … fit"), which a cost question ("would it cost to run") never says. */
 const FIT_ASKED_BESIDE_COST =
   /\b(?:will|would|does|do|can|could)\s+(?:[^?.!,;\n]|\.(?=\d)){1,80}?\bfit\s+(?:on|in|into|onto|across)\s+(?:the\s+|our\s+|my\s+|a\s+|one\s+|two\s+|\d+\s+)?(?:[\w-]+\s+)?(?:gpus?|cards?|nodes?|h100s?|a100s?|l40s|a10g?s?|l4s?|t4s?|a6000s?|v100s?|mi300x|rtx|\d{4}s?|\d+\s?gb|memory|vram)\b/;
+/** "can you tell me separately what we should do for the emails and for the info sheets?": the answer, job by job. */
+const JOB_BY_JOB =
+  /\b(?:tell|give|show|explain)\s+(?:me|us)\s+(?:\w+\s+){0,2}?(?:separately|seperately|one\s+by\s+one|job\s+by\s+job|for\s+each\s+(?:one|job|part|task))\b|\b(?:separate|seperate)\s+(?:plans?|answers?|advice)\s+for\s+(?:each|both|the\s+two)\b/;
+
 const DEFINITION = new RegExp(
-  `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|alright|right|fine|sorry|hmm|wait)(?:\\s(?:then|now))?[,:]?\\s+)(?:what(?:'?s|\\s+(?:exactly\\s+|actually\\s+|really\\s+)?(?:is|are))|explain|define|what\\s+does)\\s+(?:exactly\\s+)?(?:a\\s+|an\\s+|the\\s+)?['"‘“]?(${METHOD_SOURCE})['"’”]?(?:,?\\s(?:mean|exactly|actually|again|btw|briefly|in\\s(?:plain|simple|layman'?s|short|everyday)(?:\\s(?:words|english|terms|language))?|in\\sa\\snutshell|for\\s(?:a\\s)?(?:beginners?|non[\\s-]experts?|my\\sboss|a\\smanager|managers|dummies)))*(?=(\\s*))\\2(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b)|[?,]\\s(?:my|our|the)\\s(?:boss|manager|cto|ceo|team|director|lead|dean|board|principal|chief|vp|head|client|customer|mayor|council|partner|partners|owner|owners|supervisor|cfo|coo)\\b[^?\\d\\n]{0,60}$)`,
+  `(?:^|[.!?]\\s*|\\b(?:so|and|but|ok|okay|alright|right|fine|sorry|hmm|wait)(?:\\s(?:then|now))?[,:]?\\s+)(?:what(?:'?s|\\s+(?:exactly\\s+|actually\\s+|really\\s+)?(?:is|are))|explain|define|what\\s+does)\\s+(?:exactly\\s+)?(?:a\\s+|an\\s+|the\\s+)?['"‘“]?(${METHOD_SOURCE})['"’”]?(?:,?\\s(?:mean|exactly|actually|actualy|acutally|exaclty|exactley|again|btw|briefly|in\\s(?:plain|simple|layman'?s|short|everyday)(?:\\s(?:words|english|terms|language))?|in\\sa\\snutshell|for\\s(?:a\\s)?(?:beginners?|non[\\s-]experts?|my\\sboss|a\\smanager|managers|dummies)))*(?=(\\s*))\\2(?:(?:[?.,]\\s*(?:and\\s+)?(?:should|would|could|can|do|does|is)\\s+(?:we|i|it|that)\\b[^\\n]{0,80})?\\??\\s*$|\\?\\s*(?:and\\s+)?(?=(?:how\\s+(?:much|long)|what\\s+would)\\b)|[?,]\\s(?:my|our|the)\\s(?:boss|manager|cto|ceo|team|director|lead|dean|board|principal|chief|vp|head|client|customer|mayor|council|partner|partners|owner|owners|supervisor|cfo|coo)\\b[^?\\d\\n]{0,60}$)`,
 );
 const COMPARISON = new RegExp(
   `(${METHOD_SOURCE})\\s+(?:or|vs\\.?|versus|compared\\s+to|against|beats|outperforms|(?:better|worse|cheaper|faster|easier|safer)\\s+than)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b|\\b(?:compare|difference\\s+between)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\s+(?:and|with|to|vs\\.?)\\s+(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b`,
@@ -1032,7 +1036,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     // "i want something local. which open model fits a 16gb m2?": the pick must be a model the team can download.
     if (OPEN_MODEL_WANTED.test(lower)) intents.asksOpenModel = true;
   }
-  if (ASKS_SUMMARY.test(lower)) {
+  if (ASKS_SUMMARY.test(lower) || JOB_BY_JOB.test(lower)) {
     intents.asksSummary = true;
     // "what's the final plan? i need to present it on monday": the whole answer, not only its first step.
     // ("what do I do monday morning?" asks for the next steps, not the plan again.)

@@ -56,6 +56,36 @@ function verbShape(part: string): NonNullable<Profile['taskType']> | undefined {
   return VERB_SHAPES.find(([verb]) => verb.test(part))?.[1];
 }
 
+/** The marks of an enumerated list: "1)", "2.", "first,", "secondly,", "(3)". */
+const ENUMERATION_MARK = /(?:^|[\s(:;,.])(?:\(?([1-5])[.)](?!\d)|(first|second|third|fourth)(?:ly)?,)\s/g;
+const ORDINALS = ['first', 'second', 'third', 'fourth'];
+
+/**
+ * The items of a list the message enumerates ("1) draft replies …, and 2) answer guests' questions …", "First, sort
+ * the contracts by type. Second, let our lawyers ask …"): each item from its mark to the next mark, the last to the
+ * end of its sentence. Undefined unless the marks run 1, 2 (, 3 …) in order.
+ */
+function enumeratedItems(lower: string): string[] | undefined {
+  const marks = [...lower.matchAll(ENUMERATION_MARK)].map((match) => ({
+    at: match.index + match[0].length,
+    start: match.index,
+    n: match[1] !== undefined ? Number(match[1]) : ORDINALS.indexOf(match[2] as string) + 1,
+  }));
+  const run: typeof marks = [];
+  for (const mark of marks) if (mark.n === run.length + 1) run.push(mark);
+  if (run.length < 2) return undefined;
+  return run.map((mark, index) => {
+    const next = run[index + 1];
+    const end = next !== undefined ? next.start : lower.slice(mark.at).search(/[!?\n]|\.(?!\d)(?=\s|$)/);
+    const text =
+      next !== undefined ? lower.slice(mark.at, end) : lower.slice(mark.at, end < 0 ? undefined : mark.at + end);
+    return text
+      .replace(/^[\s,;:]+|[\s,;:.]+$/g, '')
+      .replace(/,?\s*(?:and|plus)$/, '')
+      .trim();
+  });
+}
+
 /** Where one job of a list ends and the next begins: ", and also answer …", "; sorting …", " plus drafting …". */
 const JOB_BOUNDARY = new RegExp(
   String.raw`(?:\s{0,3},\s{0,3}(?:and\s+|plus\s+)?(?:also\s+)?|\s{0,3};\s{0,3}(?:and\s+)?(?:also\s+)?|\s+(?:and|plus)\s+(?:also\s+)?|\s+as\s+well\s+as\s+)(?=${TASK_VERB}\b)`,
@@ -109,7 +139,38 @@ function stem(word: string): string {
 }
 
 function stems(text: string): Set<string> {
-  return new Set((text.match(/[a-z][a-z']{2,}/g) ?? []).map(stem));
+  return new Set((text.match(/[a-z][a-z'&]{2,}/g) ?? []).map(stem));
+}
+
+/** What people call a job by its shape ("the sorter", "the Q&A part"): a name for the one job of that shape. */
+const SHAPE_ALIASES: Partial<Record<NonNullable<Profile['taskType']>, readonly string[]>> = {
+  classify: [
+    'sorter',
+    'sorting',
+    'classifier',
+    'classification',
+    'categoriser',
+    'categorizer',
+    'tagger',
+    'router',
+    'routing',
+  ],
+  chat: ['q&a', 'chatbot', 'assistant'],
+  generate: ['writer', 'writing', 'drafting', 'generator'],
+  extract: ['extraction', 'extractor', 'parser', 'parsing'],
+  search: ['search'],
+  transcribe: ['transcription', 'transcriber'],
+};
+
+/** The aliases of each job whose shape no other job has. */
+function withShapeAliases(jobs: JobReading[]): JobReading[] {
+  return jobs.map((job) => {
+    const shape = job.fields.taskType;
+    const aliases = shape === undefined ? [] : (SHAPE_ALIASES[shape] ?? []);
+    const alone = jobs.filter((other) => other.fields.taskType === shape).length === 1;
+    if (!alone || aliases.length === 0) return job;
+    return { ...job, keywords: [...new Set([...job.keywords, ...aliases])].slice(0, MAX_KEYWORDS + aliases.length) };
+  });
 }
 
 /** The words of a job's text that may name it: four letters or more, not generic, not a verb of the job list. */
@@ -183,12 +244,16 @@ export function findJobs(
   task: string | undefined,
   read: (text: string) => Extraction,
 ): JobReading[] | undefined {
-  // An explicit list ("two things: …") says there are several jobs; a task read with "and also" only may.
-  const lists = [...prepared.lower.matchAll(LISTED_JOBS)].map((match) => ({ list: match[1] as string, said: true }));
+  // An explicit list ("two things: …", "1) … 2) …") says there are several jobs; a task read with "and also" only may.
+  const enumerated = enumeratedItems(prepared.lower);
+  const lists: { list: string; said: boolean; parts?: string[] }[] = [
+    ...(enumerated === undefined ? [] : [{ list: enumerated.join('; '), said: true, parts: enumerated }]),
+    ...[...prepared.lower.matchAll(LISTED_JOBS)].map((match) => ({ list: match[1] as string, said: true })),
+  ];
   if (task !== undefined) lists.push({ list: task.toLowerCase(), said: false });
   // (A message lists its jobs once: a few candidate lists at most are read, so a long message costs no more.)
-  for (const { list, said: listed } of lists.slice(0, MAX_LISTS)) {
-    const parts = splitJobs(list);
+  for (const { list, said: listed, parts: items } of lists.slice(0, MAX_LISTS)) {
+    const parts = items ?? splitJobs(list);
     if (parts.length < 2 || parts.length > MAX_JOBS) continue;
     if (parts.some((part) => part.split(/\s+/).length < 2 || REFERS_BACK.test(part))) continue;
     const readings = parts.map((part) => {
@@ -223,20 +288,21 @@ export function findJobs(
     }));
     // (A job no word names can still be listed, and is advised; only a question naming it cannot reach it.)
     if (!listed && jobs.some((job) => job.keywords.length === 0)) continue;
-    return distinctNames(jobs);
+    return withShapeAliases(distinctNames(jobs));
   }
   return undefined;
 }
 
 /** The clauses of a message: its sentences, cut again at ", and", ", but", " - " and ": " (spans in the message). */
-function clauses(lower: string): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
+function clauses(lower: string): { start: number; end: number; asked: boolean }[] {
+  const spans: { start: number; end: number; asked: boolean }[] = [];
   let start = 0;
   for (const mark of lower.matchAll(/[!?;\n]|\.(?!\d)|,\s{0,3}(?:and|but|while|whereas|plus)\s|\s[-–—]\s|:\s/g)) {
-    if (mark.index > start) spans.push({ start, end: mark.index });
+    // (A clause that ends in a question mark asks; what it names is weighed, not stated.)
+    if (mark.index > start) spans.push({ start, end: mark.index, asked: mark[0] === '?' });
     start = mark.index + mark[0].length;
   }
-  if (start < lower.length) spans.push({ start, end: lower.length });
+  if (start < lower.length) spans.push({ start, end: lower.length, asked: false });
   return spans;
 }
 
@@ -268,7 +334,8 @@ export function jobFactsIn(
   if (jobs.length < 2) return [];
   const facts: JobFact[] = [];
   let clausesRead = 0;
-  for (const { start, end } of clauses(prepared.lower)) {
+  for (const { start, end, asked } of clauses(prepared.lower)) {
+    if (asked) continue;
     const text = prepared.original.slice(start, end);
     const name = onlyJobNamed(text.toLowerCase(), jobs);
     if (name === undefined) continue;

@@ -209,7 +209,7 @@ const SORTED_BY_PEOPLE = String.raw`(?:already\s+|all\s+|properly\s+|manually\s+
  * count of records sorted by people, said with the records or after naming them.
  */
 const ROUGH_COUNT_SORTED = new RegExp(
-  `\\b(${ROUGH_OF_SCALE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+${SORTED_BY_PEOPLE}\\b|\\b(?:for|of)\\s+(?:the\\s+|our\\s+)?(?:[a-z-]+\\s+)?${RECORD_NOUN},?\\s+(?:we\\s+(?:have|'ve\\s+got|got)|there\\s+are)\\s+${APPROX_SOURCE}(${ROUGH_OF_SCALE}|${COUNT_SOURCE})\\s+(?:of\\s+them\\s+)?${SORTED_BY_PEOPLE}\\b`,
+  `\\b(${ROUGH_OF_SCALE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+${SORTED_BY_PEOPLE}\\b|\\(\\s*we\\s+have\\s+${APPROX_SOURCE}(${ROUGH_OF_SCALE}|${COUNT_SOURCE})\\s+(?:of\\s+them\\s+)?${SORTED_BY_PEOPLE}\\b|\\b(?:for|of)\\s+(?:the\\s+|our\\s+)?(?:[a-z-]+\\s+)?${RECORD_NOUN},?\\s+(?:we\\s+(?:have|'ve\\s+got|got)|there\\s+are)\\s+${APPROX_SOURCE}(${ROUGH_OF_SCALE}|${COUNT_SOURCE})\\s+(?:of\\s+them\\s+)?${SORTED_BY_PEOPLE}\\b`,
   'g',
 );
 /** "~1200 past stays where we have both the notes and the discharge summary the doctor wrote": inputs and outputs. */
