@@ -249,3 +249,24 @@ describe('an open stand-in for a recent API model (newuser55 F04)', () => {
     expect(onPrem('GPT-4o')).toBe('Qwen2.5 32B');
   });
 });
+
+describe("newuser55's plain statements", () => {
+  it('reads the GPUs left after some are taken (F06)', () => {
+    expect(
+      read(
+        "bad news, the data team is taking 2 of the L40S. we'll only have 2 left. does the full fine-tuning still fit?",
+      ).gpuCount,
+    ).toBe(2);
+    expect(read("we have 300 examples and we'll only have 2 weeks left").gpuCount).toBeUndefined();
+  });
+
+  it('reads photos with the answer noted for each, a memory range as no count, and "can go anywhere" (F09)', () => {
+    expect(
+      read('our extension agronomists have taken about 1,500 photos already and wrote down the disease for each one')
+        .labeledExamples,
+    ).toBe(1500);
+    expect(read('maybe 2 or 3 GB of ram', 'labeledExamples')).toEqual({});
+    expect(read('no the photos can go anywhere, its just leaves').dataMustStayOnPrem).toBe(false);
+    expect(read('no data can go anywhere').dataMustStayOnPrem).toBeUndefined();
+  });
+});

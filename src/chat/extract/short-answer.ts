@@ -255,6 +255,8 @@ export function numberAnswer(
       // (not per day or month) is not the total asked for.
       if (/^\s*(?:%|percent\b)/.test(after) || PER_UNIT_NOT_TIME.test(after)) continue;
       if (!PER_PERIOD_FIELDS.has(field) && THINGS_PER_PERIOD_AFTER.test(after)) continue;
+      // "maybe 2 or 3 GB of ram": the low end of a range of memory, no count.
+      if (/^\s*(?:or|to|-|–)\s*\d+(?:\.\d+)?\s*(?:gb|gigs?|gigabytes|mb|tb|gib)\b/.test(after)) continue;
       // "at about 129 shillings to the dollar": an exchange rate or a price is money, no count or size.
       if (CURRENCY_AFTER.test(after)) continue;
       // "Five hundred is one-time", "50 is per month": money said with its period answers no count asked.

@@ -376,9 +376,11 @@ export const extractGpus: Extractor = (message, context) => {
   for (const match of allMatches(ONLY_SOME_FREE, lower)) {
     const sentence = sentenceAround(lower, match.index);
     const start = lower.indexOf(sentence);
+    // ("the data team is taking 2 of the L40S. we'll only have 2 left": the GPUs left, said of the sentence before.)
+    const left = /\b(?:left|remaining)\b/.test(match[0]);
     const aboutGpus =
       /\b(?:gpus?|cards?)\b/.test(sentence) ||
-      mentions.some((mention) => mention.start >= start && mention.end <= start + sentence.length);
+      mentions.some((mention) => (left || mention.start >= start) && mention.end <= start + sentence.length);
     const count = parseCount(match[1] ?? match[2] ?? '');
     if (!aboutGpus || count === undefined || count < 1 || stated.some((total) => count > total)) continue;
     for (const item of findings.filter((other) => other.field === 'gpuCount'))
@@ -407,7 +409,7 @@ const SERVING_SHARE_BEFORE =
 
 /** "we only have ONE free", "only one of them is available", "just 2 are free for us": the GPUs the team can use. */
 const ONLY_SOME_FREE = new RegExp(
-  `\\b(?:we\\s+)?(?:only|just)\\s+(?:have|get|got)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these)\\s+)?(?:free|available|spare|usable|for\\s+(?:us|this|ourselves))\\b|\\b(?:only|just)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these|the\\s+(?:gpus|cards|[ahlt]\\d{1,3}\\w*|rtx\\s?\\d+\\w*|l40s|h100s|a100s))\\s+)?(?:is|are)\\s+(?:free|available|ours|usable)\\b`,
+  `\\b(?:we\\s+|we'll\\s+|we\\s+will\\s+)?(?:only|just)\\s+(?:have|get|got|keep)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these)\\s+)?(?:free|available|spare|usable|left|remaining|for\\s+(?:us|this|ourselves))\\b|\\b(?:only|just)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these|the\\s+(?:gpus|cards|[ahlt]\\d{1,3}\\w*|rtx\\s?\\d+\\w*|l40s|h100s|a100s))\\s+)?(?:is|are)\\s+(?:free|available|ours|usable)\\b`,
   'g',
 );
 

@@ -202,6 +202,13 @@ const COUNT_RECORDS_PEOPLE_LIKED = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:that\\s+|which\\s+)?(?:(?:our\\s+|the\\s+)?(?:people|customers|clients|patients|users|readers|guests|members|parents|shoppers|buyers|subscribers|fans)|everyone|folks)\\s+(?:really\\s+|actually\\s+)?(?:liked|loved|enjoyed|praised|responded\\s+well\\s+to|rated\\s+(?:well|highly))\\b`,
   'g',
 );
+/**
+ * "taken about 1,500 photos already and wrote down the disease for each one": records with the answer noted for each.
+ */
+const COUNT_RECORDS_NOTED_FOR_EACH = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b[^.;!?\\n]{0,40}?\\b(?:wrote\\s+down|noted(?:\\s+down)?|recorded|labell?ed|marked|tagged|logged|entered)\\s+(?:the|a|an|its|their)\\s+(?:[a-z-]+\\s+){0,2}?(?:for|of|on|with)\\s+(?:each|every)\\b`,
+  'g',
+);
 /** Sorted into the team's categories by people: "already categorised", "labelled", "with the right category". */
 const SORTED_BY_PEOPLE = String.raw`(?:already\s+|all\s+|properly\s+|manually\s+)?(?:categori[sz]ed|labell?ed|classified|tagged|annotated|coded|with\s+(?:the\s+|their\s+)?(?:right|correct)\s+(?:category|categories|label|labels|code|codes))`;
 /**
@@ -453,6 +460,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_RECORDS_SOMEONE_WROTE,
     COUNT_RECORDS_PEOPLE_LIKED,
     ROUGH_COUNT_SORTED,
+    COUNT_RECORDS_NOTED_FOR_EACH,
     COUNT_RECORDS_PEOPLE_MARKED,
     COUNT_RECORDS_PEOPLE_FILLED,
     COUNT_RECORDS_ROUTED_BY_HAND,

@@ -82,6 +82,8 @@ const NEVER_LEAVES_PLACE =
   /\b(?:phi|pii|(?:patient|customer|client|health|personal)\s+data|the\s+data|data|records)\s+(?:never|can't|cannot|can\s+not|must\s+not|may\s+not|mustn't)\s+(?:ever\s+)?leaves?\s+(?:the|our)\s+(?:[\w-]+\s+)?(?:network|building|premises|site|plant|factory|walls|hospital|campus)\b/g;
 const CLOUD_OK = new RegExp(
   [
+    // "the photos can go anywhere, its just leaves".
+    String.raw`\b(?:the\s+|our\s+)?(?:data|photos?|images?|pictures?|files?|documents?|docs|texts?|records?|recordings?|it|they)\s+(?:can|may)\s+go\s+anywhere\b`,
     String.raw`\b(?:the\s+)?(?:public\s+)?cloud\s+(?:apis?\s+)?(?:is|are)\s+(?:totally\s+|perfectly\s+|completely\s+)?(?:fine|ok|okay|allowed|acceptable|an\s+option|no\s+problem)\b`,
     String.raw`\b(?:fine|ok|okay|happy|comfortable)\s+(?:with\s+)?(?:using\s+)?(?:the\s+)?(?:public\s+)?cloud\b`,
     String.raw`\b(?:can|may|(?:are|is|am|'re|’re)\s+(?:allowed|permitted|free)\s+to)\s+(?:use|send\s+data\s+to)\s+(?:the\s+)?(?:public\s+)?cloud\b`,
@@ -139,7 +141,15 @@ export const extractOnPrem: Extractor = (message) => {
       findings.push(findingFromMatch('dataMustStayOnPrem', true, match));
   for (const match of allMatches(CLOUD_OK, lower)) {
     // "none of this data can leave", "no data may leave": the permission is denied before it.
-    if (DENIED_BEFORE.test(lower.slice(Math.max(0, match.index - 45), match.index))) continue;
+    // ("no, the photos can go anywhere": a "no" that answers the question before, not a denial.)
+    if (
+      DENIED_BEFORE.test(lower.slice(Math.max(0, match.index - 45), match.index)) &&
+      !(
+        /^\W*(?:no|nope|nah)\W+$/.test(lower.slice(0, match.index)) &&
+        (/[,.!;]/.test(lower.slice(0, match.index)) || /^(?:the|our)\s/.test(match[0]))
+      )
+    )
+      continue;
     // "Our examples can be sent to Google? Legal hasn't decided", "… only after legal signs off": asked or awaited.
     if (NAMES_A_VENDOR.test(match[0]) && awaitedOrAsked(lower, match.index)) continue;
     findings.push(findingFromMatch('dataMustStayOnPrem', false, match));
