@@ -2,7 +2,7 @@
  * @module The jobs a conversation holds (two or more the team listed): kept from the message that lists them, each
  * job's own facts added as later clauses name it, and the profile one job is advised on. Pure.
  */
-import { JOB_FIELDS, JOB_OVERRIDE_FIELDS, type Job, jobProfile } from '../profile/job-schema.ts';
+import { JOB_FIELDS, JOB_OVERRIDE_FIELDS, JOB_OWN_FIELDS, type Job, jobProfile } from '../profile/job-schema.ts';
 import type { Profile } from '../profile/profile-schema.ts';
 import type { DialogueState } from './dialogue-state.ts';
 import type { Extraction } from './extract/types.ts';
@@ -50,6 +50,15 @@ function attributedFacts(
 ): Map<string, Partial<Profile>> {
   const facts = new Map<string, Partial<Profile>>();
   for (const fact of extraction.jobFacts ?? []) facts.set(fact.name, { ...facts.get(fact.name), ...fact.fields });
+  // ("sorry, I meant 30,000 labelled examples, not 3,000": a new figure of a fact only one job holds is that job's.)
+  const said = new Set([...facts.values()].flatMap((fields) => Object.keys(fields)));
+  for (const field of JOB_OWN_FIELDS) {
+    const value = (extraction.fields as Record<string, unknown>)[field];
+    if (value === undefined || said.has(field) || field === 'task' || field === asked?.field) continue;
+    const holders = jobs.filter((job) => job.profile[field] !== undefined);
+    if (holders.length === 1 && holders[0] !== undefined)
+      facts.set(holders[0].name, { ...facts.get(holders[0].name), [field]: value });
+  }
   if (asked !== undefined && (JOB_FIELDS as readonly string[]).includes(asked.field)) {
     const value = (extraction.fields as Record<string, unknown>)[asked.field];
     const said = [...facts.values()].some((fields) => asked.field in fields);

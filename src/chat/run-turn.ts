@@ -1873,7 +1873,7 @@ function nextQuestion(
     return recommendation.questions.find((question) => open(question, state.profile));
   // (A job's own task, gaps and data are asked of the job; the model and the traffic of the team as a whole.)
   const ofJob = (question: Question) => (JOB_OWN_FIELDS as readonly string[]).includes(question.field);
-  const forJob = (question: Question, job: JobState): AskedQuestion => ({
+  const askForJob = (question: Question, job: JobState): AskedQuestion => ({
     ...question,
     question: `For ${job.name}: ${question.question.charAt(0).toLowerCase()}${question.question.slice(1)}`,
     job: job.name,
@@ -1882,14 +1882,14 @@ function nextQuestion(
     const asked = recommendation.questions.find((question) =>
       open(question, ofJob(question) ? about.profile : state.profile),
     );
-    return asked !== undefined && ofJob(asked) ? forJob(asked, about) : asked;
+    return asked !== undefined && ofJob(asked) ? askForJob(asked, about) : asked;
   }
   const first = recommendation.questions.find((question) => open(question, state.profile));
   if (first !== undefined && !ofJob(first)) return first;
   for (const job of jobs) {
     const advice = recommendFor(profileOfJob(state.profile, jobs, job), knowledge);
     const asked = advice.questions.find((question) => ofJob(question) && open(question, job.profile));
-    if (asked !== undefined) return forJob(asked, job);
+    if (asked !== undefined) return askForJob(asked, job);
   }
   return recommendation.questions.find((question) => !ofJob(question) && open(question, state.profile));
 }

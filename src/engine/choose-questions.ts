@@ -60,7 +60,7 @@ const LATENCY_SENSITIVE_TASK =
 const PER_ITEM_TASKS: ReadonlySet<string> = new Set(['classify', 'extract', 'image-understand', 'image-generate']);
 /** Task words for work that often runs on a device rather than in a data centre. */
 const RUNS_AT_THE_EDGE =
-  /\b(?:games?|npcs?|rpg|in[\s-]game|apps?|mobile(?![\s-](?:plans?|contracts?|operators?|networks?|carriers?|subscriptions?|data|tariffs?|bills?|numbers?))|phones?(?![\s-](?:plans?|contracts?|bills?|numbers?|calls?|lines?))|offline|on[\s-]device|camera|line\s+camera|assembly\s+line|factory|robots?|drones?|voice[\s-]notes?|kiosks?|vehicles?|cars?|defects?|weld\w*|visual\s+inspection|warehouses?|handhelds?|scanners?|pickers?|shop\s+floor|journal(?:ing)?\s+entries|diary|diaries)\b/i;
+  /\b(?:games?|npcs?|rpg|in[\s-]game|apps?|mobile(?![\s-](?:plans?|contracts?|operators?|networks?|carriers?|subscriptions?|data|tariffs?|bills?|numbers?))|phones?(?![\s-](?:plans?|contracts?|bills?|numbers?|calls?|lines?))|offline|on[\s-]device|camera|line\s+camera|assembly\s+line|factory|robots?|drones?|voice[\s-]notes?|kiosks?|vehicles?|cars?|defects?|weld\w*|visual\s+inspection|(?<!\bdata\s)warehouses?|handhelds?|pickers?|shop\s+floor|journaling\s+app|(?:private|personal)\s+journal|diary|diaries)\b/i;
 /** A task that says it makes images ("generate on-brand product images"): the image fork is answered. */
 const IMAGE_GENERATION_TASK =
   /\b(?:generat\w*|creat\w*|render\w*|draw\w*|design\w*|make|makes|making)\b[^.]{0,40}\b(?:images?|pictures?|photos?|art|artwork|illustrations?|renders?|visuals?|shots?|banners?|thumbnails?)\b/i;

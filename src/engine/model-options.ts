@@ -532,7 +532,8 @@ function candidates(
       (a.family === family ? 0 : 1) - (b.family === family ? 0 : 1) ||
       fitsOwn(a) - fitsOwn(b) ||
       generation(a) - generation(b) ||
-      (b.paramsB ?? 0) - (a.paramsB ?? 0) ||
+      // (A mixture of experts works like its active parameters: Mixtral 8x7B is no 47B model.)
+      (b.activeParamsB ?? b.paramsB ?? 0) - (a.activeParamsB ?? a.paramsB ?? 0) ||
       ((b.released ?? '') < (a.released ?? '') ? -1 : (b.released ?? '') > (a.released ?? '') ? 1 : 0) ||
       (a.id < b.id ? -1 : 1),
   );

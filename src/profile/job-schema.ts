@@ -1,7 +1,8 @@
 /**
  * @module One job of several in one request: "write the reminder texts in our voice, and answer coverage questions from
- * our plan documents" is two jobs on one team. A job holds only what differs between jobs (the task, its gaps, its
- * data, its volume); the team's facts (model, GPUs, budgets, residency, deadline, expertise) stay in the profile.
+ * our plan documents" is two jobs on one team. A job holds what differs between jobs (the task, its gaps, its data)
+ * and may override the team's model, where it runs, whether its data may leave and its traffic; the rest of the team's
+ * facts (GPUs, budgets, deadline, expertise) stay in the profile.
  */
 import { z } from 'zod';
 import { Profile, type ProfileField } from './profile-schema.ts';

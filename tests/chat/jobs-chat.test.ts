@@ -307,3 +307,61 @@ describe("newuser55's two-job conversations", () => {
     expect(turns[3]?.reply).toMatch(/The advice stands, job by job: 1\. write email replies to guests: /);
   });
 });
+
+describe('review30: the job a fact or a question belongs to', () => {
+  const ACC = `${ACCOUNTING.replace('into expense categories', 'into expense categories (we have 20,000 already categorised)')} We have 2 A100 80GB GPUs, data must stay on our premises.`;
+
+  it('files a corrected figure under the one job that holds it (H1)', async () => {
+    const turns = await converse(
+      [ACC, 'just recommend', 'sorry, I meant 30,000 labelled examples, not 20,000'],
+      knowledge,
+    );
+    expect(turns[2]?.state.jobs?.[0]?.profile.labeledExamples).toBe(30_000);
+  });
+
+  it("keeps a team statement beside a question about one job the team's (H4, H5)", async () => {
+    const turns = await converse(
+      [
+        ACC,
+        'just recommend',
+        'We picked Llama 3.1 8B as our model now. How long would training the receipt sorter take?',
+      ],
+      knowledge,
+    );
+    expect(turns[2]?.state.profile.modelName).toBe('Llama 3.1 8B');
+    expect(turns[2]?.state.jobs?.[0]?.profile.modelName).toBeUndefined();
+    const jobs = turns[1]?.state.jobs ?? [];
+    const asked = read(
+      'How long would the sorter take to train? And what would answering the tax questions cost?',
+      jobs,
+    );
+    expect(asked.jobFacts ?? []).toEqual([]);
+  });
+
+  it('reads the problems of one bot, or its numbered needs, as one job (H6)', () => {
+    expect(
+      read('Two problems with our current bot: it answers questions wrongly about refunds, and writes in a stiff tone.')
+        .jobs,
+    ).toBeUndefined();
+    expect(
+      read(
+        'our support bot must 1. answer from the knowledge base 2. cite the article it used 3. respond in under 2 seconds',
+      ).jobs,
+    ).toBeUndefined();
+  });
+
+  it('routes by a job\'s own words, three-letter ones too, and not by "change", "each month" or "in total" (M3, L8, L9)', () => {
+    const jobs = read(ACC).jobs ?? [];
+    expect(read('What would change if we had 2 A100s?', jobs).jobNamed).toBeUndefined();
+    expect(read('what would the receipts cost each month?', jobs).jobNamed).toBe(jobs[0]?.name);
+    expect(read('how much would training the receipt sorter cost in total?', jobs).jobNamed).toBe(jobs[0]?.name);
+    expect(read('and the tax part?', jobs).jobNamed).toBe(jobs[1]?.name);
+  });
+
+  it('keeps a word ending in "and" whole in an enumerated item (L1)', () => {
+    const items = read(
+      'two things: 1) write product descriptions on demand and 2) answer questions about our policies from the handbook',
+    ).jobs;
+    expect(items?.[0]?.fields.task).toBe('write product descriptions on demand');
+  });
+});

@@ -270,3 +270,29 @@ describe("newuser55's plain statements", () => {
     expect(read('no data can go anywhere').dataMustStayOnPrem).toBeUndefined();
   });
 });
+
+describe('review30: readings and picks this session had made too broad', () => {
+  it('asks no device question for a data warehouse or accounting journal entries (M7)', () => {
+    const fields = (task: string) =>
+      advise({ modelName: 'Llama 3.1 8B', gpuName: 'A100 80GB', gpuCount: 1, task }).questions.map((q) => q.field);
+    expect(fields('answer questions about our data warehouse schema')).not.toContain('deployment');
+    expect(fields('classify journal entries into ledger accounts')).not.toContain('deployment');
+  });
+
+  it('keeps an open model open when the team says it has no GPUs to train on (M8), and reads documents to check against (M11)', () => {
+    expect(read('we use Llama 3.1 8B, no GPUs so no training possible in house').modelAccess).toBeUndefined();
+    expect(read('we have 200 policy PDFs to check the answers against').unlabeledCorpus).toBe('small');
+  });
+
+  it('ranks a mixture of experts by its active parameters when an API model is replaced (M9)', () => {
+    const model = advise({
+      modelName: 'GPT-4.1',
+      dataMustStayOnPrem: true,
+      gpuName: 'RTX 4090',
+      gpuCount: 2,
+      labeledExamples: 3000,
+      needsStyleOrFormat: true,
+    }).destination.model.name;
+    expect(model).not.toMatch(/Mixtral/);
+  });
+});

@@ -71,6 +71,9 @@ export const MAX_EXTRACTION_CHARS = 4000;
 const HALLUCINATION_WORDS =
   /hallucinat|mak(?:e|es|ing)\s+(?:stuff|things|facts|\w+\s+details)\s+up|mak(?:e|es|ing)\s+up|invent/;
 
+/** "for both", "all of them", "each job": a message about every job of the conversation. */
+const BOTH_JOBS = /\b(?:for\s+both|both\s+(?:jobs|of\s+them|parts)|(?:all|each)\s+of\s+them|each\s+job|every\s+job)\b/;
+
 /** "nervous about it making things up", "worried the model will hallucinate doses": a worry, not a stated gap. */
 const WORRIED_ABOUT_INVENTING =
   /\b(?:nervous|worried|afraid|scared|concerned|anxious|wary)\s+(?:about\s+|that\s+)?(?:it|the\s+(?:model|bot|ai|assistant|llm))?\s{0,2}(?:will\s+|would\s+|might\s+|could\s+)?(?:mak(?:e|es|ing)\s+(?:stuff|things|facts|\w+\s+details)\s+up|hallucinat\w*|invent\w*)/;
@@ -319,7 +322,16 @@ export function extractProfile(message: string, context: ExtractContext): Extrac
   const asked = questionClauses(prepared.original).filter(({ open }) => open);
   const named = jobNamedIn(asked.length > 0 ? asked.map(({ text }) => text).join(' ') : prepared.lower, jobs);
   // ("for the receipts, about 3000" to the examples question: a message that names one job says its facts of it.)
-  if (named !== undefined && !jobFacts.some((fact) => fact.name === named)) {
+  // ("we tried prompting for both and it plateaued": what the message says of all the jobs is each job's.)
+  if (BOTH_JOBS.test(prepared.lower) && !prepared.lower.includes('?')) {
+    const { task: _task, ...fields } = jobFields(extraction);
+    if (Object.keys(fields).length > 0)
+      for (const job of jobs)
+        if (!jobFacts.some((fact) => fact.name === job.name)) jobFacts.push({ name: job.name, fields });
+  }
+  // (Not from a message that asks something: "we picked Llama 3.1 8B. How long would training the sorter take?" says
+  // the team's model and asks of the sorter.)
+  if (named !== undefined && !prepared.lower.includes('?') && !jobFacts.some((fact) => fact.name === named)) {
     const { task: _task, ...fields } = jobFields(extraction);
     if (Object.keys(fields).length > 0) jobFacts.push({ name: named, fields });
   }

@@ -59,6 +59,9 @@ function verbShape(part: string): NonNullable<Profile['taskType']> | undefined {
 /** The marks of an enumerated list: "1)", "2.", "first,", "secondly,", "(3)". */
 const ENUMERATION_MARK = /(?:^|[\s(:;,.])(?:\(?([1-5])[.)](?!\d)|(first|second|third|fourth)(?:ly)?,)\s/g;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
+/** What an enumerated list of jobs is introduced as: "two jobs", "three things", "a couple of use cases". */
+const LIST_INTRO =
+  /\b(?:two|2|three|3|four|4|a\s+couple\s+of|a\s+few|several|multiple|different|separate)\s+(?:things|jobs|tasks|use[\s-]?cases|uses|workflows|projects)\b/;
 
 /**
  * The items of a list the message enumerates ("1) draft replies …, and 2) answer guests' questions …", "First, sort
@@ -66,6 +69,8 @@ const ORDINALS = ['first', 'second', 'third', 'fourth'];
  * end of its sentence. Undefined unless the marks run 1, 2 (, 3 …) in order.
  */
 function enumeratedItems(lower: string): string[] | undefined {
+  // (Only a list said to be of jobs: "1. answer from the knowledge base 2. cite the article" lists one bot's needs.)
+  if (!LIST_INTRO.test(lower)) return undefined;
   const marks = [...lower.matchAll(ENUMERATION_MARK)].map((match) => ({
     at: match.index + match[0].length,
     start: match.index,
@@ -81,7 +86,7 @@ function enumeratedItems(lower: string): string[] | undefined {
       next !== undefined ? lower.slice(mark.at, end) : lower.slice(mark.at, end < 0 ? undefined : mark.at + end);
     return text
       .replace(/^[\s,;:]+|[\s,;:.]+$/g, '')
-      .replace(/,?\s*(?:and|plus)$/, '')
+      .replace(/(?:,\s*|\s+)(?:and|plus)$/, '')
       .trim();
   });
 }
@@ -97,14 +102,14 @@ const JOB_BOUNDARY = new RegExp(
  * most 600 characters; a longer list is not read).
  */
 const LISTED_JOBS =
-  /\b(?:two|2|three|3|four|4|a\s+couple\s+of|a\s+few|several)\s+(?:things|jobs|tasks|use[\s-]?cases|uses|problems|workflows|projects)\b[^:.;!?\n]{0,50}:\s{0,3}([a-z](?:[^.!?\n]|\.(?=\d)){3,600})(?=[.!?\n]|$)/g;
+  /\b(?:two|2|three|3|four|4|a\s+couple\s+of|a\s+few|several)\s+(?:things|jobs|tasks|use[\s-]?cases|uses|workflows|projects)\b[^:.;!?\n]{0,50}:\s{0,3}([a-z](?:[^.!?\n]|\.(?=\d)){3,600})(?=[.!?\n]|$)/g;
 
 /**
  * What a job's own words must not start with: an object that is the first job's output again ("classify tickets and
  * route them", "answers questions … and writes the reply in our voice", "replies to them"): one job with two gaps.
  */
 const REFERS_BACK =
-  /^\S+\s+(?:(?:to|on|with|into|from|up|out)\s+)?(?:them|it|this|that|these|those|him|her|each\s+one|the\s+(?:[\w-]+\s+)?(?:answers?|repl(?:y|ies)|responses?|summar(?:y|ies)|results?|outputs?|translations?|drafts?|text|reports?|findings|extractions?))\b/;
+  /^(?:it|they|he|she|the\s+(?:bot|model|assistant|ai|llm|chatbot))\b|^\S+\s+(?:(?:to|on|with|into|from|up|out)\s+)?(?:them|it|this|that|these|those|him|her|each\s+one|the\s+(?:[\w-]+\s+)?(?:answers?|repl(?:y|ies)|responses?|summar(?:y|ies)|results?|outputs?|translations?|drafts?|text|reports?|findings|extractions?))\b/;
 
 /** Words that name no job in particular: verbs of wanting, the people served, generic nouns, function words. */
 const GENERIC_WORDS: ReadonlySet<string> = new Set(
@@ -119,7 +124,11 @@ const GENERIC_WORDS: ReadonlySet<string> = new Set(
     'plan plans cost costs price budget cover covers covered internal external training train server servers gpu ' +
     'time rule rules document documents docs file files pdf pdfs page pages whole part thing together month day ' +
     'week year request requests example examples label labeled labelled answers reply replies read reading ' +
-    'handle handling process processing check checking review reviewing also'
+    'handle handling process processing check checking review reviewing also change changes already says say ' +
+    'type types under over into onto most more less long much soon still even ever just only then than ' +
+    // Function words of three letters (a three-letter keyword such as "tax" still names a job).
+    'and the for our you are was can get use has had its not but any all who how why new old per via out off too ' +
+    'one two now yet let see way lot bit day'
   ).split(' '),
 );
 /** Words of the list itself: a part's verb ("sorting", "answering") names no job. */
@@ -128,7 +137,8 @@ const VERB_STEMS =
 /** Keywords kept per job (the first ones in the job's words): enough to name it, and within the stored state's limit. */
 const MAX_KEYWORDS = 12;
 /** A message that asks about all the jobs at once names none of them. */
-const ALL_THE_JOBS = /\b(?:all|both|whole|everything|each|every|entire|overall|altogether|together|combined|total)\b/;
+const ALL_THE_JOBS =
+  /\b(?:both|all\s+(?:of\s+)?(?:the\s+)?(?:jobs|of\s+them|of\s+it|two|three|four|parts)|everything|whole\s+(?:thing|plan|setup|project|lot)|each\s+(?:job|of\s+them|part)|every\s+job|overall|altogether|all\s+together|combined|entire\s+(?:thing|plan|setup|project))\b/;
 
 /** A word's plain form, so "receipts" and "receipt", "customers'" and "customer" are one keyword. */
 function stem(word: string): string {
@@ -173,10 +183,10 @@ function withShapeAliases(jobs: JobReading[]): JobReading[] {
   });
 }
 
-/** The words of a job's text that may name it: four letters or more, not generic, not a verb of the job list. */
+/** The words of a job's text that may name it: three letters or more, not generic, not a verb of the job list. */
 function candidateKeywords(text: string): string[] {
   return [...stems(text)].filter(
-    (word) => word.length >= 4 && word.length <= 40 && !GENERIC_WORDS.has(word) && !VERB_STEMS.test(word),
+    (word) => word.length >= 3 && word.length <= 40 && !GENERIC_WORDS.has(word) && !VERB_STEMS.test(word),
   );
 }
 

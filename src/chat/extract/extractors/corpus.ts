@@ -163,7 +163,7 @@ function corpusFindings(message: Parameters<Extractor>[0]): Finding[] {
     if (/^\s*(?:pasted|put|stuffed|dropped|included)\s+(?:in|into)\b/.test(rest)) continue;
     // "500 invoice PDFs to extract the totals from": the inputs the task processes, not documents to know.
     if (
-      /^\s*(?:(?:that|which)\s+)?(?:we\s+)?(?:need\s+)?to\s+(?:be\s+)?(?:extract|pull|process|pars|sort|classif|tag|label|check|review|summari[sz]|translat|redact|ocr|scan|read)\w*/.test(
+      /^\s*(?:(?:that|which)\s+)?(?:we\s+)?(?:need\s+)?to\s+(?:be\s+)?(?:extract|pull|process|pars|sort|classif|tag|label|summari[sz]|translat|redact|ocr)\w*/.test(
         rest,
       )
     )

@@ -85,7 +85,7 @@ const API_ONLY = new RegExp(
     String.raw`\bonly\s+(?:via|through|by|over)\s+(?:an?|the|their)\s+api\b`,
     String.raw`\b(?:no|don't\s+have|do\s+not\s+have|without)\s+(?:any\s+)?access\s+to\s+(?:the\s+)?(?:model\s+)?weights\b`,
     String.raw`\bclosed[\s-](?:source|weights?)\b`,
-    String.raw`\b(?:we\s+)?only\s+(?:have|get|got)\s+api\s+access\b|\bno\s+(?:tuning|fine[\s-]?tuning|training)\s+(?:is\s+)?(?:allowed|permitted|possible)\b|\bno\s+(?:access\s+to\s+(?:the\s+)?)?weights\b(?!\s+(?:and|or)\s+biases)`,
+    String.raw`\b(?:we\s+)?only\s+(?:have|get|got)\s+api\s+access\b|\bno\s+(?:tuning|fine[\s-]?tuning)\s+(?:is\s+)?(?:allowed|permitted)\b|\bno\s+(?:access\s+to\s+(?:the\s+)?)?weights\b(?!\s+(?:and|or)\s+biases)`,
     String.raw`\bno\s+way\s+to\s+(?:tune|train|customi[sz]e)\s+(?:it|them|the\s+model)\b`,
     // "We can't download or train anything" (a vendor's app or API): the weights are out of reach.
     String.raw`\b(?:can't|cant|cannot|can\s+not|unable\s+to|not\s+allowed\s+to)\s+(?:download|train|self[\s-]?host)(?:\s+(?:or|and|nor)\s+(?:download|train|fine[\s-]?tune|self[\s-]?host))?\s+(?:anything|the\s+weights|the\s+model|models)\b(?!\s+(?:bigger|larger|over|above|more|beyond|on)\b)`,
