@@ -630,9 +630,11 @@ export function costReply(
     return `${what} Tell me how many requests a day and I'll estimate the monthly API bill.`;
   }
   // An image generator: the token-based compute formula gives no time for it, and the answer says so.
+  // (Its adapter runs are timed: only a method with no hours is untimed.)
   const untimed =
-    recommendation.assumptions.some((assumption) => assumption.field === 'estimates.trainingHours') ||
-    (estimates?.trainingGpuHours === undefined && estimates?.memoryGB !== undefined && estimates.oneTimeUSD === 0);
+    estimates?.trainingGpuHours === undefined &&
+    (recommendation.assumptions.some((assumption) => assumption.field === 'estimates.trainingHours') ||
+      (estimates?.memoryGB !== undefined && estimates.oneTimeUSD === 0));
   if (lines.length === 0 && untimed && trainsWeights(method, knowledge)) {
     const own = estimates?.oneTimeUSD === 0 ? `${name} on your own GPUs costs no rent. ` : '';
     return `${own}${IMAGE_TRAINING_UNTIMED}`;

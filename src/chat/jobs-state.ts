@@ -34,6 +34,9 @@ export function mergeJobs(
       );
       return { name, keywords, profile: before === undefined ? fields : mergeProfile(before.profile, fields) };
     });
+  // ("forget the receipts, we only need the tax questions": that job goes.)
+  if (jobs !== undefined && extraction.jobDropped !== undefined)
+    jobs = jobs.filter((job) => job.name !== extraction.jobDropped);
   if (jobs === undefined || jobs.length < 2) return jobs;
   const facts = attributedFacts(jobs, extraction, asked);
   return jobs.map((job) => {

@@ -1848,7 +1848,23 @@ function applyUnderstood(
   // (Jobs listed are that many tasks.)
   if (jobs !== undefined && previous.jobs === undefined && profile.tasksCount === undefined)
     profile.tasksCount = jobs.length;
-  return { ...previous, profile, evidence, skippedFields, ...(jobs === undefined ? {} : { jobs }) };
+  // One job left ("forget the receipts"): it is the team's task again, with its own facts.
+  if (jobs !== undefined && jobs.length === 1) {
+    const [only] = jobs;
+    for (const field of JOB_OWN_FIELDS) delete profile[field];
+    Object.assign(profile, only?.profile ?? {});
+    if (previous.jobs !== undefined && profile.tasksCount === previous.jobs.length) delete profile.tasksCount;
+  }
+  const { jobs: _before, requestedJob: _asked, ...rest } = previous;
+  const kept = jobs !== undefined && jobs.length >= 2 ? jobs : undefined;
+  return {
+    ...rest,
+    ...(kept !== undefined && previous.requestedJob !== undefined ? { requestedJob: previous.requestedJob } : {}),
+    profile,
+    evidence,
+    skippedFields,
+    ...(kept === undefined ? {} : { jobs: kept }),
+  };
 }
 
 /** A question asked of the user, for one job when the team has several ("For the receipts: how many …?"). */

@@ -106,8 +106,8 @@ export const PREFERENCE_REFERENCE_FACTOR = 1.5;
  * GPU-hours of one adapter (LoRA) run of an image generator, by its data: a subject or style learned from a handful
  * of images (DreamBooth's 3 to 5, up to IMAGE_FEW_SHOT_IMAGES) trains in an hour or less on one GPU (the knowledge
  * rule image-adapters-learn-from-a-few-images: taken at the hour); a fine-tune on a captioned dataset ran about 5 hours
- * on an RTX 2080 Ti in the Hugging Face write-up of LoRA for Stable Diffusion. Not scaled by the GPU: a faster card
- * takes less.
+ * on an RTX 2080 Ti in the Hugging Face write-up of LoRA for Stable Diffusion. The same hours whatever the GPU (a
+ * faster card would take less; not modelled).
  */
 export function imageAdapterRunHours(images: number | undefined, adapters = 1): number {
   // (One adapter per brand or tenant: each learns from its share of the images.)
@@ -519,7 +519,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     assumptions.push({
       field: 'estimates.trainingHours',
       value: runHours,
-      why: `For an image generator the compute formula (text tokens) does not apply: an adapter (LoRA) run is taken as ${runHours} GPU-hour${runHours === 1 ? '' : 's'}${adapters > 1 ? ` (one adapter for each of ${adapters})` : ''}: a subject or style from up to ${IMAGE_FEW_SHOT_IMAGES} images trains in an hour at most, a captioned dataset in about ${IMAGE_DATASET_RUN_HOURS} hours on an RTX 2080 Ti, whatever the GPU. Full fine-tuning is not timed (time one run on your GPU and multiply by the runs you plan).`,
+      why: `For an image generator the compute formula (text tokens) does not apply: an adapter (LoRA) run is taken as ${runHours} GPU-hour${runHours === 1 ? '' : 's'}${adapters > 1 ? ` (one adapter for each of ${adapters})` : ''}: a subject or style from up to ${IMAGE_FEW_SHOT_IMAGES} images trains in an hour at most, a captioned dataset in about ${IMAGE_DATASET_RUN_HOURS} hours on an RTX 2080 Ti; the same hours whatever the GPU (a faster card would take less). Full fine-tuning is not timed (time one run on your GPU and multiply by the runs you plan).`,
     });
     imageRunNote = (assumptions.at(-1) as Assumption).why;
   }

@@ -130,7 +130,7 @@ export function methodEstimates(
     const training = chosen.check === 'inference' || chosen.check === 'inference-int4' ? undefined : chosen.check;
     if (training) {
       const rental = estimates.rentals[training];
-      if (levelFits(level) === true && estimate.compute && !estimates.tokenCompute) {
+      if (levelFits(level) === true && !estimates.tokenCompute) {
         // An image generator on owned GPUs: no rent; an adapter's hours are its runs' (not a token-based formula).
         entry.oneTimeUSD = 0;
         const hours = estimates.ownProjectHours[training];

@@ -365,3 +365,42 @@ describe('review30: the job a fact or a question belongs to', () => {
     expect(items?.[0]?.fields.task).toBe('write product descriptions on demand');
   });
 });
+
+describe('review30: dropping a job, two counts in one clause, image hours on owned GPUs', () => {
+  const ACC = `${ACCOUNTING.replace('into expense categories', 'into expense categories (we have 20,000 already categorised)')} We have 2 A100 80GB GPUs, data must stay on our premises.`;
+
+  it('takes a job back, and the one left is the task again (M6)', async () => {
+    const turns = await converse(
+      [ACC, 'just recommend', 'forget the receipts, we only need the tax questions'],
+      knowledge,
+    );
+    const state = turns[2]?.state;
+    expect(state?.jobs).toBeUndefined();
+    expect(state?.profile.task).toMatch(/tax rules/);
+    expect(state?.profile.labeledExamples).toBeUndefined();
+    expect(turns[2]?.recommendation.destination.method).toBe('rag');
+  });
+
+  it('gives each job its own count from one clause (M5)', () => {
+    const jobs =
+      read(
+        'three things: tagging support tickets by product, answering customer questions from our help center, and writing product descriptions in our voice',
+      ).jobs ?? [];
+    const facts = read('we have 4,000 tagged tickets and 600 descriptions our copywriter wrote', jobs).jobFacts ?? [];
+    expect(facts.find((fact) => fact.name === jobs[0]?.name)?.fields.labeledExamples).toBe(4000);
+    expect(facts.find((fact) => fact.name === jobs[2]?.name)?.fields.labeledExamples).toBe(600);
+  });
+
+  it('times an image adapter on owned GPUs with no image count said (M10)', async () => {
+    const turns = await converse(
+      [
+        'We want to generate product photos in our brand style with Stable Diffusion XL. We have 2 RTX 4090s. Data must stay on premises.',
+        'just recommend',
+        'how long would training take?',
+      ],
+      knowledge,
+    );
+    expect(turns[2]?.reply).toMatch(/about 3 GPU-hours/);
+    expect(turns[2]?.reply).not.toMatch(/I don't estimate its training time/);
+  });
+});

@@ -19,7 +19,7 @@ import { NOT_THE_FORMAT } from './extractors/style-format.ts';
 import { statedTaskLanguages } from './extractors/task.ts';
 import { SPEECH_ALREADY_TEXT } from './extractors/task-type.ts';
 import { asksAQuestion, BILL_COMPARISON, extractIntents, questionClauses } from './intents.ts';
-import { findJobs, jobFactsIn, jobFields, jobNamedIn, type KnownJob } from './jobs.ts';
+import { droppedJob, findJobs, jobFactsIn, jobFields, jobNamedIn, type KnownJob } from './jobs.ts';
 import { otherLanguageOf } from './message-language.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
 import { COUNT_SOURCE, parseCount } from './numbers.ts';
@@ -318,6 +318,7 @@ export function extractProfile(message: string, context: ExtractContext): Extrac
   const jobs: readonly KnownJob[] = listed ?? known;
   if (jobs.length < 2) return extraction;
   const jobFacts = jobFactsIn(prepared, jobs, read);
+  const dropped = listed === undefined ? droppedJob(prepared.lower, jobs) : undefined;
   // (A question is routed by its own words: "the memos change yearly; what would the receipts cost?" asks of receipts.)
   const asked = questionClauses(prepared.original).filter(({ open }) => open);
   const named = jobNamedIn(asked.length > 0 ? asked.map(({ text }) => text).join(' ') : prepared.lower, jobs);
@@ -340,6 +341,7 @@ export function extractProfile(message: string, context: ExtractContext): Extrac
     ...(listed === undefined ? {} : { jobs: listed }),
     ...(jobFacts.length === 0 ? {} : { jobFacts }),
     ...(named === undefined ? {} : { jobNamed: named }),
+    ...(dropped === undefined ? {} : { jobDropped: dropped }),
   };
 }
 

@@ -307,13 +307,29 @@ export function findJobs(
 function clauses(lower: string): { start: number; end: number; asked: boolean }[] {
   const spans: { start: number; end: number; asked: boolean }[] = [];
   let start = 0;
-  for (const mark of lower.matchAll(/[!?;\n]|\.(?!\d)|,\s{0,3}(?:and|but|while|whereas|plus)\s|\s[-–—]\s|:\s/g)) {
+  // (" and 600 descriptions": a second count starts a clause of its own.)
+  for (const mark of lower.matchAll(
+    /[!?;\n]|\.(?!\d)|,\s{0,3}(?:and|but|while|whereas|plus)\s|\s[-–—]\s|:\s|\sand\s(?=(?:about\s|around\s|~\s?)?\d)/g,
+  )) {
     // (A clause that ends in a question mark asks; what it names is weighed, not stated.)
     if (mark.index > start) spans.push({ start, end: mark.index, asked: mark[0] === '?' });
     start = mark.index + mark[0].length;
   }
   if (start < lower.length) spans.push({ start, end: lower.length, asked: false });
   return spans;
+}
+
+/** "forget the receipts, we only need the tax questions", "drop the sorter part": a job taken back. */
+const DROPPED_JOB =
+  /\b(?:forget(?:\s+about)?|drop|scrap|remove|cancel|never\s*mind|leave\s+out|no\s+longer\s+need|(?:don't|do\s+not|dont)\s+need)\s+(?:the\s+)?([a-z][^.,;!?\n]{2,60}?)(?=\s{0,3}(?:[.,;!?\n]|$)|\s+(?:part|job|one|bit|thing|side|anymore|any\s+more|for\s+now|after\s+all)\b)/g;
+
+/** The one job a message takes back (undefined when it takes back none, or its words name several). */
+export function droppedJob(lower: string, jobs: readonly KnownJob[]): string | undefined {
+  for (const match of lower.matchAll(DROPPED_JOB)) {
+    const named = onlyJobNamed(match[1] ?? '', jobs);
+    if (named !== undefined) return named;
+  }
+  return undefined;
 }
 
 /**

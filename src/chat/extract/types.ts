@@ -281,6 +281,8 @@ export interface Extraction {
   jobFacts?: JobFact[];
   /** The one job the message names, when it names one of the conversation's jobs and no other. */
   jobNamed?: string;
+  /** A job the message takes back ("forget the receipts"). */
+  jobDropped?: string;
   /** For each extracted field, the exact words of the message it came from. */
   evidence: Partial<Record<ProfileField, string>>;
   /** Fields the user explicitly corrected ("actually 3 GPUs", "make that 500 examples"). */
