@@ -3,6 +3,7 @@
  * change the answer, where to start, thanks — built from the recommendation the engine already holds and the
  * methods table. Never the whole recommendation again.
  */
+import { jobsInOneLine } from '../engine/advise-jobs.ts';
 import {
   CONTINUED_PRETRAINING_MIN_TOKENS,
   INSTRUCTION_MIN_EXAMPLES,
@@ -2741,12 +2742,7 @@ const OWN_ADAPTER_MIN_EXAMPLES = 1000;
 export function standingReply(recommendation: Recommendation, knowledge: Knowledge): string {
   // With several jobs, where each job's advice stands (the jobs together have no plan of their own).
   if (recommendation.jobs !== undefined && recommendation.jobs.length >= 2)
-    return `The advice stands, job by job: ${recommendation.jobs
-      .map(
-        (job, index) =>
-          `${index + 1}. ${job.name}: ${job.verdict === 'not-viable' ? 'cannot be built as described' : `${shortMethodName(knowledge, job.destination.method)}${job.destination.model.name === null ? '' : ` on ${plainModelName(job.destination.model.name)}`}`}`,
-      )
-      .join('; ')}.`;
+    return `The advice stands, job by job: ${jobsInOneLine(recommendation.jobs, knowledge, plainModelName)}.`;
   const { destination } = recommendation;
   const on = destination.model.name === null ? '' : ` on ${plainModelName(destination.model.name)}`;
   const first = firstStepReply(recommendation, knowledge);

@@ -148,6 +148,21 @@ function recommendFor(profile: Partial<Profile>, knowledge: Knowledge): Recommen
   return computed;
 }
 
+/**
+ * The recommendation with each of the conversation's jobs advised on its own (unchanged with fewer than two jobs);
+ * the jobs are advised through the same memo as the rest of the turn, so no job is run twice.
+ */
+function withTheJobs(recommendation: Recommendation, state: DialogueState, knowledge: Knowledge): Recommendation {
+  if (state.jobs === undefined || state.jobs.length < 2) return recommendation;
+  return withJobs(
+    recommendation,
+    state.profile as Profile,
+    jobsForEngine(state.profile, state.jobs),
+    knowledge,
+    (profile) => recommendFor(profile, knowledge),
+  );
+}
+
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -1039,10 +1054,7 @@ function answerTurn(
     ...withReply(reply),
     understood: saved,
     // (Clients reading the typed recommendation part see each job's advice too.)
-    recommendation:
-      jobs === undefined
-        ? recommendation
-        : withJobs(recommendation, state.profile as Profile, jobsForEngine(state.profile, jobs), knowledge),
+    recommendation: jobs === undefined ? recommendation : withTheJobs(recommendation, state, knowledge),
     provisional,
   };
 }
@@ -1103,7 +1115,7 @@ function replyToAQuestionBack(
     return { state: kept, kind: 'info', ...withReply(reply), understood, recommendation, provisional };
   }
   const reply: ReplyData = {
-    lead: `I can't answer that one from what I know.${previous.answered ? ` ${standingReply(state.jobs !== undefined && state.jobs.length >= 2 ? withJobs(recommendation, state.profile as Profile, jobsForEngine(state.profile, state.jobs), knowledge) : recommendation, knowledge)}` : ''}`,
+    lead: `I can't answer that one from what I know.${previous.answered ? ` ${standingReply(withTheJobs(recommendation, state, knowledge), knowledge)}` : ''}`,
     notes: pending ? [questionText(pending)] : [],
     hint: 'I can answer what it would cost, whether it fits, why (not) a method, what if something changed, what to do first, how long it takes, what could go wrong, which model, and what a method is.',
     suggestions: [...ANSWER_FOLLOW_UPS],

@@ -10,17 +10,23 @@ import { shortMethodName } from './method-name.ts';
 import { recommend } from './recommend.ts';
 import type { JobAdvice, Recommendation } from './recommendation-schema.ts';
 
+/** How one job's profile is advised: the engine by default; a caller may pass its own (a memo of the same engine). */
+export type AdviseProfile = (profile: Profile) => Recommendation;
+
 /** Each job's destination, first step, diagnosis, plan, open questions and figures, in the order the jobs were given. */
-export function adviseJobs(team: Profile, jobs: readonly Job[], knowledge: Knowledge): JobAdvice[] {
+export function adviseJobs(
+  team: Profile,
+  jobs: readonly Job[],
+  knowledge: Knowledge,
+  advise: AdviseProfile = (profile) => recommend(profile, knowledge, { explain: 'none' }),
+): JobAdvice[] {
   return jobs.map((job) => {
-    const advice = recommend(jobProfile(team, job, jobs.length), knowledge, { explain: 'none' });
+    const advice = advise(jobProfile(team, job, jobs.length));
     const entry = advice.recommendations.find((each) => each.method === advice.destination.method);
     // (On a model the plan moved to, the verdicts are about the named one: the destination stands there.)
     const verdict = advice.destination.model.switched ? 'viable' : (entry?.verdict ?? 'not-viable');
     // (On a proposed or substitute model, the destination carries that model's figures.)
-    const estimates =
-      advice.destination.estimates ??
-      advice.recommendations.find((entry) => entry.method === advice.destination.method)?.estimates;
+    const estimates = advice.destination.estimates ?? entry?.estimates;
     return {
       name: job.name,
       ...(job.task === undefined ? {} : { task: job.task }),
@@ -48,9 +54,10 @@ export function withJobs(
   team: Profile,
   jobs: readonly Job[] | undefined,
   knowledge: Knowledge,
+  advise?: AdviseProfile,
 ): Recommendation {
   if (jobs === undefined || jobs.length < 2) return recommendation;
-  const advice = adviseJobs(team, jobs, knowledge);
+  const advice = adviseJobs(team, jobs, knowledge, advise);
   const ids = new Set(recommendation.sources.map((source) => source.id));
   const sources = [...recommendation.sources];
   for (const id of advice.flatMap((job) => job.sources)) {
@@ -66,12 +73,21 @@ export function withJobs(
       ? undefined
       : {
           ...recommendation.explanation,
-          text: `${recommendation.explanation.text}\n\nThe above is for the ${advice.length} jobs together. Job by job: ${advice
-            .map(
-              (job, index) =>
-                `${index + 1}. ${job.name}: ${job.verdict === 'not-viable' ? 'cannot be built as described' : `${shortMethodName(knowledge, job.destination.method)}${job.destination.model.name ? ` on ${job.destination.model.name}` : ''}`}`,
-            )
-            .join('; ')}.`,
+          text: `${recommendation.explanation.text}\n\nThe above is for the ${advice.length} jobs together. Job by job: ${jobsInOneLine(advice, knowledge)}.`,
         };
   return { ...recommendation, jobs: advice, sources, ...(explanation === undefined ? {} : { explanation }) };
+}
+
+/** Where each job is headed, in one line: "1. receipts: LoRA on Llama 3.1 8B; 2. tax memos: RAG on Qwen2.5 14B". */
+export function jobsInOneLine(
+  jobs: readonly JobAdvice[],
+  knowledge: Knowledge,
+  modelName: (name: string) => string = (name) => name,
+): string {
+  return jobs
+    .map(
+      (job, index) =>
+        `${index + 1}. ${job.name}: ${job.verdict === 'not-viable' ? 'cannot be built as described' : `${shortMethodName(knowledge, job.destination.method)}${job.destination.model.name === null ? '' : ` on ${modelName(job.destination.model.name)}`}`}`,
+    )
+    .join('; ');
 }

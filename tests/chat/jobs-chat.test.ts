@@ -17,6 +17,8 @@ const DENTAL =
   'hi, we run a small group of dental clinics (6 locations). two things really: sending appointment reminder texts that sound friendly not robotic, and answering patients questions about what their insurance covers from our 40 plan PDFs. no GPUs or servers, budget about $300 a month. we have about 2,000 old reminder texts people liked.';
 const ACCOUNTING =
   'Hello. We are a small accounting firm (9 staff). Two things we would like AI for: sorting client receipts into expense categories, and answering staff questions about tax rules using our internal memos.';
+/** The accounting firm with its receipt count in brackets, its GPUs and its residency. */
+const ACC = `${ACCOUNTING.replace('into expense categories', 'into expense categories (we have 20,000 already categorised)')} We have 2 A100 80GB GPUs, data must stay on our premises.`;
 const BAKERY =
   "hi, we're a regional bakery chain (about 14 shops). we want some AI to help write product descriptions for our website and also answer customers' allergen questions. no idea where to start honestly";
 
@@ -309,8 +311,6 @@ describe("newuser55's two-job conversations", () => {
 });
 
 describe('review30: the job a fact or a question belongs to', () => {
-  const ACC = `${ACCOUNTING.replace('into expense categories', 'into expense categories (we have 20,000 already categorised)')} We have 2 A100 80GB GPUs, data must stay on our premises.`;
-
   it('files a corrected figure under the one job that holds it (H1)', async () => {
     const turns = await converse(
       [ACC, 'just recommend', 'sorry, I meant 30,000 labelled examples, not 20,000'],
@@ -367,8 +367,6 @@ describe('review30: the job a fact or a question belongs to', () => {
 });
 
 describe('review30: dropping a job, two counts in one clause, image hours on owned GPUs', () => {
-  const ACC = `${ACCOUNTING.replace('into expense categories', 'into expense categories (we have 20,000 already categorised)')} We have 2 A100 80GB GPUs, data must stay on our premises.`;
-
   it('takes a job back, and the one left is the task again (M6)', async () => {
     const turns = await converse(
       [ACC, 'just recommend', 'forget the receipts, we only need the tax questions'],
