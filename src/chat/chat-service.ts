@@ -7,6 +7,7 @@
 import { AppError, NotFoundError } from '../errors.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { fieldLabel } from '../profile/field-labels.ts';
+import type { Job } from '../profile/job-schema.ts';
 import { PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
 import type { Session, StoredMessage } from '../store/session-schema.ts';
 import type { SessionStore } from '../store/session-store.ts';
@@ -23,6 +24,7 @@ import { statedRates } from './extract/exchange-rate.ts';
 import { extractProfile } from './extract/index.ts';
 import type { KnownJob } from './extract/jobs.ts';
 import type { Extraction } from './extract/types.ts';
+import { jobsForEngine } from './jobs-state.ts';
 import { replyText, textReply } from './reply-data.ts';
 import {
   runTurn,
@@ -143,12 +145,15 @@ export function runTurnConfirmingJumps(
   const jumps =
     intents.whatIf || intents.reset
       ? []
-      : findTenfoldJumps(
-          state.profile,
-          input.fields,
-          input.evidence,
-          // Values the user just confirmed are not asked about again.
-          [...input.corrections, ...pending.map((item) => item.field)],
+      : withTheirJobs(
+          findTenfoldJumps(
+            jumpBaseline(state, input),
+            input.fields,
+            input.evidence,
+            // Values the user just confirmed are not asked about again.
+            [...input.corrections, ...pending.map((item) => item.field)],
+          ),
+          input,
         );
   if (jumps.length === 0) {
     const result = withRegionNote(
@@ -174,7 +179,17 @@ export function runTurnConfirmingJumps(
   const held = new Set(jumps.map((item) => item.field));
   const fields = Object.fromEntries(Object.entries(input.fields).filter(([field]) => !held.has(field)));
   const evidence = Object.fromEntries(Object.entries(input.evidence).filter(([field]) => !held.has(field)));
-  const result = turn(state, { ...input, fields, evidence }, knowledge, options);
+  // (A figure held for one job is held from that job too, until it is confirmed.)
+  const jobFacts = input.jobFacts?.map((fact) => ({
+    ...fact,
+    fields: Object.fromEntries(Object.entries(fact.fields).filter(([field]) => !held.has(field))),
+  }));
+  const result = turn(
+    state,
+    { ...input, fields, evidence, ...(jobFacts === undefined ? {} : { jobFacts }) },
+    knowledge,
+    options,
+  );
   const { pendingConfirmation: _stale, requestedField: _asked, ...rest } = result.state;
   const question = confirmationQuestion(jumps);
   const { body: _body, ...withoutBody } = result;
@@ -217,11 +232,43 @@ function stillUsing(pending: readonly PendingConfirmation[]): string {
 function withConfirmed(extraction: TurnExtraction, confirmed: readonly PendingConfirmation[]): TurnExtraction {
   const fields: Record<string, unknown> = { ...extraction.fields };
   const evidence: Record<string, string | undefined> = { ...extraction.evidence };
+  const jobFacts = [...(extraction.jobFacts ?? [])];
   for (const item of confirmed) {
     fields[item.field] = item.value;
     evidence[item.field] ??= item.text;
+    // (A figure held for one job goes to that job once confirmed.)
+    if (item.job !== undefined && !jobFacts.some((fact) => item.field in fact.fields))
+      jobFacts.push({ name: item.job, fields: { [item.field]: item.value } });
   }
-  return { ...extraction, fields: fields as TurnExtraction['fields'], evidence };
+  return {
+    ...extraction,
+    fields: fields as TurnExtraction['fields'],
+    evidence,
+    ...(jobFacts.length === 0 ? {} : { jobFacts }),
+  };
+}
+
+/**
+ * What a new figure is compared with for the tenfold check: a figure said of one of the team's jobs ("for the memo
+ * questions we have 40,000 pairs") against that job's own, not the figure another job holds on the team profile.
+ */
+function jumpBaseline(state: DialogueState, extraction: TurnExtraction): DialogueState['profile'] {
+  const jobs = state.jobs;
+  if (jobs === undefined || jobs.length < 2 || extraction.jobFacts === undefined) return state.profile;
+  const baseline: Record<string, unknown> = { ...state.profile };
+  for (const fact of extraction.jobFacts) {
+    const job = jobs.find((each) => each.name === fact.name);
+    for (const field of Object.keys(fact.fields)) baseline[field] = job?.profile[field as ProfileField];
+  }
+  return baseline as DialogueState['profile'];
+}
+
+/** Each held figure with the job it was said of (the first job whose facts hold it). */
+function withTheirJobs(jumps: PendingConfirmation[], extraction: TurnExtraction): PendingConfirmation[] {
+  return jumps.map((item) => {
+    const job = extraction.jobFacts?.find((fact) => item.field in fact.fields)?.name;
+    return job === undefined ? item : { ...item, job };
+  });
 }
 
 function confirmationQuestion(jumps: readonly PendingConfirmation[]): { field: string; question: string; why: string } {
@@ -278,6 +325,8 @@ export interface AssistantMessageMeta {
   provisional: boolean;
   /** The profile the turn's recommendation was computed on (the hypothetical one for "what if"); absent for questions. */
   recommendationProfile?: Profile;
+  /** The jobs whose advice the turn's recommendation carried (`jobs`), as the engine takes them. */
+  recommendationJobs?: Job[];
 }
 
 export interface ChatTurnOutcome {
@@ -514,8 +563,13 @@ function assistantMessageFor(result: TurnResult, previous: DialogueState, at: Da
   const meta: AssistantMessageMeta = { kind: result.kind, provisional: result.provisional };
   if (turnCarriesRecommendation(result.kind)) {
     meta.recommendationProfile = (
-      result.kind === 'what-if' ? hypotheticalProfile(previous.profile, result.understood) : result.state.profile
+      result.kind === 'what-if'
+        ? hypotheticalProfile(previous.profile, result.understood)
+        : (result.advisedProfile ?? result.state.profile)
     ) as Profile;
+    const jobs = result.state.jobs;
+    if (result.recommendation.jobs !== undefined && jobs !== undefined && jobs.length >= 2)
+      meta.recommendationJobs = jobsForEngine(result.state.profile, jobs);
   }
   return {
     id: newMessageId(),

@@ -30,7 +30,16 @@ export const DialogueState = z.object({
    * waiting for a "yes" in the next message (see {@link findTenfoldJumps}).
    */
   pendingConfirmation: z
-    .array(z.object({ field: z.string(), value: z.number(), previous: z.number(), text: z.string() }))
+    .array(
+      z.object({
+        field: z.string(),
+        value: z.number(),
+        previous: z.number(),
+        text: z.string(),
+        /** The job the figure was said of, when one of the team's jobs holds it. */
+        job: z.string().max(200).optional(),
+      }),
+    )
     .optional(),
   /**
    * A region the data must stay in ("the EU"), said earlier: no profile field holds it, so later answers still say

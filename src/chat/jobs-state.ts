@@ -5,6 +5,7 @@
 import { JOB_FIELDS, JOB_OVERRIDE_FIELDS, JOB_OWN_FIELDS, type Job, jobProfile } from '../profile/job-schema.ts';
 import type { Profile } from '../profile/profile-schema.ts';
 import type { DialogueState } from './dialogue-state.ts';
+import { SHAPE_ALIAS_WORDS } from './extract/jobs.ts';
 import type { Extraction } from './extract/types.ts';
 import { mergeProfile } from './fields/merge-profile.ts';
 
@@ -27,13 +28,26 @@ export function mergeJobs(
   asked?: AskedOfJob,
 ): JobsState | undefined {
   let jobs: JobsState | undefined = previous;
-  if (extraction.jobs !== undefined && extraction.jobs.length >= 2)
+  if (extraction.jobs !== undefined && extraction.jobs.length >= 2) {
+    // (Each earlier job is the same job as at most one listed again: by its name, or by its own words and the same
+    // shape, never by a shape alias such as "sorter" that any job of that shape has; in doubt, a new job starts empty.)
+    const taken = new Set<JobState>();
     jobs = extraction.jobs.map(({ name, keywords, fields }) => {
-      const before = previous?.find(
-        (job) => job.name.toLowerCase() === name.toLowerCase() || job.keywords.some((word) => keywords.includes(word)),
-      );
+      const own = keywords.filter((word) => !SHAPE_ALIAS_WORDS.has(word));
+      const before =
+        previous?.find((job) => !taken.has(job) && job.name.toLowerCase() === name.toLowerCase()) ??
+        previous?.find(
+          (job) =>
+            !taken.has(job) &&
+            job.keywords.some((word) => !SHAPE_ALIAS_WORDS.has(word) && own.includes(word)) &&
+            (job.profile.taskType === undefined ||
+              fields.taskType === undefined ||
+              job.profile.taskType === fields.taskType),
+        );
+      if (before !== undefined) taken.add(before);
       return { name, keywords, profile: before === undefined ? fields : mergeProfile(before.profile, fields) };
     });
+  }
   // ("forget the receipts, we only need the tax questions": that job goes.)
   if (jobs !== undefined && extraction.jobDropped !== undefined)
     jobs = jobs.filter((job) => job.name !== extraction.jobDropped);
@@ -85,6 +99,23 @@ export function jobOnlyFields(jobs: JobsState | undefined, extraction: Extractio
   );
 }
 
+/**
+ * One job as a "what if" pictures it: the job's own fields the question changes ("what if we had 20,000 labelled
+ * receipts?", "what if the Q&A job used Llama 3.3 70B?") replace the job's, since a job's own value wins over the
+ * team's. A model asked about brings its own size, access and stage.
+ */
+export function jobWithWhatIf(job: JobState, before: Partial<Profile>, after: Partial<Profile>): JobState {
+  const changed: Record<string, unknown> = {};
+  for (const field of JOB_FIELDS)
+    if (after[field] !== undefined && JSON.stringify(after[field]) !== JSON.stringify(before[field]))
+      changed[field] = after[field];
+  if (Object.keys(changed).length === 0) return job;
+  const profile: Partial<Profile> = { ...job.profile };
+  if ('modelName' in changed) for (const field of MODEL_FACTS) if (!(field in changed)) delete profile[field];
+  return { ...job, profile: { ...profile, ...changed } };
+}
+const MODEL_FACTS = ['modelParamsB', 'modelAccess', 'modelStage'] as const;
+
 /** The job request of one job of the state, as the engine takes it. */
 export function jobOf(job: JobState): Job {
   return { ...(job.profile as Omit<Job, 'name'>), name: job.name };
@@ -125,7 +156,12 @@ const FITS: Partial<Record<keyof Profile, (job: JobState) => boolean>> = {
   knowledgeChanges: knowsFromDocuments,
   needsCitations: knowsFromDocuments,
   needsStyleOrFormat: (job) => (job.profile.goals ?? []).some((goal) => goal === 'style' || goal === 'format'),
+  // ("We already tried prompting for both", "mistakes here could hurt someone": of the work as a whole.)
+  tried: () => true,
+  safetyCritical: () => true,
 };
+/** Counts of a job's own data: given to several jobs they are an assumption the answer states (see sharedCounts). */
+const COUNTS: readonly (keyof Profile)[] = ['labeledExamples', 'preferencePairs', 'corpusTokens'];
 
 /** The team's facts of a job's own kind that no job holds and that fit this job and no other. */
 function inherited(team: Partial<Profile>, jobs: JobsState, job: JobState): Partial<Profile> {
@@ -133,10 +169,26 @@ function inherited(team: Partial<Profile>, jobs: JobsState, job: JobState): Part
   for (const [field, fits] of Object.entries(FITS) as [keyof Profile, (job: JobState) => boolean][]) {
     const value = team[field];
     if (value === undefined || jobs.some((each) => each.profile[field] !== undefined)) continue;
-    const fitting = jobs.filter(fits);
-    if (fitting.length === 1 && fitting[0] === job) facts[field] = value;
+    // (Fitting several jobs, it is taken as each one's: "5,000 labelled examples" said before the jobs were listed.)
+    if (fits(job)) facts[field] = value;
   }
   return facts as Partial<Profile>;
+}
+
+/**
+ * The team's counts of a job's own data (examples, pairs, corpus tokens) that no job holds and that were taken as
+ * several jobs' own: the answer says so, so the team can say which job they belong to.
+ */
+export function sharedCounts(
+  team: Partial<Profile>,
+  jobs: JobsState,
+): { field: keyof Profile; value: number; jobs: string[] }[] {
+  return COUNTS.flatMap((field) => {
+    const value = team[field];
+    if (typeof value !== 'number' || jobs.some((each) => each.profile[field] !== undefined)) return [];
+    const fitting = jobs.filter((job) => FITS[field]?.(job) === true).map((job) => job.name);
+    return fitting.length >= 2 ? [{ field, value, jobs: fitting }] : [];
+  });
 }
 
 /** The job the message names alone among two or more (undefined otherwise). */

@@ -3,7 +3,12 @@
  * defaults, its typed parts as a {@link ReplyEnvelope}, its recommendation recomputed from the stored profile (the
  * engine is deterministic, so the tens of kilobytes are not stored). Pure.
  */
+
+import { withJobs } from '../engine/advise-jobs.ts';
+import { recommend } from '../engine/recommend.ts';
 import type { Question, Recommendation } from '../engine/recommendation-schema.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { type Job, Jobs } from '../profile/job-schema.ts';
 import { Profile } from '../profile/profile-schema.ts';
 import type { StoredMessage } from '../store/session-schema.ts';
 import type { AssistantMessageMeta } from './chat-service.ts';
@@ -48,12 +53,23 @@ export function assistantMeta(message: StoredMessage): AssistantMessageMeta {
   return { kind: meta.kind ?? 'recommendation', provisional: meta.provisional ?? false, ...meta };
 }
 
+/** The engine as a stored reply recomputes with it: the profile's recommendation, with each stored job's advice. */
+export function storedRecommender(
+  knowledge: Knowledge,
+  advise: (profile: Profile, knowledge: Knowledge) => Recommendation = recommend,
+): (profile: Profile, jobs?: Job[]) => Recommendation {
+  return (profile, jobs) => withJobs(advise(profile, knowledge), profile, jobs, knowledge);
+}
+
 /** Recomputes a stored reply's recommendation from the profile it was computed on (the engine is deterministic). */
 export function recommendationFor(
   message: StoredMessage,
-  compute: (profile: Profile) => Recommendation,
+  compute: (profile: Profile, jobs?: Job[]) => Recommendation,
 ): Recommendation | undefined {
   const meta = assistantMeta(message);
   const parsed = Profile.safeParse(meta.recommendationProfile);
-  return parsed.success ? compute(parsed.data) : undefined;
+  if (!parsed.success) return undefined;
+  // (A reply that carried each job's advice carries it again; jobs stored wrongly leave the team's advice alone.)
+  const jobs = meta.recommendationJobs === undefined ? undefined : Jobs.safeParse(meta.recommendationJobs);
+  return jobs?.success === true ? compute(parsed.data, jobs.data) : compute(parsed.data);
 }

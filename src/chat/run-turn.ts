@@ -66,7 +66,16 @@ import {
   whyNotModelReply,
   whyRentReply,
 } from './info-replies.ts';
-import { type JobState, jobOnlyFields, jobsForEngine, mergeJobs, namedJob, profileOfJob } from './jobs-state.ts';
+import {
+  type JobState,
+  jobOnlyFields,
+  jobsForEngine,
+  jobWithWhatIf,
+  mergeJobs,
+  namedJob,
+  profileOfJob,
+  sharedCounts,
+} from './jobs-state.ts';
 import { languageReply } from './language-reply.ts';
 import { longContextReply } from './long-context-reply.ts';
 import { risksReply, sftBeforePreferenceReply, stepsReply, timelineReply } from './plan-replies.ts';
@@ -107,6 +116,11 @@ export interface TurnResult {
   understood: UnderstoodField[];
   /** The engine's recommendation on the current profile (or the hypothetical one for "what if"). */
   recommendation: Recommendation;
+  /**
+   * The profile `recommendation` was computed on when it is one job's (a question that named the job), not the
+   * team's: a stored reply recomputes its recommendation from it.
+   */
+  advisedProfile?: Profile;
   /** The one question asked this turn, if any. */
   question?: Question;
   /** True when the answer rests on assumptions because questions were left open. */
@@ -737,7 +751,15 @@ function answerTurn(
               .map((each) => {
                 const jobs = base.jobs ?? [];
                 const before = recommendFor(profileOfJob(base.profile, jobs, each), knowledge);
-                const after = recommendFor(profileOfJob(hypotheticalProfile, jobs, each), knowledge);
+                const pictured = jobWithWhatIf(each, base.profile, hypotheticalProfile);
+                const after = recommendFor(
+                  profileOfJob(
+                    hypotheticalProfile,
+                    jobs.map((job) => (job === each ? pictured : job)),
+                    pictured,
+                  ),
+                  knowledge,
+                );
                 return forJob(each, whatIfReply(said, before, after, knowledge, runsOnDevice(hypotheticalProfile)));
               })
               .join('\n\n')
@@ -794,6 +816,12 @@ function answerTurn(
   const advised: Partial<Profile> =
     job !== undefined && state.jobs !== undefined ? profileOfJob(state.profile, state.jobs, job) : state.profile;
   const recommendation = recommendFor(advised, knowledge);
+  // The typed recommendation of an answer: the job's own when the question named one (and the profile it rests on,
+  // for a stored reply), else each job's advice beside the team's.
+  const jobAware = (answer: Recommendation) =>
+    job !== undefined
+      ? { recommendation: answer, advisedProfile: advised as Profile }
+      : { recommendation: withTheJobs(answer, state, knowledge) };
   /** With several jobs and none named, a question about the plan is answered job by job. */
   const eachJob = jobsKnown !== undefined && job === undefined ? jobsKnown.map(adviceOf) : undefined;
   const jobByJob = (answer: (advice: Recommendation, profile: Partial<Profile>) => InfoAnswer | undefined) =>
@@ -870,7 +898,7 @@ function answerTurn(
     );
     const reply = withFootnotes(textReply(forJob(job, answered.text), [...ANSWER_FOLLOW_UPS]), answered);
     const provisional = recommendation.questions.length > 0;
-    return { state, kind: 'why', ...withReply(reply), understood: saved, recommendation, provisional };
+    return { state, kind: 'why', ...withReply(reply), understood: saved, ...jobAware(recommendation), provisional };
   }
 
   // Questions about the advice get a short answer from what the engine already holds; the state keeps any new fact.
@@ -914,7 +942,7 @@ function answerTurn(
     const text = forJob(job, info.text);
     const reply = withFootnotes(textReply(ack ? `${ack} ${text}` : text, [...ANSWER_FOLLOW_UPS]), info);
     const provisional = recommendation.questions.length > 0;
-    return { state, kind: 'info', ...withReply(reply), understood: saved, recommendation, provisional };
+    return { state, kind: 'info', ...withReply(reply), understood: saved, ...jobAware(recommendation), provisional };
   }
 
   // Two questions in a row that it could not answer: answer with what it has rather than ask a third time.
@@ -974,7 +1002,18 @@ function answerTurn(
     };
   }
 
-  const provisional = recommendation.questions.length > 0;
+  // Two or more jobs: one plan per job (unless the message asks about one of them, answered on its own advice).
+  const jobs = job === undefined && state.jobs !== undefined && state.jobs.length >= 2 ? state.jobs : undefined;
+  const jobsAdvice = jobs?.map((each) => {
+    const profile = profileOfJob(state.profile, jobs, each);
+    return { name: each.name, recommendation: recommendFor(profile, knowledge), profile };
+  });
+  // (With jobs, the answer is as firm as the jobs' own advice: the merged profile's open questions are not theirs.)
+  const provisional =
+    jobsAdvice === undefined
+      ? recommendation.questions.length > 0
+      : jobsAdvice.some((each) => each.recommendation.questions.length > 0) ||
+        nextQuestion(recommendation, afterMiss, knowledge) !== undefined;
   // The question that would firm the answer up: never one the user just declined or already answered, and the next
   // message is read as its answer ("API" after "do you use the model through an API…?").
   const firmUp = provisional ? nextQuestion(recommendation, afterMiss, knowledge, job) : undefined;
@@ -993,21 +1032,13 @@ function answerTurn(
   if (firmUp?.job === undefined) delete answeredState.requestedJob;
   else answeredState.requestedJob = firmUp.job;
   // The chat shows the compact answer as the reply's body; "show details" gives the full template explanation.
-  // Two or more jobs: one plan per job (unless the message asks about one of them, answered on its own advice).
-  const jobs = job === undefined && state.jobs !== undefined && state.jobs.length >= 2 ? state.jobs : undefined;
   const {
     text: body,
     footnotes,
     sources,
-  } = jobs === undefined
+  } = jobsAdvice === undefined
     ? compactAnswerParts(recommendation, knowledge, advised as Profile)
-    : jobsAnswerParts(
-        jobs.map((each) => {
-          const profile = profileOfJob(state.profile, jobs, each);
-          return { name: each.name, recommendation: recommendFor(profile, knowledge), profile };
-        }),
-        knowledge,
-      );
+    : jobsAnswerParts(jobsAdvice, knowledge);
   // After an earlier answer, compare with the advice before this message so the reply says what changed.
   // "What's the final plan?" asks for the whole answer again, on purpose. (Not for jobs, each with its own plan.)
   const last =
@@ -1036,6 +1067,11 @@ function answerTurn(
     // (The lead speaks of the jobs, not of their merged profile: the sections say what is viable for each.)
     const ack = acknowledgement(saved);
     answer.lead = `${ack ? `${ack} ` : ''}${provisional ? 'My provisional answer, job by job:' : 'My answer, job by job:'}`;
+    // ("We have 5,000 labelled examples" said of no job, and both jobs train: each plan counts them; say so.)
+    for (const shared of sharedCounts(state.profile, jobs))
+      answer.notes.unshift(
+        `**Assumed:** the ${shared.value.toLocaleString('en-US')} ${COUNT_WORDS[shared.field] ?? shared.field} are ${shared.jobs.length === 2 ? 'both' : 'all'} jobs' (${shared.jobs.join('; ')}); tell me which job they belong to if not.`,
+      );
   }
   // Footnotes only under the body whose marks [n] they explain (a one-line "nothing changed" reply has none).
   const withSources: ReplyData =
@@ -1058,6 +1094,13 @@ function answerTurn(
     provisional,
   };
 }
+
+/** The words for a count of data that several jobs were taken to share. */
+const COUNT_WORDS: Partial<Record<keyof Profile, string>> = {
+  labeledExamples: 'labelled examples',
+  preferencePairs: 'preference pairs',
+  corpusTokens: 'tokens of documents',
+};
 
 /** An answer about one of the team's jobs, headed by its name ("For the receipt sorting: …"). */
 function forJob(job: { name: string } | undefined, text: string): string {
@@ -1908,7 +1951,7 @@ function nextQuestion(
   });
   if (about !== undefined) {
     const asked = recommendation.questions.find((question) =>
-      open(question, ofJob(question) ? about.profile : state.profile),
+      open(question, ofJob(question) ? profileOfJob(state.profile, jobs, about) : state.profile),
     );
     return asked !== undefined && ofJob(asked) ? askForJob(asked, about) : asked;
   }
@@ -1916,7 +1959,10 @@ function nextQuestion(
   if (first !== undefined && !ofJob(first)) return first;
   for (const job of jobs) {
     const advice = recommendFor(profileOfJob(state.profile, jobs, job), knowledge);
-    const asked = advice.questions.find((question) => ofJob(question) && open(question, job.profile));
+    // (A fact the job takes from the team, "5,000 labelled examples" said before the jobs, is not asked again.)
+    const asked = advice.questions.find(
+      (question) => ofJob(question) && open(question, profileOfJob(state.profile, jobs, job)),
+    );
     if (asked !== undefined) return askForJob(asked, job);
   }
   return recommendation.questions.find((question) => !ofJob(question) && open(question, state.profile));

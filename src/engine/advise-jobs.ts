@@ -23,8 +23,14 @@ export function adviseJobs(
   return jobs.map((job) => {
     const advice = advise(jobProfile(team, job, jobs.length));
     const entry = advice.recommendations.find((each) => each.method === advice.destination.method);
-    // (On a model the plan moved to, the verdicts are about the named one: the destination stands there.)
-    const verdict = advice.destination.model.switched ? 'viable' : (entry?.verdict ?? 'not-viable');
+    // (On a model the plan moved to, the methods' verdicts are about the named one: that model's option holds the
+    // destination's verdict there, conditional while a fact such as its GPU memory is unknown.)
+    const option = advice.destination.model.switched
+      ? advice.modelOptions.find((each) => each.model === advice.destination.model.name)
+      : undefined;
+    const verdict = advice.destination.model.switched
+      ? (option?.verdict ?? 'viable')
+      : (entry?.verdict ?? 'not-viable');
     // (On a proposed or substitute model, the destination carries that model's figures.)
     const estimates = advice.destination.estimates ?? entry?.estimates;
     return {

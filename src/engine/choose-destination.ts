@@ -273,6 +273,16 @@ export function wishList(
       });
     }
   } else if (audio) {
+    // Terms that change every week or day (this week's product names) go in the recogniser's text prompt, chosen per
+    // call from the current list: weights tuned on them would be stale within days (the knowledge rule
+    // speech-vocabulary-by-prompt-first). Tuning stays for what is stable: accents, noise, fixed jargon.
+    if (needs.has('freshness'))
+      wishes.push({
+        methods: ['prompt-engineering'],
+        objective: 'none',
+        why: 'The words the recogniser gets wrong change every week: give it the current ones in its text prompt (up to 224 tokens, picked per call from your up-to-date list) instead of tuning weights that would be stale within days; tune later only for what stays the same, such as accents or noise.',
+        strong: true,
+      });
     // A speech model has no instructions to prompt (at most a vocabulary hint): with recordings to transcribe, an
     // acoustic gap is closed by tuning, and how many verified transcripts exist is the question, not a reason to prompt.
     if (examples === undefined || examples >= SFT_MIN_EXAMPLES) {
@@ -520,8 +530,12 @@ export function wishList(
       methods: SFT_SIBLINGS,
       objective: 'sft',
       why: diagnosis.promptingExhausted
-        ? 'Prompting has plateaued on a behaviour gap (format, style, task skill) and there are labelled examples: supervised fine-tuning trains the behaviour in.'
-        : 'A behaviour gap (format, style, task skill) with enough labelled examples: supervised fine-tuning makes it consistent, measured against a prompt baseline first.',
+        ? data.sft === 'unknown'
+          ? 'Prompting has plateaued on a behaviour gap (format, style, task skill): supervised fine-tuning trains the behaviour in, given enough labelled examples (how many you have is not known yet).'
+          : 'Prompting has plateaued on a behaviour gap (format, style, task skill) and there are labelled examples: supervised fine-tuning trains the behaviour in.'
+        : data.sft === 'unknown'
+          ? 'A behaviour gap (format, style, task skill): supervised fine-tuning on labelled examples makes it consistent, measured against a prompt baseline first (how many examples you have is not known yet).'
+          : 'A behaviour gap (format, style, task skill) with enough labelled examples: supervised fine-tuning makes it consistent, measured against a prompt baseline first.',
       strong: diagnosis.promptingExhausted || data.sft === 'ample',
     };
     // Prompting plateaued on behaviour with data to train on: tuning comes before retrieval unless retrieval is

@@ -49,6 +49,13 @@ export const INTAKE_MAX_QUESTIONS = 6;
 const SHAPE_SAID =
   /\b(?:draft\w*|writ\w*|summari[sz]\w*|generat\w*|translat\w*|rewrit\w*|classif\w*|categori[sz]\w*|(?<!-)tag\w*|(?<!-)label\w*|triag\w*|rout(?:e|es|ing)|extract\w*|pull\w*\s+out|answer\w*|chat\w*|assistant|bot|search\w*|rank\w*|transcri\w*|code|coding|sql|q\s?&\s?a|faqs?|questions?)\b/i;
 
+/**
+ * A task that names a method and its data, not what the model must do: "fine-tune a model on our radiology report
+ * archive", "train Llama on our wiki". The gap (facts to look up, a behaviour, fluency in the domain) is unsaid.
+ */
+const METHOD_AS_TASK =
+  /^\s*(?:we\s+(?:want|need|would\s+like)\s+to\s+|to\s+)?(?:fine[-\s]?tun\w*|re-?train\w*|train\w*|pre-?train\w*|custom[iy][sz]?\w*|adapt\w*)\b[^.]{0,60}?\b(?:on|with|using|from)\s+(?:our|the|its|their|all)\b/i;
+
 /** Verbs that cover deciding and writing alike: "handle incoming warranty claims", "automate our support inbox". */
 const VAGUE_TASK_VERB =
   /\b(?:handle|handles|handling|deal\s+with|dealing\s+with|process|processing|manage|managing|automate|automating|take\s+care\s+of|help\s+with|use\s+(?:ai|an?\s+llm|a\s+model)\s+(?:for|on)|do\s+(?:something|anything|stuff)\s+(?:useful\s+|smart\s+|clever\s+|interesting\s+)?(?:with|about|for))\b/i;
@@ -330,6 +337,14 @@ export function chooseQuestions(context: QuestionContext): Question[] {
         `${words}: a large body of text in ${offModel.names.length === 1 ? 'it' : 'them'} allows pre-training further.`,
       );
   }
+  // "Fine-tune a model on our report archive": a method and its data, no aim; the goal decides between retrieval,
+  // supervised tuning on pairs the archive holds, and continued pre-training.
+  const task = (input.task ?? '').slice(0, 2000);
+  if (input.goals === undefined && METHOD_AS_TASK.test(task) && !SHAPE_SAID.test(task))
+    ask(
+      'goals',
+      'The task names a method and its data, not what must get better: looking facts up, a behaviour, or fluency in your domain each take a different method.',
+    );
   // Something the team tried stalled and nothing says what still goes wrong: that decides the next fix, and past a
   // stalled prompt or retrieval the next fix trains, on examples of good answers.
   const stalled = (input.tried ?? []).some((entry) => entry.result !== 'good-enough');

@@ -110,11 +110,20 @@ export const PREFERENCE_REFERENCE_FACTOR = 1.5;
  * faster card would take less; not modelled).
  */
 export function imageAdapterRunHours(images: number | undefined, adapters = 1): number {
-  // (One adapter per brand or tenant: each learns from its share of the images.)
-  const each = (images ?? 0) / Math.max(adapters, 1);
-  return Math.max(adapters, 1) * (each > IMAGE_FEW_SHOT_IMAGES ? IMAGE_DATASET_RUN_HOURS : IMAGE_SUBJECT_RUN_HOURS);
+  // (One adapter per brand or tenant: each learns from its share of the images.) Between the two published points
+  // the hours are interpolated linearly, so one more image never multiplies the time.
+  const count = Math.max(adapters, 1);
+  const each = (images ?? 0) / count;
+  const between = Math.min(
+    Math.max((each - IMAGE_FEW_SHOT_IMAGES) / (IMAGE_DATASET_IMAGES - IMAGE_FEW_SHOT_IMAGES), 0),
+    1,
+  );
+  const hours = IMAGE_SUBJECT_RUN_HOURS + (IMAGE_DATASET_RUN_HOURS - IMAGE_SUBJECT_RUN_HOURS) * between;
+  return Math.round(count * hours * 10) / 10;
 }
 const IMAGE_FEW_SHOT_IMAGES = 100;
+/** A captioned dataset the size of the write-up's (the Pokémon captions set has under a thousand images). */
+const IMAGE_DATASET_IMAGES = 1000;
 const IMAGE_SUBJECT_RUN_HOURS = 1;
 const IMAGE_DATASET_RUN_HOURS = 5;
 /** The checks that train an adapter on a frozen base: the ones an image generator's run hours are known for. */
@@ -461,19 +470,22 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       why: `API bill: ${profile.requestsPerDay} requests a day for ${DAYS_PER_MONTH} days, ${size.input} input and ${size.output} output tokens each${size.said}, at $${apiPrice.usdPerMillionInput} / $${apiPrice.usdPerMillionOutput} per million tokens (${apiPrice.where}, list price as of ${apiPrice.asOf}; no caching or batch discounts).`,
     });
   }
+  const kind = model?.architecture?.kind;
+  // An image generator's adapter runs are timed by their images, not by text tokens at a share of the GPU peak.
+  const tokenCompute = kind !== 'diffusion';
   if (pricingGpu) {
-    assumptions.push({
-      field: 'estimates.utilisation',
-      value: DEFAULT_UTILISATION,
-      why: `Training time assumes ${Math.round(DEFAULT_UTILISATION * 100)}% of the GPU peak (model FLOP utilisation 0.3–0.4 is typical for fine-tuning).`,
-    });
+    if (tokenCompute)
+      assumptions.push({
+        field: 'estimates.utilisation',
+        value: DEFAULT_UTILISATION,
+        why: `Training time assumes ${Math.round(DEFAULT_UTILISATION * 100)}% of the GPU peak (model FLOP utilisation 0.3–0.4 is typical for fine-tuning).`,
+      });
     assumptions.push({
       field: 'estimates.pricingGpu',
       value: pricingGpu.name,
       why: pricingGpuAssumption(pricingGpu, resolved),
     });
   }
-  const kind = model?.architecture?.kind;
   if (kind === 'encoder' || kind === 'encoder-decoder' || kind === 'diffusion') {
     assumptions.push({
       field: 'estimates.architectureKind',
@@ -485,7 +497,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
   const nonText = [profile.modality, model?.modality].find(
     (modality) => modality === 'audio' || modality === 'image' || modality === 'vision-language',
   );
-  if (trainingTokens !== undefined && nonText !== undefined) {
+  if (trainingTokens !== undefined && tokenCompute && nonText !== undefined) {
     assumptions.push({
       field: 'estimates.examplesAsText',
       value: nonText,
@@ -499,7 +511,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       why: 'No labelled examples: any training would run over your unlabelled documents, whose size in tokens is not known, so training time and cost were not estimated.',
     });
   }
-  if (trainingTokens !== undefined) {
+  if (trainingTokens !== undefined && tokenCompute) {
     assumptions.push({
       field: 'estimates.trainingTokens',
       value: trainingTokens,
@@ -511,7 +523,6 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
           ),
     });
   }
-  const tokenCompute = kind !== 'diffusion';
   let imageRunNote: string | undefined;
   if (!tokenCompute) {
     const runHours = imageAdapterRunHours(profile.labeledExamples, profile.tasksCount);
@@ -519,7 +530,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     assumptions.push({
       field: 'estimates.trainingHours',
       value: runHours,
-      why: `For an image generator the compute formula (text tokens) does not apply: an adapter (LoRA) run is taken as ${runHours} GPU-hour${runHours === 1 ? '' : 's'}${adapters > 1 ? ` (one adapter for each of ${adapters})` : ''}: a subject or style from up to ${IMAGE_FEW_SHOT_IMAGES} images trains in an hour at most, a captioned dataset in about ${IMAGE_DATASET_RUN_HOURS} hours on an RTX 2080 Ti; the same hours whatever the GPU (a faster card would take less). Full fine-tuning is not timed (time one run on your GPU and multiply by the runs you plan).`,
+      why: `For an image generator the compute formula (text tokens) does not apply: an adapter (LoRA) run is taken as ${runHours} GPU-hour${runHours === 1 ? '' : 's'}${adapters > 1 ? ` (one adapter for each of ${adapters})` : ''}: a subject or style from up to ${IMAGE_FEW_SHOT_IMAGES} images trains in an hour at most, a captioned dataset of about ${IMAGE_DATASET_IMAGES.toLocaleString('en-US')} images in about ${IMAGE_DATASET_RUN_HOURS} hours on an RTX 2080 Ti, and sizes in between are interpolated; the same hours whatever the GPU (a faster card would take less). Full fine-tuning is not timed (time one run on your GPU and multiply by the runs you plan).`,
     });
     imageRunNote = (assumptions.at(-1) as Assumption).why;
   }

@@ -1136,11 +1136,11 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
 
 /**
  * A correction right after a figure: "~25 clients — no wait, 30", "budget's 2k. actually make that 3k", "~500M tokens,
- * sorry, 800M". The bare figure after the correction word is read as the field's short answer, and (being later)
+ * sorry, 800M", "thirty thousand reviews, sorry, thirty-two thousand" (a figure in words: tens, or a scale). The bare figure after the correction word is read as the field's short answer, and (being later)
  * replaces the first. Numbers only: a name corrected in part ("llama 3 8b — sorry, 3.1") is not rebuilt here.
  */
 const CORRECTION_AFTER =
-  /^[^\d.;!?\n]{0,45}?[\s,;:.!?—–-]+(?:(?:oh|um|uh|er|erm|hmm)[\s,]+)?(?:no[\s,]+wait|wait[\s,]+no|wait|sorry|actually|make\s+(?:that|it)|i\s+mean|i\s+meant|or\s+rather|scratch\s+that|correction:?|no)\b[\s,:;—–-]*(?:(?:actually|sorry|no)[\s,]+)?(?:make\s+(?:that|it)\s+|it'?s\s+|its\s+|more\s+like\s+|closer\s+to\s+)?(?=[$€£~]?\s*\d)/;
+  /^[^\d.;!?\n]{0,45}?[\s,;:.!?—–-]+(?:(?:oh|um|uh|er|erm|hmm)[\s,]+)?(?:no[\s,]+wait|wait[\s,]+no|wait|sorry|actually|make\s+(?:that|it)|i\s+mean|i\s+meant|or\s+rather|scratch\s+that|correction:?|no)\b[\s,:;—–-]*(?:(?:actually|sorry|no)[\s,]+)?(?:make\s+(?:that|it)\s+|it'?s\s+|its\s+|more\s+like\s+|closer\s+to\s+)?(?=[$€£~]?\s*\d|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|a\s+couple(?:\s+of)?|a\s+few)[\s-](?:hundred|thousand|million)\b)/;
 
 /**
  * A figure said to be out of date, with the current one after it: "80 GPUs was wrong, it's 8", "5k was last quarter,

@@ -171,6 +171,8 @@ const SHAPE_ALIASES: Partial<Record<NonNullable<Profile['taskType']>, readonly s
   search: ['search'],
   transcribe: ['transcription', 'transcriber'],
 };
+/** Every word a job may be called by its shape: the same for any job of that shape, so it tells no two lists' jobs apart. */
+export const SHAPE_ALIAS_WORDS: ReadonlySet<string> = new Set(Object.values(SHAPE_ALIASES).flat());
 
 /** The aliases of each job whose shape no other job has. */
 function withShapeAliases(jobs: JobReading[]): JobReading[] {

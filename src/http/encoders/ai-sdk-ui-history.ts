@@ -5,6 +5,7 @@
 
 import { assistantMeta, recommendationFor } from '../../chat/reply-stored.ts';
 import type { Recommendation } from '../../engine/recommendation-schema.ts';
+import type { Job } from '../../profile/job-schema.ts';
 import type { Profile } from '../../profile/profile-schema.ts';
 import type { StoredMessage } from '../../store/session-schema.ts';
 import type { AdvisorUIMessage } from './ai-sdk-ui-stream.ts';
@@ -16,7 +17,7 @@ import type { AdvisorUIMessage } from './ai-sdk-ui-stream.ts';
  */
 export function historyUIMessages(
   messages: readonly StoredMessage[],
-  compute: (profile: Profile) => Recommendation,
+  compute: (profile: Profile, jobs?: Job[]) => Recommendation,
 ): AdvisorUIMessage[] {
   const latestAnswer = messages.findLastIndex(
     (message) => message.role === 'assistant' && assistantMeta(message).recommendationProfile !== undefined,

@@ -25,7 +25,7 @@ import {
 } from '../../chat/llm-turn.ts';
 import { replySections } from '../../chat/reply-data.ts';
 import { failedReplyEvents, paragraphSections, type ReplyEvent, replyEvents } from '../../chat/reply-events.ts';
-import { recommendationFor, storedReplyEnvelope } from '../../chat/reply-stored.ts';
+import { recommendationFor, storedRecommender, storedReplyEnvelope } from '../../chat/reply-stored.ts';
 import type { TurnOptions } from '../../chat/run-turn.ts';
 import { recommend as engineRecommend } from '../../engine/recommend.ts';
 import { ValidationError } from '../../errors.ts';
@@ -115,7 +115,7 @@ export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesO
       if (body.trigger === 'regenerate-message' && !session.created) {
         const previous = await lastAssistantMessage(store, session);
         if (previous !== undefined) {
-          const recommendation = recommendationFor(previous, (profile) => recommend(profile, deps.knowledge));
+          const recommendation = recommendationFor(previous, storedRecommender(deps.knowledge, recommend));
           const envelope = storedReplyEnvelope(previous, sessionPart, recommendation);
           return respond(replyEvents(envelope, { sections: paragraphSections(previous.text) })) as never;
         }
@@ -178,7 +178,7 @@ export function registerChatRoutes(app: App, deps: AppDeps, options: ChatRoutesO
           createdAt: session.createdAt,
           updatedAt: session.updatedAt,
           profile: session.profile,
-          messages: historyUIMessages(session.messages, (profile) => recommend(profile, deps.knowledge)),
+          messages: historyUIMessages(session.messages, storedRecommender(deps.knowledge, recommend)),
         },
         200,
       ) as never;

@@ -23,9 +23,12 @@ const MONEY = new RegExp(
   `(?:([$€£₹¥₩₦₺₱₫฿])\\s?${AMOUNT}|(?<![\\w.,])${AMOUNT}\\s?(?:(?:chilean|mexican|colombian|argentine|argentinian|philippine|uruguayan|dominican)\\s+)?(${CURRENCY_WORD})(?![a-z])|\\b(?:usd|eur|chf|gbp|ksh|kes|ngn|zar|mxn|php|idr|inr|brl|aed|thb|myr|pln|vnd|sgd|aud|cad|hkd|nzd)\\.?\\s?${AMOUNT})`,
   'g',
 );
-/** Money in words or slang: "ten grand", "20 grand", "fifty bucks", "a hundred dollars". */
+/**
+ * Money in words or slang: "ten grand", "20 grand", "fifty bucks", "a hundred dollars", and a scale in words with a
+ * one-time period after it ("a couple thousand one time"), which only money has.
+ */
 const WORD_MONEY = new RegExp(
-  `(?<![\\w.,$€£-])(?:(${COUNT_SOURCE})\\s+(?:bucks|dollars|euros?|pounds|quid)\\b|(${COUNT_SOURCE})(?<=grand)|(${COUNT_SOURCE})\\s+grand\\b)`,
+  `(?<![\\w.,$€£-])(?:(${COUNT_SOURCE})\\s+(?:bucks|dollars|euros?|pounds|quid)\\b|(${COUNT_SOURCE})(?<=grand)|(${COUNT_SOURCE})\\s+grand\\b|(${COUNT_SOURCE})(?<=\\b(?:hundred|thousand))(?=,?\\s+(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front)\\b(?!\\s+(?:examples?|labell?ed|pairs?|samples?|items?|images?|documents?)\\b)))`,
   'g',
 );
 /** A bare amount after a budget word: "budget is 10k", "budget: 5,000", "budget of about 2k", "budget 5k". */
@@ -58,7 +61,7 @@ const ONCE = String.raw`once(?=\s+(?:on|for)\b|\s*[,.;]|\s*$)`;
  * not one-time", "10k upfront". Read only where the sentence names a one-time period (which only money has) or a budget.
  */
 const AMOUNT_THEN_PERIOD = new RegExp(
-  `(?<![\\w.,$€£-])${AMOUNT}(?![.,]?\\d)\\s+(?:(?:is|was)\\s+(?:a\\s+|for\\s+a\\s+)?)?(?:one[\\s-]?(?:off|time)|${ONCE}|upfront|up[\\s-]front|per\\s+month|a\\s+month|monthly|total(?=,?\\s+one[\\s-]?(?:off|time)\\b))\\b`,
+  `(?<![\\w.,$€£-])${AMOUNT}(?![.,]?\\d),?\\s+(?:(?:is|was)\\s+(?:a\\s+|for\\s+a\\s+)?)?(?:one[\\s-]?(?:off|time)|${ONCE}|upfront|up[\\s-]front|per\\s+month|a\\s+month|monthly|total(?=,?\\s+one[\\s-]?(?:off|time)\\b))\\b`,
   'dg',
 );
 const ONE_TIME_OR_BUDGET_WORD = new RegExp(
@@ -351,7 +354,7 @@ export const extractBudget: Extractor = (message, context) => {
   for (const match of allMatches(WORD_MONEY, lower)) {
     const start = match.index;
     const end = start + match[0].length;
-    const words = parseCount(match[1] ?? match[2] ?? match[3] ?? '');
+    const words = parseCount(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
     const value = words !== undefined && match[3] !== undefined ? words * 1000 : words;
     if (value === undefined || moneyTaken.overlaps(start, end)) continue;
     const before = clauseBefore(lower, start);
@@ -525,7 +528,7 @@ export const extractCurrentSpend: Extractor = (message, context) => {
   // "6 million yen, roughly forty thousand dollars": a bill restated in dollars, in words.
   for (const match of allMatches(WORD_MONEY, lower)) {
     if (!SAME_AMOUNT_IN_DOLLARS.test(clauseBefore(lower, match.index))) continue;
-    const words = parseCount(match[1] ?? match[2] ?? match[3] ?? '');
+    const words = parseCount(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
     consider(
       words !== undefined && match[3] !== undefined ? words * 1000 : words,
       match.index,

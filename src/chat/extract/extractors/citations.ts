@@ -21,6 +21,8 @@ const CITE = new RegExp(
     String.raw`\blink(?:s|ing|ed)?\s+(?:back\s+)?(?:to\s+)?(?:the\s+|its\s+|their\s+)?(?:exact\s+|specific\s+|relevant\s+)?(?:(?:kb|source|help[\s-]?cent(?:er|re)|wiki|knowledge[\s-]base|policy|original|underlying)\s+)?(?:articles?|pages?|documents?|docs|sources?|policy|policies|sections?|clauses?|paragraphs?|tickets?|threads?|records?)\b`,
     // "say which article it got the answer from", "tell them which page it used".
     String.raw`\b(?:say|says|tell|tells|show|shows|state|states|mention|name|names)\s+(?:them\s+|us\s+|the\s+user\s+)?which\s+(?:article|page|doc|document|source|section|policy|clause|paragraph|ticket|file|manual|passage|regulation|rule)s?\s+(?:it|they|the\s+answer|that|was|were)\b|\b(?:say|says|tell|tells|show|shows|state|states|mention|name|names)\s+(?:them\s+|us\s+|the\s+user\s+)?which\s+(?:record|entry|note|sheet|memo)s?\s+(?:it|they|the\s+answers?)\s+(?:came|comes|was\s+taken|were\s+taken|used|is\s+based|relied)\b`,
+    // "employees need to see which policy paragraph the answer came from" (x64).
+    String.raw`\b(?:see|know|check|verify)\s+which\s+(?:[\w-]+\s+){0,2}?(?:paragraph|section|clause|page|article|passage|document|doc|source|policy|rule|file|pdf)s?\s+(?:the\s+answer|it|an\s+answer|each\s+answer|the\s+reply)\s+(?:came|comes|is|was)\s+(?:from|based\s+on)\b`,
     // "every answer has to point to the doc it came from".
     String.raw`\bpoint(?:s|ing)?\s+(?:at|to)\s+(?:the|its|their|which)\s+(?:doc|document|source|page|article|record|file|policy|pdf|section|manual)s?\s+(?:it|they|the\s+answer)\s+(?:came|comes|is|was|were)\s+from\b`,
     // "point at the regulation paragraph it's based on".

@@ -14,6 +14,8 @@ const DOCUMENT_QUALIFIER = String.raw`(?:(?:internal|domain|company|product|tech
 /** Large: "thousands of documents", "millions of pages", "tons of docs", "a huge wiki", "terabytes of PDFs". */
 const LARGE = new RegExp(
   [
+    // "one year of chat logs not labeled, millions of messages": the logs, counted by their messages.
+    String.raw`\b(?:chat\s+logs|logs|transcripts|conversations|emails|tickets|archives?)\b[^.;!?\n]{0,40}?,\s*(?:millions|hundreds\s+of\s+thousands|tens\s+of\s+thousands)\s+of\s+(?:messages|conversations|chats|lines|entries|emails)\b`,
     // "every answer has to point to the doc it came from, there's a huge pile of them".
     String.raw`\b(?:a\s+)?(?:huge|massive|enormous|giant|big|mountain(?:ous)?)\s+(?:pile|stack|heap|mountain|backlog)\s+of\s+(?:them|those|docs|documents|pdfs|files|papers|reports|records)\b`,
     String.raw`\b(?:(?:several|a\s+few|many|multiple)\s+thousand|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands|millions|tons|lots|loads|heaps|a\s+ton|a\s+lot|terabytes|gigabytes|years)\s+(?:and\s+\w+\s+)?of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,

@@ -159,6 +159,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "we're running Llama 2 13B on prem on 4x V100".
         String.raw`\b(?:run|runs|running|host(?:ed|ing)?|serv(?:e|es|ed|ing)|deploy(?:ed|ing)?)\b[^.;!?\n]{0,60}?\bon[\s-]?prem(?:ise|ises)?\b`,
         // "on our own 2x L40S, on-prem because of PCI", "1x H100 PCIe on prem".
+        // "four cards with 48 gigs each … in our rack downstairs", "a box in our server room".
+        String.raw`\b(?:in|from)\s+our\s+(?:own\s+)?(?:racks?|server\s+(?:room|closet|cupboard)|basement)\b(?!\s+(?:at|in|on)\s+(?:aws|gcp|azure|a\s+colo))`,
         String.raw`[,(]\s*on[\s-]?prem(?:ise|ises)?\s+(?:because|due|for|since|as|only)\b|\b(?:[ahlbt]\d{1,3}[a-z]?|v100|h200|mi\d{3}x?)\s+(?:pcie|sxm|nvl|\d{2,3}\s?gb)\s+on[\s-]?prem(?:ise|ises)?\b`,
       ].join('|'),
       'g',
@@ -176,6 +178,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // GPUs up to $200": what training may cost, not where the model is served.)
         String.raw`(?<!\bwhy\s+(?:would|should|do|must)\s+(?:we|i)\s+)(?<!\bfor\s+(?:bigger|larger|heavier|big|large|heavy)\s+(?:jobs|runs|workloads|experiments)\s*,?\s*(?:we\s+)?)(?<!\b(?:budget|money|funds?|cash|spend|spending|pay|paying)\s+(?:\w+\s+)?(?:for|on)\s+(?:any\s+|some\s+|the\s+)?)(?<!\b(?:fine|ok|okay|happy|willing|open\s+to|comfortable)\s+(?:with\s+)?)\brent(?:ed|ing)?\b[^.;!?\n]{0,30}?\b(?:gpus?|[ahlb]\d{2,3}[a-z]?s?|l40s|rtx\s?\d{4}s?|\d{4}s|instances?|cloud\s+machines?)\b(?![^.;!?\n]{0,40}\b(?:for\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:training|fine[\s-]?tuning|tuning)|to\s+train|(?:whenever|when|while)\s+(?:we|i)\s+(?:train|fine[\s-]?tune))\b)(?![^.;!?\n]{0,40}\b(?:can't|cannot|can\s+not|won't|not\s+allowed|isn't\s+allowed|is\s+out|ruled\s+out|is\s+not\s+an\s+option)\b)`,
         String.raw`\bcloud\s+(?:gpus?|vms?|instances?)\s+(?:that\s+)?we\s+(?:manage|control|run)\b`,
+        // "two A10G instances we manage ourselves on AWS".
+        String.raw`\b(?:instances?|vms?|servers?|nodes?|boxes|machines)\s+(?:that\s+)?we\s+(?:manage|run|operate|administer)\s+(?:ourselves\s+)?(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud|ec2|the\s+cloud)\b`,
         String.raw`\b(?:in|on)\s+the\s+cloud\s+(?:that\s+|which\s+)?we\s+(?:manage|control|run|administer)(?:\s+ourselves)?\b`,
         String.raw`\bour\s+own\s+(?:ec2|gce|azure|cloud|aws|gcp)\s+(?:instances?|vms?|machines?|servers?)\b`,
         String.raw`\b(?:in|on)\s+our\s+(?:own\s+)?vpc\b`,
@@ -217,6 +221,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:call|calls|calling|use|uses|using|via|through|over|hit|hitting)\s+(?:an?|the|their|a\s+hosted|a\s+managed|a\s+third[\s-]party|an\s+external)\s+(?:hosted\s+|managed\s+|cloud\s+|llm\s+|model\s+|provider\s+|vendor\s+|inference\s+)?apis?\b`,
         String.raw`\b(?:openai|anthropic|azure\s+openai|bedrock|vertex(?:\s+ai)?|gemini|mistral|together|fireworks)(?:'s)?\s+apis?\b`,
         String.raw`\b(?:hosted|managed|serverless)\s+(?:api|endpoint|inference)s?\b`,
+        // "Llama 3.1 70B through a hosted provider": someone else serves it, the team calls it.
+        String.raw`\b(?:through|via|from|on|with)\s+(?:a|an|some)\s+(?:hosted|managed|third[\s-]party|inference)\s+(?:inference\s+)?(?:providers?|vendors?|services?)\b`,
         String.raw`\bapi\s+calls?\s+to\s+(?:openai|anthropic|azure|a\s+provider|the\s+provider)\b`,
         String.raw`\bcloud\s+api\b`,
         // "we just type into the chatgpt website", "the plus subscription", "it's openai's cloud".

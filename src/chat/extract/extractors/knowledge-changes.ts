@@ -122,6 +122,11 @@ const BARE = new RegExp(
 const NOTHING_TO_GO_STALE =
   /\b(?:there's|there\s+is)\s+no\s+['"]?knowledge['"]?\s+(?:that\s+)?chang(?:ing|es)\b|\b(?:it|the\s+model)\s+only\s+(?:summari[sz]es|reads|extracts\s+from|works\s+(?:on|from)|processes|classifies)\s+(?:the|each)\s+(?:file|document|doc|input|text|note|case\s+file|email|ticket|record)s?\s+(?:it's|it\s+is|it\s+gets|we)\s*(?:given|get|send|pass|feed)/g;
 
+/** A frequency corrected right after the one said: "…-ish, no, like every week", ", sorry, more like daily". */
+const CORRECTED_FREQUENCY = new RegExp(
+  `^(?:-?ish)?\\s*[,;—–-]\\s*(?:no|sorry|actually|i\\s+mean|wait|or\\s+rather|well)\\b[,\\s]+(?:(?:like|more\\s+like|honestly|really|it's|its|probably)\\s+){0,2}(${FREQUENCY_SOURCE})\\b`,
+);
+
 export const extractKnowledgeChanges: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -138,7 +143,12 @@ export const extractKnowledgeChanges: Extractor = (message, context) => {
     for (const match of allMatches(pattern, lower)) {
       // (Notices are knowledge only when the model must know them, not when it writes or sorts them.)
       if (pattern === NOTICES_ISSUED_FREQUENCY && !noticesToKnow(lower)) continue;
-      const frequency = frequencyOf(match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? '');
+      const said = frequencyOf(match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? '');
+      // ("updated every few weeks-ish, no, like every week honestly": the frequency corrected right after wins.)
+      const corrected = CORRECTED_FREQUENCY.exec(
+        lower.slice(match.index + match[0].length, match.index + match[0].length + 60),
+      );
+      const frequency = (corrected?.[1] === undefined ? undefined : frequencyOf(corrected[1])) ?? said;
       // "docs don't change weekly" denies the frequency ("doesn't change much" is read by STABLE).
       const denied = frequency !== 'rarely' && frequency !== 'never' && NEGATED_CHANGE.test(match[0]);
       if (frequency && !denied && !isNegatedBefore(lower, match.index, 10))

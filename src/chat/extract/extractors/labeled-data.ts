@@ -148,9 +148,10 @@ const NOT_A_COUNT_OF_RECORDS = String.raw`(?!\s*(?:%|(?:percent|weeks?|months?|y
 /**
  * "the sorted ones we actually have are more like 400", "the labelled ones are about 2k": the labelled share, counted.
  * "our sister company has 50k labelled tickets … ours is more like a couple thousand": the team's own, after another's.
+ * "you need 10k examples … we only have a couple hundred good ones": the examples the team trusts, counted.
  */
 const LABELED_ONES_ARE_COUNT = new RegExp(
-  `\\bthe\\s+(?:sorted|labell?ed|tagged|annotated|categori[sz]ed|classified|coded|checked|verified|corrected)\\s+ones\\s+(?:(?:we|i)\\s+(?:actually\\s+|really\\s+)?(?:have|got)\\s+)?(?:are|is)\\s+(?:more\\s+like\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|only\\s+|closer\\s+to\\s+|~\\s*)*(${COUNT_SOURCE})\\b${NOT_A_COUNT_OF_RECORDS}|(?<=\\blabell?ed\\s+(?:${RECORD_NOUN}|examples?|data)\\b[^!?\\n]{0,80}?)\\bours\\s+(?:is|are)\\s+(?:more\\s+like|about|around|closer\\s+to|maybe|only|just)\\s+(${COUNT_SOURCE})\\b${NOT_A_COUNT_OF_RECORDS}`,
+  `\\bthe\\s+(?:sorted|labell?ed|tagged|annotated|categori[sz]ed|classified|coded|checked|verified|corrected)\\s+ones\\s+(?:(?:we|i)\\s+(?:actually\\s+|really\\s+)?(?:have|got)\\s+)?(?:are|is)\\s+(?:more\\s+like\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|only\\s+|closer\\s+to\\s+|~\\s*)*(${COUNT_SOURCE})\\b${NOT_A_COUNT_OF_RECORDS}|(?<=\\b(?:examples?|label(?:l)?ed|samples?)\\b[^\\n]{0,120}?)\\b(?:we|i)\\s+(?:only\\s+|just\\s+)?(?:have|got)\\s+(?:only\\s+|just\\s+)?(?:about\\s+|around\\s+|like\\s+|maybe\\s+|~\\s*)?(${COUNT_SOURCE})\\s+(?:really\\s+|actually\\s+)?(?:good|usable|clean|decent|trustworthy|reliable|solid)\\s+ones\\b|(?<=\\blabell?ed\\s+(?:${RECORD_NOUN}|examples?|data)\\b[^!?\\n]{0,80}?)\\bours\\s+(?:is|are)\\s+(?:more\\s+like|about|around|closer\\s+to|maybe|only|just)\\s+(${COUNT_SOURCE})\\b${NOT_A_COUNT_OF_RECORDS}`,
   'g',
 );
 /** "900 contracts where associates marked up the deviating clauses": records people annotated. */

@@ -33,7 +33,7 @@ const MULTILINGUAL = new RegExp(
   'g',
 );
 const COUNTED_LANGUAGES = new RegExp(
-  `(${COUNT_SOURCE})\\+?\\s+(?:human\\s+|spoken\\s+|different\\s+|european\\s+|asian\\s+)?languages\\b`,
+  `(${COUNT_SOURCE})\\+?\\s+(?:more\\s+|other\\s+|new\\s+|additional\\s+|extra\\s+)?(?:human\\s+|spoken\\s+|different\\s+|european\\s+|asian\\s+)?languages\\b`,
   'g',
 );
 const MONOLINGUAL = new RegExp(

@@ -37,7 +37,7 @@ const SIZE_IN_NAME = /(?<![\dx.])(\d+(?:\.\d+)?)\s?b\b/;
 
 /** "a 13B model", "13b params", "7 billion parameter model", "350M-parameter model". */
 const PARAM_SIZE =
-  /\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:(?:decoder|encoder|dense|moe|transformer|language|in-house|proprietary)(?:[\s-]only)?[\s-]+){0,2}(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|some|our(?:\s+own)?|size(?:\s+is)?:?|(?:what|how)\s+about)\s+(?:(?:in[\s-]house|proprietary|custom|internal)\s+)?(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)|\b(\d+(?:\.\d+)?)b\s+instead\b|^\s*(\d+(?:\.\d+)?)b\s*(?=,)(?![^.;!?\n]{0,30}\bor\s+\d+(?:\.\d+)?b\b)/g;
+  /\b(\d+(?:\.\d+)?)\s?(b|bn|billion|m|million)\b[\s-]*(?:(?:decoder|encoder|dense|moe|transformer|language|in-house|proprietary)(?:[\s-]only)?[\s-]+){0,2}(?:param(?:eter)?s?|models?|llms?|checkpoints?)\b|\b(?:an?|the|some|our(?:\s+own)?|size(?:\s+is)?:?|(?:what|how)\s+about)\s+(?:(?:in[\s-]house|proprietary|custom|internal)\s+)?(\d+(?:\.\d+)?)b\b(?![\s-]*tokens?)|\b(\d+(?:\.\d+)?)b\s+instead\b|^\s*(\d+(?:\.\d+)?)b\s*(?=,)(?![^.;!?\n]{0,30}\bor\s+\d+(?:\.\d+)?b\b)|\b(?:model|llm|checkpoint)\s+(?:of\s+)?(?:around|about|roughly|approximately|~)\s*(\d+(?:\.\d+)?)\s?b\b(?![\s-]*tokens?)/g;
 
 /** True when the sentence around `index` ends in a question mark (dots between digits do not end it). */
 /** Where the sentence holding `index` starts (a dot between digits, "Llama 3.1", ends none). */
@@ -446,7 +446,7 @@ export const extractModel: Extractor = (message, context) => {
         ))
     )
       continue;
-    const value = Number(match[1] ?? match[3] ?? match[4] ?? match[5]);
+    const value = Number(match[1] ?? match[3] ?? match[4] ?? match[5] ?? match[6]);
     const unit = match[2] ?? 'b';
     const billions = unit === 'm' || unit === 'million' ? value / 1000 : value;
     if (billions > 0 && billions <= 100_000) findings.push(finding('modelParamsB', billions, match.index, end));

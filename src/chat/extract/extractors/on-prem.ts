@@ -9,6 +9,8 @@ const PREMISES = String.raw`(?:(?:our|the|this)\s+)?(?:own\s+)?(?:on[\s-]?prem(?
 const STAYS = new RegExp(
   [
     String.raw`\b(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|shouldn't|should\s+not|is\s+not\s+allowed\s+to|isn't\s+allowed\s+to|are\s+not\s+allowed\s+to|aren't\s+allowed\s+to|never|not\s+allowed\s+to|won't|will\s+never)\s+(?:ever\s+)?leave\s+${PREMISES}`,
+    // "Data is not allowed go outside our datacenter" (the "to" left out).
+    String.raw`\b(?:data|records|documents|files|it)\s+(?:is|are)\s+not\s+(?:allowed|permitted)\s+(?:to\s+)?(?:go|leave|be\s+sent|move)\s+(?:outside\s+(?:of\s+)?|out\s+of\s+|beyond\s+)?${PREMISES}`,
     String.raw`\b(?:must|has\s+to|have\s+to|needs?\s+to|gotta|got\s+to|should|will|to)\s+(?:stay|remain|be\s+kept|be\s+hosted|run|be)\s+(?:entirely\s+|strictly\s+|fully\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|in\s+${PREMISES}|inside\s+${PREMISES}|within\s+${PREMISES}|on\s+(?:our|its|their)\s+(?:own\s+)?(?:servers?|machines?|hardware|infrastructure|infra|premises|network)|behind\s+(?:our|the)\s+firewall|local(?:ly)?\b(?!\s+on\s+(?:the\s+|their\s+|each\s+|every\s+)?(?:players?'?|gamers?'?|users?'?|customers?'?|clients?'?|employees?'?|phones?|devices?|laptops?|pcs?|tablets?|consoles?|cars?|robots?|edge|head\s+units?|the\s+device)))`,
     String.raw`\bair[\s-]?gapped\b`,
     // "the owners really don't want them going to the cloud".

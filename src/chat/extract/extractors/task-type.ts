@@ -58,7 +58,8 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   // Phrasings found by the independent batch x23 (lowest priority: the forms above decide first).
   [
     'search',
-    /\b(?:natural[\s-]language|semantic)\s+(?:[\w-]+\s+)?search\b|\bsearch\s+(?:tool|engine|app|interface|system|function)\s+(?:over|across|for|on|into)\b|(?<!\b(?:vector|embedding|embeddings|semantic|hybrid|keyword)\s)\bsearch\s+(?:\d+\s+years\s+of\s+|all\s+(?:of\s+)?|through\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:docs|documents|pdfs|files|records|archives?)\b/g,
+    // ("more like search than chat: … we return the 5 most relevant past incident reports", x64.)
+    /\b(?:more\s+(?:like|of\s+a)|basically|really\s+just|it's)\s+(?:a\s+)?search\s+(?:than|rather\s+than|not)\s+(?:a\s+)?chat\b|\breturn\s+(?:the\s+)?(?:\d{1,3}|top\s+\d{1,3}|three|five|ten|twenty)\s+(?:most\s+)?(?:relevant|similar|closest)\b|\b(?:natural[\s-]language|semantic)\s+(?:[\w-]+\s+)?search\b|\bsearch\s+(?:tool|engine|app|interface|system|function)\s+(?:over|across|for|on|into)\b|(?<!\b(?:vector|embedding|embeddings|semantic|hybrid|keyword)\s)\bsearch\s+(?:\d+\s+years\s+of\s+|all\s+(?:of\s+)?|through\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:docs|documents|pdfs|files|records|archives?)\b/g,
   ],
   [
     'classify',

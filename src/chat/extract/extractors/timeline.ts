@@ -79,9 +79,12 @@ const IS_FINE = new RegExp(
 );
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-/** "which is like 8 weeks out", "by end of the month, so ~3 weeks": the time until a date named before. */
+/**
+ * "which is like 8 weeks out", "by end of the month, so ~3 weeks", "end of next month-ish, so call it 6 weeks": the time
+ * until a date named before.
+ */
 const WEEKS_OUT = new RegExp(
-  `\\b(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+out\\b|\\b(?:end\\s+of\\s+(?:the\\s+|this\\s+)?(?:month|quarter|year|q[1-4])|q[1-4]|next\\s+(?:month|quarter)|${MONTH.replace('(', '(?:')}(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?)[^\\S\\n]{0,3},?[^\\S\\n]{0,3}(?:so|i\\.?e\\.?|that's|thats|which\\s+is|meaning|basically)[^\\S\\n]{1,3}(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}`,
+  `\\b(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+out\\b|\\b(?:end\\s+of\\s+(?:the\\s+|this\\s+|next\\s+)?(?:month|quarter|year|q[1-4])|q[1-4]|next\\s+(?:month|quarter)|${MONTH.replace('(', '(?:')}(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?)(?:-?ish)?[^\\S\\n]{0,3},?[^\\S\\n]{0,3}(?:so|i\\.?e\\.?|that's|thats|which\\s+is|meaning|basically)[^\\S\\n]{1,3}(?:call\\s+it\\s+|let'?s\\s+say\\s+|say\\s+)?(?:like\\s+|about\\s+|roughly\\s+|~\\s*)?(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}`,
   'g',
 );
 /** A duration standing alone between clause marks: ", 12 weeks." (weeks or months; nothing before it in the clause). */

@@ -79,6 +79,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x61: { precision: 0.82, recall: 0.75 },
   x62: { precision: 0.83, recall: 0.86 },
   x63: { precision: 0.88, recall: 0.93 },
+  x64: { precision: 0.88, recall: 0.9 },
 };
 
 interface BatchUtterance {
