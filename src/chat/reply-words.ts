@@ -20,6 +20,8 @@ interface Understood {
   corrected: boolean;
   /** The words the value came from, when known. */
   text?: string;
+  /** The one job of several the value was said of (a residency, a model, a traffic figure kept off the team). */
+  job?: string;
 }
 
 const words = (table: Record<string, string>) => (value: unknown) => table[String(value)];
@@ -122,7 +124,13 @@ const FOREIGN_CURRENCY = /€|£|¥|\b(?:euros?|eur|pounds?|quid|gbp|chf|francs?
 /** "Noted: …." (or "Noted the correction: …."), or "" when nothing was understood. */
 export function acknowledgementText(understood: readonly Understood[]): string {
   if (understood.length === 0) return '';
-  const said = joinWords(plainValues(understood));
+  // ("Noted: extracting fields; for the marketing drafts: data may leave your premises.")
+  const team = understood.filter((item) => item.job === undefined);
+  const jobs = [...new Set(understood.flatMap((item) => (item.job === undefined ? [] : [item.job])))];
+  const said = [
+    ...(team.length === 0 ? [] : [joinWords(plainValues(team))]),
+    ...jobs.map((job) => `for ${job}: ${joinWords(plainValues(understood.filter((item) => item.job === job)))}`),
+  ].join('; ');
   return understood.some((item) => item.corrected) ? `Noted the correction: ${said}.` : `Noted: ${said}.`;
 }
 

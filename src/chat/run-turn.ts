@@ -101,6 +101,8 @@ export interface UnderstoodField {
   text: string;
   by: 'rules' | 'llm';
   corrected: boolean;
+  /** The one job of several the value was said of, when it stays that job's (a residency, a model, a traffic figure). */
+  job?: string;
 }
 
 export interface TurnResult {
@@ -542,7 +544,7 @@ function answerTurn(
     };
   }
 
-  const understood = understoodFields(extraction);
+  const understood = withTheirJobs(understoodFields(extraction), previous, extraction);
 
   // "how long would that take for SDXL?" about the model the plan already proposes is a question about the plan, not a
   // what-if about another model.
@@ -1031,6 +1033,26 @@ function answerTurn(
   if (firmUp === undefined) delete answeredState.requestedField;
   if (firmUp?.job === undefined) delete answeredState.requestedJob;
   else answeredState.requestedJob = firmUp.job;
+  // ("thanks, I'll take it to the team" after a job-by-job answer: a short reply, not both plans again.)
+  if (
+    jobs !== undefined &&
+    extraction.intents.thanks === true &&
+    saved.length === 0 &&
+    previous.answered &&
+    !restate &&
+    !intents.asksSomething
+  ) {
+    const typed = withTheJobs(recommendation, state, knowledge);
+    const reply = textReply(`You're welcome. ${standingReply(typed, knowledge)}`, [...ANSWER_FOLLOW_UPS]);
+    return {
+      state: answeredState,
+      kind: 'recommendation',
+      ...withReply(reply),
+      understood: saved,
+      recommendation: typed,
+      provisional,
+    };
+  }
   // The chat shows the compact answer as the reply's body; "show details" gives the full template explanation.
   const {
     text: body,
@@ -1041,8 +1063,14 @@ function answerTurn(
     : jobsAnswerParts(jobsAdvice, knowledge);
   // After an earlier answer, compare with the advice before this message so the reply says what changed.
   // "What's the final plan?" asks for the whole answer again, on purpose. (Not for jobs, each with its own plan.)
+  // ("Drop the drafting assistant": the job left is answered in full, not compared with the jobs' merged advice.)
+  const dropped =
+    previous.jobs !== undefined && previous.jobs.length >= 2 && (state.jobs?.length ?? 0) < 2
+      ? (extraction.jobDropped ??
+        previous.jobs.find((each) => !state.jobs?.some((left) => left.name === each.name))?.name)
+      : undefined;
   const last =
-    previous.answered && !restate && job === undefined && jobs === undefined
+    previous.answered && !restate && job === undefined && jobs === undefined && dropped === undefined
       ? recommendFor(previous.profile, knowledge)
       : undefined;
   // (Compared only with the advice the user saw: when a side answer moved it unseen, the whole answer is given.)
@@ -1063,10 +1091,26 @@ function answerTurn(
     last !== undefined && before === undefined ? shown?.method : undefined,
   );
   if (job !== undefined) answer.lead = `For ${job.name}: ${answer.lead.charAt(0).toLowerCase()}${answer.lead.slice(1)}`;
+  if (dropped !== undefined) answer.lead = `Dropped ${dropped}: one plan now. ${answer.lead}`;
   else if (jobs !== undefined) {
     // (The lead speaks of the jobs, not of their merged profile: the sections say what is viable for each.)
     const ack = acknowledgement(saved);
     answer.lead = `${ack ? `${ack} ` : ''}${provisional ? 'My provisional answer, job by job:' : 'My answer, job by job:'}`;
+    // (What a job holds, its own residency or deployment, is no assumption: the team's note leaves those out.)
+    const held = new Set(jobsAdvice?.flatMap(({ profile }) => Object.keys(profile)) ?? []);
+    const teamNote = assumedNote(recommendation, answeredState.profile);
+    const at = teamNote === '' ? -1 : answer.notes.indexOf(teamNote);
+    if (at >= 0) {
+      const kept = assumedNote(
+        {
+          ...recommendation,
+          assumptions: recommendation.assumptions.filter((assumption) => !held.has(assumption.field)),
+        },
+        answeredState.profile,
+      );
+      if (kept === '') answer.notes.splice(at, 1);
+      else answer.notes[at] = kept;
+    }
     // ("We have 5,000 labelled examples" said of no job, and both jobs train: each plan counts them; say so.)
     for (const shared of sharedCounts(state.profile, jobs))
       answer.notes.unshift(
@@ -1830,6 +1874,40 @@ function siblingModel(name: string, size: number, knowledge: Knowledge): string 
       entry.paramsB !== undefined &&
       (namedSize(entry.name) === size || Math.abs(size - entry.paramsB) <= entry.paramsB * SAME_SIZE_TOLERANCE),
   )?.name;
+}
+
+/**
+ * The values a message says of one job only (its residency, model, traffic), each tagged with that job, so they are
+ * said back as that job's: "for the marketing drafts: data may leave your premises", never as the team's.
+ */
+function withTheirJobs(
+  understood: UnderstoodField[],
+  previous: DialogueState,
+  extraction: TurnExtraction,
+): UnderstoodField[] {
+  const asked =
+    previous.requestedJob !== undefined && previous.requestedField !== undefined
+      ? { job: previous.requestedJob, field: previous.requestedField }
+      : undefined;
+  const jobs = mergeJobs(previous.jobs, extraction, asked);
+  // (A job's own data or gap said in a clause naming it is that job's too, though the team keeps the latest figure.)
+  const only = new Set([
+    ...jobOnlyFields(jobs, extraction, asked),
+    ...(jobs !== undefined && jobs.length >= 2
+      ? (extraction.jobFacts ?? []).flatMap((fact) => Object.keys(fact.fields))
+      : []),
+  ]);
+  if (only.size === 0) return understood;
+  return understood.flatMap((item) => {
+    if (!only.has(item.field)) return [item];
+    const holders = (extraction.jobFacts ?? []).filter((fact) => item.field in fact.fields);
+    if (holders.length === 0) return [asked?.field === item.field ? { ...item, job: asked.job } : item];
+    return holders.map((fact) => ({
+      ...item,
+      value: (fact.fields as Record<string, unknown>)[item.field],
+      job: fact.name,
+    }));
+  });
 }
 
 function understoodFields(extraction: TurnExtraction): UnderstoodField[] {

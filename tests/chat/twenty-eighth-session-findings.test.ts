@@ -19,7 +19,7 @@ import { recommend } from '../../src/engine/recommend.ts';
 import { historyUIMessages } from '../../src/http/encoders/ai-sdk-ui-history.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import type { Job } from '../../src/profile/job-schema.ts';
-import { Profile } from '../../src/profile/profile-schema.ts';
+import { Profile, type ProfileField } from '../../src/profile/profile-schema.ts';
 import { createFileSessionStore } from '../../src/store/session-store.ts';
 import { converse } from '../helpers/converse.ts';
 
@@ -283,5 +283,139 @@ describe('extraction classes from the fresh batch x64, each beside a counter-exa
   });
   it('keeps the count a correction in words did not touch', () => {
     expect(read('we have 3 GPUs, sorry, one more thing: they are A100s').gpuCount).toBe(3);
+  });
+});
+
+describe("newuser56's findings, each beside a counter-example", () => {
+  const read = (text: string, requestedField?: ProfileField) =>
+    extractProfile(text, { knowledge, today: '2026-12-07', ...(requestedField ? { requestedField } : {}) });
+  const TWO_JOBS =
+    'two things we want: 1) auto-triage incoming support tickets into one of our 14 categories, we have 8k labeled tickets, and 2) a drafting assistant that writes first-draft replies in our brand voice, we have 3,000 past replies. just recommend';
+
+  it('splits jobs listed as "(a) … (b) …" and jobs named by nouns, with names that end before their facts (F02)', () => {
+    expect(
+      read(
+        'Two separate projects: (a) extracting key clauses from client contracts - we have 600 contracts labelled by paralegals. (b) drafting marketing blog posts - we have 150 old posts.',
+      ).jobs?.map((job) => job.name),
+    ).toEqual(['extracting key clauses', 'drafting marketing blog posts']);
+    expect(
+      read(
+        'Two things: 1) contract clause extraction, on our own servers only, and 2) marketing drafts via a cloud API. Just recommend.',
+      ).jobs?.map((job) => [job.name, job.fields.taskType]),
+    ).toEqual([
+      ['contract clause extraction', 'extract'],
+      ['marketing drafts', 'generate'],
+    ]);
+    expect(read(TWO_JOBS).jobs?.map((job) => job.name)).toEqual([
+      'auto-triage incoming support tickets',
+      'drafting assistant',
+    ]);
+    // (One assistant's numbered needs are still one job.)
+    expect(
+      read('Our chatbot should 1) answer from the knowledge base and 2) cite the article it used.').jobs,
+    ).toBeUndefined();
+  });
+
+  it('keeps residency job by job and says so, with no team assumption that contradicts a job (F01)', async () => {
+    const turns = await talk([
+      'Two jobs: 1) extracting clauses from client contracts, which must stay on our own servers, and 2) drafting marketing blog posts, where any cloud API is fine.',
+      '600 hand-labelled contracts for the clause job, 150 old posts for marketing. just recommend',
+    ]);
+    const [first, second] = turns as [TurnResult, TurnResult];
+    expect(first.reply).toMatch(/for extracting clauses: [^;]*data must stay on your premises/);
+    expect(first.reply).toMatch(/for drafting marketing blog posts: [^;]*data may leave your premises/);
+    expect(first.state.profile.dataMustStayOnPrem).toBeUndefined();
+    expect(advised(second, 0)?.dataMustStayOnPrem).toBe(true);
+    expect(second.reply).not.toMatch(/may go to a rented cloud GPU/);
+  });
+
+  it.each([
+    'team-wise we have 2 backend engs who know python',
+    'isnt an 8B llm overkill for a 14-class classifier?',
+    'each contract is 20-40 pages, so way more than 500 tokens',
+  ])('reads no requests a day from "%s" (F03)', (text) => {
+    expect(read(text, 'requestsPerDay').fields.requestsPerDay).toBeUndefined();
+  });
+  it('still reads the volume beside a count of people', () => {
+    expect(read('300 a day, 2 devs will maintain it', 'requestsPerDay').fields.requestsPerDay).toBe(300);
+    expect(read('5k replies users thumbs-upped', 'labeledExamples').fields.labeledExamples).toBe(5000);
+  });
+
+  it.each([
+    ['we have 1 L40S in our aws account (g6e)', true],
+    ['the L40S isnt free, its a g6e instance we pay for by the hour', true],
+    ['we have one A10G on AWS', true],
+    ['we have 2 A100s on prem', undefined],
+  ])('"%s" → gpusRented %s (F04)', (text, rented) => {
+    expect(read(text).fields.gpusRented).toBe(rented);
+  });
+
+  it('drops a job said in ordinary words, and says so (F05)', async () => {
+    const held = (
+      await talk([TWO_JOBS, 'legal wants to hold off on the drafting assistant, so drop that one for now'])
+    )[1] as TurnResult;
+    expect(held.state.jobs).toBeUndefined();
+    expect(held.reply).toMatch(/^Dropped drafting assistant: one plan now\./);
+    const kept = (
+      await talk([TWO_JOBS, 'please remove it, we only have one job now: the ticket triage'])
+    )[1] as TurnResult;
+    expect(kept.state.jobs).toBeUndefined();
+    expect(kept.state.profile.taskType).toBe('classify');
+  });
+
+  it('reads triage as care only beside a health word (F06)', () => {
+    expect(read('we havent tried anything on triage yet').fields.safetyCritical).toBeUndefined();
+    expect(read('for the triage, what do we do first?').fields.safetyCritical).toBeUndefined();
+    expect(read('an ER triage assistant for our nurses').fields.safetyCritical).toBe(true);
+  });
+
+  it('takes "we will NOT self host, forget the L40S" as an API and no GPU, and "host ourselves" as no task (F08)', async () => {
+    const said = read('ok let me be clear: we will NOT self host, forget the L40S. api only is fine.');
+    expect(said.fields.deployment).toBe('cloud-api');
+    expect(said.goneGpu).toBe('NVIDIA L40S');
+    expect(read('We use GPT-4o mini now but want to host ourselves long term').fields.task).toBeUndefined();
+    expect(read('we want to classify support tickets').fields.task).toBe('classify support tickets');
+    const turn = (
+      await talk([
+        'We use GPT-4o mini now; we have 1 L40S in our AWS account. We classify support tickets into 14 categories, 15,000 labelled tickets, 1500 a day, we may switch models. just recommend',
+        'ok let me be clear: we will NOT self host, forget the L40S. api only is fine. what would it cost a month?',
+      ])
+    )[1] as TurnResult;
+    expect(turn.state.profile.gpuName).toBeUndefined();
+    expect(turn.state.profile.deployment).toBe('cloud-api');
+  });
+
+  it('reads a length in pages as one example’s tokens (F09)', () => {
+    expect(read('each contract is 20-40 pages').fields.exampleTokens).toBe(12000);
+    expect(read('our contracts are 10 pages each').fields.exampleTokens).toBe(4000);
+    expect(read('our docs are 400 pages in total').fields.exampleTokens).toBeUndefined();
+  });
+
+  it('answers thanks after a job-by-job answer in one line, and "the triage" names the triage job (F12)', async () => {
+    const turns = await talk([
+      TWO_JOBS,
+      'for the triage, what do we do first?',
+      'thanks i guess, ill take it to the team',
+    ]);
+    const [, first, thanks] = turns as [TurnResult, TurnResult, TurnResult];
+    expect(first.reply).toMatch(/^\*\*For auto-triage incoming support tickets:\*\*/);
+    expect(first.reply).not.toMatch(/For drafting assistant/);
+    expect(thanks.reply).toMatch(/^You're welcome\. The advice stands, job by job: 1\. auto-triage/);
+    expect(thanks.reply).not.toMatch(/2 jobs, each with its own plan/);
+  });
+
+  it('saves no model from a suggestion turned down or a model only judged; keeps a suggestion taken up (F14)', async () => {
+    expect(
+      read(
+        "someone suggested distilling from gpt-4.1, but that would mean sending client contracts to openai, which we can't do",
+      ).fields,
+    ).toEqual({});
+    expect(read('Someone suggested Gemma 2 9B. We only have a T4.').fields.modelName).toBe('Gemma 2 9B');
+    const turns = await talk([
+      'We want IDE code completions that know our internal TypeScript framework. Our code is about 7 million tokens, no labelled pairs. Code cannot leave our network. We have 2x L40S. Just recommend.',
+      'hmm phi-3-mini with 4K context feels small for our codebase. why not LoRA on the llama 8B instead?',
+    ]);
+    expect((turns[1] as TurnResult).state.profile.modelName).toBeUndefined();
+    expect(read('We run Phi-3-mini today and it feels small for our codebase.').fields.modelName).toBeDefined();
   });
 });

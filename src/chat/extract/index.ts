@@ -629,6 +629,17 @@ function readProfile(message: string, context: ExtractContext): Extraction {
   );
   askedOn.push(...questionModels.filter((item) => !askedOn.includes(item)));
   if (questionModels.length > 0) intents.modelAskedAbout = true;
+  // ("hmm phi-3-mini with 4K context feels small for our codebase": later in a conversation, a model judged in a
+  // statement, with nothing saying the team uses it, is the advice's model weighed, not the team's choice.)
+  const judgedModels = findings.filter(
+    (item) =>
+      (item.field === 'modelName' || item.field === 'teacherModel') &&
+      !askedOn.includes(item) &&
+      (turnedDown(prepared.lower, item) || (!firstMessage && judgedModel(prepared.lower, item))),
+  );
+  askedOn.push(...judgedModels);
+  // (A suggestion turned down is dropped, not asked about.)
+  if (judgedModels.some((item) => !turnedDown(prepared.lower, item))) intents.modelAskedAbout = true;
   // "could we serve Qwen2.5 72B on our own cards?": a model weighed in a question, not adopted.
   if (
     asksOnAModel &&
@@ -690,7 +701,7 @@ function readProfile(message: string, context: ExtractContext): Extraction {
   // question (every value, the asked-about ones included), kept apart so that only the facts are the team's.
   const notAsked = (item: Finding) =>
     !(
-      (intents.whatIf || questionModels.includes(item)) &&
+      (intents.whatIf || questionModels.includes(item) || judgedModels.includes(item)) &&
       askedOn.some((asked) => item.field === asked.field && item.value === asked.value)
     );
   // ("What if we had 8 H100s instead, would you recommend full fine-tuning or a bigger model like the 70B?": all of
@@ -1028,6 +1039,45 @@ function doubtedModel(lower: string, item: Finding): boolean {
     !/\b(?:we|we're|we've|i|i'm|our|us|my|runs?|running|deployed|current(?:ly)?|today|now)\b/.test(sentence) &&
     /\b(?:sounds?|seems?|looks?|isn't|doesn't|too|expensive|pricey|cheap|overkill|slow)\b/.test(sentence)
   );
+}
+
+/** A judgement of a model right after it: "… feels small", "… seems too slow for us", "… is way too big". */
+const JUDGED_AFTER =
+  /^[^.;!?\n]{0,40}?\b(?:feels?|seems?|sounds?|looks?)\s+(?:a\s+bit\s+|way\s+|too\s+|really\s+|kinda\s+|pretty\s+|quite\s+|rather\s+)*(?:small|tiny|weak|big|large|slow|expensive|pricey|limited|short|old|dated|risky|overkill)\b|^[^.;!?\n]{0,40}?\b(?:is|'s)\s+(?:way\s+|a\s+bit\s+|much\s+)?too\s+(?:small|big|weak|slow|expensive|limited|short|old)\b/;
+/** Words that make a model the team's own: "we use", "we're on", "we picked". */
+const TEAM_USES_BEFORE =
+  /\b(?:we|i)(?:'re|\s+are|'ve|\s+have)?\s+(?:use|using|run|running|have|chose|picked|went\s+with|on|deployed|switched\s+to|moved\s+to)\b[^.;!?\n]*$|\b(?:our|my)\s+(?:current\s+)?(?:model|llm)\b[^.;!?\n]*$/;
+
+/**
+ * A suggestion turned down in the same sentence: "someone suggested distilling from gpt-4.1, but that would mean
+ * sending client contracts to openai, which we can't do".
+ */
+const SUGGESTED_BEFORE =
+  /\b(?:suggested|suggests|proposed|proposes|recommended|recommends|floated|pitched|mentioned)\b[^.;!?\n]*$/;
+const TURNED_DOWN_AFTER =
+  /^[^.;!?\n]{0,30}?,?\s+but\b[^.;!?\n]{0,100}?\b(?:can't|cannot|can\s+not|won't|isn't\s+an\s+option|is\s+not\s+an\s+option|not\s+allowed|no\s+way|ruled\s+out|not\s+possible|out\s+of\s+the\s+question)\b/;
+
+/**
+ * A model judged in a statement ("phi-3-mini feels small for our codebase") that nothing says the team uses, or a
+ * suggestion of it turned down in the same sentence.
+ */
+function judgedModel(lower: string, item: Finding): boolean {
+  const before =
+    lower
+      .slice(Math.max(0, item.start - 80), item.start)
+      .split(/[.;!?\n]/)
+      .at(-1) ?? '';
+  return JUDGED_AFTER.test(lower.slice(item.end, item.end + 80)) && !TEAM_USES_BEFORE.test(before);
+}
+
+/** A model a suggestion named, turned down in the same sentence (see TURNED_DOWN_AFTER). */
+function turnedDown(lower: string, item: Finding): boolean {
+  const before =
+    lower
+      .slice(Math.max(0, item.start - 80), item.start)
+      .split(/[.;!?\n]/)
+      .at(-1) ?? '';
+  return SUGGESTED_BEFORE.test(before) && TURNED_DOWN_AFTER.test(lower.slice(item.end, item.end + 140));
 }
 
 /** A message that corrects what it says: "sorry, … actually", "not Dutch", "I meant French". */

@@ -56,8 +56,27 @@ function verbShape(part: string): NonNullable<Profile['taskType']> | undefined {
   return VERB_SHAPES.find(([verb]) => verb.test(part))?.[1];
 }
 
-/** The marks of an enumerated list: "1)", "2.", "first,", "secondly,", "(3)". */
-const ENUMERATION_MARK = /(?:^|[\s(:;,.])(?:\(?([1-5])[.)](?!\d)|(first|second|third|fourth)(?:ly)?,)\s/g;
+/**
+ * The shape a job named by a noun gives it: "contract clause extraction", "marketing drafts", "ticket triage",
+ * "an FAQ chatbot" (a list item that names its work without a verb).
+ */
+const NOUN_SHAPES: readonly (readonly [RegExp, NonNullable<Profile['taskType']>])[] = [
+  [/\b(?:extraction|extractor|parsing|parser)\b/, 'extract'],
+  [/\b(?:classification|classifier|categori[sz]ation|triage|routing|tagging|moderation|sorting|sorter)\b/, 'classify'],
+  [/\b(?:transcription|transcripts?|dictation)\b/, 'transcribe'],
+  [/\b(?:chat\s?bot|assistant|q\s?&\s?a|helpdesk\s+bot|faq\s+bot)\b/, 'chat'],
+  [/\b(?:search|retrieval|recommendations?)\b/, 'search'],
+  [
+    /\b(?:drafts?|drafting|copy(?:writing)?|posts|descriptions|summaries|summari[sz]ation|translations?|newsletters?|emails?\s+writing|content)\b/,
+    'generate',
+  ],
+];
+function nounShape(part: string): NonNullable<Profile['taskType']> | undefined {
+  return NOUN_SHAPES.find(([noun]) => noun.test(part))?.[1];
+}
+
+/** The marks of an enumerated list: "1)", "2.", "first,", "secondly,", "(3)", "(a)", "b)". */
+const ENUMERATION_MARK = /(?:^|[\s(:;,.])(?:\(?([1-5])[.)](?!\d)|(first|second|third|fourth)(?:ly)?,|\(?([a-e])\))\s/g;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 /** What an enumerated list of jobs is introduced as: "two jobs", "three things", "a couple of use cases". */
 const LIST_INTRO =
@@ -74,7 +93,12 @@ function enumeratedItems(lower: string): string[] | undefined {
   const marks = [...lower.matchAll(ENUMERATION_MARK)].map((match) => ({
     at: match.index + match[0].length,
     start: match.index,
-    n: match[1] !== undefined ? Number(match[1]) : ORDINALS.indexOf(match[2] as string) + 1,
+    n:
+      match[1] !== undefined
+        ? Number(match[1])
+        : match[3] !== undefined
+          ? match[3].charCodeAt(0) - 96
+          : ORDINALS.indexOf(match[2] as string) + 1,
   }));
   const run: typeof marks = [];
   for (const mark of marks) if (mark.n === run.length + 1) run.push(mark);
@@ -164,6 +188,7 @@ const SHAPE_ALIASES: Partial<Record<NonNullable<Profile['taskType']>, readonly s
     'tagger',
     'router',
     'routing',
+    'triage',
   ],
   chat: ['q&a', 'chatbot', 'assistant'],
   generate: ['writer', 'writing', 'drafting', 'generator'],
@@ -197,7 +222,11 @@ function candidateKeywords(text: string): string[] {
  * memos", "… about what their insurance covers"), at most about 60 characters, cut at a word.
  */
 function jobName(text: string): string {
-  let trimmed = text.trim().replace(/[,;:]+$/, '');
+  // ("a drafting assistant that writes …": the name is the assistant's, without the article.)
+  let trimmed = text
+    .trim()
+    .replace(/[,;:]+$/, '')
+    .replace(/^(?:a|an)\s+(?=\S+\s+\S)/i, '');
   if (trimmed.length > 30) {
     const tail =
       /\s(?:that|which|who|using|with|via|so|for\s+(?:our|the|their|a|an)|from|based|in\s+(?:our|the|their)|about\s+(?:what|how|which|whether|when|where|why|who))\s/.exec(
@@ -205,11 +234,19 @@ function jobName(text: string): string {
       );
     if (tail) trimmed = trimmed.slice(0, 12 + tail.index);
   }
-  // ("sorting support tickets into 12 queues (we have 5,000 labelled": a name ends before an aside.)
-  const aside = trimmed.indexOf('(');
+  // ("sorting support tickets into 12 queues (we have 5,000 labelled": a name ends before an aside, and before a
+  // clause of facts: "contract clause extraction, on our own servers only", "drafting blog posts - we have 150".)
+  const aside = trimmed.search(
+    /\(|,\s(?=(?:we|our|on|in|via|with|which|where|that|it|they|data|all|and\s+(?:we|our|it))\b)|\s[-–—]\s|:\s?/,
+  );
   if (aside > 12) trimmed = trimmed.slice(0, aside).trimEnd();
   if (trimmed.length <= 60) return trimmed;
   const cut = trimmed.slice(0, 61);
+  // (Cut before a preposition rather than mid-phrase: "auto-triage incoming support tickets", not "… into one of our 14".)
+  const phrase = [...cut.matchAll(/\s(?:into|for|from|with|in|on|about|using|of|to)\s/g)].find(
+    (match) => match.index >= 20,
+  );
+  if (phrase !== undefined) return cut.slice(0, phrase.index);
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), 20)).replace(/[,;:]+$/, '');
 }
 
@@ -271,7 +308,10 @@ export function findJobs(
     const readings = parts.map((part) => {
       const fields = jobFields(read(part));
       // ("help write …": the verb after "help" is the job's.)
-      const shape = fields.taskType ?? verbShape(part.replace(/^help(?:s|ing)?\s+(?:with\s+|to\s+)?/, ''));
+      const shape =
+        fields.taskType ??
+        verbShape(part.replace(/^help(?:s|ing)?\s+(?:with\s+|to\s+)?/, '')) ??
+        (listed ? nounShape(part) : undefined);
       return { part, fields: shape === undefined ? fields : { ...fields, taskType: shape } };
     });
     // Two jobs are two when they differ in shape or in what must get better; the same shape twice is one job
@@ -321,15 +361,31 @@ function clauses(lower: string): { start: number; end: number; asked: boolean }[
   return spans;
 }
 
-/** "forget the receipts, we only need the tax questions", "drop the sorter part": a job taken back. */
+/**
+ * "forget the receipts, we only need the tax questions", "drop the sorter part", "hold off on the drafting
+ * assistant": a job taken back.
+ */
 const DROPPED_JOB =
-  /\b(?:forget(?:\s+about)?|drop|scrap|remove|cancel|never\s*mind|leave\s+out|no\s+longer\s+need|(?:don't|do\s+not|dont)\s+need)\s+(?:the\s+)?([a-z][^.,;!?\n]{2,60}?)(?=\s{0,3}(?:[.,;!?\n]|$)|\s+(?:part|job|one|bit|thing|side|anymore|any\s+more|for\s+now|after\s+all)\b)/g;
+  /\b(?:forget(?:\s+about)?|drop|scrap|remove|cancel|never\s*mind|leave\s+out|no\s+longer\s+need|(?:don't|do\s+not|dont)\s+need|hold\s+off\s+on|shelve|park|pause|postpone|(?:we're|we\s+are)\s+not\s+doing)\s+(?:the\s+)?([a-z][^.,;!?\n]{2,60}?)(?=\s{0,3}(?:[.,;!?\n]|$)|\s+(?:part|job|one|bit|thing|side|anymore|any\s+more|for\s+now|after\s+all)\b)/g;
+
+/**
+ * "we only have one job now: the ticket triage", "just the triage classifier", "we're only doing the triage now":
+ * the one job kept, so of two jobs the other is taken back.
+ */
+const KEPT_JOB =
+  /\b(?:(?:we\s+)?only\s+have\s+one\s+(?:job|project|use\s*case|thing)(?:\s+(?:now|left))?\s*:?|one\s+job\s+(?:now|left)\s*:|(?:we(?:'re|\s+are)\s+)?(?:only|just)\s+(?:doing|need(?:ing)?|want(?:ing)?|keeping|building)|(?:^|[.;!]\s*|,\s*|\bso\s+)just)\s+(?:the\s+)?([a-z][^.,;!?\n]{2,60}?)(?=\s{0,3}(?:[.,;!?\n]|$)|\s+(?:part|job|one|now|for\s+now|then)\b)/g;
 
 /** The one job a message takes back (undefined when it takes back none, or its words name several). */
 export function droppedJob(lower: string, jobs: readonly KnownJob[]): string | undefined {
   for (const match of lower.matchAll(DROPPED_JOB)) {
     const named = onlyJobNamed(match[1] ?? '', jobs);
     if (named !== undefined) return named;
+  }
+  // (Of two jobs, the one not kept goes.)
+  if (jobs.length !== 2) return undefined;
+  for (const match of lower.matchAll(KEPT_JOB)) {
+    const kept = onlyJobNamed(match[1] ?? '', jobs);
+    if (kept !== undefined) return jobs.find((job) => job.name !== kept)?.name;
   }
   return undefined;
 }

@@ -3,7 +3,7 @@
  * "about 2k tokens per document", "800 tokens per side" (of a preference pair), "5,000 tokens of input plus ~600 tokens of JSON output" (the two added). A corpus
  * size ("350M tokens") or a context window is not an example's length.
  */
-import { APPROX_SOURCE } from '../numbers.ts';
+import { APPROX_SOURCE, TOKENS_PER_PAGE } from '../numbers.ts';
 import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
@@ -44,6 +44,16 @@ const IN_AND_OUT = new RegExp(
   'g',
 );
 const MAX_EXAMPLE_TOKENS = 1_000_000;
+/**
+ * "each contract is 20-40 pages", "every report runs about 12 pages", "our contracts are 30 pages each": one example's
+ * length in pages (a range read at its middle), at TOKENS_PER_PAGE tokens a page.
+ */
+const ITEM_IS_PAGES = new RegExp(
+  `\\b(?:(?:each|every|one|a|an|the\\s+average|an\\s+average)\\s+(?:[\\w-]+\\s+)?${ITEM}\\s+(?:is|runs?|averages?|has)|(?:our|the)\\s+(?:[\\w-]+\\s+)?${ITEM}\\s+(?:are|run|average)(?=[^.;!?\\n]{0,40}\\bpages?\\s+(?:each|long|on\\s+average|apiece)\\b))\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*(\\d{1,3})(?:\\s*(?:-|–|to)\\s*(\\d{1,3}))?\\s+pages?\\b`,
+  'g',
+);
+/** Pages past this are no one example's length. */
+const MAX_EXAMPLE_PAGES = 500;
 /** "one example = ~150 tokens of notes + ~400 tokens of report, so ~550 total": one example's parts, added up. */
 const ITEM_MADE_OF = new RegExp(`\\b(?:one|each|every|an?)\\s+${ITEM}\\s*(?:=|:|≈|is|has)\\s*([^.;!?\\n]{0,160})`, 'g');
 const PART_TOKENS = new RegExp(`${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\b`, 'g');
@@ -91,6 +101,13 @@ export const extractExampleTokens: Extractor = (message) => {
     const sum = parts.reduce((acc, part) => acc + (tokens(part[1], part[2]) ?? 0), 0);
     const value = total ? tokens(total[1], total[2]) : sum;
     if (value !== undefined && value > 0) findings.push(findingFromMatch('exampleTokens', value, match));
+  }
+  if (findings.length > 0) return findings;
+  for (const match of allMatches(ITEM_IS_PAGES, lower)) {
+    const low = Number(match[1]);
+    const high = match[2] === undefined ? low : Number(match[2]);
+    if (!(low >= 1 && high >= low && high <= MAX_EXAMPLE_PAGES)) continue;
+    findings.push(findingFromMatch('exampleTokens', Math.round(((low + high) / 2) * TOKENS_PER_PAGE), match));
   }
   if (findings.length > 0) return findings;
   for (const pattern of [TOKENS_PER_ITEM, ITEM_IS_TOKENS, TRAINING_SECTIONS]) {

@@ -7,10 +7,10 @@ import { allMatches, findingFromMatch } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 /** Words that name GPUs or the machines holding them. */
-const GPU_WORD = String.raw`(?:gpus?|cards?|[ahlbvt]\d{2,3}s?|[lt]4s?|h200s?|l40s|mi\d{3}x?s?|rtx\s?\d{4}s?|instances?|nodes?|servers?|boxes|machines?)`;
+const GPU_WORD = String.raw`(?:gpus?|cards?|[ahlbvt]\d{2,3}g?s?|[lt]4s?|h200s?|l40s|mi\d{3}x?s?|rtx\s?\d{4}s?|instances?|nodes?|servers?|boxes|machines?)`;
 
 /** GPU names only (not instances or servers), for the rentals said by the hour. */
-const RENTED_GPU_NAME = String.raw`(?:gpus?|[ahlbvt]\d{2,3}s?|[lt]4s?|h200s?|l40s|mi\d{3}x?s?|rtx\s?\d{4}s?)`;
+const RENTED_GPU_NAME = String.raw`(?:gpus?|[ahlbvt]\d{2,3}g?s?|[lt]4s?|h200s?|l40s|mi\d{3}x?s?|rtx\s?\d{4}s?)`;
 
 const RENTED = new RegExp(
   [
@@ -29,6 +29,10 @@ const RENTED = new RegExp(
     String.raw`\b${GPU_WORD}\s+(?:cost|costs|run|runs|are\s+billed\s+at|bill\s+us)\s+(?:us\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?[$€£]\s?\d[\d,.]*\s?k?\s*(?:a|per|\/)\s*(?:month|mo)\b`,
     // "2 H100s that we rent", "the A100s we lease".
     String.raw`\b${GPU_WORD}\s+(?:that\s+|which\s+)?(?:we|i)(?:'re|\s+are)?\s+(?:currently\s+|just\s+)?(?:rent|renting|lease|leasing|hire)\b`,
+    // "a g6e instance we pay for by the hour", "we pay for it by the hour": an hourly bill is a rental.
+    String.raw`\b(?:${GPU_WORD}|it|them)\s+(?:that\s+)?(?:we|i)\s+pay\s+(?:for\s+)?(?:by|per)\s+the\s+hour\b|\b(?:we|i)\s+pay\s+(?:for\s+(?:it|them)\s+)?(?:by|per)\s+the\s+hour\b`,
+    // "1 L40S in our aws account (g6e)", "one A10G on AWS", "a g5 instance": a GPU in a public cloud is billed by it.
+    String.raw`\b(?:\d+|one|a|an|two|four|eight)\s*(?:x\s*)?${RENTED_GPU_NAME}\s+(?:[\w()-]+\s+){0,2}?(?:in|on)\s+(?:our\s+)?(?:aws|gcp|azure(?!\s+openai)|ec2|google\s+cloud)\b|\b(?:g4dn|g5|g6e?|p4de?|p5e?)(?:\.\w+)?\s+instances?\b|\(\s*(?:g4dn|g5|g6e?|p4de?|p5e?)(?:\.\w+)?\s*\)`,
     // "we don't own them", "not owned".
     String.raw`\b(?:we|i)\s+(?:don't|do\s+not|dont)\s+own\s+(?:them|it|those|these|the\s+(?:[\w-]+\s+){0,2}?${GPU_WORD})\b`,
     String.raw`\bnot\s+owned\b`,

@@ -6,9 +6,7 @@
 import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-/** Work items a queue sorts ("triage support tickets"), and words of health care ("patient message triage"). */
-const WORK_ITEMS =
-  /\b(?:tickets?|support|helpdesk|help\s+desk|bugs?|issues?|incidents?|queues?|inbox|leads?|it\s+ops|jira|pull\s+requests?)\b/;
+/** Words of health care ("patient message triage", "nurse triage"): triage near them is care, not a queue. */
 const HEALTH_WORDS =
   /\b(?:patients?|clinic\w*|er|emergency|symptoms?|nurses?|medical|hospital\w*|doctors?|physicians?|triage\s+nurses?|ambulance|a&e)\b/;
 
@@ -77,10 +75,11 @@ export const extractSafety: Extractor = (message) => {
   for (const match of allMatches(CRITICAL, lower)) {
     if (negativeSpans.covers(match.index)) continue;
     if (isNegatedBefore(lower, match.index, 15)) continue;
-    // "ticket triage", "IT helpdesk triage": sorting work items, unless a health word is near ("ER case triage").
+    // "ticket triage", "IT helpdesk triage", "for the triage, what first?": sorting work items; triage is care only with
+    // a health word near ("ER case triage", "nurse triage").
     if (match[0] === 'triage') {
       const near = lower.slice(Math.max(0, match.index - 80), match.index + 80);
-      if (WORK_ITEMS.test(near) && !HEALTH_WORDS.test(near)) continue;
+      if (!HEALTH_WORDS.test(near)) continue;
     }
     // "the other cards are busy with radiology": another department's work, not this task's.
     if (OTHER_DEPARTMENT_BEFORE.test(lower.slice(Math.max(0, match.index - 60), match.index))) continue;
