@@ -419,3 +419,49 @@ describe("newuser56's findings, each beside a counter-example", () => {
     expect(read('We run Phi-3-mini today and it feels small for our codebase.').fields.modelName).toBeDefined();
   });
 });
+
+describe('questions asked in ordinary words (newuser56 F10) and x65 extraction classes', () => {
+  const intents = (text: string) =>
+    extractProfile(text, { knowledge, today: '2026-12-07', midConversation: true }).intents;
+  const read = (text: string) => extractProfile(text, { knowledge, today: '2026-12-07' }).fields;
+  it.each([
+    ['would a couple thousand tickets actually be sufficient to tune on?', 'asksEnoughData'],
+    ['can you sum up the whole thing again for my manager', 'asksSummary'],
+    ['would a bert style model not be cheaper and faster?', 'asksEncoderInstead'],
+    ['from a risk/compliance angle, what are the biggest risks with this setup?', 'asksRisks'],
+    ['what stops it from inventing a procedure that doesnt exist?', 'asksHallucination'],
+  ])('"%s" → %s', (text, intent) => {
+    expect(intents(text)).toHaveProperty(intent);
+  });
+  it('leaves a statement about a BERT model that is the team’s, and a privacy question, to their own readings', () => {
+    expect(intents('is there a privacy risk in sending data?').asksRisks).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'prompts are more like 4k tokens, answers ~250. does your number include that?',
+      { inputTokensPerRequest: 4000, outputTokensPerRequest: 250 },
+    ],
+    [
+      'literally zero dollars, no one-off spend and nothing monthly either',
+      { oneTimeBudgetUSD: 0, monthlyBudgetUSD: 0 },
+    ],
+    ['requests? maybe 300 a day. it’s internal, like 25 analysts', { requestsPerDay: 300 }],
+    ["i'd say 6 weeks. the PM says 3 but that's wishful thinking", { timelineWeeks: 6 }],
+    ['not 50 labeled examples, 500. i misread the spreadsheet', { labeledExamples: 500 }],
+    [
+      "we're sticking with llama 3.1 8b, security approved only that one, switching isn't an option",
+      { canSwitchModel: false },
+    ],
+    [
+      "legal said no to claude as a teacher. gpt-4o outputs are fine though, we'd distill from those",
+      { teacherModel: 'GPT-4o' },
+    ],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+  it('keeps "we have 50 labeled examples" and a model whose outputs are only praised', () => {
+    expect(read('we have 50 labeled examples').labeledExamples).toBe(50);
+    expect(read('we use gpt-4o and its outputs are fine').teacherModel).toBeUndefined();
+  });
+});

@@ -181,6 +181,9 @@ const MODEL_THEN_WHICH_ONE =
 /** The model asked for must run on the team's own machine: open weights, local, self-hosted. */
 const OPEN_MODEL_WANTED =
   /\b(?:open[\s-]weights?|open[\s-]source|open\s+(?:model|llm|one)s?|locally|local\s+(?:model|llm|one|setup|machine)s?|something\s+local|self[\s-]?host\w*|on\s+(?:my|our)\s+(?:own\s+)?(?:mac\w*|laptop|machine|gpus?|servers?|hardware)|download\w*|(?:don't|do\s+not|dont)\s+want\s+(?:to\s+pay\s+)?(?:an?\s+)?api)\b/;
+/** "can you sum up the whole thing again for my manager", "recap it for me" (newuser56). */
+const ASKS_SUMMARY_MORE =
+  /\bsum\s+(?:(?:it|this|that|everything|the\s+whole\s+thing|the\s+plan)\s+)?up\b|\brecap\s+(?:it|this|that|everything|the\s+plan|the\s+whole\s+thing)\b/;
 const ASKS_SUMMARY =
   /\bwhat(?:'?s|\s+is)?\s+(?:the|your)\s+plan\b|\bwhat\s+plan\b|\byou\s+(?:haven't|havent|have\s+not|didn't|didnt)\s+(?:actually\s+)?(?:told|said|shown|given)\s+(?:me|us)\s+(?:anything|the\s+plan|an?\s+answer)\b|\b(?:so\s+)?what\s+(?:should|do|would\s+you\s+have)\s+(?:i|we)\s+do\b(?!\s+first)(?![^?]{0,20}\bif\b)|\b(?:final|overall|whole|full)\s+(?:plan|answer|recommendation|verdict)\b|\b(?:recap|summari[sz]e\s+(?:it|this|that|the\s+(?:plan|answer|advice)|your\s+(?:answer|advice|recommendation)|for\s+me)|sum\s+(?:it|this|that)\s+up|tl;?dr)\b|\bwhat\s+(?:should|do|can)\s+i\s+(?:tell|say\s+to|present\s+to)\b|\bso\s+what(?:'s|\s+is)\s+the\s+(?:plan|answer|verdict|recommendation)\b|\b(?:remind|tell)\s+me\s+(?:the|your)\s+(?:plan|answer|recommendation)\b|\bis\s+it\s+still\s+[a-z-]+(?:\s+[a-z-]+)?\s+or\b|\b(?:does|did|will)\s+(?:the|your)\s+(?:plan|answer|recommendation)\s+change\b|\bhas\s+(?:the|your)\s+(?:plan|answer|recommendation)\s+changed\b/;
 /** "step by step", "walk me through the plan", "what are the steps": the plan asked for as its steps. */
@@ -262,6 +265,10 @@ const FACTS_BY_TUNING =
  * vision or speech encoder, not the team's own "current BERT"). */
 const ENCODER = String.raw`\b(?<!\b(?:our|current|existing|old|previous|vision|image|speech|audio)\s+(?:[\w-]+\s+)?)(?:distil-?bert|[\w-]*roberta|deberta(?:-?v3)?|modernbert|electra|bert(?:imbau)?|(?:text\s+|small\s+)?encoder(?![\s-]decoder)(?:[\s-]only)?)\b`;
 const ENCODER_NAMED = new RegExp(ENCODER);
+/** "would a bert style model not be cheaper and faster?", "isn't an encoder enough?" (newuser56). */
+const ENCODER_WEIGHED_AS_CHEAPER = new RegExp(
+  String.raw`\b(?:would|wouldn't|isn't|is|could|couldn't)\s+(?:a|an)\s+${ENCODER}[\s-]?(?:style|like|based|type|sized)?\s+(?:model\s+|classifier\s+)?(?:not\s+)?(?:be\s+)?(?:cheaper|faster|better|enough|simpler|smaller|good\s+enough)\b`,
+);
 /** …weighed as the model to use: "why not (a BERT …)", "could we just use (DeBERTa)", "(BERT …) instead of an 8B". */
 const ENCODER_WEIGHED = new RegExp(
   String.raw`\b(?:suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|recommend(?:s|ed|ing)?)\s(?:[^.?!\n]{0,60}?\s)?${ENCODER}|\b(?:why\s+not|what\s+about|how\s+about|(?:could|can|should|would|shouldn't|wouldn't)\s+(?:we|i|you)\s+(?:just\s+|simply\s+)?(?:use|train|fine[\s-]?tune|try|go\s+with)|wouldn't\s+(?:a|an)|isn't\s+(?:a|an))\s+(?:[\w()-]+\s+){0,4}?${ENCODER}|${ENCODER}[^.?!\n]{0,60}\b(?:instead\s+of|rather\s+than|vs\.?|versus)\b`,
@@ -363,6 +370,9 @@ const TOKEN_COUNT = /(\d+(?:[.,]\d+)?)\s?(k)?[\s-]?tokens?\b/g;
 /** "is an instruct model better for this than our base checkpoint?", "base or instruct?", "should we use the chat version?". */
 const ASKS_INSTRUCT_VS_BASE =
   /\bwhat\s+happens\s+to\s+(?:the\s+|its\s+)?instruction[\s-]following\b|\b(?:instruct(?:ion[\s-]tuned)?|chat)\s+(?:model|version|checkpoint|variant|one)\b[^.?!]{0,50}\b(?:better|instead|rather|over|vs\.?|versus|or)\b[^.?!]{0,40}\bbase\b|\bbase\b[^.?!]{0,40}\b(?:or|vs\.?|versus|instead\s+of|rather\s+than)\s+(?:the\s+|an?\s+)?(?:instruct|chat)\b|\b(?:should|could|would)\s+(?:we|i)\s+(?:use|switch\s+to|take|start\s+from|go\s+with)\s+(?:the\s+|an?\s+)?(?:instruct|chat)\s+(?:model|version|checkpoint|variant)\b/;
+/** "what stops it from inventing a procedure that doesn't exist?", "how do we keep it from making stuff up?" */
+const ASKS_HALLUCINATION_MORE =
+  /\b(?:what|how)\s+(?:stops|prevents|keeps)\s+(?:it|the\s+(?:bot|model|assistant|llm))\s+from\s+(?:inventing|making\s+(?:up\s+|stuff\s+up|things\s+up)|fabricating|hallucinating|guessing)\b/;
 const ASKS_HALLUCINATION =
   /\b(?:what\s(?:can|could|should|do)\s(?:we|i)\sdo|how\s(?:do|can|could|should)\s(?:we|i)\s[\w\s]{0,40}?)\sso\s(?:that\s)?(?:it|the\s(?:bot|model|assistant|llm))\s(?:doesn't|does\snot|won't|will\snot|never|stops?)\s(?:invent\w*|mak(?:e|es|ing)\s(?:stuff|things|answers|facts)\sup|fabricat\w*|hallucinat\w*)|\bkeep\s+(?:it|the\s+model|the\s+bot)\s+from\s+(?:inventing|making\s+up|fabricating|hallucinating)\b|\b(?:stop|prevent|avoid|reduce|limit|minimi[sz]e|cut|fix|deal\s+with|handle)\b[^.?!]{0,40}\b(?:mak(?:e|es|ing)\s+(?:stuff|things|facts|answers|up\s+(?:stuff|things|facts|answers))\s*(?:up)?|hallucinat\w*|invent(?:s|ing)?\s+(?:stuff|things|facts|answers)|made[\s-]up\s+(?:answers|facts|stuff))|\b(?:never|not|doesn't|won't)\s+(?:\w+\s+)?(?:invent|make\s+up|fabricate|hallucinate)\w*\s+(?:an?\s+|any\s+)?[\w-]+[^.?!]{0,60}\.?\s*(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:handle|stop|prevent|avoid|deal\s+with|ensure|guarantee|make\s+sure)|\b(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:stop|prevent|avoid)\s+(?:it|the\s+model)\s+(?:from\s+)?(?:making\s+up|inventing|fabricating|hallucinating)|\b(?:make\s+sure|ensure|guarantee|be\s+sure)\s+(?:that\s+)?(?:it|the\s+(?:bot|model|assistant))\s+never\s+(?:tells?|says?|gives?|claims?|promises?)\b/;
 
@@ -373,6 +383,9 @@ const ONE_OF_LABELS =
 const ASKS_FORMAT_GUARANTEE =
   /\b(?:(?:will|would|is|are)\s(?:every|each|all(?:\sthe)?|the)\s(?:[\w-]+\s)?(?:outputs?|answers?|responses?|results?|completions?)\s(?:always\s)?(?:be\s)?(?:(?:valid|parse|parseable)\b(?:\s(?:json|yaml|xml))?(?=[^.?!]{0,40}\b(?:json|yaml|xml|schema|format|template|parse))|match\s(?:the|our)\s(?:schema|format|template|json))|make\s+certain\b[^.?!]{0,50}\b(?:parses?|valid|schema|json|format)\b|(?:guarantee|ensure|make\s+(?:100%\s+|100\s+percent\s+|absolutely\s+|completely\s+|really\s+|totally\s+)?sure|be\s+(?:100%\s+|absolutely\s+|completely\s+|totally\s+)?(?:sure|certain)\s+(?:that\s+)?|force|enforce|restrict|constrain|limit)\b[^.?!]{0,50}\bonly\s+(?:ever\s+)?(?:outputs?|returns?|answers?\s+with|emits?|produces?|picks?|says?)\s+(?:one\s+of\s+)?(?:our|the|a|valid)\s+(?:\d+\s+)?(?:[\w-]+\s+)?(?:categor(?:y|ies)|labels?|codes?|classes?|options?|values?|tags?)\b|(?:guarantee|ensure|make\s+(?:100%\s+|100\s+percent\s+|absolutely\s+|completely\s+|really\s+|totally\s+)?sure|be\s+(?:100%\s+|absolutely\s+|completely\s+|totally\s+)?(?:sure|certain)\s+(?:that\s+)?|force|enforce|stop|prevent|avoid|fix)\b[^.?!]{0,50}\b(?:valid\s+json|json|(?:the\s+|our\s+)?schema|(?:output\s+)?format|yaml|xml|(?:the\s+|our\s+)?template|syntactically\s+valid|valid\s+(?:code|sql|dsl|queries)|(?:always\s+)?(?:compiles|parses))\b|always\s+(?:be\s+)?(?:valid|match(?:es|ing)?\s+(?:the|our)\s+schema|parse)|(?:always\s+)?(?:sticks?|keeps?|stays?)\s+(?:to|with|on)\s+(?:the|our)\s+(?:template|format|schema|structure)|follow\s+(?:the|our)\s+(?:\w+\s+)?(?:template|format|schema|structure)\s+(?:exactly|every\s+time|always|to\s+the\s+letter)|(?:json|output)\s+(?:from\s+breaking|never\s+breaks)|(?:guarantee|ensure|make\s+(?:100%\s+|100\s+percent\s+|absolutely\s+|completely\s+|really\s+|totally\s+)?sure|be\s+(?:100%\s+|absolutely\s+|completely\s+|totally\s+)?(?:sure|certain)\s+(?:that\s+)?|force|enforce)\b[^.?!]{0,60}\b(?:required|mandatory|compulsory)\s+(?:sections?|paragraphs?|fields?|headings?|clauses?|disclaimers?|wording)|(?:always|every\s+time)\s+(?:contains?|includes?|has)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:required|mandatory)\b)/;
 /** "is 150 examples really enough?", "do we have enough data to fine-tune?", "how many examples do we need?". */
+/** "would a couple thousand tickets actually be sufficient to tune on?" (newuser56). */
+const ASKS_ENOUGH_DATA_MORE =
+  /\b(?:would|will|are|is)\s+(?:[\w,.-]+\s+){0,4}?(?:examples|samples|pairs|rows|records|labels|tickets|emails|documents|docs|conversations|transcripts|reviews|contracts|replies|answers|images|photos|recordings)\s+(?:actually\s+|really\s+|even\s+|still\s+)?be\s+(?:enough|sufficient|adequate)\b/;
 const ASKS_ENOUGH_DATA =
   /\b(?:is|are)\s(?:that|this|it|they|these|those)\s(?:really\s|actually\s)?enough\s(?:data|examples|labels)\b|\bwhether\s[\d,.]+k?\s(?:\w+\s)?(?:is|are)\senough\b|\b(?:is|are)\s+(?:~\s*|about\s+|only\s+)?\d[\d,.]*k?\s+(?:(?!(?:gb|gigs?|tb|mb|tokens?|ms|seconds?|hours?|days?|weeks?|months?|dollars?|usd|eur|gpus?|cards?|requests?|calls?)\b)[a-z-]+\s+){0,2}(?:really\s+|actually\s+|even\s+|still\s+)?enough\b|\b(?:are|is|would|will)\s+(?:a\s+)?(?:[\w,.-]+\s+){0,4}?(?:examples|samples|pairs|rows|records|labels)\s+(?:going\s+to\s+)?be\s+(?:enough|sufficient|adequate)\b|\b(?:examples|samples|pairs)\b[^.?!]{0,30}\b(?:sufficient|suffice|adequate)\b|\b(?:(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:really\s+|actually\s+|even\s+|still\s+)?enough\s+(?:to\s+(?:fine[\s-]?tune|train|tune|do\s+(?:lora|qlora|dpo|sft))|for\s+(?:fine[\s-]?tuning|training|tuning|lora|qlora|dpo|sft|a\s+(?:fine[\s-]?tune|lora)))|(?:is|are)\s+(?:[\d,.]+k?|that|this|it)\s+(?:\w+\s+)?enough\s+(?:for|to\s+cover)\s+(?:\d+|all\s+(?:the\s+|our\s+)?\d+)\s+(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)|(?:is|are)\s+(?:(?:~\s*|about\s+|around\s+)?[\d,.]+k?|a\s+few\s+hundred|a\s+couple\s+(?:of\s+)?hundred|that|this|these|those|it)\s+(?:[\w-]+\s+){0,3}?(?:examples?|pairs?|samples?|labels?|rows|records|data|images|photos|pictures|clips|recordings|hours|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|clauses|cases|items|forms|invoices|chats)\s+(?:really\s+|actually\s+|even\s+)?enough|(?:do|would|will)\s+(?:we|i)\s+have\s+enough\s+(?:labell?ed\s+)?(?:data|examples?|pairs?|samples?|labels?)|how\s+many\s+(?:labell?ed\s+|training\s+|preference\s+)?(?:examples?|pairs?|samples?|labels?)\s+(?:do|would|will)\s+(?:we|i|you)\s+need|enough\s+(?:data|examples?|pairs?)\s+(?:to|for)\s+(?:fine[\s-]?tun\w*|train\w*|tun\w*|lora|qlora|dpo))\b|\b(?<![\d,.])\d{1,3}(?:[,.]\d{3})*(?:\.\d+)?k?(?![\d,.]\d)(?:\s+(?:[a-z-]+\s+){0,2}?(?:examples|samples|pairs|labels|letters|records|rows|emails|tickets))?(?:\s*[-–—:,]\s*|\s+)(?:enough\s+or\s+(?:overkill|too\s+many|too\s+much|too\s+few|not)|too\s+(?:few|little)\s+or\s+enough)\b|\b(?:would|will|do|does|is|are)\s+(?:around\s+|about\s+|roughly\s+|~\s*|only\s+)?\d[\d,.]*k?\s+(?:[a-z-]+\s+)?(?:examples|samples|pairs|labels|rows)\s+(?:be\s+enough|do|cut\s+it|suffice)\b/;
 
@@ -492,6 +505,9 @@ const TRAINING_LENGTH =
 const ASKS_SFT_BEFORE_PREFERENCE =
   /\b(?:straight|directly|right)\s+to\s+(?:dpo|preference\s+tuning|rlhf|orpo)\b|\bskip\s+(?:the\s+)?(?:sft|supervised)\b|\b(?:sft|supervised\s+(?:fine[\s-]?)?tuning)\s+(?:step\s+)?(?:first|before)\b[^?.!]{0,60}\b(?:dpo|preference)|\b(?:dpo|preference\s+tuning)\b[^?.!]{0,40}\bwithout\s+(?:an?\s+|the\s+)?(?:sft|supervised)\b/;
 /** "what are the risks?", "what could go wrong?", "any pitfalls?", "what should we watch out for?". */
+/** "what are the biggest risks with this setup?", "main risks from a compliance angle?" (newuser56). */
+const ASKS_RISKS_MORE =
+  /\b(?:biggest|main|key|major|top|real|largest)\s+(?:risks?|dangers?|pitfalls?|failure\s+modes?)\b|\b(?:risks?|pitfalls?)\s+(?:with|of|in)\s+(?:this|that|the|our|your)\s+(?:setup|plan|approach|design|architecture|recommendation)\b/;
 const ASKS_RISKS =
   /\b(?:main|biggest|likely)\s+(?:ways|things)\s+(?:this|it|the\s+plan)?\s*(?:plan\s+)?(?:might|could|will|is\s+likely\s+to)\s+(?:blow\s+up|go\s+wrong|fail|bite\s+us|go\s+south|go\s+sideways)\b|\bmain\s+things\s+likely\s+to\s+(?:bite|hurt|trip)\b|\b(?:blow\s+up|go\s+south|go\s+sideways)\s+on\s+us\b|\b(?:what|which)\s+(?:are|is|would\s+be|do\s+you\s+see\s+as)\s+(?:the\s+)?(?:main\s+|biggest\s+|key\s+|major\s+|top\s+|real\s+|likely\s+)?(?:risks?|downsides?|pitfalls?|failure\s+modes?|gotchas?)\b|\bwhat\s+(?:could|can|might|would|will)\s+go\s+wrong\b|\bwhat\s+(?:could|can|might)\s+(?:bite|hurt|trip\s+up|sink)\s+us\b|\b(?:biggest|main|key|major|top)\s+(?:risks?|pitfalls?|gotchas?|dangers?)\b|\bany\s+(?:risks?|pitfalls?|gotchas?|downsides?)\b|\bwhat\s+should\s+(?:we|i)\s+(?:watch|look)\s+out\s+for\b|\b(?:risks?|pitfalls?|downsides?)\s+(?:of|with|in)\s+(?:this|the|that|your|our)\s+(?:plan|approach|recommendation|advice)\b|\bwhere\s+(?:could|can|might|would)\s+(?:this|it|the\s+plan)\s+(?:fail|go\s+wrong|break)\b/;
 /** A risk asked about a particular harm, which the safety and privacy answers take. */
@@ -838,7 +854,9 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   if (
     ENCODER_NAMED.test(lower) &&
     QUESTION_FORM.test(lower) &&
-    lower.split(/[.?!\n]+/).some((sentence) => ENCODER_WEIGHED.test(sentence))
+    lower
+      .split(/[.?!\n]+/)
+      .some((sentence) => ENCODER_WEIGHED.test(sentence) || ENCODER_WEIGHED_AS_CHEAPER.test(sentence))
   ) {
     intents.asksEncoderInstead = true;
     intents.whatIf = false;
@@ -1036,7 +1054,11 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     // "i want something local. which open model fits a 16gb m2?": the pick must be a model the team can download.
     if (OPEN_MODEL_WANTED.test(lower)) intents.asksOpenModel = true;
   }
-  if (ASKS_SUMMARY.test(lower) || JOB_BY_JOB.test(lower)) {
+  // ("…sum it up later" is no request: asked, or said to the advisor.)
+  const summaryAsked =
+    ASKS_SUMMARY_MORE.test(lower) &&
+    (lower.includes('?') || /\b(?:can|could|would)\s+you\b|\bplease\b|\bpls\b|^\W*(?:sum|recap)\b/.test(lower));
+  if (ASKS_SUMMARY.test(lower) || summaryAsked || JOB_BY_JOB.test(lower)) {
     intents.asksSummary = true;
     // "what's the final plan? i need to present it on monday": the whole answer, not only its first step.
     // ("what do I do monday morning?" asks for the next steps, not the plan again.)
@@ -1080,7 +1102,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   if (RATINGS_FOR_PREFERENCE.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?')))
     intents.asksRatingsForPreference = true;
   if (WHY_RENT.test(lower)) intents.asksWhyRent = true;
-  if (ASKS_HALLUCINATION.test(lower) && QUESTION_FORM.test(lower)) intents.asksHallucination = true;
+  if ((ASKS_HALLUCINATION.test(lower) || ASKS_HALLUCINATION_MORE.test(lower)) && QUESTION_FORM.test(lower))
+    intents.asksHallucination = true;
   if (ASKS_INSTRUCT_VS_BASE.test(lower) && QUESTION_FORM.test(lower)) intents.asksInstructVsBase = true;
   const longContext = longContextQuestion(lower);
   if (longContext) {
@@ -1103,6 +1126,7 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
   }
   if (
     (ASKS_ENOUGH_DATA.test(lower) ||
+      ASKS_ENOUGH_DATA_MORE.test(lower) ||
       ASKS_HOLDOUT.test(lower) ||
       // ("some rare ones only have ~40 examples each. is that enough?": a bare "enough?" after a count of examples.)
       bareEnoughOfExamples(lower) ||
@@ -1223,7 +1247,10 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
     lower.split(/(?<=[.!?])\s+/).some((sentence) => sentence.includes('?') && ASKS_SFT_BEFORE_PREFERENCE.test(sentence))
   )
     intents.asksSftBeforePreference = true;
-  if (ASKS_RISKS.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?')) && !RISK_OF_HARM.test(lower))
+  if (
+    (QUESTION_FORM.test(lower) || lower.includes('?')) &&
+    ((ASKS_RISKS.test(lower) && !RISK_OF_HARM.test(lower)) || ASKS_RISKS_MORE.test(lower))
+  )
     intents.asksRisks = true;
   if (HOSTING_FEE.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?'))) {
     const named = HOSTING_PROVIDER.exec(lower)?.[0];

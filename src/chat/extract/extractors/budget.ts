@@ -450,9 +450,12 @@ export const extractBudget: Extractor = (message, context) => {
   return findings;
 };
 
-/** "not one-off not monthly", "neither one-time nor monthly": a zero said of both kinds of money. */
+/**
+ * "not one-off not monthly", "neither one-time nor monthly", "no one-off spend and nothing monthly either": a zero
+ * said of both kinds of money.
+ */
 const NEITHER_KIND =
-  /\b(?:not|neither)\s+(?:one[\s-]?off|one[\s-]?time|upfront)\s*,?\s*(?:not|nor|or)\s+(?:monthly|recurring|per\s+month)\b/;
+  /\b(?:not|neither)\s+(?:one[\s-]?off|one[\s-]?time|upfront)\s*,?\s*(?:not|nor|or)\s+(?:monthly|recurring|per\s+month)\b|\b(?:nothing|zero|no(?:thing)?\s+spend)\s+(?:monthly|per\s+month|a\s+month|recurring)\b|\bno\s+(?:monthly|recurring)\s+(?:spend|budget|money)\b/;
 
 /** "we want to get under 10k", "bring the bill below $5k", "target is ~5.5k/month": the bill aimed for. */
 const BILL_TARGET = new RegExp(

@@ -77,6 +77,8 @@ const MODEL_WORD =
 /** The model may not change: "we must stay on GPT-4o", "have to keep using Claude", "locked into Azure OpenAI". */
 const CANNOT_SWITCH = new RegExp(
   [
+    // "we're sticking with llama 3.1 8b, … switching isn't an option" (x65).
+    String.raw`\b(?:switching|changing)\s+(?:(?:the\s+)?(?:models?|llms?)\s+)?(?:isn't|is\s+not|wouldn't\s+be|is\s+never)\s+(?:an\s+|really\s+an\s+)?option\b|\b(?:we're|we\s+are)\s+sticking\s+with\s+${NOT_A_MODEL}[^.;!?\n]{0,60}?\b(?:only\s+one|approved|no\s+choice|mandated|required)\b`,
     String.raw`(?:must|have\s+to|need\s+to|has\s+to|got\s+to)\s+(?:stay|stick|remain)\s+(?:on|with)\s+${NOT_A_MODEL}`,
     // "I don't think we can switch, legal already approved claude sonnet".
     String.raw`(?:don't|do\s+not|dont)\s+think\s+(?:we|i)\s+(?:can|could|are\s+allowed\s+to)\s+(?:switch|change|move)(?:\s+(?:away\s+from|off|from)\s+(?:it|that|this)|\s+(?:the\s+|our\s+)?${MODEL_WORD}|(?=\s*(?:[,.;!?]|$)))`,

@@ -154,6 +154,11 @@ const LABELED_ONES_ARE_COUNT = new RegExp(
   `\\bthe\\s+(?:sorted|labell?ed|tagged|annotated|categori[sz]ed|classified|coded|checked|verified|corrected)\\s+ones\\s+(?:(?:we|i)\\s+(?:actually\\s+|really\\s+)?(?:have|got)\\s+)?(?:are|is)\\s+(?:more\\s+like\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|only\\s+|closer\\s+to\\s+|~\\s*)*(${COUNT_SOURCE})\\b${NOT_A_COUNT_OF_RECORDS}|(?<=\\b(?:examples?|label(?:l)?ed|samples?)\\b[^\\n]{0,120}?)\\b(?:we|i)\\s+(?:only\\s+|just\\s+)?(?:have|got)\\s+(?:only\\s+|just\\s+)?(?:about\\s+|around\\s+|like\\s+|maybe\\s+|~\\s*)?(${COUNT_SOURCE})\\s+(?:really\\s+|actually\\s+)?(?:good|usable|clean|decent|trustworthy|reliable|solid)\\s+ones\\b|(?<=\\blabell?ed\\s+(?:${RECORD_NOUN}|examples?|data)\\b[^!?\\n]{0,80}?)\\bours\\s+(?:is|are)\\s+(?:more\\s+like|about|around|closer\\s+to|maybe|only|just)\\s+(${COUNT_SOURCE})\\b${NOT_A_COUNT_OF_RECORDS}`,
   'g',
 );
+/** "not 50 labeled examples, 500": the count said right after the one denied (x65). */
+const DENIED_THEN_COUNT = new RegExp(
+  `\\bnot\\s+(?:${COUNT_SOURCE})\\s+(?:labell?ed\\s+|annotated\\s+)?(?:examples|samples|pairs|labels|records|rows|tickets|emails)\\s*[,;:—–-]\\s*(?:but\\s+|it's\\s+|its\\s+|more\\s+like\\s+|actually\\s+)?(${COUNT_SOURCE})\\b(?!\\s*(?:%|percent|weeks?|months?|days?|gb|tokens?))`,
+  'g',
+);
 /** "900 contracts where associates marked up the deviating clauses": records people annotated. */
 const COUNT_RECORDS_PEOPLE_MARKED = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:where|in\\s+which|that|which)\\s+(?:our\\s+|the\\s+)?(?:[a-z-]+\\s+)?(?:associates|lawyers|attorneys|paralegals|agents|experts|doctors|clinicians|reviewers|annotators|editors|engineers|analysts|adjusters|staff|people|humans|officers|specialists|auditors|inspectors|checkers|we|ops|operations|qa|support)\\s+(?:have\\s+|had\\s+)?(?:marked(?:\\s+up)?|annotated|label(?:l)?ed|flagged|tagged|corrected|redlined|highlighted|verified|checked|validated|reviewed)\\b`,
@@ -470,6 +475,7 @@ export const extractLabeledData: Extractor = (message) => {
     PEOPLE_LABELED_COUNT,
     PEOPLE_SORTED_COUNT,
     LABELED_ONES_ARE_COUNT,
+    DENIED_THEN_COUNT,
     SOMEONE_TAGGED_OF_THEM,
     MODEL_LABELED_PEOPLE_CHECKED,
     COUNT_PEOPLE_MADE_EXAMPLES,

@@ -71,6 +71,10 @@ function countedOutputs(before: string, after: string): boolean {
   );
 }
 
+/** "gpt-4o outputs are fine though, we'd distill from those": the model whose outputs are distilled from (x65). */
+const OUTPUTS_DISTILLED_AFTER =
+  /^(?:'s)?\s*(?:outputs?|answers|responses|completions|generations)\s+(?:are|is|would\s+be)\s+(?:fine|ok|okay|allowed|acceptable)\b[^.;!?\n]{0,40}?\b(?:distil\w*|train\w*)\s+(?:from|on)\s+(?:those|them|these|it|that)\b/;
+
 /** True when the model named at [start, end) is named only as the teacher (so it is not `modelName`). */
 export function namedOnlyAsTeacher(lower: string, start: number, end: number): boolean {
   const before = lower.slice(Math.max(0, start - 60), start);
@@ -79,6 +83,7 @@ export function namedOnlyAsTeacher(lower: string, start: number, end: number): b
     ONLY_TEACHER_BEFORE.test(before) ||
     countedOutputs(before, after) ||
     ONLY_TEACHER_AFTER.test(after) ||
+    OUTPUTS_DISTILLED_AFTER.test(lower.slice(end, end + 90)) ||
     MADE_THE_DATA_AFTER.test(lower.slice(end, end + 90)) ||
     // "plan is to distill from Llama 3.1 70B outputs": the outputs distilled from are the teacher's.
     (DISTIL_FROM_BEFORE.test(before) &&
@@ -115,6 +120,7 @@ export const extractTeacherModel: Extractor = (message, context) => {
     if (
       TEACHER_BEFORE.test(before) ||
       TEACHER_AFTER.test(after) ||
+      OUTPUTS_DISTILLED_AFTER.test(lower.slice(mention.end, mention.end + 90)) ||
       countedOutputs(before, after) ||
       MADE_THE_DATA_AFTER.test(lower.slice(mention.end, mention.end + 90)) ||
       possessive ||

@@ -53,9 +53,12 @@ const PERIOD_THEN_VOLUME = new RegExp(
   `\\b(?:every|each|per|a)\\s+(day|week|month|hour)(?:\\s*,)?\\s+(?:we|they|customers|users|people)\\s+(?:get|receive|handle|process|see|send|answer)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${REQUEST_NOUN}\\b`,
   'g',
 );
-/** "volume is about 500 per day", "volume: 3k a month": the volume named, its figure and period. */
+/**
+ * "volume is about 500 per day", "volume: 3k a month", "requests? maybe 300 a day" (the question said back, then its
+ * answer): the volume named, its figure and period.
+ */
 const VOLUME_IS = new RegExp(
-  `\\bvolume\\s*(?:(?:is|=|:|of|'s)\\s*)?(?:about\\s+|around\\s+|roughly\\s+|~\\s*|maybe\\s+)?(${COUNT_SOURCE})\\s*(?:${PERIOD})`,
+  `\\b(?:volume\\s*(?:(?:is|=|:|of|'s)\\s*)?|(?:requests?|queries|calls|traffic|volume)\\s*\\?\\s*)(?:about\\s+|around\\s+|roughly\\s+|~\\s*|maybe\\s+|like\\s+)?(${COUNT_SOURCE})\\s*(?:${PERIOD})`,
   'g',
 );
 /** "around 5k per day", "~300 a day", "…with GPT-4o mini, 200k a day": a daily count with no noun. */

@@ -80,6 +80,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x62: { precision: 0.83, recall: 0.86 },
   x63: { precision: 0.88, recall: 0.93 },
   x64: { precision: 0.88, recall: 0.9 },
+  x65: { precision: 0.86, recall: 0.88 },
 };
 
 interface BatchUtterance {
