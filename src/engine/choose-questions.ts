@@ -56,6 +56,19 @@ const SHAPE_SAID =
 const METHOD_AS_TASK =
   /^\s*(?:we\s+(?:want|need|would\s+like)\s+to\s+|to\s+)?(?:fine[-\s]?tun\w*|re-?train\w*|train\w*|pre-?train\w*|custom[iy][sz]?\w*|adapt\w*)\b[^.]{0,60}?\b(?:on|with|using|from)\s+(?:our|the|its|their|all)\b/i;
 
+/**
+ * A task done once per customer, tenant or brand: "customise the assistant per customer", "each client's own
+ * taxonomy", "multi-tenant". How many decides adapters against copies, and serving memory.
+ */
+const PER_TENANT_TASK =
+  /\b(?:per|for\s+each|for\s+every|each)\s+(?:customer|client|tenant|brand|store|franchise|account|school|hospital|clinic)\b|\b(?:each|every)\s+(?:customer|client|tenant|brand)(?:'s|s')\s+own\b|\bmulti[\s-]?tenant\b/i;
+/**
+ * A task over whole long documents: "whole commercial leases of up to 30,000 tokens", "entire contracts", "40-page
+ * reports". One example's length then decides training memory, far past the 500 tokens assumed.
+ */
+const LONG_INPUT_TASK =
+  /\b(?:whole|entire|full|complete|long)\s+(?:[\w-]+\s+){0,2}?(?:documents?|contracts?|leases?|reports?|filings?|manuals?|books?|transcripts?|records?|case\s+files?|agreements?)\b|\b\d{2,3}[\s-]pages?\b|\bup\s+to\s+\d{1,3}(?:,\d{3}|k|\s?000)\s+tokens\b/i;
+
 /** Verbs that cover deciding and writing alike: "handle incoming warranty claims", "automate our support inbox". */
 const VAGUE_TASK_VERB =
   /\b(?:handle|handles|handling|deal\s+with|dealing\s+with|process|processing|manage|managing|automate|automating|take\s+care\s+of|help\s+with|use\s+(?:ai|an?\s+llm|a\s+model)\s+(?:for|on)|do\s+(?:something|anything|stuff)\s+(?:useful\s+|smart\s+|clever\s+|interesting\s+)?(?:with|about|for))\b/i;
@@ -337,9 +350,21 @@ export function chooseQuestions(context: QuestionContext): Question[] {
         `${words}: a large body of text in ${offModel.names.length === 1 ? 'it' : 'them'} allows pre-training further.`,
       );
   }
+  // "Customise the assistant per customer": how many customers decides adapters against copies.
+  const task = (input.task ?? '').slice(0, 2000);
+  if (input.tasksCount === undefined && PER_TENANT_TASK.test(task))
+    ask(
+      'tasksCount',
+      'The task is done once per customer: how many decides one adapter each on a shared base or copies.',
+    );
+  // "Whole leases of up to 30,000 tokens": one example's length decides training memory, far past the 500 assumed.
+  if (input.exampleTokens === undefined && LONG_INPUT_TASK.test(task) && facts.weightsAvailable !== false)
+    ask(
+      'exampleTokens',
+      'The task reads whole long documents: their length in tokens decides training memory and time.',
+    );
   // "Fine-tune a model on our report archive": a method and its data, no aim; the goal decides between retrieval,
   // supervised tuning on pairs the archive holds, and continued pre-training.
-  const task = (input.task ?? '').slice(0, 2000);
   if (input.goals === undefined && METHOD_AS_TASK.test(task) && !SHAPE_SAID.test(task))
     ask(
       'goals',

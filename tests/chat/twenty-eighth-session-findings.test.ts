@@ -465,3 +465,59 @@ describe('questions asked in ordinary words (newuser56 F10) and x65 extraction c
     expect(read('we use gpt-4o and its outputs are fine').teacherModel).toBeUndefined();
   });
 });
+
+describe('engine questions found by the fresh batches w84–w86', () => {
+  const asked = (profile: Record<string, unknown>) =>
+    recommend(Profile.parse(profile), knowledge, { explain: 'none' }).questions.map((question) => question.field);
+  it('asks how many customers when the task is done once per customer, and not once told', () => {
+    const team = {
+      modelName: 'Gemma 2 9B',
+      task: 'customise a B2B assistant per customer using each customer’s own data',
+      taskType: 'chat',
+    };
+    expect(asked(team)).toContain('tasksCount');
+    expect(asked({ ...team, tasksCount: 40 })).not.toContain('tasksCount');
+    expect(asked({ ...team, task: 'a B2B assistant for our support team' })).not.toContain('tasksCount');
+  });
+  it('asks an example’s length when the task reads whole long documents, not for an API-only model', () => {
+    const team = {
+      modelName: 'Qwen2.5 7B',
+      task: 'extract about 40 clause types from whole commercial leases of up to 30,000 tokens',
+      taskType: 'extract',
+      labeledExamples: 1200,
+      gpuName: 'RTX 4090',
+      gpuCount: 1,
+    };
+    expect(asked(team)).toContain('exampleTokens');
+    expect(asked({ ...team, exampleTokens: 30000 })).not.toContain('exampleTokens');
+    expect(asked({ ...team, task: 'extract parties and dates from short emails' })).not.toContain('exampleTokens');
+  });
+  it('asks the goal when the task names only a method and its data', () => {
+    const team = {
+      modelName: 'Llama 3.1 8B',
+      modelStage: 'base',
+      task: 'fine-tune a model on our radiology report archive',
+      dataMustStayOnPrem: true,
+    };
+    expect(asked(team)).toContain('goals');
+    expect(asked({ ...team, task: 'fine-tune a model to summarise our radiology reports' })).not.toContain('goals');
+  });
+  it('plans a speech model’s weekly-changing terms in its prompt, and tunes it for stable vocabulary', () => {
+    const speech = {
+      modelName: 'Whisper turbo',
+      modality: 'audio',
+      taskType: 'transcribe',
+      labeledExamples: 300,
+      gpuName: 'L4',
+      gpuCount: 1,
+    };
+    const weekly = recommend(
+      Profile.parse({ ...speech, knowledgeChanges: 'weekly', goals: ['knowledge', 'freshness'] }),
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(weekly.destination.method).toBe('prompt-engineering');
+    const stable = recommend(Profile.parse(speech), knowledge, { explain: 'none' });
+    expect(['lora', 'full-fine-tuning', 'qlora']).toContain(stable.destination.method);
+  });
+});

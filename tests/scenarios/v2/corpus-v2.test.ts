@@ -161,6 +161,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch81.json')),
     ...loadCases(here('./batch82.json')),
     ...loadCases(here('./batch83.json')),
+    ...loadCases(here('./batch84.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
