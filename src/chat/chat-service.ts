@@ -24,7 +24,7 @@ import { statedRates } from './extract/exchange-rate.ts';
 import { extractProfile } from './extract/index.ts';
 import type { KnownJob } from './extract/jobs.ts';
 import type { Extraction } from './extract/types.ts';
-import { jobsForEngine } from './jobs-state.ts';
+import { jobsForEngine, profileOfJob } from './jobs-state.ts';
 import { replyText, textReply } from './reply-data.ts';
 import {
   runTurn,
@@ -145,7 +145,7 @@ export function runTurnConfirmingJumps(
   const jumps =
     intents.whatIf || intents.reset
       ? []
-      : withTheirJobs(
+      : withHeldJobs(
           findTenfoldJumps(
             jumpBaseline(state, input),
             input.fields,
@@ -237,8 +237,9 @@ function withConfirmed(extraction: TurnExtraction, confirmed: readonly PendingCo
     fields[item.field] = item.value;
     evidence[item.field] ??= item.text;
     // (A figure held for one job goes to that job once confirmed.)
-    if (item.job !== undefined && !jobFacts.some((fact) => item.field in fact.fields))
-      jobFacts.push({ name: item.job, fields: { [item.field]: item.value } });
+    for (const job of item.jobs ?? [])
+      if (!jobFacts.some((fact) => fact.name === job && item.field in fact.fields))
+        jobFacts.push({ name: job, fields: { [item.field]: item.value } });
   }
   return {
     ...extraction,
@@ -256,18 +257,23 @@ function jumpBaseline(state: DialogueState, extraction: TurnExtraction): Dialogu
   const jobs = state.jobs;
   if (jobs === undefined || jobs.length < 2 || extraction.jobFacts === undefined) return state.profile;
   const baseline: Record<string, unknown> = { ...state.profile };
-  for (const fact of extraction.jobFacts) {
-    const job = jobs.find((each) => each.name === fact.name);
-    for (const field of Object.keys(fact.fields)) baseline[field] = job?.profile[field as ProfileField];
+  // (Against the value each job was advised on, its own or the team's it took; said of several jobs, the first
+  // one's that has a value.)
+  for (const field of new Set(extraction.jobFacts.flatMap((fact) => Object.keys(fact.fields)))) {
+    const values = extraction.jobFacts
+      .filter((fact) => field in fact.fields)
+      .map((fact) => jobs.find((each) => each.name === fact.name))
+      .map((job) => (job === undefined ? undefined : profileOfJob(state.profile, jobs, job)[field as ProfileField]));
+    baseline[field] = values.find((value) => value !== undefined);
   }
   return baseline as DialogueState['profile'];
 }
 
-/** Each held figure with the job it was said of (the first job whose facts hold it). */
-function withTheirJobs(jumps: PendingConfirmation[], extraction: TurnExtraction): PendingConfirmation[] {
+/** Each held figure with the jobs it was said of (every job whose facts hold it: "for both" is both). */
+function withHeldJobs(jumps: PendingConfirmation[], extraction: TurnExtraction): PendingConfirmation[] {
   return jumps.map((item) => {
-    const job = extraction.jobFacts?.find((fact) => item.field in fact.fields)?.name;
-    return job === undefined ? item : { ...item, job };
+    const jobs = (extraction.jobFacts ?? []).filter((fact) => item.field in fact.fields).map((fact) => fact.name);
+    return jobs.length === 0 ? item : { ...item, jobs };
   });
 }
 

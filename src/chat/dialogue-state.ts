@@ -36,8 +36,8 @@ export const DialogueState = z.object({
         value: z.number(),
         previous: z.number(),
         text: z.string(),
-        /** The job the figure was said of, when one of the team's jobs holds it. */
-        job: z.string().max(200).optional(),
+        /** The jobs the figure was said of, when it was said of one or more of the team's jobs ("for both"). */
+        jobs: z.array(z.string().max(200)).max(5).optional(),
       }),
     )
     .optional(),

@@ -26,6 +26,8 @@ export function mergeJobs(
   previous: JobsState | undefined,
   extraction: Extraction,
   asked?: AskedOfJob,
+  /** The team's facts before the message: a team figure other jobs were using stays theirs. */
+  team?: Partial<Profile>,
 ): JobsState | undefined {
   let jobs: JobsState | undefined = previous;
   if (extraction.jobs !== undefined && extraction.jobs.length >= 2) {
@@ -53,9 +55,26 @@ export function mergeJobs(
     jobs = jobs.filter((job) => job.name !== extraction.jobDropped);
   if (jobs === undefined || jobs.length < 2) return jobs;
   const facts = attributedFacts(jobs, extraction, asked);
+  // ("for the receipts we have 30,000": the 300 said of no job, which the newsletter job was advised on, stays the
+  // newsletter's own once the receipts have a figure of their own.)
+  const before = jobs;
+  const taken = new Set([...facts.values()].flatMap((fields) => Object.keys(fields)));
   return jobs.map((job) => {
     const fields = facts.get(job.name);
-    return fields === undefined ? job : { ...job, profile: mergeProfile(job.profile, fields, extraction.corrections) };
+    const kept: Partial<Profile> = {};
+    if (team !== undefined)
+      for (const field of taken) {
+        if (fields !== undefined && field in fields) continue;
+        const using = jobProfile(team as Profile, jobWithInherited(team, before, job), before.length)[
+          field as keyof Profile
+        ];
+        if (using !== undefined && job.profile[field as keyof Profile] === undefined)
+          (kept as Record<string, unknown>)[field] = using;
+      }
+    const profile = Object.keys(kept).length === 0 ? job.profile : { ...kept, ...job.profile };
+    return fields === undefined
+      ? { ...job, profile }
+      : { ...job, profile: mergeProfile(profile, fields, extraction.corrections) };
   });
 }
 
@@ -146,7 +165,7 @@ const knowsFromDocuments = (job: JobState) =>
   (job.profile.goals ?? []).some((goal) => KNOWLEDGE_GOALS.has(goal)) ||
   job.profile.taskType === 'chat' ||
   job.profile.taskType === 'search';
-/** Which job a team-level fact of a job's own kind fits: examples the jobs that train, documents the ones that retrieve. */
+/** Which jobs a team-level fact of a job's own kind fits: examples the jobs that train, documents the ones that retrieve. */
 const FITS: Partial<Record<keyof Profile, (job: JobState) => boolean>> = {
   labeledExamples: (job) => !knowsFromDocuments(job),
   preferencePairs: (job) => !knowsFromDocuments(job),
@@ -163,7 +182,10 @@ const FITS: Partial<Record<keyof Profile, (job: JobState) => boolean>> = {
 /** Counts of a job's own data: given to several jobs they are an assumption the answer states (see sharedCounts). */
 const COUNTS: readonly (keyof Profile)[] = ['labeledExamples', 'preferencePairs', 'corpusTokens'];
 
-/** The team's facts of a job's own kind that no job holds and that fit this job and no other. */
+/**
+ * The team's facts of a job's own kind that no job holds and that fit this job (every job they fit takes them; the
+ * counts taken by several are said in the answer, see sharedCounts).
+ */
 function inherited(team: Partial<Profile>, jobs: JobsState, job: JobState): Partial<Profile> {
   const facts: Record<string, unknown> = {};
   for (const [field, fits] of Object.entries(FITS) as [keyof Profile, (job: JobState) => boolean][]) {

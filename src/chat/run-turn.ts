@@ -204,17 +204,21 @@ export function runTurn(
     withGpuVariantNote(
       withUnconvertedMoney(
         withUnanswered(
-          answerTurn(
+          withDropSaid(
             previous,
-            withCorpusFromPages(
+            extraction,
+            answerTurn(
               previous,
-              withTaskLanguages(
+              withCorpusFromPages(
                 previous,
-                withPerTenantTotal(previous, pairsAsPreference(previous, keepModelMovedTo(previous, extraction))),
+                withTaskLanguages(
+                  previous,
+                  withPerTenantTotal(previous, pairsAsPreference(previous, keepModelMovedTo(previous, extraction))),
+                ),
               ),
+              knowledge,
+              options,
             ),
-            knowledge,
-            options,
           ),
           extraction.intents.unanswered,
         ),
@@ -428,6 +432,31 @@ const ANSWERING_KINDS: ReadonlySet<TurnKind> = new Set(['why', 'info', 'what-if'
  * "can we merge the lora into the weights? and is training on dialect audio a problem?": when one of several questions
  * has no answer, the reply says so ("I can't answer … from what I know") instead of passing over it.
  */
+/**
+ * "Hold off on the drafting assistant. How long would the triage take?": a job taken back in a turn that answers
+ * something else is said too, before the answer ("Dropped drafting assistant: one plan now.").
+ */
+function withDropSaid(previous: DialogueState, extraction: TurnExtraction, result: TurnResult): TurnResult {
+  const before = previous.jobs ?? [];
+  const left = result.state.jobs ?? [];
+  if (before.length < 2 || left.length >= 2 || result.replyData.lead.startsWith('Dropped ')) return result;
+  // (A list said again replaces the jobs; that is no drop.)
+  const gone =
+    left.length === 0
+      ? extraction.jobDropped === undefined
+        ? []
+        : [extraction.jobDropped]
+      : before.filter((job) => !left.some((kept) => kept.name === job.name)).map((job) => job.name);
+  if (gone.length === 0) return result;
+  return {
+    ...result,
+    ...withReply({
+      ...result.replyData,
+      lead: `Dropped ${gone.join(' and ')}: one plan now. ${result.replyData.lead}`,
+    }),
+  };
+}
+
 function withUnanswered(result: TurnResult, unanswered: readonly string[] | undefined): TurnResult {
   if (!unanswered?.length || result.replyData === undefined) return result;
   const quoted = unanswered.map((question) => `“${question}”`);
@@ -450,6 +479,9 @@ function answerTurn(
   options: TurnOptions,
 ): TurnResult {
   const maxQuestions = options.maxQuestions ?? DEFAULT_MAX_QUESTIONS;
+  // ("hmm phi-3-mini with 4K context feels small for our codebase", when Phi-3-mini is the model the advice proposed:
+  // the advice's model, named back while weighing it, is not the team's choice unless the message takes it up.)
+  extraction = withoutTheAdvicesModel(previous, extraction, knowledge);
   // The values a "what if" asks about take part in this turn like stated ones; the "what if" path saves only the facts
   // stated beside it ("if we had 8 H100s…? (we have two L4s)" keeps the two L4s).
   // "Fine-tuned GPT-4o tokens are pricier, aren't they?" asked about the model the team already names: a question
@@ -1097,19 +1129,19 @@ function answerTurn(
     const ack = acknowledgement(saved);
     answer.lead = `${ack ? `${ack} ` : ''}${provisional ? 'My provisional answer, job by job:' : 'My answer, job by job:'}`;
     // (What a job holds, its own residency or deployment, is no assumption: the team's note leaves those out.)
-    const held = new Set(jobsAdvice?.flatMap(({ profile }) => Object.keys(profile)) ?? []);
+    // (Held by every job, an assumption is none; held by some, it is said of the others by name.)
+    const advice = jobsAdvice ?? [];
+    const heldByAll = (field: string) => advice.every(({ profile }) => field in profile);
+    const lacking = (field: string) => advice.filter(({ profile }) => !(field in profile)).map(({ name }) => name);
     const teamNote = assumedNote(recommendation, answeredState.profile);
     const at = teamNote === '' ? -1 : answer.notes.indexOf(teamNote);
     if (at >= 0) {
-      const kept = assumedNote(
-        {
-          ...recommendation,
-          assumptions: recommendation.assumptions.filter((assumption) => !held.has(assumption.field)),
-        },
-        answeredState.profile,
-      );
+      const assumptions = recommendation.assumptions.filter((assumption) => !heldByAll(assumption.field));
+      const kept = assumedNote({ ...recommendation, assumptions }, answeredState.profile);
+      const partly = assumptions.find((assumption) => lacking(assumption.field).length < advice.length);
+      const label = partly === undefined ? '' : ` (${lacking(partly.field).join('; ')})`;
       if (kept === '') answer.notes.splice(at, 1);
-      else answer.notes[at] = kept;
+      else answer.notes[at] = kept.replace('**Assumed:**', `**Assumed${label}:**`);
     }
     // ("We have 5,000 labelled examples" said of no job, and both jobs train: each plan counts them; say so.)
     for (const shared of sharedCounts(state.profile, jobs))
@@ -1145,6 +1177,32 @@ const COUNT_WORDS: Partial<Record<keyof Profile, string>> = {
   preferencePairs: 'preference pairs',
   corpusTokens: 'tokens of documents',
 };
+
+/** The model the advice proposed, said back without being taken up, left out of the message's facts. */
+function withoutTheAdvicesModel(
+  previous: DialogueState,
+  extraction: TurnExtraction,
+  knowledge: Knowledge,
+): TurnExtraction {
+  const named = extraction.fields.modelName;
+  if (
+    named === undefined ||
+    !previous.answered ||
+    named === previous.profile.modelName ||
+    extraction.intents.adoptsModel === true ||
+    extraction.corrections.includes('modelName')
+  )
+    return extraction;
+  const proposed = recommendFor(previous.profile, knowledge).destination.model;
+  if (proposed.name !== named || (proposed.proposed !== true && !proposed.switched)) return extraction;
+  const fields: Record<string, unknown> = { ...extraction.fields };
+  const evidence: Record<string, string | undefined> = { ...extraction.evidence };
+  for (const field of ['modelName', 'modelParamsB', 'modelAccess', 'modelStage']) {
+    delete fields[field];
+    delete evidence[field];
+  }
+  return { ...extraction, fields: fields as TurnExtraction['fields'], evidence };
+}
 
 /** An answer about one of the team's jobs, headed by its name ("For the receipt sorting: …"). */
 function forJob(job: { name: string } | undefined, text: string): string {
@@ -1936,7 +1994,7 @@ function applyUnderstood(
       ? { job: previous.requestedJob, field: previous.requestedField }
       : undefined;
   // Jobs listed in this message, and what clauses naming one job (or answering a question asked for it) say of it.
-  const jobs = mergeJobs(previous.jobs, extraction, asked);
+  const jobs = mergeJobs(previous.jobs, extraction, asked, previous.profile);
   const jobOnly = jobOnlyFields(jobs, extraction, asked);
   const teamFields = Object.fromEntries(
     Object.entries(extraction.fields).filter(([field]) => !jobOnly.has(field)),

@@ -275,8 +275,10 @@ export function wishList(
   } else if (audio) {
     // Terms that change every week or day (this week's product names) go in the recogniser's text prompt, chosen per
     // call from the current list: weights tuned on them would be stale within days (the knowledge rule
-    // speech-vocabulary-by-prompt-first). Tuning stays for what is stable: accents, noise, fixed jargon.
-    if (needs.has('freshness'))
+    // speech-vocabulary-by-prompt-first). Tuning stays for what is stable: accents, noise, fixed jargon; a monthly
+    // change leaves time to tune.
+    const changesWeekly = ['weekly', 'daily', 'realtime'].includes(profile.knowledgeChanges ?? '');
+    if (changesWeekly || (needs.has('freshness') && profile.knowledgeChanges === undefined))
       wishes.push({
         methods: ['prompt-engineering'],
         objective: 'none',

@@ -118,7 +118,11 @@ export function imageAdapterRunHours(images: number | undefined, adapters = 1): 
     Math.max((each - IMAGE_FEW_SHOT_IMAGES) / (IMAGE_DATASET_IMAGES - IMAGE_FEW_SHOT_IMAGES), 0),
     1,
   );
-  const hours = IMAGE_SUBJECT_RUN_HOURS + (IMAGE_DATASET_RUN_HOURS - IMAGE_SUBJECT_RUN_HOURS) * between;
+  // (Past the write-up's dataset the steps grow with the images, at the same epochs.)
+  const hours =
+    each > IMAGE_DATASET_IMAGES
+      ? IMAGE_DATASET_RUN_HOURS * (each / IMAGE_DATASET_IMAGES)
+      : IMAGE_SUBJECT_RUN_HOURS + (IMAGE_DATASET_RUN_HOURS - IMAGE_SUBJECT_RUN_HOURS) * between;
   return Math.round(count * hours * 10) / 10;
 }
 const IMAGE_FEW_SHOT_IMAGES = 100;
@@ -530,7 +534,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     assumptions.push({
       field: 'estimates.trainingHours',
       value: runHours,
-      why: `For an image generator the compute formula (text tokens) does not apply: an adapter (LoRA) run is taken as ${runHours} GPU-hour${runHours === 1 ? '' : 's'}${adapters > 1 ? ` (one adapter for each of ${adapters})` : ''}: a subject or style from up to ${IMAGE_FEW_SHOT_IMAGES} images trains in an hour at most, a captioned dataset of about ${IMAGE_DATASET_IMAGES.toLocaleString('en-US')} images in about ${IMAGE_DATASET_RUN_HOURS} hours on an RTX 2080 Ti, and sizes in between are interpolated; the same hours whatever the GPU (a faster card would take less). Full fine-tuning is not timed (time one run on your GPU and multiply by the runs you plan).`,
+      why: `For an image generator the compute formula (text tokens) does not apply: an adapter (LoRA) run is taken as ${runHours} GPU-hour${runHours === 1 ? '' : 's'}${adapters > 1 ? ` (one adapter for each of ${adapters})` : ''}: a subject or style from up to ${IMAGE_FEW_SHOT_IMAGES} images trains in an hour at most, a captioned dataset of about ${IMAGE_DATASET_IMAGES.toLocaleString('en-US')} images in about ${IMAGE_DATASET_RUN_HOURS} hours on an RTX 2080 Ti, and sizes in between are interpolated (larger sets in proportion); the same hours whatever the GPU (a faster card would take less). Full fine-tuning is not timed (time one run on your GPU and multiply by the runs you plan).`,
     });
     imageRunNote = (assumptions.at(-1) as Assumption).why;
   }
@@ -816,12 +820,13 @@ export function requestSize(profile: Partial<Profile>): {
 
 /**
  * The input tokens of one request: the stated size, else the length of the team's examples when they are longer than
- * the default request (a 40,000-token contract per request is priced as one), less the output. Undefined otherwise.
+ * the default request (a 40,000-token contract per request is priced as one), less the output. Undefined otherwise,
+ * and for a conversation or search over documents, whose requests carry retrieved passages, not whole documents.
  */
 export function impliedInputTokens(profile: Partial<Profile>): number | undefined {
   if (profile.inputTokensPerRequest !== undefined) return profile.inputTokensPerRequest;
   const example = profile.exampleTokens;
-  if (example === undefined) return undefined;
+  if (example === undefined || profile.taskType === 'chat' || profile.taskType === 'search') return undefined;
   const output = profile.outputTokensPerRequest ?? DEFAULT_OUTPUT_TOKENS_PER_REQUEST;
   return example > DEFAULT_INPUT_TOKENS_PER_REQUEST + output ? example - output : undefined;
 }

@@ -233,7 +233,7 @@ describe('engine: a job’s verdict on a substitute model, and image adapter hou
     expect(imageAdapterRunHours(100)).toBe(1);
     expect(imageAdapterRunHours(101)).toBeLessThan(1.1);
     expect(imageAdapterRunHours(1000)).toBe(5);
-    expect(imageAdapterRunHours(5000)).toBe(5);
+    expect(imageAdapterRunHours(5000)).toBe(25);
     expect(imageAdapterRunHours(550)).toBe(3);
     expect(imageAdapterRunHours(4040, 40)).toBeLessThan(imageAdapterRunHours(4000, 40) * 1.1);
     for (let images = 0; images < 1200; images += 50)
@@ -404,18 +404,13 @@ describe("newuser56's findings, each beside a counter-example", () => {
     expect(thanks.reply).not.toMatch(/2 jobs, each with its own plan/);
   });
 
-  it('saves no model from a suggestion turned down or a model only judged; keeps a suggestion taken up (F14)', async () => {
+  it('saves no model from a suggestion turned down; keeps a suggestion taken up (F14)', () => {
     expect(
       read(
         "someone suggested distilling from gpt-4.1, but that would mean sending client contracts to openai, which we can't do",
       ).fields,
     ).toEqual({});
     expect(read('Someone suggested Gemma 2 9B. We only have a T4.').fields.modelName).toBe('Gemma 2 9B');
-    const turns = await talk([
-      'We want IDE code completions that know our internal TypeScript framework. Our code is about 7 million tokens, no labelled pairs. Code cannot leave our network. We have 2x L40S. Just recommend.',
-      'hmm phi-3-mini with 4K context feels small for our codebase. why not LoRA on the llama 8B instead?',
-    ]);
-    expect((turns[1] as TurnResult).state.profile.modelName).toBeUndefined();
     expect(read('We run Phi-3-mini today and it feels small for our codebase.').fields.modelName).toBeDefined();
   });
 });
@@ -519,5 +514,201 @@ describe('engine questions found by the fresh batches w84–w86', () => {
     expect(weekly.destination.method).toBe('prompt-engineering');
     const stable = recommend(Profile.parse(speech), knowledge, { explain: 'none' });
     expect(['lora', 'full-fine-tuning', 'qlora']).toContain(stable.destination.method);
+  });
+});
+
+describe('review31: the session’s own changes, each with the case it must still handle', () => {
+  const read = (text: string, requestedField?: ProfileField) =>
+    extractProfile(text, { knowledge, today: '2026-12-07', ...(requestedField ? { requestedField } : {}) });
+  const TRIAGE_AND_DRAFTS = [
+    'Two things: 1) ticket triage, sorting support tickets into 14 queues, and 2) a drafting assistant that writes replies in our brand voice. We use GPT-4o mini, no GPUs, data may go to OpenAI.',
+    'just recommend',
+  ];
+  it.each([
+    "We don't want to pause the drafting assistant.",
+    'We only need the triage to be accurate, the drafting can be rough.',
+    'We are not only doing the triage, the drafting assistant matters just as much.',
+    'We just want the drafting assistant to sound like us, nothing fancy.',
+    'Can we drop the drafting assistant if it says something wrong?',
+  ])('keeps both jobs after "%s" (H1)', async (text) => {
+    const turn = (await talk([...TRIAGE_AND_DRAFTS, text]))[2] as TurnResult;
+    expect(turn.state.jobs).toHaveLength(2);
+  });
+  it('says a drop made in a turn that asks something else, without the dropped job’s words as facts (L1, L7)', async () => {
+    const asked = (
+      await talk([...TRIAGE_AND_DRAFTS, 'hold off on the drafting assistant. how long would the triage take to train?'])
+    )[2] as TurnResult;
+    expect(asked.reply).toMatch(/^Dropped drafting assistant: one plan now\./);
+    const kept = (
+      await talk([...TRIAGE_AND_DRAFTS, 'drop the ticket triage, we only need the drafting assistant'])
+    )[2] as TurnResult;
+    expect(kept.reply).not.toMatch(/Noted: classifying/);
+  });
+
+  it('reads triage in a health service as safety-critical, and not the filler "er" (H2, L4)', () => {
+    expect(
+      read('We run a mental health crisis text line and want the model to triage incoming texts by risk level.').fields
+        .safetyCritical,
+    ).toBe(true);
+    expect(
+      read("We're a telehealth startup; the model will triage incoming messages by urgency.").fields.safetyCritical,
+    ).toBe(true);
+    expect(read('uh, er, ticket triage for our helpdesk').fields.safetyCritical).toBeUndefined();
+  });
+
+  it('keeps GPUs the team reminds of, and takes away only those it drops (H3)', () => {
+    expect(read("Oh and don't forget the 2 A100s we have in the lab.").fields.gpuCount).toBe(2);
+    expect(read("Don't forget the A100s can also serve it, by the way.").goneGpu).toBeUndefined();
+    expect(read('forget the L40S, we will use an API').goneGpu).toBe('NVIDIA L40S');
+  });
+
+  it('reads a corrected figure whole, and leaves a part of a count alone (H4, M11)', () => {
+    expect(read('we have 30,000 labelled reviews, sorry, 32,000').fields.labeledExamples).toBe(32000);
+    expect(read('We get 10,000 requests a day, sorry, 12,000.').fields.requestsPerDay).toBe(12000);
+    expect(
+      read('We have 5,000 labelled tickets, actually a few hundred of them are duplicates.').fields.labeledExamples,
+    ).toBe(5000);
+  });
+
+  it('keeps the team’s own model said with a judgement; leaves out the advice’s proposal named back (H5)', async () => {
+    const turn = (
+      await talk([
+        'We want to classify support tickets into 12 queues. We have 5,000 labelled tickets and 2 A100 80GB.',
+        'The model is Llama 3.1 8B, which seems small for 12 queues.',
+      ])
+    )[1] as TurnResult;
+    expect(turn.state.profile.modelName).toBe('Llama 3.1 8B');
+    const first = (
+      await talk([
+        'We want IDE code completions for our TypeScript framework, 7 million tokens of code, no labelled pairs, code stays in our network, 2x L40S. Just recommend.',
+      ])
+    )[0] as TurnResult;
+    const proposed = first.recommendation.destination.model.name as string;
+    const weighed = (
+      await talk([
+        'We want IDE code completions for our TypeScript framework, 7 million tokens of code, no labelled pairs, code stays in our network, 2x L40S. Just recommend.',
+        `hmm ${proposed} feels big for completions. why not LoRA on Llama 3.1 8B instead?`,
+      ])
+    )[1] as TurnResult;
+    expect(weighed.state.profile.modelName).toBeUndefined();
+    const taken = (
+      await talk([
+        'We want IDE code completions for our TypeScript framework, 7 million tokens of code, no labelled pairs, code stays in our network, 2x L40S. Just recommend.',
+        `ok, we'll go with ${proposed}`,
+      ])
+    )[1] as TurnResult;
+    expect(taken.state.profile.modelName).toBe(proposed);
+  });
+
+  it('prices a chatbot over long documents by its retrieved passages, and an explicit token count wins over pages (H6, M1)', () => {
+    expect(
+      read(
+        'We want a chatbot that answers employee questions from our policy documents. Each document is about 300 pages.',
+      ).fields.exampleTokens,
+    ).toBeUndefined();
+    expect(read('each contract is 30 pages, roughly 20k tokens per contract').fields.exampleTokens).toBe(20000);
+    const chat = recommend(
+      Profile.parse({ modelName: 'GPT-4o mini', taskType: 'chat', exampleTokens: 120000, requestsPerDay: 2000 }),
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(chat.assumptions.map((assumption) => assumption.why).join(' ')).not.toMatch(
+      /input from your examples' length/,
+    );
+  });
+
+  it('splits a numbered list whose item has a lettered list, and shapes a job by its head noun (M2, M9)', () => {
+    expect(
+      read('Two jobs: 1) sorting tickets into (a) billing or (b) technical queues, and 2) drafting replies.').jobs?.map(
+        (job) => job.name,
+      ),
+    ).toEqual(['sorting tickets', 'drafting replies']);
+    expect(
+      read('Two jobs: (a) transcript search for our sales team, and (b) ticket routing into 8 queues.').jobs?.map(
+        (job) => job.fields.taskType,
+      ),
+    ).toEqual(['search', 'classify']);
+  });
+
+  it.each([
+    ["We'd rent A100s through a third-party provider and serve Llama ourselves.", 'deployment', 'cloud-self-hosted'],
+    ['Labelling is done by contractors we pay by the hour.', 'gpusRented', undefined],
+    ['The docs are updated monthly - no daily changes, nothing urgent.', 'knowledgeChanges', 'monthly'],
+    ["we'll hand-label a couple thousand upfront and then add more later", 'oneTimeBudgetUSD', undefined],
+    ['we label 500, monthly, and the budget is small', 'oneTimeBudgetUSD', undefined],
+    [
+      'We want to classify tickets into 12 queues. Our 5,000 labelled tickets are in a CSV.',
+      'needsStyleOrFormat',
+      undefined,
+    ],
+    ["We can't self host, we have no GPUs.", 'deployment', 'cloud-api'],
+  ])('"%s" → %s %s (M5, M6, M7, M10, L5, L6)', (text, field, value) => {
+    expect(read(text).fields[field as ProfileField]).toBe(value);
+  });
+  it.each(['14 classes', 'there are 12 queues', '2 MLEs and a PM'])('"%s" answers no volume (M8)', (text) => {
+    expect(read(text, 'requestsPerDay').fields.requestsPerDay).toBeUndefined();
+  });
+
+  it('says a residency assumption of the job that does not hold it (M4)', async () => {
+    const turn = (
+      await talk([
+        'Two separate projects: (a) extracting key clauses from client contracts; client contracts can NEVER leave our own servers. (b) drafting marketing blog posts. We use GPT-4.1 mini today.',
+        'just recommend',
+      ])
+    )[1] as TurnResult;
+    expect(turn.reply).toMatch(
+      /\*\*Assumed \(drafting marketing blog posts\):\*\* Your data may be sent to the GPT-4\.1 mini API/,
+    );
+  });
+
+  it('compares a job’s new figure with the figure it was advised on, and keeps the team figure of the other job (M12)', async () => {
+    const { turns } = await replayHistory(
+      [
+        'We have 300 labelled examples.',
+        'Two things: sort client receipts into our 25 expense categories, and write our monthly client newsletter in our voice.',
+        'just recommend',
+        'for the receipts we have 30,000 labelled examples',
+        'yes',
+      ],
+      knowledge,
+    );
+    const held = turns[3] as TurnResult;
+    expect(held.state.pendingConfirmation?.[0]).toMatchObject({
+      field: 'labeledExamples',
+      value: 30000,
+      previous: 300,
+    });
+    const confirmed = turns[4] as TurnResult;
+    expect([0, 1].map((index) => advised(confirmed, index)?.labeledExamples)).toEqual([30000, 300]);
+  });
+
+  it('gives a figure said "for both" and confirmed to both jobs (M3)', async () => {
+    const { turns } = await replayHistory(
+      [
+        'Two things: sort client receipts into our 25 expense categories, and write our monthly client newsletter in our voice. For the receipts we have 300 labelled examples. For the newsletter we have 200 labelled examples.',
+        'just recommend',
+        'for both we have 30,000 labelled examples',
+        'yes',
+      ],
+      knowledge,
+    );
+    expect([0, 1].map((index) => advised(turns[3] as TurnResult, index)?.labeledExamples)).toEqual([30000, 30000]);
+  });
+
+  it('plans speech terms in the prompt only when they change weekly, and times large image sets in proportion (L2, L3)', () => {
+    const monthly = recommend(
+      Profile.parse({
+        modelName: 'Whisper large-v3',
+        taskType: 'transcribe',
+        knowledgeChanges: 'monthly',
+        labeledExamples: 4800,
+        gpuName: 'NVIDIA A100 80GB',
+        gpuCount: 1,
+      }),
+      knowledge,
+      { explain: 'none' },
+    );
+    expect(monthly.destination.method).not.toBe('prompt-engineering');
+    expect(imageAdapterRunHours(20000)).toBeGreaterThan(imageAdapterRunHours(1000));
   });
 });

@@ -341,8 +341,23 @@ export function extractProfile(message: string, context: ExtractContext): Extrac
     ...(listed === undefined ? {} : { jobs: listed }),
     ...(jobFacts.length === 0 ? {} : { jobFacts }),
     ...(named === undefined ? {} : { jobNamed: named }),
-    ...(dropped === undefined ? {} : { jobDropped: dropped }),
+    ...(dropped === undefined ? {} : { jobDropped: dropped.name }),
+    // ("drop the ticket triage": the words naming the job dropped say nothing of the team's task.)
+    ...(dropped?.said === undefined ? {} : withoutWordsOf(extraction, dropped.said)),
   };
+}
+
+/** The task's shape and goals read only from the words that named a job taken back. */
+function withoutWordsOf(extraction: Extraction, said: string): Pick<Extraction, 'fields' | 'evidence'> {
+  const fields: Record<string, unknown> = { ...extraction.fields };
+  const evidence: Record<string, string | undefined> = { ...extraction.evidence };
+  for (const field of ['taskType', 'goals', 'task', 'needsStyleOrFormat', 'safetyCritical'] as const) {
+    const words = evidence[field]?.toLowerCase();
+    if (words === undefined || !said.includes(words)) continue;
+    delete fields[field];
+    delete evidence[field];
+  }
+  return { fields: fields as Extraction['fields'], evidence };
 }
 
 function readProfile(message: string, context: ExtractContext): Extraction {
@@ -629,17 +644,16 @@ function readProfile(message: string, context: ExtractContext): Extraction {
   );
   askedOn.push(...questionModels.filter((item) => !askedOn.includes(item)));
   if (questionModels.length > 0) intents.modelAskedAbout = true;
-  // ("hmm phi-3-mini with 4K context feels small for our codebase": later in a conversation, a model judged in a
-  // statement, with nothing saying the team uses it, is the advice's model weighed, not the team's choice.)
+  // ("someone suggested distilling from gpt-4.1, but … we can't": a suggestion turned down is nobody's model.)
   const judgedModels = findings.filter(
     (item) =>
       (item.field === 'modelName' || item.field === 'teacherModel') &&
       !askedOn.includes(item) &&
-      (turnedDown(prepared.lower, item) || (!firstMessage && judgedModel(prepared.lower, item))),
+      turnedDown(prepared.lower, item),
   );
   askedOn.push(...judgedModels);
-  // (A suggestion turned down is dropped, not asked about.)
-  if (judgedModels.some((item) => !turnedDown(prepared.lower, item))) intents.modelAskedAbout = true;
+  // ("ok, we'll go with Llama 3.1 8B": the model named is taken up; the dialogue keeps it even when it is the advice's.)
+  if (MODEL_TAKEN_UP.test(prepared.lower)) intents.adoptsModel = true;
   // "could we serve Qwen2.5 72B on our own cards?": a model weighed in a question, not adopted.
   if (
     asksOnAModel &&
@@ -761,7 +775,7 @@ function readProfile(message: string, context: ExtractContext): Extraction {
       : {};
   // "GPT-4o is NOT our model": denied, so it leaves the profile if an earlier message put it there.
   // (Only a message that denies something is scanned for the model it denies.)
-  const denies = /\b(?:not|isn't|wasn't)\b|n't\b/.test(prepared.lower);
+  const denies = /\b(?:not|isn't|wasn't|never)\b|n't\b/.test(prepared.lower);
   for (const mention of denies ? catalogScanner(context.knowledge).findModels(prepared.lower) : []) {
     if (!mention.entry || sentenceAround(prepared.lower, mention.start, 200).includes('?')) continue;
     // ("So Llama 3.1 8B is not the model you would keep?" asks; it denies nothing.)
@@ -1041,12 +1055,9 @@ function doubtedModel(lower: string, item: Finding): boolean {
   );
 }
 
-/** A judgement of a model right after it: "… feels small", "… seems too slow for us", "… is way too big". */
-const JUDGED_AFTER =
-  /^[^.;!?\n]{0,40}?\b(?:feels?|seems?|sounds?|looks?)\s+(?:a\s+bit\s+|way\s+|too\s+|really\s+|kinda\s+|pretty\s+|quite\s+|rather\s+)*(?:small|tiny|weak|big|large|slow|expensive|pricey|limited|short|old|dated|risky|overkill)\b|^[^.;!?\n]{0,40}?\b(?:is|'s)\s+(?:way\s+|a\s+bit\s+|much\s+)?too\s+(?:small|big|weak|slow|expensive|limited|short|old)\b/;
-/** Words that make a model the team's own: "we use", "we're on", "we picked". */
-const TEAM_USES_BEFORE =
-  /\b(?:we|i)(?:'re|\s+are|'ve|\s+have)?\s+(?:use|using|run|running|have|chose|picked|went\s+with|on|deployed|switched\s+to|moved\s+to)\b[^.;!?\n]*$|\b(?:our|my)\s+(?:current\s+)?(?:model|llm)\b[^.;!?\n]*$/;
+/** "we'll go with X", "let's use X", "we picked X", "sounds good": a model named taken up. */
+const MODEL_TAKEN_UP =
+  /\b(?:go(?:ing)?\s+with|we(?:'ll|\s+will)\s+(?:use|take|go\s+with|try|adopt)|let'?s\s+(?:use|go\s+with|try|do)|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|we(?:'ve)?\s+(?:picked|chose|decided\s+on|settled\s+on)|sounds\s+good|(?:ok|okay|fine|happy)\s+with|agreed)\b/;
 
 /**
  * A suggestion turned down in the same sentence: "someone suggested distilling from gpt-4.1, but that would mean
@@ -1056,19 +1067,6 @@ const SUGGESTED_BEFORE =
   /\b(?:suggested|suggests|proposed|proposes|recommended|recommends|floated|pitched|mentioned)\b[^.;!?\n]*$/;
 const TURNED_DOWN_AFTER =
   /^[^.;!?\n]{0,30}?,?\s+but\b[^.;!?\n]{0,100}?\b(?:can't|cannot|can\s+not|won't|isn't\s+an\s+option|is\s+not\s+an\s+option|not\s+allowed|no\s+way|ruled\s+out|not\s+possible|out\s+of\s+the\s+question)\b/;
-
-/**
- * A model judged in a statement ("phi-3-mini feels small for our codebase") that nothing says the team uses, or a
- * suggestion of it turned down in the same sentence.
- */
-function judgedModel(lower: string, item: Finding): boolean {
-  const before =
-    lower
-      .slice(Math.max(0, item.start - 80), item.start)
-      .split(/[.;!?\n]/)
-      .at(-1) ?? '';
-  return JUDGED_AFTER.test(lower.slice(item.end, item.end + 80)) && !TEAM_USES_BEFORE.test(before);
-}
 
 /** A model a suggestion named, turned down in the same sentence (see TURNED_DOWN_AFTER). */
 function turnedDown(lower: string, item: Finding): boolean {
@@ -1111,7 +1109,7 @@ const TESTED_ONLY_AFTER =
  * the model, it is ruled out, not the team's.
  */
 const NOT_OURS_BEFORE =
-  /\b(?:(?:we|i)(?:'re|'m|\s+are|\s+am)\s+not\s+(?:(?:going\s+to\s+be\s+)?using|on|going\s+with|allowed\s+to\s+use|allowed\s+to\s+send\s+(?:anything|data|it)\s+to)|(?:can't|cannot|can\s+not|may\s+not|must\s+not|won't|aren't\s+allowed\s+to|are\s+not\s+allowed\s+to)\s+(?:use|send\s+(?:anything|any\s+data|data|it|them|our\s+[\w-]+)\s+(?:to|into)|touch))\s+(?:the\s+)?$/;
+  /\b(?:(?:we|i)\s+never\s+(?:chose|picked|used|ran|wanted|asked\s+for|said)|(?:we|i)(?:'re|'m|\s+are|\s+am)\s+not\s+(?:(?:going\s+to\s+be\s+)?using|on|going\s+with|allowed\s+to\s+use|allowed\s+to\s+send\s+(?:anything|data|it)\s+to)|(?:can't|cannot|can\s+not|may\s+not|must\s+not|won't|aren't\s+allowed\s+to|are\s+not\s+allowed\s+to)\s+(?:use|send\s+(?:anything|any\s+data|data|it|them|our\s+[\w-]+)\s+(?:to|into)|touch))\s+(?:the\s+)?$/;
 
 /**
  * A pilot or prototype that ran on the model named next, in one clause with nothing of now or later in between: "the
@@ -1254,8 +1252,11 @@ function bareCorrections(
       if (marker === null) continue;
       const from = item.end + marker[0].length;
       // The corrected figure and its unit, up to the next clause break.
-      const tail = /^[^,;.!?—–\n]*(?:\.\d[^,;.!?—–\n]*)?/.exec(lower.slice(from, from + 40))?.[0] ?? '';
+      // ("32,000": the separators of a figure do not end it.)
+      const tail = /^(?:[^,;.!?—–\n]|[.,](?=\d))*/.exec(lower.slice(from, from + 40))?.[0] ?? '';
       if (tail.trim() === '') continue;
+      // ("5,000 tickets, actually a few hundred of them are duplicates": a part of them, no correction.)
+      if (/\bof\s+(?:them|those|these|the\s+\w+)\b/.test(tail)) continue;
       // "300 examples and sorry, 2 GPUs": the figure after the marker is another field's.
       const tailEnd = from + tail.length;
       // ("3 GPUs — no wait, 4 — RTX A6000s": the card named after the corrected count is the same GPUs, not another field.)

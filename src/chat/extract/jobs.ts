@@ -63,7 +63,7 @@ function verbShape(part: string): NonNullable<Profile['taskType']> | undefined {
 const NOUN_SHAPES: readonly (readonly [RegExp, NonNullable<Profile['taskType']>])[] = [
   [/\b(?:extraction|extractor|parsing|parser)\b/, 'extract'],
   [/\b(?:classification|classifier|categori[sz]ation|triage|routing|tagging|moderation|sorting|sorter)\b/, 'classify'],
-  [/\b(?:transcription|transcripts?|dictation)\b/, 'transcribe'],
+  [/\b(?:transcription|dictation)\b/, 'transcribe'],
   [/\b(?:chat\s?bot|assistant|q\s?&\s?a|helpdesk\s+bot|faq\s+bot)\b/, 'chat'],
   [/\b(?:search|retrieval|recommendations?)\b/, 'search'],
   [
@@ -72,7 +72,13 @@ const NOUN_SHAPES: readonly (readonly [RegExp, NonNullable<Profile['taskType']>]
   ],
 ];
 function nounShape(part: string): NonNullable<Profile['taskType']> | undefined {
-  return NOUN_SHAPES.find(([noun]) => noun.test(part))?.[1];
+  // (The head noun comes last: "transcript search" is a search, "call-transcript summaries" are written.)
+  let last: { at: number; shape: NonNullable<Profile['taskType']> } | undefined;
+  for (const [noun, shape] of NOUN_SHAPES) {
+    for (const match of part.matchAll(new RegExp(noun.source, 'g')))
+      if (last === undefined || match.index > last.at) last = { at: match.index, shape };
+  }
+  return last?.shape;
 }
 
 /** The marks of an enumerated list: "1)", "2.", "first,", "secondly,", "(3)", "(a)", "b)". */
@@ -93,6 +99,7 @@ function enumeratedItems(lower: string): string[] | undefined {
   const marks = [...lower.matchAll(ENUMERATION_MARK)].map((match) => ({
     at: match.index + match[0].length,
     start: match.index,
+    letter: match[3] !== undefined,
     n:
       match[1] !== undefined
         ? Number(match[1])
@@ -100,8 +107,20 @@ function enumeratedItems(lower: string): string[] | undefined {
           ? match[3].charCodeAt(0) - 96
           : ORDINALS.indexOf(match[2] as string) + 1,
   }));
-  const run: typeof marks = [];
-  for (const mark of marks) if (mark.n === run.length + 1) run.push(mark);
+  // (Numbers and letters count apart: "1) sorting into (a) billing or (b) technical queues, and 2) drafting" is a list
+  // of two, whose first item has a list of its own. The run that starts first is the list of jobs.)
+  const runOf = (letters: boolean) => {
+    const run: typeof marks = [];
+    for (const mark of marks) if (mark.letter === letters && mark.n === run.length + 1) run.push(mark);
+    return run.length >= 2 ? run : [];
+  };
+  const [numbers, letters] = [runOf(false), runOf(true)];
+  const run =
+    numbers.length === 0
+      ? letters
+      : letters.length === 0 || (numbers[0]?.start ?? 0) < (letters[0]?.start ?? 0)
+        ? numbers
+        : letters;
   if (run.length < 2) return undefined;
   return run.map((mark, index) => {
     const next = run[index + 1];
@@ -239,7 +258,12 @@ function jobName(text: string): string {
   const aside = trimmed.search(
     /\(|,\s(?=(?:we|our|on|in|via|with|which|where|that|it|they|data|all|and\s+(?:we|our|it))\b)|\s[-–—]\s|:\s?/,
   );
-  if (aside > 12) trimmed = trimmed.slice(0, aside).trimEnd();
+  // (A name cut before a sub-list ends on a noun: "sorting tickets into (a) …" is "sorting tickets".)
+  if (aside > 12)
+    trimmed = trimmed
+      .slice(0, aside)
+      .trimEnd()
+      .replace(/(?:\s+(?:into|that|which|who|must|should|to|for|of|with|and|or|in|on|will|can))+$/i, '');
   if (trimmed.length <= 60) return trimmed;
   const cut = trimmed.slice(0, 61);
   // (Cut before a preposition rather than mid-phrase: "auto-triage incoming support tickets", not "… into one of our 14".)
@@ -366,7 +390,7 @@ function clauses(lower: string): { start: number; end: number; asked: boolean }[
  * assistant": a job taken back.
  */
 const DROPPED_JOB =
-  /\b(?:forget(?:\s+about)?|drop|scrap|remove|cancel|never\s*mind|leave\s+out|no\s+longer\s+need|(?:don't|do\s+not|dont)\s+need|hold\s+off\s+on|shelve|park|pause|postpone|(?:we're|we\s+are)\s+not\s+doing)\s+(?:the\s+)?([a-z][^.,;!?\n]{2,60}?)(?=\s{0,3}(?:[.,;!?\n]|$)|\s+(?:part|job|one|bit|thing|side|anymore|any\s+more|for\s+now|after\s+all)\b)/g;
+  /\b(?:forget(?:\s+about)?|drop|scrap|remove|cancel|never\s*mind|leave\s+out|no\s+longer\s+need|(?:don't|do\s+not|dont)\s+need|hold\s+off\s+on|shelve|postpone|(?:we're|we\s+are)\s+not\s+doing)\s+(?:the\s+)?([a-z][^.,;!?\n]{2,60}?)(?=\s{0,3}(?:[.,;!?\n]|$)|\s+(?:part|job|one|bit|thing|side|anymore|any\s+more|for\s+now|after\s+all)\b)/g;
 
 /**
  * "we only have one job now: the ticket triage", "just the triage classifier", "we're only doing the triage now":
@@ -375,17 +399,45 @@ const DROPPED_JOB =
 const KEPT_JOB =
   /\b(?:(?:we\s+)?only\s+have\s+one\s+(?:job|project|use\s*case|thing)(?:\s+(?:now|left))?\s*:?|one\s+job\s+(?:now|left)\s*:|(?:we(?:'re|\s+are)\s+)?(?:only|just)\s+(?:doing|need(?:ing)?|want(?:ing)?|keeping|building)|(?:^|[.;!]\s*|,\s*|\bso\s+)just)\s+(?:the\s+)?([a-z][^.,;!?\n]{2,60}?)(?=\s{0,3}(?:[.,;!?\n]|$)|\s+(?:part|job|one|now|for\s+now|then)\b)/g;
 
-/** The one job a message takes back (undefined when it takes back none, or its words name several). */
-export function droppedJob(lower: string, jobs: readonly KnownJob[]): string | undefined {
+/**
+ * Words after a job's name that make the clause say something of the job, not take it back or keep it alone: "the
+ * triage to be accurate", "the drafting assistant if it says something wrong", "the triage needs labels".
+ */
+const SAYS_MORE_OF_IT =
+  /\b(?:if|to|needs?|matters?|is|are|was|be|when|so|because|can|could|should|must|will|would|has|have|had|does|do|works?|sounds?|stays?)\b/;
+/** "we don't want to drop …", "we are not only doing …": the taking back denied. */
+const DENIED_BEFORE = /\b(?:not|don't|dont|do\s+not|never|won't|wont|isn't|aren't|no\s+need\s+to)\s+(?:\w+\s+){0,2}$/;
+
+/** The clause of a match is stated, not asked, and not denied, and its object is the job alone. */
+function takesJobBack(lower: string, match: RegExpMatchArray): boolean {
+  const object = match[1] ?? '';
+  const end = (match.index ?? 0) + match[0].length;
+  const sentenceEnd = lower.slice(end).search(/[.!?\n]/);
+  const asked = sentenceEnd >= 0 && lower[end + sentenceEnd] === '?';
+  return (
+    !asked &&
+    !SAYS_MORE_OF_IT.test(object) &&
+    !DENIED_BEFORE.test(lower.slice(Math.max(0, (match.index ?? 0) - 30), match.index ?? 0))
+  );
+}
+
+/**
+ * The one job a message takes back (undefined when it takes back none, or its words name several), and the words
+ * that named the job dropped ("the ticket triage" in "drop the ticket triage"), which state no fact of the team.
+ */
+export function droppedJob(lower: string, jobs: readonly KnownJob[]): { name: string; said?: string } | undefined {
   for (const match of lower.matchAll(DROPPED_JOB)) {
+    if (!takesJobBack(lower, match)) continue;
     const named = onlyJobNamed(match[1] ?? '', jobs);
-    if (named !== undefined) return named;
+    if (named !== undefined) return { name: named, said: match[1] ?? '' };
   }
   // (Of two jobs, the one not kept goes.)
   if (jobs.length !== 2) return undefined;
   for (const match of lower.matchAll(KEPT_JOB)) {
+    if (!takesJobBack(lower, match)) continue;
     const kept = onlyJobNamed(match[1] ?? '', jobs);
-    if (kept !== undefined) return jobs.find((job) => job.name !== kept)?.name;
+    const gone = jobs.find((job) => job.name !== kept)?.name;
+    if (kept !== undefined && gone !== undefined) return { name: gone };
   }
   return undefined;
 }

@@ -131,7 +131,7 @@ const DENIED_NUMBER = /\b(?:not|n't|instead\s+of|rather\s+than)\s+(?:about\s+|ar
  * context" answers no question about requests or examples; "8 engineers", "3 languages" neither.
  */
 export const COUNT_OF_SOMETHING_ELSE =
-  /^\s*(?:(?:-|–|to)\s*\d+(?:\.\d+)?\s*)?(?:(?:[a-z-]+\s+)?(?:files?|documents?|docs|pages?|languages?|steps?|shots?|epochs?|tokens?|words?|lines?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|chunks?|passages?|snippets?|paragraphs?|articles?|results?)|(?:(?:backend|back-end|frontend|front-end|ml|data|software|senior|junior|full[\s-]?time|part[\s-]?time|in[\s-]house|python)\s+)?(?:people|persons|engineers?|engs?|developers?|devs?|users|staff|employees|folks|scientists|analysts|interns|members))\b|^-(?:class|way|label|category|step|shot|page|word|token|layer|person|day|week|month)\b/;
+  /^\s*(?:(?:-|–|to)\s*\d+(?:\.\d+)?\s*)?(?:(?:[a-z-]+\s+)?(?:files?|documents?|docs|pages?|languages?|steps?|shots?|epochs?|tokens?|words?|lines?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|chunks?|passages?|snippets?|paragraphs?|articles?|results?)|(?:(?:backend|back-end|frontend|front-end|ml|data|software|senior|junior|full[\s-]?time|part[\s-]?time|in[\s-]house|python)\s+)?(?:people|persons|engineers?|engs?|developers?|devs?|users|staff|employees|folks|scientists|analysts|interns|members|mles?|pms?|teams)|(?:[a-z-]+\s+)?(?:classes|categories|labels|queues|buckets|intents|tags|topics|classes))\b|^-(?:class|way|label|category|step|shot|page|word|token|layer|person|day|week|month)\b/;
 /* ("2 backend engs", "20-40 pages", "a 14-class classifier": what the number counts is said right after it.) */
 
 /** A currency right after a number: "129 shillings", "84 rupees", "1.08 dollars". */

@@ -205,6 +205,8 @@ export interface ExtractionIntents {
   asksBillMismatch?: boolean;
   /** "and the Qwen2.5 1.5B, will it fit?": a fit or cost question names a model without saying it is the team's. */
   modelAskedAbout?: boolean;
+  /** "ok, we'll go with Llama 3.1 8B": the model named is taken up (even the one the advice proposed). */
+  adoptsModel?: boolean;
   /** "why do you need to know that?", "does it matter?": why the advisor asks its pending question. */
   asksAboutTheQuestion?: boolean;
   /**

@@ -143,8 +143,11 @@ const V2_FIELDS = [
 ] as const;
 
 /** Scores every utterance; returns per-key counts and the list of misses (for the printed report). */
-/** Keys newer than every annotated corpus (the fifteenth new-user trial, 2026-12-05): `gpusRented`, and thanks said beside other words. */
-const FIELDS_NO_CORPUS_KNOWS: readonly string[] = ['gpusRented', 'intent:thanks'];
+/**
+ * Keys newer than every annotated corpus: `gpusRented` and thanks said beside other words (the fifteenth new-user
+ * trial, 2026-12-05), and a model taken up (`adoptsModel`, the twenty-eighth session, 2026-12-07).
+ */
+const FIELDS_NO_CORPUS_KNOWS: readonly string[] = ['gpusRented', 'intent:thanks', 'intent:adoptsModel'];
 
 export function scoreCorpus(
   utterances: readonly CorpusUtterance[],

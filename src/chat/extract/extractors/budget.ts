@@ -61,7 +61,7 @@ const ONCE = String.raw`once(?=\s+(?:on|for)\b|\s*[,.;]|\s*$)`;
  * not one-time", "10k upfront". Read only where the sentence names a one-time period (which only money has) or a budget.
  */
 const AMOUNT_THEN_PERIOD = new RegExp(
-  `(?<![\\w.,$€£-])${AMOUNT}(?![.,]?\\d),?\\s+(?:(?:is|was)\\s+(?:a\\s+|for\\s+a\\s+)?)?(?:one[\\s-]?(?:off|time)|${ONCE}|upfront|up[\\s-]front|per\\s+month|a\\s+month|monthly|total(?=,?\\s+one[\\s-]?(?:off|time)\\b))\\b`,
+  `(?<![\\w.,$€£-])${AMOUNT}(?![.,]?\\d)(?:,\\s+(?=one[\\s-]?(?:off|time)|upfront|up[\\s-]front)|\\s+)(?:(?:is|was)\\s+(?:a\\s+|for\\s+a\\s+)?)?(?:one[\\s-]?(?:off|time)|${ONCE}|upfront|up[\\s-]front|per\\s+month|a\\s+month|monthly|total(?=,?\\s+one[\\s-]?(?:off|time)\\b))\\b`,
   'dg',
 );
 const ONE_TIME_OR_BUDGET_WORD = new RegExp(
@@ -357,6 +357,9 @@ export const extractBudget: Extractor = (message, context) => {
     const words = parseCount(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
     const value = words !== undefined && match[3] !== undefined ? words * 1000 : words;
     if (value === undefined || moneyTaken.overlaps(start, end)) continue;
+    // ("we'll hand-label a couple thousand upfront": work counted, not money; a scale in words is money only where
+    // the clause speaks of money.)
+    if (match[4] !== undefined && !MONEY_IN_CLAUSE.test(sentenceAround(lower, start, 120))) continue;
     const before = clauseBefore(lower, start);
     if (NOT_A_BUDGET_AFTER.test(lower.slice(end, end + 30)) || NOT_A_BUDGET_BEFORE.test(before)) continue;
     if (CURRENT_SPEND_BEFORE.test(before)) continue;
@@ -449,6 +452,10 @@ export const extractBudget: Extractor = (message, context) => {
     findings.push(finding('monthlyBudgetUSD', 0, zero.start, zero.end));
   return findings;
 };
+
+/** Words of money in a clause: a scale said in words before a one-time period is money only beside them. */
+const MONEY_IN_CLAUSE =
+  /\b(?:budget|spend|pay|cost|costs|invest|afford|money|dollars?|usd|eur|euros?|pounds?|bucks|set\s+aside|\$)|\$/;
 
 /**
  * "not one-off not monthly", "neither one-time nor monthly", "no one-off spend and nothing monthly either": a zero

@@ -44,12 +44,18 @@ const IN_AND_OUT = new RegExp(
   'g',
 );
 const MAX_EXAMPLE_TOKENS = 1_000_000;
+/** The things one request works on whole (not documents a bot answers from, which are its corpus). */
+const WORK_ITEM =
+  '(?:contracts?|leases?|reports?|applications?|claims?|filings?|case\\s+files?|transcripts?|letters?|agreements?|invoices?|statements?|submissions?|theses|essays?|papers?|briefs?|proposals?|policies\\s+to\\s+review)';
+/** A bot that answers from documents: their pages are its corpus ("answers employee questions from our policies"). */
+const ANSWERS_FROM_DOCUMENTS =
+  /\b(?:chat\s?bot|bot|assistant|answer\w*\s+(?:[\w-]+\s+){0,3}?questions|q\s?&\s?a|look\s+up|search)\b/;
 /**
  * "each contract is 20-40 pages", "every report runs about 12 pages", "our contracts are 30 pages each": one example's
  * length in pages (a range read at its middle), at TOKENS_PER_PAGE tokens a page.
  */
 const ITEM_IS_PAGES = new RegExp(
-  `\\b(?:(?:each|every|one|a|an|the\\s+average|an\\s+average)\\s+(?:[\\w-]+\\s+)?${ITEM}\\s+(?:is|runs?|averages?|has)|(?:our|the)\\s+(?:[\\w-]+\\s+)?${ITEM}\\s+(?:are|run|average)(?=[^.;!?\\n]{0,40}\\bpages?\\s+(?:each|long|on\\s+average|apiece)\\b))\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*(\\d{1,3})(?:\\s*(?:-|–|to)\\s*(\\d{1,3}))?\\s+pages?\\b`,
+  `\\b(?:(?:each|every|one|a|an|the\\s+average|an\\s+average)\\s+(?:[\\w-]+\\s+)?${WORK_ITEM}\\s+(?:is|runs?|averages?|has)|(?:our|the)\\s+(?:[\\w-]+\\s+)?${WORK_ITEM}\\s+(?:are|run|average)(?=[^.;!?\\n]{0,40}\\bpages?\\s+(?:each|long|on\\s+average|apiece)\\b))\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*(\\d{1,3})(?:\\s*(?:-|–|to)\\s*(\\d{1,3}))?\\s+pages?\\b`,
   'g',
 );
 /** Pages past this are no one example's length. */
@@ -103,13 +109,6 @@ export const extractExampleTokens: Extractor = (message) => {
     if (value !== undefined && value > 0) findings.push(findingFromMatch('exampleTokens', value, match));
   }
   if (findings.length > 0) return findings;
-  for (const match of allMatches(ITEM_IS_PAGES, lower)) {
-    const low = Number(match[1]);
-    const high = match[2] === undefined ? low : Number(match[2]);
-    if (!(low >= 1 && high >= low && high <= MAX_EXAMPLE_PAGES)) continue;
-    findings.push(findingFromMatch('exampleTokens', Math.round(((low + high) / 2) * TOKENS_PER_PAGE), match));
-  }
-  if (findings.length > 0) return findings;
   for (const pattern of [TOKENS_PER_ITEM, ITEM_IS_TOKENS, TRAINING_SECTIONS]) {
     for (const match of allMatches(pattern, lower)) {
       // (TRAINING_SECTIONS' second form reads its amount in groups 3 and 4.)
@@ -126,6 +125,14 @@ export const extractExampleTokens: Extractor = (message) => {
       const extra = output ? (tokens(output[1], output[2]) ?? 0) : 0;
       findings.push(findingFromMatch('exampleTokens', value + extra, match));
     }
+  }
+  // (A token count said wins over pages, an estimate; documents a bot answers from are its corpus, not its input.)
+  if (findings.length > 0 || ANSWERS_FROM_DOCUMENTS.test(lower)) return findings;
+  for (const match of allMatches(ITEM_IS_PAGES, lower)) {
+    const low = Number(match[1]);
+    const high = match[2] === undefined ? low : Number(match[2]);
+    if (!(low >= 1 && high >= low && high <= MAX_EXAMPLE_PAGES)) continue;
+    findings.push(findingFromMatch('exampleTokens', Math.round(((low + high) / 2) * TOKENS_PER_PAGE), match));
   }
   return findings;
 };

@@ -133,7 +133,7 @@ const WEIGHED_RENTAL_BEFORE =
   /\b(?:could|would|might|may|can|'d|plan\s+to|want\s+to|if\s+we|for\s+(?:bigger|larger|heavier|big|large|heavy)\s+(?:jobs|runs|workloads|experiments|models)\s*,?\s*we|when(?:ever)?\s+we\s+need\s+more\s*,?\s*we|(?:occasionally|sometimes)\s*,?\s*we)\s+(?:\w+\s+)?rent\s+(?:an?\s+|one\s+|some\s+|a\s+couple\s+of\s+|(?:\d+|two|three|four|eight)\s+)?(?:\w+\s+)?$/;
 /** "sold our A100s", "returned the L4": the GPU named next is gone. */
 const GONE_BEFORE =
-  /\b(?:returned|sold|lost|gave\s+back|handed\s+back|had\s+to\s+(?:return|give\s+back)|forget(?:\s+about)?|drop|scrap|ditch|get\s+rid\s+of|(?:we(?:'re|\s+are)\s+)?not\s+using)\s+(?:the|our|my|both|all)\s+(?:\w+\s+)?$/;
+  /\b(?:returned|sold|lost|gave\s+back|handed\s+back|had\s+to\s+(?:return|give\s+back)|(?<!\b(?:don't|do\s+not|dont|never|not)\s+)(?:forget(?:\s+about)?|drop|scrap|ditch|get\s+rid\s+of))\s+(?:the|our|my|both|all)\s+(?:\w+\s+)?$/;
 /** "the lab took the 3090 back", "IT took our A100s away" (someone else took it: not "we took the 4090 home"). */
 const TAKEN_BEFORE = /(?<!\b(?:we|i)\s)\b(?:took|has\s+taken|have\s+taken)\s+(?:the|our|my|both|all)\s+(?:\w+\s+)?$/;
 const TAKEN_AFTER = /^s?\s+(?:back|away)\b/;

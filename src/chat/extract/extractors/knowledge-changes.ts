@@ -124,7 +124,7 @@ const NOTHING_TO_GO_STALE =
 
 /** A frequency corrected right after the one said: "…-ish, no, like every week", ", sorry, more like daily". */
 const CORRECTED_FREQUENCY = new RegExp(
-  `^(?:-?ish)?\\s*[,;—–-]\\s*(?:no|sorry|actually|i\\s+mean|wait|or\\s+rather|well)\\b[,\\s]+(?:(?:like|more\\s+like|honestly|really|it's|its|probably)\\s+){0,2}(${FREQUENCY_SOURCE})\\b`,
+  `^(?:-?ish)?\\s*[,;—–-]\\s*(?:no\\s*[,—–-]|sorry|actually|i\\s+mean|wait|or\\s+rather|well)[,\\s]+(?:(?:like|more\\s+like|honestly|really|it's|its|probably)\\s+){0,2}(${FREQUENCY_SOURCE})\\b(?!\\s+(?:changes?|updates?|edits?|would|is|isn't|was))`,
 );
 
 export const extractKnowledgeChanges: Extractor = (message, context) => {
