@@ -354,8 +354,7 @@ export const extractBudget: Extractor = (message, context) => {
   for (const match of allMatches(WORD_MONEY, lower)) {
     const start = match.index;
     const end = start + match[0].length;
-    const words = parseCount(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
-    const value = words !== undefined && match[3] !== undefined ? words * 1000 : words;
+    const value = wordMoneyValue(match);
     if (value === undefined || moneyTaken.overlaps(start, end)) continue;
     // ("we'll hand-label a couple thousand upfront": work counted, not money; a scale in words is money only where
     // the clause speaks of money.)
@@ -453,6 +452,12 @@ export const extractBudget: Extractor = (message, context) => {
   return findings;
 };
 
+/** The amount a WORD_MONEY match says: its count, in thousands for "N grand". */
+function wordMoneyValue(match: RegExpMatchArray): number | undefined {
+  const words = parseCount(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
+  return words !== undefined && match[3] !== undefined ? words * 1000 : words;
+}
+
 /** Words of money in a clause: a scale said in words before a one-time period is money only beside them. */
 const MONEY_IN_CLAUSE =
   /\b(?:budget|spend|pay|cost|costs|invest|afford|money|dollars?|usd|eur|euros?|pounds?|bucks|set\s+aside|\$)|\$/;
@@ -538,12 +543,7 @@ export const extractCurrentSpend: Extractor = (message, context) => {
   // "6 million yen, roughly forty thousand dollars": a bill restated in dollars, in words.
   for (const match of allMatches(WORD_MONEY, lower)) {
     if (!SAME_AMOUNT_IN_DOLLARS.test(clauseBefore(lower, match.index))) continue;
-    const words = parseCount(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
-    consider(
-      words !== undefined && match[3] !== undefined ? words * 1000 : words,
-      match.index,
-      match.index + match[0].length,
-    );
+    consider(wordMoneyValue(match), match.index, match.index + match[0].length);
   }
   // "the 14k is what we pay for the fine-tuned GPT-4o today", "the 11k is what we pay now, not a budget": the bill
   // said back as what is paid (per month, as bills are said here).
