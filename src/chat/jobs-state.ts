@@ -64,6 +64,8 @@ export function mergeJobs(
     const kept: Partial<Profile> = {};
     if (team !== undefined)
       for (const field of taken) {
+        // (Only counts of a job's own data: a rule of the whole team, its residency or model, stays the team's.)
+        if (!(COUNTS as readonly string[]).includes(field)) continue;
         if (fields !== undefined && field in fields) continue;
         const using = jobProfile(team as Profile, jobWithInherited(team, before, job), before.length)[
           field as keyof Profile

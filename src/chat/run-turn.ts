@@ -429,10 +429,6 @@ function withUnconvertedMoney(result: TurnResult, amounts: readonly string[] | u
 const ANSWERING_KINDS: ReadonlySet<TurnKind> = new Set(['why', 'info', 'what-if', 'recommendation']);
 
 /**
- * "can we merge the lora into the weights? and is training on dialect audio a problem?": when one of several questions
- * has no answer, the reply says so ("I can't answer … from what I know") instead of passing over it.
- */
-/**
  * "Hold off on the drafting assistant. How long would the triage take?": a job taken back in a turn that answers
  * something else is said too, before the answer ("Dropped drafting assistant: one plan now.").
  */
@@ -457,6 +453,10 @@ function withDropSaid(previous: DialogueState, extraction: TurnExtraction, resul
   };
 }
 
+/**
+ * "can we merge the lora into the weights? and is training on dialect audio a problem?": when one of several questions
+ * has no answer, the reply says so ("I can't answer … from what I know") instead of passing over it.
+ */
 function withUnanswered(result: TurnResult, unanswered: readonly string[] | undefined): TurnResult {
   if (!unanswered?.length || result.replyData === undefined) return result;
   const quoted = unanswered.map((question) => `“${question}”`);
@@ -1138,8 +1138,15 @@ function answerTurn(
     if (at >= 0) {
       const assumptions = recommendation.assumptions.filter((assumption) => !heldByAll(assumption.field));
       const kept = assumedNote({ ...recommendation, assumptions }, answeredState.profile);
-      const partly = assumptions.find((assumption) => lacking(assumption.field).length < advice.length);
-      const label = partly === undefined ? '' : ` (${lacking(partly.field).join('; ')})`;
+      // (Labelled with the jobs only when what the line says comes from assumptions some job holds, so nothing said
+      // of the whole team is pinned on one job.)
+      const partly = assumptions.filter((assumption) => lacking(assumption.field).length < advice.length);
+      const teamWide = assumptions.filter((assumption) => lacking(assumption.field).length === advice.length);
+      const first = partly[0];
+      const label =
+        first !== undefined && assumedNote({ ...recommendation, assumptions: teamWide }, answeredState.profile) === ''
+          ? ` (${lacking(first.field).join('; ')})`
+          : '';
       if (kept === '') answer.notes.splice(at, 1);
       else answer.notes[at] = kept.replace('**Assumed:**', `**Assumed${label}:**`);
     }

@@ -61,7 +61,7 @@ const METHOD_AS_TASK =
  * taxonomy", "multi-tenant". How many decides adapters against copies, and serving memory.
  */
 const PER_TENANT_TASK =
-  /\b(?:per|for\s+each|for\s+every|each)\s+(?:customer|client|tenant|brand|store|franchise|account|school|hospital|clinic)\b|\b(?:each|every)\s+(?:customer|client|tenant|brand)(?:'s|s')\s+own\b|\bmulti[\s-]?tenant\b/i;
+  /\b(?:per|for\s+each|for\s+every|each)\s+(?:customer|client|tenant|brand|store|franchise|account|school|hospital|clinic)\b(?!\s+(?:emails?|tickets?|calls?|messages?|requests?|questions?|complaints?|reviews?|orders?|transactions?|records?|data|chats?|invoices?|documents?|files?|letters?|conversations?))|\b(?:each|every)\s+(?:customer|client|tenant|brand)(?:'s|s')\s+own\b|\bmulti[\s-]?tenant\b/i;
 /**
  * A task over whole long documents: "whole commercial leases of up to 30,000 tokens", "entire contracts", "40-page
  * reports". One example's length then decides training memory, far past the 500 tokens assumed.
@@ -358,7 +358,15 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       'The task is done once per customer: how many decides one adapter each on a shared base or copies.',
     );
   // "Whole leases of up to 30,000 tokens": one example's length decides training memory, far past the 500 assumed.
-  if (input.exampleTokens === undefined && LONG_INPUT_TASK.test(task) && facts.weightsAvailable !== false)
+  // (Not for a conversation or search over documents: those are its corpus, and a request carries retrieved passages.)
+  if (
+    input.exampleTokens === undefined &&
+    LONG_INPUT_TASK.test(task) &&
+    facts.weightsAvailable !== false &&
+    input.taskType !== 'chat' &&
+    input.taskType !== 'search' &&
+    !(input.goals ?? []).includes('knowledge')
+  )
     ask(
       'exampleTokens',
       'The task reads whole long documents: their length in tokens decides training memory and time.',

@@ -712,3 +712,80 @@ describe('review31: the session’s own changes, each with the case it must stil
     expect(imageAdapterRunHours(20000)).toBeGreaterThan(imageAdapterRunHours(1000));
   });
 });
+
+describe('review32: the second round of the session’s own changes', () => {
+  const read = (text: string) => extractProfile(text, { knowledge, today: '2026-12-07' });
+  const TRIAGE_AND_DRAFTS = [
+    'Two things: 1) ticket triage, sorting support tickets into 14 queues, and 2) a drafting assistant that writes replies in our brand voice. We use GPT-4o mini, no GPUs, data may go to OpenAI.',
+    'just recommend',
+  ];
+  it('lets a later team-wide residency rule reach every job (H1)', async () => {
+    const turn = (
+      await talk([
+        ...TRIAGE_AND_DRAFTS,
+        'For the triage, the tickets must stay on our own servers.',
+        'Update: legal says no customer data may leave our premises at all, for anything.',
+      ])
+    )[3] as TurnResult;
+    expect([0, 1].map((index) => advised(turn, index)?.dataMustStayOnPrem)).toEqual([true, true]);
+  });
+  it.each([
+    'We triage tickets from our service health dashboard.',
+    'We want to triage alerts from our cluster health checks.',
+  ])('reads "%s" as no care (H2)', (text) => {
+    expect(read(text).fields.safetyCritical).toBeUndefined();
+  });
+  it('still reads a crisis line’s triage as care (H2 guard)', () => {
+    expect(read('We triage calls for our mental health crisis line.').fields.safetyCritical).toBe(true);
+  });
+  it.each([
+    'Drop the drafting assistant, what would the triage cost per month?',
+    'ok let us drop the one that does the drafting.',
+    'Drop the drafting assistant — it is not needed.',
+    'park the drafting assistant for now',
+  ])('drops a job said as "%s" (H3, L3)', async (text) => {
+    const turn = (await talk([...TRIAGE_AND_DRAFTS, text]))[2] as TurnResult;
+    expect(turn.state.jobs).toBeUndefined();
+  });
+  it('takes GPUs no longer used away, and keeps those free for the work (H4)', () => {
+    expect(read('We are not using the A100s anymore, they went back to the lab.').goneGpu).toBe('NVIDIA A100 80GB');
+    expect(read('We are not using the A100s for anything else, so they are all yours.').goneGpu).toBeUndefined();
+  });
+  it('keeps the advice’s model once the team says it runs it (M1)', () => {
+    expect(read('We already run Llama 3.1 8B on those L4s, it is fine-tuned.').intents.adoptsModel).toBe(true);
+    expect(read('ok we are going to use Llama 3.1 8B.').intents.adoptsModel).toBe(true);
+    expect(read('phi-3-mini feels small. The budget sounds good though.').intents.adoptsModel).toBeUndefined();
+  });
+  it('asks no customer count of a per-item task, nor an example length of a document Q&A (M2, M3)', () => {
+    const asked = (profile: Record<string, unknown>) =>
+      recommend(Profile.parse(profile), knowledge, { explain: 'none' }).questions.map((question) => question.field);
+    expect(
+      asked({
+        task: 'classify each customer email into 12 queues',
+        taskType: 'classify',
+        modelName: 'GPT-4o mini',
+        labeledExamples: 3000,
+        requestsPerDay: 500,
+      }),
+    ).not.toContain('tasksCount');
+    expect(
+      asked({
+        task: 'answers employee questions from our 200 pages of HR policies',
+        taskType: 'chat',
+        goals: ['knowledge'],
+        gpuName: 'NVIDIA L4',
+        gpuCount: 2,
+        corpusTokens: 80000,
+      }),
+    ).not.toContain('exampleTokens');
+  });
+  it.each([
+    ['Each contract is 30 pages; we want an assistant that flags risky clauses.', 'exampleTokens', 12000],
+    ['We call Llama 3.1 70B through a third-party provider.', 'deployment', 'cloud-api'],
+    ['We have two A10G instances on Lambda. We pay for them by the hour.', 'gpusRented', true],
+    ['not 500 emails, 12 categories', 'labeledExamples', undefined],
+    ['not 50 labeled examples, 500', 'labeledExamples', 500],
+  ])('"%s" → %s %s (M4–M7)', (text, field, value) => {
+    expect(read(text).fields[field as ProfileField]).toBe(value);
+  });
+});

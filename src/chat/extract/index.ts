@@ -653,7 +653,13 @@ function readProfile(message: string, context: ExtractContext): Extraction {
   );
   askedOn.push(...judgedModels);
   // ("ok, we'll go with Llama 3.1 8B": the model named is taken up; the dialogue keeps it even when it is the advice's.)
-  if (MODEL_TAKEN_UP.test(prepared.lower)) intents.adoptsModel = true;
+  // (In the sentence that names the model: "sounds good" elsewhere takes up nothing.)
+  if (
+    findings.some(
+      (item) => item.field === 'modelName' && MODEL_TAKEN_UP.test(sentenceAround(prepared.lower, item.start, 200)),
+    )
+  )
+    intents.adoptsModel = true;
   // "could we serve Qwen2.5 72B on our own cards?": a model weighed in a question, not adopted.
   if (
     asksOnAModel &&
@@ -1057,7 +1063,7 @@ function doubtedModel(lower: string, item: Finding): boolean {
 
 /** "we'll go with X", "let's use X", "we picked X", "sounds good": a model named taken up. */
 const MODEL_TAKEN_UP =
-  /\b(?:go(?:ing)?\s+with|we(?:'ll|\s+will)\s+(?:use|take|go\s+with|try|adopt)|let'?s\s+(?:use|go\s+with|try|do)|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|we(?:'ve)?\s+(?:picked|chose|decided\s+on|settled\s+on)|sounds\s+good|(?:ok|okay|fine|happy)\s+with|agreed)\b/;
+  /\b(?:go(?:ing)?\s+with|going\s+to\s+(?:use|go\s+with|run|deploy)|we(?:'ll|\s+will)\s+(?:use|take|go\s+with|try|adopt|run)|let'?s\s+(?:use|go\s+with|try|do)|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|we(?:'ve)?\s+(?:picked|chose|decided\s+on|settled\s+on)|(?:we|i)(?:'re|\s+are)?\s+(?:already\s+)?(?:use|using|run|running|have|deployed|serve|serving)|it\s+is\s+fine[\s-]?tuned|it\s+is\b(?=\s*[.!]?\s*$)|sounds\s+good|(?:ok|okay|fine|happy)\s+with|agreed)\b|^\W*yes\b/;
 
 /**
  * A suggestion turned down in the same sentence: "someone suggested distilling from gpt-4.1, but that would mean

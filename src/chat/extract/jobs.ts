@@ -390,7 +390,7 @@ function clauses(lower: string): { start: number; end: number; asked: boolean }[
  * assistant": a job taken back.
  */
 const DROPPED_JOB =
-  /\b(?:forget(?:\s+about)?|drop|scrap|remove|cancel|never\s*mind|leave\s+out|no\s+longer\s+need|(?:don't|do\s+not|dont)\s+need|hold\s+off\s+on|shelve|postpone|(?:we're|we\s+are)\s+not\s+doing)\s+(?:the\s+)?([a-z][^.,;!?\n]{2,60}?)(?=\s{0,3}(?:[.,;!?\n]|$)|\s+(?:part|job|one|bit|thing|side|anymore|any\s+more|for\s+now|after\s+all)\b)/g;
+  /\b(?:forget(?:\s+about)?|drop|scrap|remove|cancel|never\s*mind|leave\s+out|no\s+longer\s+need|(?:don't|do\s+not|dont)\s+need|hold\s+off\s+on|shelve|park|postpone|(?:we're|we\s+are)\s+not\s+doing)\s+(?:the\s+)?([a-z][^.,;!?\n—–]{2,60}?)(?=\s{0,3}(?:[.,;!?\n—–]|\s-\s|$)|\s+(?:part|job|one|bit|thing|side|anymore|any\s+more|for\s+now|after\s+all)\b)/g;
 
 /**
  * "we only have one job now: the ticket triage", "just the triage classifier", "we're only doing the triage now":
@@ -408,15 +408,25 @@ const SAYS_MORE_OF_IT =
 /** "we don't want to drop …", "we are not only doing …": the taking back denied. */
 const DENIED_BEFORE = /\b(?:not|don't|dont|do\s+not|never|won't|wont|isn't|aren't|no\s+need\s+to)\s+(?:\w+\s+){0,2}$/;
 
-/** The clause of a match is stated, not asked, and not denied, and its object is the job alone. */
-function takesJobBack(lower: string, match: RegExpMatchArray): boolean {
+/**
+ * The clause of a match is stated, not asked, and not denied, and its object is the job alone ("the one that does the
+ * drafting" names the job in a relative clause; only words after the job's own say more of it).
+ */
+function takesJobBack(lower: string, match: RegExpMatchArray, jobs: readonly KnownJob[]): boolean {
   const object = match[1] ?? '';
   const end = (match.index ?? 0) + match[0].length;
-  const sentenceEnd = lower.slice(end).search(/[.!?\n]/);
-  const asked = sentenceEnd >= 0 && lower[end + sentenceEnd] === '?';
+  // (The clause asks when it ends in a question mark: "drop the drafting assistant, what would the triage cost?"
+  // drops and then asks.)
+  const clauseEnd = lower.slice(end).search(/[.,;!?\n—–]|\s-\s/);
+  const asked = clauseEnd >= 0 && lower[end + clauseEnd] === '?';
+  const words = object.split(/\s+/);
+  const lastNaming = words.findLastIndex((word) =>
+    jobs.some((job) => job.keywords.some((keyword) => stems(word).has(keyword))),
+  );
+  const after = lastNaming < 0 ? object : words.slice(lastNaming + 1).join(' ');
   return (
     !asked &&
-    !SAYS_MORE_OF_IT.test(object) &&
+    !SAYS_MORE_OF_IT.test(after) &&
     !DENIED_BEFORE.test(lower.slice(Math.max(0, (match.index ?? 0) - 30), match.index ?? 0))
   );
 }
@@ -427,14 +437,14 @@ function takesJobBack(lower: string, match: RegExpMatchArray): boolean {
  */
 export function droppedJob(lower: string, jobs: readonly KnownJob[]): { name: string; said?: string } | undefined {
   for (const match of lower.matchAll(DROPPED_JOB)) {
-    if (!takesJobBack(lower, match)) continue;
+    if (!takesJobBack(lower, match, jobs)) continue;
     const named = onlyJobNamed(match[1] ?? '', jobs);
     if (named !== undefined) return { name: named, said: match[1] ?? '' };
   }
   // (Of two jobs, the one not kept goes.)
   if (jobs.length !== 2) return undefined;
   for (const match of lower.matchAll(KEPT_JOB)) {
-    if (!takesJobBack(lower, match)) continue;
+    if (!takesJobBack(lower, match, jobs)) continue;
     const kept = onlyJobNamed(match[1] ?? '', jobs);
     const gone = jobs.find((job) => job.name !== kept)?.name;
     if (kept !== undefined && gone !== undefined) return { name: gone };

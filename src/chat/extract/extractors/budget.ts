@@ -460,7 +460,7 @@ function wordMoneyValue(match: RegExpMatchArray): number | undefined {
 
 /** Words of money in a clause: a scale said in words before a one-time period is money only beside them. */
 const MONEY_IN_CLAUSE =
-  /\b(?:budget|spend|pay|cost|costs|invest|afford|money|dollars?|usd|eur|euros?|pounds?|bucks|set\s+aside|\$)|\$/;
+  /\b(?:budget|spend|pay|cost|costs|invest|afford|money|dollars?|usd|eur|euros?|pounds?|bucks|set\s+aside)\b|\$/;
 
 /**
  * "not one-off not monthly", "neither one-time nor monthly", "no one-off spend and nothing monthly either": a zero

@@ -224,7 +224,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // "we will NOT self host … api only is fine": the team calls a vendor's endpoint.
         String.raw`\b(?:we\s+)?(?:will\s+not|won't|wont|can't|cannot|can\s+not|don't\s+want\s+to|do\s+not\s+want\s+to|(?:are|'re)\s+not\s+going\s+to|never\s+want\s+to)\s+self[\s-]?host\b|\bno\s+self[\s-]?hosting\b`,
         // "Llama 3.1 70B through a hosted provider": someone else serves it, the team calls it.
-        String.raw`(?<!\b(?:rent\w*|leas\w*|hir\w*)\b[^.;!?\n]{0,40})\b(?:through|via|from|on|with)\s+(?:a|an|some)\s+(?:hosted|managed|inference)\s+(?:inference\s+)?(?:providers?|vendors?|services?)\b`,
+        String.raw`(?<!\b(?:rent\w*|leas\w*|hire[sd]?)\b[^.;!?\n]{0,40})\b(?:through|via|from|on|with)\s+(?:a|an|some)\s+(?:hosted|managed|third[\s-]party|inference)\s+(?:inference\s+)?(?:providers?|vendors?|services?)\b`,
         String.raw`\bapi\s+calls?\s+to\s+(?:openai|anthropic|azure|a\s+provider|the\s+provider)\b`,
         String.raw`\bcloud\s+api\b`,
         // "we just type into the chatgpt website", "the plus subscription", "it's openai's cloud".

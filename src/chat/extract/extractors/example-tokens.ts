@@ -49,7 +49,7 @@ const WORK_ITEM =
   '(?:contracts?|leases?|reports?|applications?|claims?|filings?|case\\s+files?|transcripts?|letters?|agreements?|invoices?|statements?|submissions?|theses|essays?|papers?|briefs?|proposals?|policies\\s+to\\s+review)';
 /** A bot that answers from documents: their pages are its corpus ("answers employee questions from our policies"). */
 const ANSWERS_FROM_DOCUMENTS =
-  /\b(?:chat\s?bot|bot|assistant|answer\w*\s+(?:[\w-]+\s+){0,3}?questions|q\s?&\s?a|look\s+up|search)\b/;
+  /\b(?:(?:chat\s?bot|bot|assistant)\s+(?:that\s+|which\s+)?(?:answers|responds|replies)|answer\w*\s+(?:[\w-]+\s+){0,3}?questions|q\s?&\s?a|search\s+(?:over|across|through)\s+(?:our|the))\b/;
 /**
  * "each contract is 20-40 pages", "every report runs about 12 pages", "our contracts are 30 pages each": one example's
  * length in pages (a range read at its middle), at TOKENS_PER_PAGE tokens a page.

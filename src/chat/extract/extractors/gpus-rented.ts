@@ -31,6 +31,8 @@ const RENTED = new RegExp(
     String.raw`\b${GPU_WORD}\s+(?:that\s+|which\s+)?(?:we|i)(?:'re|\s+are)?\s+(?:currently\s+|just\s+)?(?:rent|renting|lease|leasing|hire)\b`,
     // "a g6e instance we pay for by the hour", "we pay for it by the hour": an hourly bill is a rental.
     String.raw`\b${GPU_WORD}\s+(?:that\s+)?(?:we|i)\s+pay\s+(?:for\s+)?(?:by|per)\s+the\s+hour\b`,
+    // "We have two A10G instances on Lambda. We pay for them by the hour." (not "contractors we pay by the hour").
+    String.raw`(?<=\b${GPU_WORD}\b[^\n]{0,120}?)\b(?:we|i)\s+pay\s+for\s+(?:it|them|those|these)\s+(?:by|per)\s+the\s+hour\b`,
     // "1 L40S in our aws account (g6e)", "one A10G on AWS", "a g5 instance": a GPU in a public cloud is billed by it.
     String.raw`\b(?:\d+|one|a|an|two|four|eight)\s*(?:x\s*)?${RENTED_GPU_NAME}\s+(?:[\w()-]+\s+){0,2}?(?:in|on)\s+(?:our\s+)?(?:aws|gcp|azure(?!\s+openai)|ec2|google\s+cloud)\b|\b(?:g4dn|g5|g6e?|p4de?|p5e?)(?:\.\w+)?\s+instances?\b|\(\s*(?:g4dn|g5|g6e?|p4de?|p5e?)(?:\.\w+)?\s*\)`,
     // "we don't own them", "not owned".

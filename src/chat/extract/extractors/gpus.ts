@@ -137,9 +137,12 @@ const GONE_BEFORE =
 /** "the lab took the 3090 back", "IT took our A100s away" (someone else took it: not "we took the 4090 home"). */
 const TAKEN_BEFORE = /(?<!\b(?:we|i)\s)\b(?:took|has\s+taken|have\s+taken)\s+(?:the|our|my|both|all)\s+(?:\w+\s+)?$/;
 const TAKEN_AFTER = /^s?\s+(?:back|away)\b/;
-/** "the 3090 is gone", "the A100s were taken away". */
+/** "the 3090 is gone", "the A100s were taken away", "(not using the A100s) anymore". */
 const GONE_AFTER =
   /^s?\s*(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:gone|taken(?:\s+away|\s+back)?|returned|sold|reclaimed)\b)/;
+/** "we're not using the A100s anymore", "no longer using the 3090": a GPU out of use (not "for anything else"). */
+const NOT_USING_BEFORE = /\b(?:not|no\s+longer)\s+using\s+(?:the|our|my|both|all)\s+(?:\w+\s+)?$/;
+const NOT_USING_AFTER = /^s?\s+(?:any\s?more|now|after\s+all)\b/;
 /** The pseudo-field a GPU said to be gone travels under until extractProfile sets it aside (see Extraction.goneGpu). */
 export const GONE_GPU_FIELD = 'goneGpu';
 const NO_GPUS = new RegExp(
@@ -254,6 +257,8 @@ export const extractGpus: Extractor = (message, context) => {
     if (
       GONE_BEFORE.test(window) ||
       GONE_AFTER.test(following30) ||
+      (NOT_USING_BEFORE.test(window) &&
+        (/\bno\s+longer\s+using\b/.test(window) || NOT_USING_AFTER.test(following30))) ||
       (TAKEN_BEFORE.test(window) && TAKEN_AFTER.test(following30))
     ) {
       if (mention.entry)

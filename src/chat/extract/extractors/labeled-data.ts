@@ -156,7 +156,7 @@ const LABELED_ONES_ARE_COUNT = new RegExp(
 );
 /** "not 50 labeled examples, 500": the count said right after the one denied (x65). */
 const DENIED_THEN_COUNT = new RegExp(
-  `\\bnot\\s+(?:${COUNT_SOURCE})\\s+(?:labell?ed\\s+|annotated\\s+)?(?:examples|samples|pairs|labels|records|rows|tickets|emails)\\s*[,;:—–-]\\s*(?:but\\s+|it's\\s+|its\\s+|more\\s+like\\s+|actually\\s+)?(${COUNT_SOURCE})\\b(?!\\s*(?:%|percent|weeks?|months?|days?|gb|tokens?))`,
+  `\\bnot\\s+(?:${COUNT_SOURCE})\\s+(?:labell?ed\\s+(?:examples|samples|pairs|records|rows|tickets|emails)|annotated\\s+(?:examples|samples|records|rows|tickets|emails)|examples|samples|pairs|labels)\\s*[,;:—–-]\\s*(?:but\\s+|it's\\s+|its\\s+|more\\s+like\\s+|actually\\s+)?(${COUNT_SOURCE})(?=\\s*(?:[.,;!?)]|$|\\s+(?:labell?ed\\s+)?(?:examples|samples|pairs|labels|records|rows|tickets|emails)\\b))`,
   'g',
 );
 /** "900 contracts where associates marked up the deviating clauses": records people annotated. */

@@ -8,7 +8,7 @@ import type { Extractor, Finding } from '../types.ts';
 
 /** Words of health care ("patient message triage", "nurse triage"): triage near them is care, not a queue. */
 const HEALTH_WORDS =
-  /\b(?:patients?|clinic\w*|er\s+(?:triage|visits?|nurses?|doctors?|cases?|patients?|staff|department)|(?<=\b(?:the|our|an|in)\s)er(?=\s*(?:[.,;!?)]|$))|emergency|symptoms?|nurses?|medical|hospital\w*|doctors?|physicians?|triage\s+nurses?|ambulance|a&e|\w*health\w*|mental|crisis|suicid\w*|self[\s-]harm|pharmac\w*|vet(?:erinary)?|counsell?or\w*|therap\w*|care\s+home|urgent\s+care)\b/;
+  /\b(?:patients?|clinic\w*|er\s+(?:triage|visits?|nurses?|doctors?|cases?|patients?|staff|department)|(?<=\b(?:the|our|an|in)\s)er(?=\s*(?:[.,;!?)]|$))|emergency|symptoms?|nurses?|medical|hospital\w*|doctors?|physicians?|triage\s+nurses?|ambulance|a&e|mental\s+health|health\s*care|telehealth|e-?health|health\s+(?:service|system|insurer|plan|records?|clinic|centre|center)(?!\s+(?:checks?|dashboard|endpoint|monitor\w*|status|score))|(?:crisis|suicide|helpline)\s+(?:lines?|hotlines?|calls?|chats?|texts?|centre|center|service)|suicid\w*|self[\s-]harm|pharmacists?|veterinar\w*|vet\s+clinics?|counsell?or\w*|therapists?|therapy\s+(?:sessions?|patients?|clients?)|care\s+home|urgent\s+care)\b/;
 
 /** Hardware handed to another department: "the other cards are busy with (radiology)", "GPUs reserved for (pharma)". */
 const OTHER_DEPARTMENT_BEFORE =
