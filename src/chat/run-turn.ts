@@ -482,6 +482,8 @@ function answerTurn(
   // ("hmm phi-3-mini with 4K context feels small for our codebase", when Phi-3-mini is the model the advice proposed:
   // the advice's model, named back while weighing it, is not the team's choice unless the message takes it up.)
   extraction = withoutTheAdvicesModel(previous, extraction, knowledge);
+  // ("sorry, typo, I meant $734/mo", the advice's own rent quoted back: no budget, unless the words say budget.)
+  extraction = withoutTheAdvicesFigure(previous, extraction, knowledge);
   // The values a "what if" asks about take part in this turn like stated ones; the "what if" path saves only the facts
   // stated beside it ("if we had 8 H100s…? (we have two L4s)" keeps the two L4s).
   // "Fine-tuned GPT-4o tokens are pricier, aren't they?" asked about the model the team already names: a question
@@ -1184,6 +1186,31 @@ const COUNT_WORDS: Partial<Record<keyof Profile, string>> = {
   preferencePairs: 'preference pairs',
   corpusTokens: 'tokens of documents',
 };
+
+/** Every monthly dollar figure in a recommendation (its bills, rents and estimates), found by key. */
+function monthlyFigures(value: unknown, found: number[] = [], key = ''): number[] {
+  if (typeof value === 'number' && /monthly/i.test(key)) found.push(value);
+  else if (Array.isArray(value)) for (const item of value) monthlyFigures(item, found, key);
+  else if (value !== null && typeof value === 'object')
+    for (const [name, item] of Object.entries(value)) monthlyFigures(item, found, name);
+  return found;
+}
+
+/** A monthly amount that is one of the advice's own figures, said without the word budget, left out of the facts. */
+function withoutTheAdvicesFigure(
+  previous: DialogueState,
+  extraction: TurnExtraction,
+  knowledge: Knowledge,
+): TurnExtraction {
+  const said = extraction.fields.monthlyBudgetUSD;
+  if (said === undefined || said <= 0 || !previous.answered || extraction.intents.saysBudget === true)
+    return extraction;
+  const figures = monthlyFigures(recommendFor(previous.profile, knowledge));
+  if (!figures.some((figure) => Math.abs(figure - said) <= Math.max(1, figure * 0.01))) return extraction;
+  const { monthlyBudgetUSD: _quoted, ...fields } = extraction.fields;
+  const { monthlyBudgetUSD: _words, ...evidence } = extraction.evidence;
+  return { ...extraction, fields, evidence };
+}
 
 /** The model the advice proposed, said back without being taken up, left out of the message's facts. */
 function withoutTheAdvicesModel(

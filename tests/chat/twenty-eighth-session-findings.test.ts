@@ -789,3 +789,35 @@ describe('review32: the second round of the session’s own changes', () => {
     expect(read(text).fields[field as ProfileField]).toBe(value);
   });
 });
+
+describe("newuser57's findings", () => {
+  const read = (text: string) => extractProfile(text, { knowledge, today: '2026-12-07' });
+  const HELPDESK = [
+    'we have a qwen2.5 7b on a rented A10G on AWS, paying by the hour. its an internal IT helpdesk bot, people complain it makes stuff up about our procedures',
+    'procedures change monthly, ~300 pages of confluence docs, 300 questions a day. just recommend',
+  ];
+  it('keeps the advice’s own monthly figure quoted back out of the budget, and a budget said as such in (F01)', async () => {
+    const turns = await talk([
+      ...HELPDESK,
+      'sorry, typo, I meant $734/mo. so: would running it on gpt-4o mini via API be cheaper than renting the A10G?',
+    ]);
+    const quoted = turns[2] as TurnResult;
+    expect(quoted.state.profile.monthlyBudgetUSD).toBeUndefined();
+    expect(quoted.reply).toMatch(
+      /If you had GPT-4o mini as the model and used through a cloud API: Running it: about \$\d+ a month of API calls/,
+    );
+    const budget = (await talk([...HELPDESK, 'our monthly budget is $734']))[2] as TurnResult;
+    expect(budget.state.profile.monthlyBudgetUSD).toBe(734);
+  });
+  it('takes a monthly budget back when the team says it has none (F01)', () => {
+    expect(read('We use Qwen2.5 7B. We do not have a monthly budget.').removedFields).toContain('monthlyBudgetUSD');
+    expect(read('we have NO monthly budget limit').removedFields).toContain('monthlyBudgetUSD');
+    expect(read('we have no monthly budget problems, it is $500').removedFields).toBeUndefined();
+  });
+  it('answers the cost of an option named in the question (F05)', () => {
+    const asked = read('what would gpt-4o mini cost per month instead?');
+    expect(asked.intents.asksCost).toBeDefined();
+    expect(asked.fields.modelName).toBeUndefined();
+    expect(read('it would be cheaper than that').intents.asksCost).toBeUndefined();
+  });
+});

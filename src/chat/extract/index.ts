@@ -653,6 +653,12 @@ function readProfile(message: string, context: ExtractContext): Extraction {
   );
   askedOn.push(...judgedModels);
   // ("ok, we'll go with Llama 3.1 8B": the model named is taken up; the dialogue keeps it even when it is the advice's.)
+  if (
+    /\b(?:budget|afford|cap|capped|limit|max(?:imum)?|ceiling|can\s+spend|may\s+spend|allowed\s+to\s+spend)\b/.test(
+      prepared.lower,
+    )
+  )
+    intents.saysBudget = true;
   // (In the sentence that names the model: "sounds good" elsewhere takes up nothing.)
   if (
     findings.some(
@@ -948,9 +954,20 @@ function readProfile(message: string, context: ExtractContext): Extraction {
   const statedFindings = new Set(
     dropUnstated(prepared, findings, false, firstMessage).filter((item) => notAsked(item) && !inWhatIfSentence(item)),
   );
+  // ("would gpt-4o mini via API be cheaper than renting the A10G?": what follows "than" is today's setup, the
+  // baseline of the comparison, not the option asked about.)
+  const baselines = allMatches(
+    /\b(?:cheaper|dearer|pricier|faster|slower|better|worse)\s+than\b[^.;!?\n]*/g,
+    prepared.lower,
+  ).map((match) => ({ start: match.index, end: match.index + match[0].length }));
   const asked = outsideUnanswered(
     prepared.original,
-    chooseFindings(dropUnstated(prepared, findings, true, firstMessage).filter((item) => !statedFindings.has(item))),
+    chooseFindings(
+      dropUnstated(prepared, findings, true, firstMessage).filter(
+        (item) =>
+          !statedFindings.has(item) && !baselines.some((span) => span.start <= item.start && item.end <= span.end),
+      ),
+    ),
     intents.unanswered,
   );
   const hypothetical = collect(asked);
@@ -1652,7 +1669,7 @@ const NO_LATENCY_TARGET =
   /\b(?:latency|speed|response\s+time)\s+(?:really\s+)?(?:doesn'?t|does\s+not|don'?t|won'?t)\s+(?:really\s+)?matter\b|\b(?:latency|speed|response\s+time)\s+(?:is\s+not|isn'?t|is\s+no)\s+(?:really\s+)?(?:an?\s+)?(?:issue|concern|problem|constraint|requirement|priority|factor)\b|\b(?:there\s+is\s+no|there's\s+no|we\s+have\s+no|we\s+don'?t\s+have\s+(?:a|any)|no)\s+(?:real\s+|hard\s+|strict\s+|particular\s+)?(?:latency|speed|response[\s-]time)\s+(?:target|requirement|constraint|limit|budget|sla|goal)s?\b|\b(?:don'?t|do\s+not)\s+(?:really\s+)?care\s+(?:about|much\s+about)\s+(?:the\s+)?(?:latency|speed|response\s+time)\b/;
 const NO_LATENCY_TARGET_ALL = new RegExp(NO_LATENCY_TARGET.source, 'g');
 const BUDGET_DISOWNED =
-  /\b(?:we\s+)?(?:(?:don't|do\s+not|dont)\s+have\s+(?:a|any)|have\s+no)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\s+of\b|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?(?:the|that|our)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\b/g;
+  /\b(?:we\s+)?(?:(?:don't|do\s+not|dont)\s+have\s+(?:a|any)|have\s+no)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget(?:\s+of\b|\s+(?:limit|cap|ceiling)\b|(?=\s*(?:[.!;,]|$)))|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?(?:the|that|our)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\b/g;
 /** A fact taken back: "drop that", "forget it", "please remove that". */
 const TAKEN_BACK = /\b(?:drop|forget|ignore|remove|scratch|delete)\s+(?:that|it|this)\b/;
 /** "we are NOT using GPT-4.1 as a teacher", "drop the teacher", "there is no teacher model". */

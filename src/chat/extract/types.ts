@@ -207,6 +207,8 @@ export interface ExtractionIntents {
   modelAskedAbout?: boolean;
   /** "ok, we'll go with Llama 3.1 8B": the model named is taken up (even the one the advice proposed). */
   adoptsModel?: boolean;
+  /** The message says budget, a cap or what may be spent: an amount in it is a budget, even one the advice quoted. */
+  saysBudget?: boolean;
   /** "why do you need to know that?", "does it matter?": why the advisor asks its pending question. */
   asksAboutTheQuestion?: boolean;
   /**

@@ -145,9 +145,15 @@ const V2_FIELDS = [
 /** Scores every utterance; returns per-key counts and the list of misses (for the printed report). */
 /**
  * Keys newer than every annotated corpus: `gpusRented` and thanks said beside other words (the fifteenth new-user
- * trial, 2026-12-05), and a model taken up (`adoptsModel`, the twenty-eighth session, 2026-12-07).
+ * trial, 2026-12-05), a model taken up and a budget said as such (`adoptsModel`, `saysBudget`, the twenty-eighth
+ * session, 2026-12-07).
  */
-const FIELDS_NO_CORPUS_KNOWS: readonly string[] = ['gpusRented', 'intent:thanks', 'intent:adoptsModel'];
+const FIELDS_NO_CORPUS_KNOWS: readonly string[] = [
+  'gpusRented',
+  'intent:thanks',
+  'intent:adoptsModel',
+  'intent:saysBudget',
+];
 
 export function scoreCorpus(
   utterances: readonly CorpusUtterance[],
