@@ -22,6 +22,7 @@ import { asksAQuestion } from './extract/intents.ts';
 import { TOKENS_PER_PAGE } from './extract/numbers.ts';
 import { textEncoders } from './extract/text-encoders.ts';
 import type { Extraction, ExtractionIntents } from './extract/types.ts';
+import { withoutFields } from './extract/without-fields.ts';
 import { mergeProfile } from './fields/merge-profile.ts';
 import {
   billMismatchReply,
@@ -1207,9 +1208,7 @@ function withoutTheAdvicesFigure(
     return extraction;
   const figures = monthlyFigures(recommendFor(previous.profile, knowledge));
   if (!figures.some((figure) => Math.abs(figure - said) <= Math.max(1, figure * 0.01))) return extraction;
-  const { monthlyBudgetUSD: _quoted, ...fields } = extraction.fields;
-  const { monthlyBudgetUSD: _words, ...evidence } = extraction.evidence;
-  return { ...extraction, fields, evidence };
+  return withoutFields(extraction, ['monthlyBudgetUSD']);
 }
 
 /** The model the advice proposed, said back without being taken up, left out of the message's facts. */
@@ -1229,13 +1228,7 @@ function withoutTheAdvicesModel(
     return extraction;
   const proposed = recommendFor(previous.profile, knowledge).destination.model;
   if (proposed.name !== named || (proposed.proposed !== true && !proposed.switched)) return extraction;
-  const fields: Record<string, unknown> = { ...extraction.fields };
-  const evidence: Record<string, string | undefined> = { ...extraction.evidence };
-  for (const field of ['modelName', 'modelParamsB', 'modelAccess', 'modelStage']) {
-    delete fields[field];
-    delete evidence[field];
-  }
-  return { ...extraction, fields: fields as TurnExtraction['fields'], evidence };
+  return withoutFields(extraction, ['modelName', 'modelParamsB', 'modelAccess', 'modelStage']);
 }
 
 /** An answer about one of the team's jobs, headed by its name ("For the receipt sorting: …"). */

@@ -42,6 +42,7 @@ import {
   PAST_KEEPS_UNLESS_PRESENT,
   unassertedIndex,
 } from './unasserted.ts';
+import { withoutFields } from './without-fields.ts';
 
 export { createExtractionCatalog } from './catalog-matcher.ts';
 export type { Extraction, ExtractionCatalog, ExtractionIntents } from './types.ts';
@@ -349,15 +350,12 @@ export function extractProfile(message: string, context: ExtractContext): Extrac
 
 /** The task's shape and goals read only from the words that named a job taken back. */
 function withoutWordsOf(extraction: Extraction, said: string): Pick<Extraction, 'fields' | 'evidence'> {
-  const fields: Record<string, unknown> = { ...extraction.fields };
-  const evidence: Record<string, string | undefined> = { ...extraction.evidence };
-  for (const field of ['taskType', 'goals', 'task', 'needsStyleOrFormat', 'safetyCritical'] as const) {
-    const words = evidence[field]?.toLowerCase();
-    if (words === undefined || !said.includes(words)) continue;
-    delete fields[field];
-    delete evidence[field];
-  }
-  return { fields: fields as Extraction['fields'], evidence };
+  const named = (['taskType', 'goals', 'task', 'needsStyleOrFormat', 'safetyCritical'] as const).filter((field) => {
+    const words = extraction.evidence[field]?.toLowerCase();
+    return words !== undefined && said.includes(words);
+  });
+  const { fields, evidence } = withoutFields(extraction, named);
+  return { fields, evidence };
 }
 
 function readProfile(message: string, context: ExtractContext): Extraction {
