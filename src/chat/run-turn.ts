@@ -802,16 +802,23 @@ function answerTurn(
               .join('\n\n')
           : undefined) ?? whatIfReply(said, current, hypothetical, knowledge, runsOnDevice(hypotheticalProfile)));
     // "Why LoRA rather than QLoRA? And would the 70B be better?": the why is about the plan as it stands, said first.
+    // (With several jobs, of the job the question names, else of the one job whose plan holds the method.)
     const whyAsked = intents.whyNot ?? intents.whyMethod;
+    const whyJob =
+      whyAsked === undefined || base.jobs === undefined || base.jobs.length < 2
+        ? undefined
+        : (namedJob(base.jobs, extraction) ?? jobHoldingMethod(base, whyAsked, knowledge));
+    const whyProfile = whyJob === undefined ? base.profile : profileOfJob(base.profile, base.jobs ?? [], whyJob);
+    const whyAdvice = whyJob === undefined ? current : recommendFor(whyProfile, knowledge);
     const why =
       whyAsked === undefined
         ? ''
-        : `${whyReply(
-            resolveGenericFineTuning(whyAsked, intents.genericFineTuning, current),
-            current,
+        : `${whyJob === undefined ? '' : `**For ${whyJob.name}:** `}${whyReply(
+            resolveGenericFineTuning(whyAsked, intents.genericFineTuning, whyAdvice),
+            whyAdvice,
             knowledge,
             [],
-            planModelRecommendation(base.profile, current, knowledge),
+            planModelRecommendation(whyProfile, whyAdvice, knowledge),
           )}\n\n`;
     const reply = textReply(`${why}${asPlan}${noted ? `${noted} ${answer}` : answer}`, [...ANSWER_FOLLOW_UPS]);
     return {
@@ -841,14 +848,11 @@ function answerTurn(
   };
   // ("why not RAG?" when one job's plan holds RAG: asked of that job.)
   const askedMethod = intents.whyNot ?? intents.whyMethod;
-  const holding =
-    jobsKnown !== undefined && askedMethod !== undefined
-      ? jobsKnown
-          .map(adviceOf)
-          .filter(({ recommendation: advice }) => advice.plan.some((step) => step.methods.includes(askedMethod)))
-      : [];
   const job = asksAQuestion(intents)
-    ? (namedJob(state.jobs, extraction) ?? (holding.length === 1 ? holding[0]?.job : undefined))
+    ? (namedJob(state.jobs, extraction) ??
+      (jobsKnown !== undefined && askedMethod !== undefined
+        ? jobHoldingMethod(state, askedMethod, knowledge)
+        : undefined))
     : undefined;
   const advised: Partial<Profile> =
     job !== undefined && state.jobs !== undefined ? profileOfJob(state.profile, state.jobs, job) : state.profile;
@@ -2046,6 +2050,11 @@ function applyUnderstood(
     const stated = new Set((extraction.fields.tried ?? []).map((attempt) => attempt.method));
     profile.tried = profile.tried.filter((attempt) => !untried.has(attempt.method) || stated.has(attempt.method));
   }
+  // "no, it's NOT good enough": an attempt said to be good enough before plateaued on what the team still needs.
+  if (extraction.notGoodEnough === true && profile.tried !== undefined && extraction.fields.tried === undefined)
+    profile.tried = profile.tried.map((attempt) =>
+      attempt.result === 'good-enough' ? { ...attempt, result: 'plateaued' as const } : attempt,
+    );
   // "Forget the latency": the target said for it goes with the goal.
   if (removed.has('latency') && extraction.fields.latencyTargetMs === undefined) delete profile.latencyTargetMs;
   // "There are no images in this project": an image task or modality read earlier goes.
@@ -2119,7 +2128,13 @@ function nextQuestion(
     return asked !== undefined && ofJob(asked) ? askForJob(asked, about) : asked;
   }
   const first = recommendation.questions.find((question) => open(question, state.profile));
-  if (first !== undefined && !ofJob(first)) return first;
+  if (first !== undefined && !ofJob(first)) {
+    // ("100k messages a day" said of one job: the traffic is asked of the job still without it, not of the team.)
+    const saidOfAJob = jobs.some((job) => first.field in (job.profile ?? {}));
+    if (!saidOfAJob) return first;
+    const lacking = jobs.find((job) => open(first, profileOfJob(state.profile, jobs, job)));
+    if (lacking !== undefined) return askForJob(first, lacking);
+  }
   for (const job of jobs) {
     const advice = recommendFor(profileOfJob(state.profile, jobs, job), knowledge);
     // (A fact the job takes from the team, "5,000 labelled examples" said before the jobs, is not asked again.)
@@ -2621,4 +2636,23 @@ function regionAnswer(
       ? ` ${asked} cannot take ${method} (its weights are not downloadable), so moving to it means giving up the tuned model: compare both on your evaluation set first.`
       : '';
   return `Keeping data in ${region} is about where it is processed, not about the method. ${keep}${moved}${anotherApiModel}`;
+}
+
+/**
+ * The one job whose plan holds the method asked about ("why not RAG?" when one job's plan retrieves), or, for a
+ * supervised tuning method, one of its siblings ("would LoRA fix that?" of the job planned on QLoRA).
+ */
+function jobHoldingMethod(state: DialogueState, method: MethodId, knowledge: Knowledge): JobState | undefined {
+  const jobs = state.jobs ?? [];
+  const plans = jobs.map((job) => ({
+    job,
+    plan: recommendFor(profileOfJob(state.profile, jobs, job), knowledge).plan,
+  }));
+  const holds = (methods: readonly MethodId[]) =>
+    plans.filter(({ plan }) => plan.some((step) => step.methods.some((each) => methods.includes(each))));
+  const exact = holds([method]);
+  if (exact.length === 1) return exact[0]?.job;
+  if (exact.length > 1 || !SFT_SIBLINGS.includes(method)) return undefined;
+  const siblings = holds(SFT_SIBLINGS);
+  return siblings.length === 1 ? siblings[0]?.job : undefined;
 }

@@ -821,9 +821,21 @@ function efficiencyWish(facts: Facts, profile: Profile, data: DataSufficiency, c
     profile.teacherModel === undefined &&
     profile.canSwitchModel === true &&
     (profile.labeledExamples ?? 0) >= TEACHER_OUTWEIGHS_LABELS_BELOW;
+  // The named model is the teacher and already does the job well (its prompt is good enough): the labels are its own
+  // outputs, logged, and a small model trained on them is its student.
+  const labelsAreTeachers =
+    profile.teacherModel !== undefined &&
+    profile.teacherModel === profile.modelName &&
+    !teacherMisses &&
+    (profile.tried ?? []).some(
+      (entry) =>
+        (entry.method === 'prompt-engineering' || entry.method === 'in-context-learning') &&
+        entry.result === 'good-enough',
+    );
   if (
     data.sft === 'ample' &&
     !teacherToLearnFrom &&
+    !labelsAreTeachers &&
     ((profile.taskType !== undefined && NARROW_TASKS.has(profile.taskType)) ||
       nothingToDistil ||
       teacherMisses ||

@@ -11,6 +11,8 @@ import { type DiagnosisEntry, NEEDS, type Need } from './recommendation-schema.t
 
 /** Requests per day from which the running cost of a large model is a need of its own. */
 export const VOLUME_COST_REQUESTS_PER_DAY = 100_000;
+/** A stated monthly model bill from which its running cost is a need of its own. */
+export const LARGE_MONTHLY_SPEND_USD = 10_000;
 /** A latency target under this many milliseconds is a need of its own. */
 export const TIGHT_LATENCY_MS = 500;
 
@@ -185,6 +187,14 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
   )
     add('cost', `requestsPerDay: ${profile.requestsPerDay}`);
   if (facts['affordable.api'] === false) add('cost', 'the API bill at this volume is over the monthly budget');
+  // A bill the team states of $10,000 a month or more, on a model billed per call or a large one: a cost gap, as
+  // volume is (a smaller student served on a rented GPU costs a small part of it).
+  if (
+    (profile.currentMonthlySpendUSD ?? 0) >= LARGE_MONTHLY_SPEND_USD &&
+    facts.smallModel !== true &&
+    (facts.weightsAvailable !== true || facts.largeModel === true)
+  )
+    add('cost', `currentMonthlySpendUSD: ${profile.currentMonthlySpendUSD}`);
   // Ample labels with no behaviour or knowledge gap named (at most a cost, latency or device need): the labels say
   // a task is to be learned.
   const gapNamed = [...evidence.keys()].some(

@@ -309,6 +309,8 @@ const WRITES_TEXT =
   /\b(?:summari[sz]e[sd]?|summari[sz]ing|(?:write|writes|writing|draft|drafts|drafting|generate|generates|generating|explain|explains|explaining)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:summar(?:y|ies)|reply|replies|response|responses|explanation|explanations|rationale|rationales|note|notes|text|message|messages|email|emails|description|descriptions)|(?:and|plus|with)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:summary|explanation|rationale))\b/i;
 /** Gold labels from which an encoder classifier is the student to train (a labelled set of a thousand or more). */
 const ENCODER_STUDENT_MIN_LABELS = 1000;
+/** A classifier's latency target at or under which its student is an encoder, labels or not. */
+const ENCODER_STUDENT_LATENCY_MS = 100;
 
 /** The list price per million input tokens (unpriced models last). */
 function inputPrice(model: Model): number {
@@ -394,12 +396,16 @@ function candidates(
   // (Not when the labels are a teacher's logged outputs, tens of thousands of them beside a named teacher; a few
   // thousand beside it are the team's gold set, and the teacher labels the traffic for the same encoder. Nor when the
   // task also writes text: "pick a queue and write a two-sentence summary".)
+  // (Nor, whatever the labels, for a classifier that must answer within tens of milliseconds: a decoder of billions of
+  // parameters is too slow for that budget; an encoder of a few hundred million answers in a few.)
+  const tightLatency = profile.latencyTargetMs !== undefined && profile.latencyTargetMs <= ENCODER_STUDENT_LATENCY_MS;
   if (
     forStudent &&
     profile.taskType === 'classify' &&
-    (profile.teacherModel === undefined || (profile.labeledExamples ?? 0) < TEACHER_OUTWEIGHS_LABELS_BELOW) &&
+    (tightLatency ||
+      ((profile.teacherModel === undefined || (profile.labeledExamples ?? 0) < TEACHER_OUTWEIGHS_LABELS_BELOW) &&
+        (profile.labeledExamples ?? 0) >= ENCODER_STUDENT_MIN_LABELS)) &&
     !WRITES_TEXT.test(profile.task ?? '') &&
-    (profile.labeledExamples ?? 0) >= ENCODER_STUDENT_MIN_LABELS &&
     !LONG_INPUT.test(profile.task ?? '') &&
     modality === 'text' &&
     named?.architecture?.kind !== 'encoder'

@@ -492,7 +492,10 @@ export function recommend(given: Profile, knowledge: Knowledge, options: Recomme
           ]
         : []),
       ...languagesAssumption(switchedAnalysis.resolved.model, profile),
-      ...vendorEndOfLifeAssumption(switchedAnalysis, knowledge),
+      // (A student distilled from the named model leaves it too: the move and the teacher's outputs are due by then.)
+      ...(switchedAnalysis === analysis && student !== undefined && student !== resolved.model?.name
+        ? leftModelEndOfLife(analysis, knowledge, destination.method)
+        : vendorEndOfLifeAssumption(switchedAnalysis, knowledge)),
       ...(switchedAnalysis === analysis ? [] : leftModelEndOfLife(analysis, knowledge, destination.method)),
       ...undecidedFacts(outcomes),
     ]),

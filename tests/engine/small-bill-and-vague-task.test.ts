@@ -108,7 +108,9 @@ describe('a plan that leaves a model its vendor shuts down soon (newuser36 H6)',
       }),
       knowledge,
     );
-    expect(result.destination.model.switched).toBe(true);
+    // (Since the twenty-ninth session the named model is the teacher of a student, not swapped for a small model
+    // trained on the labels: its own logged outputs with a prompt good enough make the labels a teacher's.)
+    expect(result.destination.model.switched || result.destination.student !== undefined).toBe(true);
     const notice = result.assumptions.find((assumption) => assumption.field === 'modelName');
     expect(notice?.why).toMatch(
       /OpenAI shuts GPT-4o down on 2027-01-14: what runs on it today must have moved by then/,

@@ -16,7 +16,7 @@ const JUST_RECOMMEND = new RegExp(
     String.raw`\bskip\s+(?:the\s+|these\s+|this\s+|that\s+|all\s+the\s+|your\s+)?(?:questions?|question|this|it|that|ahead)\b`,
     String.raw`\blet'?s\s+skip\b`,
     String.raw`\bgo\s+ahead\b`,
-    String.raw`\b(?:give|show|tell)\s+me\s+(?:the|your|a)\s+(?:answer|recommendation|plan|result|verdict)\b`,
+    String.raw`\b(?:give|show|tell)\s+(?:me|us)\s+(?:the|your|a)\s+(?:(?:updated|new|revised|full|whole|final|current|latest|complete)\s+)?(?:answer|recommendation|plan|result|verdict)\b`,
     String.raw`^\W*whatever\b`,
     String.raw`\b(?:what\s+do\s+you|what\s+would\s+you)\s+recommend\b`,
     // "So what's your recommendation now?", "what's your advice then?".
@@ -43,7 +43,7 @@ const JUST_EXAMPLES_IN_CHAT =
 const WHY_NOT_SKIP_TRAINING =
   /\b(?:why\s+(?:not|don't\s+(?:we|i)|can't\s+(?:we|i)|shouldn't\s+(?:we|i))|(?:could|can|should|couldn't|can't)\s+(?:we|i))\s+(?:just\s+)?(?:skip|drop|forget|avoid)\s+(?:all\s+)?(?:the\s+|that\s+)?(?:training|tuning|fine[\s-]?tuning)\b[^?.!]{0,20}?\b(?:and\s+)?(?:just\s+|only\s+)?(?:prompt|use\s+(?:a\s+)?(?:good|better|long|detailed)\s+(?:system\s+)?prompt|write\s+(?:a\s+)?(?:good|better)\s+prompt)/;
 const WHY_METHOD = new RegExp(
-  `\\bwhy\\s+(?:(?:do|did|would)\\s+you\\s+(?:recommend|suggest|pick|choose|prefer)\\s+|(?:is|was)\\s+|use\\s+|go\\s+with\\s+|start\\s+with\\s+|(?:would|will|does|should|could)\\s+(?=(?:a\\s+|an\\s+|the\\s+)?(?:${METHOD_SOURCE})\\s+(?:help|work|fix|matter|be\\s+(?:better|needed|the\\s+answer))\\b))?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b(?!\\s+(?:not|isn't)\\b)`,
+  `\\bwhy\\s+(?:(?:do|did|would)\\s+you\\s+(?:recommend|suggest|pick|choose|prefer)\\s+|(?:is|was)\\s+|use\\s+|go\\s+with\\s+|start\\s+with\\s+|(?:would|will|does|should|could|can)\\s+(?=(?:a\\s+|an\\s+|the\\s+)?(?:${METHOD_SOURCE})\\s+(?:(?:on|with|of|for)\\s+(?:my|our|the|those|these|this)\\s+(?:[\\w,.-]+\\s+){0,3}?)?(?:help|work|fix|solve|matter|be\\s+(?:better|needed|the\\s+answer))\\b))?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b(?!\\s+(?:not|isn't)\\b)`,
 );
 const WHAT_IF = new RegExp(
   String.raw`\b(?:what\s+if|what\s+about\s+if|what\s+would\s+change\s+if|how\s+about\s+if|suppose|supposing|hypothetically|imagine\s+(?:we|if)|would\s+it\s+change\s+if|and\s+if\s+we|${KEEP_IN_ASKED})\b`,
@@ -56,6 +56,12 @@ const WHAT_IF = new RegExp(
 export const BILL_COMPARISON =
   /(?:^|[.!?:;]\s*|\b(?:please|pls|can\s+you|could\s+you|would\s+you|and|also|so|now)\s+)compare\s+(?:for\s+(?:me|us)\s*:?\s*|:\s*)?(?:the\s+)?(?:monthly\s+|api\s+|running\s+|inference\s+|serving\s+)?(?:bills?|costs?|spend)\s+(?:for|of|on|between)\s+(?:using\s+|serving\s+|running\s+)?[a-z0-9]|\bhow\s+(?:does|do|would)\s+(?:the\s+)?(?:monthly\s+)?(?:bill|cost)\s+(?:on|for|of|with)\s+(?:[\w.-]+\s+){1,5}?compare\b|\bwhat\s+would\s+(?:[\w.-]+\s+){1,6}?(?:vs\.?|versus)\s+(?:[\w.-]+\s+){1,6}?cost\b/;
 /** "what about 70B instead?", "how about Qwen2.5 14B instead": another choice weighed, answered as a "what if". */
+/**
+ * "my colleague's idea was: fine tune llama 3.1 8b and self host on a rented H100. why not that?": a proposal described,
+ * then asked about, is a "what if" on what it names (nothing is saved).
+ */
+const PROPOSAL_ASKED =
+  /\b(?:idea|suggestion|proposal|pitch)\s*(?:(?:was|is|would\s+be)\s*(?::|to\b)|:)[^?]*[.,;:!]\s*(?:so\s+|but\s+)?(?:why\s+not(?:\s+(?:just\s+)?(?:do\s+)?(?:that|this|it))?|would\s+(?:that|this|it)\s+work|(?:any\s+)?thoughts|what\s+do\s+you\s+think|is\s+(?:that|this)\s+(?:better|worse|viable|possible|a\s+good\s+idea|dumb|crazy|smart))\s*\?/;
 const INSTEAD_QUESTION =
   /\b(?:what|how)\s+about\b[^?!]{1,60}?\binstead\b|\b(?:what|how)\s+about\s+(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s?b\b|\bwhy\s+not\s+(?:just\s+)?(?:switch|move|go|migrate)\s+(?:over\s+)?to\b[^?!]{1,80}\?/;
 /**
@@ -179,7 +185,9 @@ const ENOUGH = new RegExp(
 );
 /** "Is CPT on the 5B tokens worth the ~580 GPU-hours or not?": the case for and against a method, as "why (not) X?". */
 const WORTH_IT = new RegExp(
-  `\\b(?:is|would|will)\\s+(?:the\\s+|a\\s+|an\\s+)?(${METHOD_SOURCE})\\b(?:(?!\\b(?:ever|generally|usually|typically)\\b)[^?.!\\n]){0,60}?\\b(?:be\\s+)?worth\\b(?=[^.!\\n]*\\?)`,
+  `\\b(?:is|would|will)\\s+(?:the\\s+|a\\s+|an\\s+)?(${METHOD_SOURCE})\\b(?:(?!\\b(?:ever|generally|usually|typically)\\b)[^?.!\\n]){0,60}?\\b(?:be\\s+)?worth\\b(?=[^.!\\n]*\\?)` +
+    // "would LoRA on my 300 lines fix that?", "could RAG help here?": whether the method does the job, asked.
+    `|\\b(?:would|will|could|can|does|do|might)\\s+(?:the\\s+|a\\s+|an\\s+|some\\s+)?(${METHOD_SOURCE})\\b(?:\\s+(?:on|with|of|for|using)\\s+(?:my|our|the|those|these|this|them|it)\\b(?:\\s+[\\w,.-]+){0,3}?)?\\s+(?:really\\s+|actually\\s+)?(?:help|fix|solve|work|cure)\\b(?=[^.!\\n]*\\?)`,
 );
 const ASKS_MODEL =
   /\bwhat\s+would\s+you\s+(?:move|switch|migrate|put)\s+(?:us\s+)?(?:over\s+)?to\b|\bwhat\s+(?:model\s+)?size\b[^.?!]{0,40}\b(?:fits?|for|would\s+fit|are\s+we\s+(?:even\s+)?talking|do\s+we\s+need|can\s+we)\b|\bhow\s+(?:big|large)\s+(?:a|of\s+a)\s+model\b|\b(?:which|what)\s+(?:ai\s+|language\s+)?(?:model|llm|base\s+model|checkpoint|open[\s-]weights?\s+model)s?\s+(?:would|should|do|can|could|will|to)\b|\b(?:which|what)\s+(?:open|local|open[\s-]weights?|self[\s-]hosted|downloadable|small|student|device|on[\s-]device|edge|smaller|tiny)\s+(?:model|llm|one)s?\b|\brecommend\s+(?:us\s+|me\s+)?an?\s+(?:small|smaller|open|open[\s-]weights?|tiny|device|student|local)\s+(?:open\s+)?(?:model|llm)\b|\b(?:which|what)\s+(?:model|llm)s?\b(?:[^.?!]|\.(?=\d))*\?|\b(?:recommend|suggest|pick)\s+(?:us\s+|me\s+)?a\s+model\b|\b(?:no|any)\s+(?:model|llm|base\s+model)\b[^?]{0,60}?\b(?:what|which)\s+(?:one\s+)?(?:would|should|do|could)\s+you\s+(?:use|pick|choose|suggest|recommend|go\s+with|start\s+with)\b/;
@@ -731,7 +739,8 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
       /\b(?:asks?|asked|wonders?|wondered|wants\s+to\s+know)\s+(?:whether|if)\s+we\s+(?:should|could|can|might)\s+(?:instead\s+|rather\s+|just\s+)?(?:tune|fine[\s-]?tune|use|switch|move|run|host|try|go)\b/.test(
         lower,
       ) ||
-      SIZE_FIT_QUESTION.test(lower),
+      SIZE_FIT_QUESTION.test(lower) ||
+      PROPOSAL_ASKED.test(lower),
     reset: resetAsked(lower),
     greeting: GREETING.test(lower),
   };
@@ -774,11 +783,17 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     // "should we use LoRA or QLoRA?" weighs two methods: a comparison, not "is LoRA enough?".
     const twoMethods = COMPARISON.test(lower) || LOOSE_COMPARISON.test(lower);
     const enough = twoMethods ? null : ENOUGH.exec(lower);
-    const worth = twoMethods ? null : WORTH_IT.exec(lower);
+    const worthSaid = twoMethods ? null : WORTH_IT.exec(lower);
+    // ("Assuming we had 8 A100s, would full fine-tuning work?": a method under a condition is a "what if".)
+    const worth =
+      worthSaid?.[2] !== undefined &&
+      /\b(?:if|assuming|suppose|supposing|had)\b/.test(sentenceAround(lower, worthSaid.index))
+        ? null
+        : worthSaid;
     const enoughMethod = enough
       ? methodFromPhrase(enough[1] ?? enough[2] ?? enough[3] ?? enough[4] ?? enough[5] ?? '')
       : worth
-        ? methodFromPhrase(worth[1] ?? '')
+        ? methodFromPhrase(worth[1] ?? worth[2] ?? '')
         : undefined;
     // "Is prompting enough?" is answered as "why (not) prompting": its case for and against, here.
     if (enoughMethod) intents.whyNot = enoughMethod;

@@ -5,6 +5,8 @@
 
 /** Tokens in a page of text: Anthropic's "200,000 tokens, about 500 pages" (knowledge: ant-cr). */
 export const TOKENS_PER_PAGE = 400;
+/** Tokens in a word of English text: OpenAI's "100 tokens ≈ 75 words" (knowledge: oai-tokens). */
+export const TOKENS_PER_WORD = 4 / 3;
 
 /** Number words with their values (one..twenty, the tens, "a dozen"). */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {

@@ -246,6 +246,11 @@ export interface Extraction {
   removedGoals?: NonNullable<Profile['goals']>;
   /** Methods the user says were never tried ("we have NOT tried RAG"): removed from what was tried before. */
   removedTried?: MethodId[];
+  /**
+   * "no, it's NOT good enough": what was said to be good enough before (a method the message does not name) falls
+   * short; it is now plateaued.
+   */
+  notGoodEnough?: boolean;
   /** Fields the user takes back as not applying ("there is no deadline", "forget the 9-week deadline"). */
   removedFields?: ProfileField[];
   /**

@@ -2,7 +2,7 @@
  * @module Size of the domain corpus in tokens (`corpusTokens`): "about 2B tokens of code" → 2,000,000,000; context
  * windows and per-request token counts are not a corpus.
  */
-import { APPROX_SOURCE, COUNT_SOURCE, parseCount } from '../numbers.ts';
+import { APPROX_SOURCE, COUNT_SOURCE, parseCount, TOKENS_PER_WORD } from '../numbers.ts';
 import { allMatches, findingFromMatch, sentenceBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
@@ -46,19 +46,49 @@ const TAKEN_BACK_BEFORE =
 const PRETRAINING_AFTER =
   /^[^.;!?\n]{0,30}?\b(?:(?:was|is|were|are)\s+(?:the\s+|our\s+)?(?:pre-?training|what\s+we\s+(?:already\s+)?pre-?trained)|(?:already\s+)?baked\s+in)\b/;
 
+/** The things one request or example is made of, as the subject of a length. */
+const ONE_ITEM =
+  '(?:letter|document|doc|example|record|file|note|transcript|contract|report|email|ticket|case|item|input|request|conversation|chat|call|page|section|chapter|paper|thesis|essay|application|claim|policy|manual)';
+const SINGLE_ITEM_BEFORE = new RegExp(
+  String.raw`\b(?:a|an|one|the\s+(?:average|typical))\s+(?:(?:\d+|\d+\s*-\s*\d+)[\s-]pages?\s+|long\s+|typical\s+|single\s+)?${ONE_ITEM}\s+(?:is|runs?|averages?|comes\s+to|has)\b[^.;!?\n]{0,25}$`,
+);
+const SINGLE_ITEM_AFTER = new RegExp(
+  String.raw`^\s*(?:is|are|was|=)\s+(?:just\s+|only\s+)?(?:one|a|an|each|a\s+single|per)\s+(?:[\w-]+\s+)?${ONE_ITEM}s?\b`,
+);
+
+/**
+ * "the catalogue is 8,000 products, each maybe 300-400 words": items of a collection times their length in words (a
+ * range read at its middle), at TOKENS_PER_WORD tokens a word (groups: count, low, high).
+ */
+const ITEMS_OF_WORDS_EACH = new RegExp(
+  String.raw`(${COUNT_SOURCE})\s+(?:[a-z-]+\s+)?(?:products?|items?|articles?|listings?|entries|pages|documents?|docs|faqs?|recipes?|posts?|descriptions?|policies|sops|procedures|manuals?|skus?)\s*[,(]?\s*(?:each|apiece|on\s+average)\s+(?:(?:is|are|has|have|with|of|maybe|about|around|roughly|like|approx\.?)\s+|~\s*)*(\d{1,3}(?:,\d{3})*|\d+)(?:\s*(?:-|–|to)\s*(\d{1,3}(?:,\d{3})*|\d+))?\s+words\b`,
+  'g',
+);
+
 export const extractCorpusTokens: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
+  for (const match of allMatches(ITEMS_OF_WORDS_EACH, lower)) {
+    const count = parseCount(match[1] ?? '');
+    const low = Number((match[2] ?? '').replaceAll(',', ''));
+    const high = match[3] === undefined ? low : Number(match[3].replaceAll(',', ''));
+    if (count === undefined || !(low > 0 && high >= low)) continue;
+    const value = Math.round((count * ((low + high) / 2) * TOKENS_PER_WORD) / 1000) * 1000;
+    if (value >= 10_000) findings.push(findingFromMatch('corpusTokens', value, match));
+  }
   for (const match of allMatches(TOKENS, lower)) {
     const end = match.index + match[0].length;
     if (
       NOT_CORPUS_AFTER.test(lower.slice(end, end + 30)) ||
       NOT_CORPUS_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index)) ||
       PRETRAINED_ON_BEFORE.test(sentenceBefore(lower, match.index, 200)) ||
-      // "each one is a note (20-30k tokens)": the length of one item.
+      // "each one is a note (20-30k tokens)", "a 25 page letter is like 12-15k tokens": the length of one item.
       /\b(?:each|every|per|one\s+(?:note|document|doc|example|record|file|stay|transcript|contract))\b[^.;!?\n]{0,40}$/.test(
         sentenceBefore(lower, match.index, 60),
       ) ||
+      SINGLE_ITEM_BEFORE.test(sentenceBefore(lower, match.index, 60)) ||
+      // "the 15k tokens is ONE letter": the length of one item, said after.
+      SINGLE_ITEM_AFTER.test(lower.slice(end, end + 40)) ||
       TAKEN_BACK_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index)) ||
       PRETRAINING_AFTER.test(lower.slice(end, end + 60))
     )

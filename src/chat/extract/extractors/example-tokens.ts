@@ -34,6 +34,18 @@ const TRAINING_SECTIONS = new RegExp(
   `${APPROX_SOURCE}${AMOUNT}[\\s-]?tokens?\\s+(?:sections?|chunks?|pieces?|segments?|parts?|windows?|slices?)\\b(?=[^.;!?\\n]{0,40}\\b(?:for\\s+(?:the\\s+)?training|to\\s+train(?:\\s+on)?|as\\s+(?:training\\s+)?examples)\\b)(?![^.;!?\\n]{0,40}\\btrain(?:ing)?\\s+(?:the\\s+|our\\s+|a\\s+)?(?:retriever|embedd\\w*|reranker|index|search))|\\btrain(?:ing)?\\s+on\\s+${APPROX_SOURCE}${AMOUNT}[\\s-]?tokens?\\s+(?:sections?|chunks?|pieces?|segments?|parts?|windows?|slices?)\\b`,
   'g',
 );
+/**
+ * "a 25 page letter is like 12-15k tokens", "our documents are 3 to 5 thousand tokens": one example's length as a range,
+ * read at its middle (groups: low, high, scale).
+ */
+const ITEM_IS_TOKEN_RANGE = new RegExp(
+  `\\b${ITEM}\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long,?\\s+|like\\s+|more\\s+like\\s+|between\\s+)*(\\d{1,3}(?:\\.\\d+)?)\\s?(?:k|thousand)?\\s*(?:-|–|to|and)\\s*(\\d{1,3}(?:\\.\\d+)?)\\s?(k|thousand)?\\s?tokens?\\b`,
+  'g',
+);
+/** ", the summary maybe 500": the output's length said after the input's. */
+const OUTPUT_AFTER = new RegExp(
+  `^\\s*[,;]?\\s*(?:and\\s+|plus\\s+)?(?:the|a|its|each|one)\\s+(?:summary|output|answer|reply|response|label|letter|report)\\s+(?:is\\s+|are\\s+)?(?:maybe\\s+|about\\s+|around\\s+|roughly\\s+|like\\s+|~\\s*)*${AMOUNT}(?:\\s?tokens?)?\\b`,
+);
 /** "… plus ~600 tokens of JSON output": the output added to the input's length. */
 const PLUS_OUTPUT = new RegExp(
   `^[^.;!?\\n]{0,40}?\\b(?:plus|\\+|and)\\s+${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+)?(?:\\w+\\s+)?(?:output|answers?|responses?|completions?)\\b`,
@@ -55,7 +67,7 @@ const ANSWERS_FROM_DOCUMENTS =
  * length in pages (a range read at its middle), at TOKENS_PER_PAGE tokens a page.
  */
 const ITEM_IS_PAGES = new RegExp(
-  `\\b(?:(?:each|every|one|a|an|the\\s+average|an\\s+average)\\s+(?:[\\w-]+\\s+)?${WORK_ITEM}\\s+(?:is|runs?|averages?|has)|(?:our|the)\\s+(?:[\\w-]+\\s+)?${WORK_ITEM}\\s+(?:are|run|average)(?=[^.;!?\\n]{0,40}\\bpages?\\s+(?:each|long|on\\s+average|apiece)\\b))\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+)*(\\d{1,3})(?:\\s*(?:-|–|to)\\s*(\\d{1,3}))?\\s+pages?\\b`,
+  `\\b(?:(?:each|every|one|a|an|the\\s+average|an\\s+average)\\s+(?:[\\w-]+\\s+)?${WORK_ITEM}\\s+(?:is|runs?|averages?|has)|(?:our|the)\\s+(?:[\\w-]+\\s+)?${WORK_ITEM}\\s+(?:are|run|average)(?=[^.;!?\\n]{0,40}\\bpages?\\s+(?:each|long|on\\s+average|apiece)\\b))\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+|long,?\\s+|often\\s+)*(\\d{1,3})(?:\\s*(?:-|–|to)\\s*(\\d{1,3}))?\\s+pages?\\b`,
   'g',
 );
 /** Pages past this are no one example's length. */
@@ -107,6 +119,17 @@ export const extractExampleTokens: Extractor = (message) => {
     const sum = parts.reduce((acc, part) => acc + (tokens(part[1], part[2]) ?? 0), 0);
     const value = total ? tokens(total[1], total[2]) : sum;
     if (value !== undefined && value > 0) findings.push(findingFromMatch('exampleTokens', value, match));
+  }
+  if (findings.length > 0) return findings;
+  for (const match of allMatches(ITEM_IS_TOKEN_RANGE, lower)) {
+    const scale = match[3] === undefined ? 1 : 1000;
+    const low = Number(match[1]) * scale;
+    const high = Number(match[2]) * scale;
+    if (!(low >= 1 && high >= low && high <= MAX_EXAMPLE_TOKENS)) continue;
+    const end = match.index + match[0].length;
+    const output = OUTPUT_AFTER.exec(lower.slice(end, end + 60));
+    const extra = output ? (tokens(output[1], output[2]) ?? 0) : 0;
+    findings.push(findingFromMatch('exampleTokens', Math.round((low + high) / 2) + extra, match));
   }
   if (findings.length > 0) return findings;
   for (const pattern of [TOKENS_PER_ITEM, ITEM_IS_TOKENS, TRAINING_SECTIONS]) {

@@ -75,7 +75,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
   ],
   [
     'style',
-    /\b(?:break(?:s|ing)?\s(?:the\s)?character|out\sof\scharacter|sounds?\s(?:too\s|so\s|very\s)?generic(?![^.;!?\n]{0,20}\b(?:because|since|as)\b[^.;!?\n]{0,40}\b(?:know|knows|lacks?|missing|have)\b)|generic[\s-]sounding|(?:doesn'?t|doesnt|don'?t|dont|can'?t|cant|never|won'?t|wont)\s+(?:get|match|capture|nail|hit)\s+(?:(?:our|their)\s+(?:brand'?s\s+|house\s+|company'?s\s+)?|the\s+(?:brand'?s\s+|house\s+|company'?s\s+))(?:look|style|aesthetic|tone|voice|feel)|tone(?:\s+of\s+voice)?|in\s+(?:my|our)\s+(?:[\w'-]+\s+){0,2}?style|character\s+voice|brand(?:'s)?\s+(?:voice|style|tone)|(?:our|their|a\s+consistent|the\s+company's)\s+voice|house\s+style|writing\s+style|style\s+guide|sounds?\s+like\s+(?:us|our)|on[\s-]brand|persona|(?:talks?|speaks?|writes?|sounds?)\s+like\s+(?:my|our|the|a|an|each)\s+(?:[\w&'-]+\s+){0,2}?(?:characters?|persona|mascot|brand|hero|narrator)|(?:character|characters|each\s+character)'?s?\s+(?:own\s+)?voices?|in\s+character|match(?:es|ing)?\s+(?:our|the|their)\s+(?:signature|house|brand|own|studio)\s+(?:look|style|aesthetic|vibe)|(?:nail|nails|nailing|capture|captures|capturing)\s+(?:our|the|their)\s+(?:signature|house|brand'?s?|studio)\s+(?:look|style|aesthetic|vibe|feel)|off[\s-]brand|(?:has\s+to|have\s+to|must|should|needs?\s+to|(?:texts?|messages?|replies|answers?|emails?|e-mails?|copy|descriptions?|reminders?|posts?|letters?|responses?|notes?|summaries|captions?|articles?|content|scripts?|dialogue|lines)\s+(?:that|which))\s+sounds?\s+(?:(?:more|less|a\s+bit|a\s+little|really|very|super|properly)\s+)?(?:warm|friendly|cheeky|playful|fun|human|casual|formal|professional|witty|empathetic|polite|confident|calm|natural|local|upbeat|authoritative|approachable)|(?:style|structure|style\s*\/\s*structure|format)\s+(?:like|the\s+way|as)\s+(?:our|the|their)\s+[\w-]+\s+(?:write|writes|wrote|do|does))\b/g,
+    /\b(?:break(?:s|ing)?\s(?:the\s)?character|out\sof\scharacter|sounds?\s(?:too\s|so\s|very\s)?generic(?![^.;!?\n]{0,20}\b(?:because|since|as)\b[^.;!?\n]{0,40}\b(?:know|knows|lacks?|missing|have)\b)|generic[\s-]sounding|(?:doesn'?t|doesnt|don'?t|dont|can'?t|cant|never|won'?t|wont)\s+(?:get|match|capture|nail|hit)\s+(?:(?:our|their)\s+(?:brand'?s\s+|house\s+|company'?s\s+)?|the\s+(?:brand'?s\s+|house\s+|company'?s\s+))(?:look|style|aesthetic|tone|voice|feel)|tone(?:\s+of\s+voice)?|in\s+(?:my|our)\s+(?:[\w'-]+\s+){0,2}?style|character\s+voice|brand(?:'s)?\s+(?:voice|style|tone)|(?:our|their|a\s+consistent|the\s+company's)\s+voice|house\s+style|writing\s+style|style\s+guide|sounds?\s+like\s+(?:us|our)|on[\s-]brand|persona|(?:talks?|speaks?|writes?|sounds?)\s+like\s+(?:my|our|the|a|an|each)\s+(?:[\w&'-]+\s+){0,2}?(?:characters?|persona|mascot|brand|hero|narrator)|(?:character|characters|each\s+character)'?s?\s+(?:own\s+)?voices?|in\s+character|match(?:es|ing)?\s+(?:our|the|their)\s+(?:signature|house|brand|own|studio)\s+(?:look|style|aesthetic|vibe)|(?:nail|nails|nailing|capture|captures|capturing)\s+(?:our|the|their)\s+(?:signature|house|brand'?s?|studio)\s+(?:look|style|aesthetic|vibe|feel)|off[\s-]brand|(?:characters?|npcs?|voices?|personas?|agents?|bots?)\b[^.;!?\n]{0,30}?\bsound(?:s|ing)?\s+(?:all\s+)?(?:the\s+same|alike|identical|samey)|(?:has\s+to|have\s+to|must|should|needs?\s+to|(?:texts?|messages?|replies|answers?|emails?|e-mails?|copy|descriptions?|reminders?|posts?|letters?|responses?|notes?|summaries|captions?|articles?|content|scripts?|dialogue|lines)\s+(?:that|which))\s+sounds?\s+(?:(?:more|less|a\s+bit|a\s+little|really|very|super|properly)\s+)?(?:warm|friendly|cheeky|playful|fun|human|casual|formal|professional|witty|empathetic|polite|confident|calm|natural|local|upbeat|authoritative|approachable)|(?:style|structure|style\s*\/\s*structure|format)\s+(?:like|the\s+way|as)\s+(?:our|the|their)\s+[\w-]+\s+(?:write|writes|wrote|do|does))\b/g,
   ],
   [
     'task-skill',
@@ -117,7 +117,7 @@ const GOALS_LISTED =
 
 /** "drop 'citations' from my goals", "remove latency from the goals": goals the team takes back. */
 export const REMOVED_GOAL =
-  /\b(?:drop|remove|forget|scrap|delete|take\s+out|strike)\s+(?:the\s+)?['"]?([a-z-]+(?:\s+[a-z-]+)?)['"]?\s+(?:from|off)\s+(?:my|our|the)\s+goals?\b|\b([a-z-]+)\s+is\s+not\s+(?:a|one\s+of\s+(?:my|our|the))\s+goals?\b|\b(?:drop|remove|forget|scrap|delete|take\s+out|strike)\s+['"]([^'"\n]{3,60})['"]/g;
+  /\b(?:drop|remove|forget|scrap|delete|take\s+out|strike)\s+(?:the\s+)?['"]?([a-z-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*\+\s*|\s+)[a-z-]+){0,4})['"]?\s+(?:from|off)\s+(?:my|our|the)\s+goals?\b|\b([a-z-]+(?:\s+[a-z-]+)?)\s+(?:is\s+not|isn't|isnt|is\s+no|are\s+not|aren't|arent)\s+(?:a|one\s+of\s+(?:my|our|the)|(?:my|our)|really\s+a)?\s*goals?\b|\b(?:drop|remove|forget|scrap|delete|take\s+out|strike)\s+['"]([^'"\n]{3,60})['"]|['"]([^'"\n]{3,40})['"]\s+(?:is\s+not|isn't|isnt|is\s+no|are\s+not|aren't|arent)\s+(?:a|one\s+of\s+(?:my|our|the)|(?:my|our)|really\s+a)?\s*goals?\b/g;
 
 /** The goals named in `text` with the goals question's own words. */
 export function goalsNamedIn(text: string): Goal[] {
@@ -127,6 +127,10 @@ export function goalsNamedIn(text: string): Goal[] {
 /** "…that isn't in the note", "not in the source": facts the output adds to what it was given. */
 const NOT_IN_THE_INPUT =
   /\b(?:(?:that|which)\s+(?:isn't|aren't|is\s+not|are\s+not|wasn't|weren't|never\s+appears?)|not)\s+(?:even\s+)?(?:in|from)\s+(?:the|its|their)\s+(?:notes?|input|transcripts?|text|emails?|calls?|tickets?|records?|reports?|originals?|contracts?|conversations?|chats?)\b/;
+
+/** "could get more but", "labelling them by hand": the work of making data, which can be slow without any latency goal. */
+const SLOW_DATA_WORK_BEFORE =
+  /\b(?:(?:get|getting|collect\w*|gather\w*|write|writing|make|making|produce|producing)\s+(?:\w+\s+){0,2}?(?:more|them|those|these|examples|data|labels|summaries|pairs)|label\w*|annotat\w*|hand[\s-]?(?:writ\w*|label\w*|made)|by\s+hand|review\w*\s+(?:them|each|every))\b[^.;!?\n]{0,25}$/;
 
 /** A verb that works on each document it is given (extract from, classify, summarise, translate, redact, review). */
 const INPUT_VERB_BEFORE =
@@ -176,6 +180,13 @@ export const extractGoals: Extractor = (message) => {
         continue;
       // "we don't care about the output format", "no need to run on device": waved away before it is named.
       if (DISMISSED_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
+      // "could get more but its slow", "labelling is slow": slow work on the data, not a slow model.
+      if (
+        goal === 'latency' &&
+        /slow/.test(match[0]) &&
+        SLOW_DATA_WORK_BEFORE.test(lower.slice(Math.max(0, match.index - 60), match.index))
+      )
+        continue;
       // "citations aren't needed", "format doesn't matter": stated only to be waved away.
       const after = lower.slice(match.index + match[0].length, match.index + match[0].length + 45);
       if (NOT_NEEDED_AFTER.test(after)) continue;

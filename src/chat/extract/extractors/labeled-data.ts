@@ -84,6 +84,14 @@ const COUNT_WE_CHECKED = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these)\\s+)?(?:we(?:'ve|\\s+have)?|i(?:'ve|\\s+have)?|(?:that|which)\\s+(?:the\\s+|our\\s+|a\\s+)?[a-z-]+(?:\\s+[a-z-]+)?)\\s+(?:already\\s+|has\\s+|have\\s+|had\\s+)?(?:spot[\\s-]?checked|hand[\\s-]?checked|checked|verified|reviewed|validated|labell?ed|annotated|corrected|summari[sz]ed|transcribed|translated|categori[sz]ed|tagged|coded|answered)\\s+(?:properly\\s+|carefully\\s+|correctly\\s+)?(?:by\\s+hand|manually|ourselves|themselves|himself|herself|one\\s+by\\s+one)`,
   'g',
 );
+/**
+ * "millions of logged outputs, 2,000 human-checked", "50k outputs, 2,000 of them verified": the checked part of a
+ * collection just named is the labelled set.
+ */
+const CHECKED_PART_OF_COLLECTION = new RegExp(
+  `(?<=\\b(?:outputs|answers|completions|generations|responses|replies|summaries|examples|pairs|records|logs|transcripts|tickets|drafts|translations)\\b[^.;!?\\n]{0,30}?[,(:]\\s{0,3}(?:and\\s|but\\s|with\\s)?)${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these|which)\\s+)?(?:(?:are|were|have\\s+been|got)\\s+)?(?:(?:human|hand|expert|manually|people|staff|doctor|clinician|agent|lawyer)[\\s-]?(?:checked|verified|reviewed|validated|corrected|approved|labell?ed|graded)|checked\\s+by\\s+(?:a\\s+)?(?:human|humans|people|hand|experts?|our\\s+[a-z]+s?)|(?:verified|checked|reviewed|validated|corrected|approved)(?=\\s*(?:[.,;)!?]|$|\\s+(?:and|so|by\\s+(?:hand|humans?|people|us|our)|ones?)\\b)))`,
+  'g',
+);
 const COUNT_RECORDS_ARE_LABELED = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:(?:that|which)\\s+(?:[a-z-]+\\s+){0,2}?|(?:our|the|their)\\s+[a-z-]+\\s+)?(?:(?:are|were|have\\s+been|has\\s+been|got)\\s+)?(?:already\\s+|all\\s+|fully\\s+|manually\\s+|hand[\\s-])?(?:label(?:l)?ed|annotated|tagged|coded|categori[sz]ed|classified|spot[\\s-]?checked|checked|reviewed|verified|approved|validated|vetted|corrected|redlined|marked[\\s-]up|signed[\\s-]off(?:\\s+on)?|(?:summari[sz]ed|translated|transcribed|answered|keyed\\s+in|entered)\\s+(?:properly\\s+)?(?:by\\s+hand|manually)(?![^.;!?\\n]{0,20}?\\b(?:(?:every|a|per|each)\\s+(?:single\\s+)?(?:day|week|month)|daily|weekly)\\b))\\b`,
   'g',
@@ -94,6 +102,18 @@ const LABELED_RECORDS_COUNT_AFTER = new RegExp(
   'g',
 );
 /** "we fine-tuned it with LoRA on ~5k tutoring dialogues", "tried full fine-tuning of T5 on our 5k summaries": the records a model was trained on are examples. */
+/**
+ * "old tickets (like 5k) with the agent's reply": the count in brackets after the records, then their labels;
+ * "20k past support emails and how our agents answered them": records and the answers people gave to them.
+ */
+const RECORDS_COUNT_IN_BRACKETS_WITH_LABELS = new RegExp(
+  `\\b${RECORD_NOUN}\\s*(?:\\(\\s*|,\\s*)${APPROX_SOURCE}(${COUNT_SOURCE})\\s*(?:\\)|,)?${WITH_LABELS}`,
+  'g',
+);
+const COUNT_RECORDS_AND_HOW_ANSWERED = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}\\s+(?:and|with|plus)\\s+(?:how|what)\\s+(?:our|the|their)\\s+(?:[a-z-]+\\s+)?(?:agents|reps|staff|team|people|nurses|doctors|lawyers|advisors|advisers|engineers|support)\\s+(?:answered|replied(?:\\s+to)?|responded(?:\\s+to)?|resolved|handled|said|wrote)\\b`,
+  'g',
+);
 const TRAINED_ON_RECORDS = new RegExp(
   `\\b(?:fine[\\s-]?tuned|finetuned|trained|tuned|sft'?d|(?:full\\s+|lora\\s+|qlora\\s+)?fine[\\s-]?tuning|training)\\b(?:[^.;!?\\n]|\\.(?=\\d)){0,50}?\\bon\\s+(?:(?:our|the|about|around|roughly|some)\\s+)?${APPROX_SOURCE}(${COUNT_SOURCE})(?!\\s*(?:years?|months?|weeks?|days?|hours?)\\s+of\\b)\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
   'g',
@@ -461,6 +481,8 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_RECORDS_CORRECTED,
     TRAINED_ON_RECORDS,
     LABELED_RECORDS_COUNT_AFTER,
+    RECORDS_COUNT_IN_BRACKETS_WITH_LABELS,
+    COUNT_RECORDS_AND_HOW_ANSWERED,
     COUNT_RECORDS_WITH_BOTH,
     COUNT_SOMEONE_LABELED,
     COUNT_RECORDS_SOMEONE_WROTE,
@@ -488,6 +510,7 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_LABELS_GATHERED,
     COUNT_LABELED_BY_HAND,
     COUNT_WE_CHECKED,
+    CHECKED_PART_OF_COLLECTION,
     COUNT_LINES_OF_WRITING,
     COUNT_DIALOGUE_LINES,
     LINES_ARE_EXAMPLES,
@@ -595,6 +618,13 @@ export const extractLabeledData: Extractor = (message) => {
     if (
       /\bprompts?\b[^.;!?\n]{0,40}$/.test(lower.slice(Math.max(0, match.index - 40), match.index)) &&
       /^\s*(?:in|inside)\b/.test(lower.slice(end, end + 10))
+    )
+      continue;
+    // "no data has to stay in house", "no data leaves the building": where data may go, not how much there is.
+    if (
+      /^\s*(?:has|have|needs?|must|should|can|may|is|will|ever)?\s*(?:to\s+)?(?:not\s+)?(?:stay|stays|remain|leaves?|go(?:es)?|be\s+(?:sent|kept|stored|uploaded))\b/.test(
+        lower.slice(end, end + 30),
+      )
     )
       continue;
     findings.push(findingFromMatch('labeledExamples', 0, match));

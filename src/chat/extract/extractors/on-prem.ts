@@ -5,6 +5,10 @@
 import { allMatches, findingFromMatch, isNegatedBefore, sentenceAround } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
+/** "nothing", "none of it", "no data": no part of the data (a subject that waives a rule to stay). */
+const NOTHING_HELD = String.raw`\b(?:nothing|none\s+of\s+(?:it|this|that|them|the\s+[\w-]+|our\s+[\w-]+)|no\s+(?:data|part\s+of\s+(?:it|the\s+data)|files?|records?|documents?))`;
+const NOTHING_HELD_BEFORE = new RegExp(`${NOTHING_HELD}\\s*$`);
+
 const PREMISES = String.raw`(?:(?:our|the|this)\s+)?(?:own\s+)?(?:on[\s-]?prem(?:ise|ises)?\s+(?:cluster|gpus|hardware)|(?:aws|azure|gcp|cloud)\s+(?:account|tenant|region|vpc|subscription)|data\s?cent(?:er|re)s?|premises|prem|network|servers?|building|infrastructure|infra|firewall|environment|vpc|walls|hospital|clinic|bank|company|site|country|machines?|offices?|labs?|campus|facility|facilities)`;
 const STAYS = new RegExp(
   [
@@ -95,6 +99,8 @@ const CLOUD_OK = new RegExp(
     // "it can go to a cloud service", "the data may be sent to a vendor".
     String.raw`\b(?:it|data|the\s+data|this|that|they|our\s+data|(?:our|the)\s+(?:training\s+)?(?:scripts|examples|files|documents|texts|lines|prompts|transcripts|samples))\s+(?:can|may|is\s+allowed\s+to|are\s+allowed\s+to)\s+(?:go|be\s+sent|be\s+uploaded)\s+to\s+(?:(?:a|an|the|any)?\s*(?:cloud|vendor|provider|third[\s-]party|external|hosted)|openai|anthropic|google|azure|aws|mistral|cohere)\b`,
     String.raw`\bno\s+(?:data\s+)?(?:residency|privacy|on[\s-]?prem)\s+(?:constraints?|restrictions?|requirements?)\b`,
+    // "Nothing has to stay on our premises", "none of it needs to stay in-house": no data held back.
+    String.raw`${NOTHING_HELD}\s+(?:has|have|needs?|must|should)\s+(?:to\s+)?(?:stay|be\s+kept|remain|live)\s+(?:on[\s-]?prem(?:ise|ises)?\b|(?:on|in|inside|within|at)\s+(?:our|the)\s+(?:own\s+)?(?:premises|data\s?cent(?:er|re)s?|servers?|building|network|infrastructure|site|offices?)\b|in[\s-]house\b|local(?:ly)?\b)`,
     String.raw`\b(?:don't|do\s+not|doesn't|does\s+not|dont|doesnt)\s+(?:(?:strictly|really|necessarily|actually|technically|absolutely)\s+)?(?:need|have)\s+to\s+(?:be|stay|run|remain)\s+(?:on[\s-]?prem(?:ise|ises)?|(?:on|in|inside|within)\s+(?:our|the)\s+(?:own\s+)?(?:premises|data\s?cent(?:er|re)s?|servers?|building|network|infrastructure))\b`,
     // "Azure in our EU tenant is allowed", "our AWS account is fine": a cloud the team may use.
     String.raw`\b(?:azure|aws|gcp|google\s+cloud|bedrock|vertex)\b(?:(?!\b(?:quality|accuracy|speed|latency|performance|output|answers?|results?)\b)[^.;,!?\n]){0,30}?\b(?:is|are)\s+(?:fine|ok|okay|allowed|acceptable|approved)\b`,
@@ -136,6 +142,8 @@ export const extractOnPrem: Extractor = (message) => {
         match[0],
       );
     if (!startsNegative && isNegatedBefore(lower, match.index, 20)) continue;
+    // ("Nothing has to stay on our premises": the rule waived for all of the data.)
+    if (NOTHING_HELD_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
     findings.push(findingFromMatch('dataMustStayOnPrem', true, match));
   }
   for (const match of allMatches(NEVER_LEAVES_PLACE, lower))

@@ -65,6 +65,16 @@ export const extractTasksCount: Extractor = (message) => {
       if (earlier.covers(match.index)) continue;
       const count = parseCount(match[1] ?? match[2] ?? match[3] ?? '');
       if (count === undefined || !Number.isInteger(count) || count < 1 || count > MAX_TASKS) continue;
+      // "the catalogue is 8,000 products, each maybe 300-400 words": items of a collection with their length, not tenants.
+      if (
+        /^[^.;!?\n]{0,25}?\beach\s+(?:(?:is|are|has|with|of|maybe|about|around|roughly|like)\s+|~\s*)*\d[\d,.]*(?:\s*(?:-|–|to)\s*\d[\d,.]*)?\s*(?:k\s+)?(?:words|tokens|pages|lines|characters|chars|kb|mb|images|photos|sentences|paragraphs)\b/.test(
+          lower.slice(match.index),
+        ) ||
+        /\bcatalog(?:ue)?s?\s+(?:is|has|of|with|contains|lists)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$/.test(
+          lower.slice(Math.max(0, match.index - 30), match.index),
+        )
+      )
+        continue;
       // "the top 20 tenants", "our biggest 5 clients": a subset of them, not how many there are.
       if (
         /\b(?:top|biggest|largest|main|first|best|few|big)\s+$/.test(

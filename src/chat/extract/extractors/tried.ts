@@ -26,7 +26,7 @@ const TRIED_RESULT: readonly (readonly ['good-enough' | 'plateaued' | 'failed', 
 
 /** "…work OK but the tone drifts", "…is fine, but it misses edge cases": a good result with a shortfall after it. */
 const BUT_SHORT_OF_IT =
-  /\b(?:ok|okay|fine|decent|well|good)(?:-?ish)?\b[^.;!?\n]{0,12}?\bbut\b[^.;!?\n]{0,60}?\b(?:drifts?|drifting|miss(?:es)?|fails?|breaks?|wrong|inconsistent|struggles?|loses?|off|not|isn't|isnt|doesn't|doesnt|still|sometimes|often|degrades?|falls?\s+apart|hallucinat\w*|sounds?\s+(?:like|too)|lacks?|robotic|generic|bland|stiff|all\s+over\s+the\s+place|messy|a\s+mess|hit[\s-]and[\s-]miss|hit\s+or\s+miss|unreliable)\b|\b(?:ok|okay|fine|decent|good)(?:-?ish)?\s*,?\s*but\b[^.;!?\n]{0,60}?\b(?:don't|dont|aren't|arent|won't|wont|can't|cant)\b/;
+  /\b(?:ok|okay|fine|decent|well|good)(?:-?ish)?\b[^.;!?\n]{0,12}?\bbut\b[^.;!?\n]{0,60}?\b(?:drifts?|drifting|miss(?:es)?|fails?|breaks?|wrong|inconsistent|struggles?|loses?|off|not|isn't|isnt|doesn't|doesnt|still|sometimes|often|degrades?|falls?\s+apart|hallucinat\w*|sounds?\s+(?:like|too)|sound(?:s|ing)?\s+(?:the\s+same|alike|identical|samey)|samey|lacks?|robotic|generic|bland|stiff|all\s+over\s+the\s+place|messy|a\s+mess|hit[\s-]and[\s-]miss|hit\s+or\s+miss|unreliable)\b|\b(?:ok|okay|fine|decent|good)(?:-?ish)?\s*,?\s*but\b[^.;!?\n]{0,60}?\b(?:don't|dont|aren't|arent|won't|wont|can't|cant)\b/;
 
 const SUPERVISED_WORD = /^(?:sft|supervised)\b/;
 

@@ -1,0 +1,208 @@
+/**
+ * Found in the twenty-ninth session by two new-user trials (newuser57 F02, F03, F04, F06, F11; newuser58 F01, F03,
+ * F05, F06) and two blind scenario batches (w87, w88), each beside the counter-example its fix must leave alone.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import type { TurnResult } from '../../src/chat/run-turn.ts';
+import { recommend } from '../../src/engine/recommend.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { Profile } from '../../src/profile/profile-schema.ts';
+import { converse } from '../helpers/converse.ts';
+
+const knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+const read = (text: string) => extractProfile(text, { knowledge, today: '2026-12-07', midConversation: true });
+const talk = (messages: string[]) => converse(messages, knowledge);
+
+describe('residency waived for all of the data (newuser58 F01)', () => {
+  it.each([
+    'Nothing has to stay on our premises',
+    'nothing needs to stay on-prem',
+    'none of it must stay on our servers',
+    'no data has to stay in house',
+  ])('reads "%s" as data that may leave', (text) => {
+    expect(read(text).fields.dataMustStayOnPrem).toBe(false);
+    expect(read(text).fields.labeledExamples).toBeUndefined();
+  });
+  it('still reads a rule to stay, and "no data" as no examples', () => {
+    expect(read('the data has to stay on our premises').fields.dataMustStayOnPrem).toBe(true);
+    expect(read('no data, we are starting from scratch').fields.labeledExamples).toBe(0);
+  });
+});
+
+describe('goals taken back in the team’s own words (newuser57 F03)', () => {
+  it('removes a quoted goal said not to be one, and slow data work is no latency goal', () => {
+    const said = read(
+      "we have around 600 letters with a good summary written by hand. could get more but its slow. oh and 'up-to-date answers' isn't a goal",
+    );
+    expect(said.fields.goals).toBeUndefined();
+    expect(said.removedGoals).toContain('freshness');
+    expect(said.fields.labeledExamples).toBe(600);
+  });
+  it('removes every goal listed in "remove latency AND freshness from the goals"', () => {
+    const said = read(
+      'speed doesnt matter. please remove latency AND freshness from the goals. goals are: fixed format',
+    );
+    expect(said.fields.goals).toEqual(['format']);
+    expect(said.removedGoals).toEqual(expect.arrayContaining(['latency', 'freshness']));
+  });
+  it('keeps a slow model as a latency goal', () => {
+    expect(read('our model is too slow, users complain').fields.goals).toEqual(['latency']);
+  });
+});
+
+describe('counts of examples said the way people say them (newuser57 F02, F11)', () => {
+  it.each([
+    ['we have millions of logged gpt-4.1 outputs, 2,000 human-checked', 2000],
+    ['we have 50k outputs, 2,000 verified', 2000],
+    ["no labeled data really, just old tickets (like 5k) with the agent's reply", 5000],
+    ['20k past support emails and how our agents answered them', 20000],
+  ])('reads "%s" as %d labelled examples', (text, count) => {
+    expect(read(text).fields.labeledExamples).toBe(count);
+  });
+  it('names the team’s model as the teacher of its logged outputs, not of a version number', () => {
+    expect(read('we have millions of logged gpt-4.1 outputs').fields.teacherModel).toBe('GPT-4.1');
+    expect(
+      read("We're happy with Claude 3.5 Sonnet's answers, just need it cheaper and faster").fields.teacherModel,
+    ).toBeUndefined();
+  });
+});
+
+describe('a colleague’s proposal asked about is a what-if (newuser57 F02)', () => {
+  it('saves nothing of "my colleague’s idea was: … llama 3.1 8b … on a rented H100. why not that?"', () => {
+    const said = read(
+      "hmm but that's not distillation is it? my colleague's idea was: take our millions of gpt-4.1 summaries, fine tune an open model like llama 3.1 8b on them, and self host on a rented H100. why not that?",
+    );
+    expect(said.intents.whatIf).toBe(true);
+    expect(said.fields.modelName).toBeUndefined();
+    expect(said.fields.gpuName).toBeUndefined();
+    expect(said.hypothetical?.modelName).toBe('Llama 3.1 8B');
+  });
+  it('keeps the team’s own plan stated as an idea', () => {
+    expect(read('our idea is to fine tune llama 3.1 8b on our A100s').fields.modelName).toBe('Llama 3.1 8B');
+  });
+});
+
+describe('the length of one long document (newuser57 F04)', () => {
+  it('reads pages and token ranges of one letter as its length, not a corpus', () => {
+    expect(read('The letters are long, usually 20-30 pages each.').fields.exampleTokens).toBe(10000);
+    const range = read('a 25 page letter is like 12-15k tokens, the summary maybe 500');
+    expect(range.fields.exampleTokens).toBe(14000);
+    expect(range.fields.corpusTokens).toBeUndefined();
+    const one = read('we have NO domain documents. the 15k tokens is ONE letter.');
+    expect(one.fields.corpusTokens).toBeUndefined();
+    expect(read('our wiki is about 400k tokens').fields.corpusTokens).toBe(400000);
+  });
+  it('shows the plan again for "give me the updated plan"', () => {
+    expect(read('can you give me the updated plan pls').intents.justRecommend).toBe(true);
+  });
+});
+
+describe('a catalogue of products is a corpus, not tenants (newuser57 F06)', () => {
+  it('reads 8,000 products of 300-400 words as about 3.7M tokens, and no task count', () => {
+    const said = read('the catalogue is 8,000 products, each maybe 300-400 words incl specs.');
+    expect(said.fields.tasksCount).toBeUndefined();
+    expect(said.fields.corpusTokens).toBe(3733000);
+    expect(read('we have 50 clients, each with their own style').fields.tasksCount).toBe(50);
+  });
+});
+
+describe('a monthly target said beside the bill (newuser58 F03)', () => {
+  it('reads "$1k a month is too much, we would like it under $300" as a $300 monthly budget', () => {
+    const said = read("the whole point for triage is cost - $1k a month is too much for us, we'd like it under $300.");
+    expect(said.fields.monthlyBudgetUSD).toBe(300);
+    expect(said.fields.oneTimeBudgetUSD).toBeUndefined();
+  });
+  it('takes no budget from "that $321 is over our $300", but keeps "our $300 monthly budget"', () => {
+    expect(read('That $321 is over our $300 though.').fields).toEqual({});
+    expect(read('it must stay under our $300 monthly budget').fields.monthlyBudgetUSD).toBe(300);
+  });
+});
+
+describe('"okay-ish but" is a plateau, and "NOT good enough" takes "good enough" back (newuser58 F05)', () => {
+  it('reads the plateau and the style gap', () => {
+    const said = read(
+      "I tried Mistral 7B in Ollama with a character sheet in the prompt, it's okay-ish but all the characters end up sounding the same.",
+    );
+    expect(said.fields.tried).toEqual([{ method: 'prompt-engineering', result: 'plateaued' }]);
+    expect(said.fields.goals).toEqual(['style']);
+  });
+  it('turns an earlier "good enough" into a plateau', async () => {
+    const turns = (await talk([
+      'We write NPC dialogue with Mistral 7B on one RTX 3060 12GB. Prompting works well enough. 300 hand-written lines.',
+      "no, it's NOT good enough - the voices all sound the same, that's the whole problem",
+    ])) as TurnResult[];
+    expect(turns[0]?.state.profile.tried).toEqual([{ method: 'prompt-engineering', result: 'good-enough' }]);
+    expect(turns[1]?.state.profile.tried).toEqual([{ method: 'prompt-engineering', result: 'plateaued' }]);
+  });
+  it('asks "would LoRA on my 300 lines fix that?" as the case for LoRA, but not under a condition', () => {
+    expect(read('would LoRA on my 300 lines fix that?').intents.whyNot).toBe('lora');
+    expect(read('Assuming we had 8 A100s, would full fine-tuning work?').intents.whyNot).toBeUndefined();
+  });
+});
+
+describe('the size of a distillation student (newuser58 F06, w87)', () => {
+  const toxicity = {
+    task: 'flag toxic chat messages',
+    taskType: 'classify',
+    modelName: 'Mistral 7B v0.1',
+    requestsPerDay: 100000,
+    latencyTargetMs: 50,
+    labeledExamples: 0,
+    unlabeledCorpus: 'large',
+    gpuCount: 1,
+    gpuMemoryGB: 12,
+    goals: ['latency'],
+  };
+  it('trains an encoder student for a classifier that must answer within 50 ms', () => {
+    const result = recommend(Profile.parse(toxicity), knowledge);
+    expect(result.destination.method).toBe('distillation');
+    const student = knowledge.findModel(result.destination.student ?? '');
+    expect(student?.architecture?.kind).toBe('encoder');
+  });
+  it('names the model as the teacher when its labels are its own logged outputs and its prompt is good enough', () => {
+    const result = recommend(
+      Profile.parse({
+        modelName: 'GPT-4o',
+        teacherModel: 'GPT-4o',
+        canSwitchModel: true,
+        taskType: 'classify',
+        labeledExamples: 500000,
+        requestsPerDay: 2000000,
+        latencyTargetMs: 300,
+        gpuName: 'L4',
+        gpuCount: 4,
+        goals: ['cost', 'latency'],
+        tried: [{ method: 'prompt-engineering', result: 'good-enough' }],
+      }),
+      knowledge,
+    );
+    expect(result.destination.method).toBe('distillation');
+    // (Human labels with no teacher named train the small model directly.)
+    const labels = recommend(
+      Profile.parse({
+        modelName: 'GPT-4o',
+        canSwitchModel: true,
+        taskType: 'classify',
+        labeledExamples: 50000,
+        requestsPerDay: 2000000,
+        gpuName: 'L4',
+        gpuCount: 4,
+        goals: ['cost'],
+      }),
+      knowledge,
+    );
+    expect(labels.destination.objective).toBe('sft');
+  });
+});
+
+describe('a large stated bill is a cost gap (newuser57 F02)', () => {
+  it('diagnoses cost from $38k a month on an API model, not from a small bill', () => {
+    const base = { modelName: 'GPT-4.1', taskType: 'generate', requestsPerDay: 40000, canSwitchModel: true };
+    const big = recommend(Profile.parse({ ...base, currentMonthlySpendUSD: 38000 }), knowledge);
+    expect(big.diagnosis.some((entry) => entry.need === 'cost')).toBe(true);
+    const small = recommend(Profile.parse({ ...base, requestsPerDay: 400, currentMonthlySpendUSD: 300 }), knowledge);
+    expect(small.diagnosis.some((entry) => entry.need === 'cost')).toBe(false);
+  });
+});
