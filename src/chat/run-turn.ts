@@ -532,6 +532,7 @@ function answerTurn(
     };
   }
   extraction = sizeOfModelAskedBefore(previous, extraction, knowledge);
+  extraction = withGoodEnoughTakenBack(previous, extraction);
   // "can we even serve the 70b on the 4090?" of the team's own Llama 3.1 70B: its own model, asked about by its size
   // (answered on it, then on the model the plan moved to).
   const ownSize = extraction.hypothetical?.modelParamsB ?? extraction.fields.modelParamsB;
@@ -2050,11 +2051,6 @@ function applyUnderstood(
     const stated = new Set((extraction.fields.tried ?? []).map((attempt) => attempt.method));
     profile.tried = profile.tried.filter((attempt) => !untried.has(attempt.method) || stated.has(attempt.method));
   }
-  // "no, it's NOT good enough": an attempt said to be good enough before plateaued on what the team still needs.
-  if (extraction.notGoodEnough === true && profile.tried !== undefined && extraction.fields.tried === undefined)
-    profile.tried = profile.tried.map((attempt) =>
-      attempt.result === 'good-enough' ? { ...attempt, result: 'plateaued' as const } : attempt,
-    );
   // "Forget the latency": the target said for it goes with the goal.
   if (removed.has('latency') && extraction.fields.latencyTargetMs === undefined) delete profile.latencyTargetMs;
   // "There are no images in this project": an image task or modality read earlier goes.
@@ -2655,4 +2651,33 @@ function jobHoldingMethod(state: DialogueState, method: MethodId, knowledge: Kno
   if (exact.length > 1 || !SFT_SIBLINGS.includes(method)) return undefined;
   const siblings = holds(SFT_SIBLINGS);
   return siblings.length === 1 ? siblings[0]?.job : undefined;
+}
+
+/**
+ * "no, it's NOT good enough - the voices all sound the same": an attempt said to be good enough before plateaued on
+ * what the team still needs. Said as a fact of this turn (so the reply notes it), on the team's attempts or, with
+ * several jobs, on the one job that has a good-enough attempt.
+ */
+function withGoodEnoughTakenBack(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
+  if (extraction.notGoodEnough !== true || extraction.fields.tried !== undefined) return extraction;
+  const flip = (tried: Profile['tried']) =>
+    tried?.some((attempt) => attempt.result === 'good-enough')
+      ? tried.map((attempt) =>
+          attempt.result === 'good-enough' ? { ...attempt, result: 'plateaued' as const } : attempt,
+        )
+      : undefined;
+  const team = flip(previous.profile.tried);
+  if (team !== undefined)
+    return {
+      ...extraction,
+      fields: { ...extraction.fields, tried: team },
+      evidence: { ...extraction.evidence, tried: 'not good enough' },
+    };
+  const jobs = (previous.jobs ?? []).filter((job) => flip(job.profile?.tried) !== undefined);
+  const [only] = jobs;
+  if (jobs.length !== 1 || only === undefined) return extraction;
+  return {
+    ...extraction,
+    jobFacts: [...(extraction.jobFacts ?? []), { name: only.name, fields: { tried: flip(only.profile?.tried) } }],
+  };
 }

@@ -188,9 +188,14 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
     add('cost', `requestsPerDay: ${profile.requestsPerDay}`);
   if (facts['affordable.api'] === false) add('cost', 'the API bill at this volume is over the monthly budget');
   // A bill the team states of $10,000 a month or more, on a model billed per call or a large one: a cost gap, as
-  // volume is (a smaller student served on a rented GPU costs a small part of it).
+  // volume is (a smaller student served on a rented GPU costs a small part of it). Not when a monthly budget covers
+  // it, the goals said leave cost out, or the team may not move off the model.
+  const spend = profile.currentMonthlySpendUSD ?? 0;
   if (
-    (profile.currentMonthlySpendUSD ?? 0) >= LARGE_MONTHLY_SPEND_USD &&
+    spend >= LARGE_MONTHLY_SPEND_USD &&
+    !(profile.monthlyBudgetUSD !== undefined && profile.monthlyBudgetUSD >= spend) &&
+    (profile.goals === undefined || profile.goals.includes('cost')) &&
+    profile.canSwitchModel !== false &&
     facts.smallModel !== true &&
     (facts.weightsAvailable !== true || facts.largeModel === true)
   )

@@ -206,3 +206,89 @@ describe('a large stated bill is a cost gap (newuser57 F02)', () => {
     expect(small.diagnosis.some((entry) => entry.need === 'cost')).toBe(false);
   });
 });
+
+describe('review33: the session’s new readings stay off what they do not describe', () => {
+  it('H1: a model that labels and is too slow still has a latency goal', () => {
+    expect(read("The classifier labels incoming emails, it's too slow for our SLA").fields.goals).toEqual(['latency']);
+    expect(read("We get more traffic every week and it's too slow").fields.goals).toEqual(['latency']);
+  });
+  it('H2, L1: "not good enough" about money keeps the attempt; about the output takes it back', async () => {
+    const opening = 'We triage support tickets into 12 queues with GPT-4o. Prompting works well enough.';
+    const money = (await talk([opening, "That's not good enough, we need it under $300 a month."])) as TurnResult[];
+    expect(money[1]?.state.profile.tried).toEqual([{ method: 'prompt-engineering', result: 'good-enough' }]);
+    const quality = (await talk([
+      opening,
+      "Honestly, it's not quite good enough - it picks the wrong queue a lot",
+    ])) as TurnResult[];
+    expect(quality[1]?.state.profile.tried).toEqual([{ method: 'prompt-engineering', result: 'plateaued' }]);
+    // (L5: the reply says so.)
+    expect(quality[1]?.reply).toMatch(/already tried prompting \(plateaued\)/);
+  });
+  it('H3: the team’s own idea asked about keeps its facts', () => {
+    const said = read('Our idea is to fine-tune Llama 3.1 8B on our two A100s. Thoughts?');
+    expect(said.intents.whatIf).toBe(false);
+    expect(said.fields.modelName).toBe('Llama 3.1 8B');
+  });
+  it('H4: a target is monthly only beside a monthly figure in its sentence', () => {
+    expect(read("We launch in a month and we'd like it under $10k in total.").fields.oneTimeBudgetUSD).toBe(10000);
+    const run = read("Our API bill is $2k a month. For the one-off training run we'd like it under $500.");
+    expect(run.fields.oneTimeBudgetUSD).toBe(500);
+    expect(run.fields.monthlyBudgetUSD).toBeUndefined();
+    expect(read('we pay about $1k/mo to openai right now and want that under $300').fields.monthlyBudgetUSD).toBe(300);
+  });
+  it('H5: a large bill inside the monthly budget, or on a model the team keeps, is no cost gap', () => {
+    const base = {
+      modelName: 'GPT-4.1',
+      canSwitchModel: true,
+      taskType: 'generate',
+      requestsPerDay: 40000,
+      currentMonthlySpendUSD: 12000,
+      goals: ['task-skill'],
+      labeledExamples: 3000,
+    };
+    const needs = (profile: object) =>
+      recommend(Profile.parse(profile), knowledge).diagnosis.map((entry) => entry.need);
+    expect(needs({ ...base, monthlyBudgetUSD: 50000 })).not.toContain('cost');
+    expect(needs({ ...base, goals: undefined, canSwitchModel: false })).not.toContain('cost');
+  });
+  it('H6: an exception keeps the rule; "none of the patient data has to stay" waives it', () => {
+    expect(read('Nothing has to stay on our premises except the patient records.').fields.dataMustStayOnPrem).toBe(
+      true,
+    );
+    expect(read('none of the patient data has to stay on our servers').fields.dataMustStayOnPrem).toBe(false);
+  });
+  it('M1: a budget stated with "within" or "under the" is still a budget', () => {
+    expect(read('It has to fit within the $2,000 we have for this project.').fields.oneTimeBudgetUSD).toBe(2000);
+    expect(read('Anything up to $500 a month is within our budget.').fields.monthlyBudgetUSD).toBe(500);
+  });
+  it('M2, M3, M4, M5: no data, tenants with documents, labelled documents, corpora searched', () => {
+    expect(read('We have no data to go on.').fields.labeledExamples).toBe(0);
+    expect(read('We serve 40 tenants, each with about 200 pages of docs').fields.tasksCount).toBe(40);
+    expect(
+      read('We have 2,000 labelled documents, each about 500 words, with a summary written by a lawyer.').fields
+        .corpusTokens,
+    ).toBeUndefined();
+    expect(read('a request has to search 20M tokens of manuals.').fields.corpusTokens).toBe(20_000_000);
+  });
+  it('M6, M7: how a method works is no case for it; a past "had" does not silence the question', () => {
+    expect(read('How would LoRA work on a single RTX 3060?').intents.whyNot).toBeUndefined();
+    expect(read('How does RAG work with PDFs?').intents.whyNot).toBeUndefined();
+    expect(read('Prompting had the same problem, would LoRA fix that?').intents.whyNot).toBe('lora');
+  });
+  it('M8: an opinion on many of a model’s answers names no teacher', () => {
+    expect(
+      read('We run Claude 3.5 Sonnet; users flag lots of Sonnet answers as off-brand.').fields.teacherModel,
+    ).toBeUndefined();
+  });
+  it('L2, L3, L4: more ways to say the same counts and lengths', () => {
+    expect(read('millions of logged gpt-4.1 outputs, of which 2,000 are human-checked').fields.labeledExamples).toBe(
+      2000,
+    );
+    expect(read('the catalogue is 8,000 products of about 300 words each.').fields.corpusTokens).toBe(3_200_000);
+    expect(read('our documents are between 800 and 1.2k tokens').fields.exampleTokens).toBe(1000);
+    expect(read('a 25 page letter is like 12-15k tokens, the summary maybe 1 page').fields.exampleTokens).toBe(13500);
+  });
+  it('keeps a goal whose removal is denied', () => {
+    expect(read("Don't drop cost and latency from our goals, both matter").removedGoals).toBeUndefined();
+  });
+});

@@ -830,9 +830,12 @@ function readProfile(message: string, context: ExtractContext): Extraction {
   const noLatencyTarget = saysNoLatencyTarget(prepared.lower);
   const removed = [
     ...new Set([
-      ...allMatches(REMOVED_GOAL, prepared.lower).flatMap((match) =>
-        goalsNamedIn(match[1] ?? match[2] ?? match[3] ?? match[4] ?? ''),
-      ),
+      // ("Don't drop cost and latency from our goals": kept.)
+      ...allMatches(REMOVED_GOAL, prepared.lower)
+        .filter(
+          (match) => !NOT_TAKEN_BACK_BEFORE.test(prepared.lower.slice(Math.max(0, match.index - 14), match.index)),
+        )
+        .flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '')),
       // "there is NO device", "nothing runs on a device": running on a device is no goal.
       ...(NO_DEVICE.test(prepared.lower) ? (['on-device'] as const) : []),
       // "we're not answering questions from documents": no knowledge gap.
@@ -840,7 +843,11 @@ function readProfile(message: string, context: ExtractContext): Extraction {
       // "the problem isn't the JSON shape, it's accuracy": no format gap.
       ...(NOT_THE_FORMAT.test(prepared.lower) ? (['format'] as const) : []),
       // "forget the latency", "never mind the cost".
-      ...allMatches(FORGET_GOAL, prepared.lower).flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? '')),
+      ...allMatches(FORGET_GOAL, prepared.lower)
+        .filter(
+          (match) => !NOT_TAKEN_BACK_BEFORE.test(prepared.lower.slice(Math.max(0, match.index - 14), match.index)),
+        )
+        .flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? '')),
       // "latency doesn't matter at all", "there is NO latency target": speed is no goal.
       ...(noLatencyTarget ? (['latency'] as const) : []),
     ]),
@@ -862,7 +869,10 @@ function readProfile(message: string, context: ExtractContext): Extraction {
     ...(removed.length > 0 ? { removedGoals: removed } : {}),
     ...(untried.length > 0 ? { removedTried: untried } : {}),
     // "no, it's NOT good enough - the voices all sound the same": the earlier "good enough" taken back.
-    ...(NOT_GOOD_ENOUGH.test(prepared.lower) && !stated.some((item) => item.field === 'tried')
+    // (Not a complaint about money or time: "that's not good enough, we need it under $300 a month".)
+    ...(NOT_GOOD_ENOUGH.test(prepared.lower) &&
+    !stated.some((item) => item.field === 'tried') &&
+    (QUALITY_GAP.test(prepared.lower) || !MONEY_OR_TIME.test(prepared.lower))
       ? { notGoodEnough: true as const }
       : {}),
     // "there is no 9-week deadline, forget that", "no real deadline": no timeline at all.
@@ -1052,7 +1062,7 @@ function withTeacherOfOwnOutputs(
   // opinion of its answers, "the Claude answers are too long".)
   const family = `(?:${words.join('|')})[\\w.-]*`;
   const outputs = new RegExp(
-    `\\b(?:(?<![\\d.])(?<!\\b(?:claude|gpt|llama|gemini|qwen|mistral|phi|gemma|sonnet|haiku|opus|nova|o)[\\s-]?)\\d[\\d,.]*\\s?(?:k|m|thousand|million)?|(?:hundreds\\s+of\\s+)?(?:thousands|millions)|tons|lots|loads)\\s+(?:of\\s+)?(?:(?:logged|saved|stored|past|historical|old|existing|production|real)\\s+)?${family}(?:'s)?\\s+(?:outputs|answers|completions|generations|responses|labels)\\b|\\b${family}'s\\s+(?:outputs|answers|completions|generations|responses|labels)\\s+(?:as|for)\\s+(?:training|teacher|fine[\\s-]?tuning)|\\b(?:outputs|answers|completions|replies|responses|labels|drafts)\\s+(?:generated|produced|written|labell?ed|drafted)\\s+(?:by|with)\\s+${family}`,
+    `\\b(?:(?<![\\d.])(?<!\\b(?:claude|gpt|llama|gemini|qwen|mistral|phi|gemma|sonnet|haiku|opus|nova|o)[\\s-]?)\\d[\\d,.]*\\s?(?:k|m|thousand|million)?|(?:(?:hundreds\\s+of\\s+)?(?:thousands|millions)|tons|lots|loads)(?=\\s+(?:of\\s+)?(?:logged|saved|stored|past|historical|archived|production)\\s))\\s+(?:of\\s+)?(?:(?:logged|saved|stored|past|historical|archived|old|existing|production|real)\\s+)?${family}(?:'s)?\\s+(?:outputs|answers|completions|generations|responses|labels)\\b|\\b${family}'s\\s+(?:outputs|answers|completions|generations|responses|labels)\\s+(?:as|for)\\s+(?:training|teacher|fine[\\s-]?tuning)|\\b(?:outputs|answers|completions|replies|responses|labels|drafts)\\s+(?:generated|produced|written|labell?ed|drafted)\\s+(?:by|with)\\s+${family}`,
   );
   return outputs.test(lower) ? { ...fields, teacherModel: model.name } : fields;
 }
@@ -1150,7 +1160,7 @@ const PILOT_RAN_ON =
 
 /** A sentence a "what if" opens, to its end (a dot between digits, "3.1", ends none). */
 const WHAT_IF_SENTENCE =
-  /\b(?:what\s+if|(?:idea|suggestion|proposal|pitch)\s*(?:(?:was|is|would\s+be)\s*(?::\s*|to\b)|:\s*)|suppose|supposing|hypothetically|imagine|let'?s\s+say|say\s+we\s+had|(?:asks?|asked|wonders?|wondered|wants\s+to\s+know)\s+(?:whether|if)\s+we\s+(?:should|could|can|might))\b(?:[^.?!\n]|\.(?=\d))*[.?!]?/g;
+  /\b(?:what\s+if|(?:colleague|co-?worker|boss|manager|cto|ceo|cfo|coo|vp|director|lead|head|consultant|contractor|vendor|friend|investor|advis[eo]r|intern|partner|client|customer|someone|somebody|engineer|dev|developer|data\s+scientist|architect|team\s?mate|person|other\s+team)s?(?:'s|’s|s')\s+(?:idea|suggestion|proposal|pitch)\s*(?:(?:was|is|would\s+be)\s*(?::\s*|to\b)|:\s*)|suppose|supposing|hypothetically|imagine|let'?s\s+say|say\s+we\s+had|(?:asks?|asked|wonders?|wondered|wants\s+to\s+know)\s+(?:whether|if)\s+we\s+(?:should|could|can|might))\b(?:[^.?!\n]|\.(?=\d))*[.?!]?/g;
 
 /**
  * "Would QLoRA of the 70B fit on ONE L40S? And would a full fine-tune of Llama 3.1 8B across the 4 cards be better?":
@@ -1636,8 +1646,23 @@ function withoutGoals(fields: Partial<Profile>, removed: readonly Goal[]): Parti
 
 const NO_DOCUMENT_QUESTIONS =
   /\b(?:we're|we\s+are|it's|it\s+is|this\s+is)\s+not\s+(?:answering|about\s+answering|doing)\s+(?:questions?|q\s?&\s?a)\s+(?:from|about|over|on)\s+(?:our\s+|the\s+|any\s+)?(?:docs|documents|documentation|a\s+knowledge\s+base)\b|\b(?:the\s+model|it)\s+(?:does\s+not|doesn't|doesnt)\s+lack\s+(?:any\s+)?knowledge\b|\b(?:it's|it\s+is|this\s+is|this's)\s+not\s+a\s+knowledge\s+(?:problem|gap|issue)\b|\b(?:it|this)\s+isn't\s+a\s+knowledge\s+(?:problem|gap|issue)\b|\bwe\s+(?:don't|do\s+not)\s+answer\s+questions\s+(?:from|about|over)\s+(?:the\s+|our\s+)?(?:docs|documents)\b|\b(?:it|the\s+model|this)\s+(?:doesn't|does\s+not|doesnt|won't|will\s+not)\s+need\s+(?:any\s+)?(?:outside|external|extra|other)\s+(?:documents|docs|knowledge|information|info|sources)\b|\b(?:drop|remove|forget|skip|lose)\s+(?:the\s+)?(?:retrieval|rag|document\s+search|search)(?:\s+(?:thing|part|step|bit|idea))?\b|\ball\s+(?:the\s+)?(?:facts|information|info)\s+(?:it\s+needs\s+)?(?:are|is)\s+in\s+the\s+(?:[\w-]+\s+){0,2}?(?:note|notes|input|document|file|email|record|transcript)s?\s+itself\b/;
-const NOT_GOOD_ENOUGH =
-  /^\W*(?:(?:no|nope|nah|wait|actually|sorry)\b[\s,.!-]*)*(?:it'?s|it\s+is|its|that'?s|that\s+is|thats|it\s+was|it\s+wasn'?t|it\s+isn'?t)\s+(?:(?:really|actually|definitely|absolutely|just|honestly)\s+)?(?:not|n't)\s+(?:really\s+)?good\s+enough\b|^\W*(?:(?:no|nope|nah)\b[\s,.!-]*)*(?:it'?s|it\s+is|its)\s+not\s+(?:fine|ok|okay|enough)\b|^\W*(?:(?:no|nope|nah)\b[\s,.!-]*)*(?:it\s+)?(?:isn'?t|wasn'?t)\s+good\s+enough\b/;
+/** The words a message may open with before "it's not good enough": "no,", "honestly,", "tbh". */
+const NOT_GOOD_ENOUGH_OPENER = String.raw`^\W*(?:(?:no|nope|nah|wait|actually|sorry|honestly|tbh|frankly|well|hmm|ok(?:ay)?|but|sadly|unfortunately)\b[\s,.!-]*)*`;
+/**
+ * "no, it's NOT good enough", "honestly, it's not quite good enough", "it isn't good enough": what was said to be good
+ * enough, taken back (said at the start of the message, of no method named).
+ */
+const NOT_GOOD_ENOUGH = new RegExp(
+  `${NOT_GOOD_ENOUGH_OPENER}(?:(?:it'?s|it\\s+is|its|that'?s|that\\s+is|thats|it\\s+was)\\s+(?:(?:really|actually|definitely|absolutely|just|honestly|still)\\s+)?not\\s+(?:really\\s+|quite\\s+|nearly\\s+)?(?:good\\s+enough|fine|ok|okay|enough)|(?:it\\s+|that\\s+)?(?:isn'?t|wasn'?t)\\s+(?:really\\s+|quite\\s+|nearly\\s+)?good\\s+enough)\\b`,
+);
+/** A shortfall of the output named: the "not good enough" is about quality. */
+const QUALITY_GAP =
+  /\b(?:sound\w*|voices?|tone|style|wrong|miss\w*|format\w*|json|accura\w*|quality|hallucinat\w*|answers?|outputs?|errors?|mistakes?|generic|bland|inconsistent|drops?|dropping|breaks?)\b/;
+/** Money or time, the subject of a "not good enough" that is no verdict on the output. */
+const MONEY_OR_TIME =
+  /\$|\b(?:budget|costs?|price|bill|cheap\w*|expensive|deadline|weeks?|months?|days?|slow|latency)\b/;
+/** "don't drop …", "do not remove …": a goal kept, said as a removal denied. */
+const NOT_TAKEN_BACK_BEFORE = /\b(?:don'?t|do\s+not|never)\s+$/;
 const FORGET_GOAL =
   /\b(?:forget|ignore|never\s*mind|drop)\s+(?:about\s+)?(?:the\s+)?(latency|speed|cost|price|style|tone|format|citations)(?!\s+(?:of|for|on)\b)|\b(latency|speed)\s+(?:doesn't|doesnt|does\s+not|don't|dont)\s+(?:really\s+)?matter\b/g;
 const NO_DEADLINE =

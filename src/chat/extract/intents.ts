@@ -55,13 +55,14 @@ const WHAT_IF = new RegExp(
  */
 export const BILL_COMPARISON =
   /(?:^|[.!?:;]\s*|\b(?:please|pls|can\s+you|could\s+you|would\s+you|and|also|so|now)\s+)compare\s+(?:for\s+(?:me|us)\s*:?\s*|:\s*)?(?:the\s+)?(?:monthly\s+|api\s+|running\s+|inference\s+|serving\s+)?(?:bills?|costs?|spend)\s+(?:for|of|on|between)\s+(?:using\s+|serving\s+|running\s+)?[a-z0-9]|\bhow\s+(?:does|do|would)\s+(?:the\s+)?(?:monthly\s+)?(?:bill|cost)\s+(?:on|for|of|with)\s+(?:[\w.-]+\s+){1,5}?compare\b|\bwhat\s+would\s+(?:[\w.-]+\s+){1,6}?(?:vs\.?|versus)\s+(?:[\w.-]+\s+){1,6}?cost\b/;
-/** "what about 70B instead?", "how about Qwen2.5 14B instead": another choice weighed, answered as a "what if". */
 /**
- * "my colleague's idea was: fine tune llama 3.1 8b and self host on a rented H100. why not that?": a proposal described,
- * then asked about, is a "what if" on what it names (nothing is saved).
+ * "my colleague's idea was: fine tune llama 3.1 8b and self host on a rented H100. why not that?": someone else's
+ * proposal described, then asked about, is a "what if" on what it names (nothing is saved). ("Our idea is to … ,
+ * thoughts?" is the team's own plan: its facts are kept.)
  */
 const PROPOSAL_ASKED =
-  /\b(?:idea|suggestion|proposal|pitch)\s*(?:(?:was|is|would\s+be)\s*(?::|to\b)|:)[^?]*[.,;:!]\s*(?:so\s+|but\s+)?(?:why\s+not(?:\s+(?:just\s+)?(?:do\s+)?(?:that|this|it))?|would\s+(?:that|this|it)\s+work|(?:any\s+)?thoughts|what\s+do\s+you\s+think|is\s+(?:that|this)\s+(?:better|worse|viable|possible|a\s+good\s+idea|dumb|crazy|smart))\s*\?/;
+  /\b(?:colleague|co-?worker|boss|manager|cto|ceo|cfo|coo|vp|director|lead|head|consultant|contractor|vendor|friend|investor|advis[eo]r|intern|partner|client|customer|someone|somebody|engineer|dev|developer|data\s+scientist|architect|team\s?mate|person|other\s+team)s?(?:'s|’s|s')\s+(?:idea|suggestion|proposal|pitch)\s*(?:(?:was|is|would\s+be)\s*(?::|to\b)|:)[^?]*[.,;:!]\s*(?:so\s+|but\s+)?(?:why\s+not(?:\s+(?:just\s+)?(?:do\s+)?(?:that|this|it))?|would\s+(?:that|this|it)\s+work|(?:any\s+)?thoughts|what\s+do\s+you\s+think|is\s+(?:that|this)\s+(?:better|worse|viable|possible|a\s+good\s+idea|dumb|crazy|smart))\s*\?/;
+/** "what about 70B instead?", "how about Qwen2.5 14B instead": another choice weighed, answered as a "what if". */
 const INSTEAD_QUESTION =
   /\b(?:what|how)\s+about\b[^?!]{1,60}?\binstead\b|\b(?:what|how)\s+about\s+(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s?b\b|\bwhy\s+not\s+(?:just\s+)?(?:switch|move|go|migrate)\s+(?:over\s+)?to\b[^?!]{1,80}\?/;
 /**
@@ -69,7 +70,7 @@ const INSTEAD_QUESTION =
  * "If we had 8 H100s we'd fine-tune; we have a T4.") it is a wish, whose facts are not the team's.
  */
 const CONDITIONAL_QUESTION =
-  /\b(?:if|assuming)\s+we\s+(?:had|got|bought|rented|used|switched|moved|could|were)\b[^?]*\?/;
+  /\b(?:if|assuming)\s+(?:we\s+(?:had|got|bought|rented|used|switched|moved|could|were)|(?:each|every|a|one|the\s+average)\s+(?:question|request|query|call|prompt|message|ticket|conversation)\s+(?:pulls?|is|uses?|has|sends?|brings?|takes?|needs?|carries|averages?))\b[^?]*\?/;
 /**
  * "Can we (still) use GPT-4o if Azure hosts it in Germany?", "should we switch to Llama 3.1 70B?": a choice weighed in a
  * question is answered as a "what if" on the facts it names (nothing is saved).
@@ -187,7 +188,7 @@ const ENOUGH = new RegExp(
 const WORTH_IT = new RegExp(
   `\\b(?:is|would|will)\\s+(?:the\\s+|a\\s+|an\\s+)?(${METHOD_SOURCE})\\b(?:(?!\\b(?:ever|generally|usually|typically)\\b)[^?.!\\n]){0,60}?\\b(?:be\\s+)?worth\\b(?=[^.!\\n]*\\?)` +
     // "would LoRA on my 300 lines fix that?", "could RAG help here?": whether the method does the job, asked.
-    `|\\b(?:would|will|could|can|does|do|might)\\s+(?:the\\s+|a\\s+|an\\s+|some\\s+)?(${METHOD_SOURCE})\\b(?:\\s+(?:on|with|of|for|using)\\s+(?:my|our|the|those|these|this|them|it)\\b(?:\\s+[\\w,.-]+){0,3}?)?\\s+(?:really\\s+|actually\\s+)?(?:help|fix|solve|work|cure)\\b(?=[^.!\\n]*\\?)`,
+    `|(?<!\\bhow\\s)\\b(?:would|will|could|can|does|do|might)\\s+(?:the\\s+|a\\s+|an\\s+|some\\s+)?(${METHOD_SOURCE})\\b(?:\\s+(?:on|with|of|for|using)\\s+(?:my|our|the|those|these|this|them|it)\\b(?:\\s+[\\w,.-]+){0,3}?)?\\s+(?:really\\s+|actually\\s+)?(?:help|fix|solve|cure|work(?!\\s+(?:with|on|in|for\\s+(?!us\\b|me\\b|this\\b|that\\b|them\\b))))\\b(?=[^.!\\n]*\\?)`,
 );
 const ASKS_MODEL =
   /\bwhat\s+would\s+you\s+(?:move|switch|migrate|put)\s+(?:us\s+)?(?:over\s+)?to\b|\bwhat\s+(?:model\s+)?size\b[^.?!]{0,40}\b(?:fits?|for|would\s+fit|are\s+we\s+(?:even\s+)?talking|do\s+we\s+need|can\s+we)\b|\bhow\s+(?:big|large)\s+(?:a|of\s+a)\s+model\b|\b(?:which|what)\s+(?:ai\s+|language\s+)?(?:model|llm|base\s+model|checkpoint|open[\s-]weights?\s+model)s?\s+(?:would|should|do|can|could|will|to)\b|\b(?:which|what)\s+(?:open|local|open[\s-]weights?|self[\s-]hosted|downloadable|small|student|device|on[\s-]device|edge|smaller|tiny)\s+(?:model|llm|one)s?\b|\brecommend\s+(?:us\s+|me\s+)?an?\s+(?:small|smaller|open|open[\s-]weights?|tiny|device|student|local)\s+(?:open\s+)?(?:model|llm)\b|\b(?:which|what)\s+(?:model|llm)s?\b(?:[^.?!]|\.(?=\d))*\?|\b(?:recommend|suggest|pick)\s+(?:us\s+|me\s+)?a\s+model\b|\b(?:no|any)\s+(?:model|llm|base\s+model)\b[^?]{0,60}?\b(?:what|which)\s+(?:one\s+)?(?:would|should|do|could)\s+you\s+(?:use|pick|choose|suggest|recommend|go\s+with|start\s+with)\b/;
@@ -787,7 +788,9 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     // ("Assuming we had 8 A100s, would full fine-tuning work?": a method under a condition is a "what if".)
     const worth =
       worthSaid?.[2] !== undefined &&
-      /\b(?:if|assuming|suppose|supposing|had)\b/.test(sentenceAround(lower, worthSaid.index))
+      /\b(?:assuming|suppose|supposing|if\s+we\s+(?:had|got|bought|rented|used|switched|moved)|had\s+we)\b/.test(
+        sentenceAround(lower, worthSaid.index),
+      )
         ? null
         : worthSaid;
     const enoughMethod = enough

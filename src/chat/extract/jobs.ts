@@ -370,18 +370,20 @@ export function findJobs(
 }
 
 /** The clauses of a message: its sentences, cut again at ", and", ", but", " - " and ": " (spans in the message). */
-function clauses(lower: string): { start: number; end: number; asked: boolean }[] {
-  const spans: { start: number; end: number; asked: boolean }[] = [];
+function clauses(lower: string): { start: number; end: number; asked: boolean; sentenceStart: boolean }[] {
+  const spans: { start: number; end: number; asked: boolean; sentenceStart: boolean }[] = [];
   let start = 0;
+  let sentenceStart = true;
   // (" and 600 descriptions": a second count starts a clause of its own.)
   for (const mark of lower.matchAll(
     /[!?;\n]|\.(?!\d)|,\s{0,3}(?:and|but|while|whereas|plus)\s|\s[-–—]\s|:\s|\sand\s(?=(?:about\s|around\s|~\s?)?\d)/g,
   )) {
     // (A clause that ends in a question mark asks; what it names is weighed, not stated.)
-    if (mark.index > start) spans.push({ start, end: mark.index, asked: mark[0] === '?' });
+    if (mark.index > start) spans.push({ start, end: mark.index, asked: mark[0] === '?', sentenceStart });
+    sentenceStart = /^[!?;\n.]/.test(mark[0]);
     start = mark.index + mark[0].length;
   }
-  if (start < lower.length) spans.push({ start, end: lower.length, asked: false });
+  if (start < lower.length) spans.push({ start, end: lower.length, asked: false, sentenceStart });
   return spans;
 }
 
@@ -462,6 +464,24 @@ export function jobNamedIn(text: string, jobs: readonly KnownJob[]): string | un
 }
 
 /** The one job whose keywords a text uses (undefined when none or several). */
+/** Fields a clause that names no job gives the team, even when its sentence began with one job. */
+const TEAM_WIDE_IN_A_CONTINUATION: ReadonlySet<string> = new Set([
+  'modelName',
+  'modelParamsB',
+  'modelAccess',
+  'modelStage',
+  'modality',
+  'deployment',
+  'dataMustStayOnPrem',
+  'multilingual',
+]);
+
+/** True when the text names any of the jobs. */
+function namesAnyJob(lower: string, jobs: readonly KnownJob[]): boolean {
+  const words = stems(lower);
+  return jobs.some((job) => job.keywords.some((keyword) => words.has(keyword)));
+}
+
 function onlyJobNamed(lower: string, jobs: readonly KnownJob[]): string | undefined {
   const words = stems(lower);
   const named = jobs.filter((job) => job.keywords.some((keyword) => words.has(keyword)));
@@ -480,14 +500,26 @@ export function jobFactsIn(
   if (jobs.length < 2) return [];
   const facts: JobFact[] = [];
   let clausesRead = 0;
-  for (const { start, end, asked } of clauses(prepared.lower)) {
-    if (asked) continue;
+  // ("The triage prompt works okay, but it's expensive": a later clause of the sentence that names no job goes on
+  // about the job the sentence named.)
+  let sentenceJob: string | undefined;
+  for (const { start, end, asked, sentenceStart } of clauses(prepared.lower)) {
+    if (sentenceStart) sentenceJob = undefined;
     const text = prepared.original.slice(start, end);
-    const name = onlyJobNamed(text.toLowerCase(), jobs);
-    if (name === undefined) continue;
+    const named = onlyJobNamed(text.toLowerCase(), jobs);
+    const name = named ?? (namesAnyJob(text.toLowerCase(), jobs) ? undefined : sentenceJob);
+    if (named !== undefined) sentenceJob = named;
+    else if (name === undefined) sentenceJob = undefined;
+    if (asked || name === undefined) continue;
     // (Each clause is read in full: a message is held to MAX_JOB_CLAUSES of them, so its cost stays bounded.)
     if (++clausesRead > MAX_JOB_CLAUSES) break;
-    const { task: _task, ...fields } = jobFields(read(text));
+    const { task: _task, ...all } = jobFields(read(text));
+    // (A clause that goes on about the job gives it only what a job has of its own and its traffic; where the model
+    // runs and whether data may leave, said there, are the team's.)
+    const fields =
+      named === undefined
+        ? Object.fromEntries(Object.entries(all).filter(([field]) => !TEAM_WIDE_IN_A_CONTINUATION.has(field)))
+        : all;
     if (Object.keys(fields).length === 0) continue;
     const known = facts.find((fact) => fact.name === name);
     if (known) known.fields = { ...known.fields, ...fields };

@@ -104,7 +104,7 @@ const ONE_TIME_BEFORE =
 /** Words that make an amount a price or a current cost, not a budget. */
 /** (An amount in rupees, yen or yuan is money: it is converted at a rate the team states, or left out and asked.) */
 const NOT_A_BUDGET_AFTER =
-  /^\s*(?:indie\s+|mobile\s+|pc\s+)?(?:game|app|product|item|subscription|licen[cs]e|ticket|purchase|device|phone|gadget|plugin|add-on|dlc)\b|^\s*(?:contradicts|conflicts\s+with|disagrees\s+with|doesn't\s+match|does\s+not\s+match)\b|^\s*(?:is|=|≈|~|equals|is\s+worth)\s*(?:about\s+|roughly\s+|around\s+|approximately\s+|~\s*)?\d[\d,.]*\s*[a-z]{3}\b|^\s*(?:rubles?|roubles?|rub)\b|^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute|card|gpu|node|instance|machine|server|box)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good|much)\b|^\s*(?:\/\s?mo(?:nth)?\s+|a\s+month\s+|per\s+month\s+)?(?:is|was|would\s+be|'s)\s+(?:way\s+|far\s+|well\s+|a\s+bit\s+|just\s+|still\s+|already\s+)?(?:over|above|under|below|more\s+than|less\s+than|within|inside)\s+(?:our|the|my|your|that)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:is|was|would\s+be|'s)\s+(?:way\s+|much\s+|far\s+|a\s+bit\s+|uncomfortably\s+)?(?:too\s+close|uncomfortably\s+close)\s+to\b/;
+  /^\s*(?:indie\s+|mobile\s+|pc\s+)?(?:game|app|product|item|subscription|licen[cs]e|ticket|purchase|device|phone|gadget|plugin|add-on|dlc)\b|^\s*(?:contradicts|conflicts\s+with|disagrees\s+with|doesn't\s+match|does\s+not\s+match)\b|^\s*(?:is|=|≈|~|equals|is\s+worth)\s*(?:about\s+|roughly\s+|around\s+|approximately\s+|~\s*)?\d[\d,.]*\s*[a-z]{3}\b|^\s*(?:rubles?|roubles?|rub)\b|^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute|card|gpu|node|instance|machine|server|box)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good|much)\b|^\s*(?:\/\s?mo(?:nth)?\s+|a\s+month\s+|per\s+month\s+)?(?:is|was|would\s+be|'s)\s+(?:way\s+|far\s+|well\s+|a\s+bit\s+|just\s+|still\s+|already\s+)?(?:over|above|more\s+than)\s+(?:our|the|my|your|that)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:is|was|would\s+be|'s)\s+(?:way\s+|much\s+|far\s+|a\s+bit\s+|uncomfortably\s+)?(?:too\s+close|uncomfortably\s+close)\s+to\b/;
 const NOT_A_BUDGET_BEFORE =
   /\b(?:not|instead\s+of|rather\s+than)\s*$|\b(?:refunds?|orders?|claims?|transactions?|invoices?|purchases?|transfers?|loans?|deals?)\s+(?:of\s+)?(?:over|above|under|below|exceeding|greater\s+than|more\s+than|less\s+than|worth)\s*$|\b(?:(?:don't|do\s+not|dont)\s+have\s+(?:a|any)|have\s+no)\s+(?:(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+)?budget\s+of\s*$|\b(?:yen|jpy|won|rupees?|yuan|rmb|euros?|pounds?|eur|gbp)\s*,?\s*(?:roughly|about|around|approximately|approx\.?|~|i\.?e\.?,?|so|or|that's|which\s+is)\s*$|\b(?:that's|that\s+is|thats|which\s+is|it's)\s+(?:the|what\s+we\s+pay)\s*$|\byour\s+(?:own\s+)?$|\b(?:vs\.?|versus|compared?\s+(?:with|to)|comparison\s+(?:with|to))\s+(?:our\s+|the\s+|your\s+|that\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?(?:~\s*|about\s+|around\s+|roughly\s+|approx\.?\s*)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$|\b(?:our|the|their|my|monthly)\s+(?:gpu\s+|cluster\s+)?rent(?:al)?\b(?![^.;!?\n]{0,30}\b(?:budget|cap|limit|afford|spend|tops|max(?:imum)?)\b)[^.;!?\n]{0,30}$|\brented\s+(?:\d+\s*(?:x\s*)?)?(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|[ahlbt]\d{1,3}[a-z]?s?|l40s|rtx\s?\d{4}s?)\s+(?:at|for)\s+$/;
 const BUDGET_CUE =
@@ -285,11 +285,14 @@ export const extractBudget: Extractor = (message, context) => {
   const taken: { start: number; end: number }[] = [];
   const glossed: { start: number; end: number }[] = [];
   let rangeEnd = -1;
-  // "$1k a month is too much, we'd like it under $300": a bill aimed for, beside a monthly figure, is monthly.
-  const monthlyTalk = /\b(?:bill|per\s+month|a\s+month|\/\s?mo(?:nth)?|monthly)\b/.test(lower);
-  const billTargets = monthlyTalk
-    ? allMatches(BILL_TARGET, lower).map((match) => ({ start: match.index, end: match.index + match[0].length }))
-    : [];
+  // "$1k a month is too much, we'd like it under $300": a bill aimed for, beside a monthly figure in its sentence, is
+  // monthly. ("We launch in a month … under $10k in total", "for the one-off training run … under $500": not.)
+  const billTargets = allMatches(BILL_TARGET, lower)
+    .filter((match) => {
+      const sentence = sentenceAround(lower, match.index, 200);
+      return MONTHLY_IN_SENTENCE.test(sentence) && !ONE_TIME_IN_SENTENCE.test(sentence);
+    })
+    .map((match) => ({ start: match.index, end: match.index + match[0].length }));
   for (const match of allMatches(MONEY, lower)) {
     // ("$5k-$8k": the second amount is the range's upper end, read with the first.)
     if (match.index < rangeEnd) continue;
@@ -333,8 +336,9 @@ export const extractBudget: Extractor = (message, context) => {
     )
       continue;
     // "That $321 is over our $300 though": a budget already said, named back bare (no period, no "budget").
+    // ("fit within the $2,000 we have", "keep it under the $5k finance approved": a budget stated.)
     if (
-      KNOWN_BUDGET_ASKED_BEFORE.test(before) &&
+      /\b(?:over|exceeds?|exceeding|blows?|breaks?|above)\s+(?:our|my)\s+$/.test(before) &&
       !/^\s*(?:(?:a|per)\s+month|\/\s?mo\w*|monthly|one[\s-]?(?:time|off)|upfront|budget|cap|limit|ceiling|max)\b/.test(
         after,
       )
@@ -489,9 +493,14 @@ const NEITHER_KIND =
 
 /** "we want to get under 10k", "bring the bill below $5k", "target is ~5.5k/month": the bill aimed for. */
 const BILL_TARGET = new RegExp(
-  String.raw`\btarget(?:\s+bill)?\s*(?:is|of|:|=)\s*(?:about\s+|around\s+|~\s*)?[$€£]?${AMOUNT}(?=\s*(?:\/\s?mo(?:nth)?|per\s+month|a\s+month|monthly)\b)|\b(?:get|bring|keep|push|cut|(?:we'd|we\s+would|i'd|i\s+would)\s+(?:like|want|love)|(?:want|need|like)\s+(?=it\b|that\b|this\b|the\s+bill\b|(?:the\s+)?costs?\b|(?:the\s+)?spend\b))\s+(?:it\s+|that\s+|this\s+|the\s+bill\s+|(?:the\s+)?costs?\s+|(?:the\s+)?spend\s+)?(?:to\s+be\s+)?(?:down\s+to\s+|(?:down\s+)?(?:to\s+)?(?:under|below|less\s+than)\s+)(?:maybe\s+|about\s+|around\s+|~\s*)?[$€£₹]?(?:\d+\s*[-–]\s*[$€£₹]?)?${AMOUNT}(?![.,]?\d)(?!\s*(?:tokens?|requests?|calls?|users?|ms|seconds?|examples?|gb)\b)`,
+  String.raw`\btarget(?:\s+bill)?\s*(?:is|of|:|=)\s*(?:about\s+|around\s+|~\s*)?[$€£]?${AMOUNT}(?=\s*(?:\/\s?mo(?:nth)?|per\s+month|a\s+month|monthly)\b)|\b(?:get|bring|keep|push|cut|(?:we'd|we\s+would|i'd|i\s+would)\s+(?:like|want|love)|(?:want|need|like)(?=\s+(?:it|that|this|the\s+bill|(?:the\s+)?costs?|(?:the\s+)?spend)\b))\s+(?:it\s+|that\s+|this\s+|the\s+bill\s+|(?:the\s+)?costs?\s+|(?:the\s+)?spend\s+)?(?:to\s+be\s+)?(?:down\s+to\s+|(?:down\s+)?(?:to\s+)?(?:under|below|less\s+than)\s+)(?:maybe\s+|about\s+|around\s+|~\s*)?[$€£₹]?(?:\d+\s*[-–]\s*[$€£₹]?)?${AMOUNT}(?![.,]?\d)(?!\s*(?:tokens?|requests?|calls?|users?|ms|seconds?|examples?|gb)\b)`,
   'dg',
 );
+
+/** A monthly figure in the sentence of a bill target (not "in a month", a deadline). */
+const MONTHLY_IN_SENTENCE = /\b(?:bill|per\s+month|(?<!\bin\s)a\s+month|\/\s?mo(?:nth)?|monthly)\b/;
+/** Words that make a target in its sentence a one-time amount. */
+const ONE_TIME_IN_SENTENCE = /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|in\s+total|total|training\s+run|once)\b/;
 
 /** "…$500 a month max", "…tops", "…at most": a ceiling, not what is paid today. */
 const CAP_AFTER = /^[^.;!?\n]{0,25}\b(?:max|maximum|tops|at\s+most|ceiling|limit|budget)\b/;

@@ -3,7 +3,7 @@
  * windows and per-request token counts are not a corpus.
  */
 import { APPROX_SOURCE, COUNT_SOURCE, parseCount, TOKENS_PER_WORD } from '../numbers.ts';
-import { allMatches, findingFromMatch, sentenceBefore } from '../prepare-message.ts';
+import { allMatches, findingFromMatch, sentenceAround, sentenceBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 const TOKENS = new RegExp(
@@ -50,7 +50,7 @@ const PRETRAINING_AFTER =
 const ONE_ITEM =
   '(?:letter|document|doc|example|record|file|note|transcript|contract|report|email|ticket|case|item|input|request|conversation|chat|call|page|section|chapter|paper|thesis|essay|application|claim|policy|manual)';
 const SINGLE_ITEM_BEFORE = new RegExp(
-  String.raw`\b(?:a|an|one|the\s+(?:average|typical))\s+(?:(?:\d+|\d+\s*-\s*\d+)[\s-]pages?\s+|long\s+|typical\s+|single\s+)?${ONE_ITEM}\s+(?:is|runs?|averages?|comes\s+to|has)\b[^.;!?\n]{0,25}$`,
+  String.raw`\b(?:a|an|one|the\s+(?:average|typical))\s+(?:(?:\d+|\d+\s*-\s*\d+)[\s-]pages?\s+|long\s+|typical\s+|single\s+)?${ONE_ITEM}\s+(?:is|runs?|averages?|comes\s+to|has)\s+(?:(?:about|around|roughly|like|maybe|up\s+to|typically|usually)\s+|~\s*)*(?:\d+(?:\.\d+)?\s*[-–]\s*)?$`,
 );
 const SINGLE_ITEM_AFTER = new RegExp(
   String.raw`^\s*(?:is|are|was|=)\s+(?:just\s+|only\s+)?(?:one|a|an|each|a\s+single|per)\s+(?:[\w-]+\s+)?${ONE_ITEM}s?\b`,
@@ -61,14 +61,18 @@ const SINGLE_ITEM_AFTER = new RegExp(
  * range read at its middle), at TOKENS_PER_WORD tokens a word (groups: count, low, high).
  */
 const ITEMS_OF_WORDS_EACH = new RegExp(
-  String.raw`(${COUNT_SOURCE})\s+(?:[a-z-]+\s+)?(?:products?|items?|articles?|listings?|entries|pages|documents?|docs|faqs?|recipes?|posts?|descriptions?|policies|sops|procedures|manuals?|skus?)\s*[,(]?\s*(?:each|apiece|on\s+average)\s+(?:(?:is|are|has|have|with|of|maybe|about|around|roughly|like|approx\.?)\s+|~\s*)*(\d{1,3}(?:,\d{3})*|\d+)(?:\s*(?:-|–|to)\s*(\d{1,3}(?:,\d{3})*|\d+))?\s+words\b`,
+  String.raw`(${COUNT_SOURCE})\s+(?:[a-z-]+\s+)?(?:products?|items?|articles?|listings?|entries|pages|documents?|docs|faqs?|recipes?|posts?|descriptions?|policies|sops|procedures|manuals?|skus?)\s*(?:[,(]?\s*(?:each|apiece|on\s+average)\s+|\s(?=of\s))(?:(?:is|are|has|have|with|of|maybe|about|around|roughly|like|approx\.?)\s+|~\s*)*(\d{1,3}(?:,\d{3})*|\d+)(?:\s*(?:-|–|to)\s*(\d{1,3}(?:,\d{3})*|\d+))?\s+words\b(?:\s+(?:each|apiece|on\s+average))?`,
   'g',
 );
+/** Items that are labelled examples ("2,000 labelled documents, each about 500 words, with a summary"), not a corpus. */
+const LABELLED_ITEMS =
+  /\b(?:labell?ed|annotated|tagged|hand[\s-]?written|with\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+)?(?:summar(?:y|ies)|labels?|repl(?:y|ies)|answers?|categor(?:y|ies)))\b/;
 
 export const extractCorpusTokens: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
   for (const match of allMatches(ITEMS_OF_WORDS_EACH, lower)) {
+    if (LABELLED_ITEMS.test(sentenceAround(lower, match.index, 200))) continue;
     const count = parseCount(match[1] ?? '');
     const low = Number((match[2] ?? '').replaceAll(',', ''));
     const high = match[3] === undefined ? low : Number(match[3].replaceAll(',', ''));

@@ -4,7 +4,7 @@
  * size ("350M tokens") or a context window is not an example's length.
  */
 import { APPROX_SOURCE, TOKENS_PER_PAGE } from '../numbers.ts';
-import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import { allMatches, findingFromMatch, sentenceAround } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
 /** A token count and its scale: "5,000", "2k", "3 thousand" (groups: digits, scale). */
@@ -23,13 +23,20 @@ const TOKENS_PER_ITEM = new RegExp(
  * example (notes + letter) is around 15k tokens".
  */
 const ITEM_IS_TOKENS = new RegExp(
-  `\\b${ITEM}(?:\\s+(?:plus|and|\\+|with)\\s+(?:the\\s+|its\\s+|their\\s+)?(?:summary|summaries|answers?|outputs?|responses?|reply|replies|labels?|letters?))?(?:\\s*\\([^()\\n]{1,40}\\))?\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long,?\\s+|like\\s+|more\\s+like\\s+|closer\\s+to\\s+)*${AMOUNT}\\s?tokens?\\b`,
+  `\\b${ITEM}(?:\\s+(?:plus|and|\\+|with)\\s+(?:the\\s+|its\\s+|their\\s+)?(?:summary|summaries|answers?|outputs?|responses?|reply|replies|labels?|letters?))?(?:\\s*\\([^()\\n]{1,40}\\))?\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long(?:\\s+though)?,?\\s+|like\\s+|more\\s+like\\s+|closer\\s+to\\s+)*${AMOUNT}\\s?tokens?\\b`,
   'g',
 );
 /**
  * "split each contract into ~8k-token sections for training", "train on 4k-token chunks": the length the examples are
  * cut to. (Chunks for retrieval are not training examples: training must be said.)
  */
+/** A question that weighs a length ("… instead of the 1k ones, what's the training time now?"). */
+const ASKED_LENGTH = /\b(?:instead|what|what's|how|if|would)\b/;
+/** "6k-token examples", "with 4,000-token pairs": the length written before what is counted. */
+const TOKEN_ITEMS = new RegExp(
+  `(?<![\\d.,])${AMOUNT}[\\s-]tokens?\\s+(?:training\\s+)?(?:examples?|pairs?|samples?|documents?|letters?|records?|transcripts?|contracts?|reports?)\\b`,
+  'g',
+);
 const TRAINING_SECTIONS = new RegExp(
   `${APPROX_SOURCE}${AMOUNT}[\\s-]?tokens?\\s+(?:sections?|chunks?|pieces?|segments?|parts?|windows?|slices?)\\b(?=[^.;!?\\n]{0,40}\\b(?:for\\s+(?:the\\s+)?training|to\\s+train(?:\\s+on)?|as\\s+(?:training\\s+)?examples)\\b)(?![^.;!?\\n]{0,40}\\btrain(?:ing)?\\s+(?:the\\s+|our\\s+|a\\s+)?(?:retriever|embedd\\w*|reranker|index|search))|\\btrain(?:ing)?\\s+on\\s+${APPROX_SOURCE}${AMOUNT}[\\s-]?tokens?\\s+(?:sections?|chunks?|pieces?|segments?|parts?|windows?|slices?)\\b`,
   'g',
@@ -39,12 +46,12 @@ const TRAINING_SECTIONS = new RegExp(
  * read at its middle (groups: low, high, scale).
  */
 const ITEM_IS_TOKEN_RANGE = new RegExp(
-  `\\b${ITEM}\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long,?\\s+|like\\s+|more\\s+like\\s+|between\\s+)*(\\d{1,3}(?:\\.\\d+)?)\\s?(?:k|thousand)?\\s*(?:-|–|to|and)\\s*(\\d{1,3}(?:\\.\\d+)?)\\s?(k|thousand)?\\s?tokens?\\b`,
+  `\\b${ITEM}\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long,?\\s+|like\\s+|more\\s+like\\s+|between\\s+)*(\\d{1,3}(?:\\.\\d+)?)\\s?(k|thousand)?\\s*(?:-|–|to|and)\\s*(\\d{1,3}(?:\\.\\d+)?)\\s?(k|thousand)?\\s?tokens?\\b`,
   'g',
 );
 /** ", the summary maybe 500": the output's length said after the input's. */
 const OUTPUT_AFTER = new RegExp(
-  `^\\s*[,;]?\\s*(?:and\\s+|plus\\s+)?(?:the|a|its|each|one)\\s+(?:summary|output|answer|reply|response|label|letter|report)\\s+(?:is\\s+|are\\s+)?(?:maybe\\s+|about\\s+|around\\s+|roughly\\s+|like\\s+|~\\s*)*${AMOUNT}(?:\\s?tokens?)?\\b`,
+  `^\\s*[,;]?\\s*(?:and\\s+|plus\\s+)?(?:the|a|its|each|one)\\s+(?:summary|output|answer|reply|response|label|letter|report)\\s+(?:is\\s+|are\\s+)?(?:maybe\\s+|about\\s+|around\\s+|roughly\\s+|like\\s+|~\\s*)*${AMOUNT}(?!\\s*(?:pages?|words?|lines?|paragraphs?|sentences?|characters?|chars)\\b)(?:\\s?tokens?)?\\b`,
 );
 /** "… plus ~600 tokens of JSON output": the output added to the input's length. */
 const PLUS_OUTPUT = new RegExp(
@@ -122,9 +129,11 @@ export const extractExampleTokens: Extractor = (message) => {
   }
   if (findings.length > 0) return findings;
   for (const match of allMatches(ITEM_IS_TOKEN_RANGE, lower)) {
-    const scale = match[3] === undefined ? 1 : 1000;
-    const low = Number(match[1]) * scale;
-    const high = Number(match[2]) * scale;
+    // ("12-15k": the low end takes the high end's scale; "800 and 1.2k": a low end larger than the high one does not.)
+    const highScale = match[4] === undefined ? 1 : 1000;
+    const high = Number(match[3]) * highScale;
+    const lowSaid = Number(match[1]);
+    const low = match[2] !== undefined ? lowSaid * 1000 : lowSaid * highScale <= high ? lowSaid * highScale : lowSaid;
     if (!(low >= 1 && high >= low && high <= MAX_EXAMPLE_TOKENS)) continue;
     const end = match.index + match[0].length;
     const output = OUTPUT_AFTER.exec(lower.slice(end, end + 60));
@@ -132,8 +141,15 @@ export const extractExampleTokens: Extractor = (message) => {
     findings.push(findingFromMatch('exampleTokens', Math.round((low + high) / 2) + extra, match));
   }
   if (findings.length > 0) return findings;
-  for (const pattern of [TOKENS_PER_ITEM, ITEM_IS_TOKENS, TRAINING_SECTIONS]) {
+  for (const pattern of [TOKENS_PER_ITEM, ITEM_IS_TOKENS, TRAINING_SECTIONS, TOKEN_ITEMS]) {
     for (const match of allMatches(pattern, lower)) {
+      // ("with 250-token examples instead of the 1k ones, what's the training time now?": a length asked about.)
+      if (
+        pattern === TOKEN_ITEMS &&
+        /^[^.!?\n]*\?/.test(lower.slice(match.index)) &&
+        ASKED_LENGTH.test(sentenceAround(lower, match.index, 160))
+      )
+        continue;
       // (TRAINING_SECTIONS' second form reads its amount in groups 3 and 4.)
       const value = match[1] !== undefined ? tokens(match[1], match[2]) : tokens(match[3], match[4]);
       if (value === undefined) continue;

@@ -89,7 +89,7 @@ const COUNT_WE_CHECKED = new RegExp(
  * collection just named is the labelled set.
  */
 const CHECKED_PART_OF_COLLECTION = new RegExp(
-  `(?<=\\b(?:outputs|answers|completions|generations|responses|replies|summaries|examples|pairs|records|logs|transcripts|tickets|drafts|translations)\\b[^.;!?\\n]{0,30}?[,(:]\\s{0,3}(?:and\\s|but\\s|with\\s)?)${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these|which)\\s+)?(?:(?:are|were|have\\s+been|got)\\s+)?(?:(?:human|hand|expert|manually|people|staff|doctor|clinician|agent|lawyer)[\\s-]?(?:checked|verified|reviewed|validated|corrected|approved|labell?ed|graded)|checked\\s+by\\s+(?:a\\s+)?(?:human|humans|people|hand|experts?|our\\s+[a-z]+s?)|(?:verified|checked|reviewed|validated|corrected|approved)(?=\\s*(?:[.,;)!?]|$|\\s+(?:and|so|by\\s+(?:hand|humans?|people|us|our)|ones?)\\b)))`,
+  `(?<=\\b(?:outputs|answers|completions|generations|responses|replies|summaries|examples|pairs|records|logs|transcripts|tickets|drafts|translations)\\b[^.;!?\\n]{0,30}?(?:[,(:;]|\\s[-–])\\s{0,3}(?:and\\s|but\\s|with\\s|of\\s+which\\s)?)${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these|which)\\s+)?(?:(?:are|were|have\\s+been|got)\\s+)?(?:(?:human|hand|expert|manually|people|staff|doctor|clinician|agent|lawyer)[\\s-]?(?:checked|verified|reviewed|validated|corrected|approved|labell?ed|graded)|checked\\s+by\\s+(?:a\\s+)?(?:human|humans|people|hand|experts?|our\\s+[a-z]+s?)|(?:verified|checked|reviewed|validated|corrected|approved)(?=\\s*(?:[.,;)!?]|$|\\s+(?:and|so|by\\s+(?:hand|humans?|people|us|our)|ones?)\\b)))`,
   'g',
 );
 const COUNT_RECORDS_ARE_LABELED = new RegExp(
@@ -101,19 +101,17 @@ const LABELED_RECORDS_COUNT_AFTER = new RegExp(
   `\\b${RECORD_NOUN}${WITH_LABELS}[^.;!?\\n]{0,40}?,\\s*${APPROX_SOURCE}(${COUNT_SOURCE})\\b(?!\\s*(?:%|percent|queues?|classes|categories|labels|teams|departments|a\\s+day|per\\s+day|\\/day))`,
   'g',
 );
-/** "we fine-tuned it with LoRA on ~5k tutoring dialogues", "tried full fine-tuning of T5 on our 5k summaries": the records a model was trained on are examples. */
-/**
- * "old tickets (like 5k) with the agent's reply": the count in brackets after the records, then their labels;
- * "20k past support emails and how our agents answered them": records and the answers people gave to them.
- */
+/** "old tickets (like 5k) with the agent's reply": the count in brackets after the records, then their labels. */
 const RECORDS_COUNT_IN_BRACKETS_WITH_LABELS = new RegExp(
   `\\b${RECORD_NOUN}\\s*(?:\\(\\s*|,\\s*)${APPROX_SOURCE}(${COUNT_SOURCE})\\s*(?:\\)|,)?${WITH_LABELS}`,
   'g',
 );
+/** "20k past support emails and how our agents answered them": records and the answers people gave to them. */
 const COUNT_RECORDS_AND_HOW_ANSWERED = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}\\s+(?:and|with|plus)\\s+(?:how|what)\\s+(?:our|the|their)\\s+(?:[a-z-]+\\s+)?(?:agents|reps|staff|team|people|nurses|doctors|lawyers|advisors|advisers|engineers|support)\\s+(?:answered|replied(?:\\s+to)?|responded(?:\\s+to)?|resolved|handled|said|wrote)\\b`,
   'g',
 );
+/** "we fine-tuned it with LoRA on ~5k tutoring dialogues", "tried full fine-tuning of T5 on our 5k summaries": the records a model was trained on are examples. */
 const TRAINED_ON_RECORDS = new RegExp(
   `\\b(?:fine[\\s-]?tuned|finetuned|trained|tuned|sft'?d|(?:full\\s+|lora\\s+|qlora\\s+)?fine[\\s-]?tuning|training)\\b(?:[^.;!?\\n]|\\.(?=\\d)){0,50}?\\bon\\s+(?:(?:our|the|about|around|roughly|some)\\s+)?${APPROX_SOURCE}(${COUNT_SOURCE})(?!\\s*(?:years?|months?|weeks?|days?|hours?)\\s+of\\b)\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\b`,
   'g',
@@ -622,7 +620,7 @@ export const extractLabeledData: Extractor = (message) => {
       continue;
     // "no data has to stay in house", "no data leaves the building": where data may go, not how much there is.
     if (
-      /^\s*(?:has|have|needs?|must|should|can|may|is|will|ever)?\s*(?:to\s+)?(?:not\s+)?(?:stay|stays|remain|leaves?|go(?:es)?|be\s+(?:sent|kept|stored|uploaded))\b/.test(
+      /^\s*(?:has|have|needs?|must|should|can|may|is|will|ever)?\s*(?:to\s+)?(?:not\s+)?(?:(?:stay|stays|remain)\s+(?:on|in|at|inside|within|local\w*|here)|leaves?\s+(?:the|our|its|this|their|any)|go(?:es)?\s+(?:to|outside|out|off|anywhere)|be\s+(?:sent|kept|stored|uploaded))\b/.test(
         lower.slice(end, end + 30),
       )
     )

@@ -6,7 +6,10 @@ import { allMatches, findingFromMatch, isNegatedBefore, sentenceAround } from '.
 import type { Extractor, Finding } from '../types.ts';
 
 /** "nothing", "none of it", "no data": no part of the data (a subject that waives a rule to stay). */
-const NOTHING_HELD = String.raw`\b(?:nothing|none\s+of\s+(?:it|this|that|them|the\s+[\w-]+|our\s+[\w-]+)|no\s+(?:data|part\s+of\s+(?:it|the\s+data)|files?|records?|documents?))`;
+const NOTHING_HELD = String.raw`\b(?:nothing|none\s+of\s+(?:it|this|that|them|(?:the|our|their)\s+(?:[\w-]+\s+){0,2}[\w-]+)|no\s+(?:[\w-]+\s+)?(?:data|part\s+of\s+(?:it|the\s+data)|files?|records?|documents?))`;
+/** "… except the patient records", "other than the contracts": a part of the data kept back from a waiver. */
+const EXCEPT_AFTER =
+  /^[^.;!?\n]{0,20}?\b(?:except|apart\s+from|aside\s+from|other\s+than|besides|but\s+(?:not\s+)?the|save\s+for)\b/;
 const NOTHING_HELD_BEFORE = new RegExp(`${NOTHING_HELD}\\s*$`);
 
 const PREMISES = String.raw`(?:(?:our|the|this)\s+)?(?:own\s+)?(?:on[\s-]?prem(?:ise|ises)?\s+(?:cluster|gpus|hardware)|(?:aws|azure|gcp|cloud)\s+(?:account|tenant|region|vpc|subscription)|data\s?cent(?:er|re)s?|premises|prem|network|servers?|building|infrastructure|infra|firewall|environment|vpc|walls|hospital|clinic|bank|company|site|country|machines?|offices?|labs?|campus|facility|facilities)`;
@@ -143,13 +146,20 @@ export const extractOnPrem: Extractor = (message) => {
       );
     if (!startsNegative && isNegatedBefore(lower, match.index, 20)) continue;
     // ("Nothing has to stay on our premises": the rule waived for all of the data.)
-    if (NOTHING_HELD_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
+    // ("… except the patient records": those stay, so the rule holds.)
+    if (
+      NOTHING_HELD_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index)) &&
+      !EXCEPT_AFTER.test(lower.slice(match.index + match[0].length, match.index + match[0].length + 40))
+    )
+      continue;
     findings.push(findingFromMatch('dataMustStayOnPrem', true, match));
   }
   for (const match of allMatches(NEVER_LEAVES_PLACE, lower))
     if (!findings.some((item) => item.start <= match.index && match.index < item.end))
       findings.push(findingFromMatch('dataMustStayOnPrem', true, match));
   for (const match of allMatches(CLOUD_OK, lower)) {
+    // ("Nothing has to stay on our premises except the patient records": the part kept back stays, so no waiver.)
+    if (EXCEPT_AFTER.test(lower.slice(match.index + match[0].length, match.index + match[0].length + 40))) continue;
     // "none of this data can leave", "no data may leave": the permission is denied before it.
     // ("no, the photos can go anywhere": a "no" that answers the question before, not a denial.)
     if (

@@ -27,7 +27,7 @@ const INPUT_AND_OUTPUT = new RegExp(
 );
 /** "our prompts are about 600 tokens and answers about 250": the unit said once, for both. */
 const PROMPT_THEN_ANSWER = new RegExp(
-  `\\b(?:prompts?|requests?|inputs?|calls?)\\s+(?:are|is|run|average)\\s+(?:about\\s+|around\\s+|roughly\\s+|more\\s+like\\s+|closer\\s+to\\s+|like\\s+|~\\s*)?${AMOUNT}\\s?tokens?\\s*(?:,\\s*|\\s+)(?:and\\s+)?(?:the\\s+)?(?:answers?|outputs?|responses?|replies|completions?)\\s+(?:are\\s+|is\\s+)?(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?${AMOUNT}(?:\\s?tokens?)?\\b`,
+  `\\b(?:prompts?|requests?|inputs?|calls?)\\s+(?:are|is|run|average|will\\s+be|would\\s+be)\\s+(?:about\\s+|around\\s+|roughly\\s+|more\\s+like\\s+|closer\\s+to\\s+|like\\s+|~\\s*)?${AMOUNT}\\s?tokens?(?:\\s+(?:with|including|incl\\.?)\\s+[^.;!?\\n,]{1,40}?)?\\s*(?:,\\s*|\\s+)(?:and\\s+)?(?:the\\s+)?(?:answers?|outputs?|responses?|replies|completions?)\\s+(?:are\\s+|is\\s+)?(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?${AMOUNT}(?:\\s?tokens?)?\\b`,
   'g',
 );
 /** "~1,200 tokens per call", "3k input tokens a request", "2,000 prompt tokens per query". */
@@ -40,7 +40,7 @@ const INPUT_PER_REQUEST = new RegExp(
  * category definitions is about 2,500 tokens".
  */
 const REQUEST_IS_TOKENS = new RegExp(
-  `\\b(?:prompts?|requests?|calls?|quer(?:y|ies)|inputs?)\\s+(?:(?:with|including|incl\\.?|plus)\\s+(?:the\\s+|our\\s+|its\\s+|all\\s+)?(?:[\\w-]+\\s+){0,3}?)?(?:(?:are|is|average|comes?\\s+out\\s+(?:at|to)|averages|run|runs|send|sends|carry|carries|use|uses|take|takes)\\s+(?:(?:quite\\s+|pretty\\s+|very\\s+|really\\s+)?(?:long|short|big|large|huge|heavy)(?:\\s+too)?\\s*,?\\s*)?(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|more\\s+like\\s+|closer\\s+to\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?(?:input\\s+)?tokens?\\b`,
+  `\\b(?:prompts?|requests?|calls?|quer(?:y|ies)|inputs?)\\s+(?:(?:with|including|incl\\.?|plus)\\s+(?:the\\s+|our\\s+|its\\s+|all\\s+)?(?:[\\w-]+\\s+){0,3}?)?(?:(?:are|is|will\\s+be|would\\s+be|average|comes?\\s+out\\s+(?:at|to)|averages|run|runs|send|sends|carry|carries|use|uses|take|takes)\\s+(?:(?:quite\\s+|pretty\\s+|very\\s+|really\\s+)?(?:long|short|big|large|huge|heavy)(?:\\s+too)?\\s*,?\\s*)?(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|more\\s+like\\s+|closer\\s+to\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?(?:input\\s+)?tokens?\\b`,
   'g',
 );
 /** "4,000 input tokens", "about 2k prompt tokens". */

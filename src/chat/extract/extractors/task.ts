@@ -113,7 +113,7 @@ export const extractTask: Extractor = (message) => {
     // "we'd like to tune Llama 3.1 70B but…": what the team means to do with a model, not what the model is for.
     if (
       tunedTo === null &&
-      /^(?:fine[\s-]?tune|finetune|tune|train|distil+|adapt|customi[sz]e|use|run|deploy|host|serve|try)\s+(?:(?:the|our|a|an)\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}$/i.test(
+      /^(?:fine[\s-]?tune|finetune|tune|train|distil+|adapt|customi[sz]e|use|run|deploy|host|serve|try|stay\s+(?:with|on)|stick\s+(?:with|to)|keep(?:\s+using)?|switch\s+to|move\s+to|go\s+with)\s+(?:(?:the|our|a|an)\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?(?:\s+if\s+(?:possible|we\s+can|it\s+works))?$/i.test(
         text,
       ) &&
       /\d|\b(?:model|llm|gpt|llama|qwen|mistral|gemma|claude|gemini|phi)\b/i.test(text)

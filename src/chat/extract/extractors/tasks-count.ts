@@ -32,6 +32,9 @@ const CLIENTS_EACH_THEIR_OWN = new RegExp(
   `(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+)?${CLIENT_ORG_NOUN}\\b[^.;!?\\n]{0,40}?\\beach\\b[^.;!?\\n]{0,50}?\\b(?:its|their)\\s+own\\s+${OWN_BEHAVIOUR}\\b`,
   'g',
 );
+/** Items of a collection counted, not tenants (a catalogue's products, a site's articles). */
+const COLLECTION_ITEM =
+  /\b(?:products?|items?|articles?|listings?|entries|pages?|documents?|docs|faqs?|recipes?|posts?|descriptions?|skus?)\b/;
 /** "3 different tasks", "five separate use cases", "for 12 tenants". */
 const TASKS = new RegExp(
   `(${COUNT_SOURCE})\\s+(?:(?:different|distinct|separate|unrelated|independent|specialised|specialized|related|main|core|nlp|downstream|classification|extraction|summari[sz]ation|generation|tagging|labell?ing|routing|qa)\\s+){0,2}${TASK_NOUN}\\b|(${COUNT_SOURCE})\\s+tenants\\b|(${COUNT_SOURCE})\\s+(?:different|distinct|separate)\\s+(?:things|jobs|assistants|bots|chatbots|agents|models|copilots)\\b`,
@@ -66,10 +69,12 @@ export const extractTasksCount: Extractor = (message) => {
       const count = parseCount(match[1] ?? match[2] ?? match[3] ?? '');
       if (count === undefined || !Number.isInteger(count) || count < 1 || count > MAX_TASKS) continue;
       // "the catalogue is 8,000 products, each maybe 300-400 words": items of a collection with their length, not tenants.
+      // ("40 tenants, each with about 200 pages of docs": tenants, whatever they hold.)
       if (
-        /^[^.;!?\n]{0,25}?\beach\s+(?:(?:is|are|has|with|of|maybe|about|around|roughly|like)\s+|~\s*)*\d[\d,.]*(?:\s*(?:-|–|to)\s*\d[\d,.]*)?\s*(?:k\s+)?(?:words|tokens|pages|lines|characters|chars|kb|mb|images|photos|sentences|paragraphs)\b/.test(
-          lower.slice(match.index),
-        ) ||
+        (COLLECTION_ITEM.test(match[0]) &&
+          /^[^.;!?\n]{0,25}?\beach\s+(?:(?:is|are|has|with|of|maybe|about|around|roughly|like)\s+|~\s*)*\d[\d,.]*(?:\s*(?:-|–|to)\s*\d[\d,.]*)?\s*(?:k\s+)?(?:words|tokens|pages|lines|characters|chars|kb|mb|images|photos|sentences|paragraphs)\b/.test(
+            lower.slice(match.index),
+          )) ||
         /\bcatalog(?:ue)?s?\s+(?:is|has|of|with|contains|lists)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$/.test(
           lower.slice(Math.max(0, match.index - 30), match.index),
         )
