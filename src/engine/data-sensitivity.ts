@@ -18,7 +18,7 @@ const HEALTH_DATA =
 
 /** Regulated or confidential data that outweighs a public-content hint. */
 const REGULATED_DATA =
-  /\b(legal|lawyers?|contracts?|litigation|banks?|banking|financial|kyc|aml|fraud|loans?|insurance|insurers?|claims?|payroll|tax|hr|employees?|r[ée]sum[ée]s?|candidates?|salar\w*|source code|codebase|monorepo|confidential|personal data|pii|gdpr|customers?'? (data|records|emails?|messages|calls?|tickets?)|government|municipal\w*|citizens?|caseworkers?|public sector|police|court|asylum|refugees?|beneficiar\w*|students?'? (records|data|essays)|children|minors|soc|siem|security (alerts?|incidents?|logs?|analysts?)|threat intel\w*|surveillance|pharma\w*|trials?)\b/i;
+  /\b(legal|lawyers?|contracts?|litigation|banks?|banking|financial|kyc|aml|fraud|loans?|insurance|insurers?|claims?|payroll|tax|hr|employees?|r[ée]sum[ée]s?|candidates?|salar\w*|source code|codebase|monorepo|confidential|personal data|pii|gdpr|customers?'? (data|records|emails?|messages|calls?|tickets?|complaints?|accounts?)|complaints? (from|of|by) (customers?|clients?|patients?|citizens?)|regulator'?s?|vulnerable (customers?|clients?|people|adults|users)|government|municipal\w*|citizens?|caseworkers?|public sector|police|court|asylum|refugees?|beneficiar\w*|students?'? (records|data|essays)|children|minors|soc|siem|security (alerts?|incidents?|logs?|analysts?)|threat intel\w*|surveillance|pharma\w*|trials?)\b/i;
 
 const PUBLIC_CONTENT =
   /\b(product (descriptions?|photos?|images?|listings?|copy)|marketing|ad copy|advert\w*|brand(ed)? (voice|style|look|images?|visuals?)|social (media )?posts?|headlines?|news articles?|blog|seo|catalog(ue)? (images?|photos?)|help[- ]?(cent(er|re))|public (docs?|documentation|website)|product documentation|faqs?)\b/i;

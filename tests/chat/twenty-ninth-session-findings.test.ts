@@ -292,3 +292,60 @@ describe('review33: the session’s new readings stay off what they do not descr
     expect(read("Don't drop cost and latency from our goals, both matter").removedGoals).toBeUndefined();
   });
 });
+
+describe('x66, x67 and newuser59: more of what people type', () => {
+  it.each([
+    ['we are running ~half million request per day on gpt-4.1', 'requestsPerDay', 500000],
+    ['teacher can be gpt-4.1 itself, we run gpt-4.1 today', 'teacherModel', 'GPT-4.1'],
+    ['we use gemma 2 9b it on-prem on 4x L4', 'deployment', 'on-prem'],
+    ["vendor deck said 'train on 100k examples for best result' but we have like 1,200 only", 'labeledExamples', 1200],
+    [
+      'gpt-4.1 mini through openai api, we can run their fine-tuning jobs but cannot download weights',
+      'modelAccess',
+      'api-with-finetuning',
+    ],
+    [
+      '$2k one-off for the training is fine, but the monthly running cost needs to stay below 500 bucks',
+      'monthlyBudgetUSD',
+      500,
+    ],
+    ['running costs must stay under $500 a month', 'monthlyBudgetUSD', 500],
+  ] as const)('reads "%s" as %s %j', (text, field, value) => {
+    expect(read(text).fields[field]).toEqual(value);
+  });
+  it('reads "few-shot also same" as the same result as the method before', () => {
+    expect(
+      read('prompt engineering we tried already, it plateau around 80% accuracy. few-shot also same.').fields.tried,
+    ).toEqual([
+      { method: 'prompt-engineering', result: 'plateaued' },
+      { method: 'in-context-learning', result: 'plateaued' },
+    ]);
+  });
+  it('reads no fact from hopes, requests not to suggest, phone calls, a denied device or a surprised question', () => {
+    expect(
+      read('maybe later we use claude opus as teacher, not sure legal will allow').fields.teacherModel,
+    ).toBeUndefined();
+    expect(read('only colab free account, so pls dont suggest 8xH100 lol').fields.gpuCount).toBeUndefined();
+    expect(read('Caseworkers are on the phone with claimants.').fields.goals).toBeUndefined();
+    expect(
+      read('Nothing runs on a phone, caseworkers talk to claimants on phone calls.').fields.deployment,
+    ).toBeUndefined();
+    expect(read('it has to run on the phone itself').fields.deployment).toBe('mobile');
+    expect(read('we use gpt-4o but want to move on-prem').fields.deployment).toBeUndefined();
+    const surprised = read('Wait, Gemini 2.5 Pro? Two messages ago you said LoRA on Qwen2.5 14B. Which is it?');
+    expect(surprised.fields.modelName).toBeUndefined();
+  });
+  it('keeps an amount talked about ("the $14k is for BOTH jobs") from becoming a budget, but not a period corrected', () => {
+    expect(read('Also the $14k is for BOTH jobs together').fields).toEqual({});
+    expect(read('correction: the $8k is per month, not one-time').fields.monthlyBudgetUSD).toBe(8000);
+  });
+  it('gives a count said for one job ("For the search job: 2,000,000 labeled examples") to that job only', async () => {
+    const turns = (await talk([
+      "We use GPT-4o for two things: first, writing product descriptions from supplier spec sheets in our brand voice; second, turning shoppers' search queries into structured filters (category, colour, price range, material).",
+      'For the descriptions: 30,000 good examples (spec sheet + approved description).',
+      'Also the $14k is for BOTH jobs together, almost all of it is the search traffic. For the search job: 2,000,000 labeled examples.',
+    ])) as TurnResult[];
+    const jobs = turns[2]?.state.jobs ?? [];
+    expect(jobs.map((job) => job.profile?.labeledExamples)).toEqual([30000, 2000000]);
+  });
+});

@@ -326,7 +326,10 @@ export function extractProfile(message: string, context: ExtractContext): Extrac
   // ("for the receipts, about 3000" to the examples question: a message that names one job says its facts of it.)
   // ("we tried prompting for both and it plateaued": what the message says of all the jobs is each job's.)
   if (BOTH_JOBS.test(prepared.lower) && !prepared.lower.includes('?')) {
-    const { task: _task, ...fields } = jobFields(extraction);
+    // (Not what a clause says of one job: "the $14k is for BOTH jobs … For the search job: 2,000,000 examples.")
+    const saidOfOne = new Set(jobFacts.flatMap((fact) => Object.keys(fact.fields)));
+    const { task: _task, ...all } = jobFields(extraction);
+    const fields = Object.fromEntries(Object.entries(all).filter(([field]) => !saidOfOne.has(field)));
     if (Object.keys(fields).length > 0)
       for (const job of jobs)
         if (!jobFacts.some((fact) => fact.name === job.name)) jobFacts.push({ name: job.name, fields });
@@ -1086,6 +1089,14 @@ const GENERIC_MODEL_WORDS = new Set([
  */
 function doubtedModel(lower: string, item: Finding): boolean {
   const sentence = sentenceAround(lower, item.start);
+  // "Wait, Gemini 2.5 Pro? …": the model named alone, as a surprised question.
+  if (
+    /^\s*\?/.test(lower.slice(item.end, item.end + 3)) &&
+    /(?:^|[.!?\n]\s*)(?:(?:wait|hold\s+on|huh|what|hmm|sorry|uh|um)\W+){0,2}(?:the\s+)?$/.test(
+      lower.slice(Math.max(0, item.start - 25), item.start),
+    )
+  )
+    return true;
   return (
     !/^\W*(?:(?:and|so|but|ok(?:ay)?|also)[\s,]+)?(?:would|will|could|can|should|shall|is|are|do|does|did|what|which|how|why|when|where|who)\b/.test(
       sentence,

@@ -231,10 +231,14 @@ function withShapeAliases(jobs: JobReading[]): JobReading[] {
 
 /** The words of a job's text that may name it: three letters or more, not generic, not a verb of the job list. */
 function candidateKeywords(text: string): string[] {
-  return [...stems(text)].filter(
+  const words = [...stems(text)].filter(
     (word) => word.length >= 3 && word.length <= 40 && !GENERIC_WORDS.has(word) && !VERB_STEMS.test(word),
   );
+  // ("turning shoppers' search queries into filters": "search" names a thing there, so it names the job.)
+  return SEARCH_AS_NOUN.test(text.toLowerCase()) ? [...words, 'search'] : words;
 }
+/** "search queries", "the search box": search as a noun's modifier, not the verb of a job. */
+const SEARCH_AS_NOUN = /\bsearch\s+(?:quer(?:y|ies)|results?|filters?|box|bar|engine|terms?|traffic|logs?|page)\b/;
 
 /**
  * A job's name: its words, without what a long one says after its object ("… that sound friendly", "… using our

@@ -63,7 +63,7 @@ const WORD_SCALE = String.raw`(?:[\s-]hundred(?:[\s-](?:and[\s-])?(?:(?:twenty|t
 const ODD = String.raw`(?:-odd\b|\s+odd(?=[\s-](?:hundred|thousand|million)\b))?`;
 
 /** A fraction of a scale word: "half a million", "a quarter million", "half a mil". */
-const FRACTION_OF_SCALE = String.raw`(?:half\s+a|a\s+quarter(?:\s+of\s+a)?|a\s+half)\s+(?:million|mil|thousand)`;
+const FRACTION_OF_SCALE = String.raw`(?:half(?:\s+a)?|a\s+quarter(?:\s+of\s+a)?|a\s+half)\s+(?:million|mil|thousand)`;
 const FRACTIONS: Readonly<Record<string, number>> = { half: 0.5, quarter: 0.25 };
 /**
  * A rough count of a scale: "a few hundred", "several thousand" (three of it, as people mean a handful). Not part of
@@ -140,7 +140,7 @@ export function parseCount(phrase: string): number | undefined {
     const multiplier = unit ? (MULTIPLIER_VALUES[unit === 'mio' ? 'million' : unit] ?? 1) : 1;
     return Number.isFinite(base) ? roundSignificant(base * multiplier) : undefined;
   }
-  const fraction = /^(?:(half)\s+a|a\s+(quarter)(?:\s+of\s+a)?|a\s+(half))\s+(million|mil|thousand)$/.exec(text);
+  const fraction = /^(?:(half)(?:\s+a)?|a\s+(quarter)(?:\s+of\s+a)?|a\s+(half))\s+(million|mil|thousand)$/.exec(text);
   if (fraction) {
     const part = FRACTIONS[fraction[1] ?? fraction[2] ?? fraction[3] ?? ''] ?? 1;
     return part * (fraction[4] === 'thousand' ? 1e3 : 1e6);

@@ -106,6 +106,9 @@ const NEW_RULE =
   /\b(?:may\s+not|must\s+not|mustn't|can\s+not|cannot|can't|not\s+allowed\s+to|no\s+longer\s+(?:allowed|permitted)|isn't\s+allowed|aren't\s+allowed|won't\s+be\s+allowed|nothing\s+(?:is\s+)?(?:allowed|permitted|may|can|must|should|gets)\s+(?:to\s+)?leave)\b/;
 const PAST_ANY = new RegExp(`${PAST.source}|${PAST_AFTER.source}`, 'g');
 /** (A dot between digits, as in "Llama 3.1", ends no sentence.) */
+/** "pls dont suggest 8xH100", "don't recommend GPT-5": what the team asks not to be offered is not what it has. */
+const NOT_TO_SUGGEST =
+  /\b(?:don'?t|dont|do\s+not|never)\s+(?:suggest|recommend|propose|offer|tell\s+(?:me|us)\s+to\s+(?:use|buy|rent|get))\b[^.;!?\n]*/g;
 const SENTENCE_BREAK = /[!?;\n]|\.(?!\d)/g;
 /** Sub-clause separators inside a sentence with a past cue ("saw a demo last week and now wants…" turns to today). */
 const SUB_CLAUSE_BREAK = /,|\s-+\s|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=(?:now|today|currently|these\s+days)\b)/g;
@@ -148,6 +151,7 @@ export function findUnassertedSpans(message: PreparedMessage, options: { whatIf:
   if (!options.whatIf) {
     add(CONDITIONAL, 'conditional');
     add(WEIGHED_SENTENCE, 'conditional');
+    add(NOT_TO_SUGGEST, 'conditional');
     spans.push(...optionQuestionSpans(lower));
   }
   for (const match of allMatches(THIRD_PARTY, lower)) {

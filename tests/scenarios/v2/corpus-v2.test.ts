@@ -164,6 +164,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch84.json')),
     ...loadCases(here('./batch85.json')),
     ...loadCases(here('./batch86.json')),
+    ...loadCases(here('./batch87.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

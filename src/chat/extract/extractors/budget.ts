@@ -98,7 +98,7 @@ const PER_DAY = /^\s*(?:\/\s?day\b|(?:per|a|an|each|every)\s+day\b|daily\b)/;
 const ONE_TIME =
   /^\s*(?:(?:is|was|will\s+be|being)\s+(?:a\s+|the\s+|for\s+the\s+|just\s+|only\s+)?(?=one[\s-]?(?:off|time)|upfront|up[\s-]front|total|once))?(?:one[\s-]?(?:off|time)\b|upfront\b|up[\s-]front\b|total\b|in\s+total\b|overall\b|once\b|for\s+(?:the\s+)?(?:training|project|whole\s+thing|pilot|fine[\s-]?tuning|setup|build))/;
 const MONTHLY_BEFORE =
-  /\b(?:monthly|per[\s-]month|a\s+month|pcm|recurring|running|ongoing|inference|hosting|serving|opex)\b[^.;!?\n]{0,25}$|(?<!\b(?:no|not\s+a|any)\s+)\b(?:monthly|per[\s-]month)\s+budget\s+(?:for\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?)?(?:is|of|=|:|at)\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
+  /\b(?:monthly|per[\s-]month|a\s+month|pcm|recurring|running|ongoing|inference|hosting|serving|opex)\b[^.;!?\n]{0,25}$|\b(?:monthly|running|ongoing|recurring)\s+(?:running\s+)?(?:costs?|bill|spend)\s+(?:needs?\s+to|must|has\s+to|should|got\s+to)\s+(?:stay|be|remain|come\s+in)\s+(?:below|under|within|at\s+most)\s*$|(?<!\b(?:no|not\s+a|any)\s+)\b(?:monthly|per[\s-]month)\s+budget\s+(?:for\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?)?(?:is|of|=|:|at)\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
 const ONE_TIME_BEFORE =
   /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|total|training|capex|project|setup|initial)\b[^.;!?\n]{0,25}$/;
 /** Words that make an amount a price or a current cost, not a budget. */
@@ -123,7 +123,7 @@ const BUDGET_FOR_A_BILL_BEFORE =
   /(?<!\b(?:no|not\s+a|any)\s+(?:[\w-]+\s+)?)\bbudget\s+(?:for|on)\s+(?:the\s+|our\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:bill|costs?|spend|spending|usage)\s+(?:is|=|:|at|would\s+be|will\s+be)\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
 /** A cost that may not go past an amount is a budget: "running cost can't go over $1,200 a month". */
 const COST_CAP_BEFORE =
-  /\b(?:costs?|spend(?:ing)?|bill)\b[^.;!?\n]{0,20}\b(?:can't|cannot|can\s+not|must\s+not|mustn't|shouldn't|should\s+not|won't|may\s+not)\s+(?:go|be|get|run)\s+(?:over|above|past|beyond|more\s+than)\s*$|\b(?:costs?|spend(?:ing)?|bill)\s+(?:capped|limited)\s+(?:at|to)\s*$/;
+  /\b(?:costs?|spend(?:ing)?|bill)\b[^.;!?\n]{0,20}\b(?:can't|cannot|can\s+not|must\s+not|mustn't|shouldn't|should\s+not|won't|may\s+not)\s+(?:go|be|get|run)\s+(?:over|above|past|beyond|more\s+than)\s*$|\b(?:costs?|spend(?:ing)?|bill)\b[^.;!?\n]{0,20}\b(?:must|has\s+to|have\s+to|needs?\s+to|should|got\s+to)\s+(?:stay|be|remain|come\s+in|keep|get)\s+(?:under|below|within|less\s+than|at\s+most)\s*$|\b(?:costs?|spend(?:ing)?|bill)\s+(?:capped|limited)\s+(?:at|to)\s*$/;
 
 /** Nothing to spend: "no budget (for cloud)", "zero budget", "$0 budget", "basically zero budget", "budget is basically zero", "no money for training" (a bare "basically zero" is read only as the answer to a budget question). */
 const ZERO_BUDGET =
@@ -333,6 +333,14 @@ export const extractBudget: Extractor = (message, context) => {
     if (
       KNOWN_BUDGET_ASKED_BEFORE.test(before) &&
       /^\s*(?:(?:a|per)\s+month|\/\s?mo\w*|monthly|budget)?\s*\?/.test(lower.slice(end))
+    )
+      continue;
+    // ("the $14k is for BOTH jobs together": an amount said before, talked about, not a new budget.)
+    if (
+      /\b(?:the|that|this)\s+$/.test(before) &&
+      /^\s*(?:is|was|are|were)\b(?![^.;!?\n]{0,30}\b(?:budget|cap|limit|max(?:imum)?|ceiling|per\s+month|a\s+month|monthly|one[\s-]?(?:time|off)|upfront|total)\b)/.test(
+        after,
+      )
     )
       continue;
     // "That $321 is over our $300 though": a budget already said, named back bare (no period, no "budget").

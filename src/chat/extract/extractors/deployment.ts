@@ -118,6 +118,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:it|it\s+all|everything|the\s+(?:model|assistant|bot|ai))\s+(?:(?:has|have|needs?)\s+to\s+|must\s+|will\s+|would\s+|should\s+)?(?:run|runs|running|live|lives|sit|sits|be\s+hosted|is\s+hosted)\s+on\s+(?:the|our|a|one)\s+(?:own\s+)?(?:servers?|box|machines?|pcs?|computers?)\s+(?:in|at)\s+(?:our|the)\s+(?:back\s+room|office|basement|building|clinic|shop|store|premises|server\s+room|practice|warehouse|plant)\b`,
         String.raw`\b(?:cards?|gpus?|servers?|machines?|hardware|boxes|cluster|[ahlbt]\d{1,3}[a-z]?s|l40s|rtx\s?\d{4}s?|\d+\s?gb)\s+(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house)\b`,
         String.raw`\b(?:run|runs|running|serve|serving|host|hosting|deployed)\s+(?:[\w.()-]+\s+){1,6}?on[\s-]?prem(?:ise|ises)?\b`,
+        // "we use gemma 2 9b it on-prem on 4x L4": the model the team uses, on its own premises.
+        String.raw`\bwe\s+(?:use|are\s+using|currently\s+use)\s+(?:(?!(?:but|and|want\w*|plan\w*|move|moving|switch\w*|going|would|could|should|will|to)\b)[\w.()-]+\s+){1,6}?on[\s-]?prem(?:ise|ises)?\b(?!\s+(?:later|soon|eventually|next))`,
         String.raw`\bin\s+our\s+own\s+dcs?\b`,
         // "we're on-prem but it's a colo", "two machines each with 8x H100, on prem".
         String.raw`\bwe(?:'re|\s+are)\s+(?:all\s+|fully\s+|entirely\s+)?on[\s-]?prem(?:ise|ises)?\b`,
@@ -263,11 +265,18 @@ export const extractDeployment: Extractor = (message) => {
         !/\b(?:so|hence|therefore|because|since)\b/.test(lower.slice(Math.max(0, match.index - 20), match.index))
       )
         continue;
+      // ("caseworkers are on the phone with claimants", "talking to claimants on phone calls": a call, not a device.)
+      if (
+        deployment === 'mobile' &&
+        PHONE_CALL.test(lower.slice(Math.max(0, match.index - 30), match.index + match[0].length + 20))
+      )
+        continue;
       // "Nothing runs on phones or laptops": denied, like "it doesn't run on phones".
       // ("Nothing leaves our on-prem cluster" says where everything stays: only a verb of running is denied.)
       if (
-        NOTHING_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index)) &&
-        /^(?:run|runs|running|deploy|work|live|ship|install)/.test(match[0])
+        (NOTHING_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index)) &&
+          /^(?:run|runs|running|deploy|work|live|ship|install)/.test(match[0])) ||
+        NOTHING_RUNS_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))
       )
         continue;
       // "we could consider an open model we host ourselves": an option weighed, not where the model runs today.
@@ -320,6 +329,12 @@ const OPTION_WEIGHED_BEFORE = /\b(?:could|might|would|'d)\s+(?:also\s+)?(?:consi
 const MODEL_IS_THERE = /\b(?:model|it|llm|bot|assistant)(?:\s+(?:is|runs|lives|sits)|'s)\s+$/;
 /** "nothing (ever) runs on …", "nothing of it is deployed on …". */
 const NOTHING_BEFORE = /\bnothing\s+(?:ever\s+)?$/;
+/** "Nothing runs on a phone": the verb of running said before the place denied. */
+const NOTHING_RUNS_BEFORE =
+  /\bnothing\s+(?:ever\s+|will\s+|would\s+)?(?:runs?|running|is\s+running|gets?\s+deployed|is\s+deployed|lives?)\s+$/;
+/** "on the phone with claimants", "on phone calls", "answering the phone": a telephone call, not a device. */
+export const PHONE_CALL =
+  /\b(?:(?:are|is|am|'re|be|been|being|talking|speaking|chatting|stuck)\s+on\s+the\s+phone\b|on\s+(?:the\s+)?phone\s+(?:calls?|lines?|with|to)\b|phone\s+calls?\b|answer(?:s|ing)?\s+the\s+phones?\b|over\s+the\s+phone\b)/;
 /** A device named as a wish or a maybe: "someday", "if we ever", "we'd love to", "eventually". */
 const DEVICE_LATER =
   /\b(?:if|someday|some\s+day|one\s+day|eventually|later|future|down\s+the\s+road|would\s+love|'d\s+love|might|maybe|could|considering)\b/;

@@ -8,6 +8,7 @@ import type { Goal, Profile, ProfileField } from '../../../profile/profile-schem
 import { allMatches, finding, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { AnswerReader } from '../short-answer.ts';
 import type { Extractor, Finding, Implied } from '../types.ts';
+import { PHONE_CALL } from './deployment.ts';
 
 const DOCS = String.raw`(?:(?:our|the|their|\d{4}|current|latest|official|company|internal|product|support|help[\s-]?cent(?:er|re)|hr|it|policy|legal|technical|api|electronic|lab|project|(?:~|about\s|around\s)?(?<![\d,.])\d+(?:[,.]\d{3})*(?:\.\d+)?k?)\s+){0,3}(?:docs|documentation|documents|knowledge[\s-]?base|kb|wiki|confluence|notion|sharepoint|manuals?|handbook|policies|(?:faq|help|web|policy)\s+pages|faqs?|pdfs|(?:lab\s+)?notebooks|frameworks|codebase|code\s+base|help[\s-]?cent(?:er|re)|articles|runbooks|playbooks|intranet|sops?|guidelines|product\s+catalog(?:ue)?|contracts|case\s+law|precedents|archives?|(?:precedent|case[\s-]?law|reference|knowledge|document|research|product|parts)\s+databases?)`;
 
@@ -188,6 +189,12 @@ export const extractGoals: Extractor = (message) => {
         goal === 'latency' &&
         /slow/.test(match[0]) &&
         SLOW_DATA_WORK_BEFORE.test(lower.slice(Math.max(0, match.index - 60), match.index))
+      )
+        continue;
+      // ("Caseworkers are on the phone with claimants": a telephone call, no device.)
+      if (
+        goal === 'on-device' &&
+        PHONE_CALL.test(lower.slice(Math.max(0, match.index - 30), match.index + match[0].length + 20))
       )
         continue;
       // "citations aren't needed", "format doesn't matter": stated only to be waved away.

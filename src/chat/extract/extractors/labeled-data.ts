@@ -101,6 +101,11 @@ const LABELED_RECORDS_COUNT_AFTER = new RegExp(
   `\\b${RECORD_NOUN}${WITH_LABELS}[^.;!?\\n]{0,40}?,\\s*${APPROX_SOURCE}(${COUNT_SOURCE})\\b(?!\\s*(?:%|percent|queues?|classes|categories|labels|teams|departments|a\\s+day|per\\s+day|\\/day))`,
   'g',
 );
+/** "vendor deck said 'train on 100k examples' but we have like 1,200 only": the team's own count, after examples named. */
+const WE_HAVE_COUNT_ONLY = new RegExp(
+  `(?<=\\b(?:examples?|label(?:l)?ed|samples?|pairs?)\\b[^\\n]{0,120}?)\\b(?:we|i)\\s+(?:only\\s+|just\\s+)?(?:have|got)\\s+(?:only\\s+|just\\s+)?(?:about\\s+|around\\s+|like\\s+|maybe\\s+|~\\s*)?(${COUNT_SOURCE})\\s+(?:only|total|in\\s+total|tops)\\b`,
+  'g',
+);
 /** "old tickets (like 5k) with the agent's reply": the count in brackets after the records, then their labels. */
 const RECORDS_COUNT_IN_BRACKETS_WITH_LABELS = new RegExp(
   `\\b${RECORD_NOUN}\\s*(?:\\(\\s*|,\\s*)${APPROX_SOURCE}(${COUNT_SOURCE})\\s*(?:\\)|,)?${WITH_LABELS}`,
@@ -480,6 +485,7 @@ export const extractLabeledData: Extractor = (message) => {
     TRAINED_ON_RECORDS,
     LABELED_RECORDS_COUNT_AFTER,
     RECORDS_COUNT_IN_BRACKETS_WITH_LABELS,
+    WE_HAVE_COUNT_ONLY,
     COUNT_RECORDS_AND_HOW_ANSWERED,
     COUNT_RECORDS_WITH_BOTH,
     COUNT_SOMEONE_LABELED,

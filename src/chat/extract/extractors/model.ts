@@ -97,6 +97,8 @@ const API_ONLY = new RegExp(
 );
 const API_WITH_FINE_TUNING = new RegExp(
   [
+    // "we can run their fine-tuning jobs but cannot download weights": the provider's tuning, open to the team.
+    String.raw`\b(?:we\s+)?can\s+(?:run|use|start|launch|submit)\s+(?:their|the\s+(?:provider's|vendor's|api's)|openai's|azure's|google's|vertex|bedrock)\s+(?:fine[\s-]?tuning|tuning|customi[sz]ation)\s+(?:jobs?|api|service|offer)\b`,
     // "I know they let you fine-tune it via the api": the provider offers tuning on the model.
     String.raw`\b(?:they|openai|google|anthropic|azure|the\s+(?:vendor|provider|platform))\s+(?:let|lets|allow|allows)\s+(?:you|us)\s+(?:${FINE_TUNE})\s+(?:it|them|the\s+model)\b`,
     String.raw`\bcan\s+(?:${FINE_TUNE})(?:\s+(?:it|them|the\s+model|[a-z0-9.-]+))?\s+(?:on|via|through|in|with|using)\s+${PROVIDER_PLACE}`,
@@ -487,5 +489,8 @@ export const extractModel: Extractor = (message, context) => {
       continue;
     findings.push(findingFromMatch('modelAccess', 'open-weights', match));
   }
+  // ("we can run their fine-tuning jobs but cannot download weights": the tuning offer says more than the API alone.)
+  if (findings.some((item) => item.field === 'modelAccess' && item.value === 'api-with-finetuning'))
+    return findings.filter((item) => !(item.field === 'modelAccess' && item.value === 'api-only'));
   return findings;
 };

@@ -155,12 +155,16 @@ export const extractTried: Extractor = (message) => {
     };
     // "We've only tried prompt engineering so far. Quality is fine, it's the cost.": the outcome may come in the
     // next sentence, when that sentence names no other method.
+    // ("… it plateau around 80%. few-shot also same.": the method named next went the same way.)
+    const previous = (findings.at(-1)?.value as { result: 'good-enough' | 'plateaued' | 'failed' }[] | undefined)?.[0];
     const result = NO_AMOUNT_OF.test(before)
       ? 'plateaued'
-      : (resultIn(window) ??
-        (TRIED_WORD.test(sentenceBefore(lower, mention.start, 160))
-          ? resultIn(nextSentenceWithoutMethod(lower, mention.end))
-          : undefined));
+      : previous !== undefined && SAME_AS_BEFORE_AFTER.test(lower.slice(mention.end, mention.end + 30))
+        ? previous.result
+        : (resultIn(window) ??
+          (TRIED_WORD.test(sentenceBefore(lower, mention.start, 160))
+            ? resultIn(nextSentenceWithoutMethod(lower, mention.end))
+            : undefined));
     // "need strict json every time, prompting alone plateaued": a wish in an earlier clause, and the method's own
     // clause says how it went.
     const ownClause =
@@ -219,6 +223,10 @@ export const extractTried: Extractor = (message) => {
     for (const match of allMatches(NOTHING_TRIED_YET, lower)) findings.push(findingFromMatch('tried', [], match));
   return findings;
 };
+
+/** "few-shot also same", "few-shot: same thing", "RAG too": how the method named before went. */
+const SAME_AS_BEFORE_AFTER =
+  /^\s*(?:[:,-]\s*)?(?:(?:was|is|did|went)\s+)?(?:also\s+|just\s+)?(?:the\s+)?same(?:\s+(?:thing|result|story|problem|way))?\b/;
 
 /** "that IS our baseline", "we already have a prompt baseline", "the prompted model has been in production a year". */
 const BASELINE_EXISTS =

@@ -81,6 +81,8 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x63: { precision: 0.88, recall: 0.93 },
   x64: { precision: 0.88, recall: 0.9 },
   x65: { precision: 0.86, recall: 0.88 },
+  x66: { precision: 0.92, recall: 0.93 },
+  x67: { precision: 0.8, recall: 0.8 },
 };
 
 interface BatchUtterance {
