@@ -4,6 +4,7 @@
  * methods table. Never the whole recommendation again.
  */
 import { jobsInOneLine } from '../engine/advise-jobs.ts';
+import { CPU_EXAMPLE_PROMPT_TOKENS, cpuMeasuredSpeed } from '../engine/cpu-latency.ts';
 import {
   CONTINUED_PRETRAINING_MIN_TOKENS,
   INSTRUCTION_MIN_EXAMPLES,
@@ -1486,6 +1487,31 @@ export function speedReply(
   }
   // No model served from the team's CPUs to scale to: the measured CPU figures themselves.
   const cpuCited = knowledge.sources.some((source) => source.id === 'llamacpp-cpu-xeon') ? ['llamacpp-cpu-xeon'] : [];
+  // ("Will Qwen2.5 14B on our CPUs answer within 10 seconds?" with 2,000-token prompts): the team's or the plan's model,
+  // scaled from the measured 7B, with the prompt and answer lengths said.
+  const served = knowledge.findModel(profile.modelName ?? recommendation?.destination.model.name ?? '');
+  if (cpuOnly && served?.paramsB !== undefined && served.paramsB > 0 && served.architecture?.kind !== 'encoder') {
+    const weightsGB = served.paramsB * Q4_GB_PER_BILLION;
+    const { promptTokensPerSecond, tokensPerSecond } = cpuMeasuredSpeed(served.paramsB, weightsGB);
+    const promptTokens = profile.inputTokensPerRequest ?? CPU_EXAMPLE_PROMPT_TOKENS;
+    const readSeconds = promptTokens / promptTokensPerSecond;
+    const outputTokens = profile.outputTokensPerRequest;
+    const writeSeconds = outputTokens === undefined ? undefined : outputTokens / tokensPerSecond;
+    const secondsText = (seconds: number) => (seconds >= 10 ? `${Math.round(seconds)} s` : `${seconds.toFixed(1)} s`);
+    const whole = writeSeconds === undefined ? undefined : readSeconds + writeSeconds;
+    const limit = profile.latencyTargetMs === undefined ? undefined : profile.latencyTargetMs / 1000;
+    const judged =
+      limit === undefined
+        ? ''
+        : (usedWhole ? (whole ?? readSeconds) : readSeconds) > limit
+          ? ` That misses your ${count.format(profile.latencyTargetMs as number)} ms target about ${Math.max(2, Math.round((usedWhole ? (whole ?? readSeconds) : readSeconds) / limit))} times over at this scale: take a smaller model (a 3B–7B reads two to five times faster), retrieve fewer and shorter passages, or serve it from a GPU.`
+          : ` That is within your ${count.format(profile.latencyTargetMs as number)} ms target at this scale, for one request at a time.`;
+    return citedAnswer(
+      `Scaled from llama.cpp's measured 7B at 4 bits on a workstation CPU (about 84 prompt tokens a second read, 12 written)${cpuCited.length > 0 ? ' [1]' : ''}, ${plainModelName(served.name)} at 4 bits reads about ${count.format(Math.round(promptTokensPerSecond))} prompt tokens a second and writes about ${count.format(Math.round(tokensPerSecond * 10) / 10)} a second: a ${count.format(promptTokens)}-token prompt takes about ${secondsText(readSeconds)} before the first word${writeSeconds === undefined || outputTokens === undefined ? '' : `, and ${count.format(outputTokens)} tokens of answer about ${secondsText(writeSeconds)} more (about ${secondsText(whole as number)} in all)`}.${judged} Measure it on one of your servers with llama-bench at your real prompt length before you commit.`,
+      cpuCited,
+      knowledge,
+    );
+  }
   if (cpuOnly)
     return citedAnswer(
       `On CPUs with no GPU, llama.cpp measured a 7B at 4 bits on a workstation CPU reading about 84 prompt tokens a second (16 threads) and writing about 12 a second (8 threads)${cpuCited.length > 0 ? ' [1]' : ''}; a larger model is slower in proportion to its size, a smaller one faster. So a 500-token prompt takes several seconds before the first word: reading a long prompt is the slow part, so keep retrieved passages short, and run llama.cpp's benchmark tool (llama-bench) on one of your servers with your real prompt length before you commit.${target}`,
@@ -2844,3 +2870,6 @@ export function fullPreferenceFit(
   const fits = gpus > 1 ? perGpu <= full.available / gpus : total <= full.available;
   return fits ? `Yes: ${what}, and you have ${have}.` : `No: ${what}, and you have ${have}.${withLora}`;
 }
+
+/** GB of 4-bit (Q4_0) weights per billion parameters: llama.cpp's 7B, 6.74B parameters in 3.82 GB. */
+const Q4_GB_PER_BILLION = 3.82 / 6.74;

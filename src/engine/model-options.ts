@@ -160,8 +160,13 @@ export function searchSubstitute(
     named.access !== 'open-weights' &&
     wish.methods.includes('managed-fine-tuning') &&
     (wish.methods[0] === 'managed-fine-tuning' || apiTeam);
-  // A cost fix moves to the cheapest tunable model; any other gap to the newest.
-  const forCost = wish.objective === 'distillation' || (profile.goals ?? []).includes('cost');
+  // A cost (or speed) fix moves to the cheapest tunable model; any other gap to the newest. (A wish for a small model
+  // is such a fix, whatever goals were said.)
+  const forCost =
+    wish.objective === 'distillation' ||
+    wish.smallModel === true ||
+    (profile.goals ?? []).includes('cost') ||
+    (profile.goals ?? []).includes('latency');
   const apiCandidates = keepsChannel ? managedTuningCandidates(named, knowledge, forCost).slice(0, MAX_EVALUATED) : [];
   const allOpen = candidates(profile, named, knowledge, facts, methods, forStudent);
   const openCandidates = allOpen.slice(0, MAX_EVALUATED);

@@ -349,3 +349,33 @@ describe('x66, x67 and newuser59: more of what people type', () => {
     expect(jobs.map((job) => job.profile?.labeledExamples)).toEqual([30000, 2000000]);
   });
 });
+
+describe('newuser59 F01 and F06: the cheap model for a cost fix, and CPU speed judged against the target', () => {
+  it('moves a 400k-a-day, 300 ms job off a retiring model to the cheapest tunable tier, not the premium one', () => {
+    const result = recommend(
+      Profile.parse({
+        modelName: 'GPT-4o',
+        currentMonthlySpendUSD: 14000,
+        canSwitchModel: true,
+        gpuCount: 0,
+        task: 'turning shoppers search queries into structured filters (category, colour, price range, material)',
+        taskType: 'generate',
+        labeledExamples: 2000000,
+        requestsPerDay: 400000,
+        latencyTargetMs: 300,
+      }),
+      knowledge,
+    );
+    expect(result.destination.model.name).not.toBe('Gemini 2.5 Pro');
+    expect(result.destination.model.name).toMatch(/Flash-Lite|mini|nano|Lite|Micro/);
+  });
+  it('times a stated 2,000-token prompt on CPUs for the model asked about and says the 10 s target is missed', async () => {
+    const turns = (await talk([
+      'We are a benefits agency. Caseworkers ask questions over our policy manuals. No GPUs, only CPU servers, data stays on premises. We would use Qwen2.5 14B. Answers within 10 seconds.',
+      'With the retrieved manual sections the prompts will be about 2,000 tokens, answers about 200 tokens. Will Qwen2.5 14B on our CPUs really answer within 10 seconds?',
+    ])) as TurnResult[];
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/2,000-token prompt takes about \d+ s before the first word/);
+    expect(reply).toMatch(/(?:misses your 10,000 ms target|\d+ times your 10,000 ms target)/);
+  });
+});

@@ -492,7 +492,7 @@ const FULL_PARAMETER =
 
 /** "how fast will it generate there?", "roughly how many tokens per second?", "what's the time to first token?". */
 const ASKS_SPEED =
-  /\bhow\s+(?:fast|quick(?:ly)?)\s+(?:will|would|does|can|is)\b[^?]{0,60}\b(?:generat\w*|run|respond|answer|it|inference)\b[^.!]*\?|\bhow\s+many\s+tokens?\s+(?:per|a|each)\s+(?:second|sec|s)\b|\btokens?\s+per\s+second\b[^.!]*\?|\btime\s+to\s+first\s+token\b[^.!]*\?/;
+  /\b(?:will|would|can|could|does)\s+(?:[\w.-]+\s+){0,6}?(?:really\s+|actually\s+)?(?:answer|respond|reply|generate|run|finish)\s+(?:with)?in\s+(?:about\s+|around\s+|~\s*)?\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds|ms|milliseconds)\b[^.!]*\?|\bhow\s+(?:fast|quick(?:ly)?)\s+(?:will|would|does|can|is)\b[^?]{0,60}\b(?:generat\w*|run|respond|answer|it|inference)\b[^.!]*\?|\bhow\s+many\s+tokens?\s+(?:per|a|each)\s+(?:second|sec|s)\b|\btokens?\s+per\s+second\b[^.!]*\?|\btime\s+to\s+first\s+token\b[^.!]*\?/;
 /** "how do we evaluate the suggestions before we roll this out?", "what metrics should we track?". */
 const ASKS_EVALUATION =
   /\bhow\s+(?:do|should|would|can|could|will)\s+(?:we|i|you|one)\s+(?:\w+\s+)?(?:evaluate|test|measure|validate|benchmark|assess|know\s+(?:if|whether)\s+(?:it|the\s+\w+)\s+(?:works|is\s+good))\b|\bhow\s+(?:do|should|would|can|could|will)\s+(?:we|i|you)\s+(?:\w+\s+)?(?:check|verify|make\s+sure|be\s+sure|confirm)\s+(?:that\s+)?(?:the|its|our|their)\s+(?:[\w-]+\s+){0,2}?(?:are|is)\s+(?:actually\s+|really\s+|any\s+)?(?:good|right|correct|accurate|safe|ok(?:ay)?|reliable)\b|\bhow\s+to\s+(?:evaluate|test|measure|validate|benchmark|assess)\b|\b(?:what|which)\s+(?:metrics?|evals?|evaluation)\b[^?.!]{0,60}\?|\beval(?:uation)?\s+(?:plan|strategy|setup|harness)\b[^.!]{0,40}\?/;
