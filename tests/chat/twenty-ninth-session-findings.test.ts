@@ -379,3 +379,31 @@ describe('newuser59 F01 and F06: the cheap model for a cost fix, and CPU speed j
     expect(reply).toMatch(/(?:misses your 10,000 ms target|\d+ times your 10,000 ms target)/);
   });
 });
+
+describe('review34: the later readings stay off what they do not describe', () => {
+  it.each([
+    ['please dont suggest cloud GPUs, we have 2 A100s on-prem', 'gpuCount', 2],
+    ['The model must run on the phone with no internet connection', 'deployment', 'mobile'],
+    ['we use the openai api not on-prem', 'deployment', 'cloud-api'],
+    ['Teacher is GPT-4o, not sure if that matters.', 'teacherModel', 'GPT-4o'],
+    ['the $20k is all we can spend', 'oneTimeBudgetUSD', 20000],
+    ['the bill must stay under $800', 'monthlyBudgetUSD', 800],
+  ] as const)('reads "%s" as %s %j', (text, field, value) => {
+    expect(read(text).fields[field]).toEqual(value);
+  });
+  it.each([
+    ['The examples are support tickets. We have 8 total agents answering them.', 'labeledExamples'],
+    ['teacher could be GPT-4o or Claude Opus 4, we have not decided', 'teacherModel'],
+    ['the $14k covers both jobs', 'oneTimeBudgetUSD'],
+    ['one and half million examples', 'labeledExamples'],
+    ['nothing else runs on the phone', 'deployment'],
+  ] as const)('reads no %s from "%s"', (text, field) => {
+    const value = read(text).fields[field];
+    if (field === 'labeledExamples' && value !== undefined) expect(value).not.toBe(500000);
+    else expect(value).toBeUndefined();
+  });
+  it('keeps "few-shot the same week" and "same as RAG?" from copying a result', () => {
+    const week = read('we tried prompting and it plateaued. LoRA the same week was good enough.').fields.tried ?? [];
+    expect(week.find((attempt) => attempt.method === 'lora')?.result).not.toBe('plateaued');
+  });
+});

@@ -327,12 +327,25 @@ export function extractProfile(message: string, context: ExtractContext): Extrac
   // ("we tried prompting for both and it plateaued": what the message says of all the jobs is each job's.)
   if (BOTH_JOBS.test(prepared.lower) && !prepared.lower.includes('?')) {
     // (Not what a clause says of one job: "the $14k is for BOTH jobs … For the search job: 2,000,000 examples.")
-    const saidOfOne = new Set(jobFacts.flatMap((fact) => Object.keys(fact.fields)));
+    const saidOfOne = (field: string, value: unknown) =>
+      jobFacts.some((fact) => sameJson((fact.fields as Record<string, unknown>)[field], value));
     const { task: _task, ...all } = jobFields(extraction);
-    const fields = Object.fromEntries(Object.entries(all).filter(([field]) => !saidOfOne.has(field)));
+    const fields = Object.fromEntries(Object.entries(all).filter(([field, value]) => !saidOfOne(field, value)));
+    // (Attempts said of both, beside one said of one job: each job gets the shared ones, that job its own too.)
+    const ownAttempts = new Set(
+      jobFacts.flatMap((fact) => (fact.fields.tried ?? []).map((attempt) => attempt.method as string)),
+    );
+    const sharedAttempts = (fields.tried as Profile['tried'] | undefined)?.filter(
+      (attempt) => !ownAttempts.has(attempt.method),
+    );
+    if (sharedAttempts !== undefined) fields.tried = sharedAttempts;
     if (Object.keys(fields).length > 0)
-      for (const job of jobs)
-        if (!jobFacts.some((fact) => fact.name === job.name)) jobFacts.push({ name: job.name, fields });
+      for (const job of jobs) {
+        const fact = jobFacts.find((each) => each.name === job.name);
+        if (fact === undefined) jobFacts.push({ name: job.name, fields });
+        else if (sharedAttempts !== undefined && sharedAttempts.length > 0 && fact.fields.tried !== undefined)
+          fact.fields = { ...fact.fields, tried: [...sharedAttempts, ...fact.fields.tried] };
+      }
   }
   // (Not from a message that asks something: "we picked Llama 3.1 8B. How long would training the sorter take?" says
   // the team's model and asks of the sorter.)
@@ -1092,7 +1105,7 @@ function doubtedModel(lower: string, item: Finding): boolean {
   // "Wait, Gemini 2.5 Pro? …": the model named alone, as a surprised question.
   if (
     /^\s*\?/.test(lower.slice(item.end, item.end + 3)) &&
-    /(?:^|[.!?\n]\s*)(?:(?:wait|hold\s+on|huh|what|hmm|sorry|uh|um)\W+){0,2}(?:the\s+)?$/.test(
+    /(?:^|[.!?\n]\s*)(?:(?:wait|hold\s+on|huh|what|hmm|sorry|uh|um)\W+){1,2}(?:the\s+)?$/.test(
       lower.slice(Math.max(0, item.start - 25), item.start),
     )
   )

@@ -224,8 +224,10 @@ function withShapeAliases(jobs: JobReading[]): JobReading[] {
     const shape = job.fields.taskType;
     const aliases = shape === undefined ? [] : (SHAPE_ALIASES[shape] ?? []);
     const alone = jobs.filter((other) => other.fields.taskType === shape).length === 1;
-    if (!alone || aliases.length === 0) return job;
-    return { ...job, keywords: [...new Set([...job.keywords, ...aliases])].slice(0, MAX_KEYWORDS + aliases.length) };
+    // (An alias another job already has as its own word, "search" of "search queries", is left to that job.)
+    const own = aliases.filter((alias) => !jobs.some((other) => other !== job && other.keywords.includes(alias)));
+    if (!alone || own.length === 0) return job;
+    return { ...job, keywords: [...new Set([...job.keywords, ...own])].slice(0, MAX_KEYWORDS + own.length) };
   });
 }
 

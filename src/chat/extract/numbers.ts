@@ -63,7 +63,7 @@ const WORD_SCALE = String.raw`(?:[\s-]hundred(?:[\s-](?:and[\s-])?(?:(?:twenty|t
 const ODD = String.raw`(?:-odd\b|\s+odd(?=[\s-](?:hundred|thousand|million)\b))?`;
 
 /** A fraction of a scale word: "half a million", "a quarter million", "half a mil". */
-const FRACTION_OF_SCALE = String.raw`(?:half(?:\s+a)?|a\s+quarter(?:\s+of\s+a)?|a\s+half)\s+(?:million|mil|thousand)`;
+const FRACTION_OF_SCALE = String.raw`(?:(?<!\band\s)half(?:\s+a)?|a\s+quarter(?:\s+of\s+a)?|a\s+half)\s+(?:million|mil|thousand)`;
 const FRACTIONS: Readonly<Record<string, number>> = { half: 0.5, quarter: 0.25 };
 /**
  * A rough count of a scale: "a few hundred", "several thousand" (three of it, as people mean a handful). Not part of

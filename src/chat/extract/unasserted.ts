@@ -105,10 +105,13 @@ const PAST_AFTER =
 const NEW_RULE =
   /\b(?:may\s+not|must\s+not|mustn't|can\s+not|cannot|can't|not\s+allowed\s+to|no\s+longer\s+(?:allowed|permitted)|isn't\s+allowed|aren't\s+allowed|won't\s+be\s+allowed|nothing\s+(?:is\s+)?(?:allowed|permitted|may|can|must|should|gets)\s+(?:to\s+)?leave)\b/;
 const PAST_ANY = new RegExp(`${PAST.source}|${PAST_AFTER.source}`, 'g');
-/** (A dot between digits, as in "Llama 3.1", ends no sentence.) */
-/** "pls dont suggest 8xH100", "don't recommend GPT-5": what the team asks not to be offered is not what it has. */
+/**
+ * "pls dont suggest 8xH100", "don't recommend GPT-5": what the team asks not to be offered is not what it has (to the
+ * end of its clause: "dont suggest cloud GPUs, we have 2 A100s on-prem" keeps the A100s).
+ */
 const NOT_TO_SUGGEST =
-  /\b(?:don'?t|dont|do\s+not|never)\s+(?:suggest|recommend|propose|offer|tell\s+(?:me|us)\s+to\s+(?:use|buy|rent|get))\b[^.;!?\n]*/g;
+  /\b(?:don'?t|dont|do\s+not|never)\s+(?:suggest|recommend|propose|offer|tell\s+(?:me|us)\s+to\s+(?:use|buy|rent|get))\b(?:(?!\b(?:we|our|i|my|but|because|since|as)\b)[^.;!?\n,])*/g;
+/** (A dot between digits, as in "Llama 3.1", ends no sentence.) */
 const SENTENCE_BREAK = /[!?;\n]|\.(?!\d)/g;
 /** Sub-clause separators inside a sentence with a past cue ("saw a demo last week and now wants…" turns to today). */
 const SUB_CLAUSE_BREAK = /,|\s-+\s|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=(?:now|today|currently|these\s+days)\b)/g;

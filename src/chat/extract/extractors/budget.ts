@@ -98,7 +98,7 @@ const PER_DAY = /^\s*(?:\/\s?day\b|(?:per|a|an|each|every)\s+day\b|daily\b)/;
 const ONE_TIME =
   /^\s*(?:(?:is|was|will\s+be|being)\s+(?:a\s+|the\s+|for\s+the\s+|just\s+|only\s+)?(?=one[\s-]?(?:off|time)|upfront|up[\s-]front|total|once))?(?:one[\s-]?(?:off|time)\b|upfront\b|up[\s-]front\b|total\b|in\s+total\b|overall\b|once\b|for\s+(?:the\s+)?(?:training|project|whole\s+thing|pilot|fine[\s-]?tuning|setup|build))/;
 const MONTHLY_BEFORE =
-  /\b(?:monthly|per[\s-]month|a\s+month|pcm|recurring|running|ongoing|inference|hosting|serving|opex)\b[^.;!?\n]{0,25}$|\b(?:monthly|running|ongoing|recurring)\s+(?:running\s+)?(?:costs?|bill|spend)\s+(?:needs?\s+to|must|has\s+to|should|got\s+to)\s+(?:stay|be|remain|come\s+in)\s+(?:below|under|within|at\s+most)\s*$|(?<!\b(?:no|not\s+a|any)\s+)\b(?:monthly|per[\s-]month)\s+budget\s+(?:for\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?)?(?:is|of|=|:|at)\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
+  /(?<!\b(?:training|one[\s-]?(?:time|off)|setup)\s)\b(?:bill|invoice)\b[^.;!?\n]{0,25}$|\b(?:monthly|per[\s-]month|a\s+month|pcm|recurring|running|ongoing|inference|hosting|serving|opex)\b[^.;!?\n]{0,25}$|\b(?:monthly|running|ongoing|recurring)\s+(?:running\s+)?(?:costs?|bill|spend)\s+(?:needs?\s+to|must|has\s+to|should|got\s+to)\s+(?:stay|be|remain|come\s+in)\s+(?:below|under|within|at\s+most)\s*$|(?<!\b(?:no|not\s+a|any)\s+)\b(?:monthly|per[\s-]month)\s+budget\s+(?:for\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?)?(?:is|of|=|:|at)\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
 const ONE_TIME_BEFORE =
   /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|total|training|capex|project|setup|initial)\b[^.;!?\n]{0,25}$/;
 /** Words that make an amount a price or a current cost, not a budget. */
@@ -335,10 +335,11 @@ export const extractBudget: Extractor = (message, context) => {
       /^\s*(?:(?:a|per)\s+month|\/\s?mo\w*|monthly|budget)?\s*\?/.test(lower.slice(end))
     )
       continue;
-    // ("the $14k is for BOTH jobs together": an amount said before, talked about, not a new budget.)
+    // ("the $14k is for BOTH jobs together", "the $14k covers both jobs": an amount said before, shared out, not a new
+    // budget. "the $20k is all we can spend" is one.)
     if (
       /\b(?:the|that|this)\s+$/.test(before) &&
-      /^\s*(?:is|was|are|were)\b(?![^.;!?\n]{0,30}\b(?:budget|cap|limit|max(?:imum)?|ceiling|per\s+month|a\s+month|monthly|one[\s-]?(?:time|off)|upfront|total)\b)/.test(
+      /^\s*(?:(?:a|per)\s+month\s+|\/\s?mo(?:nth)?\s+)?(?:(?:is|was|are|were)\s+(?:(?:for|across|between|split\s+(?:across|between)|shared\s+(?:by|across|between))\s+(?:both|all|the\s+(?:two|whole|entire)|each|every)|split|shared)|covers?\s+(?:both|all|the\s+(?:two|whole|entire)|each|every))\b/.test(
         after,
       )
     )

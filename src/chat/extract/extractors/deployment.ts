@@ -119,7 +119,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:cards?|gpus?|servers?|machines?|hardware|boxes|cluster|[ahlbt]\d{1,3}[a-z]?s|l40s|rtx\s?\d{4}s?|\d+\s?gb)\s+(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house)\b`,
         String.raw`\b(?:run|runs|running|serve|serving|host|hosting|deployed)\s+(?:[\w.()-]+\s+){1,6}?on[\s-]?prem(?:ise|ises)?\b`,
         // "we use gemma 2 9b it on-prem on 4x L4": the model the team uses, on its own premises.
-        String.raw`\bwe\s+(?:use|are\s+using|currently\s+use)\s+(?:(?!(?:but|and|want\w*|plan\w*|move|moving|switch\w*|going|would|could|should|will|to)\b)[\w.()-]+\s+){1,6}?on[\s-]?prem(?:ise|ises)?\b(?!\s+(?:later|soon|eventually|next))`,
+        String.raw`\bwe\s+(?:use|are\s+using|currently\s+use)\s+(?:(?!(?:but|and|want\w*|plan\w*|move|moving|switch\w*|going|would|could|should|will|to|not|no|nothing|instead|until|than|rather|except)\b)[\w.()-]+\s+){1,6}?on[\s-]?prem(?:ise|ises)?\b(?!\s+(?:later|soon|eventually|next))`,
         String.raw`\bin\s+our\s+own\s+dcs?\b`,
         // "we're on-prem but it's a colo", "two machines each with 8x H100, on prem".
         String.raw`\bwe(?:'re|\s+are)\s+(?:all\s+|fully\s+|entirely\s+)?on[\s-]?prem(?:ise|ises)?\b`,
@@ -328,13 +328,13 @@ const OPTION_WEIGHED_BEFORE = /\b(?:could|might|would|'d)\s+(?:also\s+)?(?:consi
 /** "our model is (on Azure OpenAI)", "it runs (on Bedrock)": where the model is, right before the place. */
 const MODEL_IS_THERE = /\b(?:model|it|llm|bot|assistant)(?:\s+(?:is|runs|lives|sits)|'s)\s+$/;
 /** "nothing (ever) runs on …", "nothing of it is deployed on …". */
-const NOTHING_BEFORE = /\bnothing\s+(?:ever\s+)?$/;
+const NOTHING_BEFORE = /\bnothing\s+(?:else\s+)?(?:ever\s+)?$/;
 /** "Nothing runs on a phone": the verb of running said before the place denied. */
 const NOTHING_RUNS_BEFORE =
-  /\bnothing\s+(?:ever\s+|will\s+|would\s+)?(?:runs?|running|is\s+running|gets?\s+deployed|is\s+deployed|lives?)\s+$/;
+  /\bnothing\s+(?:else\s+)?(?:(?:will|would|can|could)\s+)?(?:ever\s+)?(?:runs?|running|is\s+running|gets?\s+deployed|is\s+deployed|lives?)\s+$/;
 /** "on the phone with claimants", "on phone calls", "answering the phone": a telephone call, not a device. */
 export const PHONE_CALL =
-  /\b(?:(?:are|is|am|'re|be|been|being|talking|speaking|chatting|stuck)\s+on\s+the\s+phone\b|on\s+(?:the\s+)?phone\s+(?:calls?|lines?|with|to)\b|phone\s+calls?\b|answer(?:s|ing)?\s+the\s+phones?\b|over\s+the\s+phone\b)/;
+  /\b(?:(?:are|is|am|'re|be|been|being|talking|speaking|chatting|stuck)\s+on\s+the\s+phone\b(?!\s+(?:itself|app|offline|locally|without|with\s+no))|on\s+(?:the\s+)?phone\s+(?:calls?|lines?|(?:with|to)\s+(?:claimants?|customers?|clients?|patients?|callers?|citizens?|members?|people|someone|them|him|her|us|a\s+(?:customer|client|patient|caller)))\b|phone\s+calls?\b|answer(?:s|ing)?\s+the\s+phones?\b|over\s+the\s+phone\b)/;
 /** A device named as a wish or a maybe: "someday", "if we ever", "we'd love to", "eventually". */
 const DEVICE_LATER =
   /\b(?:if|someday|some\s+day|one\s+day|eventually|later|future|down\s+the\s+road|would\s+love|'d\s+love|might|maybe|could|considering)\b/;

@@ -13,6 +13,7 @@ import {
   findingFromMatch,
   isNegatedBefore,
   sentenceAround,
+  sentenceBefore,
 } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 import { WHY_NOT_START } from '../unasserted.ts';
@@ -490,7 +491,15 @@ export const extractModel: Extractor = (message, context) => {
     findings.push(findingFromMatch('modelAccess', 'open-weights', match));
   }
   // ("we can run their fine-tuning jobs but cannot download weights": the tuning offer says more than the API alone.)
-  if (findings.some((item) => item.field === 'modelAccess' && item.value === 'api-with-finetuning'))
+  // (Not a tuning offer hoped for: "if we can use their fine-tuning api".)
+  if (
+    findings.some(
+      (item) =>
+        item.field === 'modelAccess' &&
+        item.value === 'api-with-finetuning' &&
+        !/\b(?:if|whether|unless|assuming|once)\b/.test(sentenceBefore(lower, item.start, 80)),
+    )
+  )
     return findings.filter((item) => !(item.field === 'modelAccess' && item.value === 'api-only'));
   return findings;
 };

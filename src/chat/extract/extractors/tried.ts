@@ -224,9 +224,9 @@ export const extractTried: Extractor = (message) => {
   return findings;
 };
 
-/** "few-shot also same", "few-shot: same thing", "RAG too": how the method named before went. */
+/** "few-shot also same", "few-shot: same thing": how the method named before went (said to end its clause). */
 const SAME_AS_BEFORE_AFTER =
-  /^\s*(?:[:,-]\s*)?(?:(?:was|is|did|went)\s+)?(?:also\s+|just\s+)?(?:the\s+)?same(?:\s+(?:thing|result|story|problem|way))?\b/;
+  /^\s*(?:[:,-]\s*)?(?:(?:was|is|did|went)\s+)?(?:also\s+|just\s+)?(?:the\s+)?same(?:\s+(?:thing|result|story|problem))?\s*(?:[.,;!]|$)/;
 
 /** "that IS our baseline", "we already have a prompt baseline", "the prompted model has been in production a year". */
 const BASELINE_EXISTS =
