@@ -407,3 +407,13 @@ describe('review34: the later readings stay off what they do not describe', () =
     expect(week.find((attempt) => attempt.method === 'lora')?.result).not.toBe('plateaued');
   });
 });
+
+describe('newuser59 F07 and F08: amounts asked about and shots in a prompt', () => {
+  it('takes no budget from "does the $437 include those example tokens?"', () => {
+    expect(read('So: does the $437 include those example tokens?').fields.oneTimeBudgetUSD).toBeUndefined();
+  });
+  it('takes no labelled count from "2-3 example contracts into every prompt"', () => {
+    expect(read("we'd put 2-3 example contracts into every prompt").fields.labeledExamples).toBeUndefined();
+    expect(read('we have 800 labeled contracts').fields.labeledExamples).toBe(800);
+  });
+});

@@ -335,6 +335,8 @@ export const extractBudget: Extractor = (message, context) => {
       /^\s*(?:(?:a|per)\s+month|\/\s?mo\w*|monthly|budget)?\s*\?/.test(lower.slice(end))
     )
       continue;
+    // ("does the $437 include those example tokens?": an amount said before, asked about.)
+    if (/\b(?:does|did|do|would|will|can|could|is|was|are)\s+(?:the|that|this|your)\s+$/.test(before)) continue;
     // ("the $14k is for BOTH jobs together", "the $14k covers both jobs": an amount said before, shared out, not a new
     // budget. "the $20k is all we can spend" is one.)
     if (

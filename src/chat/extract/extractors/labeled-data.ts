@@ -460,6 +460,9 @@ const CHOICE_AMONG_BEFORE =
   /\b(?:(?:better|best|worse|worst|either|one|preferred|chosen)\s+of|between|among|from|pick(?:ed|s)?|choos(?:e|es|ing)|chose|rank(?:ed|s)?|compar(?:e|ed|es|ing))\s+(?:the\s+)?$/;
 
 /** "…no examples in it", "…no examples inside the prompt": examples missing from a prompt, not from the team. */
+/** "… into every prompt", "… per request": examples put into each prompt (few-shot shots). */
+const SHOTS_IN_A_PROMPT_AFTER =
+  /^[^.;!?\n]{0,70}?\b(?:into|in|to|per)\s+(?:every|each|the|our|a|the\s+system)\s+(?:prompts?|requests?|calls?|quer(?:y|ies))\b/;
 const NOT_IN_THE_PROMPT =
   /^\s*(?:in|inside|within)\s+(?:it|them|the\s+prompt|our\s+prompt|the\s+system\s+prompt|there)\b/;
 
@@ -596,6 +599,11 @@ export const extractLabeledData: Extractor = (message) => {
   // lower end) times them.
   const units = UNITS_IN_MESSAGE.exec(lower);
   const unitCount = units ? Number((units[1] ?? '').replaceAll(',', '')) : undefined;
+  // ("pasting 2-3 example contracts into every prompt": shots of a few-shot prompt, not the labelled set.)
+  for (let index = findings.length - 1; index >= 0; index--) {
+    const item = findings[index] as Finding;
+    if (SHOTS_IN_A_PROMPT_AFTER.test(lower.slice(item.end, item.end + 90))) findings.splice(index, 1);
+  }
   for (let index = findings.length - 1; index >= 0; index--) {
     const item = findings[index] as Finding;
     const perUnit =
