@@ -5,7 +5,7 @@
  * a few thousand categorised") add to that job. The team's shared facts stay in the profile. Pure; every pattern is
  * linear in the message's length.
  */
-import { JOB_FIELDS, MAX_JOBS } from '../../profile/job-schema.ts';
+import { JOB_FIELDS, JOB_OVERRIDE_FIELDS, MAX_JOBS } from '../../profile/job-schema.ts';
 import type { Profile } from '../../profile/profile-schema.ts';
 import type { Extraction, PreparedMessage } from './types.ts';
 
@@ -469,18 +469,20 @@ export function jobNamedIn(text: string, jobs: readonly KnownJob[]): string | un
   return ALL_THE_JOBS.test(lower) ? undefined : onlyJobNamed(lower, jobs);
 }
 
-/** The one job whose keywords a text uses (undefined when none or several). */
-/** Fields a clause that names no job gives the team, even when its sentence began with one job. */
-const TEAM_WIDE_IN_A_CONTINUATION: ReadonlySet<string> = new Set([
-  'modelName',
-  'modelParamsB',
-  'modelAccess',
-  'modelStage',
-  'modality',
-  'deployment',
-  'dataMustStayOnPrem',
-  'multilingual',
-]);
+/** A job's traffic: what a sentence about the job goes on to say of it ("… around 20k tickets a day"). */
+const JOB_TRAFFIC_FIELDS: readonly string[] = [
+  'requestsPerDay',
+  'latencyTargetMs',
+  'inputTokensPerRequest',
+  'outputTokensPerRequest',
+];
+/**
+ * Fields a clause that names no job gives the team, even when its sentence began with one job: a job's own model, place
+ * and residency (its traffic, said there, stays the job's).
+ */
+const TEAM_WIDE_IN_A_CONTINUATION: ReadonlySet<string> = new Set(
+  JOB_OVERRIDE_FIELDS.filter((field) => !JOB_TRAFFIC_FIELDS.includes(field)),
+);
 
 /** True when the text names any of the jobs. */
 function namesAnyJob(lower: string, jobs: readonly KnownJob[]): boolean {
@@ -488,6 +490,7 @@ function namesAnyJob(lower: string, jobs: readonly KnownJob[]): boolean {
   return jobs.some((job) => job.keywords.some((keyword) => words.has(keyword)));
 }
 
+/** The one job whose keywords a text uses (undefined when none or several). */
 function onlyJobNamed(lower: string, jobs: readonly KnownJob[]): string | undefined {
   const words = stems(lower);
   const named = jobs.filter((job) => job.keywords.some((keyword) => words.has(keyword)));
