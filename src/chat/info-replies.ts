@@ -4,7 +4,7 @@
  * methods table. Never the whole recommendation again.
  */
 import { jobsInOneLine } from '../engine/advise-jobs.ts';
-import { CPU_EXAMPLE_PROMPT_TOKENS, cpuMeasuredSpeed } from '../engine/cpu-latency.ts';
+import { CPU_EXAMPLE_PROMPT_TOKENS, cpuMeasuredSpeed, Q4_GB_PER_BILLION_PARAMS } from '../engine/cpu-latency.ts';
 import {
   CONTINUED_PRETRAINING_MIN_TOKENS,
   INSTRUCTION_MIN_EXAMPLES,
@@ -1491,7 +1491,7 @@ export function speedReply(
   // scaled from the measured 7B, with the prompt and answer lengths said.
   const served = knowledge.findModel(profile.modelName ?? recommendation?.destination.model.name ?? '');
   if (cpuOnly && served?.paramsB !== undefined && served.paramsB > 0 && served.architecture?.kind !== 'encoder') {
-    const weightsGB = served.paramsB * Q4_GB_PER_BILLION;
+    const weightsGB = served.paramsB * Q4_GB_PER_BILLION_PARAMS;
     const { promptTokensPerSecond, tokensPerSecond } = cpuMeasuredSpeed(served.paramsB, weightsGB);
     const promptTokens = profile.inputTokensPerRequest ?? CPU_EXAMPLE_PROMPT_TOKENS;
     const readSeconds = promptTokens / promptTokensPerSecond;
@@ -2870,6 +2870,3 @@ export function fullPreferenceFit(
   const fits = gpus > 1 ? perGpu <= full.available / gpus : total <= full.available;
   return fits ? `Yes: ${what}, and you have ${have}.` : `No: ${what}, and you have ${have}.${withLora}`;
 }
-
-/** GB of 4-bit (Q4_0) weights per billion parameters: llama.cpp's 7B, 6.74B parameters in 3.82 GB. */
-const Q4_GB_PER_BILLION = 3.82 / 6.74;

@@ -11,10 +11,15 @@
  * token reads every weight once, so its time grows with the weights' bytes.
  */
 
+/** The measured 7B: 6.74B parameters in 3.82 GB of 4-bit (Q4_0) weights. */
+const MEASURED_PARAMS_B = 6.74;
+const MEASURED_Q4_WEIGHTS_GB = 3.82;
+/** GB of 4-bit (Q4_0) weights per billion parameters, as in the measured 7B. */
+export const Q4_GB_PER_BILLION_PARAMS = MEASURED_Q4_WEIGHTS_GB / MEASURED_PARAMS_B;
 /** Prompt reading measured on a workstation CPU with 16 threads: 84 tokens a second × 6.74B parameters. */
-export const CPU_MEASURED_PROMPT_PARAM_TOKENS_PER_S = 84 * 6.74;
+export const CPU_MEASURED_PROMPT_PARAM_TOKENS_PER_S = 84 * MEASURED_PARAMS_B;
 /** Token writing measured there: 12.3 tokens a second × 3.82 GB of 4-bit weights (GB read a second). */
-export const CPU_MEASURED_WEIGHT_GB_PER_S = 12.3 * 3.82;
+export const CPU_MEASURED_WEIGHT_GB_PER_S = 12.3 * MEASURED_Q4_WEIGHTS_GB;
 
 /**
  * The floor: about 4 times the fastest prompt reading measured on a CPU (1,400 billion parameter-tokens a second)

@@ -848,9 +848,7 @@ function readProfile(message: string, context: ExtractContext): Extraction {
     ...new Set([
       // ("Don't drop cost and latency from our goals": kept.)
       ...allMatches(REMOVED_GOAL, prepared.lower)
-        .filter(
-          (match) => !NOT_TAKEN_BACK_BEFORE.test(prepared.lower.slice(Math.max(0, match.index - 14), match.index)),
-        )
+        .filter((match) => !removalDenied(prepared.lower, match.index))
         .flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '')),
       // "there is NO device", "nothing runs on a device": running on a device is no goal.
       ...(NO_DEVICE.test(prepared.lower) ? (['on-device'] as const) : []),
@@ -860,9 +858,7 @@ function readProfile(message: string, context: ExtractContext): Extraction {
       ...(NOT_THE_FORMAT.test(prepared.lower) ? (['format'] as const) : []),
       // "forget the latency", "never mind the cost".
       ...allMatches(FORGET_GOAL, prepared.lower)
-        .filter(
-          (match) => !NOT_TAKEN_BACK_BEFORE.test(prepared.lower.slice(Math.max(0, match.index - 14), match.index)),
-        )
+        .filter((match) => !removalDenied(prepared.lower, match.index))
         .flatMap((match) => goalsNamedIn(match[1] ?? match[2] ?? '')),
       // "latency doesn't matter at all", "there is NO latency target": speed is no goal.
       ...(noLatencyTarget ? (['latency'] as const) : []),
@@ -1687,6 +1683,10 @@ const MONEY_OR_TIME =
   /\$|\b(?:budget|costs?|price|bill|cheap\w*|expensive|deadline|weeks?|months?|days?|slow|latency)\b/;
 /** "don't drop …", "do not remove …": a goal kept, said as a removal denied. */
 const NOT_TAKEN_BACK_BEFORE = /\b(?:don'?t|do\s+not|never)\s+$/;
+/** True when the removal said at `index` is denied ("Don't drop cost and latency from our goals"). */
+function removalDenied(lower: string, index: number): boolean {
+  return NOT_TAKEN_BACK_BEFORE.test(lower.slice(Math.max(0, index - 14), index));
+}
 const FORGET_GOAL =
   /\b(?:forget|ignore|never\s*mind|drop)\s+(?:about\s+)?(?:the\s+)?(latency|speed|cost|price|style|tone|format|citations)(?!\s+(?:of|for|on)\b)|\b(latency|speed)\s+(?:doesn't|doesnt|does\s+not|don't|dont)\s+(?:really\s+)?matter\b/g;
 const NO_DEADLINE =

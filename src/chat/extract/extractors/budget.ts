@@ -287,7 +287,8 @@ export const extractBudget: Extractor = (message, context) => {
   let rangeEnd = -1;
   // "$1k a month is too much, we'd like it under $300": a bill aimed for, beside a monthly figure in its sentence, is
   // monthly. ("We launch in a month … under $10k in total", "for the one-off training run … under $500": not.)
-  const billTargets = allMatches(BILL_TARGET, lower)
+  const billTargetMatches = allMatches(BILL_TARGET, lower);
+  const billTargets = billTargetMatches
     .filter((match) => {
       const sentence = sentenceAround(lower, match.index, 200);
       return MONTHLY_IN_SENTENCE.test(sentence) && !ONE_TIME_IN_SENTENCE.test(sentence);
@@ -449,7 +450,7 @@ export const extractBudget: Extractor = (message, context) => {
   // "it's our current bill. we want to get under 10k": the bill the team aims for is its monthly budget.
   if (/\b(?:bill|per\s+month|a\s+month|\/\s?mo(?:nth)?|monthly)\b/.test(lower)) {
     const takenIndex = createSpanIndex(taken);
-    for (const match of allMatches(BILL_TARGET, lower)) {
+    for (const match of billTargetMatches) {
       // Two alternatives, each with its own (digits, multiplier) groups.
       const first = match[1] !== undefined;
       const value = first ? amountValue(match[1], match[2], lower) : amountValue(match[3], match[4], lower);

@@ -599,13 +599,13 @@ export const extractLabeledData: Extractor = (message) => {
   // lower end) times them.
   const units = UNITS_IN_MESSAGE.exec(lower);
   const unitCount = units ? Number((units[1] ?? '').replaceAll(',', '')) : undefined;
-  // ("pasting 2-3 example contracts into every prompt": shots of a few-shot prompt, not the labelled set.)
   for (let index = findings.length - 1; index >= 0; index--) {
     const item = findings[index] as Finding;
-    if (SHOTS_IN_A_PROMPT_AFTER.test(lower.slice(item.end, item.end + 90))) findings.splice(index, 1);
-  }
-  for (let index = findings.length - 1; index >= 0; index--) {
-    const item = findings[index] as Finding;
+    // ("pasting 2-3 example contracts into every prompt": shots of a few-shot prompt, not the labelled set.)
+    if (SHOTS_IN_A_PROMPT_AFTER.test(lower.slice(item.end, item.end + 90))) {
+      findings.splice(index, 1);
+      continue;
+    }
     const perUnit =
       PER_UNIT_AFTER.test(lower.slice(item.end, item.end + 40)) ||
       PER_UNIT_BEFORE.test(lower.slice(Math.max(0, item.start - 60), item.start));
