@@ -1248,14 +1248,14 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
  * replaces the first. Numbers only: a name corrected in part ("llama 3 8b — sorry, 3.1") is not rebuilt here.
  */
 const CORRECTION_AFTER =
-  /^[^\d.;!?\n]{0,45}?[\s,;:.!?—–-]+(?:(?:oh|um|uh|er|erm|hmm)[\s,]+)?(?:no[\s,]+wait|wait[\s,]+no|wait|sorry|actually|make\s+(?:that|it)|i\s+mean|i\s+meant|or\s+rather|scratch\s+that|correction:?|no)\b[\s,:;—–-]*(?:(?:actually|sorry|no)[\s,]+)?(?:make\s+(?:that|it)\s+|it'?s\s+|its\s+|more\s+like\s+|closer\s+to\s+)?(?=[$€£~]?\s*\d|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|a\s+couple(?:\s+of)?|a\s+few)[\s-](?:hundred|thousand|million)\b)/;
+  /^[^\d.;!?\n]{0,45}?[\s,;:.!?—–-]+(?:(?:oh|um|uh|er|erm|hmm)[\s,]+)?(?:no[\s,]+wait|wait[\s,]+no|wait|sorry|actually|make\s+(?:that|it)|i\s+mean|i\s+meant|or\s+rather|scratch\s+that|correction:?|no)\b[\s,:;—–-]*(?:(?:actually|sorry|no)[\s,]+)?(?:make\s+(?:that|it)\s+|it'?s\s+|its\s+|more\s+like\s+|closer\s+to\s+)?(?=[$€£~]?\s*\d|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|a\s+couple(?:\s+of)?|a\s+few)[\s-](?:hundred|thousand|million)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:[,.;!?)—–-]|$))/;
 
 /**
  * A figure said to be out of date, with the current one after it: "80 GPUs was wrong, it's 8", "5k was last quarter,
  * it's about 9k now", "the budget was $20k but finance cut it to 8k".
  */
 const REPLACED_LATER =
-  /^[^;!?\n]{0,60}?\b(?:(?:was|is)\s+(?:wrong|a\s+typo|outdated|out\s+of\s+date|old|(?:from\s+)?last\s+(?:quarter|year|month|week))[\s,;:.—–-]+(?:(?:and|but|so)\s+)?(?:it'?s|its|we'?re\s+at|now\s+(?:it'?s|we\s+have)|now)\s+|but\s+(?:[\w']+\s+){0,3}?(?:cut|lowered|reduced|dropped|raised|increased|bumped|moved|changed|capped)\s+(?:it\s+|that\s+)?(?:down\s+|up\s+)?to\s+)(?=[$€£~]?\s*(?:about\s+|around\s+)?\d)/;
+  /^[^;!?\n]{0,90}?\b(?:says|thinks|reckons|counted|checked)\s+(?:and\s+)?(?:it'?s|its|it\s+is|there\s+are|we\s+have)\s+(?:more\s+like|closer\s+to|actually|really|only)\s+(?=(?:about\s+|around\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b))|^[^;!?\n]{0,60}?\b(?:(?:was|is)\s+(?:wrong|a\s+typo|outdated|out\s+of\s+date|old|(?:from\s+)?last\s+(?:quarter|year|month|week))[\s,;:.—–-]+(?:(?:and|but|so)\s+)?(?:it'?s|its|we'?re\s+at|now\s+(?:it'?s|we\s+have)|now)\s+|but\s+(?:[\w']+\s+){0,3}?(?:cut|lowered|reduced|dropped|raised|increased|bumped|moved|changed|capped)\s+(?:it\s+|that\s+)?(?:down\s+|up\s+)?to\s+)(?=[$€£~]?\s*(?:about\s+|around\s+)?\d)/;
 
 /**
  * "llama 3 8b... no wait, we upgraded to 3.1", "llama 3.1 8b, wait no, 70b": a new version or size of the model just

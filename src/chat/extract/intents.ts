@@ -252,7 +252,7 @@ const HOSTING_PROVIDER_IDS: Readonly<Record<string, string>> = {
   openai: 'openai',
 };
 const QUESTION_FORM =
-  /\?\s*$|\?\s|^\W*(?:(?:also|and|so|ok(?:ay)?|but|then)[\s,]+)?(?:what|which|how|why|when|where|who|can|could|should|would|will|is|are|do|does|did)\b|\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:asking|wondering)\s+(?:whether|if)\b/;
+  /\?\s*$|\?\s|^\W*(?:(?:also|and|so|ok(?:ay)?|but|then)[\s,]+)?(?:what(?!\s+(?:we|i|they)\s+(?:really\s+)?(?:want|need|have|mean|care\s+about)\s+is\b)|which|how|why|when|where|who|can|could|should|would|will|is|are|do|does|did)\b|\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:asking|wondering)\s+(?:whether|if)\b/;
 const WHAT_WOULD_CHANGE =
   /\bwhat\s+(?:would|could|might)\s+(?:change|flip|alter)\s+(?:your|the)\s+(?:answer|mind|recommendation|advice)|\bwhat\s+would\s+make\s+you\s+(?:change|recommend|pick|choose)|\bhow\s+sensitive\b|\bwhen\s+would\s+(?:the|your)\s+(?:answer|recommendation)\s+change|\bunder\s+what\s+(?:circumstances|conditions)\s+would\s+you\b|\bwhat\s+would\s+it\s+take\s+(?:for\s+you\s+)?to\s+(?:recommend|suggest|change)\b/;
 /** A cost question about the running bill: "per month", "monthly", "to run it", "the bill after". */

@@ -231,11 +231,26 @@ function withShapeAliases(jobs: JobReading[]): JobReading[] {
   });
 }
 
+/** The nouns a job's verb is named by: "summarise each contract" is "the summary job", "the summaries". */
+const VERB_NOUNS: readonly [RegExp, readonly string[]][] = [
+  [/^summari[sz]/, ['summary']],
+  [/^translat/, ['translation']],
+  [/^transcrib/, ['transcript', 'transcription']],
+  [/^classif/, ['classification', 'classifier']],
+  [/^extract/, ['extraction']],
+  [/^moderat/, ['moderation']],
+  [/^caption/, ['caption']],
+  [/^forecast/, ['forecast']],
+  [/^recommend/, ['recommendation']],
+];
+
 /** The words of a job's text that may name it: three letters or more, not generic, not a verb of the job list. */
 function candidateKeywords(text: string): string[] {
-  const words = [...stems(text)].filter(
+  const all = [...stems(text)];
+  const words = all.filter(
     (word) => word.length >= 3 && word.length <= 40 && !GENERIC_WORDS.has(word) && !VERB_STEMS.test(word),
   );
+  for (const [verb, nouns] of VERB_NOUNS) if (all.some((word) => verb.test(word))) words.push(...nouns);
   // ("turning shoppers' search queries into filters": "search" names a thing there, so it names the job.)
   return SEARCH_AS_NOUN.test(text.toLowerCase()) ? [...words, 'search'] : words;
 }
@@ -490,11 +505,21 @@ function namesAnyJob(lower: string, jobs: readonly KnownJob[]): boolean {
   return jobs.some((job) => job.keywords.some((keyword) => words.has(keyword)));
 }
 
-/** The one job whose keywords a text uses (undefined when none or several). */
+/** "for the summary job", "the Q&A part": a job called by one word and what it is. */
+const CALLED_A_JOB = /\b([a-z][a-z'&-]{2,})\s+(?:job|part|task|side|bit|workflow|use[\s-]case)\b/g;
+
+/**
+ * The one job whose keywords a text uses (undefined when none or several, unless the text calls one of them "the …
+ * job": "lawyer-written summaries, so examples for the summary job").
+ */
 function onlyJobNamed(lower: string, jobs: readonly KnownJob[]): string | undefined {
   const words = stems(lower);
   const named = jobs.filter((job) => job.keywords.some((keyword) => words.has(keyword)));
-  return named.length === 1 ? named[0]?.name : undefined;
+  if (named.length === 1) return named[0]?.name;
+  if (named.length < 2) return undefined;
+  const called = new Set([...lower.matchAll(CALLED_A_JOB)].map((match) => stem(match[1] ?? '')));
+  const calledJobs = named.filter((job) => job.keywords.some((keyword) => called.has(keyword)));
+  return calledJobs.length === 1 ? calledJobs[0]?.name : undefined;
 }
 
 /**

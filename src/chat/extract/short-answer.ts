@@ -196,7 +196,12 @@ export function numberAnswer(
     // "No. Fifty dollars is per MONTH." contradicts the advisor; it answers nothing asked.)
     const first = firstClause(text);
     // ("No. We'd rent on AWS" still answers the GPU question: only counts that are not yes/no questions are refuted.)
-    const refutes = others.length > 0 && /^\W*(?:no|nope)\W*$/.test(first) && REFUTABLE_BY_NO.has(field);
+    // ("No, they can go to Anthropic": a bare "no" opening a yes-or-no fact of its own is that fact's "no".)
+    const bareNo = /^\W*(?:no|nope)\W*$/.test(first);
+    const refutes =
+      others.length > 0 &&
+      bareNo &&
+      (REFUTABLE_BY_NO.has(field) || others.some((other) => typeof other.value === 'boolean' && other.start < 60));
     if (NONE.test(text) || (NONE.test(first) && !refutes))
       return bounds?.zeroAllowed ? ({ field, value: 0, start, end } as Finding) : undefined;
     // Numbers this field cannot take ("6 months" for a count of examples) are not candidates: "6 months of

@@ -165,6 +165,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch85.json')),
     ...loadCases(here('./batch86.json')),
     ...loadCases(here('./batch87.json')),
+    ...loadCases(here('./batch88.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

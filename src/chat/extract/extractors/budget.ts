@@ -28,7 +28,7 @@ const MONEY = new RegExp(
  * one-time period after it ("a couple thousand one time"), which only money has.
  */
 const WORD_MONEY = new RegExp(
-  `(?<![\\w.,$€£-])(?:(${COUNT_SOURCE})\\s+(?:bucks|dollars|euros?|pounds|quid)\\b|(${COUNT_SOURCE})(?<=grand)|(${COUNT_SOURCE})\\s+grand\\b|(${COUNT_SOURCE})(?<=\\b(?:hundred|thousand))(?=,?\\s+(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front)\\b(?!\\s+(?:examples?|labell?ed|pairs?|samples?|items?|images?|documents?)\\b)))`,
+  `(?<![\\w.,$€£-])(?:(${COUNT_SOURCE})\\s+(?:bucks|dollars|euros?|pounds|quid)\\b|(${COUNT_SOURCE})(?<=grand)|(${COUNT_SOURCE})\\s+grand\\b|(${COUNT_SOURCE})(?<=\\b(?:hundred|thousand))(?=(?:\\s+for\\s+(?:the\\s+)?(?:whole\\s+thing|project|pilot|training|build|setup))?,?\\s+(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front)\\b(?!\\s+(?:examples?|labell?ed|pairs?|samples?|items?|images?|documents?)\\b)))`,
   'g',
 );
 /** A bare amount after a budget word: "budget is 10k", "budget: 5,000", "budget of about 2k", "budget 5k". */
@@ -494,7 +494,7 @@ function wordMoneyValue(match: RegExpMatchArray): number | undefined {
 
 /** Words of money in a clause: a scale said in words before a one-time period is money only beside them. */
 const MONEY_IN_CLAUSE =
-  /\b(?:budget|spend|pay|cost|costs|invest|afford|money|dollars?|usd|eur|euros?|pounds?|bucks|set\s+aside)\b|\$/;
+  /\b(?:budget|spend|pay|cost|costs|invest|afford|money|dollars?|usd|eur|euros?|pounds?|bucks|set\s+aside|finance|signed\s+off|funding|funded)\b|\$/;
 
 /**
  * "not one-off not monthly", "neither one-time nor monthly", "no one-off spend and nothing monthly either": a zero

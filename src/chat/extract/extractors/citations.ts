@@ -24,7 +24,7 @@ const CITE = new RegExp(
     // "employees need to see which policy paragraph the answer came from" (x64).
     String.raw`\b(?:see|know|check|verify)\s+which\s+(?:[\w-]+\s+){0,2}?(?:paragraph|section|clause|page|article|passage|document|doc|source|policy|rule|file|pdf)s?\s+(?:the\s+answer|it|an\s+answer|each\s+answer|the\s+reply)\s+(?:came|comes|is|was)\s+(?:from|based\s+on)\b`,
     // "every answer has to point to the doc it came from".
-    String.raw`\bpoint(?:s|ing)?\s+(?:at|to)\s+(?:the|its|their|which)\s+(?:doc|document|source|page|article|record|file|policy|pdf|section|manual)s?\s+(?:it|they|the\s+answer)\s+(?:came|comes|is|was|were)\s+from\b`,
+    String.raw`\bpoint(?:s|ing)?\s+(?:at|to)\s+(?:the|its|their|which)\s+(?:[\w-]+\s+)?(?:doc|document|source|page|article|record|file|policy|pdf|section|manual|monograph|guideline|regulation|ruling|standard|spec)s?\s+(?:it|they|the\s+answer)\s+(?:came|comes|is|was|were)\s+from\b`,
     // "point at the regulation paragraph it's based on".
     String.raw`\bpoint(?:s|ing)?\s+(?:at|to)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:paragraph|section|clause|page|article|passage|document|source|policy|regulation|rule)s?\s+(?:it|they|the\s+answer)(?:'s|'re|\s+is|\s+are|\s+was|\s+were)?\s+(?:based\s+on|from|came\s+from|comes\s+from|drawn\s+from|taken\s+from)`,
     String.raw`\b(?:w\/|with)\s+(?:source\s+)?links\b`,

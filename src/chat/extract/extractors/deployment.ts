@@ -144,6 +144,8 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:deployment|deploy)\s*(?:(?:is|will\s+be|:)\s*)?on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\b(?:everything|it|all|the\s+model|inference)\s+(?:runs?|stays?|is\s+hosted|lives?|must\s+run|has\s+to\s+run)\s+on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\b(?:strictly|only|fully|entirely)\s+on[\s-]?prem(?:ise|ises)?\b`,
+        // "all on prem, nothing leaves the building", "everything on-prem": the whole setup, said as an answer.
+        String.raw`(?:^|[.;!?\n]\s*)(?:it's\s+|its\s+|it\s+is\s+)?(?:all|everything)\s+(?:is\s+|runs\s+|stays\s+)?on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`\bin\s+our\s+(?:own\s+)?data\s?cent(?:er|re)s?\b`,
         String.raw`\b(?:everything|it|we|all|the\s+model|the\s+system|inference|hosting)\s+(?:is|are|'s|must\s+be|has\s+to\s+be|needs\s+to\s+be|will\s+be|stays?|remains?)\s+(?:all\s+|fully\s+|entirely\s+)?on[\s-]?prem(?:ise|ises)?\b`,
         String.raw`(?:^|[.;!?]\s*)(?:(?:it|we)\s+)?(?:must|has\s+to|have\s+to|needs\s+to)\s+be\s+on[\s-]?prem(?:ise|ises)?\b`,

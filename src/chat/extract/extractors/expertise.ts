@@ -15,7 +15,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
     new RegExp(
       [
         String.raw`\b(?:no|zero|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not)\s+have(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+(?:a\s+)?(?:single|one)|nobody\s+(?:with|has|knows|on\s+the\s+team\s+knows))\s+(?:real\s+|in[\s-]house\s+|dedicated\s+)?(?:${ML_PERSON}|data\s+scientists?|ml|machine\s+learning|ai\s+people)\b`,
-        String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|(?:on|in)\s+(?:(?:the|our|teh)\s+)?team\s+)?(?:knows?|understands?|does|has\s+(?:ever\s+)?(?:done|worked\s+(?:on|with)|touched))\s+(?:any\s+|anything\s+(?:about\s+)?|much\s+about\s+)?(?:ml|machine\s+learning|ai)\b`,
+        String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|(?:on|in)\s+(?:(?:the|our|my|teh)\s+)?team\s+)?(?:knows?|understands?|does|has\s+(?:ever\s+)?(?:done|worked\s+(?:on|with)|touched))\s+(?:any\s+|anything\s+(?:about\s+|with\s+|in\s+)?|much\s+(?:about|with)\s+)?(?:ml|machine\s+learning|ai)\b`,
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our|teh)\s+team\s+)?(?:has|have)\s+(?:any\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:background|experience|skills?|knowledge)\b`,
         String.raw`\b(?:team|we|i)\s+(?:knows?|know)\s+(?:zero|nothing|very\s+little)\s+(?:about|abt|of)\s+(?:ml|machine\s+learning|ai)\b`,
         String.raw`\b(?:don't|dont|do\s+not|doesn't|does\s+not)\s+know\s+(?:much|anything|a\s+lot)\s+(?:about|abt)\s+(?:ml|machine\s+learning|ai)\b`,
@@ -131,6 +131,8 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         // "it's literally our research", "University NLP lab".
         String.raw`\b(?:it's|it\s+is|that's|that\s+is)\s+(?:literally\s+|basically\s+)?(?:our|my)\s+(?:research(?:\s+area)?|phd(?:\s+topic)?)\b`,
         String.raw`\b(?:university|academic|uni)\s+(?:ml|nlp|ai)\s+(?:lab|group)\b`,
+        // "I've been doing NLP for about ten years", "worked in ML for 8+ years": a long career in the field.
+        String.raw`\b(?:been\s+(?:doing|working\s+(?:in|on))|worked\s+(?:in|on))\s+(?:ml|nlp|machine\s+learning|deep\s+learning|ai|data\s+science|computer\s+vision)\s+for\s+(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+|like\s+)?(?:[5-9]|[1-3]\d|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a\s+decade)\b`,
         String.raw`\b(?:literally\s+)?(?:wrote|written|published|authored)\s+(?:the\s+)?papers?\s+(?:on|about)\s+(?:rlhf|dpo|lora|fine[\s-]?tuning|distillation|llms?|transformers|nlp|ml)\b`,
       ].join('|'),
       'g',

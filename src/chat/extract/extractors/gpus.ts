@@ -98,7 +98,7 @@ const NODE_AFTER = /^\s*(?:nodes?|clusters?|servers?|box(?:es)?|machines?|instan
 const MEMORY_HYPHENATED = String.raw`(?<![\d.])(\d{1,3}(?:\.\d+)?)[\s-]?(?:gb|gib|gigs?)\b`;
 /** "8 GPUs", "one 24GB card", "two consumer GPUs", "a pair of 48 GB cards". */
 const GENERIC_COUNT = new RegExp(
-  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}))\\s*(?:x\\s*)?(?:(?:older|old|newer|new|used|spare)\\s+)?(?:${MEMORY_HYPHENATED}[\\s-]+)?(?:(?!per\\b|each\\b|of\\b|gb\\b|gib\\b|gigs?\\b)[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}(?:,?\\s+with\\s+${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)))?)?`,
+  `(?:(${COUNT_SOURCE})|\\b(${HARDWARE_WORDS}))\\s*(?:x\\s*)?(?:(?:older|old|newer|new|used|spare)\\s+)?(?:${MEMORY_HYPHENATED}[\\s-]+)?(?:(?!per\\b|each\\b|of\\b|gb\\b|gib\\b|gigs?\\b)[a-z]+\\s+)?${GPU_NOUN}\\b${NOT_HARDWARE_AFTER}(?:,?\\s+with\\s+${MEMORY}(?:\\s+(?:each|apiece|of\\s+(?:vram|memory)))?|,\\s*${MEMORY}\\s+(?:each|apiece)\\b)?`,
   'g',
 );
 /** "4 nodes x 1 GPU", "2 machines with 4 GPUs": machines times the GPUs each holds. */
@@ -494,7 +494,8 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
       }
     }
     if (count !== undefined && count <= MAX_GPU_COUNT) findings.push(finding('gpuCount', count, start, end));
-    const memory = match[3] ?? match[4];
+    // ("8 GPUs with 40 GB each", "two cards, 12 gigs each": the memory said after the count, either way.)
+    const memory = match[3] ?? match[4] ?? match[5];
     if (memory !== undefined) findings.push(finding('gpuMemoryGB', Number(memory), match.index, end));
   }
   for (const match of allMatches(SINGLE_GPU, lower)) {

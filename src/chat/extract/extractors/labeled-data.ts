@@ -12,7 +12,7 @@ const EXAMPLE_NOUN = String.raw`(?:worked\s+(?:solutions|examples)|rewrites|(?:g
 /** Nouns that are labeled examples only when said to be labeled ("5k labeled tickets", "800 tickets with answers"). */
 const RECORD_NOUN =
   '(?:essays?|assignments?|submissions?|exams?|verifications?|kyc\\s+checks?|id\\s+checks?|agreements?|tickets?|commands|macros|listings?|segments?|letters?|conversations?|chats?|transcripts?|emails?|e-?mails|mails|records?|rows?|documents?|docs|images?|imgs|photos?|pics|pictures|recordings?|reviews?|queries|questions?|answers?|responses?|summaries|translations?|contracts?|reports?|notes|calls?|dialogues?|texts?|sentences?|snippets?|items?|transactions?|invoices?|forms?|receipts?|claims?|cases?|articles?|logs?|clips?|shots?|x-?rays?|radiographs?|mammograms?|scans?|declarations?|filings?|entries|work\\s+orders|comments?|diffs?|utterances?|stories|recaps|judg(?:e)?ments|rulings|files?|prompts?|lines|narratives|complaints|alerts|descriptions|replies|messages|msgs|drafts?|outputs?|completions?|clauses|posts|headlines|impressions|explanations|listings|stays|visits|encounters|admissions|consultations|crops|patches|tiles|frames|bounding\\s+boxes|boxes|masks|spectrograms|opinions|memos|briefs|requests|function\\s+blocks|functions|programs|scripts|modules|shipments|bookings|line\\s+items)';
-const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|each\s+(?:one\s+)?(?:tagged|labell?ed|marked|annotated|coded|scored|rated|graded)\s+(?:with|by|as)\b|paired\s+with\s+(?:(?:the|their|its|a|an)\s+(?!(?:upload\s+|creation\s+)?(?:dates?|timestamps?|ids?|metadata|file\s?names?|urls?|sizes?|paths?)\b)|(?=[a-z-]+\s+(?:lists?|labels?|answers?|codes?|outputs?|summar(?:y|ies)|reports?|responses?|replies|translations?|notes|orders|plans|decisions?|diagnos[ie]s)\b))|(?:each\s+)?(?:(?:with|and\s+their|including|paired\s+with)\b|w\/)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|queues?|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?|headlines?|titles?|root[\s-]causes?|questions?|tickets?|emails?|messages?|requests?|queues?|departments?|depts?|outcomes?|dispositions?)\b)`;
+const WITH_LABELS = String.raw`,?\s+(?:each\s+(?:an?\s+)?(?:\w+\s+)?(?:and|with)\s+(?:the|a|its)\s+(?:correct\s+|right\s+|gold\s+)?(?:labels?|answers?|outputs?)\b|each\s+(?:one\s+)?(?:tagged|labell?ed|marked|annotated|coded|scored|rated|graded)\s+(?:with|by|as)\b|paired\s+with\s+(?:(?:the|their|its|a|an)\s+(?!(?:upload\s+|creation\s+)?(?:dates?|timestamps?|ids?|metadata|file\s?names?|urls?|sizes?|paths?)\b)|(?=[a-z-]+\s+(?:lists?|labels?|answers?|codes?|outputs?|summar(?:y|ies)|reports?|responses?|replies|translations?|notes|orders|plans|decisions?|diagnos[ie]s)\b))|(?:each\s+)?(?:(?:with|and\s+their|including|paired\s+with)\b|w\/)\s*(?:[a-z'-]+\s+){0,3}?(?:labels?|answers?|resolutions?|responses?|descriptions?|repl(?:y|ies)|categor(?:y|ies)|queues?|tags?|summar(?:y|ies)|translations?|outputs?|annotations?|ground[\s-]truth|transcripts?|transcriptions?|captions?|reports?|diffs?|corrections?|prompts?|assessments?|specs?|notes?|inputs?|source\s+texts?|originals?|codes?|verdicts?|decisions?|scores?|ratings?|headlines?|titles?|filters?|clicks?|root[\s-]causes?|questions?|tickets?|emails?|messages?|requests?|queues?|departments?|depts?|outcomes?|dispositions?)\b)`;
 
 /** Words that may stand between a count and "examples": "300 high-quality labelled pairs". */
 const EXAMPLE_ADJECTIVE = String.raw`(?:${LABELED}|(?:gpt|claude|gemini|llama|qwen|mistral|o\d)[\w.-]*|\([^()]{1,40}\)|[a-z-]+(?:\/[a-z-]+)+|[a-z]+(?:-[a-z]+)+|good|great|best|excellent|top|usable|plain|normal|regular|ordinary|standard|simple|human|useful|unique|distinct|successful|solved|passing|anonymi[sz]ed|logged|collected|cleaned|deduplicated|scraped|high[\s-]quality|quality|clean|real|synthetic|paired|existing|customer|support|ticket|sample|few[\s-]shot|domain|historical|past|old|older|previous|verified|reviewed|approved|expert|manual|manually|sql|code|prompt|chat|conversation|dialogue|dialog|character|npc|voice|opinion|legal|medical|product|review|email|q\s?&\s?a|qa|classification|ner|extraction|translation|${LANGUAGE}|summari[sz]ation|question|answer|test|eval|evaluation|validation|instruction|preference|input[\s/-]output|sft|supervised|demonstration|training|fine[\s-]?tuning|more|of|our|the|such|worked|written|handwritten|crafted|hand[\s-]?made|authored|prepared|gold|golden|ideal|typed|hand[\s-]?typed|keyed|re-?keyed|transcribed|digiti[sz]ed)`;
@@ -221,6 +221,35 @@ const COUNT_MARKED_RECORDS = new RegExp(
 /** "40 descriptions the client wrote themselves", "300 replies our agents wrote": outputs people wrote for the task. */
 const COUNT_RECORDS_SOMEONE_WROTE = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:that\\s+)?(?:the\\s+client|our\\s+client|the\\s+customer|our\\s+[a-z-]+(?:\\s+[a-z-]+)?|the\\s+(?:client|customer|agents|editors|writers|lawyers|doctors|reviewers|experts|front\\s+desk|reception|receptionists?|nurses|vets|team|staff|marketing\\s+team|associates|paralegals|attorneys|analysts|engineers|clerks|brokers|accountants|teachers|translators)|we(?:'ve|\\s+have)?|i(?:'ve|\\s+have)?)\\s+(?:wrote|has\\s+written|have\\s+written|hand[\\s-]wrote|re-?wrote|has\\s+re-?written|edited|hand[\\s-]edited|corrected|polished|approved)(?:\\s+by\\s+hand)?\\b`,
+  'g',
+);
+/** Outputs a person writes: what a count of them written or kept is an example set of. */
+const OUTPUT_NOUN = `(?:descriptions|summaries|replies|answers|responses|translations|articles|posts|headlines|letters|emails|reports|captions|drafts|explanations|rewrites|abstracts|titles|blurbs|memos|briefs|write-?ups)`;
+/** Writers of outputs, besides the people who label records. */
+const WRITERS = String.raw`(?:copywriters|writers|copy\s+team|content\s+team|marketing\s+team|editorial\s+team|${PEOPLE_WHO_LABEL})`;
+/** "our copywriters wrote about 30,000 descriptions", "the lawyers have written 800 summaries": outputs made by hand. */
+const PEOPLE_WROTE_COUNT_OUTPUTS = new RegExp(
+  `\\b(?:our|the|their)\\s+(?:[a-z-]+\\s+)?${WRITERS}\\s+(?:have\\s+|has\\s+|had\\s+)?(?:already\\s+)?(?:wrote|written|hand[\\s-]?wrote|drafted|produced|created|crafted)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${OUTPUT_NOUN}\\b`,
+  'g',
+);
+/** "800 contracts where a lawyer wrote the summary by hand": records each with an output a person wrote. */
+const COUNT_RECORDS_WHERE_SOMEONE_WROTE = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:where|in\\s+which|for\\s+which)\\s+(?:a|an|the|our|one\\s+of\\s+our)\\s+[a-z-]+\\s+(?:hand[\\s-]?)?(?:wrote|written|drafted|produced|made)\\s+(?:the|a|an|its|their)\\s+(?:[a-z-]+\\s+)?(?:${OUTPUT_NOUN}|summary|reply|answer|response|translation|description|label|caption|report|note)\\b`,
+  'g',
+);
+/** "the 800 are contract + lawyer-written summary pairs", "those 2k are all labelled": a count said before, now called examples. */
+const THE_COUNT_ARE_EXAMPLES = new RegExp(
+  `\\b(?:the|those|these|all|our)\\s+(${COUNT_SOURCE})\\s+(?:are|were)\\s+(?:all\\s+)?(?:[a-z+&/-]+\\s+){0,5}?(?:${EXAMPLE_NOUN}|label(?:l)?ed|annotated)\\b`,
+  'g',
+);
+/** "forty thousand emails that already have the right queue": records that carry their correct label. */
+const COUNT_RECORDS_HAVE_RIGHT_LABEL = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${RECORD_NOUN}\\s+(?:that|which)\\s+(?:already\\s+)?(?:have|has|carry|carries|got)\\s+(?:the|their|its|a)\\s+(?:right|correct|proper|true|final)\\s+(?:labels?|queues?|categor(?:y|ies)|tags?|codes?|departments?|classes|class|answers?|teams?|intents?)\\b`,
+  'g',
+);
+/** "30,000 descriptions we're happy with", "2k summaries we trust": outputs the team keeps as good examples. */
+const COUNT_OUTPUTS_WE_KEEP = new RegExp(
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,2}?${OUTPUT_NOUN}\\s+(?:that\\s+|which\\s+)?(?:we(?:'re|\\s+are)\\s+(?:really\\s+|very\\s+|quite\\s+)?(?:happy|satisfied|pleased|content)\\s+with|we\\s+(?:really\\s+)?(?:like|love|trust|stand\\s+behind))\\b`,
   'g',
 );
 /**
@@ -494,6 +523,11 @@ export const extractLabeledData: Extractor = (message) => {
     COUNT_SOMEONE_LABELED,
     COUNT_RECORDS_SOMEONE_WROTE,
     COUNT_RECORDS_PEOPLE_LIKED,
+    PEOPLE_WROTE_COUNT_OUTPUTS,
+    COUNT_RECORDS_WHERE_SOMEONE_WROTE,
+    COUNT_OUTPUTS_WE_KEEP,
+    COUNT_RECORDS_HAVE_RIGHT_LABEL,
+    THE_COUNT_ARE_EXAMPLES,
     ROUGH_COUNT_SORTED,
     COUNT_RECORDS_NOTED_FOR_EACH,
     COUNT_RECORDS_PEOPLE_MARKED,

@@ -22,7 +22,7 @@ const NAMED = new RegExp(
 );
 /** "under two hundred milliseconds", "within five seconds": a bounded duration in words. */
 const BOUNDED_WORDS = new RegExp(
-  `\\b(?:under|below|within|less\\s+than|at\\s+most|no\\s+more\\s+than)\\s+(${COUNT_SOURCE})\\s+(milliseconds?|seconds?)\\b`,
+  `\\b(?:under|below|within|less\\s+than|at\\s+most|no\\s+more\\s+than|(?:(?:come|comes|coming)\\s+back|respond|responds|answer|answers|reply|replies)\\s+in(?:\\s+like|\\s+about|\\s+around|\\s+roughly)?)\\s+(${COUNT_SOURCE})\\s+(milliseconds?|seconds?)\\b`,
   'g',
 );
 const SUB_SECOND =

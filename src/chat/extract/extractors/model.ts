@@ -108,6 +108,8 @@ const API_WITH_FINE_TUNING = new RegExp(
     String.raw`\b(?:${FINE_TUNE})\s+(?:is\s+|are\s+)?(?:enabled|available|allowed|supported)\b`,
     String.raw`\b(?:lets|let|allows?|allowing)\s+us\s+(?:to\s+)?(?:${FINE_TUNE})\b`,
     String.raw`\b(?:lets|let|allows?)\s+us\s+(?:to\s+)?run\s+(?:tuning|fine[\s-]?tuning)\s+jobs\b`,
+    // "they do let you upload training data and run a tuning job on their side".
+    String.raw`\b(?:they|the\s+(?:provider|vendor|platform))\s+(?:do\s+|does\s+)?(?:let|lets|allow|allows)\s+(?:you|us)\s+(?:to\s+)?(?:upload\s+(?:[\w-]+\s+){0,2}?data\s+and\s+)?(?:run|start|launch|submit)\s+(?:a\s+)?(?:tuning|fine[\s-]?tuning|training)\s+jobs?\b`,
     String.raw`\b(?:has|have|with|got)\s+(?:${FINE_TUNE})\s+(?:access|enabled)\b`,
     // "yes, we have a GCP project and can run jobs on Vertex", "we can use Vertex AI tuning".
     String.raw`\bcan\s+(?:run|use|launch|start)\s+(?:tuning\s+|fine[\s-]?tuning\s+)?jobs?\s+(?:on|in|through)\s+${PROVIDER_PLACE}|\bcan\s+use\s+${PROVIDER_PLACE}(?:\s+ai)?\s+(?:tuning|fine[\s-]?tuning)\b`,

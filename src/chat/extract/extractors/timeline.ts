@@ -50,7 +50,7 @@ const NEXT =
  * time left.
  */
 const TIME_TO_DELIVER = new RegExp(
-  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)\\s+${UNIT}\\s+(?:left\\s+)?(?:(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)|(?:till|until|before|to)\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+|first\\s+)?(?:launch|go[\\s-]live|release|deadline|demo|mvp|production|pilot|rollout|roll[\\s-]out|trial|board\\s+meeting|review|poc|proof\\s+of\\s+concept|prototype))\\b|(?<![$€£\\d.,]\\s?)\\b(${COUNT_SOURCE})\\s+${UNIT},?\\s+(?:tops|max(?:imum)?|at\\s+(?:the\\s+)?most)\\b|\\bat\\s+(?:the\\s+)?most\\s+(${COUNT_SOURCE})\\s+${UNIT}\\b|\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+for\\s+(?:this|the|our)\\s+(?:whole\\s+)?(?:project|pilot|build|poc|proof\\s+of\\s+concept|prototype|engagement)\\b(?!\\s+(?:review|meeting|kickoff|kick-off|phase|sprint|retro))`,
+  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)(?:-?ish)?\\s+${UNIT}\\s+(?:left\\s+)?(?:(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)|(?:till|until|before|to)\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+|first\\s+)?(?:(?:board|client|customer|investor|internal|exec|executive|big|first|public)\\s+)?(?:launch|go[\\s-]live|release|deadline|demo|mvp|production|pilot|rollout|roll[\\s-]out|trial|board\\s+meeting|review|poc|proof\\s+of\\s+concept|prototype))\\b|(?<![$€£\\d.,]\\s?)\\b(${COUNT_SOURCE})\\s+${UNIT},?\\s+(?:tops|max(?:imum)?|at\\s+(?:the\\s+)?most)\\b|\\bat\\s+(?:the\\s+)?most\\s+(${COUNT_SOURCE})\\s+${UNIT}\\b|\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+for\\s+(?:this|the|our)\\s+(?:whole\\s+)?(?:project|pilot|build|poc|proof\\s+of\\s+concept|prototype|engagement)\\b(?!\\s+(?:review|meeting|kickoff|kick-off|phase|sprint|retro))`,
   'g',
 );
 /** "between 4 and 6 weeks", "4-6 weeks", "in 3 to 4 months": the middle of the range. */
@@ -247,6 +247,15 @@ const CONTENT_BEFORE =
   /\b(?:contain|contains|include|includes|mention|mentions|state|states|stating|quote|quotes|print|prints|spell\s+out)\s+(?:[\w'-]+\s+){0,6}?(?:the|a|an|our|their)\s+$/;
 
 /** Finds `timelineWeeks` from a bounded duration, a deadline word, "a quarter is fine" or "next month" ("ASAP" is none). */
+/** "a few weeks, like three", "a couple of months, say 2": a rough span made exact right after. */
+const ROUGH_THEN_FIGURE = new RegExp(
+  `\\ba\\s+(?:few|couple(?:\\s+of)?)\\s+(weeks|months),?\\s+(?:like|say|maybe|probably|about|roughly|so)\\s+(${COUNT_SOURCE})\\b(?!\\s*(?:%|percent|people|engineers|gpus?|k\\b))`,
+  'g',
+);
+/** "been doing NLP for", "worked here for": the duration after it is how long something has gone on. */
+const HOW_LONG_SO_FAR_BEFORE =
+  /\b(?:been|worked|working|done|doing|run|running|used|using|had)\b[^.;!?\n]{0,40}\bfor\s+(?:the\s+(?:last|past)\s+)?$/;
+
 export const extractTimeline: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -348,6 +357,12 @@ export const extractTimeline: Extractor = (message, context) => {
       if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
     }
   }
+  // "a few weeks, like three": a rough span, then its figure.
+  for (const match of allMatches(ROUGH_THEN_FIGURE, lower)) {
+    const amount = amountOf(match[2] ?? '');
+    const weeks = amount === undefined ? undefined : toWeeks(amount, match[1] ?? '');
+    if (weeks !== undefined && weeks > 0) findings.push(findingFromMatch('timelineWeeks', weeks, match));
+  }
   // "ASAP", "we needed it yesterday": urgent, but no number of weeks (independent readers agree); nothing is read.
   // "we demo to the board in a fortnight": two weeks.
   for (const match of allMatches(FORTNIGHT, lower)) findings.push(findingFromMatch('timelineWeeks', 2, match));
@@ -372,8 +387,10 @@ export const extractTimeline: Extractor = (message, context) => {
   }
   // "GPT-4o shuts down in 6 weeks anyway": the vendor's date, not the team's deadline. "Caseworkers could write 300
   // summaries over the next two months": how long making data takes, not a deadline.
+  // "I've been doing NLP for about ten years": how long something has gone on, not the time left.
   return findings.filter(
     (item) =>
+      !HOW_LONG_SO_FAR_BEFORE.test(lower.slice(Math.max(0, item.start - 60), item.start)) &&
       !VENDOR_END_BEFORE.test(lower.slice(Math.max(0, item.start - 40), item.start)) &&
       !FUTURE_PRODUCTION_IN_SENTENCE.test(sentenceBefore(lower, item.start, 120)),
   );

@@ -3,13 +3,13 @@ import { APPROX_SOURCE, COUNT_SOURCE, parseCount, ROUGH_OF_SCALE } from '../numb
 import { allMatches, finding, findingFromMatch, sentenceAround } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
-const REQUEST_NOUN = String.raw`(?:requests?|reqs?|reminders|notifications|headlines|bookings|appointments|enquiries|inquiries|verifications|checks|screenings|essays|exams|submissions|assignments|queries|query|calls?|api\s+calls|messages|conversations|chats|sessions|questions|tickets|emails|documents|docs|inferences|predictions|completions|generations|prompts|lookups|searches|transactions|txns?|interactions|classifications|claims|orders|invoices|images|photos|records|reviews|applications|complaints|cases|reports|leads|clauses|contracts|agreements|letters|files|alerts|summaries|transcripts|descriptions|listings|articles|posts|comments|notes|forms|texts|sms|translations|drafts|replies|responses|answers|outputs|sentences|segments|pages|frames|captions|scans|receipts|statements|chats|calls|items|tasks|jobs|prs|pull\s+requests|merge\s+requests|commits|utterances|recordings|clips|videos|episodes|hearings|interviews|lectures|meetings|leases|discharges|encounters|admissions|bookings|shipments|deliveries|(?:log\s+)?lines|log\s+entries|events|skus|sheets|datasheets|spec\s+sheets)`;
+const REQUEST_NOUN = String.raw`(?:requests?|reqs?|reminders|notifications|headlines|bookings|appointments|enquiries|inquiries|verifications|checks|screenings|essays|exams|submissions|assignments|queries|query|calls?|api\s+calls|messages|conversations|chats|sessions|questions|tickets|emails|documents|docs|inferences|predictions|completions|generations|prompts|lookups|searches|transactions|txns?|interactions|classifications|claims|orders|invoices|images|photos|records|reviews|applications|complaints|cases|reports|leads|clauses|contracts|agreements|letters|files|alerts|summaries|transcripts|descriptions|listings|articles|posts|comments|notes|forms|texts|sms|translations|drafts|replies|responses|answers|outputs|sentences|segments|pages|frames|captions|scans|receipts|statements|chats|calls|items|tasks|jobs|prs|pull\s+requests|merge\s+requests|commits|utterances|recordings|clips|videos|episodes|hearings|interviews|lectures|meetings|leases|discharges|encounters|admissions|bookings|shipments|deliveries|(?:log\s+)?lines|log\s+entries|events|skus|sheets|datasheets|spec\s+sheets|products|product\s+pages)`;
 const PERIOD = String.raw`(?:\/\s?|per\s+|a\s+|an\s+|each\s+|every\s+)(day|d|month|mo|hour|hr|h|week|wk|minute|min|second|sec|s|year|yr)\b|\b(daily|monthly|hourly|weekly|yearly|annually)\b`;
 /** A volume's count, a rough one too: "a few hundred emails a week". */
 const VOLUME_COUNT = `(?:${COUNT_SOURCE}|\\b${ROUGH_OF_SCALE}\\b)`;
 /** "10k requests a day", "1M calls/month", "about 500 tickets per day", "50k incoming support emails per day". */
 const VOLUME = new RegExp(
-  `${APPROX_SOURCE}(${VOLUME_COUNT})\\s+(?:(?:user|customer|support|api|inbound|incoming|new|chat|search|model|llm|inference|email|phone|section|client|product|log)\\s+){0,2}(?:(?!(?:labell?ed|annotated|training|gold|verified|approved|historical|old|past|existing)\\s)[a-z]{3,15}\\s+)?${REQUEST_NOUN}(?:\\s*(?:\\/|&|\\+|\\band\\b|\\bor\\b)\\s*${REQUEST_NOUN})?\\s*(?:${PERIOD})`,
+  `${APPROX_SOURCE}(${VOLUME_COUNT})\\s+(?:(?:user|customer|support|api|inbound|incoming|new|chat|search|model|llm|inference|email|phone|section|client|product|log)\\s+){0,2}(?:(?!(?:labell?ed|annotated|training|gold|verified|approved|historical|old|past|existing)\\s)[a-z]{3,15}(?:\\/[a-z]{3,15})?\\s+)?${REQUEST_NOUN}(?:\\s*(?:\\/|&|\\+|\\band\\b|\\bor\\b)\\s*${REQUEST_NOUN})?\\s*(?:${PERIOD})`,
   'g',
 );
 /**
@@ -113,6 +113,9 @@ const COUNT_OF_THOSE = new RegExp(
   'g',
 );
 
+/** "we sell …", "we ship about …": the products counted after it are goods, not the model's work. */
+const SOLD_BEFORE =
+  /\b(?:sell|sells|sold|selling|ship|ships|shipped|stock|carry|manufacture|make|buy|order)\s+(?:about\s+|around\s+|roughly\s+|over\s+|~\s*)?$/;
 /** Finds `requestsPerDay`; other periods are converted (a month is 30 days, a year 365). */
 /** "but only 5k of those are the messy ones that would go to the AI": the share of a volume the model gets. */
 const ONLY_SHARE_TO_MODEL = new RegExp(
@@ -176,6 +179,9 @@ export const extractVolume: Extractor = (message) => {
         lower.slice(Math.max(0, match.index - 20), match.index),
       )
     )
+      continue;
+    // "we sell 300 products a month": goods sold, not work for the model.
+    if (/\bproducts?\b/.test(match[0]) && SOLD_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index)))
       continue;
     // "8k conversations a day, avg 4 turns": every turn is a call to the model.
     const end = match.index + match[0].length;
