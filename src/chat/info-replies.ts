@@ -573,6 +573,15 @@ export function costReply(
     (assumption) =>
       assumption.field === 'estimates.servingGpus' && assumption.value === 0 && /CPU servers/.test(assumption.why),
   );
+  // Served on the users' own devices: no serving bill to estimate, and no volume to ask for.
+  const onTheDevice = recommendation.assumptions.find(
+    (assumption) =>
+      assumption.field === 'estimates.servingGpus' && assumption.value === 0 && /on the device/.test(assumption.why),
+  );
+  if (onTheDevice && lines.length === monthlyFrom && !apiModelMethod(recommendation, method, knowledge))
+    lines.push(
+      'It runs on your users’ devices, so there is no serving bill: no GPU to rent and no API calls to pay for.',
+    );
   if (onOwnCpus && lines.length === monthlyFrom && !apiModelMethod(recommendation, method, knowledge)) {
     const busy =
       (options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY || options.latencyTargetMs !== undefined;

@@ -201,35 +201,44 @@ export function runTurn(
   knowledge: Knowledge,
   options: TurnOptions = {},
 ): TurnResult {
-  return withOtherLanguage(
-    withGpuVariantNote(
-      withUnconvertedMoney(
-        withUnanswered(
-          withDropSaid(
-            previous,
-            extraction,
-            answerTurn(
+  return withModelTalkedAbout(
+    withOtherLanguage(
+      withGpuVariantNote(
+        withUnconvertedMoney(
+          withUnanswered(
+            withDropSaid(
               previous,
-              withCorpusFromPages(
+              extraction,
+              answerTurn(
                 previous,
-                withTaskLanguages(
+                withCorpusFromPages(
                   previous,
-                  withPerTenantTotal(previous, pairsAsPreference(previous, keepModelMovedTo(previous, extraction))),
+                  withTaskLanguages(
+                    previous,
+                    withPerTenantTotal(previous, pairsAsPreference(previous, keepModelMovedTo(previous, extraction))),
+                  ),
                 ),
+                knowledge,
+                options,
               ),
-              knowledge,
-              options,
             ),
+            extraction.intents.unanswered,
           ),
-          extraction.intents.unanswered,
+          extraction.unconvertedMoney,
         ),
-        extraction.unconvertedMoney,
+        extraction,
+        knowledge,
       ),
-      extraction,
-      knowledge,
+      extraction.otherLanguage,
     ),
-    extraction.otherLanguage,
+    extraction.talkedAboutModel,
   );
+}
+
+/** "why not Llama 3.2 3B?": the model a question weighed is remembered, so "the 3B" said next names it. */
+function withModelTalkedAbout(result: TurnResult, model: string | undefined): TurnResult {
+  if (model === undefined || model === result.state.profile.modelName) return result;
+  return { ...result, state: { ...result.state, lastAskedModel: model } };
 }
 
 /**
@@ -556,7 +565,7 @@ function answerTurn(
     extraction = { ...extraction, fields: { ...extraction.fields, ...extraction.hypothetical } };
   extraction = managedTuningOfApiModel(
     previous.profile,
-    readBareSize(previous.profile, extraction, knowledge),
+    readBareSize(previous.profile, extraction, knowledge, [previous.lastAskedModel, previous.shownDestination?.model]),
     knowledge,
   );
   const { intents } = extraction;
@@ -1890,10 +1899,25 @@ export function readBareSize(
   previous: Partial<Profile>,
   extraction: TurnExtraction,
   knowledge: Knowledge,
+  discussed: readonly (string | null | undefined)[] = [],
 ): TurnExtraction {
   const size = extraction.fields.modelParamsB;
-  if (size === undefined || extraction.fields.modelName !== undefined || previous.modelName === undefined)
-    return extraction;
+  if (size === undefined || extraction.fields.modelName !== undefined) return extraction;
+  // ("why not Llama 3.2 3B?" … "ok let's go with the 3B": the size of a model just talked about names that model.)
+  const talkedAbout = discussed.find(
+    (name): name is string =>
+      typeof name === 'string' && name !== previous.modelName && restatesSize(size, name, knowledge),
+  );
+  if (talkedAbout !== undefined && !restatesSize(size, previous.modelName, knowledge)) {
+    const { modelParamsB: _size, ...fields } = extraction.fields;
+    const { modelParamsB: words, ...evidence } = extraction.evidence;
+    return {
+      ...extraction,
+      fields: { ...fields, modelName: talkedAbout },
+      evidence: { ...evidence, ...(words === undefined ? {} : { modelName: words }) },
+    };
+  }
+  if (previous.modelName === undefined) return extraction;
   const restated = restatesSize(size, previous.modelName, knowledge);
   // "we'd have to host the 8b somewhere" on Claude Sonnet: an API model has no size of the team's to set; a bare size
   // is another model's (the student, a self-hosted option), not the API model's.

@@ -1,6 +1,6 @@
 /**
- * Found in the thirtieth session by a new-user trial (newuser59 F13, F18) and a blind extraction batch (x68), each
- * beside the counter-example its fix must leave alone.
+ * Found in the thirtieth session by two new-user trials (newuser59 F09, F11, F13, F18; newuser60 F01, F02, F03, F04,
+ * F05, F08) and a blind extraction batch (x68), each beside the counter-example its fix must leave alone.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -148,5 +148,121 @@ describe('managers’ messages (x68)', () => {
     expect(said.fields.task).toBe('drafts clauses');
     expect(said.fields.taskType).toBe('generate');
     expect(said.intents.asksSomething).not.toBe(true);
+  });
+});
+
+const MESSAGING_APP =
+  'we make a messaging app (android + ios). two jobs: (a) smart reply suggestions generated ON the phone, has to work offline, target phones have ~6GB RAM and we can give the model maybe 1.5GB; (b) a toxicity/abuse classifier on our backend for reported messages, we only have CPU servers there, no GPUs. for (a) we have ~200k anonymized message->reply pairs, for (b) about 9k messages labeled by our trust&safety team into 6 categories';
+
+describe('a message that opens on one job is about that job (newuser60 F01, F02)', () => {
+  it('names the job without the verb its list cut before ("…on the phone", not "…on the phone, has")', async () => {
+    const turns = await talk([MESSAGING_APP]);
+    expect(turns[0]?.state.jobs?.map((job) => job.name)).toEqual([
+      'smart reply suggestions generated ON the phone',
+      'toxicity/abuse classifier',
+    ]);
+  });
+  it('gives "the smart reply job has 200k message->reply pairs" to the smart reply job, not the team', async () => {
+    const turns = await talk([
+      MESSAGING_APP,
+      'oh and you missed it: the smart reply job has 200k message->reply pairs',
+    ]);
+    const jobs = turns[1]?.state.jobs ?? [];
+    expect(jobs[0]?.profile?.labeledExamples).toBe(200000);
+    expect(jobs[1]?.profile?.labeledExamples).toBe(9000);
+  });
+  it('keeps what "for the smart reply: why … on the 1B?" says out of the classifier, and answers it for the smart reply', async () => {
+    const turns = await talk([
+      MESSAGING_APP,
+      'just recommend',
+      'better. for the smart reply: why just prompt engineering on the 1B? we have 200k real message->reply pairs for exactly that job, why not fine-tune it on them?',
+    ]);
+    const last = turns[2];
+    expect(last?.reply).toMatch(/^\*\*For smart reply suggestions generated ON the phone:\*\*/);
+    expect(last?.state.profile.modelParamsB).toBeUndefined();
+    expect(last?.state.jobs?.[1]?.profile?.labeledExamples).toBe(9000);
+  });
+  it('keeps a model named in a question about the classifier out of the team, and the classifier buildable on CPUs', async () => {
+    const turns = await talk([
+      MESSAGING_APP,
+      'just recommend',
+      "for the toxicity classifier: we need under 50ms per message on our CPU servers, can BERT-Base do that? and can we even train it without GPUs since reported messages can't leave our servers?",
+    ]);
+    const last = turns[2];
+    expect(last?.state.profile.modelName).toBeUndefined();
+    expect(last?.reply).not.toMatch(/Nothing can be built/);
+    expect(last?.reply).toMatch(/Full fine-tuning/);
+  });
+});
+
+describe('the size of a model just talked about names it (newuser59 F09)', () => {
+  it('reads "let\'s go with the 3B" after "why not Llama 3.2 3B?" as Llama 3.2 3B', async () => {
+    const turns = await talk([
+      'we want NPCs in our RPG to write their own dialogue lines in character. we have 15k hand-written lines and two RTX 4090s.',
+      'we prototyped with Llama 3.1 8B and a character sheet in the prompt. it drifts into generic fantasy-speak.',
+      'why not Llama 3.2 3B? would that fit in the 6GB we have left?',
+      "ok let's go with the 3B.",
+    ]);
+    expect(turns[3]?.state.profile.modelName).toBe('Llama 3.2 3B');
+  });
+  it('still reads a bare size beside a named model as its sibling', async () => {
+    const turns = await talk(['we run Llama 3.1 8B for support answers', 'what about 70B instead?']);
+    expect(turns[1]?.reply).toMatch(/Llama 3\.1 70B/);
+  });
+});
+
+describe('a game that runs on the players’ PCs (newuser59 F11, newuser60 F04)', () => {
+  it('reads the min-spec card as the device and the team’s 3090 as its own', () => {
+    const said = read(
+      "the model runs on the PLAYER's PC, not ours. min spec we're targeting is a GTX 1660 with 6GB VRAM. dev training happens on our 3090",
+    );
+    expect(said.fields.deviceMemoryGB).toBe(6);
+    expect(said.fields.gpuMemoryGB).toBeUndefined();
+    expect(said.fields.gpuName).toBe('NVIDIA GeForce RTX 3090');
+  });
+  it('reads "our training GPU has 24 GB, not 6" as the GPU memory', () => {
+    expect(read('pls fix the gpu memory: our training GPU has 24 GB, not 6').fields.gpuMemoryGB).toBe(24);
+  });
+  it('reads a cadence per patch, and live state the engine holds is no knowledge change', () => {
+    const said = read(
+      'the world bible changes with every patch, maybe monthly; quest state changes constantly during play but the game engine knows it.',
+    );
+    expect(said.fields.knowledgeChanges).toBe('monthly');
+    expect(read('prices change constantly').fields.knowledgeChanges).toBe('daily');
+  });
+  it('asks no requests a day to price a model that runs on the players’ machines', async () => {
+    const turns = await talk([
+      'indie studio: NPCs in our RPG should write dialogue lines in character, generated at runtime on the players PCs, offline. min spec is an RTX 3060 with 12GB and the game uses about 6GB of that. we have 15k hand-written lines and train on our two RTX 4090s.',
+      "let's use Llama 3.2 3B",
+      'how long would the LoRA training take on our two 4090s?',
+    ]);
+    expect(turns[2]?.reply).not.toMatch(/how many requests a day/);
+  });
+});
+
+describe('long examples and a rental weighed (newuser60 F03, F05, F08)', () => {
+  it('reads "a typical admission is 15-25k tokens of notes" as the example length, not a corpus', () => {
+    const said = read(
+      'we have about 4,000 past discharge summaries paired with their notes. notes are long though, a typical admission is 15-25k tokens of notes',
+    );
+    expect(said.fields.exampleTokens).toBe(20000);
+    expect(said.fields.corpusTokens).toBeUndefined();
+    expect(said.fields.labeledExamples).toBe(4000);
+  });
+  it("reads \"the 25k isn't a corpus, it's the length of ONE example's input\" as a length, and takes the corpus back", () => {
+    const said = read("to be clear the 25k isn't a corpus, it's the length of ONE example's input");
+    expect(said.fields.exampleTokens).toBe(25000);
+    expect(said.fields.labeledExamples).toBeUndefined();
+    expect(said.removedFields).toContain('corpusTokens');
+  });
+  it('reads "we could rent a gpu for a couple hours" as no GPU and no self-hosting', () => {
+    const said = read('we could rent a gpu for a couple hours, budget maybe 200 bucks one-off');
+    expect(said.fields.deployment).toBeUndefined();
+    expect(said.fields.gpuCount).toBeUndefined();
+    expect(said.fields.oneTimeBudgetUSD).toBe(200);
+    expect(read('we rent an A100 to serve it').fields.deployment).toBe('cloud-self-hosted');
+  });
+  it('reads "we\'d rather stay with openai" as a model the team keeps', () => {
+    expect(read("we'd rather stay with openai tbh, procurement took 4 months").fields.canSwitchModel).toBe(false);
   });
 });

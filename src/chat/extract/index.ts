@@ -19,7 +19,7 @@ import { NOT_THE_FORMAT } from './extractors/style-format.ts';
 import { statedTaskLanguages } from './extractors/task.ts';
 import { SPEECH_ALREADY_TEXT } from './extractors/task-type.ts';
 import { asksAQuestion, BILL_COMPARISON, extractIntents, questionClauses } from './intents.ts';
-import { droppedJob, findJobs, jobFactsIn, jobFields, jobNamedIn, type KnownJob } from './jobs.ts';
+import { droppedJob, findJobs, headerJob, jobFactsIn, jobFields, jobNamedIn, type KnownJob } from './jobs.ts';
 import { otherLanguageOf } from './message-language.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
 import { COUNT_SOURCE, parseCount } from './numbers.ts';
@@ -305,6 +305,23 @@ export interface ExtractContext {
 }
 
 export function extractProfile(message: string, context: ExtractContext): Extraction {
+  const extraction = extractWithJobs(message, context);
+  const talkedAbout = modelAskedAbout(message, extraction, context.knowledge);
+  return talkedAbout === undefined ? extraction : { ...extraction, talkedAboutModel: talkedAbout };
+}
+
+/**
+ * "why not Llama 3.2 3B? would that fit in the 6GB?": the last catalog model a question of the message names that is
+ * not the model it states, so a later "let's go with the 3B" can name it.
+ */
+function modelAskedAbout(message: string, extraction: Extraction, catalog: ExtractionCatalog): string | undefined {
+  const scanner = catalogScanner(catalog);
+  const asked = questionClauses(message.slice(0, MAX_EXTRACTION_CHARS)).filter(({ open }) => open);
+  const names = asked.flatMap(({ text }) => scanner.findModels(text.toLowerCase()).map((found) => found.entry?.name));
+  return names.filter((name): name is string => name !== undefined && name !== extraction.fields.modelName).at(-1);
+}
+
+function extractWithJobs(message: string, context: ExtractContext): Extraction {
   const extraction = readProfile(message, context);
   const prepared = prepareMessage(message.slice(0, MAX_EXTRACTION_CHARS));
   // (Each piece is read as a first message with nothing asked: its own words only.)
@@ -322,7 +339,8 @@ export function extractProfile(message: string, context: ExtractContext): Extrac
   const dropped = listed === undefined ? droppedJob(prepared.lower, jobs) : undefined;
   // (A question is routed by its own words: "the memos change yearly; what would the receipts cost?" asks of receipts.)
   const asked = questionClauses(prepared.original).filter(({ open }) => open);
-  const named = jobNamedIn(asked.length > 0 ? asked.map(({ text }) => text).join(' ') : prepared.lower, jobs);
+  const header = headerJob(prepared.lower, jobs);
+  const named = header ?? jobNamedIn(asked.length > 0 ? asked.map(({ text }) => text).join(' ') : prepared.lower, jobs);
   // ("for the receipts, about 3000" to the examples question: a message that names one job says its facts of it.)
   // ("we tried prompting for both and it plateaued": what the message says of all the jobs is each job's.)
   if (BOTH_JOBS.test(prepared.lower) && !prepared.lower.includes('?')) {
@@ -352,6 +370,17 @@ export function extractProfile(message: string, context: ExtractContext): Extrac
   if (named !== undefined && !prepared.lower.includes('?') && !jobFacts.some((fact) => fact.name === named)) {
     const { task: _task, ...fields } = jobFields(extraction);
     if (Object.keys(fields).length > 0) jobFacts.push({ name: named, fields });
+  } else if (header !== undefined) {
+    // ("for the smart reply: why just prompt engineering on the 1B?": what its questions say is that job's too, unless
+    // a clause gave it to another job.)
+    const { task: _task, ...fields } = jobFields(extraction);
+    const elsewhere = new Set(
+      jobFacts.filter((fact) => fact.name !== header).flatMap((fact) => Object.keys(fact.fields)),
+    );
+    const own = Object.fromEntries(Object.entries(fields).filter(([field]) => !elsewhere.has(field)));
+    const fact = jobFacts.find((each) => each.name === header);
+    if (fact !== undefined) fact.fields = { ...own, ...fact.fields };
+    else if (Object.keys(own).length > 0) jobFacts.push({ name: header, fields: own });
   }
   return {
     ...extraction,
@@ -904,7 +933,10 @@ function readProfile(message: string, context: ExtractContext): Extraction {
     removedGoals.removedFields = [...new Set([...(removedGoals.removedFields ?? []), field as ProfileField])];
   }
   // "No, 129 was the exchange rate, not the corpus!": a number read as the wrong fact, taken back.
-  for (const match of allMatches(NUMBER_WAS_SOMETHING_ELSE, prepared.lower)) {
+  for (const match of [
+    ...allMatches(NUMBER_WAS_SOMETHING_ELSE, prepared.lower),
+    ...allMatches(NUMBER_IS_NOT, prepared.lower),
+  ]) {
     const field = DISOWNED_NOUNS.find(([pattern]) => pattern.test(match[1] ?? ''))?.[1];
     if (field === undefined || stated.some((item) => item.field === field)) continue;
     removedGoals.removedFields = [...new Set([...(removedGoals.removedFields ?? []), field])];
@@ -1737,6 +1769,9 @@ const TAKEN_BACK = /\b(?:drop|forget|ignore|remove|scratch|delete)\s+(?:that|it|
  */
 const NUMBER_WAS_SOMETHING_ELSE =
   /(?<![\d,.])\d{1,3}(?:[,.]\d+)*(?:\s?k\b)?\s+(?:was|is|were)\s+(?:just\s+)?(?:the|an?|our|my)\s+[a-z][a-z\s-]{0,30}?,?\s+not\s+(?:the|a|an|our|my|any)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)(?=\s*(?:[.!?,;)]|$))/g;
+/** "the 25k isn't a corpus, it's the length of one example": the fact a figure was taken for, denied. */
+const NUMBER_IS_NOT =
+  /(?<![\d,.])\d{1,3}(?:[,.]\d+)*(?:\s?k\b)?\s+(?:isn't|is\s+not|wasn't|was\s+not|aren't|are\s+not)\s+(?:a|an|the|our|my|any)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)(?=\s*(?:[.!?,;)]|$))/g;
 /** The same, tested once (not global). */
 const NUMBER_WAS_SOMETHING_ELSE_ONCE = new RegExp(NUMBER_WAS_SOMETHING_ELSE.source);
 /** The fields a disowned figure was taken for, by the noun that names them. */

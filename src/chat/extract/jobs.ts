@@ -284,14 +284,22 @@ function jobName(text: string): string {
     trimmed = trimmed
       .slice(0, aside)
       .trimEnd()
-      .replace(/(?:\s+(?:into|that|which|who|must|should|to|for|of|with|and|or|in|on|will|can))+$/i, '');
+      .replace(
+        /(?:\s+(?:into|that|which|who|must|should|to|for|of|with|and|or|in|on|will|can|has|have|is|are|needs?))+$/i,
+        '',
+      );
   if (trimmed.length <= 60) return trimmed;
   const cut = trimmed.slice(0, 61);
   // (Cut before a preposition rather than mid-phrase: "auto-triage incoming support tickets", not "… into one of our 14".)
   const phrase = [...cut.matchAll(/\s(?:into|for|from|with|in|on|about|using|of|to)\s/g)].find(
     (match) => match.index >= 20,
   );
-  if (phrase !== undefined) return cut.slice(0, phrase.index);
+  // ("… on the phone, has to work offline": not a name ending on the verb before the cut.)
+  if (phrase !== undefined)
+    return cut
+      .slice(0, phrase.index)
+      .replace(/,?\s+(?:has|have|is|are|needs?|must|should|will|can)$/i, '')
+      .replace(/[,;:]+$/, '');
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), 20)).replace(/[,;:]+$/, '');
 }
 
@@ -505,19 +513,32 @@ function namesAnyJob(lower: string, jobs: readonly KnownJob[]): boolean {
   return jobs.some((job) => job.keywords.some((keyword) => words.has(keyword)));
 }
 
-/** "for the summary job", "the Q&A part": a job called by one word and what it is. */
-const CALLED_A_JOB = /\b([a-z][a-z'&-]{2,})\s+(?:job|part|task|side|bit|workflow|use[\s-]case)\b/g;
+/** "for the summary job", "the smart reply part": a job called by a word or two and what it is. */
+const CALLED_A_JOB =
+  /\b((?:[a-z][a-z'&-]{2,}\s+)?[a-z][a-z'&-]{2,})\s+(?:job|part|task|side|bit|workflow|use[\s-]case)\b/g;
+/** "for exactly that job", "the same one": the job the sentence or the message is about, said again. */
+const THAT_JOB = /\b(?:that|this|the\s+same)\s+(?:job|one|task|use[\s-]case|part)\b/;
+/** "for the smart reply: …", "re the classifier - …", "as for the Q&A part, …": a message that opens on one job. */
+const HEADER =
+  /^\W*(?:(?:ok(?:ay)?|better|thanks|great|cool|right|got\s+it|also|and|now|next|so)[\s.!,]+)?(?:for|re|about|regarding|as\s+for|on)\s+(?:the\s+|our\s+)?([^:?.!;\n]{2,60}?)\s*(?::|\s[-–—]\s|,)/;
+
+/** The one job a message opens by naming ("for the smart reply: why just prompt engineering?"): it is about that job. */
+export function headerJob(lower: string, jobs: readonly KnownJob[]): string | undefined {
+  const header = HEADER.exec(lower);
+  return header === null ? undefined : onlyJobNamed(header[1] ?? '', jobs);
+}
 
 /**
  * The one job whose keywords a text uses (undefined when none or several, unless the text calls one of them "the …
  * job": "lawyer-written summaries, so examples for the summary job").
  */
-function onlyJobNamed(lower: string, jobs: readonly KnownJob[]): string | undefined {
+function onlyJobNamed(lower: string, jobs: readonly KnownJob[], calledWins = false): string | undefined {
   const words = stems(lower);
   const named = jobs.filter((job) => job.keywords.some((keyword) => words.has(keyword)));
   if (named.length === 1) return named[0]?.name;
-  if (named.length < 2) return undefined;
-  const called = new Set([...lower.matchAll(CALLED_A_JOB)].map((match) => stem(match[1] ?? '')));
+  // (Only within a clause: a whole message that names two jobs is about both, whichever it calls "the … job".)
+  if (named.length < 2 || !calledWins) return undefined;
+  const called = new Set([...lower.matchAll(CALLED_A_JOB)].flatMap((match) => (match[1] ?? '').split(/\s+/).map(stem)));
   const calledJobs = named.filter((job) => job.keywords.some((keyword) => called.has(keyword)));
   return calledJobs.length === 1 ? calledJobs[0]?.name : undefined;
 }
@@ -536,14 +557,21 @@ export function jobFactsIn(
   let clausesRead = 0;
   // ("The triage prompt works okay, but it's expensive": a later clause of the sentence that names no job goes on
   // about the job the sentence named.)
-  let sentenceJob: string | undefined;
+  // ("for the smart reply: why just prompt engineering? we have 200k pairs": a message that opens on one job goes on
+  // about it until a clause names another.)
+  const header = headerJob(prepared.lower, jobs);
+  let sentenceJob: string | undefined = header;
   for (const { start, end, asked, sentenceStart } of clauses(prepared.lower)) {
-    if (sentenceStart) sentenceJob = undefined;
+    if (sentenceStart) sentenceJob = header;
     const text = prepared.original.slice(start, end);
-    const named = onlyJobNamed(text.toLowerCase(), jobs);
-    const name = named ?? (namesAnyJob(text.toLowerCase(), jobs) ? undefined : sentenceJob);
+    const lower = text.toLowerCase();
+    // ("… pairs for exactly that job": the job being talked about, whatever other job a word of the clause recalls.)
+    const said = THAT_JOB.test(lower) && sentenceJob !== undefined ? sentenceJob : onlyJobNamed(lower, jobs, true);
+    const named =
+      said ?? (header !== undefined && sentenceJob === header && !namesAnyJob(lower, jobs) ? header : undefined);
+    const name = named ?? (namesAnyJob(lower, jobs) ? undefined : sentenceJob);
     if (named !== undefined) sentenceJob = named;
-    else if (name === undefined) sentenceJob = undefined;
+    else if (name === undefined) sentenceJob = header;
     if (asked || name === undefined) continue;
     // (Each clause is read in full: a message is held to MAX_JOB_CLAUSES of them, so its cost stays bounded.)
     if (++clausesRead > MAX_JOB_CLAUSES) break;

@@ -268,6 +268,8 @@ export interface Extraction {
    * team's model only when no other model is known.
    */
   leftBehindModel?: string;
+  /** A catalog model a question of the message weighs ("why not Llama 3.2 3B?"), not the one it states. */
+  talkedAboutModel?: string;
   /** The other models a cost "what if" names ("… gemini 2.5 flash, would that cut the bill? or claude haiku?"). */
   alsoAskedModels?: string[];
   /** A GPU the message says is gone ("the lab took the 3090 back"): the team's GPUs are none if it was theirs. */

@@ -94,6 +94,8 @@ const CANNOT_SWITCH = new RegExp(
     // "we can't move off Anthropic", "we're on Mistral 7B and staying there".
     String.raw`(?:can't|cannot|can\s+not|won't)\s+move\s+(?:off|away\s+from)\s+${MODEL_WORD}`,
     String.raw`(?:and|but)\s+(?:we're\s+|we\s+are\s+)?staying\s+(?:there|on\s+it|with\s+it)`,
+    // "we'd rather stay with openai tbh", "we'd prefer to stick with Claude".
+    String.raw`(?:we'd|we\s+would|i'd|i\s+would)\s+(?:much\s+)?(?:rather|prefer\s+to)\s+(?:stay|stick|remain)\s+(?:with|on)\s+(?:${MODEL_WORD}|openai|anthropic|google|azure|them|it)`,
     // "we're on GPT-4o mini through the API and that's staying".
     String.raw`(?:and|but)\s+(?:that's|that\s+is|it's|it\s+is)\s+(?:staying|not\s+changing|not\s+going\s+(?:anywhere|to\s+change))(?=\s*(?:[,.;!—–-]|$))`,
     String.raw`no\s+(?:model\s+)?(?:switching|changing\s+(?:the\s+)?models?)`,

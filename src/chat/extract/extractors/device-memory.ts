@@ -204,7 +204,7 @@ export const extractDeviceMemory: Extractor = (message, context) => {
 
 /** "min spec is a GTX 1660 with 6GB VRAM": the graphics memory of the smallest machine the model must run on. */
 const MIN_SPEC_MEMORY =
-  /\bmin(?:imum)?[\s-]spec\w*\s*(?:is|:|=)?\s*(?:an?\s+)?[^.;!?\n]{0,30}?(?<![\d.])(\d{1,2}(?:\.\d+)?)\s?(?:gb|gigs?)\s+(?:of\s+)?vram\b/g;
+  /\bmin(?:imum)?[\s-]spec\w*\s*(?:is|:|=)?\s*(?:an?\s+)?[^.;!?\n]{0,50}?(?<![\d.])(\d{1,2}(?:\.\d+)?)\s?(?:gb|gigs?)(?:\s+(?:of\s+)?vram\b|(?=\s*(?:[.,;!?)]|$|\s+(?:and|but)\b)))/g;
 /** A computer people work at (a Mac, a laptop), which is the device only when the model ships on it. */
 const COMPUTER = /\b(?:mac(?:book)?s?|laptops?|m[1-4](?:\s+(?:pro|max|ultra))?|workstations?|desktops?)\b/;
 /** The computer is where the team develops or trains. */

@@ -12,7 +12,7 @@ export const TOKEN_AMOUNT = String.raw`((?<![\d.,])\d{1,3}(?:,\d{3})+|(?<![\d.,]
 const AMOUNT = TOKEN_AMOUNT;
 /** The things one training example is made of. */
 const ITEM =
-  '(?:examples?|documents?|docs|inputs?|samples?|records?|pairs?|letters?|tickets?|transcripts?|contracts?|notes?|applications?|conversations?|calls?|emails?|reports?|files?|pages?|trajector(?:y|ies)|traces?|episodes?)';
+  '(?:examples?|documents?|docs|inputs?|samples?|records?|pairs?|letters?|tickets?|transcripts?|contracts?|notes?|applications?|conversations?|calls?|emails?|reports?|files?|pages?|trajector(?:y|ies)|traces?|episodes?|admissions?|stays?|visits?|encounters?|charts?)';
 /** "N tokens each", "N tokens per document", "N tokens long", "N tokens on average". */
 const TOKENS_PER_ITEM = new RegExp(
   `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:(?:each|apiece|long|on\\s+average|(?:on\\s+)?(?:each|a|per)\\s+side)\\b|per\\s+(?:${ITEM}|responses?|completions?)\\b)`,
@@ -107,9 +107,19 @@ const COLLECTION_MIN_TOKENS = 50_000;
 const REQUEST_SUBJECT_BEFORE =
   /\b(?:prompts?|requests?|calls?|queries)\b(?![^.;!?\n]*\b(?:examples?|pairs?|training)\b)[^.;!?\n]{0,30}$/;
 
+/** "the 25k isn't a corpus, it's the length of ONE example's input": a figure said to be one example's length. */
+const FIGURE_IS_ONE_EXAMPLES_LENGTH = new RegExp(
+  `\\b(?:the|that)\\s+${AMOUNT}(?:\\s?tokens?)?\\s+(?:isn't|is\\s+not|wasn't|was\\s+not)\\s+(?:a|the|our)\\s+corpus\\b[^.;!?\\n]{0,30}?\\b(?:it's|it\\s+is|its|that's)\\s+(?:the\\s+)?(?:length|size)\\s+of\\s+(?:one|a\\s+single|each|an?)\\s+(?:example|document|record|input|admission|note|transcript)`,
+  'g',
+);
+
 export const extractExampleTokens: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
+  for (const match of allMatches(FIGURE_IS_ONE_EXAMPLES_LENGTH, lower)) {
+    const value = tokens(match[1], match[2]);
+    if (value !== undefined) findings.push(findingFromMatch('exampleTokens', value, match));
+  }
   for (const match of allMatches(IN_AND_OUT, lower)) {
     // ("prompts are ~30,000 tokens in and 1,500 out": a production request, request-tokens.ts.)
     if (REQUEST_SUBJECT_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;

@@ -153,7 +153,7 @@ const NO_GPUS = new RegExp(
 const GPU_WORD = /\b(?:cards?|gpus?|[ahlt]\d{1,3}s?|h100s?|a100s?|l40s|rtx)\b/;
 /** "the cards are 80GB", "our GPUs are actually 48 gigs": the memory of the GPUs named. */
 const CARDS_ARE_MEMORY =
-  /\b(?:the|our|those|these)\s+(?:cards|gpus)\s+(?:are|were)\s+(?:actually\s+|really\s+|the\s+)?(\d{1,3})\s?(?:gb|gigs?)\b/g;
+  /\b(?:the|our|those|these)\s+(?:(?:training|dev|own)\s+)?(?:cards?|gpus?)\s+(?:are|were|is|has|have)\s+(?:actually\s+|really\s+|the\s+|only\s+)?(\d{1,3})\s?(?:gb|gigs?)\b/g;
 /** "we have 16 of them, not 8": a count of the GPUs just named, corrected. */
 const COUNT_OF_THEM_CORRECTED = new RegExp(
   `\\b(?:we\\s+have|we've\\s+got|there\\s+are|it's|it\\s+is)\\s+(${COUNT_SOURCE})\\s+of\\s+them\\s*,?\\s*not\\s+(?:${COUNT_SOURCE})\\b`,
@@ -503,6 +503,14 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
     const start = match.index + (/^\S+\s+/.exec(match[0])?.[0].length ?? 0);
     const end = match.index + match[0].length;
     if (/\b(?:need|want|buy|get)\b/.test(lower.slice(Math.max(0, match.index - 12), match.index))) continue;
+    // ("we could rent a gpu for a couple hours": a rental weighed, no GPU the team has.)
+    if (
+      /^rent\b/.test(match[0]) &&
+      /\b(?:could|would|might|may|'d)\s+(?:just\s+|also\s+)?$/.test(
+        lower.slice(Math.max(0, match.index - 20), match.index),
+      )
+    )
+      continue;
     // "we tried it zero-shot on a desktop GPU": where an experiment ran, not the team's hardware.
     if (/^\s*on\b/.test(match[0]) && EXPERIMENT_BEFORE.test(clauseBefore(lower, match.index))) continue;
     findings.push(finding('gpuCount', 1, start, end));

@@ -127,6 +127,13 @@ const CORRECTED_FREQUENCY = new RegExp(
   `^(?:-?ish)?\\s*[,;—–-]\\s*(?:no\\s*[,—–-]|sorry|actually|i\\s+mean|wait|or\\s+rather|well)[,\\s]+(?:(?:like|more\\s+like|honestly|really|it's|its|probably)\\s+){0,2}(${FREQUENCY_SOURCE})\\b(?!\\s+(?:changes?|updates?|edits?|would|is|isn't|was))`,
 );
 
+/** "the world bible changes with every patch, maybe monthly": a release cadence, then how often that is. */
+const PER_RELEASE_THEN_FREQUENCY =
+  /\b(?:changes?|changed|updated|updates?|revised)\s+with\s+(?:every|each)\s+(?:patch|release|update|version|deploy(?:ment)?|sprint|season)\s*,?\s*(?:so\s+|which\s+is\s+|i\.e\.\s*)?(?:maybe\s+|roughly\s+|about\s+|like\s+|around\s+|probably\s+)?(daily|weekly|monthly|yearly|quarterly)\b/g;
+/** "… but the game engine knows it", "…, the app passes it in": changing state the software already holds and supplies. */
+const STATE_THE_APP_KNOWS =
+  /^[^.;!?\n]{0,40}?\b(?:but|and|since|because)\s+(?:the|our)\s+(?:game(?:\s+engine)?|engine|app|backend|system|server|database|db|crm|erp)\s+(?:already\s+)?(?:knows|has|tracks|holds|stores|provides|passes|sends)\b/;
+
 export const extractKnowledgeChanges: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
@@ -139,6 +146,7 @@ export const extractKnowledgeChanges: Extractor = (message, context) => {
     TEAM_UPDATES_FREQUENCY,
     NOTICES_ISSUED_FREQUENCY,
     AMENDMENTS_FREQUENCY,
+    PER_RELEASE_THEN_FREQUENCY,
   ]) {
     for (const match of allMatches(pattern, lower)) {
       // (Notices are knowledge only when the model must know them, not when it writes or sorts them.)
@@ -151,7 +159,11 @@ export const extractKnowledgeChanges: Extractor = (message, context) => {
       const frequency = (corrected?.[1] === undefined ? undefined : frequencyOf(corrected[1])) ?? said;
       // "docs don't change weekly" denies the frequency ("doesn't change much" is read by STABLE).
       const denied = frequency !== 'rarely' && frequency !== 'never' && NEGATED_CHANGE.test(match[0]);
-      if (frequency && !denied && !isNegatedBefore(lower, match.index, 10))
+      // ("quest state changes constantly during play but the game engine knows it": live state the app hands over.)
+      const handedOver = STATE_THE_APP_KNOWS.test(
+        lower.slice(match.index + match[0].length, match.index + match[0].length + 80),
+      );
+      if (frequency && !denied && !handedOver && !isNegatedBefore(lower, match.index, 10))
         findings.push(findingFromMatch('knowledgeChanges', frequency, match));
     }
   }

@@ -571,6 +571,10 @@ export const extractLabeledData: Extractor = (message) => {
       // "our caseworkers could write maybe 300 summaries": examples that may be made later are not there yet.
       if (FUTURE_PRODUCTION_BEFORE.test(lower.slice(Math.max(0, match.index - 50), match.index))) continue;
       if (isNegatedBefore(lower, match.index, 12) && count !== 0) continue;
+      // ("it's the length of ONE example's input": one example's size, not a count of them.)
+      if (count === 1 && /^'s\b/.test(lower.slice(match.index + match[0].length))) continue;
+      if (/\b(?:length|size|tokens?)\s+(?:of|in|for)\s+$/.test(lower.slice(Math.max(0, match.index - 16), match.index)))
+        continue;
       // "~10 few-shot examples", "5 examples in the prompt": demonstrations in a prompt, not a labelled dataset.
       const end = match.index + match[0].length;
       const inPrompt =
