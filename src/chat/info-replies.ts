@@ -2597,7 +2597,8 @@ export function whyNotModelReply(
   }
   const reason =
     (memory !== undefined || profile.deployment === 'edge' || profile.deployment === 'mobile') &&
-    weighedB > SMALL_MODEL_PARAMS_B
+    // (Qwen2.5 3B's 3.09B is a 3B model: the bound is the class, not the decimals.)
+    weighedB > SMALL_MODEL_PARAMS_B * 1.1
       ? `on a device I keep to a model of about ${SMALL_MODEL_PARAMS_B}B or less, which generates fast enough there`
       : destination.model.proposed || destination.model.switched
         ? `${chosen} is the one that fits what you described (hardware, budget, volume) with room to spare`

@@ -235,6 +235,20 @@ export function runTurn(
   );
 }
 
+/**
+ * "why Qwen2.5 1.5B and not Qwen2.5 3B? at Q4 the 3B is like 2GB": the size of the model a why-not weighs describes
+ * that model, not the team's.
+ */
+function withoutSizeOfModelWeighed(extraction: TurnExtraction, knowledge: Knowledge): TurnExtraction {
+  const weighed = extraction.intents.asksWhyNotModel;
+  const size = extraction.fields.modelParamsB;
+  if (weighed === undefined || size == null || extraction.fields.modelName !== undefined) return extraction;
+  if (!restatesSize(size, weighed, knowledge)) return extraction;
+  const { modelParamsB: _size, ...fields } = extraction.fields;
+  const { modelParamsB: _words, ...evidence } = extraction.evidence;
+  return { ...extraction, fields, evidence };
+}
+
 /** "why not Llama 3.2 3B?": the model a question weighed is remembered, so "the 3B" said next names it. */
 function withModelTalkedAbout(result: TurnResult, model: string | undefined): TurnResult {
   if (model === undefined || model === result.state.profile.modelName) return result;
@@ -563,6 +577,7 @@ function answerTurn(
   const statedBesideWhatIf = extraction.hypothetical === undefined ? undefined : extraction;
   if (extraction.hypothetical !== undefined)
     extraction = { ...extraction, fields: { ...extraction.fields, ...extraction.hypothetical } };
+  extraction = withoutSizeOfModelWeighed(extraction, knowledge);
   extraction = managedTuningOfApiModel(
     previous.profile,
     readBareSize(previous.profile, extraction, knowledge, [previous.lastAskedModel, previous.shownDestination?.model]),
@@ -931,15 +946,19 @@ function answerTurn(
       recommendation.diagnosis.some((entry) => KNOWLEDGE_NEEDS.includes(entry.need)) &&
       SFT_SIBLINGS.includes(askedMethod) &&
       alsoAsked === undefined;
-    const why = factsPlan
-      ? factsByTuningReply(
-          recommendation,
-          resolveGenericFineTuning(askedMethod, intents.genericFineTuning, recommendation),
-          knowledge,
-        )
-      : ((eachJob !== undefined && alsoAsked === undefined
-          ? jobByJob((advice, profile) => whyAnswer(intents, askedMethod, saved, advice, profile))
-          : undefined) ?? whyAnswer(intents, askedMethod, saved));
+    // ("can we do DPO with those thumbs up/down votes?": whether votes are pairs is the question, not why DPO.)
+    const why: InfoAnswer =
+      intents.asksRatingsForPreference === true && askedMethod === 'preference-tuning'
+        ? ratingsForPreferenceReply(recommendation, knowledge)
+        : factsPlan
+          ? factsByTuningReply(
+              recommendation,
+              resolveGenericFineTuning(askedMethod, intents.genericFineTuning, recommendation),
+              knowledge,
+            )
+          : ((eachJob !== undefined && alsoAsked === undefined
+              ? jobByJob((advice, profile) => whyAnswer(intents, askedMethod, saved, advice, profile))
+              : undefined) ?? whyAnswer(intents, askedMethod, saved));
     const answered = withTheOtherQuestions(
       alsoAsked === undefined ? why : joinAnswers(why, alsoAsked, knowledge),
       intents,

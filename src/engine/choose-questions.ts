@@ -666,11 +666,6 @@ export function chooseQuestions(context: QuestionContext): Question[] {
         'labeledExamples',
         'Every training method needs a minimum number of examples; below it, prompting and retrieval are the options.',
       );
-    if (perItem && input.requestsPerDay === undefined)
-      ask(
-        'requestsPerDay',
-        'A task done item by item is paid per item: volume decides whether prompting a large model stays cheaper than a small tuned one.',
-      );
     if (modelOpen && !runsOnPremises && input.dataMustStayOnPrem === undefined)
       ask(
         'dataMustStayOnPrem',
@@ -686,6 +681,12 @@ export function chooseQuestions(context: QuestionContext): Question[] {
       ask('gpuName', 'With data on the premises, your GPUs decide which open model can run and be tuned.');
     diagnosisQuestions();
     if (input.taskType === undefined) ask('taskType', 'The shape of the task decides which methods apply at all.');
+    // (After where the data may go and what the task is: the volume sets the bill, those set what can be built.)
+    if (perItem && input.requestsPerDay === undefined)
+      ask(
+        'requestsPerDay',
+        'A task done item by item is paid per item: volume decides whether prompting a large model stays cheaper than a small tuned one.',
+      );
   }
 
   // Where it runs and what it may cost are known, not what it does: the task's shape comes before anything else.
@@ -746,6 +747,18 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     ask(
       'modelStage',
       'Preference tuning starts from an instruction-tuned model; a base checkpoint needs supervised tuning (or its published instruct version) first.',
+    );
+  // "It ignores our instructions" on open weights: a base checkpoint would explain it, and its published instruct
+  // release fixes it before any training does.
+  if (
+    needs.has('instruction-following') &&
+    input.modelStage === undefined &&
+    facts.weightsAvailable === true &&
+    destination.method !== 'preference-tuning'
+  )
+    ask(
+      'modelStage',
+      'A base checkpoint does not follow instructions at all; its instruct release may fix that before any tuning.',
     );
   if (SUPERVISED_DESTINATIONS.has(destination.method) && input.labeledExamples === undefined) {
     ask('labeledExamples', `${name(destination.method)} learns from examples; their number decides whether it can.`);

@@ -266,3 +266,61 @@ describe('long examples and a rental weighed (newuser60 F03, F05, F08)', () => {
     expect(read("we'd rather stay with openai tbh, procurement took 4 months").fields.canSwitchModel).toBe(false);
   });
 });
+
+describe('documented questions asked in other words (newuser60 F09, F10, F11, F12, F17)', () => {
+  it('answers "can\'t we just fine-tune 4.1 mini on openai\'s platform?" with the channel and its restriction', () => {
+    const said = read("wait why azure? can't we just fine-tune 4.1 mini directly on openai's platform?");
+    expect(said.intents.asksTuningChannel).toEqual({ model: 'GPT-4.1 mini', provider: 'openai' });
+  });
+  it('reads "stuff all of them into the 1M context … instead of building rag?" as the long-context question, and the corpus from its articles', () => {
+    const said = read(
+      "it's ~600 articles, avg maybe 800 words each. could we just stuff all of them into the 1M context of 4.1 mini instead of building rag?",
+    );
+    expect(said.intents.asksLongContext).toEqual({ windowTokens: 1_000_000 });
+    expect(said.fields.corpusTokens).toBe(640000);
+  });
+  it('reads no corpus from a window said in answer to the corpus question', () => {
+    const said = extractProfile('could we just stuff everything into the 1M context instead?', {
+      knowledge,
+      today: '2026-12-07',
+      requestedField: 'corpusTokens',
+    });
+    expect(said.fields.corpusTokens).toBeUndefined();
+  });
+  it('keeps the size of a model a why-not weighs out of the team’s model', async () => {
+    const turns = await talk([
+      'NPC dialogue generated on the players PCs, min spec is a GTX 1660 with 4GB VRAM. we train on our RTX 3090 and have 1,500 hand-written lines.',
+      'just recommend',
+      'why Qwen2.5 1.5B and not Qwen2.5 3B? at Q4 the 3B is like 2GB, should fit in 4GB with room for context no?',
+    ]);
+    expect(turns[2]?.state.profile.modelName).toBeUndefined();
+    expect(turns[2]?.state.profile.modelParamsB).toBeUndefined();
+  });
+  it('reads "inventing lore that contradicts the bible" as a knowledge gap and "ok for a few turns then drifts" as plateaued', () => {
+    expect(read('NPCs keep breaking character and inventing lore that contradicts the bible').fields.goals).toEqual([
+      'style',
+      'knowledge',
+    ]);
+    expect(read("tried a big system prompt per character, it's ok for a few turns then drifts").fields.tried).toEqual([
+      { method: 'prompt-engineering', result: 'plateaued' },
+    ]);
+  });
+  it('answers "can we do DPO with those votes?" about votes, not why DPO', async () => {
+    const turns = await talk([
+      'we want NPC dialogue in character from our 1,500 hand-written lines, trained on our RTX 3090',
+      'just recommend',
+      'we also have playtester thumbs up/down on about 3k NPC replies from the last build. can we do DPO with those votes?',
+    ]);
+    expect(turns[2]?.reply).toMatch(/^Not as they are\. DPO learns from pairs/);
+  });
+  it('reads "YOU recommended … BERT-Base" quoted back as no encoder weighed, so "recap" is answered', () => {
+    const said = read(
+      'two turns ago YOU recommended full fine-tuning on BERT-Base for the classifier. now nothing can be built? and what happened to the smart reply job? recap',
+    );
+    expect(said.intents.asksEncoderInstead).toBeUndefined();
+    expect(said.intents.asksSummary).toBe(true);
+    expect(
+      read('why not fine-tune a BERT-style encoder classifier instead of an 8B LLM?').intents.asksEncoderInstead,
+    ).toBe(true);
+  });
+});

@@ -36,7 +36,7 @@ const LONG_CONTEXT = new RegExp(
     // "do we even need RAG with a 1M-token window?".
     String.raw`\b(?:do|would|will)\s+(?:we|i|you)\s+(?:even\s+|still\s+|really\s+)?need\s+(?:rag|retrieval)\b[^.?!]{0,60}\b(?:context|window)\b`,
     // "long context or RAG?", "a 1M context instead of retrieval?".
-    String.raw`\b(?:long[\s-]context|(?:[\d,.]+\s?[km]?|million)[\s-](?:tokens?[\s-])?(?:context|window))\b[^.?!]{0,60}?\b(?:instead\s+of|rather\s+than|vs\.?|versus|or|over|beats?)\s+(?:building\s+|using\s+|doing\s+|a\s+)?(?:rag|retrieval)\b`,
+    String.raw`\b(?:long[\s-]context|(?:[\d,.]+\s?[km]?|million)[\s-](?:tokens?[\s-])?(?:context|window))\b(?:[^.?!]|\.(?=\d)){0,60}?\b(?:instead\s+of|rather\s+than|vs\.?|versus|or|over|beats?)\s+(?:building\s+|using\s+|doing\s+|a\s+)?(?:rag|retrieval)\b`,
     String.raw`\b(?:rag|retrieval)\s+(?:or|vs\.?|versus)\s+(?:just\s+)?(?:a\s+|the\s+)?long[\s-]context\b`,
   ].join('|'),
 );

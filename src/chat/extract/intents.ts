@@ -286,7 +286,8 @@ const ENCODER_WEIGHED_AS_CHEAPER = new RegExp(
 );
 /** …weighed as the model to use: "why not (a BERT …)", "could we just use (DeBERTa)", "(BERT …) instead of an 8B". */
 const ENCODER_WEIGHED = new RegExp(
-  String.raw`\b(?:suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|recommend(?:s|ed|ing)?)\s(?:[^.?!\n]{0,60}?\s)?${ENCODER}|\b(?:why\s+not|what\s+about|how\s+about|(?:could|can|should|would|shouldn't|wouldn't)\s+(?:we|i|you)\s+(?:just\s+|simply\s+)?(?:use|train|fine[\s-]?tune|try|go\s+with)|wouldn't\s+(?:a|an)|isn't\s+(?:a|an))\s+(?:[\w()-]+\s+){0,4}?${ENCODER}|${ENCODER}[^.?!\n]{0,60}\b(?:instead\s+of|rather\s+than|vs\.?|versus)\b`,
+  // ("two turns ago YOU recommended full fine-tuning on BERT-Base": the advisor's own pick quoted back, not weighed.)
+  String.raw`(?<!\byou\s)\b(?:suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|recommend(?:s|ed|ing)?)\s(?:[^.?!\n]{0,60}?\s)?${ENCODER}|\b(?:why\s+not|what\s+about|how\s+about|(?:could|can|should|would|shouldn't|wouldn't)\s+(?:we|i|you)\s+(?:just\s+|simply\s+)?(?:use|train|fine[\s-]?tune|try|go\s+with)|wouldn't\s+(?:a|an)|isn't\s+(?:a|an))\s+(?:[\w()-]+\s+){0,4}?${ENCODER}|${ENCODER}[^.?!\n]{0,60}\b(?:instead\s+of|rather\s+than|vs\.?|versus)\b`,
 );
 /**
  * "we pay 900 now and you say 342 with a longer prompt? something's off", "that doesn't add up with our bill": the

@@ -260,6 +260,8 @@ export function numberAnswer(
       // "got 78%": a share answers no count, latency or budget; "2,000 frames per robot per shift": a count per unit
       // (not per day or month) is not the total asked for.
       if (/^\s*(?:%|percent\b)/.test(after) || PER_UNIT_NOT_TIME.test(after)) continue;
+      // "stuff them all into the 1M context": a model's window, not anything of the team's.
+      if (/^\s*(?:(?:k|m|million)\s*)?(?:-?\s*tokens?\s+)?(?:context|window)\b/.test(after.slice(0, 40))) continue;
       if (!PER_PERIOD_FIELDS.has(field) && THINGS_PER_PERIOD_AFTER.test(after)) continue;
       // "maybe 2 or 3 GB of ram": the low end of a range of memory, no count.
       if (/^\s*(?:or|to|-|–)\s*\d+(?:\.\d+)?\s*(?:gb|gigs?|gigabytes|mb|tb|gib)\b/.test(after)) continue;

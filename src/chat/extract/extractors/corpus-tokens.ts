@@ -61,7 +61,7 @@ const SINGLE_ITEM_AFTER = new RegExp(
  * range read at its middle), at TOKENS_PER_WORD tokens a word (groups: count, low, high).
  */
 const ITEMS_OF_WORDS_EACH = new RegExp(
-  String.raw`(${COUNT_SOURCE})\s+(?:[a-z-]+\s+)?(?:products?|items?|articles?|listings?|entries|pages|documents?|docs|faqs?|recipes?|posts?|descriptions?|policies|sops|procedures|manuals?|skus?)\s*(?:[,(]?\s*(?:each|apiece|on\s+average)\s+|\s(?=of\s))(?:(?:is|are|has|have|with|of|maybe|about|around|roughly|like|approx\.?)\s+|~\s*)*(\d{1,3}(?:,\d{3})*|\d+)(?:\s*(?:-|–|to)\s*(\d{1,3}(?:,\d{3})*|\d+))?\s+words\b(?:\s+(?:each|apiece|on\s+average))?`,
+  String.raw`(${COUNT_SOURCE})\s+(?:[a-z-]+\s+)?(?:products?|items?|articles?|listings?|entries|pages|documents?|docs|faqs?|recipes?|posts?|descriptions?|policies|sops|procedures|manuals?|skus?)\s*(?:[,(]?\s*(?:each|apiece|on\s+average|avg\.?|averaging|average)\s+|\s(?=of\s)|,\s*(?=(?:avg\.?\s+|average\s+)?(?:maybe\s+|about\s+|around\s+|roughly\s+|~\s*)?\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?\s+words\s+(?:each|apiece|on\s+average)\b))(?:(?:is|are|has|have|with|of|maybe|about|around|roughly|like|approx\.?|avg\.?|average)\s+|~\s*)*(\d{1,3}(?:,\d{3})*|\d+)(?:\s*(?:-|–|to)\s*(\d{1,3}(?:,\d{3})*|\d+))?\s+words\b(?:\s+(?:each|apiece|on\s+average))?`,
   'g',
 );
 /** Items that are labelled examples ("2,000 labelled documents, each about 500 words, with a summary"), not a corpus. */

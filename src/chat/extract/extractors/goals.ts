@@ -29,7 +29,7 @@ const GOAL_PATTERNS: readonly (readonly [Goal, RegExp])[] = [
         // "answers should come from a smallish set of ~200 FAQ pages": the documents are where answers come from.
         String.raw`\banswers?\s(?:should|must|have\sto|has\sto|need\sto|needs\sto)\s(?:come|be\staken|be\sdrawn)\sfrom\b`,
         // "the model invents things that contradict it (our lore bible)": facts it lacks.
-        String.raw`\binvents?\s(?:things|stuff|facts|details|names|events)\sthat\s(?:contradict|conflict\swith|aren't\sin|are\snot\sin)\b(?!\s(?:the|its)\s(?:input|source|email|article|document|text|transcript|call|note|record)s?\b)`,
+        String.raw`\binvent(?:s|ing)?\s(?:things|stuff|facts|details|names|events|lore|history|backstory|rules|policies|features)\sthat\s(?:contradicts?|conflicts?\swith|aren't\sin|are\snot\sin)\b(?!\s(?:the|its)\s(?:input|source|email|article|document|text|transcript|call|note|record)s?\b)`,
         // "answer customer questions about our billing policies", "questions on the travel rules".
         String.raw`(?<!\b(?:classify|classifying|categori[sz]e|tag|tagging|label|labelling|labeling|sort|sorting|route|routing|triage|grade|grading|score|scoring)\s+(?:[\w-]+\s+){0,2})\bquestions?\s+(?:about|on|from|regarding|over)\s+(?:[\w'-]+\s+){0,6}?(?:polic(?:y|ies)|docs|documentation|documents|manuals?|handbook|wiki|knowledge[\s-]?base|faqs?|terms(?:\s+and\s+conditions)?|procedures|rules|guidelines|regulations|coverage|covers|benefits|warrant(?:y|ies)|allergens?|ingredients)\b`,
         // "answer customers' allergen questions", "coverage questions": questions whose answers are facts on file.
