@@ -568,19 +568,20 @@ export function costReply(
               )}${(options.requestsPerDay ?? 0) >= THROUGHPUT_CAVEAT_REQUESTS_PER_DAY && !planIsEncoder(recommendation, knowledge) ? ` That is one copy of the model, sized for memory, not for ${count.format(options.requestsPerDay ?? 0)} requests a day: serving that volume takes several GPUs, and the throughput they need is not estimated here.` : ''}`,
     );
   }
-  // Served from the team's own CPU servers (no GPUs, data on the premises): no bill, and what CPUs can carry.
-  const onOwnCpus = recommendation.assumptions.find(
-    (assumption) =>
-      assumption.field === 'estimates.servingGpus' && assumption.value === 0 && /CPU servers/.test(assumption.why),
-  );
-  // Served on the users' own devices: no serving bill to estimate, and no volume to ask for.
-  const onTheDevice = recommendation.assumptions.find(
-    (assumption) =>
-      assumption.field === 'estimates.servingGpus' && assumption.value === 0 && /on the device/.test(assumption.why),
-  );
-  if (onTheDevice && lines.length === monthlyFrom && !apiModelMethod(recommendation, method, knowledge))
+  // Served with no GPU at all: from the team's own CPU servers (no bill, and what CPUs can carry), or on the devices
+  // themselves (no serving bill to estimate, and no volume to ask for).
+  const servedWithoutGpu = recommendation.assumptions.find(
+    (assumption) => assumption.field === 'estimates.servingGpus' && assumption.value === 0,
+  )?.why;
+  const onOwnCpus = servedWithoutGpu !== undefined && /CPU servers/.test(servedWithoutGpu);
+  if (
+    servedWithoutGpu !== undefined &&
+    /on the device/.test(servedWithoutGpu) &&
+    lines.length === monthlyFrom &&
+    !apiModelMethod(recommendation, method, knowledge)
+  )
     lines.push(
-      'It runs on your users’ devices, so there is no serving bill: no GPU to rent and no API calls to pay for.',
+      'It runs on the devices themselves, so there is no serving bill: no GPU to rent and no API calls to pay for.',
     );
   if (onOwnCpus && lines.length === monthlyFrom && !apiModelMethod(recommendation, method, knowledge)) {
     const busy =

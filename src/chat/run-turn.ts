@@ -232,6 +232,7 @@ export function runTurn(
       extraction.otherLanguage,
     ),
     extraction.talkedAboutModel,
+    previous.lastAskedModel,
   );
 }
 
@@ -250,8 +251,11 @@ function withoutSizeOfModelWeighed(extraction: TurnExtraction, knowledge: Knowle
 }
 
 /** "why not Llama 3.2 3B?": the model a question weighed is remembered, so "the 3B" said next names it. */
-function withModelTalkedAbout(result: TurnResult, model: string | undefined): TurnResult {
+function withModelTalkedAbout(result: TurnResult, model: string | undefined, before: string | undefined): TurnResult {
   if (model === undefined || model === result.state.profile.modelName) return result;
+  // (A "what if" this turn already remembered the model it asked about: "What if we served Qwen2.5 72B? Would it be
+  // cheaper than Claude Haiku?" is about the 72B.)
+  if (result.state.lastAskedModel !== undefined && result.state.lastAskedModel !== before) return result;
   return { ...result, state: { ...result.state, lastAskedModel: model } };
 }
 
@@ -1922,12 +1926,14 @@ export function readBareSize(
 ): TurnExtraction {
   const size = extraction.fields.modelParamsB;
   if (size === undefined || extraction.fields.modelName !== undefined) return extraction;
-  // ("why not Llama 3.2 3B?" … "ok let's go with the 3B": the size of a model just talked about names that model.)
+  // ("why not Llama 3.2 3B?" … "ok let's go with the 3B": the size of a model just talked about names that model; "an 8B
+  // running for something else" names no model talked about.)
+  const definite = /^the\s/i.test(extraction.evidence.modelParamsB ?? '');
   const talkedAbout = discussed.find(
     (name): name is string =>
       typeof name === 'string' && name !== previous.modelName && restatesSize(size, name, knowledge),
   );
-  if (talkedAbout !== undefined && !restatesSize(size, previous.modelName, knowledge)) {
+  if (definite && talkedAbout !== undefined && !restatesSize(size, previous.modelName, knowledge)) {
     const { modelParamsB: _size, ...fields } = extraction.fields;
     const { modelParamsB: words, ...evidence } = extraction.evidence;
     return {

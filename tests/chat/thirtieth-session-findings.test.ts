@@ -324,3 +324,77 @@ describe('documented questions asked in other words (newuser60 F09, F10, F11, F1
     ).toBe(true);
   });
 });
+
+const CALLS_AND_CHAT =
+  'Two things: 1) summarise our support calls for the CRM, and 2) answer customer questions in the website chatbot.';
+
+describe('review35 of this session’s own diff', () => {
+  it.each([
+    ["We have a $500 monthly budget and that's not changing.", 'canSwitchModel'],
+    ["We run on two A100s on-prem, and that's staying.", 'canSwitchModel'],
+    ["We'd rather stay on Azure for hosting, but the model itself can be anything.", 'canSwitchModel'],
+    ['the 5000 are not labeled yet', 'labeledExamples'],
+    ['the 800 are going to be labelled next quarter', 'labeledExamples'],
+    ["We'd need 800 contracts where a lawyer wrote the summary, we have none yet", 'labeledExamples'],
+    ["I've been doing ML for 6 months, mostly online tutorials.", 'mlExpertise'],
+    ['we would need someone who has been doing NLP for ten years, we have nobody like that', 'mlExpertise'],
+    ['It took a couple of months, say 2, to label the data.', 'timelineWeeks'],
+    ["We've got a couple of months, maybe 2, of logs.", 'timelineWeeks'],
+    ['The project is funded by an EU grant and we labelled a couple thousand upfront', 'oneTimeBudgetUSD'],
+    ['clients send their invoices in their own format', 'needsStyleOrFormat'],
+    ['Minimum spec is an iPhone 12, 64GB.', 'deviceMemoryGB'],
+    ['The product reviews we get are mostly in German.', 'task'],
+    ['Everything on-prem is booked until March.', 'deployment'],
+  ])('reads nothing of %j into %s', (text, field) => {
+    expect((read(text).fields as Record<string, unknown>)[field]).toBeUndefined();
+  });
+  it.each([
+    ['Our policies change weekly and the system has to keep up with them.', 'knowledgeChanges', 'weekly'],
+    ['We have about 4M tokens in 8,000 labeled examples.', 'labeledExamples', 8000],
+    [
+      'We have 1,200 cases where reviewers compared two drafts and picked the better one, about 3 per ticket.',
+      'preferencePairs',
+      1200,
+    ],
+    ["we've been told to plan for 4 weeks until go-live", 'timelineWeeks', 4],
+    ['We rent four A100s for 8 hours a day to serve the model.', 'deployment', 'cloud-self-hosted'],
+  ])('still reads %j as %s %j', (text, field, value) => {
+    expect((read(text).fields as Record<string, unknown>)[field]).toEqual(value);
+  });
+  it('keeps a stated count when "500 isn’t a lot of examples", and a praised tone or format is no goal', () => {
+    expect(read("500 isn't a lot of examples").removedFields).toBeUndefined();
+    expect(read('the tone is totally fine, the facts are wrong').fields.goals).toBeUndefined();
+    expect(read("we're fine with the tone, it's the facts").fields.goals).toBeUndefined();
+    expect(read('The model knows very little about formatting').fields.goals ?? []).not.toContain('knowledge');
+  });
+  it('reads a bare "No, and …" to the examples question as none', () => {
+    const said = extractProfile('No, and our data has to stay on-prem anyway.', {
+      knowledge,
+      today: '2026-12-07',
+      requestedField: 'labeledExamples',
+    });
+    expect(said.fields.labeledExamples).toBe(0);
+  });
+  it('gives a clause to the job it names, not to "that one" or to the job the message opened on', async () => {
+    const a = await talk([
+      CALLS_AND_CHAT,
+      'For the call summaries we use GPT-4o mini, and the chatbot uses that one too but needs to answer in under 500 ms.',
+    ]);
+    expect(a.at(-1)?.state.jobs?.map((job) => job.profile?.latencyTargetMs)).toEqual([undefined, 500]);
+    const b = await talk([
+      CALLS_AND_CHAT,
+      'For the call summaries: we have 3,000 labelled examples. The chatbot has no labelled data at all. None of our data may leave our servers.',
+    ]);
+    expect(b.at(-1)?.state.profile.dataMustStayOnPrem).toBe(true);
+    const c = await talk([CALLS_AND_CHAT, "Thanks for the summary. The data can't leave our servers."]);
+    expect(c.at(-1)?.state.profile.dataMustStayOnPrem).toBe(true);
+  });
+  it('names no model from "an 8B running for something else", and keeps the what-if’s model', async () => {
+    const a = await talk([
+      'We answer HR questions with GPT-4o over our handbook. We have no GPUs.',
+      'What would Llama 3.1 8B cost to host? Would it be cheaper than GPT-4o?',
+      'ok. we do have an 8B running internally for something else, on a laptop.',
+    ]);
+    expect(a.at(-1)?.state.profile.modelName).toBe('GPT-4o');
+  });
+});

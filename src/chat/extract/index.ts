@@ -19,7 +19,16 @@ import { NOT_THE_FORMAT } from './extractors/style-format.ts';
 import { statedTaskLanguages } from './extractors/task.ts';
 import { SPEECH_ALREADY_TEXT } from './extractors/task-type.ts';
 import { asksAQuestion, BILL_COMPARISON, extractIntents, questionClauses } from './intents.ts';
-import { droppedJob, findJobs, headerJob, jobFactsIn, jobFields, jobNamedIn, type KnownJob } from './jobs.ts';
+import {
+  droppedJob,
+  findJobs,
+  headerJob,
+  jobFactsIn,
+  jobFields,
+  jobNamedIn,
+  type KnownJob,
+  ownOfAJob,
+} from './jobs.ts';
 import { otherLanguageOf } from './message-language.ts';
 import { METHOD_SOURCE, methodFromPhrase } from './method-names.ts';
 import { COUNT_SOURCE, parseCount } from './numbers.ts';
@@ -315,8 +324,10 @@ export function extractProfile(message: string, context: ExtractContext): Extrac
  * not the model it states, so a later "let's go with the 3B" can name it.
  */
 function modelAskedAbout(message: string, extraction: Extraction, catalog: ExtractionCatalog): string | undefined {
+  const weighed = extraction.intents.asksWhyNotModel;
+  if (weighed !== undefined && weighed !== extraction.fields.modelName) return weighed;
   const scanner = catalogScanner(catalog);
-  const asked = questionClauses(message.slice(0, MAX_EXTRACTION_CHARS)).filter(({ open }) => open);
+  const asked = questionClauses(message.slice(0, MAX_EXTRACTION_CHARS));
   const names = asked.flatMap(({ text }) => scanner.findModels(text.toLowerCase()).map((found) => found.entry?.name));
   return names.filter((name): name is string => name !== undefined && name !== extraction.fields.modelName).at(-1);
 }
@@ -370,10 +381,20 @@ function extractWithJobs(message: string, context: ExtractContext): Extraction {
   if (named !== undefined && !prepared.lower.includes('?') && !jobFacts.some((fact) => fact.name === named)) {
     const { task: _task, ...fields } = jobFields(extraction);
     if (Object.keys(fields).length > 0) jobFacts.push({ name: named, fields });
-  } else if (header !== undefined) {
-    // ("for the smart reply: why just prompt engineering on the 1B?": what its questions say is that job's too, unless
-    // a clause gave it to another job.)
-    const { task: _task, ...fields } = jobFields(extraction);
+  } else if (header !== undefined && jobFacts.every((fact) => fact.name === header)) {
+    // ("for the smart reply: why just prompt engineering on the 1B?", "for the classifier: can BERT-Base do that?": what
+    // its questions say is that job's too, and what it states of the job's own, in a message that names no other job.)
+    const askedWords = questionClauses(prepared.original)
+      .map(({ text }) => text.toLowerCase())
+      .join('\n');
+    const { task: _task, ...all } = jobFields(extraction);
+    const inQuestion = (field: string) => {
+      const words = extraction.evidence[field as ProfileField]?.toLowerCase();
+      return words !== undefined && askedWords.includes(words);
+    };
+    const fields = Object.fromEntries(
+      Object.entries(all).filter(([field]) => inQuestion(field) || field in ownOfAJob({ [field]: true })),
+    );
     const elsewhere = new Set(
       jobFacts.filter((fact) => fact.name !== header).flatMap((fact) => Object.keys(fact.fields)),
     );
@@ -1771,7 +1792,7 @@ const NUMBER_WAS_SOMETHING_ELSE =
   /(?<![\d,.])\d{1,3}(?:[,.]\d+)*(?:\s?k\b)?\s+(?:was|is|were)\s+(?:just\s+)?(?:the|an?|our|my)\s+[a-z][a-z\s-]{0,30}?,?\s+not\s+(?:the|a|an|our|my|any)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)(?=\s*(?:[.!?,;)]|$))/g;
 /** "the 25k isn't a corpus, it's the length of one example": the fact a figure was taken for, denied. */
 const NUMBER_IS_NOT =
-  /(?<![\d,.])\d{1,3}(?:[,.]\d+)*(?:\s?k\b)?\s+(?:isn't|is\s+not|wasn't|was\s+not|aren't|are\s+not)\s+(?:a|an|the|our|my|any)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)(?=\s*(?:[.!?,;)]|$))/g;
+  /(?<![\d,.])\d{1,3}(?:[,.]\d+)*(?:\s?k\b)?\s+(?:isn't|is\s+not|wasn't|was\s+not|aren't|are\s+not)\s+(?:a|an|the|our|my|any)\s+(?!(?:lot|lots|ton|tons|bunch|huge|big|small|large|few|great|good|whole|real|full|high|low|hard)\b)((?:[a-z-]+\s+){0,2}?[a-z-]+)(?=\s*(?:[.!?,;)]|$))/g;
 /** The same, tested once (not global). */
 const NUMBER_WAS_SOMETHING_ELSE_ONCE = new RegExp(NUMBER_WAS_SOMETHING_ELSE.source);
 /** The fields a disowned figure was taken for, by the noun that names them. */

@@ -231,7 +231,10 @@ function withShapeAliases(jobs: JobReading[]): JobReading[] {
   });
 }
 
-/** The nouns a job's verb is named by: "summarise each contract" is "the summary job", "the summaries". */
+/**
+ * The nouns a job's verb is called by: "summarise each contract" is "the summary job". Only as a job's name ("for the
+ * summary job"): "thanks for the summary" names no job.
+ */
 const VERB_NOUNS: readonly [RegExp, readonly string[]][] = [
   [/^summari[sz]/, ['summary']],
   [/^translat/, ['translation']],
@@ -246,11 +249,9 @@ const VERB_NOUNS: readonly [RegExp, readonly string[]][] = [
 
 /** The words of a job's text that may name it: three letters or more, not generic, not a verb of the job list. */
 function candidateKeywords(text: string): string[] {
-  const all = [...stems(text)];
-  const words = all.filter(
+  const words = [...stems(text)].filter(
     (word) => word.length >= 3 && word.length <= 40 && !GENERIC_WORDS.has(word) && !VERB_STEMS.test(word),
   );
-  for (const [verb, nouns] of VERB_NOUNS) if (all.some((word) => verb.test(word))) words.push(...nouns);
   // ("turning shoppers' search queries into filters": "search" names a thing there, so it names the job.)
   return SEARCH_AS_NOUN.test(text.toLowerCase()) ? [...words, 'search'] : words;
 }
@@ -405,7 +406,7 @@ function clauses(lower: string): { start: number; end: number; asked: boolean; s
   let sentenceStart = true;
   // (" and 600 descriptions": a second count starts a clause of its own.)
   for (const mark of lower.matchAll(
-    /[!?;\n]|\.(?!\d)|,\s{0,3}(?:and|but|while|whereas|plus)\s|\s[-–—]\s|:\s|\sand\s(?=(?:about\s|around\s|~\s?)?\d)/g,
+    /[!?;\n]|\.(?!\d)|,\s{0,3}(?:and|but|while|whereas|plus)\s|\s[-–—]\s|:\s|\sand\s(?=(?:about\s|around\s|~\s?)?\d)|\s(?:and|but|while)\s(?=(?:the|our)\s+(?:[a-z&'-]+\s+){0,2}(?:job|part|side|bit)\b)/g,
   )) {
     // (A clause that ends in a question mark asks; what it names is weighed, not stated.)
     if (mark.index > start) spans.push({ start, end: mark.index, asked: mark[0] === '?', sentenceStart });
@@ -489,7 +490,12 @@ export function droppedJob(lower: string, jobs: readonly KnownJob[]): { name: st
  */
 export function jobNamedIn(text: string, jobs: readonly KnownJob[]): string | undefined {
   const lower = text.toLowerCase();
-  return ALL_THE_JOBS.test(lower) ? undefined : onlyJobNamed(lower, jobs);
+  if (ALL_THE_JOBS.test(lower)) return undefined;
+  // ("… lawyer-written summary pairs, so examples for the summary job": a job called by name counts as named.)
+  const words = stems(lower);
+  const called = calledJob(lower, jobs);
+  const named = jobs.filter((job) => job.name === called || job.keywords.some((keyword) => words.has(keyword)));
+  return named.length === 1 ? named[0]?.name : undefined;
 }
 
 /** A job's traffic: what a sentence about the job goes on to say of it ("… around 20k tickets a day"). */
@@ -507,6 +513,13 @@ const TEAM_WIDE_IN_A_CONTINUATION: ReadonlySet<string> = new Set(
   JOB_OVERRIDE_FIELDS.filter((field) => !JOB_TRAFFIC_FIELDS.includes(field)),
 );
 
+/** What a job holds of its own among `fields`: not where the team's model runs or whether its data may leave. */
+export function ownOfAJob<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([field]) => !TEAM_WIDE_IN_A_CONTINUATION.has(field)),
+  ) as Partial<T>;
+}
+
 /** True when the text names any of the jobs. */
 function namesAnyJob(lower: string, jobs: readonly KnownJob[]): boolean {
   const words = stems(lower);
@@ -515,9 +528,9 @@ function namesAnyJob(lower: string, jobs: readonly KnownJob[]): boolean {
 
 /** "for the summary job", "the smart reply part": a job called by a word or two and what it is. */
 const CALLED_A_JOB =
-  /\b((?:[a-z][a-z'&-]{2,}\s+)?[a-z][a-z'&-]{2,})\s+(?:job|part|task|side|bit|workflow|use[\s-]case)\b/g;
+  /\b(?:for|of|to|in|on)\s+(?:the|our)\s+((?:[a-z][a-z'&-]{2,}\s+)?[a-z][a-z'&-]{2,})\s+(?:job|part|task|side|bit|workflow|use[\s-]case)\b|^\W*(?:(?:oh|and|also|so|but|then)\s+)*(?:the|our)\s+((?:[a-z][a-z'&-]{2,}\s+)?[a-z][a-z'&-]{2,})\s+(?:job|part|side|bit)\b/g;
 /** "for exactly that job", "the same one": the job the sentence or the message is about, said again. */
-const THAT_JOB = /\b(?:that|this|the\s+same)\s+(?:job|one|task|use[\s-]case|part)\b/;
+const THAT_JOB = /\b(?:that|this|the\s+same)\s+(?:job|task|use[\s-]case)\b/;
 /** "for the smart reply: …", "re the classifier - …", "as for the Q&A part, …": a message that opens on one job. */
 const HEADER =
   /^\W*(?:(?:ok(?:ay)?|better|thanks|great|cool|right|got\s+it|also|and|now|next|so)[\s.!,]+)?(?:for|re|about|regarding|as\s+for|on)\s+(?:the\s+|our\s+)?([^:?.!;\n]{2,60}?)\s*(?::|\s[-–—]\s|,)/;
@@ -532,15 +545,24 @@ export function headerJob(lower: string, jobs: readonly KnownJob[]): string | un
  * The one job whose keywords a text uses (undefined when none or several, unless the text calls one of them "the …
  * job": "lawyer-written summaries, so examples for the summary job").
  */
-function onlyJobNamed(lower: string, jobs: readonly KnownJob[], calledWins = false): string | undefined {
+function onlyJobNamed(lower: string, jobs: readonly KnownJob[]): string | undefined {
   const words = stems(lower);
   const named = jobs.filter((job) => job.keywords.some((keyword) => words.has(keyword)));
-  if (named.length === 1) return named[0]?.name;
-  // (Only within a clause: a whole message that names two jobs is about both, whichever it calls "the … job".)
-  if (named.length < 2 || !calledWins) return undefined;
-  const called = new Set([...lower.matchAll(CALLED_A_JOB)].flatMap((match) => (match[1] ?? '').split(/\s+/).map(stem)));
-  const calledJobs = named.filter((job) => job.keywords.some((keyword) => called.has(keyword)));
-  return calledJobs.length === 1 ? calledJobs[0]?.name : undefined;
+  return named.length === 1 ? named[0]?.name : undefined;
+}
+
+/** The one job a clause calls by name ("… so labelled examples for the summary job"), whatever else its words recall. */
+function calledJob(lower: string, jobs: readonly KnownJob[]): string | undefined {
+  const called = new Set(
+    [...lower.trim().matchAll(CALLED_A_JOB)].flatMap((match) => (match[1] ?? match[2] ?? '').split(/\s+/).map(stem)),
+  );
+  if (called.size === 0) return undefined;
+  const verbNouns = (name: string) => {
+    const words = [...stems(name.toLowerCase())];
+    return VERB_NOUNS.flatMap(([verb, nouns]) => (words.some((word) => verb.test(word)) ? nouns : []));
+  };
+  const hits = jobs.filter((job) => [...job.keywords, ...verbNouns(job.name)].some((word) => called.has(word)));
+  return hits.length === 1 ? hits[0]?.name : undefined;
 }
 
 /**
@@ -559,29 +581,29 @@ export function jobFactsIn(
   // about the job the sentence named.)
   // ("for the smart reply: why just prompt engineering? we have 200k pairs": a message that opens on one job goes on
   // about it until a clause names another.)
-  const header = headerJob(prepared.lower, jobs);
+  // (Once another job is named, the opening job no longer carries the sentences after it.)
+  let header = headerJob(prepared.lower, jobs);
   let sentenceJob: string | undefined = header;
   for (const { start, end, asked, sentenceStart } of clauses(prepared.lower)) {
     if (sentenceStart) sentenceJob = header;
     const text = prepared.original.slice(start, end);
     const lower = text.toLowerCase();
     // ("… pairs for exactly that job": the job being talked about, whatever other job a word of the clause recalls.)
-    const said = THAT_JOB.test(lower) && sentenceJob !== undefined ? sentenceJob : onlyJobNamed(lower, jobs, true);
-    const named =
-      said ?? (header !== undefined && sentenceJob === header && !namesAnyJob(lower, jobs) ? header : undefined);
-    const name = named ?? (namesAnyJob(lower, jobs) ? undefined : sentenceJob);
-    if (named !== undefined) sentenceJob = named;
+    const said =
+      THAT_JOB.test(lower) && sentenceJob !== undefined
+        ? sentenceJob
+        : (calledJob(lower, jobs) ?? onlyJobNamed(lower, jobs));
+    if (said !== undefined && said !== header) header = undefined;
+    const name = said ?? (namesAnyJob(lower, jobs) ? undefined : sentenceJob);
+    if (said !== undefined) sentenceJob = said;
     else if (name === undefined) sentenceJob = header;
     if (asked || name === undefined) continue;
     // (Each clause is read in full: a message is held to MAX_JOB_CLAUSES of them, so its cost stays bounded.)
     if (++clausesRead > MAX_JOB_CLAUSES) break;
     const { task: _task, ...all } = jobFields(read(text));
-    // (A clause that goes on about the job gives it only what a job has of its own and its traffic; where the model
-    // runs and whether data may leave, said there, are the team's.)
-    const fields =
-      named === undefined
-        ? Object.fromEntries(Object.entries(all).filter(([field]) => !TEAM_WIDE_IN_A_CONTINUATION.has(field)))
-        : all;
+    // (A clause that goes on about the job, or a sentence under the job the message opened on, gives it only what a job
+    // has of its own and its traffic; where the model runs and whether data may leave, said there, are the team's.)
+    const fields = said === undefined ? ownOfAJob(all) : all;
     if (Object.keys(fields).length === 0) continue;
     const known = facts.find((fact) => fact.name === name);
     if (known) known.fields = { ...known.fields, ...fields };

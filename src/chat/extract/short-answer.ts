@@ -198,10 +198,13 @@ export function numberAnswer(
     // ("No. We'd rent on AWS" still answers the GPU question: only counts that are not yes/no questions are refuted.)
     // ("No, they can go to Anthropic": a bare "no" opening a yes-or-no fact of its own is that fact's "no".)
     const bareNo = /^\W*(?:no|nope)\W*$/.test(first);
+    // ("No, and our data has to stay on-prem anyway": a "no" joined to more facts still answers what was asked.)
+    const joined = /^\W*(?:no|nope)\W+(?:and|but|also|plus|though|however|anyway)\b/i.test(text);
     const refutes =
       others.length > 0 &&
       bareNo &&
-      (REFUTABLE_BY_NO.has(field) || others.some((other) => typeof other.value === 'boolean' && other.start < 60));
+      (REFUTABLE_BY_NO.has(field) ||
+        (!joined && others.some((other) => typeof other.value === 'boolean' && other.start < 60)));
     if (NONE.test(text) || (NONE.test(first) && !refutes))
       return bounds?.zeroAllowed ? ({ field, value: 0, start, end } as Finding) : undefined;
     // Numbers this field cannot take ("6 months" for a count of examples) are not candidates: "6 months of

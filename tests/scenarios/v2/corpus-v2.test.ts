@@ -166,6 +166,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch86.json')),
     ...loadCases(here('./batch87.json')),
     ...loadCases(here('./batch88.json')),
+    ...loadCases(here('./batch89.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -392,7 +392,12 @@ export const extractBudget: Extractor = (message, context) => {
     if (value === undefined || moneyTaken.overlaps(start, end)) continue;
     // ("we'll hand-label a couple thousand upfront": work counted, not money; a scale in words is money only where
     // the clause speaks of money.)
-    if (match[4] !== undefined && !MONEY_IN_CLAUSE.test(sentenceAround(lower, start, 120))) continue;
+    if (
+      match[4] !== undefined &&
+      !MONEY_IN_CLAUSE.test(sentenceAround(lower, start, 120)) &&
+      !GRANTED_BEFORE.test(lower.slice(Math.max(0, start - 60), start))
+    )
+      continue;
     const before = clauseBefore(lower, start);
     if (NOT_A_BUDGET_AFTER.test(lower.slice(end, end + 30)) || NOT_A_BUDGET_BEFORE.test(before)) continue;
     if (CURRENT_SPEND_BEFORE.test(before)) continue;
@@ -494,7 +499,10 @@ function wordMoneyValue(match: RegExpMatchArray): number | undefined {
 
 /** Words of money in a clause: a scale said in words before a one-time period is money only beside them. */
 const MONEY_IN_CLAUSE =
-  /\b(?:budget|spend|pay|cost|costs|invest|afford|money|dollars?|usd|eur|euros?|pounds?|bucks|set\s+aside|finance|signed\s+off|funding|funded)\b|\$/;
+  /\b(?:budget|spend|pay|cost|costs|invest|afford|money|dollars?|usd|eur|euros?|pounds?|bucks|set\s+aside)\b|\$/;
+/** "Finance signed off on maybe around forty thousand": money granted, said right before its amount in words. */
+const GRANTED_BEFORE =
+  /\b(?:signed\s+off\s+on|approved|allocated|budgeted|granted|gave\s+us|set\s+aside)\s+(?:[a-z]+\s+){0,3}$/;
 
 /**
  * "not one-off not monthly", "neither one-time nor monthly", "no one-off spend and nothing monthly either": a zero

@@ -95,9 +95,12 @@ const CANNOT_SWITCH = new RegExp(
     String.raw`(?:can't|cannot|can\s+not|won't)\s+move\s+(?:off|away\s+from)\s+${MODEL_WORD}`,
     String.raw`(?:and|but)\s+(?:we're\s+|we\s+are\s+)?staying\s+(?:there|on\s+it|with\s+it)`,
     // "we'd rather stay with openai tbh", "we'd prefer to stick with Claude".
-    String.raw`(?:we'd|we\s+would|i'd|i\s+would)\s+(?:much\s+)?(?:rather|prefer\s+to)\s+(?:stay|stick|remain)\s+(?:with|on)\s+(?:${MODEL_WORD}|openai|anthropic|google|azure|them|it)`,
-    // "we're on GPT-4o mini through the API and that's staying".
-    String.raw`(?:and|but)\s+(?:that's|that\s+is|it's|it\s+is)\s+(?:staying|not\s+changing|not\s+going\s+(?:anywhere|to\s+change))(?=\s*(?:[,.;!—–-]|$))`,
+    // (Not a condition, "if fine-tuning works", nor hosting with the model left open: "… for hosting, but the model can be
+    // anything".)
+    String.raw`(?:we'd|we\s+would|i'd|i\s+would)\s+(?:much\s+)?(?:rather|prefer\s+to)\s+(?:stay|stick|remain)\s+(?:with|on)\s+(?:${MODEL_WORD}|openai|anthropic|google|them|it)\b(?![^.;!?\n]{0,30}\b(?:if|unless|for\s+(?:hosting|serving|infra\w*|compute|storage))\b)(?![^.;!?\n]{0,60}\bmodel\s+(?:itself\s+)?can\s+be\b)`,
+    // "we're on GPT-4o mini through the API and that's staying" (said of a model: "a $500 budget and that's not
+    // changing" keeps the budget).
+    String.raw`\b(?:gpt[\w.-]{0,16}|claude|gemini|llama|qwen|mistral|mixtral|gemma|phi[\w.-]{0,8}|nova|deepseek|(?:the|that|this|our)\s+model)\b[^.;!?\n]{0,60}?\s(?:and|but)\s+(?:that's|that\s+is|it's|it\s+is)\s+(?:staying|not\s+changing|not\s+going\s+(?:anywhere|to\s+change))(?=\s*(?:[,.;!—–-]|$))`,
     String.raw`no\s+(?:model\s+)?(?:switching|changing\s+(?:the\s+)?models?)`,
     // "the model stays, the compliance review took 6 months".
     String.raw`(?:the|our)\s+model\s+stays(?:\s+(?:as\s+it\s+is|put|the\s+same))?(?=\s*(?:[,.;!]|$))`,

@@ -189,6 +189,8 @@ export const extractDeviceMemory: Extractor = (message, context) => {
   // "min spec is a GTX 1660 with 6GB VRAM": the weakest machine of the players the model must run on.
   if (findings.length === 0)
     for (const match of allMatches(MIN_SPEC_MEMORY, lower)) {
+      // ("Minimum spec is an iPhone 12, 64GB": without "VRAM", only a graphics card's memory is the spec's.)
+      if (!/\bvram\b/.test(match[0]) && !GRAPHICS_CARD.test(match[0])) continue;
       const value = Number(match[1]);
       if (value > 0 && value <= 64) findings.push(findingFromMatch('deviceMemoryGB', value, match));
     }
@@ -202,6 +204,8 @@ export const extractDeviceMemory: Extractor = (message, context) => {
   return findings;
 };
 
+/** A graphics card named in a spec ("a GTX 1660", "an RX 6600", "integrated graphics"). */
+const GRAPHICS_CARD = /\b(?:gtx|rtx|geforce|radeon|rx\s?\d|arc\s+a\d|gpu|graphics)\b/;
 /** "min spec is a GTX 1660 with 6GB VRAM": the graphics memory of the smallest machine the model must run on. */
 const MIN_SPEC_MEMORY =
   /\bmin(?:imum)?[\s-]spec\w*\s*(?:is|:|=)?\s*(?:an?\s+)?[^.;!?\n]{0,50}?(?<![\d.])(\d{1,2}(?:\.\d+)?)\s?(?:gb|gigs?)(?:\s+(?:of\s+)?vram\b|(?=\s*(?:[.,;!?)]|$|\s+(?:and|but)\b)))/g;

@@ -132,7 +132,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\b(?:it's|it\s+is|that's|that\s+is)\s+(?:literally\s+|basically\s+)?(?:our|my)\s+(?:research(?:\s+area)?|phd(?:\s+topic)?)\b`,
         String.raw`\b(?:university|academic|uni)\s+(?:ml|nlp|ai)\s+(?:lab|group)\b`,
         // "I've been doing NLP for about ten years", "worked in ML for 8+ years": a long career in the field.
-        String.raw`\b(?:been\s+(?:doing|working\s+(?:in|on))|worked\s+(?:in|on))\s+(?:ml|nlp|machine\s+learning|deep\s+learning|ai|data\s+science|computer\s+vision)\s+for\s+(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+|like\s+)?(?:[5-9]|[1-3]\d|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a\s+decade)\b`,
+        String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:been\s+(?:doing|working\s+(?:in|on))|worked\s+(?:in|on))\s+(?:ml|nlp|machine\s+learning|deep\s+learning|ai|data\s+science|computer\s+vision)\s+for\s+(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+|like\s+)?(?:(?:[5-9]|[1-3]\d|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*\+?\s+years|a\s+decade)\b`,
         String.raw`\b(?:literally\s+)?(?:wrote|written|published|authored)\s+(?:the\s+)?papers?\s+(?:on|about)\s+(?:rlhf|dpo|lora|fine[\s-]?tuning|distillation|llms?|transformers|nlp|ml)\b`,
       ].join('|'),
       'g',

@@ -153,7 +153,7 @@ const NO_GPUS = new RegExp(
 const GPU_WORD = /\b(?:cards?|gpus?|[ahlt]\d{1,3}s?|h100s?|a100s?|l40s|rtx)\b/;
 /** "the cards are 80GB", "our GPUs are actually 48 gigs": the memory of the GPUs named. */
 const CARDS_ARE_MEMORY =
-  /\b(?:the|our|those|these)\s+(?:(?:training|dev|own)\s+)?(?:cards?|gpus?)\s+(?:are|were|is|has|have)\s+(?:actually\s+|really\s+|the\s+|only\s+)?(\d{1,3})\s?(?:gb|gigs?)\b/g;
+  /\b(?:the|our|those|these)\s+(?:(?:training|own)\s+)?(?:cards?|gpus?)\s+(?:are|were|is|has|have)\s+(?:actually\s+|really\s+|the\s+|only\s+)?(\d{1,3})\s?(?:gb|gigs?)\b/g;
 /** "we have 16 of them, not 8": a count of the GPUs just named, corrected. */
 const COUNT_OF_THEM_CORRECTED = new RegExp(
   `\\b(?:we\\s+have|we've\\s+got|there\\s+are|it's|it\\s+is)\\s+(${COUNT_SOURCE})\\s+of\\s+them\\s*,?\\s*not\\s+(?:${COUNT_SOURCE})\\b`,

@@ -132,7 +132,7 @@ const PER_RELEASE_THEN_FREQUENCY =
   /\b(?:changes?|changed|updated|updates?|revised)\s+with\s+(?:every|each)\s+(?:patch|release|update|version|deploy(?:ment)?|sprint|season)\s*,?\s*(?:so\s+|which\s+is\s+|i\.e\.\s*)?(?:maybe\s+|roughly\s+|about\s+|like\s+|around\s+|probably\s+)?(daily|weekly|monthly|yearly|quarterly)\b/g;
 /** "… but the game engine knows it", "…, the app passes it in": changing state the software already holds and supplies. */
 const STATE_THE_APP_KNOWS =
-  /^[^.;!?\n]{0,40}?\b(?:but|and|since|because)\s+(?:the|our)\s+(?:game(?:\s+engine)?|engine|app|backend|system|server|database|db|crm|erp)\s+(?:already\s+)?(?:knows|has|tracks|holds|stores|provides|passes|sends)\b/;
+  /^[^.;!?\n]{0,40}?\b(?:but|and|since|because)\s+(?:the|our)\s+(?:game(?:\s+engine)?|engine|app|backend|system|server|database|db|crm|erp)\s+(?:already\s+)?(?:knows|tracks|holds|stores|provides|passes|sends|hands\s+over)\s+(?:it|that|them|this|those|the\s+(?:state|current\s+state|values?))\b/;
 
 export const extractKnowledgeChanges: Extractor = (message, context) => {
   const { lower } = message;

@@ -239,7 +239,7 @@ const COUNT_RECORDS_WHERE_SOMEONE_WROTE = new RegExp(
 );
 /** "the 800 are contract + lawyer-written summary pairs", "those 2k are all labelled": a count said before, now called examples. */
 const THE_COUNT_ARE_EXAMPLES = new RegExp(
-  `\\b(?:the|those|these|all|our)\\s+(${COUNT_SOURCE})\\s+(?:are|were)\\s+(?:all\\s+)?(?:[a-z+&/-]+\\s+){0,5}?(?:${EXAMPLE_NOUN}|label(?:l)?ed|annotated)\\b`,
+  `\\b(?:the|those|these|all|our)\\s+(${COUNT_SOURCE})\\s+(?:are|were)\\s+(?!(?:not|never|going|to\\s+be|yet|still\\s+(?:un|not))\\b)(?:all\\s+)?(?!(?:not|never|un)\\b)(?:[a-z+&/-]+\\s+){0,5}?(?:${EXAMPLE_NOUN}|label(?:l)?ed|annotated)\\b`,
   'g',
 );
 /** "forty thousand emails that already have the right queue": records that carry their correct label. */
@@ -571,9 +571,16 @@ export const extractLabeledData: Extractor = (message) => {
       // "our caseworkers could write maybe 300 summaries": examples that may be made later are not there yet.
       if (FUTURE_PRODUCTION_BEFORE.test(lower.slice(Math.max(0, match.index - 50), match.index))) continue;
       if (isNegatedBefore(lower, match.index, 12) && count !== 0) continue;
+      // ("We'd need 800 contracts where a lawyer wrote the summary": examples wanted, not had.)
+      if (
+        /\b(?:need|needs|needed|would\s+need|'d\s+need|require|requires|want|wants)\s+(?:about\s+|around\s+|at\s+least\s+|maybe\s+)?$/.test(
+          lower.slice(Math.max(0, match.index - 24), match.index),
+        )
+      )
+        continue;
       // ("it's the length of ONE example's input": one example's size, not a count of them.)
       if (count === 1 && /^'s\b/.test(lower.slice(match.index + match[0].length))) continue;
-      if (/\b(?:length|size|tokens?)\s+(?:of|in|for)\s+$/.test(lower.slice(Math.max(0, match.index - 16), match.index)))
+      if (/\b(?:length|size)\s+(?:of|in|for)\s+$/.test(lower.slice(Math.max(0, match.index - 16), match.index)))
         continue;
       // "~10 few-shot examples", "5 examples in the prompt": demonstrations in a prompt, not a labelled dataset.
       const end = match.index + match[0].length;

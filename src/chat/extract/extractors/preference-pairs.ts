@@ -82,7 +82,7 @@ const THE_COUNT_ARE_PAIRS = new RegExp(
  * so": choices between two answers, counted (the figure said after a rough count wins).
  */
 const CASES_WHERE_ONE_OF_TWO_PICKED = new RegExp(
-  `(?:${APPROX_SOURCE}(${COUNT_SOURCE})|\\ba\\s+(?:few|couple(?:\\s+of)?)\\s+(?:hundred|thousand))\\s+(?:cases|examples|prompts|questions|tickets|times|conversations|queries)\\s+(?:where|in\\s+which|that)\\s+(?:[a-z-]+\\s+){1,2}?(?:compared|looked\\s+at|saw|read|got)\\s+(?:two|2|a\\s+pair\\s+of)\\s+(?:[a-z-]+\\s+)?(?:responses|answers|replies|drafts|outputs|completions|summaries|versions)\\s+and\\s+(?:picked|chose|marked|selected|flagged|clicked)\\s+(?:the\\s+)?(?:better|best|preferred)(?:\\s+one)?\\b(?:[,.;]?\\s+(?:probably|maybe|about|roughly|like|around|so)\\s+(${COUNT_SOURCE}))?`,
+  `(?:${APPROX_SOURCE}(${COUNT_SOURCE})|\\ba\\s+(?:few|couple(?:\\s+of)?)\\s+(?:hundred|thousand))\\s+(?:cases|examples|prompts|questions|tickets|times|conversations|queries)\\s+(?:where|in\\s+which|that)\\s+(?:[a-z-]+\\s+){1,2}?(?:compared|looked\\s+at|saw|read|got)\\s+(?:two|2|a\\s+pair\\s+of)\\s+(?:[a-z-]+\\s+)?(?:responses|answers|replies|drafts|outputs|completions|summaries|versions)\\s+and\\s+(?:picked|chose|marked|selected|flagged|clicked)\\s+(?:the\\s+)?(?:better|best|preferred)(?:\\s+one)?\\b(?:[,.;]?\\s+(?:probably|maybe|about|roughly|like|around|so)\\s+(${COUNT_SOURCE})(?=\\s*(?:or\\s+so\\b|pairs\\b|of\\s+them\\b|[.,;!?]|$)))?`,
   'g',
 );
 const BARE_PAIRS = new RegExp(`${APPROX_SOURCE}(${COUNT_SOURCE})\\s+pairs\\b(?!\\s+of\\b)`, 'g');
@@ -124,7 +124,8 @@ export const extractPreferencePairs: Extractor = (message) => {
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }
   for (const match of allMatches(CASES_WHERE_ONE_OF_TWO_PICKED, lower)) {
-    const value = parseCount(match[2] ?? match[1] ?? '');
+    // (The figure after is read only when the count before was rough: "a few hundred …, probably three hundred".)
+    const value = parseCount(match[1] ?? match[2] ?? '');
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }
   for (const match of allMatches(PAIRED_RATINGS, lower)) {

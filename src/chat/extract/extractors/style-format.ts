@@ -33,7 +33,8 @@ const STYLE = new RegExp(
     String.raw`\b(?:sound|sounds|read|reads|come\s+across)\s+(?:a\s+lot\s+|much\s+|way\s+)?less\s+(?:robotic|stiff|generic|formal|corporate|bland)\b`,
     String.raw`\b(?:on|off)[\s-]brand\b`,
     // ("the summaries don't follow their firm's house format", "it keeps ignoring our template": a complaint, so it matters.)
-    String.raw`\b(?:match|matches|matching|follow|follows|following|keep|stick\s+to|in|ignor(?:es|ed|ing)|break(?:s|ing)?)\s+(?:our|the|a|their|each\s+(?:client|customer|firm)'s)\s+(?:(?:firm|client|customer|company|brand)'s\s+)?(?:(?:specific|house|brand|company|exact|formal|casual|friendly|professional|own)\s+)?(?:style|tone|voice|format|template|style\s?guide)\b`,
+    // ("invoices arrive in their own format" is the input's: "their" only after a verb of following it.)
+    String.raw`\b(?:(?:match|matches|matching|follow|follows|following|keep|stick\s+to|in|ignor(?:es|ed|ing)|break(?:s|ing)?)\s+(?:our|the|a)|(?:match|matches|matching|follow|follows|following|ignor(?:es|ed|ing))\s+(?:their|each\s+(?:client|customer|firm)'s))\s+(?:(?:firm|client|customer|company|brand)'s\s+)?(?:(?:specific|house|brand|company|exact|formal|casual|friendly|professional|own)\s+)?(?:style|tone|voice|format|template|style\s?guide)\b`,
     // "every summary in our 9-section house format", "in the firm's fixed template".
     String.raw`\bin\s+(?:our|the|a)\s+(?:firm's\s+|company's\s+)?(?:\d+[\s-](?:section|part|field|column|heading)s?\s+|fixed\s+)(?:house\s+)?(?:format|template|structure|layout)\b`,
     String.raw`\b(?:keep|keeps|keeping|preserve|preserves|preserving|retain|retaining)\s+(?:the\s+|our\s+|all\s+)?(?:exact\s+)?(?:same\s+)?(?:formatting|format|layout|structure|placeholders|markup)\b`,

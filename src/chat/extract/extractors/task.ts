@@ -54,7 +54,7 @@ const TEAM_IS_DOING =
 
 /** "Our product summarises commercial contracts (NDAs, …)": what the team's product or tool does. */
 const OUR_PRODUCT_DOES =
-  /\b(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:product|app|tool|service|platform|software|saas|feature|pipeline)\s+(?:currently\s+|already\s+|basically\s+|mostly\s+)?((?:summari[sz]es|writes|drafts|generates|classifies|tags|extracts|answers|translates|routes|transcribes|labels|sorts|turns|converts|reviews|grades|scores|captions|triages|redacts|moderates)\s+(?!(?:it|them|this|that|these|those)\b)[a-z0-9][^.;!?\n,]{3,100}?)(?=\s*[.;!?\n,(]|\s+(?:with|using|through|via|on|by|at)\s|$)/g;
+  /\b(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:product|app|tool|service|platform|software|saas|feature|pipeline)\s+(?:currently\s+|already\s+|basically\s+|mostly\s+)?((?:summari[sz]es|writes|drafts|generates|classifies|tags|extracts|answers|translates|routes|transcribes|labels|sorts|turns|converts|reviews|grades|scores|captions|triages|redacts|moderates)\s+(?!(?:it|them|this|that|these|those)\b)(?!(?:[\w-]+\s+)?(?:are|is|were|was|we|you|they|i|out|up)\b)[a-z0-9][^.;!?\n,]{3,100}?)(?=\s*[.;!?\n,(]|\s+(?:with|using|through|via|on|by|at)\s|$)/g;
 
 /** "We run Mistral 7B on one A10G to tag clauses in legal contracts": what the team runs its model for. */
 const RUN_MODEL_TO = new RegExp(

@@ -246,16 +246,16 @@ const VENDOR_END_BEFORE =
 const CONTENT_BEFORE =
   /\b(?:contain|contains|include|includes|mention|mentions|state|states|stating|quote|quotes|print|prints|spell\s+out)\s+(?:[\w'-]+\s+){0,6}?(?:the|a|an|our|their)\s+$/;
 
-/** Finds `timelineWeeks` from a bounded duration, a deadline word, "a quarter is fine" or "next month" ("ASAP" is none). */
 /** "a few weeks, like three", "a couple of months, say 2": a rough span made exact right after. */
 const ROUGH_THEN_FIGURE = new RegExp(
-  `\\ba\\s+(?:few|couple(?:\\s+of)?)\\s+(weeks|months),?\\s+(?:like|say|maybe|probably|about|roughly|so)\\s+(${COUNT_SOURCE})\\b(?!\\s*(?:%|percent|people|engineers|gpus?|k\\b))`,
+  `(?<!\\b(?:took|take|takes|spent|spend|spending|been|for|of|over|after|last|past)\\s+(?:us\\s+|me\\s+)?)\\ba\\s+(?:few|couple(?:\\s+of)?)\\s+(weeks|months),?\\s+(?:like|say|maybe|probably|about|roughly|so)\\s+(${COUNT_SOURCE})\\b(?!\\s*(?:%|percent|people|engineers|gpus?|k\\b))(?!,?\\s+(?:of|to|trying|on|ago|labell?ing|building|since)\\b)`,
   'g',
 );
 /** "been doing NLP for", "worked here for": the duration after it is how long something has gone on. */
 const HOW_LONG_SO_FAR_BEFORE =
-  /\b(?:been|worked|working|done|doing|run|running|used|using|had)\b[^.;!?\n]{0,40}\bfor\s+(?:the\s+(?:last|past)\s+)?$/;
+  /\b(?:been|worked|working|done|doing|run|running|used|using|had)\s+(?:(?!to\b)[\w-]+\s+){0,3}?for\s+(?:the\s+(?:last|past)\s+)?$/;
 
+/** Finds `timelineWeeks` from a bounded duration, a deadline word, "a quarter is fine" or "next month" ("ASAP" is none). */
 export const extractTimeline: Extractor = (message, context) => {
   const { lower } = message;
   const findings: Finding[] = [];
