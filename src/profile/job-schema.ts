@@ -39,6 +39,8 @@ export const JOB_OVERRIDE_FIELDS = [
   'modality',
   // ("the contract sorter should stay on our own server": where one job runs and whether its data may leave.)
   'deployment',
+  // ("smart replies on the phone in 1.5 GB, and a classifier on our servers": only the phone job has a device.)
+  'deviceMemoryGB',
   'dataMustStayOnPrem',
   'requestsPerDay',
   'latencyTargetMs',

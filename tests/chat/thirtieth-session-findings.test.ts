@@ -398,3 +398,42 @@ describe('review35 of this session’s own diff', () => {
     expect(a.at(-1)?.state.profile.modelName).toBe('GPT-4o');
   });
 });
+
+describe('pasted specs, letters for jobs and a device of one job (x69, newuser60 F13)', () => {
+  it('reads a spec pasted one fact a line', () => {
+    const said = read(
+      'spec dump:\nmodel = llama 3.2 3b instruct\nusers = ~1,200 req/day\nlatency = 2s is fine\ngpu = none locally\none-time = $800\nexpertise = intermediate',
+    );
+    expect(said.fields).toMatchObject({
+      modelName: 'Llama 3.2 3B',
+      requestsPerDay: 1200,
+      latencyTargetMs: 2000,
+      gpuCount: 0,
+      oneTimeBudgetUSD: 800,
+      mlExpertise: 'intermediate',
+    });
+    expect(read('expertise: pretty junior, basic python + some sklearn').fields.mlExpertise).toBe('basic');
+    expect(read('gpus: 0 (cpu only)\nexpertise: none really').fields.mlExpertise).toBe('none');
+  });
+  it.each([
+    ["oh wait, I said 2M a day earlier, it's more like 200k", 'requestsPerDay', 200000],
+    ['5k labeled q/a', 'labeledExamples', 5000],
+    ["we don't really have ml people, it's all backend devs", 'mlExpertise', 'none'],
+    ['twelve weeks to prod', 'timelineWeeks', 12],
+    ['security says no code leaves our infra', 'dataMustStayOnPrem', true],
+    ['plan is to distill 4o into something small, mostly to cut the bill', 'teacherModel', 'GPT-4o'],
+    ['qwen2.5 14b for now but we can swap if you think something else is better', 'canSwitchModel', true],
+    ["scratch that, we're not locked into mistral after all, happy to move to whatever fits", 'canSwitchModel', true],
+  ])('reads %j as %s %j', (text, field, value) => {
+    expect((read(text).fields as Record<string, unknown>)[field]).toEqual(value);
+  });
+  it('gives "for (a) …, for (b) …" to the jobs listed under those letters, and the phone’s memory to the phone job', async () => {
+    const turns = await talk([MESSAGING_APP]);
+    const [reply, classifier] = turns[0]?.state.jobs ?? [];
+    expect(reply?.profile?.labeledExamples).toBe(200000);
+    expect(reply?.profile?.deviceMemoryGB).toBe(1.5);
+    expect(classifier?.profile?.labeledExamples).toBe(9000);
+    expect(classifier?.profile?.deviceMemoryGB).toBeUndefined();
+    expect(turns[0]?.state.profile.deviceMemoryGB).toBeUndefined();
+  });
+});

@@ -588,6 +588,7 @@ function readProfile(message: string, context: ExtractContext): Extraction {
     if (read && withinSchema(read)) findings.push(read);
   }
 
+  findings.push(...specLineAnswers(prepared.lower, findings, context.knowledge));
   // "DPO on 30,000 pairs": pairs said in a sentence about preference tuning are preference pairs.
   for (const [index, item] of findings.entries()) {
     if (item.field !== 'labeledExamples' || !/\bpairs\b/.test(prepared.lower.slice(item.start, item.end))) continue;
@@ -1293,6 +1294,37 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksAboutTheQuestion === true ||
     intents.showDetails === true
   );
+}
+
+/**
+ * A pasted spec, one fact a line or between bars: "expertise: pretty junior", "gpu = none locally", "volume | maybe 300
+ * a day". A label that names a field makes its value that field's short answer (as if the advisor had asked it).
+ */
+const SPEC_LINE = /(?:^|\n|\s[|/]\s|;\s)[ \t]{0,8}([a-z][a-z /-]{1,24}?)[ \t]{0,4}[:=][ \t]{0,4}([^\n|;]{1,80})/g;
+const SPEC_LABELS: readonly (readonly [RegExp, ProfileField])[] = [
+  [/^(?:ml\s+)?(?:expertise|experience|skills?|team\s+skills?)$/, 'mlExpertise'],
+  [/^(?:gpus?|gpu\s+count|hw|hardware|compute)$/, 'gpuCount'],
+  [/^(?:one[\s-]?(?:time|off)|budget|training\s+budget|one[\s-]?time\s+budget)$/, 'oneTimeBudgetUSD'],
+  [/^(?:monthly(?:\s+budget)?|budget\s*\/\s*mo(?:nth)?|run(?:ning)?\s+budget)$/, 'monthlyBudgetUSD'],
+  [/^(?:latency|p9[05]|p99|response\s+time)$/, 'latencyTargetMs'],
+  [/^(?:users|volume|traffic|requests|load|req\s*\/\s*day)$/, 'requestsPerDay'],
+  [/^(?:residency|data\s+residency|data\s+location)$/, 'dataMustStayOnPrem'],
+  [/^(?:timeline|deadline)$/, 'timelineWeeks'],
+];
+
+function specLineAnswers(lower: string, findings: readonly Finding[], catalog: ExtractionCatalog): Finding[] {
+  const read: Finding[] = [];
+  for (const match of allMatches(SPEC_LINE, lower)) {
+    const field = SPEC_LABELS.find(([label]) => label.test((match[1] ?? '').trim()))?.[1];
+    if (field === undefined || [...findings, ...read].some((item) => item.field === field)) continue;
+    const { answer, bounds } = fieldEntry(field);
+    const value = match[2] ?? '';
+    const answered = answer && readShortAnswer(prepareMessage(value), field, answer, [], catalog, bounds);
+    if (!answered || !withinSchema(answered)) continue;
+    const start = match.index + match[0].length - value.length;
+    read.push({ ...answered, start, end: start + value.length });
+  }
+  return read;
 }
 
 /**

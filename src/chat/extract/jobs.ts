@@ -406,7 +406,7 @@ function clauses(lower: string): { start: number; end: number; asked: boolean; s
   let sentenceStart = true;
   // (" and 600 descriptions": a second count starts a clause of its own.)
   for (const mark of lower.matchAll(
-    /[!?;\n]|\.(?!\d)|,\s{0,3}(?:and|but|while|whereas|plus)\s|\s[-–—]\s|:\s|\sand\s(?=(?:about\s|around\s|~\s?)?\d)|\s(?:and|but|while)\s(?=(?:the|our)\s+(?:[a-z&'-]+\s+){0,2}(?:job|part|side|bit)\b)/g,
+    /[!?;\n]|\.(?!\d)|,\s{0,3}(?:and|but|while|whereas|plus)\s|\s[-–—]\s|:\s|\sand\s(?=(?:about\s|around\s|~\s?)?\d)|\s(?:and|but|while)\s(?=(?:the|our)\s+(?:[a-z&'-]+\s+){0,2}(?:job|part|side|bit)\b)|,\s(?=(?:and\s+)?(?:for|in)\s+\(?[a-e]\)\s)/g,
   )) {
     // (A clause that ends in a question mark asks; what it names is weighed, not stated.)
     if (mark.index > start) spans.push({ start, end: mark.index, asked: mark[0] === '?', sentenceStart });
@@ -551,6 +551,15 @@ function onlyJobNamed(lower: string, jobs: readonly KnownJob[]): string | undefi
   return named.length === 1 ? named[0]?.name : undefined;
 }
 
+/** "for (a) we have 200k pairs", "(b): 9k labels": a job called by the letter it was listed under. */
+const LISTED_LETTER = /(?:^|\b(?:for|in|of|re)\s+)\(([a-e])\)(?=[\s,:])|^\W*\(?([a-e])\)\s*:/;
+
+function jobByLetter(lower: string, jobs: readonly KnownJob[]): string | undefined {
+  const letter = LISTED_LETTER.exec(lower.trim());
+  const index = letter === null ? -1 : 'abcde'.indexOf(letter[1] ?? letter[2] ?? '');
+  return index >= 0 ? jobs[index]?.name : undefined;
+}
+
 /** The one job a clause calls by name ("… so labelled examples for the summary job"), whatever else its words recall. */
 function calledJob(lower: string, jobs: readonly KnownJob[]): string | undefined {
   const called = new Set(
@@ -592,7 +601,7 @@ export function jobFactsIn(
     const said =
       THAT_JOB.test(lower) && sentenceJob !== undefined
         ? sentenceJob
-        : (calledJob(lower, jobs) ?? onlyJobNamed(lower, jobs));
+        : (jobByLetter(lower, jobs) ?? calledJob(lower, jobs) ?? onlyJobNamed(lower, jobs));
     if (said !== undefined && said !== header) header = undefined;
     const name = said ?? (namesAnyJob(lower, jobs) ? undefined : sentenceJob);
     if (said !== undefined) sentenceJob = said;

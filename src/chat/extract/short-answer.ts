@@ -51,7 +51,7 @@ export const NO =
 /**
  * "none", "zero", "basically zero", "we don't have any". One `\W*` per run of separators: `\W*(…)?\W*$` splits a run of spaces every possible way (quadratic). */
 export const NONE =
-  /^\W*(?:(?:basically|practically|virtually|essentially|effectively|pretty\s+much|honestly|realistically)\W+)?(?:(?:we|i)\s+(?:have|'ve\s+got|got)\s+|there\s+(?:are|is)\s+)?(?:none|zero|0|no|nope|nothing|nada|not\s+any|n\/a|(?:we|i)\s+(?:don't|do\s+not)\s+have\s+any)\W*(?:(?:yet|at\s+all|right\s+now|so\s+far)\W*)?$/;
+  /^\W*(?:(?:basically|practically|virtually|essentially|effectively|pretty\s+much|honestly|realistically)\W+)?(?:(?:we|i)\s+(?:have|'ve\s+got|got)\s+|there\s+(?:are|is)\s+)?(?:none|zero|0|no|nope|nothing|nada|not\s+any|n\/a|(?:we|i)\s+(?:don't|do\s+not)\s+have\s+any)\W*(?:(?:yet|at\s+all|right\s+now|so\s+far|really|locally|here|in[\s-]house|of\s+our\s+own|to\s+speak\s+of)\W*)?$/;
 /** Not an answer: the user does not know. */
 export const UNSURE = /\b(?:idk|not\s+sure|don't\s+know|dunno|no\s+idea|unsure|no\s+clue)\b/;
 

@@ -306,7 +306,7 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
       // ("some categories only have ~30 emails each": "some" of something else, not some experience.)
       [
         'basic',
-        /^\W*(?:basic|(?:some|a\s+little|a\s+bit)(?=\W*$|\s*[,;.]|\s+(?:bit|of|experience|ml|knowledge|skills?|background|python|people|engineers?|folks|exposure|familiarity|prompt|prompting|coding|programming|scripting|data|ai)\b)|beginners?|junior|limited|not\s+much)\b/,
+        /^\W*(?:(?:pretty|fairly|quite|very|rather|mostly|all)\s+)?(?:basic|(?:some|a\s+little|a\s+bit)(?=\W*$|\s*[,;.]|\s+(?:bit|of|experience|ml|knowledge|skills?|background|python|people|engineers?|folks|exposure|familiarity|prompt|prompting|coding|programming|scripting|data|ai)\b)|beginners?|junior|limited|not\s+much)\b/,
       ],
       // ("ok then use GPT-4.1 mini as our model": an acknowledgement, not a level; "ok." alone can be one.)
       ['intermediate', /^\W*(?:(?:intermediate|decent|moderate|medium|good|solid)\b|(?:okay|ok)\W*$)/],

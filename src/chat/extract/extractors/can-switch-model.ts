@@ -13,7 +13,7 @@ const CAN_SWITCH = new RegExp(
     // "we're on gpt-4o mini but nobody's attached to it".
     String.raw`(?<=\b(?:gpt|claude|gemini|llama|qwen|mistral|model|llm)[\w.-]*\b[^.;!?\n]{0,60}?)(?:nobody|no\s?one)(?:'s|\s+is)\s+(?:really\s+)?(?:attached|married|tied|wedded)\s+to\s+(?:it|that|this|the\s+model|(?:gpt|claude|gemini|llama|qwen|mistral)[\w.-]*)`,
     // "running mistral 7b on them i think, but we can swap it".
-    String.raw`(?<![\w.-])(?:gpt-?\d[\w.-]{0,10}|claude(?:\s+\w+)?|gemini(?:\s+[\d.]+)?|llama\s?[\d.]+(?:\s+\d+b)?|mistral(?:\s+\d+b)?|mixtral|qwen[\d.]*(?:\s+\d+b)?|phi-?\d[\w.-]{0,8}|gemma(?:\s?\d)?(?:\s+\d+b)?)\b[^.;!?\n]{0,40}?\b(?:but|and|though)\s+(?:we|i)\s+(?:can|could)\s+(?:swap|replace|change|switch)\s+(?:it|that)(?:\s+out)?(?=\s*(?:[.,;!?]|$))`,
+    String.raw`(?<![\w.-])(?:gpt-?\d[\w.-]{0,10}|claude(?:\s+\w+)?|gemini(?:\s+[\d.]+)?|llama\s?[\d.]+(?:\s+\d+b)?|mistral(?:\s+\d+b)?|mixtral|qwen[\d.]*(?:\s+\d+b)?|phi-?\d[\w.-]{0,8}|gemma(?:\s?\d)?(?:\s+\d+b)?)\b[^.;!?\n]{0,40}?\b(?:but|and|though)\s+(?:we|i)\s+(?:can|could)\s+(?:swap|replace|change|switch)(?:\s+(?:it|that))?(?:\s+out)?(?=\s*(?:[.,;!?]|$)|\s+(?:if|when)\b)`,
     String.raw`(?:we\s*)?(?:can|could|(?:are|'re)\s+(?:free|open|happy|willing)\s+to|don't\s+mind\s+(?:switching|changing))\s+(?:(?:switch(?:ing)?|chang(?:e|ing)|mov(?:e|ing))(?:\s*(?:the\s+|our\s+|to\s+(?:a\s+|another\s+)?)?(?:models?|llms?|providers?|vendors?)\b|(?=\s*(?:[,.;!?)]|$|\s+(?:if|when|it|them|again|over|off\s+(?:of\s+)?(?:gpt|claude|gemini|llama|qwen|mistral|mixtral|phi|gemma|nova|command|it|that|this)|to\s+(?:a|an|another|something|whatever|any|open|self[\s-]hosted|[\w.-]*\d))\b)))|us(?:e|ing)\s+(?:a\s+)?(?:different|another|other)\b)`,
     String.raw`(?:not\s+(?:married|tied|locked)\s+to|no\s+attachment\s+to)\s+(?:the\s+|this\s+|any\s+|a\s+)?(?:model|provider|vendor|\w+)`,
     // "we'd rather stay with openai if possible but not religious about it", "not dogmatic about the vendor".
@@ -31,6 +31,8 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:^|[\s,.;:-])(?:(?:yes|yeah|yep|sure|ok(?:ay)?)[,\s]+)?(?:we(?:'re|\s+are)\s+)?open\s+to\s+(?:switching|changing|moving)(?=\s*(?:$|[,.;!]|\s+(?:if|when|but|though|as\s+long)\b))`,
     String.raw`(?:happily|gladly|happy\s+to|willing\s+to|glad\s+to)\s+(?:switch|move|migrate)\s+(?:to|over\s+to)\s+(?:a|an|another|some)\b`,
     String.raw`(?:can|could)\s+(?:swap|replace)\s+(?:the\s+|our\s+)?model(?:\s+(?:entirely|out|completely))?`,
+    // "we're not locked into mistral after all, happy to move to whatever fits".
+    String.raw`\b(?:not|no\s+longer)\s+(?:locked|tied|stuck)\s+(?:in)?to\s+(?:[\w.-]+\s+){1,3}?(?:after\s+all|anymore|any\s+more)\b|\bhappy\s+to\s+(?:move|switch|change)\s+to\s+(?:whatever|anything|another|a\s+different)\b`,
     String.raw`(?:fine|ok|okay|happy)\s+with\s+(?:switching|changing|moving)\s+(?:to\s+)?(?:something|another|a\s+different|any)`,
     String.raw`(?:we(?:'re|\s+are)\s+)?open\s+to\s+(?:anything|any\s+model|whatever\s+works)`,
     // "open to moving to a model we can fine-tune", "open to a modern LLM", "fine with any other model".

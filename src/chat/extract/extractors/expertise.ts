@@ -14,7 +14,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
   [
     new RegExp(
       [
-        String.raw`\b(?:no|zero|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not)\s+have(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+(?:a\s+)?(?:single|one)|nobody\s+(?:with|has|knows|on\s+the\s+team\s+knows))\s+(?:real\s+|in[\s-]house\s+|dedicated\s+)?(?:${ML_PERSON}|data\s+scientists?|ml|machine\s+learning|ai\s+people)\b`,
+        String.raw`\b(?:no|zero|without(?:\s+any)?|(?:don't|dont|do\s+not|doesn't|does\s+not)\s+(?:really\s+)?have(?:\s+any)?|lack(?:ing)?(?:\s+any)?|not\s+(?:a\s+)?(?:single|one)|nobody\s+(?:with|has|knows|on\s+the\s+team\s+knows))\s+(?:real\s+|in[\s-]house\s+|dedicated\s+)?(?:${ML_PERSON}|data\s+scientists?|ml|machine\s+learning|ai\s+people)\b`,
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|(?:on|in)\s+(?:(?:the|our|my|teh)\s+)?team\s+)?(?:knows?|understands?|does|has\s+(?:ever\s+)?(?:done|worked\s+(?:on|with)|touched))\s+(?:any\s+|anything\s+(?:about\s+|with\s+|in\s+)?|much\s+(?:about|with)\s+)?(?:ml|machine\s+learning|ai)\b`,
         String.raw`\b(?:nobody|no\s?one|none\s+of\s+us)\s+(?:here\s+|on\s+(?:the|our|teh)\s+team\s+)?(?:has|have)\s+(?:any\s+)?(?:ml|machine[\s-]learning|ai|data\s+science)\s+(?:background|experience|skills?|knowledge)\b`,
         String.raw`\b(?:team|we|i)\s+(?:knows?|know)\s+(?:zero|nothing|very\s+little)\s+(?:about|abt|of)\s+(?:ml|machine\s+learning|ai)\b`,

@@ -64,7 +64,7 @@ const STAYS = new RegExp(
     String.raw`\b(?:won't|wont|will\s+not|doesn't|does\s+not|don't|do\s+not)\s+let\s+(?:any\s+(?:of\s+)?)?(?:the\s+|our\s+|customer\s+|patient\s+)?(?:data|records|documents|information)\s+(?:out|leave|outside)\b`,
     String.raw`\bno\s+(?:external|third[\s-]party)\s+(?:apis?|services|providers|vendors)\b`,
     String.raw`\bdata\s+(?:must|has\s+to|needs\s+to)\s+stay\s+(?:with\s+us|in[\s-]house|internal)\b`,
-    String.raw`\bno\s+(?:customer\s+|patient\s+|client\s+|user\s+|personal\s+)?data\s+(?:ever\s+)?leaves\s+${PREMISES}`,
+    String.raw`\bno\s+(?:customer\s+|patient\s+|client\s+|user\s+|personal\s+)?(?:data|code|source\s+code|documents|records|text)\s+(?:ever\s+)?leaves\s+${PREMISES}`,
     String.raw`\bdata\s+(?:stays|remains)\s+(?:there|in[\s-]house|on[\s-]?prem(?:ise|ises)?|internal|local|inside)\b`,
     // "everything stays on-prem", "it all stays in-house".
     String.raw`\b(?:everything|it\s+all|all\s+of\s+it)\s+(?:stays|remains|must\s+stay|has\s+to\s+stay)\s+(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house)\b`,

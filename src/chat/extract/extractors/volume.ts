@@ -113,6 +113,11 @@ const COUNT_OF_THOSE = new RegExp(
   'g',
 );
 
+/** "I said 2M a day earlier, it's more like 200k": a volume said before, corrected in the same unit. */
+const SAID_VOLUME_NOW = new RegExp(
+  `\\b(?:i|we)\\s+(?:said|told\\s+you|wrote)\\s+(?:${COUNT_SOURCE})\\s+(?:requests?\\s+|calls?\\s+|queries\\s+)?(?:a|per)\\s+(day|week|month)\\b[^.;!?\\n]{0,30}?\\b(?:it's|its|it\\s+is|that's)\\s+(?:more\\s+like|closer\\s+to|actually|really|only)\\s+(${COUNT_SOURCE})`,
+  'g',
+);
 /** "we sell …", "we ship about …": the products counted after it are goods, not the model's work. */
 const SOLD_BEFORE =
   /\b(?:sell|sells|sold|selling|ship|ships|shipped|stock|carry|manufacture|make|buy|order)\s+(?:about\s+|around\s+|roughly\s+|over\s+|~\s*)?$/;
@@ -137,6 +142,12 @@ const JOINED_WORKLOADS = /^\s*(?:,\s*)?(?:and|plus|\+|&)\s*$/;
 export const extractVolume: Extractor = (message) => {
   const { lower } = message;
   const findings: Finding[] = [];
+  for (const match of allMatches(SAID_VOLUME_NOW, lower)) {
+    const count = parseCount(match[2] ?? '');
+    const factor = PER_DAY[match[1] ?? ''];
+    if (count !== undefined && factor !== undefined)
+      findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor), match));
+  }
   const ranges: { start: number; end: number }[] = [];
   for (const match of allMatches(RANGE_VOLUME, lower)) {
     // ("three hundred and fifty thousand" is one number: "and" joins a range only after "between".)
