@@ -437,3 +437,30 @@ describe('pasted specs, letters for jobs and a device of one job (x69, newuser60
     expect(turns[0]?.state.profile.deviceMemoryGB).toBeUndefined();
   });
 });
+
+describe('newuser61: the advisor quoted, a model’s encoder, a rule for everything', () => {
+  it('reads no GPU from "why does it say renting an MI300X, we can\'t rent anything"', () => {
+    const said = read("also why does it say renting an MI300X, we can't rent anything.");
+    expect(said.fields.gpuName).toBeUndefined();
+    expect(said.fields.gpuCount).toBeUndefined();
+    expect(read('we rent an MI300X').fields.gpuName).toBe('AMD Instinct MI300X');
+  });
+  it('reads "whisper\'s encoder" and "ok on the encoder" as no encoder to price', () => {
+    expect(
+      read("whisper's encoder always eats 30s windows, what will that cost?").intents.asksEncoderCost,
+    ).toBeUndefined();
+    expect(
+      read('ok on the encoder. now the call summaries: where do we move that one and what will it cost?').intents
+        .asksEncoderCost,
+    ).toBeUndefined();
+    expect(read('what would an encoder cost to run?').intents.asksEncoderCost).toBe(true);
+  });
+  it('keeps "everything has to stay in our own datacenter" the team’s, though the sentence names a job', async () => {
+    const turns = await talk([
+      "hi, we're the IT dept of a german district administration (Landkreis). we have zero GPUs, just our own VMware cluster with CPU VMs (xeon, lots of RAM). everything has to stay in our own datacenter, citizen data can't go to any cloud, not even EU cloud. we have two things we want: 1) route incoming citizen emails and letters to the right office, about 40 offices, and 2) a helper for caseworkers that answers questions about social law and our internal circulars.",
+    ]);
+    expect(turns[0]?.state.profile.dataMustStayOnPrem).toBe(true);
+    expect(turns[0]?.state.jobs?.length).toBe(2);
+    expect(turns[0]?.state.jobs?.every((job) => job.profile?.dataMustStayOnPrem === undefined)).toBe(true);
+  });
+});

@@ -278,7 +278,8 @@ const FACTS_BY_TUNING =
   /\b(?:fine[\s-]?tun\w*|train\w*|tun(?:e|ing))\b[^.?!\n]{0,40}?\b(?:on|with)\s+(?:all\s+)?(?:of\s+)?(?:the|our|those|these)\s+(?:[\w-]+\s+)?(?:manuals?|docs|documents|documentation|pdfs|wiki|knowledge\s?base|policies|sops|handbooks?|guides?|regulations|articles)\b|\bso\s+(?:that\s+)?(?:it|the\s+model|the\s+bot)\s+['"‘]?knows?\b/;
 /** A text encoder named: "a BERT-style classifier", "DeBERTa", "a small encoder model" (not an encoder-decoder, not a
  * vision or speech encoder, not the team's own "current BERT"). */
-const ENCODER = String.raw`\b(?<!\b(?:our|current|existing|old|previous|vision|image|speech|audio)\s+(?:[\w-]+\s+)?)(?:distil-?bert|[\w-]*roberta|deberta(?:-?v3)?|modernbert|electra|bert(?:imbau)?|(?:text\s+|small\s+)?encoder(?![\s-]decoder)(?:[\s-]only)?)\b`;
+// (Not a model's own part: "whisper's encoder", "the encoder frames", "ok on the encoder" said back.)
+const ENCODER = String.raw`\b(?<!\b(?:our|current|existing|old|previous|vision|image|speech|audio|on\s+the|its|their)\s+(?:[\w-]+\s+)?)(?<!'s\s)(?:distil-?bert|[\w-]*roberta|deberta(?:-?v3)?|modernbert|electra|bert(?:imbau)?|(?:text\s+|small\s+)?encoder(?![\s-]decoder)(?![\s-](?:frames?|layers?|windows?|outputs?|states?|side|part|block|stack|weights))(?:[\s-]only)?)\b`;
 const ENCODER_NAMED = new RegExp(ENCODER);
 /** "would a bert style model not be cheaper and faster?", "isn't an encoder enough?" (newuser56). */
 const ENCODER_WEIGHED_AS_CHEAPER = new RegExp(

@@ -529,6 +529,9 @@ function namesAnyJob(lower: string, jobs: readonly KnownJob[]): boolean {
 /** "for the summary job", "the smart reply part": a job called by a word or two and what it is. */
 const CALLED_A_JOB =
   /\b(?:for|of|to|in|on)\s+(?:the|our)\s+((?:[a-z][a-z'&-]{2,}\s+)?[a-z][a-z'&-]{2,})\s+(?:job|part|task|side|bit|workflow|use[\s-]case)\b|^\W*(?:(?:oh|and|also|so|but|then)\s+)*(?:the|our)\s+((?:[a-z][a-z'&-]{2,}\s+)?[a-z][a-z'&-]{2,})\s+(?:job|part|side|bit)\b/g;
+/** "everything has to stay …", "all our data": a clause about all the team's work, whatever job it names. */
+const SAID_OF_EVERYTHING =
+  /\b(?:everything|all\s+(?:of\s+)?(?:our|the)\s+(?:data|work|stuff|models?)|all\s+our|company[\s-]wide|across\s+the\s+board|whole\s+(?:team|org|organi[sz]ation|company))\b/;
 /** "for exactly that job", "the same one": the job the sentence or the message is about, said again. */
 const THAT_JOB = /\b(?:that|this|the\s+same)\s+(?:job|task|use[\s-]case)\b/;
 /** "for the smart reply: …", "re the classifier - …", "as for the Q&A part, …": a message that opens on one job. */
@@ -612,7 +615,8 @@ export function jobFactsIn(
     const { task: _task, ...all } = jobFields(read(text));
     // (A clause that goes on about the job, or a sentence under the job the message opened on, gives it only what a job
     // has of its own and its traffic; where the model runs and whether data may leave, said there, are the team's.)
-    const fields = said === undefined ? ownOfAJob(all) : all;
+    // ("everything has to stay in our own datacenter, citizen data can't go to any cloud": a rule for all of it.)
+    const fields = said === undefined || SAID_OF_EVERYTHING.test(lower) ? ownOfAJob(all) : all;
     if (Object.keys(fields).length === 0) continue;
     const known = facts.find((fact) => fact.name === name);
     if (known) known.fields = { ...known.fields, ...fields };
