@@ -244,10 +244,7 @@ function withoutSizeOfModelWeighed(extraction: TurnExtraction, knowledge: Knowle
   const weighed = extraction.intents.asksWhyNotModel;
   const size = extraction.fields.modelParamsB;
   if (weighed === undefined || size == null || extraction.fields.modelName !== undefined) return extraction;
-  if (!restatesSize(size, weighed, knowledge)) return extraction;
-  const { modelParamsB: _size, ...fields } = extraction.fields;
-  const { modelParamsB: _words, ...evidence } = extraction.evidence;
-  return { ...extraction, fields, evidence };
+  return restatesSize(size, weighed, knowledge) ? withoutFields(extraction, ['modelParamsB']) : extraction;
 }
 
 /** "why not Llama 3.2 3B?": the model a question weighed is remembered, so "the 3B" said next names it. */

@@ -392,9 +392,7 @@ function extractWithJobs(message: string, context: ExtractContext): Extraction {
       const words = extraction.evidence[field as ProfileField]?.toLowerCase();
       return words !== undefined && askedWords.includes(words);
     };
-    const fields = Object.fromEntries(
-      Object.entries(all).filter(([field]) => inQuestion(field) || field in ownOfAJob({ [field]: true })),
-    );
+    const fields = Object.fromEntries(Object.entries(all).filter(([field]) => inQuestion(field) || ownOfAJob(field)));
     const elsewhere = new Set(
       jobFacts.filter((fact) => fact.name !== header).flatMap((fact) => Object.keys(fact.fields)),
     );

@@ -492,10 +492,9 @@ export function jobNamedIn(text: string, jobs: readonly KnownJob[]): string | un
   const lower = text.toLowerCase();
   if (ALL_THE_JOBS.test(lower)) return undefined;
   // ("… lawyer-written summary pairs, so examples for the summary job": a job called by name counts as named.)
-  const words = stems(lower);
   const called = calledJob(lower, jobs);
-  const named = jobs.filter((job) => job.name === called || job.keywords.some((keyword) => words.has(keyword)));
-  return named.length === 1 ? named[0]?.name : undefined;
+  const named = new Set([...jobsNamed(lower, jobs), ...(called === undefined ? [] : [called])]);
+  return named.size === 1 ? [...named][0] : undefined;
 }
 
 /** A job's traffic: what a sentence about the job goes on to say of it ("… around 20k tickets a day"). */
@@ -513,17 +512,20 @@ const TEAM_WIDE_IN_A_CONTINUATION: ReadonlySet<string> = new Set(
   JOB_OVERRIDE_FIELDS.filter((field) => !JOB_TRAFFIC_FIELDS.includes(field)),
 );
 
-/** What a job holds of its own among `fields`: not where the team's model runs or whether its data may leave. */
-export function ownOfAJob<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(fields).filter(([field]) => !TEAM_WIDE_IN_A_CONTINUATION.has(field)),
-  ) as Partial<T>;
+/** A field a job holds of its own when a clause only goes on about it: not the team's model, place or residency. */
+export function ownOfAJob(field: string): boolean {
+  return !TEAM_WIDE_IN_A_CONTINUATION.has(field);
+}
+
+/** The names of the jobs whose keywords a text uses. */
+function jobsNamed(lower: string, jobs: readonly KnownJob[]): string[] {
+  const words = stems(lower);
+  return jobs.filter((job) => job.keywords.some((keyword) => words.has(keyword))).map((job) => job.name);
 }
 
 /** True when the text names any of the jobs. */
 function namesAnyJob(lower: string, jobs: readonly KnownJob[]): boolean {
-  const words = stems(lower);
-  return jobs.some((job) => job.keywords.some((keyword) => words.has(keyword)));
+  return jobsNamed(lower, jobs).length > 0;
 }
 
 /** "for the summary job", "the smart reply part": a job called by a word or two and what it is. */
@@ -544,14 +546,10 @@ export function headerJob(lower: string, jobs: readonly KnownJob[]): string | un
   return header === null ? undefined : onlyJobNamed(header[1] ?? '', jobs);
 }
 
-/**
- * The one job whose keywords a text uses (undefined when none or several, unless the text calls one of them "the …
- * job": "lawyer-written summaries, so examples for the summary job").
- */
+/** The one job whose keywords a text uses (undefined when none or several). */
 function onlyJobNamed(lower: string, jobs: readonly KnownJob[]): string | undefined {
-  const words = stems(lower);
-  const named = jobs.filter((job) => job.keywords.some((keyword) => words.has(keyword)));
-  return named.length === 1 ? named[0]?.name : undefined;
+  const named = jobsNamed(lower, jobs);
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** "for (a) we have 200k pairs", "(b): 9k labels": a job called by the letter it was listed under. */
@@ -616,7 +614,10 @@ export function jobFactsIn(
     // (A clause that goes on about the job, or a sentence under the job the message opened on, gives it only what a job
     // has of its own and its traffic; where the model runs and whether data may leave, said there, are the team's.)
     // ("everything has to stay in our own datacenter, citizen data can't go to any cloud": a rule for all of it.)
-    const fields = said === undefined || SAID_OF_EVERYTHING.test(lower) ? ownOfAJob(all) : all;
+    const fields =
+      said === undefined || SAID_OF_EVERYTHING.test(lower)
+        ? Object.fromEntries(Object.entries(all).filter(([field]) => ownOfAJob(field)))
+        : all;
     if (Object.keys(fields).length === 0) continue;
     const known = facts.find((fact) => fact.name === name);
     if (known) known.fields = { ...known.fields, ...fields };
