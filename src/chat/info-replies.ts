@@ -16,6 +16,7 @@ import {
   DEVICE_BITS_PER_WEIGHT,
   DEVICE_RUNTIME_GB,
   HOURS_PER_WEEK,
+  inSmallModelClass,
   offersService,
   SMALL_MODEL_PARAMS_B,
 } from '../engine/derive-facts.ts';
@@ -2598,8 +2599,7 @@ export function whyNotModelReply(
   }
   const reason =
     (memory !== undefined || profile.deployment === 'edge' || profile.deployment === 'mobile') &&
-    // (Qwen2.5 3B's 3.09B is a 3B model: the bound is the class, not the decimals.)
-    weighedB > SMALL_MODEL_PARAMS_B * 1.1
+    !inSmallModelClass(weighedB)
       ? `on a device I keep to a model of about ${SMALL_MODEL_PARAMS_B}B or less, which generates fast enough there`
       : destination.model.proposed || destination.model.switched
         ? `${chosen} is the one that fits what you described (hardware, budget, volume) with room to spare`

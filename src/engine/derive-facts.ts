@@ -31,6 +31,10 @@ import { type FitAssessment, levelFits, PROJECT_RUNS } from './training-compute.
 export const LARGE_MODEL_PARAMS_B = 10;
 /** `smallModel`: below this size. */
 export const SMALL_MODEL_PARAMS_B = 3;
+/** A model of the small class by its name's size: Qwen2.5 3B's 3.09B and Llama 3.2 3B's 3.21B are 3B models. */
+export function inSmallModelClass(paramsB: number): boolean {
+  return paramsB <= SMALL_MODEL_PARAMS_B * 1.1;
+}
 /** `modelRetiringSoon`: the catalog end of life falls within this many weeks after the reference date. */
 export const RETIRING_SOON_WEEKS = 26;
 /** Hours in a week of round-the-clock training: the most a stated timeline allows one run on the team's GPUs. */
