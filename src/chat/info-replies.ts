@@ -3,7 +3,9 @@
  * change the answer, where to start, thanks — built from the recommendation the engine already holds and the
  * methods table. Never the whole recommendation again.
  */
+
 import { jobsInOneLine } from '../engine/advise-jobs.ts';
+import { reachableUnderAllowedProviders } from '../engine/allowed-providers.ts';
 import { CPU_EXAMPLE_PROMPT_TOKENS, cpuMeasuredSpeed, Q4_GB_PER_BILLION_PARAMS } from '../engine/cpu-latency.ts';
 import {
   CONTINUED_PRETRAINING_MIN_TOKENS,
@@ -2446,9 +2448,18 @@ export function modelReply(
     return `Any capable instruct model will do for ${method}; name the one you use (or may use) and I'll check access, fit and cost.${alternatives}`;
   }
   if (destination.model.switched) {
-    // Why the named model is out, in the words of the rule that rules the method out there.
+    // Why the named model is out: its vendor retires it (a tuned copy goes with it), else the words of the rule that
+    // rules the method out there.
+    const retiring = knowledge.models.find((model) => model.name === profile.modelName);
+    const today = knowledge.manifest.referenceDate;
+    const retires =
+      retiring?.endOfLife !== undefined && retiresWithinNotice(retiring.endOfLife, today) && retiring.endOfLife > today;
     const blocker = entryOf(recommendation, destination.method)?.blockers[0]?.text;
-    const because = blocker ? ` On the model you named: ${lowerFirst(blocker)}` : '';
+    const because = retires
+      ? ` On the model you named: ${retiring.vendor} shuts ${plainModelName(retiring.name)} down on ${retiring.endOfLife} and a tuned copy goes with it, so the tuning moves to a model that stays${profile.allowedProviders === undefined ? '' : ' (among what the providers you may use offer)'}.`
+      : blocker
+        ? ` On the model you named: ${lowerFirst(blocker)}`
+        : '';
     return `${chosen}, which allows ${method} on what you described.${because}${alternatives}`;
   }
   if (destination.model.proposed)
@@ -2639,6 +2650,7 @@ function liveModelsPricedLike(model: Model, knowledge: Knowledge, today: string)
         other.modality === model.modality &&
         other.apiPrice !== undefined &&
         requestPrice(other) <= own * 1.5 &&
+        reachableUnderAllowedProviders(other, knowledge) &&
         (other.endOfLife === undefined || !retiresWithinNotice(other.endOfLife, today)),
     )
     .sort((a, b) => requestPrice(a) - requestPrice(b))
@@ -2656,6 +2668,7 @@ function liveSuccessors(model: Model, knowledge: Knowledge, today: string): Mode
         other.id !== model.id &&
         other.modality === model.modality &&
         other.apiPrice !== undefined &&
+        reachableUnderAllowedProviders(other, knowledge) &&
         (other.endOfLife === undefined || !retiresWithinNotice(other.endOfLife, today)),
     )
     .sort(

@@ -1,4 +1,5 @@
 import { withJobs } from '../engine/advise-jobs.ts';
+import { withinAllowedProviders } from '../engine/allowed-providers.ts';
 import { RETIRING_SOON_WEEKS, runsOnDevice, SMALL_MODEL_PARAMS_B } from '../engine/derive-facts.ts';
 import { KNOWLEDGE_NEEDS } from '../engine/diagnose.ts';
 import { listPriceMonthlyUSD } from '../engine/estimate-feasibility.ts';
@@ -1432,7 +1433,7 @@ function withReply(data: ReplyData): Pick<TurnResult, 'reply' | 'replyData' | 'b
 function infoReply(
   intents: TurnExtraction['intents'],
   recommendation: Recommendation,
-  knowledge: Knowledge,
+  catalog: Knowledge,
   statedFacts: boolean,
   profile: Partial<Profile>,
   /** A "what if" on another model: a fit asked is answered on that model first. */
@@ -1440,6 +1441,8 @@ function infoReply(
   /** GPUs a "what if" rents for the job: the training is billed at their rent. */
   rentedForJob?: RentedForJob,
 ): InfoAnswer | undefined {
+  // The catalog as the team sees it (only the providers it may use), as the engine saw it.
+  const knowledge = withinAllowedProviders(catalog, profile.allowedProviders);
   const method = (asked: MethodId | true): MethodId | true =>
     asked === true
       ? true

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Profile } from '../profile/profile-schema.ts';
+import { withinAllowedProviders } from './allowed-providers.ts';
 import { deriveFacts } from './derive-facts.ts';
 import { estimateFeasibility, type FeasibilityEstimates } from './estimate-feasibility.ts';
 import { evaluateRules, type RuleOutcome } from './evaluate-rules.ts';
@@ -22,9 +23,10 @@ export interface FeasibilityAnalysis {
  */
 export function analyseFeasibility(
   profile: Profile,
-  knowledge: Knowledge,
+  catalog: Knowledge,
   reuse?: Pick<FeasibilityAnalysis, 'resolved' | 'estimates'>,
 ): FeasibilityAnalysis {
+  const knowledge = withinAllowedProviders(catalog, profile.allowedProviders);
   const resolved = reuse
     ? { ...reuse.resolved, input: profile, profile: { ...reuse.resolved.profile, ...profile } }
     : resolveProfile(profile, knowledge);

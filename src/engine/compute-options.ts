@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
+import { providerScopeOf } from './allowed-providers.ts';
 import type { FeasibilityAnalysis } from './analyse-feasibility.ts';
 import { factCheckOf, TRAINING_CHECKS, type TrainingCheck } from './estimate-feasibility.ts';
 import type { ComputeOption } from './recommendation-schema.ts';
@@ -63,19 +64,34 @@ export function computeOptions(method: MethodId, analysis: FeasibilityAnalysis, 
   const rental = estimates.rentals[check];
   if (rental && facts.rentalAllowed !== false) {
     const budget = resolved.profile.oneTimeBudgetUSD;
+    // Limited to some clouds: the rental is on one of them, at a market price that is only a reference there.
+    const clouds = knowledge.providers
+      .filter((provider) => provider.kind === 'cloud-platform' || provider.kind === 'open-model-host')
+      .map((provider) => provider.name);
+    const where =
+      providerScopeOf(knowledge) === undefined || clouds.length === 0
+        ? ''
+        : ` on ${clouds.join(' or ')} (the price is a market reference; that cloud's own rate may differ)`;
     options.push({
       kind: 'rent',
       gpu: rental.gpu,
       count: rental.count,
       hours: rental.hours,
       usd: rental.usd,
-      why: `Rent ${rental.count} × ${rental.gpu} at $${rental.usdPerGpuHour}/GPU-hour (price as of ${rental.priceAsOf}) for about ${rental.hours} h: ${PROJECT_RUNS} runs${rental.assumedExamples ? ' on an assumed 1,000 examples' : ''}, at least one billed hour per GPU${budget === undefined ? '' : rental.usd <= budget ? `; within your $${budget} budget` : `; over your $${budget} budget`}.`,
+      why: `Rent ${rental.count} × ${rental.gpu}${where} at $${rental.usdPerGpuHour}/GPU-hour (price as of ${rental.priceAsOf}) for about ${rental.hours} h: ${PROJECT_RUNS} runs${rental.assumedExamples ? ' on an assumed 1,000 examples' : ''}, at least one billed hour per GPU${budget === undefined ? '' : rental.usd <= budget ? `; within your $${budget} budget` : `; over your $${budget} budget`}.`,
     });
   }
   // Hosted trainers tune open language models; encoders, speech and diffusion models are not on their lists.
   const languageModel =
     facts.modelArchitecture === undefined || LANGUAGE_MODEL_KINDS.has(String(facts.modelArchitecture));
-  if (facts.weightsAvailable === true && facts.rentalAllowed !== false && method !== 'distillation' && languageModel) {
+  // (The data goes to the host: not when it must stay on the premises; a host the team may not use is not in the
+  // catalog it sees.)
+  if (
+    facts.weightsAvailable === true &&
+    facts.dataMustStayOnPrem !== true &&
+    method !== 'distillation' &&
+    languageModel
+  ) {
     const hosts = hostedTrainers(knowledge);
     if (hosts.length > 0) {
       options.push({

@@ -9,6 +9,7 @@ import {
   type ProviderOffering,
 } from '../knowledge/schemas.ts';
 import { PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
+import { rentalWithinAllowedProviders } from './allowed-providers.ts';
 import { cpuLatencyFloorMs } from './cpu-latency.ts';
 import { DEVICE_RUNTIME_GB, deviceNeed } from './device-fit.ts';
 import {
@@ -238,9 +239,10 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   }
 
   // Unknown residency is assumed free (and listed as an assumption; the questions probe the other value): data may
-  // go to a vendor API or a rented GPU unless the team says it must stay on the premises.
+  // go to a vendor API or a rented GPU unless the team says it must stay on the premises, or may use no cloud that
+  // rents GPUs (only model vendors' APIs).
   facts.dataMustStayOnPrem ??= false;
-  const rentalAllowed = profile.dataMustStayOnPrem !== true;
+  const rentalAllowed = profile.dataMustStayOnPrem !== true && rentalWithinAllowedProviders(knowledge);
   facts.rentalAllowed = rentalAllowed;
   for (const trainingCheck of TRAINING_CHECKS) {
     const check = factCheckOf(trainingCheck) as Exclude<TrainingCheck, 'preference-lora' | 'preference-qlora'>;

@@ -156,6 +156,10 @@ export const FIELD_QUESTIONS: Readonly<Record<ProfileField, FieldQuestion>> = {
     question: 'About how many tokens does the model write for one request?',
     why: 'Output tokens are billed at several times the input price, so the length of the answers moves the bill.',
   },
+  allowedProviders: {
+    question: 'Are you limited to certain clouds or vendors (only Azure, only AWS), and if so which?',
+    why: "A provider's tuning job, a hosted trainer or a rented GPU is only an option where the team may use that provider.",
+  },
   gpusRented: {
     question: 'Are those GPUs rented (by the hour or month) rather than your own?',
     why: 'GPUs you own cost time, not dollars; rented ones are a monthly bill that a smaller model can cut.',

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Model } from '../knowledge/schemas.ts';
+import { reachableUnderAllowedProviders } from './allowed-providers.ts';
 import { daysBetween } from './iso-dates.ts';
 
 /** A model work moves onto (a substitute, a cheaper tier, a student) must live at least this long after the date. */
@@ -25,7 +26,8 @@ export function cheaperTiers(model: Model, knowledge: Knowledge, date: string): 
         other.id !== model.id &&
         other.apiPrice !== undefined &&
         other.apiPrice.usdPerMillionInput < price &&
-        livesLongEnough(other, date),
+        livesLongEnough(other, date) &&
+        reachableUnderAllowedProviders(other, knowledge),
     )
     .sort((a, b) => (b.apiPrice?.usdPerMillionInput ?? 0) - (a.apiPrice?.usdPerMillionInput ?? 0));
 }

@@ -4,6 +4,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FactName, Model } from '../knowledge/schemas.ts';
 import { languageList } from '../profile/languages.ts';
 import type { MethodId, Profile, ProfileField } from '../profile/profile-schema.ts';
+import { withinAllowedProviders } from './allowed-providers.ts';
 import { analyseFeasibility, type FeasibilityAnalysis } from './analyse-feasibility.ts';
 import {
   chooseDestination,
@@ -229,7 +230,9 @@ const assumeSubstitute = (wish: Wish): Substitute => ({
  * only choose between close siblings. Pure and synchronous: the same profile and knowledge give byte-identical JSON.
  * @example recommend({ modelName: 'Llama 3.1 8B', gpuName: 'RTX 4090', labeledExamples: 2000 }, knowledge)
  */
-export function recommend(given: Profile, knowledge: Knowledge, options: RecommendOptions = {}): Recommendation {
+export function recommend(given: Profile, catalog: Knowledge, options: RecommendOptions = {}): Recommendation {
+  // The catalog as the team sees it: only the providers it may use (every channel below is one of theirs).
+  const knowledge = withinAllowedProviders(catalog, given.allowedProviders);
   const { profile, ignored } = withoutServerDeviceMemory(given);
   const analysis = analyseFeasibility(profile, knowledge);
   const { resolved, estimates, facts, outcomes, feasibility } = analysis;

@@ -78,6 +78,10 @@ const LLM_FIELD_SHAPE = {
     .number()
     .nullable()
     .describe('What the team pays per month today for the model (its current API bill), not a budget'),
+  allowedProviders: z
+    .array(z.string())
+    .nullable()
+    .describe('The only clouds or vendors the team may use ("azure-openai", "aws-bedrock", "google-vertex", "openai")'),
   gpusRented: z.boolean().nullable().describe('The GPUs the team named are rented (hourly or monthly), not owned'),
   inputTokensPerRequest: z
     .number()

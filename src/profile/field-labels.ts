@@ -38,6 +38,7 @@ const LABELS: Record<ProfileField, string> = {
   exampleTokens: 'tokens per example',
   canSwitchModel: 'may switch model',
   gpusRented: 'GPUs rented, not owned',
+  allowedProviders: 'vendors and clouds allowed',
   inputTokensPerRequest: 'input tokens per request',
   outputTokensPerRequest: 'output tokens per request',
 };

@@ -179,6 +179,14 @@ export const Profile = z
       .max(200_000)
       .describe('Average tokens the model writes for one request in production (the API bill and the serving context)')
       .optional(),
+    allowedProviders: z
+      .array(z.string().trim().min(1).max(100))
+      .min(1)
+      .max(20)
+      .describe(
+        'The only outside vendors and clouds the team may use (provider ids, names or aliases from GET /v1/catalog/providers: "azure-openai", "AWS"); unset means any',
+      )
+      .optional(),
     gpusRented: z
       .boolean()
       .describe(

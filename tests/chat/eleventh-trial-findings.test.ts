@@ -56,7 +56,10 @@ describe('which model', () => {
       'Support assistant on GPT-4.1 mini over a help center of 1,200 articles that changes weekly. Just recommend.',
       'which model should we move to then?',
     ]);
-    expect(asked?.reply).toMatch(/^GPT-4\.1 mini is shut down by its vendor on 2027-01-14, so move before then: /);
+    // (Asking where to move says the model may change: noted first since the thirty-first session.)
+    expect(asked?.reply).toMatch(
+      /^(?:Noted: another model is allowed\. )?GPT-4\.1 mini is shut down by its vendor on 2027-01-14, so move before then: /,
+    );
   });
 
   it('an image task gets an image model sized for the device, not a text model sized for the training GPU', async () => {

@@ -258,6 +258,27 @@ function modelOnlyWeighed(lower: string, item: Finding): boolean {
   );
 }
 
+/** Counts a GPU's model number may be misread as: "the tuned 70B on our 4090 to generate lines". */
+const COUNT_FIELDS: ReadonlySet<string> = new Set([
+  'labeledExamples',
+  'preferencePairs',
+  'requestsPerDay',
+  'tasksCount',
+]);
+
+/** A count whose number is the model number of a GPU named in its span ("our 4090"): the GPU, not a count. */
+function countIsAGpuName(lower: string, item: Finding, gpuNames: readonly Finding[]): boolean {
+  return (
+    COUNT_FIELDS.has(item.field) &&
+    gpuNames.some(
+      (gpu) =>
+        item.start <= gpu.start &&
+        gpu.end <= item.end &&
+        new RegExp(`(?<![\\d,.])${item.value}(?![\\d,.])`).test(lower.slice(gpu.start, gpu.end)),
+    )
+  );
+}
+
 /** "one A10G per region": a count per site, not the team's number of GPUs. */
 function countPerSite(lower: string, item: Finding): boolean {
   return (
@@ -265,6 +286,15 @@ function countPerSite(lower: string, item: Finding): boolean {
     /^\s?(?:[\w-]+\s)?(?:per|in\s+each|for\s+each)\s+(?:region|site|location|country|store|clinic|branch|customer|tenant|office)\b/.test(
       lower.slice(item.end, item.end + 40),
     )
+  );
+}
+
+/** "which model do we move the fine-tune to?": asking where to move says the model may change. */
+function movesAsked(lower: string, item: Finding): boolean {
+  return (
+    item.field === 'canSwitchModel' &&
+    item.value === true &&
+    /^(?:which|what)\b/.test(lower.slice(item.start, item.end))
   );
 }
 
@@ -658,7 +688,8 @@ function readProfile(message: string, context: ExtractContext): Extraction {
       !usersGpuBesideDevice(prepared.lower, item, deviceSentences, gpuNames) &&
       !oneClassCount(prepared.lower, item) &&
       !modelOnlyWeighed(prepared.lower, item) &&
-      !countPerSite(prepared.lower, item),
+      !countPerSite(prepared.lower, item) &&
+      !countIsAGpuName(prepared.lower, item, gpuNames),
   );
   findings.splice(0, findings.length, ...kept);
   // "6,000 chosen/rejected pairs" are preference pairs, not supervised examples.
@@ -1932,6 +1963,7 @@ function dropUnstated(
     return (
       !insideSpan(questions, item.start, item.end) ||
       ownedInQuestion(lower, item) ||
+      movesAsked(lower, item) ||
       wishedInQuestion(lower, item, questions, firstMessage)
     );
   });

@@ -12,6 +12,7 @@
 import { FIELD_QUESTIONS } from '../../engine/field-questions.ts';
 import { fieldLabel } from '../../profile/field-labels.ts';
 import type { Goal, MethodId, Profile, ProfileField, TaskType } from '../../profile/profile-schema.ts';
+import { extractAllowedProviders, PROVIDER_SHORT_NAMES } from '../extract/extractors/allowed-providers.ts';
 import { extractBudget, extractCurrentSpend } from '../extract/extractors/budget.ts';
 import { extractCanSwitchModel } from '../extract/extractors/can-switch-model.ts';
 import { extractCitations } from '../extract/extractors/citations.ts';
@@ -405,6 +406,11 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
   }),
   taskType: entry('taskType', {
     extractor: extractTaskType,
+    // "whisper large v3, we need it better on dutch phone calls": a speech-to-text model named is a transcription task.
+    implied: (fields) =>
+      fields.modelName !== undefined && /^whisper\b/i.test(fields.modelName)
+        ? { value: 'transcribe', from: ['modelName'] }
+        : undefined,
     answer: oneOf<TaskType>([
       ['image-generate', /\b(?:generat\w*|creat\w*|mak\w*)\s+images?\b|\bimage\s+generation\b/],
       ['image-understand', /\b(?:image|photo|vision|visual)\b/],
@@ -480,6 +486,10 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
     answer: numberAnswer((amount, unit) => (unit === 'k' || unit === 'thousand' ? amount * 1000 : amount)),
     bounds: { answerMax: 1_000_000 },
     describe: (value) => `about ${integer.format(value)} tokens per example`,
+  }),
+  allowedProviders: entry('allowedProviders', {
+    extractor: extractAllowedProviders,
+    describe: (value) => `only ${joinWords(value.map((id) => PROVIDER_SHORT_NAMES[id] ?? id))} may be used`,
   }),
   gpusRented: entry('gpusRented', {
     extractor: extractGpusRented,

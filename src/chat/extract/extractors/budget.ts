@@ -28,7 +28,7 @@ const MONEY = new RegExp(
  * one-time period after it ("a couple thousand one time"), which only money has.
  */
 const WORD_MONEY = new RegExp(
-  `(?<![\\w.,$€£-])(?:(${COUNT_SOURCE})\\s+(?:bucks|dollars|euros?|pounds|quid)\\b|(${COUNT_SOURCE})(?<=grand)|(${COUNT_SOURCE})\\s+grand\\b|(${COUNT_SOURCE})(?<=\\b(?:hundred|thousand))(?=(?:\\s+for\\s+(?:the\\s+)?(?:whole\\s+thing|project|pilot|training|build|setup))?,?\\s+(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front)\\b(?!\\s+(?:examples?|labell?ed|pairs?|samples?|items?|images?|documents?)\\b)))`,
+  `(?<![\\w.,$€£-])(?:(${COUNT_SOURCE})\\s+(?:bucks|dollars|euros?|pounds|quid)\\b|(${COUNT_SOURCE})(?<=grand)|(${COUNT_SOURCE}|a\\s+couple(?:\\s+of)?)\\s+grand\\b|(${COUNT_SOURCE})(?<=\\b(?:hundred|thousand))(?=(?:\\s+for\\s+(?:the\\s+)?(?:whole\\s+thing|project|pilot|training|build|setup))?,?\\s+(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front)\\b(?!\\s+(?:examples?|labell?ed|pairs?|samples?|items?|images?|documents?)\\b)))`,
   'g',
 );
 /** A bare amount after a budget word: "budget is 10k", "budget: 5,000", "budget of about 2k", "budget 5k". */
@@ -98,7 +98,7 @@ const PER_DAY = /^\s*(?:\/\s?day\b|(?:per|a|an|each|every)\s+day\b|daily\b)/;
 const ONE_TIME =
   /^\s*(?:(?:is|was|will\s+be|being)\s+(?:a\s+|the\s+|for\s+the\s+|just\s+|only\s+)?(?=one[\s-]?(?:off|time)|upfront|up[\s-]front|total|once))?(?:one[\s-]?(?:off|time)\b|upfront\b|up[\s-]front\b|total\b|in\s+total\b|overall\b|once\b|for\s+(?:the\s+)?(?:training|project|whole\s+thing|pilot|fine[\s-]?tuning|setup|build))/;
 const MONTHLY_BEFORE =
-  /(?<!\b(?:training|one[\s-]?(?:time|off)|setup)\s)\b(?:bill|invoice)\b[^.;!?\n]{0,25}$|\b(?:monthly|per[\s-]month|a\s+month|pcm|recurring|running|ongoing|inference|hosting|serving|opex)\b[^.;!?\n]{0,25}$|\b(?:monthly|running|ongoing|recurring)\s+(?:running\s+)?(?:costs?|bill|spend)\s+(?:needs?\s+to|must|has\s+to|should|got\s+to)\s+(?:stay|be|remain|come\s+in)\s+(?:below|under|within|at\s+most)\s*$|(?<!\b(?:no|not\s+a|any)\s+)\b(?:monthly|per[\s-]month)\s+budget\s+(?:for\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?)?(?:is|of|=|:|at)\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
+  /(?<!\b(?:training|one[\s-]?(?:time|off)|setup)\s)\b(?:bill|invoice)\b[^.;!?\n]{0,25}$|\b(?:monthly|per[\s-]month|a\s+month|pcm|recurring|running|ongoing|inference|hosting|serving|opex)\b[^.;!?\n]{0,25}$|\b(?:monthly|running|ongoing|recurring)\s+(?:running\s+)?(?:costs?|bill|spend)\s+(?:needs?\s+to|must|has\s+to|should|got\s+to)\s+(?:stay|be|remain|come\s+in)\s+(?:below|under|within|at\s+most)\s*$|(?<!\b(?:no|not\s+a|any)\s+)\b(?:monthly|per[\s-]month)\s+budget\s+(?:for\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?)?(?:is|of|=|:|at)\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
 const ONE_TIME_BEFORE =
   /\b(?:one[\s-]?(?:off|time)|upfront|up[\s-]front|total|training|capex|project|setup|initial)\b[^.;!?\n]{0,25}$/;
 /** Words that make an amount a price or a current cost, not a budget. */
@@ -212,7 +212,8 @@ function periodAround(message: PreparedMessage, start: number, end: number): Per
   if (PER_YEAR.test(after)) return 'year';
   if (PER_DAY.test(after)) return 'day';
   if (ONE_TIME.test(after)) return 'one-time';
-  const before = clauseBefore(message.lower, start);
+  // ("…budget for all of this is R$ 15.000": the letters of a dollar sign's currency, "R$", "US$", "A$", are no word.)
+  const before = clauseBefore(message.lower, start).replace(/\s(?:r|us|a|c|s|nz|hk|au|ca)$/, ' ');
   // Both said before: monthly, unless a one-time word stands right before the amount ("…for inference, one-time
   // SGD 20k"); "monthly project budget" is monthly.
   const monthly = MONTHLY_BEFORE.exec(before);
@@ -493,7 +494,9 @@ export const extractBudget: Extractor = (message, context) => {
 
 /** The amount a WORD_MONEY match says: its count, in thousands for "N grand". */
 function wordMoneyValue(match: RegExpMatchArray): number | undefined {
-  const words = parseCount(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
+  const said = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
+  // ("a couple of grand": two thousand.)
+  const words = /^a\s+couple\s+of$/.test(said) ? 2 : parseCount(said);
   return words !== undefined && match[3] !== undefined ? words * 1000 : words;
 }
 

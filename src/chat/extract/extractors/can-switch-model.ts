@@ -54,6 +54,8 @@ const CAN_SWITCH = new RegExp(
     String.raw`(?:you|we)\s+(?:may|can|could|are\s+(?:free|allowed|welcome)\s+to)\s+(?:propose|suggest|recommend|pick|choose)\s+(?:any|another|a\s+different|whatever|whichever|other|a\s+new)\s+(?:\w+\s+)?(?:models?|llms?|one)`,
     // "we'd happily switch again if there's something better", "we'd switch if something fits better".
     String.raw`(?:we'd|we\s+would|i'd|i\s+would)\s+(?:happily\s+|gladly\s+|definitely\s+)?(?:switch|change|move)(?:\s+(?:again|models?))?\s+if\s+(?:there(?:'s|\s+is)|something|another|a\s+(?:better|cheaper|smaller|faster)|it(?:'s|\s+is)\s+(?:better|cheaper))\b(?![^.;!?\n]{0,80}\bbut\b[^.;!?\n]{0,60}\b(?:locked|stuck|must\s+stay|contract|not\s+allowed))`,
+    // "which model do we move the fine-tune to?", "what should we migrate it to": the team means to move.
+    String.raw`(?:which|what)\s+(?:other\s+)?(?:model|llm|one)\s+(?:should|do|can|could|would|shall)\s+(?:we|i)\s+(?:move|migrate|switch|port|re-?train|re-?tune)\s+(?:(?:it|this|that|them|the\s+[\w-]+(?:\s+[\w-]+)?|our\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:over\s+)?(?:to|onto)\b|(?:what|which\s+model)\s+(?:should|do|can)\s+(?:we|i)\s+(?:move|migrate|switch)\s+(?:to|onto)\b`,
     // "actually we're allowed to switch models".
     String.raw`(?:we're|we\s+are|we've\s+been|i'm|i\s+am)\s+(?:actually\s+|now\s+)?(?:allowed|permitted|free|cleared)\s+to\s+(?:switch|change|move)\s+(?:models?|llms?|providers?|vendors?)`,
     // "thinking of distilling into a small open model we host ourselves": the model is meant to change.

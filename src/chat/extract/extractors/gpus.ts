@@ -204,7 +204,7 @@ const APPLE_MACHINE = /\b(?:macbook|mac\s+(?:studio|mini|pro)|imac|apple\s+silic
 
 /** A count said right after the name: "H100s. eight of them.", "our A100 box has 8 of them". */
 const COUNT_OF_THEM = new RegExp(
-  `^s?(?:\\s+(?:are|is)\\s+(?:the\\s+)?(?:sxm|pcie|nvl)\\d?)?(?:\\s+(?:here|there|now|total))?[.,:;]?\\s*(?:(?:and\\s+)?there\\s+are\\s+|(?:we\\s+have\\s+)|(?:(?:box|server|node|machine|rig|workstation)\\s)?(?:has|holds|contains)\\s)?(${COUNT_SOURCE})\\s+of\\s+(?:them|em|'em)\\b`,
+  `^s?(?:\\s+(?:boxes|cards|gpus|instances|nodes|machines|servers))?(?:\\s+(?:are|is)\\s+(?:the\\s+)?(?:sxm|pcie|nvl)\\d?)?(?:\\s+(?:here|there|now|total))?[.,:;]?\\s*(?:(?:and\\s+)?there\\s+are\\s+|(?:we\\s+have\\s+)|(?:(?:box|server|node|machine|rig|workstation)\\s)?(?:has|holds|contains)\\s)?(${COUNT_SOURCE})\\s+of\\s+(?:them|em|'em)\\b`,
 );
 
 /** "both" right before a GPU's plural name: "2 of them, both 4090s". */
@@ -224,6 +224,12 @@ const MAX_GPU_COUNT = 4096;
  * number words, "a pair of", "dual", "quad", "4x", "x 8"; 0 for "no GPUs"/"CPU only") and `gpuMemoryGB`
  * (only when typed, e.g. "80GB", or when an ambiguous name such as "H100" only exists with one memory size).
  */
+/** "80 GiB of vram total, split over 2 cards", "80GB total across 2 GPUs". */
+const TOTAL_OVER_CARDS = new RegExp(
+  `\\b(\\d{1,4})\\s?(?:gb|gib|gigs?)\\s+(?:of\\s+(?:vram|gpu\\s+memory|memory)\\s+)?(?:in\\s+)?total\\s*,?\\s+(?:split\\s+)?(?:over|across|between|on)\\s+(${COUNT_SOURCE})\\s+(?:cards?|gpus?)\\b`,
+  'g',
+);
+
 /** "some 24 gig cards, four of them", "48GB GPUs - two of them". */
 const CARDS_THEN_COUNT = new RegExp(
   `\\b(\\d{1,3})\\s?(?:gb|gigs?)\\s+(?:gpus?|cards?)\\s*(?:,|-|–|—)?\\s*(${COUNT_SOURCE})\\s+of\\s+them\\b`,
@@ -572,8 +578,17 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
       if (count !== undefined && count > 0 && count <= 4096) findings.push(findingFromMatch('gpuCount', count, match));
     }
   }
+  // "about 80 GiB of vram total, split over 2 cards": the total memory over a count of cards is that much on each.
+  const totals = allMatches(TOTAL_OVER_CARDS, lower);
+  for (const match of totals) {
+    const count = parseCount(match[2] ?? '');
+    if (count === undefined || count <= 0 || count > MAX_GPU_COUNT) continue;
+    findings.push(findingFromMatch('gpuCount', count, match));
+    findings.push(findingFromMatch('gpuMemoryGB', Number(match[1]) / count, match));
+  }
   for (const match of allMatches(VRAM, lower)) {
     if (inCatalogMention(match.index) || usersHardware(match.index, match.index + match[0].length)) continue;
+    if (totals.some((total) => total.index <= match.index && match.index < total.index + total[0].length)) continue;
     const digits = match[1] ?? match[2] ?? match[3] ?? match[5] ?? match[6];
     const memory = digits !== undefined ? Number(digits) : parseCount(match[4] ?? '');
     if (memory !== undefined && memory > 0)

@@ -26,7 +26,10 @@ const BOUNDED_WORDS = new RegExp(
   'g',
 );
 const SUB_SECOND =
-  /\b(?:sub[\s-]?second|under\s+(?:a|one)\s+second|within\s+(?:a|one)\s+second|less\s+than\s+(?:a|one)\s+second)\b/g;
+  /\b(?:sub[\s-]?second|under\s+(?:a|one)\s+second|within\s+(?:a|one)\s+second|less\s+than\s+(?:a|one)\s+second)\b(?!\s+and\s+a\s+half\b)/g;
+/** "under a second and a half", "within one and a half seconds": 1,500 ms. */
+const SECOND_AND_A_HALF =
+  /\b(?:under|below|within|less\s+than|at\s+most|in)\s+(?:a|one)\s+(?:second\s+and\s+a\s+half|and\s+a\s+half\s+seconds?)\b/g;
 /** "under half a second", "within a quarter of a second": a bounded fraction of a second. */
 const FRACTION_OF_SECOND =
   /\b(?:under|below|within|less\s+than|at\s+most|in)\s+(half|a\s+quarter\s+of|a\s+third\s+of)\s+a\s+(second|minute)\b/g;
@@ -35,7 +38,7 @@ const FRACTION_MS: Readonly<Record<string, number>> = { half: 500, 'a quarter of
 const UNIT_MS: Readonly<Record<string, number>> = { second: 1, minute: 60 };
 /** "a couple of seconds is fine", "a few seconds per query is ok", "5 seconds would be acceptable". */
 const SECONDS_ARE_FINE = new RegExp(
-  `\\b(a\\s+couple\\s+of|a\\s+few|several|${COUNT_SOURCE})\\s+(?:seconds?|secs?)\\s+(?:(?:per|a|for\\s+(?:a|each))\\s+(?:query|request|answer|call|response|reply|message|document|item)\\s+)?(?:is|are|would\\s+be|'s)\\s+(?:totally\\s+|perfectly\\s+|completely\\s+|still\\s+)?(?:fine|ok(?:ay)?|acceptable|no\\s+problem|alright)\\b`,
+  `\\b(a\\s+couple\\s+of|a\\s+few|several|\\d+\\.\\d+|${COUNT_SOURCE})(?:\\s+(?:seconds?|secs?)|(?<=\\d)\\s?(?:s|secs?|seconds?))\\s+(?:(?:per|a|for\\s+(?:a|each))\\s+(?:query|request|answer|call|response|reply|message|document|item)\\s+)?(?:is|are|would\\s+be|'s)\\s+(?:totally\\s+|perfectly\\s+|completely\\s+|still\\s+)?(?:fine|ok(?:ay)?|acceptable|no\\s+problem|alright)\\b`,
   'g',
 );
 /** Loose counts of seconds: "a couple" is two, "a few" three, "several" five. */
@@ -109,6 +112,8 @@ export const extractLatency: Extractor = (message) => {
     const seconds = LOOSE_SECONDS[said] ?? parseCount(said);
     if (seconds !== undefined && seconds > 0) findings.push(findingFromMatch('latencyTargetMs', seconds * 1000, match));
   }
+  for (const match of allMatches(SECOND_AND_A_HALF, lower))
+    findings.push(findingFromMatch('latencyTargetMs', 1500, match));
   for (const match of allMatches(FRACTION_OF_SECOND, lower)) {
     const ms = FRACTION_MS[(match[1] ?? '').replace(/\s+/g, ' ')];
     const unit = UNIT_MS[match[2] ?? 'second'] ?? 1;

@@ -39,6 +39,8 @@ const STAYS = new RegExp(
     String.raw`\b(?:stays?|remains?|is\s+kept|are\s+kept)\s+(?:inside|within|in)\s+(?:our|the)\s+(?:own\s+)?(?:vpc|network|data\s?cent(?:er|re)s?|premises|firewall|infrastructure|servers|building|walls)\b`,
     // "patient data stays on our network".
     String.raw`\b(?:data|records|documents|files|recordings|transcripts)\s+(?:stays?|remains?|is\s+kept|are\s+kept)\s+on\s+(?:our|the)\s+(?:own\s+)?(?:network|servers?|premises|infrastructure|hardware|machines)\b`,
+    // "our CTO says nothing goes to openai or any cloud", "nothing gets sent to the cloud".
+    String.raw`\bnothing\s+(?:goes|gets\s+sent|is\s+sent|leaves|can\s+go|may\s+go)\s+(?:out\s+)?to\s+(?:(?:openai|anthropic|google|azure|aws|microsoft)\s+or\s+)?(?:openai|anthropic|google|azure|aws|microsoft|the\s+cloud|any\s+(?:other\s+)?(?:cloud|vendor|provider|api|third\s+part(?:y|ies)))\b`,
     // "nothing may leave", "nothing, literally nothing, can leave the building".
     String.raw`\bnothing(?:\s*,\s*(?:literally|absolutely|really|and\s+i\s+mean)\s+nothing\s*,)?\s+(?:may|can|must|should|is\s+allowed\s+to)\s+(?:go|be\s+sent|leave)\b`,
     // "nothing customer-related may leave our data centre".

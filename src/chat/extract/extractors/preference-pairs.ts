@@ -64,7 +64,7 @@ const DRAFT_EDITED_PAIRS = new RegExp(
   'g',
 );
 const NO_PAIRS =
-  /\b(?:no\s+|zero\s+|don't\s+have\s+(?:any\s+)?|do\s+not\s+have\s+(?:any\s+)?|without\s+(?:any\s+)?|(?:we've|we\s+have|i've|i\s+have)\s+never\s+(?:collected|gathered|logged|had|built)\s+(?:any\s+)?)(?:(?:actual|real)\s+)?(?:pref(?:erence)?\.?\s+(?:data|pairs)|chosen[\s/-]+rejected\s+pairs|pairwise\s+(?:data|ratings)|side[\s-]by[\s-]side\s+(?:pairs|comparisons))\b|\b(?:we\s+have|we've\s+got|there\s+are)\s+(?:zero|no)\s+pairs\b|\b(?:nobody|no\s?one)(?:'s|\s+has)\s+(?:ever\s+)?(?:rated|ranked|compared|scored)\s+(?:any\s+)?(?:of\s+(?:the|our)\s+)?(?:answers|responses|outputs|replies|drafts)\b/g;
+  /\b(?:no\s+|zero\s+|don'?t\s+have\s+(?:any\s+)?|do\s+not\s+have\s+(?:any\s+)?|without\s+(?:any\s+)?|(?:we've|we\s+have|i've|i\s+have)\s+never\s+(?:collected|gathered|logged|had|built)\s+(?:any\s+)?)(?:(?:actual|real)\s+)?(?:pref(?:erence)?\.?\s+(?:data|pairs)|chosen[\s/-]+rejected\s+pairs|pairwise\s+(?:data|ratings)|side[\s-]by[\s-]side\s+(?:pairs|comparisons))\b|\b(?:we\s+have|we've\s+got|there\s+are)\s+(?:zero|no)\s+pairs\b|\b(?:nobody|no\s?one)(?:'s|\s+has)\s+(?:ever\s+)?(?:rated|ranked|compared|scored)\s+(?:any\s+)?(?:of\s+(?:the|our)\s+)?(?:answers|responses|outputs|replies|drafts)\b/g;
 
 /**
  * "we had a DPO run … 20k pairs": in a message about preference training, a bare "N pairs" (no kind of pair named

@@ -159,12 +159,14 @@ export const extractTried: Extractor = (message) => {
     const previous = (findings.at(-1)?.value as { result: 'good-enough' | 'plateaued' | 'failed' }[] | undefined)?.[0];
     const result = NO_AMOUNT_OF.test(before)
       ? 'plateaued'
-      : previous !== undefined && SAME_AS_BEFORE_AFTER.test(lower.slice(mention.end, mention.end + 30))
-        ? previous.result
-        : (resultIn(window) ??
-          (TRIED_WORD.test(sentenceBefore(lower, mention.start, 160))
-            ? resultIn(nextSentenceWithoutMethod(lower, mention.end))
-            : undefined));
+      : scoredBelowAnother(lower, mention.end)
+        ? 'plateaued'
+        : previous !== undefined && SAME_AS_BEFORE_AFTER.test(lower.slice(mention.end, mention.end + 30))
+          ? previous.result
+          : (resultIn(window) ??
+            (TRIED_WORD.test(sentenceBefore(lower, mention.start, 160))
+              ? resultIn(nextSentenceWithoutMethod(lower, mention.end))
+              : undefined));
     // "need strict json every time, prompting alone plateaued": a wish in an earlier clause, and the method's own
     // clause says how it went.
     const ownClause =
@@ -223,6 +225,24 @@ export const extractTried: Extractor = (message) => {
     for (const match of allMatches(NOTHING_TRIED_YET, lower)) findings.push(findingFromMatch('tried', [], match));
   return findings;
 };
+
+/** "prompting alone got ~81%", "few-shot reached 72 %": the score said right after the method. */
+const SCORE_AFTER =
+  /^\s*(?:alone|only|by\s+itself|on\s+its\s+own)?\s*(?:got|gets|reached|reaches|scored|scores|hit|hits|was\s+at|is\s+at|gave(?:\s+us)?|gives(?:\s+us)?)\s+(?:only\s+|about\s+|around\s+|roughly\s+|~\s*)?(\d{1,2}(?:\.\d+)?)\s?%/;
+/** Percentages anywhere near ("the fine-tuned model gets ~94%"). */
+const PERCENT = /(\d{1,3}(?:\.\d+)?)\s?%/g;
+
+/**
+ * "the fine-tune gets ~94% accuracy, prompting alone got ~81%": a method's score below another score said in the same
+ * stretch of the message is short of what the team already has (or wants): plateaued.
+ */
+function scoredBelowAnother(lower: string, end: number): boolean {
+  const score = SCORE_AFTER.exec(lower.slice(end, end + 40));
+  if (!score) return false;
+  const own = Number(score[1]);
+  const around = lower.slice(Math.max(0, end - 160), end + 160);
+  return [...around.matchAll(PERCENT)].some((match) => Number(match[1]) > own && Number(match[1]) <= 100);
+}
 
 /** "few-shot also same", "few-shot: same thing": how the method named before went (said to end its clause). */
 const SAME_AS_BEFORE_AFTER =

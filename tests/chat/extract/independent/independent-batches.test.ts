@@ -85,6 +85,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x67: { precision: 0.8, recall: 0.8 },
   x68: { precision: 0.86, recall: 0.88 },
   x69: { precision: 0.75, recall: 0.94 },
+  x70: { precision: 0.9, recall: 0.92 },
 };
 
 interface BatchUtterance {

@@ -1,0 +1,99 @@
+/**
+ * @module The only vendors and clouds the team may use (`allowedProviders`): "we can only use Azure", "Azure is our
+ * only approved cloud", "AWS-only shop", "everything has to stay in GCP", "only OpenAI and Azure, no other vendors".
+ * A provider the team merely uses ("we run GPT-4o on Azure OpenAI") is no limit. The value is the catalog's provider
+ * ids ("azure-openai").
+ */
+import { allMatches, findingFromMatch } from '../prepare-message.ts';
+import type { Extractor, Finding } from '../types.ts';
+
+/** Provider words and the catalog provider id each names. */
+const PROVIDER_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/^(?:microsoft\s+)?azure(?:\s+(?:openai|ai\s+foundry|foundry|cloud))?$|^microsoft(?:\s+foundry)?$/, 'azure-openai'],
+  [/^(?:aws|amazon(?:\s+web\s+services)?|(?:aws\s+|amazon\s+)?bedrock)$/, 'aws-bedrock'],
+  [/^(?:gcp|google\s+cloud(?:\s+platform)?|(?:google\s+(?:cloud\s+)?)?vertex(?:\s+ai)?)$/, 'google-vertex'],
+  [/^openai(?:\s+api)?$/, 'openai'],
+  [/^anthropic(?:\s+api)?$/, 'anthropic'],
+  [/^(?:gemini\s+api|(?:google\s+)?ai\s+studio)$/, 'google-gemini-api'],
+  [/^mistral(?:\s+api)?$/, 'mistral'],
+  [/^cohere$/, 'cohere'],
+  [/^together(?:\s+ai)?$/, 'together'],
+  [/^fireworks(?:\s+ai)?$/, 'fireworks'],
+];
+
+/** The providers in the words people use for them, for acknowledgements ("only Azure"). */
+export const PROVIDER_SHORT_NAMES: Readonly<Record<string, string>> = {
+  'azure-openai': 'Azure',
+  'aws-bedrock': 'AWS',
+  'google-vertex': 'Google Cloud',
+  openai: 'OpenAI',
+  anthropic: 'Anthropic',
+  'google-gemini-api': 'the Gemini API',
+  mistral: 'Mistral',
+  cohere: 'Cohere',
+  together: 'Together AI',
+  fireworks: 'Fireworks AI',
+};
+
+/** One provider word (longest spellings first). */
+const PROVIDER = String.raw`(?:(?:microsoft\s+)?azure(?:\s+(?:openai|ai\s+foundry|foundry|cloud))?|microsoft(?:\s+foundry)?|aws|amazon(?:\s+web\s+services)?|(?:aws\s+|amazon\s+)?bedrock|gcp|google\s+cloud(?:\s+platform)?|(?:google\s+(?:cloud\s+)?)?vertex(?:\s+ai)?|openai(?:\s+api)?|anthropic(?:\s+api)?|gemini\s+api|(?:google\s+)?ai\s+studio|mistral\s+api|cohere|together\s+ai|fireworks(?:\s+ai)?)`;
+/** One or more providers: "Azure", "AWS or GCP", "OpenAI and Azure". */
+const PROVIDERS = String.raw`${PROVIDER}(?:\s*(?:,|\/|\band\b|\bor\b|&)\s*${PROVIDER}){0,3}`;
+const LIMIT_NOUN = '(?:cloud|vendor|provider|platform|hyperscaler|supplier)s?';
+const APPROVED = '(?:approved|allowed|permitted|sanctioned|authori[sz]ed|whitelisted|contracted)';
+
+const LIMITED_TO = new RegExp(
+  [
+    // "we can only use Azure", "we're only allowed to use AWS", "only Azure", "only on GCP".
+    String.raw`(?<!\bnot\s)\b(?:only|solely|exclusively)\s+(?:(?:use|run\s+(?:on|in)|deploy\s+(?:on|in|to)|be\s+on|work\s+with|go\s+through|be\s+allowed\s+to\s+use|allowed\s+to\s+use|allowed|approved\s+(?:for|to\s+use))\s+)?(?:on\s+|in\s+|through\s+|via\s+)?(?:the\s+)?(${PROVIDERS})\b(?!\s+(?:models?|gpt|for\s+(?:the|this|that)\b))`,
+    // "we're allowed to use only Azure".
+    String.raw`\b(?:use|run\s+on|deploy\s+on|allowed)\s+only\s+(?:the\s+)?(${PROVIDERS})\b`,
+    // "Azure-only", "an AWS only shop".
+    String.raw`\b(${PROVIDERS})[\s-]only\b`,
+    // "our only approved cloud is Azure", "the only vendor we may use is AWS".
+    String.raw`\b(?:our|the)\s+only\s+(?:${APPROVED}\s+)?${LIMIT_NOUN}\s+(?:(?:we\s+(?:may|can)\s+use|allowed)\s+)?(?:is|are)\s+(?:the\s+)?(${PROVIDERS})\b`,
+    // "Azure is our only approved cloud", "AWS is the only provider we can use".
+    String.raw`\b(${PROVIDERS})\s+(?:is|are)\s+(?:our|the)\s+only\s+(?:${APPROVED}\s+)?${LIMIT_NOUN}\b`,
+    // "Policy: we can only use Azure (it's our only approved cloud…)" is covered above; "we're an AWS shop".
+    String.raw`\bwe(?:'re|\s+are)\s+(?:an?\s+)?(?:all[\s-]in\s+on\s+|(?:100%|fully|entirely|strictly)\s+)?(${PROVIDERS})(?:[\s-]only)?\s+(?:shop|house|customer|company)\b`,
+    // "we're locked into AWS", "contractually tied to Azure" (of a cloud or vendor; a model lock is another field).
+    String.raw`\b(?:locked|tied|bound|committed|restricted|limited)\s+(?:in)?to\s+(?:the\s+)?(${PROVIDERS})\b(?!\s+(?:models?|gpt))`,
+    // "everything has to stay in GCP", "all data must stay within Azure".
+    String.raw`\b(?:everything|all\s+(?:of\s+)?(?:our\s+|the\s+)?(?:data|workloads?|traffic))\s+(?:has\s+to|must|needs\s+to|should)\s+(?:stay|remain|run|live)\s+(?:in|on|within|inside)\s+(?:our\s+)?(${PROVIDERS})\b`,
+    // "the summaries may only go to Azure", "data can only be processed in AWS".
+    String.raw`\b(?:may|can|must|should)\s+only\s+(?:go|be\s+(?:sent|processed|stored|hosted|uploaded)|live|run|stay)\s+(?:to|in|on|through|within|inside)\s+(?:the\s+)?(${PROVIDERS})\b`,
+    // "they may go to Azure in the Brazil South region, nowhere else".
+    String.raw`\b(?:may|can|could)\s+(?:go|be\s+(?:sent|processed|stored|hosted|uploaded))\s+(?:only\s+)?(?:to|in|on|through)\s+(?:the\s+)?(${PROVIDERS})\b[^.;!?\n]{0,50}?,?\s*(?:nowhere|no\s?where|no\s+one|nothing)\s+else\b`,
+    // "Azure, no other vendors", "we use Bedrock and no other cloud".
+    String.raw`\b(${PROVIDERS})\b[^.;!?\n]{0,40}?(?:,|\band\b|\(|-)\s*(?:and\s+)?no\s+other\s+${LIMIT_NOUN}\b`,
+  ].join('|'),
+  'g',
+);
+
+/** The catalog names a span of provider words names ("AWS or GCP" → two). */
+function providersIn(span: string): string[] {
+  const names: string[] = [];
+  for (const word of span.split(/\s*(?:,|\/|\band\b|\bor\b|&)\s*/)) {
+    const spelled = word.trim().replace(/\s+/g, ' ');
+    const name = PROVIDER_WORDS.find(([pattern]) => pattern.test(spelled))?.[1];
+    if (name !== undefined && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/** A limit only weighed or denied: "if we could only use Azure", "we're not limited to AWS". */
+const WEIGHED_OR_DENIED_BEFORE =
+  /\b(?:if|whether|what\s+if|suppose|not|no\s+longer|isn't|aren't|wasn't|weren't|don't|doesn't|never)\b[^.;!?\n]{0,25}$/;
+
+export const extractAllowedProviders: Extractor = (message) => {
+  const { lower } = message;
+  const findings: Finding[] = [];
+  for (const match of allMatches(LIMITED_TO, lower)) {
+    const span = match.slice(1).find((group) => group !== undefined);
+    if (span === undefined) continue;
+    if (WEIGHED_OR_DENIED_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index))) continue;
+    const names = providersIn(span);
+    if (names.length > 0) findings.push(findingFromMatch('allowedProviders', names, match));
+  }
+  return findings;
+};

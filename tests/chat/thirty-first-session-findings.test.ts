@@ -1,0 +1,161 @@
+/**
+ * Found in the thirty-first session by two new-user trials (newuser61 F02, F03; newuser62 F01, F05) and the blind
+ * batches of the session, each beside the counter-example its fix must leave alone.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { converse } from '../helpers/converse.ts';
+
+const knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+const read = (text: string) => extractProfile(text, { knowledge, today: '2026-12-07', midConversation: true });
+const first = (text: string) => extractProfile(text, { knowledge, today: '2026-12-07' });
+const talk = (messages: string[]) => converse(messages, knowledge);
+
+describe('the only vendors and clouds a team may use (newuser61 F03, newuser62 F01)', () => {
+  it.each([
+    ["Policy: we can only use Azure (it's our only approved cloud, EU regions), no other vendors.", ['azure-openai']],
+    ["we're an AWS shop", ['aws-bedrock']],
+    ['everything has to stay in GCP', ['google-vertex']],
+    ['Azure-only bank, two use cases', ['azure-openai']],
+    ['only OpenAI and Azure are approved', ['openai', 'azure-openai']],
+    ['only bedrock is approved for us.', ['aws-bedrock']],
+    ['they may go to Azure in the Brazil South region, nowhere else.', ['azure-openai']],
+    ['the discharge summaries may only go to Azure (Brazil South)', ['azure-openai']],
+    ['Azure is our only approved cloud', ['azure-openai']],
+  ])('reads "%s" as %j', (text, ids) => {
+    expect(first(text).fields.allowedProviders).toEqual(ids);
+  });
+  it.each([
+    'we run GPT-4o on Azure OpenAI',
+    'we are not limited to AWS',
+    'if we could only use Azure, what would change?',
+    'we only use GPT-4o for the summaries',
+  ])('reads no limit from "%s"', (text) => {
+    expect(first(text).fields.allowedProviders).toBeUndefined();
+  });
+});
+
+describe('an attempt scored below another score, and a question that moves the model (newuser61 F02)', () => {
+  it('reads "prompting alone got ~81%" beside the fine-tune\'s 94% as a plateau', () => {
+    expect(
+      read('the fine-tuned model gets ~94% accuracy, prompting alone got ~81% back when we tried it.').fields.tried,
+    ).toEqual([{ method: 'prompt-engineering', result: 'plateaued' }]);
+    expect(read('prompting got 81% and we need 90%').fields.tried).toEqual([
+      { method: 'prompt-engineering', result: 'plateaued' },
+    ]);
+  });
+  it('reads no attempt from a score with nothing above it', () => {
+    expect(read('prompting alone got 96%, we are happy').fields.tried).not.toEqual([
+      { method: 'prompt-engineering', result: 'plateaued' },
+    ]);
+  });
+  it('reads "which model do we move the fine-tune to?" as leave to switch, and "can we switch models?" as a question', () => {
+    expect(read('which model do we move the fine-tune to on Azure?').fields.canSwitchModel).toBe(true);
+    expect(read('can we switch models?').fields.canSwitchModel).toBeUndefined();
+  });
+
+  it('moves the retiring classifier of an Azure-only bank to a model that stays, on what Azure offers', async () => {
+    const turns = await talk([
+      "Hi. I lead the ML platform team at a mid-size retail bank. Policy: we can only use Azure (it's our only approved cloud, EU regions), no other vendors, no on-prem GPUs either. We have two use cases running on Azure OpenAI: (a) classifying customer complaints into 18 regulatory categories, that's a fine-tuned gpt-4o-mini, and (b) summarizing call-centre transcripts into a fixed CRM note template, that one is just prompting GPT-4o. Microsoft told us gpt-4o-mini is being retired in January. What do we do?",
+      "for the complaints we have the 8,000 labelled complaints we used for the current fine-tune, plus a 1,000 held-out test set. the fine-tuned model gets ~94% accuracy, prompting alone got ~81% back when we tried it. so prompt engineering isn't really the answer there no? which model do we move the fine-tune to on Azure?",
+      "recap please: what's the final plan for each of the two jobs?",
+    ]);
+    expect(turns[0]?.state.profile.allowedProviders).toEqual(['azure-openai']);
+    const answer = turns[1]?.reply ?? '';
+    expect(answer).toMatch(/shuts GPT-4o mini down on 2027-01-14 and a tuned copy goes with it/);
+    expect(answer).not.toMatch(/Gemini|Vertex/);
+    const recap = turns[2]?.reply ?? '';
+    expect(recap).not.toMatch(/Gemini|Vertex|Managed fine-tuning on GPT-4o mini/);
+    expect(recap).toMatch(/Classifying customer complaints:\*\* aim for (?:LoRA|QLoRA|Full fine-tuning) on /);
+  });
+});
+
+describe('a monthly budget said before a long "for" and a real sign (newuser62 F05)', () => {
+  it.each([
+    ['Our monthly budget for all of this is R$ 15.000 (about 5.4 reais to the dollar).', 2778],
+    ['Our monthly budget for all of this is $2,000', 2000],
+  ])('reads "%s" as a monthly budget', (text, usd) => {
+    const fields = read(text).fields;
+    expect(fields.monthlyBudgetUSD).toBe(usd);
+    expect(fields.oneTimeBudgetUSD).toBeUndefined();
+  });
+  it('still reads a one-time budget said as one', () => {
+    expect(read('our one-time budget for all of this is $2,000').fields.oneTimeBudgetUSD).toBe(2000);
+  });
+});
+
+describe('discharge summaries are documents, not a writing task (newuser62 F01)', () => {
+  it('reads no task shape from "the discharge summaries are patient data"', () => {
+    expect(read('But the discharge summaries are patient data under LGPD').fields.taskType).toBeUndefined();
+  });
+  it('still reads writing from summaries the team wants written', () => {
+    expect(read('900 labelled summaries').fields.taskType).toBe('generate');
+    expect(read('we want to write discharge summaries from the ward notes').fields.taskType).toBe('generate');
+  });
+});
+
+describe('sloppy mid-conversation answers (x70)', () => {
+  it.each([
+    ['a couple of grand, one-off, for the training part', { oneTimeBudgetUSD: 2000 }],
+    ['1.2s is ok for latency, its not realtime', { latencyTargetMs: 1200 }],
+    [
+      'no we dont have any preference data, the 10k thing i mentioned was raw chat logs not pairs',
+      { preferencePairs: 0 },
+    ],
+    ['self host on aws, the A10G boxes, 4 of them', { gpuCount: 4, gpuName: 'NVIDIA A10G' }],
+    ['For deploy we want it on laptop of field workers, there is no internet there', { deployment: 'edge' }],
+    ['We are have 3 developer, they know little bit pytorch but never train a model before', { mlExpertise: 'basic' }],
+    ['the answer about medicine not always correct and this is dangerous', { safetyCritical: true }],
+    [
+      'our CTO says nothing goes to openai or any cloud, everything runs on our own hardware',
+      { dataMustStayOnPrem: true },
+    ],
+    ['about 80 GiB of vram total, split over 2 cards', { gpuCount: 2, gpuMemoryGB: 40 }],
+    ['whisper large v3, we need it better on dutch dialect phone calls', { taskType: 'transcribe' }],
+  ])('reads "%s"', (text, fields) => {
+    expect(read(text).fields).toMatchObject(fields);
+  });
+  it.each([
+    ['a couple of examples look off', 'oneTimeBudgetUSD'],
+    ['the model takes 1.2s today', 'latencyTargetMs'],
+    ['my laptop has 16GB', 'deployment'],
+    ['llama 3.1 8b, we need it better on dutch support tickets', 'taskType'],
+  ] as const)('from "%s" reads no %s', (text, field) => {
+    expect(read(text).fields[field]).toBeUndefined();
+  });
+});
+
+describe('numbers a GPU name and a duration hold (newuser62 F06, F08)', () => {
+  it('reads "our 4090" as the GPU only, not 4,090 examples', () => {
+    const fields = read(
+      'And afterwards the writers can run the tuned 70B on our 4090 to generate lines, right?',
+    ).fields;
+    expect(fields.labeledExamples).toBeUndefined();
+    expect(fields.gpuName).toBe('NVIDIA GeForce RTX 4090');
+  });
+  it('still reads 4,090 examples said as examples beside the card', () => {
+    expect(read('we have 4090 examples and an RTX 4090').fields.labeledExamples).toBe(4090);
+  });
+  it.each([
+    ['Under a second and a half for a typical 40-character message would be acceptable.', 1500],
+    ['within one and a half seconds', 1500],
+    ['under a second is fine', 1000],
+  ])('reads "%s" as %i ms', (text, ms) => {
+    expect(read(text).fields.latencyTargetMs).toBe(ms);
+  });
+});
+
+describe('answers from guides are answers from documents (newuser62 F10)', () => {
+  it('reads the knowledge goal from "answers questions … from our internal guides"', () => {
+    expect(
+      first(
+        'a patient-facing chatbot that answers questions about exam preparation, visiting hours and admission, from our internal guides',
+      ).fields.goals,
+    ).toContain('knowledge');
+  });
+  it('reads no knowledge goal from answers in line with style guides', () => {
+    expect(first('it answers from the style guides').fields.goals ?? []).not.toContain('knowledge');
+  });
+});
