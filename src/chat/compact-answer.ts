@@ -26,6 +26,16 @@ export interface FootnoteSource {
 
 /** Footnotes at most (the destination's strongest reasons). */
 const MAX_FOOTNOTES = 4;
+/** The rule that says the model cannot be served on the team's GPUs even at 4 bits. */
+const UNSERVABLE_RULE = 'model-too-large-to-serve-on-your-gpus';
+/** Methods that leave a trained model to serve. */
+const TRAINS_WEIGHTS: ReadonlySet<MethodId> = new Set([
+  'lora',
+  'qlora',
+  'full-fine-tuning',
+  'instruction-tuning',
+  'preference-tuning',
+]);
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /** The compact answer and its numbered footnotes ("Sources:" and one line each), as one text. */
@@ -119,6 +129,9 @@ export function compactAnswerParts(
   // The model's end of life bears on everything built on it: said next to the answer, not among the defaults.
   const lifecycle = recommendation.assumptions.find(isLifecycleNotice);
   if (lifecycle) lines.push(`**Heads-up:** ${lifecycle.why}`);
+  // A model trained on the team's GPUs (or a rental) that those GPUs cannot then serve: said next to the answer.
+  const unservable = top?.reasons.find((reason) => reason.ruleId === UNSERVABLE_RULE);
+  if (unservable && TRAINS_WEIGHTS.has(destination.method)) lines.push(`**Heads-up:** ${unservable.text}`);
   if (recommendation.plan.length > 1) {
     lines.push(
       `Plan: ${recommendation.plan.map((step) => `${step.step}. ${step.methods.map(name).join(' + ')}`).join(' → ')}.`,

@@ -253,12 +253,14 @@ export function buildPlan(
   if (!destination.deadEnd) {
     push([destination.method], `${destination.switchedTo ? `On ${destination.switchedTo}: ` : ''}${destination.why}`);
   }
-  // (Instruction tuning trains on the same labelled examples: it is that supervised stage already.)
+  // (Instruction tuning trains on the same labelled examples: it is that supervised stage already; so is a
+  // distillation, whose student is trained, supervised, on the teacher's outputs and any labels beside them.)
   if (
     behaviour &&
     sftReady &&
     !SFT_SIBLINGS.includes(destination.method) &&
     destination.method !== 'instruction-tuning' &&
+    destination.objective !== 'distillation' &&
     !supervisedBeforePreference
   ) {
     pushTuning(

@@ -258,6 +258,30 @@ function modelOnlyWeighed(lower: string, item: Finding): boolean {
   );
 }
 
+/** "SFT of the student on the GPT-4.1 outputs": the model whose outputs are data, not the team's model. */
+const OUTPUTS_AFTER = /^(?:'s)?\s+(?:outputs?|answers|responses|generations|completions|traces|labels)\b/;
+
+/** "dies in January too", "is being retired as well": a model's end of life, said as a remark. */
+const LIFECYCLE_AFTER =
+  /^\s+(?:dies|is\s+dying|retires|is\s+(?:being\s+)?(?:retired|shut\s+down|deprecated|sunset)|goes\s+away|gets\s+(?:shut\s+down|retired))\b/;
+const ALSO_AFTER = /^[^.;!?\n]{0,40}?\b(?:too|as\s+well|also)\b/;
+const REMARK_BEFORE = /(?:^|[.!?\n]\s*)(?:so|oh|wait|hmm|ah|ok(?:ay)?|right)[\s,]+(?:the\s+)?$/;
+
+/**
+ * "So GPT-4.1 mini dies in January too.": a model the advisor brought up, remarked on for its end of life, is no model
+ * of the team's ("Microsoft told us gpt-4o-mini is being retired" still names theirs).
+ */
+function lifecycleRemark(lower: string, item: Finding): boolean {
+  if (item.field !== 'modelName') return false;
+  const after = lower.slice(item.end, item.end + 60);
+  const lifecycle = LIFECYCLE_AFTER.exec(after);
+  if (lifecycle === null) return false;
+  return (
+    ALSO_AFTER.test(after.slice(lifecycle[0].length)) ||
+    REMARK_BEFORE.test(lower.slice(Math.max(0, item.start - 20), item.start))
+  );
+}
+
 /** Counts a GPU's model number may be misread as: "the tuned 70B on our 4090 to generate lines". */
 const COUNT_FIELDS: ReadonlySet<string> = new Set([
   'labeledExamples',
@@ -682,6 +706,8 @@ function readProfile(message: string, context: ExtractContext): Extraction {
     .filter((item) => item.field === 'deviceMemoryGB')
     .map((item) => sentenceAround(prepared.lower, item.start));
   const gpuNames = findings.filter((item) => item.field === 'gpuName');
+  // ("GPT-4.1 is only the teacher — the outputs we logged are GPT-4.1 outputs": the teacher, not the team's model.)
+  const teachers = new Set(findings.filter((item) => item.field === 'teacherModel').map((item) => item.value));
   const kept = findings.filter(
     (item) =>
       !namedBackToTheAdvice(prepared.lower, item) &&
@@ -689,7 +715,9 @@ function readProfile(message: string, context: ExtractContext): Extraction {
       !oneClassCount(prepared.lower, item) &&
       !modelOnlyWeighed(prepared.lower, item) &&
       !countPerSite(prepared.lower, item) &&
-      !countIsAGpuName(prepared.lower, item, gpuNames),
+      !countIsAGpuName(prepared.lower, item, gpuNames) &&
+      !lifecycleRemark(prepared.lower, item) &&
+      !(item.field === 'modelName' && (teachers.has(item.value) || OUTPUTS_AFTER.test(prepared.lower.slice(item.end)))),
   );
   findings.splice(0, findings.length, ...kept);
   // "6,000 chosen/rejected pairs" are preference pairs, not supervised examples.
