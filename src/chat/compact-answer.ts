@@ -131,7 +131,9 @@ export function compactAnswerParts(
   if (lifecycle) lines.push(`**Heads-up:** ${lifecycle.why}`);
   // A model trained on the team's GPUs (or a rental) that those GPUs cannot then serve: said next to the answer.
   const unservable = top?.reasons.find((reason) => reason.ruleId === UNSERVABLE_RULE);
-  if (unservable && TRAINS_WEIGHTS.has(destination.method)) lines.push(`**Heads-up:** ${unservable.text}`);
+  // (Not when the plan moved to another model: the named one's serving is then no part of it.)
+  if (unservable && TRAINS_WEIGHTS.has(destination.method) && destination.model.switched !== true)
+    lines.push(`**Heads-up:** ${unservable.text}`);
   if (recommendation.plan.length > 1) {
     lines.push(
       `Plan: ${recommendation.plan.map((step) => `${step.step}. ${step.methods.map(name).join(' + ')}`).join(' → ')}.`,

@@ -5,7 +5,11 @@
  */
 
 import { jobsInOneLine } from '../engine/advise-jobs.ts';
-import { reachableUnderAllowedProviders } from '../engine/allowed-providers.ts';
+import {
+  providerScopeOf,
+  reachableUnderAllowedProviders,
+  withinAllowedProviders,
+} from '../engine/allowed-providers.ts';
 import { CPU_EXAMPLE_PROMPT_TOKENS, cpuMeasuredSpeed, Q4_GB_PER_BILLION_PARAMS } from '../engine/cpu-latency.ts';
 import {
   CONTINUED_PRETRAINING_MIN_TOKENS,
@@ -1848,10 +1852,14 @@ const TUNING_SERVICES = [
  */
 export function tuningChannelReply(
   recommendation: Recommendation,
-  knowledge: Knowledge,
+  given: Knowledge,
   profile: Partial<Profile>,
   asked: { model?: string; provider?: string },
 ): InfoAnswer {
+  // The whole catalog answers where a model is tuned; the providers the team may use are told apart from the others.
+  const view = withinAllowedProviders(given, profile.allowedProviders);
+  const mayUse = providerScopeOf(view) === undefined ? undefined : new Set(view.providers.map((entry) => entry.id));
+  const knowledge = withinAllowedProviders(given, undefined);
   const today = knowledge.manifest.referenceDate;
   const name = asked.model ?? profile.modelName ?? recommendation.destination.model.name ?? undefined;
   const model = name === undefined ? undefined : knowledge.findModel(name);
@@ -1877,6 +1885,8 @@ export function tuningChannelReply(
     return ` [${cited.indexOf(id) + 1}]`;
   };
   const lines: string[] = [];
+  if (provider !== undefined && mayUse !== undefined && !mayUse.has(provider.id))
+    lines.push(`${provider.name} is not among the providers you said you may use; for the record:`);
   if (provider !== undefined) {
     const offerings = provider.offerings.filter(covers);
     const available = offerings.find((offering) => offering.status === 'available' && live(offering));
@@ -1900,7 +1910,29 @@ export function tuningChannelReply(
       );
     else lines.push(`No: the catalog shows no tuning job for ${plain} on ${provider.name}.`);
   }
-  const elsewhere = knowledge.providers
+  const offeredBy = (entries: readonly (typeof knowledge.providers)[number][]) =>
+    entries.flatMap((entry) =>
+      entry.offerings
+        .filter((offering) => covers(offering) && offering.status === 'available' && live(offering))
+        .slice(0, 1)
+        .map(
+          (offering) =>
+            `${entry.name} (${offering.service.replaceAll('-', ' ')}, as of ${offering.asOf}${offering.endsOn ? `, until ${offering.endsOn}` : ''})${cite(offering)}`,
+        ),
+    );
+  // Limited to some providers: which of them tunes it comes first, then the others, marked as outside the limit.
+  if (mayUse !== undefined) {
+    const others = knowledge.providers.filter((entry) => entry.id !== provider?.id);
+    const allowed = offeredBy(others.filter((entry) => mayUse.has(entry.id)));
+    const outside = offeredBy(others.filter((entry) => !mayUse.has(entry.id))).slice(0, 3);
+    lines.push(
+      allowed.length > 0
+        ? `Among the providers you may use: ${joinWords(allowed)}.`
+        : `None of the providers you may use has a live tuning job for ${plain}.`,
+    );
+    if (outside.length > 0) lines.push(`Outside them: ${joinWords(outside)}.`);
+  }
+  const elsewhere = (mayUse !== undefined ? [] : knowledge.providers)
     .filter((entry) => entry.id !== provider?.id)
     .flatMap((entry) =>
       entry.offerings
@@ -1915,7 +1947,9 @@ export function tuningChannelReply(
   if (elsewhere.length > 0)
     lines.push(`${provider === undefined ? `${plain} can be tuned on` : 'Elsewhere:'} ${joinWords(elsewhere)}.`);
   // (The provider asked about already said yes: then only no other provider has one.)
-  else if (!open && lines.some((line) => line.startsWith('Yes:') || line.startsWith('Only for some teams:')))
+  else if (mayUse !== undefined) {
+    // (Said above, provider by provider.)
+  } else if (!open && lines.some((line) => line.startsWith('Yes:') || line.startsWith('Only for some teams:')))
     lines.push(`No other provider in the catalog has a live tuning job for ${plain}.`);
   else if (!open) lines.push(`No provider in the catalog has a live tuning job for ${plain}.`);
   if (open)

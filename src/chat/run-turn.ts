@@ -1429,6 +1429,9 @@ function withReply(data: ReplyData): Pick<TurnResult, 'reply' | 'replyData' | 'b
   return { reply: replyText(data), replyData: data, ...(data.body === undefined ? {} : { body: data.body }) };
 }
 
+/** "we can use AWS too", "we may also use OpenAI": a provider added to the ones the team may use. */
+const PROVIDER_ADDED = /\b(?:too|also|as\s+well)\b/;
+
 /** The short reply to a question about the advice, or undefined when the message asks none. */
 function infoReply(
   intents: TurnExtraction['intents'],
@@ -2080,8 +2083,18 @@ function applyUnderstood(
   const teamFields = Object.fromEntries(
     Object.entries(extraction.fields).filter(([field]) => !jobOnly.has(field)),
   ) as Partial<Profile>;
-  // List fields (goals, what was tried) gain items across turns; a correction replaces them.
-  const profile = mergeProfile(previous.profile, teamFields, extraction.corrections) as Profile;
+  // List fields (goals, what was tried) gain items across turns; a correction replaces them. The providers a team may
+  // use are replaced by each limit said, and gain one only when it is said as an addition ("we can use AWS too").
+  const addsProvider =
+    extraction.fields.allowedProviders !== undefined && PROVIDER_ADDED.test(extraction.evidence.allowedProviders ?? '');
+  if (addsProvider && previous.profile.allowedProviders === undefined) delete teamFields.allowedProviders;
+  const profile = mergeProfile(
+    previous.profile,
+    teamFields,
+    addsProvider
+      ? extraction.corrections.filter((field) => field !== 'allowedProviders')
+      : [...extraction.corrections, 'allowedProviders'],
+  ) as Profile;
   if (memoryOfAnotherGpu(previous.profile, extraction.fields, knowledge)) delete profile.gpuMemoryGB;
   // "We have no document collection": a token count said before no longer describes documents the team has.
   if (extraction.fields.unlabeledCorpus === 'none' && extraction.fields.corpusTokens === undefined)

@@ -13,7 +13,7 @@ import type { Model, Provider } from '../knowledge/schemas.ts';
 export interface ProviderScope {
   /** Catalog ids of the providers named. */
   readonly ids: ReadonlySet<string>;
-  /** Names that are no catalog provider ("IBM watsonx", "CoreWeave"): kept, and they rule no catalog offering in. */
+  /** Names that are no catalog provider ("IBM watsonx", "CoreWeave"): they rule no catalog offering in. */
   readonly unknown: readonly string[];
 }
 
@@ -46,17 +46,20 @@ const baseOfView = new WeakMap<Knowledge, Knowledge>();
 /**
  * The knowledge as a team limited to `allowed` providers sees it: only those providers' offerings. Unset or empty
  * `allowed`: the knowledge itself. A view of a view is taken from the full catalog. Views are cached per knowledge and
- * set of names (the estimator and offering indexes built on them are cached per object too).
+ * resolved scope (the catalog ids, and whether any name is unknown), so their number is bounded by the catalog
+ * whatever names callers send; the estimator and offering indexes built on them are cached per object too.
  */
 export function withinAllowedProviders(knowledge: Knowledge, allowed: readonly string[] | undefined): Knowledge {
   const base = baseOfView.get(knowledge) ?? knowledge;
   if (allowed === undefined || allowed.length === 0) return base;
-  const key = [...new Set(allowed.map(normalise))].sort().join('|');
+  const resolved = resolveProviderScope(allowed, base.providers);
+  const key = `${[...resolved.ids].sort().join('|')}${resolved.unknown.length > 0 ? '|?' : ''}`;
   const views = viewsByKnowledge.get(base) ?? new Map<string, Knowledge>();
   viewsByKnowledge.set(base, views);
   const cached = views.get(key);
   if (cached) return cached;
-  const scope = resolveProviderScope(allowed, base.providers);
+  // (Unknown names only say that some provider outside the catalog is allowed: one marker stands for all of them.)
+  const scope: ProviderScope = { ids: resolved.ids, unknown: resolved.unknown.length > 0 ? ['?'] : [] };
   const providers = base.providers.filter((provider) => scope.ids.has(provider.id));
   const view: Knowledge = {
     ...base,
@@ -103,11 +106,4 @@ export function reachableUnderAllowedProviders(model: Model, knowledge: Knowledg
   return knowledge.providers.some((provider) =>
     provider.offerings.some((offering) => offering.models.includes(model.id)),
   );
-}
-
-/** The catalog names of the allowed providers, for text ("Azure OpenAI / Microsoft Foundry"), then the unknown ones. */
-export function allowedProviderNames(knowledge: Knowledge): string[] {
-  const scope = providerScopeOf(knowledge);
-  if (scope === undefined) return [];
-  return [...knowledge.providers.map((provider) => provider.name), ...scope.unknown];
 }

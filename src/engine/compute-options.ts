@@ -71,7 +71,7 @@ export function computeOptions(method: MethodId, analysis: FeasibilityAnalysis, 
     const where =
       providerScopeOf(knowledge) === undefined || clouds.length === 0
         ? ''
-        : ` on ${clouds.join(' or ')} (the price is a market reference; that cloud's own rate may differ)`;
+        : ` where ${clouds.join(' or ')} lets you (the GPU and price are the catalog's market reference; that provider's own GPU types and rates may differ)`;
     options.push({
       kind: 'rent',
       gpu: rental.gpu,
@@ -92,11 +92,12 @@ export function computeOptions(method: MethodId, analysis: FeasibilityAnalysis, 
     method !== 'distillation' &&
     languageModel
   ) {
-    const hosts = hostedTrainers(knowledge);
+    const model = resolved.model;
+    const hosts = hostedTrainers(knowledge, model?.id);
     if (hosts.length > 0) {
       options.push({
         kind: 'hosted',
-        why: `${hosts.join(' and ')} train LoRA adapters for open-weight models as a hosted job (your data goes to them).`,
+        why: `${hosts.join(' and ')} ${hosts.length > 1 ? 'tune' : 'tunes'} ${model ? model.name : 'open-weight models'} as a hosted job (your data goes to ${hosts.length > 1 ? 'them' : 'it'}).`,
       });
     }
   }
@@ -106,20 +107,28 @@ export function computeOptions(method: MethodId, analysis: FeasibilityAnalysis, 
 /** Architectures the hosted LoRA trainers take (decoder language models). */
 const LANGUAGE_MODEL_KINDS: ReadonlySet<string> = new Set(['decoder', 'moe-decoder']);
 
-const hostsByKnowledge = new WeakMap<Knowledge, string[]>();
+const hostsByKnowledge = new WeakMap<Knowledge, Map<string, string[]>>();
 
-/** Open-model hosts with a live supervised fine-tuning offer for open models in general. */
-function hostedTrainers(knowledge: Knowledge): string[] {
-  const cached = hostsByKnowledge.get(knowledge);
+/**
+ * Providers with a live supervised fine-tuning offer for this open model: open-model hosts that tune open models in
+ * general, and platforms whose offer lists the model itself (Bedrock tunes Llama 3.1 8B).
+ */
+function hostedTrainers(knowledge: Knowledge, modelId: string | undefined): string[] {
+  const byModel = hostsByKnowledge.get(knowledge) ?? new Map<string, string[]>();
+  hostsByKnowledge.set(knowledge, byModel);
+  const key = modelId ?? '';
+  const cached = byModel.get(key);
   if (cached) return cached;
   const hosts = knowledge.providers
     .filter((provider) =>
       provider.offerings.some(
         (offering) =>
-          offering.service === 'supervised-fine-tuning' && offering.openModels && offering.status === 'available',
+          offering.service === 'supervised-fine-tuning' &&
+          offering.status === 'available' &&
+          (offering.openModels || (modelId !== undefined && offering.models.includes(modelId))),
       ),
     )
     .map((provider) => provider.name);
-  hostsByKnowledge.set(knowledge, hosts);
+  byModel.set(key, hosts);
   return hosts;
 }

@@ -159,3 +159,110 @@ describe('answers from guides are answers from documents (newuser62 F10)', () =>
     expect(first('it answers from the style guides').fields.goals ?? []).not.toContain('knowledge');
   });
 });
+
+describe('review36: provider limits read only where they are limits', () => {
+  it.each([
+    'We only use Microsoft Teams internally, the bot will live there.',
+    'We only use AWS S3 for the data lake.',
+    'The tickets come only through Microsoft Outlook.',
+    'Only OpenAI has worked well for us so far.',
+    'We are an Azure customer but happy to use any vendor.',
+    "We're an Azure shop but not limited to it.",
+    'We only use AWS for storage, the model runs on our own GPUs.',
+  ])('reads no limit from "%s"', (text) => {
+    expect(first(text).fields.allowedProviders).toBeUndefined();
+  });
+  it.each([
+    ["We don't have GPUs, we can only use Azure.", ['azure-openai']],
+    ['If it helps, we can only use Azure.', ['azure-openai']],
+    ['Our only approved cloud provider is Google Cloud.', ['google-vertex']],
+    ["The only cloud we're allowed is Azure.", ['azure-openai']],
+    ['Only Azure for the model.', ['azure-openai']],
+    ["must be HIPAA compliant, data can't leave our AWS account", ['aws-bedrock']],
+  ])('reads "%s" as %j', (text, ids) => {
+    expect(first(text).fields.allowedProviders).toEqual(ids);
+  });
+  it('reads a vendor ruled out by name as no residency rule, and "any cloud" as one', () => {
+    expect(
+      first('Nothing goes to OpenAI directly, we call GPT-4o through Azure OpenAI.').fields.dataMustStayOnPrem,
+    ).toBeUndefined();
+    expect(first('our CTO says nothing goes to openai or any cloud').fields.dataMustStayOnPrem).toBe(true);
+  });
+  it('lifts a limit, widens it with "too", and replaces it with a new "only"', async () => {
+    const turns = await talk([
+      'we can only use Azure. we classify tickets with GPT-4o mini.',
+      'Actually we can use AWS too.',
+      'our only approved cloud is Google Cloud now',
+      'Update: we are no longer limited to Google Cloud, any cloud or vendor is fine now.',
+    ]);
+    expect(turns.map((turn) => turn.state.profile.allowedProviders)).toEqual([
+      ['azure-openai'],
+      ['azure-openai', 'aws-bedrock'],
+      ['google-vertex'],
+      undefined,
+    ]);
+  });
+  it('answers where a model is tuned, the allowed providers first and the others marked outside', async () => {
+    const turns = await talk([
+      'we can only use Azure. we classify tickets with GPT-4o mini, 3000 labelled examples.',
+      'Where can we tune Gemini 2.5 Flash?',
+      'Can we fine-tune GPT-4.1 mini on OpenAI?',
+    ]);
+    expect(turns[1]?.reply).toMatch(
+      /^None of the providers you may use has a live tuning job for Gemini 2\.5 Flash\. Outside them: Google Vertex AI/,
+    );
+    expect(turns[2]?.reply).toMatch(/^OpenAI API is not among the providers you said you may use/);
+    expect(turns[2]?.reply).toMatch(/Among the providers you may use: Azure OpenAI/);
+  });
+});
+
+describe('review36: regressions of the session’s own readers', () => {
+  it.each([
+    ['Few-shot got 80% accuracy on a test set where 90% of tickets are billing.', 'tried'],
+    ['Prompting got 70% accuracy; 95% of our docs are English.', 'tried'],
+    ['Which one can we move it to, given we must stay on GPT-4o mini?', 'canSwitchModel'],
+    ['What should we move to next, evaluation or deployment?', 'canSwitchModel'],
+    ['Bad replies can be harmful to our brand reputation.', 'safetyCritical'],
+    ['We develop on our laptops and the server has no internet.', 'deployment'],
+    ['two 3090s are fine for training', 'latencyTargetMs'],
+    ['No one here knows a little bit of ML.', 'mlExpertise'],
+  ] as const)('from "%s" reads no %s', (text, field) => {
+    const value = read(text).fields[field];
+    if (field === 'tried')
+      expect(value).not.toEqual(expect.arrayContaining([expect.objectContaining({ result: 'plateaued' })]));
+    else expect(value).toBeUndefined();
+  });
+  it.each([
+    'The model should produce discharge summaries from the ward notes.',
+    'We need discharge summaries drafted from the nursing notes.',
+  ])('still reads writing from "%s"', (text) => {
+    expect(read(text).fields.taskType).toBe('generate');
+  });
+});
+
+describe('a trained model the team cannot serve, totals of cards, and a budget taken back (newuser62 F03, newuser63 F09/F10)', () => {
+  it('says next to a 70B plan on one 4090 that the card cannot serve it, and not once the plan moved to a smaller model', async () => {
+    const [kept] = await talk([
+      "We want NPC dialogue in our game's voice; writers have 8,000 hand-written lines. We'd love Llama 3.1 70B, the 8B felt bland. We have one RTX 4090, budget for training about 2 grand, nothing ships: it runs on our office GPU or what we rent. Just recommend.",
+    ]);
+    expect(kept?.reply).toMatch(/\*\*Heads-up:\*\* Even with 4-bit weights the model does not fit your GPUs/);
+    const [moved] = await talk([
+      'We have Llama 3.1 70B and a single RTX 4090, 3000 examples of our house style. no budget for cloud. just recommend',
+    ]);
+    expect(moved?.reply).not.toMatch(/Even with 4-bit weights the model does not fit/);
+  });
+  it('reads "together the two 3090s have 48 GB" as their total, not 48 GB each', () => {
+    const fields = read(
+      "Why LoRA and not full fine-tuning? Together the two 3090s have 48 GB, isn't that enough for an 8B?",
+    ).fields;
+    expect(fields.gpuMemoryGB).toBeUndefined();
+    expect(fields.gpuCount).toBe(2);
+    expect(read('we have 2 A100 80GB').fields.gpuName).toBe('NVIDIA A100 80GB');
+  });
+  it('takes back a one-time budget "not set"', () => {
+    expect(
+      read("$11.4k is our current monthly bill, not a budget. We don't have a one-time budget set, drop that.")
+        .removedFields,
+    ).toContain('oneTimeBudgetUSD');
+  });
+});

@@ -258,8 +258,14 @@ function modelOnlyWeighed(lower: string, item: Finding): boolean {
   );
 }
 
-/** "SFT of the student on the GPT-4.1 outputs": the model whose outputs are data, not the team's model. */
+/** "GPT-4.1 is only the teacher", "it's just the teacher": the teacher named is not the team's model. */
+const ONLY_THE_TEACHER = /\b(?:is|was|'s)\s+(?:only|just|merely|purely)\s+(?:the|a|our)\s+teacher\b/;
+/** "isn't that just SFT of the student on the GPT-4.1 outputs?": the model whose outputs are data, asked about. */
 const OUTPUTS_AFTER = /^(?:'s)?\s+(?:outputs?|answers|responses|generations|completions|traces|labels)\b/;
+
+/** "no longer limited to Azure", "any cloud or vendor is fine now": the team may use any provider. */
+const PROVIDERS_OPENED =
+  /\bno\s+longer\s+(?:limited|restricted|locked|tied)\s+to\b|\bany\s+(?:cloud|vendor|provider)s?(?:\s+or\s+(?:cloud|vendor|provider)s?)?\s+(?:is|are|would\s+be)\s+(?:fine|ok|okay|allowed|acceptable)\b|\b(?:we\s+(?:can|may)\s+use|free\s+to\s+use)\s+any\s+(?:cloud|vendor|provider)\b/;
 
 /** "dies in January too", "is being retired as well": a model's end of life, said as a remark. */
 const LIFECYCLE_AFTER =
@@ -707,7 +713,11 @@ function readProfile(message: string, context: ExtractContext): Extraction {
     .map((item) => sentenceAround(prepared.lower, item.start));
   const gpuNames = findings.filter((item) => item.field === 'gpuName');
   // ("GPT-4.1 is only the teacher — the outputs we logged are GPT-4.1 outputs": the teacher, not the team's model.)
-  const teachers = new Set(findings.filter((item) => item.field === 'teacherModel').map((item) => item.value));
+  const teachers = new Set(
+    ONLY_THE_TEACHER.test(prepared.lower)
+      ? findings.filter((item) => item.field === 'teacherModel').map((item) => item.value)
+      : [],
+  );
   const kept = findings.filter(
     (item) =>
       !namedBackToTheAdvice(prepared.lower, item) &&
@@ -717,9 +727,23 @@ function readProfile(message: string, context: ExtractContext): Extraction {
       !countPerSite(prepared.lower, item) &&
       !countIsAGpuName(prepared.lower, item, gpuNames) &&
       !lifecycleRemark(prepared.lower, item) &&
-      !(item.field === 'modelName' && (teachers.has(item.value) || OUTPUTS_AFTER.test(prepared.lower.slice(item.end)))),
+      !(
+        item.field === 'modelName' &&
+        (teachers.has(item.value) ||
+          (OUTPUTS_AFTER.test(prepared.lower.slice(item.end)) &&
+            QUESTION_ENDS_AFTER.test(prepared.lower.slice(item.end))))
+      ),
   );
   findings.splice(0, findings.length, ...kept);
+  // "Together the two 3090s have 48 GB": the memory of all the cards named, not of each (the catalog knows each one's).
+  const namedGpu = gpuNames.length === 1 ? context.knowledge.findGpu(String(gpuNames[0]?.value)) : undefined;
+  const counted = findings.find((item) => item.field === 'gpuCount')?.value;
+  if (namedGpu !== undefined && typeof counted === 'number' && counted >= 2)
+    for (let index = findings.length - 1; index >= 0; index--) {
+      const item = findings[index] as Finding;
+      if (item.field === 'gpuMemoryGB' && item.value === counted * namedGpu.memoryGB && item.value !== namedGpu.memoryGB)
+        findings.splice(index, 1);
+    }
   // "6,000 chosen/rejected pairs" are preference pairs, not supervised examples.
   const pairSpans = findings.filter((item) => item.field === 'preferencePairs');
   for (let index = findings.length - 1; index >= 0; index--) {
@@ -1000,6 +1024,11 @@ function readProfile(message: string, context: ExtractContext): Extraction {
       ? { removedFields: ['timelineWeeks' as const] }
       : {}),
   };
+  // "we're no longer limited to Azure, any cloud or vendor is fine now": the limit on providers lifted.
+  if (PROVIDERS_OPENED.test(prepared.lower) && !stated.some((item) => item.field === 'allowedProviders'))
+    removedGoals.removedFields = [
+      ...new Set([...(removedGoals.removedFields ?? []), 'allowedProviders' as ProfileField]),
+    ];
   // "latency doesn't matter at all, it's a nightly batch": no target, and not asked for one.
   if (noLatencyTarget && !stated.some((item) => item.field === 'latencyTargetMs'))
     removedGoals.removedFields = [
@@ -1869,7 +1898,7 @@ const NO_LATENCY_TARGET =
   /\b(?:latency|speed|response\s+time)\s+(?:really\s+)?(?:doesn'?t|does\s+not|don'?t|won'?t)\s+(?:really\s+)?matter\b|\b(?:latency|speed|response\s+time)\s+(?:is\s+not|isn'?t|is\s+no)\s+(?:really\s+)?(?:an?\s+)?(?:issue|concern|problem|constraint|requirement|priority|factor)\b|\b(?:there\s+is\s+no|there's\s+no|we\s+have\s+no|we\s+don'?t\s+have\s+(?:a|any)|no)\s+(?:real\s+|hard\s+|strict\s+|particular\s+)?(?:latency|speed|response[\s-]time)\s+(?:target|requirement|constraint|limit|budget|sla|goal)s?\b|\b(?:don'?t|do\s+not)\s+(?:really\s+)?care\s+(?:about|much\s+about)\s+(?:the\s+)?(?:latency|speed|response\s+time)\b/;
 const NO_LATENCY_TARGET_ALL = new RegExp(NO_LATENCY_TARGET.source, 'g');
 const BUDGET_DISOWNED =
-  /\b(?:we\s+)?(?:(?:don't|do\s+not|dont)\s+have\s+(?:a|any)|have\s+no)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget(?:\s+of\b|\s+(?:limit|cap|ceiling)\b|(?=\s*(?:[.!;,]|$)))|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?(?:the|that|our)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\b/g;
+  /\b(?:we\s+)?(?:(?:don't|do\s+not|dont)\s+have\s+(?:a|any)|have\s+no)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget(?:\s+of\b|\s+(?:limit|cap|ceiling)\b|\s+(?:set|yet|at\s+all|defined|agreed)\b|(?=\s*(?:[.!;,]|$)))|\b(?:forget|ignore|drop|remove|never\s*mind)\s+(?:about\s+)?(?:the|that|our)\s+(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+budget\b/g;
 /** A fact taken back: "drop that", "forget it", "please remove that". */
 const TAKEN_BACK = /\b(?:drop|forget|ignore|remove|scratch|delete)\s+(?:that|it|this)\b/;
 /** "we are NOT using GPT-4.1 as a teacher", "drop the teacher", "there is no teacher model". */

@@ -168,6 +168,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch88.json')),
     ...loadCases(here('./batch89.json')),
     ...loadCases(here('./batch90.json')),
+    ...loadCases(here('./batch91.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

@@ -36,18 +36,28 @@ export const PROVIDER_SHORT_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** One provider word (longest spellings first). */
-const PROVIDER = String.raw`(?:(?:microsoft\s+)?azure(?:\s+(?:openai|ai\s+foundry|foundry|cloud))?|microsoft(?:\s+foundry)?|aws|amazon(?:\s+web\s+services)?|(?:aws\s+|amazon\s+)?bedrock|gcp|google\s+cloud(?:\s+platform)?|(?:google\s+(?:cloud\s+)?)?vertex(?:\s+ai)?|openai(?:\s+api)?|anthropic(?:\s+api)?|gemini\s+api|(?:google\s+)?ai\s+studio|mistral\s+api|cohere|together\s+ai|fireworks(?:\s+ai)?)`;
+const PROVIDER = String.raw`(?:(?:microsoft\s+)?azure(?:\s+(?:openai|ai\s+foundry|foundry|cloud))?|microsoft\s+foundry|aws|amazon(?:\s+web\s+services)?|(?:aws\s+|amazon\s+)?bedrock|gcp|google\s+cloud(?:\s+platform)?|(?:google\s+(?:cloud\s+)?)?vertex(?:\s+ai)?|openai(?:\s+api)?|anthropic(?:\s+api)?|gemini\s+api|(?:google\s+)?ai\s+studio|mistral(?:\s+api)?|cohere|together(?:\s+ai)?|fireworks(?:\s+ai)?)`;
+/**
+ * What may follow a provider named as a limit: the end of the clause, a cloud word, a region, or a scope that is the
+ * model or its data ("only Azure for the model"), not a product or a predicate ("only use AWS S3", "Microsoft Teams",
+ * "only OpenAI has worked", "only AWS for storage").
+ */
+const LIMIT_ENDS = String.raw`(?=\s*(?:[.,;:!?)(—–-]|$)|\s+(?:cloud|account|tenant|regions?|subscription|environment|only|and|or|but|so|because|since|as|is|are|were|was|in\s+(?:the\s+)?(?:eu|us|uk|europe|[a-z]+\s+(?:region|south|north|east|west|central))|(?:eu|us|uk)\b|for\s+(?:all|every(?:thing)?|this|that|ai|ml|llms?|(?:the|our)\s+(?:model|llm|ai|ml|data|inference|training|project|use\s+case))\b|(?:regions?|data\s?cent(?:er|re)s?)\b))`;
 /** One or more providers: "Azure", "AWS or GCP", "OpenAI and Azure". */
 const PROVIDERS = String.raw`${PROVIDER}(?:\s*(?:,|\/|\band\b|\bor\b|&)\s*${PROVIDER}){0,3}`;
-const LIMIT_NOUN = '(?:cloud|vendor|provider|platform|hyperscaler|supplier)s?';
+const LIMIT_NOUN = String.raw`(?:(?:cloud|ai|llm|model)\s+)?(?:cloud|vendor|provider|platform|hyperscaler|supplier)s?`;
 const APPROVED = '(?:approved|allowed|permitted|sanctioned|authori[sz]ed|whitelisted|contracted)';
 
 const LIMITED_TO = new RegExp(
   [
     // "we can only use Azure", "we're only allowed to use AWS", "only Azure", "only on GCP".
-    String.raw`(?<!\bnot\s)\b(?:only|solely|exclusively)\s+(?:(?:use|run\s+(?:on|in)|deploy\s+(?:on|in|to)|be\s+on|work\s+with|go\s+through|be\s+allowed\s+to\s+use|allowed\s+to\s+use|allowed|approved\s+(?:for|to\s+use))\s+)?(?:on\s+|in\s+|through\s+|via\s+)?(?:the\s+)?(${PROVIDERS})\b(?!\s+(?:models?|gpt|for\s+(?:the|this|that)\b))`,
+    String.raw`(?<!\bnot\s)\b(?:only|solely|exclusively)\s+(?:(?:use|run\s+(?:on|in)|deploy\s+(?:on|in|to)|be\s+on|work\s+with|go\s+through|be\s+allowed\s+to\s+use|allowed\s+to\s+use|allowed|approved\s+(?:for|to\s+use))\s+)?(?:on\s+|in\s+|through\s+|via\s+)?(?:the\s+)?(${PROVIDERS})\b${LIMIT_ENDS}`,
     // "we're allowed to use only Azure".
-    String.raw`\b(?:use|run\s+on|deploy\s+on|allowed)\s+only\s+(?:the\s+)?(${PROVIDERS})\b`,
+    String.raw`\b(?:use|run\s+on|deploy\s+on|allowed)\s+only\s+(?:the\s+)?(${PROVIDERS})\b${LIMIT_ENDS}`,
+    // "our company only works with Microsoft Azure", "we only run it on Azure".
+    String.raw`\b(?:only\s+(?:works?|work)\s+with|only\s+run\s+(?:it|them|this|everything)\s+(?:on|in))\s+(?:the\s+)?(${PROVIDERS})\b${LIMIT_ENDS}`,
+    // "the only cloud we're allowed is Azure", "the only vendor we may use is AWS".
+    String.raw`\b(?:our|the)\s+only\s+(?:${APPROVED}\s+)?${LIMIT_NOUN}\s+(?:we(?:'re|\s+are)\s+allowed(?:\s+to\s+use)?|we\s+(?:may|can)\s+use)\s+(?:is|are)\s+(?:the\s+)?(${PROVIDERS})\b`,
     // "Azure-only", "an AWS only shop".
     String.raw`\b(${PROVIDERS})[\s-]only\b`,
     // "our only approved cloud is Azure", "the only vendor we may use is AWS".
@@ -55,7 +65,7 @@ const LIMITED_TO = new RegExp(
     // "Azure is our only approved cloud", "AWS is the only provider we can use".
     String.raw`\b(${PROVIDERS})\s+(?:is|are)\s+(?:our|the)\s+only\s+(?:${APPROVED}\s+)?${LIMIT_NOUN}\b`,
     // "Policy: we can only use Azure (it's our only approved cloud…)" is covered above; "we're an AWS shop".
-    String.raw`\bwe(?:'re|\s+are)\s+(?:an?\s+)?(?:all[\s-]in\s+on\s+|(?:100%|fully|entirely|strictly)\s+)?(${PROVIDERS})(?:[\s-]only)?\s+(?:shop|house|customer|company)\b`,
+    String.raw`\bwe(?:'re|\s+are)\s+(?:an?\s+)?(?:all[\s-]in\s+on\s+|(?:100%|fully|entirely|strictly)\s+)?(${PROVIDERS})(?:[\s-]only)?\s+(?:shop|house)\b`,
     // "we're locked into AWS", "contractually tied to Azure" (of a cloud or vendor; a model lock is another field).
     String.raw`\b(?:locked|tied|bound|committed|restricted|limited)\s+(?:in)?to\s+(?:the\s+)?(${PROVIDERS})\b(?!\s+(?:models?|gpt))`,
     // "everything has to stay in GCP", "all data must stay within Azure".
@@ -64,6 +74,11 @@ const LIMITED_TO = new RegExp(
     String.raw`\b(?:may|can|must|should)\s+only\s+(?:go|be\s+(?:sent|processed|stored|hosted|uploaded)|live|run|stay)\s+(?:to|in|on|through|within|inside)\s+(?:the\s+)?(${PROVIDERS})\b`,
     // "they may go to Azure in the Brazil South region, nowhere else".
     String.raw`\b(?:may|can|could)\s+(?:go|be\s+(?:sent|processed|stored|hosted|uploaded))\s+(?:only\s+)?(?:to|in|on|through)\s+(?:the\s+)?(${PROVIDERS})\b[^.;!?\n]{0,50}?,?\s*(?:nowhere|no\s?where|no\s+one|nothing)\s+else\b`,
+    // "data can't leave our AWS account", "nothing may leave our Azure tenant": the team's own cloud account is the
+    // limit (not the premises: renting there is fine).
+    String.raw`\b(?:can't|cannot|can\s+not|may\s+not|must\s+not|mustn't|never|not\s+allowed\s+to)\s+(?:ever\s+)?leave\s+(?:our\s+|the\s+)?(?:own\s+)?(${PROVIDERS})\s+(?:account|tenant|subscription|vpc|environment|region|cloud)s?\b`,
+    // "actually we can use AWS too", "we may also use OpenAI's API": one more provider (the chat adds it to the list).
+    String.raw`\b(?:we\s+)?(?:can|may|could|are\s+allowed\s+to)\s+(?:also\s+)?use\s+(?:the\s+)?(${PROVIDERS})(?:'s\s+api)?\s+(?:too|as\s+well)\b|\b(?:we\s+)?(?:can|may|are\s+allowed\s+to)\s+also\s+use\s+(?:the\s+)?(${PROVIDERS})\b`,
     // "Azure, no other vendors", "we use Bedrock and no other cloud".
     String.raw`\b(${PROVIDERS})\b[^.;!?\n]{0,40}?(?:,|\band\b|\(|-)\s*(?:and\s+)?no\s+other\s+${LIMIT_NOUN}\b`,
   ].join('|'),
@@ -81,9 +96,15 @@ function providersIn(span: string): string[] {
   return names;
 }
 
-/** A limit only weighed or denied: "if we could only use Azure", "we're not limited to AWS". */
+/**
+ * A limit only weighed or denied in its own clause: "if we could only use Azure", "we're not limited to AWS" (not "we
+ * don't have GPUs, we can only use Azure").
+ */
 const WEIGHED_OR_DENIED_BEFORE =
-  /\b(?:if|whether|what\s+if|suppose|not|no\s+longer|isn't|aren't|wasn't|weren't|don't|doesn't|never)\b[^.;!?\n]{0,25}$/;
+  /\b(?:if|whether|what\s+if|suppose|not|no\s+longer|isn't|aren't|wasn't|weren't|don't|doesn't|never)\b[^.;:,!?\n]{0,25}$/;
+/** "…but happy to use any vendor", "…but not limited to it", "…but we can use OpenAI's API too": no exclusive limit. */
+const BUT_NOT_EXCLUSIVE =
+  /^[^.;!?\n]{0,60}?\b(?:but|though|although|yet)\b[^.;!?\n]{0,50}?\b(?:any\s+(?:other\s+)?(?:vendor|cloud|provider|model|api)|not\s+(?:limited|restricted|locked|tied|exclusive)|too\b|also\b|as\s+well\b|other\s+(?:vendors|clouds|providers))/;
 
 export const extractAllowedProviders: Extractor = (message) => {
   const { lower } = message;
@@ -92,6 +113,8 @@ export const extractAllowedProviders: Extractor = (message) => {
     const span = match.slice(1).find((group) => group !== undefined);
     if (span === undefined) continue;
     if (WEIGHED_OR_DENIED_BEFORE.test(lower.slice(Math.max(0, match.index - 30), match.index))) continue;
+    if (BUT_NOT_EXCLUSIVE.test(lower.slice(match.index + match[0].length, match.index + match[0].length + 120)))
+      continue;
     const names = providersIn(span);
     if (names.length > 0) findings.push(findingFromMatch('allowedProviders', names, match));
   }

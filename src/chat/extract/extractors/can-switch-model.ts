@@ -55,7 +55,8 @@ const CAN_SWITCH = new RegExp(
     // "we'd happily switch again if there's something better", "we'd switch if something fits better".
     String.raw`(?:we'd|we\s+would|i'd|i\s+would)\s+(?:happily\s+|gladly\s+|definitely\s+)?(?:switch|change|move)(?:\s+(?:again|models?))?\s+if\s+(?:there(?:'s|\s+is)|something|another|a\s+(?:better|cheaper|smaller|faster)|it(?:'s|\s+is)\s+(?:better|cheaper))\b(?![^.;!?\n]{0,80}\bbut\b[^.;!?\n]{0,60}\b(?:locked|stuck|must\s+stay|contract|not\s+allowed))`,
     // "which model do we move the fine-tune to?", "what should we migrate it to": the team means to move.
-    String.raw`(?:which|what)\s+(?:other\s+)?(?:model|llm|one)\s+(?:should|do|can|could|would|shall)\s+(?:we|i)\s+(?:move|migrate|switch|port|re-?train|re-?tune)\s+(?:(?:it|this|that|them|the\s+[\w-]+(?:\s+[\w-]+)?|our\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:over\s+)?(?:to|onto)\b|(?:what|which\s+model)\s+(?:should|do|can)\s+(?:we|i)\s+(?:move|migrate|switch)\s+(?:to|onto)\b`,
+    // (Not beside a model the team must keep: "…, given we must stay on GPT-4o mini?".)
+    String.raw`(?:which|what)\s+(?:other\s+)?(?:model|llm)\s+(?:should|do|can|could|would|shall)\s+(?:we|i)\s+(?:move|migrate|switch|port|re-?train|re-?tune)\s+(?:(?:it|this|that|them|the\s+[\w-]+(?:\s+[\w-]+)?|our\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:over\s+)?(?:to|onto)\b(?![^.;!?\n]{0,60}\b(?:must|have\s+to|has\s+to|need\s+to)\s+(?:stay|keep|remain)\b)`,
     // "actually we're allowed to switch models".
     String.raw`(?:we're|we\s+are|we've\s+been|i'm|i\s+am)\s+(?:actually\s+|now\s+)?(?:allowed|permitted|free|cleared)\s+to\s+(?:switch|change|move)\s+(?:models?|llms?|providers?|vendors?)`,
     // "thinking of distilling into a small open model we host ourselves": the model is meant to change.
@@ -72,7 +73,7 @@ const CAN_SWITCH = new RegExp(
 );
 
 /** Where a team stays without it being a model: "we must stay on our servers", "stay on-prem". */
-const NOT_A_MODEL = String.raw`(?![\w-]*prem|(?:our|the|your)\s+(?:own\s+)?(?:servers?|premises|infra\w*|hardware|network|site|datacenter|cloud|region)|site\b|the\s+premises|eu\b)`;
+const NOT_A_MODEL = String.raw`(?![\w-]*prem|(?:our|the|your)\s+(?:own\s+)?(?:servers?|premises|infra\w*|hardware|network|site|datacenter|cloud|region)|(?:hospital|trust|clinic|bank|company|university|hpc)\s+(?:servers?|hardware|infra\w*|clusters?)|site\b|the\s+premises|eu\b)`;
 
 /** Words that name a model or its maker: "keep using GPT-4o", "keep using the same model". */
 const MODEL_WORD =

@@ -72,7 +72,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         // ("our field engineers use ThinkPads … it has to work without internet on site".)
         String.raw`\b(?:laptops?|thinkpads?|elitebooks?|toughbooks?)\b(?=[^\n]{0,100}\b(?:work|run|function)s?\s+(?:offline\b|without\s+(?:the\s+)?(?:internet|network|connectivity|a\s+connection)\b))`,
         // "we want it on laptop of field workers, there is no internet there", "deploy it on the laptops of the crews".
-        String.raw`\b(?:want|need|deploy|put|run|install)\s+(?:it|the\s+model|this)\s+on\s+(?:the\s+|our\s+)?laptops?\s+(?:of|for)\b|\blaptops?\b(?=[^\n]{0,100}\b(?:there\s+is|there's|theres|with|has|have)\s+no\s+(?:internet|network|connectivity|connection|wifi|signal)\b)`,
+        String.raw`\b(?:want|need|deploy|put|run|install)\s+(?:it|the\s+model|this)\s+on\s+(?:the\s+|our\s+)?laptops?\s+(?:of|for)\b|\blaptops?\b(?=[^.\n]{0,80}\b(?:there\s+is|there's|theres)\s+no\s+(?:internet|network|connectivity|connection|wifi|signal)\b)|\blaptops?\s+(?:with|that\s+have|have|has)\s+no\s+(?:internet|network|connectivity|connection|wifi)\b`,
         String.raw`\b(?:jetsons?(?:\s+(?:orin|nano|xavier|agx))?|raspberry\s+pi|coral\s+tpu|microcontrollers?|embedded\s+(?:devices?|hardware|boards?|systems?))\b`,
         String.raw`\biot\s+devices?\b`,
         String.raw`\b(?:on[\s-]device|on\s+the\s+device)\b(?!\s+(?:on\s+)?(?:the\s+)?(?:phones?|smartphones?|mobile|iphones?|android))`,

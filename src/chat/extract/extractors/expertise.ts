@@ -56,7 +56,7 @@ const PATTERNS: readonly (readonly [RegExp, Expertise])[] = [
         String.raw`\bplayed\s+(?:around\s+)?with\s+(?:hugging\s?face|pytorch|tensorflow|transformers|llms?|fine[\s-]?tuning|ml)\b`,
         String.raw`\b(?:done|did|knows?)\s+(?:some\s+)?basic\s+(?:pytorch|tensorflow|ml|python|machine\s+learning)\b`,
         // "they know little bit pytorch but never train a model before", "we know a bit of PyTorch".
-        String.raw`\b(?:knows?|know)\s+(?:a\s+)?(?:little|bit|little\s+bit|tiny\s+bit)\s+(?:of\s+)?(?:pytorch|tensorflow|ml|python|machine\s+learning|deep\s+learning)\b`,
+        String.raw`(?<!\b(?:no\s?one|nobody|none\s+of\s+(?:us|them))\s+(?:here\s+|really\s+|even\s+)?)\b(?:knows?|know)\s+(?:a\s+)?(?:little|bit|little\s+bit|tiny\s+bit)\s+(?:of\s+)?(?:pytorch|tensorflow|ml|python|machine\s+learning|deep\s+learning)\b`,
         // "one of us knows ML basics", "I know the basics of machine learning".
         String.raw`\b(?:knows?|know|learned|learnt|has|have)\s+(?:(?:the|some)\s+)?(?:ml|machine[\s-]learning|ai|deep[\s-]learning)\s+basics\b|\b(?:knows?|know|learned|learnt)\s+(?:the\s+)?basics\s+of\s+(?:ml|machine[\s-]learning|ai|deep[\s-]learning)\b`,
         String.raw`\b(?:a\s+couple\s+of|a\s+few|some)\s+(?:small\s+)?(?:sklearn|scikit[\s-]learn|kaggle|ml)\s+projects\b`,

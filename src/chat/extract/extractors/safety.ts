@@ -30,7 +30,7 @@ const CRITICAL = new RegExp(
     String.raw`\b(?:high|very\s+high)[\s-]stakes\b`,
     String.raw`\b(?:people\s+could\s+(?:get\s+hurt|die)|harm\s+(?:people|patients|users|someone|a\s+patient))\b`,
     // "the answer about medicine not always correct and this is dangerous", "wrong answers could be dangerous".
-    String.raw`\b(?:wrong|incorrect|bad|false)\s+(?:answers?|outputs?|advice|replies|labels?)\s+(?:is|are|can\s+be|could\s+be|would\s+be|might\s+be)\s+(?:really\s+|very\s+|actually\s+)?(?:dangerous|harmful|unsafe)\b|\b(?:not\s+always|sometimes|often)\s+(?:correct|right|accurate)\b[^.;!?\n]{0,30}\b(?:this|that|it|which)\s+(?:is|can\s+be|could\s+be)\s+(?:really\s+|very\s+)?(?:dangerous|harmful|unsafe)\b`,
+    String.raw`\b(?:wrong|incorrect|bad|false)\s+(?:answers?|outputs?|advice|replies|labels?)\s+(?:is|are|can\s+be|could\s+be|would\s+be|might\s+be)\s+(?:really\s+|very\s+|actually\s+)?(?:dangerous|harmful|unsafe)\b(?!\s+(?:to|for)\s+(?:our|the|a)\s+(?:brand|reputation|business|seo|image|sales|revenue|company))|\b(?:not\s+always|sometimes|often)\s+(?:correct|right|accurate)\b[^.;!?\n]{0,30}\b(?:this|that|it|which)\s+(?:is|can\s+be|could\s+be)\s+(?:really\s+|very\s+)?(?:dangerous|harmful|unsafe)\b`,
     // "a wrong answer could get someone killed".
     String.raw`\b(?:could|can|might|may|would)\s+get\s+(?:someone|somebody|people|a\s+person|a\s+worker|workers|patients?)\s+(?:killed|hurt|injured)\b`,
     String.raw`\b(?:someone|somebody|a\s+person|patients?|a\s+patient|workers?|drivers?|passengers?|kids|children)\s+(?:could|can|might|may|would|will)\s+(?:(?:really|actually|seriously)\s+)?(?:get\s+(?:hurt|injured|killed)|be\s+(?:harmed|hurt|injured|killed))\b`,

@@ -229,8 +229,14 @@ export const extractTried: Extractor = (message) => {
 /** "prompting alone got ~81%", "few-shot reached 72 %": the score said right after the method. */
 const SCORE_AFTER =
   /^\s*(?:alone|only|by\s+itself|on\s+its\s+own)?\s*(?:got|gets|reached|reaches|scored|scores|hit|hits|was\s+at|is\s+at|gave(?:\s+us)?|gives(?:\s+us)?)\s+(?:only\s+|about\s+|around\s+|roughly\s+|~\s*)?(\d{1,2}(?:\.\d+)?)\s?%/;
-/** Percentages anywhere near ("the fine-tuned model gets ~94%"). */
-const PERCENT = /(\d{1,3}(?:\.\d+)?)\s?%/g;
+/**
+ * Another score near ("the fine-tuned model gets ~94%", "we need 90%", "94% accuracy"), not a share of the data ("90%
+ * of tickets are billing", "95% of our docs").
+ */
+const PERCENT = /(\d{1,3}(?:\.\d+)?)\s?%(?!\s+of\b)/g;
+const SCORE_CUE_BEFORE =
+  /\b(?:gets?|got|reach(?:es|ed)?|hits?|scor(?:es|ed)|achiev(?:es|ed)|need|needs|target|must\s+(?:hit|reach|get\s+to)|want|at|is|was|does|did)\s+(?:~\s*|about\s+|around\s+|roughly\s+|only\s+|at\s+least\s+)?$/;
+const SCORE_CUE_AFTER = /^\s*(?:accuracy|acc\b|f1|correct|right|precision|recall|exact[\s-]match)/;
 
 /**
  * "the fine-tune gets ~94% accuracy, prompting alone got ~81%": a method's score below another score said in the same
@@ -241,7 +247,13 @@ function scoredBelowAnother(lower: string, end: number): boolean {
   if (!score) return false;
   const own = Number(score[1]);
   const around = lower.slice(Math.max(0, end - 160), end + 160);
-  return [...around.matchAll(PERCENT)].some((match) => Number(match[1]) > own && Number(match[1]) <= 100);
+  return [...around.matchAll(PERCENT)].some((match) => {
+    const at = match.index ?? 0;
+    const scored =
+      SCORE_CUE_BEFORE.test(around.slice(Math.max(0, at - 30), at)) ||
+      SCORE_CUE_AFTER.test(around.slice(at + match[0].length, at + match[0].length + 20));
+    return scored && Number(match[1]) > own && Number(match[1]) <= 100;
+  });
 }
 
 /** "few-shot also same", "few-shot: same thing": how the method named before went (said to end its clause). */
