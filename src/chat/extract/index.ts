@@ -741,7 +741,11 @@ function readProfile(message: string, context: ExtractContext): Extraction {
   if (namedGpu !== undefined && typeof counted === 'number' && counted >= 2)
     for (let index = findings.length - 1; index >= 0; index--) {
       const item = findings[index] as Finding;
-      if (item.field === 'gpuMemoryGB' && item.value === counted * namedGpu.memoryGB && item.value !== namedGpu.memoryGB)
+      if (
+        item.field === 'gpuMemoryGB' &&
+        item.value === counted * namedGpu.memoryGB &&
+        item.value !== namedGpu.memoryGB
+      )
         findings.splice(index, 1);
     }
   // "6,000 chosen/rejected pairs" are preference pairs, not supervised examples.
