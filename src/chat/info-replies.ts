@@ -905,6 +905,10 @@ function servingFit(
   const needed = `about ${gigabytes(inference.needed)} GB`;
   const serving = `serving ${model} in 16-bit, with its KV cache,`;
   const on = gpus === undefined ? 'your GPUs' : `${gpus === 1 ? 'one GPU' : `${gpus} GPUs`}`;
+  // No GPUs at all: a small model (an encoder classifier, a 1–3B model) is served from a CPU server's RAM.
+  const params = knowledge.models.find((model) => model.name === name)?.paramsB ?? profile.modelParamsB;
+  if (profile.gpuCount === 0 && params !== undefined && params <= SMALL_MODEL_PARAMS_B)
+    return `With no GPUs, ${model} is served from your CPU server: in 16-bit it needs ${needed} of RAM, which an ordinary server has to spare. ${entry?.architecture?.kind === 'encoder' ? 'An encoder reads each input once and writes nothing, so it runs well on CPU cores' : 'It writes a few tokens a second on CPU cores'}; measure the time per request on the server before you rely on it.`;
   if (available === null || available === 0)
     return `Serving ${model} in 16-bit needs ${needed}; tell me the GPUs it would run on and I'll say whether it fits.`;
   // (Fits with GPUs to spare: how many of them one copy takes, as the estimate sized it, not the total over all.)
@@ -923,7 +927,6 @@ function servingFit(
     return `Barely: ${serving} needs ${needed} of the ${gigabytes(available)} GB on ${on}, leaving little room for requests at once; 8-bit weights would leave headroom.`;
   const notIn16 = `Not in 16-bit: ${serving} needs ${needed}, more than the ${gigabytes(available)} GB on ${on}`;
   // At 4 bits the weights shrink to about a quarter (the KV cache and the runtime stay): said as a yes or a no.
-  const params = knowledge.models.find((entry) => entry.name === name)?.paramsB ?? profile.modelParamsB;
   if (params === undefined)
     return `${notIn16}; 8-bit or 4-bit weights take about a half or a quarter of the weights' share.`;
   const at4 = inference.needed - params * (FP16_BYTES_PER_PARAM - INT4_BYTES_PER_PARAM);

@@ -266,3 +266,19 @@ describe('a trained model the team cannot serve, totals of cards, and a budget t
     ).toContain('oneTimeBudgetUSD');
   });
 });
+
+describe('a rate said with the currency named, and a small model served on CPUs (newuser63 F16, F20)', () => {
+  it('converts "R$ 8 mil" at "the real is about 5.6 to the dollar"', () => {
+    expect(
+      read('Budget is around R$ 8 mil for this, the real is about 5.6 to the dollar.').fields.oneTimeBudgetUSD,
+    ).toBe(1429);
+  });
+  it('answers whether an encoder serves from a CPU server when the team has no GPUs', async () => {
+    const turns = await talk([
+      'We sort incoming SMS into 12 intents with XLM-RoBERTa Base, 8,500 labelled messages.',
+      'We have no GPUs at all, just a 16-core CPU server on a cloud VM. Can XLM-R serve 5,000 SMS a day from that?',
+    ]);
+    expect(turns[1]?.reply).toMatch(/With no GPUs, XLM-RoBERTa Base is served from your CPU server/);
+    expect(turns[1]?.reply).not.toMatch(/tell me the GPUs/);
+  });
+});

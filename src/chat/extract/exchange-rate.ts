@@ -104,6 +104,22 @@ const UNITS_TO_THE_DOLLAR = new RegExp(
   'g',
 );
 
+/** "the real is about 5.6 to the dollar", "the rupee is at 84 per dollar": the currency named, then units per dollar. */
+const CURRENCY_IS_UNITS = new RegExp(
+  String.raw`\bthe\s+(real|rupee|yen|won|yuan|peso|naira|rand|lira|baht|ringgit|shilling|zloty|dirham|riyal)\s+is\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?${RATE_NUMBER}\s+(?:to|per)\s+(?:the|a|one|1)\s+(?:us\s?)?(?:dollar|usd)\b`,
+  'g',
+);
+/** The plural (or the sign) a singular currency name goes by in the catalog of currencies. */
+const PLURAL_OF: Readonly<Record<string, string>> = {
+  real: 'reais',
+  rupee: 'rupees',
+  peso: 'pesos',
+  shilling: 'shillings',
+  zloty: 'zlotys',
+  dirham: 'dirhams',
+  riyal: 'riyals',
+};
+
 export interface StatedRate {
   /** The currency's sign (£, €, ₹, ¥). */
   readonly sign: string;
@@ -130,6 +146,13 @@ export function statedRates(lower: string): StatedRate[] {
   for (const match of lower.matchAll(DOLLAR_IN_UNITS)) {
     const sign = signOf(match[2] ?? match[3] ?? '');
     const value = rateValue(match[1] ?? match[4] ?? '');
+    if (sign && value > 0)
+      rates.push({ sign, usdPerUnit: 1 / value, start: match.index, end: match.index + match[0].length });
+  }
+  for (const match of lower.matchAll(CURRENCY_IS_UNITS)) {
+    const name = match[1] ?? '';
+    const sign = signOf(PLURAL_OF[name] ?? name);
+    const value = rateValue(match[2] ?? '');
     if (sign && value > 0)
       rates.push({ sign, usdPerUnit: 1 / value, start: match.index, end: match.index + match[0].length });
   }
