@@ -7,6 +7,7 @@ import {
   sufficient,
   TEACHER_OUTWEIGHS_LABELS_BELOW,
 } from './data-sufficiency.ts';
+import { inSmallModelClass } from './derive-facts.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS, METHODS_FOR_NEED, mustLeaveApiModel } from './diagnose.ts';
 import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
@@ -967,11 +968,13 @@ export function chooseDestination(input: DestinationInput): DestinationChoice {
     }
     // The fix is a small model ("a small model fine-tuned on those labels") and the named one is not small: tuned in
     // place it keeps the cost or latency it was meant to cut, so the small model is a substitute sized for the job.
+    // (A model of the small class by its name, Llama 3.2 3B at 3.21B, is small already: no smaller one is sought.)
     if (
       picked &&
       wish.smallModel === true &&
       wish.objective === 'sft' &&
       input.facts.smallModel !== true &&
+      !(input.profile.modelParamsB !== undefined && inSmallModelClass(input.profile.modelParamsB)) &&
       (input.profile.modelName !== undefined || input.profile.modelParamsB !== undefined) &&
       input.profile.canSwitchModel === true
     ) {

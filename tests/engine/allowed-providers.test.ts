@@ -165,3 +165,30 @@ describe('advice for a team limited to some providers', () => {
     );
   });
 });
+
+describe('a model of the small class is not shrunk further (newuser63 F05)', () => {
+  it('keeps a cost-cutting LoRA on Llama 3.2 3B (3.21B) instead of moving it to the 1B', () => {
+    const result = advise({
+      task: 'extract about 30 fields',
+      taskType: 'extract',
+      needsStyleOrFormat: true,
+      goals: ['format', 'cost'],
+      modelName: 'Llama 3.2 3B',
+      deployment: 'on-prem',
+      currentMonthlySpendUSD: 9000,
+      allowedProviders: ['azure-openai'],
+      exampleTokens: 26500,
+      mlExpertise: 'intermediate',
+      dataMustStayOnPrem: false,
+      gpuCount: 8,
+      gpuName: 'NVIDIA H100 SXM',
+      canSwitchModel: true,
+      requestsPerDay: 2000,
+      inputTokensPerRequest: 25000,
+      outputTokensPerRequest: 1500,
+      labeledExamples: 18000,
+      tried: [{ method: 'prompt-engineering', result: 'good-enough' }],
+    });
+    expect(result.destination.model.name).toBe('Llama 3.2 3B');
+  });
+});
