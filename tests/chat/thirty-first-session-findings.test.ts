@@ -282,3 +282,15 @@ describe('a rate said with the currency named, and a small model served on CPUs 
     expect(turns[1]?.reply).not.toMatch(/tell me the GPUs/);
   });
 });
+
+describe('two jobs’ volumes in one sentence (newuser63 F13)', () => {
+  it('gives "about 5,000 SMS a day and maybe 1,200 farmer questions a day" to each job, not their sum to both', async () => {
+    const turns = await talk([
+      'Two things we need: first, answer farmers crop and livestock questions from about 600 pages of extension manuals, and second, sort incoming SMS into 12 intents. We use GPT-4o mini.',
+      'We get about 5,000 SMS a day and maybe 1,200 farmer questions a day.',
+    ]);
+    expect(turns[1]?.reply).toMatch(
+      /for sort incoming SMS into 12 intents: 5,000 requests per day; for answer farmers crop and livestock questions: 1,200 requests per day/,
+    );
+  });
+});

@@ -406,7 +406,7 @@ function clauses(lower: string): { start: number; end: number; asked: boolean; s
   let sentenceStart = true;
   // (" and 600 descriptions": a second count starts a clause of its own.)
   for (const mark of lower.matchAll(
-    /[!?;\n]|\.(?!\d)|,\s{0,3}(?:and|but|while|whereas|plus)\s|\s[-–—]\s|:\s|\sand\s(?=(?:about\s|around\s|~\s?)?\d)|\s(?:and|but|while)\s(?=(?:the|our)\s+(?:[a-z&'-]+\s+){0,2}(?:job|part|side|bit)\b)|,\s(?=(?:and\s+)?(?:for|in)\s+\(?[a-e]\)\s)/g,
+    /[!?;\n]|\.(?!\d)|,\s{0,3}(?:and|but|while|whereas|plus)\s|\s[-–—]\s|:\s|\sand\s(?=(?:about\s|around\s|roughly\s|maybe\s|approximately\s|some\s|~\s?)?\d)|\s(?:and|but|while)\s(?=(?:the|our)\s+(?:[a-z&'-]+\s+){0,2}(?:job|part|side|bit)\b)|,\s(?=(?:and\s+)?(?:for|in)\s+\(?[a-e]\)\s)/g,
   )) {
     // (A clause that ends in a question mark asks; what it names is weighed, not stated.)
     if (mark.index > start) spans.push({ start, end: mark.index, asked: mark[0] === '?', sentenceStart });
