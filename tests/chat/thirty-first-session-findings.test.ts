@@ -294,3 +294,16 @@ describe('two jobs’ volumes in one sentence (newuser63 F13)', () => {
     );
   });
 });
+
+describe('pairs said before the DPO question are preference pairs (newuser63 F12)', () => {
+  it('reads "about 4,500 real pairs from lines players saw both ways. Would DPO …?" as preference pairs', () => {
+    const fields = read(
+      'OK, say we get about 4,500 real pairs from lines players saw both ways. Would DPO with LoRA fit on one 3090?',
+    ).fields;
+    expect(fields.preferencePairs).toBe(4500);
+    expect(fields.labeledExamples).toBeUndefined();
+  });
+  it('still reads input/output pairs as labelled examples', () => {
+    expect(read('we have 4,500 input/output pairs for SFT').fields.labeledExamples).toBe(4500);
+  });
+});

@@ -656,8 +656,12 @@ function readProfile(message: string, context: ExtractContext): Extraction {
       )
     )
       continue;
+    // ("about 4,500 real pairs from lines players saw both ways. Would DPO with LoRA fit?": the next sentence, or
+    // outputs seen both ways, says what the pairs are for.)
     if (
       PREFERENCE_WORDS.test(sentenceAround(prepared.lower, item.start)) ||
+      PREFERENCE_WORDS.test(prepared.lower.slice(item.end, item.end + 120)) ||
+      /\b(?:both\s+ways|side\s+by\s+side)\b/.test(prepared.lower.slice(item.end, item.end + 60)) ||
       DRAFT_VERSUS_REWRITE.test(prepared.lower.slice(item.start, item.end + 60))
     )
       findings[index] = { ...item, field: 'preferencePairs' };
