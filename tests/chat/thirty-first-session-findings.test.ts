@@ -307,3 +307,14 @@ describe('pairs said before the DPO question are preference pairs (newuser63 F12
     expect(read('we have 4,500 input/output pairs for SFT').fields.labeledExamples).toBe(4500);
   });
 });
+
+describe('the teacher-or-human data question in other nouns (newuser63 F19)', () => {
+  it('reads "the 100k GPT-4.1 extractions, the 18k human-corrected ones, or both?" as the data-mix question', () => {
+    expect(
+      read('should we SFT on the 100k GPT-4.1 extractions, the 18k human-corrected ones, or both?').intents.asksDataMix,
+    ).toEqual({
+      teacherCount: 100000,
+      humanCount: 18000,
+    });
+  });
+});

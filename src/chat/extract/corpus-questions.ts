@@ -66,12 +66,13 @@ export function longContextQuestion(lower: string): { asked: LongContextAsked; s
   return { asked, spans };
 }
 
-const DATA_NOUNS = '(?:labels|outputs|answers|summaries|examples|data|ones|pairs|responses|translations|transcripts)';
+const DATA_NOUNS =
+  '(?:labels|outputs|answers|summaries|examples|data|ones|pairs|responses|translations|transcripts|extractions|annotations|completions)';
 const TEACHER_WORDS = String.raw`(?:teacher|generated|synthetic|llm[\s-](?:written|generated|labell?ed)|model[\s-](?:written|generated|labell?ed)|pseudo[\s-]?labell?ed|(?:gpt|claude|gemini|llama|qwen|o\d)[\w.-]*(?:'s)?\s+(?:[\w.-]+\s+)?(?:${DATA_NOUNS}|generated|written|labell?ed))`;
 /** People whose examples are the human side of a data mix ("the 1.5k lawyer ones"). */
 const LABELLING_PEOPLE =
   '(?:lawyers?|experts?|doctors?|clinicians?|agents?|annotators?|editors?|caseworkers?|reviewers?|analysts?|teachers?)';
-const HUMAN_WORDS = String.raw`(?:human(?:[\s-](?:written|labell?ed|annotated|made))?|hand[\s-]?(?:written|labell?ed|made)|real\s+${DATA_NOUNS}|gold\s+${DATA_NOUNS}|expert[\s-]written|manually\s+(?:labell?ed|written)|(?:${LABELLING_PEOPLE}|staff)(?:'s?)?[\s-](?:written|checked|labell?ed|made|${DATA_NOUNS}))`;
+const HUMAN_WORDS = String.raw`(?:human(?:[\s-](?:written|labell?ed|annotated|made|corrected|reviewed|verified|checked))?|hand[\s-]?(?:written|labell?ed|made)|real\s+${DATA_NOUNS}|gold\s+${DATA_NOUNS}|expert[\s-]written|manually\s+(?:labell?ed|written)|(?:${LABELLING_PEOPLE}|staff)(?:'s?)?[\s-](?:written|checked|labell?ed|made|${DATA_NOUNS}))`;
 const TEACHER = new RegExp(String.raw`\b${TEACHER_WORDS}\b`);
 const HUMAN = new RegExp(String.raw`\b${HUMAN_WORDS}\b`);
 /** Training said in the sentence: the question is what to train on. */
@@ -83,7 +84,7 @@ const TEACHER_COUNT = new RegExp(
 );
 /** "the 1.5k human ones", "800 hand-written examples": a count of data, not of people ("2 human reviewers"). */
 const HUMAN_COUNT = new RegExp(
-  String.raw`(${COUNT_SOURCE})\s+(?:[\w.-]+\s+){0,2}?(?:human(?:[\s-](?:written|labell?ed|annotated|made))?|hand[\s-]?(?:written|labell?ed|made)|gold|real|expert[\s-]written|${LABELLING_PEOPLE})\s+(?:[\w-]+\s+)?${DATA_NOUNS}\b`,
+  String.raw`(${COUNT_SOURCE})\s+(?:[\w.-]+\s+){0,2}?(?:human(?:[\s-](?:written|labell?ed|annotated|made|corrected|reviewed|verified|checked))?|hand[\s-]?(?:written|labell?ed|made)|gold|real|expert[\s-]written|${LABELLING_PEOPLE})\s+(?:[\w-]+\s+)?${DATA_NOUNS}\b`,
 );
 
 /** The teacher-or-human data question the message asks, with the counts it states, and the sentences asking it. */
