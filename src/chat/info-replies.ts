@@ -8,6 +8,7 @@ import { jobsInOneLine } from '../engine/advise-jobs.ts';
 import {
   providerScopeOf,
   reachableUnderAllowedProviders,
+  rentalWithinAllowedProviders,
   withinAllowedProviders,
 } from '../engine/allowed-providers.ts';
 import { CPU_EXAMPLE_PROMPT_TOKENS, cpuMeasuredSpeed, Q4_GB_PER_BILLION_PARAMS } from '../engine/cpu-latency.ts';
@@ -907,8 +908,15 @@ function servingFit(
   const on = gpus === undefined ? 'your GPUs' : `${gpus === 1 ? 'one GPU' : `${gpus} GPUs`}`;
   // No GPUs at all: a small model (an encoder classifier, a 1–3B model) is served from a CPU server's RAM.
   const params = knowledge.models.find((model) => model.name === name)?.paramsB ?? profile.modelParamsB;
-  if (profile.gpuCount === 0 && params !== undefined && params <= SMALL_MODEL_PARAMS_B)
-    return `With no GPUs, ${model} is served from your CPU server: in 16-bit it needs ${needed} of RAM, which an ordinary server has to spare. ${entry?.architecture?.kind === 'encoder' ? 'An encoder reads each input once and writes nothing, so it runs well on CPU cores' : 'It writes a few tokens a second on CPU cores'}; measure the time per request on the server before you rely on it.`;
+  // (Not on a device: the users' hardware runs it there.)
+  if (
+    profile.gpuCount === 0 &&
+    params !== undefined &&
+    inSmallModelClass(params) &&
+    profile.deployment !== 'edge' &&
+    profile.deployment !== 'mobile'
+  )
+    return `With no GPUs, ${model} is served from your CPU server: in 16-bit it needs ${needed} of RAM, which an ordinary server has to spare. ${entry?.architecture?.kind === 'encoder' ? 'An encoder reads each input once and writes nothing, so it runs well on CPU cores' : entry === undefined || entry.modality === 'text' || entry.modality === 'code' ? 'It writes a few tokens a second on CPU cores' : 'It runs on CPU cores, slowly'}; measure the time per request on the server before you rely on it.`;
   if (available === null || available === 0)
     return `Serving ${model} in 16-bit needs ${needed}; tell me the GPUs it would run on and I'll say whether it fits.`;
   // (Fits with GPUs to spare: how many of them one copy takes, as the estimate sized it, not the total over all.)
@@ -1928,11 +1936,27 @@ export function tuningChannelReply(
     const others = knowledge.providers.filter((entry) => entry.id !== provider?.id);
     const allowed = offeredBy(others.filter((entry) => mayUse.has(entry.id)));
     const outside = offeredBy(others.filter((entry) => !mayUse.has(entry.id))).slice(0, 3);
-    lines.push(
-      allowed.length > 0
-        ? `Among the providers you may use: ${joinWords(allowed)}.`
-        : `None of the providers you may use has a live tuning job for ${plain}.`,
-    );
+    const askedTunes =
+      provider !== undefined &&
+      mayUse.has(provider.id) &&
+      lines.some((line) => /^(?:Yes:|Only for some teams:)/.test(line));
+    // (An offer open only to some teams, "existing customers until 2027-01-06", is said as such.)
+    const restricted = others
+      .filter((entry) => mayUse.has(entry.id))
+      .flatMap((entry) =>
+        entry.offerings
+          .filter((offering) => covers(offering) && offering.status === 'restricted' && live(offering))
+          .slice(0, 1)
+          .map(
+            (offering) =>
+              `${entry.name}, only for some teams: ${stripPeriod(lowerFirst(offering.restriction ?? 'access is restricted'))}${cite(offering)}`,
+          ),
+      );
+    if (allowed.length > 0)
+      lines.push(`${askedTunes ? 'Also among' : 'Among'} the providers you may use: ${joinWords(allowed)}.`);
+    else if (!askedTunes && restricted.length === 0)
+      lines.push(`None of the providers you may use has a live tuning job for ${plain}.`);
+    if (restricted.length > 0) lines.push(`Among the providers you may use: ${joinWords(restricted)}.`);
     if (outside.length > 0) lines.push(`Outside them: ${joinWords(outside)}.`);
   }
   const elsewhere = (mayUse !== undefined ? [] : knowledge.providers)
@@ -1956,7 +1980,9 @@ export function tuningChannelReply(
     lines.push(`No other provider in the catalog has a live tuning job for ${plain}.`);
   else if (!open) lines.push(`No provider in the catalog has a live tuning job for ${plain}.`);
   if (open)
-    lines.push(`Its weights are open, so you can also tune it yourself with LoRA or QLoRA on your own or rented GPUs.`);
+    lines.push(
+      `Its weights are open, so you can also tune it yourself with LoRA or QLoRA on your own${rentalWithinAllowedProviders(view) ? ' or rented' : ''} GPUs.`,
+    );
   else if (model.endOfLife !== undefined && model.endOfLife > today)
     lines.push(
       `Mind the date: ${plain} is shut down by its vendor on ${model.endOfLife}, and a tuned copy goes with it.`,
@@ -2489,8 +2515,12 @@ export function modelReply(
     // rules the method out there.
     const retiring = knowledge.models.find((model) => model.name === profile.modelName);
     const today = knowledge.manifest.referenceDate;
+    // (Only when the retirement is why the plan moved: a plan moved for data that must stay says the rule instead.)
     const retires =
-      retiring?.endOfLife !== undefined && retiresWithinNotice(retiring.endOfLife, today) && retiring.endOfLife > today;
+      retiring?.endOfLife !== undefined &&
+      retiresWithinNotice(retiring.endOfLife, today) &&
+      retiring.endOfLife > today &&
+      /retires within months/.test(destination.why);
     const blocker = entryOf(recommendation, destination.method)?.blockers[0]?.text;
     const because = retires
       ? ` On the model you named: ${retiring.vendor} shuts ${plainModelName(retiring.name)} down on ${retiring.endOfLife} and a tuned copy goes with it, so the tuning moves to a model that stays${profile.allowedProviders === undefined ? '' : ' (among what the providers you may use offer)'}.`

@@ -510,6 +510,7 @@ function answerTurn(
   extraction = withoutTheAdvicesModel(previous, extraction, knowledge);
   // ("sorry, typo, I meant $734/mo", the advice's own rent quoted back: no budget, unless the words say budget.)
   extraction = withoutTheAdvicesFigure(previous, extraction, knowledge);
+  extraction = withProviderAdded(previous.profile, extraction);
   // The values a "what if" asks about take part in this turn like stated ones; the "what if" path saves only the facts
   // stated beside it ("if we had 8 H100s…? (we have two L4s)" keeps the two L4s).
   // "Fine-tuned GPT-4o tokens are pricier, aren't they?" asked about the model the team already names: a question
@@ -1432,6 +1433,20 @@ function withReply(data: ReplyData): Pick<TurnResult, 'reply' | 'replyData' | 'b
 /** "we can use AWS too", "we may also use OpenAI": a provider added to the ones the team may use. */
 const PROVIDER_ADDED = /\b(?:too|also|as\s+well)\b/;
 
+/**
+ * "Actually we can use AWS too": the provider joins the ones the team said it may use (with none said, there is no
+ * limit to widen, and nothing is noted). Any other limit said replaces the list.
+ */
+function withProviderAdded(profile: Partial<Profile>, extraction: TurnExtraction): TurnExtraction {
+  const added = extraction.fields.allowedProviders;
+  if (added === undefined || !PROVIDER_ADDED.test(extraction.evidence.allowedProviders ?? '')) return extraction;
+  if (profile.allowedProviders === undefined) return withoutFields(extraction, ['allowedProviders']);
+  return {
+    ...extraction,
+    fields: { ...extraction.fields, allowedProviders: [...new Set([...profile.allowedProviders, ...added])] },
+  };
+}
+
 /** The short reply to a question about the advice, or undefined when the message asks none. */
 function infoReply(
   intents: TurnExtraction['intents'],
@@ -2083,18 +2098,8 @@ function applyUnderstood(
   const teamFields = Object.fromEntries(
     Object.entries(extraction.fields).filter(([field]) => !jobOnly.has(field)),
   ) as Partial<Profile>;
-  // List fields (goals, what was tried) gain items across turns; a correction replaces them. The providers a team may
-  // use are replaced by each limit said, and gain one only when it is said as an addition ("we can use AWS too").
-  const addsProvider =
-    extraction.fields.allowedProviders !== undefined && PROVIDER_ADDED.test(extraction.evidence.allowedProviders ?? '');
-  if (addsProvider && previous.profile.allowedProviders === undefined) delete teamFields.allowedProviders;
-  const profile = mergeProfile(
-    previous.profile,
-    teamFields,
-    addsProvider
-      ? extraction.corrections.filter((field) => field !== 'allowedProviders')
-      : [...extraction.corrections, 'allowedProviders'],
-  ) as Profile;
+  // List fields (goals, what was tried) gain items across turns; a correction replaces them.
+  const profile = mergeProfile(previous.profile, teamFields, extraction.corrections) as Profile;
   if (memoryOfAnotherGpu(previous.profile, extraction.fields, knowledge)) delete profile.gpuMemoryGB;
   // "We have no document collection": a token count said before no longer describes documents the team has.
   if (extraction.fields.unlabeledCorpus === 'none' && extraction.fields.corpusTokens === undefined)

@@ -93,7 +93,11 @@ export function computeOptions(method: MethodId, analysis: FeasibilityAnalysis, 
     languageModel
   ) {
     const model = resolved.model;
-    const hosts = hostedTrainers(knowledge, model?.id);
+    const hosts = hostedTrainers(
+      knowledge,
+      model?.id,
+      method === 'preference-tuning' ? 'preference-tuning' : 'supervised-fine-tuning',
+    );
     if (hosts.length > 0) {
       options.push({
         kind: 'hosted',
@@ -113,17 +117,21 @@ const hostsByKnowledge = new WeakMap<Knowledge, Map<string, string[]>>();
  * Providers with a live supervised fine-tuning offer for this open model: open-model hosts that tune open models in
  * general, and platforms whose offer lists the model itself (Bedrock tunes Llama 3.1 8B).
  */
-function hostedTrainers(knowledge: Knowledge, modelId: string | undefined): string[] {
+function hostedTrainers(
+  knowledge: Knowledge,
+  modelId: string | undefined,
+  service: 'supervised-fine-tuning' | 'preference-tuning',
+): string[] {
   const byModel = hostsByKnowledge.get(knowledge) ?? new Map<string, string[]>();
   hostsByKnowledge.set(knowledge, byModel);
-  const key = modelId ?? '';
+  const key = `${service}:${modelId ?? ''}`;
   const cached = byModel.get(key);
   if (cached) return cached;
   const hosts = knowledge.providers
     .filter((provider) =>
       provider.offerings.some(
         (offering) =>
-          offering.service === 'supervised-fine-tuning' &&
+          offering.service === service &&
           offering.status === 'available' &&
           (offering.openModels || (modelId !== undefined && offering.models.includes(modelId))),
       ),

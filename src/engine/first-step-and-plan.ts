@@ -251,7 +251,16 @@ export function buildPlan(
     if (tuning) push([tuning], why);
   };
   if (!destination.deadEnd) {
-    push([destination.method], `${destination.switchedTo ? `On ${destination.switchedTo}: ` : ''}${destination.why}`);
+    // (A distillation has no supervised step after it: the team's own labelled examples train the student beside the
+    // teacher's outputs, and a part of them held out measures it.)
+    const labelsToo =
+      destination.objective === 'distillation' && sftReady
+        ? ' Your own labelled examples go into the student’s training set beside the teacher’s outputs; hold a part of them out as the evaluation set.'
+        : '';
+    push(
+      [destination.method],
+      `${destination.switchedTo ? `On ${destination.switchedTo}: ` : ''}${destination.why}${labelsToo}`,
+    );
   }
   // (Instruction tuning trains on the same labelled examples: it is that supervised stage already; so is a
   // distillation, whose student is trained, supervised, on the teacher's outputs and any labels beside them.)

@@ -318,3 +318,55 @@ describe('the teacher-or-human data question in other nouns (newuser63 F19)', ()
     });
   });
 });
+
+describe('review37: provider limits, lifecycle remarks, rates and CPU serving', () => {
+  it.each([
+    ['We can only use Azure, but we also need the data to stay in the EU', ['azure-openai']],
+    ['We can only use Azure. We may also use OpenAI directly.', ['azure-openai', 'openai']],
+    ["only Azure, but we can use OpenAI's API too", ['azure-openai', 'openai']],
+    ["We're a Microsoft shop", ['azure-openai']],
+  ])('reads "%s" as %j', (text, ids) => {
+    expect(first(text).fields.allowedProviders).toEqual(ids);
+  });
+  it.each(['We run retrieval and the classifier only together.', 'Legal and engineering sign off only together.'])(
+    'reads no limit from "%s"',
+    (text) => {
+      expect(first(text).fields.allowedProviders).toBeUndefined();
+    },
+  );
+  it('keeps the team’s own model remarked on for its end of life, and the model it trains beside a teacher’s outputs', () => {
+    expect(read('So our GPT-4o mini is being retired too; we use it for triage.').fields.modelName).toBe('GPT-4o mini');
+    expect(read('We fine-tune Llama 3.1 8B on the GPT-4.1 outputs we logged').fields.modelName).toBe('Llama 3.1 8B');
+    expect(read('The GPT-4o mini responses ignore our JSON format, how do we fix it?').fields.modelName).toBe(
+      'GPT-4o mini',
+    );
+  });
+  it('reads "the yen is about 150 per dollar" as units per dollar, and "120s per document is fine" as a target', () => {
+    expect(read('Budget is 3 million yen, the yen is about 150 per dollar.').fields.oneTimeBudgetUSD).toBe(20000);
+    expect(read('120s per document is fine').fields.latencyTargetMs).toBe(120000);
+  });
+  it('reads residency from a cloud account named without a provider, and from "data stays with us"', () => {
+    expect(first("Customer data can't leave our cloud account.").fields.dataMustStayOnPrem).toBe(true);
+    expect(first('Nothing goes to OpenAI, data stays with us.').fields.dataMustStayOnPrem).toBe(true);
+  });
+  it('does not lift a provider limit on a model lock lifted, and does on "any cloud provider is fine"', async () => {
+    const turns = await talk([
+      'we can only use Azure. we classify tickets with Llama 3.1 8B.',
+      'we are no longer tied to Llama, any model is fine',
+      'any cloud provider is fine now',
+    ]);
+    expect(turns.map((turn) => turn.state.profile.allowedProviders)).toEqual([
+      ['azure-openai'],
+      ['azure-openai'],
+      undefined,
+    ]);
+  });
+  it('says yes once for an allowed provider that tunes the model', async () => {
+    const turns = await talk([
+      'we can only use Azure. we classify tickets with GPT-4o mini, 3000 labelled examples.',
+      'Can we fine-tune GPT-4.1 mini on Azure?',
+    ]);
+    expect(turns[1]?.reply).toMatch(/^Yes: Azure OpenAI/);
+    expect(turns[1]?.reply).not.toMatch(/None of the providers you may use/);
+  });
+});

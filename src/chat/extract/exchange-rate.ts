@@ -106,7 +106,7 @@ const UNITS_TO_THE_DOLLAR = new RegExp(
 
 /** "the real is about 5.6 to the dollar", "the rupee is at 84 per dollar": the currency named, then units per dollar. */
 const CURRENCY_IS_UNITS = new RegExp(
-  String.raw`\bthe\s+(real|rupee|yen|won|yuan|peso|naira|rand|lira|baht|ringgit|shilling|zloty|dirham|riyal)\s+is\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?${RATE_NUMBER}\s+(?:to|per)\s+(?:the|a|one|1)\s+(?:us\s?)?(?:dollar|usd)\b`,
+  String.raw`\bthe\s+(real|rupee|yen|won|yuan|peso|naira|rand|lira|baht|ringgit|shilling|zloty|dirham|riyal)\s+is\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?${RATE_NUMBER}\s+(?:to|per)\s+(?:(?:the|a|one|1)\s+)?(?:us\s?)?(?:dollar|usd)\b`,
   'g',
 );
 /** The plural (or the sign) a singular currency name goes by in the catalog of currencies. */
@@ -137,22 +137,24 @@ function signOf(word: string): string | undefined {
 /** The exchange rates a message states. */
 export function statedRates(lower: string): StatedRate[] {
   const rates: StatedRate[] = [];
+  // ("the yen is about 150 per dollar": units per dollar, read first, so "yen is about 150" is not $150 a yen.)
+  for (const match of lower.matchAll(CURRENCY_IS_UNITS)) {
+    const name = match[1] ?? '';
+    const sign = signOf(PLURAL_OF[name] ?? name);
+    const value = rateValue(match[2] ?? '');
+    if (sign && value > 0)
+      rates.push({ sign, usdPerUnit: 1 / value, start: match.index, end: match.index + match[0].length });
+  }
+  const inNamed = (at: number) => rates.some((rate) => rate.start <= at && at < rate.end);
   for (const match of lower.matchAll(UNIT_IN_DOLLARS)) {
     const sign = signOf(match[1] ?? '');
     const value = rateValue(match[2] ?? '');
-    if (sign && value > 0)
+    if (sign && value > 0 && !inNamed(match.index))
       rates.push({ sign, usdPerUnit: value, start: match.index, end: match.index + match[0].length });
   }
   for (const match of lower.matchAll(DOLLAR_IN_UNITS)) {
     const sign = signOf(match[2] ?? match[3] ?? '');
     const value = rateValue(match[1] ?? match[4] ?? '');
-    if (sign && value > 0)
-      rates.push({ sign, usdPerUnit: 1 / value, start: match.index, end: match.index + match[0].length });
-  }
-  for (const match of lower.matchAll(CURRENCY_IS_UNITS)) {
-    const name = match[1] ?? '';
-    const sign = signOf(PLURAL_OF[name] ?? name);
-    const value = rateValue(match[2] ?? '');
     if (sign && value > 0)
       rates.push({ sign, usdPerUnit: 1 / value, start: match.index, end: match.index + match[0].length });
   }

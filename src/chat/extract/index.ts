@@ -260,12 +260,14 @@ function modelOnlyWeighed(lower: string, item: Finding): boolean {
 
 /** "GPT-4.1 is only the teacher", "it's just the teacher": the teacher named is not the team's model. */
 const ONLY_THE_TEACHER = /\b(?:is|was|'s)\s+(?:only|just|merely|purely)\s+(?:the|a|our)\s+teacher\b/;
-/** "isn't that just SFT of the student on the GPT-4.1 outputs?": the model whose outputs are data, asked about. */
+/** "SFT of the student on the GPT-4.1 outputs", "trained from Claude's answers": the outputs are training data. */
+const DATA_OF_BEFORE = /\b(?:on|from|using|of)\s+(?:the\s+|our\s+|its\s+|all\s+the\s+)?$/;
+/** "… on the GPT-4.1 outputs": the model whose outputs are data, not the team's model. */
 const OUTPUTS_AFTER = /^(?:'s)?\s+(?:outputs?|answers|responses|generations|completions|traces|labels)\b/;
 
 /** "no longer limited to Azure", "any cloud or vendor is fine now": the team may use any provider. */
 const PROVIDERS_OPENED =
-  /\bno\s+longer\s+(?:limited|restricted|locked|tied)\s+to\b|\bany\s+(?:cloud|vendor|provider)s?(?:\s+or\s+(?:cloud|vendor|provider)s?)?\s+(?:is|are|would\s+be)\s+(?:fine|ok|okay|allowed|acceptable)\b|\b(?:we\s+(?:can|may)\s+use|free\s+to\s+use)\s+any\s+(?:cloud|vendor|provider)\b/;
+  /\bno\s+longer\s+(?:limited|restricted|locked|tied)\s+to\s+(?:one\s+(?:cloud|vendor|provider)|a\s+single\s+(?:cloud|vendor|provider)|(?:the\s+)?(?:azure|aws|amazon|gcp|google|microsoft|openai|anthropic|bedrock|vertex|mistral|cohere|together|fireworks)\b)|\bany\s+(?:(?:cloud|ai|llm)\s+)?(?:cloud|vendor|provider)s?(?:\s+or\s+(?:cloud|vendor|provider)s?)?\s+(?:is|are|would\s+be)\s+(?:fine|ok|okay|allowed|acceptable)\b|\b(?:we\s+(?:can|may)\s+use|free\s+to\s+use)\s+any\s+(?:cloud|vendor|provider)\b/;
 
 /** "dies in January too", "is being retired as well": a model's end of life, said as a remark. */
 const LIFECYCLE_AFTER =
@@ -282,6 +284,14 @@ function lifecycleRemark(lower: string, item: Finding): boolean {
   const after = lower.slice(item.end, item.end + 60);
   const lifecycle = LIFECYCLE_AFTER.exec(after);
   if (lifecycle === null) return false;
+  // ("So our GPT-4o mini is being retired too", "…and that's the model our whole bot runs on": the team's own.)
+  if (/\b(?:our|my)\s+$/.test(lower.slice(Math.max(0, item.start - 8), item.start))) return false;
+  if (
+    /\b(?:we\s+(?:use|run)\s+it|our\s+(?:whole|entire|main|production)\b|the\s+model\s+(?:we|our))/.test(
+      sentenceAround(lower, item.start),
+    )
+  )
+    return false;
   return (
     ALSO_AFTER.test(after.slice(lifecycle[0].length)) ||
     REMARK_BEFORE.test(lower.slice(Math.max(0, item.start - 20), item.start))
@@ -735,7 +745,7 @@ function readProfile(message: string, context: ExtractContext): Extraction {
         item.field === 'modelName' &&
         (teachers.has(item.value) ||
           (OUTPUTS_AFTER.test(prepared.lower.slice(item.end)) &&
-            QUESTION_ENDS_AFTER.test(prepared.lower.slice(item.end))))
+            DATA_OF_BEFORE.test(prepared.lower.slice(Math.max(0, item.start - 20), item.start))))
       ),
   );
   findings.splice(0, findings.length, ...kept);

@@ -6,7 +6,7 @@
 import type { Profile, ProfileField } from '../../profile/profile-schema.ts';
 
 /** Fields whose value is a list of items that later messages add to. */
-export const LIST_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileField>(['goals', 'tried', 'allowedProviders']);
+export const LIST_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileField>(['goals', 'tried']);
 
 /** One list item's identity: a goal by its name, a tried entry by its method (a later result replaces it). */
 function itemKey(field: ProfileField, item: unknown): string {

@@ -36,7 +36,7 @@ export const PROVIDER_SHORT_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** One provider word (longest spellings first). */
-const PROVIDER = String.raw`(?:(?:microsoft\s+)?azure(?:\s+(?:openai|ai\s+foundry|foundry|cloud))?|microsoft\s+foundry|aws|amazon(?:\s+web\s+services)?|(?:aws\s+|amazon\s+)?bedrock|gcp|google\s+cloud(?:\s+platform)?|(?:google\s+(?:cloud\s+)?)?vertex(?:\s+ai)?|openai(?:\s+api)?|anthropic(?:\s+api)?|gemini\s+api|(?:google\s+)?ai\s+studio|mistral(?:\s+api)?|cohere|together(?:\s+ai)?|fireworks(?:\s+ai)?)`;
+const PROVIDER = String.raw`(?:(?:microsoft\s+)?azure(?:\s+(?:openai|ai\s+foundry|foundry|cloud))?|microsoft\s+foundry|aws|amazon(?:\s+web\s+services)?|(?:aws\s+|amazon\s+)?bedrock|gcp|google\s+cloud(?:\s+platform)?|(?:google\s+(?:cloud\s+)?)?vertex(?:\s+ai)?|openai(?:\s+api)?|anthropic(?:\s+api)?|gemini\s+api|(?:google\s+)?ai\s+studio|mistral(?:\s+api)?|cohere|together\s+ai|fireworks(?:\s+ai)?)`;
 /**
  * What may follow a provider named as a limit: the end of the clause, a cloud word, a region, or a scope that is the
  * model or its data ("only Azure for the model"), not a product or a predicate ("only use AWS S3", "Microsoft Teams",
@@ -65,7 +65,7 @@ const LIMITED_TO = new RegExp(
     // "Azure is our only approved cloud", "AWS is the only provider we can use".
     String.raw`\b(${PROVIDERS})\s+(?:is|are)\s+(?:our|the)\s+only\s+(?:${APPROVED}\s+)?${LIMIT_NOUN}\b`,
     // "Policy: we can only use Azure (it's our only approved cloud…)" is covered above; "we're an AWS shop".
-    String.raw`\bwe(?:'re|\s+are)\s+(?:an?\s+)?(?:all[\s-]in\s+on\s+|(?:100%|fully|entirely|strictly)\s+)?(${PROVIDERS})(?:[\s-]only)?\s+(?:shop|house)\b`,
+    String.raw`\bwe(?:'re|\s+are)\s+(?:an?\s+)?(?:all[\s-]in\s+on\s+|(?:100%|fully|entirely|strictly)\s+)?(${PROVIDERS}|microsoft)(?:[\s-]only)?\s+(?:shop|house)\b`,
     // "we're locked into AWS", "contractually tied to Azure" (of a cloud or vendor; a model lock is another field).
     String.raw`\b(?:locked|tied|bound|committed|restricted|limited)\s+(?:in)?to\s+(?:the\s+)?(${PROVIDERS})\b(?!\s+(?:models?|gpt))`,
     // "everything has to stay in GCP", "all data must stay within Azure".
@@ -102,9 +102,12 @@ function providersIn(span: string): string[] {
  */
 const WEIGHED_OR_DENIED_BEFORE =
   /\b(?:if|whether|what\s+if|suppose|not|no\s+longer|isn't|aren't|wasn't|weren't|don't|doesn't|never)\b[^.;:,!?\n]{0,25}$/;
-/** "…but happy to use any vendor", "…but not limited to it", "…but we can use OpenAI's API too": no exclusive limit. */
+/**
+ * "…but happy to use any vendor", "…but not limited to it": no exclusive limit. ("…but we can use OpenAI's API too"
+ * adds OpenAI to the limit: the addition is read on its own and joined to it.)
+ */
 const BUT_NOT_EXCLUSIVE =
-  /^[^.;!?\n]{0,60}?\b(?:but|though|although|yet)\b[^.;!?\n]{0,50}?\b(?:any\s+(?:other\s+)?(?:vendor|cloud|provider|model|api)|not\s+(?:limited|restricted|locked|tied|exclusive)|too\b|also\b|as\s+well\b|other\s+(?:vendors|clouds|providers))/;
+  /^[^.;!?\n]{0,60}?\b(?:but|though|although|yet)\b[^.;!?\n]{0,50}?\b(?:any\s+(?:other\s+)?(?:vendor|cloud|provider|model|api)|not\s+(?:limited|restricted|locked|tied|exclusive)|other\s+(?:vendors|clouds|providers))/;
 
 export const extractAllowedProviders: Extractor = (message) => {
   const { lower } = message;
@@ -118,5 +121,14 @@ export const extractAllowedProviders: Extractor = (message) => {
     const names = providersIn(span);
     if (names.length > 0) findings.push(findingFromMatch('allowedProviders', names, match));
   }
-  return findings;
+  // "We can only use Azure. We may also use OpenAI directly.": a limit and an addition in one message are one list.
+  const isAddition = (item: Finding) => ADDITION.test(lower.slice(item.start, item.end));
+  const limits = findings.filter((item) => !isAddition(item));
+  if (limits.length === 0 || limits.length === findings.length) return findings;
+  const last = limits[limits.length - 1] as Finding;
+  const union = [...new Set(findings.flatMap((item) => item.value as string[]))];
+  return [...limits.slice(0, -1), { ...last, value: union }];
 };
+
+/** The words of an addition ("we can use AWS too", "we may also use OpenAI"). */
+const ADDITION = /\b(?:too|also|as\s+well)\b/;

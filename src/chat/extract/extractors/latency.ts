@@ -38,7 +38,7 @@ const FRACTION_MS: Readonly<Record<string, number>> = { half: 500, 'a quarter of
 const UNIT_MS: Readonly<Record<string, number>> = { second: 1, minute: 60 };
 /** "a couple of seconds is fine", "a few seconds per query is ok", "5 seconds would be acceptable". */
 const SECONDS_ARE_FINE = new RegExp(
-  `\\b(a\\s+couple\\s+of|a\\s+few|several|\\d+\\.\\d+|${COUNT_SOURCE})(?:\\s+(?:seconds?|secs?)|(?<=(?:^|[^\\d.,])\\d{1,2}(?:\\.\\d+)?)\\s?(?:s|secs?|seconds?))\\s+(?:(?:per|a|for\\s+(?:a|each))\\s+(?:query|request|answer|call|response|reply|message|document|item)\\s+)?(?:is|are|would\\s+be|'s)\\s+(?:totally\\s+|perfectly\\s+|completely\\s+|still\\s+)?(?:fine|ok(?:ay)?|acceptable|no\\s+problem|alright)\\b`,
+  `\\b(a\\s+couple\\s+of|a\\s+few|several|\\d+\\.\\d+|${COUNT_SOURCE})(?:\\s+(?:seconds?|secs?)|(?<=(?:^|[^\\d.,])\\d{1,3}(?:\\.\\d+)?)\\s?(?:s|secs?|seconds?))\\s+(?:(?:per|a|for\\s+(?:a|each))\\s+(?:query|request|answer|call|response|reply|message|document|item)\\s+)?(?:is|are|would\\s+be|'s)\\s+(?:totally\\s+|perfectly\\s+|completely\\s+|still\\s+)?(?:fine|ok(?:ay)?|acceptable|no\\s+problem|alright)\\b`,
   'g',
 );
 /** Loose counts of seconds: "a couple" is two, "a few" three, "several" five. */

@@ -12,7 +12,7 @@ const EXCEPT_AFTER =
   /^[^.;!?\n]{0,20}?\b(?:except|apart\s+from|aside\s+from|other\s+than|besides|but\s+(?:not\s+)?the|save\s+for)\b/;
 const NOTHING_HELD_BEFORE = new RegExp(`${NOTHING_HELD}\\s*$`);
 
-const PREMISES = String.raw`(?:(?:our|the|this)\s+)?(?:own\s+)?(?:(?:two|three|four|several|\d{1,2}|on[\s-]?prem(?:ise|ises)?|in[\s-]house|private|trust|hospital|bank|university|hpc|[a-z]{3,12}(?=\s+data\s?cent))\s+){0,2}(?:on[\s-]?prem(?:ise|ises)?\s+(?:cluster|gpus|hardware)|hpc\s+cluster|clusters?|hardware|data\s?cent(?:er|re)s?|premises|prem|network|servers?|building|infrastructure|infra|firewall|environment|vpc|walls|hospital|clinic|bank|company|site|country|machines?|offices?|labs?|campus|facility|facilities)`;
+const PREMISES = String.raw`(?:(?:our|the|this)\s+)?(?:own\s+)?(?:(?:two|three|four|several|\d{1,2}|on[\s-]?prem(?:ise|ises)?|in[\s-]house|private|trust|hospital|bank|university|hpc|[a-z]{3,12}(?=\s+data\s?cent))\s+){0,2}(?:on[\s-]?prem(?:ise|ises)?\s+(?:cluster|gpus|hardware)|hpc\s+cluster|cloud\s+(?:account|tenant|vpc|subscription)|clusters?|hardware|data\s?cent(?:er|re)s?|premises|prem|network|servers?|building|infrastructure|infra|firewall|environment|vpc|walls|hospital|clinic|bank|company|site|country|machines?|offices?|labs?|campus|facility|facilities)`;
 const STAYS = new RegExp(
   [
     String.raw`\b(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|shouldn't|should\s+not|is\s+not\s+allowed\s+to|isn't\s+allowed\s+to|are\s+not\s+allowed\s+to|aren't\s+allowed\s+to|never|not\s+allowed\s+to|won't|will\s+never)\s+(?:ever\s+)?leave\s+${PREMISES}`,
@@ -20,6 +20,8 @@ const STAYS = new RegExp(
     String.raw`\b(?:data|records|documents|files|it)\s+(?:is|are)\s+not\s+(?:allowed|permitted)\s+(?:to\s+)?(?:go|leave|be\s+sent|move)\s+(?:outside\s+(?:of\s+)?|out\s+of\s+|beyond\s+)?${PREMISES}`,
     String.raw`\b(?:must|has\s+to|have\s+to|needs?\s+to|gotta|got\s+to|should|will|to)\s+(?:stay|remain|be\s+kept|be\s+hosted|run|be)\s+(?:entirely\s+|strictly\s+|fully\s+)?(?:on[\s-]?prem(?:ise|ises)?|in[\s-]house|in\s+${PREMISES}|inside\s+${PREMISES}|within\s+${PREMISES}|on\s+(?:our|its|their)\s+(?:own\s+)?(?:hpc\s+)?(?:servers?|machines?|hardware|infrastructure|infra|premises|network|clusters?)|on\s+(?:hospital|trust|clinic|bank|company|university|in[\s-]house)\s+(?:servers?|hardware|infrastructure|clusters?)|behind\s+(?:our|the)\s+firewall|local(?:ly)?\b(?!\s+on\s+(?:the\s+|their\s+|each\s+|every\s+)?(?:players?'?|gamers?'?|users?'?|customers?'?|clients?'?|employees?'?|phones?|devices?|laptops?|pcs?|tablets?|consoles?|cars?|robots?|edge|head\s+units?|the\s+device)))`,
     String.raw`\bair[\s-]?gapped\b`,
+    // "Nothing goes to OpenAI, data stays with us".
+    String.raw`\b(?:data|it|everything)\s+(?:stays|remains)\s+with\s+us\b`,
     // "our MAS TRM obligations require that customer conversations remain in our Singapore data centres".
     String.raw`\b(?:require|requires|required|mandate|mandates|mandated|demand|demands)\s+that\s+(?:[\w-]+\s+){1,3}?(?:remain|stay|be\s+kept|be\s+processed|be\s+stored)\s+(?:in|within|inside|on)\s+${PREMISES}`,
     // "the owners really don't want them going to the cloud".
