@@ -1959,18 +1959,8 @@ export function tuningChannelReply(
     if (restricted.length > 0) lines.push(`Among the providers you may use: ${joinWords(restricted)}.`);
     if (outside.length > 0) lines.push(`Outside them: ${joinWords(outside)}.`);
   }
-  const elsewhere = (mayUse !== undefined ? [] : knowledge.providers)
-    .filter((entry) => entry.id !== provider?.id)
-    .flatMap((entry) =>
-      entry.offerings
-        .filter((offering) => covers(offering) && offering.status === 'available' && live(offering))
-        .slice(0, 1)
-        .map(
-          (offering) =>
-            `${entry.name} (${offering.service.replaceAll('-', ' ')}, as of ${offering.asOf}${offering.endsOn ? `, until ${offering.endsOn}` : ''})${cite(offering)}`,
-        ),
-    )
-    .slice(0, 3);
+  const elsewhere =
+    mayUse !== undefined ? [] : offeredBy(knowledge.providers.filter((entry) => entry.id !== provider?.id)).slice(0, 3);
   if (elsewhere.length > 0)
     lines.push(`${provider === undefined ? `${plain} can be tuned on` : 'Elsewhere:'} ${joinWords(elsewhere)}.`);
   // (The provider asked about already said yes: then only no other provider has one.)

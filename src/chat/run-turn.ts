@@ -18,6 +18,7 @@ import { dataMixReply, dataQualityReply } from './data-mix-reply.ts';
 import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
 import { encoderInsteadReply } from './encoder-reply.ts';
+import { PROVIDER_ADDED } from './extract/extractors/allowed-providers.ts';
 import { taskWithLanguages } from './extract/extractors/task.ts';
 import { asksAQuestion } from './extract/intents.ts';
 import { TOKENS_PER_PAGE } from './extract/numbers.ts';
@@ -1429,9 +1430,6 @@ function withFootnotes(reply: ReplyData, answer: InfoAnswer): ReplyData {
 function withReply(data: ReplyData): Pick<TurnResult, 'reply' | 'replyData' | 'body'> {
   return { reply: replyText(data), replyData: data, ...(data.body === undefined ? {} : { body: data.body }) };
 }
-
-/** "we can use AWS too", "we may also use OpenAI": a provider added to the ones the team may use. */
-const PROVIDER_ADDED = /\b(?:too|also|as\s+well)\b/;
 
 /**
  * "Actually we can use AWS too": the provider joins the ones the team said it may use (with none said, there is no

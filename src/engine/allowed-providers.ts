@@ -4,8 +4,8 @@ import type { Model, Provider } from '../knowledge/schemas.ts';
 /**
  * @module The outside vendors and clouds a team may use (profile `allowedProviders`: "Azure is our only approved
  * cloud"). The engine sees the provider catalog narrowed to them, so every channel it offers (a provider's tuning
- * job, a hosted trainer, an API model to move to) is one the team may use, and a GPU is rented only where an allowed
- * cloud platform rents it. The named model itself is never ruled out by it: the catalog does not list every channel a
+ * job, a hosted trainer, an API model to move to) is one the team may use, and a GPU is hired only where an allowed
+ * cloud platform or open-model host hires one out. The named model itself is never ruled out by it: the catalog does not list every channel a
  * model is served on (a model the team already runs is reachable to them). Pure.
  */
 
@@ -13,7 +13,10 @@ import type { Model, Provider } from '../knowledge/schemas.ts';
 export interface ProviderScope {
   /** Catalog ids of the providers named. */
   readonly ids: ReadonlySet<string>;
-  /** Names that are no catalog provider ("IBM watsonx", "CoreWeave"): they rule no catalog offering in. */
+  /**
+   * Names that are no catalog provider ("IBM watsonx", "CoreWeave"): they rule no catalog offering in (a cached view
+   * keeps the names of the first caller with its scope).
+   */
   readonly unknown: readonly string[];
 }
 
@@ -23,12 +26,23 @@ const normalise = (name: string): string =>
     .replace(/[\s._-]+/g, ' ')
     .trim();
 
-/** Resolves provider names (id, name or alias, case- and spacing-insensitive) to catalog ids. */
-export function resolveProviderScope(names: readonly string[], providers: readonly Provider[]): ProviderScope {
+const nameIndexes = new WeakMap<readonly Provider[], ReadonlyMap<string, string>>();
+
+/** Provider ids by normalised id, name and alias, built once per catalog. */
+function nameIndex(providers: readonly Provider[]): ReadonlyMap<string, string> {
+  const cached = nameIndexes.get(providers);
+  if (cached) return cached;
   const byName = new Map<string, string>();
   for (const provider of providers)
     for (const name of [provider.id, provider.name, ...(provider.aliases ?? [])])
       byName.set(normalise(name), provider.id);
+  nameIndexes.set(providers, byName);
+  return byName;
+}
+
+/** Resolves provider names (id, name or alias, case- and spacing-insensitive) to catalog ids. */
+export function resolveProviderScope(names: readonly string[], providers: readonly Provider[]): ProviderScope {
+  const byName = nameIndex(providers);
   const ids = new Set<string>();
   const unknown: string[] = [];
   for (const name of names) {
@@ -58,9 +72,7 @@ export function withinAllowedProviders(knowledge: Knowledge, allowed: readonly s
   viewsByKnowledge.set(base, views);
   const cached = views.get(key);
   if (cached) return cached;
-  // (Unknown names only say that some provider outside the catalog is allowed: one marker stands for all of them.)
-  const scope: ProviderScope = { ids: resolved.ids, unknown: resolved.unknown.length > 0 ? ['?'] : [] };
-  const providers = base.providers.filter((provider) => scope.ids.has(provider.id));
+  const providers = base.providers.filter((provider) => resolved.ids.has(provider.id));
   const view: Knowledge = {
     ...base,
     providers,
@@ -69,7 +81,7 @@ export function withinAllowedProviders(knowledge: Knowledge, allowed: readonly s
     findGpu: (name) => base.findGpu(name),
   };
   views.set(key, view);
-  scopeOfView.set(view, scope);
+  scopeOfView.set(view, resolved);
   baseOfView.set(view, base);
   return view;
 }
@@ -88,10 +100,12 @@ export function providerScopeOf(knowledge: Knowledge): ProviderScope | undefined
 export function rentalWithinAllowedProviders(knowledge: Knowledge): boolean {
   const scope = providerScopeOf(knowledge);
   if (scope === undefined) return true;
-  return (
-    scope.unknown.length > 0 ||
-    knowledge.providers.some((provider) => provider.kind === 'cloud-platform' || provider.kind === 'open-model-host')
-  );
+  return scope.unknown.length > 0 || knowledge.providers.some(hiresOutGpus);
+}
+
+/** A provider that hires out GPU time: a cloud platform, or an open-model host (it trains and serves on its GPUs). */
+export function hiresOutGpus(provider: Provider): boolean {
+  return provider.kind === 'cloud-platform' || provider.kind === 'open-model-host';
 }
 
 /**

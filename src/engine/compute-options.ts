@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { MethodId } from '../profile/profile-schema.ts';
-import { providerScopeOf } from './allowed-providers.ts';
+import { hiresOutGpus, providerScopeOf } from './allowed-providers.ts';
 import type { FeasibilityAnalysis } from './analyse-feasibility.ts';
 import { factCheckOf, TRAINING_CHECKS, type TrainingCheck } from './estimate-feasibility.ts';
 import type { ComputeOption } from './recommendation-schema.ts';
@@ -65,9 +65,7 @@ export function computeOptions(method: MethodId, analysis: FeasibilityAnalysis, 
   if (rental && facts.rentalAllowed !== false) {
     const budget = resolved.profile.oneTimeBudgetUSD;
     // Limited to some clouds: the rental is on one of them, at a market price that is only a reference there.
-    const clouds = knowledge.providers
-      .filter((provider) => provider.kind === 'cloud-platform' || provider.kind === 'open-model-host')
-      .map((provider) => provider.name);
+    const clouds = knowledge.providers.filter(hiresOutGpus).map((provider) => provider.name);
     const where =
       providerScopeOf(knowledge) === undefined || clouds.length === 0
         ? ''

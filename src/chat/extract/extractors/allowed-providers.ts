@@ -122,7 +122,7 @@ export const extractAllowedProviders: Extractor = (message) => {
     if (names.length > 0) findings.push(findingFromMatch('allowedProviders', names, match));
   }
   // "We can only use Azure. We may also use OpenAI directly.": a limit and an addition in one message are one list.
-  const isAddition = (item: Finding) => ADDITION.test(lower.slice(item.start, item.end));
+  const isAddition = (item: Finding) => PROVIDER_ADDED.test(lower.slice(item.start, item.end));
   const limits = findings.filter((item) => !isAddition(item));
   if (limits.length === 0 || limits.length === findings.length) return findings;
   const last = limits[limits.length - 1] as Finding;
@@ -130,5 +130,5 @@ export const extractAllowedProviders: Extractor = (message) => {
   return [...limits.slice(0, -1), { ...last, value: union }];
 };
 
-/** The words of an addition ("we can use AWS too", "we may also use OpenAI"). */
-const ADDITION = /\b(?:too|also|as\s+well)\b/;
+/** The words of an addition to the providers a team may use ("we can use AWS too", "we may also use OpenAI"). */
+export const PROVIDER_ADDED = /\b(?:too|also|as\s+well)\b/;
