@@ -11,6 +11,7 @@ import { catalogScanner } from './catalog-matcher.ts';
 import { longContextQuestion } from './corpus-questions.ts';
 import { findCorrections } from './corrections.ts';
 import { convertStatedCurrencies, type StatedRate } from './exchange-rate.ts';
+import { PROVIDERS_LIFTED } from './extractors/allowed-providers.ts';
 import { goalsNamedIn, REMOVED_GOAL } from './extractors/goals.ts';
 import { GONE_GPU_FIELD, namesUnlistedGpu } from './extractors/gpus.ts';
 import { PER_UNIT_FIELD } from './extractors/labeled-data.ts';
@@ -265,10 +266,6 @@ const DATA_OF_BEFORE = /\b(?:on|from|using|of)\s+(?:the\s+|our\s+|its\s+|all\s+t
 /** "… on the GPT-4.1 outputs": the model whose outputs are data, not the team's model. */
 const OUTPUTS_AFTER = /^(?:'s)?\s+(?:outputs?|answers|responses|generations|completions|traces|labels)\b/;
 
-/** "no longer limited to Azure", "any cloud or vendor is fine now": the team may use any provider. */
-const PROVIDERS_OPENED =
-  /\bno\s+longer\s+(?:limited|restricted|locked|tied)\s+to\s+(?:one\s+(?:cloud|vendor|provider)|a\s+single\s+(?:cloud|vendor|provider)|(?:the\s+)?(?:azure|aws|amazon|gcp|google|microsoft|openai|anthropic|bedrock|vertex|mistral|cohere|together|fireworks)\b)|\bany\s+(?:(?:cloud|ai|llm)\s+)?(?:cloud|vendor|provider)s?(?:\s+or\s+(?:cloud|vendor|provider)s?)?\s+(?:is|are|would\s+be)\s+(?:fine|ok|okay|allowed|acceptable)\b|\b(?:we\s+(?:can|may)\s+use|free\s+to\s+use)\s+any\s+(?:cloud|vendor|provider)\b/;
-
 /** "dies in January too", "is being retired as well": a model's end of life, said as a remark. */
 const LIFECYCLE_AFTER =
   /^\s+(?:dies|is\s+dying|retires|is\s+(?:being\s+)?(?:retired|shut\s+down|deprecated|sunset)|goes\s+away|gets\s+(?:shut\s+down|retired))\b/;
@@ -314,7 +311,7 @@ function countIsAGpuName(lower: string, item: Finding, gpuNames: readonly Findin
       (gpu) =>
         item.start <= gpu.start &&
         gpu.end <= item.end &&
-        new RegExp(`(?<![\\d,.])${item.value}(?![\\d,.])`).test(lower.slice(gpu.start, gpu.end)),
+        [...lower.slice(gpu.start, gpu.end).matchAll(/\d+/g)].map((digits) => digits[0]).includes(String(item.value)),
     )
   );
 }
@@ -1043,7 +1040,7 @@ function readProfile(message: string, context: ExtractContext): Extraction {
       : {}),
   };
   // "we're no longer limited to Azure, any cloud or vendor is fine now": the limit on providers lifted.
-  if (PROVIDERS_OPENED.test(prepared.lower) && !stated.some((item) => item.field === 'allowedProviders'))
+  if (PROVIDERS_LIFTED.test(prepared.lower) && !stated.some((item) => item.field === 'allowedProviders'))
     removedGoals.removedFields = [
       ...new Set([...(removedGoals.removedFields ?? []), 'allowedProviders' as ProfileField]),
     ];

@@ -85,6 +85,18 @@ const LIMITED_TO = new RegExp(
   'g',
 );
 
+/**
+ * "no longer limited to Azure", "any cloud provider is fine now": the team may use any provider (a limit lifted; a
+ * model lock lifted, "no longer tied to Llama", is not one).
+ */
+export const PROVIDERS_LIFTED = new RegExp(
+  [
+    String.raw`\bno\s+longer\s+(?:limited|restricted|locked|tied)\s+to\s+(?:one\s+(?:cloud|vendor|provider)|a\s+single\s+(?:cloud|vendor|provider)|(?:the\s+)?(?:${PROVIDER}|google|amazon|microsoft)\b)`,
+    String.raw`\bany\s+(?:(?:cloud|ai|llm)\s+)?(?:cloud|vendor|provider)s?(?:\s+or\s+(?:cloud|vendor|provider)s?)?\s+(?:is|are|would\s+be)\s+(?:fine|ok|okay|allowed|acceptable)\b`,
+    String.raw`\b(?:we\s+(?:can|may)\s+use|free\s+to\s+use)\s+any\s+(?:cloud|vendor|provider)\b`,
+  ].join('|'),
+);
+
 /** The catalog names a span of provider words names ("AWS or GCP" → two). */
 function providersIn(span: string): string[] {
   const names: string[] = [];
