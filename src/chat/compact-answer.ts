@@ -28,6 +28,8 @@ export interface FootnoteSource {
 const MAX_FOOTNOTES = 4;
 /** The rule that says the model cannot be served on the team's GPUs even at 4 bits. */
 const UNSERVABLE_RULE = 'model-too-large-to-serve-on-your-gpus';
+/** Served from the team's CPUs, slower than its latency target at the measured speed (not ruled out by it). */
+const CPU_SLOW_RULE = 'cpu-measured-speed-misses-latency-target';
 /** Methods that leave a trained model to serve. */
 const TRAINS_WEIGHTS: ReadonlySet<MethodId> = new Set([
   'lora',
@@ -134,6 +136,10 @@ export function compactAnswerParts(
   // (Not when the plan moved to another model: the named one's serving is then no part of it.)
   if (unservable && TRAINS_WEIGHTS.has(destination.method) && destination.model.switched !== true)
     lines.push(`**Heads-up:** ${unservable.text}`);
+  // Slower than the target on the team's CPUs at the measured speed: the engine's figures for the team's prompt.
+  const slowOnCpu = top?.reasons.find((reason) => reason.ruleId === CPU_SLOW_RULE);
+  const cpuTimed = recommendation.assumptions.find((assumption) => assumption.field === 'estimates.cpuServing');
+  if (slowOnCpu && cpuTimed) lines.push(`**Heads-up:** ${cpuTimed.why}${cite(slowOnCpu.sources)}`);
   if (recommendation.plan.length > 1) {
     lines.push(
       `Plan: ${recommendation.plan.map((step) => `${step.step}. ${step.methods.map(name).join(' + ')}`).join(' → ')}.`,

@@ -5,6 +5,7 @@
  * 512-token input is the catch for long documents, and for a task that writes text it is no option at all.
  */
 import { SFT_AMPLE_EXAMPLES } from '../engine/data-sufficiency.ts';
+import { ENCODER_MAX_TOKENS } from '../engine/model-options.ts';
 import type { Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Profile } from '../profile/profile-schema.ts';
@@ -14,7 +15,7 @@ import { citedAnswer, type InfoAnswer } from './info-replies.ts';
 
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** BERT's learned position embeddings stop here (BERT paper, appendix A.2). */
-const BERT_MAX_TOKENS = 512;
+const BERT_MAX_TOKENS = ENCODER_MAX_TOKENS;
 
 export function encoderInsteadReply(
   recommendation: Recommendation,
@@ -70,5 +71,49 @@ export function encoderInsteadReply(
   );
   if (task === undefined)
     parts.push(`If the task writes text instead, an encoder cannot do it: it writes none${cite.mark('bert-readme')}.`);
+  return citedAnswer(parts.join(' '), cite.cited, knowledge);
+}
+
+/**
+ * "XLM-RoBERTa only reads 512 tokens, right? Our letters are 3,000 tokens": yes, and what that means for the plan: the
+ * input split into overlapping windows whose predictions are pooled when the plan keeps the encoder, or why it does not.
+ */
+export function encoderLengthReply(
+  recommendation: Recommendation,
+  knowledge: Knowledge,
+  profile: Partial<Profile>,
+): InfoAnswer {
+  const cite = citer(knowledge);
+  const planModel = recommendation.destination.model.name;
+  const planned = planModel === null ? undefined : knowledge.findModel(planModel);
+  const planIsEncoder = planned?.architecture?.kind === 'encoder';
+  const named = profile.modelName === undefined ? undefined : knowledge.findModel(profile.modelName);
+  const encoder = planIsEncoder ? planned : named?.architecture?.kind === 'encoder' ? named : undefined;
+  const which = encoder === undefined ? 'A BERT-style encoder' : plainModelName(encoder.name);
+  const length = profile.exampleTokens ?? profile.inputTokensPerRequest;
+  const opening = length === undefined ? '' : length > BERT_MAX_TOKENS ? 'Not whole: ' : 'Yes: ';
+  const parts = [
+    `${opening}${which} reads at most ${BERT_MAX_TOKENS} tokens at a time; its position embeddings stop there${cite.mark('bert-paper')}.`,
+  ];
+  if (length !== undefined && length > BERT_MAX_TOKENS) {
+    const windows = Math.ceil(length / (BERT_MAX_TOKENS * 0.75));
+    parts.push(
+      `Your inputs run about ${count.format(length)} tokens, so one pass sees only the first ${BERT_MAX_TOKENS}: cut there, the rest is lost. The usual way round is to split each into about ${windows} overlapping ${BERT_MAX_TOKENS}-token windows, run the encoder on each and pool the windows' predictions (for labels such as codes, a label counts when any window gives it with enough confidence).`,
+    );
+  } else if (length === undefined) {
+    parts.push(
+      `Longer inputs are split into overlapping ${BERT_MAX_TOKENS}-token windows whose predictions are pooled; tell me how long your inputs run and I'll say how many windows that is.`,
+    );
+  } else {
+    parts.push(`Your inputs run about ${count.format(length)} tokens, within that: it reads each one whole.`);
+  }
+  if (planIsEncoder && length !== undefined && length > BERT_MAX_TOKENS)
+    parts.push(
+      profile.gpuCount === 0
+        ? `The plan keeps it because with no GPU (and none to rent) an encoder is the model that trains on your CPU servers. Check on held-out inputs that labels resting on a passage deep in the text are still found; if windowing misses them, a GPU on your premises would let you tune a model that reads the whole input (LoRA on an 8B reads thousands of tokens).`
+        : `Check on held-out inputs that labels resting on a passage deep in the text are still found; if windowing misses them, tune a model that reads the whole input instead (LoRA on an 8B reads thousands of tokens).`,
+    );
+  else if (!planIsEncoder && planModel !== null && length !== undefined && length > BERT_MAX_TOKENS)
+    parts.push(`The plan is on ${plainModelName(planModel)}, which reads the whole input.`);
   return citedAnswer(parts.join(' '), cite.cited, knowledge);
 }

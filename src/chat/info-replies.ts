@@ -2248,7 +2248,13 @@ export function comparisonReply(
     const entry = entryOf(recommendation, method);
     const table = knowledge.methodById.get(method);
     const verdict = entry ? verdictWords(entry) : 'not ranked';
-    return `${shortMethodName(knowledge, method)} (${verdict} here): ${stripPeriod(table?.whatChanges ?? '')}; best when ${lowerFirst(stripPeriod(table?.whenToUse[0] ?? ''))}.`;
+    // Possible only on rented GPUs ("isn't 48 GB enough?"): what it needs against what the team has, and the rent.
+    const memory = entry?.verdict === 'not-viable' ? undefined : entry?.estimates?.memoryGB;
+    const rentedOnly =
+      memory?.fit === 'no' && memory.available
+        ? ` only on rented GPUs: it needs about ${gigabytes(memory.needed)} GB and your GPUs have ${gigabytes(memory.available)} GB${(memory.gpuCount ?? 1) > 1 ? ' together' : ''}${entry?.estimates?.oneTimeUSD ? `; about $${money.format(entry.estimates.oneTimeUSD)} rented for three runs` : ''}`
+        : '';
+    return `${shortMethodName(knowledge, method)} (${verdict} here${rentedOnly}): ${stripPeriod(table?.whatChanges ?? '')}; best when ${lowerFirst(stripPeriod(table?.whenToUse[0] ?? ''))}.`;
   };
   // The destination wins; else the one that closes a diagnosed gap (and is not ruled out); else the higher rank.
   const possible = (method: MethodId) => entryOf(recommendation, method)?.verdict !== 'not-viable';

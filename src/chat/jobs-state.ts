@@ -188,7 +188,7 @@ const COUNTS: readonly (keyof Profile)[] = ['labeledExamples', 'preferencePairs'
  * The team's facts of a job's own kind that no job holds and that fit this job (every job they fit takes them; the
  * counts taken by several are said in the answer, see sharedCounts).
  */
-function inherited(team: Partial<Profile>, jobs: JobsState, job: JobState): Partial<Profile> {
+export function inherited(team: Partial<Profile>, jobs: JobsState, job: JobState): Partial<Profile> {
   const facts: Record<string, unknown> = {};
   for (const [field, fits] of Object.entries(FITS) as [keyof Profile, (job: JobState) => boolean][]) {
     const value = team[field];

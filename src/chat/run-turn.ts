@@ -17,7 +17,7 @@ import { compactAnswerParts, jobsAnswerParts, plainModelName } from './compact-a
 import { dataMixReply, dataQualityReply } from './data-mix-reply.ts';
 import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
-import { encoderInsteadReply } from './encoder-reply.ts';
+import { encoderInsteadReply, encoderLengthReply } from './encoder-reply.ts';
 import { PROVIDER_ADDED } from './extract/extractors/allowed-providers.ts';
 import { taskWithLanguages } from './extract/extractors/task.ts';
 import { asksAQuestion } from './extract/intents.ts';
@@ -70,6 +70,7 @@ import {
   whyRentReply,
 } from './info-replies.ts';
 import {
+  inherited,
   type JobState,
   jobOnlyFields,
   jobsForEngine,
@@ -217,7 +218,10 @@ export function runTurn(
                   previous,
                   withTaskLanguages(
                     previous,
-                    withPerTenantTotal(previous, pairsAsPreference(previous, keepModelMovedTo(previous, extraction))),
+                    withPerTenantTotal(
+                      previous,
+                      pairsAsPreference(previous, keepModelMovedTo(previous, extraction, knowledge)),
+                    ),
                   ),
                 ),
                 knowledge,
@@ -322,8 +326,8 @@ function withTaskLanguages(previous: DialogueState, extraction: TurnExtraction):
  * "How long until we can switch off GPT-4o mini?" after the team moved to XLM-RoBERTa, "the pilot was … with Llama 3.1
  * 8B" while the team plans on the 70B: the model being left, or a past pilot's, does not replace the model it has now.
  */
-function keepModelMovedTo(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
-  const denied = withoutDeniedModel(previous, withoutGoneGpu(previous, extraction));
+function keepModelMovedTo(previous: DialogueState, extraction: TurnExtraction, knowledge: Knowledge): TurnExtraction {
+  const denied = withoutDeniedModel(previous, withoutGoneGpu(previous, extraction), knowledge);
   const left = denied.leftBehindModel;
   const now = previous.profile.modelName;
   if (left === undefined || denied.fields.modelName !== left || now === undefined || now === left) return denied;
@@ -375,9 +379,14 @@ function withoutGoneGpu(previous: DialogueState, extraction: TurnExtraction): Tu
 }
 
 /** "GPT-4o is NOT our model" after an earlier message made it the team's: it leaves the profile with its facts. */
-function withoutDeniedModel(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
+function withoutDeniedModel(previous: DialogueState, extraction: TurnExtraction, knowledge: Knowledge): TurnExtraction {
   const denied = extraction.deniedModel;
-  if (denied === undefined || previous.profile.modelName !== denied || extraction.fields.modelName !== undefined)
+  const model = previous.profile.modelName;
+  const ofFamily =
+    extraction.deniedFamily !== undefined &&
+    model !== undefined &&
+    knowledge.findModel(model)?.family?.toLowerCase() === extraction.deniedFamily;
+  if ((!ofFamily && (denied === undefined || model !== denied)) || extraction.fields.modelName !== undefined)
     return extraction;
   const gone: ProfileField[] = ['modelName', 'modelParamsB', 'modelAccess', 'modelStage'];
   return { ...extraction, removedFields: [...new Set([...(extraction.removedFields ?? []), ...gone])] };
@@ -881,7 +890,9 @@ function answerTurn(
     ? (namedJob(state.jobs, extraction) ??
       (jobsKnown !== undefined && askedMethod !== undefined
         ? jobHoldingMethod(state, askedMethod, knowledge)
-        : undefined))
+        : undefined) ??
+      // ("can XLM-RoBERTa even read a 3,000-token letter?": asked of the job planned on an encoder.)
+      (jobsKnown !== undefined && intents.asksEncoderLength === true ? jobOnAnEncoder(state, knowledge) : undefined))
     : undefined;
   const advised: Partial<Profile> =
     job !== undefined && state.jobs !== undefined ? profileOfJob(state.profile, state.jobs, job) : state.profile;
@@ -1528,6 +1539,7 @@ function infoReply(
     return { ...defined, text: `${defined.text}\n\n${cost}` };
   }
   if (intents.asksEncoderInstead) return encoderInsteadReply(recommendation, knowledge, profile);
+  if (intents.asksEncoderLength) return encoderLengthReply(recommendation, knowledge, profile);
   if (intents.asksSmallModelWorry !== undefined)
     return smallModelReply(recommendation, knowledge, profile, intents.asksSmallModelWorry.sizeB);
   if (intents.asksRentMonthly !== undefined) {
@@ -2139,8 +2151,10 @@ function applyUnderstood(
   // One job left ("forget the receipts"): it is the team's task again, with its own facts.
   if (jobs !== undefined && jobs.length === 1) {
     const [only] = jobs;
+    // (With the team's facts it took while there were several, "nothing tried yet" said of the work as a whole.)
+    const took = only !== undefined && previous.jobs !== undefined ? inherited(profile, previous.jobs, only) : {};
     for (const field of JOB_OWN_FIELDS) delete profile[field];
-    Object.assign(profile, only?.profile ?? {});
+    Object.assign(profile, took, only?.profile ?? {});
     if (previous.jobs !== undefined && profile.tasksCount === previous.jobs.length) delete profile.tasksCount;
   }
   const { jobs: _before, requestedJob: _asked, ...rest } = previous;
@@ -2703,6 +2717,16 @@ function regionAnswer(
  * The one job whose plan holds the method asked about ("why not RAG?" when one job's plan retrieves), or, for a
  * supervised tuning method, one of its siblings ("would LoRA fix that?" of the job planned on QLoRA).
  */
+/** The one job whose plan is on a text encoder (a classifier that reads 512 tokens), if exactly one is. */
+function jobOnAnEncoder(state: DialogueState, knowledge: Knowledge): JobState | undefined {
+  const jobs = state.jobs ?? [];
+  const onEncoder = jobs.filter((job) => {
+    const model = recommendFor(profileOfJob(state.profile, jobs, job), knowledge).destination.model.name;
+    return model !== null && knowledge.findModel(model)?.architecture?.kind === 'encoder';
+  });
+  return onEncoder.length === 1 ? onEncoder[0] : undefined;
+}
+
 function jobHoldingMethod(state: DialogueState, method: MethodId, knowledge: Knowledge): JobState | undefined {
   const jobs = state.jobs ?? [];
   const plans = jobs.map((job) => ({

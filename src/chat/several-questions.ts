@@ -48,6 +48,7 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksDataMix',
   'asksRetrievedExamples',
   'asksEncoderInstead',
+  'asksEncoderLength',
   'asksSmallModelWorry',
   'asksRentMonthly',
   'asksBillMismatch',

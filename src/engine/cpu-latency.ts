@@ -54,3 +54,12 @@ export function cpuMeasuredSpeed(
     tokensPerSecond: CPU_MEASURED_WEIGHT_GB_PER_S / weightsGB,
   };
 }
+
+/**
+ * The time, ms, the model takes at the measured workstation speed to read the prompt (the team's length, or the
+ * example prompt) and write its first token: what a team should expect before it measures its own servers.
+ */
+export function cpuMeasuredFirstWordMs(paramsB: number, weightsGB: number, promptTokens?: number): number {
+  const { promptTokensPerSecond, tokensPerSecond } = cpuMeasuredSpeed(paramsB, weightsGB);
+  return ((promptTokens ?? CPU_EXAMPLE_PROMPT_TOKENS) / promptTokensPerSecond + 1 / tokensPerSecond) * 1000;
+}

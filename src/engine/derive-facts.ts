@@ -10,7 +10,7 @@ import {
 } from '../knowledge/schemas.ts';
 import { PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/profile-schema.ts';
 import { rentalWithinAllowedProviders } from './allowed-providers.ts';
-import { cpuLatencyFloorMs } from './cpu-latency.ts';
+import { cpuLatencyFloorMs, cpuMeasuredFirstWordMs } from './cpu-latency.ts';
 import { DEVICE_RUNTIME_GB, deviceNeed } from './device-fit.ts';
 import {
   CPU_SERVING_MAX_WEIGHTS_GB,
@@ -98,6 +98,14 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   cpuServing: [...MODEL_SIZE, ...HARDWARE],
   cpuTrainable: [...MODEL_SIZE, 'modelAccess', 'modality', 'dataMustStayOnPrem', 'oneTimeBudgetUSD'],
   cpuLatencyMet: [...MODEL_SIZE, ...HARDWARE, 'latencyTargetMs', 'dataMustStayOnPrem', 'deployment'],
+  cpuMeasuredLatencyMet: [
+    ...MODEL_SIZE,
+    ...HARDWARE,
+    'latencyTargetMs',
+    'inputTokensPerRequest',
+    'dataMustStayOnPrem',
+    'deployment',
+  ],
   rentalAllowed: ['dataMustStayOnPrem'],
   'trainable.lora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
   'trainable.qlora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
@@ -294,14 +302,23 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
       profile.deployment !== 'edge' &&
       profile.deployment !== 'mobile';
     // The floor times the team's own prompt when it gave one (never shorter than the shortest prompt).
-    if (onOwnCpus && profile.latencyTargetMs !== undefined && profile.modelParamsB !== undefined)
+    if (onOwnCpus && profile.latencyTargetMs !== undefined && profile.modelParamsB !== undefined) {
       facts.cpuLatencyMet =
         profile.latencyTargetMs >= cpuLatencyFloorMs(profile.modelParamsB, weightsGB, profile.inputTokensPerRequest);
+      // Above the floor but slower than the target at the speed measured on a workstation: possible only on a
+      // faster server than the one measured, a risk to say beside the answer.
+      facts.cpuMeasuredLatencyMet =
+        profile.latencyTargetMs >=
+        cpuMeasuredFirstWordMs(profile.modelParamsB, weightsGB, profile.inputTokensPerRequest);
+    }
     // With no target stated the rule stays open on it: the target is worth asking.
     else if (onOwnCpus) cpuLatencyOpen = true;
   }
   // Anywhere else (GPUs, a GPU that may be rented, an encoder, a device) the CPU floor does not apply.
-  if (!cpuLatencyOpen) facts.cpuLatencyMet ??= true;
+  if (!cpuLatencyOpen) {
+    facts.cpuLatencyMet ??= true;
+    facts.cpuMeasuredLatencyMet ??= true;
+  }
   // On a device the runtime (llama.cpp, MLC, Core ML) is small next to a server's CUDA context: 4-bit weights and
   // the KV cache plus DEVICE_RUNTIME_GB.
   const int4 = estimates.checks['inference-int4'];

@@ -115,6 +115,18 @@ const SIZE_CLASS_SLACK = 1.05;
 const LONG_INPUT =
   /\b(?:\d+[\s-]pages?|pages?\s+long|long\s+(?:documents?|contracts?|reports?)|contracts?(?![\s-]+(?:clauses?|terms?|sentences?|lines?|snippets?|paragraphs?|fields?|sections?)\b)|books?)\b/i;
 
+/** The positions a catalog text encoder reads (BERT and XLM-RoBERTa: 512 tokens). */
+export const ENCODER_MAX_TOKENS = 512;
+
+/**
+ * Inputs an encoder cannot read whole: the task says so ("30-page contracts"), or the stated example or prompt length
+ * is longer than its 512 positions ("letters of 1,500 to 3,000 tokens").
+ */
+function longInputs(profile: Profile): boolean {
+  const stated = profile.exampleTokens ?? profile.inputTokensPerRequest;
+  return LONG_INPUT.test(profile.task ?? '') || (stated !== undefined && stated > ENCODER_MAX_TOKENS);
+}
+
 /** How a distillation student is trained on the teacher's outputs. */
 const STUDENT_TRAINING: readonly MethodId[] = ['lora', 'qlora', 'full-fine-tuning'];
 
@@ -411,7 +423,7 @@ function candidates(
       ((profile.teacherModel === undefined || (profile.labeledExamples ?? 0) < TEACHER_OUTWEIGHS_LABELS_BELOW) &&
         (profile.labeledExamples ?? 0) >= ENCODER_STUDENT_MIN_LABELS)) &&
     !WRITES_TEXT.test(profile.task ?? '') &&
-    !LONG_INPUT.test(profile.task ?? '') &&
+    !longInputs(profile) &&
     modality === 'text' &&
     named?.architecture?.kind !== 'encoder'
   ) {
@@ -473,6 +485,7 @@ function candidates(
   const oldest = ref?.released === undefined ? undefined : addDays(ref.released, -OLDER_GENERATION_DAYS);
   // An API model replaced on quality (not to be small, fast or a student): the largest open model that fits.
   const byCapability = ref !== undefined && ref.access !== 'open-weights' && !forStudent && !servingBound && !smallTier;
+  const statedLength = profile.exampleTokens ?? profile.inputTokensPerRequest;
   const promptSideOnly = methods.every(
     (method) => method === 'prompt-engineering' || method === 'in-context-learning' || method === 'rag',
   );
@@ -500,6 +513,14 @@ function candidates(
       ) &&
       sameModality(model) &&
       sameKind(model) &&
+      // A model whose context window is shorter than one stated input cannot read it (Gemma 2's 8,192 tokens for
+      // 30,000-token case histories). (Encoders are chosen above with their windows said.)
+      !(
+        statedLength !== undefined &&
+        model.architecture?.contextLength !== undefined &&
+        model.architecture.kind !== 'encoder' &&
+        model.architecture.contextLength < statedLength
+      ) &&
       // No GPUs and no rental: a prompt-side answer is served from the team's CPU servers (4-bit weights up to what a
       // CPU server holds); anything trained must fit the GPUs it has.
       !(cannotRent && ownGB === 0 && promptSideOnly

@@ -26,7 +26,12 @@ import type { Facts } from './facts.ts';
 import { buildPlan, chooseFirstStep } from './first-step-and-plan.ts';
 import { daysBetween } from './iso-dates.ts';
 import { methodEstimates } from './method-estimates.ts';
-import { proposeProviderTunedModel, type SubstituteSearch, searchSubstitute } from './model-options.ts';
+import {
+  ENCODER_MAX_TOKENS,
+  proposeProviderTunedModel,
+  type SubstituteSearch,
+  searchSubstitute,
+} from './model-options.ts';
 import { cheaperTiers } from './model-tiers.ts';
 import { rankMethods, tallyScores } from './rank-methods.ts';
 import type { Assumption, MethodEstimates, MethodRecommendation, Recommendation } from './recommendation-schema.ts';
@@ -152,12 +157,29 @@ function cpuServingWhy(analysis: FeasibilityAnalysis): string {
   const verdict =
     target !== undefined
       ? firstWordMs > target
-        ? `about ${Math.max(2, Math.round(firstWordMs / target))} times your ${target.toLocaleString('en-US')} ms target at this scale, so shorten the prompt, take a smaller model or add a GPU, and measure before you commit`
+        ? `about ${Math.max(2, Math.round(firstWordMs / target))} times your ${target.toLocaleString('en-US')} ms target at this scale, so shorten the prompt, take a smaller model or add a GPU`
         : `within your ${target.toLocaleString('en-US')} ms target at this scale, for one request at a time`
       : seconds > 10
         ? 'too slow for someone waiting, so shorten the prompt (fewer, shorter passages), take a smaller model or add a GPU'
         : 'enough for a handful of users at a time, not a busy service';
   return `No GPUs: the model is served from a CPU server at 4 bits (llama.cpp). Scaled from a 7B measured on a workstation CPU (its prompt reading at 16 threads, its writing at 8), it reads about ${round(promptTokensPerSecond)} prompt tokens a second and writes about ${round(tokensPerSecond)} a second, so a ${promptTokens.toLocaleString('en-US')}-token prompt takes about ${promptTime} before the first word: ${verdict}. Measure it on your servers (llama-bench).`;
+}
+
+/**
+ * An encoder planned for inputs longer than the 512 tokens it reads: each input is split into overlapping windows whose
+ * predictions are pooled (BERT's position embeddings stop at 512), and what that costs the task.
+ */
+function encoderWindowsAssumption(analysis: FeasibilityAnalysis, profile: Profile): Recommendation['assumptions'] {
+  const length = profile.exampleTokens ?? profile.inputTokensPerRequest;
+  if (analysis.facts.modelArchitecture !== 'encoder' || length === undefined || length <= ENCODER_MAX_TOKENS) return [];
+  const windows = Math.ceil(length / (ENCODER_MAX_TOKENS * 0.75));
+  return [
+    {
+      field: 'estimates.encoderWindows',
+      value: windows,
+      why: `The encoder reads at most ${ENCODER_MAX_TOKENS} tokens at a time, and your inputs run about ${length.toLocaleString('en-US')}: each is split into about ${windows} overlapping ${ENCODER_MAX_TOKENS}-token windows whose predictions are pooled, so check on held-out inputs that labels resting on a passage deep in the text are still found${profile.gpuCount === 0 ? ' (a model that reads the whole input needs a GPU)' : ''}.`,
+    },
+  ];
 }
 
 /**
@@ -494,6 +516,7 @@ export function recommend(given: Profile, catalog: Knowledge, options: Recommend
             },
           ]
         : []),
+      ...encoderWindowsAssumption(switchedAnalysis, profile),
       ...languagesAssumption(switchedAnalysis.resolved.model, profile),
       // (A student distilled from the named model leaves it too: the move and the teacher's outputs are due by then.)
       ...(switchedAnalysis === analysis && student !== undefined && student !== resolved.model?.name

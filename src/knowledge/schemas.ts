@@ -307,6 +307,7 @@ export const FACT_TYPES = {
   'affordable.task-copies': 'boolean', // renting the GPUs the copies need beyond the team's own fits monthlyBudgetUSD
   cpuServing: 'boolean', // no GPUs, and the model is small enough to serve from a CPU server at 4 bits (llama.cpp)
   cpuLatencyMet: 'boolean', // served from the team's own CPU servers, a generative model can answer within latencyTargetMs at all
+  cpuMeasuredLatencyMet: 'boolean', // ... and within it at the speed llama.cpp measured on a workstation CPU
   cpuTrainable: 'boolean', // a text encoder of at most 0.4B that can be fine-tuned on a CPU server, where no GPU can be rented
   rentalAllowed: 'boolean', // training may run on rented cloud GPUs (false when data must stay on the premises)
   'trainable.lora': 'boolean', // fits the team's GPUs, or a rental within the one-time budget is allowed

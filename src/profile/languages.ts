@@ -5,11 +5,12 @@
 
 /** Regex source of a language name (lowercase text). */
 export const LANGUAGE_SOURCE =
-  '(?:bahasa\\s+indonesia|bahasa\\s+melayu|english|eng|spanish|german|french|italian|portuguese|portugese|dutch|polish|swedish|norwegian|danish|finnish|czech|greek|turkish|russian|ukrainian|arabic|hebrew|hindi|bengali|urdu|japanese|chinese|mandarin|cantonese|korean|vietnamese|thai|indonesian|malay|tagalog|swahili|romanian|hungarian|catalan|persian|farsi|tamil|telugu|bangla|marathi|gujarati|punjabi|kannada|malayalam|nepali|sinhala|burmese|khmer|serbian|croatian|bulgarian|slovak|slovenian|lithuanian|latvian|estonian|icelandic|basque|galician|welsh|afrikaans|yoruba|hausa|igbo|amharic|zulu|xhosa|somali|filipino|quechua|maori|kazakh|uzbek|georgian|armenian|albanian|macedonian|pidgin|javanese|sundanese|pashto|kurdish|mongolian|oromo|tigrinya|kinyarwanda|shona|wolof|malagasy|haitian\\s+creole)';
+  '(?:bahasa\\s+indonesia|bahasa\\s+melayu|english|eng|spanish|german|french|italian|portuguese|portugese|portugues|dutch|polish|swedish|norwegian|danish|finnish|czech|greek|turkish|russian|ukrainian|arabic|hebrew|hindi|bengali|urdu|japanese|chinese|mandarin|cantonese|korean|vietnamese|thai|indonesian|malay|tagalog|swahili|romanian|hungarian|catalan|persian|farsi|tamil|telugu|bangla|marathi|gujarati|punjabi|kannada|malayalam|nepali|sinhala|burmese|khmer|serbian|croatian|bulgarian|slovak|slovenian|lithuanian|latvian|estonian|icelandic|basque|galician|welsh|afrikaans|yoruba|hausa|igbo|amharic|zulu|xhosa|somali|filipino|quechua|maori|kazakh|uzbek|georgian|armenian|albanian|macedonian|pidgin|javanese|sundanese|pashto|kurdish|mongolian|oromo|tigrinya|kinyarwanda|shona|wolof|malagasy|haitian\\s+creole)';
 
 /** Other spellings, by the name a model's language list uses. */
 const CANONICAL: Readonly<Record<string, string>> = {
   portugese: 'portuguese',
+  portugues: 'portuguese',
   farsi: 'persian',
   bangla: 'bengali',
   mandarin: 'chinese',

@@ -15,9 +15,14 @@ function derive(profile: Profile, k = knowledge) {
 }
 
 describe('deriveFacts', () => {
-  it('derives no fact from an empty profile but the assumed residency: data may leave (and renting is allowed, so no CPU latency floor binds) until the team says otherwise', () => {
+  it('derives no fact from an empty profile but the assumed residency: data may leave (and renting is allowed, so no CPU latency floor or measured CPU speed binds) until the team says otherwise', () => {
     const { facts } = derive({});
-    expect(facts).toEqual({ rentalAllowed: true, dataMustStayOnPrem: false, cpuLatencyMet: true });
+    expect(facts).toEqual({
+      rentalAllowed: true,
+      dataMustStayOnPrem: false,
+      cpuLatencyMet: true,
+      cpuMeasuredLatencyMet: true,
+    });
   });
 
   it('derives model facts from the catalog', () => {

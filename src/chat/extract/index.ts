@@ -931,6 +931,7 @@ function readProfile(message: string, context: ExtractContext): Extraction {
   const leftBehind: {
     leftBehindModel?: string;
     deniedModel?: string;
+    deniedFamily?: string;
     otherLanguage?: string;
     corpusPages?: number;
     statedLanguages?: string[];
@@ -963,6 +964,12 @@ function readProfile(message: string, context: ExtractContext): Extraction {
         if (item.field === 'modelName' && item.value === name) stated.splice(index, 1);
       }
     }
+  }
+  // ("we are NOT using gemma": a family named bare, denied; the dialogue drops the team's model if it is of it.)
+  if (denies && leftBehind.deniedModel === undefined) {
+    const family = FAMILY_DENIED.exec(prepared.lower)?.[1];
+    if (family !== undefined && context.knowledge.models.some((model) => model.family?.toLowerCase() === family))
+      leftBehind.deniedFamily = family;
   }
   // A message in French or German: only the names and numbers shared with English are read; the reply says so.
   const language = otherLanguageOf(prepared.original);
@@ -1194,6 +1201,7 @@ function readProfile(message: string, context: ExtractContext): Extraction {
     ...money,
     ...(goneGpu === undefined ? {} : { goneGpu }),
     ...(leftBehind.deniedModel === undefined ? {} : { deniedModel: leftBehind.deniedModel }),
+    ...(leftBehind.deniedFamily === undefined ? {} : { deniedFamily: leftBehind.deniedFamily }),
     ...(leftBehind.otherLanguage === undefined ? {} : { otherLanguage: leftBehind.otherLanguage }),
     ...(leftBehind.corpusPages === undefined ? {} : { corpusPages: leftBehind.corpusPages }),
   };
@@ -1261,6 +1269,15 @@ function doubtedModel(lower: string, item: Finding): boolean {
     )
   )
     return true;
+  // "Gemma 2 27B? isn't its context window only 8k?": the model alone as a question, then a doubt about it.
+  if (
+    /^\s*\?/.test(lower.slice(item.end, item.end + 3)) &&
+    /(?:^|[.!?\n])\s*(?:the\s+)?$/.test(lower.slice(Math.max(0, item.start - 6), item.start)) &&
+    /^\s*\?+\s*(?:isn't|doesn't|wasn't|won't|wouldn't|can't|really|seriously|why|but|hmm|that|its|it's|it\s+(?:is|has|only))\b/.test(
+      lower.slice(item.end, item.end + 30),
+    )
+  )
+    return true;
   return (
     !/^\W*(?:(?:and|so|but|ok(?:ay)?|also)[\s,]+)?(?:would|will|could|can|should|shall|is|are|do|does|did|what|which|how|why|when|where|who)\b/.test(
       sentence,
@@ -1323,6 +1340,9 @@ const TESTED_ONLY_AFTER =
  * "we can't send anything to GPT-5 either", "we are NOT using gpt-5", "we're not allowed to use Claude": said before
  * the model, it is ruled out, not the team's.
  */
+/** "we are NOT using gemma", "we're not going with qwen": a model family denied by its bare name (group: the name). */
+const FAMILY_DENIED =
+  /\b(?:we|i)(?:'re|'m|\s+are|\s+am)\s+not\s+(?:using|on|going\s+with|picking|choosing)\s+(?:the\s+|any\s+)?([a-z][a-z0-9-]{2,20})\b(?!\s*\d|\.\d)/;
 const NOT_OURS_BEFORE =
   /\b(?:(?:we|i)\s+never\s+(?:chose|picked|used|ran|wanted|asked\s+for|said)|(?:we|i)(?:'re|'m|\s+are|\s+am)\s+not\s+(?:(?:going\s+to\s+be\s+)?using|on|going\s+with|allowed\s+to\s+use|allowed\s+to\s+send\s+(?:anything|data|it)\s+to)|(?:can't|cannot|can\s+not|may\s+not|must\s+not|won't|aren't\s+allowed\s+to|are\s+not\s+allowed\s+to)\s+(?:use|send\s+(?:anything|any\s+data|data|it|them|our\s+[\w-]+)\s+(?:to|into)|touch))\s+(?:the\s+)?$/;
 
@@ -1388,6 +1408,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksRetrievedExamples === true ||
     intents.asksRentMonthly !== undefined ||
     intents.asksEncoderInstead === true ||
+    intents.asksEncoderLength === true ||
     intents.asksSmallModelWorry !== undefined ||
     intents.asksBillMismatch === true ||
     intents.asksLongContext !== undefined ||

@@ -59,11 +59,14 @@ const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|grand|m|mn|million|mill?|mio\.
 /** Scale words after number words: "twelve hundred", "fifty thousand", "two million", "three hundred thousand". */
 const WORD_SCALE = String.raw`(?:[\s-]hundred(?:[\s-](?:and[\s-])?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?=[\s-](?:thousand|million)))?)?(?:[\s-](?:thousand|million))?`;
 
-/** "forty-odd thousand", "40-odd", "twenty odd thousand": a round number said loosely (read as the round number). */
+/**
+ * "forty-odd thousand", "40-odd", "twenty odd thousand" (and "three hundred-ish" after the scale): a round number said
+ * loosely (read as the round number).
+ */
 const ODD = String.raw`(?:-odd\b|\s+odd(?=[\s-](?:hundred|thousand|million)\b))?`;
 
-/** A fraction of a scale word: "half a million", "a quarter million", "half a mil". */
-const FRACTION_OF_SCALE = String.raw`(?:(?<!\band\s)half(?:\s+a)?|a\s+quarter(?:\s+of\s+a)?|a\s+half)\s+(?:million|mil|thousand)`;
+/** A fraction of a scale word: "half a million", "a quarter million", "half a mil", "half a billion". */
+const FRACTION_OF_SCALE = String.raw`(?:(?<!\band\s)half(?:\s+a)?|a\s+quarter(?:\s+of\s+a)?|a\s+half)\s+(?:billion|million|mil|thousand)`;
 const FRACTIONS: Readonly<Record<string, number>> = { half: 0.5, quarter: 0.25 };
 /**
  * A rough count of a scale: "a few hundred", "several thousand" (three of it, as people mean a handful). Not part of
@@ -75,7 +78,7 @@ export const ROUGH_OF_SCALE = String.raw`(?:a\s+few|several)\s+(?:hundred(?:\s+t
  * Regex source for one count: digits with an optional multiplier, or number words ("twenty five", "a dozen").
  * Never matches inside identifiers such as "gpt-4o", "llama3" or "3.1".
  */
-export const COUNT_SOURCE = `(?:\\b(?:${UNITS}|(?<![\\d.,])\\d+)\\s+and\\s+a\\s+half${WORD_SCALE}\\b|${DIGITS}${ODD}${MULTIPLIER}|\\b(?:(?:${TENS})[\\s-](?:${UNITS})|${WORDS})${ODD}${WORD_SCALE}\\b|\\b${FRACTION_OF_SCALE}\\b)`;
+export const COUNT_SOURCE = `(?:\\b(?:${UNITS}|(?<![\\d.,])\\d+)\\s+and\\s+a\\s+half${WORD_SCALE}\\b|${DIGITS}${ODD}${MULTIPLIER}|\\b(?:(?:${TENS})[\\s-](?:${UNITS})|${WORDS})${ODD}${WORD_SCALE}(?:-ish)?\\b|\\b${FRACTION_OF_SCALE}\\b)`;
 
 /** Regex source for hedges before a number: "about", "~", "around", "roughly", "maybe", "at least"… */
 export const APPROX_SOURCE = String.raw`(?:(?:about|around|roughly|approximately|approx\.?|~|≈|maybe|like|nearly|almost|over|more than|at least|just over|just under|close to|some)\s*)?`;
@@ -119,7 +122,9 @@ export function parseCount(phrase: string): number | undefined {
       '',
     )
     // ("forty-odd thousand": the round number.)
-    .replace(/(?<=[a-z\d])(?:-odd\b|\s+odd(?=[\s-](?:hundred|thousand|million)\b))/, '');
+    .replace(/(?<=[a-z\d])(?:-odd\b|\s+odd(?=[\s-](?:hundred|thousand|million)\b))/, '')
+    // ("three hundred-ish": the round number.)
+    .replace(/(?<=[a-z])-ish$/, '');
   // "25.000", "1.200.000": dots between groups of three are thousands separators (German, Dutch…); a count has no
   // three-decimal fraction.
   if (/^[1-9]\d{0,2}(?:\.\d{3})+$/.test(text)) return Number(text.replaceAll('.', ''));
@@ -140,10 +145,12 @@ export function parseCount(phrase: string): number | undefined {
     const multiplier = unit ? (MULTIPLIER_VALUES[unit === 'mio' ? 'million' : unit] ?? 1) : 1;
     return Number.isFinite(base) ? roundSignificant(base * multiplier) : undefined;
   }
-  const fraction = /^(?:(half)(?:\s+a)?|a\s+(quarter)(?:\s+of\s+a)?|a\s+(half))\s+(million|mil|thousand)$/.exec(text);
+  const fraction = /^(?:(half)(?:\s+a)?|a\s+(quarter)(?:\s+of\s+a)?|a\s+(half))\s+(billion|million|mil|thousand)$/.exec(
+    text,
+  );
   if (fraction) {
     const part = FRACTIONS[fraction[1] ?? fraction[2] ?? fraction[3] ?? ''] ?? 1;
-    return part * (fraction[4] === 'thousand' ? 1e3 : 1e6);
+    return part * (fraction[4] === 'thousand' ? 1e3 : fraction[4] === 'billion' ? 1e9 : 1e6);
   }
   const rough = /^(?:a\s+few|several)\s+(hundred(?:\s+thousand)?|thousand|million)$/.exec(text);
   if (rough)

@@ -153,6 +153,10 @@ const REFUTABLE_BY_NO: ReadonlySet<string> = new Set([
 const BUDGET_PERIOD_AFTER =
   /^\s*(?:(?:is|are|was)\s+(?:(?:per|a|each|every)\s+month|monthly)|(?:(?:is|are|was)\s+)?(?:one[\s-]?(?:time|off)|upfront|up[\s-]front))\b/;
 
+/** "its context window is only 8k", "context length of 128k", "max sequence 4096": a window's size before it. */
+const CONTEXT_BEFORE =
+  /\b(?:context(?:\s+(?:window|length|size))?|window|max(?:imum)?\s+(?:sequence|input|context)(?:\s+length)?|sequence\s+length)\s+(?:(?:is|of|was|=|:)\s+)?(?:only\s+|just\s+|about\s+|around\s+|~\s*)?$/;
+
 /** A message this long is more than a short answer: a lone "one" in it is a determiner. */
 const LONG_MESSAGE_WORDS = 8;
 
@@ -265,6 +269,8 @@ export function numberAnswer(
       if (/^\s*(?:%|percent\b)/.test(after) || PER_UNIT_NOT_TIME.test(after)) continue;
       // "stuff them all into the 1M context": a model's window, not anything of the team's.
       if (/^\s*(?:(?:k|m|million)\s*)?(?:-?\s*tokens?\s+)?(?:context|window)\b/.test(after.slice(0, 40))) continue;
+      // ("isn't its context window only 8k?": the window's size, said after it.)
+      if (CONTEXT_BEFORE.test(message.lower.slice(Math.max(0, match.index - 40), match.index))) continue;
       if (!PER_PERIOD_FIELDS.has(field) && THINGS_PER_PERIOD_AFTER.test(after)) continue;
       // "maybe 2 or 3 GB of ram": the low end of a range of memory, no count.
       if (/^\s*(?:or|to|-|–)\s*\d+(?:\.\d+)?\s*(?:gb|gigs?|gigabytes|mb|tb|gib)\b/.test(after)) continue;

@@ -191,6 +191,8 @@ export interface ExtractionIntents {
   asksExactMatchRetrieval?: boolean;
   /** "why not a BERT-style encoder classifier instead of an 8B LLM?": a text encoder weighed as the model to use. */
   asksEncoderInstead?: boolean;
+  /** "XLM-RoBERTa only reads 512 tokens, right?", "can the encoder even read a 3,000-token letter?": its input length. */
+  asksEncoderLength?: boolean;
   /** "There are no images in this project": an image task or modality read earlier is taken back. */
   noImages?: boolean;
   /** "it's NOT transcription, it's text in, text out": a transcription task read earlier is taken back. */
@@ -276,6 +278,8 @@ export interface Extraction {
   goneGpu?: string;
   /** A model the message says is not the team's ("GPT-4o is NOT our model"): it leaves the profile if it was there. */
   deniedModel?: string;
+  /** A model family the message denies by its bare name ("we are NOT using gemma"): the team's model leaves if of it. */
+  deniedFamily?: string;
   /** Languages other than English the message states without a task ("the notes are all in Dutch"). */
   statedLanguages?: string[];
   /** The message names a GPU the catalog does not list: the GPU named before is no longer the team's. */

@@ -169,6 +169,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch89.json')),
     ...loadCases(here('./batch90.json')),
     ...loadCases(here('./batch91.json')),
+    ...loadCases(here('./batch92.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

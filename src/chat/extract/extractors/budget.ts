@@ -28,7 +28,7 @@ const MONEY = new RegExp(
  * one-time period after it ("a couple thousand one time"), which only money has.
  */
 const WORD_MONEY = new RegExp(
-  `(?<![\\w.,$€£-])(?:(${COUNT_SOURCE})\\s+(?:bucks|dollars|euros?|pounds|quid)\\b|(${COUNT_SOURCE})(?<=grand)|(${COUNT_SOURCE}|a\\s+couple(?:\\s+of)?)\\s+grand\\b|(${COUNT_SOURCE})(?<=\\b(?:hundred|thousand))(?=(?:\\s+for\\s+(?:the\\s+)?(?:whole\\s+thing|project|pilot|training|build|setup))?,?\\s+(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front)\\b(?!\\s+(?:examples?|labell?ed|pairs?|samples?|items?|images?|documents?)\\b)))`,
+  `(?<![\\w.,$€£-])(?:(${COUNT_SOURCE})\\s+(?:bucks|dollars|euros?|pounds|quid)\\b|(${COUNT_SOURCE})(?<=grand)|(${COUNT_SOURCE}|a\\s+couple(?:\\s+of)?|a)\\s+grand\\b(?!\\s+total)|(${COUNT_SOURCE})(?<=\\b(?:hundred|thousand))(?=(?:\\s+for\\s+(?:the\\s+)?(?:whole\\s+thing|project|pilot|training|build|setup))?,?\\s+(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front)\\b(?!\\s+(?:examples?|labell?ed|pairs?|samples?|items?|images?|documents?)\\b)))`,
   'g',
 );
 /** A bare amount after a budget word: "budget is 10k", "budget: 5,000", "budget of about 2k", "budget 5k". */
@@ -51,7 +51,7 @@ const CUED_AMOUNT_PER_MONTH = new RegExp(
  * "monthly we can do like 2.5k", "upfront maybe 10k".
  */
 const PERIOD_THEN_AMOUNT = new RegExp(
-  `\\b(?:(?:a|an)\\s+)?(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front|monthly)\\s+(?:(?:we|i)\\s+(?:can|could)\\s+(?:do|spend|afford|put\\s+in)\\s+|budget\\s+(?:of\\s+|is\\s+)?)?(?:like\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![.,]?\\d)${NOT_A_UNIT}`,
+  `\\b(?:(?:a|an)\\s+)?(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front|monthly)\\s+(?:(?:after\\s+that|afterwards|thereafter|then),?\\s+)?(?:(?:no\\s+more\\s+than|at\\s+most|up\\s+to|max(?:imum)?|under)\\s+)?(?:(?:we|i)\\s+(?:can|could)\\s+(?:do|spend|afford|put\\s+in)\\s+|budget\\s+(?:of\\s+|is\\s+)?)?(?:like\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![.,]?\\d)${NOT_A_UNIT}`,
   'dg',
 );
 /** "20k once on training": once as a period, not "2k once we launch". */
@@ -88,7 +88,7 @@ const CURRENT_AFTER = /^[^.;!?\n]{0,30}\b(?:right\s+now|currently|at\s+the\s+mom
  * $1,800 a month": what the team pays today, not a budget (read as `currentMonthlySpendUSD`).
  */
 const CURRENT_SPEND_BEFORE =
-  /^\s*(?:currently\s+|still\s+|now\s+)?pay(?:ing)?\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$|\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:actually\s+|currently\s+|really\s+|still\s+|already\s+)?(?:spend(?:ing)?|pay(?:ing)?)|(?:we|i)(?:'re|\s+are)\s+(?:now\s+|currently\s+|already\s+)?at|(?<=(?:^|[.;!?\n,])\s*)paying|\b(?:and|but|so)\s+(?:currently\s+|still\s+)?pay(?:ing)?|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)|\b(?:current|monthly|our|the|api)\s+bill\s+(?:for|on|from|with)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:is|was|runs?|comes\s+to)(?!\s+(?:capped|limited|max(?:imum)?|at\s+most|up\s+to|under|below|not\s+to\s+exceed))|(?:costs?|costing)\s+(?:us|me)|(?:api|openai|gpt[\w.-]*|claude|gemini|llm|model)\s+(?:part|portion|share|bill|costs?|spend)\s+(?:alone\s+|itself\s+|only\s+)?(?:is|was|comes?\s+to|runs?))\b[^.;!?\n]{0,20}$/;
+  /^\s*(?:currently\s+|still\s+|now\s+)?pay(?:ing)?\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$|\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:actually\s+|currently\s+|really\s+|still\s+|already\s+)?(?:spend(?:ing)?|pay(?:ing)?)|(?:we|i)(?:'re|\s+are)\s+(?:now\s+|currently\s+|already\s+)?at|(?<=(?:^|[.;!?\n,])\s*)paying|\b(?:and|but|so)\s+(?:currently\s+|still\s+)?pay(?:ing)?|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)(?!\s+(?:fine|ok(?:ay)?|capped|limited|allowed)\b)|\b(?:current|monthly|our|the|api)\s+bill\s+(?:for|on|from|with)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:is|was|runs?|comes\s+to)(?!\s+(?:capped|limited|max(?:imum)?|at\s+most|up\s+to|under|below|not\s+to\s+exceed))|(?:costs?|costing)\s+(?:us|me)|(?:api|openai|gpt[\w.-]*|claude|gemini|llm|model)\s+(?:part|portion|share|bill|costs?|spend)\s+(?:alone\s+|itself\s+|only\s+)?(?:is|was|comes?\s+to|runs?)(?!\s+(?:fine|ok(?:ay)?|capped|limited|allowed)\b))\b[^.;!?\n]{0,20}$/;
 
 const PER_MONTH =
   /^\s*(?:(?:us|usd|us\s+dollars)\s+)?(?:(?:is|was|will\s+be)\s+(?:our\s+|the\s+|a\s+)?)?(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|pcm\b|a\s+mo\b|por\s+m[eê]s\b|al\s+mes\b|pro\s+monat\b|par\s+mois\b|au\s+mois\b)/;
@@ -106,7 +106,7 @@ const ONE_TIME_BEFORE =
 const NOT_A_BUDGET_AFTER =
   /^\s*(?:indie\s+|mobile\s+|pc\s+)?(?:game|app|product|item|subscription|licen[cs]e|ticket|purchase|device|phone|gadget|plugin|add-on|dlc)\b|^\s*(?:contradicts|conflicts\s+with|disagrees\s+with|doesn't\s+match|does\s+not\s+match)\b|^\s*(?:is|=|≈|~|equals|is\s+worth)\s*(?:about\s+|roughly\s+|around\s+|approximately\s+|~\s*)?\d[\d,.]*\s*[a-z]{3}\b|^\s*(?:rubles?|roubles?|rub)\b|^\s*(?:words?|tokens?|pages?|documents?|docs|lines|rows|examples?|requests?|queries|users?|characters?|images?|records?|files?|emails?|tickets?|pairs?|samples?|parameters?|params|downloads|players|visitors)\b|^\s*(?:wasn't|wasnt|was\s+not|isn't|isnt|is\s+not|aren't|are\s+not)\s+(?:a|the|our|my)\s+budget\b|^\s*(?:per|a|\/|each|an)\s*(?:request|call|query|token|tokens|1k|1m|million|thousand|hour|hr|h|gpu[\s-]?hour|user|seat|image|page|minute|card|gpu|node|instance|machine|server|box)\b|^\s*(?:\/\s?(?:hr|h|hour|req|token))\b|^[^.;!?\n]{0,60}?\b(?:sounds?|seems?|looks?|is|feels?)\s+(?:way\s+|far\s+|much\s+|a\s+bit\s+|really\s+)?too\s+(?:low|high|cheap|expensive|good|much)\b|^\s*(?:\/\s?mo(?:nth)?\s+|a\s+month\s+|per\s+month\s+)?(?:is|was|would\s+be|'s)\s+(?:way\s+|far\s+|well\s+|a\s+bit\s+|just\s+|still\s+|already\s+)?(?:over|above|more\s+than)\s+(?:our|the|my|your|that)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:figure|estimate|number|quote)\b|^(?:\s*(?:\/\s?(?:mo|month)|a\s+month|per\s+month))?\s+(?:is|was|would\s+be|'s)\s+(?:way\s+|much\s+|far\s+|a\s+bit\s+|uncomfortably\s+)?(?:too\s+close|uncomfortably\s+close)\s+to\b/;
 const NOT_A_BUDGET_BEFORE =
-  /\b(?:not|instead\s+of|rather\s+than)\s*$|\b(?:refunds?|orders?|claims?|transactions?|invoices?|purchases?|transfers?|loans?|deals?)\s+(?:of\s+)?(?:over|above|under|below|exceeding|greater\s+than|more\s+than|less\s+than|worth)\s*$|\b(?:(?:don't|do\s+not|dont)\s+have\s+(?:a|any)|have\s+no)\s+(?:(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+)?budget\s+of\s*$|\b(?:yen|jpy|won|rupees?|yuan|rmb|euros?|pounds?|eur|gbp)\s*,?\s*(?:roughly|about|around|approximately|approx\.?|~|i\.?e\.?,?|so|or|that's|which\s+is)\s*$|\b(?:that's|that\s+is|thats|which\s+is|it's)\s+(?:the|what\s+we\s+pay)\s*$|\byour\s+(?:own\s+)?$|\b(?:vs\.?|versus|compared?\s+(?:with|to)|comparison\s+(?:with|to))\s+(?:our\s+|the\s+|your\s+|that\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?(?:~\s*|about\s+|around\s+|roughly\s+|approx\.?\s*)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|fine)\b[^.;!?\n]{0,20}$|\b(?:our|the|their|my|monthly)\s+(?:gpu\s+|cluster\s+)?rent(?:al)?\b(?![^.;!?\n]{0,30}\b(?:budget|cap|limit|afford|spend|tops|max(?:imum)?)\b)[^.;!?\n]{0,30}$|\brented\s+(?:\d+\s*(?:x\s*)?)?(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|[ahlbt]\d{1,3}[a-z]?s?|l40s|rtx\s?\d{4}s?)\s+(?:at|for)\s+$/;
+  /\b(?:not|instead\s+of|rather\s+than)\s*$|\b(?:refunds?|orders?|claims?|transactions?|invoices?|purchases?|transfers?|loans?|deals?)\s+(?:of\s+)?(?:over|above|under|below|exceeding|greater\s+than|more\s+than|less\s+than|worth)\s*$|\b(?:(?:don't|do\s+not|dont)\s+have\s+(?:a|any)|have\s+no)\s+(?:(?:monthly|one[\s-]?(?:time|off)|training|upfront)\s+)?budget\s+of\s*$|\b(?:yen|jpy|won|rupees?|yuan|rmb|euros?|pounds?|eur|gbp)\s*,?\s*(?:roughly|about|around|approximately|approx\.?|~|i\.?e\.?,?|so|or|that's|which\s+is)\s*$|\b(?:that's|that\s+is|thats|which\s+is|it's)\s+(?:the|what\s+we\s+pay)\s*$|\byour\s+(?:own\s+)?$|\b(?:vs\.?|versus|compared?\s+(?:with|to)|comparison\s+(?:with|to))\s+(?:our\s+|the\s+|your\s+|that\s+|what\s+we\s+pay\s+)?(?:current\s+|today'?s\s+|existing\s+)?(?:~\s*|about\s+|around\s+|roughly\s+|approx\.?\s*)?$|\b(?:costs?|costing|priced?|pricing|charges?|charged|bill(?:ed)?|quoted?|raised|revenue|salary|salaries|paid|pays|earn|saves?|saving|lost|(?<!\b(?:is|are|be|was|it's|that's|we're)\s)fine(?!\s+(?:up\s+to|with)\b))\b[^.;!?\n]{0,20}$|\b(?:our|the|their|my|monthly)\s+(?:gpu\s+|cluster\s+)?rent(?:al)?\b(?![^.;!?\n]{0,30}\b(?:budget|cap|limit|afford|spend|tops|max(?:imum)?)\b)[^.;!?\n]{0,30}$|\brented\s+(?:\d+\s*(?:x\s*)?)?(?:[\w-]+\s+){0,2}?(?:gpus?|cards?|[ahlbt]\d{1,3}[a-z]?s?|l40s|rtx\s?\d{4}s?)\s+(?:at|for)\s+$/;
 const BUDGET_CUE =
   /\b(?:budget|afford|spend|spending|pay|cap|capped|max(?:imum)?|up\s+to|allocate[d]?|limit|have|got|can\s+(?:put|invest|use|do)|willing|one[\s-]off|(?:be|stay|get|come\s+in|keep\s+(?:it|costs?|the\s+bill))\s+(?:under|below|within)|(?:wants?|needs?)\s+(?:it|that|this|the\s+bill|costs?|(?:the\s+)?spend(?:ing)?)\s+(?:under|below|within))\b/;
 /** "does it fit our $50", "is that within the $2k": the team's budget named back in a question. */
@@ -489,14 +489,19 @@ export const extractBudget: Extractor = (message, context) => {
   const zero = findings.find((item) => item.value === 0 && item.field === 'oneTimeBudgetUSD');
   if (zero && !findings.some((item) => item.field === 'monthlyBudgetUSD') && NEITHER_KIND.test(lower))
     findings.push(finding('monthlyBudgetUSD', 0, zero.start, zero.end));
-  return findings;
+  // ("wait, you said $3,750 for GPT-4o a minute ago and now $4,125": the advisor's own figures, quoted back.)
+  return findings.filter((item) => !ADVISOR_QUOTED_BEFORE.test(sentenceBefore(lower, item.start)));
 };
+
+/** "you said $3,750 … and now $4,125", "you quoted $900": figures the advisor gave, said back to it. */
+const ADVISOR_QUOTED_BEFORE =
+  /\byou\s+(?:said|quoted|told\s+(?:me|us)|estimated|gave|wrote|mentioned|showed|came\s+up\s+with|had)\b(?:[^.;!?\n,]|,(?=\d)){0,80}$/;
 
 /** The amount a WORD_MONEY match says: its count, in thousands for "N grand". */
 function wordMoneyValue(match: RegExpMatchArray): number | undefined {
   const said = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
   // ("a couple of grand": two thousand.)
-  const words = /^a\s+couple\s+of$/.test(said) ? 2 : parseCount(said);
+  const words = /^a\s+couple\s+of$/.test(said) ? 2 : said === 'a' ? 1 : parseCount(said);
   return words !== undefined && match[3] !== undefined ? words * 1000 : words;
 }
 

@@ -44,7 +44,9 @@ const CAN_SWITCH = new RegExp(
     // "not attached to the model at all", "the model doesn't matter to us, pick whatever".
     String.raw`not\s+(?:really\s+|at\s+all\s+)?(?:attached|wedded|committed)\s+to\s+(?:the\s+|this\s+|our\s+|any\s+)?(?:model|llm|provider|vendor)`,
     String.raw`(?:the\s+)?(?:model|llm)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter`,
-    String.raw`(?:we|you)\s+(?:can|could)\s+(?:pick|choose|use)\s+(?:whatever|any|whichever)\s+(?:open(?:[\s-]weights?)?\s+|small(?:er)?\s+)?(?:model|llm)`,
+    // ("we're allowed to use any model, doesnt have to be openai".)
+    String.raw`(?:doesn't|does\s+not|doesnt|don't|dont|needn't)\s+have\s+to\s+be\s+(?:openai|anthropic|google|gpt|claude|gemini|llama|qwen|mistral)[\w.-]*`,
+    String.raw`(?:we|you)(?:'re|\s+are)?\s+(?:can|could|allowed\s+to|free\s+to|permitted\s+to)\s+(?:pick|choose|use)\s+(?:whatever|any|whichever)\s+(?:open(?:[\s-]weights?)?\s+|small(?:er)?\s+)?(?:model|llm)`,
     String.raw`(?:fine|ok|okay|happy|open)\s+(?:with\s+)?(?:moving|switching|changing|going)\s+to\s+(?:something|another|a\s+different|a\s+smaller|any)`,
     // "no model picked yet", "haven't chosen a model": the advice may pick one.
     String.raw`\bno\s+(?:model|llm)\s+(?:picked|chosen|selected|decided(?:\s+on)?|settled(?:\s+on)?)\s+yet\b|\b(?:haven't|have\s+not|havent|didn't|did\s+not)\s+(?:yet\s+)?(?:picked|chosen|selected|decided\s+on|settled\s+on)\s+(?:a|the|any)\s+(?:model|llm)\b`,

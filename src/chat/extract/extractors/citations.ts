@@ -41,7 +41,8 @@ const CITE = new RegExp(
     // "see the source doc for every answer".
     String.raw`\bsee\s+the\s+source(?:\s+(?:doc|document|file|page|article|pdf)s?)?\s+(?:for|behind|of)\s+(?:every|each|the)\s+answers?\b`,
     String.raw`\b(?:sources?|references?)\s+(?:cited|quoted|linked|shown|attached)\b`,
-    String.raw`\bneed(?:s)?\s+(?:the\s+)?(?:sources?|references?)\b(?!\s+(?:of|for)\s+(?:data|training))`,
+    // (Not DPO's "reference model", a frozen copy of the model: "it needs the reference model too".)
+    String.raw`\bneed(?:s)?\s+(?:the\s+)?(?:sources?|references?)\b(?!\s+(?:of|for)\s+(?:data|training))(?!\s+(?:model|policy|copy|checkpoint|weights|network|answers?|outputs?|solutions?|implementation)\b)`,
   ].join('|'),
   'g',
 );

@@ -48,7 +48,7 @@ const PRETRAINING_AFTER =
 
 /** The things one request or example is made of, as the subject of a length. */
 const ONE_ITEM =
-  '(?:letter|document|doc|example|record|file|note|transcript|contract|report|email|ticket|case|item|input|request|conversation|chat|call|page|section|chapter|paper|thesis|essay|application|claim|policy|manual|admission|stay|visit|encounter|episode|session|interview|meeting|chart)';
+  '(?:letter|document|doc|example|record|file|note|transcript|contract|report|email|ticket|case|item|input|request|conversation|chat|call|page|section|chapter|paper|thesis|essay|application|claim|policy|manual|admission|stay|visit|encounter|episode|session|interview|meeting|chart|history)';
 const SINGLE_ITEM_BEFORE = new RegExp(
   String.raw`\b(?:a|an|one|the\s+(?:average|typical))\s+(?:(?:\d+|\d+\s*-\s*\d+)[\s-]pages?\s+|long\s+|typical\s+|single\s+)?${ONE_ITEM}\s+(?:is|runs?|averages?|comes\s+to|has)\s+(?:(?:about|around|roughly|like|maybe|up\s+to|typically|usually)\s+|~\s*)*(?:\d+(?:\.\d+)?\s*[-–]\s*)?$`,
 );

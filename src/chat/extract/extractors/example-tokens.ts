@@ -12,7 +12,7 @@ export const TOKEN_AMOUNT = String.raw`((?<![\d.,])\d{1,3}(?:,\d{3})+|(?<![\d.,]
 const AMOUNT = TOKEN_AMOUNT;
 /** The things one training example is made of. */
 const ITEM =
-  '(?:examples?|documents?|docs|inputs?|samples?|records?|pairs?|letters?|tickets?|transcripts?|contracts?|notes?|applications?|conversations?|calls?|emails?|reports?|files?|pages?|trajector(?:y|ies)|traces?|episodes?|admissions?|stays?|visits?|encounters?|charts?)';
+  '(?:examples?|documents?|docs|inputs?|samples?|records?|pairs?|letters?|tickets?|transcripts?|contracts?|notes?|applications?|conversations?|calls?|emails?|reports?|files?|pages?|trajector(?:y|ies)|traces?|episodes?|admissions?|stays?|visits?|encounters?|charts?|histor(?:y|ies))';
 /** "N tokens each", "N tokens per document", "N tokens long", "N tokens on average". */
 const TOKENS_PER_ITEM = new RegExp(
   `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:(?:each|apiece|long|on\\s+average|(?:on\\s+)?(?:each|a|per)\\s+side)\\b|per\\s+(?:${ITEM}|responses?|completions?)\\b)`,
@@ -23,7 +23,12 @@ const TOKENS_PER_ITEM = new RegExp(
  * example (notes + letter) is around 15k tokens".
  */
 const ITEM_IS_TOKENS = new RegExp(
-  `\\b${ITEM}(?:\\s+(?:plus|and|\\+|with)\\s+(?:the\\s+|its\\s+|their\\s+)?(?:summary|summaries|answers?|outputs?|responses?|reply|replies|labels?|letters?))?(?:\\s*\\([^()\\n]{1,40}\\))?\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long(?:\\s+though)?,?\\s+|like\\s+|more\\s+like\\s+|closer\\s+to\\s+)*${AMOUNT}\\s?tokens?\\b`,
+  `\\b${ITEM}(?:\\s+(?:plus|and|\\+|with)\\s+(?:the\\s+|its\\s+|their\\s+)?(?:summary|summaries|answers?|outputs?|responses?|reply|replies|labels?|letters?))?(?:\\s*\\([^()\\n]{1,40}\\))?\\s+(?:are|is|average|averages|run|runs|can\\s+be|can\\s+run|get)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|(?:really\\s+|very\\s+)?long(?:\\s+though)?,?\\s+|like\\s+|more\\s+like\\s+|closer\\s+to\\s+|up\\s+to\\s+)*${AMOUNT}\\s?tokens?\\b`,
+  'g',
+);
+/** "800 hand-labelled contracts, each ~15k tokens": the length said of each item after the count. */
+const ITEMS_EACH_TOKENS = new RegExp(
+  `\\b${ITEM},?\\s+(?:each|every\\s+one)\\s+(?:is\\s+|being\\s+|of\\s+|running\\s+)?(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|approx\\.?\\s+|~\\s*|maybe\\s+)?${AMOUNT}\\s?tokens?\\b`,
   'g',
 );
 /**
@@ -43,10 +48,10 @@ const TRAINING_SECTIONS = new RegExp(
 );
 /**
  * "a 25 page letter is like 12-15k tokens", "our documents are 3 to 5 thousand tokens": one example's length as a range,
- * read at its middle (groups: low, high, scale).
+ * "a letter is typically 1,500 to 3,000 tokens", read at its middle (groups: low, scale, high, scale).
  */
 const ITEM_IS_TOKEN_RANGE = new RegExp(
-  `\\b${ITEM}\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long,?\\s+|like\\s+|more\\s+like\\s+|between\\s+)*(\\d{1,3}(?:\\.\\d+)?)\\s?(k|thousand)?\\s*(?:-|–|to|and)\\s*(\\d{1,3}(?:\\.\\d+)?)\\s?(k|thousand)?\\s?tokens?\\b`,
+  `\\b${ITEM}\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long,?\\s+|like\\s+|more\\s+like\\s+|between\\s+)*(\\d{1,3}(?:,\\d{3}|\\.\\d+)?)\\s?(k|thousand)?\\s*(?:-|–|to|and)\\s*(\\d{1,3}(?:,\\d{3}|\\.\\d+)?)\\s?(k|thousand)?\\s?tokens?\\b`,
   'g',
 );
 /** ", the summary maybe 500": the output's length said after the input's. */
@@ -59,7 +64,7 @@ const PLUS_OUTPUT = new RegExp(
 );
 /** "6k tokens of OCR text in and 500 tokens of JSON out", "2k tokens in, 300 out": one example's input and output. */
 const IN_AND_OUT = new RegExp(
-  `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?in\\b[,;]?\\s*(?:and|plus|\\+)?\\s*${APPROX_SOURCE}${AMOUNT}\\s?(?:tokens?\\s+)?(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?out\\b`,
+  `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?in\\b[,;]?\\s*(?:and|plus|\\+)?\\s*(?:(?:the\\s+)?(?:replies|answers|responses|outputs?|completions?|summaries|drafts)\\s+(?:are\\s+)?)?${APPROX_SOURCE}${AMOUNT}\\s?(?:tokens?\\s+)?(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?out\\b`,
   'g',
 );
 const MAX_EXAMPLE_TOKENS = 1_000_000;
@@ -141,8 +146,8 @@ export const extractExampleTokens: Extractor = (message) => {
   for (const match of allMatches(ITEM_IS_TOKEN_RANGE, lower)) {
     // ("12-15k": the low end takes the high end's scale; "800 and 1.2k": a low end larger than the high one does not.)
     const highScale = match[4] === undefined ? 1 : 1000;
-    const high = Number(match[3]) * highScale;
-    const lowSaid = Number(match[1]);
+    const high = Number(match[3]?.replaceAll(',', '')) * highScale;
+    const lowSaid = Number(match[1]?.replaceAll(',', ''));
     const low = match[2] !== undefined ? lowSaid * 1000 : lowSaid * highScale <= high ? lowSaid * highScale : lowSaid;
     if (!(low >= 1 && high >= low && high <= MAX_EXAMPLE_TOKENS)) continue;
     const end = match.index + match[0].length;
@@ -151,7 +156,7 @@ export const extractExampleTokens: Extractor = (message) => {
     findings.push(findingFromMatch('exampleTokens', Math.round((low + high) / 2) + extra, match));
   }
   if (findings.length > 0) return findings;
-  for (const pattern of [TOKENS_PER_ITEM, ITEM_IS_TOKENS, TRAINING_SECTIONS, TOKEN_ITEMS]) {
+  for (const pattern of [TOKENS_PER_ITEM, ITEM_IS_TOKENS, ITEMS_EACH_TOKENS, TRAINING_SECTIONS, TOKEN_ITEMS]) {
     for (const match of allMatches(pattern, lower)) {
       // ("with 250-token examples instead of the 1k ones, what's the training time now?": a length asked about.)
       if (

@@ -59,7 +59,7 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   [
     'search',
     // ("more like search than chat: … we return the 5 most relevant past incident reports", x64.)
-    /\b(?:more\s+(?:like|of\s+a)|basically|really\s+just|it's)\s+(?:a\s+)?search\s+(?:than|rather\s+than|not)\s+(?:a\s+)?chat\b|\breturn\s+(?:the\s+)?(?:\d{1,3}|top\s+\d{1,3}|three|five|ten|twenty)\s+(?:most\s+)?(?:relevant|similar|closest)\b|\b(?:natural[\s-]language|semantic)\s+(?:[\w-]+\s+)?search\b|\bsearch\s+(?:tool|engine|app|interface|system|function)\s+(?:over|across|for|on|into)\b|(?<!\b(?:vector|embedding|embeddings|semantic|hybrid|keyword)\s)\bsearch\s+(?:\d+\s+years\s+of\s+|all\s+(?:of\s+)?|through\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:docs|documents|pdfs|files|records|archives?)\b/g,
+    /\b(?:product|catalog(?:ue)?|site|store|shop|e-?commerce)\s+search\b(?!\s+(?:bar\s+)?(?:is|was)\s+(?:fine|ok|good))|\b(?:more\s+(?:like|of\s+a)|basically|really\s+just|it's)\s+(?:a\s+)?search\s+(?:than|rather\s+than|not)\s+(?:a\s+)?chat\b|\breturn\s+(?:the\s+)?(?:\d{1,3}|top\s+\d{1,3}|three|five|ten|twenty)\s+(?:most\s+)?(?:relevant|similar|closest)\b|\b(?:natural[\s-]language|semantic)\s+(?:[\w-]+\s+)?search\b|\bsearch\s+(?:tool|engine|app|interface|system|function)\s+(?:over|across|for|on|into)\b|(?<!\b(?:vector|embedding|embeddings|semantic|hybrid|keyword)\s)\bsearch\s+(?:\d+\s+years\s+of\s+|all\s+(?:of\s+)?|through\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:docs|documents|pdfs|files|records|archives?)\b/g,
   ],
   [
     'classify',
@@ -96,10 +96,11 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
     'image-understand',
     /\b(?:upload|send|take|snap|submit)\w*\s(?:[\w-]+\s){0,2}?(?:photos?|images?|pictures?|scans?|screenshots?)\b[^.;!?\n]{0,80}?\b(?:look\w*\sat|read\w*|check\w*|inspect\w*|assess\w*)\s(?:them|it|those|each\sone)\b/g,
   ],
-  // "flag defects in photos from the factory line", "spot damage on car pictures": looking at images.
+  // "flag defects in photos from the factory line", "spot damage on car pictures", "describe the damage in claim
+  // photos": looking at images.
   [
     'image-understand',
-    /\b(?:flag\w*|detect\w*|spot\w*|find\w*|inspect\w*|identify\w*|recogni[sz]\w*|count\w*)\s+(?:[\w-]+\s+){0,3}?(?:in|on|from)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:photos?|images?|pictures?|camera\s+(?:feeds?|frames?)|x-?rays?|scans?)\b/g,
+    /\b(?:flag\w*|detect\w*|spot\w*|find\w*|inspect\w*|identify\w*|recogni[sz]\w*|count\w*|describ\w*)\s+(?:[\w-]+\s+){0,3}?(?:in|on|from)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:photos?|images?|pictures?|camera\s+(?:feeds?|frames?)|x-?rays?|scans?)\b/g,
   ],
   // "grading short student essays in Portuguese", "score exam answers against a rubric": a grade is one of a few labels
   // (not when feedback is written too).

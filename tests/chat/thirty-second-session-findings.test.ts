@@ -1,0 +1,266 @@
+/**
+ * Found in the thirty-second session by a new-user trial (newuser63 F02, F03, F04) and the blind batches of the
+ * session, each beside the counter-example its fix must leave alone.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import { searchSubstitute } from '../../src/engine/model-options.ts';
+import { recommend } from '../../src/engine/recommend.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { Profile } from '../../src/profile/profile-schema.ts';
+import { converse } from '../helpers/converse.ts';
+
+const knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+const read = (text: string) => extractProfile(text, { knowledge, today: '2026-12-07', midConversation: true });
+const talk = (messages: string[]) => converse(messages, knowledge);
+const advise = (profile: object) => recommend(Profile.parse(profile), knowledge, { explain: 'none' });
+
+const HOSPITAL =
+  "Hello, I'm from the IT department of a hospital in Germany. We want to suggest ICD-10 codes from German discharge letters. Patient data can never leave our premises. We have no GPUs, only two CPU servers with 64 cores and 256 GB RAM each.";
+
+describe('a 512-token encoder for inputs longer than it reads (newuser63 F02)', () => {
+  it('reads "a letter is typically 1,500 to 3,000 tokens" at its middle', () => {
+    expect(read("They're long though, a letter is typically 1,500 to 3,000 tokens.").fields.exampleTokens).toBe(2250);
+    expect(read('our documents are 3 to 5 thousand tokens').fields.exampleTokens).toBe(4000);
+  });
+
+  const cpuOnly = {
+    taskType: 'classify',
+    task: 'suggest ICD-10 codes from German discharge letters',
+    dataMustStayOnPrem: true,
+    gpuCount: 0,
+    labeledExamples: 40000,
+    modelName: 'Llama 3.1 8B',
+    tried: [],
+  };
+  it('keeps the encoder on CPU servers for long letters and says they are read in overlapping windows', () => {
+    const advice = advise({ ...cpuOnly, exampleTokens: 2250 });
+    expect(advice.destination.model.name).toBe('XLM-RoBERTa Base');
+    const windows = advice.assumptions.find((entry) => entry.field === 'estimates.encoderWindows');
+    expect(windows?.value).toBe(6);
+    expect(windows?.why).toMatch(/at most 512 tokens .* about 2,250: .* overlapping 512-token windows/);
+  });
+  it('says nothing of windows for inputs within 512 tokens', () => {
+    const advice = advise({ ...cpuOnly, exampleTokens: 300 });
+    expect(advice.destination.model.name).toBe('XLM-RoBERTa Base');
+    expect(advice.assumptions.some((entry) => entry.field === 'estimates.encoderWindows')).toBe(false);
+  });
+  it('picks no encoder student for inputs longer than it reads, where GPUs train a model that reads them whole', () => {
+    const student = (exampleTokens: number) =>
+      searchSubstitute(
+        { methods: ['distillation'], objective: 'distillation', why: '', strong: true },
+        Profile.parse({
+          taskType: 'classify',
+          task: 'route support tickets to 40 queues',
+          gpuCount: 1,
+          gpuName: 'NVIDIA A100 80GB',
+          labeledExamples: 20000,
+          modelName: 'Llama 3.1 70B',
+          exampleTokens,
+        }),
+        knowledge.findModel('Llama 3.1 70B'),
+        knowledge,
+        { totalGpuMemoryGB: 80, rentalAllowed: true, taskFitsModel: true },
+      ).found?.model;
+    const kind = (name: string | undefined) =>
+      name === undefined ? undefined : knowledge.findModel(name)?.architecture?.kind;
+    expect(kind(student(300))).toBe('encoder');
+    expect(kind(student(3000))).not.toBe('encoder');
+    expect(student(3000)).toBeDefined();
+  });
+
+  it('answers "XLM-RoBERTa only reads 512 tokens, right?" with the windows, on the job planned on it', async () => {
+    const turns = await talk([
+      HOSPITAL,
+      'From our billing system we can export roughly 40k discharge letters with the codes the coders assigned. A letter is typically 1,500 to 3,000 tokens.',
+      'Nothing tried yet. We were thinking of Llama 3.1 8B. just recommend',
+      "Hmm, XLM-RoBERTa only reads 512 tokens, right? Doesn't that break the coding job?",
+      'can XLM-RoBERTa Base even read a 3,000-token letter?',
+    ]);
+    expect(turns[2]?.reply).toMatch(/XLM-RoBERTa Base/);
+    for (const turn of [turns[3], turns[4]]) {
+      expect(turn?.reply).toMatch(/^Not whole: XLM-RoBERTa Base reads at most 512 tokens at a time/);
+      expect(turn?.reply).toMatch(/about 6 overlapping 512-token windows/);
+    }
+  });
+  it('answers an encoder with short inputs as reading them whole', async () => {
+    const turns = await talk([
+      'We sort support emails into 12 queues with XLM-RoBERTa Base, about 200 tokens each, 30k labelled emails, one RTX 4090.',
+      'does XLM-RoBERTa only read 512 tokens?',
+    ]);
+    expect(turns[1]?.reply).toMatch(/^Yes: XLM-RoBERTa Base reads at most 512 tokens/);
+    expect(turns[1]?.reply).toMatch(/within that: it reads each one whole/);
+  });
+  it('leaves "why not a BERT classifier?" to the encoder-instead answer', () => {
+    const intents = read('why not a BERT classifier instead of the 8B?').intents;
+    expect(intents.asksEncoderInstead).toBe(true);
+    expect(intents.asksEncoderLength).toBeUndefined();
+  });
+});
+
+describe('a model served from the team CPUs slower than its latency target at the measured speed (newuser63 F03)', () => {
+  const nurses = {
+    modelName: 'Llama 3.1 8B',
+    gpuCount: 0,
+    dataMustStayOnPrem: true,
+    inputTokensPerRequest: 3000,
+    needsCitations: true,
+    goals: ['citations'],
+    knowledgeChanges: 'monthly',
+    corpusTokens: 560000,
+    taskType: 'chat',
+  };
+  const rule = 'cpu-measured-speed-misses-latency-target';
+  it('keeps retrieval but adds the risk when 15 s is above the floor and below the measured 43 s', () => {
+    const advice = advise({ ...nurses, latencyTargetMs: 15000 });
+    expect(advice.destination.method).toBe('rag');
+    const rag = advice.recommendations.find((entry) => entry.method === 'rag');
+    expect(rag?.verdict).toBe('recommended');
+    expect(rag?.reasons.map((reason) => reason.ruleId)).toContain(rule);
+  });
+  it('adds no risk when the measured speed meets the target, and none where GPUs serve it', () => {
+    const relaxed = advise({ ...nurses, latencyTargetMs: 60000 });
+    expect(relaxed.recommendations.flatMap((entry) => entry.reasons.map((reason) => reason.ruleId))).not.toContain(
+      rule,
+    );
+    const onGpu = advise({ ...nurses, gpuCount: 1, gpuName: 'NVIDIA L40S', latencyTargetMs: 15000 });
+    expect(onGpu.recommendations.flatMap((entry) => entry.reasons.map((reason) => reason.ruleId))).not.toContain(rule);
+  });
+  it('says the measured time against the target beside the answer', async () => {
+    const turns = await talk([
+      "We're a hospital. Nurses ask questions about our internal SOPs (about 1,400 pages of PDFs, updated monthly); answers must cite the SOP section. Patient data can never leave our premises; no GPUs, only CPU servers. We use Llama 3.1 8B.",
+      "They'd accept waiting up to 15 seconds for an answer. Retrieved SOP passages make prompts around 3,000 tokens. just recommend",
+    ]);
+    const answer = turns[1]?.reply ?? '';
+    expect(answer).toMatch(/Retrieval-augmented generation/);
+    expect(answer).toMatch(
+      /\*\*Heads-up:\*\* No GPUs: .* a 3,000-token prompt takes about 43 s before the first word: about 3 times your 15,000 ms target/,
+    );
+  });
+});
+
+describe('a method possible only on rented GPUs, weighed against the plan (newuser63 F04)', () => {
+  it('says full fine-tuning needs a rental and why 48 GB is not enough', async () => {
+    const turns = await talk([
+      "We want our NPC, a grumpy old fisherman, to improvise dialogue in Brazilian Portuguese in his voice. We have two RTX 3090s and we've been playing with Llama 3.1 8B Instruct. Our writers have written about 3 thousand sample exchanges.",
+      'Few-shot prompting with 5 examples plateaued. Budget is $1,400. just recommend',
+      "Why LoRA and not full fine-tuning? Together the two 3090s have 48 GB, isn't that enough for an 8B?",
+    ]);
+    expect(turns[1]?.reply).toMatch(/Aim for LoRA/);
+    expect(turns[2]?.reply).toMatch(
+      /Full fine-tuning \(viable here only on rented GPUs: it needs about \d+ GB and your GPUs have 48 GB together; about \$[\d.]+ rented for three runs\)/,
+    );
+  });
+  it('gives no rental words when the method fits the team GPUs', async () => {
+    const turns = await talk([
+      'We want our NPC to improvise dialogue in his voice. We have two H100 80GB GPUs and use Llama 3.1 8B Instruct. Our writers have written about 3 thousand sample exchanges.',
+      'Few-shot prompting with 5 examples plateaued. just recommend',
+      'Why LoRA and not full fine-tuning?',
+    ]);
+    expect(turns[2]?.reply).not.toMatch(/only on rented GPUs/);
+  });
+});
+
+describe('phone-style messages of the blind batch x72', () => {
+  it.each([
+    ["budget wise we're under a grand a month for hosting", { monthlyBudgetUSD: 1000 }],
+    ['api spend is fine up to ~2k/mo', { monthlyBudgetUSD: 2000 }],
+    ["timeline's tight: 3 weeks. one-off budget ~$15k, monthly after that no more than 4k", { monthlyBudgetUSD: 4000 }],
+    ['plus ~800 solid sft examples', { labeledExamples: 800 }],
+    ['three hundred-ish examples of good completions', { labeledExamples: 300 }],
+    ['the codebase is about half a billion tokens', { corpusTokens: 500_000_000 }],
+    ["we're allowed to use any model, doesnt have to be openai", { canSwitchModel: true }],
+    ['insurance: describe the damage in claim photos', { taskType: 'image-understand' }],
+    ['its our product catalog search, queries come in like 9 languages', { taskType: 'search' }],
+    ['in spanish and portugues', { multilingual: true }],
+    ["p95 has to be under 300ms, rn it's like 1.2s and users complain", { goals: ['latency'] }],
+  ])('reads "%s"', (text, expected) => {
+    expect(read(text).fields).toMatchObject(expected);
+  });
+  it.each([
+    ['a grand total of 300 examples', 'oneTimeBudgetUSD'],
+    ['we paid a fine of $2k', 'oneTimeBudgetUSD'],
+    ['our api spend is 2k/mo', 'monthlyBudgetUSD'],
+    ['the answer does not have to be perfect', 'canSwitchModel'],
+  ])('reads no %s-like fact from "%s"', (text, field) => {
+    expect(read(text).fields).not.toHaveProperty(field);
+  });
+});
+
+describe('a new user trial on sizes, doubts and quoted figures (newuser64)', () => {
+  it('reads DPO\'s "reference model" as no citations goal (F02)', () => {
+    const said = read('will DPO even fit on the 3090? it needs the reference model too right');
+    expect(said.fields.needsCitations).toBeUndefined();
+    expect(read('we need the references for every answer').fields.needsCitations).toBe(true);
+  });
+  it('reads a model named alone as a question, then doubted, as asked about (F03)', () => {
+    const said = read("Gemma 2 27B? isn't its context window only 8k? our case histories are 30k tokens");
+    expect(said.fields.modelName).toBeUndefined();
+    expect(said.fields.exampleTokens).toBe(30000);
+    expect(read("Llama 3.1 8B? we'd rather not").fields.modelName).toBe('Llama 3.1 8B');
+  });
+  it('reads the window size after "context window" as no volume, even when the volume was asked (F03)', () => {
+    const asked = (text: string) =>
+      extractProfile(text, { knowledge, today: '2026-12-07', midConversation: true, requestedField: 'requestsPerDay' })
+        .fields;
+    expect(asked("isn't its context window only 8k?").requestsPerDay).toBeUndefined();
+    expect(asked('about 8k a day').requestsPerDay).toBe(8000);
+  });
+  it('drops the team model when its family is denied by name, and keeps what the remaining job was told (F03)', async () => {
+    const turns = await talk([
+      'Council IT, nothing can leave our premises. 1 A100 80GB. Two things: first, route incoming service tickets to one of 35 departments, we have ~40k labelled tickets. Second, summarise long case histories for caseworkers, we have 300 gold summaries, each case history is ~30k tokens. We use Gemma 2 27B. nothing tried yet. just recommend',
+      'no! we are NOT using gemma. and hold off on the summariser for now, we only have one job: the ticket routing',
+    ]);
+    expect(turns[0]?.state.profile.modelName).toBe('Gemma 2 27B');
+    expect(turns[1]?.state.profile.modelName).toBeUndefined();
+    expect(turns[1]?.state.profile.tried).toEqual([]);
+    expect(turns[1]?.state.jobs).toBeUndefined();
+  });
+  it('keeps a model the team uses when another family is denied', async () => {
+    const turns = await talk([
+      'We use Llama 3.1 8B on one A100 80GB to route tickets; 40k labelled tickets.',
+      'we are not using gemma, to be clear.',
+    ]);
+    expect(turns[1]?.state.profile.modelName).toBe('Llama 3.1 8B');
+  });
+  it('moves no plan onto a model whose context window is shorter than the inputs (F04)', () => {
+    const advice = advise({
+      gpuCount: 1,
+      gpuName: 'NVIDIA A100 80GB',
+      dataMustStayOnPrem: true,
+      taskType: 'generate',
+      task: 'summarise long case histories for caseworkers',
+      labeledExamples: 300,
+      exampleTokens: 30000,
+      tried: [],
+    });
+    const model = advice.destination.model.name;
+    expect(model).not.toBeNull();
+    const window = knowledge.findModel(model ?? '')?.architecture?.contextLength;
+    expect(window === undefined || window >= 30000).toBe(true);
+  });
+  it.each([
+    ['800 hand-labelled contracts, each ~15k tokens.', 15000],
+    ['case histories can be long, like 30k tokens sometimes', 30000],
+  ])('reads the example length in "%s" (F05, F21)', (text, tokens) => {
+    expect(read(text).fields.exampleTokens).toBe(tokens);
+  });
+  it('reads "emails are ~600 tokens in, replies ~250 out" as the request size (F07)', () => {
+    expect(read('emails are ~600 tokens in, replies ~250 out').fields).toMatchObject({
+      inputTokensPerRequest: 600,
+      outputTokensPerRequest: 250,
+    });
+  });
+  it("reads the advisor's own figures quoted back as no budget (F06)", () => {
+    const said = read(
+      'wait, you said $3,750 for GPT-4o a minute ago and now $4,125. which is it? we pay about $3,100 a month actually',
+    ).fields;
+    expect(said.oneTimeBudgetUSD).toBeUndefined();
+    expect(said.monthlyBudgetUSD).toBeUndefined();
+    expect(said.currentMonthlySpendUSD).toBe(3100);
+  });
+  it('reads "Flash-Lite" as Gemini 2.5 Flash-Lite', () => {
+    expect(read('we use gemini flash lite').fields.modelName).toBe('Gemini 2.5 Flash-Lite');
+  });
+});
