@@ -139,7 +139,9 @@ export function compactAnswerParts(
   // Slower than the target on the team's CPUs at the measured speed: the engine's figures for the team's prompt.
   const slowOnCpu = top?.reasons.find((reason) => reason.ruleId === CPU_SLOW_RULE);
   const cpuTimed = recommendation.assumptions.find((assumption) => assumption.field === 'estimates.cpuServing');
-  if (slowOnCpu && cpuTimed) lines.push(`**Heads-up:** ${cpuTimed.why}${cite(slowOnCpu.sources)}`);
+  // (The rule is the named model's: not when the plan moved to another, whose own serving the assumptions time.)
+  if (slowOnCpu && cpuTimed && destination.model.switched !== true)
+    lines.push(`**Heads-up:** ${cpuTimed.why}${cite(slowOnCpu.sources)}`);
   if (recommendation.plan.length > 1) {
     lines.push(
       `Plan: ${recommendation.plan.map((step) => `${step.step}. ${step.methods.map(name).join(' + ')}`).join(' → ')}.`,

@@ -5,7 +5,7 @@
  * 512-token input is the catch for long documents, and for a task that writes text it is no option at all.
  */
 import { SFT_AMPLE_EXAMPLES } from '../engine/data-sufficiency.ts';
-import { ENCODER_MAX_TOKENS } from '../engine/model-options.ts';
+import { ENCODER_MAX_TOKENS, encoderWindows, statedInputLength } from '../engine/input-length.ts';
 import type { Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Profile } from '../profile/profile-schema.ts';
@@ -56,7 +56,7 @@ export function encoderInsteadReply(
         ? `Your ${count.format(examples)} labelled examples are enough to train it; keep a held-out part of them to score it.`
         : `With ${count.format(examples)} labelled examples it may learn the common labels only; the large model's few-shot prompt needs fewer, so compare both on held-out cases.`,
     );
-  const length = profile.exampleTokens;
+  const length = statedInputLength(profile);
   parts.push(
     length !== undefined && length > BERT_MAX_TOKENS
       ? `The catch for you: BERT's position embeddings stop at ${BERT_MAX_TOKENS} tokens${cite.mark('bert-paper')} and your texts run about ${count.format(length)}. Split each into overlapping ${BERT_MAX_TOKENS}-token windows and pool their predictions, or use an encoder trained for long inputs; a label that hinges on one passage deep in the text is where ${large}, reading it whole, may still win.`
@@ -90,13 +90,13 @@ export function encoderLengthReply(
   const named = profile.modelName === undefined ? undefined : knowledge.findModel(profile.modelName);
   const encoder = planIsEncoder ? planned : named?.architecture?.kind === 'encoder' ? named : undefined;
   const which = encoder === undefined ? 'A BERT-style encoder' : plainModelName(encoder.name);
-  const length = profile.exampleTokens ?? profile.inputTokensPerRequest;
+  const length = statedInputLength(profile);
   const opening = length === undefined ? '' : length > BERT_MAX_TOKENS ? 'Not whole: ' : 'Yes: ';
   const parts = [
     `${opening}${which} reads at most ${BERT_MAX_TOKENS} tokens at a time; its position embeddings stop there${cite.mark('bert-paper')}.`,
   ];
   if (length !== undefined && length > BERT_MAX_TOKENS) {
-    const windows = Math.ceil(length / (BERT_MAX_TOKENS * 0.75));
+    const windows = encoderWindows(length);
     parts.push(
       `Your inputs run about ${count.format(length)} tokens, so one pass sees only the first ${BERT_MAX_TOKENS}: cut there, the rest is lost. The usual way round is to split each into about ${windows} overlapping ${BERT_MAX_TOKENS}-token windows, run the encoder on each and pool the windows' predictions (for labels such as codes, a label counts when any window gives it with enough confidence).`,
     );
@@ -109,9 +109,11 @@ export function encoderLengthReply(
   }
   if (planIsEncoder && length !== undefined && length > BERT_MAX_TOKENS)
     parts.push(
-      profile.gpuCount === 0
+      profile.gpuCount === 0 && !recommendation.computeOptions.some((option) => option.kind === 'rent')
         ? `The plan keeps it because with no GPU (and none to rent) an encoder is the model that trains on your CPU servers. Check on held-out inputs that labels resting on a passage deep in the text are still found; if windowing misses them, a GPU on your premises would let you tune a model that reads the whole input (LoRA on an 8B reads thousands of tokens).`
-        : `Check on held-out inputs that labels resting on a passage deep in the text are still found; if windowing misses them, tune a model that reads the whole input instead (LoRA on an 8B reads thousands of tokens).`,
+        : profile.gpuCount === 0
+          ? `Check on held-out inputs that labels resting on a passage deep in the text are still found; if windowing misses them, a rented GPU can tune a model that reads the whole input instead (LoRA on an 8B reads thousands of tokens).`
+          : `Check on held-out inputs that labels resting on a passage deep in the text are still found; if windowing misses them, tune a model that reads the whole input instead (LoRA on an 8B reads thousands of tokens).`,
     );
   else if (!planIsEncoder && planModel !== null && length !== undefined && length > BERT_MAX_TOKENS)
     parts.push(`The plan is on ${plainModelName(planModel)}, which reads the whole input.`);

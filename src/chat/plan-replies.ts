@@ -420,7 +420,12 @@ export function sftBeforePreferenceReply(
       : pairs !== undefined
         ? ` With no separate examples, the chosen answers of your ${count.format(pairs)} pairs are the supervised set.`
         : '';
-  const planned = recommendation.plan.some((step) => step.methods.includes('preference-tuning'));
+  // ("That is the order of the plan" only when the plan tunes supervised before the preference step.)
+  const at = (found: (method: MethodId) => boolean) =>
+    recommendation.plan.findIndex((step) => step.methods.some(found));
+  const preferenceAt = at((method) => method === 'preference-tuning');
+  const supervisedAt = at((method) => SFT_SIBLINGS.includes(method) || method === 'instruction-tuning');
+  const planned = preferenceAt >= 0 && supervisedAt >= 0 && supervisedAt < preferenceAt;
   const text = `Do the supervised step first: Vertex AI strongly recommends supervised tuning on the preferred responses, then preference tuning from that checkpoint${cite('gcp-pref')}, and Azure stacks supervised tuning before DPO the same way${cite('az-ft-cons')}.${yours}${instructStart ? ' Starting from an instruct checkpoint, which has had supervised tuning already, DPO straight away can work; measure both on your held-out pairs.' : ''}${planned ? ' That is the order of the plan.' : ''}`;
   return citedAnswer(text, listed, knowledge);
 }

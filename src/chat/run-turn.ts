@@ -21,6 +21,7 @@ import { encoderInsteadReply, encoderLengthReply } from './encoder-reply.ts';
 import { PROVIDER_ADDED } from './extract/extractors/allowed-providers.ts';
 import { taskWithLanguages } from './extract/extractors/task.ts';
 import { asksAQuestion } from './extract/intents.ts';
+import { jobsWithOneAdded } from './extract/jobs.ts';
 import { TOKENS_PER_PAGE } from './extract/numbers.ts';
 import { textEncoders } from './extract/text-encoders.ts';
 import type { Extraction, ExtractionIntents } from './extract/types.ts';
@@ -80,6 +81,7 @@ import {
   profileOfJob,
   sharedCounts,
 } from './jobs-state.ts';
+import { ktoReply } from './kto-reply.ts';
 import { languageReply } from './language-reply.ts';
 import { longContextReply } from './long-context-reply.ts';
 import { risksReply, sftBeforePreferenceReply, stepsReply, timelineReply } from './plan-replies.ts';
@@ -220,7 +222,10 @@ export function runTurn(
                     previous,
                     withPerTenantTotal(
                       previous,
-                      pairsAsPreference(previous, keepModelMovedTo(previous, extraction, knowledge)),
+                      pairsAsPreference(
+                        previous,
+                        keepModelMovedTo(previous, withJobAdded(previous, extraction), knowledge),
+                      ),
                     ),
                   ),
                 ),
@@ -320,6 +325,37 @@ function withTaskLanguages(previous: DialogueState, extraction: TurnExtraction):
     fields: { ...extraction.fields, task: amended },
     evidence: { ...extraction.evidence, task: languageList(names) },
   };
+}
+
+/** A job's own facts and what it sends and serves: what the first job keeps when a second one is added. */
+const FIRST_JOB_KEEPS: readonly ProfileField[] = [
+  ...JOB_OWN_FIELDS,
+  'requestsPerDay',
+  'latencyTargetMs',
+  'inputTokensPerRequest',
+  'outputTokensPerRequest',
+];
+
+/**
+ * "ok another thing, separate job: we also want a little chatbot …" in a conversation about one task: two jobs, the
+ * task it had with its own facts, and the new one with what this message says of it (as a list of two would be).
+ */
+function withJobAdded(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
+  const added = extraction.jobAdded;
+  const task = previous.profile.task;
+  if (added === undefined || previous.jobs !== undefined || task === undefined || task === added.task)
+    return extraction;
+  const kept = Object.fromEntries(
+    FIRST_JOB_KEEPS.filter((field) => previous.profile[field] !== undefined).map((field) => [
+      field,
+      previous.profile[field],
+    ]),
+  ) as Partial<Profile>;
+  const jobs = jobsWithOneAdded({ task, fields: kept }, added);
+  const second = jobs[1];
+  if (second === undefined) return extraction;
+  const { task: _task, ...facts } = second.fields;
+  return { ...extraction, jobs, jobFacts: [...(extraction.jobFacts ?? []), { name: second.name, fields: facts }] };
 }
 
 /**
@@ -1540,6 +1576,7 @@ function infoReply(
   }
   if (intents.asksEncoderInstead) return encoderInsteadReply(recommendation, knowledge, profile);
   if (intents.asksEncoderLength) return encoderLengthReply(recommendation, knowledge, profile);
+  if (intents.asksKto) return ktoReply(recommendation, knowledge, profile);
   if (intents.asksSmallModelWorry !== undefined)
     return smallModelReply(recommendation, knowledge, profile, intents.asksSmallModelWorry.sizeB);
   if (intents.asksRentMonthly !== undefined) {
@@ -2148,6 +2185,9 @@ function applyUnderstood(
   // (Jobs listed are that many tasks.)
   if (jobs !== undefined && previous.jobs === undefined && profile.tasksCount === undefined)
     profile.tasksCount = jobs.length;
+  // (A second job added later: the first job's facts are its own now, not every job's through the team.)
+  if (extraction.jobAdded !== undefined && previous.jobs === undefined && jobs !== undefined && jobs.length >= 2)
+    for (const field of FIRST_JOB_KEEPS) if (!(field in teamFields)) delete profile[field];
   // One job left ("forget the receipts"): it is the team's task again, with its own facts.
   if (jobs !== undefined && jobs.length === 1) {
     const [only] = jobs;

@@ -49,6 +49,7 @@ const ANSWERED_ALONE: readonly string[] = [
   'asksRetrievedExamples',
   'asksEncoderInstead',
   'asksEncoderLength',
+  'asksKto',
   'asksSmallModelWorry',
   'asksRentMonthly',
   'asksBillMismatch',

@@ -97,7 +97,14 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'affordable.task-copies': [...MODEL_SIZE, ...HARDWARE, 'tasksCount', 'monthlyBudgetUSD'],
   cpuServing: [...MODEL_SIZE, ...HARDWARE],
   cpuTrainable: [...MODEL_SIZE, 'modelAccess', 'modality', 'dataMustStayOnPrem', 'oneTimeBudgetUSD'],
-  cpuLatencyMet: [...MODEL_SIZE, ...HARDWARE, 'latencyTargetMs', 'dataMustStayOnPrem', 'deployment'],
+  cpuLatencyMet: [
+    ...MODEL_SIZE,
+    ...HARDWARE,
+    'latencyTargetMs',
+    'inputTokensPerRequest',
+    'dataMustStayOnPrem',
+    'deployment',
+  ],
   cpuMeasuredLatencyMet: [
     ...MODEL_SIZE,
     ...HARDWARE,

@@ -16,6 +16,7 @@ import type { EstimateInput, EstimateResult, ServingCostResult, Workload } from 
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Profile, ProfileField } from '../profile/profile-schema.ts';
 import { deviceNeed, INFERENCE_CONTEXT_TOKENS, inferenceContextTokens } from './device-fit.ts';
+import { ENCODER_MAX_TOKENS, encoderWindows } from './input-length.ts';
 import type { Assumption } from './recommendation-schema.ts';
 import { namedIsStudent, type ResolvedProfile } from './resolve-profile.ts';
 import {
@@ -201,15 +202,22 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
   // tokens (continued pre-training, 6·P·D); with no size given, compute and cost stay unestimated rather than $0.
   const examples = profile.labeledExamples;
   const corpusOnly = (examples === undefined || examples === 0) && (profile.corpusTokens ?? 0) > 0;
-  const tokensPerExample = profile.exampleTokens ?? DEFAULT_TOKENS_PER_EXAMPLE;
+  // (An encoder reads a long example in overlapping 512-token windows: it trains on each window.)
+  const encoder = model?.architecture?.kind === 'encoder';
+  const tokensPerExample =
+    encoder && profile.exampleTokens !== undefined && profile.exampleTokens > ENCODER_MAX_TOKENS
+      ? encoderWindows(profile.exampleTokens) * ENCODER_MAX_TOKENS
+      : (profile.exampleTokens ?? DEFAULT_TOKENS_PER_EXAMPLE);
   const trainingTokens = corpusOnly
     ? profile.corpusTokens
     : examples === undefined || examples === 0
       ? undefined
       : estimateTrainingTokens(examples, tokensPerExample);
   // Examples longer than the default sequence are trained at their own length: memory grows with it.
-  const trainingSequence =
-    profile.exampleTokens !== undefined && profile.exampleTokens > TRAINING_SEQUENCE_LENGTH
+  // (An encoder's sequence is at most its 512 positions.)
+  const trainingSequence = encoder
+    ? Math.min(profile.exampleTokens ?? ENCODER_MAX_TOKENS, ENCODER_MAX_TOKENS)
+    : profile.exampleTokens !== undefined && profile.exampleTokens > TRAINING_SEQUENCE_LENGTH
       ? Math.min(profile.exampleTokens, MAX_TRAINING_SEQUENCE_LENGTH)
       : TRAINING_SEQUENCE_LENGTH;
   const inferenceContext = inferenceContextTokens(profile);
@@ -328,7 +336,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
         why:
           trainingSequence === TRAINING_SEQUENCE_LENGTH
             ? `Training memory assumes sequences of ${TRAINING_SEQUENCE_LENGTH} tokens, batch 1, gradient checkpointing.`
-            : `Training memory assumes sequences of ${trainingSequence} tokens (your examples' length), batch 1, gradient checkpointing.`,
+            : `Training memory assumes sequences of ${trainingSequence} tokens (${encoder && trainingSequence === ENCODER_MAX_TOKENS && (profile.exampleTokens ?? 0) > ENCODER_MAX_TOKENS ? "the encoder's windows" : "your examples' length"}), batch 1, gradient checkpointing.`,
       },
       {
         field: 'estimates.inferenceContextTokens',
@@ -523,7 +531,11 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
         ? `Training tokens = one epoch over your corpus of ${(profile.corpusTokens ?? 0).toLocaleString('en-US')} tokens (continued pre-training).`
         : trainingTokensAssumption(profile.labeledExamples ?? 0, tokensPerExample).replace(
             ' (assumed)',
-            profile.exampleTokens === undefined ? ' (assumed)' : ' (tokens per example as you stated)',
+            profile.exampleTokens === undefined
+              ? ' (assumed)'
+              : tokensPerExample !== profile.exampleTokens
+                ? ` (your ${profile.exampleTokens.toLocaleString('en-US')}-token examples in ${encoderWindows(profile.exampleTokens)} overlapping ${ENCODER_MAX_TOKENS}-token windows)`
+                : ' (tokens per example as you stated)',
           ),
     });
   }

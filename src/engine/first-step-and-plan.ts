@@ -95,9 +95,12 @@ export function chooseFirstStep(
   }
   // Preference tuning as the destination, with a behaviour to train and the examples for it: the supervised stage on
   // those examples is the first step (DPO runs from its checkpoint).
+  // (Demonstrations beside the pairs, "3,000 ideal tutor replies and 12k pairs", are the behaviour shown: DPO runs from
+  // the checkpoint tuned on them, as in the DPO paper's own setup.)
   const behaviourNamed =
     profile.needsStyleOrFormat === true ||
-    (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal));
+    (profile.goals ?? []).some((goal) => (BEHAVIOUR_NEEDS as readonly string[]).includes(goal)) ||
+    ((profile.preferencePairs ?? 0) > 0 && (profile.labeledExamples ?? 0) >= SFT_MIN_EXAMPLES);
   // (Not when a supervised stage is done already: a fine-tuned checkpoint, or supervised tuning tried.)
   const supervisedDone =
     profile.modelStage === 'fine-tuned' ||

@@ -9,6 +9,7 @@ import { SFT_MIN_EXAMPLES, TEACHER_OUTWEIGHS_LABELS_BELOW } from './data-suffici
 import { CPU_TRAINING_MAX_PARAMS_B, DEVICE_BITS_PER_WEIGHT, SMALL_MODEL_PARAMS_B } from './derive-facts.ts';
 import { deviceNeed } from './device-fit.ts';
 import { CPU_SERVING_MAX_WEIGHTS_GB, MAX_STUDENT_PARAMS_B } from './estimate-feasibility.ts';
+import { ENCODER_MAX_TOKENS, statedInputLength } from './input-length.ts';
 
 /** 4-bit weights of a model served from a CPU server, GB per billion parameters (llama.cpp Q4_K_M bits per weight). */
 const CPU_WEIGHT_GB_PER_B = DEVICE_BITS_PER_WEIGHT / 8;
@@ -115,15 +116,12 @@ const SIZE_CLASS_SLACK = 1.05;
 const LONG_INPUT =
   /\b(?:\d+[\s-]pages?|pages?\s+long|long\s+(?:documents?|contracts?|reports?)|contracts?(?![\s-]+(?:clauses?|terms?|sentences?|lines?|snippets?|paragraphs?|fields?|sections?)\b)|books?)\b/i;
 
-/** The positions a catalog text encoder reads (BERT and XLM-RoBERTa: 512 tokens). */
-export const ENCODER_MAX_TOKENS = 512;
-
 /**
  * Inputs an encoder cannot read whole: the task says so ("30-page contracts"), or the stated example or prompt length
  * is longer than its 512 positions ("letters of 1,500 to 3,000 tokens").
  */
 function longInputs(profile: Profile): boolean {
-  const stated = profile.exampleTokens ?? profile.inputTokensPerRequest;
+  const stated = statedInputLength(profile);
   return LONG_INPUT.test(profile.task ?? '') || (stated !== undefined && stated > ENCODER_MAX_TOKENS);
 }
 
@@ -485,7 +483,7 @@ function candidates(
   const oldest = ref?.released === undefined ? undefined : addDays(ref.released, -OLDER_GENERATION_DAYS);
   // An API model replaced on quality (not to be small, fast or a student): the largest open model that fits.
   const byCapability = ref !== undefined && ref.access !== 'open-weights' && !forStudent && !servingBound && !smallTier;
-  const statedLength = profile.exampleTokens ?? profile.inputTokensPerRequest;
+  const statedLength = statedInputLength(profile);
   const promptSideOnly = methods.every(
     (method) => method === 'prompt-engineering' || method === 'in-context-learning' || method === 'rag',
   );

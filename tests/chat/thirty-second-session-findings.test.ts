@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractProfile } from '../../src/chat/extract/index.ts';
+import { encoderWindows } from '../../src/engine/input-length.ts';
 import { searchSubstitute } from '../../src/engine/model-options.ts';
 import { recommend } from '../../src/engine/recommend.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
@@ -262,5 +263,147 @@ describe('a new user trial on sizes, doubts and quoted figures (newuser64)', () 
   });
   it('reads "Flash-Lite" as Gemini 2.5 Flash-Lite', () => {
     expect(read('we use gemini flash lite').fields.modelName).toBe('Gemini 2.5 Flash-Lite');
+  });
+});
+
+describe('a second job announced later in a conversation about one task (newuser64 F01)', () => {
+  const extractor =
+    '2 person startup, one RTX 4090. we extract clauses from contracts into JSON, 1,800 hand-labelled contracts, each contract ~15k tokens. model Qwen2.5 7B. data may leave our premises. just recommend';
+  it('keeps the first job with its own facts and plans the new one apart', async () => {
+    const turns = await talk([
+      extractor,
+      'ok another thing, separate job: we also want a little chatbot on our website answering prospects questions about our product + pricing, from our docs which are like 50 pages and change every couple weeks',
+    ]);
+    const [first, second] = turns[1]?.state.jobs ?? [];
+    expect(turns[1]?.state.jobs).toHaveLength(2);
+    expect(first?.profile).toMatchObject({ labeledExamples: 1800, exampleTokens: 15000, taskType: 'extract' });
+    expect(second?.profile).toMatchObject({ taskType: 'chat', knowledgeChanges: 'weekly' });
+    expect(second?.profile.labeledExamples).toBeUndefined();
+    expect(turns[1]?.state.profile.labeledExamples).toBeUndefined();
+    expect(turns[1]?.reply).toMatch(/\*\*2 jobs, each with its own plan:\*\*/);
+    expect(turns[1]?.reply).toMatch(/\*\*1\. Extract clauses[^*]*:\*\* aim for LoRA/);
+  });
+  it('reads "I want both: 1) … and 2) …" as two jobs', () => {
+    const said = read(
+      'hang on, did you just drop the contract extractor?? I want both: 1) the clause extractor with the 1,800 labelled contracts and 2) the website chatbot over the docs that change every two weeks',
+    );
+    expect(said.jobs?.map((job) => job.fields.taskType)).toEqual(['extract', 'chat']);
+  });
+  it('adds no job when "another thing" brings no task, and replaces nothing', async () => {
+    const turns = await talk([extractor, 'another thing: our budget is $5k one-off']);
+    expect(turns[1]?.state.jobs).toBeUndefined();
+    expect(turns[1]?.state.profile).toMatchObject({ labeledExamples: 1800, oneTimeBudgetUSD: 5000 });
+  });
+});
+
+describe('review38: the session diff on inputs it did not think of', () => {
+  it('adds no measured-speed risk where the CPU floor already rules the model out (H1)', () => {
+    const advice = advise({ modelName: 'Llama 3.1 8B', gpuCount: 0, dataMustStayOnPrem: true, latencyTargetMs: 50 });
+    const ids = advice.recommendations.flatMap((entry) => entry.reasons.map((reason) => reason.ruleId));
+    expect(ids).not.toContain('cpu-measured-speed-misses-latency-target');
+    expect(
+      advice.recommendations.some((entry) =>
+        entry.blockers.some((blocker) => blocker.ruleId === 'cpu-too-slow-for-latency-target'),
+      ),
+    ).toBe(true);
+  });
+  it('says "a little over" a target missed by less than half (M9)', () => {
+    const advice = advise({ modelName: 'Llama 3.2 3B', gpuCount: 0, dataMustStayOnPrem: true, latencyTargetMs: 2500 });
+    const timed = advice.assumptions.find((entry) => entry.field === 'estimates.cpuServing')?.why ?? '';
+    expect(timed).toMatch(/a little over your 2,500 ms target/);
+    expect(timed).not.toMatch(/2 times/);
+  });
+  it('counts overlapping windows from the first 512 tokens (L1) and trains an encoder on 512-token windows (M7)', () => {
+    expect(encoderWindows(512)).toBe(1);
+    expect(encoderWindows(800)).toBe(2);
+    expect(encoderWindows(3000)).toBe(8);
+    const advice = advise({
+      modelName: 'XLM-RoBERTa Base',
+      taskType: 'classify',
+      labeledExamples: 4000,
+      exampleTokens: 3000,
+      gpuCount: 0,
+      dataMustStayOnPrem: true,
+    });
+    expect(advice.assumptions.find((entry) => entry.field === 'estimates.sequenceLength')?.value).toBe(512);
+  });
+  it('checks substitutes against the longer of the stated example and request lengths (M6)', () => {
+    const advice = advise({
+      modelName: 'Gemma 2 27B',
+      gpuMemoryGB: 12,
+      gpuCount: 1,
+      dataMustStayOnPrem: true,
+      canSwitchModel: true,
+      labeledExamples: 3000,
+      inputTokensPerRequest: 20000,
+      exampleTokens: 600,
+    });
+    const name = advice.destination.model.name ?? '';
+    const window = knowledge.findModel(name)?.architecture?.contextLength;
+    expect(window === undefined || window >= 20000).toBe(true);
+  });
+  it.each([['Would a BERT classifier be enough with 512 labelled examples?', 'asksEncoderInstead']])(
+    'keeps "%s" an encoder-instead question (H2)',
+    (text, intent) => {
+      const intents = read(text).intents as unknown as Record<string, unknown>;
+      expect(intents[intent]).toBe(true);
+      expect(intents.asksEncoderLength).toBeUndefined();
+    },
+  );
+  it.each([
+    'we have a grand plan to launch next quarter',
+    'it would be a grand improvement for our support team',
+    'We buy one A100 upfront then 2 more next year.',
+  ])('reads no budget from "%s" (H3, M4)', (text) => {
+    const fields = read(text).fields;
+    expect(fields.oneTimeBudgetUSD).toBeUndefined();
+    expect(fields.monthlyBudgetUSD).toBeUndefined();
+  });
+  it.each([
+    ['you mentioned the budget: we can spend about 10k one-time', 10000],
+    ['you had a question about budget — it is $5,000 one-time', 5000],
+  ])('keeps the team budget said after a quoting verb in "%s" (M3)', (text, usd) => {
+    expect(read(text).fields.oneTimeBudgetUSD).toBe(usd);
+  });
+  it.each([
+    ["Llama 3.1 8B? That's what we run on our A100 today.", 'Llama 3.1 8B'],
+    ["Qwen2.5 7B? it's what we already serve, on two L4s.", 'Qwen2.5 7B'],
+  ])('keeps a model named as a question and then affirmed in "%s" (H4)', (text, model) => {
+    expect(read(text).fields.modelName).toBe(model);
+  });
+  it.each([
+    'we are not using llama for the embeddings, those come from bge-m3',
+    "we're not using llama in production yet",
+  ])('keeps the team model on a narrowed denial "%s" (H5)', async (text) => {
+    const turns = await talk(['We summarise support tickets with Llama 3.1 8B on one A100 80GB.', text]);
+    expect(turns[1]?.state.profile.modelName).toBe('Llama 3.1 8B');
+  });
+  it('reads a timeline answer after "launch window" (M5)', () => {
+    const fields = extractProfile('our launch window is 6', {
+      knowledge,
+      today: '2026-12-07',
+      midConversation: true,
+      requestedField: 'timelineWeeks',
+    }).fields;
+    expect(fields.timelineWeeks).toBe(6);
+  });
+  it('reads no latency goal from a complaint about something else (M8)', () => {
+    expect(
+      read('Responses come back in 2 s but customers complain that the answers are wrong').fields.goals,
+    ).toBeUndefined();
+  });
+  it.each([
+    ['contracts, each one about 15k tokens', { exampleTokens: 15000 }],
+    ['letters can be 1,500 to 3,000 tokens', { exampleTokens: 2250 }],
+    ['300-ish examples', { labeledExamples: 300 }],
+    ["It doesn't need to be OpenAI", { canSwitchModel: true }],
+  ])('reads the close variant "%s" (L2–L4)', (text, expected) => {
+    expect(read(text).fields).toMatchObject(expected);
+  });
+  it.each([
+    ['documents can be up to 30k tokens', 'exampleTokens'],
+    ["the embeddings don't have to be openai", 'canSwitchModel'],
+  ])('reads no %s-like fact from "%s"', (text, field) => {
+    expect(read(text).fields).not.toHaveProperty(field);
   });
 });

@@ -21,6 +21,7 @@ import { statedTaskLanguages } from './extractors/task.ts';
 import { SPEECH_ALREADY_TEXT } from './extractors/task-type.ts';
 import { asksAQuestion, BILL_COMPARISON, extractIntents, questionClauses } from './intents.ts';
 import {
+  ANOTHER_JOB,
   droppedJob,
   findJobs,
   headerJob,
@@ -412,6 +413,12 @@ function extractWithJobs(message: string, context: ExtractContext): Extraction {
   // (Once jobs are known, only a list said again, "actually three things: …", replaces them.)
   const listed = findJobs(prepared, known.length >= 2 ? undefined : extraction.fields.task, read);
   const jobs: readonly KnownJob[] = listed ?? known;
+  // ("ok another thing, separate job: we also want a little chatbot …": a second job, paired with the task the
+  // conversation had by the dialogue.)
+  if (jobs.length < 2 && extraction.fields.task !== undefined && ANOTHER_JOB.test(prepared.lower)) {
+    const { task, ...fields } = jobFields(extraction);
+    return { ...extraction, jobAdded: { task: task ?? extraction.fields.task, fields } };
+  }
   if (jobs.length < 2) return extraction;
   const jobFacts = jobFactsIn(prepared, jobs, read);
   const dropped = listed === undefined ? droppedJob(prepared.lower, jobs) : undefined;
@@ -1273,7 +1280,7 @@ function doubtedModel(lower: string, item: Finding): boolean {
   if (
     /^\s*\?/.test(lower.slice(item.end, item.end + 3)) &&
     /(?:^|[.!?\n])\s*(?:the\s+)?$/.test(lower.slice(Math.max(0, item.start - 6), item.start)) &&
-    /^\s*\?+\s*(?:isn't|doesn't|wasn't|won't|wouldn't|can't|really|seriously|why|but|hmm|that|its|it's|it\s+(?:is|has|only))\b/.test(
+    /^\s*\?+\s*(?:isn't|doesn't|wasn't|won't|wouldn't|can't|aren't|why|hmm|seriously|really\s*\?|(?:but|its|it's|that's)\s+(?:isn't|doesn't|too|way|only|so)\b|isn't\s+it)/.test(
       lower.slice(item.end, item.end + 30),
     )
   )
@@ -1342,7 +1349,7 @@ const TESTED_ONLY_AFTER =
  */
 /** "we are NOT using gemma", "we're not going with qwen": a model family denied by its bare name (group: the name). */
 const FAMILY_DENIED =
-  /\b(?:we|i)(?:'re|'m|\s+are|\s+am)\s+not\s+(?:using|on|going\s+with|picking|choosing)\s+(?:the\s+|any\s+)?([a-z][a-z0-9-]{2,20})\b(?!\s*\d|\.\d)/;
+  /\b(?:we|i)(?:'re|'m|\s+are|\s+am)\s+not\s+(?:using|on|going\s+with|picking|choosing)\s+(?:the\s+|any\s+)?([a-z][a-z0-9-]{2,20})(?:\s+(?:at\s+all|anymore|any\s+more))?\s*(?:[.!;]|,\s*(?:and|but|so)\b|$)/;
 const NOT_OURS_BEFORE =
   /\b(?:(?:we|i)\s+never\s+(?:chose|picked|used|ran|wanted|asked\s+for|said)|(?:we|i)(?:'re|'m|\s+are|\s+am)\s+not\s+(?:(?:going\s+to\s+be\s+)?using|on|going\s+with|allowed\s+to\s+use|allowed\s+to\s+send\s+(?:anything|data|it)\s+to)|(?:can't|cannot|can\s+not|may\s+not|must\s+not|won't|aren't\s+allowed\s+to|are\s+not\s+allowed\s+to)\s+(?:use|send\s+(?:anything|any\s+data|data|it|them|our\s+[\w-]+)\s+(?:to|into)|touch))\s+(?:the\s+)?$/;
 
@@ -1409,6 +1416,7 @@ function asksAboutTheAdvice(intents: ExtractionIntents): boolean {
     intents.asksRentMonthly !== undefined ||
     intents.asksEncoderInstead === true ||
     intents.asksEncoderLength === true ||
+    intents.asksKto === true ||
     intents.asksSmallModelWorry !== undefined ||
     intents.asksBillMismatch === true ||
     intents.asksLongContext !== undefined ||

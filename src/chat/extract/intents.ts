@@ -281,9 +281,9 @@ const FACTS_BY_TUNING =
 // (Not a model's own part: "whisper's encoder", "the encoder frames", "ok on the encoder" said back.)
 const ENCODER = String.raw`\b(?<!\b(?:our|current|existing|old|previous|vision|image|speech|audio|on\s+the|its|their)\s+(?:[\w-]+\s+)?)(?<!'s\s)(?:distil-?bert|[\w-]*roberta|deberta(?:-?v3)?|modernbert|electra|bert(?:imbau)?|(?:text\s+|small\s+)?encoder(?![\s-]decoder)(?![\s-](?:frames?|layers?|windows?|outputs?|states?|side|part|block|stack|weights))(?:[\s-]only)?)\b`;
 const ENCODER_NAMED = new RegExp(ENCODER);
-/** "only reads 512 tokens", "even read a 3,000-token letter", "handle 2k tokens", "its max length": an input length. */
+/** "only reads 512 tokens", "even read a 3,000-token letter", "handle 2k tokens", "its max input length": an input length. */
 const ENCODER_LENGTH_ASKED =
-  /\b512\b|\b(?:read|reads|handle|handles|take|takes|fit|fits|see|sees|process)\s+(?:a|an|the|our|whole|entire|all\s+of\s+(?:a|an|the|our))?\s*(?:[\d,.]+k?[\s-]tokens?|long\s+(?:letters?|documents?|texts?|inputs?))|\b(?:max(?:imum)?\s+(?:input\s+|sequence\s+)?length|context\s+(?:window|length)|token\s+limit)\b/;
+  /\b512[\s-]?tokens?\b|\b(?:reads?|handles?|takes?|sees?)\s+(?:only\s+|just\s+|at\s+most\s+)?512\b(?!\s+(?:labell?ed|examples?|categories|classes|labels|rows|samples|items))|\b(?:read|reads|handle|handles|take|takes|fit|fits|see|sees|process)\s+(?:a|an|the|our|whole|entire|all\s+of\s+(?:a|an|the|our))?\s*(?:[\d,.]+k?[\s-]tokens?|long\s+(?:letters?|documents?|texts?|inputs?))|\b(?:max(?:imum)?\s+(?:input\s+|sequence\s+)?length|context\s+(?:window|length)|token\s+limit)\b/;
 /** "would a bert style model not be cheaper and faster?", "isn't an encoder enough?" (newuser56). */
 const ENCODER_WEIGHED_AS_CHEAPER = new RegExp(
   String.raw`\b(?:would|wouldn't|isn't|is|could|couldn't)\s+(?:a|an)\s+${ENCODER}[\s-]?(?:style|like|based|type|sized)?\s+(?:model\s+|classifier\s+)?(?:not\s+)?(?:be\s+)?(?:cheaper|faster|better|enough|simpler|smaller|good\s+enough)\b`,
@@ -892,6 +892,14 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     delete intents.whyNot;
     delete intents.whyMethod;
     delete intents.genericFineTuning;
+  }
+  // "DPO or KTO? my pairs are kinda noisy", "DPO vs KTO vs plain SFT - which?": KTO weighed, asked about.
+  if (/\bkto\b/.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?'))) {
+    intents.asksKto = true;
+    intents.whatIf = false;
+    delete intents.asksSftBeforePreference;
+    delete intents.asksComparison;
+    delete intents.whyNot;
   }
   // "XLM-RoBERTa only reads 512 tokens, right?", "can XLM-RoBERTa Base even read a 3,000-token letter?": how much of
   // the team's input an encoder reads, asked about (in the sentence that names the encoder).

@@ -84,9 +84,9 @@ function nounShape(part: string): NonNullable<Profile['taskType']> | undefined {
 /** The marks of an enumerated list: "1)", "2.", "first,", "secondly,", "(3)", "(a)", "b)". */
 const ENUMERATION_MARK = /(?:^|[\s(:;,.])(?:\(?([1-5])[.)](?!\d)|(first|second|third|fourth)(?:ly)?,|\(?([a-e])\))\s/g;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
-/** What an enumerated list of jobs is introduced as: "two jobs", "three things", "a couple of use cases". */
+/** What an enumerated list of jobs is introduced as: "two jobs", "three things", "a couple of use cases", "I want both:". */
 const LIST_INTRO =
-  /\b(?:two|2|three|3|four|4|a\s+couple\s+of|a\s+few|several|multiple|different|separate)\s+(?:things|jobs|tasks|use[\s-]?cases|uses|workflows|projects)\b/;
+  /\b(?:two|2|three|3|four|4|a\s+couple\s+of|a\s+few|several|multiple|different|separate)\s+(?:things|jobs|tasks|use[\s-]?cases|uses|workflows|projects)\b|\b(?:want|need|have|keep|do|plan)\s+(?:them\s+)?both\s*[:,-]/;
 
 /**
  * The items of a list the message enumerates ("1) draft replies …, and 2) answer guests' questions …", "First, sort
@@ -624,4 +624,38 @@ export function jobFactsIn(
     else facts.push({ name, fields });
   }
   return facts;
+}
+
+/**
+ * "ok another thing, separate job: we also want a little chatbot …" in a conversation about one task: a second job
+ * announced later (not a list, not a correction of the task).
+ */
+export const ANOTHER_JOB =
+  /\b(?:another|a\s+second|(?:one\s+)?more|a\s+separate|separate|second|different)\s+(?:thing|job|use[\s-]?case|project|task|workflow|product|problem)\b(?!\s+(?:than|from|to|like)\b)/;
+
+/** The words that open a task said as a wish: "we also want a", "we'd also like to build an". */
+const WISH_OPENING =
+  /^(?:(?:ok(?:ay)?|so|and|also|plus)[,\s]+)*(?:we(?:'d|\s+would)?\s+)?(?:also\s+)?(?:want|need|would\s+like|like|plan|are\s+planning|are\s+building)\s+(?:to\s+(?:build|make|add|have|do|get)\s+)?(?:also\s+)?/i;
+
+/**
+ * The two jobs of a conversation that had one task and now names a second: the first keeps the task and its own facts,
+ * the second is the new task with what its message says of it; each named by its words, as a listed pair would be.
+ */
+export function jobsWithOneAdded(
+  first: { task: string; fields: Partial<Profile> },
+  second: { task: string; fields: Partial<Profile> },
+): JobReading[] {
+  const secondTask = second.task.replace(WISH_OPENING, '').trim() || second.task;
+  const parts = [first.task, secondTask];
+  const words = parts.map((part) => candidateKeywords(part));
+  const shared = new Set(words[0]?.filter((word) => words[1]?.includes(word)) ?? []);
+  const jobs = [
+    { task: first.task, fields: first.fields },
+    { task: secondTask, fields: second.fields },
+  ].map(({ task, fields }, index) => ({
+    name: jobName(task),
+    keywords: (words[index] ?? []).filter((word) => !shared.has(word)).slice(0, MAX_KEYWORDS),
+    fields: { ...fields, task },
+  }));
+  return withShapeAliases(distinctNames(jobs));
 }

@@ -78,7 +78,7 @@ export const ROUGH_OF_SCALE = String.raw`(?:a\s+few|several)\s+(?:hundred(?:\s+t
  * Regex source for one count: digits with an optional multiplier, or number words ("twenty five", "a dozen").
  * Never matches inside identifiers such as "gpt-4o", "llama3" or "3.1".
  */
-export const COUNT_SOURCE = `(?:\\b(?:${UNITS}|(?<![\\d.,])\\d+)\\s+and\\s+a\\s+half${WORD_SCALE}\\b|${DIGITS}${ODD}${MULTIPLIER}|\\b(?:(?:${TENS})[\\s-](?:${UNITS})|${WORDS})${ODD}${WORD_SCALE}(?:-ish)?\\b|\\b${FRACTION_OF_SCALE}\\b)`;
+export const COUNT_SOURCE = `(?:\\b(?:${UNITS}|(?<![\\d.,])\\d+)\\s+and\\s+a\\s+half${WORD_SCALE}\\b|${DIGITS}${ODD}${MULTIPLIER}(?:-?ish\\b)?|\\b(?:(?:${TENS})[\\s-](?:${UNITS})|${WORDS})${ODD}${WORD_SCALE}(?:-ish)?\\b|\\b${FRACTION_OF_SCALE}\\b)`;
 
 /** Regex source for hedges before a number: "about", "~", "around", "roughly", "maybe", "at least"… */
 export const APPROX_SOURCE = String.raw`(?:(?:about|around|roughly|approximately|approx\.?|~|≈|maybe|like|nearly|almost|over|more than|at least|just over|just under|close to|some)\s*)?`;
@@ -124,7 +124,7 @@ export function parseCount(phrase: string): number | undefined {
     // ("forty-odd thousand": the round number.)
     .replace(/(?<=[a-z\d])(?:-odd\b|\s+odd(?=[\s-](?:hundred|thousand|million)\b))/, '')
     // ("three hundred-ish": the round number.)
-    .replace(/(?<=[a-z])-ish$/, '');
+    .replace(/(?<=[a-z\d])-?ish$/, '');
   // "25.000", "1.200.000": dots between groups of three are thousands separators (German, Dutch…); a count has no
   // three-decimal fraction.
   if (/^[1-9]\d{0,2}(?:\.\d{3})+$/.test(text)) return Number(text.replaceAll('.', ''));

@@ -155,7 +155,7 @@ const BUDGET_PERIOD_AFTER =
 
 /** "its context window is only 8k", "context length of 128k", "max sequence 4096": a window's size before it. */
 const CONTEXT_BEFORE =
-  /\b(?:context(?:\s+(?:window|length|size))?|window|max(?:imum)?\s+(?:sequence|input|context)(?:\s+length)?|sequence\s+length)\s+(?:(?:is|of|was|=|:)\s+)?(?:only\s+|just\s+|about\s+|around\s+|~\s*)?$/;
+  /\b(?:context(?:\s+(?:window|length|size))?|max(?:imum)?\s+(?:sequence|input|context)(?:\s+length)?|sequence\s+length)\s+(?:(?:is|of|was|=|:)\s+)?(?:only\s+|just\s+|about\s+|around\s+|~\s*)?$/;
 
 /** A message this long is more than a short answer: a lone "one" in it is a determiner. */
 const LONG_MESSAGE_WORDS = 8;

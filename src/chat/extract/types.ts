@@ -191,6 +191,8 @@ export interface ExtractionIntents {
   asksExactMatchRetrieval?: boolean;
   /** "why not a BERT-style encoder classifier instead of an 8B LLM?": a text encoder weighed as the model to use. */
   asksEncoderInstead?: boolean;
+  /** "DPO or KTO? my pairs are noisy": KTO weighed against the plan's preference tuning (DPO). */
+  asksKto?: boolean;
   /** "XLM-RoBERTa only reads 512 tokens, right?", "can the encoder even read a 3,000-token letter?": its input length. */
   asksEncoderLength?: boolean;
   /** "There are no images in this project": an image task or modality read earlier is taken back. */
@@ -294,6 +296,11 @@ export interface Extraction {
   jobs?: JobReading[];
   /** What clauses naming one job only say of that job's own fields. */
   jobFacts?: JobFact[];
+  /**
+   * A second job announced in a conversation about one task ("ok another thing, separate job: we also want a chatbot
+   * …"): its task and what the message says of it (the dialogue pairs it with the task it had).
+   */
+  jobAdded?: { task: string; fields: Partial<Profile> };
   /** The one job the message names, when it names one of the conversation's jobs and no other. */
   jobNamed?: string;
   /** A job the message takes back ("forget the receipts"). */

@@ -28,7 +28,7 @@ const MONEY = new RegExp(
  * one-time period after it ("a couple thousand one time"), which only money has.
  */
 const WORD_MONEY = new RegExp(
-  `(?<![\\w.,$€£-])(?:(${COUNT_SOURCE})\\s+(?:bucks|dollars|euros?|pounds|quid)\\b|(${COUNT_SOURCE})(?<=grand)|(${COUNT_SOURCE}|a\\s+couple(?:\\s+of)?|a)\\s+grand\\b(?!\\s+total)|(${COUNT_SOURCE})(?<=\\b(?:hundred|thousand))(?=(?:\\s+for\\s+(?:the\\s+)?(?:whole\\s+thing|project|pilot|training|build|setup))?,?\\s+(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front)\\b(?!\\s+(?:examples?|labell?ed|pairs?|samples?|items?|images?|documents?)\\b)))`,
+  `(?<![\\w.,$€£-])(?:(${COUNT_SOURCE})\\s+(?:bucks|dollars|euros?|pounds|quid)\\b|(${COUNT_SOURCE})(?<=grand)|(${COUNT_SOURCE}|a\\s+couple(?:\\s+of)?|(?<=\\b(?:under|below|up\\s+to|about|around|roughly|maybe|max|only|less\\s+than|over|spend|budget\\s+(?:is|of))\\s)a|a(?=\\s+grand\\s*(?:a|per|\\/)\\s*(?:month|mo|year|week)\\b))\\s+grand\\b|(${COUNT_SOURCE})(?<=\\b(?:hundred|thousand))(?=(?:\\s+for\\s+(?:the\\s+)?(?:whole\\s+thing|project|pilot|training|build|setup))?,?\\s+(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front)\\b(?!\\s+(?:examples?|labell?ed|pairs?|samples?|items?|images?|documents?)\\b)))`,
   'g',
 );
 /** A bare amount after a budget word: "budget is 10k", "budget: 5,000", "budget of about 2k", "budget 5k". */
@@ -51,7 +51,7 @@ const CUED_AMOUNT_PER_MONTH = new RegExp(
  * "monthly we can do like 2.5k", "upfront maybe 10k".
  */
 const PERIOD_THEN_AMOUNT = new RegExp(
-  `\\b(?:(?:a|an)\\s+)?(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front|monthly)\\s+(?:(?:after\\s+that|afterwards|thereafter|then),?\\s+)?(?:(?:no\\s+more\\s+than|at\\s+most|up\\s+to|max(?:imum)?|under)\\s+)?(?:(?:we|i)\\s+(?:can|could)\\s+(?:do|spend|afford|put\\s+in)\\s+|budget\\s+(?:of\\s+|is\\s+)?)?(?:like\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![.,]?\\d)${NOT_A_UNIT}`,
+  `\\b(?:(?:a|an)\\s+)?(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front|monthly)\\s+(?:(?:(?:after\\s+that|afterwards|thereafter|then),?\\s+)?(?:no\\s+more\\s+than|at\\s+most|up\\s+to|max(?:imum)?|under)\\s+)?(?:(?:we|i)\\s+(?:can|could)\\s+(?:do|spend|afford|put\\s+in)\\s+|budget\\s+(?:of\\s+|is\\s+)?)?(?:like\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|~\\s*)?(?<![\\w.,$€£])${AMOUNT}(?![.,]?\\d)${NOT_A_UNIT}`,
   'dg',
 );
 /** "20k once on training": once as a period, not "2k once we launch". */
@@ -493,9 +493,12 @@ export const extractBudget: Extractor = (message, context) => {
   return findings.filter((item) => !ADVISOR_QUOTED_BEFORE.test(sentenceBefore(lower, item.start)));
 };
 
-/** "you said $3,750 … and now $4,125", "you quoted $900": figures the advisor gave, said back to it. */
+/**
+ * "you said $3,750 … and now $4,125", "you quoted $900": figures the advisor gave, said back to it (the object of the
+ * quoting verb, or the figure it "now" gives; not a new clause after it, "you mentioned the budget: we can spend 10k").
+ */
 const ADVISOR_QUOTED_BEFORE =
-  /\byou\s+(?:said|quoted|told\s+(?:me|us)|estimated|gave|wrote|mentioned|showed|came\s+up\s+with|had)\b(?:[^.;!?\n,]|,(?=\d)){0,80}$/;
+  /\byou\s+(?:said|quoted|estimated|told\s+(?:me|us)|gave\s+(?:me|us))\s+(?:it\s+(?:was|would\s+be|is)\s+|(?:about|around|roughly|~)\s*)?$|\byou\s+(?:said|quoted|estimated)\s+\S+(?:[^.;!?\n:—–]){0,60}?\b(?:and\s+)?now\s+(?:it's\s+|its\s+|you\s+say\s+)?$/;
 
 /** The amount a WORD_MONEY match says: its count, in thousands for "N grand". */
 function wordMoneyValue(match: RegExpMatchArray): number | undefined {

@@ -45,7 +45,7 @@ const CAN_SWITCH = new RegExp(
     String.raw`not\s+(?:really\s+|at\s+all\s+)?(?:attached|wedded|committed)\s+to\s+(?:the\s+|this\s+|our\s+|any\s+)?(?:model|llm|provider|vendor)`,
     String.raw`(?:the\s+)?(?:model|llm)\s+(?:doesn't|does\s+not|don't)\s+(?:really\s+)?matter`,
     // ("we're allowed to use any model, doesnt have to be openai".)
-    String.raw`(?:doesn't|does\s+not|doesnt|don't|dont|needn't)\s+have\s+to\s+be\s+(?:openai|anthropic|google|gpt|claude|gemini|llama|qwen|mistral)[\w.-]*`,
+    String.raw`(?<!\b(?:embeddings?|embedder|retriever|reranker|index|search|ocr|vectors?)\s)(?:doesn't|does\s+not|doesnt|don't|dont|needn't)\s+(?:have|need)\s+to\s+be\s+(?:an?\s+|from\s+)?(?:openai|anthropic|google|gpt|claude|gemini|llama|qwen|mistral)[\w.-]*`,
     String.raw`(?:we|you)(?:'re|\s+are)?\s+(?:can|could|allowed\s+to|free\s+to|permitted\s+to)\s+(?:pick|choose|use)\s+(?:whatever|any|whichever)\s+(?:open(?:[\s-]weights?)?\s+|small(?:er)?\s+)?(?:model|llm)`,
     String.raw`(?:fine|ok|okay|happy|open)\s+(?:with\s+)?(?:moving|switching|changing|going)\s+to\s+(?:something|another|a\s+different|a\s+smaller|any)`,
     // "no model picked yet", "haven't chosen a model": the advice may pick one.

@@ -23,12 +23,12 @@ const TOKENS_PER_ITEM = new RegExp(
  * example (notes + letter) is around 15k tokens".
  */
 const ITEM_IS_TOKENS = new RegExp(
-  `\\b${ITEM}(?:\\s+(?:plus|and|\\+|with)\\s+(?:the\\s+|its\\s+|their\\s+)?(?:summary|summaries|answers?|outputs?|responses?|reply|replies|labels?|letters?))?(?:\\s*\\([^()\\n]{1,40}\\))?\\s+(?:are|is|average|averages|run|runs|can\\s+be|can\\s+run|get)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|(?:really\\s+|very\\s+)?long(?:\\s+though)?,?\\s+|like\\s+|more\\s+like\\s+|closer\\s+to\\s+|up\\s+to\\s+)*${AMOUNT}\\s?tokens?\\b`,
+  `\\b${ITEM}(?:\\s+(?:plus|and|\\+|with)\\s+(?:the\\s+|its\\s+|their\\s+)?(?:summary|summaries|answers?|outputs?|responses?|reply|replies|labels?|letters?))?(?:\\s*\\([^()\\n]{1,40}\\))?\\s+(?:are|is|average|averages|run|runs|can\\s+be|can\\s+run|get)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|(?:really\\s+|very\\s+)?long(?:\\s+though)?,?\\s+|like\\s+|more\\s+like\\s+|closer\\s+to\\s+)*${AMOUNT}\\s?tokens?\\b`,
   'g',
 );
-/** "800 hand-labelled contracts, each ~15k tokens": the length said of each item after the count. */
+/** "800 hand-labelled contracts, each ~15k tokens", "…, each contract ~15k tokens": each item's length, after the count. */
 const ITEMS_EACH_TOKENS = new RegExp(
-  `\\b${ITEM},?\\s+(?:each|every\\s+one)\\s+(?:is\\s+|being\\s+|of\\s+|running\\s+)?(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|approx\\.?\\s+|~\\s*|maybe\\s+)?${AMOUNT}\\s?tokens?\\b`,
+  `\\b${ITEM},?\\s+(?:each(?:\\s+one|\\s+of\\s+them)?|every\\s+one)(?:\\s+${ITEM})?\\s+(?:is\\s+|being\\s+|of\\s+|running\\s+)?(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|approx\\.?\\s+|~\\s*|maybe\\s+)?${AMOUNT}\\s?tokens?\\b`,
   'g',
 );
 /**
@@ -51,7 +51,7 @@ const TRAINING_SECTIONS = new RegExp(
  * "a letter is typically 1,500 to 3,000 tokens", read at its middle (groups: low, scale, high, scale).
  */
 const ITEM_IS_TOKEN_RANGE = new RegExp(
-  `\\b${ITEM}\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long,?\\s+|like\\s+|more\\s+like\\s+|between\\s+)*(\\d{1,3}(?:,\\d{3}|\\.\\d+)?)\\s?(k|thousand)?\\s*(?:-|–|to|and)\\s*(\\d{1,3}(?:,\\d{3}|\\.\\d+)?)\\s?(k|thousand)?\\s?tokens?\\b`,
+  `\\b${ITEM}\\s+(?:are|is|average|averages|run|runs|can\\s+be|can\\s+run)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|long,?\\s+|like\\s+|more\\s+like\\s+|between\\s+|anywhere\\s+from\\s+)*(\\d{1,3}(?:,\\d{3}|\\.\\d+)?)\\s?(k|thousand)?\\s*(?:-|–|to|and)\\s*(\\d{1,3}(?:,\\d{3}|\\.\\d+)?)\\s?(k|thousand)?\\s?tokens?\\b`,
   'g',
 );
 /** ", the summary maybe 500": the output's length said after the input's. */
@@ -62,9 +62,11 @@ const OUTPUT_AFTER = new RegExp(
 const PLUS_OUTPUT = new RegExp(
   `^[^.;!?\\n]{0,40}?\\b(?:plus|\\+|and)\\s+${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+)?(?:\\w+\\s+)?(?:output|answers?|responses?|completions?)\\b`,
 );
+/** What the output is called before its length: "2k tokens in, replies ~300 out". */
+export const OUTPUT_NAMED = String.raw`(?:(?:the\s+)?(?:replies|answers|responses|outputs?|completions?|summaries|drafts)\s+(?:are\s+)?)?`;
 /** "6k tokens of OCR text in and 500 tokens of JSON out", "2k tokens in, 300 out": one example's input and output. */
 const IN_AND_OUT = new RegExp(
-  `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?in\\b[,;]?\\s*(?:and|plus|\\+)?\\s*(?:(?:the\\s+)?(?:replies|answers|responses|outputs?|completions?|summaries|drafts)\\s+(?:are\\s+)?)?${APPROX_SOURCE}${AMOUNT}\\s?(?:tokens?\\s+)?(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?out\\b`,
+  `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?in\\b[,;]?\\s*(?:and|plus|\\+)?\\s*${OUTPUT_NAMED}${APPROX_SOURCE}${AMOUNT}\\s?(?:tokens?\\s+)?(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?out\\b`,
   'g',
 );
 const MAX_EXAMPLE_TOKENS = 1_000_000;

@@ -11,7 +11,7 @@ export type ChangeFrequency = (typeof CHANGE_FREQUENCIES)[number];
 /** Frequency phrases, each with the enum value it means. Checked in order; the first match wins. */
 const FREQUENCIES: readonly (readonly [RegExp, ChangeFrequency])[] = [
   [
-    /\b(?:(?:\d+\s*(?:-|–|to|or)\s*)?(?:\d+|two|three|four|five)\s+times\s+(?:a|per)\s+week|every\s+other\s+week|bi-?weekly|fortnightly|every\s+(?:two|2|couple\s+of)\s+weeks|a\s+few\s+times\s+a\s+week|(?:once|twice)\s+a\s+week|every\s+week|each\s+week|weekly|every\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/,
+    /\b(?:(?:\d+\s*(?:-|–|to|or)\s*)?(?:\d+|two|three|four|five)\s+times\s+(?:a|per)\s+week|every\s+other\s+week|bi-?weekly|fortnightly|every\s+(?:two|2|couple(?:\s+of)?)\s+weeks|a\s+few\s+times\s+a\s+week|(?:once|twice)\s+a\s+week|every\s+week|each\s+week|weekly|every\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/,
     'weekly',
   ],
   [
@@ -19,7 +19,7 @@ const FREQUENCIES: readonly (readonly [RegExp, ChangeFrequency])[] = [
     'monthly',
   ],
   [
-    /\b(?:(?:\d+\s*(?:-|–|to|or)\s*)?(?:\d+|two|three|four|five)\s+times\s+(?:a|per)\s+day|daily|(?:every|evry)\s+(?:single\s+)?day|each\s+day|every\s+morning|every\s+night|nightly|hourly|every\s+hour|every\s+few\s+hours|(?:several|many|multiple)\s+times\s+a\s+day|constantly|continuously|all\s+the\s+time|in\s+real[\s-]?time|by\s+the\s+minute|every\s+minute|every\s+(?:few|couple\s+of|\d+|ten|five|fifteen|thirty)\s+minutes)\b/,
+    /\b(?:(?:\d+\s*(?:-|–|to|or)\s*)?(?:\d+|two|three|four|five)\s+times\s+(?:a|per)\s+day|daily|(?:every|evry)\s+(?:single\s+)?day|each\s+day|every\s+morning|every\s+night|nightly|hourly|every\s+hour|every\s+few\s+hours|(?:several|many|multiple)\s+times\s+a\s+day|constantly|continuously|all\s+the\s+time|in\s+real[\s-]?time|by\s+the\s+minute|every\s+minute|every\s+(?:few|couple(?:\s+of)?|\d+|ten|five|fifteen|thirty)\s+minutes)\b/,
     'daily',
   ],
   [

@@ -8,7 +8,7 @@
 import { APPROX_SOURCE } from '../numbers.ts';
 import { allMatches, findingFromMatch, sentenceAround } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
-import { TOKEN_AMOUNT, tokenCount } from './example-tokens.ts';
+import { OUTPUT_NAMED, TOKEN_AMOUNT, tokenCount } from './example-tokens.ts';
 
 const AMOUNT = TOKEN_AMOUNT;
 /** What one production request is called. */
@@ -17,7 +17,7 @@ const REQUEST_WORDS_SOURCE =
 const REQUEST = `(?:${REQUEST_WORDS_SOURCE})`;
 /** "25k tokens in and 2k out", "2k tokens of context in, 300 out", "1500 tokens in / 100 out", "~600 tokens in, replies ~250 out". */
 const IN_AND_OUT = new RegExp(
-  `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?in\\b\\s*(?:[,;/]|and|plus|\\+)\\s*(?:and\\s+)?(?:(?:the\\s+)?(?:replies|answers|responses|outputs?|completions?|summaries|drafts)\\s+(?:are\\s+)?)?${APPROX_SOURCE}${AMOUNT}\\s?(?:tokens?\\s+)?(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?out\\b`,
+  `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?in\\b\\s*(?:[,;/]|and|plus|\\+)\\s*(?:and\\s+)?${OUTPUT_NAMED}${APPROX_SOURCE}${AMOUNT}\\s?(?:tokens?\\s+)?(?:of\\s+(?:[\\w-]+\\s+){0,2}?)?out\\b`,
   'g',
 );
 /** "about 3,000 input and 400 output tokens each", "2k prompt / 300 completion tokens". */
