@@ -330,11 +330,35 @@ function withTaskLanguages(previous: DialogueState, extraction: TurnExtraction):
 /** A job's own facts and what it sends and serves: what the first job keeps when a second one is added. */
 const FIRST_JOB_KEEPS: readonly ProfileField[] = [
   ...JOB_OWN_FIELDS,
+  // (Where it runs: "ON the robot, a Jetson with 8 GB" is the first job's device, not the server job's.)
+  'deployment',
+  'deviceMemoryGB',
   'requestsPerDay',
   'latencyTargetMs',
   'inputTokensPerRequest',
   'outputTokensPerRequest',
 ];
+
+/** What a job is called by its shape when no task was said in words. */
+const SHAPE_NAMES: Partial<Record<NonNullable<Profile['taskType']>, string>> = {
+  chat: 'the assistant',
+  classify: 'the classifier',
+  extract: 'the extraction',
+  generate: 'the writing job',
+  search: 'the search',
+  code: 'the code assistant',
+  transcribe: 'the transcription',
+  'image-generate': 'the image generation',
+  'image-understand': 'the image understanding',
+};
+
+/** A name for the conversation's first job when its task was never said in words, from what is known of it. */
+function firstJobName(profile: Partial<Profile>): string | undefined {
+  if (profile.taskType !== undefined) return SHAPE_NAMES[profile.taskType];
+  if ((profile.goals ?? []).some((goal) => goal === 'knowledge' || goal === 'citations' || goal === 'freshness'))
+    return 'the document Q&A';
+  return Object.keys(profile).length > 0 ? 'the first job' : undefined;
+}
 
 /**
  * "ok another thing, separate job: we also want a little chatbot …" in a conversation about one task: two jobs, the
@@ -342,7 +366,8 @@ const FIRST_JOB_KEEPS: readonly ProfileField[] = [
  */
 function withJobAdded(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
   const added = extraction.jobAdded;
-  const task = previous.profile.task;
+  // (The task the conversation had, or, when none was said in words, what it is: "the assistant", "the document Q&A".)
+  const task = previous.profile.task ?? firstJobName(previous.profile);
   if (added === undefined || previous.jobs !== undefined || task === undefined || task === added.task)
     return extraction;
   const kept = Object.fromEntries(
@@ -590,8 +615,15 @@ function answerTurn(
   // for text in several languages), answered on it and saved nowhere.
   const multilingual = (extraction.fields.multilingual ?? previous.profile.multilingual) === true;
   // (The catalog's text encoder, the multilingual one for several languages, the smallest otherwise.)
+  // (Not when the plan or the message already names an encoder: "how long would training that take? does XLM-RoBERTa
+  // even read that much?" of a plan on XLM-RoBERTa asks of that plan.)
+  const isEncoder = (name: string | null | undefined) =>
+    name != null && knowledge.findModel(name)?.architecture?.kind === 'encoder';
   const encoder =
-    extraction.intents.asksEncoderCost === true && extraction.hypothetical?.modelName === undefined
+    extraction.intents.asksEncoderCost === true &&
+    extraction.hypothetical?.modelName === undefined &&
+    !isEncoder(previous.shownDestination?.model) &&
+    !isEncoder(extraction.fields.modelName)
       ? textEncoders(knowledge.models, { multilingual })[0]
       : undefined;
   if (encoder !== undefined && previous.profile.modelName !== encoder.name) {

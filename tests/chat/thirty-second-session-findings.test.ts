@@ -407,3 +407,111 @@ describe('review38: the session diff on inputs it did not think of', () => {
     expect(read(text).fields).not.toHaveProperty(field);
   });
 });
+
+describe('messages of the blind batch x73 that correct themselves or say several things', () => {
+  it.each([
+    [
+      "i said 10k/month earlier but that was wrong, it's 10k for the whole project, one time",
+      { oneTimeBudgetUSD: 10000 },
+    ],
+    ['we burn about $12k a month on claude opus to summarize analyst calls', { currentMonthlySpendUSD: 12000 }],
+    [
+      'timeline is 6 weeks. no wait, legal review eats two of those, so call it 4 weeks for the actual build',
+      { timelineWeeks: 4 },
+    ],
+    ["it's 8 GPUs total across the org, but our team only gets 2 of them, both L40S", { gpuCount: 2 }],
+    [
+      'we get about half a million requests a day. no, thats peak, a normal day is more like 200k',
+      { requestsPerDay: 200000 },
+    ],
+    [
+      "we've got 1,800 agent replies rated thumbs-up and... actually they're pairs, 1,800 pairs of preferred vs not-preferred replies",
+      { preferencePairs: 1800 },
+    ],
+    ['new products launch monthly and it keeps missing them', { knowledgeChanges: 'monthly' }],
+    ["we're on gpt-4o, sorry, gpt-4o mini, 4o was only the pilot", { modelName: 'GPT-4o mini' }],
+    ['Qwen2.5 32B on 2 H100 SXM in our own cloud account', { deployment: 'cloud-self-hosted' }],
+    ["we're actually on GCP with our own vLLM boxes, not on-prem", { deployment: 'cloud-self-hosted' }],
+    ["we're not on Azure, we call plain OpenAI", { deployment: 'cloud-api' }],
+    ['40 law firms, each wants its own drafting style on the same base model', { goals: ['style'] }],
+  ])('reads "%s"', (text, expected) => {
+    expect(read(text).fields).toMatchObject(expected);
+  });
+  it.each([
+    ["two ML engineers who've done LoRA on 7B models before", 'modelParamsB'],
+    ['we burn about $12k a month on claude opus', 'monthlyBudgetUSD'],
+    [
+      "we've got 1,800 agent replies rated thumbs-up and... actually they're pairs, 1,800 pairs of preferred vs not-preferred replies",
+      'labeledExamples',
+    ],
+    ['a normal day is 8 hours', 'requestsPerDay'],
+  ])('reads no %s-like fact from "%s"', (text, field) => {
+    expect(read(text).fields).not.toHaveProperty(field);
+  });
+  it('keeps a model said alone with "was the pilot"', () => {
+    expect(read('gpt-4o was the pilot').fields.modelName).toBe('GPT-4o');
+  });
+});
+
+describe('a new user trial on long inputs, jobs added later and corrected periods (newuser65)', () => {
+  it.each([
+    ['contracts are long, avg ~50k tokens.', 50000],
+    ['note the 50k tokens is the length of EACH contract, not a corpus', 50000],
+    ['each training example is the full contract, so ~50k tokens plus ~2k of JSON output.', 52000],
+    ['each training example is ~20k tokens (the week of logs) plus ~800 tokens report.', 20800],
+    ['logs are long, maybe 20k tokens per robot per week.', 20000],
+    ['letters are ~1,500 words, in German btw', 2000],
+    ['the letters are ~1,500 words (~2,500 tokens)', 2500],
+  ])('reads one example\'s length in "%s" (F01, F02, F08)', (text, tokens) => {
+    const fields = read(text).fields;
+    expect(fields.exampleTokens).toBe(tokens);
+    expect(fields.corpusTokens).toBeUndefined();
+  });
+  it('reads "800 is per week, not per day" as a daily volume (F07)', () => {
+    expect(read('wait sorry, 800 is per week, not per day.').fields.requestsPerDay).toBe(114);
+  });
+  it('reads "the 5 examples" in a prompt as no labelled examples (F13)', () => {
+    expect(
+      read('each prompt would be more like 4k tokens with the brand guide and the 5 examples').fields.labeledExamples,
+    ).toBeUndefined();
+  });
+  it('reads "the 40 field definitions" as no volume, even when the volume was asked (F21)', () => {
+    const fields = extractProfile(
+      'we tried Llama 3.1 70B with a long prompt and the 40 field definitions, zero-shot.',
+      {
+        knowledge,
+        today: '2026-12-07',
+        midConversation: true,
+        requestedField: 'requestsPerDay',
+      },
+    ).fields;
+    expect(fields.requestsPerDay).toBeUndefined();
+  });
+  it.each(['redo the training time with that.', 'recalc pls', 'recompute the hours'])(
+    'reads "%s" as a cost question',
+    (text) => {
+      expect(read(text).intents.asksCost).toBeDefined();
+    },
+  );
+  it('reads "XLM-RoBERTa" alone as the catalog encoder, and "does it even read that much?" as a length question', () => {
+    expect(read('we use XLM-RoBERTa').fields.modelName).toBe('XLM-RoBERTa Base');
+    expect(read('does XLM-RoBERTa even read that much?').intents.asksEncoderLength).toBe(true);
+  });
+  it('splits a second job said after a colon, and a first job whose task was never said in words (F03)', async () => {
+    const shop = await talk([
+      "we're an online fashion shop. we use Claude Sonnet via the API to write product descriptions, we have ~30k existing descriptions written in our brand voice. the outputs sound generic. budget is around 2000 a month.",
+      'ok. also a second thing we want: better product search on the shop. ~40k products in the catalog, changes daily (new stock).',
+    ]);
+    expect(shop[1]?.state.jobs?.map((job) => job.profile.taskType)).toEqual(['generate', 'search']);
+    const robots = await talk([
+      "We build warehouse robots. Want a text assistant ON the robot that technicians can ask stuff like 'how do I recalibrate the lidar' and it answers from our service manuals (~600 pages). Runs on a Jetson Orin Nano 8GB, no internet on the floor.",
+      "ok good. second, separate job: on our backend server we want to summarise the robots' maintenance logs into a weekly report per site. we have one RTX A6000 48GB there. about 2,000 past reports our engineers wrote by hand. logs are long, maybe 20k tokens per robot per week.",
+    ]);
+    const [assistant, logs] = robots[1]?.state.jobs ?? [];
+    expect(assistant?.name).toBe('the document Q&A');
+    expect(assistant?.profile).toMatchObject({ deployment: 'edge', deviceMemoryGB: 8 });
+    expect(logs?.name).toMatch(/^summarise the robots/);
+    expect(logs?.profile.deviceMemoryGB).toBeUndefined();
+    expect(robots[1]?.state.profile.deviceMemoryGB).toBeUndefined();
+  });
+});

@@ -22,6 +22,7 @@ import { SPEECH_ALREADY_TEXT } from './extractors/task-type.ts';
 import { asksAQuestion, BILL_COMPARISON, extractIntents, questionClauses } from './intents.ts';
 import {
   ANOTHER_JOB,
+  ANOTHER_JOB_SAID,
   droppedJob,
   findJobs,
   headerJob,
@@ -415,9 +416,20 @@ function extractWithJobs(message: string, context: ExtractContext): Extraction {
   const jobs: readonly KnownJob[] = listed ?? known;
   // ("ok another thing, separate job: we also want a little chatbot …": a second job, paired with the task the
   // conversation had by the dialogue.)
-  if (jobs.length < 2 && extraction.fields.task !== undefined && ANOTHER_JOB.test(prepared.lower)) {
-    const { task, ...fields } = jobFields(extraction);
-    return { ...extraction, jobAdded: { task: task ?? extraction.fields.task, fields } };
+  // (With no task read, the words after "another thing:" name it: "a second thing we want: better product search".)
+  const addedTask =
+    extraction.fields.task ??
+    (() => {
+      const said = ANOTHER_JOB_SAID.exec(prepared.lower);
+      if (said?.[1] === undefined) return undefined;
+      const text = prepared.original.slice(said.index + said[0].length - said[1].length, said.index + said[0].length);
+      // (Only a job said there, with a shape or a gap: "another thing: our budget is $5k" adds no job.)
+      const piece = read(text).fields;
+      return piece.taskType !== undefined || piece.goals !== undefined ? text.trim() : undefined;
+    })();
+  if (jobs.length < 2 && addedTask !== undefined && ANOTHER_JOB.test(prepared.lower)) {
+    const { task: _task, ...fields } = jobFields(extraction);
+    return { ...extraction, jobAdded: { task: addedTask, fields } };
   }
   if (jobs.length < 2) return extraction;
   const jobFacts = jobFactsIn(prepared, jobs, read);
@@ -680,6 +692,15 @@ function readProfile(message: string, context: ExtractContext): Extraction {
     )
       findings[index] = { ...item, field: 'preferencePairs' };
   }
+  // "1,800 agent replies rated thumbs-up and... actually they're pairs, 1,800 pairs of preferred vs not-preferred": the
+  // count said first, corrected into pairs, is no count of examples.
+  const pairsSaid = findings.find((item) => item.field === 'preferencePairs');
+  if (pairsSaid !== undefined && THEY_ARE_PAIRS.test(prepared.lower))
+    for (let index = findings.length - 1; index >= 0; index--) {
+      const item = findings[index] as Finding;
+      if (item.field === 'labeledExamples' && item.value === pairsSaid.value && item.start < pairsSaid.start)
+        findings.splice(index, 1);
+    }
   // "Each trajectory is long, like 12k tokens": the length of one example, not the size of a corpus.
   // ("docs are about 250k tokens total" is the corpus: then the example reading goes.)
   for (let index = findings.length - 1; index >= 0; index--) {
@@ -1347,6 +1368,9 @@ const TESTED_ONLY_AFTER =
  * "we can't send anything to GPT-5 either", "we are NOT using gpt-5", "we're not allowed to use Claude": said before
  * the model, it is ruled out, not the team's.
  */
+/** "actually they're pairs", "those are really pairs": a count said before, corrected into preference pairs. */
+const THEY_ARE_PAIRS =
+  /\b(?:actually|really|in\s+fact|wait|sorry)\W+(?:they(?:'re|\s+are)|those\s+are|these\s+are|it's|its)\s+(?:actually\s+|really\s+)?(?:preference\s+)?pairs\b/;
 /** "we are NOT using gemma", "we're not going with qwen": a model family denied by its bare name (group: the name). */
 const FAMILY_DENIED =
   /\b(?:we|i)(?:'re|'m|\s+are|\s+am)\s+not\s+(?:using|on|going\s+with|picking|choosing)\s+(?:the\s+|any\s+)?([a-z][a-z0-9-]{2,20})(?:\s+(?:at\s+all|anymore|any\s+more))?\s*(?:[.!;]|,\s*(?:and|but|so)\b|$)/;

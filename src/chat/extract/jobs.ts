@@ -633,9 +633,13 @@ export function jobFactsIn(
 export const ANOTHER_JOB =
   /\b(?:another|a\s+second|(?:one\s+)?more|a\s+separate|separate|second|different)\s+(?:thing|job|use[\s-]?case|project|task|workflow|product|problem)\b(?!\s+(?:than|from|to|like)\b)/;
 
+/** "also a second thing we want: better product search on the shop": the new job, said after the colon. */
+export const ANOTHER_JOB_SAID =
+  /\b(?:another|a\s+second|(?:one\s+)?more|a\s+separate|separate|second|different)\s+(?:thing|job|use[\s-]?case|project|task|workflow|product|problem)\b[^:.;!?\n]{0,30}:\s*([^.;!?\n]{8,120})/;
+
 /** The words that open a task said as a wish: "we also want a", "we'd also like to build an". */
 const WISH_OPENING =
-  /^(?:(?:ok(?:ay)?|so|and|also|plus)[,\s]+)*(?:we(?:'d|\s+would)?\s+)?(?:also\s+)?(?:want|need|would\s+like|like|plan|are\s+planning|are\s+building)\s+(?:to\s+(?:build|make|add|have|do|get)\s+)?(?:also\s+)?/i;
+  /^(?:(?:ok(?:ay)?|so|and|also|plus)[,\s]+)*(?:(?:on|in|at|for)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?=we\b))?(?:we(?:'d|\s+would)?\s+)?(?:also\s+)?(?:want|need|would\s+like|like|plan|are\s+planning|are\s+building)\s+(?:to\s+(?:build|make|add|have|do|get)\s+|to\s+)?(?:also\s+)?/i;
 
 /**
  * The two jobs of a conversation that had one task and now names a second: the first keeps the task and its own facts,

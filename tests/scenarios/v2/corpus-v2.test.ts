@@ -170,6 +170,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch90.json')),
     ...loadCases(here('./batch91.json')),
     ...loadCases(here('./batch92.json')),
+    ...loadCases(here('./batch93.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -200,6 +201,10 @@ const KNOWN_VIOLATIONS = new Map<string, { methods: string[]; why: string }>([])
 
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([
+  [
+    'w95-mac-gemma2-8k-interview-transcripts',
+    "the graders move a laptop team off Gemma 2 9B (8,192-token window) to a 128K-context model prompted with whole 15k-25k-token transcripts; the transcript length is only in the task's words, the profile states no example or request length, so the engine cannot see the window is too short and tunes LoRA on the plateaued prompt",
+  ],
   [
     'w57-yoruba-not-in-xlmr',
     "the graders read a plateaued full fine-tune of XLM-R (Hausa F1 0.86, Yoruba 0.61) as a language the model never saw, and continue its pre-training on the 30M Yoruba tokens before re-tuning every weight; the engine holds continued pre-training for corpora of a billion tokens or more, has no notion of a language missing from a model's pre-training, and moves off the plateaued full fine-tune to LoRA",

@@ -61,7 +61,7 @@ const ONCE = String.raw`once(?=\s+(?:on|for)\b|\s*[,.;]|\s*$)`;
  * not one-time", "10k upfront". Read only where the sentence names a one-time period (which only money has) or a budget.
  */
 const AMOUNT_THEN_PERIOD = new RegExp(
-  `(?<![\\w.,$€£-])${AMOUNT}(?![.,]?\\d)(?:,\\s+(?=one[\\s-]?(?:off|time)|upfront|up[\\s-]front)|\\s+)(?:(?:is|was)\\s+(?:a\\s+|for\\s+a\\s+)?)?(?:one[\\s-]?(?:off|time)|${ONCE}|upfront|up[\\s-]front|per\\s+month|a\\s+month|monthly|total(?=,?\\s+one[\\s-]?(?:off|time)\\b))\\b`,
+  `(?<![\\w.,$€£-])${AMOUNT}(?![.,]?\\d)(?:\\s+for\\s+(?:the\\s+)?(?:whole\\s+|entire\\s+)?(?:project|thing|build|pilot|migration)\\b(?=,?\\s+(?:one[\\s-]?(?:off|time)|upfront|up[\\s-]front)))?(?:,\\s+(?=one[\\s-]?(?:off|time)|upfront|up[\\s-]front)|\\s+)(?:(?:is|was)\\s+(?:a\\s+|for\\s+a\\s+)?)?(?:one[\\s-]?(?:off|time)|${ONCE}|upfront|up[\\s-]front|per\\s+month|a\\s+month|monthly|total(?=,?\\s+one[\\s-]?(?:off|time)\\b))\\b`,
   'dg',
 );
 const ONE_TIME_OR_BUDGET_WORD = new RegExp(
@@ -88,7 +88,7 @@ const CURRENT_AFTER = /^[^.;!?\n]{0,30}\b(?:right\s+now|currently|at\s+the\s+mom
  * $1,800 a month": what the team pays today, not a budget (read as `currentMonthlySpendUSD`).
  */
 const CURRENT_SPEND_BEFORE =
-  /^\s*(?:currently\s+|still\s+|now\s+)?pay(?:ing)?\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$|\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:actually\s+|currently\s+|really\s+|still\s+|already\s+)?(?:spend(?:ing)?|pay(?:ing)?)|(?:we|i)(?:'re|\s+are)\s+(?:now\s+|currently\s+|already\s+)?at|(?<=(?:^|[.;!?\n,])\s*)paying|\b(?:and|but|so)\s+(?:currently\s+|still\s+)?pay(?:ing)?|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)(?!\s+(?:fine|ok(?:ay)?|capped|limited|allowed)\b)|\b(?:current|monthly|our|the|api)\s+bill\s+(?:for|on|from|with)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:is|was|runs?|comes\s+to)(?!\s+(?:capped|limited|max(?:imum)?|at\s+most|up\s+to|under|below|not\s+to\s+exceed))|(?:costs?|costing)\s+(?:us|me)|(?:api|openai|gpt[\w.-]*|claude|gemini|llm|model)\s+(?:part|portion|share|bill|costs?|spend)\s+(?:alone\s+|itself\s+|only\s+)?(?:is|was|comes?\s+to|runs?)(?!\s+(?:fine|ok(?:ay)?|capped|limited|allowed)\b))\b[^.;!?\n]{0,20}$/;
+  /^\s*(?:currently\s+|still\s+|now\s+)?pay(?:ing)?\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$|\b(?:(?:currently|right\s+now|today|already|now)\s+(?:spend|pay)\w*|(?:we|i|they)(?:'re|\s+are)?\s+(?:actually\s+|currently\s+|really\s+|still\s+|already\s+)?(?:spend(?:ing)?|pay(?:ing)?|burn(?:ing)?)|(?:we|i)(?:'re|\s+are)\s+(?:now\s+|currently\s+|already\s+)?at|(?<=(?:^|[.;!?\n,])\s*)paying|\b(?:and|but|so)\s+(?:currently\s+|still\s+)?pay(?:ing)?|(?:bill|spend|invoice)\s+(?:is|was|runs?|comes\s+to|of)(?!\s+(?:fine|ok(?:ay)?|capped|limited|allowed)\b)|\b(?:current|monthly|our|the|api)\s+bill\s+(?:for|on|from|with)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:is|was|runs?|comes\s+to)(?!\s+(?:capped|limited|max(?:imum)?|at\s+most|up\s+to|under|below|not\s+to\s+exceed))|(?:costs?|costing)\s+(?:us|me)|(?:api|openai|gpt[\w.-]*|claude|gemini|llm|model)\s+(?:part|portion|share|bill|costs?|spend)\s+(?:alone\s+|itself\s+|only\s+)?(?:is|was|comes?\s+to|runs?)(?!\s+(?:fine|ok(?:ay)?|capped|limited|allowed)\b))\b[^.;!?\n]{0,20}$/;
 
 const PER_MONTH =
   /^\s*(?:(?:us|usd|us\s+dollars)\s+)?(?:(?:is|was|will\s+be)\s+(?:our\s+|the\s+|a\s+)?)?(?:\/\s?(?:mo|month|mon)\b|(?:per|a|an|each|every|\/)\s*month\b|monthly\b|per\s+mo\b|\/mo\b|pm\b|p\/m\b|pcm\b|a\s+mo\b|por\s+m[eê]s\b|al\s+mes\b|pro\s+monat\b|par\s+mois\b|au\s+mois\b)/;

@@ -3,7 +3,7 @@
  * "about 2k tokens per document", "800 tokens per side" (of a preference pair), "5,000 tokens of input plus ~600 tokens of JSON output" (the two added). A corpus
  * size ("350M tokens") or a context window is not an example's length.
  */
-import { APPROX_SOURCE, TOKENS_PER_PAGE } from '../numbers.ts';
+import { APPROX_SOURCE, TOKENS_PER_PAGE, TOKENS_PER_WORD } from '../numbers.ts';
 import { allMatches, findingFromMatch, sentenceAround } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
 
@@ -12,7 +12,7 @@ export const TOKEN_AMOUNT = String.raw`((?<![\d.,])\d{1,3}(?:,\d{3})+|(?<![\d.,]
 const AMOUNT = TOKEN_AMOUNT;
 /** The things one training example is made of. */
 const ITEM =
-  '(?:examples?|documents?|docs|inputs?|samples?|records?|pairs?|letters?|tickets?|transcripts?|contracts?|notes?|applications?|conversations?|calls?|emails?|reports?|files?|pages?|trajector(?:y|ies)|traces?|episodes?|admissions?|stays?|visits?|encounters?|charts?|histor(?:y|ies))';
+  '(?:examples?|documents?|docs|inputs?|samples?|records?|pairs?|letters?|tickets?|transcripts?|contracts?|notes?|applications?|conversations?|calls?|emails?|reports?|files?|pages?|trajector(?:y|ies)|traces?|episodes?|admissions?|stays?|visits?|encounters?|charts?|histor(?:y|ies)|logs)';
 /** "N tokens each", "N tokens per document", "N tokens long", "N tokens on average". */
 const TOKENS_PER_ITEM = new RegExp(
   `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:(?:each|apiece|long|on\\s+average|(?:on\\s+)?(?:each|a|per)\\s+side)\\b|per\\s+(?:${ITEM}|responses?|completions?)\\b)`,
@@ -23,7 +23,15 @@ const TOKENS_PER_ITEM = new RegExp(
  * example (notes + letter) is around 15k tokens".
  */
 const ITEM_IS_TOKENS = new RegExp(
-  `\\b${ITEM}(?:\\s+(?:plus|and|\\+|with)\\s+(?:the\\s+|its\\s+|their\\s+)?(?:summary|summaries|answers?|outputs?|responses?|reply|replies|labels?|letters?))?(?:\\s*\\([^()\\n]{1,40}\\))?\\s+(?:are|is|average|averages|run|runs|can\\s+be|can\\s+run|get)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|(?:really\\s+|very\\s+)?long(?:\\s+though)?,?\\s+|like\\s+|more\\s+like\\s+|closer\\s+to\\s+)*${AMOUNT}\\s?tokens?\\b`,
+  `\\b${ITEM}(?:\\s+(?:plus|and|\\+|with)\\s+(?:the\\s+|its\\s+|their\\s+)?(?:summary|summaries|answers?|outputs?|responses?|reply|replies|labels?|letters?))?(?:\\s*\\([^()\\n]{1,40}\\))?\\s+(?:are|is|average|averages|run|runs|can\\s+be|can\\s+run|get)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|(?:really\\s+|very\\s+)?long(?:\\s+though)?,?\\s+|like\\s+|more\\s+like\\s+|closer\\s+to\\s+|avg\\.?\\s+|on\\s+average\\s+)*${AMOUNT}\\s?tokens?\\b`,
+  'g',
+);
+/**
+ * "the 50k tokens is the length of EACH contract", "each training example is the full contract, so ~50k tokens": one
+ * example's length said of it in other words.
+ */
+const LENGTH_OF_EACH = new RegExp(
+  `${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:is|are)\\s+(?:the\\s+)?(?:length|size)\\s+of\\s+(?:each|every|one|a\\s+single)\\s+${ITEM}\\b|\\b(?:each|every|one)\\s+(?:training\\s+)?example\\s+is\\s+(?:the\\s+)?(?:full|whole|entire)\\s+${ITEM},?\\s+(?:so\\s+)?${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\b`,
   'g',
 );
 /** "800 hand-labelled contracts, each ~15k tokens", "…, each contract ~15k tokens": each item's length, after the count. */
@@ -60,7 +68,7 @@ const OUTPUT_AFTER = new RegExp(
 );
 /** "… plus ~600 tokens of JSON output": the output added to the input's length. */
 const PLUS_OUTPUT = new RegExp(
-  `^[^.;!?\\n]{0,40}?\\b(?:plus|\\+|and)\\s+${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\s+(?:of\\s+)?(?:\\w+\\s+)?(?:output|answers?|responses?|completions?)\\b`,
+  `^[^.;!?\\n]{0,40}?\\b(?:plus|\\+|and)\\s+${APPROX_SOURCE}${AMOUNT}(?:\\s?tokens?)?\\s+(?:of\\s+)?(?:\\w+\\s+)?(?:output|answers?|responses?|completions?|reports?|summar(?:y|ies)|json|repl(?:y|ies))\\b`,
 );
 /** What the output is called before its length: "2k tokens in, replies ~300 out". */
 export const OUTPUT_NAMED = String.raw`(?:(?:the\s+)?(?:replies|answers|responses|outputs?|completions?|summaries|drafts)\s+(?:are\s+)?)?`;
@@ -80,6 +88,13 @@ const ANSWERS_FROM_DOCUMENTS =
  * "each contract is 20-40 pages", "every report runs about 12 pages", "our contracts are 30 pages each": one example's
  * length in pages (a range read at its middle), at TOKENS_PER_PAGE tokens a page.
  */
+/** Texts said in words are read from this many words on: long inputs, whose length decides memory and windows. */
+const MIN_WORDS_READ = 400;
+/** "letters are ~1,500 words", "each report is about 800 words (~1,100 tokens)" (groups: words, scale, tokens, scale). */
+const ITEM_IS_WORDS = new RegExp(
+  `\\b${ITEM}\\s+(?:are|is|average|averages|run|runs)\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+|avg\\.?\\s+|on\\s+average\\s+)*${AMOUNT}\\s+words\\b(?:\\s*\\(\\s*(?:about\\s+|~\\s*)?${AMOUNT}\\s?tokens?\\s*\\))?`,
+  'g',
+);
 const ITEM_IS_PAGES = new RegExp(
   `\\b(?:(?:each|every|one|a|an|the\\s+average|an\\s+average)\\s+(?:[\\w-]+\\s+)?${WORK_ITEM}\\s+(?:is|runs?|averages?|has)|(?:our|the)\\s+(?:[\\w-]+\\s+)?${WORK_ITEM}\\s+(?:are|run|average)(?=[^.;!?\\n]{0,40}\\bpages?\\s+(?:each|long|on\\s+average|apiece)\\b))\\s+(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|like\\s+|long,?\\s+|often\\s+)*(\\d{1,3})(?:\\s*(?:-|–|to)\\s*(\\d{1,3}))?\\s+pages?\\b`,
   'g',
@@ -158,7 +173,16 @@ export const extractExampleTokens: Extractor = (message) => {
     findings.push(findingFromMatch('exampleTokens', Math.round((low + high) / 2) + extra, match));
   }
   if (findings.length > 0) return findings;
-  for (const pattern of [TOKENS_PER_ITEM, ITEM_IS_TOKENS, ITEMS_EACH_TOKENS, TRAINING_SECTIONS, TOKEN_ITEMS]) {
+  // (The output added to a length is no example of its own: "~20k tokens … plus ~800 tokens report".)
+  const addedOutputs: number[] = [];
+  for (const pattern of [
+    TOKENS_PER_ITEM,
+    ITEM_IS_TOKENS,
+    ITEMS_EACH_TOKENS,
+    LENGTH_OF_EACH,
+    TRAINING_SECTIONS,
+    TOKEN_ITEMS,
+  ]) {
     for (const match of allMatches(pattern, lower)) {
       // ("with 250-token examples instead of the 1k ones, what's the training time now?": a length asked about.)
       if (
@@ -176,14 +200,26 @@ export const extractExampleTokens: Extractor = (message) => {
       // "our policy docs are about 60k tokens": a collection that large is the corpus (corpus-tokens.ts), not one
       // example's length.
       if (value >= COLLECTION_MIN_TOKENS && COLLECTION_SUBJECT.test(match[0])) continue;
+      if (addedOutputs.some((at) => at >= match.index && at < match.index + match[0].length)) continue;
       const end = match.index + match[0].length;
       const output = PLUS_OUTPUT.exec(lower.slice(end, end + 80));
       const extra = output ? (tokens(output[1], output[2]) ?? 0) : 0;
+      if (output) addedOutputs.push(end + output[0].search(/\d/));
       findings.push(findingFromMatch('exampleTokens', value + extra, match));
     }
   }
   // (A token count said wins over pages, an estimate; documents a bot answers from are its corpus, not its input.)
   if (findings.length > 0 || ANSWERS_FROM_DOCUMENTS.test(lower)) return findings;
+  // "letters are ~1,500 words (~2,500 tokens)": the tokens when said, else the words at about 4/3 tokens each.
+  for (const match of allMatches(ITEM_IS_WORDS, lower)) {
+    const said = tokens(match[3], match[4]);
+    const words = tokens(match[1], match[2]);
+    const value = said ?? (words === undefined ? undefined : Math.round(words * TOKENS_PER_WORD));
+    // (A short text in words, "the average ticket is 200 words", sizes nothing the default length does not.)
+    if (value !== undefined && value >= MIN_WORDS_READ * TOKENS_PER_WORD && value <= MAX_EXAMPLE_TOKENS)
+      findings.push(findingFromMatch('exampleTokens', value, match));
+  }
+  if (findings.length > 0) return findings;
   for (const match of allMatches(ITEM_IS_PAGES, lower)) {
     const low = Number(match[1]);
     const high = match[2] === undefined ? low : Number(match[2]);

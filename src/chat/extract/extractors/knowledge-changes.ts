@@ -70,6 +70,11 @@ const AMENDMENTS_FREQUENCY = new RegExp(
   `\\b(?:amendments?|rule\\s+changes|updates\\s+to\\s+(?:the|our)\\s+[\\w-]+)\\s+(?:to\\s+(?:the\\s+|our\\s+)?[\\w-]+\\s+)?(?:come\\s+(?:in|out)|arrive|land|happen|appear|are\\s+(?:made|issued|published|released))\\s+(?:about\\s+|roughly\\s+|around\\s+|like\\s+)?(${FREQUENCY_SOURCE})\\b`,
   'g',
 );
+/** "new products launch monthly and it keeps missing them": new things the model must learn of, arriving on a cadence. */
+const NEW_THINGS_FREQUENCY = new RegExp(
+  `\\bnew\\s+(?:products?|features?|services?|items|skus|plans|offers|drugs|medications|policies|releases?|models|listings|routes|courses)\\s+(?:launch(?:es)?|ship|come\\s+out|arrive|appear|drop|are\\s+(?:added|launched|released|introduced)|get\\s+(?:added|launched|released|introduced))\\s+(?:about\\s+|roughly\\s+|around\\s+|like\\s+|pretty\\s+much\\s+)?(${FREQUENCY_SOURCE})\\b`,
+  'g',
+);
 /**
  * The notices are what the model must know ("answer questions about the alerts", alerts beside the manuals it answers
  * from), not its input or output ("classify the alerts", "draft our newsletter").
@@ -147,6 +152,7 @@ export const extractKnowledgeChanges: Extractor = (message, context) => {
     NOTICES_ISSUED_FREQUENCY,
     AMENDMENTS_FREQUENCY,
     PER_RELEASE_THEN_FREQUENCY,
+    NEW_THINGS_FREQUENCY,
   ]) {
     for (const match of allMatches(pattern, lower)) {
       // (Notices are knowledge only when the model must know them, not when it writes or sorts them.)

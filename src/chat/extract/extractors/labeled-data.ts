@@ -457,7 +457,7 @@ export const FUTURE_PRODUCTION_IN_SENTENCE = new RegExp(FUTURE_PRODUCTION_BEFORE
 
 /** "a prompt with 3 examples", "the style guide in the prompt and 3 examples": a handful beside a prompt. */
 const PROMPT_THEN_FEW =
-  /\bprompt(?:s|ing|ed)?\b(?:[^.;,!?\n]|\.(?=\d)){0,40}(?:\+|\bwith\b|\bplus\b|\band\b)\s*(?:~|about\s+|like\s+|just\s+|only\s+)?$/;
+  /\bprompt(?:s|ing|ed)?\b(?:[^.;,!?\n]|\.(?=\d)){0,60}(?:\+|\bwith\b|\bplus\b|\band\b)\s*(?:~|about\s+|like\s+|just\s+|only\s+|the\s+)?$/;
 /** More than a handful: only "with", "+" or a prompt's own parts ("a schema and 25 examples") attach them to it. */
 const PROMPT_THEN_EXAMPLES =
   /\bprompt(?:s|ing|ed)?\b(?:[^.;,!?\n]|\.(?=\d)){0,40}(?:\+|\bwith\b|\bplus\b|\b(?:schema|instructions|template|rules)\s+and\b)\s*(?:~|about\s+|like\s+|just\s+|only\s+)?$/;
@@ -600,7 +600,7 @@ export const extractLabeledData: Extractor = (message) => {
         // "a long system prompt with the template + 3 examples": a handful added to a prompt.
         (count <= MAX_PROMPT_DEMONSTRATIONS &&
           (count <= FEW_SHOT_BESIDE_A_PROMPT ? PROMPT_THEN_FEW : PROMPT_THEN_EXAMPLES).test(
-            lower.slice(Math.max(0, match.index - 60), match.index),
+            lower.slice(Math.max(0, match.index - 90), match.index),
           ));
       if (inPrompt) continue;
       // "60 hours of calls that were hand-corrected": a duration of audio, not a count of examples.

@@ -231,13 +231,24 @@ export const extractModel: Extractor = (message, context) => {
   const findings: Finding[] = [];
   const names: { start: number; end: number }[] = [];
 
-  for (const mention of catalogScanner(context.catalog).findModels(lower)) {
+  const mentions = catalogScanner(context.catalog).findModels(lower);
+  for (const mention of mentions) {
     names.push(mention);
     // "we tried gpt-4o-mini with the same prompt and it dropped to 85%": a model tried and found worse is not theirs.
     if (
       TRIED_BEFORE.test(lower.slice(Math.max(0, mention.start - 40), mention.start)) &&
       (WORSE_AFTER.test(lower.slice(mention.end, mention.end + 80)) ||
         LONG_AGO_AFTER.test(lower.slice(mention.end, mention.end + 90)))
+    )
+      continue;
+    // "we're on gpt-4o mini, 4o was only the pilot": the model a pilot ran on, beside the one in use.
+    if (
+      /^\s+(?:was|were)\s+(?:just\s+|only\s+|merely\s+)?(?:the|a|our|for\s+the)\s+(?:pilot|poc|prototype|proof\s+of\s+concept|test|trial|experiment|demo)\b/.test(
+        lower.slice(mention.end, mention.end + 50),
+      ) &&
+      mentions.some(
+        (other) => other.entry !== undefined && other.entry !== mention.entry && other.start !== mention.start,
+      )
     )
       continue;
     // "Claude Opus is just what we'd benchmark against", "we compare against GPT-4o": a yardstick, not the model.
@@ -438,6 +449,15 @@ export const extractModel: Extractor = (message, context) => {
       /^an?\s/.test(match[0]) &&
       !SIZE_FIT_QUESTION.test(lower.slice(Math.max(0, match.index - 12))) &&
       inQuestion(lower, end)
+    )
+      continue;
+    // "who've done LoRA on 7B models before", "we've pretrained 7b models": experience with a class of models (plural),
+    // not the team's model.
+    if (
+      /\b(?:done|did|trained|tuned|fine[\s-]?tuned|pretrained|pre-trained|worked\s+(?:on|with)|experience\s+(?:with|on)|shipped|deployed|built)\b[^.;!?\n]{0,30}$/.test(
+        lower.slice(Math.max(0, match.index - 50), match.index),
+      ) &&
+      /^\d+(?:\.\d+)?\s?b\s+(?:models|llms|checkpoints)\b/.test(lower.slice(match.index, end + 2))
     )
       continue;
     // "I worry a 1B model will be dumb", "a 3B would be too weak", "forget the 7B thing": a size weighed or dropped.

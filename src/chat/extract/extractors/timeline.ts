@@ -18,7 +18,7 @@ const BOUNDED = new RegExp(
 );
 /** "deadline is 6 weeks", "we have 3 months", "timeline: 8 weeks", "6-week deadline". */
 const CUED = new RegExp(
-  `\\b(?:deadline|timeline|timline|time\\s?frame|runway|have|'ve|told|got|gave\\s+(?:us|me)|giving\\s+(?:us|me)|ship|launch|deliver|live|ready|production|done|finish(?:ed)?|due|(?:i'd|i\\s+would|we'd|we\\s+would|let's)\\s+say)\\b[^.;!?\\n]{0,25}?\\b(${COUNT_SOURCE}|(?<![a-z]s\\s|\\d(?:k|m|mm|mn)?\\s)a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}|\\b(${COUNT_SOURCE})[\\s-]${UNIT}\\s+(?:deadline|timeline|project|pilot|window|sprint)|\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b[^.;!\\n]{0,40}?\\b(?:that's|that\\s+is|thats)\\s+(?:our|the)\\s+(?:hard\\s+)?deadline\\b`,
+  `\\b(?:deadline|timeline|timline|time\\s?frame|runway|have|'ve|told|got|gave\\s+(?:us|me)|giving\\s+(?:us|me)|ship|launch|deliver|live|ready|production|done|finish(?:ed)?|due|(?:i'd|i\\s+would|we'd|we\\s+would|let's)\\s+say|(?:so\\s+)?call\\s+it)\\b[^.;!?\\n]{0,25}?\\b(${COUNT_SOURCE}|(?<![a-z]s\\s|\\d(?:k|m|mm|mn)?\\s)a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}|\\b(${COUNT_SOURCE})[\\s-]${UNIT}\\s+(?:deadline|timeline|project|pilot|window|sprint)|\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b[^.;!\\n]{0,40}?\\b(?:that's|that\\s+is|thats)\\s+(?:our|the)\\s+(?:hard\\s+)?deadline\\b`,
   'dg',
 );
 /**
@@ -50,7 +50,7 @@ const NEXT =
  * time left.
  */
 const TIME_TO_DELIVER = new RegExp(
-  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)(?:-?ish)?\\s+${UNIT}\\s+(?:left\\s+)?(?:(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)|(?:till|until|before|to)\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+|first\\s+)?(?:(?:board|client|customer|investor|internal|exec|executive|big|first|public)\\s+)?(?:launch|go[\\s-]live|release|deadline|demo|mvp|production|prod|pilot|rollout|roll[\\s-]out|trial|board\\s+meeting|review|poc|proof\\s+of\\s+concept|prototype))\\b|(?<![$€£\\d.,]\\s?)\\b(${COUNT_SOURCE})\\s+${UNIT},?\\s+(?:tops|max(?:imum)?|at\\s+(?:the\\s+)?most)\\b|\\bat\\s+(?:the\\s+)?most\\s+(${COUNT_SOURCE})\\s+${UNIT}\\b|\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+for\\s+(?:this|the|our)\\s+(?:whole\\s+)?(?:project|pilot|build|poc|proof\\s+of\\s+concept|prototype|engagement)\\b(?!\\s+(?:review|meeting|kickoff|kick-off|phase|sprint|retro))`,
+  `\\b(${COUNT_SOURCE}|a|an|one|a\\s+couple\\s+of)(?:-?ish)?\\s+${UNIT}\\s+(?:left\\s+)?(?:(?:to|until\\s+we)\\s+(?:deliver|ship|launch|go\\s+live|get\\s+to\\s+production|release|finish)|(?:till|until|before|to)\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+|first\\s+)?(?:(?:board|client|customer|investor|internal|exec|executive|big|first|public)\\s+)?(?:launch|go[\\s-]live|release|deadline|demo|mvp|production|prod|pilot|rollout|roll[\\s-]out|trial|board\\s+meeting|review|poc|proof\\s+of\\s+concept|prototype))\\b|(?<![$€£\\d.,]\\s?)\\b(${COUNT_SOURCE})\\s+${UNIT},?\\s+(?:tops|max(?:imum)?|at\\s+(?:the\\s+)?most)\\b|\\bat\\s+(?:the\\s+)?most\\s+(${COUNT_SOURCE})\\s+${UNIT}\\b|\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\s+for\\s+(?:this|the|our)\\s+(?:whole\\s+|actual\\s+|entire\\s+)?(?:project|pilot|build|poc|proof\\s+of\\s+concept|prototype|engagement)\\b(?!\\s+(?:review|meeting|kickoff|kick-off|phase|sprint|retro))`,
   'g',
 );
 /** "between 4 and 6 weeks", "4-6 weeks", "in 3 to 4 months": the middle of the range. */

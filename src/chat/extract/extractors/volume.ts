@@ -118,6 +118,11 @@ const SAID_VOLUME_NOW = new RegExp(
   `\\b(?:i|we)\\s+(?:said|told\\s+you|wrote)\\s+(?:${COUNT_SOURCE})\\s+(?:requests?\\s+|calls?\\s+|queries\\s+)?(?:a|per)\\s+(day|week|month)\\b[^.;!?\\n]{0,30}?\\b(?:it's|its|it\\s+is|that's)\\s+(?:more\\s+like|closer\\s+to|actually|really|only)\\s+(${COUNT_SOURCE})`,
   'g',
 );
+/** "800 is per week, not per day", "the 3k was a month, not a day": a count's period corrected (groups: count, period). */
+const PERIOD_CORRECTED = new RegExp(
+  `(?<![\\w.,$€£-])(${COUNT_SOURCE})\\s+(?:is|was|are|were)\\s+(?:per|a|each|every)\\s+(week|month)\\s*,?\\s*(?:and\\s+)?not\\s+(?:per|a|each|every)\\s+day\\b`,
+  'g',
+);
 /** "we sell …", "we ship about …": the products counted after it are goods, not the model's work. */
 const SOLD_BEFORE =
   /\b(?:sell|sells|sold|selling|ship|ships|shipped|stock|carry|manufacture|make|buy|order)\s+(?:about\s+|around\s+|roughly\s+|over\s+|~\s*)?$/;
@@ -146,6 +151,13 @@ export const extractVolume: Extractor = (message) => {
     const count = parseCount(match[2] ?? '');
     const factor = PER_DAY[match[1] ?? ''];
     if (count !== undefined && factor !== undefined)
+      findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor), match));
+  }
+  // "wait sorry, 800 is per week, not per day": a volume said before, its period corrected.
+  for (const match of allMatches(PERIOD_CORRECTED, lower)) {
+    const count = parseCount(match[1] ?? '');
+    const factor = PER_DAY[match[2] ?? ''];
+    if (count !== undefined && count >= 1 && factor !== undefined)
       findings.push(findingFromMatch('requestsPerDay', roundVolume(count * factor), match));
   }
   const ranges: { start: number; end: number }[] = [];
@@ -321,6 +333,16 @@ export const extractVolume: Extractor = (message) => {
     const count = parseCount(match[1] ?? '');
     if (count !== undefined && count > 0) findings.push(findingFromMatch('requestsPerDay', roundVolume(count), match));
   }
+  // "half a million requests a day. no, thats peak, a normal day is more like 200k": the ordinary day's volume, not the
+  // peak said beside it.
+  if (findings.length > 0)
+    for (const match of allMatches(NORMAL_DAY, lower)) {
+      const count = parseCount(match[1] ?? '');
+      if (count === undefined || count < 10) continue;
+      for (const item of findings.filter((other) => other.field === 'requestsPerDay'))
+        findings.splice(findings.indexOf(item), 1);
+      findings.push(findingFromMatch('requestsPerDay', roundVolume(count), match));
+    }
   for (const match of allMatches(RATE, lower)) {
     const count = parseCount(match[1] ?? '');
     if (count !== undefined) findings.push(findingFromMatch('requestsPerDay', count * 86_400, match));
@@ -334,6 +356,10 @@ export const extractVolume: Extractor = (message) => {
   );
 };
 
+const NORMAL_DAY = new RegExp(
+  `\\b(?:a|on\\s+a|an)\\s+(?:normal|typical|average|regular|usual|ordinary)\\s+day\\s+(?:is|has|sees|gets|it's|its|we\\s+(?:get|see|do))\\s+(?:more\\s+like\\s+|about\\s+|around\\s+|roughly\\s+|like\\s+|maybe\\s+|~\\s*)?(${COUNT_SOURCE})(?!\\s*(?:%|percent|tokens?|gb|ms|hours?|users?|people)\\b)`,
+  'g',
+);
 const DAY_TOTAL = new RegExp(
   `\\b(?:over|in|across)\\s+a\\s+(?:whole\\s+|full\\s+|normal\\s+)?day\\b[^.;!?\\n]{0,20}?\\b(${COUNT_SOURCE})\\s*(?:requests?\\s+|calls?\\s+|queries\\s+)?(?:total|in\\s+total|overall|altogether)\\b`,
   'g',

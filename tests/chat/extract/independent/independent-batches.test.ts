@@ -87,7 +87,8 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x69: { precision: 0.75, recall: 0.94 },
   x70: { precision: 0.9, recall: 0.92 },
   x71: { precision: 0.84, recall: 0.78 },
-  x72: { precision: 0.88, recall: 0.76 },
+  x72: { precision: 0.9, recall: 0.85 },
+  x73: { precision: 0.8, recall: 0.9 },
 };
 
 interface BatchUtterance {
