@@ -330,14 +330,23 @@ function withTaskLanguages(previous: DialogueState, extraction: TurnExtraction):
 /** A job's own facts and what it sends and serves: what the first job keeps when a second one is added. */
 const FIRST_JOB_KEEPS: readonly ProfileField[] = [
   ...JOB_OWN_FIELDS,
-  // (Where it runs: "ON the robot, a Jetson with 8 GB" is the first job's device, not the server job's.)
-  'deployment',
   'deviceMemoryGB',
   'requestsPerDay',
   'latencyTargetMs',
   'inputTokensPerRequest',
   'outputTokensPerRequest',
 ];
+
+/**
+ * The fields the first job takes from the team's profile when a second job is added: its own facts, and where it runs
+ * when that is a device ("ON the robot, a Jetson with 8 GB"); "everything runs on-prem" stays the team's.
+ */
+function firstJobKeeps(profile: Partial<Profile>): ProfileField[] {
+  const onDevice = profile.deployment === 'edge' || profile.deployment === 'mobile';
+  return [...FIRST_JOB_KEEPS, ...(onDevice ? ['deployment' as const] : [])].filter(
+    (field) => profile[field] !== undefined,
+  );
+}
 
 /** What a job is called by its shape when no task was said in words. */
 const SHAPE_NAMES: Partial<Record<NonNullable<Profile['taskType']>, string>> = {
@@ -357,7 +366,8 @@ function firstJobName(profile: Partial<Profile>): string | undefined {
   if (profile.taskType !== undefined) return SHAPE_NAMES[profile.taskType];
   if ((profile.goals ?? []).some((goal) => goal === 'knowledge' || goal === 'citations' || goal === 'freshness'))
     return 'the document Q&A';
-  return Object.keys(profile).length > 0 ? 'the first job' : undefined;
+  // (GPUs and a model said, and no job: there is no first job to keep.)
+  return undefined;
 }
 
 /**
@@ -368,13 +378,17 @@ function withJobAdded(previous: DialogueState, extraction: TurnExtraction): Turn
   const added = extraction.jobAdded;
   // (The task the conversation had, or, when none was said in words, what it is: "the assistant", "the document Q&A".)
   const task = previous.profile.task ?? firstJobName(previous.profile);
-  if (added === undefined || previous.jobs !== undefined || task === undefined || task === added.task)
+  // (A job with a shape of its own: "another thing, the replies must sound warmer" is said of the job in hand.)
+  if (
+    added === undefined ||
+    added.fields.taskType === undefined ||
+    previous.jobs !== undefined ||
+    task === undefined ||
+    task === added.task
+  )
     return extraction;
   const kept = Object.fromEntries(
-    FIRST_JOB_KEEPS.filter((field) => previous.profile[field] !== undefined).map((field) => [
-      field,
-      previous.profile[field],
-    ]),
+    firstJobKeeps(previous.profile).map((field) => [field, previous.profile[field]]),
   ) as Partial<Profile>;
   const jobs = jobsWithOneAdded({ task, fields: kept }, added);
   const second = jobs[1];
@@ -903,10 +917,28 @@ function answerTurn(
                   ),
                   knowledge,
                 );
-                return forJob(each, whatIfReply(said, before, after, knowledge, runsOnDevice(hypotheticalProfile)));
+                return forJob(
+                  each,
+                  whatIfReply(
+                    said,
+                    before,
+                    after,
+                    knowledge,
+                    runsOnDevice(hypotheticalProfile),
+                    rentsOffPremises(said, hypotheticalProfile),
+                  ),
+                );
               })
               .join('\n\n')
-          : undefined) ?? whatIfReply(said, current, hypothetical, knowledge, runsOnDevice(hypotheticalProfile)));
+          : undefined) ??
+        whatIfReply(
+          said,
+          current,
+          hypothetical,
+          knowledge,
+          runsOnDevice(hypotheticalProfile),
+          rentsOffPremises(said, hypotheticalProfile),
+        ));
     // "Why LoRA rather than QLoRA? And would the 70B be better?": the why is about the plan as it stands, said first.
     // (With several jobs, of the job the question names, else of the one job whose plan holds the method.)
     const whyAsked = intents.whyNot ?? intents.whyMethod;
@@ -1607,7 +1639,16 @@ function infoReply(
     return { ...defined, text: `${defined.text}\n\n${cost}` };
   }
   if (intents.asksEncoderInstead) return encoderInsteadReply(recommendation, knowledge, profile);
-  if (intents.asksEncoderLength) return encoderLengthReply(recommendation, knowledge, profile);
+  if (intents.asksEncoderLength) {
+    const length = encoderLengthReply(recommendation, knowledge, profile);
+    if (intents.asksCost === undefined) return length;
+    // ("how long would training that take? does XLM-RoBERTa even read that much?": the length, then the time.)
+    const cost = costReply(recommendation, true, knowledge, {
+      ...costFacts(profile, recommendation, knowledge, askedOnAnotherModel),
+      monthlyFirst: false,
+    });
+    return { ...length, text: `${length.text}\n\n${cost}` };
+  }
   if (intents.asksKto) return ktoReply(recommendation, knowledge, profile);
   if (intents.asksSmallModelWorry !== undefined)
     return smallModelReply(recommendation, knowledge, profile, intents.asksSmallModelWorry.sizeB);
@@ -2219,7 +2260,7 @@ function applyUnderstood(
     profile.tasksCount = jobs.length;
   // (A second job added later: the first job's facts are its own now, not every job's through the team.)
   if (extraction.jobAdded !== undefined && previous.jobs === undefined && jobs !== undefined && jobs.length >= 2)
-    for (const field of FIRST_JOB_KEEPS) if (!(field in teamFields)) delete profile[field];
+    for (const field of firstJobKeeps(previous.profile)) if (!(field in teamFields)) delete profile[field];
   // One job left ("forget the receipts"): it is the team's task again, with its own facts.
   if (jobs !== undefined && jobs.length === 1) {
     const [only] = jobs;
@@ -2558,6 +2599,15 @@ function onAnOpenModel(
   return ` You may switch models, though: on an open model you host, such as ${plainModelName(model)}, ${methodName(method, knowledge)} is possible${memory}; say "we switch to ${plainModelName(model)}" to see the whole plan there.`;
 }
 
+/** A "what if" that rents cloud GPUs ("what if we rented 8 H100s"), for a team whose data must stay on its premises. */
+function rentsOffPremises(said: UnderstoodField[], pictured: Partial<Profile>): boolean {
+  return (
+    pictured.dataMustStayOnPrem === true &&
+    pictured.gpusRented === true &&
+    said.some((item) => item.field === 'gpusRented' && item.value === true)
+  );
+}
+
 /** The profile without what describes the named model (its access, size and stage follow the new name). */
 function withoutModel(profile: Partial<Profile>): Partial<Profile> {
   const {
@@ -2577,11 +2627,17 @@ function whatIfReply(
   knowledge: Knowledge,
   /** The model runs on the team's devices (phones, an edge box): nothing to host on the premises. */
   onDevice = false,
+  /** The "what if" rents cloud GPUs for a team whose data must stay on its premises. */
+  offPremises = false,
 ): string {
   const before = current.recommendations[0]?.method;
   const top = hypothetical.recommendations[0];
   const after = top?.method;
   const parts = [`${ifChange(understood)}:`];
+  if (offPremises)
+    parts.push(
+      'renting cloud GPUs would take your data off your premises, which you said it must not leave; were a dedicated cloud tenant allowed,',
+    );
   // Where the hypothetical plan would run, when that is not the model named.
   const model = hypothetical.destination.model;
   const on = model.name !== null && (model.switched || model.proposed) ? ` on ${model.name}` : '';
@@ -2604,8 +2660,13 @@ function whatIfReply(
     );
   const memory = top?.estimates?.memoryGB;
   if (top && memory && memory.available !== null && memory.available > 0) {
+    // (More than there would be, yet possible: with the lever the estimate names, said with it.)
+    const lever =
+      memory.needed > memory.available && memory.fit === 'fits-if' && memory.adjustments?.length
+        ? `, so it fits only if you ${joinWords([...memory.adjustments])}`
+        : '';
     parts.push(
-      `It would need about ${Math.round(memory.needed)} GB of the ${memory.available} GB of GPU memory you would have.`,
+      `It would need about ${Math.round(memory.needed)} GB ${memory.needed > memory.available ? 'against' : 'of'} the ${memory.available} GB of GPU memory you would have${lever}.`,
     );
   }
   // Kept on the premises by a team with no GPUs: the model it would run needs hardware there. (Not on a device, where

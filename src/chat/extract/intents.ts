@@ -283,7 +283,7 @@ const ENCODER = String.raw`\b(?<!\b(?:our|current|existing|old|previous|vision|i
 const ENCODER_NAMED = new RegExp(ENCODER);
 /** "only reads 512 tokens", "even read a 3,000-token letter", "handle 2k tokens", "its max input length": an input length. */
 const ENCODER_LENGTH_ASKED =
-  /\b512[\s-]?tokens?\b|\b(?:reads?|handles?|takes?|sees?)\s+(?:only\s+|just\s+|at\s+most\s+)?512\b(?!\s+(?:labell?ed|examples?|categories|classes|labels|rows|samples|items))|\b(?:read|reads|handle|handles|take|takes|fit|fits|see|sees|process)\s+(?:a|an|the|our|whole|entire|all\s+of\s+(?:a|an|the|our))?\s*(?:[\d,.]+k?[\s-]tokens?|long\s+(?:letters?|documents?|texts?|inputs?))|\b(?:max(?:imum)?\s+(?:input\s+|sequence\s+)?length|context\s+(?:window|length)|token\s+limit)\b|\b(?:read|reads|handle|handles|take|takes|see|sees)\s+(?:that|this|so)\s+much\b|\b(?:long|big)\s+enough\s+for\b/;
+  /\b512[\s-]?tokens?\b|\b(?:reads?|handles?|takes?|sees?)\s+(?:only\s+|just\s+|at\s+most\s+)?512\b(?!\s+(?:labell?ed|examples?|categories|classes|labels|rows|samples|items))|\b(?:read|reads|handle|handles|take|takes|fit|fits|see|sees|process)\s+(?:a|an|the|our|whole|entire|all\s+of\s+(?:a|an|the|our))?\s*(?:[\d,.]+k?[\s-]tokens?|long\s+(?:letters?|documents?|texts?|inputs?))|\b(?:max(?:imum)?\s+(?:input\s+|sequence\s+)?length|context\s+(?:window|length)|token\s+limit)\b|\b(?:read|reads)\s+(?:that|this|so)\s+much\b/;
 /** "would a bert style model not be cheaper and faster?", "isn't an encoder enough?" (newuser56). */
 const ENCODER_WEIGHED_AS_CHEAPER = new RegExp(
   String.raw`\b(?:would|wouldn't|isn't|is|could|couldn't)\s+(?:a|an)\s+${ENCODER}[\s-]?(?:style|like|based|type|sized)?\s+(?:model\s+|classifier\s+)?(?:not\s+)?(?:be\s+)?(?:cheaper|faster|better|enough|simpler|smaller|good\s+enough)\b`,
@@ -404,6 +404,9 @@ const ONE_OF_LABELS =
   /\b(?:one\s+of\s+(?:our|the)\s+(?:\d+\s+)?(?:[\w-]+\s+)?|only\s+(?:valid\s+|our\s+)?)(?:categor(?:y|ies)|labels?|codes?|classes?|tags?)\b/;
 const ASKS_FORMAT_GUARANTEE =
   /\b(?:(?:will|would|is|are)\s(?:every|each|all(?:\sthe)?|the)\s(?:[\w-]+\s)?(?:outputs?|answers?|responses?|results?|completions?)\s(?:always\s)?(?:be\s)?(?:(?:valid|parse|parseable)\b(?:\s(?:json|yaml|xml))?(?=[^.?!]{0,40}\b(?:json|yaml|xml|schema|format|template|parse))|match\s(?:the|our)\s(?:schema|format|template|json))|make\s+certain\b[^.?!]{0,50}\b(?:parses?|valid|schema|json|format)\b|(?:guarantee|ensure|make\s+(?:100%\s+|100\s+percent\s+|absolutely\s+|completely\s+|really\s+|totally\s+)?sure|be\s+(?:100%\s+|absolutely\s+|completely\s+|totally\s+)?(?:sure|certain)\s+(?:that\s+)?|force|enforce|restrict|constrain|limit)\b[^.?!]{0,50}\bonly\s+(?:ever\s+)?(?:outputs?|returns?|answers?\s+with|emits?|produces?|picks?|says?)\s+(?:one\s+of\s+)?(?:our|the|a|valid)\s+(?:\d+\s+)?(?:[\w-]+\s+)?(?:categor(?:y|ies)|labels?|codes?|classes?|options?|values?|tags?)\b|(?:guarantee|ensure|make\s+(?:100%\s+|100\s+percent\s+|absolutely\s+|completely\s+|really\s+|totally\s+)?sure|be\s+(?:100%\s+|absolutely\s+|completely\s+|totally\s+)?(?:sure|certain)\s+(?:that\s+)?|force|enforce|stop|prevent|avoid|fix)\b[^.?!]{0,50}\b(?:valid\s+json|json|(?:the\s+|our\s+)?schema|(?:output\s+)?format|yaml|xml|(?:the\s+|our\s+)?template|syntactically\s+valid|valid\s+(?:code|sql|dsl|queries)|(?:always\s+)?(?:compiles|parses))\b|always\s+(?:be\s+)?(?:valid|match(?:es|ing)?\s+(?:the|our)\s+schema|parse)|(?:always\s+)?(?:sticks?|keeps?|stays?)\s+(?:to|with|on)\s+(?:the|our)\s+(?:template|format|schema|structure)|follow\s+(?:the|our)\s+(?:\w+\s+)?(?:template|format|schema|structure)\s+(?:exactly|every\s+time|always|to\s+the\s+letter)|(?:json|output)\s+(?:from\s+breaking|never\s+breaks)|(?:guarantee|ensure|make\s+(?:100%\s+|100\s+percent\s+|absolutely\s+|completely\s+|really\s+|totally\s+)?sure|be\s+(?:100%\s+|absolutely\s+|completely\s+|totally\s+)?(?:sure|certain)\s+(?:that\s+)?|force|enforce)\b[^.?!]{0,60}\b(?:required|mandatory|compulsory)\s+(?:sections?|paragraphs?|fields?|headings?|clauses?|disclaimers?|wording)|(?:always|every\s+time)\s+(?:contains?|includes?|has)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:required|mandatory)\b)/;
+/** "the JSON is sometimes invalid, will fine-tuning fix that?": output that breaks its format, and tuning asked as the fix. */
+const BROKEN_FORMAT_FIX =
+  /\b(?:json|output|outputs|yaml|xml|schema)\b[^.?!]{0,40}?\b(?:invalid|broken|malformed|not\s+valid|doesn't\s+parse|does\s+not\s+parse|fails?\s+to\s+parse|unparseable)\b[^?]{0,80}?\b(?:will|would|does|can|could)\s+(?:fine[\s-]?tuning|tuning|training|lora|a\s+fine[\s-]?tune|qlora)\s+(?:it\s+)?(?:fix|solve|help\s+with|cure)\b/;
 /** "is 150 examples really enough?", "do we have enough data to fine-tune?", "how many examples do we need?". */
 /** "would a couple thousand tickets actually be sufficient to tune on?" (newuser56). */
 const ASKS_ENOUGH_DATA_MORE =
@@ -893,6 +896,13 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     delete intents.whyMethod;
     delete intents.genericFineTuning;
   }
+  // "the JSON is sometimes invalid even now, will fine-tuning fix that?": how to make the format hold, not why not
+  // fine-tuning.
+  if (BROKEN_FORMAT_FIX.test(lower)) {
+    intents.asksFormatGuarantee = true;
+    delete intents.whyNot;
+    delete intents.genericFineTuning;
+  }
   // "DPO or KTO? my pairs are kinda noisy", "DPO vs KTO vs plain SFT - which?": KTO weighed, asked about.
   if (/\bkto\b/.test(lower) && (QUESTION_FORM.test(lower) || lower.includes('?'))) {
     intents.asksKto = true;
@@ -911,7 +921,15 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     named >= 0 &&
     sentences.some(
       (sentence, index) =>
-        ENCODER_LENGTH_ASKED.test(sentence) && (index === named || (index > named && sentence.includes('?'))),
+        ENCODER_LENGTH_ASKED.test(sentence) &&
+        (index === named ||
+          // (A later question about "its" length, naming no other model: "its max length is 512 tokens right?")
+          (index > named &&
+            sentence.includes('?') &&
+            /\b(?:its|it|it's|the\s+encoder)\b/.test(sentence) &&
+            !/\b(?:gpt|claude|gemini|llama|qwen|mistral|mixtral|gemma|phi|deepseek|o\d)\b/.test(
+              sentences.slice(named + 1, index + 1).join(''),
+            ))),
     )
   ) {
     intents.asksEncoderLength = true;

@@ -628,14 +628,13 @@ export function jobFactsIn(
 
 /**
  * "ok another thing, separate job: we also want a little chatbot …" in a conversation about one task: a second job
- * announced later (not a list, not a correction of the task).
+ * announced later (not a list, not a correction of the task). ("One more thing: …" adds to the job in hand.)
  */
-export const ANOTHER_JOB =
-  /\b(?:another|a\s+second|(?:one\s+)?more|a\s+separate|separate|second|different)\s+(?:thing|job|use[\s-]?case|project|task|workflow|product|problem)\b(?!\s+(?:than|from|to|like)\b)/;
+const ANOTHER_JOB_WORDS = String.raw`\b(?:(?:another|a\s+second|a\s+separate|separate|second|different)\s+(?:thing|job|use[\s-]?case|project|task|workflow|product|problem)|(?:one\s+)?more\s+(?:job|use[\s-]?case|project|workflow|product))\b`;
+export const ANOTHER_JOB = new RegExp(`${ANOTHER_JOB_WORDS}(?!\\s+(?:than|from|to|like)\\b)`);
 
 /** "also a second thing we want: better product search on the shop": the new job, said after the colon. */
-export const ANOTHER_JOB_SAID =
-  /\b(?:another|a\s+second|(?:one\s+)?more|a\s+separate|separate|second|different)\s+(?:thing|job|use[\s-]?case|project|task|workflow|product|problem)\b[^:.;!?\n]{0,30}:\s*([^.;!?\n]{8,120})/;
+export const ANOTHER_JOB_SAID = new RegExp(`${ANOTHER_JOB_WORDS}[^:.;!?\\n]{0,30}:\\s*([^.;!?\\n]{8,120})`);
 
 /** The words that open a task said as a wish: "we also want a", "we'd also like to build an". */
 const WISH_OPENING =

@@ -215,7 +215,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\b(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api))\s+under\s+our\s+own\s+account\b`,
         String.raw`\bwe\s+run\s+vllm\b|\bvllm\s+ourselves\b|\bour\s+own\s+vllm\b`,
         // "Qwen2.5 32B on 2 H100 SXM in our own cloud account", "on GCP with our own boxes".
-        String.raw`\bin\s+our\s+own\s+cloud\s+(?:account|project|tenant|subscription|vpc)\b|\b(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud)\s+with\s+our\s+own\s+(?:gpus?|boxes|servers?|instances?|vms?|nodes?|machines?|cluster)\b`,
+        String.raw`(?<=\b(?:model|llm|runs?|running|serve[sd]?|serving|host(?:s|ed|ing)?)\b(?:[^.;!?\n]|\.(?=\d)){0,60})\bin\s+our\s+own\s+cloud\s+(?:account|project|tenant|subscription|vpc)\b|\b(?:on|in)\s+(?:aws|gcp|azure(?!\s+openai|'s\s+(?:api|openai)|\s+api)|google\s+cloud)\s+with\s+our\s+own\s+(?:gpus?|boxes|servers?|instances?|vms?|nodes?|machines?|cluster)\b`,
         // "a small open model we host ourselves", "we'd self-host it": the team serves it, on machines it runs or rents.
         String.raw`\b(?:model|one|llm|student)\s+(?:that\s+)?we\s+(?:can\s+|could\s+|would\s+|'d\s+|will\s+)?(?:self[\s-]?host|host(?:\s+and\s+run)?\s+ourselves|run\s+ourselves)\b|\bwe(?:'d|\s+would|\s+will|'ll|\s+want\s+to|\s+plan\s+to|\s+can)?\s+(?:self[\s-]?host\s+(?:it|the\s+model|the\s+student|them)|host\s+(?:it|the\s+model|the\s+student|them)\s+ourselves)\b`,
       ].join('|'),
@@ -237,7 +237,7 @@ const PATTERNS: readonly (readonly [RegExp, Deployment])[] = [
         String.raw`\bcloud\s+api\b`,
         // "we just type into the chatgpt website", "the plus subscription", "it's openai's cloud".
         String.raw`\b(?:type|paste|use|using)\s+(?:it\s+)?(?:into|in|on)?\s*(?:the\s+)?chatgpt(?:\s+(?:website|web\s+app|plus|in\s+the\s+browser))?\b|\bchatgpt\s+(?:plus|team|enterprise)\b|\b(?:it's|its|it\s+is)\s+(?:openai|anthropic|google|microsoft)'?s\s+cloud\b`,
-        String.raw`\bcall(?:s|ing)?\s+(?:plain\s+|the\s+)?(?:gpt[\w.-]*|claude|gemini|openai|anthropic)\b`,
+        String.raw`\bcall(?:s|ing)?\s+(?:plain\s+)?(?:gpt[\w.-]*|claude|gemini|openai|anthropic)\b`,
         // (Not "the facts come from our order system via API calls": the team's own systems' API.)
         String.raw`(?<!\b(?:our|own|internal|the)\s+(?:[\w-]+\s+){0,2}?(?:system|database|db|backend|service|crm|erp|server|app)s?\s+)\b(?:thru|through|via|over)\s+(?:the\s+|their\s+|an\s+)?(?:api|endpoints?)\b`,
         String.raw`\b(?:on|via|through|thru|using|use|in)\s+(?:our\s+|their\s+|the\s+)?(?:azure\s+openai|aws\s+bedrock|bedrock|vertex(?:\s+ai)?)\b`,

@@ -111,6 +111,9 @@ const MODEL_SHARE = new RegExp(
 /** "8GB VRAM, the game needs 5GB": what the device has left for the model once the app takes its share. */
 const LEFT_AFTER_THE_APP =
   /\b(\d{1,3})\s?(?:gb|gigs?)(?:\s+(?:of\s+)?(?:vram|ram|memory|shared|unified)\b|(?=\s*[,)]))[^.;!?\n]{0,60}?\b(?:the\s+)?(?:game|app|os|system|rest|(?:[\w+-]+\s+){0,2}?(?:stack|pipeline|firmware|software))\s+(?:itself\s+)?(?:already\s+)?(?:needs|uses|takes|eats|reserves|occupies)\s+(?:about\s+|~\s*|around\s+|roughly\s+)?(\d{1,3})(?:\s?(?:gb|gigs?)\b|\s+of\s+(?:it|that|them)\b)/g;
+/** "the robot's own nav stack already eats about 3GB of the 8": what other software takes, of the device's memory. */
+const USED_OF_THE_WHOLE =
+  /\b(?:game|app|os|system|(?:[\w'+-]+\s+){0,2}?(?:stack|pipeline|firmware|software|processes))\s+(?:itself\s+)?(?:already\s+)?(?:needs|uses|takes|eats|reserves|occupies)\s+(?:about\s+|~\s*|around\s+|roughly\s+)?(\d{1,2}(?:\.\d)?)\s?(?:gb|gigs?)\s+of\s+(?:the|its|our|that)\s+(\d{1,3})(?:\s?(?:gb|gigs?))?\b/g;
 /** "… we can give the model half (of it)": the model's share is half the device's memory. */
 const HALF_FOR_THE_MODEL =
   /^[^.;!?\n]{0,60}\b(?:give|leave|spare|allot)\s+(?:the\s+model\s+|it\s+)?half\b|^[^.;!?\n]{0,60}\b(?:(?:the\s+)?model|it)\s+(?:can|may|could|gets\s+to|is\s+allowed\s+to)\s+(?:take|use|have|get)\s+(?:maybe\s+|about\s+|roughly\s+|around\s+|at\s+most\s+|only\s+)?half\b(?!\s+(?:a|an)\s+\w|[\s-]precision)|^[^.;!?\n]{0,40}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:for|to)\s+the\s+model\b|^[^.;!?\n]{0,30}\bhalf\s+(?:of\s+(?:it|that)\s+)?(?:is\s+)?(?:usable|available|free)\b|^[^.;!?\n]{0,60}\b(?:we're|we\s+are|we\s+get|it's|it\s+is|the\s+model\s+(?:is|gets))\s+(?:allowed|given|allotted)?\s*half\b/;
@@ -164,6 +167,11 @@ export const extractDeviceMemory: Extractor = (message, context) => {
   if (deviceInView && findings.length === 0) {
     for (const match of allMatches(LEFT_AFTER_THE_APP, lower)) {
       const left = Number(match[1]) - Number(match[2]);
+      if (left > 0) findings.push(findingFromMatch('deviceMemoryGB', left, match));
+    }
+    // ("the nav stack already eats about 3GB of the 8": the share taken said first, then the whole.)
+    for (const match of allMatches(USED_OF_THE_WHOLE, lower)) {
+      const left = Number(match[2]) - Number(match[1]);
       if (left > 0) findings.push(findingFromMatch('deviceMemoryGB', left, match));
     }
   }

@@ -68,7 +68,7 @@ const OUTPUT_AFTER = new RegExp(
 );
 /** "… plus ~600 tokens of JSON output": the output added to the input's length. */
 const PLUS_OUTPUT = new RegExp(
-  `^[^.;!?\\n]{0,40}?\\b(?:plus|\\+|and)\\s+${APPROX_SOURCE}${AMOUNT}(?:\\s?tokens?)?\\s+(?:of\\s+)?(?:\\w+\\s+)?(?:output|answers?|responses?|completions?|reports?|summar(?:y|ies)|json|repl(?:y|ies))\\b`,
+  `^[^.;!?\\n]{0,40}?\\b(?:plus|\\+|and)\\s+${APPROX_SOURCE}${AMOUNT}(?:\\s?tokens?\\s+(?:of\\s+)?|\\s+of\\s+)(?:\\w+\\s+)?(?:output|answers?|responses?|completions?|reports?|summar(?:y|ies)|json|repl(?:y|ies))\\b`,
 );
 /** What the output is called before its length: "2k tokens in, replies ~300 out". */
 export const OUTPUT_NAMED = String.raw`(?:(?:the\s+)?(?:replies|answers|responses|outputs?|completions?|summaries|drafts)\s+(?:are\s+)?)?`;
@@ -204,7 +204,11 @@ export const extractExampleTokens: Extractor = (message) => {
       const end = match.index + match[0].length;
       const output = PLUS_OUTPUT.exec(lower.slice(end, end + 80));
       const extra = output ? (tokens(output[1], output[2]) ?? 0) : 0;
-      if (output) addedOutputs.push(end + output[0].search(/\d/));
+      // (The added amount's own digits: "(7 days of logs) plus ~800 tokens report" adds the 800.)
+      if (output) {
+        const joined = output[0].search(/\bplus\b|\band\b|\+/);
+        addedOutputs.push(end + joined + output[0].slice(joined).search(/\d/));
+      }
       findings.push(findingFromMatch('exampleTokens', value + extra, match));
     }
   }
@@ -215,6 +219,8 @@ export const extractExampleTokens: Extractor = (message) => {
     const said = tokens(match[3], match[4]);
     const words = tokens(match[1], match[2]);
     const value = said ?? (words === undefined ? undefined : Math.round(words * TOKENS_PER_WORD));
+    // ("our policy docs are about 45k words": a collection that large is the corpus, as in tokens.)
+    if (value !== undefined && value >= COLLECTION_MIN_TOKENS && COLLECTION_SUBJECT.test(match[0])) continue;
     // (A short text in words, "the average ticket is 200 words", sizes nothing the default length does not.)
     if (value !== undefined && value >= MIN_WORDS_READ * TOKENS_PER_WORD && value <= MAX_EXAMPLE_TOKENS)
       findings.push(findingFromMatch('exampleTokens', value, match));

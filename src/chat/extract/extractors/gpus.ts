@@ -410,9 +410,23 @@ export const extractGpus: Extractor = (message, context) => {
       ) &&
       ((item.field === 'gpuCount' && item.value === 0) ||
         OURS_BEFORE.test(lower.slice(Math.max(0, item.start - 30), item.start)) ||
-        !comparedInQuestion(sentenceAround(lower, item.start))),
+        !(comparedInQuestion(sentenceAround(lower, item.start)) || optionsAsked(lower, item.start))),
   );
 };
+
+/**
+ * "for ~15k, an L40S 48GB or an RTX 6000 Ada or a used A100 80GB?": cards offered as options in a question (to buy,
+ * rent or pick), not the team's.
+ */
+function optionsAsked(lower: string, at: number): boolean {
+  const end = lower.slice(at).search(/[.!?\n]/);
+  if (end < 0 || lower[at + end] !== '?') return false;
+  const sentence = `${sentenceAround(lower, at)}?`;
+  return GPU_OR_GPU.test(sentence);
+}
+/** Two cards joined by "or": "an L40S or an RTX 6000 Ada", "A100 or H100". */
+const GPU_OR_GPU =
+  /\b(?:rtx|geforce|a\d{2,3}|h\d{2,3}|l4|l40s?|t4|v100|mi\d{3}|a10g?|a6000|\d{4})\b[^.;!?\n]{0,30}?\bor\s+(?:an?\s+|the\s+|(?:a\s+)?used\s+|one\s+|two\s+)?(?:nvidia\s+|amd\s+)?(?:rtx|geforce|a\d{2,3}|h\d{2,3}|l4|l40s?|t4|v100|mi\d{3}|a10g?|a6000)\b/;
 
 /** "…the serving afterwards gets", "serving would only use": a count of GPUs kept for serving follows. */
 const SERVING_SHARE_BEFORE =
@@ -420,7 +434,7 @@ const SERVING_SHARE_BEFORE =
 
 /** "we only have ONE free", "only one of them is available", "just 2 are free for us": the GPUs the team can use. */
 const ONLY_SOME_FREE = new RegExp(
-  `\\b(?:we\\s+|we'll\\s+|we\\s+will\\s+)?(?:only|just)\\s+(?:have|get|got|keep)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these)\\s+)?(?:free|available|spare|usable|left|remaining|for\\s+(?:us|this|ourselves))\\b|\\b(?:we|our\\s+team|my\\s+team|the\\s+team)\\s+(?:only|just)\\s+(?:gets?|has|have|uses?|can\\s+use)\\s+(${COUNT_SOURCE})\\s+of\\s+(?:them|those|these)\\b|\\b(?:only|just)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these|the\\s+(?:gpus|cards|[ahlt]\\d{1,3}\\w*|rtx\\s?\\d+\\w*|l40s|h100s|a100s))\\s+)?(?:is|are)\\s+(?:free|available|ours|usable)\\b`,
+  `\\b(?:we\\s+|we'll\\s+|we\\s+will\\s+)?(?:only|just)\\s+(?:have|get|got|keep)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these)\\s+)?(?:free|available|spare|usable|left|remaining|for\\s+(?:us|this|ourselves))\\b|\\b(?:we|our\\s+team|my\\s+team|the\\s+team)\\s+(?:only|just)\\s+(?:gets?|uses?|can\\s+use)\\s+(${COUNT_SOURCE})\\s+of\\s+(?:them|those|these)\\b|\\b(?:only|just)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these|the\\s+(?:gpus|cards|[ahlt]\\d{1,3}\\w*|rtx\\s?\\d+\\w*|l40s|h100s|a100s))\\s+)?(?:is|are)\\s+(?:free|available|ours|usable)\\b`,
   'g',
 );
 

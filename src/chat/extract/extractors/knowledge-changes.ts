@@ -72,7 +72,7 @@ const AMENDMENTS_FREQUENCY = new RegExp(
 );
 /** "new products launch monthly and it keeps missing them": new things the model must learn of, arriving on a cadence. */
 const NEW_THINGS_FREQUENCY = new RegExp(
-  `\\bnew\\s+(?:products?|features?|services?|items|skus|plans|offers|drugs|medications|policies|releases?|models|listings|routes|courses)\\s+(?:launch(?:es)?|ship|come\\s+out|arrive|appear|drop|are\\s+(?:added|launched|released|introduced)|get\\s+(?:added|launched|released|introduced))\\s+(?:about\\s+|roughly\\s+|around\\s+|like\\s+|pretty\\s+much\\s+)?(${FREQUENCY_SOURCE})\\b`,
+  `\\bnew\\s+(?:products?|features?|services?|items|skus|plans|offers|drugs|medications|policies|listings|routes|courses)\\s+(?:launch(?:es)?|ship|come\\s+out|arrive|appear|drop|are\\s+(?:added|launched|released|introduced)|get\\s+(?:added|launched|released|introduced))\\s+(?:about\\s+|roughly\\s+|around\\s+|like\\s+|pretty\\s+much\\s+)?(${FREQUENCY_SOURCE})\\b`,
   'g',
 );
 /**

@@ -218,6 +218,11 @@ const WHY_QUESTION_BEFORE =
 const DISTILLATION_TARGET =
   /\b(?:distil\w*\s+(?:\w+\s+){0,3}?(?:into|to|down\s+to)|(?:into|down\s+to)|teach(?:es)?|student(?:\s+model)?(?:\s+of)?)\s+(?:an?\s+|the\s+)?(?:small(?:er)?\s+|tiny\s+)?$/;
 
+/** "… was only the pilot", "… was just a test": a model a pilot or a test ran on, said right after its name. */
+export const ONLY_THE_PILOT_AFTER =
+  /^\s+(?:was|were)\s+(?:just\s+|only\s+|merely\s+)?(?:the|a|our|for\s+the)\s+(?:pilot|poc|prototype|proof\s+of\s+concept|test|trial|experiment|demo)\b/;
+/** "why did you switch from XLM-RoBERTa to …", "and why do you pick …": a question about the advisor's own choice. */
+const ADVISOR_MOVE_ASKED = /^\W*(?:(?:and|so|but|also|ok(?:ay)?)\W+)?why\s+(?:did|do|would|have|has|are)\s+you\b/;
 /** "moved to the 14B", "switched over to the 3B": the size of the same family the team moved to. */
 const MOVED_TO_SIZE =
   /\b(?:moved|switched|changed|upgraded|downgraded|went|migrated|swapped)\s+(?:over\s+)?(?:from\s(?:[^.;!?\n]|\.(?=\d)){1,40}?\s)?to\s+the\s+(\d+(?:\.\d+)?)\s?b\b/;
@@ -241,11 +246,11 @@ export const extractModel: Extractor = (message, context) => {
         LONG_AGO_AFTER.test(lower.slice(mention.end, mention.end + 90)))
     )
       continue;
+    // "and why did you switch from XLM-RoBERTa to Llama 8B?": the advisor's own move, asked about.
+    if (ADVISOR_MOVE_ASKED.test(lower.slice(lastSentenceBreak(lower, mention.start), mention.start))) continue;
     // "we're on gpt-4o mini, 4o was only the pilot": the model a pilot ran on, beside the one in use.
     if (
-      /^\s+(?:was|were)\s+(?:just\s+|only\s+|merely\s+)?(?:the|a|our|for\s+the)\s+(?:pilot|poc|prototype|proof\s+of\s+concept|test|trial|experiment|demo)\b/.test(
-        lower.slice(mention.end, mention.end + 50),
-      ) &&
+      ONLY_THE_PILOT_AFTER.test(lower.slice(mention.end, mention.end + 50)) &&
       mentions.some(
         (other) => other.entry !== undefined && other.entry !== mention.entry && other.start !== mention.start,
       )
@@ -399,6 +404,7 @@ export const extractModel: Extractor = (message, context) => {
     names.push({ start, end });
     // "the qwen 7b was a question": named, but only asked about.
     if (DISBELIEF_AFTER.test(lower.slice(end, end + 50))) continue;
+    if (ADVISOR_MOVE_ASKED.test(lower.slice(lastSentenceBreak(lower, start), start))) continue;
     const typed = original.slice(start, end);
     const known =
       context.catalog.findModel(typed) ?? onlyCatalogModelOfSize(context.catalog.models, match[0], size?.[1]);

@@ -18,7 +18,7 @@ const BOUNDED = new RegExp(
 );
 /** "deadline is 6 weeks", "we have 3 months", "timeline: 8 weeks", "6-week deadline". */
 const CUED = new RegExp(
-  `\\b(?:deadline|timeline|timline|time\\s?frame|runway|have|'ve|told|got|gave\\s+(?:us|me)|giving\\s+(?:us|me)|ship|launch|deliver|live|ready|production|done|finish(?:ed)?|due|(?:i'd|i\\s+would|we'd|we\\s+would|let's)\\s+say|(?:so\\s+)?call\\s+it)\\b[^.;!?\\n]{0,25}?\\b(${COUNT_SOURCE}|(?<![a-z]s\\s|\\d(?:k|m|mm|mn)?\\s)a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}|\\b(${COUNT_SOURCE})[\\s-]${UNIT}\\s+(?:deadline|timeline|project|pilot|window|sprint)|\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b[^.;!\\n]{0,40}?\\b(?:that's|that\\s+is|thats)\\s+(?:our|the)\\s+(?:hard\\s+)?deadline\\b`,
+  `\\b(?:deadline|timeline|timline|time\\s?frame|runway|have|'ve|told|got|gave\\s+(?:us|me)|giving\\s+(?:us|me)|ship|launch|deliver|live|ready|production|done|finish(?:ed)?|due|(?:i'd|i\\s+would|we'd|we\\s+would|let's)\\s+say)\\b[^.;!?\\n]{0,25}?\\b(${COUNT_SOURCE}|(?<![a-z]s\\s|\\d(?:k|m|mm|mn)?\\s)a|one)\\s+${UNIT}\\b${NOT_A_DEADLINE}|\\b(${COUNT_SOURCE})[\\s-]${UNIT}\\s+(?:deadline|timeline|project|pilot|window|sprint)|\\b(${COUNT_SOURCE}|a|one)\\s+${UNIT}\\b[^.;!\\n]{0,40}?\\b(?:that's|that\\s+is|thats)\\s+(?:our|the)\\s+(?:hard\\s+)?deadline\\b`,
   'dg',
 );
 /**

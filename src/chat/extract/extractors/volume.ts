@@ -120,7 +120,7 @@ const SAID_VOLUME_NOW = new RegExp(
 );
 /** "800 is per week, not per day", "the 3k was a month, not a day": a count's period corrected (groups: count, period). */
 const PERIOD_CORRECTED = new RegExp(
-  `(?<![\\w.,$€£-])(${COUNT_SOURCE})\\s+(?:is|was|are|were)\\s+(?:per|a|each|every)\\s+(week|month)\\s*,?\\s*(?:and\\s+)?not\\s+(?:per|a|each|every)\\s+day\\b`,
+  `(?<![\\w.,$€£-])(${COUNT_SOURCE})\\s+(?:(?:is|was|are|were)\\s+)?(?:per|a|each|every)\\s+(week|month)\\s*,?\\s*(?:and\\s+)?not\\s+(?:per|a|each|every)\\s+day\\b`,
   'g',
 );
 /** "we sell …", "we ship about …": the products counted after it are goods, not the model's work. */
@@ -335,7 +335,8 @@ export const extractVolume: Extractor = (message) => {
   }
   // "half a million requests a day. no, thats peak, a normal day is more like 200k": the ordinary day's volume, not the
   // peak said beside it.
-  if (findings.length > 0)
+  // (Or on its own, against a peak said before: "no, that's peak. a normal day is more like 200k".)
+  if (findings.length > 0 || /\bpeak\b/.test(lower))
     for (const match of allMatches(NORMAL_DAY, lower)) {
       const count = parseCount(match[1] ?? '');
       if (count === undefined || count < 10) continue;
@@ -357,7 +358,7 @@ export const extractVolume: Extractor = (message) => {
 };
 
 const NORMAL_DAY = new RegExp(
-  `\\b(?:a|on\\s+a|an)\\s+(?:normal|typical|average|regular|usual|ordinary)\\s+day\\s+(?:is|has|sees|gets|it's|its|we\\s+(?:get|see|do))\\s+(?:more\\s+like\\s+|about\\s+|around\\s+|roughly\\s+|like\\s+|maybe\\s+|~\\s*)?(${COUNT_SOURCE})(?!\\s*(?:%|percent|tokens?|gb|ms|hours?|users?|people)\\b)`,
+  `\\b(?:a|on\\s+a|an)\\s+(?:normal|typical|average|regular|usual|ordinary)\\s+day\\s+(?:is|has|sees|gets|it's|its|we\\s+(?:get|see|do))\\s+(?:more\\s+like\\s+|about\\s+|around\\s+|roughly\\s+|like\\s+|maybe\\s+|~\\s*)?(${COUNT_SOURCE})(?=\\s*(?:requests?|calls?|queries|messages|tickets|chats|a\\s+day|per\\s+day)?\\s*(?:[.,;!?)]|$))`,
   'g',
 );
 const DAY_TOTAL = new RegExp(
