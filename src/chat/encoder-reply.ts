@@ -14,8 +14,6 @@ import { plainModelName } from './compact-answer.ts';
 import { citedAnswer, type InfoAnswer } from './info-replies.ts';
 
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-/** BERT's learned position embeddings stop here (BERT paper, appendix A.2). */
-const BERT_MAX_TOKENS = ENCODER_MAX_TOKENS;
 
 export function encoderInsteadReply(
   recommendation: Recommendation,
@@ -58,9 +56,9 @@ export function encoderInsteadReply(
     );
   const length = statedInputLength(profile);
   parts.push(
-    length !== undefined && length > BERT_MAX_TOKENS
-      ? `The catch for you: BERT's position embeddings stop at ${BERT_MAX_TOKENS} tokens${cite.mark('bert-paper')} and your texts run about ${count.format(length)}. Split each into overlapping ${BERT_MAX_TOKENS}-token windows and pool their predictions, or use an encoder trained for long inputs; a label that hinges on one passage deep in the text is where ${large}, reading it whole, may still win.`
-      : `Mind the input length: BERT's position embeddings stop at ${BERT_MAX_TOKENS} tokens${cite.mark('bert-paper')}, so longer texts are split into windows whose predictions are pooled.`,
+    length !== undefined && length > ENCODER_MAX_TOKENS
+      ? `The catch for you: BERT's position embeddings stop at ${ENCODER_MAX_TOKENS} tokens${cite.mark('bert-paper')} and your texts run about ${count.format(length)}. Split each into overlapping ${ENCODER_MAX_TOKENS}-token windows and pool their predictions, or use an encoder trained for long inputs; a label that hinges on one passage deep in the text is where ${large}, reading it whole, may still win.`
+      : `Mind the input length: BERT's position embeddings stop at ${ENCODER_MAX_TOKENS} tokens${cite.mark('bert-paper')}, so longer texts are split into windows whose predictions are pooled.`,
   );
   if (task === 'extract')
     parts.push(
@@ -91,23 +89,23 @@ export function encoderLengthReply(
   const encoder = planIsEncoder ? planned : named?.architecture?.kind === 'encoder' ? named : undefined;
   const which = encoder === undefined ? 'A BERT-style encoder' : plainModelName(encoder.name);
   const length = statedInputLength(profile);
-  const opening = length === undefined ? '' : length > BERT_MAX_TOKENS ? 'Not whole: ' : 'Yes: ';
+  const opening = length === undefined ? '' : length > ENCODER_MAX_TOKENS ? 'Not whole: ' : 'Yes: ';
   const parts = [
-    `${opening}${which} reads at most ${BERT_MAX_TOKENS} tokens at a time; its position embeddings stop there${cite.mark('bert-paper')}.`,
+    `${opening}${which} reads at most ${ENCODER_MAX_TOKENS} tokens at a time; its position embeddings stop there${cite.mark('bert-paper')}.`,
   ];
-  if (length !== undefined && length > BERT_MAX_TOKENS) {
+  if (length !== undefined && length > ENCODER_MAX_TOKENS) {
     const windows = encoderWindows(length);
     parts.push(
-      `Your inputs run about ${count.format(length)} tokens, so one pass sees only the first ${BERT_MAX_TOKENS}: cut there, the rest is lost. The usual way round is to split each into about ${windows} overlapping ${BERT_MAX_TOKENS}-token windows, run the encoder on each and pool the windows' predictions (for labels such as codes, a label counts when any window gives it with enough confidence).`,
+      `Your inputs run about ${count.format(length)} tokens, so one pass sees only the first ${ENCODER_MAX_TOKENS}: cut there, the rest is lost. The usual way round is to split each into about ${windows} overlapping ${ENCODER_MAX_TOKENS}-token windows, run the encoder on each and pool the windows' predictions (for labels such as codes, a label counts when any window gives it with enough confidence).`,
     );
   } else if (length === undefined) {
     parts.push(
-      `Longer inputs are split into overlapping ${BERT_MAX_TOKENS}-token windows whose predictions are pooled; tell me how long your inputs run and I'll say how many windows that is.`,
+      `Longer inputs are split into overlapping ${ENCODER_MAX_TOKENS}-token windows whose predictions are pooled; tell me how long your inputs run and I'll say how many windows that is.`,
     );
   } else {
     parts.push(`Your inputs run about ${count.format(length)} tokens, within that: it reads each one whole.`);
   }
-  if (planIsEncoder && length !== undefined && length > BERT_MAX_TOKENS)
+  if (planIsEncoder && length !== undefined && length > ENCODER_MAX_TOKENS)
     parts.push(
       profile.gpuCount === 0 && !recommendation.computeOptions.some((option) => option.kind === 'rent')
         ? `The plan keeps it because with no GPU (and none to rent) an encoder is the model that trains on your CPU servers. Check on held-out inputs that labels resting on a passage deep in the text are still found; if windowing misses them, a GPU on your premises would let you tune a model that reads the whole input (LoRA on an 8B reads thousands of tokens).`
@@ -115,7 +113,7 @@ export function encoderLengthReply(
           ? `Check on held-out inputs that labels resting on a passage deep in the text are still found; if windowing misses them, a rented GPU can tune a model that reads the whole input instead (LoRA on an 8B reads thousands of tokens).`
           : `Check on held-out inputs that labels resting on a passage deep in the text are still found; if windowing misses them, tune a model that reads the whole input instead (LoRA on an 8B reads thousands of tokens).`,
     );
-  else if (!planIsEncoder && planModel !== null && length !== undefined && length > BERT_MAX_TOKENS)
+  else if (!planIsEncoder && planModel !== null && length !== undefined && length > ENCODER_MAX_TOKENS)
     parts.push(`The plan is on ${plainModelName(planModel)}, which reads the whole input.`);
   return citedAnswer(parts.join(' '), cite.cited, knowledge);
 }

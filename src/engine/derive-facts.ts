@@ -64,6 +64,15 @@ export type DerivedFactName = Exclude<FactName, ProfileField>;
 const MODEL_SIZE: readonly ProfileField[] = ['modelName', 'modelParamsB'];
 const HARDWARE: readonly ProfileField[] = ['gpuName', 'gpuCount', 'gpuMemoryGB'];
 const RENTING: readonly ProfileField[] = ['oneTimeBudgetUSD', 'dataMustStayOnPrem'];
+/** What a CPU server's answer time against the target depends on (the floor and the measured speed alike). */
+const CPU_LATENCY_INPUTS: readonly ProfileField[] = [
+  ...MODEL_SIZE,
+  ...HARDWARE,
+  'latencyTargetMs',
+  'inputTokensPerRequest',
+  'dataMustStayOnPrem',
+  'deployment',
+];
 
 /**
  * The profile fields each derived fact is computed from (through catalog resolution and the estimator). Used to
@@ -97,22 +106,8 @@ export const DERIVED_FACT_INPUTS: Readonly<Record<DerivedFactName, readonly Prof
   'affordable.task-copies': [...MODEL_SIZE, ...HARDWARE, 'tasksCount', 'monthlyBudgetUSD'],
   cpuServing: [...MODEL_SIZE, ...HARDWARE],
   cpuTrainable: [...MODEL_SIZE, 'modelAccess', 'modality', 'dataMustStayOnPrem', 'oneTimeBudgetUSD'],
-  cpuLatencyMet: [
-    ...MODEL_SIZE,
-    ...HARDWARE,
-    'latencyTargetMs',
-    'inputTokensPerRequest',
-    'dataMustStayOnPrem',
-    'deployment',
-  ],
-  cpuMeasuredLatencyMet: [
-    ...MODEL_SIZE,
-    ...HARDWARE,
-    'latencyTargetMs',
-    'inputTokensPerRequest',
-    'dataMustStayOnPrem',
-    'deployment',
-  ],
+  cpuLatencyMet: CPU_LATENCY_INPUTS,
+  cpuMeasuredLatencyMet: CPU_LATENCY_INPUTS,
   rentalAllowed: ['dataMustStayOnPrem'],
   'trainable.lora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
   'trainable.qlora': [...MODEL_SIZE, ...HARDWARE, ...RENTING],
