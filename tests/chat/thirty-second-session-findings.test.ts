@@ -467,6 +467,11 @@ describe('a new user trial on long inputs, jobs added later and corrected period
     expect(fields.exampleTokens).toBe(tokens);
     expect(fields.corpusTokens).toBeUndefined();
   });
+  it('reads "~30k existing descriptions written in our brand voice by copywriters" as examples (F15)', () => {
+    expect(
+      read('we have ~30k existing descriptions written in our brand voice by copywriters').fields.labeledExamples,
+    ).toBe(30000);
+  });
   it('reads "800 is per week, not per day" as a daily volume (F07)', () => {
     expect(read('wait sorry, 800 is per week, not per day.').fields.requestsPerDay).toBe(114);
   });

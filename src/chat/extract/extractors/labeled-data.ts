@@ -288,9 +288,12 @@ const COUNT_RECORDS_AS_EXAMPLES = new RegExp(
   `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?(?:(?:we|i)\\s+(?:could|can|would|want\\s+to)\\s+use\\s+)?as\\s+(?:our\\s+)?(?:training\\s+|labell?ed\\s+|gold\\s+|good\\s+)?(?:examples|data|pairs|targets|references)\\b`,
   'g',
 );
-/** "50,000 past email replies from agents": answers people wrote are the outputs of input/output examples. */
+/**
+ * "50,000 past email replies from agents", "30k descriptions written in our brand voice by copywriters": answers people
+ * wrote are the outputs of input/output examples.
+ */
 const COUNT_REPLIES_BY_PEOPLE = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?(?:replies|responses|answers|descriptions|summaries|articles|posts|captions|emails|headlines|translations|conversations|chats|tickets)\\s+(?:from|by|written\\s+by|sent\\s+by|rated\\s+good\\s+by|approved\\s+by)\\s+(?:our\\s+|the\\s+)?(?:[a-z-]+\\s+)?(?:agents?|staff|support|reps?|representatives|team|humans?|people|experts?|doctors|nurses|lawyers|editors|engineers|copywriters|writers|designers|analysts|translators|reviewers|physicians|clinicians|radiologists|pharmacists|paralegals|adjusters|annotators|raters|teachers|tutors)\\b`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?(?:replies|responses|answers|descriptions|summaries|articles|posts|captions|emails|headlines|translations|conversations|chats|tickets)\\s+(?:from|by|written\\s+(?:in\\s+(?:our|the|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:voice|style|tone)\\s+)?by|sent\\s+by|rated\\s+good\\s+by|approved\\s+by)\\s+(?:our\\s+|the\\s+)?(?:[a-z-]+\\s+)?(?:agents?|staff|support|reps?|representatives|team|humans?|people|experts?|doctors|nurses|lawyers|editors|engineers|copywriters|writers|designers|analysts|translators|reviewers|physicians|clinicians|radiologists|pharmacists|paralegals|adjusters|annotators|raters|teachers|tutors)\\b`,
   'g',
 );
 /**
