@@ -8,6 +8,7 @@ import { SFT_AMPLE_EXAMPLES } from '../engine/data-sufficiency.ts';
 import { ENCODER_MAX_TOKENS, encoderWindows, statedInputLength } from '../engine/input-length.ts';
 import type { Recommendation } from '../engine/recommendation-schema.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { Model } from '../knowledge/schemas.ts';
 import type { Profile } from '../profile/profile-schema.ts';
 import { citer } from './cite.ts';
 import { plainModelName } from './compact-answer.ts';
@@ -72,6 +73,12 @@ export function encoderInsteadReply(
   return citedAnswer(parts.join(' '), cite.cited, knowledge);
 }
 
+/** The catalog's text encoder of that name (BERT, XLM-RoBERTa), if the name is one. */
+export function catalogEncoder(knowledge: Knowledge, name: string | null | undefined): Model | undefined {
+  const model = name == null ? undefined : knowledge.findModel(name);
+  return model?.architecture?.kind === 'encoder' ? model : undefined;
+}
+
 /**
  * "XLM-RoBERTa only reads 512 tokens, right? Our letters are 3,000 tokens": yes, and what that means for the plan: the
  * input split into overlapping windows whose predictions are pooled when the plan keeps the encoder, or why it does not.
@@ -83,10 +90,9 @@ export function encoderLengthReply(
 ): InfoAnswer {
   const cite = citer(knowledge);
   const planModel = recommendation.destination.model.name;
-  const planned = planModel === null ? undefined : knowledge.findModel(planModel);
-  const planIsEncoder = planned?.architecture?.kind === 'encoder';
-  const named = profile.modelName === undefined ? undefined : knowledge.findModel(profile.modelName);
-  const encoder = planIsEncoder ? planned : named?.architecture?.kind === 'encoder' ? named : undefined;
+  const planned = catalogEncoder(knowledge, planModel);
+  const planIsEncoder = planned !== undefined;
+  const encoder = planned ?? catalogEncoder(knowledge, profile.modelName);
   const which = encoder === undefined ? 'A BERT-style encoder' : plainModelName(encoder.name);
   const length = statedInputLength(profile);
   const opening = length === undefined ? '' : length > ENCODER_MAX_TOKENS ? 'Not whole: ' : 'Yes: ';

@@ -17,7 +17,7 @@ import { compactAnswerParts, jobsAnswerParts, plainModelName } from './compact-a
 import { dataMixReply, dataQualityReply } from './data-mix-reply.ts';
 import { joinWords } from './describe-field.ts';
 import { type DialogueState, initialDialogueState } from './dialogue-state.ts';
-import { encoderInsteadReply, encoderLengthReply } from './encoder-reply.ts';
+import { catalogEncoder, encoderInsteadReply, encoderLengthReply } from './encoder-reply.ts';
 import { PROVIDER_ADDED } from './extract/extractors/allowed-providers.ts';
 import { taskWithLanguages } from './extract/extractors/task.ts';
 import { asksAQuestion } from './extract/intents.ts';
@@ -631,13 +631,11 @@ function answerTurn(
   // (The catalog's text encoder, the multilingual one for several languages, the smallest otherwise.)
   // (Not when the plan or the message already names an encoder: "how long would training that take? does XLM-RoBERTa
   // even read that much?" of a plan on XLM-RoBERTa asks of that plan.)
-  const isEncoder = (name: string | null | undefined) =>
-    name != null && knowledge.findModel(name)?.architecture?.kind === 'encoder';
   const encoder =
     extraction.intents.asksEncoderCost === true &&
     extraction.hypothetical?.modelName === undefined &&
-    !isEncoder(previous.shownDestination?.model) &&
-    !isEncoder(extraction.fields.modelName)
+    catalogEncoder(knowledge, previous.shownDestination?.model) === undefined &&
+    catalogEncoder(knowledge, extraction.fields.modelName) === undefined
       ? textEncoders(knowledge.models, { multilingual })[0]
       : undefined;
   if (encoder !== undefined && previous.profile.modelName !== encoder.name) {
@@ -2846,19 +2844,23 @@ function regionAnswer(
   return `Keeping data in ${region} is about where it is processed, not about the method. ${keep}${moved}${anotherApiModel}`;
 }
 
+/** The one job whose plan is on a text encoder (a classifier that reads 512 tokens), if exactly one is. */
+function jobOnAnEncoder(state: DialogueState, knowledge: Knowledge): JobState | undefined {
+  const jobs = state.jobs ?? [];
+  const onEncoder = jobs.filter(
+    (job) =>
+      catalogEncoder(
+        knowledge,
+        recommendFor(profileOfJob(state.profile, jobs, job), knowledge).destination.model.name,
+      ) !== undefined,
+  );
+  return onEncoder.length === 1 ? onEncoder[0] : undefined;
+}
+
 /**
  * The one job whose plan holds the method asked about ("why not RAG?" when one job's plan retrieves), or, for a
  * supervised tuning method, one of its siblings ("would LoRA fix that?" of the job planned on QLoRA).
  */
-/** The one job whose plan is on a text encoder (a classifier that reads 512 tokens), if exactly one is. */
-function jobOnAnEncoder(state: DialogueState, knowledge: Knowledge): JobState | undefined {
-  const jobs = state.jobs ?? [];
-  const onEncoder = jobs.filter((job) => {
-    const model = recommendFor(profileOfJob(state.profile, jobs, job), knowledge).destination.model.name;
-    return model !== null && knowledge.findModel(model)?.architecture?.kind === 'encoder';
-  });
-  return onEncoder.length === 1 ? onEncoder[0] : undefined;
-}
 
 function jobHoldingMethod(state: DialogueState, method: MethodId, knowledge: Knowledge): JobState | undefined {
   const jobs = state.jobs ?? [];
