@@ -1054,7 +1054,7 @@ function trainingFit(
     case 'tight':
       return `Barely: ${name} needs ${neededText} and you have ${have}${where}, with little headroom.${sharded}`;
     case 'fits-if':
-      return `Only if you ${joinWords([...(memory.adjustments ?? [])])}: ${name} needs ${neededText} at the defaults and you have ${have}${where}.${sharded}`;
+      return `Only if you ${joinWords([...(memory.adjustments ?? [])])}: ${name} needs ${neededText} at the defaults${memory.adjustedPerGpu === undefined ? '' : `, about ${gigabytes(memory.adjustedPerGpu)} GB${spread ? ' on each GPU' : ''} with ${(memory.adjustments ?? []).length > 1 ? 'those changes' : 'that change'},`} and you have ${have}${where}.${sharded}`;
     default: {
       // A method that only runs the model, and is still possible: it is served quantized (4-bit) on these GPUs.
       const possible = entryOf(recommendation, method)?.verdict !== 'not-viable';

@@ -21,7 +21,7 @@ import { catalogEncoder, encoderInsteadReply, encoderLengthReply } from './encod
 import { PROVIDER_ADDED } from './extract/extractors/allowed-providers.ts';
 import { taskWithLanguages } from './extract/extractors/task.ts';
 import { asksAQuestion } from './extract/intents.ts';
-import { jobsWithOneAdded } from './extract/jobs.ts';
+import { continuedJobIndex, jobsWithOneAdded } from './extract/jobs.ts';
 import { TOKENS_PER_PAGE } from './extract/numbers.ts';
 import { textEncoders } from './extract/text-encoders.ts';
 import type { Extraction, ExtractionIntents } from './extract/types.ts';
@@ -96,6 +96,8 @@ import { whyMethodReply } from './why-reply.ts';
 export interface TurnExtraction extends Extraction {
   /** Who understood each field; absent means the rule-based extractor. */
   contributedBy?: Partial<Record<ProfileField, 'rules' | 'llm'>>;
+  /** The listed job that goes on with the conversation's one task: it took that task's own facts from the team. */
+  jobContinued?: string;
 }
 
 export type TurnKind = 'greeting' | 'question' | 'recommendation' | 'why' | 'what-if' | 'reset' | 'info';
@@ -224,7 +226,11 @@ export function runTurn(
                       previous,
                       pairsAsPreference(
                         previous,
-                        keepModelMovedTo(previous, withJobAdded(previous, extraction), knowledge),
+                        keepModelMovedTo(
+                          previous,
+                          withFirstJobContinued(previous, withJobAdded(previous, extraction)),
+                          knowledge,
+                        ),
                       ),
                     ),
                   ),
@@ -315,7 +321,10 @@ function withOtherLanguage(result: TurnResult, language: string | undefined): Tu
  * engine reads there when it weighs the models' languages.
  */
 function withTaskLanguages(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
-  const task = previous.profile.task;
+  // (With no task in words, "The reports are written in German." still says the task's language: it goes on the
+  // task its shape says, "classifying texts (in German)".)
+  const shape = extraction.fields.taskType ?? previous.profile.taskType;
+  const task = previous.profile.task ?? (shape === undefined ? undefined : SHAPE_TASKS[shape]);
   const names = extraction.statedLanguages ?? [];
   if (task === undefined || extraction.fields.task !== undefined || names.length === 0) return extraction;
   const amended = taskWithLanguages(task, names, extraction.languagesCorrected === true);
@@ -347,6 +356,17 @@ function firstJobKeeps(profile: Partial<Profile>): ProfileField[] {
     (field) => profile[field] !== undefined,
   );
 }
+
+/** A task in words for a shape, when only the shape was said and a language comes with it. */
+const SHAPE_TASKS: Partial<Record<NonNullable<Profile['taskType']>, string>> = {
+  chat: 'answering questions',
+  classify: 'classifying texts',
+  extract: 'extracting fields from documents',
+  generate: 'writing texts',
+  search: 'searching documents',
+  code: 'writing code',
+  transcribe: 'transcribing speech',
+};
 
 /** What a job is called by its shape when no task was said in words. */
 const SHAPE_NAMES: Partial<Record<NonNullable<Profile['taskType']>, string>> = {
@@ -395,6 +415,34 @@ function withJobAdded(previous: DialogueState, extraction: TurnExtraction): Turn
   if (second === undefined) return extraction;
   const { task: _task, ...facts } = second.fields;
   return { ...extraction, jobs, jobFacts: [...(extraction.jobFacts ?? []), { name: second.name, fields: facts }] };
+}
+
+/**
+ * "Those are two separate jobs: 1) writing the product descriptions … 2) the product search" after a conversation
+ * about writing the descriptions: the listed job that goes on with that task takes its own facts (what was tried, its
+ * examples, its request sizes), so the new job does not inherit a prompt that plateaued or the other job's prompt size.
+ */
+function withFirstJobContinued(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
+  const listed = extraction.jobs;
+  if (listed === undefined || listed.length < 2 || extraction.jobAdded !== undefined || previous.jobs !== undefined)
+    return extraction;
+  if (previous.profile.task === undefined && firstJobName(previous.profile) === undefined) return extraction;
+  const index = continuedJobIndex(listed, previous.profile.task, previous.profile.taskType);
+  const job = index === undefined ? undefined : listed[index];
+  if (index === undefined || job === undefined) return extraction;
+  const said = new Set([
+    ...Object.keys(job.fields),
+    ...Object.keys(extraction.fields),
+    ...(extraction.jobFacts ?? []).filter((fact) => fact.name === job.name).flatMap((fact) => Object.keys(fact.fields)),
+  ]);
+  const kept = Object.fromEntries(
+    firstJobKeeps(previous.profile)
+      .filter((field) => field !== 'task' && !said.has(field))
+      .map((field) => [field, previous.profile[field]]),
+  ) as Partial<Profile>;
+  if (Object.keys(kept).length === 0) return extraction;
+  const jobs = listed.map((each, at) => (at === index ? { ...each, fields: { ...kept, ...each.fields } } : each));
+  return { ...extraction, jobs, jobContinued: job.name };
 }
 
 /**
@@ -956,7 +1004,21 @@ function answerTurn(
             [],
             planModelRecommendation(whyProfile, whyAdvice, knowledge),
           )}\n\n`;
-    const reply = textReply(`${why}${asPlan}${noted ? `${noted} ${answer}` : answer}`, [...ANSWER_FOLLOW_UPS]);
+    // ("what if we switched to GPT-5 mini?": a model the catalog does not list has no price or size to weigh.)
+    const unlisted = said.find(
+      (item) =>
+        item.field === 'modelName' &&
+        typeof item.value === 'string' &&
+        knowledge.findModel(item.value) === undefined &&
+        hypotheticalProfile.modelParamsB === undefined,
+    )?.value as string | undefined;
+    const unknownModel =
+      unlisted === undefined
+        ? ''
+        : `${unlisted} is not in my model catalog, so I have no list price, size or tuning channel for it: the figures below do not describe it. Tell me its price per million input and output tokens (an API model) or its size (an open model) and I'll weigh it.\n\n`;
+    const reply = textReply(`${unknownModel}${why}${asPlan}${noted ? `${noted} ${answer}` : answer}`, [
+      ...ANSWER_FOLLOW_UPS,
+    ]);
     return {
       state:
         anotherModel && askedModel !== undefined && knowledge.findModel(askedModel) !== undefined
@@ -2257,7 +2319,12 @@ function applyUnderstood(
   if (jobs !== undefined && previous.jobs === undefined && profile.tasksCount === undefined)
     profile.tasksCount = jobs.length;
   // (A second job added later: the first job's facts are its own now, not every job's through the team.)
-  if (extraction.jobAdded !== undefined && previous.jobs === undefined && jobs !== undefined && jobs.length >= 2)
+  if (
+    (extraction.jobAdded !== undefined || extraction.jobContinued !== undefined) &&
+    previous.jobs === undefined &&
+    jobs !== undefined &&
+    jobs.length >= 2
+  )
     for (const field of firstJobKeeps(previous.profile)) if (!(field in teamFields)) delete profile[field];
   // One job left ("forget the receipts"): it is the team's task again, with its own facts.
   if (jobs !== undefined && jobs.length === 1) {

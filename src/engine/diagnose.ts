@@ -153,7 +153,12 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
   if (
     (profile.unlabeledCorpus === 'large' || profile.unlabeledCorpus === 'small') &&
     (profile.taskType === 'chat' || profile.taskType === 'search' || profile.taskType === undefined) &&
-    (evidence.has('knowledge') || evidence.has('citations') || evidence.has('freshness') || profile.taskType === 'chat')
+    (evidence.has('knowledge') ||
+      evidence.has('citations') ||
+      evidence.has('freshness') ||
+      // (A chat over documents answers from them, unless the team named its gaps and none is knowledge: logged
+      // conversations behind an assistant that picks the wrong tool are examples of the task, not facts to retrieve.)
+      (profile.taskType === 'chat' && !namedOtherGaps(profile)))
   ) {
     add('knowledge', `unlabeledCorpus: ${profile.unlabeledCorpus}`);
   }
@@ -318,4 +323,12 @@ export function measuredOnAnotherModel(note: string | undefined, modelName: stri
  */
 export function mustLeaveApiModel(profile: Profile, facts: Facts): boolean {
   return facts.weightsAvailable === false && (profile.dataMustStayOnPrem === true || facts.modelRetired === true);
+}
+
+/** Goals the team named, none of them a knowledge gap (task skill, format, style, cost…). */
+function namedOtherGaps(profile: Profile): boolean {
+  const goals = profile.goals ?? [];
+  return (
+    goals.length > 0 && !goals.some((goal) => goal === 'knowledge' || goal === 'citations' || goal === 'freshness')
+  );
 }

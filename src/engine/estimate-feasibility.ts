@@ -184,6 +184,41 @@ export interface FeasibilityEstimates {
   readonly tokenCompute: boolean;
   /** For an image generator: how its adapter runs are timed (said with every adapter estimate). */
   readonly imageRunNote?: string;
+  /**
+   * A search job returns ranked results: retrieval alone (embedding each query) and what it costs a month at the
+   * team's volume, next to the bill of a generated answer per search.
+   */
+  readonly searchRetrieval?: SearchRetrieval;
+}
+
+/** The monthly bill of retrieval alone for a search job: each query embedded once, at a list price. */
+export interface SearchRetrieval {
+  readonly monthlyUSD: number;
+  readonly queryTokens: number;
+  readonly why: string;
+}
+
+/** Tokens of one search query when the team did not say (a few words: "black linen shirt slim fit"). */
+export const SEARCH_QUERY_TOKENS = 20;
+/** Request sizes at most this long are taken as the query itself; longer ones are a generation prompt. */
+const SEARCH_QUERY_MAX_TOKENS = 200;
+
+/**
+ * What retrieval alone costs a search job a month: every query embedded at the catalog's embedding price (the
+ * documents are embedded once, and again when they change). Undefined unless the job is a search with a volume.
+ */
+export function searchRetrievalCost(profile: Profile, knowledge: Knowledge): SearchRetrieval | undefined {
+  const price = knowledge.methodById.get('rag')?.embeddingPrice;
+  if (profile.taskType !== 'search' || profile.requestsPerDay === undefined || price === undefined) return undefined;
+  const stated = profile.inputTokensPerRequest;
+  const queryTokens = stated !== undefined && stated <= SEARCH_QUERY_MAX_TOKENS ? stated : SEARCH_QUERY_TOKENS;
+  const tokens = profile.requestsPerDay * DAYS_PER_MONTH * queryTokens;
+  const monthlyUSD = Math.round((tokens / 1e6) * price.usdPerMillionTokens * 100) / 100;
+  return {
+    monthlyUSD,
+    queryTokens,
+    why: `Retrieval alone: ${profile.requestsPerDay.toLocaleString('en-US')} searches a day for ${DAYS_PER_MONTH} days, each query about ${queryTokens} tokens${stated === queryTokens ? ' (as you said)' : ''}, embedded with ${price.model} at $${price.usdPerMillionTokens} per million tokens (${price.where}, list price as of ${price.asOf}): about $${monthlyUSD < 10 ? monthlyUSD.toFixed(2) : Math.round(monthlyUSD).toLocaleString('en-US')} a month; keyword (BM25) search and a reranker run on your own index. Embedding the catalog itself is a one-time job, repeated for the items that change.`,
+  };
 }
 
 /**
@@ -560,6 +595,13 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
       why: `Rented training is costed for ${EXAMPLES_ASSUMED_FOR_COST.toLocaleString('en-US')} examples, since the number of labelled examples is not known.`,
     });
   }
+  const searchRetrieval = searchRetrievalCost(profile, knowledge);
+  if (searchRetrieval !== undefined)
+    assumptions.push({
+      field: 'estimates.searchRetrievalMonthlyUSD',
+      value: searchRetrieval.monthlyUSD,
+      why: searchRetrieval.why,
+    });
   assumptions.push({
     field: 'estimates.projectRuns',
     value: PROJECT_RUNS,
@@ -580,6 +622,7 @@ export function estimateFeasibility(resolved: ResolvedProfile, knowledge: Knowle
     assumptions,
     tokenCompute,
     ...(imageRunNote === undefined ? {} : { imageRunNote }),
+    ...(searchRetrieval === undefined ? {} : { searchRetrieval }),
   };
 }
 

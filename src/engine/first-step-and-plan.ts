@@ -143,6 +143,13 @@ export function chooseFirstStep(
   // (Documents that fit one prompt, under about 200,000 tokens, can still be pasted into a prompt baseline.)
   const tooManyToPaste =
     profile.unlabeledCorpus === 'large' || (profile.corpusTokens ?? 0) > PROMPT_SIZED_CORPUS_TOKENS;
+  // A search returns ranked items: its baseline is retrieval itself, judged on real queries, not a prompt.
+  if (destination.method === 'rag' && profile.taskType === 'search') {
+    return {
+      methods: ['rag'],
+      why: 'Start with keyword (BM25) search over your items, then add embeddings (hybrid) and a reranker, each measured on a relevance set: real queries from your search logs with the items that should come first (recall and nDCG at 10); a prompt alone searches nothing, and a model call per search is optional.',
+    };
+  }
   if (destination.method === 'rag' && tooManyToPaste) {
     return {
       methods: ['rag'],
@@ -195,8 +202,9 @@ export function buildPlan(
   /**
    * `documents`: false when the team said it has no documents, so retrieval has nothing to search.
    * `corpusInPromptTokens`: the documents fit the prompt (cached), so the facts go there instead of a retrieval step.
+   * `search`: the task returns ranked items (taskType search), which retrieval serves without a generated answer.
    */
-  options: { documents: boolean; corpusInPromptTokens?: number } = { documents: true },
+  options: { documents: boolean; corpusInPromptTokens?: number; search?: boolean } = { documents: true },
 ): PlanStep[] {
   const possible = (method: MethodId) => feasibility.get(method)?.status !== 'infeasible';
   const stages: { methods: MethodId[]; why: string }[] = [];
@@ -307,6 +315,8 @@ export function buildPlan(
     possible('distillation') &&
     !smallModelAlready &&
     chosenWish?.noStudent !== true &&
+    // (A search's results are retrieved, not generated: the bill is cut by not calling a model per search.)
+    !(destination.method === 'rag' && options.search === true) &&
     // (The destination is the cost fix itself, a cheaper model tuned on the large one's outputs or the team's
     // examples: a distillation after it repeats it.)
     destination.objective !== 'distillation'

@@ -122,6 +122,9 @@ export function methodEstimates(
         fits: levelFits(level) ?? null,
         fit: level,
         ...(fit && fit.adjustments.length > 0 ? { adjustments: [...fit.adjustments] } : {}),
+        ...(level === 'fits-if' && fit?.adjustedPerGpuGB !== undefined
+          ? { adjustedPerGpu: round(fit.adjustedPerGpuGB) }
+          : {}),
         // Over several GPUs the busiest one decides: weights and optimiser state are sharded, activations are not.
         ...(gpuCount !== undefined && gpuCount > 1 ? { perGpu: round(estimate.memoryGB.perGpu), gpuCount } : {}),
       },
@@ -172,6 +175,12 @@ export function methodEstimates(
       }
     }
     result[method] = entry;
+  }
+  // A search job's results need no generated answer: what retrieval alone costs stands next to the model's bill.
+  const rag = result.rag;
+  if (rag !== undefined && estimates.searchRetrieval !== undefined) {
+    rag.retrievalOnlyMonthlyUSD = estimates.searchRetrieval.monthlyUSD;
+    rag.assumptions.push(estimates.searchRetrieval.why);
   }
   return result;
 }

@@ -295,6 +295,7 @@ export function recommend(given: Profile, catalog: Knowledge, options: Recommend
     switchedAnalysis.facts.modelArchitecture !== 'encoder';
   const plan = buildPlan(destination, firstStep, diagnosis, stepFeasibility, scores, sftReady, {
     documents: resolved.profile.unlabeledCorpus !== 'none',
+    search: resolved.profile.taskType === 'search',
     ...(corpusInPrompt ? { corpusInPromptTokens: corpus } : {}),
   });
   const planned = plan.flatMap((step) => step.methods);

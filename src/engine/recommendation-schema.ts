@@ -31,6 +31,10 @@ export const MethodEstimates = z
           .enum(FIT_LEVELS)
           .describe('fits; tight (over 90% of memory); fits-if (with the listed adjustments); no; unknown'),
         adjustments: z.array(z.string()).optional().describe('What makes a fits-if case fit'),
+        adjustedPerGpu: z
+          .number()
+          .optional()
+          .describe('GB on the busiest GPU once the adjustments of a fits-if case are made'),
         perGpu: z
           .number()
           .optional()
@@ -44,6 +48,12 @@ export const MethodEstimates = z
       .describe('GPU-hours of the training project (several runs): elapsed hours times the number of GPUs'),
     oneTimeUSD: z.number().optional().describe('0 on your own GPUs; the rental cost when training must be rented'),
     monthlyUSD: z.number().optional(),
+    retrievalOnlyMonthlyUSD: z
+      .number()
+      .optional()
+      .describe(
+        'A search task: the monthly bill of retrieval alone (each query embedded), without a generated answer per search; monthlyUSD is the bill with one',
+      ),
     assumptions: z.array(z.string()),
   })
   .meta({ id: 'MethodEstimates' });

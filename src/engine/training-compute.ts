@@ -102,6 +102,19 @@ export function assessFit(
   if (adjusted <= perGpuGB && adjustments.length > 0) {
     return { level: 'fits-if', neededPerGpuGB: needed, adjustedPerGpuGB: round2(adjusted), adjustments };
   }
+  if (training) {
+    // No lever alone is enough: all of them together (a fused loss, plus the shorter sequence where the examples allow
+    // it, plus the 8-bit optimizer for full fine-tuning), as a long-context full fine-tune on a sharded node is run.
+    const combined = rerun(keepLength ? undefined : SHORT_TRAINING_SEQUENCE, true);
+    let together = combined.memoryGB.perGpu;
+    const levers = [FUSED_LOSS_ADJUSTMENT, ...adjustments.filter((a) => !a.startsWith('use an 8-bit'))];
+    if (together > perGpuGB && workload === 'full-fine-tuning') {
+      together -= (combined.memoryGB.breakdown.optimizer ?? 0) / Math.max(1, gpuCount) / 2;
+      levers.push('use an 8-bit (paged) AdamW optimizer');
+    }
+    if (together <= perGpuGB && together < needed)
+      return { level: 'fits-if', neededPerGpuGB: needed, adjustedPerGpuGB: round2(together), adjustments: levers };
+  }
   return { level: 'no', neededPerGpuGB: needed, adjustments: [] };
 }
 

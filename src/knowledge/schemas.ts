@@ -224,6 +224,17 @@ export const Method = z
     computeClass: z.enum(['none', 'inference-only', 'single-gpu', 'multi-gpu', 'cluster', 'provider-managed']),
     costDrivers: z.object({ oneTime: z.array(z.string().min(1)), recurring: z.array(z.string().min(1)) }).strict(),
     inference: z.object({ latency: z.string().min(1), cost: z.string().min(1) }).strict(),
+    embeddingPrice: z
+      .object({
+        model: z.string().min(1),
+        usdPerMillionTokens: z.number().positive(),
+        where: z.string().min(1),
+        asOf: IsoDate,
+        sources: SourceIds,
+      })
+      .strict()
+      .optional()
+      .describe('Retrieval: the list price of embedding text (each query, each document) with a common embedding API'),
     expertise: z.enum(['none', 'basic', 'intermediate', 'expert']),
     strengths: z.array(z.string().min(1)).min(1),
     limitations: z.array(z.string().min(1)).min(1),

@@ -47,7 +47,15 @@ export const JOB_OVERRIDE_FIELDS = [
   'inputTokensPerRequest',
   'outputTokensPerRequest',
   'multilingual',
+  // ("the classifier runs on the station PCs, CPU only; the summaries on the L4 server": the GPUs one job runs on.)
+  'gpuName',
+  'gpuCount',
+  'gpuMemoryGB',
+  'gpusRented',
 ] as const satisfies readonly ProfileField[];
+
+/** The facts of the GPUs a job may run on: a job that names its own takes none of the team's. */
+const GPU_FACTS = ['gpuName', 'gpuCount', 'gpuMemoryGB', 'gpusRented'] as const;
 
 export const JOB_FIELDS: readonly ProfileField[] = [...JOB_OWN_FIELDS, ...JOB_OVERRIDE_FIELDS];
 
@@ -102,6 +110,8 @@ export function jobProfile(team: Profile, job: Job, jobCount: number): Profile {
   // (A job on its own model has that model's size, access and stage, not the team's model's.)
   if (job.modelName !== undefined && job.modelName !== team.modelName)
     for (const field of ['modelParamsB', 'modelAccess', 'modelStage']) delete profile[field];
+  // (A job on GPUs of its own, "the summaries on our one L4", runs on those alone, not with the team's count or memory.)
+  if (GPU_FACTS.some((field) => job[field] !== undefined)) for (const field of GPU_FACTS) delete profile[field];
   for (const field of JOB_FIELDS) {
     const value = (job as Record<string, unknown>)[field];
     if (value !== undefined) profile[field] = value;

@@ -125,11 +125,33 @@ describe('withJobs', () => {
 });
 
 describe('Jobs schema', () => {
+  it("lets a job run on GPUs of its own: the team's count and memory are not mixed into it (newuser66 F02)", () => {
+    const team: Profile = { gpuCount: 0, dataMustStayOnPrem: true, deployment: 'on-prem' };
+    const summaries: Job = {
+      name: 'shift summaries',
+      taskType: 'generate',
+      labeledExamples: 0,
+      gpuName: 'NVIDIA L4',
+      gpuCount: 1,
+    };
+    const classifier: Job = { name: 'defect codes', taskType: 'classify', labeledExamples: 9000 };
+    expect(Jobs.safeParse([classifier, summaries]).success).toBe(true);
+    const own = jobProfile(team, summaries, 2);
+    expect(own.gpuName).toBe('NVIDIA L4');
+    expect(own.gpuCount).toBe(1);
+    // The other job keeps the team's: no GPU.
+    expect(jobProfile(team, classifier, 2).gpuCount).toBe(0);
+    // A job naming only its card takes none of the team's count or memory with it.
+    const named = jobProfile({ ...team, gpuCount: 4, gpuMemoryGB: 80 }, { name: 'x', gpuName: 'NVIDIA L4' }, 2);
+    expect(named.gpuCount).toBeUndefined();
+    expect(named.gpuMemoryGB).toBeUndefined();
+  });
+
   it('rejects one job, more than five, a missing name and a team field inside a job', () => {
     expect(Jobs.safeParse(dental.jobs.slice(0, 1)).success).toBe(false);
     expect(Jobs.safeParse(Array.from({ length: 6 }, (_, index) => ({ name: `job ${index}` }))).success).toBe(false);
     expect(Jobs.safeParse([{ task: 'x' }, { name: 'y' }]).success).toBe(false);
-    expect(Jobs.safeParse([{ name: 'a', gpuCount: 2 }, { name: 'b' }]).success).toBe(false);
+    expect(Jobs.safeParse([{ name: 'a', mlExpertise: 'basic' }, { name: 'b' }]).success).toBe(false);
     expect(Jobs.safeParse(dental.jobs).success).toBe(true);
   });
 });

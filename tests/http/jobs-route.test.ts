@@ -42,7 +42,11 @@ describe('post /v1/recommendations with jobs', () => {
 
   it.each([
     ['one job', { profile, jobs: [jobs[0]] }, 'jobs'],
-    ['a team field inside a job', { profile, jobs: [{ ...jobs[0], gpuCount: 1 }, jobs[1]] }, 'jobs[0].gpuCount'],
+    [
+      'a team field inside a job',
+      { profile, jobs: [{ ...jobs[0], mlExpertise: 'basic' }, jobs[1]] },
+      'jobs[0].mlExpertise',
+    ],
     ['a job without a name', { profile, jobs: [{ task: 'x' }, jobs[1]] }, 'jobs[0].name'],
     ['a wrong type', { profile, jobs: [{ ...jobs[0], labeledExamples: 'lots' }, jobs[1]] }, 'jobs[0].labeledExamples'],
     ['a name used twice', { profile, jobs: [jobs[0], { ...jobs[1], name: 'Receipts ' }] }, 'jobs[1].name'],

@@ -46,7 +46,7 @@ const scanners = new WeakMap<ExtractionCatalog, CatalogScanner>();
 export function catalogScanner(catalog: ExtractionCatalog): CatalogScanner {
   let scanner = scanners.get(catalog);
   if (!scanner) {
-    const models = buildAliasScanner(catalog.models, MODEL_PREFIXES);
+    const models = buildAliasScanner(catalog.models, MODEL_PREFIXES, MODEL_TIER_AFTER);
     const gpus = buildAliasScanner(catalog.gpus, GPU_PREFIXES);
     scanner = { findModels: models, findGpus: gpus };
     scanners.set(catalog, scanner);
@@ -56,6 +56,11 @@ export function catalogScanner(catalog: ExtractionCatalog): CatalogScanner {
 
 /** Words people put before a GPU name that the catalog may not list ("nvidia rtx 4090", "geforce 3090"). */
 const GPU_PREFIXES = ['nvidia', 'amd', 'geforce', 'rtx', 'tesla', 'instinct', 'radeon'];
+/**
+ * A tier word right after a model's name that the catalog does not list with it: "GPT-5 mini", "GPT-5 nano" are other
+ * models than GPT-5 (the longest alias wins first, so a listed "GPT-4o mini" is matched whole before this applies).
+ */
+const MODEL_TIER_AFTER = /^[\s-]?(?:mini|nano|lite|micro|turbo|pro)\b/;
 /** Words people put before a model name ("meta llama 3.1 8b", "openai gpt-4o"). */
 const MODEL_PREFIXES = ['meta', 'openai', 'anthropic', 'google', 'mistral ai', 'mistralai', 'microsoft', 'alibaba'];
 
@@ -80,6 +85,8 @@ interface NamedEntry {
 function buildAliasScanner<T extends NamedEntry>(
   entries: readonly T[],
   prefixes: readonly string[],
+  /** Words after a name that make it another, unlisted entry (a model's tier). */
+  otherEntryAfter?: RegExp,
 ): (lower: string) => CatalogMention<T>[] {
   const byKey = new Map<string, T[]>();
   const patterns = new Map<string, number>();
@@ -120,6 +127,7 @@ function buildAliasScanner<T extends NamedEntry>(
       // A bare number needs GPU context, unless a vendor word came with it ("RTX 4090").
       if (/^\d+$/.test(key) && match[0].trimStart().startsWith(name) && !numericAliasAllowed(lower, start, end))
         continue;
+      if (otherEntryAfter?.test(lower.slice(end, end + 8))) continue;
       mentions.push({ entry: candidates.length === 1 ? candidates[0] : undefined, candidates, start, end });
     }
     return mentions;

@@ -401,6 +401,9 @@ function modelAskedAbout(message: string, extraction: Extraction, catalog: Extra
   return names.filter((name): name is string => name !== undefined && name !== extraction.fields.modelName).at(-1);
 }
 
+/** Words before a new job's shape that are a circumstance ("at the end of each shift the line lead should get"). */
+const LEAD_IN_CHARS = 24;
+
 function extractWithJobs(message: string, context: ExtractContext): Extraction {
   const extraction = readProfile(message, context);
   const prepared = prepareMessage(message.slice(0, MAX_EXTRACTION_CHARS));
@@ -424,7 +427,13 @@ function extractWithJobs(message: string, context: ExtractContext): Extraction {
       if (said?.[1] === undefined) return undefined;
       const text = prepared.original.slice(said.index + said[0].length - said[1].length, said.index + said[0].length);
       // (Only a job said there, with a shape: "another thing: our budget is $5k" adds no job.)
-      return read(text).fields.taskType !== undefined ? text.trim() : undefined;
+      const shaped = read(text);
+      if (shaped.fields.taskType === undefined) return undefined;
+      // ("at the end of each shift the line lead should get a short summary of …": the job is named from its shape's
+      // words, not from the circumstance said before them.)
+      const words = shaped.evidence.taskType;
+      const at = words === undefined ? -1 : text.toLowerCase().indexOf(words.toLowerCase());
+      return (at > LEAD_IN_CHARS ? text.slice(at) : text).trim();
     })();
   if (jobs.length < 2 && addedTask !== undefined && ANOTHER_JOB.test(prepared.lower)) {
     const { task: _task, ...fields } = jobFields(extraction);
@@ -1471,6 +1480,9 @@ function specLineAnswers(lower: string, findings: readonly Finding[], catalog: E
   for (const match of allMatches(SPEC_LINE, lower)) {
     const field = SPEC_LABELS.find(([label]) => label.test((match[1] ?? '').trim()))?.[1];
     if (field === undefined || [...findings, ...read].some((item) => item.field === field)) continue;
+    // ("Budget: 2,500$ / month for inference": the budget line was read already, as a monthly one.)
+    const budget = (item: Finding) => item.field === 'oneTimeBudgetUSD' || item.field === 'monthlyBudgetUSD';
+    if (field === 'oneTimeBudgetUSD' && [...findings, ...read].some(budget)) continue;
     const { answer, bounds } = fieldEntry(field);
     const value = match[2] ?? '';
     const answered = answer && readShortAnswer(prepareMessage(value), field, answer, [], catalog, bounds);

@@ -269,8 +269,9 @@ function jobName(text: string): string {
     .replace(/[,;:]+$/, '')
     .replace(/^(?:a|an)\s+(?=\S+\s+\S)/i, '');
   if (trimmed.length > 30) {
+    // ("a short summary of that shift's reports": "that" after a preposition points, it opens no clause.)
     const tail =
-      /\s(?:that|which|who|using|with|via|so|for\s+(?:our|the|their|a|an)|from|based|in\s+(?:our|the|their)|about\s+(?:what|how|which|whether|when|where|why|who))\s/.exec(
+      /(?<!\s(?:of|for|on|in|about|from|to|at))\s(?:that|which|who|using|with|via|so|for\s+(?:our|the|their|a|an)|from|based|in\s+(?:our|the|their)|about\s+(?:what|how|which|whether|when|where|why|who))\s/.exec(
         trimmed.slice(12),
       );
     if (tail) trimmed = trimmed.slice(0, 12 + tail.index);
@@ -639,6 +640,27 @@ export const ANOTHER_JOB_SAID = new RegExp(`${ANOTHER_JOB_WORDS}[^:.;!?\\n]{0,30
 /** The words that open a task said as a wish: "we also want a", "we'd also like to build an". */
 const WISH_OPENING =
   /^(?:(?:ok(?:ay)?|so|and|also|plus)[,\s]+)*(?:(?:on|in|at|for)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?=we\b))?(?:we(?:'d|\s+would)?\s+)?(?:also\s+)?(?:want|need|would\s+like|like|plan|are\s+planning|are\s+building)\s+(?:to\s+(?:build|make|add|have|do|get)\s+|to\s+)?(?:also\s+)?/i;
+
+/**
+ * Which of the jobs a message lists goes on with the task the conversation had ("those are two separate jobs: 1)
+ * writing the product descriptions … 2) the product search", after a conversation about writing the descriptions):
+ * the one job that shares a word of the task (or, failing that, its shape) with no other listed job sharing one.
+ * Its index, or undefined when none or several do.
+ */
+export function continuedJobIndex(
+  jobs: readonly JobReading[],
+  task: string | undefined,
+  taskType: Profile['taskType'],
+): number | undefined {
+  const words = new Set(task === undefined ? [] : candidateKeywords(task));
+  const sharing = jobs.flatMap((job, index) =>
+    candidateKeywords(job.fields.task ?? job.name).some((word) => words.has(word)) ? [index] : [],
+  );
+  if (sharing.length === 1) return sharing[0];
+  if (sharing.length > 1 || taskType === undefined) return undefined;
+  const shaped = jobs.flatMap((job, index) => (job.fields.taskType === taskType ? [index] : []));
+  return shaped.length === 1 ? shaped[0] : undefined;
+}
 
 /**
  * The two jobs of a conversation that had one task and now names a second: the first keeps the task and its own facts,

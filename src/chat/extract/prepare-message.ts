@@ -12,6 +12,8 @@ const CHARACTER_MAP: Readonly<Record<string, string>> = {
   '\u2014': '-',
   '\u00a0': ' ',
   '\u202f': ' ',
+  // ("8× H100": the multiplication sign is the "x" of a count.)
+  '\u00d7': 'x',
 };
 
 /**
@@ -28,14 +30,20 @@ export function prepareMessage(message: string): PreparedMessage {
     }).join('');
   }
   lower = lower.replace(
-    /[\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\u202f]/g,
+    /[\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\u202f\u00d7]/g,
     (character) => CHARACTER_MAP[character] ?? character,
   );
   // "18 000", "1 200 000": a space between groups of three digits is a thousands separator (French, Polish, Nordic
   // writing); the same length with commas, so offsets hold. Not before a unit ("2 100 gb" is two 100 GB cards).
   lower = lower.replace(SPACED_THOUSANDS, (digits) => digits.replaceAll(' ', ','));
+  // "1,5k usd", "qwen2.5 1,5B", "under 0,8 sec": a comma before one or two digits and a unit is a decimal comma
+  // (German, French, Polish writing); "1,200" (three digits) stays a thousands separator.
+  lower = lower.replace(DECIMAL_COMMA, '$1.$2');
   return { original: message, lower };
 }
+
+const DECIMAL_COMMA =
+  /(?<![\d.,])(\d{1,3}),(\d{1,2})(?=\s?(?:k|m|bn|b|sec|secs|seconds?|ms|gb|gib|tb|%|€|\$|eur|usd)(?![a-z]))/g;
 
 const SPACED_THOUSANDS = /(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]?\d|[a-z])(?!\s?(?:gb|gib|tb|mb|gpus?|cards?|x\b|%))/g;
 

@@ -54,6 +54,55 @@ describe('assessFit: a tolerance band with the usual levers', () => {
   });
 });
 
+describe('assessFit: the levers together when none alone is enough (newuser65 F18)', () => {
+  // Full fine-tuning of an 8B on 52,000-token contracts, sharded over two 80 GB cards: the logits alone are ~53 GB, the
+  // AdamW state ~48 GB a GPU. Neither the fused loss nor the 8-bit optimizer alone brings it under 80 GB; both do.
+  const long: EstimateInput = {
+    model: { paramsB: 8 },
+    workload: 'full-fine-tuning',
+    sequenceLength: 52_000,
+    gpuCount: 2,
+  };
+  const result = estimate(long);
+  const bandAt = (perGpu: number) => assessFit(result, 'full-fine-tuning', perGpu, true, 2, rerunAt(long), 52_000);
+
+  it('is fits-if with a fused loss and an 8-bit optimizer, and says what it needs then', () => {
+    const band = bandAt(80);
+    expect(result.memoryGB.perGpu).toBeGreaterThan(80);
+    expect(band.level).toBe('fits-if');
+    expect(band.adjustments).toHaveLength(2);
+    expect(band.adjustments[0]).toMatch(/fused, chunked cross-entropy loss/);
+    expect(band.adjustments[1]).toMatch(/8-bit \(paged\) AdamW/);
+    // The 52,000-token examples are not cut: no shorter sequence is offered.
+    expect(band.adjustments.join(' ')).not.toMatch(/512 tokens/);
+    expect(band.adjustedPerGpuGB).toBeLessThanOrEqual(80);
+    expect(band.adjustedPerGpuGB).toBeLessThan(band.neededPerGpuGB);
+  });
+
+  it('is still a no where even all the levers do not fit', () => {
+    expect(bandAt(24).level).toBe('no');
+  });
+
+  it('LoRA gets the fused loss alone: the 8-bit optimizer is a full fine-tuning lever', () => {
+    const lora: EstimateInput = { ...long, workload: 'lora' };
+    const loraResult = estimate(lora);
+    const fused = estimate({ ...lora, fusedLoss: true }).memoryGB.perGpu;
+    const band = assessFit(loraResult, 'lora', fused + 0.5, true, 2, rerunAt(lora), 52_000);
+    expect(band.level).toBe('fits-if');
+    expect(band.adjustments.join(' ')).not.toMatch(/8-bit/);
+  });
+
+  it('more memory never lowers the band, with every lever', () => {
+    const order = ['no', 'fits-if', 'tight', 'fits'];
+    let last = -1;
+    for (let memory = 16; memory <= 200; memory += 2) {
+      const level = order.indexOf(bandAt(memory).level);
+      expect(level).toBeGreaterThanOrEqual(last);
+      last = level;
+    }
+  });
+});
+
 describe('cheapestRental: a project, not one ideal run', () => {
   const knowledge = buildFixtureKnowledge();
   const rentals = knowledge.gpus.filter(

@@ -171,6 +171,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch91.json')),
     ...loadCases(here('./batch92.json')),
     ...loadCases(here('./batch93.json')),
+    ...loadCases(here('./batch94.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -201,6 +202,14 @@ const KNOWN_VIOLATIONS = new Map<string, { methods: string[]; why: string }>([])
 
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([
+  [
+    'w96-llama8b-json-extraction-3090-constrained-decoding',
+    "the graders want schema-constrained decoding on the prompt before tuning a format-only gap (fields right, 6% of outputs break the schema); that the fields are right is only in the attempt's note, and the tuned cases split on format-only JSON extraction (w31 wants a response schema, w6 and w41 want QLoRA), so a rule for it was not added",
+  ],
+  [
+    'w96-o4mini-travel-planner-rft-azure',
+    'the graders want reinforcement fine-tuning on o4-mini with the sandbox as the grader; the profile has no labelled examples and no field for prompts with a programmatic grader (that the plans are checkable is only in the task words), so the engine stays on the prompt',
+  ],
   [
     'w95-mac-gemma2-8k-interview-transcripts',
     "the graders move a laptop team off Gemma 2 9B (8,192-token window) to a 128K-context model prompted with whole 15k-25k-token transcripts; the transcript length is only in the task's words, the profile states no example or request length, so the engine cannot see the window is too short and tunes LoRA on the plateaued prompt",

@@ -66,6 +66,10 @@ const ITEM_IS_TOKEN_RANGE = new RegExp(
 const OUTPUT_AFTER = new RegExp(
   `^\\s*[,;]?\\s*(?:and\\s+|plus\\s+)?(?:the|a|its|each|one)\\s+(?:summary|output|answer|reply|response|label|letter|report)\\s+(?:is\\s+|are\\s+)?(?:maybe\\s+|about\\s+|around\\s+|roughly\\s+|like\\s+|~\\s*)*${AMOUNT}(?!\\s*(?:pages?|words?|lines?|paragraphs?|sentences?|characters?|chars)\\b)(?:\\s?tokens?)?\\b`,
 );
+/** A sentence about serving before a length: "for serving:", "at inference,", "in production the prompts". */
+const SERVING_BEFORE =
+  /\b(?:for|at|in|when)\s+(?:serving|inference|production|runtime|run\s+time|serving\s+time|inference\s+time)\b[^.;!?\n]{0,50}$/;
+
 /** "… plus ~600 tokens of JSON output": the output added to the input's length. */
 const PLUS_OUTPUT = new RegExp(
   `^[^.;!?\\n]{0,40}?\\b(?:plus|\\+|and)\\s+${APPROX_SOURCE}${AMOUNT}(?:\\s?tokens?\\s+(?:of\\s+)?|\\s+of\\s+)(?:\\w+\\s+)?(?:output|answers?|responses?|completions?|reports?|summar(?:y|ies)|json|repl(?:y|ies))\\b`,
@@ -145,6 +149,7 @@ export const extractExampleTokens: Extractor = (message) => {
   for (const match of allMatches(IN_AND_OUT, lower)) {
     // ("prompts are ~30,000 tokens in and 1,500 out": a production request, request-tokens.ts.)
     if (REQUEST_SUBJECT_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
+    if (SERVING_BEFORE.test(lower.slice(Math.max(0, match.index - 60), match.index))) continue;
     const input = tokens(match[1], match[2]);
     const output = tokens(match[3], match[4]);
     if (input !== undefined && output !== undefined)
@@ -197,6 +202,8 @@ export const extractExampleTokens: Extractor = (message) => {
       // "Prompts are long, about 4,000 tokens each": the size of a production request (request-tokens.ts), not of an
       // example to train on.
       if (REQUEST_SUBJECT_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
+      // ("for serving: a typical diff is ~3k tokens in and ~400 out": what is served, not what is trained on.)
+      if (SERVING_BEFORE.test(lower.slice(Math.max(0, match.index - 60), match.index))) continue;
       // "our policy docs are about 60k tokens": a collection that large is the corpus (corpus-tokens.ts), not one
       // example's length.
       if (value >= COLLECTION_MIN_TOKENS && COLLECTION_SUBJECT.test(match[0])) continue;

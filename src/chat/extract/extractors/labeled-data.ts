@@ -98,7 +98,7 @@ const COUNT_RECORDS_ARE_LABELED = new RegExp(
 );
 /** "support tickets with the queue they ended up in, roughly 40 thousand": the records with their labels, then the count. */
 const LABELED_RECORDS_COUNT_AFTER = new RegExp(
-  `\\b${RECORD_NOUN}${WITH_LABELS}[^.;!?\\n]{0,40}?,\\s*${APPROX_SOURCE}(${COUNT_SOURCE})\\b(?!\\s*(?:%|percent|queues?|classes|categories|labels|teams|departments|a\\s+day|per\\s+day|\\/day))`,
+  `\\b${RECORD_NOUN}${WITH_LABELS}[^.;!?\\n]{0,40}?,\\s*${APPROX_SOURCE}(${COUNT_SOURCE})\\b(?!\\s*(?:%|percent|queues?|classes|categories|labels|teams|departments|a\\s+day|per\\s+day|\\/day|k?\\s*tokens?\\b|words\\b|characters\\b|lines\\b|pages\\b))`,
   'g',
 );
 /** "vendor deck said 'train on 100k examples' but we have like 1,200 only": the team's own count, after examples named. */
@@ -128,7 +128,7 @@ const COUNT_RECORDS_CORRECTED = new RegExp(
 );
 /** "800 tickets with their resolutions", "1,200 clips with hand-corrected transcripts", "8k PR comments paired with the diffs". */
 const COUNT_RECORDS_WITH_LABELS = new RegExp(
-  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}(?:\\s+(?:that|which)\\s+[^,.;!?\\n]{1,40}?|\\s+(?:written|drafted|produced|reviewed|collected|curated|checked)\\s+by\\s+[^,.;!?\\n]{1,40}?|\\s+(?:[a-z]+\\s+){1,2}?(?:asked|sent|wrote|submitted|raised|filed|received))?${WITH_LABELS}`,
+  `${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+(?:my|our|their)\\s+(?:own\\s+)?)?(?:[a-z-]+\\s+){0,3}?${RECORD_NOUN}(?:\\s+(?:that|which)\\s+[^,.;!?\\n]{1,40}?|\\s+(?:written|drafted|produced|reviewed|collected|curated|checked)\\s+by\\s+[^,.;!?\\n]{1,40}?|\\s+(?:[a-z]+\\s+){1,2}?(?:asked|sent|wrote|submitted|raised|filed|received))?${WITH_LABELS}`,
   'g',
 );
 /** "5,000 adjuster-labeled photos", "40k agent-approved replies", "25k editor-tagged articles": labelled by someone. */

@@ -61,7 +61,7 @@ const DISTILLED_FROM_BEFORE = /\bdistill?ed\s+(?:it\s+|a\s+(?:small(?:er)?\s+)?(
 /** "distill GPT-4.1 into something small": the student is not named, so the model named is only the teacher. */
 const DISTIL_BEFORE = /\bdistil(?:l)?(?:ing|s)?\s+(?:our\s+|the\s+)?$/;
 const INTO_UNNAMED_AFTER =
-  /^\s+(?:outputs?\s+)?(?:in)?to\s+(?:(?:something|a|an|some)\s+(?:(?:much|way|far|really|very)\s+)?(?:small|smaller|tiny|cheaper|compact|lighter|student|little)\b|something\s+(?:that|which)\s+(?:fits|runs|can\s+run))/;
+  /^\s+(?:outputs?\s+)?(?:in)?to\s+(?:(?:(?:something|a|an|some)\s+)?(?:(?:much|way|far|really|very)\s+)?(?:small|smaller|tiny|cheaper|compact|lighter|student|little)\b|something\s+(?:that|which)\s+(?:fits|runs|can\s+run))/;
 const INTO_ANOTHER_AFTER =
   /^\s+(?:in)?to\s+(?:it|them|(?:the\s+)?(?:qwen|llama|mistral|gemma|phi|gpt|claude|gemini|smollm|tinyllama)\b)/;
 

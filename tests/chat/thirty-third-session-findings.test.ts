@@ -1,0 +1,218 @@
+/**
+ * Found in the thirty-third session by the new-user trials (newuser65, newuser66) and the blind batches of the session
+ * (x74, w96), each beside the counter-example its fix must leave alone.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import { SEARCH_QUERY_TOKENS } from '../../src/engine/estimate-feasibility.ts';
+import { recommend } from '../../src/engine/recommend.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { Profile } from '../../src/profile/profile-schema.ts';
+import { converse } from '../helpers/converse.ts';
+
+const knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+const read = (text: string) => extractProfile(text, { knowledge, today: '2026-12-07', midConversation: true });
+const talk = (messages: string[]) => converse(messages, knowledge);
+const advise = (profile: object) => recommend(Profile.parse(profile), knowledge, { explain: 'none' });
+
+describe('numbers typed the European way (x74)', () => {
+  it.each([
+    ['1,5k usd per month is what finance approved', 'monthlyBudgetUSD', 1500],
+    ['now we test qwen2.5 1,5B instruct on the phone', 'modelName', 'Qwen2.5 1.5B'],
+    ['under 0,8 sec for first token pls, users are on call', 'latencyTargetMs', 800],
+    ['our gpus: 8× H100 SXM in own cluster', 'gpuCount', 8],
+  ])('reads "%s"', (text, field, value) => {
+    expect((read(text).fields as Record<string, unknown>)[field]).toEqual(value);
+  });
+  it('keeps a comma before three digits a thousands separator', () => {
+    expect(read('we have 1,200 labelled invoices').fields.labeledExamples).toBe(1200);
+    expect(read('we have 1,5 million labelled rows').fields.labeledExamples).not.toBe(15);
+  });
+  it('reads "Budget: 2 500$ / month for inference" as the monthly budget only', () => {
+    const fields = read('Budget: 2 500$ / month for inference. for training no budget decided yet').fields;
+    expect(fields.monthlyBudgetUSD).toBe(2500);
+    expect(fields.oneTimeBudgetUSD).toBeUndefined();
+    expect(read('budget: 5k').fields.oneTimeBudgetUSD).toBe(5000);
+  });
+  it('reads "distill gpt-4.1 into small model" as the teacher, not the team model', () => {
+    const fields = read('we want distill gpt-4.1 into small model for our invoice extraction').fields;
+    expect(fields.teacherModel).toBe('GPT-4.1');
+    expect(fields.modelName).toBeUndefined();
+  });
+});
+
+describe('what a user says in passing (newuser66)', () => {
+  it('reads "self-hosting … isn\'t realistic for us" as no self-hosting, and "we only call APIs" as the API (F03)', () => {
+    expect(
+      read("We have zero ML ops people - self-hosting Llama on rented GPUs isn't realistic for us.").fields.deployment,
+    ).toBeUndefined();
+    expect(read('You got that backwards: we do NOT self-host, we only call APIs.').fields.deployment).toBe('cloud-api');
+    expect(read('we rent GPUs on runpod for serving').fields.deployment).toBe('cloud-self-hosted');
+  });
+  it('reads "GPT-5 mini" as a model the catalog does not list, not as GPT-5 (F07)', () => {
+    expect(read('we use GPT-5 nano now').fields.modelName).toBe('GPT-5 nano');
+    expect(read('we use gpt-5').fields.modelName).toBe('GPT-5');
+    expect(read('we use gpt-4o mini').fields.modelName).toBe('GPT-4o mini');
+    expect(read('we use gemini 2.5 pro').fields.modelName).toBe('Gemini 2.5 Pro');
+  });
+  it('reads "1,800 of my own review comments with their diff hunks, about 600 tokens per example" (F09)', () => {
+    const fields = read(
+      'I have 1,800 of my own review comments with their diff hunks, about 600 tokens per example.',
+    ).fields;
+    expect(fields.labeledExamples).toBe(1800);
+    expect(fields.exampleTokens).toBe(600);
+  });
+  it('reads a request size said "for serving" as no training example length (F09)', () => {
+    const serving = read('for serving: a typical diff is ~3k tokens in and ~400 tokens of comments out').fields;
+    expect(serving.inputTokensPerRequest).toBe(3000);
+    expect(serving.exampleTokens).toBeUndefined();
+    expect(read('a typical diff is ~3k tokens in and ~400 tokens out').fields.exampleTokens).toBe(3400);
+  });
+  it('reads the shape of a job said with a lead-in or an aside (F01)', () => {
+    expect(read("the line lead should get a short summary of that shift's defect reports").fields.taskType).toBe(
+      'generate',
+    );
+    expect(read('a short summary of the budget is fine').fields.taskType).toBeUndefined();
+    expect(
+      read(
+        'we also want to pull key clauses (notice period, non-compete, severance) out of uploaded employment contracts',
+      ).fields.taskType,
+    ).toBe('extract');
+  });
+});
+
+describe('a second job on hardware of its own (newuser66 F01, F02)', () => {
+  it('keeps the classifier on its CPU-only PCs and its 9,000 labels, and runs the summaries on the L4', async () => {
+    const turns = await talk([
+      'We want to classify short defect reports from our production line into 24 defect codes. We have 9,000 reports coded by hand by QA. It must run on the station PCs: CPU only, 16 GB RAM. No data may leave the plant.',
+      'just recommend',
+      "ok, a second thing we want, separate job: at the end of each shift the line lead should get a short summary of that shift's defect reports (3-5k tokens in, a 150-word summary out). That one can run on our on-prem server with one NVIDIA L4. We have no example summaries yet.",
+    ]);
+    const { state, reply } = turns.at(-1) ?? { state: undefined, reply: '' };
+    const jobs = state?.jobs ?? [];
+    expect(jobs).toHaveLength(2);
+    expect(jobs[0]?.profile.labeledExamples).toBe(9000);
+    expect(jobs[1]?.name).toMatch(/^short summary of that shift's defect reports/i);
+    expect(jobs[1]?.profile.gpuName).toBe('NVIDIA L4');
+    // The team keeps "no GPUs": the classifier is not planned on the summaries' L4.
+    expect(state?.profile.gpuCount).toBe(0);
+    expect(reply).not.toMatch(/1\. Classify short defect reports:\*\* aim for LoRA on Llama/);
+  });
+});
+
+describe("a job listed after a conversation about one task keeps that task's facts (newuser65 F05, F16)", () => {
+  it("does not give the new search job the descriptions job's tried prompt or its request size", async () => {
+    const turns = await talk([
+      "hi! we're an online fashion shop. we use Claude Sonnet via the API to write product descriptions, we have ~30k existing descriptions written in our brand voice by copywriters. the outputs from claude are ok but sound generic, not like us. budget is around 2000€ a month. what should we do?",
+      'I said it already - 30k descriptions, each with the product attributes (material, fit, colour etc) as the input. so ~30,000 input/output pairs. and yes we tried a long system prompt with brand guidelines + 3 examples, it plateaued',
+      'each prompt is about 4k tokens in and 250 out',
+      'no no, those are two separate jobs: 1) writing the product descriptions in our voice and 2) the product search for customers. keep the descriptions plan, and tell me separately what to do for search',
+    ]);
+    const state = turns.at(-1)?.state;
+    const [descriptions, search] = state?.jobs ?? [];
+    expect(descriptions?.profile.tried?.[0]?.method).toBe('prompt-engineering');
+    expect(descriptions?.profile.inputTokensPerRequest).toBe(4000);
+    expect(search?.profile.tried).toBeUndefined();
+    expect(search?.profile.inputTokensPerRequest).toBeUndefined();
+    expect(state?.profile.inputTokensPerRequest).toBeUndefined();
+    expect(turns.at(-1)?.reply).not.toMatch(/product search[^*]*\*\* aim[^\n]*\n[^\n]*past a prompt baseline/i);
+  });
+});
+
+describe('a language said outside the task (newuser66 F10)', () => {
+  it('takes "(German, 1-3 sentences)" as the language of a task said only by its shape', async () => {
+    const turns = await talk([
+      'We make hydraulic pumps. Line workers type short defect reports (German, 1-3 sentences) on industrial PCs at each station, and we want them auto-classified into our 24 defect codes right there on the PC. 9,000 reports coded by hand. No GPUs; no data may leave the plant.',
+      'just recommend',
+    ]);
+    expect(turns[0]?.state.profile.task).toBe('classifying texts (in German)');
+    expect(turns.at(-1)?.recommendation?.destination.model.name).toBe('XLM-RoBERTa Base');
+  });
+});
+
+describe('a what-if on a model the catalog does not list (newuser66 F07)', () => {
+  it('says it has no price or size for "GPT-5 mini" rather than pricing GPT-5', async () => {
+    const turns = await talk([
+      'We use GPT-4o through the OpenAI API to draft first replies to support tickets in our house tone, about 6,000 a day, ~2,500 tokens in and ~250 out. No GPUs. We want a lower bill.',
+      'what if we switched to GPT-5 mini, would it cut the bill?',
+    ]);
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).toMatch(/^GPT-5 mini is not in my model catalog/);
+    expect(reply).not.toMatch(/If you had GPT-5 as/);
+  });
+});
+
+describe('a search job needs retrieval, not a generated answer per query (newuser65 F05)', () => {
+  const search = {
+    modelName: 'Claude Sonnet',
+    deployment: 'cloud-api',
+    taskType: 'search',
+    task: 'product search for customers',
+    goals: ['freshness'],
+    monthlyBudgetUSD: 2000,
+    requestsPerDay: 50000,
+  };
+  it('costs retrieval alone beside the model bill, and plans BM25, embeddings and a reranker first', () => {
+    const advice = advise(search);
+    expect(advice.destination.method).toBe('rag');
+    const rag = advice.recommendations.find((entry) => entry.method === 'rag');
+    // 50,000 searches × 30 days × 20 tokens at $0.02 per million tokens.
+    expect(SEARCH_QUERY_TOKENS).toBe(20);
+    expect(rag?.estimates?.retrievalOnlyMonthlyUSD).toBe(0.6);
+    expect(rag?.estimates?.monthlyUSD).toBeGreaterThan(1000);
+    expect(rag?.reasons.some((reason) => reason.ruleId === 'search-results-need-no-generated-answer')).toBe(true);
+    expect(advice.plan[0]?.why).toMatch(/BM25/);
+    expect(advice.plan.flatMap((step) => step.methods)).not.toContain('distillation');
+  });
+  it('gives no retrieval-only figure to a chat job, or without a volume', () => {
+    const chat = advise({ ...search, taskType: 'chat' });
+    expect(chat.recommendations.find((entry) => entry.method === 'rag')?.estimates?.retrievalOnlyMonthlyUSD).toBe(
+      undefined,
+    );
+    const { requestsPerDay: _volume, ...noVolume } = search;
+    expect(
+      advise(noVolume).recommendations.find((entry) => entry.method === 'rag')?.estimates?.retrievalOnlyMonthlyUSD,
+    ).toBeUndefined();
+  });
+});
+
+describe('logged conversations behind an agent that picks the wrong tool are not documents to retrieve (w96)', () => {
+  const agent = {
+    modelName: 'Claude Sonnet',
+    modelAccess: 'api-only',
+    canSwitchModel: false,
+    task: 'customer-support agent choosing among 40 tools and filling their arguments',
+    taskType: 'chat',
+    goals: ['task-skill'],
+    labeledExamples: 0,
+    unlabeledCorpus: 'large',
+    deployment: 'cloud-api',
+    tried: [{ method: 'prompt-engineering', result: 'plateaued' }],
+  };
+  it('stays prompt-side without retrieval when the team named its gap and it is not knowledge', () => {
+    expect(advise(agent).destination.method).not.toBe('rag');
+  });
+  it('still retrieves for a chat over documents with no gap named, or with knowledge named', () => {
+    const { goals: _goals, ...unnamed } = agent;
+    expect(advise(unnamed).destination.method).toBe('rag');
+    expect(advise({ ...agent, goals: ['task-skill', 'knowledge'] }).destination.method).toBe('rag');
+  });
+});
+
+describe('full fine-tuning on two 80 GB cards at 52,000 tokens (newuser65 F18)', () => {
+  it('fits only with a fused loss and an 8-bit optimizer, and the answer says what it needs then', async () => {
+    const turns = await talk([
+      'legal tech startup here. we extract ~40 fields (parties, governing law, termination clauses, liability caps...) from commercial contracts into JSON. contracts are long, avg ~50k tokens. we have 1,200 contracts annotated by lawyers. hardware: 2x A100 80GB in our own rack. contracts are confidential, cannot go to any external API.',
+      'we tried Llama 3.1 70B with a long prompt and the 40 field definitions, zero-shot. it gets maybe 70% of fields right, misses clauses deep in the doc and the JSON is sometimes broken',
+      'each contract is 50k tokens in and 2k out.',
+      'ok so 8B. LoRA or full fine-tuning for the 8B? would full FT fit at 52k tokens?',
+    ]);
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).toMatch(
+      /Only if you use a fused, chunked cross-entropy loss .* and use an 8-bit \(paged\) AdamW optimizer/,
+    );
+    expect(reply).toMatch(/about \d+ GB on each GPU with those changes, and you have 80 GB on each of your 2 GPUs/);
+    expect(reply).not.toMatch(/ruled out here: full fine-tuning/);
+  });
+});
