@@ -901,7 +901,10 @@ function servingFit(
   const entry = name === null ? undefined : knowledge.findModel(name);
   if (entry !== undefined && entry.access !== 'open-weights')
     return `${model} runs only on ${entry.vendor}'s servers, so it cannot run on your own machines. To keep everything in, the plan moves to an open model you run yourselves: a 7–8B model at 4 bits takes about ${gigabytes(7.6 * INT4_BYTES_PER_PARAM)}–${gigabytes(8 * INT4_BYTES_PER_PARAM)} GB of weights and runs on a laptop or an office PC's CPU (llama.cpp: a few tokens a second, enough for light traffic), or fast on a GPU with 8 GB or more. Say the data must stay in, and I'll replan on one.`;
-  if (!inference) return `I can't size serving ${model} yet: I need the model's size.`;
+  if (!inference)
+    return name === null
+      ? 'Whether it fits depends on the model, which you have not picked yet.'
+      : `I can't size serving ${model} yet: I need the model's size.`;
   const available = memoryOfGpus(inference.available, profile, gpus) ?? inference.available;
   const needed = `about ${gigabytes(inference.needed)} GB`;
   const serving = `serving ${model} in 16-bit, with its KV cache,`;
@@ -2250,8 +2253,11 @@ export function comparisonReply(
     const verdict = entry ? verdictWords(entry) : 'not ranked';
     // Possible only on rented GPUs ("isn't 48 GB enough?"): what it needs against what the team has, and the rent.
     const memory = entry?.verdict === 'not-viable' ? undefined : entry?.estimates?.memoryGB;
-    const rentedOnly =
-      memory?.fit === 'no' && memory.available
+    // (A method that only runs the model is served at 4 bits where 16-bit does not fit: no rental, as "will it fit?" says.)
+    const quantized = memory?.fit === 'no' && memory.available && !trainsWeights(method, knowledge);
+    const rentedOnly = quantized
+      ? `, with the model served at 4 bits: about ${gigabytes(memory.needed)} GB in 16-bit is more than your ${gigabytes(memory.available ?? 0)} GB`
+      : memory?.fit === 'no' && memory.available
         ? ` only on rented GPUs: it needs about ${gigabytes(memory.needed)} GB and your GPUs have ${gigabytes(memory.available)} GB${(memory.gpuCount ?? 1) > 1 ? ' together' : ''}${entry?.estimates?.oneTimeUSD ? `; about $${money.format(entry.estimates.oneTimeUSD)} rented for three runs` : ''}`
         : '';
     return `${shortMethodName(knowledge, method)} (${verdict} here${rentedOnly}): ${stripPeriod(table?.whatChanges ?? '')}; best when ${lowerFirst(stripPeriod(table?.whenToUse[0] ?? ''))}.`;
@@ -2797,7 +2803,8 @@ function deviceModelWords(best: { name: string; weightsGB: number }, memory: num
 }
 
 function openModelForGpus(knowledge: Knowledge, profile: Partial<Profile>): string | undefined {
-  const count = profile.gpuCount;
+  // ("does it fit on one A100 80GB?": a card named without a count is one.)
+  const count = profile.gpuCount ?? (profile.gpuName === undefined ? undefined : 1);
   if (count === undefined || count <= 0) return undefined;
   const gpu = knowledge.gpus.find((entry) => entry.name === profile.gpuName);
   const perGpu = profile.gpuMemoryGB ?? gpu?.memoryGB;

@@ -127,8 +127,14 @@ export function jobOnlyFields(jobs: JobsState | undefined, extraction: Extractio
  */
 export function jobWithWhatIf(job: JobState, before: Partial<Profile>, after: Partial<Profile>): JobState {
   const changed: Record<string, unknown> = {};
+  // ("what if we had 4 GPUs?": the team's GPUs change, not a job's, unless the job runs on GPUs of its own.)
+  const ownGpus = GPU_FIELDS.some((field) => job.profile[field] !== undefined);
   for (const field of JOB_FIELDS)
-    if (after[field] !== undefined && JSON.stringify(after[field]) !== JSON.stringify(before[field]))
+    if (
+      after[field] !== undefined &&
+      JSON.stringify(after[field]) !== JSON.stringify(before[field]) &&
+      (ownGpus || !(GPU_FIELDS as readonly string[]).includes(field))
+    )
       changed[field] = after[field];
   if (Object.keys(changed).length === 0) return job;
   const profile: Partial<Profile> = { ...job.profile };
@@ -136,6 +142,7 @@ export function jobWithWhatIf(job: JobState, before: Partial<Profile>, after: Pa
   return { ...job, profile: { ...profile, ...changed } };
 }
 const MODEL_FACTS = ['modelParamsB', 'modelAccess', 'modelStage'] as const;
+const GPU_FIELDS = ['gpuName', 'gpuCount', 'gpuMemoryGB', 'gpusRented'] as const;
 
 /** The job request of one job of the state, as the engine takes it. */
 export function jobOf(job: JobState): Job {

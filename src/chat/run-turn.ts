@@ -96,8 +96,8 @@ import { whyMethodReply } from './why-reply.ts';
 export interface TurnExtraction extends Extraction {
   /** Who understood each field; absent means the rule-based extractor. */
   contributedBy?: Partial<Record<ProfileField, 'rules' | 'llm'>>;
-  /** The listed job that goes on with the conversation's one task: it took that task's own facts from the team. */
-  jobContinued?: string;
+  /** The listed job that goes on with the conversation's one task, and the task's own facts it took from the team. */
+  jobContinued?: { name: string; fields: ProfileField[] };
 }
 
 export type TurnKind = 'greeting' | 'question' | 'recommendation' | 'why' | 'what-if' | 'reset' | 'info';
@@ -430,20 +430,34 @@ function withFirstJobContinued(previous: DialogueState, extraction: TurnExtracti
   const index = continuedJobIndex(listed, previous.profile.task, previous.profile.taskType);
   const job = index === undefined ? undefined : listed[index];
   if (index === undefined || job === undefined) return extraction;
+  // (What the message says of the other jobs is theirs: "2) the search, about 50,000 searches a day" leaves this job's
+  // own 2,000 a day with it.)
+  const others = new Set([
+    ...listed.filter((_, at) => at !== index).flatMap((each) => Object.keys(each.fields)),
+    ...(extraction.jobFacts ?? []).filter((fact) => fact.name !== job.name).flatMap((fact) => Object.keys(fact.fields)),
+  ]);
   const said = new Set([
     ...Object.keys(job.fields),
-    ...Object.keys(extraction.fields),
+    ...Object.keys(extraction.fields).filter((field) => !others.has(field)),
     ...(extraction.jobFacts ?? []).filter((fact) => fact.name === job.name).flatMap((fact) => Object.keys(fact.fields)),
   ]);
-  const kept = Object.fromEntries(
-    firstJobKeeps(previous.profile)
-      .filter((field) => field !== 'task' && !said.has(field))
-      .map((field) => [field, previous.profile[field]]),
-  ) as Partial<Profile>;
-  if (Object.keys(kept).length === 0) return extraction;
+  // (Documents stay the team's: inherited() gives them to the jobs that answer from documents.)
+  const moved = firstJobKeeps(previous.profile).filter(
+    (field) => field !== 'task' && !said.has(field) && !DOCUMENT_FACTS.has(field),
+  );
+  if (moved.length === 0) return extraction;
+  const kept = Object.fromEntries(moved.map((field) => [field, previous.profile[field]])) as Partial<Profile>;
   const jobs = listed.map((each, at) => (at === index ? { ...each, fields: { ...kept, ...each.fields } } : each));
-  return { ...extraction, jobs, jobContinued: job.name };
+  return { ...extraction, jobs, jobContinued: { name: job.name, fields: moved } };
 }
+
+/** A task's document facts: the team keeps them when its jobs are told apart, for the jobs that retrieve. */
+const DOCUMENT_FACTS: ReadonlySet<ProfileField> = new Set([
+  'unlabeledCorpus',
+  'corpusTokens',
+  'knowledgeChanges',
+  'needsCitations',
+]);
 
 /**
  * "How long until we can switch off GPT-4o mini?" after the team moved to XLM-RoBERTa, "the pilot was … with Llama 3.1
@@ -2319,13 +2333,11 @@ function applyUnderstood(
   if (jobs !== undefined && previous.jobs === undefined && profile.tasksCount === undefined)
     profile.tasksCount = jobs.length;
   // (A second job added later: the first job's facts are its own now, not every job's through the team.)
-  if (
-    (extraction.jobAdded !== undefined || extraction.jobContinued !== undefined) &&
-    previous.jobs === undefined &&
-    jobs !== undefined &&
-    jobs.length >= 2
-  )
+  if (extraction.jobAdded !== undefined && previous.jobs === undefined && jobs !== undefined && jobs.length >= 2)
     for (const field of firstJobKeeps(previous.profile)) if (!(field in teamFields)) delete profile[field];
+  // (A listed job that goes on with the task took its own facts: only those leave the team.)
+  if (extraction.jobContinued !== undefined && previous.jobs === undefined && jobs !== undefined && jobs.length >= 2)
+    for (const field of extraction.jobContinued.fields) if (!(field in teamFields)) delete profile[field];
   // One job left ("forget the receipts"): it is the team's task again, with its own facts.
   if (jobs !== undefined && jobs.length === 1) {
     const [only] = jobs;
@@ -2855,7 +2867,10 @@ function askedModelOf(extraction: TurnExtraction, profile: Partial<Profile>): st
   const name = extraction.hypothetical?.modelName ?? extraction.fields.modelName;
   if (name !== undefined && name !== profile.modelName) return plainModelName(name);
   const word = extraction.evidence.modelAccess;
-  return word !== undefined && /^[a-z]/i.test(word) && !/\bapi\b|only|weights/i.test(word) ? word : undefined;
+  // ("which OPEN model": a kind of model, not a name.)
+  return word !== undefined && /^[a-z]/i.test(word) && !/\bapi\b|only|weights|\bopen\b|closed|local/i.test(word)
+    ? word
+    : undefined;
 }
 
 /**

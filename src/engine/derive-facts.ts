@@ -367,7 +367,8 @@ export function deriveFacts(resolved: ResolvedProfile, knowledge: Knowledge, est
   if (profile.monthlyBudgetUSD !== undefined && selfHosted != null && rentedServing) {
     facts['affordable.self-hosting'] = selfHosted <= profile.monthlyBudgetUSD;
   }
-  const api = estimates.serving?.apiMonthlyUSD;
+  // (A search is served by retrieval: what it costs is embedding the queries, not a generated answer per search.)
+  const api = estimates.searchRetrieval?.monthlyUSD ?? estimates.serving?.apiMonthlyUSD;
   if (profile.monthlyBudgetUSD !== undefined && api != null) facts['affordable.api'] = api <= profile.monthlyBudgetUSD;
   if (profile.requestsPerDay !== undefined && selfHosted != null && api != null) {
     facts.selfHostingCheaperThanApi = selfHosted < api;

@@ -187,6 +187,8 @@ export function diagnose(profile: Profile, facts: Facts): Diagnosis {
   // the team already serves has a fixed GPU bill.
   if (
     (profile.requestsPerDay ?? 0) >= VOLUME_COST_REQUESTS_PER_DAY &&
+    // (Not a search: retrieval serves it without a model call per query.)
+    profile.taskType !== 'search' &&
     facts.smallModel !== true &&
     (facts.weightsAvailable !== true || facts.largeModel === true)
   )
@@ -325,10 +327,21 @@ export function mustLeaveApiModel(profile: Profile, facts: Facts): boolean {
   return facts.weightsAvailable === false && (profile.dataMustStayOnPrem === true || facts.modelRetired === true);
 }
 
-/** Goals the team named, none of them a knowledge gap (task skill, format, style, cost…). */
+/**
+ * Goals the team named that put the gap in the model's behaviour (task skill, format, style…), none of them a
+ * knowledge gap. (Cost, latency or a device say nothing of what the answers lack.)
+ */
 function namedOtherGaps(profile: Profile): boolean {
   const goals = profile.goals ?? [];
   return (
-    goals.length > 0 && !goals.some((goal) => goal === 'knowledge' || goal === 'citations' || goal === 'freshness')
+    goals.some((goal) => BEHAVIOUR_GOALS.has(goal)) &&
+    !goals.some((goal) => goal === 'knowledge' || goal === 'citations' || goal === 'freshness')
   );
 }
+const BEHAVIOUR_GOALS: ReadonlySet<string> = new Set([
+  'task-skill',
+  'format',
+  'style',
+  'instruction-following',
+  'alignment',
+]);

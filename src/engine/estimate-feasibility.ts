@@ -213,12 +213,23 @@ export function searchRetrievalCost(profile: Profile, knowledge: Knowledge): Sea
   const stated = profile.inputTokensPerRequest;
   const queryTokens = stated !== undefined && stated <= SEARCH_QUERY_MAX_TOKENS ? stated : SEARCH_QUERY_TOKENS;
   const tokens = profile.requestsPerDay * DAYS_PER_MONTH * queryTokens;
-  const monthlyUSD = Math.round((tokens / 1e6) * price.usdPerMillionTokens * 100) / 100;
+  // (Two significant figures: a small shop's searches cost fractions of a cent, which is not nothing.)
+  const monthlyUSD = Number(((tokens / 1e6) * price.usdPerMillionTokens).toPrecision(2));
+  const corpus =
+    profile.corpusTokens === undefined
+      ? 'Embedding the catalog itself is a one-time job, repeated for the items that change'
+      : `Embedding your ${profile.corpusTokens.toLocaleString('en-US')} tokens of items once costs ${about((profile.corpusTokens / 1e6) * price.usdPerMillionTokens)}, repeated for the items that change`;
   return {
     monthlyUSD,
     queryTokens,
-    why: `Retrieval alone: ${profile.requestsPerDay.toLocaleString('en-US')} searches a day for ${DAYS_PER_MONTH} days, each query about ${queryTokens} tokens${stated === queryTokens ? ' (as you said)' : ''}, embedded with ${price.model} at $${price.usdPerMillionTokens} per million tokens (${price.where}, list price as of ${price.asOf}): about $${monthlyUSD < 10 ? monthlyUSD.toFixed(2) : Math.round(monthlyUSD).toLocaleString('en-US')} a month; keyword (BM25) search and a reranker run on your own index. Embedding the catalog itself is a one-time job, repeated for the items that change.`,
+    why: `Retrieval alone: ${profile.requestsPerDay.toLocaleString('en-US')} searches a day for ${DAYS_PER_MONTH} days, each query about ${queryTokens} tokens${stated === queryTokens ? ' (as you said)' : ''}, embedded with ${price.model} at $${price.usdPerMillionTokens} per million tokens (${price.where}, list price as of ${price.asOf}): ${about(monthlyUSD)} a month. Not counted: keyword (BM25) search, the reranker and the vector index, which run on machines you host or a search service you pay for. ${corpus}.`,
   };
+}
+
+/** Dollars as a person reads them: "about" cents below $10, "under $0.01" below a cent. */
+function about(usd: number): string {
+  if (usd < 0.01) return 'under $0.01';
+  return `about ${usd < 10 ? `$${usd.toFixed(2)}` : `$${Math.round(usd).toLocaleString('en-US')}`}`;
 }
 
 /**

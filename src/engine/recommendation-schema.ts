@@ -52,7 +52,7 @@ export const MethodEstimates = z
       .number()
       .optional()
       .describe(
-        'A search task: the monthly bill of retrieval alone (each query embedded), without a generated answer per search; monthlyUSD is the bill with one',
+        'A search task: the monthly bill of embedding each query, the part of retrieval billed per search (not the reranker, the index or the one-time catalog embedding), without a generated answer per search; monthlyUSD is the bill with one',
       ),
     assumptions: z.array(z.string()),
   })

@@ -1,8 +1,8 @@
 /**
  * @module One job of several in one request: "write the reminder texts in our voice, and answer coverage questions from
  * our plan documents" is two jobs on one team. A job holds what differs between jobs (the task, its gaps, its data)
- * and may override the team's model, where it runs, whether its data may leave and its traffic; the rest of the team's
- * facts (GPUs, budgets, deadline, expertise) stay in the profile.
+ * and may override the team's model, where it runs, whether its data may leave, its traffic and the GPUs it runs on; the
+ * rest of the team's facts (budgets, deadline, expertise) stay in the profile.
  */
 import { z } from 'zod';
 import { Profile, type ProfileField } from './profile-schema.ts';
@@ -110,8 +110,10 @@ export function jobProfile(team: Profile, job: Job, jobCount: number): Profile {
   // (A job on its own model has that model's size, access and stage, not the team's model's.)
   if (job.modelName !== undefined && job.modelName !== team.modelName)
     for (const field of ['modelParamsB', 'modelAccess', 'modelStage']) delete profile[field];
-  // (A job on GPUs of its own, "the summaries on our one L4", runs on those alone, not with the team's count or memory.)
-  if (GPU_FACTS.some((field) => job[field] !== undefined)) for (const field of GPU_FACTS) delete profile[field];
+  // (A job on GPUs of its own, "the summaries on our one L4", runs on those alone, not with the team's count or memory;
+  // a count alone, "4 of them", is of the team's card.)
+  if ((job.gpuName !== undefined && job.gpuName !== team.gpuName) || job.gpuCount === 0)
+    for (const field of GPU_FACTS) delete profile[field];
   for (const field of JOB_FIELDS) {
     const value = (job as Record<string, unknown>)[field];
     if (value !== undefined) profile[field] = value;

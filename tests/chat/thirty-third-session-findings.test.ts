@@ -5,9 +5,11 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractProfile } from '../../src/chat/extract/index.ts';
+import { jobWithWhatIf, profileOfJob } from '../../src/chat/jobs-state.ts';
 import { SEARCH_QUERY_TOKENS } from '../../src/engine/estimate-feasibility.ts';
 import { recommend } from '../../src/engine/recommend.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { jobProfile } from '../../src/profile/job-schema.ts';
 import { Profile } from '../../src/profile/profile-schema.ts';
 import { converse } from '../helpers/converse.ts';
 
@@ -27,7 +29,12 @@ describe('numbers typed the European way (x74)', () => {
   });
   it('keeps a comma before three digits a thousands separator', () => {
     expect(read('we have 1,200 labelled invoices').fields.labeledExamples).toBe(1200);
-    expect(read('we have 1,5 million labelled rows').fields.labeledExamples).not.toBe(15);
+    expect(read('we have 1,25 labelled rows').fields.labeledExamples).not.toBe(1.25);
+  });
+  it('reads the multiplication sign as a count: "4 × 24 GB cards"', () => {
+    const fields = read('we have 4 × 24 GB cards').fields;
+    expect(fields.gpuCount).toBe(4);
+    expect(fields.gpuMemoryGB).toBe(24);
   });
   it('reads "Budget: 2 500$ / month for inference" as the monthly budget only', () => {
     const fields = read('Budget: 2 500$ / month for inference. for training no budget decided yet').fields;
@@ -214,5 +221,120 @@ describe('full fine-tuning on two 80 GB cards at 52,000 tokens (newuser65 F18)',
     );
     expect(reply).toMatch(/about \d+ GB on each GPU with those changes, and you have 80 GB on each of your 2 GPUs/);
     expect(reply).not.toMatch(/ruled out here: full fine-tuning/);
+  });
+});
+
+describe("review40: what the session's first fixes must leave alone", () => {
+  const jobOf = (state: Awaited<ReturnType<typeof talk>>[number]['state'] | undefined, name: RegExp) => {
+    const job = state?.jobs?.find((each) => name.test(each.name));
+    return job === undefined || state?.jobs === undefined ? undefined : profileOfJob(state.profile, state.jobs, job);
+  };
+  it('keeps the continued job its own volume when the other job says one (L1)', async () => {
+    const turns = await talk([
+      'We use Claude Sonnet via the API to write product descriptions in our brand voice, about 2,000 a day. We have 30k descriptions written by copywriters. We tried a long prompt with examples, it plateaued.',
+      'those are two separate jobs: 1) writing the descriptions in our voice and 2) the search for customers, about 50,000 searches a day',
+    ]);
+    expect(jobOf(turns.at(-1)?.state, /descriptions/i)?.requestsPerDay).toBe(2000);
+    expect(jobOf(turns.at(-1)?.state, /search/i)?.requestsPerDay).toBe(50000);
+  });
+  it("gives the task's facts to the listed job of its shape, not to one sharing a word (L2)", async () => {
+    const turns = await talk([
+      'We sort incoming support tickets into 12 queues. We have 20,000 tickets labelled with their queue. We tried a prompt with GPT-4o-mini, it plateaued at 70%. About 3,000 tickets a day.',
+      'we have two separate jobs: 1) routing emails to the right team and 2) drafting replies to support tickets',
+    ]);
+    const state = turns.at(-1)?.state;
+    expect(jobOf(state, /routing/i)?.labeledExamples).toBe(20000);
+    expect(state?.jobs?.find((job) => /drafting/i.test(job.name))?.profile.labeledExamples).toBeUndefined();
+  });
+  it('leaves the documents with the team, for the job that searches them (L3)', async () => {
+    const turns = await talk([
+      'We use Claude Sonnet via the API to write product descriptions in our brand voice. We have 30k descriptions written by copywriters. We also have about 5,000 PDF manuals and spec sheets of our products.',
+      'those are two separate jobs: 1) writing the descriptions in our voice and 2) a search for customers over the manuals',
+    ]);
+    expect(jobOf(turns.at(-1)?.state, /search/i)?.unlabeledCorpus).toBe('large');
+  });
+  it("keeps GPUs said beside a new job the team's, unless the job is put on them (L4)", async () => {
+    const turns = await talk([
+      'We want to sort incoming support tickets into 12 queues. We have 20,000 tickets labelled with their queue.',
+      'ok another thing, separate job: we also want a chatbot that answers staff questions from our internal wiki. We have 2 A100 80GB GPUs in our own rack.',
+    ]);
+    const tickets = jobOf(turns.at(-1)?.state, /tickets/i);
+    expect(tickets?.gpuCount).toBe(2);
+    expect(tickets?.gpuName).toBe('NVIDIA A100 80GB');
+  });
+  it("reads a GPU count alone, in a job or a what-if, as more of the team's card (L5)", () => {
+    expect(jobProfile({ gpuName: 'NVIDIA L4', gpuCount: 2 }, { name: 'x', gpuCount: 4 }, 2).gpuName).toBe('NVIDIA L4');
+    const job = { name: 'tax memos', keywords: ['memo'], profile: { taskType: 'chat' as const } };
+    const pictured = jobWithWhatIf(job, { gpuName: 'NVIDIA L4', gpuCount: 2 }, { gpuName: 'NVIDIA L4', gpuCount: 4 });
+    expect(pictured.profile.gpuCount).toBeUndefined();
+  });
+  it.each([
+    ['give me a short summary of my options', 'taskType', undefined],
+    ['a quick summary of the steps please', 'taskType', undefined],
+    ['we had to pull our Llama-2 bot out of service', 'taskType', undefined],
+    ['we rent GPUs because buying our own is not realistic', 'deployment', 'cloud-self-hosted'],
+    ['labelled examples collected in production, each about 800 tokens in and 100 out', 'exampleTokens', 900],
+    ['Monthly: 800\nOne-time: 3000', 'oneTimeBudgetUSD', 3000],
+    ['we use Meta-Llama-3.1-70B-Instruct-Turbo on together', 'modelName', 'Llama 3.1 70B'],
+    ['we use claude sonnet pro plan', 'modelName', 'Claude Sonnet (3.5, 3.7, 4 and later)'],
+    ['whisper large-v2 on three of our own T4s, transcribing support calls', 'modelName', undefined],
+  ])('reads "%s" (L6, L8–L11, L14)', (text, field, value) => {
+    expect((read(text).fields as Record<string, unknown>)[field]).toEqual(value);
+  });
+  it('keeps a document chat whose only named goal is cost on retrieval (L7)', () => {
+    const advice = advise({
+      modelName: 'Claude Sonnet',
+      deployment: 'cloud-api',
+      taskType: 'chat',
+      goals: ['cost'],
+      unlabeledCorpus: 'large',
+      task: 'answer staff questions from our wiki',
+    });
+    expect(advice.diagnosis.some((entry) => entry.need === 'knowledge')).toBe(true);
+  });
+  it("judges a search's budget on retrieval alone, and prices a small shop's searches above zero (L12, L13)", () => {
+    const search = {
+      modelName: 'Claude Sonnet',
+      deployment: 'cloud-api',
+      taskType: 'search',
+      task: 'product search for customers',
+      goals: ['freshness'],
+      monthlyBudgetUSD: 300,
+      requestsPerDay: 50000,
+    };
+    const advice = advise(search);
+    expect(advice.diagnosis.some((entry) => entry.need === 'cost')).toBe(false);
+    const small = advise({ ...search, requestsPerDay: 100 }).recommendations.find((entry) => entry.method === 'rag');
+    expect(small?.estimates?.retrievalOnlyMonthlyUSD).toBeGreaterThan(0);
+    expect(small?.estimates?.assumptions.join(' ')).toMatch(/under \$0\.01 a month/);
+  });
+});
+
+describe('questions asked in passing (newuser65 F12, newuser66 F12)', () => {
+  it('reads "would full FT fit at 52k tokens" as a length asked about, not a corpus', () => {
+    expect(read('we have 2 A100s, would full FT fit at 52k tokens').fields.corpusTokens).toBeUndefined();
+    expect(read('we have a corpus of 52k tokens').fields.corpusTokens).toBe(52000);
+  });
+  it('weighs "what if we just fine-tuned gemma on the manuals instead of doing RAG" as why not fine-tuning', () => {
+    const { intents } = read(
+      'what if we just fine-tuned gemma on the manuals instead of doing RAG so the prompts stay short?',
+    );
+    expect(intents.whyNot).toBe('full-fine-tuning');
+    expect(intents.whatIf).toBe(false);
+    expect(read('what if we had 8 GB on the device instead?').intents.whyNot).toBeUndefined();
+  });
+  it('reads licensed court decisions as the documents, and not "3 decisions about the budget"', () => {
+    expect(read('we answer questions from our 40,000 licensed court decisions').fields.unlabeledCorpus).toBe('large');
+    expect(read('we made 3 decisions about the budget').fields.unlabeledCorpus).toBeUndefined();
+  });
+  it('answers "which OPEN model, does it fit on one A100 80GB" with models for that card, not a region or a model named OPEN', async () => {
+    const turns = await talk([
+      "We want an assistant that answers our lawyers' questions from our 40,000 licensed court decisions, with citations. Data must stay in the EU.",
+      'We want open weights we host ourselves in Frankfurt. So: which OPEN model, and does it fit on one A100 80GB for serving with 8k-token prompts?',
+    ]);
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).not.toMatch(/OPEN model's provider/);
+    expect(reply).not.toMatch(/Keeping data in the EU is about where it is processed/);
+    expect(reply).toMatch(/of your 1 × NVIDIA A100 80GB \(80 GB\)/);
   });
 });

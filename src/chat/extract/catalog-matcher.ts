@@ -57,10 +57,10 @@ export function catalogScanner(catalog: ExtractionCatalog): CatalogScanner {
 /** Words people put before a GPU name that the catalog may not list ("nvidia rtx 4090", "geforce 3090"). */
 const GPU_PREFIXES = ['nvidia', 'amd', 'geforce', 'rtx', 'tesla', 'instinct', 'radeon'];
 /**
- * A tier word right after a model's name that the catalog does not list with it: "GPT-5 mini", "GPT-5 nano" are other
- * models than GPT-5 (the longest alias wins first, so a listed "GPT-4o mini" is matched whole before this applies).
+ * A tier word or version right after a model's name that the catalog does not list with it: "GPT-5 mini", "Whisper
+ * large-v2", "Mistral 7B v0.3" are other models than the listed ones (the longest alias wins first, so a listed "GPT-4o mini" is matched whole before this applies).
  */
-const MODEL_TIER_AFTER = /^[\s-]?(?:mini|nano|lite|micro|turbo|pro)\b/;
+const MODEL_TIER_AFTER = /^[\s-]?(?:mini|nano|lite|micro|v\d+(?:\.\d+)?)\b/;
 /** Words people put before a model name ("meta llama 3.1 8b", "openai gpt-4o"). */
 const MODEL_PREFIXES = ['meta', 'openai', 'anthropic', 'google', 'mistral ai', 'mistralai', 'microsoft', 'alibaba'];
 

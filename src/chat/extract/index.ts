@@ -436,7 +436,7 @@ function extractWithJobs(message: string, context: ExtractContext): Extraction {
       return (at > LEAD_IN_CHARS ? text.slice(at) : text).trim();
     })();
   if (jobs.length < 2 && addedTask !== undefined && ANOTHER_JOB.test(prepared.lower)) {
-    const { task: _task, ...fields } = jobFields(extraction);
+    const { task: _task, ...fields } = jobFields(extraction, prepared.lower);
     return { ...extraction, jobAdded: { task: addedTask, fields } };
   }
   if (jobs.length < 2) return extraction;
@@ -452,7 +452,7 @@ function extractWithJobs(message: string, context: ExtractContext): Extraction {
     // (Not what a clause says of one job: "the $14k is for BOTH jobs … For the search job: 2,000,000 examples.")
     const saidOfOne = (field: string, value: unknown) =>
       jobFacts.some((fact) => sameJson((fact.fields as Record<string, unknown>)[field], value));
-    const { task: _task, ...all } = jobFields(extraction);
+    const { task: _task, ...all } = jobFields(extraction, prepared.lower);
     const fields = Object.fromEntries(Object.entries(all).filter(([field, value]) => !saidOfOne(field, value)));
     // (Attempts said of both, beside one said of one job: each job gets the shared ones, that job its own too.)
     const ownAttempts = new Set(
@@ -473,7 +473,7 @@ function extractWithJobs(message: string, context: ExtractContext): Extraction {
   // (Not from a message that asks something: "we picked Llama 3.1 8B. How long would training the sorter take?" says
   // the team's model and asks of the sorter.)
   if (named !== undefined && !prepared.lower.includes('?') && !jobFacts.some((fact) => fact.name === named)) {
-    const { task: _task, ...fields } = jobFields(extraction);
+    const { task: _task, ...fields } = jobFields(extraction, prepared.lower);
     if (Object.keys(fields).length > 0) jobFacts.push({ name: named, fields });
   } else if (header !== undefined && jobFacts.every((fact) => fact.name === header)) {
     // ("for the smart reply: why just prompt engineering on the 1B?", "for the classifier: can BERT-Base do that?": what
@@ -481,7 +481,7 @@ function extractWithJobs(message: string, context: ExtractContext): Extraction {
     const askedWords = questionClauses(prepared.original)
       .map(({ text }) => text.toLowerCase())
       .join('\n');
-    const { task: _task, ...all } = jobFields(extraction);
+    const { task: _task, ...all } = jobFields(extraction, prepared.lower);
     const inQuestion = (field: string) => {
       const words = extraction.evidence[field as ProfileField]?.toLowerCase();
       return words !== undefined && askedWords.includes(words);
@@ -1482,7 +1482,8 @@ function specLineAnswers(lower: string, findings: readonly Finding[], catalog: E
     if (field === undefined || [...findings, ...read].some((item) => item.field === field)) continue;
     // ("Budget: 2,500$ / month for inference": the budget line was read already, as a monthly one.)
     const budget = (item: Finding) => item.field === 'oneTimeBudgetUSD' || item.field === 'monthlyBudgetUSD';
-    if (field === 'oneTimeBudgetUSD' && [...findings, ...read].some(budget)) continue;
+    if (field === 'oneTimeBudgetUSD' && (match[1] ?? '').trim() === 'budget' && [...findings, ...read].some(budget))
+      continue;
     const { answer, bounds } = fieldEntry(field);
     const value = match[2] ?? '';
     const answered = answer && readShortAnswer(prepareMessage(value), field, answer, [], catalog, bounds);

@@ -323,6 +323,9 @@ const ASKS_ENOUGH_DATA =
   /\b(?:is|are)\s(?:that|this|it|they|these|those)\s(?:really\s|actually\s)?enough\s(?:data|examples|labels)\b|\bwhether\s[\d,.]+k?\s(?:\w+\s)?(?:is|are)\senough\b|\b(?:is|are)\s+(?:~\s*|about\s+|only\s+)?\d[\d,.]*k?\s+(?:(?!(?:gb|gigs?|tb|mb|tokens?|ms|seconds?|hours?|days?|weeks?|months?|dollars?|usd|eur|gpus?|cards?|requests?|calls?)\b)[a-z-]+\s+){0,2}(?:really\s+|actually\s+|even\s+|still\s+)?enough\b|\b(?:are|is|would|will)\s+(?:a\s+)?(?:[\w,.-]+\s+){0,4}?(?:examples|samples|pairs|rows|records|labels)\s+(?:going\s+to\s+)?be\s+(?:enough|sufficient|adequate)\b|\b(?:examples|samples|pairs)\b[^.?!]{0,30}\b(?:sufficient|suffice|adequate)\b|\b(?:(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:really\s+|actually\s+|even\s+|still\s+)?enough\s+(?:to\s+(?:fine[\s-]?tune|train|tune|do\s+(?:lora|qlora|dpo|sft))|for\s+(?:fine[\s-]?tuning|training|tuning|lora|qlora|dpo|sft|a\s+(?:fine[\s-]?tune|lora)))|(?:is|are)\s+(?:[\d,.]+k?|that|this|it)\s+(?:\w+\s+)?enough\s+(?:for|to\s+cover)\s+(?:\d+|all\s+(?:the\s+|our\s+)?\d+)\s+(?:intents|classes|categories|labels|codes|languages|tags|queues|topics)|(?:is|are)\s+(?:(?:~\s*|about\s+|around\s+)?[\d,.]+k?|a\s+few\s+hundred|a\s+couple\s+(?:of\s+)?hundred|that|this|these|those|it)\s+(?:[\w-]+\s+){0,3}?(?:examples?|pairs?|samples?|labels?|rows|records|data|images|photos|pictures|clips|recordings|hours|letters|emails|tickets|documents|docs|summaries|reports|conversations|dialogues|transcripts|reviews|contracts|notes|answers|replies|descriptions|clauses|cases|items|forms|invoices|chats)\s+(?:really\s+|actually\s+|even\s+)?enough|(?:do|would|will)\s+(?:we|i)\s+have\s+enough\s+(?:labell?ed\s+)?(?:data|examples?|pairs?|samples?|labels?)|how\s+many\s+(?:labell?ed\s+|training\s+|preference\s+)?(?:examples?|pairs?|samples?|labels?)\s+(?:do|would|will)\s+(?:we|i|you)\s+need|enough\s+(?:data|examples?|pairs?)\s+(?:to|for)\s+(?:fine[\s-]?tun\w*|train\w*|tun\w*|lora|qlora|dpo))\b|\b(?<![\d,.])\d{1,3}(?:[,.]\d{3})*(?:\.\d+)?k?(?![\d,.]\d)(?:\s+(?:[a-z-]+\s+){0,2}?(?:examples|samples|pairs|labels|letters|records|rows|emails|tickets))?(?:\s*[-–—:,]\s*|\s+)(?:enough\s+or\s+(?:overkill|too\s+many|too\s+much|too\s+few|not)|too\s+(?:few|little)\s+or\s+enough)\b|\b(?:would|will|do|does|is|are)\s+(?:around\s+|about\s+|roughly\s+|~\s*|only\s+)?\d[\d,.]*k?\s+(?:[a-z-]+\s+)?(?:examples|samples|pairs|labels|rows)\s+(?:be\s+enough|do|cut\s+it|suffice)\b/;
 const ASKS_HALLUCINATION =
   /\b(?:what\s(?:can|could|should|do)\s(?:we|i)\sdo|how\s(?:do|can|could|should)\s(?:we|i)\s[\w\s]{0,40}?)\sso\s(?:that\s)?(?:it|the\s(?:bot|model|assistant|llm))\s(?:doesn't|does\snot|won't|will\snot|never|stops?)\s(?:invent\w*|mak(?:e|es|ing)\s(?:stuff|things|answers|facts)\sup|fabricat\w*|hallucinat\w*)|\bkeep\s+(?:it|the\s+model|the\s+bot)\s+from\s+(?:inventing|making\s+up|fabricating|hallucinating)\b|\b(?:stop|prevent|avoid|reduce|limit|minimi[sz]e|cut|fix|deal\s+with|handle)\b[^.?!]{0,40}\b(?:mak(?:e|es|ing)\s+(?:stuff|things|facts|answers|up\s+(?:stuff|things|facts|answers))\s*(?:up)?|hallucinat\w*|invent(?:s|ing)?\s+(?:stuff|things|facts|answers)|made[\s-]up\s+(?:answers|facts|stuff))|\b(?:never|not|doesn't|won't)\s+(?:\w+\s+)?(?:invent|make\s+up|fabricate|hallucinate)\w*\s+(?:an?\s+|any\s+)?[\w-]+[^.?!]{0,60}\.?\s*(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:handle|stop|prevent|avoid|deal\s+with|ensure|guarantee|make\s+sure)|\b(?:how|what)\s+(?:do|can|should|would)\s+(?:we|i|you)\s+(?:stop|prevent|avoid)\s+(?:it|the\s+model)\s+(?:from\s+)?(?:making\s+up|inventing|fabricating|hallucinating)|\b(?:make\s+sure|ensure|guarantee|be\s+sure)\s+(?:that\s+)?(?:it|the\s+(?:bot|model|assistant))\s+never\s+(?:tells?|says?|gives?|claims?|promises?)\b/;
+/** The team hosts the model itself: "we host ourselves in Frankfurt", "self-hosted in our Paris rack". */
+const HOSTED_BY_US =
+  /\b(?:host|run|serve)(?:s|ed|ing)?\s+(?:it\s+|them\s+|the\s+model\s+)?ourselves\b|\bself[\s-]?host(?:ed|ing)?\b/;
 /** A cloud region or city in the EU named as where a model would run: "in Frankfurt", "eu-central-1". */
 const EU_CLOUD_PLACE =
   /\b(?:norwegian|swedish|finnish|danish|german|french|irish|dutch)\s+(?:or\s+(?:norwegian|swedish|finnish|danish|german|french|irish|dutch)\s+)?(?:data\s?cent(?:er|re)|cloud|region)\b|\b(?:in|from|via)\s+(?:aws\s+|azure\s+|gcp\s+|bedrock\s+|vertex\s+)?(?:frankfurt|oslo|eu-(?:central|west|north|south)-\d|europe-west\d|ireland|dublin|paris|stockholm|milan|amsterdam)\b/;
@@ -785,6 +788,12 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
   const doWith = !whyNot && intents.whyNot === undefined ? CAN_WE_DO_WITH.exec(lower) : null;
   const doWithMethod = doWith ? methodFromPhrase(doWith[1] ?? '') : undefined;
   if (doWithMethod) intents.whyNot = doWithMethod;
+  // "what if we just fine-tuned gemma on the manuals instead of doing RAG?": tuning in place of retrieval, weighed as
+  // "why not fine-tuning", not pictured as a change of facts.
+  if (!whyNot && intents.whyNot === undefined && TUNE_INSTEAD_OF_RETRIEVAL.test(lower)) {
+    intents.whyNot = 'full-fine-tuning';
+    intents.whatIf = false;
+  }
   const whyMethod = whyNot || intents.whyNot || weighed ? null : WHY_METHOD.exec(lower);
   const whyMethodId = whyMethod ? methodFromPhrase(whyMethod[1] ?? '') : undefined;
   if (whyMethodId) intents.whyMethod = whyMethodId;
@@ -993,6 +1002,8 @@ const WHY_A_NOT_B = new RegExp(
  * "should we fine-tune on those too?": whether to tune on data just described (not "…on those or use them for
  * retrieval?", which weighs two).
  */
+const TUNE_INSTEAD_OF_RETRIEVAL =
+  /\b(?:what\s+if|how\s+about|could|couldn't|can't|can|should|shouldn't)\s+(?:we|i)\s+(?:just\s+|simply\s+|rather\s+)?(?:fine[\s-]?tuned?|fine[\s-]?tuning|trained?|tuned?)\b[^.?!\n]{0,60}?\binstead\s+of\s+(?:doing\s+|using\s+|building\s+)?(?:rag|retrieval)\b/;
 const SHOULD_WE_TUNE_ON =
   /\b(?:should|shall|could|can't|cannot|couldn't|can)\s(?:we|i)\s(?:also\s|just\s|simply\s)?(?:fine[\s-]?tune|train|tune)\s(?:(?:the\s|our\s)?[\w.-]+\s){0,3}?(?:on|with|using)\s(?:those|these|them|it|that)\b(?!\s+(?:budget|card|gpu|money|hardware|box|machine|laptop|server|timeline|deadline)\b)(?![^?.!\n]{0,60}\bor\b)/;
 
@@ -1361,7 +1372,8 @@ function readQuestions(lower: string, intents: ExtractionIntents): void {
       (region[1] ?? region[2] ?? region[3] ?? 'eu').replace(/\s+/g, ' '),
     );
   // "could we just use Claude on Bedrock in Frankfurt instead?": an EU cloud region, asked about.
-  else if (EU_CLOUD_PLACE.test(lower) && QUESTION_FORM.test(lower)) {
+  // (Not "open weights we host ourselves in Frankfurt": the team's own hosting there is no provider's region.)
+  else if (EU_CLOUD_PLACE.test(lower) && QUESTION_FORM.test(lower) && !HOSTED_BY_US.test(lower)) {
     intents.dataRegion = 'the EU';
     intents.asksRegion = true;
   } else {

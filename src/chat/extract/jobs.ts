@@ -316,14 +316,24 @@ function distinctNames(jobs: JobReading[]): JobReading[] {
 }
 
 /** The fields a job holds, from a reading of its own words (its task, gaps, data, volume). */
-export function jobFields(extraction: Extraction): Partial<Profile> {
+export function jobFields(extraction: Extraction, text?: string): Partial<Profile> {
   const fields: Record<string, unknown> = {};
+  // (GPUs said beside a job are the team's, "we have 2 A100s in our rack", unless the words put the job on them: "that
+  // one can run on our server with one L4".)
+  const ownGpus = text === undefined || RUNS_ON.test(text.toLowerCase());
   for (const field of JOB_FIELDS) {
     const value = extraction.fields[field];
-    if (value !== undefined) fields[field] = value;
+    if (value !== undefined && (ownGpus || !(JOB_GPU_FIELDS as readonly string[]).includes(field)))
+      fields[field] = value;
   }
   return fields as Partial<Profile>;
 }
+
+/** The GPU facts a job may hold of its own (src/profile/job-schema.ts). */
+const JOB_GPU_FIELDS = ['gpuName', 'gpuCount', 'gpuMemoryGB', 'gpusRented'] as const;
+/** Words that put a job on machines: "that one can run on our L4 server", "it will be served from …". */
+const RUNS_ON =
+  /\b(?:run|runs|running|serve[sd]?|serving|host(?:s|ed)?|deploy(?:s|ed)?)\s+(?:it\s+|them\s+)?(?:on|from)\b|\b(?:that|this)\s+one\b[^.;!?\n]{0,40}?\bon\b/;
 
 /** The parts of a list of jobs, in the user's words ("sorting client receipts …", "answering staff questions …"). */
 function splitJobs(list: string): string[] {
@@ -361,7 +371,7 @@ export function findJobs(
     if (parts.length < 2 || parts.length > MAX_JOBS) continue;
     if (parts.some((part) => part.split(/\s+/).length < 2 || REFERS_BACK.test(part))) continue;
     const readings = parts.map((part) => {
-      const fields = jobFields(read(part));
+      const fields = jobFields(read(part), part);
       // ("help write …": the verb after "help" is the job's.)
       const shape =
         fields.taskType ??
@@ -611,7 +621,7 @@ export function jobFactsIn(
     if (asked || name === undefined) continue;
     // (Each clause is read in full: a message is held to MAX_JOB_CLAUSES of them, so its cost stays bounded.)
     if (++clausesRead > MAX_JOB_CLAUSES) break;
-    const { task: _task, ...all } = jobFields(read(text));
+    const { task: _task, ...all } = jobFields(read(text), text);
     // (A clause that goes on about the job, or a sentence under the job the message opened on, gives it only what a job
     // has of its own and its traffic; where the model runs and whether data may leave, said there, are the team's.)
     // ("everything has to stay in our own datacenter, citizen data can't go to any cloud": a rule for all of it.)
@@ -653,8 +663,12 @@ export function continuedJobIndex(
   taskType: Profile['taskType'],
 ): number | undefined {
   const words = new Set(task === undefined ? [] : candidateKeywords(task));
+  // (A shared word counts only on a job of the same shape, or of none said: "drafting replies to support tickets"
+  // shares "tickets" with sorting tickets into queues, and is another job.)
+  const sameShape = (job: JobReading) =>
+    taskType === undefined || job.fields.taskType === undefined || job.fields.taskType === taskType;
   const sharing = jobs.flatMap((job, index) =>
-    candidateKeywords(job.fields.task ?? job.name).some((word) => words.has(word)) ? [index] : [],
+    sameShape(job) && candidateKeywords(job.fields.task ?? job.name).some((word) => words.has(word)) ? [index] : [],
   );
   if (sharing.length === 1) return sharing[0];
   if (sharing.length > 1 || taskType === undefined) return undefined;

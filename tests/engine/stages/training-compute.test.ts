@@ -83,13 +83,21 @@ describe('assessFit: the levers together when none alone is enough (newuser65 F1
     expect(bandAt(24).level).toBe('no');
   });
 
-  it('LoRA gets the fused loss alone: the 8-bit optimizer is a full fine-tuning lever', () => {
-    const lora: EstimateInput = { ...long, workload: 'lora' };
+  it('gives LoRA a fused loss and shorter sequences together, never the 8-bit optimizer', () => {
+    // Examples of unstated length may be cut: where neither the fused loss nor 512-token sequences alone fit, both do.
+    const lora: EstimateInput = { model: { paramsB: 8 }, workload: 'lora', sequenceLength: 8192 };
     const loraResult = estimate(lora);
     const fused = estimate({ ...lora, fusedLoss: true }).memoryGB.perGpu;
-    const band = assessFit(loraResult, 'lora', fused + 0.5, true, 2, rerunAt(lora), 52_000);
+    const short = estimate({ ...lora, sequenceLength: 512 }).memoryGB.perGpu;
+    const both = estimate({ ...lora, sequenceLength: 512, fusedLoss: true }).memoryGB.perGpu;
+    expect(both).toBeLessThan(Math.min(fused, short));
+    const band = assessFit(loraResult, 'lora', (both + Math.min(fused, short)) / 2, true, 1, rerunAt(lora));
     expect(band.level).toBe('fits-if');
+    expect(band.adjustments).toHaveLength(2);
+    expect(band.adjustments[0]).toMatch(/fused, chunked cross-entropy loss/);
+    expect(band.adjustments[1]).toMatch(/sequences of 512 tokens/);
     expect(band.adjustments.join(' ')).not.toMatch(/8-bit/);
+    expect(band.adjustedPerGpuGB).toBeCloseTo(both, 1);
   });
 
   it('more memory never lowers the band, with every lever', () => {

@@ -172,6 +172,7 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch92.json')),
     ...loadCases(here('./batch93.json')),
     ...loadCases(here('./batch94.json')),
+    ...loadCases(here('./batch95.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));

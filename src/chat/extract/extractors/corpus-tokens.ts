@@ -33,7 +33,7 @@ const NOT_CORPUS_AFTER =
   /^\s*(?:of\s+)?(?:context|window|prompt|per\s+(?:request|call|query|message|example|day|month|answer|response|(?:patient\s+)?stay|note|document|doc|record|file|page|transcript|contract|case|item|conversation|chat|ticket|email|report|visit|sample|pair)|each|a\s+(?:day|month|request)|output|input|limit|max|maximum)\b|^\s*(?:long\s+)?(?:notes?|documents?|docs|records?|files?|transcripts?|contracts?|examples?|conversations?|chats?|tickets?|emails?|reports?|sequences?|samples?|pairs?|inputs?|prompts?)\s*(?:[.,;?!)]|$|each|apiece|on\s+average|with|and|of|from|in|per|are|is|that|which)/;
 
 const NOT_CORPUS_BEFORE =
-  /\b(?:context(?:\s+window)?|prompts?|requests?|calls?|queries|window|limit|max(?:imum)?|up\s+to|per\s+\w+|each|output|input)(?:\s+(?:is|are|of|=|run|runs|average|averages)|:)?\s+(?:(?:quite\s+|very\s+|really\s+)?(?:long|short|big|large)(?:\s+too)?\s*,?\s*)?(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
+  /\b(?:context(?:\s+window)?|prompts?|requests?|calls?|queries|window|limit|max(?:imum)?|up\s+to|per\s+\w+|each|output|input|(?:fit|fits|train|trained|run|runs|work|works|sequences?|examples?)\s+(?:at|with|on)|at\s+(?:a\s+)?(?:sequence|context)\s+(?:length\s+)?(?:of)?)(?:\s+(?:is|are|of|=|run|runs|average|averages)|:)?\s+(?:(?:quite\s+|very\s+|really\s+)?(?:long|short|big|large)(?:\s+too)?\s*,?\s*)?(?:about\s+|around\s+|roughly\s+|~\s*)?$/;
 
 /**
  * Tokens the model was already pretrained on ("we pretrained our 7B on 1.2T tokens"), or taken back ("forget the

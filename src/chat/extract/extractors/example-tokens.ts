@@ -69,6 +69,13 @@ const OUTPUT_AFTER = new RegExp(
 /** A sentence about serving before a length: "for serving:", "at inference,", "in production the prompts". */
 const SERVING_BEFORE =
   /\b(?:for|at|in|when)\s+(?:serving|inference|production|runtime|run\s+time|serving\s+time|inference\s+time)\b[^.;!?\n]{0,50}$/;
+/** Unless the same words are about examples: "labelled examples collected in production, each about 800 tokens …". */
+const EXAMPLES_BEFORE = /\b(?:examples?|training|label(?:l)?ed|pairs?|demos?)\b[^.;!?\n]{0,60}$/;
+/** A length said of what is served, not of an example to train on. */
+function saidOfServing(lower: string, index: number): boolean {
+  const before = lower.slice(Math.max(0, index - 60), index);
+  return SERVING_BEFORE.test(before) && !EXAMPLES_BEFORE.test(lower.slice(Math.max(0, index - 90), index));
+}
 
 /** "… plus ~600 tokens of JSON output": the output added to the input's length. */
 const PLUS_OUTPUT = new RegExp(
@@ -149,7 +156,7 @@ export const extractExampleTokens: Extractor = (message) => {
   for (const match of allMatches(IN_AND_OUT, lower)) {
     // ("prompts are ~30,000 tokens in and 1,500 out": a production request, request-tokens.ts.)
     if (REQUEST_SUBJECT_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
-    if (SERVING_BEFORE.test(lower.slice(Math.max(0, match.index - 60), match.index))) continue;
+    if (saidOfServing(lower, match.index)) continue;
     const input = tokens(match[1], match[2]);
     const output = tokens(match[3], match[4]);
     if (input !== undefined && output !== undefined)
@@ -203,7 +210,7 @@ export const extractExampleTokens: Extractor = (message) => {
       // example to train on.
       if (REQUEST_SUBJECT_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
       // ("for serving: a typical diff is ~3k tokens in and ~400 out": what is served, not what is trained on.)
-      if (SERVING_BEFORE.test(lower.slice(Math.max(0, match.index - 60), match.index))) continue;
+      if (saidOfServing(lower, match.index)) continue;
       // "our policy docs are about 60k tokens": a collection that large is the corpus (corpus-tokens.ts), not one
       // example's length.
       if (value >= COLLECTION_MIN_TOKENS && COLLECTION_SUBJECT.test(match[0])) continue;

@@ -434,7 +434,7 @@ const SERVING_SHARE_BEFORE =
 
 /** "we only have ONE free", "only one of them is available", "just 2 are free for us": the GPUs the team can use. */
 const ONLY_SOME_FREE = new RegExp(
-  `\\b(?:we\\s+|we'll\\s+|we\\s+will\\s+)?(?:only|just)\\s+(?:have|get|got|keep)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these)\\s+)?(?:free|available|spare|usable|left|remaining|for\\s+(?:us|this|ourselves))\\b|\\b(?:we|our\\s+team|my\\s+team|the\\s+team)\\s+(?:only|just)\\s+(?:gets?|uses?|can\\s+use)\\s+(${COUNT_SOURCE})\\s+of\\s+(?:them|those|these)\\b|\\b(?:only|just)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these|the\\s+(?:gpus|cards|[ahlt]\\d{1,3}\\w*|rtx\\s?\\d+\\w*|l40s|h100s|a100s))\\s+)?(?:is|are)\\s+(?:free|available|ours|usable)\\b`,
+  `\\b(?:we\\s+|we'll\\s+|we\\s+will\\s+)?(?:only|just)\\s+(?:have|get|got|keep)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these)\\s+)?(?:free|available|spare|usable|left|remaining|for\\s+(?:us|this|ourselves))\\b|\\b(?:we|our\\s+team|my\\s+team|the\\s+team)\\s+(?:(?:only|just)\\s+(?:gets?|uses?|can\\s+use)|gets?|can\\s+use)\\s+(${COUNT_SOURCE})\\s+of\\s+(?:them|those|these|the\\s+(?:gpus|cards))\\b|\\b(?:only|just)\\s+(${COUNT_SOURCE})\\s+(?:of\\s+(?:them|those|these|the\\s+(?:gpus|cards|[ahlt]\\d{1,3}\\w*|rtx\\s?\\d+\\w*|l40s|h100s|a100s))\\s+)?(?:is|are)\\s+(?:free|available|ours|usable)\\b`,
   'g',
 );
 

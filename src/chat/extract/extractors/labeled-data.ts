@@ -103,7 +103,7 @@ const LABELED_RECORDS_COUNT_AFTER = new RegExp(
 );
 /** "vendor deck said 'train on 100k examples' but we have like 1,200 only": the team's own count, after examples named. */
 const WE_HAVE_COUNT_ONLY = new RegExp(
-  `(?<=\\b(?:examples?|label(?:l)?ed|samples?|pairs?)\\b[^\\n]{0,120}?)\\b(?:we|i)\\s+(?:only\\s+|just\\s+)?(?:have|got)\\s+(?:only\\s+|just\\s+)?(?:about\\s+|around\\s+|like\\s+|maybe\\s+|~\\s*)?(${COUNT_SOURCE})\\s+(?:only|total|in\\s+total|tops)\\b(?=\\s*(?:[.,;!?)]|$))`,
+  `(?<=\\b(?:examples?|label(?:l)?ed|samples?|pairs?)\\b[^\\n]{0,120}?)\\b(?:we|i)\\s+(?:only\\s+|just\\s+)?(?:have|got)\\s+(?:only\\s+|just\\s+)?(?:about\\s+|around\\s+|like\\s+|maybe\\s+|~\\s*)?(${COUNT_SOURCE})\\s+(?:only|total|in\\s+total|tops|of\\s+(?:those|them|these))\\b(?=\\s*(?:[.,;!?)]|$))`,
   'g',
 );
 /** "old tickets (like 5k) with the agent's reply": the count in brackets after the records, then their labels. */

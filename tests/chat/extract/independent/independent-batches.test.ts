@@ -90,6 +90,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x72: { precision: 0.9, recall: 0.85 },
   x73: { precision: 0.8, recall: 0.9 },
   x74: { precision: 0.85, recall: 0.85 },
+  x75: { precision: 0.75, recall: 0.85 },
 };
 
 interface BatchUtterance {
