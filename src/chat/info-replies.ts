@@ -2632,13 +2632,24 @@ export function whyNotModelReply(
       const figures = [training, serving].filter((part) => part !== undefined);
       const against =
         ours?.monthlyUSD === undefined ? '' : `, against about ${dollars(ours.monthlyUSD)} a month for ${chosen}`;
-      const verdict =
-        theirs?.monthlyUSD !== undefined && ours?.monthlyUSD !== undefined
+      // (Who runs which: the weighed API model is its provider's job beside the plan's own open model, or the reverse.)
+      const weighedByProvider = alternative.channel === 'managed' && destination.channel !== 'managed';
+      const verdict = weighedByProvider
+        ? theirs?.monthlyUSD !== undefined && ours?.monthlyUSD !== undefined
+          ? ` ${name} ${theirs.monthlyUSD < ours.monthlyUSD * 0.8 ? 'is cheaper to run' : 'costs about the same or more to run'}, and its tuning is run and served by its provider; ${chosen} you train and serve yourselves (and keep the weights).`
+          : ` The difference is who runs it: ${name} is tuned and served by its provider, ${chosen} you train and serve yourselves (and keep the weights).`
+        : theirs?.monthlyUSD !== undefined && ours?.monthlyUSD !== undefined
           ? theirs.monthlyUSD < ours.monthlyUSD * 0.8
             ? ` ${name} is cheaper to run, at the price of training and serving it yourselves; ${chosen}'s tuning is run by its provider.`
             : ` It costs about the same or more to run, and you would train and serve it yourselves; ${chosen}'s tuning is run by its provider.`
           : ` The difference is who runs it: ${name} you train and serve yourselves (and keep the weights), ${chosen} is tuned and served by its provider.`;
-      return `${name} can't take ${method} (${because.replace(/\.$/, '')}); on it the plan would be ${shortMethodName(knowledge, alternative.method)}${figures.length > 0 ? `: ${joinWords(figures)}` : ''}${against}.${verdict} Score both on the same held-out set before you choose.`;
+      // ("why not just use GPT-4.1 mini with JSON mode and skip training?": what its calls cost prompted as it is.)
+      const prompted = onWeighed.recommendations.find((item) => item.method === 'prompt-engineering')?.estimates;
+      const promptedBill =
+        weighedByProvider && prompted?.monthlyUSD !== undefined && prompted.memoryGB === undefined
+          ? ` Prompted as it is, with no tuning, its calls would cost about ${dollars(prompted.monthlyUSD)} a month at your volume and list price${profile.taskType === 'extract' ? '; a JSON schema mode keeps the output parseable, not the right fields in it' : ''}.`
+          : '';
+      return `${name} can't take ${method} (${because.replace(/\.$/, '')}); on it the plan would be ${shortMethodName(knowledge, alternative.method)}${figures.length > 0 ? `: ${joinWords(figures)}` : ''}${against}.${verdict}${promptedBill} Score both on the same held-out set before you choose.`;
     }
     return `${name} does not suit this plan: ${because}${chosen === undefined ? '' : ` That is why the plan runs on ${chosen}.`}`;
   }

@@ -338,3 +338,29 @@ describe('questions asked in passing (newuser65 F12, newuser66 F12)', () => {
     expect(reply).toMatch(/of your 1 × NVIDIA A100 80GB \(80 GB\)/);
   });
 });
+
+describe('what-ifs and why-nots on another machine or model (newuser64 F09, F10)', () => {
+  it('prices "what if we rented an H100 just for the DPO stage" at the rent, not as owned', async () => {
+    const turns = await talk([
+      'researcher, 12k preference pairs and 3,000 labeled examples for Mistral 7B instruct tutoring dialogues, single RTX 3090. just recommend',
+      '52 GPU-hours on the 3090 is a lot. what if we rented an H100 just for the DPO stage, how long and how much?',
+    ]);
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).toMatch(/Preference tuning on 1 rented NVIDIA H100 SXM: .* about \$\d+(?:\.\d+)? at RunPod/);
+    expect(reply).not.toMatch(/self-hosted in the cloud/);
+    expect(read('we rent GPUs on runpod for serving').fields.deployment).toBe('cloud-self-hosted');
+  });
+  it('weighs "why not just use gpt-4.1 mini with json mode and skip training" with who runs what and its bill', async () => {
+    expect(read('why not just use gpt-4.1 mini?').intents.asksWhyNotModel).toBe('GPT-4.1 mini');
+    expect(read('why not use GPT-4o to label more tickets?').intents.asksWhyNotModel).toBeUndefined();
+    const turns = await talk([
+      '2 person startup, one RTX 4090. we extract clauses from contracts into JSON, 800 hand-labelled contracts, each ~15k tokens. Qwen2.5 7B. data may leave our premises. just recommend',
+      "ok but honestly why not just use gpt-4.1 mini with json mode and skip training entirely? whats that cost us, we'd do maybe 300 contracts a day",
+    ]);
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).toMatch(
+      /GPT-4\.1 mini is tuned and served by its provider, Qwen2\.5 7B you train and serve yourselves/,
+    );
+    expect(reply).toMatch(/Prompted as it is, with no tuning, its calls would cost about \$\d+ a month/);
+  });
+});

@@ -1710,10 +1710,11 @@ function askedOfTheCatalog(
     // ("why not just tune our Llama 3.1 8B?" states the team's model: a why-not about tuning it.)
     const ours =
       mention !== undefined && /\b(?:our|my)\s+(?:own\s+|current\s+)?$/.test(weighedText.slice(0, mention.start));
-    // ("why not have GPT-4o label more tickets?": the model as a labeller, not a swap.)
+    // ("why not have GPT-4o label more tickets?": the model as a labeller, not a swap; "why not just use GPT-4.1 mini
+    // with JSON mode?" is a swap, and "use GPT-4o to label them" a labeller by what follows.)
     const labeller =
       mention !== undefined &&
-      (/\b(?:have|let|get|make|use)\s+$/.test(weighedText.slice(0, mention.start)) ||
+      (/\b(?:have|let|get|make)\s+$/.test(weighedText.slice(0, mention.start)) ||
         /^\s+(?:to\s+)?(?:label|annotate|tag|generate|write|create|produce)\b/.test(weighedText.slice(mention.end)));
     // ("Why not just tune GPT-4.1 mini on OpenAI's own platform?": tuning the model asked about, the provider's job for
     // an API model, the plan's tuning for an open one: a why-not about fine-tuning.)

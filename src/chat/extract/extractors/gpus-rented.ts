@@ -23,6 +23,8 @@ const RENTED = new RegExp(
     String.raw`\b(?:they|it|those|these|the\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}|our\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}|${GPU_WORD})(?:'re|'s|\s+are|\s+is)\s+(?:all\s+|also\s+|just\s+)?(?:rented|leased|on\s+rent|on\s+a\s+(?:monthly|yearly)\s+(?:lease|contract|reservation))\b`,
     // "we rent them", "we rent 2 H100s", "we're renting the GPUs".
     String.raw`\b(?:we|i)(?:'re|\s+are)?\s+(?:currently\s+|already\s+|just\s+)?rent(?:ing|ed)?\s+(?:them|it|those|these|the\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}|our\s+(?:[\w-]+\s+){0,2}?${GPU_WORD}|(?:\d+|one|two|three|four|six|eight|sixteen)\s*(?:x\s*)?(?:[\w-]+\s+){0,2}?${GPU_WORD})\b`,
+    // "what if we rented an H100 just for the DPO stage": a GPU rented for one stage of the work.
+    String.raw`\b(?:we|i)\s+(?:just\s+|only\s+)?rent(?:ed)?\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?${RENTED_GPU_NAME}\b(?=[^.;!?\n]{0,40}?\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:stage|step|phase|run|runs|job|training|tuning|fine[\s-]?tuning)\b)`,
     // "we will rent 1 L40S in the cloud and self-host": a rental decided (the GPUs it names are read as the team's).
     String.raw`\b(?:we'll|we\s+will|we're\s+going\s+to|we\s+are\s+going\s+to|we've\s+decided\s+to)\s+rent\s+(?:\d+|one|a|an|two|four|eight)\s*(?:x\s*)?(?:[\w-]+\s+){0,2}?${GPU_WORD}\b`,
     // "the 2 H100s cost us about $9,000 a month": a monthly bill for the GPUs is a rental.
