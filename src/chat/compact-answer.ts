@@ -13,7 +13,7 @@ import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { joinWords } from './describe-field.ts';
 import { fallbackWhenLeverFails } from './fallback-words.ts';
-import { sensitivityValue, unknownWords } from './reply-words.ts';
+import { sensitivityValue, smallDollars, unknownWords } from './reply-words.ts';
 
 /** One numbered footnote: the source a mark [n] in the answer points to. */
 export interface FootnoteSource {
@@ -286,7 +286,12 @@ function costLine(
   if (rent && rent.usd !== undefined && estimates?.oneTimeUSD === 0) {
     parts.push(`renting ${rent.count} × ${rent.gpu} ≈ $${money.format(rent.usd)}`);
   }
-  if (estimates?.monthlyUSD !== undefined) {
+  if (estimates?.retrievalOnlyMonthlyUSD !== undefined) {
+    // A search: embedding the queries is the bill; a generated answer per search is the option that costs.
+    parts.push(
+      `retrieval alone ≈ ${smallDollars(estimates.retrievalOnlyMonthlyUSD)} a month to embed the queries (plus hosting the index and a reranker)${estimates.monthlyUSD === undefined ? '' : `; a generated answer per search would add ≈ $${Math.round(estimates.monthlyUSD).toLocaleString('en-US')} a month`}`,
+    );
+  } else if (estimates?.monthlyUSD !== undefined) {
     const monthly = Math.round(estimates.monthlyUSD).toLocaleString('en-US');
     parts.push(
       estimates.memoryGB === undefined

@@ -63,7 +63,7 @@ import {
 import { joinWords } from './describe-field.ts';
 import { fallbackWhenLeverFails } from './fallback-words.ts';
 import { GOAL_WORDS } from './fields/registry.ts';
-import { lowerFirst, sensitivityValue, unknownWords } from './reply-words.ts';
+import { lowerFirst, sensitivityValue, smallDollars, unknownWords } from './reply-words.ts';
 import { servingMemory } from './serving-memory.ts';
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -517,7 +517,14 @@ export function costReply(
   // (The base model on the team's own GPUs: "no rent" says nothing a training question asked about.) After a
   // "Today … after …" line for a cost cut, the serving bill is said: the base model's bill would contradict it.
   const saidTodayAndAfter = lines.length > monthlyFrom;
-  if (
+  // A search: embedding each query is what retrieval costs; a generated answer per search is the optional extra.
+  const retrievalOnly = estimates?.retrievalOnlyMonthlyUSD;
+  if (retrievalOnly !== undefined && !saidTodayAndAfter) {
+    const budget = options.monthlyBudgetUSD;
+    lines.push(
+      `Running it: retrieval alone costs ${smallDollars(retrievalOnly) === 'under $0.01' ? 'under $0.01' : `about ${smallDollars(retrievalOnly)}`} a month to embed the searches at your volume, plus hosting the index and a reranker (your own machines or a search service); no model is called per search.${running === undefined ? '' : ` A generated answer per search${planModel.name === null ? '' : ` with ${plainModelName(planModel.name)}`} would add about $${count.format(running)} a month${budget === undefined ? '' : running > budget ? `, over your $${count.format(budget)} monthly budget` : `, within your $${count.format(budget)} monthly budget`}.`}`,
+    );
+  } else if (
     running !== undefined &&
     !saidTodayAndAfter &&
     // (GPUs rented for a training job say nothing of serving, unless the month's bill is asked.)
@@ -1495,6 +1502,13 @@ export function speedReply(
       : usedWhole
         ? ` Against your ${count.format(profile.latencyTargetMs)} ms: the output is used whole, so the target must cover reading the input and writing every output token${perToken}; measure the whole answer's time on the target hardware, not the first token.${profile.taskType === 'classify' ? ' A small encoder classifier reads the input in one pass and gives its labels with no token-by-token writing, so it meets tight targets far more easily than a generative model.' : ''}`
         : ` Against your ${count.format(profile.latencyTargetMs)} ms: that bounds the time to the first words (reading the prompt plus one token), so keep the prompt short and measure that figure, not the average.`;
+  // An API model runs at its provider: its speed is the provider's, measured through its endpoint, not a GPU's.
+  const planModel = recommendation?.destination.model.name ?? profile.modelName;
+  const apiModel = planModel === undefined || planModel === null ? undefined : knowledge.findModel(planModel);
+  if (apiModel !== undefined && apiModel.access !== 'open-weights')
+    return {
+      text: `${plainModelName(apiModel.name)} runs at ${apiModel.vendor}'s servers, so its speed is theirs: I have no measured throughput for it, and a tuned endpoint can differ from the base one.${target.replace('on the target hardware', "through the provider's endpoint, at your real prompt length")} Time the p95 of whole answers on your evaluation set before you commit; if it misses, shorten the output (fewer or terser fields), the prompt, or move to a faster tier.`,
+    };
   // A team with no GPUs serves from CPUs: the measured figures are of llama.cpp's test machine, not of its servers.
   const cpuOnly = profile.gpuCount === 0;
   // The engine scaled llama.cpp's CPU measurements to the model it serves from the team's CPU servers.

@@ -681,7 +681,9 @@ export function wishList(
         objective: 'none',
         why: diagnosis.retrievalExhausted
           ? 'Answers must cite their sources or follow knowledge that changes weekly, which only retrieval does: retrieval that stalled is improved (chunking, hybrid keyword and vector search, reranking, retrieval measured on its own), not replaced.'
-          : 'The gap is knowledge the model lacks or that changes: retrieval puts it into the prompt at answer time, with citations.',
+          : profile.taskType === 'search'
+            ? 'A search returns ranked items: retrieval (keyword and embedding search, then a reranker) is the product and follows the items as they change; a model call per search is optional.'
+            : 'The gap is knowledge the model lacks or that changes: retrieval puts it into the prompt at answer time, with citations.',
         strong: true,
       });
     }

@@ -364,3 +364,52 @@ describe('what-ifs and why-nots on another machine or model (newuser64 F09, F10)
     expect(reply).toMatch(/Prompted as it is, with no tuning, its calls would cost about \$\d+ a month/);
   });
 });
+
+describe('newuser67: search costs, speed on an API model, and words read as other facts', () => {
+  it('says what a search costs with retrieval alone, and what a generated answer per search would add (F02)', async () => {
+    const turns = await talk([
+      'We want semantic product search over our 180k-SKU industrial parts catalog: customer types a description, we return ranked SKUs. We use GPT-4.1 mini, no GPUs, about 40,000 searches a day, $1,500 a month budget, the catalog changes daily. Just recommend.',
+      'Wait, $1,056 a month? We do not want a chatbot answer per search, only the ranked list of SKUs. What does that cost?',
+      'What exactly do we build first?',
+    ]);
+    expect(turns[0]?.reply).toMatch(/Cost: retrieval alone ≈ \$0\.\d\d a month to embed the queries/);
+    expect(turns[0]?.reply).toMatch(/A search returns ranked items/);
+    expect(turns[1]?.reply).toMatch(/^Running it: retrieval alone costs about \$0\.\d\d a month to embed the searches/);
+    expect(turns[1]?.reply).toMatch(/A generated answer per search with GPT-4\.1 mini would add about \$1,056 a month/);
+    expect(turns[2]?.reply).not.toMatch(/I can't answer/);
+    expect(turns[2]?.reply).toMatch(/BM25/);
+  });
+  it('reads a search over a catalog of thousands of items as documents, and a catalog said of nothing searched as none', () => {
+    expect(read('We want semantic product search over our 180k-SKU parts catalog.').fields.unlabeledCorpus).toBe(
+      'large',
+    );
+    expect(read('a catalog of 40,000 products').fields.unlabeledCorpus).toBeUndefined();
+    expect(read('we search a catalog of 12 products').fields.unlabeledCorpus).toBeUndefined();
+  });
+  it('reads "write a short product description from the spec table" as writing, so a second job splits (F04)', () => {
+    expect(read('We want the model to write a short product description from the spec table').fields.taskType).toBe(
+      'generate',
+    );
+  });
+  it("reads 'our 2-second target' as no model version, and answers the speed of an API model as the provider's (F05)", async () => {
+    const said = read(
+      'The output is 400 tokens, not 300. And can a tuned Gemini 2.5 Flash on Vertex actually answer within our 2-second target for a page scan?',
+    );
+    expect(said.fields.modelName).toBeUndefined();
+    expect(said.intents.asksSpeed).toBe(true);
+    expect(read('llama 3 8b... no wait, we upgraded to 3.1').fields.modelName).toBe('Llama 3.1 8B');
+    const turns = await talk([
+      'Customs brokerage: we extract 25 fields from ~12,000 scanned invoices a day with Gemini 2.5 Flash on Vertex AI, JSON out. Must answer within 2 seconds per document. We have 1,500 labeled examples. Just recommend.',
+      'So is the 2000 ms latency target realistic?',
+    ]);
+    const reply = turns.at(-1)?.reply ?? '';
+    expect(reply).toMatch(/Gemini 2\.5 Flash runs at Google's servers, so its speed is theirs/);
+    expect(reply).not.toMatch(/llama\.cpp/);
+  });
+  it("reads 'distill Claude Sonnet dialogues into the 3B' as a teacher, and a past distillation as the team's model (F03)", () => {
+    const asked = read('What if we distill Claude Sonnet dialogues into the 3B? The writer would review them.');
+    expect(asked.hypothetical?.teacherModel).toBe('Claude Sonnet (3.5, 3.7, 4 and later)');
+    expect(asked.hypothetical?.modelName).toBeUndefined();
+    expect(read('we distilled GPT-4 into a 7B last year and it worked great').fields.modelName).toBe('GPT-4');
+  });
+});

@@ -265,6 +265,11 @@ function modelOnlyWeighed(lower: string, item: Finding): boolean {
 const ONLY_THE_TEACHER = /\b(?:is|was|'s)\s+(?:only|just|merely|purely)\s+(?:the|a|our)\s+teacher\b/;
 /** "SFT of the student on the GPT-4.1 outputs", "trained from Claude's answers": the outputs are training data. */
 const DATA_OF_BEFORE = /\b(?:on|from|using|of)\s+(?:the\s+|our\s+|its\s+|all\s+the\s+)?$/;
+/** "distill Claude Sonnet dialogues into the 3B": the words after the teacher, up to the model it goes into. */
+const DISTILLED_INTO_AFTER =
+  /^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:in)?to\s+(?:the\s+|our\s+|a\s+)?(?:\d+(?:\.\d+)?b\b|it\b|them\b|students?\b|small|tiny|local|(?:llama|qwen|mistral|gemma|phi)\b)/;
+/** "distill", "distilling", "distil from" right before a model's name. */
+const DISTIL_RIGHT_BEFORE = /\bdistil(?:l)?(?:ing|s)?\s+(?:from\s+)?(?:the\s+|our\s+)?$/;
 /** "… on the GPT-4.1 outputs": the model whose outputs are data, not the team's model. */
 const OUTPUTS_AFTER = /^(?:'s)?\s+(?:outputs?|answers|responses|generations|completions|traces|labels)\b/;
 
@@ -777,6 +782,9 @@ function readProfile(message: string, context: ExtractContext): Extraction {
       !(
         item.field === 'modelName' &&
         (teachers.has(item.value) ||
+          // ("distill Claude Sonnet dialogues into the 3B": the model distilled from, into the team's own.)
+          (DISTILLED_INTO_AFTER.test(prepared.lower.slice(item.end, item.end + 60)) &&
+            DISTIL_RIGHT_BEFORE.test(prepared.lower.slice(Math.max(0, item.start - 30), item.start))) ||
           (OUTPUTS_AFTER.test(prepared.lower.slice(item.end)) &&
             DATA_OF_BEFORE.test(prepared.lower.slice(Math.max(0, item.start - 20), item.start))))
       ),
@@ -1514,7 +1522,7 @@ const REPLACED_LATER =
  * named (group 1: the version; group 2: the size in billions).
  */
 const VERSION_CORRECTION =
-  /^[^\n]{0,30}?(?:no\s+wait|wait|sorry|actually|i\s+mean|i\s+meant|correction:?|no)\b[^\d\n]{0,40}?\b(?:v(?:ersion\s+)?)?(?:(\d{1,2}\.\d{1,2}|\d{1,2})(?!\d|\.\d|\s*(?:b|gb|k|m|%)\b)|(\d{1,3}(?:\.\d)?)\s?b\b)/;
+  /^[^\n]{0,30}?(?:no\s+wait|wait|sorry|actually|i\s+mean|i\s+meant|correction:?|no)\b[^\d\n]{0,40}?\b(?:v(?:ersion\s+)?)?(?:(\d{1,2}\.\d{1,2}|\d{1,2})(?!\d|\.\d|\s*(?:b|gb|k|m|%)\b|[\s-]*(?:seconds?|secs?|s|ms|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|x|gpus?|cards?|people|tokens?|pages?)\b)|(\d{1,3}(?:\.\d)?)\s?b\b)/;
 
 /**
  * The catalog model named like `name` with its version (or its size) replaced: "Llama 3 8B" at 3.1 → "Llama 3.1 8B",
