@@ -289,7 +289,7 @@ function costLine(
   if (estimates?.retrievalOnlyMonthlyUSD !== undefined) {
     // A search: embedding the queries is the bill; a generated answer per search is the option that costs.
     parts.push(
-      `retrieval alone ≈ ${smallDollars(estimates.retrievalOnlyMonthlyUSD)} a month to embed the queries (plus hosting the index and a reranker)${estimates.monthlyUSD === undefined ? '' : `; a generated answer per search would add ≈ $${Math.round(estimates.monthlyUSD).toLocaleString('en-US')} a month`}`,
+      `retrieval alone ≈ ${smallDollars(estimates.retrievalOnlyMonthlyUSD)} a month to embed the queries (plus hosting the index and a reranker)${estimates.monthlyUSD === undefined || estimates.monthlyUSD === 0 ? '' : `; a generated answer per search would add ≈ $${Math.round(estimates.monthlyUSD).toLocaleString('en-US')} a month`}`,
     );
   } else if (estimates?.monthlyUSD !== undefined) {
     const monthly = Math.round(estimates.monthlyUSD).toLocaleString('en-US');

@@ -521,8 +521,10 @@ export function costReply(
   const retrievalOnly = estimates?.retrievalOnlyMonthlyUSD;
   if (retrievalOnly !== undefined && !saidTodayAndAfter) {
     const budget = options.monthlyBudgetUSD;
+    // ("Does it fit our monthly budget?": the yes or no, on what the search costs.)
+    if (options.budgetAsked === true && budget !== undefined) budgetVerdict = retrievalOnly <= budget;
     lines.push(
-      `Running it: retrieval alone costs ${smallDollars(retrievalOnly) === 'under $0.01' ? 'under $0.01' : `about ${smallDollars(retrievalOnly)}`} a month to embed the searches at your volume, plus hosting the index and a reranker (your own machines or a search service); no model is called per search.${running === undefined ? '' : ` A generated answer per search${planModel.name === null ? '' : ` with ${plainModelName(planModel.name)}`} would add about $${count.format(running)} a month${budget === undefined ? '' : running > budget ? `, over your $${count.format(budget)} monthly budget` : `, within your $${count.format(budget)} monthly budget`}.`}`,
+      `Running it: retrieval alone costs ${smallDollars(retrievalOnly) === 'under $0.01' ? 'under $0.01' : `about ${smallDollars(retrievalOnly)}`} a month to embed the searches at your volume, plus hosting the index and a reranker (your own machines or a search service); no model is called per search.${running === undefined || running === 0 ? '' : ` A generated answer per search${planModel.name === null ? '' : ` with ${plainModelName(planModel.name)}`} would add about $${count.format(running)} a month${budget === undefined ? '' : running > budget ? `, over your $${count.format(budget)} monthly budget` : `, within your $${count.format(budget)} monthly budget`}.`}`,
     );
   } else if (
     running !== undefined &&
@@ -1503,11 +1505,17 @@ export function speedReply(
         ? ` Against your ${count.format(profile.latencyTargetMs)} ms: the output is used whole, so the target must cover reading the input and writing every output token${perToken}; measure the whole answer's time on the target hardware, not the first token.${profile.taskType === 'classify' ? ' A small encoder classifier reads the input in one pass and gives its labels with no token-by-token writing, so it meets tight targets far more easily than a generative model.' : ''}`
         : ` Against your ${count.format(profile.latencyTargetMs)} ms: that bounds the time to the first words (reading the prompt plus one token), so keep the prompt short and measure that figure, not the average.`;
   // An API model runs at its provider: its speed is the provider's, measured through its endpoint, not a GPU's.
-  const planModel = recommendation?.destination.model.name ?? profile.modelName;
+  // (A distillation serves its student, not the teacher the plan is named on.)
+  const servedName =
+    recommendation?.destination.student ??
+    (recommendation?.destination.method === 'distillation' ? undefined : recommendation?.destination.model.name);
+  const planModel = servedName ?? profile.modelName;
   const apiModel = planModel === undefined || planModel === null ? undefined : knowledge.findModel(planModel);
-  if (apiModel !== undefined && apiModel.access !== 'open-weights')
+  // (An open model called through a host's API, "Llama 3.1 70B on Bedrock", runs at the host too.)
+  const hosted = apiModel?.access === 'open-weights' && profile.deployment === 'cloud-api' && servedName !== undefined;
+  if (apiModel !== undefined && (apiModel.access !== 'open-weights' || hosted))
     return {
-      text: `${plainModelName(apiModel.name)} runs at ${apiModel.vendor}'s servers, so its speed is theirs: I have no measured throughput for it, and a tuned endpoint can differ from the base one.${target.replace('on the target hardware', "through the provider's endpoint, at your real prompt length")} Time the p95 of whole answers on your evaluation set before you commit; if it misses, shorten the output (fewer or terser fields), the prompt, or move to a faster tier.`,
+      text: `${plainModelName(apiModel.name)} runs at ${hosted ? "the provider's" : `${apiModel.vendor}'s`} servers, so its speed is theirs: I have no measured throughput for it, and a tuned endpoint can differ from the base one.${target.replace('on the target hardware', "through the provider's endpoint, at your real prompt length")} Time the p95 of whole answers on your evaluation set before you commit; if it misses, shorten the output (fewer or terser fields), the prompt, or move to a faster tier.`,
     };
   // A team with no GPUs serves from CPUs: the measured figures are of llama.cpp's test machine, not of its servers.
   const cpuOnly = profile.gpuCount === 0;

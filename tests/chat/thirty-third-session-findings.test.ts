@@ -413,3 +413,44 @@ describe('newuser67: search costs, speed on an API model, and words read as othe
     expect(read('we distilled GPT-4 into a 7B last year and it worked great').fields.modelName).toBe('GPT-4');
   });
 });
+
+describe('review41: what the later fixes must leave alone', () => {
+  it.each([
+    ['Our accuracy target is 95%. Is that target realistic?', false],
+    ['can we hit our accuracy SLA?', false],
+    ['is the latency target realistic?', true],
+  ])('reads "%s" as a speed question: %s (L1)', (text, speed) => {
+    expect(read(text).intents.asksSpeed === true).toBe(speed);
+  });
+  it.each([
+    ['we rent two H100s for the serving stage', 'deployment', 'cloud-self-hosted'],
+    ['semantic search over our 2025 product catalog', 'unlabeledCorpus', undefined],
+    ['We use Gemini 2.5 Flash. Actually, we are 2 engineers.', 'modelName', 'Gemini 2.5 Flash'],
+    ['gemini 2 flash, sorry, 2.5', 'modelName', 'Gemini 2.5 Flash'],
+    ['the model reads contracts and writes every clause into reports', 'taskType', undefined],
+  ])('reads "%s" (L5, L7, L8, L11)', (text, field, value) => {
+    expect((read(text).fields as Record<string, unknown>)[field]).toEqual(value);
+  });
+  it('keeps a model used as a labeller or judge out of a why-not swap (L3)', () => {
+    expect(read('why not use GPT-4o for labeling the tickets?').intents.asksWhyNotModel).toBeUndefined();
+    expect(read('why not use GPT-4o as a judge?').intents.asksWhyNotModel).toBeUndefined();
+  });
+  it('reads the teacher of "distill GPT-4o into an 8B / our own 8B" and of "what if we distilled … into a 3B" (L9)', () => {
+    for (const text of [
+      'What if we distill GPT-4o into an 8B?',
+      'What if we distill GPT-4o into our own 8B?',
+      'What if we distilled GPT-4o into a 3B?',
+    ]) {
+      const said = read(text);
+      expect(said.hypothetical?.teacherModel).toBe('GPT-4o');
+      expect(said.hypothetical?.modelName).toBeUndefined();
+    }
+  });
+  it('times a distillation on its student and an open model on an API host at the host (L2, L10)', async () => {
+    const hosted = await talk([
+      'We extract 20 fields from invoices into JSON with Llama 3.1 70B on AWS Bedrock, we have no GPUs. 1,500 labeled examples, 10,000 docs a day, must answer within 2 seconds. Just recommend.',
+      'how fast will it generate?',
+    ]);
+    expect(hosted.at(-1)?.reply).not.toMatch(/workstation CPU|llama-bench/);
+  });
+});

@@ -267,9 +267,9 @@ const ONLY_THE_TEACHER = /\b(?:is|was|'s)\s+(?:only|just|merely|purely)\s+(?:the
 const DATA_OF_BEFORE = /\b(?:on|from|using|of)\s+(?:the\s+|our\s+|its\s+|all\s+the\s+)?$/;
 /** "distill Claude Sonnet dialogues into the 3B": the words after the teacher, up to the model it goes into. */
 const DISTILLED_INTO_AFTER =
-  /^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:in)?to\s+(?:the\s+|our\s+|a\s+)?(?:\d+(?:\.\d+)?b\b|it\b|them\b|students?\b|small|tiny|local|(?:llama|qwen|mistral|gemma|phi)\b)/;
+  /^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:in)?to\s+(?:the\s+|our\s+(?:own\s+)?|an?\s+)?(?:\d+(?:\.\d+)?b\b|it\b|them\b|students?\b|small|tiny|local|(?:llama|qwen|mistral|gemma|phi)\b)/;
 /** "distill", "distilling", "distil from" right before a model's name. */
-const DISTIL_RIGHT_BEFORE = /\bdistil(?:l)?(?:ing|s)?\s+(?:from\s+)?(?:the\s+|our\s+)?$/;
+const DISTIL_RIGHT_BEFORE = /\b(?:distil(?:l)?(?:ing|s)?|if\s+(?:we|i)\s+distill?ed)\s+(?:from\s+)?(?:the\s+|our\s+)?$/;
 /** "… on the GPT-4.1 outputs": the model whose outputs are data, not the team's model. */
 const OUTPUTS_AFTER = /^(?:'s)?\s+(?:outputs?|answers|responses|generations|completions|traces|labels)\b/;
 
@@ -1522,7 +1522,7 @@ const REPLACED_LATER =
  * named (group 1: the version; group 2: the size in billions).
  */
 const VERSION_CORRECTION =
-  /^[^\n]{0,30}?(?:no\s+wait|wait|sorry|actually|i\s+mean|i\s+meant|correction:?|no)\b[^\d\n]{0,40}?\b(?:v(?:ersion\s+)?)?(?:(\d{1,2}\.\d{1,2}|\d{1,2})(?!\d|\.\d|\s*(?:b|gb|k|m|%)\b|[\s-]*(?:seconds?|secs?|s|ms|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|x|gpus?|cards?|people|tokens?|pages?)\b)|(\d{1,3}(?:\.\d)?)\s?b\b)/;
+  /^[^\n]{0,30}?(?:no\s+wait|wait|sorry|actually|i\s+mean|i\s+meant|correction:?|no)\b[^\d\n]{0,40}?\b(?:v(?:ersion\s+)?)?(?:(\d{1,2}\.\d{1,2}|\d{1,2}(?=\s*(?:[.,;!?)]|$|\s+(?:not|instead|now|then|actually|i\s+mean)\b)))(?!\d|\.\d|\s*(?:b|gb|k|m|%)\b)|(\d{1,3}(?:\.\d)?)\s?b\b)/;
 
 /**
  * The catalog model named like `name` with its version (or its size) replaced: "Llama 3 8B" at 3.1 → "Llama 3.1 8B",
@@ -1723,7 +1723,9 @@ function askedOfTheCatalog(
     const labeller =
       mention !== undefined &&
       (/\b(?:have|let|get|make)\s+$/.test(weighedText.slice(0, mention.start)) ||
-        /^\s+(?:to\s+)?(?:label|annotate|tag|generate|write|create|produce)\b/.test(weighedText.slice(mention.end)));
+        /^\s+(?:to\s+)?(?:label|annotate|tag|generate|write|create|produce)\b|^\s+(?:for\s+(?:the\s+)?(?:label(?:l)?ing|annotat\w*|grading|judging|evaluat\w*|scoring)|as\s+(?:a|an|the|our)?\s*(?:judge|teacher|label(?:l)?er|grader|annotator|evaluator))\b/.test(
+          weighedText.slice(mention.end),
+        ));
     // ("Why not just tune GPT-4.1 mini on OpenAI's own platform?": tuning the model asked about, the provider's job for
     // an API model, the plan's tuning for an open one: a why-not about fine-tuning.)
     const tuning =

@@ -16,7 +16,7 @@ const LARGE = new RegExp(
   [
     // "search over our 180k-SKU parts catalog", "search a catalog of 40,000 products": the items a search ranks are
     // its documents (a catalog said of nothing searched is not read as one).
-    String.raw`(?<=\b(?:search\w*|retriev\w*|rank\w*|find|look\s?up)\b[^.;!?\n]{0,60}?)\b(?:\d{1,3}(?:[,.]\d{3})+|\d{4,}|\d+(?:\.\d+)?\s?k)[\s-](?:skus?|products?|items?|listings?|parts?)\s+(?:[\w-]+\s+){0,2}?catalog(?:ue)?s?\b|(?<=\b(?:search\w*|retriev\w*|rank\w*|find|look\s?up)\b[^.;!?\n]{0,60}?)\bcatalog(?:ue)?s?\s+(?:of|with)\s+(?:about\s+|around\s+|~\s*|over\s+)?(?:\d{1,3}(?:[,.]\d{3})+|\d{4,}|\d+(?:\.\d+)?\s?k)\s+(?:skus?|products?|items?|listings?|parts?)\b`,
+    String.raw`(?<=\b(?:search\w*|retriev\w*|rank\w*|find|look\s?up)\b[^.;!?\n]{0,60}?)\b(?:\d{1,3}(?:[,.]\d{3})+|\d{5,}|\d+(?:\.\d+)?\s?k)[\s-](?:skus?|products?|items?|listings?|parts?)\s+(?:[\w-]+\s+){0,2}?catalog(?:ue)?s?\b|(?<=\b(?:search\w*|retriev\w*|rank\w*|find|look\s?up)\b[^.;!?\n]{0,60}?)\bcatalog(?:ue)?s?\s+(?:of|with)\s+(?:about\s+|around\s+|~\s*|over\s+)?(?:\d{1,3}(?:[,.]\d{3})+|\d{5,}|\d+(?:\.\d+)?\s?k)\s+(?:skus?|products?|items?|listings?|parts?)\b`,
     // "one year of chat logs not labeled, millions of messages": the logs, counted by their messages.
     String.raw`\b(?:chat\s+logs|logs|transcripts|conversations|emails|tickets|archives?)\b[^.;!?\n]{0,40}?,\s*(?:millions|hundreds\s+of\s+thousands|tens\s+of\s+thousands)\s+of\s+(?:messages|conversations|chats|lines|entries|emails)\b`,
     // "every answer has to point to the doc it came from, there's a huge pile of them".

@@ -12,7 +12,7 @@ const EXCEPT_AFTER =
   /^[^.;!?\n]{0,20}?\b(?:except|apart\s+from|aside\s+from|other\s+than|besides|but\s+(?:not\s+)?the|save\s+for)\b/;
 const NOTHING_HELD_BEFORE = new RegExp(`${NOTHING_HELD}\\s*$`);
 
-const PREMISES = String.raw`(?:(?:our|the|this)\s+)?(?:own\s+)?(?:(?:two|three|four|several|\d{1,2}|on[\s-]?prem(?:ise|ises)?|in[\s-]house|private|trust|hospital|bank|university|hpc|[a-z]{3,12}(?=\s+data\s?cent))\s+){0,2}(?:on[\s-]?prem(?:ise|ises)?\s+(?:cluster|gpus|hardware)|hpc\s+cluster|cloud\s+(?:account|tenant|vpc|subscription)|clusters?|hardware|data\s?cent(?:er|re)s?|premises|prem|network|servers?|building|infrastructure|infra|firewall|environment|vpc|walls|hospital|clinic|bank|company|site|country|machines?|offices?|labs?|campus|facility|facilities)`;
+const PREMISES = String.raw`(?:(?:our|the|this)\s+)?(?:own\s+)?(?:(?:two|three|four|several|\d{1,2}|on[\s-]?prem(?:ise|ises)?|in[\s-]house|private|trust|hospital|bank|university|hpc|[a-z]{3,12}(?=\s+data\s?cent))\s+){0,2}(?:on[\s-]?prem(?:ise|ises)?\s+(?:cluster|gpus|hardware)|hpc\s+cluster|cloud\s+(?:account|tenant|vpc|subscription)|clusters?|hardware|data\s?cent(?:er|re)s?|premises|prem|network|servers?|building|infrastructure|infra|firewall|environment|vpc|walls|hospital|clinic|bank|company|site|country|machines?|offices?|labs?|campus|facility|facilities|plants?|factory|factories|warehouses?|shop\s+floor)`;
 const STAYS = new RegExp(
   [
     String.raw`\b(?:can't|cannot|can\s+not|cant|must\s+not|mustn't|may\s+not|shouldn't|should\s+not|is\s+not\s+allowed\s+to|isn't\s+allowed\s+to|are\s+not\s+allowed\s+to|aren't\s+allowed\s+to|never|not\s+allowed\s+to|won't|will\s+never)\s+(?:ever\s+)?leave\s+${PREMISES}`,
@@ -33,7 +33,7 @@ const STAYS = new RegExp(
     // "we must keep the customer questions in house", "can we keep the data on our own servers?".
     String.raw`\bkeep\s+(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?|every\s+)?(?:[\w-]+\s+){0,2}?(?:data|questions|records|documents|information|info|details|files|emails|conversations|chats|messages|reports)\s+(?:in[\s-]house|on[\s-]?prem(?:ise|ises)?|on\s+(?:our|the)\s+(?:own\s+)?(?:servers?|premises|hardware|network)|(?:inside|in)\s+(?:our|the)\s+(?:own\s+)?(?:building|office|data\s?cent(?:er|re)|network|walls|premises|clinic|hospital))\b`,
     // "no case data may leave our own servers", "nothing is allowed to leave our building anymore".
-    String.raw`\bno\s+(?:[\w-]+\s+){0,2}?(?:data|records|documents|files)\s+(?:may|can|must|should|is\s+allowed\s+to|will\s+ever)\s+(?:ever\s+)?leave\s+${PREMISES}`,
+    String.raw`\bno\s+(?:[\w-]+\s+){0,2}?(?:data|records|documents|files|reports?|notes|tickets|emails|contracts|images|photos|scans|recordings|transcripts)\s+(?:may|can|must|should|is\s+allowed\s+to|will\s+ever)\s+(?:ever\s+)?leave\s+${PREMISES}`,
     String.raw`\bnothing\s+(?:(?:is|will\s+be)\s+(?:allowed|permitted)\s+to|may|can|must|should|will|gets\s+to)\s+(?:ever\s+)?leave\s+${PREMISES}`,
     // "Our data may under no circumstances leave our own servers", "data is not allowed out of company".
     String.raw`\b(?:data|it|records|documents)\s+(?:may|can|must)\s+(?:under\s+no\s+circumstances|in\s+no\s+case|never)\s+leave\s+${PREMISES}`,
