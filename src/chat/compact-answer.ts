@@ -3,6 +3,8 @@
  * costs, what is ruled out, what would change the answer) in plain words, with sources as numbered footnotes. No
  * scores, rule ids or traces; "show details" gives the full template explanation. Built only from the engine's data.
  */
+
+import { smallDollars } from '../engine/estimate-feasibility.ts';
 import { CPU_TRAINING_NOTE } from '../engine/method-estimates.ts';
 import { shortMethodName } from '../engine/method-name.ts';
 import { promptMeetsBar } from '../engine/prompt-meets-bar.ts';
@@ -13,7 +15,7 @@ import { fieldLabel } from '../profile/field-labels.ts';
 import type { MethodId, Profile } from '../profile/profile-schema.ts';
 import { joinWords } from './describe-field.ts';
 import { fallbackWhenLeverFails } from './fallback-words.ts';
-import { sensitivityValue, smallDollars, unknownWords } from './reply-words.ts';
+import { sensitivityValue, unknownWords } from './reply-words.ts';
 
 /** One numbered footnote: the source a mark [n] in the answer points to. */
 export interface FootnoteSource {

@@ -28,7 +28,7 @@ import {
   SMALL_MODEL_PARAMS_B,
 } from '../engine/derive-facts.ts';
 import { type DeviceNeed, deviceNeed } from '../engine/device-fit.ts';
-import { CPU_SERVING_MAX_WEIGHTS_GB, referenceGpu, requestSize } from '../engine/estimate-feasibility.ts';
+import { CPU_SERVING_MAX_WEIGHTS_GB, referenceGpu, requestSize, smallDollars } from '../engine/estimate-feasibility.ts';
 import { daysBetween } from '../engine/iso-dates.ts';
 import { CPU_TRAINING_NOTE, estimatedOnQlora } from '../engine/method-estimates.ts';
 import { TRAINING_METHODS } from '../engine/method-groups.ts';
@@ -63,7 +63,7 @@ import {
 import { joinWords } from './describe-field.ts';
 import { fallbackWhenLeverFails } from './fallback-words.ts';
 import { GOAL_WORDS } from './fields/registry.ts';
-import { lowerFirst, sensitivityValue, smallDollars, unknownWords } from './reply-words.ts';
+import { lowerFirst, sensitivityValue, unknownWords } from './reply-words.ts';
 import { servingMemory } from './serving-memory.ts';
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });

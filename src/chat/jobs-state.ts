@@ -2,7 +2,14 @@
  * @module The jobs a conversation holds (two or more the team listed): kept from the message that lists them, each
  * job's own facts added as later clauses name it, and the profile one job is advised on. Pure.
  */
-import { JOB_FIELDS, JOB_OVERRIDE_FIELDS, JOB_OWN_FIELDS, type Job, jobProfile } from '../profile/job-schema.ts';
+import {
+  GPU_FACTS,
+  JOB_FIELDS,
+  JOB_OVERRIDE_FIELDS,
+  JOB_OWN_FIELDS,
+  type Job,
+  jobProfile,
+} from '../profile/job-schema.ts';
 import type { Profile } from '../profile/profile-schema.ts';
 import type { DialogueState } from './dialogue-state.ts';
 import { SHAPE_ALIAS_WORDS } from './extract/jobs.ts';
@@ -128,12 +135,12 @@ export function jobOnlyFields(jobs: JobsState | undefined, extraction: Extractio
 export function jobWithWhatIf(job: JobState, before: Partial<Profile>, after: Partial<Profile>): JobState {
   const changed: Record<string, unknown> = {};
   // ("what if we had 4 GPUs?": the team's GPUs change, not a job's, unless the job runs on GPUs of its own.)
-  const ownGpus = GPU_FIELDS.some((field) => job.profile[field] !== undefined);
+  const ownGpus = GPU_FACTS.some((field) => job.profile[field] !== undefined);
   for (const field of JOB_FIELDS)
     if (
       after[field] !== undefined &&
       JSON.stringify(after[field]) !== JSON.stringify(before[field]) &&
-      (ownGpus || !(GPU_FIELDS as readonly string[]).includes(field))
+      (ownGpus || !(GPU_FACTS as readonly string[]).includes(field))
     )
       changed[field] = after[field];
   if (Object.keys(changed).length === 0) return job;
@@ -142,7 +149,6 @@ export function jobWithWhatIf(job: JobState, before: Partial<Profile>, after: Pa
   return { ...job, profile: { ...profile, ...changed } };
 }
 const MODEL_FACTS = ['modelParamsB', 'modelAccess', 'modelStage'] as const;
-const GPU_FIELDS = ['gpuName', 'gpuCount', 'gpuMemoryGB', 'gpusRented'] as const;
 
 /** The job request of one job of the state, as the engine takes it. */
 export function jobOf(job: JobState): Job {

@@ -397,9 +397,3 @@ export function sensitivityValue(value: number, field?: string): string {
     return `under ${unit}${new Intl.NumberFormat('en-US', { notation: 'compact' }).format(value + 1)}`;
   return `at ${unit}${new Intl.NumberFormat('en-US', { notation: value >= 1e6 ? 'compact' : 'standard' }).format(value)}`;
 }
-
-/** A small monthly bill as a person reads it: cents below $10, "under $0.01" below a cent. */
-export function smallDollars(usd: number): string {
-  if (usd < 0.01) return 'under $0.01';
-  return usd < 10 ? `$${usd.toFixed(2)}` : `$${Math.round(usd).toLocaleString('en-US')}`;
-}

@@ -226,10 +226,15 @@ export function searchRetrievalCost(profile: Profile, knowledge: Knowledge): Sea
   };
 }
 
-/** Dollars as a person reads them: "about" cents below $10, "under $0.01" below a cent. */
-function about(usd: number): string {
+/** A small monthly bill as a person reads it: cents below $10, "under $0.01" below a cent. */
+export function smallDollars(usd: number): string {
   if (usd < 0.01) return 'under $0.01';
-  return `about ${usd < 10 ? `$${usd.toFixed(2)}` : `$${Math.round(usd).toLocaleString('en-US')}`}`;
+  return usd < 10 ? `$${usd.toFixed(2)}` : `$${Math.round(usd).toLocaleString('en-US')}`;
+}
+
+/** The same, said as an estimate: "about $0.48", "under $0.01". */
+function about(usd: number): string {
+  return usd < 0.01 ? smallDollars(usd) : `about ${smallDollars(usd)}`;
 }
 
 /**

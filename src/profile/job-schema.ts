@@ -55,7 +55,12 @@ export const JOB_OVERRIDE_FIELDS = [
 ] as const satisfies readonly ProfileField[];
 
 /** The facts of the GPUs a job may run on: a job that names its own takes none of the team's. */
-const GPU_FACTS = ['gpuName', 'gpuCount', 'gpuMemoryGB', 'gpusRented'] as const;
+export const GPU_FACTS = [
+  'gpuName',
+  'gpuCount',
+  'gpuMemoryGB',
+  'gpusRented',
+] as const satisfies readonly ProfileField[];
 
 export const JOB_FIELDS: readonly ProfileField[] = [...JOB_OWN_FIELDS, ...JOB_OVERRIDE_FIELDS];
 

@@ -5,7 +5,7 @@
  * a few thousand categorised") add to that job. The team's shared facts stay in the profile. Pure; every pattern is
  * linear in the message's length.
  */
-import { JOB_FIELDS, JOB_OVERRIDE_FIELDS, MAX_JOBS } from '../../profile/job-schema.ts';
+import { GPU_FACTS, JOB_FIELDS, JOB_OVERRIDE_FIELDS, MAX_JOBS } from '../../profile/job-schema.ts';
 import type { Profile } from '../../profile/profile-schema.ts';
 import type { Extraction, PreparedMessage } from './types.ts';
 
@@ -323,14 +323,11 @@ export function jobFields(extraction: Extraction, text?: string): Partial<Profil
   const ownGpus = text === undefined || RUNS_ON.test(text.toLowerCase());
   for (const field of JOB_FIELDS) {
     const value = extraction.fields[field];
-    if (value !== undefined && (ownGpus || !(JOB_GPU_FIELDS as readonly string[]).includes(field)))
-      fields[field] = value;
+    if (value !== undefined && (ownGpus || !(GPU_FACTS as readonly string[]).includes(field))) fields[field] = value;
   }
   return fields as Partial<Profile>;
 }
 
-/** The GPU facts a job may hold of its own (src/profile/job-schema.ts). */
-const JOB_GPU_FIELDS = ['gpuName', 'gpuCount', 'gpuMemoryGB', 'gpusRented'] as const;
 /** Words that put a job on machines: "that one can run on our L4 server", "it will be served from …". */
 const RUNS_ON =
   /\b(?:run|runs|running|serve[sd]?|serving|host(?:s|ed)?|deploy(?:s|ed)?)\s+(?:it\s+|them\s+)?(?:on|from)\b|\b(?:that|this)\s+one\b[^.;!?\n]{0,40}?\bon\b/;
