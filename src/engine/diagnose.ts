@@ -333,15 +333,7 @@ export function mustLeaveApiModel(profile: Profile, facts: Facts): boolean {
  */
 function namedOtherGaps(profile: Profile): boolean {
   const goals = profile.goals ?? [];
-  return (
-    goals.some((goal) => BEHAVIOUR_GOALS.has(goal)) &&
-    !goals.some((goal) => goal === 'knowledge' || goal === 'citations' || goal === 'freshness')
-  );
+  return goals.some((goal) => MODEL_BEHAVIOUR.includes(goal)) && !goals.some((goal) => KNOWLEDGE_NEEDS.includes(goal));
 }
-const BEHAVIOUR_GOALS: ReadonlySet<string> = new Set([
-  'task-skill',
-  'format',
-  'style',
-  'instruction-following',
-  'alignment',
-]);
+/** The behaviour needs, and the two a base or unaligned model has: what the model does, not what it knows. */
+const MODEL_BEHAVIOUR: readonly Need[] = [...BEHAVIOUR_NEEDS, 'instruction-following', 'alignment'];

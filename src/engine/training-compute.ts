@@ -20,6 +20,8 @@ export const SHORT_TRAINING_SEQUENCE = 512;
 /** The lever that keeps the sequence: a fused, chunked cross-entropy loss (Liger Kernel, knowledge: liger-kernel). */
 export const FUSED_LOSS_ADJUSTMENT =
   "use a fused, chunked cross-entropy loss (Liger Kernel's), so the vocabulary logits are never held in full";
+/** The lever that trims full fine-tuning's optimizer state. */
+const EIGHT_BIT_OPTIMIZER_ADJUSTMENT = 'use an 8-bit (paged) AdamW optimizer';
 /** The shorter serving context the "fits-if" band tries. */
 export const SHORT_INFERENCE_CONTEXT = 1024;
 /** When the number of examples is unknown, rentals are costed for a dataset of this size (and say so). */
@@ -92,30 +94,47 @@ export function assessFit(
             ? `train on sequences of ${SHORT_TRAINING_SEQUENCE} tokens (split or truncate longer examples)`
             : `serve with a ${SHORT_INFERENCE_CONTEXT}-token context`,
         ];
-  let adjusted = shorter.memoryGB.perGpu;
-  if (adjusted > perGpuGB && workload === 'full-fine-tuning') {
-    // An 8-bit (or paged) Adam keeps m and v in 1 byte each instead of 4: 12 → 6 bytes per parameter with the master copy.
-    const optimizerPerGpu = (shorter.memoryGB.breakdown.optimizer ?? 0) / Math.max(1, gpuCount);
-    adjusted -= optimizerPerGpu / 2;
-    adjustments.push('use an 8-bit (paged) AdamW optimizer');
-  }
-  if (adjusted <= perGpuGB && adjustments.length > 0) {
-    return { level: 'fits-if', neededPerGpuGB: needed, adjustedPerGpuGB: round2(adjusted), adjustments };
+  // The 8-bit optimizer, last, for full fine-tuning when what the other levers leave does not fit.
+  const withOptimizer = (result: EstimateResult, levers: readonly string[]) =>
+    result.memoryGB.perGpu > perGpuGB && workload === 'full-fine-tuning'
+      ? {
+          perGpu: result.memoryGB.perGpu - eightBitOptimizerSaving(result, gpuCount),
+          levers: [...levers, EIGHT_BIT_OPTIMIZER_ADJUSTMENT],
+        }
+      : { perGpu: result.memoryGB.perGpu, levers: [...levers] };
+  const alone = withOptimizer(shorter, adjustments);
+  if (alone.perGpu <= perGpuGB && alone.levers.length > 0) {
+    return {
+      level: 'fits-if',
+      neededPerGpuGB: needed,
+      adjustedPerGpuGB: round2(alone.perGpu),
+      adjustments: alone.levers,
+    };
   }
   if (training) {
     // No lever alone is enough: all of them together (a fused loss, plus the shorter sequence where the examples allow
     // it, plus the 8-bit optimizer for full fine-tuning), as a long-context full fine-tune on a sharded node is run.
-    const combined = rerun(keepLength ? undefined : SHORT_TRAINING_SEQUENCE, true);
-    let together = combined.memoryGB.perGpu;
-    const levers = [FUSED_LOSS_ADJUSTMENT, ...adjustments.filter((a) => !a.startsWith('use an 8-bit'))];
-    if (together > perGpuGB && workload === 'full-fine-tuning') {
-      together -= (combined.memoryGB.breakdown.optimizer ?? 0) / Math.max(1, gpuCount) / 2;
-      levers.push('use an 8-bit (paged) AdamW optimizer');
-    }
-    if (together <= perGpuGB && together < needed)
-      return { level: 'fits-if', neededPerGpuGB: needed, adjustedPerGpuGB: round2(together), adjustments: levers };
+    const together = withOptimizer(rerun(keepLength ? undefined : SHORT_TRAINING_SEQUENCE, true), [
+      FUSED_LOSS_ADJUSTMENT,
+      ...adjustments,
+    ]);
+    if (together.perGpu <= perGpuGB && together.perGpu < needed)
+      return {
+        level: 'fits-if',
+        neededPerGpuGB: needed,
+        adjustedPerGpuGB: round2(together.perGpu),
+        adjustments: together.levers,
+      };
   }
   return { level: 'no', neededPerGpuGB: needed, adjustments: [] };
+}
+
+/**
+ * GB per GPU an 8-bit (or paged) Adam saves: it keeps m and v in 1 byte each instead of 4, 12 → 6 bytes per parameter
+ * with the master copy, so half the sharded optimizer state.
+ */
+function eightBitOptimizerSaving(result: EstimateResult, gpuCount: number): number {
+  return (result.memoryGB.breakdown.optimizer ?? 0) / Math.max(1, gpuCount) / 2;
 }
 
 /** A rented GPU configuration for one training check: the cheapest catalog node that holds it. */

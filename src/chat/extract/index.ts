@@ -3,6 +3,7 @@
  * from, the fields the user corrected, and what the user asked for. No LLM; pure and synchronous.
  */
 
+import { GPU_FACTS } from '../../profile/job-schema.ts';
 import { CODE_MIXED_SOURCE, LANGUAGE_SOURCE, languagesNamed } from '../../profile/languages.ts';
 import { type Goal, type MethodId, Profile, type ProfileField } from '../../profile/profile-schema.ts';
 import { LIST_FIELDS } from '../fields/merge-profile.ts';
@@ -19,6 +20,7 @@ import { NOT_OURS_AFTER, ONLY_THE_PILOT_AFTER } from './extractors/model.ts';
 import { NOT_THE_FORMAT } from './extractors/style-format.ts';
 import { statedTaskLanguages } from './extractors/task.ts';
 import { SPEECH_ALREADY_TEXT } from './extractors/task-type.ts';
+import { DISTIL_RIGHT_BEFORE, DISTILLED_INTO_AFTER } from './extractors/teacher-model.ts';
 import { asksAQuestion, BILL_COMPARISON, extractIntents, questionClauses } from './intents.ts';
 import {
   ANOTHER_JOB,
@@ -265,11 +267,6 @@ function modelOnlyWeighed(lower: string, item: Finding): boolean {
 const ONLY_THE_TEACHER = /\b(?:is|was|'s)\s+(?:only|just|merely|purely)\s+(?:the|a|our)\s+teacher\b/;
 /** "SFT of the student on the GPT-4.1 outputs", "trained from Claude's answers": the outputs are training data. */
 const DATA_OF_BEFORE = /\b(?:on|from|using|of)\s+(?:the\s+|our\s+|its\s+|all\s+the\s+)?$/;
-/** "distill Claude Sonnet dialogues into the 3B": the words after the teacher, up to the model it goes into. */
-const DISTILLED_INTO_AFTER =
-  /^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:in)?to\s+(?:the\s+|our\s+(?:own\s+)?|an?\s+)?(?:\d+(?:\.\d+)?b\b|it\b|them\b|students?\b|small|tiny|local|(?:llama|qwen|mistral|gemma|phi)\b)/;
-/** "distill", "distilling", "distil from" right before a model's name. */
-const DISTIL_RIGHT_BEFORE = /\b(?:distil(?:l)?(?:ing|s)?|if\s+(?:we|i)\s+distill?ed)\s+(?:from\s+)?(?:the\s+|our\s+)?$/;
 /** "… on the GPT-4.1 outputs": the model whose outputs are data, not the team's model. */
 const OUTPUTS_AFTER = /^(?:'s)?\s+(?:outputs?|answers|responses|generations|completions|traces|labels)\b/;
 
@@ -1874,7 +1871,7 @@ const RENT_MONTHLY_QUESTION =
 /** "the monthly cost of hosting it on one rented L4 around the clock?": the month's rent asked first. */
 const RENT_MONTHLY_COST_FIRST =
   /\b(?:monthly\s+cost|cost\s+(?:per|a)\s+month|monthly\s+bill|monthly\s+price)\s+(?:of\s+|for\s+)?(?:hosting|running|serving|keeping)\s+(?:it|that|this|the\s+[\w-]+(?:\s+[\w-]+)?)\s+on\s+(one|a|an|\d+|two|three|four)\s+(?:rented\s+|cloud\s+)?(?:[\w-]+\s+)?(?:gpus?|cards?|[ahlt]\d{1,3}[a-z]?s?|l40s|h100s?|a100s?|rtx\s?\d{4}s?|mi300x)\b(?:[^.?!\n]|\.(?=\d)){0,80}\?/;
-const GPU_FIELDS: ReadonlySet<string> = new Set(['gpuName', 'gpuCount', 'gpuMemoryGB', 'gpusRented']);
+const GPU_FIELDS: ReadonlySet<string> = new Set(GPU_FACTS);
 const TUNING_CHANNEL_QUESTION =
   /\b(?:can|could)\s+(?:[\w.-]+\s+){1,4}?be\s+(?:fine[\s-]?tuned|finetuned|tuned|customi[sz]ed)\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\b(?:one|it|that|this|which)\s+(?:one\s+)?can\s+be\s+(?:fine[\s-]?tuned|finetuned|tuned|customi[sz]ed)\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\b(?:can|could|will|does|do|would)\s+(?:openai|anthropic|google|vertex(?:\s+ai)?|azure(?:\s+openai)?|bedrock|aws|mistral|they|the\s+(?:vendor|provider))\s+(?:even\s+|still\s+|actually\s+)*(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\b(?:(?:can|could|may|can't|cannot|couldn't)\s+(?:we|i|you)\s+(?:still\s+|even\s+|actually\s+|just\s+)?|is\s+it\s+(?:still\s+)?possible\s+to\s+|are\s+we\s+able\s+to\s+|where\s+(?:can|could|do)\s+(?:we|i|you)\s+)(?:fine[\s-]?tune|finetune|tune|customi[sz]e)\b(?:[^.!\n]|\.(?=\d)){0,80}\?|\b(?:can|could)\s+(?:a|an|our|my)\s+(?:brand\s+)?(?:new\s+)?(?:\w+\s+)?(?:account|org|organi[sz]ation)\s+(?:\w+\s+){0,2}?(?:start|run|create|launch)\s+(?:a\s+)?(?:fine[\s-]?tun\w*|tuning)\s+job\b(?:[^.!\n]|\.(?=\d)){0,60}\?|\bis\s+(?:\w+\s+)?(?:fine[\s-]?tuning|tuning)\s+(?:still\s+)?(?:open|available|allowed)\s+(?:to|for)\s+(?:new\s+)?(?:accounts?|orgs?|organi[sz]ations?|customers?|users?)\b(?:[^.!\n]|\.(?=\d)){0,40}\?|\bwhere\s+(?:would|should|do|can|could|will)\s+(?:we|i|you)\s+run\s+(?:that|the|this|a|our)\s+(?:[\w-]+\s+)?(?:fine[\s-]?tuning|tuning|training)\s+job\b(?:[^.!\n]|\.(?=\d)){0,80}\?/;
 

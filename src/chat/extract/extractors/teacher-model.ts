@@ -58,6 +58,12 @@ const UNDECIDED_AFTER =
 const DISTIL_FROM_BEFORE = /\bdistil(?:l)?(?:ing|ed|s)?\s+from\s+$/;
 /** "we distilled from Claude Opus": done before, so the model named was the teacher. */
 const DISTILLED_FROM_BEFORE = /\bdistill?ed\s+(?:it\s+|a\s+(?:small(?:er)?\s+)?(?:student|model)\s+)?from\s+$/;
+/** "distill Claude Sonnet dialogues into the 3B": the words after the teacher, up to the model it goes into. */
+export const DISTILLED_INTO_AFTER =
+  /^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:in)?to\s+(?:the\s+|our\s+(?:own\s+)?|an?\s+)?(?:\d+(?:\.\d+)?b\b|it\b|them\b|students?\b|small|tiny|local|(?:llama|qwen|mistral|gemma|phi)\b)/;
+/** "distill", "distilling", "distil from" right before a model's name. */
+export const DISTIL_RIGHT_BEFORE =
+  /\b(?:distil(?:l)?(?:ing|s)?|if\s+(?:we|i)\s+distill?ed)\s+(?:from\s+)?(?:the\s+|our\s+)?$/;
 /** "distill GPT-4.1 into something small": the student is not named, so the model named is only the teacher. */
 const DISTIL_BEFORE = /\bdistil(?:l)?(?:ing|s)?\s+(?:our\s+|the\s+)?$/;
 const INTO_UNNAMED_AFTER =
