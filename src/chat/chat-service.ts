@@ -142,6 +142,9 @@ export function runTurnConfirmingJumps(
     if (confirmed.length > 0) input = withConfirmed(extraction, confirmed);
   }
   const { intents } = input;
+  // ("ok another thing, separate job: … Maybe 200 questions a day": the figures of a job announced now are that job's,
+  // not a change of the one the conversation had.)
+  const ofNewJob = state.jobs === undefined ? Object.keys(input.jobAdded?.fields ?? {}) : [];
   const jumps =
     intents.whatIf || intents.reset
       ? []
@@ -151,7 +154,7 @@ export function runTurnConfirmingJumps(
             input.fields,
             input.evidence,
             // Values the user just confirmed are not asked about again.
-            [...input.corrections, ...pending.map((item) => item.field)],
+            [...input.corrections, ...pending.map((item) => item.field), ...ofNewJob],
           ),
           input,
         );

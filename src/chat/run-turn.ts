@@ -220,16 +220,19 @@ export function runTurn(
                 previous,
                 withCorpusFromPages(
                   previous,
-                  withTaskLanguages(
+                  withSummariesAsInput(
                     previous,
-                    withPerTenantTotal(
+                    withTaskLanguages(
                       previous,
-                      pairsAsPreference(
+                      withPerTenantTotal(
                         previous,
-                        keepModelMovedTo(
+                        pairsAsPreference(
                           previous,
-                          withFirstJobContinued(previous, withJobAdded(previous, extraction)),
-                          knowledge,
+                          keepModelMovedTo(
+                            previous,
+                            withFirstJobContinued(previous, withJobAdded(previous, extraction)),
+                            knowledge,
+                          ),
                         ),
                       ),
                     ),
@@ -568,6 +571,41 @@ function withPerTenantTotal(previous: DialogueState, extraction: TurnExtraction)
  * "about 900 pages of PDFs": the corpus said in pages sizes it in tokens (about 400 tokens a page), so the advisor does
  * not ask for the size again. The chat derives it; the extractor reads only sizes said in tokens (and the pages).
  */
+/** A task that reads summaries: "suggest ICD-10 codes from discharge summaries", "classify the summaries of calls". */
+const SUMMARIES_READ =
+  /\b(?:from|of|in|on|to)\s+(?:the\s+|our\s+|their\s+|these\s+|each\s+)?(?:[\w-]+\s+){0,2}?summar(?:y|ies)\b/i;
+
+/**
+ * "Each summary is around 3,000 tokens" in a conversation whose task reads summaries (ICD codes from discharge
+ * summaries): the summary is the input, so its size is the request's input and a training example's, and the word
+ * names no writing task.
+ */
+function withSummariesAsInput(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
+  const task = previous.profile.task;
+  if (task === undefined || !SUMMARIES_READ.test(task) || previous.profile.taskType === 'generate') return extraction;
+  const { fields, evidence } = extraction;
+  const ofSummary = (field: ProfileField) => /summar/i.test(evidence[field] ?? '');
+  let read = extraction;
+  if (fields.taskType === 'generate' && ofSummary('taskType')) read = withoutFields(read, ['taskType']);
+  const size = fields.outputTokensPerRequest;
+  if (size === undefined || !ofSummary('outputTokensPerRequest')) return read;
+  const said = evidence.outputTokensPerRequest;
+  const moved = withoutFields(read, ['outputTokensPerRequest']);
+  return {
+    ...moved,
+    fields: {
+      ...moved.fields,
+      ...(fields.inputTokensPerRequest === undefined ? { inputTokensPerRequest: size } : {}),
+      ...(fields.exampleTokens === undefined ? { exampleTokens: size } : {}),
+    },
+    evidence: {
+      ...moved.evidence,
+      ...(fields.inputTokensPerRequest === undefined ? { inputTokensPerRequest: said } : {}),
+      ...(fields.exampleTokens === undefined ? { exampleTokens: said } : {}),
+    },
+  };
+}
+
 function withCorpusFromPages(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
   const { fields, evidence, corpusPages } = extraction;
   if (
@@ -834,7 +872,22 @@ function answerTurn(
     const anotherModel = merged.modelName !== undefined && merged.modelName !== base.profile.modelName;
     const { currentMonthlySpendUSD: _today, ...withoutBill } = merged;
     const hypotheticalProfile = (anotherModel ? withoutBill : merged) as Profile;
-    const hypothetical = recommendFor(hypotheticalProfile, knowledge);
+    // ("What would it cost to serve the description model, and would Qwen2.5 14B do?" with two jobs: the fit or cost
+    // asked is answered on the job the question names, with its own examples and volume, not the team's merged ones.)
+    const jobAsked = base.jobs !== undefined && base.jobs.length >= 2 ? namedJob(base.jobs, extraction) : undefined;
+    const askedProfile =
+      jobAsked === undefined
+        ? hypotheticalProfile
+        : (() => {
+            const jobs = base.jobs ?? [];
+            const pictured = jobWithWhatIf(jobAsked, base.profile, hypotheticalProfile);
+            return profileOfJob(
+              hypotheticalProfile,
+              jobs.map((job) => (job === jobAsked ? pictured : job)),
+              pictured,
+            ) as Profile;
+          })();
+    const hypothetical = recommendFor(askedProfile, knowledge);
     // Say only what would change ("our two cards" restates the GPUs the team has).
     // (Facts said beside the question, "the hallucinations worry us: would the 70B be better?", are noted, not asked.)
     const statedBeside = new Set(Object.keys(statedBesideWhatIf?.fields ?? {}));
@@ -881,7 +934,7 @@ function answerTurn(
             hypothetical,
             knowledge,
             false,
-            hypotheticalProfile,
+            askedProfile,
             changedModel,
             rentedForJob,
           )
@@ -1374,6 +1427,15 @@ function answerTurn(
           : '';
       if (kept === '') answer.notes.splice(at, 1);
       else answer.notes[at] = kept.replace('**Assumed:**', `**Assumed${label}:**`);
+    }
+    // (Nor is a fact every job holds still unknown: "how many requests a day" when each job said its own volume.)
+    const teamUnknown = unknownNote(recommendation, answeredState.profile);
+    const unknownAt = teamUnknown === '' ? -1 : answer.notes.indexOf(teamUnknown);
+    if (unknownAt >= 0) {
+      const open = recommendation.assumptions.filter((assumption) => !heldByAll(assumption.field));
+      const kept = unknownNote({ ...recommendation, assumptions: open }, answeredState.profile);
+      if (kept === '') answer.notes.splice(unknownAt, 1);
+      else answer.notes[unknownAt] = kept;
     }
     // ("We have 5,000 labelled examples" said of no job, and both jobs train: each plan counts them; say so.)
     for (const shared of sharedCounts(state.profile, jobs))

@@ -11,7 +11,7 @@ import { inSmallModelClass } from './derive-facts.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS, METHODS_FOR_NEED, mustLeaveApiModel } from './diagnose.ts';
 import type { Facts } from './facts.ts';
 import type { FeasibilityMap } from './feasibility.ts';
-import { SFT_SIBLINGS, TRAINING_METHODS } from './method-groups.ts';
+import { RETRIEVAL_FORMATTED_SIBLINGS, SFT_SIBLINGS, TRAINING_METHODS } from './method-groups.ts';
 import { PROPER_NAME_FIRST } from './method-name.ts';
 import { promptMeetsBar } from './prompt-meets-bar.ts';
 import type { Destination, Need } from './recommendation-schema.ts';
@@ -622,21 +622,16 @@ export function wishList(
     if (ragInPlace) {
       wishes.push({
         ...sftWish,
+        methods: RETRIEVAL_FORMATTED_SIBLINGS,
         why: 'Retrieval is good enough on the facts and stays in front; the behaviour it does not fix is trained in: fine-tune on retrieval-formatted examples (question, retrieved passages, the answer you want).',
         strong: true,
       });
     }
     // Retrieval is in place but the model misuses what it retrieves, prompting plateaued too, and there are examples:
     // tune on retrieval-formatted examples (question, passages, cited answer) and keep retrieval in front (RAFT).
-    if (
-      has(KNOWLEDGE_NEEDS) &&
-      diagnosis.contextMisused &&
-      diagnosis.promptingExhausted &&
-      enoughForSft &&
-      !behaviour
-    ) {
+    if (has(KNOWLEDGE_NEEDS) && diagnosis.contextMisused && diagnosis.promptingExhausted && enoughForSft) {
       wishes.push({
-        methods: SFT_SIBLINGS,
+        methods: RETRIEVAL_FORMATTED_SIBLINGS,
         objective: 'sft',
         why: 'Retrieval is in place but the model misuses what it retrieves, and prompting has plateaued: fine-tune it on retrieval-formatted examples (question, retrieved passages, cited answer) and keep retrieval in front.',
         strong: true,

@@ -99,6 +99,11 @@ const CONSTRAINT_NEEDS: ReadonlySet<string> = new Set(['on-device', 'latency', '
  * anything trained now lives only as long as the channel it is trained on.
  */
 const VENDOR_RETIREMENT_NOTICE_DAYS = 92;
+/**
+ * From this size on, a model's 4-bit weights (about half a byte per parameter, estimation.md §1.1) take 2 GB or more,
+ * beyond what many phones give one app: the device's memory may then rule the model out.
+ */
+const DEVICE_SWITCH_QUESTION_PARAMS_B = 4;
 /** A vendor shutdown this close asks whether the model may change even for a plan that trains nothing. */
 const IMMINENT_SHUTDOWN_DAYS = 61;
 /** A stated size this many times off the catalog's (either way) is asked back whatever the method. */
@@ -415,6 +420,19 @@ export function chooseQuestions(context: QuestionContext): Question[] {
   // On a device, its memory caps the model before anything else is worth asking.
   if ((input.deployment === 'edge' || input.deployment === 'mobile') && input.deviceMemoryGB === undefined) {
     ask('deviceMemoryGB', 'Device memory caps the model size, even at 4 bits.');
+    // A model of several billion parameters needs gigabytes even at 4 bits, more than many phones give one app: on a
+    // small device only a smaller sibling runs, so whether the team may change models is the other half of that fork.
+    const paramsB = analysis.resolved.model?.paramsB ?? input.modelParamsB;
+    if (
+      input.modelName !== undefined &&
+      input.canSwitchModel === undefined &&
+      paramsB !== undefined &&
+      paramsB >= DEVICE_SWITCH_QUESTION_PARAMS_B
+    )
+      ask(
+        'canSwitchModel',
+        `At 4 bits the ${paramsB}B model needs about ${Math.round(paramsB * 0.5 * 10) / 10} GB before its cache; a device that gives it less runs only a smaller model.`,
+      );
   }
   // A conversation on the device (NPC dialogue, an assistant in an app), a camera judging what it sees or a gateway
   // sorting alarms as they arrive answers in real time: the latency target sizes the model as much as the memory does.

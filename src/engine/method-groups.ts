@@ -13,6 +13,15 @@ export const SFT_SIBLINGS: readonly MethodId[] = [
   'managed-fine-tuning',
 ];
 
+/**
+ * The siblings that retrain how the model reads what is retrieved (question, passages, cited answer): the soft-prompt
+ * methods are left out, as they add a few learned tokens in front of the input and leave every layer that reads the
+ * passages as it was.
+ */
+export const RETRIEVAL_FORMATTED_SIBLINGS: readonly MethodId[] = SFT_SIBLINGS.filter(
+  (method) => method !== 'prompt-tuning' && method !== 'prefix-tuning',
+);
+
 /** Methods that change the weights of some model. */
 export const TRAINING_METHODS: ReadonlySet<MethodId> = new Set([
   ...SFT_SIBLINGS,

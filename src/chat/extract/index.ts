@@ -497,6 +497,11 @@ function extractWithJobs(message: string, context: ExtractContext): Extraction {
     if (fact !== undefined) fact.fields = { ...own, ...fact.fields };
     else if (Object.keys(own).length > 0) jobFacts.push({ name: header, fields: own });
   }
+  // (What a question asks about hypothetically is no job's fact: "serve the 72B description model?".)
+  const askedAbout = new Set(Object.keys(extraction.hypothetical ?? {}));
+  for (const fact of jobFacts)
+    if (Object.keys(fact.fields).some((field) => askedAbout.has(field)))
+      fact.fields = Object.fromEntries(Object.entries(fact.fields).filter(([field]) => !askedAbout.has(field)));
   return {
     ...extraction,
     ...(listed === undefined ? {} : { jobs: listed }),
@@ -657,6 +662,16 @@ function readProfile(message: string, context: ExtractContext): Extraction {
       findings.splice(index, 1);
   }
   const { requestedField } = context;
+  // ("Which model would be the teacher?" — "gpt-4.1, it's what we already use for grading our evals": the model named
+  // first answers the question; it is the teacher, not the team's model.)
+  if (requestedField === 'teacherModel' && !findings.some((item) => item.field === 'teacherModel')) {
+    // (In the answer's first words: "probably claude sonnet 4", not "we use llama for now, teacher would be …".)
+    const first = findings.findIndex(
+      (item) =>
+        item.field === 'modelName' && !/[,;:!?]|\.\s|\b(?:we|our|i)\b/.test(prepared.lower.slice(0, item.start)),
+    );
+    if (first >= 0) findings[first] = { ...(findings[first] as Finding), field: 'teacherModel' };
+  }
   // "what would you do first?" right after "what should the model do?" is a question to the advisor, not the answer.
   // "thanks, that's helpful" after the answer's firm-up question is small talk, not an answer to it; "just recommend"
   // declines the question.
@@ -1199,6 +1214,16 @@ function readProfile(message: string, context: ExtractContext): Extraction {
     intents.unanswered,
   );
   const hypothetical = collect(asked);
+  // ("What would it cost to serve the 72B description model, and would Qwen2.5 14B be good enough?": a size far from
+  // the model asked about is another model's, the plan's.)
+  const askedSize =
+    hypothetical.modelName === undefined ? undefined : context.knowledge.findModel(hypothetical.modelName)?.paramsB;
+  if (
+    hypothetical.modelParamsB != null &&
+    askedSize !== undefined &&
+    Math.abs(hypothetical.modelParamsB - askedSize) > askedSize * SIZE_MISMATCH_SHARE
+  )
+    delete hypothetical.modelParamsB;
   const fields = withoutGoals(collect(stated), removed);
   for (const field of Object.keys(hypothetical) as ProfileField[])
     if (sameJson(hypothetical[field], fields[field])) delete hypothetical[field];
@@ -1365,7 +1390,7 @@ const CHANGE_CHECK =
 const SIZE_MISMATCH_SHARE = 0.25;
 /** "switch off", "move off", "replace", "get rid of" right before a model: the one being left. */
 const LEAVING_BEFORE =
-  /\b(?:switch(?:ing)?\s+off|turn(?:ing)?\s+off|shut(?:ting)?\s+(?:off|down)|mov(?:e|ing)\s+(?:off|away\s+from)|migrat(?:e|ing)\s+(?:off|away\s+from)|get(?:ting)?\s+(?:rid\s+of|off)|stop(?:ping)?\s+(?:using|paying\s+for)|retir(?:e|ing)|phas(?:e|ing)\s+out|replac(?:e|ing)|drop(?:ping)?)\s+(?:the\s+|our\s+)?(?:old\s+|current\s+)?$|\b(?:our|the)\s+(?:old|previous|former)\s+$/;
+  /(?<!\b(?:not|never|n't|won't|aren't)\s+)\b(?:switch(?:ing)?\s+off|turn(?:ing)?\s+off|shut(?:ting)?\s+(?:off|down)|mov(?:e|ing)\s+(?:off|away\s+from)|migrat(?:e|ing)\s+(?:off|away\s+from)|get(?:ting)?\s+(?:rid\s+of|off)|stop(?:ping)?\s+(?:using|paying\s+for)|retir(?:e|ing)|phas(?:e|ing)\s+out|replac(?:e|ing)|drop(?:ping)?)\s+(?:the\s+|our\s+)?(?:old\s+|current\s+)?$|\b(?:our|the)\s+(?:old|previous|former)\s+$/;
 /**
  * A model the team only tested, named next: "we tried prompting Llama 3.1 8B with a schema", "we tested Qwen2.5 7B";
  * the dialogue keeps the model it plans on (the result is noted as measured on the tested one).

@@ -54,8 +54,11 @@ const WORDS = Object.keys(NUMBER_WORDS)
 
 /** Digits: "2,000", "1.5", "300" — not part of a word, a version ("3.1") or an identifier ("gpt-4"). */
 const DIGITS = String.raw`(?<![\w.,$€£-])(?:\d{1,3},\d{1,2}(?=\s?(?:k|mio|million|m|mn|thousand)(?![a-z\d]))|(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.,]\d)(?!\d))`;
-/** A multiplier glued to or following the digits: "5k", "1.5 k", "2 million", "1M", "3 thousand", "2 mil". */
-const MULTIPLIER = String.raw`(?:\s?(?:k|thousand|grand|m|mn|million|mill?|mio\.?|lakhs?|lacs?|crores?)(?![a-z\d]))?`;
+/**
+ * A multiplier glued to or following the digits: "5k", "1.5 k", "2 million", "1M", "3 thousand", "2 mil", and a power of
+ * ten written as engineers do ("3e5 tokens", "~3e4 pairs").
+ */
+const MULTIPLIER = String.raw`(?:e[3-9](?![a-z\d])|\s?(?:k|thousand|grand|m|mn|million|mill?|mio\.?|lakhs?|lacs?|crores?)(?![a-z\d]))?`;
 /** Scale words after number words: "twelve hundred", "fifty thousand", "two million", "three hundred thousand". */
 const WORD_SCALE = String.raw`(?:[\s-]hundred(?:[\s-](?:and[\s-])?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?=[\s-](?:thousand|million)))?)?(?:[\s-](?:thousand|million))?`;
 
@@ -136,12 +139,13 @@ export function parseCount(phrase: string): number | undefined {
     return roundSignificant(base * (MULTIPLIER_VALUES[unit === 'mio' ? 'million' : unit] ?? 1));
   }
   const digits =
-    /^((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(k|thousand|grand|m|mn|million|mill?|mio\.?|lakhs?|lacs?|crores?)?$/.exec(
+    /^((?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(e[3-9]|\s?(?:k|thousand|grand|m|mn|million|mill?|mio\.?|lakhs?|lacs?|crores?))?$/.exec(
       text,
     );
   if (digits) {
     const base = Number(digits[1]!.replaceAll(',', ''));
-    const unit = (digits[2] ?? '').replace(/\.$/, '');
+    const unit = (digits[2] ?? '').trim().replace(/\.$/, '');
+    if (/^e\d$/.test(unit)) return roundSignificant(base * 10 ** Number(unit.slice(1)));
     const multiplier = unit ? (MULTIPLIER_VALUES[unit === 'mio' ? 'million' : unit] ?? 1) : 1;
     return Number.isFinite(base) ? roundSignificant(base * multiplier) : undefined;
   }

@@ -123,6 +123,20 @@ export function catalogName(kind: 'model' | 'gpu'): AnswerReader {
 const DENIED_NUMBER = /\b(?:not|n't|instead\s+of|rather\s+than)\s+(?:about\s+|around\s+|~\s*)?$/;
 
 /**
+ * Words right before a number that replace what was said before it: "like 1.5k? actually no closer to 15k", "200,
+ * sorry, 2,000", "300 - scratch that, 400".
+ */
+const CORRECTING_BEFORE =
+  /(?:^|[\s,;:.!?—–-])(?:actually|sorry|no\s+wait|wait|i\s+mean|i\s+meant|scratch\s+that|correction:?|or\s+rather)[\s,:;—–-]*(?:(?:no|nope|nah)[\s,:;—–-]+)?(?:(?:more\s+like|closer\s+to|it'?s|its|make\s+(?:that|it))\s+)?(?:about\s+|around\s+|~\s*)?$/;
+
+/**
+ * Words right before a number that make it a peak, not the usual figure: "around 200 a day, spikes to maybe 500 on
+ * mondays", "peaks at 2k". A peak is the answer only when no other figure is said ("up to 500 a day").
+ */
+const PEAK_BEFORE =
+  /\b(?:spikes?|spiking|peaks?|peaking|bursts?|bursting|tops?\s+out|goes|going|jumps?|jumping)\s+(?:up\s+)?(?:to|at|of)\s+(?:maybe\s+|about\s+|around\s+|~\s*)?$|\b(?:on\s+)?(?:busy|peak)\s+days?\s+(?:maybe\s+|about\s+|around\s+|~\s*)?$/;
+
+/**
  * A number answer: "2", "about 300", "5k", "none" (0 where the bounds allow it). `convert` turns the number and
  * its unit ("gb", "weeks", "" when none) into the field's unit, given the words after it; undefined rejects it.
  */
@@ -219,6 +233,8 @@ export function numberAnswer(
     let groups: number | undefined;
     /** Values said to be the total ("~100k total across all of them"), which win over per-unit or partial ones. */
     const totals: number[] = [];
+    /** Peaks ("spikes to maybe 500"): the answer only when nothing else is said. */
+    const peaks: number[] = [];
     NUMBER.lastIndex = 0;
     for (let match = NUMBER.exec(message.lower); match; match = NUMBER.exec(message.lower)) {
       if (overlapsAny(match.index, match.index + match[0].length, others)) continue;
@@ -292,6 +308,16 @@ export function numberAnswer(
       }
       const amount = parseCount(match[1] ?? '');
       const value = amount === undefined ? undefined : convert(amount, match[2] ?? '', after);
+      const before = message.lower.slice(Math.max(0, match.index - 40), match.index);
+      if (value !== undefined && PEAK_BEFORE.test(before)) {
+        peaks.push(value);
+        continue;
+      }
+      // ("like 1.5k? actually no closer to 15k": the corrected figure replaces the ones before it.)
+      if (value !== undefined && values.length > 0 && CORRECTING_BEFORE.test(before)) {
+        values.splice(0);
+        totals.splice(0);
+      }
       if (value !== undefined) {
         values.push(value);
         if (/^\s*(?:in\s+total|total|overall|altogether|all\s+told|combined)\b/.test(after)) totals.push(value);
@@ -307,6 +333,7 @@ export function numberAnswer(
       const scale = rough[2] === 'thousand' ? 1000 : rough[2] === 'hundred' ? 100 : 100_000;
       values.splice(0, values.length, (rough[1]?.startsWith('a couple') ? 2 : 3) * scale);
     }
+    if (values.length === 0 && peaks.length === 1) values.push(peaks[0] as number);
     if (perGroup !== undefined && groups !== undefined && values.length === 0 && totals.length === 0)
       values.push(perGroup * groups);
     else if (perGroup !== undefined && values.length === 0 && totals.length === 0) return undefined;

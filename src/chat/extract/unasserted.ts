@@ -91,7 +91,7 @@ const WEIGHED_SENTENCE =
  * examples"). From the cue to the end of the clause.
  */
 const THIRD_PARTY =
-  /\b(?:our|an?|the)\s+(?:it\s+|cloud\s+|tech(?:nology)?\s+|external\s+|aws\s+|azure\s+)?(?:partners?|consultants?|vendors?|resellers?|integrators?|advisors?|advisers?|contractors?|sales\s+reps?|account\s+managers?|data\s+scientists?|ml\s+engineers?|engineers|architects?|developers|devs)\s+(?:says?|said|suggests?|suggested|thinks?|recommends?|recommended|claims?|claimed|proposes?|proposed|pitched|pitches|pushed|pushes|demo'?d|demoed|demos|showed|showcased|demonstrated)\b|\b(?:(?:our|a|the|one\s+of\s+our)\s+)?(?:competitors?|rivals?)(?:'s?)?|\btheir\s+(?:dataset|data\s+set|corpus|benchmark)\s+(?:has|have|had|contains|is)\b|\b(?:someone|somebody|a\s+(?:friend|colleague|co-?worker|blog(?:\s+post)?|tutorial)|people)\s+(?:on\s+[\w.]+\s+|online\s+|on\s+(?:the|our|my)\s+team\s+|here\s+)?(?:said|says|claimed|wrote|reported|posted|pushed|pushes|swears\s+by|thinks|reckons|meinte|prefers|preferred)\b|\b(?:my|our|the)\s+(?:boss|manager|cfo|ceo|cto|vp|director|lead|head\s+of\s+\w+)\s+(?:thinks|floated|reckons|guesses|hopes|imagines|is\s+hoping|suggests|suggested|proposes|proposed)\b|\b(?:someone|somebody|a\s+(?:guy|person|user|team|company|startup))\s+(?:on|at|from)\s+(?!(?:our|my|the\s+team)\b)[\w.]+\b|\b(?:our\s+|the\s+|typical\s+|most\s+)?(?:players|gamers|end[\s-]users)(?:'s?)?\s+(?:have|has|own|run|use|got)\b|\b(?:our\s+|a\s+|the\s+)?(?:sister|parent|partner)\s+(?:team|company|companies|org|organi[sz]ation|lab|department|group)s?\b|\b(?:the|a)\s+(?:\w+\s+){0,2}(?:group|team|department|lab)\s+(?:down\s+the\s+hall|next\s+door|upstairs|downstairs|across\s+the\s+hall)\b|\bthe\s+(?:\w+\s+)?(?:hospital|company|firm|bank|clinic|startup|shop|store|agency|school|university|team)\s+(?:across\s+(?:town|the\s+street|the\s+road)|next\s+door|down\s+the\s+(?:road|street))\b|\bthe\s+(?:speech|vision|research|data|ml|platform|infra|infrastructure|analytics|search|security|other)\s+team\s+(?:is|are|has|have|uses?|runs?|owns?|got)\b|\b(?:another|other)\s+(?:company|companies|team|teams|startup|startups|lab|labs|org|orgs|organi[sz]ations?|firms?|department|departments|group|groups|bu|bus|business\s+units?|divisions?)\b|(?<!\b(?:correction|update|note|info|news|numbers?|figures?)\s+from\s+)\bmy\s+(?:friend|friends|buddy|buddies|pal|mate|cousin|brother|sister|roommate|flatmate|neighbou?r|colleague|colleagues|former\s+employer|previous\s+(?:company|employer|job))\b|\b(?:a|one)\s+friend\b|\bfriend'?s\b|\btheir\s+(?:team|company|startup|lab|cluster|setup|budget)\b|\bunlike\b|\b(?:big\s+tech|openai|google|meta|anthropic|microsoft|amazon|nvidia)\s+(?:has|have|had|uses|used|trained|spends?|spent)\b[^.;!?\n,]*|\b(?:i|we)\s+(?:read|heard|saw)\s+(?:somewhere|online|on\s+\w+|that)|\b(?:apparently|supposedly|people\s+say|they\s+say|rumou?r\s+has\s+it)\b[^.;!?\n,]*/g;
+  /\b(?:our|an?|the)\s+(?:it\s+|cloud\s+|tech(?:nology)?\s+|external\s+|aws\s+|azure\s+)?(?:partners?|consultants?|vendors?|resellers?|integrators?|advisors?|advisers?|contractors?|sales\s+reps?|account\s+managers?|data\s+scientists?|ml\s+engineers?|engineers|architects?|developers|devs)\s+(?:says?|said|suggests?|suggested|thinks?|recommends?|recommended|claims?|claimed|proposes?|proposed|pitched|pitches|pushed|pushes|demo'?d|demoed|demos|showed|showcased|demonstrated)\b|\b(?:(?:our|a|the|one\s+of\s+our)\s+)?(?:competitors?|rivals?)(?:'s?)?|\btheir\s+(?:dataset|data\s+set|corpus|benchmark)\s+(?:has|have|had|contains|is)\b|\b(?:someone|somebody|a\s+(?:friend|colleague|co-?worker|blog(?:\s+post)?|tutorial)|people)\s+(?:on\s+[\w.]+\s+|online\s+|on\s+(?:the|our|my)\s+team\s+|here\s+)?(?:said|says|claimed|wrote|reported|posted|pushed|pushes|swears\s+by|thinks|reckons|meinte|prefers|preferred)\b|\b(?:my|our|the)\s+(?:boss|manager|cfo|ceo|cto|vp|director|lead|head\s+of\s+\w+)\s+(?:thinks|floated|reckons|guesses|hopes|imagines|is\s+hoping|suggests|suggested|proposes|proposed)\b|\b(?:someone|somebody|a\s+(?:guy|person|user|team|company|startup))\s+(?:on|at|from)\s+(?!(?:our|my|the\s+team)\b)[\w.]+\b|\b(?:our\s+|the\s+|typical\s+|most\s+)?(?:players|gamers|end[\s-]users)(?:'s?)?\s+(?:have|has|own|run|use|got)\b|\b(?:our\s+|a\s+|the\s+)?(?:sister|parent|partner)\s+(?:team|company|companies|org|organi[sz]ation|lab|department|group)s?\b|\b(?:the|a)\s+(?:\w+\s+){0,2}(?:group|team|department|lab)\s+(?:down\s+the\s+hall|next\s+door|upstairs|downstairs|across\s+the\s+hall)\b|\bthe\s+(?:\w+\s+)?(?:hospital|company|firm|bank|clinic|startup|shop|store|agency|school|university|team)\s+(?:across\s+(?:town|the\s+street|the\s+road)|next\s+door|down\s+the\s+(?:road|street))\b|\bthe\s+(?:speech|vision|research|data|ml|platform|infra|infrastructure|analytics|search|security|other)\s+team\s+(?:is|are|has|have|uses?|runs?|owns?|got)\b|(?<!\b(?:shared|share|split|splitting|sharing)\s+(?:it\s+|them\s+)?with\s+(?:\w+\s+)?)\b(?:another|other)\s+(?:company|companies|team|teams|startup|startups|lab|labs|org|orgs|organi[sz]ations?|firms?|department|departments|group|groups|bu|bus|business\s+units?|divisions?)\b|(?<!\b(?:correction|update|note|info|news|numbers?|figures?)\s+from\s+)\bmy\s+(?:friend|friends|buddy|buddies|pal|mate|cousin|brother|sister|roommate|flatmate|neighbou?r|colleague|colleagues|former\s+employer|previous\s+(?:company|employer|job))\b|\b(?:a|one)\s+friend\b|\bfriend'?s\b|\btheir\s+(?:team|company|startup|lab|cluster|setup|budget)\b|\b(?:on|for|in|at)\s+(?:a|an|another|my|our)\s+(?:different|other|previous|old|earlier|unrelated|former|past)\s+(?:project|product|team|company|job|client|employer)\b|\bunlike\b|\b(?:big\s+tech|openai|google|meta|anthropic|microsoft|amazon|nvidia)\s+(?:has|have|had|uses|used|trained|spends?|spent)\b[^.;!?\n,]*|\b(?:i|we)\s+(?:read|heard|saw)\s+(?:somewhere|online|on\s+\w+|that)|\b(?:apparently|supposedly|people\s+say|they\s+say|rumou?r\s+has\s+it)\b[^.;!?\n,]*/g;
 /** To the end of the clause; a dot between digits ("Llama 3.1") does not end it. */
 /** To the end of the clause, or to a "but we" that turns to the team's own ("…on 8 H100s but we just have a T4"). */
 const THIRD_PARTY_SCOPE = /(?:(?!\b(?:but|while|whereas)\s+(?:we|i|our|my)\b)[^.;!?\n,]|\.(?=\d))*/y;
@@ -211,16 +211,25 @@ const FIGURE_QUESTIONED =
 const FIGURE_DOUBTED =
   /\b(?:sounds?|seems?|looks?)\s+(?:way\s+|far\s+|a\s+(?:bit|lot)\s+|really\s+|pretty\s+|kind\s+of\s+|kinda\s+|much\s+)?(?:too\s+(?:low|high|small|big|little|much|cheap|expensive|optimistic|good)|off|wrong|suspicious|fishy|optimistic|unrealistic|implausible|low|high)\b|\b(?:can't|cant|cannot|can\s+not|doesn't|doesnt|does\s+not)\s+(?:possibly\s+)?(?:be|sound|look)\s+right\b|\b(?:is|are|'s)\s+(?:way|far|much|a\s+lot)\s+(?:more|less|higher|lower|cheaper|pricier)\s+than\b|\?{2,}|\?!|!\?|\bthat(?:'s|\s+is)\s+(?:way\s+)?(?:wrong|off|impossible)\b|\bmakes?\s+no\s+sense\b/;
 
+/** A question that opens with a figure: "And 3 H100s to serve a 14B?", "1,040 GPU-hours for a LoRA?". */
+const FIGURE_ASKED_BACK = /^[\s,]*(?:(?:and|so|but|also|plus|or|then)[\s,]+)?(?:[$€£]\s?)?\d/;
+
 /** Sentences that doubt a figure and name nothing as the team's own: the whole sentence. */
 function doubtedFigureSpans(lower: string): UnassertedSpan[] {
   if (!FIGURE_DOUBTED.test(lower)) return [];
   const spans: UnassertedSpan[] = [];
   let start = 0;
   let previous: { start: number; end: number } | undefined;
+  // ("Those numbers look way off. 1,040 GPU-hours to LoRA a 14B? And 3 H100s to serve a 14B?": the figures asked back
+  // right after the doubt are the advice's too.)
+  let doubting = false;
   for (const end of [...allMatches(QUESTION_BREAK, lower).map((match) => match.index), lower.length]) {
     const sentence = lower.slice(start, end);
     // ("80 bucks??": the doubled mark ends the sentence, so it is read after it.)
-    const doubted = FIGURE_DOUBTED.test(sentence) || /^(?:\?{2,}|\?!|!\?)/.test(lower.slice(end, end + 2));
+    const echoed: boolean = doubting && lower[end] === '?' && FIGURE_ASKED_BACK.test(sentence);
+    const doubted: boolean =
+      echoed || FIGURE_DOUBTED.test(sentence) || /^(?:\?{2,}|\?!|!\?)/.test(lower.slice(end, end + 2));
+    doubting = doubted && !OWN_WORDS.test(sentence);
     if (doubted && !OWN_WORDS.test(sentence)) {
       spans.push({ start, end: Math.min(lower.length, end + 1), reason: 'doubted' });
       // "1.28 gpu hours for 60 hours of audio on an L4? that seems way too low": the figures questioned just before.
@@ -426,7 +435,9 @@ const BOUND_WORDS =
  */
 /** A speaker correcting themselves: "er no", "oh no wait", "sorry no", "…no, a 3090". */
 const SELF_CORRECTION = /(?:\b(?:er|erm|uh|um|oh|sorry|wait|oops)[,.\s]+no\b|\.\.\.\s*no\b)/;
-const KEEPS_THE_VALUE = /\b(?:attached|married|tied|locked|wedded|committed|happy|satisfied|thrilled|impressed)\b/;
+/** (And a negated leaving keeps it: "we're not switching off Llama 3.3 70B", "not replacing GPT-4o".) */
+const KEEPS_THE_VALUE =
+  /\b(?:attached|married|tied|locked|wedded|committed|happy|satisfied|thrilled|impressed|switching|moving|migrating|leaving|dropping|replacing|ditching|abandoning)\b/;
 
 /** Values that are themselves the negative answer ("none", false): a negation before them confirms, not denies. */
 const NEGATIVE_VALUES: ReadonlySet<unknown> = new Set([false, 0, 'none', 'never', 'rarely']);

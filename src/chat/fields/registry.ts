@@ -383,7 +383,12 @@ export const FIELD_REGISTRY: { readonly [F in ProfileField]: FieldEntry<F> } = {
   }),
   multilingual: entry('multilingual', {
     extractor: extractLanguages,
-    answer: yesNo,
+    // ("Must it work in several languages?" — "both", "all three of them": the languages the user has in mind.)
+    answer: (input) =>
+      yesNo(input) ??
+      oneOf([
+        [true, /^\W*(?:both(?:\s+of\s+them)?|all\s+(?:of\s+)?(?:them|those|three|four|five)(?:\s+of\s+them)?)\W*$/],
+      ])(input),
     describe: (value) => (value ? 'several languages' : 'one language'),
   }),
   safetyCritical: entry('safetyCritical', {

@@ -173,6 +173,8 @@ describe('scenario corpus v2 (independent graders)', () => {
     ...loadCases(here('./batch93.json')),
     ...loadCases(here('./batch94.json')),
     ...loadCases(here('./batch95.json')),
+    ...loadCases(here('./batch96.json')),
+    ...loadCases(here('./batch97.json')),
   ];
   it('tuned split: prints its figures', () => {
     console.log(formatFigures('tuned (engine v2)', summarise(grade(tuned, knowledge))));
@@ -199,7 +201,15 @@ describe('scenario corpus v2 (independent graders)', () => {
 });
 
 /** Tuned cases where the engine still calls a graders' impossible method viable, with the reason (kept visible). */
-const KNOWN_VIOLATIONS = new Map<string, { methods: string[]; why: string }>([]);
+const KNOWN_VIOLATIONS = new Map<string, { methods: string[]; why: string }>([
+  [
+    'w98-one-h100-48h-quota-70b',
+    {
+      methods: ['full-fine-tuning'],
+      why: "the graders rule out fully fine-tuning the 70B because the team's cloud quota allows exactly one H100 (said only in the situation; no profile field holds a rental quota); the engine sees a one-time budget of $130 and prices three runs on a rented 8 × MI300X node (about 1,280 GB of weights, gradients and Adam state over 1,536 GB) at about $14, so it calls the method viable on rented compute, while the destination stays QLoRA on the H100",
+    },
+  ],
+]);
 
 /** Tuned cases the engine still gets wrong, each with the reason (kept visible rather than edited away). */
 const KNOWN_MISSES = new Map<string, string>([

@@ -44,7 +44,9 @@ const PROVIDER = String.raw`(?:(?:microsoft\s+)?azure(?:\s+(?:openai|ai\s+foundr
  */
 const LIMIT_ENDS = String.raw`(?=\s*(?:[.,;:!?)(—–-]|$)|\s+(?:cloud|account|tenant|regions?|subscription|environment|only|and|or|but|so|because|since|as|is|are|were|was|in\s+(?:the\s+)?(?:eu|us|uk|europe|[a-z]+\s+(?:region|south|north|east|west|central))|(?:eu|us|uk)\b|for\s+(?:all|every(?:thing)?|this|that|ai|ml|llms?|(?:the|our)\s+(?:model|llm|ai|ml|data|inference|training|project|use\s+case))\b|(?:regions?|data\s?cent(?:er|re)s?)\b))`;
 /** One or more providers: "Azure", "AWS or GCP", "OpenAI and Azure". */
-const PROVIDERS = String.raw`${PROVIDER}(?:\s*(?:,|\/|\band\b|\bor\b|&)\s*${PROVIDER}){0,3}`;
+const PROVIDERS = String.raw`${PROVIDER}(?:\s*(?:,|\/|\band\b|\bor\b|&|\+)\s*${PROVIDER}){0,3}`;
+/** Two or more providers: "OpenAI and Anthropic", "AWS, Azure or GCP". */
+const SEVERAL_PROVIDERS = String.raw`${PROVIDER}(?:\s*(?:,|\/|\band\b|\bor\b|&|\+)\s*${PROVIDER}){1,3}`;
 const LIMIT_NOUN = String.raw`(?:(?:cloud|ai|llm|model)\s+)?(?:cloud|vendor|provider|platform|hyperscaler|supplier)s?`;
 const APPROVED = '(?:approved|allowed|permitted|sanctioned|authori[sz]ed|whitelisted|contracted)';
 
@@ -79,6 +81,10 @@ const LIMITED_TO = new RegExp(
     String.raw`\b(?:can't|cannot|can\s+not|may\s+not|must\s+not|mustn't|never|not\s+allowed\s+to)\s+(?:ever\s+)?leave\s+(?:our\s+|the\s+)?(?:own\s+)?(${PROVIDERS})\s+(?:account|tenant|subscription|vpc|environment|region|cloud)s?\b`,
     // "actually we can use AWS too", "we may also use OpenAI's API": one more provider (the chat adds it to the list).
     String.raw`\b(?:we\s+)?(?:can|may|could|are\s+allowed\s+to)\s+(?:also\s+)?use\s+(?:the\s+)?(${PROVIDERS})(?:'s\s+api)?\s+(?:too|as\s+well)\b|\b(?:we\s+)?(?:can|may|are\s+allowed\s+to)\s+also\s+use\s+(?:the\s+)?(${PROVIDERS})\b`,
+    // "BOTH OpenAI and Anthropic are allowed, not just Anthropic", "both Azure and AWS are approved": the list, said again.
+    String.raw`\bboth\s+(${SEVERAL_PROVIDERS})\s+(?:are|were)\s+(?:${APPROVED}|fine|ok(?:ay)?)\b|\b(${SEVERAL_PROVIDERS})\s+(?:are|were)\s+(?:both\s+)?${APPROVED}\b(?=[^.;!?\n]{0,30}\bnot\s+(?:just|only)\b)`,
+    // "We can use OpenAI and Anthropic.": the providers the team may use, listed (two or more, nothing after them).
+    String.raw`\bwe\s+(?:can|may|are\s+allowed\s+to)\s+use\s+(?:the\s+)?(${SEVERAL_PROVIDERS})(?:'s?\s+apis?)?(?=\s*(?:[.;!]|$))`,
     // "Azure, no other vendors", "we use Bedrock and no other cloud".
     String.raw`\b(${PROVIDERS})\b[^.;!?\n]{0,40}?(?:,|\band\b|\(|-)\s*(?:and\s+)?no\s+other\s+${LIMIT_NOUN}\b`,
   ].join('|'),
@@ -100,7 +106,7 @@ export const PROVIDERS_LIFTED = new RegExp(
 /** The catalog names a span of provider words names ("AWS or GCP" → two). */
 function providersIn(span: string): string[] {
   const names: string[] = [];
-  for (const word of span.split(/\s*(?:,|\/|\band\b|\bor\b|&)\s*/)) {
+  for (const word of span.split(/\s*(?:,|\/|\band\b|\bor\b|&|\+)\s*/)) {
     const spelled = word.trim().replace(/\s+/g, ' ');
     const name = PROVIDER_WORDS.find(([pattern]) => pattern.test(spelled))?.[1];
     if (name !== undefined && !names.includes(name)) names.push(name);

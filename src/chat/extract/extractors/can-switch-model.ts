@@ -100,6 +100,8 @@ const CANNOT_SWITCH = new RegExp(
     String.raw`(?:can't|cannot|can\s+not)\s+(?:switch|change)\s+(?:models?|llms?|providers?)`,
     // "we can't move off Anthropic", "we're on Mistral 7B and staying there".
     String.raw`(?:can't|cannot|can\s+not|won't)\s+move\s+(?:off|away\s+from)\s+${MODEL_WORD}`,
+    // "we're not switching off llama 3.3 70b, the whole infra is built around it".
+    String.raw`(?:we're|we\s+are|i'm|i\s+am)\s+not\s+(?:switching|moving|migrating)\s+(?:off(?:\s+of)?|away\s+from|from)\s+(?:the\s+|our\s+)?${MODEL_WORD}`,
     String.raw`(?:and|but)\s+(?:we're\s+|we\s+are\s+)?staying\s+(?:there|on\s+it|with\s+it)`,
     // "we'd rather stay with openai tbh", "we'd prefer to stick with Claude".
     // (Not a condition, "if fine-tuning works", nor hosting with the model left open: "… for hosting, but the model can be

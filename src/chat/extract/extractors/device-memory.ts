@@ -10,6 +10,8 @@ const DEVICE = String.raw`(?:phones?|ps[45](?:\s+(?:build|version|port|pro))?|xb
 
 const DEVICE_MEMORY = new RegExp(
   [
+    // "would Llama 3.1 8B fit in 9 GB on the player's card?": the memory the end users' hardware leaves the model.
+    `\\b(?:fits?|runs?)\\s+(?:in|into|within)\\s+(?:only\\s+|about\\s+|~\\s*)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+(?:vram|memory|ram)\\s+)?on\\s+(?:the\\s+|a\\s+|their\\s+)?(?:players?|users?|customers?|gamers?|clients?)(?:'s|s'|’s)?\\s+(?:cards?|gpus?|pcs?|machines?|devices?|phones?|laptops?|hardware)\\b`,
     `(?:${DEVICE})(?:,?\\s+which|,?\\s+that)?\\s+(?:with|w\\/|has|have|having|that\\s+have|only\\s+(?:have|has))\\s+(?:only\\s+|about\\s+|around\\s+|maybe\\s+|roughly\\s+|like\\s+|~)?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?|gigabytes)`,
     // "a jetson-type box on the factory floor, 8GB memory for the model": the device's memory, given to the model.
     `(?:${DEVICE})\\b(?:(?!,\\s*(?:but|and|while)\\b|\\b(?:servers?|backend|cloud|gpus?|workstations?)\\b)[^.;!?\\n]){0,60}?((?<![\\d.])\\d+(?:\\.\\d+)?)\\s?(?:gb|gigs?)\\s+(?:of\\s+)?(?:memory|ram)\\s+(?:for|available\\s+(?:for|to))\\s+(?:the\\s+)?(?:model|llm|inference)\\b`,

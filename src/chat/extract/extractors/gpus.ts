@@ -164,6 +164,11 @@ const COUNT_OF_THEM_CORRECTED = new RegExp(
 const OTHER_THINGS_COUNTED =
   /\b(?:tickets?|prompts?|documents?|docs|examples?|labels?|emails?|files?|records?|rows?|items?|cases?|tests?|samples?|requests?|queries|questions?|users?|people|jobs?)\b/;
 const STILL_COUNT_OF_THEM = new RegExp(`\\bstill\\s+(${COUNT_SOURCE})\\s+of\\s+(?:them|those)\\b`, 'g');
+/** "an 8x H100 node shared with two other teams, so realistically we get 2 of them": the team's share of the GPUs. */
+const WE_GET_OF_THEM = new RegExp(
+  `\\b(?:we|i)\\s+(?:realistically\\s+|only\\s+|actually\\s+|usually\\s+|typically\\s+)?(?:get|use|can\\s+use|can\\s+get|have|are\\s+allotted|are\\s+given)\\s+(?:only\\s+|just\\s+|about\\s+|around\\s+)?(${COUNT_SOURCE})\\s+of\\s+(?:them|those|these|em|'em)\\b`,
+  'g',
+);
 /** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory", "eighty gigs of vram". */
 const VRAM = new RegExp(
   `\\b(?:each|every|per)\\s+(?:gpu|card)\\s+(?:has|with|is|=|:)\\s+(?:about\\s+)?${MEMORY}|\\b(?:our|the|my|all|both)\\s+(?:gpus|cards)\\s+(?:have|has|are|come\\s+with)\\s+(?:some\\s+)?(?:older\\s+|old\\s+|newer\\s+)?${MEMORY}(?=\\s+(?:each|apiece|ones|per\\s+(?:gpu|card)|of\\s+(?:vram|memory)|vram))|(?:\\b${MEMORY}|\\b(${COUNT_SOURCE})\\s+(?:gb|gigs?|gigabytes))\\s+(?:of\\s+)?(?:vram|gpu\\s+memory|gpu\\s+ram|(?:of\\s+memory\\s+)?(?:per|on\\s+each|for\\s+each|each)\\s+(?:gpu|card))\\b|\\b(?:we\\s+have|we've\\s+got|our|my|(?:my|our)\\s+[\\w-]+'s?|an?|one)\\s+${MEMORY}\\s+(?:cards?|gpus?)\\b|\\b(?:cards|gpus)\\s+with\\s+${MEMORY}\\s+(?:each|apiece)\\b`,
@@ -587,7 +592,12 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
       const before = lower.slice(Math.max(0, match.index - 80), match.index);
       return GPU_WORD.test(before) && !OTHER_THINGS_COUNTED.test(before.slice(before.search(GPU_WORD)));
     });
-    for (const match of [...allMatches(COUNT_OF_THEM_CORRECTED, lower), ...stillOfGpus]) {
+    // ("we get 2 of them" only right after the GPUs, with no other things counted in between.)
+    const shareOfGpus = allMatches(WE_GET_OF_THEM, lower).filter((match) => {
+      const before = lower.slice(Math.max(0, match.index - 120), match.index);
+      return GPU_WORD.test(before) && !OTHER_THINGS_COUNTED.test(before.slice(before.search(GPU_WORD)));
+    });
+    for (const match of [...allMatches(COUNT_OF_THEM_CORRECTED, lower), ...stillOfGpus, ...shareOfGpus]) {
       const count = parseCount(match[1] ?? '');
       if (count !== undefined && count > 0 && count <= 4096) findings.push(findingFromMatch('gpuCount', count, match));
     }

@@ -9,7 +9,7 @@ import { MODALITY_OF_TASK } from '../../../engine/resolve-profile.ts';
 import type { MODALITIES, TaskType } from '../../../profile/profile-schema.ts';
 import { allMatches, createSpanIndex, findingFromMatch, isNegatedBefore } from '../prepare-message.ts';
 import type { Extractor, Finding } from '../types.ts';
-import { extractTaskType, SPEECH_ALREADY_TEXT } from './task-type.ts';
+import { extractTaskType, OCR_GIVES_TEXT, SPEECH_ALREADY_TEXT } from './task-type.ts';
 
 type Modality = (typeof MODALITIES)[number];
 
@@ -103,6 +103,11 @@ export const extractModality: Extractor = (message, context) => {
       findings.push(findingFromMatch('modality', modality, match));
     }
   }
+  // "OCR already gives us the text of scanned claim forms": the model reads the OCR's text, not the scans.
+  if (OCR_GIVES_TEXT.test(lower))
+    for (const item of findings.filter((found) => found.value === 'image' || found.value === 'vision-language'))
+      if (/\b(?:scan\w*|documents?|forms?|invoices?|pdfs?|pages?|receipts?)\b/.test(lower.slice(item.start, item.end)))
+        findings.splice(findings.indexOf(item), 1);
   // "voice commands (already transcribed to text)": the model reads text.
   if (SPEECH_ALREADY_TEXT.test(lower)) {
     const audio = findings.filter((item) => item.value === 'audio');

@@ -61,6 +61,16 @@ const EACH_REQUEST_PULLS = new RegExp(
   `\\b(?:each|every|per|a\\s+single)\\s+${REQUEST}\\s+(?:will\\s+|would\\s+|might\\s+|could\\s+|may\\s+)?(?:pulls?|puts?|adds?|brings?|sends?|includes?|retrieves?|fetches?|fetch|carr(?:y|ies)|uses?)\\s+(?:in\\s+|along\\s+)?${APPROX_SOURCE}${AMOUNT}\\s?tokens?\\b`,
   'g',
 );
+/** "the 3,000 tokens is the INPUT": a size said to be the input's. */
+const TOKENS_ARE_INPUT = new RegExp(
+  `${AMOUNT}\\s?tokens?\\s+(?:is|are|was|were)\\s+(?:just\\s+|only\\s+)?(?:the\\s+)?(?:input|prompt)s?\\b`,
+  'g',
+);
+/** "the output is just a short list of codes, maybe 50 tokens": what the output is, then its size. */
+const OUTPUT_IS_THEN_TOKENS = new RegExp(
+  `\\b(?:the\\s+)?(?:outputs?|answers?|responses?|repl(?:y|ies))\\s+(?:is|are|will\\s+be|would\\s+be)\\s+(?:just\\s+|only\\s+)?(?:a|an)\\s+[^.;!?\\n\\d]{0,40}?,?\\s*(?:maybe|about|around|roughly|~|like|at\\s+most)\\s*${AMOUNT}\\s?tokens?\\b`,
+  'g',
+);
 /** "3k-token prompts", "8,000 token requests". */
 const TOKEN_PROMPTS = new RegExp(`${AMOUNT}[\\s-]?tokens?\\s+(?:prompts?|requests?|inputs?)\\b`, 'g');
 /** "500 output tokens", "~300 completion tokens per request". */
@@ -128,6 +138,7 @@ export const extractRequestTokens: Extractor = (message) => {
     INPUT_PER_REQUEST,
     REQUEST_IS_TOKENS,
     TOKEN_PROMPTS,
+    TOKENS_ARE_INPUT,
     INPUT_TOKENS,
     PUT_INTO_PROMPT,
     EACH_REQUEST_PULLS,
@@ -150,7 +161,7 @@ export const extractRequestTokens: Extractor = (message) => {
       findings.push(findingFromMatch('inputTokensPerRequest', value, whole));
     }
   }
-  for (const pattern of [OUTPUT_TOKENS, ANSWER_IS_TOKENS, ANSWER_TOKENS_OUT]) {
+  for (const pattern of [OUTPUT_TOKENS, ANSWER_IS_TOKENS, ANSWER_TOKENS_OUT, OUTPUT_IS_THEN_TOKENS]) {
     for (const match of allMatches(pattern, lower)) {
       if (aboutTraining(match.index)) continue;
       // (Each alternative of the pattern has its own pair of groups: the amount and its "k".)

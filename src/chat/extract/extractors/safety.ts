@@ -37,6 +37,8 @@ const CRITICAL = new RegExp(
     String.raw`\b(?:can|could|might|may|would)\s+(?:(?:genuinely|really|actually|seriously|easily|literally)\s+)?(?:injure|hurt|harm|endanger|kill(?!\s+(?:them|us|me|it)\b))\s+(?:someone|somebody|people|a\s+person|workers?|patients?|technicians?|users?|drivers?|passengers?|callers?|customers?|clients?|them|him|her|kids|children)\b(?!'?s?\s+(?:trust|experience|confidence|patience|feelings|business|brand|reputation|loyalty|satisfaction)\b|\s+(?:financially|commercially|business-wise|(?:the|our)\s+(?:business|brand|sales|reputation|bottom\s+line)))`,
     String.raw`\b(?:mistakes?|errors?|a\s+wrong\s+\w+(?:\s+\w+)?|a\s+missed\s+\w+|getting\s+it\s+wrong)\s+(?:could|can|might|would|may|will)\s+(?:\w+\s+){0,3}?(?:harm|hurt|kill|injure|endanger|cost\s+lives|mean\s+(?:a\s+)?(?:\w+\s+)?(?:failure|accident|injury|death))\b`,
     String.raw`\bmistakes\s+(?:really\s+)?matter\b`,
+    // "it's medical so mistakes actually hurt people".
+    String.raw`\b(?:mistakes?|errors?)\s+(?:actually\s+|really\s+|literally\s+|directly\s+)?(?:hurt|harm|injure|endanger|kill)\s+(?:real\s+)?(?:people|patients|someone|somebody|users|workers)\b`,
     // "Is very safety important for us", "this is safety-relevant".
     String.raw`\b(?:very\s+|highly\s+)?safety[\s-](?:important|critical|relevant|sensitive)\b|\bvery\s+safety\b`,
     // "it's clinical so mistakes are a real problem".

@@ -29,7 +29,7 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
   ],
   [
     'code',
-    /\b(?:cod(?:e|ing)\s+(?:assistant|completion|generation|review(?:er|ers|s)?|copilot|model|agent)|(?:kotlin|python|java|typescript|javascript|golang|rust|swift|c\+\+|c#|sql)\s+(?:autocomplet\w*|completion|code\s+completion)|(?:review\w*|for)\s+(?:our\s+|their\s+|the\s+)?prs\b|writ(?:e|es|ing)\s+(?:a\s+|the\s+)?(?:unit\s+)?tests?\s+for\b|(?:internal|proprietary|in-house|our)\s+dsl\b|(?:write|writes|writing|generate|generates|complete|completes|completion\s+of|translate|review)\s+(?!(?:training|the\s+training|glue|pipeline|eval\w*|infra\w*|our\s+training)\s+code\b)(?:\w+\s+)?(?:code|sql|queries|python|java|typescript|javascript|cobol|unit\s+tests)|text[\s-]to[\s-]sql|(?:cobol|fortran|java|python|c\+\+|c#|php|perl|vb6?|pl\/sql|javascript|typescript|ruby|scala|kotlin|golang|rpg)\s*(?:→|->|to)\s*(?:java|python|c#|typescript|javascript|golang|go|rust|kotlin|scala|c\+\+)\s+(?:migration|port(?:ing)?|conversion|translation|rewrite)|(?:code|codebase|legacy[\s-]code|mainframe)\s+(?:migration|modernization|modernisation|conversion)|(?:lua|python|bash|shell|powershell|javascript|typescript|groovy|vba)\s+scripts?|(?:into|to)\s+sql\b|(?:sql|query|programming)\s+(?:dialect|language)|\bsql\s+(?:queries|generation)|nl[\s-]?2[\s-]?sql|autocomplet\w*\s+(?:in|for)\s+(?:the\s+)?(?:ide|editor)|pull\s+requests?|code\s+review)\b/g,
+    /\b(?:(?<!\b(?:medical|clinical|icd(?:-?1[01])?|diagnosis|diagnostic|billing|procedure)\s+)cod(?:e|ing)\s+(?:assistant|completion|generation|review(?:er|ers|s)?|copilot|model|agent)(?![^.;!?\n]{0,80}\b(?:icd|cpt|snomed|hcc|diagnos\w*|billing\s+codes?|medical\s+codes?|procedure\s+codes?)\b)|(?:kotlin|python|java|typescript|javascript|golang|rust|swift|c\+\+|c#|sql)\s+(?:autocomplet\w*|completion|code\s+completion)|(?:review\w*|for)\s+(?:our\s+|their\s+|the\s+)?prs\b|writ(?:e|es|ing)\s+(?:a\s+|the\s+)?(?:unit\s+)?tests?\s+for\b|(?:internal|proprietary|in-house|our)\s+dsl\b|(?:write|writes|writing|generate|generates|complete|completes|completion\s+of|translate|review)\s+(?!(?:training|the\s+training|glue|pipeline|eval\w*|infra\w*|our\s+training)\s+code\b)(?:\w+\s+)?(?:code|sql|queries|python|java|typescript|javascript|cobol|unit\s+tests)|text[\s-]to[\s-]sql|(?:cobol|fortran|java|python|c\+\+|c#|php|perl|vb6?|pl\/sql|javascript|typescript|ruby|scala|kotlin|golang|rpg)\s*(?:→|->|to)\s*(?:java|python|c#|typescript|javascript|golang|go|rust|kotlin|scala|c\+\+)\s+(?:migration|port(?:ing)?|conversion|translation|rewrite)|(?:code|codebase|legacy[\s-]code|mainframe)\s+(?:migration|modernization|modernisation|conversion)|(?:lua|python|bash|shell|powershell|javascript|typescript|groovy|vba)\s+scripts?|(?:into|to)\s+sql\b|(?:sql|query|programming)\s+(?:dialect|language)|\bsql\s+(?:queries|generation)|nl[\s-]?2[\s-]?sql|autocomplet\w*\s+(?:in|for)\s+(?:the\s+)?(?:ide|editor)|pull\s+requests?|code\s+review)\b/g,
   ],
   [
     'extract',
@@ -114,11 +114,19 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
 const ASKED_OF_THE_ADVISOR = /\b(?:can|could|would|will|pls|please)\s+you\s+(?:please\s+)?$/;
 
 /**
+ * Text that an OCR step already produces: "OCR already gives us the text", "the OCR engine outputs", "the text from
+ * OCR", "after OCR". The model reads that text, not the scans.
+ */
+export const OCR_GIVES_TEXT =
+  /\bocr(?:\s+(?:engine|step|system|tool|pipeline|layer))?\s+(?:already\s+|then\s+|now\s+|just\s+)?(?:gives|give|produces|extracts|outputs|returns|turns|hands|pulls|provides|spits)\b|\b(?:text|output)\s+(?:from|of|out\s+of)\s+(?:the\s+|our\s+)?ocr\b|\bafter\s+(?:the\s+)?ocr\b/;
+
+/**
  * Images said to be no part of this work: "no images involved", "there are no photos", "not an image task".
  * An image task named in such a message belongs to something else.
  */
-const NO_IMAGES =
-  /\b(?:no|not|without)\s+(?:any\s+|the\s+)?(?:images?|photos?|pictures?|scans?|vision)\b(?!\s+(?:yet|for\s+now))|\bocr(?:'?d)?\s+text\b|\bocr\s*(?:->|→|=>|,\s*then|\s+then|\s+and\s+then)|\bnot\s+an?\s+(?:image|vision)\s+(?:task|problem|model)\b|\b(?:we(?:'ll|\s+will|\s+would|\s+can|\s+could)?|just)\s+ocr\s+(?:everything|all\s+of\s+(?:it|them)|the\s+(?:scans|images|photos|pdfs|documents)|them|it)\b|\b(?:the\s+)?model\s+(?:input\s+is|only\s+(?:ever\s+)?sees|(?:will\s+)?only\s+(?:ever\s+)?(?:see|get)s?|sees\s+only|gets\s+only)\s+(?:plain\s+|just\s+|only\s+)?text\b/;
+const NO_IMAGES = new RegExp(
+  String.raw`\b(?:no|not|without)\s+(?:any\s+|the\s+)?(?:images?|photos?|pictures?|scans?|vision)\b(?!\s+(?:yet|for\s+now))|\bocr(?:'?d)?\s+text\b|${OCR_GIVES_TEXT.source}|\bocr\s*(?:->|→|=>|,\s*then|\s+then|\s+and\s+then)|\bnot\s+an?\s+(?:image|vision)\s+(?:task|problem|model)\b|\b(?:we(?:'ll|\s+will|\s+would|\s+can|\s+could)?|just)\s+ocr\s+(?:everything|all\s+of\s+(?:it|them)|the\s+(?:scans|images|photos|pdfs|documents)|them|it)\b|\b(?:the\s+)?model\s+(?:input\s+is|only\s+(?:ever\s+)?sees|(?:will\s+)?only\s+(?:ever\s+)?(?:see|get)s?|sees\s+only|gets\s+only)\s+(?:plain\s+|just\s+|only\s+)?text\b`,
+);
 /**
  * "the other 2 serve our OCR", "the OCR is a different system", "cards IT bought for document OCR", "busy with OCR jobs":
  * work of another system, not this one.

@@ -91,6 +91,8 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   x73: { precision: 0.8, recall: 0.9 },
   x74: { precision: 0.85, recall: 0.85 },
   x75: { precision: 0.75, recall: 0.85 },
+  x76: { precision: 0.86, recall: 0.93 },
+  x77: { precision: 0.84, recall: 0.68 },
 };
 
 interface BatchUtterance {

@@ -1,0 +1,269 @@
+/**
+ * Found in the thirty-fourth session by the new-user trial newuser69 and the blind batches of the session (x76, w98),
+ * each beside the counter-example its fix must leave alone.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/chat/extract/index.ts';
+import { parseCount } from '../../src/chat/extract/numbers.ts';
+import { recommend } from '../../src/engine/recommend.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import type { ProfileField } from '../../src/profile/profile-schema.ts';
+import { Profile } from '../../src/profile/profile-schema.ts';
+import { converse } from '../helpers/converse.ts';
+
+const knowledge = await loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+const read = (text: string, requestedField?: ProfileField) =>
+  extractProfile(text, {
+    knowledge,
+    today: '2026-12-07',
+    midConversation: true,
+    ...(requestedField === undefined ? {} : { requestedField }),
+  });
+const first = (text: string) => extractProfile(text, { knowledge, today: '2026-12-07' });
+const talk = (messages: string[]) => converse(messages, knowledge);
+const advise = (profile: object) => recommend(Profile.parse(profile), knowledge, { explain: 'none' });
+
+describe('numbers and short answers (x76)', () => {
+  it.each([
+    ['3e4', 30_000],
+    ['~3e5', 300_000],
+    ['2.5e4', 25_000],
+  ])('reads the power of ten "%s" as %d', (phrase, value) => {
+    expect(parseCount(phrase)).toBe(value);
+  });
+  it('reads "around 3e4 chosen/rejected pairs" as preference pairs and "~3e5 tokens" as the corpus', () => {
+    expect(read('around 3e4 chosen/rejected pairs from the side-by-side widget').fields.preferencePairs).toBe(30_000);
+    expect(read('the corpus: internal wiki, ~3e5 tokens').fields.corpusTokens).toBe(300_000);
+  });
+  it('reads the usual figure, not the peak: "around 200 a day, spikes to maybe 500 on mondays"', () => {
+    expect(read('around 200 a day, spikes to maybe 500 on mondays', 'requestsPerDay').fields.requestsPerDay).toBe(200);
+    // (A peak said alone is still the answer.)
+    expect(read('up to 500 a day', 'requestsPerDay').fields.requestsPerDay).toBe(500);
+  });
+  it('reads the corrected figure of an answer: "like 1.5k? actually no closer to 15k"', () => {
+    expect(
+      read('like 1.5k? actually no closer to 15k, I forgot the march batch', 'labeledExamples').fields.labeledExamples,
+    ).toBe(15_000);
+    expect(read('200, sorry, 2,000', 'labeledExamples').fields.labeledExamples).toBe(2000);
+  });
+  it('reads "both" to the languages question as several languages, not an unclear answer', () => {
+    expect(read('both', 'multilingual').fields.multilingual).toBe(true);
+    expect(read('all three of them', 'multilingual').fields.multilingual).toBe(true);
+    expect(read('no', 'multilingual').fields.multilingual).toBe(false);
+  });
+  it('reads the model named in answer to the teacher question as the teacher, not the team model', () => {
+    const fields = read("gpt-4.1, it's what we already use for grading our evals", 'teacherModel').fields;
+    expect(fields.teacherModel).toBe('GPT-4.1');
+    expect(fields.modelName).toBeUndefined();
+    // (The team's own model said first stays the team's.)
+    const both = read('we use llama 3.1 8b for now, teacher would be gpt-4o', 'teacherModel').fields;
+    expect(both.modelName).toBe('Llama 3.1 8B');
+    expect(both.teacherModel).toBe('GPT-4o');
+  });
+  it('reads "realistically we get 2 of them" of a shared node as the team\'s GPUs', () => {
+    const fields = read(
+      "rough compute: there's an 8x H100 node but it's shared with two other teams so realistically we get 2 of them",
+    ).fields;
+    expect(fields.gpuCount).toBe(2);
+    // (Another team's GPUs stay theirs.)
+    expect(read('another team has 8 A100s').fields.gpuCount).toBeUndefined();
+  });
+  it('reads "we\'re not switching off llama 3.3 70b" as the model kept, not left', () => {
+    const fields = read("we're not switching off llama 3.3 70b, the whole infra is built around it").fields;
+    expect(fields.modelName).toBe('Llama 3.3 70B Instruct');
+    expect(fields.canSwitchModel).toBe(false);
+  });
+  it("reads a dead project's attempt as no attempt of this team's", () => {
+    expect(
+      read(
+        "last year on a different project we tried fine-tuning bert on an old k80 box and it was a disaster, but that project's dead now",
+      ).fields.tried,
+    ).toBeUndefined();
+    expect(read('we tried fine-tuning and it was a disaster').fields.tried).toBeDefined();
+  });
+  it('reads harm to people, a latency gap, a brand look and knowledge of internal APIs as what they are', () => {
+    expect(read("it's medical so mistakes actually hurt people").fields.safetyCritical).toBe(true);
+    expect(read("currently it's like 6s and people are bailing before it answers").fields.goals).toContain('latency');
+    expect(read("we want to generate product shots in our brand's look").fields.goals).toContain('style');
+    expect(read('it needs to actually know our internal apis').fields.goals).toContain('knowledge');
+  });
+});
+
+describe('what the trial typed (newuser69)', () => {
+  it('reads "OCR already gives us the text of scanned claim forms" as text work, not images (newuser68 F01)', () => {
+    const fields = first(
+      "hi, we're a small insurer. OCR already gives us the text of scanned claim forms and we want an LLM to pull out 20 fields",
+    ).fields;
+    expect(fields.taskType).toBe('extract');
+    expect(fields.modality).toBeUndefined();
+    expect(first('we classify scanned receipts images').fields.modality).toBe('image');
+  });
+  it("reads figures asked back after a doubt as the advice's, not the team's GPUs (F02)", () => {
+    const fields = read(
+      'Those numbers look way off. 1,040 GPU-hours to LoRA a 14B on 30,000 descriptions? And 3 H100s to serve a 14B? I think you mixed in the 2 million rewriting examples.',
+    ).fields;
+    expect(fields.gpuCount).toBeUndefined();
+    expect(read('we have 3 H100s').fields.gpuCount).toBe(3);
+  });
+  it('reads "OpenAI + Anthropic only" and "both … are allowed, not just …" as both providers (F05)', () => {
+    expect(read("what's the plan now given OpenAI + Anthropic only?").fields.allowedProviders).toEqual([
+      'openai',
+      'anthropic',
+    ]);
+    expect(read('No wait, BOTH OpenAI and Anthropic are allowed, not just Anthropic.').fields.allowedProviders).toEqual(
+      ['openai', 'anthropic'],
+    );
+    expect(read('We can use OpenAI and Anthropic.').fields.allowedProviders).toEqual(['openai', 'anthropic']);
+    // (Providers named for different roles are no limit.)
+    expect(
+      read('we can use openai and anthropic for the teacher, and azure for hosting').fields.allowedProviders,
+    ).toBeUndefined();
+  });
+  it('reads "the 3,000 tokens is the INPUT …, the output is … maybe 50 tokens" as the request sizes (F04)', () => {
+    const fields = read(
+      'And to correct you: the 3,000 tokens is the INPUT (the discharge summary), the output is just a short list of codes, maybe 50 tokens.',
+    ).fields;
+    expect(fields.inputTokensPerRequest).toBe(3000);
+    expect(fields.outputTokensPerRequest).toBe(50);
+  });
+  it('reads "the coding model" of ICD-10 codes as medical coding, not software (F07)', () => {
+    expect(
+      read("how do we stop the coding model from outputting ICD-10 codes that don't exist?").fields.taskType,
+    ).toBeUndefined();
+    expect(read('we want a coding assistant for our python monorepo').fields.taskType).toBe('code');
+  });
+  it('reads "I tried prompting …, the voice stayed generic" as a prompt that plateaued (F08)', () => {
+    expect(read('I tried prompting with a long style guide, the voice stayed generic.').fields.tried).toEqual([
+      { method: 'prompt-engineering', result: 'plateaued' },
+    ]);
+  });
+  it('reads "we tried GPT-4o with 5 examples" as few-shot, not 5 labelled examples (F13)', () => {
+    const fields = read('for descriptions we tried GPT-4o with 5 examples and it plateaued').fields;
+    expect(fields.labeledExamples).toBeUndefined();
+    expect(fields.tried).toEqual([{ method: 'in-context-learning', result: 'plateaued' }]);
+    expect(read('we tested it with 500 examples').fields.labeledExamples).toBe(500);
+  });
+  it('keeps the task when a message about one job opens with its name and a colon (F14)', () => {
+    const fields = read(
+      'For the descriptions job: our copy editors also did A/B reviews, so we have about 6,000 pairs where they picked the better of two descriptions.',
+    ).fields;
+    expect(fields.task).toBeUndefined();
+    expect(fields.preferencePairs).toBe(6000);
+    expect(read('the task is: classify support tickets').fields.task).toBe('classify support tickets');
+  });
+  it('reads "fit in 9 GB on the player\'s card" as the device memory asked about (F09)', () => {
+    const extraction = read("Would Llama 3.1 8B fit in 9 GB on the player's card? Yes or no.");
+    expect(extraction.hypothetical?.deviceMemoryGB).toBe(9);
+    expect(extraction.fields.deviceMemoryGB).toBeUndefined();
+  });
+  it('reads "how do I quantize it and run it inside my game on the players\' GPUs?" as the runtime question (F09)', () => {
+    expect(
+      read(
+        "once the LoRA is trained, how do I quantize it and run it inside my game on the players' GPUs? What software?",
+      ).intents.asksOnDeviceRuntime,
+    ).toBe(true);
+  });
+  it('reads "training on MY 3090, not serving" as no question about the monthly bill (F19)', () => {
+    const intents = read(
+      "That's not what I asked, I meant training on MY 3090 (24 GB), not serving. Will the LoRA training fit on the 3090 and how many hours?",
+    ).intents;
+    expect(intents.asksMonthlyCost).not.toBe(true);
+    expect(read('what would serving it cost?').intents.asksMonthlyCost).toBe(true);
+  });
+});
+
+describe('conversations of the trial (newuser69)', () => {
+  const legal = [
+    "Hi. I'm the ML lead at a small legal-tech startup. We use GPT-4o mini through the OpenAI API to pull key clauses out of commercial contracts into a JSON object. We have zero GPUs. We have about 800 contracts that our paralegals labeled by hand.",
+    'Contracts average around 12k tokens each, and we process about 3,000 of them a day.',
+  ];
+  it('plans a second job announced later as its own job, without asking to confirm a "10-fold change" (F06)', async () => {
+    const turns = await talk([
+      ...legal,
+      'ok another thing, separate job: our in-house lawyers want a chat assistant that answers questions from our precedent library, about 40,000 past contracts and memos (roughly 400 million tokens), and every answer has to cite the source document. Maybe 200 questions a day.',
+    ]);
+    const state = turns.at(-1)?.state;
+    expect(state?.jobs?.length).toBe(2);
+    expect(state?.jobs?.[0]?.profile?.requestsPerDay).toBe(3000);
+    expect(state?.jobs?.[1]?.profile?.requestsPerDay).toBe(200);
+  });
+  it('reads "each summary is 3,000 tokens" of a task that reads summaries as the input size (F04)', async () => {
+    const turns = await talk([
+      'We want to suggest ICD-10 diagnosis codes from discharge summaries to help our coders. We have about 50,000 discharge summaries already coded.',
+      'Each summary is around 3,000 tokens.',
+    ]);
+    const profile = turns.at(-1)?.state.profile;
+    expect(profile?.outputTokensPerRequest).toBeUndefined();
+    expect(profile?.inputTokensPerRequest).toBe(3000);
+    expect(profile?.exampleTokens).toBe(3000);
+    expect(profile?.taskType).not.toBe('generate');
+  });
+  it("answers a cost question naming one of two jobs on that job's own examples (F01)", async () => {
+    const turns = await talk([
+      'Two things: 1) generate product descriptions in our brand voice, in Spanish and Portuguese; we have 30,000 good descriptions written by our copy team. 2) our search query rewriting runs on GPT-4o today at about 500,000 queries a day and the bill is killing us, we want something much cheaper with the same quality. We rent GPUs: we have a reserved cluster of 8 H100s for the next 6 weeks.',
+      "For the query rewriting we've logged about 2 million GPT-4o rewrites we're happy with.",
+      'just recommend',
+      'We generate about 20,000 descriptions a day, around 250 tokens each. What would it cost per month to serve the 72B description model, and would a smaller model like Qwen2.5 14B be good enough and cheaper?',
+    ]);
+    const reply = turns.at(-1)?.reply ?? '';
+    // (30,000 examples of 250 tokens: a few GPU-hours, not the 1,040 that 2,000,000 examples of the other job make.)
+    const hours = Number(/about ([\d.,]+) GPU-hours/.exec(reply)?.[1]?.replace(',', ''));
+    expect(hours).toBeGreaterThan(0);
+    expect(hours).toBeLessThan(20);
+  });
+});
+
+describe('the engine on the blind batch w98', () => {
+  const ragMisuse = {
+    modelName: 'Qwen2.5 14B Instruct',
+    taskType: 'chat',
+    unlabeledCorpus: 'large',
+    knowledgeChanges: 'weekly',
+    needsCitations: true,
+    labeledExamples: 1200,
+    goals: ['citations', 'task-skill'],
+    gpuName: 'A100 80GB',
+    gpuCount: 1,
+    deployment: 'cloud-self-hosted',
+    tried: [
+      { method: 'rag', result: 'plateaued', note: 'recall@5 93%, but only 64% of answers correct' },
+      { method: 'prompt-engineering', result: 'plateaued' },
+    ],
+  };
+  it('tunes the generator that misreads what retrieval finds (high recall, wrong answers), keeping retrieval', () => {
+    const advice = advise(ragMisuse);
+    expect(['lora', 'qlora']).toContain(advice.destination.method);
+    // (Retrieval that finds the wrong passages is still improved, not replaced.)
+    const misses = advise({
+      ...ragMisuse,
+      tried: [
+        { method: 'rag', result: 'plateaued', note: 'the right clause is often not retrieved at all' },
+        { method: 'prompt-engineering', result: 'plateaued' },
+      ],
+    });
+    expect(misses.destination.method).toBe('rag');
+  });
+  it('asks whether the model may change for an 8B headed to a phone of unknown memory', () => {
+    const advice = advise({
+      modelName: 'Llama 3.1 8B Instruct',
+      taskType: 'generate',
+      labeledExamples: 3500,
+      goals: ['on-device', 'format'],
+      deployment: 'mobile',
+      tried: [{ method: 'lora', result: 'good-enough' }],
+    });
+    const fields = advice.questions.map((question) => question.field);
+    expect(fields).toContain('deviceMemoryGB');
+    expect(fields).toContain('canSwitchModel');
+    // (A 1B model fits any phone: no such question.)
+    const small = advise({
+      modelName: 'Llama 3.2 1B Instruct',
+      taskType: 'generate',
+      labeledExamples: 3500,
+      goals: ['on-device', 'format'],
+      deployment: 'mobile',
+    });
+    expect(small.questions.map((question) => question.field)).not.toContain('canSwitchModel');
+  });
+});
