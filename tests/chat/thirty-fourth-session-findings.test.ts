@@ -267,3 +267,82 @@ describe('the engine on the blind batch w98', () => {
     expect(small.questions.map((question) => question.field)).not.toContain('canSwitchModel');
   });
 });
+
+describe('domain words of people who are not ML engineers (x77)', () => {
+  it('reads medical coding as classification and "kept making up codes" as a failed prompt', () => {
+    const fields = first(
+      'i run the coding dept at a 300 bed hospital (medical coding, icd-10-cm and cpt, not software lol). we want something that reads op notes and suggests the codes. we tried just asking chatgpt and it kept making up codes that dont exist',
+    );
+    expect(fields.fields.taskType).toBe('classify');
+    expect(fields.fields.tried).toEqual([{ method: 'prompt-engineering', result: 'failed' }]);
+    // ("cpt" beside ICD is the procedure codes, not continued pre-training; reading the input is no second job.)
+    expect(fields.intents.continuedPretraining).not.toBe(true);
+    expect(fields.jobs).toBeUndefined();
+    expect(read('CPT or RAG over the corpus?').intents.continuedPretraining).toBe(true);
+    expect(read('it suggests codes for refactoring').fields.taskType).toBeUndefined();
+  });
+  it('reads "none of us are technical" as no ML experience', () => {
+    expect(read('partner at a 9-attorney firm, none of us are technical.').fields.mlExpertise).toBe('none');
+  });
+  it.each([
+    ['we want first drafts of NDAs and engagement letters that sound like us', 'generate'],
+    ['i want to give kids feedback on their lab reports using our department rubric', 'generate'],
+    ['we want the shopkeeper NPC to haggle in character', 'chat'],
+    ["we're an agency running intake chat for 25 law firms", 'chat'],
+    ['the art team wants concept thumbnails generated in our house art style', 'image-generate'],
+    ['they photograph extinguisher tags and we need the last inspection date read off the tag', 'image-understand'],
+    ['paralegals turn them into a chronology table: date | witness | page:line | fact', 'extract'],
+  ])('reads the task of "%s" as %s', (text, taskType) => {
+    expect(first(text).fields.taskType).toBe(taskType);
+  });
+  it('reads a coding assistant for the new EHR as no software task', () => {
+    const fields = read(
+      'we go live on the new EHR in 10 weeks and leadership wants the coding assistant ready by then.',
+    ).fields;
+    expect(fields.taskType).toBeUndefined();
+    expect(fields.modality).toBeUndefined();
+  });
+  it('reads citations, a format ignored, a base model that runs on, and a bill that eats money', () => {
+    expect(read('get an answer that points to the actual log entry').fields.needsCitations).toBe(true);
+    expect(read('the answers are rambly and ignore our member letter format').fields.goals).toEqual(['format']);
+    expect(
+      read('when we paste a claim denial letter it just keeps writing more letter instead of answering the question')
+        .fields.goals,
+    ).toEqual(['instruction-following']);
+    const bill = read("gpt-4.1 writes our product Q&A and it's great but it's eating ~$4k a month").fields;
+    expect(bill.currentMonthlySpendUSD).toBe(4000);
+    expect(bill.monthlyBudgetUSD).toBeUndefined();
+  });
+  it('reads picks between two drafts as preference pairs, and examples pasted into the prompt as few-shot', () => {
+    expect(
+      read(
+        "the tool shows agents two draft replies and they click the better one. we've logged roughly 12k of those clicks so far",
+      ).fields.preferencePairs,
+    ).toBe(12_000);
+    expect(
+      read(
+        'we pasted about 10 example coded notes into the prompt. it got a bit better and then stopped improving',
+        'tried',
+      ).fields.tried,
+    ).toEqual([{ method: 'in-context-learning', result: 'plateaued' }]);
+  });
+});
+
+describe('what-ifs and cost questions of the trial (newuser69)', () => {
+  it('reads "label 5,000 contracts instead of 800" as the labelled examples asked about, not a corpus (F10)', () => {
+    const extraction = read(
+      'What if we paid the paralegals to label 5,000 contracts instead of 800, would that change the plan for the extraction?',
+    );
+    expect(extraction.hypothetical?.labeledExamples).toBe(5000);
+    expect(extraction.hypothetical?.unlabeledCorpus).toBeUndefined();
+  });
+  it('prices every model a cost question weighs, also beside a fact (F16)', () => {
+    const extraction = read(
+      'We can use OpenAI and Anthropic. Given that, would switching to Claude Sonnet or GPT-4.1 for the extraction fix the recall problem, and what would each cost a month at our volume?',
+    );
+    expect(extraction.alsoAskedModels).toEqual(['Claude Sonnet (3.5, 3.7, 4 and later)']);
+    // (A move weighed in a question takes up no model.)
+    expect(extraction.intents.adoptsModel).not.toBe(true);
+    expect(read("we're switching to GPT-4.1 next month").intents.adoptsModel).toBe(true);
+  });
+});

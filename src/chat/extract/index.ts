@@ -877,10 +877,13 @@ function readProfile(message: string, context: ExtractContext): Extraction {
   )
     intents.saysBudget = true;
   // (In the sentence that names the model: "sounds good" elsewhere takes up nothing.)
+  // ("would switching to Claude Sonnet or GPT-4.1 fix the recall problem?": a move weighed in a question is no move.)
   if (
-    findings.some(
-      (item) => item.field === 'modelName' && MODEL_TAKEN_UP.test(sentenceAround(prepared.lower, item.start, 200)),
-    )
+    findings.some((item) => {
+      if (item.field !== 'modelName') return false;
+      const sentence = sentenceAround(prepared.lower, item.start, 200);
+      return MODEL_TAKEN_UP.test(sentence) && !MOVE_WEIGHED.test(sentence);
+    })
   )
     intents.adoptsModel = true;
   // "could we serve Qwen2.5 72B on our own cards?": a model weighed in a question, not adopted.
@@ -1227,18 +1230,6 @@ function readProfile(message: string, context: ExtractContext): Extraction {
   const fields = withoutGoals(collect(stated), removed);
   for (const field of Object.keys(hypothetical) as ProfileField[])
     if (sameJson(hypothetical[field], fields[field])) delete hypothetical[field];
-  // "The model is Llama 3.1 8B. How much would training cost?": every value is stated as a fact, so nothing is asked
-  // about hypothetically; it is no "what if".
-  if (Object.keys(hypothetical).length === 0 && Object.keys(fields).length > 0)
-    return {
-      fields,
-      evidence,
-      corrections: findCorrections(prepared, stated),
-      intents: { ...intents, whatIf: false },
-      ...money,
-      ...(goneGpu === undefined ? {} : { goneGpu }),
-      ...leftBehind,
-    };
   // "would Gemini 2.5 Flash cut the bill? or Claude Haiku?": the other models a cost what-if asks about, priced beside it.
   const alsoAskedModels =
     intents.asksCost === undefined
@@ -1258,6 +1249,20 @@ function readProfile(message: string, context: ExtractContext): Extraction {
               .map((item) => String(item.value)),
           ),
         ].filter((name) => name !== hypothetical.modelName && name !== fields.modelName);
+  // "The model is Llama 3.1 8B. How much would training cost?": every value is stated as a fact, so nothing is asked
+  // about hypothetically; it is no "what if".
+  if (Object.keys(hypothetical).length === 0 && Object.keys(fields).length > 0)
+    return {
+      fields,
+      evidence,
+      corrections: findCorrections(prepared, stated),
+      intents: { ...intents, whatIf: false },
+      ...money,
+      ...(goneGpu === undefined ? {} : { goneGpu }),
+      ...leftBehind,
+      // ("We can use OpenAI. Would Claude Sonnet or GPT-4.1 fix it, and what would each cost?": the others weighed too.)
+      ...(alsoAskedModels.length > 0 ? { alsoAskedModels } : {}),
+    };
   return {
     fields,
     hypothetical,
@@ -1355,6 +1360,9 @@ function doubtedModel(lower: string, item: Finding): boolean {
 }
 
 /** "we'll go with X", "let's use X", "we picked X", "sounds good": a model named taken up. */
+/** A move to a model asked about, not made: "would switching to X fix it?", "should we move to Y?". */
+const MOVE_WEIGHED =
+  /(?:^|[,;:]\s*)\W*(?:(?:so|and|but|given\s+that|then|ok(?:ay)?|hmm)[\s,]+)*(?:would|should|could|can|will|does|do|is|isn't|wouldn't|shouldn't)\s+(?:we\s+|it\s+|that\s+|just\s+)*(?:switch(?:ing)?|mov(?:e|ing))\s+to\b/;
 const MODEL_TAKEN_UP =
   /\b(?:go(?:ing)?\s+with|going\s+to\s+(?:use|go\s+with|run|deploy)|we(?:'ll|\s+will)\s+(?:use|take|go\s+with|try|adopt|run)|let'?s\s+(?:use|go\s+with|try|do)|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|we(?:'ve)?\s+(?:picked|chose|decided\s+on|settled\s+on)|(?:we|i)(?:'re|\s+are)?\s+(?:already\s+)?(?:use|using|run|running|have|deployed|serve|serving)|it\s+is\s+fine[\s-]?tuned|it\s+is\b(?=\s*[.!]?\s*$)|sounds\s+good|(?:ok|okay|fine|happy)\s+with|agreed)\b|^\W*yes\b/;
 

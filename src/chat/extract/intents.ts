@@ -859,7 +859,9 @@ export function extractIntents(message: PreparedMessage): ExtractionIntents {
     intents.bareAdapters = true;
   // (Not when full training is named too: "why would full FT not fit? I meant continued pretraining".)
   // (A question on its own counts: "CPT or RAG over the corpus? and if CPT, LoRA or full?" asks about pre-training.)
-  const pretraining = /\bcontinued\s+pre-?training\b|\bcontinue\s+pre-?training\b|\bcpt\b/;
+  // (Not the medical codes: "icd-10-cm and cpt", "CPT codes".)
+  const pretraining =
+    /\bcontinued\s+pre-?training\b|\bcontinue\s+pre-?training\b|(?<!\b(?:icd[\w-]*|hcpcs|drg|medical\s+coding)[\s,]+(?:and\s+|&\s+|\/\s*|or\s+)?)\bcpt\b(?!\s*(?:codes?|coding|modifiers?|\/|and\s+icd|&\s+icd))/;
   // ("full-parameter continued pre-training", "full CPT": pre-training of every weight, asked as such.)
   const fullPretraining = /\bfull(?:[\s-](?:parameter|param|weight))?\s+(?:continued\s+pre-?training|cpt)\b/;
   // ("LoRA or full for the CPT?": the pre-training is what both are weighed for.)

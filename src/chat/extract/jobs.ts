@@ -52,6 +52,10 @@ const VERB_SHAPES: readonly (readonly [RegExp, NonNullable<Profile['taskType']>]
   ],
 ];
 
+/** A part that only takes in the job's input: "reads op notes", "looks at the photo", "takes the transcript". */
+const INPUT_TAKEN =
+  /^(?:reads?|reading|looks?\s+at|looking\s+at|takes?\s+(?:in\s+)?|taking\s+(?:in\s+)?|ingests?|receives?|gets?)\s+(?!out\b|aloud\b)(?:the\s+|our\s+|each\s+|every\s+|a\s+|an\s+|incoming\s+|new\s+)?[\w-]+/;
+
 function verbShape(part: string): NonNullable<Profile['taskType']> | undefined {
   return VERB_SHAPES.find(([verb]) => verb.test(part))?.[1];
 }
@@ -371,6 +375,8 @@ export function findJobs(
     const parts = items ?? splitJobs(list);
     if (parts.length < 2 || parts.length > MAX_JOBS) continue;
     if (parts.some((part) => part.split(/\s+/).length < 2 || REFERS_BACK.test(part))) continue;
+    // ("something that reads op notes and suggests the codes": reading the input is the first half of one job.)
+    if (!listed && parts.some((part) => INPUT_TAKEN.test(part))) continue;
     const readings = parts.map((part) => {
       const fields = jobFields(read(part), part);
       // ("help write …": the verb after "help" is the job's.)

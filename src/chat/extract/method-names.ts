@@ -27,7 +27,7 @@ const METHOD_PHRASES: readonly (readonly [string, MethodId])[] = [
     'rag',
   ],
   [
-    String.raw`(?:few|[1-9]\d?|one|two|three|five|ten)[\s-]shot(?:\s+(?:prompting|prompts?|examples))?|in[\s-]context\s+(?:few[\s-]shot\s+)?learning|few[\s-]shot\s+learning|icl|(?:(?:a\s+few|some|several)\s+)?examples\s+in\s+the\s+prompt|adding\s+examples\s+to\s+the\s+prompt|prompt(?:ing|s)?\s+with\s+(?:a\s+few\s+|few\s+|some\s+|several\s+|worked\s+)?examples|(?:plus|with|and)\s+(?:a\s+few|some|several|two|three|four|five|[2-9])\s+examples(?:\s+in\s+the\s+prompt)?`,
+    String.raw`(?:few|[1-9]\d?|one|two|three|five|ten)[\s-]shot(?:\s+(?:prompting|prompts?|examples))?|in[\s-]context\s+(?:few[\s-]shot\s+)?learning|few[\s-]shot\s+learning|icl|(?:(?:a\s+few|some|several)\s+)?examples\s+in\s+the\s+prompt|adding\s+examples\s+to\s+the\s+prompt|prompt(?:ing|s)?\s+with\s+(?:a\s+few\s+|few\s+|some\s+|several\s+|worked\s+)?examples|(?:plus|with|and)\s+(?:a\s+few|some|several|two|three|four|five|[2-9])\s+examples(?:\s+in\s+the\s+prompt)?|(?:pasted|put|added|stuffed|included)\s+(?:about\s+|around\s+|like\s+|~\s*)?(?:\d{1,2}|a\s+few|some|several|ten|five|three)\s+(?:[\w-]+\s+){0,3}?(?:examples?|samples?)(?:\s+[\w-]+){0,3}?\s+(?:in|into)\s+(?:the|our)\s+prompt`,
     'in-context-learning',
   ],
   [

@@ -243,7 +243,7 @@ function doubtedFigureSpans(lower: string): UnassertedSpan[] {
 
 /** A question weighing an option: "is an instruct model better…?", "would Llama 3.1 70B work?". */
 const WEIGHING_START =
-  /^[\s,]*(?:(?:so|and|but|or|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:for\s+(?:[\w-]+\s+){0,2}?[\w-]+[\s,]+)?(?:is|are|would|should|could|will|does|do|isn't|aren't|wouldn't|shouldn't|couldn't|won't|doesn't|don't|isnt|arent|wouldnt|shouldnt|couldnt)\b/;
+  /^[\s,]*(?:(?:so|and|but|or|ok(?:ay)?|hmm|also|wait|then|given\s+that|in\s+that\s+case|if\s+so)[\s,]+)?(?:for\s+(?:[\w-]+\s+){0,2}?[\w-]+[\s,]+)?(?:is|are|would|should|could|will|does|do|isn't|aren't|wouldn't|shouldn't|couldn't|won't|doesn't|don't|isnt|arent|wouldnt|shouldnt|couldnt)\b/;
 const WEIGHING_WORDS =
   /\b(?:better|worse|enough|good|work|make\s+sense|recommended|idea|worth|fine|possible|allowed|bad|preferable|smarter|wiser|best|cheaper|faster|simpler|easier)\b/;
 /** A sentence that opens with a figure: "7.3GB per GPU for a 70B model", "$321 a month". */
@@ -254,7 +254,7 @@ const NEGATED_WEIGHING_START =
   /^[\s,]*(?:(?:so|and|but|ok(?:ay)?|hmm|also|wait|then)[\s,]+)?(?:for\s+(?:[\w-]+\s+){1,3}?)?(?:wouldn't|wouldnt|shouldn't|shouldnt|couldn't|couldnt|isn't|isnt|aren't|arent)\b/;
 /** "can we use GPT-4o through Azure…?", "should we switch to Llama 3.1 70B?": asking about a choice, not stating it. */
 const CHOICE_START =
-  /^[\s,]*(?:(?:so|and|but|or|ok(?:ay)?|hmm|also|wait|then)[\s,]+)*(?:can|could|should|shall|would)\s+(?:we|i)\s+(?:just\s+|maybe\s+|instead\s+|rather\s+)?(?:use|switch\s+to|go\s+with|try|pick|choose|move\s+to|start\s+(?:from|with)|fine[\s-]?tune|tune|train|distil+|host|self[\s-]?host|deploy|run)\b/;
+  /^[\s,]*(?:(?:so|and|but|or|ok(?:ay)?|hmm|also|wait|then|given\s+that|in\s+that\s+case|if\s+so)[\s,]+)*(?:can|could|should|shall|would)\s+(?:we|i)\s+(?:just\s+|maybe\s+|instead\s+|rather\s+)?(?:use|switch\s+to|go\s+with|try|pick|choose|move\s+to|start\s+(?:from|with)|fine[\s-]?tune|tune|train|distil+|host|self[\s-]?host|deploy|run)\b/;
 /** "can we keep the data in house?": keeping something in, asked (the question mark is checked by the caller). */
 const KEEP_ASKED = new RegExp(String.raw`\b(?:${KEEP_IN_ASKED})`);
 /** "how much would LoRA on Llama 3.1 8B cost us?", "what would renting 8 H100s cost?": the price of an option. */

@@ -28,6 +28,8 @@ const CITE = new RegExp(
     // "point at the regulation paragraph it's based on".
     String.raw`\bpoint(?:s|ing)?\s+(?:at|to)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:paragraph|section|clause|page|article|passage|document|source|policy|regulation|rule)s?\s+(?:it|they|the\s+answer)(?:'s|'re|\s+is|\s+are|\s+was|\s+were)?\s+(?:based\s+on|from|came\s+from|comes\s+from|drawn\s+from|taken\s+from)`,
     String.raw`\b(?:w\/|with)\s+(?:source\s+)?links\b`,
+    // "get an answer that points to the actual log entry", "unless it points to the page it came from".
+    String.raw`\b(?:answers?|it|that|which)\s+(?:that\s+)?points?\s+(?:at|to)\s+(?:the\s+)?(?:actual|exact|original|specific|underlying|right)\s+(?:log\s+)?(?:entry|entries|record|records|page|pages|document|passage|paragraph|section|clause|source|report|ticket|line)\b`,
     // "answers have to quote the label section", "must quote the policy paragraph": the source's place, quoted.
     String.raw`\b(?:quote|quotes|quoting|cite|cites|citing)\s+(?:the\s+|its\s+|their\s+)?(?:relevant\s+|exact\s+)?[\w-]+\s+(?:section|paragraph|clause|article|page|rule|chapter)s?\b`,
     // "an answer with the section number cited", "the page number cited": the place in the source, cited.

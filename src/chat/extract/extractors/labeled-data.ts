@@ -452,6 +452,11 @@ const MAX_EXAMPLES = 1e9;
 const ONE_EXAMPLE_DESCRIBED =
   /^\s*(?:is|has|takes|contains|runs|averages|looks|=|:|\(|consists|comes\s+to|would\s+be|will\s+be|of\s+(?:them|those|these))\b|^\s*(?:is|=)/;
 
+/** "label 5,000 contracts instead of 800": a count of labelled examples set against the one the team has. */
+const LABEL_COUNT_INSTEAD_OF = new RegExp(
+  `\\b(?:label|annotate|hand[\\s-]?label|tag)\\s+(${COUNT_SOURCE})\\s+(?:more\\s+)?(?:[\\w-]+\\s+){0,2}?[\\w-]+s\\s+instead\\s+of\\s+(?:the\\s+|our\\s+)?(?:${COUNT_SOURCE})\\b`,
+  'g',
+);
 /** "could write maybe", "can probably label", "will annotate about": examples to be made, not examples at hand. */
 export const FUTURE_PRODUCTION_BEFORE =
   /\b(?:could|can|would|will|might|may|plan\s+to|going\s+to|be\s+able\s+to|'d|'ll)\s+(?:probably\s+|maybe\s+|likely\s+|easily\s+|also\s+)?(?:write|label|annotate|collect|produce|create|make|generate|gather|hand[\s-]label|put\s+together)\b[^.;!?\n]{0,30}$/;
@@ -630,6 +635,11 @@ export const extractLabeledData: Extractor = (message) => {
     if (OCCURS_IN_BEFORE.test(lower.slice(Math.max(0, match.index - 40), match.index))) continue;
     if (PER_CLASS_BEFORE.test(lower.slice(Math.max(0, match.index - 60), match.index))) continue;
     const count = lowerEnd(match);
+    if (count !== undefined && count <= MAX_EXAMPLES) findings.push(findingFromMatch('labeledExamples', count, match));
+  }
+  // ("What if we paid the paralegals to label 5,000 contracts instead of 800?": the count of labels weighed.)
+  for (const match of allMatches(LABEL_COUNT_INSTEAD_OF, lower)) {
+    const count = parseCount(match[1] ?? '');
     if (count !== undefined && count <= MAX_EXAMPLES) findings.push(findingFromMatch('labeledExamples', count, match));
   }
   // "a few hundred examples": a few is taken as three, a couple as two, several as three; examples that may be made

@@ -46,6 +46,14 @@ const RATED_PAIRS_OF_ANSWERS = new RegExp(
   `\\b(?:rated|ranked|compared|judged|labell?ed|scored|annotated)\\s+${APPROX_SOURCE}(${COUNT_SOURCE})\\s+pairs\\s+of\\s+(?:[a-z-]+\\s+)?(?:responses|answers|replies|drafts|outputs|completions|summaries|generations)\\b`,
   'g',
 );
+/**
+ * "the tool shows agents two draft replies and they click the better one. we've logged roughly 12k of those clicks":
+ * two outputs shown, the better one picked, and the picks counted.
+ */
+const TWO_SHOWN_THEN_PICKS = new RegExp(
+  `\\b(?:shows?|showing|gets?|see|sees|given)\\s+(?:[\\w-]+\\s+){0,2}?(?:two|2)\\s+(?:[\\w-]+\\s+)?(?:drafts?|answers?|responses?|replies|outputs?|versions?|summaries|completions|options|suggestions)\\b[^.;!?\\n]{0,60}?\\b(?:click|clicks|pick|picks|choose|chooses|select|selects|mark|marks|vote\\s+for|votes\\s+for)\\s+(?:the\\s+)?(?:better|best|preferred)\\b[^\\n]{0,80}?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+(?:those|these|them)\\s+)?(?:clicks|picks|choices|votes|comparisons|judgements|judgments|pairs)\\b`,
+  'g',
+);
 const CHOICE_OF_TWO_THEN_PAIRS = new RegExp(
   `\\b(?:which|the\\s+better|the\\s+best)\\s+(?:one\\s+)?of\\s+(?:the\\s+)?(?:two|2|both)\\s+(?:[\\w-]+\\s+)?(?:drafts?|answers?|responses?|replies|outputs?|versions?|summaries|completions|generations|options)\\b[^.;!?\\n]{0,60}?${APPROX_SOURCE}(${COUNT_SOURCE})\\s+(?:of\\s+(?:those|these|them)\\s+)?(?:pairs|comparisons|choices|picks)\\b`,
   'g',
@@ -106,7 +114,7 @@ export const extractPreferencePairs: Extractor = (message) => {
     const value = parseCount(match[1] ?? match[2] ?? '');
     if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
   }
-  for (const pattern of [RATED_PAIRS_OF_ANSWERS, CHOICE_OF_TWO_THEN_PAIRS])
+  for (const pattern of [RATED_PAIRS_OF_ANSWERS, CHOICE_OF_TWO_THEN_PAIRS, TWO_SHOWN_THEN_PICKS])
     for (const match of allMatches(pattern, lower)) {
       const value = parseCount(match[1] ?? '');
       if (value !== undefined) findings.push(findingFromMatch('preferencePairs', value, match));
