@@ -346,3 +346,43 @@ describe('what-ifs and cost questions of the trial (newuser69)', () => {
     expect(read("we're switching to GPT-4.1 next month").intents.adoptsModel).toBe(true);
   });
 });
+
+describe('what the second trial typed (newuser70)', () => {
+  it('lifts a provider limit the team says is no rule (F04)', () => {
+    expect(
+      read("to be clear, OpenAI isn't a hard rule — it's just what we happen to use. Anthropic would be ok too.")
+        .removedFields,
+    ).toContain('allowedProviders');
+    expect(read('we are NOT limited to OpenAI').removedFields).toContain('allowedProviders');
+  });
+  it('reads "we can rent GPUs on Google Cloud" as a permission, not where the model runs (F01, F04)', () => {
+    expect(read('we can rent GPUs on Google Cloud or wherever.').fields.deployment).toBeUndefined();
+    expect(read('we run 2 A100s on AWS').fields.deployment).toBe('cloud-self-hosted');
+  });
+  it('reads a pile of saved queries in tokens as no request size (F03)', () => {
+    expect(read('the 40k lines of saved queries is maybe 500k tokens.').fields.inputTokensPerRequest).toBeUndefined();
+    expect(read('our prompts are about 3k tokens').fields.inputTokensPerRequest).toBe(3000);
+  });
+  it('reads "say we end up with 40,000 synthetic pairs" as a what-if, not a fact (F16)', () => {
+    const extraction = read('say we end up with 40,000 synthetic pairs plus our 600. how long would LoRA take then?');
+    expect(extraction.fields.labeledExamples).toBeUndefined();
+    expect(extraction.intents.whatIf).toBe(true);
+  });
+  it('reads "task skill mostly" as the goal, and "changes most weeks" as weekly (F07, F20)', () => {
+    expect(read('task skill mostly, out of the box it writes SQL, not our DSL', 'goals').fields.goals).toContain(
+      'task-skill',
+    );
+    expect(read('a help centre (about 600 pages, changes most weeks)').fields.knowledgeChanges).toBe('weekly');
+  });
+  it('reads the whole bill quoted back as no budget (F02)', () => {
+    const fields = read(
+      'Wait, $4,100 for EACH job? The $4,100 is our whole bill today across everything. What would the categorisation job cost on its own?',
+    ).fields;
+    expect(fields.oneTimeBudgetUSD).toBeUndefined();
+    expect(fields.monthlyBudgetUSD).toBeUndefined();
+  });
+  it('reads before/after redline pairs as examples and a page-counted playbook as documents (F05)', () => {
+    expect(read('We have about 1,500 before/after redline pairs from past deals').fields.labeledExamples).toBe(1500);
+    expect(read('a 200-page negotiation playbook').fields.unlabeledCorpus).toBe('small');
+  });
+});

@@ -100,6 +100,8 @@ export const PROVIDERS_LIFTED = new RegExp(
     String.raw`\bno\s+longer\s+(?:limited|restricted|locked|tied)\s+to\s+(?:one\s+(?:cloud|vendor|provider)|a\s+single\s+(?:cloud|vendor|provider)|(?:the\s+)?(?:${PROVIDER}|google|amazon|microsoft)\b)`,
     String.raw`\bany\s+(?:(?:cloud|ai|llm)\s+)?(?:cloud|vendor|provider)s?(?:\s+or\s+(?:cloud|vendor|provider)s?)?\s+(?:is|are|would\s+be)\s+(?:fine|ok|okay|allowed|acceptable)\b`,
     String.raw`\b(?:we\s+(?:can|may)\s+use|free\s+to\s+use)\s+any\s+(?:cloud|vendor|provider)\b`,
+    // "OpenAI isn't a hard rule, it's just what we happen to use", "we're NOT limited to OpenAI".
+    String.raw`\b(?:${PROVIDER}|google|amazon|microsoft)\s+(?:isn't|is\s+not|was\s+not|wasn't)\s+(?:a\s+|really\s+a\s+)?(?:hard\s+|strict\s+|firm\s+)?(?:rule|requirement|constraint|must|policy|limit)\b|\b(?:not|aren't|are\s+not|we're\s+not)\s+(?:really\s+)?(?:limited|restricted|locked|tied)\s+to\s+(?:the\s+)?(?:${PROVIDER}|google|amazon|microsoft)\b|\bjust\s+what\s+we\s+(?:happen\s+to\s+)?use\b`,
   ].join('|'),
 );
 

@@ -38,7 +38,7 @@ const SMALL = new RegExp(
     String.raw`\b(?:a\s+handful|a\s+few|a\s+couple|a\s+small\s+number|a\s+small\s+set|a\s+dozen|dozens)\s+of\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
     String.raw`\b(?:a\s+few|several|a\s+couple(?:\s+of)?|two|three)\s+dozen\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,
     // "our 300 page employee handbook": one document, however long.
-    String.raw`\b(?:our|the|an?|one|single)\s+\d+[\s-]?pages?\s+(?:[a-z]+\s+){0,2}?(?:handbook|manual|guide|pdf|document|policy|rulebook|book|bible|codex|compendium|wiki|reference|spec(?:ification)?|faq)\b`,
+    String.raw`\b(?:our|the|an?|one|single)\s+\d+[\s-]?pages?\s+(?:[a-z]+\s+){0,2}?(?:handbook|playbook|manual|guide|pdf|document|policy|rulebook|book|bible|codex|compendium|wiki|reference|spec(?:ification)?|faq)\b`,
     String.raw`\b(?:a\s+few|some|several)\s+${DOCUMENT_QUALIFIER}(?:pdfs?|documents|docs|manuals|pages|wiki\s+pages|policy\s+documents|files)\b`,
     String.raw`\b(?:a\s+single|just\s+one|only\s+one|one)\s+(?:\d+[\s-]?pages?\s+)?(?:pdf|document|manual|handbook|guide|file)\b`,
     String.raw`\b(?:(?:a\s+few|several|some|a\s+couple(?:\s+of)?)\s+hundred|hundreds\s+of)\s+${DOCUMENT_QUALIFIER}${DOCUMENT_NOUN}\b`,

@@ -11,7 +11,7 @@ export type ChangeFrequency = (typeof CHANGE_FREQUENCIES)[number];
 /** Frequency phrases, each with the enum value it means. Checked in order; the first match wins. */
 const FREQUENCIES: readonly (readonly [RegExp, ChangeFrequency])[] = [
   [
-    /\b(?:(?:\d+\s*(?:-|–|to|or)\s*)?(?:\d+|two|three|four|five)\s+times\s+(?:a|per)\s+week|every\s+other\s+week|bi-?weekly|fortnightly|every\s+(?:two|2|couple(?:\s+of)?)\s+weeks|a\s+few\s+times\s+a\s+week|(?:once|twice)\s+a\s+week|every\s+week|each\s+week|weekly|every\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/,
+    /\b(?:(?:\d+\s*(?:-|–|to|or)\s*)?(?:\d+|two|three|four|five)\s+times\s+(?:a|per)\s+week|every\s+other\s+week|bi-?weekly|fortnightly|every\s+(?:two|2|couple(?:\s+of)?)\s+weeks|a\s+few\s+times\s+a\s+week|(?:once|twice)\s+a\s+week|every\s+week|each\s+week|most\s+weeks|weekly|every\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/,
     'weekly',
   ],
   [

@@ -37,10 +37,11 @@ const INPUT_PER_REQUEST = new RegExp(
 );
 /**
  * "prompts are about 3k tokens", "each request sends ~8,000 tokens", "our calls average 2k tokens", "the prompt with
- * category definitions is about 2,500 tokens".
+ * category definitions is about 2,500 tokens". (Not a pile of them: "the 40k lines of saved queries is maybe 500k
+ * tokens".)
  */
 const REQUEST_IS_TOKENS = new RegExp(
-  `\\b(?:prompts?|requests?|calls?|quer(?:y|ies)|inputs?)\\s+(?:(?:with|including|incl\\.?|plus)\\s+(?:the\\s+|our\\s+|its\\s+|all\\s+)?(?:[\\w-]+\\s+){0,3}?)?(?:(?:are|is|will\\s+be|would\\s+be|average|comes?\\s+out\\s+(?:at|to)|averages|run|runs|send|sends|carry|carries|use|uses|take|takes)\\s+(?:(?:quite\\s+|pretty\\s+|very\\s+|really\\s+)?(?:long|short|big|large|huge|heavy)(?:\\s+too)?\\s*,?\\s*)?(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|more\\s+like\\s+|closer\\s+to\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?(?:input\\s+)?tokens?\\b`,
+  `\\b(?<!\\b(?:saved|logged|historical|past|archived|stored|collected|old|of)\\s+(?:[\\w-]+\\s+)?)(?:prompts?|requests?|calls?|quer(?:y|ies)|inputs?)\\s+(?:(?:with|including|incl\\.?|plus)\\s+(?:the\\s+|our\\s+|its\\s+|all\\s+)?(?:[\\w-]+\\s+){0,3}?)?(?:(?:are|is|will\\s+be|would\\s+be|average|comes?\\s+out\\s+(?:at|to)|averages|run|runs|send|sends|carry|carries|use|uses|take|takes)\\s+(?:(?:quite\\s+|pretty\\s+|very\\s+|really\\s+)?(?:long|short|big|large|huge|heavy)(?:\\s+too)?\\s*,?\\s*)?(?:typically\\s+|usually\\s+|roughly\\s+|about\\s+|around\\s+|~\\s*|maybe\\s+|more\\s+like\\s+|closer\\s+to\\s+|like\\s+)*|(?:typically\\s+|usually\\s+)?(?:roughly|about|around|~|maybe)\\s*)${AMOUNT}\\s?(?:input\\s+)?tokens?\\b`,
   'g',
 );
 /** "4,000 input tokens", "about 2k prompt tokens". */
