@@ -27,6 +27,7 @@ import type { Extraction } from './extract/types.ts';
 import { jobsForEngine, profileOfJob } from './jobs-state.ts';
 import { replyText, textReply } from './reply-data.ts';
 import {
+  addsASecondJob,
   runTurn,
   type TurnExtraction,
   type TurnKind,
@@ -144,7 +145,8 @@ export function runTurnConfirmingJumps(
   const { intents } = input;
   // ("ok another thing, separate job: … Maybe 200 questions a day": the figures of a job announced now are that job's,
   // not a change of the one the conversation had.)
-  const ofNewJob = state.jobs === undefined ? Object.keys(input.jobAdded?.fields ?? {}) : [];
+  // (Only when it does become a job of its own: with no task to keep, the figures change the one profile.)
+  const ofNewJob = addsASecondJob(state, input) ? Object.keys(input.jobAdded?.fields ?? {}) : [];
   const jumps =
     intents.whatIf || intents.reset
       ? []

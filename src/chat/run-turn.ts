@@ -394,22 +394,31 @@ function firstJobName(profile: Partial<Profile>): string | undefined {
 }
 
 /**
+ * Whether the message's job announced later ("ok another thing, separate job: …") becomes a second job beside the task
+ * the conversation had: the new job has a shape of its own ("another thing, the replies must sound warmer" is said of
+ * the job in hand), there is a task to keep, and no jobs yet.
+ */
+export function addsASecondJob(previous: DialogueState, extraction: Extraction): boolean {
+  const added = extraction.jobAdded;
+  // (The task the conversation had, or, when none was said in words, what it is: "the assistant", "the document Q&A".)
+  const task = previous.profile.task ?? firstJobName(previous.profile);
+  return (
+    added !== undefined &&
+    added.fields.taskType !== undefined &&
+    previous.jobs === undefined &&
+    task !== undefined &&
+    task !== added.task
+  );
+}
+
+/**
  * "ok another thing, separate job: we also want a little chatbot …" in a conversation about one task: two jobs, the
  * task it had with its own facts, and the new one with what this message says of it (as a list of two would be).
  */
 function withJobAdded(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
   const added = extraction.jobAdded;
-  // (The task the conversation had, or, when none was said in words, what it is: "the assistant", "the document Q&A".)
   const task = previous.profile.task ?? firstJobName(previous.profile);
-  // (A job with a shape of its own: "another thing, the replies must sound warmer" is said of the job in hand.)
-  if (
-    added === undefined ||
-    added.fields.taskType === undefined ||
-    previous.jobs !== undefined ||
-    task === undefined ||
-    task === added.task
-  )
-    return extraction;
+  if (added === undefined || task === undefined || !addsASecondJob(previous, extraction)) return extraction;
   const kept = Object.fromEntries(
     firstJobKeeps(previous.profile).map((field) => [field, previous.profile[field]]),
   ) as Partial<Profile>;
@@ -567,10 +576,6 @@ function withPerTenantTotal(previous: DialogueState, extraction: TurnExtraction)
   return { ...extraction, fields: { ...extraction.fields, labeledExamples: share * tenants } };
 }
 
-/**
- * "about 900 pages of PDFs": the corpus said in pages sizes it in tokens (about 400 tokens a page), so the advisor does
- * not ask for the size again. The chat derives it; the extractor reads only sizes said in tokens (and the pages).
- */
 /** A task that reads summaries: "suggest ICD-10 codes from discharge summaries", "classify the summaries of calls". */
 const SUMMARIES_READ =
   /\b(?:from|of|in|on|to)\s+(?:the\s+|our\s+|their\s+|these\s+|each\s+)?(?:[\w-]+\s+){0,2}?summar(?:y|ies)\b/i;
@@ -588,7 +593,9 @@ function withSummariesAsInput(previous: DialogueState, extraction: TurnExtractio
   let read = extraction;
   if (fields.taskType === 'generate' && ofSummary('taskType')) read = withoutFields(read, ['taskType']);
   const size = fields.outputTokensPerRequest;
-  if (size === undefined || !ofSummary('outputTokensPerRequest')) return read;
+  // ("The output is a short summary of the matching codes, maybe 60 tokens": said of the output, it stays the output's.)
+  const saidOfOutput = /\b(?:output|answer|response|reply|result)s?\b/i.test(evidence.outputTokensPerRequest ?? '');
+  if (size === undefined || !ofSummary('outputTokensPerRequest') || saidOfOutput) return read;
   const said = evidence.outputTokensPerRequest;
   const moved = withoutFields(read, ['outputTokensPerRequest']);
   return {
@@ -606,6 +613,10 @@ function withSummariesAsInput(previous: DialogueState, extraction: TurnExtractio
   };
 }
 
+/**
+ * "about 900 pages of PDFs": the corpus said in pages sizes it in tokens (about 400 tokens a page), so the advisor does
+ * not ask for the size again. The chat derives it; the extractor reads only sizes said in tokens (and the pages).
+ */
 function withCorpusFromPages(previous: DialogueState, extraction: TurnExtraction): TurnExtraction {
   const { fields, evidence, corpusPages } = extraction;
   if (

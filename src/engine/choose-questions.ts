@@ -10,6 +10,7 @@ import {
   mentionsStatutoryData,
 } from './data-sensitivity.ts';
 import { runsOnDevice } from './derive-facts.ts';
+import { DEVICE_BITS_PER_WEIGHT } from './device-fit.ts';
 import { BEHAVIOUR_NEEDS, type Diagnosis, KNOWLEDGE_NEEDS } from './diagnose.ts';
 import type { FactCheck } from './estimate-feasibility.ts';
 import { FIELD_QUESTIONS } from './field-questions.ts';
@@ -100,10 +101,10 @@ const CONSTRAINT_NEEDS: ReadonlySet<string> = new Set(['on-device', 'latency', '
  */
 const VENDOR_RETIREMENT_NOTICE_DAYS = 92;
 /**
- * From this size on, a model's 4-bit weights (about half a byte per parameter, estimation.md §1.1) take 2 GB or more,
- * beyond what many phones give one app: the device's memory may then rule the model out.
+ * From this size of weights in a device format (Q4_K_M, about 4.9 bits a weight, as the device fit counts them) on, the
+ * model takes more than many phones give one app: the device's memory may then rule the model out.
  */
-const DEVICE_SWITCH_QUESTION_PARAMS_B = 4;
+const DEVICE_SWITCH_QUESTION_GB = 2;
 /** A vendor shutdown this close asks whether the model may change even for a plan that trains nothing. */
 const IMMINENT_SHUTDOWN_DAYS = 61;
 /** A stated size this many times off the catalog's (either way) is asked back whatever the method. */
@@ -423,15 +424,16 @@ export function chooseQuestions(context: QuestionContext): Question[] {
     // A model of several billion parameters needs gigabytes even at 4 bits, more than many phones give one app: on a
     // small device only a smaller sibling runs, so whether the team may change models is the other half of that fork.
     const paramsB = analysis.resolved.model?.paramsB ?? input.modelParamsB;
+    const deviceWeightsGB = paramsB === undefined ? undefined : (paramsB * DEVICE_BITS_PER_WEIGHT) / 8;
     if (
       input.modelName !== undefined &&
       input.canSwitchModel === undefined &&
-      paramsB !== undefined &&
-      paramsB >= DEVICE_SWITCH_QUESTION_PARAMS_B
+      deviceWeightsGB !== undefined &&
+      deviceWeightsGB >= DEVICE_SWITCH_QUESTION_GB
     )
       ask(
         'canSwitchModel',
-        `At 4 bits the ${paramsB}B model needs about ${Math.round(paramsB * 0.5 * 10) / 10} GB before its cache; a device that gives it less runs only a smaller model.`,
+        `At about ${DEVICE_BITS_PER_WEIGHT} bits a weight the ${paramsB}B model needs about ${Math.round(deviceWeightsGB * 10) / 10} GB before its cache; a device that gives it less runs only a smaller model.`,
       );
   }
   // A conversation on the device (NPC dialogue, an assistant in an app), a camera judging what it sees or a gateway

@@ -72,7 +72,7 @@ const FACT_FAILURE_WORDS =
  * second RAG failure mode in OpenAI's accuracy guide: a behaviour to train, not a retrieval to fix).
  */
 const CONTEXT_MISUSE_WORDS =
-  /\b(misus\w*|ignor\w*|wrong (?:passage|chunk|source|section|clause)s?|quot\w* the wrong|retrieval (?:is |was |works? )?(?:fine|good|ok|solid)|(?:recall|retrieval quality) (?:is |was )?(?:good|fine|high)|(?:recall|hit rate)(?:@\d+| at \d+)? (?:is |was |of |= ?|: ?)?(?:[89]\d|100)(?= ?%)|right (?:passage|chunk|clause|section|document|source)s? (?:is |are |was |were )?(?:in|among) the top)\b/i;
+  /\b(misus\w*|ignor\w*|wrong (?:passage|chunk|source|section|clause)s?|quot\w* the wrong|retrieval (?:is |was |works? )?(?:fine|good|ok|solid)|(?:recall|retrieval quality) (?:is |was )?(?:good|fine|high)|(?:recall|hit rate)(?:@\d+| at \d+)? (?:is |was |of |= ?|: ?)?(?:[89]\d(?:\.\d+)?|100)(?= ?%))\b/i;
 
 /** The diagnosis plus what `tried` says about where the team stands. */
 export interface Diagnosis {

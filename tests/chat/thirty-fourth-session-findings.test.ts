@@ -386,3 +386,76 @@ describe('what the second trial typed (newuser70)', () => {
     expect(read('a 200-page negotiation playbook').fields.unlabeledCorpus).toBe('small');
   });
 });
+
+describe('counter-examples of the session review (review42)', () => {
+  it.each([
+    ["We're not switching to Llama 3.1 70B.", 'modelName', undefined],
+    ["We're not moving to 8 H100s.", 'gpuCount', undefined],
+    ['We have 8 A100s. Our catalog has 50 product categories and we have 30 of them labeled.', 'gpuCount', 8],
+    ['For this project the task is to summarize support calls.', 'task', 'summarize support calls'],
+    ['We ran a LoRA with 30 labeled examples, it plateaued.', 'labeledExamples', 30],
+    ['On our previous project we labeled 3,000 tickets that we can reuse for this one.', 'labeledExamples', 3000],
+    ['The output is a label for a document of about 2,000 tokens.', 'outputTokensPerRequest', undefined],
+    [
+      'Our OCR gives garbage on handwritten claim forms, so we want a vision-language model to read the scanned forms directly.',
+      'taskType',
+      'image-understand',
+    ],
+  ])('reads "%s" with %s %s', (text, field, value) => {
+    expect((read(text).fields as Record<string, unknown>)[field]).toEqual(value);
+  });
+  it('keeps a quality verdict or a doubt from limiting the providers', () => {
+    expect(read('both OpenAI and Anthropic were ok in our eval, but too expensive').fields.allowedProviders).toBe(
+      undefined,
+    );
+    expect(read('I doubt we can use OpenAI and Anthropic.').fields.allowedProviders).toBeUndefined();
+  });
+  it('keeps "the bill stayed flat … good enough" good enough', () => {
+    expect(read('We tried RAG last month; the bill stayed flat and the answers are good enough.').fields.tried).toEqual(
+      [{ method: 'rag', result: 'good-enough' }],
+    );
+  });
+  it("keeps the team's own model when asked for a teacher", () => {
+    const fields = read("Llama 3.1 8B is the model we serve; we don't have a bigger one", 'teacherModel').fields;
+    expect(fields.teacherModel).toBeUndefined();
+    expect(fields.modelName).toBe('Llama 3.1 8B');
+  });
+  it('keeps an output said to be a summary the output, in a task that reads summaries', async () => {
+    const turns = await talk([
+      'We want to suggest ICD-10 codes from discharge summaries using GPT-4o mini.',
+      'Each summary is around 3,000 tokens.',
+      'The output is a short summary of the matching codes, maybe 60 tokens.',
+    ]);
+    const profile = turns.at(-1)?.state.profile;
+    expect(profile?.inputTokensPerRequest).toBe(3000);
+    expect(profile?.exampleTokens).toBe(3000);
+  });
+  it('still routes "for the bills" to a job about bills', async () => {
+    const turns = await talk([
+      'Two things: 1) extract line items from scanned utility bills, 2) answer customer questions about tariffs from our policy docs.',
+      'For the bills, we have 3,000 labeled examples.',
+    ]);
+    expect(turns.at(-1)?.state.jobs?.[0]?.profile?.labeledExamples).toBe(3000);
+  });
+  it('diagnoses retrieval that misses the right passage as retrieval to improve, not a generator to tune', () => {
+    const advice = advise({
+      taskType: 'chat',
+      goals: ['knowledge', 'citations'],
+      modelName: 'Llama 3.1 8B',
+      gpuName: 'A100 80GB',
+      gpuCount: 1,
+      labeledExamples: 2000,
+      unlabeledCorpus: 'large',
+      tried: [
+        { method: 'prompt-engineering', result: 'plateaued' },
+        { method: 'rag', result: 'plateaued', note: 'the right passage is in the top 5 only 30% of the time' },
+      ],
+    });
+    expect(advice.destination.method).toBe('rag');
+  });
+  it("states the device weights at the device format's bits when it asks whether the model may change", () => {
+    const advice = advise({ modelName: 'Llama 3.1 8B', deployment: 'mobile', taskType: 'chat' });
+    const question = advice.questions.find((each) => each.field === 'canSwitchModel');
+    expect(question?.why).toMatch(/about 4\.9 GB/);
+  });
+});

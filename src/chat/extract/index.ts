@@ -668,7 +668,12 @@ function readProfile(message: string, context: ExtractContext): Extraction {
     // (In the answer's first words: "probably claude sonnet 4", not "we use llama for now, teacher would be …".)
     const first = findings.findIndex(
       (item) =>
-        item.field === 'modelName' && !/[,;:!?]|\.\s|\b(?:we|our|i)\b/.test(prepared.lower.slice(0, item.start)),
+        item.field === 'modelName' &&
+        !/[,;:!?]|\.\s|\b(?:we|our|i)\b/.test(prepared.lower.slice(0, item.start)) &&
+        // ("Llama 3.1 8B is the model we serve; we don't have a bigger one": the team's own model, said as such.)
+        !/^\s*(?:is|'s)\s+(?:(?:the|our|what)\s+)?(?:(?:model|one)\s+)?(?:we|ours|our\s+own)\b/.test(
+          prepared.lower.slice(item.end, item.end + 40),
+        ),
     );
     if (first >= 0) findings[first] = { ...(findings[first] as Finding), field: 'teacherModel' };
   }

@@ -46,7 +46,7 @@ const WHY_METHOD = new RegExp(
   `\\bwhy\\s+(?:(?:do|did|would)\\s+you\\s+(?:recommend|suggest|pick|choose|prefer)\\s+|(?:is|was)\\s+|use\\s+|go\\s+with\\s+|start\\s+with\\s+|(?:would|will|does|should|could|can)\\s+(?=(?:a\\s+|an\\s+|the\\s+)?(?:${METHOD_SOURCE})\\s+(?:(?:on|with|of|for)\\s+(?:my|our|the|those|these|this)\\s+(?:[\\w,.-]+\\s+){0,3}?)?(?:help|work|fix|solve|matter|be\\s+(?:better|needed|the\\s+answer))\\b))?(?:a\\s+|an\\s+|the\\s+)?(${METHOD_SOURCE})\\b(?!\\s+(?:not|isn't)\\b)`,
 );
 const WHAT_IF = new RegExp(
-  String.raw`\b(?:what\s+if|what\s+about\s+if|what\s+would\s+change\s+if|how\s+about\s+if|suppose|supposing|hypothetically|imagine\s+(?:we|if)|would\s+it\s+change\s+if|and\s+if\s+we|(?:^|[.!?;:,]\s*|\b(?:and|but|so|ok(?:ay)?|now)\s+)(?:let'?s\s+)?say\s+we\s+(?:end\s+up\s+with|get|got|had|generate|manage\s+to\s+get)|if\s+we\s+end\s+up\s+with|${KEEP_IN_ASKED})\b`,
+  String.raw`\b(?:what\s+if|what\s+about\s+if|what\s+would\s+change\s+if|how\s+about\s+if|suppose|supposing|hypothetically|imagine\s+(?:we|if)|would\s+it\s+change\s+if|and\s+if\s+we|(?:^|[.!?;:,]\s*|\b(?:and|but|so|ok(?:ay)?|now)\s+)(?:let'?s\s+)?say\s+we\s+(?:end\s+up\s+with|had)|if\s+we\s+end\s+up\s+with|${KEEP_IN_ASKED})\b`,
 );
 /**
  * "Compare the monthly bill for GPT-4.1 mini and Gemini 2.5 Flash", "what would GPT-4.1 mini vs Gemini 2.5 Flash cost per

@@ -176,10 +176,9 @@ const GENERIC_WORDS: ReadonlySet<string> = new Set(
     // Function words of three letters (a three-letter keyword such as "tax" still names a job).
     'and the for our you are was can get use has had its not but any all who how why new old per via out off too ' +
     'one two now yet let see way lot bit day ' +
-    // Words of how a job is judged, not of what it is ("… the bill is killing us, we want something much cheaper with
-    // the same quality"): a question weighing a cheaper model names no job by them.
-    'cheap cheaper cheapest expensive quality same something anything today bill bills killing smaller bigger ' +
-    'faster slower runs running'
+    // Words of how a job is judged, not of what it is ("… we want something much cheaper with the same quality"): a
+    // question weighing a cheaper model names no job by them.
+    'cheap cheaper cheapest expensive same something anything today killing smaller bigger faster slower'
   ).split(' '),
 );
 /** Words of the list itself: a part's verb ("sorting", "answering") names no job. */

@@ -134,7 +134,7 @@ const CORRECTING_BEFORE =
  * mondays", "peaks at 2k". A peak is the answer only when no other figure is said ("up to 500 a day").
  */
 const PEAK_BEFORE =
-  /\b(?:spikes?|spiking|peaks?|peaking|bursts?|bursting|tops?\s+out|goes|going|jumps?|jumping)\s+(?:up\s+)?(?:to|at|of)\s+(?:maybe\s+|about\s+|around\s+|~\s*)?$|\b(?:on\s+)?(?:busy|peak)\s+days?\s+(?:maybe\s+|about\s+|around\s+|~\s*)?$/;
+  /\b(?:spikes?|spiking|peaks?|peaking|bursts?|bursting|tops?\s+out)\s+(?:up\s+)?(?:to|at|of)\s+(?:maybe\s+|about\s+|around\s+|~\s*)?$|\b(?:on\s+)?(?:busy|peak)\s+days?\s+(?:maybe\s+|about\s+|around\s+|~\s*)?$/;
 
 /**
  * A number answer: "2", "about 300", "5k", "none" (0 where the bounds allow it). `convert` turns the number and

@@ -82,9 +82,9 @@ const LIMITED_TO = new RegExp(
     // "actually we can use AWS too", "we may also use OpenAI's API": one more provider (the chat adds it to the list).
     String.raw`\b(?:we\s+)?(?:can|may|could|are\s+allowed\s+to)\s+(?:also\s+)?use\s+(?:the\s+)?(${PROVIDERS})(?:'s\s+api)?\s+(?:too|as\s+well)\b|\b(?:we\s+)?(?:can|may|are\s+allowed\s+to)\s+also\s+use\s+(?:the\s+)?(${PROVIDERS})\b`,
     // "BOTH OpenAI and Anthropic are allowed, not just Anthropic", "both Azure and AWS are approved": the list, said again.
-    String.raw`\bboth\s+(${SEVERAL_PROVIDERS})\s+(?:are|were)\s+(?:${APPROVED}|fine|ok(?:ay)?)\b|\b(${SEVERAL_PROVIDERS})\s+(?:are|were)\s+(?:both\s+)?${APPROVED}\b(?=[^.;!?\n]{0,30}\bnot\s+(?:just|only)\b)`,
+    String.raw`\bboth\s+(${SEVERAL_PROVIDERS})\s+(?:are|were)\s+(?:${APPROVED}|(?:fine|ok(?:ay)?)\s+to\s+use)\b|\b(${SEVERAL_PROVIDERS})\s+(?:are|were)\s+(?:both\s+)?${APPROVED}\b(?=[^.;!?\n]{0,30}\bnot\s+(?:just|only)\b)`,
     // "We can use OpenAI and Anthropic.": the providers the team may use, listed (two or more, nothing after them).
-    String.raw`\bwe\s+(?:can|may|are\s+allowed\s+to)\s+use\s+(?:the\s+)?(${SEVERAL_PROVIDERS})(?:'s?\s+apis?)?(?=\s*(?:[.;!]|$))`,
+    String.raw`(?<!\b(?:doubt|not\s+sure|unsure|don't\s+think|do\s+not\s+think|wonder(?:ing)?\s+(?:if|whether)|whether|if|ask(?:ing)?\s+(?:if|whether))\s+)\bwe\s+(?:can|may|are\s+allowed\s+to)\s+use\s+(?:the\s+)?(${SEVERAL_PROVIDERS})(?:'s?\s+apis?)?(?=\s*(?:[.;!]|$))`,
     // "Azure, no other vendors", "we use Bedrock and no other cloud".
     String.raw`\b(${PROVIDERS})\b[^.;!?\n]{0,40}?(?:,|\band\b|\(|-)\s*(?:and\s+)?no\s+other\s+${LIMIT_NOUN}\b`,
   ].join('|'),

@@ -162,11 +162,11 @@ const COUNT_OF_THEM_CORRECTED = new RegExp(
 /** "our A100s are the 40 gig ones, not 80. still 4 of them": the count of the GPUs just corrected, kept. */
 /** Things other than GPUs that "of them" may count. */
 const OTHER_THINGS_COUNTED =
-  /\b(?:tickets?|prompts?|documents?|docs|examples?|labels?|emails?|files?|records?|rows?|items?|cases?|tests?|samples?|requests?|queries|questions?|users?|people|jobs?)\b/;
+  /\b(?:tickets?|prompts?|documents?|docs|examples?|labels?|emails?|files?|records?|rows?|items?|cases?|tests?|samples?|requests?|queries|questions?|users?|people|jobs?|categor(?:y|ies)|class(?:es)?|intents?|languages?|tenants?|customers?|clients?|models?|adapters?|products?)\b/;
 const STILL_COUNT_OF_THEM = new RegExp(`\\bstill\\s+(${COUNT_SOURCE})\\s+of\\s+(?:them|those)\\b`, 'g');
 /** "an 8x H100 node shared with two other teams, so realistically we get 2 of them": the team's share of the GPUs. */
 const WE_GET_OF_THEM = new RegExp(
-  `\\b(?:we|i)\\s+(?:realistically\\s+|only\\s+|actually\\s+|usually\\s+|typically\\s+)?(?:get|use|can\\s+use|can\\s+get|have|are\\s+allotted|are\\s+given)\\s+(?:only\\s+|just\\s+|about\\s+|around\\s+)?(${COUNT_SOURCE})\\s+of\\s+(?:them|those|these|em|'em)\\b`,
+  `\\b(?:we|i)\\s+(?:realistically\\s+|only\\s+|actually\\s+|usually\\s+|typically\\s+)?(?:get|can\\s+use|can\\s+get|are\\s+allotted|are\\s+given|are\\s+allowed)\\s+(?:only\\s+|just\\s+|about\\s+|around\\s+)?(${COUNT_SOURCE})\\s+of\\s+(?:them|those|these|em|'em)\\b`,
   'g',
 );
 /** "24GB of VRAM", "16 GB VRAM", "48gb of gpu memory", "eighty gigs of vram". */

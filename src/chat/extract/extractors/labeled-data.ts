@@ -607,7 +607,7 @@ export const extractLabeledData: Extractor = (message) => {
           /^\s*(?:[a-z-]+\s+)?(?:pasted|put|stuffed|dropped)\s+in\b(?!\s+from\b)/.test(lower.slice(end, end + 30))) ||
         // "we tried GPT-4o with 5 examples and it plateaued": a handful a model was tried with, in its prompt.
         (count <= MAX_PROMPT_DEMONSTRATIONS &&
-          /\b(?:tried|tested|prompted|ran|evaluated)\s+(?:[\w.-]+\s+){0,3}?with\s+(?:like\s+|about\s+|just\s+|only\s+|~\s*)?$/.test(
+          /\b(?:tried|tested|prompted|ran|evaluated)\s+(?:(?!(?:a\s+)?(?:lora|qlora|fine[\s-]?tun\w*|finetun\w*|sft|adapters?|training|train\w*)\b)[\w.-]+\s+){0,3}?with\s+(?:like\s+|about\s+|just\s+|only\s+|~\s*)?$/.test(
             lower.slice(Math.max(0, match.index - 60), match.index),
           )) ||
         // "a long system prompt with the template + 3 examples": a handful added to a prompt.

@@ -69,7 +69,7 @@ const TOKENS_ARE_INPUT = new RegExp(
 );
 /** "the output is just a short list of codes, maybe 50 tokens": what the output is, then its size. */
 const OUTPUT_IS_THEN_TOKENS = new RegExp(
-  `\\b(?:the\\s+)?(?:outputs?|answers?|responses?|repl(?:y|ies))\\s+(?:is|are|will\\s+be|would\\s+be)\\s+(?:just\\s+|only\\s+)?(?:a|an)\\s+[^.;!?\\n\\d]{0,40}?,?\\s*(?:maybe|about|around|roughly|~|like|at\\s+most)\\s*${AMOUNT}\\s?tokens?\\b`,
+  `\\b(?:the\\s+)?(?:outputs?|answers?|responses?|repl(?:y|ies))\\s+(?:is|are|will\\s+be|would\\s+be)\\s+(?:just\\s+|only\\s+)?(?:a|an)\\s+(?:(?!\\b(?:of|for|from|with|on|in)\\s+(?:a|an|the|each|every|our)\\b)[^.;!?\\n\\d]){0,40}?,?\\s*(?:maybe|about|around|roughly|~|like|at\\s+most)\\s*${AMOUNT}\\s?tokens?\\b`,
   'g',
 );
 /** "3k-token prompts", "8,000 token requests". */

@@ -124,11 +124,11 @@ const TASK_TYPES: readonly (readonly [TaskType, RegExp])[] = [
 const ASKED_OF_THE_ADVISOR = /\b(?:can|could|would|will|pls|please)\s+you\s+(?:please\s+)?$/;
 
 /**
- * Text that an OCR step already produces: "OCR already gives us the text", "the OCR engine outputs", "the text from
- * OCR", "after OCR". The model reads that text, not the scans.
+ * Text that an OCR step already produces: "OCR already gives us the text", "the OCR engine outputs text", "the text
+ * from OCR". The model reads that text, not the scans. (Not "our OCR gives garbage on handwriting".)
  */
 export const OCR_GIVES_TEXT =
-  /\bocr(?:\s+(?:engine|step|system|tool|pipeline|layer))?\s+(?:already\s+|then\s+|now\s+|just\s+)?(?:gives|give|produces|extracts|outputs|returns|turns|hands|pulls|provides|spits)\b|\b(?:text|output)\s+(?:from|of|out\s+of)\s+(?:the\s+|our\s+)?ocr\b|\bafter\s+(?:the\s+)?ocr\b/;
+  /\bocr(?:\s+(?:engine|step|system|tool|pipeline|layer))?\s+(?:already\s+|then\s+|now\s+|just\s+)?(?:gives|give|produces|extracts|outputs|returns|hands|provides)\s+(?:us\s+)?(?:the\s+|clean\s+|plain\s+|good\s+|usable\s+|decent\s+)?(?:text|transcripts?)\b|\b(?:the\s+)?text\s+(?:from|out\s+of)\s+(?:the\s+|our\s+)?ocr\b/;
 
 /**
  * Images said to be no part of this work: "no images involved", "there are no photos", "not an image task".
