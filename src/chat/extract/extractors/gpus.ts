@@ -588,16 +588,17 @@ function genericFindings(message: PreparedMessage, covered: readonly { start: nu
     for (const match of allMatches(CARDS_ARE_MEMORY, lower))
       findings.push(findingFromMatch('gpuMemoryGB', Number(match[1]), match));
     // ("still 4 of them" only right after the GPUs, with no other things counted in between.)
-    const stillOfGpus = allMatches(STILL_COUNT_OF_THEM, lower).filter((match) => {
-      const before = lower.slice(Math.max(0, match.index - 80), match.index);
-      return GPU_WORD.test(before) && !OTHER_THINGS_COUNTED.test(before.slice(before.search(GPU_WORD)));
-    });
-    // ("we get 2 of them" only right after the GPUs, with no other things counted in between.)
-    const shareOfGpus = allMatches(WE_GET_OF_THEM, lower).filter((match) => {
-      const before = lower.slice(Math.max(0, match.index - 120), match.index);
-      return GPU_WORD.test(before) && !OTHER_THINGS_COUNTED.test(before.slice(before.search(GPU_WORD)));
-    });
-    for (const match of [...allMatches(COUNT_OF_THEM_CORRECTED, lower), ...stillOfGpus, ...shareOfGpus]) {
+    // ("we get 2 of them" too: a count "of them" right after the GPUs, with no other things counted in between.)
+    const ofTheGpus = (pattern: RegExp, window: number) =>
+      allMatches(pattern, lower).filter((match) => {
+        const before = lower.slice(Math.max(0, match.index - window), match.index);
+        return GPU_WORD.test(before) && !OTHER_THINGS_COUNTED.test(before.slice(before.search(GPU_WORD)));
+      });
+    for (const match of [
+      ...allMatches(COUNT_OF_THEM_CORRECTED, lower),
+      ...ofTheGpus(STILL_COUNT_OF_THEM, 80),
+      ...ofTheGpus(WE_GET_OF_THEM, 120),
+    ]) {
       const count = parseCount(match[1] ?? '');
       if (count !== undefined && count > 0 && count <= 4096) findings.push(findingFromMatch('gpuCount', count, match));
     }
